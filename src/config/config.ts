@@ -1,0 +1,60 @@
+// The resolved configuration every analyser reads: defaults <- config file <- command-line flags.
+import type { Severity } from '../model/finding.js';
+
+export type RuleSetting = Severity | 'off';
+export type FailOn = Severity | 'none';
+
+/** An ignore entry for objects you cannot annotate (third-party manifests); every given field must match. */
+export interface IgnoreEntry {
+  readonly rule?: string;
+  readonly kind?: string;
+  /** Glob on the object name (`*` and `?`). */
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly container?: string;
+  /** Glob on the file path. */
+  readonly path?: string;
+}
+
+/** A rule defined in configuration by a JSON Schema (Polaris' model). */
+export interface SchemaRuleConfig {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly target: 'object' | 'podSpec' | 'container';
+  readonly kinds?: readonly string[];
+  readonly schema: Readonly<Record<string, unknown>>;
+}
+
+export interface KubefitConfig {
+  /** Per-rule severity or off; absent rules use their default. */
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** Path globs whose files are not analysed at all. */
+  readonly ignorePaths: readonly string[];
+  readonly ignore: readonly IgnoreEntry[];
+  readonly cluster: readonly string[];
+  readonly schemas: readonly string[];
+  readonly kubernetesVersion: string | undefined;
+  readonly failOn: FailOn;
+  readonly customRules: readonly SchemaRuleConfig[];
+  /** Directories of JS rule modules with the same shape as the built-in ones. */
+  readonly rulesDirs: readonly string[];
+  /** Per-path-glob rule settings, applied in order after `rules`. */
+  readonly overrides: readonly { readonly files: readonly string[]; readonly rules: Readonly<Record<string, RuleSetting>> }[];
+  /** The directory paths in the config are relative to. */
+  readonly baseDir: string;
+}
+
+export const DEFAULT_CONFIG: KubefitConfig = {
+  rules: {},
+  ignorePaths: [],
+  ignore: [],
+  cluster: [],
+  schemas: [],
+  kubernetesVersion: undefined,
+  failOn: 'error',
+  customRules: [],
+  rulesDirs: [],
+  overrides: [],
+  baseDir: '.',
+};

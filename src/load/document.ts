@@ -1,0 +1,45 @@
+// One parsed YAML/JSON document: its plain value plus lazy access to source positions.
+
+/** A path into a value: ['spec', 'template', 'spec', 'containers', 0, 'image']. */
+export type Path = readonly (string | number)[];
+
+/** A 1-based source range; end is exclusive of the last character's column + 1, as editors expect. */
+export interface SourceRange {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+/** Where a document's values came from, resolvable to line and column on demand. */
+export interface PositionIndex {
+  /** Range of the value at `path`; the nearest existing ancestor when the path does not exist. */
+  rangeOf(path: Path): SourceRange;
+  /** Range of the mapping key whose value is at `path` (the value's range for sequence items and the root). */
+  keyRangeOf(path: Path): SourceRange;
+  /** True when the value at `path` exists in the source (not only an ancestor). */
+  has(path: Path): boolean;
+}
+
+export interface ManifestDocument extends PositionIndex {
+  /** The file as the user named it (`<stdin>` for standard input). */
+  readonly file: string;
+  /** Order of this document within its file, counting from 0. */
+  readonly index: number;
+  /** The decoded value, as the API server would decode it (YAML 1.1 scalars). */
+  readonly value: unknown;
+  /** The full text of the file the document came from (for comment directives). */
+  readonly text: string;
+}
+
+/** Renders a path kubectl-style: spec.template.spec.containers[0].image */
+export function formatPath(path: Path): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+// Facts about built-in kinds: which are cluster-scoped, and where each pod-making kind keeps its pod template.
+import type { Path } from '../load/document.js';
+
+const CLUSTER_SCOPED = new Set([
+  'APIService', 'CertificateSigningRequest', 'ClusterRole', 'ClusterRoleBinding', 'ComponentStatus',
+  'CSIDriver', 'CSINode', 'CustomResourceDefinition', 'DeviceClass', 'FlowSchema', 'IngressClass',
+  'MutatingAdmissionPolicy', 'MutatingAdmissionPolicyBinding', 'MutatingWebhookConfiguration', 'Namespace',
+  'Node', 'PersistentVolume', 'PodSecurityPolicy', 'PriorityClass', 'PriorityLevelConfiguration',
+  'RuntimeClass', 'StorageClass', 'StorageVersionMigration', 'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding', 'ValidatingWebhookConfiguration', 'VolumeAttachment',
+  'VolumeAttributesClass', 'IPAddress', 'ServiceCIDR', 'ClusterTrustBundle', 'ResourceSlice',
+]);
+
+/** True for built-in cluster-scoped kinds (their ObjectRef has namespace ""). */
+export function isClusterScoped(_apiVersion: string, kind: string): boolean {
+  return CLUSTER_SCOPED.has(kind);
+}
+
+export type PodKind =
+  | 'Pod' | 'Deployment' | 'ReplicaSet' | 'ReplicationController' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
+
+export interface PodKindInfo {
+  /** Path of the pod template (metadata + spec); [] for a Pod itself. */
+  readonly templatePath: Path;
+  /** Path of the replica count, or null when the kind has none. */
+  readonly replicasPath: Path | null;
+  /** API groups the kind is served from (current and removed ones, so old manifests still get a model). */
+  readonly groups: readonly string[];
+}
+
+export const POD_KINDS: Readonly<Record<PodKind, PodKindInfo>> = {
+  Pod: { templatePath: [], replicasPath: null, groups: [''] },
+  Deployment: { templatePath: ['spec', 'template'], replicasPath: ['spec', 'replicas'], groups: ['apps', 'extensions'] },
+  ReplicaSet: { templatePath: ['spec', 'template'], replicasPath: ['spec', 'replicas'], groups: ['apps', 'extensions'] },
+  ReplicationController: { templatePath: ['spec', 'template'], replicasPath: ['spec', 'replicas'], groups: [''] },
+  StatefulSet: { templatePath: ['spec', 'template'], replicasPath: ['spec', 'replicas'], groups: ['apps'] },
+  DaemonSet: { templatePath: ['spec', 'template'], replicasPath: null, groups: ['apps', 'extensions'] },
+  Job: { templatePath: ['spec', 'template'], replicasPath: ['spec', 'parallelism'], groups: ['batch'] },
+  CronJob: {
+    templatePath: ['spec', 'jobTemplate', 'spec', 'template'],
+    replicasPath: ['spec', 'jobTemplate', 'spec', 'parallelism'],
+    groups: ['batch'],
+  },
+};
+
+/** The API group of an apiVersion: "apps/v1" → "apps", "v1" → "". */
+export function groupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+export function podKindOf(apiVersion: string, kind: string): PodKind | undefined {
+  if (!Object.hasOwn(POD_KINDS, kind)) return undefined;
+  const podKind = kind as PodKind;
+  return POD_KINDS[podKind].groups.includes(groupOf(apiVersion)) ? podKind : undefined;
+}

@@ -1,0 +1,72 @@
+// A Kubernetes object from the inputs (List items flattened), with positions relative to the object.
+import type { ManifestDocument, Path, SourceRange } from '../load/document.js';
+import type { ObjectRef } from './object-ref.js';
+import { isClusterScoped } from './kinds.js';
+
+export interface KubeObject {
+  readonly ref: ObjectRef;
+  readonly value: Readonly<Record<string, unknown>>;
+  readonly file: string;
+  readonly document: ManifestDocument;
+  /** Where the object sits inside its document: [] or ['items', i] for List items. */
+  readonly basePath: Path;
+  /** Position of the object in the whole input, for stable input-order processing. */
+  readonly order: number;
+  /** True for objects that came from --cluster snapshots (not linted, not schema-checked). */
+  readonly fromCluster: boolean;
+  rangeOf(path: Path): SourceRange;
+  keyRangeOf(path: Path): SourceRange;
+  has(path: Path): boolean;
+}
+
+export interface KubeObjectInit {
+  readonly value: Readonly<Record<string, unknown>>;
+  readonly document: ManifestDocument;
+  readonly basePath: Path;
+  readonly order: number;
+  readonly fromCluster: boolean;
+}
+
+export function toKubeObject(init: KubeObjectInit): KubeObject {
+  const { value, document, basePath } = init;
+  const at = (path: Path): Path => (basePath.length === 0 ? path : [...basePath, ...path]);
+  return {
+    ...init,
+    ref: objectRefOf(value),
+    file: document.file,
+    rangeOf: (path) => document.rangeOf(at(path)),
+    keyRangeOf: (path) => document.keyRangeOf(at(path)),
+    has: (path) => document.has(at(path)),
+  };
+}
+
+export function objectRefOf(value: Readonly<Record<string, unknown>>): ObjectRef {
+  const apiVersion = typeof value['apiVersion'] === 'string' ? value['apiVersion'] : '';
+  const kind = typeof value['kind'] === 'string' ? value['kind'] : '';
+  const metadata = asRecord(value['metadata']);
+  const name = typeof metadata?.['name'] === 'string' ? metadata['name'] : '';
+  const declared = typeof metadata?.['namespace'] === 'string' ? metadata['namespace'] : '';
+  const namespace = isClusterScoped(apiVersion, kind) ? '' : declared || 'default';
+  return { apiVersion, kind, namespace, name };
+}
+
+/** Narrows an unknown value to a plain mapping, or undefined. */
+export function asRecord(value: unknown): Readonly<Record<string, unknown>> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/** Narrows an unknown value to an array, or an empty array. */
+export function asArray(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** A string-to-string map (labels, annotations, nodeSelector); non-string values are dropped. */
+export function asStringMap(value: unknown): Readonly<Record<string, string>> {
+  const record = asRecord(value);
+  if (!record) return {};
+  const out: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(record)) if (typeof entry === 'string') out[key] = entry;
+  return out;
+}

@@ -1,0 +1,21 @@
+// What every check kubefit can report says about itself: used by `kubefit rules`, `explain`, docs and SARIF.
+import type { Severity } from './finding.js';
+
+export type RuleCategory =
+  | 'input' | 'schema' | 'images' | 'probes' | 'resources' | 'security' | 'reliability' | 'networking'
+  | 'metadata' | 'rbac' | 'scheduling' | 'custom';
+
+export interface RuleMeta {
+  /** Stable id, kebab-case; equals the rule's file name for lint rules. */
+  readonly id: string;
+  readonly severity: Severity;
+  readonly category: RuleCategory;
+  /** One line, lower-case start, no final period. */
+  readonly description: string;
+  /** Why it matters: full sentences. */
+  readonly rationale: string;
+  /** How to fix it: full sentences ending with a period. */
+  readonly remediation: string;
+  /** Whether it runs without being enabled in configuration. */
+  readonly defaultOn: boolean;
+}

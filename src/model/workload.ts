@@ -1,0 +1,103 @@
+// The normalised view of everything that makes pods: identity, pod spec with its path, replicas, containers.
+import type { Path } from '../load/document.js';
+import { POD_KINDS, podKindOf, type PodKind } from './kinds.js';
+import { asArray, asRecord, asStringMap, type KubeObject } from './object.js';
+
+export type ContainerType = 'container' | 'initContainer' | 'ephemeralContainer';
+
+export interface ContainerView {
+  readonly type: ContainerType;
+  readonly index: number;
+  readonly name: string | undefined;
+  readonly value: Readonly<Record<string, unknown>>;
+  /** Path of the container inside its object, e.g. ['spec','template','spec','containers',0]. */
+  readonly path: Path;
+  /** An init container with restartPolicy Always (a sidecar): it runs alongside the regular containers. */
+  readonly isRestartable: boolean;
+}
+
+export interface Workload {
+  readonly object: KubeObject;
+  readonly kind: PodKind;
+  /** The pod spec; an empty mapping when the input has none (schema validation reports that). */
+  readonly podSpec: Readonly<Record<string, unknown>>;
+  readonly podSpecPath: Path;
+  /** Path of the pod's metadata: the object's own for a Pod, the template's otherwise. */
+  readonly podMetadataPath: Path;
+  readonly podLabels: Readonly<Record<string, string>>;
+  readonly podAnnotations: Readonly<Record<string, string>>;
+  /** Pods the workload asks for; 'per-node' for a DaemonSet (the scheduler decides how many). */
+  readonly replicas: number | 'per-node';
+  readonly containers: readonly ContainerView[];
+}
+
+const CONTAINER_LISTS: readonly [ContainerType, string][] = [
+  ['initContainer', 'initContainers'],
+  ['container', 'containers'],
+  ['ephemeralContainer', 'ephemeralContainers'],
+];
+
+/** The workload view of an object, or undefined when the object does not make pods. */
+export function toWorkload(object: KubeObject): Workload | undefined {
+  const kind = podKindOf(object.ref.apiVersion, object.ref.kind);
+  if (!kind) return undefined;
+  const info = POD_KINDS[kind];
+  const template = valueAt(object.value, info.templatePath);
+  const metadata = asRecord(asRecord(template)?.['metadata']);
+  const podSpecPath = [...info.templatePath, 'spec'];
+  const podSpec = asRecord(valueAt(object.value, podSpecPath)) ?? {};
+  return {
+    object,
+    kind,
+    podSpec,
+    podSpecPath,
+    podMetadataPath: [...info.templatePath, 'metadata'],
+    podLabels: asStringMap(metadata?.['labels']),
+    podAnnotations: asStringMap(metadata?.['annotations']),
+    replicas: replicasOf(object, kind),
+    containers: containersOf(podSpec, podSpecPath),
+  };
+}
+
+function replicasOf(object: KubeObject, kind: PodKind): number | 'per-node' {
+  if (kind === 'DaemonSet') return 'per-node';
+  const path = POD_KINDS[kind].replicasPath;
+  if (!path) return 1;
+  const value = valueAt(object.value, path);
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 1;
+}
+
+function containersOf(podSpec: Readonly<Record<string, unknown>>, podSpecPath: Path): ContainerView[] {
+  const out: ContainerView[] = [];
+  for (const [type, field] of CONTAINER_LISTS) {
+    asArray(podSpec[field]).forEach((entry, index) => {
+      const value = asRecord(entry);
+      if (!value) return;
+      out.push({
+        type,
+        index,
+        name: typeof value['name'] === 'string' ? value['name'] : undefined,
+        value,
+        path: [...podSpecPath, field, index],
+        isRestartable: type === 'initContainer' && value['restartPolicy'] === 'Always',
+      });
+    });
+  }
+  return out;
+}
+
+/** The value at `path` inside `root`, or undefined when any step is missing or of the wrong type. */
+export function valueAt(root: unknown, path: Path): unknown {
+  let current: unknown = root;
+  for (const segment of path) {
+    if (typeof segment === 'number') {
+      if (!Array.isArray(current)) return undefined;
+      current = current[segment];
+    } else {
+      const record = asRecord(current);
+      if (!record || !Object.hasOwn(record, segment)) return undefined;
+      current = record[segment];
+    }
+  }
+  return current;
+}

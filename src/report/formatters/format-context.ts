@@ -1,0 +1,16 @@
+// What a formatter may know besides the report: rule metadata, colour choice, where paths are relative to.
+import type { RuleMeta } from '../../model/rule-meta.js';
+import type { Colors } from 'picocolors/types.js';
+import type { Report } from '../report.js';
+
+export interface FormatContext {
+  /** Metadata of every check that can appear in the report (built-ins, custom rules, input checks). */
+  readonly rules: readonly RuleMeta[];
+  readonly colors: Colors;
+  /** Directory that relative artifact URIs (SARIF) are computed from. */
+  readonly cwd: string;
+  /** text format: show errors only. */
+  readonly quiet: boolean;
+}
+
+export type Formatter = (report: Report, context: FormatContext) => string;

@@ -1,0 +1,27 @@
+// The versioned Report every command produces and every formatter renders (JSON contract version 1).
+import type { Finding, Severity } from '../model/finding.js';
+import type { SchedulingResult } from '../schedule/scheduling-result.js';
+
+export interface ReportSummary {
+  readonly files: number;
+  readonly objects: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  readonly workloads: number;
+  readonly unschedulable: number;
+}
+
+export interface Report {
+  readonly version: 1;
+  readonly tool: { readonly name: 'kubefit'; readonly version: string };
+  readonly summary: ReportSummary;
+  readonly findings: readonly Finding[];
+  readonly scheduling: readonly SchedulingResult[];
+}
+
+export function countSeverity(findings: readonly Finding[], severity: Severity): number {
+  let count = 0;
+  for (const finding of findings) if (finding.severity === severity) count++;
+  return count;
+}

@@ -1,0 +1,25 @@
+// What the scheduling dry-run reports per workload (JSON contract version 1, `scheduling[]`).
+import type { ObjectRef } from '../model/object-ref.js';
+
+export interface Placement {
+  /** Replicas placed per node name. */
+  readonly nodes: Readonly<Record<string, number>>;
+  /** Replicas that fit on no node. */
+  readonly unschedulable: number;
+}
+
+export interface SchedulingResult {
+  readonly object: ObjectRef;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** Pods the workload asks for (for a DaemonSet: the nodes it should run on). */
+  readonly replicas: number;
+  /** Nodes one pod of the workload could land on, sorted by name. */
+  readonly feasibleNodes: readonly string[];
+  /** For every other node: the reasons of the first filter plugin that rejected it. */
+  readonly rejected: Readonly<Record<string, readonly string[]>>;
+  /** kube-scheduler's "0/N nodes are available: ..." message, or null when some node is feasible. */
+  readonly message: string | null;
+  readonly placement: Placement;
+}
