@@ -1,0 +1,96 @@
+// Command-line parsing: argv → a typed invocation, or a UsageError with a one-line message.
+import { parseArgs } from 'node:util';
+import type { FailOn } from '../config/config.js';
+import { FORMAT_NAMES } from '../report/formatters/index.js';
+import { UsageError } from './errors.js';
+
+export type CommandName = 'check' | 'lint' | 'fit' | 'rules' | 'explain';
+const COMMANDS: readonly CommandName[] = ['check', 'lint', 'fit', 'rules', 'explain'];
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'none'];
+
+export interface Invocation {
+  readonly command: CommandName;
+  readonly paths: readonly string[];
+  readonly cluster: readonly string[];
+  readonly format: string;
+  readonly output: string | undefined;
+  readonly failOn: FailOn | undefined;
+  readonly quiet: boolean;
+  readonly color: boolean | undefined;
+  readonly kubernetesVersion: string | undefined;
+  readonly strictKinds: boolean;
+  readonly drain: readonly string[];
+  readonly maxFileSize: number | undefined;
+  readonly help: boolean;
+  readonly version: boolean;
+}
+
+const OPTIONS = {
+  cluster: { type: 'string', multiple: true },
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  'fail-on': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'kubernetes-version': { type: 'string' },
+  'strict-kinds': { type: 'boolean' },
+  drain: { type: 'string', multiple: true },
+  'max-file-size': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+export function parseInvocation(argv: readonly string[]): Invocation {
+  const { values, positionals } = parseOrExplain(argv);
+  const [first, ...rest] = positionals;
+  const isCommand = COMMANDS.includes(first as CommandName);
+  const command = isCommand ? (first as CommandName) : 'check';
+  const paths = isCommand ? rest : positionals;
+  return {
+    command,
+    paths,
+    cluster: values.cluster ?? [],
+    format: oneOf('--format', values.format ?? 'text', FORMAT_NAMES),
+    output: values.output,
+    failOn: values['fail-on'] === undefined ? undefined : oneOf('--fail-on', values['fail-on'], FAIL_ON),
+    quiet: values.quiet ?? false,
+    color: values['no-color'] ? false : values.color,
+    kubernetesVersion: values['kubernetes-version'] === undefined ? undefined : kubernetesVersion(values['kubernetes-version']),
+    strictKinds: values['strict-kinds'] ?? false,
+    drain: values.drain ?? [],
+    maxFileSize: values['max-file-size'] === undefined ? undefined : byteCount(values['max-file-size']),
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+}
+
+function parseOrExplain(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    const option = /'(-[^']*)'/.exec(text)?.[1];
+    if (text.includes('Unknown option')) throw new UsageError(`unknown option ${option ?? ''}`.trim());
+    if (text.includes('argument missing')) throw new UsageError(`option ${option ?? ''} needs a value`.replace('  ', ' '));
+    throw new UsageError(text.split('.')[0] ?? text);
+  }
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if (allowed.includes(value as T)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
+}
+
+function kubernetesVersion(value: string): string {
+  const match = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(value);
+  if (!match) throw new UsageError(`--kubernetes-version must look like 1.34 or v1.34.2, got "${value}"`);
+  return `${match[1]}.${match[2]}`;
+}
+
+function byteCount(value: string): number {
+  const match = /^(\d+)(|k|Ki|M|Mi|G|Gi)$/.exec(value);
+  const scale: Record<string, number> = { '': 1, k: 1e3, Ki: 1024, M: 1e6, Mi: 1024 ** 2, G: 1e9, Gi: 1024 ** 3 };
+  if (!match) throw new UsageError(`--max-file-size must be a byte count such as 64Mi, got "${value}"`);
+  return Number(match[1]) * (scale[match[2] ?? ''] ?? 1);
+}

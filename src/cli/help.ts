@@ -1,0 +1,38 @@
+// The text of `kubefit --help`.
+import { FORMAT_NAMES } from '../report/formatters/index.js';
+
+export function helpText(version: string): string {
+  return `kubefit ${version} — are your Kubernetes manifests valid, sane and schedulable?
+
+Usage
+  kubefit [check] [paths...]   schema validation + lint rules + scheduling dry-run (default)
+  kubefit lint [paths...]      schema validation + lint rules, no scheduling
+  kubefit fit [paths...]       scheduling dry-run only
+  kubefit rules                list every check with its id, severity and description
+  kubefit explain RULE         full documentation of one check
+
+Paths are files, directories (searched for *.yaml, *.yml, *.json), glob patterns, or - for
+standard input. With no path, the current directory is checked.
+
+Options
+  --cluster PATH               Nodes and the Pods bound to them, e.g. the output of
+                               kubectl get nodes,pods -A -o yaml (repeatable)
+  -f, --format FORMAT          ${FORMAT_NAMES.join(', ')} (default text)
+  -o, --output FILE            write the report to FILE instead of standard output
+  --fail-on LEVEL              error, warning, info or none (default error)
+  -q, --quiet                  text format: errors and unschedulable workloads only
+  --kubernetes-version X.Y     schemas and scheduler wording of that release (default newest)
+  --strict-kinds               custom resources without a schema are errors, not infos
+  --drain NODE                 what-if: remove NODE before placing replicas (repeatable)
+  --max-file-size BYTES        skip larger files with an error (default 32Mi)
+  --color, --no-color          force colors on or off (default: on a terminal only;
+                               NO_COLOR and FORCE_COLOR are honoured)
+  -h, --help                   show this help
+  -v, --version                show the version
+
+Exit codes
+  0  no finding at or above --fail-on, and every workload fully schedulable
+  1  findings at or above --fail-on, or an unschedulable replica
+  2  usage error, no input found, or an internal error
+`;
+}

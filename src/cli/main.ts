@@ -1,0 +1,100 @@
+// The CLI: argv and I/O in, exit code out. Only bin.ts touches `process`.
+import { writeFile } from 'node:fs/promises';
+import { createColors } from 'picocolors';
+import { ruleCatalog } from '../catalog.js';
+import { analyze } from '../check.js';
+import type { FailOn } from '../config/config.js';
+import { severityRank } from '../model/finding.js';
+import type { RuleMeta } from '../model/rule-meta.js';
+import { FORMATTERS } from '../report/formatters/index.js';
+import type { Report } from '../report/report.js';
+import { toolVersion } from '../version.js';
+import { parseInvocation, type Invocation } from './args.js';
+import { UsageError } from './errors.js';
+import { helpText } from './help.js';
+import { createProgress } from './progress.js';
+
+export interface CliIo {
+  readonly argv: readonly string[];
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  readonly stdoutIsTTY: boolean;
+  readonly stderrIsTTY?: boolean;
+  readonly readStdin: () => Promise<Buffer>;
+}
+
+export async function main(io: CliIo): Promise<number> {
+  try {
+    const invocation = parseInvocation(io.argv);
+    if (invocation.help) return write(io, helpText(toolVersion()), 0);
+    if (invocation.version) return write(io, `${toolVersion()}\n`, 0);
+    if (invocation.command === 'rules') return write(io, listRules(ruleCatalog()), 0);
+    if (invocation.command === 'explain') return write(io, explainRule(invocation.paths[0], ruleCatalog()), 0);
+    return await runAnalysis(invocation, io);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`kubefit: ${error.message}\n${error.hint ?? 'Run "kubefit --help" for usage.'}\n`);
+    return 2;
+  }
+}
+
+async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
+  const paths = invocation.paths.length > 0 ? invocation.paths : ['.'];
+  const progress = createProgress(io.stderr, io.stderrIsTTY === true && !io.env['CI']);
+  const { report, matched } = await analyze(invocation.command === 'fit' ? 'fit' : invocation.command === 'lint' ? 'lint' : 'check', paths, {
+    cwd: io.cwd,
+    cluster: invocation.cluster,
+    readStdin: io.readStdin,
+    strictKinds: invocation.strictKinds,
+    drain: invocation.drain,
+    onProgress: progress.update,
+    ...(invocation.kubernetesVersion !== undefined && { kubernetesVersion: invocation.kubernetesVersion }),
+    ...(invocation.maxFileSize !== undefined && { limits: { maxFileSize: invocation.maxFileSize } }),
+  });
+  progress.clear();
+  if (!matched) throw new UsageError(`no input found in ${paths.map((path) => `"${path}"`).join(', ')}`, 'Name YAML or JSON files, directories, glob patterns, or - for standard input.');
+  const formatter = FORMATTERS[invocation.format] ?? FORMATTERS['text'];
+  const useColor = invocation.output === undefined && colorEnabled(invocation, io);
+  const text = formatter?.(report, { rules: ruleCatalog(), colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet }) ?? '';
+  if (invocation.output !== undefined) await writeFile(invocation.output, text);
+  else io.stdout.write(text);
+  return exitCode(report, invocation.failOn ?? 'error');
+}
+
+/** 2 for internal errors, 1 for findings at or above the threshold or unschedulable replicas, else 0. */
+export function exitCode(report: Report, failOn: FailOn): number {
+  if (report.findings.some((finding) => finding.ruleId === 'internal-error')) return 2;
+  if (report.summary.unschedulable > 0) return 1;
+  if (failOn === 'none') return 0;
+  const threshold = severityRank(failOn);
+  return report.findings.some((finding) => severityRank(finding.severity) >= threshold) ? 1 : 0;
+}
+
+function colorEnabled(invocation: Invocation, io: CliIo): boolean {
+  if (invocation.color !== undefined) return invocation.color;
+  if (io.env['NO_COLOR']) return false;
+  const force = io.env['FORCE_COLOR'];
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return io.stdoutIsTTY;
+}
+
+function listRules(rules: readonly RuleMeta[]): string {
+  const width = Math.max(...rules.map((rule) => rule.id.length));
+  const lines = rules.map((rule) => `${rule.id.padEnd(width)}  ${(rule.defaultOn ? rule.severity : 'off').padEnd(7)}  ${rule.category.padEnd(11)}  ${rule.description}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function explainRule(id: string | undefined, rules: readonly RuleMeta[]): string {
+  if (id === undefined) throw new UsageError('explain needs a rule id', 'Run "kubefit rules" to list them.');
+  const rule = rules.find((candidate) => candidate.id === id);
+  if (!rule) throw new UsageError(`unknown rule "${id}"`, 'Run "kubefit rules" to list them.');
+  const state = rule.defaultOn ? 'on by default' : 'off by default';
+  return `${rule.id} (${rule.severity}, ${rule.category}, ${state})\n\n${rule.description}\n\nWhy: ${rule.rationale}\n\nFix: ${rule.remediation}\n`;
+}
+
+function write(io: CliIo, text: string, code: number): number {
+  io.stdout.write(text);
+  return code;
+}

@@ -1,0 +1,249 @@
+// Turns js-yaml parser events into plain values (Kubernetes' YAML 1.1 reading) plus the source span of every
+// key and value, in one pass with an explicit stack (no recursion: deep input cannot overflow the call stack).
+import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml';
+import { keyString, resolvePlainScalar } from './yaml11-scalars.js';
+
+/** [keyStart, keyEnd, valueStart, valueEnd] as offsets into the file text; key -1 for sequence items. */
+export type EntrySpan = [number, number, number, number];
+
+export interface BuiltDocument {
+  readonly value: unknown;
+  readonly rootSpan: readonly [number, number];
+  /** Spans of each container's entries, by key or index. */
+  readonly spans: ReadonlyMap<object, ReadonlyMap<string | number, EntrySpan>>;
+  readonly problems: readonly BuildProblem[];
+}
+
+export interface BuildProblem {
+  readonly kind: 'duplicate-key' | 'alias' | 'too-large';
+  readonly message: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface BuildLimits {
+  /** Nesting depth at which parsing stops with an error. */
+  readonly maxDepth: number;
+  /** Values a document may expand to through aliases (a "billion laughs" defence). */
+  readonly maxExpandedNodes: number;
+}
+
+interface Frame {
+  readonly value: Record<string, unknown> | unknown[];
+  readonly entries: Map<string | number, EntrySpan>;
+  readonly start: number;
+  end: number;
+  size: number;
+  readonly anchor: string | undefined;
+  /** Mapping only: the key read and waiting for its value. */
+  key: { name: string; start: number; end: number; isMerge: boolean } | undefined;
+}
+
+interface Anchored {
+  value: unknown;
+  size: number;
+  open: boolean;
+}
+
+/** Parses `text` (a slice of the file starting at `offset`); throws js-yaml's YAMLException on syntax errors. */
+export function buildDocuments(text: string, offset: number, limits: BuildLimits): BuiltDocument[] {
+  const events = parseEvents(text, { maxDepth: limits.maxDepth });
+  return new Builder(text, offset, limits).run(events);
+}
+
+class Builder {
+  readonly #text: string;
+  readonly #offset: number;
+  readonly #limits: BuildLimits;
+  #documents: BuiltDocument[] = [];
+  #stack: Frame[] = [];
+  #anchors = new Map<string, Anchored>();
+  #spans = new Map<object, Map<string | number, EntrySpan>>();
+  #problems: BuildProblem[] = [];
+  #root: { value: unknown; start: number; end: number } | undefined;
+  #expanded = 0;
+  #aborted = false;
+
+  constructor(text: string, offset: number, limits: BuildLimits) {
+    this.#text = text;
+    this.#offset = offset;
+    this.#limits = limits;
+  }
+
+  run(events: readonly Event[]): BuiltDocument[] {
+    for (const event of events) {
+      if (event.type === EVENT_ID.DOCUMENT) this.#startDocument();
+      else if (this.#aborted) this.#skip(event);
+      else this.#handle(event);
+    }
+    return this.#documents;
+  }
+
+  #startDocument(): void {
+    this.#stack = [];
+    this.#anchors = new Map();
+    this.#spans = new Map();
+    this.#problems = [];
+    this.#root = undefined;
+    this.#expanded = 0;
+    this.#aborted = false;
+  }
+
+  #handle(event: Event): void {
+    switch (event.type) {
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE:
+        this.#open(event.type === EVENT_ID.MAPPING ? {} : [], event.start, this.#anchorName(event));
+        return;
+      case EVENT_ID.SCALAR:
+        this.#scalar(event);
+        return;
+      case EVENT_ID.ALIAS:
+        this.#alias(event.anchorStart, event.anchorEnd);
+        return;
+      case EVENT_ID.POP:
+        if (this.#stack.length === 0) this.#endDocument();
+        else this.#close();
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** After an alias bomb is detected the document's remaining events only need their nesting tracked. */
+  #skip(event: Event): void {
+    if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) this.#stack.push(this.#frame([], 0, undefined));
+    else if (event.type === EVENT_ID.POP) {
+      if (this.#stack.length === 0) this.#endDocument();
+      else this.#stack.pop();
+    }
+  }
+
+  #frame(value: Record<string, unknown> | unknown[], start: number, anchor: string | undefined): Frame {
+    return { value, entries: new Map(), start, end: start + 1, size: 1, anchor, key: undefined };
+  }
+
+  #open(value: Record<string, unknown> | unknown[], start: number, anchor: string | undefined): void {
+    const frame = this.#frame(value, this.#offset + start, anchor);
+    if (anchor !== undefined) this.#anchors.set(anchor, { value, size: 1, open: true });
+    this.#stack.push(frame);
+    this.#spans.set(value, frame.entries);
+  }
+
+  #close(): void {
+    const frame = this.#stack.pop();
+    if (!frame) return;
+    if (frame.anchor !== undefined) this.#anchors.set(frame.anchor, { value: frame.value, size: frame.size, open: false });
+    this.#attach(frame.value, frame.start, frame.end, frame.size);
+  }
+
+  #scalar(event: ScalarEvent): void {
+    const raw = getScalarValue(this.#text, event);
+    const value = this.#resolve(raw, event);
+    const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED ? 1 : 0;
+    const start = this.#offset + event.valueStart - quoted;
+    const end = this.#offset + event.valueEnd + quoted;
+    const anchor = this.#anchorName(event);
+    if (anchor !== undefined) this.#anchors.set(anchor, { value, size: 1, open: false });
+    const parent = this.#stack.at(-1);
+    if (parent && !Array.isArray(parent.value) && parent.key === undefined) {
+      const isMerge = event.style === SCALAR_STYLE.PLAIN && raw === '<<' && event.tagStart < 0;
+      parent.key = { name: keyString(value), start, end, isMerge };
+      parent.end = Math.max(parent.end, end);
+      return;
+    }
+    this.#attach(value, start, end, 1);
+  }
+
+  #resolve(raw: string, event: ScalarEvent): unknown {
+    if (event.tagStart >= 0) {
+      const tag = this.#text.slice(event.tagStart, event.tagEnd);
+      if (tag === '!!str' || tag === '!' || tag === '!!binary' || tag.endsWith(':str')) return raw;
+      if (tag === '!!null') return null;
+    }
+    return event.style === SCALAR_STYLE.PLAIN ? resolvePlainScalar(raw) : raw;
+  }
+
+  #alias(anchorStart: number, anchorEnd: number): void {
+    const name = this.#text.slice(anchorStart, anchorEnd);
+    const start = this.#offset + anchorStart - 1;
+    const end = this.#offset + anchorEnd;
+    const target = this.#anchors.get(name);
+    if (!target || target.open) {
+      const message = target ? `alias *${name} refers to a value that contains it` : `unknown alias *${name}`;
+      this.#problems.push({ kind: 'alias', message, start, end });
+      this.#attach(null, start, end, 1);
+      return;
+    }
+    this.#attach(target.value, start, end, target.size);
+  }
+
+  #attach(value: unknown, start: number, end: number, size: number): void {
+    this.#expanded += size;
+    if (this.#expanded > this.#limits.maxExpandedNodes) return this.#abort(start, end);
+    const parent = this.#stack.at(-1);
+    if (!parent) {
+      this.#root = { value, start, end };
+      return;
+    }
+    parent.size += size;
+    parent.end = Math.max(parent.end, end);
+    if (Array.isArray(parent.value)) {
+      parent.entries.set(parent.value.length, [-1, -1, start, end]);
+      parent.value.push(value);
+      return;
+    }
+    const key = parent.key;
+    parent.key = undefined;
+    if (!key) return;
+    if (key.isMerge) this.#merge(parent, value, [key.start, key.end, start, end]);
+    else this.#set(parent, key.name, value, [key.start, key.end, start, end]);
+  }
+
+  #set(parent: Frame, name: string, value: unknown, span: EntrySpan): void {
+    const map = parent.value as Record<string, unknown>;
+    if (Object.hasOwn(map, name) && parent.entries.has(name) && (parent.entries.get(name)?.[0] ?? -1) >= 0) {
+      this.#problems.push({ kind: 'duplicate-key', message: `duplicate key "${name}"`, start: span[0], end: span[1] });
+    }
+    if (name === '__proto__') Object.defineProperty(map, name, { value, enumerable: true, writable: true, configurable: true });
+    else map[name] = value;
+    parent.entries.set(name, span);
+  }
+
+  /** `<<: *base` or `<<: [*a, *b]` (go-yaml v2 order: merged keys overwrite earlier ones, earlier maps win). */
+  #merge(parent: Frame, value: unknown, span: EntrySpan): void {
+    const sources = Array.isArray(value) ? [...value].reverse() : [value];
+    for (const source of sources) {
+      if (typeof source !== 'object' || source === null || Array.isArray(source)) {
+        this.#problems.push({ kind: 'alias', message: 'a merge key (<<) needs a mapping or a list of mappings', start: span[0], end: span[1] });
+        return;
+      }
+      for (const [name, entry] of Object.entries(source)) {
+        (parent.value as Record<string, unknown>)[name] = entry;
+        parent.entries.set(name, [-1, -1, span[2], span[3]]);
+      }
+    }
+  }
+
+  #abort(start: number, end: number): void {
+    const limit = this.#limits.maxExpandedNodes.toLocaleString('en-US');
+    this.#problems.push({ kind: 'too-large', message: `document expands to more than ${limit} values through aliases`, start, end });
+    this.#aborted = true;
+  }
+
+  #endDocument(): void {
+    const root = this.#root;
+    const value = this.#aborted ? null : (root?.value ?? null);
+    this.#documents.push({
+      value,
+      rootSpan: [root?.start ?? this.#offset, root?.end ?? this.#offset],
+      spans: this.#aborted ? new Map() : this.#spans,
+      problems: this.#problems,
+    });
+    this.#startDocument();
+  }
+
+  #anchorName(event: { anchorStart: number; anchorEnd: number }): string | undefined {
+    return event.anchorStart >= 0 ? this.#text.slice(event.anchorStart, event.anchorEnd) : undefined;
+  }
+}

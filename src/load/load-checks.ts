@@ -1,0 +1,62 @@
+// The findings the loader itself can raise: input that cannot be read or is not Kubernetes.
+import type { Finding } from '../model/finding.js';
+import type { RuleMeta } from '../model/rule-meta.js';
+
+const inputCheck = (meta: Omit<RuleMeta, 'category' | 'defaultOn'>): RuleMeta => ({ ...meta, category: 'input', defaultOn: true });
+
+export const LOAD_CHECKS = {
+  yamlSyntax: inputCheck({
+    id: 'yaml-syntax',
+    severity: 'error',
+    description: 'the file is not valid YAML or JSON',
+    rationale: 'kubectl and the API server reject a document that does not parse, and every check after it is blind.',
+    remediation: 'Fix the syntax at the reported position; the other documents of the file are still checked.',
+  }),
+  duplicateKey: inputCheck({
+    id: 'duplicate-key',
+    severity: 'error',
+    description: 'a mapping has the same key twice',
+    rationale: 'Kubernetes keeps only the last value of a repeated key, so the first one is silently lost; strict field validation rejects it.',
+    remediation: 'Remove or merge the repeated key.',
+  }),
+  fileUnreadable: inputCheck({
+    id: 'file-unreadable',
+    severity: 'error',
+    description: 'an input path does not exist or cannot be read',
+    rationale: 'A manifest that is not read is not checked, which must never pass silently.',
+    remediation: 'Check the path and the file permissions.',
+  }),
+  binaryFile: inputCheck({
+    id: 'binary-file',
+    severity: 'error',
+    description: 'the file is binary or not UTF-8 text',
+    rationale: 'Kubernetes manifests are UTF-8 text; anything else cannot be applied.',
+    remediation: 'Remove the file from the inputs or re-encode it as UTF-8.',
+  }),
+  tooLarge: inputCheck({
+    id: 'too-large',
+    severity: 'error',
+    description: 'the input exceeds a size, document-count, nesting or alias-expansion limit',
+    rationale: 'Limits keep a run bounded in time and memory on hostile input such as alias bombs.',
+    remediation: 'Split the file, or raise the limit with --max-file-size when the input is trusted.',
+  }),
+  helmTemplate: inputCheck({
+    id: 'helm-template',
+    severity: 'error',
+    description: 'the file is a Helm template, not a manifest',
+    rationale: 'Template syntax such as {{ .Values.x }} only becomes Kubernetes YAML after rendering.',
+    remediation: 'Render the chart and pipe it in: helm template RELEASE CHART | kubefit check -.',
+  }),
+  notKubernetes: inputCheck({
+    id: 'not-kubernetes',
+    severity: 'info',
+    description: 'a document has no apiVersion or kind and is skipped',
+    rationale: 'Files such as values.yaml or CI configuration often sit beside manifests; they are reported once and skipped.',
+    remediation: 'Exclude the file with an ignore path, or add apiVersion and kind if it is a manifest.',
+  }),
+} as const satisfies Record<string, RuleMeta>;
+
+/** A finding about a whole input (no position inside it): shown at line 1, column 1. */
+export function inputFinding(file: string, check: RuleMeta, message: string): Finding {
+  return { ruleId: check.id, severity: check.severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, object: null, path: null };
+}

@@ -1,0 +1,147 @@
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadManifests } from './load-manifests.js';
+
+const load = (paths: string[], options = {}) => loadManifests(paths, { cwd: 'fixtures/load', ...options });
+const names = (result: Awaited<ReturnType<typeof load>>) => result.objects.map((object) => object.ref.name);
+const brief = (result: Awaited<ReturnType<typeof load>>) =>
+  result.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId}: ${finding.message}`);
+
+describe('loadManifests', () => {
+  it('maps nested values, keys and quoted scalars to their exact positions', async () => {
+    const { objects } = await load(['positions.yaml']);
+    const deployment = objects[0];
+    expect(deployment?.rangeOf(['spec', 'template', 'spec', 'containers', 0, 'image'])).toEqual({
+      file: 'positions.yaml', line: 10, column: 18, endLine: 10, endColumn: 30,
+    });
+    expect(deployment?.keyRangeOf(['spec', 'template', 'spec', 'containers', 0, 'resources'])).toEqual({
+      file: 'positions.yaml', line: 11, column: 11, endLine: 11, endColumn: 20,
+    });
+    expect(deployment?.rangeOf(['spec', 'template', 'spec', 'containers', 0, 'resources', 'limits', 'cpu'])).toMatchObject({ line: 12, column: 27 });
+  });
+
+  it('points a missing path at its nearest existing ancestor', async () => {
+    const { objects } = await load(['positions.yaml']);
+    const container = ['spec', 'template', 'spec', 'containers', 0];
+    expect(objects[0]?.rangeOf([...container, 'livenessProbe', 'httpGet'])).toMatchObject({ line: 9, column: 11 });
+    expect(objects[0]?.has([...container, 'livenessProbe'])).toBe(false);
+    expect(objects[0]?.has([...container, 'image'])).toBe(true);
+  });
+
+  it('reads multi-document files and flattens Lists, each item keeping its own position', async () => {
+    const result = await load(['multi-doc.yaml']);
+    expect(names(result)).toEqual(['first', 'second', 'third']);
+    expect(result.objects.map((object) => object.basePath)).toEqual([[], ['items', 0], ['items', 1]]);
+    expect(result.objects[2]?.rangeOf(['metadata', 'name'])).toMatchObject({ line: 16, column: 22 });
+    expect(result.findings).toEqual([]);
+  });
+
+  it('reads JSON files and *List kinds', async () => {
+    const result = await load(['data.json']);
+    expect(names(result)).toEqual(['from-json']);
+    expect(result.objects[0]?.rangeOf(['metadata', 'name'])).toMatchObject({ line: 8, column: 29 });
+  });
+
+  it('reports a syntax error at its position and keeps the documents around it', async () => {
+    const result = await load(['broken.yaml']);
+    expect(names(result)).toEqual(['before', 'after']);
+    expect(brief(result)).toEqual(['broken.yaml:10:1 error yaml-syntax: missing closing "quote']);
+  });
+
+  it('reports duplicate keys and keeps the last value, as the API server does', async () => {
+    const result = await load(['duplicate-key.yaml']);
+    expect(names(result)).toEqual(['second']);
+    expect(brief(result)).toEqual(['duplicate-key.yaml:5:3 error duplicate-key: duplicate key "name"']);
+  });
+
+  it('recognises a Helm template and says how to render it, once per file', async () => {
+    const result = await load(['helm-chart.yaml']);
+    expect(brief(result)).toEqual([
+      'helm-chart.yaml:4:9 error helm-template: this is a Helm template, not a manifest: render it first (helm template RELEASE CHART | kubefit check -)',
+    ]);
+  });
+
+  it('skips documents without apiVersion/kind with an info, and empty documents silently', async () => {
+    const result = await load(['not-kubernetes.yaml', 'empty.yaml', 'dashes-only.yaml']);
+    expect(result.objects).toEqual([]);
+    expect(brief(result)).toEqual(['not-kubernetes.yaml:1:1 info not-kubernetes: document has no apiVersion and kind; skipped']);
+  });
+
+  it('reads scalars as YAML 1.1, like the API server (yes is a boolean, 0755 is octal)', async () => {
+    const { objects } = await load(['yaml11-scalars.yaml']);
+    expect(objects[0]?.value['data']).toEqual({
+      enabled: true, disabled: false, quoted: 'yes', mode: 493, count: 1000, version: 1.1, date: '2024-01-02', nothing: null,
+    });
+  });
+
+  it('resolves anchors, aliases and merge keys', async () => {
+    const { objects } = await load(['anchors.yaml']);
+    expect(objects[0]?.value['metadata']).toMatchObject({ labels: { app: 'web' }, annotations: { app: 'web', team: 'shop' } });
+    expect(objects[0]?.value['data']).toEqual({ copy: 'shared', again: 'shared' });
+  });
+
+  it('reads standard input as <stdin>', async () => {
+    const result = await load(['-'], { readStdin: async () => Buffer.from('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: from-stdin\n') });
+    expect(names(result)).toEqual(['from-stdin']);
+    expect(result.objects[0]?.rangeOf(['metadata', 'name'])).toMatchObject({ file: '<stdin>', line: 4, column: 9 });
+  });
+
+  it('walks directories for yaml, yml and json files in sorted order', async () => {
+    const result = await loadManifests(['fixtures/load'], {});
+    expect(result.files).toBe(11);
+    expect(result.objects[0]?.file).toBe('fixtures/load/anchors.yaml');
+  });
+});
+
+describe('loadManifests on bad input', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kubefit-load-'));
+    await writeFile(join(dir, 'binary.yaml'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]));
+    await writeFile(join(dir, 'latin1.yaml'), Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: caf\xe9\n', 'latin1'));
+    await writeFile(join(dir, 'bom-crlf.yaml'), '\uFEFFapiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: bom\r\n');
+    await writeFile(join(dir, 'big.yaml'), 'a: 1\n'.repeat(300));
+    await writeFile(join(dir, 'bomb.yaml'), billionLaughs());
+    await writeFile(join(dir, 'good.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: good\n');
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reports binary, non-UTF-8, missing and oversized files and goes on with the rest', async () => {
+    const result = await loadManifests(['binary.yaml', 'latin1.yaml', 'missing.yaml', 'big.yaml', 'good.yaml', 'bom-crlf.yaml'], { cwd: dir, limits: { maxFileSize: 1000 } });
+    expect(names(result as never)).toEqual(['bom', 'good']);
+    expect(brief(result as never)).toEqual([
+      'missing.yaml:1:1 error file-unreadable: no such file or directory',
+      'big.yaml:1:1 error too-large: file is 1.5 KiB, over the 1000 bytes limit',
+      'binary.yaml:1:1 error binary-file: file is binary (it contains NUL bytes)',
+      'latin1.yaml:4:12 error binary-file: file is not valid UTF-8 text',
+    ]);
+    expect(result.objects[0]?.rangeOf(['metadata', 'name'])).toMatchObject({ line: 4, column: 9, endColumn: 12 });
+  });
+
+  it('stops an alias bomb without expanding it', async () => {
+    const result = await loadManifests(['bomb.yaml', 'good.yaml'], { cwd: dir });
+    expect(names(result as never)).toEqual(['good']);
+    expect(result.findings.map((finding) => finding.ruleId)).toEqual(['too-large']);
+    expect(result.findings[0]?.message).toBe('document expands to more than 1,000,000 values through aliases');
+  });
+
+  it.skipIf(process.getuid?.() === 0)('reports an unreadable file', async () => {
+    await writeFile(join(dir, 'secret.yaml'), 'a: 1\n');
+    await chmod(join(dir, 'secret.yaml'), 0o000);
+    const result = await loadManifests(['secret.yaml'], { cwd: dir });
+    expect(brief(result as never)).toEqual(['secret.yaml:1:1 error file-unreadable: permission denied']);
+  });
+});
+
+function billionLaughs(): string {
+  const lines = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+  for (let level = 1; level < 10; level++) {
+    const previous = `*a${level - 1}`;
+    lines.push(`a${level}: &a${level} [${Array.from({ length: 10 }, () => previous).join(', ')}]`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,98 @@
+// Splits a file into YAML documents and parses each; a syntax error costs only its own document.
+import { YAMLException } from 'js-yaml';
+import type { Finding } from '../model/finding.js';
+import { buildDocuments, type BuildLimits, type BuildProblem } from './build-values.js';
+import { LOAD_CHECKS } from './load-checks.js';
+import { ParsedDocument } from './parsed-document.js';
+import type { SourceText } from './source-text.js';
+import { describeSyntaxError } from './syntax-error.js';
+
+export interface ParseResult {
+  readonly documents: ParsedDocument[];
+  readonly findings: Finding[];
+}
+
+export interface ParseLimits extends BuildLimits {
+  /** Documents one file may hold. */
+  readonly maxDocuments: number;
+}
+
+/**
+ * A line starting with `---` or `...` followed by white space or the line end is always a document marker in
+ * YAML (c-forbidden), even inside a block or quoted scalar, so splitting there is exact.
+ */
+const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
+
+export function parseDocuments(source: SourceText, limits: ParseLimits): ParseResult {
+  const documents: ParsedDocument[] = [];
+  const findings: Finding[] = [];
+  if (HELM_TEMPLATE.test(source.text)) return { documents, findings: [helmFinding(source, HELM_TEMPLATE)] };
+  let helmReported = false;
+  for (const [start, end] of chunksOf(source.text)) {
+    try {
+      for (const built of buildDocuments(source.text.slice(start, end), start, limits)) {
+        for (const problem of built.problems) findings.push(problemFinding(source, problem));
+        if (documents.length >= limits.maxDocuments) {
+          findings.push(tooManyDocuments(source, built.rootSpan[0], limits.maxDocuments));
+          return { documents, findings };
+        }
+        documents.push(new ParsedDocument(source, documents.length, built));
+      }
+    } catch (error) {
+      if (!(error instanceof YAMLException)) throw error;
+      if (GO_TEMPLATE.test(source.text)) {
+        if (!helmReported) findings.push(helmFinding(source, GO_TEMPLATE));
+        helmReported = true;
+        continue;
+      }
+      findings.push(syntaxFinding(source, start, source.text.slice(start, end), error));
+    }
+  }
+  return { documents, findings };
+}
+
+function chunksOf(text: string): [number, number][] {
+  const starts = [0];
+  for (const match of text.matchAll(DOCUMENT_START)) if (match.index > 0) starts.push(match.index);
+  return starts.map((start, index) => [start, starts[index + 1] ?? text.length]);
+}
+
+/** Helm's own objects and functions: such a file is a chart template even when it happens to parse. */
+const HELM_TEMPLATE = /\{\{-?\s*(?:\.(?:Values|Release|Chart|Capabilities|Files)\b|(?:include|toYaml|tpl|define)\b)/;
+/** Any Go template action; only taken for a template when the file does not parse (Prometheus rules use them too). */
+const GO_TEMPLATE = /\{\{-?\s*(?:[.$]|if|range|with|end|else|template)\b/;
+
+function syntaxFinding(source: SourceText, chunkStart: number, chunk: string, error: YAMLException): Finding {
+  const problem = describeSyntaxError(chunk, error);
+  const offset = chunkStart + problem.offset;
+  const check = problem.message.startsWith('nesting exceeded') ? LOAD_CHECKS.tooLarge : LOAD_CHECKS.yamlSyntax;
+  return fileFinding(source, offset, offset + 1, { ...check, message: problem.message });
+}
+
+function problemFinding(source: SourceText, problem: BuildProblem): Finding {
+  const check =
+    problem.kind === 'duplicate-key' ? LOAD_CHECKS.duplicateKey
+    : problem.kind === 'too-large' ? LOAD_CHECKS.tooLarge
+    : LOAD_CHECKS.yamlSyntax;
+  return fileFinding(source, problem.start, problem.end, { ...check, message: problem.message });
+}
+
+function helmFinding(source: SourceText, syntax: RegExp): Finding {
+  const offset = Math.max(0, source.text.search(syntax));
+  const message = 'this is a Helm template, not a manifest: render it first (helm template RELEASE CHART | kubefit check -)';
+  return fileFinding(source, offset, offset + 2, { ...LOAD_CHECKS.helmTemplate, message });
+}
+
+function tooManyDocuments(source: SourceText, offset: number, max: number): Finding {
+  const message = `file has more than ${max} documents; the rest is not checked`;
+  return fileFinding(source, offset, offset, { ...LOAD_CHECKS.tooLarge, message });
+}
+
+export function fileFinding(
+  source: SourceText,
+  start: number,
+  end: number,
+  spec: { id: string; severity: Finding['severity']; message: string },
+): Finding {
+  return { ruleId: spec.id, severity: spec.severity, message: spec.message, ...source.rangeOf(start, end), object: null, path: null };
+}

@@ -1,0 +1,55 @@
+// A ManifestDocument backed by the spans recorded while building its values.
+import type { BuiltDocument, EntrySpan } from './build-values.js';
+import type { ManifestDocument, Path, SourceRange } from './document.js';
+import type { SourceText } from './source-text.js';
+
+export class ParsedDocument implements ManifestDocument {
+  readonly file: string;
+  readonly index: number;
+  readonly value: unknown;
+  readonly #source: SourceText;
+  readonly #built: BuiltDocument;
+
+  constructor(source: SourceText, index: number, built: BuiltDocument) {
+    this.file = source.file;
+    this.index = index;
+    this.value = built.value;
+    this.#source = source;
+    this.#built = built;
+  }
+
+  get text(): string {
+    return this.#source.text;
+  }
+
+  rangeOf(path: Path): SourceRange {
+    const found = this.#find(path);
+    const [start, end] = found.span ? [found.span[2], found.span[3]] : this.#built.rootSpan;
+    return this.#source.rangeOf(start, end);
+  }
+
+  keyRangeOf(path: Path): SourceRange {
+    const found = this.#find(path);
+    if (!found.span) return this.rangeOf(path);
+    const [keyStart, keyEnd, start, end] = found.span;
+    return keyStart >= 0 && found.complete ? this.#source.rangeOf(keyStart, keyEnd) : this.#source.rangeOf(start, end);
+  }
+
+  has(path: Path): boolean {
+    return this.#find(path).complete;
+  }
+
+  /** The span of the deepest existing value along `path`. */
+  #find(path: Path): { span: EntrySpan | undefined; complete: boolean } {
+    let value: unknown = this.#built.value;
+    let span: EntrySpan | undefined;
+    for (const segment of path) {
+      const entries = typeof value === 'object' && value !== null ? this.#built.spans.get(value) : undefined;
+      const next = entries?.get(segment);
+      if (!next) return { span, complete: false };
+      span = next;
+      value = (value as Record<string | number, unknown>)[segment];
+    }
+    return { span, complete: true };
+  }
+}

@@ -1,0 +1,39 @@
+// A file's text and the mapping from character offsets to 1-based line and column.
+
+export class SourceText {
+  readonly file: string;
+  readonly text: string;
+  #lineStarts: number[] | undefined;
+
+  constructor(file: string, text: string) {
+    this.file = file;
+    this.text = text;
+  }
+
+  /** 1-based line and column of a character offset (columns count UTF-16 code units, as editors and SARIF do). */
+  positionAt(offset: number): { line: number; column: number } {
+    const starts = this.#lineStarts ?? (this.#lineStarts = lineStartsOf(this.text));
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= clamped) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
+  }
+
+  /** The range covering offsets [start, end). */
+  rangeOf(start: number, end: number) {
+    const from = this.positionAt(start);
+    const to = this.positionAt(Math.max(start, end));
+    return { file: this.file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
+}

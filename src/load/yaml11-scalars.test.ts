@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { resolvePlainScalar } from './yaml11-scalars.js';
+
+describe('resolvePlainScalar (go-yaml v2 rules)', () => {
+  it.each([
+    ['yes', true], ['Yes', true], ['on', true], ['ON', true], ['y', true], ['true', true],
+    ['no', false], ['off', false], ['N', false], ['False', false],
+    ['~', null], ['null', null], ['NULL', null], ['', null],
+    ['0755', 493], ['0o17', 15], ['0x1F', 31], ['0b101', 5], ['-0b11', -3], ['1_000', 1000], ['+3', 3], ['-7', -7],
+    ['08', 8], ['1.5', 1.5], ['.5', 0.5], ['1e3', 1000], ['3.', 3], ['0', 0],
+    ['1e400', '1e400'], ['2001-12-14', '2001-12-14'], ['22:22', '22:22'], ['yes please', 'yes please'],
+    ['v1', 'v1'], ['.', '.'], ['-', '-'], ['0x', '0x'], ['Yes!', 'Yes!'], ['1.0.0', '1.0.0'],
+    ['18446744073709551615', 18446744073709551615], ['0xFFFFFFFFFFFFFFFFFF', '0xFFFFFFFFFFFFFFFFFF'],
+  ])('%j → %j', (text, expected) => {
+    expect(resolvePlainScalar(text)).toEqual(expected);
+  });
+
+  it('reads .inf and .nan as numbers', () => {
+    expect(resolvePlainScalar('.inf')).toBe(Number.POSITIVE_INFINITY);
+    expect(resolvePlainScalar('-.Inf')).toBe(Number.NEGATIVE_INFINITY);
+    expect(resolvePlainScalar('.nan')).toBeNaN();
+  });
+});

@@ -1,0 +1,36 @@
+// Assembles the versioned Report: sorted findings, scheduling results, summary counts.
+import { compareFindings, type Finding } from '../model/finding.js';
+import type { SchedulingResult } from '../schedule/scheduling-result.js';
+import { countSeverity, type Report } from './report.js';
+
+export interface ReportParts {
+  readonly toolVersion: string;
+  readonly files: number;
+  readonly objects: number;
+  readonly findings: readonly Finding[];
+  readonly scheduling: readonly SchedulingResult[];
+}
+
+export function buildReport(parts: ReportParts): Report {
+  const findings = [...parts.findings].sort(compareFindings);
+  return {
+    version: 1,
+    tool: { name: 'kubefit', version: parts.toolVersion },
+    summary: {
+      files: parts.files,
+      objects: parts.objects,
+      errors: countSeverity(findings, 'error'),
+      warnings: countSeverity(findings, 'warning'),
+      infos: countSeverity(findings, 'info'),
+      workloads: parts.scheduling.length,
+      unschedulable: parts.scheduling.filter(isUnschedulable).length,
+    },
+    findings,
+    scheduling: parts.scheduling,
+  };
+}
+
+/** A workload with at least one replica that fits on no node. */
+export function isUnschedulable(result: SchedulingResult): boolean {
+  return result.placement.unschedulable > 0;
+}

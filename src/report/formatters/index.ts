@@ -1,0 +1,11 @@
+// The registry of output formats: one line per format.
+import type { Formatter } from './format-context.js';
+import { formatJson } from './json.js';
+import { formatText } from './text.js';
+
+export const FORMATTERS: Readonly<Record<string, Formatter>> = {
+  text: formatText,
+  json: formatJson,
+};
+
+export const FORMAT_NAMES = Object.keys(FORMATTERS);

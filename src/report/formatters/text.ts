@@ -1,0 +1,68 @@
+// Human output in ESLint's "stylish" spirit: findings grouped by file, then scheduling, then a summary line.
+import type { Finding, Severity } from '../../model/finding.js';
+import type { ObjectRef } from '../../model/object-ref.js';
+import type { SchedulingResult } from '../../schedule/scheduling-result.js';
+import { isUnschedulable } from '../build-report.js';
+import type { Report } from '../report.js';
+import type { FormatContext, Formatter } from './format-context.js';
+
+export const formatText: Formatter = (report, context) => {
+  const findings = context.quiet ? report.findings.filter((finding) => finding.severity === 'error') : report.findings;
+  const sections = [...findingSections(findings, context), schedulingSection(report.scheduling, context), summaryLine(report, context)];
+  return `${sections.filter((section) => section !== '').join('\n\n')}\n`;
+};
+
+function findingSections(findings: readonly Finding[], context: FormatContext): string[] {
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  return [...byFile].map(([file, group]) => {
+    const positions = group.map((finding) => `${finding.line}:${finding.column}`);
+    const width = Math.max(...positions.map((position) => position.length));
+    const lines = group.map((finding, index) => {
+      const position = context.colors.dim((positions[index] ?? '').padEnd(width));
+      return `  ${position}  ${severityLabel(finding.severity, context)}  ${finding.message}  ${context.colors.dim(finding.ruleId)}`;
+    });
+    return [context.colors.underline(file), ...lines].join('\n');
+  });
+}
+
+function severityLabel(severity: Severity, context: FormatContext): string {
+  const label = severity.padEnd(7);
+  if (severity === 'error') return context.colors.red(label);
+  if (severity === 'warning') return context.colors.yellow(label);
+  return context.colors.blue(label);
+}
+
+function schedulingSection(results: readonly SchedulingResult[], context: FormatContext): string {
+  const shown = context.quiet ? results.filter(isUnschedulable) : results;
+  if (shown.length === 0) return '';
+  return [context.colors.bold('Scheduling'), ...shown.map((result) => schedulingLines(result, context))].join('\n');
+}
+
+function schedulingLines(result: SchedulingResult, context: FormatContext): string {
+  const total = result.feasibleNodes.length + Object.keys(result.rejected).length;
+  const placed = result.replicas - result.placement.unschedulable;
+  const status = isUnschedulable(result)
+    ? context.colors.red(`${result.placement.unschedulable} unschedulable`)
+    : context.colors.green(`all placed`);
+  const head = `  ${describe(result.object)}  ${plural(result.replicas, 'replica')}, ${placed} placed, ${status}  ${context.colors.dim(`${result.feasibleNodes.length}/${total} nodes feasible`)}  ${context.colors.dim(`${result.file}:${result.line}:${result.column}`)}`;
+  return result.message ? `${head}\n    ${result.message}` : head;
+}
+
+function describe(object: ObjectRef): string {
+  return `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`;
+}
+
+function summaryLine(report: Report, context: FormatContext): string {
+  const { errors, warnings, infos, workloads, unschedulable, files, objects } = report.summary;
+  const problems = errors + warnings + infos;
+  const counts = `${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')})`;
+  const scheduling = workloads > 0 ? `, ${plural(workloads, 'workload')} scheduled, ${unschedulable} unschedulable` : '';
+  const line = `${counts} in ${plural(objects, 'object')} from ${plural(files, 'file')}${scheduling}`;
+  const failed = errors > 0 || unschedulable > 0;
+  return failed ? context.colors.red(context.colors.bold(`✖ ${line}`)) : context.colors.green(`✔ ${line}`);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

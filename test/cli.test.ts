@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../src/report/report.js';
+import { toolVersion } from '../src/version.js';
+import { runCli } from './run-cli.js';
+
+const CLEAN = 'fixtures/load/multi-doc.yaml';
+
+describe('kubefit CLI', () => {
+  it('prints its version and help', async () => {
+    expect((await runCli(['--version'])).stdout).toBe(`${toolVersion()}\n`);
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('kubefit [check] [paths...]');
+  });
+
+  it('exits 0 on clean input and says so in one line', async () => {
+    const run = await runCli(['lint', CLEAN]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('✔ 0 problems (0 errors, 0 warnings, 0 infos) in 3 objects from 1 file\n');
+  });
+
+  it('exits 1 on errors and prints them grouped by file with line:col', async () => {
+    const run = await runCli(['lint', 'fixtures/load/broken.yaml', 'fixtures/load/duplicate-key.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      [
+        'fixtures/load/broken.yaml',
+        '  10:1  error    missing closing "quote  yaml-syntax',
+        '',
+        'fixtures/load/duplicate-key.yaml',
+        '  5:3  error    duplicate key "name"  duplicate-key',
+        '',
+        '✖ 2 problems (2 errors, 0 warnings, 0 infos) in 3 objects from 2 files',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('honours --fail-on', async () => {
+    expect((await runCli(['lint', 'fixtures/load/not-kubernetes.yaml'])).code).toBe(0);
+    expect((await runCli(['lint', '--fail-on', 'info', 'fixtures/load/not-kubernetes.yaml'])).code).toBe(1);
+    expect((await runCli(['lint', '--fail-on', 'none', 'fixtures/load/broken.yaml'])).code).toBe(0);
+  });
+
+  it.each([
+    [['--bogus'], 'kubefit: unknown option --bogus'],
+    [['--format', 'xml'], 'kubefit: --format must be one of'],
+    [['--fail-on', 'sometimes'], 'kubefit: --fail-on must be one of error, warning, info, none, got "sometimes"'],
+    [['--kubernetes-version', 'latest'], 'kubefit: --kubernetes-version must look like 1.34'],
+    [['explain', 'no-such-rule'], 'kubefit: unknown rule "no-such-rule"'],
+    [['check', 'does-not-exist/'], 'kubefit: no input found in "does-not-exist/"'],
+  ])('exits 2 with a one-line message for %j', async (argv, message) => {
+    const run = await runCli(argv);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.startsWith(message)).toBe(true);
+    expect(run.stderr).not.toContain('    at ');
+  });
+
+  it('prints the JSON contract', async () => {
+    const run = await runCli(['check', '--format', 'json', 'fixtures/load/duplicate-key.yaml', CLEAN]);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.version).toBe(1);
+    expect(report.tool).toEqual({ name: 'kubefit', version: toolVersion() });
+    expect(report.summary).toMatchObject({ files: 2, objects: 4, errors: 1, warnings: 0, infos: 0 });
+    expect(report.findings[0]).toEqual({
+      ruleId: 'duplicate-key', severity: 'error', message: 'duplicate key "name"',
+      file: 'fixtures/load/duplicate-key.yaml', line: 5, column: 3, endLine: 5, endColumn: 7, object: null, path: null,
+    });
+    expect(Array.isArray(report.scheduling)).toBe(true);
+  });
+
+  it('reads standard input for -', async () => {
+    const run = await runCli(['lint', '-', '--format', 'json'], { stdin: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: a, name: b}\n' });
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column}`)).toEqual(['<stdin>:3:21']);
+  });
+
+  it('colours only when asked or on a terminal, and honours NO_COLOR and FORCE_COLOR', async () => {
+    const file = 'fixtures/load/broken.yaml';
+    expect((await runCli(['lint', file])).stdout).not.toContain('\u001b[');
+    expect((await runCli(['lint', file], { tty: true })).stdout).toContain('\u001b[');
+    expect((await runCli(['lint', file], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+    expect((await runCli(['lint', file], { env: { FORCE_COLOR: '1' } })).stdout).toContain('\u001b[');
+    expect((await runCli(['lint', '--color', file])).stdout).toContain('\u001b[');
+  });
+
+  it('runs as a real process from the built package', async () => {
+    const run = await promisify(execFile)('node', ['dist/src/cli/bin.js', '--version']);
+    expect(run.stdout).toBe(`${toolVersion()}\n`);
+  });
+});
