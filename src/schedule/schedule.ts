@@ -1,7 +1,6 @@
 // The scheduling dry-run: filter plugins per workload, then placement of all replicas (kube-scheduler semantics).
 import type { ClusterSnapshot } from '../model/cluster.js';
 import type { Finding } from '../model/finding.js';
-import { asRecord } from '../model/object.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import type { Workload } from '../model/workload.js';
 import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedToNode } from './daemonset.js';
@@ -63,18 +62,10 @@ export function scheduleWorkloads(
     findings: [...snapshot.findings],
     verdictCache: new Map(),
   };
-  const plans = workloads.filter(entersScheduler).map((w) => (w.kind === 'DaemonSet' ? planDaemonSet(w, context) : planWorkload(w, context)));
+  const plans = workloads.map((w) => (w.kind === 'DaemonSet' ? planDaemonSet(w, context) : planWorkload(w, context)));
   const run = placeAll(plans.map((plan) => plan.request), snapshot.cluster);
   const results = plans.map((plan, i) => toResult(plan, run.outcomes[i]));
   return { results, findings: context.findings };
-}
-
-/** Pods already bound to a node (or finished) never enter the scheduler. */
-function entersScheduler(workload: Workload): boolean {
-  if (workload.kind !== 'Pod') return true;
-  const phase = asRecord(workload.object.value['status'])?.['phase'];
-  const nodeName = workload.podSpec['nodeName'];
-  return (typeof nodeName !== 'string' || nodeName === '') && phase !== 'Succeeded' && phase !== 'Failed';
 }
 
 function planWorkload(workload: Workload, context: RunContext): Plan {

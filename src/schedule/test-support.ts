@@ -1,64 +1,21 @@
-// Test helper: KubeObjects from inline YAML with real positions, until tests use the loader (src/load) directly.
-import { LineCounter, isMap, isNode, isPair, isScalar, parseAllDocuments, stringify, type Document, type Node } from 'yaml';
-import type { ManifestDocument, Path, SourceRange } from '../load/document.js';
+// Test helpers: objects from inline YAML through the real loader, and pods, nodes and clusters built from them.
+import { stringify } from 'yaml';
+import { DEFAULT_LIMITS } from '../load/load-manifests.js';
+import { parseDocuments } from '../load/parse-documents.js';
+import { SourceText } from '../load/source-text.js';
+import { objectsOf } from '../load/to-objects.js';
 import type { Labels } from '../model/labels.js';
-import { asRecord, toKubeObject, type KubeObject } from '../model/object.js';
+import type { KubeObject } from '../model/object.js';
 import { SUCCESS, type ClusterState, type FilterPlugin, type FilterResult } from './framework.js';
 import { toNodeInfo, type NodeInfo } from './node-info.js';
 import { toPodInfo, type PodInfo } from './pod-info.js';
 import { podSourceOfPod } from './snapshot.js';
 import { NEWEST_MINOR } from './version.js';
 
-function nodeAt(doc: Document, path: Path): { node: Node | undefined; keyNode: Node | undefined } {
-  let current: unknown = doc.contents;
-  let keyNode: Node | undefined;
-  for (const segment of path) {
-    if (isMap(current)) {
-      const pair = current.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment);
-      keyNode = pair && isNode(pair.key) ? pair.key : undefined;
-      current = pair?.value;
-    } else if (current && typeof current === 'object' && 'items' in current && Array.isArray(current.items)) {
-      current = current.items[Number(segment)];
-      keyNode = isNode(current) ? current : undefined;
-    } else return { node: undefined, keyNode: undefined };
-  }
-  return { node: isNode(current) ? current : undefined, keyNode };
-}
-
-function toRange(file: string, counter: LineCounter, node: Node | undefined): SourceRange {
-  const [start = 0, end = 0] = node?.range ?? [];
-  const from = counter.linePos(start);
-  const to = counter.linePos(end);
-  return { file, line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
-}
-
-function toManifestDocument(file: string, text: string, doc: Document, index: number, counter: LineCounter): ManifestDocument {
-  const nearest = (path: Path, key: boolean): SourceRange => {
-    for (let length = path.length; length >= 0; length--) {
-      const found = nodeAt(doc, path.slice(0, length));
-      if (found.node) return toRange(file, counter, key && length === path.length ? (found.keyNode ?? found.node) : found.node);
-    }
-    return toRange(file, counter, undefined);
-  };
-  return {
-    file,
-    index,
-    text,
-    value: doc.toJS(),
-    rangeOf: (path) => nearest(path, false),
-    keyRangeOf: (path) => nearest(path, true),
-    has: (path) => nodeAt(doc, path).node !== undefined,
-  };
-}
-
-/** Every object of a multi-document YAML text. */
+/** Every object of a multi-document YAML text, with positions as the loader computes them. */
 export function objectsFromYaml(text: string, file = 'test.yaml', fromCluster = false): KubeObject[] {
-  const counter = new LineCounter();
-  return parseAllDocuments(text, { lineCounter: counter }).flatMap((doc, index) => {
-    const document = toManifestDocument(file, text, doc as Document, index, counter);
-    const value = asRecord(document.value);
-    return value ? [toKubeObject({ value, document, basePath: [], order: index, fromCluster })] : [];
-  });
+  const { documents } = parseDocuments(new SourceText(file, text), DEFAULT_LIMITS);
+  return documents.flatMap((document, index) => objectsOf(document, index, fromCluster).objects);
 }
 
 /** One object from a JS value, serialised to YAML first so positions are real. */
