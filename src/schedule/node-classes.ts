@@ -37,6 +37,7 @@ export class NodeClasses {
   readonly #nodes: NodeInfo[];
   readonly #groupings = new Map<string, Grouping>();
   readonly #indexByName = new Map<string, number>();
+  #withPods: NodeInfo[] | undefined;
   #withAffinity: NodeInfo[] | undefined;
   #withAntiAffinity: NodeInfo[] | undefined;
 
@@ -68,6 +69,7 @@ export class NodeClasses {
       nodes: this.#nodes,
       namespaceLabels,
       minor,
+      nodesWithPods: () => (this.#withPods ??= this.#nodes.filter((n) => n.pods.length > 0)),
       nodesWithAffinityPods: () => (this.#withAffinity ??= this.#nodes.filter((n) => n.podsWithAffinity.length > 0)),
       nodesWithRequiredAntiAffinityPods: () =>
         (this.#withAntiAffinity ??= this.#nodes.filter((n) => n.podsWithRequiredAntiAffinity.length > 0)),
@@ -89,6 +91,7 @@ export class NodeClasses {
   /** Replaces node `index` (same name) after its pods changed; every cached grouping follows. */
   replace(index: number, node: NodeInfo): void {
     const old = this.#nodes[index];
+    this.#withPods = undefined;
     if (old && (old.podsWithAffinity.length > 0 || node.podsWithAffinity.length > 0)) this.#withAffinity = undefined;
     if (old && (old.podsWithRequiredAntiAffinity.length > 0 || node.podsWithRequiredAntiAffinity.length > 0)) this.#withAntiAffinity = undefined;
     this.#nodes[index] = node;
