@@ -76,4 +76,5 @@ function measure(label: string, nodeCount: number, workloadCount: number, replic
 const only = process.argv[2];
 if (!only || only === 'feasibility') measure('feasibility: 1,000 distinct pods x 5,000 nodes', 5000, 1000, 0);
 if (!only || only === 'one') measure('feasibility and placement: 1,000 distinct pods x 5,000 nodes, 1 replica each', 5000, 1000, 1);
+if (only === 'small') measure('placement: 5,000 replicas (500 workloads x 10) on 5,000 nodes', 5000, 500, 10);
 if (!only || only === 'placement') measure('placement: 50,000 replicas (500 workloads x 100) on 5,000 nodes', 5000, 500, 100);

@@ -58,6 +58,11 @@ export class NodeClasses {
     return this.#grouping(spec).classes.values();
   }
 
+  /** The first member (smallest node name) of a class, or undefined when the class is gone. */
+  firstMember(spec: ClassSpec, key: string): number | undefined {
+    return this.#grouping(spec).classes.get(key)?.members[0];
+  }
+
   /** The key of the class node `index` belongs to under `spec`. */
   classKeyOf(spec: ClassSpec, index: number): string {
     return this.#grouping(spec).keyOf[index] ?? '';

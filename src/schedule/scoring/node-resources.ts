@@ -37,6 +37,7 @@ export function balancedAllocationScore(pod: PodInfo, node: NodeInfo): number {
 export const leastAllocated = defineScorePlugin<true>({
   name: 'NodeResourcesFit',
   weight: 1,
+  perNode: true,
   preScore: () => true,
   score: leastAllocatedScore,
 });
@@ -44,6 +45,7 @@ export const leastAllocated = defineScorePlugin<true>({
 export const balancedAllocation = defineScorePlugin<true>({
   name: 'NodeResourcesBalancedAllocation',
   weight: 1,
+  perNode: true,
   preScore: () => true,
   score: balancedAllocationScore,
 });

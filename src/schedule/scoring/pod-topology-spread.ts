@@ -16,6 +16,7 @@ interface ScoreState {
 export default defineScorePlugin<ScoreState>({
   name: 'PodTopologySpread',
   weight: 2,
+  perNode: false,
   preScore(pod, feasible, cluster) {
     const constraints = pod.topologySpreadConstraints.filter((c) => c.whenUnsatisfiable === 'ScheduleAnyway');
     if (constraints.length === 0) return undefined;
