@@ -35,6 +35,8 @@ export interface ObjectContext<M extends string> {
   readonly object: KubeObject;
   /** Every object of the main inputs, indexed for cross-object rules. */
   readonly index: LintIndex;
+  /** True when the configuration names this rule (rules that only run on evidence in the inputs also run then). */
+  readonly isConfigured: boolean;
   report(report: Report<M>): void;
 }
 

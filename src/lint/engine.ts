@@ -6,7 +6,7 @@ import type { Workload } from '../model/workload.js';
 import type { Report, Rule, RuleDefinition } from './define-rule.js';
 import { INTERNAL_ERROR } from './lint-checks.js';
 import { buildLintIndex, type LintIndex } from './lint-index.js';
-import { settingResolver, type SettingResolver } from './rule-settings.js';
+import { settingResolver } from './rule-settings.js';
 import { toSchemaRule } from './schema-rule.js';
 import { suppressFindings } from './suppress.js';
 
@@ -23,6 +23,7 @@ interface Active<T extends Rule> {
   readonly rule: T;
   readonly severity: Severity;
   readonly kinds: ReadonlySet<string> | undefined;
+  readonly isConfigured: boolean;
 }
 
 interface ActiveRules {
@@ -42,11 +43,10 @@ export function lintObjects(input: LintInput): Finding[] {
   const objects = input.objects.filter((object) => !object.fromCluster);
   const workloads = input.workloads.filter((workload) => !workload.object.fromCluster);
   const run: Run = { index: buildLintIndex(objects, workloads), findings: [] };
-  const resolve = settingResolver(input.config);
   const activeByFile = new Map<string, ActiveRules>();
   for (const object of objects) {
     let active = activeByFile.get(object.file);
-    if (!active) activeByFile.set(object.file, (active = activeRules(rules, object.file, resolve)));
+    if (!active) activeByFile.set(object.file, (active = activeRules(rules, object.file, input.config)));
     lintObject(object, active, run);
   }
   return run.findings;
@@ -57,15 +57,17 @@ export function applySuppressions(findings: readonly Finding[], input: LintInput
   return suppressFindings(findings, input.objects.filter((object) => !object.fromCluster), input.config);
 }
 
-function activeRules(rules: readonly Rule[], file: string, resolve: SettingResolver): ActiveRules {
+function activeRules(rules: readonly Rule[], file: string, config: KubefitConfig): ActiveRules {
+  const resolve = settingResolver(config);
   const active: ActiveRules = { object: [], podSpec: [], container: [] };
   for (const rule of rules) {
     const setting = resolve(rule.meta.id, rule.meta, file);
     if (setting === 'off') continue;
     const kinds = rule.meta.appliesTo.kinds ? new Set(rule.meta.appliesTo.kinds) : undefined;
-    if (isTarget(rule, 'object')) active.object.push({ rule, severity: setting, kinds });
-    else if (isTarget(rule, 'podSpec')) active.podSpec.push({ rule, severity: setting, kinds });
-    else if (isTarget(rule, 'container')) active.container.push({ rule, severity: setting, kinds });
+    const entry = { severity: setting, kinds, isConfigured: Object.hasOwn(config.rules, rule.meta.id) };
+    if (isTarget(rule, 'object')) active.object.push({ rule, ...entry });
+    else if (isTarget(rule, 'podSpec')) active.podSpec.push({ rule, ...entry });
+    else if (isTarget(rule, 'container')) active.container.push({ rule, ...entry });
   }
   return active;
 }
@@ -97,6 +99,7 @@ function lintObject(object: KubeObject, active: ActiveRules, run: Run): void {
 interface BaseContext {
   readonly object: KubeObject;
   readonly index: LintIndex;
+  readonly isConfigured: boolean;
   report(report: Report<string>): void;
 }
 
@@ -105,6 +108,7 @@ function invoke(entry: Active<Rule>, object: KubeObject, run: Run, check: (conte
   const context: BaseContext = {
     object,
     index: run.index,
+    isConfigured: entry.isConfigured,
     report: ({ messageId, data, at, on }) => {
       const template = (rule.meta.messages as Readonly<Record<string, string>>)[messageId] ?? messageId;
       run.findings.push(findingAt(object, at, { ruleId: rule.meta.id, severity, message: fillMessage(template, data) }, on));

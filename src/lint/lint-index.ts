@@ -13,6 +13,8 @@ export interface LintIndex {
   /** Services of the workload's namespace whose selector matches its pod labels. */
   servicesSelecting(workload: Workload): readonly KubeObject[];
   workloadOf(object: KubeObject): Workload | undefined;
+  /** Computes a per-run fact once (namespace totals, lookup tables) and hands it to every later caller. */
+  memo<T>(key: string, compute: () => T): T;
 }
 
 const NONE: readonly KubeObject[] = [];
@@ -26,6 +28,7 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
   }
   const workloadByObject = new Map(workloads.map((workload) => [workload.object, workload]));
   const selecting = new Map<Workload, readonly KubeObject[]>();
+  const memos = new Map<string, unknown>();
   const ofKind = (kind: string, namespace?: string): readonly KubeObject[] =>
     (namespace === undefined ? byKind.get(kind) : byKindNamespace.get(`${kind}\0${namespace}`)) ?? NONE;
   return {
@@ -34,6 +37,10 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     ofKind,
     hasKind: (kind) => byKind.has(kind),
     workloadOf: (object) => workloadByObject.get(object),
+    memo<T>(key: string, compute: () => T): T {
+      if (!memos.has(key)) memos.set(key, compute());
+      return memos.get(key) as T;
+    },
     servicesSelecting(workload) {
       const cached = selecting.get(workload);
       if (cached) return cached;

@@ -19,7 +19,7 @@ export interface ValidCase {
   readonly code?: string;
   /** A YAML file instead of inline code, relative to the working directory (fixtures/rules/<id>/...). */
   readonly fixture?: string;
-  /** Configuration for this case (the rule under test is always enabled). */
+  /** Configuration for this case (a rule that is off by default is enabled at its default severity). */
   readonly config?: Partial<KubefitConfig>;
 }
 
@@ -120,7 +120,7 @@ function observe(rule: Rule, testCase: ValidCase): Observed[] {
   const config: KubefitConfig = {
     ...DEFAULT_CONFIG,
     ...testCase.config,
-    rules: { [rule.meta.id]: rule.meta.severity, ...testCase.config?.rules },
+    rules: { ...(!rule.meta.defaultOn && { [rule.meta.id]: rule.meta.severity }), ...testCase.config?.rules },
   };
   const findings = lintObjects({ objects, workloads, rules: [recording], config }).filter((finding) => finding.ruleId === rule.meta.id);
   assert.equal(findings.length, reports.length, 'every report becomes one finding');
