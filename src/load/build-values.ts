@@ -227,7 +227,7 @@ class Builder {
 
   #abort(start: number, end: number): void {
     const limit = this.#limits.maxExpandedNodes.toLocaleString('en-US');
-    this.#problems.push({ kind: 'too-large', message: `document expands to more than ${limit} values through aliases`, start, end });
+    this.#problems.push({ kind: 'too-large', message: `document has more than ${limit} values once aliases are expanded`, start, end });
     this.#aborted = true;
   }
 
