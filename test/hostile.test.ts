@@ -15,8 +15,8 @@ const AROUND = ['before', 'after'];
 
 const CASES: readonly HostileCase[] = [
   { file: 'tab-indentation.yaml', load: ['9:1 yaml-syntax: tabs are not allowed as indentation'], objects: AROUND },
-  { file: 'unclosed-double-quote.yaml', load: ['12:1 yaml-syntax: missing closing "quote'], objects: AROUND },
-  { file: 'unclosed-single-quote.yaml', load: ["12:1 yaml-syntax: missing closing 'quote"], objects: AROUND },
+  { file: 'unclosed-double-quote.yaml', load: ['9:9 yaml-syntax: missing closing "quote'], objects: AROUND },
+  { file: 'unclosed-single-quote.yaml', load: ["9:9 yaml-syntax: missing closing 'quote"], objects: AROUND },
   {
     file: 'unclosed-flow-sequence.yaml',
     load: ['11:1 yaml-syntax: flow sequence in block collection must be sufficiently indented and end with a ]'],
@@ -57,6 +57,7 @@ const CASES: readonly HostileCase[] = [
   { file: 'custom-resources.yaml', load: [], objects: ['widgets.example.com', 'gadget', 'listed'] },
   { file: 'missing-metadata.yaml', load: [], objects: ['', '', '', ''] },
   { file: 'zero-containers.yaml', load: [], objects: ['no-containers', 'null-containers', 'no-spec', 'empty-template', 'no-job-template'] },
+  { file: 'odd-yaml.yaml', load: [], objects: ['after-directive', 'complex-key', 'proto-keys', 'tags', 'merge-keys'] },
   {
     file: 'wrong-shapes.yaml',
     load: [
@@ -77,6 +78,14 @@ describe('hostile inputs through check()', () => {
     await expectLinesExist(report, path);
     const loaded = await loadManifests([path]);
     expect(loaded.objects.map((object) => object.ref.name)).toEqual(objects);
+  });
+
+  it('keeps keys such as __proto__ as plain data', async () => {
+    const { objects } = await loadManifests(['fixtures/hostile/odd-yaml.yaml']);
+    const proto = objects.find((object) => object.ref.name === 'proto-keys');
+    expect(Object.keys(proto?.value ?? {})).toEqual(['__proto__', 'constructor', 'apiVersion', 'kind', 'metadata']);
+    expect(Object.getPrototypeOf(proto?.value)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
   it('analyses all hostile files in one run without losing any', async () => {

@@ -194,8 +194,12 @@ class Builder {
       return;
     }
     const key = parent.key;
+    if (!key) {
+      // a collection or alias used as a mapping key (`? [a, b]`): it is the key, not a value
+      parent.key = { name: keyString(value), start, end, isMerge: false };
+      return;
+    }
     parent.key = undefined;
-    if (!key) return;
     if (key.isMerge) this.#merge(parent, value, [key.start, key.end, start, end]);
     else this.#set(parent, key.name, value, [key.start, key.end, start, end]);
   }

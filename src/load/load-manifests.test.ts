@@ -47,7 +47,7 @@ describe('loadManifests', () => {
   it('reports a syntax error at its position and keeps the documents around it', async () => {
     const result = await load(['broken.yaml']);
     expect(names(result)).toEqual(['before', 'after']);
-    expect(brief(result)).toEqual(['broken.yaml:10:1 error yaml-syntax: missing closing "quote']);
+    expect(brief(result)).toEqual(['broken.yaml:9:9 error yaml-syntax: missing closing "quote']);
   });
 
   it('reports duplicate keys and keeps the last value, as the API server does', async () => {
