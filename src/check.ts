@@ -36,6 +36,8 @@ export interface CheckOptions {
   /** Reads standard input for the input "-". */
   readonly readStdin?: () => Promise<Buffer>;
   readonly limits?: Partial<LoadLimits>;
+  /** Progress of the long phases, for a terminal display. */
+  readonly onProgress?: (phase: string, done: number, total: number) => void;
 }
 
 export interface Analysis {
@@ -90,6 +92,9 @@ function loadOptions(options: CheckOptions, config: KubefitConfig, fromCluster: 
     ...(options.cwd !== undefined && { cwd: options.cwd }),
     ...(options.readStdin !== undefined && { readStdin: options.readStdin }),
     ...(options.limits !== undefined && { limits: options.limits }),
+    ...(options.onProgress !== undefined && {
+      onProgress: (done: number, total: number) => options.onProgress?.(fromCluster ? 'reading cluster files' : 'reading files', done, total),
+    }),
     ignorePaths: config.ignorePaths,
     fromCluster,
     firstOrder,

@@ -17,6 +17,7 @@ try {
     stdout: process.stdout,
     stderr: process.stderr,
     stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
     readStdin,
   });
 } catch (error) {

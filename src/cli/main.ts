@@ -12,6 +12,7 @@ import { toolVersion } from '../version.js';
 import { parseInvocation, type Invocation } from './args.js';
 import { UsageError } from './errors.js';
 import { helpText } from './help.js';
+import { createProgress } from './progress.js';
 
 export interface CliIo {
   readonly argv: readonly string[];
@@ -20,6 +21,7 @@ export interface CliIo {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: { write(text: string): unknown };
   readonly stdoutIsTTY: boolean;
+  readonly stderrIsTTY?: boolean;
   readonly readStdin: () => Promise<Buffer>;
 }
 
@@ -40,15 +42,18 @@ export async function main(io: CliIo): Promise<number> {
 
 async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   const paths = invocation.paths.length > 0 ? invocation.paths : ['.'];
+  const progress = createProgress(io.stderr, io.stderrIsTTY === true && !io.env['CI']);
   const { report, matched } = await analyze(invocation.command === 'fit' ? 'fit' : invocation.command === 'lint' ? 'lint' : 'check', paths, {
     cwd: io.cwd,
     cluster: invocation.cluster,
     readStdin: io.readStdin,
     strictKinds: invocation.strictKinds,
     drain: invocation.drain,
+    onProgress: progress.update,
     ...(invocation.kubernetesVersion !== undefined && { kubernetesVersion: invocation.kubernetesVersion }),
     ...(invocation.maxFileSize !== undefined && { limits: { maxFileSize: invocation.maxFileSize } }),
   });
+  progress.clear();
   if (!matched) throw new UsageError(`no input found in ${paths.map((path) => `"${path}"`).join(', ')}`, 'Name YAML or JSON files, directories, glob patterns, or - for standard input.');
   const formatter = FORMATTERS[invocation.format] ?? FORMATTERS['text'];
   const useColor = invocation.output === undefined && colorEnabled(invocation, io);

@@ -1,7 +1,6 @@
 // Turns the paths a user names (files, directories, globs, "-") into a sorted list of files to read.
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import fg from 'fast-glob';
 import type { Finding } from '../model/finding.js';
 import { matchesGlob } from '../model/glob.js';
 import { inputFinding, LOAD_CHECKS } from './load-checks.js';
@@ -40,13 +39,20 @@ async function expandOne(input: string, cwd: string, ignorePaths: readonly strin
   try {
     const info = await stat(resolveFrom(cwd, input));
     if (!info.isDirectory()) return [input];
+    const fg = await fastGlob();
     const found = await fg(MANIFEST_GLOB, { cwd: resolveFrom(cwd, input), ignore: [...ALWAYS_IGNORED, ...ignorePaths], onlyFiles: true, followSymbolicLinks: true, suppressErrors: true });
     return found.map((file) => join(input, file));
   } catch (error) {
+    const fg = await fastGlob();
     if (!fg.isDynamicPattern(input)) return describeFsError(error);
     const found = await fg(input, { cwd, ignore: [...ALWAYS_IGNORED, ...ignorePaths], onlyFiles: true, suppressErrors: true });
     return found.length > 0 ? found : 'no files match this pattern';
   }
+}
+
+/** fast-glob is loaded only when a directory or a pattern needs it: a pre-commit run on named files skips it. */
+async function fastGlob() {
+  return (await import('fast-glob')).default;
 }
 
 export function resolveFrom(cwd: string, path: string): string {

@@ -28,6 +28,8 @@ export interface LoadOptions {
   readonly fromCluster?: boolean;
   /** Order number of the first object (so several loads keep one global input order). */
   readonly firstOrder?: number;
+  /** Called after each file is parsed, for progress displays. */
+  readonly onProgress?: (filesDone: number, filesTotal: number) => void;
 }
 
 export interface LoadResult {
@@ -50,7 +52,8 @@ export async function loadManifests(inputs: readonly string[], options: LoadOpti
   const objects: KubeObject[] = [];
   const findings: Finding[] = [...expanded.findings];
   let order = options.firstOrder ?? 0;
-  for (const read of reads) {
+  for (const [index, read] of reads.entries()) {
+    options.onProgress?.(index + 1, reads.length);
     if ('finding' in read) {
       findings.push(read.finding);
       continue;
