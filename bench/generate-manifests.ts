@@ -8,10 +8,12 @@ export interface ManifestOptions {
   readonly seed: number;
   /** Share of workloads given one deliberate problem. */
   readonly problemRate?: number;
+  /** Only this kind instead of the usual mix. */
+  readonly kind?: WorkloadKind;
 }
 
 type Value = Record<string, unknown>;
-type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'ReplicationController' | 'Job' | 'CronJob' | 'Pod';
+export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'ReplicationController' | 'Job' | 'CronJob' | 'Pod';
 
 /** Kinds and their weights, roughly what a real repository of application manifests holds. */
 const MIX: readonly [WorkloadKind | 'Service' | 'ConfigMap', number][] = [
@@ -25,7 +27,7 @@ export function generateManifests(options: ManifestOptions): string {
   const random = new Random(options.seed);
   const values: Value[] = [];
   for (let index = 0; index < options.documents; index++) {
-    const kind = pickWeighted(random);
+    const kind = options.kind ?? pickWeighted(random);
     const name = `${random.pick(TEAMS)}-${random.pick(IMAGES)}-${index}`;
     if (kind === 'Service') values.push(service(name, random));
     else if (kind === 'ConfigMap') values.push(configMap(name, random));

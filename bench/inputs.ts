@@ -39,7 +39,7 @@ export class Inputs {
   }
 
   oneDeployment(): string {
-    return once(this.root, 'one-deployment.yaml', () => generateManifests({ documents: 1, seed: SEED, problemRate: 0 }));
+    return once(this.root, 'one-deployment.yaml', () => generateManifests({ documents: 1, seed: SEED, problemRate: 0, kind: 'Deployment' }));
   }
 
   cluster(nodes: number): string {

@@ -47,7 +47,7 @@ export function runPeer(context: BenchContext, peer: PeerCase, root: string, our
     return {
       name: peer.label,
       size: `${thousands(peer.documents)} documents`,
-      medianMs: result.medianMs,
+      medianMs: result.medianMs, cpuMs: result.medianCpuMs,
       throughput: perSecond(peer.documents, result.medianMs, 'documents'),
       peakRssMiB: result.peakRssMiB,
       target: `kubefit ${ratio.toFixed(1)}x faster${peer.documents === 10_000 ? ` (${ratio >= 5 ? 'met' : 'MISSED'}: >= 5x)` : ''}`,

@@ -1,6 +1,7 @@
 // `npm run bench`: generates the seeded inputs, runs every case as whole processes and prints the table.
 // Options: --runs N multiplies the run count of each case; --quick skips the 20,000-node and peer rows.
 import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -18,6 +19,7 @@ const context: cases.BenchContext = {
   corpus: process.env['KUBEFIT_CORPUS'] ?? findCorpus(projectRoot),
 };
 
+const loadBefore = loadavg()[0] ?? 0;
 const rows: Row[] = [];
 const step = (make: () => Row) => {
   const row = make();
@@ -42,7 +44,8 @@ if (!values.quick) {
     step(() => (failure ? unavailable(peer, failure) : runPeer(context, peer, peersRoot, oursMs)));
   }
 }
-process.stdout.write(`${renderTable(rows)}\n\nnode ${process.version}, ${process.platform}/${process.arch}; medians of several whole-process runs; inputs seeded under .bench/\n`);
+const machine = `node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs, load average ${loadBefore.toFixed(1)} before / ${(loadavg()[0] ?? 0).toFixed(1)} after`;
+process.stdout.write(`${renderTable(rows)}\n\n${machine}; medians of several whole-process runs (CPU = user + system); inputs seeded under .bench/\n`);
 
 /** ../shared/corpus beside the clone (a worktree sits one level deeper). */
 function findCorpus(root: string): string {

@@ -4,19 +4,21 @@ export interface Row {
   readonly name: string;
   readonly size: string;
   readonly medianMs: number | undefined;
+  readonly cpuMs?: number;
   readonly throughput: string;
   readonly peakRssMiB: number | undefined;
   readonly target: string;
   readonly note: string;
 }
 
-const HEADER = ['case', 'documents or pods x nodes', 'median wall', 'throughput', 'peak RSS', 'target', 'note'];
+const HEADER = ['case', 'documents or pods x nodes', 'median wall', 'median CPU', 'throughput', 'peak RSS', 'target', 'note'];
 
 export function renderTable(rows: readonly Row[]): string {
   const cells = rows.map((row) => [
     row.name,
     row.size,
     row.medianMs === undefined ? '-' : formatMs(row.medianMs),
+    row.cpuMs === undefined ? '-' : formatMs(row.cpuMs),
     row.throughput,
     row.peakRssMiB === undefined ? '-' : `${Math.round(row.peakRssMiB)} MiB`,
     row.target,
