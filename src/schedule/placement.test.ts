@@ -32,9 +32,16 @@ spec:
           preferredDuringSchedulingIgnoredDuringExecution:
             - {weight: 10, preference: {matchExpressions: [{key: tier, operator: In, values: [t1]}]}}`;
 
+const spread = `
+      topologySpreadConstraints:
+        - {maxSkew: 1, topologyKey: tier, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}`;
+
 describe('placeAll', () => {
-  it('places the replicas of one pod exactly as rescoring every node for each replica would', () => {
-    const objects = objectsFromYaml(`${cluster()}\n---${workload}`);
+  it.each([
+    ['with per-node filters and scores', workload],
+    ['with a PodTopologySpread constraint (one queue per domain)', `${workload.replace('    spec:\n', '    metadata: {labels: {app: web}}\n    spec:\n')}${spread}`],
+  ])('places the replicas of one pod exactly as rescoring every node for each replica would, %s', (_name, yaml) => {
+    const objects = objectsFromYaml(`${cluster()}\n---${yaml}`);
     const snapshot = toSchedulerSnapshot(toClusterSnapshot(objects), 35);
     const deployment = objects.map(toWorkload).find((w): w is Workload => w !== undefined);
     if (!deployment) throw new Error('no workload');

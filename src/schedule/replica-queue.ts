@@ -1,10 +1,11 @@
 // Places the replicas of one pod one after another without rescoring every node each time: when the pod's filters
-// and scores read only the node itself, placing a replica changes the verdict and score of that node alone.
+// and scores read only the node itself (or, for PodTopologySpread, its topology domain), placing a replica changes
+// the verdict and score of that node alone.
 import { findNodesThatFit, hasFeasibleNode } from './feasibility.js';
 import type { ClusterState } from './framework.js';
 import type { ClassSpec, NodeClasses } from './node-classes.js';
 import { filterNode, type PreparedPod } from './run-filters.js';
-import { candidatesOf, prepareScoring, rawScores, totals, type ActiveScore } from './select-host.js';
+import { candidatesOf, prepareScoring, rawScores, totals, type ActiveScore, type Scoring } from './select-host.js';
 
 interface Entry {
   readonly total: number;
@@ -26,6 +27,10 @@ class EntryHeap {
       [items[i], items[parent]] = [items[parent] as Entry, items[i] as Entry];
       i = parent;
     }
+  }
+
+  peek(): Entry | undefined {
+    return this.#items[0];
   }
 
   pop(): Entry | undefined {
@@ -55,40 +60,64 @@ function before(a: Entry | undefined, b: Entry | undefined): boolean {
   return a.total > b.total || (a.total === b.total && a.index < b.index);
 }
 
-/** The candidates of one pod, kept in score order across its replicas. Undefined when the pod needs full rescoring. */
+function withoutDomainPlugins(prepared: PreparedPod): PreparedPod {
+  return { ...prepared, active: prepared.active.filter((a) => !a.plugin.addPod), tracksPods: false };
+}
+
+function domainKeysOf(prepared: PreparedPod): string[] {
+  return prepared.active.flatMap(({ plugin, state }) => (plugin.addPod ? [...(plugin.nodeLabelKeys?.(prepared.pod, state) ?? [])] : []));
+}
+
+/** Only these stateful plugins are allowed: their verdict is the same for every node of a topology domain. */
+const DOMAIN_PLUGINS: ReadonlySet<string> = new Set(['PodTopologySpread']);
+const ABSENT = '\u0002';
+
+/**
+ * The candidates of one pod, kept in score order across its replicas: one heap per topology domain of its
+ * PodTopologySpread constraints (one heap when it has none), whose verdict is checked on each heap's top only.
+ */
 export class ReplicaQueue {
-  readonly #prepared: PreparedPod;
+  readonly #untracked: PreparedPod;
+  readonly #domainFilters: PreparedPod;
   readonly #nodes: NodeClasses;
   readonly #active: readonly ActiveScore[];
   readonly #spec: ClassSpec;
+  readonly #domainKeys: readonly string[];
   readonly #maxima: readonly number[];
-  readonly #heap = new EntryHeap();
+  readonly #heaps = new Map<string, EntryHeap>();
   #dirty = false;
   #pending: Entry | undefined;
 
-  private constructor(prepared: PreparedPod, nodes: NodeClasses, scoring: { active: readonly ActiveScore[]; spec: ClassSpec }, maxima: number[]) {
-    this.#prepared = prepared;
+  private constructor(prepared: PreparedPod, nodes: NodeClasses, scoring: Scoring, maxima: number[]) {
+    this.#untracked = withoutDomainPlugins(prepared);
+    this.#domainFilters = { ...prepared, active: prepared.active.filter((a) => a.plugin.addPod) };
+    this.#domainKeys = domainKeysOf(prepared);
     this.#nodes = nodes;
     this.#active = scoring.active;
     this.#spec = scoring.spec;
     this.#maxima = maxima;
   }
 
-  /** A queue for the pod's replicas, or undefined when another node's pods can change its verdicts or scores. */
+  /** A queue for the pod's replicas, or undefined when other placements could change its verdicts or scores. */
   static build(prepared: PreparedPod, nodes: NodeClasses, cluster: ClusterState): ReplicaQueue | undefined {
-    if (prepared.tracksPods || prepared.rejection || prepared.nodeNames) return undefined;
-    const feasibility = findNodesThatFit(prepared, nodes);
+    if (prepared.rejection || prepared.nodeNames) return undefined;
+    const tracked = prepared.active.filter((a) => a.plugin.addPod);
+    if (tracked.some((a) => !DOMAIN_PLUGINS.has(a.plugin.name))) return undefined;
+    const feasibility = findNodesThatFit(withoutDomainPlugins(prepared), nodes);
     if (!hasFeasibleNode(feasibility)) return undefined;
-    const scoring = prepareScoring(prepared.pod, feasibility, nodes, cluster);
-    if (scoring.active.some(({ plugin }) => !plugin.perNode)) return undefined;
+    const base = prepareScoring(prepared.pod, feasibility, nodes, cluster);
+    if (base.active.some(({ plugin }) => !plugin.perNode)) return undefined;
+    // Classes must not span topology domains: the domain plugins' keys join the scoring keys.
+    const keys = [...new Set([...base.spec.keys, ...domainKeysOf(prepared)])].sort();
+    const scoring: Scoring = { active: base.active, spec: { keys, usesName: base.spec.usesName } };
     const candidates = candidatesOf(feasibility, nodes, scoring.spec);
     const raw = rawScores(prepared.pod, candidates, nodes, scoring.active);
-    const queue = new ReplicaQueue(prepared, nodes, scoring, raw.map((row) => Math.max(0, ...row)));
-    totals(raw, scoring.active).forEach((total, i) => {
-      const index = candidates[i] ?? -1;
-      queue.#heap.push({ total, key: nodes.classKeyOf(scoring.spec, index), index });
-    });
-    return queue;
+    // With domain filters the feasible set differs from the candidates: normalisation must not depend on it.
+    const varies = scoring.active.some(({ plugin }, p) => plugin.normalize && new Set(raw[p]).size > 1);
+    if (tracked.length > 0 && varies) return undefined;
+    const built = new ReplicaQueue(prepared, nodes, scoring, raw.map((row) => Math.max(0, ...row)));
+    totals(raw, scoring.active).forEach((total, i) => built.#push(total, candidates[i] ?? -1));
+    return built;
   }
 
   /** True when a node that dropped out held a maximum some plugin normalises by: build a new queue. */
@@ -99,12 +128,17 @@ export class ReplicaQueue {
   /** The best node for the next replica; undefined when none is feasible (or the queue is stale). */
   next(): number | undefined {
     if (this.#dirty) return undefined;
-    for (let entry = this.#heap.pop(); entry; entry = this.#heap.pop()) {
-      if (this.#nodes.firstMember(this.#spec, entry.key) !== entry.index) continue;
-      this.#pending = entry;
-      return entry.index;
+    let chosen: { entry: Entry; heap: EntryHeap } | undefined;
+    for (const heap of this.#heaps.values()) {
+      const entry = this.#validTop(heap);
+      const node = entry ? this.#nodes.nodes[entry.index] : undefined;
+      if (!entry || !node || (this.#domainFilters.active.length > 0 && filterNode(this.#domainFilters, node))) continue;
+      if (!chosen || before(entry, chosen.entry)) chosen = { entry, heap };
     }
-    return undefined;
+    if (!chosen) return undefined;
+    chosen.heap.pop();
+    this.#pending = chosen.entry;
+    return chosen.entry.index;
   }
 
   /** Call after the chosen node was replaced in NodeClasses: re-evaluates that node alone. */
@@ -113,24 +147,46 @@ export class ReplicaQueue {
     this.#pending = undefined;
     if (entry) {
       const next = this.#nodes.firstMember(this.#spec, entry.key);
-      if (next !== undefined) this.#heap.push({ ...entry, index: next });
+      if (next !== undefined) this.#heapOf(next).push({ ...entry, index: next });
     }
     const node = this.#nodes.nodes[index];
     if (!node) return;
-    const raw = this.#active.map(({ plugin, state }) => plugin.score(this.#prepared.pod, node, state));
-    if (filterNode(this.#prepared, node)) {
+    const raw = this.#active.map(({ plugin, state }) => plugin.score(this.#untracked.pod, node, state));
+    if (filterNode(this.#untracked, node)) {
       // The node drops out: if it held a maximum a plugin normalises by, every total may change.
       this.#dirty = this.#active.some(({ plugin }, p) => plugin.normalize !== undefined && raw[p] === this.#maxima[p]);
       return;
     }
     const scaled = this.#active.map(({ plugin, state }, p) => {
       if (!plugin.normalize) return raw[p] ?? 0;
+      // Max-based normalisation of one score: normalise it beside the maximum.
       const pair = [this.#maxima[p] ?? 0, raw[p] ?? 0];
       plugin.normalize(pair, state);
       return pair[1] ?? 0;
     });
-    const total = scaled.reduce((sum, score, p) => sum + score * (this.#active[p]?.plugin.weight ?? 0), 0);
+    this.#push(scaled.reduce((sum, score, p) => sum + score * (this.#active[p]?.plugin.weight ?? 0), 0), index);
+  }
+
+  #push(total: number, index: number): void {
     const key = this.#nodes.classKeyOf(this.#spec, index);
-    this.#heap.push({ total, key, index: this.#nodes.firstMember(this.#spec, key) ?? index });
+    const first = this.#nodes.firstMember(this.#spec, key) ?? index;
+    this.#heapOf(first).push({ total, key, index: first });
+  }
+
+  #heapOf(index: number): EntryHeap {
+    const labels = this.#nodes.nodes[index]?.labels ?? {};
+    const domain = this.#domainKeys.map((key) => labels[key] ?? ABSENT).join('\u0001');
+    let heap = this.#heaps.get(domain);
+    if (!heap) this.#heaps.set(domain, (heap = new EntryHeap()));
+    return heap;
+  }
+
+  /** The heap's top after dropping entries whose class changed since they were pushed. */
+  #validTop(heap: EntryHeap): Entry | undefined {
+    for (let entry = heap.peek(); entry; entry = heap.peek()) {
+      if (this.#nodes.firstMember(this.#spec, entry.key) === entry.index) return entry;
+      heap.pop();
+    }
+    return undefined;
   }
 }
