@@ -118,11 +118,6 @@ export function addPodToNode(node: NodeInfo, pod: PodInfo): NodeInfo {
   });
 }
 
-/** The node without the pods for which `remove` is true. */
-export function removePodsFromNode(node: NodeInfo, remove: (pod: PodInfo) => boolean): NodeInfo {
-  return withPods(node, node.pods.filter((pod) => !remove(pod)));
-}
-
 function classKeyOf(base: NodeBase, requested: readonly ResourceAmounts[], podCount: number, ports: readonly HostPort[]): string {
   const taints = base.taints.map((t) => `${t.key}=${t.value}:${t.effect}`).join(';');
   const portKey = ports.map((p) => `${p.ip}/${p.protocol}/${p.port}`).sort().join(';');
