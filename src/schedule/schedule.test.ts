@@ -116,6 +116,12 @@ describe('scheduleWorkloads: feasibility', () => {
     expect(result?.message).toBe(
       '0/4 nodes are available: 1 Insufficient cpu, 1 Too many pods, 1 node(s) had untolerated taint(s), 1 node(s) were unschedulable, 2 Insufficient memory, 2 Insufficient nvidia.com/gpu.',
     );
+    expect(result?.hints).toEqual({
+      cordoned: 'the node is cordoned: uncordon it, or tolerate node.kubernetes.io/unschedulable:NoSchedule',
+      full: 'the node already runs 0 of 0 pods; reduce the memory request to <= 1Gi; the node has no nvidia.com/gpu left (0 allocatable)',
+      small: 'reduce the cpu request to <= 1; reduce the memory request to <= 1Gi; the node has no nvidia.com/gpu left (0 allocatable)',
+      tainted: 'add toleration dedicated=gpu:NoSchedule',
+    });
   });
 
   it('uses the older taint wording for kubernetesVersion 1.34', () => {

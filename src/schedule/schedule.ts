@@ -7,6 +7,7 @@ import type { Workload } from '../model/workload.js';
 import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedToNode } from './daemonset.js';
 import { feasibleIndices, findNodesThatFit, fingerprintOf, fitMessage, rejectedStatuses, type Feasibility } from './feasibility.js';
 import { fitErrorMessage } from './fit-error.js';
+import { hintFor } from './hints.js';
 import type { ClusterState } from './framework.js';
 import { NodeClasses } from './node-classes.js';
 import type { PodInfo, PodSource } from './pod-info.js';
@@ -34,6 +35,7 @@ interface Verdicts {
   readonly feasibleNodes: readonly string[];
   readonly rejected: Readonly<Record<string, readonly string[]>>;
   readonly message: string | null;
+  readonly hints: Readonly<Record<string, string>>;
 }
 
 /** One workload's part of the run: what one pod could do alone, and what to place. */
@@ -87,16 +89,17 @@ function planWorkload(workload: Workload, context: RunContext): Plan {
 function planPod(object: KubeObject, source: PodSource, replicas: number, context: RunContext): Plan {
   const pod = buildPodInfo(source, context.snapshot.podOptions, context.findings);
   const feasibility = findNodesThatFit(runPreFilters(pod, context.cluster), context.nodes);
-  const fingerprint = fingerprintOf(feasibility);
+  // Hints also read the pod's nodeSelector, requests and host ports: pods sharing verdicts share hints only if those agree.
+  const fingerprint = `${fingerprintOf(feasibility)}\u0004${JSON.stringify([pod.nodeSelector, Object.entries(pod.requests).map(String), pod.hostPorts])}`;
   let verdicts = context.verdictCache.get(fingerprint);
   if (!verdicts) {
-    verdicts = toVerdicts(feasibility, context.nodes);
+    verdicts = toVerdicts(feasibility, pod, context.nodes);
     context.verdictCache.set(fingerprint, verdicts);
   }
   return { object, replicas, verdicts, request: { pods: [{ pod, replicas }], priority: pod.priority } };
 }
 
-function toVerdicts(feasibility: Feasibility, nodes: NodeClasses): Verdicts {
+function toVerdicts(feasibility: Feasibility, pod: PodInfo, nodes: NodeClasses): Verdicts {
   const rejected: Record<string, readonly string[]> = {};
   const statuses = rejectedStatuses(feasibility);
   nodes.nodes.forEach((node, index) => {
@@ -104,7 +107,20 @@ function toVerdicts(feasibility: Feasibility, nodes: NodeClasses): Verdicts {
     if (status) rejected[node.name] = status.reasons;
   });
   const feasibleNodes = feasibleIndices(feasibility).map((index) => nodes.nodes[index]?.name ?? '');
-  return { feasibleNodes, rejected, message: fitMessage(feasibility) };
+  return { feasibleNodes, rejected, message: fitMessage(feasibility), hints: hintsOf(feasibility, pod, nodes) };
+}
+
+/** One hint per rejected class of nodes (its members share everything the hint reads), by node name. */
+function hintsOf(feasibility: Feasibility, pod: PodInfo, nodes: NodeClasses): Record<string, string> {
+  const byIndex = new Map<number, string>();
+  for (const verdict of feasibility.verdicts) {
+    const representative = nodes.nodes[verdict.members[0] ?? -1];
+    const hint = verdict.status && representative ? hintFor(pod, representative, verdict.status) : undefined;
+    if (hint) for (const index of verdict.members) byIndex.set(index, hint);
+  }
+  const hints: Record<string, string> = {};
+  for (const index of [...byIndex.keys()].sort((a, b) => a - b)) hints[nodes.nodes[index]?.name ?? ''] = byIndex.get(index) ?? '';
+  return hints;
 }
 
 /** A DaemonSet: one pinned pod per node the controller selects; other nodes are rejected with the controller's reason. */
@@ -129,11 +145,17 @@ function planDaemonSet(workload: Workload, context: RunContext): Plan {
     else feasibleNodes.push(node.name);
   }
   const rejected: Record<string, readonly string[]> = {};
-  for (const [name, status] of statuses) rejected[name] = status.reasons;
+  const hints: Record<string, string> = {};
+  for (const [name, status] of statuses) {
+    rejected[name] = status.reasons;
+    const node = nodes.nodes[nodes.indexOf(name) ?? -1];
+    const hint = node ? hintFor(template, node, status) : undefined;
+    if (hint) hints[name] = hint;
+  }
   const message =
     feasibleNodes.length > 0 ? null : fitErrorMessage(nodes.nodes.length, [...statuses.values()].map((s) => ({ reasons: s.reasons, nodes: 1 })));
   const request = { pods, priority: template.priority };
-  return { object: workload.object, replicas: pods.length, verdicts: { feasibleNodes, rejected, message }, request };
+  return { object: workload.object, replicas: pods.length, verdicts: { feasibleNodes, rejected, message, hints }, request };
 }
 
 function toResult(plan: Plan, outcome: PlacementOutcome | undefined): SchedulingResult {

@@ -24,6 +24,8 @@ export interface SchedulingResult {
   /** kube-scheduler's "0/N nodes are available: ..." message, or null when some node is feasible. */
   readonly message: string | null;
   readonly placement: Placement;
+  /** For rejected nodes where one change is obvious: that change (e.g. "add toleration dedicated=gpu:NoSchedule"). */
+  readonly hints?: Readonly<Record<string, string>>;
   /** Set on a bound Pod that `drain` evicted from this node and the dry-run re-placed. */
   readonly drainedFrom?: string;
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { formatAmount, hintFor } from './hints.js';
+import { nodeInfoOf, podInfoOf } from './test-support.js';
+
+describe('hintFor', () => {
+  const requests = (cpu: string, memory: string) => ({ containers: [{ name: 'c', resources: { requests: { cpu, memory } } }] });
+
+  it('names the largest request the node could still take', () => {
+    const busy = podInfoOf(requests('1500m', '3Gi'));
+    const node = nodeInfoOf({ allocatable: { cpu: '2', memory: '4Gi', pods: '110' } }, [busy]);
+    const pod = podInfoOf(requests('1', '2Gi'));
+    expect(hintFor(pod, node, { plugin: 'NodeResourcesFit', code: 'Unschedulable', reasons: [] })).toBe(
+      'reduce the cpu request to <= 500m; reduce the memory request to <= 1Gi',
+    );
+  });
+
+  it('names the toleration to add and the label the node lacks', () => {
+    const node = nodeInfoOf({ labels: { zone: 'a' }, taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }] });
+    const pod = podInfoOf({ containers: [{ name: 'c' }], nodeSelector: { zone: 'b', disk: 'ssd' } });
+    expect(hintFor(pod, node, { plugin: 'TaintToleration', code: 'UnschedulableAndUnresolvable', reasons: [] })).toBe('add toleration dedicated=gpu:NoSchedule');
+    expect(hintFor(pod, node, { plugin: 'NodeAffinity', code: 'UnschedulableAndUnresolvable', reasons: [] })).toBe('node lacks label zone=b, disk=ssd');
+  });
+
+  it('formats amounts as quantities', () => {
+    expect([formatAmount('cpu', 2000n), formatAmount('cpu', 250n), formatAmount('memory', 3n << 30n), formatAmount('memory', 1000n)]).toEqual(['2', '250m', '3Gi', '1000']);
+  });
+});

@@ -1,0 +1,57 @@
+// The smallest change that would admit a pod to a rejected node, where one is obvious.
+import type { NodeInfo } from './node-info.js';
+import type { HostPort, PodInfo } from './pod-info.js';
+import { fitsRequest } from './plugins/node-resources-fit.js';
+import { portsConflict } from './plugins/node-ports.js';
+import { findUntoleratedTaint } from './plugins/taint-toleration.js';
+import { CPU, PODS } from './resources.js';
+import type { NodeStatus } from './run-filters.js';
+
+const BINARY_SUFFIXES: readonly [string, bigint][] = [['Gi', 1n << 30n], ['Mi', 1n << 20n], ['Ki', 1n << 10n]];
+
+/** An amount in the scheduler's units as a quantity: cpu in cores or millicores, others with a binary suffix when exact. */
+export function formatAmount(resourceName: string, amount: bigint): string {
+  if (resourceName === CPU) return amount % 1000n === 0n ? String(amount / 1000n) : `${amount}m`;
+  for (const [suffix, size] of BINARY_SUFFIXES) if (amount !== 0n && amount % size === 0n) return `${amount / size}${suffix}`;
+  return String(amount);
+}
+
+function resourceHint(pod: PodInfo, node: NodeInfo): string | undefined {
+  const hints = fitsRequest(pod.requests, node).map((shortage) => {
+    if (shortage.resourceName === PODS) return `the node already runs ${shortage.used} of ${shortage.capacity} pods`;
+    const free = shortage.capacity - shortage.used;
+    const name = shortage.resourceName;
+    return free > 0n ? `reduce the ${name} request to <= ${formatAmount(name, free)}` : `the node has no ${name} left (${formatAmount(name, shortage.capacity)} allocatable)`;
+  });
+  return hints.length > 0 ? hints.join('; ') : undefined;
+}
+
+function affinityHint(pod: PodInfo, node: NodeInfo): string | undefined {
+  const missing = Object.entries(pod.nodeSelector ?? {}).filter(([key, value]) => node.labels[key] !== value);
+  return missing.length > 0 ? `node lacks label ${missing.map(([key, value]) => `${key}=${value}`).join(', ')}` : undefined;
+}
+
+function portHint(pod: PodInfo, node: NodeInfo): string | undefined {
+  const taken: HostPort[] = pod.hostPorts.filter((wanted) => node.usedPorts.some((used) => portsConflict(wanted, used)));
+  return taken.length > 0 ? `host port ${taken.map((p) => `${p.port}/${p.protocol}`).join(', ')} is taken on the node` : undefined;
+}
+
+/** A hint for the node's status, or undefined when no single obvious change would do. */
+export function hintFor(pod: PodInfo, node: NodeInfo, status: NodeStatus): string | undefined {
+  switch (status.plugin) {
+    case 'NodeUnschedulable':
+      return 'the node is cordoned: uncordon it, or tolerate node.kubernetes.io/unschedulable:NoSchedule';
+    case 'TaintToleration': {
+      const taint = findUntoleratedTaint(node.taints, pod.tolerations);
+      return taint ? `add toleration ${taint.key}${taint.value ? `=${taint.value}` : ''}:${taint.effect}` : undefined;
+    }
+    case 'NodeAffinity':
+      return affinityHint(pod, node);
+    case 'NodePorts':
+      return portHint(pod, node);
+    case 'NodeResourcesFit':
+      return resourceHint(pod, node);
+    default:
+      return undefined;
+  }
+}
