@@ -89,8 +89,8 @@ function planWorkload(workload: Workload, context: RunContext): Plan {
 function planPod(object: KubeObject, source: PodSource, replicas: number, context: RunContext): Plan {
   const pod = buildPodInfo(source, context.snapshot.podOptions, context.findings);
   const feasibility = findNodesThatFit(runPreFilters(pod, context.cluster), context.nodes);
-  // Hints also read the pod's nodeSelector, requests and host ports: pods sharing verdicts share hints only if those agree.
-  const fingerprint = `${fingerprintOf(feasibility)}\u0004${JSON.stringify([pod.nodeSelector, Object.entries(pod.requests).map(String), pod.hostPorts])}`;
+  // Hints also read the pod's nodeSelector and host ports (resource hints follow from the reasons and the node).
+  const fingerprint = `${fingerprintOf(feasibility)}\u0004${JSON.stringify([pod.nodeSelector, pod.hostPorts])}`;
   let verdicts = context.verdictCache.get(fingerprint);
   if (!verdicts) {
     verdicts = toVerdicts(feasibility, pod, context.nodes);
