@@ -29,8 +29,8 @@ function expectSameAsFullPath(text: string): void {
 
 describe('readPlainBlockDocument', () => {
   it('reads block mappings and sequences with YAML 1.1 scalars', () => {
-    const text = 'a: yes\nb:\n- 0755\n- "x y"\n- k: 1_000\n  l: ~\nc: \'it\'\'s\' # note\nd:\n';
-    expect(read(text)).toEqual({ a: true, b: [493, 'x y', { k: 1000, l: null }], c: "it's", d: null });
+    const text = 'a: yes\nb:\n- 0755\n- "x y"\n- k: 1_000\n  l: ~\nc: \'it\'\'s\' # note\nd:\ne: {}\nf:\n  - []\n';
+    expect(read(text)).toEqual({ a: true, b: [493, 'x y', { k: 1000, l: null }], c: "it's", d: null, e: {}, f: [[]] });
   });
 
   it.each([
@@ -72,11 +72,11 @@ const key = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...KEYS) }, { weigh
 /** Scalars the fast reader takes (with YAML 1.1 traps), then ones it must leave to the full parser. */
 const SCALARS = [
   'x', 'two words', '0755', '1_000', '0x1F', '.5', '-.inf', '.NaN', 'Off', 'y', 'NULL', '~', '1e3', '+1', '0o17', '0b101', '12:30', '2001-12-14',
-  '-1', '18446744073709551616', '"a b"', "'it''s'", '""', "''", 'x # c', 'a#c', 'http://x:80', '--flag', 'é', '"a" #c', 'x  ',
+  '-1', '18446744073709551616', '"a b"', "'it''s'", '""', "''", 'x # c', 'a#c', 'http://x:80', '--flag', 'é', '"a" #c', 'x  ', '{}', '[]', '{} # c',
 ];
 const TRICKY = [
   '"x\\n"', '"open', 'a: b', 'a #c', 'a#c', 'http://x:80', '-', '--flag', '[a]',
-  '{a: 1}', '|', '>-', '&a x', '*a', '!!str 1', '@x', '%x', 'x:', '? x', '"a" b', '"a"#c', '"a" #c', 'x  ', '#c', '',
+  '{a: 1}', '{ }', '[]x', '{}}', '|', '>-', '&a x', '*a', '!!str 1', '@x', '%x', 'x:', '? x', '"a" b', '"a"#c', '"a" #c', 'x  ', '#c', '',
 ];
 const JUNK = ['', '# comment', '   # comment', '...', '--- # c', '%YAML 1.1', '\t', 'a:\tb', ' x', '- ', '-', '  - - a', 'k: v: w', '"k": 1'];
 

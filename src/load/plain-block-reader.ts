@@ -1,5 +1,5 @@
 // A fast reader for the plain block YAML most manifests are written in (block mappings and sequences of one-line
-// plain or quoted scalars). It returns undefined for anything else (flow collections, block scalars, anchors, tags,
+// plain or quoted scalars, and `{}`/`[]`). It returns undefined for anything else (flow collections, block scalars, anchors, tags,
 // multi-line scalars, escapes, duplicate keys, ...), and the caller then takes the full js-yaml path. Values are
 // resolved with the same YAML 1.1 rules; positions are not recorded here (they are rebuilt lazily when asked for).
 import { keyString, resolvePlainScalar } from './yaml11-scalars.js';
@@ -21,6 +21,10 @@ const APOSTROPHE = 0x27;
 const BACKSLASH = 0x5c;
 const DOT = 0x2e;
 const PERCENT = 0x25;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
 const BYTE_ORDER_MARK = 0xfeff;
 
 /** Characters that may not start a plain scalar here (flow, anchors, tags, block scalars, directives, reserved). */
@@ -172,6 +176,9 @@ class Reader {
       const quoted = this.#quoted(this.#content);
       value = quoted.value;
       after = quoted.end;
+    } else if (this.#isEmptyFlow(first)) {
+      value = first === OPEN_BRACE ? {} : [];
+      after = this.#content + 2;
     } else {
       const end = this.#plainEnd(this.#content);
       value = resolvePlainScalar(text.slice(this.#content, end));
@@ -184,6 +191,12 @@ class Reader {
     // a deeper line right after a scalar would continue it (a multi-line scalar) or be an error
     if (this.#indent > indent) throw new Unsupported();
     return value;
+  }
+
+  /** `{}` or `[]`, the one flow form common in block manifests (`emptyDir: {}`). */
+  #isEmptyFlow(first: number): boolean {
+    const second = this.#text.charCodeAt(this.#content + 1);
+    return (first === OPEN_BRACE && second === CLOSE_BRACE) || (first === OPEN_BRACKET && second === CLOSE_BRACKET);
   }
 
   /** Where the current line's implicit key ends (its colon), or -1 when the line is not `key: ...`. */
