@@ -93,3 +93,17 @@ describe('kubefit CLI', () => {
     expect(run.stdout).toBe(`${toolVersion()}\n`);
   });
 });
+
+describe('kubefit CLI without Nodes', () => {
+  it('check skips the scheduling dry-run and says so on stderr', async () => {
+    const run = await runCli(['check', 'fixtures/load/multi-doc.yaml']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('kubefit: no Node objects in the inputs or --cluster, so the scheduling dry-run was skipped\n');
+  });
+
+  it('fit is a usage error', async () => {
+    const run = await runCli(['fit', 'fixtures/load/multi-doc.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.startsWith('kubefit: no Node objects to schedule on\n')).toBe(true);
+  });
+});
