@@ -48,6 +48,23 @@ describe('validateObjects: built-in schemas', () => {
   });
 });
 
+describe('validateObjects: API-server validations of workloads', () => {
+  it('reports names, labels, selectors, container names, ports and restart policies the API server rejects', async () => {
+    expect(await check('invalid-workload-rules.yaml')).toEqual([
+      `4:9 error invalid-name: metadata.name: invalid value "Web_App": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
+      `6:5 error invalid-label: metadata.labels: invalid key "app name": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
+      `7:11 error invalid-label: metadata.labels.tier: invalid value "front/end": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
+      '10:5 error selector-mismatch: spec.selector does not match the pod template labels (spec.template.metadata.labels)',
+      '17:22 error invalid-restart-policy: spec.template.spec.restartPolicy must be "Always" for a Deployment, got "Never"',
+      '22:17 error duplicate-container-name: duplicate container name "web" (first used at spec.template.spec.initContainers[0])',
+      '25:30 error invalid-port: spec.template.spec.containers[0].ports[0].containerPort: invalid value 70000: must be between 1 and 65535, inclusive',
+      '35:5 error invalid-restart-policy: spec.template.spec.restartPolicy is required for a Job: "OnFailure" or "Never"',
+      '50:26 error invalid-restart-policy: spec.jobTemplate.spec.template.spec.restartPolicy must be "OnFailure" or "Never" for a CronJob, got "Always"',
+      '60:13 error selector-mismatch: spec.selector: empty selector is invalid: it would select every pod',
+    ]);
+  });
+});
+
 describe('validateObjects: kinds', () => {
   it('reports unknown built-in kinds, removed API versions and custom resources without a schema once per kind', async () => {
     expect(await check('invalid-kinds.yaml')).toEqual([

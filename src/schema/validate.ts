@@ -3,12 +3,14 @@ import { groupOf } from '../model/kinds.js';
 import { compareFindings, findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
 import type { RuleMeta } from '../model/rule-meta.js';
+import { toWorkload } from '../model/workload.js';
 import { BUILTIN_KINDS } from './builtin-kinds.js';
 import { builtinValidator } from './builtin-validators.js';
 import type { CompiledValidator } from './compiled-validator.js';
 import { checkDeprecatedApi, DEPRECATED_API, REMOVED_APIS } from './deprecated-apis.js';
 import { explainErrors, SCHEMA_RULE } from './explain.js';
 import { withoutNulls } from './without-nulls.js';
+import { checkWorkload, WORKLOAD_CHECK_METAS } from './workload-checks.js';
 
 export interface SchemaOptions {
   /** "1.35", "v1.34", ...: which shipped schema set and deprecation table to use; newest when absent. */
@@ -55,7 +57,7 @@ export function validateObjects(objects: readonly KubeObject[], options: SchemaO
     const deprecated = checkDeprecatedApi(object, options.kubernetesVersion);
     if (deprecated) findings.push(deprecated);
     const validator = builtinValidator(object.ref.apiVersion, object.ref.kind);
-    if (validator) findings.push(...validateWith(validator, object));
+    if (validator) findings.push(...validateWith(validator, object), ...workloadFindings(object));
     else if (!deprecated) findings.push(...missingSchema(object, options, reportedKinds));
   }
   return findings;
@@ -64,6 +66,11 @@ export function validateObjects(objects: readonly KubeObject[], options: SchemaO
 function validateWith(validator: CompiledValidator, object: KubeObject): Finding[] {
   if (validator(withoutNulls(object.value))) return [];
   return explainErrors(object, validator.errors ?? [], validator.fields ?? {}).sort(compareFindings);
+}
+
+function workloadFindings(object: KubeObject): Finding[] {
+  const workload = toWorkload(object);
+  return workload ? checkWorkload(workload).sort(compareFindings) : [];
 }
 
 /** unknown-kind: an error for built-in groups; for custom resources one info per kind unless strictKinds. */
@@ -85,4 +92,4 @@ function missingSchema(object: KubeObject, options: SchemaOptions, reportedKinds
 }
 
 /** Metadata of every finding id the schema stage can emit. */
-export const SCHEMA_CHECKS: readonly RuleMeta[] = [SCHEMA, UNKNOWN_KIND, DEPRECATED_API];
+export const SCHEMA_CHECKS: readonly RuleMeta[] = [SCHEMA, UNKNOWN_KIND, DEPRECATED_API, ...WORKLOAD_CHECK_METAS];
