@@ -239,8 +239,12 @@ class Builder {
       return;
     }
     const key = parent.key;
+    if (!key) {
+      // a collection or alias used as a mapping key (`? [a, b]`): it is the key, not a value
+      parent.key = { name: keyString(value), start, end, isMerge: false };
+      return;
+    }
     parent.key = undefined;
-    if (!key) return;
     if (key.isMerge) this.#merge(parent, value, [key.start, key.end, start, end]);
     else this.#set(parent, key.name, value, [key.start, key.end, start, end]);
   }
@@ -272,7 +276,7 @@ class Builder {
 
   #abort(start: number, end: number): void {
     const limit = this.#limits.maxExpandedNodes.toLocaleString('en-US');
-    this.#problems.push({ kind: 'too-large', message: `document expands to more than ${limit} values through aliases`, start, end });
+    this.#problems.push({ kind: 'too-large', message: `document has more than ${limit} values once aliases are expanded`, start, end });
     this.#aborted = true;
   }
 
