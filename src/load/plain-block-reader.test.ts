@@ -3,18 +3,38 @@ import fc from 'fast-check';
 import fg from 'fast-glob';
 import { YAMLException } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { buildWithPositions } from './build-values.js';
+import { buildWithPositions, type BuiltDocument, type EntrySpan } from './build-values.js';
 import { DEFAULT_LIMITS } from './load-manifests.js';
-import { readPlainBlockDocument } from './plain-block-reader.js';
+import { readPlainBlockDocument, type PlainBlockDocument } from './plain-block-reader.js';
 
 const LIMITS = { maxDepth: 128, maxValues: 1_000_000 };
-const read = (text: string) => readPlainBlockDocument(text, 0, text.length, LIMITS);
+const OFFSET = 7;
+const read = (text: string) => readPlainBlockDocument(text, OFFSET, LIMITS)?.value;
 
-/** The full js-yaml path's reading of a text the fast reader accepted, or the error it raises. */
-function fullReading(text: string): { values: unknown[]; problems: number } | YAMLException {
+interface Reading {
+  readonly value: unknown;
+  readonly rootSpan: readonly [number, number];
+  /** Every container's entry spans, by the container's path (the maps are keyed by object identity). */
+  readonly spans: [string, [string | number, EntrySpan][]][];
+  readonly problems: number;
+}
+
+function reading(document: BuiltDocument | PlainBlockDocument, problems: number): Reading {
+  const spans: Reading['spans'] = [];
+  const pending: [string, unknown][] = [['', document.value]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [path, value] = next;
+    if (typeof value !== 'object' || value === null) continue;
+    spans.push([path, [...(document.spans.get(value) ?? [])]]);
+    for (const [key, child] of Object.entries(value)) pending.push([`${path}/${key}`, child]);
+  }
+  return { value: document.value, rootSpan: document.rootSpan, spans, problems };
+}
+
+/** The full js-yaml path's reading (values and spans) of a text, or the error it raises. */
+function fullReading(text: string): Reading[] | YAMLException {
   try {
-    const built = buildWithPositions(text, 0, DEFAULT_LIMITS);
-    return { values: built.map((document) => document.value), problems: built.reduce((sum, document) => sum + document.problems.length, 0) };
+    return buildWithPositions(text, OFFSET, DEFAULT_LIMITS).map((document) => reading(document, document.problems.length));
   } catch (error) {
     if (error instanceof YAMLException) return error;
     throw error;
@@ -22,9 +42,9 @@ function fullReading(text: string): { values: unknown[]; problems: number } | YA
 }
 
 function expectSameAsFullPath(text: string): void {
-  const value = read(text);
-  if (value === undefined) return;
-  expect(fullReading(text)).toEqual({ values: [value], problems: 0 });
+  const fast = readPlainBlockDocument(text, OFFSET, LIMITS);
+  if (fast === undefined) return;
+  expect(fullReading(text)).toEqual([reading(fast, 0)]);
 }
 
 describe('readPlainBlockDocument', () => {
