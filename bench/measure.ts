@@ -29,12 +29,12 @@ export class TimedOut extends Error {
 export interface MeasureOptions {
   readonly runs: number;
   readonly workDir: string;
-  /** Per run; default 120 s. */
+  /** Per run; default 60 s (six times the loosest target). */
   readonly timeoutMs?: number;
 }
 
 export function measure(args: readonly string[], options: MeasureOptions): Measurement {
-  const timeoutMs = options.timeoutMs ?? 120_000;
+  const timeoutMs = options.timeoutMs ?? 60_000;
   const times: number[] = [];
   const cpuTimes: number[] = [];
   let peak = 0;

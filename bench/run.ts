@@ -41,8 +41,9 @@ if (!values.quick) {
   const peersRoot = resolve(projectRoot, 'bench/.peers');
   const failure = installPeers(peersRoot);
   for (const peer of PEER_CASES) {
-    const oursMs = (peer.documents === 10_000 ? lint10k : lint1k).medianMs ?? Number.NaN;
-    step(() => (failure ? unavailable(peer, failure) : runPeer(context, peer, peersRoot, oursMs)));
+    const ours = peer.documents === 10_000 ? lint10k : lint1k;
+    const oursTimes = { medianMs: ours.medianMs ?? Number.NaN, cpuMs: ours.cpuMs ?? Number.NaN };
+    step(() => (failure ? unavailable(peer, failure) : runPeer(context, peer, peersRoot, oursTimes)));
   }
 }
 const machine = `node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs, load average ${loadBefore.toFixed(1)} before / ${(loadavg()[0] ?? 0).toFixed(1)} after`;
