@@ -1,50 +1,16 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import fg from 'fast-glob';
-import { YAMLException } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { buildWithPositions, type BuiltDocument, type EntrySpan } from './build-values.js';
-import { DEFAULT_LIMITS } from './load-manifests.js';
-import { readPlainBlockDocument, type PlainBlockDocument } from './plain-block-reader.js';
+import { chunksOf, fastReading, fullReading } from '../../test/fast-path-reading.js';
+import { readPlainBlockDocument } from './plain-block-reader.js';
 
 const LIMITS = { maxDepth: 128, maxValues: 1_000_000 };
-const OFFSET = 7;
-const read = (text: string) => readPlainBlockDocument(text, OFFSET, LIMITS)?.value;
+const read = (text: string) => readPlainBlockDocument(text, 0, LIMITS)?.value;
 
-interface Reading {
-  readonly value: unknown;
-  readonly rootSpan: readonly [number, number];
-  /** Every container's entry spans, by the container's path (the maps are keyed by object identity). */
-  readonly spans: [string, [string | number, EntrySpan][]][];
-  readonly problems: number;
-}
-
-function reading(document: BuiltDocument | PlainBlockDocument, problems: number): Reading {
-  const spans: Reading['spans'] = [];
-  const pending: [string, unknown][] = [['', document.value]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [path, value] = next;
-    if (typeof value !== 'object' || value === null) continue;
-    spans.push([path, [...(document.spans.get(value) ?? [])]]);
-    for (const [key, child] of Object.entries(value)) pending.push([`${path}/${key}`, child]);
-  }
-  return { value: document.value, rootSpan: document.rootSpan, spans, problems };
-}
-
-/** The full js-yaml path's reading (values and spans) of a text, or the error it raises. */
-function fullReading(text: string): Reading[] | YAMLException {
-  try {
-    return buildWithPositions(text, OFFSET, DEFAULT_LIMITS).map((document) => reading(document, document.problems.length));
-  } catch (error) {
-    if (error instanceof YAMLException) return error;
-    throw error;
-  }
-}
-
-function expectSameAsFullPath(text: string): void {
-  const fast = readPlainBlockDocument(text, OFFSET, LIMITS);
-  if (fast === undefined) return;
-  expect(fullReading(text)).toEqual([reading(fast, 0)]);
+function expectSameAsFullPath(text: string, offset = 7): void {
+  const fast = fastReading(text, offset);
+  if (fast !== undefined) expect(fullReading(text, offset)).toEqual([fast]);
 }
 
 describe('readPlainBlockDocument', () => {
@@ -71,9 +37,7 @@ describe('readPlainBlockDocument', () => {
 
   it('agrees with the full path on every fixture document it accepts', () => {
     for (const file of fg.sync('fixtures/**/*.{yaml,yml,json}')) {
-      const text = readFileSync(file, 'utf8');
-      const starts = [0, ...[...text.matchAll(/^---(?=[ \t\r\n]|$)/gm)].map((match) => match.index).filter((index) => index > 0)];
-      starts.forEach((start, index) => expectSameAsFullPath(text.slice(start, starts[index + 1] ?? text.length)));
+      for (const chunk of chunksOf(readFileSync(file, 'utf8'))) expectSameAsFullPath(chunk.text, chunk.offset);
     }
   });
 
