@@ -2,6 +2,7 @@
 import type { Formatter } from './format-context.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 
@@ -10,6 +11,7 @@ export const FORMATTERS: Readonly<Record<string, Formatter>> = {
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
+  junit: formatJunit,
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATTERS);

@@ -66,15 +66,15 @@ describe('sarif formatter', () => {
     const rules = sarifOf(FIXTURE_REPORT).runs[0]?.tool.driver.rules ?? [];
     for (const result of results) expect(rules[result.ruleIndex]?.id).toBe(result.ruleId);
     expect(results.map((result) => result.locations[0]?.physicalLocation.artifactLocation.uri)).toEqual([
+      'file:///shared/base.yaml',
+      undefined,
       'k8s/broken.yaml',
       'k8s/web%20app.yaml',
       'k8s/web%20app.yaml',
-      'file:///shared/base.yaml',
-      undefined,
       'k8s/web%20app.yaml',
       'k8s/db.yaml',
     ]);
-    expect(results[1]?.locations[0]?.physicalLocation.region).toEqual({ startLine: 21, startColumn: 18, endLine: 21, endColumn: 30 });
+    expect(results[4]?.locations[0]?.physicalLocation.region).toEqual({ startLine: 21, startColumn: 18, endLine: 21, endColumn: 30 });
   });
 
   it('reports unschedulable workloads at the workload with the scheduler message or the shortfall', () => {
