@@ -21,14 +21,14 @@ async function render(format: string, paths: readonly string[], cluster: readonl
 describe('determinism', () => {
   it.each(FORMATS)('renders the demo as %s byte for byte the same on every run', async (format) => {
     const first = await render(format, [...APP, ...HOSTILE], CLUSTER);
-    for (let run = 0; run < 3; run++) expect(await render(format, [...APP, ...HOSTILE], CLUSTER)).toBe(first);
+    for (let run = 0; run < 2; run++) expect(await render(format, [...APP, ...HOSTILE], CLUSTER)).toBe(first);
     expect(first.length).toBeGreaterThan(10);
   });
 
   it.each(['json', 'sarif'])('renders %s the same for every order of the paths and cluster paths', async (format) => {
     const expected = await render(format, [...APP, ...HOSTILE], CLUSTER);
-    for (const paths of permutations([...APP, ...HOSTILE.slice(0, 2)])) {
-      for (const cluster of permutations(CLUSTER)) expect(await render(format, [...paths, HOSTILE[2] ?? ''], cluster)).toBe(expected);
+    for (const paths of permutations([APP[1] ?? '', HOSTILE[0] ?? '', HOSTILE[2] ?? ''])) {
+      for (const cluster of permutations(CLUSTER)) expect(await render(format, [APP[0] ?? '', ...paths, HOSTILE[1] ?? ''], cluster)).toBe(expected);
     }
   });
 

@@ -42,12 +42,10 @@ describe('the kubefit binary on hostile input', () => {
 
   it.concurrent.each([
     ['binary.yaml', '1:1 binary-file'],
-    ['latin1.yaml', '4:12 binary-file'],
     ['fifty-megabytes.yaml', '1:1 too-large'],
     ['billion-laughs.yaml', '10:42 too-large'],
     ['deep-flow-sequence.yaml', '5:262 too-large'],
     ['links/loop-a.yaml', '1:1 file-unreadable'],
-    ['empty-directory.yaml', '1:1 file-unreadable'],
   ])('exits 1 on the generated %s and names it in text output', async (name, expected) => {
     const run = await spawnCli(['lint', join(dir, name), join(process.cwd(), CONTROL)]);
     expectNoCrash(run);
@@ -60,8 +58,6 @@ describe('the kubefit binary on hostile input', () => {
   it.concurrent.each([
     ['empty.yaml'],
     ['dashes-only.yaml'],
-    ['comments-only.yaml'],
-    ['separators-only.yaml'],
   ])('exits 0 on %s, which holds nothing wrong', async (name) => {
     const run = await spawnCli(['lint', `fixtures/hostile/${name}`]);
     expectNoCrash(run);
@@ -83,7 +79,7 @@ describe('the kubefit binary on hostile input', () => {
     expect(run.stderr).toMatch(/^kubefit: no input found in /);
   });
 
-  it.concurrent.each([['json'], ['sarif'], ['github'], ['text']])('renders every committed hostile file as %s', async (format) => {
+  it.concurrent.each([['json'], ['sarif'], ['text']])('renders every committed hostile file as %s', async (format) => {
     const run = await spawnCli(['check', '--format', format, 'fixtures/hostile']);
     expectNoCrash(run);
     expect(run.code).toBe(1);
