@@ -1,7 +1,6 @@
 // A mounted API token is the first thing an intruder uses; most pods never call the API.
 import { defineRule } from '../src/lint/define-rule.js';
 import { podServiceAccount } from '../src/lint/service-account.js';
-import { asRecord } from '../src/model/object.js';
 
 export default defineRule({
   meta: {
@@ -25,7 +24,7 @@ export default defineRule({
     }
     const account = podServiceAccount(workload);
     const object = index.ofKind('ServiceAccount', workload.object.ref.namespace).find((candidate) => candidate.ref.name === account.name);
-    if (object && asRecord(object.value)['automountServiceAccountToken'] === false) return;
+    if (object && object.value['automountServiceAccountToken'] === false) return;
     report({ messageId: 'mounted', at: workload.podSpecPath, on: 'key' });
   },
 });
