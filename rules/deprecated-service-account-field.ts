@@ -8,7 +8,7 @@ export default defineRule({
     category: 'metadata',
     description: 'pod spec uses the deprecated serviceAccount field',
     rationale:
-      'serviceAccount is a deprecated alias kept for old clients. When both fields are set and disagree, serviceAccountName wins, so an edit to serviceAccount alone silently does nothing.',
+      'The serviceAccount field is a deprecated alias kept for old clients. When both fields are set and disagree, serviceAccountName wins, so an edit to serviceAccount alone silently does nothing.',
     remediation: 'Rename serviceAccount to serviceAccountName (or delete it when serviceAccountName already has the same value).',
     defaultOn: true,
     appliesTo: { target: 'podSpec' },

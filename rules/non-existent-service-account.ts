@@ -13,7 +13,7 @@ export default defineRule({
     remediation: 'Add the ServiceAccount to the manifests, or correct serviceAccountName.',
     defaultOn: true,
     appliesTo: { target: 'podSpec' },
-    messages: { missing: 'ServiceAccount "{{name}}" is not defined in namespace "{{namespace}}" of the inputs' },
+    messages: { missing: 'no ServiceAccount "{{name}}" is defined in namespace "{{namespace}}" of the inputs' },
   },
   check(workload, { index, report }) {
     const account = podServiceAccount(workload);
