@@ -3,6 +3,7 @@ import type { Rule } from '../src/lint/define-rule.js';
 import automountServiceAccountToken from './automount-service-account-token.js';
 import capabilitiesNotDropped from './capabilities-not-dropped.js';
 import dangerousCapabilities from './dangerous-capabilities.js';
+import danglingService from './dangling-service.js';
 import defaultServiceAccount from './default-service-account.js';
 import deprecatedServiceAccountField from './deprecated-service-account-field.js';
 import dockerSocket from './docker-socket.js';
@@ -13,6 +14,7 @@ import hostNetwork from './host-network.js';
 import hostPathVolume from './host-path-volume.js';
 import hostPid from './host-pid.js';
 import hostPort from './host-port.js';
+import hpaReplicas from './hpa-replicas.js';
 import identicalProbes from './identical-probes.js';
 import imagePullPolicy from './image-pull-policy.js';
 import latestTag from './latest-tag.js';
@@ -20,6 +22,8 @@ import limitsBelowRequests from './limits-below-requests.js';
 import livenessProbe from './liveness-probe.js';
 import memoryLimitMissing from './memory-limit-missing.js';
 import nonExistentServiceAccount from './non-existent-service-account.js';
+import pdbMissing from './pdb-missing.js';
+import podAntiAffinity from './pod-anti-affinity.js';
 import privilegeEscalation from './privilege-escalation.js';
 import privilegedContainer from './privileged-container.js';
 import privilegedPorts from './privileged-ports.js';
@@ -30,6 +34,9 @@ import requestsMissing from './requests-missing.js';
 import runAsNonRoot from './run-as-non-root.js';
 import seccompProfile from './seccomp-profile.js';
 import sensitiveHostMounts from './sensitive-host-mounts.js';
+import serviceTargetPort from './service-target-port.js';
+import singleReplica from './single-replica.js';
+import statefulsetServiceName from './statefulset-service-name.js';
 import unsafeProcMount from './unsafe-proc-mount.js';
 import unsafeSysctls from './unsafe-sysctls.js';
 
@@ -37,6 +44,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   automountServiceAccountToken,
   capabilitiesNotDropped,
   dangerousCapabilities,
+  danglingService,
   defaultServiceAccount,
   deprecatedServiceAccountField,
   dockerSocket,
@@ -47,6 +55,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   hostPathVolume,
   hostPid,
   hostPort,
+  hpaReplicas,
   identicalProbes,
   imagePullPolicy,
   latestTag,
@@ -54,6 +63,8 @@ export const BUILTIN_RULES: readonly Rule[] = [
   livenessProbe,
   memoryLimitMissing,
   nonExistentServiceAccount,
+  pdbMissing,
+  podAntiAffinity,
   privilegeEscalation,
   privilegedContainer,
   privilegedPorts,
@@ -64,6 +75,9 @@ export const BUILTIN_RULES: readonly Rule[] = [
   runAsNonRoot,
   seccompProfile,
   sensitiveHostMounts,
+  serviceTargetPort,
+  singleReplica,
+  statefulsetServiceName,
   unsafeProcMount,
   unsafeSysctls,
 ];
