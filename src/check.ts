@@ -44,6 +44,8 @@ export interface Analysis {
   readonly report: Report;
   /** False when the inputs named nothing readable (the CLI exits 2). */
   readonly matched: boolean;
+  /** True when scheduling was asked for but no Node objects were given, so it did not run. */
+  readonly noNodes: boolean;
 }
 
 /** Schema validation, lint rules and the scheduling dry-run over `paths`. */
@@ -64,7 +66,7 @@ export async function fit(paths: readonly string[], options: CheckOptions = {}):
 export async function analyze(command: Command, paths: readonly string[], options: CheckOptions = {}): Promise<Analysis> {
   const config: KubefitConfig = { ...DEFAULT_CONFIG, ...options.config };
   const main = await loadManifests(paths, loadOptions(options, config, false, 0));
-  const cluster = await loadManifests([...(options.cluster ?? []), ...config.cluster], loadOptions(options, config, true, main.objects.length));
+  const cluster = await loadManifests([...new Set([...(options.cluster ?? []), ...config.cluster])], loadOptions(options, config, true, main.objects.length));
   const workloads = workloadsOf(main.objects, cluster.objects);
   const lintInput: LintInput = { objects: main.objects, workloads, rules: options.rules ?? BUILTIN_RULES, config };
   const kubernetesVersion = options.kubernetesVersion ?? config.kubernetesVersion;
@@ -73,9 +75,11 @@ export async function analyze(command: Command, paths: readonly string[], option
     findings.push(...validateObjects(main.objects, { kubernetesVersion, extraSchemas: options.extraSchemas ?? new Map(), strictKinds: options.strictKinds ?? false }));
     findings.push(...lintObjects(lintInput));
   }
-  const scheduled = command === 'lint'
+  const snapshot = clusterOf(main.objects, cluster.objects);
+  const noNodes = command !== 'lint' && snapshot.nodes.length === 0;
+  const scheduled = command === 'lint' || noNodes
     ? { results: [], findings: [] }
-    : scheduleWorkloads(workloads, clusterOf(main.objects, cluster.objects), { kubernetesVersion, drain: options.drain ?? [] });
+    : scheduleWorkloads(workloads, snapshot, { kubernetesVersion, drain: options.drain ?? [] });
   findings.push(...scheduled.findings);
   const report = buildReport({
     toolVersion: toolVersion(),
@@ -84,7 +88,7 @@ export async function analyze(command: Command, paths: readonly string[], option
     findings: applySuppressions(findings, lintInput),
     scheduling: scheduled.results,
   });
-  return { report, matched: main.matched };
+  return { report, matched: main.matched, noNodes };
 }
 
 function loadOptions(options: CheckOptions, config: KubefitConfig, fromCluster: boolean, firstOrder: number) {

@@ -8,6 +8,7 @@ const LAYERS: readonly (readonly [RegExp, number, string])[] = [
   [/^src\/config\/config\.ts$/, 0, 'base'],
   [/^src\/cli\/errors\.ts$/, 0, 'base'],
   [/^src\/(model|load)\//, 0, 'base'],
+  [/^schemas\//, 0, 'base'],
   [/^src\/schema\//, 1, 'schema'],
   [/^src\/lint\//, 1, 'lint'],
   [/^rules\//, 1, 'lint'],

@@ -3,7 +3,12 @@ import { writeFile } from 'node:fs/promises';
 import { createColors } from 'picocolors';
 import { ruleCatalog } from '../catalog.js';
 import { analyze } from '../check.js';
-import type { FailOn } from '../config/config.js';
+import { join } from 'node:path';
+import type { FailOn, KubefitConfig } from '../config/config.js';
+import { discoverConfig } from '../config/discover.js';
+import { loadConfigFile } from '../config/load-config.js';
+import { resolveConfig } from '../config/resolve.js';
+import { STARTER_CONFIG, STARTER_CONFIG_FILE } from '../config/starter-config.js';
 import { severityRank } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { FORMATTERS } from '../report/formatters/index.js';
@@ -32,6 +37,7 @@ export async function main(io: CliIo): Promise<number> {
     if (invocation.version) return write(io, `${toolVersion()}\n`, 0);
     if (invocation.command === 'rules') return write(io, listRules(ruleCatalog()), 0);
     if (invocation.command === 'explain') return write(io, explainRule(invocation.paths[0], ruleCatalog()), 0);
+    if (invocation.command === 'init') return write(io, await writeStarterConfig(io.cwd), 0);
     return await runAnalysis(invocation, io);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -42,25 +48,27 @@ export async function main(io: CliIo): Promise<number> {
 
 async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   const paths = invocation.paths.length > 0 ? invocation.paths : ['.'];
+  const config = await configFor(invocation, io.cwd);
   const progress = createProgress(io.stderr, io.stderrIsTTY === true && !io.env['CI']);
-  const { report, matched } = await analyze(invocation.command === 'fit' ? 'fit' : invocation.command === 'lint' ? 'lint' : 'check', paths, {
+  const { report, matched, noNodes } = await analyze(invocation.command === 'fit' ? 'fit' : invocation.command === 'lint' ? 'lint' : 'check', paths, {
     cwd: io.cwd,
-    cluster: invocation.cluster,
+    config,
     readStdin: io.readStdin,
     strictKinds: invocation.strictKinds,
     drain: invocation.drain,
     onProgress: progress.update,
-    ...(invocation.kubernetesVersion !== undefined && { kubernetesVersion: invocation.kubernetesVersion }),
     ...(invocation.maxFileSize !== undefined && { limits: { maxFileSize: invocation.maxFileSize } }),
   });
   progress.clear();
   if (!matched) throw new UsageError(`no input found in ${paths.map((path) => `"${path}"`).join(', ')}`, 'Name YAML or JSON files, directories, glob patterns, or - for standard input.');
+  if (noNodes && invocation.command === 'fit') throw new UsageError('no Node objects to schedule on', 'Pass the cluster with --cluster, e.g. the output of kubectl get nodes,pods -A -o yaml.');
+  if (noNodes) io.stderr.write('kubefit: no Node objects in the inputs or --cluster, so the scheduling dry-run was skipped\n');
   const formatter = FORMATTERS[invocation.format] ?? FORMATTERS['text'];
   const useColor = invocation.output === undefined && colorEnabled(invocation, io);
   const text = formatter?.(report, { rules: ruleCatalog(), colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet }) ?? '';
   if (invocation.output !== undefined) await writeFile(invocation.output, text);
   else io.stdout.write(text);
-  return exitCode(report, invocation.failOn ?? 'error');
+  return exitCode(report, config.failOn);
 }
 
 /** 2 for internal errors, 1 for findings at or above the threshold or unschedulable replicas, else 0. */
@@ -70,6 +78,28 @@ export function exitCode(report: Report, failOn: FailOn): number {
   if (failOn === 'none') return 0;
   const threshold = severityRank(failOn);
   return report.findings.some((finding) => severityRank(finding.severity) >= threshold) ? 1 : 0;
+}
+
+/** Defaults ← the discovered (or --config) file ← flags. */
+async function configFor(invocation: Invocation, cwd: string): Promise<KubefitConfig> {
+  const file = await discoverConfig(cwd, invocation.config);
+  const flags = {
+    cluster: invocation.cluster,
+    ...(invocation.failOn !== undefined && { failOn: invocation.failOn }),
+    ...(invocation.kubernetesVersion !== undefined && { kubernetesVersion: invocation.kubernetesVersion }),
+  };
+  const resolved = resolveConfig(file === undefined ? undefined : await loadConfigFile(file), flags, cwd);
+  return { ...resolved, schemas: [...resolved.schemas, ...invocation.schemas] };
+}
+
+async function writeStarterConfig(cwd: string): Promise<string> {
+  const file = join(cwd, STARTER_CONFIG_FILE);
+  try {
+    await writeFile(file, STARTER_CONFIG, { flag: 'wx' });
+  } catch {
+    throw new UsageError(`${STARTER_CONFIG_FILE} already exists`, 'Edit it, or remove it first to start over.');
+  }
+  return `wrote ${STARTER_CONFIG_FILE}\n`;
 }
 
 function colorEnabled(invocation: Invocation, io: CliIo): boolean {

@@ -1,9 +1,20 @@
-// The scheduling dry-run: filter plugins per workload, then placement of all replicas (issue #5 fills this in).
+// The scheduling dry-run: filter plugins per workload, then placement of all replicas (kube-scheduler semantics).
 import type { ClusterSnapshot } from '../model/cluster.js';
 import type { Finding } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import type { Workload } from '../model/workload.js';
+import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedToNode } from './daemonset.js';
+import { feasibleIndices, findNodesThatFit, fingerprintOf, fitMessage, rejectedStatuses, type Feasibility } from './feasibility.js';
+import { fitErrorMessage } from './fit-error.js';
+import type { ClusterState } from './framework.js';
+import { NodeClasses } from './node-classes.js';
+import type { PodInfo } from './pod-info.js';
+import { placeAll, type PlacementOutcome, type PlacementRequest } from './placement.js';
+import { INVALID_QUANTITY } from './quantity-findings.js';
+import { runPreFilters, type NodeStatus } from './run-filters.js';
 import type { SchedulingResult } from './scheduling-result.js';
+import { buildPodInfo, podSourceOfWorkload, toSchedulerSnapshot, type SchedulerSnapshot } from './snapshot.js';
+import { toMinorVersion } from './version.js';
 
 export interface ScheduleOptions {
   /** "1.35", "v1.34", ...: picks upstream's wording of that release; newest when absent. */
@@ -18,15 +29,131 @@ export interface ScheduleOutput {
   readonly findings: Finding[];
 }
 
+interface Verdicts {
+  readonly feasibleNodes: readonly string[];
+  readonly rejected: Readonly<Record<string, readonly string[]>>;
+  readonly message: string | null;
+}
+
+/** One workload's part of the run: what one pod could do alone, and what to place. */
+interface Plan {
+  readonly workload: Workload;
+  readonly replicas: number;
+  readonly verdicts: Verdicts;
+  readonly request: PlacementRequest;
+}
+
+interface RunContext {
+  readonly snapshot: SchedulerSnapshot;
+  readonly nodes: NodeClasses;
+  readonly cluster: ClusterState;
+  readonly findings: Finding[];
+  /** Verdicts per feasibility fingerprint: pods with equal verdicts on every node class share one result. */
+  readonly verdictCache: Map<string, Verdicts>;
+}
+
 export function scheduleWorkloads(
   workloads: readonly Workload[],
   cluster: ClusterSnapshot,
   options: ScheduleOptions,
 ): ScheduleOutput {
-  void workloads;
-  void cluster;
-  void options;
-  return { results: [], findings: [] };
+  const snapshot = toSchedulerSnapshot(cluster, toMinorVersion(options.kubernetesVersion), options.drain);
+  const nodes = new NodeClasses(snapshot.nodes);
+  const context: RunContext = {
+    snapshot,
+    nodes,
+    cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor),
+    findings: [...snapshot.findings],
+    verdictCache: new Map(),
+  };
+  const plans = workloads.map((w) => (w.kind === 'DaemonSet' ? planDaemonSet(w, context) : planWorkload(w, context)));
+  const run = placeAll(plans.map((plan) => plan.request), snapshot);
+  const results = plans.map((plan, i) => toResult(plan, run.outcomes[i]));
+  return { results, findings: context.findings };
 }
 
-export const SCHEDULING_CHECKS: readonly RuleMeta[] = [];
+function planWorkload(workload: Workload, context: RunContext): Plan {
+  const pod = buildPodInfo(podSourceOfWorkload(workload), context.snapshot.podOptions, context.findings);
+  const replicas = typeof workload.replicas === 'number' ? workload.replicas : 1;
+  const feasibility = findNodesThatFit(runPreFilters(pod, context.cluster), context.nodes);
+  const fingerprint = fingerprintOf(feasibility);
+  let verdicts = context.verdictCache.get(fingerprint);
+  if (!verdicts) {
+    verdicts = toVerdicts(feasibility, context.nodes);
+    context.verdictCache.set(fingerprint, verdicts);
+  }
+  return { workload, replicas, verdicts, request: { pods: [{ pod, replicas }], priority: pod.priority } };
+}
+
+function toVerdicts(feasibility: Feasibility, nodes: NodeClasses): Verdicts {
+  const rejected: Record<string, readonly string[]> = {};
+  const statuses = rejectedStatuses(feasibility);
+  nodes.nodes.forEach((node, index) => {
+    const status = statuses.get(index);
+    if (status) rejected[node.name] = status.reasons;
+  });
+  const feasibleNodes = feasibleIndices(feasibility).map((index) => nodes.nodes[index]?.name ?? '');
+  return { feasibleNodes, rejected, message: fitMessage(feasibility) };
+}
+
+/** A DaemonSet: one pinned pod per node the controller selects; other nodes are rejected with the controller's reason. */
+function planDaemonSet(workload: Workload, context: RunContext): Plan {
+  const { snapshot, nodes, cluster } = context;
+  const spec = daemonPodSpec(workload);
+  const template = buildPodInfo(daemonPodSource(workload, spec), snapshot.podOptions, context.findings);
+  const pods: { pod: PodInfo; replicas: number }[] = [];
+  const statuses = new Map<string, NodeStatus>();
+  const feasibleNodes: string[] = [];
+  for (const node of nodes.nodes) {
+    const skipped = daemonNodeStatus(template, node, snapshot.minor);
+    if (skipped) {
+      statuses.set(node.name, skipped);
+      continue;
+    }
+    const pod = buildPodInfo(daemonPodSource(workload, pinnedToNode(spec, node.name)), snapshot.podOptions, []);
+    pods.push({ pod, replicas: 1 });
+    const index = nodes.indexOf(node.name) ?? -1;
+    const status = rejectedStatuses(findNodesThatFit(runPreFilters(pod, cluster), nodes)).get(index);
+    if (status) statuses.set(node.name, status);
+    else feasibleNodes.push(node.name);
+  }
+  const rejected: Record<string, readonly string[]> = {};
+  for (const [name, status] of statuses) rejected[name] = status.reasons;
+  const message =
+    feasibleNodes.length > 0 ? null : fitErrorMessage(nodes.nodes.length, [...statuses.values()].map((s) => ({ reasons: s.reasons, nodes: 1 })));
+  return { workload, replicas: pods.length, verdicts: { feasibleNodes, rejected, message }, request: { pods, priority: template.priority } };
+}
+
+function toResult(plan: Plan, outcome: PlacementOutcome | undefined): SchedulingResult {
+  const { object } = plan.workload;
+  const range = object.rangeOf([]);
+  const nodes: Record<string, number> = {};
+  for (const name of Object.keys(outcome?.nodes ?? {}).sort()) nodes[name] = outcome?.nodes[name] ?? 0;
+  return {
+    object: object.ref,
+    file: object.file,
+    line: range.line,
+    column: range.column,
+    replicas: plan.replicas,
+    ...plan.verdicts,
+    placement: { nodes, unschedulable: outcome?.unschedulable ?? 0, message: outcome?.message ?? null },
+  };
+}
+
+export const UNSCHEDULABLE: RuleMeta = {
+  id: 'unschedulable',
+  severity: 'error',
+  category: 'scheduling',
+  description: 'a pod of the workload fits on no node of the cluster',
+  rationale:
+    "kubefit runs kube-scheduler's filter plugins (NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, " +
+    'NodePorts, NodeResourcesFit, PodTopologySpread, InterPodAffinity) against the Nodes and bound Pods it was given, ' +
+    'then places every replica together. A pod that fits nowhere stays Pending. The volume plugins (VolumeRestrictions, ' +
+    'NodeVolumeLimits, VolumeBinding, VolumeZone) and DynamicResources are not modelled.',
+  remediation:
+    'Read the reasons per node: lower the requests, add the missing tolerations or labels, relax the affinity or spread ' +
+    'constraints, or add capacity to the cluster.',
+  defaultOn: true,
+};
+
+export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY];

@@ -6,6 +6,8 @@ export interface Placement {
   readonly nodes: Readonly<Record<string, number>>;
   /** Replicas that fit on no node. */
   readonly unschedulable: number;
+  /** kube-scheduler's message for the first replica that did not fit, computed when it failed; null when all fit. */
+  readonly message?: string | null;
 }
 
 export interface SchedulingResult {

@@ -1,11 +1,17 @@
 // The registry of output formats: one line per format.
 import type { Formatter } from './format-context.js';
+import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 
 export const FORMATTERS: Readonly<Record<string, Formatter>> = {
   text: formatText,
   json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+  junit: formatJunit,
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATTERS);

@@ -1,9 +1,9 @@
 // Human output in ESLint's "stylish" spirit: findings grouped by file, then scheduling, then a summary line.
 import type { Finding, Severity } from '../../model/finding.js';
-import type { ObjectRef } from '../../model/object-ref.js';
 import type { SchedulingResult } from '../../schedule/scheduling-result.js';
 import { isUnschedulable } from '../build-report.js';
 import type { Report } from '../report.js';
+import { formatObjectRef, unschedulableMessage } from '../unschedulable.js';
 import type { FormatContext, Formatter } from './format-context.js';
 
 export const formatText: Formatter = (report, context) => {
@@ -43,14 +43,10 @@ function schedulingLines(result: SchedulingResult, context: FormatContext): stri
   const total = result.feasibleNodes.length + Object.keys(result.rejected).length;
   const placed = result.replicas - result.placement.unschedulable;
   const status = isUnschedulable(result)
-    ? context.colors.red(`${result.placement.unschedulable} unschedulable`)
-    : context.colors.green(`all placed`);
-  const head = `  ${describe(result.object)}  ${plural(result.replicas, 'replica')}, ${placed} placed, ${status}  ${context.colors.dim(`${result.feasibleNodes.length}/${total} nodes feasible`)}  ${context.colors.dim(`${result.file}:${result.line}:${result.column}`)}`;
-  return result.message ? `${head}\n    ${result.message}` : head;
-}
-
-function describe(object: ObjectRef): string {
-  return `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`;
+    ? `${placed} placed, ${context.colors.red(`${result.placement.unschedulable} unschedulable`)}`
+    : context.colors.green(result.replicas === 1 ? 'placed' : 'all placed');
+  const head = `  ${formatObjectRef(result.object)}  ${plural(result.replicas, 'replica')}, ${status}  ${context.colors.dim(`${result.feasibleNodes.length}/${total} nodes feasible`)}  ${context.colors.dim(`${result.file}:${result.line}:${result.column}`)}`;
+  return isUnschedulable(result) ? `${head}\n    ${unschedulableMessage(result)}` : head;
 }
 
 function summaryLine(report: Report, context: FormatContext): string {

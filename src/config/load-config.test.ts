@@ -1,0 +1,93 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../cli/errors.js';
+import { loadConfigFile, parseConfig } from './load-config.js';
+import { STARTER_CONFIG } from './starter-config.js';
+
+function problemOf(text: string): string {
+  try {
+    parseConfig(text, '.kubefit.yaml');
+  } catch (error) {
+    if (error instanceof UsageError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a UsageError');
+}
+
+describe('parseConfig', () => {
+  it('reads every setting, with YAML 1.2 scalars so that off stays a string', () => {
+    const text = [
+      'rules:',
+      '  latest-tag: error',
+      '  liveness-probe: off',
+      'ignore:',
+      '  - "vendor/**"',
+      '  - { rule: latest-tag, kind: Deployment, name: "legacy-*" }',
+      'cluster: [cluster.yaml]',
+      'schemas: [crds]',
+      'kubernetesVersion: "1.34"',
+      'failOn: warning',
+      'overrides:',
+      '  - files: ["test/**"]',
+      '    rules: { latest-tag: off }',
+      'rulesDirs: [rules]',
+      'customRules:',
+      '  - id: team-label',
+      '    severity: warning',
+      '    message: objects need a team label',
+      '    target: object',
+      '    schema: { required: [metadata] }',
+      '',
+    ].join('\n');
+    expect(parseConfig(text, '.kubefit.yaml')).toEqual({
+      rules: { 'latest-tag': 'error', 'liveness-probe': 'off' },
+      ignore: ['vendor/**', { rule: 'latest-tag', kind: 'Deployment', name: 'legacy-*' }],
+      cluster: ['cluster.yaml'],
+      schemas: ['crds'],
+      kubernetesVersion: '1.34',
+      failOn: 'warning',
+      overrides: [{ files: ['test/**'], rules: { 'latest-tag': 'off' } }],
+      rulesDirs: ['rules'],
+      customRules: [{ id: 'team-label', severity: 'warning', message: 'objects need a team label', target: 'object', schema: { required: ['metadata'] } }],
+    });
+  });
+
+  it('reads JSON and treats an empty file as an empty config', () => {
+    expect(parseConfig('{ "failOn": "none" }', 'kubefit.config.json')).toEqual({ failOn: 'none' });
+    expect(parseConfig('# nothing yet\n', '.kubefit.yaml')).toEqual({});
+  });
+
+  it('accepts the starter config that kubefit init writes', () => {
+    expect(parseConfig(STARTER_CONFIG, '.kubefit.yaml')).toEqual({ rules: {}, ignore: [], cluster: [], schemas: [], failOn: 'error', overrides: [] });
+  });
+
+  it.each([
+    ['rules:\n  latest-tag: fatal\n', '.kubefit.yaml:2:15: rules.latest-tag must be one of error, warning, info, off'],
+    ['failOn: warning\nrulez: {}\n', '.kubefit.yaml:2:1: unknown key "rulez" in the config'],
+    ['rules:\n  Latest_Tag: off\n', '.kubefit.yaml:2:3: "Latest_Tag" in rules is not a rule id (lower-case words joined by "-")'],
+    ['kubernetesVersion: 1.30\n', '.kubefit.yaml:1:20: kubernetesVersion must be a string'],
+    ['cluster: nodes.yaml\n', '.kubefit.yaml:1:10: cluster must be an array'],
+    ['ignore:\n  - "vendor/**"\n  - { rule: latest-tag, kinds: [Pod] }\n', '.kubefit.yaml:3:25: unknown key "kinds" in ignore[1]'],
+    ['overrides:\n  - files: ["a/**"]\n', '.kubefit.yaml:2:5: overrides[0] needs "rules"'],
+    ['- just\n- a list\n', '.kubefit.yaml:1:1: the config must be an object'],
+    ['rules:\n  a: off\n  a: error\n', '.kubefit.yaml:3:3: map keys must be unique'],
+    ['rules: [\n', '.kubefit.yaml:2:1: '],
+  ])('reports %j at file:line:col', (text, message) => {
+    expect(problemOf(text).startsWith(message), problemOf(text)).toBe(true);
+  });
+});
+
+describe('loadConfigFile', () => {
+  it('reads a file and remembers its directory', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'kubefit-config-'));
+    const file = join(directory, '.kubefit.yml');
+    await writeFile(file, 'failOn: info\n');
+    expect(await loadConfigFile(file)).toEqual({ file, baseDir: directory, content: { failOn: 'info' } });
+  });
+
+  it('says so when the file does not exist', async () => {
+    await expect(loadConfigFile('/nonexistent/.kubefit.yaml')).rejects.toThrow('config file /nonexistent/.kubefit.yaml not found');
+  });
+});

@@ -1,0 +1,121 @@
+// Reads a config file: YAML (or JSON) with positions, checked against schemas/kubefit-config.schema.json.
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import configSchema from '../../schemas/kubefit-config.schema.json' with { type: 'json' };
+import { UsageError } from '../cli/errors.js';
+import { formatPath } from '../load/document.js';
+import type { FailOn, IgnoreEntry, RuleSetting, SchemaRuleConfig } from './config.js';
+
+/** The config file as written (the shape schemas/kubefit-config.schema.json describes). */
+export interface ConfigFileContent {
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  readonly ignore?: readonly (string | IgnoreEntry)[];
+  readonly cluster?: readonly string[];
+  readonly schemas?: readonly string[];
+  readonly kubernetesVersion?: string;
+  readonly failOn?: FailOn;
+  readonly overrides?: readonly { readonly files: readonly string[]; readonly rules: Readonly<Record<string, RuleSetting>> }[];
+  readonly customRules?: readonly SchemaRuleConfig[];
+  readonly rulesDirs?: readonly string[];
+}
+
+export interface ConfigFile {
+  /** The file as found or named. */
+  readonly file: string;
+  /** The directory its paths and globs are relative to. */
+  readonly baseDir: string;
+  readonly content: ConfigFileContent;
+}
+
+const HINT = 'See schemas/kubefit-config.schema.json, or run "kubefit init" for a commented example.';
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+function validateContent(value: unknown): readonly ErrorObject[] {
+  validator ??= new Ajv({ allErrors: true }).compile(configSchema);
+  return validator(value) ? [] : (validator.errors ?? []);
+}
+
+export async function loadConfigFile(file: string): Promise<ConfigFile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'not found' : 'cannot be read';
+    throw new UsageError(`config file ${file} ${reason}`, 'Check the --config path.');
+  }
+  return { file, baseDir: dirname(file), content: parseConfig(text, file) };
+}
+
+/** Parses and validates config text; every problem is a UsageError at `file:line:col`. */
+export function parseConfig(text: string, file: string): ConfigFileContent {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return `${file}:${line}:${col}`;
+  };
+  const [syntaxError] = document.errors;
+  if (syntaxError) throw new UsageError(`${at(syntaxError.pos[0])}: ${firstLine(syntaxError.message)}`, HINT);
+  const value: unknown = document.toJS() ?? {};
+  const problem = mostSpecific(validateContent(value));
+  if (problem) throw new UsageError(`${at(offsetOf(document, problem))}: ${describeProblem(problem)}`, HINT);
+  return value as ConfigFileContent;
+}
+
+/** Of all errors (anyOf reports one per branch), the deepest and most telling one. */
+function mostSpecific(problems: readonly ErrorObject[]): ErrorObject | undefined {
+  // an error inside propertyNames (it carries `propertyName`) is restated by the propertyNames error itself
+  const vagueness = (problem: ErrorObject) => (problem.propertyName !== undefined ? 3 : problem.keyword === 'anyOf' ? 2 : problem.keyword === 'type' ? 1 : 0);
+  const depth = (problem: ErrorObject) => problem.instancePath.split('/').length;
+  return [...problems].sort((a, b) => depth(b) - depth(a) || vagueness(a) - vagueness(b))[0];
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.charAt(0).toLowerCase() + line.slice(1).replace(/\.$/, '');
+}
+
+function pathOf(problem: ErrorObject): (string | number)[] {
+  const segments = problem.instancePath === '' ? [] : problem.instancePath.slice(1).split('/');
+  return segments.map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~')).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
+/** Start of the offending value, or of the offending key for unknown and badly named keys. */
+function offsetOf(document: Document, problem: ErrorObject): number {
+  const path = pathOf(problem);
+  const node = path.length === 0 ? document.contents : document.getIn(path, true);
+  const key = problem.params['additionalProperty'] ?? problem.params['propertyName'];
+  if (typeof key === 'string' && isMap(node)) {
+    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+    if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
+  }
+  const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+  return range?.[0] ?? 0;
+}
+
+function describeProblem(problem: ErrorObject): string {
+  const path = pathOf(problem);
+  const where = path.length === 0 ? 'the config' : formatPath(path);
+  const params = problem.params;
+  switch (problem.keyword) {
+    case 'additionalProperties':
+      return `unknown key "${String(params['additionalProperty'])}" in ${where}`;
+    case 'propertyNames':
+      return `"${String(params['propertyName'])}" in ${where} is not a rule id (lower-case words joined by "-")`;
+    case 'enum':
+      return `${where} must be one of ${(params['allowedValues'] as unknown[]).join(', ')}`;
+    case 'required':
+      return `${where} needs "${String(params['missingProperty'])}"`;
+    case 'type':
+      return `${where} must be ${article(String(params['type']))}`;
+    default:
+      return `${where} ${problem.message ?? 'is not valid'}`;
+  }
+}
+
+function article(type: string): string {
+  return type === 'array' || type === 'object' || type === 'integer' ? `an ${type}` : `a ${type}`;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { fitErrorMessage, NO_NODES_AVAILABLE } from './fit-error.js';
+
+const nodes = (...statuses: (readonly string[])[]) => statuses.map((reasons) => ({ reasons, nodes: 1 }));
+
+describe('fitErrorMessage', () => {
+  it('sorts entries as byte strings, counts included', () => {
+    const message = fitErrorMessage(5, [
+      { reasons: ['node(s) had untolerated taint {dedicated: gpu}'], nodes: 2 },
+      { reasons: ['Insufficient cpu'], nodes: 2 },
+      { reasons: ['node(s) were unschedulable'], nodes: 1 },
+    ]);
+    expect(message).toBe(
+      '0/5 nodes are available: 1 node(s) were unschedulable, 2 Insufficient cpu, 2 node(s) had untolerated taint {dedicated: gpu}.',
+    );
+  });
+
+  it('does not compare counts as numbers', () => {
+    expect(fitErrorMessage(12, [{ reasons: ['Insufficient cpu'], nodes: 10 }, { reasons: ['Insufficient memory'], nodes: 2 }])).toBe(
+      '0/12 nodes are available: 10 Insufficient cpu, 2 Insufficient memory.',
+    );
+    expect(fitErrorMessage(11, [{ reasons: ['node(s) were unschedulable'], nodes: 10 }, { reasons: ['node(s) were unschedulable x'], nodes: 1 }])).toBe(
+      '0/11 nodes are available: 1 node(s) were unschedulable x, 10 node(s) were unschedulable.',
+    );
+  });
+
+  it('counts every reason of a node once', () => {
+    expect(fitErrorMessage(2, nodes(['Insufficient cpu', 'Insufficient memory'], ['Insufficient cpu']))).toBe(
+      '0/2 nodes are available: 1 Insufficient memory, 2 Insufficient cpu.',
+    );
+  });
+
+  it('puts upper case before lower case at equal counts', () => {
+    expect(fitErrorMessage(2, nodes(['node(s) were unschedulable'], ['Too many pods']))).toBe(
+      '0/2 nodes are available: 1 Too many pods, 1 node(s) were unschedulable.',
+    );
+  });
+
+  it('prints the DaemonSet narrowing reason like any other', () => {
+    expect(fitErrorMessage(4, [{ reasons: ['Insufficient cpu'], nodes: 1 }, { reasons: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"], nodes: 3 }])).toBe(
+      "0/4 nodes are available: 1 Insufficient cpu, 3 node(s) didn't satisfy plugin(s) [NodeAffinity].",
+    );
+  });
+
+  it('replaces the histogram with a PreFilter message', () => {
+    expect(fitErrorMessage(3, nodes(['Insufficient cpu']), 'pod affinity terms conflict')).toBe(
+      '0/3 nodes are available: pod affinity terms conflict.',
+    );
+  });
+
+  it('has its own message for an empty cluster', () => {
+    expect(fitErrorMessage(0, [])).toBe(NO_NODES_AVAILABLE);
+    expect(NO_NODES_AVAILABLE).toBe('no nodes available to schedule pods');
+  });
+});

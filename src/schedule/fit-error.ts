@@ -1,0 +1,34 @@
+// kube-scheduler's aggregated message when no node fits (pkg/scheduler/framework/types.go FitError.Error, v1.35).
+
+export const NO_NODES_AVAILABLE = 'no nodes available to schedule pods';
+
+/** The reasons of a node's status, and how many nodes share that status. */
+export interface NodeReasons {
+  readonly reasons: readonly string[];
+  readonly nodes: number;
+}
+
+/**
+ * `0/N nodes are available: <count> <reason>, ....`: each reason of each rejected node counted once, the
+ * "<count> <reason>" strings sorted as Go's sort.Strings does (by code unit, counts not compared as numbers).
+ * A PreFilter rejection replaces the histogram. The ` preemption: ...` suffix is not produced.
+ */
+export function fitErrorMessage(
+  numAllNodes: number,
+  nodeReasons: Iterable<NodeReasons>,
+  preFilterMessage?: string,
+): string {
+  if (numAllNodes === 0) return NO_NODES_AVAILABLE;
+  const head = `0/${numAllNodes} nodes are available:`;
+  if (preFilterMessage !== undefined) return `${head} ${preFilterMessage}.`;
+  const histogram = new Map<string, number>();
+  for (const { reasons, nodes } of nodeReasons) {
+    for (const reason of reasons) histogram.set(reason, (histogram.get(reason) ?? 0) + nodes);
+  }
+  const entries = [...histogram].map(([reason, count]) => `${count} ${reason}`).sort(compareCodeUnits);
+  return entries.length === 0 ? head : `${head} ${entries.join(', ')}.`;
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,68 @@
+// The filter-plugin contract (upstream's framework.FilterPlugin, without the cycle-state bag) and its results.
+import type { Labels } from '../model/labels.js';
+import type { NodeInfo } from './node-info.js';
+import type { PodInfo } from './pod-info.js';
+
+export type PluginName =
+  | 'NodeUnschedulable'
+  | 'NodeName'
+  | 'TaintToleration'
+  | 'NodeAffinity'
+  | 'NodePorts'
+  | 'NodeResourcesFit'
+  | 'PodTopologySpread'
+  | 'InterPodAffinity';
+
+export type FailureCode = 'Unschedulable' | 'UnschedulableAndUnresolvable';
+
+export type FilterResult = { readonly code: 'Success' } | { readonly code: FailureCode; readonly reasons: readonly string[] };
+
+export const SUCCESS: FilterResult = { code: 'Success' };
+
+export function unschedulable(...reasons: string[]): FilterResult {
+  return { code: 'Unschedulable', reasons };
+}
+
+export function unresolvable(...reasons: string[]): FilterResult {
+  return { code: 'UnschedulableAndUnresolvable', reasons };
+}
+
+/** What the filters may consult besides the pod and the node: the whole (current) cluster. */
+export interface ClusterState {
+  readonly nodes: readonly NodeInfo[];
+  /** Labels of the Namespace objects known to kubefit, by name. */
+  readonly namespaceLabels: ReadonlyMap<string, Labels>;
+  /** Kubernetes minor version whose behaviour to follow (see version.ts). */
+  readonly minor: number;
+  /** Nodes hosting a pod with any pod affinity or anti-affinity term. */
+  nodesWithAffinityPods(): readonly NodeInfo[];
+  /** Nodes hosting a pod with a required pod anti-affinity term. */
+  nodesWithRequiredAntiAffinityPods(): readonly NodeInfo[];
+  /** The nodes grouped so that nodes in one group have equal class keys and equal values for `keys` (and names). */
+  nodeGroups(keys: readonly string[], usesName: boolean): Iterable<{ readonly members: readonly number[] }>;
+}
+
+/** PreFilter outcome: skip the plugin, keep a state (optionally narrowing the nodes), or reject the pod outright. */
+export type PreFilterResult<S> =
+  | { readonly kind: 'skip' }
+  | { readonly kind: 'state'; readonly state: S; readonly nodeNames?: ReadonlySet<string> }
+  | { readonly kind: 'reject'; readonly reason: string };
+
+export interface FilterPlugin<S = unknown> {
+  readonly name: PluginName;
+  /** Once per pod: precompute, skip, narrow or reject. Absent means "always run with an undefined state". */
+  preFilter?(pod: PodInfo, cluster: ClusterState): PreFilterResult<S>;
+  /** Pure: the verdict for one node. */
+  filter(pod: PodInfo, node: NodeInfo, state: S): FilterResult;
+  /** Updates the state after `added` is placed on `node` (upstream's PreFilterExtensions.AddPod). */
+  addPod?(state: S, pod: PodInfo, added: PodInfo, node: NodeInfo): S;
+  /** Node label keys the verdict depends on besides NodeInfo.classKey (nodes equal on them share a verdict). */
+  nodeLabelKeys?(pod: PodInfo, state: S): Iterable<string>;
+  /** True when the verdict depends on the node's name. */
+  usesNodeName?(pod: PodInfo, state: S): boolean;
+}
+
+/** Erases a plugin's state type so plugins can sit in one ordered list. */
+export function definePlugin<S>(plugin: FilterPlugin<S>): FilterPlugin {
+  return plugin as FilterPlugin;
+}

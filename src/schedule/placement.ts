@@ -1,0 +1,93 @@
+// Places every replica of every workload in turn (priority first, then input order), each pod changing the cluster.
+import { findNodesThatFit, fitMessage, hasFeasibleNode } from './feasibility.js';
+import type { ClusterState } from './framework.js';
+import { NodeClasses } from './node-classes.js';
+import { addPodToNode, type NodeInfo } from './node-info.js';
+import type { PodInfo } from './pod-info.js';
+import type { SchedulerSnapshot } from './snapshot.js';
+import { addPodToPrepared, runPreFilters, type PreparedPod } from './run-filters.js';
+import { selectHost } from './select-host.js';
+
+/** Pods of one workload (or one daemon pod per node) to place `replicas` times each. */
+export interface PlacementRequest {
+  readonly pods: readonly { readonly pod: PodInfo; readonly replicas: number }[];
+  readonly priority: number;
+}
+
+export interface PlacementOutcome {
+  readonly nodes: Record<string, number>;
+  unschedulable: number;
+  /** The aggregated message computed when the first replica failed. */
+  message: string | null;
+}
+
+export interface PlacementRun {
+  /** One outcome per request, in request order. */
+  readonly outcomes: readonly PlacementOutcome[];
+  /** The nodes after placement. */
+  readonly nodes: readonly NodeInfo[];
+}
+
+/** Upstream's queue order: higher priority first; kubefit then keeps input order (a stable sort). */
+export function queueOrder(requests: readonly PlacementRequest[]): number[] {
+  return requests.map((_, i) => i).sort((a, b) => (requests[b]?.priority ?? 0) - (requests[a]?.priority ?? 0) || a - b);
+}
+
+export function placeAll(requests: readonly PlacementRequest[], snapshot: SchedulerSnapshot): PlacementRun {
+  const nodes = new NodeClasses(snapshot.nodes);
+  const live = nodes.clusterState(snapshot.namespaceLabels, snapshot.minor);
+  const prepared = new Map<string, PreparedPod>();
+  const tracking = new Map<string, PreparedPod>();
+  const outcomes: PlacementOutcome[] = requests.map(() => ({ nodes: {}, unschedulable: 0, message: null }));
+  for (const index of queueOrder(requests)) {
+    const outcome = outcomes[index];
+    for (const { pod, replicas } of requests[index]?.pods ?? []) {
+      if (!outcome) continue;
+      for (let replica = 0; replica < replicas; replica++) {
+        const placed = placeOne(pod, { nodes, live, prepared, tracking });
+        if (placed === undefined) continue;
+        if (typeof placed === 'string') {
+          // Nothing changed since this replica failed, so the remaining identical replicas fail the same way.
+          outcome.unschedulable += replicas - replica;
+          outcome.message ??= placed;
+          break;
+        }
+        outcome.nodes[placed.name] = (outcome.nodes[placed.name] ?? 0) + 1;
+      }
+    }
+  }
+  return { outcomes, nodes: nodes.nodes };
+}
+
+interface PlacementContext {
+  readonly nodes: NodeClasses;
+  readonly live: ClusterState;
+  readonly prepared: Map<string, PreparedPod>;
+  /** The prepared pods whose PreFilter state follows placed pods. */
+  readonly tracking: Map<string, PreparedPod>;
+}
+
+/** The node the pod was bound to, or the fit error message. */
+function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | string | undefined {
+  const { nodes, live, prepared, tracking } = context;
+  let entry = prepared.get(pod.signature);
+  if (!entry) {
+    entry = runPreFilters(pod, live);
+    prepared.set(pod.signature, entry);
+    if (entry.tracksPods) tracking.set(pod.signature, entry);
+  }
+  const feasibility = findNodesThatFit(entry, nodes);
+  if (!hasFeasibleNode(feasibility)) return fitMessage(feasibility) ?? undefined;
+  const chosen = selectHost(pod, feasibility, nodes, live);
+  const node = chosen === undefined ? undefined : nodes.nodes[chosen];
+  if (chosen === undefined || !node) return undefined;
+  const updated = addPodToNode(node, pod);
+  nodes.replace(chosen, updated);
+  if (pod.requiredAntiAffinityTerms.length > 0) {
+    // Pods that skipped InterPodAffinity must now check this pod's anti-affinity: prepare them again.
+    prepared.clear();
+    tracking.clear();
+  }
+  for (const other of tracking.values()) addPodToPrepared(other, pod, updated);
+  return updated;
+}

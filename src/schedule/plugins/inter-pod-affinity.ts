@@ -1,0 +1,110 @@
+// InterPodAffinity: required pod affinity, pod anti-affinity, and existing pods' anti-affinity against the pod.
+// upstream: pkg/scheduler/framework/plugins/interpodaffinity/filtering.go (v1.35)
+import { isEmptySelector, matchesSelector, NOTHING, type Labels } from '../../model/labels.js';
+import { SUCCESS, definePlugin, unresolvable, unschedulable, type ClusterState, type FilterResult, type PreFilterResult } from '../framework.js';
+import type { NodeInfo } from '../node-info.js';
+import { termMatches, type AffinityTerm, type PodInfo } from '../pod-info.js';
+import { countedKeys, pairKey, updateCount } from '../topology.js';
+
+export const ERR_REASON_EXISTING_ANTI_AFFINITY_RULES_NOT_MATCH = "node(s) didn't satisfy existing pods anti-affinity rules";
+export const ERR_REASON_AFFINITY_RULES_NOT_MATCH = "node(s) didn't match pod affinity rules";
+export const ERR_REASON_ANTI_AFFINITY_RULES_NOT_MATCH = "node(s) didn't match pod anti-affinity rules";
+
+export interface InterPodAffinityState {
+  readonly affinityTerms: readonly AffinityTerm[];
+  readonly antiAffinityTerms: readonly AffinityTerm[];
+  /** Labels of the incoming pod's Namespace ({} when unknown), for existing pods' namespaceSelectors. */
+  readonly namespaceLabels: Labels;
+  readonly affinityCounts: Map<string, number>;
+  readonly antiAffinityCounts: Map<string, number>;
+  readonly existingAntiAffinityCounts: Map<string, number>;
+}
+
+/** Unrolls a non-empty namespaceSelector of the incoming pod's term into the known Namespaces it selects. */
+export function resolveNamespaces(term: AffinityTerm, namespaceLabels: ReadonlyMap<string, Labels>): AffinityTerm {
+  if (isEmptySelector(term.namespaceSelector) || term.namespaceSelector.requirements === null) return term;
+  const namespaces = new Set(term.namespaces);
+  for (const [name, labels] of namespaceLabels) if (matchesSelector(term.namespaceSelector, labels)) namespaces.add(name);
+  return { ...term, namespaces, namespaceSelector: NOTHING };
+}
+
+export function matchesAllTerms(terms: readonly AffinityTerm[], pod: PodInfo): boolean {
+  return terms.length > 0 && terms.every((term) => termMatches(term, pod, undefined));
+}
+
+function addExisting(state: InterPodAffinityState, pod: PodInfo, existing: PodInfo, node: NodeInfo): void {
+  for (const term of existing.requiredAntiAffinityTerms) {
+    if (termMatches(term, pod, state.namespaceLabels)) updateCount(state.existingAntiAffinityCounts, node, term.topologyKey);
+  }
+  if (matchesAllTerms(state.affinityTerms, existing)) {
+    for (const term of state.affinityTerms) updateCount(state.affinityCounts, node, term.topologyKey);
+  }
+  for (const term of state.antiAffinityTerms) {
+    if (termMatches(term, existing, undefined)) updateCount(state.antiAffinityCounts, node, term.topologyKey);
+  }
+}
+
+function preFilter(pod: PodInfo, cluster: ClusterState): PreFilterResult<InterPodAffinityState> {
+  const hasTerms = pod.requiredAffinityTerms.length > 0 || pod.requiredAntiAffinityTerms.length > 0;
+  if (!hasTerms && cluster.nodesWithRequiredAntiAffinityPods().length === 0) return { kind: 'skip' };
+  const state: InterPodAffinityState = {
+    affinityTerms: pod.requiredAffinityTerms.map((t) => resolveNamespaces(t, cluster.namespaceLabels)),
+    antiAffinityTerms: pod.requiredAntiAffinityTerms.map((t) => resolveNamespaces(t, cluster.namespaceLabels)),
+    namespaceLabels: cluster.namespaceLabels.get(pod.namespace) ?? {},
+    affinityCounts: new Map(),
+    antiAffinityCounts: new Map(),
+    existingAntiAffinityCounts: new Map(),
+  };
+  for (const node of hasTerms ? cluster.nodes : cluster.nodesWithRequiredAntiAffinityPods()) {
+    for (const existing of hasTerms ? node.pods : node.podsWithRequiredAntiAffinity) addExisting(state, pod, existing, node);
+  }
+  return { kind: 'state', state };
+}
+
+function satisfiesPodAffinity(state: InterPodAffinityState, pod: PodInfo, node: NodeInfo): boolean {
+  let podsExist = true;
+  for (const term of state.affinityTerms) {
+    const value = node.labels[term.topologyKey];
+    if (value === undefined) return false;
+    if ((state.affinityCounts.get(pairKey(term.topologyKey, value)) ?? 0) <= 0) podsExist = false;
+  }
+  // The first pod of a group with affinity to itself may land wherever the topology labels exist.
+  return podsExist || (state.affinityCounts.size === 0 && matchesAllTerms(state.affinityTerms, pod));
+}
+
+function satisfiesPodAntiAffinity(state: InterPodAffinityState, node: NodeInfo): boolean {
+  return !state.antiAffinityTerms.some((term) => {
+    const value = node.labels[term.topologyKey];
+    return value !== undefined && (state.antiAffinityCounts.get(pairKey(term.topologyKey, value)) ?? 0) > 0;
+  });
+}
+
+function satisfiesExistingPodsAntiAffinity(state: InterPodAffinityState, node: NodeInfo): boolean {
+  if (state.existingAntiAffinityCounts.size === 0) return true;
+  for (const [key, value] of Object.entries(node.labels)) {
+    if ((state.existingAntiAffinityCounts.get(pairKey(key, value)) ?? 0) > 0) return false;
+  }
+  return true;
+}
+
+function filter(pod: PodInfo, node: NodeInfo, state: InterPodAffinityState): FilterResult {
+  if (!satisfiesPodAffinity(state, pod, node)) return unresolvable(ERR_REASON_AFFINITY_RULES_NOT_MATCH);
+  if (!satisfiesPodAntiAffinity(state, node)) return unschedulable(ERR_REASON_ANTI_AFFINITY_RULES_NOT_MATCH);
+  if (!satisfiesExistingPodsAntiAffinity(state, node)) return unschedulable(ERR_REASON_EXISTING_ANTI_AFFINITY_RULES_NOT_MATCH);
+  return SUCCESS;
+}
+
+export default definePlugin<InterPodAffinityState>({
+  name: 'InterPodAffinity',
+  preFilter,
+  filter,
+  addPod(state, pod, added, node) {
+    addExisting(state, pod, added, node);
+    return state;
+  },
+  nodeLabelKeys: (_pod, state) => [
+    ...state.affinityTerms.map((t) => t.topologyKey),
+    ...state.antiAffinityTerms.map((t) => t.topologyKey),
+    ...countedKeys(state.existingAntiAffinityCounts),
+  ],
+});

@@ -1,0 +1,58 @@
+// NodeAffinity: spec.nodeSelector and required node affinity; PreFilter narrows to `matchFields metadata.name` nodes.
+// upstream: pkg/scheduler/framework/plugins/nodeaffinity/node_affinity.go (v1.35),
+// component-helpers/scheduling/corev1/nodeaffinity GetRequiredNodeAffinity
+import { matchesNodeSelector, nodeSelectorKeys, nodeSelectorUsesName, type Labels } from '../../model/labels.js';
+import { SUCCESS, definePlugin, unresolvable, type PreFilterResult } from '../framework.js';
+import type { PodInfo } from '../pod-info.js';
+
+export const ERR_REASON_POD = "node(s) didn't match Pod's node affinity/selector";
+export const ERR_REASON_CONFLICT = 'pod affinity terms conflict';
+
+/** The pod's nodeSelector and required node affinity, both of which must match (RequiredNodeAffinity.Match). */
+export function matchesRequiredNodeAffinity(pod: PodInfo, labels: Labels, nodeName: string): boolean {
+  if (pod.nodeSelector) {
+    for (const key in pod.nodeSelector) if (labels[key] !== pod.nodeSelector[key]) return false;
+  }
+  return !pod.requiredNodeAffinity || matchesNodeSelector(pod.requiredNodeAffinity, labels, nodeName);
+}
+
+/** Names from `metadata.name In` fields when every term has one (ANDed within a term, ORed across terms). */
+function nodeNamesOf(pod: PodInfo): Set<string> | undefined {
+  const terms = pod.requiredNodeAffinity?.terms ?? [];
+  if (terms.length === 0) return undefined;
+  const names = new Set<string>();
+  for (const term of terms) {
+    let termNames: Set<string> | undefined;
+    for (const field of term.fields ?? []) {
+      if (field.operator !== 'In') continue;
+      termNames = termNames ? new Set([...termNames].filter((n) => n === field.name)) : new Set([field.name]);
+    }
+    if (!termNames) return undefined;
+    for (const name of termNames) names.add(name);
+  }
+  return names;
+}
+
+function preFilter(pod: PodInfo): PreFilterResult<undefined> {
+  if (!pod.nodeSelector && !pod.requiredNodeAffinity) return { kind: 'skip' };
+  const nodeNames = nodeNamesOf(pod);
+  if (nodeNames && nodeNames.size === 0) return { kind: 'reject', reason: ERR_REASON_CONFLICT };
+  return nodeNames ? { kind: 'state', state: undefined, nodeNames } : { kind: 'state', state: undefined };
+}
+
+/** Node label keys the pod's nodeSelector and required node affinity read. */
+export function requiredNodeAffinityKeys(pod: PodInfo): string[] {
+  return [...Object.keys(pod.nodeSelector ?? {}), ...(pod.requiredNodeAffinity ? nodeSelectorKeys(pod.requiredNodeAffinity) : [])];
+}
+
+export function requiredNodeAffinityUsesName(pod: PodInfo): boolean {
+  return pod.requiredNodeAffinity !== undefined && nodeSelectorUsesName(pod.requiredNodeAffinity);
+}
+
+export default definePlugin<undefined>({
+  name: 'NodeAffinity',
+  preFilter,
+  filter: (pod, node) => (matchesRequiredNodeAffinity(pod, node.labels, node.name) ? SUCCESS : unresolvable(ERR_REASON_POD)),
+  nodeLabelKeys: requiredNodeAffinityKeys,
+  usesNodeName: requiredNodeAffinityUsesName,
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { SUCCESS, unschedulable } from '../framework.js';
+import { nodeInfoOf, podInfoOf, runFilter } from '../test-support.js';
+import plugin, { ERR_REASON } from './node-ports.js';
+
+type Port = string; // "protocol/hostIP/hostPort" as in upstream's newPod helper
+function podWithPorts(ports: readonly Port[], extra: Readonly<Record<string, unknown>> = {}) {
+  const containerPorts = ports.map((port) => {
+    const [protocol = '', hostIP = '', hostPort = '0'] = port.split('/');
+    return { containerPort: 8080, hostPort: Number(hostPort), ...(protocol ? { protocol } : {}), ...(hostIP ? { hostIP } : {}) };
+  });
+  return podInfoOf({ containers: [{ name: 'c', ports: containerPorts }], ...extra });
+}
+
+const conflict = unschedulable("node(s) didn't have free ports for the requested pod ports");
+
+// Ported from pkg/scheduler/framework/plugins/nodeports/node_ports_test.go TestNodePorts.
+const cases = [
+  { name: 'nothing running', pod: [], existing: [], want: SUCCESS },
+  { name: 'other port', pod: ['UDP/127.0.0.1/8080'], existing: ['UDP/127.0.0.1/9090'], want: SUCCESS },
+  { name: 'same udp port', pod: ['UDP/127.0.0.1/8080'], existing: ['UDP/127.0.0.1/8080'], want: conflict },
+  { name: 'same tcp port', pod: ['TCP/127.0.0.1/8080'], existing: ['TCP/127.0.0.1/8080'], want: conflict },
+  { name: 'different host ip', pod: ['TCP/127.0.0.1/8080'], existing: ['TCP/127.0.0.2/8080'], want: SUCCESS },
+  { name: 'different protocol', pod: ['UDP/127.0.0.1/8080'], existing: ['TCP/127.0.0.1/8080'], want: SUCCESS },
+  { name: 'second udp port conflict', pod: ['UDP/127.0.0.1/8000', 'UDP/127.0.0.1/8080'], existing: ['UDP/127.0.0.1/8080'], want: conflict },
+  { name: 'first tcp port conflict', pod: ['TCP/127.0.0.1/8001', 'UDP/127.0.0.1/8080'], existing: ['TCP/127.0.0.1/8001', 'UDP/127.0.0.1/8081'], want: conflict },
+  { name: 'first tcp port conflict due to 0.0.0.0 hostIP', pod: ['TCP/0.0.0.0/8001'], existing: ['TCP/127.0.0.1/8001'], want: conflict },
+  { name: 'TCP hostPort conflict due to 0.0.0.0 hostIP', pod: ['TCP/10.0.10.10/8001', 'TCP/0.0.0.0/8001'], existing: ['TCP/127.0.0.1/8001'], want: conflict },
+  { name: 'second tcp port conflict to 0.0.0.0 hostIP', pod: ['TCP/127.0.0.1/8001'], existing: ['TCP/0.0.0.0/8001'], want: conflict },
+  { name: 'second different protocol', pod: ['UDP/127.0.0.1/8001'], existing: ['TCP/0.0.0.0/8001'], want: SUCCESS },
+  { name: 'UDP hostPort conflict due to 0.0.0.0 hostIP', pod: ['UDP/127.0.0.1/8001'], existing: ['TCP/0.0.0.0/8001', 'UDP/0.0.0.0/8001'], want: conflict },
+  { name: 'an empty protocol means TCP and an empty hostIP binds all', pod: ['//8001'], existing: ['TCP/10.1.1.1/8001'], want: conflict },
+  { name: ':: is not a wildcard', pod: ['TCP/::/8001'], existing: ['TCP/::1/8001'], want: SUCCESS },
+];
+
+describe('NodePorts', () => {
+  it.each(cases)('$name', ({ pod, existing, want }) => {
+    const node = nodeInfoOf({}, [podWithPorts(existing)]);
+    expect(runFilter(plugin, podWithPorts(pod), node)).toEqual(want);
+  });
+
+  it('defaults hostPort to containerPort for hostNetwork pods', () => {
+    const hostNetwork = podInfoOf({ hostNetwork: true, containers: [{ name: 'c', ports: [{ containerPort: 9100 }] }] });
+    expect(runFilter(plugin, hostNetwork, nodeInfoOf({}, [podWithPorts(['TCP//9100'])]))).toEqual(conflict);
+    expect(ERR_REASON).toBe(conflict.code === 'Success' ? '' : conflict.reasons[0]);
+  });
+
+  it('counts restartable init containers from v1.34 and never ordinary init containers', () => {
+    const spec = {
+      initContainers: [
+        { name: 'sidecar', restartPolicy: 'Always', ports: [{ containerPort: 1, hostPort: 7000 }] },
+        { name: 'init', ports: [{ containerPort: 1, hostPort: 7001 }] },
+      ],
+      containers: [{ name: 'c' }],
+    };
+    const node = nodeInfoOf({}, [podWithPorts(['TCP//7000', 'TCP//7001'])]);
+    expect(runFilter(plugin, podInfoOf(spec, {}, 35), node)).toEqual(conflict);
+    expect(runFilter(plugin, podInfoOf(spec, {}, 33), node)).toEqual(SUCCESS);
+  });
+});

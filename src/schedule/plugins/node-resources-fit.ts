@@ -1,0 +1,56 @@
+// NodeResourcesFit: the pod's requests must fit in the node's allocatable minus what its bound pods request.
+// upstream: pkg/scheduler/framework/plugins/noderesources/fit.go fitsRequest (v1.35; status code before v1.34 by version)
+import { SUCCESS, definePlugin, type FilterResult } from '../framework.js';
+import type { NodeInfo } from '../node-info.js';
+import { CPU, EPHEMERAL_STORAGE, MEMORY, PODS, type ResourceAmounts } from '../resources.js';
+
+export const ERR_REASON_TOO_MANY_PODS = 'Too many pods';
+
+export function insufficient(resourceName: string): string {
+  return `Insufficient ${resourceName}`;
+}
+
+export interface InsufficientResource {
+  readonly resourceName: string;
+  readonly reason: string;
+  readonly requested: bigint;
+  readonly used: bigint;
+  readonly capacity: bigint;
+}
+
+const NAMED: readonly string[] = [CPU, MEMORY, EPHEMERAL_STORAGE];
+
+/** Every resource the node is short of, in upstream's order: pods, cpu, memory, ephemeral-storage, scalars. */
+export function fitsRequest(requests: ResourceAmounts, node: NodeInfo): InsufficientResource[] {
+  const out: InsufficientResource[] = [];
+  const podCount = BigInt(node.pods.length);
+  if (podCount + 1n > node.allowedPodNumber) {
+    out.push({ resourceName: PODS, reason: ERR_REASON_TOO_MANY_PODS, requested: 1n, used: podCount, capacity: node.allowedPodNumber });
+  }
+  const names = [...NAMED, ...Object.keys(requests).filter((name) => !NAMED.includes(name) && name !== PODS)];
+  if (names.every((name) => (requests[name] ?? 0n) === 0n)) return out;
+  for (const name of names) {
+    const requested = requests[name] ?? 0n;
+    const capacity = node.allocatable[name] ?? 0n;
+    const used = node.requested[name] ?? 0n;
+    if (requested > 0n && requested > capacity - used) {
+      out.push({ resourceName: name, reason: insufficient(name), requested, used, capacity });
+    }
+  }
+  return out;
+}
+
+function filter(requests: ResourceAmounts, node: NodeInfo, minor: number): FilterResult {
+  const shortages = fitsRequest(requests, node);
+  if (shortages.length === 0) return SUCCESS;
+  const reasons = shortages.map((s) => s.reason);
+  // v1.34+: a request that even an empty node could not hold makes the node unresolvable for this pod.
+  const unresolvable = minor >= 34 && shortages.some((s) => s.resourceName !== PODS && s.requested > s.capacity);
+  return { code: unresolvable ? 'UnschedulableAndUnresolvable' : 'Unschedulable', reasons };
+}
+
+export default definePlugin<number>({
+  name: 'NodeResourcesFit',
+  preFilter: (_pod, cluster) => ({ kind: 'state', state: cluster.minor }),
+  filter: (pod, node, minor) => filter(pod.requests, node, minor),
+});

@@ -1,0 +1,107 @@
+// PodTopologySpread (filter part): DoNotSchedule constraints, maxSkew, minDomains, node inclusion policies.
+// upstream: pkg/scheduler/framework/plugins/podtopologyspread/filtering.go, common.go (v1.35)
+import { isEmptySelector, matchesSelector } from '../../model/labels.js';
+import { SUCCESS, definePlugin, unresolvable, unschedulable, type ClusterState, type FilterResult, type PreFilterResult } from '../framework.js';
+import type { NodeInfo } from '../node-info.js';
+import type { PodInfo, TopologySpreadConstraint } from '../pod-info.js';
+import { pairKey } from '../topology.js';
+import { matchesRequiredNodeAffinity, requiredNodeAffinityKeys, requiredNodeAffinityUsesName } from './node-affinity.js';
+import { findUntoleratedTaint } from './taint-toleration.js';
+
+export const ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
+export const ERR_REASON_NODE_LABEL_NOT_MATCH = "node(s) didn't match pod topology spread constraints (missing required label)";
+
+export interface PodTopologySpreadState {
+  readonly constraints: readonly TopologySpreadConstraint[];
+  /** Matching pods per eligible domain (every eligible domain present, possibly with 0). */
+  readonly matchNum: Map<string, number>;
+  /** Eligible domains per topology key. */
+  readonly domains: Map<string, string[]>;
+  /** Smallest count per topology key, filled on demand and cleared by addPod. */
+  readonly minCache: Map<string, number>;
+}
+
+export function hasAllTopologyKeys(node: NodeInfo, constraints: readonly TopologySpreadConstraint[]): boolean {
+  return constraints.every((c) => node.labels[c.topologyKey] !== undefined);
+}
+
+/** Whether a node's domain takes part in a constraint (nodeAffinityPolicy / nodeTaintsPolicy). */
+export function matchesNodeInclusionPolicies(c: TopologySpreadConstraint, pod: PodInfo, node: NodeInfo): boolean {
+  if (c.nodeAffinityPolicy === 'Honor' && !matchesRequiredNodeAffinity(pod, node.labels, node.name)) return false;
+  return c.nodeTaintsPolicy !== 'Honor' || findUntoleratedTaint(node.taints, pod.tolerations) === undefined;
+}
+
+/** countPodsMatchSelector: same namespace, not terminating; an empty selector counts nothing (v1.35). */
+export function countsPod(c: TopologySpreadConstraint, pod: PodInfo, existing: PodInfo): boolean {
+  if (existing.terminating || existing.namespace !== pod.namespace || isEmptySelector(c.selector)) return false;
+  return matchesSelector(c.selector, existing.labels);
+}
+
+function preFilter(pod: PodInfo, cluster: ClusterState): PreFilterResult<PodTopologySpreadState> {
+  const constraints = pod.topologySpreadConstraints.filter((c) => c.whenUnsatisfiable === 'DoNotSchedule');
+  if (constraints.length === 0) return { kind: 'skip' };
+  const state: PodTopologySpreadState = { constraints, matchNum: new Map(), domains: new Map(), minCache: new Map() };
+  // Nodes in one group agree on the topology labels, the inclusion policies and so on the domain they count for.
+  const keys = [...constraints.map((c) => c.topologyKey), ...requiredNodeAffinityKeys(pod)];
+  for (const group of cluster.nodeGroups(keys, requiredNodeAffinityUsesName(pod))) {
+    const representative = cluster.nodes[group.members[0] ?? -1];
+    if (!representative || !hasAllTopologyKeys(representative, constraints)) continue;
+    for (const c of constraints) {
+      if (matchesNodeInclusionPolicies(c, pod, representative)) addDomainCounts(state, c, pod, group.members.map((i) => cluster.nodes[i]));
+    }
+  }
+  return { kind: 'state', state };
+}
+
+function addDomainCounts(state: PodTopologySpreadState, c: TopologySpreadConstraint, pod: PodInfo, nodes: readonly (NodeInfo | undefined)[]): void {
+  const value = nodes[0]?.labels[c.topologyKey] ?? '';
+  const key = pairKey(c.topologyKey, value);
+  if (!state.matchNum.has(key)) {
+    state.matchNum.set(key, 0);
+    state.domains.set(c.topologyKey, [...(state.domains.get(c.topologyKey) ?? []), value]);
+  }
+  let count = 0;
+  for (const node of nodes) for (const existing of node?.pods ?? []) if (countsPod(c, pod, existing)) count++;
+  state.matchNum.set(key, (state.matchNum.get(key) ?? 0) + count);
+}
+
+function minMatchNum(state: PodTopologySpreadState, c: TopologySpreadConstraint): number {
+  const domains = state.domains.get(c.topologyKey) ?? [];
+  if (domains.length < c.minDomains) return 0;
+  const cached = state.minCache.get(c.topologyKey);
+  if (cached !== undefined) return cached;
+  let min = Number.MAX_SAFE_INTEGER;
+  for (const value of domains) min = Math.min(min, state.matchNum.get(pairKey(c.topologyKey, value)) ?? 0);
+  state.minCache.set(c.topologyKey, min);
+  return min;
+}
+
+function filter(pod: PodInfo, node: NodeInfo, state: PodTopologySpreadState): FilterResult {
+  for (const c of state.constraints) {
+    const value = node.labels[c.topologyKey];
+    if (value === undefined) return unresolvable(ERR_REASON_NODE_LABEL_NOT_MATCH);
+    const selfMatch = matchesSelector(c.selector, pod.labels) ? 1 : 0;
+    const skew = (state.matchNum.get(pairKey(c.topologyKey, value)) ?? 0) + selfMatch - minMatchNum(state, c);
+    if (skew > c.maxSkew) return unschedulable(ERR_REASON_CONSTRAINTS_NOT_MATCH);
+  }
+  return SUCCESS;
+}
+
+function addPod(state: PodTopologySpreadState, pod: PodInfo, added: PodInfo, node: NodeInfo): PodTopologySpreadState {
+  if (added.namespace !== pod.namespace || !hasAllTopologyKeys(node, state.constraints)) return state;
+  state.minCache.clear();
+  for (const c of state.constraints) {
+    if (!matchesSelector(c.selector, added.labels) || !matchesNodeInclusionPolicies(c, pod, node)) continue;
+    const key = pairKey(c.topologyKey, node.labels[c.topologyKey] ?? '');
+    state.matchNum.set(key, (state.matchNum.get(key) ?? 0) + 1);
+  }
+  return state;
+}
+
+export default definePlugin<PodTopologySpreadState>({
+  name: 'PodTopologySpread',
+  preFilter,
+  filter,
+  addPod,
+  nodeLabelKeys: (_pod, state) => state.constraints.map((c) => c.topologyKey),
+});

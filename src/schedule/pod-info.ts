@@ -1,0 +1,256 @@
+// PodInfo: everything the filters and scores read from one pod, computed once (upstream framework.PodInfo).
+import type { Path } from '../load/document.js';
+import {
+  NOTHING, andSelectors, isEmptySelector, matchesSelector, selectorFromSet, toLabelSelector, toNodeSelector,
+  toNodeSelectorTerm, type LabelSelector, type Labels, type NodeSelector, type NodeSelectorTerm,
+} from '../model/labels.js';
+import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
+import { podRequests, type QuantityProblem, type ResourceAmounts } from './resources.js';
+
+export interface Taint {
+  readonly key: string;
+  readonly value: string;
+  readonly effect: string;
+}
+
+export interface Toleration {
+  readonly key: string;
+  readonly operator: string;
+  readonly value: string;
+  readonly effect: string;
+}
+
+export interface HostPort {
+  /** "0.0.0.0" when the pod did not name one. */
+  readonly ip: string;
+  /** "TCP" when the pod did not name one. */
+  readonly protocol: string;
+  readonly port: number;
+}
+
+/** A pod (anti-)affinity term with its namespaces resolved as framework.AffinityTerm does. */
+export interface AffinityTerm {
+  readonly selector: LabelSelector;
+  readonly namespaces: ReadonlySet<string>;
+  readonly namespaceSelector: LabelSelector;
+  readonly topologyKey: string;
+}
+
+export interface WeightedAffinityTerm {
+  readonly weight: number;
+  readonly term: AffinityTerm;
+}
+
+export interface PreferredNodeTerm {
+  readonly weight: number;
+  readonly term: NodeSelectorTerm;
+}
+
+export interface TopologySpreadConstraint {
+  readonly maxSkew: number;
+  readonly topologyKey: string;
+  readonly whenUnsatisfiable: string;
+  /** labelSelector ANDed with matchLabelKeys' `key=value` from the pod's labels. */
+  readonly selector: LabelSelector;
+  readonly minDomains: number;
+  readonly nodeAffinityPolicy: 'Honor' | 'Ignore';
+  readonly nodeTaintsPolicy: 'Honor' | 'Ignore';
+}
+
+export interface PodInfo {
+  readonly namespace: string;
+  readonly name: string;
+  readonly labels: Labels;
+  readonly nodeName: string | undefined;
+  readonly priority: number;
+  readonly terminating: boolean;
+  readonly tolerations: readonly Toleration[];
+  readonly nodeSelector: Labels | undefined;
+  readonly requiredNodeAffinity: NodeSelector | undefined;
+  readonly preferredNodeAffinity: readonly PreferredNodeTerm[];
+  readonly requests: ResourceAmounts;
+  /** cpu and memory requests with scoring's defaults for containers that set none. */
+  readonly nonZeroRequests: ResourceAmounts;
+  readonly hostPorts: readonly HostPort[];
+  readonly requiredAffinityTerms: readonly AffinityTerm[];
+  readonly requiredAntiAffinityTerms: readonly AffinityTerm[];
+  readonly preferredAffinityTerms: readonly WeightedAffinityTerm[];
+  readonly preferredAntiAffinityTerms: readonly WeightedAffinityTerm[];
+  readonly topologySpreadConstraints: readonly TopologySpreadConstraint[];
+  /** Identical signatures mean identical scheduling behaviour (the pod's equivalence class). */
+  readonly signature: string;
+}
+
+export interface PodSource {
+  readonly object: KubeObject;
+  readonly spec: Readonly<Record<string, unknown>>;
+  readonly specPath: Path;
+  readonly labels: Labels;
+  readonly name: string;
+  readonly terminating: boolean;
+}
+
+export interface PodInfoOptions {
+  readonly minor: number;
+  /** PriorityClass name → value, and the globalDefault class's value (0 when none). */
+  readonly priorityClasses: ReadonlyMap<string, number>;
+  readonly defaultPriority: number;
+}
+
+/** Builds the PodInfo of a pod (or a pod template); malformed quantities go to `problems`. */
+export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: QuantityProblem[]): PodInfo {
+  const { spec, specPath, labels } = source;
+  const namespace = source.object.ref.namespace;
+  const podLevelResources = options.minor >= 34;
+  const affinity = asRecord(spec['affinity']);
+  const podAffinity = asRecord(affinity?.['podAffinity']);
+  const podAntiAffinity = asRecord(affinity?.['podAntiAffinity']);
+  const nodeAffinity = asRecord(affinity?.['nodeAffinity']);
+  const required = nodeAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'];
+  const info: Omit<PodInfo, 'signature'> = {
+    namespace,
+    name: source.name,
+    labels,
+    nodeName: typeof spec['nodeName'] === 'string' && spec['nodeName'] !== '' ? spec['nodeName'] : undefined,
+    priority: priorityOf(spec, options),
+    terminating: source.terminating,
+    tolerations: asArray(spec['tolerations']).map(toToleration),
+    nodeSelector: asRecord(spec['nodeSelector']) ? asStringMap(spec['nodeSelector']) : undefined,
+    requiredNodeAffinity: asRecord(required) ? toNodeSelector(required) : undefined,
+    preferredNodeAffinity: toPreferredNodeTerms(nodeAffinity?.['preferredDuringSchedulingIgnoredDuringExecution']),
+    requests: podRequests(spec, specPath, { podLevelResources, nonZero: false }, problems),
+    nonZeroRequests: podRequests(spec, specPath, { podLevelResources, nonZero: true }, []),
+    hostPorts: hostPortsOf(spec, options.minor >= 34),
+    requiredAffinityTerms: toAffinityTerms(podAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'], namespace),
+    requiredAntiAffinityTerms: toAffinityTerms(podAntiAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'], namespace),
+    preferredAffinityTerms: toWeightedTerms(podAffinity?.['preferredDuringSchedulingIgnoredDuringExecution'], namespace),
+    preferredAntiAffinityTerms: toWeightedTerms(podAntiAffinity?.['preferredDuringSchedulingIgnoredDuringExecution'], namespace),
+    topologySpreadConstraints: asArray(spec['topologySpreadConstraints']).map((c) => toSpreadConstraint(c, labels)),
+  };
+  return { ...info, signature: signatureOf(source, info) };
+}
+
+function signatureOf(source: PodSource, info: Omit<PodInfo, 'signature'>): string {
+  const { spec } = source;
+  return JSON.stringify([
+    info.namespace, info.labels, info.nodeName, info.priority, info.terminating, spec['tolerations'], spec['nodeSelector'],
+    spec['affinity'], spec['topologySpreadConstraints'], Object.entries(info.requests).map(String),
+    Object.entries(info.nonZeroRequests).map(String), info.hostPorts,
+  ]);
+}
+
+function priorityOf(spec: Readonly<Record<string, unknown>>, options: PodInfoOptions): number {
+  if (typeof spec['priority'] === 'number') return spec['priority'];
+  const className = spec['priorityClassName'];
+  if (typeof className === 'string') return options.priorityClasses.get(className) ?? options.defaultPriority;
+  return options.defaultPriority;
+}
+
+function stringField(record: Readonly<Record<string, unknown>> | undefined, key: string, fallback = ''): string {
+  const value = record?.[key];
+  return typeof value === 'string' ? value : fallback;
+}
+
+export function toToleration(value: unknown): Toleration {
+  const record = asRecord(value);
+  return {
+    key: stringField(record, 'key'),
+    operator: stringField(record, 'operator'),
+    value: stringField(record, 'value'),
+    effect: stringField(record, 'effect'),
+  };
+}
+
+export function toTaint(value: unknown): Taint {
+  const record = asRecord(value);
+  return { key: stringField(record, 'key'), value: stringField(record, 'value'), effect: stringField(record, 'effect') };
+}
+
+/** Host ports of regular containers and (v1.34+) restartable init containers; hostNetwork defaults hostPort. */
+function hostPortsOf(spec: Readonly<Record<string, unknown>>, withSidecars: boolean): HostPort[] {
+  const hostNetwork = spec['hostNetwork'] === true;
+  const containers = [
+    ...asArray(spec['containers']),
+    ...(withSidecars ? asArray(spec['initContainers']).filter((c) => asRecord(c)?.['restartPolicy'] === 'Always') : []),
+  ];
+  const ports: HostPort[] = [];
+  for (const container of containers) {
+    for (const entry of asArray(asRecord(container)?.['ports'])) {
+      const port = asRecord(entry);
+      const hostPort = port?.['hostPort'] ?? (hostNetwork ? port?.['containerPort'] : undefined);
+      if (typeof hostPort !== 'number' || hostPort <= 0) continue;
+      ports.push({ ip: stringField(port, 'hostIP') || '0.0.0.0', protocol: stringField(port, 'protocol') || 'TCP', port: hostPort });
+    }
+  }
+  return ports;
+}
+
+function toPreferredNodeTerms(value: unknown): PreferredNodeTerm[] {
+  const out: PreferredNodeTerm[] = [];
+  for (const entry of asArray(value)) {
+    const record = asRecord(entry);
+    const weight = record?.['weight'];
+    const term = toNodeSelectorTerm(record?.['preference']);
+    if (typeof weight === 'number' && weight !== 0 && term) out.push({ weight, term });
+  }
+  return out;
+}
+
+function toAffinityTerm(value: unknown, namespace: string): AffinityTerm {
+  const record = asRecord(value);
+  const namespaces = asArray(record?.['namespaces']).filter((n): n is string => typeof n === 'string');
+  const hasSelector = asRecord(record?.['namespaceSelector']) !== undefined;
+  return {
+    selector: toLabelSelector(record?.['labelSelector']),
+    namespaces: new Set(namespaces.length === 0 && !hasSelector ? [namespace] : namespaces),
+    namespaceSelector: hasSelector ? toLabelSelector(record?.['namespaceSelector']) : NOTHING,
+    topologyKey: stringField(record, 'topologyKey'),
+  };
+}
+
+function toAffinityTerms(value: unknown, namespace: string): AffinityTerm[] {
+  return asArray(value).map((entry) => toAffinityTerm(entry, namespace));
+}
+
+function toWeightedTerms(value: unknown, namespace: string): WeightedAffinityTerm[] {
+  const out: WeightedAffinityTerm[] = [];
+  for (const entry of asArray(value)) {
+    const record = asRecord(entry);
+    const weight = record?.['weight'];
+    if (typeof weight === 'number' && weight !== 0) out.push({ weight, term: toAffinityTerm(record?.['podAffinityTerm'], namespace) });
+  }
+  return out;
+}
+
+function toSpreadConstraint(value: unknown, podLabels: Labels): TopologySpreadConstraint {
+  const record = asRecord(value);
+  const matchLabels: Record<string, string> = {};
+  for (const key of asArray(record?.['matchLabelKeys'])) {
+    if (typeof key === 'string' && Object.hasOwn(podLabels, key)) matchLabels[key] = podLabels[key] ?? '';
+  }
+  const base = toLabelSelector(record?.['labelSelector']);
+  const selector = Object.keys(matchLabels).length > 0 ? andSelectors(selectorFromSet(matchLabels), base) : base;
+  const minDomains = record?.['minDomains'];
+  return {
+    maxSkew: typeof record?.['maxSkew'] === 'number' ? record['maxSkew'] : 1,
+    topologyKey: stringField(record, 'topologyKey'),
+    whenUnsatisfiable: stringField(record, 'whenUnsatisfiable', 'DoNotSchedule'),
+    selector,
+    minDomains: typeof minDomains === 'number' ? minDomains : 1,
+    nodeAffinityPolicy: stringField(record, 'nodeAffinityPolicy') === 'Ignore' ? 'Ignore' : 'Honor',
+    nodeTaintsPolicy: stringField(record, 'nodeTaintsPolicy') === 'Honor' ? 'Honor' : 'Ignore',
+  };
+}
+
+/**
+ * framework.AffinityTerm.Matches: the pod's namespace is listed or selected, and its labels match.
+ * `namespaceLabels` is undefined for a Namespace kubefit does not know: only an empty selector selects it then.
+ */
+export function termMatches(term: AffinityTerm, pod: PodInfo, namespaceLabels: Labels | undefined): boolean {
+  const inNamespace =
+    term.namespaces.has(pod.namespace) ||
+    isEmptySelector(term.namespaceSelector) ||
+    (namespaceLabels !== undefined && matchesSelector(term.namespaceSelector, namespaceLabels));
+  return inNamespace && matchesSelector(term.selector, pod.labels);
+}
+

@@ -1,0 +1,146 @@
+// Pod resource requests as the scheduler computes them (component-helpers resource.PodRequests, framework.Resource).
+import type { Path } from '../load/document.js';
+import { asArray, asRecord } from '../model/object.js';
+import { addQuantities, ceilMilliValue, ceilValue, compareQuantities, parseQuantity, type Quantity } from '../model/quantity.js';
+
+/** Amounts in the scheduler's units: cpu in millicores, everything else in whole units (both rounded up). */
+export type ResourceAmounts = Readonly<Record<string, bigint>>;
+
+/** A quantity the API server would reject; the scheduler treats it as absent. */
+export interface QuantityProblem {
+  readonly path: Path;
+  readonly value: unknown;
+}
+
+type ResourceList = Map<string, Quantity>;
+
+export const CPU = 'cpu';
+export const MEMORY = 'memory';
+export const EPHEMERAL_STORAGE = 'ephemeral-storage';
+export const PODS = 'pods';
+/** Scoring's stand-ins for a container without requests (pkg/scheduler/util DefaultMilliCPURequest/DefaultMemoryRequest). */
+export const DEFAULT_MILLI_CPU_REQUEST = 100n;
+export const DEFAULT_MEMORY_REQUEST = 200n * 1024n * 1024n;
+
+/** Reads a ResourceList mapping; malformed quantities are reported and left out. */
+export function readResourceList(value: unknown, path: Path, problems: QuantityProblem[]): ResourceList {
+  const list: ResourceList = new Map();
+  for (const [name, raw] of Object.entries(asRecord(value) ?? {})) {
+    const quantity = parseQuantity(raw);
+    if (quantity) list.set(name, quantity);
+    else problems.push({ path: [...path, name], value: raw });
+  }
+  return list;
+}
+
+/** requests, defaulted per resource from limits as API defaulting does for Pods. */
+export function requestsWithDefaults(resources: unknown, path: Path, problems: QuantityProblem[]): ResourceList {
+  const record = asRecord(resources);
+  const requests = readResourceList(record?.['requests'], [...path, 'requests'], problems);
+  const limits = readResourceList(record?.['limits'], [...path, 'limits'], problems);
+  for (const [name, quantity] of limits) if (!requests.has(name)) requests.set(name, quantity);
+  return requests;
+}
+
+function addInto(target: ResourceList, source: ReadonlyMap<string, Quantity>): void {
+  for (const [name, quantity] of source) {
+    const current = target.get(name);
+    target.set(name, current ? addQuantities(current, quantity) : quantity);
+  }
+}
+
+function maxInto(target: ResourceList, source: ReadonlyMap<string, Quantity>): void {
+  for (const [name, quantity] of source) {
+    const current = target.get(name);
+    if (!current || compareQuantities(quantity, current) > 0) target.set(name, quantity);
+  }
+}
+
+export interface PodRequestOptions {
+  /** Pod-level spec.resources replaces the container aggregate for cpu, memory and hugepages (v1.34+ default). */
+  readonly podLevelResources: boolean;
+  /** Replace a container's missing cpu/memory request by the scoring defaults (non-zero requests). */
+  readonly nonZero: boolean;
+}
+
+/**
+ * max(sum(containers) + sum(restartable init containers), max_i(init[i] + restartable init before i)) + overhead.
+ * upstream: component-helpers/resource/helpers.go AggregateContainerRequests, PodRequests (v1.35)
+ */
+export function podRequests(spec: Readonly<Record<string, unknown>>, specPath: Path, options: PodRequestOptions, problems: QuantityProblem[]): ResourceAmounts {
+  const requests: ResourceList = new Map();
+  asArray(spec['containers']).forEach((container, index) => {
+    addInto(requests, containerRequests(container, [...specPath, 'containers', index], options, problems));
+  });
+  const restartable: ResourceList = new Map();
+  const initMax: ResourceList = new Map();
+  asArray(spec['initContainers']).forEach((container, index) => {
+    const own = containerRequests(container, [...specPath, 'initContainers', index], options, problems);
+    if (asRecord(container)?.['restartPolicy'] === 'Always') {
+      addInto(requests, own);
+      addInto(restartable, own);
+      maxInto(initMax, restartable);
+    } else {
+      const total: ResourceList = new Map(own);
+      addInto(total, restartable);
+      maxInto(initMax, total);
+    }
+  });
+  maxInto(requests, initMax);
+  if (options.podLevelResources) applyPodLevelRequests(requests, spec, specPath, problems);
+  addInto(requests, readResourceList(spec['overhead'], [...specPath, 'overhead'], problems));
+  return toAmounts(requests);
+}
+
+function containerRequests(container: unknown, path: Path, options: PodRequestOptions, problems: QuantityProblem[]): ResourceList {
+  const requests = requestsWithDefaults(asRecord(container)?.['resources'], [...path, 'resources'], problems);
+  if (options.nonZero) {
+    if (!requests.has(CPU)) requests.set(CPU, { numerator: DEFAULT_MILLI_CPU_REQUEST, denominator: 1000n });
+    if (!requests.has(MEMORY)) requests.set(MEMORY, { numerator: DEFAULT_MEMORY_REQUEST, denominator: 1n });
+  }
+  return requests;
+}
+
+function applyPodLevelRequests(requests: ResourceList, spec: Readonly<Record<string, unknown>>, specPath: Path, problems: QuantityProblem[]): void {
+  const podLevel = requestsWithDefaults(spec['resources'], [...specPath, 'resources'], problems);
+  for (const [name, quantity] of podLevel) {
+    if (name === CPU || name === MEMORY || name.startsWith('hugepages-')) requests.set(name, quantity);
+  }
+}
+
+/** framework.Resource: cpu in millicores, known and scalar resources in units; other names are not scheduled. */
+export function toAmounts(list: ReadonlyMap<string, Quantity>): ResourceAmounts {
+  const amounts: Record<string, bigint> = {};
+  for (const [name, quantity] of list) {
+    if (name === CPU) amounts[name] = ceilMilliValue(quantity);
+    else if (name === MEMORY || name === EPHEMERAL_STORAGE || name === PODS || isScalarResourceName(name)) {
+      amounts[name] = ceilValue(quantity);
+    }
+  }
+  return amounts;
+}
+
+/** Extended (domain-prefixed), prefixed native, hugepages-* and attachable-volumes-* resources. */
+export function isScalarResourceName(name: string): boolean {
+  return name.includes('/') || name.startsWith('hugepages-') || name.startsWith('attachable-volumes-');
+}
+
+export function addAmounts(a: ResourceAmounts, b: ResourceAmounts): ResourceAmounts {
+  const out: Record<string, bigint> = { ...a };
+  for (const [name, value] of Object.entries(b)) out[name] = (out[name] ?? 0n) + value;
+  return out;
+}
+
+export function subtractAmounts(a: ResourceAmounts, b: ResourceAmounts): ResourceAmounts {
+  const out: Record<string, bigint> = { ...a };
+  for (const [name, value] of Object.entries(b)) out[name] = (out[name] ?? 0n) - value;
+  return out;
+}
+
+/** A stable text form of amounts, for equivalence-class keys. */
+export function amountsKey(amounts: ResourceAmounts): string {
+  return Object.keys(amounts)
+    .sort()
+    .map((name) => `${name}=${amounts[name]}`)
+    .join(',');
+}

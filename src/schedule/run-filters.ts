@@ -1,0 +1,84 @@
+// Runs PreFilter once per pod and the filter plugins per node (per class of equivalent nodes), first failure wins.
+// upstream: pkg/scheduler/schedule_one.go findNodesThatFitPod, framework/runtime/framework.go RunFilterPlugins (v1.35)
+import type { ClusterState, FailureCode, FilterPlugin, PluginName } from './framework.js';
+import type { NodeInfo } from './node-info.js';
+import type { PodInfo } from './pod-info.js';
+import { FILTER_PLUGINS } from './plugins/index.js';
+
+export interface NodeStatus {
+  readonly plugin: PluginName;
+  readonly code: FailureCode;
+  readonly reasons: readonly string[];
+}
+
+interface ActivePlugin {
+  readonly plugin: FilterPlugin;
+  state: unknown;
+}
+
+/** A pod after PreFilter: the plugins to run with their states, or the PreFilter rejection. */
+export interface PreparedPod {
+  readonly pod: PodInfo;
+  readonly active: readonly ActivePlugin[];
+  /** Nodes a PreFilter narrowed the search to (NodeAffinity's metadata.name terms). */
+  readonly nodeNames: ReadonlySet<string> | undefined;
+  readonly narrowedBy: PluginName | undefined;
+  readonly rejection: { readonly plugin: PluginName; readonly reason: string } | undefined;
+  /** True when some active plugin keeps state that pods placed later must update (addPod). */
+  readonly tracksPods: boolean;
+}
+
+export function runPreFilters(pod: PodInfo, cluster: ClusterState, plugins: readonly FilterPlugin[] = FILTER_PLUGINS): PreparedPod {
+  const active: ActivePlugin[] = [];
+  let nodeNames: ReadonlySet<string> | undefined;
+  let narrowedBy: PluginName | undefined;
+  for (const plugin of plugins) {
+    const result = plugin.preFilter ? plugin.preFilter(pod, cluster) : { kind: 'state' as const, state: undefined };
+    if (result.kind === 'skip') continue;
+    if (result.kind === 'reject') {
+      const rejection = { plugin: plugin.name, reason: result.reason };
+      return { pod, active, nodeNames, narrowedBy, rejection, tracksPods: false };
+    }
+    active.push({ plugin, state: result.state });
+    if (result.nodeNames) {
+      nodeNames = nodeNames ? new Set([...nodeNames].filter((n) => result.nodeNames?.has(n))) : result.nodeNames;
+      narrowedBy = plugin.name;
+    }
+  }
+  return { pod, active, nodeNames, narrowedBy, rejection: undefined, tracksPods: active.some((a) => a.plugin.addPod) };
+}
+
+/** The status of the first plugin that rejects the node, or undefined when all pass. */
+export function filterNode(prepared: PreparedPod, node: NodeInfo): NodeStatus | undefined {
+  for (const { plugin, state } of prepared.active) {
+    const result = plugin.filter(prepared.pod, node, state);
+    if (result.code !== 'Success') return { plugin: plugin.name, code: result.code, reasons: result.reasons };
+  }
+  return undefined;
+}
+
+/** Status of nodes outside a PreFilter's node set (upstream's absent-nodes status). */
+export function outsideNodeNamesStatus(plugin: PluginName): NodeStatus {
+  return { plugin, code: 'UnschedulableAndUnresolvable', reasons: [`node(s) didn't satisfy plugin(s) [${plugin}]`] };
+}
+
+/** Notifies every active plugin that `added` now runs on `node`. */
+export function addPodToPrepared(prepared: PreparedPod, added: PodInfo, node: NodeInfo): void {
+  for (const entry of prepared.active) {
+    if (entry.plugin.addPod) entry.state = entry.plugin.addPod(entry.state, prepared.pod, added, node);
+  }
+}
+
+/**
+ * What distinguishes nodes for this pod beyond NodeInfo.classKey: the label keys its active plugins read, and the
+ * node's name when a plugin reads it. Nodes with equal class keys and equal values for these share a verdict.
+ */
+export function nodeClassSpec(prepared: PreparedPod): { readonly keys: readonly string[]; readonly usesName: boolean } {
+  const keys = new Set<string>();
+  let usesName = false;
+  for (const { plugin, state } of prepared.active) {
+    for (const key of plugin.nodeLabelKeys?.(prepared.pod, state) ?? []) keys.add(key);
+    usesName ||= plugin.usesNodeName?.(prepared.pod, state) ?? false;
+  }
+  return { keys: [...keys].sort(), usesName };
+}

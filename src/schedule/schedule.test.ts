@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { toClusterSnapshot } from '../model/cluster.js';
+import { toWorkload, type Workload } from '../model/workload.js';
+import { scheduleWorkloads, type ScheduleOptions } from './schedule.js';
+import { objectsFromYaml } from './test-support.js';
+
+const OPTIONS: ScheduleOptions = { kubernetesVersion: undefined, drain: [] };
+
+function run(yaml: string, options: Partial<ScheduleOptions> = {}) {
+  const objects = objectsFromYaml(yaml);
+  const workloads = objects.map(toWorkload).filter((w): w is Workload => w !== undefined && !(w.kind === 'Pod' && w.object.value['status']));
+  return scheduleWorkloads(workloads, toClusterSnapshot(objects), { ...OPTIONS, ...options });
+}
+
+const node = (name: string, extra = '', allocatable = '{cpu: "2", memory: 4Gi, pods: "110"}') => `
+apiVersion: v1
+kind: Node
+metadata: {name: ${name}, labels: {zone: z-${name}}}
+${extra}
+status:
+  allocatable: ${allocatable}
+---`;
+
+const deployment = (name: string, replicas: number, podSpec: string, extra = '') => `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: ${name}}}
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec:
+${podSpec}
+${extra}
+---`;
+
+const cpu = (amount: string) => `      containers:
+        - name: c
+          resources: {requests: {cpu: "${amount}"}}`;
+
+describe('scheduleWorkloads: placement', () => {
+  it('places three replicas with hostname anti-affinity on two nodes and leaves one unschedulable', () => {
+    const spec = `${cpu('100m')}
+      affinity:
+        podAntiAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            - labelSelector: {matchLabels: {app: web}}
+              topologyKey: kubernetes.io/hostname`;
+    const [result] = run(node('a') + node('b') + deployment('web', 3, spec)).results;
+    expect(result?.feasibleNodes).toEqual(['a', 'b']);
+    expect(result?.message).toBeNull();
+    expect(result?.placement).toEqual({
+      nodes: { a: 1, b: 1 },
+      unschedulable: 1,
+      message: "0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules.",
+    });
+  });
+
+  it('over-subscription: replicas consume cpu until none fits', () => {
+    const [result] = run(node('a') + node('b') + deployment('api', 5, cpu('900m'))).results;
+    expect(result?.placement).toEqual({ nodes: { a: 2, b: 2 }, unschedulable: 1, message: '0/2 nodes are available: 2 Insufficient cpu.' });
+  });
+
+  it('places higher priority first, then input order', () => {
+    const yaml = `${node('a')}
+apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata: {name: high}
+value: 1000
+---${deployment('low', 1, cpu('1500m'))}${deployment('high', 1, `${cpu('1500m')}\n      priorityClassName: high`)}`;
+    const results = run(yaml).results;
+    expect(results.map((r) => [r.object.name, r.placement.unschedulable])).toEqual([['low', 1], ['high', 0]]);
+    expect(results[0]?.placement.message).toBe('0/1 nodes are available: 1 Insufficient cpu.');
+  });
+
+  it('spreads identical replicas over identical nodes (LeastAllocated), ties broken by node name', () => {
+    const [result] = run(node('c') + node('a') + node('b') + deployment('web', 4, cpu('100m'))).results;
+    expect(result?.placement.nodes).toEqual({ a: 2, b: 1, c: 1 });
+  });
+
+  it('counts bound pods from the cluster: their requests, and their labels for anti-affinity', () => {
+    const bound = `
+apiVersion: v1
+kind: Pod
+metadata: {name: running, labels: {app: web}}
+spec:
+  nodeName: a
+  containers: [{name: c, resources: {requests: {cpu: "1500m"}}}]
+status: {phase: Running}
+---`;
+    const [result] = run(node('a') + node('b') + bound + deployment('api', 1, cpu('1'))).results;
+    expect(result?.feasibleNodes).toEqual(['b']);
+    expect(result?.rejected).toEqual({ a: ['Insufficient cpu'] });
+  });
+});
+
+describe('scheduleWorkloads: feasibility', () => {
+  it('reports every rejected node with the reasons of the first failing plugin and the aggregated message', () => {
+    const nodes =
+      node('cordoned', 'spec: {unschedulable: true}') +
+      node('tainted', 'spec: {taints: [{key: dedicated, value: gpu, effect: NoSchedule}]}') +
+      node('small', '', '{cpu: "1", memory: 1Gi, pods: "110"}') +
+      node('full', '', '{cpu: "4", memory: 1Gi, pods: "0"}');
+    const spec = `      containers:
+        - name: c
+          resources: {limits: {cpu: "2", memory: 2Gi, nvidia.com/gpu: "1"}}`;
+    const [result] = run(nodes + deployment('trainer', 1, spec)).results;
+    expect(result?.feasibleNodes).toEqual([]);
+    expect(result?.rejected).toEqual({
+      cordoned: ['node(s) were unschedulable'],
+      full: ['Too many pods', 'Insufficient memory', 'Insufficient nvidia.com/gpu'],
+      small: ['Insufficient cpu', 'Insufficient memory', 'Insufficient nvidia.com/gpu'],
+      tainted: ['node(s) had untolerated taint(s)'],
+    });
+    expect(result?.message).toBe(
+      '0/4 nodes are available: 1 Insufficient cpu, 1 Too many pods, 1 node(s) had untolerated taint(s), 1 node(s) were unschedulable, 2 Insufficient memory, 2 Insufficient nvidia.com/gpu.',
+    );
+  });
+
+  it('uses the older taint wording for kubernetesVersion 1.34', () => {
+    const yaml = node('t', 'spec: {taints: [{key: dedicated, value: gpu, effect: NoSchedule}]}') + deployment('web', 1, cpu('1'));
+    expect(run(yaml, { kubernetesVersion: '1.34' }).results[0]?.message).toBe(
+      '0/1 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}.',
+    );
+  });
+
+  it('derives taints from node conditions when the Node has none', () => {
+    const yaml = node('node-n', '', '{cpu: "2", memory: 4Gi, pods: "110"}\n  conditions: [{type: Ready, status: "False"}]') + deployment('web', 1, cpu('1'));
+    expect(run(yaml, { kubernetesVersion: '1.34' }).results[0]?.rejected).toEqual({ 'node-n': ['node(s) had untolerated taint {node.kubernetes.io/not-ready: }'] });
+  });
+
+  it('evaluates a hand-written Pod with a nodeName against that node only', () => {
+    const pod = `
+apiVersion: v1
+kind: Pod
+metadata: {name: pinned}
+spec: {nodeName: b, containers: [{name: c}]}`;
+    const [result] = run(node('a') + node('b') + pod).results;
+    expect(result?.feasibleNodes).toEqual(['b']);
+    expect(result?.rejected).toEqual({ a: ["node(s) didn't match the requested node name"] });
+  });
+
+  it('reports a malformed quantity at its position and schedules as if it were absent', () => {
+    const { results, findings } = run(node('a') + deployment('web', 1, cpu('2 cores')));
+    expect(results[0]?.feasibleNodes).toEqual(['a']);
+    expect(findings.map((f) => [f.ruleId, f.line, f.column, f.path, f.message])).toEqual([
+      ['invalid-quantity', 20, 39, 'spec.template.spec.containers[0].resources.requests.cpu', 'invalid quantity "2 cores": the scheduling dry-run treats it as absent'],
+    ]);
+  });
+
+  it('says so when there are no nodes at all', () => {
+    expect(run(deployment('web', 1, cpu('1'))).results[0]?.message).toBe('no nodes available to schedule pods');
+  });
+});
+
+describe('scheduleWorkloads: DaemonSets', () => {
+  const daemonSet = (podSpec: string) => `
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent}
+spec:
+  selector: {matchLabels: {app: agent}}
+  template:
+    metadata: {labels: {app: agent}}
+    spec:
+${podSpec}
+---`;
+
+  it('runs on cordoned nodes (the controller adds the unschedulable toleration) and skips tainted ones', () => {
+    const nodes =
+      node('cordoned', 'spec: {unschedulable: true}') +
+      node('tainted', 'spec: {taints: [{key: dedicated, value: gpu, effect: NoSchedule}]}') +
+      node('worker') +
+      node('pressure', '', '{cpu: "2", memory: 4Gi, pods: "110"}\n  conditions: [{type: MemoryPressure, status: "True"}]');
+    const [result] = run(nodes + daemonSet(cpu('100m'))).results;
+    expect(result?.replicas).toBe(3);
+    expect(result?.feasibleNodes).toEqual(['cordoned', 'pressure', 'worker']);
+    expect(result?.rejected).toEqual({ tainted: ['node(s) had untolerated taint(s)'] });
+    expect(result?.placement).toEqual({ nodes: { cordoned: 1, pressure: 1, worker: 1 }, unschedulable: 0, message: null });
+  });
+
+  it('reports the daemon pod that does not fit its node with the NodeAffinity narrowing in the message', () => {
+    const nodes = node('a') + node('b') + node('c', '', '{cpu: "100m", memory: 4Gi, pods: "110"}');
+    const [result] = run(nodes + daemonSet(cpu('500m'))).results;
+    expect(result?.rejected).toEqual({ c: ['Insufficient cpu'] });
+    expect(result?.placement).toEqual({
+      nodes: { a: 1, b: 1 },
+      unschedulable: 1,
+      message: "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity].",
+    });
+  });
+
+  it("honours the template's nodeSelector as the controller does", () => {
+    const spec = `${cpu('100m')}\n      nodeSelector: {zone: z-b}`;
+    const [result] = run(node('a') + node('b') + daemonSet(spec)).results;
+    expect(result?.feasibleNodes).toEqual(['b']);
+    expect(result?.rejected).toEqual({ a: ["node(s) didn't match Pod's node affinity/selector"] });
+  });
+});

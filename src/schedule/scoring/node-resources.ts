@@ -1,0 +1,49 @@
+// NodeResourcesFit (LeastAllocated) and NodeResourcesBalancedAllocation scores over cpu and memory, weight 1 each.
+// upstream: pkg/scheduler/framework/plugins/noderesources/{least_allocated,balanced_allocation,resource_allocation}.go (v1.35)
+import type { NodeInfo } from '../node-info.js';
+import type { PodInfo } from '../pod-info.js';
+import { CPU, MEMORY } from '../resources.js';
+import { MAX_NODE_SCORE, defineScorePlugin } from './score-plugin.js';
+
+const RESOURCES = [CPU, MEMORY] as const;
+
+/** (allocatable - requested) * 100 / allocatable, integer, 0 when over-committed; resources without allocatable skipped. */
+export function leastAllocatedScore(pod: PodInfo, node: NodeInfo): number {
+  let total = 0n;
+  let weights = 0n;
+  for (const name of RESOURCES) {
+    const capacity = node.allocatable[name] ?? 0n;
+    if (capacity === 0n) continue;
+    const requested = (node.nonZeroRequested[name] ?? 0n) + (pod.nonZeroRequests[name] ?? 0n);
+    total += requested > capacity ? 0n : ((capacity - requested) * BigInt(MAX_NODE_SCORE)) / capacity;
+    weights += 1n;
+  }
+  return weights === 0n ? 0 : Number(total / weights);
+}
+
+/** (1 - standard deviation of the requested fractions) * 100, using actual requests. */
+export function balancedAllocationScore(pod: PodInfo, node: NodeInfo): number {
+  const fractions: number[] = [];
+  for (const name of RESOURCES) {
+    const capacity = node.allocatable[name] ?? 0n;
+    if (capacity === 0n) continue;
+    const requested = (node.requested[name] ?? 0n) + (pod.requests[name] ?? 0n);
+    fractions.push(Math.min(1, Number(requested) / Number(capacity)));
+  }
+  const std = fractions.length === 2 ? Math.abs(((fractions[0] ?? 0) - (fractions[1] ?? 0)) / 2) : 0;
+  return Math.trunc((1 - std) * MAX_NODE_SCORE);
+}
+
+export const leastAllocated = defineScorePlugin<true>({
+  name: 'NodeResourcesFit',
+  weight: 1,
+  preScore: () => true,
+  score: leastAllocatedScore,
+});
+
+export const balancedAllocation = defineScorePlugin<true>({
+  name: 'NodeResourcesBalancedAllocation',
+  weight: 1,
+  preScore: () => true,
+  score: balancedAllocationScore,
+});

@@ -1,0 +1,36 @@
+// The score-plugin contract used by placement (upstream framework.ScorePlugin with NormalizeScore), max score 100.
+import type { ClusterState } from '../framework.js';
+import type { NodeInfo } from '../node-info.js';
+import type { PodInfo } from '../pod-info.js';
+
+export const MAX_NODE_SCORE = 100;
+
+export interface ScorePlugin<S = unknown> {
+  readonly name: string;
+  /** Default weight in the default profile (pkg/scheduler/apis/config/v1/default_plugins.go). */
+  readonly weight: number;
+  /** Once per pod and cycle; `feasible` lists the nodes that passed the filters. Undefined skips the plugin. */
+  preScore(pod: PodInfo, feasible: () => readonly NodeInfo[], cluster: ClusterState): S | undefined;
+  score(pod: PodInfo, node: NodeInfo, state: S): number;
+  /** Rewrites raw scores in place (NormalizeScore). */
+  normalize?(scores: number[], state: S): void;
+  nodeLabelKeys?(pod: PodInfo, state: S): Iterable<string>;
+  usesNodeName?(pod: PodInfo, state: S): boolean;
+}
+
+export function defineScorePlugin<S>(plugin: ScorePlugin<S>): ScorePlugin {
+  return plugin as ScorePlugin;
+}
+
+/** helper.DefaultNormalizeScore: scale to [0, 100] by the maximum; `reverse` flips (fewer is better). */
+export function defaultNormalizeScore(scores: number[], reverse: boolean): void {
+  let max = 0;
+  for (const score of scores) if (score > max) max = score;
+  for (let i = 0; i < scores.length; i++) {
+    if (max === 0) scores[i] = reverse ? MAX_NODE_SCORE : (scores[i] ?? 0);
+    else {
+      const scaled = Math.trunc((MAX_NODE_SCORE * (scores[i] ?? 0)) / max);
+      scores[i] = reverse ? MAX_NODE_SCORE - scaled : scaled;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+// The scheduler's view of the cluster: NodeInfos (sorted by name) with their bound pods, Namespaces, priorities.
+import type { ClusterSnapshot } from '../model/cluster.js';
+import type { Finding } from '../model/finding.js';
+import type { Labels } from '../model/labels.js';
+import { asRecord, asStringMap, type KubeObject } from '../model/object.js';
+import type { Workload } from '../model/workload.js';
+import { toNodeInfo, type NodeInfo } from './node-info.js';
+import { quantityFindings } from './quantity-findings.js';
+import { toPodInfo, type PodInfo, type PodInfoOptions, type PodSource } from './pod-info.js';
+import type { QuantityProblem } from './resources.js';
+
+const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/** The cluster before anything is placed: nodes sorted by name, Namespace labels, the release to imitate. */
+export interface SchedulerSnapshot {
+  readonly nodes: readonly NodeInfo[];
+  readonly namespaceLabels: ReadonlyMap<string, Labels>;
+  readonly minor: number;
+  readonly podOptions: PodInfoOptions;
+  readonly findings: Finding[];
+}
+
+export function podSourceOfPod(object: KubeObject): PodSource {
+  const metadata = asRecord(object.value['metadata']);
+  return {
+    object,
+    spec: asRecord(object.value['spec']) ?? {},
+    specPath: ['spec'],
+    labels: asStringMap(metadata?.['labels']),
+    name: object.ref.name,
+    terminating: metadata?.['deletionTimestamp'] != null,
+  };
+}
+
+export function podSourceOfWorkload(workload: Workload): PodSource {
+  return {
+    object: workload.object,
+    spec: workload.podSpec,
+    specPath: workload.podSpecPath,
+    labels: workload.podLabels,
+    name: workload.object.ref.name,
+    terminating: false,
+  };
+}
+
+/** PodInfo of a pod or template; malformed quantities become findings. */
+export function buildPodInfo(source: PodSource, options: PodInfoOptions, findings: Finding[]): PodInfo {
+  const problems: QuantityProblem[] = [];
+  const pod = toPodInfo(source, options, problems);
+  findings.push(...quantityFindings(source.object, problems));
+  return pod;
+}
+
+function priorityOptions(classes: readonly KubeObject[], minor: number): PodInfoOptions {
+  const priorityClasses = new Map<string, number>();
+  let defaultPriority = 0;
+  for (const object of classes) {
+    const value = object.value['value'];
+    if (typeof value !== 'number') continue;
+    priorityClasses.set(object.ref.name, value);
+    if (object.value['globalDefault'] === true) defaultPriority = value;
+  }
+  return { minor, priorityClasses, defaultPriority };
+}
+
+function namespaceLabelsOf(namespaces: readonly KubeObject[]): Map<string, Labels> {
+  const out = new Map<string, Labels>();
+  for (const ns of namespaces) {
+    out.set(ns.ref.name, { ...asStringMap(asRecord(ns.value['metadata'])?.['labels']), [NAMESPACE_NAME_LABEL]: ns.ref.name });
+  }
+  return out;
+}
+
+/** Builds NodeInfos from Nodes (first of each name wins) and the pods bound to them; other nodes' pods are ignored. */
+export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, drain: readonly string[] = []): SchedulerSnapshot {
+  const findings: Finding[] = [];
+  const podOptions = priorityOptions(snapshot.priorityClasses, minor);
+  const podsByNode = new Map<string, PodInfo[]>();
+  for (const object of snapshot.boundPods) {
+    const nodeName = String(asRecord(object.value['spec'])?.['nodeName']);
+    const pods = podsByNode.get(nodeName) ?? [];
+    pods.push(buildPodInfo(podSourceOfPod(object), podOptions, findings));
+    podsByNode.set(nodeName, pods);
+  }
+  const byName = new Map<string, NodeInfo>();
+  for (const object of snapshot.nodes) {
+    const name = object.ref.name;
+    if (byName.has(name) || drain.includes(name)) continue;
+    const problems: QuantityProblem[] = [];
+    byName.set(name, toNodeInfo(object, podsByNode.get(name) ?? [], problems));
+    findings.push(...quantityFindings(object, problems));
+  }
+  const nodes = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { nodes, namespaceLabels: namespaceLabelsOf(snapshot.namespaces), minor, podOptions, findings };
+}

@@ -1,0 +1,78 @@
+// Test helpers: objects from inline YAML through the real loader, and pods, nodes and clusters built from them.
+import { stringify } from 'yaml';
+import { DEFAULT_LIMITS } from '../load/load-manifests.js';
+import { parseDocuments } from '../load/parse-documents.js';
+import { SourceText } from '../load/source-text.js';
+import { objectsOf } from '../load/to-objects.js';
+import type { Labels } from '../model/labels.js';
+import type { KubeObject } from '../model/object.js';
+import { SUCCESS, type ClusterState, type FilterPlugin, type FilterResult } from './framework.js';
+import { NodeClasses } from './node-classes.js';
+import { toNodeInfo, type NodeInfo } from './node-info.js';
+import { toPodInfo, type PodInfo } from './pod-info.js';
+import { podSourceOfPod } from './snapshot.js';
+import { NEWEST_MINOR } from './version.js';
+
+/** Every object of a multi-document YAML text, with positions as the loader computes them. */
+export function objectsFromYaml(text: string, file = 'test.yaml', fromCluster = false): KubeObject[] {
+  const { documents } = parseDocuments(new SourceText(file, text), DEFAULT_LIMITS);
+  return documents.flatMap((document, index) => objectsOf(document, index, fromCluster).objects);
+}
+
+/** One object from a JS value, serialised to YAML first so positions are real. */
+export function objectOf(value: Readonly<Record<string, unknown>>, file = 'test.yaml'): KubeObject {
+  const [object] = objectsFromYaml(stringify(value), file);
+  if (!object) throw new Error('no object');
+  return object;
+}
+
+export interface PodMeta {
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** A Pod object with this spec. */
+export function podObject(spec: Readonly<Record<string, unknown>>, meta: PodMeta = {}): KubeObject {
+  return objectOf({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'pod', namespace: 'default', ...meta }, spec });
+}
+
+export function podInfoOf(spec: Readonly<Record<string, unknown>>, meta: PodMeta = {}, minor = NEWEST_MINOR): PodInfo {
+  const options = { minor, priorityClasses: new Map<string, number>(), defaultPriority: 0 };
+  return toPodInfo(podSourceOfPod(podObject(spec, meta)), options, []);
+}
+
+export interface NodeSpec {
+  readonly name?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly taints?: readonly Readonly<Record<string, string>>[];
+  readonly unschedulable?: boolean;
+  readonly allocatable?: Readonly<Record<string, string | number>>;
+  readonly conditions?: readonly Readonly<Record<string, string>>[];
+}
+
+export function nodeObject(node: NodeSpec): KubeObject {
+  return objectOf({
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: node.name ?? 'node', labels: node.labels ?? {} },
+    spec: { taints: node.taints ?? [], unschedulable: node.unschedulable ?? false },
+    status: { allocatable: node.allocatable ?? { cpu: '10', memory: '20Gi', pods: '110' }, conditions: node.conditions ?? [] },
+  });
+}
+
+export function nodeInfoOf(node: NodeSpec, pods: readonly PodInfo[] = []): NodeInfo {
+  return toNodeInfo(nodeObject(node), pods, []);
+}
+
+export function clusterOf(nodes: readonly NodeInfo[], minor = NEWEST_MINOR, namespaceLabels = new Map<string, Labels>()): ClusterState {
+  return new NodeClasses(nodes).clusterState(namespaceLabels, minor);
+}
+
+/** Runs one plugin as the framework would: PreFilter (skip passes, a rejection fails), then Filter. */
+export function runFilter(plugin: FilterPlugin, pod: PodInfo, node: NodeInfo, cluster: ClusterState = clusterOf([node])): FilterResult {
+  const pre = plugin.preFilter ? plugin.preFilter(pod, cluster) : { kind: 'state' as const, state: undefined };
+  if (pre.kind === 'skip') return SUCCESS;
+  if (pre.kind === 'reject') return { code: 'UnschedulableAndUnresolvable', reasons: [pre.reason] };
+  return plugin.filter(pod, node, pre.state);
+}

@@ -1,0 +1,10 @@
+// Which Kubernetes minor release's scheduler kubefit imitates (wording and defaults changed between releases).
+
+/** The newest release whose scheduler sources kubefit follows. */
+export const NEWEST_MINOR = 35;
+
+/** The minor version of "1.34", "v1.34.2" or "1.34.0-rc.1"; the newest release when absent or unreadable. */
+export function toMinorVersion(text: string | undefined): number {
+  const match = /^v?1\.(\d+)(?:\.\d+)?(?:[-+].*)?$/.exec(text?.trim() ?? '');
+  return match ? Number(match[1]) : NEWEST_MINOR;
+}
