@@ -1,10 +1,11 @@
 // Integration: the hooks in .pre-commit-hooks.yaml, installed and run by the real pre-commit tool in a scratch repository.
 import { execFile, execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { copyWorkingTree, git } from './working-tree.js';
 
 const run = promisify(execFile);
 
@@ -20,26 +21,6 @@ function hasPreCommit(): boolean {
 const available = hasPreCommit();
 if (!available) console.warn('pre-commit is not installed (Debian: apt-get install pre-commit): skipping the pre-commit hook test');
 
-const GIT_ENV = { GIT_AUTHOR_NAME: 'kubefit test', GIT_AUTHOR_EMAIL: 'test@example.invalid', GIT_COMMITTER_NAME: 'kubefit test', GIT_COMMITTER_EMAIL: 'test@example.invalid' };
-
-async function git(cwd: string, ...args: string[]): Promise<string> {
-  return (await run('git', args, { cwd, env: { ...process.env, ...GIT_ENV } })).stdout.trim();
-}
-
-/** This working tree (tracked and untracked, not ignored files) committed to a scratch repository pre-commit can clone. */
-async function hookRepository(root: string): Promise<{ path: string; rev: string }> {
-  const path = join(root, 'kubefit');
-  const files = (await git(process.cwd(), 'ls-files', '--cached', '--others', '--exclude-standard', '-z')).split('\0').filter((file) => file !== '');
-  for (const file of files) {
-    await mkdir(dirname(join(path, file)), { recursive: true });
-    await cp(file, join(path, file)).catch(() => undefined); // a file deleted but not yet staged
-  }
-  await git(path, 'init', '-q');
-  await git(path, 'add', '-A');
-  await git(path, 'commit', '-q', '-m', 'snapshot');
-  return { path, rev: await git(path, 'rev-parse', 'HEAD') };
-}
-
 const BAD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  name: again\nspec:\n  containers: []\n';
 const GOOD = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: fast\n';
 
@@ -47,7 +28,7 @@ describe.skipIf(!available)('pre-commit hook (needs the pre-commit tool)', () =>
   it('installs kubefit with language node and fails the commit on a bad manifest, at file:line:col', async () => {
     const root = await mkdtemp(join(tmpdir(), 'kubefit-pre-commit-'));
     onTestFinished(() => rm(root, { recursive: true, force: true }));
-    const hooks = await hookRepository(root);
+    const hooks = { path: join(root, 'kubefit'), rev: await copyWorkingTree(join(root, 'kubefit')) };
     const project = join(root, 'project');
     await mkdir(join(project, 'k8s'), { recursive: true });
     await writeFile(join(project, '.pre-commit-config.yaml'), `repos:\n  - repo: ${hooks.path}\n    rev: ${hooks.rev}\n    hooks:\n      - id: kubefit\n`);
