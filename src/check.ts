@@ -44,6 +44,8 @@ export interface Analysis {
   readonly report: Report;
   /** False when the inputs named nothing readable (the CLI exits 2). */
   readonly matched: boolean;
+  /** True when scheduling was asked for but no Node objects were given, so it did not run. */
+  readonly noNodes: boolean;
 }
 
 /** Schema validation, lint rules and the scheduling dry-run over `paths`. */
@@ -73,9 +75,11 @@ export async function analyze(command: Command, paths: readonly string[], option
     findings.push(...validateObjects(main.objects, { kubernetesVersion, extraSchemas: options.extraSchemas ?? new Map(), strictKinds: options.strictKinds ?? false }));
     findings.push(...lintObjects(lintInput));
   }
-  const scheduled = command === 'lint'
+  const snapshot = clusterOf(main.objects, cluster.objects);
+  const noNodes = command !== 'lint' && snapshot.nodes.length === 0;
+  const scheduled = command === 'lint' || noNodes
     ? { results: [], findings: [] }
-    : scheduleWorkloads(workloads, clusterOf(main.objects, cluster.objects), { kubernetesVersion, drain: options.drain ?? [] });
+    : scheduleWorkloads(workloads, snapshot, { kubernetesVersion, drain: options.drain ?? [] });
   findings.push(...scheduled.findings);
   const report = buildReport({
     toolVersion: toolVersion(),
@@ -84,7 +88,7 @@ export async function analyze(command: Command, paths: readonly string[], option
     findings: applySuppressions(findings, lintInput),
     scheduling: scheduled.results,
   });
-  return { report, matched: main.matched };
+  return { report, matched: main.matched, noNodes };
 }
 
 function loadOptions(options: CheckOptions, config: KubefitConfig, fromCluster: boolean, firstOrder: number) {

@@ -28,7 +28,7 @@ describe('kubefit CLI', () => {
     expect(run.stdout).toBe(
       [
         'fixtures/load/broken.yaml',
-        '  10:1  error    missing closing "quote  yaml-syntax',
+        '  9:9  error    missing closing "quote  yaml-syntax',
         '',
         'fixtures/load/duplicate-key.yaml',
         '  5:3  error    duplicate key "name"  duplicate-key',
@@ -91,5 +91,19 @@ describe('kubefit CLI', () => {
   it('runs as a real process from the built package', async () => {
     const run = await promisify(execFile)('node', ['dist/src/cli/bin.js', '--version']);
     expect(run.stdout).toBe(`${toolVersion()}\n`);
+  });
+});
+
+describe('kubefit CLI without Nodes', () => {
+  it('check skips the scheduling dry-run and says so on stderr', async () => {
+    const run = await runCli(['check', 'fixtures/load/multi-doc.yaml']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('kubefit: no Node objects in the inputs or --cluster, so the scheduling dry-run was skipped\n');
+  });
+
+  it('fit is a usage error', async () => {
+    const run = await runCli(['fit', 'fixtures/load/multi-doc.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.startsWith('kubefit: no Node objects to schedule on\n')).toBe(true);
   });
 });

@@ -43,7 +43,7 @@ export async function main(io: CliIo): Promise<number> {
 async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   const paths = invocation.paths.length > 0 ? invocation.paths : ['.'];
   const progress = createProgress(io.stderr, io.stderrIsTTY === true && !io.env['CI']);
-  const { report, matched } = await analyze(invocation.command === 'fit' ? 'fit' : invocation.command === 'lint' ? 'lint' : 'check', paths, {
+  const { report, matched, noNodes } = await analyze(invocation.command === 'fit' ? 'fit' : invocation.command === 'lint' ? 'lint' : 'check', paths, {
     cwd: io.cwd,
     cluster: invocation.cluster,
     readStdin: io.readStdin,
@@ -55,6 +55,8 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   });
   progress.clear();
   if (!matched) throw new UsageError(`no input found in ${paths.map((path) => `"${path}"`).join(', ')}`, 'Name YAML or JSON files, directories, glob patterns, or - for standard input.');
+  if (noNodes && invocation.command === 'fit') throw new UsageError('no Node objects to schedule on', 'Pass the cluster with --cluster, e.g. the output of kubectl get nodes,pods -A -o yaml.');
+  if (noNodes) io.stderr.write('kubefit: no Node objects in the inputs or --cluster, so the scheduling dry-run was skipped\n');
   const formatter = FORMATTERS[invocation.format] ?? FORMATTERS['text'];
   const useColor = invocation.output === undefined && colorEnabled(invocation, io);
   const text = formatter?.(report, { rules: ruleCatalog(), colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet }) ?? '';

@@ -1,14 +1,16 @@
-// Runs lint rules over objects and workloads and applies suppressions (issue #4 fills this in).
+// Runs lint rules over the objects and workloads of the main inputs; the engine loops, rules only look and report.
 import type { KubefitConfig } from '../config/config.js';
-import type { Finding } from '../model/finding.js';
+import { findingAt, type Finding, type Severity } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
-import type { RuleMeta } from '../model/rule-meta.js';
 import type { Workload } from '../model/workload.js';
+import type { Report, Rule, RuleDefinition } from './define-rule.js';
+import { INTERNAL_ERROR } from './lint-checks.js';
+import { buildLintIndex, type LintIndex } from './lint-index.js';
+import { settingResolver } from './rule-settings.js';
+import { toSchemaRule } from './schema-rule.js';
+import { suppressFindings } from './suppress.js';
 
-/** The shape of a lint rule module (rules/<id>.ts default export). */
-export interface Rule {
-  readonly meta: RuleMeta;
-}
+export type { Rule } from './define-rule.js';
 
 export interface LintInput {
   readonly objects: readonly KubeObject[];
@@ -17,12 +19,111 @@ export interface LintInput {
   readonly config: KubefitConfig;
 }
 
+interface Active<T extends Rule> {
+  readonly rule: T;
+  readonly severity: Severity;
+  readonly kinds: ReadonlySet<string> | undefined;
+  readonly isConfigured: boolean;
+}
+
+interface ActiveRules {
+  readonly object: Active<RuleDefinition<'object', string>>[];
+  readonly podSpec: Active<RuleDefinition<'podSpec', string>>[];
+  readonly container: Active<RuleDefinition<'container', string>>[];
+}
+
+interface Run {
+  readonly index: LintIndex;
+  readonly findings: Finding[];
+}
+
+/** Lint findings for every object of the main inputs, in input order (the report sorts them). */
 export function lintObjects(input: LintInput): Finding[] {
-  void input;
-  return [];
+  const rules = [...input.rules, ...input.config.customRules.map(toSchemaRule)];
+  const objects = input.objects.filter((object) => !object.fromCluster);
+  const workloads = input.workloads.filter((workload) => !workload.object.fromCluster);
+  const run: Run = { index: buildLintIndex(objects, workloads), findings: [] };
+  const activeByFile = new Map<string, ActiveRules>();
+  for (const object of objects) {
+    let active = activeByFile.get(object.file);
+    if (!active) activeByFile.set(object.file, (active = activeRules(rules, object.file, input.config)));
+    lintObject(object, active, run);
+  }
+  return run.findings;
 }
 
 /** Drops findings suppressed by annotations, comment directives or config; adds unused-suppression infos. */
 export function applySuppressions(findings: readonly Finding[], input: LintInput): Finding[] {
-  return [...findings];
+  return suppressFindings(findings, input.objects.filter((object) => !object.fromCluster), input.config);
+}
+
+function activeRules(rules: readonly Rule[], file: string, config: KubefitConfig): ActiveRules {
+  const resolve = settingResolver(config);
+  const active: ActiveRules = { object: [], podSpec: [], container: [] };
+  for (const rule of rules) {
+    const setting = resolve(rule.meta.id, rule.meta, file);
+    if (setting === 'off') continue;
+    const kinds = rule.meta.appliesTo.kinds ? new Set(rule.meta.appliesTo.kinds) : undefined;
+    const entry = { severity: setting, kinds, isConfigured: Object.hasOwn(config.rules, rule.meta.id) };
+    if (isTarget(rule, 'object')) active.object.push({ rule, ...entry });
+    else if (isTarget(rule, 'podSpec')) active.podSpec.push({ rule, ...entry });
+    else if (isTarget(rule, 'container')) active.container.push({ rule, ...entry });
+  }
+  return active;
+}
+
+function isTarget<T extends Rule['meta']['appliesTo']['target']>(rule: Rule, target: T): rule is Extract<Rule, RuleDefinition<T, string>> {
+  return rule.meta.appliesTo.target === target;
+}
+
+function lintObject(object: KubeObject, active: ActiveRules, run: Run): void {
+  const kind = object.ref.kind;
+  for (const entry of active.object) {
+    if (!entry.kinds || entry.kinds.has(kind)) invoke(entry, object, run, (context) => entry.rule.check(object, context));
+  }
+  const workload = run.index.workloadOf(object);
+  if (!workload) return;
+  for (const entry of active.podSpec) {
+    if (!entry.kinds || entry.kinds.has(kind)) invoke(entry, object, run, (context) => entry.rule.check(workload, { ...context, workload }));
+  }
+  for (const entry of active.container) {
+    if (entry.kinds && !entry.kinds.has(kind)) continue;
+    const types = entry.rule.meta.appliesTo.containerTypes;
+    for (const container of workload.containers) {
+      if (types && !types.includes(container.type)) continue;
+      invoke(entry, object, run, (context) => entry.rule.check(container, { ...context, workload }));
+    }
+  }
+}
+
+interface BaseContext {
+  readonly object: KubeObject;
+  readonly index: LintIndex;
+  readonly isConfigured: boolean;
+  report(report: Report<string>): void;
+}
+
+function invoke(entry: Active<Rule>, object: KubeObject, run: Run, check: (context: BaseContext) => void): void {
+  const { rule, severity } = entry;
+  const context: BaseContext = {
+    object,
+    index: run.index,
+    isConfigured: entry.isConfigured,
+    report: ({ messageId, data, at, on }) => {
+      const template = (rule.meta.messages as Readonly<Record<string, string>>)[messageId] ?? messageId;
+      run.findings.push(findingAt(object, at, { ruleId: rule.meta.id, severity, message: fillMessage(template, data) }, on));
+    },
+  };
+  try {
+    check(context);
+  } catch (error) {
+    const message = `rule ${rule.meta.id} failed on this object: ${error instanceof Error ? error.message : String(error)}`;
+    run.findings.push(findingAt(object, [], { ruleId: INTERNAL_ERROR.id, severity: INTERNAL_ERROR.severity, message }));
+  }
+}
+
+/** Fills `{{name}}` placeholders; unknown placeholders stay visible so a test catches them. */
+export function fillMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : match));
 }

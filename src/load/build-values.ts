@@ -1,6 +1,7 @@
 // Turns js-yaml parser events into plain values (Kubernetes' YAML 1.1 reading) plus the source span of every
 // key and value, in one pass with an explicit stack (no recursion: deep input cannot overflow the call stack).
 import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml';
+import { readPlainBlockDocument } from './plain-block-reader.js';
 import { keyString, resolvePlainScalar } from './yaml11-scalars.js';
 
 /** [keyStart, keyEnd, valueStart, valueEnd] as offsets into the file text; key -1 for sequence items. */
@@ -45,10 +46,54 @@ interface Anchored {
   open: boolean;
 }
 
-/** Parses `text` (a slice of the file starting at `offset`); throws js-yaml's YAMLException on syntax errors. */
+/**
+ * Parses `text` (a slice of the file starting at `offset`); throws js-yaml's YAMLException on syntax errors.
+ * Plain block YAML takes the fast reader, and its positions are only worked out when first asked for.
+ */
 export function buildDocuments(text: string, offset: number, limits: BuildLimits): BuiltDocument[] {
+  const value = readPlainBlockDocument(text, 0, text.length, { maxDepth: limits.maxDepth >> 1, maxValues: limits.maxExpandedNodes });
+  return value === undefined ? buildWithPositions(text, offset, limits) : [withLazyPositions(value, text, offset, limits)];
+}
+
+/** The full path: js-yaml events, every span recorded as it goes. */
+export function buildWithPositions(text: string, offset: number, limits: BuildLimits): BuiltDocument[] {
   const events = parseEvents(text, { maxDepth: limits.maxDepth });
   return new Builder(text, offset, limits).run(events);
+}
+
+/** A document read by the fast path: the full build runs on first use of a position, its spans moved onto `value`. */
+function withLazyPositions(value: unknown, text: string, offset: number, limits: BuildLimits): BuiltDocument {
+  let positions: Pick<BuiltDocument, 'rootSpan' | 'spans'> | undefined;
+  const resolve = () => {
+    if (positions) return positions;
+    const full = buildWithPositions(text, offset, limits)[0];
+    const spans = new Map<object, ReadonlyMap<string | number, EntrySpan>>();
+    if (full) moveSpans(full.value, value, full.spans, spans);
+    positions = { rootSpan: full?.rootSpan ?? [offset, offset], spans };
+    return positions;
+  };
+  return {
+    value,
+    problems: [],
+    get rootSpan() {
+      return resolve().rootSpan;
+    },
+    get spans() {
+      return resolve().spans;
+    },
+  };
+}
+
+/** Re-keys the spans of `from`'s containers to the matching containers of `to` (the same tree, built twice). */
+function moveSpans(from: unknown, to: unknown, spans: BuiltDocument['spans'], out: Map<object, ReadonlyMap<string | number, EntrySpan>>): void {
+  const pending: [unknown, unknown][] = [[from, to]];
+  for (let pair = pending.pop(); pair; pair = pending.pop()) {
+    const [source, target] = pair;
+    if (typeof source !== 'object' || source === null || typeof target !== 'object' || target === null) continue;
+    const entries = spans.get(source);
+    if (entries) out.set(target, entries);
+    for (const [key, child] of Object.entries(source)) pending.push([child, (target as Record<string, unknown>)[key]]);
+  }
 }
 
 class Builder {
@@ -194,8 +239,12 @@ class Builder {
       return;
     }
     const key = parent.key;
+    if (!key) {
+      // a collection or alias used as a mapping key (`? [a, b]`): it is the key, not a value
+      parent.key = { name: keyString(value), start, end, isMerge: false };
+      return;
+    }
     parent.key = undefined;
-    if (!key) return;
     if (key.isMerge) this.#merge(parent, value, [key.start, key.end, start, end]);
     else this.#set(parent, key.name, value, [key.start, key.end, start, end]);
   }
@@ -227,7 +276,7 @@ class Builder {
 
   #abort(start: number, end: number): void {
     const limit = this.#limits.maxExpandedNodes.toLocaleString('en-US');
-    this.#problems.push({ kind: 'too-large', message: `document expands to more than ${limit} values through aliases`, start, end });
+    this.#problems.push({ kind: 'too-large', message: `document has more than ${limit} values once aliases are expanded`, start, end });
     this.#aborted = true;
   }
 

@@ -5,6 +5,7 @@ import type { Finding } from '../model/finding.js';
 import { matchesGlob } from '../model/glob.js';
 import { inputFinding, LOAD_CHECKS } from './load-checks.js';
 import { describeFsError } from './read-file.js';
+import { expandGlob, walkDirectory } from './walk-directory.js';
 
 export interface ExpandedInputs {
   /** Files to read, sorted by path, each once. */
@@ -14,8 +15,6 @@ export interface ExpandedInputs {
   readonly findings: readonly Finding[];
 }
 
-const MANIFEST_GLOB = '**/*.{yaml,yml,json}';
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 export async function expandInputs(inputs: readonly string[], cwd: string, ignorePaths: readonly string[]): Promise<ExpandedInputs> {
   const files = new Set<string>();
@@ -39,20 +38,13 @@ async function expandOne(input: string, cwd: string, ignorePaths: readonly strin
   try {
     const info = await stat(resolveFrom(cwd, input));
     if (!info.isDirectory()) return [input];
-    const fg = await fastGlob();
-    const found = await fg(MANIFEST_GLOB, { cwd: resolveFrom(cwd, input), ignore: [...ALWAYS_IGNORED, ...ignorePaths], onlyFiles: true, followSymbolicLinks: true, suppressErrors: true });
-    return found.map((file) => join(input, file));
+    const found = await walkDirectory(input, resolveFrom(cwd, input), ignorePaths);
+    return found.length > 0 ? found : 'directory has no .yaml, .yml or .json files';
   } catch (error) {
-    const fg = await fastGlob();
-    if (!fg.isDynamicPattern(input)) return describeFsError(error);
-    const found = await fg(input, { cwd, ignore: [...ALWAYS_IGNORED, ...ignorePaths], onlyFiles: true, suppressErrors: true });
+    const found = await expandGlob(input, cwd, ignorePaths);
+    if (found === undefined) return describeFsError(error);
     return found.length > 0 ? found : 'no files match this pattern';
   }
-}
-
-/** fast-glob is loaded only when a directory or a pattern needs it: a pre-commit run on named files skips it. */
-async function fastGlob() {
-  return (await import('fast-glob')).default;
 }
 
 export function resolveFrom(cwd: string, path: string): string {

@@ -53,9 +53,16 @@ export function parseDocuments(source: SourceText, limits: ParseLimits): ParseRe
 
 function chunksOf(text: string): [number, number][] {
   const starts = [0];
-  for (const match of text.matchAll(DOCUMENT_START)) if (match.index > 0) starts.push(match.index);
+  for (const match of text.matchAll(DOCUMENT_START)) {
+    if (match.index === 0) continue;
+    const previous = starts.at(-1) ?? 0;
+    if (!DIRECTIVES_ONLY.test(text.slice(previous, match.index))) starts.push(match.index);
+  }
   return starts.map((start, index) => [start, starts[index + 1] ?? text.length]);
 }
+
+/** Directives (`%YAML 1.1`) with comments and blank lines: they belong to the document after the next `---`. */
+const DIRECTIVES_ONLY = /^\uFEFF?(?:[ \t]*(?:#.*)?\r?\n)*%.*\r?\n(?:[ \t]*(?:[%#].*)?\r?\n)*$/;
 
 /** Helm's own objects and functions: such a file is a chart template even when it happens to parse. */
 const HELM_TEMPLATE = /\{\{-?\s*(?:\.(?:Values|Release|Chart|Capabilities|Files)\b|(?:include|toYaml|tpl|define)\b)/;

@@ -35,8 +35,16 @@ export class ParsedDocument implements ManifestDocument {
     return keyStart >= 0 && found.complete ? this.#source.rangeOf(keyStart, keyEnd) : this.#source.rangeOf(start, end);
   }
 
+  /** Answered from the values alone, so asking does not make a lazily positioned document work out its spans. */
   has(path: Path): boolean {
-    return this.#find(path).complete;
+    let value: unknown = this.value;
+    for (const segment of path) {
+      if (Array.isArray(value)) {
+        if (typeof segment !== 'number' || !Number.isInteger(segment) || segment < 0 || segment >= value.length) return false;
+      } else if (typeof value !== 'object' || value === null || typeof segment !== 'string' || !Object.hasOwn(value, segment)) return false;
+      value = (value as Record<string | number, unknown>)[segment];
+    }
+    return true;
   }
 
   /** The span of the deepest existing value along `path`. */

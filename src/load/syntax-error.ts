@@ -2,6 +2,7 @@
 // this error path, usually words it better ("Missing closing \"quote" rather than "deficient indentation").
 import { createRequire } from 'node:module';
 import type { YAMLException } from 'js-yaml';
+import type { Document } from 'yaml';
 
 type YamlModule = typeof import('yaml');
 let yamlModule: YamlModule | undefined;
@@ -15,11 +16,26 @@ export interface SyntaxProblem {
 export function describeSyntaxError(text: string, error: YAMLException): SyntaxProblem {
   const fallback = { message: error.reason || 'invalid YAML', offset: error.mark?.position ?? 0 };
   if (fallback.message.startsWith('nesting exceeded')) return fallback;
-  yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule;
-  const documents = yamlModule.parseAllDocuments(text, { prettyErrors: false, version: '1.1', uniqueKeys: false });
-  const first = (Array.isArray(documents) ? documents : [documents]).flatMap((document) => document.errors)[0];
-  if (!first) return fallback;
-  return { message: lowerFirst(first.message), offset: first.pos[0] };
+  const yaml = (yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule);
+  const parsed = yaml.parseAllDocuments(text, { prettyErrors: false, version: '1.1', uniqueKeys: false });
+  for (const document of Array.isArray(parsed) ? parsed : [parsed]) {
+    const first = document.errors[0];
+    if (!first) continue;
+    const offset = first.code === 'MISSING_CHAR' ? (openingQuote(yaml, document, first.pos[0]) ?? first.pos[0]) : first.pos[0];
+    return { message: lowerFirst(first.message), offset };
+  }
+  return fallback;
+}
+
+/** An unclosed quote is reported where the text runs out; the quote that opened it is what the user must fix. */
+function openingQuote(yaml: YamlModule, document: Document.Parsed, end: number): number | undefined {
+  let start: number | undefined;
+  yaml.visit(document, {
+    Scalar(_key, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === end) start = node.range[0];
+    },
+  });
+  return start;
 }
 
 function lowerFirst(text: string): string {

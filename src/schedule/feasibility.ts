@@ -1,16 +1,20 @@
 // Which nodes one pod could land on, and why every other node cannot (one filter run per class of equal nodes).
 import { fitErrorMessage } from './fit-error.js';
-import type { NodeClasses } from './node-classes.js';
+import { specId, type ClassSpec, type NodeClasses } from './node-classes.js';
 import { filterNode, nodeClassSpec, outsideNodeNamesStatus, type NodeStatus, type PreparedPod } from './run-filters.js';
 
 /** A set of nodes (indices into NodeClasses.nodes) and their common verdict (undefined: feasible). */
 export interface Verdict {
+  /** The node class's key, or the node's name when the nodes were narrowed by name. */
+  readonly key: string;
   readonly members: readonly number[];
   readonly status: NodeStatus | undefined;
 }
 
 export interface Feasibility {
   readonly numAllNodes: number;
+  /** The grouping the verdicts are per class of (see NodeClasses), or undefined when narrowed by name. */
+  readonly spec: ClassSpec | undefined;
   readonly verdicts: readonly Verdict[];
   /** The status of every node not listed in `verdicts` (a PreFilter narrowed the nodes). */
   readonly others: NodeStatus | undefined;
@@ -19,21 +23,25 @@ export interface Feasibility {
 
 export function findNodesThatFit(prepared: PreparedPod, nodes: NodeClasses): Feasibility {
   const numAllNodes = nodes.nodes.length;
-  if (prepared.rejection) return { numAllNodes, verdicts: [], others: undefined, preFilterMessage: prepared.rejection.reason };
+  if (prepared.rejection) {
+    return { numAllNodes, spec: undefined, verdicts: [], others: undefined, preFilterMessage: prepared.rejection.reason };
+  }
   const verdicts: Verdict[] = [];
   if (prepared.nodeNames && prepared.narrowedBy) {
     for (const name of prepared.nodeNames) {
       const index = nodes.indexOf(name);
       const node = index === undefined ? undefined : nodes.nodes[index];
-      if (node && index !== undefined) verdicts.push({ members: [index], status: filterNode(prepared, node) });
+      if (node && index !== undefined) verdicts.push({ key: name, members: [index], status: filterNode(prepared, node) });
     }
-    return { numAllNodes, verdicts, others: outsideNodeNamesStatus(prepared.narrowedBy), preFilterMessage: undefined };
+    const others = outsideNodeNamesStatus(prepared.narrowedBy);
+    return { numAllNodes, spec: undefined, verdicts, others, preFilterMessage: undefined };
   }
-  for (const nodeClass of nodes.classes(nodeClassSpec(prepared))) {
+  const spec = nodeClassSpec(prepared);
+  for (const nodeClass of nodes.classes(spec)) {
     const node = nodes.nodes[nodeClass.members[0] ?? -1];
-    if (node) verdicts.push({ members: nodeClass.members, status: filterNode(prepared, node) });
+    if (node) verdicts.push({ key: nodeClass.key, members: nodeClass.members, status: filterNode(prepared, node) });
   }
-  return { numAllNodes, verdicts, others: undefined, preFilterMessage: undefined };
+  return { numAllNodes, spec, verdicts, others: undefined, preFilterMessage: undefined };
 }
 
 /** Feasible node indices, ascending. */
@@ -71,4 +79,15 @@ export function fitMessage(feasibility: Feasibility): string | null {
   }
   if (feasibility.others) reasons.push({ reasons: feasibility.others.reasons, nodes: feasibility.numAllNodes - listed });
   return fitErrorMessage(feasibility.numAllNodes, reasons);
+}
+
+export function hasFeasibleNode(feasibility: Feasibility): boolean {
+  return feasibility.verdicts.some((verdict) => !verdict.status);
+}
+
+/** Equal fingerprints mean equal verdicts on every node (pods that differ only where no filter looks). */
+export function fingerprintOf(feasibility: Feasibility): string {
+  const head = `${feasibility.spec ? specId(feasibility.spec) : '-'}\u0003${feasibility.preFilterMessage ?? ''}\u0003${feasibility.others?.reasons.join('\u0001') ?? ''}`;
+  const body = feasibility.verdicts.map((v) => `${v.key}\u0002${v.status ? `${v.status.plugin}\u0001${v.status.code}\u0001${v.status.reasons.join('\u0001')}` : ''}`);
+  return `${head}\n${body.join('\n')}`;
 }

@@ -34,6 +34,12 @@ export interface ClusterState {
   readonly namespaceLabels: ReadonlyMap<string, Labels>;
   /** Kubernetes minor version whose behaviour to follow (see version.ts). */
   readonly minor: number;
+  /** Nodes hosting a pod with any pod affinity or anti-affinity term. */
+  nodesWithAffinityPods(): readonly NodeInfo[];
+  /** Nodes hosting a pod with a required pod anti-affinity term. */
+  nodesWithRequiredAntiAffinityPods(): readonly NodeInfo[];
+  /** The nodes grouped so that nodes in one group have equal class keys and equal values for `keys` (and names). */
+  nodeGroups(keys: readonly string[], usesName: boolean): Iterable<{ readonly members: readonly number[] }>;
 }
 
 /** PreFilter outcome: skip the plugin, keep a state (optionally narrowing the nodes), or reject the pod outright. */

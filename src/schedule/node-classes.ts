@@ -1,4 +1,6 @@
 // Equivalence classes of nodes: nodes equal in everything a pod's filters read share one verdict (and one score).
+import type { Labels } from '../model/labels.js';
+import type { ClusterState } from './framework.js';
 import type { NodeInfo } from './node-info.js';
 
 export interface ClassSpec {
@@ -8,7 +10,12 @@ export interface ClassSpec {
 
 /** Node indices (ascending, i.e. by name) that no filter of the spec can tell apart. */
 export interface NodeClass {
+  readonly key: string;
   readonly members: number[];
+}
+
+export function specId(spec: ClassSpec): string {
+  return `${spec.usesName ? 'N' : ''}|${spec.keys.join('\u0001')}`;
 }
 
 interface Grouping {
@@ -30,6 +37,8 @@ export class NodeClasses {
   readonly #nodes: NodeInfo[];
   readonly #groupings = new Map<string, Grouping>();
   readonly #indexByName = new Map<string, number>();
+  #withAffinity: NodeInfo[] | undefined;
+  #withAntiAffinity: NodeInfo[] | undefined;
 
   constructor(nodes: readonly NodeInfo[]) {
     this.#nodes = [...nodes];
@@ -45,18 +54,43 @@ export class NodeClasses {
   }
 
   classes(spec: ClassSpec): Iterable<NodeClass> {
-    const id = `${spec.usesName ? 'N' : ''}|${spec.keys.join('\u0001')}`;
+    return this.#grouping(spec).classes.values();
+  }
+
+  /** The key of the class node `index` belongs to under `spec`. */
+  classKeyOf(spec: ClassSpec, index: number): string {
+    return this.#grouping(spec).keyOf[index] ?? '';
+  }
+
+  /** A ClusterState whose nodes follow this object's updates. */
+  clusterState(namespaceLabels: ReadonlyMap<string, Labels>, minor: number): ClusterState {
+    return {
+      nodes: this.#nodes,
+      namespaceLabels,
+      minor,
+      nodesWithAffinityPods: () => (this.#withAffinity ??= this.#nodes.filter((n) => n.podsWithAffinity.length > 0)),
+      nodesWithRequiredAntiAffinityPods: () =>
+        (this.#withAntiAffinity ??= this.#nodes.filter((n) => n.podsWithRequiredAntiAffinity.length > 0)),
+      nodeGroups: (keys, usesName) => this.classes({ keys: [...new Set(keys)].sort(), usesName }),
+    };
+  }
+
+  #grouping(spec: ClassSpec): Grouping {
+    const id = specId(spec);
     let grouping = this.#groupings.get(id);
     if (!grouping) {
       grouping = { spec, classes: new Map(), keyOf: [] };
       for (let i = 0; i < this.#nodes.length; i++) this.#insert(grouping, i);
       this.#groupings.set(id, grouping);
     }
-    return grouping.classes.values();
+    return grouping;
   }
 
   /** Replaces node `index` (same name) after its pods changed; every cached grouping follows. */
   replace(index: number, node: NodeInfo): void {
+    const old = this.#nodes[index];
+    if (old && (old.podsWithAffinity.length > 0 || node.podsWithAffinity.length > 0)) this.#withAffinity = undefined;
+    if (old && (old.podsWithRequiredAntiAffinity.length > 0 || node.podsWithRequiredAntiAffinity.length > 0)) this.#withAntiAffinity = undefined;
     this.#nodes[index] = node;
     for (const grouping of this.#groupings.values()) {
       const oldKey = grouping.keyOf[index] ?? '';
@@ -74,7 +108,7 @@ export class NodeClasses {
     grouping.keyOf[index] = key;
     const existing = grouping.classes.get(key);
     if (existing) existing.members.splice(lowerBound(existing.members, index), 0, index);
-    else grouping.classes.set(key, { members: [index] });
+    else grouping.classes.set(key, { key, members: [index] });
   }
 }
 

@@ -1,10 +1,11 @@
 // Places every replica of every workload in turn (priority first, then input order), each pod changing the cluster.
-import { feasibleIndices, findNodesThatFit, fitMessage } from './feasibility.js';
+import { findNodesThatFit, fitMessage, hasFeasibleNode } from './feasibility.js';
 import type { ClusterState } from './framework.js';
 import { NodeClasses } from './node-classes.js';
 import { addPodToNode, type NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
-import { addPodToPrepared, nodeClassSpec, runPreFilters, type PreparedPod } from './run-filters.js';
+import type { SchedulerSnapshot } from './snapshot.js';
+import { addPodToPrepared, runPreFilters, type PreparedPod } from './run-filters.js';
 import { selectHost } from './select-host.js';
 
 /** Pods of one workload (or one daemon pod per node) to place `replicas` times each. */
@@ -32,9 +33,9 @@ export function queueOrder(requests: readonly PlacementRequest[]): number[] {
   return requests.map((_, i) => i).sort((a, b) => (requests[b]?.priority ?? 0) - (requests[a]?.priority ?? 0) || a - b);
 }
 
-export function placeAll(requests: readonly PlacementRequest[], cluster: ClusterState): PlacementRun {
-  const nodes = new NodeClasses(cluster.nodes);
-  const live: ClusterState = { ...cluster, nodes: nodes.nodes };
+export function placeAll(requests: readonly PlacementRequest[], snapshot: SchedulerSnapshot): PlacementRun {
+  const nodes = new NodeClasses(snapshot.nodes);
+  const live = nodes.clusterState(snapshot.namespaceLabels, snapshot.minor);
   const prepared = new Map<string, PreparedPod>();
   const tracking = new Map<string, PreparedPod>();
   const outcomes: PlacementOutcome[] = requests.map(() => ({ nodes: {}, unschedulable: 0, message: null }));
@@ -76,10 +77,8 @@ function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | string | 
     if (entry.tracksPods) tracking.set(pod.signature, entry);
   }
   const feasibility = findNodesThatFit(entry, nodes);
-  const feasible = feasibleIndices(feasibility);
-  if (feasible.length === 0) return fitMessage(feasibility) ?? undefined;
-  const spec = nodeClassSpec(entry);
-  const chosen = selectHost(pod, feasible, nodes, { cluster: live, filterKeys: spec.keys, usesName: spec.usesName });
+  if (!hasFeasibleNode(feasibility)) return fitMessage(feasibility) ?? undefined;
+  const chosen = selectHost(pod, feasibility, nodes, live);
   const node = chosen === undefined ? undefined : nodes.nodes[chosen];
   if (chosen === undefined || !node) return undefined;
   const updated = addPodToNode(node, pod);

@@ -4,8 +4,9 @@ import type { Finding } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import type { Workload } from '../model/workload.js';
 import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedToNode } from './daemonset.js';
-import { feasibleIndices, findNodesThatFit, fitMessage, rejectedStatuses, type Feasibility } from './feasibility.js';
+import { feasibleIndices, findNodesThatFit, fingerprintOf, fitMessage, rejectedStatuses, type Feasibility } from './feasibility.js';
 import { fitErrorMessage } from './fit-error.js';
+import type { ClusterState } from './framework.js';
 import { NodeClasses } from './node-classes.js';
 import type { PodInfo } from './pod-info.js';
 import { placeAll, type PlacementOutcome, type PlacementRequest } from './placement.js';
@@ -45,8 +46,9 @@ interface Plan {
 interface RunContext {
   readonly snapshot: SchedulerSnapshot;
   readonly nodes: NodeClasses;
+  readonly cluster: ClusterState;
   readonly findings: Finding[];
-  /** Verdicts per pod signature: identical pods are filtered once. */
+  /** Verdicts per feasibility fingerprint: pods with equal verdicts on every node class share one result. */
   readonly verdictCache: Map<string, Verdicts>;
 }
 
@@ -56,14 +58,16 @@ export function scheduleWorkloads(
   options: ScheduleOptions,
 ): ScheduleOutput {
   const snapshot = toSchedulerSnapshot(cluster, toMinorVersion(options.kubernetesVersion), options.drain);
+  const nodes = new NodeClasses(snapshot.nodes);
   const context: RunContext = {
     snapshot,
-    nodes: new NodeClasses(snapshot.cluster.nodes),
+    nodes,
+    cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor),
     findings: [...snapshot.findings],
     verdictCache: new Map(),
   };
   const plans = workloads.map((w) => (w.kind === 'DaemonSet' ? planDaemonSet(w, context) : planWorkload(w, context)));
-  const run = placeAll(plans.map((plan) => plan.request), snapshot.cluster);
+  const run = placeAll(plans.map((plan) => plan.request), snapshot);
   const results = plans.map((plan, i) => toResult(plan, run.outcomes[i]));
   return { results, findings: context.findings };
 }
@@ -71,10 +75,12 @@ export function scheduleWorkloads(
 function planWorkload(workload: Workload, context: RunContext): Plan {
   const pod = buildPodInfo(podSourceOfWorkload(workload), context.snapshot.podOptions, context.findings);
   const replicas = typeof workload.replicas === 'number' ? workload.replicas : 1;
-  let verdicts = context.verdictCache.get(pod.signature);
+  const feasibility = findNodesThatFit(runPreFilters(pod, context.cluster), context.nodes);
+  const fingerprint = fingerprintOf(feasibility);
+  let verdicts = context.verdictCache.get(fingerprint);
   if (!verdicts) {
-    verdicts = toVerdicts(findNodesThatFit(runPreFilters(pod, context.snapshot.cluster), context.nodes), context.nodes);
-    context.verdictCache.set(pod.signature, verdicts);
+    verdicts = toVerdicts(feasibility, context.nodes);
+    context.verdictCache.set(fingerprint, verdicts);
   }
   return { workload, replicas, verdicts, request: { pods: [{ pod, replicas }], priority: pod.priority } };
 }
@@ -92,14 +98,14 @@ function toVerdicts(feasibility: Feasibility, nodes: NodeClasses): Verdicts {
 
 /** A DaemonSet: one pinned pod per node the controller selects; other nodes are rejected with the controller's reason. */
 function planDaemonSet(workload: Workload, context: RunContext): Plan {
-  const { snapshot, nodes } = context;
+  const { snapshot, nodes, cluster } = context;
   const spec = daemonPodSpec(workload);
   const template = buildPodInfo(daemonPodSource(workload, spec), snapshot.podOptions, context.findings);
   const pods: { pod: PodInfo; replicas: number }[] = [];
   const statuses = new Map<string, NodeStatus>();
   const feasibleNodes: string[] = [];
   for (const node of nodes.nodes) {
-    const skipped = daemonNodeStatus(template, node, snapshot.cluster.minor);
+    const skipped = daemonNodeStatus(template, node, snapshot.minor);
     if (skipped) {
       statuses.set(node.name, skipped);
       continue;
@@ -107,7 +113,7 @@ function planDaemonSet(workload: Workload, context: RunContext): Plan {
     const pod = buildPodInfo(daemonPodSource(workload, pinnedToNode(spec, node.name)), snapshot.podOptions, []);
     pods.push({ pod, replicas: 1 });
     const index = nodes.indexOf(node.name) ?? -1;
-    const status = rejectedStatuses(findNodesThatFit(runPreFilters(pod, snapshot.cluster), nodes)).get(index);
+    const status = rejectedStatuses(findNodesThatFit(runPreFilters(pod, cluster), nodes)).get(index);
     if (status) statuses.set(node.name, status);
     else feasibleNodes.push(node.name);
   }

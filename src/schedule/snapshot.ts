@@ -4,7 +4,6 @@ import type { Finding } from '../model/finding.js';
 import type { Labels } from '../model/labels.js';
 import { asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
-import type { ClusterState } from './framework.js';
 import { toNodeInfo, type NodeInfo } from './node-info.js';
 import { quantityFindings } from './quantity-findings.js';
 import { toPodInfo, type PodInfo, type PodInfoOptions, type PodSource } from './pod-info.js';
@@ -12,8 +11,11 @@ import type { QuantityProblem } from './resources.js';
 
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
+/** The cluster before anything is placed: nodes sorted by name, Namespace labels, the release to imitate. */
 export interface SchedulerSnapshot {
-  readonly cluster: ClusterState;
+  readonly nodes: readonly NodeInfo[];
+  readonly namespaceLabels: ReadonlyMap<string, Labels>;
+  readonly minor: number;
   readonly podOptions: PodInfoOptions;
   readonly findings: Finding[];
 }
@@ -89,5 +91,5 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
     findings.push(...quantityFindings(object, problems));
   }
   const nodes = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { cluster: { nodes, namespaceLabels: namespaceLabelsOf(snapshot.namespaces), minor }, podOptions, findings };
+  return { nodes, namespaceLabels: namespaceLabelsOf(snapshot.namespaces), minor, podOptions, findings };
 }

@@ -7,6 +7,7 @@ import { objectsOf } from '../load/to-objects.js';
 import type { Labels } from '../model/labels.js';
 import type { KubeObject } from '../model/object.js';
 import { SUCCESS, type ClusterState, type FilterPlugin, type FilterResult } from './framework.js';
+import { NodeClasses } from './node-classes.js';
 import { toNodeInfo, type NodeInfo } from './node-info.js';
 import { toPodInfo, type PodInfo } from './pod-info.js';
 import { podSourceOfPod } from './snapshot.js';
@@ -65,7 +66,7 @@ export function nodeInfoOf(node: NodeSpec, pods: readonly PodInfo[] = []): NodeI
 }
 
 export function clusterOf(nodes: readonly NodeInfo[], minor = NEWEST_MINOR, namespaceLabels = new Map<string, Labels>()): ClusterState {
-  return { nodes, namespaceLabels, minor };
+  return new NodeClasses(nodes).clusterState(namespaceLabels, minor);
 }
 
 /** Runs one plugin as the framework would: PreFilter (skip passes, a rejection fails), then Filter. */

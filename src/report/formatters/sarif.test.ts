@@ -118,7 +118,7 @@ describe('kubefit --format sarif', () => {
       return [result.ruleId, location?.artifactLocation.uri, location?.region['startLine'], location?.region['startColumn']];
     });
     expect(located).toEqual([
-      ['yaml-syntax', 'fixtures/load/broken.yaml', 10, 1],
+      ['yaml-syntax', 'fixtures/load/broken.yaml', 9, 9],
       ['duplicate-key', 'fixtures/load/duplicate-key.yaml', 5, 3],
     ]);
   });

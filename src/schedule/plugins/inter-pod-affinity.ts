@@ -46,7 +46,7 @@ function addExisting(state: InterPodAffinityState, pod: PodInfo, existing: PodIn
 
 function preFilter(pod: PodInfo, cluster: ClusterState): PreFilterResult<InterPodAffinityState> {
   const hasTerms = pod.requiredAffinityTerms.length > 0 || pod.requiredAntiAffinityTerms.length > 0;
-  if (!hasTerms && !cluster.nodes.some((node) => node.podsWithRequiredAntiAffinity.length > 0)) return { kind: 'skip' };
+  if (!hasTerms && cluster.nodesWithRequiredAntiAffinityPods().length === 0) return { kind: 'skip' };
   const state: InterPodAffinityState = {
     affinityTerms: pod.requiredAffinityTerms.map((t) => resolveNamespaces(t, cluster.namespaceLabels)),
     antiAffinityTerms: pod.requiredAntiAffinityTerms.map((t) => resolveNamespaces(t, cluster.namespaceLabels)),
@@ -55,7 +55,7 @@ function preFilter(pod: PodInfo, cluster: ClusterState): PreFilterResult<InterPo
     antiAffinityCounts: new Map(),
     existingAntiAffinityCounts: new Map(),
   };
-  for (const node of cluster.nodes) {
+  for (const node of hasTerms ? cluster.nodes : cluster.nodesWithRequiredAntiAffinityPods()) {
     for (const existing of hasTerms ? node.pods : node.podsWithRequiredAntiAffinity) addExisting(state, pod, existing, node);
   }
   return { kind: 'state', state };

@@ -1,7 +1,7 @@
 // NodeAffinity: spec.nodeSelector and required node affinity; PreFilter narrows to `matchFields metadata.name` nodes.
 // upstream: pkg/scheduler/framework/plugins/nodeaffinity/node_affinity.go (v1.35),
 // component-helpers/scheduling/corev1/nodeaffinity GetRequiredNodeAffinity
-import { matchesNodeSelector, matchesSelector, nodeSelectorKeys, nodeSelectorUsesName, selectorFromSet, type Labels } from '../../model/labels.js';
+import { matchesNodeSelector, nodeSelectorKeys, nodeSelectorUsesName, type Labels } from '../../model/labels.js';
 import { SUCCESS, definePlugin, unresolvable, type PreFilterResult } from '../framework.js';
 import type { PodInfo } from '../pod-info.js';
 
@@ -10,7 +10,9 @@ export const ERR_REASON_CONFLICT = 'pod affinity terms conflict';
 
 /** The pod's nodeSelector and required node affinity, both of which must match (RequiredNodeAffinity.Match). */
 export function matchesRequiredNodeAffinity(pod: PodInfo, labels: Labels, nodeName: string): boolean {
-  if (pod.nodeSelector && !matchesSelector(selectorFromSet(pod.nodeSelector), labels)) return false;
+  if (pod.nodeSelector) {
+    for (const key in pod.nodeSelector) if (labels[key] !== pod.nodeSelector[key]) return false;
+  }
   return !pod.requiredNodeAffinity || matchesNodeSelector(pod.requiredNodeAffinity, labels, nodeName);
 }
 
@@ -38,13 +40,19 @@ function preFilter(pod: PodInfo): PreFilterResult<undefined> {
   return nodeNames ? { kind: 'state', state: undefined, nodeNames } : { kind: 'state', state: undefined };
 }
 
+/** Node label keys the pod's nodeSelector and required node affinity read. */
+export function requiredNodeAffinityKeys(pod: PodInfo): string[] {
+  return [...Object.keys(pod.nodeSelector ?? {}), ...(pod.requiredNodeAffinity ? nodeSelectorKeys(pod.requiredNodeAffinity) : [])];
+}
+
+export function requiredNodeAffinityUsesName(pod: PodInfo): boolean {
+  return pod.requiredNodeAffinity !== undefined && nodeSelectorUsesName(pod.requiredNodeAffinity);
+}
+
 export default definePlugin<undefined>({
   name: 'NodeAffinity',
   preFilter,
   filter: (pod, node) => (matchesRequiredNodeAffinity(pod, node.labels, node.name) ? SUCCESS : unresolvable(ERR_REASON_POD)),
-  nodeLabelKeys: (pod) => [
-    ...Object.keys(pod.nodeSelector ?? {}),
-    ...(pod.requiredNodeAffinity ? nodeSelectorKeys(pod.requiredNodeAffinity) : []),
-  ],
-  usesNodeName: (pod) => pod.requiredNodeAffinity !== undefined && nodeSelectorUsesName(pod.requiredNodeAffinity),
+  nodeLabelKeys: requiredNodeAffinityKeys,
+  usesNodeName: requiredNodeAffinityUsesName,
 });

@@ -5,7 +5,7 @@ import { SUCCESS, definePlugin, unresolvable, unschedulable, type ClusterState, 
 import type { NodeInfo } from '../node-info.js';
 import type { PodInfo, TopologySpreadConstraint } from '../pod-info.js';
 import { pairKey } from '../topology.js';
-import { matchesRequiredNodeAffinity } from './node-affinity.js';
+import { matchesRequiredNodeAffinity, requiredNodeAffinityKeys, requiredNodeAffinityUsesName } from './node-affinity.js';
 import { findUntoleratedTaint } from './taint-toleration.js';
 
 export const ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
@@ -41,22 +41,28 @@ function preFilter(pod: PodInfo, cluster: ClusterState): PreFilterResult<PodTopo
   const constraints = pod.topologySpreadConstraints.filter((c) => c.whenUnsatisfiable === 'DoNotSchedule');
   if (constraints.length === 0) return { kind: 'skip' };
   const state: PodTopologySpreadState = { constraints, matchNum: new Map(), domains: new Map(), minCache: new Map() };
-  for (const node of cluster.nodes) {
-    if (!hasAllTopologyKeys(node, constraints)) continue;
+  // Nodes in one group agree on the topology labels, the inclusion policies and so on the domain they count for.
+  const keys = [...constraints.map((c) => c.topologyKey), ...requiredNodeAffinityKeys(pod)];
+  for (const group of cluster.nodeGroups(keys, requiredNodeAffinityUsesName(pod))) {
+    const representative = cluster.nodes[group.members[0] ?? -1];
+    if (!representative || !hasAllTopologyKeys(representative, constraints)) continue;
     for (const c of constraints) {
-      if (!matchesNodeInclusionPolicies(c, pod, node)) continue;
-      const value = node.labels[c.topologyKey] ?? '';
-      const key = pairKey(c.topologyKey, value);
-      if (!state.matchNum.has(key)) {
-        state.matchNum.set(key, 0);
-        state.domains.set(c.topologyKey, [...(state.domains.get(c.topologyKey) ?? []), value]);
-      }
-      let count = 0;
-      for (const existing of node.pods) if (countsPod(c, pod, existing)) count++;
-      state.matchNum.set(key, (state.matchNum.get(key) ?? 0) + count);
+      if (matchesNodeInclusionPolicies(c, pod, representative)) addDomainCounts(state, c, pod, group.members.map((i) => cluster.nodes[i]));
     }
   }
   return { kind: 'state', state };
+}
+
+function addDomainCounts(state: PodTopologySpreadState, c: TopologySpreadConstraint, pod: PodInfo, nodes: readonly (NodeInfo | undefined)[]): void {
+  const value = nodes[0]?.labels[c.topologyKey] ?? '';
+  const key = pairKey(c.topologyKey, value);
+  if (!state.matchNum.has(key)) {
+    state.matchNum.set(key, 0);
+    state.domains.set(c.topologyKey, [...(state.domains.get(c.topologyKey) ?? []), value]);
+  }
+  let count = 0;
+  for (const node of nodes) for (const existing of node?.pods ?? []) if (countsPod(c, pod, existing)) count++;
+  state.matchNum.set(key, (state.matchNum.get(key) ?? 0) + count);
 }
 
 function minMatchNum(state: PodTopologySpreadState, c: TopologySpreadConstraint): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SUCCESS, unresolvable, type FilterResult } from '../framework.js';
-import { nodeInfoOf, podInfoOf, runFilter } from '../test-support.js';
+import { clusterOf, nodeInfoOf, podInfoOf, runFilter } from '../test-support.js';
 import plugin, { ERR_REASON_UNTOLERATED, untoleratedTaint } from './taint-toleration.js';
 
 type Taint = Readonly<Record<string, string>>;
@@ -96,7 +96,7 @@ describe('TaintToleration', () => {
   it('names the first untolerated taint before v1.35, with an empty value printed as nothing', () => {
     const pod = podInfoOf({ containers: [{ name: 'c' }], tolerations: [{ key: 'a', operator: 'Exists' }] });
     const node = nodeInfoOf({ taints: [{ key: 'a', value: '1', effect: 'NoSchedule' }, { key: 'dedicated', value: '', effect: 'NoSchedule' }, { key: 'z', value: 'x', effect: 'NoSchedule' }] });
-    const result = runFilter(plugin, pod, node, { nodes: [node], namespaceLabels: new Map(), minor: 34 });
+    const result = runFilter(plugin, pod, node, clusterOf([node], 34));
     expect(result).toEqual(unresolvable('node(s) had untolerated taint {dedicated: }'));
     expect(untoleratedTaint({ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' })).toBe('node(s) had untolerated taint {dedicated: gpu}');
   });

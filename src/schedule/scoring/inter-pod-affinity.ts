@@ -31,7 +31,7 @@ export default defineScorePlugin<ScoreState>({
     const namespaceLabels = cluster.namespaceLabels.get(pod.namespace) ?? {};
     const topologyScore = new Map<string, number>();
     let touched = false;
-    for (const node of cluster.nodes) {
+    for (const node of hasConstraints ? cluster.nodes : cluster.nodesWithAffinityPods()) {
       for (const existing of hasConstraints ? node.pods : node.podsWithAffinity) {
         touched = true;
         addTerms(topologyScore, preferred, 1, { pod: existing, labels: undefined, node });

@@ -1,0 +1,132 @@
+// Seeded synthetic clusters (M nodes in K node classes with labels, zones, taints and bound pods) and the
+// pending workloads the scheduling cases place on them.
+import { emitDocuments } from './emit-yaml.js';
+import { Random } from './random.js';
+
+export interface ClusterOptions {
+  readonly nodes: number;
+  /** Node classes: nodes of one class share capacity, labels (but the hostname) and taints. */
+  readonly classes: number;
+  /** Pods already bound to each node. */
+  readonly podsPerNode: number;
+  readonly seed: number;
+}
+
+type Value = Record<string, unknown>;
+
+interface NodeClass {
+  readonly name: string;
+  readonly cpu: number;
+  readonly memoryGi: number;
+  readonly pods: number;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly taints: readonly Value[];
+}
+
+const INSTANCE_TYPES = ['m5.xlarge', 'm5.2xlarge', 'c5.2xlarge', 'r5.xlarge', 'm6i.4xlarge', 'g5.2xlarge'];
+const ZONES = ['zone-a', 'zone-b', 'zone-c'];
+const POOLS = ['general', 'compute', 'memory', 'batch', 'spot', 'gpu'];
+
+export function nodeClasses(count: number, seed: number): NodeClass[] {
+  const random = new Random(seed);
+  return Array.from({ length: count }, (_, index) => {
+    const pool = POOLS[index % POOLS.length] ?? 'general';
+    const taints: Value[] = [];
+    if (pool === 'gpu' || pool === 'batch') taints.push({ key: 'dedicated', value: pool, effect: 'NoSchedule' });
+    if (pool === 'spot') taints.push({ key: 'cloud.example.com/spot', value: 'true', effect: 'PreferNoSchedule' });
+    return {
+      name: `${pool}-${index}`,
+      cpu: random.pick([4, 8, 16, 32]),
+      memoryGi: random.pick([16, 32, 64, 128]),
+      pods: random.pick([58, 110, 110, 250]),
+      labels: {
+        'kubernetes.io/os': 'linux',
+        'kubernetes.io/arch': random.chance(0.8) ? 'amd64' : 'arm64',
+        'node.kubernetes.io/instance-type': INSTANCE_TYPES[index % INSTANCE_TYPES.length] ?? 'm5.xlarge',
+        'example.com/pool': pool,
+        'example.com/class': `class-${index}`,
+      },
+      taints,
+    };
+  });
+}
+
+/** Nodes and their bound pods as one multi-document YAML text per `chunk` nodes (files stay under size limits). */
+export function generateCluster(options: ClusterOptions, chunk = 1000): string[] {
+  const classes = nodeClasses(options.classes, options.seed);
+  const random = new Random(options.seed + 1);
+  const texts: string[] = [];
+  for (let first = 0; first < options.nodes; first += chunk) {
+    const values: Value[] = [];
+    for (let index = first; index < Math.min(options.nodes, first + chunk); index++) {
+      const nodeClass = classes[index % classes.length];
+      if (!nodeClass) continue;
+      const name = `node-${String(index).padStart(5, '0')}`;
+      values.push(node(name, nodeClass, ZONES[Math.floor(index / classes.length) % ZONES.length] ?? 'zone-a'));
+      for (let pod = 0; pod < options.podsPerNode; pod++) values.push(boundPod(`${name}-pod-${pod}`, name, random));
+    }
+    texts.push(emitDocuments(values));
+  }
+  return texts;
+}
+
+function node(name: string, nodeClass: NodeClass, zone: string): Value {
+  const spec: Value = nodeClass.taints.length > 0 ? { taints: nodeClass.taints } : {};
+  const capacity = { cpu: String(nodeClass.cpu), memory: `${nodeClass.memoryGi}Gi`, 'ephemeral-storage': '100Gi', pods: String(nodeClass.pods) };
+  return {
+    apiVersion: 'v1', kind: 'Node',
+    metadata: { name, labels: { ...nodeClass.labels, 'kubernetes.io/hostname': name, 'topology.kubernetes.io/zone': zone } },
+    spec,
+    status: { capacity, allocatable: { ...capacity, cpu: `${nodeClass.cpu * 1000 - 100}m` }, conditions: [{ type: 'Ready', status: 'True' }] },
+  };
+}
+
+function boundPod(name: string, nodeName: string, random: Random): Value {
+  return {
+    apiVersion: 'v1', kind: 'Pod',
+    metadata: { name, namespace: 'kube-system', labels: { app: random.pick(['node-exporter', 'fluent-bit', 'kube-proxy', 'cache']) } },
+    spec: { nodeName, containers: [{ name: 'main', image: 'registry.example.com/system/agent:1.0.0', resources: { requests: { cpu: `${random.int(1, 10) * 50}m`, memory: `${random.int(1, 8) * 64}Mi` } } }] },
+    status: { phase: 'Running' },
+  };
+}
+
+export interface PendingOptions {
+  /** Distinct pod templates. */
+  readonly workloads: number;
+  /** Replicas of each (1 gives bare Pods). */
+  readonly replicas: number;
+  readonly classes: number;
+  readonly seed: number;
+}
+
+/** Pending workloads with distinct requests and a mix of nodeSelectors, tolerations and affinities. */
+export function generatePending(options: PendingOptions): string {
+  const classes = nodeClasses(options.classes, options.seed);
+  const random = new Random(options.seed + 2);
+  const values: Value[] = [];
+  for (let index = 0; index < options.workloads; index++) {
+    const name = `app-${index}`;
+    const spec = pendingPodSpec(index, classes, random);
+    if (options.replicas === 1) values.push({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'apps', labels: { app: name } }, spec });
+    else {
+      values.push({
+        apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: 'apps' },
+        spec: { replicas: options.replicas, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec } },
+      });
+    }
+  }
+  return emitDocuments(values);
+}
+
+function pendingPodSpec(index: number, classes: readonly NodeClass[], random: Random): Value {
+  const spec: Value = {
+    containers: [{ name: 'main', image: `registry.example.com/apps/app-${index}:1.0.0`, resources: { requests: { cpu: `${50 + index % 40 * 25}m`, memory: `${64 + index % 32 * 32}Mi` } } }],
+  };
+  const target = classes[index % classes.length];
+  const style = index % 5;
+  if (style === 1 && target) spec['nodeSelector'] = { 'example.com/pool': String(target.labels['example.com/pool']) };
+  if (style === 2 && target) spec['tolerations'] = target.taints.map((taint) => ({ key: taint['key'], operator: 'Equal', value: taint['value'], effect: taint['effect'] }));
+  if (style === 3) spec['affinity'] = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: [random.pick(ZONES)] }] }] } } };
+  if (style === 4) spec['nodeSelector'] = { 'kubernetes.io/arch': 'arm64' };
+  return spec;
+}

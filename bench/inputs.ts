@@ -1,0 +1,53 @@
+// Writes the benchmark inputs (seeded, so identical on every run and machine) under .bench/ once.
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateCluster, generatePending } from './generate-cluster.js';
+import { generateManifests } from './generate-manifests.js';
+
+export const SEED = 20_261_123;
+/** Node classes of every generated cluster. */
+export const NODE_CLASSES = 12;
+/** Pods bound to every generated node before placement starts. */
+export const BOUND_PODS_PER_NODE = 2;
+
+/** Writes `name` under `root` unless it is already there; returns its path. */
+function once(root: string, name: string, make: () => string | string[]): string {
+  const path = join(root, name);
+  if (existsSync(path)) return path;
+  const content = make();
+  if (typeof content === 'string') writeFileSync(path, content);
+  else {
+    // written aside and renamed, so an interrupted run never leaves half a cluster behind
+    rmSync(`${path}.tmp`, { recursive: true, force: true });
+    mkdirSync(`${path}.tmp`, { recursive: true });
+    content.forEach((text, index) => writeFileSync(join(`${path}.tmp`, `nodes-${String(index).padStart(3, '0')}.yaml`), text));
+    renameSync(`${path}.tmp`, path);
+  }
+  return path;
+}
+
+export class Inputs {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = root;
+    mkdirSync(root, { recursive: true });
+  }
+
+  manifests(documents: number): string {
+    return once(this.root, `manifests-${documents}.yaml`, () => generateManifests({ documents, seed: SEED }));
+  }
+
+  oneDeployment(): string {
+    return once(this.root, 'one-deployment.yaml', () => generateManifests({ documents: 1, seed: SEED, problemRate: 0, kind: 'Deployment' }));
+  }
+
+  cluster(nodes: number): string {
+    return once(this.root, `cluster-${nodes}`, () => generateCluster({ nodes, classes: NODE_CLASSES, podsPerNode: BOUND_PODS_PER_NODE, seed: SEED }));
+  }
+
+  /** `workloads` distinct pod templates with `replicas` each (bare Pods when 1). */
+  pending(workloads: number, replicas: number): string {
+    return once(this.root, `pending-${workloads}x${replicas}.yaml`, () => generatePending({ workloads, replicas, classes: NODE_CLASSES, seed: SEED }));
+  }
+}

@@ -1,0 +1,54 @@
+// `npm run bench`: generates the seeded inputs, runs every case as whole processes and prints the table.
+// Options: --runs N multiplies the run count of each case; --quick skips the 20,000-node and peer rows.
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as cases from './cases.js';
+import { Inputs } from './inputs.js';
+import { installPeers, PEER_CASES, runPeer, unavailable } from './peers.js';
+import { renderTable, type Row } from './table.js';
+
+const { values } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean' } } });
+const factor = Math.max(1, Number(values.runs ?? 1));
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+const context: cases.BenchContext = {
+  inputs: new Inputs(resolve(projectRoot, '.bench')),
+  runs: (base) => base * factor,
+  corpus: process.env['KUBEFIT_CORPUS'] ?? findCorpus(projectRoot),
+};
+
+const loadBefore = loadavg()[0] ?? 0;
+const rows: Row[] = [];
+const step = (make: () => Row) => {
+  const row = make();
+  rows.push(row);
+  process.stderr.write(`${row.name} ${row.size}: ${row.medianMs === undefined ? row.note : `${Math.round(row.medianMs)} ms`}\n`);
+  return row;
+};
+
+step(() => cases.coldStart(context));
+const lint1k = step(() => cases.lintDocuments(context, 1000));
+const lint10k = step(() => cases.lintDocuments(context, 10_000));
+step(() => cases.feasibility(context, 1000, 5000));
+step(() => cases.placement(context, { workloads: 500, replicas: 100, nodes: 5000, limitMs: 5000 }));
+step(() => cases.placement(context, { workloads: 1400, replicas: 100, nodes: 5000, limitMs: 10_000 }));
+for (const nodes of values.quick ? [1000, 5000] : [1000, 5000, 20_000]) step(() => cases.scaling(context, nodes));
+step(() => cases.corpus(context));
+if (!values.quick) {
+  const peersRoot = resolve(projectRoot, 'bench/.peers');
+  const failure = installPeers(peersRoot);
+  for (const peer of PEER_CASES) {
+    const oursMs = (peer.documents === 10_000 ? lint10k : lint1k).medianMs ?? Number.NaN;
+    step(() => (failure ? unavailable(peer, failure) : runPeer(context, peer, peersRoot, oursMs)));
+  }
+}
+const machine = `node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs, load average ${loadBefore.toFixed(1)} before / ${(loadavg()[0] ?? 0).toFixed(1)} after`;
+process.stdout.write(`${renderTable(rows)}\n\n${machine}; medians of several whole-process runs (CPU = user + system); inputs seeded under .bench/\n`);
+
+/** ../shared/corpus beside the clone (a worktree sits one level deeper). */
+function findCorpus(root: string): string {
+  const candidates = [resolve(root, '../shared/corpus'), resolve(root, '../../shared/corpus')];
+  return candidates.find((path) => existsSync(path)) ?? candidates[0] ?? '';
+}

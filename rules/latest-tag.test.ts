@@ -1,0 +1,52 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../src/lint/rule-tester.js';
+import rule from './latest-tag.js';
+
+new RuleTester({ describe, it }).run(rule, {
+  valid: [
+    {
+      name: 'version tag, digest, registry port with a tag',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: pinned}
+        spec:
+          containers:
+            - name: a
+              image: nginx:1.27.2
+            - name: b
+              image: nginx@sha256:0000000000000000000000000000000000000000000000000000000000000000
+            - name: c
+              image: registry.local:5000/team/app:2.1
+            - name: d
+              image: nginx:latest@sha256:0000000000000000000000000000000000000000000000000000000000000000
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'no tag, latest, registry port without a tag, init container',
+      code: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          template:
+            spec:
+              initContainers:
+                - name: init
+                  image: "busybox"
+              containers:
+                - name: app
+                  image: nginx:latest
+                - name: side
+                  image: registry.local:5000/team/app
+      `,
+      errors: [
+        { messageId: 'noTag', line: 9, column: 18, data: { image: 'busybox' } },
+        { messageId: 'latestTag', line: 12, column: 18, data: { image: 'nginx:latest' } },
+        { messageId: 'noTag', line: 14, column: 18 },
+      ],
+    },
+  ],
+});

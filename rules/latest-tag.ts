@@ -1,0 +1,29 @@
+// An image without a tag or with `latest` is not reproducible: every pull may run different code.
+import { defineRule } from '../src/lint/define-rule.js';
+import { parseImageReference } from '../src/lint/image-reference.js';
+
+export default defineRule({
+  meta: {
+    id: 'latest-tag',
+    severity: 'error',
+    category: 'images',
+    description: 'image has the tag latest or no tag and no digest',
+    rationale:
+      'An image reference without a tag means latest, and latest moves: two nodes may run different code under the same manifest, a rollback does not roll back, and nobody can tell which version is running. A digest pins the exact image, with or without a tag.',
+    remediation: 'Pin the image to a version tag such as nginx:1.27.2, or better to a digest (nginx@sha256:...).',
+    defaultOn: true,
+    appliesTo: { target: 'container' },
+    messages: {
+      noTag: 'image "{{image}}" has no tag, so it runs whatever latest is at pull time',
+      latestTag: 'image "{{image}}" uses the mutable tag latest',
+    },
+  },
+  check(container, { report }) {
+    const image = container.value['image'];
+    if (typeof image !== 'string' || image === '') return;
+    const reference = parseImageReference(image);
+    if (reference.digest !== undefined) return;
+    if (reference.tag === undefined) report({ messageId: 'noTag', data: { image }, at: [...container.path, 'image'] });
+    else if (reference.tag === 'latest') report({ messageId: 'latestTag', data: { image }, at: [...container.path, 'image'] });
+  },
+});

@@ -1,0 +1,48 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../src/lint/rule-tester.js';
+import rule from './memory-limit-missing.js';
+
+new RuleTester({ describe, it }).run(rule, {
+  valid: [
+    {
+      name: 'limit set, or defaulted by a LimitRange in the same namespace',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p, namespace: team}
+        spec:
+          containers:
+            - {name: a, image: "a:1", resources: {limits: {memory: 64Mi}}}
+            - {name: b, image: "b:1"}
+        ---
+        apiVersion: v1
+        kind: LimitRange
+        metadata: {name: defaults, namespace: team}
+        spec:
+          limits: [{type: Container, default: {memory: 128Mi}}]
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'no limit; a LimitRange in another namespace does not count',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers:
+            - name: a
+              image: a:1
+              resources: {limits: {cpu: "1"}}
+        ---
+        apiVersion: v1
+        kind: LimitRange
+        metadata: {name: defaults, namespace: other}
+        spec:
+          limits: [{type: Container, default: {memory: 128Mi}}]
+      `,
+      errors: [{ messageId: 'missing', line: 6, column: 13, data: { container: 'a' } }],
+    },
+  ],
+});

@@ -1,0 +1,25 @@
+// Memory cannot be throttled: a container without a memory limit can take the node's memory until something is killed.
+import { containerLabel, containerNamePath } from '../src/lint/container.js';
+import { defineRule } from '../src/lint/define-rule.js';
+import { containerDefaults } from '../src/lint/limit-range.js';
+import { containerResources, isSet } from '../src/lint/resources.js';
+
+export default defineRule({
+  meta: {
+    id: 'memory-limit-missing',
+    severity: 'warning',
+    category: 'resources',
+    description: 'container has no memory limit',
+    rationale:
+      'Unlike cpu, memory cannot be throttled. A container without a memory limit can grow until the node runs out of memory, and then the kernel or the kubelet kills whatever it picks, often other pods. A default limit from a LimitRange in the same namespace counts when the inputs contain one.',
+    remediation: 'Set resources.limits.memory, usually equal to or a little above the memory request.',
+    defaultOn: true,
+    appliesTo: { target: 'container', containerTypes: ['container', 'initContainer'] },
+    messages: { missing: 'container "{{container}}" has no memory limit' },
+  },
+  check(container, { workload, index, report }) {
+    const { limits } = containerResources(container);
+    if (isSet(limits['memory']) || containerDefaults(index, workload.object.ref.namespace).limits.has('memory')) return;
+    report({ messageId: 'missing', data: { container: containerLabel(container) }, at: containerNamePath(container) });
+  },
+});

@@ -1,0 +1,77 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../src/lint/rule-tester.js';
+import rule from './readiness-probe.js';
+
+new RuleTester({ describe, it }).run(rule, {
+  valid: [
+    {
+      name: 'probe set; a worker without ports; a DaemonSet no Service selects',
+      code: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          template:
+            spec:
+              containers:
+                - name: app
+                  image: nginx:1
+                  ports: [{containerPort: 80}]
+                  readinessProbe: {httpGet: {path: /ready, port: 80}}
+                - name: worker
+                  image: worker:1
+        ---
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: {name: agent}
+        spec:
+          template:
+            metadata: {labels: {app: agent}}
+            spec:
+              containers:
+                - name: agent
+                  image: agent:1
+                  ports: [{containerPort: 9100, name: metrics}]
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'container with ports; container of a DaemonSet a Service selects',
+      code: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          template:
+            spec:
+              containers:
+                - name: app
+                  image: nginx:1
+                  ports: [{containerPort: 80}]
+        ---
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: {name: proxy, namespace: edge}
+        spec:
+          template:
+            metadata: {labels: {app: proxy}}
+            spec:
+              containers:
+                - name: proxy
+                  image: proxy:1
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: proxy, namespace: edge}
+        spec:
+          selector: {app: proxy}
+          ports: [{port: 80}]
+      `,
+      errors: [
+        { messageId: 'missing', line: 8, column: 17, data: { container: 'app' } },
+        { messageId: 'missingSelected', line: 20, column: 17, data: { container: 'proxy', service: 'proxy' } },
+      ],
+    },
+  ],
+});

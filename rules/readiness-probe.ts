@@ -1,0 +1,32 @@
+// A container that serves traffic without a readinessProbe gets requests before it can answer them.
+import { containerLabel, containerNamePath } from '../src/lint/container.js';
+import { defineRule } from '../src/lint/define-rule.js';
+import { isLongRunning, LONG_RUNNING_KINDS } from '../src/lint/long-running.js';
+import { isSet } from '../src/lint/resources.js';
+import { asArray } from '../src/model/object.js';
+
+export default defineRule({
+  meta: {
+    id: 'readiness-probe',
+    severity: 'warning',
+    category: 'probes',
+    description: 'container that serves traffic in a long-running workload has no readinessProbe',
+    rationale:
+      'Readiness decides when a pod joins its Services\' endpoints and when a rolling update may move on; without a probe a pod counts as ready as soon as its process starts. kube-score asks for a probe only when a Service in the input selects the pod, which misses Services kept in another repository, while Polaris and kube-linter ask for it on every container, which flags workers that serve nothing. kubefit asks for it when a Service in the input selects the pod or when the container declares ports, except in DaemonSets, where only a selecting Service counts (node agents expose metrics ports but rarely take Service traffic). Init and ephemeral containers, Jobs and CronJobs are not checked.',
+    remediation:
+      'Add a readinessProbe that succeeds only when the container can serve requests, for example an httpGet on a readiness endpoint or a tcpSocket on the serving port.',
+    defaultOn: true,
+    appliesTo: { target: 'container', kinds: LONG_RUNNING_KINDS, containerTypes: ['container'] },
+    messages: {
+      missing: 'container "{{container}}" declares ports but has no readinessProbe',
+      missingSelected: 'container "{{container}}" has no readinessProbe, but Service "{{service}}" selects its pods',
+    },
+  },
+  check(container, { workload, index, report }) {
+    if (isSet(container.value['readinessProbe']) || !isLongRunning(workload)) return;
+    const data = { container: containerLabel(container) };
+    const service = index.servicesSelecting(workload)[0];
+    if (service) report({ messageId: 'missingSelected', data: { ...data, service: service.ref.name }, at: containerNamePath(container) });
+    else if (workload.kind !== 'DaemonSet' && asArray(container.value['ports']).length > 0) report({ messageId: 'missing', data, at: containerNamePath(container) });
+  },
+});

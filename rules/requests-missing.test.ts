@@ -1,0 +1,57 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../src/lint/rule-tester.js';
+import rule from './requests-missing.js';
+
+new RuleTester({ describe, it }).run(rule, {
+  valid: [
+    {
+      name: 'requests set, limits only (defaulted into requests), LimitRange default in the namespace',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p, namespace: team}
+        spec:
+          containers:
+            - name: a
+              image: a:1
+              resources: {requests: {cpu: 100m, memory: 64Mi}}
+            - name: b
+              image: b:1
+              resources: {limits: {cpu: 100m, memory: 64Mi}}
+            - name: c
+              image: c:1
+        ---
+        apiVersion: v1
+        kind: LimitRange
+        metadata: {name: defaults, namespace: team}
+        spec:
+          limits:
+            - type: Container
+              defaultRequest: {cpu: 100m}
+              default: {memory: 128Mi}
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'nothing set; memory only; init container',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          initContainers:
+            - name: init
+              image: init:1
+          containers:
+            - name: a
+              image: a:1
+              resources: {requests: {memory: 64Mi}}
+      `,
+      errors: [
+        { messageId: 'missing', line: 6, column: 13, data: { container: 'init', resources: 'cpu or memory' } },
+        { messageId: 'missing', line: 9, column: 13, data: { container: 'a', resources: 'cpu' } },
+      ],
+    },
+  ],
+});

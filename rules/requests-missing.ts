@@ -1,0 +1,29 @@
+// Without cpu and memory requests the scheduler places pods blind and the pod gets the BestEffort/Burstable guess.
+import { containerLabel, containerNamePath } from '../src/lint/container.js';
+import { defineRule } from '../src/lint/define-rule.js';
+import { containerDefaults } from '../src/lint/limit-range.js';
+import { containerResources, isSet } from '../src/lint/resources.js';
+
+const RESOURCES = ['cpu', 'memory'] as const;
+
+export default defineRule({
+  meta: {
+    id: 'requests-missing',
+    severity: 'warning',
+    category: 'resources',
+    description: 'container has no cpu or no memory request',
+    rationale:
+      'The scheduler places pods by their requests only. A container without requests is counted as needing nothing, so nodes get overcommitted and the pod is the first to be evicted under pressure. A limit without a request is fine: the API server copies the limit into the request, and so does a default from a LimitRange in the same namespace when the inputs contain one.',
+    remediation: 'Set resources.requests.cpu and resources.requests.memory to what the container needs under normal load.',
+    defaultOn: true,
+    appliesTo: { target: 'container', containerTypes: ['container', 'initContainer'] },
+    messages: { missing: 'container "{{container}}" has no {{resources}} request' },
+  },
+  check(container, { workload, index, report }) {
+    const { requests, limits } = containerResources(container);
+    const defaults = containerDefaults(index, workload.object.ref.namespace);
+    const missing = RESOURCES.filter((name) => !isSet(requests[name]) && !isSet(limits[name]) && !defaults.requests.has(name));
+    if (missing.length === 0) return;
+    report({ messageId: 'missing', data: { container: containerLabel(container), resources: missing.join(' or ') }, at: containerNamePath(container) });
+  },
+});

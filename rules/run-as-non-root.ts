@@ -1,0 +1,33 @@
+// A container running as root turns a container escape or a writable host mount into root on the node.
+import { containerLabel, containerNamePath, effectiveSecurityValue } from '../src/lint/container.js';
+import { defineRule } from '../src/lint/define-rule.js';
+import { asRecord } from '../src/model/object.js';
+
+export default defineRule({
+  meta: {
+    id: 'run-as-non-root',
+    severity: 'warning',
+    category: 'security',
+    description: 'container may run as root: neither runAsNonRoot nor a non-zero runAsUser applies',
+    rationale:
+      'Processes that run as UID 0 in a container are root on the node as soon as they escape the container or reach a host mount. The pod-level securityContext counts for every container that does not override it, so a pod-level runAsNonRoot: true or runAsUser: 1000 satisfies all of them. Windows pods are not checked.',
+    remediation: 'Set runAsNonRoot: true (and a non-zero runAsUser if the image has no numeric non-root USER) in the pod or container securityContext.',
+    defaultOn: true,
+    appliesTo: { target: 'container', containerTypes: ['container', 'initContainer'] },
+    messages: {
+      unset: 'container "{{container}}" may run as root: set runAsNonRoot: true or a non-zero runAsUser',
+      runAsRoot: 'container "{{container}}" runs as root (runAsUser: 0)',
+      nonRootDisabled: 'container "{{container}}" sets runAsNonRoot: false and no non-zero runAsUser',
+    },
+  },
+  check(container, { workload, report }) {
+    if (asRecord(workload.podSpec['os'])?.['name'] === 'windows' || effectiveSecurityValue(workload, container, 'windowsOptions')) return;
+    const nonRoot = effectiveSecurityValue(workload, container, 'runAsNonRoot');
+    const user = effectiveSecurityValue(workload, container, 'runAsUser');
+    const data = { container: containerLabel(container) };
+    if (user?.value === 0) report({ messageId: 'runAsRoot', data, at: user.path });
+    else if (nonRoot?.value === true || (typeof user?.value === 'number' && user.value > 0)) return;
+    else if (nonRoot?.value === false) report({ messageId: 'nonRootDisabled', data, at: nonRoot.path });
+    else report({ messageId: 'unset', data, at: containerNamePath(container) });
+  },
+});

@@ -1,0 +1,41 @@
+// Container facts rules share: where to report about a container, and its effective security settings.
+import type { Path } from '../load/document.js';
+import { asRecord } from '../model/object.js';
+import type { ContainerView, Workload } from '../model/workload.js';
+
+/** The path of a container's name (its identity in a report), or the container itself when it has none. */
+export function containerNamePath(container: ContainerView): Path {
+  return container.name === undefined ? container.path : [...container.path, 'name'];
+}
+
+/** Fields a container's securityContext inherits from the pod's securityContext when it does not set them. */
+export type InheritedSecurityField = 'runAsNonRoot' | 'runAsUser' | 'runAsGroup' | 'seccompProfile' | 'seLinuxOptions' | 'appArmorProfile' | 'windowsOptions';
+
+export interface EffectiveValue {
+  readonly value: unknown;
+  /** Where the deciding value is written (container first, then pod). */
+  readonly path: Path;
+}
+
+/**
+ * The value that applies to the container: its own securityContext field, else the pod's (upstream:
+ * pkg/securitycontext/util.go DetermineEffectiveSecurityContext); undefined when neither sets it.
+ */
+export function effectiveSecurityValue(workload: Workload, container: ContainerView, field: InheritedSecurityField): EffectiveValue | undefined {
+  const own = asRecord(container.value['securityContext'])?.[field];
+  if (own !== undefined && own !== null) return { value: own, path: [...container.path, 'securityContext', field] };
+  const pod = asRecord(workload.podSpec['securityContext'])?.[field];
+  if (pod !== undefined && pod !== null) return { value: pod, path: [...workload.podSpecPath, 'securityContext', field] };
+  return undefined;
+}
+
+/** A field of the container's own securityContext (privileged, allowPrivilegeEscalation, capabilities, ...). */
+export function containerSecurityValue(container: ContainerView, field: string): EffectiveValue | undefined {
+  const value = asRecord(container.value['securityContext'])?.[field];
+  return value === undefined || value === null ? undefined : { value, path: [...container.path, 'securityContext', field] };
+}
+
+/** How messages name a container: its name, or its position when it has none. */
+export function containerLabel(container: ContainerView): string {
+  return container.name ?? `#${container.index}`;
+}

@@ -1,0 +1,75 @@
+// The contract of a lint rule module: typed meta (what, why, how to fix, where it applies) plus one check function.
+import type { Path } from '../load/document.js';
+import type { RuleMeta } from '../model/rule-meta.js';
+import type { KubeObject } from '../model/object.js';
+import type { ContainerType, ContainerView, Workload } from '../model/workload.js';
+import type { LintIndex } from './lint-index.js';
+
+/** What the engine hands a rule: a whole object, a workload's pod spec, or one container of it. */
+export type RuleTarget = 'object' | 'podSpec' | 'container';
+
+export interface AppliesTo<T extends RuleTarget> {
+  readonly target: T;
+  /** Kinds the rule runs on; every kind (object) or every pod-making kind (podSpec, container) when absent. */
+  readonly kinds?: readonly string[];
+  /** For container rules: which container lists; every type when absent. */
+  readonly containerTypes?: readonly ContainerType[];
+}
+
+export interface LintRuleMeta<T extends RuleTarget, M extends string> extends RuleMeta {
+  readonly appliesTo: AppliesTo<T>;
+  /** Message templates by messageId; `{{name}}` placeholders are filled from the report's data. */
+  readonly messages: Readonly<Record<M, string>>;
+}
+
+export interface Report<M extends string> {
+  readonly messageId: M;
+  readonly data?: Readonly<Record<string, string | number>>;
+  /** Path inside the object (not the pod spec) of the most precise offending value. */
+  readonly at: Path;
+  /** Point at the mapping key instead of the value (for "this field should not be here"). */
+  readonly on?: 'key' | 'value';
+}
+
+export interface ObjectContext<M extends string> {
+  readonly object: KubeObject;
+  /** Every object of the main inputs, indexed for cross-object rules. */
+  readonly index: LintIndex;
+  /** True when the configuration names this rule (rules that only run on evidence in the inputs also run then). */
+  readonly isConfigured: boolean;
+  report(report: Report<M>): void;
+}
+
+export interface WorkloadContext<M extends string> extends ObjectContext<M> {
+  readonly workload: Workload;
+}
+
+interface Views {
+  readonly object: KubeObject;
+  readonly podSpec: Workload;
+  readonly container: ContainerView;
+}
+
+interface Contexts<M extends string> {
+  readonly object: ObjectContext<M>;
+  readonly podSpec: WorkloadContext<M>;
+  readonly container: WorkloadContext<M>;
+}
+
+export interface RuleDefinition<T extends RuleTarget, M extends string> {
+  readonly meta: LintRuleMeta<T, M>;
+  check(view: Views[T], context: Contexts<M>[T]): void;
+}
+
+/** A rule of any target, as the registry and the engine hold it. */
+export type Rule = { [T in RuleTarget]: RuleDefinition<T, string> }[RuleTarget];
+
+/** Declares a rule; the type parameters make a mistyped messageId or target view a compile error. */
+export function defineRule<T extends RuleTarget, M extends string>(definition: RuleDefinition<T, M>): RuleDefinition<T, M> {
+  return definition;
+}
+
+/** Where a rule's generated documentation page lives in the repository. */
+export function docsPathOf(id: string): string {
+  return `docs/rules/${id}.md`;
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, type KubefitConfig, type SchemaRuleConfig } from '../config/config.js';
+import { defineRule, type Rule } from './define-rule.js';
+import { fillMessage, lintObjects } from './engine.js';
+import { parseCase } from './rule-tester.js';
+
+const CODE = `
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web}
+  spec:
+    template:
+      spec:
+        securityContext: {runAsNonRoot: true}
+        containers:
+          - name: app
+            image: nginx:1
+            securityContext: {privileged: true}
+`;
+
+function run(rules: readonly Rule[], config: Partial<KubefitConfig> = {}) {
+  const { objects, workloads } = parseCase({ code: CODE });
+  return lintObjects({ objects, workloads, rules, config: { ...DEFAULT_CONFIG, ...config } })
+    .map((finding) => `${finding.line}:${finding.column} ${finding.ruleId} ${finding.severity} ${finding.message}`);
+}
+
+const crashing = defineRule({
+  meta: {
+    id: 'crashing', severity: 'warning', category: 'custom', description: 'always throws', rationale: 'Test.', remediation: 'None.',
+    defaultOn: true, appliesTo: { target: 'podSpec' }, messages: { never: 'never' },
+  },
+  check() {
+    throw new Error('boom');
+  },
+});
+
+const optIn = defineRule({
+  meta: {
+    id: 'opt-in', severity: 'info', category: 'custom', description: 'reports every Service', rationale: 'Test.', remediation: 'None.',
+    defaultOn: false, appliesTo: { target: 'object', kinds: ['Deployment'] }, messages: { seen: '{{kind}} seen' },
+  },
+  check(object, { report }) {
+    report({ messageId: 'seen', data: { kind: object.ref.kind }, at: ['kind'] });
+  },
+});
+
+describe('lintObjects', () => {
+  it('turns a crashing rule into an internal-error finding at the object and goes on', () => {
+    expect(run([crashing, optIn], { rules: { 'opt-in': 'warning' } })).toEqual([
+      '2:7 opt-in warning Deployment seen',
+      '1:1 internal-error error rule crashing failed on this object: boom',
+    ]);
+  });
+
+  it('runs off-by-default rules only when configured, with the configured severity', () => {
+    expect(run([optIn])).toEqual([]);
+    expect(run([optIn], { rules: { 'opt-in': 'error' } })).toEqual(['2:7 opt-in error Deployment seen']);
+  });
+});
+
+describe('custom JSON-Schema rules', () => {
+  const rule = (target: SchemaRuleConfig['target'], schema: Record<string, unknown>, kinds?: string[]): SchemaRuleConfig => ({
+    id: `custom-${target}`, severity: 'warning', message: 'must follow the team policy', target, schema, ...(kinds && { kinds }),
+  });
+
+  it('reports the first violation at the instance path, relative to the target', () => {
+    const customRules = [
+      rule('container', { properties: { securityContext: { properties: { privileged: { const: false } } } } }),
+      rule('podSpec', { required: ['priorityClassName'] }),
+      rule('object', { properties: { metadata: { required: ['labels'] } } }, ['Deployment']),
+      rule('object', { required: ['status'] }, ['Service']),
+    ];
+    expect(run([], { customRules })).toEqual([
+      '3:11 custom-object warning must follow the team policy (metadata must have required property \'labels\')',
+      '7:7 custom-podSpec warning must follow the team policy (must have required property \'priorityClassName\')',
+      '11:41 custom-container warning must follow the team policy (securityContext.privileged must be equal to constant)',
+    ]);
+  });
+
+  it('rejects an invalid schema as a usage error', () => {
+    expect(() => run([], { customRules: [rule('object', { type: 'no-such-type' })] })).toThrow(/custom rule "custom-object" has an invalid JSON Schema/);
+  });
+});
+
+describe('fillMessage', () => {
+  it('fills known placeholders and leaves unknown ones visible', () => {
+    expect(fillMessage('limit {{resource}} "{{limit}}" {{other}}', { resource: 'cpu', limit: '1' })).toBe('limit cpu "1" {{other}}');
+  });
+});

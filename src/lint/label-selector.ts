@@ -1,0 +1,35 @@
+// Label selectors as the API server evaluates them: equality maps (Service) and LabelSelector (matchLabels + matchExpressions).
+import { asArray, asRecord, asStringMap } from '../model/object.js';
+
+/** True when every key/value of an equality selector is among the labels; an empty selector selects nothing here. */
+export function selectsLabels(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
+  const entries = Object.entries(selector);
+  return entries.length > 0 && entries.every(([key, value]) => labels[key] === value);
+}
+
+/**
+ * A metav1.LabelSelector against labels; an empty selector matches everything (upstream: LabelSelectorAsSelector),
+ * a malformed one nothing.
+ */
+// upstream: apimachinery/pkg/apis/meta/v1/helpers.go LabelSelectorAsSelector
+export function matchesLabelSelector(selector: unknown, labels: Readonly<Record<string, string>>): boolean {
+  const record = asRecord(selector);
+  if (!record) return false;
+  for (const [key, value] of Object.entries(asStringMap(record['matchLabels']))) if (labels[key] !== value) return false;
+  return asArray(record['matchExpressions']).every((expression) => matchesExpression(expression, labels));
+}
+
+function matchesExpression(expression: unknown, labels: Readonly<Record<string, string>>): boolean {
+  const record = asRecord(expression);
+  const key = record?.['key'];
+  if (typeof key !== 'string') return false;
+  const values = asArray(record?.['values']).filter((value): value is string => typeof value === 'string');
+  const has = Object.hasOwn(labels, key);
+  switch (record?.['operator']) {
+    case 'In': return has && values.includes(labels[key] ?? '');
+    case 'NotIn': return !has || !values.includes(labels[key] ?? '');
+    case 'Exists': return has;
+    case 'DoesNotExist': return !has;
+    default: return false;
+  }
+}

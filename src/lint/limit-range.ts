@@ -1,0 +1,36 @@
+// What the LimitRanger admission plugin would inject into a container: defaults from LimitRange objects in the inputs.
+// upstream: plugin/pkg/admission/limitranger/admission.go defaultContainerResourceRequirements
+import { asArray, asRecord, type KubeObject } from '../model/object.js';
+import type { LintIndex } from './lint-index.js';
+
+export interface ContainerDefaults {
+  /** Resource names that get a default limit (`default`). */
+  readonly limits: ReadonlySet<string>;
+  /** Resource names that get a default request (`defaultRequest`, or `default` when no request default is given). */
+  readonly requests: ReadonlySet<string>;
+}
+
+/** Container-type items of the LimitRanges in a namespace. */
+export function containerLimitItems(limitRanges: readonly KubeObject[]): { object: KubeObject; index: number; item: Readonly<Record<string, unknown>> }[] {
+  const out: { object: KubeObject; index: number; item: Readonly<Record<string, unknown>> }[] = [];
+  for (const object of limitRanges) {
+    asArray(asRecord(object.value['spec'])?.['limits']).forEach((entry, index) => {
+      const item = asRecord(entry);
+      if (item && item['type'] === 'Container') out.push({ object, index, item });
+    });
+  }
+  return out;
+}
+
+export function containerDefaults(index: LintIndex, namespace: string): ContainerDefaults {
+  const limits = new Set<string>();
+  const requests = new Set<string>();
+  for (const { item } of containerLimitItems(index.ofKind('LimitRange', namespace))) {
+    for (const name of Object.keys(asRecord(item['default']) ?? {})) {
+      limits.add(name);
+      requests.add(name);
+    }
+    for (const name of Object.keys(asRecord(item['defaultRequest']) ?? {})) requests.add(name);
+  }
+  return { limits, requests };
+}

@@ -1,0 +1,33 @@
+// Severity flow for one check: meta default → config `rules` → config `overrides` matching the file; 'off' disables.
+import type { KubefitConfig, RuleSetting } from '../config/config.js';
+import type { Severity } from '../model/finding.js';
+import { matchesGlob } from '../model/glob.js';
+
+export interface SettingDefaults {
+  readonly severity: Severity;
+  readonly defaultOn: boolean;
+}
+
+export type SettingResolver = (id: string, defaults: SettingDefaults, file: string) => RuleSetting;
+
+/** A resolver that matches override globs once per file, not once per finding. */
+export function settingResolver(config: KubefitConfig): SettingResolver {
+  const overridesByFile = new Map<string, readonly Readonly<Record<string, RuleSetting>>[]>();
+  const overridesOf = (file: string) => {
+    let found = overridesByFile.get(file);
+    if (!found) {
+      const normalised = file.replace(/^\.\//, '');
+      found = config.overrides
+        .filter((override) => override.files.some((glob) => matchesGlob(normalised, glob) || matchesGlob(file, glob)))
+        .map((override) => override.rules);
+      overridesByFile.set(file, found);
+    }
+    return found;
+  };
+  return (id, defaults, file) => {
+    let setting: RuleSetting = config.rules[id] ?? (defaults.defaultOn ? defaults.severity : 'off');
+    if (config.overrides.length === 0) return setting;
+    for (const rules of overridesOf(file)) setting = rules[id] ?? setting;
+    return setting;
+  };
+}

@@ -1,0 +1,78 @@
+// Rules without code (Polaris' model): a JSON Schema from the config file applied to an object, pod spec or container.
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { UsageError } from '../cli/errors.js';
+import type { SchemaRuleConfig } from '../config/config.js';
+import type { Path } from '../load/document.js';
+import { defineRule, type Rule } from './define-rule.js';
+import { containerNamePath } from './container.js';
+
+/** Compiles a configured schema rule once; the engine then runs it like a built-in rule. */
+export function toSchemaRule(config: SchemaRuleConfig): Rule {
+  const validate = compile(config);
+  const meta = {
+    id: config.id,
+    severity: config.severity,
+    category: 'custom' as const,
+    description: config.message,
+    rationale: 'This rule is defined in the kubefit configuration file as a JSON Schema.',
+    remediation: 'Change the manifest so that it satisfies the rule described in the configuration file.',
+    defaultOn: true,
+    messages: { failed: `${config.message} ({{reason}})` },
+  };
+  const kinds = config.kinds ? { kinds: config.kinds } : {};
+  if (config.target === 'object') {
+    return defineRule({
+      meta: { ...meta, appliesTo: { target: 'object', ...kinds } },
+      check: (object, context) => reportFirstError(validate, object.value, [], context.report),
+    });
+  }
+  if (config.target === 'podSpec') {
+    return defineRule({
+      meta: { ...meta, appliesTo: { target: 'podSpec', ...kinds } },
+      check: (workload, context) => reportFirstError(validate, workload.podSpec, workload.podSpecPath, context.report),
+    });
+  }
+  return defineRule({
+    meta: { ...meta, appliesTo: { target: 'container', ...kinds } },
+    check: (container, context) =>
+      reportFirstError(validate, container.value, container.path, context.report, containerNamePath(container)),
+  });
+}
+
+function compile(config: SchemaRuleConfig): ValidateFunction {
+  try {
+    return new Ajv({ allErrors: false, strict: false }).compile(config.schema);
+  } catch (error) {
+    throw new UsageError(`custom rule "${config.id}" has an invalid JSON Schema: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+type Reporter = (report: { messageId: 'failed'; data: Record<string, string>; at: Path }) => void;
+
+function reportFirstError(validate: ValidateFunction, value: unknown, base: Path, report: Reporter, rootAt: Path = base): void {
+  if (validate(value)) return;
+  const error = validate.errors?.[0];
+  if (!error) return;
+  const relative = pointerToPath(error.instancePath, value);
+  const at = relative.length === 0 ? rootAt : [...base, ...relative];
+  report({ messageId: 'failed', data: { reason: describe(error) }, at });
+}
+
+function describe(error: ErrorObject): string {
+  const where = error.instancePath === '' ? '' : `${error.instancePath.slice(1).replaceAll('/', '.')} `;
+  return `${where}${error.message ?? 'does not match the schema'}`;
+}
+
+/** JSON Pointer → path; segments are array indexes where the value is an array. */
+function pointerToPath(pointer: string, root: unknown): Path {
+  if (pointer === '') return [];
+  const path: (string | number)[] = [];
+  let current: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    const step = Array.isArray(current) ? Number(segment) : segment;
+    path.push(step);
+    current = (current as Record<string | number, unknown> | undefined)?.[step];
+  }
+  return path;
+}

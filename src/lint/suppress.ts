@@ -1,0 +1,174 @@
+// Applies the three suppression forms to every finding of a run and reports the suppressions that matched nothing.
+import type { IgnoreEntry, KubefitConfig } from '../config/config.js';
+import type { Path } from '../load/document.js';
+import { findingAt, type Finding } from '../model/finding.js';
+import { matchesGlob } from '../model/glob.js';
+import { POD_KINDS, podKindOf } from '../model/kinds.js';
+import type { ObjectRef } from '../model/object-ref.js';
+import { asRecord, asStringMap, type KubeObject } from '../model/object.js';
+import { valueAt } from '../model/workload.js';
+import { commentDirectivesOf, type CommentDirective } from './comment-directives.js';
+import { IGNORE_ANNOTATION, parseIgnoreAnnotation } from './ignore-annotation.js';
+import { UNUSED_SUPPRESSION } from './lint-checks.js';
+import { settingResolver } from './rule-settings.js';
+
+interface Suppression {
+  /** Rule ids it names; empty for every rule. */
+  readonly ruleIds: readonly string[];
+  readonly used: Set<string>;
+  /** The unused-suppression finding for one of its ids (undefined: the whole suppression). */
+  unused(ruleId: string | undefined): Finding;
+}
+
+interface Suppressions {
+  readonly byObject: ReadonlyMap<string, Suppression[]>;
+  readonly byLine: ReadonlyMap<string, Suppression[]>;
+  readonly objects: ReadonlyMap<string, KubeObject>;
+}
+
+const ALL = '*';
+
+export function suppressFindings(findings: readonly Finding[], objects: readonly KubeObject[], config: KubefitConfig): Finding[] {
+  const resolve = settingResolver(config);
+  const suppressions = collectSuppressions(objects);
+  const kept: Finding[] = [];
+  const keep = (finding: Finding, trackUse: boolean) => {
+    const setting = resolve(finding.ruleId, { severity: finding.severity, defaultOn: true }, finding.file);
+    if (setting === 'off' || isIgnoredByConfig(finding, config.ignore, suppressions.objects)) return;
+    if (trackUse && isSuppressed(finding, suppressions)) return;
+    kept.push(setting === finding.severity ? finding : { ...finding, severity: setting });
+  };
+  for (const finding of findings) keep(finding, true);
+  for (const finding of unusedFindings(suppressions)) keep(finding, false);
+  return kept;
+}
+
+function objectKey(file: string, ref: ObjectRef): string {
+  return `${file}\0${ref.apiVersion}\0${ref.kind}\0${ref.namespace}\0${ref.name}`;
+}
+
+function collectSuppressions(objects: readonly KubeObject[]): Suppressions {
+  const byObject = new Map<string, Suppression[]>();
+  const byLine = new Map<string, Suppression[]>();
+  const objectsByKey = new Map<string, KubeObject>();
+  const filesRead = new Set<string>();
+  for (const object of objects) {
+    const key = objectKey(object.file, object.ref);
+    objectsByKey.set(key, object);
+    const found = annotationSuppressions(object);
+    if (found.length > 0) byObject.set(key, [...(byObject.get(key) ?? []), ...found]);
+    if (filesRead.has(object.file)) continue;
+    filesRead.add(object.file);
+    for (const directive of commentDirectivesOf(object.document.text)) {
+      const lineKey = `${object.file}\0${directive.targetLine}`;
+      byLine.set(lineKey, [...(byLine.get(lineKey) ?? []), commentSuppression(object.file, directive)]);
+    }
+  }
+  return { byObject, byLine, objects: objectsByKey };
+}
+
+/** The object's own annotation and, for workloads, the pod template's. */
+function annotationSuppressions(object: KubeObject): Suppression[] {
+  const kind = podKindOf(object.ref.apiVersion, object.ref.kind);
+  const metadataPaths: Path[] = [['metadata']];
+  if (kind && POD_KINDS[kind].templatePath.length > 0) metadataPaths.push([...POD_KINDS[kind].templatePath, 'metadata']);
+  const out: Suppression[] = [];
+  for (const metadataPath of metadataPaths) {
+    const value = asStringMap(asRecord(valueAt(object.value, metadataPath))?.['annotations'])[IGNORE_ANNOTATION];
+    if (value === undefined) continue;
+    const at = [...metadataPath, 'annotations', IGNORE_ANNOTATION];
+    const ruleIds = parseIgnoreAnnotation(value).map((entry) => entry.ruleId);
+    out.push({
+      ruleIds,
+      used: new Set(),
+      unused: (ruleId) => findingAt(object, at, {
+        ...unusedSpec(),
+        message: `"${ruleId ?? ''}" in the ${IGNORE_ANNOTATION} annotation suppresses no finding`,
+      }),
+    });
+  }
+  return out;
+}
+
+function commentSuppression(file: string, directive: CommentDirective): Suppression {
+  const name = `kubefit-${directive.kind}`;
+  return {
+    ruleIds: directive.ruleIds,
+    used: new Set(),
+    unused: (ruleId) => ({
+      ...unusedSpec(),
+      message: ruleId === undefined ? `${name} suppresses no finding` : `"${ruleId}" in ${name} suppresses no finding`,
+      file,
+      line: directive.line,
+      column: directive.column,
+      endLine: directive.line,
+      endColumn: directive.endColumn,
+      object: null,
+      path: null,
+    }),
+  };
+}
+
+function unusedSpec() {
+  return { ruleId: UNUSED_SUPPRESSION.id, severity: UNUSED_SUPPRESSION.severity };
+}
+
+/** Marks every suppression that covers the finding as used; true when at least one does. */
+function isSuppressed(finding: Finding, suppressions: Suppressions): boolean {
+  const candidates = [
+    ...(suppressions.byLine.get(`${finding.file}\0${finding.line}`) ?? []),
+    ...(finding.object ? suppressions.byObject.get(objectKey(finding.file, finding.object)) ?? [] : []),
+  ];
+  let suppressed = false;
+  for (const suppression of candidates) {
+    if (suppression.ruleIds.length === 0) suppression.used.add(ALL);
+    else if (suppression.ruleIds.includes(finding.ruleId)) suppression.used.add(finding.ruleId);
+    else continue;
+    suppressed = true;
+  }
+  return suppressed;
+}
+
+function unusedFindings(suppressions: Suppressions): Finding[] {
+  const out: Finding[] = [];
+  for (const list of [...suppressions.byObject.values(), ...suppressions.byLine.values()]) {
+    for (const suppression of list) {
+      if (suppression.ruleIds.length === 0) {
+        if (suppression.used.size === 0) out.push(suppression.unused(undefined));
+      } else {
+        for (const ruleId of new Set(suppression.ruleIds)) if (!suppression.used.has(ruleId)) out.push(suppression.unused(ruleId));
+      }
+    }
+  }
+  return out;
+}
+
+function isIgnoredByConfig(finding: Finding, entries: readonly IgnoreEntry[], objects: ReadonlyMap<string, KubeObject>): boolean {
+  return entries.some((entry) => matchesEntry(finding, entry, objects));
+}
+
+function matchesEntry(finding: Finding, entry: IgnoreEntry, objects: ReadonlyMap<string, KubeObject>): boolean {
+  if (entry.rule !== undefined && !matchesGlob(finding.ruleId, entry.rule)) return false;
+  if (entry.path !== undefined && !matchesGlob(finding.file.replace(/^\.\//, ''), entry.path)) return false;
+  const needsObject = entry.kind !== undefined || entry.name !== undefined || entry.namespace !== undefined || entry.container !== undefined;
+  if (!needsObject) return true;
+  const ref = finding.object;
+  if (!ref) return false;
+  if (entry.kind !== undefined && ref.kind !== entry.kind) return false;
+  if (entry.name !== undefined && !matchesGlob(ref.name, entry.name)) return false;
+  if (entry.namespace !== undefined && ref.namespace !== entry.namespace) return false;
+  if (entry.container === undefined) return true;
+  const object = objects.get(objectKey(finding.file, ref));
+  return object !== undefined && containerNameAt(object, finding.path) === entry.container;
+}
+
+const CONTAINER_IN_PATH = /(?:^|\.)(initContainers|containers|ephemeralContainers)\[(\d+)\]/;
+
+/** The name of the container a finding's path points into, if any. */
+function containerNameAt(object: KubeObject, path: string | null): string | undefined {
+  const match = path === null ? null : CONTAINER_IN_PATH.exec(path);
+  const kind = podKindOf(object.ref.apiVersion, object.ref.kind);
+  if (!match || !kind) return undefined;
+  const name = valueAt(object.value, [...POD_KINDS[kind].templatePath, 'spec', match[1] ?? '', Number(match[2]), 'name']);
+  return typeof name === 'string' ? name : undefined;
+}

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import fg from 'fast-glob';
+import { YAMLException } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { buildWithPositions } from './build-values.js';
+import { DEFAULT_LIMITS } from './load-manifests.js';
+import { readPlainBlockDocument } from './plain-block-reader.js';
+
+const LIMITS = { maxDepth: 128, maxValues: 1_000_000 };
+const read = (text: string) => readPlainBlockDocument(text, 0, text.length, LIMITS);
+
+/** The full js-yaml path's reading of a text the fast reader accepted, or the error it raises. */
+function fullReading(text: string): { values: unknown[]; problems: number } | YAMLException {
+  try {
+    const built = buildWithPositions(text, 0, DEFAULT_LIMITS);
+    return { values: built.map((document) => document.value), problems: built.reduce((sum, document) => sum + document.problems.length, 0) };
+  } catch (error) {
+    if (error instanceof YAMLException) return error;
+    throw error;
+  }
+}
+
+function expectSameAsFullPath(text: string): void {
+  const value = read(text);
+  if (value === undefined) return;
+  expect(fullReading(text)).toEqual({ values: [value], problems: 0 });
+}
+
+describe('readPlainBlockDocument', () => {
+  it('reads block mappings and sequences with YAML 1.1 scalars', () => {
+    const text = 'a: yes\nb:\n- 0755\n- "x y"\n- k: 1_000\n  l: ~\nc: \'it\'\'s\' # note\nd:\n';
+    expect(read(text)).toEqual({ a: true, b: [493, 'x y', { k: 1000, l: null }], c: "it's", d: null });
+  });
+
+  it.each([
+    ['a flow mapping', 'a: {b: 1}\n'],
+    ['a block scalar', 'a: |\n  text\n'],
+    ['an anchor', 'a: &x 1\n'],
+    ['a multi-line plain scalar', 'a: one\n  two\n'],
+    ['a double-quoted escape', 'a: "x\\ty"\n'],
+    ['a duplicate key', 'a: 1\na: 2\n'],
+    ['a merge key', '<<: {}\n'],
+    ['a tab', 'a:\tb\n'],
+    ['a document end marker', 'a: 1\n...\n'],
+    ['a mapping value on a key line', 'a: b: c\n'],
+    ['a scalar document', 'just text\n'],
+  ])('leaves %s to the full parser', (_, text) => {
+    expect(read(text)).toBeUndefined();
+  });
+
+  it('agrees with the full path on every fixture document it accepts', () => {
+    for (const file of fg.sync('fixtures/**/*.{yaml,yml,json}')) {
+      const text = readFileSync(file, 'utf8');
+      const starts = [0, ...[...text.matchAll(/^---(?=[ \t\r\n]|$)/gm)].map((match) => match.index).filter((index) => index > 0)];
+      starts.forEach((start, index) => expectSameAsFullPath(text.slice(start, starts[index + 1] ?? text.length)));
+    }
+  });
+
+  it('agrees with the full path on generated block YAML', () => {
+    fc.assert(fc.property(blockText(cleanTree, 0), (text) => expectSameAsFullPath(text)), { numRuns: 2000 });
+  });
+
+  it('agrees with the full path on generated block YAML with traps and junk lines', () => {
+    fc.assert(fc.property(blockText(anyTree, 2), (text) => expectSameAsFullPath(text)), { numRuns: 5000 });
+  });
+});
+
+const KEYS = ['a', 'b', 'name', 'image', 'spec', 'yes', 'on', '1', '0x1F', '~', 'null', 'a:b', '-x', 'a#b', 'é', 'app.kubernetes.io/name', 'k '];
+const TRICKY_KEYS = ['"q"', "'s'", '<<', 'a #b', '?x', '? x', '__proto__', '&a k', '!t k', '[k]'];
+const key = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...KEYS) }, { weight: 1, arbitrary: fc.constantFrom(...TRICKY_KEYS) });
+/** Scalars the fast reader takes (with YAML 1.1 traps), then ones it must leave to the full parser. */
+const SCALARS = [
+  'x', 'two words', '0755', '1_000', '0x1F', '.5', '-.inf', '.NaN', 'Off', 'y', 'NULL', '~', '1e3', '+1', '0o17', '0b101', '12:30', '2001-12-14',
+  '-1', '18446744073709551616', '"a b"', "'it''s'", '""', "''", 'x # c', 'a#c', 'http://x:80', '--flag', 'é', '"a" #c', 'x  ',
+];
+const TRICKY = [
+  '"x\\n"', '"open', 'a: b', 'a #c', 'a#c', 'http://x:80', '-', '--flag', '[a]',
+  '{a: 1}', '|', '>-', '&a x', '*a', '!!str 1', '@x', '%x', 'x:', '? x', '"a" b', '"a"#c', '"a" #c', 'x  ', '#c', '',
+];
+const JUNK = ['', '# comment', '   # comment', '...', '--- # c', '%YAML 1.1', '\t', 'a:\tb', ' x', '- ', '-', '  - - a', 'k: v: w', '"k": 1'];
+
+type Tree = string | { readonly map: readonly [string, Tree][] } | { readonly list: readonly Tree[] };
+
+/** Trees of the given keys and scalars; `nestedLists` allows `- - x`, which the fast reader leaves alone. */
+function treeOf(keys: fc.Arbitrary<string>, scalars: fc.Arbitrary<string>, nestedLists: boolean): fc.Arbitrary<Tree> {
+  return fc.letrec<{ node: Tree; map: Tree; list: Tree }>((self) => ({
+    node: fc.oneof({ depthSize: 'medium', withCrossShrink: true }, scalars, self('map'), self('list')),
+    map: fc.record({ map: fc.uniqueArray(fc.tuple(keys, self('node')), { minLength: 1, maxLength: 4, selector: ([name]) => name.trim() }) }),
+    list: fc.record({ list: fc.array(nestedLists ? self('node') : fc.oneof(scalars, self('map')), { minLength: 1, maxLength: 3 }) }),
+  })).node;
+}
+
+const anyTree = treeOf(key, fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...SCALARS) }, { weight: 1, arbitrary: fc.constantFrom(...TRICKY) }), true);
+const cleanTree = treeOf(fc.constantFrom(...KEYS), fc.constantFrom(...SCALARS), false);
+
+interface Style {
+  readonly width: number;
+  /** Sequences under a key at the key's own column (kubectl style) or indented. */
+  readonly flushSequences: boolean;
+}
+
+function emit(node: Tree, column: number, style: Style): string[] {
+  const pad = ' '.repeat(column);
+  if (typeof node === 'string') return [`${pad}${node}`];
+  if ('map' in node) {
+    return node.map.flatMap(([key, value]) => {
+      if (typeof value === 'string') return [`${pad}${key}: ${value}`];
+      const nested = 'list' in value && style.flushSequences ? column : column + style.width;
+      return [`${pad}${key}:`, ...emit(value, nested, style)];
+    });
+  }
+  return node.list.flatMap((item) => {
+    const lines = emit(item, column + 2, style);
+    const first = lines[0] ?? '';
+    return [`${pad}- ${first.slice(column + 2)}`, ...lines.slice(1)];
+  });
+}
+
+const blockText = (trees: fc.Arbitrary<Tree>, maxMutations: number) => fc
+  .tuple(
+    trees,
+    fc.record({ width: fc.integer({ min: 1, max: 4 }), flushSequences: fc.boolean() }),
+    fc.array(fc.tuple(fc.nat(), fc.constantFrom(...JUNK), fc.boolean()), { maxLength: maxMutations }),
+    fc.constantFrom('\n', '\r\n'),
+    fc.boolean(),
+  )
+  .map(([root, style, mutations, eol, marker]) => {
+    const lines = emit(typeof root === 'string' ? { map: [['k', root]] } : root, 0, style);
+    for (const [at, junk, replace] of mutations) lines.splice(at % (lines.length + 1), replace ? 1 : 0, junk);
+    return `${marker ? '---\n' : ''}${lines.join(eol)}${eol}`;
+  });

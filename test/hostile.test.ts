@@ -1,0 +1,97 @@
+// Hostile but small inputs, committed under fixtures/hostile/: each is checked beside a healthy control file.
+import { describe, expect, it } from 'vitest';
+import { loadManifests } from '../src/load/load-manifests.js';
+import { checkBesideControl, expectLinesExist, loadFindings } from './hostile/hostile-run.js';
+
+interface HostileCase {
+  readonly file: string;
+  /** The loader's findings in the file, `line:col ruleId: message`. */
+  readonly load: readonly string[];
+  /** metadata.name of every object that survives, in input order. */
+  readonly objects: readonly string[];
+}
+
+const AROUND = ['before', 'after'];
+
+const CASES: readonly HostileCase[] = [
+  { file: 'tab-indentation.yaml', load: ['9:1 yaml-syntax: tabs are not allowed as indentation'], objects: AROUND },
+  { file: 'unclosed-double-quote.yaml', load: ['9:9 yaml-syntax: missing closing "quote'], objects: AROUND },
+  { file: 'unclosed-single-quote.yaml', load: ["9:9 yaml-syntax: missing closing 'quote"], objects: AROUND },
+  {
+    file: 'unclosed-flow-sequence.yaml',
+    load: ['11:1 yaml-syntax: flow sequence in block collection must be sufficiently indented and end with a ]'],
+    objects: AROUND,
+  },
+  {
+    file: 'unclosed-flow-mapping.yaml',
+    load: ['9:1 yaml-syntax: flow map in block collection must be sufficiently indented and end with a }'],
+    objects: AROUND,
+  },
+  { file: 'bad-indentation.yaml', load: ['9:9 yaml-syntax: nested mappings are not allowed in compact mappings'], objects: AROUND },
+  { file: 'invalid-escape.yaml', load: ['11:13 yaml-syntax: invalid escape sequence \\q'], objects: AROUND },
+  { file: 'unknown-alias.yaml', load: ['11:8 yaml-syntax: unknown alias *missing'], objects: ['before', 'alias', 'after'] },
+  { file: 'stray-bracket.yaml', load: ['10:1 yaml-syntax: unexpected flow-seq-end token in YAML stream: "]"'], objects: AROUND },
+  { file: 'empty.yaml', load: [], objects: [] },
+  { file: 'whitespace-only.yaml', load: [], objects: [] },
+  { file: 'comments-only.yaml', load: [], objects: [] },
+  { file: 'dashes-only.yaml', load: [], objects: [] },
+  { file: 'separators-only.yaml', load: [], objects: [] },
+  {
+    file: 'duplicate-keys.yaml',
+    load: ['5:3 duplicate-key: duplicate key "name"', '10:5 duplicate-key: duplicate key "image"', '11:3 duplicate-key: duplicate key "containers"'],
+    objects: ['second'],
+  },
+  { file: 'json-with-comments.json', load: ['5:37 yaml-syntax: unexpected scalar at node end'], objects: [] },
+  { file: 'numbers-for-strings.yaml', load: [], objects: [''] },
+  { file: 'nulls-everywhere.yaml', load: [], objects: ['nulls'] },
+  { file: 'absurd-quantities.yaml', load: [], objects: ['quantities'] },
+  {
+    file: 'unknown-kinds.yaml',
+    load: [
+      '13:1 not-kubernetes: document has no kind; skipped',
+      '18:1 not-kubernetes: document has no apiVersion; skipped',
+      '23:1 not-kubernetes: document has no kind; skipped',
+    ],
+    objects: ['unknown-core', 'not-really-a-pod'],
+  },
+  { file: 'custom-resources.yaml', load: [], objects: ['widgets.example.com', 'gadget', 'listed'] },
+  { file: 'missing-metadata.yaml', load: [], objects: ['', '', '', ''] },
+  { file: 'zero-containers.yaml', load: [], objects: ['no-containers', 'null-containers', 'no-spec', 'empty-template', 'no-job-template'] },
+  { file: 'odd-yaml.yaml', load: [], objects: ['after-directive', 'complex-key', 'proto-keys', 'tags', 'merge-keys'] },
+  {
+    file: 'wrong-shapes.yaml',
+    load: [
+      '59:9 not-kubernetes: document is not a mapping; skipped',
+      '59:12 not-kubernetes: document is not a mapping; skipped',
+      '59:18 not-kubernetes: document has no apiVersion; skipped',
+      '59:31 not-kubernetes: document is not a mapping; skipped',
+    ],
+    objects: ['wrong-shapes', 'scalar-template', 'containers-not-a-list', 'negative-replicas', 'absurd-parallelism', ''],
+  },
+];
+
+describe('hostile inputs through check()', () => {
+  it.each(CASES)('$file: loader findings at their positions, the control file untouched', async ({ file, load, objects }) => {
+    const path = `fixtures/hostile/${file}`;
+    const report = await checkBesideControl([path]);
+    expect(loadFindings(report, path)).toEqual(load);
+    await expectLinesExist(report, path);
+    const loaded = await loadManifests([path]);
+    expect(loaded.objects.map((object) => object.ref.name)).toEqual(objects);
+  });
+
+  it('keeps keys such as __proto__ as plain data', async () => {
+    const { objects } = await loadManifests(['fixtures/hostile/odd-yaml.yaml']);
+    const proto = objects.find((object) => object.ref.name === 'proto-keys');
+    expect(Object.keys(proto?.value ?? {})).toEqual(['__proto__', 'constructor', 'apiVersion', 'kind', 'metadata']);
+    expect(Object.getPrototypeOf(proto?.value)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('analyses all hostile files in one run without losing any', async () => {
+    const paths = CASES.map(({ file }) => `fixtures/hostile/${file}`);
+    const report = await checkBesideControl(paths);
+    for (const { file, load } of CASES) expect(loadFindings(report, `fixtures/hostile/${file}`)).toEqual(load);
+    expect(report.summary.files).toBe(CASES.length + 1);
+  });
+});

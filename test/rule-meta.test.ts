@@ -1,0 +1,43 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_RULES } from '../rules/index.js';
+import { docsPathOf } from '../src/lint/define-rule.js';
+import { renderRuleDocs } from '../src/lint/rule-docs.js';
+
+// ESLint's checkRuleFiles and typescript-eslint's docs tests: consistency comes from tooling, not memory.
+const ruleFiles = readdirSync('rules').filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== 'index.ts');
+const ids = ruleFiles.map((file) => file.replace(/\.ts$/, ''));
+
+describe('rule files', () => {
+  it('are all registered, once, alphabetically', () => {
+    expect(BUILTIN_RULES.map((rule) => rule.meta.id)).toEqual([...ids].sort());
+  });
+
+  it.each(ids)('%s: id is the file name, has a RuleTester test, and text follows the style', (id) => {
+    expect(readFileSync(`rules/${id}.ts`, 'utf8')).toContain(`id: '${id}',`);
+    const meta = BUILTIN_RULES.find((rule) => rule.meta.id === id)?.meta;
+    if (!meta) throw new Error(`${id} is not registered in rules/index.ts`);
+    expect(readFileSync(`rules/${id}.test.ts`, 'utf8')).toMatch(/new RuleTester\([^)]*\)\.run\(rule,/);
+    expect(meta.description).toMatch(/^[a-z0-9].*[^.]$/);
+    expect(meta.rationale).toMatch(/^[A-Z].*\.$/s);
+    expect(meta.remediation).toMatch(/^[A-Z].*\.$/s);
+    for (const message of Object.values<string>(meta.messages)) expect(message).toMatch(/^[a-z0-9"{].*[^.]$/);
+  });
+});
+
+describe('generated rule docs', () => {
+  const files = renderRuleDocs(BUILTIN_RULES);
+
+  it.each([...files.keys()])('%s is current (run npm run gen:docs)', (path) => {
+    expect(existsSync(path) ? readFileSync(path, 'utf8') : '(missing)').toBe(files.get(path));
+  });
+
+  it('has no page without a rule', () => {
+    const stale = readdirSync('docs/rules').filter((name) => !files.has(`docs/rules/${name}`));
+    expect(stale).toEqual([]);
+  });
+
+  it('gives every rule a page', () => {
+    for (const rule of BUILTIN_RULES) expect(files.has(docsPathOf(rule.meta.id))).toBe(true);
+  });
+});
