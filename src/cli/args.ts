@@ -4,14 +4,16 @@ import type { FailOn } from '../config/config.js';
 import { FORMAT_NAMES } from '../report/formatters/index.js';
 import { UsageError } from './errors.js';
 
-export type CommandName = 'check' | 'lint' | 'fit' | 'rules' | 'explain';
-const COMMANDS: readonly CommandName[] = ['check', 'lint', 'fit', 'rules', 'explain'];
+export type CommandName = 'check' | 'lint' | 'fit' | 'rules' | 'explain' | 'init';
+const COMMANDS: readonly CommandName[] = ['check', 'lint', 'fit', 'rules', 'explain', 'init'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'none'];
 
 export interface Invocation {
   readonly command: CommandName;
   readonly paths: readonly string[];
   readonly cluster: readonly string[];
+  /** --config FILE: the config file to use instead of the one discovered. */
+  readonly config: string | undefined;
   readonly format: string;
   readonly output: string | undefined;
   readonly failOn: FailOn | undefined;
@@ -27,6 +29,7 @@ export interface Invocation {
 
 const OPTIONS = {
   cluster: { type: 'string', multiple: true },
+  config: { type: 'string', short: 'c' },
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
   'fail-on': { type: 'string' },
@@ -51,6 +54,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     command,
     paths,
     cluster: values.cluster ?? [],
+    config: values.config,
     format: oneOf('--format', values.format ?? 'text', FORMAT_NAMES),
     output: values.output,
     failOn: values['fail-on'] === undefined ? undefined : oneOf('--fail-on', values['fail-on'], FAIL_ON),

@@ -10,11 +10,14 @@ Usage
   kubefit fit [paths...]       scheduling dry-run only
   kubefit rules                list every check with its id, severity and description
   kubefit explain RULE         full documentation of one check
+  kubefit init                 write a commented starter .kubefit.yaml here
 
 Paths are files, directories (searched for *.yaml, *.yml, *.json), glob patterns, or - for
 standard input. With no path, the current directory is checked.
 
 Options
+  -c, --config FILE            config file (default: the nearest .kubefit.yaml, .kubefit.yml
+                               or kubefit.config.json from here upward)
   --cluster PATH               Nodes and the Pods bound to them, e.g. the output of
                                kubectl get nodes,pods -A -o yaml (repeatable)
   -f, --format FORMAT          ${FORMAT_NAMES.join(', ')} (default text)

@@ -4,12 +4,14 @@ import { createColors } from 'picocolors';
 import { ruleCatalog } from '../catalog.js';
 import { analyze } from '../check.js';
 import type { FailOn } from '../config/config.js';
+import { loadRunConfig } from '../config/load-run-config.js';
 import { severityRank } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { FORMATTERS } from '../report/formatters/index.js';
 import type { Report } from '../report/report.js';
 import { toolVersion } from '../version.js';
 import { parseInvocation, type Invocation } from './args.js';
+import { runInit } from './commands/init.js';
 import { UsageError } from './errors.js';
 import { helpText } from './help.js';
 import { createProgress } from './progress.js';
@@ -32,6 +34,7 @@ export async function main(io: CliIo): Promise<number> {
     if (invocation.version) return write(io, `${toolVersion()}\n`, 0);
     if (invocation.command === 'rules') return write(io, listRules(ruleCatalog()), 0);
     if (invocation.command === 'explain') return write(io, explainRule(invocation.paths[0], ruleCatalog()), 0);
+    if (invocation.command === 'init') return write(io, await runInit(io.cwd), 0);
     return await runAnalysis(invocation, io);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -42,15 +45,21 @@ export async function main(io: CliIo): Promise<number> {
 
 async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   const paths = invocation.paths.length > 0 ? invocation.paths : ['.'];
+  const config = await loadRunConfig({
+    cwd: io.cwd,
+    ...(invocation.config !== undefined && { configFile: invocation.config }),
+    ...(invocation.failOn !== undefined && { failOn: invocation.failOn }),
+    ...(invocation.kubernetesVersion !== undefined && { kubernetesVersion: invocation.kubernetesVersion }),
+    cluster: invocation.cluster,
+  });
   const progress = createProgress(io.stderr, io.stderrIsTTY === true && !io.env['CI']);
   const { report, matched, noNodes } = await analyze(invocation.command === 'fit' ? 'fit' : invocation.command === 'lint' ? 'lint' : 'check', paths, {
     cwd: io.cwd,
-    cluster: invocation.cluster,
+    config,
     readStdin: io.readStdin,
     strictKinds: invocation.strictKinds,
     drain: invocation.drain,
     onProgress: progress.update,
-    ...(invocation.kubernetesVersion !== undefined && { kubernetesVersion: invocation.kubernetesVersion }),
     ...(invocation.maxFileSize !== undefined && { limits: { maxFileSize: invocation.maxFileSize } }),
   });
   progress.clear();
@@ -62,7 +71,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   const text = formatter?.(report, { rules: ruleCatalog(), colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet }) ?? '';
   if (invocation.output !== undefined) await writeFile(invocation.output, text);
   else io.stdout.write(text);
-  return exitCode(report, invocation.failOn ?? 'error');
+  return exitCode(report, config.failOn);
 }
 
 /** 2 for internal errors, 1 for findings at or above the threshold or unschedulable replicas, else 0. */

@@ -85,10 +85,11 @@ describe('loadConfigFile', () => {
     onTestFinished(() => rm(directory, { recursive: true, force: true }));
     const file = join(directory, '.kubefit.yml');
     await writeFile(file, 'failOn: info\n');
-    expect(await loadConfigFile(file)).toEqual({ file, baseDir: directory, content: { failOn: 'info' } });
+    expect(await loadConfigFile(file, '/')).toEqual({ file, baseDir: directory, content: { failOn: 'info' } });
+    expect(await loadConfigFile('.kubefit.yml', directory)).toEqual({ file: '.kubefit.yml', baseDir: directory, content: { failOn: 'info' } });
   });
 
   it('says so when the file does not exist', async () => {
-    await expect(loadConfigFile('/nonexistent/.kubefit.yaml')).rejects.toThrow('config file /nonexistent/.kubefit.yaml not found');
+    await expect(loadConfigFile('/nonexistent/.kubefit.yaml', '/')).rejects.toThrow('config file /nonexistent/.kubefit.yaml not found');
   });
 });
