@@ -1,15 +1,13 @@
 // The main inputs indexed once per run for cross-object rules: objects by kind and namespace, workloads by object.
 import { asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
-import { selectsLabels } from './label-selector.js';
+import { selectsPodTemplate } from './label-selector.js';
 
 export interface LintIndex {
   readonly objects: readonly KubeObject[];
   readonly workloads: readonly Workload[];
   /** Objects of `kind` (any apiVersion), in one namespace or all. */
   ofKind(kind: string, namespace?: string): readonly KubeObject[];
-  /** True when the inputs contain at least one object of `kind`. */
-  hasKind(kind: string): boolean;
   /** Services of the workload's namespace whose selector matches its pod labels. */
   servicesSelecting(workload: Workload): readonly KubeObject[];
   workloadOf(object: KubeObject): Workload | undefined;
@@ -35,7 +33,6 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     objects,
     workloads,
     ofKind,
-    hasKind: (kind) => byKind.has(kind),
     workloadOf: (object) => workloadByObject.get(object),
     memo<T>(key: string, compute: () => T): T {
       if (!memos.has(key)) memos.set(key, compute());
@@ -45,12 +42,18 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
       const cached = selecting.get(workload);
       if (cached) return cached;
       const found = ofKind('Service', workload.object.ref.namespace).filter((service) =>
-        selectsLabels(serviceSelector(service), workload.podLabels),
+        selectsPodTemplate(serviceSelector(service), workload.podLabels),
       );
       selecting.set(workload, found);
       return found;
     },
   };
+}
+
+/** The directory part of a file path ("" for a bare name): manifests of one application usually share it. */
+export function directoryOf(file: string): string {
+  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return slash < 0 ? '' : file.slice(0, slash);
 }
 
 export function serviceSelector(service: KubeObject): Readonly<Record<string, string>> {
