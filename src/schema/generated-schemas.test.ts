@@ -10,7 +10,8 @@ describe('generated schemas', () => {
   });
 
   it('leave no stale file in schemas/', () => {
-    const committed = readdirSync('schemas').map((file) => `schemas/${file}`);
+    // the config file's schema is written by hand (src/config); everything else here is generated
+    const committed = readdirSync('schemas').filter((file) => file !== 'kubefit-config.schema.json').map((file) => `schemas/${file}`);
     expect(committed.filter((path) => !generated.has(path))).toEqual([]);
   });
 });
