@@ -13,10 +13,11 @@ interface NamespaceFacts {
 
 function namespaceFacts(index: LintIndex, namespace: string, directory: string): NamespaceFacts {
   return index.memo(`dangling-service:${namespace}\0${directory}`, () => ({
-    podLabels: index.workloads
-      .filter((workload) => workload.object.ref.namespace === namespace && directoryOf(workload.object.file) === directory)
+    podLabels: index.workloadsIn(namespace)
+      .filter((workload) => directoryOf(workload.object.file) === directory)
       .map((workload) => workload.podLabels),
-    hasCustomResources: index.objects.some((object) => object.ref.namespace === namespace && isCustomResource(object.ref.apiVersion)),
+    hasCustomResources: index.memo(`custom-resources:${namespace}`, () =>
+      index.objects.some((object) => object.ref.namespace === namespace && isCustomResource(object.ref.apiVersion))),
   }));
 }
 

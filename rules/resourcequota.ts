@@ -28,7 +28,7 @@ function demandOf(workload: Workload, resource: string): Quantity | undefined {
 function overruns(index: LintIndex, namespace: string): ReadonlyMap<Workload, Overrun[]> {
   return index.memo(`resourcequota:${namespace}`, () => {
     const found = new Map<Workload, Overrun[]>();
-    const workloads = index.workloads.filter((workload) => workload.object.ref.namespace === namespace);
+    const workloads = index.workloadsIn(namespace);
     for (const quota of index.ofKind('ResourceQuota', namespace)) {
       const spec = asRecord(quota.value['spec']);
       if (spec?.['scopes'] !== undefined || spec?.['scopeSelector'] !== undefined) continue;

@@ -20,7 +20,7 @@ export default defineRule({
   check(service, { index, report }) {
     const selector = serviceSelector(service);
     if (Object.keys(selector).length === 0) return;
-    const selected = index.workloads.filter((workload) => workload.object.ref.namespace === service.ref.namespace && selectsPodTemplate(selector, workload.podLabels));
+    const selected = index.workloadsIn(service.ref.namespace).filter((workload) => selectsPodTemplate(selector, workload.podLabels));
     if (selected.length === 0) return;
     const names = new Set(selected.flatMap((workload) => workload.containers.flatMap((container) => asArray(container.value['ports']).map((port) => asRecord(port)?.['name']))));
     asArray(asRecord(service.value['spec'])?.['ports']).forEach((entry, index) => {

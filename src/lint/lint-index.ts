@@ -11,6 +11,8 @@ export interface LintIndex {
   /** Services of the workload's namespace whose selector matches its pod labels. */
   servicesSelecting(workload: Workload): readonly KubeObject[];
   workloadOf(object: KubeObject): Workload | undefined;
+  /** Workloads of one namespace, in input order. */
+  workloadsIn(namespace: string): readonly Workload[];
   /** Computes a per-run fact once (namespace totals, lookup tables) and hands it to every later caller. */
   memo<T>(key: string, compute: () => T): T;
 }
@@ -25,7 +27,15 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     push(byKindNamespace, `${object.ref.kind}\0${object.ref.namespace}`, object);
   }
   const workloadByObject = new Map(workloads.map((workload) => [workload.object, workload]));
+  const workloadsByNamespace = new Map<string, Workload[]>();
+  for (const workload of workloads) push(workloadsByNamespace, workload.object.ref.namespace, workload);
   const selecting = new Map<Workload, readonly KubeObject[]>();
+  const servicesByNamespace = new Map<string, [KubeObject, Readonly<Record<string, string>>][]>();
+  const servicesIn = (namespace: string) => {
+    let found = servicesByNamespace.get(namespace);
+    if (!found) servicesByNamespace.set(namespace, (found = ofKind('Service', namespace).map((service) => [service, serviceSelector(service)])));
+    return found;
+  };
   const memos = new Map<string, unknown>();
   const ofKind = (kind: string, namespace?: string): readonly KubeObject[] =>
     (namespace === undefined ? byKind.get(kind) : byKindNamespace.get(`${kind}\0${namespace}`)) ?? NONE;
@@ -34,6 +44,7 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     workloads,
     ofKind,
     workloadOf: (object) => workloadByObject.get(object),
+    workloadsIn: (namespace) => workloadsByNamespace.get(namespace) ?? [],
     memo<T>(key: string, compute: () => T): T {
       if (!memos.has(key)) memos.set(key, compute());
       return memos.get(key) as T;
@@ -41,9 +52,9 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     servicesSelecting(workload) {
       const cached = selecting.get(workload);
       if (cached) return cached;
-      const found = ofKind('Service', workload.object.ref.namespace).filter((service) =>
-        selectsPodTemplate(serviceSelector(service), workload.podLabels),
-      );
+      const found = servicesIn(workload.object.ref.namespace)
+        .filter(([, selector]) => selectsPodTemplate(selector, workload.podLabels))
+        .map(([service]) => service);
       selecting.set(workload, found);
       return found;
     },
