@@ -16,8 +16,9 @@ function namespaceFacts(index: LintIndex, namespace: string, directory: string):
     podLabels: index.workloadsIn(namespace)
       .filter((workload) => directoryOf(workload.object.file) === directory)
       .map((workload) => workload.podLabels),
-    hasCustomResources: index.memo(`custom-resources:${namespace}`, () =>
-      index.objects.some((object) => object.ref.namespace === namespace && isCustomResource(object.ref.apiVersion))),
+    hasCustomResources: index
+      .memo('custom-resource-namespaces', () => new Set(index.objects.filter((object) => isCustomResource(object.ref.apiVersion)).map((object) => object.ref.namespace)))
+      .has(namespace),
   }));
 }
 
