@@ -1,6 +1,6 @@
 // Reads a config file: YAML (or JSON) with positions, checked against schemas/kubefit-config.schema.json.
 import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import configSchema from '../../schemas/kubefit-config.schema.json' with { type: 'json' };
@@ -38,15 +38,16 @@ function validateContent(value: unknown): readonly ErrorObject[] {
   return validator(value) ? [] : (validator.errors ?? []);
 }
 
-export async function loadConfigFile(file: string): Promise<ConfigFile> {
+/** Reads `file` (resolved from `cwd`); messages name it as given. */
+export async function loadConfigFile(file: string, cwd: string): Promise<ConfigFile> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readFile(resolve(cwd, file), 'utf8');
   } catch (error) {
     const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'not found' : 'cannot be read';
     throw new UsageError(`config file ${file} ${reason}`, 'Check the --config path.');
   }
-  return { file, baseDir: dirname(file), content: parseConfig(text, file) };
+  return { file, baseDir: resolve(cwd, dirname(file)), content: parseConfig(text, file) };
 }
 
 /** Parses and validates config text; every problem is a UsageError at `file:line:col`. */
