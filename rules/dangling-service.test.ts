@@ -35,6 +35,23 @@ new RuleTester({ describe, it }).run(rule, {
 `,
     },
     {
+      name: 'a per-pod Service of a StatefulSet selects the controller-added pod-name label',
+      code: `
+  apiVersion: apps/v1
+  kind: StatefulSet
+  metadata: {name: redis}
+  spec:
+    template:
+      metadata: {labels: {app: redis}}
+      spec: {containers: [{name: c, image: "c:1"}]}
+  ---
+  apiVersion: v1
+  kind: Service
+  metadata: {name: redis-0}
+  spec: {selector: {app: redis, statefulset.kubernetes.io/pod-name: redis-0}, ports: [{port: 6379}]}
+`,
+    },
+    {
       name: 'custom resources in the namespace may create the pods',
       code: `${WEB}
   apiVersion: argoproj.io/v1alpha1

@@ -1,7 +1,7 @@
 // A Service whose selector matches no pod template in the inputs routes traffic nowhere.
 import { defineRule } from '../src/lint/define-rule.js';
-import { selectsLabels } from '../src/lint/label-selector.js';
-import { serviceSelector, type LintIndex } from '../src/lint/lint-index.js';
+import { selectsPodTemplate } from '../src/lint/label-selector.js';
+import { directoryOf, serviceSelector, type LintIndex } from '../src/lint/lint-index.js';
 import { groupOf } from '../src/model/kinds.js';
 import { asRecord } from '../src/model/object.js';
 
@@ -11,10 +11,14 @@ interface NamespaceFacts {
   readonly hasCustomResources: boolean;
 }
 
-function namespaceFacts(index: LintIndex, namespace: string): NamespaceFacts {
-  return index.memo(`dangling-service:${namespace}`, () => ({
-    podLabels: index.workloads.filter((workload) => workload.object.ref.namespace === namespace).map((workload) => workload.podLabels),
-    hasCustomResources: index.objects.some((object) => object.ref.namespace === namespace && isCustomResource(object.ref.apiVersion)),
+function namespaceFacts(index: LintIndex, namespace: string, directory: string): NamespaceFacts {
+  return index.memo(`dangling-service:${namespace}\0${directory}`, () => ({
+    podLabels: index.workloadsIn(namespace)
+      .filter((workload) => directoryOf(workload.object.file) === directory)
+      .map((workload) => workload.podLabels),
+    hasCustomResources: index
+      .memo('custom-resource-namespaces', () => new Set(index.objects.filter((object) => isCustomResource(object.ref.apiVersion)).map((object) => object.ref.namespace)))
+      .has(namespace),
   }));
 }
 
@@ -30,18 +34,18 @@ export default defineRule({
     category: 'networking',
     description: 'Service selects no pod template of the inputs',
     rationale:
-      'A Service whose selector matches no pods has no endpoints: clients get connection refused or time out, usually because of a typo in a label. To avoid reporting Services for pods defined elsewhere (kube-linter#179, kube-score#430), the rule runs only when the Service\'s namespace has workloads in the inputs and no custom resources (an operator or an Argo Rollout may create the pods). Services without a selector and ExternalName Services are not checked.',
+      'A Service whose selector matches no pods has no endpoints: clients get connection refused or time out, usually because of a typo in a label. To avoid reporting Services for pods defined elsewhere (kube-linter#179, kube-score#430), the rule runs only when the Service\'s directory has workloads of its namespace in the inputs (which are then searched) and the namespace has no custom resources (an operator or an Argo Rollout may create the pods). Selector keys that controllers add to each pod, such as statefulset.kubernetes.io/pod-name, are ignored. Services without a selector and ExternalName Services are not checked.',
     remediation: 'Make spec.selector match the labels of the pod template (spec.template.metadata.labels) of the workload that should receive the traffic.',
     defaultOn: true,
     appliesTo: { target: 'object', kinds: ['Service'] },
-    messages: { noPods: 'Service selector {{selector}} matches no pod template in namespace "{{namespace}}"' },
+    messages: { noPods: 'Service selector {{selector}} matches no pod template of namespace "{{namespace}}" in this directory' },
   },
   check(service, { index, report }) {
     const selector = serviceSelector(service);
     if (Object.keys(selector).length === 0 || asRecord(service.value['spec'])?.['type'] === 'ExternalName') return;
-    const facts = namespaceFacts(index, service.ref.namespace);
+    const facts = namespaceFacts(index, service.ref.namespace, directoryOf(service.file));
     if (facts.podLabels.length === 0 || facts.hasCustomResources) return;
-    if (facts.podLabels.some((labels) => selectsLabels(selector, labels))) return;
+    if (facts.podLabels.some((labels) => selectsPodTemplate(selector, labels))) return;
     const text = Object.entries(selector).map(([key, value]) => `${key}=${value}`).join(',');
     report({ messageId: 'noPods', data: { selector: text, namespace: service.ref.namespace }, at: ['spec', 'selector'], on: 'key' });
   },

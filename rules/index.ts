@@ -4,6 +4,7 @@ import automountServiceAccountToken from './automount-service-account-token.js';
 import capabilitiesNotDropped from './capabilities-not-dropped.js';
 import dangerousCapabilities from './dangerous-capabilities.js';
 import danglingService from './dangling-service.js';
+import defaultNamespace from './default-namespace.js';
 import defaultServiceAccount from './default-service-account.js';
 import deprecatedServiceAccountField from './deprecated-service-account-field.js';
 import dockerSocket from './docker-socket.js';
@@ -18,6 +19,7 @@ import hpaReplicas from './hpa-replicas.js';
 import identicalProbes from './identical-probes.js';
 import imagePullPolicy from './image-pull-policy.js';
 import latestTag from './latest-tag.js';
+import limitrange from './limitrange.js';
 import limitsBelowRequests from './limits-below-requests.js';
 import livenessProbe from './liveness-probe.js';
 import memoryLimitMissing from './memory-limit-missing.js';
@@ -30,7 +32,9 @@ import privilegedPorts from './privileged-ports.js';
 import probePortNotExposed from './probe-port-not-exposed.js';
 import readOnlyRootFilesystem from './read-only-root-filesystem.js';
 import readinessProbe from './readiness-probe.js';
+import recommendedLabels from './recommended-labels.js';
 import requestsMissing from './requests-missing.js';
+import resourcequota from './resourcequota.js';
 import runAsNonRoot from './run-as-non-root.js';
 import seccompProfile from './seccomp-profile.js';
 import sensitiveHostMounts from './sensitive-host-mounts.js';
@@ -45,6 +49,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   capabilitiesNotDropped,
   dangerousCapabilities,
   danglingService,
+  defaultNamespace,
   defaultServiceAccount,
   deprecatedServiceAccountField,
   dockerSocket,
@@ -59,6 +64,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   identicalProbes,
   imagePullPolicy,
   latestTag,
+  limitrange,
   limitsBelowRequests,
   livenessProbe,
   memoryLimitMissing,
@@ -71,7 +77,9 @@ export const BUILTIN_RULES: readonly Rule[] = [
   probePortNotExposed,
   readOnlyRootFilesystem,
   readinessProbe,
+  recommendedLabels,
   requestsMissing,
+  resourcequota,
   runAsNonRoot,
   seccompProfile,
   sensitiveHostMounts,

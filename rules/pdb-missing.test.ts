@@ -15,7 +15,13 @@ const DEPLOYMENT = `
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
-    { name: 'no PodDisruptionBudget anywhere in the inputs and the rule not configured', code: DEPLOYMENT },
+    { name: 'no PodDisruptionBudget in the namespace and the rule not configured', code: `${DEPLOYMENT}
+  ---
+  apiVersion: policy/v1
+  kind: PodDisruptionBudget
+  metadata: {name: other, namespace: elsewhere}
+  spec: {maxUnavailable: 1, selector: {matchLabels: {app: other}}}
+` },
     {
       name: 'a budget selects the pods',
       code: `${DEPLOYMENT}

@@ -1,18 +1,18 @@
 // The main inputs indexed once per run for cross-object rules: objects by kind and namespace, workloads by object.
 import { asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
-import { selectsLabels } from './label-selector.js';
+import { selectsPodTemplate } from './label-selector.js';
 
 export interface LintIndex {
   readonly objects: readonly KubeObject[];
   readonly workloads: readonly Workload[];
   /** Objects of `kind` (any apiVersion), in one namespace or all. */
   ofKind(kind: string, namespace?: string): readonly KubeObject[];
-  /** True when the inputs contain at least one object of `kind`. */
-  hasKind(kind: string): boolean;
   /** Services of the workload's namespace whose selector matches its pod labels. */
   servicesSelecting(workload: Workload): readonly KubeObject[];
   workloadOf(object: KubeObject): Workload | undefined;
+  /** Workloads of one namespace, in input order. */
+  workloadsIn(namespace: string): readonly Workload[];
   /** Computes a per-run fact once (namespace totals, lookup tables) and hands it to every later caller. */
   memo<T>(key: string, compute: () => T): T;
 }
@@ -27,7 +27,15 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     push(byKindNamespace, `${object.ref.kind}\0${object.ref.namespace}`, object);
   }
   const workloadByObject = new Map(workloads.map((workload) => [workload.object, workload]));
+  const workloadsByNamespace = new Map<string, Workload[]>();
+  for (const workload of workloads) push(workloadsByNamespace, workload.object.ref.namespace, workload);
   const selecting = new Map<Workload, readonly KubeObject[]>();
+  const servicesByNamespace = new Map<string, [KubeObject, Readonly<Record<string, string>>][]>();
+  const servicesIn = (namespace: string) => {
+    let found = servicesByNamespace.get(namespace);
+    if (!found) servicesByNamespace.set(namespace, (found = ofKind('Service', namespace).map((service) => [service, serviceSelector(service)])));
+    return found;
+  };
   const memos = new Map<string, unknown>();
   const ofKind = (kind: string, namespace?: string): readonly KubeObject[] =>
     (namespace === undefined ? byKind.get(kind) : byKindNamespace.get(`${kind}\0${namespace}`)) ?? NONE;
@@ -35,8 +43,8 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     objects,
     workloads,
     ofKind,
-    hasKind: (kind) => byKind.has(kind),
     workloadOf: (object) => workloadByObject.get(object),
+    workloadsIn: (namespace) => workloadsByNamespace.get(namespace) ?? [],
     memo<T>(key: string, compute: () => T): T {
       if (!memos.has(key)) memos.set(key, compute());
       return memos.get(key) as T;
@@ -44,13 +52,19 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     servicesSelecting(workload) {
       const cached = selecting.get(workload);
       if (cached) return cached;
-      const found = ofKind('Service', workload.object.ref.namespace).filter((service) =>
-        selectsLabels(serviceSelector(service), workload.podLabels),
-      );
+      const found = servicesIn(workload.object.ref.namespace)
+        .filter(([, selector]) => selectsPodTemplate(selector, workload.podLabels))
+        .map(([service]) => service);
       selecting.set(workload, found);
       return found;
     },
   };
+}
+
+/** The directory part of a file path ("" for a bare name): manifests of one application usually share it. */
+export function directoryOf(file: string): string {
+  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return slash < 0 ? '' : file.slice(0, slash);
 }
 
 export function serviceSelector(service: KubeObject): Readonly<Record<string, string>> {
