@@ -1,7 +1,9 @@
 // The library's pipeline: load → model → schema, lint, schedule → one Report. The CLI is a thin layer over it.
 import { BUILTIN_RULES } from '../rules/index.js';
 import { DEFAULT_CONFIG, type KubefitConfig } from './config/config.js';
+import { resolve } from 'node:path';
 import { applySuppressions, lintObjects, type LintInput, type Rule } from './lint/engine.js';
+import { loadRulesDirs } from './lint/load-rules-dir.js';
 import { loadManifests, type LoadLimits } from './load/load-manifests.js';
 import { isBound, toClusterSnapshot, type ClusterSnapshot } from './model/cluster.js';
 import type { Finding } from './model/finding.js';
@@ -70,7 +72,8 @@ export async function analyze(command: Command, paths: readonly string[], option
   const main = await loadManifests(paths, loadOptions(options, config, false, 0));
   const cluster = await loadManifests([...new Set([...(options.cluster ?? []), ...config.cluster])], loadOptions(options, config, true, main.objects.length));
   const workloads = workloadsOf(main.objects, cluster.objects);
-  const lintInput: LintInput = { objects: main.objects, workloads, rules: options.rules ?? BUILTIN_RULES, config };
+  const rules = options.rules ?? [...BUILTIN_RULES, ...(await loadRulesDirs(config.rulesDirs.map((dir) => resolve(options.cwd ?? process.cwd(), dir))))];
+  const lintInput: LintInput = { objects: main.objects, workloads, rules, config };
   const kubernetesVersion = options.kubernetesVersion ?? config.kubernetesVersion;
   const findings: Finding[] = [...main.findings, ...cluster.findings];
   if (command !== 'fit') {
