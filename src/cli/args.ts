@@ -12,8 +12,8 @@ export interface Invocation {
   readonly command: CommandName;
   readonly paths: readonly string[];
   readonly cluster: readonly string[];
-  /** --config FILE: the config file to use instead of the one discovered. */
   readonly config: string | undefined;
+  readonly schemas: readonly string[];
   readonly format: string;
   readonly output: string | undefined;
   readonly failOn: FailOn | undefined;
@@ -30,6 +30,7 @@ export interface Invocation {
 const OPTIONS = {
   cluster: { type: 'string', multiple: true },
   config: { type: 'string', short: 'c' },
+  schemas: { type: 'string', multiple: true },
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
   'fail-on': { type: 'string' },
@@ -55,6 +56,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     paths,
     cluster: values.cluster ?? [],
     config: values.config,
+    schemas: values.schemas ?? [],
     format: oneOf('--format', values.format ?? 'text', FORMAT_NAMES),
     output: values.output,
     failOn: values['fail-on'] === undefined ? undefined : oneOf('--fail-on', values['fail-on'], FAIL_ON),

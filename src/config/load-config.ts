@@ -38,16 +38,17 @@ function validateContent(value: unknown): readonly ErrorObject[] {
   return validator(value) ? [] : (validator.errors ?? []);
 }
 
-/** Reads `file` (resolved from `cwd`); messages name it as given. */
-export async function loadConfigFile(file: string, cwd: string): Promise<ConfigFile> {
+/** Reads `file` (resolved from `cwd` when given); messages name it as given. */
+export async function loadConfigFile(file: string, cwd?: string): Promise<ConfigFile> {
+  const path = cwd === undefined ? file : resolve(cwd, file);
   let text: string;
   try {
-    text = await readFile(resolve(cwd, file), 'utf8');
+    text = await readFile(path, 'utf8');
   } catch (error) {
     const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'not found' : 'cannot be read';
     throw new UsageError(`config file ${file} ${reason}`, 'Check the --config path.');
   }
-  return { file, baseDir: resolve(cwd, dirname(file)), content: parseConfig(text, file) };
+  return { file, baseDir: dirname(path), content: parseConfig(text, file) };
 }
 
 /** Parses and validates config text; every problem is a UsageError at `file:line:col`. */
