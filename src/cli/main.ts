@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { createColors } from 'picocolors';
 import { ruleCatalog } from '../catalog.js';
 import { analyze } from '../check.js';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { FailOn, KubefitConfig } from '../config/config.js';
 import { discoverConfig } from '../config/discover.js';
 import { loadConfigFile } from '../config/load-config.js';
@@ -88,7 +88,7 @@ async function configFor(invocation: Invocation, cwd: string): Promise<KubefitCo
     ...(invocation.failOn !== undefined && { failOn: invocation.failOn }),
     ...(invocation.kubernetesVersion !== undefined && { kubernetesVersion: invocation.kubernetesVersion }),
   };
-  const resolved = resolveConfig(file === undefined ? undefined : await loadConfigFile(file), flags, cwd);
+  const resolved = resolveConfig(file === undefined ? undefined : await loadConfigFile(relative(cwd, file), cwd), flags, cwd);
   return { ...resolved, schemas: [...resolved.schemas, ...invocation.schemas] };
 }
 
