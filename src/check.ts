@@ -10,7 +10,9 @@ import { toWorkload, type Workload } from './model/workload.js';
 import { buildReport } from './report/build-report.js';
 import type { Report } from './report/report.js';
 import { scheduleWorkloads } from './schedule/schedule.js';
+import { loadSchemaDirs } from './schema/schema-dirs.js';
 import { validateObjects } from './schema/validate.js';
+import { UsageError } from './cli/errors.js';
 import { toolVersion } from './version.js';
 
 /** What a run does: everything (`check`), no scheduling (`lint`), or scheduling only (`fit`). */
@@ -72,7 +74,8 @@ export async function analyze(command: Command, paths: readonly string[], option
   const kubernetesVersion = options.kubernetesVersion ?? config.kubernetesVersion;
   const findings: Finding[] = [...main.findings, ...cluster.findings];
   if (command !== 'fit') {
-    findings.push(...validateObjects(main.objects, { kubernetesVersion, extraSchemas: options.extraSchemas ?? new Map(), strictKinds: options.strictKinds ?? false }));
+    const extraSchemas = options.extraSchemas ?? (await schemasOf(config, options.cwd ?? process.cwd()));
+    findings.push(...validateObjects(main.objects, { kubernetesVersion, extraSchemas, strictKinds: options.strictKinds ?? false }));
     findings.push(...lintObjects(lintInput));
   }
   const snapshot = clusterOf(main.objects, cluster.objects);
@@ -89,6 +92,14 @@ export async function analyze(command: Command, paths: readonly string[], option
     scheduling: scheduled.results,
   });
   return { report, matched: main.matched, noNodes };
+}
+
+/** Custom-resource schemas from the config's `schemas` directories (and --schemas); an unreadable one is a usage error. */
+async function schemasOf(config: KubefitConfig, cwd: string): Promise<ReadonlyMap<string, unknown>> {
+  if (config.schemas.length === 0) return new Map();
+  const loaded = await loadSchemaDirs(config.schemas, cwd);
+  if (loaded.errors.length > 0) throw new UsageError(loaded.errors[0] ?? 'cannot read schemas', 'Check the --schemas directories.');
+  return loaded.schemas;
 }
 
 function loadOptions(options: CheckOptions, config: KubefitConfig, fromCluster: boolean, firstOrder: number) {

@@ -107,3 +107,21 @@ describe('kubefit CLI without Nodes', () => {
     expect(run.stderr.startsWith('kubefit: no Node objects to schedule on\n')).toBe(true);
   });
 });
+
+describe('kubefit --schemas', () => {
+  const restoreFindings = async (argv: string[]) => {
+    const run = await runCli(['lint', 'fixtures/schema/custom-resources.yaml', '--format', 'json', ...argv]);
+    return (JSON.parse(run.stdout) as Report).findings.filter((finding) => finding.line >= 50).map((finding) => `${finding.line}:${finding.column} ${finding.ruleId}`);
+  };
+
+  it('validates custom resources against schemas in kubeconform\'s layout', async () => {
+    expect(await restoreFindings([])).toEqual(['50:7 unknown-kind']);
+    expect(await restoreFindings(['--schemas', 'fixtures/schema/schemas'])).toEqual(['55:13 schema']);
+  });
+
+  it('exits 2 for a schema folder that cannot be read', async () => {
+    const run = await runCli(['lint', 'fixtures/schema/custom-resources.yaml', '--schemas', 'no-such-dir']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.startsWith('kubefit: cannot read schema directory no-such-dir')).toBe(true);
+  });
+});

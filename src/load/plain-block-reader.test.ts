@@ -3,18 +3,38 @@ import fc from 'fast-check';
 import fg from 'fast-glob';
 import { YAMLException } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { buildWithPositions } from './build-values.js';
+import { buildWithPositions, type BuiltDocument, type EntrySpan } from './build-values.js';
 import { DEFAULT_LIMITS } from './load-manifests.js';
-import { readPlainBlockDocument } from './plain-block-reader.js';
+import { readPlainBlockDocument, type PlainBlockDocument } from './plain-block-reader.js';
 
 const LIMITS = { maxDepth: 128, maxValues: 1_000_000 };
-const read = (text: string) => readPlainBlockDocument(text, 0, text.length, LIMITS);
+const OFFSET = 7;
+const read = (text: string) => readPlainBlockDocument(text, OFFSET, LIMITS)?.value;
 
-/** The full js-yaml path's reading of a text the fast reader accepted, or the error it raises. */
-function fullReading(text: string): { values: unknown[]; problems: number } | YAMLException {
+interface Reading {
+  readonly value: unknown;
+  readonly rootSpan: readonly [number, number];
+  /** Every container's entry spans, by the container's path (the maps are keyed by object identity). */
+  readonly spans: [string, [string | number, EntrySpan][]][];
+  readonly problems: number;
+}
+
+function reading(document: BuiltDocument | PlainBlockDocument, problems: number): Reading {
+  const spans: Reading['spans'] = [];
+  const pending: [string, unknown][] = [['', document.value]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [path, value] = next;
+    if (typeof value !== 'object' || value === null) continue;
+    spans.push([path, [...(document.spans.get(value) ?? [])]]);
+    for (const [key, child] of Object.entries(value)) pending.push([`${path}/${key}`, child]);
+  }
+  return { value: document.value, rootSpan: document.rootSpan, spans, problems };
+}
+
+/** The full js-yaml path's reading (values and spans) of a text, or the error it raises. */
+function fullReading(text: string): Reading[] | YAMLException {
   try {
-    const built = buildWithPositions(text, 0, DEFAULT_LIMITS);
-    return { values: built.map((document) => document.value), problems: built.reduce((sum, document) => sum + document.problems.length, 0) };
+    return buildWithPositions(text, OFFSET, DEFAULT_LIMITS).map((document) => reading(document, document.problems.length));
   } catch (error) {
     if (error instanceof YAMLException) return error;
     throw error;
@@ -22,15 +42,15 @@ function fullReading(text: string): { values: unknown[]; problems: number } | YA
 }
 
 function expectSameAsFullPath(text: string): void {
-  const value = read(text);
-  if (value === undefined) return;
-  expect(fullReading(text)).toEqual({ values: [value], problems: 0 });
+  const fast = readPlainBlockDocument(text, OFFSET, LIMITS);
+  if (fast === undefined) return;
+  expect(fullReading(text)).toEqual([reading(fast, 0)]);
 }
 
 describe('readPlainBlockDocument', () => {
   it('reads block mappings and sequences with YAML 1.1 scalars', () => {
-    const text = 'a: yes\nb:\n- 0755\n- "x y"\n- k: 1_000\n  l: ~\nc: \'it\'\'s\' # note\nd:\n';
-    expect(read(text)).toEqual({ a: true, b: [493, 'x y', { k: 1000, l: null }], c: "it's", d: null });
+    const text = 'a: yes\nb:\n- 0755\n- "x y"\n- k: 1_000\n  l: ~\nc: \'it\'\'s\' # note\nd:\ne: {}\nf:\n  - []\n';
+    expect(read(text)).toEqual({ a: true, b: [493, 'x y', { k: 1000, l: null }], c: "it's", d: null, e: {}, f: [[]] });
   });
 
   it.each([
@@ -72,11 +92,11 @@ const key = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...KEYS) }, { weigh
 /** Scalars the fast reader takes (with YAML 1.1 traps), then ones it must leave to the full parser. */
 const SCALARS = [
   'x', 'two words', '0755', '1_000', '0x1F', '.5', '-.inf', '.NaN', 'Off', 'y', 'NULL', '~', '1e3', '+1', '0o17', '0b101', '12:30', '2001-12-14',
-  '-1', '18446744073709551616', '"a b"', "'it''s'", '""', "''", 'x # c', 'a#c', 'http://x:80', '--flag', 'é', '"a" #c', 'x  ',
+  '-1', '18446744073709551616', '"a b"', "'it''s'", '""', "''", 'x # c', 'a#c', 'http://x:80', '--flag', 'é', '"a" #c', 'x  ', '{}', '[]', '{} # c',
 ];
 const TRICKY = [
   '"x\\n"', '"open', 'a: b', 'a #c', 'a#c', 'http://x:80', '-', '--flag', '[a]',
-  '{a: 1}', '|', '>-', '&a x', '*a', '!!str 1', '@x', '%x', 'x:', '? x', '"a" b', '"a"#c', '"a" #c', 'x  ', '#c', '',
+  '{a: 1}', '{ }', '[]x', '{}}', '|', '>-', '&a x', '*a', '!!str 1', '@x', '%x', 'x:', '? x', '"a" b', '"a"#c', '"a" #c', 'x  ', '#c', '',
 ];
 const JUNK = ['', '# comment', '   # comment', '...', '--- # c', '%YAML 1.1', '\t', 'a:\tb', ' x', '- ', '-', '  - - a', 'k: v: w', '"k": 1'];
 

@@ -34,6 +34,8 @@ export interface ClusterState {
   readonly namespaceLabels: ReadonlyMap<string, Labels>;
   /** Kubernetes minor version whose behaviour to follow (see version.ts). */
   readonly minor: number;
+  /** Nodes hosting at least one pod. */
+  nodesWithPods(): readonly NodeInfo[];
   /** Nodes hosting a pod with any pod affinity or anti-affinity term. */
   nodesWithAffinityPods(): readonly NodeInfo[];
   /** Nodes hosting a pod with a required pod anti-affinity term. */

@@ -37,6 +37,7 @@ export class NodeClasses {
   readonly #nodes: NodeInfo[];
   readonly #groupings = new Map<string, Grouping>();
   readonly #indexByName = new Map<string, number>();
+  #withPods: NodeInfo[] | undefined;
   #withAffinity: NodeInfo[] | undefined;
   #withAntiAffinity: NodeInfo[] | undefined;
 
@@ -57,6 +58,11 @@ export class NodeClasses {
     return this.#grouping(spec).classes.values();
   }
 
+  /** The first member (smallest node name) of a class, or undefined when the class is gone. */
+  firstMember(spec: ClassSpec, key: string): number | undefined {
+    return this.#grouping(spec).classes.get(key)?.members[0];
+  }
+
   /** The key of the class node `index` belongs to under `spec`. */
   classKeyOf(spec: ClassSpec, index: number): string {
     return this.#grouping(spec).keyOf[index] ?? '';
@@ -68,6 +74,7 @@ export class NodeClasses {
       nodes: this.#nodes,
       namespaceLabels,
       minor,
+      nodesWithPods: () => (this.#withPods ??= this.#nodes.filter((n) => n.pods.length > 0)),
       nodesWithAffinityPods: () => (this.#withAffinity ??= this.#nodes.filter((n) => n.podsWithAffinity.length > 0)),
       nodesWithRequiredAntiAffinityPods: () =>
         (this.#withAntiAffinity ??= this.#nodes.filter((n) => n.podsWithRequiredAntiAffinity.length > 0)),
@@ -89,6 +96,7 @@ export class NodeClasses {
   /** Replaces node `index` (same name) after its pods changed; every cached grouping follows. */
   replace(index: number, node: NodeInfo): void {
     const old = this.#nodes[index];
+    this.#withPods = undefined;
     if (old && (old.podsWithAffinity.length > 0 || node.podsWithAffinity.length > 0)) this.#withAffinity = undefined;
     if (old && (old.podsWithRequiredAntiAffinity.length > 0 || node.podsWithRequiredAntiAffinity.length > 0)) this.#withAntiAffinity = undefined;
     this.#nodes[index] = node;

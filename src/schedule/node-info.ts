@@ -68,17 +68,33 @@ export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems:
 type NodeBase = Pick<NodeInfo, 'name' | 'object' | 'labels' | 'taints' | 'unschedulable' | 'allocatable' | 'allowedPodNumber'>;
 
 function withPods(base: NodeBase, pods: readonly PodInfo[]): NodeInfo {
-  let requested: ResourceAmounts = {};
-  let nonZeroRequested: ResourceAmounts = {};
-  const usedPorts: HostPort[] = [];
-  for (const pod of pods) {
-    requested = addAmounts(requested, pod.requests);
-    nonZeroRequested = addAmounts(nonZeroRequested, pick(pod.nonZeroRequests));
-    usedPorts.push(...pod.hostPorts);
-  }
-  const podsWithRequiredAntiAffinity = pods.filter((pod) => pod.requiredAntiAffinityTerms.length > 0);
-  const podsWithAffinity = pods.filter(hasAffinity);
-  return { ...base, requested, nonZeroRequested, pods, usedPorts, podsWithRequiredAntiAffinity, podsWithAffinity, classKey: classKeyOf(base, [requested, nonZeroRequested], pods.length, usedPorts) };
+  let node = assemble(base, { pods: [], requested: {}, nonZeroRequested: {}, usedPorts: [] });
+  for (const pod of pods) node = addPodToNode(node, pod);
+  return node;
+}
+
+interface Usage {
+  readonly pods: readonly PodInfo[];
+  readonly requested: ResourceAmounts;
+  readonly nonZeroRequested: ResourceAmounts;
+  readonly usedPorts: readonly HostPort[];
+}
+
+function assemble(base: NodeBase, usage: Usage): NodeInfo {
+  const { pods, requested, nonZeroRequested, usedPorts } = usage;
+  return {
+    name: base.name,
+    object: base.object,
+    labels: base.labels,
+    taints: base.taints,
+    unschedulable: base.unschedulable,
+    allocatable: base.allocatable,
+    allowedPodNumber: base.allowedPodNumber,
+    ...usage,
+    podsWithRequiredAntiAffinity: pods.filter((pod) => pod.requiredAntiAffinityTerms.length > 0),
+    podsWithAffinity: pods.filter(hasAffinity),
+    classKey: classKeyOf(base, [requested, nonZeroRequested], pods.length, usedPorts),
+  };
 }
 
 function hasAffinity(pod: PodInfo): boolean {
@@ -94,12 +110,12 @@ function pick(amounts: ResourceAmounts): ResourceAmounts {
 
 /** The node after `pod` is bound to it. */
 export function addPodToNode(node: NodeInfo, pod: PodInfo): NodeInfo {
-  return withPods(node, [...node.pods, pod]);
-}
-
-/** The node without the pods for which `remove` is true. */
-export function removePodsFromNode(node: NodeInfo, remove: (pod: PodInfo) => boolean): NodeInfo {
-  return withPods(node, node.pods.filter((pod) => !remove(pod)));
+  return assemble(node, {
+    pods: [...node.pods, pod],
+    requested: addAmounts(node.requested, pod.requests),
+    nonZeroRequested: addAmounts(node.nonZeroRequested, pick(pod.nonZeroRequests)),
+    usedPorts: pod.hostPorts.length > 0 ? [...node.usedPorts, ...pod.hostPorts] : node.usedPorts,
+  });
 }
 
 function classKeyOf(base: NodeBase, requested: readonly ResourceAmounts[], podCount: number, ports: readonly HostPort[]): string {

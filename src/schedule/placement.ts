@@ -6,6 +6,7 @@ import { addPodToNode, type NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 import type { SchedulerSnapshot } from './snapshot.js';
 import { addPodToPrepared, runPreFilters, type PreparedPod } from './run-filters.js';
+import { ReplicaQueue } from './replica-queue.js';
 import { selectHost } from './select-host.js';
 
 /** Pods of one workload (or one daemon pod per node) to place `replicas` times each. */
@@ -35,26 +36,16 @@ export function queueOrder(requests: readonly PlacementRequest[]): number[] {
 
 export function placeAll(requests: readonly PlacementRequest[], snapshot: SchedulerSnapshot): PlacementRun {
   const nodes = new NodeClasses(snapshot.nodes);
-  const live = nodes.clusterState(snapshot.namespaceLabels, snapshot.minor);
-  const prepared = new Map<string, PreparedPod>();
-  const tracking = new Map<string, PreparedPod>();
+  const context: PlacementContext = {
+    nodes,
+    live: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor),
+    prepared: new Map(),
+    tracking: new Map(),
+  };
   const outcomes: PlacementOutcome[] = requests.map(() => ({ nodes: {}, unschedulable: 0, message: null }));
   for (const index of queueOrder(requests)) {
     const outcome = outcomes[index];
-    for (const { pod, replicas } of requests[index]?.pods ?? []) {
-      if (!outcome) continue;
-      for (let replica = 0; replica < replicas; replica++) {
-        const placed = placeOne(pod, { nodes, live, prepared, tracking });
-        if (placed === undefined) continue;
-        if (typeof placed === 'string') {
-          // Nothing changed since this replica failed, so the remaining identical replicas fail the same way.
-          outcome.unschedulable += replicas - replica;
-          outcome.message ??= placed;
-          break;
-        }
-        outcome.nodes[placed.name] = (outcome.nodes[placed.name] ?? 0) + 1;
-      }
-    }
+    if (outcome) for (const { pod, replicas } of requests[index]?.pods ?? []) placeReplicas(pod, replicas, outcome, context);
   }
   return { outcomes, nodes: nodes.nodes };
 }
@@ -67,22 +58,54 @@ interface PlacementContext {
   readonly tracking: Map<string, PreparedPod>;
 }
 
-/** The node the pod was bound to, or the fit error message. */
-function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | string | undefined {
-  const { nodes, live, prepared, tracking } = context;
-  let entry = prepared.get(pod.signature);
-  if (!entry) {
-    entry = runPreFilters(pod, live);
-    prepared.set(pod.signature, entry);
-    if (entry.tracksPods) tracking.set(pod.signature, entry);
+/** Places `replicas` copies of the pod, through a ReplicaQueue when the pod allows it. */
+function placeReplicas(pod: PodInfo, replicas: number, outcome: PlacementOutcome, context: PlacementContext): void {
+  let queue: ReplicaQueue | undefined;
+  let queued = replicas > 1;
+  for (let replica = 0; replica < replicas; replica++) {
+    if (queued && (!queue || queue.stale)) {
+      queue = ReplicaQueue.build(prepare(pod, context), context.nodes, context.live);
+      queued = queue !== undefined;
+    }
+    const chosen = queued ? queue?.next() : undefined;
+    const placed = chosen === undefined ? placeOne(pod, context) : bind(pod, chosen, context);
+    if (typeof placed === 'string') {
+      // Nothing changed since this replica failed, so the remaining identical replicas fail the same way.
+      outcome.unschedulable += replicas - replica;
+      outcome.message ??= placed;
+      return;
+    }
+    if (chosen !== undefined) queue?.placed(chosen);
+    if (placed) outcome.nodes[placed.name] = (outcome.nodes[placed.name] ?? 0) + 1;
   }
-  const feasibility = findNodesThatFit(entry, nodes);
+}
+
+function prepare(pod: PodInfo, context: PlacementContext): PreparedPod {
+  let entry = context.prepared.get(pod.signature);
+  if (!entry) {
+    entry = runPreFilters(pod, context.live);
+    context.prepared.set(pod.signature, entry);
+    if (entry.tracksPods) context.tracking.set(pod.signature, entry);
+  }
+  return entry;
+}
+
+/** Filters and scores every node class: the node the pod was bound to, or the fit error message. */
+function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | string | undefined {
+  const entry = prepare(pod, context);
+  const feasibility = findNodesThatFit(entry, context.nodes);
   if (!hasFeasibleNode(feasibility)) return fitMessage(feasibility) ?? undefined;
-  const chosen = selectHost(pod, feasibility, nodes, live);
-  const node = chosen === undefined ? undefined : nodes.nodes[chosen];
-  if (chosen === undefined || !node) return undefined;
+  const chosen = selectHost(pod, feasibility, context.nodes, context.live);
+  return chosen === undefined ? undefined : bind(pod, chosen, context);
+}
+
+/** Binds the pod to node `index` and lets every cached PreFilter state see it. */
+function bind(pod: PodInfo, index: number, context: PlacementContext): NodeInfo | undefined {
+  const { nodes, prepared, tracking } = context;
+  const node = nodes.nodes[index];
+  if (!node) return undefined;
   const updated = addPodToNode(node, pod);
-  nodes.replace(chosen, updated);
+  nodes.replace(index, updated);
   if (pod.requiredAntiAffinityTerms.length > 0) {
     // Pods that skipped InterPodAffinity must now check this pod's anti-affinity: prepare them again.
     prepared.clear();

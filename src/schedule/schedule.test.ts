@@ -198,3 +198,25 @@ ${podSpec}
     expect(result?.rejected).toEqual({ a: ["node(s) didn't match Pod's node affinity/selector"] });
   });
 });
+
+describe('scheduleWorkloads: drain', () => {
+  const bound = (name: string, nodeName: string, extra = '') => `
+apiVersion: v1
+kind: Pod
+metadata: {name: ${name}${extra}}
+spec:
+  nodeName: ${nodeName}
+  containers: [{name: c, resources: {requests: {cpu: "1"}}}]
+status: {phase: Running}
+---`;
+
+  it('re-places the pods of a drained node, leaving DaemonSet pods behind, and reports what no longer fits', () => {
+    const daemon = ', ownerReferences: [{apiVersion: apps/v1, kind: DaemonSet, name: agent, uid: "1"}]';
+    const yaml = node('a') + node('b') + bound('on-b', 'b') + bound('one', 'a') + bound('two', 'a') + bound('agent-x', 'a', daemon);
+    const { results } = run(yaml, { drain: ['a'] });
+    expect(results.map((r) => [r.object.name, r.drainedFrom, r.placement.nodes, r.placement.unschedulable, r.placement.message])).toEqual([
+      ['one', 'a', { b: 1 }, 0, null],
+      ['two', 'a', {}, 1, '0/1 nodes are available: 1 Insufficient cpu.'],
+    ]);
+  });
+});

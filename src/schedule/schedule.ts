@@ -1,6 +1,7 @@
 // The scheduling dry-run: filter plugins per workload, then placement of all replicas (kube-scheduler semantics).
 import type { ClusterSnapshot } from '../model/cluster.js';
 import type { Finding } from '../model/finding.js';
+import { asRecord, type KubeObject } from '../model/object.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import type { Workload } from '../model/workload.js';
 import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedToNode } from './daemonset.js';
@@ -8,12 +9,12 @@ import { feasibleIndices, findNodesThatFit, fingerprintOf, fitMessage, rejectedS
 import { fitErrorMessage } from './fit-error.js';
 import type { ClusterState } from './framework.js';
 import { NodeClasses } from './node-classes.js';
-import type { PodInfo } from './pod-info.js';
+import type { PodInfo, PodSource } from './pod-info.js';
 import { placeAll, type PlacementOutcome, type PlacementRequest } from './placement.js';
 import { INVALID_QUANTITY } from './quantity-findings.js';
 import { runPreFilters, type NodeStatus } from './run-filters.js';
 import type { SchedulingResult } from './scheduling-result.js';
-import { buildPodInfo, podSourceOfWorkload, toSchedulerSnapshot, type SchedulerSnapshot } from './snapshot.js';
+import { buildPodInfo, podSourceOfEvicted, podSourceOfWorkload, toSchedulerSnapshot, type SchedulerSnapshot } from './snapshot.js';
 import { toMinorVersion } from './version.js';
 
 export interface ScheduleOptions {
@@ -37,7 +38,9 @@ interface Verdicts {
 
 /** One workload's part of the run: what one pod could do alone, and what to place. */
 interface Plan {
-  readonly workload: Workload;
+  readonly object: KubeObject;
+  /** The node the pod was evicted from, for pods re-placed by `drain`. */
+  readonly drainedFrom?: string;
   readonly replicas: number;
   readonly verdicts: Verdicts;
   readonly request: PlacementRequest;
@@ -67,14 +70,22 @@ export function scheduleWorkloads(
     verdictCache: new Map(),
   };
   const plans = workloads.map((w) => (w.kind === 'DaemonSet' ? planDaemonSet(w, context) : planWorkload(w, context)));
+  for (const pod of snapshot.evicted) {
+    const plan = planPod(pod, podSourceOfEvicted(pod), 1, context);
+    plans.push({ ...plan, drainedFrom: String(asRecord(pod.value['spec'])?.['nodeName']) });
+  }
   const run = placeAll(plans.map((plan) => plan.request), snapshot);
   const results = plans.map((plan, i) => toResult(plan, run.outcomes[i]));
   return { results, findings: context.findings };
 }
 
 function planWorkload(workload: Workload, context: RunContext): Plan {
-  const pod = buildPodInfo(podSourceOfWorkload(workload), context.snapshot.podOptions, context.findings);
   const replicas = typeof workload.replicas === 'number' ? workload.replicas : 1;
+  return planPod(workload.object, podSourceOfWorkload(workload), replicas, context);
+}
+
+function planPod(object: KubeObject, source: PodSource, replicas: number, context: RunContext): Plan {
+  const pod = buildPodInfo(source, context.snapshot.podOptions, context.findings);
   const feasibility = findNodesThatFit(runPreFilters(pod, context.cluster), context.nodes);
   const fingerprint = fingerprintOf(feasibility);
   let verdicts = context.verdictCache.get(fingerprint);
@@ -82,7 +93,7 @@ function planWorkload(workload: Workload, context: RunContext): Plan {
     verdicts = toVerdicts(feasibility, context.nodes);
     context.verdictCache.set(fingerprint, verdicts);
   }
-  return { workload, replicas, verdicts, request: { pods: [{ pod, replicas }], priority: pod.priority } };
+  return { object, replicas, verdicts, request: { pods: [{ pod, replicas }], priority: pod.priority } };
 }
 
 function toVerdicts(feasibility: Feasibility, nodes: NodeClasses): Verdicts {
@@ -121,11 +132,12 @@ function planDaemonSet(workload: Workload, context: RunContext): Plan {
   for (const [name, status] of statuses) rejected[name] = status.reasons;
   const message =
     feasibleNodes.length > 0 ? null : fitErrorMessage(nodes.nodes.length, [...statuses.values()].map((s) => ({ reasons: s.reasons, nodes: 1 })));
-  return { workload, replicas: pods.length, verdicts: { feasibleNodes, rejected, message }, request: { pods, priority: template.priority } };
+  const request = { pods, priority: template.priority };
+  return { object: workload.object, replicas: pods.length, verdicts: { feasibleNodes, rejected, message }, request };
 }
 
 function toResult(plan: Plan, outcome: PlacementOutcome | undefined): SchedulingResult {
-  const { object } = plan.workload;
+  const { object } = plan;
   const range = object.rangeOf([]);
   const nodes: Record<string, number> = {};
   for (const name of Object.keys(outcome?.nodes ?? {}).sort()) nodes[name] = outcome?.nodes[name] ?? 0;
@@ -137,6 +149,7 @@ function toResult(plan: Plan, outcome: PlacementOutcome | undefined): Scheduling
     replicas: plan.replicas,
     ...plan.verdicts,
     placement: { nodes, unschedulable: outcome?.unschedulable ?? 0, message: outcome?.message ?? null },
+    ...(plan.drainedFrom !== undefined && { drainedFrom: plan.drainedFrom }),
   };
 }
 

@@ -24,4 +24,6 @@ export interface SchedulingResult {
   /** kube-scheduler's "0/N nodes are available: ..." message, or null when some node is feasible. */
   readonly message: string | null;
   readonly placement: Placement;
+  /** Set on a bound Pod that `drain` evicted from this node and the dry-run re-placed. */
+  readonly drainedFrom?: string;
 }

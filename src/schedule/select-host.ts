@@ -8,19 +8,21 @@ import type { PodInfo } from './pod-info.js';
 import { SCORE_PLUGINS } from './scoring/index.js';
 import type { ScorePlugin } from './scoring/score-plugin.js';
 
-interface ActiveScore {
+export interface ActiveScore {
   readonly plugin: ScorePlugin;
   readonly state: unknown;
 }
 
-/** Index (into `nodes.nodes`) of the node the pod goes to, or undefined when no node is feasible. */
-export function selectHost(pod: PodInfo, feasibility: Feasibility, nodes: NodeClasses, cluster: ClusterState): number | undefined {
-  const feasibleVerdicts = feasibility.verdicts.filter((verdict) => !verdict.status);
-  if (feasibleVerdicts.length === 0) return undefined;
-  if (feasibleVerdicts.length === 1 && feasibleVerdicts[0]?.members.length === 1) return feasibleVerdicts[0].members[0];
+/** The score plugins that take part for this pod, and the node classes they (and the filters) cannot tell apart. */
+export interface Scoring {
+  readonly active: readonly ActiveScore[];
+  readonly spec: ClassSpec;
+}
+
+export function prepareScoring(pod: PodInfo, feasibility: Feasibility, nodes: NodeClasses, cluster: ClusterState): Scoring {
   let feasibleNodes: NodeInfo[] | undefined;
   const listFeasible = (): NodeInfo[] =>
-    (feasibleNodes ??= feasibleVerdicts.flatMap((v) => v.members.flatMap((i) => nodes.nodes[i] ?? [])));
+    (feasibleNodes ??= feasibility.verdicts.flatMap((v) => (v.status ? [] : v.members.flatMap((i) => nodes.nodes[i] ?? []))));
   const active: ActiveScore[] = [];
   const keys = new Set(feasibility.spec?.keys ?? []);
   let usesName = feasibility.spec?.usesName ?? true;
@@ -31,12 +33,21 @@ export function selectHost(pod: PodInfo, feasibility: Feasibility, nodes: NodeCl
     for (const key of plugin.nodeLabelKeys?.(pod, state) ?? []) keys.add(key);
     usesName ||= plugin.usesNodeName?.(pod, state) ?? false;
   }
-  const candidates = candidatesOf(feasibility, nodes, { keys: [...keys].sort(), usesName });
-  return best(candidates, totals(pod, candidates, nodes, active));
+  return { active, spec: { keys: [...keys].sort(), usesName } };
 }
 
-/** One representative node per class of nodes that the filters and the active scores cannot tell apart. */
-function candidatesOf(feasibility: Feasibility, nodes: NodeClasses, scoreSpec: ClassSpec): number[] {
+/** Index (into `nodes.nodes`) of the node the pod goes to, or undefined when no node is feasible. */
+export function selectHost(pod: PodInfo, feasibility: Feasibility, nodes: NodeClasses, cluster: ClusterState): number | undefined {
+  const feasibleVerdicts = feasibility.verdicts.filter((verdict) => !verdict.status);
+  if (feasibleVerdicts.length === 0) return undefined;
+  if (feasibleVerdicts.length === 1 && feasibleVerdicts[0]?.members.length === 1) return feasibleVerdicts[0].members[0];
+  const scoring = prepareScoring(pod, feasibility, nodes, cluster);
+  const candidates = candidatesOf(feasibility, nodes, scoring.spec);
+  return best(candidates, totals(rawScores(pod, candidates, nodes, scoring.active), scoring.active));
+}
+
+/** One representative node (the first by name) per class of feasible nodes under the scoring spec. */
+export function candidatesOf(feasibility: Feasibility, nodes: NodeClasses, scoreSpec: ClassSpec): number[] {
   const filterSpec = feasibility.spec;
   if (!filterSpec) return feasibility.verdicts.flatMap((v) => (v.status ? [] : v.members));
   const feasibleKeys = new Set(feasibility.verdicts.filter((v) => !v.status).map((v) => v.key));
@@ -48,16 +59,24 @@ function candidatesOf(feasibility: Feasibility, nodes: NodeClasses, scoreSpec: C
   return candidates;
 }
 
-function totals(pod: PodInfo, candidates: readonly number[], nodes: NodeClasses, active: readonly ActiveScore[]): number[] {
-  const total = candidates.map(() => 0);
-  for (const { plugin, state } of active) {
-    const scores = candidates.map((index) => {
+/** Raw scores, one row per active plugin, one column per candidate. */
+export function rawScores(pod: PodInfo, candidates: readonly number[], nodes: NodeClasses, active: readonly ActiveScore[]): number[][] {
+  return active.map(({ plugin, state }) =>
+    candidates.map((index) => {
       const node = nodes.nodes[index];
       return node ? plugin.score(pod, node, state) : 0;
-    });
+    }),
+  );
+}
+
+/** Normalised, weighted sums of the raw scores per candidate. */
+export function totals(raw: readonly (readonly number[])[], active: readonly ActiveScore[]): number[] {
+  const total = (raw[0] ?? []).map(() => 0);
+  active.forEach(({ plugin, state }, p) => {
+    const scores = [...(raw[p] ?? [])];
     plugin.normalize?.(scores, state);
     scores.forEach((score, i) => (total[i] = (total[i] ?? 0) + score * plugin.weight));
-  }
+  });
   return total;
 }
 

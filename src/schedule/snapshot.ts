@@ -2,7 +2,7 @@
 import type { ClusterSnapshot } from '../model/cluster.js';
 import type { Finding } from '../model/finding.js';
 import type { Labels } from '../model/labels.js';
-import { asRecord, asStringMap, type KubeObject } from '../model/object.js';
+import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
 import { toNodeInfo, type NodeInfo } from './node-info.js';
 import { quantityFindings } from './quantity-findings.js';
@@ -18,6 +18,8 @@ export interface SchedulerSnapshot {
   readonly minor: number;
   readonly podOptions: PodInfoOptions;
   readonly findings: Finding[];
+  /** Pods that `kubectl drain` would evict from the drained nodes (not DaemonSet-owned, not static): to re-place. */
+  readonly evicted: readonly KubeObject[];
 }
 
 export function podSourceOfPod(object: KubeObject): PodSource {
@@ -76,8 +78,13 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
   const findings: Finding[] = [];
   const podOptions = priorityOptions(snapshot.priorityClasses, minor);
   const podsByNode = new Map<string, PodInfo[]>();
+  const evicted: KubeObject[] = [];
   for (const object of snapshot.boundPods) {
     const nodeName = String(asRecord(object.value['spec'])?.['nodeName']);
+    if (drain.includes(nodeName)) {
+      if (isEvictable(object)) evicted.push(object);
+      continue;
+    }
     const pods = podsByNode.get(nodeName) ?? [];
     pods.push(buildPodInfo(podSourceOfPod(object), podOptions, findings));
     podsByNode.set(nodeName, pods);
@@ -91,5 +98,20 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
     findings.push(...quantityFindings(object, problems));
   }
   const nodes = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { nodes, namespaceLabels: namespaceLabelsOf(snapshot.namespaces), minor, podOptions, findings };
+  return { nodes, namespaceLabels: namespaceLabelsOf(snapshot.namespaces), minor, podOptions, findings, evicted };
+}
+
+/** kubectl drain evicts every pod but DaemonSet pods (with --ignore-daemonsets) and static (mirror) pods. */
+function isEvictable(pod: KubeObject): boolean {
+  const metadata = asRecord(pod.value['metadata']);
+  if (asRecord(metadata?.['annotations'])?.['kubernetes.io/config.mirror'] !== undefined) return false;
+  return !asArray(metadata?.['ownerReferences']).some((owner) => asRecord(owner)?.['kind'] === 'DaemonSet');
+}
+
+/** The pod as its controller would re-create it: the same spec without a node. */
+export function podSourceOfEvicted(object: KubeObject): PodSource {
+  const source = podSourceOfPod(object);
+  const spec: Record<string, unknown> = { ...source.spec };
+  delete spec['nodeName'];
+  return { ...source, spec, terminating: false };
 }

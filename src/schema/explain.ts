@@ -22,8 +22,10 @@ export function explainErrors(
   fields: FieldGraph,
 ): Finding[] {
   const byPath = new Map<string, Explained>();
-  const typed = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
-  for (const error of errors) {
+  const alternatives = errors.filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf').map((error) => error.instancePath);
+  const kept = errors.filter((error) => !isInsideAlternative(error, alternatives));
+  const typed = new Set(kept.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
+  for (const error of kept) {
     if (error.keyword !== 'type' && typed.has(error.instancePath)) continue;
     const explained = explain(object, error, fields);
     if (!explained) continue;
@@ -58,11 +60,18 @@ function explain(object: KubeObject, error: SchemaError, fields: FieldGraph): Ex
         : { path, on: 'value', message: `${where}: ${describe(value)} does not match ${String(error.params['pattern'])}` };
     case 'anyOf':
     case 'oneOf':
+      return { path, on: 'value', message: `${where} matches none of the forms the schema allows, got ${describe(value)}` };
     case 'if':
       return undefined;
     default:
       return { path, on: 'value', message: `${where} ${error.message ?? 'is invalid'}` };
   }
+}
+
+/** Errors of the branches of a failed anyOf/oneOf: the anyOf error itself stands for them (one finding per problem). */
+function isInsideAlternative(error: SchemaError, alternatives: readonly string[]): boolean {
+  if (error.keyword === 'anyOf' || error.keyword === 'oneOf') return alternatives.some((path) => error.instancePath.startsWith(`${path}/`));
+  return alternatives.some((path) => error.instancePath === path || error.instancePath.startsWith(`${path}/`));
 }
 
 /** A JSON pointer as a path; array indexes become numbers. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../load/load-manifests.js';
+import { loadSchemaDirs } from './schema-dirs.js';
 import { validateObjects, type SchemaOptions } from './validate.js';
 
 const DEFAULTS: SchemaOptions = { kubernetesVersion: undefined, extraSchemas: new Map(), strictKinds: false };
@@ -90,6 +91,28 @@ describe('validateObjects: kinds', () => {
     expect(findings.filter((finding) => finding.includes('ServiceMonitor'))).toEqual([
       '22:7 error unknown-kind: no schema for custom resource monitoring.coreos.com/v1 ServiceMonitor',
       '27:7 error unknown-kind: no schema for custom resource monitoring.coreos.com/v1 ServiceMonitor',
+    ]);
+  });
+});
+
+describe('validateObjects: custom resources', () => {
+  it('validates custom resources against CRDs in the same run and --schemas files, strictly', async () => {
+    const { schemas, errors } = await loadSchemaDirs(['schemas'], 'fixtures/schema');
+    expect(errors).toEqual([]);
+    expect(await check('custom-resources.yaml', { extraSchemas: schemas })).toEqual([
+      '45:1 error schema: missing required field "schedule" in spec',
+      '46:14 error schema: spec.retention must be an integer or a string, got a list',
+      '47:3 error schema: unknown field "schedul" in spec (did you mean "schedule"?)',
+      '55:13 error schema: spec.replicas matches none of the forms the schema allows, got "many"',
+    ]);
+  });
+
+  it('reports a custom resource without a schema once per kind', async () => {
+    expect(await check('custom-resources.yaml')).toEqual([
+      '45:1 error schema: missing required field "schedule" in spec',
+      '46:14 error schema: spec.retention must be an integer or a string, got a list',
+      '47:3 error schema: unknown field "schedul" in spec (did you mean "schedule"?)',
+      '50:7 info unknown-kind: no schema for custom resource example.com/v1 Restore: not validated',
     ]);
   });
 });

@@ -6,7 +6,8 @@ import type { RuleMeta } from '../model/rule-meta.js';
 import { toWorkload } from '../model/workload.js';
 import { BUILTIN_KINDS } from './builtin-kinds.js';
 import { builtinValidator } from './builtin-validators.js';
-import type { CompiledValidator } from './compiled-validator.js';
+import type { CompiledValidator, FieldGraph } from './compiled-validator.js';
+import { compileCustomSchema, customSchemas, schemaFor, type CustomValidator } from './custom-schemas.js';
 import { checkDeprecatedApi, DEPRECATED_API, REMOVED_APIS } from './deprecated-apis.js';
 import { explainErrors, SCHEMA_RULE } from './explain.js';
 import { withoutNulls } from './without-nulls.js';
@@ -52,20 +53,38 @@ const BUILTIN_GROUPS = new Set([
 export function validateObjects(objects: readonly KubeObject[], options: SchemaOptions): Finding[] {
   const findings: Finding[] = [];
   const reportedKinds = new Set<string>();
+  const custom = customSchemas(objects, options.extraSchemas);
+  const compiled = new Map<string, CustomValidator | string>();
   for (const object of objects) {
     if (object.fromCluster) continue;
     const deprecated = checkDeprecatedApi(object, options.kubernetesVersion);
     if (deprecated) findings.push(deprecated);
     const validator = builtinValidator(object.ref.apiVersion, object.ref.kind);
-    if (validator) findings.push(...validateWith(validator, object), ...workloadFindings(object));
-    else if (!deprecated) findings.push(...missingSchema(object, options, reportedKinds));
+    if (validator) {
+      findings.push(...validateWith(validator, object), ...workloadFindings(object));
+      continue;
+    }
+    if (deprecated) continue;
+    const found = schemaFor(custom, object.ref.apiVersion, object.ref.kind);
+    if (!found) {
+      findings.push(...missingSchema(object, options, reportedKinds));
+      continue;
+    }
+    const customValidator = compiled.get(found.key) ?? compileCustomSchema(found.schema);
+    compiled.set(found.key, customValidator);
+    if (typeof customValidator !== 'string') findings.push(...validateWith(customValidator.validate, object, customValidator.fields));
+    else if (!reportedKinds.has(found.key)) {
+      reportedKinds.add(found.key);
+      const message = `the schema of ${object.ref.apiVersion} ${object.ref.kind} cannot be used: ${customValidator}`;
+      findings.push(findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'warning', message }));
+    }
   }
   return findings;
 }
 
-function validateWith(validator: CompiledValidator, object: KubeObject): Finding[] {
+function validateWith(validator: CompiledValidator, object: KubeObject, fields: FieldGraph = validator.fields ?? {}): Finding[] {
   if (validator(withoutNulls(object.value))) return [];
-  return explainErrors(object, validator.errors ?? [], validator.fields ?? {}).sort(compareFindings);
+  return explainErrors(object, validator.errors ?? [], fields).sort(compareFindings);
 }
 
 function workloadFindings(object: KubeObject): Finding[] {

@@ -45,24 +45,42 @@ function preFilter(pod: PodInfo, cluster: ClusterState): PreFilterResult<PodTopo
   const keys = [...constraints.map((c) => c.topologyKey), ...requiredNodeAffinityKeys(pod)];
   for (const group of cluster.nodeGroups(keys, requiredNodeAffinityUsesName(pod))) {
     const representative = cluster.nodes[group.members[0] ?? -1];
-    if (!representative || !hasAllTopologyKeys(representative, constraints)) continue;
-    for (const c of constraints) {
-      if (matchesNodeInclusionPolicies(c, pod, representative)) addDomainCounts(state, c, pod, group.members.map((i) => cluster.nodes[i]));
-    }
+    if (representative) forEachCountedDomain(state, pod, representative, (key, value) => addDomain(state, key, value));
+  }
+  for (const node of cluster.nodesWithPods()) {
+    forEachCountedDomain(state, pod, node, (key, value, c) => {
+      const pair = pairKey(key, value);
+      state.matchNum.set(pair, (state.matchNum.get(pair) ?? 0) + countPods(c, pod, node));
+    });
   }
   return { kind: 'state', state };
 }
 
-function addDomainCounts(state: PodTopologySpreadState, c: TopologySpreadConstraint, pod: PodInfo, nodes: readonly (NodeInfo | undefined)[]): void {
-  const value = nodes[0]?.labels[c.topologyKey] ?? '';
-  const key = pairKey(c.topologyKey, value);
-  if (!state.matchNum.has(key)) {
-    state.matchNum.set(key, 0);
-    state.domains.set(c.topologyKey, [...(state.domains.get(c.topologyKey) ?? []), value]);
+/** Calls `visit` for every constraint the node counts for (it has all topology keys and passes the policies). */
+function forEachCountedDomain(
+  state: PodTopologySpreadState,
+  pod: PodInfo,
+  node: NodeInfo,
+  visit: (topologyKey: string, value: string, c: TopologySpreadConstraint) => void,
+): void {
+  if (!hasAllTopologyKeys(node, state.constraints)) return;
+  for (const c of state.constraints) {
+    if (matchesNodeInclusionPolicies(c, pod, node)) visit(c.topologyKey, node.labels[c.topologyKey] ?? '', c);
   }
+}
+
+function addDomain(state: PodTopologySpreadState, topologyKey: string, value: string): void {
+  const key = pairKey(topologyKey, value);
+  if (state.matchNum.has(key)) return;
+  state.matchNum.set(key, 0);
+  state.domains.set(topologyKey, [...(state.domains.get(topologyKey) ?? []), value]);
+}
+
+/** Pods on the node that the constraint counts for the incoming pod. */
+export function countPods(c: TopologySpreadConstraint, pod: PodInfo, node: NodeInfo): number {
   let count = 0;
-  for (const node of nodes) for (const existing of node?.pods ?? []) if (countsPod(c, pod, existing)) count++;
-  state.matchNum.set(key, (state.matchNum.get(key) ?? 0) + count);
+  for (const existing of node.pods) if (countsPod(c, pod, existing)) count++;
+  return count;
 }
 
 function minMatchNum(state: PodTopologySpreadState, c: TopologySpreadConstraint): number {

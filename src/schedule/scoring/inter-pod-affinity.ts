@@ -24,6 +24,7 @@ function addTerms(scores: Map<string, number>, terms: readonly WeightedAffinityT
 export default defineScorePlugin<ScoreState>({
   name: 'InterPodAffinity',
   weight: 2,
+  perNode: false,
   preScore(pod, _feasible, cluster) {
     const preferred = pod.preferredAffinityTerms.map((w) => ({ ...w, term: resolveNamespaces(w.term, cluster.namespaceLabels) }));
     const preferredAnti = pod.preferredAntiAffinityTerms.map((w) => ({ ...w, term: resolveNamespaces(w.term, cluster.namespaceLabels) }));

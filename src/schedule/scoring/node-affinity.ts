@@ -6,6 +6,7 @@ import { defaultNormalizeScore, defineScorePlugin } from './score-plugin.js';
 export default defineScorePlugin<true>({
   name: 'NodeAffinity',
   weight: 2,
+  perNode: true,
   preScore: (pod) => (pod.preferredNodeAffinity.length > 0 ? true : undefined),
   score(pod, node) {
     let total = 0;

@@ -9,16 +9,17 @@ const RESOURCES = [CPU, MEMORY] as const;
 
 /** (allocatable - requested) * 100 / allocatable, integer, 0 when over-committed; resources without allocatable skipped. */
 export function leastAllocatedScore(pod: PodInfo, node: NodeInfo): number {
-  let total = 0n;
-  let weights = 0n;
+  let total = 0;
+  let weights = 0;
   for (const name of RESOURCES) {
-    const capacity = node.allocatable[name] ?? 0n;
-    if (capacity === 0n) continue;
-    const requested = (node.nonZeroRequested[name] ?? 0n) + (pod.nonZeroRequests[name] ?? 0n);
-    total += requested > capacity ? 0n : ((capacity - requested) * BigInt(MAX_NODE_SCORE)) / capacity;
-    weights += 1n;
+    // Integer arithmetic as upstream's int64; cpu millicores and memory bytes stay far below 2^53.
+    const capacity = Number(node.allocatable[name] ?? 0n);
+    if (capacity === 0) continue;
+    const requested = Number((node.nonZeroRequested[name] ?? 0n) + (pod.nonZeroRequests[name] ?? 0n));
+    total += requested > capacity ? 0 : Math.floor(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+    weights += 1;
   }
-  return weights === 0n ? 0 : Number(total / weights);
+  return weights === 0 ? 0 : Math.floor(total / weights);
 }
 
 /** (1 - standard deviation of the requested fractions) * 100, using actual requests. */
@@ -37,6 +38,7 @@ export function balancedAllocationScore(pod: PodInfo, node: NodeInfo): number {
 export const leastAllocated = defineScorePlugin<true>({
   name: 'NodeResourcesFit',
   weight: 1,
+  perNode: true,
   preScore: () => true,
   score: leastAllocatedScore,
 });
@@ -44,6 +46,7 @@ export const leastAllocated = defineScorePlugin<true>({
 export const balancedAllocation = defineScorePlugin<true>({
   name: 'NodeResourcesBalancedAllocation',
   weight: 1,
+  perNode: true,
   preScore: () => true,
   score: balancedAllocationScore,
 });

@@ -2,7 +2,7 @@
 // upstream: pkg/scheduler/framework/plugins/podtopologyspread/scoring.go (v1.35)
 import { HOSTNAME_LABEL, type NodeInfo } from '../node-info.js';
 import type { PodInfo, TopologySpreadConstraint } from '../pod-info.js';
-import { countsPod, hasAllTopologyKeys, matchesNodeInclusionPolicies } from '../plugins/pod-topology-spread.js';
+import { countPods, hasAllTopologyKeys, matchesNodeInclusionPolicies } from '../plugins/pod-topology-spread.js';
 import { pairKey } from '../topology.js';
 import { MAX_NODE_SCORE, defineScorePlugin } from './score-plugin.js';
 
@@ -13,15 +13,10 @@ interface ScoreState {
   readonly weights: readonly number[];
 }
 
-function countOn(node: NodeInfo, c: TopologySpreadConstraint, pod: PodInfo): number {
-  let count = 0;
-  for (const existing of node.pods) if (countsPod(c, pod, existing)) count++;
-  return count;
-}
-
 export default defineScorePlugin<ScoreState>({
   name: 'PodTopologySpread',
   weight: 2,
+  perNode: false,
   preScore(pod, feasible, cluster) {
     const constraints = pod.topologySpreadConstraints.filter((c) => c.whenUnsatisfiable === 'ScheduleAnyway');
     if (constraints.length === 0) return undefined;
@@ -40,12 +35,12 @@ export default defineScorePlugin<ScoreState>({
         sizes[i] = (sizes[i] ?? 0) + 1;
       });
     }
-    for (const node of cluster.nodes) {
+    for (const node of cluster.nodesWithPods()) {
       if (!hasAllTopologyKeys(node, constraints)) continue;
       for (const c of constraints) {
         const key = pairKey(c.topologyKey, node.labels[c.topologyKey] ?? '');
         if (!podCounts.has(key) || !matchesNodeInclusionPolicies(c, pod, node)) continue;
-        podCounts.set(key, (podCounts.get(key) ?? 0) + countOn(node, c, pod));
+        podCounts.set(key, (podCounts.get(key) ?? 0) + countPods(c, pod, node));
       }
     }
     const weights = constraints.map((c, i) => Math.log((c.topologyKey === HOSTNAME_LABEL ? feasible().length - ignored.size : (sizes[i] ?? 0)) + 2));
@@ -57,7 +52,7 @@ export default defineScorePlugin<ScoreState>({
     state.constraints.forEach((c, i) => {
       const value = node.labels[c.topologyKey];
       if (value === undefined) return;
-      const count = c.topologyKey === HOSTNAME_LABEL ? countOn(node, c, pod) : (state.podCounts.get(pairKey(c.topologyKey, value)) ?? 0);
+      const count = c.topologyKey === HOSTNAME_LABEL ? countPods(c, pod, node) : (state.podCounts.get(pairKey(c.topologyKey, value)) ?? 0);
       score += count * (state.weights[i] ?? 0) + (c.maxSkew - 1);
     });
     return Math.round(score);

@@ -9,6 +9,11 @@ export interface ScorePlugin<S = unknown> {
   readonly name: string;
   /** Default weight in the default profile (pkg/scheduler/apis/config/v1/default_plugins.go). */
   readonly weight: number;
+  /**
+   * True when a node's raw score depends only on that node and the pod, and normalize (if any) only scales by the
+   * largest raw score: then placing a pod changes the scores of that node alone.
+   */
+  readonly perNode: boolean;
   /** Once per pod and cycle; `feasible` lists the nodes that passed the filters. Undefined skips the plugin. */
   preScore(pod: PodInfo, feasible: () => readonly NodeInfo[], cluster: ClusterState): S | undefined;
   score(pod: PodInfo, node: NodeInfo, state: S): number;

@@ -6,6 +6,7 @@ import { defaultNormalizeScore, defineScorePlugin } from './score-plugin.js';
 export default defineScorePlugin<true>({
   name: 'TaintToleration',
   weight: 3,
+  perNode: true,
   preScore: () => true,
   score(pod, node) {
     const tolerations = pod.tolerations.filter((t) => t.effect === '' || t.effect === 'PreferNoSchedule');

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { fit } from '../check.js';
+
+/** The scheduling results and findings of one fixture directory, through the loader and the check pipeline. */
+async function fixture(plugin: string) {
+  const report = await fit([`fixtures/schedule/${plugin}`]);
+  const results = Object.fromEntries(report.scheduling.map((r) => [r.object.name, r]));
+  return { results, findings: report.findings };
+}
+
+describe('fixtures/schedule', () => {
+  it('NodeUnschedulable: a cordoned node rejects all but tolerating pods', async () => {
+    const { results } = await fixture('NodeUnschedulable');
+    expect(results['pending']).toMatchObject({
+      line: 8,
+      column: 1,
+      feasibleNodes: [],
+      rejected: { cordoned: ['node(s) were unschedulable'] },
+      message: '0/1 nodes are available: 1 node(s) were unschedulable.',
+      placement: { nodes: {}, unschedulable: 1 },
+    });
+    expect(results['tolerant']).toMatchObject({ feasibleNodes: ['cordoned'], rejected: {}, message: null, placement: { nodes: { cordoned: 1 }, unschedulable: 0 } });
+  });
+
+  it('TaintToleration: NoSchedule filters, PreferNoSchedule does not', async () => {
+    const { results } = await fixture('TaintToleration');
+    expect(results['plain']).toMatchObject({
+      line: 16,
+      feasibleNodes: ['spot'],
+      rejected: { gpu: ['node(s) had untolerated taint(s)'] },
+      placement: { nodes: { spot: 2 }, unschedulable: 0 },
+    });
+    expect(results['train']).toMatchObject({ feasibleNodes: ['gpu'], rejected: { spot: ["node(s) didn't match Pod's node affinity/selector"] } });
+  });
+
+  it('NodeAffinity: nodeSelector and a Gt expression', async () => {
+    const { results } = await fixture('NodeAffinity');
+    expect(results['db']).toMatchObject({
+      line: 12,
+      feasibleNodes: [],
+      message: "0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector.",
+    });
+    expect(results['compute']).toMatchObject({ feasibleNodes: ['large'], rejected: { small: ["node(s) didn't match Pod's node affinity/selector"] } });
+  });
+
+  it('NodePorts: a running pod holds the port, and replicas take it from each other', async () => {
+    const { results } = await fixture('NodePorts');
+    expect(results['ingress']).toMatchObject({
+      feasibleNodes: ['b'],
+      rejected: { a: ["node(s) didn't have free ports for the requested pod ports"] },
+      placement: {
+        nodes: { b: 1 },
+        unschedulable: 1,
+        message: "0/2 nodes are available: 2 node(s) didn't have free ports for the requested pod ports.",
+      },
+    });
+  });
+
+  it('NodeResourcesFit: extended resources, requests from limits, a malformed quantity', async () => {
+    const { results, findings } = await fixture('NodeResourcesFit');
+    expect(results['inference']).toMatchObject({
+      feasibleNodes: ['gpu-node'],
+      rejected: { 'cpu-node': ['Insufficient nvidia.com/gpu'] },
+      placement: { nodes: { 'gpu-node': 1 }, unschedulable: 1, message: '0/2 nodes are available: 2 Insufficient nvidia.com/gpu.' },
+    });
+    expect(results['typo']).toMatchObject({ feasibleNodes: ['cpu-node', 'gpu-node'] });
+    expect(findings.filter((f) => f.ruleId === 'invalid-quantity').map((f) => [f.file, f.line, f.column, f.path])).toEqual([
+      ['fixtures/schedule/NodeResourcesFit/resources.yaml', 40, 29, 'spec.template.spec.containers[0].resources.requests.cpu'],
+    ]);
+  });
+
+  it('PodTopologySpread: missing label, then skew as replicas land', async () => {
+    const { results } = await fixture('PodTopologySpread');
+    expect(results['web']).toMatchObject({
+      feasibleNodes: ['a1', 'b1'],
+      rejected: { unlabelled: ["node(s) didn't match pod topology spread constraints (missing required label)"] },
+      placement: {
+        nodes: { a1: 2, b1: 1 },
+        unschedulable: 1,
+        message:
+          "0/3 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match pod topology spread constraints, 1 node(s) didn't match pod topology spread constraints (missing required label).",
+      },
+    });
+  });
+
+  it('InterPodAffinity: three replicas with hostname anti-affinity on two nodes', async () => {
+    const { results } = await fixture('InterPodAffinity');
+    expect(results['cache']).toMatchObject({
+      feasibleNodes: ['node-1', 'node-2'],
+      placement: { nodes: { 'node-1': 1, 'node-2': 1 }, unschedulable: 1, message: "0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules." },
+    });
+  });
+
+  it('DaemonSet: runs on the cordoned node, not on the tainted one, and reports the node it does not fit', async () => {
+    const { results } = await fixture('DaemonSet');
+    expect(results['agent']).toMatchObject({
+      replicas: 3,
+      feasibleNodes: ['cordoned', 'worker'],
+      rejected: { 'control-plane': ['node(s) had untolerated taint(s)'], tiny: ['Insufficient cpu'] },
+      message: null,
+      placement: {
+        nodes: { cordoned: 1, worker: 1 },
+        unschedulable: 1,
+        message: "0/4 nodes are available: 1 Insufficient cpu, 3 node(s) didn't satisfy plugin(s) [NodeAffinity].",
+      },
+    });
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { toClusterSnapshot } from '../model/cluster.js';
+import { toWorkload, type Workload } from '../model/workload.js';
+import { placeAll, type PlacementRequest } from './placement.js';
+import { buildPodInfo, podSourceOfWorkload, toSchedulerSnapshot } from './snapshot.js';
+import { objectsFromYaml } from './test-support.js';
+
+function cluster(): string {
+  const nodes: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    const taint = i % 4 === 0 ? 'spec: {taints: [{key: spot, value: "true", effect: PreferNoSchedule}]}' : '';
+    nodes.push(`apiVersion: v1
+kind: Node
+metadata: {name: node-${String(i).padStart(2, '0')}, labels: {tier: t${i % 3}}}
+${taint}
+status: {allocatable: {cpu: "${2 + (i % 3)}", memory: ${4 + (i % 5)}Gi, pods: "110"}}`);
+  }
+  return nodes.join('\n---\n');
+}
+
+const workload = `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 130
+  template:
+    spec:
+      containers: [{name: c, resources: {requests: {cpu: 300m, memory: 700Mi}}}]
+      affinity:
+        nodeAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+            - {weight: 10, preference: {matchExpressions: [{key: tier, operator: In, values: [t1]}]}}`;
+
+const spread = `
+      topologySpreadConstraints:
+        - {maxSkew: 1, topologyKey: tier, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}`;
+
+describe('placeAll', () => {
+  it.each([
+    ['with per-node filters and scores', workload],
+    ['with a PodTopologySpread constraint (one queue per domain)', `${workload.replace('    spec:\n', '    metadata: {labels: {app: web}}\n    spec:\n')}${spread}`],
+  ])('places the replicas of one pod exactly as rescoring every node for each replica would, %s', (_name, yaml) => {
+    const objects = objectsFromYaml(`${cluster()}\n---${yaml}`);
+    const snapshot = toSchedulerSnapshot(toClusterSnapshot(objects), 35);
+    const deployment = objects.map(toWorkload).find((w): w is Workload => w !== undefined);
+    if (!deployment) throw new Error('no workload');
+    const pod = buildPodInfo(podSourceOfWorkload(deployment), snapshot.podOptions, []);
+    const together: PlacementRequest[] = [{ pods: [{ pod, replicas: 130 }], priority: 0 }];
+    const oneByOne: PlacementRequest[] = Array.from({ length: 130 }, () => ({ pods: [{ pod, replicas: 1 }], priority: 0 }));
+    const queued = placeAll(together, snapshot).outcomes[0];
+    const merged: Record<string, number> = {};
+    let unschedulable = 0;
+    for (const outcome of placeAll(oneByOne, snapshot).outcomes) {
+      for (const [name, count] of Object.entries(outcome.nodes)) merged[name] = (merged[name] ?? 0) + count;
+      unschedulable += outcome.unschedulable;
+    }
+    expect(queued?.nodes).toEqual(merged);
+    expect(queued?.unschedulable).toBe(unschedulable);
+    expect(unschedulable).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,192 @@
+// Places the replicas of one pod one after another without rescoring every node each time: when the pod's filters
+// and scores read only the node itself (or, for PodTopologySpread, its topology domain), placing a replica changes
+// the verdict and score of that node alone.
+import { findNodesThatFit, hasFeasibleNode } from './feasibility.js';
+import type { ClusterState } from './framework.js';
+import type { ClassSpec, NodeClasses } from './node-classes.js';
+import { filterNode, type PreparedPod } from './run-filters.js';
+import { candidatesOf, prepareScoring, rawScores, totals, type ActiveScore, type Scoring } from './select-host.js';
+
+interface Entry {
+  readonly total: number;
+  readonly key: string;
+  readonly index: number;
+}
+
+/** Max-heap on total, then the smallest node index (name). */
+class EntryHeap {
+  readonly #items: Entry[] = [];
+
+  push(entry: Entry): void {
+    const items = this.#items;
+    items.push(entry);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(items[i], items[parent])) break;
+      [items[i], items[parent]] = [items[parent] as Entry, items[i] as Entry];
+      i = parent;
+    }
+  }
+
+  peek(): Entry | undefined {
+    return this.#items[0];
+  }
+
+  pop(): Entry | undefined {
+    const items = this.#items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let next = i;
+        if (left < items.length && before(items[left], items[next])) next = left;
+        if (right < items.length && before(items[right], items[next])) next = right;
+        if (next === i) break;
+        [items[i], items[next]] = [items[next] as Entry, items[i] as Entry];
+        i = next;
+      }
+    }
+    return top;
+  }
+}
+
+function before(a: Entry | undefined, b: Entry | undefined): boolean {
+  if (!a || !b) return false;
+  return a.total > b.total || (a.total === b.total && a.index < b.index);
+}
+
+function withoutDomainPlugins(prepared: PreparedPod): PreparedPod {
+  return { ...prepared, active: prepared.active.filter((a) => !a.plugin.addPod), tracksPods: false };
+}
+
+function domainKeysOf(prepared: PreparedPod): string[] {
+  return prepared.active.flatMap(({ plugin, state }) => (plugin.addPod ? [...(plugin.nodeLabelKeys?.(prepared.pod, state) ?? [])] : []));
+}
+
+/** Only these stateful plugins are allowed: their verdict is the same for every node of a topology domain. */
+const DOMAIN_PLUGINS: ReadonlySet<string> = new Set(['PodTopologySpread']);
+const ABSENT = '\u0002';
+
+/**
+ * The candidates of one pod, kept in score order across its replicas: one heap per topology domain of its
+ * PodTopologySpread constraints (one heap when it has none), whose verdict is checked on each heap's top only.
+ */
+export class ReplicaQueue {
+  readonly #untracked: PreparedPod;
+  readonly #domainFilters: PreparedPod;
+  readonly #nodes: NodeClasses;
+  readonly #active: readonly ActiveScore[];
+  readonly #spec: ClassSpec;
+  readonly #domainKeys: readonly string[];
+  readonly #maxima: readonly number[];
+  readonly #heaps = new Map<string, EntryHeap>();
+  #dirty = false;
+  #pending: Entry | undefined;
+
+  private constructor(prepared: PreparedPod, nodes: NodeClasses, scoring: Scoring, maxima: number[]) {
+    this.#untracked = withoutDomainPlugins(prepared);
+    this.#domainFilters = { ...prepared, active: prepared.active.filter((a) => a.plugin.addPod) };
+    this.#domainKeys = domainKeysOf(prepared);
+    this.#nodes = nodes;
+    this.#active = scoring.active;
+    this.#spec = scoring.spec;
+    this.#maxima = maxima;
+  }
+
+  /** A queue for the pod's replicas, or undefined when other placements could change its verdicts or scores. */
+  static build(prepared: PreparedPod, nodes: NodeClasses, cluster: ClusterState): ReplicaQueue | undefined {
+    if (prepared.rejection || prepared.nodeNames) return undefined;
+    const tracked = prepared.active.filter((a) => a.plugin.addPod);
+    if (tracked.some((a) => !DOMAIN_PLUGINS.has(a.plugin.name))) return undefined;
+    const feasibility = findNodesThatFit(withoutDomainPlugins(prepared), nodes);
+    if (!hasFeasibleNode(feasibility)) return undefined;
+    const base = prepareScoring(prepared.pod, feasibility, nodes, cluster);
+    if (base.active.some(({ plugin }) => !plugin.perNode)) return undefined;
+    // Classes must not span topology domains: the domain plugins' keys join the scoring keys.
+    const keys = [...new Set([...base.spec.keys, ...domainKeysOf(prepared)])].sort();
+    const scoring: Scoring = { active: base.active, spec: { keys, usesName: base.spec.usesName } };
+    const candidates = candidatesOf(feasibility, nodes, scoring.spec);
+    const raw = rawScores(prepared.pod, candidates, nodes, scoring.active);
+    // With domain filters the feasible set differs from the candidates: normalisation must not depend on it.
+    const varies = scoring.active.some(({ plugin }, p) => plugin.normalize && new Set(raw[p]).size > 1);
+    if (tracked.length > 0 && varies) return undefined;
+    const built = new ReplicaQueue(prepared, nodes, scoring, raw.map((row) => Math.max(0, ...row)));
+    totals(raw, scoring.active).forEach((total, i) => built.#push(total, candidates[i] ?? -1));
+    return built;
+  }
+
+  /** True when a node that dropped out held a maximum some plugin normalises by: build a new queue. */
+  get stale(): boolean {
+    return this.#dirty;
+  }
+
+  /** The best node for the next replica; undefined when none is feasible (or the queue is stale). */
+  next(): number | undefined {
+    if (this.#dirty) return undefined;
+    let chosen: { entry: Entry; heap: EntryHeap } | undefined;
+    for (const heap of this.#heaps.values()) {
+      const entry = this.#validTop(heap);
+      const node = entry ? this.#nodes.nodes[entry.index] : undefined;
+      if (!entry || !node || (this.#domainFilters.active.length > 0 && filterNode(this.#domainFilters, node))) continue;
+      if (!chosen || before(entry, chosen.entry)) chosen = { entry, heap };
+    }
+    if (!chosen) return undefined;
+    chosen.heap.pop();
+    this.#pending = chosen.entry;
+    return chosen.entry.index;
+  }
+
+  /** Call after the chosen node was replaced in NodeClasses: re-evaluates that node alone. */
+  placed(index: number): void {
+    const entry = this.#pending;
+    this.#pending = undefined;
+    if (entry) {
+      const next = this.#nodes.firstMember(this.#spec, entry.key);
+      if (next !== undefined) this.#heapOf(next).push({ ...entry, index: next });
+    }
+    const node = this.#nodes.nodes[index];
+    if (!node) return;
+    const raw = this.#active.map(({ plugin, state }) => plugin.score(this.#untracked.pod, node, state));
+    if (filterNode(this.#untracked, node)) {
+      // The node drops out: if it held a maximum a plugin normalises by, every total may change.
+      this.#dirty = this.#active.some(({ plugin }, p) => plugin.normalize !== undefined && raw[p] === this.#maxima[p]);
+      return;
+    }
+    const scaled = this.#active.map(({ plugin, state }, p) => {
+      if (!plugin.normalize) return raw[p] ?? 0;
+      // Max-based normalisation of one score: normalise it beside the maximum.
+      const pair = [this.#maxima[p] ?? 0, raw[p] ?? 0];
+      plugin.normalize(pair, state);
+      return pair[1] ?? 0;
+    });
+    this.#push(scaled.reduce((sum, score, p) => sum + score * (this.#active[p]?.plugin.weight ?? 0), 0), index);
+  }
+
+  #push(total: number, index: number): void {
+    const key = this.#nodes.classKeyOf(this.#spec, index);
+    const first = this.#nodes.firstMember(this.#spec, key) ?? index;
+    this.#heapOf(first).push({ total, key, index: first });
+  }
+
+  #heapOf(index: number): EntryHeap {
+    const labels = this.#nodes.nodes[index]?.labels ?? {};
+    const domain = this.#domainKeys.map((key) => labels[key] ?? ABSENT).join('\u0001');
+    let heap = this.#heaps.get(domain);
+    if (!heap) this.#heaps.set(domain, (heap = new EntryHeap()));
+    return heap;
+  }
+
+  /** The heap's top after dropping entries whose class changed since they were pushed. */
+  #validTop(heap: EntryHeap): Entry | undefined {
+    for (let entry = heap.peek(); entry; entry = heap.peek()) {
+      if (this.#nodes.firstMember(this.#spec, entry.key) === entry.index) return entry;
+      heap.pop();
+    }
+    return undefined;
+  }
+}
