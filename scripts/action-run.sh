@@ -4,7 +4,9 @@
 set -euo pipefail
 set -f
 
-args=(check --format "${KUBEFIT_FORMAT:-github}" --fail-on "${KUBEFIT_FAIL_ON:-error}")
+args=(check --format "${KUBEFIT_FORMAT:-github}")
+# without fail-on, the config file (or the default, error) decides
+if [ -n "${KUBEFIT_FAIL_ON:-}" ]; then args+=(--fail-on "$KUBEFIT_FAIL_ON"); fi
 for cluster in ${KUBEFIT_CLUSTER:-}; do args+=(--cluster "$cluster"); done
 if [ -n "${KUBEFIT_OUTPUT:-}" ]; then args+=(--output "$KUBEFIT_OUTPUT"); fi
 args+=(--)

@@ -116,5 +116,12 @@ describe('action.yml', () => {
     expect(added).toBe(join(temp, 'kubefit', 'node_modules', '.bin'));
     const result = await runStep('Run kubefit', { ...runner, path: added }, { paths: 'fixtures/load/multi-doc.yaml', format: 'text' });
     expect([result.code, result.stdout]).toEqual([0, '✔ 0 problems (0 errors, 0 warnings, 0 infos) in 3 objects from 1 file\n']);
+    // the packed package carries the config schema: a workspace config is validated and applied
+    const workspace = join(temp, 'workspace');
+    await mkdir(workspace);
+    await writeFile(join(workspace, '.kubefit.yaml'), 'failOn: info\n');
+    await writeFile(join(workspace, 'notes.yaml'), 'title: not a manifest\n');
+    const configured = await runStep('Run kubefit', { ...runner, workspace, path: added }, { paths: 'notes.yaml', format: 'text' });
+    expect([configured.code, configured.stdout]).toEqual([1, expect.stringContaining('not-kubernetes')]);
   }, 600_000);
 });
