@@ -23,7 +23,7 @@ export default defineRule({
       return;
     }
     const account = podServiceAccount(workload);
-    const object = index.ofKind('ServiceAccount', workload.object.ref.namespace).find((candidate) => candidate.ref.name === account.name);
+    const object = index.named('ServiceAccount', workload.object.ref.namespace, account.name);
     if (object && object.value['automountServiceAccountToken'] === false) return;
     report({ messageId: 'mounted', at: workload.podSpecPath, on: 'key' });
   },

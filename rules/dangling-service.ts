@@ -1,21 +1,19 @@
 // A Service whose selector matches no pod template in the inputs routes traffic nowhere.
 import { defineRule } from '../src/lint/define-rule.js';
-import { selectsPodTemplate } from '../src/lint/label-selector.js';
 import { directoryOf, serviceSelector, type LintIndex } from '../src/lint/lint-index.js';
 import { groupOf } from '../src/model/kinds.js';
 import { asRecord } from '../src/model/object.js';
 
 interface NamespaceFacts {
-  readonly podLabels: readonly Readonly<Record<string, string>>[];
+  /** Whether the Service's directory holds workloads of its namespace. */
+  readonly hasWorkloads: boolean;
   /** Custom resources (operators, Argo Rollouts, ...) may create the pods a Service selects. */
   readonly hasCustomResources: boolean;
 }
 
 function namespaceFacts(index: LintIndex, namespace: string, directory: string): NamespaceFacts {
   return index.memo(`dangling-service:${namespace}\0${directory}`, () => ({
-    podLabels: index.workloadsIn(namespace)
-      .filter((workload) => directoryOf(workload.object.file) === directory)
-      .map((workload) => workload.podLabels),
+    hasWorkloads: index.workloadsIn(namespace).some((workload) => directoryOf(workload.object.file) === directory),
     hasCustomResources: index
       .memo('custom-resource-namespaces', () => new Set(index.objects.filter((object) => isCustomResource(object.ref.apiVersion)).map((object) => object.ref.namespace)))
       .has(namespace),
@@ -43,9 +41,10 @@ export default defineRule({
   check(service, { index, report }) {
     const selector = serviceSelector(service);
     if (Object.keys(selector).length === 0 || asRecord(service.value['spec'])?.['type'] === 'ExternalName') return;
-    const facts = namespaceFacts(index, service.ref.namespace, directoryOf(service.file));
-    if (facts.podLabels.length === 0 || facts.hasCustomResources) return;
-    if (facts.podLabels.some((labels) => selectsPodTemplate(selector, labels))) return;
+    const directory = directoryOf(service.file);
+    const facts = namespaceFacts(index, service.ref.namespace, directory);
+    if (!facts.hasWorkloads || facts.hasCustomResources) return;
+    if (index.workloadsSelectedBy(service.ref.namespace, selector).some((workload) => directoryOf(workload.object.file) === directory)) return;
     const text = Object.entries(selector).map(([key, value]) => `${key}=${value}`).join(',');
     report({ messageId: 'noPods', data: { selector: text, namespace: service.ref.namespace }, at: ['spec', 'selector'], on: 'key' });
   },

@@ -20,7 +20,7 @@ export default defineRule({
     const namespace = workload.object.ref.namespace;
     if (!account.isExplicit || account.name === 'default') return;
     const defined = index.ofKind('ServiceAccount', namespace);
-    if (defined.length === 0 || defined.some((object) => object.ref.name === account.name)) return;
+    if (defined.length === 0 || index.named('ServiceAccount', workload.object.ref.namespace, account.name)) return;
     report({ messageId: 'missing', data: { name: account.name, namespace }, at: account.at });
   },
 });

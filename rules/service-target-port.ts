@@ -1,6 +1,5 @@
 // A named targetPort that the selected pods do not declare leaves the Service without endpoints for that port.
 import { defineRule } from '../src/lint/define-rule.js';
-import { selectsPodTemplate } from '../src/lint/label-selector.js';
 import { serviceSelector } from '../src/lint/lint-index.js';
 import { asArray, asRecord } from '../src/model/object.js';
 
@@ -20,7 +19,7 @@ export default defineRule({
   check(service, { index, report }) {
     const selector = serviceSelector(service);
     if (Object.keys(selector).length === 0) return;
-    const selected = index.workloadsIn(service.ref.namespace).filter((workload) => selectsPodTemplate(selector, workload.podLabels));
+    const selected = index.workloadsSelectedBy(service.ref.namespace, selector);
     if (selected.length === 0) return;
     const names = new Set(selected.flatMap((workload) => workload.containers.flatMap((container) => asArray(container.value['ports']).map((port) => asRecord(port)?.['name']))));
     asArray(asRecord(service.value['spec'])?.['ports']).forEach((entry, index) => {

@@ -22,11 +22,10 @@ export default defineRule({
     const name = asRecord(workload.object.value['spec'])?.['serviceName'];
     if (typeof name !== 'string' || name === '') return;
     const namespace = workload.object.ref.namespace;
-    const services = index.ofKind('Service', namespace);
-    const service = services.find((candidate) => candidate.ref.name === name);
+    const service = index.named('Service', namespace, name);
     const at = ['spec', 'serviceName'];
     if (!service) {
-      if (services.length > 0) report({ messageId: 'missing', data: { name, namespace }, at });
+      if (index.ofKind('Service', namespace).length > 0) report({ messageId: 'missing', data: { name, namespace }, at });
     } else if (asRecord(service.value['spec'])?.['clusterIP'] !== 'None') {
       report({ messageId: 'notHeadless', data: { name }, at });
     }

@@ -9,8 +9,13 @@ const CONTROLLER_LABELS = ['statefulset.kubernetes.io/pod-name', 'apps.kubernete
  * StatefulSet pod selects statefulset.kubernetes.io/pod-name) are left out, since the template cannot carry them.
  */
 export function selectsPodTemplate(selector: Readonly<Record<string, string>>, templateLabels: Readonly<Record<string, string>>): boolean {
-  const entries = Object.entries(selector).filter(([key]) => !CONTROLLER_LABELS.includes(key));
+  const entries = templateSelectorEntries(selector);
   return entries.length > 0 && entries.every(([key, value]) => templateLabels[key] === value);
+}
+
+/** The entries of an equality selector that a pod template can satisfy (controller-added keys left out). */
+export function templateSelectorEntries(selector: Readonly<Record<string, string>>): [string, string][] {
+  return Object.entries(selector).filter(([key]) => !CONTROLLER_LABELS.includes(key));
 }
 
 /**
