@@ -54,7 +54,6 @@ export function nodeClasses(count: number, seed: number): NodeClass[] {
 /** Nodes and their bound pods as one multi-document YAML text per `chunk` nodes (files stay under size limits). */
 export function generateCluster(options: ClusterOptions, chunk = 1000): string[] {
   const classes = nodeClasses(options.classes, options.seed);
-  const random = new Random(options.seed + 1);
   const texts: string[] = [];
   for (let first = 0; first < options.nodes; first += chunk) {
     const values: Value[] = [];
@@ -63,7 +62,7 @@ export function generateCluster(options: ClusterOptions, chunk = 1000): string[]
       if (!nodeClass) continue;
       const name = `node-${String(index).padStart(5, '0')}`;
       values.push(node(name, nodeClass, ZONES[Math.floor(index / classes.length) % ZONES.length] ?? 'zone-a'));
-      for (let pod = 0; pod < options.podsPerNode; pod++) values.push(boundPod(`${name}-pod-${pod}`, name, random));
+      for (let pod = 0; pod < options.podsPerNode; pod++) values.push(boundPod(`${name}-pod-${pod}`, name, pod));
     }
     texts.push(emitDocuments(values));
   }
@@ -81,11 +80,20 @@ function node(name: string, nodeClass: NodeClass, zone: string): Value {
   };
 }
 
-function boundPod(name: string, nodeName: string, random: Random): Value {
+/** Bound pods are per-node agents (what DaemonSets put on every node): the same on every node of a class. */
+const AGENTS = [
+  { app: 'kube-proxy', cpu: '100m', memory: '128Mi' },
+  { app: 'node-exporter', cpu: '50m', memory: '64Mi' },
+  { app: 'fluent-bit', cpu: '100m', memory: '256Mi' },
+  { app: 'csi-node', cpu: '20m', memory: '64Mi' },
+];
+
+function boundPod(name: string, nodeName: string, index: number): Value {
+  const agent = AGENTS[index % AGENTS.length] ?? { app: 'agent', cpu: '10m', memory: '16Mi' };
   return {
     apiVersion: 'v1', kind: 'Pod',
-    metadata: { name, namespace: 'kube-system', labels: { app: random.pick(['node-exporter', 'fluent-bit', 'kube-proxy', 'cache']) } },
-    spec: { nodeName, containers: [{ name: 'main', image: 'registry.example.com/system/agent:1.0.0', resources: { requests: { cpu: `${random.int(1, 10) * 50}m`, memory: `${random.int(1, 8) * 64}Mi` } } }] },
+    metadata: { name, namespace: 'kube-system', labels: { app: agent.app } },
+    spec: { nodeName, containers: [{ name: 'main', image: `registry.example.com/system/${agent.app}:1.0.0`, resources: { requests: { cpu: agent.cpu, memory: agent.memory } } }] },
     status: { phase: 'Running' },
   };
 }

@@ -16,7 +16,25 @@ export interface Measurement {
 
 const PROBE = fileURLToPath(new URL('./probe.js', import.meta.url));
 
-export function measure(args: readonly string[], options: { runs: number; workDir: string }): Measurement {
+/** A run that outlived its time limit: the case reports the limit instead of a median. */
+export class TimedOut extends Error {
+  readonly limitMs: number;
+
+  constructor(limitMs: number) {
+    super(`timed out after ${limitMs / 1000} s`);
+    this.limitMs = limitMs;
+  }
+}
+
+export interface MeasureOptions {
+  readonly runs: number;
+  readonly workDir: string;
+  /** Per run; default 60 s (six times the loosest target). */
+  readonly timeoutMs?: number;
+}
+
+export function measure(args: readonly string[], options: MeasureOptions): Measurement {
+  const timeoutMs = options.timeoutMs ?? 60_000;
   const times: number[] = [];
   const cpuTimes: number[] = [];
   let peak = 0;
@@ -29,7 +47,9 @@ export function measure(args: readonly string[], options: { runs: number; workDi
       encoding: 'utf8',
       maxBuffer: 1024 * 1024 * 1024,
       env: { ...process.env, KUBEFIT_BENCH_PROBE: probeFile, NO_COLOR: '1' },
+      timeout: timeoutMs,
     });
+    if (result.signal !== null) throw new TimedOut(timeoutMs);
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
     if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr.slice(0, 2000)}`);
     const probe = JSON.parse(readFileSync(probeFile, 'utf8')) as { maxRssKiB: number; cpuMs: number };

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as cases from './cases.js';
 import { Inputs } from './inputs.js';
+import { TimedOut } from './measure.js';
 import { installPeers, PEER_CASES, runPeer, unavailable } from './peers.js';
 import { renderTable, type Row } from './table.js';
 
@@ -21,8 +22,8 @@ const context: cases.BenchContext = {
 
 const loadBefore = loadavg()[0] ?? 0;
 const rows: Row[] = [];
-const step = (make: () => Row) => {
-  const row = make();
+const step = (make: () => Row, name = '', size = '') => {
+  const row = attempt(make, name, size);
   rows.push(row);
   process.stderr.write(`${row.name} ${row.size}: ${row.medianMs === undefined ? row.note : `${Math.round(row.medianMs)} ms`}\n`);
   return row;
@@ -31,17 +32,18 @@ const step = (make: () => Row) => {
 step(() => cases.coldStart(context));
 const lint1k = step(() => cases.lintDocuments(context, 1000));
 const lint10k = step(() => cases.lintDocuments(context, 10_000));
-step(() => cases.feasibility(context, 1000, 5000));
-step(() => cases.placement(context, { workloads: 500, replicas: 100, nodes: 5000, limitMs: 5000 }));
-step(() => cases.placement(context, { workloads: 1400, replicas: 100, nodes: 5000, limitMs: 10_000 }));
-for (const nodes of values.quick ? [1000, 5000] : [1000, 5000, 20_000]) step(() => cases.scaling(context, nodes));
+step(() => cases.feasibility(context, 1000, 5000), 'fit feasibility', '1,000 pods x 5,000 nodes');
+step(() => cases.placement(context, { workloads: 500, replicas: 100, nodes: 5000, limitMs: 5000 }), 'placement', '50,000 replicas x 5,000 nodes');
+step(() => cases.placement(context, { workloads: 1400, replicas: 100, nodes: 5000, limitMs: 10_000 }), 'placement', '140,000 replicas x 5,000 nodes');
+for (const nodes of values.quick ? [1000, 5000] : [1000, 5000, 20_000]) step(() => cases.scaling(context, nodes), 'scaling: fit feasibility', `1,000 pods x ${nodes.toLocaleString('en-US')} nodes`);
 step(() => cases.corpus(context));
 if (!values.quick) {
   const peersRoot = resolve(projectRoot, 'bench/.peers');
   const failure = installPeers(peersRoot);
   for (const peer of PEER_CASES) {
-    const oursMs = (peer.documents === 10_000 ? lint10k : lint1k).medianMs ?? Number.NaN;
-    step(() => (failure ? unavailable(peer, failure) : runPeer(context, peer, peersRoot, oursMs)));
+    const ours = peer.documents === 10_000 ? lint10k : lint1k;
+    const oursTimes = { medianMs: ours.medianMs ?? Number.NaN, cpuMs: ours.cpuMs ?? Number.NaN };
+    step(() => (failure ? unavailable(peer, failure) : runPeer(context, peer, peersRoot, oursTimes)));
   }
 }
 const machine = `node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs, load average ${loadBefore.toFixed(1)} before / ${(loadavg()[0] ?? 0).toFixed(1)} after`;
@@ -51,4 +53,14 @@ process.stdout.write(`${renderTable(rows)}\n\n${machine}; medians of several who
 function findCorpus(root: string): string {
   const candidates = [resolve(root, '../shared/corpus'), resolve(root, '../../shared/corpus')];
   return candidates.find((path) => existsSync(path)) ?? candidates[0] ?? '';
+}
+
+/** A case whose run hit the time limit still gets its row, saying so. */
+function attempt(make: () => Row, name: string, size: string): Row {
+  try {
+    return make();
+  } catch (error) {
+    if (!(error instanceof TimedOut)) throw error;
+    return { name, size, medianMs: undefined, throughput: '-', peakRssMiB: undefined, target: 'MISSED', note: `${error.message} (killed)` };
+  }
 }

@@ -1,29 +1,91 @@
 // The explicit registry of built-in lint rules, alphabetical by id.
 import type { Rule } from '../src/lint/define-rule.js';
+import automountServiceAccountToken from './automount-service-account-token.js';
 import capabilitiesNotDropped from './capabilities-not-dropped.js';
 import dangerousCapabilities from './dangerous-capabilities.js';
+import danglingService from './dangling-service.js';
+import defaultNamespace from './default-namespace.js';
+import defaultServiceAccount from './default-service-account.js';
+import deprecatedServiceAccountField from './deprecated-service-account-field.js';
+import dockerSocket from './docker-socket.js';
+import duplicateEnvVar from './duplicate-env-var.js';
+import envVarSecret from './env-var-secret.js';
+import hostIpc from './host-ipc.js';
+import hostNetwork from './host-network.js';
+import hostPathVolume from './host-path-volume.js';
+import hostPid from './host-pid.js';
+import hostPort from './host-port.js';
+import hpaReplicas from './hpa-replicas.js';
+import identicalProbes from './identical-probes.js';
+import imagePullPolicy from './image-pull-policy.js';
 import latestTag from './latest-tag.js';
+import limitrange from './limitrange.js';
 import limitsBelowRequests from './limits-below-requests.js';
 import livenessProbe from './liveness-probe.js';
 import memoryLimitMissing from './memory-limit-missing.js';
+import nonExistentServiceAccount from './non-existent-service-account.js';
+import pdbMissing from './pdb-missing.js';
+import podAntiAffinity from './pod-anti-affinity.js';
 import privilegeEscalation from './privilege-escalation.js';
 import privilegedContainer from './privileged-container.js';
+import privilegedPorts from './privileged-ports.js';
+import probePortNotExposed from './probe-port-not-exposed.js';
 import readOnlyRootFilesystem from './read-only-root-filesystem.js';
 import readinessProbe from './readiness-probe.js';
+import recommendedLabels from './recommended-labels.js';
 import requestsMissing from './requests-missing.js';
+import resourcequota from './resourcequota.js';
 import runAsNonRoot from './run-as-non-root.js';
+import seccompProfile from './seccomp-profile.js';
+import sensitiveHostMounts from './sensitive-host-mounts.js';
+import serviceTargetPort from './service-target-port.js';
+import singleReplica from './single-replica.js';
+import statefulsetServiceName from './statefulset-service-name.js';
+import unsafeProcMount from './unsafe-proc-mount.js';
+import unsafeSysctls from './unsafe-sysctls.js';
 
 export const BUILTIN_RULES: readonly Rule[] = [
+  automountServiceAccountToken,
   capabilitiesNotDropped,
   dangerousCapabilities,
+  danglingService,
+  defaultNamespace,
+  defaultServiceAccount,
+  deprecatedServiceAccountField,
+  dockerSocket,
+  duplicateEnvVar,
+  envVarSecret,
+  hostIpc,
+  hostNetwork,
+  hostPathVolume,
+  hostPid,
+  hostPort,
+  hpaReplicas,
+  identicalProbes,
+  imagePullPolicy,
   latestTag,
+  limitrange,
   limitsBelowRequests,
   livenessProbe,
   memoryLimitMissing,
+  nonExistentServiceAccount,
+  pdbMissing,
+  podAntiAffinity,
   privilegeEscalation,
   privilegedContainer,
+  privilegedPorts,
+  probePortNotExposed,
   readOnlyRootFilesystem,
   readinessProbe,
+  recommendedLabels,
   requestsMissing,
+  resourcequota,
   runAsNonRoot,
+  seccompProfile,
+  sensitiveHostMounts,
+  serviceTargetPort,
+  singleReplica,
+  statefulsetServiceName,
+  unsafeProcMount,
+  unsafeSysctls,
 ];

@@ -5,7 +5,7 @@ import rule from './latest-tag.js';
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     {
-      name: 'version tag, digest, registry port with a tag',
+      name: 'version tag, digest, registry port with a tag, template placeholder',
       code: `
         apiVersion: v1
         kind: Pod
@@ -20,6 +20,8 @@ new RuleTester({ describe, it }).run(rule, {
               image: registry.local:5000/team/app:2.1
             - name: d
               image: nginx:latest@sha256:0000000000000000000000000000000000000000000000000000000000000000
+            - name: placeholder
+              image: <image_url>
       `,
     },
   ],

@@ -2,6 +2,9 @@
 import { defineRule } from '../src/lint/define-rule.js';
 import { parseImageReference } from '../src/lint/image-reference.js';
 
+/** Template placeholders (`<image_url>`, `${IMAGE}`, `$(IMAGE)`, `{{ .Image }}`) are not image references. */
+const PLACEHOLDER = /[<>{}$]/;
+
 export default defineRule({
   meta: {
     id: 'latest-tag',
@@ -9,7 +12,7 @@ export default defineRule({
     category: 'images',
     description: 'image has the tag latest or no tag and no digest',
     rationale:
-      'An image reference without a tag means latest, and latest moves: two nodes may run different code under the same manifest, a rollback does not roll back, and nobody can tell which version is running. A digest pins the exact image, with or without a tag.',
+      'An image reference without a tag means latest, and latest moves: two nodes may run different code under the same manifest, a rollback does not roll back, and nobody can tell which version is running. A digest pins the exact image, with or without a tag. Template placeholders such as <image_url> or ${IMAGE} are not reported.',
     remediation: 'Pin the image to a version tag such as nginx:1.27.2, or better to a digest (nginx@sha256:...).',
     defaultOn: true,
     appliesTo: { target: 'container' },
@@ -20,7 +23,7 @@ export default defineRule({
   },
   check(container, { report }) {
     const image = container.value['image'];
-    if (typeof image !== 'string' || image === '') return;
+    if (typeof image !== 'string' || image === '' || PLACEHOLDER.test(image)) return;
     const reference = parseImageReference(image);
     if (reference.digest !== undefined) return;
     if (reference.tag === undefined) report({ messageId: 'noTag', data: { image }, at: [...container.path, 'image'] });

@@ -1,7 +1,9 @@
 // The library's pipeline: load → model → schema, lint, schedule → one Report. The CLI is a thin layer over it.
 import { BUILTIN_RULES } from '../rules/index.js';
 import { DEFAULT_CONFIG, type KubefitConfig } from './config/config.js';
+import { resolve } from 'node:path';
 import { applySuppressions, lintObjects, type LintInput, type Rule } from './lint/engine.js';
+import { loadRulesDirs } from './lint/load-rules-dir.js';
 import { loadManifests, type LoadLimits } from './load/load-manifests.js';
 import { isBound, toClusterSnapshot, type ClusterSnapshot } from './model/cluster.js';
 import type { Finding } from './model/finding.js';
@@ -10,7 +12,9 @@ import { toWorkload, type Workload } from './model/workload.js';
 import { buildReport } from './report/build-report.js';
 import type { Report } from './report/report.js';
 import { scheduleWorkloads } from './schedule/schedule.js';
+import { loadSchemaDirs } from './schema/schema-dirs.js';
 import { validateObjects } from './schema/validate.js';
+import { UsageError } from './cli/errors.js';
 import { toolVersion } from './version.js';
 
 /** What a run does: everything (`check`), no scheduling (`lint`), or scheduling only (`fit`). */
@@ -68,11 +72,13 @@ export async function analyze(command: Command, paths: readonly string[], option
   const main = await loadManifests(paths, loadOptions(options, config, false, 0));
   const cluster = await loadManifests([...new Set([...(options.cluster ?? []), ...config.cluster])], loadOptions(options, config, true, main.objects.length));
   const workloads = workloadsOf(main.objects, cluster.objects);
-  const lintInput: LintInput = { objects: main.objects, workloads, rules: options.rules ?? BUILTIN_RULES, config };
+  const rules = options.rules ?? [...BUILTIN_RULES, ...(await loadRulesDirs(config.rulesDirs.map((dir) => resolve(options.cwd ?? process.cwd(), dir))))];
+  const lintInput: LintInput = { objects: main.objects, workloads, rules, config };
   const kubernetesVersion = options.kubernetesVersion ?? config.kubernetesVersion;
   const findings: Finding[] = [...main.findings, ...cluster.findings];
   if (command !== 'fit') {
-    findings.push(...validateObjects(main.objects, { kubernetesVersion, extraSchemas: options.extraSchemas ?? new Map(), strictKinds: options.strictKinds ?? false }));
+    const extraSchemas = options.extraSchemas ?? (await schemasOf(config, options.cwd ?? process.cwd()));
+    findings.push(...validateObjects(main.objects, { kubernetesVersion, extraSchemas, strictKinds: options.strictKinds ?? false }));
     findings.push(...lintObjects(lintInput));
   }
   const snapshot = clusterOf(main.objects, cluster.objects);
@@ -89,6 +95,14 @@ export async function analyze(command: Command, paths: readonly string[], option
     scheduling: scheduled.results,
   });
   return { report, matched: main.matched, noNodes };
+}
+
+/** Custom-resource schemas from the config's `schemas` directories (and --schemas); an unreadable one is a usage error. */
+async function schemasOf(config: KubefitConfig, cwd: string): Promise<ReadonlyMap<string, unknown>> {
+  if (config.schemas.length === 0) return new Map();
+  const loaded = await loadSchemaDirs(config.schemas, cwd);
+  if (loaded.errors.length > 0) throw new UsageError(loaded.errors[0] ?? 'cannot read schemas', 'Check the --schemas directories.');
+  return loaded.schemas;
 }
 
 function loadOptions(options: CheckOptions, config: KubefitConfig, fromCluster: boolean, firstOrder: number) {

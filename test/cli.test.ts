@@ -107,3 +107,50 @@ describe('kubefit CLI without Nodes', () => {
     expect(run.stderr.startsWith('kubefit: no Node objects to schedule on\n')).toBe(true);
   });
 });
+
+describe('kubefit --schemas', () => {
+  const restoreFindings = async (argv: string[]) => {
+    const run = await runCli(['lint', 'fixtures/schema/custom-resources.yaml', '--format', 'json', ...argv]);
+    return (JSON.parse(run.stdout) as Report).findings.filter((finding) => finding.line >= 50).map((finding) => `${finding.line}:${finding.column} ${finding.ruleId}`);
+  };
+
+  it('validates custom resources against schemas in kubeconform\'s layout', async () => {
+    expect(await restoreFindings([])).toEqual(['50:7 unknown-kind']);
+    expect(await restoreFindings(['--schemas', 'fixtures/schema/schemas'])).toEqual(['55:13 schema']);
+  });
+
+  it('exits 2 for a schema folder that cannot be read', async () => {
+    const run = await runCli(['lint', 'fixtures/schema/custom-resources.yaml', '--schemas', 'no-such-dir']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.startsWith('kubefit: cannot read schema directory no-such-dir')).toBe(true);
+  });
+});
+
+describe('kubefit with a rulesDir', () => {
+  it('runs JS rule modules shaped like the built-in ones, named in the config file', async () => {
+    const { mkdtemp, mkdir, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'kubefit-rulesdir-'));
+    try {
+      await mkdir(join(dir, 'lint-rules'));
+      await writeFile(join(dir, '.kubefit.yaml'), 'rulesDirs: [lint-rules]\n');
+      await writeFile(
+        join(dir, 'lint-rules', 'no-host-aliases.mjs'),
+        `export default {
+  meta: { id: 'no-host-aliases', severity: 'warning', category: 'custom', description: 'pod sets hostAliases',
+    rationale: 'Host aliases hide DNS problems.', remediation: 'Fix DNS instead.', defaultOn: true,
+    appliesTo: { target: 'podSpec' }, messages: { set: 'pod sets hostAliases' } },
+  check(workload, { report }) { if (workload.podSpec.hostAliases) report({ messageId: 'set', at: [...workload.podSpecPath, 'hostAliases'] }); },
+};
+`,
+      );
+      await writeFile(join(dir, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostAliases: [{ip: 10.0.0.1, hostnames: [db]}]\n  containers: [{name: a, image: "a:1"}]\n');
+      const run = await runCli(['lint', 'pod.yaml', '--format', 'json'], { cwd: dir });
+      const found = (JSON.parse(run.stdout) as Report).findings.filter((finding) => finding.ruleId === 'no-host-aliases');
+      expect(found.map((finding) => `${finding.line}:${finding.column} ${finding.message}`)).toEqual(['5:16 pod sets hostAliases']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -52,9 +52,20 @@ describe('resource limits (DEFAULT_LIMITS) yield a finding, never a crash or an 
     expect(await findingsOf(name)).toEqual([`${position} too-large: document has more than 1,000,000 values once aliases are expanded`]);
   });
 
-  it('counts plain values against the same limit', async () => {
+  it.each([['flood-flow.yaml'], ['flood-block.yaml']])('refuses the value flood %s before parsing it (a 32 MiB one would need 2.5 GB)', async (name) => {
+    expect(await findingsOf(name)).toEqual(['1:1 too-large: document has more than 1,000,000 values; it is not parsed']);
+  });
+
+  it('counts plain values against the same limit, which can be lowered', async () => {
     const report = await checkBesideControl([at('many-values.yaml')], { limits: { maxExpandedNodes: 10_000 } });
-    expect(loadFindings(report, at('many-values.yaml'))).toEqual(['5:19998 too-large: document has more than 10,000 values once aliases are expanded']);
+    expect(loadFindings(report, at('many-values.yaml'))).toEqual(['1:1 too-large: document has more than 10,000 values; it is not parsed']);
+  });
+
+  it('reads a large List and a large block scalar that stay under the value limit', async () => {
+    const report = await checkBesideControl([at('big-list.yaml'), at('big-block-scalar.yaml')]);
+    expect(loadFindings(report, at('big-list.yaml'))).toEqual([]);
+    expect(loadFindings(report, at('big-block-scalar.yaml'))).toEqual([]);
+    expect(report.summary.objects).toBe(3000 + 1 + 2);
   });
 
   it('checks the first 100,000 documents of a file and says the rest is not checked', async () => {

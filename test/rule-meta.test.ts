@@ -7,6 +7,8 @@ import { renderRuleDocs } from '../src/lint/rule-docs.js';
 // ESLint's checkRuleFiles and typescript-eslint's docs tests: consistency comes from tooling, not memory.
 const ruleFiles = readdirSync('rules').filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== 'index.ts');
 const ids = ruleFiles.map((file) => file.replace(/\.ts$/, ''));
+/** Lower-case start, except a Kubernetes kind (a proper name), and no final period. */
+const SHORT_TEXT = /^(?:[a-z0-9"{]|(?:Service|Deployment|StatefulSet|DaemonSet|Pod|Job|CronJob|ReplicaSet|HorizontalPodAutoscaler|ServiceAccount|LimitRange|ResourceQuota)\b).*[^.]$/;
 
 describe('rule files', () => {
   it('are all registered, once, alphabetically', () => {
@@ -18,10 +20,10 @@ describe('rule files', () => {
     const meta = BUILTIN_RULES.find((rule) => rule.meta.id === id)?.meta;
     if (!meta) throw new Error(`${id} is not registered in rules/index.ts`);
     expect(readFileSync(`rules/${id}.test.ts`, 'utf8')).toMatch(/new RuleTester\([^)]*\)\.run\(rule,/);
-    expect(meta.description).toMatch(/^[a-z0-9].*[^.]$/);
+    expect(meta.description).toMatch(SHORT_TEXT);
     expect(meta.rationale).toMatch(/^[A-Z].*\.$/s);
     expect(meta.remediation).toMatch(/^[A-Z].*\.$/s);
-    for (const message of Object.values<string>(meta.messages)) expect(message).toMatch(/^[a-z0-9"{].*[^.]$/);
+    for (const message of Object.values<string>(meta.messages)) expect(message).toMatch(SHORT_TEXT);
   });
 });
 

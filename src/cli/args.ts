@@ -12,7 +12,9 @@ export interface Invocation {
   readonly command: CommandName;
   readonly paths: readonly string[];
   readonly cluster: readonly string[];
+  /** --config FILE: the config file to use instead of the one discovered. */
   readonly config: string | undefined;
+  /** --schemas DIR: JSON Schemas for custom resources, added to the config file's `schemas`. */
   readonly schemas: readonly string[];
   readonly format: string;
   readonly output: string | undefined;

@@ -10,22 +10,22 @@ Usage
   kubefit fit [paths...]       scheduling dry-run only
   kubefit rules                list every check with its id, severity and description
   kubefit explain RULE         full documentation of one check
-  kubefit init                 write a commented starter .kubefit.yaml
+  kubefit init                 write a commented starter .kubefit.yaml here
 
 Paths are files, directories (searched for *.yaml, *.yml, *.json), glob patterns, or - for
 standard input. With no path, the current directory is checked.
 
 Options
+  -c, --config FILE            config file (default: the nearest .kubefit.yaml, .kubefit.yml
+                               or kubefit.config.json from here upward)
   --cluster PATH               Nodes and the Pods bound to them, e.g. the output of
                                kubectl get nodes,pods -A -o yaml (repeatable)
-  -c, --config FILE            configuration file (default: the nearest .kubefit.yaml,
-                               .kubefit.yml or kubefit.config.json upward)
-  --schemas DIR                JSON Schemas for custom resources, named as kubeconform's
-                               ({kind}_{version}.json or {group}/{kind}_{version}.json) (repeatable)
   -f, --format FORMAT          ${FORMAT_NAMES.join(', ')} (default text)
   -o, --output FILE            write the report to FILE instead of standard output
   --fail-on LEVEL              error, warning, info or none (default error)
   -q, --quiet                  text format: errors and unschedulable workloads only
+  --schemas DIR                JSON Schemas for custom resources in kubeconform's layout
+                               ({kind}_{version}.json or {group}/{kind}_{version}.json) (repeatable)
   --kubernetes-version X.Y     schemas and scheduler wording of that release (default newest)
   --strict-kinds               custom resources without a schema are errors, not infos
   --drain NODE                 what-if: remove NODE before placing replicas (repeatable)

@@ -3,18 +3,15 @@ import { writeFile } from 'node:fs/promises';
 import { createColors } from 'picocolors';
 import { ruleCatalog } from '../catalog.js';
 import { analyze } from '../check.js';
-import { join } from 'node:path';
-import type { FailOn, KubefitConfig } from '../config/config.js';
-import { discoverConfig } from '../config/discover.js';
-import { loadConfigFile } from '../config/load-config.js';
-import { resolveConfig } from '../config/resolve.js';
-import { STARTER_CONFIG, STARTER_CONFIG_FILE } from '../config/starter-config.js';
+import type { FailOn } from '../config/config.js';
+import { loadRunConfig } from '../config/load-run-config.js';
 import { severityRank } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { FORMATTERS } from '../report/formatters/index.js';
 import type { Report } from '../report/report.js';
 import { toolVersion } from '../version.js';
 import { parseInvocation, type Invocation } from './args.js';
+import { runInit } from './commands/init.js';
 import { UsageError } from './errors.js';
 import { helpText } from './help.js';
 import { createProgress } from './progress.js';
@@ -37,7 +34,7 @@ export async function main(io: CliIo): Promise<number> {
     if (invocation.version) return write(io, `${toolVersion()}\n`, 0);
     if (invocation.command === 'rules') return write(io, listRules(ruleCatalog()), 0);
     if (invocation.command === 'explain') return write(io, explainRule(invocation.paths[0], ruleCatalog()), 0);
-    if (invocation.command === 'init') return write(io, await writeStarterConfig(io.cwd), 0);
+    if (invocation.command === 'init') return write(io, await runInit(io.cwd), 0);
     return await runAnalysis(invocation, io);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -48,7 +45,14 @@ export async function main(io: CliIo): Promise<number> {
 
 async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   const paths = invocation.paths.length > 0 ? invocation.paths : ['.'];
-  const config = await configFor(invocation, io.cwd);
+  const fileConfig = await loadRunConfig({
+    cwd: io.cwd,
+    ...(invocation.config !== undefined && { configFile: invocation.config }),
+    ...(invocation.failOn !== undefined && { failOn: invocation.failOn }),
+    ...(invocation.kubernetesVersion !== undefined && { kubernetesVersion: invocation.kubernetesVersion }),
+    cluster: invocation.cluster,
+  });
+  const config = { ...fileConfig, schemas: [...fileConfig.schemas, ...invocation.schemas] };
   const progress = createProgress(io.stderr, io.stderrIsTTY === true && !io.env['CI']);
   const { report, matched, noNodes } = await analyze(invocation.command === 'fit' ? 'fit' : invocation.command === 'lint' ? 'lint' : 'check', paths, {
     cwd: io.cwd,
@@ -78,28 +82,6 @@ export function exitCode(report: Report, failOn: FailOn): number {
   if (failOn === 'none') return 0;
   const threshold = severityRank(failOn);
   return report.findings.some((finding) => severityRank(finding.severity) >= threshold) ? 1 : 0;
-}
-
-/** Defaults ← the discovered (or --config) file ← flags. */
-async function configFor(invocation: Invocation, cwd: string): Promise<KubefitConfig> {
-  const file = await discoverConfig(cwd, invocation.config);
-  const flags = {
-    cluster: invocation.cluster,
-    ...(invocation.failOn !== undefined && { failOn: invocation.failOn }),
-    ...(invocation.kubernetesVersion !== undefined && { kubernetesVersion: invocation.kubernetesVersion }),
-  };
-  const resolved = resolveConfig(file === undefined ? undefined : await loadConfigFile(file), flags, cwd);
-  return { ...resolved, schemas: [...resolved.schemas, ...invocation.schemas] };
-}
-
-async function writeStarterConfig(cwd: string): Promise<string> {
-  const file = join(cwd, STARTER_CONFIG_FILE);
-  try {
-    await writeFile(file, STARTER_CONFIG, { flag: 'wx' });
-  } catch {
-    throw new UsageError(`${STARTER_CONFIG_FILE} already exists`, 'Edit it, or remove it first to start over.');
-  }
-  return `wrote ${STARTER_CONFIG_FILE}\n`;
 }
 
 function colorEnabled(invocation: Invocation, io: CliIo): boolean {

@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { UsageError } from '../cli/errors.js';
 import { loadConfigFile, parseConfig } from './load-config.js';
 import { STARTER_CONFIG } from './starter-config.js';
@@ -82,12 +82,14 @@ describe('parseConfig', () => {
 describe('loadConfigFile', () => {
   it('reads a file and remembers its directory', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'kubefit-config-'));
+    onTestFinished(() => rm(directory, { recursive: true, force: true }));
     const file = join(directory, '.kubefit.yml');
     await writeFile(file, 'failOn: info\n');
-    expect(await loadConfigFile(file)).toEqual({ file, baseDir: directory, content: { failOn: 'info' } });
+    expect(await loadConfigFile(file, '/')).toEqual({ file, baseDir: directory, content: { failOn: 'info' } });
+    expect(await loadConfigFile('.kubefit.yml', directory)).toEqual({ file: '.kubefit.yml', baseDir: directory, content: { failOn: 'info' } });
   });
 
   it('says so when the file does not exist', async () => {
-    await expect(loadConfigFile('/nonexistent/.kubefit.yaml')).rejects.toThrow('config file /nonexistent/.kubefit.yaml not found');
+    await expect(loadConfigFile('/nonexistent/.kubefit.yaml', '/')).rejects.toThrow('config file /nonexistent/.kubefit.yaml not found');
   });
 });

@@ -1,9 +1,9 @@
 // Reads a config file: YAML (or JSON) with positions, checked against schemas/kubefit-config.schema.json.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import configSchema from '../../schemas/kubefit-config.schema.json' with { type: 'json' };
 import { UsageError } from '../cli/errors.js';
 import { formatPath } from '../load/document.js';
 import type { FailOn, IgnoreEntry, RuleSetting, SchemaRuleConfig } from './config.js';
@@ -33,20 +33,37 @@ const HINT = 'See schemas/kubefit-config.schema.json, or run "kubefit init" for 
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 
+/**
+ * The schema ships as schemas/kubefit-config.schema.json at the package root (for editors too): two levels up from
+ * src/config, three from dist/src/config. Read, not imported, because JSON imports need Node 20.10.
+ */
+function readConfigSchema(): object {
+  for (const relative of ['../../schemas/kubefit-config.schema.json', '../../../schemas/kubefit-config.schema.json']) {
+    try {
+      return JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as object;
+    } catch {
+      // not at this level: try the next one
+    }
+  }
+  throw new Error('schemas/kubefit-config.schema.json is missing from the kubefit package');
+}
+
 function validateContent(value: unknown): readonly ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true }).compile(configSchema);
+  validator ??= new Ajv({ allErrors: true }).compile(readConfigSchema());
   return validator(value) ? [] : (validator.errors ?? []);
 }
 
-export async function loadConfigFile(file: string): Promise<ConfigFile> {
+/** Reads `file` (resolved from `cwd` when given); messages name it as given. */
+export async function loadConfigFile(file: string, cwd?: string): Promise<ConfigFile> {
+  const path = cwd === undefined ? file : resolve(cwd, file);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readFile(path, 'utf8');
   } catch (error) {
     const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'not found' : 'cannot be read';
     throw new UsageError(`config file ${file} ${reason}`, 'Check the --config path.');
   }
-  return { file, baseDir: dirname(file), content: parseConfig(text, file) };
+  return { file, baseDir: dirname(path), content: parseConfig(text, file) };
 }
 
 /** Parses and validates config text; every problem is a UsageError at `file:line:col`. */

@@ -42,6 +42,8 @@ describe('resolveConfig', () => {
     expect(config.cluster).toEqual(['../../cluster.yaml']);
     expect(config.rulesDirs).toEqual(['/opt/rules']);
     expect(config.overrides[0]?.files).toEqual(['../../test/**']);
+    const inner = resolveConfig({ file: '/repo/.kubefit.yaml', baseDir: '/repo', content: { ignore: ['apps/shop/old/**'], cluster: ['apps/shop/cluster.yaml'] } }, {}, '/repo/apps/shop');
+    expect([inner.ignorePaths, inner.cluster]).toEqual([['old/**'], ['cluster.yaml']]);
     expect(config.baseDir).toBe('/repo');
   });
 

@@ -1,5 +1,5 @@
 // The configuration a run uses: defaults, then the config file, then command-line flags.
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { DEFAULT_CONFIG, type FailOn, type IgnoreEntry, type KubefitConfig } from './config.js';
 import type { ConfigFile } from './load-config.js';
 
@@ -27,9 +27,9 @@ export function resolveConfig(file: ConfigFile | undefined, flags: ConfigFlags, 
 
 function fileSettings(file: ConfigFile, cwd: string): Partial<KubefitConfig> {
   const { content } = file;
-  const base = relative(cwd, resolve(cwd, file.baseDir));
-  const path = (value: string) => rebasePath(base, value);
-  const glob = (value: string) => rebaseGlob(base, value);
+  const baseDir = resolve(cwd, file.baseDir);
+  const path = (value: string) => (isAbsolute(value) ? value : relative(cwd, resolve(baseDir, value)) || '.');
+  const glob = (value: string) => rebaseGlob(baseDir, cwd, value);
   const ignore = content.ignore ?? [];
   return {
     ...(content.rules !== undefined && { rules: content.rules }),
@@ -42,17 +42,19 @@ function fileSettings(file: ConfigFile, cwd: string): Partial<KubefitConfig> {
     ...(content.failOn !== undefined && { failOn: content.failOn }),
     overrides: (content.overrides ?? []).map((override) => ({ files: override.files.map(glob), rules: override.rules })),
     customRules: content.customRules ?? [],
-    baseDir: resolve(cwd, file.baseDir),
+    baseDir,
   };
 }
 
-function rebasePath(base: string, value: string): string {
-  if (base === '' || isAbsolute(value)) return value;
-  return join(base, value);
-}
-
-/** `vendor/**` in ../.kubefit.yaml becomes `../vendor/**`; globs starting with `**` match at any depth and stay. */
-function rebaseGlob(base: string, glob: string): string {
-  if (base === '' || glob.startsWith('**') || isAbsolute(glob)) return glob;
-  return `${base.split(sep).join('/')}/${glob.replace(/^\.\//, '')}`;
+/**
+ * `vendor/**` in ../.kubefit.yaml becomes `../vendor/**`, and `apps/legacy/**` seen from apps/ becomes `legacy/**`;
+ * globs starting with `**` match at any depth and stay.
+ */
+function rebaseGlob(baseDir: string, cwd: string, glob: string): string {
+  const toBase = relative(cwd, baseDir).split(sep).join('/');
+  if (toBase === '' || glob.startsWith('**') || isAbsolute(glob)) return glob;
+  const pattern = glob.replace(/^\.\//, '');
+  const fromBase = relative(baseDir, cwd).split(sep).join('/');
+  if (!fromBase.startsWith('..') && pattern.startsWith(`${fromBase}/`)) return pattern.slice(fromBase.length + 1);
+  return `${toBase}/${pattern}`;
 }

@@ -1,5 +1,4 @@
 // ESLint-style YAML comment directives: `# kubefit-disable-next-line ids -- reason` and `# kubefit-disable-line ids`.
-import { Lexer } from 'yaml';
 
 export interface CommentDirective {
   readonly kind: 'disable-line' | 'disable-next-line';
@@ -15,35 +14,46 @@ export interface CommentDirective {
 
 const MARKER = 'kubefit-disable';
 const DIRECTIVE = /^#\s*kubefit-(disable-line|disable-next-line)(?:\s+(.*?))?\s*$/;
-/** Tokens the yaml Lexer emits that are not source text (document start, flow end, scalar start). */
-const CONTROL = /^[\x02\x18\x1f]$/;
-const SCALAR = '\x1f';
+/** A line whose value is a block scalar (`key: |`, `- >-`, `key: |2 # note`): the following deeper lines are text. */
+const BLOCK_SCALAR_START = /(?:^|[:-])\s+[|>][-+1-9]*\s*(?:#.*)?$/;
 
-/** Reads the directives of one file; real comments only (a `#` inside a string or block scalar is not one). */
+/**
+ * Reads the directives of one file; real comments only (a `#` inside a quoted string, a plain scalar such as
+ * `http://host/#x` or a block scalar is not one). A line scanner, not the YAML lexer: it is called on every file
+ * that mentions kubefit-disable and must stay cheap (flow scalars spanning lines are not tracked).
+ */
 export function commentDirectivesOf(text: string): CommentDirective[] {
   if (!text.includes(MARKER)) return [];
   const directives: CommentDirective[] = [];
-  let line = 1;
-  let lineStart = 0;
-  let offset = 0;
-  let previous = '';
-  for (const token of new Lexer().lex(text)) {
-    if (CONTROL.test(token)) {
-      previous = token;
-      continue;
+  const lines = text.split('\n');
+  let blockIndent = -1;
+  lines.forEach((line, index) => {
+    const indent = line.search(/\S/);
+    if (blockIndent >= 0) {
+      if (indent < 0 || indent > blockIndent) return;
+      blockIndent = -1;
     }
-    if (token.startsWith('#') && previous !== SCALAR && token.includes(MARKER)) {
-      const directive = parseDirective(token, line, offset - lineStart + 1);
+    if (line.includes(MARKER)) {
+      const start = commentStart(line);
+      const directive = start < 0 ? undefined : parseDirective(line.slice(start).trimEnd(), index + 1, start + 1);
       if (directive) directives.push(directive);
     }
-    for (let index = token.indexOf('\n'); index >= 0; index = token.indexOf('\n', index + 1)) {
-      line++;
-      lineStart = offset + index + 1;
-    }
-    offset += token.length;
-    previous = token;
-  }
+    if (BLOCK_SCALAR_START.test(line)) blockIndent = indent;
+  });
   return directives;
+}
+
+/** Offset of the `#` that starts a comment on the line, or -1: outside quotes, at the start or after white space. */
+function commentStart(line: string): number {
+  let quote = '';
+  for (let index = 0; index < line.length; index++) {
+    const char = line.charAt(index);
+    if (quote === '"' && char === '\\') index++;
+    else if (quote !== '' && char === quote) quote = '';
+    else if (quote === '' && (char === '"' || char === "'") && (index === 0 || /[\s:,[{-]/.test(line.charAt(index - 1)))) quote = char;
+    else if (quote === '' && char === '#' && (index === 0 || /\s/.test(line.charAt(index - 1)))) return index;
+  }
+  return -1;
 }
 
 function parseDirective(comment: string, line: number, column: number): CommentDirective | undefined {

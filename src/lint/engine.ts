@@ -44,8 +44,9 @@ export function lintObjects(input: LintInput): Finding[] {
   const workloads = input.workloads.filter((workload) => !workload.object.fromCluster);
   const run: Run = { index: buildLintIndex(objects, workloads), findings: [] };
   const activeByFile = new Map<string, ActiveRules>();
+  const shared = input.config.overrides.length === 0 ? activeRules(rules, '', input.config) : undefined;
   for (const object of objects) {
-    let active = activeByFile.get(object.file);
+    let active = shared ?? activeByFile.get(object.file);
     if (!active) activeByFile.set(object.file, (active = activeRules(rules, object.file, input.config)));
     lintObject(object, active, run);
   }
@@ -78,47 +79,60 @@ function isTarget<T extends Rule['meta']['appliesTo']['target']>(rule: Rule, tar
 
 function lintObject(object: KubeObject, active: ActiveRules, run: Run): void {
   const kind = object.ref.kind;
-  for (const entry of active.object) {
-    if (!entry.kinds || entry.kinds.has(kind)) invoke(entry, object, run, (context) => entry.rule.check(object, context));
-  }
   const workload = run.index.workloadOf(object);
+  const context = new Context(object, workload, run);
+  for (const entry of active.object) {
+    if (!entry.kinds || entry.kinds.has(kind)) context.invoke(entry, () => entry.rule.check(object, context));
+  }
   if (!workload) return;
+  const workloadContext = context as Context & { readonly workload: Workload };
   for (const entry of active.podSpec) {
-    if (!entry.kinds || entry.kinds.has(kind)) invoke(entry, object, run, (context) => entry.rule.check(workload, { ...context, workload }));
+    if (!entry.kinds || entry.kinds.has(kind)) context.invoke(entry, () => entry.rule.check(workload, workloadContext));
   }
   for (const entry of active.container) {
     if (entry.kinds && !entry.kinds.has(kind)) continue;
     const types = entry.rule.meta.appliesTo.containerTypes;
     for (const container of workload.containers) {
-      if (types && !types.includes(container.type)) continue;
-      invoke(entry, object, run, (context) => entry.rule.check(container, { ...context, workload }));
+      if (!types || types.includes(container.type)) context.invoke(entry, () => entry.rule.check(container, workloadContext));
     }
   }
 }
 
-interface BaseContext {
+/** One context per object, pointed at each rule in turn: no allocation per rule call on the hot path. */
+class Context {
   readonly object: KubeObject;
+  readonly workload: Workload | undefined;
   readonly index: LintIndex;
-  readonly isConfigured: boolean;
-  report(report: Report<string>): void;
-}
+  readonly #findings: Finding[];
+  #entry: Active<Rule> | undefined;
+  /** Whether the configuration names the rule being run; set before each call. */
+  isConfigured = false;
 
-function invoke(entry: Active<Rule>, object: KubeObject, run: Run, check: (context: BaseContext) => void): void {
-  const { rule, severity } = entry;
-  const context: BaseContext = {
-    object,
-    index: run.index,
-    isConfigured: entry.isConfigured,
-    report: ({ messageId, data, at, on }) => {
-      const template = (rule.meta.messages as Readonly<Record<string, string>>)[messageId] ?? messageId;
-      run.findings.push(findingAt(object, at, { ruleId: rule.meta.id, severity, message: fillMessage(template, data) }, on));
-    },
+  constructor(object: KubeObject, workload: Workload | undefined, run: Run) {
+    this.object = object;
+    this.workload = workload;
+    this.index = run.index;
+    this.#findings = run.findings;
+  }
+
+  readonly report = (report: Report<string>): void => {
+    const entry = this.#entry;
+    if (!entry) return;
+    const { meta } = entry.rule;
+    const template = (meta.messages as Readonly<Record<string, string>>)[report.messageId] ?? report.messageId;
+    const spec = { ruleId: meta.id, severity: entry.severity, message: fillMessage(template, report.data) };
+    this.#findings.push(findingAt(this.object, report.at, spec, report.on));
   };
-  try {
-    check(context);
-  } catch (error) {
-    const message = `rule ${rule.meta.id} failed on this object: ${error instanceof Error ? error.message : String(error)}`;
-    run.findings.push(findingAt(object, [], { ruleId: INTERNAL_ERROR.id, severity: INTERNAL_ERROR.severity, message }));
+
+  invoke(entry: Active<Rule>, check: () => void): void {
+    this.#entry = entry;
+    this.isConfigured = entry.isConfigured;
+    try {
+      check();
+    } catch (error) {
+      const message = `rule ${entry.rule.meta.id} failed on this object: ${error instanceof Error ? error.message : String(error)}`;
+      this.#findings.push(findingAt(this.object, [], { ruleId: INTERNAL_ERROR.id, severity: INTERNAL_ERROR.severity, message }));
+    }
   }
 }
 

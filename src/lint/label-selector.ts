@@ -1,10 +1,21 @@
 // Label selectors as the API server evaluates them: equality maps (Service) and LabelSelector (matchLabels + matchExpressions).
 import { asArray, asRecord, asStringMap } from '../model/object.js';
 
-/** True when every key/value of an equality selector is among the labels; an empty selector selects nothing here. */
-export function selectsLabels(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
-  const entries = Object.entries(selector);
-  return entries.length > 0 && entries.every(([key, value]) => labels[key] === value);
+/** Labels controllers add to the pods they create, which a pod template never carries. */
+const CONTROLLER_LABELS = ['statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index', 'controller-revision-hash', 'pod-template-hash', 'batch.kubernetes.io/job-completion-index'];
+
+/**
+ * An equality selector against a pod template's labels: keys that controllers add to each pod (a Service per
+ * StatefulSet pod selects statefulset.kubernetes.io/pod-name) are left out, since the template cannot carry them.
+ */
+export function selectsPodTemplate(selector: Readonly<Record<string, string>>, templateLabels: Readonly<Record<string, string>>): boolean {
+  const entries = templateSelectorEntries(selector);
+  return entries.length > 0 && entries.every(([key, value]) => templateLabels[key] === value);
+}
+
+/** The entries of an equality selector that a pod template can satisfy (controller-added keys left out). */
+export function templateSelectorEntries(selector: Readonly<Record<string, string>>): [string, string][] {
+  return Object.entries(selector).filter(([key]) => !CONTROLLER_LABELS.includes(key));
 }
 
 /**

@@ -1,18 +1,22 @@
 // The main inputs indexed once per run for cross-object rules: objects by kind and namespace, workloads by object.
 import { asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
-import { selectsLabels } from './label-selector.js';
+import { selectsPodTemplate, templateSelectorEntries } from './label-selector.js';
 
 export interface LintIndex {
   readonly objects: readonly KubeObject[];
   readonly workloads: readonly Workload[];
   /** Objects of `kind` (any apiVersion), in one namespace or all. */
   ofKind(kind: string, namespace?: string): readonly KubeObject[];
-  /** True when the inputs contain at least one object of `kind`. */
-  hasKind(kind: string): boolean;
+  /** The first object of `kind` with this name in the namespace. */
+  named(kind: string, namespace: string, name: string): KubeObject | undefined;
   /** Services of the workload's namespace whose selector matches its pod labels. */
   servicesSelecting(workload: Workload): readonly KubeObject[];
+  /** Workloads of one namespace whose pod template an equality selector (a Service's) matches, in input order. */
+  workloadsSelectedBy(namespace: string, selector: Readonly<Record<string, string>>): readonly Workload[];
   workloadOf(object: KubeObject): Workload | undefined;
+  /** Workloads of one namespace, in input order. */
+  workloadsIn(namespace: string): readonly Workload[];
   /** Computes a per-run fact once (namespace totals, lookup tables) and hands it to every later caller. */
   memo<T>(key: string, compute: () => T): T;
 }
@@ -22,12 +26,34 @@ const NONE: readonly KubeObject[] = [];
 export function buildLintIndex(objects: readonly KubeObject[], workloads: readonly Workload[]): LintIndex {
   const byKind = new Map<string, KubeObject[]>();
   const byKindNamespace = new Map<string, KubeObject[]>();
+  const byName = new Map<string, KubeObject>();
   for (const object of objects) {
     push(byKind, object.ref.kind, object);
     push(byKindNamespace, `${object.ref.kind}\0${object.ref.namespace}`, object);
+    const nameKey = `${object.ref.kind}\0${object.ref.namespace}\0${object.ref.name}`;
+    if (!byName.has(nameKey)) byName.set(nameKey, object);
   }
   const workloadByObject = new Map(workloads.map((workload) => [workload.object, workload]));
+  const workloadsByNamespace = new Map<string, Workload[]>();
+  for (const workload of workloads) push(workloadsByNamespace, workload.object.ref.namespace, workload);
   const selecting = new Map<Workload, readonly KubeObject[]>();
+  // Inverted indexes by one label pair (namespace, key, value), so selector matching is not services × workloads.
+  const workloadsByLabel = new Map<string, Workload[]>();
+  for (const workload of workloads) {
+    for (const [key, value] of Object.entries(workload.podLabels)) push(workloadsByLabel, labelKey(workload.object.ref.namespace, key, value), workload);
+  }
+  let servicesByLabel: Map<string, [KubeObject, Readonly<Record<string, string>>][]> | undefined;
+  const servicesWithLabel = (key: string) => {
+    if (!servicesByLabel) {
+      servicesByLabel = new Map();
+      for (const service of byKind.get('Service') ?? NONE) {
+        const selector = serviceSelector(service);
+        const [first] = templateSelectorEntries(selector);
+        if (first) push(servicesByLabel, labelKey(service.ref.namespace, first[0], first[1]), [service, selector]);
+      }
+    }
+    return servicesByLabel.get(key) ?? [];
+  };
   const memos = new Map<string, unknown>();
   const ofKind = (kind: string, namespace?: string): readonly KubeObject[] =>
     (namespace === undefined ? byKind.get(kind) : byKindNamespace.get(`${kind}\0${namespace}`)) ?? NONE;
@@ -35,8 +61,9 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     objects,
     workloads,
     ofKind,
-    hasKind: (kind) => byKind.has(kind),
+    named: (kind, namespace, name) => byName.get(`${kind}\0${namespace}\0${name}`),
     workloadOf: (object) => workloadByObject.get(object),
+    workloadsIn: (namespace) => workloadsByNamespace.get(namespace) ?? [],
     memo<T>(key: string, compute: () => T): T {
       if (!memos.has(key)) memos.set(key, compute());
       return memos.get(key) as T;
@@ -44,17 +71,36 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     servicesSelecting(workload) {
       const cached = selecting.get(workload);
       if (cached) return cached;
-      const found = ofKind('Service', workload.object.ref.namespace).filter((service) =>
-        selectsLabels(serviceSelector(service), workload.podLabels),
-      );
+      const { namespace } = workload.object.ref;
+      const found = Object.entries(workload.podLabels)
+        .flatMap(([key, value]) => servicesWithLabel(labelKey(namespace, key, value)))
+        .filter(([, selector]) => selectsPodTemplate(selector, workload.podLabels))
+        .map(([service]) => service)
+        .sort((a, b) => a.order - b.order);
       selecting.set(workload, found);
       return found;
+    },
+    workloadsSelectedBy(namespace, selector) {
+      const lists = templateSelectorEntries(selector).map(([key, value]) => workloadsByLabel.get(labelKey(namespace, key, value)) ?? []);
+      if (lists.length === 0) return [];
+      const shortest = lists.reduce((best, list) => (list.length < best.length ? list : best));
+      return shortest.filter((workload) => selectsPodTemplate(selector, workload.podLabels));
     },
   };
 }
 
+/** The directory part of a file path ("" for a bare name): manifests of one application usually share it. */
+export function directoryOf(file: string): string {
+  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return slash < 0 ? '' : file.slice(0, slash);
+}
+
 export function serviceSelector(service: KubeObject): Readonly<Record<string, string>> {
   return asStringMap(asRecord(service.value['spec'])?.['selector']);
+}
+
+function labelKey(namespace: string, key: string, value: string): string {
+  return `${namespace}\0${key}\0${value}`;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

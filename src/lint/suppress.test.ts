@@ -118,3 +118,25 @@ describe('dedent', () => {
     expect(dedent('\n    a: 1\n      b: 2\n  ')).toBe('a: 1\n  b: 2\n');
   });
 });
+
+describe('comment directives', () => {
+  it('are not read inside block scalars, quoted strings or plain scalars', () => {
+    const code = `
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web
+        annotations:
+          note: |
+            # kubefit-disable-next-line latest-tag
+          link: http://example.com/#kubefit-disable-line
+      spec:
+        containers:
+          - name: app
+            image: nginx
+            args: ['it''s # kubefit-disable-line']
+            livenessProbe: {exec: {command: [true]}}
+    `;
+    expect(run(code)).toEqual(['12:14 latest-tag error image "nginx" has no tag, so it runs whatever latest is at pull time']);
+  });
+});

@@ -48,52 +48,17 @@ interface Anchored {
 
 /**
  * Parses `text` (a slice of the file starting at `offset`); throws js-yaml's YAMLException on syntax errors.
- * Plain block YAML takes the fast reader, and its positions are only worked out when first asked for.
+ * Plain block YAML takes the fast reader; everything else the full path.
  */
 export function buildDocuments(text: string, offset: number, limits: BuildLimits): BuiltDocument[] {
-  const value = readPlainBlockDocument(text, 0, text.length, { maxDepth: limits.maxDepth >> 1, maxValues: limits.maxExpandedNodes });
-  return value === undefined ? buildWithPositions(text, offset, limits) : [withLazyPositions(value, text, offset, limits)];
+  const fast = readPlainBlockDocument(text, offset, { maxDepth: limits.maxDepth >> 1, maxValues: limits.maxExpandedNodes });
+  return fast ? [{ ...fast, problems: [] }] : buildWithPositions(text, offset, limits);
 }
 
 /** The full path: js-yaml events, every span recorded as it goes. */
 export function buildWithPositions(text: string, offset: number, limits: BuildLimits): BuiltDocument[] {
   const events = parseEvents(text, { maxDepth: limits.maxDepth });
   return new Builder(text, offset, limits).run(events);
-}
-
-/** A document read by the fast path: the full build runs on first use of a position, its spans moved onto `value`. */
-function withLazyPositions(value: unknown, text: string, offset: number, limits: BuildLimits): BuiltDocument {
-  let positions: Pick<BuiltDocument, 'rootSpan' | 'spans'> | undefined;
-  const resolve = () => {
-    if (positions) return positions;
-    const full = buildWithPositions(text, offset, limits)[0];
-    const spans = new Map<object, ReadonlyMap<string | number, EntrySpan>>();
-    if (full) moveSpans(full.value, value, full.spans, spans);
-    positions = { rootSpan: full?.rootSpan ?? [offset, offset], spans };
-    return positions;
-  };
-  return {
-    value,
-    problems: [],
-    get rootSpan() {
-      return resolve().rootSpan;
-    },
-    get spans() {
-      return resolve().spans;
-    },
-  };
-}
-
-/** Re-keys the spans of `from`'s containers to the matching containers of `to` (the same tree, built twice). */
-function moveSpans(from: unknown, to: unknown, spans: BuiltDocument['spans'], out: Map<object, ReadonlyMap<string | number, EntrySpan>>): void {
-  const pending: [unknown, unknown][] = [[from, to]];
-  for (let pair = pending.pop(); pair; pair = pending.pop()) {
-    const [source, target] = pair;
-    if (typeof source !== 'object' || source === null || typeof target !== 'object' || target === null) continue;
-    const entries = spans.get(source);
-    if (entries) out.set(target, entries);
-    for (const [key, child] of Object.entries(source)) pending.push([child, (target as Record<string, unknown>)[key]]);
-  }
 }
 
 class Builder {

@@ -6,6 +6,7 @@ import { LOAD_CHECKS } from './load-checks.js';
 import { ParsedDocument } from './parsed-document.js';
 import type { SourceText } from './source-text.js';
 import { describeSyntaxError } from './syntax-error.js';
+import { valueFloor } from './value-floor.js';
 
 export interface ParseResult {
   readonly documents: ParsedDocument[];
@@ -19,9 +20,12 @@ export interface ParseLimits extends BuildLimits {
 
 /**
  * A line starting with `---` or `...` followed by white space or the line end is always a document marker in
- * YAML (c-forbidden), even inside a block or quoted scalar, so splitting there is exact.
+ * YAML (c-forbidden), even inside a block or quoted scalar, so splitting there is exact. A chunk starts at each
+ * `---`; documents ended by `...` are parsed in groups of about GROUPED_CHUNK_SIZE characters, which bounds the
+ * memory one parse holds without paying the per-parse cost for every tiny document.
  */
-const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+const GROUPED_CHUNK_SIZE = 64 * 1024;
 
 export function parseDocuments(source: SourceText, limits: ParseLimits): ParseResult {
   const documents: ParsedDocument[] = [];
@@ -29,8 +33,13 @@ export function parseDocuments(source: SourceText, limits: ParseLimits): ParseRe
   if (HELM_TEMPLATE.test(source.text)) return { documents, findings: [helmFinding(source, HELM_TEMPLATE)] };
   let helmReported = false;
   for (const [start, end] of chunksOf(source.text)) {
+    const chunk = source.text.slice(start, end);
+    if (isValueFlood(chunk, limits)) {
+      findings.push(valueFlood(source, start, limits.maxExpandedNodes));
+      continue;
+    }
     try {
-      for (const built of buildDocuments(source.text.slice(start, end), start, limits)) {
+      for (const built of buildDocuments(chunk, start, limits)) {
         for (const problem of built.problems) findings.push(problemFinding(source, problem));
         if (documents.length >= limits.maxDocuments) {
           findings.push(tooManyDocuments(source, built.rootSpan[0], limits.maxDocuments));
@@ -45,7 +54,7 @@ export function parseDocuments(source: SourceText, limits: ParseLimits): ParseRe
         helmReported = true;
         continue;
       }
-      findings.push(syntaxFinding(source, start, source.text.slice(start, end), error));
+      findings.push(syntaxFinding(source, start, chunk, error));
     }
   }
   return { documents, findings };
@@ -53,12 +62,19 @@ export function parseDocuments(source: SourceText, limits: ParseLimits): ParseRe
 
 function chunksOf(text: string): [number, number][] {
   const starts = [0];
-  for (const match of text.matchAll(DOCUMENT_START)) {
-    if (match.index === 0) continue;
+  for (const match of text.matchAll(DOCUMENT_MARKER)) {
+    const isEnd = match[0] === '...';
+    const start = isEnd ? nextLine(text, match.index) : match.index;
     const previous = starts.at(-1) ?? 0;
-    if (!DIRECTIVES_ONLY.test(text.slice(previous, match.index))) starts.push(match.index);
+    if (isEnd && start - previous < GROUPED_CHUNK_SIZE) continue;
+    if (start > previous && start < text.length && !DIRECTIVES_ONLY.test(text.slice(previous, start))) starts.push(start);
   }
   return starts.map((start, index) => [start, starts[index + 1] ?? text.length]);
+}
+
+function nextLine(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end + 1;
 }
 
 /** Directives (`%YAML 1.1`) with comments and blank lines: they belong to the document after the next `---`. */
@@ -88,6 +104,16 @@ function helmFinding(source: SourceText, syntax: RegExp): Finding {
   const offset = Math.max(0, source.text.search(syntax));
   const message = 'this is a Helm template, not a manifest: render it first (helm template RELEASE CHART | kubefit check -)';
   return fileFinding(source, offset, offset + 2, { ...LOAD_CHECKS.helmTemplate, message });
+}
+
+/** Each value takes at least two characters, so only a longer chunk can hold more values than the limit. */
+function isValueFlood(chunk: string, limits: ParseLimits): boolean {
+  return chunk.length > 2 * limits.maxExpandedNodes && valueFloor(chunk, limits.maxExpandedNodes) > limits.maxExpandedNodes;
+}
+
+function valueFlood(source: SourceText, offset: number, max: number): Finding {
+  const message = `document has more than ${max.toLocaleString('en-US')} values; it is not parsed`;
+  return fileFinding(source, offset, offset, { ...LOAD_CHECKS.tooLarge, message });
 }
 
 function tooManyDocuments(source: SourceText, offset: number, max: number): Finding {

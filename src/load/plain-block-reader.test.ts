@@ -1,36 +1,22 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import fg from 'fast-glob';
-import { YAMLException } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { buildWithPositions } from './build-values.js';
-import { DEFAULT_LIMITS } from './load-manifests.js';
+import { chunksOf, fastReading, fullReading } from '../../test/fast-path-reading.js';
 import { readPlainBlockDocument } from './plain-block-reader.js';
 
 const LIMITS = { maxDepth: 128, maxValues: 1_000_000 };
-const read = (text: string) => readPlainBlockDocument(text, 0, text.length, LIMITS);
+const read = (text: string) => readPlainBlockDocument(text, 0, LIMITS)?.value;
 
-/** The full js-yaml path's reading of a text the fast reader accepted, or the error it raises. */
-function fullReading(text: string): { values: unknown[]; problems: number } | YAMLException {
-  try {
-    const built = buildWithPositions(text, 0, DEFAULT_LIMITS);
-    return { values: built.map((document) => document.value), problems: built.reduce((sum, document) => sum + document.problems.length, 0) };
-  } catch (error) {
-    if (error instanceof YAMLException) return error;
-    throw error;
-  }
-}
-
-function expectSameAsFullPath(text: string): void {
-  const value = read(text);
-  if (value === undefined) return;
-  expect(fullReading(text)).toEqual({ values: [value], problems: 0 });
+function expectSameAsFullPath(text: string, offset = 7): void {
+  const fast = fastReading(text, offset);
+  if (fast !== undefined) expect(fullReading(text, offset)).toEqual([fast]);
 }
 
 describe('readPlainBlockDocument', () => {
   it('reads block mappings and sequences with YAML 1.1 scalars', () => {
-    const text = 'a: yes\nb:\n- 0755\n- "x y"\n- k: 1_000\n  l: ~\nc: \'it\'\'s\' # note\nd:\n';
-    expect(read(text)).toEqual({ a: true, b: [493, 'x y', { k: 1000, l: null }], c: "it's", d: null });
+    const text = 'a: yes\nb:\n- 0755\n- "x y"\n- k: 1_000\n  l: ~\nc: \'it\'\'s\' # note\nd:\ne: {}\nf:\n  - []\n';
+    expect(read(text)).toEqual({ a: true, b: [493, 'x y', { k: 1000, l: null }], c: "it's", d: null, e: {}, f: [[]] });
   });
 
   it.each([
@@ -51,9 +37,7 @@ describe('readPlainBlockDocument', () => {
 
   it('agrees with the full path on every fixture document it accepts', () => {
     for (const file of fg.sync('fixtures/**/*.{yaml,yml,json}')) {
-      const text = readFileSync(file, 'utf8');
-      const starts = [0, ...[...text.matchAll(/^---(?=[ \t\r\n]|$)/gm)].map((match) => match.index).filter((index) => index > 0)];
-      starts.forEach((start, index) => expectSameAsFullPath(text.slice(start, starts[index + 1] ?? text.length)));
+      for (const chunk of chunksOf(readFileSync(file, 'utf8'))) expectSameAsFullPath(chunk.text, chunk.offset);
     }
   });
 
@@ -72,11 +56,11 @@ const key = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...KEYS) }, { weigh
 /** Scalars the fast reader takes (with YAML 1.1 traps), then ones it must leave to the full parser. */
 const SCALARS = [
   'x', 'two words', '0755', '1_000', '0x1F', '.5', '-.inf', '.NaN', 'Off', 'y', 'NULL', '~', '1e3', '+1', '0o17', '0b101', '12:30', '2001-12-14',
-  '-1', '18446744073709551616', '"a b"', "'it''s'", '""', "''", 'x # c', 'a#c', 'http://x:80', '--flag', 'é', '"a" #c', 'x  ',
+  '-1', '18446744073709551616', '"a b"', "'it''s'", '""', "''", 'x # c', 'a#c', 'http://x:80', '--flag', 'é', '"a" #c', 'x  ', '{}', '[]', '{} # c',
 ];
 const TRICKY = [
   '"x\\n"', '"open', 'a: b', 'a #c', 'a#c', 'http://x:80', '-', '--flag', '[a]',
-  '{a: 1}', '|', '>-', '&a x', '*a', '!!str 1', '@x', '%x', 'x:', '? x', '"a" b', '"a"#c', '"a" #c', 'x  ', '#c', '',
+  '{a: 1}', '{ }', '[]x', '{}}', '|', '>-', '&a x', '*a', '!!str 1', '@x', '%x', 'x:', '? x', '"a" b', '"a"#c', '"a" #c', 'x  ', '#c', '',
 ];
 const JUNK = ['', '# comment', '   # comment', '...', '--- # c', '%YAML 1.1', '\t', 'a:\tb', ' x', '- ', '-', '  - - a', 'k: v: w', '"k": 1'];
 

@@ -1,7 +1,8 @@
 // A fast reader for the plain block YAML most manifests are written in (block mappings and sequences of one-line
-// plain or quoted scalars). It returns undefined for anything else (flow collections, block scalars, anchors, tags,
-// multi-line scalars, escapes, duplicate keys, ...), and the caller then takes the full js-yaml path. Values are
-// resolved with the same YAML 1.1 rules; positions are not recorded here (they are rebuilt lazily when asked for).
+// plain or quoted scalars, and `{}`/`[]`). It returns undefined for anything else (flow collections, block scalars,
+// anchors, tags, multi-line scalars, escapes, duplicate keys, ...), and the caller then takes the full js-yaml path.
+// Values and spans are exactly what the full path builds (YAML 1.1 scalars; js-yaml's event positions).
+import type { EntrySpan } from './build-values.js';
 import { keyString, resolvePlainScalar } from './yaml11-scalars.js';
 
 export interface PlainBlockLimits {
@@ -21,6 +22,10 @@ const APOSTROPHE = 0x27;
 const BACKSLASH = 0x5c;
 const DOT = 0x2e;
 const PERCENT = 0x25;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
 const BYTE_ORDER_MARK = 0xfeff;
 
 /** Characters that may not start a plain scalar here (flow, anchors, tags, block scalars, directives, reserved). */
@@ -30,10 +35,19 @@ const FIRST_IF_FOLLOWED = new Set([...'-?:'].map((char) => char.charCodeAt(0)));
 
 class Unsupported extends Error {}
 
-/** The value of the single document in `text[start, end)`, or undefined when the text is outside the subset. */
-export function readPlainBlockDocument(text: string, start: number, end: number, limits: PlainBlockLimits): unknown {
+export interface PlainBlockDocument {
+  readonly value: unknown;
+  readonly rootSpan: readonly [number, number];
+  readonly spans: ReadonlyMap<object, ReadonlyMap<string | number, EntrySpan>>;
+}
+
+/**
+ * The single document in `text` (a slice of the file starting at `offset`), or undefined when the text is outside
+ * the subset.
+ */
+export function readPlainBlockDocument(text: string, offset: number, limits: PlainBlockLimits): PlainBlockDocument | undefined {
   try {
-    return new Reader(text, start, end, limits).document();
+    return new Reader(text, offset, limits).document();
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
@@ -43,29 +57,36 @@ export function readPlainBlockDocument(text: string, start: number, end: number,
 class Reader {
   readonly #text: string;
   readonly #end: number;
+  readonly #offset: number;
   readonly #limits: PlainBlockLimits;
+  readonly #spans = new Map<object, Map<string | number, EntrySpan>>();
   #values = 0;
+  /** Span of the node read last, as offsets into the file. */
+  #start = 0;
+  #stop = 0;
   /** The current content line: its end (before any \r\n), the column of its content and where that starts. */
   #lineEnd = 0;
   #indent = -1;
   #content = 0;
   #next: number;
+  #keyStop = 0;
 
-  constructor(text: string, start: number, end: number, limits: PlainBlockLimits) {
+  constructor(text: string, offset: number, limits: PlainBlockLimits) {
     this.#text = text;
-    this.#end = end;
+    this.#end = text.length;
+    this.#offset = offset;
     this.#limits = limits;
-    this.#next = start;
+    this.#next = 0;
   }
 
-  document(): unknown {
+  document(): PlainBlockDocument {
     if (this.#text.charCodeAt(this.#next) === BYTE_ORDER_MARK) throw new Unsupported();
     if (this.#text.startsWith('---', this.#next)) this.#skipMarkerLine();
     this.#advance();
     if (this.#indent < 0) throw new Unsupported();
     const value = this.#node(this.#indent, 0);
     if (this.#indent >= 0) throw new Unsupported();
-    return value;
+    return { value, rootSpan: [this.#start, this.#stop], spans: this.#spans };
   }
 
   #skipMarkerLine(): void {
@@ -118,6 +139,10 @@ class Reader {
   #sequence(indent: number, depth: number): unknown[] {
     if (depth > this.#limits.maxDepth) throw new Unsupported();
     const items: unknown[] = [];
+    const entries = new Map<number, EntrySpan>();
+    this.#spans.set(items, entries);
+    const start = this.#offset + this.#content;
+    let stop = start + 1;
     while (this.#indent === indent && this.#isSequenceEntry()) {
       let position = this.#content + 1;
       while (position < this.#lineEnd && this.#text.charCodeAt(position) === SPACE) position++;
@@ -126,20 +151,31 @@ class Reader {
       this.#indent += position - this.#content;
       this.#content = position;
       if (this.#isSequenceEntry()) throw new Unsupported();
+      const index = items.length;
       items.push(this.#keyEnd() >= 0 ? this.#mapping(this.#indent, depth + 1) : this.#scalarLine());
+      entries.set(index, [-1, -1, this.#start, this.#stop]);
+      stop = Math.max(stop, this.#stop);
       this.#count(depth);
     }
     if (this.#indent > indent) throw new Unsupported();
+    this.#start = start;
+    this.#stop = stop;
     return items;
   }
 
   #mapping(indent: number, depth: number): Record<string, unknown> {
     if (depth > this.#limits.maxDepth) throw new Unsupported();
     const map: Record<string, unknown> = {};
+    const entries = new Map<string, EntrySpan>();
+    this.#spans.set(map, entries);
+    const start = this.#offset + this.#content;
+    let stop = start + 1;
     while (this.#indent === indent && !this.#isSequenceEntry()) {
       const keyEnd = this.#keyEnd();
       if (keyEnd < 0) throw new Unsupported();
+      const keyStart = this.#offset + this.#content;
       const name = this.#key(this.#content, keyEnd);
+      const keyStop = this.#offset + this.#keyStop;
       if (Object.hasOwn(map, name) || name === '__proto__' || name === '<<') throw new Unsupported();
       let position = keyEnd + 1;
       while (position < this.#lineEnd && this.#text.charCodeAt(position) === SPACE) position++;
@@ -148,9 +184,13 @@ class Reader {
         this.#content = position;
         map[name] = this.#scalarLine();
       }
+      entries.set(name, [keyStart, keyStop, this.#start, this.#stop]);
+      stop = Math.max(stop, keyStop, this.#stop);
       this.#count(depth);
     }
     if (this.#indent > indent) throw new Unsupported();
+    this.#start = start;
+    this.#stop = stop;
     return map;
   }
 
@@ -159,6 +199,9 @@ class Reader {
     this.#advance();
     if (this.#indent > indent) return this.#node(this.#indent, depth + 1);
     if (this.#indent === indent && this.#isSequenceEntry()) return this.#sequence(indent, depth + 1);
+    // the full path's empty scalar has no position (-1), shifted by the offset like every other one
+    this.#start = this.#offset - 1;
+    this.#stop = this.#offset - 1;
     return null;
   }
 
@@ -172,11 +215,17 @@ class Reader {
       const quoted = this.#quoted(this.#content);
       value = quoted.value;
       after = quoted.end;
+    } else if (this.#isEmptyFlow(first)) {
+      value = first === OPEN_BRACE ? {} : [];
+      this.#spans.set(value as object, new Map());
+      after = this.#content + 2;
     } else {
-      const end = this.#plainEnd(this.#content);
-      value = resolvePlainScalar(text.slice(this.#content, end));
-      after = end;
+      after = this.#plainEnd(this.#content);
+      value = resolvePlainScalar(text.slice(this.#content, after));
     }
+    this.#start = this.#offset + this.#content;
+    // an empty collection ends one past its opening bracket on the full path (a container's end follows its entries)
+    this.#stop = typeof value === 'object' && value !== null ? this.#start + 1 : this.#offset + after;
     while (after < this.#lineEnd && text.charCodeAt(after) === SPACE) after++;
     if (after < this.#lineEnd && (text.charCodeAt(after) !== HASH || text.charCodeAt(after - 1) !== SPACE)) throw new Unsupported();
     const indent = this.#indent;
@@ -184,6 +233,12 @@ class Reader {
     // a deeper line right after a scalar would continue it (a multi-line scalar) or be an error
     if (this.#indent > indent) throw new Unsupported();
     return value;
+  }
+
+  /** `{}` or `[]`, the one flow form common in block manifests (`emptyDir: {}`). */
+  #isEmptyFlow(first: number): boolean {
+    const second = this.#text.charCodeAt(this.#content + 1);
+    return (first === OPEN_BRACE && second === CLOSE_BRACE) || (first === OPEN_BRACKET && second === CLOSE_BRACKET);
   }
 
   /** Where the current line's implicit key ends (its colon), or -1 when the line is not `key: ...`. */
@@ -203,10 +258,12 @@ class Reader {
     return -1;
   }
 
+  /** The key's name; its end (trailing spaces excluded) is left in #keyStop. */
   #key(start: number, colon: number): string {
     let end = colon;
     while (end > start && this.#text.charCodeAt(end - 1) === SPACE) end--;
     if (end - start > 1000) throw new Unsupported();
+    this.#keyStop = end;
     return keyString(resolvePlainScalar(this.#text.slice(start, end)));
   }
 

@@ -7,6 +7,8 @@ export interface Quantity {
 }
 
 const QUANTITY = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[eE][+-]?\d+|[numkMGTPE])?$/;
+/** The quantity syntax as a JSON Schema `pattern` (the generated schemas use it, so schema and scheduler agree). */
+export const QUANTITY_PATTERN = QUANTITY.source;
 const BINARY_POWER: Readonly<Record<string, bigint>> = { Ki: 10n, Mi: 20n, Gi: 30n, Ti: 40n, Pi: 50n, Ei: 60n };
 const DECIMAL_POWER: Readonly<Record<string, number>> = { n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
 /** Exponents beyond this are rejected rather than expanded (a defence against `1e999999999`). */

@@ -1,7 +1,17 @@
-// Schema validation of Kubernetes objects (issue #3 fills this in).
-import type { Finding } from '../model/finding.js';
+// Schema validation of Kubernetes objects: precompiled built-in schemas, deprecated and unknown APIs.
+import { groupOf } from '../model/kinds.js';
+import { compareFindings, findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
 import type { RuleMeta } from '../model/rule-meta.js';
+import { toWorkload } from '../model/workload.js';
+import { BUILTIN_KINDS } from './builtin-kinds.js';
+import { builtinValidator } from './builtin-validators.js';
+import type { CompiledValidator, FieldGraph } from './compiled-validator.js';
+import { compileCustomSchema, customSchemas, schemaFor, type CustomValidator } from './custom-schemas.js';
+import { checkDeprecatedApi, DEPRECATED_API, REMOVED_APIS } from './deprecated-apis.js';
+import { explainErrors, SCHEMA_RULE } from './explain.js';
+import { withoutNulls } from './without-nulls.js';
+import { checkWorkload, WORKLOAD_CHECK_METAS } from './workload-checks.js';
 
 export interface SchemaOptions {
   /** "1.35", "v1.34", ...: which shipped schema set and deprecation table to use; newest when absent. */
@@ -12,12 +22,93 @@ export interface SchemaOptions {
   readonly strictKinds: boolean;
 }
 
+export const SCHEMA: RuleMeta = {
+  id: SCHEMA_RULE,
+  severity: 'error',
+  category: 'schema',
+  description: 'object does not match the Kubernetes schema of its kind: unknown field, wrong type, value outside an enum, invalid quantity, missing required field',
+  rationale: 'kubectl apply rejects such objects, or silently drops unknown fields, so the cluster runs something other than what the manifest says.',
+  remediation: 'Fix the field as the message says; `kubectl explain <kind>.<path>` shows the fields a kind accepts.',
+  defaultOn: true,
+};
+
+export const UNKNOWN_KIND: RuleMeta = {
+  id: 'unknown-kind',
+  severity: 'error',
+  category: 'schema',
+  description: 'apiVersion and kind with no known schema (a typo, an unserved version, or a custom resource without a schema)',
+  rationale: 'An object whose kind the cluster does not serve cannot be applied, and an object kubefit has no schema for is not validated.',
+  remediation: 'Fix the apiVersion or kind; for custom resources, pass their JSON Schemas with --schemas or include the CustomResourceDefinition in the inputs.',
+  defaultOn: true,
+};
+
+/** API groups served by Kubernetes itself: a kind of these groups without a schema is unknown, not custom. */
+const BUILTIN_GROUPS = new Set([
+  ...Object.keys(BUILTIN_KINDS).map((key) => groupOf(key.slice(0, key.indexOf(' ')))),
+  ...REMOVED_APIS.map((api) => groupOf(api.apiVersion)),
+  'storagemigration.k8s.io', 'internal.apiserver.k8s.io', 'imagepolicy.k8s.io', 'admission.k8s.io', 'apidiscovery.k8s.io',
+]);
+
 /** Checks every object of the main inputs against its schema; returns one finding per problem. */
 export function validateObjects(objects: readonly KubeObject[], options: SchemaOptions): Finding[] {
-  void objects;
-  void options;
-  return [];
+  const findings: Finding[] = [];
+  const reportedKinds = new Set<string>();
+  const custom = customSchemas(objects, options.extraSchemas);
+  const compiled = new Map<string, CustomValidator | string>();
+  for (const object of objects) {
+    if (object.fromCluster) continue;
+    const deprecated = checkDeprecatedApi(object, options.kubernetesVersion);
+    if (deprecated) findings.push(deprecated);
+    const validator = builtinValidator(object.ref.apiVersion, object.ref.kind);
+    if (validator) {
+      findings.push(...validateWith(validator, object), ...workloadFindings(object));
+      continue;
+    }
+    if (deprecated) continue;
+    const found = schemaFor(custom, object.ref.apiVersion, object.ref.kind);
+    if (!found) {
+      findings.push(...missingSchema(object, options, reportedKinds));
+      continue;
+    }
+    const customValidator = compiled.get(found.key) ?? compileCustomSchema(found.schema);
+    compiled.set(found.key, customValidator);
+    if (typeof customValidator !== 'string') findings.push(...validateWith(customValidator.validate, object, customValidator.fields));
+    else if (!reportedKinds.has(found.key)) {
+      reportedKinds.add(found.key);
+      const message = `the schema of ${object.ref.apiVersion} ${object.ref.kind} cannot be used: ${customValidator}`;
+      findings.push(findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'warning', message }));
+    }
+  }
+  return findings;
+}
+
+function validateWith(validator: CompiledValidator, object: KubeObject, fields: FieldGraph = validator.fields ?? {}): Finding[] {
+  if (validator(withoutNulls(object.value))) return [];
+  return explainErrors(object, validator.errors ?? [], fields).sort(compareFindings);
+}
+
+function workloadFindings(object: KubeObject): Finding[] {
+  const workload = toWorkload(object);
+  return workload ? checkWorkload(workload).sort(compareFindings) : [];
+}
+
+/** unknown-kind: an error for built-in groups; for custom resources one info per kind unless strictKinds. */
+function missingSchema(object: KubeObject, options: SchemaOptions, reportedKinds: Set<string>): Finding[] {
+  const { apiVersion, kind } = object.ref;
+  const builtin = BUILTIN_GROUPS.has(groupOf(apiVersion));
+  const prerelease = /\/v\d+(alpha|beta)\d+$/.test(apiVersion);
+  if (builtin && !prerelease) {
+    const message = `unknown apiVersion and kind: Kubernetes has no ${apiVersion} ${kind}`;
+    return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'error', message })];
+  }
+  const what = builtin ? `${apiVersion} ${kind} (kubefit has schemas for GA APIs only)` : `custom resource ${apiVersion} ${kind}`;
+  if (options.strictKinds) return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'error', message: `no schema for ${what}` })];
+  const key = `${apiVersion} ${kind}`;
+  if (reportedKinds.has(key)) return [];
+  reportedKinds.add(key);
+  const message = `no schema for ${what}: not validated`;
+  return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'info', message })];
 }
 
 /** Metadata of every finding id the schema stage can emit. */
-export const SCHEMA_CHECKS: readonly RuleMeta[] = [];
+export const SCHEMA_CHECKS: readonly RuleMeta[] = [SCHEMA, UNKNOWN_KIND, DEPRECATED_API, ...WORKLOAD_CHECK_METAS];

@@ -25,6 +25,10 @@ export const GENERATED: Readonly<Record<string, string | Buffer>> = {
   'bom-crlf-broken.yaml': `\uFEFF${configMap('crlf', '\r\n')}data:\r\n  key: "unclosed\r\n`,
   'too-many-documents.yaml': '~\n...\n'.repeat(100_001),
   'many-values.yaml': `${configMap('values')}data: [${'1,'.repeat(10_001)}]\n`,
+  'flood-flow.yaml': `${configMap('flood')}data: [${'{},'.repeat(1_000_001)}]\n`,
+  'flood-block.yaml': `${configMap('flood')}data:\n${'- a\n'.repeat(1_000_001)}`,
+  'big-list.yaml': bigList(3000),
+  'big-block-scalar.yaml': `${configMap('block')}data:\n  script: |\n${'    - name: x\n      value: [1, 2, {a: b}]\n'.repeat(80_000)}`,
   'long-line.yaml': `${configMap('long-line')}data:\n  key: "${'x'.repeat(MIB)}"\n`,
 };
 
@@ -74,6 +78,19 @@ function mergeKeyBomb(): string {
 function wideAliasBomb(): string {
   const anchor = `&wide [${Array(2000).fill('x').join(', ')}]`;
   return `${configMap('wide')}data:\n  base: ${anchor}\n  copies: [${Array(1000).fill('*wide').join(', ')}]\n`;
+}
+
+/** A `kubectl get -o yaml` style List over the 2 MB where value counting starts, with far fewer values than the limit. */
+function bigList(items: number): string {
+  const item = (index: number) => [
+    '- apiVersion: apps/v1', '  kind: Deployment', '  metadata:', `    name: web-${index}`, '    labels: {app: web, tier: frontend}',
+    '  spec:', '    replicas: 2', '    selector: {matchLabels: {app: web}}', '    template:', '      metadata: {labels: {app: web}}',
+    '      spec:', '        containers:', '        - name: web', '          image: "registry.example.com/web:1.2.3"',
+    '          args: ["--port=8080", "--log-level=info", \'--name=it\'\'s\']', '          env:', '          - {name: MODE, value: production}',
+    '          resources:', '            requests: {cpu: 250m, memory: 256Mi}', '            limits: {cpu: "1", memory: 512Mi}',
+    '          command:', '          - /bin/sh', '          - -c', '          - |', '            echo starting', '            - not: a list', '            exec web',
+  ].join('\n');
+  return `apiVersion: v1\nkind: List\nitems:\n${Array.from({ length: items }, (_, index) => item(index)).join('\n')}\n`;
 }
 
 function fiftyMegabytes(): Buffer {

@@ -14,7 +14,11 @@ export const formatText: Formatter = (report, context) => {
 
 function findingSections(findings: readonly Finding[], context: FormatContext): string[] {
   const byFile = new Map<string, Finding[]>();
-  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  for (const finding of findings) {
+    const group = byFile.get(finding.file);
+    if (group) group.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
   return [...byFile].map(([file, group]) => {
     const positions = group.map((finding) => `${finding.line}:${finding.column}`);
     const width = Math.max(...positions.map((position) => position.length));

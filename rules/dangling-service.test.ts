@@ -1,0 +1,81 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../src/lint/rule-tester.js';
+import rule from './dangling-service.js';
+
+const WEB = `
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web}
+  spec:
+    template:
+      metadata: {labels: {app: web, tier: front}}
+      spec: {containers: [{name: c, image: "c:1"}]}
+  ---
+`;
+
+new RuleTester({ describe, it }).run(rule, {
+  valid: [
+    {
+      name: 'selects the Deployment; no selector; other namespace without workloads',
+      code: `${WEB}
+  apiVersion: v1
+  kind: Service
+  metadata: {name: web}
+  spec: {selector: {app: web}, ports: [{port: 80}]}
+  ---
+  apiVersion: v1
+  kind: Service
+  metadata: {name: external}
+  spec: {ports: [{port: 80}]}
+  ---
+  apiVersion: v1
+  kind: Service
+  metadata: {name: elsewhere, namespace: other}
+  spec: {selector: {app: api}, ports: [{port: 80}]}
+`,
+    },
+    {
+      name: 'a per-pod Service of a StatefulSet selects the controller-added pod-name label',
+      code: `
+  apiVersion: apps/v1
+  kind: StatefulSet
+  metadata: {name: redis}
+  spec:
+    template:
+      metadata: {labels: {app: redis}}
+      spec: {containers: [{name: c, image: "c:1"}]}
+  ---
+  apiVersion: v1
+  kind: Service
+  metadata: {name: redis-0}
+  spec: {selector: {app: redis, statefulset.kubernetes.io/pod-name: redis-0}, ports: [{port: 6379}]}
+`,
+    },
+    {
+      name: 'custom resources in the namespace may create the pods',
+      code: `${WEB}
+  apiVersion: argoproj.io/v1alpha1
+  kind: Rollout
+  metadata: {name: api}
+  ---
+  apiVersion: v1
+  kind: Service
+  metadata: {name: api}
+  spec: {selector: {app: api}, ports: [{port: 80}]}
+`,
+    },
+  ],
+  invalid: [
+    {
+      code: `${WEB}
+  apiVersion: v1
+  kind: Service
+  metadata: {name: web}
+  spec:
+    selector: {app: web, tier: back}
+    ports: [{port: 80}]
+`,
+      errors: [{ messageId: 'noPods', line: 14, column: 3, data: { selector: 'app=web,tier=back', namespace: 'default' } }],
+    },
+  ],
+});

@@ -1,0 +1,51 @@
+// A Service whose selector matches no pod template in the inputs routes traffic nowhere.
+import { defineRule } from '../src/lint/define-rule.js';
+import { directoryOf, serviceSelector, type LintIndex } from '../src/lint/lint-index.js';
+import { groupOf } from '../src/model/kinds.js';
+import { asRecord } from '../src/model/object.js';
+
+interface NamespaceFacts {
+  /** Whether the Service's directory holds workloads of its namespace. */
+  readonly hasWorkloads: boolean;
+  /** Custom resources (operators, Argo Rollouts, ...) may create the pods a Service selects. */
+  readonly hasCustomResources: boolean;
+}
+
+function namespaceFacts(index: LintIndex, namespace: string, directory: string): NamespaceFacts {
+  return index.memo(`dangling-service:${namespace}\0${directory}`, () => ({
+    hasWorkloads: index.workloadsIn(namespace).some((workload) => directoryOf(workload.object.file) === directory),
+    hasCustomResources: index
+      .memo('custom-resource-namespaces', () => new Set(index.objects.filter((object) => isCustomResource(object.ref.apiVersion)).map((object) => object.ref.namespace)))
+      .has(namespace),
+  }));
+}
+
+function isCustomResource(apiVersion: string): boolean {
+  const group = groupOf(apiVersion);
+  return group.includes('.') && !group.endsWith('.k8s.io');
+}
+
+export default defineRule({
+  meta: {
+    id: 'dangling-service',
+    severity: 'warning',
+    category: 'networking',
+    description: 'Service selects no pod template of the inputs',
+    rationale:
+      'A Service whose selector matches no pods has no endpoints: clients get connection refused or time out, usually because of a typo in a label. To avoid reporting Services for pods defined elsewhere (kube-linter#179, kube-score#430), the rule runs only when the Service\'s directory has workloads of its namespace in the inputs (which are then searched) and the namespace has no custom resources (an operator or an Argo Rollout may create the pods). Selector keys that controllers add to each pod, such as statefulset.kubernetes.io/pod-name, are ignored. Services without a selector and ExternalName Services are not checked.',
+    remediation: 'Make spec.selector match the labels of the pod template (spec.template.metadata.labels) of the workload that should receive the traffic.',
+    defaultOn: true,
+    appliesTo: { target: 'object', kinds: ['Service'] },
+    messages: { noPods: 'Service selector {{selector}} matches no pod template of namespace "{{namespace}}" in this directory' },
+  },
+  check(service, { index, report }) {
+    const selector = serviceSelector(service);
+    if (Object.keys(selector).length === 0 || asRecord(service.value['spec'])?.['type'] === 'ExternalName') return;
+    const directory = directoryOf(service.file);
+    const facts = namespaceFacts(index, service.ref.namespace, directory);
+    if (!facts.hasWorkloads || facts.hasCustomResources) return;
+    if (index.workloadsSelectedBy(service.ref.namespace, selector).some((workload) => directoryOf(workload.object.file) === directory)) return;
+    const text = Object.entries(selector).map(([key, value]) => `${key}=${value}`).join(',');
+    report({ messageId: 'noPods', data: { selector: text, namespace: service.ref.namespace }, at: ['spec', 'selector'], on: 'key' });
+  },
+});

@@ -1,0 +1,42 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../src/lint/rule-tester.js';
+import rule from './docker-socket.js';
+
+new RuleTester({ describe, it }).run(rule, {
+  valid: [
+    {
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers: [{name: a, image: "a:1"}]
+          volumes: [{name: v, hostPath: {path: /var/run/docker-data}}, {name: e, emptyDir: {}}]
+      `,
+    },
+  ],
+  invalid: [
+    {
+      code: `
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: {name: agent}
+        spec:
+          template:
+            spec:
+              containers: [{name: a, image: "a:1"}]
+              volumes:
+                - name: one
+                  hostPath: {path: /var/run/docker.sock}
+                - name: two
+                  hostPath:
+                    path: /run/containerd/containerd.sock
+                    type: ""
+      `,
+      errors: [
+        { messageId: 'mounted', line: 10, column: 28, data: { volume: 'one', path: '/var/run/docker.sock' } },
+        { messageId: 'mounted', line: 13, column: 19, data: { volume: 'two', path: '/run/containerd/containerd.sock' } },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,48 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../src/lint/rule-tester.js';
+import rule from './env-var-secret.js';
+
+new RuleTester({ describe, it }).run(rule, {
+  valid: [
+    {
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers:
+            - name: a
+              image: a:1
+              env:
+                - {name: DB_PASSWORD, valueFrom: {secretKeyRef: {name: db, key: password}}}
+                - {name: DB_PASSWORD_FILE, value: /run/secrets/db}
+                - {name: TOKEN_TTL, value: "3600"}
+                - {name: API_TOKEN, value: $(TOKEN_FROM_SECRET)}
+                - {name: PASSWORD_AUTH, value: "true"}
+                - {name: LOG_LEVEL, value: debug}
+                - {name: TOKENIZER, value: bert}
+      `,
+    },
+  ],
+  invalid: [
+    {
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers:
+            - name: a
+              image: a:1
+              env:
+                - name: POSTGRES_PASSWORD
+                  value: hunter2
+                - {name: aws_secret_access_key, value: AKIAEXAMPLE}
+      `,
+      errors: [
+        { messageId: 'literal', line: 10, column: 18, data: { name: 'POSTGRES_PASSWORD', container: 'a' } },
+        { messageId: 'literal', line: 11, column: 48, data: { name: 'aws_secret_access_key', container: 'a' } },
+      ],
+    },
+  ],
+});

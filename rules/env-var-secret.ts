@@ -1,0 +1,35 @@
+// A secret written as a literal env value lives in Git, in `kubectl get -o yaml` output and in every audit log.
+import { containerLabel } from '../src/lint/container.js';
+import { defineRule } from '../src/lint/define-rule.js';
+import { asArray, asRecord } from '../src/model/object.js';
+
+const SECRET_NAME = /(?:^|_)(?:PASS(?:WORD|WD)?|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)(?:_|$)/i;
+/** Names that hold where a secret is, not the secret itself. */
+const REFERENCE_NAME = /_(?:FILE|PATH|DIR|NAME|REF|ENABLED|LENGTH|TTL|TIMEOUT|HEADER|URL|ENDPOINT)$/i;
+/** Values that are clearly not a secret: a path, a variable reference, a boolean or a number. */
+const HARMLESS_VALUE = /^(?:\/|\$\(|\$\{|true$|false$|\d+$)/i;
+
+export default defineRule({
+  meta: {
+    id: 'env-var-secret',
+    severity: 'warning',
+    category: 'security',
+    description: 'environment variable with a secret-like name has a literal value',
+    rationale:
+      'A password or token written as env.value is stored in the repository, shown by kubectl get -o yaml and describe, and kept in the API server\'s audit logs. Names that point at a secret (PASSWORD_FILE, TOKEN_PATH) and values that are paths, variable references, booleans or numbers are not reported.',
+    remediation: 'Move the value into a Secret and reference it with env.valueFrom.secretKeyRef, or better mount the Secret as a file.',
+    defaultOn: true,
+    appliesTo: { target: 'container' },
+    messages: { literal: 'env {{name}} of container "{{container}}" holds a literal secret-like value' },
+  },
+  check(container, { report }) {
+    asArray(container.value['env']).forEach((entry, index) => {
+      const env = asRecord(entry);
+      const name = env?.['name'];
+      const value = env?.['value'];
+      if (typeof name !== 'string' || typeof value !== 'string' || value.trim() === '') return;
+      if (!SECRET_NAME.test(name) || REFERENCE_NAME.test(name) || HARMLESS_VALUE.test(value)) return;
+      report({ messageId: 'literal', data: { name, container: containerLabel(container) }, at: [...container.path, 'env', index, 'value'] });
+    });
+  },
+});

@@ -1,0 +1,33 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../src/lint/rule-tester.js';
+import rule from './host-pid.js';
+
+new RuleTester({ describe, it }).run(rule, {
+  valid: [
+    {
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          hostPID: false
+          containers: [{name: a, image: "a:1"}]
+      `,
+    },
+  ],
+  invalid: [
+    {
+      code: `
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: {name: agent}
+        spec:
+          template:
+            spec:
+              hostPID: true
+              containers: [{name: a, image: "a:1"}]
+      `,
+      errors: [{ messageId: 'shared', line: 7, column: 16 }],
+    },
+  ],
+});

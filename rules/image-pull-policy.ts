@@ -1,0 +1,26 @@
+// With a mutable tag, IfNotPresent/Never means each node keeps whatever image it pulled first.
+import { containerLabel } from '../src/lint/container.js';
+import { defineRule } from '../src/lint/define-rule.js';
+import { isMutableReference, parseImageReference } from '../src/lint/image-reference.js';
+
+export default defineRule({
+  meta: {
+    id: 'image-pull-policy',
+    severity: 'warning',
+    category: 'images',
+    description: 'image with a mutable tag (latest or none) is not pulled with imagePullPolicy Always',
+    rationale:
+      'For latest or untagged images the default pull policy is Always, but an explicit IfNotPresent or Never makes each node keep the image it happened to pull first, so replicas on different nodes run different code. Pinned tags and digests are not affected.',
+    remediation: 'Pin the image to a version or digest; until then set imagePullPolicy: Always or remove the field.',
+    defaultOn: true,
+    appliesTo: { target: 'container' },
+    messages: { notAlways: 'image "{{image}}" has a mutable tag but imagePullPolicy is {{policy}}' },
+  },
+  check(container, { report }) {
+    const image = container.value['image'];
+    const policy = container.value['imagePullPolicy'];
+    if (typeof image !== 'string' || typeof policy !== 'string' || policy === 'Always') return;
+    if (!isMutableReference(parseImageReference(image))) return;
+    report({ messageId: 'notAlways', data: { image, policy: String(policy) }, at: [...container.path, 'imagePullPolicy'] });
+  },
+});

@@ -1,0 +1,61 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../src/lint/rule-tester.js';
+import rule from './limitrange.js';
+
+const LIMIT_RANGE = `
+  ---
+  apiVersion: v1
+  kind: LimitRange
+  metadata: {name: bounds, namespace: team}
+  spec:
+    limits:
+      - type: Container
+        min: {cpu: 50m}
+        max: {memory: 1Gi}
+        maxLimitRequestRatio: {cpu: "4"}
+        default: {memory: 256Mi}
+`;
+
+new RuleTester({ describe, it }).run(rule, {
+  valid: [
+    {
+      name: 'within bounds, the default limit fills the missing memory limit; other namespaces are not affected',
+      code: `
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: p, namespace: team}
+  spec:
+    containers:
+      - {name: a, image: "a:1", resources: {requests: {cpu: 100m}, limits: {cpu: 400m}}}
+      - {name: b, image: "b:1", resources: {requests: {cpu: "1", memory: 512Mi}}}
+  ---
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: q, namespace: other}
+  spec:
+    containers: [{name: a, image: "a:1", resources: {requests: {cpu: 1m}}}]
+${LIMIT_RANGE}`,
+    },
+  ],
+  invalid: [
+    {
+      code: `
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: p, namespace: team}
+  spec:
+    containers:
+      - name: a
+        image: a:1
+        resources:
+          requests: {cpu: 10m}
+          limits: {cpu: 2, memory: 2Gi}
+${LIMIT_RANGE}`,
+      errors: [
+        { messageId: 'belowMin', line: 9, column: 25, data: { field: 'request', resource: 'cpu', value: '10m', bound: '50m', limitRange: 'bounds' } },
+        { messageId: 'ratio', line: 10, column: 23, data: { resource: 'cpu', value: '2', bound: '4', limitRange: 'bounds' } },
+        { messageId: 'aboveMax', line: 10, column: 34, data: { field: 'limit', resource: 'memory', value: '2Gi', bound: '1Gi', limitRange: 'bounds' } },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,67 @@
+// LimitRange objects in the inputs: the LimitRanger admission plugin rejects containers outside min, max and ratio.
+import { containerLabel, containerNamePath } from '../src/lint/container.js';
+import { defineRule } from '../src/lint/define-rule.js';
+import { containerLimitItems } from '../src/lint/limit-range.js';
+import { containerResources } from '../src/lint/resources.js';
+import { asRecord } from '../src/model/object.js';
+import { compareQuantities, parseQuantity, type Quantity } from '../src/model/quantity.js';
+
+// upstream: plugin/pkg/admission/limitranger/admission.go minConstraint, maxConstraint, limitRequestRatioConstraint
+export default defineRule({
+  meta: {
+    id: 'limitrange',
+    severity: 'error',
+    category: 'resources',
+    description: 'container violates the min, max or maxLimitRequestRatio of a LimitRange in its namespace',
+    rationale:
+      'The LimitRanger admission plugin rejects pods whose containers ask for less than min, more than max, or a limit more than maxLimitRequestRatio times the request of a Container-type LimitRange item in their namespace; the controller then fails to create pods and the workload never starts. Values are compared as exact quantities after the LimitRange\'s own defaults are applied to unset requests and limits.',
+    remediation: 'Bring the container\'s requests and limits within the LimitRange bounds, or change the LimitRange.',
+    defaultOn: true,
+    appliesTo: { target: 'container', containerTypes: ['container', 'initContainer'] },
+    messages: {
+      belowMin: '{{field}} {{resource}} "{{value}}" is below the minimum "{{bound}}" of LimitRange "{{limitRange}}"',
+      aboveMax: '{{field}} {{resource}} "{{value}}" is above the maximum "{{bound}}" of LimitRange "{{limitRange}}"',
+      limitRequired: 'container "{{container}}" has no {{resource}} limit, which LimitRange "{{limitRange}}" requires (max "{{bound}}")',
+      ratio: 'limit {{resource}} "{{value}}" is more than {{bound}} times the request, the maxLimitRequestRatio of LimitRange "{{limitRange}}"',
+    },
+  },
+  check(container, { workload, index, report }) {
+    const resources = containerResources(container);
+    for (const { object, item } of containerLimitItems(index.ofKind('LimitRange', workload.object.ref.namespace))) {
+      const limitRange = object.ref.name;
+      const defaults = { limits: asRecord(item['default']) ?? {}, requests: asRecord(item['defaultRequest']) ?? {} };
+      const limitOf = (name: string) => resources.limits[name] ?? defaults.limits[name];
+      const requestOf = (name: string) => resources.requests[name] ?? defaults.requests[name] ?? limitOf(name);
+      const at = (field: 'requests' | 'limits', name: string) =>
+        Object.hasOwn(field === 'requests' ? resources.requests : resources.limits, name) ? [...(field === 'requests' ? resources.requestsPath : resources.limitsPath), name] : containerNamePath(container);
+      for (const [name, bound] of Object.entries(asRecord(item['min']) ?? {})) {
+        for (const field of ['requests', 'limits'] as const) {
+          const value = field === 'requests' ? requestOf(name) : limitOf(name);
+          if (isBelow(value, bound)) report({ messageId: 'belowMin', data: { field: field.slice(0, -1), resource: name, value: String(value), bound: String(bound), limitRange }, at: at(field, name) });
+        }
+      }
+      for (const [name, bound] of Object.entries(asRecord(item['max']) ?? {})) {
+        const limit = limitOf(name);
+        if (limit === undefined) report({ messageId: 'limitRequired', data: { container: containerLabel(container), resource: name, bound: String(bound), limitRange }, at: containerNamePath(container) });
+        else if (isBelow(bound, limit)) report({ messageId: 'aboveMax', data: { field: 'limit', resource: name, value: String(limit), bound: String(bound), limitRange }, at: at('limits', name) });
+      }
+      for (const [name, bound] of Object.entries(asRecord(item['maxLimitRequestRatio']) ?? {})) {
+        const limit = parseQuantity(limitOf(name));
+        const request = parseQuantity(requestOf(name));
+        const ratio = parseQuantity(bound);
+        if (!limit || !request || !ratio || request.numerator === 0n) continue;
+        if (compareQuantities(limit, times(request, ratio)) > 0) report({ messageId: 'ratio', data: { resource: name, value: String(limitOf(name)), bound: String(bound), limitRange }, at: at('limits', name) });
+      }
+    }
+  },
+});
+
+function isBelow(value: unknown, bound: unknown): boolean {
+  const a = parseQuantity(value);
+  const b = parseQuantity(bound);
+  return a !== undefined && b !== undefined && compareQuantities(a, b) < 0;
+}
+
+function times(a: Quantity, b: Quantity): Quantity {
+  return { numerator: a.numerator * b.numerator, denominator: a.denominator * b.denominator };
+}

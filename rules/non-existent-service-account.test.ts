@@ -1,0 +1,49 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../src/lint/rule-tester.js';
+import rule from './non-existent-service-account.js';
+
+new RuleTester({ describe, it }).run(rule, {
+  valid: [
+    {
+      name: 'defined in the namespace; no ServiceAccounts in the namespace at all',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p, namespace: a}
+        spec:
+          serviceAccountName: app
+          containers: [{name: c, image: "c:1"}]
+        ---
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata: {name: app, namespace: a}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p, namespace: b}
+        spec:
+          serviceAccountName: external
+          containers: [{name: c, image: "c:1"}]
+      `,
+    },
+  ],
+  invalid: [
+    {
+      code: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: a}
+        spec:
+          template:
+            spec:
+              serviceAccountName: ap
+              containers: [{name: c, image: "c:1"}]
+        ---
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata: {name: app, namespace: a}
+      `,
+      errors: [{ messageId: 'missing', line: 7, column: 27, data: { name: 'ap', namespace: 'a' } }],
+    },
+  ],
+});

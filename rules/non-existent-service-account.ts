@@ -1,0 +1,26 @@
+// A pod naming a ServiceAccount that does not exist is rejected at creation (the ServiceAccount admission plugin).
+import { defineRule } from '../src/lint/define-rule.js';
+import { podServiceAccount } from '../src/lint/service-account.js';
+
+export default defineRule({
+  meta: {
+    id: 'non-existent-service-account',
+    severity: 'error',
+    category: 'reliability',
+    description: 'pod names a ServiceAccount that the inputs do not define, while they define others in its namespace',
+    rationale:
+      'The ServiceAccount admission plugin refuses pods whose ServiceAccount does not exist, so the controller keeps failing to create them. The rule runs only when the inputs define at least one ServiceAccount in the pod\'s namespace: then the manifests are clearly meant to carry their ServiceAccounts, and a missing one is a typo or an omission rather than something created elsewhere.',
+    remediation: 'Add the ServiceAccount to the manifests, or correct serviceAccountName.',
+    defaultOn: true,
+    appliesTo: { target: 'podSpec' },
+    messages: { missing: 'no ServiceAccount "{{name}}" is defined in namespace "{{namespace}}" of the inputs' },
+  },
+  check(workload, { index, report }) {
+    const account = podServiceAccount(workload);
+    const namespace = workload.object.ref.namespace;
+    if (!account.isExplicit || account.name === 'default') return;
+    const defined = index.ofKind('ServiceAccount', namespace);
+    if (defined.length === 0 || index.named('ServiceAccount', workload.object.ref.namespace, account.name)) return;
+    report({ messageId: 'missing', data: { name: account.name, namespace }, at: account.at });
+  },
+});

@@ -1,0 +1,30 @@
+// Without a PodDisruptionBudget a node drain may evict every replica at once.
+import { defineRule } from '../src/lint/define-rule.js';
+import { matchesLabelSelector } from '../src/lint/label-selector.js';
+import { directoryOf } from '../src/lint/lint-index.js';
+import { replicaCount } from '../src/lint/replicas.js';
+import { asRecord } from '../src/model/object.js';
+
+export default defineRule({
+  meta: {
+    id: 'pdb-missing',
+    severity: 'warning',
+    category: 'reliability',
+    description: 'workload with several replicas has no PodDisruptionBudget, while its namespace has others',
+    rationale:
+      'Voluntary disruptions (node drains, cluster upgrades, autoscaler scale-downs) evict pods without regard for the service unless a PodDisruptionBudget limits how many may be down at once. Single-replica workloads are not checked (a budget there would block drains, kube-score#376), and neither are workloads whose replicas are unset (kube-score#536). The rule only runs when the workload\'s directory holds a PodDisruptionBudget of its namespace, showing the manifests are meant to carry them, or when the configuration names the rule.',
+    remediation: 'Add a PodDisruptionBudget whose selector matches the pod labels, with maxUnavailable: 1 (or a minAvailable below the replica count).',
+    defaultOn: true,
+    appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet'] },
+    messages: { missing: '{{kind}} runs {{replicas}} replicas but no PodDisruptionBudget selects its pods' },
+  },
+  check(workload, { index, isConfigured, report }) {
+    const budgets = index.ofKind('PodDisruptionBudget', workload.object.ref.namespace);
+    const directory = directoryOf(workload.object.file);
+    if (!isConfigured && !budgets.some((pdb) => directoryOf(pdb.file) === directory)) return;
+    const replicas = replicaCount(workload, index);
+    if (replicas.count < 2 || replicas.source === 'default') return;
+    if (budgets.some((pdb) => matchesLabelSelector(asRecord(pdb.value['spec'])?.['selector'], workload.podLabels))) return;
+    report({ messageId: 'missing', data: { kind: workload.kind, replicas: replicas.count }, at: replicas.at, on: replicas.source === 'replicas' ? 'value' : 'key' });
+  },
+});

@@ -1,0 +1,59 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../src/lint/rule-tester.js';
+import rule from './resourcequota.js';
+
+const QUOTA = `
+  ---
+  apiVersion: v1
+  kind: ResourceQuota
+  metadata: {name: team-quota, namespace: team}
+  spec:
+    hard: {requests.cpu: "2", limits.memory: 4Gi, pods: "10"}
+`;
+
+new RuleTester({ describe, it }).run(rule, {
+  valid: [
+    {
+      name: 'exactly at the limit; scoped quotas are not evaluated',
+      code: `
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web, namespace: team}
+  spec:
+    replicas: 4
+    template: {spec: {containers: [{name: c, image: "c:1", resources: {requests: {cpu: 500m}, limits: {memory: 1Gi}}}]}}
+  ---
+  apiVersion: v1
+  kind: ResourceQuota
+  metadata: {name: best-effort, namespace: team}
+  spec:
+    hard: {pods: "1"}
+    scopes: [BestEffort]
+${QUOTA}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the second workload crosses requests.cpu and limits.memory',
+      code: `
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web, namespace: team}
+  spec:
+    replicas: 3
+    template: {spec: {containers: [{name: c, image: "c:1", resources: {requests: {cpu: 500m}, limits: {memory: 1Gi}}}]}}
+  ---
+  apiVersion: apps/v1
+  kind: StatefulSet
+  metadata: {name: db, namespace: team}
+  spec:
+    replicas: 2
+    template: {spec: {containers: [{name: c, image: "c:1", resources: {limits: {cpu: 300m, memory: 1Gi}}}]}}
+${QUOTA}`,
+      errors: [
+        { messageId: 'exceeded', line: 12, column: 3, data: { kind: 'StatefulSet', resource: 'requests.cpu', namespace: 'team', total: '2100m', hard: '2', quota: 'team-quota' } },
+        { messageId: 'exceeded', line: 12, column: 3, data: { kind: 'StatefulSet', resource: 'limits.memory', namespace: 'team', total: '5368709120', hard: '4Gi', quota: 'team-quota' } },
+      ],
+    },
+  ],
+});

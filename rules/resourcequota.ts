@@ -1,0 +1,79 @@
+// ResourceQuota objects in the inputs: the workloads of a namespace together must fit their hard limits.
+import { defineRule } from '../src/lint/define-rule.js';
+import type { LintIndex } from '../src/lint/lint-index.js';
+import { podResources } from '../src/lint/pod-requests.js';
+import { asRecord, asStringMap, type KubeObject } from '../src/model/object.js';
+import { addQuantities, compareQuantities, formatQuantity, parseQuantity, type Quantity } from '../src/model/quantity.js';
+import type { Workload } from '../src/model/workload.js';
+
+interface Overrun {
+  readonly workload: Workload;
+  readonly quota: KubeObject;
+  readonly resource: string;
+  readonly total: Quantity;
+  readonly hard: string;
+}
+
+/** Quota keys for compute resources and pod count; scoped quotas are skipped. */
+function demandOf(workload: Workload, resource: string): Quantity | undefined {
+  const count = typeof workload.replicas === 'number' ? BigInt(workload.replicas) : undefined;
+  if (count === undefined) return undefined;
+  if (resource === 'pods') return { numerator: count, denominator: 1n };
+  const [field, name] = resource.startsWith('limits.') ? ['limits', resource.slice(7)] as const : ['requests', resource.replace(/^requests\./, '')] as const;
+  const perPod = podResources(workload, field).get(name);
+  return perPod && { numerator: perPod.numerator * count, denominator: perPod.denominator };
+}
+
+/** The first workload, in input order, whose pods take the namespace over each hard limit. */
+function overruns(index: LintIndex, namespace: string): ReadonlyMap<Workload, Overrun[]> {
+  return index.memo(`resourcequota:${namespace}`, () => {
+    const found = new Map<Workload, Overrun[]>();
+    const workloads = index.workloadsIn(namespace);
+    for (const quota of index.ofKind('ResourceQuota', namespace)) {
+      const spec = asRecord(quota.value['spec']);
+      if (spec?.['scopes'] !== undefined || spec?.['scopeSelector'] !== undefined) continue;
+      for (const [resource, hard] of Object.entries(asStringMap(spec?.['hard']))) {
+        const limit = parseQuantity(hard);
+        if (!limit || !/^(?:pods|cpu|memory|ephemeral-storage|(?:requests|limits)\.(?:cpu|memory|ephemeral-storage))$/.test(resource)) continue;
+        let total: Quantity = { numerator: 0n, denominator: 1n };
+        for (const workload of workloads) {
+          const demand = demandOf(workload, resource);
+          if (!demand) continue;
+          total = addQuantities(total, demand);
+          if (compareQuantities(total, limit) <= 0) continue;
+          found.set(workload, [...(found.get(workload) ?? []), { workload, quota, resource, total, hard }]);
+          break;
+        }
+      }
+    }
+    return found;
+  });
+}
+
+export default defineRule({
+  meta: {
+    id: 'resourcequota',
+    severity: 'error',
+    category: 'resources',
+    description: 'the workloads of a namespace together exceed a ResourceQuota of the inputs',
+    rationale:
+      'The ResourceQuota admission plugin rejects a pod that would take its namespace over a hard limit, so the last workloads to scale up stay short of replicas. kubefit adds up requests (or limits) times replicas of the namespace\'s workloads in input order and reports the workload that crosses the limit. DaemonSets (their pod count depends on the nodes) and quotas with scopes are not counted.',
+    remediation: 'Lower the requests or replicas of the namespace\'s workloads, or raise the ResourceQuota\'s hard limit.',
+    defaultOn: true,
+    appliesTo: { target: 'podSpec' },
+    messages: { exceeded: '{{kind}} takes {{resource}} in namespace "{{namespace}}" to {{total}}, above the hard limit {{hard}} of ResourceQuota "{{quota}}"' },
+  },
+  check(workload, { index, report }) {
+    const namespace = workload.object.ref.namespace;
+    if (index.ofKind('ResourceQuota', namespace).length === 0) return;
+    for (const overrun of overruns(index, namespace).get(workload) ?? []) {
+      const at = workload.object.has(['spec', 'replicas']) ? ['spec', 'replicas'] : workload.podSpecPath;
+      report({
+        messageId: 'exceeded',
+        data: { kind: workload.kind, resource: overrun.resource, namespace, total: formatQuantity(overrun.total), hard: overrun.hard, quota: overrun.quota.ref.name },
+        at,
+        on: 'key',
+      });
+    }
+  },
+});

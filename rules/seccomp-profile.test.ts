@@ -1,0 +1,45 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../src/lint/rule-tester.js';
+import rule from './seccomp-profile.js';
+
+new RuleTester({ describe, it }).run(rule, {
+  valid: [
+    {
+      name: 'pod-level RuntimeDefault is inherited',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          securityContext: {seccompProfile: {type: RuntimeDefault}}
+          containers: [{name: a, image: "a:1"}]
+      `,
+    },
+  ],
+  invalid: [
+    {
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          securityContext: {seccompProfile: {type: RuntimeDefault}}
+          containers:
+            - name: a
+              image: a:1
+              securityContext:
+                seccompProfile: {type: Unconfined}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: q}
+        spec:
+          containers: [{name: b, image: "b:1"}]
+      `,
+      errors: [
+        { messageId: 'unconfined', line: 10, column: 32, data: { container: 'a' } },
+        { messageId: 'unset', line: 16, column: 23, data: { container: 'b' } },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,62 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../src/lint/rule-tester.js';
+import rule from './single-replica.js';
+
+new RuleTester({ describe, it }).run(rule, {
+  valid: [
+    {
+      name: 'several replicas; scaled to zero; HPA with minReplicas 2',
+      code: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: a}
+        spec:
+          replicas: 3
+          template: {spec: {containers: [{name: c, image: "c:1"}]}}
+        ---
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: b}
+        spec:
+          replicas: 0
+          template: {spec: {containers: [{name: c, image: "c:1"}]}}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: c}
+        spec:
+          template: {spec: {containers: [{name: c, image: "c:1"}]}}
+        ---
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: c}
+        spec:
+          scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: c}
+          minReplicas: 2
+          maxReplicas: 5
+      `,
+    },
+  ],
+  invalid: [
+    {
+      code: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: a}
+        spec:
+          replicas: 1
+          template: {spec: {containers: [{name: c, image: "c:1"}]}}
+        ---
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: b}
+        spec:
+          template: {spec: {containers: [{name: c, image: "c:1"}]}}
+      `,
+      errors: [
+        { messageId: 'single', line: 5, column: 13, data: { kind: 'Deployment' } },
+        { messageId: 'defaulted', line: 11, column: 1, data: { kind: 'StatefulSet' } },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,209 @@
+// Generates schemas/*.json (strict JSON Schemas of every GA built-in kind), schemas/*.cjs (their ajv standalone
+// validators) and src/schema/builtin-kinds.ts from @kubernetes/client-node's models and kubernetes-api-facts.json.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { QUANTITY_PATTERN } from '../src/model/quantity.js';
+
+const require = createRequire(import.meta.url);
+const CLIENT = join(require.resolve('@kubernetes/client-node/package.json'), '..');
+const MODELS = join(CLIENT, 'dist', 'gen', 'models');
+const APIS = join(CLIENT, 'dist', 'gen', 'apis');
+
+type Schema = Record<string, unknown>;
+interface Attribute { readonly name: string; readonly baseName: string; readonly type: string; readonly format: string }
+interface Model { readonly attributes: readonly Attribute[]; readonly required: ReadonlySet<string> }
+interface Facts {
+  readonly enums: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+  readonly quantities: Readonly<Record<string, Readonly<Record<string, 'quantity' | 'map' | 'array'>>>>;
+}
+/** A built-in kind: its apiVersion, kind, the client-node model describing it and its schema file's base name. */
+export interface BuiltinKind { readonly apiVersion: string; readonly kind: string; readonly model: string; readonly file: string }
+
+export const KUBERNETES_VERSION = '1.36';
+const QUANTITY: Schema = { type: ['string', 'number'], pattern: QUANTITY_PATTERN };
+
+/** Every generated file, by path relative to the repository root. */
+export function generateSchemaFiles(root: string): Map<string, string> {
+  const facts = JSON.parse(readFileSync(join(root, 'scripts', 'kubernetes-api-facts.json'), 'utf8')) as Facts;
+  const models = loadModels();
+  const factsByModel = byModelName(facts, models);
+  const kinds = builtinKinds(models);
+  const files = new Map<string, string>();
+  for (const kind of kinds) {
+    const schema = kindSchema(kind, models, factsByModel);
+    files.set(`schemas/${kind.file}.json`, `${JSON.stringify(schema, null, 1)}\n`);
+    files.set(`schemas/${kind.file}.cjs`, compileValidator(schema));
+  }
+  files.set('src/schema/builtin-kinds.ts', kindIndex(kinds));
+  return files;
+}
+
+function loadModels(): Map<string, Model> {
+  const models = new Map<string, Model>();
+  for (const file of readdirSync(MODELS).filter((name) => name.endsWith('.js')).sort()) {
+    const name = file.slice(0, -'.js'.length);
+    const match = /attributeTypeMap = (\[[\s\S]*?\]);/.exec(readFileSync(join(MODELS, file), 'utf8'));
+    if (!match?.[1]) continue;
+    const declaration = readFileSync(join(MODELS, `${name}.d.ts`), 'utf8');
+    const required = new Set([...declaration.matchAll(/^ {4}'([^']+)': /gm)].map((m) => m[1] ?? ''));
+    models.set(name, { attributes: JSON.parse(match[1]) as Attribute[], required });
+  }
+  return models;
+}
+
+/** The facts file is keyed by upstream definition (io.k8s.api.core.v1.Container); client-node names it V1Container. */
+function byModelName(facts: Facts, models: ReadonlyMap<string, Model>): Map<string, { enums: Record<string, readonly string[]>; quantities: Record<string, string> }> {
+  const out = new Map<string, { enums: Record<string, readonly string[]>; quantities: Record<string, string> }>();
+  const entry = (definition: string) => {
+    const model = modelNameOf(definition, models);
+    const found = out.get(model) ?? { enums: {}, quantities: {} };
+    out.set(model, found);
+    return found;
+  };
+  for (const [definition, fields] of Object.entries(facts.enums)) Object.assign(entry(definition).enums, fields);
+  for (const [definition, fields] of Object.entries(facts.quantities)) Object.assign(entry(definition).quantities, fields);
+  return out;
+}
+
+function modelNameOf(definition: string, models: ReadonlyMap<string, Model>): string {
+  const [group = '', version = '', type = ''] = definition.replace(/^io\.k8s\.api\./, '').split('.');
+  const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  const qualified = `${capital(group)}${capital(version)}${type}`;
+  const plain = `${capital(version)}${type}`;
+  if (models.has(qualified)) return qualified;
+  if (models.has(plain)) return plain;
+  throw new Error(`no client-node model for ${definition}`);
+}
+
+/** GA kinds: the bodies of create calls on collection paths (no {name}) of the GA API classes. */
+function builtinKinds(models: ReadonlyMap<string, Model>): BuiltinKind[] {
+  const kinds = new Map<string, BuiltinKind>();
+  for (const file of readdirSync(APIS).filter((name) => /V\d+Api\.js$/.test(name))) {
+    const text = readFileSync(join(APIS, file), 'utf8');
+    for (const method of text.split(/\n {4}async create/).slice(1)) {
+      const path = /const localVarPath = '([^']+)'/.exec(method)?.[1];
+      const model = /ObjectSerializer\.serialize\(body, "(\w+)"/.exec(method)?.[1];
+      if (!path || !model || path.includes('{name}') || !models.has(model)) continue;
+      const apiVersion = /^\/api\/(v\d+)\//.exec(path)?.[1] ?? /^\/apis\/([^/]+\/v\d+)\//.exec(path)?.[1];
+      const kind = /^(?:[A-Z][a-z]+)?V\d+(?:(?:alpha|beta)\d+)?([A-Z]\w*)$/.exec(model)?.[1];
+      if (!apiVersion || !kind) continue;
+      const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('.') < 0 ? apiVersion.indexOf('/') : apiVersion.indexOf('.')) : '';
+      const version = apiVersion.slice(apiVersion.indexOf('/') + 1);
+      const file = [kind, group, version].filter(Boolean).join('-').toLowerCase();
+      kinds.set(`${apiVersion} ${kind}`, { apiVersion, kind, model, file });
+    }
+  }
+  return [...kinds.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+function kindSchema(kind: BuiltinKind, models: ReadonlyMap<string, Model>, facts: ReturnType<typeof byModelName>): Schema {
+  const definitions: Record<string, Schema> = {};
+  const pending = [kind.model];
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    if (definitions[name]) continue;
+    const model = models.get(name);
+    if (!model) throw new Error(`unknown model ${name}`);
+    definitions[name] = objectSchema(model, facts.get(name), (ref) => pending.push(ref));
+  }
+  const { [kind.model]: root, ...rest } = definitions;
+  const sorted = Object.fromEntries(Object.keys(rest).sort().map((key) => [key, rest[key]]));
+  return { $schema: 'http://json-schema.org/draft-07/schema#', title: `${kind.apiVersion} ${kind.kind}`, ...root, definitions: sorted };
+}
+
+function objectSchema(model: Model, facts: { enums: Record<string, readonly string[]>; quantities: Record<string, string> } | undefined, refer: (model: string) => void): Schema {
+  const properties: Record<string, Schema> = {};
+  for (const attribute of model.attributes) {
+    const quantity = facts?.quantities[attribute.baseName];
+    const values = facts?.enums[attribute.baseName];
+    const schema = quantity ? quantitySchema(quantity) : typeSchema(attribute.type, attribute.format, refer);
+    properties[attribute.baseName] = values ? { ...schema, enum: values } : schema;
+  }
+  const required = model.attributes.filter((a) => model.required.has(a.name)).map((a) => a.baseName);
+  return { type: 'object', properties, ...(required.length > 0 && { required }), additionalProperties: false };
+}
+
+function quantitySchema(shape: string): Schema {
+  if (shape === 'map') return { type: 'object', additionalProperties: QUANTITY };
+  if (shape === 'array') return { type: 'array', items: QUANTITY };
+  return QUANTITY;
+}
+
+function typeSchema(type: string, format: string, refer: (model: string) => void): Schema {
+  const array = /^Array<(.+)>$/.exec(type);
+  if (array?.[1]) return { type: 'array', items: typeSchema(array[1], '', refer) };
+  const map = /^\{ \[key: string\]: (.+); \}$/.exec(type);
+  if (map?.[1]) return { type: 'object', additionalProperties: typeSchema(map[1], '', refer) };
+  switch (type) {
+    case 'string': case 'Date': case 'V1MicroTime': return { type: 'string' };
+    case 'boolean': return { type: 'boolean' };
+    case 'number': return { type: format === 'int32' || format === 'int64' ? 'integer' : 'number' };
+    case 'IntOrString': return { type: ['integer', 'string'] };
+    case 'any': return {};
+    default:
+      refer(type);
+      return { $ref: `#/definitions/${type}` };
+  }
+}
+
+function compileValidator(schema: Schema): string {
+  const { default: Ajv } = require('ajv') as typeof import('ajv');
+  const standalone = (require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js')).default;
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, messages: false, code: { source: true, lines: false }, inlineRefs: false, addUsedSchema: false });
+  const validate = ajv.compile(schema);
+  const fields = Object.fromEntries(Object.entries(definitionsOf(schema)).map(([name, definition]) => [name, fieldsOf(definition)]));
+  return `${compact(standalone(ajv, validate))}\nmodule.exports.fields = ${JSON.stringify(fields)};\n`;
+}
+
+/** Shrinks ajv's error bookkeeping (a third of the code) without changing behaviour; schemaPath is never read. */
+function compact(code: string): string {
+  return code
+    .replace(/if\(vErrors === null\)\{vErrors = \[(err\d+)\];\}else \{vErrors\.push\(\1\);\}/g, '(vErrors||(vErrors=[])).push($1);')
+    .replace(/schemaPath:"[^"]*",/g, '');
+}
+
+/** Each property's definition: "V1Container", "V1Container[]" (list), "V1Volume{}" (map), or null for plain values. */
+function fieldsOf(definition: Schema): Record<string, string | null> {
+  const refName = (schema: unknown) => {
+    const ref = (schema as Schema | undefined)?.['$ref'];
+    return typeof ref === 'string' ? ref.slice('#/definitions/'.length) : undefined;
+  };
+  return Object.fromEntries(Object.entries(propertiesOf(definition)).map(([name, property]) => {
+    const schema = property as Schema;
+    const direct = refName(schema);
+    const item = refName(schema['items']);
+    const entry = refName(schema['additionalProperties']);
+    return [name, direct ?? (item ? `${item}[]` : entry ? `${entry}{}` : null)];
+  }));
+}
+
+function definitionsOf(schema: Schema): Record<string, Schema> {
+  return { '': schema, ...(schema['definitions'] as Record<string, Schema>) };
+}
+
+function propertiesOf(schema: Schema): Record<string, unknown> {
+  return (schema['properties'] as Record<string, unknown> | undefined) ?? {};
+}
+
+function kindIndex(kinds: readonly BuiltinKind[]): string {
+  const rows = kinds.map((kind) => `  ${JSON.stringify(`${kind.apiVersion} ${kind.kind}`)}: ${JSON.stringify(kind.file)},`);
+  return [
+    '// Generated by scripts/gen-schemas.ts: every built-in kind ("apiVersion kind") and its schema file in schemas/.',
+    `export const SCHEMA_KUBERNETES_VERSION = ${JSON.stringify(KUBERNETES_VERSION)};`,
+    '',
+    'export const BUILTIN_KINDS: Readonly<Record<string, string>> = {',
+    ...rows,
+    '};',
+    '',
+  ].join('\n');
+}
+
+function main(): void {
+  const root = process.cwd();
+  const files = generateSchemaFiles(root);
+  for (const [path, text] of files) writeFileSync(join(root, path), text);
+  process.stdout.write(`wrote ${files.size} files\n`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -1,0 +1,44 @@
+// Loads rule modules from the configured rulesDirs (*.js, *.mjs), checking each has the shape of a built-in rule.
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UsageError } from '../cli/errors.js';
+import { SEVERITIES } from '../model/finding.js';
+import { asRecord } from '../model/object.js';
+import type { Rule } from './define-rule.js';
+
+const TARGETS: readonly unknown[] = ['object', 'podSpec', 'container'];
+const TEXT_FIELDS = ['id', 'category', 'description', 'rationale', 'remediation'] as const;
+
+/** Every rule module of the directories, in directory order and then file name order. */
+export async function loadRulesDirs(dirs: readonly string[]): Promise<Rule[]> {
+  const rules: Rule[] = [];
+  for (const dir of dirs) {
+    const files = (await readdir(dir).catch(() => {
+      throw new UsageError(`rulesDir ${dir} cannot be read`);
+    })).filter((file) => /\.m?js$/.test(file)).sort();
+    for (const file of files) rules.push(await loadRuleModule(join(dir, file)));
+  }
+  return rules;
+}
+
+async function loadRuleModule(file: string): Promise<Rule> {
+  const module: unknown = await import(pathToFileURL(file).href);
+  const rule = asRecord(asRecord(module)?.['default']);
+  const problem = shapeProblem(rule);
+  if (problem) throw new UsageError(`${file}: not a kubefit rule: ${problem}`, 'A rule module default-exports { meta, check } like the files in rules/.');
+  return rule as unknown as Rule;
+}
+
+function shapeProblem(rule: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  if (!rule) return 'no default export';
+  if (typeof rule['check'] !== 'function') return 'check is not a function';
+  const meta = asRecord(rule['meta']);
+  if (!meta) return 'meta is missing';
+  for (const field of TEXT_FIELDS) if (typeof meta[field] !== 'string') return `meta.${field} is not a string`;
+  if (!SEVERITIES.includes(meta['severity'] as never)) return 'meta.severity is not error, warning or info';
+  if (typeof meta['defaultOn'] !== 'boolean') return 'meta.defaultOn is not a boolean';
+  if (!TARGETS.includes(asRecord(meta['appliesTo'])?.['target'])) return 'meta.appliesTo.target is not object, podSpec or container';
+  if (!asRecord(meta['messages'])) return 'meta.messages is missing';
+  return undefined;
+}

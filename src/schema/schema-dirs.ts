@@ -1,0 +1,36 @@
+// Reads --schemas directories (kubeconform's layout) into the extraSchemas map validateObjects takes.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+
+export interface SchemaDirs {
+  /** `group/kind_version` (from `group/kind_version.json`) or `kind_version` (top-level files), lower-case. */
+  readonly schemas: Map<string, unknown>;
+  /** Unreadable directories and files that are not JSON, as messages for the user. */
+  readonly errors: string[];
+}
+
+/** Loads `{kind}_{version}.json` and `{group}/{kind}_{version}.json` files of every directory (later ones win). */
+export async function loadSchemaDirs(dirs: readonly string[], cwd: string): Promise<SchemaDirs> {
+  const out: SchemaDirs = { schemas: new Map(), errors: [] };
+  for (const dir of dirs) {
+    const root = resolve(cwd, dir);
+    let entries: string[];
+    try {
+      entries = (await readdir(root, { recursive: true })).filter((entry) => /(^|[\\/])[^\\/]+_[^\\/]+\.json$/.test(entry)).sort();
+    } catch (error) {
+      out.errors.push(`cannot read schema directory ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
+    for (const entry of entries) {
+      const parts = relative(root, join(root, entry)).split(sep);
+      if (parts.length > 2) continue;
+      const key = parts.join('/').replace(/\.json$/, '').toLowerCase();
+      try {
+        out.schemas.set(key, JSON.parse(await readFile(join(root, entry), 'utf8')) as unknown);
+      } catch (error) {
+        out.errors.push(`${join(dir, entry)}: not a JSON schema: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+  return out;
+}

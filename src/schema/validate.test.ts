@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { loadManifests } from '../load/load-manifests.js';
+import { loadSchemaDirs } from './schema-dirs.js';
+import { validateObjects, type SchemaOptions } from './validate.js';
+
+const DEFAULTS: SchemaOptions = { kubernetesVersion: undefined, extraSchemas: new Map(), strictKinds: false };
+
+async function check(file: string, options: Partial<SchemaOptions> = {}): Promise<string[]> {
+  const { objects, findings } = await loadManifests([file], { cwd: 'fixtures/schema' });
+  expect(findings).toEqual([]);
+  return validateObjects(objects, { ...DEFAULTS, ...options }).map(
+    (finding) => `${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId}: ${finding.message}`,
+  );
+}
+
+describe('validateObjects: built-in schemas', () => {
+  it.each([
+    'valid-pod.yaml', 'valid-deployment.yaml', 'valid-replicaset.yaml', 'valid-replicationcontroller.yaml',
+    'valid-statefulset.yaml', 'valid-daemonset.yaml', 'valid-job.yaml', 'valid-cronjob.yaml', 'valid-node.yaml',
+    'valid-null-fields.yaml',
+  ])('accepts %s', async (file) => {
+    expect(await check(file)).toEqual([]);
+  });
+
+  it('reports an unknown field at its key, with the closest known field', async () => {
+    expect(await check('invalid-unknown-field.yaml')).toEqual([
+      '18:11 error schema: unknown field "resource" in spec.template.spec.containers[0] (did you mean "resources"?)',
+      '25:7 error schema: unknown field "maxUnavailabel" in spec.strategy.rollingUpdate (did you mean "maxUnavailable"?)',
+    ]);
+  });
+
+  it('reports wrong types, values outside upstream enums and invalid quantities at the value', async () => {
+    expect(await check('invalid-types.yaml')).toEqual([
+      '6:13 error schema: spec.replicas must be an integer, got "3"',
+      '15:20 error schema: spec.template.spec.hostNetwork must be a boolean, got "yes"',
+      '19:17 error schema: spec.template.spec.containers[0].args must be a list, got "--verbose"',
+      '22:25 error schema: spec.template.spec.containers[0].ports[0].protocol must be one of "SCTP", "TCP", "UDP", got "tcp"',
+      '23:28 error schema: spec.template.spec.containers[0].imagePullPolicy must be one of "Always", "IfNotPresent", "Never", got "always"',
+      '26:20 error schema: spec.template.spec.containers[0].resources.limits.cpu: "2 cores" is not a valid quantity',
+    ]);
+  });
+
+  it('reports int-or-string as one problem, enums and missing required fields', async () => {
+    expect(await check('invalid-service.yaml')).toEqual([
+      '6:9 error schema: spec.type must be one of "ClusterIP", "ExternalName", "LoadBalancer", "NodePort", got "Loadbalancer"',
+      '12:9 error schema: spec.ports[0].targetPort must be an integer or a string, got a mapping',
+      '13:7 error schema: missing required field "port" in spec.ports[1]',
+    ]);
+  });
+});
+
+describe('validateObjects: API-server validations of workloads', () => {
+  it('reports names, labels, selectors, container names, ports and restart policies the API server rejects', async () => {
+    expect(await check('invalid-workload-rules.yaml')).toEqual([
+      `4:9 error invalid-name: metadata.name: invalid value "Web_App": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
+      `6:5 error invalid-label: metadata.labels: invalid key "app name": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
+      `7:11 error invalid-label: metadata.labels.tier: invalid value "front/end": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
+      '10:5 error selector-mismatch: spec.selector does not match the pod template labels (spec.template.metadata.labels)',
+      '17:22 error invalid-restart-policy: spec.template.spec.restartPolicy must be "Always" for a Deployment, got "Never"',
+      '22:17 error duplicate-container-name: duplicate container name "web" (first used at spec.template.spec.initContainers[0])',
+      '25:30 error invalid-port: spec.template.spec.containers[0].ports[0].containerPort: invalid value 70000: must be between 1 and 65535, inclusive',
+      '35:5 error invalid-restart-policy: spec.template.spec.restartPolicy is required for a Job: "OnFailure" or "Never"',
+      '50:26 error invalid-restart-policy: spec.jobTemplate.spec.template.spec.restartPolicy must be "OnFailure" or "Never" for a CronJob, got "Always"',
+      '60:13 error selector-mismatch: spec.selector: empty selector is invalid: it would select every pod',
+    ]);
+  });
+});
+
+describe('validateObjects: kinds', () => {
+  it('reports unknown built-in kinds, removed API versions and custom resources without a schema once per kind', async () => {
+    expect(await check('invalid-kinds.yaml')).toEqual([
+      '2:7 error unknown-kind: unknown apiVersion and kind: Kubernetes has no apps/v1 Deploymnet',
+      '6:13 error deprecated-api: extensions/v1beta1 Deployment was removed in Kubernetes 1.16: use apps/v1',
+      '11:13 error deprecated-api: policy/v1beta1 PodDisruptionBudget was removed in Kubernetes 1.25: use policy/v1',
+      '16:13 error deprecated-api: autoscaling/v2beta2 HorizontalPodAutoscaler was removed in Kubernetes 1.26: use autoscaling/v2',
+      '22:7 info unknown-kind: no schema for custom resource monitoring.coreos.com/v1 ServiceMonitor: not validated',
+    ]);
+  });
+
+  it('warns about an API that the target Kubernetes version still serves but a later one removes', async () => {
+    const findings = await check('invalid-kinds.yaml', { kubernetesVersion: '1.24' });
+    expect(findings.filter((finding) => finding.includes('deprecated-api'))).toEqual([
+      '6:13 error deprecated-api: extensions/v1beta1 Deployment was removed in Kubernetes 1.16: use apps/v1',
+      '11:13 warning deprecated-api: policy/v1beta1 PodDisruptionBudget is deprecated and removed in Kubernetes 1.25: use policy/v1',
+      '16:13 warning deprecated-api: autoscaling/v2beta2 HorizontalPodAutoscaler is deprecated and removed in Kubernetes 1.26: use autoscaling/v2',
+    ]);
+  });
+
+  it('reports every custom resource without a schema as an error with strictKinds', async () => {
+    const findings = await check('invalid-kinds.yaml', { strictKinds: true });
+    expect(findings.filter((finding) => finding.includes('ServiceMonitor'))).toEqual([
+      '22:7 error unknown-kind: no schema for custom resource monitoring.coreos.com/v1 ServiceMonitor',
+      '27:7 error unknown-kind: no schema for custom resource monitoring.coreos.com/v1 ServiceMonitor',
+    ]);
+  });
+});
+
+describe('validateObjects: custom resources', () => {
+  it('validates custom resources against CRDs in the same run and --schemas files, strictly', async () => {
+    const { schemas, errors } = await loadSchemaDirs(['schemas'], 'fixtures/schema');
+    expect(errors).toEqual([]);
+    expect(await check('custom-resources.yaml', { extraSchemas: schemas })).toEqual([
+      '45:1 error schema: missing required field "schedule" in spec',
+      '46:14 error schema: spec.retention must be an integer or a string, got a list',
+      '47:3 error schema: unknown field "schedul" in spec (did you mean "schedule"?)',
+      '55:13 error schema: spec.replicas matches none of the forms the schema allows, got "many"',
+    ]);
+  });
+
+  it('reports a custom resource without a schema once per kind', async () => {
+    expect(await check('custom-resources.yaml')).toEqual([
+      '45:1 error schema: missing required field "schedule" in spec',
+      '46:14 error schema: spec.retention must be an integer or a string, got a list',
+      '47:3 error schema: unknown field "schedul" in spec (did you mean "schedule"?)',
+      '50:7 info unknown-kind: no schema for custom resource example.com/v1 Restore: not validated',
+    ]);
+  });
+});

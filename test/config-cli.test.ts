@@ -1,0 +1,62 @@
+// The config file through the CLI: ignored paths and severities, globs rebased from a parent directory, error messages.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { main } from '../src/cli/main.js';
+import type { Report } from '../src/report/report.js';
+
+async function project(files: Record<string, string>): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'kubefit-config-cli-'));
+  onTestFinished(() => rm(root, { recursive: true, force: true }));
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(join(root, file, '..'), { recursive: true });
+    await writeFile(join(root, file), text);
+  }
+  return root;
+}
+
+async function runIn(cwd: string, argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main({
+    argv,
+    cwd,
+    env: {},
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    stdoutIsTTY: false,
+    readStdin: async () => Buffer.from(''),
+  });
+  return { code, stdout, stderr };
+}
+
+const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:latest\n';
+const CONFIG = 'rules:\n  latest-tag: warning\nfailOn: warning\nignore:\n  - "vendor/**"\n';
+
+describe('config file in the CLI', () => {
+  it('applies the discovered file: rule severities, ignored paths and failOn', async () => {
+    const root = await project({ '.kubefit.yaml': CONFIG, 'k8s/pod.yaml': POD, 'vendor/broken.yaml': 'a: "\n' });
+    const run = await runIn(root, ['lint', '--format', 'json', '.']);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.findings.find((finding) => finding.ruleId === 'latest-tag')?.severity).toBe('warning');
+    expect(report.findings.filter((finding) => finding.file.startsWith('vendor'))).toEqual([]);
+    expect(report.findings.every((finding) => finding.severity !== 'error')).toBe(true);
+    expect(run.code).toBe(1);
+  });
+
+  it('finds the file in a parent directory and rebases its globs', async () => {
+    const root = await project({ '.kubefit.yaml': 'ignore: ["apps/legacy/**"]\n', 'apps/legacy/broken.yaml': 'a: "\n', 'apps/pod.yaml': POD });
+    const run = await runIn(join(root, 'apps'), ['lint', '--format', 'json', '.']);
+    expect((JSON.parse(run.stdout) as Report).findings.map((finding) => finding.file)).not.toContain('legacy/broken.yaml');
+  });
+
+  it('stops with exit code 2 and the position of a mistake in the file named by --config', async () => {
+    const root = await project({ 'ci/kubefit.yaml': 'rules:\n  latest-tag: fatal\n', 'pod.yaml': POD });
+    const run = await runIn(root, ['lint', '--config', 'ci/kubefit.yaml', 'pod.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.split('\n')[0]).toMatch(/^kubefit: ci\/kubefit\.yaml:2:15: rules\.latest-tag must be one of error, warning, info, off$/);
+    expect((await runIn(root, ['lint', '--config', 'missing.yaml', 'pod.yaml'])).stderr).toMatch(/^kubefit: config file missing\.yaml not found\n/);
+  });
+});
