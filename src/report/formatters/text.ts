@@ -50,7 +50,22 @@ function schedulingLines(result: SchedulingResult, context: FormatContext): stri
     ? `${placed} placed, ${context.colors.red(`${result.placement.unschedulable} unschedulable`)}`
     : context.colors.green(result.replicas === 1 ? 'placed' : 'all placed');
   const head = `  ${formatObjectRef(result.object)}  ${plural(result.replicas, 'replica')}, ${status}  ${context.colors.dim(`${result.feasibleNodes.length}/${total} nodes feasible`)}  ${context.colors.dim(`${result.file}:${result.line}:${result.column}`)}`;
-  return isUnschedulable(result) ? `${head}\n    ${unschedulableMessage(result)}` : head;
+  if (!isUnschedulable(result)) return head;
+  return [head, `    ${unschedulableMessage(result)}`, ...nodeLines(result, context)].join('\n');
+}
+
+const NODES_SHOWN = 8;
+
+/** When no node fits, each node's reasons and the smallest change that would admit the pod there. */
+function nodeLines(result: SchedulingResult, context: FormatContext): string[] {
+  if (result.feasibleNodes.length > 0) return [];
+  const rejected = Object.entries(result.rejected);
+  const lines = rejected.slice(0, NODES_SHOWN).map(([node, reasons]) => {
+    const hint = result.hints?.[node];
+    return `      ${node}: ${reasons.join(', ')}${hint ? context.colors.dim(`  (${hint})`) : ''}`;
+  });
+  if (rejected.length > NODES_SHOWN) lines.push(context.colors.dim(`      ... and ${rejected.length - NODES_SHOWN} more nodes (--format json lists them all)`));
+  return lines;
 }
 
 function summaryLine(report: Report, context: FormatContext): string {
