@@ -3,7 +3,7 @@ import { BUILTIN_RULES } from '../rules/index.js';
 import { LINT_CHECKS } from './lint/lint-checks.js';
 import { LOAD_CHECKS } from './load/load-checks.js';
 import type { RuleMeta } from './model/rule-meta.js';
-import { SCHEDULING_CHECKS } from './schedule/schedule.js';
+import { SCHEDULING_CHECKS } from './schedule/scheduling-checks.js';
 import { SCHEMA_CHECKS } from './schema/validate.js';
 
 export function ruleCatalog(extra: readonly RuleMeta[] = []): RuleMeta[] {

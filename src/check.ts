@@ -11,7 +11,6 @@ import { asRecord, type KubeObject } from './model/object.js';
 import { toWorkload, type Workload } from './model/workload.js';
 import { buildReport } from './report/build-report.js';
 import type { Report } from './report/report.js';
-import { scheduleWorkloads } from './schedule/schedule.js';
 import { loadSchemaDirs } from './schema/schema-dirs.js';
 import { validateObjects } from './schema/validate.js';
 import { UsageError } from './cli/errors.js';
@@ -85,7 +84,7 @@ export async function analyze(command: Command, paths: readonly string[], option
   const noNodes = command !== 'lint' && snapshot.nodes.length === 0;
   const scheduled = command === 'lint' || noNodes
     ? { results: [], findings: [] }
-    : scheduleWorkloads(workloads, snapshot, { kubernetesVersion, drain: options.drain ?? [] });
+    : (await import('./schedule/schedule.js')).scheduleWorkloads(workloads, snapshot, { kubernetesVersion, drain: options.drain ?? [] });
   findings.push(...scheduled.findings);
   const report = buildReport({
     toolVersion: toolVersion(),

@@ -2,7 +2,6 @@
 import { relative } from 'node:path';
 import type { KubefitConfig } from './config.js';
 import { discoverConfig } from './discover.js';
-import { loadConfigFile } from './load-config.js';
 import { resolveConfig, type ConfigFlags } from './resolve.js';
 
 export interface RunConfigOptions extends ConfigFlags {
@@ -15,5 +14,7 @@ export async function loadRunConfig(options: RunConfigOptions): Promise<KubefitC
   const file = await discoverConfig(options.cwd, options.configFile);
   if (file === undefined) return resolveConfig(undefined, options, options.cwd);
   // named relative to the working directory in messages, like manifests
+  // the parser and validator of config files load only when there is one
+  const { loadConfigFile } = await import('./load-config.js');
   return resolveConfig(await loadConfigFile(relative(options.cwd, file), options.cwd), options, options.cwd);
 }

@@ -1,5 +1,6 @@
 // Rules without code (Polaris' model): a JSON Schema from the config file applied to an object, pod spec or container.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { UsageError } from '../cli/errors.js';
 import type { SchemaRuleConfig } from '../config/config.js';
 import type { Path } from '../load/document.js';
@@ -39,7 +40,11 @@ export function toSchemaRule(config: SchemaRuleConfig): Rule {
   });
 }
 
+const require = createRequire(import.meta.url);
+
+/** ajv is loaded only when the configuration defines custom rules. */
 function compile(config: SchemaRuleConfig): ValidateFunction {
+  const { Ajv } = require('ajv') as typeof import('ajv');
   try {
     return new Ajv({ allErrors: false, strict: false }).compile(config.schema);
   } catch (error) {

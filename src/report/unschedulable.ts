@@ -2,7 +2,7 @@
 import type { ObjectRef } from '../model/object-ref.js';
 import type { SchedulingResult } from '../schedule/scheduling-result.js';
 
-export { UNSCHEDULABLE as UNSCHEDULABLE_RULE } from '../schedule/schedule.js';
+export { UNSCHEDULABLE as UNSCHEDULABLE_RULE } from '../schedule/scheduling-checks.js';
 
 /** Why replicas stay Pending: kube-scheduler's message, or the shortfall when some nodes fit but lack room. */
 export function unschedulableMessage(result: SchedulingResult): string {

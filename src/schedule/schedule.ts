@@ -2,7 +2,6 @@
 import type { ClusterSnapshot } from '../model/cluster.js';
 import type { Finding } from '../model/finding.js';
 import { asRecord, type KubeObject } from '../model/object.js';
-import type { RuleMeta } from '../model/rule-meta.js';
 import type { Workload } from '../model/workload.js';
 import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedToNode } from './daemonset.js';
 import { feasibleIndices, findNodesThatFit, fingerprintOf, fitMessage, rejectedStatuses, type Feasibility } from './feasibility.js';
@@ -12,7 +11,6 @@ import type { ClusterState } from './framework.js';
 import { NodeClasses } from './node-classes.js';
 import type { PodInfo, PodSource } from './pod-info.js';
 import { placeAll, type PlacementOutcome, type PlacementRequest } from './placement.js';
-import { INVALID_QUANTITY } from './quantity-findings.js';
 import { runPreFilters, type NodeStatus } from './run-filters.js';
 import type { SchedulingResult } from './scheduling-result.js';
 import { buildPodInfo, podSourceOfEvicted, podSourceOfWorkload, toSchedulerSnapshot, type SchedulerSnapshot } from './snapshot.js';
@@ -174,21 +172,3 @@ function toResult(plan: Plan, outcome: PlacementOutcome | undefined): Scheduling
     ...(plan.drainedFrom !== undefined && { drainedFrom: plan.drainedFrom }),
   };
 }
-
-export const UNSCHEDULABLE: RuleMeta = {
-  id: 'unschedulable',
-  severity: 'error',
-  category: 'scheduling',
-  description: 'a pod of the workload fits on no node of the cluster',
-  rationale:
-    "kubefit runs kube-scheduler's filter plugins (NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, " +
-    'NodePorts, NodeResourcesFit, PodTopologySpread, InterPodAffinity) against the Nodes and bound Pods it was given, ' +
-    'then places every replica together. A pod that fits nowhere stays Pending. The volume plugins (VolumeRestrictions, ' +
-    'NodeVolumeLimits, VolumeBinding, VolumeZone) and DynamicResources are not modelled.',
-  remediation:
-    'Read the reasons per node: lower the requests, add the missing tolerations or labels, relax the affinity or spread ' +
-    'constraints, or add capacity to the cluster.',
-  defaultOn: true,
-};
-
-export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY];
