@@ -1,7 +1,7 @@
 // Hostile but small inputs, committed under fixtures/hostile/: each is checked beside a healthy control file.
 import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../src/load/load-manifests.js';
-import { checkBesideControl, expectLinesExist, loadFindings } from './hostile/hostile-run.js';
+import { checkBesideControl, errorPositions, expectLinesExist, loadFindings } from './hostile/hostile-run.js';
 
 interface HostileCase {
   readonly file: string;
@@ -41,7 +41,11 @@ const CASES: readonly HostileCase[] = [
     load: ['5:3 duplicate-key: duplicate key "name"', '10:5 duplicate-key: duplicate key "image"', '11:3 duplicate-key: duplicate key "containers"'],
     objects: ['second'],
   },
-  { file: 'json-with-comments.json', load: ['5:37 yaml-syntax: unexpected scalar at node end'], objects: [] },
+  {
+    file: 'json-with-comments.json',
+    load: ['2:3 yaml-syntax: comments are not allowed in JSON (kubectl rejects this file)', '5:37 yaml-syntax: comments are not allowed in JSON (kubectl rejects this file)'],
+    objects: ['commented'],
+  },
   { file: 'numbers-for-strings.yaml', load: [], objects: [''] },
   { file: 'nulls-everywhere.yaml', load: [], objects: ['nulls'] },
   { file: 'absurd-quantities.yaml', load: [], objects: ['quantities'] },
@@ -78,6 +82,28 @@ describe('hostile inputs through check()', () => {
     await expectLinesExist(report, path);
     const loaded = await loadManifests([path]);
     expect(loaded.objects.map((object) => object.ref.name)).toEqual(objects);
+  });
+
+  it.each([
+    ['numbers-for-strings.yaml', ['4:9', '5:14', '7:10', '8:14', '10:12', '12:23', '14:11', '16:11', '17:12', '18:15', '18:18', '19:12', '21:13', '22:14', '24:22', '25:13']],
+    ['absurd-quantities.yaml', ['20:23', '20:35', '20:58', '21:21', '21:35', '21:60']],
+    ['nulls-everywhere.yaml', ['34:11', '43:9']],
+    ['missing-metadata.yaml', ['10:11', '20:11']],
+    ['unknown-kinds.yaml', ['2:7']],
+  ])('%s: every value of the wrong type or shape is an error at its own position', async (file, positions) => {
+    const path = `fixtures/hostile/${file}`;
+    const found = errorPositions(await checkBesideControl([path]), path);
+    for (const position of positions) expect(found, position).toContain(position);
+  });
+
+  it('schedules every hostile workload against the demo cluster without an internal error', async () => {
+    const paths = CASES.map(({ file }) => `fixtures/hostile/${file}`);
+    const report = await checkBesideControl(paths, { cluster: ['fixtures/demo/cluster'] });
+    expect(report.scheduling.length).toBeGreaterThan(10);
+    for (const result of report.scheduling) {
+      const placed = Object.values(result.placement.nodes).reduce((sum, count) => sum + count, 0);
+      expect(placed + result.placement.unschedulable).toBe(result.replicas);
+    }
   });
 
   it('keeps keys such as __proto__ as plain data', async () => {

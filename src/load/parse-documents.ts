@@ -4,7 +4,8 @@ import type { Finding } from '../model/finding.js';
 import { buildDocuments, type BuildLimits, type BuildProblem } from './build-values.js';
 import { LOAD_CHECKS } from './load-checks.js';
 import { ParsedDocument } from './parsed-document.js';
-import type { SourceText } from './source-text.js';
+import { SourceText } from './source-text.js';
+import { blankComments, findJsonComments } from './json-comments.js';
 import { describeSyntaxError } from './syntax-error.js';
 import { valueFloor } from './value-floor.js';
 
@@ -27,10 +28,13 @@ export interface ParseLimits extends BuildLimits {
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 const GROUPED_CHUNK_SIZE = 64 * 1024;
 
-export function parseDocuments(source: SourceText, limits: ParseLimits): ParseResult {
+export function parseDocuments(original: SourceText, limits: ParseLimits): ParseResult {
   const documents: ParsedDocument[] = [];
   const findings: Finding[] = [];
-  if (HELM_TEMPLATE.test(source.text)) return { documents, findings: [helmFinding(source, HELM_TEMPLATE)] };
+  if (HELM_TEMPLATE.test(original.text)) return { documents, findings: [helmFinding(original, HELM_TEMPLATE)] };
+  const comments = /\.json$/i.test(original.file) ? findJsonComments(original.text) : [];
+  for (const comment of comments) findings.push(fileFinding(original, comment.start, comment.end, { ...LOAD_CHECKS.yamlSyntax, message: 'comments are not allowed in JSON (kubectl rejects this file)' }));
+  const source = comments.length > 0 ? new SourceText(original.file, blankComments(original.text, comments)) : original;
   let helmReported = false;
   for (const [start, end] of chunksOf(source.text)) {
     const chunk = source.text.slice(start, end);

@@ -22,7 +22,7 @@ export function loadFindings(report: Report, file: string): string[] {
  * alone, that nothing is an internal error, and that every finding points inside a file that exists.
  */
 export async function checkBesideControl(inputs: readonly string[], options: CheckOptions = {}): Promise<Report> {
-  const alone = await check([CONTROL]);
+  const alone = await check([CONTROL], options);
   const mixed = await check([...inputs, CONTROL], options);
   expect(ofControl(mixed.findings)).toEqual(ofControl(alone.findings));
   expect(mixed.scheduling.filter((result) => result.file === CONTROL)).toEqual(alone.scheduling);
@@ -44,6 +44,11 @@ function expectValidRange(finding: Finding): void {
 }
 
 /** Asserts that every finding about a readable file points at a line that exists in it. */
+/** `line:col` of the errors about `file`, from any stage. */
+export function errorPositions(report: Report, file: string): Set<string> {
+  return new Set(report.findings.filter((finding) => finding.file === file && finding.severity === 'error').map((finding) => `${finding.line}:${finding.column}`));
+}
+
 export async function expectLinesExist(report: Report, file: string, cwd = '.'): Promise<void> {
   const text = await readFile(file.startsWith('/') ? file : `${cwd}/${file}`, 'utf8');
   const lines = text.split('\n').length;
