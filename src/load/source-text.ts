@@ -32,8 +32,13 @@ export class SourceText {
   }
 }
 
+/** Line starts after LF, CRLF and a lone CR (old Mac line endings, which YAML also reads as line breaks). */
 function lineStartsOf(text: string): number[] {
   const starts = [0];
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  if (text.includes('\r')) {
+    for (const match of text.matchAll(/\r\n?|\n/g)) starts.push(match.index + match[0].length);
+  } else {
+    for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  }
   return starts;
 }
