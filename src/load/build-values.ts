@@ -1,6 +1,7 @@
 // Turns js-yaml parser events into plain values (Kubernetes' YAML 1.1 reading) plus the source span of every
 // key and value, in one pass with an explicit stack (no recursion: deep input cannot overflow the call stack).
-import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml';
+import type { Event, ScalarEvent } from 'js-yaml';
+import { EVENT_ID, SCALAR_STYLE, jsYaml } from './js-yaml.js';
 import { readPlainBlockDocument } from './plain-block-reader.js';
 import { keyString, resolvePlainScalar } from './yaml11-scalars.js';
 
@@ -57,7 +58,7 @@ export function buildDocuments(text: string, offset: number, limits: BuildLimits
 
 /** The full path: js-yaml events, every span recorded as it goes. */
 export function buildWithPositions(text: string, offset: number, limits: BuildLimits): BuiltDocument[] {
-  const events = parseEvents(text, { maxDepth: limits.maxDepth });
+  const events = jsYaml().parseEvents(text, { maxDepth: limits.maxDepth });
   return new Builder(text, offset, limits).run(events);
 }
 
@@ -148,7 +149,7 @@ class Builder {
   }
 
   #scalar(event: ScalarEvent): void {
-    const raw = getScalarValue(this.#text, event);
+    const raw = jsYaml().getScalarValue(this.#text, event);
     const value = this.#resolve(raw, event);
     const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED ? 1 : 0;
     const start = this.#offset + event.valueStart - quoted;

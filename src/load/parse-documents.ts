@@ -1,6 +1,7 @@
 // Splits a file into YAML documents and parses each; a syntax error costs only its own document.
-import { YAMLException } from 'js-yaml';
+import type { YAMLException } from 'js-yaml';
 import type { Finding } from '../model/finding.js';
+import { jsYaml } from './js-yaml.js';
 import { buildDocuments, type BuildLimits, type BuildProblem } from './build-values.js';
 import { LOAD_CHECKS } from './load-checks.js';
 import { ParsedDocument } from './parsed-document.js';
@@ -52,7 +53,7 @@ export function parseDocuments(original: SourceText, limits: ParseLimits): Parse
         documents.push(new ParsedDocument(source, documents.length, built));
       }
     } catch (error) {
-      if (!(error instanceof YAMLException)) throw error;
+      if (!(error instanceof jsYaml().YAMLException)) throw error;
       if (GO_TEMPLATE.test(source.text)) {
         if (!helmReported) findings.push(helmFinding(source, GO_TEMPLATE));
         helmReported = true;
