@@ -55,10 +55,6 @@ export function maxQuantity(a: Quantity, b: Quantity): Quantity {
   return compareQuantities(a, b) >= 0 ? a : b;
 }
 
-export function isZero(q: Quantity): boolean {
-  return q.numerator === 0n;
-}
-
 /** Value rounded up to a whole number, as upstream's Quantity.Value() (memory, storage, counts). */
 export function ceilValue(q: Quantity): bigint {
   return ceilDiv(q.numerator, q.denominator);
