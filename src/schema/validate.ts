@@ -7,6 +7,7 @@ import { toWorkload } from '../model/workload.js';
 import { BUILTIN_KINDS } from './builtin-kinds.js';
 import { builtinValidator } from './builtin-validators.js';
 import type { CompiledValidator, FieldGraph } from './compiled-validator.js';
+import { closestName } from './closest-name.js';
 import { compileCustomSchema, customSchemas, schemaFor, type CustomValidator } from './custom-schemas.js';
 import { checkDeprecatedApi, DEPRECATED_API, REMOVED_APIS } from './deprecated-apis.js';
 import { explainErrors, SCHEMA_RULE } from './explain.js';
@@ -98,7 +99,7 @@ function missingSchema(object: KubeObject, options: SchemaOptions, reportedKinds
   const builtin = BUILTIN_GROUPS.has(groupOf(apiVersion));
   const prerelease = /\/v\d+(alpha|beta)\d+$/.test(apiVersion);
   if (builtin && !prerelease) {
-    const message = `unknown apiVersion and kind: Kubernetes has no ${apiVersion} ${kind}`;
+    const message = `unknown apiVersion and kind: Kubernetes has no ${apiVersion} ${kind}${kindHint(apiVersion, kind)}`;
     return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'error', message })];
   }
   const what = builtin ? `${apiVersion} ${kind} (kubefit has schemas for GA APIs only)` : `custom resource ${apiVersion} ${kind}`;
@@ -108,6 +109,15 @@ function missingSchema(object: KubeObject, options: SchemaOptions, reportedKinds
   reportedKinds.add(key);
   const message = `no schema for ${what}: not validated`;
   return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'info', message })];
+}
+
+/** "(did you mean Deployment?)" for a misspelt kind, "(CronJob is batch/v1)" for a kind in another API group. */
+function kindHint(apiVersion: string, kind: string): string {
+  const known = Object.keys(BUILTIN_KINDS).map((key) => ({ apiVersion: key.slice(0, key.indexOf(' ')), kind: key.slice(key.indexOf(' ') + 1) }));
+  const elsewhere = known.filter((entry) => entry.kind === kind).map((entry) => entry.apiVersion);
+  if (elsewhere.length > 0) return ` (${kind} is ${elsewhere.join(' or ')})`;
+  const suggestion = closestName(kind, known.filter((entry) => entry.apiVersion === apiVersion).map((entry) => entry.kind));
+  return suggestion ? ` (did you mean ${suggestion}?)` : '';
 }
 
 /** Metadata of every finding id the schema stage can emit. */
