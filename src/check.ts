@@ -34,6 +34,8 @@ export interface CheckOptions {
   readonly extraSchemas?: ReadonlyMap<string, unknown>;
   /** Nodes to drain before placement (what-if). */
   readonly drain?: readonly string[];
+  /** Also report how many more replicas of each workload fit, and the room left per node. */
+  readonly capacity?: boolean;
   /** Rules to run instead of the built-in set (plus any from config.rulesDirs, loaded by the caller). */
   readonly rules?: readonly Rule[];
   /** Reads standard input for the input "-". */
@@ -84,7 +86,7 @@ export async function analyze(command: Command, paths: readonly string[], option
   const noNodes = command !== 'lint' && snapshot.nodes.length === 0;
   const scheduled = command === 'lint' || noNodes
     ? { results: [], findings: [] }
-    : (await import('./schedule/schedule.js')).scheduleWorkloads(workloads, snapshot, { kubernetesVersion, drain: options.drain ?? [] });
+    : (await import('./schedule/schedule.js')).scheduleWorkloads(workloads, snapshot, { kubernetesVersion, drain: options.drain ?? [], capacity: options.capacity ?? false });
   findings.push(...scheduled.findings);
   const report = buildReport({
     toolVersion: toolVersion(),
@@ -92,6 +94,7 @@ export async function analyze(command: Command, paths: readonly string[], option
     objects: main.objects.length,
     findings: applySuppressions(findings, lintInput),
     scheduling: scheduled.results,
+    nodeRoom: 'nodeRoom' in scheduled ? scheduled.nodeRoom : undefined,
   });
   return { report, matched: main.matched, noNodes };
 }

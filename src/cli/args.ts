@@ -24,6 +24,7 @@ export interface Invocation {
   readonly kubernetesVersion: string | undefined;
   readonly strictKinds: boolean;
   readonly drain: readonly string[];
+  readonly capacity: boolean;
   readonly maxFileSize: number | undefined;
   readonly help: boolean;
   readonly version: boolean;
@@ -42,6 +43,7 @@ const OPTIONS = {
   'kubernetes-version': { type: 'string' },
   'strict-kinds': { type: 'boolean' },
   drain: { type: 'string', multiple: true },
+  capacity: { type: 'boolean' },
   'max-file-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -67,6 +69,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     kubernetesVersion: values['kubernetes-version'] === undefined ? undefined : kubernetesVersion(values['kubernetes-version']),
     strictKinds: values['strict-kinds'] ?? false,
     drain: values.drain ?? [],
+    capacity: values.capacity ?? false,
     maxFileSize: values['max-file-size'] === undefined ? undefined : byteCount(values['max-file-size']),
     help: values.help ?? false,
     version: values.version ?? false,

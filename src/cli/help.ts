@@ -29,6 +29,8 @@ Options
   --kubernetes-version X.Y     schemas and scheduler wording of that release (default newest)
   --strict-kinds               custom resources without a schema are errors, not infos
   --drain NODE                 what-if: remove NODE before placing replicas (repeatable)
+  --capacity                   also show how many more replicas of each workload fit, and
+                               the room every node has left after placement
   --max-file-size BYTES        skip larger files with an error (default 32Mi)
   --color, --no-color          force colors on or off (default: on a terminal only;
                                NO_COLOR and FORCE_COLOR are honoured)

@@ -60,6 +60,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
     readStdin: io.readStdin,
     strictKinds: invocation.strictKinds,
     drain: invocation.drain,
+    capacity: invocation.capacity,
     onProgress: progress.update,
     ...(invocation.maxFileSize !== undefined && { limits: { maxFileSize: invocation.maxFileSize } }),
   });

@@ -1,5 +1,6 @@
 // Assembles the versioned Report: sorted findings, scheduling results, summary counts.
 import { compareFindings, type Finding } from '../model/finding.js';
+import type { NodeRoom } from '../schedule/capacity.js';
 import type { SchedulingResult } from '../schedule/scheduling-result.js';
 import { countSeverity, type Report } from './report.js';
 
@@ -9,6 +10,7 @@ export interface ReportParts {
   readonly objects: number;
   readonly findings: readonly Finding[];
   readonly scheduling: readonly SchedulingResult[];
+  readonly nodeRoom?: Readonly<Record<string, NodeRoom>> | undefined;
 }
 
 export function buildReport(parts: ReportParts): Report {
@@ -27,6 +29,7 @@ export function buildReport(parts: ReportParts): Report {
     },
     findings,
     scheduling: parts.scheduling,
+    ...(parts.nodeRoom !== undefined && { capacity: { nodes: parts.nodeRoom } }),
   };
 }
 

@@ -1,5 +1,6 @@
 // The versioned Report every command produces and every formatter renders (JSON contract version 1).
 import type { Finding, Severity } from '../model/finding.js';
+import type { NodeRoom } from '../schedule/capacity.js';
 import type { SchedulingResult } from '../schedule/scheduling-result.js';
 
 export interface ReportSummary {
@@ -18,6 +19,8 @@ export interface Report {
   readonly summary: ReportSummary;
   readonly findings: readonly Finding[];
   readonly scheduling: readonly SchedulingResult[];
+  /** With --capacity: the room every node has left after placement (allocatable minus requests). */
+  readonly capacity?: { readonly nodes: Readonly<Record<string, NodeRoom>> };
 }
 
 export function countSeverity(findings: readonly Finding[], severity: Severity): number {

@@ -3,6 +3,7 @@ import type { ClusterSnapshot } from '../model/cluster.js';
 import type { Finding } from '../model/finding.js';
 import { asRecord, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
+import { additionalReplicas, roomPerNode, type NodeRoom } from './capacity.js';
 import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedToNode } from './daemonset.js';
 import { feasibleIndices, findNodesThatFit, fingerprintOf, fitMessage, rejectedStatuses, type Feasibility } from './feasibility.js';
 import { fitErrorMessage } from './fit-error.js';
@@ -21,12 +22,16 @@ export interface ScheduleOptions {
   readonly kubernetesVersion: string | undefined;
   /** Node names to remove before placing (their bound pods are re-placed). */
   readonly drain: readonly string[];
+  /** Also work out how many more replicas of each workload fit, and the room left per node. */
+  readonly capacity?: boolean;
 }
 
 export interface ScheduleOutput {
   readonly results: SchedulingResult[];
   /** Problems met while scheduling (e.g. a malformed quantity), with positions. */
   readonly findings: Finding[];
+  /** With `capacity`: what every node has left after placement. */
+  readonly nodeRoom?: Record<string, NodeRoom>;
 }
 
 interface Verdicts {
@@ -74,9 +79,14 @@ export function scheduleWorkloads(
     const plan = planPod(pod, podSourceOfEvicted(pod), 1, context);
     plans.push({ ...plan, drainedFrom: String(asRecord(pod.value['spec'])?.['nodeName']) });
   }
-  const run = placeAll(plans.map((plan) => plan.request), snapshot);
+  const requests = plans.map((plan) => plan.request);
+  const run = placeAll(requests, snapshot);
   const results = plans.map((plan, i) => toResult(plan, run.outcomes[i]));
-  return { results, findings: context.findings };
+  if (!options.capacity) return { results, findings: context.findings };
+  const withCapacity = results.map((result, i) =>
+    workloads[i] === undefined || workloads[i].kind === 'DaemonSet' ? result : { ...result, capacity: additionalReplicas(requests, i, snapshot) },
+  );
+  return { results: withCapacity, findings: context.findings, nodeRoom: roomPerNode(run.nodes) };
 }
 
 function planWorkload(workload: Workload, context: RunContext): Plan {

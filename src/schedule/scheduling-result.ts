@@ -1,5 +1,6 @@
 // What the scheduling dry-run reports per workload (JSON contract version 1, `scheduling[]`).
 import type { ObjectRef } from '../model/object-ref.js';
+import type { WorkloadCapacity } from './capacity.js';
 
 export interface Placement {
   /** Replicas placed per node name. */
@@ -28,4 +29,6 @@ export interface SchedulingResult {
   readonly hints?: Readonly<Record<string, string>>;
   /** Set on a bound Pod that `drain` evicted from this node and the dry-run re-placed. */
   readonly drainedFrom?: string;
+  /** With --capacity: how many more replicas of the workload still fit after everything is placed. */
+  readonly capacity?: WorkloadCapacity;
 }

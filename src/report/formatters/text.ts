@@ -8,7 +8,7 @@ import type { FormatContext, Formatter } from './format-context.js';
 
 export const formatText: Formatter = (report, context) => {
   const findings = context.quiet ? report.findings.filter((finding) => finding.severity === 'error') : report.findings;
-  const sections = [...findingSections(findings, context), schedulingSection(report.scheduling, context), summaryLine(report, context)];
+  const sections = [...findingSections(findings, context), schedulingSection(report.scheduling, context), capacitySection(report, context), summaryLine(report, context)];
   return `${sections.filter((section) => section !== '').join('\n\n')}\n`;
 };
 
@@ -43,13 +43,27 @@ function schedulingSection(results: readonly SchedulingResult[], context: Format
   return [context.colors.bold('Scheduling'), ...shown.map((result) => schedulingLines(result, context))].join('\n');
 }
 
+function capacitySection(report: Report, context: FormatContext): string {
+  const nodes = Object.entries(report.capacity?.nodes ?? {});
+  if (context.quiet || nodes.length === 0) return '';
+  const width = Math.max(...nodes.map(([name]) => name.length));
+  const lines = nodes.map(([name, room]) => `  ${name.padEnd(width)}  cpu ${room.cpu}, memory ${room.memory}, ${plural(room.pods, 'pod')}`);
+  return [context.colors.bold('Room left per node after placement'), ...lines].join('\n');
+}
+
+function capacityText(result: SchedulingResult): string {
+  if (!result.capacity) return '';
+  const { additionalReplicas, atLeast } = result.capacity;
+  return `, room for ${atLeast ? 'at least ' : ''}${additionalReplicas} more`;
+}
+
 function schedulingLines(result: SchedulingResult, context: FormatContext): string {
   const total = result.feasibleNodes.length + Object.keys(result.rejected).length;
   const placed = result.replicas - result.placement.unschedulable;
   const status = isUnschedulable(result)
     ? `${placed} placed, ${context.colors.red(`${result.placement.unschedulable} unschedulable`)}`
     : context.colors.green(result.replicas === 1 ? 'placed' : 'all placed');
-  const head = `  ${formatObjectRef(result.object)}  ${plural(result.replicas, 'replica')}, ${status}  ${context.colors.dim(`${result.feasibleNodes.length}/${total} nodes feasible`)}  ${context.colors.dim(`${result.file}:${result.line}:${result.column}`)}`;
+  const head = `  ${formatObjectRef(result.object)}  ${plural(result.replicas, 'replica')}, ${status}${capacityText(result)}  ${context.colors.dim(`${result.feasibleNodes.length}/${total} nodes feasible`)}  ${context.colors.dim(`${result.file}:${result.line}:${result.column}`)}`;
   if (!isUnschedulable(result)) return head;
   return [head, `    ${unschedulableMessage(result)}`, ...nodeLines(result, context)].join('\n');
 }
