@@ -1,5 +1,4 @@
 // The CLI: argv and I/O in, exit code out. Only bin.ts touches `process`.
-import { writeFile } from 'node:fs/promises';
 import { createColors } from 'picocolors';
 import { ruleCatalog } from '../catalog.js';
 import { analyze } from '../check.js';
@@ -13,6 +12,7 @@ import { toolVersion } from '../version.js';
 import { parseInvocation, type Invocation } from './args.js';
 import { runInit } from './commands/init.js';
 import { UsageError } from './errors.js';
+import { writeUserFile } from './write-user-file.js';
 import { helpText } from './help.js';
 import { createProgress } from './progress.js';
 
@@ -71,7 +71,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   const formatter = FORMATTERS[invocation.format] ?? FORMATTERS['text'];
   const useColor = invocation.output === undefined && colorEnabled(invocation, io);
   const text = formatter?.(report, { rules: ruleCatalog(), colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet }) ?? '';
-  if (invocation.output !== undefined) await writeFile(invocation.output, text);
+  if (invocation.output !== undefined) await writeUserFile(invocation.output, text, 'Check the --output path.');
   else io.stdout.write(text);
   return exitCode(report, config.failOn);
 }

@@ -23,7 +23,13 @@ export async function loadRulesDirs(dirs: readonly string[]): Promise<Rule[]> {
 }
 
 async function loadRuleModule(file: string): Promise<Rule> {
-  const module: unknown = await import(pathToFileURL(file).href);
+  let module: unknown;
+  try {
+    module = await import(pathToFileURL(file).href);
+  } catch (error) {
+    // a syntax error or a throw at load time is the user's module, not a kubefit bug: no stack trace
+    throw new UsageError(`${file}: cannot load the rule module: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const rule = asRecord(asRecord(module)?.['default']);
   const problem = shapeProblem(rule);
   if (problem) throw new UsageError(`${file}: not a kubefit rule: ${problem}`, 'A rule module default-exports { meta, check } like the files in rules/.');

@@ -1,7 +1,7 @@
 // Severity flow for one check: meta default → config `rules` → config `overrides` matching the file; 'off' disables.
 import type { KubefitConfig, RuleSetting } from '../config/config.js';
 import type { Severity } from '../model/finding.js';
-import { matchesGlob } from '../model/glob.js';
+import { matchesPathGlob } from '../model/glob.js';
 
 export interface SettingDefaults {
   readonly severity: Severity;
@@ -16,9 +16,8 @@ export function settingResolver(config: KubefitConfig): SettingResolver {
   const overridesOf = (file: string) => {
     let found = overridesByFile.get(file);
     if (!found) {
-      const normalised = file.replace(/^\.\//, '');
       found = config.overrides
-        .filter((override) => override.files.some((glob) => matchesGlob(normalised, glob) || matchesGlob(file, glob)))
+        .filter((override) => override.files.some((glob) => matchesPathGlob(file, glob)))
         .map((override) => override.rules);
       overridesByFile.set(file, found);
     }

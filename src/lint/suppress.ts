@@ -2,7 +2,7 @@
 import type { IgnoreEntry, KubefitConfig } from '../config/config.js';
 import type { Path } from '../load/document.js';
 import { findingAt, type Finding } from '../model/finding.js';
-import { matchesGlob } from '../model/glob.js';
+import { matchesGlob, matchesPathGlob } from '../model/glob.js';
 import { POD_KINDS, podKindOf } from '../model/kinds.js';
 import type { ObjectRef } from '../model/object-ref.js';
 import { asRecord, asStringMap, type KubeObject } from '../model/object.js';
@@ -149,7 +149,7 @@ function isIgnoredByConfig(finding: Finding, entries: readonly IgnoreEntry[], ob
 
 function matchesEntry(finding: Finding, entry: IgnoreEntry, objects: ReadonlyMap<string, KubeObject>): boolean {
   if (entry.rule !== undefined && !matchesGlob(finding.ruleId, entry.rule)) return false;
-  if (entry.path !== undefined && !matchesGlob(finding.file.replace(/^\.\//, ''), entry.path)) return false;
+  if (entry.path !== undefined && !matchesPathGlob(finding.file, entry.path)) return false;
   const needsObject = entry.kind !== undefined || entry.name !== undefined || entry.namespace !== undefined || entry.container !== undefined;
   if (!needsObject) return true;
   const ref = finding.object;

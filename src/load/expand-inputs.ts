@@ -2,7 +2,8 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Finding } from '../model/finding.js';
-import { matchesGlob } from '../model/glob.js';
+import { compareStrings } from '../model/finding.js';
+import { matchesPathGlob } from '../model/glob.js';
 import { inputFinding, LOAD_CHECKS } from './load-checks.js';
 import { describeFsError } from './read-file.js';
 import { expandGlob, walkDirectory } from './walk-directory.js';
@@ -29,8 +30,8 @@ export async function expandInputs(inputs: readonly string[], cwd: string, ignor
     if (typeof matched === 'string') findings.push(inputFinding(input, LOAD_CHECKS.fileUnreadable, matched));
     else for (const file of matched) files.add(file);
   }
-  const kept = [...files].filter((file) => !ignorePaths.some((glob) => matchesGlob(normalise(file), glob)));
-  return { files: kept.sort(compareCodeUnits), stdin, findings };
+  const kept = [...files].filter((file) => !ignorePaths.some((glob) => matchesPathGlob(file, glob)));
+  return { files: kept.sort(compareStrings), stdin, findings };
 }
 
 /** The files an input names, or why it names none. */
@@ -49,13 +50,4 @@ async function expandOne(input: string, cwd: string, ignorePaths: readonly strin
 
 export function resolveFrom(cwd: string, path: string): string {
   return path.startsWith('/') ? path : join(cwd, path);
-}
-
-function normalise(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^\.\//, '');
-}
-
-
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -21,6 +21,16 @@ export function globToRegExp(glob: string): RegExp {
   return regexp;
 }
 
+/** A file path as globs see it: forward slashes, no leading "./". */
+function normalisePath(path: string): string {
+  return path.replace(/\\/g, '/').replace(/^\.\//, '');
+}
+
+/** True when the file path matches the path glob, both read without a leading "./". */
+export function matchesPathGlob(path: string, glob: string): boolean {
+  return matchesGlob(normalisePath(path), normalisePath(glob));
+}
+
 /** True when `text` matches `glob` (the whole text). */
 export function matchesGlob(text: string, glob: string): boolean {
   return globToRegExp(glob).test(text);

@@ -1,4 +1,5 @@
 // What still fits after placement: more replicas per workload, and the room every node has left.
+import { compareStrings } from '../model/finding.js';
 import type { NodeInfo } from './node-info.js';
 import { placeAll, type PlacementRequest } from './placement.js';
 import { CPU, MEMORY, type ResourceAmounts } from './resources.js';
@@ -37,7 +38,7 @@ export function additionalReplicas(requests: readonly PlacementRequest[], index:
 /** Room left on every node after placement, by node name (sorted). */
 export function roomPerNode(nodes: readonly NodeInfo[]): Record<string, NodeRoom> {
   const room: Record<string, NodeRoom> = {};
-  for (const node of [...nodes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const node of [...nodes].sort((a, b) => compareStrings(a.name, b.name))) {
     room[node.name] = {
       cpu: `${left(node.allocatable, node.requested, CPU)}m`,
       memory: formatMemory(left(node.allocatable, node.requested, MEMORY)),

@@ -1,4 +1,5 @@
 // kube-scheduler's aggregated message when no node fits (pkg/scheduler/framework/types.go FitError.Error, v1.35).
+import { compareStrings } from '../model/finding.js';
 
 export const NO_NODES_AVAILABLE = 'no nodes available to schedule pods';
 
@@ -25,10 +26,6 @@ export function fitErrorMessage(
   for (const { reasons, nodes } of nodeReasons) {
     for (const reason of reasons) histogram.set(reason, (histogram.get(reason) ?? 0) + nodes);
   }
-  const entries = [...histogram].map(([reason, count]) => `${count} ${reason}`).sort(compareCodeUnits);
+  const entries = [...histogram].map(([reason, count]) => `${count} ${reason}`).sort(compareStrings);
   return entries.length === 0 ? head : `${head} ${entries.join(', ')}.`;
-}
-
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
