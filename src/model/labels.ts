@@ -119,47 +119,48 @@ export interface NameRequirement {
 export interface NodeSelectorTerm {
   readonly labels: LabelSelector | null;
   readonly fields: readonly NameRequirement[] | null;
+  /** False when a requirement cannot be parsed (e.g. `Gt` with a non-integer value): the term never matches. */
+  readonly parsed: boolean;
+  /** The values of each `metadata.name In` field requirement as written (NodeAffinity's PreFilter reads these). */
+  readonly nameIn: readonly (readonly string[])[];
 }
 
-/** Terms ORed; malformed terms are dropped, as LazyErrorNodeSelector does. */
+/** Terms ORed; a term that cannot be parsed stays and never matches, as LazyErrorNodeSelector does. */
 export interface NodeSelector {
   readonly terms: readonly NodeSelectorTerm[];
 }
 
 export function toNodeSelector(value: unknown): NodeSelector {
-  const terms: NodeSelectorTerm[] = [];
-  for (const entry of asArray(asRecord(value)?.['nodeSelectorTerms'])) {
-    const term = toNodeSelectorTerm(entry);
-    if (term) terms.push(term);
-  }
-  return { terms };
+  return { terms: asArray(asRecord(value)?.['nodeSelectorTerms']).map(parseNodeSelectorTerm) };
 }
 
-/** One NodeSelectorTerm, or undefined when any of its requirements is malformed. */
+/** One preferred NodeSelectorTerm, or undefined when any of its requirements is malformed. */
 export function toNodeSelectorTerm(value: unknown): NodeSelectorTerm | undefined {
+  const term = parseNodeSelectorTerm(value);
+  return term.parsed ? term : undefined;
+}
+
+// upstream: component-helpers/scheduling/corev1/nodeaffinity newNodeSelectorTerm (parse errors kept on the term)
+function parseNodeSelectorTerm(value: unknown): NodeSelectorTerm {
   const record = asRecord(value) ?? {};
   const expressions = asArray(record['matchExpressions']);
   const fieldEntries = asArray(record['matchFields']);
-  let labels: LabelSelector | null = null;
-  if (expressions.length > 0) {
-    const requirements: Requirement[] = [];
-    for (const entry of expressions) {
-      const requirement = toRequirement(entry, NODE_OPERATORS);
-      if (!requirement) return undefined;
-      requirements.push(requirement);
-    }
-    labels = { requirements };
-  }
-  let fields: NameRequirement[] | null = null;
-  if (fieldEntries.length > 0) {
-    fields = [];
-    for (const entry of fieldEntries) {
-      const field = toNameRequirement(entry);
-      if (!field) return undefined;
-      fields.push(field);
-    }
-  }
-  return { labels, fields };
+  const requirements = expressions.map((entry) => toRequirement(entry, NODE_OPERATORS));
+  const fields = fieldEntries.map(toNameRequirement);
+  const parsed = requirements.every((r) => r !== undefined) && fields.every((f) => f !== undefined);
+  return {
+    labels: expressions.length > 0 ? { requirements: requirements.filter((r) => r !== undefined) } : null,
+    fields: fieldEntries.length > 0 ? fields.filter((f) => f !== undefined) : null,
+    parsed,
+    nameIn: fieldEntries.flatMap(nameInValues),
+  };
+}
+
+/** The values of a `metadata.name In` field requirement (NodeAffinity PreFilter), whatever their number. */
+function nameInValues(entry: unknown): string[][] {
+  const record = asRecord(entry);
+  if (record?.['key'] !== 'metadata.name' || record['operator'] !== 'In') return [];
+  return [asArray(record['values']).filter((v): v is string => typeof v === 'string')];
 }
 
 function toNameRequirement(entry: unknown): NameRequirement | undefined {
@@ -177,7 +178,7 @@ export function matchesNodeSelector(selector: NodeSelector, labels: Labels, node
 }
 
 export function matchesNodeSelectorTerm(term: NodeSelectorTerm, labels: Labels, nodeName: string): boolean {
-  if (!term.labels && !term.fields) return false;
+  if (!term.parsed || (!term.labels && !term.fields)) return false;
   if (term.labels && !matchesSelector(term.labels, labels)) return false;
   if (term.fields) {
     for (const field of term.fields) if ((field.name === nodeName) !== (field.operator === 'In')) return false;

@@ -24,7 +24,10 @@ export interface Feasibility {
 export function findNodesThatFit(prepared: PreparedPod, nodes: NodeClasses): Feasibility {
   const numAllNodes = nodes.nodes.length;
   if (prepared.rejection) {
-    return { numAllNodes, spec: undefined, verdicts: [], others: undefined, preFilterMessage: prepared.rejection.reason };
+    // upstream: schedule_one.go findNodesThatFitPod gives every node the PreFilter status (SetAbsentNodesStatus).
+    const { plugin, reason } = prepared.rejection;
+    const others: NodeStatus = { plugin, code: 'UnschedulableAndUnresolvable', reasons: [reason] };
+    return { numAllNodes, spec: undefined, verdicts: [], others, preFilterMessage: reason };
   }
   const verdicts: Verdict[] = [];
   if (prepared.nodeNames && prepared.narrowedBy) {
@@ -77,7 +80,10 @@ export function fitMessage(feasibility: Feasibility): string | null {
     listed += verdict.members.length;
     reasons.push({ reasons: verdict.status.reasons, nodes: verdict.members.length });
   }
-  if (feasibility.others) reasons.push({ reasons: feasibility.others.reasons, nodes: feasibility.numAllNodes - listed });
+  // upstream: FitError.Error adds the absent nodes' status only when NodeToStatus.Len() < NumAllNodes.
+  if (feasibility.others && listed < feasibility.numAllNodes) {
+    reasons.push({ reasons: feasibility.others.reasons, nodes: feasibility.numAllNodes - listed });
+  }
   return fitErrorMessage(feasibility.numAllNodes, reasons);
 }
 

@@ -56,7 +56,8 @@ export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems:
   const base = {
     name: node.ref.name,
     object: node,
-    labels: Object.hasOwn(labels, HOSTNAME_LABEL) ? labels : { ...labels, [HOSTNAME_LABEL]: node.ref.name },
+    // The scheduler reads node.Labels only: a node without a hostname label has none (no synthesis from the name).
+    labels,
     taints: withDerivedTaints(asArray(spec?.['taints']).map(toTaint), asArray(status?.['conditions']), unschedulable),
     unschedulable,
     allocatable,

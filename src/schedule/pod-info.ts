@@ -2,7 +2,7 @@
 import type { Path } from '../load/document.js';
 import {
   NOTHING, andSelectors, isEmptySelector, matchesSelector, selectorFromSet, toLabelSelector, toNodeSelector,
-  toNodeSelectorTerm, type LabelSelector, type Labels, type NodeSelector, type NodeSelectorTerm,
+  toNodeSelectorTerm, type LabelSelector, type Labels, type NodeSelector, type NodeSelectorTerm, type Requirement,
 } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import { podRequests, type QuantityProblem, type ResourceAmounts } from './resources.js';
@@ -121,10 +121,10 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     requests: podRequests(spec, specPath, { podLevelResources, nonZero: false }, problems),
     nonZeroRequests: podRequests(spec, specPath, { podLevelResources, nonZero: true }, []),
     hostPorts: hostPortsOf(spec, options.minor >= 34),
-    requiredAffinityTerms: toAffinityTerms(podAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'], namespace),
-    requiredAntiAffinityTerms: toAffinityTerms(podAntiAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'], namespace),
-    preferredAffinityTerms: toWeightedTerms(podAffinity?.['preferredDuringSchedulingIgnoredDuringExecution'], namespace),
-    preferredAntiAffinityTerms: toWeightedTerms(podAntiAffinity?.['preferredDuringSchedulingIgnoredDuringExecution'], namespace),
+    requiredAffinityTerms: toAffinityTerms(podAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'], { namespace, labels }),
+    requiredAntiAffinityTerms: toAffinityTerms(podAntiAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'], { namespace, labels }),
+    preferredAffinityTerms: toWeightedTerms(podAffinity?.['preferredDuringSchedulingIgnoredDuringExecution'], { namespace, labels }),
+    preferredAntiAffinityTerms: toWeightedTerms(podAntiAffinity?.['preferredDuringSchedulingIgnoredDuringExecution'], { namespace, labels }),
     topologySpreadConstraints: asArray(spec['topologySpreadConstraints']).map((c) => toSpreadConstraint(c, labels)),
   };
   return { ...info, signature: signatureOf(source, info) };
@@ -196,28 +196,45 @@ function toPreferredNodeTerms(value: unknown): PreferredNodeTerm[] {
   return out;
 }
 
-function toAffinityTerm(value: unknown, namespace: string): AffinityTerm {
+function toAffinityTerm(value: unknown, pod: { namespace: string; labels: Labels }): AffinityTerm {
   const record = asRecord(value);
   const namespaces = asArray(record?.['namespaces']).filter((n): n is string => typeof n === 'string');
   const hasSelector = asRecord(record?.['namespaceSelector']) !== undefined;
   return {
-    selector: toLabelSelector(record?.['labelSelector']),
-    namespaces: new Set(namespaces.length === 0 && !hasSelector ? [namespace] : namespaces),
+    selector: withLabelKeys(record, pod.labels),
+    namespaces: new Set(namespaces.length === 0 && !hasSelector ? [pod.namespace] : namespaces),
     namespaceSelector: hasSelector ? toLabelSelector(record?.['namespaceSelector']) : NOTHING,
     topologyKey: stringField(record, 'topologyKey'),
   };
 }
 
-function toAffinityTerms(value: unknown, namespace: string): AffinityTerm[] {
-  return asArray(value).map((entry) => toAffinityTerm(entry, namespace));
+/**
+ * The term's labelSelector with `key In [value]` per matchLabelKeys and `key NotIn [value]` per mismatchLabelKeys
+ * present in the pod's labels, as the API server writes them at pod creation; a nil selector stays nil.
+ */
+// upstream: pkg/registry/core/pod/strategy.go applyMatchLabelKeysAndMismatchLabelKeysToPodAffinityTerm (v1.35)
+function withLabelKeys(term: Readonly<Record<string, unknown>> | undefined, podLabels: Labels): LabelSelector {
+  const selector = toLabelSelector(term?.['labelSelector']);
+  if (!selector.requirements) return selector;
+  const added: Requirement[] = [];
+  for (const [field, operator] of [['matchLabelKeys', 'In'], ['mismatchLabelKeys', 'NotIn']] as const) {
+    for (const key of asArray(term?.[field])) {
+      if (typeof key === 'string' && Object.hasOwn(podLabels, key)) added.push({ key, operator, values: [podLabels[key] ?? ''] });
+    }
+  }
+  return added.length === 0 ? selector : { requirements: [...selector.requirements, ...added] };
 }
 
-function toWeightedTerms(value: unknown, namespace: string): WeightedAffinityTerm[] {
+function toAffinityTerms(value: unknown, pod: { namespace: string; labels: Labels }): AffinityTerm[] {
+  return asArray(value).map((entry) => toAffinityTerm(entry, pod));
+}
+
+function toWeightedTerms(value: unknown, pod: { namespace: string; labels: Labels }): WeightedAffinityTerm[] {
   const out: WeightedAffinityTerm[] = [];
   for (const entry of asArray(value)) {
     const record = asRecord(entry);
     const weight = record?.['weight'];
-    if (typeof weight === 'number' && weight !== 0) out.push({ weight, term: toAffinityTerm(record?.['podAffinityTerm'], namespace) });
+    if (typeof weight === 'number' && weight !== 0) out.push({ weight, term: toAffinityTerm(record?.['podAffinityTerm'], pod) });
   }
   return out;
 }

@@ -15,7 +15,7 @@ function run(yaml: string, options: Partial<ScheduleOptions> = {}) {
 const node = (name: string, extra = '', allocatable = '{cpu: "2", memory: 4Gi, pods: "110"}') => `
 apiVersion: v1
 kind: Node
-metadata: {name: ${name}, labels: {zone: z-${name}}}
+metadata: {name: ${name}, labels: {zone: z-${name}, kubernetes.io/hostname: ${name}}}
 ${extra}
 status:
   allocatable: ${allocatable}
@@ -224,5 +224,90 @@ status: {phase: Running}
       ['one', 'a', { b: 1 }, 0, null],
       ['two', 'a', {}, 1, '0/1 nodes are available: 1 Insufficient cpu.'],
     ]);
+  });
+});
+
+// upstream: schedule_one_test.go TestFindNodesThatFitPod / framework/types_test.go TestFitError (v1.35), end to end.
+describe('scheduleWorkloads: upstream edge cases of findNodesThatFitPod and FitError', () => {
+  const nameTerms = (...names: string[][]) => `${cpu('100m')}
+      affinity:
+        nodeAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            nodeSelectorTerms:
+${names.map((values) => `              - matchFields: [{key: metadata.name, operator: In, values: [${values.join(', ')}]}]`).join('\n')}`;
+
+  it('a PreFilter rejection gives every node its status (SetAbsentNodesStatus)', () => {
+    const spec = `${cpu('100m')}
+      affinity:
+        nodeAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            nodeSelectorTerms:
+              - matchFields: [{key: metadata.name, operator: In, values: [a]}, {key: metadata.name, operator: In, values: [b]}]`;
+    const [result] = run(node('a') + node('b') + deployment('web', 2, spec)).results;
+    expect(result?.feasibleNodes).toEqual([]);
+    expect(result?.rejected).toEqual({ a: ['pod affinity terms conflict'], b: ['pod affinity terms conflict'] });
+    expect(result?.message).toBe('0/2 nodes are available: pod affinity terms conflict.');
+    expect(result?.placement).toEqual({ nodes: {}, unschedulable: 2, message: '0/2 nodes are available: pod affinity terms conflict.' });
+  });
+
+  it('nodes outside the PreFilter node names are counted only when some exist (NodeToStatus.Len() < NumAllNodes)', () => {
+    const small = '{cpu: "50m", memory: 4Gi, pods: "110"}';
+    const [all] = run(node('a', '', small) + node('b', '', small) + deployment('web', 1, nameTerms(['a'], ['b']))).results;
+    expect(all?.message).toBe('0/2 nodes are available: 2 Insufficient cpu.');
+    const [some] = run(node('a', '', small) + node('b', '', small) + deployment('web', 1, nameTerms(['a']))).results;
+    expect(some?.message).toBe("0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't satisfy plugin(s) [NodeAffinity].");
+  });
+
+  it('a DaemonSet pod on a one-node cluster gets no "0 node(s)" entry', () => {
+    const daemonSet = `
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent}
+spec:
+  selector: {matchLabels: {app: agent}}
+  template:
+    metadata: {labels: {app: agent}}
+    spec:
+${cpu('3')}
+---`;
+    const [result] = run(node('a') + daemonSet).results;
+    expect(result?.message).toBe('0/1 nodes are available: 1 Insufficient cpu.');
+    expect(result?.placement.message).toBe('0/1 nodes are available: 1 Insufficient cpu.');
+  });
+
+  it('a term that cannot be parsed never matches, and stops the matchFields narrowing', () => {
+    const spec = `${cpu('100m')}
+      affinity:
+        nodeAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            nodeSelectorTerms:
+              - matchFields: [{key: metadata.name, operator: In, values: [a]}]
+              - matchExpressions: [{key: zone, operator: Gt, values: [not-a-number]}]`;
+    const [result] = run(node('a') + node('b') + deployment('web', 1, spec)).results;
+    expect(result?.feasibleNodes).toEqual(['a']);
+    expect(result?.rejected).toEqual({ b: ["node(s) didn't match Pod's node affinity/selector"] });
+  });
+
+  it('a node without a kubernetes.io/hostname label has none: hostname anti-affinity cannot be violated there', () => {
+    const bare = (name: string) => `
+apiVersion: v1
+kind: Node
+metadata: {name: ${name}}
+status:
+  allocatable: {cpu: "2", memory: 4Gi, pods: "110"}
+---`;
+    const anti = `${cpu('100m')}
+      affinity:
+        podAntiAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            - labelSelector: {matchLabels: {app: web}}
+              topologyKey: kubernetes.io/hostname`;
+    const [placed] = run(bare('a') + deployment('web', 3, anti)).results;
+    expect(placed?.placement).toEqual({ nodes: { a: 3 }, unschedulable: 0, message: null });
+    const spread = `${cpu('100m')}
+      topologySpreadConstraints:
+        - {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}`;
+    const [missing] = run(bare('a') + deployment('web', 1, spread)).results;
+    expect(missing?.rejected).toEqual({ a: ["node(s) didn't match pod topology spread constraints (missing required label)"] });
   });
 });

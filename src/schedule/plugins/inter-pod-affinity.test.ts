@@ -105,3 +105,40 @@ describe('InterPodAffinity', () => {
     expect(run(withAffinity('podAntiAffinity', [{ topologyKey: 'zone', labelSelector: {} }]), nodes)).toEqual(antiAffinityFails);
   });
 });
+
+// upstream: pkg/registry/core/pod/strategy_test.go TestApplyMatchLabelKeysAndMismatchLabelKeys, seen through the filter.
+describe('InterPodAffinity: matchLabelKeys and mismatchLabelKeys merged as the API server does', () => {
+  const nodes = [
+    nodeInfoOf({ name: 'a', labels: { zone: 'z1' } }, [plain({ app: 'web', version: 'v1' })]),
+    nodeInfoOf({ name: 'b', labels: { zone: 'z2' } }, [plain({ app: 'web', version: 'v2' })]),
+  ];
+  const incoming = (extra: Term, labels: Labels = { app: 'web', version: 'v2' }) =>
+    withAffinity('podAntiAffinity', [term({ app: 'web' }, 'zone', extra)], labels);
+
+  it('matchLabelKeys adds `key In [value]`: only pods with the same version repel', () => {
+    const pod = incoming({ matchLabelKeys: ['version'] });
+    expect(nodes.map((node) => run(pod, nodes, node))).toEqual([SUCCESS, antiAffinityFails]);
+  });
+
+  it('mismatchLabelKeys adds `key NotIn [value]`: only pods with another version repel', () => {
+    const pod = incoming({ mismatchLabelKeys: ['version'] });
+    expect(nodes.map((node) => run(pod, nodes, node))).toEqual([antiAffinityFails, SUCCESS]);
+  });
+
+  it("a key the pod's labels lack adds nothing", () => {
+    const pod = incoming({ matchLabelKeys: ['track'] });
+    expect(nodes.map((node) => run(pod, nodes, node))).toEqual([antiAffinityFails, antiAffinityFails]);
+  });
+
+  it('a nil labelSelector stays nil (matches no pod)', () => {
+    const pod = withAffinity('podAntiAffinity', [{ topologyKey: 'zone', matchLabelKeys: ['version'] }], { app: 'web', version: 'v2' });
+    expect(nodes.map((node) => run(pod, nodes, node))).toEqual([SUCCESS, SUCCESS]);
+  });
+
+  it("a bound pod's terms are merged with its own labels", () => {
+    const guard = withAffinity('podAntiAffinity', [term({ app: 'web' }, 'zone', { matchLabelKeys: ['version'] })], { app: 'guard', version: 'v1' });
+    const guarded = [nodeInfoOf({ name: 'a', labels: { zone: 'z1' } }, [guard])];
+    expect(run(plain({ app: 'web', version: 'v1' }), guarded)).toEqual(existingAntiAffinityFails);
+    expect(run(plain({ app: 'web', version: 'v2' }), guarded)).toEqual(SUCCESS);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SUCCESS, unresolvable, type FilterResult } from '../framework.js';
-import { nodeInfoOf, podInfoOf, runFilter } from '../test-support.js';
+import { clusterOf, nodeInfoOf, podInfoOf, runFilter } from '../test-support.js';
 import plugin, { ERR_REASON_CONFLICT, ERR_REASON_POD } from './node-affinity.js';
 
 const rejected = unresolvable("node(s) didn't match Pod's node affinity/selector");
@@ -40,6 +40,7 @@ const cases: Case[] = [
   { name: 'Pod with Lt on a missing label does not match', spec: required(expr('v', 'Lt', ['10'])), labels: {}, want: rejected },
   { name: 'a malformed term (In without values) matches nothing but other terms still count', spec: required(expr('foo', 'In', []), expr('zone', 'Exists')), labels: { foo: 'bar', zone: 'a' }, want: SUCCESS },
   { name: 'a malformed term alone matches nothing', spec: required(expr('foo', 'Gt', ['1', '2'])), labels: { foo: '5' }, want: rejected },
+  { name: 'a Gt term with a non-integer value is kept and never matches', spec: required(expr('v', 'Gt', ['abc'])), labels: { v: '5' }, want: rejected },
   { name: 'Pod with matchFields using In operator that matches the existing node', spec: required({ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node1'] }] }), labels: {}, nodeName: 'node1', want: SUCCESS },
   { name: 'Pod with matchFields using In operator that does not match the existing node', spec: required({ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node1'] }] }), labels: {}, nodeName: 'node2', want: rejected },
   { name: 'Pod with two terms: matchFields does not match, but matchExpressions matches', spec: required({ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node1'] }] }, expr('foo', 'In', ['bar'])), labels: { foo: 'bar' }, nodeName: 'node2', want: SUCCESS },
@@ -47,6 +48,29 @@ const cases: Case[] = [
   { name: 'Pod with matchFields using NotIn operator excludes the node', spec: required({ matchFields: [{ key: 'metadata.name', operator: 'NotIn', values: ['node1'] }] }), labels: {}, nodeName: 'node1', want: rejected },
   { name: 'PreFilter rejects terms whose metadata.name sets do not intersect', spec: required({ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['a'] }, { key: 'metadata.name', operator: 'In', values: ['b'] }] }), labels: {}, want: unresolvable('pod affinity terms conflict') },
 ];
+
+const nameIn = (...values: string[]) => ({ key: 'metadata.name', operator: 'In', values });
+
+// upstream: node_affinity_test.go TestNodeAffinity's wantPreFilterResult / wantPreFilterStatus cases.
+const preFilterCases: { name: string; spec: Readonly<Record<string, unknown>>; want: 'skip' | 'state' | 'reject' | readonly string[] }[] = [
+  { name: 'no node affinity and no nodeSelector skips', spec: {}, want: 'skip' },
+  { name: 'Pod with matchFields using In operator that matches the existing node', spec: required({ matchFields: [nameIn('node1')] }), want: ['node1'] },
+  { name: 'Pod with two terms: both matchFields match the existing node', spec: required({ matchFields: [nameIn('node1')] }, { matchFields: [nameIn('node2')] }), want: ['node1', 'node2'] },
+  { name: 'Pod with two terms: matchFields does not match, but matchExpressions matches', spec: required({ matchFields: [nameIn('node1')] }, expr('foo', 'In', ['bar'])), want: 'state' },
+  { name: 'Pod with one term: matchFields In with several values (unparsable for matching) still narrows', spec: required({ matchFields: [nameIn('node1', 'node2')] }), want: ['node1', 'node2'] },
+  { name: 'a term whose only requirement cannot be parsed lacks a metadata.name field: no narrowing', spec: required({ matchFields: [nameIn('node1')] }, expr('v', 'Gt', ['abc'])), want: 'state' },
+  { name: 'Pod with affinity to a specific node and conflicting terms is rejected', spec: required({ matchFields: [nameIn('node1'), nameIn('node2')] }), want: 'reject' },
+  { name: 'matchFields NotIn does not narrow', spec: required({ matchFields: [{ key: 'metadata.name', operator: 'NotIn', values: ['node1'] }] }), want: 'state' },
+];
+
+describe('NodeAffinity PreFilter', () => {
+  it.each(preFilterCases)('$name', ({ spec, want }) => {
+    const pod = podInfoOf({ containers: [{ name: 'c' }], ...spec });
+    const result = plugin.preFilter?.(pod, clusterOf([]));
+    const got = result?.kind === 'state' && result.nodeNames ? [...result.nodeNames].sort() : result?.kind;
+    expect(got).toEqual(want);
+  });
+});
 
 describe('NodeAffinity', () => {
   it.each(cases)('$name', ({ spec, labels, nodeName, want }) => {

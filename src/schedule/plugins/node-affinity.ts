@@ -16,16 +16,19 @@ export function matchesRequiredNodeAffinity(pod: PodInfo, labels: Labels, nodeNa
   return !pod.requiredNodeAffinity || matchesNodeSelector(pod.requiredNodeAffinity, labels, nodeName);
 }
 
-/** Names from `metadata.name In` fields when every term has one (ANDed within a term, ORed across terms). */
+/**
+ * Names from `metadata.name In` field requirements when every term has one (intersected within a term, united across
+ * terms); undefined when any term has none, since terms are ORed and that term admits every node.
+ */
+// upstream: plugins/nodeaffinity/node_affinity.go PreFilter (reads the raw matchFields, parsed or not)
 function nodeNamesOf(pod: PodInfo): Set<string> | undefined {
   const terms = pod.requiredNodeAffinity?.terms ?? [];
   if (terms.length === 0) return undefined;
   const names = new Set<string>();
   for (const term of terms) {
     let termNames: Set<string> | undefined;
-    for (const field of term.fields ?? []) {
-      if (field.operator !== 'In') continue;
-      termNames = termNames ? new Set([...termNames].filter((n) => n === field.name)) : new Set([field.name]);
+    for (const values of term.nameIn) {
+      termNames = termNames ? new Set(values.filter((n) => termNames?.has(n))) : new Set(values);
     }
     if (!termNames) return undefined;
     for (const name of termNames) names.add(name);
