@@ -10,6 +10,8 @@ export interface ClusterSnapshot {
   readonly namespaces: readonly KubeObject[];
   /** PriorityClass objects (for placement order). */
   readonly priorityClasses: readonly KubeObject[];
+  /** Service objects (their selectors feed the scheduler's default topology spreading). */
+  readonly services: readonly KubeObject[];
 }
 
 /** Sorts objects from all inputs into the cluster snapshot's buckets. */
@@ -18,14 +20,16 @@ export function toClusterSnapshot(objects: readonly KubeObject[]): ClusterSnapsh
   const boundPods: KubeObject[] = [];
   const namespaces: KubeObject[] = [];
   const priorityClasses: KubeObject[] = [];
+  const services: KubeObject[] = [];
   for (const object of objects) {
     const { apiVersion, kind } = object.ref;
     if (kind === 'Node' && apiVersion === 'v1') nodes.push(object);
     else if (kind === 'Pod' && apiVersion === 'v1' && isBound(object)) boundPods.push(object);
     else if (kind === 'Namespace' && apiVersion === 'v1') namespaces.push(object);
     else if (kind === 'PriorityClass') priorityClasses.push(object);
+    else if (kind === 'Service' && apiVersion === 'v1') services.push(object);
   }
-  return { nodes, boundPods, namespaces, priorityClasses };
+  return { nodes, boundPods, namespaces, priorityClasses, services };
 }
 
 /** A Pod already placed on a node and still holding its resources. */

@@ -6,6 +6,8 @@ import type { NodeInfo } from './node-info.js';
 export interface ClassSpec {
   readonly keys: readonly string[];
   readonly usesName: boolean;
+  /** Image names whose presence on the node a score reads (ImageLocality). */
+  readonly images?: readonly string[];
 }
 
 /** Node indices (ascending, i.e. by name) that no filter of the spec can tell apart. */
@@ -15,7 +17,7 @@ export interface NodeClass {
 }
 
 export function specId(spec: ClassSpec): string {
-  return `${spec.usesName ? 'N' : ''}|${spec.keys.join('\u0001')}`;
+  return `${spec.usesName ? 'N' : ''}|${spec.keys.join('\u0001')}|${spec.images?.join('\u0001') ?? ''}`;
 }
 
 interface Grouping {
@@ -29,6 +31,7 @@ const ABSENT = '\u0002';
 function classKey(node: NodeInfo, spec: ClassSpec): string {
   let key = node.classKey;
   for (const label of spec.keys) key += `\u0001${node.labels[label] ?? ABSENT}`;
+  if (spec.images) for (const image of spec.images) key += node.imageStates.has(image) ? '\u0001I' : '\u0001-';
   return spec.usesName ? `${key}\u0001${node.name}` : key;
 }
 

@@ -26,8 +26,16 @@ export interface NodeInfo {
   readonly podsWithRequiredAntiAffinity: readonly PodInfo[];
   /** Bound pods with any pod affinity or anti-affinity term (they take part in InterPodAffinity scoring). */
   readonly podsWithAffinity: readonly PodInfo[];
+  /** node.status.images by name, with the cluster-wide size and node count (upstream NodeInfo.ImageStates). */
+  readonly imageStates: ReadonlyMap<string, ImageStateSummary>;
   /** Everything the filters read except labels and name: nodes with equal keys and labels get equal verdicts. */
   readonly classKey: string;
+}
+
+export interface ImageStateSummary {
+  readonly size: number;
+  /** Nodes in the cluster that have the image. */
+  readonly numNodes: number;
 }
 
 /**
@@ -62,11 +70,40 @@ export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems:
     unschedulable,
     allocatable,
     allowedPodNumber: allocatable[PODS] ?? 0n,
+    imageStates: imageStatesOf(asArray(status?.['images'])),
   };
   return withPods(base, pods);
 }
 
-type NodeBase = Pick<NodeInfo, 'name' | 'object' | 'labels' | 'taints' | 'unschedulable' | 'allocatable' | 'allowedPodNumber'>;
+/** This node's images, each name counted on this node alone (withClusterImageStates counts across nodes). */
+function imageStatesOf(images: readonly unknown[]): Map<string, ImageStateSummary> {
+  const out = new Map<string, ImageStateSummary>();
+  for (const entry of images) {
+    const image = asRecord(entry);
+    const size = typeof image?.['sizeBytes'] === 'number' ? image['sizeBytes'] : 0;
+    for (const name of asArray(image?.['names'])) if (typeof name === 'string' && !out.has(name)) out.set(name, { size, numNodes: 1 });
+  }
+  return out;
+}
+
+/**
+ * The nodes with each image's NumNodes counted across all of them and its size taken from the first node (by name)
+ * that lists it, as the scheduler cache's imageStates (upstream: internal/cache/cache.go addNodeImageStates).
+ */
+export function withClusterImageStates(nodes: readonly NodeInfo[]): NodeInfo[] {
+  const cluster = new Map<string, ImageStateSummary>();
+  for (const node of nodes) {
+    for (const [name, state] of node.imageStates) {
+      const known = cluster.get(name);
+      cluster.set(name, known ? { size: known.size, numNodes: known.numNodes + 1 } : state);
+    }
+  }
+  return nodes.map((node) =>
+    node.imageStates.size === 0 ? node : { ...node, imageStates: new Map([...node.imageStates.keys()].map((n) => [n, cluster.get(n) ?? { size: 0, numNodes: 1 }])) },
+  );
+}
+
+type NodeBase = Pick<NodeInfo, 'name' | 'object' | 'labels' | 'taints' | 'unschedulable' | 'allocatable' | 'allowedPodNumber' | 'imageStates'>;
 
 function withPods(base: NodeBase, pods: readonly PodInfo[]): NodeInfo {
   let node = assemble(base, { pods: [], requested: {}, nonZeroRequested: {}, usedPorts: [] });
@@ -91,6 +128,7 @@ function assemble(base: NodeBase, usage: Usage): NodeInfo {
     unschedulable: base.unschedulable,
     allocatable: base.allocatable,
     allowedPodNumber: base.allowedPodNumber,
+    imageStates: base.imageStates,
     ...usage,
     podsWithRequiredAntiAffinity: pods.filter((pod) => pod.requiredAntiAffinityTerms.length > 0),
     podsWithAffinity: pods.filter(hasAffinity),

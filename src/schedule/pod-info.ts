@@ -77,12 +77,18 @@ export interface PodInfo {
   readonly preferredAffinityTerms: readonly WeightedAffinityTerm[];
   readonly preferredAntiAffinityTerms: readonly WeightedAffinityTerm[];
   readonly topologySpreadConstraints: readonly TopologySpreadConstraint[];
+  /** helper.DefaultSelector for the system default spread constraints; undefined when it is empty or the pod has its own. */
+  readonly systemDefaultSpreadSelector: LabelSelector | undefined;
+  /** Images of the init containers and containers, normalised as ImageLocality does (":latest" when untagged). */
+  readonly images: readonly string[];
   /** Identical signatures mean identical scheduling behaviour (the pod's equivalence class). */
   readonly signature: string;
 }
 
 export interface PodSource {
   readonly object: KubeObject;
+  /** The selector of the controller that owns the pod when it is a ReplicaSet, StatefulSet or ReplicationController. */
+  readonly ownerSelector?: LabelSelector;
   readonly spec: Readonly<Record<string, unknown>>;
   readonly specPath: Path;
   readonly labels: Labels;
@@ -90,8 +96,15 @@ export interface PodSource {
   readonly terminating: boolean;
 }
 
+/** A Service's namespace and non-nil spec.selector. */
+export interface ServiceSelector {
+  readonly namespace: string;
+  readonly selector: Labels;
+}
+
 export interface PodInfoOptions {
   readonly minor: number;
+  readonly services: readonly ServiceSelector[];
   /** PriorityClass name → value, and the globalDefault class's value (0 when none). */
   readonly priorityClasses: ReadonlyMap<string, number>;
   readonly defaultPriority: number;
@@ -126,6 +139,8 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     preferredAffinityTerms: toWeightedTerms(podAffinity?.['preferredDuringSchedulingIgnoredDuringExecution'], { namespace, labels }),
     preferredAntiAffinityTerms: toWeightedTerms(podAntiAffinity?.['preferredDuringSchedulingIgnoredDuringExecution'], { namespace, labels }),
     topologySpreadConstraints: asArray(spec['topologySpreadConstraints']).map((c) => toSpreadConstraint(c, labels)),
+    systemDefaultSpreadSelector: asArray(spec['topologySpreadConstraints']).length > 0 ? undefined : defaultSelector(source, options),
+    images: [...asArray(spec['initContainers']), ...asArray(spec['containers'])].map((c) => normalizedImageName(asRecord(c)?.['image'])),
   };
   return { ...info, signature: signatureOf(source, info) };
 }
@@ -135,8 +150,27 @@ function signatureOf(source: PodSource, info: Omit<PodInfo, 'signature'>): strin
   return JSON.stringify([
     info.namespace, info.labels, info.nodeName, info.priority, info.terminating, spec['tolerations'], spec['nodeSelector'],
     spec['affinity'], spec['topologySpreadConstraints'], Object.entries(info.requests).map(String),
-    Object.entries(info.nonZeroRequests).map(String), info.hostPorts,
+    Object.entries(info.nonZeroRequests).map(String), info.hostPorts, info.images, info.systemDefaultSpreadSelector,
   ]);
+}
+
+/** The labels of the Services selecting the pod, merged, plus its controller's selector; undefined when empty. */
+// upstream: pkg/scheduler/framework/plugins/helper/spread.go DefaultSelector (v1.35)
+function defaultSelector(source: PodSource, options: PodInfoOptions): LabelSelector | undefined {
+  const set: Record<string, string> = {};
+  for (const service of options.services) {
+    if (service.namespace === source.object.ref.namespace && matchesSelector(selectorFromSet(service.selector), source.labels)) {
+      Object.assign(set, service.selector);
+    }
+  }
+  const requirements = [...(selectorFromSet(set).requirements ?? []), ...(source.ownerSelector?.requirements ?? [])];
+  return requirements.length > 0 ? { requirements } : undefined;
+}
+
+// upstream: plugins/imagelocality/image_locality.go normalizedImageName
+function normalizedImageName(image: unknown): string {
+  const name = typeof image === 'string' ? image : '';
+  return name.lastIndexOf(':') <= name.lastIndexOf('/') ? `${name}:latest` : name;
 }
 
 function priorityOf(spec: Readonly<Record<string, unknown>>, options: PodInfoOptions): number {

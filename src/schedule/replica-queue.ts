@@ -109,7 +109,7 @@ export class ReplicaQueue {
     if (base.active.some(({ plugin }) => !plugin.perNode)) return undefined;
     // Classes must not span topology domains: the domain plugins' keys join the scoring keys.
     const keys = [...new Set([...base.spec.keys, ...domainKeysOf(prepared)])].sort();
-    const scoring: Scoring = { active: base.active, spec: { keys, usesName: base.spec.usesName } };
+    const scoring: Scoring = { active: base.active, spec: { ...base.spec, keys } };
     const candidates = candidatesOf(feasibility, nodes, scoring.spec);
     const raw = rawScores(prepared.pod, candidates, nodes, scoring.active);
     // With domain filters the feasible set differs from the candidates: normalisation must not depend on it.

@@ -311,3 +311,48 @@ status:
     expect(missing?.rejected).toEqual({ a: ["node(s) didn't match pod topology spread constraints (missing required label)"] });
   });
 });
+
+// upstream: podtopologyspread/plugin.go buildDefaultConstraints, helper/spread.go DefaultSelector (v1.35)
+describe('scheduleWorkloads: system default spreading', () => {
+  const big = node('big', '', '{cpu: "64", memory: 256Gi, pods: "110"}');
+  const small = node('small', '', '{cpu: "4", memory: 16Gi, pods: "110"}');
+  const job = `
+apiVersion: batch/v1
+kind: Job
+metadata: {name: batch}
+spec:
+  parallelism: 2
+  template:
+    metadata: {labels: {app: batch}}
+    spec:
+      restartPolicy: Never
+${cpu('100m')}
+---`;
+  const service = (selector: string) => `
+apiVersion: v1
+kind: Service
+metadata: {name: svc}
+spec: {selector: ${selector}}
+---`;
+
+  it('a Deployment (owned by a ReplicaSet) gets hostname/zone ScheduleAnyway spreading: two replicas split', () => {
+    const [result] = run(big + small + deployment('web', 2, cpu('100m'))).results;
+    expect(result?.placement.nodes).toEqual({ big: 1, small: 1 });
+  });
+
+  it('a Job without a Service selecting its pods has no default constraints: both pods take the emptier node', () => {
+    expect(run(big + small + job).results[0]?.placement.nodes).toEqual({ big: 2 });
+  });
+
+  it("a Service selecting the Job's pods gives them the default constraints", () => {
+    expect(run(big + small + service('{app: batch}') + job).results[0]?.placement.nodes).toEqual({ big: 1, small: 1 });
+    expect(run(big + small + service('{app: other}') + job).results[0]?.placement.nodes).toEqual({ big: 2 });
+  });
+
+  it('own topologySpreadConstraints replace the defaults', () => {
+    const spec = `${cpu('100m')}
+      topologySpreadConstraints:
+        - {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}`;
+    expect(run(node('big', '', '{cpu: "64", memory: 256Gi, pods: "110"}') + deployment('web', 2, spec)).results[0]?.placement.nodes).toEqual({ big: 2 });
+  });
+});

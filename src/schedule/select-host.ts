@@ -26,14 +26,16 @@ export function prepareScoring(pod: PodInfo, feasibility: Feasibility, nodes: No
   const active: ActiveScore[] = [];
   const keys = new Set(feasibility.spec?.keys ?? []);
   let usesName = feasibility.spec?.usesName ?? true;
+  const images = new Set<string>();
   for (const plugin of SCORE_PLUGINS) {
     const state = plugin.preScore(pod, listFeasible, cluster);
     if (state === undefined) continue;
     active.push({ plugin, state });
     for (const key of plugin.nodeLabelKeys?.(pod, state) ?? []) keys.add(key);
     usesName ||= plugin.usesNodeName?.(pod, state) ?? false;
+    for (const image of plugin.nodeImages?.(pod, state) ?? []) images.add(image);
   }
-  return { active, spec: { keys: [...keys].sort(), usesName } };
+  return { active, spec: { keys: [...keys].sort(), usesName, ...(images.size > 0 && { images: [...images].sort() }) } };
 }
 
 /** Index (into `nodes.nodes`) of the node the pod goes to, or undefined when no node is feasible. */

@@ -1,12 +1,12 @@
 // The scheduler's view of the cluster: NodeInfos (sorted by name) with their bound pods, Namespaces, priorities.
 import type { ClusterSnapshot } from '../model/cluster.js';
 import type { Finding } from '../model/finding.js';
-import type { Labels } from '../model/labels.js';
+import { selectorFromSet, toLabelSelector, type LabelSelector, type Labels } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
-import { toNodeInfo, type NodeInfo } from './node-info.js';
+import { toNodeInfo, withClusterImageStates, type NodeInfo } from './node-info.js';
 import { quantityFindings } from './quantity-findings.js';
-import { toPodInfo, type PodInfo, type PodInfoOptions, type PodSource } from './pod-info.js';
+import { toPodInfo, type PodInfo, type PodInfoOptions, type PodSource, type ServiceSelector } from './pod-info.js';
 import type { QuantityProblem } from './resources.js';
 
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -34,9 +34,26 @@ export function podSourceOfPod(object: KubeObject): PodSource {
   };
 }
 
+/** Kinds whose pods are owned by a ReplicaSet, StatefulSet or ReplicationController with the workload's selector. */
+const SPREAD_OWNER_KINDS: ReadonlySet<string> = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']);
+
+/**
+ * The selector of the pods' controller (a Deployment's ReplicaSet carries the Deployment's selector; kubefit does not add
+ * the pod-template-hash label it also has).
+ */
+function ownerSelectorOf(workload: Workload): LabelSelector | undefined {
+  if (!SPREAD_OWNER_KINDS.has(workload.kind)) return undefined;
+  const selector = asRecord(workload.object.value['spec'])?.['selector'];
+  if (workload.kind === 'ReplicationController') return asRecord(selector) ? selectorFromSet(asStringMap(selector)) : undefined;
+  const parsed = toLabelSelector(selector);
+  return parsed.requirements ? parsed : undefined;
+}
+
 export function podSourceOfWorkload(workload: Workload): PodSource {
+  const ownerSelector = ownerSelectorOf(workload);
   return {
     object: workload.object,
+    ...(ownerSelector && { ownerSelector }),
     spec: workload.podSpec,
     specPath: workload.podSpecPath,
     labels: workload.podLabels,
@@ -53,7 +70,19 @@ export function buildPodInfo(source: PodSource, options: PodInfoOptions, finding
   return pod;
 }
 
-function priorityOptions(classes: readonly KubeObject[], minor: number): PodInfoOptions {
+/** Services with a selector (a nil selector selects nothing), by namespace. */
+function serviceSelectors(services: readonly KubeObject[]): ServiceSelector[] {
+  return services.flatMap((service) => {
+    const selector = asRecord(asRecord(service.value['spec'])?.['selector']);
+    return selector ? [{ namespace: service.ref.namespace, selector: asStringMap(selector) }] : [];
+  });
+}
+
+function podInfoOptions(snapshot: ClusterSnapshot, minor: number): PodInfoOptions {
+  return { ...priorityOptions(snapshot.priorityClasses), minor, services: serviceSelectors(snapshot.services) };
+}
+
+function priorityOptions(classes: readonly KubeObject[]): Pick<PodInfoOptions, 'priorityClasses' | 'defaultPriority'> {
   const priorityClasses = new Map<string, number>();
   let defaultPriority = 0;
   for (const object of classes) {
@@ -62,7 +91,7 @@ function priorityOptions(classes: readonly KubeObject[], minor: number): PodInfo
     priorityClasses.set(object.ref.name, value);
     if (object.value['globalDefault'] === true) defaultPriority = value;
   }
-  return { minor, priorityClasses, defaultPriority };
+  return { priorityClasses, defaultPriority };
 }
 
 function namespaceLabelsOf(namespaces: readonly KubeObject[]): Map<string, Labels> {
@@ -76,7 +105,7 @@ function namespaceLabelsOf(namespaces: readonly KubeObject[]): Map<string, Label
 /** Builds NodeInfos from Nodes (first of each name wins) and the pods bound to them; other nodes' pods are ignored. */
 export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, drain: readonly string[] = []): SchedulerSnapshot {
   const findings: Finding[] = [];
-  const podOptions = priorityOptions(snapshot.priorityClasses, minor);
+  const podOptions = podInfoOptions(snapshot, minor);
   const podsByNode = new Map<string, PodInfo[]>();
   const evicted: KubeObject[] = [];
   for (const object of snapshot.boundPods) {
@@ -97,7 +126,7 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
     byName.set(name, toNodeInfo(object, podsByNode.get(name) ?? [], problems));
     findings.push(...quantityFindings(object, problems));
   }
-  const nodes = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const nodes = withClusterImageStates([...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
   return { nodes, namespaceLabels: namespaceLabelsOf(snapshot.namespaces), minor, podOptions, findings, evicted };
 }
 

@@ -38,7 +38,7 @@ export function podObject(spec: Readonly<Record<string, unknown>>, meta: PodMeta
 }
 
 export function podInfoOf(spec: Readonly<Record<string, unknown>>, meta: PodMeta = {}, minor = NEWEST_MINOR): PodInfo {
-  const options = { minor, priorityClasses: new Map<string, number>(), defaultPriority: 0 };
+  const options = { minor, services: [], priorityClasses: new Map<string, number>(), defaultPriority: 0 };
   return toPodInfo(podSourceOfPod(podObject(spec, meta)), options, []);
 }
 

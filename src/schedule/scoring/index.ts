@@ -1,5 +1,6 @@
 // The score plugins of the default profile that kubefit models, with their default weights
-// (pkg/scheduler/apis/config/v1/default_plugins.go). ImageLocality and VolumeBinding scores are not modelled.
+// (pkg/scheduler/apis/config/v1/default_plugins.go). The VolumeBinding score is not modelled.
+import imageLocality from './image-locality.js';
 import interPodAffinity from './inter-pod-affinity.js';
 import nodeAffinity from './node-affinity.js';
 import { balancedAllocation, leastAllocated } from './node-resources.js';
@@ -14,4 +15,5 @@ export const SCORE_PLUGINS: readonly ScorePlugin[] = [
   podTopologySpread,
   interPodAffinity,
   balancedAllocation,
+  imageLocality,
 ];

@@ -43,10 +43,19 @@ export const leastAllocated = defineScorePlugin<true>({
   score: leastAllocatedScore,
 });
 
+/** A pod requesting no cpu and no memory (its scoring resources), as resourceAllocationScorer.isBestEffortPod. */
+export function isBestEffortPod(pod: PodInfo): boolean {
+  return RESOURCES.every((name) => (pod.requests[name] ?? 0n) === 0n);
+}
+
+/** Since v1.33 PreScore skips best-effort pods so they do not pile onto one node (kubernetes#129138). */
+const SKIPS_BEST_EFFORT_SINCE = 33;
+
 export const balancedAllocation = defineScorePlugin<true>({
   name: 'NodeResourcesBalancedAllocation',
   weight: 1,
   perNode: true,
-  preScore: () => true,
+  // upstream: noderesources/balanced_allocation.go PreScore (v1.33+)
+  preScore: (pod, _feasible, cluster) => (cluster.minor >= SKIPS_BEST_EFFORT_SINCE && isBestEffortPod(pod) ? undefined : true),
   score: balancedAllocationScore,
 });

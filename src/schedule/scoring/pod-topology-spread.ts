@@ -1,16 +1,58 @@
-// PodTopologySpread score for the pod's ScheduleAnyway constraints (cluster-level default constraints are not applied).
-// upstream: pkg/scheduler/framework/plugins/podtopologyspread/scoring.go (v1.35)
+// PodTopologySpread score: the pod's ScheduleAnyway constraints, or the system default constraints when it has none.
+// upstream: pkg/scheduler/framework/plugins/podtopologyspread/scoring.go, plugin.go buildDefaultConstraints (v1.35)
 import { HOSTNAME_LABEL, type NodeInfo } from '../node-info.js';
 import type { PodInfo, TopologySpreadConstraint } from '../pod-info.js';
 import { countPods, hasAllTopologyKeys, matchesNodeInclusionPolicies } from '../plugins/pod-topology-spread.js';
-import { pairKey } from '../topology.js';
 import { MAX_NODE_SCORE, defineScorePlugin } from './score-plugin.js';
+
+export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
 interface ScoreState {
   readonly constraints: readonly TopologySpreadConstraint[];
   readonly ignored: ReadonlySet<string>;
-  readonly podCounts: Map<string, number>;
+  /** Per constraint: matching pods per topology value (hostname constraints are counted per node in Score). */
+  readonly podCounts: readonly Map<string, number>[];
   readonly weights: readonly number[];
+}
+
+/**
+ * systemDefaultConstraints (hostname maxSkew 3, zone maxSkew 5, ScheduleAnyway) with the selector of the pod's
+ * Services and controller (helper.DefaultSelector); none when the pod has its own constraints or no such selector.
+ */
+export function defaultConstraints(pod: PodInfo): TopologySpreadConstraint[] {
+  const selector = pod.systemDefaultSpreadSelector;
+  if (pod.topologySpreadConstraints.length > 0 || !selector) return [];
+  const base = { whenUnsatisfiable: 'ScheduleAnyway', selector, minDomains: 1, nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Ignore' } as const;
+  return [{ ...base, maxSkew: 3, topologyKey: HOSTNAME_LABEL }, { ...base, maxSkew: 5, topologyKey: ZONE_LABEL }];
+}
+
+/** The constraints PreScore works with, and whether nodes must carry all their keys (not so for system defaults). */
+function scoredConstraints(pod: PodInfo): { constraints: TopologySpreadConstraint[]; requireAllTopologies: boolean } {
+  if (pod.topologySpreadConstraints.length === 0) return { constraints: defaultConstraints(pod), requireAllTopologies: false };
+  return { constraints: pod.topologySpreadConstraints.filter((c) => c.whenUnsatisfiable === 'ScheduleAnyway'), requireAllTopologies: true };
+}
+
+/** topologyNormalizingWeight: log(size + 2). */
+function normalizingWeight(size: number): number {
+  return Math.log(size + 2);
+}
+
+// upstream: scoring.go initPreScoreState
+function initPreScoreState(pod: PodInfo, feasible: readonly NodeInfo[]): ScoreState & { requireAllTopologies: boolean } {
+  const { constraints, requireAllTopologies } = scoredConstraints(pod);
+  const ignored = new Set<string>();
+  const podCounts = constraints.map(() => new Map<string, number>());
+  for (const node of feasible) {
+    if (requireAllTopologies && !hasAllTopologyKeys(node, constraints)) {
+      ignored.add(node.name);
+      continue;
+    }
+    constraints.forEach((c, i) => {
+      if (c.topologyKey !== HOSTNAME_LABEL) podCounts[i]?.set(node.labels[c.topologyKey] ?? '', 0);
+    });
+  }
+  const weights = constraints.map((c, i) => normalizingWeight(c.topologyKey === HOSTNAME_LABEL ? feasible.length - ignored.size : (podCounts[i]?.size ?? 0)));
+  return { constraints, ignored, podCounts, weights, requireAllTopologies };
 }
 
 export default defineScorePlugin<ScoreState>({
@@ -18,33 +60,19 @@ export default defineScorePlugin<ScoreState>({
   weight: 2,
   perNode: false,
   preScore(pod, feasible, cluster) {
-    const constraints = pod.topologySpreadConstraints.filter((c) => c.whenUnsatisfiable === 'ScheduleAnyway');
-    if (constraints.length === 0) return undefined;
-    const ignored = new Set<string>();
-    const podCounts = new Map<string, number>();
-    const sizes = constraints.map(() => 0);
-    for (const node of feasible()) {
-      if (!hasAllTopologyKeys(node, constraints)) {
-        ignored.add(node.name);
-        continue;
-      }
-      constraints.forEach((c, i) => {
-        const key = pairKey(c.topologyKey, node.labels[c.topologyKey] ?? '');
-        if (c.topologyKey === HOSTNAME_LABEL || podCounts.has(key)) return;
-        podCounts.set(key, 0);
-        sizes[i] = (sizes[i] ?? 0) + 1;
+    if (pod.topologySpreadConstraints.length === 0 && !pod.systemDefaultSpreadSelector) return undefined;
+    const state = initPreScoreState(pod, feasible());
+    if (state.constraints.length === 0) return undefined;
+    for (const node of cluster.nodesWithPods()) {
+      if (state.requireAllTopologies && !hasAllTopologyKeys(node, state.constraints)) continue;
+      state.constraints.forEach((c, i) => {
+        const counts = state.podCounts[i];
+        const value = node.labels[c.topologyKey] ?? '';
+        if (!counts?.has(value) || !matchesNodeInclusionPolicies(c, pod, node)) return;
+        counts.set(value, (counts.get(value) ?? 0) + countPods(c, pod, node));
       });
     }
-    for (const node of cluster.nodesWithPods()) {
-      if (!hasAllTopologyKeys(node, constraints)) continue;
-      for (const c of constraints) {
-        const key = pairKey(c.topologyKey, node.labels[c.topologyKey] ?? '');
-        if (!podCounts.has(key) || !matchesNodeInclusionPolicies(c, pod, node)) continue;
-        podCounts.set(key, (podCounts.get(key) ?? 0) + countPods(c, pod, node));
-      }
-    }
-    const weights = constraints.map((c, i) => Math.log((c.topologyKey === HOSTNAME_LABEL ? feasible().length - ignored.size : (sizes[i] ?? 0)) + 2));
-    return { constraints, ignored, podCounts, weights };
+    return state;
   },
   score(pod, node, state) {
     if (state.ignored.has(node.name)) return Number.NaN;
@@ -52,7 +80,7 @@ export default defineScorePlugin<ScoreState>({
     state.constraints.forEach((c, i) => {
       const value = node.labels[c.topologyKey];
       if (value === undefined) return;
-      const count = c.topologyKey === HOSTNAME_LABEL ? countPods(c, pod, node) : (state.podCounts.get(pairKey(c.topologyKey, value)) ?? 0);
+      const count = c.topologyKey === HOSTNAME_LABEL ? countPods(c, pod, node) : (state.podCounts[i]?.get(value) ?? 0);
       score += count * (state.weights[i] ?? 0) + (c.maxSkew - 1);
     });
     return Math.round(score);

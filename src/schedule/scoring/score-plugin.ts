@@ -21,6 +21,8 @@ export interface ScorePlugin<S = unknown> {
   normalize?(scores: number[], state: S): void;
   nodeLabelKeys?(pod: PodInfo, state: S): Iterable<string>;
   usesNodeName?(pod: PodInfo, state: S): boolean;
+  /** Images whose presence on a node the score reads (nodes that differ in them are scored apart). */
+  nodeImages?(pod: PodInfo, state: S): Iterable<string>;
 }
 
 export function defineScorePlugin<S>(plugin: ScorePlugin<S>): ScorePlugin {

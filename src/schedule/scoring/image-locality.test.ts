@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { toClusterSnapshot } from '../../model/cluster.js';
+import { toSchedulerSnapshot } from '../snapshot.js';
+import { objectOf, podInfoOf } from '../test-support.js';
+import { NEWEST_MINOR } from '../version.js';
+import { imageLocalityScore } from './image-locality.js';
+
+const MB = 1024 * 1024;
+type Images = readonly (readonly [readonly string[], number])[];
+
+const node403002000: Images = [[['gcr.io/40:latest', 'gcr.io/40:v1', 'gcr.io/40:v1'], 40], [['gcr.io/300:latest', 'gcr.io/300:v1'], 300], [['gcr.io/2000:latest'], 2000]];
+const node25010: Images = [[['gcr.io/250:latest'], 250], [['gcr.io/10:latest', 'gcr.io/10:v1'], 10]];
+const node60040900: Images = [[['gcr.io/600:latest'], 600], [['gcr.io/40:latest'], 40], [['gcr.io/900:latest'], 900]];
+const node300600900: Images = [[['gcr.io/300:latest'], 300], [['gcr.io/600:latest'], 600], [['gcr.io/900:latest'], 900]];
+const node400030: Images = [[['gcr.io/4000:latest'], 4000], [['gcr.io/30:latest'], 30]];
+const node203040: Images = [[['gcr.io/20:latest'], 20], [['gcr.io/30:latest'], 30], [['gcr.io/40:latest'], 40]];
+const noImages: Images = [];
+
+const imageNode = (name: string, images: Images) =>
+  objectOf({ apiVersion: 'v1', kind: 'Node', metadata: { name }, status: { images: images.map(([names, size]) => ({ names, sizeBytes: size * MB })) } });
+
+function scores(images: readonly string[], nodes: readonly Images[], init: readonly string[] = []): number[] {
+  const pod = podInfoOf({ containers: images.map((image, i) => ({ name: `c${i}`, image })), initContainers: init.map((image, i) => ({ name: `i${i}`, image })) });
+  const snapshot = toSchedulerSnapshot(toClusterSnapshot(nodes.map((n, i) => imageNode(`node${i + 1}`, n))), NEWEST_MINOR);
+  return snapshot.nodes.map((node) => imageLocalityScore(pod, node, snapshot.nodes.length));
+}
+
+// upstream: pkg/scheduler/framework/plugins/imagelocality/image_locality_test.go TestImageLocalityPriority
+describe('ImageLocality', () => {
+  it.each([
+    ['two images spread on two nodes, prefer the larger image one', ['gcr.io/40', 'gcr.io/250'], [node403002000, node25010], [], [0, 5]],
+    ['two images on one node, prefer this node', ['gcr.io/40', 'gcr.io/300'], [node403002000, node25010], [], [7, 0]],
+    ['if exceed limit, use limit', ['gcr.io/10', 'gcr.io/4000'], [node400030, node25010], [], [100, 0]],
+    ['if exceed limit, use limit (with node which has no images present)', ['gcr.io/10', 'gcr.io/4000'], [node400030, node25010, noImages], [], [66, 0, 0]],
+    ['pod with multiple large images, node2 is preferred', ['gcr.io/300', 'gcr.io/600', 'gcr.io/900'], [node60040900, node300600900, noImages], [], [32, 36, 0]],
+    ['pod with multiple small images', ['gcr.io/30', 'gcr.io/40'], [node203040, node400030], [], [1, 0]],
+    ['include InitContainers: two images spread on two nodes, prefer the larger image one', ['gcr.io/30'], [node403002000, node203040], ['gcr.io/300'], [6, 0]],
+  ] as const)('%s', (_name, images, nodes, init, want) => {
+    expect(scores(images, nodes, init)).toEqual(want);
+  });
+
+  // upstream: TestNormalizedImageName
+  it.each([
+    ['add :latest postfix 1', 'root', 'root:latest'],
+    ['add :latest postfix 2', 'gcr.io:5000/root', 'gcr.io:5000/root:latest'],
+    ['keep it as is 1', 'root:tag', 'root:tag'],
+    ['keep it as is 2', 'root@sha256:abc', 'root@sha256:abc'],
+  ])('normalizedImageName: %s', (_name, image, want) => {
+    expect(podInfoOf({ containers: [{ name: 'c', image }] }).images).toEqual([want]);
+  });
+});

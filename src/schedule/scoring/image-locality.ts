@@ -1,0 +1,44 @@
+// ImageLocality score: nodes that already have the pod's images score higher, scaled by how widely each is spread.
+// upstream: pkg/scheduler/framework/plugins/imagelocality/image_locality.go (v1.35; no NormalizeScore)
+import type { NodeInfo } from '../node-info.js';
+import type { PodInfo } from '../pod-info.js';
+import { MAX_NODE_SCORE, defineScorePlugin } from './score-plugin.js';
+
+const MB = 1024 * 1024;
+const MIN_THRESHOLD = 23 * MB;
+const MAX_CONTAINER_THRESHOLD = 1000 * MB;
+
+interface ScoreState {
+  /** Nodes in the cluster (totalNumNodes). */
+  readonly totalNumNodes: number;
+}
+
+/** sumImageScores: each image's size times the fraction of nodes that have it. */
+function sumImageScores(pod: PodInfo, node: NodeInfo, totalNumNodes: number): number {
+  let sum = 0;
+  for (const image of pod.images) {
+    const state = node.imageStates.get(image);
+    if (state) sum += Math.trunc(state.size * (state.numNodes / totalNumNodes));
+  }
+  return sum;
+}
+
+/** calculatePriority: the sum clamped to [23 MB, 1000 MB x containers], scaled to [0, 100]. */
+export function imageLocalityScore(pod: PodInfo, node: NodeInfo, totalNumNodes: number): number {
+  const maxThreshold = MAX_CONTAINER_THRESHOLD * pod.images.length;
+  const sum = Math.min(Math.max(sumImageScores(pod, node, totalNumNodes), MIN_THRESHOLD), maxThreshold);
+  return Math.trunc((MAX_NODE_SCORE * (sum - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
+}
+
+export default defineScorePlugin<ScoreState>({
+  name: 'ImageLocality',
+  weight: 1,
+  perNode: true,
+  // Every node scores 0 when no feasible node has any of the pod's images: skipping changes no total.
+  preScore(pod, feasible, cluster) {
+    const present = feasible().some((node) => node.imageStates.size > 0 && pod.images.some((image) => node.imageStates.has(image)));
+    return present ? { totalNumNodes: cluster.nodes.length } : undefined;
+  },
+  score: (pod, node, state) => imageLocalityScore(pod, node, state.totalNumNodes),
+  nodeImages: (pod) => pod.images,
+});
