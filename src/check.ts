@@ -36,6 +36,8 @@ export interface CheckOptions {
   readonly drain?: readonly string[];
   /** Also report how many more replicas of each workload fit, and the room left per node. */
   readonly capacity?: boolean;
+  /** List every node in scheduling results even above 100 nodes (otherwise nodes are grouped by identical verdict). */
+  readonly allNodes?: boolean;
   /** Rules to run instead of the built-in set (plus any from config.rulesDirs, loaded by the caller). */
   readonly rules?: readonly Rule[];
   /** Reads standard input for the input "-". */
@@ -86,7 +88,7 @@ export async function analyze(command: Command, paths: readonly string[], option
   const noNodes = command !== 'lint' && snapshot.nodes.length === 0;
   const scheduled = command === 'lint' || noNodes
     ? { results: [], findings: [] }
-    : (await import('./schedule/schedule.js')).scheduleWorkloads(workloads, snapshot, { kubernetesVersion, drain: options.drain ?? [], capacity: options.capacity ?? false });
+    : (await import('./schedule/schedule.js')).scheduleWorkloads(workloads, snapshot, { kubernetesVersion, drain: options.drain ?? [], capacity: options.capacity ?? false, allNodes: options.allNodes ?? false });
   findings.push(...scheduled.findings);
   const report = buildReport({
     toolVersion: toolVersion(),
@@ -95,6 +97,7 @@ export async function analyze(command: Command, paths: readonly string[], option
     findings: applySuppressions(findings, lintInput),
     scheduling: scheduled.results,
     nodeRoom: 'nodeRoom' in scheduled ? scheduled.nodeRoom : undefined,
+    nodeGroups: 'nodeGroups' in scheduled ? scheduled.nodeGroups : undefined,
   });
   return { report, matched: main.matched, noNodes };
 }

@@ -63,7 +63,7 @@ describe('kubefit CLI', () => {
   it('prints the JSON contract', async () => {
     const run = await runCli(['check', '--format', 'json', 'fixtures/load/duplicate-key.yaml', CLEAN]);
     const report = JSON.parse(run.stdout) as Report;
-    expect(report.version).toBe(1);
+    expect(report.version).toBe(2);
     expect(report.tool).toEqual({ name: 'kubefit', version: toolVersion() });
     expect(report.summary).toMatchObject({ files: 2, objects: 4, errors: 1, warnings: 0, infos: 0 });
     expect(report.findings[0]).toEqual({

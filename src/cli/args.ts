@@ -25,6 +25,8 @@ export interface Invocation {
   readonly strictKinds: boolean;
   readonly drain: readonly string[];
   readonly capacity: boolean;
+  /** --all-nodes: per-node scheduling detail even above 100 nodes. */
+  readonly allNodes: boolean;
   readonly maxFileSize: number | undefined;
   readonly help: boolean;
   readonly version: boolean;
@@ -44,6 +46,7 @@ const OPTIONS = {
   'strict-kinds': { type: 'boolean' },
   drain: { type: 'string', multiple: true },
   capacity: { type: 'boolean' },
+  'all-nodes': { type: 'boolean' },
   'max-file-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -70,6 +73,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     strictKinds: values['strict-kinds'] ?? false,
     drain: values.drain ?? [],
     capacity: values.capacity ?? false,
+    allNodes: values['all-nodes'] ?? false,
     maxFileSize: values['max-file-size'] === undefined ? undefined : byteCount(values['max-file-size']),
     help: values.help ?? false,
     version: values.version ?? false,

@@ -31,6 +31,8 @@ Options
   --drain NODE                 what-if: remove NODE before placing replicas (repeatable)
   --capacity                   also show how many more replicas of each workload fit, and
                                the room every node has left after placement
+  --all-nodes                  list every node in scheduling results (by default above 100
+                               nodes they are grouped by identical verdict)
   --max-file-size BYTES        skip larger files with an error (default 32Mi)
   --color, --no-color          force colors on or off (default: on a terminal only;
                                NO_COLOR and FORCE_COLOR are honoured)

@@ -61,6 +61,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
     strictKinds: invocation.strictKinds,
     drain: invocation.drain,
     capacity: invocation.capacity,
+    allNodes: invocation.allNodes,
     onProgress: progress.update,
     ...(invocation.maxFileSize !== undefined && { limits: { maxFileSize: invocation.maxFileSize } }),
   });

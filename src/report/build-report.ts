@@ -11,12 +11,13 @@ export interface ReportParts {
   readonly findings: readonly Finding[];
   readonly scheduling: readonly SchedulingResult[];
   readonly nodeRoom?: Readonly<Record<string, NodeRoom>> | undefined;
+  readonly nodeGroups?: Readonly<Record<string, readonly string[]>> | undefined;
 }
 
 export function buildReport(parts: ReportParts): Report {
   const findings = [...parts.findings].sort(compareFindings);
   return {
-    version: 1,
+    version: 2,
     tool: { name: 'kubefit', version: parts.toolVersion },
     summary: {
       files: parts.files,
@@ -29,6 +30,7 @@ export function buildReport(parts: ReportParts): Report {
     },
     findings,
     scheduling: parts.scheduling,
+    ...(parts.nodeGroups !== undefined && { nodeGroups: parts.nodeGroups }),
     ...(parts.nodeRoom !== undefined && { capacity: { nodes: parts.nodeRoom } }),
   };
 }

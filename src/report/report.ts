@@ -1,4 +1,4 @@
-// The versioned Report every command produces and every formatter renders (JSON contract version 1).
+// The versioned Report every command produces and every formatter renders (JSON contract version 2).
 import type { Finding, Severity } from '../model/finding.js';
 import type { NodeRoom } from '../schedule/capacity.js';
 import type { SchedulingResult } from '../schedule/scheduling-result.js';
@@ -14,11 +14,13 @@ export interface ReportSummary {
 }
 
 export interface Report {
-  readonly version: 1;
+  readonly version: 2;
   readonly tool: { readonly name: 'kubefit'; readonly version: string };
   readonly summary: ReportSummary;
   readonly findings: readonly Finding[];
   readonly scheduling: readonly SchedulingResult[];
+  /** Above 100 nodes (without --all-nodes): the node groups that scheduling results' `nodeVerdicts` name. */
+  readonly nodeGroups?: Readonly<Record<string, readonly string[]>>;
   /** With --capacity: the room every node has left after placement (allocatable minus requests). */
   readonly capacity?: { readonly nodes: Readonly<Record<string, NodeRoom>> };
 }

@@ -1,17 +1,23 @@
 // The scheduling dry-run seen as a check, for formats that only know rules and results (SARIF, JUnit, GitHub).
 import type { ObjectRef } from '../model/object-ref.js';
 import type { SchedulingResult } from '../schedule/scheduling-result.js';
+import { placedNodesText } from './node-verdicts.js';
 
 export { UNSCHEDULABLE as UNSCHEDULABLE_RULE } from '../schedule/scheduling-checks.js';
 
-/** Why replicas stay Pending: kube-scheduler's message, or the shortfall when some nodes fit but lack room. */
+const PLACED_NODES_SHOWN = 5;
+
+/**
+ * Why replicas stay Pending: kube-scheduler's message when one pod fits no node (or none was placed), else the
+ * shortfall, where the others went and kube-scheduler's message for the first that did not fit.
+ */
 export function unschedulableMessage(result: SchedulingResult): string {
   if (result.message !== null) return result.message;
-  if (result.placement.message) return result.placement.message;
-  const { unschedulable } = result.placement;
-  const placed = Object.entries(result.placement.nodes).map(([node, count]) => `${node}: ${count}`);
-  const where = placed.length > 0 ? ` (placed ${placed.join(', ')})` : '';
-  return `${unschedulable} of ${result.replicas} replicas fit on no node${where}`;
+  const { unschedulable, message } = result.placement;
+  const placed = placedNodesText(result, PLACED_NODES_SHOWN);
+  if (placed === '' && message) return message;
+  const details = [...(placed === '' ? [] : [`placed ${placed}`]), ...(message ? [message] : [])];
+  return `${unschedulable} of ${result.replicas} replicas fit on no node${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
 }
 
 /** "Deployment shop/web", or "Node gpu-1" for cluster-scoped objects. */

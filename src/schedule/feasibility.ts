@@ -47,27 +47,19 @@ export function findNodesThatFit(prepared: PreparedPod, nodes: NodeClasses): Fea
   return { numAllNodes, spec, verdicts, others: undefined, preFilterMessage: undefined };
 }
 
-/** Feasible node indices, ascending. */
-export function feasibleIndices(feasibility: Feasibility): number[] {
+/** Nodes no verdict lists (they have the `others` status), ascending. */
+export function unlistedIndices(feasibility: Feasibility): number[] {
+  const listed = new Uint8Array(feasibility.numAllNodes);
+  for (const verdict of feasibility.verdicts) for (const index of verdict.members) listed[index] = 1;
   const out: number[] = [];
-  for (const verdict of feasibility.verdicts) if (!verdict.status) out.push(...verdict.members);
-  return out.sort((a, b) => a - b);
+  listed.forEach((flag, index) => flag === 0 && out.push(index));
+  return out;
 }
 
-/** The status of every rejected node, by index. */
-export function rejectedStatuses(feasibility: Feasibility): Map<number, NodeStatus> {
-  const out = new Map<number, NodeStatus>();
-  const listed = new Set<number>();
-  for (const verdict of feasibility.verdicts) {
-    for (const index of verdict.members) {
-      listed.add(index);
-      if (verdict.status) out.set(index, verdict.status);
-    }
-  }
-  if (feasibility.others) {
-    for (let index = 0; index < feasibility.numAllNodes; index++) if (!listed.has(index)) out.set(index, feasibility.others);
-  }
-  return out;
+/** The status of node `index`: its verdict's, the `others` status when no verdict lists it, undefined when feasible. */
+export function statusOf(feasibility: Feasibility, index: number): NodeStatus | undefined {
+  for (const verdict of feasibility.verdicts) if (verdict.members.includes(index)) return verdict.status;
+  return feasibility.others;
 }
 
 /** kube-scheduler's message when no node is feasible; null otherwise. */

@@ -8,6 +8,7 @@ import type { SchedulerSnapshot } from './snapshot.js';
 import { addPodToPrepared, runPreFilters, type PreparedPod } from './run-filters.js';
 import { ReplicaQueue } from './replica-queue.js';
 import { selectHost } from './select-host.js';
+import { verdictPartsOf, type VerdictPart } from './verdict-parts.js';
 
 /** Pods of one workload (or one daemon pod per node) to place `replicas` times each. */
 export interface PlacementRequest {
@@ -20,6 +21,13 @@ export interface PlacementOutcome {
   unschedulable: number;
   /** The aggregated message computed when the first replica failed. */
   message: string | null;
+  /** Each node's verdict for the first replica that failed, at that moment (after the earlier placements). */
+  failure?: readonly VerdictPart[];
+}
+
+interface Failure {
+  readonly message: string;
+  readonly parts: readonly VerdictPart[];
 }
 
 export interface PlacementRun {
@@ -69,10 +77,11 @@ function placeReplicas(pod: PodInfo, replicas: number, outcome: PlacementOutcome
     }
     const chosen = queued ? queue?.next() : undefined;
     const placed = chosen === undefined ? placeOne(pod, context) : bind(pod, chosen, context);
-    if (typeof placed === 'string') {
+    if (placed && 'parts' in placed) {
       // Nothing changed since this replica failed, so the remaining identical replicas fail the same way.
       outcome.unschedulable += replicas - replica;
-      outcome.message ??= placed;
+      outcome.message ??= placed.message;
+      outcome.failure ??= placed.parts;
       return;
     }
     if (chosen !== undefined) queue?.placed(chosen);
@@ -90,11 +99,14 @@ function prepare(pod: PodInfo, context: PlacementContext): PreparedPod {
   return entry;
 }
 
-/** Filters and scores every node class: the node the pod was bound to, or the fit error message. */
-function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | string | undefined {
+/** Filters and scores every node class: the node the pod was bound to, or why no node fits. */
+function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | Failure | undefined {
   const entry = prepare(pod, context);
   const feasibility = findNodesThatFit(entry, context.nodes);
-  if (!hasFeasibleNode(feasibility)) return fitMessage(feasibility) ?? undefined;
+  if (!hasFeasibleNode(feasibility)) {
+    const message = fitMessage(feasibility);
+    return message === null ? undefined : { message, parts: verdictPartsOf(feasibility, pod, context.nodes.nodes) };
+  }
   const chosen = selectHost(pod, feasibility, context.nodes, context.live);
   return chosen === undefined ? undefined : bind(pod, chosen, context);
 }

@@ -54,12 +54,19 @@ describe('scheduleWorkloads: placement', () => {
       nodes: { a: 1, b: 1 },
       unschedulable: 1,
       message: "0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules.",
+      rejected: { a: ["node(s) didn't match pod anti-affinity rules"], b: ["node(s) didn't match pod anti-affinity rules"] },
     });
   });
 
   it('over-subscription: replicas consume cpu until none fits', () => {
     const [result] = run(node('a') + node('b') + deployment('api', 5, cpu('900m'))).results;
-    expect(result?.placement).toEqual({ nodes: { a: 2, b: 2 }, unschedulable: 1, message: '0/2 nodes are available: 2 Insufficient cpu.' });
+    expect(result?.placement).toEqual({
+      nodes: { a: 2, b: 2 },
+      unschedulable: 1,
+      message: '0/2 nodes are available: 2 Insufficient cpu.',
+      rejected: { a: ['Insufficient cpu'], b: ['Insufficient cpu'] },
+      hints: { a: 'reduce the cpu request to <= 200m', b: 'reduce the cpu request to <= 200m' },
+    });
   });
 
   it('places higher priority first, then input order', () => {
@@ -194,6 +201,8 @@ ${podSpec}
       nodes: { a: 1, b: 1 },
       unschedulable: 1,
       message: "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity].",
+      rejected: { a: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"], b: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"], c: ['Insufficient cpu'] },
+      hints: { c: 'reduce the cpu request to <= 100m' },
     });
   });
 
@@ -247,7 +256,7 @@ ${names.map((values) => `              - matchFields: [{key: metadata.name, oper
     expect(result?.feasibleNodes).toEqual([]);
     expect(result?.rejected).toEqual({ a: ['pod affinity terms conflict'], b: ['pod affinity terms conflict'] });
     expect(result?.message).toBe('0/2 nodes are available: pod affinity terms conflict.');
-    expect(result?.placement).toEqual({ nodes: {}, unschedulable: 2, message: '0/2 nodes are available: pod affinity terms conflict.' });
+    expect(result?.placement).toMatchObject({ nodes: {}, unschedulable: 2, message: '0/2 nodes are available: pod affinity terms conflict.' });
   });
 
   it('nodes outside the PreFilter node names are counted only when some exist (NodeToStatus.Len() < NumAllNodes)', () => {
@@ -354,5 +363,40 @@ spec: {selector: ${selector}}
       topologySpreadConstraints:
         - {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}`;
     expect(run(node('big', '', '{cpu: "64", memory: 256Gi, pods: "110"}') + deployment('web', 2, spec)).results[0]?.placement.nodes).toEqual({ big: 2 });
+  });
+});
+
+describe('scheduleWorkloads: results on large clusters', () => {
+  const many = (count: number, prefix: string, extra = '') =>
+    Array.from({ length: count }, (_, i) => node(`${prefix}${String(i).padStart(3, '0')}`, extra)).join('');
+  const yaml = many(60, 'plain-') + many(41, 'tainted-', 'spec: {taints: [{key: dedicated, value: gpu, effect: NoSchedule}]}') + deployment('web', 1, cpu('100m'));
+
+  it('above 100 nodes groups nodes by identical verdicts: O(workloads x verdicts + nodes)', () => {
+    const { results, nodeGroups } = run(yaml);
+    expect(results[0]?.feasibleNodes).toBeUndefined();
+    expect(results[0]?.rejected).toBeUndefined();
+    expect(results[0]?.nodeVerdicts).toEqual([
+      { nodeGroups: ['g0'], nodes: 60, reasons: null },
+      { nodeGroups: ['g1'], nodes: 41, reasons: ['node(s) had untolerated taint(s)'], hint: 'add toleration dedicated=gpu:NoSchedule' },
+    ]);
+    expect(Object.keys(nodeGroups ?? {})).toEqual(['g0', 'g1']);
+    expect(nodeGroups?.['g0']).toHaveLength(60);
+    expect(nodeGroups?.['g1']?.[0]).toBe('tainted-000');
+  });
+
+  it('groups are the common refinement of every workload’s verdicts', () => {
+    const pinned = deployment('pinned', 1, `${cpu('100m')}\n      nodeSelector: {zone: z-plain-000}`);
+    const { results, nodeGroups } = run(yaml + pinned);
+    expect(Object.keys(nodeGroups ?? {})).toEqual(['g0', 'g1', 'g2']);
+    expect(nodeGroups?.['g0']).toEqual(['plain-000']);
+    expect(results[0]?.nodeVerdicts?.[0]).toEqual({ nodeGroups: ['g0', 'g1'], nodes: 60, reasons: null });
+    expect(results[1]?.nodeVerdicts?.map((v) => [v.nodeGroups, v.nodes])).toEqual([[['g0'], 1], [['g1'], 59], [['g2'], 41]]);
+  });
+
+  it('allNodes restores per-node detail', () => {
+    const { results, nodeGroups } = run(yaml, { allNodes: true });
+    expect(nodeGroups).toBeUndefined();
+    expect(results[0]?.feasibleNodes).toHaveLength(60);
+    expect(Object.keys(results[0]?.rejected ?? {})).toHaveLength(41);
   });
 });

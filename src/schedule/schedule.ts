@@ -5,15 +5,18 @@ import { asRecord, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
 import { additionalReplicas, roomPerNode, type NodeRoom } from './capacity.js';
 import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedToNode } from './daemonset.js';
-import { feasibleIndices, findNodesThatFit, fingerprintOf, fitMessage, rejectedStatuses, type Feasibility } from './feasibility.js';
+import { findNodesThatFit, fingerprintOf, fitMessage, statusOf, type Feasibility } from './feasibility.js';
 import { fitErrorMessage } from './fit-error.js';
 import { hintFor } from './hints.js';
 import type { ClusterState } from './framework.js';
 import { NodeClasses } from './node-classes.js';
+import { NODE_DETAIL_LIMIT, NodeGroups } from './node-groups.js';
+import { VerdictParts, verdictPartsOf, type VerdictPart } from './verdict-parts.js';
+import type { NodeInfo } from './node-info.js';
 import type { PodInfo, PodSource } from './pod-info.js';
 import { placeAll, type PlacementOutcome, type PlacementRequest } from './placement.js';
 import { runPreFilters, type NodeStatus } from './run-filters.js';
-import type { SchedulingResult } from './scheduling-result.js';
+import type { Placement, SchedulingResult } from './scheduling-result.js';
 import { buildPodInfo, podSourceOfEvicted, podSourceOfWorkload, toSchedulerSnapshot, type SchedulerSnapshot } from './snapshot.js';
 import { toMinorVersion } from './version.js';
 
@@ -24,6 +27,8 @@ export interface ScheduleOptions {
   readonly drain: readonly string[];
   /** Also work out how many more replicas of each workload fit, and the room left per node. */
   readonly capacity?: boolean;
+  /** List every node in every result even above NODE_DETAIL_LIMIT nodes (otherwise results group nodes). */
+  readonly allNodes?: boolean;
 }
 
 export interface ScheduleOutput {
@@ -32,13 +37,14 @@ export interface ScheduleOutput {
   readonly findings: Finding[];
   /** With `capacity`: what every node has left after placement. */
   readonly nodeRoom?: Record<string, NodeRoom>;
+  /** Above NODE_DETAIL_LIMIT nodes: the node groups the results' `nodeVerdicts` refer to. */
+  readonly nodeGroups?: Record<string, string[]>;
 }
 
+/** What one pod could do alone: its verdict per set of nodes, and kube-scheduler's message when none fits. */
 interface Verdicts {
-  readonly feasibleNodes: readonly string[];
-  readonly rejected: Readonly<Record<string, readonly string[]>>;
+  readonly parts: readonly VerdictPart[];
   readonly message: string | null;
-  readonly hints: Readonly<Record<string, string>>;
 }
 
 /** One workload's part of the run: what one pod could do alone, and what to place. */
@@ -81,12 +87,16 @@ export function scheduleWorkloads(
   }
   const requests = plans.map((plan) => plan.request);
   const run = placeAll(requests, snapshot);
-  const results = plans.map((plan, i) => toResult(plan, run.outcomes[i]));
-  if (!options.capacity) return { results, findings: context.findings };
+  const groups = options.allNodes === true || snapshot.nodes.length <= NODE_DETAIL_LIMIT ? undefined : new NodeGroups(snapshot.nodes);
+  for (const plan of plans) groups?.refine(plan.verdicts.parts);
+  for (const outcome of run.outcomes) if (outcome.failure) groups?.refine(outcome.failure);
+  const results = plans.map((plan, i) => toResult(plan, run.outcomes[i], groups ?? snapshot.nodes));
+  const output = { results, findings: context.findings, ...(groups && { nodeGroups: groups.groups() }) };
+  if (!options.capacity) return output;
   const withCapacity = results.map((result, i) =>
     workloads[i] === undefined || workloads[i].kind === 'DaemonSet' ? result : { ...result, capacity: additionalReplicas(requests, i, snapshot) },
   );
-  return { results: withCapacity, findings: context.findings, nodeRoom: roomPerNode(run.nodes) };
+  return { ...output, results: withCapacity, nodeRoom: roomPerNode(run.nodes) };
 }
 
 function planWorkload(workload: Workload, context: RunContext): Plan {
@@ -108,27 +118,7 @@ function planPod(object: KubeObject, source: PodSource, replicas: number, contex
 }
 
 function toVerdicts(feasibility: Feasibility, pod: PodInfo, nodes: NodeClasses): Verdicts {
-  const rejected: Record<string, readonly string[]> = {};
-  const statuses = rejectedStatuses(feasibility);
-  nodes.nodes.forEach((node, index) => {
-    const status = statuses.get(index);
-    if (status) rejected[node.name] = status.reasons;
-  });
-  const feasibleNodes = feasibleIndices(feasibility).map((index) => nodes.nodes[index]?.name ?? '');
-  return { feasibleNodes, rejected, message: fitMessage(feasibility), hints: hintsOf(feasibility, pod, nodes) };
-}
-
-/** One hint per rejected class of nodes (its members share everything the hint reads), by node name. */
-function hintsOf(feasibility: Feasibility, pod: PodInfo, nodes: NodeClasses): Record<string, string> {
-  const byIndex = new Map<number, string>();
-  for (const verdict of feasibility.verdicts) {
-    const representative = nodes.nodes[verdict.members[0] ?? -1];
-    const hint = verdict.status && representative ? hintFor(pod, representative, verdict.status) : undefined;
-    if (hint) for (const index of verdict.members) byIndex.set(index, hint);
-  }
-  const hints: Record<string, string> = {};
-  for (const index of [...byIndex.keys()].sort((a, b) => a - b)) hints[nodes.nodes[index]?.name ?? ''] = byIndex.get(index) ?? '';
-  return hints;
+  return { parts: verdictPartsOf(feasibility, pod, nodes.nodes), message: fitMessage(feasibility) };
 }
 
 /** A DaemonSet: one pinned pod per node the controller selects; other nodes are rejected with the controller's reason. */
@@ -137,48 +127,63 @@ function planDaemonSet(workload: Workload, context: RunContext): Plan {
   const spec = daemonPodSpec(workload);
   const template = buildPodInfo(daemonPodSource(workload, spec), snapshot.podOptions, context.findings);
   const pods: { pod: PodInfo; replicas: number }[] = [];
-  const statuses = new Map<string, NodeStatus>();
-  const feasibleNodes: string[] = [];
-  for (const node of nodes.nodes) {
-    const skipped = daemonNodeStatus(template, node, snapshot.minor);
-    if (skipped) {
-      statuses.set(node.name, skipped);
-      continue;
+  const parts = new VerdictParts();
+  const statuses: NodeStatus[] = [];
+  nodes.nodes.forEach((node, index) => {
+    let status = daemonNodeStatus(template, node, snapshot.minor);
+    if (!status) {
+      const pod = buildPodInfo(daemonPodSource(workload, pinnedToNode(spec, node.name)), snapshot.podOptions, []);
+      pods.push({ pod, replicas: 1 });
+      status = statusOf(findNodesThatFit(runPreFilters(pod, cluster), nodes), index);
     }
-    const pod = buildPodInfo(daemonPodSource(workload, pinnedToNode(spec, node.name)), snapshot.podOptions, []);
-    pods.push({ pod, replicas: 1 });
-    const index = nodes.indexOf(node.name) ?? -1;
-    const status = rejectedStatuses(findNodesThatFit(runPreFilters(pod, cluster), nodes)).get(index);
-    if (status) statuses.set(node.name, status);
-    else feasibleNodes.push(node.name);
-  }
-  const rejected: Record<string, readonly string[]> = {};
-  const hints: Record<string, string> = {};
-  for (const [name, status] of statuses) {
-    rejected[name] = status.reasons;
-    const node = nodes.nodes[nodes.indexOf(name) ?? -1];
-    const hint = node ? hintFor(template, node, status) : undefined;
-    if (hint) hints[name] = hint;
-  }
-  const message =
-    feasibleNodes.length > 0 ? null : fitErrorMessage(nodes.nodes.length, [...statuses.values()].map((s) => ({ reasons: s.reasons, nodes: 1 })));
+    if (status) statuses.push(status);
+    parts.add(status?.reasons, status ? hintFor(template, node, status) : undefined, [index]);
+  });
+  const feasible = nodes.nodes.length - statuses.length;
+  const message = feasible > 0 ? null : fitErrorMessage(nodes.nodes.length, statuses.map((s) => ({ reasons: s.reasons, nodes: 1 })));
   const request = { pods, priority: template.priority };
-  return { object: workload.object, replicas: pods.length, verdicts: { feasibleNodes, rejected, message, hints }, request };
+  return { object: workload.object, replicas: pods.length, verdicts: { parts: parts.build(), message }, request };
 }
 
-function toResult(plan: Plan, outcome: PlacementOutcome | undefined): SchedulingResult {
+/** `nodes`: every node (per-node detail) or the groups a large cluster's results refer to. */
+function toResult(plan: Plan, outcome: PlacementOutcome | undefined, nodes: readonly NodeInfo[] | NodeGroups): SchedulingResult {
   const { object } = plan;
   const range = object.rangeOf([]);
-  const nodes: Record<string, number> = {};
-  for (const name of Object.keys(outcome?.nodes ?? {}).sort()) nodes[name] = outcome?.nodes[name] ?? 0;
+  const placed: Record<string, number> = {};
+  for (const name of Object.keys(outcome?.nodes ?? {}).sort()) placed[name] = outcome?.nodes[name] ?? 0;
   return {
     object: object.ref,
     file: object.file,
     line: range.line,
     column: range.column,
     replicas: plan.replicas,
-    ...plan.verdicts,
-    placement: { nodes, unschedulable: outcome?.unschedulable ?? 0, message: outcome?.message ?? null },
+    ...(nodes instanceof NodeGroups ? { nodeVerdicts: nodes.verdicts(plan.verdicts.parts) } : perNodeDetail(plan.verdicts.parts, nodes)),
+    message: plan.verdicts.message,
+    placement: { nodes: placed, unschedulable: outcome?.unschedulable ?? 0, message: outcome?.message ?? null, ...failureDetail(outcome, nodes) },
     ...(plan.drainedFrom !== undefined && { drainedFrom: plan.drainedFrom }),
   };
+}
+
+/** Where the first replica that did not fit was rejected, node by node or by node group. */
+function failureDetail(outcome: PlacementOutcome | undefined, nodes: readonly NodeInfo[] | NodeGroups): Pick<Placement, 'rejected' | 'hints' | 'nodeVerdicts'> {
+  if (!outcome?.failure) return {};
+  if (nodes instanceof NodeGroups) return { nodeVerdicts: nodes.verdicts(outcome.failure) };
+  const { rejected, hints } = perNodeDetail(outcome.failure, nodes);
+  return { rejected, ...(Object.keys(hints ?? {}).length > 0 && { hints }) };
+}
+
+/** The feasible nodes, and each rejected node's reasons and hint, in node name order. */
+function perNodeDetail(parts: readonly VerdictPart[], nodes: readonly NodeInfo[]): Pick<SchedulingResult, 'feasibleNodes' | 'rejected' | 'hints'> {
+  const partOf: (VerdictPart | undefined)[] = new Array<VerdictPart | undefined>(nodes.length);
+  for (const part of parts) for (const index of part.members) partOf[index] = part;
+  const feasibleNodes: string[] = [];
+  const rejected: Record<string, readonly string[]> = {};
+  const hints: Record<string, string> = {};
+  nodes.forEach((node, index) => {
+    const part = partOf[index];
+    if (part && !part.reasons) feasibleNodes.push(node.name);
+    else if (part?.reasons) rejected[node.name] = part.reasons;
+    if (part?.hint !== undefined) hints[node.name] = part.hint;
+  });
+  return { feasibleNodes, rejected, hints };
 }

@@ -1,6 +1,7 @@
-// What the scheduling dry-run reports per workload (JSON contract version 1, `scheduling[]`).
+// What the scheduling dry-run reports per workload (JSON contract version 2, `scheduling[]`).
 import type { ObjectRef } from '../model/object-ref.js';
 import type { WorkloadCapacity } from './capacity.js';
+import type { NodeVerdict } from './node-groups.js';
 
 export interface Placement {
   /** Replicas placed per node name. */
@@ -9,6 +10,11 @@ export interface Placement {
   readonly unschedulable: number;
   /** kube-scheduler's message for the first replica that did not fit, computed when it failed; null when all fit. */
   readonly message?: string | null;
+  /** When replicas did not fit: each node's reasons for the first of them, after the replicas placed before it. */
+  readonly rejected?: Readonly<Record<string, readonly string[]>>;
+  readonly hints?: Readonly<Record<string, string>>;
+  /** The same above 100 nodes (without --all-nodes), over the report's nodeGroups. */
+  readonly nodeVerdicts?: readonly NodeVerdict[];
 }
 
 export interface SchedulingResult {
@@ -18,10 +24,12 @@ export interface SchedulingResult {
   readonly column: number;
   /** Pods the workload asks for (for a DaemonSet: the nodes it should run on). */
   readonly replicas: number;
-  /** Nodes one pod of the workload could land on, sorted by name. */
-  readonly feasibleNodes: readonly string[];
-  /** For every other node: the reasons of the first filter plugin that rejected it. */
-  readonly rejected: Readonly<Record<string, readonly string[]>>;
+  /** Nodes one pod of the workload could land on, sorted by name (per-node detail: at most 100 nodes, or --all-nodes). */
+  readonly feasibleNodes?: readonly string[];
+  /** For every other node: the reasons of the first filter plugin that rejected it (per-node detail). */
+  readonly rejected?: Readonly<Record<string, readonly string[]>>;
+  /** Instead of feasibleNodes/rejected/hints above 100 nodes: one entry per distinct verdict over the report's nodeGroups. */
+  readonly nodeVerdicts?: readonly NodeVerdict[];
   /** kube-scheduler's "0/N nodes are available: ..." message, or null when some node is feasible. */
   readonly message: string | null;
   readonly placement: Placement;

@@ -2,6 +2,8 @@
 import { compareStrings, severityRank, type Finding } from '../../model/finding.js';
 import type { SchedulingResult } from '../../schedule/scheduling-result.js';
 import { isUnschedulable } from '../build-report.js';
+import { nodesText, unschedulableVerdicts } from '../node-verdicts.js';
+import type { Report } from '../report.js';
 import { formatObjectRef, UNSCHEDULABLE_RULE, unschedulableMessage } from '../unschedulable.js';
 import type { Formatter } from './format-context.js';
 
@@ -20,7 +22,7 @@ export const formatJunit: Formatter = (report) => {
   const byFile = new Map<string, TestCase[]>();
   const add = (file: string, testCase: TestCase) => byFile.set(file, [...(byFile.get(file) ?? []), testCase]);
   for (const [file, name, findings] of findingGroups(report.findings)) add(file, findingCase(name, findings));
-  for (const result of report.scheduling) add(result.file, schedulingCase(result));
+  for (const result of report.scheduling) add(result.file, schedulingCase(result, report.nodeGroups));
   const files = [...byFile.keys()].sort(compareStrings);
   const suites = files.map((file) => testSuite(file, [...(byFile.get(file) ?? [])].sort((a, b) => a.line - b.line)));
   const cases = files.flatMap((file) => byFile.get(file) ?? []);
@@ -67,13 +69,13 @@ function describeFinding(finding: Finding): string {
   return `${finding.line}:${finding.column} ${finding.severity} ${finding.message} (${finding.ruleId})${path}`;
 }
 
-function schedulingCase(result: SchedulingResult): TestCase {
+function schedulingCase(result: SchedulingResult, nodeGroups: Report['nodeGroups']): TestCase {
   const name = `${formatObjectRef(result.object)} fits the cluster`;
   const placed = Object.entries(result.placement.nodes).map(([node, count]) => `${node}: ${count}`).join(', ');
   const placement = `${result.replicas - result.placement.unschedulable} of ${result.replicas} replicas placed${placed === '' ? '' : ` (${placed})`}`;
   if (!isUnschedulable(result)) return { name, line: result.line, failures: [], failureType: '', failureMessage: '', output: [placement] };
   const message = unschedulableMessage(result);
-  const rejected = Object.entries(result.rejected).map(([node, reasons]) => `${node}: ${reasons.join(', ')}`);
+  const rejected = unschedulableVerdicts(result, nodeGroups).map((v) => `${nodesText(v.nodes)}: ${v.reasons?.join(', ') ?? ''}`);
   return {
     name,
     line: result.line,

@@ -3,12 +3,13 @@ import type { Finding, Severity } from '../../model/finding.js';
 import type { SchedulingResult } from '../../schedule/scheduling-result.js';
 import { isUnschedulable } from '../build-report.js';
 import type { Report } from '../report.js';
+import { feasibleCount, nodesText, placedNodesText, unschedulableVerdicts, type NodesVerdict } from '../node-verdicts.js';
 import { formatObjectRef, unschedulableMessage } from '../unschedulable.js';
 import type { FormatContext, Formatter } from './format-context.js';
 
 export const formatText: Formatter = (report, context) => {
   const findings = context.quiet ? report.findings.filter((finding) => finding.severity === 'error') : report.findings;
-  const sections = [...findingSections(findings, context), schedulingSection(report.scheduling, context), capacitySection(report, context), summaryLine(report, context)];
+  const sections = [...findingSections(findings, context), schedulingSection(report, context), capacitySection(report, context), summaryLine(report, context)];
   return `${sections.filter((section) => section !== '').join('\n\n')}\n`;
 };
 
@@ -37,10 +38,11 @@ function severityLabel(severity: Severity, context: FormatContext): string {
   return context.colors.blue(label);
 }
 
-function schedulingSection(results: readonly SchedulingResult[], context: FormatContext): string {
+function schedulingSection(report: Report, context: FormatContext): string {
+  const results = report.scheduling;
   const shown = context.quiet ? results.filter(isUnschedulable) : results;
   if (shown.length === 0) return '';
-  return [context.colors.bold('Scheduling'), ...shown.map((result) => schedulingLines(result, context))].join('\n');
+  return [context.colors.bold('Scheduling'), ...shown.map((result) => schedulingLines(result, report, context))].join('\n');
 }
 
 function capacitySection(report: Report, context: FormatContext): string {
@@ -57,28 +59,29 @@ function capacityText(result: SchedulingResult): string {
   return `, room for ${atLeast ? 'at least ' : ''}${additionalReplicas} more`;
 }
 
-function schedulingLines(result: SchedulingResult, context: FormatContext): string {
-  const total = result.feasibleNodes.length + Object.keys(result.rejected).length;
+function schedulingLines(result: SchedulingResult, report: Report, context: FormatContext): string {
+  const { feasible, total } = feasibleCount(result);
   const placed = result.replicas - result.placement.unschedulable;
   const status = isUnschedulable(result)
     ? `${placed} placed, ${context.colors.red(`${result.placement.unschedulable} unschedulable`)}`
     : context.colors.green(result.replicas === 1 ? 'placed' : 'all placed');
-  const head = `  ${formatObjectRef(result.object)}  ${plural(result.replicas, 'replica')}, ${status}${capacityText(result)}  ${context.colors.dim(`${result.feasibleNodes.length}/${total} nodes feasible`)}  ${context.colors.dim(`${result.file}:${result.line}:${result.column}`)}`;
+  const head = `  ${formatObjectRef(result.object)}  ${plural(result.replicas, 'replica')}, ${status}${capacityText(result)}  ${context.colors.dim(`${feasible}/${total} nodes feasible`)}  ${context.colors.dim(`${result.file}:${result.line}:${result.column}`)}`;
   if (!isUnschedulable(result)) return head;
-  return [head, `    ${unschedulableMessage(result)}`, ...nodeLines(result, context)].join('\n');
+  // One pod fits no node: the nodes' verdicts for one pod; otherwise where the others went, and the verdicts then.
+  const alone = result.message !== null;
+  const where = alone || placed === 0 ? [] : [`    placed on ${placedNodesText(result, NODES_SHOWN)}`];
+  const message = alone ? result.message : (result.placement.message ?? unschedulableMessage(result));
+  return [head, ...where, `    ${message}`, ...nodeLines(unschedulableVerdicts(result, report.nodeGroups), context)].join('\n');
 }
 
 const NODES_SHOWN = 8;
 
-/** When no node fits, each node's reasons and the smallest change that would admit the pod there. */
-function nodeLines(result: SchedulingResult, context: FormatContext): string[] {
-  if (result.feasibleNodes.length > 0) return [];
-  const rejected = Object.entries(result.rejected);
-  const lines = rejected.slice(0, NODES_SHOWN).map(([node, reasons]) => {
-    const hint = result.hints?.[node];
-    return `      ${node}: ${reasons.join(', ')}${hint ? context.colors.dim(`  (${hint})`) : ''}`;
+/** Each rejected node's (or group of nodes') reasons and the smallest change that would admit the pod there. */
+function nodeLines(verdicts: readonly NodesVerdict[], context: FormatContext): string[] {
+  const lines = verdicts.slice(0, NODES_SHOWN).map(({ nodes, reasons, hint }) => {
+    return `      ${nodesText(nodes)}: ${reasons?.join(', ') ?? ''}${hint ? context.colors.dim(`  (${hint})`) : ''}`;
   });
-  if (rejected.length > NODES_SHOWN) lines.push(context.colors.dim(`      ... and ${rejected.length - NODES_SHOWN} more nodes (--format json lists them all)`));
+  if (verdicts.length > NODES_SHOWN) lines.push(context.colors.dim(`      ... and ${verdicts.length - NODES_SHOWN} more (--format json lists them all)`));
   return lines;
 }
 
@@ -86,7 +89,8 @@ function summaryLine(report: Report, context: FormatContext): string {
   const { errors, warnings, infos, workloads, unschedulable, files, objects } = report.summary;
   const problems = errors + warnings + infos;
   const counts = `${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')})`;
-  const scheduling = workloads > 0 ? `, ${plural(workloads, 'workload')} scheduled, ${unschedulable} unschedulable` : '';
+  const placement = unschedulable === 0 ? `${plural(workloads, 'workload')} fully placed` : `${unschedulable} of ${plural(workloads, 'workload')} not fully placed`;
+  const scheduling = workloads > 0 ? `, ${placement}` : '';
   const line = `${counts} in ${plural(objects, 'object')} from ${plural(files, 'file')}${scheduling}`;
   const failed = errors > 0 || unschedulable > 0;
   return failed ? context.colors.red(context.colors.bold(`✖ ${line}`)) : context.colors.green(`✔ ${line}`);

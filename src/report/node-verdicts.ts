@@ -1,0 +1,70 @@
+// A scheduling result's verdicts as lines of nodes, the same for per-node detail and for grouped (large) clusters.
+import type { NodeVerdict } from '../schedule/node-groups.js';
+import type { SchedulingResult } from '../schedule/scheduling-result.js';
+import type { Report } from './report.js';
+
+export interface NodesVerdict {
+  /** The nodes' names (all of them; formatters shorten). */
+  readonly nodes: readonly string[];
+  /** null where one pod fits. */
+  readonly reasons: readonly string[] | null;
+  readonly hint: string | undefined;
+}
+
+interface Verdicts {
+  readonly rejected?: Readonly<Record<string, readonly string[]>> | undefined;
+  readonly hints?: Readonly<Record<string, string>> | undefined;
+  readonly nodeVerdicts?: readonly NodeVerdict[] | undefined;
+}
+
+/** Rejected nodes, one line per node (per-node detail) or per verdict over node groups. */
+export function rejectedVerdicts(verdicts: Verdicts, nodeGroups: Report['nodeGroups']): NodesVerdict[] {
+  if (verdicts.nodeVerdicts) {
+    return verdicts.nodeVerdicts
+      .filter((v) => v.reasons !== null)
+      .map((v) => ({ nodes: v.nodeGroups.flatMap((id) => nodeGroups?.[id] ?? []), reasons: v.reasons, hint: v.hint }));
+  }
+  return Object.entries(verdicts.rejected ?? {}).map(([node, reasons]) => ({ nodes: [node], reasons, hint: verdicts.hints?.[node] }));
+}
+
+/**
+ * The nodes that reject the workload's unschedulable replicas: for one pod alone when it fits no node, else as they
+ * stood when the first replica failed (when the result carries that), else for one pod alone.
+ */
+export function unschedulableVerdicts(result: SchedulingResult, nodeGroups: Report['nodeGroups']): NodesVerdict[] {
+  const { placement } = result;
+  const afterPlacement = result.message === null && (placement.rejected !== undefined || placement.nodeVerdicts !== undefined);
+  return rejectedVerdicts(afterPlacement ? placement : result, nodeGroups);
+}
+
+/** How many nodes one pod of the workload fits on, of how many. */
+export function feasibleCount(result: SchedulingResult): { feasible: number; total: number } {
+  if (result.nodeVerdicts) {
+    let feasible = 0;
+    let total = 0;
+    for (const verdict of result.nodeVerdicts) {
+      total += verdict.nodes;
+      if (verdict.reasons === null) feasible += verdict.nodes;
+    }
+    return { feasible, total };
+  }
+  const feasible = result.feasibleNodes?.length ?? 0;
+  return { feasible, total: feasible + Object.keys(result.rejected ?? {}).length };
+}
+
+/** Where the placed replicas went: "a: 2, b: 1", the first `limit` nodes and how many more. */
+export function placedNodesText(result: SchedulingResult, limit: number): string {
+  const entries = Object.entries(result.placement.nodes);
+  const shown = entries.slice(0, limit).map(([node, count]) => `${node}: ${count}`);
+  if (entries.length > limit) shown.push(`and ${entries.length - limit} more nodes`);
+  return shown.join(', ');
+}
+
+const NODE_NAMES_SHOWN = 3;
+
+/** "node-a", or "3 nodes (node-a, node-b, node-c)", or "1,200 nodes (node-a, node-b, node-c, ...)". */
+export function nodesText(nodes: readonly string[]): string {
+  if (nodes.length === 1) return nodes[0] ?? '';
+  const names = nodes.slice(0, NODE_NAMES_SHOWN).join(', ');
+  return `${nodes.length.toLocaleString('en-US')} nodes (${names}${nodes.length > NODE_NAMES_SHOWN ? ', ...' : ''})`;
+}

@@ -1,0 +1,43 @@
+// A pod's verdict per set of nodes (feasible, or rejected with equal reasons and hint): what reports list.
+import { unlistedIndices, type Feasibility } from './feasibility.js';
+import { hintFor } from './hints.js';
+import type { NodeInfo } from './node-info.js';
+import type { PodInfo } from './pod-info.js';
+
+/** Nodes (indices, i.e. by name) that one pod found feasible (`reasons` undefined) or rejected with equal reasons and hint. */
+export interface VerdictPart {
+  readonly reasons: readonly string[] | undefined;
+  readonly hint: string | undefined;
+  readonly members: readonly number[];
+}
+
+/** The parts of a Feasibility, with one hint per class of nodes (its members share everything the hint reads). */
+export function verdictPartsOf(feasibility: Feasibility, pod: PodInfo, nodes: readonly NodeInfo[]): VerdictPart[] {
+  const parts = new VerdictParts();
+  for (const verdict of feasibility.verdicts) {
+    const representative = nodes[verdict.members[0] ?? -1];
+    const hint = verdict.status && representative ? hintFor(pod, representative, verdict.status) : undefined;
+    parts.add(verdict.status?.reasons, hint, verdict.members);
+  }
+  if (feasibility.others) parts.add(feasibility.others.reasons, undefined, unlistedIndices(feasibility));
+  return parts.build();
+}
+
+/** Collects a pod's verdict per node set, merging sets with equal reasons and hint. */
+export class VerdictParts {
+  readonly #byKey = new Map<string, { reasons: readonly string[] | undefined; hint: string | undefined; members: number[] }>();
+
+  add(reasons: readonly string[] | undefined, hint: string | undefined, members: readonly number[]): void {
+    const key = reasons ? `${reasons.join('\u0001')}\u0002${hint ?? ''}` : '';
+    const part = this.#byKey.get(key);
+    if (part) part.members.push(...members);
+    else this.#byKey.set(key, { reasons, hint, members: [...members] });
+  }
+
+  /** Feasible first, then by first node. */
+  build(): VerdictPart[] {
+    const parts = [...this.#byKey.values()];
+    for (const part of parts) part.members.sort((a, b) => a - b);
+    return parts.sort((a, b) => Number(a.reasons !== undefined) - Number(b.reasons !== undefined) || (a.members[0] ?? 0) - (b.members[0] ?? 0));
+  }
+}
