@@ -39,6 +39,8 @@ function classKey(node: NodeInfo, spec: ClassSpec): string {
 export class NodeClasses {
   readonly #nodes: NodeInfo[];
   readonly #groupings = new Map<string, Grouping>();
+  /** The same groupings by spec object, sparing the id string on repeated lookups with one spec. */
+  readonly #bySpec = new WeakMap<ClassSpec, Grouping>();
   readonly #indexByName = new Map<string, number>();
   #withPods: NodeInfo[] | undefined;
   #withAffinity: NodeInfo[] | undefined;
@@ -66,6 +68,11 @@ export class NodeClasses {
     return this.#grouping(spec).classes.get(key)?.members[0];
   }
 
+  /** The members of a class (empty when the class is gone). */
+  classMembers(spec: ClassSpec, key: string): readonly number[] {
+    return this.#grouping(spec).classes.get(key)?.members ?? [];
+  }
+
   /** The key of the class node `index` belongs to under `spec`. */
   classKeyOf(spec: ClassSpec, index: number): string {
     return this.#grouping(spec).keyOf[index] ?? '';
@@ -86,6 +93,8 @@ export class NodeClasses {
   }
 
   #grouping(spec: ClassSpec): Grouping {
+    const known = this.#bySpec.get(spec);
+    if (known) return known;
     const id = specId(spec);
     let grouping = this.#groupings.get(id);
     if (!grouping) {
@@ -93,6 +102,7 @@ export class NodeClasses {
       for (let i = 0; i < this.#nodes.length; i++) this.#insert(grouping, i);
       this.#groupings.set(id, grouping);
     }
+    this.#bySpec.set(spec, grouping);
     return grouping;
   }
 

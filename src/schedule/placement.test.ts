@@ -11,7 +11,7 @@ function cluster(): string {
     const taint = i % 4 === 0 ? 'spec: {taints: [{key: spot, value: "true", effect: PreferNoSchedule}]}' : '';
     nodes.push(`apiVersion: v1
 kind: Node
-metadata: {name: node-${String(i).padStart(2, '0')}, labels: {tier: t${i % 3}}}
+metadata: {name: node-${String(i).padStart(2, '0')}, labels: {tier: t${i % 3}, kubernetes.io/hostname: node-${i}${i % 5 === 4 ? '' : `, topology.kubernetes.io/zone: z${i % 2}`}}}
 ${taint}
 status: {allocatable: {cpu: "${2 + (i % 3)}", memory: ${4 + (i % 5)}Gi, pods: "110"}}`);
   }
@@ -36,10 +36,18 @@ const spread = `
       topologySpreadConstraints:
         - {maxSkew: 1, topologyKey: tier, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}`;
 
+const labelled = workload.replace('    spec:\n', '    metadata: {labels: {app: web}}\n    spec:\n');
+const owned = labelled.replace('  replicas: 130\n', '  replicas: 130\n  selector: {matchLabels: {app: web}}\n');
+const scheduleAnyway = `
+      topologySpreadConstraints:
+        - {maxSkew: 2, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: web}}}`;
+
 describe('placeAll', () => {
   it.each([
     ['with per-node filters and scores', workload],
-    ['with a PodTopologySpread constraint (one queue per domain)', `${workload.replace('    spec:\n', '    metadata: {labels: {app: web}}\n    spec:\n')}${spread}`],
+    ['with a PodTopologySpread constraint (one queue per domain)', `${labelled}${spread}`],
+    ['with the system default spreading (buckets by hostname count and zone)', owned],
+    ['with a ScheduleAnyway constraint (nodes without the zone label ignored)', `${labelled}${scheduleAnyway}`],
   ])('places the replicas of one pod exactly as rescoring every node for each replica would, %s', (_name, yaml) => {
     const objects = objectsFromYaml(`${cluster()}\n---${yaml}`);
     const snapshot = toSchedulerSnapshot(toClusterSnapshot(objects), 35);

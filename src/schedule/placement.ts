@@ -7,6 +7,7 @@ import type { PodInfo } from './pod-info.js';
 import type { SchedulerSnapshot } from './snapshot.js';
 import { addPodToPrepared, runPreFilters, type PreparedPod } from './run-filters.js';
 import { ReplicaQueue } from './replica-queue.js';
+import { repelledBy } from './plugins/inter-pod-affinity.js';
 import { selectHost } from './select-host.js';
 import { verdictPartsOf, type VerdictPart } from './verdict-parts.js';
 
@@ -113,16 +114,26 @@ function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | Failure |
 
 /** Binds the pod to node `index` and lets every cached PreFilter state see it. */
 function bind(pod: PodInfo, index: number, context: PlacementContext): NodeInfo | undefined {
-  const { nodes, prepared, tracking } = context;
+  const { nodes, tracking } = context;
   const node = nodes.nodes[index];
   if (!node) return undefined;
   const updated = addPodToNode(node, pod);
   nodes.replace(index, updated);
-  if (pod.requiredAntiAffinityTerms.length > 0) {
-    // Pods that skipped InterPodAffinity must now check this pod's anti-affinity: prepare them again.
-    prepared.clear();
-    tracking.clear();
-  }
+  if (pod.requiredAntiAffinityTerms.length > 0) forgetRepelled(pod, context);
   for (const other of tracking.values()) addPodToPrepared(other, pod, updated);
   return updated;
+}
+
+/**
+ * Pods that skipped InterPodAffinity and whose pods `bound`'s anti-affinity now repels must run its PreFilter again;
+ * every other prepared state stays valid (tracked ones follow the bind through addPod).
+ */
+function forgetRepelled(bound: PodInfo, context: PlacementContext): void {
+  for (const [signature, entry] of context.prepared) {
+    if (entry.rejection || entry.active.some((a) => a.plugin.name === 'InterPodAffinity')) continue;
+    if (repelledBy(bound, entry.pod, context.live.namespaceLabels.get(entry.pod.namespace) ?? {})) {
+      context.prepared.delete(signature);
+      context.tracking.delete(signature);
+    }
+  }
 }

@@ -5,7 +5,9 @@ import { findNodesThatFit, hasFeasibleNode } from './feasibility.js';
 import type { ClusterState } from './framework.js';
 import type { ClassSpec, NodeClasses } from './node-classes.js';
 import { filterNode, type PreparedPod } from './run-filters.js';
+import type { PodInfo } from './pod-info.js';
 import { candidatesOf, prepareScoring, rawScores, totals, type ActiveScore, type Scoring } from './select-host.js';
+import { SpreadBuckets } from './spread-buckets.js';
 
 interface Entry {
   readonly total: number;
@@ -68,6 +70,29 @@ function domainKeysOf(prepared: PreparedPod): string[] {
   return prepared.active.flatMap(({ plugin, state }) => (plugin.addPod ? [...(plugin.nodeLabelKeys?.(prepared.pod, state) ?? [])] : []));
 }
 
+/**
+ * The spread score's buckets when PodTopologySpread is the only score that reads other nodes (undefined when no
+ * such score is active; null when the queue cannot follow the scores: other such plugins, tracked filters, ignored nodes).
+ */
+function spreadBucketsOf(pod: PodInfo, active: readonly ActiveScore[], trackedFilters: number): SpreadBuckets | undefined | null {
+  const global = active.filter(({ plugin }) => !plugin.perNode);
+  const spread = global[0];
+  if (!spread) return undefined;
+  if (global.length > 1 || spread.plugin.name !== 'PodTopologySpread' || trackedFilters > 0) return null;
+  return SpreadBuckets.of(spread.plugin, pod, spread.state) ?? null;
+}
+
+/** Counts every feasible node (each member of each candidate's class) into the spread weights. */
+function countFeasibleMembers(spread: SpreadBuckets, candidates: readonly number[], nodes: NodeClasses, spec: ClassSpec): void {
+  for (const index of candidates) {
+    const key = nodes.classKeyOf(spec, index);
+    for (const classIndex of nodes.classMembers(spec, key)) {
+      const node = nodes.nodes[classIndex];
+      if (node) spread.countFeasible(node, 1);
+    }
+  }
+}
+
 /** Only these stateful plugins are allowed: their verdict is the same for every node of a topology domain. */
 const DOMAIN_PLUGINS: ReadonlySet<string> = new Set(['PodTopologySpread']);
 const ABSENT = '\u0002';
@@ -84,11 +109,13 @@ export class ReplicaQueue {
   readonly #spec: ClassSpec;
   readonly #domainKeys: readonly string[];
   readonly #maxima: readonly number[];
-  readonly #heaps = new Map<string, EntryHeap>();
+  readonly #heaps = new Map<string, { readonly heap: EntryHeap; readonly bucket: string }>();
+  readonly #spread: SpreadBuckets | undefined;
   #dirty = false;
   #pending: Entry | undefined;
 
-  private constructor(prepared: PreparedPod, nodes: NodeClasses, scoring: Scoring, maxima: number[]) {
+  private constructor(prepared: PreparedPod, nodes: NodeClasses, scoring: Scoring, maxima: number[], spread: SpreadBuckets | undefined) {
+    this.#spread = spread;
     this.#untracked = withoutDomainPlugins(prepared);
     this.#domainFilters = { ...prepared, active: prepared.active.filter((a) => a.plugin.addPod) };
     this.#domainKeys = domainKeysOf(prepared);
@@ -106,16 +133,18 @@ export class ReplicaQueue {
     const feasibility = findNodesThatFit(withoutDomainPlugins(prepared), nodes);
     if (!hasFeasibleNode(feasibility)) return undefined;
     const base = prepareScoring(prepared.pod, feasibility, nodes, cluster);
-    if (base.active.some(({ plugin }) => !plugin.perNode)) return undefined;
+    const spread = spreadBucketsOf(prepared.pod, base.active, tracked.length);
+    if (spread === null) return undefined;
     // Classes must not span topology domains: the domain plugins' keys join the scoring keys.
     const keys = [...new Set([...base.spec.keys, ...domainKeysOf(prepared)])].sort();
-    const scoring: Scoring = { active: base.active, spec: { ...base.spec, keys } };
+    const scoring: Scoring = { active: base.active.filter(({ plugin }) => plugin.perNode), spec: { ...base.spec, keys } };
     const candidates = candidatesOf(feasibility, nodes, scoring.spec);
+    if (spread) countFeasibleMembers(spread, candidates, nodes, scoring.spec);
     const raw = rawScores(prepared.pod, candidates, nodes, scoring.active);
     // With domain filters the feasible set differs from the candidates: normalisation must not depend on it.
     const varies = scoring.active.some(({ plugin }, p) => plugin.normalize && new Set(raw[p]).size > 1);
     if (tracked.length > 0 && varies) return undefined;
-    const built = new ReplicaQueue(prepared, nodes, scoring, raw.map((row) => Math.max(0, ...row)));
+    const built = new ReplicaQueue(prepared, nodes, scoring, raw.map((row) => Math.max(0, ...row)), spread);
     totals(raw, scoring.active).forEach((total, i) => built.#push(total, candidates[i] ?? -1));
     return built;
   }
@@ -128,13 +157,20 @@ export class ReplicaQueue {
   /** The best node for the next replica; undefined when none is feasible (or the queue is stale). */
   next(): number | undefined {
     if (this.#dirty) return undefined;
-    let chosen: { entry: Entry; heap: EntryHeap } | undefined;
-    for (const heap of this.#heaps.values()) {
+    const tops: { entry: Entry; heap: EntryHeap; bucket: string }[] = [];
+    for (const { heap, bucket } of this.#heaps.values()) {
       const entry = this.#validTop(heap);
       const node = entry ? this.#nodes.nodes[entry.index] : undefined;
       if (!entry || !node || (this.#domainFilters.active.length > 0 && filterNode(this.#domainFilters, node))) continue;
-      if (!chosen || before(entry, chosen.entry)) chosen = { entry, heap };
+      tops.push({ entry, heap, bucket });
     }
+    // The spread score of a bucket depends on every bucket (normalisation): add it to each heap's top.
+    const spread = this.#spread?.scores(tops.map((top) => top.bucket));
+    let chosen: { entry: Entry; heap: EntryHeap } | undefined;
+    tops.forEach(({ entry, heap }, i) => {
+      const scored = spread ? { ...entry, total: entry.total + (spread[i] ?? 0) * (this.#spread?.weight ?? 0) } : entry;
+      if (!chosen || before(scored, chosen.entry)) chosen = { entry: scored, heap };
+    });
     if (!chosen) return undefined;
     chosen.heap.pop();
     this.#pending = chosen.entry;
@@ -151,8 +187,10 @@ export class ReplicaQueue {
     }
     const node = this.#nodes.nodes[index];
     if (!node) return;
+    this.#spread?.placed(node);
     const raw = this.#active.map(({ plugin, state }) => plugin.score(this.#untracked.pod, node, state));
     if (filterNode(this.#untracked, node)) {
+      this.#spread?.countFeasible(node, -1);
       // The node drops out: if it held a maximum a plugin normalises by, every total may change.
       this.#dirty = this.#active.some(({ plugin }, p) => plugin.normalize !== undefined && raw[p] === this.#maxima[p]);
       return;
@@ -174,11 +212,13 @@ export class ReplicaQueue {
   }
 
   #heapOf(index: number): EntryHeap {
-    const labels = this.#nodes.nodes[index]?.labels ?? {};
-    const domain = this.#domainKeys.map((key) => labels[key] ?? ABSENT).join('\u0001');
-    let heap = this.#heaps.get(domain);
-    if (!heap) this.#heaps.set(domain, (heap = new EntryHeap()));
-    return heap;
+    const node = this.#nodes.nodes[index];
+    const labels = node?.labels ?? {};
+    const bucket = this.#spread && node ? this.#spread.bucketOf(node) : '';
+    const key = `${this.#domainKeys.map((k) => labels[k] ?? ABSENT).join('\u0001')}\u0003${bucket}`;
+    let entry = this.#heaps.get(key);
+    if (!entry) this.#heaps.set(key, (entry = { heap: new EntryHeap(), bucket }));
+    return entry.heap;
   }
 
   /** The heap's top after dropping entries whose class changed since they were pushed. */

@@ -28,6 +28,11 @@ export function resolveNamespaces(term: AffinityTerm, namespaceLabels: ReadonlyM
   return { ...term, namespaces, namespaceSelector: NOTHING };
 }
 
+/** True when one of `existing`'s required anti-affinity terms matches `pod` (whose Namespace has `namespaceLabels`). */
+export function repelledBy(existing: PodInfo, pod: PodInfo, namespaceLabels: Labels): boolean {
+  return existing.requiredAntiAffinityTerms.some((term) => termMatches(term, pod, namespaceLabels));
+}
+
 export function matchesAllTerms(terms: readonly AffinityTerm[], pod: PodInfo): boolean {
   return terms.length > 0 && terms.every((term) => termMatches(term, pod, undefined));
 }
@@ -58,7 +63,8 @@ function preFilter(pod: PodInfo, cluster: ClusterState): PreFilterResult<InterPo
   for (const node of hasTerms ? cluster.nodes : cluster.nodesWithRequiredAntiAffinityPods()) {
     for (const existing of hasTerms ? node.pods : node.podsWithRequiredAntiAffinity) addExisting(state, pod, existing, node);
   }
-  return { kind: 'state', state };
+  // upstream: filtering.go PreFilter skips when no existing pod's anti-affinity matches the pod and it has no terms.
+  return !hasTerms && state.existingAntiAffinityCounts.size === 0 ? { kind: 'skip' } : { kind: 'state', state };
 }
 
 function satisfiesPodAffinity(state: InterPodAffinityState, pod: PodInfo, node: NodeInfo): boolean {

@@ -7,7 +7,7 @@ import { MAX_NODE_SCORE, defineScorePlugin } from './score-plugin.js';
 
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
-interface ScoreState {
+export interface SpreadScoreState {
   readonly constraints: readonly TopologySpreadConstraint[];
   readonly ignored: ReadonlySet<string>;
   /** Per constraint: matching pods per topology value (hostname constraints are counted per node in Score). */
@@ -33,12 +33,12 @@ function scoredConstraints(pod: PodInfo): { constraints: TopologySpreadConstrain
 }
 
 /** topologyNormalizingWeight: log(size + 2). */
-function normalizingWeight(size: number): number {
+export function normalizingWeight(size: number): number {
   return Math.log(size + 2);
 }
 
 // upstream: scoring.go initPreScoreState
-function initPreScoreState(pod: PodInfo, feasible: readonly NodeInfo[]): ScoreState & { requireAllTopologies: boolean } {
+function initPreScoreState(pod: PodInfo, feasible: readonly NodeInfo[]): SpreadScoreState & { requireAllTopologies: boolean } {
   const { constraints, requireAllTopologies } = scoredConstraints(pod);
   const ignored = new Set<string>();
   const podCounts = constraints.map(() => new Map<string, number>());
@@ -55,7 +55,26 @@ function initPreScoreState(pod: PodInfo, feasible: readonly NodeInfo[]): ScoreSt
   return { constraints, ignored, podCounts, weights, requireAllTopologies };
 }
 
-export default defineScorePlugin<ScoreState>({
+/**
+ * Score: for each constraint whose key the node has, the matching pods of its domain (of the node itself for
+ * hostname) times the constraint's weight, plus maxSkew - 1; rounded.
+ */
+export function spreadRawScore(
+  state: SpreadScoreState,
+  valueOf: (c: TopologySpreadConstraint) => string | undefined,
+  hostCount: (c: TopologySpreadConstraint) => number,
+): number {
+  let score = 0;
+  state.constraints.forEach((c, i) => {
+    const value = valueOf(c);
+    if (value === undefined) return;
+    const count = c.topologyKey === HOSTNAME_LABEL ? hostCount(c) : (state.podCounts[i]?.get(value) ?? 0);
+    score += count * (state.weights[i] ?? 0) + (c.maxSkew - 1);
+  });
+  return Math.round(score);
+}
+
+export default defineScorePlugin<SpreadScoreState>({
   name: 'PodTopologySpread',
   weight: 2,
   perNode: false,
@@ -76,14 +95,7 @@ export default defineScorePlugin<ScoreState>({
   },
   score(pod, node, state) {
     if (state.ignored.has(node.name)) return Number.NaN;
-    let score = 0;
-    state.constraints.forEach((c, i) => {
-      const value = node.labels[c.topologyKey];
-      if (value === undefined) return;
-      const count = c.topologyKey === HOSTNAME_LABEL ? countPods(c, pod, node) : (state.podCounts[i]?.get(value) ?? 0);
-      score += count * (state.weights[i] ?? 0) + (c.maxSkew - 1);
-    });
-    return Math.round(score);
+    return spreadRawScore(state, (c) => node.labels[c.topologyKey], (c) => countPods(c, pod, node));
   },
   normalize(scores) {
     let min = Number.MAX_SAFE_INTEGER;

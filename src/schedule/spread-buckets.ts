@@ -1,0 +1,96 @@
+// PodTopologySpread scoring kept up to date across one pod's replicas: nodes sit in buckets by what the score reads
+// (their own matching-pod count for hostname constraints, their domain otherwise), so placing a replica moves one
+// node and bumps one domain's count instead of rescoring every node.
+// upstream: pkg/scheduler/framework/plugins/podtopologyspread/scoring.go PreScore, Score, NormalizeScore (v1.35)
+import type { NodeInfo } from './node-info.js';
+import { HOSTNAME_LABEL } from './node-info.js';
+import type { PodInfo, TopologySpreadConstraint } from './pod-info.js';
+import { countPods, countsPod } from './plugins/pod-topology-spread.js';
+import { normalizingWeight, spreadRawScore, type SpreadScoreState } from './scoring/pod-topology-spread.js';
+import type { ScorePlugin } from './scoring/score-plugin.js';
+
+/** What the spread score reads from a node: per constraint, its hostname count or domain value (undefined: no label). */
+interface Bucket {
+  readonly values: readonly (string | undefined)[];
+  readonly hostCount: number;
+}
+
+export class SpreadBuckets {
+  readonly #plugin: ScorePlugin;
+  readonly #pod: PodInfo;
+  readonly #constraints: readonly TopologySpreadConstraint[];
+  /** Matching pods per domain value, per constraint (hostname constraints: unused). */
+  readonly #counts: Map<string, number>[];
+  /** Feasible nodes per domain value, per constraint: a domain with none drops out of the weights. */
+  readonly #feasiblePerValue: Map<string, number>[];
+  readonly #buckets = new Map<string, Bucket>();
+  #feasible = 0;
+
+  private constructor(plugin: ScorePlugin, pod: PodInfo, state: SpreadScoreState) {
+    this.#plugin = plugin;
+    this.#pod = pod;
+    this.#constraints = state.constraints;
+    this.#counts = state.podCounts.map((counts) => new Map(counts));
+    this.#feasiblePerValue = state.constraints.map(() => new Map());
+  }
+
+  /** Buckets for a PreScore state without ignored nodes (those need the per-node path). */
+  static of(plugin: ScorePlugin, pod: PodInfo, state: unknown): SpreadBuckets | undefined {
+    const spread = state as SpreadScoreState;
+    return spread.ignored.size > 0 ? undefined : new SpreadBuckets(plugin, pod, spread);
+  }
+
+  /** Counts a feasible node in (`delta` 1) or out (-1) of the domains the weights are computed over. */
+  countFeasible(node: NodeInfo, delta: 1 | -1): void {
+    this.#feasible += delta;
+    this.#constraints.forEach((c, i) => {
+      if (c.topologyKey === HOSTNAME_LABEL) return;
+      const perValue = this.#feasiblePerValue[i];
+      const value = node.labels[c.topologyKey] ?? '';
+      const next = (perValue?.get(value) ?? 0) + delta;
+      if (next > 0) perValue?.set(value, next);
+      else perValue?.delete(value);
+    });
+  }
+
+  /** The key of the bucket the node is in now. */
+  bucketOf(node: NodeInfo): string {
+    // A hostname constraint reads the node's own count, not its hostname: nodes with equal counts share a bucket.
+    const values = this.#constraints.map((c) => (c.topologyKey === HOSTNAME_LABEL && node.labels[c.topologyKey] !== undefined ? '' : node.labels[c.topologyKey]));
+    const host = this.#constraints.find((c) => c.topologyKey === HOSTNAME_LABEL);
+    const hostCount = host ? countPods(host, this.#pod, node) : 0;
+    const key = JSON.stringify([values, hostCount]);
+    if (!this.#buckets.has(key)) this.#buckets.set(key, { values, hostCount });
+    return key;
+  }
+
+  /** After a replica landed on `node`: its domains count one more matching pod. */
+  placed(node: NodeInfo): void {
+    this.#constraints.forEach((c, i) => {
+      const counts = this.#counts[i];
+      const value = node.labels[c.topologyKey];
+      if (c.topologyKey === HOSTNAME_LABEL || value === undefined || !counts?.has(value) || !countsPod(c, this.#pod, this.#pod)) return;
+      counts.set(value, (counts.get(value) ?? 0) + 1);
+    });
+  }
+
+  /** The normalised spread score of each bucket among `keys` (the buckets holding feasible nodes). */
+  scores(keys: readonly string[]): number[] {
+    const state = this.#state();
+    const raw = keys.map((key) => {
+      const bucket = this.#buckets.get(key);
+      return bucket ? spreadRawScore(state, (_c) => bucket.values[this.#constraints.indexOf(_c)], () => bucket.hostCount) : 0;
+    });
+    this.#plugin.normalize?.(raw, state);
+    return raw;
+  }
+
+  #state(): SpreadScoreState {
+    const weights = this.#constraints.map((c, i) => normalizingWeight(c.topologyKey === HOSTNAME_LABEL ? this.#feasible : (this.#feasiblePerValue[i]?.size ?? 0)));
+    return { constraints: this.#constraints, ignored: new Set(), podCounts: this.#counts, weights };
+  }
+
+  get weight(): number {
+    return this.#plugin.weight;
+  }
+}
