@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/index.js';
+import { formatText } from '../src/report/formatters/text.js';
+import { unschedulableMessage } from '../src/report/unschedulable.js';
+import type { SchedulingResult } from '../src/schedule/scheduling-result.js';
+import { createColors } from 'picocolors';
 
 describe('the demo in fixtures/demo', async () => {
   const report = await check(['fixtures/demo/app'], { cluster: ['fixtures/demo/cluster'] });
@@ -35,5 +39,24 @@ describe('the demo in fixtures/demo', async () => {
   it('reports the over-subscribed API: four replicas fit, two stay Pending', () => {
     expect(result('api')?.placement).toMatchObject({ nodes: { 'worker-b1': 2, 'worker-c1': 2 }, unschedulable: 2 });
     expect(report.summary.unschedulable).toBeGreaterThanOrEqual(2);
+  });
+
+  it('the text report shows where a partly placed workload went and each node\'s reasons after placement', () => {
+    const text = formatText(report, { rules: [], colors: createColors(false), cwd: process.cwd(), quiet: false });
+    const api = text.slice(text.indexOf('Deployment shop/api'));
+    expect(api.split('\n').slice(1, 5)).toEqual([
+      '    placed on worker-b1: 2, worker-c1: 2',
+      '    0/6 nodes are available: 1 node(s) were unschedulable, 2 node(s) had untolerated taint(s), 3 Insufficient cpu.',
+      '      cp-1: node(s) had untolerated taint(s)  (add toleration node-role.kubernetes.io/control-plane:NoSchedule)',
+      '      gpu-1: node(s) had untolerated taint(s)  (add toleration nvidia.com/gpu=present:NoSchedule)',
+    ]);
+    expect(text).toContain('      worker-c1: Insufficient cpu  (reduce the cpu request to <= 150m)');
+    expect(text.trim().split('\n').at(-1)).toMatch(/, 3 of 7 workloads not fully placed$/);
+  });
+
+  it('SARIF, JUnit and GitHub say how many replicas fit on no node, where the others went and why', () => {
+    expect(unschedulableMessage(result('api') as SchedulingResult)).toBe(
+      '2 of 6 replicas fit on no node (placed worker-b1: 2, worker-c1: 2; 0/6 nodes are available: 1 node(s) were unschedulable, 2 node(s) had untolerated taint(s), 3 Insufficient cpu.)',
+    );
   });
 });
