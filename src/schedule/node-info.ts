@@ -26,6 +26,8 @@ export interface NodeInfo {
   readonly podsWithRequiredAntiAffinity: readonly PodInfo[];
   /** Bound pods with any pod affinity or anti-affinity term (they take part in InterPodAffinity scoring). */
   readonly podsWithAffinity: readonly PodInfo[];
+  /** Non-terminating pods per `podLabelKey(namespace, key, value)`: selectors skip nodes without their labels. */
+  readonly podLabelCounts: ReadonlyMap<string, number>;
   /** node.status.images by name, with the cluster-wide size and node count (upstream NodeInfo.ImageStates). */
   readonly imageStates: ReadonlyMap<string, ImageStateSummary>;
   /** Everything the filters read except labels and name: nodes with equal keys and labels get equal verdicts. */
@@ -105,8 +107,23 @@ export function withClusterImageStates(nodes: readonly NodeInfo[]): NodeInfo[] {
 
 type NodeBase = Pick<NodeInfo, 'name' | 'object' | 'labels' | 'taints' | 'unschedulable' | 'allocatable' | 'allowedPodNumber' | 'imageStates'>;
 
+/** The key of a pod label in NodeInfo.podLabelCounts. */
+export function podLabelKey(namespace: string, key: string, value: string): string {
+  return `${namespace}\u0000${key}\u0000${value}`;
+}
+
+function withPodLabels(counts: ReadonlyMap<string, number>, pod: PodInfo): ReadonlyMap<string, number> {
+  if (pod.terminating) return counts;
+  const out = new Map(counts);
+  for (const [key, value] of Object.entries(pod.labels)) {
+    const label = podLabelKey(pod.namespace, key, value);
+    out.set(label, (out.get(label) ?? 0) + 1);
+  }
+  return out;
+}
+
 function withPods(base: NodeBase, pods: readonly PodInfo[]): NodeInfo {
-  let node = assemble(base, { pods: [], requested: {}, nonZeroRequested: {}, usedPorts: [] });
+  let node = assemble(base, { pods: [], requested: {}, nonZeroRequested: {}, usedPorts: [], podLabelCounts: new Map() });
   for (const pod of pods) node = addPodToNode(node, pod);
   return node;
 }
@@ -116,6 +133,7 @@ interface Usage {
   readonly requested: ResourceAmounts;
   readonly nonZeroRequested: ResourceAmounts;
   readonly usedPorts: readonly HostPort[];
+  readonly podLabelCounts: ReadonlyMap<string, number>;
 }
 
 function assemble(base: NodeBase, usage: Usage): NodeInfo {
@@ -154,6 +172,7 @@ export function addPodToNode(node: NodeInfo, pod: PodInfo): NodeInfo {
     requested: addAmounts(node.requested, pod.requests),
     nonZeroRequested: addAmounts(node.nonZeroRequested, pick(pod.nonZeroRequests)),
     usedPorts: pod.hostPorts.length > 0 ? [...node.usedPorts, ...pod.hostPorts] : node.usedPorts,
+    podLabelCounts: withPodLabels(node.podLabelCounts, pod),
   });
 }
 

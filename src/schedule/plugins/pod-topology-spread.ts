@@ -1,8 +1,8 @@
 // PodTopologySpread (filter part): DoNotSchedule constraints, maxSkew, minDomains, node inclusion policies.
 // upstream: pkg/scheduler/framework/plugins/podtopologyspread/filtering.go, common.go (v1.35)
-import { isEmptySelector, matchesSelector } from '../../model/labels.js';
+import { isEmptySelector, matchesSelector, type LabelSelector } from '../../model/labels.js';
 import { SUCCESS, definePlugin, unresolvable, unschedulable, type ClusterState, type FilterResult, type PreFilterResult } from '../framework.js';
-import type { NodeInfo } from '../node-info.js';
+import { podLabelKey, type NodeInfo } from '../node-info.js';
 import type { PodInfo, TopologySpreadConstraint } from '../pod-info.js';
 import { pairKey } from '../topology.js';
 import { matchesRequiredNodeAffinity, requiredNodeAffinityKeys, requiredNodeAffinityUsesName } from './node-affinity.js';
@@ -76,8 +76,17 @@ function addDomain(state: PodTopologySpreadState, topologyKey: string, value: st
   state.domains.set(topologyKey, [...(state.domains.get(topologyKey) ?? []), value]);
 }
 
+/** False when no pod of `namespace` on the node can match: an `In` requirement's labels are absent there. */
+function mayMatch(selector: LabelSelector, namespace: string, node: NodeInfo): boolean {
+  for (const r of selector.requirements ?? []) {
+    if (r.operator === 'In' && !r.values.some((value) => node.podLabelCounts.has(podLabelKey(namespace, r.key, value)))) return false;
+  }
+  return true;
+}
+
 /** Pods on the node that the constraint counts for the incoming pod. */
 export function countPods(c: TopologySpreadConstraint, pod: PodInfo, node: NodeInfo): number {
+  if (!mayMatch(c.selector, pod.namespace, node)) return 0;
   let count = 0;
   for (const existing of node.pods) if (countsPod(c, pod, existing)) count++;
   return count;
