@@ -1,7 +1,7 @@
 // What still fits after placement: more replicas per workload, and the room every node has left.
 import { compareStrings } from '../model/finding.js';
 import type { NodeInfo } from './node-info.js';
-import { placeAll, type PlacementRequest } from './placement.js';
+import { placeAll, type PlacementRequest, type PlacementRun } from './placement.js';
 import { CPU, MEMORY, type ResourceAmounts } from './resources.js';
 import type { SchedulerSnapshot } from './snapshot.js';
 
@@ -23,14 +23,14 @@ export interface NodeRoom {
 }
 
 /**
- * Places everything again with CAPACITY_PROBE more replicas of the workload's pod queued last, so they only take
- * room left after every other workload; one full placement per workload, so it runs only when asked for.
+ * Places CAPACITY_PROBE more replicas of the workload's pod on the nodes as the main run left them (the same as
+ * queueing them after every other workload), so they only take room left after everything else.
  */
-export function additionalReplicas(requests: readonly PlacementRequest[], index: number, snapshot: SchedulerSnapshot): WorkloadCapacity {
-  const pod = requests[index]?.pods[0]?.pod;
+export function additionalReplicas(request: PlacementRequest | undefined, after: PlacementRun, snapshot: SchedulerSnapshot): WorkloadCapacity {
+  const pod = request?.pods[0]?.pod;
   if (!pod) return { additionalReplicas: 0, atLeast: false };
-  const probe: PlacementRequest = { pods: [{ pod, replicas: CAPACITY_PROBE }], priority: Number.NEGATIVE_INFINITY };
-  const outcome = placeAll([...requests, probe], snapshot).outcomes[requests.length];
+  const probe: PlacementRequest = { pods: [{ pod, replicas: CAPACITY_PROBE }], priority: 0 };
+  const outcome = placeAll([probe], snapshot, after.nodes).outcomes[0];
   const placed = CAPACITY_PROBE - (outcome?.unschedulable ?? CAPACITY_PROBE);
   return { additionalReplicas: placed, atLeast: placed === CAPACITY_PROBE };
 }

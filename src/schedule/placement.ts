@@ -43,8 +43,9 @@ export function queueOrder(requests: readonly PlacementRequest[]): number[] {
   return requests.map((_, i) => i).sort((a, b) => (requests[b]?.priority ?? 0) - (requests[a]?.priority ?? 0) || a - b);
 }
 
-export function placeAll(requests: readonly PlacementRequest[], snapshot: SchedulerSnapshot): PlacementRun {
-  const nodes = new NodeClasses(snapshot.nodes);
+/** Places the requests on `start` (the snapshot's nodes unless given, e.g. the final nodes of an earlier run). */
+export function placeAll(requests: readonly PlacementRequest[], snapshot: SchedulerSnapshot, start: readonly NodeInfo[] = snapshot.nodes): PlacementRun {
+  const nodes = new NodeClasses(start);
   const context: PlacementContext = {
     nodes,
     live: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor),

@@ -94,7 +94,7 @@ export function scheduleWorkloads(
   const output = { results, findings: context.findings, ...(groups && { nodeGroups: groups.groups() }) };
   if (!options.capacity) return output;
   const withCapacity = results.map((result, i) =>
-    workloads[i] === undefined || workloads[i].kind === 'DaemonSet' ? result : { ...result, capacity: additionalReplicas(requests, i, snapshot) },
+    workloads[i] === undefined || workloads[i].kind === 'DaemonSet' ? result : { ...result, capacity: additionalReplicas(requests[i], run, snapshot) },
   );
   return { ...output, results: withCapacity, nodeRoom: roomPerNode(run.nodes) };
 }
