@@ -35,13 +35,44 @@ export function lintDocuments(context: BenchContext, documents: number): Row {
 }
 
 export function feasibility(context: BenchContext, pods: number, nodes: number): Row {
-  const result = cli(context, ['fit', context.inputs.pending(pods, 1), '--cluster', context.inputs.cluster(nodes)], 3);
-  return { name: 'fit feasibility', size: `${thousands(pods)} pods x ${thousands(nodes)} nodes`, medianMs: result.medianMs, cpuMs: result.medianCpuMs, throughput: perSecond(pods, result.medianMs, 'pods'), peakRssMiB: result.peakRssMiB, target: verdict(result.medianMs, 1000, '1 s'), note: clusterNote() };
+  const result = cli(context, ['fit', context.inputs.pending(pods, 1), '--cluster', context.inputs.cluster(nodes), '--format', 'json'], 3);
+  return { name: 'fit feasibility (JSON)', size: `${thousands(pods)} pods x ${thousands(nodes)} nodes`, medianMs: result.medianMs, cpuMs: result.medianCpuMs, throughput: perSecond(pods, result.medianMs, 'pods'), peakRssMiB: result.peakRssMiB, target: verdict(result.medianMs, 1000, '1 s'), note: `${clusterNote()}; ${thousands(result.stdout.length)} bytes of JSON` };
+}
+
+/** 20,000 identical-class nodes against 5,000, measured in one run so the shared machine's load cancels out. */
+export function nodeScaling(context: BenchContext): Row {
+  const pods = 1000;
+  const small = cli(context, ['fit', context.inputs.pending(pods, 1), '--cluster', context.inputs.cluster(5000), '--format', 'json'], 3);
+  const large = cli(context, ['fit', context.inputs.pending(pods, 1), '--cluster', context.inputs.cluster(20_000), '--format', 'json'], 3);
+  const ratio = large.medianCpuMs / small.medianCpuMs;
+  return {
+    name: 'fit feasibility, 20,000 vs 5,000 nodes (JSON)',
+    size: `${thousands(pods)} pods x 20,000 nodes`,
+    medianMs: large.medianMs, cpuMs: large.medianCpuMs,
+    throughput: perSecond(pods, large.medianMs, 'pods'),
+    peakRssMiB: large.peakRssMiB,
+    target: `${ratio <= 1.5 ? 'met' : 'MISSED'} (<= 1.5x of 5,000 nodes)`,
+    note: `CPU ${ratio.toFixed(2)}x the 5,000-node run (${Math.round(small.medianCpuMs)} ms)`,
+  };
+}
+
+/** --capacity: one probe per workload from the final node state. */
+export function capacity(context: BenchContext, workloads: number, nodes: number): Row {
+  const result = cli(context, ['fit', context.inputs.pending(workloads, 100), '--cluster', context.inputs.cluster(nodes), '--capacity', '--format', 'json'], 3);
+  return {
+    name: 'placement + --capacity (JSON)',
+    size: `${thousands(workloads)} workloads x ${thousands(nodes)} nodes`,
+    medianMs: result.medianMs, cpuMs: result.medianCpuMs,
+    throughput: perSecond(workloads, result.medianMs, 'workloads'),
+    peakRssMiB: result.peakRssMiB,
+    target: verdict(result.medianMs, 5000, '5 s'),
+    note: `${thousands(workloads * 100)} replicas, then up to 1,000 more per workload probed`,
+  };
 }
 
 export function placement(context: BenchContext, options: { workloads: number; replicas: number; nodes: number; limitMs: number }): Row {
   const { workloads, replicas, nodes, limitMs } = options;
-  const result = cli(context, ['fit', context.inputs.pending(workloads, replicas), '--cluster', context.inputs.cluster(nodes)], 3);
+  const result = cli(context, ['fit', context.inputs.pending(workloads, replicas), '--cluster', context.inputs.cluster(nodes), '--format', 'json'], 3);
   const pods = workloads * replicas;
   return {
     name: `placement (${thousands(pods + nodes * BOUND_PODS_PER_NODE)} pods in all)`,

@@ -35,6 +35,8 @@ const lint10k = step(() => cases.lintDocuments(context, 10_000));
 step(() => cases.feasibility(context, 1000, 5000), 'fit feasibility', '1,000 pods x 5,000 nodes');
 step(() => cases.placement(context, { workloads: 500, replicas: 100, nodes: 5000, limitMs: 5000 }), 'placement', '50,000 replicas x 5,000 nodes');
 step(() => cases.placement(context, { workloads: 1400, replicas: 100, nodes: 5000, limitMs: 10_000 }), 'placement', '140,000 replicas x 5,000 nodes');
+step(() => cases.capacity(context, 100, 5000), 'placement + --capacity', '100 workloads x 5,000 nodes');
+if (!values.quick) step(() => cases.nodeScaling(context), 'fit feasibility, 20,000 vs 5,000 nodes', '1,000 pods x 20,000 nodes');
 for (const nodes of values.quick ? [1000, 5000] : [1000, 5000, 20_000]) step(() => cases.scaling(context, nodes), 'scaling: fit feasibility', `1,000 pods x ${nodes.toLocaleString('en-US')} nodes`);
 step(() => cases.corpus(context));
 if (!values.quick) {

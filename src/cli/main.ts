@@ -7,6 +7,7 @@ import { loadRunConfig } from '../config/load-run-config.js';
 import { severityRank } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { FORMATTERS } from '../report/formatters/index.js';
+import { formatJsonChunks } from '../report/formatters/json.js';
 import type { Report } from '../report/report.js';
 import { toolVersion } from '../version.js';
 import { parseInvocation, type Invocation } from './args.js';
@@ -71,9 +72,12 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   if (noNodes) io.stderr.write('kubefit: no Node objects in the inputs or --cluster, so the scheduling dry-run was skipped\n');
   const formatter = FORMATTERS[invocation.format] ?? FORMATTERS['text'];
   const useColor = invocation.output === undefined && colorEnabled(invocation, io);
-  const text = formatter?.(report, { rules: ruleCatalog(), colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet }) ?? '';
-  if (invocation.output !== undefined) await writeUserFile(invocation.output, text, 'Check the --output path.');
-  else io.stdout.write(text);
+  // JSON goes out in chunks: a large report may exceed the longest string V8 can build.
+  const chunks = invocation.format === 'json'
+    ? formatJsonChunks(report)
+    : [formatter?.(report, { rules: ruleCatalog(), colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet }) ?? ''];
+  if (invocation.output !== undefined) await writeUserFile(invocation.output, chunks, 'Check the --output path.');
+  else for (const chunk of chunks) io.stdout.write(chunk);
   return exitCode(report, config.failOn);
 }
 

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { describeFsError } from '../load/read-file.js';
 import { UsageError } from './errors.js';
 
-export async function writeUserFile(file: string, text: string, hint: string, flag: 'w' | 'wx' = 'w'): Promise<void> {
+export async function writeUserFile(file: string, text: string | Iterable<string>, hint: string, flag: 'w' | 'wx' = 'w'): Promise<void> {
   try {
     await writeFile(file, text, { flag });
   } catch (error) {
