@@ -35,6 +35,18 @@ ${podSpec}
 ${extra}
 ---`;
 
+const daemonSet = (podSpec: string) => `
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent}
+spec:
+  selector: {matchLabels: {app: agent}}
+  template:
+    metadata: {labels: {app: agent}}
+    spec:
+${podSpec}
+---`;
+
 const cpu = (amount: string) => `      containers:
         - name: c
           resources: {requests: {cpu: "${amount}"}}`;
@@ -168,17 +180,6 @@ spec: {nodeName: b, containers: [{name: c}]}`;
 });
 
 describe('scheduleWorkloads: DaemonSets', () => {
-  const daemonSet = (podSpec: string) => `
-apiVersion: apps/v1
-kind: DaemonSet
-metadata: {name: agent}
-spec:
-  selector: {matchLabels: {app: agent}}
-  template:
-    metadata: {labels: {app: agent}}
-    spec:
-${podSpec}
----`;
 
   it('runs on cordoned nodes (the controller adds the unschedulable toleration) and skips tainted ones', () => {
     const nodes =
@@ -268,18 +269,7 @@ ${names.map((values) => `              - matchFields: [{key: metadata.name, oper
   });
 
   it('a DaemonSet pod on a one-node cluster gets no "0 node(s)" entry', () => {
-    const daemonSet = `
-apiVersion: apps/v1
-kind: DaemonSet
-metadata: {name: agent}
-spec:
-  selector: {matchLabels: {app: agent}}
-  template:
-    metadata: {labels: {app: agent}}
-    spec:
-${cpu('3')}
----`;
-    const [result] = run(node('a') + daemonSet).results;
+    const [result] = run(node('a') + daemonSet(cpu('3'))).results;
     expect(result?.message).toBe('0/1 nodes are available: 1 Insufficient cpu.');
     expect(result?.placement.message).toBe('0/1 nodes are available: 1 Insufficient cpu.');
   });
