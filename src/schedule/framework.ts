@@ -62,6 +62,8 @@ export interface FilterPlugin<S = unknown> {
   nodeLabelKeys?(pod: PodInfo, state: S): Iterable<string>;
   /** True when the verdict depends on the node's name. */
   usesNodeName?(pod: PodInfo, state: S): boolean;
+  /** True when a pod placed on a node can change this plugin's verdict for that node only (e.g. hostname domains). */
+  nodeLocal?(pod: PodInfo, state: S): boolean;
 }
 
 /** Erases a plugin's state type so plugins can sit in one ordered list. */

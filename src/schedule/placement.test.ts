@@ -42,12 +42,19 @@ const scheduleAnyway = `
       topologySpreadConstraints:
         - {maxSkew: 2, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: web}}}`;
 
+const hostnameAntiAffinity = `
+      affinity:
+        podAntiAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            - {labelSelector: {matchLabels: {app: web}}, topologyKey: kubernetes.io/hostname}`;
+
 describe('placeAll', () => {
   it.each([
     ['with per-node filters and scores', workload],
     ['with a PodTopologySpread constraint (one queue per domain)', `${labelled}${spread}`],
     ['with the system default spreading (buckets by hostname count and zone)', owned],
     ['with a ScheduleAnyway constraint (nodes without the zone label ignored)', `${labelled}${scheduleAnyway}`],
+    ['with hostname-only required anti-affinity (node-local) and default spreading', `${owned.replace(/\n {6}affinity:[^]*$/, '')}${hostnameAntiAffinity}`],
   ])('places the replicas of one pod exactly as rescoring every node for each replica would, %s', (_name, yaml) => {
     const objects = objectsFromYaml(`${cluster()}\n---${yaml}`);
     const snapshot = toSchedulerSnapshot(toClusterSnapshot(objects), 35);

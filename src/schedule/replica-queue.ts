@@ -62,12 +62,17 @@ function before(a: Entry | undefined, b: Entry | undefined): boolean {
   return a.total > b.total || (a.total === b.total && a.index < b.index);
 }
 
+/** A plugin whose state follows placed pods and whose verdict may change on nodes other than the one bound to. */
+function isDomainPlugin(prepared: PreparedPod, { plugin, state }: PreparedPod['active'][number]): boolean {
+  return plugin.addPod !== undefined && !(plugin.nodeLocal?.(prepared.pod, state) ?? false);
+}
+
 function withoutDomainPlugins(prepared: PreparedPod): PreparedPod {
-  return { ...prepared, active: prepared.active.filter((a) => !a.plugin.addPod), tracksPods: false };
+  return { ...prepared, active: prepared.active.filter((a) => !isDomainPlugin(prepared, a)), tracksPods: false };
 }
 
 function domainKeysOf(prepared: PreparedPod): string[] {
-  return prepared.active.flatMap(({ plugin, state }) => (plugin.addPod ? [...(plugin.nodeLabelKeys?.(prepared.pod, state) ?? [])] : []));
+  return prepared.active.flatMap((a) => (isDomainPlugin(prepared, a) ? [...(a.plugin.nodeLabelKeys?.(prepared.pod, a.state) ?? [])] : []));
 }
 
 /**
@@ -80,17 +85,6 @@ function spreadBucketsOf(pod: PodInfo, active: readonly ActiveScore[], trackedFi
   if (!spread) return undefined;
   if (global.length > 1 || spread.plugin.name !== 'PodTopologySpread' || trackedFilters > 0) return null;
   return SpreadBuckets.of(spread.plugin, pod, spread.state) ?? null;
-}
-
-/** Counts every feasible node (each member of each candidate's class) into the spread weights. */
-function countFeasibleMembers(spread: SpreadBuckets, candidates: readonly number[], nodes: NodeClasses, spec: ClassSpec): void {
-  for (const index of candidates) {
-    const key = nodes.classKeyOf(spec, index);
-    for (const classIndex of nodes.classMembers(spec, key)) {
-      const node = nodes.nodes[classIndex];
-      if (node) spread.countFeasible(node, 1);
-    }
-  }
 }
 
 /** Only these stateful plugins are allowed: their verdict is the same for every node of a topology domain. */
@@ -109,26 +103,28 @@ export class ReplicaQueue {
   readonly #spec: ClassSpec;
   readonly #domainKeys: readonly string[];
   readonly #maxima: readonly number[];
+  readonly #atMax: number[];
   readonly #heaps = new Map<string, { readonly heap: EntryHeap; readonly bucket: string }>();
   readonly #spread: SpreadBuckets | undefined;
   #dirty = false;
   #pending: Entry | undefined;
 
-  private constructor(prepared: PreparedPod, nodes: NodeClasses, scoring: Scoring, maxima: number[], spread: SpreadBuckets | undefined) {
+  private constructor(prepared: PreparedPod, nodes: NodeClasses, scoring: Scoring, maxima: { maxima: number[]; atMax: number[] }, spread: SpreadBuckets | undefined) {
     this.#spread = spread;
     this.#untracked = withoutDomainPlugins(prepared);
-    this.#domainFilters = { ...prepared, active: prepared.active.filter((a) => a.plugin.addPod) };
+    this.#domainFilters = { ...prepared, active: prepared.active.filter((a) => isDomainPlugin(prepared, a)) };
     this.#domainKeys = domainKeysOf(prepared);
     this.#nodes = nodes;
     this.#active = scoring.active;
     this.#spec = scoring.spec;
-    this.#maxima = maxima;
+    this.#maxima = maxima.maxima;
+    this.#atMax = maxima.atMax;
   }
 
   /** A queue for the pod's replicas, or undefined when other placements could change its verdicts or scores. */
   static build(prepared: PreparedPod, nodes: NodeClasses, cluster: ClusterState): ReplicaQueue | undefined {
     if (prepared.rejection || prepared.nodeNames) return undefined;
-    const tracked = prepared.active.filter((a) => a.plugin.addPod);
+    const tracked = prepared.active.filter((a) => isDomainPlugin(prepared, a));
     if (tracked.some((a) => !DOMAIN_PLUGINS.has(a.plugin.name))) return undefined;
     const feasibility = findNodesThatFit(withoutDomainPlugins(prepared), nodes);
     if (!hasFeasibleNode(feasibility)) return undefined;
@@ -139,12 +135,20 @@ export class ReplicaQueue {
     const keys = [...new Set([...base.spec.keys, ...domainKeysOf(prepared)])].sort();
     const scoring: Scoring = { active: base.active.filter(({ plugin }) => plugin.perNode), spec: { ...base.spec, keys } };
     const candidates = candidatesOf(feasibility, nodes, scoring.spec);
-    if (spread) countFeasibleMembers(spread, candidates, nodes, scoring.spec);
+    const sizes = candidates.map((index) => nodes.classMembers(scoring.spec, nodes.classKeyOf(scoring.spec, index)).length);
+    candidates.forEach((index, i) => {
+      const node = nodes.nodes[index];
+      // Members of a class agree on every label key the spread score reads.
+      if (spread && node) spread.countFeasible(node, sizes[i] ?? 0);
+    });
     const raw = rawScores(prepared.pod, candidates, nodes, scoring.active);
     // With domain filters the feasible set differs from the candidates: normalisation must not depend on it.
     const varies = scoring.active.some(({ plugin }, p) => plugin.normalize && new Set(raw[p]).size > 1);
     if (tracked.length > 0 && varies) return undefined;
-    const built = new ReplicaQueue(prepared, nodes, scoring, raw.map((row) => Math.max(0, ...row)), spread);
+    const maxima = raw.map((row) => Math.max(0, ...row));
+    // How many feasible nodes hold each maximum: the normalisation changes only when the last of them drops out.
+    const atMax = raw.map((row, p) => row.reduce((sum, score, i) => sum + (score === maxima[p] ? (sizes[i] ?? 0) : 0), 0));
+    const built = new ReplicaQueue(prepared, nodes, scoring, { maxima, atMax }, spread);
     totals(raw, scoring.active).forEach((total, i) => built.#push(total, candidates[i] ?? -1));
     return built;
   }
@@ -192,7 +196,11 @@ export class ReplicaQueue {
     if (filterNode(this.#untracked, node)) {
       this.#spread?.countFeasible(node, -1);
       // The node drops out: if it held a maximum a plugin normalises by, every total may change.
-      this.#dirty = this.#active.some(({ plugin }, p) => plugin.normalize !== undefined && raw[p] === this.#maxima[p]);
+      this.#active.forEach(({ plugin }, p) => {
+        if (plugin.normalize === undefined || raw[p] !== this.#maxima[p]) return;
+        this.#atMax[p] = (this.#atMax[p] ?? 0) - 1;
+        if (this.#atMax[p] === 0) this.#dirty = true;
+      });
       return;
     }
     const scaled = this.#active.map(({ plugin, state }, p) => {

@@ -40,8 +40,8 @@ export class SpreadBuckets {
     return spread.ignored.size > 0 ? undefined : new SpreadBuckets(plugin, pod, spread);
   }
 
-  /** Counts a feasible node in (`delta` 1) or out (-1) of the domains the weights are computed over. */
-  countFeasible(node: NodeInfo, delta: 1 | -1): void {
+  /** Counts `delta` feasible nodes like `node` in (positive) or out (negative) of the domains the weights use. */
+  countFeasible(node: NodeInfo, delta: number): void {
     this.#feasible += delta;
     this.#constraints.forEach((c, i) => {
       if (c.topologyKey === HOSTNAME_LABEL) return;

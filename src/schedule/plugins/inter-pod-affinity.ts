@@ -2,7 +2,7 @@
 // upstream: pkg/scheduler/framework/plugins/interpodaffinity/filtering.go (v1.35)
 import { isEmptySelector, matchesSelector, NOTHING, type Labels } from '../../model/labels.js';
 import { SUCCESS, definePlugin, unresolvable, unschedulable, type ClusterState, type FilterResult, type PreFilterResult } from '../framework.js';
-import type { NodeInfo } from '../node-info.js';
+import { HOSTNAME_LABEL, type NodeInfo } from '../node-info.js';
 import { termMatches, type AffinityTerm, type PodInfo } from '../pod-info.js';
 import { countedKeys, pairKey, updateCount } from '../topology.js';
 
@@ -108,6 +108,11 @@ export default definePlugin<InterPodAffinityState>({
     addExisting(state, pod, added, node);
     return state;
   },
+  // Only hostname domains: a bind changes the counts of the bound node's own domain, so no other node's verdict.
+  nodeLocal: (_pod, state) =>
+    state.affinityTerms.length === 0 &&
+    state.antiAffinityTerms.every((t) => t.topologyKey === HOSTNAME_LABEL) &&
+    [...countedKeys(state.existingAntiAffinityCounts)].every((key) => key === HOSTNAME_LABEL),
   nodeLabelKeys: (_pod, state) => [
     ...state.affinityTerms.map((t) => t.topologyKey),
     ...state.antiAffinityTerms.map((t) => t.topologyKey),
