@@ -202,7 +202,7 @@ function compareReleases(a: string, b: string): number {
  * names several, the one named after the field.
  */
 export function gateOf(description: string, field: string): string | undefined {
-  const names = [...description.matchAll(/\b([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)\s+(?:feature|gate)\b/g)].map((match) => match[1] ?? '');
+  const names = [...description.matchAll(/\b(?:enabl\w*|requires?)\s+(?:the\s+)?([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)\s+(?:feature|gate)\b/g)].map((match) => match[1] ?? '');
   return names.find((name) => name.toLowerCase().includes(field.toLowerCase())) ?? names[0];
 }
 
