@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { FieldFact, KindDelta } from '../src/schema/release-deltas.js';
 import { builtinKinds, loadModels, type Attribute, type Model } from './gen-schemas.js';
 
 interface ReleaseSource { readonly npm?: string; readonly git?: string; readonly models: string }
@@ -14,26 +15,7 @@ type Models = ReadonlyMap<string, Model>;
 
 /** A field of the newest schema as seen in one older release: its doc comment there. */
 type Presence = Map<string, string>;
-
-export interface FieldFact {
-  /** First shipped release that has the field; absent when the oldest shipped release has it. */
-  since?: string;
-  /** Maturity in the first release that has it, when not GA there. */
-  maturity?: 'alpha' | 'beta';
-  /** The feature gate named by the field's doc comment. */
-  gate?: string;
-  /** First release in which the field is on by default; null when it is still off in the newest. */
-  onFrom?: string | null;
-}
-
-export interface KindDelta {
-  /** First shipped release that serves the kind; absent when the oldest shipped release does. */
-  servedFrom?: string;
-  /** Newest definition → field → facts, for fields that are newer than the oldest release or off by default. */
-  fields?: Record<string, Record<string, FieldFact>>;
-  /** Newest definition → JSON key → last release that had it, for keys the newest release no longer has. */
-  removed?: Record<string, Record<string, string>>;
-}
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const CACHE = join('node_modules', '.cache', 'kubefit-releases');
 
@@ -82,23 +64,23 @@ function kindDelta(root: string, releases: readonly string[], models: ReadonlyMa
   const newest = models.get(releases.at(-1) ?? '') ?? new Map<string, Model>();
   const presence = new Map<string, Map<string, Presence>>();
   const removed: Record<string, Record<string, string>> = {};
-  let servedFrom: string | undefined;
-  for (const release of releases) {
+  const served = releases.filter((release) => isServed(models.get(release)?.get(root)));
+  for (const release of served) {
     const older = models.get(release) ?? new Map<string, Model>();
-    if (!isServed(older.get(root))) continue;
-    servedFrom ??= release;
-    walkPairs(root, newest, older, (definition, attribute, match) => {
+    walkPairs(root, newest, older, (model, attribute, match) => {
       if (!match) return;
+      const definition = model === root ? '' : model;
       const fields = presence.get(definition) ?? new Map<string, Presence>();
       presence.set(definition, fields);
       const seen = fields.get(attribute.baseName) ?? new Map<string, string>();
       fields.set(attribute.baseName, seen);
       seen.set(release, older.get(match.definition)?.descriptions.get(match.attribute.name) ?? '');
-    }, (definition, key) => {
-      (removed[definition] ??= {})[key] = release;
+    }, (model, key) => {
+      (removed[model === root ? '' : model] ??= {})[key] = release;
     });
   }
-  const fields = fieldFacts(presence, releases, gates);
+  const fields = fieldFacts(presence, served, gates);
+  const servedFrom = served[0];
   return {
     ...(servedFrom !== releases[0] && servedFrom !== undefined && { servedFrom }),
     ...(Object.keys(fields).length > 0 && { fields }),
@@ -169,7 +151,7 @@ function fieldFact(field: string, seen: Presence, releases: readonly string[], g
   const stages = present.map((release) => (gate && gateStage(gates[gate], release)) || stageOf(seen.get(release) ?? ''));
   const onIndex = stages.findIndex((stage) => stage.on);
   const firstStage = stages[0]?.maturity;
-  const fact: FieldFact = {
+  const fact: Mutable<FieldFact> = {
     ...(first !== releases[0] && { since: first }),
     ...(firstStage !== undefined && { maturity: firstStage }),
     ...(gate !== undefined && firstStage !== undefined && { gate }),
