@@ -12,8 +12,8 @@ export interface ReleaseCheck {
   /** False when the release does not serve the kind; `findings` then says so and nothing else applies. */
   readonly served: boolean;
   readonly findings: readonly Finding[];
-  /** Paths (kubectl style) of keys the release has but the newest schema dropped: not unknown in this release. */
-  readonly knownKeys: ReadonlySet<string>;
+  /** Keys (kubectl-style paths) the newest schema dropped → the last release that had them. */
+  readonly droppedKeys: ReadonlyMap<string, string>;
 }
 
 interface Visit {
@@ -21,7 +21,7 @@ interface Visit {
   readonly release: string;
   readonly delta: KindDelta;
   readonly findings: Finding[];
-  readonly knownKeys: Set<string>;
+  readonly droppedKeys: Map<string, string>;
 }
 
 /** The release's verdict on `object`, walking its keys along the newest schema's field graph. */
@@ -29,11 +29,11 @@ export function checkRelease(object: KubeObject, release: string, delta: KindDel
   if (delta.servedFrom !== undefined && compareReleases(release, delta.servedFrom) < 0) {
     const { apiVersion, kind } = object.ref;
     const message = `${apiVersion} ${kind} is not served by Kubernetes ${release}: it arrived in ${delta.servedFrom}`;
-    return { served: false, findings: [findingAt(object, ['apiVersion'], { ruleId: 'unknown-kind', severity: 'error', message })], knownKeys: new Set() };
+    return { served: false, findings: [findingAt(object, ['apiVersion'], { ruleId: 'unknown-kind', severity: 'error', message })], droppedKeys: new Map() };
   }
-  const visit: Visit = { object, release, delta, findings: [], knownKeys: new Set() };
+  const visit: Visit = { object, release, delta, findings: [], droppedKeys: new Map() };
   walk(object.value, '', [], graph, visit);
-  return { served: true, findings: visit.findings, knownKeys: visit.knownKeys };
+  return { served: true, findings: visit.findings, droppedKeys: visit.droppedKeys };
 }
 
 function walk(value: unknown, definition: string, path: Path, graph: FieldGraph, visit: Visit): void {
@@ -62,7 +62,7 @@ function walkTarget(value: unknown, target: string, path: Path, graph: FieldGrap
 /** Reports one key; returns whether to look inside it. */
 function visitField(definition: string, key: string, path: Path, visit: Visit): boolean {
   const lastRelease = visit.delta.removed?.[definition]?.[key];
-  if (lastRelease !== undefined && compareReleases(visit.release, lastRelease) <= 0) visit.knownKeys.add(formatPath(path));
+  if (lastRelease !== undefined) visit.droppedKeys.set(formatPath(path), lastRelease);
   const fact = visit.delta.fields?.[definition]?.[key];
   if (!fact) return true;
   const where = path.length > 1 ? formatPath(path.slice(0, -1)) : visit.object.ref.kind;
@@ -78,6 +78,15 @@ function visitField(definition: string, key: string, path: Path, visit: Visit): 
     visit.findings.push(findingAt(visit.object, path, { ruleId: SCHEMA_RULE, severity: 'warning', message }, 'key'));
   }
   return true;
+}
+
+/**
+ * The newest schema's verdict on a key it dropped: none while the checked release still has the key, otherwise the
+ * unknown-field finding with the last release that had it.
+ */
+export function judgeDroppedKey(finding: Finding, release: string, lastRelease: string): Finding | undefined {
+  if (compareReleases(release, lastRelease) <= 0) return undefined;
+  return { ...finding, message: `${finding.message}: removed after Kubernetes ${lastRelease}; this run checks ${release}` };
 }
 
 /** " (alpha, on by default from 1.31)", " (beta)", or "" for a field that was GA when it arrived. */

@@ -13,7 +13,7 @@ import { compileCustomSchema, customSchemas, schemaFor, type CustomValidator } f
 import { checkDeprecatedApi, DEPRECATED_API, REMOVED_APIS } from './deprecated-apis.js';
 import { explainErrors, SCHEMA_RULE } from './explain.js';
 import { kindDelta } from './release-deltas.js';
-import { checkRelease } from './release-fields.js';
+import { checkRelease, judgeDroppedKey } from './release-fields.js';
 import { withoutNulls } from './without-nulls.js';
 import { checkWorkload, WORKLOAD_CHECK_METAS } from './workload-checks.js';
 
@@ -91,11 +91,15 @@ export function validateObjects(objects: readonly KubeObject[], options: SchemaO
 
 /** A built-in kind: its schema (the newest release's) and workload checks, judged by the release the run checks. */
 function builtinFindings(validator: CompiledValidator, object: KubeObject, kubernetesVersion: string | undefined): Finding[] {
-  const delta = kindDelta(object.ref.apiVersion, object.ref.kind) ?? {};
-  const release = checkRelease(object, kubernetesVersion ?? NEWEST_RELEASE, delta, validator.fields ?? {});
-  if (!release.served) return [...release.findings];
-  const schema = validateWith(validator, object).filter((finding) => !(finding.path !== null && release.knownKeys.has(finding.path)));
-  return [...schema, ...release.findings, ...workloadFindings(object)];
+  const release = kubernetesVersion ?? NEWEST_RELEASE;
+  const verdict = checkRelease(object, release, kindDelta(object.ref.apiVersion, object.ref.kind) ?? {}, validator.fields ?? {});
+  if (!verdict.served) return [...verdict.findings];
+  const schema = validateWith(validator, object).flatMap((finding) => {
+    const lastRelease = finding.path === null ? undefined : verdict.droppedKeys.get(finding.path);
+    const judged = lastRelease === undefined ? finding : judgeDroppedKey(finding, release, lastRelease);
+    return judged ? [judged] : [];
+  });
+  return [...schema, ...verdict.findings, ...workloadFindings(object)].sort(compareFindings);
 }
 
 function validateWith(validator: CompiledValidator, object: KubeObject, fields: FieldGraph = validator.fields ?? {}): Finding[] {
