@@ -35,6 +35,12 @@ export function generateReleaseFiles(root: string): Map<string, string> {
   return files;
 }
 
+/** True when every pinned release's models are unpacked already, so generating needs no network. */
+export function hasReleaseSources(root: string): boolean {
+  const inputs = JSON.parse(readFileSync(join(root, 'scripts', 'kubernetes-releases.json'), 'utf8')) as ReleaseInputs;
+  return Object.entries(inputs.releases).every(([release, source]) => existsSync(join(root, CACHE, release, source.models)));
+}
+
 /** Downloads (once) and unpacks a release's models; returns their directory. */
 function sourceDir(root: string, inputs: ReleaseInputs, release: string): string {
   const source = inputs.releases[release];
