@@ -1,6 +1,5 @@
 // What a built-in kind lacks or gates in older Kubernetes releases, loaded per kind on first use (schemas/releases/).
-import { createRequire } from 'node:module';
-import { BUILTIN_KINDS } from './builtin-kinds.js';
+import { perKindFiles } from './kind-files.js';
 
 /** One field of the newest schema across the shipped releases. */
 export interface FieldFact {
@@ -24,18 +23,5 @@ export interface KindDelta {
   readonly removed?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
-const require = createRequire(import.meta.url);
-const loaded = new Map<string, KindDelta>();
-
 /** The release facts of a built-in kind, or undefined when kubefit has no schema for it. */
-export function kindDelta(apiVersion: string, kind: string): KindDelta | undefined {
-  const file = BUILTIN_KINDS[`${apiVersion} ${kind}`];
-  if (file === undefined) return undefined;
-  let delta = loaded.get(file);
-  if (!delta) {
-    // schemas/ sits two levels up both from src/schema (tests) and from dist/src/schema (dist/schemas, copied at build)
-    delta = require(`../../schemas/releases/${file}.json`) as KindDelta;
-    loaded.set(file, delta);
-  }
-  return delta;
-}
+export const kindDelta = perKindFiles<KindDelta>((base) => `releases/${base}.json`);
