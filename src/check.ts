@@ -14,7 +14,7 @@ import { buildReport } from './report/build-report.js';
 import type { Report } from './report/report.js';
 import { loadSchemaDirs } from './schema/schema-dirs.js';
 import { validateObjects } from './schema/validate.js';
-import { UsageError } from './cli/errors.js';
+import { UsageError } from './model/usage-error.js';
 import { toolVersion } from './version.js';
 
 /** What a run does: everything (`check`), no scheduling (`lint`), or scheduling only (`fit`). */

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { FailOn } from '../config/config.js';
 import { resolveKubernetesRelease } from '../model/kubernetes-version.js';
 import { FORMAT_NAMES } from '../report/formatters/index.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../model/usage-error.js';
 
 export type CommandName = 'check' | 'lint' | 'fit' | 'rules' | 'explain' | 'init';
 const COMMANDS: readonly CommandName[] = ['check', 'lint', 'fit', 'rules', 'explain', 'init'];

@@ -11,7 +11,7 @@ import type { Report } from '../report/report.js';
 import { toolVersion } from '../version.js';
 import { parseInvocation, type Invocation } from './args.js';
 import { runInit } from './commands/init.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../model/usage-error.js';
 import { writeUserFile } from './write-user-file.js';
 import { helpText } from './help.js';
 import { createProgress } from './progress.js';

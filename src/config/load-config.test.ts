@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../model/usage-error.js';
 import { loadConfigFile, parseConfig } from './load-config.js';
 import { STARTER_CONFIG } from './starter-config.js';
 

@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import { UsageError } from '../cli/errors.js';
-import { formatPath } from '../load/document.js';
+import { UsageError } from '../model/usage-error.js';
+import { formatPath } from '../model/document.js';
 import type { FailOn, IgnoreEntry, RuleSetting, SchemaRuleConfig } from './config.js';
 
 /** The config file as written (the shape schemas/kubefit-config.schema.json describes). */
