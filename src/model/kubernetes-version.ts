@@ -1,5 +1,5 @@
 // Which Kubernetes minor release a run checks: parsing "1.29" / "v1.29.3", the shipped range, and ordering.
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from './usage-error.js';
 import { KUBERNETES_RELEASES } from './kubernetes-releases.js';
 
 export const OLDEST_RELEASE: string = KUBERNETES_RELEASES[0];

@@ -1,6 +1,6 @@
 // Checks an object of a built-in kind against one Kubernetes release: a kind or field that release does not have
 // yet is an error, a field that is off by default there is a warning (the API server drops it).
-import { formatPath, type Path } from '../load/document.js';
+import { formatPath, type Path } from '../model/document.js';
 import { findingAt, type Finding } from '../model/finding.js';
 import { asRecord, type KubeObject } from '../model/object.js';
 import { compareReleases } from '../model/kubernetes-version.js';
