@@ -67,3 +67,13 @@ describe('a kind the checked release does not serve yet', () => {
     expect(await check('validating-admission-policy.yaml', '1.30')).toEqual([]);
   });
 });
+
+describe('keys that name Object.prototype members', () => {
+  it('are plain unknown fields, not lookups into the prototype', async () => {
+    expect(await check('prototype-keys.yaml', '1.29')).toEqual([
+      '6:3 error unknown field "constructor" in spec',
+      '7:3 error unknown field "__proto__" in spec',
+      '10:7 error unknown field "toString" in spec.ports[0]',
+    ]);
+  });
+});

@@ -42,7 +42,7 @@ function walk(value: unknown, definition: string, path: Path, graph: FieldGraph,
   for (const key of Object.keys(record)) {
     const at = [...path, key];
     if (!visitField(definition, key, at, visit)) continue;
-    const target = graph[definition]?.[key];
+    const target = own(own(graph, definition), key);
     if (target) walkTarget(record[key], target, at, graph, visit);
   }
 }
@@ -61,9 +61,9 @@ function walkTarget(value: unknown, target: string, path: Path, graph: FieldGrap
 
 /** Reports one key; returns whether to look inside it. */
 function visitField(definition: string, key: string, path: Path, visit: Visit): boolean {
-  const lastRelease = visit.delta.removed?.[definition]?.[key];
+  const lastRelease = own(own(visit.delta.removed, definition), key);
   if (lastRelease !== undefined) visit.droppedKeys.set(formatPath(path), lastRelease);
-  const fact = visit.delta.fields?.[definition]?.[key];
+  const fact = own(own(visit.delta.fields, definition), key);
   if (!fact) return true;
   const where = path.length > 1 ? formatPath(path.slice(0, -1)) : visit.object.ref.kind;
   if (fact.since !== undefined && compareReleases(visit.release, fact.since) < 0) {
@@ -78,6 +78,11 @@ function visitField(definition: string, key: string, path: Path, visit: Visit): 
     visit.findings.push(findingAt(visit.object, path, { ruleId: SCHEMA_RULE, severity: 'warning', message }, 'key'));
   }
   return true;
+}
+
+/** `record[key]` when the record itself has it: object keys such as "constructor" are data, not prototype lookups. */
+function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /**
