@@ -22,7 +22,7 @@ const CACHE = join('node_modules', '.cache', 'kubefit-releases');
 export function generateReleaseFiles(root: string): Map<string, string> {
   const inputs = JSON.parse(readFileSync(join(root, 'scripts', 'kubernetes-releases.json'), 'utf8')) as ReleaseInputs;
   const releases = Object.keys(inputs.releases);
-  const gates = (JSON.parse(readFileSync(join(root, 'scripts', 'kubernetes-feature-gates.json'), 'utf8')) as { gates: FeatureGates }).gates;
+  const gates = JSON.parse(readFileSync(join(root, 'scripts', 'kubernetes-feature-gates.json'), 'utf8')) as GateFacts;
   const models = new Map(releases.map((release) => [release, loadModels(sourceDir(root, inputs, release))]));
   const newest = models.get(releases.at(-1) ?? '');
   if (!newest) throw new Error('kubernetes-releases.json lists no release');
@@ -66,7 +66,7 @@ function cloneRepository(root: string, url: string): string {
   return dir;
 }
 
-function kindDelta(root: string, releases: readonly string[], models: ReadonlyMap<string, Models>, gates: FeatureGates): KindDelta {
+function kindDelta(root: string, releases: readonly string[], models: ReadonlyMap<string, Models>, gates: GateFacts): KindDelta {
   const newest = models.get(releases.at(-1) ?? '') ?? new Map<string, Model>();
   const presence = new Map<string, Map<string, Presence>>();
   const removed: Record<string, Record<string, string>> = {};
@@ -137,11 +137,11 @@ function modelOf(type: string): string | undefined {
   return /^(?:Array<|\{ \[key: string\]: )?([A-Z]\w*)/.exec(type)?.[1];
 }
 
-function fieldFacts(presence: ReadonlyMap<string, ReadonlyMap<string, Presence>>, releases: readonly string[], gates: FeatureGates): Record<string, Record<string, FieldFact>> {
+function fieldFacts(presence: ReadonlyMap<string, ReadonlyMap<string, Presence>>, releases: readonly string[], gates: GateFacts): Record<string, Record<string, FieldFact>> {
   const out: Record<string, Record<string, FieldFact>> = {};
   for (const definition of [...presence.keys()].sort()) {
     for (const [field, seen] of [...(presence.get(definition) ?? [])].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const fact = fieldFact(field, seen, releases, gates);
+      const fact = fieldFact({ definition, field }, seen, { releases, gates });
       if (fact) (out[definition] ??= {})[field] = fact;
     }
   }
@@ -149,12 +149,16 @@ function fieldFacts(presence: ReadonlyMap<string, ReadonlyMap<string, Presence>>
 }
 
 /** What the release notes would say of one field: when it arrived, at which maturity, from when it is on by default. */
-function fieldFact(field: string, seen: Presence, releases: readonly string[], gates: FeatureGates): FieldFact | undefined {
+function fieldFact(
+  { definition, field }: { definition: string; field: string },
+  seen: Presence,
+  { releases, gates }: { releases: readonly string[]; gates: GateFacts },
+): FieldFact | undefined {
   const present = releases.filter((release) => seen.has(release));
   const first = present[0];
   if (first === undefined) return undefined;
-  const gate = present.map((release) => gateOf(seen.get(release) ?? '', field)).find((name) => name !== undefined);
-  const stages = present.map((release) => (gate && gateStage(gates[gate], release)) || stageOf(seen.get(release) ?? ''));
+  const gate = gates.fields[`${definition}.${field}`] ?? present.map((release) => gateOf(seen.get(release) ?? '', field)).find((name) => name !== undefined);
+  const stages = present.map((release) => (gate && gateStage(gates.gates[gate], release)) || stageOf(seen.get(release) ?? ''));
   const onIndex = stages.findIndex((stage) => stage.on);
   const firstStage = stages[0]?.maturity;
   const fact: Mutable<FieldFact> = {
@@ -170,6 +174,9 @@ interface Stage { readonly maturity: 'alpha' | 'beta' | undefined; readonly on: 
 
 /** Upstream's versioned feature-gate table: gate → [release, on by default, "Alpha" | "Beta" | "GA" | "Deprecated"]. */
 type FeatureGates = Readonly<Record<string, readonly (readonly [string, boolean, string])[]>>;
+
+/** kubernetes-feature-gates.json: the table, and "Model.field" → gate for fields whose doc comment names none. */
+interface GateFacts { readonly gates: FeatureGates; readonly fields: Readonly<Record<string, string>> }
 
 /** The gate's state in `release` (upstream: pkg/features/kube_features.go defaultVersionedKubernetesFeatureGates). */
 function gateStage(specs: FeatureGates[string] | undefined, release: string): Stage | undefined {

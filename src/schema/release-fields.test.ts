@@ -30,13 +30,17 @@ describe('a field newer than the checked release', () => {
 
   it('is found deep inside pod templates, list items and nested objects', async () => {
     expect(await check('sidecar-and-sleep.yaml', '1.27')).toEqual([
-      '17:11 error unknown field "restartPolicy" in spec.template.spec.initContainers[0]: added in Kubernetes 1.28; this run checks 1.27',
-      '23:15 error unknown field "sleep" in spec.template.spec.containers[0].lifecycle.preStop: added in Kubernetes 1.29; this run checks 1.27',
+      '17:11 error unknown field "restartPolicy" in spec.template.spec.initContainers[0]: added in Kubernetes 1.28 (alpha, on by default from 1.29); this run checks 1.27',
+      '23:15 error unknown field "sleep" in spec.template.spec.containers[0].lifecycle.preStop: added in Kubernetes 1.29 (alpha, on by default from 1.30); this run checks 1.27',
     ]);
     expect(await check('sidecar-and-sleep.yaml', '1.28')).toEqual([
-      '23:15 error unknown field "sleep" in spec.template.spec.containers[0].lifecycle.preStop: added in Kubernetes 1.29; this run checks 1.28',
+      '17:11 warning field "restartPolicy" in spec.template.spec.initContainers[0] is off by default in Kubernetes 1.28 (feature gate SidecarContainers, on by default from 1.29): the API server drops it unless the gate is enabled',
+      '23:15 error unknown field "sleep" in spec.template.spec.containers[0].lifecycle.preStop: added in Kubernetes 1.29 (alpha, on by default from 1.30); this run checks 1.28',
     ]);
-    expect(await check('sidecar-and-sleep.yaml', '1.29')).toEqual([]);
+    expect(await check('sidecar-and-sleep.yaml', '1.29')).toEqual([
+      '23:15 warning field "sleep" in spec.template.spec.containers[0].lifecycle.preStop is off by default in Kubernetes 1.29 (feature gate PodLifecycleSleepAction, on by default from 1.30): the API server drops it unless the gate is enabled',
+    ]);
+    expect(await check('sidecar-and-sleep.yaml', '1.30')).toEqual([]);
   });
 });
 
