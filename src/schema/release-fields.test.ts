@@ -81,3 +81,14 @@ describe('keys that name Object.prototype members', () => {
     ]);
   });
 });
+
+describe('a field whose gate is still off by default in the newest release', () => {
+  it('warns even by default, and says so when an older release lacks it', async () => {
+    expect(await check('lease-strategy.yaml', undefined)).toEqual([
+      '8:3 warning field "strategy" in spec is off by default in Kubernetes 1.36 (feature gate CoordinatedLeaderElection, off by default up to the newest release): the API server drops it unless the gate is enabled',
+    ]);
+    expect(await check('lease-strategy.yaml', '1.30')).toEqual([
+      '8:3 error unknown field "strategy" in spec: added in Kubernetes 1.31 (alpha, off by default); this run checks 1.30',
+    ]);
+  });
+});
