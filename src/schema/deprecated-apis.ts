@@ -61,7 +61,7 @@ export const DEPRECATED_API: RuleMeta = {
   id: 'deprecated-api',
   severity: 'error',
   category: 'schema',
-  description: 'apiVersion removed from Kubernetes (error) or deprecated and due for removal in a later release (warning)',
+  description: 'an apiVersion the checked Kubernetes release no longer serves (error) or has deprecated (warning), with a replacement that release serves',
   rationale: 'The API server rejects objects of a removed API version, so the manifest fails to apply after an upgrade.',
   remediation: 'Move the object to the replacement apiVersion and adapt the fields that changed between versions.',
   defaultOn: true,
