@@ -58,7 +58,8 @@ export default defineScorePlugin<ScoreState>({
       max = Math.max(max, score);
     }
     for (let i = 0; i < scores.length; i++) {
-      scores[i] = max - min > 0 ? Math.trunc((MAX_NODE_SCORE * ((scores[i] ?? 0) - min)) / (max - min)) : 0;
+      // float64(MaxNodeScore) * (float64(score-min) / float64(max-min)), truncated: the division comes first, as in Go.
+      scores[i] = max - min > 0 ? Math.trunc(MAX_NODE_SCORE * (((scores[i] ?? 0) - min) / (max - min))) : 0;
     }
   },
   nodeLabelKeys: (_pod, state) => countedKeys(state.topologyScore),
