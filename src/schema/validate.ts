@@ -1,14 +1,16 @@
 // Schema validation of Kubernetes objects: precompiled built-in schemas, deprecated and unknown APIs.
 import { groupOf } from '../model/kinds.js';
 import { compareFindings, findingAt, type Finding } from '../model/finding.js';
-import type { KubeObject } from '../model/object.js';
+import { asRecord, type KubeObject } from '../model/object.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { toWorkload } from '../model/workload.js';
 import { BUILTIN_KINDS } from './builtin-kinds.js';
 import { builtinValidator } from './builtin-validators.js';
 import type { CompiledValidator, FieldGraph } from './compiled-validator.js';
 import { closestName } from './closest-name.js';
-import { compileCustomSchema, customSchemas, schemaFor, type CustomValidator } from './custom-schemas.js';
+import { collectDefinitions, DUPLICATE_CRD, groupKind, type CustomResourceDefinition, type CustomResourceDefinitions } from './custom-resource-definition.js';
+import { objectMetaFindings, servedVersion, valueToValidate, versionSchema } from './custom-resources.js';
+import { compileCustomSchema, customSchemas, schemaFor, type CustomValidator, type ValidatorStore } from './custom-schemas.js';
 import { checkDeprecatedApi, DEPRECATED_API, REMOVED_APIS } from './deprecated-apis.js';
 import { explainErrors, SCHEMA_RULE } from './explain.js';
 import { withoutNulls } from './without-nulls.js';
@@ -21,6 +23,8 @@ export interface SchemaOptions {
   readonly extraSchemas: ReadonlyMap<string, unknown>;
   /** Report custom resources without a schema as errors instead of one info per kind. */
   readonly strictKinds: boolean;
+  /** Keeps compiled custom-resource validators between runs; none when absent. */
+  readonly validatorStore?: ValidatorStore | undefined;
 }
 
 export const SCHEMA: RuleMeta = {
@@ -52,35 +56,67 @@ const BUILTIN_GROUPS = new Set([
 
 /** Checks every object of the main inputs against its schema; returns one finding per problem. */
 export function validateObjects(objects: readonly KubeObject[], options: SchemaOptions): Finding[] {
-  const findings: Finding[] = [];
-  const reportedKinds = new Set<string>();
-  const custom = customSchemas(objects, options.extraSchemas);
-  const compiled = new Map<string, CustomValidator | string>();
+  const definitions = collectDefinitions(objects);
+  const run: CustomRun = { options, definitions, extra: customSchemas(options.extraSchemas), compiled: new Map(), reportedKinds: new Set() };
+  const findings: Finding[] = [...definitions.findings];
   for (const object of objects) {
     if (object.fromCluster) continue;
     const deprecated = checkDeprecatedApi(object, options.kubernetesVersion);
     if (deprecated) findings.push(deprecated);
     const validator = builtinValidator(object.ref.apiVersion, object.ref.kind);
-    if (validator) {
-      findings.push(...validateWith(validator, object), ...workloadFindings(object));
-      continue;
-    }
-    if (deprecated) continue;
-    const found = schemaFor(custom, object.ref.apiVersion, object.ref.kind);
-    if (!found) {
-      findings.push(...missingSchema(object, options, reportedKinds));
-      continue;
-    }
-    const customValidator = compiled.get(found.key) ?? compileCustomSchema(found.schema);
-    compiled.set(found.key, customValidator);
-    if (typeof customValidator !== 'string') findings.push(...validateWith(customValidator.validate, object, customValidator.fields));
-    else if (!reportedKinds.has(found.key)) {
-      reportedKinds.add(found.key);
-      const message = `the schema of ${object.ref.apiVersion} ${object.ref.kind} cannot be used: ${customValidator}`;
-      findings.push(findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'warning', message }));
-    }
+    if (validator) findings.push(...validateWith(validator, object), ...workloadFindings(object));
+    else if (!deprecated) findings.push(...validateCustomResource(object, run));
   }
   return findings;
+}
+
+interface CustomRun {
+  readonly options: SchemaOptions;
+  readonly definitions: CustomResourceDefinitions;
+  readonly extra: ReadonlyMap<string, Record<string, unknown>>;
+  readonly compiled: Map<string, CustomValidator | string>;
+  readonly reportedKinds: Set<string>;
+}
+
+/** A custom resource: by its CRD among the inputs (as the API server would), else by a --schemas file. */
+function validateCustomResource(object: KubeObject, run: CustomRun): Finding[] {
+  const { apiVersion, kind } = object.ref;
+  const definition = run.definitions.byGroupKind.get(groupKind(groupOf(apiVersion), kind));
+  if (definition) return validateByDefinition(object, definition, run);
+  const found = schemaFor(run.extra, apiVersion, kind);
+  if (!found) return missingSchema(object, run);
+  return validateBySchema(object, { key: found.key, schema: found.schema, value: object.value }, run);
+}
+
+function validateByDefinition(object: KubeObject, definition: CustomResourceDefinition, run: CustomRun): Finding[] {
+  const served = servedVersion(object, definition);
+  if (!('version' in served)) return served.findings;
+  const findings = [...served.findings, ...objectMetaFindings(object), ...validateWith(objectMetaValidator(), object)];
+  const schema = versionSchema(served.version);
+  if (!schema) return findings;
+  const value = valueToValidate(withoutNulls(object.value), served.version);
+  return [...findings, ...validateBySchema(object, { key: `${definition.name} ${served.version.name}`, schema, value }, run)];
+}
+
+/** The ObjectMeta schema, borrowed from a kind whose only checked field is metadata (ConfigMap), on `{ metadata }`. */
+function objectMetaValidator(): CompiledValidator {
+  const configMap = builtinValidator('v1', 'ConfigMap');
+  if (!configMap) throw new Error('the v1 ConfigMap schema is missing');
+  const validate = ((value: unknown) => configMap({ metadata: asRecord(value)?.['metadata'] })) as CompiledValidator & { errors?: CompiledValidator['errors'] };
+  return Object.defineProperties(validate, { errors: { get: () => configMap.errors }, fields: { value: configMap.fields } });
+}
+
+function validateBySchema(object: KubeObject, target: { key: string; schema: Record<string, unknown>; value: unknown }, run: CustomRun): Finding[] {
+  const customValidator = run.compiled.get(target.key) ?? compileCustomSchema(target.schema, run.options.validatorStore);
+  run.compiled.set(target.key, customValidator);
+  if (typeof customValidator !== 'string') {
+    if (customValidator.validate(target.value)) return [];
+    return explainErrors(object, customValidator.validate.errors ?? [], customValidator.fields).sort(compareFindings);
+  }
+  if (run.reportedKinds.has(target.key)) return [];
+  run.reportedKinds.add(target.key);
+  const message = `the schema of ${object.ref.apiVersion} ${object.ref.kind} cannot be used: ${customValidator}`;
+  return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'warning', message })];
 }
 
 function validateWith(validator: CompiledValidator, object: KubeObject, fields: FieldGraph = validator.fields ?? {}): Finding[] {
@@ -94,7 +130,7 @@ function workloadFindings(object: KubeObject): Finding[] {
 }
 
 /** unknown-kind: an error for built-in groups; for custom resources one info per kind unless strictKinds. */
-function missingSchema(object: KubeObject, options: SchemaOptions, reportedKinds: Set<string>): Finding[] {
+function missingSchema(object: KubeObject, run: CustomRun): Finding[] {
   const { apiVersion, kind } = object.ref;
   const builtin = BUILTIN_GROUPS.has(groupOf(apiVersion));
   const prerelease = /\/v\d+(alpha|beta)\d+$/.test(apiVersion);
@@ -102,11 +138,13 @@ function missingSchema(object: KubeObject, options: SchemaOptions, reportedKinds
     const message = `unknown apiVersion and kind: Kubernetes has no ${apiVersion} ${kind}${kindHint(apiVersion, kind)}`;
     return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'error', message })];
   }
-  const what = builtin ? `${apiVersion} ${kind} (kubefit has schemas for GA APIs only)` : `custom resource ${apiVersion} ${kind}`;
-  if (options.strictKinds) return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'error', message: `no schema for ${what}` })];
+  const suggestion = closestName(kind, run.definitions.kindsByGroup.get(groupOf(apiVersion)) ?? []);
+  const hint = suggestion ? ` (did you mean ${suggestion}? no CustomResourceDefinition in the inputs defines ${kind})` : '';
+  const what = builtin ? `${apiVersion} ${kind} (kubefit has schemas for GA APIs only)` : `custom resource ${apiVersion} ${kind}${hint}`;
+  if (run.options.strictKinds || suggestion) return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'error', message: `no schema for ${what}` })];
   const key = `${apiVersion} ${kind}`;
-  if (reportedKinds.has(key)) return [];
-  reportedKinds.add(key);
+  if (run.reportedKinds.has(key)) return [];
+  run.reportedKinds.add(key);
   const message = `no schema for ${what}: not validated`;
   return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'info', message })];
 }
@@ -121,4 +159,4 @@ function kindHint(apiVersion: string, kind: string): string {
 }
 
 /** Metadata of every finding id the schema stage can emit. */
-export const SCHEMA_CHECKS: readonly RuleMeta[] = [SCHEMA, UNKNOWN_KIND, DEPRECATED_API, ...WORKLOAD_CHECK_METAS];
+export const SCHEMA_CHECKS: readonly RuleMeta[] = [SCHEMA, UNKNOWN_KIND, DEPRECATED_API, DUPLICATE_CRD, ...WORKLOAD_CHECK_METAS];
