@@ -24,7 +24,7 @@ export function servedVersion(object: KubeObject, definition: CustomResourceDefi
   if (!version || !version.served) {
     const suggestion = closestName(name, served);
     const why = version ? `does not serve ${name} (served: false)` : `defines no version ${name}`;
-    const hint = suggestion ? ` (did you mean ${definition.group}/${suggestion}?)` : served.length > 0 ? ` (served: ${served.join(', ')})` : '';
+    const hint = suggestion ? ` (did you mean ${definition.group}/${suggestion}?)` : served.length > 0 ? `; it serves ${served.join(', ')}` : '';
     const message = `${noMatch}: CustomResourceDefinition ${definition.name} ${why}${hint}`;
     return { findings: [findingAt(object, ['apiVersion'], { ruleId: UNKNOWN_KIND_ID, severity: 'error', message })] };
   }

@@ -23,7 +23,7 @@ export function explainErrors(
 ): Finding[] {
   const byPath = new Map<string, Explained>();
   const context: Context = { object, errors, fields };
-  const alternatives = errors.filter(isAlternative).map((error) => error.instancePath);
+  const alternatives = errors.filter(isAlternative);
   const kept = errors.filter((error) => !isInsideAlternative(error, alternatives));
   const typed = new Set(kept.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
   for (const error of kept) {
@@ -105,16 +105,19 @@ function closestBranch(errors: readonly SchemaError[], alternative: SchemaError)
   }
   let best: { index: number; errors: SchemaError[] } | undefined;
   for (const [index, branchErrors] of branches) {
-    const outer = branchErrors.filter((inner) => !isInsideAlternative(inner, branchErrors.filter(isAlternative).map((e) => e.instancePath)));
+    const outer = branchErrors.filter((inner) => !isInsideAlternative(inner, branchErrors.filter(isAlternative)));
     if (!best || outer.length < best.errors.length || (outer.length === best.errors.length && index < best.index)) best = { index, errors: outer };
   }
   return best;
 }
 
 /** Errors of the branches of a failed anyOf/oneOf: the anyOf error itself stands for them (one finding per problem). */
-function isInsideAlternative(error: SchemaError, alternatives: readonly string[]): boolean {
-  if (error.keyword === 'anyOf' || error.keyword === 'oneOf') return alternatives.some((path) => error.instancePath.startsWith(`${path}/`));
-  return alternatives.some((path) => error.instancePath === path || error.instancePath.startsWith(`${path}/`));
+function isInsideAlternative(error: SchemaError, alternatives: readonly SchemaError[]): boolean {
+  return alternatives.some((alternative) => {
+    if (error.schemaPath !== undefined && alternative.schemaPath !== undefined) return error.schemaPath.startsWith(`${alternative.schemaPath}/`);
+    const path = alternative.instancePath;
+    return error.instancePath.startsWith(`${path}/`) || (!isAlternative(error) && error.instancePath === path);
+  });
 }
 
 /** A JSON pointer as a path; array indexes become numbers. */

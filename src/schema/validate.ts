@@ -93,9 +93,9 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
   if (!('version' in served)) return served.findings;
   const findings = [...served.findings, ...objectMetaFindings(object), ...validateWith(objectMetaValidator(), object)];
   const schema = versionSchema(served.version);
-  if (!schema) return findings;
   const value = valueToValidate(withoutNulls(object.value), served.version);
-  return [...findings, ...validateBySchema(object, { key: `${definition.name} ${served.version.name}`, schema, value }, run)];
+  if (schema) findings.push(...validateBySchema(object, { key: `${definition.name} ${served.version.name}`, schema, value }, run));
+  return findings.sort(compareFindings);
 }
 
 /** The ObjectMeta schema, borrowed from a kind whose only checked field is metadata (ConfigMap), on `{ metadata }`. */
