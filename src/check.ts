@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { applySuppressions, lintObjects, type LintInput, type Rule } from './lint/engine.js';
 import { loadRulesDirs } from './lint/load-rules-dir.js';
 import { loadManifests, type LoadLimits } from './load/load-manifests.js';
+import { validatorCodeStore } from './load/validator-cache-dir.js';
 import { isBound, toClusterSnapshot, type ClusterSnapshot } from './model/cluster.js';
 import type { Finding } from './model/finding.js';
 import { asRecord, type KubeObject } from './model/object.js';
@@ -38,6 +39,11 @@ export interface CheckOptions {
   readonly capacity?: boolean;
   /** Rules to run instead of the built-in set (plus any from config.rulesDirs, loaded by the caller). */
   readonly rules?: readonly Rule[];
+  /**
+   * Directory where compiled CustomResourceDefinition validators are kept between runs (the CLI uses the OS cache
+   * directory, see load/validator-cache-dir.ts); false or absent: compile them in every run.
+   */
+  readonly cacheDir?: string | false;
   /** Reads standard input for the input "-". */
   readonly readStdin?: () => Promise<Buffer>;
   readonly limits?: Partial<LoadLimits>;
@@ -79,7 +85,8 @@ export async function analyze(command: Command, paths: readonly string[], option
   const findings: Finding[] = [...main.findings, ...cluster.findings];
   if (command !== 'fit') {
     const extraSchemas = options.extraSchemas ?? (await schemasOf(config, options.cwd ?? process.cwd()));
-    findings.push(...validateObjects(main.objects, { kubernetesVersion, extraSchemas, strictKinds: options.strictKinds ?? false }));
+    const validatorStore = options.cacheDir ? validatorCodeStore(options.cacheDir, toolVersion()) : undefined;
+    findings.push(...validateObjects(main.objects, { kubernetesVersion, extraSchemas, strictKinds: options.strictKinds ?? false, validatorStore }));
     findings.push(...lintObjects(lintInput));
   }
   const snapshot = clusterOf(main.objects, cluster.objects);

@@ -1,8 +1,9 @@
 // Schemas of custom resources: from --schemas directories and from CustomResourceDefinitions among the inputs.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import type { CodeStore } from '../load/validator-cache-dir.js';
 import { groupOf } from '../model/kinds.js';
-import { asArray, asRecord, type KubeObject } from '../model/object.js';
+import { asArray, asRecord } from '../model/object.js';
 import type { CompiledValidator, FieldGraph } from './compiled-validator.js';
 
 type Schema = Record<string, unknown>;
@@ -86,12 +87,6 @@ export interface CustomValidator {
   readonly fields: FieldGraph;
 }
 
-/** Where compiled validators (ajv standalone code) are kept between runs, by content key; see load/validator-cache-dir.ts. */
-export interface ValidatorStore {
-  read(key: string): string | undefined;
-  write(key: string, code: string): void;
-}
-
 /** Bumped when the compiled form changes without the schema changing (ajv options, structural transform). */
 const COMPILER_REVISION = 'ajv8-allErrors-1';
 
@@ -99,7 +94,7 @@ const COMPILER_REVISION = 'ajv8-allErrors-1';
  * Compiles a custom schema (ajv is loaded only when a run has custom resources with schemas), or takes the compiled code
  * from `store` when it holds this exact schema; an unreadable or broken entry is compiled afresh and replaced.
  */
-export function compileCustomSchema(schema: Schema, store?: ValidatorStore): CustomValidator | string {
+export function compileCustomSchema(schema: Schema, store?: CodeStore): CustomValidator | string {
   const { $schema: _ignored, ...body } = schema;
   const fields = fieldGraphOf(body);
   const key = store ? createHash('sha256').update(COMPILER_REVISION).update(JSON.stringify(body)).digest('hex') : '';

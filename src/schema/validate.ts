@@ -1,4 +1,5 @@
 // Schema validation of Kubernetes objects: precompiled built-in schemas, deprecated and unknown APIs.
+import type { CodeStore } from '../load/validator-cache-dir.js';
 import { groupOf } from '../model/kinds.js';
 import { compareFindings, findingAt, type Finding } from '../model/finding.js';
 import { asRecord, type KubeObject } from '../model/object.js';
@@ -10,7 +11,7 @@ import type { CompiledValidator, FieldGraph } from './compiled-validator.js';
 import { closestName } from './closest-name.js';
 import { collectDefinitions, DUPLICATE_CRD, groupKind, type CustomResourceDefinition, type CustomResourceDefinitions } from './custom-resource-definition.js';
 import { objectMetaFindings, servedVersion, valueToValidate, versionSchema } from './custom-resources.js';
-import { compileCustomSchema, customSchemas, schemaFor, type CustomValidator, type ValidatorStore } from './custom-schemas.js';
+import { compileCustomSchema, customSchemas, schemaFor, type CustomValidator } from './custom-schemas.js';
 import { checkDeprecatedApi, DEPRECATED_API, REMOVED_APIS } from './deprecated-apis.js';
 import { explainErrors, SCHEMA_RULE } from './explain.js';
 import { withoutNulls } from './without-nulls.js';
@@ -24,7 +25,7 @@ export interface SchemaOptions {
   /** Report custom resources without a schema as errors instead of one info per kind. */
   readonly strictKinds: boolean;
   /** Keeps compiled custom-resource validators between runs; none when absent. */
-  readonly validatorStore?: ValidatorStore | undefined;
+  readonly validatorStore?: CodeStore | undefined;
 }
 
 export const SCHEMA: RuleMeta = {
