@@ -12,6 +12,7 @@ import { closestName } from './closest-name.js';
 import { collectDefinitions, DUPLICATE_CRD, groupKind, type CustomResourceDefinition, type CustomResourceDefinitions } from './custom-resource-definition.js';
 import { objectMetaFindings, servedVersion, valueToValidate, versionSchema } from './custom-resources.js';
 import { compileCustomSchema, customSchemas, schemaFor, type CustomValidator } from './custom-schemas.js';
+import { createCelRuntime, evaluateCelRules, hasCelRules, type CelRuntime } from './cel-validations.js';
 import { checkDeprecatedApi, DEPRECATED_API, REMOVED_APIS } from './deprecated-apis.js';
 import { explainErrors, SCHEMA_RULE } from './explain.js';
 import { withoutNulls } from './without-nulls.js';
@@ -48,6 +49,16 @@ export const UNKNOWN_KIND: RuleMeta = {
   defaultOn: true,
 };
 
+export const CEL_NOT_EVALUATED: RuleMeta = {
+  id: 'cel-not-evaluated',
+  severity: 'info',
+  category: 'schema',
+  description: 'a CRD x-kubernetes-validations rule uses a CEL function or type kubefit cannot evaluate offline, so it was skipped',
+  rationale: 'The API server evaluates every rule; kubefit reports what it skipped instead of guessing a verdict.',
+  remediation: 'Check the rule against a cluster (kubectl apply --dry-run=server), or ignore this info.',
+  defaultOn: true,
+};
+
 /** API groups served by Kubernetes itself: a kind of these groups without a schema is unknown, not custom. */
 const BUILTIN_GROUPS = new Set([
   ...Object.keys(BUILTIN_KINDS).map((key) => groupOf(key.slice(0, key.indexOf(' ')))),
@@ -58,7 +69,7 @@ const BUILTIN_GROUPS = new Set([
 /** Checks every object of the main inputs against its schema; returns one finding per problem. */
 export function validateObjects(objects: readonly KubeObject[], options: SchemaOptions): Finding[] {
   const definitions = collectDefinitions(objects);
-  const run: CustomRun = { options, definitions, extra: customSchemas(options.extraSchemas), compiled: new Map(), reportedKinds: new Set() };
+  const run: CustomRun = { options, definitions, extra: customSchemas(options.extraSchemas), compiled: new Map(), reportedKinds: new Set(), cel: { reported: new Set(), hasRules: new WeakMap() } };
   const findings: Finding[] = [...definitions.findings];
   for (const object of objects) {
     if (object.fromCluster) continue;
@@ -77,6 +88,7 @@ interface CustomRun {
   readonly extra: ReadonlyMap<string, Record<string, unknown>>;
   readonly compiled: Map<string, CustomValidator | string>;
   readonly reportedKinds: Set<string>;
+  readonly cel: { runtime?: CelRuntime; readonly reported: Set<string>; readonly hasRules: WeakMap<object, boolean> };
 }
 
 /** A custom resource: by its CRD among the inputs (as the API server would), else by a --schemas file. */
@@ -96,7 +108,28 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
   const schema = versionSchema(served.version);
   const value = valueToValidate(withoutNulls(object.value), served.version);
   if (schema) findings.push(...validateBySchema(object, { key: `${definition.name} ${served.version.name}`, schema, value }, run));
+  if (served.version.schema && hasRules(run, served.version.schema)) findings.push(...celFindings(object, { definition, schema: served.version.schema, value }, run));
   return findings.sort(compareFindings);
+}
+
+function hasRules(run: CustomRun, schema: Record<string, unknown>): boolean {
+  let found = run.cel.hasRules.get(schema);
+  if (found === undefined) run.cel.hasRules.set(schema, (found = hasCelRules(schema)));
+  return found;
+}
+
+/** CEL rule failures as schema errors; the first rule of a CRD kubefit cannot evaluate as one info. */
+function celFindings(object: KubeObject, target: { definition: CustomResourceDefinition; schema: Record<string, unknown>; value: unknown }, run: CustomRun): Finding[] {
+  run.cel.runtime ??= createCelRuntime();
+  const outcome = evaluateCelRules(run.cel.runtime, target.value, target.schema);
+  const findings = outcome.violations.map((violation) => findingAt(object, violation.path, { ruleId: SCHEMA.id, severity: 'error', message: violation.message }));
+  const skipped = outcome.skipped[0];
+  if (skipped && !run.cel.reported.has(target.definition.name)) {
+    run.cel.reported.add(target.definition.name);
+    const message = `x-kubernetes-validations rule ${JSON.stringify(skipped.rule)} of CustomResourceDefinition ${target.definition.name} not evaluated offline (${skipped.reason}); rules kubefit cannot evaluate are skipped`;
+    findings.push(findingAt(object, skipped.path, { ruleId: CEL_NOT_EVALUATED.id, severity: CEL_NOT_EVALUATED.severity, message }));
+  }
+  return findings;
 }
 
 /** The ObjectMeta schema, borrowed from a kind whose only checked field is metadata (ConfigMap), on `{ metadata }`. */
@@ -160,4 +193,4 @@ function kindHint(apiVersion: string, kind: string): string {
 }
 
 /** Metadata of every finding id the schema stage can emit. */
-export const SCHEMA_CHECKS: readonly RuleMeta[] = [SCHEMA, UNKNOWN_KIND, DEPRECATED_API, DUPLICATE_CRD, ...WORKLOAD_CHECK_METAS];
+export const SCHEMA_CHECKS: readonly RuleMeta[] = [SCHEMA, UNKNOWN_KIND, DEPRECATED_API, DUPLICATE_CRD, CEL_NOT_EVALUATED, ...WORKLOAD_CHECK_METAS];
