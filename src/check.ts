@@ -86,7 +86,7 @@ export async function analyze(command: Command, paths: readonly string[], option
   if (command !== 'fit') {
     const extraSchemas = options.extraSchemas ?? (await schemasOf(config, options.cwd ?? process.cwd()));
     const validatorStore = options.cacheDir ? validatorCodeStore(options.cacheDir, toolVersion()) : undefined;
-    findings.push(...validateObjects(main.objects, { kubernetesVersion, extraSchemas, strictKinds: options.strictKinds ?? false, validatorStore }));
+    findings.push(...validateObjects(main.objects, { kubernetesVersion, extraSchemas, strictKinds: options.strictKinds ?? false, validatorStore }, main.patches));
     findings.push(...lintObjects(lintInput));
   }
   const snapshot = clusterOf(main.objects, cluster.objects);

@@ -33,29 +33,33 @@ export const DUPLICATE_CRD: RuleMeta = {
 };
 
 export interface CustomResourceDefinitions {
-  /** The winning definition per `group/kind`: the last one in input order, as `kubectl apply` of all inputs leaves it. */
+  /** The definition per `group/kind`: the last one in input order, as `kubectl apply` of all inputs leaves it. */
   readonly byGroupKind: ReadonlyMap<string, CustomResourceDefinition>;
   /** Kinds defined per API group, for "did you mean". */
   readonly kindsByGroup: ReadonlyMap<string, readonly string[]>;
   readonly findings: readonly Finding[];
 }
 
-/** The CustomResourceDefinitions of `objects`, with one warning at each redefinition of a name. */
+/**
+ * The CustomResourceDefinitions of `objects`. A name defined more than once with different specs gets one warning, at
+ * its second definition, naming the last one (which validates); identical copies (alternative install bundles) do not.
+ */
 export function collectDefinitions(objects: readonly KubeObject[]): CustomResourceDefinitions {
-  const byName = new Map<string, CustomResourceDefinition>();
-  const findings: Finding[] = [];
+  const byName = new Map<string, CustomResourceDefinition[]>();
   for (const object of objects) {
     const definition = toDefinition(object);
-    if (!definition) continue;
-    const previous = byName.get(definition.name);
-    if (previous) findings.push(redefined(definition, previous));
-    byName.set(definition.name, definition);
+    if (definition) byName.set(definition.name, [...(byName.get(definition.name) ?? []), definition]);
   }
+  const findings: Finding[] = [];
   const byGroupKind = new Map<string, CustomResourceDefinition>();
   const kindsByGroup = new Map<string, string[]>();
-  for (const definition of byName.values()) {
-    byGroupKind.set(groupKind(definition.group, definition.kind), definition);
-    kindsByGroup.set(definition.group, [...(kindsByGroup.get(definition.group) ?? []), definition.kind]);
+  for (const definitions of byName.values()) {
+    const last = definitions[definitions.length - 1];
+    if (!last) continue;
+    const warning = redefinitionWarning(definitions, last);
+    if (warning) findings.push(warning);
+    byGroupKind.set(groupKind(last.group, last.kind), last);
+    kindsByGroup.set(last.group, [...(kindsByGroup.get(last.group) ?? []), last.kind]);
   }
   return { byGroupKind, kindsByGroup, findings };
 }
@@ -64,10 +68,18 @@ export function groupKind(group: string, kind: string): string {
   return `${group}/${kind}`;
 }
 
-function redefined(definition: CustomResourceDefinition, previous: CustomResourceDefinition): Finding {
-  const first = previous.object.rangeOf([]);
-  const message = `CustomResourceDefinition ${definition.name} is also defined at ${first.file}:${first.line}: this later definition validates its custom resources`;
-  return findingAt(definition.object, ['metadata', 'name'], { ruleId: DUPLICATE_CRD.id, severity: DUPLICATE_CRD.severity, message });
+function redefinitionWarning(definitions: readonly CustomResourceDefinition[], last: CustomResourceDefinition): Finding | undefined {
+  const [first, second] = definitions;
+  if (!first || !second) return undefined;
+  const spec = JSON.stringify(first.object.value['spec']);
+  if (definitions.every((definition) => JSON.stringify(definition.object.value['spec']) === spec)) return undefined;
+  const where = (definition: CustomResourceDefinition) => {
+    const range = definition.object.rangeOf([]);
+    return `${range.file}:${range.line}`;
+  };
+  const validates = last === second ? 'this definition' : `the last one (${where(last)})`;
+  const message = `CustomResourceDefinition ${second.name} is defined more than once with different specs (first at ${where(first)}): ${validates} validates its custom resources`;
+  return findingAt(second.object, ['metadata', 'name'], { ruleId: DUPLICATE_CRD.id, severity: DUPLICATE_CRD.severity, message });
 }
 
 function toDefinition(object: KubeObject): CustomResourceDefinition | undefined {

@@ -1,4 +1,5 @@
 // Schema validation of Kubernetes objects: precompiled built-in schemas, deprecated and unknown APIs.
+import { withoutPatchDirectives } from '../load/kustomize.js';
 import type { CodeStore } from '../load/validator-cache-dir.js';
 import { groupOf } from '../model/kinds.js';
 import { compareFindings, findingAt, type Finding } from '../model/finding.js';
@@ -66,8 +67,11 @@ const BUILTIN_GROUPS = new Set([
   'storagemigration.k8s.io', 'internal.apiserver.k8s.io', 'imagepolicy.k8s.io', 'admission.k8s.io', 'apidiscovery.k8s.io',
 ]);
 
-/** Checks every object of the main inputs against its schema; returns one finding per problem. */
-export function validateObjects(objects: readonly KubeObject[], options: SchemaOptions): Finding[] {
+/**
+ * Checks every object of the main inputs against its schema; returns one finding per problem. `patches` (kustomize
+ * strategic-merge patches) are fragments: only their field names are checked, against the kind they patch.
+ */
+export function validateObjects(objects: readonly KubeObject[], options: SchemaOptions, patches: readonly KubeObject[] = []): Finding[] {
   const definitions = collectDefinitions(objects);
   const run: CustomRun = { options, definitions, extra: customSchemas(options.extraSchemas), compiled: new Map(), reportedKinds: new Set(), cel: { reported: new Set(), hasRules: new WeakMap() } };
   const findings: Finding[] = [...definitions.findings];
@@ -79,7 +83,22 @@ export function validateObjects(objects: readonly KubeObject[], options: SchemaO
     if (validator) findings.push(...validateWith(validator, object), ...workloadFindings(object));
     else if (!deprecated) findings.push(...validateCustomResource(object, run));
   }
+  for (const patch of patches) findings.push(...validatePatch(patch, run));
   return findings;
+}
+
+/** upstream: kustomize strategic-merge patches; directives ($patch, $setElementOrder/..., $retainKeys) are not fields. */
+function validatePatch(patch: KubeObject, run: CustomRun): Finding[] {
+  if (patch.fromCluster || patch.value['$patch'] === 'delete') return [];
+  const { apiVersion, kind } = patch.ref;
+  const definition = run.definitions.byGroupKind.get(groupKind(groupOf(apiVersion), kind));
+  const version = definition?.versions.find((entry) => `${definition.group}/${entry.name}` === apiVersion);
+  const schema = version ? versionSchema(version) : undefined;
+  const builtin = builtinValidator(apiVersion, kind);
+  const validator = builtin ? { validate: builtin, fields: builtin.fields ?? {} } : schema && version && definition && compiledFor(run, `${definition.name} ${version.name}`, schema);
+  if (!validator || typeof validator === 'string' || validator.validate(withoutPatchDirectives(withoutNulls(patch.value)))) return [];
+  const unknownFields = (validator.validate.errors ?? []).filter((error) => error.keyword === 'additionalProperties');
+  return explainErrors(patch, unknownFields, validator.fields).sort(compareFindings);
 }
 
 interface CustomRun {
@@ -141,8 +160,7 @@ function objectMetaValidator(): CompiledValidator {
 }
 
 function validateBySchema(object: KubeObject, target: { key: string; schema: Record<string, unknown>; value: unknown }, run: CustomRun): Finding[] {
-  const customValidator = run.compiled.get(target.key) ?? compileCustomSchema(target.schema, run.options.validatorStore);
-  run.compiled.set(target.key, customValidator);
+  const customValidator = compiledFor(run, target.key, target.schema);
   if (typeof customValidator !== 'string') {
     if (customValidator.validate(target.value)) return [];
     return explainErrors(object, customValidator.validate.errors ?? [], customValidator.fields).sort(compareFindings);
@@ -151,6 +169,12 @@ function validateBySchema(object: KubeObject, target: { key: string; schema: Rec
   run.reportedKinds.add(target.key);
   const message = `the schema of ${object.ref.apiVersion} ${object.ref.kind} cannot be used: ${customValidator}`;
   return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'warning', message })];
+}
+
+function compiledFor(run: CustomRun, key: string, schema: Record<string, unknown>): CustomValidator | string {
+  let compiled = run.compiled.get(key);
+  if (compiled === undefined) run.compiled.set(key, (compiled = compileCustomSchema(schema, run.options.validatorStore)));
+  return compiled;
 }
 
 function validateWith(validator: CompiledValidator, object: KubeObject, fields: FieldGraph = validator.fields ?? {}): Finding[] {
