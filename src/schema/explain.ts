@@ -30,7 +30,8 @@ export function explainErrors(
     if (error.keyword !== 'type' && typed.has(error.instancePath)) continue;
     const explained = explain(context, error);
     if (!explained) continue;
-    const key = `${formatPath(explained.path)}\u0000${explained.on}`;
+    const missing = error.keyword === 'required' ? String(error.params['missingProperty']) : '';
+    const key = `${formatPath(explained.path)}\u0000${explained.on}\u0000${missing}`;
     if (!byPath.has(key)) byPath.set(key, explained);
   }
   return [...byPath.values()].map(({ path, on, message }) =>
