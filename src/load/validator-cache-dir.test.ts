@@ -32,10 +32,10 @@ describe('validatorCodeStore', () => {
   it('keeps code per kubefit version in a private directory', () => {
     const dir = temporaryDirectory();
     const store = validatorCodeStore(dir, '1.2.3');
-    expect(store.read('abc')).toBeUndefined();
-    store.write('abc', 'module.exports = 1;');
-    expect(store.read('abc')).toBe('module.exports = 1;');
-    expect(validatorCodeStore(dir, '1.2.4').read('abc')).toBeUndefined();
+    expect(store.read('abc.cjs')).toBeUndefined();
+    store.write('abc.cjs', 'module.exports = 1;');
+    expect(store.read('abc.cjs')?.toString()).toBe('module.exports = 1;');
+    expect(validatorCodeStore(dir, '1.2.4').read('abc.cjs')).toBeUndefined();
     expect(statSync(join(dir, '1.2.3', 'validators')).mode & 0o077).toBe(0);
   });
 
@@ -43,8 +43,8 @@ describe('validatorCodeStore', () => {
     const file = join(temporaryDirectory(), 'not-a-directory');
     writeFileSync(file, '');
     const store = validatorCodeStore(file, '1.2.3');
-    store.write('abc', 'code');
-    expect(store.read('abc')).toBeUndefined();
+    store.write('abc.cjs', 'code');
+    expect(store.read('abc.cjs')).toBeUndefined();
   });
 });
 
@@ -57,18 +57,22 @@ describe('custom-resource validators through the cache', () => {
     );
   }
 
-  it('compiles once, then reuses the cached code with the same findings; a corrupted entry is compiled again', async () => {
+  it('compiles once, then reuses the cached code and V8 code cache with the same findings; corrupted entries are replaced', async () => {
     const dir = temporaryDirectory();
     const first = await run(dir);
     expect(first).toContain('47:3 unknown field "schedul" in spec (did you mean "schedule"?)');
-    const entries = readdirSync(join(dir, 'test', 'validators'));
-    expect(entries).toHaveLength(1);
-    const entry = join(dir, 'test', 'validators', entries[0] ?? '');
-    const mtime = statSync(entry).mtimeMs;
+    const entries = readdirSync(join(dir, 'test', 'validators')).sort();
+    expect(entries.map((name) => name.replace(/^[0-9a-f]{64}/, 'KEY'))).toEqual(['KEY.cjs', 'KEY.v8']);
+    const [code, codeCache] = entries.map((name) => join(dir, 'test', 'validators', name));
+    if (!code || !codeCache) throw new Error('missing cache entries');
+    const mtimes = [statSync(code).mtimeMs, statSync(codeCache).mtimeMs];
     expect(await run(dir)).toEqual(first);
-    expect(statSync(entry).mtimeMs).toBe(mtime);
-    writeFileSync(entry, 'this is not { javascript');
+    expect([statSync(code).mtimeMs, statSync(codeCache).mtimeMs]).toEqual(mtimes);
+    // V8 rejects a foreign code cache in a new process; within this one its isolate cache may serve the script instead
+    writeFileSync(codeCache, 'not a code cache');
     expect(await run(dir)).toEqual(first);
-    expect(statSync(entry).size).toBeGreaterThan(100);
+    writeFileSync(code, 'this is not { javascript');
+    expect(await run(dir)).toEqual(first);
+    expect(statSync(code).size).toBeGreaterThan(100);
   });
 });

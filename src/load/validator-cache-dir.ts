@@ -1,11 +1,12 @@
-// The per-user disk cache of compiled custom-resource validators: <cache dir>/kubefit/<version>/validators/<sha256>.cjs.
+// The per-user disk cache of compiled custom-resource validators: <cache dir>/kubefit/<version>/validators/<sha256>.{cjs,v8}.
 import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
+/** Files by name (`<sha256>.cjs` code, `<sha256>.v8` V8 code cache); a missing or unreadable file is undefined. */
 export interface CodeStore {
-  read(key: string): string | undefined;
-  write(key: string, code: string): void;
+  read(name: string): Buffer | undefined;
+  write(name: string, data: string | Uint8Array): void;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -33,20 +34,20 @@ export function validatorCodeStore(directory: string, toolVersion: string): Code
   let usable: boolean | undefined;
   const ready = (): boolean => (usable ??= preparePrivateDirectory(dir));
   return {
-    read(key) {
+    read(name) {
       if (!ready()) return undefined;
       try {
-        return readFileSync(join(dir, `${key}.cjs`), 'utf8');
+        return readFileSync(join(dir, name));
       } catch {
         return undefined;
       }
     },
-    write(key, code) {
+    write(name, data) {
       if (!ready()) return;
-      const file = join(dir, `${key}.cjs`);
+      const file = join(dir, name);
       const temporary = `${file}.${process.pid}.tmp`;
       try {
-        writeFileSync(temporary, code, { mode: 0o600 });
+        writeFileSync(temporary, data, { mode: 0o600 });
         renameSync(temporary, file);
       } catch {
         // a read-only or full disk only costs the next run a compilation

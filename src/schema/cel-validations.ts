@@ -27,12 +27,15 @@ export interface CelOutcome {
   readonly skipped: CelSkipped[];
 }
 
-/** Compiles and keeps CEL programs for one run; @bufbuild/cel loads only when a CRD with rules is met. */
+/** Compiles and keeps CEL programs for one run; @bufbuild/cel loads only when a rule meets a value. */
 export interface CelRuntime {
   readonly cel: Cel;
   readonly env: CelEnv;
   readonly programs: Map<string, Program | string>;
 }
+
+/** The runtime, created on first use. */
+export type LazyCelRuntime = () => CelRuntime;
 
 const require = createRequire(import.meta.url);
 
@@ -48,14 +51,14 @@ export function hasCelRules(schema: unknown): boolean {
 }
 
 /** Evaluates every rule on every value present, as on create: transition rules (oldSelf) do not run. */
-export function evaluateCelRules(runtime: CelRuntime, value: unknown, schema: Schema): CelOutcome {
+export function evaluateCelRules(runtime: LazyCelRuntime, value: unknown, schema: Schema): CelOutcome {
   const outcome: CelOutcome = { violations: [], skipped: [] };
   walk({ runtime, outcome }, value, schema, []);
   return outcome;
 }
 
 interface Walk {
-  readonly runtime: CelRuntime;
+  readonly runtime: LazyCelRuntime;
   readonly outcome: CelOutcome;
 }
 
@@ -87,14 +90,14 @@ function evaluateRule(context: Walk, rule: Readonly<Record<string, unknown>>, ta
   const text = rule['rule'];
   if (typeof text !== 'string' || /\boldSelf\b/.test(text)) return;
   const self = toCelValue(target.value, target.schema);
-  const result = run(context.runtime, text, self);
+  const result = run(context.runtime(), text, self);
   if (result === true) return;
   if (typeof result !== 'boolean') {
     context.outcome.skipped.push({ path: target.path, rule: text.trim(), reason: result });
     return;
   }
   const path = [...target.path, ...fieldPathOf(rule['fieldPath'])];
-  const detail = messageOf(context.runtime, rule, self);
+  const detail = messageOf(context.runtime(), rule, self);
   context.outcome.violations.push({ path, message: fieldError(path, String(target.schema['type'] ?? 'object'), detail, rule['reason']) });
 }
 

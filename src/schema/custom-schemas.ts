@@ -1,6 +1,7 @@
 // Schemas of custom resources: from --schemas directories and from CustomResourceDefinitions among the inputs.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { Script } from 'node:vm';
 import type { CodeStore } from '../load/validator-cache-dir.js';
 import { groupOf } from '../model/kinds.js';
 import { asArray, asRecord } from '../model/object.js';
@@ -85,6 +86,8 @@ const require = createRequire(import.meta.url);
 export interface CustomValidator {
   readonly validate: CompiledValidator;
   readonly fields: FieldGraph;
+  /** Stores V8's code cache of the validator once it has run (so lazily compiled functions are in it), then forgets. */
+  saveCodeCache?: (() => void) | undefined;
 }
 
 /** Bumped when the compiled form changes without the schema changing (ajv options, structural transform). */
@@ -96,31 +99,55 @@ const COMPILER_REVISION = 'ajv8-allErrors-1';
  */
 export function compileCustomSchema(schema: Schema, store?: CodeStore): CustomValidator | string {
   const { $schema: _ignored, ...body } = schema;
-  const fields = fieldGraphOf(body);
-  const key = store ? createHash('sha256').update(COMPILER_REVISION).update(JSON.stringify(body)).digest('hex') : '';
-  const cached = store?.read(key);
-  const restored = cached === undefined ? undefined : instantiate(cached);
-  if (restored) return { validate: restored, fields };
+  if (!store) return compileWithAjv(body, undefined);
+  const key = createHash('sha256').update(COMPILER_REVISION).update(JSON.stringify(body)).digest('hex');
+  const cached = store.read(`${key}.cjs`)?.toString('utf8');
+  const restored = cached === undefined ? undefined : instantiate(cached, { store, key });
+  return restored ? withFields(restored, body) : compileWithAjv(body, { store, key });
+}
+
+interface Entry {
+  readonly store: CodeStore;
+  readonly key: string;
+}
+
+/** The field graph is built only when a finding needs a suggestion. */
+function withFields(compiled: Omit<CustomValidator, 'fields'>, body: Schema): CustomValidator {
+  let fields: FieldGraph | undefined;
+  return {
+    ...compiled,
+    get fields() {
+      return (fields ??= fieldGraphOf(body));
+    },
+  };
+}
+
+function compileWithAjv(body: Schema, entry: Entry | undefined): CustomValidator | string {
   const { default: Ajv } = require('ajv') as typeof import('ajv');
-  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, validateSchema: false, logger: false, code: { source: store !== undefined } });
+  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, validateSchema: false, logger: false, code: { source: entry !== undefined } });
   try {
     const validate = ajv.compile(body) as CompiledValidator;
-    if (store) {
-      const { default: standaloneCode } = require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js');
-      store.write(key, standaloneCode(ajv, validate as never));
-    }
-    return { validate, fields };
+    if (!entry) return withFields({ validate }, body);
+    const { default: standaloneCode } = require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js');
+    const code = standaloneCode(ajv, validate as never);
+    entry.store.write(`${entry.key}.cjs`, code);
+    return withFields(instantiate(code, entry) ?? { validate }, body);
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
 }
 
-/** Runs cached standalone code as a CommonJS module; undefined when it does not yield a validator. */
-function instantiate(code: string): CompiledValidator | undefined {
+/** Runs standalone code as a CommonJS module with V8's code cache when one fits; undefined when it yields no validator. */
+function instantiate(code: string, entry: Entry): Omit<CustomValidator, 'fields'> | undefined {
   try {
+    const codeCache = entry.store.read(`${entry.key}.v8`);
+    const script = new Script(`(function (module, exports, require) {${code}\n})`, { filename: `kubefit-validator-${entry.key}.cjs`, ...(codeCache && { cachedData: codeCache }) });
     const module: { exports: unknown } = { exports: {} };
-    new Function('module', 'exports', 'require', code)(module, module.exports, require);
-    return typeof module.exports === 'function' ? (module.exports as CompiledValidator) : undefined;
+    (script.runInThisContext() as (module: unknown, exports: unknown, require: NodeJS.Require) => void)(module, module.exports, require);
+    if (typeof module.exports !== 'function') return undefined;
+    const fresh = codeCache === undefined || script.cachedDataRejected === true;
+    const saveCodeCache = fresh ? () => entry.store.write(`${entry.key}.v8`, script.createCachedData()) : undefined;
+    return { validate: module.exports as CompiledValidator, saveCodeCache };
   } catch {
     return undefined;
   }

@@ -139,8 +139,8 @@ function hasRules(run: CustomRun, schema: Record<string, unknown>): boolean {
 
 /** CEL rule failures as schema errors; the first rule of a CRD kubefit cannot evaluate as one info. */
 function celFindings(object: KubeObject, target: { definition: CustomResourceDefinition; schema: Record<string, unknown>; value: unknown }, run: CustomRun): Finding[] {
-  run.cel.runtime ??= createCelRuntime();
-  const outcome = evaluateCelRules(run.cel.runtime, target.value, target.schema);
+  const cel = run.cel;
+  const outcome = evaluateCelRules(() => (cel.runtime ??= createCelRuntime()), target.value, target.schema);
   const findings = outcome.violations.map((violation) => findingAt(object, violation.path, { ruleId: SCHEMA.id, severity: 'error', message: violation.message }));
   const skipped = outcome.skipped[0];
   if (skipped && !run.cel.reported.has(target.definition.name)) {
@@ -162,7 +162,10 @@ function objectMetaValidator(): CompiledValidator {
 function validateBySchema(object: KubeObject, target: { key: string; schema: Record<string, unknown>; value: unknown }, run: CustomRun): Finding[] {
   const customValidator = compiledFor(run, target.key, target.schema);
   if (typeof customValidator !== 'string') {
-    if (customValidator.validate(target.value)) return [];
+    const valid = customValidator.validate(target.value);
+    customValidator.saveCodeCache?.();
+    customValidator.saveCodeCache = undefined;
+    if (valid) return [];
     return explainErrors(object, customValidator.validate.errors ?? [], customValidator.fields).sort(compareFindings);
   }
   if (run.reportedKinds.has(target.key)) return [];
