@@ -202,7 +202,9 @@ function missingSchema(object: KubeObject, run: CustomRun): Finding[] {
   const suggestion = closestName(kind, run.definitions.kindsByGroup.get(groupOf(apiVersion)) ?? []);
   const hint = suggestion ? ` (did you mean ${suggestion}? no CustomResourceDefinition in the inputs defines ${kind})` : '';
   const what = builtin ? `${apiVersion} ${kind} (kubefit has schemas for GA APIs only)` : `custom resource ${apiVersion} ${kind}${hint}`;
-  if (run.options.strictKinds || suggestion) return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'error', message: `no schema for ${what}` })];
+  if (run.options.strictKinds) return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'error', message: `no schema for ${what}` })];
+  // a likely typo, but its CRD may simply not be among the inputs: a warning, never a false error
+  if (suggestion) return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'warning', message: `no schema for ${what}` })];
   const key = `${apiVersion} ${kind}`;
   if (run.reportedKinds.has(key)) return [];
   run.reportedKinds.add(key);
