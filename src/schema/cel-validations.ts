@@ -1,7 +1,7 @@
 // CRD x-kubernetes-validations (CEL) rules evaluated offline (upstream: apiextensions-apiserver pkg/apiserver/schema/cel/validation.go).
 import { createRequire } from 'node:module';
 import type { CelEnv } from '@bufbuild/cel';
-import type { Path } from '../load/document.js';
+import type { Path } from '../model/document.js';
 import { asArray, asRecord } from '../model/object.js';
 import { kubernetesCelFunctions } from './cel-kubernetes-library.js';
 

@@ -1,5 +1,5 @@
 // ObjectMeta as the API server validates it on create, for any kind (upstream: apimachinery pkg/api/validation/objectmeta.go).
-import { formatPath, type Path } from '../load/document.js';
+import { formatPath, type Path } from '../model/document.js';
 import { asRecord } from '../model/object.js';
 import { labelValueErrors, qualifiedNameErrors, subdomainErrors } from './names.js';
 
