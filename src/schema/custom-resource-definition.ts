@@ -26,7 +26,7 @@ export const DUPLICATE_CRD: RuleMeta = {
   id: 'duplicate-crd',
   severity: 'warning',
   category: 'schema',
-  description: 'two CustomResourceDefinitions with the same name in one run (e.g. a standard and an experimental channel)',
+  description: 'two CustomResourceDefinitions with the same name and different specs in one run (e.g. a standard and an experimental channel)',
   rationale: 'Applying both leaves only the last one in the cluster, so custom resources are validated by a definition the author may not expect.',
   remediation: 'Pass only one definition of each CustomResourceDefinition (one release channel) to kubefit.',
   defaultOn: true,
