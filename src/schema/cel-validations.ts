@@ -32,6 +32,9 @@ export interface CelRuntime {
   readonly cel: Cel;
   readonly env: CelEnv;
   readonly programs: Map<string, Program | string>;
+  /** google.protobuf.Timestamp and Duration values: what `format: date-time` and `duration` strings are in CEL. */
+  readonly timestamp: (date: Date) => unknown;
+  readonly duration: (ms: number) => unknown;
 }
 
 /** The runtime, created on first use. */
@@ -42,7 +45,9 @@ const require = createRequire(import.meta.url);
 export function createCelRuntime(): CelRuntime {
   const cel = require('@bufbuild/cel') as Cel;
   const { strings } = require('@bufbuild/cel/ext') as typeof import('@bufbuild/cel/ext');
-  return { cel, env: cel.celEnv({ funcs: [...strings, ...kubernetesCelFunctions(cel)] }), programs: new Map() };
+  const { timestampFromDate, durationFromMs } = require('@bufbuild/protobuf/wkt') as typeof import('@bufbuild/protobuf/wkt');
+  const env = cel.celEnv({ funcs: [...strings, ...kubernetesCelFunctions(cel)] });
+  return { cel, env, programs: new Map(), timestamp: timestampFromDate, duration: durationFromMs };
 }
 
 /** True when the schema (or any schema below it) carries x-kubernetes-validations. */
@@ -89,15 +94,16 @@ interface Target {
 function evaluateRule(context: Walk, rule: Readonly<Record<string, unknown>>, target: Target): void {
   const text = rule['rule'];
   if (typeof text !== 'string' || /\boldSelf\b/.test(text)) return;
-  const self = toCelValue(target.value, target.schema);
-  const result = run(context.runtime(), text, self);
+  const runtime = context.runtime();
+  const self = toCelValue(target.value, target.schema, runtime);
+  const result = run(runtime, text, self);
   if (result === true) return;
   if (typeof result !== 'boolean') {
     context.outcome.skipped.push({ path: target.path, rule: text.trim(), reason: result });
     return;
   }
   const path = [...target.path, ...fieldPathOf(rule['fieldPath'])];
-  const detail = messageOf(context.runtime(), rule, self);
+  const detail = messageOf(runtime, rule, self);
   context.outcome.violations.push({ path, message: fieldError(path, String(target.schema['type'] ?? 'object'), detail, rule['reason']) });
 }
 
@@ -176,14 +182,16 @@ function escapeProperty(name: string): string {
 }
 
 /**
- * A JSON value as CEL sees it: integers are CEL ints unless the schema says `number`, objects with `properties` are
- * maps keyed by escaped property names, other objects are maps keyed as written.
+ * A JSON value as CEL sees it (upstream: apiserver pkg/cel/common/values.go): integers are CEL ints unless the schema
+ * says `number`; `date-time` and `duration` strings are timestamps and durations; objects with `properties` are maps
+ * keyed by escaped property names, other objects are maps keyed as written.
  */
-function toCelValue(value: unknown, schema: Schema | undefined): unknown {
+function toCelValue(value: unknown, schema: Schema | undefined, runtime: CelRuntime): unknown {
   if (typeof value === 'number') return schema?.['type'] !== 'number' && Number.isSafeInteger(value) ? BigInt(value) : value;
+  if (typeof value === 'string') return toCelString(value, schema?.['format'], runtime);
   if (Array.isArray(value)) {
     const items = asRecord(schema?.['items']);
-    return value.map((item) => toCelValue(item, items));
+    return value.map((item) => toCelValue(item, items, runtime));
   }
   const record = asRecord(value);
   if (!record) return value;
@@ -192,7 +200,30 @@ function toCelValue(value: unknown, schema: Schema | undefined): unknown {
   const map = new Map<string, unknown>();
   for (const [name, entry] of Object.entries(record)) {
     const property = properties && Object.hasOwn(properties, name) ? asRecord(properties[name]) : undefined;
-    map.set(property ? escapeProperty(name) : name, toCelValue(entry, property ?? additional));
+    map.set(property ? escapeProperty(name) : name, toCelValue(entry, property ?? additional, runtime));
   }
   return map;
+}
+
+function toCelString(value: string, format: unknown, runtime: CelRuntime): unknown {
+  if (format === 'date-time') {
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? value : runtime.timestamp(date);
+  }
+  if (format === 'duration') {
+    const ms = goDurationMs(value);
+    return ms === undefined ? value : runtime.duration(ms);
+  }
+  return value;
+}
+
+const DURATION_UNITS: Readonly<Record<string, number>> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** A Go duration ("1h30m", "250ms", "-1.5s") in milliseconds, or undefined (upstream: time.ParseDuration). */
+function goDurationMs(text: string): number | undefined {
+  const match = /^([-+]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))+$/.exec(text);
+  if (!match) return text === '0' ? 0 : undefined;
+  let total = 0;
+  for (const part of text.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/g)) total += Number(part[1]) * (DURATION_UNITS[part[2] ?? ''] ?? 0);
+  return match[1] === '-' ? -total : total;
 }
