@@ -1,12 +1,14 @@
-// Kubernetes' CEL extension functions that kubefit evaluates (upstream: apiserver pkg/cel/library lists.go, regex.go).
-// Others (quantity, url, ip, cidr, format, authz) are left out: rules calling them are skipped, never guessed.
+// Kubernetes' CEL extension functions that kubefit evaluates (upstream: apiserver pkg/cel/library lists.go, regex.go,
+// ip.go, cidr.go). Others (quantity, url, ip and cidr values, format, authz) are left out: rules calling them are
+// skipped, never guessed.
+import { isIP } from 'node:net';
 import type { CelFunc, CelValue } from '@bufbuild/cel';
 
 type Cel = typeof import('@bufbuild/cel');
 
-/** lists.go: isSorted, sum, min, max, indexOf, lastIndexOf; regex.go: find, findAll. */
+/** lists.go: isSorted, sum, min, max, indexOf, lastIndexOf; regex.go: find, findAll; ip.go isIP, cidr.go isCIDR. */
 export function kubernetesCelFunctions(cel: Cel): CelFunc[] {
-  const { celMethod, CelScalar, listType } = cel;
+  const { celFunc, celMethod, CelScalar, listType } = cel;
   const LIST = listType(CelScalar.DYN);
   const values = (list: Iterable<CelValue>): CelValue[] => [...list];
   return [
@@ -35,7 +37,29 @@ export function kubernetesCelFunctions(cel: Cel): CelFunc[] {
     celMethod('findAll', CelScalar.STRING, [CelScalar.STRING], listType(CelScalar.STRING), function findAll(pattern) {
       return [...this.matchAll(new RegExp(pattern, 'gu'))].map((match) => match[0]);
     }),
+    celFunc('isIP', [CelScalar.STRING], CelScalar.BOOL, isKubernetesIp),
+    celFunc('isCIDR', [CelScalar.STRING], CelScalar.BOOL, (text) => {
+      const [address, bits, ...rest] = text.split('/');
+      const max = isIP(address ?? '') === 4 ? 32 : 128;
+      return rest.length === 0 && isKubernetesIp(address ?? '') && /^(0|[1-9]\d*)$/.test(bits ?? '') && Number(bits) <= max;
+    }),
   ];
+}
+
+/** upstream: ip.go parseIPAddr: netip.ParseAddr without a zone and not an IPv4-mapped IPv6 address. */
+function isKubernetesIp(text: string): boolean {
+  if (text.includes('%') || isIP(text) === 0) return false;
+  return isIP(text) === 4 || !/^(0{0,4}:){5}ffff:/i.test(expandIpv6Prefix(text));
+}
+
+/** The first six groups of an IPv6 address written out ("::ffff:1.2.3.4" → "0:0:0:0:0:ffff:..."). */
+function expandIpv6Prefix(text: string): string {
+  const [head = '', tail] = text.toLowerCase().split('::');
+  if (tail === undefined) return head;
+  const groups = (part: string) => (part === '' ? [] : part.split(':'));
+  const tailGroups = groups(tail).flatMap((group) => (group.includes('.') ? ['x', 'x'] : [group]));
+  const missing = 8 - groups(head).length - tailGroups.length;
+  return [...groups(head), ...Array.from({ length: missing }, () => '0'), ...tailGroups].join(':');
 }
 
 /** Orders ints, doubles and strings; anything else cannot be ordered (the rule is then not evaluated). */

@@ -60,16 +60,17 @@ describe('custom resources with their CustomResourceDefinition', () => {
 });
 
 describe('CEL x-kubernetes-validations', () => {
-  it('evaluates rules offline with message, messageExpression, fieldPath and reason, date-time and duration as CEL timestamps and durations; skips transition rules and reports unevaluable ones once', async () => {
+  it('evaluates rules offline with message, messageExpression, fieldPath and reason, date-time and duration as CEL timestamps and durations, isIP; skips transition rules and reports unevaluable ones once', async () => {
     expect(await check('cel-rules.yaml')).toEqual([
-      `59:3 info cel-not-evaluated: x-kubernetes-validations rule "quantity(self.memory).isGreaterThan(quantity('1Mi'))" of CustomResourceDefinition replicasets.example.com not evaluated offline (unbound function: isGreaterThan); rules kubefit cannot evaluate are skipped`,
-      '67:1 error schema: <nil>: Invalid value: "object": name must start with rs-',
-      '71:3 error schema: spec: Forbidden: legacy-mode is no longer supported',
-      '71:3 error schema: spec: Invalid value: "object": ports must be sorted',
-      '71:3 error schema: spec: Invalid value: "object": start must be before end',
-      '71:3 error schema: spec: Invalid value: "object": timeout is at most 1h',
-      '71:13 error schema: spec.replicas: Invalid value: "object": replicas 0 is below minReplicas 2',
-      `75:15 error schema: spec.tags[1]: Invalid value: "string": failed rule: self.matches('^[a-z]+$')`,
+      `65:3 info cel-not-evaluated: x-kubernetes-validations rule "quantity(self.memory).isGreaterThan(quantity('1Mi'))" of CustomResourceDefinition replicasets.example.com not evaluated offline (unbound function: isGreaterThan); rules kubefit cannot evaluate are skipped`,
+      '74:1 error schema: <nil>: Invalid value: "object": name must start with rs-',
+      '78:3 error schema: spec: Forbidden: legacy-mode is no longer supported',
+      '78:3 error schema: spec: Invalid value: "object": ports must be sorted',
+      '78:3 error schema: spec: Invalid value: "object": start must be before end',
+      '78:3 error schema: spec: Invalid value: "object": timeout is at most 1h',
+      '78:13 error schema: spec.replicas: Invalid value: "object": replicas 0 is below minReplicas 2',
+      `82:15 error schema: spec.tags[1]: Invalid value: "string": failed rule: self.matches('^[a-z]+$')`,
+      '86:14 error schema: spec.hostnames: Invalid value: "array": hostnames must not be IP addresses',
     ]);
   });
 });
