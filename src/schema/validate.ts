@@ -3,6 +3,7 @@ import { withoutPatchDirectives } from '../load/kustomize.js';
 import type { CodeStore } from '../load/validator-cache-dir.js';
 import { groupOf } from '../model/kinds.js';
 import { compareFindings, findingAt, type Finding } from '../model/finding.js';
+import { NEWEST_RELEASE } from '../model/kubernetes-version.js';
 import { asRecord, type KubeObject } from '../model/object.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { toWorkload } from '../model/workload.js';
@@ -16,11 +17,16 @@ import { compileCustomSchema, customSchemas, schemaFor, type CustomValidator } f
 import { createCelRuntime, evaluateCelRules, hasCelRules, type CelRuntime } from './cel-validations.js';
 import { checkDeprecatedApi, DEPRECATED_API, REMOVED_APIS } from './deprecated-apis.js';
 import { explainErrors, SCHEMA_RULE } from './explain.js';
+import { kindDelta } from './release-deltas.js';
+import { checkRelease, judgeDroppedKey } from './release-fields.js';
 import { withoutNulls } from './without-nulls.js';
 import { checkWorkload, WORKLOAD_CHECK_METAS } from './workload-checks.js';
 
 export interface SchemaOptions {
-  /** "1.35", "v1.34", ...: which shipped schema set and deprecation table to use; newest when absent. */
+  /**
+   * The Kubernetes release the run checks ("1.29"): its kinds, fields, feature-gate defaults and deprecations. The
+   * newest shipped release when absent. check.ts resolves it once (resolveKubernetesRelease) for every analyser.
+   */
   readonly kubernetesVersion: string | undefined;
   /** Extra JSON Schemas for custom resources, keyed by `group/kind_version` lower-case (see schema-dirs.ts). */
   readonly extraSchemas: ReadonlyMap<string, unknown>;
@@ -34,7 +40,7 @@ export const SCHEMA: RuleMeta = {
   id: SCHEMA_RULE,
   severity: 'error',
   category: 'schema',
-  description: 'object does not match the Kubernetes schema of its kind: unknown field, wrong type, value outside an enum, invalid quantity, missing required field',
+  description: 'object does not match the Kubernetes schema of its kind: unknown field, wrong type, value outside an enum, invalid quantity, missing required field; a field the checked release does not have yet (error) or gates off by default (warning)',
   rationale: 'kubectl apply rejects such objects, or silently drops unknown fields, so the cluster runs something other than what the manifest says.',
   remediation: 'Fix the field as the message says; `kubectl explain <kind>.<path>` shows the fields a kind accepts.',
   defaultOn: true,
@@ -80,7 +86,7 @@ export function validateObjects(objects: readonly KubeObject[], options: SchemaO
     const deprecated = checkDeprecatedApi(object, options.kubernetesVersion);
     if (deprecated) findings.push(deprecated);
     const validator = builtinValidator(object.ref.apiVersion, object.ref.kind);
-    if (validator) findings.push(...validateWith(validator, object), ...workloadFindings(object));
+    if (validator) findings.push(...builtinFindings(validator, object, options.kubernetesVersion));
     else if (!deprecated) findings.push(...validateCustomResource(object, run));
   }
   for (const patch of patches) findings.push(...validatePatch(patch, run));
@@ -178,6 +184,19 @@ function compiledFor(run: CustomRun, key: string, schema: Record<string, unknown
   let compiled = run.compiled.get(key);
   if (compiled === undefined) run.compiled.set(key, (compiled = compileCustomSchema(schema, run.options.validatorStore)));
   return compiled;
+}
+
+/** A built-in kind: its schema (the newest release's) and workload checks, judged by the release the run checks. */
+function builtinFindings(validator: CompiledValidator, object: KubeObject, kubernetesVersion: string | undefined): Finding[] {
+  const release = kubernetesVersion ?? NEWEST_RELEASE;
+  const verdict = checkRelease(object, release, kindDelta(object.ref.apiVersion, object.ref.kind) ?? {}, validator.fields ?? {});
+  if (!verdict.served) return [...verdict.findings];
+  const schema = validateWith(validator, object).flatMap((finding) => {
+    const lastRelease = finding.path === null ? undefined : verdict.droppedKeys.get(finding.path);
+    const judged = lastRelease === undefined ? finding : judgeDroppedKey(finding, release, lastRelease);
+    return judged ? [judged] : [];
+  });
+  return [...schema, ...verdict.findings, ...workloadFindings(object)].sort(compareFindings);
 }
 
 function validateWith(validator: CompiledValidator, object: KubeObject, fields: FieldGraph = validator.fields ?? {}): Finding[] {
