@@ -71,7 +71,8 @@ export async function fit(paths: readonly string[], options: CheckOptions = {}):
 export async function analyze(command: Command, paths: readonly string[], options: CheckOptions = {}): Promise<Analysis> {
   const config: KubefitConfig = { ...DEFAULT_CONFIG, ...options.config };
   const main = await loadManifests(paths, loadOptions(options, config, false, 0));
-  const cluster = await loadManifests([...new Set([...(options.cluster ?? []), ...config.cluster])], loadOptions(options, config, true, main.objects.length));
+  const clusterPaths = [...new Set([...(options.cluster ?? []), ...config.cluster])];
+  const cluster = await loadManifests(clusterPaths, loadOptions(options, config, true, main.objects.length));
   const workloads = workloadsOf(main.objects, cluster.objects);
   const rules = options.rules ?? [...BUILTIN_RULES, ...(await loadRulesDirs(config.rulesDirs.map((dir) => resolve(options.cwd ?? process.cwd(), dir))))];
   const lintInput: LintInput = { objects: main.objects, workloads, rules, config };
@@ -82,7 +83,7 @@ export async function analyze(command: Command, paths: readonly string[], option
     findings.push(...validateObjects(main.objects, { kubernetesVersion, extraSchemas, strictKinds: options.strictKinds ?? false }));
     findings.push(...lintObjects(lintInput));
   }
-  const snapshot = clusterOf(main.objects, cluster.objects);
+  const snapshot = clusterOf(main.objects, cluster.objects, clusterPaths.length > 0);
   const noNodes = command !== 'lint' && snapshot.nodes.length === 0;
   const scheduled = command === 'lint' || noNodes
     ? { results: [], findings: [] }
@@ -131,9 +132,9 @@ function workloadsOf(main: readonly KubeObject[], cluster: readonly KubeObject[]
   return candidates.map(toWorkload).filter((workload): workload is Workload => workload !== undefined);
 }
 
-/** The cluster: everything from snapshots, plus Nodes, Namespaces, PriorityClasses and running Pods of the main inputs. */
-function clusterOf(main: readonly KubeObject[], cluster: readonly KubeObject[]): ClusterSnapshot {
-  return toClusterSnapshot([...cluster, ...main.filter((object) => object.ref.kind !== 'Pod' || isSnapshotBound(object))]);
+/** The cluster: everything from snapshots, plus the main inputs' objects but Pods that are not running. */
+function clusterOf(main: readonly KubeObject[], cluster: readonly KubeObject[], fromSnapshot: boolean): ClusterSnapshot {
+  return toClusterSnapshot([...cluster, ...main.filter((object) => object.ref.kind !== 'Pod' || isSnapshotBound(object))], fromSnapshot);
 }
 
 /** A Pod with a nodeName and a live status phase: captured from a cluster, it occupies its node. */

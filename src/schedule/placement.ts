@@ -6,6 +6,7 @@ import { addPodToNode, type NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 import type { SchedulerSnapshot } from './snapshot.js';
 import { addPodToPrepared, runPreFilters, type PreparedPod } from './run-filters.js';
+import { reserveVolumes } from './plugins/volume-binding.js';
 import { ReplicaQueue } from './replica-queue.js';
 import { selectHost } from './select-host.js';
 
@@ -38,7 +39,7 @@ export function placeAll(requests: readonly PlacementRequest[], snapshot: Schedu
   const nodes = new NodeClasses(snapshot.nodes);
   const context: PlacementContext = {
     nodes,
-    live: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor),
+    live: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage.fork()),
     prepared: new Map(),
     tracking: new Map(),
   };
@@ -106,6 +107,7 @@ function bind(pod: PodInfo, index: number, context: PlacementContext): NodeInfo 
   if (!node) return undefined;
   const updated = addPodToNode(node, pod);
   nodes.replace(index, updated);
+  if (pod.volumes.length > 0) reserveVolumes(pod, updated, context.live.storage);
   if (pod.requiredAntiAffinityTerms.length > 0) {
     // Pods that skipped InterPodAffinity must now check this pod's anti-affinity: prepare them again.
     prepared.clear();

@@ -70,7 +70,7 @@ export function scheduleWorkloads(
   const context: RunContext = {
     snapshot,
     nodes,
-    cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor),
+    cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage),
     findings: [...snapshot.findings],
     verdictCache: new Map(),
   };
