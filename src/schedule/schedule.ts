@@ -1,7 +1,7 @@
 // The scheduling dry-run: filter plugins per workload, then placement of all replicas (kube-scheduler semantics).
 import type { ClusterSnapshot } from '../model/cluster.js';
-import type { Finding } from '../model/finding.js';
-import { asRecord, type KubeObject } from '../model/object.js';
+import { findingAt, type Finding } from '../model/finding.js';
+import { asArray, asRecord, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
 import { additionalReplicas, roomPerNode, type NodeRoom } from './capacity.js';
 import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedToNode } from './daemonset.js';
@@ -16,6 +16,9 @@ import { runPreFilters, type NodeStatus } from './run-filters.js';
 import type { SchedulingResult } from './scheduling-result.js';
 import { buildPodInfo, podSourceOfEvicted, podSourceOfWorkload, toSchedulerSnapshot, type SchedulerSnapshot } from './snapshot.js';
 import { toMinorVersion } from './version.js';
+import { VOLUMES_NOT_CHECKED } from './scheduling-checks.js';
+import { statefulSetPodSources } from './volumes/claim-templates.js';
+import { uncheckedClaims } from './volumes/pod-claims.js';
 
 export interface ScheduleOptions {
   /** "1.35", "v1.34", ...: picks upstream's wording of that release; newest when absent. */
@@ -91,11 +94,18 @@ export function scheduleWorkloads(
 
 function planWorkload(workload: Workload, context: RunContext): Plan {
   const replicas = typeof workload.replicas === 'number' ? workload.replicas : 1;
-  return planPod(workload.object, podSourceOfWorkload(workload), replicas, context);
+  const base = podSourceOfWorkload(workload);
+  const sources = statefulSetPodSources(workload, base, Math.max(replicas, 1), context.snapshot.storage);
+  if (!sources?.[0]) return planPod(workload.object, base, replicas, context);
+  // Each ordinal mounts its own claims: one pod per replica; the first one's verdicts stand for the workload.
+  const plan = planPod(workload.object, sources[0], 1, context);
+  const pods = sources.slice(0, replicas).map((source) => ({ pod: buildPodInfo(source, context.snapshot.podOptions, []), replicas: 1 }));
+  return { ...plan, replicas, request: { ...plan.request, pods } };
 }
 
 function planPod(object: KubeObject, source: PodSource, replicas: number, context: RunContext): Plan {
   const pod = buildPodInfo(source, context.snapshot.podOptions, context.findings);
+  noteUncheckedVolumes(pod, source, context);
   const feasibility = findNodesThatFit(runPreFilters(pod, context.cluster), context.nodes);
   // Hints also read the pod's nodeSelector and host ports (resource hints follow from the reasons and the node).
   const fingerprint = `${fingerprintOf(feasibility)}\u0004${JSON.stringify([pod.nodeSelector, pod.hostPorts])}`;
@@ -105,6 +115,20 @@ function planPod(object: KubeObject, source: PodSource, replicas: number, contex
     context.verdictCache.set(fingerprint, verdicts);
   }
   return { object, replicas, verdicts, request: { pods: [{ pod, replicas }], priority: pod.priority } };
+}
+
+/** Says once per run that claims absent from the inputs were not checked (no cluster snapshot to tell). */
+function noteUncheckedVolumes(pod: PodInfo, source: PodSource, context: RunContext): void {
+  const [claimName] = uncheckedClaims(pod, context.snapshot.storage);
+  if (claimName === undefined || context.findings.some((f) => f.ruleId === VOLUMES_NOT_CHECKED.id)) return;
+  const index = asArray(source.spec['volumes']).findIndex((v) => asRecord(asRecord(v)?.['persistentVolumeClaim'])?.['claimName'] === claimName);
+  context.findings.push(
+    findingAt(source.object, [...source.specPath, 'volumes', index, 'persistentVolumeClaim', 'claimName'], {
+      ruleId: VOLUMES_NOT_CHECKED.id,
+      severity: VOLUMES_NOT_CHECKED.severity,
+      message: `volumes were not checked: persistentvolumeclaim "${claimName}" is not in the inputs and no cluster snapshot was given`,
+    }),
+  );
 }
 
 function toVerdicts(feasibility: Feasibility, pod: PodInfo, nodes: NodeClasses): Verdicts {

@@ -108,6 +108,19 @@ export class StorageCatalog {
     this.#objects.volumes.set(pv.name, { ...pv, claimRef: { namespace: claim.namespace, name: claim.name, uid: claim.uid } });
   }
 
+  /** The claim bound to a volume its class's provisioner creates at once, reachable from every node. */
+  assumeProvisioned(claim: ClaimInfo, storageClass: StorageClassInfo): void {
+    const name = `pvc-${claim.namespace}-${claim.name}`;
+    const claimRef = { namespace: claim.namespace, name: claim.name, uid: claim.uid };
+    const pv: VolumeInfo = {
+      name, labels: {}, className: storageClass.name, capacity: claim.request ?? 0n, accessModes: claim.accessModes,
+      volumeMode: claim.volumeMode, claimRef, available: false, deleting: false, nodeAffinity: undefined,
+      csi: { driver: storageClass.provisioner, handle: name },
+    };
+    this.#objects.volumes.set(name, pv);
+    this.#objects.claims.set(claimKey(claim.namespace, claim.name), { ...claim, volumeName: name, bindCompleted: true });
+  }
+
   /** Assumes the claim is to be provisioned for `nodeName` (the selected-node annotation). */
   assumeSelectedNode(claim: ClaimInfo, nodeName: string): void {
     this.#objects.claims.set(claimKey(claim.namespace, claim.name), { ...claim, selectedNode: nodeName });

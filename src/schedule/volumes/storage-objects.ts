@@ -77,16 +77,21 @@ function strings(value: unknown): string[] {
 }
 
 export function toClaimInfo(object: KubeObject): ClaimInfo {
-  const metadata = asRecord(object.value['metadata']);
+  return claimInfoOf(object.value, object.ref.namespace, object.ref.name);
+}
+
+/** A claim from its object (or a claim template's) value, under the given namespace and name. */
+export function claimInfoOf(value: Readonly<Record<string, unknown>>, namespace: string, name: string): ClaimInfo {
+  const metadata = asRecord(value['metadata']);
   const annotations = asStringMap(metadata?.['annotations']);
-  const spec = asRecord(object.value['spec']);
+  const spec = asRecord(value['spec']);
   const storageClassName = spec?.['storageClassName'];
   const beta = annotations[BETA_STORAGE_CLASS];
-  const phase = text(asRecord(object.value['status']), 'phase');
+  const phase = text(asRecord(value['status']), 'phase');
   const volumeName = text(spec, 'volumeName');
   return {
-    namespace: object.ref.namespace,
-    name: object.ref.name,
+    namespace,
+    name,
     uid: text(metadata, 'uid'),
     className: beta ?? (typeof storageClassName === 'string' ? storageClassName : undefined),
     volumeName,
@@ -97,7 +102,7 @@ export function toClaimInfo(object: KubeObject): ClaimInfo {
     lost: phase === 'Lost',
     deleting: metadata?.['deletionTimestamp'] != null,
     // A claim captured Bound (or written as such) is bound even without the controller's annotation.
-    bindCompleted: volumeName !== '' && (Object.hasOwn(annotations, ANN_BIND_COMPLETED) || phase === 'Bound'),
+    bindCompleted: volumeName !== '' && (Object.hasOwn(asRecord(metadata?.['annotations']) ?? {}, ANN_BIND_COMPLETED) || phase === 'Bound'),
     selectedNode: annotations[ANN_SELECTED_NODE],
   };
 }
