@@ -2,11 +2,13 @@
 import { findNodesThatFit, fitMessage, hasFeasibleNode } from './feasibility.js';
 import type { ClusterState } from './framework.js';
 import { NodeClasses } from './node-classes.js';
-import { addPodToNode, type NodeInfo } from './node-info.js';
+import { addPodToNode, removePodsFromNode, type NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 import type { SchedulerSnapshot } from './snapshot.js';
 import { addPodToPrepared, runPreFilters, type PreparedPod } from './run-filters.js';
 import { reserveVolumes } from './plugins/volume-binding.js';
+import { toPodDisruptionBudget, type PodDisruptionBudget } from './preemption/pod-disruption-budgets.js';
+import { findPreemption, toPreemptionResult, type PreemptionResult } from './preemption/preemption.js';
 import { ReplicaQueue } from './replica-queue.js';
 import { selectHost } from './select-host.js';
 
@@ -21,6 +23,10 @@ export interface PlacementOutcome {
   unschedulable: number;
   /** The aggregated message computed when the first replica failed. */
   message: string | null;
+  /** What preemption did for the first replica that fit nowhere (null: nothing); undefined when none failed. */
+  preemption?: PreemptionResult | null;
+  /** Pods evicted by this workload's preemptions, as "<namespace>/<name>". */
+  readonly preempted: string[];
 }
 
 export interface PlacementRun {
@@ -42,8 +48,10 @@ export function placeAll(requests: readonly PlacementRequest[], snapshot: Schedu
     live: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage.fork()),
     prepared: new Map(),
     tracking: new Map(),
+    budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget),
+    lowestPriority: Math.min(...snapshot.nodes.flatMap((node) => node.pods.map((pod) => pod.priority))),
   };
-  const outcomes: PlacementOutcome[] = requests.map(() => ({ nodes: {}, unschedulable: 0, message: null }));
+  const outcomes: PlacementOutcome[] = requests.map(() => ({ nodes: {}, unschedulable: 0, message: null, preempted: [] }));
   for (const index of queueOrder(requests)) {
     const outcome = outcomes[index];
     if (outcome) for (const { pod, replicas } of requests[index]?.pods ?? []) placeReplicas(pod, replicas, outcome, context);
@@ -57,6 +65,9 @@ interface PlacementContext {
   readonly prepared: Map<string, PreparedPod>;
   /** The prepared pods whose PreFilter state follows placed pods. */
   readonly tracking: Map<string, PreparedPod>;
+  readonly budgets: readonly PodDisruptionBudget[];
+  /** No pod on any node has a lower priority (evictions only raise it): a pod at or below it cannot preempt. */
+  lowestPriority: number;
 }
 
 /** Places `replicas` copies of the pod, through a ReplicaQueue when the pod allows it. */
@@ -71,6 +82,13 @@ function placeReplicas(pod: PodInfo, replicas: number, outcome: PlacementOutcome
     const chosen = queued ? queue?.next() : undefined;
     const placed = chosen === undefined ? placeOne(pod, context) : bind(pod, chosen, context);
     if (typeof placed === 'string') {
+      const preempted = preempt(pod, outcome, context);
+      if (preempted) {
+        // The cluster changed under the queue: rebuild it for the next replica.
+        queue = undefined;
+        outcome.nodes[preempted.name] = (outcome.nodes[preempted.name] ?? 0) + 1;
+        continue;
+      }
       // Nothing changed since this replica failed, so the remaining identical replicas fail the same way.
       outcome.unschedulable += replicas - replica;
       outcome.message ??= placed;
@@ -100,6 +118,25 @@ function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | string | 
   return chosen === undefined ? undefined : bind(pod, chosen, context);
 }
 
+/**
+ * PostFilter: DefaultPreemption evicts the victims it picks and the pod takes their room (kube-scheduler binds it in
+ * a later cycle, normally to the nominated node). Records the first decision in the outcome.
+ */
+function preempt(pod: PodInfo, outcome: PlacementOutcome, context: PlacementContext): NodeInfo | undefined {
+  const { nodes, live, budgets } = context;
+  const prepared = prepare(pod, context);
+  const preemption = pod.priority > context.lowestPriority ? findPreemption(prepared, findNodesThatFit(prepared, nodes), { nodes, cluster: live, budgets }) : undefined;
+  const node = preemption ? nodes.nodes[preemption.index] : undefined;
+  if (outcome.preemption === undefined) outcome.preemption = preemption && node ? toPreemptionResult(preemption, node.name) : null;
+  if (!preemption || !node) return undefined;
+  nodes.replace(preemption.index, removePodsFromNode(node, new Set(preemption.victims)));
+  outcome.preempted.push(...preemption.victims.map((victim) => `${victim.namespace}/${victim.name}`));
+  // Cached PreFilter states counted the evicted pods: prepare every pod again.
+  context.prepared.clear();
+  context.tracking.clear();
+  return bind(pod, preemption.index, context);
+}
+
 /** Binds the pod to node `index` and lets every cached PreFilter state see it. */
 function bind(pod: PodInfo, index: number, context: PlacementContext): NodeInfo | undefined {
   const { nodes, prepared, tracking } = context;
@@ -107,6 +144,7 @@ function bind(pod: PodInfo, index: number, context: PlacementContext): NodeInfo 
   if (!node) return undefined;
   const updated = addPodToNode(node, pod);
   nodes.replace(index, updated);
+  context.lowestPriority = Math.min(context.lowestPriority, pod.priority);
   if (pod.volumes.length > 0) reserveVolumes(pod, updated, context.live.storage);
   if (pod.requiredAntiAffinityTerms.length > 0) {
     // Pods that skipped InterPodAffinity must now check this pod's anti-affinity: prepare them again.

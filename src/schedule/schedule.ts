@@ -12,7 +12,9 @@ import type { ClusterState } from './framework.js';
 import { NodeClasses } from './node-classes.js';
 import type { PodInfo, PodSource } from './pod-info.js';
 import { placeAll, type PlacementOutcome, type PlacementRequest } from './placement.js';
-import { runPreFilters, type NodeStatus } from './run-filters.js';
+import { toPodDisruptionBudget } from './preemption/pod-disruption-budgets.js';
+import { findPreemption, toPreemptionResult, type PreemptionResult } from './preemption/preemption.js';
+import { runPreFilters, type NodeStatus, type PreparedPod } from './run-filters.js';
 import type { SchedulingResult } from './scheduling-result.js';
 import { buildPodInfo, podSourceOfEvicted, podSourceOfWorkload, toSchedulerSnapshot, type SchedulerSnapshot } from './snapshot.js';
 import { toMinorVersion } from './version.js';
@@ -52,6 +54,8 @@ interface Plan {
   readonly replicas: number;
   readonly verdicts: Verdicts;
   readonly request: PlacementRequest;
+  /** Set when one pod fits nowhere: DefaultPreemption's decision in the cluster as given. */
+  readonly preemption?: () => PreemptionResult | null;
 }
 
 interface RunContext {
@@ -106,7 +110,8 @@ function planWorkload(workload: Workload, context: RunContext): Plan {
 function planPod(object: KubeObject, source: PodSource, replicas: number, context: RunContext): Plan {
   const pod = buildPodInfo(source, context.snapshot.podOptions, context.findings);
   noteUncheckedVolumes(pod, source, context);
-  const feasibility = findNodesThatFit(runPreFilters(pod, context.cluster), context.nodes);
+  const prepared = runPreFilters(pod, context.cluster);
+  const feasibility = findNodesThatFit(prepared, context.nodes);
   // Hints also read the pod's nodeSelector and host ports (resource hints follow from the reasons and the node).
   const fingerprint = `${fingerprintOf(feasibility)}\u0004${JSON.stringify([pod.nodeSelector, pod.hostPorts])}`;
   let verdicts = context.verdictCache.get(fingerprint);
@@ -114,7 +119,17 @@ function planPod(object: KubeObject, source: PodSource, replicas: number, contex
     verdicts = toVerdicts(feasibility, pod, context.nodes);
     context.verdictCache.set(fingerprint, verdicts);
   }
-  return { object, replicas, verdicts, request: { pods: [{ pod, replicas }], priority: pod.priority } };
+  const request = { pods: [{ pod, replicas }], priority: pod.priority };
+  // For a pod that fits nowhere: what preemption would do in the cluster as given (asked only if placement does not).
+  const preemption = verdicts.message === null ? undefined : () => preemptionAtStart(prepared, feasibility, context);
+  return { object, replicas, verdicts, request, ...(preemption && { preemption }) };
+}
+
+function preemptionAtStart(prepared: PreparedPod, feasibility: Feasibility, context: RunContext): PreemptionResult | null {
+  const { nodes, cluster, snapshot } = context;
+  const preemption = findPreemption(prepared, feasibility, { nodes, cluster, budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget) });
+  const node = preemption ? nodes.nodes[preemption.index] : undefined;
+  return preemption && node ? toPreemptionResult(preemption, node.name) : null;
 }
 
 /** Says once per run that claims absent from the inputs were not checked (no cluster snapshot to tell). */
@@ -190,6 +205,12 @@ function planDaemonSet(workload: Workload, context: RunContext): Plan {
   return { object: workload.object, replicas: pods.length, verdicts: { feasibleNodes, rejected, message, hints }, request };
 }
 
+/** `preemption` for a pod that fit nowhere, alone or during placement: the first decision placement made, if any. */
+function preemptionOf(plan: Plan, outcome: PlacementOutcome | undefined): { preemption?: PreemptionResult | null } {
+  if (outcome?.preemption !== undefined) return { preemption: outcome.preemption };
+  return plan.preemption ? { preemption: plan.preemption() } : {};
+}
+
 function toResult(plan: Plan, outcome: PlacementOutcome | undefined): SchedulingResult {
   const { object } = plan;
   const range = object.rangeOf([]);
@@ -202,7 +223,13 @@ function toResult(plan: Plan, outcome: PlacementOutcome | undefined): Scheduling
     column: range.column,
     replicas: plan.replicas,
     ...plan.verdicts,
-    placement: { nodes, unschedulable: outcome?.unschedulable ?? 0, message: outcome?.message ?? null },
+    placement: {
+      nodes,
+      unschedulable: outcome?.unschedulable ?? 0,
+      message: outcome?.message ?? null,
+      ...(outcome && outcome.preempted.length > 0 && { preempted: [...outcome.preempted].sort() }),
+    },
+    ...preemptionOf(plan, outcome),
     ...(plan.drainedFrom !== undefined && { drainedFrom: plan.drainedFrom }),
   };
 }
