@@ -49,7 +49,7 @@ export function placeAll(requests: readonly PlacementRequest[], snapshot: Schedu
     prepared: new Map(),
     tracking: new Map(),
     budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget),
-    lowestPriority: Math.min(...snapshot.nodes.flatMap((node) => node.pods.map((pod) => pod.priority))),
+    lowestPriority: lowestPriorityOf(snapshot.nodes),
   };
   const outcomes: PlacementOutcome[] = requests.map(() => ({ nodes: {}, unschedulable: 0, message: null, preempted: [] }));
   for (const index of queueOrder(requests)) {
@@ -57,6 +57,12 @@ export function placeAll(requests: readonly PlacementRequest[], snapshot: Schedu
     if (outcome) for (const { pod, replicas } of requests[index]?.pods ?? []) placeReplicas(pod, replicas, outcome, context);
   }
   return { outcomes, nodes: nodes.nodes };
+}
+
+function lowestPriorityOf(nodes: readonly NodeInfo[]): number {
+  let lowest = Number.POSITIVE_INFINITY;
+  for (const node of nodes) for (const pod of node.pods) lowest = Math.min(lowest, pod.priority);
+  return lowest;
 }
 
 interface PlacementContext {

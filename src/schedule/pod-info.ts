@@ -147,7 +147,7 @@ function signatureOf(source: PodSource, info: Omit<PodInfo, 'signature'>): strin
   return JSON.stringify([
     info.namespace, info.labels, info.nodeName, info.priority, info.terminating, spec['tolerations'], spec['nodeSelector'],
     spec['affinity'], spec['topologySpreadConstraints'], Object.entries(info.requests).map(String),
-    Object.entries(info.nonZeroRequests).map(String), info.hostPorts, spec['volumes'], info.mayPreempt, info.startTime,
+    Object.entries(info.nonZeroRequests).map(String), info.hostPorts, info.volumes, info.mayPreempt, info.startTime,
   ]);
 }
 

@@ -44,11 +44,21 @@ function countByKey(volumes: Iterable<string>): Map<string, bigint> {
   return counts;
 }
 
-export default definePlugin<StorageCatalog>({
+interface State {
+  readonly storage: StorageCatalog;
+  /** Some node has a limit: verdicts then depend on each node's own pods and CSINode. */
+  readonly limited: boolean;
+}
+
+export default definePlugin<State>({
   name: 'NodeVolumeLimits',
-  preFilter: (pod, cluster) =>
-    pod.volumes.some((v) => v.kind === 'claim') ? { kind: 'state', state: cluster.storage } : { kind: 'skip' },
-  filter(pod, node, storage) {
+  preFilter(pod, cluster) {
+    if (!pod.volumes.some((v) => v.kind === 'claim')) return { kind: 'skip' };
+    const { storage } = cluster;
+    const limited = storage.hasDriverLimits() || cluster.nodes.some((node) => Object.keys(node.allocatable).some((name) => name.startsWith('attachable-volumes-')));
+    return { kind: 'state', state: { storage, limited } };
+  },
+  filter(pod, node, { storage }) {
     const newVolumes = new Map<string, string>();
     attachableVolumes(pod, storage, newVolumes);
     if (newVolumes.size === 0) return SUCCESS;
@@ -65,5 +75,5 @@ export default definePlugin<StorageCatalog>({
     }
     return SUCCESS;
   },
-  usesNodeName: () => true,
+  usesNodeName: (_pod, state) => state.limited,
 });

@@ -2,6 +2,7 @@
 // upstream: pkg/scheduler/framework/plugins/volumebinding/volume_binding.go, binder.go GetPodVolumeClaims (v1.35)
 import { SUCCESS, definePlugin, unresolvable, type PreFilterResult } from '../framework.js';
 import type { PodInfo } from '../pod-info.js';
+import { nodeSelectorKeys, selectorKeys } from '../../model/labels.js';
 import type { NodeInfo } from '../node-info.js';
 import { assumePodVolumes, findPodVolumes } from '../volumes/find-pod-volumes.js';
 import { claimNotFound, podClaims } from '../volumes/pod-claims.js';
@@ -63,8 +64,25 @@ export default definePlugin<VolumeBindingState>({
     const refreshed = volumeClaimsOf(pod, state.storage);
     return refreshed.kind === 'state' ? refreshed.state : state;
   },
-  usesNodeName: () => true,
+  nodeLabelKeys: (_pod, state) => nodeLabelKeysOf(state),
+  // Only a claim being provisioned for a named node (selected-node) tells nodes apart by name.
+  usesNodeName: (_pod, { delayed }) => delayed.some((claim) => claim.selectedNode !== undefined),
 });
+
+/** The node labels the verdict reads: PV node affinity, allowedTopologies and capacity topologies. */
+function nodeLabelKeysOf({ storage, bound, delayed }: VolumeBindingState): string[] {
+  const volumes = [
+    ...bound.flatMap((claim) => storage.volume(claim.volumeName) ?? []),
+    ...delayed.flatMap((claim) => storage.volumesOfClass(claim.className ?? '')),
+  ];
+  const keys = volumes.flatMap((pv) => (pv.nodeAffinity ? nodeSelectorKeys(pv.nodeAffinity) : []));
+  for (const claim of delayed) {
+    const storageClass = claim.className ? storage.storageClass(claim.className) : undefined;
+    for (const term of storageClass?.allowedTopologies ?? []) keys.push(...term.map(({ key }) => key));
+  }
+  if (delayed.length > 0) for (const capacity of storage.capacities) keys.push(...selectorKeys(capacity.nodeTopology ?? null));
+  return keys;
+}
 
 /** Reserve: the pod placed on `node` binds (or provisions) its WaitForFirstConsumer claims there. */
 export function reserveVolumes(pod: PodInfo, node: NodeInfo, storage: StorageCatalog): void {

@@ -69,7 +69,7 @@ export function pickOneNodeForPreemption(candidates: readonly Candidate[]): Cand
   let remaining = [...candidates];
   for (const score of SCORES) {
     if (remaining.length <= 1) break;
-    const best = Math.max(...remaining.map(score));
+    const best = remaining.reduce((max, candidate) => Math.max(max, score(candidate)), Number.NEGATIVE_INFINITY);
     remaining = remaining.filter((candidate) => score(candidate) === best);
   }
   return remaining[0];

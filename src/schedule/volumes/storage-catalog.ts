@@ -88,6 +88,11 @@ export class StorageCatalog {
     return this.#objects.csiNodes.get(nodeName);
   }
 
+  /** True when some CSINode limits how many volumes a driver attaches. */
+  hasDriverLimits(): boolean {
+    return [...this.#objects.csiNodes.values()].some((limits) => limits.size > 0);
+  }
+
   /** True when a CSIDriver of that name opts into storage capacity tracking. */
   tracksCapacity(driver: string): boolean {
     return this.#objects.drivers.get(driver) === true;
