@@ -38,14 +38,7 @@ status: {phase: Running}`).join('\n')}
 apiVersion: apps/v1
 kind: Deployment
 metadata: {name: api, namespace: web}
-spec:
-  replicas: 3
-  selector: {matchLabels: {app: api}}
-  template:
-    metadata: {labels: {app: api}}
-    spec:
-      priority: 100
-      containers: [{name: c, image: i, resources: {requests: {cpu: "1"}}}]
+spec: {replicas: 3, selector: {matchLabels: {app: api}}, template: {metadata: {labels: {app: api}}, spec: {priority: 100, containers: [{name: c, image: i, resources: {requests: {cpu: "1"}}}]}}}
 `;
 
   it('preempts one pod per replica, as kube-scheduler does one pod at a time, until nothing is left to evict', () => {
