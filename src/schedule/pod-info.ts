@@ -135,7 +135,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     preferredAffinityTerms: toWeightedTerms(podAffinity?.['preferredDuringSchedulingIgnoredDuringExecution'], namespace),
     preferredAntiAffinityTerms: toWeightedTerms(podAntiAffinity?.['preferredDuringSchedulingIgnoredDuringExecution'], namespace),
     topologySpreadConstraints: asArray(spec['topologySpreadConstraints']).map((c) => toSpreadConstraint(c, labels)),
-    volumes: podVolumesOf(spec),
+    volumes: podVolumesOf(spec, source.name),
     mayPreempt: mayPreempt(spec, options),
     startTime: startTimeOf(source.object),
   };

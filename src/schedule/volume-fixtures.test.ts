@@ -60,3 +60,17 @@ describe('fixtures/schedule volume plugins', () => {
     expect(findings.filter((f) => f.ruleId === 'volumes-not-checked')).toEqual([]);
   });
 });
+
+describe('generic ephemeral volumes', () => {
+  it('each replica gets its own claim from the template: WaitForFirstConsumer binds one local PV per replica', async () => {
+    const report = await fit(['fixtures/schedule/VolumeBinding-ephemeral']);
+    expect(report.scheduling[0]).toMatchObject({
+      feasibleNodes: ['worker-1', 'worker-2'],
+      placement: {
+        nodes: { 'worker-1': 1, 'worker-2': 1 },
+        unschedulable: 1,
+        message: "0/2 nodes are available: 2 node(s) didn't find available persistent volumes to bind.",
+      },
+    });
+  });
+});

@@ -53,7 +53,7 @@ interface State {
 export default definePlugin<State>({
   name: 'NodeVolumeLimits',
   preFilter(pod, cluster) {
-    if (!pod.volumes.some((v) => v.kind === 'claim')) return { kind: 'skip' };
+    if (!pod.volumes.some((v) => v.kind === 'claim' || v.kind === 'ephemeral')) return { kind: 'skip' };
     const { storage } = cluster;
     const limited = storage.hasDriverLimits() || cluster.nodes.some((node) => Object.keys(node.allocatable).some((name) => name.startsWith('attachable-volumes-')));
     return { kind: 'state', state: { storage, limited } };

@@ -3,7 +3,7 @@
 import { SUCCESS, definePlugin, unschedulable } from '../framework.js';
 import type { PodInfo } from '../pod-info.js';
 import { claimNotFound, podClaims } from '../volumes/pod-claims.js';
-import type { PodVolume } from '../volumes/pod-volumes.js';
+import { isInTreeDisk, type PodVolume } from '../volumes/pod-volumes.js';
 
 export const ERR_REASON_DISK_CONFLICT = 'node(s) had no available disk';
 export const ERR_REASON_READ_WRITE_ONCE_POD_CONFLICT =
@@ -15,10 +15,6 @@ interface State {
   readonly readWriteOncePodClaims: ReadonlySet<string>;
   /** How many of them a pod in the cluster already uses. */
   readonly conflictingClaimRefCount: number;
-}
-
-function needsRestrictionsCheck(volume: PodVolume): boolean {
-  return volume.kind !== 'claim';
 }
 
 function haveOverlap(a: readonly string[], b: readonly string[]): boolean {
@@ -48,7 +44,7 @@ function usesOf(other: PodInfo, namespace: string, names: ReadonlySet<string>): 
 export default definePlugin<State>({
   name: 'VolumeRestrictions',
   preFilter(pod, cluster) {
-    const needsCheck = pod.volumes.some(needsRestrictionsCheck);
+    const needsCheck = pod.volumes.some(isInTreeDisk);
     const { claims, missing } = podClaims(pod, cluster.storage);
     if (missing !== undefined) return { kind: 'reject', reason: claimNotFound(missing) };
     const names = new Set(claims.filter((c) => c.accessModes.includes('ReadWriteOncePod')).map((c) => c.name));
@@ -63,7 +59,7 @@ export default definePlugin<State>({
   },
   filter(pod, node, state) {
     for (const volume of pod.volumes) {
-      if (!needsRestrictionsCheck(volume)) continue;
+      if (!isInTreeDisk(volume)) continue;
       if (node.pods.some((other) => other.volumes.some((existing) => isVolumeConflict(volume, existing)))) {
         return unschedulable(ERR_REASON_DISK_CONFLICT);
       }

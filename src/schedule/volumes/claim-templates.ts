@@ -6,7 +6,7 @@ import type { Workload } from '../../model/workload.js';
 import type { PodSource } from '../pod-info.js';
 import { findMatchingVolume } from './find-pod-volumes.js';
 import type { StorageCatalog } from './storage-catalog.js';
-import { NOT_SUPPORTED_PROVISIONER, claimInfoOf, type ClaimInfo } from './storage-objects.js';
+import { NOT_SUPPORTED_PROVISIONER, newClaim } from './storage-objects.js';
 
 function templatesOf(workload: Workload): Readonly<Record<string, unknown>>[] {
   if (workload.kind !== 'StatefulSet') return [];
@@ -25,8 +25,7 @@ function templateName(template: Readonly<Record<string, unknown>>): string {
  */
 function createClaim(template: Readonly<Record<string, unknown>>, namespace: string, name: string, storage: StorageCatalog): void {
   if (storage.claim(namespace, name)) return;
-  const fromTemplate = claimInfoOf({ ...template, metadata: {}, status: {} }, namespace, name);
-  const claim: ClaimInfo = { ...fromTemplate, className: fromTemplate.className ?? storage.defaultClass()?.name };
+  const claim = newClaim(template, namespace, name, storage);
   storage.addClaim(claim);
   const storageClass = claim.className ? storage.storageClass(claim.className) : undefined;
   if (storageClass?.waitForFirstConsumer) return;

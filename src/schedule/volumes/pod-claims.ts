@@ -1,7 +1,8 @@
 // The PersistentVolumeClaims a pod mounts, looked up in the run's storage catalog.
 import type { PodInfo } from '../pod-info.js';
+import type { PodVolume } from './pod-volumes.js';
 import type { StorageCatalog } from './storage-catalog.js';
-import type { ClaimInfo } from './storage-objects.js';
+import { newClaim, type ClaimInfo } from './storage-objects.js';
 
 export interface PodClaims {
   /** The claims found, in volume order. */
@@ -13,12 +14,28 @@ export interface PodClaims {
 export function podClaims(pod: PodInfo, storage: StorageCatalog): PodClaims {
   const claims: ClaimInfo[] = [];
   for (const volume of pod.volumes) {
+    if (volume.kind === 'ephemeral') {
+      const claim = storage.claim(pod.namespace, volume.claimName) ?? ephemeralClaim(pod.namespace, volume, storage);
+      if (claim) claims.push(claim);
+      continue;
+    }
     if (volume.kind !== 'claim') continue;
     const claim = storage.claim(pod.namespace, volume.claimName);
     if (claim) claims.push(claim);
     else if (storage.complete) return { claims, missing: volume.claimName };
   }
   return { claims, missing: undefined };
+}
+
+/**
+ * The claim the ephemeral volume controller will create for the pod, from the volume's template and with the default
+ * StorageClass when it names none. A claim of an Immediate class is bound by the PV controller before the pod is
+ * scheduled: it is left out (as a bound claim without constraints would be).
+ */
+function ephemeralClaim(namespace: string, volume: PodVolume & { kind: 'ephemeral' }, storage: StorageCatalog): ClaimInfo | undefined {
+  const claim = newClaim(volume.template, namespace, volume.claimName, storage);
+  const storageClass = claim.className ? storage.storageClass(claim.className) : undefined;
+  return storageClass?.waitForFirstConsumer ? { ...claim, ephemeral: true } : undefined;
 }
 
 /** The apimachinery NotFound error text for a claim. */

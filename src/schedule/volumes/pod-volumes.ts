@@ -3,6 +3,8 @@ import { asArray, asRecord } from '../../model/object.js';
 
 export type PodVolume =
   | { readonly kind: 'claim'; readonly name: string; readonly claimName: string }
+  /** A generic ephemeral volume: the claim `<pod>-<volume>` its controller creates from `template`. */
+  | { readonly kind: 'ephemeral'; readonly name: string; readonly claimName: string; readonly template: Readonly<Record<string, unknown>> }
   | { readonly kind: 'gcePersistentDisk'; readonly pdName: string; readonly readOnly: boolean }
   | { readonly kind: 'awsElasticBlockStore'; readonly volumeID: string }
   | { readonly kind: 'rbd'; readonly monitors: readonly string[]; readonly pool: string; readonly image: string; readonly readOnly: boolean }
@@ -13,12 +15,14 @@ function text(record: Readonly<Record<string, unknown>> | undefined, key: string
   return typeof value === 'string' ? value : fallback;
 }
 
-/** One volume entry; undefined for the sources no volume plugin reads (emptyDir, configMap, ephemeral, ...). */
-function toPodVolume(entry: unknown): PodVolume | undefined {
+/** One volume entry; undefined for the sources no volume plugin reads (emptyDir, configMap, ...). */
+function toPodVolume(entry: unknown, podName: string): PodVolume | undefined {
   const volume = asRecord(entry);
   const name = text(volume, 'name');
   const claim = asRecord(volume?.['persistentVolumeClaim']);
   if (claim) return { kind: 'claim', name, claimName: text(claim, 'claimName') };
+  const ephemeral = asRecord(volume?.['ephemeral']);
+  if (ephemeral) return { kind: 'ephemeral', name, claimName: `${podName}-${name}`, template: asRecord(ephemeral['volumeClaimTemplate']) ?? {} };
   const gce = asRecord(volume?.['gcePersistentDisk']);
   if (gce) return { kind: 'gcePersistentDisk', pdName: text(gce, 'pdName'), readOnly: gce['readOnly'] === true };
   const aws = asRecord(volume?.['awsElasticBlockStore']);
@@ -34,16 +38,17 @@ function toPodVolume(entry: unknown): PodVolume | undefined {
   return undefined;
 }
 
-export function podVolumesOf(spec: Readonly<Record<string, unknown>>): PodVolume[] {
+/** The volumes of a pod named `podName` (generic ephemeral claims are named after the pod). */
+export function podVolumesOf(spec: Readonly<Record<string, unknown>>, podName: string): PodVolume[] {
   const out: PodVolume[] = [];
   for (const entry of asArray(spec['volumes'])) {
-    const volume = toPodVolume(entry);
+    const volume = toPodVolume(entry, podName);
     if (volume) out.push(volume);
   }
   return out;
 }
 
-/** Names of the claims the pod mounts, in volume order. */
-export function claimNamesOf(volumes: readonly PodVolume[]): string[] {
-  return volumes.flatMap((volume) => (volume.kind === 'claim' ? [volume.claimName] : []));
+/** True for the in-tree disks VolumeRestrictions checks for conflicts on a node. */
+export function isInTreeDisk(volume: PodVolume): boolean {
+  return volume.kind !== 'claim' && volume.kind !== 'ephemeral';
 }

@@ -109,8 +109,10 @@ export class StorageCatalog {
 
   /** Assumes `pv` bound to the claim (AssumePodVolumes for a static binding). */
   assumeBound(claim: ClaimInfo, pv: VolumeInfo): void {
-    this.#objects.claims.set(claimKey(claim.namespace, claim.name), { ...claim, volumeName: pv.name, bindCompleted: true });
-    this.#objects.volumes.set(pv.name, { ...pv, claimRef: { namespace: claim.namespace, name: claim.name, uid: claim.uid } });
+    if (!claim.ephemeral) this.#objects.claims.set(claimKey(claim.namespace, claim.name), { ...claim, volumeName: pv.name, bindCompleted: true });
+    // An ephemeral claim not created yet has no uid; the PV goes to this pod's claim, not to its siblings' of that name.
+    const uid = claim.ephemeral ? '\u0000ephemeral' : claim.uid;
+    this.#objects.volumes.set(pv.name, { ...pv, claimRef: { namespace: claim.namespace, name: claim.name, uid } });
   }
 
   /** The claim bound to a volume its class's provisioner creates at once, reachable from every node. */
@@ -128,6 +130,6 @@ export class StorageCatalog {
 
   /** Assumes the claim is to be provisioned for `nodeName` (the selected-node annotation). */
   assumeSelectedNode(claim: ClaimInfo, nodeName: string): void {
-    this.#objects.claims.set(claimKey(claim.namespace, claim.name), { ...claim, selectedNode: nodeName });
+    if (!claim.ephemeral) this.#objects.claims.set(claimKey(claim.namespace, claim.name), { ...claim, selectedNode: nodeName });
   }
 }

@@ -26,6 +26,8 @@ export interface ClaimInfo {
   readonly deleting: boolean;
   readonly bindCompleted: boolean;
   readonly selectedNode: string | undefined;
+  /** A generic ephemeral volume's claim not created yet: one per pod, so placement never records it. */
+  readonly ephemeral?: true;
 }
 
 export interface VolumeInfo {
@@ -105,6 +107,12 @@ export function claimInfoOf(value: Readonly<Record<string, unknown>>, namespace:
     bindCompleted: volumeName !== '' && (Object.hasOwn(asRecord(metadata?.['annotations']) ?? {}, ANN_BIND_COMPLETED) || phase === 'Bound'),
     selectedNode: annotations[ANN_SELECTED_NODE],
   };
+}
+
+/** A claim created from a template (StatefulSet, generic ephemeral volume); DefaultStorageClass admission names the class. */
+export function newClaim(template: Readonly<Record<string, unknown>>, namespace: string, name: string, storage: { defaultClass(): StorageClassInfo | undefined }): ClaimInfo {
+  const fromTemplate = claimInfoOf({ ...template, metadata: {}, status: {} }, namespace, name);
+  return { ...fromTemplate, className: fromTemplate.className ?? storage.defaultClass()?.name };
 }
 
 export function toVolumeInfo(object: KubeObject): VolumeInfo {
