@@ -33,9 +33,10 @@ function claimProblem(claim: ClaimInfo): string | undefined {
 /** GetPodVolumeClaims plus the PreFilter's verdict on them. */
 export function volumeClaimsOf(pod: PodInfo, storage: StorageCatalog): PreFilterResult<VolumeBindingState> {
   const { claims, missing } = podClaims(pod, storage);
-  if (missing !== undefined) return { kind: 'reject', reason: claimNotFound(missing) };
+  // In volume order: the claims found come before the missing one.
   const problem = claims.map(claimProblem).find((p) => p !== undefined);
   if (problem !== undefined) return { kind: 'reject', reason: problem };
+  if (missing !== undefined) return { kind: 'reject', reason: claimNotFound(missing) };
   if (claims.length === 0) return { kind: 'skip' };
   const bound: ClaimInfo[] = [];
   const delayed: ClaimInfo[] = [];
