@@ -58,3 +58,44 @@ spec: {replicas: 3, selector: {matchLabels: {app: api}}, template: {metadata: {l
     });
   });
 });
+
+describe('preemption and pod anti-affinity', () => {
+  it('evicts the lower-priority pod the preemptor must not share a node with, and only that one', () => {
+    const objects = objectsFromYaml(`
+apiVersion: v1
+kind: Node
+metadata: {name: solo, labels: {kubernetes.io/hostname: solo}}
+status: {allocatable: {cpu: "4", memory: 4Gi, pods: "110"}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: old-db, namespace: default, labels: {app: db}}
+spec: {nodeName: solo, priority: 0, containers: [{name: c, image: i}]}
+status: {phase: Running}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: bystander, namespace: default, labels: {app: web}}
+spec: {nodeName: solo, priority: 0, containers: [{name: c, image: i}]}
+status: {phase: Running}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: new-db, namespace: default, labels: {app: db}}
+spec:
+  priority: 100
+  containers: [{name: c, image: i}]
+  affinity:
+    podAntiAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution:
+        - {labelSelector: {matchLabels: {app: db}}, topologyKey: kubernetes.io/hostname}
+`);
+    const workloads = objects.map(toWorkload).filter((w): w is Workload => w?.object.ref.name === 'new-db');
+    const [result] = scheduleWorkloads(workloads, toClusterSnapshot(objects), { kubernetesVersion: undefined, drain: [] }).results;
+    expect(result).toMatchObject({
+      message: "0/1 nodes are available: 1 node(s) didn't match pod anti-affinity rules.",
+      preemption: { node: 'solo', victims: ['default/old-db'] },
+      placement: { nodes: { solo: 1 }, unschedulable: 0, preempted: ['default/old-db'] },
+    });
+  });
+});
