@@ -128,3 +128,15 @@ describe('VolumeBinding', () => {
     expect(runFilter(plugin, podInfoOf(claimVolumes('pvc-a')), node, cluster)).toEqual(SUCCESS);
   });
 });
+
+describe('VolumeBinding and the default StorageClass', () => {
+  it('gives a claim that names no class the default one, as DefaultStorageClass admission does', () => {
+    const node = nodeInfoOf({ name: 'node-a', labels: { 'topology.kubernetes.io/zone': 'zone-b' } });
+    const defaultSC = storageClass('fast', 'WaitForFirstConsumer', 'csi.example.com', {
+      metadata: { name: 'fast', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+      allowedTopologies: [{ matchLabelExpressions: [{ key: 'topology.kubernetes.io/zone', values: ['zone-a'] }] }],
+    });
+    const cluster = clusterWithStorage([node], [pvc('pvc-a'), defaultSC]);
+    expect(runFilter(plugin, podInfoOf(claimVolumes('pvc-a')), node, cluster)).toEqual(unresolvable(bindConflict));
+  });
+});

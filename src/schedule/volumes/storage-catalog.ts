@@ -49,8 +49,15 @@ export class StorageCatalog {
     this.complete = complete;
   }
 
+  /** The catalog of these objects; claims that name no class get the default one, as DefaultStorageClass admits them. */
   static of(storage: readonly KubeObject[], complete: boolean): StorageCatalog {
-    return new StorageCatalog(collect(storage), complete);
+    const catalog = new StorageCatalog(collect(storage), complete);
+    const defaultClass = catalog.defaultClass()?.name;
+    if (defaultClass === undefined) return catalog;
+    for (const [key, claim] of catalog.#objects.claims) {
+      if (claim.className === undefined) catalog.#objects.claims.set(key, { ...claim, className: defaultClass });
+    }
+    return catalog;
   }
 
   /** A copy whose assumed bindings do not reach this catalog. */
