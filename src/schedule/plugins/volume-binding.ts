@@ -61,7 +61,8 @@ export default definePlugin<VolumeBindingState>({
     return volumes.reasons.length > 0 ? unresolvable(...volumes.reasons) : SUCCESS;
   },
   // Claims bound or provisioned for earlier pods (assumed at their binding) change what this pod's claims need.
-  addPod: (state, pod) => {
+  addPod: (state, pod, added) => {
+    if (added.volumes.length === 0) return state;
     const refreshed = volumeClaimsOf(pod, state.storage);
     return refreshed.kind === 'state' ? refreshed.state : state;
   },
