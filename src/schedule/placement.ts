@@ -8,7 +8,7 @@ import type { SchedulerSnapshot } from './snapshot.js';
 import { addPodToPrepared, runPreFilters, type PreparedPod } from './run-filters.js';
 import { reserveVolumes } from './plugins/volume-binding.js';
 import { toPodDisruptionBudget, type PodDisruptionBudget } from './preemption/pod-disruption-budgets.js';
-import { findPreemption, toPreemptionResult, type PreemptionResult } from './preemption/preemption.js';
+import { findPreemption, podKey, toPreemptionResult, type PreemptionResult } from './preemption/preemption.js';
 import { ReplicaQueue } from './replica-queue.js';
 import { selectHost } from './select-host.js';
 
@@ -132,11 +132,10 @@ function preempt(pod: PodInfo, outcome: PlacementOutcome, context: PlacementCont
   const { nodes, live, budgets } = context;
   const prepared = prepare(pod, context);
   const preemption = pod.priority > context.lowestPriority ? findPreemption(prepared, findNodesThatFit(prepared, nodes), { nodes, cluster: live, budgets }) : undefined;
-  const node = preemption ? nodes.nodes[preemption.index] : undefined;
-  if (outcome.preemption === undefined) outcome.preemption = preemption && node ? toPreemptionResult(preemption, node.name) : null;
-  if (!preemption || !node) return undefined;
-  nodes.replace(preemption.index, removePodsFromNode(node, new Set(preemption.victims)));
-  outcome.preempted.push(...preemption.victims.map((victim) => `${victim.namespace}/${victim.name}`));
+  if (outcome.preemption === undefined) outcome.preemption = toPreemptionResult(preemption);
+  if (!preemption) return undefined;
+  nodes.replace(preemption.index, removePodsFromNode(preemption.node, new Set(preemption.victims)));
+  outcome.preempted.push(...preemption.victims.map(podKey));
   // Cached PreFilter states counted the evicted pods: prepare every pod again.
   context.prepared.clear();
   context.tracking.clear();

@@ -1,7 +1,7 @@
 // The scheduling dry-run: filter plugins per workload, then placement of all replicas (kube-scheduler semantics).
 import type { ClusterSnapshot } from '../model/cluster.js';
-import { findingAt, type Finding } from '../model/finding.js';
-import { asArray, asRecord, type KubeObject } from '../model/object.js';
+import type { Finding } from '../model/finding.js';
+import { asRecord, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
 import { additionalReplicas, roomPerNode, type NodeRoom } from './capacity.js';
 import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedToNode } from './daemonset.js';
@@ -20,7 +20,7 @@ import { buildPodInfo, podSourceOfEvicted, podSourceOfWorkload, toSchedulerSnaps
 import { toMinorVersion } from './version.js';
 import { VOLUMES_NOT_CHECKED } from './scheduling-checks.js';
 import { statefulSetPodSources } from './volumes/claim-templates.js';
-import { uncheckedClaims } from './volumes/pod-claims.js';
+import { uncheckedVolumesFinding } from './volumes/pod-claims.js';
 
 export interface ScheduleOptions {
   /** "1.35", "v1.34", ...: picks upstream's wording of that release; newest when absent. */
@@ -127,23 +127,14 @@ function planPod(object: KubeObject, source: PodSource, replicas: number, contex
 
 function preemptionAtStart(prepared: PreparedPod, feasibility: Feasibility, context: RunContext): PreemptionResult | null {
   const { nodes, cluster, snapshot } = context;
-  const preemption = findPreemption(prepared, feasibility, { nodes, cluster, budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget) });
-  const node = preemption ? nodes.nodes[preemption.index] : undefined;
-  return preemption && node ? toPreemptionResult(preemption, node.name) : null;
+  return toPreemptionResult(findPreemption(prepared, feasibility, { nodes, cluster, budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget) }));
 }
 
 /** Says once per run that claims absent from the inputs were not checked (no cluster snapshot to tell). */
 function noteUncheckedVolumes(pod: PodInfo, source: PodSource, context: RunContext): void {
-  const [claimName] = uncheckedClaims(pod, context.snapshot.storage);
-  if (claimName === undefined || context.findings.some((f) => f.ruleId === VOLUMES_NOT_CHECKED.id)) return;
-  const index = asArray(source.spec['volumes']).findIndex((v) => asRecord(asRecord(v)?.['persistentVolumeClaim'])?.['claimName'] === claimName);
-  context.findings.push(
-    findingAt(source.object, [...source.specPath, 'volumes', index, 'persistentVolumeClaim', 'claimName'], {
-      ruleId: VOLUMES_NOT_CHECKED.id,
-      severity: VOLUMES_NOT_CHECKED.severity,
-      message: `volumes were not checked: persistentvolumeclaim "${claimName}" is not in the inputs and no cluster snapshot was given`,
-    }),
-  );
+  if (context.findings.some((f) => f.ruleId === VOLUMES_NOT_CHECKED.id)) return;
+  const finding = uncheckedVolumesFinding(pod, source, context.snapshot.storage);
+  if (finding) context.findings.push(finding);
 }
 
 function toVerdicts(feasibility: Feasibility, pod: PodInfo, nodes: NodeClasses): Verdicts {

@@ -4,6 +4,7 @@
 // PodEligibleToPreemptOthers (v1.35). kubefit starts the candidate search at the first node (upstream: random).
 import type { Feasibility } from '../feasibility.js';
 import { rejectedStatuses } from '../feasibility.js';
+import type { NodeInfo } from '../node-info.js';
 import type { PodInfo } from '../pod-info.js';
 import type { PreparedPod } from '../run-filters.js';
 import { selectVictimsOnNode, startTimeOf, type Candidate, type PreemptionScope } from './select-victims.js';
@@ -17,6 +18,7 @@ export interface PreemptionResult {
 /** What the placement needs to carry the preemption out. */
 export interface Preemption {
   readonly index: number;
+  readonly node: NodeInfo;
   readonly victims: readonly PodInfo[];
 }
 
@@ -79,9 +81,16 @@ export function pickOneNodeForPreemption(candidates: readonly Candidate[]): Cand
 export function findPreemption(prepared: PreparedPod, feasibility: Feasibility, scope: PreemptionScope): Preemption | undefined {
   if (!prepared.pod.mayPreempt || prepared.rejection) return undefined;
   const chosen = pickOneNodeForPreemption(dryRunPreemption(prepared, potentialNodes(feasibility), scope));
-  return chosen ? { index: chosen.index, victims: chosen.victims } : undefined;
+  const node = chosen ? scope.nodes.nodes[chosen.index] : undefined;
+  return chosen && node ? { index: chosen.index, node, victims: chosen.victims } : undefined;
 }
 
-export function toPreemptionResult(preemption: Preemption, nodeName: string): PreemptionResult {
-  return { node: nodeName, victims: preemption.victims.map((pod) => `${pod.namespace}/${pod.name}`).sort() };
+/** "<namespace>/<name>", as victims are reported. */
+export function podKey(pod: PodInfo): string {
+  return `${pod.namespace}/${pod.name}`;
+}
+
+/** The decision as reported: the node and the sorted victims, or null when preemption cannot help. */
+export function toPreemptionResult(preemption: Preemption | undefined): PreemptionResult | null {
+  return preemption ? { node: preemption.node.name, victims: preemption.victims.map(podKey).sort() } : null;
 }

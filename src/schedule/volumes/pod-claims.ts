@@ -1,5 +1,8 @@
 // The PersistentVolumeClaims a pod mounts, looked up in the run's storage catalog.
-import type { PodInfo } from '../pod-info.js';
+import { findingAt, type Finding } from '../../model/finding.js';
+import { asArray, asRecord } from '../../model/object.js';
+import type { PodInfo, PodSource } from '../pod-info.js';
+import { VOLUMES_NOT_CHECKED } from '../scheduling-checks.js';
 import type { PodVolume } from './pod-volumes.js';
 import type { StorageCatalog } from './storage-catalog.js';
 import { newClaim, type ClaimInfo } from './storage-objects.js';
@@ -43,8 +46,15 @@ export function claimNotFound(name: string): string {
   return `persistentvolumeclaim "${name}" not found`;
 }
 
-/** Claims the pod mounts that kubefit could not check: absent, and no cluster snapshot says they do not exist. */
-export function uncheckedClaims(pod: PodInfo, storage: StorageCatalog): string[] {
-  if (storage.complete) return [];
-  return pod.volumes.flatMap((v) => (v.kind === 'claim' && !storage.claim(pod.namespace, v.claimName) ? [v.claimName] : []));
+/** The volumes-not-checked finding at the first claim the inputs lack, when there is no cluster snapshot to tell. */
+export function uncheckedVolumesFinding(pod: PodInfo, source: PodSource, storage: StorageCatalog): Finding | undefined {
+  if (storage.complete) return undefined;
+  const unchecked = pod.volumes.find((v): v is PodVolume & { kind: 'claim' } => v.kind === 'claim' && !storage.claim(pod.namespace, v.claimName));
+  if (!unchecked) return undefined;
+  const index = asArray(source.spec['volumes']).findIndex((v) => asRecord(v)?.['name'] === unchecked.name);
+  return findingAt(source.object, [...source.specPath, 'volumes', index, 'persistentVolumeClaim', 'claimName'], {
+    ruleId: VOLUMES_NOT_CHECKED.id,
+    severity: VOLUMES_NOT_CHECKED.severity,
+    message: `volumes were not checked: persistentvolumeclaim "${unchecked.claimName}" is not in the inputs and no cluster snapshot was given`,
+  });
 }
