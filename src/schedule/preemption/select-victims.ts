@@ -40,6 +40,9 @@ export function byImportance(a: PodInfo, b: PodInfo): number {
  */
 function fits(prepared: PreparedPod, index: number, node: NodeInfo, scope: PreemptionScope): boolean {
   if (!prepared.tracksPods) return filterNode(prepared, node) === undefined;
+  // The plugins that read the node alone decide first, without preparing anything again.
+  const local = { ...prepared, active: prepared.active.filter(({ plugin }) => !plugin.addPod) };
+  if (filterNode(local, node) !== undefined) return false;
   const changed = new NodeClasses(scope.nodes.nodes.map((n, i) => (i === index ? node : n)));
   const { namespaceLabels, minor, storage } = scope.cluster;
   const again = runPreFilters(prepared.pod, changed.clusterState(namespaceLabels, minor, storage));
