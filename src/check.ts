@@ -111,7 +111,7 @@ export async function analyze(command: Command, paths: readonly string[], option
     progress(options, 'linting objects', main.objects.length);
     findings.push(...lintObjects(lintInput));
   }
-  const snapshot = clusterOf(main.objects, cluster.objects);
+  const snapshot = clusterOf(main.objects, cluster.objects, clusterInputs.length > 0);
   checkDrain(options.drain ?? [], snapshot);
   const noNodes = command !== 'lint' && snapshot.nodes.length === 0;
   if (!noNodes && command !== 'lint') progress(options, 'placing workloads', workloads.length);
@@ -187,9 +187,9 @@ function workloadsOf(main: readonly KubeObject[], cluster: readonly KubeObject[]
   return candidates.map(toWorkload).filter((workload): workload is Workload => workload !== undefined);
 }
 
-/** The cluster: everything from snapshots, plus Nodes, Namespaces, PriorityClasses and running Pods of the main inputs. */
-function clusterOf(main: readonly KubeObject[], cluster: readonly KubeObject[]): ClusterSnapshot {
-  return toClusterSnapshot([...cluster, ...main.filter((object) => object.ref.kind !== 'Pod' || isSnapshotBound(object))]);
+/** The cluster: everything from snapshots, plus the main inputs' objects but Pods that are not running. */
+function clusterOf(main: readonly KubeObject[], cluster: readonly KubeObject[], fromSnapshot: boolean): ClusterSnapshot {
+  return toClusterSnapshot([...cluster, ...main.filter((object) => object.ref.kind !== 'Pod' || isSnapshotBound(object))], fromSnapshot);
 }
 
 /** A Pod with a nodeName and a live status phase: captured from a cluster, it occupies its node. */
