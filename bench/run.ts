@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as cases from './cases.js';
+import { crdCache } from './crd-cache.js';
 import { Inputs } from './inputs.js';
 import { TimedOut } from './measure.js';
 import { installPeers, PEER_CASES, runPeer, unavailable } from './peers.js';
@@ -39,6 +40,7 @@ step(() => cases.capacity(context, 100, 5000), 'placement + --capacity', '100 wo
 if (!values.quick) step(() => cases.nodeScaling(context), 'fit feasibility, 20,000 vs 5,000 nodes', '1,000 pods x 20,000 nodes');
 for (const nodes of values.quick ? [1000, 5000] : [1000, 5000, 20_000]) step(() => cases.scaling(context, nodes), 'scaling: fit feasibility', `1,000 pods x ${nodes.toLocaleString('en-US')} nodes`);
 step(() => cases.corpus(context));
+for (const row of attemptRows(() => crdCache(context), 'kube-prometheus with CRDs')) rows.push(row);
 if (!values.quick) {
   const peersRoot = resolve(projectRoot, 'bench/.peers');
   const failure = installPeers(peersRoot);
@@ -55,6 +57,15 @@ process.stdout.write(`${renderTable(rows)}\n\n${machine}; medians of several who
 function findCorpus(root: string): string {
   const candidates = [resolve(root, '../shared/corpus'), resolve(root, '../../shared/corpus')];
   return candidates.find((path) => existsSync(path)) ?? candidates[0] ?? '';
+}
+
+/** Several rows from one case; a failure becomes one row saying so. */
+function attemptRows(make: () => Row[], name: string): Row[] {
+  try {
+    return make();
+  } catch (error) {
+    return [attempt(() => { throw error; }, name, '-')];
+  }
 }
 
 /** A case whose run hit the time limit still gets its row, saying so. */

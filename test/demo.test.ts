@@ -44,9 +44,10 @@ describe('the demo in fixtures/demo', async () => {
   it('the text report shows where a partly placed workload went and each node\'s reasons after placement', () => {
     const text = formatText(report, { rules: [], colors: createColors(false), cwd: process.cwd(), quiet: false });
     const api = text.slice(text.indexOf('Deployment shop/api'));
-    expect(api.split('\n').slice(1, 5)).toEqual([
+    expect(api.split('\n').slice(1, 6)).toEqual([
       '    placed on worker-b1: 2, worker-c1: 2',
       '    0/6 nodes are available: 1 node(s) were unschedulable, 2 node(s) had untolerated taint(s), 3 Insufficient cpu.',
+      '    preemption: none (evicting lower-priority pods would not make room, or the pod may not preempt)',
       '      cp-1: node(s) had untolerated taint(s)  (add toleration node-role.kubernetes.io/control-plane:NoSchedule)',
       '      gpu-1: node(s) had untolerated taint(s)  (add toleration nvidia.com/gpu=present:NoSchedule)',
     ]);

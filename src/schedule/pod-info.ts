@@ -6,6 +6,7 @@ import {
 } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import { podRequests, type QuantityProblem, type ResourceAmounts } from './resources.js';
+import { podVolumesOf, type PodVolume } from './volumes/pod-volumes.js';
 
 export interface Taint {
   readonly key: string;
@@ -81,6 +82,12 @@ export interface PodInfo {
   readonly systemDefaultSpreadSelector: LabelSelector | undefined;
   /** Images of the init containers and containers, normalised as ImageLocality does (":latest" when untagged). */
   readonly images: readonly string[];
+  /** The claims and in-tree disks the volume plugins read. */
+  readonly volumes: readonly PodVolume[];
+  /** False for `preemptionPolicy: Never` (the pod's own or its PriorityClass's): it never preempts. */
+  readonly mayPreempt: boolean;
+  /** status.startTime of a running pod (preemption spares the longest-running first among equals). */
+  readonly startTime: string | undefined;
   /** Identical signatures mean identical scheduling behaviour (the pod's equivalence class). */
   readonly signature: string;
 }
@@ -108,6 +115,8 @@ export interface PodInfoOptions {
   /** PriorityClass name → value, and the globalDefault class's value (0 when none). */
   readonly priorityClasses: ReadonlyMap<string, number>;
   readonly defaultPriority: number;
+  /** PriorityClass names (and "" for the globalDefault class) whose preemptionPolicy is Never. */
+  readonly neverPreempting?: ReadonlySet<string>;
 }
 
 /** Builds the PodInfo of a pod (or a pod template); malformed quantities go to `problems`. */
@@ -141,6 +150,9 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     topologySpreadConstraints: asArray(spec['topologySpreadConstraints']).map((c) => toSpreadConstraint(c, labels)),
     systemDefaultSpreadSelector: asArray(spec['topologySpreadConstraints']).length > 0 ? undefined : defaultSelector(source, options),
     images: [...asArray(spec['initContainers']), ...asArray(spec['containers'])].map((c) => normalizedImageName(asRecord(c)?.['image'])),
+    volumes: podVolumesOf(spec, source.name),
+    mayPreempt: mayPreempt(spec, options),
+    startTime: startTimeOf(source.object),
   };
   return { ...info, signature: signatureOf(source, info) };
 }
@@ -151,6 +163,7 @@ function signatureOf(source: PodSource, info: Omit<PodInfo, 'signature'>): strin
     info.namespace, info.labels, info.nodeName, info.priority, info.terminating, spec['tolerations'], spec['nodeSelector'],
     spec['affinity'], spec['topologySpreadConstraints'], Object.entries(info.requests).map(String),
     Object.entries(info.nonZeroRequests).map(String), info.hostPorts, info.images, info.systemDefaultSpreadSelector,
+    info.volumes, info.mayPreempt, info.startTime,
   ]);
 }
 
@@ -171,6 +184,21 @@ function defaultSelector(source: PodSource, options: PodInfoOptions): LabelSelec
 function normalizedImageName(image: unknown): string {
   const name = typeof image === 'string' ? image : '';
   return name.lastIndexOf(':') <= name.lastIndexOf('/') ? `${name}:latest` : name;
+}
+
+/** The admission plugin copies the PriorityClass's preemptionPolicy into pods that set none. */
+function mayPreempt(spec: Readonly<Record<string, unknown>>, options: PodInfoOptions): boolean {
+  const policy = spec['preemptionPolicy'];
+  if (typeof policy === 'string') return policy !== 'Never';
+  const className = spec['priorityClassName'];
+  const known = typeof className === 'string' && options.priorityClasses.has(className);
+  return !options.neverPreempting?.has(known ? className : '');
+}
+
+function startTimeOf(object: KubeObject): string | undefined {
+  if (object.ref.kind !== 'Pod') return undefined;
+  const startTime = asRecord(object.value['status'])?.['startTime'];
+  return typeof startTime === 'string' ? startTime : undefined;
 }
 
 function priorityOf(spec: Readonly<Record<string, unknown>>, options: PodInfoOptions): number {

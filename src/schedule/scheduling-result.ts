@@ -2,6 +2,7 @@
 import type { ObjectRef } from '../model/object-ref.js';
 import type { WorkloadCapacity } from './capacity.js';
 import type { NodeVerdict } from './node-groups.js';
+import type { PreemptionResult } from './preemption/preemption.js';
 
 export interface Placement {
   /** Replicas placed per node name. */
@@ -15,6 +16,8 @@ export interface Placement {
   readonly hints?: Readonly<Record<string, string>>;
   /** The same above 100 nodes (without --all-nodes), over the report's nodeGroups. */
   readonly nodeVerdicts?: readonly NodeVerdict[];
+  /** Pods the workload's replicas preempted ("<namespace>/<name>", sorted); absent when none. */
+  readonly preempted?: readonly string[];
 }
 
 export interface SchedulingResult {
@@ -37,6 +40,11 @@ export interface SchedulingResult {
   readonly hints?: Readonly<Record<string, string>>;
   /** Set on a bound Pod that `drain` evicted from this node and the dry-run re-placed. */
   readonly drainedFrom?: string;
+  /**
+   * For a pod that fit nowhere (alone, or a replica during placement): the node DefaultPreemption would nominate and
+   * the pods it would evict, or null when preemption cannot help. Absent when every pod fit without preemption.
+   */
+  readonly preemption?: PreemptionResult | null;
   /** With --capacity: how many more replicas of the workload still fit after everything is placed. */
   readonly capacity?: WorkloadCapacity;
 }
