@@ -15,7 +15,7 @@ describe('kubefit fit: preemption in the text report', () => {
             node-1: Insufficient cpu  (the node has no cpu left (2 allocatable))
             node-2: Insufficient cpu  (the node has no cpu left (2 allocatable))
 
-      ✖ 0 problems (0 errors, 0 warnings, 0 infos) in 13 objects from 1 file, 2 workloads scheduled, 1 unschedulable
+      ✖ 0 problems (0 errors, 0 warnings, 0 infos) in 13 objects from 1 file, 1 of 2 workloads not fully placed
       "
     `);
   });
