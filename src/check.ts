@@ -1,4 +1,5 @@
 // The library's pipeline: load → model → schema, lint, schedule → one Report. The CLI is a thin layer over it.
+import { appendAll } from './model/append.js';
 import { BUILTIN_RULES } from '../rules/index.js';
 import { DEFAULT_CONFIG, type KubefitConfig } from './config/config.js';
 import { resolve } from 'node:path';
@@ -79,15 +80,15 @@ export async function analyze(command: Command, paths: readonly string[], option
   const findings: Finding[] = [...main.findings, ...cluster.findings];
   if (command !== 'fit') {
     const extraSchemas = options.extraSchemas ?? (await schemasOf(config, options.cwd ?? process.cwd()));
-    findings.push(...validateObjects(main.objects, { kubernetesVersion, extraSchemas, strictKinds: options.strictKinds ?? false }));
-    findings.push(...lintObjects(lintInput));
+    appendAll(findings, validateObjects(main.objects, { kubernetesVersion, extraSchemas, strictKinds: options.strictKinds ?? false }));
+    appendAll(findings, lintObjects(lintInput));
   }
   const snapshot = clusterOf(main.objects, cluster.objects);
   const noNodes = command !== 'lint' && snapshot.nodes.length === 0;
   const scheduled = command === 'lint' || noNodes
     ? { results: [], findings: [] }
     : (await import('./schedule/schedule.js')).scheduleWorkloads(workloads, snapshot, { kubernetesVersion, drain: options.drain ?? [], capacity: options.capacity ?? false });
-  findings.push(...scheduled.findings);
+  appendAll(findings, scheduled.findings);
   const report = buildReport({
     toolVersion: toolVersion(),
     files: main.files + cluster.files,

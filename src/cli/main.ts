@@ -1,4 +1,5 @@
 // The CLI: argv and I/O in, exit code out. Only bin.ts touches `process`.
+import { maxOf } from '../model/append.js';
 import { createColors } from 'picocolors';
 import { ruleCatalog } from '../catalog.js';
 import { analyze } from '../check.js';
@@ -70,9 +71,10 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   if (noNodes) io.stderr.write('kubefit: no Node objects in the inputs or --cluster, so the scheduling dry-run was skipped\n');
   const formatter = FORMATTERS[invocation.format] ?? FORMATTERS['text'];
   const useColor = invocation.output === undefined && colorEnabled(invocation, io);
-  const text = formatter?.(report, { rules: ruleCatalog(), colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet }) ?? '';
-  if (invocation.output !== undefined) await writeUserFile(invocation.output, text, 'Check the --output path.');
-  else io.stdout.write(text);
+  const output = formatter?.(report, { rules: ruleCatalog(), colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet }) ?? '';
+  if (invocation.output !== undefined) await writeUserFile(invocation.output, output, 'Check the --output path.');
+  else if (typeof output === 'string') io.stdout.write(output);
+  else for (const chunk of output) io.stdout.write(chunk);
   return exitCode(report, config.failOn);
 }
 
@@ -94,7 +96,7 @@ function colorEnabled(invocation: Invocation, io: CliIo): boolean {
 }
 
 function listRules(rules: readonly RuleMeta[]): string {
-  const width = Math.max(...rules.map((rule) => rule.id.length));
+  const width = maxOf(rules.map((rule) => rule.id.length));
   const lines = rules.map((rule) => `${rule.id.padEnd(width)}  ${(rule.defaultOn ? rule.severity : 'off').padEnd(7)}  ${rule.category.padEnd(11)}  ${rule.description}`);
   return `${lines.join('\n')}\n`;
 }

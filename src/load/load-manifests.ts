@@ -1,4 +1,5 @@
 // The loader's entry point: inputs → files read once → documents → Kubernetes objects, with load findings.
+import { appendAll } from '../model/append.js';
 import type { Finding } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
 import { expandInputs, resolveFrom } from './expand-inputs.js';
@@ -59,11 +60,11 @@ export async function loadManifests(inputs: readonly string[], options: LoadOpti
       continue;
     }
     const parsed = parseDocuments(read.source, limits);
-    findings.push(...parsed.findings);
+    appendAll(findings, parsed.findings);
     for (const document of parsed.documents) {
       const found = objectsOf(document, order, options.fromCluster ?? false);
-      objects.push(...found.objects);
-      findings.push(...found.findings);
+      appendAll(objects, found.objects);
+      appendAll(findings, found.findings);
       order += found.objects.length;
     }
   }

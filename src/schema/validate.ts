@@ -1,4 +1,5 @@
 // Schema validation of Kubernetes objects: precompiled built-in schemas, deprecated and unknown APIs.
+import { appendAll } from '../model/append.js';
 import { groupOf } from '../model/kinds.js';
 import { compareFindings, findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
@@ -62,18 +63,18 @@ export function validateObjects(objects: readonly KubeObject[], options: SchemaO
     if (deprecated) findings.push(deprecated);
     const validator = builtinValidator(object.ref.apiVersion, object.ref.kind);
     if (validator) {
-      findings.push(...validateWith(validator, object), ...workloadFindings(object));
+      appendAll(appendAll(findings, validateWith(validator, object)), workloadFindings(object));
       continue;
     }
     if (deprecated) continue;
     const found = schemaFor(custom, object.ref.apiVersion, object.ref.kind);
     if (!found) {
-      findings.push(...missingSchema(object, options, reportedKinds));
+      appendAll(findings, missingSchema(object, options, reportedKinds));
       continue;
     }
     const customValidator = compiled.get(found.key) ?? compileCustomSchema(found.schema);
     compiled.set(found.key, customValidator);
-    if (typeof customValidator !== 'string') findings.push(...validateWith(customValidator.validate, object, customValidator.fields));
+    if (typeof customValidator !== 'string') appendAll(findings, validateWith(customValidator.validate, object, customValidator.fields));
     else if (!reportedKinds.has(found.key)) {
       reportedKinds.add(found.key);
       const message = `the schema of ${object.ref.apiVersion} ${object.ref.kind} cannot be used: ${customValidator}`;
