@@ -1,6 +1,6 @@
 // Runs lint rules over the objects and workloads of the main inputs; the engine loops, rules only look and report.
 import type { KubefitConfig } from '../config/config.js';
-import { findingAt, type Finding, type Severity } from '../model/finding.js';
+import { findingAt, findingOf, type Finding, type Severity } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
 import type { Report, Rule, RuleDefinition } from './define-rule.js';
@@ -82,18 +82,17 @@ function lintObject(object: KubeObject, active: ActiveRules, run: Run): void {
   const workload = run.index.workloadOf(object);
   const context = new Context(object, workload, run);
   for (const entry of active.object) {
-    if (!entry.kinds || entry.kinds.has(kind)) context.invoke(entry, () => entry.rule.check(object, context));
+    if (!entry.kinds || entry.kinds.has(kind)) context.invoke(entry, object);
   }
   if (!workload) return;
-  const workloadContext = context as Context & { readonly workload: Workload };
   for (const entry of active.podSpec) {
-    if (!entry.kinds || entry.kinds.has(kind)) context.invoke(entry, () => entry.rule.check(workload, workloadContext));
+    if (!entry.kinds || entry.kinds.has(kind)) context.invoke(entry, workload);
   }
   for (const entry of active.container) {
     if (entry.kinds && !entry.kinds.has(kind)) continue;
     const types = entry.rule.meta.appliesTo.containerTypes;
     for (const container of workload.containers) {
-      if (!types || types.includes(container.type)) context.invoke(entry, () => entry.rule.check(container, workloadContext));
+      if (!types || types.includes(container.type)) context.invoke(entry, container);
     }
   }
 }
@@ -120,15 +119,15 @@ class Context {
     if (!entry) return;
     const { meta } = entry.rule;
     const template = (meta.messages as Readonly<Record<string, string>>)[report.messageId] ?? report.messageId;
-    const spec = { ruleId: meta.id, severity: entry.severity, message: fillMessage(template, report.data) };
-    this.#findings.push(findingAt(this.object, report.at, spec, report.on));
+    this.#findings.push(findingOf(this.object, report.at, meta.id, entry.severity, fillMessage(template, report.data), report.on));
   };
 
-  invoke(entry: Active<Rule>, check: () => void): void {
+  /** Runs the entry's check on its view (the object, its workload or one container); no closure per call. */
+  invoke<T extends Rule>(entry: Active<T>, view: Parameters<T['check']>[0]): void {
     this.#entry = entry;
     this.isConfigured = entry.isConfigured;
     try {
-      check();
+      (entry.rule.check as (view: unknown, context: Context) => void)(view, this);
     } catch (error) {
       const message = `rule ${entry.rule.meta.id} failed on this object: ${error instanceof Error ? error.message : String(error)}`;
       this.#findings.push(findingAt(this.object, [], { ruleId: INTERNAL_ERROR.id, severity: INTERNAL_ERROR.severity, message }));
