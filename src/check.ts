@@ -5,6 +5,8 @@ import { DEFAULT_CONFIG, type KubefitConfig } from './config/config.js';
 import { resolve } from 'node:path';
 import { applySuppressions, lintObjects, type LintInput, type Rule } from './lint/engine.js';
 import { loadRulesDirs } from './lint/load-rules-dir.js';
+import { resolveFrom } from './load/expand-inputs.js';
+import { loadContext } from './load/load-context.js';
 import { loadManifests, type LoadLimits } from './load/load-manifests.js';
 import { isBound, toClusterSnapshot, type ClusterSnapshot } from './model/cluster.js';
 import type { Finding } from './model/finding.js';
@@ -39,6 +41,10 @@ export interface CheckOptions {
   readonly capacity?: boolean;
   /** Rules to run instead of the built-in set (plus any from config.rulesDirs, loaded by the caller). */
   readonly rules?: readonly Rule[];
+  /** Neighbour manifests cross-object rules should see (e.g. the repository when only changed files are checked). */
+  readonly context?: readonly string[];
+  /** Per-user cache directory (parsed --context files); nothing is cached when absent. */
+  readonly cacheDir?: string;
   /** Reads standard input for the input "-". */
   readonly readStdin?: () => Promise<Buffer>;
   readonly limits?: Partial<LoadLimits>;
@@ -75,7 +81,15 @@ export async function analyze(command: Command, paths: readonly string[], option
   const cluster = await loadManifests([...new Set([...(options.cluster ?? []), ...config.cluster])], loadOptions(options, config, true, main.objects.length));
   const workloads = workloadsOf(main.objects, cluster.objects);
   const rules = options.rules ?? [...BUILTIN_RULES, ...(await loadRulesDirs(config.rulesDirs.map((dir) => resolve(options.cwd ?? process.cwd(), dir))))];
-  const lintInput: LintInput = { objects: main.objects, workloads, rules, config };
+  const neighbours = await loadContext(options.context ?? [], {
+    cwd: options.cwd ?? process.cwd(),
+    ignorePaths: config.ignorePaths,
+    exclude: new Set(options.context?.length ? main.objects.map((object) => resolveFrom(options.cwd ?? process.cwd(), object.file)) : []),
+    firstOrder: main.objects.length + cluster.objects.length,
+    ...(options.cacheDir !== undefined && { cacheDir: options.cacheDir }),
+    ...(options.limits !== undefined && { limits: options.limits }),
+  });
+  const lintInput: LintInput = { objects: main.objects, workloads, neighbours, rules, config };
   const kubernetesVersion = options.kubernetesVersion ?? config.kubernetesVersion;
   const findings: Finding[] = [...main.findings, ...cluster.findings];
   if (command !== 'fit') {

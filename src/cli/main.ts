@@ -13,6 +13,7 @@ import { toolVersion } from '../version.js';
 import { parseInvocation, type Invocation } from './args.js';
 import { runInit } from './commands/init.js';
 import { UsageError } from './errors.js';
+import { userCacheDir } from './cache-dir.js';
 import { writeUserFile } from './write-user-file.js';
 import { helpText } from './help.js';
 import { createProgress } from './progress.js';
@@ -59,6 +60,8 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
     cwd: io.cwd,
     config,
     readStdin: io.readStdin,
+    context: invocation.context,
+    ...(invocation.context.length > 0 && { cacheDir: userCacheDir(io.env) }),
     strictKinds: invocation.strictKinds,
     drain: invocation.drain,
     capacity: invocation.capacity,

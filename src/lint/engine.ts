@@ -2,7 +2,7 @@
 import type { KubefitConfig } from '../config/config.js';
 import { findingAt, findingOf, type Finding, type Severity } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
-import type { Workload } from '../model/workload.js';
+import { toWorkload, type Workload } from '../model/workload.js';
 import type { Report, Rule, RuleDefinition } from './define-rule.js';
 import { INTERNAL_ERROR } from './lint-checks.js';
 import { buildLintIndex, type LintIndex } from './lint-index.js';
@@ -15,6 +15,8 @@ export type { Rule } from './define-rule.js';
 export interface LintInput {
   readonly objects: readonly KubeObject[];
   readonly workloads: readonly Workload[];
+  /** Neighbour objects (--context): cross-object rules see them, nothing is reported on them. */
+  readonly neighbours?: readonly KubeObject[];
   readonly rules: readonly Rule[];
   readonly config: KubefitConfig;
 }
@@ -42,7 +44,10 @@ export function lintObjects(input: LintInput): Finding[] {
   const rules = [...input.rules, ...input.config.customRules.map(toSchemaRule)];
   const objects = input.objects.filter((object) => !object.fromCluster);
   const workloads = input.workloads.filter((workload) => !workload.object.fromCluster);
-  const run: Run = { index: buildLintIndex(objects, workloads), findings: [] };
+  const neighbours = input.neighbours ?? [];
+  const neighbourWorkloads = neighbours.map(toWorkload).filter((workload): workload is Workload => workload !== undefined);
+  const index = neighbours.length === 0 ? buildLintIndex(objects, workloads) : buildLintIndex([...objects, ...neighbours], [...workloads, ...neighbourWorkloads]);
+  const run: Run = { index, findings: [] };
   const activeByFile = new Map<string, ActiveRules>();
   const shared = input.config.overrides.length === 0 ? activeRules(rules, '', input.config) : undefined;
   for (const object of objects) {
