@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { toKubeObject, type KubeObject } from '../model/object.js';
-import { valueHasPath, type ManifestDocument, type Path, type SourceRange } from './document.js';
+import { valueHasPath, type ManifestDocument, type Path, type SourceRange } from '../model/document.js';
 import { expandInputs, resolveFrom } from './expand-inputs.js';
 import { loadManifests, type LoadLimits } from './load-manifests.js';
 
