@@ -19,7 +19,11 @@ interface TestCase {
 
 export const formatJunit: TextFormatter = (report) => {
   const byFile = new Map<string, TestCase[]>();
-  const add = (file: string, testCase: TestCase) => byFile.set(file, [...(byFile.get(file) ?? []), testCase]);
+  const add = (file: string, testCase: TestCase) => {
+    const cases = byFile.get(file);
+    if (cases) cases.push(testCase);
+    else byFile.set(file, [testCase]);
+  };
   for (const [file, name, findings] of findingGroups(report.findings)) add(file, findingCase(name, findings));
   for (const result of report.scheduling) add(result.file, schedulingCase(result));
   const files = [...byFile.keys()].sort(compareStrings);
