@@ -50,7 +50,7 @@ export interface CheckOptions {
   readonly capacity?: boolean;
   /** Rules to run instead of the built-in set (plus any from config.rulesDirs, loaded by the caller). */
   readonly rules?: readonly Rule[];
-  /** Neighbour manifests cross-object rules should see (e.g. the repository when only changed files are checked). */
+  /** Neighbour manifests lint's cross-object rules should see (e.g. the repository when only changed files are checked). */
   readonly context?: readonly string[];
   /** Per-user cache directory (parsed --context files); nothing is cached when absent. */
   readonly cacheDir?: string;
@@ -97,7 +97,7 @@ export async function analyze(command: Command, paths: readonly string[], option
   const workloads = workloadsOf(main.objects, cluster.objects);
   const rules = options.rules ?? [...BUILTIN_RULES, ...(await loadRulesDirs(config.rulesDirs.map((dir) => resolve(cwd, dir))))];
   checkRuleIds(config, [...ruleCatalog(rules.map((rule) => rule.meta)), ...config.customRules]);
-  const neighbours = await loadContext(options.context ?? [], {
+  const neighbours = await loadContext(command === 'fit' ? [] : (options.context ?? []), {
     cwd,
     ignorePaths: config.ignorePaths,
     exclude: new Set(options.context?.length ? main.objects.map((object) => resolveFrom(cwd, object.file)) : []),
