@@ -1,4 +1,5 @@
 // A pod's verdict per set of nodes (feasible, or rejected with equal reasons and hint): what reports list.
+import { appendAll } from '../model/append.js';
 import { unlistedIndices, type Feasibility } from './feasibility.js';
 import { hintFor } from './hints.js';
 import type { NodeInfo } from './node-info.js';
@@ -30,7 +31,7 @@ export class VerdictParts {
   add(reasons: readonly string[] | undefined, hint: string | undefined, members: readonly number[]): void {
     const key = reasons ? `${reasons.join('\u0001')}\u0002${hint ?? ''}` : '';
     const part = this.#byKey.get(key);
-    if (part) part.members.push(...members);
+    if (part) appendAll(part.members, members);
     else this.#byKey.set(key, { reasons, hint, members: [...members] });
   }
 

@@ -2,8 +2,10 @@
 // upstream: pkg/scheduler/framework/preemption/preemption.go DryRunPreemption, SelectCandidate,
 // pickOneNodeForPreemption; plugins/defaultpreemption/default_preemption.go calculateNumCandidates,
 // PodEligibleToPreemptOthers (v1.35). kubefit starts the candidate search at the first node (upstream: random).
+import { maxOf, minOf } from '../../model/append.js';
 import type { Feasibility } from '../feasibility.js';
 import { unlistedIndices } from '../feasibility.js';
+import { appendAll } from '../../model/append.js';
 import type { NodeInfo } from '../node-info.js';
 import type { PodInfo } from '../pod-info.js';
 import type { PreparedPod } from '../run-filters.js';
@@ -33,8 +35,8 @@ function numCandidates(numNodes: number): number {
 /** Nodes preemption might help: rejected, but not UnschedulableAndUnresolvable (nodesWherePreemptionMightHelp). */
 function potentialNodes(feasibility: Feasibility): number[] {
   const out: number[] = [];
-  for (const verdict of feasibility.verdicts) if (verdict.status?.code === 'Unschedulable') out.push(...verdict.members);
-  if (feasibility.others?.code === 'Unschedulable') out.push(...unlistedIndices(feasibility));
+  for (const verdict of feasibility.verdicts) if (verdict.status?.code === 'Unschedulable') appendAll(out, verdict.members);
+  if (feasibility.others?.code === 'Unschedulable') appendAll(out, unlistedIndices(feasibility));
   return out.sort((a, b) => a - b);
 }
 
@@ -55,8 +57,8 @@ function dryRunPreemption(prepared: PreparedPod, nodes: readonly number[], scope
 
 /** GetEarliestPodStartTime: the earliest start among the highest-priority victims. */
 function earliestStartOfHighest(victims: readonly PodInfo[]): number {
-  const highest = Math.max(...victims.map((pod) => pod.priority));
-  return Math.min(...victims.filter((pod) => pod.priority === highest).map(startTimeOf));
+  const highest = maxOf(victims.map((pod) => pod.priority), Number.NEGATIVE_INFINITY);
+  return minOf(victims.filter((pod) => pod.priority === highest).map(startTimeOf), Number.POSITIVE_INFINITY);
 }
 
 const SCORES: readonly ((c: Candidate) => number)[] = [
