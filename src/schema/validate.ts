@@ -3,7 +3,6 @@ import { groupOf } from '../model/kinds.js';
 import { compareFindings, findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
 import type { RuleMeta } from '../model/rule-meta.js';
-import { toWorkload } from '../model/workload.js';
 import { BUILTIN_KINDS } from './builtin-kinds.js';
 import { builtinValidator } from './builtin-validators.js';
 import type { CompiledValidator, FieldGraph } from './compiled-validator.js';
@@ -12,7 +11,7 @@ import { compileCustomSchema, customSchemas, schemaFor, type CustomValidator } f
 import { checkDeprecatedApi, DEPRECATED_API, REMOVED_APIS } from './deprecated-apis.js';
 import { explainErrors, SCHEMA_RULE } from './explain.js';
 import { withoutNulls } from './without-nulls.js';
-import { checkWorkload, WORKLOAD_CHECK_METAS } from './workload-checks.js';
+import { API_VALIDATION_METAS, validateBuiltinObject } from './validation/index.js';
 
 export interface SchemaOptions {
   /** "1.35", "v1.34", ...: which shipped schema set and deprecation table to use; newest when absent. */
@@ -62,7 +61,7 @@ export function validateObjects(objects: readonly KubeObject[], options: SchemaO
     if (deprecated) findings.push(deprecated);
     const validator = builtinValidator(object.ref.apiVersion, object.ref.kind);
     if (validator) {
-      findings.push(...validateWith(validator, object), ...workloadFindings(object));
+      findings.push(...validateWith(validator, object), ...validateBuiltinObject(object).sort(compareFindings));
       continue;
     }
     if (deprecated) continue;
@@ -86,11 +85,6 @@ export function validateObjects(objects: readonly KubeObject[], options: SchemaO
 function validateWith(validator: CompiledValidator, object: KubeObject, fields: FieldGraph = validator.fields ?? {}): Finding[] {
   if (validator(withoutNulls(object.value))) return [];
   return explainErrors(object, validator.errors ?? [], fields).sort(compareFindings);
-}
-
-function workloadFindings(object: KubeObject): Finding[] {
-  const workload = toWorkload(object);
-  return workload ? checkWorkload(workload).sort(compareFindings) : [];
 }
 
 /** unknown-kind: an error for built-in groups; for custom resources one info per kind unless strictKinds. */
@@ -121,4 +115,4 @@ function kindHint(apiVersion: string, kind: string): string {
 }
 
 /** Metadata of every finding id the schema stage can emit. */
-export const SCHEMA_CHECKS: readonly RuleMeta[] = [SCHEMA, UNKNOWN_KIND, DEPRECATED_API, ...WORKLOAD_CHECK_METAS];
+export const SCHEMA_CHECKS: readonly RuleMeta[] = [SCHEMA, UNKNOWN_KIND, DEPRECATED_API, ...API_VALIDATION_METAS];

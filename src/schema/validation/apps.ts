@@ -1,0 +1,104 @@
+// pkg/apis/apps/validation: Deployment, ReplicaSet, StatefulSet, DaemonSet specs (create).
+import { validateNonnegativeField } from './core-container.js';
+import { validatePodTemplateSpec } from './core-pod.js';
+import { forbidden, invalid, owned, required, type ErrorList, type FieldPath } from './field-error.js';
+import { percentErrors, qualifiedNameErrors, labelValueErrors } from './names.js';
+import { validateLabels } from './object-meta.js';
+import { SELECTOR_MISMATCH, validateRestartPolicyAlways, validateTemplateMatchesSelector } from './template.js';
+import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
+
+type AppsKind = 'Deployment' | 'ReplicaSet' | 'StatefulSet' | 'DaemonSet';
+
+// upstream: validation.go ValidateDeploymentSpec, ValidateReplicaSetSpec, ValidateStatefulSetSpec, ValidateDaemonSetSpec (v1.36);
+// a missing selector or template is the schema's finding (both are required there)
+export function validateAppsSpec(kind: AppsKind, object: Fields): ErrorList {
+  const spec = recordField(object, 'spec') ?? {};
+  const errors: ErrorList = [];
+  if (kind !== 'DaemonSet') errors.push(...validateNonnegativeField(intField(spec, 'replicas'), ['spec', 'replicas']));
+  for (const name of ['minReadySeconds', 'revisionHistoryLimit']) errors.push(...validateNonnegativeField(intField(spec, name), ['spec', name]));
+  errors.push(...validateSelectorAndTemplate(kind, spec));
+  if (kind === 'Deployment') errors.push(...validateDeploymentStrategy(recordField(spec, 'strategy'), ['spec', 'strategy']), ...validateProgressDeadline(spec));
+  return errors;
+}
+
+function validateSelectorAndTemplate(kind: AppsKind, spec: Fields): ErrorList {
+  const selector = asRecord(spec['selector']);
+  const errors: ErrorList = [];
+  if (selector) {
+    errors.push(...validateLabelSelector(selector, ['spec', 'selector']));
+    if (Object.keys(recordField(selector, 'matchLabels') ?? {}).length + arrayField(selector, 'matchExpressions').length === 0) {
+      const what = kind === 'ReplicaSet' ? 'deployment' : kind.toLowerCase();
+      errors.push(...owned([invalid(['spec', 'selector'], selector, `empty selector is invalid for ${what}`)], SELECTOR_MISMATCH));
+    }
+  }
+  const template = spec['template'];
+  if (!asRecord(template)) return errors;
+  if (selector) errors.push(...validateTemplateMatchesSelector({ kind: 'labelSelector', value: selector }, template, ['spec', 'template']));
+  const claimTemplates = kind === 'StatefulSet' ? arrayField(spec, 'volumeClaimTemplates').map((claim) => stringField(recordField(asRecord(claim), 'metadata'), 'name') ?? '') : [];
+  errors.push(...validatePodTemplateSpec(template, ['spec', 'template'], { claimTemplates }));
+  errors.push(...validateRestartPolicyAlways(kind, template, ['spec', 'template']));
+  return errors;
+}
+
+// upstream: meta/v1/validation ValidateLabelSelector, ValidateLabelSelectorRequirement
+export function validateLabelSelector(selector: Fields, field: FieldPath): ErrorList {
+  const errors = validateLabels(selector['matchLabels'], [...field, 'matchLabels']);
+  arrayField(selector, 'matchExpressions').forEach((entry, index) => {
+    const requirement = asRecord(entry) ?? {};
+    const at = [...field, 'matchExpressions', index];
+    const values = arrayField(requirement, 'values');
+    const operator = stringField(requirement, 'operator') ?? '';
+    if ((operator === 'In' || operator === 'NotIn') && values.length === 0) errors.push(required([...at, 'values'], "must be specified when `operator` is 'In' or 'NotIn'"));
+    else if ((operator === 'Exists' || operator === 'DoesNotExist') && values.length > 0) errors.push(forbidden([...at, 'values'], "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+    else if (!['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(operator)) errors.push(invalid([...at, 'operator'], operator, 'not a valid selector operator'));
+    const requirementKey = stringField(requirement, 'key') ?? '';
+    errors.push(...qualifiedNameErrors(requirementKey).map((message) => invalid([...at, 'key'], requirementKey, message)));
+    values.forEach((value, valueIndex) => {
+      if (typeof value === 'string') errors.push(...labelValueErrors(value).map((message) => invalid([...at, 'values', valueIndex], value, message)));
+    });
+  });
+  return errors;
+}
+
+// upstream: validation.go ValidateDeploymentStrategy, ValidateRollingUpdateDeployment; absent fields default to RollingUpdate 25%/25%
+function validateDeploymentStrategy(strategy: Fields | undefined, field: FieldPath): ErrorList {
+  const type = stringField(strategy, 'type') ?? 'RollingUpdate';
+  const rollingUpdate = recordField(strategy, 'rollingUpdate');
+  if (type === 'Recreate') return rollingUpdate ? [forbidden([...field, 'rollingUpdate'], "may not be specified when strategy `type` is 'Recreate'")] : [];
+  if (type !== 'RollingUpdate') return [];
+  const maxUnavailable = rollingUpdate?.['maxUnavailable'] ?? '25%';
+  const maxSurge = rollingUpdate?.['maxSurge'] ?? '25%';
+  const errors: ErrorList = [
+    ...validatePositiveIntOrPercent(maxUnavailable, [...field, 'rollingUpdate', 'maxUnavailable']),
+    ...validatePositiveIntOrPercent(maxSurge, [...field, 'rollingUpdate', 'maxSurge']),
+  ];
+  if (intOrPercentValue(maxUnavailable) === 0 && intOrPercentValue(maxSurge) === 0) {
+    errors.push(invalid([...field, 'rollingUpdate', 'maxUnavailable'], maxUnavailable, 'may not be 0 when `maxSurge` is 0'));
+  }
+  if (typeof maxUnavailable === 'string' && (intOrPercentValue(maxUnavailable) ?? 0) > 100) {
+    errors.push(invalid([...field, 'rollingUpdate', 'maxUnavailable'], maxUnavailable, 'must not be greater than 100%'));
+  }
+  return errors;
+}
+
+// upstream: validation.go ValidatePositiveIntOrPercent
+function validatePositiveIntOrPercent(value: unknown, field: FieldPath): ErrorList {
+  if (typeof value === 'string') return percentErrors(value).map((message) => invalid(field, value, message));
+  return typeof value === 'number' ? validateNonnegativeField(value, field) : [];
+}
+
+// upstream: validation.go getIntOrPercentValue
+function intOrPercentValue(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^[0-9]+%$/.test(value)) return Number(value.slice(0, -1));
+  return undefined;
+}
+
+// upstream: ValidateDeploymentSpec progressDeadlineSeconds (defaulted to 600)
+function validateProgressDeadline(spec: Fields): ErrorList {
+  const deadline = intField(spec, 'progressDeadlineSeconds');
+  if (deadline === undefined) return [];
+  const errors = validateNonnegativeField(deadline, ['spec', 'progressDeadlineSeconds']);
+  if (deadline <= (intField(spec, 'minReadySeconds') ?? 0)) errors.push(invalid(['spec', 'progressDeadlineSeconds'], deadline, 'must be greater than minReadySeconds'));
+  return errors;
+}

@@ -1,0 +1,86 @@
+// pkg/apis/networking/validation: Ingress spec (create); pathType presence and enum are the schema's.
+import { invalid, notSupported, owned, required, type ErrorList, type FieldPath } from './field-error.js';
+import { INVALID_PORT } from './core-container.js';
+import { dns1035LabelErrors, portNameErrors, portNumberErrors, subdomainErrors, wildcardSubdomainErrors } from './names.js';
+import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
+
+// upstream: validation.go ValidateIngressSpec (v1.36)
+export function validateIngress(object: Fields): ErrorList {
+  const spec = recordField(object, 'spec') ?? {};
+  const errors: ErrorList = [];
+  const rules = arrayField(spec, 'rules');
+  const defaultBackend = recordField(spec, 'defaultBackend');
+  if (rules.length === 0 && !defaultBackend) errors.push(invalid(['spec', 'rules'], spec['rules'] ?? null, 'either `defaultBackend` or `rules` must be specified'));
+  if (defaultBackend) errors.push(...validateIngressBackend(defaultBackend, ['spec', 'defaultBackend']));
+  rules.forEach((entry, index) => errors.push(...validateIngressRule(asRecord(entry) ?? {}, ['spec', 'rules', index])));
+  arrayField(spec, 'tls').forEach((entry, index) => {
+    arrayField(asRecord(entry), 'hosts').forEach((host, hostIndex) => {
+      if (typeof host === 'string') errors.push(...validateHost(host, ['spec', 'tls', index, 'hosts', hostIndex]));
+    });
+  });
+  const className = stringField(spec, 'ingressClassName');
+  if (className) errors.push(...subdomainErrors(className).map((message) => invalid(['spec', 'ingressClassName'], className, message)));
+  return errors;
+}
+
+// upstream: validation.go validateIngressRules: a host is a (wildcard) DNS subdomain, never an IP address
+function validateHost(host: string, field: FieldPath): ErrorList {
+  if (/^[\d.]+$/.test(host) || host.includes(':')) return [invalid(field, host, 'must be a DNS name, not an IP address')];
+  const messages = host.includes('*') ? wildcardSubdomainErrors(host) : subdomainErrors(host);
+  return messages.map((message) => invalid(field, host, message));
+}
+
+function validateIngressRule(rule: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const host = stringField(rule, 'host');
+  if (host) errors.push(...validateHost(host, [...field, 'host']));
+  const http = recordField(rule, 'http');
+  if (!http) return errors;
+  const paths = arrayField(http, 'paths');
+  if (paths.length === 0) errors.push(required([...field, 'http', 'paths']));
+  paths.forEach((entry, index) => errors.push(...validateHTTPIngressPath(asRecord(entry) ?? {}, [...field, 'http', 'paths', index])));
+  return errors;
+}
+
+const INVALID_SEQUENCES = ['//', '/./', '/../', '%2f', '%2F'];
+const INVALID_SUFFIXES = ['/..', '/.'];
+const PATH_TYPES = ['Exact', 'ImplementationSpecific', 'Prefix'];
+
+// upstream: validation.go validateHTTPIngressPath
+function validateHTTPIngressPath(path: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const pathType = stringField(path, 'pathType');
+  const value = stringField(path, 'path') ?? '';
+  const at = [...field, 'path'];
+  if (pathType === 'Exact' || pathType === 'Prefix') {
+    if (!value.startsWith('/')) errors.push(invalid(at, value, 'must be an absolute path'));
+    for (const sequence of INVALID_SEQUENCES) if (value.includes(sequence)) errors.push(invalid(at, value, `must not contain '${sequence}'`));
+    for (const suffix of INVALID_SUFFIXES) if (value.endsWith(suffix)) errors.push(invalid(at, value, `cannot end with '${suffix}'`));
+  } else if (pathType === 'ImplementationSpecific') {
+    if (value.length > 0 && !value.startsWith('/')) errors.push(invalid(at, value, 'must be an absolute path'));
+  } else if (pathType !== undefined) return [notSupported([...field, 'pathType'], pathType, PATH_TYPES)];
+  const backend = recordField(path, 'backend');
+  if (backend) errors.push(...validateIngressBackend(backend, [...field, 'backend']));
+  return errors;
+}
+
+// upstream: validation.go validateIngressBackend
+function validateIngressBackend(backend: Fields, field: FieldPath): ErrorList {
+  const service = recordField(backend, 'service');
+  const resource = recordField(backend, 'resource');
+  if (service && resource) return [invalid(field, '', 'cannot set both resource and service backends')];
+  if (resource) return [];
+  if (!service) return [invalid(field, '', 'resource or service backend is required')];
+  const errors: ErrorList = [];
+  const name = stringField(service, 'name') ?? '';
+  if (name === '') errors.push(required([...field, 'service', 'name']));
+  else errors.push(...dns1035LabelErrors(name).map((message) => invalid([...field, 'service', 'name'], name, message)));
+  const port = recordField(service, 'port');
+  const portName = stringField(port, 'name') ?? '';
+  const portNumber = intField(port, 'number') ?? 0;
+  if (portName !== '' && portNumber !== 0) errors.push(invalid(field, '', 'cannot set both port name & port number'));
+  else if (portName !== '') errors.push(...owned(portNameErrors(portName).map((message) => invalid([...field, 'service', 'port', 'name'], portName, message)), INVALID_PORT));
+  else if (portNumber !== 0) errors.push(...owned(portNumberErrors(portNumber).map((message) => invalid([...field, 'service', 'port', 'number'], portNumber, message)), INVALID_PORT));
+  else errors.push(required(field, 'port name or number is required'));
+  return errors;
+}
