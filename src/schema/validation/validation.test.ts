@@ -45,4 +45,22 @@ describe('ValidatePodSpec', () => {
 });
 
 const EXPECTED_POD_SPEC: string[] = [
+  "10:17 api-validation: spec.volumes[0].emptyDir: Forbidden: may not specify more than 1 volume type",
+  "13:13 api-validation: spec.volumes[1].name: Duplicate value: \"data\"",
+  "16:7 api-validation: spec.containers[0].image: Required value",
+  "18:17 invalid-port: spec.containers[0].ports[0].name: Invalid value: \"http-metrics-port\": must be no more than 15 characters",
+  "20:17 invalid-port: spec.containers[0].ports[1].name: Invalid value: \"8080\": must contain at least one letter (a-z)",
+  "23:26 invalid-port: spec.containers[0].ports[2].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive",
+  "25:17 api-validation: spec.containers[0].volumeMounts[0].name: Not found: \"cache\"",
+  "31:11 api-validation: spec.containers[0].livenessProbe.tcpSocket: Forbidden: may not specify more than 1 handler type",
+  "32:27 api-validation: spec.containers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1",
+  "34:9 api-validation: spec.containers[0].readinessProbe: Required value: must specify a handler type",
+  "34:24 api-validation: spec.containers[0].readinessProbe.periodSeconds: Invalid value: -1: must be greater than or equal to 0",
+  "37:11 api-validation: spec.containers[0].resources.requests: Invalid value: \"2\": must be less than or equal to cpu limit of 1",
+  "41:13 duplicate-container-name: spec.initContainers[0].name: Duplicate value: \"web\"",
+  "45:17 api-validation: spec.tolerations[0].operator: Invalid value: {\"Key\":\"dedicated\",\"Operator\":\"Exists\",\"Value\":\"gpu\",\"Effect\":\"\",\"TolerationSeconds\":null}: value must be empty when `operator` is 'Exists'",
+  "47:17 api-validation: spec.tolerations[1].operator: Invalid value: \"Equal\": operator must be Exists when `key` is empty, which means \"match all values and all keys\"",
+  "50:7 api-validation: spec.topologySpreadConstraints[0].{topologyKey, whenUnsatisfiable}: Duplicate value: \"{zone, ScheduleAnyway}\"",
+  "50:16 api-validation: spec.topologySpreadConstraints[0].maxSkew: Invalid value: 0: must be greater than zero",
+  "53:19 api-validation: spec.topologySpreadConstraints[0].minDomains: Invalid value: 2: can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ScheduleAnyway",
 ];
