@@ -61,7 +61,8 @@ export function validateObjects(objects: readonly KubeObject[], options: SchemaO
     if (deprecated) findings.push(deprecated);
     const validator = builtinValidator(object.ref.apiVersion, object.ref.kind);
     if (validator) {
-      findings.push(...validateWith(validator, object), ...validateBuiltinObject(object).sort(compareFindings));
+      const schemaFindings = validateWith(validator, object);
+      findings.push(...[...schemaFindings, ...withoutSchemaDuplicates(validateBuiltinObject(object), schemaFindings)].sort(compareFindings));
       continue;
     }
     if (deprecated) continue;
@@ -85,6 +86,16 @@ export function validateObjects(objects: readonly KubeObject[], options: SchemaO
 function validateWith(validator: CompiledValidator, object: KubeObject, fields: FieldGraph = validator.fields ?? {}): Finding[] {
   if (validator(withoutNulls(object.value))) return [];
   return explainErrors(object, validator.errors ?? [], fields).sort(compareFindings);
+}
+
+/** A field the schema already reports as missing is not reported again as the API server's "Required value". */
+function withoutSchemaDuplicates(apiFindings: Finding[], schemaFindings: readonly Finding[]): Finding[] {
+  const missing = new Set<string>();
+  for (const finding of schemaFindings) {
+    const match = /^missing required field "(.+)" in (.+)$/.exec(finding.message);
+    if (match) missing.add(finding.path === null ? (match[1] ?? '') : `${finding.path}.${match[1] ?? ''}`);
+  }
+  return apiFindings.filter((finding) => !(finding.message.includes(': Required value') && finding.path !== null && missing.has(finding.path)));
 }
 
 /** unknown-kind: an error for built-in groups; for custom resources one info per kind unless strictKinds. */

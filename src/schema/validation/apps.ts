@@ -2,8 +2,8 @@
 import { validateNonnegativeField } from './core-container.js';
 import { validatePodTemplateSpec } from './core-pod.js';
 import { forbidden, invalid, owned, required, type ErrorList, type FieldPath } from './field-error.js';
-import { percentErrors, qualifiedNameErrors, labelValueErrors } from './names.js';
-import { validateLabels } from './object-meta.js';
+import { validateLabelSelector } from './label-selector.js';
+import { percentErrors } from './names.js';
 import { SELECTOR_MISMATCH, validateRestartPolicyAlways, validateTemplateMatchesSelector } from './template.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 
@@ -37,26 +37,6 @@ function validateSelectorAndTemplate(kind: AppsKind, spec: Fields): ErrorList {
   const claimTemplates = kind === 'StatefulSet' ? arrayField(spec, 'volumeClaimTemplates').map((claim) => stringField(recordField(asRecord(claim), 'metadata'), 'name') ?? '') : [];
   errors.push(...validatePodTemplateSpec(template, ['spec', 'template'], { claimTemplates }));
   errors.push(...validateRestartPolicyAlways(kind, template, ['spec', 'template']));
-  return errors;
-}
-
-// upstream: meta/v1/validation ValidateLabelSelector, ValidateLabelSelectorRequirement
-export function validateLabelSelector(selector: Fields, field: FieldPath): ErrorList {
-  const errors = validateLabels(selector['matchLabels'], [...field, 'matchLabels']);
-  arrayField(selector, 'matchExpressions').forEach((entry, index) => {
-    const requirement = asRecord(entry) ?? {};
-    const at = [...field, 'matchExpressions', index];
-    const values = arrayField(requirement, 'values');
-    const operator = stringField(requirement, 'operator') ?? '';
-    if ((operator === 'In' || operator === 'NotIn') && values.length === 0) errors.push(required([...at, 'values'], "must be specified when `operator` is 'In' or 'NotIn'"));
-    else if ((operator === 'Exists' || operator === 'DoesNotExist') && values.length > 0) errors.push(forbidden([...at, 'values'], "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
-    else if (!['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(operator)) errors.push(invalid([...at, 'operator'], operator, 'not a valid selector operator'));
-    const requirementKey = stringField(requirement, 'key') ?? '';
-    errors.push(...qualifiedNameErrors(requirementKey).map((message) => invalid([...at, 'key'], requirementKey, message)));
-    values.forEach((value, valueIndex) => {
-      if (typeof value === 'string') errors.push(...labelValueErrors(value).map((message) => invalid([...at, 'values', valueIndex], value, message)));
-    });
-  });
   return errors;
 }
 

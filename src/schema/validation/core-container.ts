@@ -1,5 +1,6 @@
 // pkg/apis/core/validation for containers: names, image, ports, env, volume mounts, probes, lifecycle handlers, resources.
 import { compareQuantities, parseQuantity } from '../../model/quantity.js';
+import { canonicalQuantity } from './quantity-string.js';
 import { duplicate, forbidden, invalid, key, notFound, owned, required, type ErrorList, type FieldPath } from './field-error.js';
 import { dns1123LabelErrors, portNameErrors, portNumberErrors, relaxedEnvVarNameErrors } from './names.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
@@ -34,9 +35,13 @@ export function validateContainer(container: Fields, field: FieldPath, context: 
   if (!stringField(container, 'image')) errors.push(required([...field, 'image']));
   errors.push(...owned(validateContainerPorts(arrayField(container, 'ports'), [...field, 'ports']), INVALID_PORT));
   errors.push(...validateEnv(arrayField(container, 'env'), [...field, 'env']));
+  errors.push(...validateEnvFrom(arrayField(container, 'envFrom'), [...field, 'envFrom']));
   errors.push(...validateVolumeMounts(arrayField(container, 'volumeMounts'), context.volumes, [...field, 'volumeMounts']));
   errors.push(...validateProbes(container, field, context.isInit && container['restartPolicy'] !== 'Always'));
   errors.push(...validateResourceRequirements(recordField(container, 'resources'), [...field, 'resources']));
+  if (!context.isInit && container['restartPolicy'] !== undefined && container['restartPolicy'] !== null) {
+    errors.push(forbidden([...field, 'restartPolicy'], 'may not be set for non-init containers'));
+  }
   return errors;
 }
 
@@ -71,12 +76,34 @@ export function validateContainerPorts(ports: readonly unknown[], field: FieldPa
   return errors;
 }
 
-// upstream: validation.go ValidateEnv (relaxed names, the v1.32+ default)
+// upstream: validation.go ValidateEnv, validateEnvVarValueFrom (relaxed names, the v1.32+ default)
 function validateEnv(env: readonly unknown[], field: FieldPath): ErrorList {
   return env.flatMap((entry, index) => {
-    const name = stringField(asRecord(entry), 'name');
-    if (name === undefined || name === '') return [required([...field, index, 'name'])];
-    return relaxedEnvVarNameErrors(name).map((message) => invalid([...field, index, 'name'], name, message));
+    const variable = asRecord(entry) ?? {};
+    const name = stringField(variable, 'name') ?? '';
+    const errors = name === '' ? [required([...field, index, 'name'])] : relaxedEnvVarNameErrors(name).map((message) => invalid([...field, index, 'name'], name, message));
+    const valueFrom = recordField(variable, 'valueFrom');
+    if (!valueFrom) return errors;
+    const sources = ENV_SOURCES.filter((source) => recordField(valueFrom, source) !== undefined).length;
+    const at = [...field, index, 'valueFrom'];
+    if (sources === 0) errors.push(invalid(at, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'));
+    else if (stringField(variable, 'value')) errors.push(invalid(at, '', 'may not be specified when `value` is not empty'));
+    else if (sources > 1) errors.push(invalid(at, '', 'may not have more than one field specified at a time'));
+    return errors;
+  });
+}
+
+const ENV_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
+
+// upstream: validation.go ValidateEnvFrom: exactly one of configMapRef and secretRef, each with a name
+function validateEnvFrom(envFrom: readonly unknown[], field: FieldPath): ErrorList {
+  return envFrom.flatMap((entry, index) => {
+    const source = asRecord(entry) ?? {};
+    const refs = ['configMapRef', 'secretRef'].filter((ref) => recordField(source, ref) !== undefined);
+    const errors = refs.flatMap((ref) => (stringField(recordField(source, ref), 'name') ? [] : [required([...field, index, ref, 'name'])]));
+    if (refs.length === 0) errors.push(invalid(field, '', 'must specify one of: `configMapRef` or `secretRef`'));
+    else if (refs.length > 1) errors.push(invalid(field, '', 'may not have more than one field specified at a time'));
+    return errors;
   });
 }
 
@@ -181,31 +208,37 @@ export function validatePortNumOrName(port: unknown, field: FieldPath): ErrorLis
   return [];
 }
 
-// upstream: helper.IsOvercommitAllowed: only native resources other than hugepages may request less than their limit
+// upstream: helper.IsOvercommitAllowed: native resources other than hugepages may request less than their limit
 function isOvercommitAllowed(name: string): boolean {
   const native = !name.includes('/') || name.includes('kubernetes.io/');
   return native && !name.startsWith('hugepages-');
 }
 
-// upstream: validation.go ValidateResourceRequirements (quantity syntax is the schema's): non-negative, requests within limits
+// upstream: validation.go ValidateContainerResourceRequirements (quantity syntax is the schema's; v1.36)
 function validateResourceRequirements(resources: Fields | undefined, field: FieldPath): ErrorList {
-  const errors: ErrorList = [];
-  const limits = recordField(resources, 'limits');
-  const requests = recordField(resources, 'requests');
-  for (const [group, values] of [['limits', limits], ['requests', requests]] as const) {
-    for (const [name, raw] of Object.entries(values ?? {})) {
-      const quantity = parseQuantity(raw);
-      if (quantity && quantity.numerator < 0n) errors.push(invalid([...field, group, key(name)], String(raw), IS_NEGATIVE_ERROR));
+  const limits = recordField(resources, 'limits') ?? {};
+  const requests = recordField(resources, 'requests') ?? {};
+  const errors: ErrorList = [...validateNonnegativeQuantities(limits, [...field, 'limits'])];
+  for (const [name, raw] of Object.entries(requests)) {
+    errors.push(...validateNonnegativeQuantities({ [name]: raw }, [...field, 'requests']));
+    const request = parseQuantity(raw);
+    const limit = parseQuantity(limits[name]);
+    if (request && limit) {
+      const order = compareQuantities(request, limit);
+      const detail = (relation: string): string => `must be ${relation} ${name} limit of ${canonicalQuantity(limits[name])}`;
+      if (order !== 0 && !isOvercommitAllowed(name)) errors.push(invalid([...field, 'requests'], canonicalQuantity(raw), detail('equal to')));
+      else if (order > 0) errors.push(invalid([...field, 'requests'], canonicalQuantity(raw), detail('less than or equal to')));
+    } else if (request && limits[name] === undefined && !isOvercommitAllowed(name)) {
+      errors.push(required([...field, 'limits'], 'Limit must be set for non overcommitable resources'));
     }
   }
-  for (const [name, raw] of Object.entries(requests ?? {})) {
-    const request = parseQuantity(raw);
-    const limitRaw = limits?.[name];
-    const limit = parseQuantity(limitRaw);
-    if (!request || !limit) continue;
-    const order = compareQuantities(request, limit);
-    if (order !== 0 && !isOvercommitAllowed(name)) errors.push(invalid([...field, 'requests'], String(raw), `must be equal to ${name} limit of ${String(limitRaw)}`));
-    else if (order > 0) errors.push(invalid([...field, 'requests'], String(raw), `must be less than or equal to ${name} limit of ${String(limitRaw)}`));
-  }
   return errors;
+}
+
+// upstream: validation.go ValidateResourceQuantityValue / ValidateNonnegativeQuantity
+function validateNonnegativeQuantities(values: Fields, field: FieldPath): ErrorList {
+  return Object.entries(values).flatMap(([name, raw]) => {
+    const quantity = parseQuantity(raw);
+    return quantity && quantity.numerator < 0n ? [invalid([...field, key(name)], canonicalQuantity(raw), IS_NEGATIVE_ERROR)] : [];
+  });
 }

@@ -1,7 +1,8 @@
 // pkg/apis/core/validation for pod specs and templates: volumes, containers, tolerations, topology spread, names.
 import { validateContainer, validateDNS1123Label, type NameSet } from './core-container.js';
-import { duplicate, forbidden, GoStruct, invalid, notSupported, required, type ErrorList, type FieldPath } from './field-error.js';
-import { labelValueErrors, qualifiedNameErrors, subdomainErrors, inclusiveRangeError } from './names.js';
+import { duplicate, forbidden, invalid, notSupported, required, type ErrorList, type FieldPath } from './field-error.js';
+import { dns1123LabelErrors, inclusiveRangeError, labelValueErrors, qualifiedNameErrors, subdomainErrors } from './names.js';
+import { validateLabelSelector } from './label-selector.js';
 import { validateAnnotations, validateLabels } from './object-meta.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 
@@ -36,20 +37,133 @@ export function validatePodSpec(spec: Fields | undefined, field: FieldPath, opti
       if (container) errors.push(...validateContainer(container, [...field, list, index], { volumes, names: containerNames, isInit }));
     });
   }
+  errors.push(...validateHostPorts(spec, field));
   errors.push(...validateLabels(spec['nodeSelector'], [...field, 'nodeSelector']));
+  errors.push(...validateAffinity(recordField(spec, 'affinity'), [...field, 'affinity']));
   errors.push(...validatePodNames(spec, field));
   errors.push(...validateTolerations(arrayField(spec, 'tolerations'), [...field, 'tolerations']));
   errors.push(...validateTopologySpreadConstraints(arrayField(spec, 'topologySpreadConstraints'), [...field, 'topologySpreadConstraints']));
   const deadline = intField(spec, 'activeDeadlineSeconds');
   if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32)) errors.push(invalid([...field, 'activeDeadlineSeconds'], deadline, inclusiveRangeError(1, MAX_INT32)));
-  if (spec['dnsPolicy'] === 'None' && !recordField(spec, 'dnsConfig')) errors.push(required([...field, 'dnsConfig'], 'must provide `dnsConfig` when `dnsPolicy` is None'));
+  errors.push(...validatePodDNSConfig(spec, [...field, 'dnsConfig']));
+  return errors;
+}
+
+// upstream: validation.go validatePodDNSConfig (the DNSNone part)
+function validatePodDNSConfig(spec: Fields, field: FieldPath): ErrorList {
+  if (spec['dnsPolicy'] !== 'None') return [];
+  const config = recordField(spec, 'dnsConfig');
+  if (!config) return [required(field, 'must provide `dnsConfig` when `dnsPolicy` is None')];
+  if (arrayField(config, 'nameservers').length === 0) return [required([...field, 'nameservers'], 'must provide at least one DNS nameserver when `dnsPolicy` is None')];
+  return [];
+}
+
+// upstream: validation.go checkHostPortConflicts (regular containers together, each init container alone),
+// validatePodHostNetworkDeps (a template's hostPort 0 is defaulted to containerPort when the pod is made)
+function validateHostPorts(spec: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const seen = new Set<string>();
+  const hostNetwork = spec['hostNetwork'] === true;
+  for (const list of ['containers', 'initContainers']) {
+    arrayField(spec, list).forEach((entry, index) => {
+      if (list === 'initContainers') seen.clear();
+      arrayField(asRecord(entry), 'ports').forEach((raw, portIndex) => {
+        const port = asRecord(raw);
+        const hostPort = intField(port, 'hostPort') ?? 0;
+        const at = [...field, list, index, 'ports', portIndex, 'hostPort'];
+        if (hostNetwork && list === 'containers' && hostPort !== 0 && hostPort !== intField(port, 'containerPort')) {
+          errors.push(invalid(at, hostPort, 'must match `containerPort` when `hostNetwork` is true'));
+        }
+        if (hostPort === 0) return;
+        const id = `${stringField(port, 'protocol') ?? 'TCP'}/${stringField(port, 'hostIP') ?? ''}/${hostPort}`;
+        if (seen.has(id)) errors.push(duplicate(at, id));
+        seen.add(id);
+      });
+    });
+  }
+  return errors;
+}
+
+// upstream: validation.go validateAffinity, validateNodeAffinity, validatePodAffinity, validatePodAntiAffinity
+function validateAffinity(affinity: Fields | undefined, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const nodeAffinity = recordField(affinity, 'nodeAffinity');
+  const requiredTerms = recordField(nodeAffinity, 'requiredDuringSchedulingIgnoredDuringExecution');
+  if (requiredTerms) errors.push(...validateNodeSelector(requiredTerms, [...field, 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution']));
+  arrayField(nodeAffinity, 'preferredDuringSchedulingIgnoredDuringExecution').forEach((entry, index) => {
+    const at = [...field, 'nodeAffinity', 'preferredDuringSchedulingIgnoredDuringExecution', index];
+    errors.push(...validateWeight(asRecord(entry), at), ...validateNodeSelectorTerm(recordField(asRecord(entry), 'preference'), [...at, 'preference']));
+  });
+  for (const kind of ['podAffinity', 'podAntiAffinity']) {
+    const podAffinity = recordField(affinity, kind);
+    arrayField(podAffinity, 'requiredDuringSchedulingIgnoredDuringExecution').forEach((term, index) => {
+      errors.push(...validatePodAffinityTerm(asRecord(term), [...field, kind, 'requiredDuringSchedulingIgnoredDuringExecution', index]));
+    });
+    arrayField(podAffinity, 'preferredDuringSchedulingIgnoredDuringExecution').forEach((entry, index) => {
+      const at = [...field, kind, 'preferredDuringSchedulingIgnoredDuringExecution', index];
+      errors.push(...validateWeight(asRecord(entry), at), ...validatePodAffinityTerm(recordField(asRecord(entry), 'podAffinityTerm'), [...at, 'podAffinityTerm']));
+    });
+  }
+  return errors;
+}
+
+function validateWeight(term: Fields | undefined, field: FieldPath): ErrorList {
+  const weight = intField(term, 'weight');
+  return weight !== undefined && (weight <= 0 || weight > 100) ? [invalid([...field, 'weight'], weight, 'must be in the range 1-100')] : [];
+}
+
+// upstream: validation.go ValidateNodeSelector
+function validateNodeSelector(selector: Fields, field: FieldPath): ErrorList {
+  const terms = arrayField(selector, 'nodeSelectorTerms');
+  if (terms.length === 0) return [required([...field, 'nodeSelectorTerms'], 'must have at least one node selector term')];
+  return terms.flatMap((term, index) => validateNodeSelectorTerm(asRecord(term), [...field, 'nodeSelectorTerms', index]));
+}
+
+// upstream: validation.go ValidateNodeSelectorTerm, ValidateNodeSelectorRequirement, ValidateNodeFieldSelectorRequirement
+function validateNodeSelectorTerm(term: Fields | undefined, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  arrayField(term, 'matchExpressions').forEach((entry, index) => {
+    const requirement = asRecord(entry) ?? {};
+    const at = [...field, 'matchExpressions', index];
+    const values = arrayField(requirement, 'values');
+    const operator = stringField(requirement, 'operator') ?? '';
+    if ((operator === 'In' || operator === 'NotIn') && values.length === 0) errors.push(required([...at, 'values'], "must be specified when `operator` is 'In' or 'NotIn'"));
+    else if ((operator === 'Exists' || operator === 'DoesNotExist') && values.length > 0) errors.push(forbidden([...at, 'values'], "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+    else if ((operator === 'Gt' || operator === 'Lt') && values.length !== 1) errors.push(required([...at, 'values'], "must be specified single value when `operator` is 'Lt' or 'Gt'"));
+    else if (!['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'].includes(operator)) errors.push(invalid([...at, 'operator'], operator, 'not a valid selector operator'));
+    const requirementKey = stringField(requirement, 'key') ?? '';
+    errors.push(...qualifiedNameErrors(requirementKey).map((message) => invalid([...at, 'key'], requirementKey, message)));
+  });
+  arrayField(term, 'matchFields').forEach((entry, index) => {
+    const requirement = asRecord(entry) ?? {};
+    const at = [...field, 'matchFields', index];
+    const operator = stringField(requirement, 'operator') ?? '';
+    if (operator !== 'In' && operator !== 'NotIn') errors.push(invalid([...at, 'operator'], operator, 'not a valid selector operator'));
+    else if (arrayField(requirement, 'values').length !== 1) errors.push(required([...at, 'values'], "must be only one value when `operator` is 'In' or 'NotIn' for node field selector"));
+    const fieldKey = stringField(requirement, 'key') ?? '';
+    if (fieldKey !== 'metadata.name') errors.push(invalid([...at, 'key'], fieldKey, 'not a valid field selector key'));
+  });
+  return errors;
+}
+
+// upstream: validation.go validatePodAffinityTerm: topologyKey is required and a qualified name
+function validatePodAffinityTerm(term: Fields | undefined, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const selector = recordField(term, 'labelSelector');
+  if (selector) errors.push(...validateLabelSelector(selector, [...field, 'labelSelector']));
+  for (const namespace of arrayField(term, 'namespaces')) {
+    if (typeof namespace === 'string') errors.push(...dns1123LabelErrors(namespace).map((message) => invalid([...field, 'namespace'], namespace, message)));
+  }
+  const topologyKey = stringField(term, 'topologyKey') ?? '';
+  if (topologyKey === '') errors.push(required([...field, 'topologyKey'], 'can not be empty'));
+  errors.push(...qualifiedNameErrors(topologyKey).map((message) => invalid([...field, 'topologyKey'], topologyKey, message)));
   return errors;
 }
 
 // upstream: ValidatePodSpec: serviceAccountName and priorityClassName are DNS subdomains, hostname and subdomain DNS labels
 function validatePodNames(spec: Fields, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
-  for (const name of ['serviceAccountName', 'priorityClassName']) {
+  for (const name of ['serviceAccountName', 'priorityClassName', 'nodeName', 'runtimeClassName']) {
     const value = stringField(spec, name);
     if (value) errors.push(...subdomainErrors(value).map((message) => invalid([...field, name], value, message)));
   }
@@ -60,30 +174,75 @@ function validatePodNames(spec: Fields, field: FieldPath): ErrorList {
   return errors;
 }
 
-// upstream: validation.go validateVolumeSource counts these fields of VolumeSource (v1.36)
-const VOLUME_SOURCES = [
-  'hostPath', 'emptyDir', 'gitRepo', 'gcePersistentDisk', 'awsElasticBlockStore', 'secret', 'nfs', 'iscsi', 'glusterfs',
-  'persistentVolumeClaim', 'rbd', 'flexVolume', 'cinder', 'cephfs', 'flocker', 'downwardAPI', 'fc', 'azureFile', 'configMap',
-  'vsphereVolume', 'quobyte', 'azureDisk', 'photonPersistentDisk', 'projected', 'portworxVolume', 'scaleIO', 'storageos',
-  'csi', 'ephemeral', 'image',
+// upstream: validation.go validateVolumeSource checks the sources in this order; the second one set is Forbidden at the
+// child name upstream uses (its typos "cephFS" and "downwarAPI" included) (v1.36)
+const VOLUME_SOURCES: readonly (readonly [string, string])[] = [
+  ['emptyDir', 'emptyDir'], ['hostPath', 'hostPath'], ['gitRepo', 'gitRepo'], ['gcePersistentDisk', 'gcePersistentDisk'],
+  ['awsElasticBlockStore', 'awsElasticBlockStore'], ['secret', 'secret'], ['nfs', 'nfs'], ['iscsi', 'iscsi'],
+  ['glusterfs', 'glusterfs'], ['flocker', 'flocker'], ['persistentVolumeClaim', 'persistentVolumeClaim'], ['rbd', 'rbd'],
+  ['cinder', 'cinder'], ['cephfs', 'cephFS'], ['quobyte', 'quobyte'], ['downwardAPI', 'downwarAPI'], ['fc', 'fc'],
+  ['flexVolume', 'flexVolume'], ['configMap', 'configMap'], ['azureFile', 'azureFile'], ['vsphereVolume', 'vsphereVolume'],
+  ['photonPersistentDisk', 'photonPersistentDisk'], ['portworxVolume', 'portworxVolume'], ['azureDisk', 'azureDisk'],
+  ['storageos', 'storageos'], ['projected', 'projected'], ['scaleIO', 'scaleIO'], ['csi', 'csi'], ['ephemeral', 'ephemeral'],
+  ['image', 'image'],
 ];
 
-// upstream: validation.go ValidateVolumes, validateVolumeSource (v1.36); a volume without a source is defaulted to emptyDir (v1 SetDefaults_Volume)
+/** upstream: validateSecretVolumeSource, validateConfigMapVolumeSource, validatePersistentClaimVolumeSource, ...: required names */
+const VOLUME_SOURCE_REQUIRED: Readonly<Record<string, readonly string[]>> = {
+  hostPath: ['path'], gitRepo: ['repository'], gcePersistentDisk: ['pdName'], awsElasticBlockStore: ['volumeID'],
+  secret: ['secretName'], nfs: ['server', 'path'], glusterfs: ['endpoints', 'path'], persistentVolumeClaim: ['claimName'],
+  configMap: ['name'], iscsi: ['targetPortal', 'iqn'],
+};
+
+const FILE_MODE_ERROR = 'must be a number between 0 and 0777 (octal), both inclusive';
+
+// upstream: validation.go ValidateVolumes (v1.36): a volume with errors is not usable by mounts; a volume without a
+// source is defaulted to emptyDir (v1 SetDefaults_Volume), so "must specify a volume type" cannot happen through v1
 function validateVolumes(volumes: readonly unknown[], field: FieldPath): { names: Set<string>; errors: ErrorList } {
   const names = new Set<string>();
   const errors: ErrorList = [];
   volumes.forEach((entry, index) => {
-    const volume = asRecord(entry);
+    const volume = asRecord(entry) ?? {};
     const name = stringField(volume, 'name') ?? '';
     const namePath = [...field, index, 'name'];
-    if (name === '') errors.push(required(namePath));
-    else errors.push(...validateDNS1123Label(name, namePath));
-    if (names.has(name)) errors.push(duplicate(namePath, name));
-    else if (name !== '') names.add(name);
-    const sources = VOLUME_SOURCES.filter((source) => volume?.[source] !== undefined && volume[source] !== null);
-    for (const source of sources.slice(1)) errors.push(forbidden([...field, index, source], 'may not specify more than 1 volume type'));
+    const volumeErrors = validateVolumeSource(volume, [...field, index]);
+    if (name === '') volumeErrors.push(required(namePath));
+    else volumeErrors.push(...validateDNS1123Label(name, namePath));
+    if (names.has(name)) volumeErrors.push(duplicate(namePath, name));
+    if (volumeErrors.length === 0) names.add(name);
+    errors.push(...volumeErrors);
   });
   return { names, errors };
+}
+
+// upstream: validation.go validateVolumeSource and the per-source validators' required fields
+function validateVolumeSource(volume: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  let sources = 0;
+  for (const [source, child] of VOLUME_SOURCES) {
+    const value = volume[source];
+    if (value === undefined || value === null) continue;
+    if (sources++ > 0) {
+      errors.push(forbidden([...field, child], 'may not specify more than 1 volume type'));
+      continue;
+    }
+    const record = asRecord(value);
+    for (const name of VOLUME_SOURCE_REQUIRED[source] ?? []) if (!stringField(record, name)) errors.push(required([...field, source, name]));
+    const mode = intField(record, 'defaultMode');
+    if (mode !== undefined && (mode < 0 || mode > 0o777)) errors.push(invalid([...field, source, 'defaultMode'], mode, FILE_MODE_ERROR));
+    arrayField(record, 'items').forEach((item, itemIndex) => errors.push(...validateKeyToPath(asRecord(item) ?? {}, [...field, source, 'items', itemIndex])));
+  }
+  return errors;
+}
+
+// upstream: validation.go validateKeyToPath (path syntax beyond presence is not checked here)
+function validateKeyToPath(item: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  if (!stringField(item, 'key')) errors.push(required([...field, 'key']));
+  if (!stringField(item, 'path')) errors.push(required([...field, 'path']));
+  const mode = intField(item, 'mode');
+  if (mode !== undefined && (mode < 0 || mode > 0o777)) errors.push(invalid([...field, 'mode'], mode, FILE_MODE_ERROR));
+  return errors;
 }
 
 const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
@@ -109,17 +268,13 @@ export function validateTolerations(tolerations: readonly unknown[], field: Fiel
       const messages = labelValueErrors(value);
       if (messages.length > 0) errors.push(invalid([...at, 'operator'], value, messages.join(';')));
     } else if (operator === 'Exists' && value !== '') {
-      errors.push(invalid([...at, 'operator'], new GoStruct(tolerationStruct(toleration)), "value must be empty when `operator` is 'Exists'"));
+      errors.push(invalid([...at, 'operator'], value, "value must be empty when `operator` is 'Exists'"));
+    } else if (operator !== 'Exists') {
+      errors.push(notSupported([...at, 'operator'], operator, ['Equal', 'Exists']));
     }
     if (effect !== '' && !TAINT_EFFECTS.includes(effect)) errors.push(notSupported([...at, 'effect'], effect, TAINT_EFFECTS));
   });
   return errors;
-}
-
-// upstream: internal core.Toleration has no json tags, so its fields print by Go name
-function tolerationStruct(toleration: Fields): [string, unknown][] {
-  return [['Key', toleration['key'] ?? ''], ['Operator', toleration['operator'] ?? ''], ['Value', toleration['value'] ?? ''],
-    ['Effect', toleration['effect'] ?? ''], ['TolerationSeconds', toleration['tolerationSeconds'] ?? null]];
 }
 
 const NOT_POSITIVE = 'must be greater than zero';

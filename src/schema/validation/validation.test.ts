@@ -45,8 +45,7 @@ describe('ValidatePodSpec', () => {
 });
 
 const EXPECTED_POD_SPEC: string[] = [
-  "10:17 api-validation: spec.volumes[0].emptyDir: Forbidden: may not specify more than 1 volume type",
-  "13:13 api-validation: spec.volumes[1].name: Duplicate value: \"data\"",
+  "12:9 api-validation: spec.volumes[0].hostPath: Forbidden: may not specify more than 1 volume type",
   "16:7 api-validation: spec.containers[0].image: Required value",
   "18:17 invalid-port: spec.containers[0].ports[0].name: Invalid value: \"http-metrics-port\": must be no more than 15 characters",
   "20:17 invalid-port: spec.containers[0].ports[1].name: Invalid value: \"8080\": must contain at least one letter (a-z)",
@@ -58,7 +57,7 @@ const EXPECTED_POD_SPEC: string[] = [
   "34:24 api-validation: spec.containers[0].readinessProbe.periodSeconds: Invalid value: -1: must be greater than or equal to 0",
   "37:11 api-validation: spec.containers[0].resources.requests: Invalid value: \"2\": must be less than or equal to cpu limit of 1",
   "41:13 duplicate-container-name: spec.initContainers[0].name: Duplicate value: \"web\"",
-  "45:17 api-validation: spec.tolerations[0].operator: Invalid value: {\"Key\":\"dedicated\",\"Operator\":\"Exists\",\"Value\":\"gpu\",\"Effect\":\"\",\"TolerationSeconds\":null}: value must be empty when `operator` is 'Exists'",
+  "45:17 api-validation: spec.tolerations[0].operator: Invalid value: \"gpu\": value must be empty when `operator` is 'Exists'",
   "47:17 api-validation: spec.tolerations[1].operator: Invalid value: \"Equal\": operator must be Exists when `key` is empty, which means \"match all values and all keys\"",
   "50:7 api-validation: spec.topologySpreadConstraints[0].{topologyKey, whenUnsatisfiable}: Duplicate value: \"{zone, ScheduleAnyway}\"",
   "50:16 api-validation: spec.topologySpreadConstraints[0].maxSkew: Invalid value: 0: must be greater than zero",
