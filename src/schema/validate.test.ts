@@ -62,8 +62,8 @@ describe('validateObjects: API-server validations of workloads', () => {
       "17:22 error invalid-restart-policy: spec.template.spec.restartPolicy: Unsupported value: \"Never\": supported values: \"Always\"",
       "19:17 error duplicate-container-name: spec.template.spec.initContainers[0].name: Duplicate value: \"web\"",
       "25:30 error invalid-port: spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive",
-      "36:7 error invalid-restart-policy: spec.template.spec.restartPolicy: Unsupported value: \"Always\": supported values: \"OnFailure\", \"Never\"",
-      "50:26 error invalid-restart-policy: spec.jobTemplate.spec.template.spec.restartPolicy: Unsupported value: \"Always\": supported values: \"OnFailure\", \"Never\"",
+      "36:7 error invalid-restart-policy: spec.template.spec.restartPolicy: Required value: valid values: \"OnFailure\", \"Never\"",
+      "50:26 error invalid-restart-policy: spec.jobTemplate.spec.template.spec.restartPolicy: Required value: valid values: \"OnFailure\", \"Never\"",
       "60:13 error selector-mismatch: spec.selector: Invalid value: {}: empty selector is invalid for deployment",
     ]);
   });

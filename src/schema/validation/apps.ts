@@ -2,7 +2,7 @@
 import { validateNonnegativeField } from './core-container.js';
 import { validatePodTemplateSpec } from './core-pod.js';
 import { forbidden, invalid, owned, required, type ErrorList, type FieldPath } from './field-error.js';
-import { validateLabelSelector } from './label-selector.js';
+import { labelSelectorValue, validateLabelSelector } from './label-selector.js';
 import { percentErrors } from './names.js';
 import { SELECTOR_MISMATCH, validateRestartPolicyAlways, validateTemplateMatchesSelector } from './template.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
@@ -28,7 +28,7 @@ function validateSelectorAndTemplate(kind: AppsKind, spec: Fields): ErrorList {
     errors.push(...validateLabelSelector(selector, ['spec', 'selector']));
     if (Object.keys(recordField(selector, 'matchLabels') ?? {}).length + arrayField(selector, 'matchExpressions').length === 0) {
       const what = kind === 'ReplicaSet' ? 'deployment' : kind.toLowerCase();
-      errors.push(...owned([invalid(['spec', 'selector'], selector, `empty selector is invalid for ${what}`)], SELECTOR_MISMATCH));
+      errors.push(...owned([invalid(['spec', 'selector'], labelSelectorValue(selector), `empty selector is invalid for ${what}`)], SELECTOR_MISMATCH));
     }
   }
   const template = spec['template'];
@@ -36,7 +36,7 @@ function validateSelectorAndTemplate(kind: AppsKind, spec: Fields): ErrorList {
   if (selector) errors.push(...validateTemplateMatchesSelector({ kind: 'labelSelector', value: selector }, template, ['spec', 'template']));
   const claimTemplates = kind === 'StatefulSet' ? arrayField(spec, 'volumeClaimTemplates').map((claim) => stringField(recordField(asRecord(claim), 'metadata'), 'name') ?? '') : [];
   errors.push(...validatePodTemplateSpec(template, ['spec', 'template'], { claimTemplates }));
-  errors.push(...validateRestartPolicyAlways(kind, template, ['spec', 'template']));
+  errors.push(...validateRestartPolicyAlways(kind === 'Deployment' ? 'ReplicaSet' : kind, template, ['spec', 'template']));
   return errors;
 }
 

@@ -2,7 +2,7 @@
 import { INVALID_PORT, validateDNS1123Label, validateNonnegativeField, validatePortNumOrName } from './core-container.js';
 import { validatePodSpec, validatePodTemplateSpec } from './core-pod.js';
 import { duplicate, forbidden, GoStruct, invalid, key, owned, pointing, required, tooLong, type ErrorList, type FieldPath } from './field-error.js';
-import { configMapKeyErrors, portNumberErrors, subdomainErrors } from './names.js';
+import { configMapKeyErrors, portNumberErrors, qualifiedNameErrors, subdomainErrors } from './names.js';
 import { validateLabels } from './object-meta.js';
 import { validateTemplateMatchesSelector, validateRestartPolicyAlways } from './template.js';
 import { arrayField, asRecord, byteLength, intField, recordField, stringEntries, stringField, type Fields } from './values.js';
@@ -30,35 +30,34 @@ export function validateReplicationController(object: Fields): ErrorList {
   return errors;
 }
 
-const SERVICE_PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
-
-// upstream: services.go ValidateService (create): ports, selector, externalName, nodePort with type (v1.36)
+// upstream: validation.go ValidateService (create; IP families and allocation are the cluster's business) (v1.36)
 export function validateService(object: Fields): ErrorList {
   const spec = recordField(object, 'spec') ?? {};
   const type = stringField(spec, 'type') ?? 'ClusterIP';
-  const headless = spec['clusterIP'] === 'None';
   const ports = arrayField(spec, 'ports');
   const errors: ErrorList = [];
-  if (ports.length === 0 && !headless && type !== 'ExternalName') errors.push(required(['spec', 'ports']));
+  if (ports.length === 0 && spec['clusterIP'] !== 'None' && type !== 'ExternalName') errors.push(required(['spec', 'ports']));
+  if (type === 'ExternalName') errors.push(...validateExternalName(stringField(spec, 'externalName') ?? ''));
   const names = new Set<string>();
-  ports.forEach((entry, index) => errors.push(...validateServicePort(asRecord(entry) ?? {}, { requireName: ports.length > 1, names, type }, ['spec', 'ports', index])));
-  errors.push(...validateDuplicateServicePorts(ports));
-  if (type === 'ExternalName') {
-    const externalName = stringField(spec, 'externalName') ?? '';
-    if (externalName === '') errors.push(required(['spec', 'externalName']));
-    else errors.push(...subdomainErrors(externalName.replace(/\.$/, '')).map((message) => invalid(['spec', 'externalName'], externalName, message)));
-  }
+  ports.forEach((entry, index) => errors.push(...validateServicePort(asRecord(entry) ?? {}, { requireName: ports.length > 1, names }, ['spec', 'ports', index])));
   if (spec['selector'] !== undefined) errors.push(...validateLabels(spec['selector'], ['spec', 'selector']));
+  errors.push(...validateServiceTypeFields(spec, type), ...validateDuplicateServicePorts(ports));
   return errors;
+}
+
+// upstream: ValidateService, case ExternalName: the CNAME may end with a dot
+function validateExternalName(externalName: string): ErrorList {
+  const cname = externalName.replace(/\.$/, '');
+  if (cname === '') return [required(['spec', 'externalName'])];
+  return subdomainErrors(cname).map((message) => invalid(['spec', 'externalName'], cname, message));
 }
 
 interface ServicePortContext {
   readonly requireName: boolean;
   readonly names: Set<string>;
-  readonly type: string;
 }
 
-// upstream: services.go validateServicePort; targetPort 0 or "" is defaulted to port
+// upstream: validation.go validateServicePort; a targetPort of 0 or "" is defaulted to port (v1 SetDefaults_Service)
 function validateServicePort(port: Fields, context: ServicePortContext, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   const name = stringField(port, 'name') ?? '';
@@ -72,42 +71,64 @@ function validateServicePort(port: Fields, context: ServicePortContext, field: F
   if (number !== undefined) errors.push(...owned(portNumberErrors(number).map((message) => invalid([...field, 'port'], number, message)), INVALID_PORT));
   const target = port['targetPort'];
   if (target !== 0 && target !== '') errors.push(...owned(validatePortNumOrName(target, [...field, 'targetPort']), INVALID_PORT));
-  const nodePort = intField(port, 'nodePort');
-  if (nodePort && (context.type === 'ClusterIP' || context.type === 'ExternalName')) {
-    errors.push(forbidden([...field, 'nodePort'], `may not be used when \`type\` is '${context.type}'`));
-  } else if (nodePort) errors.push(...owned(portNumberErrors(nodePort).map((message) => invalid([...field, 'nodePort'], nodePort, message)), INVALID_PORT));
+  const appProtocol = stringField(port, 'appProtocol');
+  if (appProtocol !== undefined) errors.push(...qualifiedNameErrors(appProtocol).map((message) => invalid([...field, 'appProtocol'], appProtocol, message)));
   return errors;
 }
 
-// upstream: services.go ValidateService "Check for duplicate Ports, considering (protocol,port) pairs"
+// upstream: ValidateService: fields that only some Service types may set (the field name "LoadBalancerSourceRanges" is upstream's)
+function validateServiceTypeFields(spec: Fields, type: string): ErrorList {
+  const errors: ErrorList = [];
+  arrayField(spec, 'ports').forEach((entry, index) => {
+    if (type === 'ClusterIP' && intField(asRecord(entry), 'nodePort')) errors.push(forbidden(['spec', 'ports', index, 'nodePort'], "may not be used when `type` is 'ClusterIP'"));
+  });
+  if (arrayField(spec, 'loadBalancerSourceRanges').length > 0 && type !== 'LoadBalancer') {
+    errors.push(pointing(forbidden(['spec', 'LoadBalancerSourceRanges'], "may only be used when `type` is 'LoadBalancer'"), ['spec', 'loadBalancerSourceRanges'], 'key'));
+  }
+  if (spec['allocateLoadBalancerNodePorts'] !== undefined && spec['allocateLoadBalancerNodePorts'] !== null && type !== 'LoadBalancer') {
+    errors.push(forbidden(['spec', 'allocateLoadBalancerNodePorts'], "may only be used when `type` is 'LoadBalancer'"));
+  }
+  const externallyAccessible = type === 'LoadBalancer' || type === 'NodePort' || (type === 'ClusterIP' && arrayField(spec, 'externalIPs').length > 0);
+  const policy = stringField(spec, 'externalTrafficPolicy');
+  if (!externallyAccessible && policy) errors.push(invalid(['spec', 'externalTrafficPolicy'], policy, 'may only be set for externally-accessible services'));
+  if ((stringField(spec, 'sessionAffinity') ?? 'None') === 'None' && recordField(spec, 'sessionAffinityConfig')) {
+    errors.push(forbidden(['spec', 'sessionAffinityConfig'], 'must not be set when session affinity is None'));
+  }
+  return errors;
+}
+
+// upstream: ValidateService "Check for duplicate NodePorts" and "Check for duplicate Ports, considering (protocol,port) pairs";
+// the duplicate port prints as the internal ServicePort struct
 function validateDuplicateServicePorts(ports: readonly unknown[]): ErrorList {
-  const seen = new Set<string>();
+  const seenPorts = new Set<string>();
+  const seenNodePorts = new Set<string>();
   const errors: ErrorList = [];
   ports.forEach((entry, index) => {
     const port = asRecord(entry);
     const protocol = stringField(port, 'protocol') ?? 'TCP';
     const number = intField(port, 'port') ?? 0;
-    if (!SERVICE_PROTOCOLS.includes(protocol)) return;
-    const pair = `${protocol}/${number}`;
+    const nodePort = intField(port, 'nodePort') ?? 0;
+    if (nodePort !== 0 && seenNodePorts.has(`${protocol}/${nodePort}`)) errors.push(duplicate(['spec', 'ports', index, 'nodePort'], nodePort));
+    if (nodePort !== 0) seenNodePorts.add(`${protocol}/${nodePort}`);
     const value = new GoStruct([['Name', ''], ['Protocol', protocol], ['AppProtocol', null], ['Port', number], ['TargetPort', 0], ['NodePort', 0]]);
-    if (seen.has(pair)) errors.push(duplicate(['spec', 'ports', index], value));
-    seen.add(pair);
+    if (seenPorts.has(`${protocol}/${number}`)) errors.push(duplicate(['spec', 'ports', index], value));
+    seenPorts.add(`${protocol}/${number}`);
   });
   return errors;
 }
 
 const MAX_SECRET_SIZE = 1024 * 1024;
 
-// upstream: config_maps.go ValidateConfigMap (v1.36)
+// upstream: validation.go ValidateConfigMap (v1.36)
 export function validateConfigMap(object: Fields): ErrorList {
   const errors: ErrorList = [];
   let total = 0;
-  const data = Object.keys(asRecord(object['data']) ?? {});
+  const binaryData = asRecord(object['binaryData']) ?? {};
   for (const field of ['data', 'binaryData']) {
     for (const [name, value] of Object.entries(asRecord(object[field]) ?? {})) {
       errors.push(...keyErrors(name, [field, key(name)]));
-      if (field === 'binaryData' && data.includes(name)) errors.push(pointing(invalid([field, key(name)], name, 'duplicate of key present in data'), [field, name], 'key'));
-      total += typeof value === 'string' ? byteLength(value) : 0;
+      if (field === 'data' && Object.hasOwn(binaryData, name)) errors.push(pointing(invalid([field, key(name)], name, 'duplicate of key present in binaryData'), [field, name], 'key'));
+      total += typeof value === 'string' ? (field === 'binaryData' ? Buffer.from(value, 'base64').length : byteLength(value)) : 0;
     }
   }
   if (total > MAX_SECRET_SIZE) errors.push(tooLong([''], MAX_SECRET_SIZE));
@@ -118,7 +139,7 @@ function keyErrors(name: string, field: FieldPath): ErrorList {
   return configMapKeyErrors(name).map((message) => pointing(invalid(field, name, message), [String(field[0]), name], 'key'));
 }
 
-// upstream: secrets.go ValidateSecret (v1.36): stringData is merged into data before validation
+// upstream: validation.go ValidateSecret (v1.36): stringData is merged into data before validation
 export function validateSecret(object: Fields): ErrorList {
   const data = new Map<string, { field: string; size: number }>();
   for (const field of ['data', 'stringData']) {
@@ -126,7 +147,7 @@ export function validateSecret(object: Fields): ErrorList {
       data.set(name, { field, size: typeof value === 'string' ? decodedSize(field, value) : 0 });
     }
   }
-  const errors: ErrorList = [...decodeErrors(object['data'])];
+  const errors: ErrorList = [];
   let total = 0;
   for (const [name, { field, size }] of data) {
     errors.push(...keyErrors(name, [field === 'stringData' ? 'data' : field, key(name)]).map((error) => pointing(error, [field, name], 'key')));
@@ -158,16 +179,20 @@ function validateSecretType(type: string, keys: ReadonlySet<string>, object: Fie
   return (REQUIRED_SECRET_KEYS[type] ?? []).filter((name) => !keys.has(name)).map((name) => required(['data', key(name)]));
 }
 
-/** encoding/json decodes []byte with base64.StdEncoding: a bad value fails the whole request. */
-function decodeErrors(data: unknown): ErrorList {
-  const errors: ErrorList = [];
-  for (const [name, value] of stringEntries(data)) {
-    const offset = corruptBase64Offset(value);
-    if (offset === undefined) continue;
-    const text = `Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte ${offset}`;
-    errors.push({ ...invalid(['data', key(name)], '', ''), text });
-  }
-  return errors;
+/**
+ * encoding/json decodes []byte fields with base64.StdEncoding before any validation: a bad value fails the whole
+ * request with the decoder's message (Secret data, ConfigMap binaryData).
+ */
+export function decodeBytesFields(kind: 'Secret' | 'ConfigMap', field: 'data' | 'binaryData'): (object: Fields) => ErrorList {
+  return (object) => {
+    for (const [name, value] of stringEntries(object[field])) {
+      const offset = corruptBase64Offset(value);
+      if (offset === undefined) continue;
+      const text = `${kind} in version "v1" cannot be handled as a ${kind}: illegal base64 data at input byte ${offset}`;
+      return [{ ...invalid([field, key(name)], '', ''), text }];
+    }
+    return [];
+  };
 }
 
 const BASE64 = /^[A-Za-z0-9+/]$/;

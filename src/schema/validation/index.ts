@@ -5,7 +5,7 @@ import type { KubeObject } from '../../model/object.js';
 import type { RuleMeta } from '../../model/rule-meta.js';
 import { validateAppsSpec } from './apps.js';
 import { validateCronJob, validateJob } from './batch.js';
-import { validateConfigMap, validatePod, validatePodTemplate, validateReplicationController, validateSecret, validateService } from './core.js';
+import { decodeBytesFields, validateConfigMap, validatePod, validatePodTemplate, validateReplicationController, validateSecret, validateService } from './core.js';
 import { DUPLICATE_CONTAINER_NAME, INVALID_PORT } from './core-container.js';
 import { API_VALIDATION, errorMessage, toPath, type ErrorList } from './field-error.js';
 import { validateIngress } from './networking.js';
@@ -15,11 +15,14 @@ import type { Fields } from './values.js';
 
 interface KindValidation {
   readonly nameFn: NameFunc;
+  /** Failures of decoding the request body: when there are any, the API server validates nothing else. */
+  readonly decode?: (object: Fields) => ErrorList;
   readonly spec?: (object: Fields) => ErrorList;
 }
 
-/** Go's time.LoadLocation, approximated by the IANA database Node ships. */
+/** Go's time.LoadLocation ("Local" and "UTC" are built in), approximated by the IANA database Node ships. */
 function isTimeZone(name: string): boolean {
+  if (name === 'Local' || name === 'UTC') return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
     return true;
@@ -35,8 +38,8 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'v1 ReplicationController': { nameFn: nameIsDNSSubdomain, spec: validateReplicationController },
   'v1 Service': { nameFn: nameIsDNS1035Label, spec: validateService },
   'v1 Namespace': { nameFn: nameIsDNSLabel },
-  'v1 ConfigMap': { nameFn: nameIsDNSSubdomain, spec: validateConfigMap },
-  'v1 Secret': { nameFn: nameIsDNSSubdomain, spec: validateSecret },
+  'v1 ConfigMap': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('ConfigMap', 'binaryData'), spec: validateConfigMap },
+  'v1 Secret': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('Secret', 'data'), spec: validateSecret },
   'apps/v1 Deployment': { nameFn: nameIsDNSSubdomain, spec: (object) => validateAppsSpec('Deployment', object) },
   'apps/v1 ReplicaSet': { nameFn: nameIsDNSSubdomain, spec: (object) => validateAppsSpec('ReplicaSet', object) },
   'apps/v1 StatefulSet': { nameFn: nameIsDNSLabel, spec: (object) => validateAppsSpec('StatefulSet', object) },
@@ -62,7 +65,8 @@ export function validateBuiltinObject(object: KubeObject): Finding[] {
   const { apiVersion, kind } = object.ref;
   if (REVIEW_KINDS.has(kind)) return [];
   const validation = KINDS[`${apiVersion} ${kind}`] ?? DEFAULT_KIND;
-  const errors = [
+  const decodeErrors = validation.decode?.(object.value) ?? [];
+  const errors = decodeErrors.length > 0 ? decodeErrors : [
     ...validateObjectMeta(object.value['metadata'], { namespaced: !isClusterScoped(apiVersion, kind), nameFn: validation.nameFn }),
     ...(validation.spec?.(object.value) ?? []),
   ];

@@ -1,5 +1,5 @@
 // meta/v1 label selectors as the API server validates them (apimachinery pkg/apis/meta/v1/validation).
-import { forbidden, invalid, required, type ErrorList, type FieldPath } from './field-error.js';
+import { forbidden, GoStruct, invalid, required, type ErrorList, type FieldPath } from './field-error.js';
 import { labelValueErrors, qualifiedNameErrors } from './names.js';
 import { validateLabels } from './object-meta.js';
 import { arrayField, asRecord, stringField, type Fields } from './values.js';
@@ -24,3 +24,17 @@ export function validateLabelSelector(selector: Fields, field: FieldPath): Error
   return errors;
 }
 
+
+/** A LabelSelector as json.Marshal prints it: matchLabels before matchExpressions, empty fields omitted. */
+export function labelSelectorValue(selector: Fields): GoStruct {
+  const fields: [string, unknown][] = [];
+  const matchLabels = asRecord(selector['matchLabels']);
+  if (matchLabels && Object.keys(matchLabels).length > 0) fields.push(['matchLabels', matchLabels]);
+  const expressions = arrayField(selector, 'matchExpressions').map((entry) => {
+    const requirement = asRecord(entry) ?? {};
+    const values = arrayField(requirement, 'values');
+    return new GoStruct([['key', requirement['key'] ?? ''], ['operator', requirement['operator'] ?? ''], ...(values.length > 0 ? [['values', values] as [string, unknown]] : [])]);
+  });
+  if (expressions.length > 0) fields.push(['matchExpressions', expressions]);
+  return new GoStruct(fields);
+}

@@ -1,33 +1,47 @@
 // pkg/apis/networking/validation: Ingress spec (create); pathType presence and enum are the schema's.
-import { invalid, notSupported, owned, required, type ErrorList, type FieldPath } from './field-error.js';
+import { invalid, notSupported, owned, pointing, required, type ErrorList, type FieldPath } from './field-error.js';
 import { INVALID_PORT } from './core-container.js';
 import { dns1035LabelErrors, portNameErrors, portNumberErrors, subdomainErrors, wildcardSubdomainErrors } from './names.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 
-// upstream: validation.go ValidateIngressSpec (v1.36)
+const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
+
+// upstream: validation.go ValidateIngressCreate, ValidateIngressSpec, validateIngressTLS (v1.36)
 export function validateIngress(object: Fields): ErrorList {
   const spec = recordField(object, 'spec') ?? {};
   const errors: ErrorList = [];
   const rules = arrayField(spec, 'rules');
   const defaultBackend = recordField(spec, 'defaultBackend');
-  if (rules.length === 0 && !defaultBackend) errors.push(invalid(['spec', 'rules'], spec['rules'] ?? null, 'either `defaultBackend` or `rules` must be specified'));
+  if (rules.length === 0 && !defaultBackend) errors.push(invalid(['spec'], spec['rules'] ?? null, 'either `defaultBackend` or `rules` must be specified'));
   if (defaultBackend) errors.push(...validateIngressBackend(defaultBackend, ['spec', 'defaultBackend']));
   rules.forEach((entry, index) => errors.push(...validateIngressRule(asRecord(entry) ?? {}, ['spec', 'rules', index])));
   arrayField(spec, 'tls').forEach((entry, index) => {
     arrayField(asRecord(entry), 'hosts').forEach((host, hostIndex) => {
-      if (typeof host === 'string') errors.push(...validateHost(host, ['spec', 'tls', index, 'hosts', hostIndex]));
+      if (typeof host === 'string') errors.push(...validateHostName(host, ['spec', 'tls', index, 'hosts', hostIndex]));
     });
+    const secretName = stringField(asRecord(entry), 'secretName');
+    if (secretName) errors.push(...subdomainErrors(secretName).map((message) => invalid(['spec', 'tls', index, 'secretName'], secretName, message)));
   });
   const className = stringField(spec, 'ingressClassName');
   if (className) errors.push(...subdomainErrors(className).map((message) => invalid(['spec', 'ingressClassName'], className, message)));
+  const annotation = stringField(recordField(recordField(object, 'metadata'), 'annotations'), INGRESS_CLASS_ANNOTATION);
+  if (annotation !== undefined && className !== undefined) {
+    const at = ['metadata', 'annotations', INGRESS_CLASS_ANNOTATION];
+    errors.push(pointing(invalid(['annotations', INGRESS_CLASS_ANNOTATION], annotation, 'can not be set when the class field is also set'), at));
+  }
   return errors;
 }
 
-// upstream: validation.go validateIngressRules: a host is a (wildcard) DNS subdomain, never an IP address
-function validateHost(host: string, field: FieldPath): ErrorList {
-  if (/^[\d.]+$/.test(host) || host.includes(':')) return [invalid(field, host, 'must be a DNS name, not an IP address')];
+/** A (wildcard) DNS subdomain, as validateIngressTLS checks TLS hosts. */
+function validateHostName(host: string, field: FieldPath): ErrorList {
   const messages = host.includes('*') ? wildcardSubdomainErrors(host) : subdomainErrors(host);
   return messages.map((message) => invalid(field, host, message));
+}
+
+// upstream: validation.go validateIngressRules: a rule's host is also never an IP address
+function validateHost(host: string, field: FieldPath): ErrorList {
+  const isIP = /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || (host.includes(':') && /^[0-9A-Fa-f:.]+$/.test(host));
+  return [...(isIP ? [invalid(field, host, 'must be a DNS name, not an IP address')] : []), ...validateHostName(host, field)];
 }
 
 function validateIngressRule(rule: Fields, field: FieldPath): ErrorList {

@@ -1,6 +1,6 @@
 // What the controllers' validations share about their pod template: selector match and restartPolicy.
 import { matchesSelector, toLabelSelector } from '../../model/labels.js';
-import { invalid, notSupported, owned, type ErrorList, type FieldPath } from './field-error.js';
+import { forbidden, invalid, notSupported, owned, type ErrorList, type FieldPath } from './field-error.js';
 import { asRecord, intField, recordField, stringEntries, stringField } from './values.js';
 
 export const SELECTOR_MISMATCH = 'selector-mismatch';
@@ -17,13 +17,22 @@ export function validateTemplateMatchesSelector(selector: Selector, template: un
   return owned([invalid([...field, 'metadata', 'labels'], labels, '`selector` does not match template `labels`')], SELECTOR_MISMATCH);
 }
 
-/** Controllers whose pods run forever: restartPolicy (defaulted to Always) must stay Always; activeDeadlineSeconds is refused. */
-export function validateRestartPolicyAlways(kind: string, template: unknown, field: FieldPath): ErrorList {
+/** The name upstream's message uses: Deployments are validated by ValidatePodTemplateSpecForReplicaSet. */
+export type TemplateOwner = 'ReplicaSet' | 'StatefulSet' | 'DaemonSet' | 'ReplicationController';
+
+/**
+ * Controllers whose pods run forever: restartPolicy (defaulted to Always) must stay Always; activeDeadlineSeconds is
+ * refused (Forbidden for a StatefulSet, Invalid for the others).
+ */
+export function validateRestartPolicyAlways(kind: TemplateOwner, template: unknown, field: FieldPath): ErrorList {
   const spec = recordField(asRecord(template), 'spec');
   const policy = stringField(spec, 'restartPolicy') ?? 'Always';
   const errors: ErrorList = [];
   if (policy !== 'Always') errors.push(...owned([notSupported([...field, 'spec', 'restartPolicy'], policy, ['Always'])], INVALID_RESTART_POLICY));
   const deadline = intField(spec, 'activeDeadlineSeconds');
-  if (deadline !== undefined) errors.push(invalid([...field, 'spec', 'activeDeadlineSeconds'], deadline, `activeDeadlineSeconds in ${kind} is not Supported`));
+  if (deadline === undefined) return errors;
+  const at = [...field, 'spec', 'activeDeadlineSeconds'];
+  const detail = `activeDeadlineSeconds in ${kind} is not Supported`;
+  errors.push(kind === 'StatefulSet' ? forbidden(at, detail) : invalid(at, deadline, detail));
   return errors;
 }
