@@ -230,9 +230,24 @@ function validateVolumeSource(volume: Fields, field: FieldPath): ErrorList {
     for (const name of VOLUME_SOURCE_REQUIRED[source] ?? []) if (!stringField(record, name)) errors.push(required([...field, source, name]));
     const mode = intField(record, 'defaultMode');
     if (mode !== undefined && (mode < 0 || mode > 0o777)) errors.push(invalid([...field, source, 'defaultMode'], mode, FILE_MODE_ERROR));
-    arrayField(record, 'items').forEach((item, itemIndex) => errors.push(...validateKeyToPath(asRecord(item) ?? {}, [...field, source, 'items', itemIndex])));
+    errors.push(...validateVolumeItems(source, record, [...field, source]));
   }
   return errors;
+}
+
+// upstream: validateSecretVolumeSource, validateConfigMapVolumeSource (KeyToPath items), validateDownwardAPIVolumeSource
+function validateVolumeItems(source: string, record: Fields | undefined, field: FieldPath): ErrorList {
+  const items = arrayField(record, 'items');
+  if (source === 'secret' || source === 'configMap') return items.flatMap((item, index) => validateKeyToPath(asRecord(item) ?? {}, [...field, 'items', index]));
+  if (source !== 'downwardAPI') return [];
+  // upstream passes the volume's path, not the item's, to validateDownwardAPIVolumeFile
+  return items.flatMap((item) => {
+    const file = asRecord(item) ?? {};
+    const errors: ErrorList = [];
+    if (!stringField(file, 'path')) errors.push(required([...field, 'path']));
+    if (!recordField(file, 'fieldRef') && !recordField(file, 'resourceFieldRef')) errors.push(required(field, 'one of fieldRef and resourceFieldRef is required'));
+    return errors;
+  });
 }
 
 // upstream: validation.go validateKeyToPath (path syntax beyond presence is not checked here)
