@@ -2,7 +2,7 @@
 import { validateContainer, validateDNS1123Label, type NameSet } from './core-container.js';
 import { duplicate, forbidden, invalid, notSupported, required, type ErrorList, type FieldPath } from './field-error.js';
 import { dns1123LabelErrors, inclusiveRangeError, labelValueErrors, qualifiedNameErrors, subdomainErrors } from './names.js';
-import { validateLabelSelector } from './label-selector.js';
+import { validateLabelSelector, validateSelectorRequirement } from './label-selector.js';
 import { validateAnnotations, validateLabels } from './object-meta.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 
@@ -92,7 +92,7 @@ function validateAffinity(affinity: Fields | undefined, field: FieldPath): Error
   if (requiredTerms) errors.push(...validateNodeSelector(requiredTerms, [...field, 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution']));
   arrayField(nodeAffinity, 'preferredDuringSchedulingIgnoredDuringExecution').forEach((entry, index) => {
     const at = [...field, 'nodeAffinity', 'preferredDuringSchedulingIgnoredDuringExecution', index];
-    errors.push(...validateWeight(asRecord(entry), at), ...validateNodeSelectorTerm(recordField(asRecord(entry), 'preference'), [...at, 'preference']));
+    errors.push(...validateWeight(asRecord(entry), at), ...validateNodeSelectorTerm(recordField(asRecord(entry), 'preference'), [...at, 'preference'], false));
   });
   for (const kind of ['podAffinity', 'podAntiAffinity']) {
     const podAffinity = recordField(affinity, kind);
@@ -116,23 +116,14 @@ function validateWeight(term: Fields | undefined, field: FieldPath): ErrorList {
 function validateNodeSelector(selector: Fields, field: FieldPath): ErrorList {
   const terms = arrayField(selector, 'nodeSelectorTerms');
   if (terms.length === 0) return [required([...field, 'nodeSelectorTerms'], 'must have at least one node selector term')];
-  return terms.flatMap((term, index) => validateNodeSelectorTerm(asRecord(term), [...field, 'nodeSelectorTerms', index]));
+  return terms.flatMap((term, index) => validateNodeSelectorTerm(asRecord(term), [...field, 'nodeSelectorTerms', index], true));
 }
 
-// upstream: validation.go ValidateNodeSelectorTerm, ValidateNodeSelectorRequirement, ValidateNodeFieldSelectorRequirement
-function validateNodeSelectorTerm(term: Fields | undefined, field: FieldPath): ErrorList {
+// upstream: validation.go ValidateNodeSelectorTerm, ValidateNodeFieldSelectorRequirement
+function validateNodeSelectorTerm(term: Fields | undefined, field: FieldPath, checkValues: boolean): ErrorList {
   const errors: ErrorList = [];
   arrayField(term, 'matchExpressions').forEach((entry, index) => {
-    const requirement = asRecord(entry) ?? {};
-    const at = [...field, 'matchExpressions', index];
-    const values = arrayField(requirement, 'values');
-    const operator = stringField(requirement, 'operator') ?? '';
-    if ((operator === 'In' || operator === 'NotIn') && values.length === 0) errors.push(required([...at, 'values'], "must be specified when `operator` is 'In' or 'NotIn'"));
-    else if ((operator === 'Exists' || operator === 'DoesNotExist') && values.length > 0) errors.push(forbidden([...at, 'values'], "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
-    else if ((operator === 'Gt' || operator === 'Lt') && values.length !== 1) errors.push(required([...at, 'values'], "must be specified single value when `operator` is 'Lt' or 'Gt'"));
-    else if (!['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'].includes(operator)) errors.push(invalid([...at, 'operator'], operator, 'not a valid selector operator'));
-    const requirementKey = stringField(requirement, 'key') ?? '';
-    errors.push(...qualifiedNameErrors(requirementKey).map((message) => invalid([...at, 'key'], requirementKey, message)));
+    errors.push(...validateSelectorRequirement(asRecord(entry) ?? {}, [...field, 'matchExpressions', index], { node: true, checkValues }));
   });
   arrayField(term, 'matchFields').forEach((entry, index) => {
     const requirement = asRecord(entry) ?? {};

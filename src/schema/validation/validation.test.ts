@@ -35,69 +35,29 @@ describe('ValidateObjectMeta', () => {
   });
 });
 
-describe('ValidatePodSpec', () => {
-  it('ValidatePodSpec: containers, ports, volumes, mounts, probes, tolerations, topology spread, resources', async () => {
-    expect(await check('invalid-pod-spec.yaml')).toEqual(EXPECTED_POD_SPEC);
+// One invalid fixture per API group with every expected finding; the valid fixtures must produce no schema-stage finding.
+describe('API server validation per API group', () => {
+  it.each([
+    ['ValidatePodSpec: containers, ports, volumes, mounts, probes, tolerations, topology spread, resources', 'invalid-pod-spec.yaml', () => EXPECTED_POD_SPEC],
+    ['ValidatePodSpec: affinity, host ports, env, init container probes, dnsConfig', 'invalid-pod-scheduling.yaml', () => EXPECTED_POD_SCHEDULING],
+    ['ValidateService, validateServicePort: port names, numbers, duplicates, type-specific fields, externalName', 'invalid-service.yaml', () => EXPECTED_SERVICE],
+    ['ValidateConfigMap, ValidateSecret: keys, data and binaryData duplicates, base64 decoding, type-specific keys', 'invalid-config.yaml', () => EXPECTED_CONFIG],
+    ['ValidateDeploymentSpec, ValidateDeploymentStrategy, ValidateDaemonSetSpec, ValidateStatefulSetSpec', 'invalid-apps.yaml', () => EXPECTED_APPS],
+    ['ValidateJob, ValidateCronJobCreate, validateScheduleFormat, validateTimeZone', 'invalid-batch.yaml', () => EXPECTED_BATCH],
+    ['ValidateIngressSpec, validateHTTPIngressPath, validateIngressBackend', 'invalid-ingress.yaml', () => EXPECTED_INGRESS],
+  ])('%s (%s)', async (_name, fixture, expected) => {
+    expect(await check(fixture)).toEqual(expected());
   });
 
-  it('ValidatePodSpec: respects defaulting and StatefulSet volumeClaimTemplates as mount targets', async () => {
-    expect(await check('valid-pod-spec.yaml', 'all')).toEqual([]);
-  });
-});
-
-describe('ValidatePodSpec', () => {
-  it('ValidatePodSpec: affinity, host ports, env, init container probes, dnsConfig', async () => {
-    expect(await check('invalid-pod-scheduling.yaml')).toEqual(EXPECTED_POD_SCHEDULING);
-  });
-});
-
-describe('ValidateService', () => {
-  it('ValidateService, validateServicePort: port names, numbers, duplicates, type-specific fields, externalName', async () => {
-    expect(await check('invalid-service.yaml')).toEqual(EXPECTED_SERVICE);
-  });
-
-  it('ValidateService: one unnamed port, defaulted targetPort, headless, ExternalName with a final dot, LoadBalancer fields', async () => {
-    expect(await check('valid-service.yaml', 'all')).toEqual([]);
-  });
-});
-
-describe('ValidateConfigMap, ValidateSecret', () => {
-  it('ValidateConfigMap, ValidateSecret: keys, duplicates across data and binaryData, base64 decoding, type-specific keys', async () => {
-    expect(await check('invalid-config.yaml')).toEqual(EXPECTED_CONFIG);
-  });
-
-  it('ValidateConfigMap, ValidateSecret: dotted keys, base64 over several lines, stringData merged into data', async () => {
-    expect(await check('valid-config.yaml', 'all')).toEqual([]);
-  });
-});
-
-describe('pkg/apis/apps/validation', () => {
-  it('ValidateDeploymentSpec, ValidateDeploymentStrategy, ValidateDaemonSetSpec, ValidateStatefulSetSpec: counts, strategy, selectors, templates', async () => {
-    expect(await check('invalid-apps.yaml')).toEqual(EXPECTED_APPS);
-  });
-
-  it('ValidateDeploymentSpec, ValidateReplicationControllerSpec: defaults make them valid', async () => {
-    expect(await check('valid-apps.yaml', 'all')).toEqual([]);
-  });
-});
-
-describe('pkg/apis/batch/validation', () => {
-  it('ValidateJob, ValidateCronJobCreate, validateScheduleFormat, validateTimeZone: counts, selectors, restartPolicy, schedules, time zones', async () => {
-    expect(await check('invalid-batch.yaml')).toEqual(EXPECTED_BATCH);
-  });
-
-  it('validateScheduleFormat: macros, names, steps, ranges, @every; a manual Job selector', async () => {
-    expect(await check('valid-batch.yaml', 'all')).toEqual([]);
-  });
-});
-
-describe('pkg/apis/networking/validation', () => {
-  it('ValidateIngressSpec, validateHTTPIngressPath, validateIngressBackend: hosts, paths, backends, class', async () => {
-    expect(await check('invalid-ingress.yaml')).toEqual(EXPECTED_INGRESS);
-  });
-
-  it('ValidateIngressSpec: wildcard hosts, resource backends, a defaultBackend without rules', async () => {
-    expect(await check('valid-ingress.yaml', 'all')).toEqual([]);
+  it.each([
+    ['ValidatePodSpec: defaulting and StatefulSet volumeClaimTemplates as mount targets', 'valid-pod-spec.yaml'],
+    ['ValidateService: one unnamed port, defaulted targetPort, headless, ExternalName with a final dot, LoadBalancer fields', 'valid-service.yaml'],
+    ['ValidateConfigMap, ValidateSecret: dotted keys, base64 over several lines, stringData merged into data', 'valid-config.yaml'],
+    ['ValidateDeploymentSpec, ValidateReplicationControllerSpec: defaults make them valid', 'valid-apps.yaml'],
+    ['validateScheduleFormat: macros, names, steps, ranges, @every; a manual Job selector', 'valid-batch.yaml'],
+    ['ValidateIngressSpec: wildcard hosts, resource backends, a defaultBackend without rules', 'valid-ingress.yaml'],
+  ])('%s (%s)', async (_name, fixture) => {
+    expect(await check(fixture, 'all')).toEqual([]);
   });
 });
 
