@@ -1,5 +1,5 @@
 // apimachinery's field.Error: one validation failure at a field path, rendered exactly as the API server prints it.
-import type { Path } from '../../load/document.js';
+import type { Path } from '../../model/document.js';
 
 /** A map key inside a field path: printed `[key]`, as upstream's Path.Key. */
 export interface MapKey { readonly key: string }
