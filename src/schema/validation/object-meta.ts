@@ -90,12 +90,20 @@ function validateOwnerReferences(references: readonly unknown[], field: FieldPat
   return errors;
 }
 
-// upstream: objectmeta.go ValidateFinalizers, ValidateFinalizerName
+const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
+
+// upstream: objectmeta.go ValidateFinalizers, ValidateFinalizerName; core validation.go ValidateObjectMeta adds
+// validateKubeFinalizerName per entry, so a malformed name is reported at the list and at its index
 function validateFinalizers(finalizers: readonly unknown[], field: FieldPath): ErrorList {
   const names = finalizers.filter((entry): entry is string => typeof entry === 'string');
   const errors = names.flatMap((name) => qualifiedNameErrors(name).map((message) => invalid(field, name, message)));
   if (names.includes('orphan') && names.includes('foregroundDeletion')) {
     errors.push(invalid(field, names, 'finalizer orphan and foregroundDeletion cannot be both set'));
   }
+  finalizers.forEach((name, index) => {
+    if (typeof name !== 'string') return;
+    errors.push(...qualifiedNameErrors(name).map((message) => invalid([...field, index], name, message)));
+    if (!name.includes('/') && !STANDARD_FINALIZERS.has(name)) errors.push(invalid([...field, index], name, 'name is neither a standard finalizer name nor is it fully qualified'));
+  });
   return errors;
 }
