@@ -8,7 +8,7 @@ import { validateCronJob, validateJob } from './batch.js';
 import { decodeBytesFields, validateConfigMap, validatePod, validatePodTemplate, validateReplicationController, validateSecret, validateService } from './core.js';
 import { DUPLICATE_CONTAINER_NAME, INVALID_PORT } from './core-container.js';
 import { API_VALIDATION, errorMessage, toPath, type ErrorList } from './field-error.js';
-import { validateIngress } from './networking.js';
+import { validateIngress, validateNetworkPolicy } from './networking.js';
 import { INVALID_LABEL, INVALID_NAME, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, nameIsPathSegment, validateObjectMeta, type NameFunc } from './object-meta.js';
 import { INVALID_RESTART_POLICY, SELECTOR_MISMATCH } from './template.js';
 import type { Fields } from './values.js';
@@ -47,6 +47,7 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'batch/v1 Job': { nameFn: nameIsDNSSubdomain, spec: validateJob },
   'batch/v1 CronJob': { nameFn: nameIsDNSSubdomain, spec: (object) => validateCronJob(object, isTimeZone) },
   'networking.k8s.io/v1 Ingress': { nameFn: nameIsDNSSubdomain, spec: validateIngress },
+  'networking.k8s.io/v1 NetworkPolicy': { nameFn: nameIsDNSSubdomain, spec: validateNetworkPolicy },
   'rbac.authorization.k8s.io/v1 Role': { nameFn: nameIsPathSegment },
   'rbac.authorization.k8s.io/v1 ClusterRole': { nameFn: nameIsPathSegment },
   'rbac.authorization.k8s.io/v1 RoleBinding': { nameFn: nameIsPathSegment },

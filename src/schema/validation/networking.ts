@@ -1,6 +1,7 @@
-// pkg/apis/networking/validation: Ingress spec (create); pathType presence and enum are the schema's.
+// pkg/apis/networking/validation: Ingress and NetworkPolicy specs (create); enums and required fields are the schema's.
 import { invalid, notSupported, owned, pointing, required, type ErrorList, type FieldPath } from './field-error.js';
-import { INVALID_PORT } from './core-container.js';
+import { INVALID_PORT, validatePortNumOrName } from './core-container.js';
+import { validateLabelSelector } from './label-selector.js';
 import { dns1035LabelErrors, portNameErrors, portNumberErrors, subdomainErrors, wildcardSubdomainErrors } from './names.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 
@@ -96,5 +97,28 @@ function validateIngressBackend(backend: Fields, field: FieldPath): ErrorList {
   else if (portName !== '') errors.push(...owned(portNameErrors(portName).map((message) => invalid([...field, 'service', 'port', 'name'], portName, message)), INVALID_PORT));
   else if (portNumber !== 0) errors.push(...owned(portNumberErrors(portNumber).map((message) => invalid([...field, 'service', 'port', 'number'], portNumber, message)), INVALID_PORT));
   else errors.push(required(field, 'port name or number is required'));
+  return errors;
+}
+
+// upstream: validation.go ValidateNetworkPolicySpec, ValidateNetworkPolicyPort, ValidateNetworkPolicyPeer (selectors and
+// port numbers or names; CIDRs and endPort are not checked here)
+export function validateNetworkPolicy(object: Fields): ErrorList {
+  const spec = recordField(object, 'spec') ?? {};
+  const errors = validateLabelSelector(recordField(spec, 'podSelector') ?? {}, ['spec', 'podSelector']);
+  for (const [direction, peers] of [['ingress', 'from'], ['egress', 'to']] as const) {
+    arrayField(spec, direction).forEach((entry, index) => {
+      const rule = asRecord(entry);
+      const at = ['spec', direction, index];
+      arrayField(rule, 'ports').forEach((port, portIndex) => {
+        errors.push(...owned(validatePortNumOrName(asRecord(port)?.['port'], [...at, 'ports', portIndex, 'port']), INVALID_PORT));
+      });
+      arrayField(rule, peers).forEach((peer, peerIndex) => {
+        for (const selector of ['podSelector', 'namespaceSelector']) {
+          const value = recordField(asRecord(peer), selector);
+          if (value) errors.push(...validateLabelSelector(value, [...at, peers, peerIndex, selector]));
+        }
+      });
+    });
+  }
   return errors;
 }

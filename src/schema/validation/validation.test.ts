@@ -44,7 +44,7 @@ describe('API server validation per API group', () => {
     ['ValidateConfigMap, ValidateSecret: keys, data and binaryData duplicates, base64 decoding, type-specific keys', 'invalid-config.yaml', () => EXPECTED_CONFIG],
     ['ValidateDeploymentSpec, ValidateDeploymentStrategy, ValidateDaemonSetSpec, ValidateStatefulSetSpec', 'invalid-apps.yaml', () => EXPECTED_APPS],
     ['ValidateJob, ValidateCronJobCreate, validateScheduleFormat, validateTimeZone', 'invalid-batch.yaml', () => EXPECTED_BATCH],
-    ['ValidateIngressSpec, validateHTTPIngressPath, validateIngressBackend', 'invalid-ingress.yaml', () => EXPECTED_INGRESS],
+    ['ValidateIngressSpec, validateHTTPIngressPath, validateIngressBackend, ValidateNetworkPolicyPort', 'invalid-ingress.yaml', () => EXPECTED_INGRESS],
   ])('%s (%s)', async (_name, fixture, expected) => {
     expect(await check(fixture)).toEqual(expected());
   });
@@ -170,4 +170,8 @@ const EXPECTED_INGRESS: string[] = [
   "25:23 api-validation: spec.rules[0].http.paths[1].backend.service.name: Invalid value: \"Static\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
   "32:15 api-validation: spec.rules[0].http.paths[2].backend: Required value: port name or number is required",
   "40:7 api-validation: spec: Invalid value: null: either `defaultBackend` or `rules` must be specified",
+  "49:12 invalid-label: spec.podSelector.matchLabels: Invalid value: \"api/v1\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+  "56:25 api-validation: spec.ingress[0].from[0].namespaceSelector.matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+  "58:17 invalid-port: spec.ingress[0].ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive",
+  "59:17 invalid-port: spec.ingress[0].ports[1].port: Invalid value: \"metrics-endpoint\": must be no more than 15 characters",
 ];
