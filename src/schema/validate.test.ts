@@ -85,8 +85,8 @@ describe('validateObjects: kinds', () => {
     const findings = await check('invalid-kinds.yaml', { kubernetesVersion: '1.24' });
     expect(findings.filter((finding) => finding.includes('deprecated-api'))).toEqual([
       '6:13 error deprecated-api: extensions/v1beta1 Deployment was removed in Kubernetes 1.16: use apps/v1',
-      '11:13 warning deprecated-api: policy/v1beta1 PodDisruptionBudget is deprecated and removed in Kubernetes 1.25: use policy/v1',
-      '16:13 warning deprecated-api: autoscaling/v2beta2 HorizontalPodAutoscaler is deprecated and removed in Kubernetes 1.26: use autoscaling/v2',
+      '11:13 warning deprecated-api: policy/v1beta1 PodDisruptionBudget is deprecated since Kubernetes 1.21 and removed in 1.25: use policy/v1',
+      '16:13 warning deprecated-api: autoscaling/v2beta2 HorizontalPodAutoscaler is deprecated since Kubernetes 1.23 and removed in 1.26: use autoscaling/v2',
     ]);
   });
 
@@ -107,7 +107,7 @@ describe('validateObjects: custom resources', () => {
       '45:1 error schema: missing required field "schedule" in spec',
       '46:14 error schema: spec.retention must be an integer or a string, got a list',
       '47:3 error schema: unknown field "schedul" in spec (did you mean "schedule"?)',
-      '55:13 error schema: spec.replicas matches none of the forms the schema allows, got "many"',
+      '55:13 error schema: spec.replicas matches none of the forms the schema allows, got "many"; closest is anyOf[0]: spec.replicas must be an integer, got "many"',
     ]);
   });
 
