@@ -2,8 +2,9 @@
 // key and value, in one pass with an explicit stack (no recursion: deep input cannot overflow the call stack).
 import type { Event, ScalarEvent } from 'js-yaml';
 import { EVENT_ID, SCALAR_STYLE, jsYaml } from './js-yaml.js';
+import { reindentFlowLines } from './flow-indentation.js';
 import { readPlainBlockDocument } from './plain-block-reader.js';
-import { keyString, resolvePlainScalar } from './yaml11-scalars.js';
+import { goFloatName, keyString, resolvePlainScalar, resolveTagged } from './yaml11-scalars.js';
 
 /** [keyStart, keyEnd, valueStart, valueEnd] as offsets into the file text; key -1 for sequence items. */
 export type EntrySpan = [number, number, number, number];
@@ -17,7 +18,8 @@ export interface BuiltDocument {
 }
 
 export interface BuildProblem {
-  readonly kind: 'duplicate-key' | 'alias' | 'too-large';
+  /** `decode`: go-yaml or sigs.k8s.io/yaml refuses the value, so kubectl rejects the document. */
+  readonly kind: 'duplicate-key' | 'alias' | 'decode' | 'too-large';
   readonly message: string;
   readonly start: number;
   readonly end: number;
@@ -56,16 +58,39 @@ export function buildDocuments(text: string, offset: number, limits: BuildLimits
   return fast ? [{ ...fast, problems: [] }] : buildWithPositions(text, offset, limits);
 }
 
-/** The full path: js-yaml events, every span recorded as it goes. */
+/**
+ * The full path: js-yaml events, every span recorded as it goes. When js-yaml rejects indentation that go-yaml
+ * does not check (inside flow collections and quoted scalars), the text is re-read with those lines indented.
+ */
 export function buildWithPositions(text: string, offset: number, limits: BuildLimits): BuiltDocument[] {
-  const events = jsYaml().parseEvents(text, { maxDepth: limits.maxDepth });
-  return new Builder(text, offset, limits).run(events);
+  const yaml = jsYaml();
+  try {
+    return new Builder(text, { offset, limits }).run(yaml.parseEvents(text, { maxDepth: limits.maxDepth }));
+  } catch (error) {
+    const reindented = error instanceof yaml.YAMLException && !error.reason?.startsWith('nesting exceeded') ? reindentFlowLines(text) : undefined;
+    if (!reindented) throw error;
+    try {
+      const events = yaml.parseEvents(reindented.text, { maxDepth: limits.maxDepth });
+      return new Builder(reindented.text, { offset, limits, toOriginal: reindented.toOriginal }).run(events);
+    } catch {
+      throw error;
+    }
+  }
+}
+
+interface Placement {
+  /** Offset of the text in the file. */
+  readonly offset: number;
+  readonly limits: BuildLimits;
+  /** Maps an offset in the parsed text to one in the original text, when they differ. */
+  readonly toOriginal?: (offset: number) => number;
 }
 
 class Builder {
   readonly #text: string;
   readonly #offset: number;
   readonly #limits: BuildLimits;
+  readonly #toOriginal: ((offset: number) => number) | undefined;
   #documents: BuiltDocument[] = [];
   #stack: Frame[] = [];
   #anchors = new Map<string, Anchored>();
@@ -75,10 +100,16 @@ class Builder {
   #expanded = 0;
   #aborted = false;
 
-  constructor(text: string, offset: number, limits: BuildLimits) {
+  constructor(text: string, placement: Placement) {
     this.#text = text;
-    this.#offset = offset;
-    this.#limits = limits;
+    this.#offset = placement.offset;
+    this.#limits = placement.limits;
+    this.#toOriginal = placement.toOriginal;
+  }
+
+  /** The file offset of an offset into the parsed text. */
+  #at(position: number): number {
+    return this.#offset + (this.#toOriginal && position >= 0 ? this.#toOriginal(position) : position);
   }
 
   run(events: readonly Event[]): BuiltDocument[] {
@@ -135,7 +166,7 @@ class Builder {
   }
 
   #open(value: Record<string, unknown> | unknown[], start: number, anchor: string | undefined): void {
-    const frame = this.#frame(value, this.#offset + start, anchor);
+    const frame = this.#frame(value, this.#at(start), anchor);
     if (anchor !== undefined) this.#anchors.set(anchor, { value, size: 1, open: true });
     this.#stack.push(frame);
     this.#spans.set(value, frame.entries);
@@ -152,33 +183,43 @@ class Builder {
     const raw = jsYaml().getScalarValue(this.#text, event);
     const value = this.#resolve(raw, event);
     const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED ? 1 : 0;
-    const start = this.#offset + event.valueStart - quoted;
-    const end = this.#offset + event.valueEnd + quoted;
+    const start = this.#at(event.valueStart) - quoted;
+    const end = this.#at(event.valueEnd) + quoted;
     const anchor = this.#anchorName(event);
     if (anchor !== undefined) this.#anchors.set(anchor, { value, size: 1, open: false });
     const parent = this.#stack.at(-1);
     if (parent && !Array.isArray(parent.value) && parent.key === undefined) {
       const isMerge = event.style === SCALAR_STYLE.PLAIN && raw === '<<' && event.tagStart < 0;
+      // upstream: sigs.k8s.io/yaml convertToJSONableObject refuses a null key
+      if (value === null) this.#decodeProblem('unsupported map key of type: <nil> (a JSON object key cannot be null)', start, end);
       parent.key = { name: keyString(value), start, end, isMerge };
       parent.end = Math.max(parent.end, end);
       return;
     }
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      this.#decodeProblem(`json: unsupported value: ${goFloatName(value)} (kubectl cannot convert ${raw} to JSON)`, start, end);
+    }
     this.#attach(value, start, end, 1);
   }
 
+  #decodeProblem(message: string, start: number, end: number): void {
+    this.#problems.push({ kind: 'decode', message, start, end });
+  }
+
   #resolve(raw: string, event: ScalarEvent): unknown {
-    if (event.tagStart >= 0) {
-      const tag = this.#text.slice(event.tagStart, event.tagEnd);
-      if (tag === '!!str' || tag === '!' || tag === '!!binary' || tag.endsWith(':str')) return raw;
-      if (tag === '!!null') return null;
+    if (event.tagStart < 0) return event.style === SCALAR_STYLE.PLAIN ? resolvePlainScalar(raw) : raw;
+    const resolved = resolveTagged(this.#text.slice(event.tagStart, event.tagEnd), raw);
+    if (!resolved.ok) {
+      this.#decodeProblem(resolved.message, this.#at(event.tagStart), this.#at(event.valueEnd));
+      return raw;
     }
-    return event.style === SCALAR_STYLE.PLAIN ? resolvePlainScalar(raw) : raw;
+    return resolved.value;
   }
 
   #alias(anchorStart: number, anchorEnd: number): void {
     const name = this.#text.slice(anchorStart, anchorEnd);
-    const start = this.#offset + anchorStart - 1;
-    const end = this.#offset + anchorEnd;
+    const start = this.#at(anchorStart) - 1;
+    const end = this.#at(anchorEnd);
     const target = this.#anchors.get(name);
     if (!target || target.open) {
       const message = target ? `alias *${name} refers to a value that contains it` : `unknown alias *${name}`;
@@ -207,6 +248,8 @@ class Builder {
     const key = parent.key;
     if (!key) {
       // a collection or alias used as a mapping key (`? [a, b]`): it is the key, not a value
+      // upstream: gopkg.in/yaml.v2 decode.go mapping ("invalid map key") and sigs.k8s.io/yaml (no null keys)
+      if (typeof value === 'object') this.#decodeProblem(`invalid map key: ${value === null ? 'null' : Array.isArray(value) ? 'a sequence' : 'a mapping'} cannot be a JSON object key`, start, end);
       parent.key = { name: keyString(value), start, end, isMerge: false };
       return;
     }

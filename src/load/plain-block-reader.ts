@@ -222,6 +222,8 @@ class Reader {
     } else {
       after = this.#plainEnd(this.#content);
       value = resolvePlainScalar(text.slice(this.#content, after));
+      // .inf and .nan: kubectl cannot convert them to JSON, which the full path reports
+      if (typeof value === 'number' && !Number.isFinite(value)) throw new Unsupported();
     }
     this.#start = this.#offset + this.#content;
     // an empty collection ends one past its opening bracket on the full path (a container's end follows its entries)
@@ -264,7 +266,10 @@ class Reader {
     while (end > start && this.#text.charCodeAt(end - 1) === SPACE) end--;
     if (end - start > 1000) throw new Unsupported();
     this.#keyStop = end;
-    return keyString(resolvePlainScalar(this.#text.slice(start, end)));
+    const key = resolvePlainScalar(this.#text.slice(start, end));
+    // a null key is an error kubectl reports, which the full path reports too
+    if (key === null) throw new Unsupported();
+    return keyString(key);
   }
 
   #canStartPlain(position: number): boolean {

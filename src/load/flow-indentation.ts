@@ -1,0 +1,159 @@
+// go-yaml (libyaml's scanner) does not check indentation inside flow collections and quoted scalars: `args: [`
+// with its items, or a double-quoted string with its continuation lines, at or left of the parent key's column is
+// accepted (Tekton, Argo, Istio and Kubernetes' own examples do this). js-yaml rejects it. This module indents those
+// lines just enough for js-yaml, which changes no value (the leading white space of such lines is never content),
+// and maps positions in the indented text back to the original.
+// upstream: gopkg.in/yaml.v2 scannerc.go yaml_parser_unroll_indent and yaml_parser_scan_flow_scalar (flow_level > 0
+// or a quoted scalar: no indentation check)
+
+export interface Reindented {
+  readonly text: string;
+  /** Offset in `text` → offset in the original. */
+  readonly toOriginal: (offset: number) => number;
+}
+
+/** A span of the scanner's state that swallows line breaks: a flow collection or a quoted scalar. */
+interface Open {
+  /** Column a continuation line must reach (the opening bracket's or quote's). */
+  readonly column: number;
+  readonly kind: 'flow' | 'quote';
+}
+
+/** The text with continuation lines indented, or undefined when no line needs it. */
+export function reindentFlowLines(text: string): Reindented | undefined {
+  const pads = continuationPads(text);
+  if (pads.length === 0) return undefined;
+  let out = '';
+  let from = 0;
+  const shifted: number[] = [];
+  const totals: number[] = [];
+  let total = 0;
+  for (const [offset, count] of pads) {
+    out += text.slice(from, offset) + ' '.repeat(count);
+    from = offset;
+    total += count;
+    shifted.push(offset + total);
+    totals.push(total);
+  }
+  out += text.slice(from);
+  return { text: out, toOriginal: (offset) => offset - shiftBefore(shifted, totals, offset) };
+}
+
+/** Padding inserted before `offset` of the new text (a position inside padding maps to the line's start). */
+function shiftBefore(shifted: readonly number[], totals: readonly number[], offset: number): number {
+  let low = 0;
+  let high = shifted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((shifted[middle] ?? 0) <= offset) low = middle + 1;
+    else high = middle;
+  }
+  const before = low === 0 ? 0 : (totals[low - 1] ?? 0);
+  const padStart = (shifted[low] ?? Infinity) - ((totals[low] ?? 0) - before);
+  return offset >= padStart ? offset - padStart + before : before;
+}
+
+/** [line start offset, spaces to add] for each continuation line that is indented less than its opener. */
+function continuationPads(text: string): [number, number][] {
+  const scanner = new Scanner(text);
+  return scanner.run();
+}
+
+const LINE_BREAK = /[\r\n]/g;
+const BLOCK_INDICATOR_BEFORE = new Set([undefined, ':', '-', '?']);
+const VALUE_START_BEFORE = new Set([undefined, ':', '-', '?', ',', '[', '{']);
+
+class Scanner {
+  readonly #text: string;
+  readonly #pads: [number, number][] = [];
+  readonly #open: Open[] = [];
+  #quote: '"' | "'" | undefined;
+  #lineStart = 0;
+  /** Column of the current line's first content, or -1 before it. */
+  #indent = -1;
+  /** The last non-space character on this line, outside quotes. */
+  #previous: string | undefined;
+  /** Block scalar: lines indented more than this are its content; -1 outside one. */
+  #blockScalarParent = -1;
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  run(): [number, number][] {
+    const text = this.#text;
+    for (let position = 0; position < text.length; position++) {
+      const char = text.charAt(position);
+      if (char === '\n' || char === '\r') {
+        if (char === '\r' && text.charAt(position + 1) === '\n') position++;
+        this.#newLine(position + 1);
+        continue;
+      }
+      if (this.#indent < 0) {
+        if (char === ' ' || char === '\t') continue;
+        if (!this.#startContent(position)) {
+          position = this.#lineEnd(position) - 1;
+          continue;
+        }
+      }
+      position = this.#step(char, position);
+    }
+    return this.#pads;
+  }
+
+  #newLine(start: number): void {
+    this.#lineStart = start;
+    this.#indent = -1;
+    this.#previous = undefined;
+  }
+
+  /** The first content character of a line: pads it when it continues an open span; false skips the line. */
+  #startContent(position: number): boolean {
+    const column = position - this.#lineStart;
+    if (this.#blockScalarParent >= 0) {
+      if (column > this.#blockScalarParent) return false;
+      this.#blockScalarParent = -1;
+    }
+    this.#indent = column;
+    const outer = this.#open[0];
+    if (outer && column < outer.column && !/^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(this.#text.slice(position, position + 4))) {
+      this.#pads.push([this.#lineStart, outer.column - column]);
+    }
+    return true;
+  }
+
+  #step(char: string, position: number): number {
+    if (this.#quote) return this.#inQuote(char, position);
+    if (char === ' ' || char === '\t') return position;
+    if (char === '#' && /[ \t]/.test(this.#text.charAt(position - 1) || ' ')) return this.#lineEnd(position) - 1;
+    const column = position - this.#lineStart;
+    const inFlow = this.#open.length > 0;
+    if ((char === '"' || char === "'") && VALUE_START_BEFORE.has(this.#previous)) {
+      this.#quote = char;
+      this.#open.push({ column, kind: 'quote' });
+    } else if ((char === '[' || char === '{') && (inFlow || VALUE_START_BEFORE.has(this.#previous))) {
+      this.#open.push({ column, kind: 'flow' });
+    } else if ((char === ']' || char === '}') && inFlow) {
+      this.#open.pop();
+    } else if ((char === '|' || char === '>') && !inFlow && BLOCK_INDICATOR_BEFORE.has(this.#previous)) {
+      this.#blockScalarParent = this.#indent;
+    }
+    this.#previous = char;
+    return position;
+  }
+
+  #inQuote(char: string, position: number): number {
+    if (char === '\\' && this.#quote === '"') return /[\r\n]/.test(this.#text.charAt(position + 1)) ? position : position + 1;
+    if (char !== this.#quote) return position;
+    if (char === "'" && this.#text.charAt(position + 1) === "'") return position + 1;
+    this.#quote = undefined;
+    this.#open.pop();
+    this.#previous = 'x';
+    return position;
+  }
+
+  #lineEnd(from: number): number {
+    LINE_BREAK.lastIndex = from;
+    return LINE_BREAK.exec(this.#text)?.index ?? this.#text.length;
+  }
+}
