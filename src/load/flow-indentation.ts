@@ -1,10 +1,12 @@
-// go-yaml (libyaml's scanner) does not check indentation inside flow collections and quoted scalars: `args: [`
-// with its items, or a double-quoted string with its continuation lines, at or left of the parent key's column is
-// accepted (Tekton, Argo, Istio and Kubernetes' own examples do this). js-yaml rejects it. This module indents those
-// lines just enough for js-yaml, which changes no value (the leading white space of such lines is never content),
-// and maps positions in the indented text back to the original.
-// upstream: gopkg.in/yaml.v2 scannerc.go yaml_parser_unroll_indent and yaml_parser_scan_flow_scalar (flow_level > 0
-// or a quoted scalar: no indentation check)
+// Rewrites what go-yaml accepts and js-yaml does not into text js-yaml reads to the same values, with positions
+// mapped back to the original:
+// - go-yaml (libyaml's scanner) does not check indentation inside flow collections and quoted scalars: `args: [`
+//   with its items, or a double-quoted string with its continuation lines, at or left of the parent key's column
+//   (Tekton, Argo, Istio and Kubernetes' own examples). Those lines are indented; their leading white space is
+//   never content.
+// - a tab after an indicator (`key:\t[a]`, `key:\t&a "multi-line`) becomes a space;
+// - the escape `\'` in double quotes (go-yaml's table has it, YAML 1.2's does not) becomes `\x27`.
+// upstream: gopkg.in/yaml.v2 scannerc.go yaml_parser_unroll_indent, yaml_parser_scan_flow_scalar
 
 export interface Reindented {
   readonly text: string;
@@ -19,19 +21,26 @@ interface Open {
   readonly kind: 'flow' | 'quote';
 }
 
-/** The text with continuation lines indented, or undefined when no line needs it. */
+/** An insertion before `offset`, and optionally the character at `offset` replaced by `replace`. */
+interface Edit {
+  readonly offset: number;
+  readonly insert: string;
+  readonly replace?: string;
+}
+
+/** The rewritten text, or undefined when nothing needs rewriting. */
 export function reindentFlowLines(text: string): Reindented | undefined {
-  const pads = continuationPads(text);
-  if (pads.length === 0) return undefined;
+  const edits = new Scanner(text).run();
+  if (edits.length === 0) return undefined;
   let out = '';
   let from = 0;
   const shifted: number[] = [];
   const totals: number[] = [];
   let total = 0;
-  for (const [offset, count] of pads) {
-    out += text.slice(from, offset) + ' '.repeat(count);
-    from = offset;
-    total += count;
+  for (const { offset, insert, replace } of edits) {
+    out += text.slice(from, offset) + insert + (replace ?? '');
+    from = replace === undefined ? offset : offset + 1;
+    total += insert.length;
     shifted.push(offset + total);
     totals.push(total);
   }
@@ -53,19 +62,13 @@ function shiftBefore(shifted: readonly number[], totals: readonly number[], offs
   return offset >= padStart ? offset - padStart + before : before;
 }
 
-/** [line start offset, spaces to add] for each continuation line that is indented less than its opener. */
-function continuationPads(text: string): [number, number][] {
-  const scanner = new Scanner(text);
-  return scanner.run();
-}
-
 const LINE_BREAK = /[\r\n]/g;
 const BLOCK_INDICATOR_BEFORE = new Set([undefined, ':', '-', '?']);
 const VALUE_START_BEFORE = new Set([undefined, ':', '-', '?', ',', '[', '{']);
 
 class Scanner {
   readonly #text: string;
-  readonly #pads: [number, number][] = [];
+  readonly #edits: Edit[] = [];
   readonly #open: Open[] = [];
   #quote: '"' | "'" | undefined;
   #lineStart = 0;
@@ -80,7 +83,7 @@ class Scanner {
     this.#text = text;
   }
 
-  run(): [number, number][] {
+  run(): Edit[] {
     const text = this.#text;
     for (let position = 0; position < text.length; position++) {
       const char = text.charAt(position);
@@ -98,7 +101,7 @@ class Scanner {
       }
       position = this.#step(char, position);
     }
-    return this.#pads;
+    return this.#edits;
   }
 
   #newLine(start: number): void {
@@ -117,13 +120,16 @@ class Scanner {
     this.#indent = column;
     const outer = this.#open[0];
     if (outer && column < outer.column && !/^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(this.#text.slice(position, position + 4))) {
-      this.#pads.push([this.#lineStart, outer.column - column]);
+      this.#edits.push({ offset: this.#lineStart, insert: ' '.repeat(outer.column - column) });
     }
     return true;
   }
 
   #step(char: string, position: number): number {
     if (this.#quote) return this.#inQuote(char, position);
+    if (char === '\t' && this.#previous !== undefined && this.#open.length === 0 && BLOCK_INDICATOR_BEFORE.has(this.#previous)) {
+      this.#edits.push({ offset: position, insert: '', replace: ' ' });
+    }
     if (char === ' ' || char === '\t') return position;
     if (char === '#' && /[ \t]/.test(this.#text.charAt(position - 1) || ' ')) return this.#lineEnd(position) - 1;
     const column = position - this.#lineStart;
@@ -143,13 +149,20 @@ class Scanner {
   }
 
   #inQuote(char: string, position: number): number {
-    if (char === '\\' && this.#quote === '"') return /[\r\n]/.test(this.#text.charAt(position + 1)) ? position : position + 1;
+    if (char === '\\' && this.#quote === '"') return this.#escape(position);
     if (char !== this.#quote) return position;
     if (char === "'" && this.#text.charAt(position + 1) === "'") return position + 1;
     this.#quote = undefined;
     this.#open.pop();
     this.#previous = 'x';
     return position;
+  }
+
+  /** Skips the escaped character (not a line break, which the main loop must see); `\'` is rewritten. */
+  #escape(position: number): number {
+    const next = this.#text.charAt(position + 1);
+    if (next === "'") this.#edits.push({ offset: position + 1, insert: 'x2', replace: '7' });
+    return next === '\r' || next === '\n' ? position : position + 1;
   }
 
   #lineEnd(from: number): number {

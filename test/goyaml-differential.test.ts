@@ -1,0 +1,63 @@
+// The loader against go-yaml v2 itself (test/goyaml-oracle): every fixture and generated YAML full of the syntax
+// where parsers disagree must get the same verdict (accepted, rejected, or an error where go-yaml drops content) and,
+// when accepted, the same values. Skips where Go or go-yaml's source (Debian: golang-gopkg-yaml.v2-dev) is absent.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import fg from 'fast-glob';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compareWithOracle, goYamlOracle, runOracle } from './goyaml-oracle.js';
+
+const oracle = goYamlOracle();
+
+describe.skipIf(!oracle)('the loader agrees with go-yaml v2 (what kubectl parses with)', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'kubefit-goyaml-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('on every fixture', () => {
+    const files = fg.sync('fixtures/**/*.{yaml,yml,json}').sort();
+    const verdicts = runOracle(oracle ?? '', files);
+    const disagreements = files.flatMap((file) => compareWithOracle(file, readFileSync(file, 'utf8'), verdicts.get(file) ?? []));
+    expect(disagreements).toEqual([]);
+  });
+
+  it('on generated YAML: flow collections, escapes, block scalars, anchors, tags, directives, odd indentation, line ends', () => {
+    const samples = fc.sample(yamlFile, { numRuns: 400, seed: 12 });
+    const files = samples.map((text, index) => {
+      const file = join(scratch, `sample-${index}.yaml`);
+      writeFileSync(file, text);
+      return file;
+    });
+    const verdicts = runOracle(oracle ?? '', files);
+    const disagreements = files.flatMap((file, index) => compareWithOracle(file, samples[index] ?? '', verdicts.get(file) ?? []));
+    expect(disagreements.map((found) => ({ ...found, text: JSON.stringify(samples[files.indexOf(found.file)]) }))).toEqual([]);
+  });
+});
+
+const plain = fc.constantFrom('1', '0x1F', '0o17', '017', '+12', '-3', '1_000', '1.5', '1e3', '.5', 'yes', 'No', 'on', '~', 'null', '.inf', '-.Inf', '.nan', '2001-12-14', 'a b', 'x: y', 'a#b', 'a #c', 'é', '12:30');
+const escape = fc.constantFrom('\\t', '\\n', '\\/', "\\'", '\\"', '\\\\', '\\x41', '\\u00e9', '\\U0001F600', '\\N', '\\_', '\\L', '\\P', '\\0', '\\a', '\\e', '\\ ', '\\q', '\\x4');
+const doubleQuoted = fc.array(fc.oneof(fc.constantFrom('a', ' ', 'b c', '#', ':'), escape), { maxLength: 4 }).map((parts) => `"${parts.join('')}"`);
+const singleQuoted = fc.constantFrom("'it''s'", "''", "'a \\n b'", "'#x'");
+const tagged = fc.constantFrom('!!str 12', '!!int "3"', '!!int x', '!!float 1', '!!bool yes', '!!null ""', '!custom v', '! 12', '!!binary aGk=', '!!binary a', '!<tag:yaml.org,2002:str> 5');
+const scalar = fc.oneof(plain, doubleQuoted, singleQuoted, tagged);
+/** Continuation lines at the parent's column, left of it, or deeper. */
+const breakAt = fc.constantFrom('\n', '\n  ', '\n    ', '\n      ');
+const flowSequence = fc.tuple(fc.array(scalar, { maxLength: 3 }), breakAt, fc.boolean()).map(([items, gap, split]) => (split ? `[${gap}${items.join(`,${gap}`)}${gap}]` : `[${items.join(', ')}]`));
+const flowMapping = fc.tuple(fc.array(fc.tuple(fc.constantFrom('a', 'b', '"c"', '1', '~'), scalar), { maxLength: 3 }), breakAt, fc.boolean()).map(([pairs, gap, split]) => {
+  const body = pairs.map(([key, value]) => `${key}: ${value}`);
+  return split ? `{${gap}${body.join(`,${gap}`)}${gap}}` : `{${body.join(', ')}}`;
+});
+const multiLineQuoted = fc.tuple(fc.constantFrom('"', "'"), breakAt, fc.constantFrom('a', 'b  c', '\\t', '')).map(([quote, gap, tail]) => `${quote}first${gap}${quote === "'" ? tail.replace('\\', '') : tail}${gap}last${quote}`);
+const blockScalar = fc.tuple(fc.constantFrom('|', '>', '|-', '>+', '|2', '>-1', '|+'), fc.array(fc.constantFrom('line', '  more', '', '# not a comment', '\tx'), { minLength: 1, maxLength: 3 })).map(([header, lines]) => `${header}\n${lines.map((line) => (line === '' ? '' : `    ${line}`)).join('\n')}`);
+const anchored = fc.constantFrom('&a 1', '&b [x, y]', '&c {k: v}');
+const value = fc.oneof({ weight: 3, arbitrary: scalar }, flowSequence, flowMapping, multiLineQuoted, blockScalar, anchored, fc.constant('*a'), fc.constant(''));
+const key = fc.constantFrom('alpha', 'beta', 'gamma', '"quoted key"', '? explicit', '1', 'true', '~');
+const entry = fc.tuple(key, value, fc.constantFrom(' ', '  ', '\t'), fc.constantFrom('', ' # note')).map(([name, item, space, comment]) => `${name}:${item === '' ? '' : space}${item}${item.includes('\n') ? '' : comment}`);
+const mapping = fc.tuple(fc.array(entry, { minLength: 1, maxLength: 5 }), fc.constantFrom('', '  ', '\t')).map(([entries, indent]) =>
+  `apiVersion: v1\nkind: ConfigMap\ndata:\n${entries.map((line) => `  ${line.replaceAll('\n', '\n  ')}`).join('\n')}\nextra:\n${indent}nested: 1`,
+);
+const document = fc.tuple(fc.constantFrom('', '%YAML 1.1\n', '--- \n', '---\t# c\n', '--- x\n'), mapping, fc.constantFrom('', '\n...\n', '\n...\nlost: 1', '\n... # end')).map(([head, body, tail]) => `${head}${body}${tail}`);
+const yamlFile = fc.tuple(fc.array(document, { minLength: 1, maxLength: 3 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean()).map(([documents, lineEnd, bom]) =>
+  `${bom ? '\uFEFF' : ''}${documents.join('\n---\n')}\n`.replaceAll('\n', lineEnd),
+);
