@@ -4,6 +4,7 @@ import type { Event, ScalarEvent } from 'js-yaml';
 import { EVENT_ID, SCALAR_STYLE, jsYaml } from './js-yaml.js';
 import { reindentFlowLines } from './flow-indentation.js';
 import { readPlainBlockDocument } from './plain-block-reader.js';
+import { blockScalarTab, unknownEscape } from './scanner-rules.js';
 import { goFloatName, keyString, resolvePlainScalar, resolveTagged } from './yaml11-scalars.js';
 
 /** [keyStart, keyEnd, valueStart, valueEnd] as offsets into the file text; key -1 for sequence items. */
@@ -180,6 +181,7 @@ class Builder {
   }
 
   #scalar(event: ScalarEvent): void {
+    this.#checkScanner(event);
     const raw = jsYaml().getScalarValue(this.#text, event);
     const value = this.#resolve(raw, event);
     const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED ? 1 : 0;
@@ -200,6 +202,15 @@ class Builder {
       this.#decodeProblem(`json: unsupported value: ${goFloatName(value)} (kubectl cannot convert ${raw} to JSON)`, start, end);
     }
     this.#attach(value, start, end, 1);
+  }
+
+  /** go-yaml rejects a few scalars js-yaml reads: they are errors kubectl reports. */
+  #checkScanner(event: ScalarEvent): void {
+    const problem =
+      event.style === SCALAR_STYLE.DOUBLE_QUOTED ? unknownEscape(this.#text, event.valueStart, event.valueEnd)
+      : event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK ? blockScalarTab(this.#text, { start: event.valueStart, end: event.valueEnd, indent: event.indent })
+      : undefined;
+    if (problem) this.#decodeProblem(problem.message, this.#at(problem.start), this.#at(problem.end));
   }
 
   #decodeProblem(message: string, start: number, end: number): void {
