@@ -23,7 +23,7 @@ describe.skipIf(!oracle)('the loader agrees with go-yaml v2 (what kubectl parses
   });
 
   it('on generated YAML: flow collections, escapes, block scalars, anchors, tags, directives, odd indentation, line ends', () => {
-    const samples = fc.sample(yamlFile, { numRuns: 400, seed: 12 });
+    const samples = fc.sample(yamlFile, { numRuns: 1000, seed: 12 });
     const files = samples.map((text, index) => {
       const file = join(scratch, `sample-${index}.yaml`);
       writeFileSync(file, text);
@@ -50,14 +50,35 @@ const flowMapping = fc.tuple(fc.array(fc.tuple(fc.constantFrom('a', 'b', '"c"', 
 });
 const multiLineQuoted = fc.tuple(fc.constantFrom('"', "'"), breakAt, fc.constantFrom('a', 'b  c', '\\t', '')).map(([quote, gap, tail]) => `${quote}first${gap}${quote === "'" ? tail.replace('\\', '') : tail}${gap}last${quote}`);
 const blockScalar = fc.tuple(fc.constantFrom('|', '>', '|-', '>+', '|2', '>-1', '|+'), fc.array(fc.constantFrom('line', '  more', '', '# not a comment', '\tx'), { minLength: 1, maxLength: 3 })).map(([header, lines]) => `${header}\n${lines.map((line) => (line === '' ? '' : `    ${line}`)).join('\n')}`);
-const anchored = fc.constantFrom('&a 1', '&b [x, y]', '&c {k: v}');
-const value = fc.oneof({ weight: 3, arbitrary: scalar }, flowSequence, flowMapping, multiLineQuoted, blockScalar, anchored, fc.constant('*a'), fc.constant(''));
-const key = fc.constantFrom('alpha', 'beta', 'gamma', '"quoted key"', '? explicit', '1', 'true', '~');
+const anchored = fc.constantFrom('&a 1', '&b [x, y]', '&c {k: v}', '&d\n  k: v', '!!map {a: 1}', '!!seq [1]', '!!str [1]');
+const multiLinePlain = fc.tuple(breakAt, fc.constantFrom('second', '- x', 'k: v', '# c', '...', '---')).map(([gap, next]) => `first${gap}${next}`);
+const blockSequence = fc.tuple(fc.constantFrom('\n', '\n  ', '\n '), fc.array(fc.oneof(scalar, fc.constant('- nested'), fc.constant('k: v\n    k2: w')), { minLength: 1, maxLength: 3 })).map(
+  ([gap, items]) => items.map((item) => `${gap}- ${item}`).join(''),
+);
+const blockMapping = fc.tuple(fc.constantFrom('\n  ', '\n    ', '\n '), fc.array(fc.tuple(fc.constantFrom('k', 'l', '"m"', 'k'), scalar), { minLength: 1, maxLength: 3 })).map(
+  ([gap, pairs]) => pairs.map(([name, item]) => `${gap}${name}: ${item}`).join(''),
+);
+const merge = fc.constantFrom('\n  <<: *c\n  k: x', '\n  <<: [*c, {z: 1}]', '\n  <<: 1');
+const value = fc.oneof(
+  { weight: 3, arbitrary: scalar },
+  flowSequence,
+  flowMapping,
+  multiLineQuoted,
+  multiLinePlain,
+  blockScalar,
+  blockSequence,
+  blockMapping,
+  anchored,
+  merge,
+  fc.constantFrom('*a', '*missing', ''),
+);
+const key = fc.constantFrom('alpha', 'beta', 'gamma', '"quoted key"', "'single'", '? explicit', '? [a, b]', '1', '1.5', 'true', '~', '-x', 'a b', 'a:b');
 const entry = fc.tuple(key, value, fc.constantFrom(' ', '  ', '\t'), fc.constantFrom('', ' # note')).map(([name, item, space, comment]) => `${name}:${item === '' ? '' : space}${item}${item.includes('\n') ? '' : comment}`);
 const mapping = fc.tuple(fc.array(entry, { minLength: 1, maxLength: 5 }), fc.constantFrom('', '  ', '\t')).map(([entries, indent]) =>
   `apiVersion: v1\nkind: ConfigMap\ndata:\n${entries.map((line) => `  ${line.replaceAll('\n', '\n  ')}`).join('\n')}\nextra:\n${indent}nested: 1`,
 );
 const document = fc.tuple(fc.constantFrom('', '%YAML 1.1\n', '--- \n', '---\t# c\n', '--- x\n'), mapping, fc.constantFrom('', '\n...\n', '\n...\nlost: 1', '\n... # end')).map(([head, body, tail]) => `${head}${body}${tail}`);
-const yamlFile = fc.tuple(fc.array(document, { minLength: 1, maxLength: 3 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean()).map(([documents, lineEnd, bom]) =>
+const topLevel = fc.oneof({ weight: 4, arbitrary: document }, fc.constantFrom('- a\n- b', '"just a string"', '[1, 2]', '', '# only a comment', '...', '&x {a: 1}'));
+const yamlFile = fc.tuple(fc.array(topLevel, { minLength: 1, maxLength: 3 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean()).map(([documents, lineEnd, bom]) =>
   `${bom ? '\uFEFF' : ''}${documents.join('\n---\n')}\n`.replaceAll('\n', lineEnd),
 );

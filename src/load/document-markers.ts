@@ -24,7 +24,8 @@ const BLANK_OR_COMMENT = /^[ \t]*(?:#.*)?[\r\n]*$/;
 export function documentExtent(text: string, start: number, end: number): DocumentExtent {
   let seenContent = false;
   let markerEnd = -1;
-  LINE.lastIndex = start;
+  // go-yaml drops a byte order mark at the start of each document it parses
+  LINE.lastIndex = text.charCodeAt(start) === 0xfeff ? start + 1 : start;
   for (let match = LINE.exec(text); match && match.index < end && match[0] !== ''; match = LINE.exec(text)) {
     const line = match[0];
     if (BLANK_OR_COMMENT.test(line) || (markerEnd >= 0 && DOCUMENT_END.test(line))) continue;

@@ -33,6 +33,8 @@ const NEVER_FIRST = new Set([...'[]{},&*!|>%@`#'].map((char) => char.charCodeAt(
 /** `-`, `?` and `:` start a plain scalar only when a non-space follows. */
 const FIRST_IF_FOLLOWED = new Set([...'-?:'].map((char) => char.charCodeAt(0)));
 
+const LONE_CR = /\r(?!\n)/;
+
 class Unsupported extends Error {}
 
 export interface PlainBlockDocument {
@@ -81,6 +83,8 @@ class Reader {
 
   document(): PlainBlockDocument {
     if (this.#text.charCodeAt(this.#next) === BYTE_ORDER_MARK) throw new Unsupported();
+    // a lone CR ends a line for YAML; this reader splits lines at LF only
+    if (this.#text.includes('\r') && LONE_CR.test(this.#text)) throw new Unsupported();
     if (this.#text.startsWith('---', this.#next)) this.#skipMarkerLine();
     this.#advance();
     if (this.#indent < 0) throw new Unsupported();
