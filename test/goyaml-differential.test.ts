@@ -43,7 +43,9 @@ const tagged = fc.constantFrom('!!str 12', '!!int "3"', '!!int x', '!!float 1', 
 const scalar = fc.oneof(plain, doubleQuoted, singleQuoted, tagged);
 /** Continuation lines at the parent's column, left of it, or deeper. */
 const breakAt = fc.constantFrom('\n', '\n  ', '\n    ', '\n      ');
-const flowSequence = fc.tuple(fc.array(scalar, { maxLength: 3 }), breakAt, fc.boolean()).map(([items, gap, split]) => (split ? `[${gap}${items.join(`,${gap}`)}${gap}]` : `[${items.join(', ')}]`));
+/** Plain scalars that only flow collections read differently (`:` before `,` or `]`, `?` inside). */
+const flowPlain = fc.constantFrom('fe80::', 'a:', '::1', 'a?b', 'k:v', '"q":1', "it's:");
+const flowSequence = fc.tuple(fc.array(fc.oneof({ weight: 3, arbitrary: scalar }, flowPlain), { maxLength: 3 }), breakAt, fc.boolean()).map(([items, gap, split]) => (split ? `[${gap}${items.join(`,${gap}`)}${gap}]` : `[${items.join(', ')}]`));
 const flowMapping = fc.tuple(fc.array(fc.tuple(fc.constantFrom('a', 'b', '"c"', '1', '~'), scalar), { maxLength: 3 }), breakAt, fc.boolean()).map(([pairs, gap, split]) => {
   const body = pairs.map(([key, value]) => `${key}: ${value}`);
   return split ? `{${gap}${body.join(`,${gap}`)}${gap}}` : `{${body.join(', ')}}`;

@@ -2,7 +2,7 @@
 // key and value, in one pass with an explicit stack (no recursion: deep input cannot overflow the call stack).
 import type { Event, ScalarEvent } from 'js-yaml';
 import { EVENT_ID, SCALAR_STYLE, jsYaml } from './js-yaml.js';
-import { reindentFlowLines } from './flow-indentation.js';
+import { reindentFlowLines, type Reindented } from './flow-indentation.js';
 import { readPlainBlockDocument } from './plain-block-reader.js';
 import { blockScalarTab, unknownEscape } from './scanner-rules.js';
 import { goFloatName, keyString, resolvePlainScalar, resolveTagged } from './yaml11-scalars.js';
@@ -65,18 +65,34 @@ export function buildDocuments(text: string, offset: number, limits: BuildLimits
  */
 export function buildWithPositions(text: string, offset: number, limits: BuildLimits): BuiltDocument[] {
   const yaml = jsYaml();
+  const silent = mayReadDifferently(text) ? reindentFlowLines(text) : undefined;
+  if (silent) return buildRewritten(silent, offset, limits);
   try {
     return new Builder(text, { offset, limits }).run(yaml.parseEvents(text, { maxDepth: limits.maxDepth }));
   } catch (error) {
-    const reindented = error instanceof yaml.YAMLException && !error.reason?.startsWith('nesting exceeded') ? reindentFlowLines(text) : undefined;
-    if (!reindented) throw error;
+    const rewritten = error instanceof yaml.YAMLException && !error.reason?.startsWith('nesting exceeded') ? reindentFlowLines(text) : undefined;
+    if (!rewritten) throw error;
     try {
-      const events = yaml.parseEvents(reindented.text, { maxDepth: limits.maxDepth });
-      return new Builder(reindented.text, { offset, limits, toOriginal: reindented.toOriginal }).run(events);
+      return buildRewritten(rewritten, offset, limits);
     } catch {
       throw error;
     }
   }
+}
+
+/** A `:` that ends a plain scalar before `,`, `]` or `}`, or one that may start a scalar in a flow collection. */
+const FLOW_COLON = /:[,\]}]|[[{,:]\s*:\S/;
+
+/** Flow-collection syntax that js-yaml reads without error but not as go-yaml does (`[fe80::]`, `[a?b]`). */
+function mayReadDifferently(text: string): boolean {
+  return (text.includes('[') || text.includes('{')) && (text.includes('?') || FLOW_COLON.test(text));
+}
+
+function buildRewritten(rewritten: Reindented, offset: number, limits: BuildLimits): BuiltDocument[] {
+  const events = jsYaml().parseEvents(rewritten.text, { maxDepth: limits.maxDepth });
+  const documents = new Builder(rewritten.text, { offset, limits, toOriginal: rewritten.toOriginal }).run(events);
+  const problems = rewritten.problems.map((problem) => ({ kind: 'decode' as const, message: problem.message, start: offset + problem.start, end: offset + problem.end }));
+  return documents.map((document, index) => (index === 0 && problems.length > 0 ? { ...document, problems: [...problems, ...document.problems] } : document));
 }
 
 interface Placement {
@@ -185,8 +201,9 @@ class Builder {
     const raw = jsYaml().getScalarValue(this.#text, event);
     const value = this.#resolve(raw, event);
     const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED ? 1 : 0;
-    const start = this.#at(event.valueStart) - quoted;
-    const end = this.#at(event.valueEnd) + quoted;
+    // the quotes are mapped too: a rewrite may have added them
+    const start = this.#at(event.valueStart - quoted);
+    const end = this.#at(event.valueEnd + quoted);
     const anchor = this.#anchorName(event);
     if (anchor !== undefined) this.#anchors.set(anchor, { value, size: 1, open: false });
     const parent = this.#stack.at(-1);

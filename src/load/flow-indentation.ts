@@ -5,11 +5,17 @@
 //   (Tekton, Argo, Istio and Kubernetes' own examples). Those lines are indented; their leading white space is
 //   never content.
 // - a tab after an indicator (`key:\t[a]`, `key:\t&a "multi-line`) becomes a space;
-// - the escape `\'` in double quotes (go-yaml's table has it, YAML 1.2's does not) becomes `\x27`.
+// - the escape `\'` in double quotes (go-yaml's table has it, YAML 1.2's does not) becomes `\x27`;
+// - a plain scalar in a flow collection that ends in `:` before `,`, `]` or `}` (`[fe80::]`) is one scalar for
+//   go-yaml and a key for js-yaml: it is single-quoted (such a scalar always resolves to a string);
+// - in a flow collection `?` and `:` are always indicators for go-yaml: `[?x]` is a mapping (a space is added after
+//   the `?`), and a plain scalar that starts with `:` or holds a `?` is an error (reported as a problem).
 // upstream: gopkg.in/yaml.v2 scannerc.go yaml_parser_unroll_indent, yaml_parser_scan_flow_scalar
 
 export interface Reindented {
   readonly text: string;
+  /** go-yaml errors found on the way, as offsets into the original text. */
+  readonly problems: readonly { message: string; start: number; end: number }[];
   /** Offset in `text` → offset in the original. */
   readonly toOriginal: (offset: number) => number;
 }
@@ -30,8 +36,9 @@ interface Edit {
 
 /** The rewritten text, or undefined when nothing needs rewriting. */
 export function reindentFlowLines(text: string): Reindented | undefined {
-  const edits = new Scanner(text).run();
-  if (edits.length === 0) return undefined;
+  const scanner = new Scanner(text);
+  const edits = scanner.run().sort((a, b) => a.offset - b.offset);
+  if (edits.length === 0 && scanner.problems.length === 0) return undefined;
   let out = '';
   let from = 0;
   const shifted: number[] = [];
@@ -45,7 +52,7 @@ export function reindentFlowLines(text: string): Reindented | undefined {
     totals.push(total);
   }
   out += text.slice(from);
-  return { text: out, toOriginal: (offset) => offset - shiftBefore(shifted, totals, offset) };
+  return { text: out, problems: scanner.problems, toOriginal: (offset) => offset - shiftBefore(shifted, totals, offset) };
 }
 
 /** Padding inserted before `offset` of the new text (a position inside padding maps to the line's start). */
@@ -63,12 +70,16 @@ function shiftBefore(shifted: readonly number[], totals: readonly number[], offs
 }
 
 const LINE_BREAK = /[\r\n]/g;
+const FLOW_INDICATORS = new Set([',', '[', ']', '{', '}']);
 const BLOCK_INDICATOR_BEFORE = new Set([undefined, ':', '-', '?']);
 const VALUE_START_BEFORE = new Set([undefined, ':', '-', '?', ',', '[', '{']);
 
 class Scanner {
   readonly #text: string;
   readonly #edits: Edit[] = [];
+  readonly problems: { message: string; start: number; end: number }[] = [];
+  /** Start of the plain scalar being read inside a flow collection, or -1. */
+  #plainStart = -1;
   readonly #open: Open[] = [];
   #quote: '"' | "'" | undefined;
   #lineStart = 0;
@@ -134,6 +145,10 @@ class Scanner {
     if (char === '#' && /[ \t]/.test(this.#text.charAt(position - 1) || ' ')) return this.#lineEnd(position) - 1;
     const column = position - this.#lineStart;
     const inFlow = this.#open.length > 0;
+    if (inFlow && this.#flowPlain(char, position)) {
+      this.#previous = char;
+      return position;
+    }
     if ((char === '"' || char === "'") && VALUE_START_BEFORE.has(this.#previous)) {
       this.#quote = char;
       this.#open.push({ column, kind: 'quote' });
@@ -146,6 +161,39 @@ class Scanner {
     }
     this.#previous = char;
     return position;
+  }
+
+  /** Tracks a plain scalar inside a flow collection; true when `char` belongs to it. */
+  #flowPlain(char: string, position: number): boolean {
+    const next = this.#text.charAt(position + 1);
+    const afterQuote = /["']/.test(this.#text.charAt(position - 1)) && this.#plainStart < 0;
+    if (FLOW_INDICATORS.has(char) || (char === ':' && (afterQuote || /^[ \t\r\n]?$/.test(next)))) {
+      this.#plainStart = -1;
+      return false;
+    }
+    if (this.#plainStart < 0) {
+      if (char === '"' || char === "'" || char === '#') return false;
+      // upstream: scannerc.go yaml_parser_fetch_next_token: in a flow collection `:` and `?` are always indicators
+      if (char === '?') {
+        this.#edits.push({ offset: position + 1, insert: ' ' });
+        return true;
+      }
+      if (char === ':') this.problems.push({ message: 'did not find expected node content: a plain scalar cannot start with ":" inside a flow collection', start: position, end: position + 1 });
+      this.#plainStart = position;
+      return true;
+    }
+    if (char === '?') this.problems.push({ message: 'did not find expected "," or the end of the flow collection: "?" inside a plain scalar', start: position, end: position + 1 });
+    if (char === ':' && FLOW_INDICATORS.has(next) && next !== '[' && next !== '{') this.#quotePlain(position + 1);
+    return true;
+  }
+
+  #quotePlain(end: number): void {
+    this.#edits.push({ offset: this.#plainStart, insert: "'" });
+    for (let position = this.#text.indexOf("'", this.#plainStart); position >= 0 && position < end; position = this.#text.indexOf("'", position + 1)) {
+      this.#edits.push({ offset: position, insert: "'" });
+    }
+    this.#edits.push({ offset: end, insert: "'" });
+    this.#plainStart = -1;
   }
 
   #inQuote(char: string, position: number): number {

@@ -32,7 +32,18 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
     objects: ['before-end', 'after-empty'],
   },
   // apimachinery decoder.go YAMLReader.Read
-  { file: 'invalid-separator.yaml', findings: ['10:1 yaml-syntax: invalid Yaml document separator: !!map (kubectl stops reading the file here)'], objects: ['before-separator', 'second'] },
+  // (it drops the document it was reading too)
+  { file: 'invalid-separator.yaml', findings: ['10:1 yaml-syntax: invalid Yaml document separator: !!map (kubectl reads nothing from the previous separator on)'], objects: ['before-separator'] },
+  // scannerc.go yaml_parser_fetch_next_token and yaml_parser_scan_plain_scalar: `:` and `?` in flow collections
+  { file: 'valid-flow-plain-scalars.yaml', findings: [], objects: ['flow-plain-scalars'] },
+  {
+    file: 'invalid-flow-plain-scalars.yaml',
+    findings: [
+      '7:15 yaml-syntax: did not find expected node content: a plain scalar cannot start with ":" inside a flow collection',
+      '14:15 yaml-syntax: did not find expected "," or the end of the flow collection: "?" inside a plain scalar',
+    ],
+    objects: ['flow-colon', 'flow-question'],
+  },
   {
     file: 'invalid-lone-cr-separator.yaml',
     findings: ['6:1 yaml-syntax: kubectl reads only the first document here: the "---" after a lone CR is not a document separator for it'],
@@ -74,6 +85,13 @@ describe('the loader reads what go-yaml v2 reads', () => {
     expect(quoted?.value).toMatchObject({ spec: { containers: [{ args: [' cd /go/src && go build -v . '], workingDir: 'a b' }] } });
     expect(quoted?.rangeOf([...container, 'args', 0])).toMatchObject({ line: 10, column: 12, endLine: 13, endColumn: 6 });
     expect(quoted?.keyRangeOf([...container, 'workingDir'])).toMatchObject({ line: 14, column: 5 });
+  });
+
+  it('reads a flow plain scalar ending in ":" as one string and "?x" as a key, at their own positions', async () => {
+    const [entry] = (await load('valid-flow-plain-scalars.yaml')).objects;
+    expect(entry?.value).toMatchObject({ spec: { addresses: ['1.2.3.4', '2001:db8::', 'fe80::'], hosts: [{ 'example.com': null }], exportTo: { 'a:b': null } } });
+    expect(entry?.rangeOf(['spec', 'addresses', 1])).toMatchObject({ line: 7, column: 24, endLine: 7, endColumn: 34 });
+    expect(entry?.rangeOf(['spec', 'addresses', 2])).toMatchObject({ line: 7, column: 36, endLine: 7, endColumn: 42 });
   });
 
   it('decodes tags and escapes as go-yaml does', async () => {

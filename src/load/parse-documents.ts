@@ -62,7 +62,7 @@ export function parseDocuments(original: SourceText, limits: ParseLimits): Parse
   }
   if (read.invalidSeparator) {
     const { offset, message } = read.invalidSeparator;
-    findings.push(fileFinding(source, offset, lineEndOf(source.text, offset), { ...LOAD_CHECKS.yamlSyntax, message: `${message} (kubectl stops reading the file here)` }));
+    findings.push(fileFinding(source, offset, lineEndOf(source.text, offset), { ...LOAD_CHECKS.yamlSyntax, message: `${message} (kubectl reads nothing from the previous separator on)` }));
   }
   return { documents, findings };
 }

@@ -10,7 +10,7 @@ export interface DocumentChunk {
 }
 
 export interface InvalidSeparator {
-  /** Offset of the `---` line; nothing from here on reaches the cluster. */
+  /** Offset of the `---` line; nothing from the separator before it on reaches the cluster. */
   readonly offset: number;
   readonly message: string;
 }
@@ -30,7 +30,7 @@ export function readYamlDocuments(text: string): YamlReaderResult {
     const next = lineEnd(text, match.index);
     const rest = goTrimSpace(text.slice(match.index + 3, next));
     if (rest !== '' && !rest.startsWith('#')) {
-      pushChunk(chunks, text, start, match.index);
+      // kubectl returns the error and drops the document it was reading, so nothing from `start` on is read
       return { chunks, invalidSeparator: { offset: match.index, message: `invalid Yaml document separator: ${rest}` } };
     }
     pushChunk(chunks, text, start, match.index);
