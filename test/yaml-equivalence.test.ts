@@ -6,7 +6,9 @@ import { DEFAULT_LIMITS } from '../src/load/load-manifests.js';
 import { SourceText } from '../src/load/source-text.js';
 import { referenceValues } from './yaml-reference.js';
 
-const files = fg.sync('fixtures/**/*.{yaml,yml,json}', { ignore: ['fixtures/hostile/**'] }).sort();
+// fixtures/load/go-yaml holds the cases where go-yaml v2 reads YAML differently from the YAML spec (and so from this
+// reference); test/goyaml-differential.test.ts checks them against go-yaml itself
+const files = fg.sync('fixtures/**/*.{yaml,yml,json}', { ignore: ['fixtures/hostile/**', 'fixtures/load/go-yaml/**'] }).sort();
 
 describe('loader values equal an independent go-yaml-v2-style reading', () => {
   it.each(files)('%s', async (file) => {

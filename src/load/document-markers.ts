@@ -16,35 +16,65 @@ export interface DocumentExtent {
   readonly problem: MarkerProblem | undefined;
 }
 
-/** go-yaml's line breaks: LF, CRLF and a lone CR. */
-const LINE = /[^\r\n]*(?:\r\n?|\n|$)/g;
-const DOCUMENT_END = /^\.\.\.(?=[ \t\r\n]|$)/;
-const BLANK_OR_COMMENT = /^[ \t]*(?:#.*)?[\r\n]*$/;
-
-export function documentExtent(text: string, start: number, end: number): DocumentExtent {
-  let seenContent = false;
-  let markerEnd = -1;
-  // go-yaml drops a byte order mark at the start of each document it parses
-  LINE.lastIndex = text.charCodeAt(start) === 0xfeff ? start + 1 : start;
-  for (let match = LINE.exec(text); match && match.index < end && match[0] !== ''; match = LINE.exec(text)) {
-    const line = match[0];
-    if (BLANK_OR_COMMENT.test(line) || (markerEnd >= 0 && DOCUMENT_END.test(line))) continue;
-    const lineStart = match.index;
-    if (markerEnd >= 0) return { end: markerEnd, problem: { message: LOST_AFTER_END, start: lineStart, end: lineStart + trimmedLength(line) } };
-    if (DOCUMENT_END.test(line)) {
-      if (!seenContent) return { end, problem: { message: 'did not find expected node content (the document starts with "...")', start: lineStart, end: lineStart + 3 } };
-      markerEnd = lineStart + line.length;
-      continue;
-    }
-    if (!seenContent && line.startsWith('%')) return { end, problem: { message: DIRECTIVE, start: lineStart, end: lineStart + trimmedLength(line) } };
-    seenContent = true;
-  }
-  return { end, problem: undefined };
-}
-
 const LOST_AFTER_END = 'kubectl ignores everything after the document end marker "..." up to the next "---"';
+const STARTS_WITH_END = 'did not find expected node content (the document starts with "...")';
 const DIRECTIVE = 'did not find expected <document start>: kubectl splits the file at "---" lines, so a directive cannot precede a document';
 
-function trimmedLength(line: string): number {
-  return Math.max(1, line.replace(/[\r\n]+$/, '').trimEnd().length);
+/** Runs once per document on the hot path: native string searches, no per-line regular expressions. */
+export function documentExtent(text: string, start: number, end: number): DocumentExtent {
+  // go-yaml drops a byte order mark at the start of each document it parses
+  const first = contentLine(text, text.charCodeAt(start) === 0xfeff ? start + 1 : start, end, false);
+  if (first < 0) return { end, problem: undefined };
+  if (text.charCodeAt(first) === 0x25) return problemAt(text, first, end, DIRECTIVE);
+  if (isDocumentEnd(text, first)) return { end, problem: { message: STARTS_WITH_END, start: first, end: first + 3 } };
+  const marker = documentEndAfter(text, first, end);
+  if (marker < 0) return { end, problem: undefined };
+  const markerEnd = nextLine(text, marker, end);
+  const lost = contentLine(text, markerEnd, end, true);
+  return lost < 0 ? { end, problem: undefined } : { ...problemAt(text, lost, end, LOST_AFTER_END), end: markerEnd };
+}
+
+function problemAt(text: string, start: number, end: number, message: string): DocumentExtent {
+  const stop = Math.max(start + 1, lineContentEnd(text, start, end));
+  return { end, problem: { message, start, end: stop } };
+}
+
+/** `...` at a line start, followed by white space or the line's end. */
+function isDocumentEnd(text: string, position: number): boolean {
+  if (!text.startsWith('...', position)) return false;
+  const after = text.charCodeAt(position + 3);
+  return Number.isNaN(after) || after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d;
+}
+
+function documentEndAfter(text: string, from: number, end: number): number {
+  for (let position = text.indexOf('...', from); position >= 0 && position < end; position = text.indexOf('...', position + 1)) {
+    const before = text.charCodeAt(position - 1);
+    if ((before === 0x0a || before === 0x0d) && isDocumentEnd(text, position)) return position;
+  }
+  return -1;
+}
+
+/** The first line from `from` with content (not blank, not only a comment, and not `...` when skipping those). */
+function contentLine(text: string, from: number, end: number, skipDocumentEnds: boolean): number {
+  for (let line = from; line < end; line = nextLine(text, line, end)) {
+    let position = line;
+    while (text.charCodeAt(position) === 0x20 || text.charCodeAt(position) === 0x09) position++;
+    const code = text.charCodeAt(position);
+    const blank = position >= end || code === 0x0a || code === 0x0d || code === 0x23;
+    if (!blank && !(skipDocumentEnds && isDocumentEnd(text, line))) return position === line ? line : position;
+  }
+  return -1;
+}
+
+/** The start of the next line (LF, CRLF or a lone CR end a line for go-yaml). */
+function nextLine(text: string, from: number, end: number): number {
+  const stop = lineContentEnd(text, from, end);
+  if (stop >= end) return end;
+  return text.charCodeAt(stop) === 0x0d && text.charCodeAt(stop + 1) === 0x0a ? stop + 2 : stop + 1;
+}
+
+function lineContentEnd(text: string, from: number, end: number): number {
+  let position = from;
+  while (position < end && text.charCodeAt(position) !== 0x0a && text.charCodeAt(position) !== 0x0d) position++;
+  return position;
 }
