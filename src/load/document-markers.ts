@@ -5,7 +5,7 @@
 
 export interface MarkerProblem {
   readonly message: string;
-  /** Offsets into the file text. */
+  /** Offsets into the document's text. */
   readonly start: number;
   readonly end: number;
 }
@@ -20,8 +20,10 @@ const LOST_AFTER_END = 'kubectl ignores everything after the document end marker
 const STARTS_WITH_END = 'did not find expected node content (the document starts with "...")';
 const DIRECTIVE = 'did not find expected <document start>: kubectl splits the file at "---" lines, so a directive cannot precede a document';
 
-/** Runs once per document on the hot path: native string searches, no per-line regular expressions. */
-export function documentExtent(text: string, start: number, end: number): DocumentExtent {
+/** One of kubectl's documents; runs once per document on the hot path: native string searches, no regular expressions. */
+export function documentExtent(text: string): DocumentExtent {
+  const start = 0;
+  const end = text.length;
   // go-yaml drops a byte order mark at the start of each document it parses
   const first = contentLine(text, text.charCodeAt(start) === 0xfeff ? start + 1 : start, end, false);
   if (first < 0) return { end, problem: undefined };

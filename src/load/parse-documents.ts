@@ -32,11 +32,13 @@ export function parseDocuments(original: SourceText, limits: ParseLimits): Parse
   let helmReported = false;
   const read = readYamlDocuments(source.text);
   for (const chunk of read.chunks) {
-    const extent = documentExtent(source.text, chunk.start, chunk.end);
-    if (extent.problem) findings.push(fileFinding(source, extent.problem.start, extent.problem.end, { ...LOAD_CHECKS.yamlSyntax, message: extent.problem.message }));
-    if (extent.problem && extent.end === chunk.end) continue;
     const start = chunk.start;
-    const chunkText = source.text.slice(start, extent.end);
+    const whole = source.text.slice(start, chunk.end);
+    const extent = documentExtent(whole);
+    const { problem } = extent;
+    if (problem) findings.push(fileFinding(source, start + problem.start, start + problem.end, { ...LOAD_CHECKS.yamlSyntax, message: problem.message }));
+    if (problem && extent.end === whole.length) continue;
+    const chunkText = extent.end === whole.length ? whole : whole.slice(0, extent.end);
     if (isValueFlood(chunkText, limits)) {
       findings.push(valueFlood(source, start, limits.maxExpandedNodes));
       continue;

@@ -14,8 +14,11 @@ const GO_ESCAPES = new Set([...'0abt\tnvfre "\'\\N_LPxuU', '\n', '\r']);
 
 /** The first escape in a double-quoted scalar's source (between the quotes) that go-yaml does not know. */
 export function unknownEscape(text: string, start: number, end: number): ScannerProblem | undefined {
-  for (let position = text.indexOf('\\', start); position >= 0 && position < end; position = text.indexOf('\\', position + 2)) {
+  // a bounded loop: indexOf would search past `end`, through the rest of the document, for every scalar
+  for (let position = start; position < end; position++) {
+    if (text.charCodeAt(position) !== 0x5c) continue;
     if (!GO_ESCAPES.has(text.charAt(position + 1))) return { message: 'found unknown escape character', start: position, end: position + 2 };
+    position++;
   }
   return undefined;
 }
