@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -107,7 +108,8 @@ func judge(text []byte) verdict {
 }
 
 // Unmarshal decodes the first node only; a Decoder asked for a second one shows what was dropped. UnmarshalStrict
-// shows duplicate keys, but it also flags a key that overrides a merged one (<<), which loses nothing.
+// shows duplicate keys, but it also flags a key that overrides a merged one (<<), which loses nothing: it reads the
+// text with each merge key renamed to a unique ordinary key instead.
 func lostContent(text []byte) string {
 	decoder := yaml.NewDecoder(bytes.NewReader(text))
 	var first, rest interface{}
@@ -120,10 +122,20 @@ func lostContent(text []byte) string {
 		}
 	}
 	var strict interface{}
-	if err := yaml.UnmarshalStrict(text, &strict); err != nil && !bytes.Contains(text, []byte("<<")) {
+	if err := yaml.UnmarshalStrict(withoutMergeKeys(text), &strict); err != nil {
 		return err.Error()
 	}
 	return ""
+}
+
+var mergeKey = regexp.MustCompile(`<<([ \t]*:)`)
+
+func withoutMergeKeys(text []byte) []byte {
+	count := 0
+	return mergeKey.ReplaceAllFunc(text, func(match []byte) []byte {
+		count++
+		return []byte(fmt.Sprintf("merge%d%s", count, match[2:]))
+	})
 }
 
 // upstream: sigs.k8s.io/yaml yaml.go convertToJSONableObject (no JSON target: kubectl decodes into RawExtension).
