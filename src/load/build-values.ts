@@ -59,6 +59,11 @@ export function buildDocuments(text: string, offset: number, limits: BuildLimits
   return fast ? [{ ...fast, problems: [] }] : buildWithPositions(text, offset, limits);
 }
 
+/** One JSON value of a JSON stream (valid JSON already): YAML's reading, without go-yaml's scanner rules (`\/` is JSON). */
+export function buildJsonDocument(text: string, offset: number, limits: BuildLimits): BuiltDocument[] {
+  return new Builder(text, { offset, limits, json: true }).run(jsYaml().parseEvents(text, { maxDepth: limits.maxDepth }));
+}
+
 /**
  * The full path: js-yaml events, every span recorded as it goes. When js-yaml rejects indentation that go-yaml
  * does not check (inside flow collections and quoted scalars), the text is re-read with those lines indented.
@@ -101,6 +106,8 @@ interface Placement {
   readonly limits: BuildLimits;
   /** Maps an offset in the parsed text to one in the original text, when they differ. */
   readonly toOriginal?: (offset: number) => number;
+  /** The text is a JSON value kubectl decodes with encoding/json, not go-yaml. */
+  readonly json?: boolean;
 }
 
 class Builder {
@@ -108,6 +115,7 @@ class Builder {
   readonly #offset: number;
   readonly #limits: BuildLimits;
   readonly #toOriginal: ((offset: number) => number) | undefined;
+  readonly #isJson: boolean;
   #documents: BuiltDocument[] = [];
   #stack: Frame[] = [];
   #anchors = new Map<string, Anchored>();
@@ -122,6 +130,7 @@ class Builder {
     this.#offset = placement.offset;
     this.#limits = placement.limits;
     this.#toOriginal = placement.toOriginal;
+    this.#isJson = placement.json ?? false;
   }
 
   /** The file offset of an offset into the parsed text. */
@@ -223,6 +232,7 @@ class Builder {
 
   /** go-yaml rejects a few scalars js-yaml reads: they are errors kubectl reports. */
   #checkScanner(event: ScalarEvent): void {
+    if (this.#isJson) return;
     const problem =
       event.style === SCALAR_STYLE.DOUBLE_QUOTED ? unknownEscape(this.#text, event.valueStart, event.valueEnd)
       : event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK ? blockScalarTab(this.#text, { start: event.valueStart, end: event.valueEnd, indent: event.indent })

@@ -60,6 +60,13 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
     ],
     objects: ['json-values'],
   },
+  // apimachinery decoder.go YAMLOrJSONDecoder: input starting with "{" is a stream of JSON values (encoding/json)
+  { file: 'valid-json-stream.json', findings: [], objects: ['first', 'second'] },
+  {
+    file: 'invalid-json-stream.json',
+    findings: [`6:1 yaml-syntax: invalid JSON (kubectl reads input that starts with "{" as JSON): Unexpected token 'y'`],
+    objects: ['valid-json'],
+  },
   // resolve.go resolve, decode.go scalar (!!binary)
   {
     file: 'invalid-tags.yaml',
@@ -92,6 +99,12 @@ describe('the loader reads what go-yaml v2 reads', () => {
     expect(entry?.value).toMatchObject({ spec: { addresses: ['1.2.3.4', '2001:db8::', 'fe80::'], hosts: [{ 'example.com': null }], exportTo: { 'a:b': null } } });
     expect(entry?.rangeOf(['spec', 'addresses', 1])).toMatchObject({ line: 7, column: 24, endLine: 7, endColumn: 34 });
     expect(entry?.rangeOf(['spec', 'addresses', 2])).toMatchObject({ line: 7, column: 36, endLine: 7, endColumn: 42 });
+  });
+
+  it('reads a JSON stream value by value, "\\/" included, at their own positions', async () => {
+    const [first, second] = (await load('valid-json-stream.json')).objects;
+    expect(first?.value).toMatchObject({ data: { url: 'https://example.com' } });
+    expect(second?.rangeOf(['metadata', 'name'])).toMatchObject({ line: 2, column: 64, endLine: 2, endColumn: 72 });
   });
 
   it('decodes tags and escapes as go-yaml does', async () => {

@@ -2,7 +2,8 @@
 import type { YAMLException } from 'js-yaml';
 import type { Finding } from '../model/finding.js';
 import { jsYaml } from './js-yaml.js';
-import { buildDocuments, type BuildLimits, type BuildProblem, type BuiltDocument } from './build-values.js';
+import { buildDocuments, buildJsonDocument, type BuildLimits, type BuildProblem, type BuiltDocument } from './build-values.js';
+import { isJsonStream, splitJsonValues } from './json-stream.js';
 import { documentExtent } from './document-markers.js';
 import { readYamlDocuments } from './yaml-reader.js';
 import { LOAD_CHECKS } from './load-checks.js';
@@ -30,21 +31,17 @@ export function parseDocuments(original: SourceText, limits: ParseLimits): Parse
   for (const comment of comments) findings.push(fileFinding(original, comment.start, comment.end, { ...LOAD_CHECKS.yamlSyntax, message: 'comments are not allowed in JSON (kubectl rejects this file)' }));
   const source = comments.length > 0 ? new SourceText(original.file, blankComments(original.text, comments)) : original;
   let helmReported = false;
-  const read = readYamlDocuments(source.text);
-  for (const chunk of read.chunks) {
+  const plan = isJsonStream(source.text) ? jsonPlan(source) : yamlPlan(source);
+  findings.push(...plan.findings);
+  for (const chunk of plan.chunks) {
     const start = chunk.start;
-    const whole = source.text.slice(start, chunk.end);
-    const extent = documentExtent(whole);
-    const { problem } = extent;
-    if (problem) findings.push(fileFinding(source, start + problem.start, start + problem.end, { ...LOAD_CHECKS.yamlSyntax, message: problem.message }));
-    if (problem && extent.end === whole.length) continue;
-    const chunkText = extent.end === whole.length ? whole : whole.slice(0, extent.end);
+    const chunkText = source.text.slice(start, chunk.end);
     if (isValueFlood(chunkText, limits)) {
       findings.push(valueFlood(source, start, limits.maxExpandedNodes));
       continue;
     }
     try {
-      const built = firstDocument(source, buildDocuments(chunkText, start, limits), findings);
+      const built = firstDocument(source, plan.build(chunkText, start, limits), findings);
       if (!built) continue;
       for (const problem of built.problems) findings.push(problemFinding(source, problem));
       if (documents.length >= limits.maxDocuments) {
@@ -62,11 +59,41 @@ export function parseDocuments(original: SourceText, limits: ParseLimits): Parse
       findings.push(syntaxFinding(source, start, chunkText, error));
     }
   }
+  return { documents, findings };
+}
+
+/** The documents of a file as kubectl frames them, the problems found framing them, and how to parse each. */
+interface ReadingPlan {
+  readonly chunks: readonly { start: number; end: number }[];
+  readonly findings: readonly Finding[];
+  readonly build: (text: string, offset: number, limits: BuildLimits) => BuiltDocument[];
+}
+
+function yamlPlan(source: SourceText): ReadingPlan {
+  const read = readYamlDocuments(source.text);
+  const findings: Finding[] = [];
+  const chunks: { start: number; end: number }[] = [];
+  for (const { start, end } of read.chunks) {
+    const extent = documentExtent(source.text.slice(start, end));
+    const { problem } = extent;
+    if (problem) findings.push(syntaxAt(source, start + problem.start, start + problem.end, problem.message));
+    if (!problem || extent.end < end - start) chunks.push({ start, end: start + extent.end });
+  }
   if (read.invalidSeparator) {
     const { offset, message } = read.invalidSeparator;
-    findings.push(fileFinding(source, offset, lineEndOf(source.text, offset), { ...LOAD_CHECKS.yamlSyntax, message: `${message} (kubectl reads nothing from the previous separator on)` }));
+    findings.push(syntaxAt(source, offset, lineEndOf(source.text, offset), `${message} (kubectl reads nothing from the previous separator on)`));
   }
-  return { documents, findings };
+  return { chunks, findings, build: buildDocuments };
+}
+
+function jsonPlan(source: SourceText): ReadingPlan {
+  const stream = splitJsonValues(source.text);
+  const findings = stream.error ? [syntaxAt(source, stream.error.offset, stream.error.offset + 1, stream.error.message)] : [];
+  return { chunks: stream.values, findings, build: buildJsonDocument };
+}
+
+function syntaxAt(source: SourceText, start: number, end: number, message: string): Finding {
+  return fileFinding(source, start, end, { ...LOAD_CHECKS.yamlSyntax, message });
 }
 
 /**

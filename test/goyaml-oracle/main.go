@@ -24,6 +24,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	yaml "gopkg.in/yaml.v2"
 )
@@ -192,12 +193,93 @@ func keyString(key, item interface{}) (string, error) {
 	return "", fmt.Errorf("unsupported map key of type: %T, key: %+#v, value: %+#v", key, key, item)
 }
 
+// upstream: apimachinery decoder.go YAMLOrJSONDecoder.Decode and GuessJSONStream: a stream whose first non-space
+// byte is "{" is read as a stream of JSON values by encoding/json, not as YAML.
+func hasJSONPrefix(data []byte) bool {
+	return bytes.HasPrefix(bytes.TrimLeftFunc(data, unicode.IsSpace), []byte("{"))
+}
+
+func judgeJSON(data []byte) []verdict {
+	var verdicts []verdict
+	decoder := json.NewDecoder(bytes.NewReader(data))
+	decoder.UseNumber()
+	for {
+		start := decoder.InputOffset()
+		var value interface{}
+		err := decoder.Decode(&value)
+		if err == io.EOF {
+			return verdicts
+		}
+		valueStart := len(data) - len(bytes.TrimLeftFunc(data[start:], unicode.IsSpace))
+		line := 1 + bytes.Count(data[:valueStart], []byte("\n"))
+		if err != nil {
+			return append(verdicts, verdict{Line: line, Status: "REJECT", Error: err.Error()})
+		}
+		if duplicate := duplicateJSONKey(data[valueStart:decoder.InputOffset()]); duplicate != "" {
+			verdicts = append(verdicts, verdict{Line: line, Status: "LOSSY", Error: "duplicate key " + duplicate})
+			continue
+		}
+		verdicts = append(verdicts, verdict{Line: line, Status: "ACCEPT", Value: value})
+	}
+}
+
+// encoding/json keeps the last of repeated keys silently.
+func duplicateJSONKey(value []byte) string {
+	decoder := json.NewDecoder(bytes.NewReader(value))
+	type object struct {
+		keys      map[string]bool
+		expectKey bool
+	}
+	var stack []*object
+	for {
+		token, err := decoder.Token()
+		if err != nil {
+			return ""
+		}
+		top := (*object)(nil)
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		if top != nil && top.keys != nil && top.expectKey {
+			if delim, ok := token.(json.Delim); ok && delim == '}' {
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			key := token.(string)
+			if top.keys[key] {
+				return strconv.Quote(key)
+			}
+			top.keys[key] = true
+			top.expectKey = false
+			continue
+		}
+		if top != nil && top.keys != nil {
+			top.expectKey = true
+		}
+		switch token {
+		case json.Delim('{'):
+			stack = append(stack, &object{keys: map[string]bool{}, expectKey: true})
+		case json.Delim('['):
+			stack = append(stack, &object{})
+		case json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		}
+	}
+}
+
 func main() {
 	out := json.NewEncoder(os.Stdout)
 	for _, file := range os.Args[1:] {
 		data, err := os.ReadFile(file)
 		if err != nil {
 			_ = out.Encode(verdict{File: file, Status: "REJECT", Error: err.Error()})
+			continue
+		}
+		if hasJSONPrefix(data) {
+			for _, result := range judgeJSON(data) {
+				result.File = file
+				_ = out.Encode(result)
+			}
 			continue
 		}
 		chunks, separator := split(data)
