@@ -81,6 +81,11 @@ const mapping = fc.tuple(fc.array(entry, { minLength: 1, maxLength: 5 }), fc.con
 );
 const document = fc.tuple(fc.constantFrom('', '%YAML 1.1\n', '--- \n', '---\t# c\n', '--- x\n'), mapping, fc.constantFrom('', '\n...\n', '\n...\nlost: 1', '\n... # end')).map(([head, body, tail]) => `${head}${body}${tail}`);
 const topLevel = fc.oneof({ weight: 4, arbitrary: document }, fc.constantFrom('- a\n- b', '"just a string"', '[1, 2]', '', '# only a comment', '...', '&x {a: 1}'));
-const yamlFile = fc.tuple(fc.array(topLevel, { minLength: 1, maxLength: 3 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean()).map(([documents, lineEnd, bom]) =>
+/** Input starting with "{": kubectl reads it as a stream of JSON values. */
+const jsonFile = fc
+  .tuple(fc.array(fc.dictionary(fc.constantFrom('a', 'b', 'url', 'a'), fc.jsonValue({ maxDepth: 2 })), { minLength: 1, maxLength: 3 }), fc.constantFrom('\n', ' ', ''), fc.constantFrom(0, 2, '\t'))
+  .map(([objects, gap, indent]) => objects.map((object) => JSON.stringify(object, null, indent).replaceAll('/', '\\/')).join(gap));
+const yamlStream = fc.tuple(fc.array(topLevel, { minLength: 1, maxLength: 3 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean()).map(([documents, lineEnd, bom]) =>
   `${bom ? '\uFEFF' : ''}${documents.join('\n---\n')}\n`.replaceAll('\n', lineEnd),
 );
+const yamlFile = fc.oneof({ weight: 5, arbitrary: yamlStream }, jsonFile);

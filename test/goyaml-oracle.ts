@@ -68,33 +68,43 @@ export function compareWithOracle(file: string, text: string, verdicts: readonly
   const parsed = parseDocuments(source, DEFAULT_LIMITS);
   if (parsed.findings.some((finding) => finding.ruleId === 'helm-template')) return [];
   const lineStarts = newlineLineStarts(text);
-  const offsetOfLine = (line: number) => lineStarts[line - 1] ?? text.length;
+  const offsetOfLine = (line: number) => lineStarts[line - 1] ?? text.length + 1;
   const loaderStarts = loaderLineStarts(text);
   const offsetOf = (position: { line: number; column: number }) => (loaderStarts[position.line - 1] ?? text.length) + position.column - 1;
   const errors = parsed.findings.filter((finding) => REJECTING.has(finding.ruleId)).map((finding) => ({ finding, offset: offsetOf(finding) }));
   const documents = parsed.documents.map((document) => ({ value: document.value, offset: offsetOf(document.rangeOf([])) }));
   const disagreements: Disagreement[] = [];
-  verdicts.forEach((verdict, index) => {
-    const start = offsetOfLine(verdict.line);
-    const next = verdicts[index + 1];
-    const end = next && next.line > verdict.line ? offsetOfLine(next.line) : text.length + 1;
+  const groups = byLine(verdicts);
+  groups.forEach((group, index) => {
+    const line = group[0]?.line ?? 1;
+    const start = offsetOfLine(line);
+    const end = offsetOfLine(groups[index + 1]?.[0]?.line ?? Number.MAX_SAFE_INTEGER);
     const inside = (offset: number) => offset >= start && offset < end;
     const found = errors.filter((error) => inside(error.offset));
     const values = documents.filter((document) => inside(document.offset) && document.value !== null).map((document) => document.value);
-    const disagree = (kubefit: string) => disagreements.push({ file, line: verdict.line, goYaml: `${verdict.status}${verdict.error ? `: ${verdict.error}` : ''}`, kubefit });
-    if (verdict.status !== 'ACCEPT') {
+    const refused = group.filter((verdict) => verdict.status !== 'ACCEPT');
+    const goYaml = group.map((verdict) => `${verdict.status}${verdict.error ? `: ${verdict.error}` : ''}`).join('; ');
+    const disagree = (kubefit: string) => disagreements.push({ file, line, goYaml, kubefit });
+    if (refused.length > 0) {
       if (found.length === 0) disagree(`accepts ${JSON.stringify(values)}`);
       return;
     }
+    const expected = group.map((verdict) => verdict.value).filter((value) => value !== undefined && value !== null);
     if (found.length > 0) disagree(`rejects: ${found.map((error) => `${error.finding.line}:${error.finding.column} ${error.finding.message}`).join('; ')}`);
-    else if (!sameValues(values, verdict.value)) disagree(`decodes ${JSON.stringify(values)}, go-yaml ${JSON.stringify(verdict.value)}`);
+    else if (JSON.stringify(canonical(values)) !== JSON.stringify(canonical(expected))) disagree(`decodes ${JSON.stringify(values)}, go-yaml ${JSON.stringify(expected)}`);
   });
   return disagreements;
 }
 
-function sameValues(values: readonly unknown[], expected: unknown): boolean {
-  const wanted = expected === undefined || expected === null ? [] : [expected];
-  return JSON.stringify(canonical(values)) === JSON.stringify(canonical(wanted));
+/** Verdicts of documents that start on the same line (JSON values can share one) are judged together. */
+function byLine(verdicts: readonly Verdict[]): Verdict[][] {
+  const groups: Verdict[][] = [];
+  for (const verdict of verdicts) {
+    const last = groups.at(-1);
+    if (last && last[0]?.line === verdict.line) last.push(verdict);
+    else groups.push([verdict]);
+  }
+  return groups;
 }
 
 /** Key order is not part of a value (Go's maps have none). */
