@@ -1,15 +1,18 @@
 // Command-line parsing: argv → a typed invocation, or a UsageError with a one-line message.
 import { parseArgs } from 'node:util';
 import type { FailOn } from '../config/config.js';
+import { resolveKubernetesRelease } from '../model/kubernetes-version.js';
 import { FORMAT_NAMES } from '../report/formatters/index.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../model/usage-error.js';
 
-export type CommandName = 'check' | 'lint' | 'fit' | 'rules' | 'explain' | 'init';
-const COMMANDS: readonly CommandName[] = ['check', 'lint', 'fit', 'rules', 'explain', 'init'];
+export type CommandName = 'check' | 'lint' | 'fit' | 'rules' | 'explain' | 'init' | 'help';
+export const COMMANDS: readonly CommandName[] = ['check', 'lint', 'fit', 'rules', 'explain', 'init', 'help'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'none'];
 
 export interface Invocation {
   readonly command: CommandName;
+  /** True when no command was named, so the first path may be a misspelt command. */
+  readonly implicitCommand: boolean;
   readonly paths: readonly string[];
   readonly cluster: readonly string[];
   /** --config FILE: the config file to use instead of the one discovered. */
@@ -57,6 +60,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   const paths = isCommand ? rest : positionals;
   return {
     command,
+    implicitCommand: !isCommand,
     paths,
     cluster: values.cluster ?? [],
     config: values.config,
@@ -66,19 +70,19 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     failOn: values['fail-on'] === undefined ? undefined : oneOf('--fail-on', values['fail-on'], FAIL_ON),
     quiet: values.quiet ?? false,
     color: values['no-color'] ? false : values.color,
-    kubernetesVersion: values['kubernetes-version'] === undefined ? undefined : kubernetesVersion(values['kubernetes-version']),
+    kubernetesVersion: values['kubernetes-version'] === undefined ? undefined : resolveKubernetesRelease(values['kubernetes-version'], '--kubernetes-version'),
     strictKinds: values['strict-kinds'] ?? false,
     drain: values.drain ?? [],
     capacity: values.capacity ?? false,
     maxFileSize: values['max-file-size'] === undefined ? undefined : byteCount(values['max-file-size']),
-    help: values.help ?? false,
+    help: (values.help ?? false) || command === 'help',
     version: values.version ?? false,
   };
 }
 
 function parseOrExplain(argv: readonly string[]) {
   try {
-    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    return parseArgs({ args: withAttachedValues(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     const option = /'(-[^']*)'/.exec(text)?.[1];
@@ -88,15 +92,36 @@ function parseOrExplain(argv: readonly string[]) {
   }
 }
 
+/** `--max-file-size -1` means the value -1, not an option: attach such values (`--max-file-size=-1`) so they get checked. */
+function withAttachedValues(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] ?? '';
+    const next = argv[index + 1];
+    if (takesValue(arg) && next !== undefined && /^-[^-]/.test(next) && !isKnownOption(next)) {
+      args.push(arg.startsWith('--') ? `${arg}=${next}` : `${arg}${next}`);
+      index++;
+    } else args.push(arg);
+  }
+  return args;
+}
+
+function optionOf(arg: string): (typeof OPTIONS)[keyof typeof OPTIONS] | undefined {
+  if (arg.startsWith('--')) return (OPTIONS as Record<string, (typeof OPTIONS)[keyof typeof OPTIONS]>)[arg.slice(2)];
+  return Object.values(OPTIONS).find((option) => 'short' in option && `-${option.short}` === arg);
+}
+
+function takesValue(arg: string): boolean {
+  return optionOf(arg)?.type === 'string';
+}
+
+function isKnownOption(arg: string): boolean {
+  return optionOf(arg) !== undefined;
+}
+
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if (allowed.includes(value as T)) return value as T;
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
-}
-
-function kubernetesVersion(value: string): string {
-  const match = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(value);
-  if (!match) throw new UsageError(`--kubernetes-version must look like 1.34 or v1.34.2, got "${value}"`);
-  return `${match[1]}.${match[2]}`;
 }
 
 function byteCount(value: string): number {

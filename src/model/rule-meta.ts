@@ -18,4 +18,6 @@ export interface RuleMeta {
   readonly remediation: string;
   /** Whether it runs without being enabled in configuration. */
   readonly defaultOn: boolean;
+  /** Why configuration cannot change it, for the few checks whose outcome is fixed (an exit code stands on it). */
+  readonly notConfigurable?: string;
 }
