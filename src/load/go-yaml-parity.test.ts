@@ -67,6 +67,12 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
     findings: [`6:1 yaml-syntax: invalid JSON (kubectl reads input that starts with "{" as JSON): Unexpected token 'y'`],
     objects: ['valid-json'],
   },
+  // a Go template action parses as a mapping key kubectl rejects ("invalid map key"): the template is named instead
+  {
+    file: 'invalid-go-template.yaml',
+    findings: ['4:9 helm-template: this is a Helm template, not a manifest: render it first (helm template RELEASE CHART | kubefit check -)'],
+    objects: [],
+  },
   // resolve.go resolve, decode.go scalar (!!binary)
   {
     file: 'invalid-tags.yaml',

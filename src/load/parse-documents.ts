@@ -43,6 +43,12 @@ export function parseDocuments(original: SourceText, limits: ParseLimits): Parse
     try {
       const built = firstDocument(source, plan.build(chunkText, start, limits), findings);
       if (!built) continue;
+      // `name: {{ .Name }}` parses as a mapping used as a key, which kubectl rejects: the template is the cause
+      if (built.problems.some((problem) => problem.kind === 'decode') && GO_TEMPLATE.test(source.text)) {
+        if (!helmReported) findings.push(helmFinding(source, GO_TEMPLATE));
+        helmReported = true;
+        continue;
+      }
       for (const problem of built.problems) findings.push(problemFinding(source, problem));
       if (documents.length >= limits.maxDocuments) {
         findings.push(tooManyDocuments(source, built.rootSpan[0], limits.maxDocuments));
