@@ -2,7 +2,7 @@
 // key and value, in one pass with an explicit stack (no recursion: deep input cannot overflow the call stack).
 import type { Event, ScalarEvent } from 'js-yaml';
 import { EVENT_ID, SCALAR_STYLE, jsYaml } from './js-yaml.js';
-import { reindentFlowLines, type Reindented } from './flow-indentation.js';
+import { rewriteForJsYaml, type Rewritten } from './go-yaml-rewrite.js';
 import { readPlainBlockDocument } from './plain-block-reader.js';
 import { blockScalarTab, unknownEscape } from './scanner-rules.js';
 import { goFloatName, keyString, resolvePlainScalar, resolveTagged } from './yaml11-scalars.js';
@@ -65,17 +65,24 @@ export function buildJsonDocument(text: string, offset: number, limits: BuildLim
 }
 
 /**
- * The full path: js-yaml events, every span recorded as it goes. When js-yaml rejects indentation that go-yaml
- * does not check (inside flow collections and quoted scalars), the text is re-read with those lines indented.
+ * The full path: js-yaml events, every span recorded as it goes. Where go-yaml reads the text differently from
+ * js-yaml (go-yaml-rewrite.ts), js-yaml reads a rewritten text: always when js-yaml would read it silently otherwise,
+ * and when js-yaml rejects the original. A syntax error is always reported in the original text.
  */
 export function buildWithPositions(text: string, offset: number, limits: BuildLimits): BuiltDocument[] {
   const yaml = jsYaml();
-  const silent = mayReadDifferently(text) ? reindentFlowLines(text) : undefined;
-  if (silent) return buildRewritten(silent, offset, limits);
+  const silent = mayReadDifferently(text) ? rewriteForJsYaml(text) : undefined;
+  if (silent) {
+    try {
+      return buildRewritten(silent, offset, limits);
+    } catch (error) {
+      if (!(error instanceof yaml.YAMLException)) throw error;
+    }
+  }
   try {
     return new Builder(text, { offset, limits }).run(yaml.parseEvents(text, { maxDepth: limits.maxDepth }));
   } catch (error) {
-    const rewritten = error instanceof yaml.YAMLException && !error.reason?.startsWith('nesting exceeded') ? reindentFlowLines(text) : undefined;
+    const rewritten = error instanceof yaml.YAMLException && !error.reason?.startsWith('nesting exceeded') ? rewriteForJsYaml(text) : undefined;
     if (!rewritten) throw error;
     try {
       return buildRewritten(rewritten, offset, limits);
@@ -93,7 +100,7 @@ function mayReadDifferently(text: string): boolean {
   return (text.includes('[') || text.includes('{')) && (text.includes('?') || FLOW_COLON.test(text));
 }
 
-function buildRewritten(rewritten: Reindented, offset: number, limits: BuildLimits): BuiltDocument[] {
+function buildRewritten(rewritten: Rewritten, offset: number, limits: BuildLimits): BuiltDocument[] {
   const events = jsYaml().parseEvents(rewritten.text, { maxDepth: limits.maxDepth });
   const documents = new Builder(rewritten.text, { offset, limits, toOriginal: rewritten.toOriginal }).run(events);
   const problems = rewritten.problems.map((problem) => ({ kind: 'decode' as const, message: problem.message, start: offset + problem.start, end: offset + problem.end }));

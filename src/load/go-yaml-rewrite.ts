@@ -12,7 +12,7 @@
 //   the `?`), and a plain scalar that starts with `:` or holds a `?` is an error (reported as a problem).
 // upstream: gopkg.in/yaml.v2 scannerc.go yaml_parser_unroll_indent, yaml_parser_scan_flow_scalar
 
-export interface Reindented {
+export interface Rewritten {
   readonly text: string;
   /** go-yaml errors found on the way, as offsets into the original text. */
   readonly problems: readonly { message: string; start: number; end: number }[];
@@ -35,7 +35,7 @@ interface Edit {
 }
 
 /** The rewritten text, or undefined when nothing needs rewriting. */
-export function reindentFlowLines(text: string): Reindented | undefined {
+export function rewriteForJsYaml(text: string): Rewritten | undefined {
   const scanner = new Scanner(text);
   const edits = scanner.run().sort((a, b) => a.offset - b.offset);
   if (edits.length === 0 && scanner.problems.length === 0) return undefined;
