@@ -1,6 +1,7 @@
 // Splits a file into documents where kubectl does and parses each; a syntax error costs only its own document.
 import type { YAMLException } from 'js-yaml';
 import type { Finding } from '../model/finding.js';
+import { appendAll } from '../model/append.js';
 import { jsYaml } from './js-yaml.js';
 import { buildDocuments, buildJsonDocument, type BuildLimits, type BuildProblem, type BuiltDocument } from './build-values.js';
 import { isJsonStream, splitJsonValues } from './json-stream.js';
@@ -32,7 +33,7 @@ export function parseDocuments(original: SourceText, limits: ParseLimits): Parse
   const source = comments.length > 0 ? new SourceText(original.file, blankComments(original.text, comments)) : original;
   let helmReported = false;
   const plan = isJsonStream(source.text) ? jsonPlan(source) : yamlPlan(source);
-  findings.push(...plan.findings);
+  appendAll(findings, plan.findings);
   for (const chunk of plan.chunks) {
     const start = chunk.start;
     const chunkText = source.text.slice(start, chunk.end);
