@@ -2,8 +2,10 @@
 // key and value, in one pass with an explicit stack (no recursion: deep input cannot overflow the call stack).
 import type { Event, ScalarEvent } from 'js-yaml';
 import { EVENT_ID, SCALAR_STYLE, jsYaml } from './js-yaml.js';
+import { rewriteForJsYaml, type Rewritten } from './go-yaml-rewrite.js';
 import { readPlainBlockDocument } from './plain-block-reader.js';
-import { keyString, resolvePlainScalar } from './yaml11-scalars.js';
+import { blockScalarTab, unknownEscape } from './scanner-rules.js';
+import { goFloatName, keyString, resolvePlainScalar, resolveTagged } from './yaml11-scalars.js';
 
 /** [keyStart, keyEnd, valueStart, valueEnd] as offsets into the file text; key -1 for sequence items. */
 export type EntrySpan = [number, number, number, number];
@@ -17,7 +19,8 @@ export interface BuiltDocument {
 }
 
 export interface BuildProblem {
-  readonly kind: 'duplicate-key' | 'alias' | 'too-large';
+  /** `decode`: go-yaml or sigs.k8s.io/yaml refuses the value, so kubectl rejects the document. */
+  readonly kind: 'duplicate-key' | 'alias' | 'decode' | 'too-large';
   readonly message: string;
   readonly start: number;
   readonly end: number;
@@ -56,16 +59,70 @@ export function buildDocuments(text: string, offset: number, limits: BuildLimits
   return fast ? [{ ...fast, problems: [] }] : buildWithPositions(text, offset, limits);
 }
 
-/** The full path: js-yaml events, every span recorded as it goes. */
+/** One JSON value of a JSON stream (valid JSON already): YAML's reading, without go-yaml's scanner rules (`\/` is JSON). */
+export function buildJsonDocument(text: string, offset: number, limits: BuildLimits): BuiltDocument[] {
+  return new Builder(text, { offset, limits, json: true }).run(jsYaml().parseEvents(text, { maxDepth: limits.maxDepth }));
+}
+
+/**
+ * The full path: js-yaml events, every span recorded as it goes. Where go-yaml reads the text differently from
+ * js-yaml (go-yaml-rewrite.ts), js-yaml reads a rewritten text: always when js-yaml would read it silently otherwise,
+ * and when js-yaml rejects the original. A syntax error is always reported in the original text.
+ */
 export function buildWithPositions(text: string, offset: number, limits: BuildLimits): BuiltDocument[] {
-  const events = jsYaml().parseEvents(text, { maxDepth: limits.maxDepth });
-  return new Builder(text, offset, limits).run(events);
+  const yaml = jsYaml();
+  const silent = mayReadDifferently(text) ? rewriteForJsYaml(text) : undefined;
+  if (silent) {
+    try {
+      return buildRewritten(silent, offset, limits);
+    } catch (error) {
+      if (!(error instanceof yaml.YAMLException)) throw error;
+    }
+  }
+  try {
+    return new Builder(text, { offset, limits }).run(yaml.parseEvents(text, { maxDepth: limits.maxDepth }));
+  } catch (error) {
+    const rewritten = error instanceof yaml.YAMLException && !error.reason?.startsWith('nesting exceeded') ? rewriteForJsYaml(text) : undefined;
+    if (!rewritten) throw error;
+    try {
+      return buildRewritten(rewritten, offset, limits);
+    } catch {
+      throw error;
+    }
+  }
+}
+
+/** A `:` that ends a plain scalar before `,`, `]` or `}`, or one that may start a scalar in a flow collection. */
+const FLOW_COLON = /:[,\]}]|[[{,:]\s*:\S/;
+
+/** Flow-collection syntax that js-yaml reads without error but not as go-yaml does (`[fe80::]`, `[a?b]`). */
+function mayReadDifferently(text: string): boolean {
+  return (text.includes('[') || text.includes('{')) && (text.includes('?') || FLOW_COLON.test(text));
+}
+
+function buildRewritten(rewritten: Rewritten, offset: number, limits: BuildLimits): BuiltDocument[] {
+  const events = jsYaml().parseEvents(rewritten.text, { maxDepth: limits.maxDepth });
+  const documents = new Builder(rewritten.text, { offset, limits, toOriginal: rewritten.toOriginal }).run(events);
+  const problems = rewritten.problems.map((problem) => ({ kind: 'decode' as const, message: problem.message, start: offset + problem.start, end: offset + problem.end }));
+  return documents.map((document, index) => (index === 0 && problems.length > 0 ? { ...document, problems: [...problems, ...document.problems] } : document));
+}
+
+interface Placement {
+  /** Offset of the text in the file. */
+  readonly offset: number;
+  readonly limits: BuildLimits;
+  /** Maps an offset in the parsed text to one in the original text, when they differ. */
+  readonly toOriginal?: (offset: number) => number;
+  /** The text is a JSON value kubectl decodes with encoding/json, not go-yaml. */
+  readonly json?: boolean;
 }
 
 class Builder {
   readonly #text: string;
   readonly #offset: number;
   readonly #limits: BuildLimits;
+  readonly #toOriginal: ((offset: number) => number) | undefined;
+  readonly #isJson: boolean;
   #documents: BuiltDocument[] = [];
   #stack: Frame[] = [];
   #anchors = new Map<string, Anchored>();
@@ -75,10 +132,17 @@ class Builder {
   #expanded = 0;
   #aborted = false;
 
-  constructor(text: string, offset: number, limits: BuildLimits) {
+  constructor(text: string, placement: Placement) {
     this.#text = text;
-    this.#offset = offset;
-    this.#limits = limits;
+    this.#offset = placement.offset;
+    this.#limits = placement.limits;
+    this.#toOriginal = placement.toOriginal;
+    this.#isJson = placement.json ?? false;
+  }
+
+  /** The file offset of an offset into the parsed text. */
+  #at(position: number): number {
+    return this.#offset + (this.#toOriginal && position >= 0 ? this.#toOriginal(position) : position);
   }
 
   run(events: readonly Event[]): BuiltDocument[] {
@@ -135,7 +199,7 @@ class Builder {
   }
 
   #open(value: Record<string, unknown> | unknown[], start: number, anchor: string | undefined): void {
-    const frame = this.#frame(value, this.#offset + start, anchor);
+    const frame = this.#frame(value, this.#at(start), anchor);
     if (anchor !== undefined) this.#anchors.set(anchor, { value, size: 1, open: true });
     this.#stack.push(frame);
     this.#spans.set(value, frame.entries);
@@ -149,36 +213,58 @@ class Builder {
   }
 
   #scalar(event: ScalarEvent): void {
+    this.#checkScanner(event);
     const raw = jsYaml().getScalarValue(this.#text, event);
     const value = this.#resolve(raw, event);
     const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED ? 1 : 0;
-    const start = this.#offset + event.valueStart - quoted;
-    const end = this.#offset + event.valueEnd + quoted;
+    // the quotes are mapped too: a rewrite may have added them
+    const start = this.#at(event.valueStart - quoted);
+    const end = this.#at(event.valueEnd + quoted);
     const anchor = this.#anchorName(event);
     if (anchor !== undefined) this.#anchors.set(anchor, { value, size: 1, open: false });
     const parent = this.#stack.at(-1);
     if (parent && !Array.isArray(parent.value) && parent.key === undefined) {
       const isMerge = event.style === SCALAR_STYLE.PLAIN && raw === '<<' && event.tagStart < 0;
+      // upstream: sigs.k8s.io/yaml convertToJSONableObject refuses a null key
+      if (value === null) this.#decodeProblem('unsupported map key of type: <nil> (a JSON object key cannot be null)', start, end);
       parent.key = { name: keyString(value), start, end, isMerge };
       parent.end = Math.max(parent.end, end);
       return;
     }
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      this.#decodeProblem(`json: unsupported value: ${goFloatName(value)} (kubectl cannot convert ${raw} to JSON)`, start, end);
+    }
     this.#attach(value, start, end, 1);
   }
 
+  /** go-yaml rejects a few scalars js-yaml reads: they are errors kubectl reports. */
+  #checkScanner(event: ScalarEvent): void {
+    if (this.#isJson) return;
+    const problem =
+      event.style === SCALAR_STYLE.DOUBLE_QUOTED ? unknownEscape(this.#text, event.valueStart, event.valueEnd)
+      : event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK ? blockScalarTab(this.#text, { start: event.valueStart, end: event.valueEnd, indent: event.indent })
+      : undefined;
+    if (problem) this.#decodeProblem(problem.message, this.#at(problem.start), this.#at(problem.end));
+  }
+
+  #decodeProblem(message: string, start: number, end: number): void {
+    this.#problems.push({ kind: 'decode', message, start, end });
+  }
+
   #resolve(raw: string, event: ScalarEvent): unknown {
-    if (event.tagStart >= 0) {
-      const tag = this.#text.slice(event.tagStart, event.tagEnd);
-      if (tag === '!!str' || tag === '!' || tag === '!!binary' || tag.endsWith(':str')) return raw;
-      if (tag === '!!null') return null;
+    if (event.tagStart < 0) return event.style === SCALAR_STYLE.PLAIN ? resolvePlainScalar(raw) : raw;
+    const resolved = resolveTagged(this.#text.slice(event.tagStart, event.tagEnd), raw);
+    if (!resolved.ok) {
+      this.#decodeProblem(resolved.message, this.#at(event.tagStart), this.#at(event.valueEnd));
+      return raw;
     }
-    return event.style === SCALAR_STYLE.PLAIN ? resolvePlainScalar(raw) : raw;
+    return resolved.value;
   }
 
   #alias(anchorStart: number, anchorEnd: number): void {
     const name = this.#text.slice(anchorStart, anchorEnd);
-    const start = this.#offset + anchorStart - 1;
-    const end = this.#offset + anchorEnd;
+    const start = this.#at(anchorStart) - 1;
+    const end = this.#at(anchorEnd);
     const target = this.#anchors.get(name);
     if (!target || target.open) {
       const message = target ? `alias *${name} refers to a value that contains it` : `unknown alias *${name}`;
@@ -207,6 +293,8 @@ class Builder {
     const key = parent.key;
     if (!key) {
       // a collection or alias used as a mapping key (`? [a, b]`): it is the key, not a value
+      // upstream: gopkg.in/yaml.v2 decode.go mapping ("invalid map key") and sigs.k8s.io/yaml (no null keys)
+      if (typeof value === 'object') this.#decodeProblem(`invalid map key: ${value === null ? 'null' : Array.isArray(value) ? 'a sequence' : 'a mapping'} cannot be a JSON object key`, start, end);
       parent.key = { name: keyString(value), start, end, isMerge: false };
       return;
     }

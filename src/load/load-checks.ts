@@ -8,8 +8,9 @@ export const LOAD_CHECKS = {
   yamlSyntax: inputCheck({
     id: 'yaml-syntax',
     severity: 'error',
-    description: 'the file is not valid YAML or JSON',
-    rationale: 'kubectl and the API server reject a document that does not parse, and every check after it is blind.',
+    description: 'the file is not valid YAML or JSON as kubectl reads it, or kubectl would drop part of it',
+    rationale:
+      'kubectl parses manifests with go-yaml v2 and rejects a document that does not parse, and every check after it is blind; what it drops without a word (text after "...", a value JSON cannot hold) never reaches the cluster.',
     remediation: 'Fix the syntax at the reported position; the other documents of the file are still checked.',
   }),
   duplicateKey: inputCheck({

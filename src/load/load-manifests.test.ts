@@ -90,7 +90,7 @@ describe('loadManifests', () => {
 
   it('walks directories for yaml, yml and json files in sorted order', async () => {
     const result = await loadManifests(['fixtures/load'], {});
-    expect(result.files).toBe(11);
+    expect(result.files).toBe(29);
     expect(result.objects[0]?.file).toBe('fixtures/load/anchors.yaml');
   });
 });

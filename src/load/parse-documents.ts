@@ -1,8 +1,12 @@
-// Splits a file into YAML documents and parses each; a syntax error costs only its own document.
+// Splits a file into documents where kubectl does and parses each; a syntax error costs only its own document.
 import type { YAMLException } from 'js-yaml';
 import type { Finding } from '../model/finding.js';
+import { appendAll } from '../model/append.js';
 import { jsYaml } from './js-yaml.js';
-import { buildDocuments, type BuildLimits, type BuildProblem } from './build-values.js';
+import { buildDocuments, buildJsonDocument, type BuildLimits, type BuildProblem, type BuiltDocument } from './build-values.js';
+import { isJsonStream, splitJsonValues } from './json-stream.js';
+import { documentExtent } from './document-markers.js';
+import { readYamlDocuments } from './yaml-reader.js';
 import { LOAD_CHECKS } from './load-checks.js';
 import { ParsedDocument } from './parsed-document.js';
 import { SourceText } from './source-text.js';
@@ -20,15 +24,6 @@ export interface ParseLimits extends BuildLimits {
   readonly maxDocuments: number;
 }
 
-/**
- * A line starting with `---` or `...` followed by white space or the line end is always a document marker in
- * YAML (c-forbidden), even inside a block or quoted scalar, so splitting there is exact. A chunk starts at each
- * `---`; documents ended by `...` are parsed in groups of about GROUPED_CHUNK_SIZE characters, which bounds the
- * memory one parse holds without paying the per-parse cost for every tiny document.
- */
-const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
-const GROUPED_CHUNK_SIZE = 64 * 1024;
-
 export function parseDocuments(original: SourceText, limits: ParseLimits): ParseResult {
   const documents: ParsedDocument[] = [];
   const findings: Finding[] = [];
@@ -37,21 +32,30 @@ export function parseDocuments(original: SourceText, limits: ParseLimits): Parse
   for (const comment of comments) findings.push(fileFinding(original, comment.start, comment.end, { ...LOAD_CHECKS.yamlSyntax, message: 'comments are not allowed in JSON (kubectl rejects this file)' }));
   const source = comments.length > 0 ? new SourceText(original.file, blankComments(original.text, comments)) : original;
   let helmReported = false;
-  for (const [start, end] of chunksOf(source.text)) {
-    const chunk = source.text.slice(start, end);
-    if (isValueFlood(chunk, limits)) {
+  const plan = isJsonStream(source.text) ? jsonPlan(source) : yamlPlan(source);
+  appendAll(findings, plan.findings);
+  for (const chunk of plan.chunks) {
+    const start = chunk.start;
+    const chunkText = source.text.slice(start, chunk.end);
+    if (isValueFlood(chunkText, limits)) {
       findings.push(valueFlood(source, start, limits.maxExpandedNodes));
       continue;
     }
     try {
-      for (const built of buildDocuments(chunk, start, limits)) {
-        for (const problem of built.problems) findings.push(problemFinding(source, problem));
-        if (documents.length >= limits.maxDocuments) {
-          findings.push(tooManyDocuments(source, built.rootSpan[0], limits.maxDocuments));
-          return { documents, findings };
-        }
-        documents.push(new ParsedDocument(source, documents.length, built));
+      const built = firstDocument(source, plan.build(chunkText, start, limits), findings);
+      if (!built) continue;
+      // `name: {{ .Name }}` parses as a mapping used as a key, which kubectl rejects: the template is the cause
+      if (built.problems.some((problem) => problem.kind === 'decode') && GO_TEMPLATE.test(source.text)) {
+        if (!helmReported) findings.push(helmFinding(source, GO_TEMPLATE));
+        helmReported = true;
+        continue;
       }
+      for (const problem of built.problems) findings.push(problemFinding(source, problem));
+      if (documents.length >= limits.maxDocuments) {
+        findings.push(tooManyDocuments(source, built.rootSpan[0], limits.maxDocuments));
+        return { documents, findings };
+      }
+      documents.push(new ParsedDocument(source, documents.length, built));
     } catch (error) {
       if (!(error instanceof jsYaml().YAMLException)) throw error;
       if (GO_TEMPLATE.test(source.text)) {
@@ -59,31 +63,63 @@ export function parseDocuments(original: SourceText, limits: ParseLimits): Parse
         helmReported = true;
         continue;
       }
-      findings.push(syntaxFinding(source, start, chunk, error));
+      findings.push(syntaxFinding(source, start, chunkText, error));
     }
   }
   return { documents, findings };
 }
 
-function chunksOf(text: string): [number, number][] {
-  const starts = [0];
-  for (const match of text.matchAll(DOCUMENT_MARKER)) {
-    const isEnd = match[0] === '...';
-    const start = isEnd ? nextLine(text, match.index) : match.index;
-    const previous = starts.at(-1) ?? 0;
-    if (isEnd && start - previous < GROUPED_CHUNK_SIZE) continue;
-    if (start > previous && start < text.length && !DIRECTIVES_ONLY.test(text.slice(previous, start))) starts.push(start);
+/** The documents of a file as kubectl frames them, the problems found framing them, and how to parse each. */
+interface ReadingPlan {
+  readonly chunks: readonly { start: number; end: number }[];
+  readonly findings: readonly Finding[];
+  readonly build: (text: string, offset: number, limits: BuildLimits) => BuiltDocument[];
+}
+
+function yamlPlan(source: SourceText): ReadingPlan {
+  const read = readYamlDocuments(source.text);
+  const findings: Finding[] = [];
+  const chunks: { start: number; end: number }[] = [];
+  for (const { start, end } of read.chunks) {
+    const extent = documentExtent(source.text.slice(start, end));
+    const { problem } = extent;
+    if (problem) findings.push(syntaxAt(source, start + problem.start, start + problem.end, problem.message));
+    if (!problem || extent.end < end - start) chunks.push({ start, end: start + extent.end });
   }
-  return starts.map((start, index) => [start, starts[index + 1] ?? text.length]);
+  if (read.invalidSeparator) {
+    const { offset, message } = read.invalidSeparator;
+    findings.push(syntaxAt(source, offset, lineEndOf(source.text, offset), `${message} (kubectl reads nothing from the previous separator on)`));
+  }
+  return { chunks, findings, build: buildDocuments };
 }
 
-function nextLine(text: string, from: number): number {
+function jsonPlan(source: SourceText): ReadingPlan {
+  const stream = splitJsonValues(source.text);
+  const findings = stream.error ? [syntaxAt(source, stream.error.offset, stream.error.offset + 1, stream.error.message)] : [];
+  return { chunks: stream.values, findings, build: buildJsonDocument };
+}
+
+function syntaxAt(source: SourceText, start: number, end: number, message: string): Finding {
+  return fileFinding(source, start, end, { ...LOAD_CHECKS.yamlSyntax, message });
+}
+
+/**
+ * go-yaml decodes the first document of each of kubectl's documents and drops the rest silently (a second one
+ * appears only after a lone CR before `---`, which kubectl's reader does not take for a line break).
+ */
+function firstDocument(source: SourceText, built: BuiltDocument[], findings: Finding[]): BuiltDocument | undefined {
+  const second = built[1];
+  if (second) {
+    const message = 'kubectl reads only the first document here: the "---" after a lone CR is not a document separator for it';
+    findings.push(fileFinding(source, second.rootSpan[0], second.rootSpan[1], { ...LOAD_CHECKS.yamlSyntax, message }));
+  }
+  return built[0];
+}
+
+function lineEndOf(text: string, from: number): number {
   const end = text.indexOf('\n', from);
-  return end < 0 ? text.length : end + 1;
+  return end < 0 ? text.length : end;
 }
-
-/** Directives (`%YAML 1.1`) with comments and blank lines: they belong to the document after the next `---`. */
-const DIRECTIVES_ONLY = /^\uFEFF?(?:[ \t]*(?:#.*)?\r?\n)*%.*\r?\n(?:[ \t]*(?:[%#].*)?\r?\n)*$/;
 
 /** Helm's own objects and functions: such a file is a chart template even when it happens to parse. */
 const HELM_TEMPLATE = /\{\{-?\s*(?:\.(?:Values|Release|Chart|Capabilities|Files)\b|(?:include|toYaml|tpl|define)\b)/;

@@ -33,6 +33,8 @@ const NEVER_FIRST = new Set([...'[]{},&*!|>%@`#'].map((char) => char.charCodeAt(
 /** `-`, `?` and `:` start a plain scalar only when a non-space follows. */
 const FIRST_IF_FOLLOWED = new Set([...'-?:'].map((char) => char.charCodeAt(0)));
 
+const LONE_CR = /\r(?!\n)/;
+
 class Unsupported extends Error {}
 
 export interface PlainBlockDocument {
@@ -81,6 +83,8 @@ class Reader {
 
   document(): PlainBlockDocument {
     if (this.#text.charCodeAt(this.#next) === BYTE_ORDER_MARK) throw new Unsupported();
+    // a lone CR ends a line for YAML; this reader splits lines at LF only
+    if (this.#text.includes('\r') && LONE_CR.test(this.#text)) throw new Unsupported();
     if (this.#text.startsWith('---', this.#next)) this.#skipMarkerLine();
     this.#advance();
     if (this.#indent < 0) throw new Unsupported();
@@ -222,6 +226,8 @@ class Reader {
     } else {
       after = this.#plainEnd(this.#content);
       value = resolvePlainScalar(text.slice(this.#content, after));
+      // .inf and .nan: kubectl cannot convert them to JSON, which the full path reports
+      if (typeof value === 'number' && !Number.isFinite(value)) throw new Unsupported();
     }
     this.#start = this.#offset + this.#content;
     // an empty collection ends one past its opening bracket on the full path (a container's end follows its entries)
@@ -264,7 +270,10 @@ class Reader {
     while (end > start && this.#text.charCodeAt(end - 1) === SPACE) end--;
     if (end - start > 1000) throw new Unsupported();
     this.#keyStop = end;
-    return keyString(resolvePlainScalar(this.#text.slice(start, end)));
+    const key = resolvePlainScalar(this.#text.slice(start, end));
+    // a null key is an error kubectl reports, which the full path reports too
+    if (key === null) throw new Unsupported();
+    return keyString(key);
   }
 
   #canStartPlain(position: number): boolean {

@@ -64,3 +64,47 @@ export function keyString(key: unknown): string {
   if (typeof key === 'object' && key !== null) return JSON.stringify(key);
   return String(key);
 }
+
+/** Go's name for a float that JSON cannot hold, as encoding/json prints it. */
+export function goFloatName(value: number): string {
+  return Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf';
+}
+
+export type TaggedScalar = { ok: true; value: unknown } | { ok: false; message: string };
+
+/** The type a resolvable tag demands of the plain resolution (go-yaml v2 resolve; !!float also takes an integer). */
+const TAG_TYPES = new Map<string, (value: unknown) => boolean>([
+  ['!!int', (value) => Number.isInteger(value)],
+  ['!!float', (value) => typeof value === 'number'],
+  ['!!bool', (value) => typeof value === 'boolean'],
+  ['!!null', (value) => value === null],
+]);
+
+/**
+ * A tagged scalar as go-yaml v2 decodes it into interface{}: !!int, !!float, !!bool and !!null must resolve to
+ * their type, !!binary is base64-decoded, every other tag (!!str, !, local and unknown tags) leaves the text.
+ * upstream: gopkg.in/yaml.v2 resolve.go resolve, decode.go scalar
+ */
+export function resolveTagged(tag: string, raw: string): TaggedScalar {
+  const name = tag.startsWith('!<tag:yaml.org,2002:') ? `!!${tag.slice(20, -1)}` : tag;
+  if (name === '!!binary') return decodeBinary(raw);
+  const fits = TAG_TYPES.get(name);
+  if (!fits) return { ok: true, value: raw };
+  const value = name === '!!null' && raw === '' ? null : resolvePlainScalar(raw);
+  if (fits(value)) return { ok: true, value };
+  return { ok: false, message: `cannot decode ${shortTagOf(value)} \`${raw}\` as a ${name}` };
+}
+
+function shortTagOf(value: unknown): string {
+  if (value === null) return '!!null';
+  if (typeof value === 'boolean') return '!!bool';
+  if (typeof value === 'number') return Number.isInteger(value) ? '!!int' : '!!float';
+  return '!!str';
+}
+
+/** Go's base64.StdEncoding ignores line breaks only; the bytes become a string (JSON turns bad UTF-8 into U+FFFD). */
+function decodeBinary(raw: string): TaggedScalar {
+  const text = raw.replace(/[\r\n]/g, '');
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) return { ok: false, message: '!!binary value contains invalid base64 data' };
+  return { ok: true, value: Buffer.from(text, 'base64').toString('utf8') };
+}

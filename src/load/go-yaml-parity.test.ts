@@ -1,0 +1,126 @@
+// Fixtures where kubefit once disagreed with go-yaml v2 (what kubectl parses with): each now gets go-yaml's verdict
+// and values, and an error at the content go-yaml would silently drop. test/goyaml-differential.test.ts checks the
+// same fixtures against go-yaml itself where Go is installed.
+import { describe, expect, it } from 'vitest';
+import { loadManifests } from './load-manifests.js';
+
+const load = (file: string) => loadManifests([file], { cwd: 'fixtures/load/go-yaml' });
+
+const CASES: { file: string; findings: string[]; objects: string[] }[] = [
+  { file: 'valid-flow-left-of-key.yaml', findings: [], objects: ['flow-left-of-key'] },
+  { file: 'valid-quoted-left-of-key.yaml', findings: [], objects: ['quoted-left-of-key'] },
+  { file: 'valid-tab-separators.yaml', findings: [], objects: ['tab-separators'] },
+  { file: 'valid-escapes.yaml', findings: [], objects: ['escapes'] },
+  { file: 'valid-tags.yaml', findings: [], objects: ['tags'] },
+  // scannerc.go yaml_parser_scan_flow_scalar: the escape table
+  { file: 'invalid-escape-slash.yaml', findings: ['7:15 yaml-syntax: found unknown escape character'], objects: ['escape-slash'] },
+  // scannerc.go yaml_parser_scan_block_scalar_breaks
+  { file: 'invalid-block-scalar-tab.yaml', findings: ['7:5 yaml-syntax: found a tab character where an indentation space is expected'], objects: ['block-scalar-tab'] },
+  // parserc.go yaml_parser_parse_document_start: kubectl's reader removed the `---` the directive needs
+  {
+    file: 'invalid-directive.yaml',
+    findings: ['1:1 yaml-syntax: did not find expected <document start>: kubectl splits the file at "---" lines, so a directive cannot precede a document'],
+    objects: ['after-directive'],
+  },
+  // yaml.go unmarshal decodes the first document only; a document cannot start with "..."
+  {
+    file: 'invalid-document-end.yaml',
+    findings: [
+      '7:1 yaml-syntax: kubectl ignores everything after the document end marker "..." up to the next "---"',
+      '12:1 yaml-syntax: did not find expected node content (the document starts with "...")',
+    ],
+    objects: ['before-end', 'after-empty'],
+  },
+  // apimachinery decoder.go YAMLReader.Read
+  // (it drops the document it was reading too)
+  { file: 'invalid-separator.yaml', findings: ['10:1 yaml-syntax: invalid Yaml document separator: !!map (kubectl reads nothing from the previous separator on)'], objects: ['before-separator'] },
+  // scannerc.go yaml_parser_fetch_next_token and yaml_parser_scan_plain_scalar: `:` and `?` in flow collections
+  { file: 'valid-flow-plain-scalars.yaml', findings: [], objects: ['flow-plain-scalars'] },
+  {
+    file: 'invalid-flow-plain-scalars.yaml',
+    findings: [
+      '7:15 yaml-syntax: did not find expected node content: a plain scalar cannot start with ":" inside a flow collection',
+      '14:15 yaml-syntax: did not find expected "," or the end of the flow collection: "?" inside a plain scalar',
+    ],
+    objects: ['flow-colon', 'flow-question'],
+  },
+  {
+    file: 'invalid-lone-cr-separator.yaml',
+    findings: ['6:1 yaml-syntax: kubectl reads only the first document here: the "---" after a lone CR is not a document separator for it'],
+    objects: ['lone-cr'],
+  },
+  // sigs.k8s.io/yaml convertToJSONableObject and json.Marshal; decode.go mapping ("invalid map key")
+  {
+    file: 'invalid-json-values.yaml',
+    findings: [
+      '7:13 yaml-syntax: json: unsupported value: +Inf (kubectl cannot convert .inf to JSON)',
+      '8:8 yaml-syntax: json: unsupported value: NaN (kubectl cannot convert .NaN to JSON)',
+      '9:3 yaml-syntax: unsupported map key of type: <nil> (a JSON object key cannot be null)',
+      '10:5 yaml-syntax: invalid map key: a sequence cannot be a JSON object key',
+    ],
+    objects: ['json-values'],
+  },
+  // apimachinery decoder.go YAMLOrJSONDecoder: input starting with "{" is a stream of JSON values (encoding/json)
+  { file: 'valid-json-stream.json', findings: [], objects: ['first', 'second'] },
+  {
+    file: 'invalid-json-stream.json',
+    findings: [`6:1 yaml-syntax: invalid JSON (kubectl reads input that starts with "{" as JSON): Unexpected token 'y'`],
+    objects: ['valid-json'],
+  },
+  // a Go template action parses as a mapping key kubectl rejects ("invalid map key"): the template is named instead
+  {
+    file: 'invalid-go-template.yaml',
+    findings: ['4:9 helm-template: this is a Helm template, not a manifest: render it first (helm template RELEASE CHART | kubefit check -)'],
+    objects: [],
+  },
+  // resolve.go resolve, decode.go scalar (!!binary)
+  {
+    file: 'invalid-tags.yaml',
+    findings: ['6:8 yaml-syntax: cannot decode !!str `twelve` as a !!int', '7:11 yaml-syntax: !!binary value contains invalid base64 data'],
+    objects: ['bad-tags'],
+  },
+];
+
+describe('the loader reads what go-yaml v2 reads', () => {
+  it.each(CASES)('$file', async ({ file, findings, objects }) => {
+    const result = await load(file);
+    expect(result.findings.map((finding) => `${finding.line}:${finding.column} ${finding.ruleId}: ${finding.message}`)).toEqual(findings);
+    expect(result.objects.map((object) => object.ref.name)).toEqual(objects);
+  });
+
+  it('decodes flow collections and quoted scalars left of their key to go-yaml values, at their own positions', async () => {
+    const [flow] = (await load('valid-flow-left-of-key.yaml')).objects;
+    const container = ['spec', 'containers', 0];
+    expect(flow?.value).toMatchObject({ spec: { containers: [{ args: ['echo', '$(params.x)'], command: ['sh', '-c'] }] } });
+    expect(flow?.rangeOf([...container, 'args', 1])).toMatchObject({ line: 12, column: 5, endLine: 12, endColumn: 18 });
+    expect(flow?.rangeOf([...container, 'command', 1])).toMatchObject({ line: 15, column: 3, endLine: 15, endColumn: 5 });
+    const [quoted] = (await load('valid-quoted-left-of-key.yaml')).objects;
+    expect(quoted?.value).toMatchObject({ spec: { containers: [{ args: [' cd /go/src && go build -v . '], workingDir: 'a b' }] } });
+    expect(quoted?.rangeOf([...container, 'args', 0])).toMatchObject({ line: 10, column: 12, endLine: 13, endColumn: 6 });
+    expect(quoted?.keyRangeOf([...container, 'workingDir'])).toMatchObject({ line: 14, column: 5 });
+  });
+
+  it('reads a flow plain scalar ending in ":" as one string and "?x" as a key, at their own positions', async () => {
+    const [entry] = (await load('valid-flow-plain-scalars.yaml')).objects;
+    expect(entry?.value).toMatchObject({ spec: { addresses: ['1.2.3.4', '2001:db8::', 'fe80::'], hosts: [{ 'example.com': null }], exportTo: { 'a:b': null } } });
+    expect(entry?.rangeOf(['spec', 'addresses', 1])).toMatchObject({ line: 7, column: 24, endLine: 7, endColumn: 34 });
+    expect(entry?.rangeOf(['spec', 'addresses', 2])).toMatchObject({ line: 7, column: 36, endLine: 7, endColumn: 42 });
+  });
+
+  it('reads a JSON stream value by value, "\\/" included, at their own positions', async () => {
+    const [first, second] = (await load('valid-json-stream.json')).objects;
+    expect(first?.value).toMatchObject({ data: { url: 'https://example.com' } });
+    expect(second?.rangeOf(['metadata', 'name'])).toMatchObject({ line: 2, column: 64, endLine: 2, endColumn: 72 });
+  });
+
+  it('decodes tags and escapes as go-yaml does', async () => {
+    const [tags] = (await load('valid-tags.yaml')).objects;
+    expect(tags?.value).toMatchObject({
+      data: { str: '12', local: '12', nonSpecific: '12' },
+      binaryData: { blob: 'hello' },
+      spec: { int: 12, float: 1, bool: true },
+    });
+    const [escapes] = (await load('valid-escapes.yaml')).objects;
+    expect(escapes?.value).toMatchObject({ data: { apostrophe: "it's", others: '\tAé\u00a0\u0085' } });
+  });
+});

@@ -1,0 +1,220 @@
+// Rewrites what go-yaml accepts and js-yaml does not into text js-yaml reads to the same values, with positions
+// mapped back to the original:
+// - go-yaml (libyaml's scanner) does not check indentation inside flow collections and quoted scalars: `args: [`
+//   with its items, or a double-quoted string with its continuation lines, at or left of the parent key's column
+//   (Tekton, Argo, Istio and Kubernetes' own examples). Those lines are indented; their leading white space is
+//   never content.
+// - a tab after an indicator (`key:\t[a]`, `key:\t&a "multi-line`) becomes a space;
+// - the escape `\'` in double quotes (go-yaml's table has it, YAML 1.2's does not) becomes `\x27`;
+// - a plain scalar in a flow collection that ends in `:` before `,`, `]` or `}` (`[fe80::]`) is one scalar for
+//   go-yaml and a key for js-yaml: it is single-quoted (such a scalar always resolves to a string);
+// - in a flow collection `?` and `:` are always indicators for go-yaml: `[?x]` is a mapping (a space is added after
+//   the `?`), and a plain scalar that starts with `:` or holds a `?` is an error (reported as a problem).
+// upstream: gopkg.in/yaml.v2 scannerc.go yaml_parser_unroll_indent, yaml_parser_scan_flow_scalar
+
+export interface Rewritten {
+  readonly text: string;
+  /** go-yaml errors found on the way, as offsets into the original text. */
+  readonly problems: readonly { message: string; start: number; end: number }[];
+  /** Offset in `text` → offset in the original. */
+  readonly toOriginal: (offset: number) => number;
+}
+
+/** A span of the scanner's state that swallows line breaks: a flow collection or a quoted scalar. */
+interface Open {
+  /** Column a continuation line must reach (the opening bracket's or quote's). */
+  readonly column: number;
+  readonly kind: 'flow' | 'quote';
+}
+
+/** An insertion before `offset`, and optionally the character at `offset` replaced by `replace`. */
+interface Edit {
+  readonly offset: number;
+  readonly insert: string;
+  readonly replace?: string;
+}
+
+/** The rewritten text, or undefined when nothing needs rewriting. */
+export function rewriteForJsYaml(text: string): Rewritten | undefined {
+  const scanner = new Scanner(text);
+  const edits = scanner.run().sort((a, b) => a.offset - b.offset);
+  if (edits.length === 0 && scanner.problems.length === 0) return undefined;
+  let out = '';
+  let from = 0;
+  const shifted: number[] = [];
+  const totals: number[] = [];
+  let total = 0;
+  for (const { offset, insert, replace } of edits) {
+    out += text.slice(from, offset) + insert + (replace ?? '');
+    from = replace === undefined ? offset : offset + 1;
+    total += insert.length;
+    shifted.push(offset + total);
+    totals.push(total);
+  }
+  out += text.slice(from);
+  return { text: out, problems: scanner.problems, toOriginal: (offset) => offset - shiftBefore(shifted, totals, offset) };
+}
+
+/** Padding inserted before `offset` of the new text (a position inside padding maps to the line's start). */
+function shiftBefore(shifted: readonly number[], totals: readonly number[], offset: number): number {
+  let low = 0;
+  let high = shifted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((shifted[middle] ?? 0) <= offset) low = middle + 1;
+    else high = middle;
+  }
+  const before = low === 0 ? 0 : (totals[low - 1] ?? 0);
+  const padStart = (shifted[low] ?? Infinity) - ((totals[low] ?? 0) - before);
+  return offset >= padStart ? offset - padStart + before : before;
+}
+
+const LINE_BREAK = /[\r\n]/g;
+const FLOW_INDICATORS = new Set([',', '[', ']', '{', '}']);
+const BLOCK_INDICATOR_BEFORE = new Set([undefined, ':', '-', '?']);
+const VALUE_START_BEFORE = new Set([undefined, ':', '-', '?', ',', '[', '{']);
+
+class Scanner {
+  readonly #text: string;
+  readonly #edits: Edit[] = [];
+  readonly problems: { message: string; start: number; end: number }[] = [];
+  /** Start of the plain scalar being read inside a flow collection, or -1. */
+  #plainStart = -1;
+  readonly #open: Open[] = [];
+  #quote: '"' | "'" | undefined;
+  #lineStart = 0;
+  /** Column of the current line's first content, or -1 before it. */
+  #indent = -1;
+  /** The last non-space character on this line, outside quotes. */
+  #previous: string | undefined;
+  /** Block scalar: lines indented more than this are its content; -1 outside one. */
+  #blockScalarParent = -1;
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  run(): Edit[] {
+    const text = this.#text;
+    for (let position = 0; position < text.length; position++) {
+      const char = text.charAt(position);
+      if (char === '\n' || char === '\r') {
+        if (char === '\r' && text.charAt(position + 1) === '\n') position++;
+        this.#newLine(position + 1);
+        continue;
+      }
+      if (this.#indent < 0) {
+        if (char === ' ' || char === '\t') continue;
+        if (!this.#startContent(position)) {
+          position = this.#lineEnd(position) - 1;
+          continue;
+        }
+      }
+      position = this.#step(char, position);
+    }
+    return this.#edits;
+  }
+
+  #newLine(start: number): void {
+    this.#lineStart = start;
+    this.#indent = -1;
+    this.#previous = undefined;
+  }
+
+  /** The first content character of a line: pads it when it continues an open span; false skips the line. */
+  #startContent(position: number): boolean {
+    const column = position - this.#lineStart;
+    if (this.#blockScalarParent >= 0) {
+      if (column > this.#blockScalarParent) return false;
+      this.#blockScalarParent = -1;
+    }
+    this.#indent = column;
+    const outer = this.#open[0];
+    if (outer && column < outer.column && !/^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(this.#text.slice(position, position + 4))) {
+      this.#edits.push({ offset: this.#lineStart, insert: ' '.repeat(outer.column - column) });
+    }
+    return true;
+  }
+
+  #step(char: string, position: number): number {
+    if (this.#quote) return this.#inQuote(char, position);
+    if (char === '\t' && this.#previous !== undefined && this.#open.length === 0 && BLOCK_INDICATOR_BEFORE.has(this.#previous)) {
+      this.#edits.push({ offset: position, insert: '', replace: ' ' });
+    }
+    if (char === ' ' || char === '\t') return position;
+    if (char === '#' && /[ \t]/.test(this.#text.charAt(position - 1) || ' ')) return this.#lineEnd(position) - 1;
+    const column = position - this.#lineStart;
+    const inFlow = this.#open.length > 0;
+    if (inFlow && this.#flowPlain(char, position)) {
+      this.#previous = char;
+      return position;
+    }
+    if ((char === '"' || char === "'") && VALUE_START_BEFORE.has(this.#previous)) {
+      this.#quote = char;
+      this.#open.push({ column, kind: 'quote' });
+    } else if ((char === '[' || char === '{') && (inFlow || VALUE_START_BEFORE.has(this.#previous))) {
+      this.#open.push({ column, kind: 'flow' });
+    } else if ((char === ']' || char === '}') && inFlow) {
+      this.#open.pop();
+    } else if ((char === '|' || char === '>') && !inFlow && BLOCK_INDICATOR_BEFORE.has(this.#previous)) {
+      this.#blockScalarParent = this.#indent;
+    }
+    this.#previous = char;
+    return position;
+  }
+
+  /** Tracks a plain scalar inside a flow collection; true when `char` belongs to it. */
+  #flowPlain(char: string, position: number): boolean {
+    const next = this.#text.charAt(position + 1);
+    const afterQuote = /["']/.test(this.#text.charAt(position - 1)) && this.#plainStart < 0;
+    if (FLOW_INDICATORS.has(char) || (char === ':' && (afterQuote || /^[ \t\r\n]?$/.test(next)))) {
+      this.#plainStart = -1;
+      return false;
+    }
+    if (this.#plainStart < 0) {
+      if (char === '"' || char === "'" || char === '#') return false;
+      // upstream: scannerc.go yaml_parser_fetch_next_token: in a flow collection `:` and `?` are always indicators
+      if (char === '?') {
+        this.#edits.push({ offset: position + 1, insert: ' ' });
+        return true;
+      }
+      if (char === ':') this.problems.push({ message: 'did not find expected node content: a plain scalar cannot start with ":" inside a flow collection', start: position, end: position + 1 });
+      this.#plainStart = position;
+      return true;
+    }
+    if (char === '?') this.problems.push({ message: 'did not find expected "," or the end of the flow collection: "?" inside a plain scalar', start: position, end: position + 1 });
+    if (char === ':' && FLOW_INDICATORS.has(next) && next !== '[' && next !== '{') this.#quotePlain(position + 1);
+    return true;
+  }
+
+  #quotePlain(end: number): void {
+    this.#edits.push({ offset: this.#plainStart, insert: "'" });
+    for (let position = this.#text.indexOf("'", this.#plainStart); position >= 0 && position < end; position = this.#text.indexOf("'", position + 1)) {
+      this.#edits.push({ offset: position, insert: "'" });
+    }
+    this.#edits.push({ offset: end, insert: "'" });
+    this.#plainStart = -1;
+  }
+
+  #inQuote(char: string, position: number): number {
+    if (char === '\\' && this.#quote === '"') return this.#escape(position);
+    if (char !== this.#quote) return position;
+    if (char === "'" && this.#text.charAt(position + 1) === "'") return position + 1;
+    this.#quote = undefined;
+    this.#open.pop();
+    this.#previous = 'x';
+    return position;
+  }
+
+  /** Skips the escaped character (not a line break, which the main loop must see); `\'` is rewritten. */
+  #escape(position: number): number {
+    const next = this.#text.charAt(position + 1);
+    if (next === "'") this.#edits.push({ offset: position + 1, insert: 'x2', replace: '7' });
+    return next === '\r' || next === '\n' ? position : position + 1;
+  }
+
+  #lineEnd(from: number): number {
+    LINE_BREAK.lastIndex = from;
+    return LINE_BREAK.exec(this.#text)?.index ?? this.#text.length;
+  }
+}

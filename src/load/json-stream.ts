@@ -1,0 +1,69 @@
+// kubectl reads input whose first non-space character is `{` as a stream of JSON values (encoding/json), not as YAML.
+// upstream: k8s.io/apimachinery/pkg/util/yaml/decoder.go YAMLOrJSONDecoder.Decode, GuessJSONStream
+
+export interface JsonValueSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface JsonStream {
+  readonly values: JsonValueSpan[];
+  /** The first value encoding/json refuses; kubectl stops there. */
+  readonly error: { readonly offset: number; readonly message: string } | undefined;
+}
+
+/** Go's unicode.IsSpace before the brace (hasJSONPrefix trims with it). */
+const JSON_PREFIX = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*\{/;
+
+export function isJsonStream(text: string): boolean {
+  return JSON_PREFIX.test(text);
+}
+
+/** Each top-level value's span, checked with JSON.parse as encoding/json checks it. */
+export function splitJsonValues(text: string): JsonStream {
+  const values: JsonValueSpan[] = [];
+  for (let start = skipSpace(text, 0); start < text.length; start = skipSpace(text, values.at(-1)?.end ?? text.length)) {
+    const end = valueEnd(text, start);
+    try {
+      JSON.parse(text.slice(start, end));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const at = /position (\d+)/.exec(reason);
+      // V8 quotes the input after the first clause ("Unexpected token 'y', ..."x": y}" is not valid JSON")
+      const message = `invalid JSON (kubectl reads input that starts with "{" as JSON): ${reason.split(/, "|, \.\.\.|\n/)[0] ?? reason}`;
+      return { values, error: { offset: start + Number(at?.[1] ?? 0), message } };
+    }
+    values.push({ start, end });
+  }
+  return { values, error: undefined };
+}
+
+/** encoding/json's white space between values. */
+function skipSpace(text: string, from: number): number {
+  let position = from;
+  while (position < text.length && ' \t\n\r'.includes(text.charAt(position))) position++;
+  return position;
+}
+
+/** Where the value starting at `start` ends: its closing bracket or quote, or the end of a literal. */
+function valueEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let position = start; position < text.length; position++) {
+    const char = text.charAt(position);
+    if (char === '"') position = stringEnd(text, position);
+    else if (char === '{' || char === '[') depth++;
+    else if (char === '}' || char === ']') depth--;
+    else if (depth === 0 && ' \t\n\r,'.includes(char)) return position;
+    if (depth <= 0 && (char === '"' || char === '}' || char === ']')) return position + 1;
+  }
+  return text.length;
+}
+
+function stringEnd(text: string, quote: number): number {
+  for (let position = quote + 1; position < text.length; position++) {
+    const char = text.charAt(position);
+    if (char === '\\') position++;
+    else if (char === '"') return position;
+  }
+  return text.length;
+}

@@ -1,0 +1,57 @@
+// Scanner rules of go-yaml that js-yaml does not enforce, checked on the source text of a scalar js-yaml accepted.
+// upstream: gopkg.in/yaml.v2 scannerc.go yaml_parser_scan_flow_scalar (escape table) and
+// yaml_parser_scan_block_scalar_breaks (tabs in a block scalar's indentation)
+
+export interface ScannerProblem {
+  readonly message: string;
+  /** Offsets into the parsed text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** go-yaml's escape table: YAML 1.2's without `\/`, plus `\'`. */
+const GO_ESCAPES = new Set([...'0abt\tnvfre "\'\\N_LPxuU', '\n', '\r']);
+
+/** The first escape in a double-quoted scalar's source (between the quotes) that go-yaml does not know. */
+export function unknownEscape(text: string, start: number, end: number): ScannerProblem | undefined {
+  // a bounded loop: indexOf would search past `end`, through the rest of the document, for every scalar
+  for (let position = start; position < end; position++) {
+    if (text.charCodeAt(position) !== 0x5c) continue;
+    if (!GO_ESCAPES.has(text.charAt(position + 1))) return { message: 'found unknown escape character', start: position, end: position + 2 };
+    position++;
+  }
+  return undefined;
+}
+
+export interface BlockScalar {
+  /** Offsets of its content lines (the line after the header to the end). */
+  readonly start: number;
+  readonly end: number;
+  /** Indentation of the content. */
+  readonly indent: number;
+}
+
+/** A header with an indentation indicator (`|2`, `>-1`) fixes the indentation before the content is read. */
+const EXPLICIT_INDENT = /[|>][-+]?[1-9][^\r\n]*[\r\n]*$/;
+
+/**
+ * A tab where go-yaml expects an indentation space in a block scalar: before the indentation is known (the lines up
+ * to the first content line, unless the header gives it), or left of it.
+ */
+export function blockScalarTab(text: string, scalar: BlockScalar): ScannerProblem | undefined {
+  const header = text.slice(text.lastIndexOf('\n', scalar.start - 2) + 1, scalar.start);
+  let measuring = !EXPLICIT_INDENT.test(header);
+  let position = scalar.start;
+  while (position < scalar.end) {
+    const lineStart = position;
+    while (text.charAt(position) === ' ') position++;
+    const char = text.charAt(position);
+    if (char === '\t' && (measuring || position - lineStart < scalar.indent)) {
+      return { message: 'found a tab character where an indentation space is expected', start: position, end: position + 1 };
+    }
+    if (char !== '\n' && char !== '\r') measuring = false;
+    while (position < scalar.end && text.charAt(position) !== '\n' && text.charAt(position) !== '\r') position++;
+    position += text.charAt(position) === '\r' && text.charAt(position + 1) === '\n' ? 2 : 1;
+  }
+  return undefined;
+}

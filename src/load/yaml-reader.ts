@@ -1,0 +1,59 @@
+// Splits a file into documents exactly where kubectl does, before any YAML is parsed.
+// upstream: k8s.io/apimachinery/pkg/util/yaml/decoder.go YAMLReader.Read (lines end at "\n" only; a line starting
+// with "---" ends a document when only white space or a comment follows, and is an error for the rest of the
+// stream when anything else follows).
+
+export interface DocumentChunk {
+  /** Offsets into the file text: from the line after a separator to the next separator line. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface InvalidSeparator {
+  /** Offset of the `---` line; nothing from the separator before it on reaches the cluster. */
+  readonly offset: number;
+  readonly message: string;
+}
+
+export interface YamlReaderResult {
+  readonly chunks: DocumentChunk[];
+  readonly invalidSeparator: InvalidSeparator | undefined;
+}
+
+const SEPARATOR = /^---/gm;
+
+export function readYamlDocuments(text: string): YamlReaderResult {
+  const chunks: DocumentChunk[] = [];
+  let start = 0;
+  for (const match of text.matchAll(SEPARATOR)) {
+    if (match.index > 0 && text.charCodeAt(match.index - 1) !== 0x0a) continue; // `^` also matches after a lone CR
+    const next = lineEnd(text, match.index);
+    const rest = goTrimSpace(text.slice(match.index + 3, next));
+    if (rest !== '' && !rest.startsWith('#')) {
+      // kubectl returns the error and drops the document it was reading, so nothing from `start` on is read
+      return { chunks, invalidSeparator: { offset: match.index, message: `invalid Yaml document separator: ${rest}` } };
+    }
+    pushChunk(chunks, text, start, match.index);
+    start = next;
+  }
+  pushChunk(chunks, text, start, text.length);
+  return { chunks, invalidSeparator: undefined };
+}
+
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end + 1;
+}
+
+/** kubectl skips a document only when it has no bytes at all; white space alone still reaches the YAML parser. */
+function pushChunk(chunks: DocumentChunk[], text: string, start: number, end: number): void {
+  if (end > start) chunks.push({ start, end });
+}
+
+/** Go's unicode.IsSpace, which strings.TrimSpace trims (JavaScript's \s also holds U+FEFF, Go's does not). */
+const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const GO_TRIM = new RegExp(`^[${GO_SPACE}]+|[${GO_SPACE}]+$`, 'g');
+
+function goTrimSpace(text: string): string {
+  return text.replace(GO_TRIM, '');
+}
