@@ -143,6 +143,7 @@ export async function analyze(command: Command, paths: readonly string[], option
     scheduling: scheduled.results,
     nodeRoom: 'nodeRoom' in scheduled ? scheduled.nodeRoom : undefined,
     nodeGroups: 'nodeGroups' in scheduled ? scheduled.nodeGroups : undefined,
+    nodes: 'nodes' in scheduled ? scheduled.nodes : undefined,
   });
   return { report, matched: paths.length === 0 ? cluster.matched : main.matched, emptyStdin: main.emptyStdin, noNodes };
 }

@@ -1,5 +1,7 @@
 // The CLI: argv and I/O in, exit code out. Only bin.ts touches `process`.
 import { maxOf } from '../model/append.js';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { createColors } from 'picocolors';
 import { ruleCatalog } from '../catalog.js';
 import { analyze } from '../check.js';
@@ -82,11 +84,23 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   if (noNodes) io.stderr.write('kubefit: no Node objects in the inputs or --cluster, so the scheduling dry-run was skipped\n');
   const formatter = FORMATTERS[invocation.format] ?? FORMATTERS['text'];
   const useColor = invocation.output === undefined && colorEnabled(invocation, io);
-  const output = formatter?.(report, { rules: ruleCatalog(), colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet }) ?? '';
+  const output = formatter?.(report, { rules: ruleCatalog(), colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet, readSource: sourceReader(io.cwd) }) ?? '';
   if (invocation.output !== undefined) await writeUserFile(invocation.output, output, 'Check the --output path.');
   else if (typeof output === 'string') io.stdout.write(output);
   else for (const chunk of output) io.stdout.write(chunk);
   return exitCode(report, config.failOn);
+}
+
+/** Reads input files again for formats that show source lines; files that cannot be read show none. */
+function sourceReader(cwd: string): (file: string) => string | undefined {
+  return (file) => {
+    if (file === '<stdin>') return undefined;
+    try {
+      return readFileSync(isAbsolute(file) ? file : join(cwd, file), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 /** 2 for internal errors, 1 for findings at or above the threshold or unschedulable replicas, else 0. */

@@ -1,6 +1,7 @@
 // Assembles the versioned Report: sorted findings, scheduling results, summary counts.
 import { compareFindings, type Finding } from '../model/finding.js';
 import type { NodeRoom } from '../schedule/capacity.js';
+import type { NodeUsage } from '../schedule/node-usage.js';
 import type { SchedulingResult } from '../schedule/scheduling-result.js';
 import { countSeverity, type Report } from './report.js';
 
@@ -12,6 +13,7 @@ export interface ReportParts {
   readonly scheduling: readonly SchedulingResult[];
   readonly nodeRoom?: Readonly<Record<string, NodeRoom>> | undefined;
   readonly nodeGroups?: Readonly<Record<string, readonly string[]>> | undefined;
+  readonly nodes?: readonly NodeUsage[] | undefined;
 }
 
 export function buildReport(parts: ReportParts): Report {
@@ -31,6 +33,7 @@ export function buildReport(parts: ReportParts): Report {
     findings,
     scheduling: parts.scheduling,
     ...(parts.nodeGroups !== undefined && { nodeGroups: parts.nodeGroups }),
+    ...(parts.nodes !== undefined && { nodes: parts.nodes }),
     ...(parts.nodeRoom !== undefined && { capacity: { nodes: parts.nodeRoom } }),
   };
 }

@@ -1,6 +1,7 @@
 // The versioned Report every command produces and every formatter renders (JSON contract version 2).
 import type { Finding, Severity } from '../model/finding.js';
 import type { NodeRoom } from '../schedule/capacity.js';
+import type { NodeUsage } from '../schedule/node-usage.js';
 import type { SchedulingResult } from '../schedule/scheduling-result.js';
 
 export interface ReportSummary {
@@ -21,6 +22,8 @@ export interface Report {
   readonly scheduling: readonly SchedulingResult[];
   /** Above 100 nodes (without --all-nodes): the node groups that scheduling results' `nodeVerdicts` name. */
   readonly nodeGroups?: Readonly<Record<string, readonly string[]>>;
+  /** When the scheduling dry-run ran: every node's allocatable amounts and the requests of bound pods and placed replicas. */
+  readonly nodes?: readonly NodeUsage[];
   /** With --capacity: the room every node has left after placement (allocatable minus requests). */
   readonly capacity?: { readonly nodes: Readonly<Record<string, NodeRoom>> };
 }

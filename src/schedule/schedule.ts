@@ -11,6 +11,7 @@ import { hintFor } from './hints.js';
 import type { ClusterState } from './framework.js';
 import { NodeClasses } from './node-classes.js';
 import { NODE_DETAIL_LIMIT, NodeGroups } from './node-groups.js';
+import { nodeUsage, type NodeUsage } from './node-usage.js';
 import { VerdictParts, verdictPartsOf, type VerdictPart } from './verdict-parts.js';
 import type { NodeInfo } from './node-info.js';
 import type { PodInfo, PodSource } from './pod-info.js';
@@ -44,6 +45,8 @@ export interface ScheduleOutput {
   readonly nodeRoom?: Record<string, NodeRoom>;
   /** Above NODE_DETAIL_LIMIT nodes: the node groups the results' `nodeVerdicts` refer to. */
   readonly nodeGroups?: Record<string, string[]>;
+  /** Every node's allocatable amounts and what bound pods and placed replicas request there. */
+  readonly nodes: NodeUsage[];
 }
 
 /** What one pod could do alone: its verdict per set of nodes, and kube-scheduler's message when none fits. */
@@ -98,7 +101,7 @@ export function scheduleWorkloads(
   for (const plan of plans) groups?.refine(plan.verdicts.parts);
   for (const outcome of run.outcomes) if (outcome.failure) groups?.refine(outcome.failure);
   const results = plans.map((plan, i) => toResult(plan, run.outcomes[i], groups ?? snapshot.nodes));
-  const output = { results, findings: context.findings, ...(groups && { nodeGroups: groups.groups() }) };
+  const output = { results, findings: context.findings, nodes: nodeUsage(snapshot.nodes, run.nodes), ...(groups && { nodeGroups: groups.groups() }) };
   if (!options.capacity) return output;
   const withCapacity = results.map((result, i) =>
     workloads[i] === undefined || workloads[i].kind === 'DaemonSet' ? result : { ...result, capacity: additionalReplicas(requests[i], run, snapshot) },

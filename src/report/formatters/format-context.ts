@@ -10,6 +10,8 @@ export interface FormatContext {
   readonly colors: Colors;
   /** Directory that relative artifact URIs (SARIF) are computed from. */
   readonly cwd: string;
+  /** Reads an input file's text, for formats that show source lines (html); absent or undefined: lines are not shown. */
+  readonly readSource?: (file: string) => string | undefined;
   /** text format: show errors only. */
   readonly quiet: boolean;
 }

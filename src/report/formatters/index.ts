@@ -1,6 +1,7 @@
 // The registry of output formats: one line per format.
 import type { Formatter } from './format-context.js';
 import { formatGithub } from './github.js';
+import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
@@ -12,6 +13,7 @@ export const FORMATTERS: Readonly<Record<string, Formatter>> = {
   sarif: formatSarif,
   github: formatGithub,
   junit: formatJunit,
+  html: formatHtml,
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATTERS);

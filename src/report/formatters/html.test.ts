@@ -1,0 +1,77 @@
+import { createColors } from 'picocolors';
+import { describe, expect, it } from 'vitest';
+import type { NodeUsage } from '../../schedule/node-usage.js';
+import type { SchedulingResult } from '../../schedule/scheduling-result.js';
+import { fitMatrix } from '../fit-matrix.js';
+import type { Report } from '../report.js';
+import { formatHtml } from './html.js';
+
+const context = { rules: [], colors: createColors(false), cwd: '/', quiet: false };
+
+function result(name: string, fields: Partial<SchedulingResult>): SchedulingResult {
+  return {
+    object: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name },
+    file: 'app.yaml', line: 1, column: 1, replicas: 1, message: null,
+    placement: { nodes: {}, unschedulable: 0 },
+    ...fields,
+  };
+}
+
+function report(fields: Partial<Report>): Report {
+  return {
+    version: 2, tool: { name: 'kubefit', version: '0.0.0' },
+    summary: { files: 1, objects: 1, errors: 0, warnings: 0, infos: 0, workloads: fields.scheduling?.length ?? 0, unschedulable: 0 },
+    findings: [], scheduling: [], ...fields,
+  };
+}
+
+describe('fitMatrix', () => {
+  it('merges nodes every workload treats alike and that received no replica into one column', () => {
+    const matrix = fitMatrix(report({
+      scheduling: [
+        result('web', { feasibleNodes: ['a', 'b', 'c'], rejected: { d: ['node(s) had untolerated taint(s)'] }, placement: { nodes: { a: 1 }, unschedulable: 0 } }),
+        result('api', { feasibleNodes: ['a', 'b', 'c'], rejected: { d: ['node(s) had untolerated taint(s)'] } }),
+      ],
+    }));
+    expect(matrix.columns.map((column) => column.label)).toEqual(['a', 'b and 1 more', 'd']);
+    expect(matrix.verdicts).toEqual([
+      { reasons: null, hint: null, plugins: [] },
+      { reasons: ['node(s) had untolerated taint(s)'], hint: null, plugins: ['TaintToleration'] },
+    ]);
+    expect(matrix.rows.map((row) => row.cells)).toEqual([[0, 1, 0, 0, 1, 0], [0, 0, 0, 0, 1, 0]]);
+  });
+});
+
+describe('formatHtml', () => {
+  it('escapes what it embeds, so no manifest text can end the data script', () => {
+    const page = String(formatHtml(report({ scheduling: [result('</script><script>alert(1)</script>', { feasibleNodes: ['a'], rejected: {} })] }), context));
+    expect(page).not.toContain('</script><script>alert(1)');
+    expect(page.match(/<\/script>/g)).toHaveLength(2);
+  });
+
+  it('stays below 20 MB for 1,000 workloads on 5,000 nodes in 25 groups, with 10,000 findings', () => {
+    const nodeGroups: Record<string, string[]> = {};
+    const nodes: NodeUsage[] = [];
+    for (let g = 0; g < 25; g++) {
+      nodeGroups[`g${g}`] = Array.from({ length: 200 }, (_, i) => `node-${g}-${i}`);
+      for (const name of nodeGroups[`g${g}`] ?? []) nodes.push({ name, allocatable: { cpu: 4000, memory: 2 ** 34, pods: 110 }, bound: { cpu: 100 * (g % 7), pods: 1 }, placed: {} });
+    }
+    const scheduling = Array.from({ length: 1000 }, (_, w) =>
+      result(`workload-${w}`, {
+        replicas: 3,
+        nodeVerdicts: [
+          { nodeGroups: Object.keys(nodeGroups).filter((_, g) => g % 5 !== w % 5), nodes: 4000, reasons: null },
+          { nodeGroups: Object.keys(nodeGroups).filter((_, g) => g % 5 === w % 5), nodes: 1000, reasons: [`Insufficient cpu`] },
+        ],
+        placement: { nodes: { [`node-${w % 25}-${w % 200}`]: 3 }, unschedulable: 0 },
+      }),
+    );
+    const findings = Array.from({ length: 10_000 }, (_, i) => ({
+      ruleId: 'latest-tag', severity: 'error' as const, message: `image "x:${i}" uses the mutable tag latest`, file: `k8s/${i % 100}.yaml`,
+      line: i, column: 3, endLine: i, endColumn: 9, object: null, path: 'spec.containers[0].image',
+    }));
+    const page = String(formatHtml(report({ scheduling, nodeGroups, nodes, findings }), context));
+    expect(page.length).toBeLessThan(20 * 1024 * 1024);
+    expect(page).toContain('node-0-0 <span class="muted">and 799 more alike</span>');
+  });
+});

@@ -1,0 +1,48 @@
+// What every node holds after the dry-run, for reports that draw headroom: allocatable, requested by the pods bound
+// before the run, requested by the replicas it placed (JSON contract `nodes`).
+import { compareStrings } from '../model/finding.js';
+import type { NodeInfo } from './node-info.js';
+import { PODS, type ResourceAmounts } from './resources.js';
+
+/** Amounts per resource in the scheduler's units: cpu in millicores, memory and storage in bytes, pods and devices in units. */
+export type ResourceNumbers = Readonly<Record<string, number>>;
+
+export interface NodeUsage {
+  readonly name: string;
+  readonly allocatable: ResourceNumbers;
+  /** Requests of the pods bound to the node before the run (after --drain). */
+  readonly bound: ResourceNumbers;
+  /** Requests of the replicas the dry-run placed there. */
+  readonly placed: ResourceNumbers;
+}
+
+/** `before`: the nodes with their bound pods; `after`: the same nodes once every replica is placed. */
+export function nodeUsage(before: readonly NodeInfo[], after: readonly NodeInfo[]): NodeUsage[] {
+  const placedOn = new Map(after.map((node) => [node.name, node]));
+  return before
+    .map((node) => {
+      const final = placedOn.get(node.name) ?? node;
+      return {
+        name: node.name,
+        allocatable: { ...numbersOf(node.allocatable), [PODS]: Number(node.allowedPodNumber) },
+        bound: { ...numbersOf(node.requested), [PODS]: node.pods.length },
+        placed: { ...difference(final.requested, node.requested), [PODS]: final.pods.length - node.pods.length },
+      };
+    })
+    .sort((a, b) => compareStrings(a.name, b.name));
+}
+
+function numbersOf(amounts: ResourceAmounts): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, amount] of Object.entries(amounts)) if (amount !== 0n) out[name] = Number(amount);
+  return out;
+}
+
+function difference(after: ResourceAmounts, before: ResourceAmounts): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, amount] of Object.entries(after)) {
+    const added = amount - (before[name] ?? 0n);
+    if (added !== 0n) out[name] = Number(added);
+  }
+  return out;
+}
