@@ -19,7 +19,7 @@ export default defineRule({
     messages: { missing: '{{kind}} runs {{replicas}} replicas but no PodDisruptionBudget selects its pods' },
   },
   check(workload, { index, isConfigured, report }) {
-    const budgets = index.ofKind('PodDisruptionBudget', workload.object.ref.namespace);
+    const budgets = index.nearby('PodDisruptionBudget', workload.object);
     const directory = directoryOf(workload.object.file);
     if (!isConfigured && !budgets.some((pdb) => directoryOf(pdb.file) === directory)) return;
     const replicas = replicaCount(workload, index);
