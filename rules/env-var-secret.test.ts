@@ -4,6 +4,7 @@ import rule from './env-var-secret.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { fixture: 'fixtures/rules/env-var-secret/valid-flag-values.yaml' },
     {
       code: `
         apiVersion: v1
@@ -25,6 +26,7 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    { fixture: 'fixtures/rules/env-var-secret/invalid-literal-password.yaml', errors: [{ messageId: 'literal', line: 10, column: 46, data: { name: 'MYSQL_ROOT_PASSWORD', container: 'mysql' } }] },
     {
       code: `
         apiVersion: v1

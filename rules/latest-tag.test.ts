@@ -4,6 +4,7 @@ import rule from './latest-tag.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { fixture: 'fixtures/rules/latest-tag/valid-ko-placeholder.yaml' },
     {
       name: 'version tag, digest, registry port with a tag, template placeholder',
       code: `
@@ -26,6 +27,7 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    { fixture: 'fixtures/rules/latest-tag/invalid-scheme-like-registry.yaml', errors: [{ messageId: 'noTag', line: 7, column: 14, data: { image: 'registry.local:5000/team/app' } }] },
     {
       name: 'no tag, latest, registry port without a tag, init container',
       code: `
