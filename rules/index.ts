@@ -18,6 +18,7 @@ import hostPort from './host-port.js';
 import hpaReplicas from './hpa-replicas.js';
 import identicalProbes from './identical-probes.js';
 import imagePullPolicy from './image-pull-policy.js';
+import kubeletPluginMounts from './kubelet-plugin-mounts.js';
 import latestTag from './latest-tag.js';
 import limitrange from './limitrange.js';
 import limitsBelowRequests from './limits-below-requests.js';
@@ -63,6 +64,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   hpaReplicas,
   identicalProbes,
   imagePullPolicy,
+  kubeletPluginMounts,
   latestTag,
   limitrange,
   limitsBelowRequests,
