@@ -67,6 +67,11 @@ new RuleTester({ describe, it }).run(rule, {
   ],
   invalid: [
     {
+      name: 'the pods of a sibling directory count; a typo is still reported',
+      fixture: ['fixtures/rules/dangling-service/tests/test-client.yaml', 'fixtures/rules/dangling-service/base/deployment.yaml'],
+      errors: [{ messageId: 'noPods', line: 21, column: 3, data: { selector: 'app=apii', namespace: 'shop' } }],
+    },
+    {
       code: `${WEB}
   apiVersion: v1
   kind: Service
