@@ -27,6 +27,7 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    { name: 'an OpenShift DeploymentConfig is linted like a Deployment', fixture: 'fixtures/rules/latest-tag/invalid-deploymentconfig.yaml', errors: [{ messageId: 'latestTag', line: 12, column: 18 }] },
     { fixture: 'fixtures/rules/latest-tag/invalid-scheme-like-registry.yaml', errors: [{ messageId: 'noTag', line: 7, column: 14, data: { image: 'registry.local:5000/team/app' } }] },
     {
       name: 'no tag, latest, registry port without a tag, init container',

@@ -13,7 +13,7 @@ export default defineRule({
       'The default scheduler spreads replicas only as a soft preference, after resources and other scores, so several replicas can end up on one node or in one zone and fail together. A podAntiAffinity term or a topologySpreadConstraint makes the spread explicit. Only workloads with at least two replicas (or an HorizontalPodAutoscaler minReplicas of two or more) are checked.',
     remediation: 'Add a topologySpreadConstraint on kubernetes.io/hostname (and topology.kubernetes.io/zone), or a preferred podAntiAffinity term, selecting the workload\'s own pod labels.',
     defaultOn: true,
-    appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'] },
+    appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig'] },
     messages: { notSpread: '{{kind}} runs {{replicas}} replicas with neither podAntiAffinity nor topologySpreadConstraints' },
   },
   check(workload, { index, report }) {

@@ -38,6 +38,7 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    { name: 'an OpenShift DeploymentConfig', fixture: 'fixtures/rules/single-replica/invalid-deploymentconfig.yaml', errors: [{ messageId: 'single', line: 5, column: 13, data: { kind: 'DeploymentConfig' } }] },
     {
       code: `
         apiVersion: apps/v1

@@ -7,12 +7,12 @@ export default defineRule({
     id: 'single-replica',
     severity: 'warning',
     category: 'reliability',
-    description: 'Deployment or StatefulSet runs a single replica',
+    description: 'Deployment, StatefulSet or DeploymentConfig runs a single replica',
     rationale:
       'With one pod, a node drain, an eviction, a crash or a rollout that fails its readiness check takes the service down. Unset replicas means one. A HorizontalPodAutoscaler in the inputs that targets the workload decides instead, through its minReplicas. Workloads scaled to zero on purpose are not reported.',
     remediation: 'Set replicas to 2 or more (or minReplicas on its HorizontalPodAutoscaler), and spread the pods over nodes.',
     defaultOn: true,
-    appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet'] },
+    appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'DeploymentConfig'] },
     messages: {
       single: '{{kind}} runs a single replica',
       defaulted: '{{kind}} runs a single replica (replicas is not set and defaults to 1)',
