@@ -1,29 +1,8 @@
 // A Service whose selector matches no pod template in the inputs routes traffic nowhere.
 import { defineRule } from '../src/lint/define-rule.js';
-import { directoryOf, serviceSelector, type LintIndex } from '../src/lint/lint-index.js';
-import { groupOf } from '../src/model/kinds.js';
+import { directoryHasWorkloads, hasCustomResources } from '../src/lint/evidence.js';
+import { serviceSelector } from '../src/lint/lint-index.js';
 import { asRecord } from '../src/model/object.js';
-
-interface NamespaceFacts {
-  /** Whether the Service's directory holds workloads of its namespace. */
-  readonly hasWorkloads: boolean;
-  /** Custom resources (operators, Argo Rollouts, ...) may create the pods a Service selects. */
-  readonly hasCustomResources: boolean;
-}
-
-function namespaceFacts(index: LintIndex, namespace: string, directory: string): NamespaceFacts {
-  return index.memo(`dangling-service:${namespace}\0${directory}`, () => ({
-    hasWorkloads: index.workloadsIn(namespace).some((workload) => directoryOf(workload.object.file) === directory),
-    hasCustomResources: index
-      .memo('custom-resource-namespaces', () => new Set(index.objects.filter((object) => isCustomResource(object.ref.apiVersion)).map((object) => object.ref.namespace)))
-      .has(namespace),
-  }));
-}
-
-function isCustomResource(apiVersion: string): boolean {
-  const group = groupOf(apiVersion);
-  return group.includes('.') && !group.endsWith('.k8s.io');
-}
 
 export default defineRule({
   meta: {
@@ -41,9 +20,7 @@ export default defineRule({
   check(service, { index, report }) {
     const selector = serviceSelector(service);
     if (Object.keys(selector).length === 0 || asRecord(service.value['spec'])?.['type'] === 'ExternalName') return;
-    const directory = directoryOf(service.file);
-    const facts = namespaceFacts(index, service.ref.namespace, directory);
-    if (!facts.hasWorkloads || facts.hasCustomResources) return;
+    if (!directoryHasWorkloads(index, service) || hasCustomResources(index, service.ref.namespace)) return;
     if (index.workloadsSelectedBy(service.ref.namespace, selector).length > 0) return;
     const text = Object.entries(selector).map(([key, value]) => `${key}=${value}`).join(',');
     report({ messageId: 'noPods', data: { selector: text, namespace: service.ref.namespace }, at: ['spec', 'selector'], on: 'key' });

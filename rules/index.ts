@@ -3,6 +3,9 @@ import type { Rule } from '../src/lint/define-rule.js';
 import automountServiceAccountToken from './automount-service-account-token.js';
 import capabilitiesNotDropped from './capabilities-not-dropped.js';
 import dangerousCapabilities from './dangerous-capabilities.js';
+import danglingHpa from './dangling-hpa.js';
+import danglingIngress from './dangling-ingress.js';
+import danglingNetworkPolicy from './dangling-network-policy.js';
 import danglingService from './dangling-service.js';
 import defaultNamespace from './default-namespace.js';
 import defaultServiceAccount from './default-service-account.js';
@@ -24,6 +27,7 @@ import limitrange from './limitrange.js';
 import limitsBelowRequests from './limits-below-requests.js';
 import livenessProbe from './liveness-probe.js';
 import memoryLimitMissing from './memory-limit-missing.js';
+import missingSecretOrConfigmap from './missing-secret-or-configmap.js';
 import nonExistentServiceAccount from './non-existent-service-account.js';
 import pdbMissing from './pdb-missing.js';
 import podAntiAffinity from './pod-anti-affinity.js';
@@ -49,6 +53,9 @@ export const BUILTIN_RULES: readonly Rule[] = [
   automountServiceAccountToken,
   capabilitiesNotDropped,
   dangerousCapabilities,
+  danglingHpa,
+  danglingIngress,
+  danglingNetworkPolicy,
   danglingService,
   defaultNamespace,
   defaultServiceAccount,
@@ -70,6 +77,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   limitsBelowRequests,
   livenessProbe,
   memoryLimitMissing,
+  missingSecretOrConfigmap,
   nonExistentServiceAccount,
   pdbMissing,
   podAntiAffinity,
