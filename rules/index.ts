@@ -29,6 +29,7 @@ import livenessProbe from './liveness-probe.js';
 import memoryLimitMissing from './memory-limit-missing.js';
 import missingSecretOrConfigmap from './missing-secret-or-configmap.js';
 import nonExistentServiceAccount from './non-existent-service-account.js';
+import pdbBlocksEviction from './pdb-blocks-eviction.js';
 import pdbMissing from './pdb-missing.js';
 import podAntiAffinity from './pod-anti-affinity.js';
 import privilegeEscalation from './privilege-escalation.js';
@@ -79,6 +80,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   memoryLimitMissing,
   missingSecretOrConfigmap,
   nonExistentServiceAccount,
+  pdbBlocksEviction,
   pdbMissing,
   podAntiAffinity,
   privilegeEscalation,
