@@ -74,6 +74,7 @@ export async function analyze(command: Command, paths: readonly string[], option
   const cluster = await loadManifests([...new Set([...(options.cluster ?? []), ...config.cluster])], loadOptions(options, config, true, main.objects.length));
   const workloads = workloadsOf(main.objects, cluster.objects);
   const rules = options.rules ?? [...BUILTIN_RULES, ...(await loadRulesDirs(config.rulesDirs.map((dir) => resolve(options.cwd ?? process.cwd(), dir))))];
+  if (Object.keys(config.ruleOptions).length > 0) await checkRuleOptions(rules, config);
   const lintInput: LintInput = { objects: main.objects, workloads, rules, config };
   const kubernetesVersion = options.kubernetesVersion ?? config.kubernetesVersion;
   const findings: Finding[] = [...main.findings, ...cluster.findings];
@@ -97,6 +98,12 @@ export async function analyze(command: Command, paths: readonly string[], option
     nodeRoom: 'nodeRoom' in scheduled ? scheduled.nodeRoom : undefined,
   });
   return { report, matched: main.matched, noNodes };
+}
+
+/** Rule options that do not fit their rule's schema are a usage error; ajv loads only when the config has options. */
+async function checkRuleOptions(rules: readonly Rule[], config: KubefitConfig): Promise<void> {
+  const [problem] = (await import('./lint/rule-options.js')).ruleOptionProblems(rules, config);
+  if (problem !== undefined) throw new UsageError(`config: ${problem}`, 'See the Options section of the rule\'s page in docs/rules.');
 }
 
 /** Custom-resource schemas from the config's `schemas` directories (and --schemas); an unreadable one is a usage error. */

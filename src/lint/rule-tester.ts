@@ -11,6 +11,7 @@ import type { KubeObject } from '../model/object.js';
 import { toWorkload, type Workload } from '../model/workload.js';
 import type { Rule } from './define-rule.js';
 import { lintObjects } from './engine.js';
+import { ruleOptionProblems } from './rule-options.js';
 
 export interface ValidCase {
   /** Test name; the YAML itself when absent. */
@@ -125,6 +126,8 @@ function observe(rule: Rule, testCase: ValidCase): Observed[] {
     ...testCase.config,
     rules: { ...(!rule.meta.defaultOn && { [rule.meta.id]: rule.meta.severity }), ...testCase.config?.rules },
   };
+  const [problem] = ruleOptionProblems([rule], config);
+  if (problem !== undefined) throw new Error(`${rule.meta.id}: the case's options do not fit the rule's schema: ${problem}`);
   const findings = lintObjects({ objects, workloads, rules: [recording], config }).filter((finding) => finding.ruleId === rule.meta.id);
   assert.equal(findings.length, reports.length, 'every report becomes one finding');
   const observed = findings.map((finding, index) => ({ ...(reports[index] ?? { messageId: '', data: undefined }), finding }));
