@@ -46,7 +46,7 @@ export default defineRule({
     category: 'reliability',
     description: 'PodDisruptionBudget allows no voluntary eviction, or sets neither minAvailable nor maxUnavailable',
     rationale:
-      'kubectl drain, cluster upgrades and the cluster autoscaler evict pods through the Eviction API, which refuses while a PodDisruptionBudget has no disruption left. A budget with maxUnavailable: 0 (or 0%), minAvailable: 100%, or a minAvailable at or above the replicas of the workloads it selects (or the minReplicas of their HorizontalPodAutoscaler) never has one, so every drain hangs until someone deletes the budget. A policy/v1 budget with neither field allows every eviction and protects nothing. Replica counts are taken from the inputs; budgets whose workloads leave replicas unset, or are DaemonSets, are checked only for the fixed cases.',
+      'Node drains (kubectl drain), cluster upgrades and the cluster autoscaler evict pods through the Eviction API, which refuses while a PodDisruptionBudget has no disruption left. A budget with maxUnavailable: 0 (or 0%), minAvailable: 100%, or a minAvailable at or above the replicas of the workloads it selects (or the minReplicas of their HorizontalPodAutoscaler) never has one, so every drain hangs until someone deletes the budget. A policy/v1 budget with neither field allows every eviction and protects nothing. Replica counts are taken from the inputs; budgets whose workloads leave replicas unset, or are DaemonSets, are checked only for the fixed cases.',
     remediation: 'Use maxUnavailable: 1 (or a minAvailable below the replica count), and keep at least two replicas behind the budget.',
     defaultOn: true,
     appliesTo: { target: 'object', kinds: ['PodDisruptionBudget'] },
