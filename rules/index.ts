@@ -31,6 +31,7 @@ import missingSecretOrConfigmap from './missing-secret-or-configmap.js';
 import nonExistentServiceAccount from './non-existent-service-account.js';
 import pdbBlocksEviction from './pdb-blocks-eviction.js';
 import pdbMissing from './pdb-missing.js';
+import plaintextSecret from './plaintext-secret.js';
 import podAntiAffinity from './pod-anti-affinity.js';
 import privilegeEscalation from './privilege-escalation.js';
 import privilegedContainer from './privileged-container.js';
@@ -82,6 +83,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   nonExistentServiceAccount,
   pdbBlocksEviction,
   pdbMissing,
+  plaintextSecret,
   podAntiAffinity,
   privilegeEscalation,
   privilegedContainer,
