@@ -37,6 +37,11 @@ import privilegeEscalation from './privilege-escalation.js';
 import privilegedContainer from './privileged-container.js';
 import privilegedPorts from './privileged-ports.js';
 import probePortNotExposed from './probe-port-not-exposed.js';
+import rbacClusterAdminBinding from './rbac-cluster-admin-binding.js';
+import rbacPodExec from './rbac-pod-exec.js';
+import rbacPrivilegeEscalation from './rbac-privilege-escalation.js';
+import rbacSecretsRead from './rbac-secrets-read.js';
+import rbacWildcard from './rbac-wildcard.js';
 import readOnlyRootFilesystem from './read-only-root-filesystem.js';
 import readinessProbe from './readiness-probe.js';
 import recommendedLabels from './recommended-labels.js';
@@ -89,6 +94,11 @@ export const BUILTIN_RULES: readonly Rule[] = [
   privilegedContainer,
   privilegedPorts,
   probePortNotExposed,
+  rbacClusterAdminBinding,
+  rbacPodExec,
+  rbacPrivilegeEscalation,
+  rbacSecretsRead,
+  rbacWildcard,
   readOnlyRootFilesystem,
   readinessProbe,
   recommendedLabels,

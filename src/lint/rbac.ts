@@ -38,3 +38,13 @@ export function mayBeCreatedInCluster(index: LintIndex, namespace: string, resou
   const roles = [...index.ofKind('ClusterRole'), ...index.ofKind('Role', namespace)];
   return roles.some((role) => policyRules(role).some((rule) => grantsCore(rule, 'create', resource)));
 }
+
+/** Positions of the entries of one PolicyRule list (verbs, resources) equal to one of `values`. */
+export function entriesOf(rule: PolicyRule, field: 'verbs' | 'resources', values: readonly string[]): { value: string; at: Path }[] {
+  return rule[field].flatMap((value, index) => (values.includes(value) ? [{ value, at: [...rule.path, field, index] }] : []));
+}
+
+/** The Roles or ClusterRoles that hold rules (an aggregated ClusterRole's rules are filled in by the controller). */
+export function isAggregated(role: KubeObject): boolean {
+  return asRecord(role.value['aggregationRule']) !== undefined;
+}
