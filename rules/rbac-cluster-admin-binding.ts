@@ -9,7 +9,7 @@ export default defineRule({
     category: 'rbac',
     description: 'RoleBinding or ClusterRoleBinding grants the cluster-admin ClusterRole',
     rationale:
-      'cluster-admin allows every verb on every resource. Bound by a ClusterRoleBinding it covers the whole cluster, including Secrets of every namespace and the RBAC objects themselves; bound by a RoleBinding it still covers everything in that namespace. A workload running with it turns any compromise into a cluster compromise. kube-linter (cluster-admin-role-binding) and Polaris (clusterrolebindingClusterAdmin, rolebindingClusterAdminClusterRole) report the same.',
+      'The cluster-admin ClusterRole allows every verb on every resource. Bound by a ClusterRoleBinding it covers the whole cluster, including Secrets of every namespace and the RBAC objects themselves; bound by a RoleBinding it still covers everything in that namespace. A workload running with it turns any compromise into a cluster compromise. kube-linter (cluster-admin-role-binding) and Polaris (clusterrolebindingClusterAdmin, rolebindingClusterAdminClusterRole) report the same.',
     remediation: 'Bind a Role or ClusterRole that lists only the resources and verbs the subjects need.',
     defaultOn: true,
     appliesTo: { target: 'object', kinds: ['ClusterRoleBinding', 'RoleBinding'] },

@@ -13,7 +13,7 @@ export default defineRule({
     category: 'rbac',
     description: 'Role or ClusterRole allows exec into or attach to pods',
     rationale:
-      'kubectl exec and attach are create (or, for older clients, get) on the pods/exec and pods/attach subresources. Whoever holds them runs commands in the pods the role reaches, with their service account tokens, mounted Secrets and network access. Polaris reports it as clusterrolePodExecAttach and rolePodExecAttach. Off by default (on in kubefit:strict): debugging and CI roles sometimes need it.',
+      'The commands kubectl exec and attach are create (or, for older clients, get) on the pods/exec and pods/attach subresources. Whoever holds them runs commands in the pods the role reaches, with their service account tokens, mounted Secrets and network access. Polaris reports it as clusterrolePodExecAttach and rolePodExecAttach. Off by default (on in kubefit:strict): debugging and CI roles sometimes need it.',
     remediation: 'Remove pods/exec and pods/attach from the rule, or grant them only in a dedicated debugging Role bound to people, not workloads.',
     defaultOn: false,
     appliesTo: { target: 'object', kinds: ROLE_KINDS },
