@@ -2,6 +2,7 @@
 import type { Rule } from '../src/lint/define-rule.js';
 import automountServiceAccountToken from './automount-service-account-token.js';
 import capabilitiesNotDropped from './capabilities-not-dropped.js';
+import cronjobStartingDeadline from './cronjob-starting-deadline.js';
 import dangerousCapabilities from './dangerous-capabilities.js';
 import danglingHpa from './dangling-hpa.js';
 import danglingIngress from './dangling-ingress.js';
@@ -13,11 +14,13 @@ import deprecatedServiceAccountField from './deprecated-service-account-field.js
 import dockerSocket from './docker-socket.js';
 import duplicateEnvVar from './duplicate-env-var.js';
 import envVarSecret from './env-var-secret.js';
+import ephemeralStorage from './ephemeral-storage.js';
 import hostIpc from './host-ipc.js';
 import hostNetwork from './host-network.js';
 import hostPathVolume from './host-path-volume.js';
 import hostPid from './host-pid.js';
 import hostPort from './host-port.js';
+import hpaMinEqualsMax from './hpa-min-equals-max.js';
 import hpaReplicas from './hpa-replicas.js';
 import identicalProbes from './identical-probes.js';
 import imagePullPolicy from './image-pull-policy.js';
@@ -55,10 +58,13 @@ import singleReplica from './single-replica.js';
 import statefulsetServiceName from './statefulset-service-name.js';
 import unsafeProcMount from './unsafe-proc-mount.js';
 import unsafeSysctls from './unsafe-sysctls.js';
+import windowsHostProcess from './windows-host-process.js';
+import writableHostPath from './writable-host-path.js';
 
 export const BUILTIN_RULES: readonly Rule[] = [
   automountServiceAccountToken,
   capabilitiesNotDropped,
+  cronjobStartingDeadline,
   dangerousCapabilities,
   danglingHpa,
   danglingIngress,
@@ -70,11 +76,13 @@ export const BUILTIN_RULES: readonly Rule[] = [
   dockerSocket,
   duplicateEnvVar,
   envVarSecret,
+  ephemeralStorage,
   hostIpc,
   hostNetwork,
   hostPathVolume,
   hostPid,
   hostPort,
+  hpaMinEqualsMax,
   hpaReplicas,
   identicalProbes,
   imagePullPolicy,
@@ -112,4 +120,6 @@ export const BUILTIN_RULES: readonly Rule[] = [
   statefulsetServiceName,
   unsafeProcMount,
   unsafeSysctls,
+  windowsHostProcess,
+  writableHostPath,
 ];
