@@ -8,9 +8,9 @@ export default defineRule({
     id: 'windows-host-process',
     severity: 'error',
     category: 'security',
-    description: 'Windows container runs as a HostProcess container',
+    description: 'container runs as a Windows HostProcess container',
     rationale:
-      'securityContext.windowsOptions.hostProcess: true runs the container as a process directly on the Windows node, in the host network namespace and with access to the node\'s file system; it is the Windows counterpart of a privileged container, and the Pod Security Standards baseline level forbids it. Node agents (CNI, CSI, log collectors) need it; suppress the rule on those with a reason.',
+      'Setting securityContext.windowsOptions.hostProcess: true runs the container as a process directly on the Windows node, in the host network namespace and with access to the node\'s file system; it is the Windows counterpart of a privileged container, and the Pod Security Standards baseline level forbids it. Node agents (CNI, CSI, log collectors) need it; suppress the rule on those with a reason.',
     remediation: 'Remove windowsOptions.hostProcess unless the pod is a node agent that must act on the Windows host.',
     defaultOn: true,
     appliesTo: { target: 'container' },
