@@ -4,6 +4,16 @@ import rule from './env-var-secret.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    {
+      name: 'the id and version of a secret in a secret manager are references',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers: [{name: a, image: "a:1", env: [{name: SECRET_ID, value: bq-readonly-key}, {name: SECRET_VERSION, value: latest}]}]
+      `,
+    },
     { fixture: 'fixtures/rules/env-var-secret/valid-flag-values.yaml' },
     {
       code: `

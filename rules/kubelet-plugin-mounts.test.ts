@@ -8,6 +8,18 @@ new RuleTester({ describe, it }).run(rule, {
   valid: [{ name: 'the pods directory without Bidirectional propagation is no plugin mount', fixture: `${FIXTURES}/valid-pods-dir-without-bidirectional.yaml` }],
   invalid: [
     {
+      name: 'a FlexVolume driver installer',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: flex-deploy}
+        spec:
+          containers: [{name: c, image: "c:1"}]
+          volumes: [{name: flexvolume-mount, hostPath: {path: /usr/libexec/kubernetes/kubelet-plugins/volume/exec}}]
+      `,
+      errors: [{ messageId: 'pluginMount', line: 6, column: 55, data: { volume: 'flexvolume-mount', path: '/usr/libexec/kubernetes/kubelet-plugins/volume/exec' } }],
+    },
+    {
       name: 'a CSI node plugin: kubelet dir with Bidirectional propagation, plugin and registration dirs',
       fixture: `${FIXTURES}/invalid-csi-node-plugin.yaml`,
       errors: [

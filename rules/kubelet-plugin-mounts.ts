@@ -9,7 +9,7 @@ export default defineRule({
     category: 'security',
     description: 'pod mounts the kubelet plugin directories a CSI or DRA node plugin needs',
     rationale:
-      'A CSI or DRA node plugin registers with the kubelet through /var/lib/kubelet/plugins_registry, serves its socket under /var/lib/kubelet/plugins and, for CSI, mounts volumes into /var/lib/kubelet/pods (or /var/lib/kubelet) with Bidirectional propagation. These mounts are required, so sensitive-host-mounts does not report them as errors; they still give the pod the node\'s volumes, so they are listed as a note for review.',
+      'A CSI or DRA node plugin registers with the kubelet through /var/lib/kubelet/plugins_registry, serves its socket under /var/lib/kubelet/plugins and, for CSI, mounts volumes into /var/lib/kubelet/pods (or /var/lib/kubelet) with Bidirectional propagation; a FlexVolume driver installer writes to /usr/libexec/kubernetes/kubelet-plugins. These mounts are required, so sensitive-host-mounts does not report them as errors; they still give the pod the node\'s volumes, so they are listed as a note for review.',
     remediation: 'Nothing to fix for a CSI or DRA driver; make sure the pod is the driver\'s node plugin and mount only the directories it needs.',
     defaultOn: true,
     appliesTo: { target: 'podSpec' },

@@ -22,8 +22,11 @@ export function hostPathVolumes(workload: Workload): HostPathVolume[] {
   return out;
 }
 
-/** Kubelet directories every CSI or DRA node plugin must mount (registration socket, plugin sockets). */
-const KUBELET_PLUGIN_DIRS = ['/var/lib/kubelet/plugins', '/var/lib/kubelet/plugins_registry'];
+/**
+ * Kubelet directories every CSI or DRA node plugin must mount (registration socket, plugin sockets), and the
+ * FlexVolume driver directory its installers write to.
+ */
+const KUBELET_PLUGIN_DIRS = ['/var/lib/kubelet/plugins', '/var/lib/kubelet/plugins_registry', '/usr/libexec/kubernetes/kubelet-plugins'];
 /** Directories a CSI node plugin mounts volumes into, which needs Bidirectional propagation to reach the pods. */
 const KUBELET_MOUNT_DIRS = ['/var/lib/kubelet/pods', '/var/lib/kubelet'];
 
