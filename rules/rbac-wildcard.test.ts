@@ -1,17 +1,12 @@
 import { describe, it } from 'vitest';
 import { RuleTester } from '../src/lint/rule-tester.js';
+import { RBAC_VALID, rbacInvalid } from '../test/rbac-cases.js';
 import rule from './rbac-wildcard.js';
 
 new RuleTester({ describe, it }).run(rule, {
-  valid: [{ name: 'least-privilege roles, per-namespace and resourceNames grants, aggregated roles', fixture: 'fixtures/rules/rbac/valid-least-privilege.yaml' }],
-  invalid: [
-    {
-      name: 'an operator with broad rules bound cluster-wide',
-      fixture: 'fixtures/rules/rbac/invalid-risky-rbac.yaml',
-      errors: [
-        { messageId: 'wildcard', line: 9, column: 17, data: { rule: 1, kind: 'ClusterRole', field: 'resources' } },
-        { messageId: 'wildcard', line: 10, column: 13, data: { rule: 1, kind: 'ClusterRole', field: 'verbs' } },
-      ],
-    },
-  ],
+  valid: RBAC_VALID,
+  invalid: rbacInvalid([
+    { messageId: 'wildcard', line: 9, column: 17, data: { rule: 1, kind: 'ClusterRole', field: 'resources' } },
+    { messageId: 'wildcard', line: 10, column: 13, data: { rule: 1, kind: 'ClusterRole', field: 'verbs' } },
+  ]),
 });
