@@ -80,5 +80,6 @@ describe('config file in the CLI', () => {
     expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([2, 'kubefit: config: rule single-replica: unknown option "minReplica"']);
     await writeFile(join(root, '.kubefit.yaml'), 'rules:\n  host-ipc: [error, {any: 1}]\n');
     expect((await runIn(root, ['lint', '.'])).stderr.split('\n')[0]).toBe('kubefit: config: rule host-ipc takes no options');
+    expect((await runIn(root, ['explain', 'single-replica'])).stdout).toContain('\n  minReplicas (integer, default 2): Fewest replicas');
   });
 });

@@ -1,6 +1,6 @@
 // The contract of a lint rule module: typed meta (what, why, how to fix, where it applies) plus one check function.
 import type { Path } from '../load/document.js';
-import type { RuleMeta } from '../model/rule-meta.js';
+import type { RuleMeta, RuleOptions } from '../model/rule-meta.js';
 import type { KubeObject } from '../model/object.js';
 import type { ContainerType, ContainerView, Workload } from '../model/workload.js';
 import type { LintIndex } from './lint-index.js';
@@ -14,13 +14,6 @@ export interface AppliesTo<T extends RuleTarget> {
   readonly kinds?: readonly string[];
   /** For container rules: which container lists; every type when absent. */
   readonly containerTypes?: readonly ContainerType[];
-}
-
-/** A rule's options: a JSON Schema for what the config may give, and the values used for what it leaves out. */
-export interface RuleOptions<O extends object> {
-  /** JSON Schema of the options object (type object, documented properties, additionalProperties false). */
-  readonly schema: Readonly<Record<string, unknown>>;
-  readonly defaults: O;
 }
 
 /** The options type of a rule without options. */

@@ -69,9 +69,9 @@ export function renderRuleDoc(rule: Rule): string {
 function renderOptions(rule: Rule): string[] {
   const options = rule.meta.options;
   if (!options) return [];
-  const properties = Object.entries((options.schema['properties'] ?? {}) as Readonly<Record<string, Readonly<Record<string, unknown>>>>);
+  const properties = Object.entries(options.schema.properties ?? {});
   const defaults = options.defaults as Readonly<Record<string, unknown>>;
-  const rows = properties.map(([name, schema]) => `| \`${name}\` | ${String(schema['type'] ?? '')} | \`${JSON.stringify(defaults[name])}\` | ${String(schema['description'] ?? '')} |`);
+  const rows = properties.map(([name, schema]) => `| \`${name}\` | ${schema.type ?? ''} | \`${JSON.stringify(defaults[name])}\` | ${schema.description ?? ''} |`);
   const example = Object.entries(defaults).map(([name, value]) => `${name}: ${JSON.stringify(value)}`).join(', ');
   return [
     '## Options',
