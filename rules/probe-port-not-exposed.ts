@@ -1,14 +1,12 @@
 // A probe that names a port the container does not declare can never succeed: the kubelet cannot resolve the name.
 import { containerLabel } from '../src/lint/container.js';
 import { defineRule } from '../src/lint/define-rule.js';
+import { isNameLike } from '../src/lint/object-name.js';
 import { asArray, asRecord } from '../src/model/object.js';
 import type { ContainerView } from '../src/model/workload.js';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
-
-/** Template placeholders (`${PORT}`, `{{ .Values.port }}`) are not port names. */
-const PLACEHOLDER = /[${}<>]/;
 
 interface DeclaredPort {
   readonly name: unknown;
@@ -30,7 +28,7 @@ function portProblem(port: unknown, declared: readonly DeclaredPort[]): Problem 
   const isNumber = typeof port === 'number' || (typeof port === 'string' && /^\d+$/.test(port));
   const matching = declared.filter((entry) => (isNumber ? Number(entry.number) === Number(port) : entry.name === port));
   if (matching.length > 0) return matching.some((entry) => entry.protocol !== 'UDP') ? undefined : 'udpOnly';
-  if (!isNumber) return typeof port === 'string' && !PLACEHOLDER.test(port) ? 'unknownName' : undefined;
+  if (!isNumber) return typeof port === 'string' && isNameLike(port) ? 'unknownName' : undefined;
   return declared.some((entry) => typeof entry.number === 'number') ? 'unknownNumber' : undefined;
 }
 
