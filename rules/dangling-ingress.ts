@@ -1,5 +1,5 @@
 // An Ingress whose backend names a missing Service, or a port the Service does not have, answers 503 on that path.
-import type { Path } from '../src/load/document.js';
+import type { Path } from '../src/model/document.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { directoryHasKind, hasCustomResources } from '../src/lint/evidence.js';
 import { asArray, asRecord, type KubeObject } from '../src/model/object.js';

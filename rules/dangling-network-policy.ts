@@ -1,5 +1,5 @@
 // A NetworkPolicy whose pod selectors match no pod of the inputs protects nothing, or opens nothing.
-import type { Path } from '../src/load/document.js';
+import type { Path } from '../src/model/document.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { directoryHasWorkloads, hasCustomResources } from '../src/lint/evidence.js';
 import type { LintIndex } from '../src/lint/lint-index.js';

@@ -1,5 +1,5 @@
 // A PodDisruptionBudget that allows no eviction makes every node drain hang; one with no budget protects nothing.
-import type { Path } from '../src/load/document.js';
+import type { Path } from '../src/model/document.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { matchesLabelSelector } from '../src/lint/label-selector.js';
 import type { LintIndex } from '../src/lint/lint-index.js';

@@ -1,5 +1,5 @@
 // Replicas the scheduler may put on one node all go down with that node.
-import type { Path } from '../src/load/document.js';
+import type { Path } from '../src/model/document.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { matchesLabelSelector } from '../src/lint/label-selector.js';
 import { replicaCount } from '../src/lint/replicas.js';

@@ -13,7 +13,11 @@ import { buildReport } from './report/build-report.js';
 import type { Report } from './report/report.js';
 import { loadSchemaDirs } from './schema/schema-dirs.js';
 import { validateObjects } from './schema/validate.js';
-import { UsageError } from './cli/errors.js';
+import { UsageError } from './model/usage-error.js';
+import { loadRunConfig } from './config/load-run-config.js';
+import { checkRuleIds } from './config/check-rule-ids.js';
+import { ruleCatalog } from './catalog.js';
+import { didYouMean } from './schema/closest-name.js';
 import { toolVersion } from './version.js';
 
 /** What a run does: everything (`check`), no scheduling (`lint`), or scheduling only (`fit`). */
@@ -24,8 +28,13 @@ export interface CheckOptions {
   readonly cwd?: string;
   /** Cluster snapshots: Nodes and the Pods bound to them (e.g. `kubectl get nodes,pods -A -o yaml`). */
   readonly cluster?: readonly string[];
-  /** Configuration (rules, ignores, failOn, ...); defaults when absent. */
+  /**
+   * Configuration (rules, ignores, failOn, ...). When absent, the configuration file is found as the CLI finds it
+   * (the nearest .kubefit.yaml, .kubefit.yml or kubefit.config.json from `cwd` upward), or read from `configFile`.
+   */
   readonly config?: Partial<KubefitConfig>;
+  /** A configuration file to read instead of the discovered one, or false to use the defaults (ignored with `config`). */
+  readonly configFile?: string | false;
   /** Kubernetes version whose schemas and scheduler wording to use, e.g. "1.34"; newest shipped when absent. */
   readonly kubernetesVersion?: string;
   /** Report custom resources without a schema as errors. */
@@ -49,6 +58,8 @@ export interface Analysis {
   readonly report: Report;
   /** False when the inputs named nothing readable (the CLI exits 2). */
   readonly matched: boolean;
+  /** True when standard input was an input and held nothing (the CLI exits 2: the command feeding it failed). */
+  readonly emptyStdin: boolean;
   /** True when scheduling was asked for but no Node objects were given, so it did not run. */
   readonly noNodes: boolean;
 }
@@ -69,22 +80,31 @@ export async function fit(paths: readonly string[], options: CheckOptions = {}):
 }
 
 export async function analyze(command: Command, paths: readonly string[], options: CheckOptions = {}): Promise<Analysis> {
-  const config: KubefitConfig = { ...DEFAULT_CONFIG, ...options.config };
-  const main = await loadManifests(paths, loadOptions(options, config, false, 0));
-  const cluster = await loadManifests([...new Set([...(options.cluster ?? []), ...config.cluster])], loadOptions(options, config, true, main.objects.length));
+  const cwd = options.cwd ?? process.cwd();
+  const config = await configOf(options, cwd);
+  // the cluster is read first, so that a snapshot inside a checked folder is cluster input only, read once
+  const clusterInputs = [...new Set([...(options.cluster ?? []), ...config.cluster])];
+  const cluster = await loadManifests(clusterInputs, loadOptions(options, config, { fromCluster: true, firstOrder: 0 }));
+  if (cluster.unmatchedInputs.length > 0) throw new UsageError(`cluster input "${cluster.unmatchedInputs[0]}" names no file`, 'Check the --cluster paths (and cluster: in the configuration).');
+  const main = await loadManifests(paths, loadOptions(options, config, { fromCluster: false, firstOrder: cluster.objects.length, skipFiles: new Set(cluster.paths) }));
   const workloads = workloadsOf(main.objects, cluster.objects);
-  const rules = options.rules ?? [...BUILTIN_RULES, ...(await loadRulesDirs(config.rulesDirs.map((dir) => resolve(options.cwd ?? process.cwd(), dir))))];
+  const rules = options.rules ?? [...BUILTIN_RULES, ...(await loadRulesDirs(config.rulesDirs.map((dir) => resolve(cwd, dir))))];
+  checkRuleIds(config, [...ruleCatalog(rules.map((rule) => rule.meta)), ...config.customRules]);
   if (Object.keys(config.ruleOptions).length > 0) await checkRuleOptions(rules, config);
   const lintInput: LintInput = { objects: main.objects, workloads, rules, config };
   const kubernetesVersion = options.kubernetesVersion ?? config.kubernetesVersion;
   const findings: Finding[] = [...main.findings, ...cluster.findings];
   if (command !== 'fit') {
-    const extraSchemas = options.extraSchemas ?? (await schemasOf(config, options.cwd ?? process.cwd()));
+    const extraSchemas = options.extraSchemas ?? (await schemasOf(config, cwd));
+    progress(options, 'validating objects', main.objects.length);
     findings.push(...validateObjects(main.objects, { kubernetesVersion, extraSchemas, strictKinds: options.strictKinds ?? false }));
+    progress(options, 'linting objects', main.objects.length);
     findings.push(...lintObjects(lintInput));
   }
   const snapshot = clusterOf(main.objects, cluster.objects);
+  checkDrain(options.drain ?? [], snapshot);
   const noNodes = command !== 'lint' && snapshot.nodes.length === 0;
+  if (!noNodes && command !== 'lint') progress(options, 'placing workloads', workloads.length);
   const scheduled = command === 'lint' || noNodes
     ? { results: [], findings: [] }
     : (await import('./schedule/schedule.js')).scheduleWorkloads(workloads, snapshot, { kubernetesVersion, drain: options.drain ?? [], capacity: options.capacity ?? false });
@@ -97,7 +117,26 @@ export async function analyze(command: Command, paths: readonly string[], option
     scheduling: scheduled.results,
     nodeRoom: 'nodeRoom' in scheduled ? scheduled.nodeRoom : undefined,
   });
-  return { report, matched: main.matched, noNodes };
+  return { report, matched: paths.length === 0 ? cluster.matched : main.matched, emptyStdin: main.emptyStdin, noNodes };
+}
+
+/** The configuration given, else the file the CLI would read (or `configFile`), else the defaults. */
+async function configOf(options: CheckOptions, cwd: string): Promise<KubefitConfig> {
+  if (options.config !== undefined) return { ...DEFAULT_CONFIG, ...options.config };
+  if (options.configFile === false) return DEFAULT_CONFIG;
+  return loadRunConfig({ cwd, ...(options.configFile !== undefined && { configFile: options.configFile }) });
+}
+
+/** Draining a node that is not in the cluster is a typo, not a what-if. */
+function checkDrain(drain: readonly string[], snapshot: ClusterSnapshot): void {
+  const names = snapshot.nodes.map((node) => node.ref.name);
+  const missing = drain.find((name) => !names.includes(name));
+  if (missing !== undefined) throw new UsageError(`--drain ${missing}: no Node of that name in the cluster${didYouMean(missing, names)}`, 'Name a Node from the --cluster inputs.');
+}
+
+/** A phase that can take a while, with the number of items it works on. */
+function progress(options: CheckOptions, phase: string, total: number): void {
+  options.onProgress?.(phase, 0, total);
 }
 
 /** Rule options that do not fit their rule's schema are a usage error; ajv loads only when the config has options. */
@@ -114,7 +153,14 @@ async function schemasOf(config: KubefitConfig, cwd: string): Promise<ReadonlyMa
   return loaded.schemas;
 }
 
-function loadOptions(options: CheckOptions, config: KubefitConfig, fromCluster: boolean, firstOrder: number) {
+interface LoadRole {
+  readonly fromCluster: boolean;
+  readonly firstOrder: number;
+  readonly skipFiles?: ReadonlySet<string>;
+}
+
+function loadOptions(options: CheckOptions, config: KubefitConfig, role: LoadRole) {
+  const { fromCluster } = role;
   return {
     ...(options.cwd !== undefined && { cwd: options.cwd }),
     ...(options.readStdin !== undefined && { readStdin: options.readStdin }),
@@ -123,8 +169,7 @@ function loadOptions(options: CheckOptions, config: KubefitConfig, fromCluster: 
       onProgress: (done: number, total: number) => options.onProgress?.(fromCluster ? 'reading cluster files' : 'reading files', done, total),
     }),
     ignorePaths: config.ignorePaths,
-    fromCluster,
-    firstOrder,
+    ...role,
   };
 }
 

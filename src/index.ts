@@ -1,7 +1,7 @@
 // kubefit's public library API: re-exports only.
 export { analyze, check, fit, lint, type Analysis, type CheckOptions, type Command } from './check.js';
 export { loadManifests, DEFAULT_LIMITS, type LoadLimits, type LoadOptions, type LoadResult } from './load/load-manifests.js';
-export type { ManifestDocument, Path, SourceRange } from './load/document.js';
+export type { ManifestDocument, Path, SourceRange } from './model/document.js';
 export type { Finding, Severity } from './model/finding.js';
 export type { KubeObject } from './model/object.js';
 export type { ObjectRef } from './model/object-ref.js';

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 // Imports point one way: model/load → analysers (schema, lint, schedule, rules) → report → config → entry → cli.
 const LAYERS: readonly (readonly [RegExp, number, string])[] = [
   [/^src\/config\/config\.ts$/, 0, 'base'],
-  [/^src\/cli\/errors\.ts$/, 0, 'base'],
   [/^src\/(model|load)\//, 0, 'base'],
   [/^schemas\//, 0, 'base'],
   [/^src\/schema\//, 1, 'schema'],

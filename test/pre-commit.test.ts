@@ -1,6 +1,6 @@
 // Integration: the hooks in .pre-commit-hooks.yaml, installed and run by the real pre-commit tool in a scratch repository.
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -24,11 +24,36 @@ if (!available) console.warn('pre-commit is not installed (Debian: apt-get insta
 const BAD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  name: again\nspec:\n  containers: []\n';
 const GOOD = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: fast\n';
 
+/** The hook repository as a user's `rev:` sees it: a commit of the sources, or a release tag's prebuilt tree. */
+const HOOK_REPOSITORIES = {
+  'a commit of the sources': copyWorkingTree,
+  'a release tree (prebuilt, runtime dependencies only)': async (target: string) => {
+    await run('node', ['scripts/release-tree.mjs', target]);
+    await git(target, 'init', '-q');
+    await git(target, 'add', '-A');
+    await git(target, 'commit', '-q', '-m', 'release');
+    return git(target, 'rev-parse', 'HEAD');
+  },
+};
+
+describe('the release tree', () => {
+  it('holds the built package, hooks and action, and a package.json without devDependencies or scripts', async () => {
+    const target = await mkdtemp(join(tmpdir(), 'kubefit-release-'));
+    onTestFinished(() => rm(target, { recursive: true, force: true }));
+    await run('node', ['scripts/release-tree.mjs', target]);
+    const manifest = JSON.parse(await readFile(join(target, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest).not.toHaveProperty('devDependencies');
+    expect(manifest).not.toHaveProperty('scripts');
+    for (const file of ['dist/src/cli/bin.js', '.pre-commit-hooks.yaml', 'action.yml', 'scripts/action-run.sh']) await access(join(target, file));
+    await expect(access(join(target, 'dist/src/lint/rule-tester.js'))).rejects.toThrow();
+  });
+});
+
 describe.skipIf(!available)('pre-commit hook (needs the pre-commit tool)', () => {
-  it('installs kubefit with language node and fails the commit on a bad manifest, at file:line:col', async () => {
+  it.each(Object.entries(HOOK_REPOSITORIES))('installs kubefit from %s and fails the commit on a bad manifest, at file:line:col', async (_, makeRepository) => {
     const root = await mkdtemp(join(tmpdir(), 'kubefit-pre-commit-'));
     onTestFinished(() => rm(root, { recursive: true, force: true }));
-    const hooks = { path: join(root, 'kubefit'), rev: await copyWorkingTree(join(root, 'kubefit')) };
+    const hooks = { path: join(root, 'kubefit'), rev: await makeRepository(join(root, 'kubefit')) };
     const project = join(root, 'project');
     await mkdir(join(project, 'k8s'), { recursive: true });
     await writeFile(join(project, '.pre-commit-config.yaml'), `repos:\n  - repo: ${hooks.path}\n    rev: ${hooks.rev}\n    hooks:\n      - id: kubefit\n`);

@@ -2,14 +2,16 @@
 import { parseArgs } from 'node:util';
 import type { FailOn } from '../config/config.js';
 import { FORMAT_NAMES } from '../report/formatters/index.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../model/usage-error.js';
 
-export type CommandName = 'check' | 'lint' | 'fit' | 'rules' | 'explain' | 'init';
-const COMMANDS: readonly CommandName[] = ['check', 'lint', 'fit', 'rules', 'explain', 'init'];
+export type CommandName = 'check' | 'lint' | 'fit' | 'rules' | 'explain' | 'init' | 'help';
+export const COMMANDS: readonly CommandName[] = ['check', 'lint', 'fit', 'rules', 'explain', 'init', 'help'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'none'];
 
 export interface Invocation {
   readonly command: CommandName;
+  /** True when no command was named, so the first path may be a misspelt command. */
+  readonly implicitCommand: boolean;
   readonly paths: readonly string[];
   readonly cluster: readonly string[];
   /** --config FILE: the config file to use instead of the one discovered. */
@@ -57,6 +59,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   const paths = isCommand ? rest : positionals;
   return {
     command,
+    implicitCommand: !isCommand,
     paths,
     cluster: values.cluster ?? [],
     config: values.config,
@@ -71,14 +74,14 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     drain: values.drain ?? [],
     capacity: values.capacity ?? false,
     maxFileSize: values['max-file-size'] === undefined ? undefined : byteCount(values['max-file-size']),
-    help: values.help ?? false,
+    help: (values.help ?? false) || command === 'help',
     version: values.version ?? false,
   };
 }
 
 function parseOrExplain(argv: readonly string[]) {
   try {
-    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    return parseArgs({ args: withAttachedValues(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     const option = /'(-[^']*)'/.exec(text)?.[1];
@@ -86,6 +89,33 @@ function parseOrExplain(argv: readonly string[]) {
     if (text.includes('argument missing')) throw new UsageError(`option ${option ?? ''} needs a value`.replace('  ', ' '));
     throw new UsageError(text.split('.')[0] ?? text);
   }
+}
+
+/** `--max-file-size -1` means the value -1, not an option: attach such values (`--max-file-size=-1`) so they get checked. */
+function withAttachedValues(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] ?? '';
+    const next = argv[index + 1];
+    if (takesValue(arg) && next !== undefined && /^-[^-]/.test(next) && !isKnownOption(next)) {
+      args.push(arg.startsWith('--') ? `${arg}=${next}` : `${arg}${next}`);
+      index++;
+    } else args.push(arg);
+  }
+  return args;
+}
+
+function optionOf(arg: string): (typeof OPTIONS)[keyof typeof OPTIONS] | undefined {
+  if (arg.startsWith('--')) return (OPTIONS as Record<string, (typeof OPTIONS)[keyof typeof OPTIONS]>)[arg.slice(2)];
+  return Object.values(OPTIONS).find((option) => 'short' in option && `-${option.short}` === arg);
+}
+
+function takesValue(arg: string): boolean {
+  return optionOf(arg)?.type === 'string';
+}
+
+function isKnownOption(arg: string): boolean {
+  return optionOf(arg) !== undefined;
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {

@@ -9,9 +9,13 @@ import type { RuleMeta } from '../model/rule-meta.js';
 import { FORMATTERS } from '../report/formatters/index.js';
 import type { Report } from '../report/report.js';
 import { toolVersion } from '../version.js';
-import { parseInvocation, type Invocation } from './args.js';
+import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { resolveFrom } from '../load/expand-inputs.js';
+import { didYouMean, suggestName } from '../schema/closest-name.js';
+import { COMMANDS, parseInvocation, type Invocation } from './args.js';
 import { runInit } from './commands/init.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../model/usage-error.js';
 import { writeUserFile } from './write-user-file.js';
 import { helpText } from './help.js';
 import { createProgress } from './progress.js';
@@ -32,7 +36,7 @@ export async function main(io: CliIo): Promise<number> {
     const invocation = parseInvocation(io.argv);
     if (invocation.help) return write(io, helpText(toolVersion()), 0);
     if (invocation.version) return write(io, `${toolVersion()}\n`, 0);
-    if (invocation.command === 'rules') return write(io, listRules(ruleCatalog()), 0);
+    if (invocation.command === 'rules') return write(io, listRules(ruleCatalog(), invocation.format), 0);
     if (invocation.command === 'explain') return write(io, explainRule(invocation.paths[0], ruleCatalog()), 0);
     if (invocation.command === 'init') return write(io, await runInit(io.cwd), 0);
     return await runAnalysis(invocation, io);
@@ -44,7 +48,8 @@ export async function main(io: CliIo): Promise<number> {
 }
 
 async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
-  const paths = invocation.paths.length > 0 ? invocation.paths : ['.'];
+  await checkNotMisspeltCommand(invocation, io.cwd);
+  if (invocation.output !== undefined) await checkOutputPath(resolveFrom(io.cwd, invocation.output));
   const fileConfig = await loadRunConfig({
     cwd: io.cwd,
     ...(invocation.config !== undefined && { configFile: invocation.config }),
@@ -53,8 +58,9 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
     cluster: invocation.cluster,
   });
   const config = { ...fileConfig, schemas: [...fileConfig.schemas, ...invocation.schemas] };
+  const paths = defaultPaths(invocation, config.cluster.length > 0);
   const progress = createProgress(io.stderr, io.stderrIsTTY === true && !io.env['CI']);
-  const { report, matched, noNodes } = await analyze(invocation.command === 'fit' ? 'fit' : invocation.command === 'lint' ? 'lint' : 'check', paths, {
+  const { report, matched, emptyStdin, noNodes } = await analyze(invocation.command === 'fit' ? 'fit' : invocation.command === 'lint' ? 'lint' : 'check', paths, {
     cwd: io.cwd,
     config,
     readStdin: io.readStdin,
@@ -65,6 +71,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
     ...(invocation.maxFileSize !== undefined && { limits: { maxFileSize: invocation.maxFileSize } }),
   });
   progress.clear();
+  if (emptyStdin) throw new UsageError('standard input is empty', 'The command that should feed kubefit printed nothing (did helm template or kustomize fail?).');
   if (!matched) throw new UsageError(`no input found in ${paths.map((path) => `"${path}"`).join(', ')}`, 'Name YAML or JSON files, directories, glob patterns, or - for standard input.');
   if (noNodes && invocation.command === 'fit') throw new UsageError('no Node objects to schedule on', 'Pass the cluster with --cluster, e.g. the output of kubectl get nodes,pods -A -o yaml.');
   if (noNodes) io.stderr.write('kubefit: no Node objects in the inputs or --cluster, so the scheduling dry-run was skipped\n');
@@ -85,15 +92,48 @@ export function exitCode(report: Report, failOn: FailOn): number {
   return report.findings.some((finding) => severityRank(finding.severity) >= threshold) ? 1 : 0;
 }
 
+/**
+ * With no path the current directory is checked, except by `fit` given a cluster snapshot: "why is my Pod pending"
+ * then needs nothing but the snapshot.
+ */
+function defaultPaths(invocation: Invocation, clusterInConfig: boolean): readonly string[] {
+  if (invocation.paths.length > 0) return invocation.paths;
+  return invocation.command === 'fit' && (invocation.cluster.length > 0 || clusterInConfig) ? [] : ['.'];
+}
+
+/** `kubefit lnt k8s/`: a first word that is no path but close to a command is a typo, not an input. */
+async function checkNotMisspeltCommand(invocation: Invocation, cwd: string): Promise<void> {
+  const first = invocation.paths[0];
+  if (!invocation.implicitCommand || first === undefined || first === '-' || /[*?[{]/.test(first)) return;
+  const suggestion = suggestName(first, COMMANDS);
+  if (suggestion === undefined || (await exists(resolveFrom(cwd, first)))) return;
+  throw new UsageError(`unknown command "${first}" (did you mean ${suggestion}?)`);
+}
+
+/** The report file is checked before the run, so a typo in -o does not waste a long analysis. */
+async function checkOutputPath(file: string): Promise<void> {
+  const info = await stat(file).catch(() => undefined);
+  if (info?.isDirectory()) throw new UsageError(`cannot write the report to ${file}: it is a directory`, 'Name a file with --output.');
+  const folder = await stat(dirname(file)).catch(() => undefined);
+  if (!folder?.isDirectory()) throw new UsageError(`cannot write the report to ${file}: folder ${dirname(file)} does not exist`, 'Create the folder first, or name another --output file.');
+}
+
+async function exists(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined)) !== undefined;
+}
+
 function colorEnabled(invocation: Invocation, io: CliIo): boolean {
   if (invocation.color !== undefined) return invocation.color;
   if (io.env['NO_COLOR']) return false;
+  if (io.env['TERM'] === 'dumb' && !io.env['FORCE_COLOR']) return false;
   const force = io.env['FORCE_COLOR'];
   if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
   return io.stdoutIsTTY;
 }
 
-function listRules(rules: readonly RuleMeta[]): string {
+function listRules(rules: readonly RuleMeta[], format: string): string {
+  if (format === 'json') return `${JSON.stringify(rules.map(({ id, severity, defaultOn, category, description }) => ({ id, severity, defaultOn, category, description })), null, 2)}\n`;
+  if (format !== 'text') throw new UsageError(`kubefit rules writes text or json, not ${format}`);
   const width = Math.max(...rules.map((rule) => rule.id.length));
   const lines = rules.map((rule) => `${rule.id.padEnd(width)}  ${(rule.defaultOn ? rule.severity : 'off').padEnd(7)}  ${rule.category.padEnd(11)}  ${rule.description}`);
   return `${lines.join('\n')}\n`;
@@ -102,7 +142,7 @@ function listRules(rules: readonly RuleMeta[]): string {
 function explainRule(id: string | undefined, rules: readonly RuleMeta[]): string {
   if (id === undefined) throw new UsageError('explain needs a rule id', 'Run "kubefit rules" to list them.');
   const rule = rules.find((candidate) => candidate.id === id);
-  if (!rule) throw new UsageError(`unknown rule "${id}"`, 'Run "kubefit rules" to list them.');
+  if (!rule) throw new UsageError(`unknown rule "${id}"${didYouMean(id, rules.map((candidate) => candidate.id))}`, 'Run "kubefit rules" to list them.');
   const state = rule.defaultOn ? 'on by default' : 'off by default';
   return `${rule.id} (${rule.severity}, ${rule.category}, ${state})\n\n${rule.description}\n\nWhy: ${rule.rationale}\n\nFix: ${rule.remediation}\n${optionsText(rule)}`;
 }

@@ -20,6 +20,25 @@ describe('createProgress', () => {
     expect(writes).toEqual(['\r\u001b[2Kkubefit: reading files 5/10', '\r\u001b[2K']);
   });
 
+  it('shows each new phase at once, with its size when it reports no steps, and clears the line', () => {
+    let clock = 0;
+    const { writes, stderr } = recorder();
+    const progress = createProgress(stderr, true, () => clock);
+    clock = 1500;
+    progress.update('reading files', 10, 10);
+    clock = 1510;
+    progress.update('linting objects', 0, 1200);
+    clock = 1520;
+    progress.update('placing workloads', 0, 40);
+    progress.clear();
+    expect(writes).toEqual([
+      '\r\u001b[2Kkubefit: reading files 10/10',
+      '\r\u001b[2Kkubefit: linting objects (1200)',
+      '\r\u001b[2Kkubefit: placing workloads (40)',
+      '\r\u001b[2K',
+    ]);
+  });
+
   it('never writes when stderr is not a terminal', () => {
     let clock = 0;
     const { writes, stderr } = recorder();

@@ -1,7 +1,7 @@
 // Writes a file the user named (--output, kubefit init): a failure is a usage error, never a stack trace.
 import { writeFile } from 'node:fs/promises';
 import { describeFsError } from '../load/read-file.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../model/usage-error.js';
 
 export async function writeUserFile(file: string, text: string, hint: string, flag: 'w' | 'wx' = 'w'): Promise<void> {
   try {

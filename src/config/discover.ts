@@ -1,7 +1,7 @@
 // Finds the config file: the one named with --config, or the nearest .kubefit.yaml/.kubefit.yml/kubefit.config.json upward.
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../model/usage-error.js';
 
 /** Names a config file may have, in order of preference within one directory. */
 export const CONFIG_FILE_NAMES = ['.kubefit.yaml', '.kubefit.yml', 'kubefit.config.json'] as const;

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../model/usage-error.js';
 import { loadConfigFile, parseConfig } from './load-config.js';
 import { STARTER_CONFIG } from './starter-config.js';
 
@@ -60,7 +60,29 @@ describe('parseConfig', () => {
   });
 
   it('accepts the starter config that kubefit init writes', () => {
-    expect(parseConfig(STARTER_CONFIG, '.kubefit.yaml')).toEqual({ rules: {}, ignore: [], cluster: [], schemas: [], failOn: 'error', overrides: [] });
+    expect(parseConfig(STARTER_CONFIG, '.kubefit.yaml')).toEqual({ failOn: 'error' });
+  });
+
+  it('accepts the starter config with any commented example uncommented, and with all of them', () => {
+    const lines = STARTER_CONFIG.split('\n');
+    // an example is a commented YAML line: an entry indented under its key, or a top-level `# key: value`
+    const isExample = (line: string) => /^# {2}|^# [a-z][A-Za-z]*: /.test(line);
+    const uncomment = (line: string) => (isExample(line) ? line.replace(/^# ?(?=[a-z])|^#/, '') : line);
+    const blocks: number[][] = [];
+    lines.forEach((line, index) => {
+      if (!isExample(line)) return;
+      const last = blocks.at(-1);
+      if (last !== undefined && last.at(-1) === index - 1) last.push(index);
+      else blocks.push([index]);
+    });
+    expect(blocks.length).toBeGreaterThanOrEqual(6);
+    for (const block of blocks) {
+      const text = lines.map((line, index) => (block.includes(index) ? uncomment(line) : line)).join('\n');
+      expect(() => parseConfig(text, '.kubefit.yaml'), block.map((index) => lines[index]).join('\n')).not.toThrow();
+    }
+    const all = parseConfig(lines.map(uncomment).join('\n'), '.kubefit.yaml');
+    expect(all.rules).toEqual({ 'latest-tag': 'error', 'liveness-probe': 'off' });
+    expect(all.kubernetesVersion).toBe('1.34');
   });
 
   it.each([

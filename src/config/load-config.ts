@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import { UsageError } from '../cli/errors.js';
-import { formatPath } from '../load/document.js';
+import { UsageError } from '../model/usage-error.js';
+import { formatPath } from '../model/document.js';
 import type { FailOn, IgnoreEntry, RuleOptionValues, RuleSetting, SchemaRuleConfig } from './config.js';
 
 /** A rule's entry in the config file: a severity, `[severity, options]` (ESLint's form), or options alone. */
@@ -80,10 +80,16 @@ export function parseConfig(text: string, file: string): ConfigFileContent {
   };
   const [syntaxError] = document.errors;
   if (syntaxError) throw new UsageError(`${at(syntaxError.pos[0])}: ${firstLine(syntaxError.message)}`, HINT);
-  const value: unknown = document.toJS() ?? {};
+  const value = withoutEmptyKeys(document.toJS() ?? {});
   const problem = mostSpecific(validateContent(value));
   if (problem) throw new UsageError(`${at(offsetOf(document, problem))}: ${describeProblem(problem)}`, HINT);
   return value as ConfigFileContent;
+}
+
+/** A top-level key with nothing under it (`rules:` with every entry commented out) configures nothing. */
+function withoutEmptyKeys(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== null));
 }
 
 /** Of all errors (anyOf reports one per branch), the deepest and most telling one. */

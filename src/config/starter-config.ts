@@ -1,4 +1,5 @@
-// What `kubefit init` writes: a commented .kubefit.yaml that is valid as it stands.
+// What `kubefit init` writes: a commented .kubefit.yaml that is valid as it stands, and stays valid when the `#` of
+// any commented example is removed (a key with every entry commented out configures nothing).
 
 export const STARTER_CONFIG_FILE = '.kubefit.yaml';
 
@@ -7,24 +8,24 @@ export const STARTER_CONFIG = `# kubefit configuration: https://github.com/kubef
 # yaml-language-server: $schema=https://raw.githubusercontent.com/kubefit/kubefit/main/schemas/kubefit-config.schema.json
 
 # Rule severities: error, warning, info, or off. \`kubefit rules\` lists every rule and its default.
-rules: {}
+rules:
 #  latest-tag: error
 #  liveness-probe: off
 
 # Files to skip (path globs), and findings to drop for objects you cannot annotate.
-ignore: []
+ignore:
 #  - "vendor/**"
 #  - rule: latest-tag
 #    kind: Deployment
 #    name: "legacy-*"
 
-# Nodes and the Pods bound to them, for the scheduling dry-run:
-#   kubectl get nodes,pods -A -o yaml > cluster.yaml
-cluster: []
+# Nodes and the Pods bound to them, for the scheduling dry-run (kubectl get nodes,pods -A -o yaml > cluster.yaml).
+cluster:
 #  - cluster.yaml
 
 # Folders with JSON Schemas for custom resources.
-schemas: []
+schemas:
+#  - crds/
 
 # The Kubernetes release to check against (quote it: YAML reads 1.30 as 1.3).
 # kubernetesVersion: "1.34"
@@ -33,7 +34,7 @@ schemas: []
 failOn: error
 
 # Rule settings for some files only, applied after \`rules\`.
-overrides: []
+overrides:
 #  - files: ["test/**"]
 #    rules:
 #      latest-tag: off

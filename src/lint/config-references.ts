@@ -1,5 +1,5 @@
 // The Secrets and ConfigMaps a pod spec refers to (env, envFrom, volumes, projected volumes), with their paths.
-import type { Path } from '../load/document.js';
+import type { Path } from '../model/document.js';
 import { asArray, asRecord } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
 

@@ -1,5 +1,5 @@
 // Container facts rules share: where to report about a container, and its effective security settings.
-import type { Path } from '../load/document.js';
+import type { Path } from '../model/document.js';
 import { asRecord } from '../model/object.js';
 import type { ContainerView, Workload } from '../model/workload.js';
 

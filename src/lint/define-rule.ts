@@ -1,5 +1,5 @@
 // The contract of a lint rule module: typed meta (what, why, how to fix, where it applies) plus one check function.
-import type { Path } from '../load/document.js';
+import type { Path } from '../model/document.js';
 import type { RuleMeta, RuleOptions } from '../model/rule-meta.js';
 import type { KubeObject } from '../model/object.js';
 import type { ContainerType, ContainerView, Workload } from '../model/workload.js';

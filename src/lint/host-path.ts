@@ -1,5 +1,5 @@
 // hostPath volumes of a pod spec, with the path of each `hostPath.path` value for reports.
-import type { Path } from '../load/document.js';
+import type { Path } from '../model/document.js';
 import { asArray, asRecord } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
 

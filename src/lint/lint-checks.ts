@@ -9,6 +9,7 @@ export const INTERNAL_ERROR: RuleMeta = {
   rationale: 'A crash is a bug in kubefit or in a custom rule, not a problem of the manifest. It is reported at the object so the run can go on and the bug can be reproduced.',
   remediation: 'Report the message and the object to the rule author.',
   defaultOn: true,
+  notConfigurable: 'a crash always fails the run with exit code 2',
 };
 
 export const UNUSED_SUPPRESSION: RuleMeta = {

@@ -2,7 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../model/usage-error.js';
 import { SEVERITIES } from '../model/finding.js';
 import { asRecord } from '../model/object.js';
 import type { Rule } from './define-rule.js';

@@ -1,6 +1,6 @@
 // RBAC PolicyRules of Roles and ClusterRoles, and what they grant, as the RBAC authorizer matches them.
 // upstream: pkg/apis/rbac/v1/evaluation_helpers.go VerbMatches, APIGroupMatches, ResourceMatches
-import type { Path } from '../load/document.js';
+import type { Path } from '../model/document.js';
 import { asArray, asRecord, type KubeObject } from '../model/object.js';
 import type { LintIndex } from './lint-index.js';
 

@@ -1,5 +1,5 @@
 // How many pods a Deployment or StatefulSet runs, as the manifest states it (an HPA, if any, decides instead).
-import type { Path } from '../load/document.js';
+import type { Path } from '../model/document.js';
 import type { Workload } from '../model/workload.js';
 import { hpaMinReplicas, hpaScaling } from './hpa.js';
 import type { LintIndex } from './lint-index.js';

@@ -1,5 +1,5 @@
 // A container's resources.requests and resources.limits as plain maps, with the paths rules report at.
-import type { Path } from '../load/document.js';
+import type { Path } from '../model/document.js';
 import { asRecord } from '../model/object.js';
 import type { ContainerView, Workload } from '../model/workload.js';
 

@@ -1,9 +1,9 @@
 // Rules without code (Polaris' model): a JSON Schema from the config file applied to an object, pod spec or container.
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../model/usage-error.js';
 import type { SchemaRuleConfig } from '../config/config.js';
-import type { Path } from '../load/document.js';
+import type { Path } from '../model/document.js';
 import { defineRule, type Rule } from './define-rule.js';
 import { containerNamePath } from './container.js';
 

@@ -1,5 +1,5 @@
 // The service account a pod runs as: serviceAccountName, else the deprecated serviceAccount, else "default".
-import type { Path } from '../load/document.js';
+import type { Path } from '../model/document.js';
 import type { Workload } from '../model/workload.js';
 
 export interface PodServiceAccount {

@@ -1,6 +1,6 @@
 // Applies the three suppression forms to every finding of a run and reports the suppressions that matched nothing.
 import type { IgnoreEntry, KubefitConfig } from '../config/config.js';
-import type { Path } from '../load/document.js';
+import type { Path } from '../model/document.js';
 import { findingAt, type Finding } from '../model/finding.js';
 import { matchesGlob, matchesPathGlob } from '../model/glob.js';
 import { POD_KINDS, podKindOf } from '../model/kinds.js';

@@ -6,20 +6,22 @@ import { compareStrings } from '../model/finding.js';
 import { matchesPathGlob } from '../model/glob.js';
 import { inputFinding, LOAD_CHECKS } from './load-checks.js';
 import { describeFsError } from './read-file.js';
-import { expandGlob, walkDirectory } from './walk-directory.js';
+import { expandGlob, walkDirectory, type Listing } from './walk-directory.js';
 
 export interface ExpandedInputs {
   /** Files to read, sorted by path, each once. */
   readonly files: readonly string[];
   readonly stdin: boolean;
-  /** Inputs that do not exist or match nothing. */
+  /** Inputs that do not exist or match nothing, and folders that cannot be listed. */
   readonly findings: readonly Finding[];
+  /** The inputs that named no file at all. */
+  readonly unmatched: readonly string[];
 }
-
 
 export async function expandInputs(inputs: readonly string[], cwd: string, ignorePaths: readonly string[]): Promise<ExpandedInputs> {
   const files = new Set<string>();
   const findings: Finding[] = [];
+  const unmatched: string[] = [];
   let stdin = false;
   for (const input of inputs) {
     if (input === '-') {
@@ -27,24 +29,29 @@ export async function expandInputs(inputs: readonly string[], cwd: string, ignor
       continue;
     }
     const matched = await expandOne(input, cwd, ignorePaths);
-    if (typeof matched === 'string') findings.push(inputFinding(input, LOAD_CHECKS.fileUnreadable, matched));
-    else for (const file of matched) files.add(file);
+    if (typeof matched === 'string') {
+      unmatched.push(input);
+      findings.push(inputFinding(input, LOAD_CHECKS.fileUnreadable, matched));
+      continue;
+    }
+    for (const file of matched.files) files.add(file);
+    for (const [folder, reason] of matched.unreadable) findings.push(inputFinding(folder, LOAD_CHECKS.fileUnreadable, reason));
   }
   const kept = [...files].filter((file) => !ignorePaths.some((glob) => matchesPathGlob(file, glob)));
-  return { files: kept.sort(compareStrings), stdin, findings };
+  return { files: kept.sort(compareStrings), stdin, findings, unmatched };
 }
 
-/** The files an input names, or why it names none. */
-async function expandOne(input: string, cwd: string, ignorePaths: readonly string[]): Promise<string[] | string> {
+/** The files an input names (and the folders under it that could not be listed), or why it names none. */
+async function expandOne(input: string, cwd: string, ignorePaths: readonly string[]): Promise<Listing | string> {
   try {
     const info = await stat(resolveFrom(cwd, input));
-    if (!info.isDirectory()) return [input];
+    if (!info.isDirectory()) return { files: [input], unreadable: [] };
     const found = await walkDirectory(input, resolveFrom(cwd, input), ignorePaths);
-    return found.length > 0 ? found : 'directory has no .yaml, .yml or .json files';
+    return found.files.length > 0 || found.unreadable.length > 0 ? found : 'directory has no .yaml, .yml or .json files';
   } catch (error) {
     const found = await expandGlob(input, cwd, ignorePaths);
     if (found === undefined) return describeFsError(error);
-    return found.length > 0 ? found : 'no files match this pattern';
+    return found.length > 0 ? { files: found, unreadable: [] } : 'no files match this pattern';
   }
 }
 

@@ -30,6 +30,8 @@ export interface LoadOptions {
   readonly firstOrder?: number;
   /** Called after each file is parsed, for progress displays. */
   readonly onProgress?: (filesDone: number, filesTotal: number) => void;
+  /** Absolute paths of files another load already read (a cluster snapshot inside a checked folder is read once). */
+  readonly skipFiles?: ReadonlySet<string>;
 }
 
 export interface LoadResult {
@@ -39,6 +41,12 @@ export interface LoadResult {
   readonly findings: Finding[];
   /** False when the inputs named nothing readable at all (a usage error for the CLI). */
   readonly matched: boolean;
+  /** Inputs that named no file (missing path, empty folder, pattern matching nothing). */
+  readonly unmatchedInputs: readonly string[];
+  /** Absolute paths of the files read. */
+  readonly paths: readonly string[];
+  /** True when standard input was named and held nothing but white space. */
+  readonly emptyStdin: boolean;
 }
 
 const READ_CONCURRENCY = 32;
@@ -47,8 +55,11 @@ export async function loadManifests(inputs: readonly string[], options: LoadOpti
   const cwd = options.cwd ?? process.cwd();
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const expanded = await expandInputs(inputs, cwd, options.ignorePaths ?? []);
-  const reads = await readAll(expanded.files, cwd, limits.maxFileSize);
-  if (expanded.stdin) reads.push(await readStdin(options, limits.maxFileSize));
+  const skipped = options.skipFiles ?? new Set<string>();
+  const files = expanded.files.filter((file) => !skipped.has(resolveFrom(cwd, file)));
+  const reads = await readAll(files, cwd, limits.maxFileSize);
+  const stdin = expanded.stdin ? await readStdin(options, limits.maxFileSize) : undefined;
+  if (stdin) reads.push(stdin);
   const objects: KubeObject[] = [];
   const findings: Finding[] = [...expanded.findings];
   let order = options.firstOrder ?? 0;
@@ -67,7 +78,15 @@ export async function loadManifests(inputs: readonly string[], options: LoadOpti
       order += found.objects.length;
     }
   }
-  return { files: reads.length, objects, findings, matched: expanded.files.length > 0 || expanded.stdin };
+  return {
+    files: reads.length,
+    objects,
+    findings,
+    matched: expanded.files.length > 0 || expanded.stdin,
+    unmatchedInputs: expanded.unmatched,
+    paths: files.map((file) => resolveFrom(cwd, file)),
+    emptyStdin: stdin !== undefined && 'source' in stdin && stdin.source.text.trim() === '',
+  };
 }
 
 async function readAll(files: readonly string[], cwd: string, maxFileSize: number): Promise<ReadResult[]> {

@@ -1,6 +1,6 @@
 // A ManifestDocument backed by the spans recorded while building its values.
 import type { BuiltDocument, EntrySpan } from './build-values.js';
-import type { ManifestDocument, Path, SourceRange } from './document.js';
+import type { ManifestDocument, Path, SourceRange } from '../model/document.js';
 import type { SourceText } from './source-text.js';
 
 export class ParsedDocument implements ManifestDocument {

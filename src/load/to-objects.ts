@@ -1,7 +1,7 @@
 // Documents → Kubernetes objects: `kind: List` and every `*List` flattened, non-Kubernetes documents reported.
 import type { Finding } from '../model/finding.js';
 import { asRecord, toKubeObject, type KubeObject } from '../model/object.js';
-import type { ManifestDocument, Path } from './document.js';
+import type { ManifestDocument, Path } from '../model/document.js';
 import { LOAD_CHECKS } from './load-checks.js';
 
 export interface ObjectsOfDocument {

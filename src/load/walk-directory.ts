@@ -1,43 +1,76 @@
-// Lists the manifest files under a directory or matching a glob. Symbolic links to directories are followed once
+// Lists the manifest files under a directory or matching a glob. Hidden entries, node_modules and .git are skipped;
+// a folder that cannot be listed is reported, never skipped silently. Symbolic links to directories are followed once
 // each (a link loop neither hangs the walk nor repeats files); links that lead nowhere are kept so that reading them
-// reports why. fast-glob is loaded only here: a pre-commit run on named files never pays for it.
-import { realpath, stat } from 'node:fs/promises';
+// reports why. fast-glob is loaded only for glob patterns.
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { compareStrings } from '../model/finding.js';
+import { matchesPathGlob } from '../model/glob.js';
+import { describeFsError } from './read-file.js';
 
 const MANIFEST_NAME = /\.(?:ya?ml|json)$/;
 const ALWAYS_IGNORED = ['**/node_modules', '**/node_modules/**', '**/.git', '**/.git/**'];
 
-interface Walk {
+/** What a directory walk found: files as the user would name them, and folders it could not list with the reason. */
+export interface Listing {
+  readonly files: string[];
+  readonly unreadable: [string, string][];
+}
+
+interface Walk extends Listing {
   readonly ignore: readonly string[];
   /** Real paths of the directories and files already listed. */
   readonly seen: Set<string>;
-  readonly files: string[];
-  /** Directories still to list: [path as the user would name it, path on disk]. */
-  readonly pending: [string, string][];
+  /** Symbolic links met, followed after every real entry: [path as named, path on disk]. */
+  readonly links: [string, string][];
 }
 
 /** Files under `directory` (as the user named it), real files before links; `absolute` is where it is on disk. */
-export async function walkDirectory(directory: string, absolute: string, ignorePaths: readonly string[]): Promise<string[]> {
-  const walk: Walk = { ignore: [...ALWAYS_IGNORED, ...ignorePaths], seen: new Set(), files: [], pending: [[directory, absolute]] };
-  for (let next = walk.pending.shift(); next; next = walk.pending.shift()) await listDirectory(walk, next[0], next[1]);
-  return walk.files;
+export async function walkDirectory(directory: string, absolute: string, ignorePaths: readonly string[]): Promise<Listing> {
+  const walk: Walk = { ignore: [...ALWAYS_IGNORED, ...ignorePaths], seen: new Set(), files: [], unreadable: [], links: [] };
+  await listTree(walk, { named: directory, onDisk: absolute, relative: '' });
+  for (let link = walk.links.shift(); link; link = walk.links.shift()) await followLink(walk, link[0], link[1]);
+  return { files: walk.files, unreadable: walk.unreadable };
 }
 
-async function listDirectory(walk: Walk, named: string, onDisk: string): Promise<void> {
-  const real = await realpathOrUndefined(onDisk);
+interface Folder {
+  readonly named: string;
+  readonly onDisk: string;
+  /** Path below the walked directory, which the ignore globs are matched against. */
+  readonly relative: string;
+}
+
+async function listTree(walk: Walk, folder: Folder): Promise<void> {
+  const real = await realpathOrUndefined(folder.onDisk);
   if (real === undefined || !once(walk.seen, real)) return;
-  const fg = await fastGlob();
-  const entries = await fg('**', { cwd: onDisk, ignore: [...walk.ignore], onlyFiles: false, followSymbolicLinks: false, objectMode: true, suppressErrors: true });
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  let entries: Dirent[];
+  try {
+    entries = await readdir(folder.onDisk, { withFileTypes: true });
+  } catch (error) {
+    walk.unreadable.push([folder.named, `cannot list this folder: ${describeFsError(error)}`]);
+    return;
+  }
+  entries.sort((a, b) => compareStrings(a.name, b.name));
   for (const entry of entries) {
-    if (entry.dirent.isFile() && MANIFEST_NAME.test(entry.name) && once(walk.seen, join(real, entry.path))) walk.files.push(join(named, entry.path));
+    if (entry.name.startsWith('.')) continue;
+    const child = { named: join(folder.named, entry.name), onDisk: join(folder.onDisk, entry.name), relative: folder.relative === '' ? entry.name : `${folder.relative}/${entry.name}` };
+    if (isIgnored(walk, child.relative)) continue;
+    if (entry.isDirectory()) await listTree(walk, child);
+    else if (entry.isSymbolicLink()) walk.links.push([child.named, child.onDisk]);
+    else if (entry.isFile() && MANIFEST_NAME.test(entry.name) && once(walk.seen, join(real, entry.name))) walk.files.push(child.named);
   }
-  for (const entry of entries.filter((candidate) => candidate.dirent.isSymbolicLink())) {
-    const target = join(onDisk, entry.path);
-    const info = await stat(target).catch(() => undefined);
-    if (info?.isDirectory()) walk.pending.push([join(named, entry.path), target]);
-    else if (MANIFEST_NAME.test(entry.name) && once(walk.seen, (await realpathOrUndefined(target)) ?? target)) walk.files.push(join(named, entry.path));
-  }
+}
+
+async function followLink(walk: Walk, named: string, onDisk: string): Promise<void> {
+  const info = await stat(onDisk).catch(() => undefined);
+  if (info?.isDirectory()) await listTree(walk, { named, onDisk, relative: '' });
+  else if (MANIFEST_NAME.test(named) && once(walk.seen, (await realpathOrUndefined(onDisk)) ?? onDisk)) walk.files.push(named);
+}
+
+/** A path glob ignores the entry itself, and `dir/**` ignores the folder as a whole. */
+function isIgnored(walk: Walk, relative: string): boolean {
+  return walk.ignore.some((glob) => matchesPathGlob(relative, glob) || (glob.endsWith('/**') && matchesPathGlob(relative, glob.slice(0, -3))));
 }
 
 /** Files matching `pattern` (not followed through linked directories); undefined when it is not a pattern. */

@@ -1,5 +1,5 @@
 // The unit of output of every analyser: what is wrong, where, and how bad.
-import { formatPath, type Path, type SourceRange } from '../load/document.js';
+import { formatPath, type Path, type SourceRange } from './document.js';
 import type { ObjectRef } from './object-ref.js';
 import type { KubeObject } from './object.js';
 

@@ -1,5 +1,5 @@
 // Facts about built-in kinds: which are cluster-scoped, and where each pod-making kind keeps its pod template.
-import type { Path } from '../load/document.js';
+import type { Path } from './document.js';
 
 const CLUSTER_SCOPED = new Set([
   'APIService', 'CertificateSigningRequest', 'ClusterRole', 'ClusterRoleBinding', 'ComponentStatus',

@@ -1,5 +1,5 @@
 // A Kubernetes object from the inputs (List items flattened), with positions relative to the object.
-import type { ManifestDocument, Path, SourceRange } from '../load/document.js';
+import type { ManifestDocument, Path, SourceRange } from './document.js';
 import type { ObjectRef } from './object-ref.js';
 import { isClusterScoped } from './kinds.js';
 

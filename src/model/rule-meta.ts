@@ -27,4 +27,6 @@ export interface RuleMeta {
   readonly defaultOn: boolean;
   /** Per-rule options the configuration may set (lint rules only). */
   readonly options?: RuleOptions;
+  /** Why configuration cannot change it, for the few checks whose outcome is fixed (an exit code stands on it). */
+  readonly notConfigurable?: string;
 }

@@ -1,5 +1,5 @@
 // The normalised view of everything that makes pods: identity, pod spec with its path, replicas, containers.
-import type { Path } from '../load/document.js';
+import type { Path } from './document.js';
 import { POD_KINDS, podKindOf, type PodKind } from './kinds.js';
 import { asArray, asRecord, asStringMap, type KubeObject } from './object.js';
 

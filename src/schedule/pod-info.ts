@@ -1,5 +1,5 @@
 // PodInfo: everything the filters and scores read from one pod, computed once (upstream framework.PodInfo).
-import type { Path } from '../load/document.js';
+import type { Path } from '../model/document.js';
 import {
   NOTHING, andSelectors, isEmptySelector, matchesSelector, selectorFromSet, toLabelSelector, toNodeSelector,
   toNodeSelectorTerm, type LabelSelector, type Labels, type NodeSelector, type NodeSelectorTerm,

@@ -1,5 +1,5 @@
 // Pod resource requests as the scheduler computes them (component-helpers resource.PodRequests, framework.Resource).
-import type { Path } from '../load/document.js';
+import type { Path } from '../model/document.js';
 import { asArray, asRecord } from '../model/object.js';
 import { addQuantities, ceilMilliValue, ceilValue, compareQuantities, parseQuantity, type Quantity } from '../model/quantity.js';
 

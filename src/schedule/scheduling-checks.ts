@@ -16,6 +16,7 @@ export const UNSCHEDULABLE: RuleMeta = {
     'Read the reasons per node: lower the requests, add the missing tolerations or labels, relax the affinity or spread ' +
     'constraints, or add capacity to the cluster.',
   defaultOn: true,
+  notConfigurable: 'an unschedulable replica always fails the run; use kubefit lint to skip the scheduling dry-run',
 };
 
 export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY];

@@ -15,6 +15,20 @@ export function closestName(name: string, candidates: readonly string[]): string
   return best;
 }
 
+/** A typo's likely target: the closest name, else the only candidate that starts with `name` ("latest" → "latest-tag"). */
+export function suggestName(name: string, candidates: readonly string[]): string | undefined {
+  const closest = closestName(name, candidates);
+  if (closest !== undefined || name === '') return closest;
+  const prefixed = candidates.filter((candidate) => candidate.startsWith(name));
+  return prefixed.length === 1 ? prefixed[0] : undefined;
+}
+
+/** " (did you mean x?)" for a suggestion, or nothing. */
+export function didYouMean(name: string, candidates: readonly string[]): string {
+  const suggestion = suggestName(name, candidates);
+  return suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
+}
+
 /** Edit distance where inserting, deleting, replacing a character or swapping two neighbours costs 1. */
 function editDistance(a: string, b: string): number {
   const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));

@@ -1,5 +1,5 @@
 // Schema errors → findings: one per problem, at the offending key or value, in words a person reads.
-import { formatPath, type Path } from '../load/document.js';
+import { formatPath, type Path } from '../model/document.js';
 import { findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
 import { QUANTITY_PATTERN } from '../model/quantity.js';

@@ -1,5 +1,5 @@
 // Which fields an object at some path may have, from a validator's field graph ("did you mean" suggestions).
-import type { Path } from '../load/document.js';
+import type { Path } from '../model/document.js';
 import type { FieldGraph } from './compiled-validator.js';
 
 /** The field names allowed in the object at `path`, or [] when the path leaves the known definitions. */

@@ -1,5 +1,5 @@
 // API-server validations a schema cannot express, for the kinds that make pods (upstream: pkg/apis/*/validation).
-import { formatPath, type Path } from '../load/document.js';
+import { formatPath, type Path } from '../model/document.js';
 import { findingAt, type Finding, type FindingSpec } from '../model/finding.js';
 import { isEmptySelector, matchesSelector, selectorFromSet, toLabelSelector, type LabelSelector } from '../model/labels.js';
 import { asRecord } from '../model/object.js';

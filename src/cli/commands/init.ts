@@ -3,7 +3,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONFIG_FILE_NAMES } from '../../config/discover.js';
 import { STARTER_CONFIG, STARTER_CONFIG_FILE } from '../../config/starter-config.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../model/usage-error.js';
 import { writeUserFile } from '../write-user-file.js';
 
 /** Writes the starter config; returns the line to print. */

@@ -1,0 +1,147 @@
+// The defects a new user hits in the first hour (issue #15), each through the CLI or the library.
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { check } from '../src/index.js';
+import type { Report } from '../src/report/report.js';
+import { runCli } from './run-cli.js';
+
+const SNAPSHOT_DIR = 'fixtures/first-run/snapshot-in-folder';
+
+async function project(files: Record<string, string>): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'kubefit-first-run-'));
+  onTestFinished(() => rm(root, { recursive: true, force: true }));
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(join(root, file, '..'), { recursive: true });
+    await writeFile(join(root, file), text);
+  }
+  return root;
+}
+
+const scheduled = (report: Report) => report.scheduling.map((result) => `${result.object.kind}/${result.object.name}`);
+const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:latest\n';
+
+describe('every file is read once, and a cluster snapshot is cluster input only', () => {
+  it('check . --cluster cluster.yaml in the snapshot folder equals naming the files one by one', async () => {
+    const inFolder = await runCli(['check', '.', '--cluster', 'cluster.yaml', '--format', 'json'], { cwd: SNAPSHOT_DIR });
+    const oneByOne = await runCli(['check', 'web.yaml', '--cluster', 'cluster.yaml', '--format', 'json'], { cwd: SNAPSHOT_DIR });
+    const report = JSON.parse(inFolder.stdout) as Report;
+    expect(scheduled(report)).toEqual(['Deployment/web', 'Pod/pending']);
+    expect(report.summary).toEqual((JSON.parse(oneByOne.stdout) as Report).summary);
+    expect(report.summary.files).toBe(2);
+  });
+
+  it('fit --cluster snapshot.yaml alone answers "why is my Pod pending", from the folder and from elsewhere', async () => {
+    for (const [cwd, file] of [[SNAPSHOT_DIR, 'cluster.yaml'], ['.', `${SNAPSHOT_DIR}/cluster.yaml`]] as const) {
+      const run = await runCli(['fit', '--cluster', file, '--format', 'json'], { cwd });
+      expect(run.stderr).toBe('');
+      expect(scheduled(JSON.parse(run.stdout) as Report)).toEqual(['Pod/pending']);
+      expect(run.code).toBe(1);
+    }
+  });
+});
+
+describe('the library reads the configuration file as the CLI does', () => {
+  it('check(paths) applies the nearest .kubefit.yaml, and configFile: false turns that off', async () => {
+    const root = await project({ '.kubefit.yaml': 'rules:\n  latest-tag: off\n', 'pod.yaml': POD });
+    const ids = (report: Report) => report.findings.map((finding) => finding.ruleId);
+    expect(ids(await check(['pod.yaml'], { cwd: root }))).not.toContain('latest-tag');
+    expect(ids(await check(['pod.yaml'], { cwd: root, configFile: false }))).toContain('latest-tag');
+  });
+});
+
+describe('failures a CI user must see (exit 2)', () => {
+  it('empty standard input, as when helm template failed upstream of the pipe', async () => {
+    const run = await runCli(['check', '-'], { stdin: '' });
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toContain('kubefit: standard input is empty');
+  });
+
+  it('a --cluster path that does not exist', async () => {
+    const run = await runCli(['check', `${SNAPSHOT_DIR}/web.yaml`, '--cluster', 'no-such-cluster.yaml', '--fail-on', 'none']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('kubefit: cluster input "no-such-cluster.yaml" names no file');
+  });
+
+  it('--drain naming no node, with the closest node name', async () => {
+    const run = await runCli(['fit', '--cluster', `${SNAPSHOT_DIR}/cluster.yaml`, '--drain', 'node-2']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('kubefit: --drain node-2: no Node of that name in the cluster (did you mean node-1?)');
+  });
+
+  it('an unknown rule id in the configuration, with a suggestion', async () => {
+    const root = await project({ '.kubefit.yaml': 'rules:\n  latest-tagg: off\n', 'pod.yaml': POD });
+    const run = await runCli(['lint', 'pod.yaml'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`kubefit: unknown rule "latest-tagg" in the configuration's rules (did you mean latest-tag?)`);
+  });
+
+  it('a rule that cannot be configured, in rules or overrides', async () => {
+    const root = await project({ '.kubefit.yaml': 'overrides:\n  - files: ["**"]\n    rules:\n      unschedulable: off\n', 'pod.yaml': POD });
+    const run = await runCli(['lint', 'pod.yaml'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`kubefit: rule "unschedulable" in the configuration's overrides[0].rules cannot be configured`);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('an unreadable subfolder is reported like an unreadable file', async () => {
+    const root = await project({ 'ok/pod.yaml': POD, 'locked/pod.yaml': POD });
+    await chmod(join(root, 'locked'), 0o000);
+    onTestFinished(() => chmod(join(root, 'locked'), 0o755));
+    const report = JSON.parse((await runCli(['lint', '.', '--format', 'json'], { cwd: root })).stdout) as Report;
+    expect(report.findings).toContainEqual(expect.objectContaining({ ruleId: 'file-unreadable', file: 'locked', message: 'cannot list this folder: permission denied' }));
+  });
+});
+
+describe('the report path is checked before the run', () => {
+  it('-o into a folder that does not exist: one line, exit 2, nothing written', async () => {
+    const run = await runCli(['lint', `${SNAPSHOT_DIR}/web.yaml`, '-o', 'no/such/folder/report.json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toMatch(/^kubefit: cannot write the report to .*no\/such\/folder\/report\.json: folder .* does not exist$/);
+  });
+
+  it('-o onto a directory', async () => {
+    const run = await runCli(['lint', `${SNAPSHOT_DIR}/web.yaml`, '-o', SNAPSHOT_DIR]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('it is a directory');
+  });
+});
+
+describe('rough edges of the command line', () => {
+  it('kubefit help prints the help', async () => {
+    const run = await runCli(['help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage');
+  });
+
+  it('a misspelt command that is no path gets a suggestion', async () => {
+    const run = await runCli(['lnt', 'k8s/']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('kubefit: unknown command "lnt" (did you mean lint?)');
+  });
+
+  it('explain with a rule id prefix suggests the rule', async () => {
+    const run = await runCli(['explain', 'latest']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('kubefit: unknown rule "latest" (did you mean latest-tag?)');
+  });
+
+  it('--max-file-size -1 is a bad value, not an unknown option', async () => {
+    const run = await runCli(['lint', '--max-file-size', '-1', '.']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--max-file-size must be a byte count such as 64Mi, got "-1"');
+  });
+
+  it('rules --format json lists every check as JSON', async () => {
+    const run = await runCli(['rules', '--format', 'json']);
+    const rules = JSON.parse(run.stdout) as { id: string; severity: string; defaultOn: boolean }[];
+    expect(rules).toContainEqual(expect.objectContaining({ id: 'latest-tag', severity: 'error', defaultOn: true }));
+  });
+
+  it('TERM=dumb gets no colours, unless FORCE_COLOR asks for them', async () => {
+    const dumb = await runCli(['lint', `${SNAPSHOT_DIR}/web.yaml`], { tty: true, env: { TERM: 'dumb' } });
+    expect(dumb.stdout).not.toContain('\u001b[');
+    const forced = await runCli(['lint', `${SNAPSHOT_DIR}/web.yaml`], { tty: true, env: { TERM: 'dumb', FORCE_COLOR: '1' } });
+    expect(forced.stdout).toContain('\u001b[');
+  });
+});
