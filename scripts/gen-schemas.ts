@@ -12,8 +12,13 @@ const MODELS = join(CLIENT, 'dist', 'gen', 'models');
 const APIS = join(CLIENT, 'dist', 'gen', 'apis');
 
 type Schema = Record<string, unknown>;
-interface Attribute { readonly name: string; readonly baseName: string; readonly type: string; readonly format: string }
-interface Model { readonly attributes: readonly Attribute[]; readonly required: ReadonlySet<string> }
+export interface Attribute { readonly name: string; readonly baseName: string; readonly type: string; readonly format: string }
+export interface Model {
+  readonly attributes: readonly Attribute[];
+  readonly required: ReadonlySet<string>;
+  /** Field name (as in the model, not the JSON key) → its doc comment. */
+  readonly descriptions: ReadonlyMap<string, string>;
+}
 interface Facts {
   readonly enums: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
   readonly quantities: Readonly<Record<string, Readonly<Record<string, 'quantity' | 'map' | 'array'>>>>;
@@ -40,17 +45,29 @@ export function generateSchemaFiles(root: string): Map<string, string> {
   return files;
 }
 
-function loadModels(): Map<string, Model> {
+/** The client-node models of `dir`: compiled (`*.js` + `*.d.ts`) or TypeScript sources (`*.ts`). */
+export function loadModels(dir: string = MODELS): Map<string, Model> {
   const models = new Map<string, Model>();
-  for (const file of readdirSync(MODELS).filter((name) => name.endsWith('.js')).sort()) {
-    const name = file.slice(0, -'.js'.length);
-    const match = /attributeTypeMap = (\[[\s\S]*?\]);/.exec(readFileSync(join(MODELS, file), 'utf8'));
+  for (const file of readdirSync(dir).filter((name) => /^[^.]+\.(?:d\.)?ts$/.test(name)).sort()) {
+    const base = file.replace(/\.(?:d\.)?ts$/, '');
+    const declaration = readFileSync(join(dir, file), 'utf8');
+    const code = file.endsWith('.d.ts') ? readFileSync(join(dir, `${base}.js`), 'utf8') : declaration;
+    const match = /attributeTypeMap(?::[^=]*)? = (\[[\s\S]*?\]);/.exec(code);
     if (!match?.[1]) continue;
-    const declaration = readFileSync(join(MODELS, `${name}.d.ts`), 'utf8');
     const required = new Set([...declaration.matchAll(/^ {4}'([^']+)': /gm)].map((m) => m[1] ?? ''));
-    models.set(name, { attributes: JSON.parse(match[1]) as Attribute[], required });
+    const name = base.charAt(0).toUpperCase() + base.slice(1);
+    models.set(name, { attributes: JSON.parse(match[1]) as Attribute[], required, descriptions: fieldDescriptions(declaration) });
   }
   return models;
+}
+
+/** Each field's doc comment (the text of the JSDoc block right above its declaration). */
+function fieldDescriptions(declaration: string): ReadonlyMap<string, string> {
+  const found = new Map<string, string>();
+  for (const match of declaration.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*'([^']+)'\??:/g)) {
+    found.set(match[2] ?? '', (match[1] ?? '').replace(/^\s*\* ?/gm, '').trim());
+  }
+  return found;
 }
 
 /** The facts file is keyed by upstream definition (io.k8s.api.core.v1.Container); client-node names it V1Container. */
@@ -78,7 +95,7 @@ function modelNameOf(definition: string, models: ReadonlyMap<string, Model>): st
 }
 
 /** GA kinds: the bodies of create calls on collection paths (no {name}) of the GA API classes. */
-function builtinKinds(models: ReadonlyMap<string, Model>): BuiltinKind[] {
+export function builtinKinds(models: ReadonlyMap<string, Model>): BuiltinKind[] {
   const kinds = new Map<string, BuiltinKind>();
   for (const file of readdirSync(APIS).filter((name) => /V\d+Api\.js$/.test(name))) {
     const text = readFileSync(join(APIS, file), 'utf8');

@@ -7,6 +7,7 @@ import { loadRulesDirs } from './lint/load-rules-dir.js';
 import { loadManifests, type LoadLimits } from './load/load-manifests.js';
 import { isBound, toClusterSnapshot, type ClusterSnapshot } from './model/cluster.js';
 import type { Finding } from './model/finding.js';
+import { resolveKubernetesRelease } from './model/kubernetes-version.js';
 import { asRecord, type KubeObject } from './model/object.js';
 import { toWorkload, type Workload } from './model/workload.js';
 import { buildReport } from './report/build-report.js';
@@ -35,7 +36,10 @@ export interface CheckOptions {
   readonly config?: Partial<KubefitConfig>;
   /** A configuration file to read instead of the discovered one, or false to use the defaults (ignored with `config`). */
   readonly configFile?: string | false;
-  /** Kubernetes version whose schemas and scheduler wording to use, e.g. "1.34"; newest shipped when absent. */
+  /**
+   * Kubernetes release to check against, e.g. "1.34" or "v1.34.2": its kinds, fields, deprecations and scheduler
+   * wording. The newest shipped when absent; one outside the shipped range throws a UsageError naming the range.
+   */
   readonly kubernetesVersion?: string;
   /** Report custom resources without a schema as errors. */
   readonly strictKinds?: boolean;
@@ -92,7 +96,7 @@ export async function analyze(command: Command, paths: readonly string[], option
   checkRuleIds(config, [...ruleCatalog(rules.map((rule) => rule.meta)), ...config.customRules]);
   if (Object.keys(config.ruleOptions).length > 0) await checkRuleOptions(rules, config);
   const lintInput: LintInput = { objects: main.objects, workloads, rules, config };
-  const kubernetesVersion = options.kubernetesVersion ?? config.kubernetesVersion;
+  const kubernetesVersion = resolveKubernetesRelease(options.kubernetesVersion ?? config.kubernetesVersion);
   const findings: Finding[] = [...main.findings, ...cluster.findings];
   if (command !== 'fit') {
     const extraSchemas = options.extraSchemas ?? (await schemasOf(config, cwd));

@@ -50,6 +50,7 @@ describe('kubefit CLI', () => {
     [['--format', 'xml'], 'kubefit: --format must be one of'],
     [['--fail-on', 'sometimes'], 'kubefit: --fail-on must be one of error, warning, info, none, got "sometimes"'],
     [['--kubernetes-version', 'latest'], 'kubefit: --kubernetes-version must look like 1.34'],
+    [['--kubernetes-version', '1.26'], 'kubefit: --kubernetes-version 1.26 is not supported: kubefit checks Kubernetes 1.27 to 1.36\n'],
     [['explain', 'no-such-rule'], 'kubefit: unknown rule "no-such-rule"'],
     [['check', 'does-not-exist/'], 'kubefit: no input found in "does-not-exist/"'],
   ])('exits 2 with a one-line message for %j', async (argv, message) => {

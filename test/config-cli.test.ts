@@ -82,4 +82,16 @@ describe('config file in the CLI', () => {
     expect((await runIn(root, ['lint', '.'])).stderr.split('\n')[0]).toBe('kubefit: config: rule host-ipc takes no options');
     expect((await runIn(root, ['explain', 'single-replica'])).stdout).toContain('\n  minReplicas (integer, default 2): Fewest replicas');
   });
+
+  it('checks the release named by kubernetesVersion, lets --kubernetes-version override it, and rejects one outside the range', async () => {
+    const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: 80\n  trafficDistribution: PreferClose\n';
+    const root = await project({ '.kubefit.yaml': 'kubernetesVersion: "1.29"\n', 'service.yaml': service, 'old/.kubefit.yaml': 'kubernetesVersion: v1.20.3\n', 'old/service.yaml': service });
+    const run = await runIn(root, ['lint', 'service.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('8:3  error    unknown field "trafficDistribution" in spec: added in Kubernetes 1.30 (alpha, on by default from 1.31); this run checks 1.29  schema');
+    expect((await runIn(root, ['lint', '--kubernetes-version', '1.31', 'service.yaml'])).code).toBe(0);
+    const old = await runIn(join(root, 'old'), ['lint', 'service.yaml']);
+    expect(old.code).toBe(2);
+    expect(old.stderr.split('\n')[0]).toBe('kubefit: kubernetesVersion 1.20 is not supported: kubefit checks Kubernetes 1.27 to 1.36');
+  });
 });

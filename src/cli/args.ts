@@ -1,6 +1,7 @@
 // Command-line parsing: argv → a typed invocation, or a UsageError with a one-line message.
 import { parseArgs } from 'node:util';
 import type { FailOn } from '../config/config.js';
+import { resolveKubernetesRelease } from '../model/kubernetes-version.js';
 import { FORMAT_NAMES } from '../report/formatters/index.js';
 import { UsageError } from '../model/usage-error.js';
 
@@ -69,7 +70,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     failOn: values['fail-on'] === undefined ? undefined : oneOf('--fail-on', values['fail-on'], FAIL_ON),
     quiet: values.quiet ?? false,
     color: values['no-color'] ? false : values.color,
-    kubernetesVersion: values['kubernetes-version'] === undefined ? undefined : kubernetesVersion(values['kubernetes-version']),
+    kubernetesVersion: values['kubernetes-version'] === undefined ? undefined : resolveKubernetesRelease(values['kubernetes-version'], '--kubernetes-version'),
     strictKinds: values['strict-kinds'] ?? false,
     drain: values.drain ?? [],
     capacity: values.capacity ?? false,
@@ -121,12 +122,6 @@ function isKnownOption(arg: string): boolean {
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if (allowed.includes(value as T)) return value as T;
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
-}
-
-function kubernetesVersion(value: string): string {
-  const match = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(value);
-  if (!match) throw new UsageError(`--kubernetes-version must look like 1.34 or v1.34.2, got "${value}"`);
-  return `${match[1]}.${match[2]}`;
 }
 
 function byteCount(value: string): number {

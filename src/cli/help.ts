@@ -26,7 +26,7 @@ Options
   -q, --quiet                  text format: errors and unschedulable workloads only
   --schemas DIR                JSON Schemas for custom resources in kubeconform's layout
                                ({kind}_{version}.json or {group}/{kind}_{version}.json) (repeatable)
-  --kubernetes-version X.Y     schemas and scheduler wording of that release (default newest)
+  --kubernetes-version X.Y     check against that release, 1.27 to 1.36 (default 1.36)
   --strict-kinds               custom resources without a schema are errors, not infos
   --drain NODE                 what-if: remove NODE before placing replicas (repeatable)
   --capacity                   also show how many more replicas of each workload fit, and

@@ -10,8 +10,8 @@ describe('generated schemas', () => {
   });
 
   it('leave no stale file in schemas/', () => {
-    // the config file's schema is written by hand (src/config); everything else here is generated
-    const committed = readdirSync('schemas').filter((file) => file !== 'kubefit-config.schema.json').map((file) => `schemas/${file}`);
+    // the config file's schema is written by hand (src/config); releases/ has its own test; everything else is generated
+    const committed = readdirSync('schemas').filter((file) => file !== 'kubefit-config.schema.json' && file !== 'releases').map((file) => `schemas/${file}`);
     expect(committed.filter((path) => !generated.has(path))).toEqual([]);
   });
 });

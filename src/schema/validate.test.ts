@@ -82,8 +82,8 @@ describe('validateObjects: kinds', () => {
     const findings = await check('invalid-kinds.yaml', { kubernetesVersion: '1.24' });
     expect(findings.filter((finding) => finding.includes('deprecated-api'))).toEqual([
       '6:13 error deprecated-api: extensions/v1beta1 Deployment was removed in Kubernetes 1.16: use apps/v1',
-      '11:13 warning deprecated-api: policy/v1beta1 PodDisruptionBudget is deprecated and removed in Kubernetes 1.25: use policy/v1',
-      '16:13 warning deprecated-api: autoscaling/v2beta2 HorizontalPodAutoscaler is deprecated and removed in Kubernetes 1.26: use autoscaling/v2',
+      '11:13 warning deprecated-api: policy/v1beta1 PodDisruptionBudget is deprecated since Kubernetes 1.21 and removed in 1.25: use policy/v1',
+      '16:13 warning deprecated-api: autoscaling/v2beta2 HorizontalPodAutoscaler is deprecated since Kubernetes 1.23 and removed in 1.26: use autoscaling/v2',
     ]);
   });
 

@@ -1,6 +1,7 @@
 // Schema validation of Kubernetes objects: precompiled built-in schemas, deprecated and unknown APIs.
 import { groupOf } from '../model/kinds.js';
 import { compareFindings, findingAt, type Finding } from '../model/finding.js';
+import { NEWEST_RELEASE } from '../model/kubernetes-version.js';
 import type { KubeObject } from '../model/object.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { toWorkload } from '../model/workload.js';
@@ -11,11 +12,16 @@ import { closestName } from './closest-name.js';
 import { compileCustomSchema, customSchemas, schemaFor, type CustomValidator } from './custom-schemas.js';
 import { checkDeprecatedApi, DEPRECATED_API, REMOVED_APIS } from './deprecated-apis.js';
 import { explainErrors, SCHEMA_RULE } from './explain.js';
+import { kindDelta } from './release-deltas.js';
+import { checkRelease, judgeDroppedKey } from './release-fields.js';
 import { withoutNulls } from './without-nulls.js';
 import { checkWorkload, WORKLOAD_CHECK_METAS } from './workload-checks.js';
 
 export interface SchemaOptions {
-  /** "1.35", "v1.34", ...: which shipped schema set and deprecation table to use; newest when absent. */
+  /**
+   * The Kubernetes release the run checks ("1.29"): its kinds, fields, feature-gate defaults and deprecations. The
+   * newest shipped release when absent. check.ts resolves it once (resolveKubernetesRelease) for every analyser.
+   */
   readonly kubernetesVersion: string | undefined;
   /** Extra JSON Schemas for custom resources, keyed by `group/kind_version` lower-case (see schema-dirs.ts). */
   readonly extraSchemas: ReadonlyMap<string, unknown>;
@@ -27,7 +33,7 @@ export const SCHEMA: RuleMeta = {
   id: SCHEMA_RULE,
   severity: 'error',
   category: 'schema',
-  description: 'object does not match the Kubernetes schema of its kind: unknown field, wrong type, value outside an enum, invalid quantity, missing required field',
+  description: 'object does not match the Kubernetes schema of its kind: unknown field, wrong type, value outside an enum, invalid quantity, missing required field; a field the checked release does not have yet (error) or gates off by default (warning)',
   rationale: 'kubectl apply rejects such objects, or silently drops unknown fields, so the cluster runs something other than what the manifest says.',
   remediation: 'Fix the field as the message says; `kubectl explain <kind>.<path>` shows the fields a kind accepts.',
   defaultOn: true,
@@ -62,7 +68,7 @@ export function validateObjects(objects: readonly KubeObject[], options: SchemaO
     if (deprecated) findings.push(deprecated);
     const validator = builtinValidator(object.ref.apiVersion, object.ref.kind);
     if (validator) {
-      findings.push(...validateWith(validator, object), ...workloadFindings(object));
+      findings.push(...builtinFindings(validator, object, options.kubernetesVersion));
       continue;
     }
     if (deprecated) continue;
@@ -81,6 +87,19 @@ export function validateObjects(objects: readonly KubeObject[], options: SchemaO
     }
   }
   return findings;
+}
+
+/** A built-in kind: its schema (the newest release's) and workload checks, judged by the release the run checks. */
+function builtinFindings(validator: CompiledValidator, object: KubeObject, kubernetesVersion: string | undefined): Finding[] {
+  const release = kubernetesVersion ?? NEWEST_RELEASE;
+  const verdict = checkRelease(object, release, kindDelta(object.ref.apiVersion, object.ref.kind) ?? {}, validator.fields ?? {});
+  if (!verdict.served) return [...verdict.findings];
+  const schema = validateWith(validator, object).flatMap((finding) => {
+    const lastRelease = finding.path === null ? undefined : verdict.droppedKeys.get(finding.path);
+    const judged = lastRelease === undefined ? finding : judgeDroppedKey(finding, release, lastRelease);
+    return judged ? [judged] : [];
+  });
+  return [...schema, ...verdict.findings, ...workloadFindings(object)].sort(compareFindings);
 }
 
 function validateWith(validator: CompiledValidator, object: KubeObject, fields: FieldGraph = validator.fields ?? {}): Finding[] {
