@@ -17,20 +17,12 @@ new RuleTester({ describe, it }).run(rule, {
   valid: [
     {
       name: 'a template placeholder is not a port name',
-      code: `
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web}
-        spec:
-          template:
-            metadata: {labels: {app: web}}
-            spec: {containers: [{name: web, image: "web:1", ports: [{name: http, containerPort: 8080}]}]}
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata: {name: web}
-        spec: {selector: {app: web}, ports: [{port: 80, targetPort: "\${PORT}"}]}
-      `,
+      code: `${WEB}
+  apiVersion: v1
+  kind: Service
+  metadata: {name: web}
+  spec: {selector: {app: web}, ports: [{port: 80, targetPort: "\${PORT}"}]}
+`,
     },
     {
       name: 'named port declared; numeric ports; Service selecting nothing in the inputs',
