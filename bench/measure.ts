@@ -31,6 +31,10 @@ export interface MeasureOptions {
   readonly workDir: string;
   /** Per run; default 60 s (six times the loosest target). */
   readonly timeoutMs?: number;
+  /** Extra environment of the measured process. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Runs before each measured run, untimed (e.g. to empty a cache for a cold run). */
+  readonly beforeRun?: () => void;
 }
 
 export function measure(args: readonly string[], options: MeasureOptions): Measurement {
@@ -42,11 +46,12 @@ export function measure(args: readonly string[], options: MeasureOptions): Measu
   const probeFile = join(options.workDir, 'probe.json');
   for (let run = 0; run < options.runs; run++) {
     rmSync(probeFile, { force: true });
+    options.beforeRun?.();
     const started = process.hrtime.bigint();
     const result = spawnSync(process.execPath, ['--import', PROBE, ...args], {
       encoding: 'utf8',
       maxBuffer: 1024 * 1024 * 1024,
-      env: { ...process.env, KUBEFIT_BENCH_PROBE: probeFile, NO_COLOR: '1' },
+      env: { ...process.env, ...options.env, KUBEFIT_BENCH_PROBE: probeFile, NO_COLOR: '1' },
       timeout: timeoutMs,
     });
     if (result.signal !== null) throw new TimedOut(timeoutMs);

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as cases from './cases.js';
+import { crdCache } from './crd-cache.js';
 import { Inputs } from './inputs.js';
 import { TimedOut } from './measure.js';
 import { installPeers, PEER_CASES, runPeer, unavailable } from './peers.js';
@@ -37,6 +38,7 @@ step(() => cases.placement(context, { workloads: 500, replicas: 100, nodes: 5000
 step(() => cases.placement(context, { workloads: 1400, replicas: 100, nodes: 5000, limitMs: 10_000 }), 'placement', '140,000 replicas x 5,000 nodes');
 for (const nodes of values.quick ? [1000, 5000] : [1000, 5000, 20_000]) step(() => cases.scaling(context, nodes), 'scaling: fit feasibility', `1,000 pods x ${nodes.toLocaleString('en-US')} nodes`);
 step(() => cases.corpus(context));
+for (const row of attemptRows(() => crdCache(context), 'kube-prometheus with CRDs')) rows.push(row);
 if (!values.quick) {
   const peersRoot = resolve(projectRoot, 'bench/.peers');
   const failure = installPeers(peersRoot);
@@ -53,6 +55,15 @@ process.stdout.write(`${renderTable(rows)}\n\n${machine}; medians of several who
 function findCorpus(root: string): string {
   const candidates = [resolve(root, '../shared/corpus'), resolve(root, '../../shared/corpus')];
   return candidates.find((path) => existsSync(path)) ?? candidates[0] ?? '';
+}
+
+/** Several rows from one case; a failure becomes one row saying so. */
+function attemptRows(make: () => Row[], name: string): Row[] {
+  try {
+    return make();
+  } catch (error) {
+    return [attempt(() => { throw error; }, name, '-')];
+  }
 }
 
 /** A case whose run hit the time limit still gets its row, saying so. */

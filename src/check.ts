@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { applySuppressions, lintObjects, type LintInput, type Rule } from './lint/engine.js';
 import { loadRulesDirs } from './lint/load-rules-dir.js';
 import { loadManifests, type LoadLimits } from './load/load-manifests.js';
+import { validatorCodeStore } from './load/validator-cache-dir.js';
 import { isBound, toClusterSnapshot, type ClusterSnapshot } from './model/cluster.js';
 import type { Finding } from './model/finding.js';
 import { resolveKubernetesRelease } from './model/kubernetes-version.js';
@@ -51,6 +52,11 @@ export interface CheckOptions {
   readonly capacity?: boolean;
   /** Rules to run instead of the built-in set (plus any from config.rulesDirs, loaded by the caller). */
   readonly rules?: readonly Rule[];
+  /**
+   * Directory where compiled CustomResourceDefinition validators are kept between runs (the CLI uses the OS cache
+   * directory, see load/validator-cache-dir.ts); false or absent: compile them in every run.
+   */
+  readonly cacheDir?: string | false;
   /** Reads standard input for the input "-". */
   readonly readStdin?: () => Promise<Buffer>;
   readonly limits?: Partial<LoadLimits>;
@@ -100,12 +106,13 @@ export async function analyze(command: Command, paths: readonly string[], option
   const findings: Finding[] = [...main.findings, ...cluster.findings];
   if (command !== 'fit') {
     const extraSchemas = options.extraSchemas ?? (await schemasOf(config, cwd));
+    const validatorStore = options.cacheDir ? validatorCodeStore(options.cacheDir, toolVersion()) : undefined;
     progress(options, 'validating objects', main.objects.length);
-    findings.push(...validateObjects(main.objects, { kubernetesVersion, extraSchemas, strictKinds: options.strictKinds ?? false }));
+    findings.push(...validateObjects(main.objects, { kubernetesVersion, extraSchemas, strictKinds: options.strictKinds ?? false, validatorStore }, main.patches));
     progress(options, 'linting objects', main.objects.length);
     findings.push(...lintObjects(lintInput));
   }
-  const snapshot = clusterOf(main.objects, cluster.objects);
+  const snapshot = clusterOf(main.objects, cluster.objects, clusterInputs.length > 0);
   checkDrain(options.drain ?? [], snapshot);
   const noNodes = command !== 'lint' && snapshot.nodes.length === 0;
   if (!noNodes && command !== 'lint') progress(options, 'placing workloads', workloads.length);
@@ -187,9 +194,9 @@ function workloadsOf(main: readonly KubeObject[], cluster: readonly KubeObject[]
   return candidates.map(toWorkload).filter((workload): workload is Workload => workload !== undefined);
 }
 
-/** The cluster: everything from snapshots, plus Nodes, Namespaces, PriorityClasses and running Pods of the main inputs. */
-function clusterOf(main: readonly KubeObject[], cluster: readonly KubeObject[]): ClusterSnapshot {
-  return toClusterSnapshot([...cluster, ...main.filter((object) => object.ref.kind !== 'Pod' || isSnapshotBound(object))]);
+/** The cluster: everything from snapshots, plus the main inputs' objects but Pods that are not running. */
+function clusterOf(main: readonly KubeObject[], cluster: readonly KubeObject[], fromSnapshot: boolean): ClusterSnapshot {
+  return toClusterSnapshot([...cluster, ...main.filter((object) => object.ref.kind !== 'Pod' || isSnapshotBound(object))], fromSnapshot);
 }
 
 /** A Pod with a nodeName and a live status phase: captured from a cluster, it occupies its node. */

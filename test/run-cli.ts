@@ -13,7 +13,7 @@ export async function runCli(argv: string[], options: { stdin?: string; env?: Re
   const code = await main({
     argv,
     cwd: options.cwd ?? process.cwd(),
-    env: options.env ?? {},
+    env: { KUBEFIT_CACHE_DIR: 'off', ...options.env },
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     stdoutIsTTY: options.tty ?? false,

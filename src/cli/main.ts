@@ -4,6 +4,7 @@ import { ruleCatalog } from '../catalog.js';
 import { analyze } from '../check.js';
 import type { FailOn } from '../config/config.js';
 import { loadRunConfig } from '../config/load-run-config.js';
+import { cacheDirectory } from '../load/validator-cache-dir.js';
 import { severityRank } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { FORMATTERS } from '../report/formatters/index.js';
@@ -67,6 +68,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
     strictKinds: invocation.strictKinds,
     drain: invocation.drain,
     capacity: invocation.capacity,
+    cacheDir: cacheDirectory(io.env) ?? false,
     onProgress: progress.update,
     ...(invocation.maxFileSize !== undefined && { limits: { maxFileSize: invocation.maxFileSize } }),
   });

@@ -5,6 +5,8 @@ import { expandInputs, resolveFrom } from './expand-inputs.js';
 import { parseDocuments, type ParseLimits } from './parse-documents.js';
 import { decodeStdin, readSourceFile, type ReadResult } from './read-file.js';
 import { objectsOf } from './to-objects.js';
+import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeRoles, type KustomizeRole } from './kustomize.js';
+import { normalize } from 'node:path';
 
 export interface LoadLimits extends ParseLimits {
   /** Bytes one file may have. */
@@ -38,6 +40,8 @@ export interface LoadResult {
   /** Files (and standard input) read. */
   readonly files: number;
   readonly objects: KubeObject[];
+  /** Strategic-merge patches (files kustomizations name only as patches, documents with a root `$patch`): fragments, not objects. */
+  readonly patches: KubeObject[];
   readonly findings: Finding[];
   /** False when the inputs named nothing readable at all (a usage error for the CLI). */
   readonly matched: boolean;
@@ -61,7 +65,9 @@ export async function loadManifests(inputs: readonly string[], options: LoadOpti
   const stdin = expanded.stdin ? await readStdin(options, limits.maxFileSize) : undefined;
   if (stdin) reads.push(stdin);
   const objects: KubeObject[] = [];
+  const patches: KubeObject[] = [];
   const findings: Finding[] = [...expanded.findings];
+  const roles = kustomizeRolesOf(reads, limits);
   let order = options.firstOrder ?? 0;
   for (const [index, read] of reads.entries()) {
     options.onProgress?.(index + 1, reads.length);
@@ -71,22 +77,38 @@ export async function loadManifests(inputs: readonly string[], options: LoadOpti
     }
     const parsed = parseDocuments(read.source, limits);
     findings.push(...parsed.findings);
+    const role = roles.get(normalize(read.source.file));
+    if (role === 'kustomization' || role === 'configuration') continue;
     for (const document of parsed.documents) {
       const found = objectsOf(document, order, options.fromCluster ?? false);
-      objects.push(...found.objects);
-      findings.push(...found.findings);
+      for (const object of found.objects) {
+        if (isKustomizeConfiguration(object.value)) continue;
+        (role === 'patch' || isPatchDocument(object.value) ? patches : objects).push(object);
+      }
+      if (role !== 'patch') findings.push(...found.findings);
       order += found.objects.length;
     }
   }
   return {
     files: reads.length,
     objects,
+    patches,
     findings,
     matched: expanded.files.length > 0 || expanded.stdin,
     unmatchedInputs: expanded.unmatched,
     paths: files.map((file) => resolveFrom(cwd, file)),
     emptyStdin: stdin !== undefined && 'source' in stdin && stdin.source.text.trim() === '',
   };
+}
+
+/** What the kustomization files among the inputs say about the other files (see kustomize.ts). */
+function kustomizeRolesOf(reads: readonly ReadResult[], limits: LoadLimits): Map<string, KustomizeRole> {
+  const kustomizations: { file: string; value: unknown }[] = [];
+  for (const read of reads) {
+    if ('finding' in read || !isKustomizationFile(read.source.file)) continue;
+    for (const document of parseDocuments(read.source, limits).documents) kustomizations.push({ file: read.source.file, value: document.value });
+  }
+  return kustomizeRoles(kustomizations);
 }
 
 async function readAll(files: readonly string[], cwd: string, maxFileSize: number): Promise<ReadResult[]> {

@@ -2,6 +2,7 @@
 import type { Labels } from '../model/labels.js';
 import type { NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
+import type { StorageCatalog } from './volumes/storage-catalog.js';
 
 export type PluginName =
   | 'NodeUnschedulable'
@@ -10,6 +11,10 @@ export type PluginName =
   | 'NodeAffinity'
   | 'NodePorts'
   | 'NodeResourcesFit'
+  | 'VolumeRestrictions'
+  | 'NodeVolumeLimits'
+  | 'VolumeBinding'
+  | 'VolumeZone'
   | 'PodTopologySpread'
   | 'InterPodAffinity';
 
@@ -34,6 +39,8 @@ export interface ClusterState {
   readonly namespaceLabels: ReadonlyMap<string, Labels>;
   /** Kubernetes minor version whose behaviour to follow (see version.ts). */
   readonly minor: number;
+  /** Claims, PersistentVolumes, StorageClasses and CSI objects, with the volume bindings assumed so far. */
+  readonly storage: StorageCatalog;
   /** Nodes hosting at least one pod. */
   nodesWithPods(): readonly NodeInfo[];
   /** Nodes hosting a pod with any pod affinity or anti-affinity term. */

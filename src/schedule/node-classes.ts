@@ -2,6 +2,7 @@
 import type { Labels } from '../model/labels.js';
 import type { ClusterState } from './framework.js';
 import type { NodeInfo } from './node-info.js';
+import { StorageCatalog } from './volumes/storage-catalog.js';
 
 export interface ClassSpec {
   readonly keys: readonly string[];
@@ -69,11 +70,12 @@ export class NodeClasses {
   }
 
   /** A ClusterState whose nodes follow this object's updates. */
-  clusterState(namespaceLabels: ReadonlyMap<string, Labels>, minor: number): ClusterState {
+  clusterState(namespaceLabels: ReadonlyMap<string, Labels>, minor: number, storage = StorageCatalog.of([], false)): ClusterState {
     return {
       nodes: this.#nodes,
       namespaceLabels,
       minor,
+      storage,
       nodesWithPods: () => (this.#withPods ??= this.#nodes.filter((n) => n.pods.length > 0)),
       nodesWithAffinityPods: () => (this.#withAffinity ??= this.#nodes.filter((n) => n.podsWithAffinity.length > 0)),
       nodesWithRequiredAntiAffinityPods: () =>

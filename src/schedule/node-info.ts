@@ -118,6 +118,11 @@ export function addPodToNode(node: NodeInfo, pod: PodInfo): NodeInfo {
   });
 }
 
+/** The node without `removed` (upstream NodeInfo.RemovePod, for preemption's what-if). */
+export function removePodsFromNode(node: NodeInfo, removed: ReadonlySet<PodInfo>): NodeInfo {
+  return withPods(node, node.pods.filter((pod) => !removed.has(pod)));
+}
+
 function classKeyOf(base: NodeBase, requested: readonly ResourceAmounts[], podCount: number, ports: readonly HostPort[]): string {
   const taints = base.taints.map((t) => `${t.key}=${t.value}:${t.effect}`).join(';');
   const portKey = ports.map((p) => `${p.ip}/${p.protocol}/${p.port}`).sort().join(';');

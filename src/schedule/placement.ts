@@ -2,10 +2,13 @@
 import { findNodesThatFit, fitMessage, hasFeasibleNode } from './feasibility.js';
 import type { ClusterState } from './framework.js';
 import { NodeClasses } from './node-classes.js';
-import { addPodToNode, type NodeInfo } from './node-info.js';
+import { addPodToNode, removePodsFromNode, type NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 import type { SchedulerSnapshot } from './snapshot.js';
 import { addPodToPrepared, runPreFilters, type PreparedPod } from './run-filters.js';
+import { reserveVolumes } from './plugins/volume-binding.js';
+import { toPodDisruptionBudget, type PodDisruptionBudget } from './preemption/pod-disruption-budgets.js';
+import { findPreemption, podKey, toPreemptionResult, type PreemptionResult } from './preemption/preemption.js';
 import { ReplicaQueue } from './replica-queue.js';
 import { selectHost } from './select-host.js';
 
@@ -20,6 +23,10 @@ export interface PlacementOutcome {
   unschedulable: number;
   /** The aggregated message computed when the first replica failed. */
   message: string | null;
+  /** What preemption did for the first replica that fit nowhere (null: nothing); undefined when none failed. */
+  preemption?: PreemptionResult | null;
+  /** Pods evicted by this workload's preemptions, as "<namespace>/<name>". */
+  readonly preempted: string[];
 }
 
 export interface PlacementRun {
@@ -38,16 +45,24 @@ export function placeAll(requests: readonly PlacementRequest[], snapshot: Schedu
   const nodes = new NodeClasses(snapshot.nodes);
   const context: PlacementContext = {
     nodes,
-    live: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor),
+    live: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage.fork()),
     prepared: new Map(),
     tracking: new Map(),
+    budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget),
+    lowestPriority: lowestPriorityOf(snapshot.nodes),
   };
-  const outcomes: PlacementOutcome[] = requests.map(() => ({ nodes: {}, unschedulable: 0, message: null }));
+  const outcomes: PlacementOutcome[] = requests.map(() => ({ nodes: {}, unschedulable: 0, message: null, preempted: [] }));
   for (const index of queueOrder(requests)) {
     const outcome = outcomes[index];
     if (outcome) for (const { pod, replicas } of requests[index]?.pods ?? []) placeReplicas(pod, replicas, outcome, context);
   }
   return { outcomes, nodes: nodes.nodes };
+}
+
+function lowestPriorityOf(nodes: readonly NodeInfo[]): number {
+  let lowest = Number.POSITIVE_INFINITY;
+  for (const node of nodes) for (const pod of node.pods) lowest = Math.min(lowest, pod.priority);
+  return lowest;
 }
 
 interface PlacementContext {
@@ -56,6 +71,9 @@ interface PlacementContext {
   readonly prepared: Map<string, PreparedPod>;
   /** The prepared pods whose PreFilter state follows placed pods. */
   readonly tracking: Map<string, PreparedPod>;
+  readonly budgets: readonly PodDisruptionBudget[];
+  /** No pod on any node has a lower priority (evictions only raise it): a pod at or below it cannot preempt. */
+  lowestPriority: number;
 }
 
 /** Places `replicas` copies of the pod, through a ReplicaQueue when the pod allows it. */
@@ -70,6 +88,13 @@ function placeReplicas(pod: PodInfo, replicas: number, outcome: PlacementOutcome
     const chosen = queued ? queue?.next() : undefined;
     const placed = chosen === undefined ? placeOne(pod, context) : bind(pod, chosen, context);
     if (typeof placed === 'string') {
+      const preempted = preempt(pod, outcome, context);
+      if (preempted) {
+        // The cluster changed under the queue: rebuild it for the next replica.
+        queue = undefined;
+        outcome.nodes[preempted.name] = (outcome.nodes[preempted.name] ?? 0) + 1;
+        continue;
+      }
       // Nothing changed since this replica failed, so the remaining identical replicas fail the same way.
       outcome.unschedulable += replicas - replica;
       outcome.message ??= placed;
@@ -99,6 +124,24 @@ function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | string | 
   return chosen === undefined ? undefined : bind(pod, chosen, context);
 }
 
+/**
+ * PostFilter: DefaultPreemption evicts the victims it picks and the pod takes their room (kube-scheduler binds it in
+ * a later cycle, normally to the nominated node). Records the first decision in the outcome.
+ */
+function preempt(pod: PodInfo, outcome: PlacementOutcome, context: PlacementContext): NodeInfo | undefined {
+  const { nodes, live, budgets } = context;
+  const prepared = prepare(pod, context);
+  const preemption = pod.priority > context.lowestPriority ? findPreemption(prepared, findNodesThatFit(prepared, nodes), { nodes, cluster: live, budgets }) : undefined;
+  if (outcome.preemption === undefined) outcome.preemption = toPreemptionResult(preemption);
+  if (!preemption) return undefined;
+  nodes.replace(preemption.index, removePodsFromNode(preemption.node, new Set(preemption.victims)));
+  outcome.preempted.push(...preemption.victims.map(podKey));
+  // Cached PreFilter states counted the evicted pods: prepare every pod again.
+  context.prepared.clear();
+  context.tracking.clear();
+  return bind(pod, preemption.index, context);
+}
+
 /** Binds the pod to node `index` and lets every cached PreFilter state see it. */
 function bind(pod: PodInfo, index: number, context: PlacementContext): NodeInfo | undefined {
   const { nodes, prepared, tracking } = context;
@@ -106,6 +149,8 @@ function bind(pod: PodInfo, index: number, context: PlacementContext): NodeInfo 
   if (!node) return undefined;
   const updated = addPodToNode(node, pod);
   nodes.replace(index, updated);
+  context.lowestPriority = Math.min(context.lowestPriority, pod.priority);
+  if (pod.volumes.length > 0) reserveVolumes(pod, updated, context.live.storage);
   if (pod.requiredAntiAffinityTerms.length > 0) {
     // Pods that skipped InterPodAffinity must now check this pod's anti-affinity: prepare them again.
     prepared.clear();

@@ -6,6 +6,7 @@ import {
 } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import { podRequests, type QuantityProblem, type ResourceAmounts } from './resources.js';
+import { podVolumesOf, type PodVolume } from './volumes/pod-volumes.js';
 
 export interface Taint {
   readonly key: string;
@@ -77,6 +78,12 @@ export interface PodInfo {
   readonly preferredAffinityTerms: readonly WeightedAffinityTerm[];
   readonly preferredAntiAffinityTerms: readonly WeightedAffinityTerm[];
   readonly topologySpreadConstraints: readonly TopologySpreadConstraint[];
+  /** The claims and in-tree disks the volume plugins read. */
+  readonly volumes: readonly PodVolume[];
+  /** False for `preemptionPolicy: Never` (the pod's own or its PriorityClass's): it never preempts. */
+  readonly mayPreempt: boolean;
+  /** status.startTime of a running pod (preemption spares the longest-running first among equals). */
+  readonly startTime: string | undefined;
   /** Identical signatures mean identical scheduling behaviour (the pod's equivalence class). */
   readonly signature: string;
 }
@@ -95,6 +102,8 @@ export interface PodInfoOptions {
   /** PriorityClass name → value, and the globalDefault class's value (0 when none). */
   readonly priorityClasses: ReadonlyMap<string, number>;
   readonly defaultPriority: number;
+  /** PriorityClass names (and "" for the globalDefault class) whose preemptionPolicy is Never. */
+  readonly neverPreempting?: ReadonlySet<string>;
 }
 
 /** Builds the PodInfo of a pod (or a pod template); malformed quantities go to `problems`. */
@@ -126,6 +135,9 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     preferredAffinityTerms: toWeightedTerms(podAffinity?.['preferredDuringSchedulingIgnoredDuringExecution'], namespace),
     preferredAntiAffinityTerms: toWeightedTerms(podAntiAffinity?.['preferredDuringSchedulingIgnoredDuringExecution'], namespace),
     topologySpreadConstraints: asArray(spec['topologySpreadConstraints']).map((c) => toSpreadConstraint(c, labels)),
+    volumes: podVolumesOf(spec, source.name),
+    mayPreempt: mayPreempt(spec, options),
+    startTime: startTimeOf(source.object),
   };
   return { ...info, signature: signatureOf(source, info) };
 }
@@ -135,8 +147,23 @@ function signatureOf(source: PodSource, info: Omit<PodInfo, 'signature'>): strin
   return JSON.stringify([
     info.namespace, info.labels, info.nodeName, info.priority, info.terminating, spec['tolerations'], spec['nodeSelector'],
     spec['affinity'], spec['topologySpreadConstraints'], Object.entries(info.requests).map(String),
-    Object.entries(info.nonZeroRequests).map(String), info.hostPorts,
+    Object.entries(info.nonZeroRequests).map(String), info.hostPorts, info.volumes, info.mayPreempt, info.startTime,
   ]);
+}
+
+/** The admission plugin copies the PriorityClass's preemptionPolicy into pods that set none. */
+function mayPreempt(spec: Readonly<Record<string, unknown>>, options: PodInfoOptions): boolean {
+  const policy = spec['preemptionPolicy'];
+  if (typeof policy === 'string') return policy !== 'Never';
+  const className = spec['priorityClassName'];
+  const known = typeof className === 'string' && options.priorityClasses.has(className);
+  return !options.neverPreempting?.has(known ? className : '');
+}
+
+function startTimeOf(object: KubeObject): string | undefined {
+  if (object.ref.kind !== 'Pod') return undefined;
+  const startTime = asRecord(object.value['status'])?.['startTime'];
+  return typeof startTime === 'string' ? startTime : undefined;
 }
 
 function priorityOf(spec: Readonly<Record<string, unknown>>, options: PodInfoOptions): number {

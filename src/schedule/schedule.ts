@@ -12,10 +12,15 @@ import type { ClusterState } from './framework.js';
 import { NodeClasses } from './node-classes.js';
 import type { PodInfo, PodSource } from './pod-info.js';
 import { placeAll, type PlacementOutcome, type PlacementRequest } from './placement.js';
-import { runPreFilters, type NodeStatus } from './run-filters.js';
+import { toPodDisruptionBudget } from './preemption/pod-disruption-budgets.js';
+import { findPreemption, toPreemptionResult, type PreemptionResult } from './preemption/preemption.js';
+import { runPreFilters, type NodeStatus, type PreparedPod } from './run-filters.js';
 import type { SchedulingResult } from './scheduling-result.js';
 import { buildPodInfo, podSourceOfEvicted, podSourceOfWorkload, toSchedulerSnapshot, type SchedulerSnapshot } from './snapshot.js';
 import { toMinorVersion } from './version.js';
+import { VOLUMES_NOT_CHECKED } from './scheduling-checks.js';
+import { statefulSetPodSources } from './volumes/claim-templates.js';
+import { uncheckedVolumesFinding } from './volumes/pod-claims.js';
 
 export interface ScheduleOptions {
   /** "1.35", "v1.34", ...: picks upstream's wording of that release; newest when absent. */
@@ -49,6 +54,8 @@ interface Plan {
   readonly replicas: number;
   readonly verdicts: Verdicts;
   readonly request: PlacementRequest;
+  /** Set when one pod fits nowhere: DefaultPreemption's decision in the cluster as given. */
+  readonly preemption?: () => PreemptionResult | null;
 }
 
 interface RunContext {
@@ -70,7 +77,7 @@ export function scheduleWorkloads(
   const context: RunContext = {
     snapshot,
     nodes,
-    cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor),
+    cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage),
     findings: [...snapshot.findings],
     verdictCache: new Map(),
   };
@@ -91,12 +98,20 @@ export function scheduleWorkloads(
 
 function planWorkload(workload: Workload, context: RunContext): Plan {
   const replicas = typeof workload.replicas === 'number' ? workload.replicas : 1;
-  return planPod(workload.object, podSourceOfWorkload(workload), replicas, context);
+  const base = podSourceOfWorkload(workload);
+  const sources = statefulSetPodSources(workload, base, Math.max(replicas, 1), context.snapshot.storage);
+  if (!sources?.[0]) return planPod(workload.object, base, replicas, context);
+  // Each ordinal mounts its own claims: one pod per replica; the first one's verdicts stand for the workload.
+  const plan = planPod(workload.object, sources[0], 1, context);
+  const pods = sources.slice(0, replicas).map((source) => ({ pod: buildPodInfo(source, context.snapshot.podOptions, []), replicas: 1 }));
+  return { ...plan, replicas, request: { ...plan.request, pods } };
 }
 
 function planPod(object: KubeObject, source: PodSource, replicas: number, context: RunContext): Plan {
   const pod = buildPodInfo(source, context.snapshot.podOptions, context.findings);
-  const feasibility = findNodesThatFit(runPreFilters(pod, context.cluster), context.nodes);
+  noteUncheckedVolumes(pod, source, context);
+  const prepared = runPreFilters(pod, context.cluster);
+  const feasibility = findNodesThatFit(prepared, context.nodes);
   // Hints also read the pod's nodeSelector and host ports (resource hints follow from the reasons and the node).
   const fingerprint = `${fingerprintOf(feasibility)}\u0004${JSON.stringify([pod.nodeSelector, pod.hostPorts])}`;
   let verdicts = context.verdictCache.get(fingerprint);
@@ -104,7 +119,22 @@ function planPod(object: KubeObject, source: PodSource, replicas: number, contex
     verdicts = toVerdicts(feasibility, pod, context.nodes);
     context.verdictCache.set(fingerprint, verdicts);
   }
-  return { object, replicas, verdicts, request: { pods: [{ pod, replicas }], priority: pod.priority } };
+  const request = { pods: [{ pod, replicas }], priority: pod.priority };
+  // For a pod that fits nowhere: what preemption would do in the cluster as given (asked only if placement does not).
+  const preemption = verdicts.message === null ? undefined : () => preemptionAtStart(prepared, feasibility, context);
+  return { object, replicas, verdicts, request, ...(preemption && { preemption }) };
+}
+
+function preemptionAtStart(prepared: PreparedPod, feasibility: Feasibility, context: RunContext): PreemptionResult | null {
+  const { nodes, cluster, snapshot } = context;
+  return toPreemptionResult(findPreemption(prepared, feasibility, { nodes, cluster, budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget) }));
+}
+
+/** Says once per run that claims absent from the inputs were not checked (no cluster snapshot to tell). */
+function noteUncheckedVolumes(pod: PodInfo, source: PodSource, context: RunContext): void {
+  if (context.findings.some((f) => f.ruleId === VOLUMES_NOT_CHECKED.id)) return;
+  const finding = uncheckedVolumesFinding(pod, source, context.snapshot.storage);
+  if (finding) context.findings.push(finding);
 }
 
 function toVerdicts(feasibility: Feasibility, pod: PodInfo, nodes: NodeClasses): Verdicts {
@@ -166,6 +196,12 @@ function planDaemonSet(workload: Workload, context: RunContext): Plan {
   return { object: workload.object, replicas: pods.length, verdicts: { feasibleNodes, rejected, message, hints }, request };
 }
 
+/** `preemption` for a pod that fit nowhere, alone or during placement: the first decision placement made, if any. */
+function preemptionOf(plan: Plan, outcome: PlacementOutcome | undefined): { preemption?: PreemptionResult | null } {
+  if (outcome?.preemption !== undefined) return { preemption: outcome.preemption };
+  return plan.preemption ? { preemption: plan.preemption() } : {};
+}
+
 function toResult(plan: Plan, outcome: PlacementOutcome | undefined): SchedulingResult {
   const { object } = plan;
   const range = object.rangeOf([]);
@@ -178,7 +214,13 @@ function toResult(plan: Plan, outcome: PlacementOutcome | undefined): Scheduling
     column: range.column,
     replicas: plan.replicas,
     ...plan.verdicts,
-    placement: { nodes, unschedulable: outcome?.unschedulable ?? 0, message: outcome?.message ?? null },
+    placement: {
+      nodes,
+      unschedulable: outcome?.unschedulable ?? 0,
+      message: outcome?.message ?? null,
+      ...(outcome && outcome.preempted.length > 0 && { preempted: [...outcome.preempted].sort() }),
+    },
+    ...preemptionOf(plan, outcome),
     ...(plan.drainedFrom !== undefined && { drainedFrom: plan.drainedFrom }),
   };
 }

@@ -9,9 +9,10 @@ export const UNSCHEDULABLE: RuleMeta = {
   description: 'a pod of the workload fits on no node of the cluster',
   rationale:
     "kubefit runs kube-scheduler's filter plugins (NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, " +
-    'NodePorts, NodeResourcesFit, PodTopologySpread, InterPodAffinity) against the Nodes and bound Pods it was given, ' +
-    'then places every replica together. A pod that fits nowhere stays Pending. The volume plugins (VolumeRestrictions, ' +
-    'NodeVolumeLimits, VolumeBinding, VolumeZone) and DynamicResources are not modelled.',
+    'NodePorts, NodeResourcesFit, VolumeRestrictions, NodeVolumeLimits, VolumeBinding, VolumeZone, PodTopologySpread, ' +
+    'InterPodAffinity) against the Nodes, bound Pods and storage objects it was given, then places every replica ' +
+    'together. A pod that fits nowhere stays Pending unless preempting lower-priority pods makes room. ' +
+    'DynamicResources is not modelled.',
   remediation:
     'Read the reasons per node: lower the requests, add the missing tolerations or labels, relax the affinity or spread ' +
     'constraints, or add capacity to the cluster.',
@@ -19,4 +20,19 @@ export const UNSCHEDULABLE: RuleMeta = {
   notConfigurable: 'an unschedulable replica always fails the run; use kubefit lint to skip the scheduling dry-run',
 };
 
-export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY];
+export const VOLUMES_NOT_CHECKED: RuleMeta = {
+  id: 'volumes-not-checked',
+  severity: 'info',
+  category: 'scheduling',
+  description: 'a pod mounts a PersistentVolumeClaim the inputs do not contain, so its volumes were not checked',
+  rationale:
+    'Without a cluster snapshot kubefit cannot tell a claim that exists in the cluster from one that does not, so the ' +
+    'volume plugins (VolumeRestrictions, NodeVolumeLimits, VolumeBinding, VolumeZone) skip claims the inputs lack. ' +
+    'It is said once per run.',
+  remediation:
+    'Pass the cluster\'s storage objects with --cluster (kubectl get nodes,pods,pvc,pv,storageclass,csinode -A -o yaml), ' +
+    'or add the PersistentVolumeClaims to the inputs.',
+  defaultOn: true,
+};
+
+export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, VOLUMES_NOT_CHECKED];

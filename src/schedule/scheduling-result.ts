@@ -1,6 +1,7 @@
 // What the scheduling dry-run reports per workload (JSON contract version 1, `scheduling[]`).
 import type { ObjectRef } from '../model/object-ref.js';
 import type { WorkloadCapacity } from './capacity.js';
+import type { PreemptionResult } from './preemption/preemption.js';
 
 export interface Placement {
   /** Replicas placed per node name. */
@@ -9,6 +10,8 @@ export interface Placement {
   readonly unschedulable: number;
   /** kube-scheduler's message for the first replica that did not fit, computed when it failed; null when all fit. */
   readonly message?: string | null;
+  /** Pods the workload's replicas preempted ("<namespace>/<name>", sorted); absent when none. */
+  readonly preempted?: readonly string[];
 }
 
 export interface SchedulingResult {
@@ -29,6 +32,11 @@ export interface SchedulingResult {
   readonly hints?: Readonly<Record<string, string>>;
   /** Set on a bound Pod that `drain` evicted from this node and the dry-run re-placed. */
   readonly drainedFrom?: string;
+  /**
+   * For a pod that fit nowhere (alone, or a replica during placement): the node DefaultPreemption would nominate and
+   * the pods it would evict, or null when preemption cannot help. Absent when every pod fit without preemption.
+   */
+  readonly preemption?: PreemptionResult | null;
   /** With --capacity: how many more replicas of the workload still fit after everything is placed. */
   readonly capacity?: WorkloadCapacity;
 }

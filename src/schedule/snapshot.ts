@@ -8,6 +8,7 @@ import { toNodeInfo, type NodeInfo } from './node-info.js';
 import { quantityFindings } from './quantity-findings.js';
 import { toPodInfo, type PodInfo, type PodInfoOptions, type PodSource } from './pod-info.js';
 import type { QuantityProblem } from './resources.js';
+import { StorageCatalog } from './volumes/storage-catalog.js';
 
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -20,6 +21,9 @@ export interface SchedulerSnapshot {
   readonly findings: Finding[];
   /** Pods that `kubectl drain` would evict from the drained nodes (not DaemonSet-owned, not static): to re-place. */
   readonly evicted: readonly KubeObject[];
+  /** The storage objects; placement assumes bindings on a fork of it. */
+  readonly storage: StorageCatalog;
+  readonly podDisruptionBudgets: readonly KubeObject[];
 }
 
 export function podSourceOfPod(object: KubeObject): PodSource {
@@ -55,14 +59,20 @@ export function buildPodInfo(source: PodSource, options: PodInfoOptions, finding
 
 function priorityOptions(classes: readonly KubeObject[], minor: number): PodInfoOptions {
   const priorityClasses = new Map<string, number>();
+  const neverPreempting = new Set<string>();
   let defaultPriority = 0;
   for (const object of classes) {
     const value = object.value['value'];
     if (typeof value !== 'number') continue;
     priorityClasses.set(object.ref.name, value);
-    if (object.value['globalDefault'] === true) defaultPriority = value;
+    const never = object.value['preemptionPolicy'] === 'Never';
+    if (never) neverPreempting.add(object.ref.name);
+    if (object.value['globalDefault'] === true) {
+      defaultPriority = value;
+      if (never) neverPreempting.add('');
+    }
   }
-  return { minor, priorityClasses, defaultPriority };
+  return { minor, priorityClasses, defaultPriority, neverPreempting };
 }
 
 function namespaceLabelsOf(namespaces: readonly KubeObject[]): Map<string, Labels> {
@@ -98,7 +108,9 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
     findings.push(...quantityFindings(object, problems));
   }
   const nodes = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { nodes, namespaceLabels: namespaceLabelsOf(snapshot.namespaces), minor, podOptions, findings, evicted };
+  const storage = StorageCatalog.of(snapshot.storage, snapshot.fromSnapshot);
+  const { podDisruptionBudgets } = snapshot;
+  return { nodes, namespaceLabels: namespaceLabelsOf(snapshot.namespaces), minor, podOptions, findings, evicted, storage, podDisruptionBudgets };
 }
 
 /** kubectl drain evicts every pod but DaemonSet pods (with --ignore-daemonsets) and static (mirror) pods. */

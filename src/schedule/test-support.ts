@@ -11,6 +11,7 @@ import { NodeClasses } from './node-classes.js';
 import { toNodeInfo, type NodeInfo } from './node-info.js';
 import { toPodInfo, type PodInfo } from './pod-info.js';
 import { podSourceOfPod } from './snapshot.js';
+import { StorageCatalog } from './volumes/storage-catalog.js';
 import { NEWEST_MINOR } from './version.js';
 
 /** Every object of a multi-document YAML text, with positions as the loader computes them. */
@@ -67,6 +68,11 @@ export function nodeInfoOf(node: NodeSpec, pods: readonly PodInfo[] = []): NodeI
 
 export function clusterOf(nodes: readonly NodeInfo[], minor = NEWEST_MINOR, namespaceLabels = new Map<string, Labels>()): ClusterState {
   return new NodeClasses(nodes).clusterState(namespaceLabels, minor);
+}
+
+/** A cluster with these storage objects (PersistentVolumeClaims, PersistentVolumes, StorageClasses, CSI objects). */
+export function clusterWithStorage(nodes: readonly NodeInfo[], storage: readonly Readonly<Record<string, unknown>>[], complete = true): ClusterState {
+  return new NodeClasses(nodes).clusterState(new Map(), NEWEST_MINOR, StorageCatalog.of(storage.map((value) => objectOf(value)), complete));
 }
 
 /** Runs one plugin as the framework would: PreFilter (skip passes, a rejection fails), then Filter. */

@@ -3,6 +3,7 @@
 export interface SchemaError {
   readonly instancePath: string;
   readonly keyword: string;
+  readonly schemaPath?: string;
   readonly params: Readonly<Record<string, unknown>>;
   readonly message?: string;
 }

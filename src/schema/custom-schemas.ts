@@ -1,7 +1,10 @@
 // Schemas of custom resources: from --schemas directories and from CustomResourceDefinitions among the inputs.
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { Script } from 'node:vm';
+import type { CodeStore } from '../load/validator-cache-dir.js';
 import { groupOf } from '../model/kinds.js';
-import { asArray, asRecord, type KubeObject } from '../model/object.js';
+import { asArray, asRecord } from '../model/object.js';
 import type { CompiledValidator, FieldGraph } from './compiled-validator.js';
 
 type Schema = Record<string, unknown>;
@@ -12,21 +15,9 @@ export function customSchemaKey(apiVersion: string, kind: string): string {
   return `${groupOf(apiVersion)}/${kind}_${version}`.toLowerCase();
 }
 
-/** Schemas by key: every served version's openAPIV3Schema of the CRDs in `objects`, then `extraSchemas` (which win). */
-export function customSchemas(objects: readonly KubeObject[], extraSchemas: ReadonlyMap<string, unknown>): Map<string, Schema> {
+/** The --schemas files by key (lower-case). */
+export function customSchemas(extraSchemas: ReadonlyMap<string, unknown>): Map<string, Schema> {
   const schemas = new Map<string, Schema>();
-  for (const object of objects) {
-    if (object.ref.apiVersion !== 'apiextensions.k8s.io/v1' || object.ref.kind !== 'CustomResourceDefinition') continue;
-    const spec = asRecord(object.value['spec']);
-    const group = spec?.['group'];
-    const kind = asRecord(spec?.['names'])?.['kind'];
-    if (typeof group !== 'string' || typeof kind !== 'string') continue;
-    for (const version of asArray(spec?.['versions'])) {
-      const name = asRecord(version)?.['name'];
-      const schema = asRecord(asRecord(asRecord(version)?.['schema'])?.['openAPIV3Schema']);
-      if (typeof name === 'string' && schema) schemas.set(customSchemaKey(`${group}/${name}`, kind), resourceSchema(schema));
-    }
-  }
   for (const [key, schema] of extraSchemas) {
     const record = asRecord(schema);
     if (record) schemas.set(key.toLowerCase(), record as Schema);
@@ -43,30 +34,41 @@ export function schemaFor(schemas: ReadonlyMap<string, Schema>, apiVersion: stri
 }
 
 /** A CRD's structural schema as the API server applies it: unknown fields are errors unless preserved. */
-function resourceSchema(schema: Schema): Schema {
-  const strict = structural(schema);
-  const properties = { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' }, ...asRecord(strict['properties']) };
-  return { ...strict, type: 'object', properties };
+export function resourceSchema(schema: Schema): Schema {
+  const strict = structural(schema, 'enclosing');
+  const properties = asRecord(strict['properties']) ?? {};
+  // metadata is ObjectMeta, whose fields object-meta.ts checks; a CRD may only add value checks on name and generateName
+  const { additionalProperties: _open, ...metadata }: Schema = { ...asRecord(properties['metadata']), type: 'object' };
+  return { ...strict, type: 'object', properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, ...properties, metadata } };
 }
 
-function structural(schema: Schema): Schema {
+/**
+ * `enclosing`: a node whose `properties` decide which fields are known. `branch`: inside allOf/anyOf/oneOf/not, where a
+ * structural schema only adds value checks (upstream: apiextensions-apiserver pkg/apis/apiextensions/validation
+ * structural-schema rules), so no `additionalProperties: false` is added there.
+ */
+type Position = 'enclosing' | 'branch';
+
+function structural(schema: Schema, position: Position): Schema {
   const out: Schema = {};
   for (const [keyword, value] of Object.entries(schema)) {
     if (keyword === 'properties' || keyword === 'patternProperties') {
-      out[keyword] = Object.fromEntries(Object.entries(asRecord(value) ?? {}).map(([name, entry]) => [name, structural(asRecord(entry) ?? {})]));
-    } else if ((keyword === 'items' || keyword === 'additionalProperties' || keyword === 'not') && asRecord(value)) {
-      out[keyword] = structural(asRecord(value) ?? {});
+      out[keyword] = Object.fromEntries(Object.entries(asRecord(value) ?? {}).map(([name, entry]) => [name, structural(asRecord(entry) ?? {}, position)]));
+    } else if ((keyword === 'items' || keyword === 'additionalProperties') && asRecord(value)) {
+      out[keyword] = structural(asRecord(value) ?? {}, position);
+    } else if (keyword === 'not' && asRecord(value)) {
+      out[keyword] = structural(asRecord(value) ?? {}, 'branch');
     } else if (keyword === 'allOf' || keyword === 'anyOf' || keyword === 'oneOf') {
-      out[keyword] = asArray(value).map((entry) => structural(asRecord(entry) ?? {}));
+      out[keyword] = asArray(value).map((entry) => structural(asRecord(entry) ?? {}, 'branch'));
     } else if (keyword === 'pattern' && !isJavaScriptPattern(value)) {
       continue; // an RE2-only pattern such as (?i)...: not checked rather than wrongly checked
-    } else if (!keyword.startsWith('x-kubernetes-') && keyword !== 'nullable') {
+    } else if (!keyword.startsWith('x-kubernetes-') && keyword !== 'nullable' && keyword !== 'default') {
       out[keyword] = value;
     }
   }
   if (schema['x-kubernetes-int-or-string'] === true && out['type'] === undefined) out['type'] = ['integer', 'string'];
   const open = schema['x-kubernetes-preserve-unknown-fields'] === true || schema['x-kubernetes-embedded-resource'] === true;
-  if (out['properties'] && out['additionalProperties'] === undefined && !open) out['additionalProperties'] = false;
+  if (position === 'enclosing' && out['properties'] && out['additionalProperties'] === undefined && !open) out['additionalProperties'] = false;
   return out;
 }
 
@@ -84,17 +86,70 @@ const require = createRequire(import.meta.url);
 export interface CustomValidator {
   readonly validate: CompiledValidator;
   readonly fields: FieldGraph;
+  /** Stores V8's code cache of the validator once it has run (so lazily compiled functions are in it), then forgets. */
+  saveCodeCache?: (() => void) | undefined;
 }
 
-/** Compiles a custom schema at run time (ajv is loaded only when a run has custom resources with schemas). */
-export function compileCustomSchema(schema: Schema): CustomValidator | string {
-  const { default: Ajv } = require('ajv') as typeof import('ajv');
-  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, validateSchema: false, logger: false });
+/** Bumped when the compiled form changes without the schema changing (ajv options, structural transform). */
+const COMPILER_REVISION = 'ajv8-allErrors-1';
+
+/**
+ * Compiles a custom schema (ajv is loaded only when a run has custom resources with schemas), or takes the compiled code
+ * from `store` when it holds this exact schema; an unreadable or broken entry is compiled afresh and replaced.
+ */
+export function compileCustomSchema(schema: Schema, store?: CodeStore): CustomValidator | string {
   const { $schema: _ignored, ...body } = schema;
+  if (!store) return compileWithAjv(body, undefined);
+  const key = createHash('sha256').update(COMPILER_REVISION).update(JSON.stringify(body)).digest('hex');
+  const cached = store.read(`${key}.cjs`)?.toString('utf8');
+  const restored = cached === undefined ? undefined : instantiate(cached, { store, key });
+  return restored ? withFields(restored, body) : compileWithAjv(body, { store, key });
+}
+
+interface Entry {
+  readonly store: CodeStore;
+  readonly key: string;
+}
+
+/** The field graph is built only when a finding needs a suggestion. */
+function withFields(compiled: Omit<CustomValidator, 'fields'>, body: Schema): CustomValidator {
+  let fields: FieldGraph | undefined;
+  return {
+    ...compiled,
+    get fields() {
+      return (fields ??= fieldGraphOf(body));
+    },
+  };
+}
+
+function compileWithAjv(body: Schema, entry: Entry | undefined): CustomValidator | string {
+  const { default: Ajv } = require('ajv') as typeof import('ajv');
+  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, validateSchema: false, logger: false, code: { source: entry !== undefined } });
   try {
-    return { validate: ajv.compile(body) as CompiledValidator, fields: fieldGraphOf(body) };
+    const validate = ajv.compile(body) as CompiledValidator;
+    if (!entry) return withFields({ validate }, body);
+    const { default: standaloneCode } = require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js');
+    const code = standaloneCode(ajv, validate as never);
+    entry.store.write(`${entry.key}.cjs`, code);
+    return withFields(instantiate(code, entry) ?? { validate }, body);
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Runs standalone code as a CommonJS module with V8's code cache when one fits; undefined when it yields no validator. */
+function instantiate(code: string, entry: Entry): Omit<CustomValidator, 'fields'> | undefined {
+  try {
+    const codeCache = entry.store.read(`${entry.key}.v8`);
+    const script = new Script(`(function (module, exports, require) {${code}\n})`, { filename: `kubefit-validator-${entry.key}.cjs`, ...(codeCache && { cachedData: codeCache }) });
+    const module: { exports: unknown } = { exports: {} };
+    (script.runInThisContext() as (module: unknown, exports: unknown, require: NodeJS.Require) => void)(module, module.exports, require);
+    if (typeof module.exports !== 'function') return undefined;
+    const fresh = codeCache === undefined || script.cachedDataRejected === true;
+    const saveCodeCache = fresh ? () => entry.store.write(`${entry.key}.v8`, script.createCachedData()) : undefined;
+    return { validate: module.exports as CompiledValidator, saveCodeCache };
+  } catch {
+    return undefined;
   }
 }
 

@@ -22,14 +22,16 @@ export function explainErrors(
   fields: FieldGraph,
 ): Finding[] {
   const byPath = new Map<string, Explained>();
-  const alternatives = errors.filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf').map((error) => error.instancePath);
+  const context: Context = { object, errors, fields };
+  const alternatives = errors.filter(isAlternative);
   const kept = errors.filter((error) => !isInsideAlternative(error, alternatives));
   const typed = new Set(kept.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
   for (const error of kept) {
     if (error.keyword !== 'type' && typed.has(error.instancePath)) continue;
-    const explained = explain(object, error, fields);
+    const explained = explain(context, error);
     if (!explained) continue;
-    const key = `${formatPath(explained.path)}\u0000${explained.on}`;
+    const missing = error.keyword === 'required' ? String(error.params['missingProperty']) : '';
+    const key = `${formatPath(explained.path)}\u0000${explained.on}\u0000${missing}`;
     if (!byPath.has(key)) byPath.set(key, explained);
   }
   return [...byPath.values()].map(({ path, on, message }) =>
@@ -37,7 +39,18 @@ export function explainErrors(
   );
 }
 
-function explain(object: KubeObject, error: SchemaError, fields: FieldGraph): Explained | undefined {
+interface Context {
+  readonly object: KubeObject;
+  readonly errors: readonly SchemaError[];
+  readonly fields: FieldGraph;
+}
+
+function isAlternative(error: SchemaError): boolean {
+  return error.keyword === 'anyOf' || error.keyword === 'oneOf';
+}
+
+function explain(context: Context, error: SchemaError): Explained | undefined {
+  const { object, fields } = context;
   const path = pathOf(object.value, error.instancePath);
   const where = path.length > 0 ? formatPath(path) : object.ref.kind;
   const value = valueAt(object.value, path);
@@ -60,7 +73,9 @@ function explain(object: KubeObject, error: SchemaError, fields: FieldGraph): Ex
         : { path, on: 'value', message: `${where}: ${describe(value)} does not match ${String(error.params['pattern'])}` };
     case 'anyOf':
     case 'oneOf':
-      return { path, on: 'value', message: `${where} matches none of the forms the schema allows, got ${describe(value)}` };
+      return { path, on: 'value', message: noFormMatches(context, error, where, value) };
+    case 'not':
+      return { path, on: 'value', message: `${where} matches a form the schema forbids (not), got ${describe(value)}` };
     case 'if':
       return undefined;
     default:
@@ -68,10 +83,42 @@ function explain(object: KubeObject, error: SchemaError, fields: FieldGraph): Ex
   }
 }
 
+/** Which branch of a failed anyOf/oneOf came closest (fewest errors) and why, or which branches all matched. */
+function noFormMatches(context: Context, error: SchemaError, where: string, value: unknown): string {
+  const passing = error.params['passingSchemas'];
+  if (Array.isArray(passing)) {
+    return `${where} must match exactly one form (oneOf), but matches ${passing.map((index) => `oneOf[${String(index)}]`).join(' and ')}`;
+  }
+  const base = `${where} matches none of the forms the schema allows, got ${describe(value)}`;
+  const closest = closestBranch(context.errors, error);
+  if (!closest) return base;
+  const reason = closest.errors.map((inner) => explain(context, inner)).find((explained) => explained !== undefined);
+  return reason ? `${base}; closest is ${error.keyword}[${closest.index}]: ${reason.message}` : base;
+}
+
+function closestBranch(errors: readonly SchemaError[], alternative: SchemaError): { index: number; errors: SchemaError[] } | undefined {
+  const prefix = `${alternative.schemaPath ?? ''}/`;
+  const branches = new Map<number, SchemaError[]>();
+  for (const error of errors) {
+    if (alternative.schemaPath === undefined || !error.schemaPath?.startsWith(prefix)) continue;
+    const index = Number.parseInt(error.schemaPath.slice(prefix.length), 10);
+    branches.set(index, [...(branches.get(index) ?? []), error]);
+  }
+  let best: { index: number; errors: SchemaError[] } | undefined;
+  for (const [index, branchErrors] of branches) {
+    const outer = branchErrors.filter((inner) => !isInsideAlternative(inner, branchErrors.filter(isAlternative)));
+    if (!best || outer.length < best.errors.length || (outer.length === best.errors.length && index < best.index)) best = { index, errors: outer };
+  }
+  return best;
+}
+
 /** Errors of the branches of a failed anyOf/oneOf: the anyOf error itself stands for them (one finding per problem). */
-function isInsideAlternative(error: SchemaError, alternatives: readonly string[]): boolean {
-  if (error.keyword === 'anyOf' || error.keyword === 'oneOf') return alternatives.some((path) => error.instancePath.startsWith(`${path}/`));
-  return alternatives.some((path) => error.instancePath === path || error.instancePath.startsWith(`${path}/`));
+function isInsideAlternative(error: SchemaError, alternatives: readonly SchemaError[]): boolean {
+  return alternatives.some((alternative) => {
+    if (error.schemaPath !== undefined && alternative.schemaPath !== undefined) return error.schemaPath.startsWith(`${alternative.schemaPath}/`);
+    const path = alternative.instancePath;
+    return error.instancePath.startsWith(`${path}/`) || (!isAlternative(error) && error.instancePath === path);
+  });
 }
 
 /** A JSON pointer as a path; array indexes become numbers. */

@@ -104,7 +104,7 @@ describe('validateObjects: custom resources', () => {
       '45:1 error schema: missing required field "schedule" in spec',
       '46:14 error schema: spec.retention must be an integer or a string, got a list',
       '47:3 error schema: unknown field "schedul" in spec (did you mean "schedule"?)',
-      '55:13 error schema: spec.replicas matches none of the forms the schema allows, got "many"',
+      '55:13 error schema: spec.replicas matches none of the forms the schema allows, got "many"; closest is anyOf[0]: spec.replicas must be an integer, got "many"',
     ]);
   });
 

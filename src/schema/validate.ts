@@ -1,15 +1,20 @@
 // Schema validation of Kubernetes objects: precompiled built-in schemas, deprecated and unknown APIs.
+import { withoutPatchDirectives } from '../load/kustomize.js';
+import type { CodeStore } from '../load/validator-cache-dir.js';
 import { groupOf } from '../model/kinds.js';
 import { compareFindings, findingAt, type Finding } from '../model/finding.js';
 import { NEWEST_RELEASE } from '../model/kubernetes-version.js';
-import type { KubeObject } from '../model/object.js';
+import { asRecord, type KubeObject } from '../model/object.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { toWorkload } from '../model/workload.js';
 import { BUILTIN_KINDS } from './builtin-kinds.js';
 import { builtinValidator } from './builtin-validators.js';
 import type { CompiledValidator, FieldGraph } from './compiled-validator.js';
 import { closestName } from './closest-name.js';
+import { collectDefinitions, DUPLICATE_CRD, groupKind, type CustomResourceDefinition, type CustomResourceDefinitions } from './custom-resource-definition.js';
+import { objectMetaFindings, servedVersion, valueToValidate, versionSchema } from './custom-resources.js';
 import { compileCustomSchema, customSchemas, schemaFor, type CustomValidator } from './custom-schemas.js';
+import { createCelRuntime, evaluateCelRules, hasCelRules, type CelRuntime } from './cel-validations.js';
 import { checkDeprecatedApi, DEPRECATED_API, REMOVED_APIS } from './deprecated-apis.js';
 import { explainErrors, SCHEMA_RULE } from './explain.js';
 import { kindDelta } from './release-deltas.js';
@@ -27,6 +32,8 @@ export interface SchemaOptions {
   readonly extraSchemas: ReadonlyMap<string, unknown>;
   /** Report custom resources without a schema as errors instead of one info per kind. */
   readonly strictKinds: boolean;
+  /** Keeps compiled custom-resource validators between runs; none when absent. */
+  readonly validatorStore?: CodeStore | undefined;
 }
 
 export const SCHEMA: RuleMeta = {
@@ -49,6 +56,16 @@ export const UNKNOWN_KIND: RuleMeta = {
   defaultOn: true,
 };
 
+export const CEL_NOT_EVALUATED: RuleMeta = {
+  id: 'cel-not-evaluated',
+  severity: 'info',
+  category: 'schema',
+  description: 'a CRD x-kubernetes-validations rule uses a CEL function or type kubefit cannot evaluate offline, so it was skipped',
+  rationale: 'The API server evaluates every rule; kubefit reports what it skipped instead of guessing a verdict.',
+  remediation: 'Check the rule against a cluster (kubectl apply --dry-run=server), or ignore this info.',
+  defaultOn: true,
+};
+
 /** API groups served by Kubernetes itself: a kind of these groups without a schema is unknown, not custom. */
 const BUILTIN_GROUPS = new Set([
   ...Object.keys(BUILTIN_KINDS).map((key) => groupOf(key.slice(0, key.indexOf(' ')))),
@@ -56,37 +73,117 @@ const BUILTIN_GROUPS = new Set([
   'storagemigration.k8s.io', 'internal.apiserver.k8s.io', 'imagepolicy.k8s.io', 'admission.k8s.io', 'apidiscovery.k8s.io',
 ]);
 
-/** Checks every object of the main inputs against its schema; returns one finding per problem. */
-export function validateObjects(objects: readonly KubeObject[], options: SchemaOptions): Finding[] {
-  const findings: Finding[] = [];
-  const reportedKinds = new Set<string>();
-  const custom = customSchemas(objects, options.extraSchemas);
-  const compiled = new Map<string, CustomValidator | string>();
+/**
+ * Checks every object of the main inputs against its schema; returns one finding per problem. `patches` (kustomize
+ * strategic-merge patches) are fragments: only their field names are checked, against the kind they patch.
+ */
+export function validateObjects(objects: readonly KubeObject[], options: SchemaOptions, patches: readonly KubeObject[] = []): Finding[] {
+  const definitions = collectDefinitions(objects);
+  const run: CustomRun = { options, definitions, extra: customSchemas(options.extraSchemas), compiled: new Map(), reportedKinds: new Set(), cel: { reported: new Set(), hasRules: new WeakMap() } };
+  const findings: Finding[] = [...definitions.findings];
   for (const object of objects) {
     if (object.fromCluster) continue;
     const deprecated = checkDeprecatedApi(object, options.kubernetesVersion);
     if (deprecated) findings.push(deprecated);
     const validator = builtinValidator(object.ref.apiVersion, object.ref.kind);
-    if (validator) {
-      findings.push(...builtinFindings(validator, object, options.kubernetesVersion));
-      continue;
-    }
-    if (deprecated) continue;
-    const found = schemaFor(custom, object.ref.apiVersion, object.ref.kind);
-    if (!found) {
-      findings.push(...missingSchema(object, options, reportedKinds));
-      continue;
-    }
-    const customValidator = compiled.get(found.key) ?? compileCustomSchema(found.schema);
-    compiled.set(found.key, customValidator);
-    if (typeof customValidator !== 'string') findings.push(...validateWith(customValidator.validate, object, customValidator.fields));
-    else if (!reportedKinds.has(found.key)) {
-      reportedKinds.add(found.key);
-      const message = `the schema of ${object.ref.apiVersion} ${object.ref.kind} cannot be used: ${customValidator}`;
-      findings.push(findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'warning', message }));
-    }
+    if (validator) findings.push(...builtinFindings(validator, object, options.kubernetesVersion));
+    else if (!deprecated) findings.push(...validateCustomResource(object, run));
+  }
+  for (const patch of patches) findings.push(...validatePatch(patch, run));
+  return findings;
+}
+
+/** upstream: kustomize strategic-merge patches; directives ($patch, $setElementOrder/..., $retainKeys) are not fields. */
+function validatePatch(patch: KubeObject, run: CustomRun): Finding[] {
+  if (patch.fromCluster || patch.value['$patch'] === 'delete') return [];
+  const { apiVersion, kind } = patch.ref;
+  const definition = run.definitions.byGroupKind.get(groupKind(groupOf(apiVersion), kind));
+  const version = definition?.versions.find((entry) => `${definition.group}/${entry.name}` === apiVersion);
+  const schema = version ? versionSchema(version) : undefined;
+  const builtin = builtinValidator(apiVersion, kind);
+  const validator = builtin ? { validate: builtin, fields: builtin.fields ?? {} } : schema && version && definition && compiledFor(run, `${definition.name} ${version.name}`, schema);
+  if (!validator || typeof validator === 'string' || validator.validate(withoutPatchDirectives(withoutNulls(patch.value)))) return [];
+  const unknownFields = (validator.validate.errors ?? []).filter((error) => error.keyword === 'additionalProperties');
+  return explainErrors(patch, unknownFields, validator.fields).sort(compareFindings);
+}
+
+interface CustomRun {
+  readonly options: SchemaOptions;
+  readonly definitions: CustomResourceDefinitions;
+  readonly extra: ReadonlyMap<string, Record<string, unknown>>;
+  readonly compiled: Map<string, CustomValidator | string>;
+  readonly reportedKinds: Set<string>;
+  readonly cel: { runtime?: CelRuntime; readonly reported: Set<string>; readonly hasRules: WeakMap<object, boolean> };
+}
+
+/** A custom resource: by its CRD among the inputs (as the API server would), else by a --schemas file. */
+function validateCustomResource(object: KubeObject, run: CustomRun): Finding[] {
+  const { apiVersion, kind } = object.ref;
+  const definition = run.definitions.byGroupKind.get(groupKind(groupOf(apiVersion), kind));
+  if (definition) return validateByDefinition(object, definition, run);
+  const found = schemaFor(run.extra, apiVersion, kind);
+  if (!found) return missingSchema(object, run);
+  return validateBySchema(object, { key: found.key, schema: found.schema, value: object.value }, run);
+}
+
+function validateByDefinition(object: KubeObject, definition: CustomResourceDefinition, run: CustomRun): Finding[] {
+  const served = servedVersion(object, definition);
+  if (!('version' in served)) return served.findings;
+  const findings = [...served.findings, ...objectMetaFindings(object), ...validateWith(objectMetaValidator(), object)];
+  const schema = versionSchema(served.version);
+  const value = valueToValidate(withoutNulls(object.value), served.version);
+  if (schema) findings.push(...validateBySchema(object, { key: `${definition.name} ${served.version.name}`, schema, value }, run));
+  if (served.version.schema && hasRules(run, served.version.schema)) findings.push(...celFindings(object, { definition, schema: served.version.schema, value }, run));
+  return findings.sort(compareFindings);
+}
+
+function hasRules(run: CustomRun, schema: Record<string, unknown>): boolean {
+  let found = run.cel.hasRules.get(schema);
+  if (found === undefined) run.cel.hasRules.set(schema, (found = hasCelRules(schema)));
+  return found;
+}
+
+/** CEL rule failures as schema errors; the first rule of a CRD kubefit cannot evaluate as one info. */
+function celFindings(object: KubeObject, target: { definition: CustomResourceDefinition; schema: Record<string, unknown>; value: unknown }, run: CustomRun): Finding[] {
+  const cel = run.cel;
+  const outcome = evaluateCelRules(() => (cel.runtime ??= createCelRuntime()), target.value, target.schema);
+  const findings = outcome.violations.map((violation) => findingAt(object, violation.path, { ruleId: SCHEMA.id, severity: 'error', message: violation.message }));
+  const skipped = outcome.skipped[0];
+  if (skipped && !run.cel.reported.has(target.definition.name)) {
+    run.cel.reported.add(target.definition.name);
+    const message = `x-kubernetes-validations rule ${JSON.stringify(skipped.rule)} of CustomResourceDefinition ${target.definition.name} not evaluated offline (${skipped.reason}); rules kubefit cannot evaluate are skipped`;
+    findings.push(findingAt(object, skipped.path, { ruleId: CEL_NOT_EVALUATED.id, severity: CEL_NOT_EVALUATED.severity, message }));
   }
   return findings;
+}
+
+/** The ObjectMeta schema, borrowed from a kind whose only checked field is metadata (ConfigMap), on `{ metadata }`. */
+function objectMetaValidator(): CompiledValidator {
+  const configMap = builtinValidator('v1', 'ConfigMap');
+  if (!configMap) throw new Error('the v1 ConfigMap schema is missing');
+  const validate = ((value: unknown) => configMap({ metadata: asRecord(value)?.['metadata'] })) as CompiledValidator & { errors?: CompiledValidator['errors'] };
+  return Object.defineProperties(validate, { errors: { get: () => configMap.errors }, fields: { value: configMap.fields } });
+}
+
+function validateBySchema(object: KubeObject, target: { key: string; schema: Record<string, unknown>; value: unknown }, run: CustomRun): Finding[] {
+  const customValidator = compiledFor(run, target.key, target.schema);
+  if (typeof customValidator !== 'string') {
+    const valid = customValidator.validate(target.value);
+    customValidator.saveCodeCache?.();
+    customValidator.saveCodeCache = undefined;
+    if (valid) return [];
+    return explainErrors(object, customValidator.validate.errors ?? [], customValidator.fields).sort(compareFindings);
+  }
+  if (run.reportedKinds.has(target.key)) return [];
+  run.reportedKinds.add(target.key);
+  const message = `the schema of ${object.ref.apiVersion} ${object.ref.kind} cannot be used: ${customValidator}`;
+  return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'warning', message })];
+}
+
+function compiledFor(run: CustomRun, key: string, schema: Record<string, unknown>): CustomValidator | string {
+  let compiled = run.compiled.get(key);
+  if (compiled === undefined) run.compiled.set(key, (compiled = compileCustomSchema(schema, run.options.validatorStore)));
+  return compiled;
 }
 
 /** A built-in kind: its schema (the newest release's) and workload checks, judged by the release the run checks. */
@@ -113,7 +210,7 @@ function workloadFindings(object: KubeObject): Finding[] {
 }
 
 /** unknown-kind: an error for built-in groups; for custom resources one info per kind unless strictKinds. */
-function missingSchema(object: KubeObject, options: SchemaOptions, reportedKinds: Set<string>): Finding[] {
+function missingSchema(object: KubeObject, run: CustomRun): Finding[] {
   const { apiVersion, kind } = object.ref;
   const builtin = BUILTIN_GROUPS.has(groupOf(apiVersion));
   const prerelease = /\/v\d+(alpha|beta)\d+$/.test(apiVersion);
@@ -121,11 +218,15 @@ function missingSchema(object: KubeObject, options: SchemaOptions, reportedKinds
     const message = `unknown apiVersion and kind: Kubernetes has no ${apiVersion} ${kind}${kindHint(apiVersion, kind)}`;
     return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'error', message })];
   }
-  const what = builtin ? `${apiVersion} ${kind} (kubefit has schemas for GA APIs only)` : `custom resource ${apiVersion} ${kind}`;
-  if (options.strictKinds) return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'error', message: `no schema for ${what}` })];
+  const suggestion = closestName(kind, run.definitions.kindsByGroup.get(groupOf(apiVersion)) ?? []);
+  const hint = suggestion ? ` (did you mean ${suggestion}? no CustomResourceDefinition in the inputs defines ${kind})` : '';
+  const what = builtin ? `${apiVersion} ${kind} (kubefit has schemas for GA APIs only)` : `custom resource ${apiVersion} ${kind}${hint}`;
+  if (run.options.strictKinds) return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'error', message: `no schema for ${what}` })];
+  // a likely typo, but its CRD may simply not be among the inputs: a warning, never a false error
+  if (suggestion) return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'warning', message: `no schema for ${what}` })];
   const key = `${apiVersion} ${kind}`;
-  if (reportedKinds.has(key)) return [];
-  reportedKinds.add(key);
+  if (run.reportedKinds.has(key)) return [];
+  run.reportedKinds.add(key);
   const message = `no schema for ${what}: not validated`;
   return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'info', message })];
 }
@@ -140,4 +241,4 @@ function kindHint(apiVersion: string, kind: string): string {
 }
 
 /** Metadata of every finding id the schema stage can emit. */
-export const SCHEMA_CHECKS: readonly RuleMeta[] = [SCHEMA, UNKNOWN_KIND, DEPRECATED_API, ...WORKLOAD_CHECK_METAS];
+export const SCHEMA_CHECKS: readonly RuleMeta[] = [SCHEMA, UNKNOWN_KIND, DEPRECATED_API, DUPLICATE_CRD, CEL_NOT_EVALUATED, ...WORKLOAD_CHECK_METAS];

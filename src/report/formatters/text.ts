@@ -70,8 +70,16 @@ function schedulingLines(result: SchedulingResult, context: FormatContext): stri
     ? `${placed} placed, ${context.colors.red(`${result.placement.unschedulable} unschedulable`)}`
     : context.colors.green(result.replicas === 1 ? 'placed' : 'all placed');
   const head = `  ${formatObjectRef(result.object)}  ${plural(result.replicas, 'replica')}, ${status}${capacityText(result)}  ${context.colors.dim(`${result.feasibleNodes.length}/${total} nodes feasible`)}  ${context.colors.dim(`${result.file}:${result.line}:${result.column}`)}`;
-  if (!isUnschedulable(result)) return head;
-  return [head, `    ${unschedulableMessage(result)}`, ...nodeLines(result, context)].join('\n');
+  const preemption = preemptionLine(result, context);
+  if (!isUnschedulable(result)) return preemption ? [head, preemption].join('\n') : head;
+  return [head, `    ${unschedulableMessage(result)}`, ...(preemption ? [preemption] : []), ...nodeLines(result, context)].join('\n');
+}
+
+/** What DefaultPreemption would do for a pod that fit nowhere. */
+function preemptionLine(result: SchedulingResult, context: FormatContext): string | undefined {
+  if (result.preemption === undefined) return undefined;
+  if (result.preemption === null) return context.colors.dim('    preemption: none (evicting lower-priority pods would not make room, or the pod may not preempt)');
+  return `    preemption: on ${result.preemption.node}, evicting ${result.preemption.victims.join(', ')}`;
 }
 
 const NODES_SHOWN = 8;

@@ -1,6 +1,5 @@
 // The filter plugins kubefit runs, in kube-scheduler's default order (pkg/scheduler/apis/config/v1/default_plugins.go).
-// The volume plugins (VolumeRestrictions, NodeVolumeLimits, VolumeBinding, VolumeZone) and DynamicResources are not
-// modelled: they need PersistentVolumes, StorageClasses, CSINodes and ResourceClaims.
+// DynamicResources is not modelled: it needs ResourceClaims and DeviceClasses.
 import type { FilterPlugin } from '../framework.js';
 import interPodAffinity from './inter-pod-affinity.js';
 import nodeAffinity from './node-affinity.js';
@@ -8,8 +7,12 @@ import nodeName from './node-name.js';
 import nodePorts from './node-ports.js';
 import nodeResourcesFit from './node-resources-fit.js';
 import nodeUnschedulable from './node-unschedulable.js';
+import nodeVolumeLimits from './node-volume-limits.js';
 import podTopologySpread from './pod-topology-spread.js';
 import taintToleration from './taint-toleration.js';
+import volumeBinding from './volume-binding.js';
+import volumeRestrictions from './volume-restrictions.js';
+import volumeZone from './volume-zone.js';
 
 export const FILTER_PLUGINS: readonly FilterPlugin[] = [
   nodeUnschedulable,
@@ -18,6 +21,10 @@ export const FILTER_PLUGINS: readonly FilterPlugin[] = [
   nodeAffinity,
   nodePorts,
   nodeResourcesFit,
+  volumeRestrictions,
+  nodeVolumeLimits,
+  volumeBinding,
+  volumeZone,
   podTopologySpread,
   interPodAffinity,
 ];

@@ -1,0 +1,34 @@
+// kube-prometheus with and without its CRDs: the cost of custom-resource validation, cold and with the validator cache.
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchContext } from './cases.js';
+import { measure } from './measure.js';
+import type { Row } from './table.js';
+
+const CLI = fileURLToPath(new URL('../src/cli/bin.js', import.meta.url));
+
+/** Three rows: without the CRDs (setup/), with them and an empty cache each run, with them and a warm cache. */
+export function crdCache(context: BenchContext): Row[] {
+  const manifests = join(context.corpus, 'kube-prometheus', 'manifests');
+  if (!existsSync(join(manifests, 'setup'))) {
+    return [{ name: 'kube-prometheus with CRDs', size: '-', medianMs: undefined, throughput: '-', peakRssMiB: undefined, target: '-', note: `skipped: ${manifests}/setup not found` }];
+  }
+  const cacheDir = join(context.inputs.root, 'validator-cache');
+  const withoutCrds = readdirSync(manifests).filter((name) => name.endsWith('.yaml')).map((name) => join(manifests, name));
+  const run = (paths: readonly string[], beforeRun?: () => void) =>
+    measure([CLI, 'lint', ...paths, '--format', 'json'], { runs: context.runs(5), workDir: context.inputs.root, env: { KUBEFIT_CACHE_DIR: cacheDir }, ...(beforeRun && { beforeRun }) });
+  const base = run(withoutCrds);
+  const cold = run([manifests], () => rmSync(cacheDir, { recursive: true, force: true }));
+  run([manifests]);
+  const warm = run([manifests]);
+  const ratio = (cpuMs: number) => `${(cpuMs / base.medianCpuMs).toFixed(2)}x the CPU without CRDs`;
+  const row = (name: string, result: typeof base, target: string, note: string): Row => ({
+    name, size: 'kube-prometheus manifests', medianMs: result.medianMs, cpuMs: result.medianCpuMs, throughput: '-', peakRssMiB: result.peakRssMiB, target, note,
+  });
+  return [
+    row('lint without CRDs (no setup/)', base, '-', 'floor for the two rows below'),
+    row('lint with 10 CRDs, cold cache', cold, '-', `${ratio(cold.medianCpuMs)}; compiles and stores each used CRD validator`),
+    row('lint with 10 CRDs, warm cache', warm, `${warm.medianCpuMs <= 1.5 * base.medianCpuMs ? 'met' : 'MISSED'} (<= 1.5x CPU)`, ratio(warm.medianCpuMs)),
+  ];
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { validateObjects } from '../schema/validate.js';
+import { loadManifests } from './load-manifests.js';
+
+describe('kustomize inputs', () => {
+  it('treats kustomizations, configuration files and builtin configs as configuration, and patch-only files as fragments', async () => {
+    const loaded = await loadManifests(['kustomize'], { cwd: 'fixtures' });
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.objects.map((object) => `${object.file} ${object.ref.kind} ${object.ref.name}`)).toEqual(['kustomize/base/deployment.yaml Deployment web']);
+    expect(loaded.patches.map((object) => `${object.file} ${object.ref.kind} ${object.ref.name}`)).toEqual([
+      'kustomize/components/debug/debug-patch.yaml Deployment web',
+      'kustomize/overlay/remove-sidecar.yaml Deployment web',
+      'kustomize/overlay/remove-sidecar.yaml Service web-debug',
+      'kustomize/overlay/replicas.yaml Deployment web',
+    ]);
+  });
+
+  it('checks only the field names of a patch, against the kind it patches, with $patch directives understood', async () => {
+    const loaded = await loadManifests(['kustomize'], { cwd: 'fixtures' });
+    const findings = validateObjects(loaded.objects, { kubernetesVersion: undefined, extraSchemas: new Map(), strictKinds: false }, loaded.patches);
+    expect(findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}: ${finding.message}`)).toEqual([
+      'kustomize/overlay/replicas.yaml:15:11 schema: unknown field "imagePullPolcy" in spec.template.spec.containers[0] (did you mean "imagePullPolicy"?)',
+    ]);
+  });
+
+  it('knows a root $patch document is a patch without its kustomization', async () => {
+    const loaded = await loadManifests(['kustomize/overlay/remove-sidecar.yaml'], { cwd: 'fixtures' });
+    expect(loaded.objects.map((object) => object.ref.kind)).toEqual(['Deployment']);
+    expect(loaded.patches.map((object) => object.ref.kind)).toEqual(['Service']);
+  });
+});

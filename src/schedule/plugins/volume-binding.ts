@@ -1,0 +1,94 @@
+// VolumeBinding: the pod's claims must be bound to PVs the node can reach, or bindable / provisionable there.
+// upstream: pkg/scheduler/framework/plugins/volumebinding/volume_binding.go, binder.go GetPodVolumeClaims (v1.35)
+import { SUCCESS, definePlugin, unresolvable, type PreFilterResult } from '../framework.js';
+import type { PodInfo } from '../pod-info.js';
+import { nodeSelectorKeys, selectorKeys } from '../../model/labels.js';
+import type { NodeInfo } from '../node-info.js';
+import { assumePodVolumes, findPodVolumes } from '../volumes/find-pod-volumes.js';
+import { claimNotFound, podClaims } from '../volumes/pod-claims.js';
+import type { StorageCatalog } from '../volumes/storage-catalog.js';
+import type { ClaimInfo } from '../volumes/storage-objects.js';
+
+export const ERR_REASON_UNBOUND_IMMEDIATE = 'pod has unbound immediate PersistentVolumeClaims';
+
+export interface VolumeBindingState {
+  readonly storage: StorageCatalog;
+  readonly bound: readonly ClaimInfo[];
+  /** Unbound claims of WaitForFirstConsumer classes: bound (or provisioned) for the node the pod lands on. */
+  readonly delayed: readonly ClaimInfo[];
+}
+
+/** IsDelayBindingMode: a class that exists and says WaitForFirstConsumer. */
+function isDelayBinding(claim: ClaimInfo, storage: StorageCatalog): boolean {
+  return claim.className ? storage.storageClass(claim.className)?.waitForFirstConsumer === true : false;
+}
+
+/** podHasPVCs' errors, as the NotFound and other errors the API would give. */
+function claimProblem(claim: ClaimInfo): string | undefined {
+  if (claim.lost) return `persistentvolumeclaim "${claim.name}" bound to non-existent persistentvolume "${claim.volumeName}"`;
+  if (claim.deleting) return `persistentvolumeclaim "${claim.name}" is being deleted`;
+  return undefined;
+}
+
+/** GetPodVolumeClaims plus the PreFilter's verdict on them. */
+export function volumeClaimsOf(pod: PodInfo, storage: StorageCatalog): PreFilterResult<VolumeBindingState> {
+  const { claims, missing } = podClaims(pod, storage);
+  // In volume order: the claims found come before the missing one.
+  const problem = claims.map(claimProblem).find((p) => p !== undefined);
+  if (problem !== undefined) return { kind: 'reject', reason: problem };
+  if (missing !== undefined) return { kind: 'reject', reason: claimNotFound(missing) };
+  if (claims.length === 0) return { kind: 'skip' };
+  const bound: ClaimInfo[] = [];
+  const delayed: ClaimInfo[] = [];
+  let immediate = 0;
+  for (const claim of claims) {
+    if (claim.bindCompleted) bound.push(claim);
+    // A claim pre-bound by volumeName counts as an unbound immediate one until the PV controller completes it.
+    else if (claim.volumeName === '' && isDelayBinding(claim, storage)) delayed.push(claim);
+    else immediate++;
+  }
+  if (immediate > 0) return { kind: 'reject', reason: ERR_REASON_UNBOUND_IMMEDIATE };
+  return { kind: 'state', state: { storage, bound, delayed } };
+}
+
+export default definePlugin<VolumeBindingState>({
+  name: 'VolumeBinding',
+  preFilter: (pod, cluster) => volumeClaimsOf(pod, cluster.storage),
+  filter(_pod, node, { storage, bound, delayed }) {
+    const volumes = findPodVolumes(bound, delayed, node, storage);
+    // upstream returns an error status (the scheduling attempt fails); kubefit reports it as the node's reason.
+    if (volumes.kind === 'error') return unresolvable(volumes.message);
+    return volumes.reasons.length > 0 ? unresolvable(...volumes.reasons) : SUCCESS;
+  },
+  // Claims bound or provisioned for earlier pods (assumed at their binding) change what this pod's claims need.
+  addPod: (state, pod, added) => {
+    if (added.volumes.length === 0) return state;
+    const refreshed = volumeClaimsOf(pod, state.storage);
+    return refreshed.kind === 'state' ? refreshed.state : state;
+  },
+  nodeLabelKeys: (_pod, state) => nodeLabelKeysOf(state),
+  // Only a claim being provisioned for a named node (selected-node) tells nodes apart by name.
+  usesNodeName: (_pod, { delayed }) => delayed.some((claim) => claim.selectedNode !== undefined),
+});
+
+/** The node labels the verdict reads: PV node affinity, allowedTopologies and capacity topologies. */
+function nodeLabelKeysOf({ storage, bound, delayed }: VolumeBindingState): string[] {
+  const volumes = [
+    ...bound.flatMap((claim) => storage.volume(claim.volumeName) ?? []),
+    ...delayed.flatMap((claim) => storage.volumesOfClass(claim.className ?? '')),
+  ];
+  const keys = volumes.flatMap((pv) => (pv.nodeAffinity ? nodeSelectorKeys(pv.nodeAffinity) : []));
+  for (const claim of delayed) {
+    const storageClass = claim.className ? storage.storageClass(claim.className) : undefined;
+    for (const term of storageClass?.allowedTopologies ?? []) keys.push(...term.map(({ key }) => key));
+  }
+  if (delayed.length > 0) for (const capacity of storage.capacities) keys.push(...selectorKeys(capacity.nodeTopology ?? null));
+  return keys;
+}
+
+/** Reserve: the pod placed on `node` binds (or provisions) its WaitForFirstConsumer claims there. */
+export function reserveVolumes(pod: PodInfo, node: NodeInfo, storage: StorageCatalog): void {
+  const claims = volumeClaimsOf(pod, storage);
+  if (claims.kind !== 'state' || claims.state.delayed.length === 0) return;
+  assumePodVolumes(findPodVolumes(claims.state.bound, claims.state.delayed, node, storage), node, storage);
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { fit } from '../../check.js';
+import { toClusterSnapshot } from '../../model/cluster.js';
+import { toWorkload, type Workload } from '../../model/workload.js';
+import { scheduleWorkloads } from '../schedule.js';
+import { objectsFromYaml } from '../test-support.js';
+
+describe('fixtures/schedule/DefaultPreemption', () => {
+  it('a high-priority pod preempts the cheapest victims; preemptionPolicy Never does not preempt', async () => {
+    const report = await fit(['fixtures/schedule/DefaultPreemption']);
+    const results = Object.fromEntries(report.scheduling.map((r) => [r.object.name, r]));
+    expect(results['urgent']).toMatchObject({
+      line: 78,
+      message: '0/2 nodes are available: 2 Insufficient cpu.',
+      placement: { nodes: { 'node-1': 1 }, unschedulable: 0, message: null, preempted: ['default/low-b'] },
+      preemption: { node: 'node-1', victims: ['default/low-b'] },
+    });
+    expect(results['polite']).toMatchObject({ placement: { nodes: {}, unschedulable: 1 }, preemption: null });
+  });
+});
+
+describe('placement with preemption', () => {
+  const yaml = `
+apiVersion: v1
+kind: Node
+metadata: {name: only}
+status: {allocatable: {cpu: "2", memory: 4Gi, pods: "110"}}
+${['batch-1', 'batch-2'].map((name) => `---
+apiVersion: v1
+kind: Pod
+metadata: {name: ${name}, namespace: jobs}
+spec:
+  nodeName: only
+  priority: 0
+  containers: [{name: c, image: i, resources: {requests: {cpu: "1"}}}]
+status: {phase: Running}`).join('\n')}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: web}
+spec: {replicas: 3, selector: {matchLabels: {app: api}}, template: {metadata: {labels: {app: api}}, spec: {priority: 100, containers: [{name: c, image: i, resources: {requests: {cpu: "1"}}}]}}}
+`;
+
+  it('preempts one pod per replica, as kube-scheduler does one pod at a time, until nothing is left to evict', () => {
+    const objects = objectsFromYaml(yaml);
+    const workloads = objects.map(toWorkload).filter((w): w is Workload => w?.kind === 'Deployment');
+    const [api] = scheduleWorkloads(workloads, toClusterSnapshot(objects), { kubernetesVersion: undefined, drain: [] }).results;
+    expect(api).toMatchObject({
+      replicas: 3,
+      placement: {
+        nodes: { only: 2 },
+        unschedulable: 1,
+        message: '0/1 nodes are available: 1 Insufficient cpu.',
+        preempted: ['jobs/batch-1', 'jobs/batch-2'],
+      },
+      // Equal importance: the first pod is reprieved first, so the second one goes.
+      preemption: { node: 'only', victims: ['jobs/batch-2'] },
+    });
+  });
+});
+
+describe('preemption and pod anti-affinity', () => {
+  it('evicts the lower-priority pod the preemptor must not share a node with, and only that one', () => {
+    const objects = objectsFromYaml(`
+apiVersion: v1
+kind: Node
+metadata: {name: solo, labels: {kubernetes.io/hostname: solo}}
+status: {allocatable: {cpu: "4", memory: 4Gi, pods: "110"}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: old-db, namespace: default, labels: {app: db}}
+spec: {nodeName: solo, priority: 0, containers: [{name: c, image: i}]}
+status: {phase: Running}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: bystander, namespace: default, labels: {app: web}}
+spec: {nodeName: solo, priority: 0, containers: [{name: c, image: i}]}
+status: {phase: Running}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: new-db, namespace: default, labels: {app: db}}
+spec:
+  priority: 100
+  containers: [{name: c, image: i}]
+  affinity:
+    podAntiAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution:
+        - {labelSelector: {matchLabels: {app: db}}, topologyKey: kubernetes.io/hostname}
+`);
+    const workloads = objects.map(toWorkload).filter((w): w is Workload => w?.object.ref.name === 'new-db');
+    const [result] = scheduleWorkloads(workloads, toClusterSnapshot(objects), { kubernetesVersion: undefined, drain: [] }).results;
+    expect(result).toMatchObject({
+      message: "0/1 nodes are available: 1 node(s) didn't match pod anti-affinity rules.",
+      preemption: { node: 'solo', victims: ['default/old-db'] },
+      placement: { nodes: { solo: 1 }, unschedulable: 0, preempted: ['default/old-db'] },
+    });
+  });
+});

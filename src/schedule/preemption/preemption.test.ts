@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { findNodesThatFit } from '../feasibility.js';
+import { NodeClasses } from '../node-classes.js';
+import { objectOf, podObject, nodeInfoOf } from '../test-support.js';
+import { toPodInfo, type PodInfo } from '../pod-info.js';
+import { runPreFilters } from '../run-filters.js';
+import { podSourceOfPod } from '../snapshot.js';
+import { NEWEST_MINOR } from '../version.js';
+import { toPodDisruptionBudget } from './pod-disruption-budgets.js';
+import { findPreemption, toPreemptionResult, type PreemptionResult } from './preemption.js';
+
+interface PodSpec {
+  readonly name: string;
+  readonly priority: number;
+  /** Requested cpu in millicores. */
+  readonly cpu: number;
+  readonly startTime?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly preemptionPolicy?: string;
+}
+
+function pod(spec: PodSpec, nodeName?: string): PodInfo {
+  const object = podObject(
+    {
+      ...(nodeName && { nodeName }),
+      priority: spec.priority,
+      ...(spec.preemptionPolicy && { preemptionPolicy: spec.preemptionPolicy }),
+      containers: [{ name: 'c', image: 'i', resources: { requests: { cpu: `${spec.cpu}m`, memory: '1Mi' } } }],
+    },
+    { name: spec.name, labels: spec.labels ?? {} },
+  );
+  const withStatus = spec.startTime ? objectOf({ ...object.value, status: { phase: 'Running', startTime: spec.startTime } }) : object;
+  return toPodInfo(podSourceOfPod(withStatus), { minor: NEWEST_MINOR, priorityClasses: new Map(), defaultPriority: 0 }, []);
+}
+
+interface Case {
+  readonly name: string;
+  readonly preemptor: PodSpec;
+  /** Node name → the pods bound there; every node has 1000m of cpu. */
+  readonly nodes: Readonly<Record<string, readonly PodSpec[]>>;
+  readonly budgets?: readonly Readonly<Record<string, unknown>>[];
+  readonly want: PreemptionResult | null;
+}
+
+const low = (name: string, cpu: number, extra: Partial<PodSpec> = {}): PodSpec => ({ name, priority: -100, cpu, ...extra });
+const mid = (name: string, cpu: number, extra: Partial<PodSpec> = {}): PodSpec => ({ name, priority: 100, cpu, ...extra });
+const high = (name: string, cpu: number): PodSpec => ({ name, priority: 1000, cpu });
+const budget = (app: string, disruptionsAllowed: number) => ({
+  apiVersion: 'policy/v1',
+  kind: 'PodDisruptionBudget',
+  metadata: { name: app, namespace: 'default' },
+  spec: { selector: { matchLabels: { app } } },
+  status: { disruptionsAllowed },
+});
+
+// Ported from pkg/scheduler/framework/plugins/defaultpreemption/default_preemption_test.go TestSelectBestCandidate
+// (pickOneNodeForPreemption's criteria) and TestDryRunPreemption (minimal victims, PDBs), with cpu as the resource.
+const cases: Case[] = [
+  {
+    name: 'a pod that fits on both nodes when lower priority pods are preempted',
+    preemptor: high('p', 600),
+    nodes: { node1: [mid('p1', 600)], node2: [mid('p2', 600)] },
+    want: { node: 'node1', victims: ['default/p1'] },
+  },
+  {
+    name: 'a pod that would fit on no node even with every lower priority pod preempted',
+    preemptor: high('p', 600),
+    nodes: { node1: [high('p1', 600)], node2: [{ ...high('p2', 500), priority: 2000 }] },
+    want: null,
+  },
+  {
+    name: 'node with min highest priority pod is picked',
+    preemptor: high('p', 1000),
+    nodes: { node1: [mid('p1.1', 500), low('p1.2', 500)], node2: [mid('p2.1', 500), low('p2.2', 500)], node3: [low('p3.1', 500), low('p3.2', 500)] },
+    want: { node: 'node3', victims: ['default/p3.1', 'default/p3.2'] },
+  },
+  {
+    name: 'when highest priorities are the same, minimum sum of lower priority pods is picked',
+    preemptor: high('p', 1000),
+    nodes: { node1: [mid('p1.1', 500), mid('p1.2', 500)], node2: [mid('p2.1', 500), low('p2.2', 500)], node3: [mid('p3.1', 500), low('p3.2', 500)] },
+    want: { node: 'node2', victims: ['default/p2.1', 'default/p2.2'] },
+  },
+  {
+    name: 'each victim adds MaxInt32+1 to the sum, so fewer victims win',
+    preemptor: high('p', 1000),
+    nodes: {
+      node1: [mid('p1.1', 250), low('p1.2', 250), low('p1.3', 250), low('p1.4', 250)],
+      node2: [mid('p2.1', 500), low('p2.2', 500)],
+      node3: [mid('p3.1', 300), low('p3.2', 300), low('p3.3', 400)],
+    },
+    want: { node: 'node2', victims: ['default/p2.1', 'default/p2.2'] },
+  },
+  {
+    name: 'when all criteria but start time are equal, the node whose highest priority victim started last is picked',
+    preemptor: high('p', 600),
+    nodes: {
+      node1: [mid('p1.1', 600, { startTime: '2026-01-01T00:00:00Z' })],
+      node2: [mid('p2.1', 600, { startTime: '2026-01-03T00:00:00Z' })],
+      node3: [mid('p3.1', 600, { startTime: '2026-01-02T00:00:00Z' })],
+    },
+    want: { node: 'node2', victims: ['default/p2.1'] },
+  },
+  {
+    name: 'reprieves the highest priority pods first, keeping the victims minimal',
+    preemptor: high('p', 500),
+    nodes: { node1: [mid('p1.1', 400), low('p1.2', 300), low('p1.3', 300)] },
+    want: { node: 'node1', victims: ['default/p1.2', 'default/p1.3'] },
+  },
+  {
+    name: 'fewest PDB violations first',
+    preemptor: high('p', 600),
+    nodes: { node1: [low('p1', 600, { labels: { app: 'guarded' } })], node2: [mid('p2', 600, { labels: { app: 'free' } })] },
+    budgets: [budget('guarded', 0)],
+    want: { node: 'node2', victims: ['default/p2'] },
+  },
+  {
+    name: 'a budget that allows the disruption is no violation',
+    preemptor: high('p', 600),
+    nodes: { node1: [low('p1', 600, { labels: { app: 'guarded' } })], node2: [mid('p2', 600, { labels: { app: 'free' } })] },
+    budgets: [budget('guarded', 1)],
+    want: { node: 'node1', victims: ['default/p1'] },
+  },
+  {
+    name: 'preemptionPolicy Never: not eligible to preempt',
+    preemptor: { ...high('p', 600), preemptionPolicy: 'Never' },
+    nodes: { node1: [low('p1', 600)] },
+    want: null,
+  },
+];
+
+describe('DefaultPreemption', () => {
+  it.each(cases)('$name', ({ preemptor, nodes, budgets = [], want }) => {
+    const infos = Object.entries(nodes).map(([name, pods]) =>
+      nodeInfoOf({ name, allocatable: { cpu: '1', memory: '1Gi', pods: '110' } }, pods.map((spec) => pod(spec, name))),
+    );
+    const classes = new NodeClasses(infos);
+    const cluster = classes.clusterState(new Map(), NEWEST_MINOR);
+    const prepared = runPreFilters(pod(preemptor), cluster);
+    const scope = { nodes: classes, cluster, budgets: budgets.map((b) => toPodDisruptionBudget(objectOf(b))) };
+    expect(toPreemptionResult(findPreemption(prepared, findNodesThatFit(prepared, classes), scope))).toEqual(want);
+  });
+
+  it('never picks a node rejected UnschedulableAndUnresolvable', () => {
+    const selective = nodeInfoOf({ name: 'node1', allocatable: { cpu: '1', memory: '1Gi', pods: '110' } }, [pod(low('p1', 600), 'node1')]);
+    const classes = new NodeClasses([selective]);
+    const cluster = classes.clusterState(new Map(), NEWEST_MINOR);
+    const preemptor = toPodInfo(
+      podSourceOfPod(podObject({ priority: 1000, nodeSelector: { disk: 'ssd' }, containers: [{ name: 'c', image: 'i', resources: { requests: { cpu: '600m' } } }] })),
+      { minor: NEWEST_MINOR, priorityClasses: new Map(), defaultPriority: 0 },
+      [],
+    );
+    const prepared = runPreFilters(preemptor, cluster);
+    expect(findPreemption(prepared, findNodesThatFit(prepared, classes), { nodes: classes, cluster, budgets: [] })).toBeUndefined();
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { fit, type CheckOptions } from '../check.js';
+
+/** The scheduling results and findings of fixture inputs, through the loader and the check pipeline. */
+async function fixture(paths: readonly string[], options: CheckOptions = {}) {
+  const report = await fit(paths, options);
+  const results = Object.fromEntries(report.scheduling.map((r) => [r.object.name, r]));
+  return { results, findings: report.findings };
+}
+
+describe('fixtures/schedule volume plugins', () => {
+  it('VolumeBinding: a StatefulSet claims one local volume per replica; PV node affinity; unbound Immediate claims', async () => {
+    const { results } = await fixture(['fixtures/schedule/VolumeBinding']);
+    expect(results['db']).toMatchObject({
+      replicas: 3,
+      feasibleNodes: ['node-a', 'node-b'],
+      rejected: { 'node-c': ["node(s) didn't find available persistent volumes to bind"] },
+      placement: {
+        nodes: { 'node-a': 1, 'node-b': 1 },
+        unschedulable: 1,
+        message: "0/3 nodes are available: 3 node(s) didn't find available persistent volumes to bind.",
+      },
+    });
+    expect(results['reporter']).toMatchObject({
+      feasibleNodes: [],
+      message: "0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 2 node(s) had volume node affinity conflict.",
+    });
+    expect(results['waiting']).toMatchObject({ message: '0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.' });
+  });
+
+  it('VolumeZone: a zonal volume keeps the pod in its zone', async () => {
+    const { results } = await fixture(['fixtures/schedule/VolumeZone']);
+    expect(results['app']).toMatchObject({ feasibleNodes: ['east-1'], rejected: { 'east-2': ['node(s) had no available volume zone'] } });
+  });
+
+  it('VolumeRestrictions: a read-write GCE disk and a ReadWriteOncePod claim in use', async () => {
+    const { results } = await fixture(['fixtures/schedule/VolumeRestrictions']);
+    expect(results['reader']).toMatchObject({ feasibleNodes: ['node-2'], rejected: { 'node-1': ['node(s) had no available disk'] } });
+    expect(results['second-writer']).toMatchObject({
+      line: 63,
+      message: '0/2 nodes are available: 2 node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode.',
+    });
+  });
+
+  it('NodeVolumeLimits: CSINode allocatable.count; a claim the inputs lack is noted once, not checked', async () => {
+    const { results, findings } = await fixture(['fixtures/schedule/NodeVolumeLimits']);
+    expect(results['needs-volume']).toMatchObject({ feasibleNodes: ['node-2'], rejected: { 'node-1': ['node(s) exceed max volume count'] } });
+    expect(results['unknown-claim']).toMatchObject({ feasibleNodes: ['node-1', 'node-2'] });
+    expect(findings.map((f) => [f.ruleId, f.severity, f.line, f.column, f.path, f.message])).toEqual([
+      [
+        'volumes-not-checked', 'info', 86, 61, 'spec.volumes[0].persistentVolumeClaim.claimName',
+        'volumes were not checked: persistentvolumeclaim "elsewhere" is not in the inputs and no cluster snapshot was given',
+      ],
+    ]);
+  });
+
+  it('with a cluster snapshot, a missing claim rejects the pod at PreFilter', async () => {
+    const { results, findings } = await fixture(['fixtures/schedule/NodeVolumeLimits'], { cluster: ['fixtures/schedule/NodeUnschedulable/cordoned.yaml'] });
+    expect(results['unknown-claim']).toMatchObject({ feasibleNodes: [], message: '0/3 nodes are available: persistentvolumeclaim "elsewhere" not found.' });
+    expect(findings.filter((f) => f.ruleId === 'volumes-not-checked')).toEqual([]);
+  });
+});
+
+describe('generic ephemeral volumes', () => {
+  it('each replica gets its own claim from the template: WaitForFirstConsumer binds one local PV per replica', async () => {
+    const report = await fit(['fixtures/schedule/VolumeBinding-ephemeral']);
+    expect(report.scheduling[0]).toMatchObject({
+      feasibleNodes: ['worker-1', 'worker-2'],
+      placement: {
+        nodes: { 'worker-1': 1, 'worker-2': 1 },
+        unschedulable: 1,
+        message: "0/2 nodes are available: 2 node(s) didn't find available persistent volumes to bind.",
+      },
+    });
+  });
+});

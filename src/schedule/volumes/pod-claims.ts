@@ -1,0 +1,60 @@
+// The PersistentVolumeClaims a pod mounts, looked up in the run's storage catalog.
+import { findingAt, type Finding } from '../../model/finding.js';
+import { asArray, asRecord } from '../../model/object.js';
+import type { PodInfo, PodSource } from '../pod-info.js';
+import { VOLUMES_NOT_CHECKED } from '../scheduling-checks.js';
+import type { PodVolume } from './pod-volumes.js';
+import type { StorageCatalog } from './storage-catalog.js';
+import { newClaim, type ClaimInfo } from './storage-objects.js';
+
+export interface PodClaims {
+  /** The claims found, in volume order. */
+  readonly claims: readonly ClaimInfo[];
+  /** The first claim that does not exist (only with a cluster snapshot: without one, absent claims are not checked). */
+  readonly missing: string | undefined;
+}
+
+export function podClaims(pod: PodInfo, storage: StorageCatalog): PodClaims {
+  const claims: ClaimInfo[] = [];
+  for (const volume of pod.volumes) {
+    if (volume.kind === 'ephemeral') {
+      const claim = storage.claim(pod.namespace, volume.claimName) ?? ephemeralClaim(pod.namespace, volume, storage);
+      if (claim) claims.push(claim);
+      continue;
+    }
+    if (volume.kind !== 'claim') continue;
+    const claim = storage.claim(pod.namespace, volume.claimName);
+    if (claim) claims.push(claim);
+    else if (storage.complete) return { claims, missing: volume.claimName };
+  }
+  return { claims, missing: undefined };
+}
+
+/**
+ * The claim the ephemeral volume controller will create for the pod, from the volume's template and with the default
+ * StorageClass when it names none. A claim of an Immediate class is bound by the PV controller before the pod is
+ * scheduled: it is left out (as a bound claim without constraints would be).
+ */
+function ephemeralClaim(namespace: string, volume: PodVolume & { kind: 'ephemeral' }, storage: StorageCatalog): ClaimInfo | undefined {
+  const claim = newClaim(volume.template, namespace, volume.claimName, storage);
+  const storageClass = claim.className ? storage.storageClass(claim.className) : undefined;
+  return storageClass?.waitForFirstConsumer ? { ...claim, ephemeral: true } : undefined;
+}
+
+/** The apimachinery NotFound error text for a claim. */
+export function claimNotFound(name: string): string {
+  return `persistentvolumeclaim "${name}" not found`;
+}
+
+/** The volumes-not-checked finding at the first claim the inputs lack, when there is no cluster snapshot to tell. */
+export function uncheckedVolumesFinding(pod: PodInfo, source: PodSource, storage: StorageCatalog): Finding | undefined {
+  if (storage.complete) return undefined;
+  const unchecked = pod.volumes.find((v): v is PodVolume & { kind: 'claim' } => v.kind === 'claim' && !storage.claim(pod.namespace, v.claimName));
+  if (!unchecked) return undefined;
+  const index = asArray(source.spec['volumes']).findIndex((v) => asRecord(v)?.['name'] === unchecked.name);
+  return findingAt(source.object, [...source.specPath, 'volumes', index, 'persistentVolumeClaim', 'claimName'], {
+    ruleId: VOLUMES_NOT_CHECKED.id,
+    severity: VOLUMES_NOT_CHECKED.severity,
+    message: `volumes were not checked: persistentvolumeclaim "${unchecked.claimName}" is not in the inputs and no cluster snapshot was given`,
+  });
+}

@@ -1,0 +1,142 @@
+// The storage objects of a run, by key, with the bindings the dry-run assumes as it places pods (the scheduler's
+// PV/PVC assume caches). Placement works on a fork so the plan's one-pod verdicts stay untouched.
+import { asRecord, type KubeObject } from '../../model/object.js';
+import {
+  toCapacityInfo, toClaimInfo, toDriverLimits, toStorageClassInfo, toVolumeInfo,
+  type CapacityInfo, type ClaimInfo, type StorageClassInfo, type VolumeInfo,
+} from './storage-objects.js';
+
+export function claimKey(namespace: string, name: string): string {
+  return `${namespace}/${name}`;
+}
+
+interface Objects {
+  readonly claims: Map<string, ClaimInfo>;
+  readonly volumes: Map<string, VolumeInfo>;
+  readonly classes: Map<string, StorageClassInfo>;
+  readonly csiNodes: Map<string, ReadonlyMap<string, number>>;
+  /** CSIDriver name → spec.storageCapacity. */
+  readonly drivers: Map<string, boolean>;
+  readonly capacities: CapacityInfo[];
+}
+
+function collect(storage: readonly KubeObject[]): Objects {
+  const objects: Objects = { claims: new Map(), volumes: new Map(), classes: new Map(), csiNodes: new Map(), drivers: new Map(), capacities: [] };
+  for (const object of storage) {
+    const { kind, name, namespace } = object.ref;
+    if (kind === 'PersistentVolumeClaim') setOnce(objects.claims, claimKey(namespace, name), () => toClaimInfo(object));
+    else if (kind === 'PersistentVolume') setOnce(objects.volumes, name, () => toVolumeInfo(object));
+    else if (kind === 'StorageClass') setOnce(objects.classes, name, () => toStorageClassInfo(object));
+    else if (kind === 'CSINode') setOnce(objects.csiNodes, name, () => toDriverLimits(object));
+    else if (kind === 'CSIDriver') setOnce(objects.drivers, name, () => asRecord(object.value['spec'])?.['storageCapacity'] === true);
+    else objects.capacities.push(toCapacityInfo(object));
+  }
+  return objects;
+}
+
+/** The first object of each name wins, as for Nodes. */
+function setOnce<V>(map: Map<string, V>, key: string, make: () => V): void {
+  if (!map.has(key)) map.set(key, make());
+}
+
+export class StorageCatalog {
+  readonly #objects: Objects;
+  /** True when the objects come from a cluster snapshot: a claim that is not here does not exist. */
+  readonly complete: boolean;
+
+  private constructor(objects: Objects, complete: boolean) {
+    this.#objects = objects;
+    this.complete = complete;
+  }
+
+  /** The catalog of these objects; claims that name no class get the default one, as DefaultStorageClass admits them. */
+  static of(storage: readonly KubeObject[], complete: boolean): StorageCatalog {
+    const catalog = new StorageCatalog(collect(storage), complete);
+    const defaultClass = catalog.defaultClass()?.name;
+    if (defaultClass === undefined) return catalog;
+    for (const [key, claim] of catalog.#objects.claims) {
+      if (claim.className === undefined) catalog.#objects.claims.set(key, { ...claim, className: defaultClass });
+    }
+    return catalog;
+  }
+
+  /** A copy whose assumed bindings do not reach this catalog. */
+  fork(): StorageCatalog {
+    const o = this.#objects;
+    return new StorageCatalog({ ...o, claims: new Map(o.claims), volumes: new Map(o.volumes) }, this.complete);
+  }
+
+  claim(namespace: string, name: string): ClaimInfo | undefined {
+    return this.#objects.claims.get(claimKey(namespace, name));
+  }
+
+  volume(name: string): VolumeInfo | undefined {
+    return this.#objects.volumes.get(name);
+  }
+
+  /** PersistentVolumes of a class, by name (the PV cache's ListPVs). */
+  volumesOfClass(className: string): VolumeInfo[] {
+    return [...this.#objects.volumes.values()].filter((pv) => pv.className === className);
+  }
+
+  storageClass(name: string): StorageClassInfo | undefined {
+    return this.#objects.classes.get(name);
+  }
+
+  /** The class the DefaultStorageClass admission plugin gives claims that name none: the newest default. */
+  defaultClass(): StorageClassInfo | undefined {
+    const defaults = [...this.#objects.classes.values()].filter((c) => c.isDefault);
+    defaults.sort((a, b) => (a.created > b.created ? -1 : a.created < b.created ? 1 : a.name < b.name ? -1 : 1));
+    return defaults[0];
+  }
+
+  /** The CSINode's attach limits by driver; undefined when the node has no CSINode. */
+  driverLimits(nodeName: string): ReadonlyMap<string, number> | undefined {
+    return this.#objects.csiNodes.get(nodeName);
+  }
+
+  /** True when some CSINode limits how many volumes a driver attaches. */
+  hasDriverLimits(): boolean {
+    return [...this.#objects.csiNodes.values()].some((limits) => limits.size > 0);
+  }
+
+  /** True when a CSIDriver of that name opts into storage capacity tracking. */
+  tracksCapacity(driver: string): boolean {
+    return this.#objects.drivers.get(driver) === true;
+  }
+
+  get capacities(): readonly CapacityInfo[] {
+    return this.#objects.capacities;
+  }
+
+  /** Adds a claim the dry-run creates (a StatefulSet's volumeClaimTemplates); an existing claim is kept. */
+  addClaim(claim: ClaimInfo): void {
+    setOnce(this.#objects.claims, claimKey(claim.namespace, claim.name), () => claim);
+  }
+
+  /** Assumes `pv` bound to the claim (AssumePodVolumes for a static binding). */
+  assumeBound(claim: ClaimInfo, pv: VolumeInfo): void {
+    if (!claim.ephemeral) this.#objects.claims.set(claimKey(claim.namespace, claim.name), { ...claim, volumeName: pv.name, bindCompleted: true });
+    // An ephemeral claim not created yet has no uid; the PV goes to this pod's claim, not to its siblings' of that name.
+    const uid = claim.ephemeral ? '\u0000ephemeral' : claim.uid;
+    this.#objects.volumes.set(pv.name, { ...pv, claimRef: { namespace: claim.namespace, name: claim.name, uid } });
+  }
+
+  /** The claim bound to a volume its class's provisioner creates at once, reachable from every node. */
+  assumeProvisioned(claim: ClaimInfo, storageClass: StorageClassInfo): void {
+    const name = `pvc-${claim.namespace}-${claim.name}`;
+    const claimRef = { namespace: claim.namespace, name: claim.name, uid: claim.uid };
+    const pv: VolumeInfo = {
+      name, labels: {}, className: storageClass.name, capacity: claim.request ?? 0n, accessModes: claim.accessModes,
+      volumeMode: claim.volumeMode, claimRef, available: false, deleting: false, nodeAffinity: undefined,
+      csi: { driver: storageClass.provisioner, handle: name },
+    };
+    this.#objects.volumes.set(name, pv);
+    this.#objects.claims.set(claimKey(claim.namespace, claim.name), { ...claim, volumeName: name, bindCompleted: true });
+  }
+
+  /** Assumes the claim is to be provisioned for `nodeName` (the selected-node annotation). */
+  assumeSelectedNode(claim: ClaimInfo, nodeName: string): void {
+    if (!claim.ephemeral) this.#objects.claims.set(claimKey(claim.namespace, claim.name), { ...claim, selectedNode: nodeName });
+  }
+}

@@ -1,0 +1,229 @@
+// CRD x-kubernetes-validations (CEL) rules evaluated offline (upstream: apiextensions-apiserver pkg/apiserver/schema/cel/validation.go).
+import { createRequire } from 'node:module';
+import type { CelEnv } from '@bufbuild/cel';
+import type { Path } from '../model/document.js';
+import { asArray, asRecord } from '../model/object.js';
+import { kubernetesCelFunctions } from './cel-kubernetes-library.js';
+
+type Schema = Readonly<Record<string, unknown>>;
+type Cel = typeof import('@bufbuild/cel');
+type Program = (bindings: { self: unknown }) => unknown;
+
+/** A rule that failed, rendered as upstream's field error. */
+export interface CelViolation {
+  readonly path: Path;
+  readonly message: string;
+}
+
+/** A rule kubefit cannot evaluate (a function or type the library lacks): reported once as info, never as an error. */
+export interface CelSkipped {
+  readonly path: Path;
+  readonly rule: string;
+  readonly reason: string;
+}
+
+export interface CelOutcome {
+  readonly violations: CelViolation[];
+  readonly skipped: CelSkipped[];
+}
+
+/** Compiles and keeps CEL programs for one run; @bufbuild/cel loads only when a rule meets a value. */
+export interface CelRuntime {
+  readonly cel: Cel;
+  readonly env: CelEnv;
+  readonly programs: Map<string, Program | string>;
+  /** google.protobuf.Timestamp and Duration values: what `format: date-time` and `duration` strings are in CEL. */
+  readonly timestamp: (date: Date) => unknown;
+  readonly duration: (ms: number) => unknown;
+}
+
+/** The runtime, created on first use. */
+export type LazyCelRuntime = () => CelRuntime;
+
+const require = createRequire(import.meta.url);
+
+export function createCelRuntime(): CelRuntime {
+  const cel = require('@bufbuild/cel') as Cel;
+  const { strings } = require('@bufbuild/cel/ext') as typeof import('@bufbuild/cel/ext');
+  const { timestampFromDate, durationFromMs } = require('@bufbuild/protobuf/wkt') as typeof import('@bufbuild/protobuf/wkt');
+  const env = cel.celEnv({ funcs: [...strings, ...kubernetesCelFunctions(cel)] });
+  return { cel, env, programs: new Map(), timestamp: timestampFromDate, duration: durationFromMs };
+}
+
+/** True when the schema (or any schema below it) carries x-kubernetes-validations. */
+export function hasCelRules(schema: unknown): boolean {
+  return JSON.stringify(schema).includes('"x-kubernetes-validations"');
+}
+
+/** Evaluates every rule on every value present, as on create: transition rules (oldSelf) do not run. */
+export function evaluateCelRules(runtime: LazyCelRuntime, value: unknown, schema: Schema): CelOutcome {
+  const outcome: CelOutcome = { violations: [], skipped: [] };
+  walk({ runtime, outcome }, value, schema, []);
+  return outcome;
+}
+
+interface Walk {
+  readonly runtime: LazyCelRuntime;
+  readonly outcome: CelOutcome;
+}
+
+function walk(context: Walk, value: unknown, schema: Schema, path: Path): void {
+  if (value === undefined || value === null) return;
+  for (const raw of asArray(schema['x-kubernetes-validations'])) evaluateRule(context, asRecord(raw) ?? {}, { value, schema, path });
+  if (Array.isArray(value)) {
+    const items = asRecord(schema['items']);
+    if (items) value.forEach((item, index) => walk(context, item, items, [...path, index]));
+    return;
+  }
+  const record = asRecord(value);
+  if (!record) return;
+  const properties = asRecord(schema['properties']) ?? {};
+  const additional = asRecord(schema['additionalProperties']);
+  for (const [name, entry] of Object.entries(record)) {
+    const entrySchema = Object.hasOwn(properties, name) ? asRecord(properties[name]) : additional;
+    if (entrySchema) walk(context, entry, entrySchema, [...path, name]);
+  }
+}
+
+interface Target {
+  readonly value: unknown;
+  readonly schema: Schema;
+  readonly path: Path;
+}
+
+function evaluateRule(context: Walk, rule: Readonly<Record<string, unknown>>, target: Target): void {
+  const text = rule['rule'];
+  if (typeof text !== 'string' || /\boldSelf\b/.test(text)) return;
+  const runtime = context.runtime();
+  const self = toCelValue(target.value, target.schema, runtime);
+  const result = run(runtime, text, self);
+  if (result === true) return;
+  if (typeof result !== 'boolean') {
+    context.outcome.skipped.push({ path: target.path, rule: text.trim(), reason: result });
+    return;
+  }
+  const path = [...target.path, ...fieldPathOf(rule['fieldPath'])];
+  const detail = messageOf(runtime, rule, self);
+  context.outcome.violations.push({ path, message: fieldError(path, String(target.schema['type'] ?? 'object'), detail, rule['reason']) });
+}
+
+/** The rule's result: a boolean, or why it could not be evaluated. */
+function run(runtime: CelRuntime, text: string, self: unknown): boolean | string {
+  let program = runtime.programs.get(text);
+  if (program === undefined) {
+    try {
+      program = runtime.cel.plan(runtime.env, runtime.cel.parse(text)) as Program;
+    } catch (error) {
+      program = error instanceof Error ? error.message : String(error);
+    }
+    runtime.programs.set(text, program);
+  }
+  if (typeof program === 'string') return program;
+  try {
+    const result = program({ self });
+    if (typeof result === 'boolean') return result;
+    return runtime.cel.isCelError(result) ? result.message : `the rule yields ${typeof result}, not a boolean`;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** upstream: validation.go ruleMessageOrDefault, and messageExpression when it yields a non-empty string. */
+function messageOf(runtime: CelRuntime, rule: Readonly<Record<string, unknown>>, self: unknown): string {
+  const expression = rule['messageExpression'];
+  if (typeof expression === 'string') {
+    try {
+      const result = (runtime.cel.plan(runtime.env, runtime.cel.parse(expression)) as Program)({ self });
+      if (typeof result === 'string' && result.trim() !== '') return result;
+    } catch {
+      // upstream falls back to message when messageExpression fails
+    }
+  }
+  const message = rule['message'];
+  if (typeof message === 'string' && message.trim() !== '') return message.trim();
+  return `failed rule: ${String(rule['rule']).trim()}`;
+}
+
+/** upstream: validation.go fieldErrorForReason, rendered as field.Error.Error() ("<nil>" for the root). */
+function fieldError(path: Path, type: string, detail: string, reason: unknown): string {
+  const field = path.length === 0 ? '<nil>' : formatFieldPath(path);
+  switch (reason) {
+    case 'FieldValueForbidden':
+      return `${field}: Forbidden: ${detail}`;
+    case 'FieldValueRequired':
+      return `${field}: Required value: ${detail}`;
+    case 'FieldValueDuplicate':
+      return `${field}: Duplicate value: ${JSON.stringify(type)}`;
+    default:
+      return `${field}: Invalid value: ${JSON.stringify(type)}: ${detail}`;
+  }
+}
+
+function formatFieldPath(path: Path): string {
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+}
+
+/** A rule's fieldPath (".spec.x", ".a['b.c']", ".list[0]") relative to the value, as path segments. */
+function fieldPathOf(fieldPath: unknown): Path {
+  if (typeof fieldPath !== 'string') return [];
+  const path: (string | number)[] = [];
+  for (const match of fieldPath.matchAll(/\.([A-Za-z_][\w-]*)|\['((?:[^'\\]|\\.)*)'\]|\[(\d+)\]/g)) {
+    path.push(match[1] ?? match[2] ?? Number(match[3]));
+  }
+  return path;
+}
+
+const RESERVED = new Set(['true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if', 'import', 'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while']);
+
+/** upstream: apiserver pkg/cel/escaping.go Escape: property names as CEL sees them. */
+function escapeProperty(name: string): string {
+  if (RESERVED.has(name)) return `__${name}__`;
+  return name.replace(/__|[.\-/]/g, (part) => ({ __: '__underscores__', '.': '__dot__', '-': '__dash__', '/': '__slash__' })[part] ?? part);
+}
+
+/**
+ * A JSON value as CEL sees it (upstream: apiserver pkg/cel/common/values.go): integers are CEL ints unless the schema
+ * says `number`; `date-time` and `duration` strings are timestamps and durations; objects with `properties` are maps
+ * keyed by escaped property names, other objects are maps keyed as written.
+ */
+function toCelValue(value: unknown, schema: Schema | undefined, runtime: CelRuntime): unknown {
+  if (typeof value === 'number') return schema?.['type'] !== 'number' && Number.isSafeInteger(value) ? BigInt(value) : value;
+  if (typeof value === 'string') return toCelString(value, schema?.['format'], runtime);
+  if (Array.isArray(value)) {
+    const items = asRecord(schema?.['items']);
+    return value.map((item) => toCelValue(item, items, runtime));
+  }
+  const record = asRecord(value);
+  if (!record) return value;
+  const properties = asRecord(schema?.['properties']);
+  const additional = asRecord(schema?.['additionalProperties']);
+  const map = new Map<string, unknown>();
+  for (const [name, entry] of Object.entries(record)) {
+    const property = properties && Object.hasOwn(properties, name) ? asRecord(properties[name]) : undefined;
+    map.set(property ? escapeProperty(name) : name, toCelValue(entry, property ?? additional, runtime));
+  }
+  return map;
+}
+
+function toCelString(value: string, format: unknown, runtime: CelRuntime): unknown {
+  if (format === 'date-time') {
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? value : runtime.timestamp(date);
+  }
+  if (format === 'duration') {
+    const ms = goDurationMs(value);
+    return ms === undefined ? value : runtime.duration(ms);
+  }
+  return value;
+}
+
+const DURATION_UNITS: Readonly<Record<string, number>> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** A Go duration ("1h30m", "250ms", "-1.5s") in milliseconds, or undefined (upstream: time.ParseDuration). */
+function goDurationMs(text: string): number | undefined {
+  const match = /^([-+]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))+$/.exec(text);
+  if (!match) return text === '0' ? 0 : undefined;
+  let total = 0;
+  for (const part of text.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/g)) total += Number(part[1]) * (DURATION_UNITS[part[2] ?? ''] ?? 0);
+  return match[1] === '-' ? -total : total;
+}

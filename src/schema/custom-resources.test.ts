@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { loadManifests } from '../load/load-manifests.js';
+import { validateObjects } from './validate.js';
+
+const SUBDOMAIN = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+const NAME_PART = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+
+async function check(file: string): Promise<string[]> {
+  const { objects, findings } = await loadManifests([file], { cwd: 'fixtures/schema/crd' });
+  expect(findings).toEqual([]);
+  return validateObjects(objects, { kubernetesVersion: undefined, extraSchemas: new Map(), strictKinds: false }).map(
+    (finding) => `${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId}: ${finding.message}`,
+  );
+}
+
+describe('custom resources with their CustomResourceDefinition', () => {
+  it('structural schemas: branches add value checks only, and a failed oneOf names the closest branch', async () => {
+    expect(await check('structural-branches.yaml')).toEqual([
+      '60:7 error schema: spec.trustedCertificates[0] matches none of the forms the schema allows, got a mapping; closest is oneOf[0]: missing required field "certificate" in spec.trustedCertificates[0]',
+      '61:7 error schema: unknown field "certficate" in spec.trustedCertificates[0] (did you mean "certificate"?)',
+      '62:7 error schema: spec.trustedCertificates[1] must match exactly one form (oneOf), but matches oneOf[0] and oneOf[1]',
+      '65:9 error schema: spec.mode matches a form the schema forbids (not), got "legacy"',
+    ]);
+  });
+
+  it('warns once at a CRD name redefined with another spec, naming the last definition, which validates; identical copies are fine', async () => {
+    expect(await check('duplicate-crd.yaml')).toEqual([
+      '27:9 warning duplicate-crd: CustomResourceDefinition gateways.example.com is defined more than once with different specs (first at duplicate-crd.yaml:2): the last one (duplicate-crd.yaml:55) validates its custom resources',
+    ]);
+  });
+
+  it('rejects versions the CRD does not serve or define; warns about deprecated versions and kinds that look like a typo of a defined kind', async () => {
+    expect(await check('versions.yaml')).toEqual([
+      '20:13 warning deprecated-api: example.com/v1beta1 Widget is deprecated; use example.com/v1 Widget',
+      '24:13 warning deprecated-api: example.com/v1beta2 Widget is going away; use example.com/v1',
+      '28:13 error unknown-kind: no matches for kind "Widget" in version "example.com/v1alpha1": CustomResourceDefinition widgets.example.com does not serve v1alpha1 (served: false); it serves v1, v1beta1, v1beta2',
+      '32:13 error unknown-kind: no matches for kind "Widget" in version "example.com/v2": CustomResourceDefinition widgets.example.com defines no version v2 (did you mean example.com/v1?)',
+      '37:7 warning unknown-kind: no schema for custom resource example.com/v1 Widgit (did you mean Widget? no CustomResourceDefinition in the inputs defines Widgit)',
+    ]);
+  });
+
+  it('validates metadata as the API server does', async () => {
+    expect(await check('metadata.yaml')).toEqual([
+      '23:3 error invalid-name: metadata.name: Required value: name or generateName is required',
+      `28:9 error invalid-name: metadata.name: Invalid value: "Invalid_Name": ${SUBDOMAIN}`,
+      '29:3 error schema: unknown field "lables" in metadata (did you mean "labels"?)',
+      `31:5 error invalid-label: metadata.labels: Invalid value: "app name": ${NAME_PART}`,
+      `32:11 error invalid-label: metadata.labels: Invalid value: "front/end": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
+      `38:17 error invalid-name: metadata.generateName: Invalid value: "Bad.": ${SUBDOMAIN}`,
+      `39:18 error invalid-label: metadata.annotations: Invalid value: "a/b/c": a qualified name must consist of an optional DNS subdomain prefix, '/', and a name; ${NAME_PART}`,
+    ]);
+  });
+
+  it('applies defaults before validating and ignores status under a status subresource, not without one', async () => {
+    expect(await check('defaults-status.yaml')).toEqual([
+      '63:1 error schema: missing required field "retries" in spec',
+      '64:1 error schema: missing required field "phase" in status',
+    ]);
+  });
+});
+
+describe('CEL x-kubernetes-validations', () => {
+  it('evaluates rules offline with message, messageExpression, fieldPath and reason, date-time and duration as CEL timestamps and durations, isIP; skips transition rules and reports unevaluable ones once', async () => {
+    expect(await check('cel-rules.yaml')).toEqual([
+      `65:3 info cel-not-evaluated: x-kubernetes-validations rule "quantity(self.memory).isGreaterThan(quantity('1Mi'))" of CustomResourceDefinition replicasets.example.com not evaluated offline (unbound function: isGreaterThan); rules kubefit cannot evaluate are skipped`,
+      '74:1 error schema: <nil>: Invalid value: "object": name must start with rs-',
+      '78:3 error schema: spec: Forbidden: legacy-mode is no longer supported',
+      '78:3 error schema: spec: Invalid value: "object": ports must be sorted',
+      '78:3 error schema: spec: Invalid value: "object": start must be before end',
+      '78:3 error schema: spec: Invalid value: "object": timeout is at most 1h',
+      '78:13 error schema: spec.replicas: Invalid value: "object": replicas 0 is below minReplicas 2',
+      `82:15 error schema: spec.tags[1]: Invalid value: "string": failed rule: self.matches('^[a-z]+$')`,
+      '86:14 error schema: spec.hostnames: Invalid value: "array": hostnames must not be IP addresses',
+    ]);
+  });
+});

@@ -1,0 +1,57 @@
+// A custom resource checked as the API server checks it when its CustomResourceDefinition is installed.
+import { findingAt, type Finding } from '../model/finding.js';
+import type { KubeObject } from '../model/object.js';
+import { closestName } from './closest-name.js';
+import type { CustomResourceDefinition, CustomResourceVersion } from './custom-resource-definition.js';
+import { resourceSchema } from './custom-schemas.js';
+import { deprecationWarning } from './crd-deprecation.js';
+import { DEPRECATED_API } from './deprecated-apis.js';
+import { applyDefaults } from './structural-defaults.js';
+import { validateObjectMeta } from './object-meta.js';
+
+export const UNKNOWN_KIND_ID = 'unknown-kind';
+
+/** The outcome of finding the version of the CRD a custom resource names. */
+export type ServedVersion = { readonly version: CustomResourceVersion; readonly findings: Finding[] } | { readonly findings: Finding[] };
+
+/** The CRD version `object` names, or an error when the CRD does not define or serve it; a warning when deprecated. */
+export function servedVersion(object: KubeObject, definition: CustomResourceDefinition): ServedVersion {
+  const { apiVersion, kind } = object.ref;
+  const name = apiVersion.slice(apiVersion.indexOf('/') + 1);
+  const version = definition.versions.find((entry) => entry.name === name);
+  const noMatch = `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}`;
+  const served = definition.versions.filter((entry) => entry.served).map((entry) => entry.name);
+  if (!version || !version.served) {
+    const suggestion = closestName(name, served);
+    const why = version ? `does not serve ${name} (served: false)` : `defines no version ${name}`;
+    const hint = suggestion ? ` (did you mean ${definition.group}/${suggestion}?)` : served.length > 0 ? `; it serves ${served.join(', ')}` : '';
+    const message = `${noMatch}: CustomResourceDefinition ${definition.name} ${why}${hint}`;
+    return { findings: [findingAt(object, ['apiVersion'], { ruleId: UNKNOWN_KIND_ID, severity: 'error', message })] };
+  }
+  if (!version.deprecated) return { version, findings: [] };
+  const message = version.deprecationWarning ?? deprecationWarning(name, definition);
+  return { version, findings: [findingAt(object, ['apiVersion'], { ruleId: DEPRECATED_API.id, severity: 'warning', message })] };
+}
+
+/** ObjectMeta findings of a custom resource (upstream: apiextensions-apiserver customresource validator.go, NameIsDNSSubdomain). */
+export function objectMetaFindings(object: KubeObject): Finding[] {
+  return validateObjectMeta(object.value['metadata']).map((error) =>
+    findingAt(object, error.path, { ruleId: error.check === 'name' ? 'invalid-name' : 'invalid-label', severity: 'error', message: error.message }, error.on),
+  );
+}
+
+/**
+ * The value the API server validates: CRD defaults applied (upstream: apiextensions-apiserver schema/defaulting
+ * algorithm.go Default) and `status` dropped when the status subresource is on (the create strategy resets it).
+ */
+export function valueToValidate(value: unknown, version: CustomResourceVersion): unknown {
+  const defaulted = version.schema ? applyDefaults(value, version.schema) : value;
+  if (!version.hasStatusSubresource || typeof defaulted !== 'object' || defaulted === null) return defaulted;
+  const { status: _dropped, ...rest } = defaulted as Record<string, unknown>;
+  return rest;
+}
+
+/** The JSON Schema a served version's custom resources are validated with. */
+export function versionSchema(version: CustomResourceVersion): Record<string, unknown> | undefined {
+  return version.schema ? resourceSchema(version.schema) : undefined;
+}

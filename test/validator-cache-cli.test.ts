@@ -1,0 +1,20 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { toolVersion } from '../src/version.js';
+import { runCli } from './run-cli.js';
+
+describe('kubefit CRD validator cache', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kubefit-cli-cache-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps compiled validators where KUBEFIT_CACHE_DIR says, and gives the same report from the cache', async () => {
+    const args = ['lint', 'fixtures/schema/custom-resources.yaml', '--format', 'json'];
+    const cold = await runCli(args, { env: { KUBEFIT_CACHE_DIR: dir } });
+    expect(readdirSync(join(dir, toolVersion(), 'validators'))).toHaveLength(2);
+    const warm = await runCli(args, { env: { KUBEFIT_CACHE_DIR: dir } });
+    expect(warm).toEqual(cold);
+    expect(cold.stdout).toContain('unknown field \\"schedul\\" in spec');
+  });
+});
