@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import * as cases from './cases.js';
 import { crdCache } from './crd-cache.js';
 import { Inputs } from './inputs.js';
+import { kubeconformRows } from './kubeconform.js';
 import { TimedOut } from './measure.js';
 import { installPeers, PEER_CASES, runPeer, unavailable } from './peers.js';
 import { renderTable, type Row } from './table.js';
@@ -24,15 +25,23 @@ const context: cases.BenchContext = {
 const loadBefore = loadavg()[0] ?? 0;
 const rows: Row[] = [];
 const step = (make: () => Row, name = '', size = '') => {
-  const row = attempt(make, name, size);
-  rows.push(row);
-  process.stderr.write(`${row.name} ${row.size}: ${row.medianMs === undefined ? row.note : `${Math.round(row.medianMs)} ms`}\n`);
+  const [row] = steps(() => [make()], name, size);
   return row;
 };
+function steps(make: () => Row[], name = '', size = ''): Row[] {
+  const made = attempt(make, name, size);
+  for (const row of made) {
+    rows.push(row);
+    process.stderr.write(`${row.name} ${row.size}: ${row.medianMs === undefined ? row.note : `${Math.round(row.medianMs)} ms`}\n`);
+  }
+  return made;
+}
 
-step(() => cases.coldStart(context));
+steps(() => cases.coldStart(context));
 const lint1k = step(() => cases.lintDocuments(context, 1000));
 const lint10k = step(() => cases.lintDocuments(context, 10_000));
+step(() => cases.lintDocuments(context, 50_000), 'lint + schema, one file', '50,000 documents');
+if (!values.quick) steps(() => cases.formatsAtScale(context, 'lint, 50,000 documents', ['lint', context.inputs.manifests(50_000)], '50,000 documents'));
 step(() => cases.feasibility(context, 1000, 5000), 'fit feasibility', '1,000 pods x 5,000 nodes');
 step(() => cases.placement(context, { workloads: 500, replicas: 100, nodes: 5000, limitMs: 5000 }), 'placement', '50,000 replicas x 5,000 nodes');
 step(() => cases.placement(context, { workloads: 1400, replicas: 100, nodes: 5000, limitMs: 10_000 }), 'placement', '140,000 replicas x 5,000 nodes');
@@ -40,11 +49,16 @@ for (const nodes of values.quick ? [1000, 5000] : [1000, 5000, 20_000]) step(() 
 step(() => cases.corpus(context));
 for (const row of attemptRows(() => crdCache(context), 'kube-prometheus with CRDs')) rows.push(row);
 if (!values.quick) {
+  step(() => cases.corpusCopies(context, 20), 'real corpus x20');
+  steps(() => cases.formatsAtScale(context, 'fit feasibility', ['fit', context.inputs.pending(1000, 1), '--cluster', context.inputs.cluster(20_000)], '1,000 pods x 20,000 nodes'));
+  steps(() => kubeconformRows(context, projectRoot, cases.CLI));
+}
+if (!values.quick) {
   const peersRoot = resolve(projectRoot, 'bench/.peers');
   const failure = installPeers(peersRoot);
   for (const peer of PEER_CASES) {
     const ours = peer.documents === 10_000 ? lint10k : lint1k;
-    const oursTimes = { medianMs: ours.medianMs ?? Number.NaN, cpuMs: ours.cpuMs ?? Number.NaN };
+    const oursTimes = { medianMs: ours?.medianMs ?? Number.NaN, cpuMs: ours?.cpuMs ?? Number.NaN };
     step(() => (failure ? unavailable(peer, failure) : runPeer(context, peer, peersRoot, oursTimes)));
   }
 }
@@ -57,21 +71,21 @@ function findCorpus(root: string): string {
   return candidates.find((path) => existsSync(path)) ?? candidates[0] ?? '';
 }
 
-/** Several rows from one case; a failure becomes one row saying so. */
+/** Several rows from one case; any failure becomes one row saying so. */
 function attemptRows(make: () => Row[], name: string): Row[] {
   try {
     return make();
   } catch (error) {
-    return [attempt(() => { throw error; }, name, '-')];
+    return attempt(() => { throw error; }, name, '-');
   }
 }
 
 /** A case whose run hit the time limit still gets its row, saying so. */
-function attempt(make: () => Row, name: string, size: string): Row {
+function attempt(make: () => Row[], name: string, size: string): Row[] {
   try {
     return make();
   } catch (error) {
     if (!(error instanceof TimedOut)) throw error;
-    return { name, size, medianMs: undefined, throughput: '-', peakRssMiB: undefined, target: 'MISSED', note: `${error.message} (killed)` };
+    return [{ name, size, medianMs: undefined, throughput: '-', peakRssMiB: undefined, target: 'MISSED', note: `${error.message} (killed)` }];
   }
 }

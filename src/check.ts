@@ -1,9 +1,12 @@
 // The library's pipeline: load → model → schema, lint, schedule → one Report. The CLI is a thin layer over it.
+import { appendAll } from './model/append.js';
 import { BUILTIN_RULES } from '../rules/index.js';
 import { DEFAULT_CONFIG, type KubefitConfig } from './config/config.js';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { applySuppressions, lintObjects, type LintInput, type Rule } from './lint/engine.js';
 import { loadRulesDirs } from './lint/load-rules-dir.js';
+import { resolveFrom } from './load/expand-inputs.js';
+import { loadContext } from './load/load-context.js';
 import { loadManifests, type LoadLimits } from './load/load-manifests.js';
 import { validatorCodeStore } from './load/validator-cache-dir.js';
 import { isBound, toClusterSnapshot, type ClusterSnapshot } from './model/cluster.js';
@@ -52,9 +55,12 @@ export interface CheckOptions {
   readonly capacity?: boolean;
   /** Rules to run instead of the built-in set (plus any from config.rulesDirs, loaded by the caller). */
   readonly rules?: readonly Rule[];
+  /** Neighbour manifests lint's cross-object rules should see (e.g. the repository when only changed files are checked). */
+  readonly context?: readonly string[];
   /**
-   * Directory where compiled CustomResourceDefinition validators are kept between runs (the CLI uses the OS cache
-   * directory, see load/validator-cache-dir.ts); false or absent: compile them in every run.
+   * The per-user cache directory (the CLI uses the OS cache directory, see load/validator-cache-dir.ts): compiled
+   * CustomResourceDefinition validators and parsed --context files are kept there between runs; absent or false:
+   * nothing is cached.
    */
   readonly cacheDir?: string | false;
   /** Reads standard input for the input "-". */
@@ -101,16 +107,24 @@ export async function analyze(command: Command, paths: readonly string[], option
   const rules = options.rules ?? [...BUILTIN_RULES, ...(await loadRulesDirs(config.rulesDirs.map((dir) => resolve(cwd, dir))))];
   checkRuleIds(config, [...ruleCatalog(rules.map((rule) => rule.meta)), ...config.customRules]);
   if (Object.keys(config.ruleOptions).length > 0) await checkRuleOptions(rules, config);
-  const lintInput: LintInput = { objects: main.objects, workloads, rules, config };
+  const neighbours = await loadContext(command === 'fit' ? [] : (options.context ?? []), {
+    cwd,
+    ignorePaths: config.ignorePaths,
+    exclude: new Set(options.context?.length ? main.objects.map((object) => resolveFrom(cwd, object.file)) : []),
+    firstOrder: main.objects.length + cluster.objects.length,
+    ...(options.cacheDir && { cacheDir: join(options.cacheDir, toolVersion().replace(/[^\w.-]/g, '_')) }),
+    ...(options.limits !== undefined && { limits: options.limits }),
+  });
+  const lintInput: LintInput = { objects: main.objects, workloads, neighbours, rules, config };
   const kubernetesVersion = resolveKubernetesRelease(options.kubernetesVersion ?? config.kubernetesVersion);
   const findings: Finding[] = [...main.findings, ...cluster.findings];
   if (command !== 'fit') {
     const extraSchemas = options.extraSchemas ?? (await schemasOf(config, cwd));
     const validatorStore = options.cacheDir ? validatorCodeStore(options.cacheDir, toolVersion()) : undefined;
     progress(options, 'validating objects', main.objects.length);
-    findings.push(...validateObjects(main.objects, { kubernetesVersion, extraSchemas, strictKinds: options.strictKinds ?? false, validatorStore }, main.patches));
+    appendAll(findings, validateObjects(main.objects, { kubernetesVersion, extraSchemas, strictKinds: options.strictKinds ?? false, validatorStore }, main.patches));
     progress(options, 'linting objects', main.objects.length);
-    findings.push(...lintObjects(lintInput));
+    appendAll(findings, lintObjects(lintInput));
   }
   const snapshot = clusterOf(main.objects, cluster.objects, clusterInputs.length > 0);
   checkDrain(options.drain ?? [], snapshot);
@@ -119,7 +133,7 @@ export async function analyze(command: Command, paths: readonly string[], option
   const scheduled = command === 'lint' || noNodes
     ? { results: [], findings: [] }
     : (await import('./schedule/schedule.js')).scheduleWorkloads(workloads, snapshot, { kubernetesVersion, drain: options.drain ?? [], capacity: options.capacity ?? false });
-  findings.push(...scheduled.findings);
+  appendAll(findings, scheduled.findings);
   const report = buildReport({
     toolVersion: toolVersion(),
     files: main.files + cluster.files,

@@ -68,7 +68,7 @@ async function scratch(prefix: string): Promise<string> {
 async function sourceRunner(): Promise<Runner> {
   const temp = await scratch('kubefit-action-');
   await mkdir(join(temp, 'bin'));
-  await writeFile(join(temp, 'bin', 'kubefit'), `#!/bin/sh\nexec node "${resolve('dist/src/cli/bin.js')}" "$@"\n`);
+  await writeFile(join(temp, 'bin', 'kubefit'), `#!/bin/sh\nexec node "${resolve('dist/bundle/cli/bin.js')}" "$@"\n`);
   await chmod(join(temp, 'bin', 'kubefit'), 0o755);
   return { actionPath: process.cwd(), workspace: process.cwd(), temp, path: join(temp, 'bin') };
 }

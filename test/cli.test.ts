@@ -89,9 +89,17 @@ describe('kubefit CLI', () => {
     expect((await runCli(['lint', '--color', file])).stdout).toContain('\u001b[');
   });
 
-  it('runs as a real process from the built package', async () => {
-    const run = await promisify(execFile)('node', ['dist/src/cli/bin.js', '--version']);
+  it('runs as a real process from the bundled CLI, with the version set at build time', async () => {
+    const run = await promisify(execFile)('node', ['dist/bundle/cli/bin.js', '--version']);
     expect(run.stdout).toBe(`${toolVersion()}\n`);
+  });
+
+  it('gives the same report from the bundled CLI as from the sources, scheduler chunk included', async () => {
+    const argv = ['check', 'fixtures/demo/app', '--cluster', 'fixtures/demo/cluster', '--format', 'json'];
+    const bundled = await promisify(execFile)('node', ['dist/bundle/cli/bin.js', ...argv]).catch((error: { stdout: string; code: number }) => error);
+    const inProcess = await runCli(argv);
+    expect(bundled.stdout).toBe(inProcess.stdout);
+    expect(inProcess.code).toBe(1);
   });
 });
 

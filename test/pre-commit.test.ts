@@ -44,7 +44,7 @@ describe('the release tree', () => {
     const manifest = JSON.parse(await readFile(join(target, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest).not.toHaveProperty('devDependencies');
     expect(manifest).not.toHaveProperty('scripts');
-    for (const file of ['dist/src/cli/bin.js', '.pre-commit-hooks.yaml', 'action.yml', 'scripts/action-run.sh']) await access(join(target, file));
+    for (const file of ['dist/bundle/cli/bin.js', '.pre-commit-hooks.yaml', 'action.yml', 'scripts/action-run.sh']) await access(join(target, file));
     await expect(access(join(target, 'dist/src/lint/rule-tester.js'))).rejects.toThrow();
   });
 });

@@ -15,6 +15,8 @@ export interface Invocation {
   readonly implicitCommand: boolean;
   readonly paths: readonly string[];
   readonly cluster: readonly string[];
+  /** --context PATH: neighbour manifests for cross-object rules, not checked themselves. */
+  readonly context: readonly string[];
   /** --config FILE: the config file to use instead of the one discovered. */
   readonly config: string | undefined;
   /** --schemas DIR: JSON Schemas for custom resources, added to the config file's `schemas`. */
@@ -35,6 +37,7 @@ export interface Invocation {
 
 const OPTIONS = {
   cluster: { type: 'string', multiple: true },
+  context: { type: 'string', multiple: true },
   config: { type: 'string', short: 'c' },
   schemas: { type: 'string', multiple: true },
   format: { type: 'string', short: 'f' },
@@ -63,6 +66,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     implicitCommand: !isCommand,
     paths,
     cluster: values.cluster ?? [],
+    context: values.context ?? [],
     config: values.config,
     schemas: values.schemas ?? [],
     format: oneOf('--format', values.format ?? 'text', FORMAT_NAMES),

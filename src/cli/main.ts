@@ -1,4 +1,5 @@
 // The CLI: argv and I/O in, exit code out. Only bin.ts touches `process`.
+import { maxOf } from '../model/append.js';
 import { createColors } from 'picocolors';
 import { ruleCatalog } from '../catalog.js';
 import { analyze } from '../check.js';
@@ -65,6 +66,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
     cwd: io.cwd,
     config,
     readStdin: io.readStdin,
+    context: invocation.context,
     strictKinds: invocation.strictKinds,
     drain: invocation.drain,
     capacity: invocation.capacity,
@@ -79,9 +81,10 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   if (noNodes) io.stderr.write('kubefit: no Node objects in the inputs or --cluster, so the scheduling dry-run was skipped\n');
   const formatter = FORMATTERS[invocation.format] ?? FORMATTERS['text'];
   const useColor = invocation.output === undefined && colorEnabled(invocation, io);
-  const text = formatter?.(report, { rules: ruleCatalog(), colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet }) ?? '';
-  if (invocation.output !== undefined) await writeUserFile(invocation.output, text, 'Check the --output path.');
-  else io.stdout.write(text);
+  const output = formatter?.(report, { rules: ruleCatalog(), colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet }) ?? '';
+  if (invocation.output !== undefined) await writeUserFile(invocation.output, output, 'Check the --output path.');
+  else if (typeof output === 'string') io.stdout.write(output);
+  else for (const chunk of output) io.stdout.write(chunk);
   return exitCode(report, config.failOn);
 }
 
@@ -136,7 +139,7 @@ function colorEnabled(invocation: Invocation, io: CliIo): boolean {
 function listRules(rules: readonly RuleMeta[], format: string): string {
   if (format === 'json') return `${JSON.stringify(rules.map(({ id, severity, defaultOn, category, description }) => ({ id, severity, defaultOn, category, description })), null, 2)}\n`;
   if (format !== 'text') throw new UsageError(`kubefit rules writes text or json, not ${format}`);
-  const width = Math.max(...rules.map((rule) => rule.id.length));
+  const width = maxOf(rules.map((rule) => rule.id.length));
   const lines = rules.map((rule) => `${rule.id.padEnd(width)}  ${(rule.defaultOn ? rule.severity : 'off').padEnd(7)}  ${rule.category.padEnd(11)}  ${rule.description}`);
   return `${lines.join('\n')}\n`;
 }

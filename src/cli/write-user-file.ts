@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { describeFsError } from '../load/read-file.js';
 import { UsageError } from '../model/usage-error.js';
 
-export async function writeUserFile(file: string, text: string, hint: string, flag: 'w' | 'wx' = 'w'): Promise<void> {
+/** `text` may come in chunks (a long report), written as they come. */
+export async function writeUserFile(file: string, text: string | Iterable<string>, hint: string, flag: 'w' | 'wx' = 'w'): Promise<void> {
   try {
     await writeFile(file, text, { flag });
   } catch (error) {

@@ -1,8 +1,8 @@
 // Runs lint rules over the objects and workloads of the main inputs; the engine loops, rules only look and report.
 import type { KubefitConfig } from '../config/config.js';
-import { findingAt, type Finding, type Severity } from '../model/finding.js';
+import { findingAt, findingOf, type Finding, type Severity } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
-import type { Workload } from '../model/workload.js';
+import { toWorkload, type Workload } from '../model/workload.js';
 import type { Report, Rule, RuleDefinition } from './define-rule.js';
 import { INTERNAL_ERROR } from './lint-checks.js';
 import { buildLintIndex, type LintIndex } from './lint-index.js';
@@ -15,6 +15,8 @@ export type { Rule } from './define-rule.js';
 export interface LintInput {
   readonly objects: readonly KubeObject[];
   readonly workloads: readonly Workload[];
+  /** Neighbour objects (--context): cross-object rules see them, nothing is reported on them. */
+  readonly neighbours?: readonly KubeObject[];
   readonly rules: readonly Rule[];
   readonly config: KubefitConfig;
 }
@@ -43,7 +45,10 @@ export function lintObjects(input: LintInput): Finding[] {
   const rules = [...input.rules, ...input.config.customRules.map(toSchemaRule)];
   const objects = input.objects.filter((object) => !object.fromCluster);
   const workloads = input.workloads.filter((workload) => !workload.object.fromCluster);
-  const run: Run = { index: buildLintIndex(objects, workloads), findings: [] };
+  const neighbours = input.neighbours ?? [];
+  const neighbourWorkloads = neighbours.map(toWorkload).filter((workload): workload is Workload => workload !== undefined);
+  const index = neighbours.length === 0 ? buildLintIndex(objects, workloads) : buildLintIndex([...objects, ...neighbours], [...workloads, ...neighbourWorkloads]);
+  const run: Run = { index, findings: [] };
   const activeByFile = new Map<string, ActiveRules>();
   const shared = input.config.overrides.length === 0 ? activeRules(rules, '', input.config) : undefined;
   for (const object of objects) {
@@ -84,18 +89,17 @@ function lintObject(object: KubeObject, active: ActiveRules, run: Run): void {
   const workload = run.index.workloadOf(object);
   const context = new Context(object, workload, run);
   for (const entry of active.object) {
-    if (!entry.kinds || entry.kinds.has(kind)) context.invoke(entry, () => entry.rule.check(object, context));
+    if (!entry.kinds || entry.kinds.has(kind)) context.invoke(entry, object);
   }
   if (!workload) return;
-  const workloadContext = context as Context & { readonly workload: Workload };
   for (const entry of active.podSpec) {
-    if (!entry.kinds || entry.kinds.has(kind)) context.invoke(entry, () => entry.rule.check(workload, workloadContext));
+    if (!entry.kinds || entry.kinds.has(kind)) context.invoke(entry, workload);
   }
   for (const entry of active.container) {
     if (entry.kinds && !entry.kinds.has(kind)) continue;
     const types = entry.rule.meta.appliesTo.containerTypes;
     for (const container of workload.containers) {
-      if (!types || types.includes(container.type)) context.invoke(entry, () => entry.rule.check(container, workloadContext));
+      if (!types || types.includes(container.type)) context.invoke(entry, container);
     }
   }
 }
@@ -124,16 +128,16 @@ class Context {
     if (!entry) return;
     const { meta } = entry.rule;
     const template = (meta.messages as Readonly<Record<string, string>>)[report.messageId] ?? report.messageId;
-    const spec = { ruleId: meta.id, severity: entry.severity, message: fillMessage(template, report.data) };
-    this.#findings.push(findingAt(this.object, report.at, spec, report.on));
+    this.#findings.push(findingOf(this.object, report.at, meta.id, entry.severity, fillMessage(template, report.data), report.on));
   };
 
-  invoke(entry: Active<Rule>, check: () => void): void {
+  /** Runs the entry's check on its view (the object, its workload or one container); no closure per call. */
+  invoke<T extends Rule>(entry: Active<T>, view: Parameters<T['check']>[0]): void {
     this.#entry = entry;
     this.isConfigured = entry.isConfigured;
     this.options = entry.options;
     try {
-      check();
+      (entry.rule.check as (view: unknown, context: Context) => void)(view, this);
     } catch (error) {
       const message = `rule ${entry.rule.meta.id} failed on this object: ${error instanceof Error ? error.message : String(error)}`;
       this.#findings.push(findingAt(this.object, [], { ruleId: INTERNAL_ERROR.id, severity: INTERNAL_ERROR.severity, message }));

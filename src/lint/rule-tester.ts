@@ -1,4 +1,5 @@
 // ESLint-style RuleTester: valid and invalid YAML cases per rule, every expected finding with messageId, line and column.
+import { appendAll, minOf } from '../model/append.js';
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_CONFIG, type KubefitConfig } from '../config/config.js';
@@ -159,11 +160,11 @@ export function parseCase(testCase: ValidCase): { objects: KubeObject[]; workloa
   const problems: Finding[] = [];
   for (const source of sources) {
     const parsed = parseDocuments(source, DEFAULT_LIMITS);
-    problems.push(...parsed.findings);
+    appendAll(problems, parsed.findings);
     for (const document of parsed.documents) {
       const found = objectsOf(document, objects.length, false);
-      objects.push(...found.objects);
-      problems.push(...found.findings);
+      appendAll(objects, found.objects);
+      appendAll(problems, found.findings);
     }
   }
   if (problems.length > 0) throw new Error(`the case's YAML does not load: ${problems.map((problem) => problem.message).join('; ')}`);
@@ -175,7 +176,7 @@ export function dedent(code: string): string {
   if (!code.startsWith('\n')) return code;
   const lines = code.slice(1).split('\n');
   const indents = lines.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)?.[0].length ?? 0);
-  const indent = Math.min(...indents);
+  const indent = minOf(indents);
   return lines.map((line) => line.slice(indent)).join('\n').replace(/[ \t]+$/, '');
 }
 

@@ -115,6 +115,7 @@ function unusedSpec() {
 
 /** Marks every suppression that covers the finding as used; true when at least one does. */
 function isSuppressed(finding: Finding, suppressions: Suppressions): boolean {
+  if (suppressions.byLine.size === 0 && suppressions.byObject.size === 0) return false;
   const candidates = [
     ...(suppressions.byLine.get(`${finding.file}\0${finding.line}`) ?? []),
     ...(finding.object ? suppressions.byObject.get(objectKey(finding.file, finding.object)) ?? [] : []),

@@ -1,4 +1,5 @@
 // The loader's entry point: inputs → files read once → documents → Kubernetes objects, with load findings.
+import { appendAll } from '../model/append.js';
 import type { Finding } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
 import { expandInputs, resolveFrom } from './expand-inputs.js';
@@ -76,7 +77,7 @@ export async function loadManifests(inputs: readonly string[], options: LoadOpti
       continue;
     }
     const parsed = parseDocuments(read.source, limits);
-    findings.push(...parsed.findings);
+    appendAll(findings, parsed.findings);
     const role = roles.get(normalize(read.source.file));
     if (role === 'kustomization' || role === 'configuration') continue;
     for (const document of parsed.documents) {
@@ -85,7 +86,7 @@ export async function loadManifests(inputs: readonly string[], options: LoadOpti
         if (isKustomizeConfiguration(object.value)) continue;
         (role === 'patch' || isPatchDocument(object.value) ? patches : objects).push(object);
       }
-      if (role !== 'patch') findings.push(...found.findings);
+      if (role !== 'patch') appendAll(findings, found.findings);
       order += found.objects.length;
     }
   }

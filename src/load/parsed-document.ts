@@ -1,6 +1,6 @@
 // A ManifestDocument backed by the spans recorded while building its values.
 import type { BuiltDocument, EntrySpan } from './build-values.js';
-import type { ManifestDocument, Path, SourceRange } from '../model/document.js';
+import { valueHasPath, type ManifestDocument, type Path, type SourceRange } from '../model/document.js';
 import type { SourceText } from './source-text.js';
 
 export class ParsedDocument implements ManifestDocument {
@@ -37,14 +37,7 @@ export class ParsedDocument implements ManifestDocument {
 
   /** Answered from the values alone, so asking does not make a lazily positioned document work out its spans. */
   has(path: Path): boolean {
-    let value: unknown = this.value;
-    for (const segment of path) {
-      if (Array.isArray(value)) {
-        if (typeof segment !== 'number' || !Number.isInteger(segment) || segment < 0 || segment >= value.length) return false;
-      } else if (typeof value !== 'object' || value === null || typeof segment !== 'string' || !Object.hasOwn(value, segment)) return false;
-      value = (value as Record<string | number, unknown>)[segment];
-    }
-    return true;
+    return valueHasPath(this.value, path);
   }
 
   /** The span of the deepest existing value along `path`. */

@@ -33,6 +33,18 @@ export interface ManifestDocument extends PositionIndex {
   readonly text: string;
 }
 
+/** True when `path` exists in `value` (not only an ancestor). */
+export function valueHasPath(value: unknown, path: Path): boolean {
+  let current: unknown = value;
+  for (const segment of path) {
+    if (Array.isArray(current)) {
+      if (typeof segment !== 'number' || !Number.isInteger(segment) || segment < 0 || segment >= current.length) return false;
+    } else if (typeof current !== 'object' || current === null || typeof segment !== 'string' || !Object.hasOwn(current, segment)) return false;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return true;
+}
+
 /** Renders a path kubectl-style: spec.template.spec.containers[0].image */
 export function formatPath(path: Path): string {
   let out = '';

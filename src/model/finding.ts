@@ -23,8 +23,27 @@ export interface FindingSpec {
 
 /** A finding at `path` inside `object`; `on: 'key'` points at the mapping key instead of the value. */
 export function findingAt(object: KubeObject, path: Path, spec: FindingSpec, on: 'value' | 'key' = 'value'): Finding {
+  return findingOf(object, path, spec.ruleId, spec.severity, spec.message, on);
+}
+
+/**
+ * findingAt without the spec object, for the lint engine's hot path. One literal in one key order (the JSON contract's):
+ * every finding shares one hidden class, which keeps sorting, counting and formatting 250,000 of them monomorphic.
+ */
+export function findingOf(object: KubeObject, path: Path, ruleId: string, severity: Severity, message: string, on: 'value' | 'key' = 'value'): Finding {
   const range = on === 'key' ? object.keyRangeOf(path) : object.rangeOf(path);
-  return { ...spec, ...range, file: range.file, object: object.ref, path: path.length > 0 ? formatPath(path) : null };
+  return {
+    ruleId,
+    severity,
+    message,
+    file: range.file,
+    line: range.line,
+    column: range.column,
+    endLine: range.endLine,
+    endColumn: range.endColumn,
+    object: object.ref,
+    path: path.length > 0 ? formatPath(path) : null,
+  };
 }
 
 /** Order of findings in every report: file, line, column, ruleId, then message for stability. */

@@ -37,8 +37,16 @@ const CONTAINER_LISTS: readonly [ContainerType, string][] = [
   ['ephemeralContainer', 'ephemeralContainers'],
 ];
 
-/** The workload view of an object, or undefined when the object does not make pods. */
+const workloads = new WeakMap<KubeObject, Workload | null>();
+
+/** The workload view of an object, or undefined when the object does not make pods; built once per object. */
 export function toWorkload(object: KubeObject): Workload | undefined {
+  let workload = workloads.get(object);
+  if (workload === undefined) workloads.set(object, (workload = workloadOf(object) ?? null));
+  return workload ?? undefined;
+}
+
+function workloadOf(object: KubeObject): Workload | undefined {
   const kind = podKindOf(object.ref.apiVersion, object.ref.kind);
   if (!kind) return undefined;
   const info = POD_KINDS[kind];

@@ -1,4 +1,5 @@
 // Which nodes one pod could land on, and why every other node cannot (one filter run per class of equal nodes).
+import { appendAll } from '../model/append.js';
 import { fitErrorMessage } from './fit-error.js';
 import { specId, type ClassSpec, type NodeClasses } from './node-classes.js';
 import { filterNode, nodeClassSpec, outsideNodeNamesStatus, type NodeStatus, type PreparedPod } from './run-filters.js';
@@ -47,7 +48,7 @@ export function findNodesThatFit(prepared: PreparedPod, nodes: NodeClasses): Fea
 /** Feasible node indices, ascending. */
 export function feasibleIndices(feasibility: Feasibility): number[] {
   const out: number[] = [];
-  for (const verdict of feasibility.verdicts) if (!verdict.status) out.push(...verdict.members);
+  for (const verdict of feasibility.verdicts) if (!verdict.status) appendAll(out, verdict.members);
   return out.sort((a, b) => a - b);
 }
 

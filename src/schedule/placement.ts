@@ -1,4 +1,5 @@
 // Places every replica of every workload in turn (priority first, then input order), each pod changing the cluster.
+import { appendAll } from '../model/append.js';
 import { findNodesThatFit, fitMessage, hasFeasibleNode } from './feasibility.js';
 import type { ClusterState } from './framework.js';
 import { NodeClasses } from './node-classes.js';
@@ -135,7 +136,7 @@ function preempt(pod: PodInfo, outcome: PlacementOutcome, context: PlacementCont
   if (outcome.preemption === undefined) outcome.preemption = toPreemptionResult(preemption);
   if (!preemption) return undefined;
   nodes.replace(preemption.index, removePodsFromNode(preemption.node, new Set(preemption.victims)));
-  outcome.preempted.push(...preemption.victims.map(podKey));
+  appendAll(outcome.preempted, preemption.victims.map(podKey));
   // Cached PreFilter states counted the evicted pods: prepare every pod again.
   context.prepared.clear();
   context.tracking.clear();

@@ -1,4 +1,5 @@
 // The scheduler's view of the cluster: NodeInfos (sorted by name) with their bound pods, Namespaces, priorities.
+import { appendAll } from '../model/append.js';
 import type { ClusterSnapshot } from '../model/cluster.js';
 import type { Finding } from '../model/finding.js';
 import type { Labels } from '../model/labels.js';
@@ -53,7 +54,7 @@ export function podSourceOfWorkload(workload: Workload): PodSource {
 export function buildPodInfo(source: PodSource, options: PodInfoOptions, findings: Finding[]): PodInfo {
   const problems: QuantityProblem[] = [];
   const pod = toPodInfo(source, options, problems);
-  findings.push(...quantityFindings(source.object, problems));
+  appendAll(findings, quantityFindings(source.object, problems));
   return pod;
 }
 
@@ -105,7 +106,7 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
     if (byName.has(name) || drain.includes(name)) continue;
     const problems: QuantityProblem[] = [];
     byName.set(name, toNodeInfo(object, podsByNode.get(name) ?? [], problems));
-    findings.push(...quantityFindings(object, problems));
+    appendAll(findings, quantityFindings(object, problems));
   }
   const nodes = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const storage = StorageCatalog.of(snapshot.storage, snapshot.fromSnapshot);

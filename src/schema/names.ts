@@ -27,7 +27,7 @@ export function qualifiedNameErrors(value: string): string[] {
   if (parts.length === 2) {
     const prefix = parts[0] ?? '';
     if (prefix.length === 0) errors.push('prefix part must be non-empty');
-    else errors.push(...subdomainErrors(prefix).map((error) => `prefix part ${error}`));
+    else for (const error of subdomainErrors(prefix)) errors.push(`prefix part ${error}`);
   }
   if (name.length === 0) errors.push('name part must be non-empty');
   else if (name.length > 63) errors.push('name part must be no more than 63 characters');

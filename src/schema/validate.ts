@@ -1,6 +1,7 @@
 // Schema validation of Kubernetes objects: precompiled built-in schemas, deprecated and unknown APIs.
 import { withoutPatchDirectives } from '../load/kustomize.js';
 import type { CodeStore } from '../load/validator-cache-dir.js';
+import { appendAll } from '../model/append.js';
 import { groupOf } from '../model/kinds.js';
 import { compareFindings, findingAt, type Finding } from '../model/finding.js';
 import { NEWEST_RELEASE } from '../model/kubernetes-version.js';
@@ -86,10 +87,10 @@ export function validateObjects(objects: readonly KubeObject[], options: SchemaO
     const deprecated = checkDeprecatedApi(object, options.kubernetesVersion);
     if (deprecated) findings.push(deprecated);
     const validator = builtinValidator(object.ref.apiVersion, object.ref.kind);
-    if (validator) findings.push(...builtinFindings(validator, object, options.kubernetesVersion));
-    else if (!deprecated) findings.push(...validateCustomResource(object, run));
+    if (validator) appendAll(findings, builtinFindings(validator, object, options.kubernetesVersion));
+    else if (!deprecated) appendAll(findings, validateCustomResource(object, run));
   }
-  for (const patch of patches) findings.push(...validatePatch(patch, run));
+  for (const patch of patches) appendAll(findings, validatePatch(patch, run));
   return findings;
 }
 
@@ -132,8 +133,8 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
   const findings = [...served.findings, ...objectMetaFindings(object), ...validateWith(objectMetaValidator(), object)];
   const schema = versionSchema(served.version);
   const value = valueToValidate(withoutNulls(object.value), served.version);
-  if (schema) findings.push(...validateBySchema(object, { key: `${definition.name} ${served.version.name}`, schema, value }, run));
-  if (served.version.schema && hasRules(run, served.version.schema)) findings.push(...celFindings(object, { definition, schema: served.version.schema, value }, run));
+  if (schema) appendAll(findings, validateBySchema(object, { key: `${definition.name} ${served.version.name}`, schema, value }, run));
+  if (served.version.schema && hasRules(run, served.version.schema)) appendAll(findings, celFindings(object, { definition, schema: served.version.schema, value }, run));
   return findings.sort(compareFindings);
 }
 

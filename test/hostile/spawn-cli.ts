@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
-export const BIN = resolve('dist/src/cli/bin.js');
+export const BIN = resolve('dist/bundle/cli/bin.js');
 
 export interface ProcessRun {
   readonly code: number | null;

@@ -2,6 +2,7 @@
 import type { RuleMeta } from '../../model/rule-meta.js';
 import type { Colors } from 'picocolors/types.js';
 import type { Report } from '../report.js';
+import type { FormatOutput } from './json-chunks.js';
 
 export interface FormatContext {
   /** Metadata of every check that can appear in the report (built-ins, custom rules, input checks). */
@@ -13,4 +14,7 @@ export interface FormatContext {
   readonly quiet: boolean;
 }
 
-export type Formatter = (report: Report, context: FormatContext) => string;
+/** Long outputs (json, sarif) come as chunks: `String(output)` joins them. */
+export type Formatter = (report: Report, context: FormatContext) => FormatOutput;
+/** A formatter whose output is always one string. */
+export type TextFormatter = (report: Report, context: FormatContext) => string;

@@ -3,7 +3,7 @@ import type { Severity } from '../../model/finding.js';
 import { isUnschedulable } from '../build-report.js';
 import { formatObjectRef, UNSCHEDULABLE_RULE, unschedulableMessage } from '../unschedulable.js';
 import { repositoryPath } from './artifact-uri.js';
-import type { Formatter } from './format-context.js';
+import type { TextFormatter } from './format-context.js';
 
 type Command = 'error' | 'warning' | 'notice';
 
@@ -18,7 +18,7 @@ interface Annotation {
   readonly message: string;
 }
 
-export const formatGithub: Formatter = (report, context) => {
+export const formatGithub: TextFormatter = (report, context) => {
   const annotations: Annotation[] = [
     ...report.findings.map((finding) => ({ ...finding, command: commandOf(finding.severity), title: finding.ruleId })),
     ...report.scheduling.filter(isUnschedulable).map((result) => ({

@@ -1,4 +1,6 @@
 // The JSON contract (version 1), pretty-printed: the same object the library API returns.
 import type { Formatter } from './format-context.js';
+import { jsonChunks } from './json-chunks.js';
 
-export const formatJson: Formatter = (report) => `${JSON.stringify(report, null, 2)}\n`;
+/** Streamed down to each finding and scheduling result (report → findings → finding). */
+export const formatJson: Formatter = (report) => jsonChunks(report, 2);

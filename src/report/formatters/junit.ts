@@ -1,9 +1,10 @@
 // JUnit XML for CI test reporters: a testsuite per file, a testcase per object with findings and per scheduled workload.
+import { minOf } from '../../model/append.js';
 import { compareStrings, severityRank, type Finding } from '../../model/finding.js';
 import type { SchedulingResult } from '../../schedule/scheduling-result.js';
 import { isUnschedulable } from '../build-report.js';
 import { formatObjectRef, UNSCHEDULABLE_RULE, unschedulableMessage } from '../unschedulable.js';
-import type { Formatter } from './format-context.js';
+import type { TextFormatter } from './format-context.js';
 
 /** One testcase: an object's findings, or a workload's scheduling outcome. */
 interface TestCase {
@@ -16,9 +17,13 @@ interface TestCase {
   readonly output: readonly string[];
 }
 
-export const formatJunit: Formatter = (report) => {
+export const formatJunit: TextFormatter = (report) => {
   const byFile = new Map<string, TestCase[]>();
-  const add = (file: string, testCase: TestCase) => byFile.set(file, [...(byFile.get(file) ?? []), testCase]);
+  const add = (file: string, testCase: TestCase) => {
+    const cases = byFile.get(file);
+    if (cases) cases.push(testCase);
+    else byFile.set(file, [testCase]);
+  };
   for (const [file, name, findings] of findingGroups(report.findings)) add(file, findingCase(name, findings));
   for (const result of report.scheduling) add(result.file, schedulingCase(result));
   const files = [...byFile.keys()].sort(compareStrings);
@@ -54,7 +59,7 @@ function findingCase(name: string, findings: readonly Finding[]): TestCase {
   const more = failing.length > 1 ? ` (and ${failing.length - 1} more)` : '';
   return {
     name,
-    line: Math.min(...findings.map((finding) => finding.line)),
+    line: minOf(findings.map((finding) => finding.line)),
     failures: failing.map(describeFinding),
     failureType: worst?.severity ?? '',
     failureMessage: first ? `${first.message}${more}` : '',

@@ -29,7 +29,7 @@ interface SarifLog {
 }
 
 function sarifOf(report: Report): SarifLog {
-  return JSON.parse(formatSarif(report, FIXTURE_CONTEXT)) as SarifLog;
+  return JSON.parse(String(formatSarif(report, FIXTURE_CONTEXT))) as SarifLog;
 }
 
 function resultsOf(report: Report): SarifResult[] {
@@ -38,17 +38,17 @@ function resultsOf(report: Report): SarifResult[] {
 
 describe('sarif formatter', () => {
   it('renders the fixture report as in the golden file', async () => {
-    await expect(formatSarif(FIXTURE_REPORT, FIXTURE_CONTEXT)).toMatchFileSnapshot('../../../fixtures/formats/report.sarif');
+    await expect(String(formatSarif(FIXTURE_REPORT, FIXTURE_CONTEXT))).toMatchFileSnapshot('../../../fixtures/formats/report.sarif');
   });
 
   it('is valid against the SARIF 2.1.0 JSON schema', () => {
-    const valid = validateSarif(JSON.parse(formatSarif(FIXTURE_REPORT, FIXTURE_CONTEXT)));
+    const valid = validateSarif(JSON.parse(String(formatSarif(FIXTURE_REPORT, FIXTURE_CONTEXT))));
     expect(validateSarif.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
   });
 
   it('catches an invalid log, so the schema check can fail', () => {
-    const log = JSON.parse(formatSarif(FIXTURE_REPORT, FIXTURE_CONTEXT)) as { runs: { results: { level: string }[] }[] };
+    const log = JSON.parse(String(formatSarif(FIXTURE_REPORT, FIXTURE_CONTEXT))) as { runs: { results: { level: string }[] }[] };
     const first = log.runs[0]?.results[0];
     if (first) first.level = 'fatal';
     expect(validateSarif(log)).toBe(false);

@@ -7,6 +7,7 @@ import { isUnschedulable } from '../build-report.js';
 import { formatObjectRef, UNSCHEDULABLE_RULE, unschedulableMessage } from '../unschedulable.js';
 import { artifactUri } from './artifact-uri.js';
 import type { Formatter } from './format-context.js';
+import { jsonChunks } from './json-chunks.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const REPOSITORY = 'https://github.com/kubefit/kubefit';
@@ -57,7 +58,8 @@ export const formatSarif: Formatter = (report, context) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // streamed down to each result (log → runs → run → results → result)
+  return jsonChunks(log, 4);
 };
 
 function fromFinding(finding: Finding): Located {

@@ -1,12 +1,13 @@
 // Human output in ESLint's "stylish" spirit: findings grouped by file, then scheduling, then a summary line.
+import { maxOf } from '../../model/append.js';
 import type { Finding, Severity } from '../../model/finding.js';
 import type { SchedulingResult } from '../../schedule/scheduling-result.js';
 import { isUnschedulable } from '../build-report.js';
 import type { Report } from '../report.js';
 import { formatObjectRef, unschedulableMessage } from '../unschedulable.js';
-import type { FormatContext, Formatter } from './format-context.js';
+import type { FormatContext, TextFormatter } from './format-context.js';
 
-export const formatText: Formatter = (report, context) => {
+export const formatText: TextFormatter = (report, context) => {
   const findings = context.quiet ? report.findings.filter((finding) => finding.severity === 'error') : report.findings;
   const sections = [
     ...findingSections(findings, context),
@@ -27,7 +28,7 @@ function findingSections(findings: readonly Finding[], context: FormatContext): 
   }
   return [...byFile].map(([file, group]) => {
     const positions = group.map((finding) => `${finding.line}:${finding.column}`);
-    const width = Math.max(...positions.map((position) => position.length));
+    const width = maxOf(positions.map((position) => position.length));
     const lines = group.map((finding, index) => {
       const position = context.colors.dim((positions[index] ?? '').padEnd(width));
       return `  ${position}  ${severityLabel(finding.severity, context)}  ${finding.message}  ${context.colors.dim(finding.ruleId)}`;
@@ -52,7 +53,7 @@ function schedulingSection(results: readonly SchedulingResult[], context: Format
 function capacitySection(report: Report, context: FormatContext): string {
   const nodes = Object.entries(report.capacity?.nodes ?? {});
   if (context.quiet || nodes.length === 0) return '';
-  const width = Math.max(...nodes.map(([name]) => name.length));
+  const width = maxOf(nodes.map(([name]) => name.length));
   const lines = nodes.map(([name, room]) => `  ${name.padEnd(width)}  cpu ${room.cpu}, memory ${room.memory}, ${plural(room.pods, 'pod')}`);
   return [context.colors.bold('Room left per node after placement'), ...lines].join('\n');
 }
@@ -104,7 +105,7 @@ function ruleCountSection(findings: readonly Finding[], context: FormatContext):
   const counts = new Map<string, number>();
   for (const finding of findings) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
   const rows = [...counts].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : 1));
-  const width = Math.max(...rows.map(([, count]) => String(count).length));
+  const width = maxOf(rows.map(([, count]) => String(count).length));
   const lines = rows.map(([ruleId, count]) => `  ${String(count).padStart(width)}  ${ruleId}`);
   return [context.colors.bold('Findings per rule (turn a rule off or tune its options in .kubefit.yaml):'), ...lines].join('\n');
 }

@@ -1,5 +1,6 @@
 // VolumeBinding: the pod's claims must be bound to PVs the node can reach, or bindable / provisionable there.
 // upstream: pkg/scheduler/framework/plugins/volumebinding/volume_binding.go, binder.go GetPodVolumeClaims (v1.35)
+import { appendAll } from '../../model/append.js';
 import { SUCCESS, definePlugin, unresolvable, type PreFilterResult } from '../framework.js';
 import type { PodInfo } from '../pod-info.js';
 import { nodeSelectorKeys, selectorKeys } from '../../model/labels.js';
@@ -80,9 +81,9 @@ function nodeLabelKeysOf({ storage, bound, delayed }: VolumeBindingState): strin
   const keys = volumes.flatMap((pv) => (pv.nodeAffinity ? nodeSelectorKeys(pv.nodeAffinity) : []));
   for (const claim of delayed) {
     const storageClass = claim.className ? storage.storageClass(claim.className) : undefined;
-    for (const term of storageClass?.allowedTopologies ?? []) keys.push(...term.map(({ key }) => key));
+    for (const term of storageClass?.allowedTopologies ?? []) appendAll(keys, term.map(({ key }) => key));
   }
-  if (delayed.length > 0) for (const capacity of storage.capacities) keys.push(...selectorKeys(capacity.nodeTopology ?? null));
+  if (delayed.length > 0) for (const capacity of storage.capacities) appendAll(keys, selectorKeys(capacity.nodeTopology ?? null));
   return keys;
 }
 

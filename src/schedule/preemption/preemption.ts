@@ -2,6 +2,7 @@
 // upstream: pkg/scheduler/framework/preemption/preemption.go DryRunPreemption, SelectCandidate,
 // pickOneNodeForPreemption; plugins/defaultpreemption/default_preemption.go calculateNumCandidates,
 // PodEligibleToPreemptOthers (v1.35). kubefit starts the candidate search at the first node (upstream: random).
+import { maxOf, minOf } from '../../model/append.js';
 import type { Feasibility } from '../feasibility.js';
 import { rejectedStatuses } from '../feasibility.js';
 import type { NodeInfo } from '../node-info.js';
@@ -54,8 +55,8 @@ function dryRunPreemption(prepared: PreparedPod, nodes: readonly number[], scope
 
 /** GetEarliestPodStartTime: the earliest start among the highest-priority victims. */
 function earliestStartOfHighest(victims: readonly PodInfo[]): number {
-  const highest = Math.max(...victims.map((pod) => pod.priority));
-  return Math.min(...victims.filter((pod) => pod.priority === highest).map(startTimeOf));
+  const highest = maxOf(victims.map((pod) => pod.priority), Number.NEGATIVE_INFINITY);
+  return minOf(victims.filter((pod) => pod.priority === highest).map(startTimeOf), Number.POSITIVE_INFINITY);
 }
 
 const SCORES: readonly ((c: Candidate) => number)[] = [

@@ -1,0 +1,149 @@
+// Neighbour manifests (--context): read only so that cross-object rules see the objects around the files being
+// checked (a pre-commit hook passes only the changed files). They are never validated, linted or reported on. With a
+// cache directory, each directory's objects are kept there keyed by file name, mtime and size, so a hook run parses
+// only the files that changed since the last run; a missing, stale or unreadable cache is rebuilt, never trusted.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { toKubeObject, type KubeObject } from '../model/object.js';
+import { valueHasPath, type ManifestDocument, type Path, type SourceRange } from '../model/document.js';
+import { expandInputs, resolveFrom } from './expand-inputs.js';
+import { loadManifests, type LoadLimits } from './load-manifests.js';
+
+export interface ContextOptions {
+  readonly cwd: string;
+  readonly ignorePaths: readonly string[];
+  /** Absolute paths of the files being checked: they are inputs, not context. */
+  readonly exclude: ReadonlySet<string>;
+  /** Where to cache parsed neighbours (per user: the CLI passes the OS cache directory); no cache when absent. */
+  readonly cacheDir?: string;
+  readonly firstOrder: number;
+  readonly limits?: Partial<LoadLimits>;
+}
+
+interface CachedFile {
+  readonly mtimeMs: number;
+  readonly size: number;
+  readonly values: readonly Readonly<Record<string, unknown>>[];
+}
+
+/** By file name; entries are checked before use (the file is the user's to delete or damage). */
+type DirectoryCache = Record<string, unknown>;
+
+/** Bump when the cached form changes. */
+const CACHE_FORMAT = 'context-v1';
+
+export async function loadContext(inputs: readonly string[], options: ContextOptions): Promise<KubeObject[]> {
+  if (inputs.length === 0) return [];
+  const expanded = await expandInputs(inputs, options.cwd, options.ignorePaths);
+  const byDirectory = new Map<string, string[]>();
+  for (const file of expanded.files) {
+    const absolute = resolveFrom(options.cwd, file);
+    if (options.exclude.has(absolute)) continue;
+    const list = byDirectory.get(dirname(absolute));
+    if (list) list.push(file);
+    else byDirectory.set(dirname(absolute), [file]);
+  }
+  const objects: KubeObject[] = [];
+  for (const [directory, files] of byDirectory) {
+    const values = await directoryValues(directory, files, options);
+    for (const file of files) {
+      for (const [index, value] of (values.get(file) ?? []).entries()) {
+        objects.push(toKubeObject({ value, document: new NeighbourDocument(file, index, value), basePath: [], order: options.firstOrder + objects.length, fromCluster: false }));
+      }
+    }
+  }
+  return objects;
+}
+
+/** Object values of each file of one directory: from the cache when mtime and size still match, else parsed. */
+async function directoryValues(directory: string, files: readonly string[], options: ContextOptions): Promise<Map<string, CachedFile['values']>> {
+  const cacheFile = options.cacheDir === undefined ? undefined : join(options.cacheDir, CACHE_FORMAT, `${createHash('sha256').update(directory).digest('hex').slice(0, 32)}.json`);
+  const cached = cacheFile === undefined ? {} : await readCache(cacheFile);
+  const fresh: Record<string, CachedFile> = {};
+  const stale: { file: string; mtimeMs: number; size: number }[] = [];
+  const values = new Map<string, CachedFile['values']>();
+  for (const file of files) {
+    const info = await stat(resolveFrom(options.cwd, file)).catch(() => undefined);
+    if (!info) continue;
+    const hit = cached[basename(file)];
+    if (isCachedFile(hit) && hit.mtimeMs === info.mtimeMs && hit.size === info.size) {
+      fresh[basename(file)] = hit;
+      values.set(file, hit.values);
+    } else {
+      stale.push({ file, mtimeMs: info.mtimeMs, size: info.size });
+    }
+  }
+  if (stale.length > 0) {
+    const loaded = await loadManifests(stale.map(({ file }) => file), { cwd: options.cwd, ...(options.limits !== undefined && { limits: options.limits }) });
+    const parsed = new Map<string, Readonly<Record<string, unknown>>[]>();
+    for (const object of loaded.objects) {
+      const list = parsed.get(object.file);
+      if (list) list.push(object.value);
+      else parsed.set(object.file, [object.value]);
+    }
+    for (const { file, mtimeMs, size } of stale) {
+      const found = parsed.get(file) ?? [];
+      fresh[basename(file)] = { mtimeMs, size, values: found };
+      values.set(file, found);
+    }
+  }
+  const changed = stale.length > 0 || Object.keys(cached).length !== Object.keys(fresh).length;
+  if (cacheFile !== undefined && changed) await writeCache(cacheFile, fresh);
+  return values;
+}
+
+function isCachedFile(entry: unknown): entry is CachedFile {
+  const candidate = entry as Partial<CachedFile> | undefined;
+  return (
+    typeof candidate === 'object' && candidate !== null && typeof candidate.mtimeMs === 'number' && typeof candidate.size === 'number' &&
+    Array.isArray(candidate.values) && candidate.values.every((value) => typeof value === 'object' && value !== null && !Array.isArray(value))
+  );
+}
+
+async function readCache(file: string): Promise<DirectoryCache> {
+  try {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as DirectoryCache) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Written aside and renamed, so a concurrent run reads the old cache or the new one, never half of one. */
+async function writeCache(file: string, cache: DirectoryCache): Promise<void> {
+  try {
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(cache), { mode: 0o600 });
+    await rename(temporary, file);
+  } catch {
+    // a read-only or full cache directory only costs the next run a re-parse
+  }
+}
+
+/** A neighbour keeps its values only: rules never report on it, so every position is the file's start. */
+class NeighbourDocument implements ManifestDocument {
+  readonly file: string;
+  readonly index: number;
+  readonly value: unknown;
+  readonly text = '';
+
+  constructor(file: string, index: number, value: unknown) {
+    this.file = file;
+    this.index = index;
+    this.value = value;
+  }
+
+  rangeOf(): SourceRange {
+    return { file: this.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  }
+
+  keyRangeOf(): SourceRange {
+    return this.rangeOf();
+  }
+
+  has(path: Path): boolean {
+    return valueHasPath(this.value, path);
+  }
+}

@@ -1,0 +1,84 @@
+// JSON.stringify(value, null, 2) in pieces: a report with hundreds of thousands of findings or nodes is longer than
+// the longest string V8 can build ("RangeError: Invalid string length"), so large outputs are written chunk by chunk.
+
+/** Output of a formatter: one string, or the chunks of a long one in order. */
+export type FormatOutput = string | ChunkedText;
+
+export class ChunkedText implements Iterable<string> {
+  readonly #chunks: () => Iterable<string>;
+
+  constructor(chunks: () => Iterable<string>) {
+    this.#chunks = chunks;
+  }
+
+  [Symbol.iterator](): Iterator<string> {
+    return this.#chunks()[Symbol.iterator]();
+  }
+
+  /** The whole text (for tests and small reports). */
+  toString(): string {
+    let text = '';
+    for (const chunk of this) text += chunk;
+    return text;
+  }
+}
+
+const CHUNK_CHARS = 1 << 16;
+
+/**
+ * Exactly `${JSON.stringify(value, null, 2)}\n`, as chunks of about 64 KiB. Arrays and objects nested less than
+ * `streamDepth` deep are written member by member; deeper values are stringified whole.
+ */
+export function jsonChunks(value: unknown, streamDepth: number): ChunkedText {
+  return new ChunkedText(() => batched(members(value, streamDepth, '', true)));
+}
+
+function* batched(pieces: Iterable<string>): Generator<string> {
+  let buffer = '';
+  for (const piece of pieces) {
+    buffer += piece;
+    if (buffer.length >= CHUNK_CHARS) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  yield `${buffer}\n`;
+}
+
+function* members(value: unknown, depth: number, indent: string, inArray: boolean): Generator<string> {
+  const json = toJsonValue(value);
+  if (depth <= 0 || json === null || typeof json !== 'object') {
+    yield stringified(json, indent, inArray);
+    return;
+  }
+  const inner = `${indent}  `;
+  const isArray = Array.isArray(json);
+  const entries = isArray ? json.map((item, index) => [index, item] as const) : Object.entries(json).filter(([, item]) => isWritable(toJsonValue(item)));
+  if (entries.length === 0) {
+    yield isArray ? '[]' : '{}';
+    return;
+  }
+  yield isArray ? '[' : '{';
+  for (const [position, [key, item]] of entries.entries()) {
+    yield `${position === 0 ? '' : ','}\n${inner}${isArray ? '' : `${JSON.stringify(key)}: `}`;
+    yield* members(item, depth - 1, inner, isArray);
+  }
+  yield `\n${indent}${isArray ? ']' : '}'}`;
+}
+
+/** What JSON.stringify sees: the result of toJSON() when there is one. */
+function toJsonValue(value: unknown): unknown {
+  const withToJson = value as { toJSON?: unknown } | null | undefined;
+  return withToJson !== null && typeof withToJson === 'object' && typeof withToJson.toJSON === 'function' ? (withToJson.toJSON as () => unknown)() : value;
+}
+
+/** Object members JSON.stringify omits: undefined, functions and symbols. */
+function isWritable(value: unknown): boolean {
+  return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
+}
+
+function stringified(value: unknown, indent: string, inArray: boolean): string {
+  const text = JSON.stringify(value, null, 2) as string | undefined;
+  if (text === undefined) return inArray ? 'null' : '';
+  return indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+}

@@ -1,0 +1,66 @@
+// --context: neighbours for cross-object rules when a hook passes only the changed files, cached per directory.
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { runCli } from './run-cli.js';
+import { toolVersion } from '../src/version.js';
+
+const CHANGED = ['app/deployment-web.yaml', 'app/service-api.yaml'];
+const DANGLING = 'app/service-api.yaml:7:3 Service selector app=api matches no pod template of namespace "shop" in this directory';
+
+async function scratch(): Promise<{ cwd: string; env: Record<string, string> }> {
+  const root = await mkdtemp(join(tmpdir(), 'kubefit-context-'));
+  onTestFinished(() => rm(root, { recursive: true, force: true }));
+  await cp('fixtures/context', join(root, 'repo'), { recursive: true });
+  return { cwd: join(root, 'repo'), env: { KUBEFIT_CACHE_DIR: join(root, 'cache') } };
+}
+
+async function dangling(argv: string[], options: { cwd: string; env: Record<string, string> }): Promise<string[]> {
+  const run = await runCli(['lint', '--format', 'json', ...argv], options);
+  const report = JSON.parse(run.stdout) as { summary: { files: number }; findings: { ruleId: string; file: string; line: number; column: number; message: string }[] };
+  expect(report.findings.every((finding) => finding.file !== 'app/deployment-api.yaml')).toBe(true);
+  expect(report.summary.files).toBe(2);
+  return report.findings.filter((finding) => finding.ruleId === 'dangling-service').map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.message}`);
+}
+
+describe('--context', () => {
+  it('without it, a Service whose workload did not change is reported as dangling', async () => {
+    const options = await scratch();
+    expect(await dangling(CHANGED, options)).toEqual([DANGLING]);
+  });
+
+  it('with it, cross-object rules see the unchanged neighbours, which are not reported on themselves', async () => {
+    const options = await scratch();
+    expect(await dangling([...CHANGED, '--context', '.'], options)).toEqual([]);
+  });
+
+  it('caches the neighbours per directory and re-reads a file once its size or mtime changes', async () => {
+    const options = await scratch();
+    expect(await dangling([...CHANGED, '--context', '.'], options)).toEqual([]);
+    expect(await readdir(join(options.env.KUBEFIT_CACHE_DIR ?? '', toolVersion(), 'context-v1'))).toHaveLength(1);
+    const renamed = (await readFile(join(options.cwd, 'app/deployment-api.yaml'), 'utf8')).replaceAll('app: api', 'app: api-v2');
+    await writeFile(join(options.cwd, 'app/deployment-api.yaml'), renamed);
+    expect(await dangling([...CHANGED, '--context', '.'], options)).toEqual([DANGLING]);
+  });
+
+  it('reads an unchanged neighbour from the cache, not from its file', async () => {
+    const options = await scratch();
+    await dangling([...CHANGED, '--context', '.'], options);
+    const directory = join(options.env.KUBEFIT_CACHE_DIR ?? '', toolVersion(), 'context-v1');
+    const [cacheFile = ''] = await readdir(directory);
+    const text = await readFile(join(directory, cacheFile), 'utf8');
+    await writeFile(join(directory, cacheFile), text.replaceAll('"app":"api"', '"app":"cached"'));
+    expect(await dangling([...CHANGED, '--context', '.'], options)).toEqual([DANGLING]);
+  });
+
+  it('rebuilds an unreadable cache instead of trusting it', async () => {
+    const options = await scratch();
+    await dangling([...CHANGED, '--context', '.'], options);
+    const directory = join(options.env.KUBEFIT_CACHE_DIR ?? '', toolVersion(), 'context-v1');
+    for (const file of await readdir(directory)) await writeFile(join(directory, file), '{"deployment-api.yaml": ');
+    expect(await dangling([...CHANGED, '--context', '.'], options)).toEqual([]);
+    for (const file of await readdir(directory)) await writeFile(join(directory, file), '{"deployment-api.yaml": {"mtimeMs": 1, "size": 2, "values": 3}}');
+    expect(await dangling([...CHANGED, '--context', '.'], options)).toEqual([]);
+  });
+});
