@@ -68,7 +68,8 @@ describe.skipIf(!available)('pre-commit hook (needs the pre-commit tool)', () =>
       (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
     );
     expect(failing.stdout).toContain('kubefit lint');
-    expect(failing.stdout).toContain('5:3  error    duplicate key "name"  duplicate-key');
+    expect(failing.stdout).toMatch(/5:3 +error +duplicate key "name" +duplicate-key/);
+    expect(failing.stdout).toMatch(/7:15 +error +spec\.containers: Required value +api-validation/);
     expect(failing.code).toBe(1);
     const passing = await run('pre-commit', ['run', '--color', 'never', '--files', 'k8s/good.yaml'], { cwd: project, env });
     expect(passing.stdout).toMatch(/kubefit lint\.+Passed/);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../load/load-manifests.js';
 import { validateObjects } from './validate.js';
 
-const SUBDOMAIN = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
-const NAME_PART = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const SUBDOMAIN = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+const NAME_PART = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
 
 async function check(file: string): Promise<string[]> {
   const { objects, findings } = await loadManifests([file], { cwd: 'fixtures/schema/crd' });
@@ -45,9 +45,9 @@ describe('custom resources with their CustomResourceDefinition', () => {
       `28:9 error invalid-name: metadata.name: Invalid value: "Invalid_Name": ${SUBDOMAIN}`,
       '29:3 error schema: unknown field "lables" in metadata (did you mean "labels"?)',
       `31:5 error invalid-label: metadata.labels: Invalid value: "app name": ${NAME_PART}`,
-      `32:11 error invalid-label: metadata.labels: Invalid value: "front/end": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
+      `32:11 error invalid-label: metadata.labels: Invalid value: "front/end": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
       `38:17 error invalid-name: metadata.generateName: Invalid value: "Bad.": ${SUBDOMAIN}`,
-      `39:18 error invalid-label: metadata.annotations: Invalid value: "a/b/c": a qualified name must consist of an optional DNS subdomain prefix, '/', and a name; ${NAME_PART}`,
+      `39:18 error invalid-label: metadata.annotations: Invalid value: "a/b/c": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
     ]);
   });
 

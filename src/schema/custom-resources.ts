@@ -7,7 +7,8 @@ import { resourceSchema } from './custom-schemas.js';
 import { deprecationWarning } from './crd-deprecation.js';
 import { DEPRECATED_API } from './deprecated-apis.js';
 import { applyDefaults } from './structural-defaults.js';
-import { validateObjectMeta } from './object-meta.js';
+import { errorMessage, toPath } from './validation/field-error.js';
+import { nameIsDNSSubdomain, validateObjectMeta } from './validation/object-meta.js';
 
 export const UNKNOWN_KIND_ID = 'unknown-kind';
 
@@ -33,10 +34,13 @@ export function servedVersion(object: KubeObject, definition: CustomResourceDefi
   return { version, findings: [findingAt(object, ['apiVersion'], { ruleId: DEPRECATED_API.id, severity: 'warning', message })] };
 }
 
-/** ObjectMeta findings of a custom resource (upstream: apiextensions-apiserver customresource validator.go, NameIsDNSSubdomain). */
+/**
+ * ObjectMeta findings of a custom resource (upstream: apiextensions-apiserver customresource validator.go,
+ * NameIsDNSSubdomain); the namespace is left to the API server's routing, as a cluster-scoped resource drops it.
+ */
 export function objectMetaFindings(object: KubeObject): Finding[] {
-  return validateObjectMeta(object.value['metadata']).map((error) =>
-    findingAt(object, error.path, { ruleId: error.check === 'name' ? 'invalid-name' : 'invalid-label', severity: 'error', message: error.message }, error.on),
+  return validateObjectMeta(object.value['metadata'], { namespaced: false, nameFn: nameIsDNSSubdomain }).map((error) =>
+    findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessage(error) }, error.on),
   );
 }
 

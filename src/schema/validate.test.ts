@@ -37,31 +37,34 @@ describe('validateObjects: built-in schemas', () => {
       '22:25 error schema: spec.template.spec.containers[0].ports[0].protocol must be one of "SCTP", "TCP", "UDP", got "tcp"',
       '23:28 error schema: spec.template.spec.containers[0].imagePullPolicy must be one of "Always", "IfNotPresent", "Never", got "always"',
       '26:20 error schema: spec.template.spec.containers[0].resources.limits.cpu: "2 cores" is not a valid quantity',
+      '29:15 error api-validation: spec.template.spec.containers[0].resources.requests: Invalid value: "1536Mi": must be less than or equal to memory limit of 512Mi',
     ]);
   });
 
   it('reports int-or-string as one problem, enums and missing required fields', async () => {
     expect(await check('invalid-service.yaml')).toEqual([
       '6:9 error schema: spec.type must be one of "ClusterIP", "ExternalName", "LoadBalancer", "NodePort", got "Loadbalancer"',
+      '10:7 error api-validation: spec.ports[0].name: Required value',
       '12:9 error schema: spec.ports[0].targetPort must be an integer or a string, got a mapping',
+      '13:7 error api-validation: spec.ports[1].name: Required value',
       '13:7 error schema: missing required field "port" in spec.ports[1]',
     ]);
   });
 });
 
 describe('validateObjects: API-server validations of workloads', () => {
-  it('reports names, labels, selectors, container names, ports and restart policies the API server rejects', async () => {
+  it('ValidateDeployment, ValidateJob, ValidateCronJob, ValidateReplicaSet: names, labels, selectors, container names, ports and restart policies in the API server\'s words', async () => {
     expect(await check('invalid-workload-rules.yaml')).toEqual([
-      `4:9 error invalid-name: metadata.name: invalid value "Web_App": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
-      `6:5 error invalid-label: metadata.labels: invalid key "app name": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
-      `7:11 error invalid-label: metadata.labels.tier: invalid value "front/end": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
-      '10:5 error selector-mismatch: spec.selector does not match the pod template labels (spec.template.metadata.labels)',
-      '17:22 error invalid-restart-policy: spec.template.spec.restartPolicy must be "Always" for a Deployment, got "Never"',
-      '22:17 error duplicate-container-name: duplicate container name "web" (first used at spec.template.spec.initContainers[0])',
-      '25:30 error invalid-port: spec.template.spec.containers[0].ports[0].containerPort: invalid value 70000: must be between 1 and 65535, inclusive',
-      '35:5 error invalid-restart-policy: spec.template.spec.restartPolicy is required for a Job: "OnFailure" or "Never"',
-      '50:26 error invalid-restart-policy: spec.jobTemplate.spec.template.spec.restartPolicy must be "OnFailure" or "Never" for a CronJob, got "Always"',
-      '60:13 error selector-mismatch: spec.selector: empty selector is invalid: it would select every pod',
+      "4:9 error invalid-name: metadata.name: Invalid value: \"Web_App\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+      "6:5 error invalid-label: metadata.labels: Invalid value: \"app name\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+      "7:11 error invalid-label: metadata.labels: Invalid value: \"front/end\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+      "15:9 error selector-mismatch: spec.template.metadata.labels: Invalid value: {\"app\":\"website\"}: `selector` does not match template `labels`",
+      "17:22 error invalid-restart-policy: spec.template.spec.restartPolicy: Unsupported value: \"Never\": supported values: \"Always\"",
+      "19:17 error duplicate-container-name: spec.template.spec.initContainers[0].name: Duplicate value: \"web\"",
+      "25:30 error invalid-port: spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive",
+      "36:7 error invalid-restart-policy: spec.template.spec.restartPolicy: Required value: valid values: \"OnFailure\", \"Never\"",
+      "50:26 error invalid-restart-policy: spec.jobTemplate.spec.template.spec.restartPolicy: Required value: valid values: \"OnFailure\", \"Never\"",
+      "60:13 error selector-mismatch: spec.selector: Invalid value: {}: empty selector is invalid for deployment",
     ]);
   });
 });

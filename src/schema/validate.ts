@@ -7,7 +7,6 @@ import { compareFindings, findingAt, type Finding } from '../model/finding.js';
 import { NEWEST_RELEASE } from '../model/kubernetes-version.js';
 import { asRecord, type KubeObject } from '../model/object.js';
 import type { RuleMeta } from '../model/rule-meta.js';
-import { toWorkload } from '../model/workload.js';
 import { BUILTIN_KINDS } from './builtin-kinds.js';
 import { builtinValidator } from './builtin-validators.js';
 import type { CompiledValidator, FieldGraph } from './compiled-validator.js';
@@ -21,7 +20,7 @@ import { explainErrors, SCHEMA_RULE } from './explain.js';
 import { kindDelta } from './release-deltas.js';
 import { checkRelease, judgeDroppedKey } from './release-fields.js';
 import { withoutNulls } from './without-nulls.js';
-import { checkWorkload, WORKLOAD_CHECK_METAS } from './workload-checks.js';
+import { API_VALIDATION_METAS, validateBuiltinObject } from './validation/index.js';
 
 export interface SchemaOptions {
   /**
@@ -187,7 +186,7 @@ function compiledFor(run: CustomRun, key: string, schema: Record<string, unknown
   return compiled;
 }
 
-/** A built-in kind: its schema (the newest release's) and workload checks, judged by the release the run checks. */
+/** A built-in kind: its schema (the newest release's) and the API server's validation, judged by the release the run checks. */
 function builtinFindings(validator: CompiledValidator, object: KubeObject, kubernetesVersion: string | undefined): Finding[] {
   const release = kubernetesVersion ?? NEWEST_RELEASE;
   const verdict = checkRelease(object, release, kindDelta(object.ref.apiVersion, object.ref.kind) ?? {}, validator.fields ?? {});
@@ -197,7 +196,7 @@ function builtinFindings(validator: CompiledValidator, object: KubeObject, kuber
     const judged = lastRelease === undefined ? finding : judgeDroppedKey(finding, release, lastRelease);
     return judged ? [judged] : [];
   });
-  return [...schema, ...verdict.findings, ...workloadFindings(object)].sort(compareFindings);
+  return [...schema, ...verdict.findings, ...withoutSchemaDuplicates(validateBuiltinObject(object), schema)].sort(compareFindings);
 }
 
 function validateWith(validator: CompiledValidator, object: KubeObject, fields: FieldGraph = validator.fields ?? {}): Finding[] {
@@ -205,9 +204,14 @@ function validateWith(validator: CompiledValidator, object: KubeObject, fields: 
   return explainErrors(object, validator.errors ?? [], fields).sort(compareFindings);
 }
 
-function workloadFindings(object: KubeObject): Finding[] {
-  const workload = toWorkload(object);
-  return workload ? checkWorkload(workload).sort(compareFindings) : [];
+/** A field the schema already reports as missing is not reported again as the API server's "Required value". */
+function withoutSchemaDuplicates(apiFindings: Finding[], schemaFindings: readonly Finding[]): Finding[] {
+  const missing = new Set<string>();
+  for (const finding of schemaFindings) {
+    const match = /^missing required field "(.+)" in (.+)$/.exec(finding.message);
+    if (match) missing.add(finding.path === null ? (match[1] ?? '') : `${finding.path}.${match[1] ?? ''}`);
+  }
+  return apiFindings.filter((finding) => !(finding.message.includes(': Required value') && finding.path !== null && missing.has(finding.path)));
 }
 
 /** unknown-kind: an error for built-in groups; for custom resources one info per kind unless strictKinds. */
@@ -242,4 +246,4 @@ function kindHint(apiVersion: string, kind: string): string {
 }
 
 /** Metadata of every finding id the schema stage can emit. */
-export const SCHEMA_CHECKS: readonly RuleMeta[] = [SCHEMA, UNKNOWN_KIND, DEPRECATED_API, DUPLICATE_CRD, CEL_NOT_EVALUATED, ...WORKLOAD_CHECK_METAS];
+export const SCHEMA_CHECKS: readonly RuleMeta[] = [SCHEMA, UNKNOWN_KIND, DEPRECATED_API, DUPLICATE_CRD, CEL_NOT_EVALUATED, ...API_VALIDATION_METAS];

@@ -1,0 +1,85 @@
+// pkg/apis/apps/validation: Deployment, ReplicaSet, StatefulSet, DaemonSet specs (create).
+import { validateNonnegativeField } from './core-container.js';
+import { validatePodTemplateSpec } from './core-pod.js';
+import { forbidden, invalid, owned, required, type ErrorList, type FieldPath } from './field-error.js';
+import { labelSelectorValue, validateLabelSelector } from './label-selector.js';
+import { percentErrors } from './names.js';
+import { SELECTOR_MISMATCH, validateRestartPolicyAlways, validateTemplateMatchesSelector } from './template.js';
+import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
+import { appendAll } from '../../model/append.js';
+
+type AppsKind = 'Deployment' | 'ReplicaSet' | 'StatefulSet' | 'DaemonSet';
+
+// upstream: validation.go ValidateDeploymentSpec, ValidateReplicaSetSpec, ValidateStatefulSetSpec, ValidateDaemonSetSpec (v1.36);
+// a missing selector or template is the schema's finding (both are required there)
+export function validateAppsSpec(kind: AppsKind, object: Fields): ErrorList {
+  const spec = recordField(object, 'spec') ?? {};
+  const errors: ErrorList = [];
+  if (kind !== 'DaemonSet') appendAll(errors, validateNonnegativeField(intField(spec, 'replicas'), ['spec', 'replicas']));
+  for (const name of ['minReadySeconds', 'revisionHistoryLimit']) appendAll(errors, validateNonnegativeField(intField(spec, name), ['spec', name]));
+  appendAll(errors, validateSelectorAndTemplate(kind, spec));
+  if (kind === 'Deployment') appendAll(appendAll(errors, validateDeploymentStrategy(recordField(spec, 'strategy'), ['spec', 'strategy'])), validateProgressDeadline(spec));
+  return errors;
+}
+
+function validateSelectorAndTemplate(kind: AppsKind, spec: Fields): ErrorList {
+  const selector = asRecord(spec['selector']);
+  const errors: ErrorList = [];
+  if (selector) {
+    appendAll(errors, validateLabelSelector(selector, ['spec', 'selector']));
+    if (Object.keys(recordField(selector, 'matchLabels') ?? {}).length + arrayField(selector, 'matchExpressions').length === 0) {
+      const what = kind === 'ReplicaSet' ? 'deployment' : kind.toLowerCase();
+      appendAll(errors, owned([invalid(['spec', 'selector'], labelSelectorValue(selector), `empty selector is invalid for ${what}`)], SELECTOR_MISMATCH));
+    }
+  }
+  const template = spec['template'];
+  if (!asRecord(template)) return errors;
+  if (selector) appendAll(errors, validateTemplateMatchesSelector({ kind: 'labelSelector', value: selector }, template, ['spec', 'template']));
+  const claimTemplates = kind === 'StatefulSet' ? arrayField(spec, 'volumeClaimTemplates').map((claim) => stringField(recordField(asRecord(claim), 'metadata'), 'name') ?? '') : [];
+  appendAll(errors, validatePodTemplateSpec(template, ['spec', 'template'], { claimTemplates }));
+  appendAll(errors, validateRestartPolicyAlways(kind === 'Deployment' ? 'ReplicaSet' : kind, template, ['spec', 'template']));
+  return errors;
+}
+
+// upstream: validation.go ValidateDeploymentStrategy, ValidateRollingUpdateDeployment; absent fields default to RollingUpdate 25%/25%
+function validateDeploymentStrategy(strategy: Fields | undefined, field: FieldPath): ErrorList {
+  const type = stringField(strategy, 'type') ?? 'RollingUpdate';
+  const rollingUpdate = recordField(strategy, 'rollingUpdate');
+  if (type === 'Recreate') return rollingUpdate ? [forbidden([...field, 'rollingUpdate'], "may not be specified when strategy `type` is 'Recreate'")] : [];
+  if (type !== 'RollingUpdate') return [];
+  const maxUnavailable = rollingUpdate?.['maxUnavailable'] ?? '25%';
+  const maxSurge = rollingUpdate?.['maxSurge'] ?? '25%';
+  const errors: ErrorList = [
+    ...validatePositiveIntOrPercent(maxUnavailable, [...field, 'rollingUpdate', 'maxUnavailable']),
+    ...validatePositiveIntOrPercent(maxSurge, [...field, 'rollingUpdate', 'maxSurge']),
+  ];
+  if (intOrPercentValue(maxUnavailable) === 0 && intOrPercentValue(maxSurge) === 0) {
+    errors.push(invalid([...field, 'rollingUpdate', 'maxUnavailable'], maxUnavailable, 'may not be 0 when `maxSurge` is 0'));
+  }
+  if (typeof maxUnavailable === 'string' && (intOrPercentValue(maxUnavailable) ?? 0) > 100) {
+    errors.push(invalid([...field, 'rollingUpdate', 'maxUnavailable'], maxUnavailable, 'must not be greater than 100%'));
+  }
+  return errors;
+}
+
+// upstream: validation.go ValidatePositiveIntOrPercent
+function validatePositiveIntOrPercent(value: unknown, field: FieldPath): ErrorList {
+  if (typeof value === 'string') return percentErrors(value).map((message) => invalid(field, value, message));
+  return typeof value === 'number' ? validateNonnegativeField(value, field) : [];
+}
+
+// upstream: validation.go getIntOrPercentValue
+function intOrPercentValue(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^[0-9]+%$/.test(value)) return Number(value.slice(0, -1));
+  return undefined;
+}
+
+// upstream: ValidateDeploymentSpec progressDeadlineSeconds (defaulted to 600)
+function validateProgressDeadline(spec: Fields): ErrorList {
+  const deadline = intField(spec, 'progressDeadlineSeconds');
+  if (deadline === undefined) return [];
+  const errors = validateNonnegativeField(deadline, ['spec', 'progressDeadlineSeconds']);
+  if (deadline <= (intField(spec, 'minReadySeconds') ?? 0)) errors.push(invalid(['spec', 'progressDeadlineSeconds'], deadline, 'must be greater than minReadySeconds'));
+  return errors;
+}

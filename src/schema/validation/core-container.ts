@@ -1,0 +1,245 @@
+// pkg/apis/core/validation for containers: names, image, ports, env, volume mounts, probes, lifecycle handlers, resources.
+import { compareQuantities, parseQuantity } from '../../model/quantity.js';
+import { canonicalQuantity } from './quantity-string.js';
+import { duplicate, forbidden, invalid, key, notFound, owned, required, type ErrorList, type FieldPath } from './field-error.js';
+import { dns1123LabelErrors, portNameErrors, portNumberErrors, relaxedEnvVarNameErrors } from './names.js';
+import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
+import { appendAll } from '../../model/append.js';
+
+export const DUPLICATE_CONTAINER_NAME = 'duplicate-container-name';
+export const INVALID_PORT = 'invalid-port';
+export const IS_NEGATIVE_ERROR = 'must be greater than or equal to 0';
+
+/** Names already used by the pod's containers, shared across the container lists as upstream's allNames. */
+export type NameSet = Set<string>;
+
+export interface ContainerContext {
+  readonly volumes: ReadonlySet<string>;
+  readonly names: NameSet;
+  /** Init containers without restartPolicy Always may not have probes or lifecycle. */
+  readonly isInit: boolean;
+}
+
+// upstream: validation.go ValidateDNS1123Label
+export function validateDNS1123Label(value: string, field: FieldPath): ErrorList {
+  return dns1123LabelErrors(value).map((message) => invalid(field, value, message));
+}
+
+// upstream: generic.go ValidateNonnegativeField
+export function validateNonnegativeField(value: number | undefined, field: FieldPath): ErrorList {
+  return value !== undefined && value < 0 ? [invalid(field, value, IS_NEGATIVE_ERROR)] : [];
+}
+
+// upstream: validation.go validateContainerCommon, validateContainers, validateInitContainers (v1.36)
+export function validateContainer(container: Fields, field: FieldPath, context: ContainerContext): ErrorList {
+  const errors: ErrorList = [...validateContainerName(container, field, context.names)];
+  if (!stringField(container, 'image')) errors.push(required([...field, 'image']));
+  appendAll(errors, owned(validateContainerPorts(arrayField(container, 'ports'), [...field, 'ports']), INVALID_PORT));
+  appendAll(errors, validateEnv(arrayField(container, 'env'), [...field, 'env']));
+  appendAll(errors, validateEnvFrom(arrayField(container, 'envFrom'), [...field, 'envFrom']));
+  appendAll(errors, validateVolumeMounts(arrayField(container, 'volumeMounts'), context.volumes, [...field, 'volumeMounts']));
+  appendAll(errors, validateProbes(container, field, context.isInit && container['restartPolicy'] !== 'Always'));
+  appendAll(errors, validateResourceRequirements(recordField(container, 'resources'), [...field, 'resources']));
+  if (!context.isInit && container['restartPolicy'] !== undefined && container['restartPolicy'] !== null) {
+    errors.push(forbidden([...field, 'restartPolicy'], 'may not be set for non-init containers'));
+  }
+  return errors;
+}
+
+function validateContainerName(container: Fields, field: FieldPath, names: NameSet): ErrorList {
+  const name = stringField(container, 'name');
+  if (!name) return [required([...field, 'name'])];
+  const errors = validateDNS1123Label(name, [...field, 'name']);
+  if (names.has(name)) appendAll(errors, owned([duplicate([...field, 'name'], name)], DUPLICATE_CONTAINER_NAME));
+  names.add(name);
+  return errors;
+}
+
+// upstream: validation.go validateContainerPorts (v1.36)
+export function validateContainerPorts(ports: readonly unknown[], field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const names = new Set<string>();
+  ports.forEach((entry, index) => {
+    const port = asRecord(entry);
+    const name = stringField(port, 'name');
+    if (name) {
+      const messages = portNameErrors(name);
+      if (messages.length > 0) appendAll(errors, messages.map((message) => invalid([...field, index, 'name'], name, message)));
+      else if (names.has(name)) errors.push(duplicate([...field, index, 'name'], name));
+      else names.add(name);
+    }
+    const containerPort = intField(port, 'containerPort');
+    if (!containerPort) errors.push(required([...field, index, 'containerPort']));
+    else appendAll(errors, portNumberErrors(containerPort).map((message) => invalid([...field, index, 'containerPort'], containerPort, message)));
+    const hostPort = intField(port, 'hostPort');
+    if (hostPort) appendAll(errors, portNumberErrors(hostPort).map((message) => invalid([...field, index, 'hostPort'], hostPort, message)));
+  });
+  return errors;
+}
+
+// upstream: validation.go ValidateEnv, validateEnvVarValueFrom (relaxed names, the v1.32+ default)
+function validateEnv(env: readonly unknown[], field: FieldPath): ErrorList {
+  return env.flatMap((entry, index) => {
+    const variable = asRecord(entry) ?? {};
+    const name = stringField(variable, 'name') ?? '';
+    const errors = name === '' ? [required([...field, index, 'name'])] : relaxedEnvVarNameErrors(name).map((message) => invalid([...field, index, 'name'], name, message));
+    const valueFrom = recordField(variable, 'valueFrom');
+    if (!valueFrom) return errors;
+    const sources = ENV_SOURCES.filter((source) => recordField(valueFrom, source) !== undefined).length;
+    const at = [...field, index, 'valueFrom'];
+    if (sources === 0) errors.push(invalid(at, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'));
+    else if (stringField(variable, 'value')) errors.push(invalid(at, '', 'may not be specified when `value` is not empty'));
+    else if (sources > 1) errors.push(invalid(at, '', 'may not have more than one field specified at a time'));
+    return errors;
+  });
+}
+
+const ENV_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
+
+// upstream: validation.go ValidateEnvFrom: exactly one of configMapRef and secretRef, each with a name
+function validateEnvFrom(envFrom: readonly unknown[], field: FieldPath): ErrorList {
+  return envFrom.flatMap((entry, index) => {
+    const source = asRecord(entry) ?? {};
+    const refs = ['configMapRef', 'secretRef'].filter((ref) => recordField(source, ref) !== undefined);
+    const errors = refs.flatMap((ref) => (stringField(recordField(source, ref), 'name') ? [] : [required([...field, index, ref, 'name'])]));
+    if (refs.length === 0) errors.push(invalid(field, '', 'must specify one of: `configMapRef` or `secretRef`'));
+    else if (refs.length > 1) errors.push(invalid(field, '', 'may not have more than one field specified at a time'));
+    return errors;
+  });
+}
+
+// upstream: validation.go ValidateVolumeMounts (v1.36)
+function validateVolumeMounts(mounts: readonly unknown[], volumes: ReadonlySet<string>, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const mountPoints = new Set<string>();
+  mounts.forEach((entry, index) => {
+    const mount = asRecord(entry);
+    const name = stringField(mount, 'name') ?? '';
+    const mountPath = stringField(mount, 'mountPath') ?? '';
+    if (name === '') errors.push(required([...field, index, 'name']));
+    if (!volumes.has(name)) errors.push(notFound([...field, index, 'name'], name));
+    if (mountPath === '') errors.push(required([...field, index, 'mountPath']));
+    if (mountPoints.has(mountPath)) errors.push(invalid([...field, index, 'mountPath'], mountPath, 'must be unique'));
+    mountPoints.add(mountPath);
+    const subPathExpr = stringField(mount, 'subPathExpr');
+    if (subPathExpr && stringField(mount, 'subPath')) {
+      errors.push(invalid([...field, index, 'subPathExpr'], subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
+    }
+  });
+  return errors;
+}
+
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+
+// upstream: validation.go validateLivenessProbe, validateReadinessProbe, validateStartupProbe, validateInitContainers
+function validateProbes(container: Fields, field: FieldPath, isPlainInit: boolean): ErrorList {
+  const errors: ErrorList = [];
+  for (const name of PROBES) {
+    const probe = recordField(container, name);
+    if (!probe) continue;
+    const at = [...field, name];
+    if (isPlainInit) {
+      errors.push(forbidden(at, 'may not be set for init containers without restartPolicy=Always'));
+      continue;
+    }
+    appendAll(errors, validateProbe(probe, at));
+    const successThreshold = intField(probe, 'successThreshold');
+    if (name !== 'readinessProbe' && successThreshold !== undefined && successThreshold !== 0 && successThreshold !== 1) {
+      errors.push(invalid([...at, 'successThreshold'], successThreshold, 'must be 1'));
+    }
+    const grace = intField(probe, 'terminationGracePeriodSeconds');
+    if (name === 'readinessProbe' && grace !== undefined) errors.push(invalid([...at, 'terminationGracePeriodSeconds'], grace, 'must not be set for readinessProbes'));
+  }
+  const lifecycle = recordField(container, 'lifecycle');
+  if (lifecycle && isPlainInit) errors.push(forbidden([...field, 'lifecycle'], 'may not be set for init containers without restartPolicy=Always'));
+  else for (const hook of ['postStart', 'preStop']) {
+    const handler = recordField(lifecycle, hook);
+    if (handler) appendAll(errors, validateHandler(handler, [...field, 'lifecycle', hook], LIFECYCLE_HANDLERS));
+  }
+  return errors;
+}
+
+// upstream: validation.go validateProbe; zero values are defaulted (periodSeconds 10, timeoutSeconds 1, ...), so only negatives fail
+function validateProbe(probe: Fields, field: FieldPath): ErrorList {
+  const errors = validateHandler(probe, field, PROBE_HANDLERS);
+  for (const name of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']) {
+    appendAll(errors, validateNonnegativeField(intField(probe, name), [...field, name]));
+  }
+  const grace = intField(probe, 'terminationGracePeriodSeconds');
+  if (grace !== undefined && grace <= 0) errors.push(invalid([...field, 'terminationGracePeriodSeconds'], grace, 'must be greater than 0'));
+  return errors;
+}
+
+const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
+const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
+
+// upstream: validation.go validateHandler: exactly one handler type, in upstream's order
+function validateHandler(handler: Fields, field: FieldPath, types: readonly string[]): ErrorList {
+  const errors: ErrorList = [];
+  let handlers = 0;
+  for (const type of types) {
+    const action = recordField(handler, type);
+    if (!action) continue;
+    if (handlers > 0) {
+      errors.push(forbidden([...field, type], 'may not specify more than 1 handler type'));
+      continue;
+    }
+    handlers++;
+    appendAll(errors, validateAction(type, action, [...field, type]));
+  }
+  if (handlers === 0) errors.push(required(field, 'must specify a handler type'));
+  return errors;
+}
+
+// upstream: validation.go validateExecAction, validateHTTPGetAction, validateTCPSocketAction, validateGRPCAction
+function validateAction(type: string, action: Fields, field: FieldPath): ErrorList {
+  if (type === 'exec') return arrayField(action, 'command').length === 0 ? [required([...field, 'command'])] : [];
+  if (type === 'httpGet' || type === 'tcpSocket') return owned(validatePortNumOrName(action['port'], [...field, 'port']), INVALID_PORT);
+  if (type === 'grpc') {
+    const port = intField(action, 'port');
+    return port === undefined ? [] : owned(portNumberErrors(port).map((message) => invalid([...field, 'port'], port, message)), INVALID_PORT);
+  }
+  return [];
+}
+
+// upstream: validation.go ValidatePortNumOrName
+export function validatePortNumOrName(port: unknown, field: FieldPath): ErrorList {
+  if (typeof port === 'number') return portNumberErrors(port).map((message) => invalid(field, port, message));
+  if (typeof port === 'string') return portNameErrors(port).map((message) => invalid(field, port, message));
+  return [];
+}
+
+// upstream: helper.IsOvercommitAllowed: native resources other than hugepages may request less than their limit
+function isOvercommitAllowed(name: string): boolean {
+  const native = !name.includes('/') || name.includes('kubernetes.io/');
+  return native && !name.startsWith('hugepages-');
+}
+
+// upstream: validation.go ValidateContainerResourceRequirements (quantity syntax is the schema's; v1.36)
+function validateResourceRequirements(resources: Fields | undefined, field: FieldPath): ErrorList {
+  const limits = recordField(resources, 'limits') ?? {};
+  const requests = recordField(resources, 'requests') ?? {};
+  const errors: ErrorList = [...validateNonnegativeQuantities(limits, [...field, 'limits'])];
+  for (const [name, raw] of Object.entries(requests)) {
+    appendAll(errors, validateNonnegativeQuantities({ [name]: raw }, [...field, 'requests']));
+    const request = parseQuantity(raw);
+    const limit = parseQuantity(limits[name]);
+    if (request && limit) {
+      const order = compareQuantities(request, limit);
+      const detail = (relation: string): string => `must be ${relation} ${name} limit of ${canonicalQuantity(limits[name])}`;
+      if (order !== 0 && !isOvercommitAllowed(name)) errors.push(invalid([...field, 'requests'], canonicalQuantity(raw), detail('equal to')));
+      else if (order > 0) errors.push(invalid([...field, 'requests'], canonicalQuantity(raw), detail('less than or equal to')));
+    } else if (request && limits[name] === undefined && !isOvercommitAllowed(name)) {
+      errors.push(required([...field, 'limits'], 'Limit must be set for non overcommitable resources'));
+    }
+  }
+  return errors;
+}
+
+// upstream: validation.go ValidateResourceQuantityValue / ValidateNonnegativeQuantity
+function validateNonnegativeQuantities(values: Fields, field: FieldPath): ErrorList {
+  return Object.entries(values).flatMap(([name, raw]) => {
+    const quantity = parseQuantity(raw);
+    return quantity && quantity.numerator < 0n ? [invalid([...field, key(name)], canonicalQuantity(raw), IS_NEGATIVE_ERROR)] : [];
+  });
+}

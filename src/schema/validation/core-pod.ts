@@ -1,0 +1,310 @@
+// pkg/apis/core/validation for pod specs and templates: volumes, containers, tolerations, topology spread, names.
+import { validateContainer, validateDNS1123Label, type NameSet } from './core-container.js';
+import { duplicate, forbidden, invalid, notSupported, required, type ErrorList, type FieldPath } from './field-error.js';
+import { dns1123LabelErrors, inclusiveRangeError, labelValueErrors, qualifiedNameErrors, subdomainErrors } from './names.js';
+import { validateLabelSelector, validateSelectorRequirement } from './label-selector.js';
+import { validateAnnotations, validateLabels } from './object-meta.js';
+import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
+import { appendAll } from '../../model/append.js';
+
+const MAX_INT32 = 2147483647;
+
+/** Extra volume names a pod spec's mounts may use: a StatefulSet's volumeClaimTemplates. */
+export interface PodSpecOptions {
+  readonly claimTemplates: readonly string[];
+}
+
+// upstream: validation.go ValidatePodTemplateSpec (template metadata: labels and annotations only)
+export function validatePodTemplateSpec(template: unknown, field: FieldPath, options: PodSpecOptions = { claimTemplates: [] }): ErrorList {
+  const metadata = recordField(asRecord(template), 'metadata');
+  return [
+    ...validateLabels(metadata?.['labels'], [...field, 'metadata', 'labels']),
+    ...validateAnnotations(metadata?.['annotations'], [...field, 'metadata', 'annotations']),
+    ...validatePodSpec(recordField(asRecord(template), 'spec'), [...field, 'spec'], options),
+  ];
+}
+
+// upstream: validation.go ValidatePodSpec (v1.36)
+export function validatePodSpec(spec: Fields | undefined, field: FieldPath, options: PodSpecOptions = { claimTemplates: [] }): ErrorList {
+  if (!spec) return [];
+  const { names: volumes, errors } = validateVolumes(arrayField(spec, 'volumes'), [...field, 'volumes']);
+  for (const claim of options.claimTemplates) volumes.add(claim);
+  const containerNames: NameSet = new Set();
+  const containers = arrayField(spec, 'containers');
+  if (containers.length === 0) errors.push(required([...field, 'containers']));
+  for (const [list, isInit] of [['containers', false], ['initContainers', true], ['ephemeralContainers', false]] as const) {
+    arrayField(spec, list).forEach((entry, index) => {
+      const container = asRecord(entry);
+      if (container) appendAll(errors, validateContainer(container, [...field, list, index], { volumes, names: containerNames, isInit }));
+    });
+  }
+  appendAll(errors, validateHostPorts(spec, field));
+  appendAll(errors, validateLabels(spec['nodeSelector'], [...field, 'nodeSelector']));
+  appendAll(errors, validateAffinity(recordField(spec, 'affinity'), [...field, 'affinity']));
+  appendAll(errors, validatePodNames(spec, field));
+  appendAll(errors, validateTolerations(arrayField(spec, 'tolerations'), [...field, 'tolerations']));
+  appendAll(errors, validateTopologySpreadConstraints(arrayField(spec, 'topologySpreadConstraints'), [...field, 'topologySpreadConstraints']));
+  const deadline = intField(spec, 'activeDeadlineSeconds');
+  if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32)) errors.push(invalid([...field, 'activeDeadlineSeconds'], deadline, inclusiveRangeError(1, MAX_INT32)));
+  appendAll(errors, validatePodDNSConfig(spec, [...field, 'dnsConfig']));
+  return errors;
+}
+
+// upstream: validation.go validatePodDNSConfig (the DNSNone part)
+function validatePodDNSConfig(spec: Fields, field: FieldPath): ErrorList {
+  if (spec['dnsPolicy'] !== 'None') return [];
+  const config = recordField(spec, 'dnsConfig');
+  if (!config) return [required(field, 'must provide `dnsConfig` when `dnsPolicy` is None')];
+  if (arrayField(config, 'nameservers').length === 0) return [required([...field, 'nameservers'], 'must provide at least one DNS nameserver when `dnsPolicy` is None')];
+  return [];
+}
+
+// upstream: validation.go checkHostPortConflicts (regular containers together, each init container alone),
+// validatePodHostNetworkDeps (a template's hostPort 0 is defaulted to containerPort when the pod is made)
+function validateHostPorts(spec: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const seen = new Set<string>();
+  const hostNetwork = spec['hostNetwork'] === true;
+  for (const list of ['containers', 'initContainers']) {
+    arrayField(spec, list).forEach((entry, index) => {
+      if (list === 'initContainers') seen.clear();
+      arrayField(asRecord(entry), 'ports').forEach((raw, portIndex) => {
+        const port = asRecord(raw);
+        const hostPort = intField(port, 'hostPort') ?? 0;
+        const at = [...field, list, index, 'ports', portIndex, 'hostPort'];
+        if (hostNetwork && list === 'containers' && hostPort !== 0 && hostPort !== intField(port, 'containerPort')) {
+          errors.push(invalid(at, hostPort, 'must match `containerPort` when `hostNetwork` is true'));
+        }
+        if (hostPort === 0) return;
+        const id = `${stringField(port, 'protocol') ?? 'TCP'}/${stringField(port, 'hostIP') ?? ''}/${hostPort}`;
+        if (seen.has(id)) errors.push(duplicate(at, id));
+        seen.add(id);
+      });
+    });
+  }
+  return errors;
+}
+
+// upstream: validation.go validateAffinity, validateNodeAffinity, validatePodAffinity, validatePodAntiAffinity
+function validateAffinity(affinity: Fields | undefined, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const nodeAffinity = recordField(affinity, 'nodeAffinity');
+  const requiredTerms = recordField(nodeAffinity, 'requiredDuringSchedulingIgnoredDuringExecution');
+  if (requiredTerms) appendAll(errors, validateNodeSelector(requiredTerms, [...field, 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution']));
+  arrayField(nodeAffinity, 'preferredDuringSchedulingIgnoredDuringExecution').forEach((entry, index) => {
+    const at = [...field, 'nodeAffinity', 'preferredDuringSchedulingIgnoredDuringExecution', index];
+    appendAll(appendAll(errors, validateWeight(asRecord(entry), at)), validateNodeSelectorTerm(recordField(asRecord(entry), 'preference'), [...at, 'preference'], false));
+  });
+  for (const kind of ['podAffinity', 'podAntiAffinity']) {
+    const podAffinity = recordField(affinity, kind);
+    arrayField(podAffinity, 'requiredDuringSchedulingIgnoredDuringExecution').forEach((term, index) => {
+      appendAll(errors, validatePodAffinityTerm(asRecord(term), [...field, kind, 'requiredDuringSchedulingIgnoredDuringExecution', index]));
+    });
+    arrayField(podAffinity, 'preferredDuringSchedulingIgnoredDuringExecution').forEach((entry, index) => {
+      const at = [...field, kind, 'preferredDuringSchedulingIgnoredDuringExecution', index];
+      appendAll(appendAll(errors, validateWeight(asRecord(entry), at)), validatePodAffinityTerm(recordField(asRecord(entry), 'podAffinityTerm'), [...at, 'podAffinityTerm']));
+    });
+  }
+  return errors;
+}
+
+function validateWeight(term: Fields | undefined, field: FieldPath): ErrorList {
+  const weight = intField(term, 'weight');
+  return weight !== undefined && (weight <= 0 || weight > 100) ? [invalid([...field, 'weight'], weight, 'must be in the range 1-100')] : [];
+}
+
+// upstream: validation.go ValidateNodeSelector
+function validateNodeSelector(selector: Fields, field: FieldPath): ErrorList {
+  const terms = arrayField(selector, 'nodeSelectorTerms');
+  if (terms.length === 0) return [required([...field, 'nodeSelectorTerms'], 'must have at least one node selector term')];
+  return terms.flatMap((term, index) => validateNodeSelectorTerm(asRecord(term), [...field, 'nodeSelectorTerms', index], true));
+}
+
+// upstream: validation.go ValidateNodeSelectorTerm, ValidateNodeFieldSelectorRequirement
+function validateNodeSelectorTerm(term: Fields | undefined, field: FieldPath, checkValues: boolean): ErrorList {
+  const errors: ErrorList = [];
+  arrayField(term, 'matchExpressions').forEach((entry, index) => {
+    appendAll(errors, validateSelectorRequirement(asRecord(entry) ?? {}, [...field, 'matchExpressions', index], { node: true, checkValues }));
+  });
+  arrayField(term, 'matchFields').forEach((entry, index) => {
+    const requirement = asRecord(entry) ?? {};
+    const at = [...field, 'matchFields', index];
+    const operator = stringField(requirement, 'operator') ?? '';
+    if (operator !== 'In' && operator !== 'NotIn') errors.push(invalid([...at, 'operator'], operator, 'not a valid selector operator'));
+    else if (arrayField(requirement, 'values').length !== 1) errors.push(required([...at, 'values'], "must be only one value when `operator` is 'In' or 'NotIn' for node field selector"));
+    const fieldKey = stringField(requirement, 'key') ?? '';
+    if (fieldKey !== 'metadata.name') errors.push(invalid([...at, 'key'], fieldKey, 'not a valid field selector key'));
+  });
+  return errors;
+}
+
+// upstream: validation.go validatePodAffinityTerm: topologyKey is required and a qualified name
+function validatePodAffinityTerm(term: Fields | undefined, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const selector = recordField(term, 'labelSelector');
+  if (selector) appendAll(errors, validateLabelSelector(selector, [...field, 'labelSelector']));
+  for (const namespace of arrayField(term, 'namespaces')) {
+    if (typeof namespace === 'string') appendAll(errors, dns1123LabelErrors(namespace).map((message) => invalid([...field, 'namespace'], namespace, message)));
+  }
+  const topologyKey = stringField(term, 'topologyKey') ?? '';
+  if (topologyKey === '') errors.push(required([...field, 'topologyKey'], 'can not be empty'));
+  appendAll(errors, qualifiedNameErrors(topologyKey).map((message) => invalid([...field, 'topologyKey'], topologyKey, message)));
+  return errors;
+}
+
+// upstream: ValidatePodSpec: serviceAccountName and priorityClassName are DNS subdomains, hostname and subdomain DNS labels
+function validatePodNames(spec: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  for (const name of ['serviceAccountName', 'priorityClassName', 'nodeName', 'runtimeClassName']) {
+    const value = stringField(spec, name);
+    if (value) appendAll(errors, subdomainErrors(value).map((message) => invalid([...field, name], value, message)));
+  }
+  for (const name of ['hostname', 'subdomain']) {
+    const value = stringField(spec, name);
+    if (value) appendAll(errors, validateDNS1123Label(value, [...field, name]));
+  }
+  return errors;
+}
+
+// upstream: validation.go validateVolumeSource checks the sources in this order; the second one set is Forbidden at the
+// child name upstream uses (its typos "cephFS" and "downwarAPI" included) (v1.36)
+const VOLUME_SOURCES: readonly (readonly [string, string])[] = [
+  ['emptyDir', 'emptyDir'], ['hostPath', 'hostPath'], ['gitRepo', 'gitRepo'], ['gcePersistentDisk', 'gcePersistentDisk'],
+  ['awsElasticBlockStore', 'awsElasticBlockStore'], ['secret', 'secret'], ['nfs', 'nfs'], ['iscsi', 'iscsi'],
+  ['glusterfs', 'glusterfs'], ['flocker', 'flocker'], ['persistentVolumeClaim', 'persistentVolumeClaim'], ['rbd', 'rbd'],
+  ['cinder', 'cinder'], ['cephfs', 'cephFS'], ['quobyte', 'quobyte'], ['downwardAPI', 'downwarAPI'], ['fc', 'fc'],
+  ['flexVolume', 'flexVolume'], ['configMap', 'configMap'], ['azureFile', 'azureFile'], ['vsphereVolume', 'vsphereVolume'],
+  ['photonPersistentDisk', 'photonPersistentDisk'], ['portworxVolume', 'portworxVolume'], ['azureDisk', 'azureDisk'],
+  ['storageos', 'storageos'], ['projected', 'projected'], ['scaleIO', 'scaleIO'], ['csi', 'csi'], ['ephemeral', 'ephemeral'],
+  ['image', 'image'],
+];
+
+/** upstream: validateSecretVolumeSource, validateConfigMapVolumeSource, validatePersistentClaimVolumeSource, ...: required names */
+const VOLUME_SOURCE_REQUIRED: Readonly<Record<string, readonly string[]>> = {
+  hostPath: ['path'], gitRepo: ['repository'], gcePersistentDisk: ['pdName'], awsElasticBlockStore: ['volumeID'],
+  secret: ['secretName'], nfs: ['server', 'path'], glusterfs: ['endpoints', 'path'], persistentVolumeClaim: ['claimName'],
+  configMap: ['name'], iscsi: ['targetPortal', 'iqn'],
+};
+
+const FILE_MODE_ERROR = 'must be a number between 0 and 0777 (octal), both inclusive';
+
+// upstream: validation.go ValidateVolumes (v1.36): a volume with errors is not usable by mounts; a volume without a
+// source is defaulted to emptyDir (v1 SetDefaults_Volume), so "must specify a volume type" cannot happen through v1
+function validateVolumes(volumes: readonly unknown[], field: FieldPath): { names: Set<string>; errors: ErrorList } {
+  const names = new Set<string>();
+  const errors: ErrorList = [];
+  volumes.forEach((entry, index) => {
+    const volume = asRecord(entry) ?? {};
+    const name = stringField(volume, 'name') ?? '';
+    const namePath = [...field, index, 'name'];
+    const volumeErrors = validateVolumeSource(volume, [...field, index]);
+    if (name === '') volumeErrors.push(required(namePath));
+    else appendAll(volumeErrors, validateDNS1123Label(name, namePath));
+    if (names.has(name)) volumeErrors.push(duplicate(namePath, name));
+    if (volumeErrors.length === 0) names.add(name);
+    appendAll(errors, volumeErrors);
+  });
+  return { names, errors };
+}
+
+// upstream: validation.go validateVolumeSource and the per-source validators' required fields
+function validateVolumeSource(volume: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  let sources = 0;
+  for (const [source, child] of VOLUME_SOURCES) {
+    const value = volume[source];
+    if (value === undefined || value === null) continue;
+    if (sources++ > 0) {
+      errors.push(forbidden([...field, child], 'may not specify more than 1 volume type'));
+      continue;
+    }
+    const record = asRecord(value);
+    for (const name of VOLUME_SOURCE_REQUIRED[source] ?? []) if (!stringField(record, name)) errors.push(required([...field, source, name]));
+    const mode = intField(record, 'defaultMode');
+    if (mode !== undefined && (mode < 0 || mode > 0o777)) errors.push(invalid([...field, source, 'defaultMode'], mode, FILE_MODE_ERROR));
+    appendAll(errors, validateVolumeItems(source, record, [...field, source]));
+  }
+  return errors;
+}
+
+// upstream: validateSecretVolumeSource, validateConfigMapVolumeSource (KeyToPath items), validateDownwardAPIVolumeSource
+function validateVolumeItems(source: string, record: Fields | undefined, field: FieldPath): ErrorList {
+  const items = arrayField(record, 'items');
+  if (source === 'secret' || source === 'configMap') return items.flatMap((item, index) => validateKeyToPath(asRecord(item) ?? {}, [...field, 'items', index]));
+  if (source !== 'downwardAPI') return [];
+  // upstream passes the volume's path, not the item's, to validateDownwardAPIVolumeFile
+  return items.flatMap((item) => {
+    const file = asRecord(item) ?? {};
+    const errors: ErrorList = [];
+    if (!stringField(file, 'path')) errors.push(required([...field, 'path']));
+    if (!recordField(file, 'fieldRef') && !recordField(file, 'resourceFieldRef')) errors.push(required(field, 'one of fieldRef and resourceFieldRef is required'));
+    return errors;
+  });
+}
+
+// upstream: validation.go validateKeyToPath (path syntax beyond presence is not checked here)
+function validateKeyToPath(item: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  if (!stringField(item, 'key')) errors.push(required([...field, 'key']));
+  if (!stringField(item, 'path')) errors.push(required([...field, 'path']));
+  const mode = intField(item, 'mode');
+  if (mode !== undefined && (mode < 0 || mode > 0o777)) errors.push(invalid([...field, 'mode'], mode, FILE_MODE_ERROR));
+  return errors;
+}
+
+const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+
+// upstream: validation.go ValidateTolerations (v1.36); enums of operator and effect are the schema's
+export function validateTolerations(tolerations: readonly unknown[], field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  tolerations.forEach((entry, index) => {
+    const toleration = asRecord(entry) ?? {};
+    const at = [...field, index];
+    const tolerationKey = stringField(toleration, 'key') ?? '';
+    const operator = stringField(toleration, 'operator') ?? '';
+    const value = stringField(toleration, 'value') ?? '';
+    const effect = stringField(toleration, 'effect') ?? '';
+    if (tolerationKey) appendAll(errors, qualifiedNameErrors(tolerationKey).map((message) => invalid([...at, 'key'], tolerationKey, message)));
+    if (tolerationKey === '' && operator !== 'Exists') {
+      errors.push(invalid([...at, 'operator'], operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+    }
+    if (intField(toleration, 'tolerationSeconds') !== undefined && effect !== 'NoExecute') {
+      errors.push(invalid([...at, 'effect'], effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+    }
+    if (operator === 'Equal' || operator === '') {
+      const messages = labelValueErrors(value);
+      if (messages.length > 0) errors.push(invalid([...at, 'operator'], value, messages.join(';')));
+    } else if (operator === 'Exists' && value !== '') {
+      errors.push(invalid([...at, 'operator'], value, "value must be empty when `operator` is 'Exists'"));
+    } else if (operator !== 'Exists') {
+      errors.push(notSupported([...at, 'operator'], operator, ['Equal', 'Exists']));
+    }
+    if (effect !== '' && !TAINT_EFFECTS.includes(effect)) errors.push(notSupported([...at, 'effect'], effect, TAINT_EFFECTS));
+  });
+  return errors;
+}
+
+const NOT_POSITIVE = 'must be greater than zero';
+
+// upstream: validation.go validateTopologySpreadConstraints, ValidateMaxSkew, ValidateTopologyKey,
+// ValidateSpreadConstraintNotRepeat, validateMinDomains (v1.36); whenUnsatisfiable's enum is the schema's
+export function validateTopologySpreadConstraints(constraints: readonly unknown[], field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const records = constraints.map((entry) => asRecord(entry) ?? {});
+  records.forEach((constraint, index) => {
+    const at = [...field, index];
+    const maxSkew = intField(constraint, 'maxSkew') ?? 0;
+    if (maxSkew <= 0) errors.push(invalid([...at, 'maxSkew'], maxSkew, NOT_POSITIVE));
+    const topologyKey = stringField(constraint, 'topologyKey') ?? '';
+    if (topologyKey === '') errors.push(required([...at, 'topologyKey'], 'can not be empty'));
+    else appendAll(errors, qualifiedNameErrors(topologyKey).map((message) => invalid([...at, 'topologyKey'], topologyKey, message)));
+    const action = stringField(constraint, 'whenUnsatisfiable') ?? '';
+    const repeated = records.slice(index + 1).some((other) => other['topologyKey'] === topologyKey && other['whenUnsatisfiable'] === action);
+    if (repeated) errors.push(duplicate([...at, '{topologyKey, whenUnsatisfiable}'], `{${topologyKey}, ${action}}`));
+    const minDomains = intField(constraint, 'minDomains');
+    if (minDomains === undefined) return;
+    if (minDomains <= 0) errors.push(invalid([...at, 'minDomains'], minDomains, NOT_POSITIVE));
+    if (action !== 'DoNotSchedule') errors.push(invalid([...at, 'minDomains'], minDomains, `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${action}`));
+  });
+  return errors;
+}

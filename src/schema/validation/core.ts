@@ -1,0 +1,221 @@
+// pkg/apis/core/validation for the core kinds' specs: Pod, PodTemplate, ReplicationController, Service, ConfigMap, Secret.
+import { INVALID_PORT, validateDNS1123Label, validateNonnegativeField, validatePortNumOrName } from './core-container.js';
+import { validatePodSpec, validatePodTemplateSpec } from './core-pod.js';
+import { duplicate, forbidden, GoStruct, invalid, key, owned, pointing, required, tooLong, type ErrorList, type FieldPath } from './field-error.js';
+import { configMapKeyErrors, portNumberErrors, qualifiedNameErrors, subdomainErrors } from './names.js';
+import { validateLabels } from './object-meta.js';
+import { validateTemplateMatchesSelector, validateRestartPolicyAlways } from './template.js';
+import { arrayField, asRecord, byteLength, intField, recordField, stringEntries, stringField, type Fields } from './values.js';
+import { appendAll } from '../../model/append.js';
+
+// upstream: validation.go ValidatePod (spec part)
+export function validatePod(object: Fields): ErrorList {
+  return validatePodSpec(recordField(object, 'spec'), ['spec']);
+}
+
+// upstream: validation.go ValidatePodTemplate
+export function validatePodTemplate(object: Fields): ErrorList {
+  return validatePodTemplateSpec(object['template'], ['template']);
+}
+
+// upstream: validation.go ValidateReplicationControllerSpec, ValidatePodTemplateSpecForRC; an empty selector defaults to the template's labels
+export function validateReplicationController(object: Fields): ErrorList {
+  const spec = recordField(object, 'spec');
+  const selector = stringEntries(spec?.['selector']);
+  const errors = [...validateNonnegativeField(intField(spec, 'replicas'), ['spec', 'replicas'])];
+  appendAll(errors, validateLabels(spec?.['selector'], ['spec', 'selector']));
+  const template = spec?.['template'];
+  if (!asRecord(template)) return [...errors, required(['spec', 'template'])];
+  if (selector.length > 0) appendAll(errors, validateTemplateMatchesSelector({ kind: 'set', labels: Object.fromEntries(selector) }, template, ['spec', 'template']));
+  appendAll(appendAll(errors, validatePodTemplateSpec(template, ['spec', 'template'])), validateRestartPolicyAlways('ReplicationController', template, ['spec', 'template']));
+  return errors;
+}
+
+// upstream: validation.go ValidateService (create; IP families and allocation are the cluster's business) (v1.36)
+export function validateService(object: Fields): ErrorList {
+  const spec = recordField(object, 'spec') ?? {};
+  const type = stringField(spec, 'type') ?? 'ClusterIP';
+  const ports = arrayField(spec, 'ports');
+  const errors: ErrorList = [];
+  if (ports.length === 0 && spec['clusterIP'] !== 'None' && type !== 'ExternalName') errors.push(required(['spec', 'ports']));
+  if (type === 'ExternalName') appendAll(errors, validateExternalName(stringField(spec, 'externalName') ?? ''));
+  const names = new Set<string>();
+  ports.forEach((entry, index) => appendAll(errors, validateServicePort(asRecord(entry) ?? {}, { requireName: ports.length > 1, names }, ['spec', 'ports', index])));
+  if (spec['selector'] !== undefined) appendAll(errors, validateLabels(spec['selector'], ['spec', 'selector']));
+  appendAll(appendAll(errors, validateServiceTypeFields(spec, type)), validateDuplicateServicePorts(ports));
+  return errors;
+}
+
+// upstream: ValidateService, case ExternalName: the CNAME may end with a dot
+function validateExternalName(externalName: string): ErrorList {
+  const cname = externalName.replace(/\.$/, '');
+  if (cname === '') return [required(['spec', 'externalName'])];
+  return subdomainErrors(cname).map((message) => invalid(['spec', 'externalName'], cname, message));
+}
+
+interface ServicePortContext {
+  readonly requireName: boolean;
+  readonly names: Set<string>;
+}
+
+// upstream: validation.go validateServicePort; a targetPort of 0 or "" is defaulted to port (v1 SetDefaults_Service)
+function validateServicePort(port: Fields, context: ServicePortContext, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const name = stringField(port, 'name') ?? '';
+  if (context.requireName && name === '') errors.push(required([...field, 'name']));
+  else if (name !== '') {
+    appendAll(errors, validateDNS1123Label(name, [...field, 'name']));
+    if (context.names.has(name)) errors.push(duplicate([...field, 'name'], name));
+    else context.names.add(name);
+  }
+  const number = intField(port, 'port');
+  if (number !== undefined) appendAll(errors, owned(portNumberErrors(number).map((message) => invalid([...field, 'port'], number, message)), INVALID_PORT));
+  const target = port['targetPort'];
+  if (target !== 0 && target !== '') appendAll(errors, owned(validatePortNumOrName(target, [...field, 'targetPort']), INVALID_PORT));
+  const appProtocol = stringField(port, 'appProtocol');
+  if (appProtocol !== undefined) appendAll(errors, qualifiedNameErrors(appProtocol).map((message) => invalid([...field, 'appProtocol'], appProtocol, message)));
+  return errors;
+}
+
+// upstream: ValidateService: fields that only some Service types may set (the field name "LoadBalancerSourceRanges" is upstream's)
+function validateServiceTypeFields(spec: Fields, type: string): ErrorList {
+  const errors: ErrorList = [];
+  arrayField(spec, 'ports').forEach((entry, index) => {
+    if (type === 'ClusterIP' && intField(asRecord(entry), 'nodePort')) errors.push(forbidden(['spec', 'ports', index, 'nodePort'], "may not be used when `type` is 'ClusterIP'"));
+  });
+  if (arrayField(spec, 'loadBalancerSourceRanges').length > 0 && type !== 'LoadBalancer') {
+    errors.push(pointing(forbidden(['spec', 'LoadBalancerSourceRanges'], "may only be used when `type` is 'LoadBalancer'"), ['spec', 'loadBalancerSourceRanges'], 'key'));
+  }
+  if (spec['allocateLoadBalancerNodePorts'] !== undefined && spec['allocateLoadBalancerNodePorts'] !== null && type !== 'LoadBalancer') {
+    errors.push(forbidden(['spec', 'allocateLoadBalancerNodePorts'], "may only be used when `type` is 'LoadBalancer'"));
+  }
+  const externallyAccessible = type === 'LoadBalancer' || type === 'NodePort' || (type === 'ClusterIP' && arrayField(spec, 'externalIPs').length > 0);
+  const policy = stringField(spec, 'externalTrafficPolicy');
+  if (!externallyAccessible && policy) errors.push(invalid(['spec', 'externalTrafficPolicy'], policy, 'may only be set for externally-accessible services'));
+  if ((stringField(spec, 'sessionAffinity') ?? 'None') === 'None' && recordField(spec, 'sessionAffinityConfig')) {
+    errors.push(forbidden(['spec', 'sessionAffinityConfig'], 'must not be set when session affinity is None'));
+  }
+  return errors;
+}
+
+// upstream: ValidateService "Check for duplicate NodePorts" and "Check for duplicate Ports, considering (protocol,port) pairs";
+// the duplicate port prints as the internal ServicePort struct
+function validateDuplicateServicePorts(ports: readonly unknown[]): ErrorList {
+  const seenPorts = new Set<string>();
+  const seenNodePorts = new Set<string>();
+  const errors: ErrorList = [];
+  ports.forEach((entry, index) => {
+    const port = asRecord(entry);
+    const protocol = stringField(port, 'protocol') ?? 'TCP';
+    const number = intField(port, 'port') ?? 0;
+    const nodePort = intField(port, 'nodePort') ?? 0;
+    if (nodePort !== 0 && seenNodePorts.has(`${protocol}/${nodePort}`)) errors.push(duplicate(['spec', 'ports', index, 'nodePort'], nodePort));
+    if (nodePort !== 0) seenNodePorts.add(`${protocol}/${nodePort}`);
+    const value = new GoStruct([['Name', ''], ['Protocol', protocol], ['AppProtocol', null], ['Port', number], ['TargetPort', 0], ['NodePort', 0]]);
+    if (seenPorts.has(`${protocol}/${number}`)) errors.push(duplicate(['spec', 'ports', index], value));
+    seenPorts.add(`${protocol}/${number}`);
+  });
+  return errors;
+}
+
+const MAX_SECRET_SIZE = 1024 * 1024;
+
+// upstream: validation.go ValidateConfigMap (v1.36)
+export function validateConfigMap(object: Fields): ErrorList {
+  const errors: ErrorList = [];
+  let total = 0;
+  const binaryData = asRecord(object['binaryData']) ?? {};
+  for (const field of ['data', 'binaryData']) {
+    for (const [name, value] of Object.entries(asRecord(object[field]) ?? {})) {
+      appendAll(errors, keyErrors(name, [field, key(name)]));
+      if (field === 'data' && Object.hasOwn(binaryData, name)) errors.push(pointing(invalid([field, key(name)], name, 'duplicate of key present in binaryData'), [field, name], 'key'));
+      total += typeof value === 'string' ? (field === 'binaryData' ? Buffer.from(value, 'base64').length : byteLength(value)) : 0;
+    }
+  }
+  if (total > MAX_SECRET_SIZE) errors.push(tooLong([''], MAX_SECRET_SIZE));
+  return errors;
+}
+
+function keyErrors(name: string, field: FieldPath): ErrorList {
+  return configMapKeyErrors(name).map((message) => pointing(invalid(field, name, message), [String(field[0]), name], 'key'));
+}
+
+// upstream: validation.go ValidateSecret (v1.36): stringData is merged into data before validation
+export function validateSecret(object: Fields): ErrorList {
+  const data = new Map<string, { field: string; size: number }>();
+  for (const field of ['data', 'stringData']) {
+    for (const [name, value] of Object.entries(asRecord(object[field]) ?? {})) {
+      data.set(name, { field, size: typeof value === 'string' ? decodedSize(field, value) : 0 });
+    }
+  }
+  const errors: ErrorList = [];
+  let total = 0;
+  for (const [name, { field, size }] of data) {
+    appendAll(errors, keyErrors(name, [field === 'stringData' ? 'data' : field, key(name)]).map((error) => pointing(error, [field, name], 'key')));
+    total += size;
+  }
+  if (total > MAX_SECRET_SIZE) errors.push(tooLong(['data'], MAX_SECRET_SIZE));
+  appendAll(errors, validateSecretType(stringField(object, 'type') ?? 'Opaque', new Set(data.keys()), object));
+  return errors;
+}
+
+const decodedSize = (field: string, value: string): number => (field === 'data' ? Buffer.from(value, 'base64').length : byteLength(value));
+
+const REQUIRED_SECRET_KEYS: Readonly<Record<string, readonly string[]>> = {
+  'kubernetes.io/dockercfg': ['.dockercfg'],
+  'kubernetes.io/dockerconfigjson': ['.dockerconfigjson'],
+  'kubernetes.io/ssh-auth': ['ssh-privatekey'],
+  'kubernetes.io/tls': ['tls.crt', 'tls.key'],
+};
+
+// upstream: secrets.go ValidateSecret, the switch on secret.Type
+function validateSecretType(type: string, keys: ReadonlySet<string>, object: Fields): ErrorList {
+  if (type === 'kubernetes.io/service-account-token') {
+    const annotations = recordField(recordField(object, 'metadata'), 'annotations');
+    return stringField(annotations, 'kubernetes.io/service-account.name') ? [] : [required(['metadata', 'annotations', key('kubernetes.io/service-account.name')])];
+  }
+  if (type === 'kubernetes.io/basic-auth' && !keys.has('username') && !keys.has('password')) {
+    return [required(['data', key('username')]), required(['data', key('password')])];
+  }
+  return (REQUIRED_SECRET_KEYS[type] ?? []).filter((name) => !keys.has(name)).map((name) => required(['data', key(name)]));
+}
+
+/**
+ * encoding/json decodes []byte fields with base64.StdEncoding before any validation: a bad value fails the whole
+ * request with the decoder's message (Secret data, ConfigMap binaryData).
+ */
+export function decodeBytesFields(kind: 'Secret' | 'ConfigMap', field: 'data' | 'binaryData'): (object: Fields) => ErrorList {
+  return (object) => {
+    for (const [name, value] of stringEntries(object[field])) {
+      const offset = corruptBase64Offset(value);
+      if (offset === undefined) continue;
+      const text = `${kind} in version "v1" cannot be handled as a ${kind}: illegal base64 data at input byte ${offset}`;
+      return [{ ...invalid([field, key(name)], '', ''), text }];
+    }
+    return [];
+  };
+}
+
+const BASE64 = /^[A-Za-z0-9+/]$/;
+
+// upstream: Go encoding/base64 (*Encoding).Decode with StdEncoding: \r and \n are skipped, padding is required
+export function corruptBase64Offset(text: string): number | undefined {
+  const chars: { char: string; at: number }[] = [];
+  for (let at = 0; at < text.length; at++) if (text[at] !== '\n' && text[at] !== '\r') chars.push({ char: text[at] ?? '', at });
+  for (let index = 0; index < chars.length; index += 4) {
+    const quantum = chars.slice(index, index + 4);
+    for (let j = 0; j < quantum.length; j++) {
+      const entry = quantum[j];
+      if (!entry) continue;
+      if (entry.char === '=') {
+        if (j < 2 || (j === 2 && quantum[3]?.char !== '=')) return entry.at;
+        const trailing = chars[index + 4];
+        if (trailing) return trailing.at;
+        break;
+      }
+      if (!BASE64.test(entry.char)) return entry.at;
+    }
+    if (quantum.length < 4) return quantum[0]?.at ?? 0;
+  }
+  return undefined;
+}

@@ -1,0 +1,113 @@
+// apimachinery's field.Error: one validation failure at a field path, rendered exactly as the API server prints it.
+import type { Path } from '../../model/document.js';
+
+/** A map key inside a field path: printed `[key]`, as upstream's Path.Key. */
+export interface MapKey { readonly key: string }
+export type FieldPath = readonly (string | number | MapKey)[];
+
+// upstream: apimachinery pkg/util/validation/field/errors.go ErrorType.String (v1.36)
+export type ErrorType =
+  | 'Required value' | 'Invalid value' | 'Duplicate value' | 'Unsupported value' | 'Forbidden' | 'Too long' | 'Not found';
+
+const OMIT = Symbol('omitted value');
+
+export interface FieldError {
+  readonly type: ErrorType;
+  readonly field: FieldPath;
+  readonly value: unknown;
+  readonly detail: string;
+  /** Where the finding points when not at `field` itself (a label's key or value under `metadata.labels`). */
+  readonly at?: Path;
+  /** The finding points at the mapping key (label keys, duplicate map entries) instead of the value. */
+  readonly on: 'key' | 'value';
+  /** Finding id; the general `api-validation` unless a more specific check owns the error. */
+  readonly ruleId: string;
+  /** A failure the API server reports before field validation (decoding), with its own text. */
+  readonly text?: string;
+}
+
+export type ErrorList = FieldError[];
+
+export const API_VALIDATION = 'api-validation';
+
+const make = (type: ErrorType, field: FieldPath, value: unknown, detail: string): FieldError =>
+  ({ type, field, value, detail, on: 'value', ruleId: API_VALIDATION });
+
+export const required = (field: FieldPath, detail = ''): FieldError => make('Required value', field, OMIT, detail);
+export const invalid = (field: FieldPath, value: unknown, detail: string): FieldError => make('Invalid value', field, value, detail);
+export const duplicate = (field: FieldPath, value: unknown): FieldError => make('Duplicate value', field, value, '');
+export const forbidden = (field: FieldPath, detail: string): FieldError => make('Forbidden', field, OMIT, detail);
+export const notFound = (field: FieldPath, value: unknown): FieldError => make('Not found', field, value, '');
+export const tooLong = (field: FieldPath, maxBytes: number): FieldError => make('Too long', field, OMIT, `may not be more than ${maxBytes} bytes`);
+
+// upstream: errors.go NotSupported
+export function notSupported(field: FieldPath, value: unknown, supported: readonly string[]): FieldError {
+  return make('Unsupported value', field, value, supported.length > 0 ? `supported values: ${supported.map((entry) => JSON.stringify(entry)).join(', ')}` : '');
+}
+
+/** The same errors, owned by a more specific finding id. */
+export function owned(errors: ErrorList, ruleId: string): ErrorList {
+  return errors.map((error) => ({ ...error, ruleId }));
+}
+
+/** The same error, pointing at `at` (a key when `on` is 'key') while its message names `field`. */
+export function pointing(error: FieldError, at: Path, on: 'key' | 'value' = 'value'): FieldError {
+  return { ...error, at, on };
+}
+
+/** A map key segment, as upstream's fldPath.Key. */
+export const key = (name: string): MapKey => ({ key: name });
+
+// upstream: field/path.go Path.String
+export function fieldPathString(field: FieldPath): string {
+  let out = '';
+  for (const segment of field) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (typeof segment === 'object') out += `[${segment.key}]`;
+    else out += out === '' ? segment : `.${segment}`;
+  }
+  return out;
+}
+
+/** The document path of a field path (map keys become plain keys) for positions. */
+export function toPath(field: FieldPath): Path {
+  return field.map((segment) => (typeof segment === 'object' ? segment.key : segment));
+}
+
+// upstream: errors.go Error.Error and ErrorBody
+export function errorMessage(error: FieldError): string {
+  if (error.text !== undefined) return error.text;
+  let body: string = error.type;
+  if (error.value !== OMIT && error.type !== 'Forbidden' && error.type !== 'Required value' && error.type !== 'Too long') {
+    body += `: ${goValue(error.value)}`;
+  }
+  if (error.detail.length > 0) body += `: ${error.detail}`;
+  return `${fieldPathString(error.field)}: ${body}`;
+}
+
+/** %v for numbers and booleans, %q for strings, json.Marshal (sorted keys) for the rest. */
+function goValue(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return goQuote(value);
+  return goJson(value);
+}
+
+function goQuote(value: string): string {
+  return JSON.stringify(value).replace(/\\u00([0-7][0-9a-f])/g, '\\x$1').replace(/\u007f/g, '\\x7f');
+}
+
+/** A Go struct value: json.Marshal prints its fields in declaration order, not sorted. */
+export class GoStruct {
+  constructor(readonly fields: readonly (readonly [string, unknown])[]) {}
+}
+
+function goJson(value: unknown): string {
+  if (value === undefined || value === null) return 'null';
+  if (value instanceof GoStruct) return `{${value.fields.map(([name, entry]) => `${JSON.stringify(name)}:${goJson(entry)}`).join(',')}}`;
+  if (Array.isArray(value)) return `[${value.map(goJson).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.keys(value).sort().map((name) => `${JSON.stringify(name)}:${goJson((value as Record<string, unknown>)[name])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,92 @@
+// The API server's hand-written validation of built-in kinds on create: ObjectMeta per kind, then the kind's spec.
+import { findingAt, type Finding } from '../../model/finding.js';
+import { isClusterScoped } from '../../model/kinds.js';
+import type { KubeObject } from '../../model/object.js';
+import type { RuleMeta } from '../../model/rule-meta.js';
+import { validateAppsSpec } from './apps.js';
+import { validateCronJob, validateJob } from './batch.js';
+import { decodeBytesFields, validateConfigMap, validatePod, validatePodTemplate, validateReplicationController, validateSecret, validateService } from './core.js';
+import { DUPLICATE_CONTAINER_NAME, INVALID_PORT } from './core-container.js';
+import { API_VALIDATION, errorMessage, toPath, type ErrorList } from './field-error.js';
+import { validateIngress, validateNetworkPolicy } from './networking.js';
+import { INVALID_LABEL, INVALID_NAME, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, nameIsPathSegment, validateObjectMeta, type NameFunc } from './object-meta.js';
+import { INVALID_RESTART_POLICY, SELECTOR_MISMATCH } from './template.js';
+import type { Fields } from './values.js';
+
+interface KindValidation {
+  readonly nameFn: NameFunc;
+  /** Failures of decoding the request body: when there are any, the API server validates nothing else. */
+  readonly decode?: (object: Fields) => ErrorList;
+  readonly spec?: (object: Fields) => ErrorList;
+}
+
+/** Go's time.LoadLocation ("Local" and "UTC" are built in), approximated by the IANA database Node ships. */
+function isTimeZone(name: string): boolean {
+  if (name === 'Local' || name === 'UTC') return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// upstream: each kind's Validate<Kind> in pkg/apis/{core,apps,batch,networking}/validation; kinds not listed use a DNS-1123 subdomain name
+const KINDS: Readonly<Record<string, KindValidation>> = {
+  'v1 Pod': { nameFn: nameIsDNSSubdomain, spec: validatePod },
+  'v1 PodTemplate': { nameFn: nameIsDNSSubdomain, spec: validatePodTemplate },
+  'v1 ReplicationController': { nameFn: nameIsDNSSubdomain, spec: validateReplicationController },
+  'v1 Service': { nameFn: nameIsDNS1035Label, spec: validateService },
+  'v1 Namespace': { nameFn: nameIsDNSLabel },
+  'v1 ConfigMap': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('ConfigMap', 'binaryData'), spec: validateConfigMap },
+  'v1 Secret': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('Secret', 'data'), spec: validateSecret },
+  'apps/v1 Deployment': { nameFn: nameIsDNSSubdomain, spec: (object) => validateAppsSpec('Deployment', object) },
+  'apps/v1 ReplicaSet': { nameFn: nameIsDNSSubdomain, spec: (object) => validateAppsSpec('ReplicaSet', object) },
+  'apps/v1 StatefulSet': { nameFn: nameIsDNSLabel, spec: (object) => validateAppsSpec('StatefulSet', object) },
+  'apps/v1 DaemonSet': { nameFn: nameIsDNSSubdomain, spec: (object) => validateAppsSpec('DaemonSet', object) },
+  'batch/v1 Job': { nameFn: nameIsDNSSubdomain, spec: validateJob },
+  'batch/v1 CronJob': { nameFn: nameIsDNSSubdomain, spec: (object) => validateCronJob(object, isTimeZone) },
+  'networking.k8s.io/v1 Ingress': { nameFn: nameIsDNSSubdomain, spec: validateIngress },
+  'networking.k8s.io/v1 NetworkPolicy': { nameFn: nameIsDNSSubdomain, spec: validateNetworkPolicy },
+  'rbac.authorization.k8s.io/v1 Role': { nameFn: nameIsPathSegment },
+  'rbac.authorization.k8s.io/v1 ClusterRole': { nameFn: nameIsPathSegment },
+  'rbac.authorization.k8s.io/v1 RoleBinding': { nameFn: nameIsPathSegment },
+  'rbac.authorization.k8s.io/v1 ClusterRoleBinding': { nameFn: nameIsPathSegment },
+  'flowcontrol.apiserver.k8s.io/v1 FlowSchema': { nameFn: nameIsPathSegment },
+  'flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfiguration': { nameFn: nameIsPathSegment },
+};
+
+/** Requests, not stored objects: the API server does not validate their metadata. */
+const REVIEW_KINDS = new Set(['TokenReview', 'SubjectAccessReview', 'LocalSubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview', 'SelfSubjectReview']);
+
+const DEFAULT_KIND: KindValidation = { nameFn: nameIsDNSSubdomain };
+
+/** Every error the API server's validation would return for creating this built-in object, as findings. */
+export function validateBuiltinObject(object: KubeObject): Finding[] {
+  const { apiVersion, kind } = object.ref;
+  if (REVIEW_KINDS.has(kind)) return [];
+  const validation = KINDS[`${apiVersion} ${kind}`] ?? DEFAULT_KIND;
+  const decodeErrors = validation.decode?.(object.value) ?? [];
+  const errors = decodeErrors.length > 0 ? decodeErrors : [
+    ...validateObjectMeta(object.value['metadata'], { namespaced: !isClusterScoped(apiVersion, kind), nameFn: validation.nameFn }),
+    ...(validation.spec?.(object.value) ?? []),
+  ];
+  return errors.map((error) =>
+    findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessage(error) }, error.on),
+  );
+}
+
+const meta = (id: string, description: string, remediation: string): RuleMeta => ({
+  id, severity: 'error', category: 'schema', description, rationale: 'The API server rejects the object, so it never reaches the cluster.', remediation, defaultOn: true,
+});
+
+/** Finding ids of the API server's validation; the specific ones own the errors users most often meet. */
+export const API_VALIDATION_METAS: readonly RuleMeta[] = [
+  meta(API_VALIDATION, "a value the API server's own validation rejects (pkg/apis/*/validation): ports, probes, volumes, tolerations, schedules, Service, Secret, Ingress rules", 'Fix the field as the message says; the message is the one kubectl apply would print.'),
+  meta(INVALID_NAME, 'metadata.name, generateName or namespace breaks the name rule of its kind (DNS-1123 subdomain or label, DNS-1035 label for Services)', 'Use lower-case letters, digits and "-" (and "." where the kind allows it), starting and ending with a letter or digit.'),
+  meta(INVALID_LABEL, 'label or annotation key, label value, or total annotation size breaks the Kubernetes rules', 'Keys are an optional DNS subdomain prefix and "/" plus a name of at most 63 letters, digits, "-", "_" and "."; label values follow the same rule for the name and may be empty.'),
+  meta(SELECTOR_MISMATCH, "the controller's selector is empty or does not select its own pod template's labels", 'Make spec.selector match the labels of spec.template.metadata.labels (the selector cannot change after creation).'),
+  meta(DUPLICATE_CONTAINER_NAME, 'two containers of one pod (init, regular or ephemeral) share a name', 'Give every container of the pod its own name.'),
+  meta(INVALID_PORT, 'container, host, Service, probe or backend port outside 1-65535, or a port name that is not an IANA_SVC_NAME', 'Use a port number between 1 and 65535, or a name of at most 15 lower-case letters, digits and "-" with at least one letter.'),
+  meta(INVALID_RESTART_POLICY, 'pod template restartPolicy the controller does not allow (Jobs: OnFailure or Never; other controllers: Always)', 'Set spec.template.spec.restartPolicy to a value the kind allows: OnFailure or Never for Jobs and CronJobs, Always (the default) for the others.'),
+];

@@ -1,0 +1,55 @@
+// meta/v1 label selectors as the API server validates them (apimachinery pkg/apis/meta/v1/validation).
+import { forbidden, GoStruct, invalid, required, type ErrorList, type FieldPath } from './field-error.js';
+import { labelValueErrors, qualifiedNameErrors } from './names.js';
+import { validateLabels } from './object-meta.js';
+import { arrayField, asRecord, stringField, type Fields } from './values.js';
+import { appendAll } from '../../model/append.js';
+
+// upstream: meta/v1/validation ValidateLabelSelector
+export function validateLabelSelector(selector: Fields, field: FieldPath): ErrorList {
+  const errors = validateLabels(selector['matchLabels'], [...field, 'matchLabels']);
+  arrayField(selector, 'matchExpressions').forEach((entry, index) => {
+    appendAll(errors, validateSelectorRequirement(asRecord(entry) ?? {}, [...field, 'matchExpressions', index], { node: false, checkValues: true }));
+  });
+  return errors;
+}
+
+/** Label selectors know In, NotIn, Exists, DoesNotExist; node selectors add Gt and Lt. */
+export interface RequirementRules {
+  readonly node: boolean;
+  /** Preferred node affinity terms tolerate invalid label values (they can still match a single node). */
+  readonly checkValues: boolean;
+}
+
+// upstream: meta/v1/validation ValidateLabelSelectorRequirement; core validation.go ValidateNodeSelectorRequirement
+export function validateSelectorRequirement(requirement: Fields, field: FieldPath, rules: RequirementRules): ErrorList {
+  const errors: ErrorList = [];
+  const values = arrayField(requirement, 'values');
+  const operator = stringField(requirement, 'operator') ?? '';
+  const operators = rules.node ? ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'] : ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+  if ((operator === 'In' || operator === 'NotIn') && values.length === 0) errors.push(required([...field, 'values'], "must be specified when `operator` is 'In' or 'NotIn'"));
+  else if ((operator === 'Exists' || operator === 'DoesNotExist') && values.length > 0) errors.push(forbidden([...field, 'values'], "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+  else if (rules.node && (operator === 'Gt' || operator === 'Lt') && values.length !== 1) errors.push(required([...field, 'values'], "must be specified single value when `operator` is 'Lt' or 'Gt'"));
+  else if (!operators.includes(operator)) errors.push(invalid([...field, 'operator'], operator, 'not a valid selector operator'));
+  const requirementKey = stringField(requirement, 'key') ?? '';
+  appendAll(errors, qualifiedNameErrors(requirementKey).map((message) => invalid([...field, 'key'], requirementKey, message)));
+  if (!rules.checkValues) return errors;
+  values.forEach((value, index) => {
+    if (typeof value === 'string') appendAll(errors, labelValueErrors(value).map((message) => invalid([...field, 'values', index], value, message)));
+  });
+  return errors;
+}
+
+/** A LabelSelector as json.Marshal prints it: matchLabels before matchExpressions, empty fields omitted. */
+export function labelSelectorValue(selector: Fields): GoStruct {
+  const fields: [string, unknown][] = [];
+  const matchLabels = asRecord(selector['matchLabels']);
+  if (matchLabels && Object.keys(matchLabels).length > 0) fields.push(['matchLabels', matchLabels]);
+  const expressions = arrayField(selector, 'matchExpressions').map((entry) => {
+    const requirement = asRecord(entry) ?? {};
+    const values = arrayField(requirement, 'values');
+    return new GoStruct([['key', requirement['key'] ?? ''], ['operator', requirement['operator'] ?? ''], ...(values.length > 0 ? [['values', values] as [string, unknown]] : [])]);
+  });
+  if (expressions.length > 0) fields.push(['matchExpressions', expressions]);
+  return new GoStruct(fields);
+}

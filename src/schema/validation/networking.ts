@@ -1,0 +1,125 @@
+// pkg/apis/networking/validation: Ingress and NetworkPolicy specs (create); enums and required fields are the schema's.
+import { invalid, notSupported, owned, pointing, required, type ErrorList, type FieldPath } from './field-error.js';
+import { INVALID_PORT, validatePortNumOrName } from './core-container.js';
+import { validateLabelSelector } from './label-selector.js';
+import { dns1035LabelErrors, portNameErrors, portNumberErrors, subdomainErrors, wildcardSubdomainErrors } from './names.js';
+import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
+import { appendAll } from '../../model/append.js';
+
+const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
+
+// upstream: validation.go ValidateIngressCreate, ValidateIngressSpec, validateIngressTLS (v1.36)
+export function validateIngress(object: Fields): ErrorList {
+  const spec = recordField(object, 'spec') ?? {};
+  const errors: ErrorList = [];
+  const rules = arrayField(spec, 'rules');
+  const defaultBackend = recordField(spec, 'defaultBackend');
+  if (rules.length === 0 && !defaultBackend) errors.push(invalid(['spec'], spec['rules'] ?? null, 'either `defaultBackend` or `rules` must be specified'));
+  if (defaultBackend) appendAll(errors, validateIngressBackend(defaultBackend, ['spec', 'defaultBackend']));
+  rules.forEach((entry, index) => appendAll(errors, validateIngressRule(asRecord(entry) ?? {}, ['spec', 'rules', index])));
+  arrayField(spec, 'tls').forEach((entry, index) => {
+    arrayField(asRecord(entry), 'hosts').forEach((host, hostIndex) => {
+      if (typeof host === 'string') appendAll(errors, validateHostName(host, ['spec', 'tls', index, 'hosts', hostIndex]));
+    });
+    const secretName = stringField(asRecord(entry), 'secretName');
+    if (secretName) appendAll(errors, subdomainErrors(secretName).map((message) => invalid(['spec', 'tls', index, 'secretName'], secretName, message)));
+  });
+  const className = stringField(spec, 'ingressClassName');
+  if (className) appendAll(errors, subdomainErrors(className).map((message) => invalid(['spec', 'ingressClassName'], className, message)));
+  const annotation = stringField(recordField(recordField(object, 'metadata'), 'annotations'), INGRESS_CLASS_ANNOTATION);
+  if (annotation !== undefined && className !== undefined) {
+    const at = ['metadata', 'annotations', INGRESS_CLASS_ANNOTATION];
+    errors.push(pointing(invalid(['annotations', INGRESS_CLASS_ANNOTATION], annotation, 'can not be set when the class field is also set'), at));
+  }
+  return errors;
+}
+
+/** A (wildcard) DNS subdomain, as validateIngressTLS checks TLS hosts. */
+function validateHostName(host: string, field: FieldPath): ErrorList {
+  const messages = host.includes('*') ? wildcardSubdomainErrors(host) : subdomainErrors(host);
+  return messages.map((message) => invalid(field, host, message));
+}
+
+// upstream: validation.go validateIngressRules: a rule's host is also never an IP address
+function validateHost(host: string, field: FieldPath): ErrorList {
+  const isIP = /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || (host.includes(':') && /^[0-9A-Fa-f:.]+$/.test(host));
+  return [...(isIP ? [invalid(field, host, 'must be a DNS name, not an IP address')] : []), ...validateHostName(host, field)];
+}
+
+function validateIngressRule(rule: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const host = stringField(rule, 'host');
+  if (host) appendAll(errors, validateHost(host, [...field, 'host']));
+  const http = recordField(rule, 'http');
+  if (!http) return errors;
+  const paths = arrayField(http, 'paths');
+  if (paths.length === 0) errors.push(required([...field, 'http', 'paths']));
+  paths.forEach((entry, index) => appendAll(errors, validateHTTPIngressPath(asRecord(entry) ?? {}, [...field, 'http', 'paths', index])));
+  return errors;
+}
+
+const INVALID_SEQUENCES = ['//', '/./', '/../', '%2f', '%2F'];
+const INVALID_SUFFIXES = ['/..', '/.'];
+const PATH_TYPES = ['Exact', 'ImplementationSpecific', 'Prefix'];
+
+// upstream: validation.go validateHTTPIngressPath
+function validateHTTPIngressPath(path: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const pathType = stringField(path, 'pathType');
+  const value = stringField(path, 'path') ?? '';
+  const at = [...field, 'path'];
+  if (pathType === 'Exact' || pathType === 'Prefix') {
+    if (!value.startsWith('/')) errors.push(invalid(at, value, 'must be an absolute path'));
+    for (const sequence of INVALID_SEQUENCES) if (value.includes(sequence)) errors.push(invalid(at, value, `must not contain '${sequence}'`));
+    for (const suffix of INVALID_SUFFIXES) if (value.endsWith(suffix)) errors.push(invalid(at, value, `cannot end with '${suffix}'`));
+  } else if (pathType === 'ImplementationSpecific') {
+    if (value.length > 0 && !value.startsWith('/')) errors.push(invalid(at, value, 'must be an absolute path'));
+  } else if (pathType !== undefined) return [notSupported([...field, 'pathType'], pathType, PATH_TYPES)];
+  const backend = recordField(path, 'backend');
+  if (backend) appendAll(errors, validateIngressBackend(backend, [...field, 'backend']));
+  return errors;
+}
+
+// upstream: validation.go validateIngressBackend
+function validateIngressBackend(backend: Fields, field: FieldPath): ErrorList {
+  const service = recordField(backend, 'service');
+  const resource = recordField(backend, 'resource');
+  if (service && resource) return [invalid(field, '', 'cannot set both resource and service backends')];
+  if (resource) return [];
+  if (!service) return [invalid(field, '', 'resource or service backend is required')];
+  const errors: ErrorList = [];
+  const name = stringField(service, 'name') ?? '';
+  if (name === '') errors.push(required([...field, 'service', 'name']));
+  else appendAll(errors, dns1035LabelErrors(name).map((message) => invalid([...field, 'service', 'name'], name, message)));
+  const port = recordField(service, 'port');
+  const portName = stringField(port, 'name') ?? '';
+  const portNumber = intField(port, 'number') ?? 0;
+  if (portName !== '' && portNumber !== 0) errors.push(invalid(field, '', 'cannot set both port name & port number'));
+  else if (portName !== '') appendAll(errors, owned(portNameErrors(portName).map((message) => invalid([...field, 'service', 'port', 'name'], portName, message)), INVALID_PORT));
+  else if (portNumber !== 0) appendAll(errors, owned(portNumberErrors(portNumber).map((message) => invalid([...field, 'service', 'port', 'number'], portNumber, message)), INVALID_PORT));
+  else errors.push(required(field, 'port name or number is required'));
+  return errors;
+}
+
+// upstream: validation.go ValidateNetworkPolicySpec, ValidateNetworkPolicyPort, ValidateNetworkPolicyPeer (selectors and
+// port numbers or names; CIDRs and endPort are not checked here)
+export function validateNetworkPolicy(object: Fields): ErrorList {
+  const spec = recordField(object, 'spec') ?? {};
+  const errors = validateLabelSelector(recordField(spec, 'podSelector') ?? {}, ['spec', 'podSelector']);
+  for (const [direction, peers] of [['ingress', 'from'], ['egress', 'to']] as const) {
+    arrayField(spec, direction).forEach((entry, index) => {
+      const rule = asRecord(entry);
+      const at = ['spec', direction, index];
+      arrayField(rule, 'ports').forEach((port, portIndex) => {
+        appendAll(errors, owned(validatePortNumOrName(asRecord(port)?.['port'], [...at, 'ports', portIndex, 'port']), INVALID_PORT));
+      });
+      arrayField(rule, peers).forEach((peer, peerIndex) => {
+        for (const selector of ['podSelector', 'namespaceSelector']) {
+          const value = recordField(asRecord(peer), selector);
+          if (value) appendAll(errors, validateLabelSelector(value, [...at, peers, peerIndex, selector]));
+        }
+      });
+    });
+  }
+  return errors;
+}

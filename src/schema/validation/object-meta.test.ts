@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { errorMessage } from './field-error.js';
+import { nameIsDNSSubdomain, nameIsPathSegment, validateObjectMeta } from './object-meta.js';
+
+const messages = (metadata: unknown, namespaced = true): string[] =>
+  validateObjectMeta(metadata, { namespaced, nameFn: nameIsDNSSubdomain }).map(errorMessage);
+
+// Cases from apimachinery pkg/api/validation/objectmeta_test.go
+describe('ValidateObjectMeta', () => {
+  it('limits the total size of annotations to 256 kB (TestValidateAnnotations)', () => {
+    expect(messages({ name: 'a', annotations: { big: 'x'.repeat(256 * 1024) } })).toEqual(['metadata.annotations: Too long: may not be more than 262144 bytes']);
+    expect(messages({ name: 'a', annotations: { big: 'x'.repeat(256 * 1024 - 3) } })).toEqual([]);
+  });
+
+  it('accepts a generateName ending in "-" and requires a name otherwise (TestValidateObjectMetaNamespaces)', () => {
+    expect(messages({ generateName: 'web-' })).toEqual([]);
+    expect(messages({})).toEqual(['metadata.name: Required value: name or generateName is required']);
+  });
+
+  it('checks a namespaced object\'s namespace and ignores a cluster-scoped one\'s', () => {
+    expect(messages({ name: 'a', namespace: 'Team_A' })[0]).toMatch(/^metadata\.namespace: Invalid value: "Team_A": a lowercase RFC 1123 label/);
+    expect(messages({ name: 'a', namespace: 'Team_A' }, false)).toEqual([]);
+  });
+
+  it('requires every ownerReference field and refuses orphan with foregroundDeletion (TestValidateFinalizersPreventConflictingFinalizers)', () => {
+    expect(messages({ name: 'a', ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', name: 'p', uid: '' }], finalizers: ['orphan', 'foregroundDeletion'] })).toEqual([
+      'metadata.ownerReferences[0].uid: Required value: must not be empty',
+      'metadata.finalizers: Invalid value: ["orphan","foregroundDeletion"]: finalizer orphan and foregroundDeletion cannot be both set',
+    ]);
+  });
+
+  it('validates RBAC names as path segments (ValidateRBACName)', () => {
+    expect(nameIsPathSegment('system:controller:a', false)).toEqual([]);
+    expect(nameIsPathSegment('..', false)).toEqual(["may not be '..'"]);
+    expect(nameIsPathSegment('a/b%c', false)).toEqual(["may not contain '/'", "may not contain '%'"]);
+  });
+});

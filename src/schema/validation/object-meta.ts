@@ -1,0 +1,110 @@
+// apimachinery's ValidateObjectMeta: name or generateName, namespace, labels, annotations, finalizers, ownerReferences.
+import { dns1035LabelErrors, dns1123LabelErrors, labelValueErrors, maskTrailingDash, qualifiedNameErrors, subdomainErrors } from './names.js';
+import { invalid, owned, pointing, required, toPath, tooLong, type ErrorList, type FieldPath } from './field-error.js';
+import { arrayField, asRecord, byteLength, stringEntries, stringField, type Fields } from './values.js';
+import { appendAll } from '../../model/append.js';
+
+/** upstream: pkg/api/validation/generic.go ValidateNameFunc: problems of a name, or of a generateName prefix. */
+export type NameFunc = (name: string, prefix: boolean) => string[];
+
+const masked = (check: (name: string) => string[]): NameFunc => (name, prefix) => check(prefix ? maskTrailingDash(name) : name);
+
+// upstream: generic.go NameIsDNSSubdomain, NameIsDNSLabel, NameIsDNS1035Label (v1.36)
+export const nameIsDNSSubdomain: NameFunc = masked((name) => subdomainErrors(name));
+export const nameIsDNSLabel: NameFunc = masked(dns1123LabelErrors);
+export const nameIsDNS1035Label: NameFunc = masked(dns1035LabelErrors);
+
+// upstream: content/path.go IsPathSegmentName, IsPathSegmentPrefix (ValidateRBACName, flowcontrol names) (v1.36)
+export const nameIsPathSegment: NameFunc = (name, prefix) => {
+  if (!prefix && (name === '.' || name === '..')) return [`may not be '${name}'`];
+  return ['/', '%'].filter((illegal) => name.includes(illegal)).map((illegal) => `may not contain '${illegal}'`);
+};
+
+export const INVALID_NAME = 'invalid-name';
+export const INVALID_LABEL = 'invalid-label';
+
+const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
+
+export interface ObjectMetaOptions {
+  readonly namespaced: boolean;
+  readonly nameFn: NameFunc;
+}
+
+// upstream: objectmeta.go ValidateObjectMetaAccessor (create); a cluster-scoped object's namespace is cleared, not rejected (rest.BeforeCreate)
+export function validateObjectMeta(metadata: unknown, options: ObjectMetaOptions, field: FieldPath = ['metadata']): ErrorList {
+  const meta = asRecord(metadata);
+  const errors: ErrorList = [...validateNames(meta, options.nameFn, field)];
+  const namespace = stringField(meta, 'namespace');
+  if (options.namespaced && namespace) {
+    appendAll(errors, owned(nameIsDNSLabel(namespace, false).map((message) => invalid([...field, 'namespace'], namespace, message)), INVALID_NAME));
+  }
+  appendAll(errors, validateLabels(meta?.['labels'], [...field, 'labels']));
+  appendAll(errors, validateAnnotations(meta?.['annotations'], [...field, 'annotations']));
+  appendAll(errors, validateOwnerReferences(arrayField(meta, 'ownerReferences'), [...field, 'ownerReferences']));
+  appendAll(errors, validateFinalizers(arrayField(meta, 'finalizers'), [...field, 'finalizers']));
+  return errors;
+}
+
+function validateNames(meta: Fields | undefined, nameFn: NameFunc, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const generateName = stringField(meta, 'generateName');
+  const name = stringField(meta, 'name');
+  if (generateName) appendAll(errors, nameFn(generateName, true).map((message) => invalid([...field, 'generateName'], generateName, message)));
+  if (name) appendAll(errors, nameFn(name, false).map((message) => invalid([...field, 'name'], name, message)));
+  else if (!generateName) errors.push(required([...field, 'name'], 'name or generateName is required'));
+  return owned(errors, INVALID_NAME);
+}
+
+// upstream: meta/v1/validation ValidateLabels, ValidateLabelName (v1.36): errors name the map, point at the key or the value
+export function validateLabels(labels: unknown, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  for (const [name, value] of stringEntries(labels)) {
+    const at = [...toPath(field), name];
+    appendAll(errors, qualifiedNameErrors(name).map((message) => pointing(invalid(field, name, message), at, 'key')));
+    appendAll(errors, labelValueErrors(value).map((message) => pointing(invalid(field, value, message), at)));
+  }
+  return owned(errors, INVALID_LABEL);
+}
+
+// upstream: objectmeta.go ValidateAnnotations: keys are checked lower-cased, the total size is limited
+export function validateAnnotations(annotations: unknown, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  let total = 0;
+  for (const [name, value] of stringEntries(annotations)) {
+    total += byteLength(name) + byteLength(value);
+    const at = [...toPath(field), name];
+    appendAll(errors, qualifiedNameErrors(name.toLowerCase()).map((message) => pointing(invalid(field, name, message), at, 'key')));
+  }
+  if (total > TOTAL_ANNOTATION_SIZE_LIMIT) errors.push(tooLong(field, TOTAL_ANNOTATION_SIZE_LIMIT));
+  return owned(errors, INVALID_LABEL);
+}
+
+// upstream: objectmeta.go validateOwnerReference
+function validateOwnerReferences(references: readonly unknown[], field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  references.forEach((entry, index) => {
+    const reference = asRecord(entry);
+    for (const name of ['apiVersion', 'kind', 'name', 'uid']) {
+      if (!stringField(reference, name)) errors.push(required([...field, index, name], 'must not be empty'));
+    }
+  });
+  return errors;
+}
+
+const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
+
+// upstream: objectmeta.go ValidateFinalizers, ValidateFinalizerName; core validation.go ValidateObjectMeta adds
+// validateKubeFinalizerName per entry, so a malformed name is reported at the list and at its index
+function validateFinalizers(finalizers: readonly unknown[], field: FieldPath): ErrorList {
+  const names = finalizers.filter((entry): entry is string => typeof entry === 'string');
+  const errors = names.flatMap((name) => qualifiedNameErrors(name).map((message) => invalid(field, name, message)));
+  if (names.includes('orphan') && names.includes('foregroundDeletion')) {
+    errors.push(invalid(field, names, 'finalizer orphan and foregroundDeletion cannot be both set'));
+  }
+  finalizers.forEach((name, index) => {
+    if (typeof name !== 'string') return;
+    appendAll(errors, qualifiedNameErrors(name).map((message) => invalid([...field, index], name, message)));
+    if (!name.includes('/') && !STANDARD_FINALIZERS.has(name)) errors.push(invalid([...field, index], name, 'name is neither a standard finalizer name nor is it fully qualified'));
+  });
+  return errors;
+}

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { loadManifests } from '../../load/load-manifests.js';
+import { validateObjects } from '../validate.js';
+
+const API_IDS = new Set(['api-validation', 'invalid-name', 'invalid-label', 'selector-mismatch', 'duplicate-container-name', 'invalid-port', 'invalid-restart-policy']);
+
+/** Findings of the API server's validation, or with 'all' every schema-stage finding (valid fixtures have none). */
+async function check(file: string, which: 'api' | 'all' = 'api'): Promise<string[]> {
+  const { objects, findings } = await loadManifests([file], { cwd: 'fixtures/schema/validation' });
+  expect(findings).toEqual([]);
+  return validateObjects(objects, { kubernetesVersion: undefined, extraSchemas: new Map(), strictKinds: false })
+    .filter((finding) => which === 'all' || API_IDS.has(finding.ruleId))
+    .map((finding) => `${finding.line}:${finding.column} ${finding.ruleId}: ${finding.message}`);
+}
+
+const SUBDOMAIN = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+const NAME_PART = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+
+describe('ValidateObjectMeta', () => {
+  it('ValidateObjectMeta: reports names per kind, label and annotation keys and values, missing names', async () => {
+    expect(await check('invalid-object-meta.yaml')).toEqual([
+      `5:9 invalid-name: metadata.name: Invalid value: "1web": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')`,
+      `7:5 invalid-label: metadata.labels: Invalid value: "app name": ${NAME_PART}`,
+      `8:11 invalid-label: metadata.labels: Invalid value: "front/end": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
+      `10:5 invalid-label: metadata.annotations: Invalid value: "example.com/a/b": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+      `18:17 invalid-name: metadata.generateName: Invalid value: "Settings-": ${SUBDOMAIN}`,
+      `23:9 invalid-name: metadata.name: Invalid value: "db.primary": must not contain dots`,
+      `40:3 invalid-name: metadata.name: Required value: name or generateName is required`,
+      `46:9 invalid-name: metadata.name: Invalid value: "a-very-long-cron-job-name-that-is-more-than-fifty-two": must be no more than 52 characters`,
+    ]);
+  });
+
+  it('ValidateObjectMeta: accepts RBAC path-segment names, generateName, empty label values, mixed-case annotation keys', async () => {
+    expect(await check('valid-object-meta.yaml', 'all')).toEqual([]);
+  });
+});
+
+// One invalid fixture per API group with every expected finding; the valid fixtures must produce no schema-stage finding.
+describe('API server validation per API group', () => {
+  it.each([
+    ['ValidatePodSpec: containers, ports, volumes, mounts, probes, tolerations, topology spread, resources', 'invalid-pod-spec.yaml', () => EXPECTED_POD_SPEC],
+    ['ValidatePodSpec: affinity, host ports, env, init container probes, dnsConfig', 'invalid-pod-scheduling.yaml', () => EXPECTED_POD_SCHEDULING],
+    ['ValidateService, validateServicePort: port names, numbers, duplicates, type-specific fields, externalName', 'invalid-service.yaml', () => EXPECTED_SERVICE],
+    ['ValidateConfigMap, ValidateSecret: keys, data and binaryData duplicates, base64 decoding, type-specific keys', 'invalid-config.yaml', () => EXPECTED_CONFIG],
+    ['ValidateDeploymentSpec, ValidateDeploymentStrategy, ValidateDaemonSetSpec, ValidateStatefulSetSpec', 'invalid-apps.yaml', () => EXPECTED_APPS],
+    ['ValidateJob, ValidateCronJobCreate, validateScheduleFormat, validateTimeZone', 'invalid-batch.yaml', () => EXPECTED_BATCH],
+    ['ValidateIngressSpec, validateHTTPIngressPath, validateIngressBackend, ValidateNetworkPolicyPort', 'invalid-ingress.yaml', () => EXPECTED_INGRESS],
+  ])('%s (%s)', async (_name, fixture, expected) => {
+    expect(await check(fixture)).toEqual(expected());
+  });
+
+  it.each([
+    ['ValidatePodSpec: defaulting and StatefulSet volumeClaimTemplates as mount targets', 'valid-pod-spec.yaml'],
+    ['ValidateService: one unnamed port, defaulted targetPort, headless, ExternalName with a final dot, LoadBalancer fields', 'valid-service.yaml'],
+    ['ValidateConfigMap, ValidateSecret: dotted keys, base64 over several lines, stringData merged into data', 'valid-config.yaml'],
+    ['ValidateDeploymentSpec, ValidateReplicationControllerSpec: defaults make them valid', 'valid-apps.yaml'],
+    ['validateScheduleFormat: macros, names, steps, ranges, @every; a manual Job selector', 'valid-batch.yaml'],
+    ['ValidateIngressSpec: wildcard hosts, resource backends, a defaultBackend without rules', 'valid-ingress.yaml'],
+  ])('%s (%s)', async (_name, fixture) => {
+    expect(await check(fixture, 'all')).toEqual([]);
+  });
+});
+
+const EXPECTED_POD_SPEC: string[] = [
+  "12:9 api-validation: spec.volumes[0].hostPath: Forbidden: may not specify more than 1 volume type",
+  "16:7 api-validation: spec.containers[0].image: Required value",
+  "18:17 invalid-port: spec.containers[0].ports[0].name: Invalid value: \"http-metrics-port\": must be no more than 15 characters",
+  "20:17 invalid-port: spec.containers[0].ports[1].name: Invalid value: \"8080\": must contain at least one letter (a-z)",
+  "23:26 invalid-port: spec.containers[0].ports[2].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive",
+  "25:17 api-validation: spec.containers[0].volumeMounts[0].name: Not found: \"cache\"",
+  "31:11 api-validation: spec.containers[0].livenessProbe.tcpSocket: Forbidden: may not specify more than 1 handler type",
+  "32:27 api-validation: spec.containers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1",
+  "34:9 api-validation: spec.containers[0].readinessProbe: Required value: must specify a handler type",
+  "34:24 api-validation: spec.containers[0].readinessProbe.periodSeconds: Invalid value: -1: must be greater than or equal to 0",
+  "37:11 api-validation: spec.containers[0].resources.requests: Invalid value: \"2\": must be less than or equal to cpu limit of 1",
+  "41:13 duplicate-container-name: spec.initContainers[0].name: Duplicate value: \"web\"",
+  "45:17 api-validation: spec.tolerations[0].operator: Invalid value: \"gpu\": value must be empty when `operator` is 'Exists'",
+  "47:17 api-validation: spec.tolerations[1].operator: Invalid value: \"Equal\": operator must be Exists when `key` is empty, which means \"match all values and all keys\"",
+  "50:7 api-validation: spec.topologySpreadConstraints[0].{topologyKey, whenUnsatisfiable}: Duplicate value: \"{zone, ScheduleAnyway}\"",
+  "50:16 api-validation: spec.topologySpreadConstraints[0].maxSkew: Invalid value: 0: must be greater than zero",
+  "53:19 api-validation: spec.topologySpreadConstraints[0].minDomains: Invalid value: 2: can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ScheduleAnyway",
+];
+
+const EXPECTED_POD_SCHEDULING: string[] = [
+  "8:3 api-validation: spec.dnsConfig: Required value: must provide `dnsConfig` when `dnsPolicy` is None",
+  "15:17 api-validation: spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'",
+  "19:25 api-validation: spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[1].values: Required value: must be specified single value when `operator` is 'Lt' or 'Gt'",
+  "21:19 api-validation: spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: Invalid value: 0: must be in the range 1-100",
+  "24:22 api-validation: spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference.matchFields[0].key: Invalid value: \"metadata.labels\": not a valid field selector key",
+  "32:24 api-validation: spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Invalid value: \"\": name part must be non-empty",
+  "32:24 api-validation: spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Invalid value: \"\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+  "32:24 api-validation: spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Required value: can not be empty",
+  "37:9 api-validation: spec.initContainers[0].readinessProbe: Forbidden: may not be set for init containers without restartPolicy=Always",
+  "42:22 api-validation: spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers",
+  "45:21 api-validation: spec.containers[0].ports[0].hostPort: Invalid value: 9090: must match `containerPort` when `hostNetwork` is true",
+  "47:21 api-validation: spec.containers[0].ports[1].hostPort: Duplicate value: \"TCP//9090\"",
+  "47:21 api-validation: spec.containers[0].ports[1].hostPort: Invalid value: 9090: must match `containerPort` when `hostNetwork` is true",
+  "49:17 api-validation: spec.containers[0].env[0].name: Invalid value: \"A=B\": a valid environment variable name must consist only of printable ASCII characters other than '='",
+  "54:13 api-validation: spec.containers[0].env[1].valueFrom: Invalid value: \"\": may not be specified when `value` is not empty",
+  "57:9 api-validation: spec.containers[0].envFrom: Invalid value: \"\": must specify one of: `configMapRef` or `secretRef`",
+];
+
+const EXPECTED_SERVICE: string[] = [
+  "9:10 invalid-label: spec.selector: Invalid value: \"web/frontend\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+  "11:13 api-validation: spec.ports[0].name: Invalid value: \"http_port\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+  "13:19 invalid-port: spec.ports[0].targetPort: Invalid value: 70000: must be between 1 and 65535, inclusive",
+  "14:17 api-validation: spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'",
+  "15:7 api-validation: spec.ports[1].name: Required value",
+  "16:19 invalid-port: spec.ports[1].targetPort: Invalid value: \"https-port-too-long\": must be no more than 15 characters",
+  "17:7 api-validation: spec.ports[2]: Duplicate value: {\"Name\":\"\",\"Protocol\":\"TCP\",\"AppProtocol\":null,\"Port\":80,\"TargetPort\":0,\"NodePort\":0}",
+  "19:13 api-validation: spec.ports[3].name: Duplicate value: \"metrics\"",
+  "21:19 invalid-port: spec.ports[3].targetPort: Invalid value: \"9090\": must contain at least one letter (a-z)",
+  "22:26 api-validation: spec.externalTrafficPolicy: Invalid value: \"Local\": may only be set for externally-accessible services",
+  "23:3 api-validation: spec.LoadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'",
+  "31:17 api-validation: spec.externalName: Invalid value: \"Db.Example.com\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+];
+
+const EXPECTED_CONFIG: string[] = [
+  "7:3 api-validation: data[app/config.yaml]: Invalid value: \"app/config.yaml\": a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
+  "8:3 api-validation: data[..hidden]: Invalid value: \"..hidden\": must not start with '..'",
+  "9:3 api-validation: data[shared]: Invalid value: \"shared\": duplicate of key present in binaryData",
+  "19:3 api-validation: data[tls.key]: Required value",
+  "21:3 api-validation: data[bad key]: Invalid value: \"bad key\": a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
+  "30:13 api-validation: Secret in version \"v1\" cannot be handled as a Secret: illegal base64 data at input byte 3",
+  "35:3 api-validation: metadata.annotations[kubernetes.io/service-account.name]: Required value",
+  "38:1 api-validation: data[password]: Required value",
+  "38:1 api-validation: data[username]: Required value",
+];
+
+const EXPECTED_APPS: string[] = [
+  "8:13 api-validation: spec.replicas: Invalid value: -1: must be greater than or equal to 0",
+  "10:28 api-validation: spec.progressDeadlineSeconds: Invalid value: 10: must be greater than minReadySeconds",
+  "14:7 api-validation: spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'",
+  "19:9 api-validation: spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'",
+  "26:30 api-validation: spec.template.spec.activeDeadlineSeconds: Invalid value: 60: activeDeadlineSeconds in ReplicaSet is not Supported",
+  "38:23 api-validation: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0",
+  "57:13 selector-mismatch: spec.selector: Invalid value: {}: empty selector is invalid for daemonset",
+  "63:22 invalid-restart-policy: spec.template.spec.restartPolicy: Unsupported value: \"OnFailure\": supported values: \"Always\"",
+  "79:9 selector-mismatch: spec.template.metadata.labels: Invalid value: {\"app\":\"database\"}: `selector` does not match template `labels`",
+  "82:11 api-validation: spec.template.spec.containers[0].image: Required value",
+  "84:21 api-validation: spec.template.spec.containers[0].volumeMounts[0].name: Not found: \"data\"",
+];
+
+const EXPECTED_BATCH: string[] = [
+  "7:16 api-validation: spec.parallelism: Invalid value: -1: must be greater than or equal to 0",
+  "8:17 api-validation: spec.backoffLimit: Invalid value: -2: must be greater than or equal to 0",
+  "10:5 api-validation: spec.selector: Invalid value: {\"matchLabels\":{\"app\":\"migrate\"}}: `selector` not auto-generated",
+  "17:7 invalid-restart-policy: spec.template.spec.restartPolicy: Required value: valid values: \"OnFailure\", \"Never\"",
+  "28:22 invalid-restart-policy: spec.template.spec.restartPolicy: Unsupported value: \"Sometimes\": supported values: \"OnFailure\", \"Never\"",
+  "38:13 api-validation: spec.schedule: Invalid value: \"0 25 * * *\": end of range (25) above maximum (23): 25",
+  "39:13 api-validation: spec.timeZone: Invalid value: \"Mars/Olympus\": unknown time zone Mars/Olympus",
+  "40:31 api-validation: spec.successfulJobsHistoryLimit: Invalid value: -1: must be greater than or equal to 0",
+  "44:9 api-validation: spec.jobTemplate.spec.selector: Invalid value: {\"matchLabels\":{\"app\":\"nightly\"}}: `selector` will be auto-generated",
+  "48:11 invalid-restart-policy: spec.jobTemplate.spec.template.spec.restartPolicy: Required value: valid values: \"OnFailure\", \"Never\"",
+  "57:13 api-validation: spec.schedule: Invalid value: \"CRON_TZ=UTC @weekly every\": cannot use TZ or CRON_TZ in schedule, use timeZone field instead",
+  "57:13 api-validation: spec.schedule: Invalid value: \"CRON_TZ=UTC @weekly every\": unrecognized descriptor: @weekly every",
+  "72:13 api-validation: spec.schedule: Invalid value: \"*/0 1-2-3 * JAN-FOO *\": step of range should be a positive number: */0",
+  "73:13 api-validation: spec.timeZone: Invalid value: \"Local\": timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones",
+];
+
+const EXPECTED_INGRESS: string[] = [
+  "7:21 api-validation: spec.ingressClassName: Invalid value: \"Nginx\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+  "9:15 api-validation: spec.tls[0].hosts[0]: Invalid value: \"*.Example.com\": a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character (e.g. '*.example.com', regex used for validation is '\\*\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+  "11:13 api-validation: spec.rules[0].host: Invalid value: \"10.0.0.1\": must be a DNS name, not an IP address",
+  "14:19 api-validation: spec.rules[0].http.paths[0].path: Invalid value: \"api\": must be an absolute path",
+  "20:27 invalid-port: spec.rules[0].http.paths[0].backend.service.port.number: Invalid value: 70000: must be between 1 and 65535, inclusive",
+  "21:19 api-validation: spec.rules[0].http.paths[1].path: Invalid value: \"/static//files/.\": cannot end with '/.'",
+  "21:19 api-validation: spec.rules[0].http.paths[1].path: Invalid value: \"/static//files/.\": must not contain '//'",
+  "24:15 api-validation: spec.rules[0].http.paths[1].backend: Invalid value: \"\": cannot set both port name & port number",
+  "25:23 api-validation: spec.rules[0].http.paths[1].backend.service.name: Invalid value: \"Static\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
+  "32:15 api-validation: spec.rules[0].http.paths[2].backend: Required value: port name or number is required",
+  "40:7 api-validation: spec: Invalid value: null: either `defaultBackend` or `rules` must be specified",
+  "49:12 invalid-label: spec.podSelector.matchLabels: Invalid value: \"api/v1\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+  "56:25 api-validation: spec.ingress[0].from[0].namespaceSelector.matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+  "58:17 invalid-port: spec.ingress[0].ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive",
+  "59:17 invalid-port: spec.ingress[0].ports[1].port: Invalid value: \"metrics-endpoint\": must be no more than 15 characters",
+];
