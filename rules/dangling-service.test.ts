@@ -52,6 +52,15 @@ new RuleTester({ describe, it }).run(rule, {
 `,
     },
     {
+      name: 'no workload is the Service\'s evident target: its pods are defined outside the inputs',
+      code: `${WEB}
+  apiVersion: v1
+  kind: Service
+  metadata: {name: vtgate}
+  spec: {selector: {app: web, component: vtgate}, ports: [{port: 80}]}
+`,
+    },
+    {
       name: 'custom resources in the namespace may create the pods',
       code: `${WEB}
   apiVersion: argoproj.io/v1alpha1
@@ -66,6 +75,11 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the pods of a sibling directory count; a typo is still reported',
+      fixture: ['fixtures/rules/dangling-service/tests/test-client.yaml', 'fixtures/rules/dangling-service/base/deployment.yaml'],
+      errors: [{ messageId: 'noPods', line: 21, column: 3, data: { selector: 'app=apii', namespace: 'shop' } }],
+    },
     {
       code: `${WEB}
   apiVersion: v1

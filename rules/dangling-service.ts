@@ -1,28 +1,17 @@
 // A Service whose selector matches no pod template in the inputs routes traffic nowhere.
 import { defineRule } from '../src/lint/define-rule.js';
-import { directoryOf, serviceSelector, type LintIndex } from '../src/lint/lint-index.js';
-import { groupOf } from '../src/model/kinds.js';
-import { asRecord } from '../src/model/object.js';
+import { directoryHasWorkloads, hasCustomResources } from '../src/lint/evidence.js';
+import { serviceSelector, type LintIndex } from '../src/lint/lint-index.js';
+import { asRecord, type KubeObject } from '../src/model/object.js';
 
-interface NamespaceFacts {
-  /** Whether the Service's directory holds workloads of its namespace. */
-  readonly hasWorkloads: boolean;
-  /** Custom resources (operators, Argo Rollouts, ...) may create the pods a Service selects. */
-  readonly hasCustomResources: boolean;
-}
-
-function namespaceFacts(index: LintIndex, namespace: string, directory: string): NamespaceFacts {
-  return index.memo(`dangling-service:${namespace}\0${directory}`, () => ({
-    hasWorkloads: index.workloadsIn(namespace).some((workload) => directoryOf(workload.object.file) === directory),
-    hasCustomResources: index
-      .memo('custom-resource-namespaces', () => new Set(index.objects.filter((object) => isCustomResource(object.ref.apiVersion)).map((object) => object.ref.namespace)))
-      .has(namespace),
-  }));
-}
-
-function isCustomResource(apiVersion: string): boolean {
-  const group = groupOf(apiVersion);
-  return group.includes('.') && !group.endsWith('.k8s.io');
+/**
+ * A workload of the namespace the Service is evidently meant for: named like it (web for web, or for web-external),
+ * or carrying its name as a pod label value. Without one, the pods are most likely defined outside the inputs.
+ */
+function hasNamesake(index: LintIndex, service: KubeObject): boolean {
+  const { name, namespace } = service.ref;
+  const isNamesake = (candidate: string) => candidate !== '' && (name === candidate || name.startsWith(`${candidate}-`));
+  return index.workloadsIn(namespace).some((workload) => isNamesake(workload.object.ref.name) || Object.values(workload.podLabels).some(isNamesake));
 }
 
 export default defineRule({
@@ -32,19 +21,17 @@ export default defineRule({
     category: 'networking',
     description: 'Service selects no pod template of the inputs',
     rationale:
-      'A Service whose selector matches no pods has no endpoints: clients get connection refused or time out, usually because of a typo in a label. To avoid reporting Services for pods defined elsewhere (kube-linter#179, kube-score#430), the rule runs only when the Service\'s directory has workloads of its namespace in the inputs (which are then searched) and the namespace has no custom resources (an operator or an Argo Rollout may create the pods). Selector keys that controllers add to each pod, such as statefulset.kubernetes.io/pod-name, are ignored. Services without a selector and ExternalName Services are not checked.',
+      'A Service whose selector matches no pods has no endpoints: clients get connection refused or time out, usually because of a typo in a label. To avoid reporting Services for pods defined elsewhere (kube-linter#179, kube-score#430), the rule runs only when the Service\'s own directory has workloads of its namespace and the namespace has no custom resources (an operator or an Argo Rollout may create the pods); the workloads of that namespace in every input directory are then searched, so a Service in tests/ selecting pods of base/ is not reported when both are linted. Finally, a workload of the namespace must be the Service\'s evident target (named like the Service, as web for web or web-external, or carrying its name as a pod label value): then a selector that misses it is a typo, while without one the pods are most likely defined outside the inputs. Lint the repository root, not one directory of it, for the best results. Selector keys that controllers add to each pod, such as statefulset.kubernetes.io/pod-name, are ignored. Services without a selector and ExternalName Services are not checked.',
     remediation: 'Make spec.selector match the labels of the pod template (spec.template.metadata.labels) of the workload that should receive the traffic.',
     defaultOn: true,
     appliesTo: { target: 'object', kinds: ['Service'] },
-    messages: { noPods: 'Service selector {{selector}} matches no pod template of namespace "{{namespace}}" in this directory' },
+    messages: { noPods: 'Service selector {{selector}} matches no pod template of namespace "{{namespace}}" in the inputs' },
   },
   check(service, { index, report }) {
     const selector = serviceSelector(service);
     if (Object.keys(selector).length === 0 || asRecord(service.value['spec'])?.['type'] === 'ExternalName') return;
-    const directory = directoryOf(service.file);
-    const facts = namespaceFacts(index, service.ref.namespace, directory);
-    if (!facts.hasWorkloads || facts.hasCustomResources) return;
-    if (index.workloadsSelectedBy(service.ref.namespace, selector).some((workload) => directoryOf(workload.object.file) === directory)) return;
+    if (!directoryHasWorkloads(index, service) || hasCustomResources(index, service.ref.namespace) || !hasNamesake(index, service)) return;
+    if (index.workloadsSelectedBy(service.ref.namespace, selector).length > 0) return;
     const text = Object.entries(selector).map(([key, value]) => `${key}=${value}`).join(',');
     report({ messageId: 'noPods', data: { selector: text, namespace: service.ref.namespace }, at: ['spec', 'selector'], on: 'key' });
   },

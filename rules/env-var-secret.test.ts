@@ -5,6 +5,17 @@ import rule from './env-var-secret.js';
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     {
+      name: 'the id and version of a secret in a secret manager are references',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers: [{name: a, image: "a:1", env: [{name: SECRET_ID, value: bq-readonly-key}, {name: SECRET_VERSION, value: latest}]}]
+      `,
+    },
+    { fixture: 'fixtures/rules/env-var-secret/valid-flag-values.yaml' },
+    {
       code: `
         apiVersion: v1
         kind: Pod
@@ -25,6 +36,7 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    { fixture: 'fixtures/rules/env-var-secret/invalid-literal-password.yaml', errors: [{ messageId: 'literal', line: 10, column: 46, data: { name: 'MYSQL_ROOT_PASSWORD', container: 'mysql' } }] },
     {
       code: `
         apiVersion: v1

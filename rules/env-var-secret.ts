@@ -5,9 +5,12 @@ import { asArray, asRecord } from '../src/model/object.js';
 
 const SECRET_NAME = /(?:^|_)(?:PASS(?:WORD|WD)?|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)(?:_|$)/i;
 /** Names that hold where a secret is, not the secret itself. */
-const REFERENCE_NAME = /_(?:FILE|PATH|DIR|NAME|REF|ENABLED|LENGTH|TTL|TIMEOUT|HEADER|URL|ENDPOINT)$/i;
-/** Values that are clearly not a secret: a path, a variable reference, a boolean or a number. */
-const HARMLESS_VALUE = /^(?:\/|\$\(|\$\{|true$|false$|\d+$)/i;
+const REFERENCE_NAME = /_(?:FILE|PATH|DIR|NAME|REF|ID|VERSION|ENABLED|LENGTH|TTL|TIMEOUT|HEADER|URL|ENDPOINT)$/i;
+/**
+ * Values that are clearly not a secret: a path, a variable reference, a number, or a flag such as
+ * MYSQL_RANDOM_ROOT_PASSWORD=yes or MYSQL_ALLOW_EMPTY_PASSWORD=true.
+ */
+const HARMLESS_VALUE = /^(?:\/|\$\(|\$\{|(?:true|false|yes|no|on|off|y|n|random|enabled?|disabled?|none|empty)$|\d+$)/i;
 
 export default defineRule({
   meta: {
@@ -16,7 +19,7 @@ export default defineRule({
     category: 'security',
     description: 'environment variable with a secret-like name has a literal value',
     rationale:
-      'A password or token written as env.value is stored in the repository, shown by kubectl get -o yaml and describe, and kept in the API server\'s audit logs. Names that point at a secret (PASSWORD_FILE, TOKEN_PATH) and values that are paths, variable references, booleans or numbers are not reported.',
+      'A password or token written as env.value is stored in the repository, shown by kubectl get -o yaml and describe, and kept in the API server\'s audit logs. Names that point at a secret (PASSWORD_FILE, TOKEN_PATH, SECRET_ID, SECRET_VERSION) and values that are paths, variable references, numbers or flags (true, yes, on, random: MYSQL_RANDOM_ROOT_PASSWORD=yes asks for a generated password) are not reported.',
     remediation: 'Move the value into a Secret and reference it with env.valueFrom.secretKeyRef, or better mount the Secret as a file.',
     defaultOn: true,
     appliesTo: { target: 'container' },

@@ -4,6 +4,8 @@ import rule from './latest-tag.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'allowedRegistries exempts local development registries', fixture: 'fixtures/rules/latest-tag/valid-allowed-registry.yaml', config: { ruleOptions: { 'latest-tag': { allowedRegistries: ['localhost:5000', 'kind.local/'] } } } },
+    { fixture: 'fixtures/rules/latest-tag/valid-ko-placeholder.yaml' },
     {
       name: 'version tag, digest, registry port with a tag, template placeholder',
       code: `
@@ -26,6 +28,16 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'without allowedRegistries, local registries are reported too',
+      fixture: 'fixtures/rules/latest-tag/valid-allowed-registry.yaml',
+      errors: [
+        { messageId: 'noTag', line: 7, column: 14 },
+        { messageId: 'latestTag', line: 9, column: 14 },
+      ],
+    },
+    { name: 'an OpenShift DeploymentConfig is linted like a Deployment', fixture: 'fixtures/rules/latest-tag/invalid-deploymentconfig.yaml', errors: [{ messageId: 'latestTag', line: 12, column: 18 }] },
+    { fixture: 'fixtures/rules/latest-tag/invalid-scheme-like-registry.yaml', errors: [{ messageId: 'noTag', line: 7, column: 14, data: { image: 'registry.local:5000/team/app' } }] },
     {
       name: 'no tag, latest, registry port without a tag, init container',
       code: `

@@ -2,8 +2,11 @@
 import { defineRule } from '../src/lint/define-rule.js';
 import { parseImageReference } from '../src/lint/image-reference.js';
 
-/** Template placeholders (`<image_url>`, `${IMAGE}`, `$(IMAGE)`, `{{ .Image }}`) are not image references. */
-const PLACEHOLDER = /[<>{}$]/;
+/**
+ * Template placeholders (`<image_url>`, `${IMAGE}`, `$(IMAGE)`, `{{ .Image }}`) and build-time resolver references
+ * (`ko://github.com/org/cmd`, which ko resolve replaces by a digest) are not image references.
+ */
+const PLACEHOLDER = /[<>{}$]|^[a-z][a-z0-9+.-]*:\/\//i;
 
 export default defineRule({
   meta: {
@@ -12,7 +15,7 @@ export default defineRule({
     category: 'images',
     description: 'image has the tag latest or no tag and no digest',
     rationale:
-      'An image reference without a tag means latest, and latest moves: two nodes may run different code under the same manifest, a rollback does not roll back, and nobody can tell which version is running. A digest pins the exact image, with or without a tag. Template placeholders such as <image_url> or ${IMAGE} are not reported.',
+      'An image reference without a tag means latest, and latest moves: two nodes may run different code under the same manifest, a rollback does not roll back, and nobody can tell which version is running. A digest pins the exact image, with or without a tag. Template placeholders such as <image_url> or ${IMAGE} and build-time references such as ko://github.com/org/cmd (replaced by a pinned digest when ko resolves them) are not reported, and neither are images from the registries the allowedRegistries option names.',
     remediation: 'Pin the image to a version tag such as nginx:1.27.2, or better to a digest (nginx@sha256:...).',
     defaultOn: true,
     appliesTo: { target: 'container' },
@@ -20,10 +23,25 @@ export default defineRule({
       noTag: 'image "{{image}}" has no tag, so it runs whatever latest is at pull time',
       latestTag: 'image "{{image}}" uses the mutable tag latest',
     },
+    options: {
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allowedRegistries: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            description: 'Registries (or registry/path prefixes) whose images may float, such as a local development registry (localhost:5000, kind.local).',
+          },
+        },
+      },
+      defaults: { allowedRegistries: [] as readonly string[] },
+    },
   },
-  check(container, { report }) {
+  check(container, { options, report }) {
     const image = container.value['image'];
     if (typeof image !== 'string' || image === '' || PLACEHOLDER.test(image)) return;
+    if (options.allowedRegistries.some((registry) => image.startsWith(`${registry.replace(/\/+$/, '')}/`))) return;
     const reference = parseImageReference(image);
     if (reference.digest !== undefined) return;
     if (reference.tag === undefined) report({ messageId: 'noTag', data: { image }, at: [...container.path, 'image'] });

@@ -27,7 +27,7 @@ export default defineRule({
   },
   check(container, { workload, index, report }) {
     const resources = containerResources(container);
-    for (const { object, item } of containerLimitItems(index.ofKind('LimitRange', workload.object.ref.namespace))) {
+    for (const { object, item } of containerLimitItems(index.nearby('LimitRange', workload.object))) {
       const limitRange = object.ref.name;
       const defaults = { limits: asRecord(item['default']) ?? {}, requests: asRecord(item['defaultRequest']) ?? {} };
       const limitOf = (name: string) => resources.limits[name] ?? defaults.limits[name];

@@ -4,6 +4,7 @@ import rule from './memory-limit-missing.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { fixture: 'fixtures/rules/memory-limit-missing/valid-pod-level-limit.yaml' },
     {
       name: 'limit set, or defaulted by a LimitRange in the same namespace',
       code: `
@@ -24,6 +25,7 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    { fixture: 'fixtures/rules/memory-limit-missing/invalid-pod-level-request-only.yaml', errors: [{ messageId: 'missing', line: 8, column: 13, data: { container: 'web' } }] },
     {
       name: 'no limit; a LimitRange in another namespace does not count',
       code: `

@@ -5,6 +5,28 @@ import rule from './non-existent-service-account.js';
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     {
+      name: 'a namespace-less ServiceAccount of a sibling project is no evidence for this one',
+      fixture: ['fixtures/rules/non-existent-service-account/sample-a/serviceaccount.yaml', 'fixtures/rules/non-existent-service-account/sample-b/deployment.yaml'],
+    },
+    {
+      name: 'template placeholders are not ServiceAccount names',
+      code: `
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata: {name: app}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: a}
+        spec: {serviceAccountName: $KSA_NAME, containers: [{name: a, image: "a:1"}]}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: b}
+        spec: {serviceAccountName: "<KSA_NAME>", containers: [{name: b, image: "b:1"}]}
+      `,
+    },
+    {
       name: 'defined in the namespace; no ServiceAccounts in the namespace at all',
       code: `
         apiVersion: v1

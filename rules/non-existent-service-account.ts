@@ -1,5 +1,6 @@
 // A pod naming a ServiceAccount that does not exist is rejected at creation (the ServiceAccount admission plugin).
 import { defineRule } from '../src/lint/define-rule.js';
+import { isNameLike } from '../src/lint/object-name.js';
 import { podServiceAccount } from '../src/lint/service-account.js';
 
 export default defineRule({
@@ -9,7 +10,7 @@ export default defineRule({
     category: 'reliability',
     description: 'pod names a ServiceAccount that the inputs do not define, while they define others in its namespace',
     rationale:
-      'The ServiceAccount admission plugin refuses pods whose ServiceAccount does not exist, so the controller keeps failing to create them. The rule runs only when the inputs define at least one ServiceAccount in the pod\'s namespace: then the manifests are clearly meant to carry their ServiceAccounts, and a missing one is a typo or an omission rather than something created elsewhere.',
+      'The ServiceAccount admission plugin refuses pods whose ServiceAccount does not exist, so the controller keeps failing to create them. The rule runs only when the inputs define at least one ServiceAccount that shares the pod\'s namespace (for objects without metadata.namespace: in the same directory tree, see the README): then the manifests are clearly meant to carry their ServiceAccounts, and a missing one is a typo or an omission rather than something created elsewhere. Template placeholders ($KSA_NAME, <KSA_NAME>) are not names and are left to the schema stage.',
     remediation: 'Add the ServiceAccount to the manifests, or correct serviceAccountName.',
     defaultOn: true,
     appliesTo: { target: 'podSpec' },
@@ -18,8 +19,8 @@ export default defineRule({
   check(workload, { index, report }) {
     const account = podServiceAccount(workload);
     const namespace = workload.object.ref.namespace;
-    if (!account.isExplicit || account.name === 'default') return;
-    const defined = index.ofKind('ServiceAccount', namespace);
+    if (!account.isExplicit || account.name === 'default' || !isNameLike(account.name)) return;
+    const defined = index.nearby('ServiceAccount', workload.object);
     if (defined.length === 0 || index.named('ServiceAccount', workload.object.ref.namespace, account.name)) return;
     report({ messageId: 'missing', data: { name: account.name, namespace }, at: account.at });
   },

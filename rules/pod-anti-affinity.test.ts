@@ -4,6 +4,8 @@ import rule from './pod-anti-affinity.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'one term selects the pod itself in its own namespace', fixture: 'fixtures/rules/pod-anti-affinity/valid-term-selects-own-pods.yaml' },
+    { name: 'minReplicas 4 leaves three replicas alone', fixture: 'fixtures/rules/pod-anti-affinity/invalid-terms-that-do-not-spread.yaml', config: { ruleOptions: { 'pod-anti-affinity': { minReplicas: 4 } } } },
     {
       name: 'spread by constraint or anti-affinity; single replica',
       code: `
@@ -36,6 +38,14 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a term against another application and a term in another namespace do not spread the replicas',
+      fixture: 'fixtures/rules/pod-anti-affinity/invalid-terms-that-do-not-spread.yaml',
+      errors: [
+        { messageId: 'termMissesOwnPods', line: 13, column: 15, data: { kind: 'Deployment', replicas: 3 } },
+        { messageId: 'termExcludesNamespace', line: 19, column: 17, data: { kind: 'Deployment', replicas: 3, namespace: 'shop' } },
+      ],
+    },
     {
       code: `
         apiVersion: apps/v1

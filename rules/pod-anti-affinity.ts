@@ -1,26 +1,83 @@
 // Replicas the scheduler may put on one node all go down with that node.
+import type { Path } from '../src/model/document.js';
 import { defineRule } from '../src/lint/define-rule.js';
+import { matchesLabelSelector } from '../src/lint/label-selector.js';
 import { replicaCount } from '../src/lint/replicas.js';
 import { asArray, asRecord } from '../src/model/object.js';
+import type { Workload } from '../src/model/workload.js';
+
+interface AntiAffinityTerm {
+  readonly term: Readonly<Record<string, unknown>>;
+  readonly path: Path;
+}
+
+/** Required terms and the podAffinityTerm of each preferred one. */
+function antiAffinityTerms(workload: Workload): AntiAffinityTerm[] {
+  const base = [...workload.podSpecPath, 'affinity', 'podAntiAffinity'];
+  const antiAffinity = asRecord(asRecord(workload.podSpec['affinity'])?.['podAntiAffinity']);
+  const required = asArray(antiAffinity?.['requiredDuringSchedulingIgnoredDuringExecution']).map((term, index) => ({ term: asRecord(term), path: [...base, 'requiredDuringSchedulingIgnoredDuringExecution', index] }));
+  const preferred = asArray(antiAffinity?.['preferredDuringSchedulingIgnoredDuringExecution']).map((entry, index) => ({
+    term: asRecord(asRecord(entry)?.['podAffinityTerm']),
+    path: [...base, 'preferredDuringSchedulingIgnoredDuringExecution', index, 'podAffinityTerm'],
+  }));
+  return [...required, ...preferred].flatMap(({ term, path }) => (term ? [{ term, path }] : []));
+}
+
+type TermProblem = { readonly messageId: 'termMissesOwnPods' | 'termExcludesNamespace'; readonly at: Path } | undefined;
+
+/**
+ * Why a term does not keep the workload's own replicas apart: its selector misses their labels (matchLabelKeys take
+ * their values from the pod, so they always match), or its namespaces leave out the pod's own.
+ */
+// upstream: pkg/scheduler/framework/types.go newAffinityTerm (an empty namespaces list and no selector = own namespace)
+function termProblem(workload: Workload, { term, path }: AntiAffinityTerm): TermProblem {
+  if (!matchesLabelSelector(term['labelSelector'], workload.podLabels)) return { messageId: 'termMissesOwnPods', at: [...path, 'labelSelector'] };
+  const namespaces = asArray(term['namespaces']);
+  if (namespaces.length > 0 && term['namespaceSelector'] === undefined && !namespaces.includes(workload.object.ref.namespace)) {
+    return { messageId: 'termExcludesNamespace', at: [...path, 'namespaces'] };
+  }
+  return undefined;
+}
 
 export default defineRule({
   meta: {
     id: 'pod-anti-affinity',
     severity: 'warning',
     category: 'reliability',
-    description: 'workload with several replicas has neither pod anti-affinity nor topology spread constraints',
+    description: 'workload with several replicas is not spread: no topology spread constraint, and no pod anti-affinity term that selects its own pods',
     rationale:
-      'The default scheduler spreads replicas only as a soft preference, after resources and other scores, so several replicas can end up on one node or in one zone and fail together. A podAntiAffinity term or a topologySpreadConstraint makes the spread explicit. Only workloads with at least two replicas (or an HorizontalPodAutoscaler minReplicas of two or more) are checked.',
+      'The default scheduler spreads replicas only as a soft preference, after resources and other scores, so several replicas can end up on one node or in one zone and fail together. A podAntiAffinity term or a topologySpreadConstraint makes the spread explicit, but a term spreads the replicas only when its labelSelector matches the pod\'s own labels and its namespaces include the pod\'s namespace; a term that keeps the pods away from another application does not. Only workloads with at least minReplicas replicas (or an HorizontalPodAutoscaler minReplicas that high) are checked.',
     remediation: 'Add a topologySpreadConstraint on kubernetes.io/hostname (and topology.kubernetes.io/zone), or a preferred podAntiAffinity term, selecting the workload\'s own pod labels.',
     defaultOn: true,
-    appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'] },
-    messages: { notSpread: '{{kind}} runs {{replicas}} replicas with neither podAntiAffinity nor topologySpreadConstraints' },
+    appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig'] },
+    messages: {
+      notSpread: '{{kind}} runs {{replicas}} replicas with neither podAntiAffinity nor topologySpreadConstraints',
+      termMissesOwnPods: 'podAntiAffinity term does not select the pod\'s own labels, so the {{replicas}} replicas of this {{kind}} are not spread',
+      termExcludesNamespace: 'podAntiAffinity term looks only in other namespaces than "{{namespace}}", so the {{replicas}} replicas of this {{kind}} are not spread',
+    },
+    options: {
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { minReplicas: { type: 'integer', minimum: 2, description: 'Fewest replicas for which the rule asks for a spread.' } },
+      },
+      defaults: { minReplicas: 2 },
+    },
   },
-  check(workload, { index, report }) {
+  check(workload, { index, options, report }) {
     const replicas = replicaCount(workload, index);
-    if (replicas.count < 2) return;
-    const affinity = asRecord(asRecord(workload.podSpec['affinity'])?.['podAntiAffinity']);
-    if (affinity || asArray(workload.podSpec['topologySpreadConstraints']).length > 0) return;
-    report({ messageId: 'notSpread', data: { kind: workload.kind, replicas: replicas.count }, at: replicas.at, on: replicas.source === 'replicas' ? 'value' : 'key' });
+    if (replicas.count < options.minReplicas || asArray(workload.podSpec['topologySpreadConstraints']).length > 0) return;
+    const data = { kind: workload.kind, replicas: replicas.count };
+    const antiAffinity = asRecord(asRecord(workload.podSpec['affinity'])?.['podAntiAffinity']);
+    if (!antiAffinity) {
+      report({ messageId: 'notSpread', data, at: replicas.at, on: replicas.source === 'replicas' ? 'value' : 'key' });
+      return;
+    }
+    const problems = antiAffinityTerms(workload).map((term) => termProblem(workload, term));
+    if (problems.some((problem) => problem === undefined)) return;
+    for (const problem of problems) {
+      if (problem?.messageId === 'termMissesOwnPods') report({ messageId: problem.messageId, data, at: problem.at, on: 'key' });
+      else if (problem) report({ messageId: problem.messageId, data: { ...data, namespace: workload.object.ref.namespace }, at: problem.at, on: 'key' });
+    }
   },
 });

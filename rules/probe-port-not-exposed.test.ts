@@ -4,6 +4,17 @@ import rule from './probe-port-not-exposed.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'no declared ports; a probe aimed at another host', fixture: 'fixtures/rules/probe-port-not-exposed/valid-undeclared-ports.yaml', config: { ruleOptions: { 'probe-port-not-exposed': { checkNumericPorts: true } } } },
+    {
+      name: 'a template placeholder is no port name',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers: [{name: a, image: "a:1", livenessProbe: {grpc: {port: "\${HEALTH_PORT:-9003}"}}}]
+      `,
+    },
     {
       code: `
         apiVersion: v1
@@ -15,11 +26,25 @@ new RuleTester({ describe, it }).run(rule, {
               image: a:1
               ports: [{name: http, containerPort: 8080}]
               livenessProbe: {httpGet: {path: /healthz, port: http}}
-              readinessProbe: {tcpSocket: {port: 9090}}
+              readinessProbe: {tcpSocket: {port: 8080}}
       `,
     },
   ],
   invalid: [
+    {
+      name: 'without checkNumericPorts only the UDP-only port is reported',
+      fixture: 'fixtures/rules/probe-port-not-exposed/invalid-numeric-and-udp.yaml',
+      errors: [{ messageId: 'udpOnly', line: 17, column: 45, data: { probe: 'livenessProbe', container: 'cache', port: '"syslog"' } }],
+    },
+    {
+      name: 'a UDP-only named port, an undeclared number; port 53 is declared for TCP too',
+      fixture: 'fixtures/rules/probe-port-not-exposed/invalid-numeric-and-udp.yaml',
+      config: { ruleOptions: { 'probe-port-not-exposed': { checkNumericPorts: true } } },
+      errors: [
+        { messageId: 'udpOnly', line: 17, column: 45, data: { probe: 'livenessProbe', container: 'cache', port: '"syslog"' } },
+        { messageId: 'unknownNumber', line: 18, column: 59, data: { probe: 'readinessProbe', container: 'cache', port: '8081' } },
+      ],
+    },
     {
       code: `
         apiVersion: v1

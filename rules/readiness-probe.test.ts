@@ -4,6 +4,7 @@ import rule from './readiness-probe.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { fixture: 'fixtures/rules/readiness-probe/valid-portless-sidecar.yaml' },
     {
       name: 'probe set; a worker without ports; a DaemonSet no Service selects',
       code: `
@@ -36,6 +37,14 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'no container of the selected pod has a readiness probe',
+      fixture: 'fixtures/rules/readiness-probe/invalid-portless-only-container.yaml',
+      errors: [
+        { messageId: 'missingSelected', line: 10, column: 17, data: { container: 'web', service: 'web' } },
+        { messageId: 'missingSelected', line: 12, column: 17, data: { container: 'log-shipper', service: 'web' } },
+      ],
+    },
     {
       name: 'container with ports; container of a DaemonSet a Service selects',
       code: `

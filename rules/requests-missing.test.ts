@@ -4,6 +4,8 @@ import rule from './requests-missing.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { fixture: 'fixtures/rules/requests-missing/valid-pod-level-resources.yaml' },
+    { name: 'a namespace-less LimitRange defaults the pods of its own directory', fixture: ['fixtures/rules/requests-missing/project-a/limitrange.yaml', 'fixtures/rules/requests-missing/project-a/pod.yaml'] },
     {
       name: 'requests set, limits only (defaulted into requests), LimitRange default in the namespace',
       code: `
@@ -33,6 +35,12 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    { fixture: 'fixtures/rules/requests-missing/invalid-pod-level-cpu-only.yaml', errors: [{ messageId: 'missing', line: 8, column: 13, data: { container: 'web', resources: 'memory' } }] },
+    {
+      name: 'a namespace-less LimitRange does not default the pods of a sibling project',
+      fixture: ['fixtures/rules/requests-missing/project-a/limitrange.yaml', 'fixtures/rules/requests-missing/project-b/pod.yaml'],
+      errors: [{ messageId: 'missing', line: 6, column: 13, data: { container: 'app', resources: 'cpu or memory' } }],
+    },
     {
       name: 'nothing set; memory only; init container',
       code: `

@@ -2,7 +2,7 @@
 import { containerLabel, containerNamePath } from '../src/lint/container.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { containerDefaults } from '../src/lint/limit-range.js';
-import { containerResources, isSet } from '../src/lint/resources.js';
+import { containerResources, isSet, podLevelResources } from '../src/lint/resources.js';
 
 const RESOURCES = ['cpu', 'memory'] as const;
 
@@ -13,7 +13,7 @@ export default defineRule({
     category: 'resources',
     description: 'container has no cpu or no memory request',
     rationale:
-      'The scheduler places pods by their requests only. A container without requests is counted as needing nothing, so nodes get overcommitted and the pod is the first to be evicted under pressure. A limit without a request is fine: the API server copies the limit into the request, and so does a default from a LimitRange in the same namespace when the inputs contain one.',
+      'The scheduler places pods by their requests only. A container without requests is counted as needing nothing, so nodes get overcommitted and the pod is the first to be evicted under pressure. A limit without a request is fine: the API server copies the limit into the request. Pod-level spec.resources (PodLevelResources, on by default since 1.34) cover every container, and so does a default from a LimitRange that shares the namespace (see the README on namespace-less objects).',
     remediation: 'Set resources.requests.cpu and resources.requests.memory to what the container needs under normal load.',
     defaultOn: true,
     appliesTo: { target: 'container', containerTypes: ['container', 'initContainer'] },
@@ -21,8 +21,10 @@ export default defineRule({
   },
   check(container, { workload, index, report }) {
     const { requests, limits } = containerResources(container);
-    const defaults = containerDefaults(index, workload.object.ref.namespace);
-    const missing = RESOURCES.filter((name) => !isSet(requests[name]) && !isSet(limits[name]) && !defaults.requests.has(name));
+    const defaults = containerDefaults(index, workload.object);
+    const pod = podLevelResources(workload);
+    const isCovered = (name: string) => [requests, limits, pod.requests, pod.limits].some((map) => isSet(map[name])) || defaults.requests.has(name);
+    const missing = RESOURCES.filter((name) => !isCovered(name));
     if (missing.length === 0) return;
     report({ messageId: 'missing', data: { container: containerLabel(container), resources: missing.join(' or ') }, at: containerNamePath(container) });
   },

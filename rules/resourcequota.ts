@@ -1,6 +1,6 @@
 // ResourceQuota objects in the inputs: the workloads of a namespace together must fit their hard limits.
 import { defineRule } from '../src/lint/define-rule.js';
-import type { LintIndex } from '../src/lint/lint-index.js';
+import { sharesNamespace, type LintIndex } from '../src/lint/lint-index.js';
 import { podResources } from '../src/lint/pod-requests.js';
 import { asRecord, asStringMap, type KubeObject } from '../src/model/object.js';
 import { addQuantities, compareQuantities, formatQuantity, parseQuantity, type Quantity } from '../src/model/quantity.js';
@@ -36,7 +36,7 @@ function overruns(index: LintIndex, namespace: string): ReadonlyMap<Workload, Ov
         const limit = parseQuantity(hard);
         if (!limit || !/^(?:pods|cpu|memory|ephemeral-storage|(?:requests|limits)\.(?:cpu|memory|ephemeral-storage))$/.test(resource)) continue;
         let total: Quantity = { numerator: 0n, denominator: 1n };
-        for (const workload of workloads) {
+        for (const workload of workloads.filter((candidate) => sharesNamespace(candidate.object, quota))) {
           const demand = demandOf(workload, resource);
           if (!demand) continue;
           total = addQuantities(total, demand);
@@ -65,7 +65,7 @@ export default defineRule({
   },
   check(workload, { index, report }) {
     const namespace = workload.object.ref.namespace;
-    if (index.ofKind('ResourceQuota', namespace).length === 0) return;
+    if (index.nearby('ResourceQuota', workload.object).length === 0) return;
     for (const overrun of overruns(index, namespace).get(workload) ?? []) {
       const at = workload.object.has(['spec', 'replicas']) ? ['spec', 'replicas'] : workload.podSpecPath;
       report({

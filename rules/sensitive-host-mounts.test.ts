@@ -4,6 +4,7 @@ import rule from './sensitive-host-mounts.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'the kubelet plugin directories of a CSI node plugin are kubelet-plugin-mounts notes', fixture: 'fixtures/rules/kubelet-plugin-mounts/invalid-csi-node-plugin.yaml' },
     {
       code: `
         apiVersion: v1
@@ -16,6 +17,11 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the pods directory without Bidirectional propagation',
+      fixture: 'fixtures/rules/kubelet-plugin-mounts/valid-pods-dir-without-bidirectional.yaml',
+      errors: [{ messageId: 'mounted', line: 12, column: 24, data: { volume: 'pods', path: '/var/lib/kubelet/pods' } }],
+    },
     {
       code: `
         apiVersion: apps/v1

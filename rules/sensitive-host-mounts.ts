@@ -1,6 +1,6 @@
 // Mounting system directories of the node gives the pod the node's configuration, credentials or kernel interfaces.
 import { defineRule } from '../src/lint/define-rule.js';
-import { hostPathVolumes } from '../src/lint/host-path.js';
+import { hostPathVolumes, isKubeletPluginMount } from '../src/lint/host-path.js';
 
 /** System directories (and everything below them) whose exposure compromises the node. */
 const SENSITIVE = ['/', '/boot', '/dev', '/etc', '/lib', '/proc', '/sys', '/usr', '/var/lib/kubelet', '/var/lib/docker', '/var/lib/containerd', '/root'];
@@ -16,7 +16,7 @@ export default defineRule({
     category: 'security',
     description: 'pod mounts a sensitive directory of the node (/, /etc, /proc, /sys, /dev, /var/lib/kubelet, ...)',
     rationale:
-      'These directories hold the node\'s configuration and credentials (/etc, /var/lib/kubelet), its kernel interfaces (/proc, /sys, /dev) or its binaries (/usr, /lib). A pod that mounts them can read secrets of other pods or change the node. Log collectors and node exporters legitimately read some of them; suppress the rule on those objects with a reason.',
+      'These directories hold the node\'s configuration and credentials (/etc, /var/lib/kubelet), its kernel interfaces (/proc, /sys, /dev) or its binaries (/usr, /lib). A pod that mounts them can read secrets of other pods or change the node. Log collectors and node exporters legitimately read some of them; suppress the rule on those objects with a reason. The kubelet plugin directories a CSI or DRA node plugin must mount are reported by kubelet-plugin-mounts instead, as a note.',
     remediation: 'Mount only the specific file or subdirectory the container needs, read-only, or use a ConfigMap, Secret or emptyDir volume instead.',
     defaultOn: true,
     appliesTo: { target: 'podSpec' },
@@ -24,7 +24,7 @@ export default defineRule({
   },
   check(workload, { report }) {
     for (const volume of hostPathVolumes(workload)) {
-      if (sensitiveRoot(volume.hostPath) !== undefined) report({ messageId: 'mounted', data: { volume: volume.name, path: volume.hostPath }, at: volume.at });
+      if (sensitiveRoot(volume.hostPath) !== undefined && !isKubeletPluginMount(workload, volume)) report({ messageId: 'mounted', data: { volume: volume.name, path: volume.hostPath }, at: volume.at });
     }
   },
 });

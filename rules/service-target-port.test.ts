@@ -16,6 +16,15 @@ const WEB = `
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     {
+      name: 'a template placeholder is not a port name',
+      code: `${WEB}
+  apiVersion: v1
+  kind: Service
+  metadata: {name: web}
+  spec: {selector: {app: web}, ports: [{port: 80, targetPort: "\${PORT}"}]}
+`,
+    },
+    {
       name: 'named port declared; numeric ports; Service selecting nothing in the inputs',
       code: `${WEB}
   apiVersion: v1

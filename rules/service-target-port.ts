@@ -1,6 +1,7 @@
 // A named targetPort that the selected pods do not declare leaves the Service without endpoints for that port.
 import { defineRule } from '../src/lint/define-rule.js';
 import { serviceSelector } from '../src/lint/lint-index.js';
+import { isNameLike } from '../src/lint/object-name.js';
 import { asArray, asRecord } from '../src/model/object.js';
 
 export default defineRule({
@@ -10,7 +11,7 @@ export default defineRule({
     category: 'networking',
     description: 'Service targetPort names a port that the selected pods do not declare',
     rationale:
-      'A targetPort given by name is resolved in each selected pod\'s container ports; a pod without a port of that name is left out of the port\'s endpoints, so traffic to it fails. Only Services that select a workload of the inputs are checked, and only named target ports: a container may listen on numbers it does not declare.',
+      'A targetPort given by name is resolved in each selected pod\'s container ports; a pod without a port of that name is left out of the port\'s endpoints, so traffic to it fails. Only Services that select a workload of the inputs are checked, and only named target ports: a container may listen on numbers it does not declare. Template placeholders (${PORT}) are not port names.',
     remediation: 'Use the name of a container port of the selected pods (ports[].name), or the port number.',
     defaultOn: true,
     appliesTo: { target: 'object', kinds: ['Service'] },
@@ -24,7 +25,7 @@ export default defineRule({
     const names = new Set(selected.flatMap((workload) => workload.containers.flatMap((container) => asArray(container.value['ports']).map((port) => asRecord(port)?.['name']))));
     asArray(asRecord(service.value['spec'])?.['ports']).forEach((entry, index) => {
       const port = asRecord(entry)?.['targetPort'];
-      if (typeof port !== 'string' || /^\d+$/.test(port) || names.has(port)) return;
+      if (typeof port !== 'string' || /^\d+$/.test(port) || names.has(port) || !isNameLike(port)) return;
       report({ messageId: 'unknownName', data: { port, workload: selected.map((workload) => `${workload.kind} ${workload.object.ref.name}`).join(', ') }, at: ['spec', 'ports', index, 'targetPort'] });
     });
   },

@@ -4,6 +4,7 @@ import rule from './single-replica.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'two replicas meet the default minReplicas', fixture: 'fixtures/rules/single-replica/invalid-below-min-replicas.yaml' },
     {
       name: 'several replicas; scaled to zero; HPA with minReplicas 2',
       code: `
@@ -38,6 +39,13 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'minReplicas 3 (a quorum) reports two replicas',
+      fixture: 'fixtures/rules/single-replica/invalid-below-min-replicas.yaml',
+      config: { ruleOptions: { 'single-replica': { minReplicas: 3 } } },
+      errors: [{ messageId: 'fewReplicas', line: 5, column: 13, data: { kind: 'StatefulSet', replicas: 2, minReplicas: 3 } }],
+    },
+    { name: 'an OpenShift DeploymentConfig', fixture: 'fixtures/rules/single-replica/invalid-deploymentconfig.yaml', errors: [{ messageId: 'single', line: 5, column: 13, data: { kind: 'DeploymentConfig' } }] },
     {
       code: `
         apiVersion: apps/v1

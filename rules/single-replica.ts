@@ -7,22 +7,36 @@ export default defineRule({
     id: 'single-replica',
     severity: 'warning',
     category: 'reliability',
-    description: 'Deployment or StatefulSet runs a single replica',
+    description: 'Deployment, StatefulSet or DeploymentConfig runs a single replica',
     rationale:
-      'With one pod, a node drain, an eviction, a crash or a rollout that fails its readiness check takes the service down. Unset replicas means one. A HorizontalPodAutoscaler in the inputs that targets the workload decides instead, through its minReplicas. Workloads scaled to zero on purpose are not reported.',
+      'With one pod, a node drain, an eviction, a crash or a rollout that fails its readiness check takes the service down. Unset replicas means one. A HorizontalPodAutoscaler in the inputs that targets the workload decides instead, through its minReplicas. Workloads scaled to zero on purpose are not reported. The minReplicas option raises the bar, for example to 3 for quorum-based services.',
     remediation: 'Set replicas to 2 or more (or minReplicas on its HorizontalPodAutoscaler), and spread the pods over nodes.',
     defaultOn: true,
-    appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet'] },
+    appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'DeploymentConfig'] },
     messages: {
       single: '{{kind}} runs a single replica',
       defaulted: '{{kind}} runs a single replica (replicas is not set and defaults to 1)',
       hpa: '{{kind}} may scale down to a single replica (minReplicas of its HorizontalPodAutoscaler)',
+      fewReplicas: '{{kind}} runs {{replicas}} replicas, fewer than the {{minReplicas}} the configuration asks for',
+    },
+    options: {
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { minReplicas: { type: 'integer', minimum: 2, description: 'Fewest replicas (or HorizontalPodAutoscaler minReplicas) a workload should run.' } },
+      },
+      defaults: { minReplicas: 2 },
     },
   },
-  check(workload, { index, report }) {
+  check(workload, { index, options, report }) {
     const replicas = replicaCount(workload, index);
-    if (replicas.count !== 1) return;
+    if (replicas.count === 0 || replicas.count >= options.minReplicas) return;
+    const on = replicas.source === 'replicas' ? 'value' : 'key';
+    if (replicas.count > 1) {
+      report({ messageId: 'fewReplicas', data: { kind: workload.kind, replicas: replicas.count, minReplicas: options.minReplicas }, at: replicas.at, on });
+      return;
+    }
     const messageId = replicas.source === 'replicas' ? 'single' : replicas.source === 'default' ? 'defaulted' : 'hpa';
-    report({ messageId, data: { kind: workload.kind }, at: replicas.at, on: replicas.source === 'replicas' ? 'value' : 'key' });
+    report({ messageId, data: { kind: workload.kind }, at: replicas.at, on });
   },
 });

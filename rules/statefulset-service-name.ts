@@ -9,7 +9,7 @@ export default defineRule({
     category: 'networking',
     description: 'StatefulSet serviceName names no headless Service of the inputs',
     rationale:
-      'The pods of a StatefulSet get their stable network identity (pod-0.service.namespace.svc) from the headless Service named in spec.serviceName. When that Service does not exist or has a cluster IP, the per-pod DNS names do not resolve and peers cannot find each other. A missing Service is reported only when the inputs define other Services in the namespace.',
+      'The pods of a StatefulSet get their stable network identity (pod-0.service.namespace.svc) from the headless Service named in spec.serviceName. When that Service does not exist or has a cluster IP, the per-pod DNS names do not resolve and peers cannot find each other. A missing Service is reported only when the inputs define other Services that share the namespace (for objects without metadata.namespace: in the same directory tree).',
     remediation: 'Add a Service named like spec.serviceName with clusterIP: None and a selector matching the StatefulSet\'s pods, or correct serviceName.',
     defaultOn: true,
     appliesTo: { target: 'podSpec', kinds: ['StatefulSet'] },
@@ -25,7 +25,7 @@ export default defineRule({
     const service = index.named('Service', namespace, name);
     const at = ['spec', 'serviceName'];
     if (!service) {
-      if (index.ofKind('Service', namespace).length > 0) report({ messageId: 'missing', data: { name, namespace }, at });
+      if (index.nearby('Service', workload.object).length > 0) report({ messageId: 'missing', data: { name, namespace }, at });
     } else if (asRecord(service.value['spec'])?.['clusterIP'] !== 'None') {
       report({ messageId: 'notHeadless', data: { name }, at });
     }

@@ -108,6 +108,7 @@ export async function analyze(command: Command, paths: readonly string[], option
   const workloads = workloadsOf(main.objects, cluster.objects);
   const rules = options.rules ?? [...BUILTIN_RULES, ...(await loadRulesDirs(config.rulesDirs.map((dir) => resolve(cwd, dir))))];
   checkRuleIds(config, [...ruleCatalog(rules.map((rule) => rule.meta)), ...config.customRules]);
+  if (Object.keys(config.ruleOptions).length > 0) await checkRuleOptions(rules, config);
   const neighbours = await loadContext(command === 'fit' ? [] : (options.context ?? []), {
     cwd,
     ignorePaths: config.ignorePaths,
@@ -165,6 +166,12 @@ function checkDrain(drain: readonly string[], snapshot: ClusterSnapshot): void {
 /** A phase that can take a while, with the number of items it works on. */
 function progress(options: CheckOptions, phase: string, total: number): void {
   options.onProgress?.(phase, 0, total);
+}
+
+/** Rule options that do not fit their rule's schema are a usage error; ajv loads only when the config has options. */
+async function checkRuleOptions(rules: readonly Rule[], config: KubefitConfig): Promise<void> {
+  const [problem] = (await import('./lint/rule-options.js')).ruleOptionProblems(rules, config);
+  if (problem !== undefined) throw new UsageError(`config: ${problem}`, 'See the Options section of the rule\'s page in docs/rules.');
 }
 
 /** Custom-resource schemas from the config's `schemas` directories (and --schemas); an unreadable one is a usage error. */

@@ -60,6 +60,29 @@ describe('config file in the CLI', () => {
     expect((await runIn(root, ['lint', '--config', 'missing.yaml', 'pod.yaml'])).stderr).toMatch(/^kubefit: config file missing\.yaml not found\n/);
   });
 
+  it('extends kubefit:strict, which turns on the rules that are off by default', async () => {
+    const root = await project({ 'pod.yaml': POD, '.kubefit.yaml': 'extends: kubefit:strict\n' });
+    const ids = (cwd: string) => runIn(cwd, ['lint', '--format', 'json', '.']).then((run) => (JSON.parse(run.stdout) as Report).findings.map((finding) => finding.ruleId));
+    expect(await ids(root)).toContain('seccomp-profile');
+    await writeFile(join(root, '.kubefit.yaml'), 'extends: kubefit:recommended\n');
+    expect(await ids(root)).not.toContain('seccomp-profile');
+  });
+
+  it('takes rule options as [severity, options] or as options alone, and checks them against the rule schema', async () => {
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n  template: {spec: {containers: [{name: web, image: "web:1"}]}}\n';
+    const root = await project({ 'deploy.yaml': deployment, '.kubefit.yaml': 'rules:\n  single-replica: [error, {minReplicas: 3}]\n' });
+    const findings = async () => (JSON.parse((await runIn(root, ['lint', '--format', 'json', '.'])).stdout) as Report).findings.filter((finding) => finding.ruleId === 'single-replica');
+    expect((await findings()).map((finding) => [finding.severity, finding.message])).toEqual([['error', 'Deployment runs 2 replicas, fewer than the 3 the configuration asks for']]);
+    await writeFile(join(root, '.kubefit.yaml'), 'rules:\n  single-replica: {minReplicas: 3}\n');
+    expect((await findings()).map((finding) => finding.severity)).toEqual(['warning']);
+    await writeFile(join(root, '.kubefit.yaml'), 'rules:\n  single-replica: {minReplica: 3}\n');
+    const bad = await runIn(root, ['lint', '.']);
+    expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([2, 'kubefit: config: rule single-replica: unknown option "minReplica"']);
+    await writeFile(join(root, '.kubefit.yaml'), 'rules:\n  host-ipc: [error, {any: 1}]\n');
+    expect((await runIn(root, ['lint', '.'])).stderr.split('\n')[0]).toBe('kubefit: config: rule host-ipc takes no options');
+    expect((await runIn(root, ['explain', 'single-replica'])).stdout).toContain('\n  minReplicas (integer, default 2): Fewest replicas');
+  });
+
   it('checks the release named by kubernetesVersion, lets --kubernetes-version override it, and rejects one outside the range', async () => {
     const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: 80\n  trafficDistribution: PreferClose\n';
     const root = await project({ '.kubefit.yaml': 'kubernetesVersion: "1.29"\n', 'service.yaml': service, 'old/.kubefit.yaml': 'kubernetesVersion: v1.20.3\n', 'old/service.yaml': service });

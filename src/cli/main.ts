@@ -164,7 +164,16 @@ function explainRule(id: string | undefined, rules: readonly RuleMeta[]): string
   const rule = rules.find((candidate) => candidate.id === id);
   if (!rule) throw new UsageError(`unknown rule "${id}"${didYouMean(id, rules.map((candidate) => candidate.id))}`, 'Run "kubefit rules" to list them.');
   const state = rule.defaultOn ? 'on by default' : 'off by default';
-  return `${rule.id} (${rule.severity}, ${rule.category}, ${state})\n\n${rule.description}\n\nWhy: ${rule.rationale}\n\nFix: ${rule.remediation}\n`;
+  return `${rule.id} (${rule.severity}, ${rule.category}, ${state})\n\n${rule.description}\n\nWhy: ${rule.rationale}\n\nFix: ${rule.remediation}\n${optionsText(rule)}`;
+}
+
+/** The options a lint rule takes (meta.options), one line each with type, default and description. */
+function optionsText(rule: RuleMeta): string {
+  const { options } = rule;
+  if (!options) return '';
+  const defaults = options.defaults as Readonly<Record<string, unknown>>;
+  const lines = Object.entries(options.schema.properties ?? {}).map(([name, schema]) => `  ${name} (${schema.type ?? 'any'}, default ${JSON.stringify(defaults[name])}): ${schema.description ?? ''}`);
+  return `\nOptions (rules: {${rule.id}: [${rule.severity}, {...}]}):\n${lines.join('\n')}\n`;
 }
 
 function write(io: CliIo, text: string, code: number): number {

@@ -8,7 +8,7 @@ import type { KubefitConfig } from './config.js';
 export function checkRuleIds(config: KubefitConfig, catalog: readonly Pick<RuleMeta, 'id' | 'notConfigurable'>[]): void {
   const known = new Map(catalog.map((meta) => [meta.id, meta]));
   const named = [
-    ...Object.keys(config.rules).map((id) => ({ id, where: 'rules' })),
+    ...[...new Set([...Object.keys(config.rules), ...Object.keys(config.ruleOptions)])].map((id) => ({ id, where: 'rules' })),
     ...config.overrides.flatMap((override, index) => Object.keys(override.rules).map((id) => ({ id, where: `overrides[${index}].rules` }))),
   ];
   for (const { id, where } of named) {

@@ -2,6 +2,12 @@
 import type { Severity } from '../model/finding.js';
 
 export type RuleSetting = Severity | 'off';
+
+/** Options of one rule as the config gives them; each rule's JSON Schema (meta.options) checks them. */
+export type RuleOptionValues = Readonly<Record<string, unknown>>;
+
+/** A built-in profile: `recommended` runs the rules that are on by default, `strict` every rule. */
+export type Profile = 'recommended' | 'strict';
 export type FailOn = Severity | 'none';
 
 /** An ignore entry for objects you cannot annotate (third-party manifests); every given field must match. */
@@ -29,6 +35,10 @@ export interface SchemaRuleConfig {
 export interface KubefitConfig {
   /** Per-rule severity or off; absent rules use their default. */
   readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** Per-rule options; a rule given options is on (at its default severity unless `rules` says otherwise). */
+  readonly ruleOptions: Readonly<Record<string, RuleOptionValues>>;
+  /** The built-in profile the config extends (`extends: kubefit:strict`); recommended by default. */
+  readonly profile: Profile;
   /** Path globs whose files are not analysed at all. */
   readonly ignorePaths: readonly string[];
   readonly ignore: readonly IgnoreEntry[];
@@ -47,6 +57,8 @@ export interface KubefitConfig {
 
 export const DEFAULT_CONFIG: KubefitConfig = {
   rules: {},
+  ruleOptions: {},
+  profile: 'recommended',
   ignorePaths: [],
   ignore: [],
   cluster: [],

@@ -6,11 +6,15 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { UsageError } from '../model/usage-error.js';
 import { formatPath } from '../model/document.js';
-import type { FailOn, IgnoreEntry, RuleSetting, SchemaRuleConfig } from './config.js';
+import type { FailOn, IgnoreEntry, RuleOptionValues, RuleSetting, SchemaRuleConfig } from './config.js';
+
+/** A rule's entry in the config file: a severity, `[severity, options]` (ESLint's form), or options alone. */
+export type RuleEntry = RuleSetting | readonly [RuleSetting, RuleOptionValues] | RuleOptionValues;
 
 /** The config file as written (the shape schemas/kubefit-config.schema.json describes). */
 export interface ConfigFileContent {
-  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  readonly extends?: 'kubefit:recommended' | 'kubefit:strict';
+  readonly rules?: Readonly<Record<string, RuleEntry>>;
   readonly ignore?: readonly (string | IgnoreEntry)[];
   readonly cluster?: readonly string[];
   readonly schemas?: readonly string[];

@@ -1,7 +1,7 @@
 // The configuration a run uses: defaults, then the config file, then command-line flags.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { DEFAULT_CONFIG, type FailOn, type IgnoreEntry, type KubefitConfig } from './config.js';
-import type { ConfigFile } from './load-config.js';
+import { DEFAULT_CONFIG, type FailOn, type IgnoreEntry, type KubefitConfig, type RuleOptionValues, type RuleSetting } from './config.js';
+import type { ConfigFile, RuleEntry } from './load-config.js';
 
 /** What the command line can say about configuration; absent fields keep the file's (or default) value. */
 export interface ConfigFlags {
@@ -32,7 +32,8 @@ function fileSettings(file: ConfigFile, cwd: string): Partial<KubefitConfig> {
   const glob = (value: string) => rebaseGlob(baseDir, cwd, value);
   const ignore = content.ignore ?? [];
   return {
-    ...(content.rules !== undefined && { rules: content.rules }),
+    ...(content.rules !== undefined && splitRuleEntries(content.rules)),
+    ...(content.extends !== undefined && { profile: content.extends === 'kubefit:strict' ? 'strict' : 'recommended' }),
     ignorePaths: ignore.filter((entry): entry is string => typeof entry === 'string').map(glob),
     ignore: ignore.filter((entry): entry is IgnoreEntry => typeof entry !== 'string').map((entry) => (entry.path === undefined ? entry : { ...entry, path: glob(entry.path) })),
     cluster: (content.cluster ?? []).map(path),
@@ -57,4 +58,20 @@ function rebaseGlob(baseDir: string, cwd: string, glob: string): string {
   const fromBase = relative(baseDir, cwd).split(sep).join('/');
   if (!fromBase.startsWith('..') && pattern.startsWith(`${fromBase}/`)) return pattern.slice(fromBase.length + 1);
   return `${toBase}/${pattern}`;
+}
+
+/** `rules` entries as written (severity, [severity, options] or options) split into severities and options. */
+function splitRuleEntries(entries: Readonly<Record<string, RuleEntry>>): Pick<KubefitConfig, 'rules' | 'ruleOptions'> {
+  const rules: Record<string, RuleSetting> = {};
+  const ruleOptions: Record<string, RuleOptionValues> = {};
+  for (const [id, entry] of Object.entries(entries)) {
+    if (typeof entry === 'string') rules[id] = entry;
+    else if (isSeverityAndOptions(entry)) [rules[id], ruleOptions[id]] = entry;
+    else ruleOptions[id] = entry;
+  }
+  return { rules, ruleOptions };
+}
+
+function isSeverityAndOptions(entry: Exclude<RuleEntry, RuleSetting>): entry is readonly [RuleSetting, RuleOptionValues] {
+  return Array.isArray(entry);
 }

@@ -1,6 +1,6 @@
 // The contract of a lint rule module: typed meta (what, why, how to fix, where it applies) plus one check function.
 import type { Path } from '../model/document.js';
-import type { RuleMeta } from '../model/rule-meta.js';
+import type { RuleMeta, RuleOptions } from '../model/rule-meta.js';
 import type { KubeObject } from '../model/object.js';
 import type { ContainerType, ContainerView, Workload } from '../model/workload.js';
 import type { LintIndex } from './lint-index.js';
@@ -16,10 +16,14 @@ export interface AppliesTo<T extends RuleTarget> {
   readonly containerTypes?: readonly ContainerType[];
 }
 
-export interface LintRuleMeta<T extends RuleTarget, M extends string> extends RuleMeta {
+/** The options type of a rule without options. */
+export type NoOptions = Readonly<Record<never, never>>;
+
+export interface LintRuleMeta<T extends RuleTarget, M extends string, O extends object = NoOptions> extends RuleMeta {
   readonly appliesTo: AppliesTo<T>;
   /** Message templates by messageId; `{{name}}` placeholders are filled from the report's data. */
   readonly messages: Readonly<Record<M, string>>;
+  readonly options?: RuleOptions<O>;
 }
 
 export interface Report<M extends string> {
@@ -31,8 +35,10 @@ export interface Report<M extends string> {
   readonly on?: 'key' | 'value';
 }
 
-export interface ObjectContext<M extends string> {
+export interface ObjectContext<M extends string, O extends object = NoOptions> {
   readonly object: KubeObject;
+  /** The rule's options: its defaults, overridden by the config's. */
+  readonly options: O;
   /** Every object of the main inputs, indexed for cross-object rules. */
   readonly index: LintIndex;
   /** True when the configuration names this rule (rules that only run on evidence in the inputs also run then). */
@@ -40,7 +46,7 @@ export interface ObjectContext<M extends string> {
   report(report: Report<M>): void;
 }
 
-export interface WorkloadContext<M extends string> extends ObjectContext<M> {
+export interface WorkloadContext<M extends string, O extends object = NoOptions> extends ObjectContext<M, O> {
   readonly workload: Workload;
 }
 
@@ -50,22 +56,22 @@ interface Views {
   readonly container: ContainerView;
 }
 
-interface Contexts<M extends string> {
-  readonly object: ObjectContext<M>;
-  readonly podSpec: WorkloadContext<M>;
-  readonly container: WorkloadContext<M>;
+interface Contexts<M extends string, O extends object> {
+  readonly object: ObjectContext<M, O>;
+  readonly podSpec: WorkloadContext<M, O>;
+  readonly container: WorkloadContext<M, O>;
 }
 
-export interface RuleDefinition<T extends RuleTarget, M extends string> {
-  readonly meta: LintRuleMeta<T, M>;
-  check(view: Views[T], context: Contexts<M>[T]): void;
+export interface RuleDefinition<T extends RuleTarget, M extends string, O extends object = NoOptions> {
+  readonly meta: LintRuleMeta<T, M, O>;
+  check(view: Views[T], context: Contexts<M, O>[T]): void;
 }
 
 /** A rule of any target, as the registry and the engine hold it. */
-export type Rule = { [T in RuleTarget]: RuleDefinition<T, string> }[RuleTarget];
+export type Rule = { [T in RuleTarget]: RuleDefinition<T, string, object> }[RuleTarget];
 
-/** Declares a rule; the type parameters make a mistyped messageId or target view a compile error. */
-export function defineRule<T extends RuleTarget, M extends string>(definition: RuleDefinition<T, M>): RuleDefinition<T, M> {
+/** Declares a rule; the type parameters make a mistyped messageId, option or target view a compile error. */
+export function defineRule<T extends RuleTarget, M extends string, O extends object = NoOptions>(definition: RuleDefinition<T, M, O>): RuleDefinition<T, M, O> {
   return definition;
 }
 

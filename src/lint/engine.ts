@@ -26,12 +26,13 @@ interface Active<T extends Rule> {
   readonly severity: Severity;
   readonly kinds: ReadonlySet<string> | undefined;
   readonly isConfigured: boolean;
+  readonly options: object;
 }
 
 interface ActiveRules {
-  readonly object: Active<RuleDefinition<'object', string>>[];
-  readonly podSpec: Active<RuleDefinition<'podSpec', string>>[];
-  readonly container: Active<RuleDefinition<'container', string>>[];
+  readonly object: Active<RuleDefinition<'object', string, object>>[];
+  readonly podSpec: Active<RuleDefinition<'podSpec', string, object>>[];
+  readonly container: Active<RuleDefinition<'container', string, object>>[];
 }
 
 interface Run {
@@ -70,7 +71,8 @@ function activeRules(rules: readonly Rule[], file: string, config: KubefitConfig
     const setting = resolve(rule.meta.id, rule.meta, file);
     if (setting === 'off') continue;
     const kinds = rule.meta.appliesTo.kinds ? new Set(rule.meta.appliesTo.kinds) : undefined;
-    const entry = { severity: setting, kinds, isConfigured: Object.hasOwn(config.rules, rule.meta.id) };
+    const isConfigured = Object.hasOwn(config.rules, rule.meta.id) || Object.hasOwn(config.ruleOptions, rule.meta.id);
+    const entry = { severity: setting, kinds, isConfigured, options: { ...rule.meta.options?.defaults, ...config.ruleOptions[rule.meta.id] } };
     if (isTarget(rule, 'object')) active.object.push({ rule, ...entry });
     else if (isTarget(rule, 'podSpec')) active.podSpec.push({ rule, ...entry });
     else if (isTarget(rule, 'container')) active.container.push({ rule, ...entry });
@@ -78,7 +80,7 @@ function activeRules(rules: readonly Rule[], file: string, config: KubefitConfig
   return active;
 }
 
-function isTarget<T extends Rule['meta']['appliesTo']['target']>(rule: Rule, target: T): rule is Extract<Rule, RuleDefinition<T, string>> {
+function isTarget<T extends Rule['meta']['appliesTo']['target']>(rule: Rule, target: T): rule is Extract<Rule, RuleDefinition<T, string, object>> {
   return rule.meta.appliesTo.target === target;
 }
 
@@ -111,6 +113,8 @@ class Context {
   #entry: Active<Rule> | undefined;
   /** Whether the configuration names the rule being run; set before each call. */
   isConfigured = false;
+  /** The options of the rule being run; set before each call. */
+  options: object = {};
 
   constructor(object: KubeObject, workload: Workload | undefined, run: Run) {
     this.object = object;
@@ -131,6 +135,7 @@ class Context {
   invoke<T extends Rule>(entry: Active<T>, view: Parameters<T['check']>[0]): void {
     this.#entry = entry;
     this.isConfigured = entry.isConfigured;
+    this.options = entry.options;
     try {
       (entry.rule.check as (view: unknown, context: Context) => void)(view, this);
     } catch (error) {

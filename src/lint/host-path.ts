@@ -21,3 +21,29 @@ export function hostPathVolumes(workload: Workload): HostPathVolume[] {
   });
   return out;
 }
+
+/**
+ * Kubelet directories every CSI or DRA node plugin must mount (registration socket, plugin sockets), and the
+ * FlexVolume driver directory its installers write to.
+ */
+const KUBELET_PLUGIN_DIRS = ['/var/lib/kubelet/plugins', '/var/lib/kubelet/plugins_registry', '/usr/libexec/kubernetes/kubelet-plugins'];
+/** Directories a CSI node plugin mounts volumes into, which needs Bidirectional propagation to reach the pods. */
+const KUBELET_MOUNT_DIRS = ['/var/lib/kubelet/pods', '/var/lib/kubelet'];
+
+/**
+ * A hostPath a CSI or DRA node plugin needs: the plugin and registration directories, or the pods directory mounted
+ * with Bidirectional propagation (upstream: kubernetes-csi docs, "Deploying a CSI Driver on Kubernetes").
+ */
+export function isKubeletPluginMount(workload: Workload, volume: HostPathVolume): boolean {
+  if (KUBELET_PLUGIN_DIRS.some((dir) => volume.hostPath === dir || volume.hostPath.startsWith(`${dir}/`))) return true;
+  return KUBELET_MOUNT_DIRS.includes(volume.hostPath) && isMountedBidirectional(workload, volume.name);
+}
+
+function isMountedBidirectional(workload: Workload, volumeName: string): boolean {
+  return workload.containers.some((container) =>
+    asArray(container.value['volumeMounts']).some((entry) => {
+      const mount = asRecord(entry);
+      return mount?.['name'] === volumeName && mount['mountPropagation'] === 'Bidirectional';
+    }),
+  );
+}

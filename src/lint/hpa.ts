@@ -5,8 +5,8 @@ import type { LintIndex } from './lint-index.js';
 
 /** The HPA of the inputs that scales the workload, if any. */
 export function hpaScaling(index: LintIndex, workload: Workload): KubeObject | undefined {
-  const { kind, name, namespace } = workload.object.ref;
-  return index.ofKind('HorizontalPodAutoscaler', namespace).find((hpa) => {
+  const { kind, name } = workload.object.ref;
+  return index.nearby('HorizontalPodAutoscaler', workload.object).find((hpa) => {
     const target = asRecord(asRecord(hpa.value['spec'])?.['scaleTargetRef']);
     return target?.['kind'] === kind && target['name'] === name;
   });

@@ -22,10 +22,11 @@ export function containerLimitItems(limitRanges: readonly KubeObject[]): { objec
   return out;
 }
 
-export function containerDefaults(index: LintIndex, namespace: string): ContainerDefaults {
+/** Defaults from the LimitRanges that share the workload's namespace (LintIndex.nearby). */
+export function containerDefaults(index: LintIndex, object: KubeObject): ContainerDefaults {
   const limits = new Set<string>();
   const requests = new Set<string>();
-  for (const { item } of containerLimitItems(index.ofKind('LimitRange', namespace))) {
+  for (const { item } of containerLimitItems(index.nearby('LimitRange', object))) {
     for (const name of Object.keys(asRecord(item['default']) ?? {})) {
       limits.add(name);
       requests.add(name);

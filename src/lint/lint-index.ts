@@ -8,6 +8,13 @@ export interface LintIndex {
   readonly workloads: readonly Workload[];
   /** Objects of `kind` (any apiVersion), in one namespace or all. */
   ofKind(kind: string, namespace?: string): readonly KubeObject[];
+  /**
+   * Objects of `kind` in the namespace of `object` that would land in the same namespace when applied: objects that
+   * declare metadata.namespace combine across all inputs; one without it (applied to whatever namespace kubectl
+   * targets) combines only with objects in its own directory, an enclosing one or one below it, so unrelated projects
+   * linted in one run do not leak into each other.
+   */
+  nearby(kind: string, object: KubeObject): readonly KubeObject[];
   /** The first object of `kind` with this name in the namespace. */
   named(kind: string, namespace: string, name: string): KubeObject | undefined;
   /** Services of the workload's namespace whose selector matches its pod labels. */
@@ -61,6 +68,7 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     objects,
     workloads,
     ofKind,
+    nearby: (kind, object) => ofKind(kind, object.ref.namespace).filter((other) => sharesNamespace(other, object)),
     named: (kind, namespace, name) => byName.get(`${kind}\0${namespace}\0${name}`),
     workloadOf: (object) => workloadByObject.get(object),
     workloadsIn: (namespace) => workloadsByNamespace.get(namespace) ?? [],
@@ -93,6 +101,22 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
 export function directoryOf(file: string): string {
   const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
   return slash < 0 ? '' : file.slice(0, slash);
+}
+
+/** Whether two objects of the same namespace name end up in one namespace (see LintIndex.nearby). */
+export function sharesNamespace(a: KubeObject, b: KubeObject): boolean {
+  if (hasDeclaredNamespace(a) && hasDeclaredNamespace(b)) return true;
+  const [dirA, dirB] = [directoryOf(a.file), directoryOf(b.file)];
+  return isSameOrBelow(dirA, dirB) || isSameOrBelow(dirB, dirA);
+}
+
+function hasDeclaredNamespace(object: KubeObject): boolean {
+  const namespace = asRecord(object.value['metadata'])?.['namespace'];
+  return typeof namespace === 'string' && namespace !== '';
+}
+
+function isSameOrBelow(directory: string, ancestor: string): boolean {
+  return ancestor === '' || directory === ancestor || directory.startsWith(`${ancestor}/`) || directory.startsWith(`${ancestor}\\`);
 }
 
 export function serviceSelector(service: KubeObject): Readonly<Record<string, string>> {

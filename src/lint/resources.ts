@@ -1,7 +1,7 @@
 // A container's resources.requests and resources.limits as plain maps, with the paths rules report at.
 import type { Path } from '../model/document.js';
 import { asRecord } from '../model/object.js';
-import type { ContainerView } from '../model/workload.js';
+import type { ContainerView, Workload } from '../model/workload.js';
 
 export interface ContainerResources {
   readonly requests: Readonly<Record<string, unknown>>;
@@ -18,6 +18,16 @@ export function containerResources(container: ContainerView): ContainerResources
     requestsPath: [...container.path, 'resources', 'requests'],
     limitsPath: [...container.path, 'resources', 'limits'],
   };
+}
+
+/**
+ * Pod-level spec.resources (PodLevelResources, beta and on by default since 1.34): a pod-level request or limit
+ * covers every container that sets none of its own.
+ */
+// upstream: pkg/api/v1/resource/helpers.go PodRequests / PodLimits (IsPodLevelResourcesSet)
+export function podLevelResources(workload: Workload): Pick<ContainerResources, 'requests' | 'limits'> {
+  const resources = asRecord(workload.podSpec['resources']);
+  return { requests: asRecord(resources?.['requests']) ?? {}, limits: asRecord(resources?.['limits']) ?? {} };
 }
 
 /** True when the value is set (the API server treats an explicit null like an absent field). */

@@ -24,7 +24,8 @@ export function settingResolver(config: KubefitConfig): SettingResolver {
     return found;
   };
   return (id, defaults, file) => {
-    let setting: RuleSetting = config.rules[id] ?? (defaults.defaultOn ? defaults.severity : 'off');
+    const isOn = defaults.defaultOn || config.profile === 'strict' || Object.hasOwn(config.ruleOptions, id);
+    let setting: RuleSetting = config.rules[id] ?? (isOn ? defaults.severity : 'off');
     if (config.overrides.length === 0) return setting;
     for (const rules of overridesOf(file)) setting = rules[id] ?? setting;
     return setting;

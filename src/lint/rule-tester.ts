@@ -12,14 +12,18 @@ import type { KubeObject } from '../model/object.js';
 import { toWorkload, type Workload } from '../model/workload.js';
 import type { Rule } from './define-rule.js';
 import { lintObjects } from './engine.js';
+import { ruleOptionProblems } from './rule-options.js';
 
 export interface ValidCase {
   /** Test name; the YAML itself when absent. */
   readonly name?: string;
   /** Inline YAML; a leading newline and the common indentation are removed, so line 1 is the first YAML line. */
   readonly code?: string;
-  /** A YAML file instead of inline code, relative to the working directory (fixtures/rules/<id>/...). */
-  readonly fixture?: string;
+  /**
+   * A YAML file instead of inline code, relative to the working directory (fixtures/rules/<id>/...); several files
+   * for cross-file cases, linted as one run.
+   */
+  readonly fixture?: string | readonly string[];
   /** Configuration for this case (a rule that is off by default is enabled at its default severity). */
   readonly config?: Partial<KubefitConfig>;
 }
@@ -123,6 +127,8 @@ function observe(rule: Rule, testCase: ValidCase): Observed[] {
     ...testCase.config,
     rules: { ...(!rule.meta.defaultOn && { [rule.meta.id]: rule.meta.severity }), ...testCase.config?.rules },
   };
+  const [problem] = ruleOptionProblems([rule], config);
+  if (problem !== undefined) throw new Error(`${rule.meta.id}: the case's options do not fit the rule's schema: ${problem}`);
   const findings = lintObjects({ objects, workloads, rules: [recording], config }).filter((finding) => finding.ruleId === rule.meta.id);
   assert.equal(findings.length, reports.length, 'every report becomes one finding');
   const observed = findings.map((finding, index) => ({ ...(reports[index] ?? { messageId: '', data: undefined }), finding }));
@@ -147,15 +153,19 @@ function recordReports(rule: Rule, reports: { messageId: string; data: Readonly<
 
 /** Objects and workloads of a case's YAML, through the real loader so positions are exact. */
 export function parseCase(testCase: ValidCase): { objects: KubeObject[]; workloads: Workload[] } {
-  const file = testCase.fixture ?? 'case.yaml';
-  const text = testCase.fixture !== undefined ? readFileSync(testCase.fixture, 'utf8') : dedent(testCase.code ?? '');
-  const parsed = parseDocuments(new SourceText(file, text), DEFAULT_LIMITS);
+  const sources = testCase.fixture === undefined
+    ? [new SourceText('case.yaml', dedent(testCase.code ?? ''))]
+    : [testCase.fixture].flat().map((file) => new SourceText(file, readFileSync(file, 'utf8')));
   const objects: KubeObject[] = [];
-  const problems: Finding[] = [...parsed.findings];
-  for (const document of parsed.documents) {
-    const found = objectsOf(document, objects.length, false);
-    appendAll(objects, found.objects);
-    appendAll(problems, found.findings);
+  const problems: Finding[] = [];
+  for (const source of sources) {
+    const parsed = parseDocuments(source, DEFAULT_LIMITS);
+    appendAll(problems, parsed.findings);
+    for (const document of parsed.documents) {
+      const found = objectsOf(document, objects.length, false);
+      appendAll(objects, found.objects);
+      appendAll(problems, found.findings);
+    }
   }
   if (problems.length > 0) throw new Error(`the case's YAML does not load: ${problems.map((problem) => problem.message).join('; ')}`);
   const workloads = objects.map(toWorkload).filter((workload): workload is Workload => workload !== undefined);
@@ -171,7 +181,8 @@ export function dedent(code: string): string {
 }
 
 function caseName(testCase: ValidCase): string {
-  return testCase.name ?? testCase.fixture ?? testCase.code?.trim() ?? '';
+  if (testCase.name !== undefined) return testCase.name;
+  return testCase.fixture !== undefined ? [testCase.fixture].flat().join(' + ') : (testCase.code?.trim() ?? '');
 }
 
 function deepFreeze(value: unknown): void {

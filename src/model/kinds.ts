@@ -17,7 +17,8 @@ export function isClusterScoped(_apiVersion: string, kind: string): boolean {
 }
 
 export type PodKind =
-  | 'Pod' | 'Deployment' | 'ReplicaSet' | 'ReplicationController' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
+  | 'Pod' | 'Deployment' | 'ReplicaSet' | 'ReplicationController' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob'
+  | 'DeploymentConfig';
 
 export interface PodKindInfo {
   /** Path of the pod template (metadata + spec); [] for a Pod itself. */
@@ -41,6 +42,8 @@ export const POD_KINDS: Readonly<Record<PodKind, PodKindInfo>> = {
     replicasPath: ['spec', 'jobTemplate', 'spec', 'parallelism'],
     groups: ['batch'],
   },
+  // OpenShift's DeploymentConfig (apps.openshift.io/v1; plain v1 on OpenShift 3) runs a pod template like a Deployment.
+  DeploymentConfig: { templatePath: ['spec', 'template'], replicasPath: ['spec', 'replicas'], groups: ['apps.openshift.io', ''] },
 };
 
 /** The API group of an apiVersion: "apps/v1" → "apps", "v1" → "". */

@@ -10,7 +10,13 @@ import type { FormatContext, TextFormatter } from './format-context.js';
 
 export const formatText: TextFormatter = (report, context) => {
   const findings = context.quiet ? report.findings.filter((finding) => finding.severity === 'error') : report.findings;
-  const sections = [...findingSections(findings, context), schedulingSection(report, context), capacitySection(report, context), summaryLine(report, context)];
+  const sections = [
+    ...findingSections(findings, context),
+    schedulingSection(report, context),
+    capacitySection(report, context),
+    ruleCountSection(findings, context),
+    summaryLine(report, context),
+  ];
   return `${sections.filter((section) => section !== '').join('\n\n')}\n`;
 };
 
@@ -93,6 +99,19 @@ function nodeLines(verdicts: readonly NodesVerdict[], context: FormatContext): s
   });
   if (verdicts.length > NODES_SHOWN) lines.push(context.colors.dim(`      ... and ${verdicts.length - NODES_SHOWN} more (--format json lists them all)`));
   return lines;
+}
+
+/** From this many findings on, the report ends with a count per rule, so the rules to tune stand out. */
+export const RULE_COUNT_THRESHOLD = 20;
+
+function ruleCountSection(findings: readonly Finding[], context: FormatContext): string {
+  if (findings.length < RULE_COUNT_THRESHOLD) return '';
+  const counts = new Map<string, number>();
+  for (const finding of findings) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
+  const rows = [...counts].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : 1));
+  const width = maxOf(rows.map(([, count]) => String(count).length));
+  const lines = rows.map(([ruleId, count]) => `  ${String(count).padStart(width)}  ${ruleId}`);
+  return [context.colors.bold('Findings per rule (turn a rule off or tune its options in .kubefit.yaml):'), ...lines].join('\n');
 }
 
 function summaryLine(report: Report, context: FormatContext): string {

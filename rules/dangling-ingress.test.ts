@@ -1,0 +1,32 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../src/lint/rule-tester.js';
+import rule from './dangling-ingress.js';
+
+const FIXTURES = 'fixtures/rules/dangling-ingress';
+
+new RuleTester({ describe, it }).run(rule, {
+  valid: [
+    { name: 'backends by port name and number; a resource backend', fixture: `${FIXTURES}/valid-backends-exist.yaml` },
+    {
+      name: 'no Service of the namespace in the directory: Services live elsewhere',
+      code: `
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: web}
+        spec:
+          defaultBackend: {service: {name: web, port: {number: 80}}}
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a port the Service lacks, a missing Service, a legacy port name',
+      fixture: `${FIXTURES}/invalid-missing-service-and-port.yaml`,
+      errors: [
+        { messageId: 'noPort', line: 19, column: 51, data: { port: '8080', service: 'web' } },
+        { messageId: 'noService', line: 23, column: 31, data: { service: 'api', namespace: 'shop' } },
+        { messageId: 'noPort', line: 29, column: 44, data: { port: '"https"', service: 'web' } },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,78 @@
+// The Secrets and ConfigMaps a pod spec refers to (env, envFrom, volumes, projected volumes), with their paths.
+import type { Path } from '../model/document.js';
+import { asArray, asRecord } from '../model/object.js';
+import type { Workload } from '../model/workload.js';
+
+export interface ConfigReference {
+  readonly kind: 'Secret' | 'ConfigMap';
+  readonly name: string;
+  /** The key read from it, when one is named. */
+  readonly key: string | undefined;
+  readonly optional: boolean;
+  /** Path of the name (object missing) and of the key (key missing). */
+  readonly namePath: Path;
+  readonly keyPath: Path | undefined;
+}
+
+/** Every reference of the pod spec, in document order of containers then volumes. */
+export function configReferences(workload: Workload): ConfigReference[] {
+  const out: ConfigReference[] = [];
+  for (const container of workload.containers) {
+    asArray(container.value['env']).forEach((entry, index) => {
+      const valueFrom = asRecord(asRecord(entry)?.['valueFrom']);
+      for (const [field, kind] of [['secretKeyRef', 'Secret'], ['configMapKeyRef', 'ConfigMap']] as const) {
+        const path = [...container.path, 'env', index, 'valueFrom', field];
+        pushReference(out, kind, asRecord(valueFrom?.[field]), { nameField: 'name', path, keyField: 'key' });
+      }
+    });
+    asArray(container.value['envFrom']).forEach((entry, index) => {
+      for (const [field, kind] of [['secretRef', 'Secret'], ['configMapRef', 'ConfigMap']] as const) {
+        pushReference(out, kind, asRecord(asRecord(entry)?.[field]), { nameField: 'name', path: [...container.path, 'envFrom', index, field] });
+      }
+    });
+  }
+  asArray(workload.podSpec['volumes']).forEach((entry, index) => {
+    const volume = asRecord(entry);
+    const path = [...workload.podSpecPath, 'volumes', index];
+    pushVolumeSource(out, 'Secret', asRecord(volume?.['secret']), { nameField: 'secretName', path: [...path, 'secret'] });
+    pushVolumeSource(out, 'ConfigMap', asRecord(volume?.['configMap']), { nameField: 'name', path: [...path, 'configMap'] });
+    asArray(asRecord(volume?.['projected'])?.['sources']).forEach((source, sourceIndex) => {
+      const sourcePath = [...path, 'projected', 'sources', sourceIndex];
+      pushVolumeSource(out, 'Secret', asRecord(asRecord(source)?.['secret']), { nameField: 'name', path: [...sourcePath, 'secret'] });
+      pushVolumeSource(out, 'ConfigMap', asRecord(asRecord(source)?.['configMap']), { nameField: 'name', path: [...sourcePath, 'configMap'] });
+    });
+  });
+  return out;
+}
+
+interface Where {
+  readonly nameField: string;
+  readonly path: Path;
+  readonly keyField?: string;
+}
+
+function pushReference(out: ConfigReference[], kind: ConfigReference['kind'], source: Readonly<Record<string, unknown>> | undefined, where: Where): void {
+  const name = source?.[where.nameField];
+  if (typeof name !== 'string' || name === '') return;
+  const key = where.keyField === undefined ? undefined : source?.[where.keyField];
+  out.push({
+    kind,
+    name,
+    key: typeof key === 'string' ? key : undefined,
+    optional: source?.['optional'] === true,
+    namePath: [...where.path, where.nameField],
+    keyPath: where.keyField === undefined ? undefined : [...where.path, where.keyField],
+  });
+}
+
+/** A secret or configMap volume source: the object itself, then each `items[].key` projected from it. */
+function pushVolumeSource(out: ConfigReference[], kind: ConfigReference['kind'], source: Readonly<Record<string, unknown>> | undefined, where: Where): void {
+  pushReference(out, kind, source, where);
+  const name = source?.[where.nameField];
+  if (typeof name !== 'string' || name === '') return;
+  asArray(source?.['items']).forEach((entry, index) => {
+    const key = asRecord(entry)?.['key'];
+    if (typeof key !== 'string') return;
+    out.push({ kind, name, key, optional: source?.['optional'] === true, namePath: [...where.path, where.nameField], keyPath: [...where.path, 'items', index, 'key'] });
+  });
+}

@@ -1,0 +1,28 @@
+// When a cross-object rule may trust the inputs to be complete: the guards that keep "references to nothing" precise.
+import { groupOf } from '../model/kinds.js';
+import type { KubeObject } from '../model/object.js';
+import { directoryOf, type LintIndex } from './lint-index.js';
+
+/** Custom resources (operators, Argo Rollouts, SealedSecrets, cert-manager) may create pods, Secrets or Services. */
+export function hasCustomResources(index: LintIndex, namespace: string): boolean {
+  return index.memo('custom-resource-namespaces', () => new Set(index.objects.filter((object) => isCustomResource(object.ref.apiVersion)).map((object) => object.ref.namespace))).has(namespace);
+}
+
+function isCustomResource(apiVersion: string): boolean {
+  const group = groupOf(apiVersion);
+  return group.includes('.') && !group.endsWith('.k8s.io');
+}
+
+/** Whether the object's own directory holds workloads of its namespace: the manifests there carry their pods. */
+export function directoryHasWorkloads(index: LintIndex, object: KubeObject): boolean {
+  const directory = directoryOf(object.file);
+  return index.memo(`directory-workloads:${object.ref.namespace}\0${directory}`, () =>
+    index.workloadsIn(object.ref.namespace).some((workload) => directoryOf(workload.object.file) === directory),
+  );
+}
+
+/** Whether the object's own directory holds objects of `kind` in its namespace. */
+export function directoryHasKind(index: LintIndex, kind: string, object: KubeObject): boolean {
+  const directory = directoryOf(object.file);
+  return index.ofKind(kind, object.ref.namespace).some((other) => directoryOf(other.file) === directory);
+}
