@@ -12,7 +12,7 @@ export default defineRule({
     rationale:
       'The runtime grants a default set of capabilities, including NET_RAW, which allows crafting packets for ARP and DNS spoofing inside the cluster network. Dropping ALL and adding back only what is needed is the Pod Security restricted profile; dropping at least NET_RAW removes the most abused one.',
     remediation: 'Add securityContext.capabilities.drop: ["ALL"] and list in capabilities.add only what the process needs (often nothing, or NET_BIND_SERVICE).',
-    defaultOn: true,
+    defaultOn: false,
     appliesTo: { target: 'container', containerTypes: ['container', 'initContainer'] },
     messages: { notDropped: 'container "{{container}}" does not drop ALL (or at least NET_RAW) capabilities' },
   },

@@ -11,7 +11,7 @@ export default defineRule({
     rationale:
       'With a writable root filesystem an attacker who gets code execution can install tools, replace binaries and persist until the container restarts. A read-only root filesystem, with emptyDir volumes for the paths that must be written, removes that foothold and makes accidental state in the image visible.',
     remediation: 'Set securityContext.readOnlyRootFilesystem: true and mount an emptyDir volume at each path the process writes to (for example /tmp).',
-    defaultOn: true,
+    defaultOn: false,
     appliesTo: { target: 'container', containerTypes: ['container', 'initContainer'] },
     messages: {
       unset: 'container "{{container}}" does not set readOnlyRootFilesystem: true',

@@ -12,7 +12,7 @@ export default defineRule({
     rationale:
       'Processes that run as UID 0 in a container are root on the node as soon as they escape the container or reach a host mount. The pod-level securityContext counts for every container that does not override it, so a pod-level runAsNonRoot: true or runAsUser: 1000 satisfies all of them. Windows pods are not checked.',
     remediation: 'Set runAsNonRoot: true (and a non-zero runAsUser if the image has no numeric non-root USER) in the pod or container securityContext.',
-    defaultOn: true,
+    defaultOn: false,
     appliesTo: { target: 'container', containerTypes: ['container', 'initContainer'] },
     messages: {
       unset: 'container "{{container}}" may run as root: set runAsNonRoot: true or a non-zero runAsUser',

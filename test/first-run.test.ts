@@ -107,6 +107,16 @@ describe('the report path is checked before the run', () => {
   });
 });
 
+describe('the demo reads in one screen', () => {
+  it('leads with the scheduling verdict, then the findings of the recommended profile', async () => {
+    const run = await runCli(['check', 'fixtures/demo/app', '--cluster', 'fixtures/demo/cluster']);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^Scheduling: 3 of 7 workloads not fully placed \(details after the \d+ findings below\)$/);
+    expect(lines.length).toBeLessThanOrEqual(60);
+    expect(run.stdout).not.toContain('read-only-root-filesystem');
+  });
+});
+
 describe('rough edges of the command line', () => {
   it('kubefit help prints the help', async () => {
     const run = await runCli(['help']);

@@ -11,6 +11,7 @@ import type { FormatContext, TextFormatter } from './format-context.js';
 export const formatText: TextFormatter = (report, context) => {
   const findings = context.quiet ? report.findings.filter((finding) => finding.severity === 'error') : report.findings;
   const sections = [
+    headline(report, findings.length, context),
     ...findingSections(findings, context),
     schedulingSection(report, context),
     capacitySection(report, context),
@@ -114,12 +115,26 @@ function ruleCountSection(findings: readonly Finding[], context: FormatContext):
   return [context.colors.bold('Findings per rule (turn a rule off or tune its options in .kubefit.yaml):'), ...lines].join('\n');
 }
 
+/**
+ * The scheduling verdict is the headline, but it prints after the findings: when both are there, the first line says
+ * how the placement went and where to read on.
+ */
+function headline(report: Report, findings: number, context: FormatContext): string {
+  const { workloads, unschedulable } = report.summary;
+  if (workloads === 0 || findings === 0) return '';
+  const text = `Scheduling: ${placementText(workloads, unschedulable)} (details after the ${plural(findings, 'finding')} below)`;
+  return unschedulable > 0 ? context.colors.red(context.colors.bold(text)) : context.colors.green(text);
+}
+
+function placementText(workloads: number, unschedulable: number): string {
+  return unschedulable === 0 ? `${plural(workloads, 'workload')} fully placed` : `${unschedulable} of ${plural(workloads, 'workload')} not fully placed`;
+}
+
 function summaryLine(report: Report, context: FormatContext): string {
   const { errors, warnings, infos, workloads, unschedulable, files, objects } = report.summary;
   const problems = errors + warnings + infos;
   const counts = `${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')})`;
-  const placement = unschedulable === 0 ? `${plural(workloads, 'workload')} fully placed` : `${unschedulable} of ${plural(workloads, 'workload')} not fully placed`;
-  const scheduling = workloads > 0 ? `, ${placement}` : '';
+  const scheduling = workloads > 0 ? `, ${placementText(workloads, unschedulable)}` : '';
   const line = `${counts} in ${plural(objects, 'object')} from ${plural(files, 'file')}${scheduling}`;
   const failed = errors > 0 || unschedulable > 0;
   return failed ? context.colors.red(context.colors.bold(`✖ ${line}`)) : context.colors.green(`✔ ${line}`);
