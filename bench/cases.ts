@@ -75,6 +75,26 @@ export function feasibility(context: BenchContext, pods: number, nodes: number):
   return { name: 'fit feasibility (JSON)', size: `${thousands(pods)} pods x ${thousands(nodes)} nodes`, medianMs: result.medianMs, cpuMs: result.medianCpuMs, throughput: perSecond(pods, result.medianMs, 'pods'), peakRssMiB: result.peakRssMiB, target: verdict(result.medianMs, 1000, '1 s'), note: `${clusterNote()}; ${thousands(result.stdout.length)} bytes of JSON` };
 }
 
+/** --format html beside --format json on the same run, interleaved: writing the page may add at most 20%. */
+export function htmlReport(context: BenchContext, pods: number, nodes: number): Row {
+  const args = ['fit', context.inputs.pending(pods, 1), '--cluster', context.inputs.cluster(nodes)];
+  const [json, html] = measureInterleaved(
+    [{ args: [CLI, ...args, '--format', 'json'] }, { args: [CLI, ...args, '--format', 'html'] }],
+    { runs: context.runs(3), workDir: context.inputs.root },
+  );
+  if (!json || !html) throw new Error('no measurement');
+  const ratio = html.medianCpuMs / json.medianCpuMs;
+  return {
+    name: 'fit report as HTML vs JSON',
+    size: `${thousands(pods)} pods x ${thousands(nodes)} nodes`,
+    medianMs: html.medianMs, cpuMs: html.medianCpuMs,
+    throughput: perSecond(pods, html.medianMs, 'pods'),
+    peakRssMiB: html.peakRssMiB,
+    target: `${ratio <= 1.2 ? 'met' : 'MISSED'} (<= 1.2x the JSON run)`,
+    note: `CPU ${ratio.toFixed(2)}x the JSON run (${Math.round(json.medianCpuMs)} ms); page ${(html.stdout.length / 2 ** 20).toFixed(1)} MiB (< 20 MiB)`,
+  };
+}
+
 /** 20,000 identical-class nodes against 5,000, measured in one run so the shared machine's load cancels out. */
 export function nodeScaling(context: BenchContext): Row {
   const pods = 1000;
