@@ -5,6 +5,7 @@ import type { SchedulingResult } from '../schedule/scheduling-result.js';
 import { formatObjectRef } from './unschedulable.js';
 import { pluginOfReason } from './reason-plugin.js';
 import type { Report } from './report.js';
+import { appendAll } from '../model/append.js';
 
 export interface MatrixColumn {
   readonly label: string;
@@ -102,13 +103,13 @@ function mergeIdenticalColumns(columns: readonly (readonly string[])[], grid: re
     const cells = grid.map((row) => row[column]);
     const empty = cells.every((cell) => (cell?.placed ?? 0) === 0);
     const signature = empty ? cells.map((cell) => cell?.verdict ?? 0).join(',') : `placed:${column}`;
-    const at = bySignature.get(signature);
-    if (at === undefined) {
+    const existing = merged[bySignature.get(signature) ?? -1];
+    if (existing === undefined) {
       bySignature.set(signature, merged.length);
       merged.push({ nodes: [...nodes], members: [column] });
     } else {
-      merged[at]?.nodes.push(...nodes);
-      merged[at]?.members.push(column);
+      appendAll(existing.nodes, nodes);
+      existing.members.push(column);
     }
   });
   return {
