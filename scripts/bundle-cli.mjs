@@ -3,10 +3,12 @@
 // stays in chunks of its own and is loaded only when a run needs it; ajv, js-yaml, yaml and the precompiled schema
 // validators are required lazily from node_modules and dist/schemas, as in the tsc output. The bundle sits two
 // levels below dist/ so that the paths the sources resolve from import.meta.url (../../schemas) still work.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+// chunk names carry content hashes: without a clean directory, every build would leave (and pack) the old ones
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: { bin: 'src/cli/bin.ts' },
@@ -22,5 +24,8 @@ await build({
   // bundled CommonJS packages (fast-glob, picocolors) require Node built-ins, which ES modules can only do through this
   banner: { js: "import { createRequire as kubefitCreateRequire } from 'node:module'; const require = kubefitCreateRequire(import.meta.url);" },
   legalComments: 'none',
+  // less text to parse at every start; identifiers keep their names, so a crash report's stack stays readable
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });
