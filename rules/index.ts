@@ -27,7 +27,6 @@ import imagePullPolicy from './image-pull-policy.js';
 import kubeletPluginMounts from './kubelet-plugin-mounts.js';
 import latestTag from './latest-tag.js';
 import limitrange from './limitrange.js';
-import limitsBelowRequests from './limits-below-requests.js';
 import livenessProbe from './liveness-probe.js';
 import memoryLimitMissing from './memory-limit-missing.js';
 import missingSecretOrConfigmap from './missing-secret-or-configmap.js';
@@ -89,7 +88,6 @@ export const BUILTIN_RULES: readonly Rule[] = [
   kubeletPluginMounts,
   latestTag,
   limitrange,
-  limitsBelowRequests,
   livenessProbe,
   memoryLimitMissing,
   missingSecretOrConfigmap,

@@ -1,13 +1,15 @@
 // pkg/apis/core/validation for containers: names, image, ports, env, volume mounts, probes, lifecycle handlers, resources.
 import { compareQuantities, parseQuantity } from '../../model/quantity.js';
 import { canonicalQuantity } from './quantity-string.js';
-import { duplicate, forbidden, invalid, key, notFound, owned, required, type ErrorList, type FieldPath } from './field-error.js';
+import { duplicate, forbidden, invalid, key, notFound, owned, required, toPath, type ErrorList, type FieldPath } from './field-error.js';
 import { dns1123LabelErrors, portNameErrors, portNumberErrors, relaxedEnvVarNameErrors } from './names.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';
 
 export const DUPLICATE_CONTAINER_NAME = 'duplicate-container-name';
 export const INVALID_PORT = 'invalid-port';
+/** The request-above-limit errors: the check users of kube-linter and kube-score know by this name. */
+export const LIMITS_BELOW_REQUESTS = 'limits-below-requests';
 export const IS_NEGATIVE_ERROR = 'must be greater than or equal to 0';
 
 /** Names already used by the pod's containers, shared across the container lists as upstream's allNames. */
@@ -227,8 +229,9 @@ function validateResourceRequirements(resources: Fields | undefined, field: Fiel
     if (request && limit) {
       const order = compareQuantities(request, limit);
       const detail = (relation: string): string => `must be ${relation} ${name} limit of ${canonicalQuantity(limits[name])}`;
-      if (order !== 0 && !isOvercommitAllowed(name)) errors.push(invalid([...field, 'requests'], canonicalQuantity(raw), detail('equal to')));
-      else if (order > 0) errors.push(invalid([...field, 'requests'], canonicalQuantity(raw), detail('less than or equal to')));
+      const relation = order !== 0 && !isOvercommitAllowed(name) ? 'equal to' : order > 0 ? 'less than or equal to' : undefined;
+      // upstream names the requests field; the finding points at the request itself
+      if (relation) errors.push({ ...invalid([...field, 'requests'], canonicalQuantity(raw), detail(relation)), at: toPath([...field, 'requests', name]), ruleId: LIMITS_BELOW_REQUESTS });
     } else if (request && limits[name] === undefined && !isOvercommitAllowed(name)) {
       errors.push(required([...field, 'limits'], 'Limit must be set for non overcommitable resources'));
     }

@@ -6,7 +6,7 @@ import type { RuleMeta } from '../../model/rule-meta.js';
 import { validateAppsSpec } from './apps.js';
 import { validateCronJob, validateJob } from './batch.js';
 import { decodeBytesFields, validateConfigMap, validatePod, validatePodTemplate, validateReplicationController, validateSecret, validateService } from './core.js';
-import { DUPLICATE_CONTAINER_NAME, INVALID_PORT } from './core-container.js';
+import { DUPLICATE_CONTAINER_NAME, INVALID_PORT, LIMITS_BELOW_REQUESTS } from './core-container.js';
 import { API_VALIDATION, errorMessage, toPath, type ErrorList } from './field-error.js';
 import { validateIngress, validateNetworkPolicy } from './networking.js';
 import { INVALID_LABEL, INVALID_NAME, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, nameIsPathSegment, validateObjectMeta, type NameFunc } from './object-meta.js';
@@ -88,5 +88,6 @@ export const API_VALIDATION_METAS: readonly RuleMeta[] = [
   meta(SELECTOR_MISMATCH, "the controller's selector is empty or does not select its own pod template's labels", 'Make spec.selector match the labels of spec.template.metadata.labels (the selector cannot change after creation).'),
   meta(DUPLICATE_CONTAINER_NAME, 'two containers of one pod (init, regular or ephemeral) share a name', 'Give every container of the pod its own name.'),
   meta(INVALID_PORT, 'container, host, Service, probe or backend port outside 1-65535, or a port name that is not an IANA_SVC_NAME', 'Use a port number between 1 and 65535, or a name of at most 15 lower-case letters, digits and "-" with at least one letter.'),
+  meta(LIMITS_BELOW_REQUESTS, 'a resource request is above its limit (or differs from it, for resources that cannot be overcommitted such as GPUs and hugepages)', 'Raise the limit to at least the request, or lower the request; give extended resources equal requests and limits.'),
   meta(INVALID_RESTART_POLICY, 'pod template restartPolicy the controller does not allow (Jobs: OnFailure or Never; other controllers: Always)', 'Set spec.template.spec.restartPolicy to a value the kind allows: OnFailure or Never for Jobs and CronJobs, Always (the default) for the others.'),
 ];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../../load/load-manifests.js';
 import { validateObjects } from '../validate.js';
 
-const API_IDS = new Set(['api-validation', 'invalid-name', 'invalid-label', 'selector-mismatch', 'duplicate-container-name', 'invalid-port', 'invalid-restart-policy']);
+const API_IDS = new Set(['api-validation', 'invalid-name', 'invalid-label', 'selector-mismatch', 'duplicate-container-name', 'invalid-port', 'invalid-restart-policy', 'limits-below-requests']);
 
 /** Findings of the API server's validation, or with 'all' every schema-stage finding (valid fixtures have none). */
 async function check(file: string, which: 'api' | 'all' = 'api'): Promise<string[]> {
@@ -72,7 +72,7 @@ const EXPECTED_POD_SPEC: string[] = [
   "32:27 api-validation: spec.containers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1",
   "34:9 api-validation: spec.containers[0].readinessProbe: Required value: must specify a handler type",
   "34:24 api-validation: spec.containers[0].readinessProbe.periodSeconds: Invalid value: -1: must be greater than or equal to 0",
-  "37:11 api-validation: spec.containers[0].resources.requests: Invalid value: \"2\": must be less than or equal to cpu limit of 1",
+  "37:16 limits-below-requests: spec.containers[0].resources.requests: Invalid value: \"2\": must be less than or equal to cpu limit of 1",
   "41:13 duplicate-container-name: spec.initContainers[0].name: Duplicate value: \"web\"",
   "45:17 api-validation: spec.tolerations[0].operator: Invalid value: \"gpu\": value must be empty when `operator` is 'Exists'",
   "47:17 api-validation: spec.tolerations[1].operator: Invalid value: \"Equal\": operator must be Exists when `key` is empty, which means \"match all values and all keys\"",
@@ -175,3 +175,18 @@ const EXPECTED_INGRESS: string[] = [
   "58:17 invalid-port: spec.ingress[0].ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive",
   "59:17 invalid-port: spec.ingress[0].ports[1].port: Invalid value: \"metrics-endpoint\": must be no more than 15 characters",
 ];
+
+describe('ValidateContainerResourceRequirements (limits-below-requests)', () => {
+  it('reports a request above its limit, and an extended resource whose request differs from its limit', async () => {
+    expect(await check('invalid-resources.yaml')).toEqual([
+      '15:29 limits-below-requests: spec.template.spec.initContainers[0].resources.requests: Invalid value: "600m": must be less than or equal to cpu limit of 500m',
+      '15:43 limits-below-requests: spec.template.spec.initContainers[0].resources.requests: Invalid value: "1Gi": must be less than or equal to memory limit of 1000Mi',
+      '15:67 limits-below-requests: spec.template.spec.initContainers[0].resources.requests: Invalid value: "2G": must be less than or equal to ephemeral-storage limit of 1Gi',
+      '21:40 limits-below-requests: spec.template.spec.containers[0].resources.requests: Invalid value: "1": must be equal to nvidia.com/gpu limit of 2',
+    ]);
+  });
+
+  it('accepts equal quantities in other notations, limits above requests and equal extended resources', async () => {
+    expect(await check('valid-resources.yaml', 'all')).toEqual([]);
+  });
+});
