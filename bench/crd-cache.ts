@@ -2,11 +2,9 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BenchContext } from './cases.js';
+import { CLI, type BenchContext } from './cases.js';
 import { measure } from './measure.js';
 import type { Row } from './table.js';
-
-const CLI = fileURLToPath(new URL('../src/cli/bin.js', import.meta.url));
 
 /** Three rows: without the CRDs (setup/), with them and an empty cache each run, with them and a warm cache. */
 export function crdCache(context: BenchContext): Row[] {

@@ -7,7 +7,6 @@ if (!oracle) throw new Error('no oracle');
 const files = process.argv.slice(2).flatMap((dir) => fg.sync('**/*.{yaml,yml,json}', { cwd: dir, absolute: true, ignore: ['**/node_modules/**'] })).sort();
 const verdicts = runOracle(oracle, files);
 let count = 0; let docs = 0;
-const kinds = new Map<string, number>();
 for (const file of files) {
   let text: string;
   try { text = readFileSync(file, 'utf8'); } catch { continue; }

@@ -2,13 +2,13 @@
 import { appendAll } from './model/append.js';
 import { BUILTIN_RULES } from '../rules/index.js';
 import { DEFAULT_CONFIG, type KubefitConfig } from './config/config.js';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { applySuppressions, lintObjects, type LintInput, type Rule } from './lint/engine.js';
 import { loadRulesDirs } from './lint/load-rules-dir.js';
 import { resolveFrom } from './load/expand-inputs.js';
 import { loadContext } from './load/load-context.js';
 import { loadManifests, type LoadLimits } from './load/load-manifests.js';
-import { validatorCodeStore } from './load/validator-cache-dir.js';
+import { validatorCodeStore, versionCacheDir } from './load/validator-cache-dir.js';
 import { isBound, toClusterSnapshot, type ClusterSnapshot } from './model/cluster.js';
 import type { Finding } from './model/finding.js';
 import { resolveKubernetesRelease } from './model/kubernetes-version.js';
@@ -102,19 +102,22 @@ export async function analyze(command: Command, paths: readonly string[], option
   const config = await configOf(options, cwd);
   // the cluster is read first, so that a snapshot inside a checked folder is cluster input only, read once
   const clusterInputs = [...new Set([...(options.cluster ?? []), ...config.cluster])];
+  const rules = options.rules ?? [...BUILTIN_RULES, ...(await loadRulesDirs(config.rulesDirs.map((dir) => resolve(cwd, dir))))];
+  // configuration mistakes stop the run before any manifest is read
+  checkRuleIds(config, [...ruleCatalog(rules.map((rule) => rule.meta)), ...config.customRules]);
+  if (Object.keys(config.ruleOptions).length > 0) await checkRuleOptions(rules, config);
   const cluster = await loadManifests(clusterInputs, loadOptions(options, config, { fromCluster: true, firstOrder: 0 }));
   if (cluster.unmatchedInputs.length > 0) throw new UsageError(`cluster input "${cluster.unmatchedInputs[0]}" names no file`, 'Check the --cluster paths (and cluster: in the configuration).');
   const main = await loadManifests(paths, loadOptions(options, config, { fromCluster: false, firstOrder: cluster.objects.length, skipFiles: new Set(cluster.paths) }));
   const workloads = workloadsOf(main.objects, cluster.objects);
-  const rules = options.rules ?? [...BUILTIN_RULES, ...(await loadRulesDirs(config.rulesDirs.map((dir) => resolve(cwd, dir))))];
-  checkRuleIds(config, [...ruleCatalog(rules.map((rule) => rule.meta)), ...config.customRules]);
-  if (Object.keys(config.ruleOptions).length > 0) await checkRuleOptions(rules, config);
+  const snapshot = clusterOf(main.objects, cluster.objects, clusterInputs.length > 0);
+  checkDrain(options.drain ?? [], snapshot);
   const neighbours = await loadContext(command === 'fit' ? [] : (options.context ?? []), {
     cwd,
     ignorePaths: config.ignorePaths,
     exclude: new Set(options.context?.length ? main.objects.map((object) => resolveFrom(cwd, object.file)) : []),
     firstOrder: main.objects.length + cluster.objects.length,
-    ...(options.cacheDir && { cacheDir: join(options.cacheDir, toolVersion().replace(/[^\w.-]/g, '_')) }),
+    ...(options.cacheDir && { cacheDir: versionCacheDir(options.cacheDir, toolVersion()) }),
     ...(options.limits !== undefined && { limits: options.limits }),
   });
   const lintInput: LintInput = { objects: main.objects, workloads, neighbours, rules, config };
@@ -128,8 +131,6 @@ export async function analyze(command: Command, paths: readonly string[], option
     progress(options, 'linting objects', main.objects.length);
     appendAll(findings, lintObjects(lintInput));
   }
-  const snapshot = clusterOf(main.objects, cluster.objects, clusterInputs.length > 0);
-  checkDrain(options.drain ?? [], snapshot);
   const noNodes = command !== 'lint' && snapshot.nodes.length === 0;
   if (!noNodes && command !== 'lint') progress(options, 'placing workloads', workloads.length);
   const scheduled = command === 'lint' || noNodes

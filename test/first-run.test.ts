@@ -1,5 +1,5 @@
 // The defects a new user hits in the first hour (issue #15), each through the CLI or the library.
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -93,7 +93,35 @@ describe('failures a CI user must see (exit 2)', () => {
   });
 });
 
+describe('inputs that name nothing, and broken cluster files', () => {
+  it('a --context path that does not exist is a usage error, like --cluster', async () => {
+    const run = await runCli(['lint', `${SNAPSHOT_DIR}/web.yaml`, '--context', 'no-such-context']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('kubefit: context input "no-such-context" names no file');
+  });
+
+  it('fit on a cluster file that does not parse says why no Node was found', async () => {
+    const root = await project({ 'cluster.yaml': 'apiVersion: v1\nkind: Node\nmetadata: {name: n1\n' });
+    const run = await runCli(['fit', '--cluster', 'cluster.yaml'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/kubefit: no Node objects to schedule on\n {2}cluster\.yaml:\d+:\d+: .* \(yaml-syntax\)/);
+  });
+
+  it('--config naming a directory says so', async () => {
+    const run = await runCli(['lint', `${SNAPSHOT_DIR}/web.yaml`, '--config', SNAPSHOT_DIR]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`kubefit: config file ${SNAPSHOT_DIR} is not a file`);
+  });
+});
+
 describe('the report path is checked before the run', () => {
+  it('-o is resolved from the working directory kubefit is given, for the check and the write alike', async () => {
+    const root = await project({ 'sub/out/.keep': '' });
+    const run = await runCli(['lint', join(process.cwd(), SNAPSHOT_DIR, 'web.yaml'), '-o', 'out/report.json', '-f', 'json'], { cwd: join(root, 'sub') });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(await readFile(join(root, 'sub/out/report.json'), 'utf8'))).toHaveProperty('version', 2);
+  });
+
   it('-o into a folder that does not exist: one line, exit 2, nothing written', async () => {
     const run = await runCli(['lint', `${SNAPSHOT_DIR}/web.yaml`, '-o', 'no/such/folder/report.json']);
     expect(run.code).toBe(2);

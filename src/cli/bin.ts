@@ -9,6 +9,12 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+// a reader that stops early (kubefit ... | head) closes the pipe: that ends the run quietly, not with a stack trace
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 try {
   process.exitCode = await main({
     argv: process.argv.slice(2),

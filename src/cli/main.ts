@@ -53,7 +53,8 @@ export async function main(io: CliIo): Promise<number> {
 
 async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   await checkNotMisspeltCommand(invocation, io.cwd);
-  if (invocation.output !== undefined) await checkOutputPath(resolveFrom(io.cwd, invocation.output));
+  const outputFile = invocation.output === undefined ? undefined : resolveFrom(io.cwd, invocation.output);
+  if (outputFile !== undefined) await checkOutputPath(outputFile);
   const fileConfig = await loadRunConfig({
     cwd: io.cwd,
     ...(invocation.config !== undefined && { configFile: invocation.config }),
@@ -80,15 +81,21 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   progress.clear();
   if (emptyStdin) throw new UsageError('standard input is empty', 'The command that should feed kubefit printed nothing (did helm template or kustomize fail?).');
   if (!matched) throw new UsageError(`no input found in ${paths.map((path) => `"${path}"`).join(', ')}`, 'Name YAML or JSON files, directories, glob patterns, or - for standard input.');
-  if (noNodes && invocation.command === 'fit') throw new UsageError('no Node objects to schedule on', 'Pass the cluster with --cluster, e.g. the output of kubectl get nodes,pods -A -o yaml.');
+  if (noNodes && invocation.command === 'fit') throw new UsageError(`no Node objects to schedule on${loadErrorsText(report)}`, 'Pass the cluster with --cluster, e.g. the output of kubectl get nodes,pods -A -o yaml.');
   if (noNodes) io.stderr.write('kubefit: no Node objects in the inputs or --cluster, so the scheduling dry-run was skipped\n');
   const formatter = FORMATTERS[invocation.format] ?? FORMATTERS['text'];
   const useColor = invocation.output === undefined && colorEnabled(invocation, io);
   const output = formatter?.(report, { rules: ruleCatalog(), colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet, readSource: sourceReader(io.cwd) }) ?? '';
-  if (invocation.output !== undefined) await writeUserFile(invocation.output, output, 'Check the --output path.');
+  if (outputFile !== undefined) await writeUserFile(outputFile, output, 'Check the --output path.');
   else if (typeof output === 'string') io.stdout.write(output);
   else for (const chunk of output) io.stdout.write(chunk);
   return exitCode(report, config.failOn);
+}
+
+/** The input errors that may be why no Node was found (a cluster file that does not parse), one per line. */
+function loadErrorsText(report: Report): string {
+  const errors = report.findings.filter((finding) => finding.severity === 'error' && finding.object === null);
+  return errors.map((finding) => `\n  ${finding.file}:${finding.line}:${finding.column}: ${finding.message} (${finding.ruleId})`).join('');
 }
 
 /** Reads input files again for formats that show source lines; files that cannot be read show none. */

@@ -10,7 +10,9 @@ export const CONFIG_FILE_NAMES = ['.kubefit.yaml', '.kubefit.yml', 'kubefit.conf
 export async function discoverConfig(cwd: string, explicit?: string): Promise<string | undefined> {
   if (explicit !== undefined) {
     const file = resolve(cwd, explicit);
-    if (!(await isFile(file))) throw new UsageError(`config file ${explicit} not found`, 'Check the --config path.');
+    const info = await stat(file).catch(() => undefined);
+    if (!info) throw new UsageError(`config file ${explicit} not found`, 'Check the --config path.');
+    if (!info.isFile()) throw new UsageError(`config file ${explicit} is not a file`, 'Check the --config path.');
     return file;
   }
   for (let directory = resolve(cwd); ; directory = dirname(directory)) {

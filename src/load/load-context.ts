@@ -2,6 +2,7 @@
 // checked (a pre-commit hook passes only the changed files). They are never validated, linted or reported on. With a
 // cache directory, each directory's objects are kept there keyed by file name, mtime and size, so a hook run parses
 // only the files that changed since the last run; a missing, stale or unreadable cache is rebuilt, never trusted.
+import { UsageError } from '../model/usage-error.js';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -36,6 +37,7 @@ const CACHE_FORMAT = 'context-v1';
 export async function loadContext(inputs: readonly string[], options: ContextOptions): Promise<KubeObject[]> {
   if (inputs.length === 0) return [];
   const expanded = await expandInputs(inputs, options.cwd, options.ignorePaths);
+  if (expanded.unmatched.length > 0) throw new UsageError(`context input "${expanded.unmatched[0]}" names no file`, 'Check the --context paths.');
   const byDirectory = new Map<string, string[]>();
   for (const file of expanded.files) {
     const absolute = resolveFrom(options.cwd, file);

@@ -24,13 +24,18 @@ export function cacheDirectory(env: Env, platform: string = process.platform, ho
   return join(xdg && xdg.startsWith('/') ? xdg : join(home, '.cache'), 'kubefit');
 }
 
+/** The part of the cache one kubefit version owns: a new version never reads what an older one wrote. */
+export function versionCacheDir(directory: string, toolVersion: string): string {
+  return join(directory, toolVersion.replace(/[^\w.-]/g, '_'));
+}
+
 /**
  * A store of compiled validator code under `directory`, separate per kubefit version. The directory is created
  * private (0700) and used only when the current user owns it and nobody else may write to it, because its files are
  * run as code; otherwise, and on any I/O error, the store acts empty and writes nothing (safe to delete at any time).
  */
 export function validatorCodeStore(directory: string, toolVersion: string): CodeStore {
-  const dir = join(directory, toolVersion.replace(/[^\w.-]/g, '_'), 'validators');
+  const dir = join(versionCacheDir(directory, toolVersion), 'validators');
   let usable: boolean | undefined;
   const ready = (): boolean => (usable ??= preparePrivateDirectory(dir));
   return {

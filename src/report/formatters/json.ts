@@ -1,4 +1,4 @@
-// The JSON contract (version 1), pretty-printed: the same object the library API returns.
+// The JSON contract (version 2), pretty-printed: the same object the library API returns.
 import type { Formatter } from './format-context.js';
 import { jsonChunks } from './json-chunks.js';
 
