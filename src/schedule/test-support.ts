@@ -21,8 +21,8 @@ export function objectsFromYaml(text: string, file = 'test.yaml', fromCluster = 
 }
 
 /** One object from a JS value, serialised to YAML first so positions are real. */
-export function objectOf(value: Readonly<Record<string, unknown>>, file = 'test.yaml'): KubeObject {
-  const [object] = objectsFromYaml(stringify(value), file);
+export function objectOf(value: Readonly<Record<string, unknown>>, file = 'test.yaml', fromCluster = false): KubeObject {
+  const [object] = objectsFromYaml(stringify(value), file, fromCluster);
   if (!object) throw new Error('no object');
   return object;
 }
@@ -72,7 +72,7 @@ export function clusterOf(nodes: readonly NodeInfo[], minor = NEWEST_MINOR, name
 
 /** A cluster with these storage objects (PersistentVolumeClaims, PersistentVolumes, StorageClasses, CSI objects). */
 export function clusterWithStorage(nodes: readonly NodeInfo[], storage: readonly Readonly<Record<string, unknown>>[], complete = true): ClusterState {
-  return new NodeClasses(nodes).clusterState(new Map(), NEWEST_MINOR, StorageCatalog.of(storage.map((value) => objectOf(value)), complete));
+  return new NodeClasses(nodes).clusterState(new Map(), NEWEST_MINOR, StorageCatalog.of(storage.map((value) => objectOf(value, 'test.yaml', true)), complete));
 }
 
 /** Runs one plugin as the framework would: PreFilter (skip passes, a rejection fails), then Filter. */

@@ -26,6 +26,8 @@ describe('fixtures/schedule volume plugins', () => {
       message: "0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 2 node(s) had volume node affinity conflict.",
     });
     expect(results['waiting']).toMatchObject({ message: '0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.' });
+    // a claim written as a manifest is bound by the PV controller as it is created (a provisioned volume)
+    expect(results['fresh-user']).toMatchObject({ message: null, placement: { unschedulable: 0 } });
   });
 
   it('VolumeZone: a zonal volume keeps the pod in its zone', async () => {

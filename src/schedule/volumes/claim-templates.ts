@@ -4,9 +4,8 @@
 import { asArray, asRecord } from '../../model/object.js';
 import type { Workload } from '../../model/workload.js';
 import type { PodSource } from '../pod-info.js';
-import { findMatchingVolume } from './find-pod-volumes.js';
 import type { StorageCatalog } from './storage-catalog.js';
-import { NOT_SUPPORTED_PROVISIONER, newClaim } from './storage-objects.js';
+import { newClaim } from './storage-objects.js';
 
 function templatesOf(workload: Workload): Readonly<Record<string, unknown>>[] {
   if (workload.kind !== 'StatefulSet') return [];
@@ -27,13 +26,7 @@ function createClaim(template: Readonly<Record<string, unknown>>, namespace: str
   if (storage.claim(namespace, name)) return;
   const claim = newClaim(template, namespace, name, storage);
   storage.addClaim(claim);
-  const storageClass = claim.className ? storage.storageClass(claim.className) : undefined;
-  if (storageClass?.waitForFirstConsumer) return;
-  const pv = findMatchingVolume(claim, storage.volumesOfClass(claim.className ?? ''), undefined, new Set());
-  if (pv) storage.assumeBound(claim, pv);
-  else if (storageClass && storageClass.provisioner !== '' && storageClass.provisioner !== NOT_SUPPORTED_PROVISIONER) {
-    storage.assumeProvisioned(claim, storageClass);
-  }
+  storage.bindImmediately(claim);
 }
 
 /** One pod source per ordinal below `count`; undefined when the workload has no claim templates. */

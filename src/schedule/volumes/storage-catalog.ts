@@ -1,8 +1,9 @@
 // The storage objects of a run, by key, with the bindings the dry-run assumes as it places pods (the scheduler's
 // PV/PVC assume caches). Placement works on a fork so the plan's one-pod verdicts stay untouched.
 import { asRecord, type KubeObject } from '../../model/object.js';
+import { findMatchingVolume } from './find-pod-volumes.js';
 import {
-  toCapacityInfo, toClaimInfo, toDriverLimits, toStorageClassInfo, toVolumeInfo,
+  NOT_SUPPORTED_PROVISIONER, toCapacityInfo, toClaimInfo, toDriverLimits, toStorageClassInfo, toVolumeInfo,
   type CapacityInfo, type ClaimInfo, type StorageClassInfo, type VolumeInfo,
 } from './storage-objects.js';
 
@@ -18,13 +19,18 @@ interface Objects {
   /** CSIDriver name → spec.storageCapacity. */
   readonly drivers: Map<string, boolean>;
   readonly capacities: CapacityInfo[];
+  /** Claims captured from a cluster (a --cluster input, or written with a status): the PV controller has seen them. */
+  readonly liveClaims: Set<string>;
 }
 
 function collect(storage: readonly KubeObject[]): Objects {
-  const objects: Objects = { claims: new Map(), volumes: new Map(), classes: new Map(), csiNodes: new Map(), drivers: new Map(), capacities: [] };
+  const objects: Objects = { claims: new Map(), volumes: new Map(), classes: new Map(), csiNodes: new Map(), drivers: new Map(), capacities: [], liveClaims: new Set() };
   for (const object of storage) {
     const { kind, name, namespace } = object.ref;
-    if (kind === 'PersistentVolumeClaim') setOnce(objects.claims, claimKey(namespace, name), () => toClaimInfo(object));
+    if (kind === 'PersistentVolumeClaim') {
+      setOnce(objects.claims, claimKey(namespace, name), () => toClaimInfo(object));
+      if (object.fromCluster || asRecord(object.value['status'])?.['phase'] !== undefined) objects.liveClaims.add(claimKey(namespace, name));
+    }
     else if (kind === 'PersistentVolume') setOnce(objects.volumes, name, () => toVolumeInfo(object));
     else if (kind === 'StorageClass') setOnce(objects.classes, name, () => toStorageClassInfo(object));
     else if (kind === 'CSINode') setOnce(objects.csiNodes, name, () => toDriverLimits(object));
@@ -49,15 +55,36 @@ export class StorageCatalog {
     this.complete = complete;
   }
 
-  /** The catalog of these objects; claims that name no class get the default one, as DefaultStorageClass admits them. */
+  /**
+   * The catalog of these objects; claims that name no class get the default one, as DefaultStorageClass admits them.
+   * Claims written as manifests (not from --cluster, no status) are about to be created, so the PV controller's
+   * binding of those with an Immediate class is assumed too.
+   */
   static of(storage: readonly KubeObject[], complete: boolean): StorageCatalog {
     const catalog = new StorageCatalog(collect(storage), complete);
     const defaultClass = catalog.defaultClass()?.name;
-    if (defaultClass === undefined) return catalog;
     for (const [key, claim] of catalog.#objects.claims) {
-      if (claim.className === undefined) catalog.#objects.claims.set(key, { ...claim, className: defaultClass });
+      const admitted = claim.className === undefined && defaultClass !== undefined ? { ...claim, className: defaultClass } : claim;
+      if (admitted !== claim) catalog.#objects.claims.set(key, admitted);
+      if (!admitted.bindCompleted && !catalog.#objects.liveClaims.has(key)) catalog.bindImmediately(admitted);
     }
     return catalog;
+  }
+
+  /**
+   * The PV controller on a new claim of an Immediate class: bound to the PV pre-bound to it or the smallest match,
+   * else to a volume its class's provisioner creates. Without a snapshot, a claim whose class or pre-bound PV is not
+   * in the inputs lives in a cluster kubefit cannot see: it counts as bound to a volume every node reaches.
+   */
+  bindImmediately(claim: ClaimInfo): void {
+    const storageClass = claim.className ? this.storageClass(claim.className) : undefined;
+    if (storageClass?.waitForFirstConsumer) return;
+    const pv = findMatchingVolume(claim, this.volumesOfClass(claim.className ?? ''), undefined, new Set());
+    if (pv) this.assumeBound(claim, pv);
+    else if (storageClass && storageClass.provisioner !== '' && storageClass.provisioner !== NOT_SUPPORTED_PROVISIONER) this.assumeProvisioned(claim, storageClass);
+    else if (!this.complete && (!storageClass || (claim.volumeName !== '' && !this.volume(claim.volumeName)))) {
+      this.assumeProvisioned(claim, { name: claim.className ?? '', provisioner: '', waitForFirstConsumer: false, allowedTopologies: [], isDefault: false, created: '' });
+    }
   }
 
   /** A copy whose assumed bindings do not reach this catalog. */

@@ -111,7 +111,8 @@ export function claimInfoOf(value: Readonly<Record<string, unknown>>, namespace:
 
 /** A claim created from a template (StatefulSet, generic ephemeral volume); DefaultStorageClass admission names the class. */
 export function newClaim(template: Readonly<Record<string, unknown>>, namespace: string, name: string, storage: { defaultClass(): StorageClassInfo | undefined }): ClaimInfo {
-  const fromTemplate = claimInfoOf({ ...template, metadata: {}, status: {} }, namespace, name);
+  // the StatefulSet controller copies the template's annotations (a class named by the beta annotation counts)
+  const fromTemplate = claimInfoOf({ ...template, metadata: { annotations: asRecord(template['metadata'])?.['annotations'] }, status: {} }, namespace, name);
   return { ...fromTemplate, className: fromTemplate.className ?? storage.defaultClass()?.name };
 }
 
