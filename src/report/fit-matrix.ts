@@ -51,7 +51,8 @@ export function fitMatrix(report: Report): FitMatrix {
   baseColumns.forEach((column, index) => column.nodes.forEach((node) => columnOfNode.set(node, index)));
   const grid = report.scheduling.map((result) => {
     const placed = placedPerColumn(result, columnOfNode, baseColumns.length);
-    return baseColumns.map((column, index) => ({ verdict: verdictOf(result, column.id, verdicts), placed: placed[index] ?? 0 }));
+    const verdictOf = verdictReader(result, verdicts);
+    return baseColumns.map((column, index) => ({ verdict: verdictOf(column.id), placed: placed[index] ?? 0 }));
   });
   const merged = mergeIdenticalColumns(baseColumns.map((column) => column.nodes), grid);
   const rows = report.scheduling.map((result, row) => ({
@@ -86,13 +87,15 @@ function placedPerColumn(result: SchedulingResult, columnOfNode: ReadonlyMap<str
   return placed;
 }
 
-/** `id`: a node name (per-node detail) or a node group id (grouped results). */
-function verdictOf(result: SchedulingResult, id: string, verdicts: VerdictTable): number {
-  if (result.nodeVerdicts) {
-    const verdict = result.nodeVerdicts.find((candidate) => candidate.nodeGroups.includes(id));
-    return verdicts.indexOf(verdict?.reasons ?? null, verdict?.hint);
+/** The verdict index of a column id: a node name (per-node detail) or a node group id (grouped results, indexed once). */
+function verdictReader(result: SchedulingResult, verdicts: VerdictTable): (id: string) => number {
+  if (!result.nodeVerdicts) return (id) => verdicts.indexOf(result.rejected?.[id] ?? null, result.hints?.[id]);
+  const byGroup = new Map<string, number>();
+  for (const verdict of result.nodeVerdicts) {
+    const index = verdicts.indexOf(verdict.reasons, verdict.hint);
+    for (const group of verdict.nodeGroups) byGroup.set(group, index);
   }
-  return verdicts.indexOf(result.rejected?.[id] ?? null, result.hints?.[id]);
+  return (id) => byGroup.get(id) ?? verdicts.indexOf(null, undefined);
 }
 
 /** Columns whose cells are equal in every row, with nothing placed on them, become one column. */

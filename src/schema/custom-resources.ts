@@ -57,5 +57,11 @@ export function valueToValidate(value: unknown, version: CustomResourceVersion):
 
 /** The JSON Schema a served version's custom resources are validated with. */
 export function versionSchema(version: CustomResourceVersion): Record<string, unknown> | undefined {
-  return version.schema ? resourceSchema(version.schema) : undefined;
+  if (!version.schema) return undefined;
+  // built once per version: a repository validates many resources of each CRD version
+  let schema = resourceSchemas.get(version);
+  if (!schema) resourceSchemas.set(version, (schema = resourceSchema(version.schema)));
+  return schema;
 }
+
+const resourceSchemas = new WeakMap<CustomResourceVersion, Record<string, unknown>>();
