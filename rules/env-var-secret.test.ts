@@ -16,6 +16,16 @@ new RuleTester({ describe, it }).run(rule, {
     },
     { fixture: 'fixtures/rules/env-var-secret/valid-flag-values.yaml' },
     {
+      name: 'a value shaped like a known key is left to plaintext-secret (one finding, not two)',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers: [{name: a, image: "a:1", env: [{name: AWS_SECRET_KEY, value: AKIAZ7Q4M2XK5N3P8RTW}]}]
+      `,
+    },
+    {
       code: `
         apiVersion: v1
         kind: Pod

@@ -2,6 +2,7 @@
 import { containerLabel } from '../src/lint/container.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { asArray, asRecord } from '../src/model/object.js';
+import { secretShapeOf } from '../src/lint/secret-shapes.js';
 
 const SECRET_NAME = /(?:^|_)(?:PASS(?:WORD|WD)?|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)(?:_|$)/i;
 /** Names that hold where a secret is, not the secret itself. */
@@ -32,6 +33,8 @@ export default defineRule({
       const value = env?.['value'];
       if (typeof name !== 'string' || typeof value !== 'string' || value.trim() === '') return;
       if (!SECRET_NAME.test(name) || REFERENCE_NAME.test(name) || HARMLESS_VALUE.test(value)) return;
+      // a value shaped like a known key or token is plaintext-secret's, with the stronger message
+      if (secretShapeOf(value) !== undefined) return;
       report({ messageId: 'literal', data: { name, container: containerLabel(container) }, at: [...container.path, 'env', index, 'value'] });
     });
   },

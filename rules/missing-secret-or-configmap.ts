@@ -18,7 +18,9 @@ function keysOf(object: KubeObject): Set<string> {
 function holdsKind(index: LintIndex, workload: Workload, kind: ConfigReference['kind']): boolean {
   const { namespace } = workload.object.ref;
   const resource = kind === 'Secret' ? 'secrets' : 'configmaps';
-  return index.nearby(kind, workload.object).length > 0 && !hasCustomResources(index, namespace) && !mayBeCreatedInCluster(index, namespace, resource);
+  if (index.nearby(kind, workload.object).length === 0) return false;
+  // the namespace-wide part reads every Role: once per namespace and kind, not once per reference
+  return index.memo(`missing-secret-or-configmap\0${namespace}\0${kind}`, () => !hasCustomResources(index, namespace) && !mayBeCreatedInCluster(index, namespace, resource));
 }
 
 export default defineRule({
