@@ -5,6 +5,10 @@ import rule from './non-existent-service-account.js';
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     {
+      name: 'a ServiceAccount of the same declared namespace in a sibling directory is no evidence either',
+      fixture: ['fixtures/rules/non-existent-service-account/declared-a/serviceaccount.yaml', 'fixtures/rules/non-existent-service-account/declared-b/deployment.yaml'],
+    },
+    {
       name: 'a namespace-less ServiceAccount of a sibling project is no evidence for this one',
       fixture: ['fixtures/rules/non-existent-service-account/sample-a/serviceaccount.yaml', 'fixtures/rules/non-existent-service-account/sample-b/deployment.yaml'],
     },

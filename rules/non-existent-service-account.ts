@@ -2,6 +2,7 @@
 import { defineRule } from '../src/lint/define-rule.js';
 import { isNameLike } from '../src/lint/object-name.js';
 import { podServiceAccount } from '../src/lint/service-account.js';
+import { treeHasKind } from '../src/lint/evidence.js';
 
 export default defineRule({
   meta: {
@@ -20,8 +21,7 @@ export default defineRule({
     const account = podServiceAccount(workload);
     const namespace = workload.object.ref.namespace;
     if (!account.isExplicit || account.name === 'default' || !isNameLike(account.name)) return;
-    const defined = index.nearby('ServiceAccount', workload.object);
-    if (defined.length === 0 || index.named('ServiceAccount', workload.object.ref.namespace, account.name)) return;
+    if (!treeHasKind(index, 'ServiceAccount', workload.object) || index.named('ServiceAccount', workload.object.ref.namespace, account.name)) return;
     report({ messageId: 'missing', data: { name: account.name, namespace }, at: account.at });
   },
 });

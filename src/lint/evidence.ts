@@ -1,7 +1,7 @@
 // When a cross-object rule may trust the inputs to be complete: the guards that keep "references to nothing" precise.
 import { groupOf } from '../model/kinds.js';
 import type { KubeObject } from '../model/object.js';
-import { directoryOf, type LintIndex } from './lint-index.js';
+import { directoryOf, sharesDirectoryTree, type LintIndex } from './lint-index.js';
 
 /** Custom resources (operators, Argo Rollouts, SealedSecrets, cert-manager) may create pods, Secrets or Services. */
 export function hasCustomResources(index: LintIndex, namespace: string): boolean {
@@ -19,6 +19,14 @@ export function directoryHasWorkloads(index: LintIndex, object: KubeObject): boo
   return index.memo(`directory-workloads:${object.ref.namespace}\0${directory}`, () =>
     index.workloadsIn(object.ref.namespace).some((workload) => directoryOf(workload.object.file) === directory),
   );
+}
+
+/**
+ * Whether the object's directory tree (its directory, those above and below it) holds objects of `kind` in its
+ * namespace: a sibling sample or another project's manifests of the same namespace say nothing about this one.
+ */
+export function treeHasKind(index: LintIndex, kind: string, object: KubeObject): boolean {
+  return index.ofKind(kind, object.ref.namespace).some((other) => sharesDirectoryTree(other, object));
 }
 
 /** Whether the object's own directory holds objects of `kind` in its namespace. */

@@ -105,7 +105,11 @@ export function directoryOf(file: string): string {
 
 /** Whether two objects of the same namespace name end up in one namespace (see LintIndex.nearby). */
 export function sharesNamespace(a: KubeObject, b: KubeObject): boolean {
-  if (hasDeclaredNamespace(a) && hasDeclaredNamespace(b)) return true;
+  return (hasDeclaredNamespace(a) && hasDeclaredNamespace(b)) || sharesDirectoryTree(a, b);
+}
+
+/** Whether one object's directory is the other's or below it: the files of one application's tree. */
+export function sharesDirectoryTree(a: KubeObject, b: KubeObject): boolean {
   const [dirA, dirB] = [directoryOf(a.file), directoryOf(b.file)];
   return isSameOrBelow(dirA, dirB) || isSameOrBelow(dirB, dirA);
 }
