@@ -9,20 +9,29 @@ import { labelSelectorValue } from './label-selector.js';
 import { dns1123LabelErrors } from './names.js';
 import { asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';
+import { matchesSelector, toLabelSelector } from '../../model/labels.js';
 
 // upstream: validation.go ValidateJob, ValidateJobSpec, validateGeneratedSelector (v1.36): without manualSelector the
-// API server generates the selector, so a user-written one is refused
+// API server adds the controller-uid label to the selector and the job-name labels to the template
+// (registry/batch/job/strategy.go generateSelector); a selector that then selects more than those is refused
 export function validateJob(object: Fields): ErrorList {
   const spec = recordField(object, 'spec');
   const errors = validateJobSpec(spec, ['spec']);
   const selector = recordField(spec, 'selector');
   if (selector && spec?.['manualSelector'] !== true) {
-    errors.push(invalid(['spec', 'selector'], labelSelectorValue(selector), '`selector` not auto-generated'));
+    if (!selectsGeneratedLabels(selector, stringField(recordField(object, 'metadata'), 'name') ?? '')) {
+      errors.push(invalid(['spec', 'selector'], labelSelectorValue(selector), '`selector` not auto-generated'));
+    }
   } else if (selector) {
     appendAll(errors, validateTemplateMatchesSelector({ kind: 'labelSelector', value: selector }, spec?.['template'], ['spec', 'template']));
   }
   appendAll(errors, validateIndexedJobName(object, spec));
   return errors;
+}
+
+/** The user's part of a generated selector must select the labels generateSelector puts on every pod of the Job. */
+function selectsGeneratedLabels(selector: Fields, name: string): boolean {
+  return matchesSelector(toLabelSelector(selector), { 'job-name': name, 'batch.kubernetes.io/job-name': name });
 }
 
 // upstream: ValidateJob: an Indexed Job's pods are named <job>-<index>, which must be a DNS label
