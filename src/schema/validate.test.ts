@@ -29,7 +29,7 @@ describe('validateObjects: built-in schemas', () => {
     ]);
   });
 
-  it('reports wrong types, values outside upstream enums and invalid quantities at the value', async () => {
+  it('reports wrong types, values outside upstream enums and invalid quantities at the value, and no field validation after a type the API server cannot decode', async () => {
     expect(await check('invalid-types.yaml')).toEqual([
       '6:13 error schema: spec.replicas must be an integer, got "3"',
       '15:20 error schema: spec.template.spec.hostNetwork must be a boolean, got "yes"',
@@ -37,16 +37,13 @@ describe('validateObjects: built-in schemas', () => {
       '22:25 error schema: spec.template.spec.containers[0].ports[0].protocol must be one of "SCTP", "TCP", "UDP", got "tcp"',
       '23:28 error schema: spec.template.spec.containers[0].imagePullPolicy must be one of "Always", "IfNotPresent", "Never", got "always"',
       '26:20 error schema: spec.template.spec.containers[0].resources.limits.cpu: "2 cores" is not a valid quantity',
-      '29:15 error api-validation: spec.template.spec.containers[0].resources.requests: Invalid value: "1536Mi": must be less than or equal to memory limit of 512Mi',
     ]);
   });
 
   it('reports int-or-string as one problem, enums and missing required fields', async () => {
     expect(await check('invalid-service.yaml')).toEqual([
       '6:9 error schema: spec.type must be one of "ClusterIP", "ExternalName", "LoadBalancer", "NodePort", got "Loadbalancer"',
-      '10:7 error api-validation: spec.ports[0].name: Required value',
       '12:9 error schema: spec.ports[0].targetPort must be an integer or a string, got a mapping',
-      '13:7 error api-validation: spec.ports[1].name: Required value',
       '13:7 error schema: missing required field "port" in spec.ports[1]',
     ]);
   });

@@ -196,7 +196,10 @@ function builtinFindings(validator: CompiledValidator, object: KubeObject, kuber
     const judged = lastRelease === undefined ? finding : judgeDroppedKey(finding, release, lastRelease);
     return judged ? [judged] : [];
   });
-  return [...schema, ...verdict.findings, ...withoutSchemaDuplicates(validateBuiltinObject(object), schema)].sort(compareFindings);
+  // a value of the wrong type fails the API server's decoding, which rejects the request before any field validation
+  const decodes = !(validator.errors ?? []).some((error) => error.keyword === 'type');
+  const api = decodes ? withoutSchemaDuplicates(validateBuiltinObject(object), schema) : [];
+  return [...schema, ...verdict.findings, ...api].sort(compareFindings);
 }
 
 function validateWith(validator: CompiledValidator, object: KubeObject, fields: FieldGraph = validator.fields ?? {}): Finding[] {
