@@ -1,7 +1,7 @@
 // pkg/apis/core/validation for containers: names, image, ports, env, volume mounts, probes, lifecycle handlers, resources.
 import { compareQuantities, parseQuantity } from '../../model/quantity.js';
 import { canonicalQuantity } from './quantity-string.js';
-import { duplicate, forbidden, invalid, key, notFound, owned, required, toPath, type ErrorList, type FieldPath } from './field-error.js';
+import { duplicate, forbidden, invalid, key, notFound, notSupported, owned, required, toPath, type ErrorList, type FieldPath } from './field-error.js';
 import { dns1123LabelErrors, portNameErrors, portNumberErrors, relaxedEnvVarNameErrors } from './names.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';
@@ -42,8 +42,11 @@ export function validateContainer(container: Fields, field: FieldPath, context: 
   appendAll(errors, validateVolumeMounts(arrayField(container, 'volumeMounts'), context.volumes, [...field, 'volumeMounts']));
   appendAll(errors, validateProbes(container, field, context.isInit && container['restartPolicy'] !== 'Always'));
   appendAll(errors, validateResourceRequirements(recordField(container, 'resources'), [...field, 'resources']));
-  if (!context.isInit && container['restartPolicy'] !== undefined && container['restartPolicy'] !== null) {
-    errors.push(forbidden([...field, 'restartPolicy'], 'may not be set for non-init containers'));
+  // ContainerRestartRules (beta, on by default from 1.35): a regular container may set its own restartPolicy; older
+  // releases lack the field and the release checks report it there
+  const policy = container['restartPolicy'];
+  if (!context.isInit && policy !== undefined && policy !== null && !CONTAINER_RESTART_POLICIES.includes(String(policy))) {
+    errors.push(notSupported([...field, 'restartPolicy'], policy, CONTAINER_RESTART_POLICIES));
   }
   return errors;
 }
@@ -96,7 +99,9 @@ function validateEnv(env: readonly unknown[], field: FieldPath): ErrorList {
   });
 }
 
-const ENV_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
+// fileKeyRef: EnvFiles, beta and on by default from 1.35
+const ENV_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef', 'fileKeyRef'];
+const CONTAINER_RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 
 // upstream: validation.go ValidateEnvFrom: exactly one of configMapRef and secretRef, each with a name
 function validateEnvFrom(envFrom: readonly unknown[], field: FieldPath): ErrorList {

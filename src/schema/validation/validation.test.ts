@@ -91,7 +91,7 @@ const EXPECTED_POD_SCHEDULING: string[] = [
   "32:24 api-validation: spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Invalid value: \"\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
   "32:24 api-validation: spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Required value: can not be empty",
   "37:9 api-validation: spec.initContainers[0].readinessProbe: Forbidden: may not be set for init containers without restartPolicy=Always",
-  "42:22 api-validation: spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers",
+  "42:22 api-validation: spec.containers[0].restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"OnFailure\", \"Never\"",
   "45:21 api-validation: spec.containers[0].ports[0].hostPort: Invalid value: 9090: must match `containerPort` when `hostNetwork` is true",
   "47:21 api-validation: spec.containers[0].ports[1].hostPort: Duplicate value: \"TCP//9090\"",
   "47:21 api-validation: spec.containers[0].ports[1].hostPort: Invalid value: 9090: must match `containerPort` when `hostNetwork` is true",
