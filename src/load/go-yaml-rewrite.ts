@@ -149,10 +149,13 @@ class Scanner {
       this.#previous = char;
       return position;
     }
-    if ((char === '"' || char === "'") && VALUE_START_BEFORE.has(this.#previous)) {
+    // in block context an indicator starts a value only after white space or at the line's start: `k: h:[::1]:80`
+    // is one plain scalar
+    const startsValue = VALUE_START_BEFORE.has(this.#previous) && (inFlow || this.#separated(position));
+    if ((char === '"' || char === "'") && startsValue) {
       this.#quote = char;
       this.#open.push({ column, kind: 'quote' });
-    } else if ((char === '[' || char === '{') && (inFlow || VALUE_START_BEFORE.has(this.#previous))) {
+    } else if ((char === '[' || char === '{') && (inFlow || startsValue)) {
       this.#open.push({ column, kind: 'flow' });
     } else if ((char === ']' || char === '}') && inFlow) {
       this.#open.pop();
@@ -161,6 +164,11 @@ class Scanner {
     }
     this.#previous = char;
     return position;
+  }
+
+  #separated(position: number): boolean {
+    const before = this.#text.charAt(position - 1);
+    return before === ' ' || before === '\t' || this.#text.slice(this.#lineStart, position).trim() === '';
   }
 
   /** Tracks a plain scalar inside a flow collection; true when `char` belongs to it. */
