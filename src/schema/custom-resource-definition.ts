@@ -20,6 +20,8 @@ export interface CustomResourceDefinition {
   readonly group: string;
   readonly kind: string;
   readonly versions: readonly CustomResourceVersion[];
+  /** Versions that an earlier, different copy of the same CRD in the inputs serves (see DUPLICATE_CRD). */
+  readonly servedByOtherCopies?: ReadonlySet<string>;
 }
 
 export const DUPLICATE_CRD: RuleMeta = {
@@ -58,7 +60,8 @@ export function collectDefinitions(objects: readonly KubeObject[]): CustomResour
     if (!last) continue;
     const warning = redefinitionWarning(definitions, last);
     if (warning) findings.push(warning);
-    byGroupKind.set(groupKind(last.group, last.kind), last);
+    const others = new Set(definitions.slice(0, -1).flatMap((copy) => copy.versions.filter((version) => version.served).map((version) => version.name)));
+    byGroupKind.set(groupKind(last.group, last.kind), others.size > 0 ? { ...last, servedByOtherCopies: others } : last);
     kindsByGroup.set(last.group, [...(kindsByGroup.get(last.group) ?? []), last.kind]);
   }
   return { byGroupKind, kindsByGroup, findings };

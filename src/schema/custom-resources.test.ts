@@ -29,6 +29,13 @@ describe('custom resources with their CustomResourceDefinition', () => {
     ]);
   });
 
+  it('only warns about a version that another copy of a redefined CRD serves (the verdict depends on the apply order)', async () => {
+    const findings = await check('duplicate-crd-versions.yaml');
+    expect(findings.filter((finding) => finding.includes('unknown-kind'))).toEqual([
+      '24:13 warning unknown-kind: no matches for kind "Application" in version "example.com/v1": CustomResourceDefinition applications.example.com defines no version v1; it serves v1alpha1; another copy of this CustomResourceDefinition in the inputs serves it (the last one applied wins)',
+    ]);
+  });
+
   it('rejects versions the CRD does not serve or define; warns about deprecated versions and kinds that look like a typo of a defined kind', async () => {
     expect(await check('versions.yaml')).toEqual([
       '20:13 warning deprecated-api: example.com/v1beta1 Widget is deprecated; use example.com/v1 Widget',

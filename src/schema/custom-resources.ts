@@ -26,8 +26,10 @@ export function servedVersion(object: KubeObject, definition: CustomResourceDefi
     const suggestion = closestName(name, served);
     const why = version ? `does not serve ${name} (served: false)` : `defines no version ${name}`;
     const hint = suggestion ? ` (did you mean ${definition.group}/${suggestion}?)` : served.length > 0 ? `; it serves ${served.join(', ')}` : '';
-    const message = `${noMatch}: CustomResourceDefinition ${definition.name} ${why}${hint}`;
-    return { findings: [findingAt(object, ['apiVersion'], { ruleId: UNKNOWN_KIND_ID, severity: 'error', message })] };
+    // another copy of the CRD serves it: which copy the cluster ends with depends on the order of applying
+    const elsewhere = definition.servedByOtherCopies?.has(name) === true;
+    const message = `${noMatch}: CustomResourceDefinition ${definition.name} ${why}${hint}${elsewhere ? '; another copy of this CustomResourceDefinition in the inputs serves it (the last one applied wins)' : ''}`;
+    return { findings: [findingAt(object, ['apiVersion'], { ruleId: UNKNOWN_KIND_ID, severity: elsewhere ? 'warning' : 'error', message })] };
   }
   if (!version.deprecated) return { version, findings: [] };
   const message = version.deprecationWarning ?? deprecationWarning(name, definition);
