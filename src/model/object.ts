@@ -92,3 +92,9 @@ export function asStringMap(value: unknown): Readonly<Record<string, string>> {
   for (const [key, entry] of Object.entries(record)) if (typeof entry === 'string') out[key] = entry;
   return out;
 }
+
+/** The string at `key` of a record, or `fallback` when it is absent or not a string. */
+export function stringField(record: Readonly<Record<string, unknown>> | undefined, key: string, fallback = ''): string {
+  const value = record?.[key];
+  return typeof value === 'string' ? value : fallback;
+}

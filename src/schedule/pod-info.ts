@@ -4,7 +4,7 @@ import {
   NOTHING, andSelectors, isEmptySelector, matchesSelector, selectorFromSet, toLabelSelector, toNodeSelector,
   toNodeSelectorTerm, type LabelSelector, type Labels, type NodeSelector, type NodeSelectorTerm, type Requirement,
 } from '../model/labels.js';
-import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
+import { asArray, asRecord, asStringMap, stringField, type KubeObject } from '../model/object.js';
 import { podRequests, type QuantityProblem, type ResourceAmounts } from './resources.js';
 import { podVolumesOf, type PodVolume } from './volumes/pod-volumes.js';
 
@@ -206,11 +206,6 @@ function priorityOf(spec: Readonly<Record<string, unknown>>, options: PodInfoOpt
   const className = spec['priorityClassName'];
   if (typeof className === 'string') return options.priorityClasses.get(className) ?? options.defaultPriority;
   return options.defaultPriority;
-}
-
-function stringField(record: Readonly<Record<string, unknown>> | undefined, key: string, fallback = ''): string {
-  const value = record?.[key];
-  return typeof value === 'string' ? value : fallback;
 }
 
 export function toToleration(value: unknown): Toleration {

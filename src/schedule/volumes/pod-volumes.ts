@@ -1,5 +1,5 @@
 // The volumes of a pod spec that the volume plugins read: claims and the in-tree disks that conflict on a node.
-import { asArray, asRecord } from '../../model/object.js';
+import { asArray, asRecord, stringField } from '../../model/object.js';
 
 export type PodVolume =
   | { readonly kind: 'claim'; readonly name: string; readonly claimName: string }
@@ -10,31 +10,26 @@ export type PodVolume =
   | { readonly kind: 'rbd'; readonly monitors: readonly string[]; readonly pool: string; readonly image: string; readonly readOnly: boolean }
   | { readonly kind: 'iscsi'; readonly iqn: string; readonly readOnly: boolean };
 
-function text(record: Readonly<Record<string, unknown>> | undefined, key: string, fallback = ''): string {
-  const value = record?.[key];
-  return typeof value === 'string' ? value : fallback;
-}
-
 /** One volume entry; undefined for the sources no volume plugin reads (emptyDir, configMap, ...). */
 function toPodVolume(entry: unknown, podName: string): PodVolume | undefined {
   const volume = asRecord(entry);
-  const name = text(volume, 'name');
+  const name = stringField(volume, 'name');
   const claim = asRecord(volume?.['persistentVolumeClaim']);
-  if (claim) return { kind: 'claim', name, claimName: text(claim, 'claimName') };
+  if (claim) return { kind: 'claim', name, claimName: stringField(claim, 'claimName') };
   const ephemeral = asRecord(volume?.['ephemeral']);
   if (ephemeral) return { kind: 'ephemeral', name, claimName: `${podName}-${name}`, template: asRecord(ephemeral['volumeClaimTemplate']) ?? {} };
   const gce = asRecord(volume?.['gcePersistentDisk']);
-  if (gce) return { kind: 'gcePersistentDisk', pdName: text(gce, 'pdName'), readOnly: gce['readOnly'] === true };
+  if (gce) return { kind: 'gcePersistentDisk', pdName: stringField(gce, 'pdName'), readOnly: gce['readOnly'] === true };
   const aws = asRecord(volume?.['awsElasticBlockStore']);
-  if (aws) return { kind: 'awsElasticBlockStore', volumeID: text(aws, 'volumeID') };
+  if (aws) return { kind: 'awsElasticBlockStore', volumeID: stringField(aws, 'volumeID') };
   const rbd = asRecord(volume?.['rbd']);
   if (rbd) {
     const monitors = asArray(rbd['monitors']).filter((m): m is string => typeof m === 'string');
     // The API server defaults the pool to "rbd".
-    return { kind: 'rbd', monitors, pool: text(rbd, 'pool', 'rbd'), image: text(rbd, 'image'), readOnly: rbd['readOnly'] === true };
+    return { kind: 'rbd', monitors, pool: stringField(rbd, 'pool', 'rbd'), image: stringField(rbd, 'image'), readOnly: rbd['readOnly'] === true };
   }
   const iscsi = asRecord(volume?.['iscsi']);
-  if (iscsi) return { kind: 'iscsi', iqn: text(iscsi, 'iqn'), readOnly: iscsi['readOnly'] === true };
+  if (iscsi) return { kind: 'iscsi', iqn: stringField(iscsi, 'iqn'), readOnly: iscsi['readOnly'] === true };
   return undefined;
 }
 

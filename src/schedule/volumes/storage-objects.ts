@@ -1,6 +1,6 @@
 // Typed views of the storage objects the volume plugins read (core/v1 and storage.k8s.io/v1), narrowed once.
 import { toLabelSelector, toNodeSelector, type LabelSelector, type Labels, type NodeSelector } from '../../model/labels.js';
-import { asArray, asRecord, asStringMap, type KubeObject } from '../../model/object.js';
+import { asArray, asRecord, asStringMap, stringField, type KubeObject } from '../../model/object.js';
 import { ceilValue, parseQuantity } from '../../model/quantity.js';
 
 /** component-helpers storage/volume: the annotations the PV controller and the scheduler write. */
@@ -64,11 +64,6 @@ export interface CapacityInfo {
   readonly nodeTopology: LabelSelector | undefined;
 }
 
-function text(record: Readonly<Record<string, unknown>> | undefined, key: string, fallback = ''): string {
-  const value = record?.[key];
-  return typeof value === 'string' ? value : fallback;
-}
-
 function bytes(value: unknown): bigint | undefined {
   const quantity = parseQuantity(value);
   return quantity ? ceilValue(quantity) : undefined;
@@ -89,18 +84,18 @@ export function claimInfoOf(value: Readonly<Record<string, unknown>>, namespace:
   const spec = asRecord(value['spec']);
   const storageClassName = spec?.['storageClassName'];
   const beta = annotations[BETA_STORAGE_CLASS];
-  const phase = text(asRecord(value['status']), 'phase');
-  const volumeName = text(spec, 'volumeName');
+  const phase = stringField(asRecord(value['status']), 'phase');
+  const volumeName = stringField(spec, 'volumeName');
   return {
     namespace,
     name,
-    uid: text(metadata, 'uid'),
+    uid: stringField(metadata, 'uid'),
     className: beta ?? (typeof storageClassName === 'string' ? storageClassName : undefined),
     volumeName,
     accessModes: strings(spec?.['accessModes']),
     request: bytes(asRecord(asRecord(spec?.['resources'])?.['requests'])?.['storage']),
     selector: asRecord(spec?.['selector']) ? toLabelSelector(spec?.['selector']) : undefined,
-    volumeMode: text(spec, 'volumeMode', 'Filesystem'),
+    volumeMode: stringField(spec, 'volumeMode', 'Filesystem'),
     lost: phase === 'Lost',
     deleting: metadata?.['deletionTimestamp'] != null,
     // A claim captured Bound (or written as such) is bound even without the controller's annotation.
@@ -126,16 +121,16 @@ export function toVolumeInfo(object: KubeObject): VolumeInfo {
   return {
     name: object.ref.name,
     labels: asStringMap(metadata?.['labels']),
-    className: text(asStringMap(metadata?.['annotations']), BETA_STORAGE_CLASS) || text(spec, 'storageClassName'),
+    className: stringField(asStringMap(metadata?.['annotations']), BETA_STORAGE_CLASS) || stringField(spec, 'storageClassName'),
     capacity: bytes(asRecord(spec?.['capacity'])?.['storage']) ?? 0n,
     accessModes: strings(spec?.['accessModes']),
-    volumeMode: text(spec, 'volumeMode', 'Filesystem'),
-    claimRef: claimRef ? { namespace: text(claimRef, 'namespace'), name: text(claimRef, 'name'), uid: text(claimRef, 'uid') } : undefined,
+    volumeMode: stringField(spec, 'volumeMode', 'Filesystem'),
+    claimRef: claimRef ? { namespace: stringField(claimRef, 'namespace'), name: stringField(claimRef, 'name'), uid: stringField(claimRef, 'uid') } : undefined,
     // A PersistentVolume written without status becomes Available once the controller sees it.
     available: phase === undefined || phase === 'Available',
     deleting: metadata?.['deletionTimestamp'] != null,
     nodeAffinity: asRecord(required) ? toNodeSelector(required) : undefined,
-    csi: csi ? { driver: text(csi, 'driver'), handle: text(csi, 'volumeHandle') } : undefined,
+    csi: csi ? { driver: stringField(csi, 'driver'), handle: stringField(csi, 'volumeHandle') } : undefined,
   };
 }
 
@@ -144,13 +139,13 @@ export function toStorageClassInfo(object: KubeObject): StorageClassInfo {
   const annotations = asStringMap(metadata?.['annotations']);
   return {
     name: object.ref.name,
-    provisioner: text(object.value, 'provisioner'),
+    provisioner: stringField(object.value, 'provisioner'),
     waitForFirstConsumer: object.value['volumeBindingMode'] === 'WaitForFirstConsumer',
     allowedTopologies: asArray(object.value['allowedTopologies']).map((term) =>
-      asArray(asRecord(term)?.['matchLabelExpressions']).map((e) => ({ key: text(asRecord(e), 'key'), values: strings(asRecord(e)?.['values']) })),
+      asArray(asRecord(term)?.['matchLabelExpressions']).map((e) => ({ key: stringField(asRecord(e), 'key'), values: strings(asRecord(e)?.['values']) })),
     ),
     isDefault: DEFAULT_CLASS_ANNOTATIONS.some((key) => annotations[key] === 'true'),
-    created: text(metadata, 'creationTimestamp'),
+    created: stringField(metadata, 'creationTimestamp'),
   };
 }
 
@@ -160,7 +155,7 @@ export function toDriverLimits(object: KubeObject): Map<string, number> {
   for (const entry of asArray(asRecord(object.value['spec'])?.['drivers'])) {
     const driver = asRecord(entry);
     const count = asRecord(driver?.['allocatable'])?.['count'];
-    if (typeof count === 'number') limits.set(text(driver, 'name'), count);
+    if (typeof count === 'number') limits.set(stringField(driver, 'name'), count);
   }
   return limits;
 }
@@ -168,7 +163,7 @@ export function toDriverLimits(object: KubeObject): Map<string, number> {
 export function toCapacityInfo(object: KubeObject): CapacityInfo {
   const topology = object.value['nodeTopology'];
   return {
-    className: text(object.value, 'storageClassName'),
+    className: stringField(object.value, 'storageClassName'),
     limit: bytes(object.value['maximumVolumeSize']) ?? bytes(object.value['capacity']),
     nodeTopology: asRecord(topology) ? toLabelSelector(topology) : undefined,
   };
