@@ -30,12 +30,23 @@ export function imageLocalityScore(pod: PodInfo, node: NodeInfo, totalNumNodes: 
   return Math.trunc((MAX_NODE_SCORE * (sum - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
 }
 
+const imageSets = new WeakMap<readonly NodeInfo[], ReadonlySet<string>>();
+
+/** Every image name some node of the cluster reports in node.status.images, built once per cluster. */
+function imagesOf(nodes: readonly NodeInfo[]): ReadonlySet<string> {
+  let images = imageSets.get(nodes);
+  if (!images) imageSets.set(nodes, (images = new Set(nodes.flatMap((node) => [...node.imageStates.keys()]))));
+  return images;
+}
+
 export default defineScorePlugin<ScoreState>({
   name: 'ImageLocality',
   weight: 1,
   perNode: true,
   // Every node scores 0 when no feasible node has any of the pod's images: skipping changes no total.
   preScore(pod, feasible, cluster) {
+    // most pods name no image any node reports: decided without listing the feasible nodes
+    if (!pod.images.some((image) => imagesOf(cluster.nodes).has(image))) return undefined;
     const present = feasible().some((node) => node.imageStates.size > 0 && pod.images.some((image) => node.imageStates.has(image)));
     return present ? { totalNumNodes: cluster.nodes.length } : undefined;
   },
