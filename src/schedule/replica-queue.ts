@@ -170,13 +170,14 @@ export class ReplicaQueue {
     }
     // The spread score of a bucket depends on every bucket (normalisation): add it to each heap's top.
     const spread = this.#spread?.scores(tops.map((top) => top.bucket));
-    let chosen: { entry: Entry; heap: EntryHeap } | undefined;
+    let chosen: { entry: Entry; scored: Entry; heap: EntryHeap } | undefined;
     tops.forEach(({ entry, heap }, i) => {
       const scored = spread ? { ...entry, total: entry.total + (spread[i] ?? 0) * (this.#spread?.weight ?? 0) } : entry;
-      if (!chosen || before(scored, chosen.entry)) chosen = { entry: scored, heap };
+      if (!chosen || before(scored, chosen.scored)) chosen = { entry, scored, heap };
     });
     if (!chosen) return undefined;
     chosen.heap.pop();
+    // The class's next member takes the entry's per-node total; the spread part is added afresh at each pick.
     this.#pending = chosen.entry;
     return chosen.entry.index;
   }
