@@ -47,11 +47,12 @@ function preFilter(pod: PodInfo, cluster: ClusterState): PreFilterResult<PodTopo
     const representative = cluster.nodes[group.members[0] ?? -1];
     if (representative) forEachCountedDomain(state, pod, representative, (key, value) => addDomain(state, key, value));
   }
-  for (const node of cluster.nodesWithPods()) {
-    forEachCountedDomain(state, pod, node, (key, value, c) => {
-      const pair = pairKey(key, value);
+  for (const c of constraints) {
+    for (const node of nodesMayMatch(c.selector, pod.namespace, cluster)) {
+      if (!hasAllTopologyKeys(node, constraints) || !matchesNodeInclusionPolicies(c, pod, node)) continue;
+      const pair = pairKey(c.topologyKey, node.labels[c.topologyKey] ?? '');
       state.matchNum.set(pair, (state.matchNum.get(pair) ?? 0) + countPods(c, pod, node));
-    });
+    }
   }
   return { kind: 'state', state };
 }
@@ -82,6 +83,18 @@ function mayMatch(selector: LabelSelector, namespace: string, node: NodeInfo): b
     if (r.operator === 'In' && !r.values.some((value) => node.podLabelCounts.has(podLabelKey(namespace, r.key, value)))) return false;
   }
   return true;
+}
+
+/**
+ * The nodes whose pods of `namespace` the selector may match (a superset): those holding a value of its first `In`
+ * requirement, else every node with pods. Counting over them equals counting over every node.
+ */
+export function nodesMayMatch(selector: LabelSelector, namespace: string, cluster: ClusterState): Iterable<NodeInfo> {
+  const first = selector.requirements?.find((r) => r.operator === 'In');
+  if (!first) return cluster.nodesWithPods();
+  const [only, ...more] = first.values;
+  if (only === undefined || more.length === 0) return only === undefined ? [] : cluster.nodesWithPodLabel(namespace, first.key, only);
+  return new Set(first.values.flatMap((value) => [...cluster.nodesWithPodLabel(namespace, first.key, value)]));
 }
 
 /** Pods on the node that the constraint counts for the incoming pod. */

@@ -2,7 +2,7 @@
 // upstream: pkg/scheduler/framework/plugins/podtopologyspread/scoring.go, plugin.go buildDefaultConstraints (v1.35)
 import { HOSTNAME_LABEL, type NodeInfo } from '../node-info.js';
 import type { PodInfo, TopologySpreadConstraint } from '../pod-info.js';
-import { countPods, hasAllTopologyKeys, matchesNodeInclusionPolicies } from '../plugins/pod-topology-spread.js';
+import { countPods, hasAllTopologyKeys, matchesNodeInclusionPolicies, nodesMayMatch } from '../plugins/pod-topology-spread.js';
 import { MAX_NODE_SCORE, defineScorePlugin } from './score-plugin.js';
 
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
@@ -82,15 +82,18 @@ export default defineScorePlugin<SpreadScoreState>({
     if (pod.topologySpreadConstraints.length === 0 && !pod.systemDefaultSpreadSelector) return undefined;
     const state = initPreScoreState(pod, feasible());
     if (state.constraints.length === 0) return undefined;
-    for (const node of cluster.nodesWithPods()) {
-      if (state.requireAllTopologies && !hasAllTopologyKeys(node, state.constraints)) continue;
-      state.constraints.forEach((c, i) => {
-        const counts = state.podCounts[i];
+    state.constraints.forEach((c, i) => {
+      const counts = state.podCounts[i];
+      // Hostname constraints are counted per node in Score.
+      if (!counts || c.topologyKey === HOSTNAME_LABEL) return;
+      for (const node of nodesMayMatch(c.selector, pod.namespace, cluster)) {
+        if (state.requireAllTopologies && !hasAllTopologyKeys(node, state.constraints)) continue;
         const value = node.labels[c.topologyKey] ?? '';
-        if (!counts?.has(value) || !matchesNodeInclusionPolicies(c, pod, node)) return;
-        counts.set(value, (counts.get(value) ?? 0) + countPods(c, pod, node));
-      });
-    }
+        const count = counts.get(value);
+        if (count === undefined || !matchesNodeInclusionPolicies(c, pod, node)) continue;
+        counts.set(value, count + countPods(c, pod, node));
+      }
+    });
     return state;
   },
   score(pod, node, state) {
