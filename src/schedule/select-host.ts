@@ -2,7 +2,7 @@
 // upstream: pkg/scheduler/schedule_one.go prioritizeNodes, selectHost (kubefit breaks ties by name, not at random)
 import type { Feasibility } from './feasibility.js';
 import type { ClusterState } from './framework.js';
-import type { ClassSpec, NodeClasses } from './node-classes.js';
+import type { ClassSpec, NodeClass, NodeClasses } from './node-classes.js';
 import type { NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 import { SCORE_PLUGINS } from './scoring/index.js';
@@ -50,15 +50,21 @@ export function selectHost(pod: PodInfo, feasibility: Feasibility, nodes: NodeCl
 
 /** One representative node (the first by name) per class of feasible nodes under the scoring spec. */
 export function candidatesOf(feasibility: Feasibility, nodes: NodeClasses, scoreSpec: ClassSpec): number[] {
+  if (!feasibility.spec) return feasibility.verdicts.flatMap((v) => (v.status ? [] : v.members));
+  return feasibleClasses(feasibility, nodes, scoreSpec).map((nodeClass) => nodeClass.members[0] ?? -1);
+}
+
+/** The classes under the scoring spec whose nodes passed the filters (none without a filter spec). */
+export function feasibleClasses(feasibility: Feasibility, nodes: NodeClasses, scoreSpec: ClassSpec): NodeClass[] {
   const filterSpec = feasibility.spec;
-  if (!filterSpec) return feasibility.verdicts.flatMap((v) => (v.status ? [] : v.members));
+  if (!filterSpec) return [];
   const feasibleKeys = new Set(feasibility.verdicts.filter((v) => !v.status).map((v) => v.key));
-  const candidates: number[] = [];
+  const out: NodeClass[] = [];
   for (const nodeClass of nodes.classes(scoreSpec)) {
     const first = nodeClass.members[0];
-    if (first !== undefined && feasibleKeys.has(nodes.classKeyOf(filterSpec, first))) candidates.push(first);
+    if (first !== undefined && feasibleKeys.has(nodes.classKeyOf(filterSpec, first))) out.push(nodeClass);
   }
-  return candidates;
+  return out;
 }
 
 /** Raw scores, one row per active plugin, one column per candidate. */

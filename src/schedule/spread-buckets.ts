@@ -2,10 +2,12 @@
 // (their own matching-pod count for hostname constraints, their domain otherwise), so placing a replica moves one
 // node and bumps one domain's count instead of rescoring every node.
 // upstream: pkg/scheduler/framework/plugins/podtopologyspread/scoring.go PreScore, Score, NormalizeScore (v1.35)
+import type { ClusterState } from './framework.js';
+import type { NodeClasses } from './node-classes.js';
 import type { NodeInfo } from './node-info.js';
 import { HOSTNAME_LABEL } from './node-info.js';
 import type { PodInfo, TopologySpreadConstraint } from './pod-info.js';
-import { countPods, countsPod } from './plugins/pod-topology-spread.js';
+import { countPods, countsPod, nodesMayMatch } from './plugins/pod-topology-spread.js';
 import { normalizingWeight, spreadRawScore, type SpreadScoreState } from './scoring/pod-topology-spread.js';
 import type { ScorePlugin } from './scoring/score-plugin.js';
 
@@ -51,6 +53,29 @@ export class SpreadBuckets {
       if (next > 0) perValue?.set(value, next);
       else perValue?.delete(value);
     });
+  }
+
+  /** True when a hostname constraint reads each node's own matching pods. */
+  get readsHostCounts(): boolean {
+    return this.#constraints.some((c) => c.topologyKey === HOSTNAME_LABEL);
+  }
+
+  /** Whether a hostname constraint counts a pod on the node (nodes where none does score alike on hostname). */
+  holds(node: NodeInfo): boolean {
+    return this.#constraints.some((c) => c.topologyKey === HOSTNAME_LABEL && countPods(c, this.#pod, node) > 0);
+  }
+
+  /** The nodes (indices) that `holds`. */
+  holders(cluster: ClusterState, nodes: NodeClasses): Set<number> {
+    const out = new Set<number>();
+    for (const c of this.#constraints) {
+      if (c.topologyKey !== HOSTNAME_LABEL) continue;
+      for (const node of nodesMayMatch(c.selector, this.#pod.namespace, cluster)) {
+        const index = nodes.indexOf(node.name);
+        if (index !== undefined && countPods(c, this.#pod, node) > 0) out.add(index);
+      }
+    }
+    return out;
   }
 
   /** The key of the bucket the node is in now. */
