@@ -1,7 +1,7 @@
 // What still fits after placement: more replicas per workload, and the room every node has left.
 import { compareStrings } from '../model/finding.js';
 import type { NodeInfo } from './node-info.js';
-import { placeAll, type PlacementRequest, type PlacementRun } from './placement.js';
+import { placementProbe, type PlacementRequest, type PlacementRun } from './placement.js';
 import { CPU, MEMORY, type ResourceAmounts } from './resources.js';
 import type { SchedulerSnapshot } from './snapshot.js';
 
@@ -23,16 +23,18 @@ export interface NodeRoom {
 }
 
 /**
- * Places CAPACITY_PROBE more replicas of the workload's pod on the nodes as the main run left them (the same as
- * queueing them after every other workload), so they only take room left after everything else.
+ * For each workload: places CAPACITY_PROBE more replicas of its pod on the nodes as the main run left them (the same
+ * as queueing them after every other workload), so they only take room left after everything else.
  */
-export function additionalReplicas(request: PlacementRequest | undefined, after: PlacementRun, snapshot: SchedulerSnapshot): WorkloadCapacity {
-  const pod = request?.pods[0]?.pod;
-  if (!pod) return { additionalReplicas: 0, atLeast: false };
-  const probe: PlacementRequest = { pods: [{ pod, replicas: CAPACITY_PROBE }], priority: 0 };
-  const outcome = placeAll([probe], snapshot, after.nodes).outcomes[0];
-  const placed = CAPACITY_PROBE - (outcome?.unschedulable ?? CAPACITY_PROBE);
-  return { additionalReplicas: placed, atLeast: placed === CAPACITY_PROBE };
+export function capacityProbe(after: PlacementRun, snapshot: SchedulerSnapshot): (request: PlacementRequest | undefined) => WorkloadCapacity {
+  const place = placementProbe(snapshot, after.nodes);
+  return (request) => {
+    const pod = request?.pods[0]?.pod;
+    if (!pod) return { additionalReplicas: 0, atLeast: false };
+    const outcome = place({ pods: [{ pod, replicas: CAPACITY_PROBE }], priority: 0 });
+    const placed = CAPACITY_PROBE - outcome.unschedulable;
+    return { additionalReplicas: placed, atLeast: placed === CAPACITY_PROBE };
+  };
 }
 
 /** Room left on every node after placement, by node name (sorted). */
