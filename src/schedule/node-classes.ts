@@ -25,13 +25,18 @@ interface Grouping {
   readonly spec: ClassSpec;
   readonly classes: Map<string, NodeClass>;
   readonly keyOf: string[];
+  /** Per node, the part of its class key that never changes (labels, images, name), computed once. */
+  readonly fixedPartOf: string[];
+  /** The classes by fixed part, then by NodeInfo.classKey: a move looks up strings whose hashes are cached. */
+  readonly byParts: Map<string, Map<string, NodeClass>>;
 }
 
 const ABSENT = '\u0002';
 const NONE: ReadonlySet<number> = new Set();
 
-function classKey(node: NodeInfo, spec: ClassSpec): string {
-  let key = node.classKey;
+/** What a class key adds to NodeInfo.classKey: the spec's labels, images and name, which replace never changes. */
+function fixedPart(node: NodeInfo, spec: ClassSpec): string {
+  let key = '';
   for (const label of spec.keys) key += `\u0001${node.labels[label] ?? ABSENT}`;
   if (spec.images) for (const image of spec.images) key += node.imageStates.has(image) ? '\u0001I' : '\u0001-';
   return spec.usesName ? `${key}\u0001${node.name}` : key;
@@ -121,7 +126,7 @@ export class NodeClasses {
     const id = specId(spec);
     let grouping = this.#groupings.get(id);
     if (!grouping) {
-      grouping = { spec, classes: new Map(), keyOf: [] };
+      grouping = { spec, classes: new Map(), keyOf: [], fixedPartOf: [], byParts: new Map() };
       for (let i = 0; i < this.#nodes.length; i++) this.#insert(grouping, i);
       this.#groupings.set(id, grouping);
     }
@@ -141,7 +146,10 @@ export class NodeClasses {
       const oldKey = grouping.keyOf[index] ?? '';
       const members = grouping.classes.get(oldKey)?.members ?? [];
       members.splice(lowerBound(members, index), 1);
-      if (members.length === 0) grouping.classes.delete(oldKey);
+      if (members.length === 0) {
+        grouping.classes.delete(oldKey);
+        if (old) grouping.byParts.get(grouping.fixedPartOf[index] ?? '')?.delete(old.classKey);
+      }
       this.#insert(grouping, index);
     }
   }
@@ -171,11 +179,20 @@ export class NodeClasses {
   #insert(grouping: Grouping, index: number): void {
     const node = this.#nodes[index];
     if (!node) return;
-    const key = classKey(node, grouping.spec);
+    const part = (grouping.fixedPartOf[index] ??= fixedPart(node, grouping.spec));
+    let byClassKey = grouping.byParts.get(part);
+    if (!byClassKey) grouping.byParts.set(part, (byClassKey = new Map()));
+    const existing = byClassKey.get(node.classKey);
+    if (existing) {
+      existing.members.splice(lowerBound(existing.members, index), 0, index);
+      grouping.keyOf[index] = existing.key;
+      return;
+    }
+    const key = node.classKey + part;
+    const created = { key, members: [index] };
+    byClassKey.set(node.classKey, created);
+    grouping.classes.set(key, created);
     grouping.keyOf[index] = key;
-    const existing = grouping.classes.get(key);
-    if (existing) existing.members.splice(lowerBound(existing.members, index), 0, index);
-    else grouping.classes.set(key, { key, members: [index] });
   }
 }
 

@@ -32,6 +32,8 @@ export interface NodeInfo {
   readonly imageStates: ReadonlyMap<string, ImageStateSummary>;
   /** Everything the filters read except labels and name: nodes with equal keys and labels get equal verdicts. */
   readonly classKey: string;
+  /** The part of classKey the Node object alone decides (taints, allocatable, unschedulable): fixed for its life. */
+  readonly nodeKey: string;
 }
 
 export interface ImageStateSummary {
@@ -63,16 +65,18 @@ export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems:
   const unschedulable = spec?.['unschedulable'] === true;
   const allocatablePath = asRecord(status?.['allocatable']) ? 'allocatable' : 'capacity';
   const allocatable = toAmounts(readResourceList(status?.[allocatablePath], ['status', allocatablePath], problems));
+  const taints = withDerivedTaints(asArray(spec?.['taints']).map(toTaint), asArray(status?.['conditions']), unschedulable);
   const base = {
     name: node.ref.name,
     object: node,
     // The scheduler reads node.Labels only: a node without a hostname label has none (no synthesis from the name).
     labels,
-    taints: withDerivedTaints(asArray(spec?.['taints']).map(toTaint), asArray(status?.['conditions']), unschedulable),
+    taints,
     unschedulable,
     allocatable,
     allowedPodNumber: allocatable[PODS] ?? 0n,
     imageStates: imageStatesOf(asArray(status?.['images'])),
+    nodeKey: nodeKeyOf(unschedulable, taints, allocatable),
   };
   return withPods(base, pods);
 }
@@ -105,7 +109,7 @@ export function withClusterImageStates(nodes: readonly NodeInfo[]): NodeInfo[] {
   );
 }
 
-type NodeBase = Pick<NodeInfo, 'name' | 'object' | 'labels' | 'taints' | 'unschedulable' | 'allocatable' | 'allowedPodNumber' | 'imageStates'>;
+type NodeBase = Pick<NodeInfo, 'name' | 'object' | 'labels' | 'taints' | 'unschedulable' | 'allocatable' | 'allowedPodNumber' | 'imageStates' | 'nodeKey'>;
 
 /** The key of a pod label in NodeInfo.podLabelCounts. */
 export function podLabelKey(namespace: string, key: string, value: string): string {
@@ -123,7 +127,8 @@ function withPodLabels(counts: ReadonlyMap<string, number>, pod: PodInfo): Reado
 }
 
 function withPods(base: NodeBase, pods: readonly PodInfo[]): NodeInfo {
-  let node = assemble(base, { pods: [], requested: {}, nonZeroRequested: {}, usedPorts: [], podLabelCounts: new Map() });
+  const empty = { pods: [], requested: {}, nonZeroRequested: {}, usedPorts: [], podLabelCounts: new Map(), podsWithRequiredAntiAffinity: [], podsWithAffinity: [] };
+  let node = assemble(base, empty);
   for (const pod of pods) node = addPodToNode(node, pod);
   return node;
 }
@@ -134,6 +139,8 @@ interface Usage {
   readonly nonZeroRequested: ResourceAmounts;
   readonly usedPorts: readonly HostPort[];
   readonly podLabelCounts: ReadonlyMap<string, number>;
+  readonly podsWithRequiredAntiAffinity: readonly PodInfo[];
+  readonly podsWithAffinity: readonly PodInfo[];
 }
 
 function assemble(base: NodeBase, usage: Usage): NodeInfo {
@@ -147,10 +154,9 @@ function assemble(base: NodeBase, usage: Usage): NodeInfo {
     allocatable: base.allocatable,
     allowedPodNumber: base.allowedPodNumber,
     imageStates: base.imageStates,
+    nodeKey: base.nodeKey,
     ...usage,
-    podsWithRequiredAntiAffinity: pods.filter((pod) => pod.requiredAntiAffinityTerms.length > 0),
-    podsWithAffinity: pods.filter(hasAffinity),
-    classKey: classKeyOf(base, [requested, nonZeroRequested], pods.length, usedPorts),
+    classKey: classKeyOf(base.nodeKey, [requested, nonZeroRequested], pods.length, usedPorts),
   };
 }
 
@@ -173,6 +179,8 @@ export function addPodToNode(node: NodeInfo, pod: PodInfo): NodeInfo {
     nonZeroRequested: addAmounts(node.nonZeroRequested, pick(pod.nonZeroRequests)),
     usedPorts: pod.hostPorts.length > 0 ? [...node.usedPorts, ...pod.hostPorts] : node.usedPorts,
     podLabelCounts: withPodLabels(node.podLabelCounts, pod),
+    podsWithRequiredAntiAffinity: pod.requiredAntiAffinityTerms.length > 0 ? [...node.podsWithRequiredAntiAffinity, pod] : node.podsWithRequiredAntiAffinity,
+    podsWithAffinity: hasAffinity(pod) ? [...node.podsWithAffinity, pod] : node.podsWithAffinity,
   });
 }
 
@@ -181,10 +189,13 @@ export function removePodsFromNode(node: NodeInfo, removed: ReadonlySet<PodInfo>
   return withPods(node, node.pods.filter((pod) => !removed.has(pod)));
 }
 
-function classKeyOf(base: NodeBase, requested: readonly ResourceAmounts[], podCount: number, ports: readonly HostPort[]): string {
-  const taints = base.taints.map((t) => `${t.key}=${t.value}:${t.effect}`).join(';');
-  const portKey = ports.map((p) => `${p.ip}/${p.protocol}/${p.port}`).sort().join(';');
-  return `${base.unschedulable ? 'U' : ''}|${taints}|${amountsKey(base.allocatable)}|${requested.map(amountsKey).join('/')}|${podCount}|${portKey}`;
+function nodeKeyOf(unschedulable: boolean, taints: readonly Taint[], allocatable: ResourceAmounts): string {
+  return `${unschedulable ? 'U' : ''}|${taints.map((t) => `${t.key}=${t.value}:${t.effect}`).join(';')}|${amountsKey(allocatable)}`;
+}
+
+function classKeyOf(nodeKey: string, requested: readonly ResourceAmounts[], podCount: number, ports: readonly HostPort[]): string {
+  const portKey = ports.length === 0 ? '' : ports.map((p) => `${p.ip}/${p.protocol}/${p.port}`).sort().join(';');
+  return `${nodeKey}|${requested.map(amountsKey).join('/')}|${podCount}|${portKey}`;
 }
 
 function withDerivedTaints(taints: Taint[], conditions: readonly unknown[], unschedulable: boolean): Taint[] {
