@@ -99,9 +99,21 @@ export function nodesMayMatch(selector: LabelSelector, namespace: string, cluste
 
 /** Pods on the node that the constraint counts for the incoming pod. */
 export function countPods(c: TopologySpreadConstraint, pod: PodInfo, node: NodeInfo): number {
+  const requirements = c.selector.requirements;
+  const only = requirements?.length === 1 ? requirements[0] : undefined;
+  // One `In` requirement (a one-label matchLabels): podLabelCounts already counts exactly the pods countsPod takes.
+  if (only?.operator === 'In') return countWithLabel(node, pod.namespace, only.key, only.values);
   if (!mayMatch(c.selector, pod.namespace, node)) return 0;
   let count = 0;
   for (const existing of node.pods) if (countsPod(c, pod, existing)) count++;
+  return count;
+}
+
+/** Non-terminating pods of `namespace` on the node whose label `key` has one of `values` (a pod has one value). */
+function countWithLabel(node: NodeInfo, namespace: string, key: string, values: readonly string[]): number {
+  if (values.length === 1) return node.podLabelCounts.get(podLabelKey(namespace, key, values[0] ?? '')) ?? 0;
+  let count = 0;
+  for (const value of new Set(values)) count += node.podLabelCounts.get(podLabelKey(namespace, key, value)) ?? 0;
   return count;
 }
 
