@@ -199,8 +199,10 @@ export class ReplicaQueue {
   next(): number | undefined {
     if (this.#dirty) return undefined;
     const tops: { entry: Entry; heap: EntryHeap; bucket: string }[] = [];
-    for (const { heap, bucket } of this.#heaps.values()) {
+    for (const [key, { heap, bucket }] of this.#heaps) {
       const entry = this.#validTop(heap);
+      // An empty heap (its bucket emptied as nodes moved on) is made again when a node joins the bucket.
+      if (!entry) this.#heaps.delete(key);
       const node = entry ? this.#nodes.nodes[entry.index] : undefined;
       if (!entry || !node || (this.#domainFilters.active.length > 0 && filterNode(this.#domainFilters, node))) continue;
       tops.push({ entry, heap, bucket });

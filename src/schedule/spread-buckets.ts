@@ -84,7 +84,7 @@ export class SpreadBuckets {
     const values = this.#constraints.map((c) => (c.topologyKey === HOSTNAME_LABEL && node.labels[c.topologyKey] !== undefined ? '' : node.labels[c.topologyKey]));
     const host = this.#constraints.find((c) => c.topologyKey === HOSTNAME_LABEL);
     const hostCount = host ? countPods(host, this.#pod, node) : 0;
-    const key = JSON.stringify([values, hostCount]);
+    const key = `${values.map((value) => value ?? '\u0002').join('\u0001')}\u0003${hostCount}`;
     if (!this.#buckets.has(key)) this.#buckets.set(key, { values, hostCount });
     return key;
   }
