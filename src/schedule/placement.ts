@@ -63,21 +63,33 @@ export function placeAll(requests: readonly PlacementRequest[], snapshot: Schedu
   return { outcomes, nodes: nodes.nodes };
 }
 
-/**
- * Places one request at a time on `start`, each as placeAll([request], snapshot, start) would, and puts the nodes
- * back afterwards: the node classes and indexes are built once for all probes instead of once per probe.
- */
-export function placementProbe(snapshot: SchedulerSnapshot, start: readonly NodeInfo[]): (request: PlacementRequest) => PlacementOutcome {
+/** Placements tried one at a time from the same nodes, which each leaves as it found them. */
+export interface PlacementProbe {
+  /** The nodes every probe starts from (node classes and indexes built once for all probes). */
+  readonly nodes: NodeClasses;
+  readonly cluster: ClusterState;
+  /** Whether a pod of this priority may preempt (some pod on the nodes has a lower one). */
+  mayPreempt(pod: PodInfo): boolean;
+  /** Places the request as placeAll([request], snapshot, start) would, then puts the nodes back. */
+  place(request: PlacementRequest): PlacementOutcome;
+}
+
+export function placementProbe(snapshot: SchedulerSnapshot, start: readonly NodeInfo[]): PlacementProbe {
   const nodes = new NodeClasses(start);
   const lowestPriority = lowestPriorityOf(snapshot.nodes);
-  return (request) => {
-    const context = placementContext(nodes, snapshot, lowestPriority);
-    const outcome = emptyOutcome();
-    for (const { pod, replicas } of request.pods) placeReplicas(pod, replicas, outcome, context);
-    start.forEach((node, index) => {
-      if (nodes.nodes[index] !== node) nodes.replace(index, node);
-    });
-    return outcome;
+  return {
+    nodes,
+    cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage.fork()),
+    mayPreempt: (pod) => pod.priority > lowestPriority,
+    place(request) {
+      const context = placementContext(nodes, snapshot, lowestPriority);
+      const outcome = emptyOutcome();
+      for (const { pod, replicas } of request.pods) placeReplicas(pod, replicas, outcome, context);
+      start.forEach((node, index) => {
+        if (nodes.nodes[index] !== node) nodes.replace(index, node);
+      });
+      return outcome;
+    },
   };
 }
 

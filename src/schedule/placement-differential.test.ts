@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { toClusterSnapshot } from '../model/cluster.js';
 import { toWorkload, type Workload } from '../model/workload.js';
-import { placeAll, type PlacementRequest } from './placement.js';
+import { CAPACITY_PROBE, capacityProbe } from './capacity.js';
+import { placeAll, placementProbe, type PlacementRequest } from './placement.js';
 import { buildPodInfo, podSourceOfWorkload, toSchedulerSnapshot } from './snapshot.js';
 import { objectsFromYaml } from './test-support.js';
 
@@ -86,16 +87,20 @@ function placements(requests: readonly PlacementRequest[], owners: readonly numb
   return out;
 }
 
-// The replica queue (and its node classes, spread buckets and heaps) against the plain path: filter and score every
-// node class again for each replica, one replica per request.
-describe('ReplicaQueue', () => {
-  it('places every workload of generated clusters exactly as rescoring every node for each replica does', () => {
+function generated(shape: Shape) {
+  const objects = objectsFromYaml(objectsOf(shape).map((value) => stringify(value)).join('---\n'));
+  const snapshot = toSchedulerSnapshot(toClusterSnapshot(objects), 35);
+  const deployments = objects.map(toWorkload).filter((w): w is Workload => w !== undefined && w.object.ref.kind === 'Deployment');
+  return { snapshot, pods: deployments.map((d) => buildPodInfo(podSourceOfWorkload(d), snapshot.podOptions, [])) };
+}
+
+// The fast paths of placement against the plain ones over generated clusters (few node kinds, so node classes have
+// several members; bound pods the spreading counts; default spreading, anti-affinity, zone spread).
+describe('placement fast paths', () => {
+  it('ReplicaQueue places every workload exactly as rescoring every node for each replica does', () => {
     fc.assert(
       fc.property(clusterShape, (shape) => {
-        const objects = objectsFromYaml(objectsOf(shape).map((value) => stringify(value)).join('---\n'));
-        const snapshot = toSchedulerSnapshot(toClusterSnapshot(objects), 35);
-        const deployments = objects.map(toWorkload).filter((w): w is Workload => w !== undefined && w.object.ref.kind === 'Deployment');
-        const pods = deployments.map((d) => buildPodInfo(podSourceOfWorkload(d), snapshot.podOptions, []));
+        const { snapshot, pods } = generated(shape);
         const together: PlacementRequest[] = pods.map((pod, i) => ({ pods: [{ pod, replicas: shape.workloads[i]?.replicas ?? 1 }], priority: 0 }));
         const owners = pods.flatMap((_, i) => Array.from({ length: shape.workloads[i]?.replicas ?? 1 }, () => i));
         const oneByOne: PlacementRequest[] = owners.map((i) => ({ pods: [{ pod: pods[i] ?? (pods[0] as never), replicas: 1 }], priority: 0 }));
@@ -104,6 +109,21 @@ describe('ReplicaQueue', () => {
         expect(queued).toEqual(rescored);
       }),
       { numRuns: 150, seed: 20_261_202 },
+    );
+  });
+
+  it('--capacity counts, without placing them, as many replicas as placing them one by one does', () => {
+    fc.assert(
+      fc.property(clusterShape, (shape) => {
+        const { snapshot, pods } = generated(shape);
+        const requests: PlacementRequest[] = pods.map((pod, i) => ({ pods: [{ pod, replicas: shape.workloads[i]?.replicas ?? 1 }], priority: 0 }));
+        const run = placeAll(requests, snapshot);
+        const counted = requests.map(capacityProbe(run, snapshot)).map((capacity) => capacity.additionalReplicas);
+        const probe = placementProbe(snapshot, run.nodes);
+        const placed = pods.map((pod) => CAPACITY_PROBE - probe.place({ pods: [{ pod, replicas: CAPACITY_PROBE }], priority: 0 }).unschedulable);
+        expect(counted).toEqual(placed);
+      }),
+      { numRuns: 60, seed: 20_261_202 },
     );
   });
 });
