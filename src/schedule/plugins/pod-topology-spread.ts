@@ -48,10 +48,11 @@ function preFilter(pod: PodInfo, cluster: ClusterState): PreFilterResult<PodTopo
     if (representative) forEachCountedDomain(state, pod, representative, (key, value) => addDomain(state, key, value));
   }
   for (const c of constraints) {
+    const countPods = podCounter(c, pod);
     for (const node of nodesMayMatch(c.selector, pod.namespace, cluster)) {
       if (!hasAllTopologyKeys(node, constraints) || !matchesNodeInclusionPolicies(c, pod, node)) continue;
       const pair = pairKey(c.topologyKey, node.labels[c.topologyKey] ?? '');
-      state.matchNum.set(pair, (state.matchNum.get(pair) ?? 0) + countPods(c, pod, node));
+      state.matchNum.set(pair, (state.matchNum.get(pair) ?? 0) + countPods(node));
     }
   }
   return { kind: 'state', state };
@@ -99,22 +100,27 @@ export function nodesMayMatch(selector: LabelSelector, namespace: string, cluste
 
 /** Pods on the node that the constraint counts for the incoming pod. */
 export function countPods(c: TopologySpreadConstraint, pod: PodInfo, node: NodeInfo): number {
-  const requirements = c.selector.requirements;
-  const only = requirements?.length === 1 ? requirements[0] : undefined;
-  // One `In` requirement (a one-label matchLabels): podLabelCounts already counts exactly the pods countsPod takes.
-  if (only?.operator === 'In') return countWithLabel(node, pod.namespace, only.key, only.values);
-  if (!mayMatch(c.selector, pod.namespace, node)) return 0;
-  let count = 0;
-  for (const existing of node.pods) if (countsPod(c, pod, existing)) count++;
-  return count;
+  return podCounter(c, pod)(node);
 }
 
-/** Non-terminating pods of `namespace` on the node whose label `key` has one of `values` (a pod has one value). */
-function countWithLabel(node: NodeInfo, namespace: string, key: string, values: readonly string[]): number {
-  if (values.length === 1) return node.podLabelCounts.get(podLabelKey(namespace, key, values[0] ?? '')) ?? 0;
-  let count = 0;
-  for (const value of new Set(values)) count += node.podLabelCounts.get(podLabelKey(namespace, key, value)) ?? 0;
-  return count;
+/** countPods for one constraint and pod, with what it needs from the selector worked out once. */
+export function podCounter(c: TopologySpreadConstraint, pod: PodInfo): (node: NodeInfo) => number {
+  const requirements = c.selector.requirements;
+  const only = requirements?.length === 1 ? requirements[0] : undefined;
+  if (only?.operator === 'In') {
+    // One `In` requirement (a one-label matchLabels): podLabelCounts already counts exactly the pods countsPod takes
+    // (non-terminating, of the namespace; a pod has one value per key).
+    const keys = [...new Set(only.values)].map((value) => podLabelKey(pod.namespace, only.key, value));
+    const [single] = keys;
+    if (keys.length === 1 && single !== undefined) return (node) => node.podLabelCounts.get(single) ?? 0;
+    return (node) => keys.reduce((sum, key) => sum + (node.podLabelCounts.get(key) ?? 0), 0);
+  }
+  return (node) => {
+    if (!mayMatch(c.selector, pod.namespace, node)) return 0;
+    let count = 0;
+    for (const existing of node.pods) if (countsPod(c, pod, existing)) count++;
+    return count;
+  };
 }
 
 function minMatchNum(state: PodTopologySpreadState, c: TopologySpreadConstraint): number {

@@ -2,7 +2,7 @@
 // upstream: pkg/scheduler/framework/plugins/podtopologyspread/scoring.go, plugin.go buildDefaultConstraints (v1.35)
 import { HOSTNAME_LABEL, type NodeInfo } from '../node-info.js';
 import type { PodInfo, TopologySpreadConstraint } from '../pod-info.js';
-import { countPods, hasAllTopologyKeys, matchesNodeInclusionPolicies, nodesMayMatch } from '../plugins/pod-topology-spread.js';
+import { countPods, hasAllTopologyKeys, matchesNodeInclusionPolicies, nodesMayMatch, podCounter } from '../plugins/pod-topology-spread.js';
 import { MAX_NODE_SCORE, defineScorePlugin, type FeasibleNodes } from './score-plugin.js';
 
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
@@ -90,12 +90,13 @@ export default defineScorePlugin<SpreadScoreState>({
       const counts = state.podCounts[i];
       // Hostname constraints are counted per node in Score.
       if (!counts || c.topologyKey === HOSTNAME_LABEL) return;
+      const countPods = podCounter(c, pod);
       for (const node of nodesMayMatch(c.selector, pod.namespace, cluster)) {
         if (state.requireAllTopologies && !hasAllTopologyKeys(node, state.constraints)) continue;
         const value = node.labels[c.topologyKey] ?? '';
         const count = counts.get(value);
         if (count === undefined || !matchesNodeInclusionPolicies(c, pod, node)) continue;
-        counts.set(value, count + countPods(c, pod, node));
+        counts.set(value, count + countPods(node));
       }
     });
     return state;
