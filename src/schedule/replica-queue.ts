@@ -182,7 +182,7 @@ export class ReplicaQueue {
     // With domain filters the feasible set differs from the candidates: normalisation must not depend on it.
     const varies = scoring.active.some(({ plugin }, p) => plugin.normalize && new Set(raw[p]).size > 1);
     if (tracked.length > 0 && varies) return undefined;
-    const maxima = raw.map((row) => Math.max(0, ...row));
+    const maxima = raw.map((row) => row.reduce((max, score) => Math.max(max, score), 0));
     // How many feasible nodes hold each maximum: the normalisation changes only when the last of them drops out.
     const atMax = raw.map((row, p) => row.reduce((sum, score, i) => sum + (score === maxima[p] ? (sizes[i] ?? 0) : 0), 0));
     const built = new ReplicaQueue(prepared, nodes, scoring, { maxima, atMax }, { buckets: spread, holders });
