@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { FailOn } from '../config/config.js';
 import { resolveKubernetesRelease } from '../model/kubernetes-version.js';
-import { FORMAT_NAMES } from '../report/formatters/index.js';
+import { FORMAT_NAMES } from '../report/formatters/load-formatter.js';
 import { UsageError } from '../model/usage-error.js';
 
 export type CommandName = 'check' | 'lint' | 'fit' | 'rules' | 'explain' | 'init' | 'help';
