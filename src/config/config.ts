@@ -53,6 +53,8 @@ export interface KubefitConfig {
   readonly overrides: readonly { readonly files: readonly string[]; readonly rules: Readonly<Record<string, RuleSetting>> }[];
   /** The directory paths in the config are relative to. */
   readonly baseDir: string;
+  /** `file:line:col` of a key in the config file (e.g. ['rules', 'latest-tag']); absent when no file was read. */
+  readonly locate?: ((path: readonly (string | number)[]) => string | undefined) | undefined;
 }
 
 export const DEFAULT_CONFIG: KubefitConfig = {

@@ -1,5 +1,6 @@
 // Checks the per-rule options of a config against each rule's JSON Schema (meta.options.schema), as ESLint does.
 import { Ajv, type ErrorObject } from 'ajv';
+import { configKeyAt } from '../config/check-rule-ids.js';
 import type { KubefitConfig } from '../config/config.js';
 import type { Rule } from './define-rule.js';
 
@@ -13,12 +14,12 @@ export function ruleOptionProblems(rules: readonly Rule[], config: KubefitConfig
     if (!rule) continue;
     const schema = rule.meta.options?.schema;
     if (!schema) {
-      problems.push(`rule ${id} takes no options`);
+      problems.push(`${configKeyAt(config, ['rules', id])}rule ${id} takes no options`);
       continue;
     }
     const validate = ajv.compile(schema);
     const [error] = validate(options) ? [] : (validate.errors ?? []);
-    if (error) problems.push(`rule ${id}: ${describeError(error)}`);
+    if (error) problems.push(`${configKeyAt(config, ['rules', id])}rule ${id}: ${describeError(error)}`);
   }
   return problems;
 }
