@@ -26,7 +26,7 @@ describe('the V8 code cache of the bin', () => {
     expect(off.code).toBe(1);
     const cold = await spawnCli(ARGV, { env: { KUBEFIT_CACHE_DIR: cacheDir } });
     const written = await cacheFiles(cacheDir);
-    const cli = written.find((file) => /\/cli-[0-9a-f]{32}\.v8$/.test(file));
+    const cli = written.find((file) => /\/cli-[0-9a-f]{32}-check\.v8$/.test(file));
     expect(cli).toBeDefined();
     expect(written.some((file) => /\/builtin-deployment-apps-v1-[0-9a-f]{32}\.v8$/.test(file))).toBe(true);
     const warm = await spawnCli(ARGV, { env: { KUBEFIT_CACHE_DIR: cacheDir } });
