@@ -1,9 +1,8 @@
 // Rule ids named in the configuration must exist and be configurable: a typo would otherwise silently do nothing.
-import { formatPath } from '../model/document.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { UsageError } from '../model/usage-error.js';
 import { didYouMean } from '../schema/closest-name.js';
-import type { KubefitConfig } from './config.js';
+import { configKeyAt, type KubefitConfig } from './config.js';
 
 /** Throws a UsageError for the first rule id in `rules` or `overrides` that no check has or that cannot be configured. */
 export function checkRuleIds(config: KubefitConfig, catalog: readonly Pick<RuleMeta, 'id' | 'notConfigurable'>[]): void {
@@ -21,12 +20,4 @@ export function checkRuleIds(config: KubefitConfig, catalog: readonly Pick<RuleM
       throw new UsageError(`${configKeyAt(config, path)}rule "${id}" cannot be configured: ${meta.notConfigurable}`, 'Remove it from the configuration.');
     }
   }
-}
-
-/**
- * Where the key at `path` (['rules', id] or ['overrides', 0, 'rules', id]) is, as a message prefix: `file:line:col: `
- * when the configuration was read from a file, else which part of the configuration names it.
- */
-export function configKeyAt(config: Pick<KubefitConfig, 'locate'>, path: readonly (string | number)[]): string {
-  return config.locate?.(path)?.concat(': ') ?? `config ${formatPath(path.slice(0, -1))}: `;
 }

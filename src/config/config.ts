@@ -1,4 +1,5 @@
 // The resolved configuration every analyser reads: defaults <- config file <- command-line flags.
+import { formatPath } from '../model/document.js';
 import type { Severity } from '../model/finding.js';
 
 export type RuleSetting = Severity | 'off';
@@ -72,3 +73,11 @@ export const DEFAULT_CONFIG: KubefitConfig = {
   overrides: [],
   baseDir: '.',
 };
+
+/**
+ * Where the key at `path` (['rules', id] or ['overrides', 0, 'rules', id]) is, as a message prefix: `file:line:col: `
+ * when the configuration was read from a file, else which part of the configuration names it.
+ */
+export function configKeyAt(config: Pick<KubefitConfig, 'locate'>, path: readonly (string | number)[]): string {
+  return config.locate?.(path)?.concat(': ') ?? `config ${formatPath(path.slice(0, -1))}: `;
+}

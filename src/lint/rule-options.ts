@@ -1,7 +1,6 @@
 // Checks the per-rule options of a config against each rule's JSON Schema (meta.options.schema), as ESLint does.
 import { Ajv, type ErrorObject } from 'ajv';
-import { configKeyAt } from '../config/check-rule-ids.js';
-import type { KubefitConfig } from '../config/config.js';
+import { configKeyAt, type KubefitConfig } from '../config/config.js';
 import type { Rule } from './define-rule.js';
 
 /** One message per rule whose options do not fit its schema, or that takes none; rules not in `rules` are left alone. */
