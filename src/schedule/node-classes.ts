@@ -166,7 +166,7 @@ export class NodeClasses {
 
   #moveHolder(index: number, old: NodeInfo, node: NodeInfo): void {
     if (!this.#podLabelHolders || old.podLabelCounts === node.podLabelCounts) return;
-    const added = node.pods.length === old.pods.length + 1 ? node.pods[old.pods.length] : undefined;
+    const added = node.pods.length === old.pods.length + 1 && old.pods.every((pod, i) => node.pods[i] === pod) ? node.pods[old.pods.length] : undefined;
     if (added) {
       // A bind (addPodToNode appends): only the new pod's labels can be new.
       if (!added.terminating) this.#addHolder(index, Object.entries(added.labels).map(([key, value]) => podLabelKey(added.namespace, key, value)));
