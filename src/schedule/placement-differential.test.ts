@@ -17,6 +17,8 @@ const nodeKind = fc.record({
   tier: fc.constantFrom('t0', 't1'),
   spot: fc.boolean(),
   zoned: fc.constantFrom(true, true, true, false),
+  /** Nodes without the label score apart under hostname spreading. */
+  hostnamed: fc.constantFrom(true, true, true, true, false),
 });
 
 const workloadShape = fc.record({
@@ -40,9 +42,9 @@ type Shape = typeof clusterShape extends fc.Arbitrary<infer T> ? T : never;
 
 function nodesOf(shape: Shape): Value[] {
   return Array.from({ length: shape.nodes }, (_, i) => {
-    const kind = shape.kinds[i % shape.kinds.length] ?? { cpu: '2', memory: '4Gi', tier: 't0', spot: false, zoned: true };
+    const kind = shape.kinds[i % shape.kinds.length] ?? { cpu: '2', memory: '4Gi', tier: 't0', spot: false, zoned: true, hostnamed: true };
     const name = `node-${String(i).padStart(2, '0')}`;
-    const labels = { tier: kind.tier, 'kubernetes.io/hostname': name, ...(kind.zoned && { 'topology.kubernetes.io/zone': `z${i % 2}` }) };
+    const labels = { tier: kind.tier, ...(kind.hostnamed && { 'kubernetes.io/hostname': name }), ...(kind.zoned && { 'topology.kubernetes.io/zone': `z${i % 2}` }) };
     const spec = kind.spot ? { taints: [{ key: 'spot', value: 'true', effect: 'PreferNoSchedule' }] } : {};
     return { apiVersion: 'v1', kind: 'Node', metadata: { name, labels }, spec, status: { allocatable: { cpu: kind.cpu, memory: kind.memory, pods: '20' } } };
   });
