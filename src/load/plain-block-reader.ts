@@ -2,13 +2,16 @@
 // plain or quoted scalars, and `{}`/`[]`). It returns undefined for anything else (flow collections, block scalars,
 // anchors, tags, multi-line scalars, escapes, duplicate keys, ...), and the caller then takes the full js-yaml path.
 // Values and spans are exactly what the full path builds (YAML 1.1 scalars; js-yaml's event positions).
-import type { EntrySpan } from './build-values.js';
+import { FlatSpanWriter, type SpanIndex } from './span-index.js';
 import { keyString, resolvePlainScalar } from './yaml11-scalars.js';
 
 export interface PlainBlockLimits {
   readonly maxDepth: number;
   readonly maxValues: number;
 }
+
+/** `eager`: record every key's and value's span; `none`: values only (the caller re-reads for positions). */
+export type Positions = 'eager' | 'none';
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -40,16 +43,17 @@ class Unsupported extends Error {}
 export interface PlainBlockDocument {
   readonly value: unknown;
   readonly rootSpan: readonly [number, number];
-  readonly spans: ReadonlyMap<object, ReadonlyMap<string | number, EntrySpan>>;
+  /** Undefined when read without positions. */
+  readonly spans: SpanIndex | undefined;
 }
 
 /**
  * The single document in `text` (a slice of the file starting at `offset`), or undefined when the text is outside
  * the subset.
  */
-export function readPlainBlockDocument(text: string, offset: number, limits: PlainBlockLimits): PlainBlockDocument | undefined {
+export function readPlainBlockDocument(text: string, offset: number, limits: PlainBlockLimits, positions: Positions = 'eager'): PlainBlockDocument | undefined {
   try {
-    return new Reader(text, offset, limits).document();
+    return new Reader(text, offset, limits, positions === 'eager' ? new FlatSpanWriter() : undefined).document();
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
@@ -61,7 +65,7 @@ class Reader {
   readonly #end: number;
   readonly #offset: number;
   readonly #limits: PlainBlockLimits;
-  readonly #spans = new Map<object, Map<string | number, EntrySpan>>();
+  readonly #spans: FlatSpanWriter | undefined;
   #values = 0;
   /** Span of the node read last, as offsets into the file. */
   #start = 0;
@@ -73,11 +77,12 @@ class Reader {
   #next: number;
   #keyStop = 0;
 
-  constructor(text: string, offset: number, limits: PlainBlockLimits) {
+  constructor(text: string, offset: number, limits: PlainBlockLimits, spans: FlatSpanWriter | undefined) {
     this.#text = text;
     this.#end = text.length;
     this.#offset = offset;
     this.#limits = limits;
+    this.#spans = spans;
     this.#next = 0;
   }
 
@@ -90,7 +95,7 @@ class Reader {
     if (this.#indent < 0) throw new Unsupported();
     const value = this.#node(this.#indent, 0);
     if (this.#indent >= 0) throw new Unsupported();
-    return { value, rootSpan: [this.#start, this.#stop], spans: this.#spans };
+    return { value, rootSpan: [this.#start, this.#stop], spans: this.#spans?.finish() };
   }
 
   #skipMarkerLine(): void {
@@ -143,8 +148,6 @@ class Reader {
   #sequence(indent: number, depth: number): unknown[] {
     if (depth > this.#limits.maxDepth) throw new Unsupported();
     const items: unknown[] = [];
-    const entries = new Map<number, EntrySpan>();
-    this.#spans.set(items, entries);
     const start = this.#offset + this.#content;
     let stop = start + 1;
     while (this.#indent === indent && this.#isSequenceEntry()) {
@@ -155,9 +158,9 @@ class Reader {
       this.#indent += position - this.#content;
       this.#content = position;
       if (this.#isSequenceEntry()) throw new Unsupported();
-      const index = items.length;
+      const entry = this.#spans?.open(items.length) ?? -1;
       items.push(this.#keyEnd() >= 0 ? this.#mapping(this.#indent, depth + 1) : this.#scalarLine());
-      entries.set(index, [-1, -1, this.#start, this.#stop]);
+      this.#spans?.close(entry, -1, -1, this.#start, this.#stop);
       stop = Math.max(stop, this.#stop);
       this.#count(depth);
     }
@@ -170,8 +173,6 @@ class Reader {
   #mapping(indent: number, depth: number): Record<string, unknown> {
     if (depth > this.#limits.maxDepth) throw new Unsupported();
     const map: Record<string, unknown> = {};
-    const entries = new Map<string, EntrySpan>();
-    this.#spans.set(map, entries);
     const start = this.#offset + this.#content;
     let stop = start + 1;
     while (this.#indent === indent && !this.#isSequenceEntry()) {
@@ -181,6 +182,7 @@ class Reader {
       const name = this.#key(this.#content, keyEnd);
       const keyStop = this.#offset + this.#keyStop;
       if (Object.hasOwn(map, name) || name === '__proto__' || name === '<<') throw new Unsupported();
+      const entry = this.#spans?.open(name) ?? -1;
       let position = keyEnd + 1;
       while (position < this.#lineEnd && this.#text.charCodeAt(position) === SPACE) position++;
       if (position === this.#lineEnd || this.#text.charCodeAt(position) === HASH) map[name] = this.#blockValue(indent, depth);
@@ -188,7 +190,7 @@ class Reader {
         this.#content = position;
         map[name] = this.#scalarLine();
       }
-      entries.set(name, [keyStart, keyStop, this.#start, this.#stop]);
+      this.#spans?.close(entry, keyStart, keyStop, this.#start, this.#stop);
       stop = Math.max(stop, keyStop, this.#stop);
       this.#count(depth);
     }
@@ -221,7 +223,6 @@ class Reader {
       after = quoted.end;
     } else if (this.#isEmptyFlow(first)) {
       value = first === OPEN_BRACE ? {} : [];
-      this.#spans.set(value as object, new Map());
       after = this.#content + 2;
     } else {
       after = this.#plainEnd(this.#content);
