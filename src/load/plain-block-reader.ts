@@ -30,6 +30,9 @@ const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const BYTE_ORDER_MARK = 0xfeff;
+const PIPE = 0x7c;
+const GREATER = 0x3e;
+const PLUS = 0x2b;
 
 /** Characters that may not start a plain scalar here (flow, anchors, tags, block scalars, directives, reserved). */
 const NEVER_FIRST = new Set([...'[]{},&*!|>%@`#'].map((char) => char.charCodeAt(0)));
@@ -37,6 +40,9 @@ const NEVER_FIRST = new Set([...'[]{},&*!|>%@`#'].map((char) => char.charCodeAt(
 const FIRST_IF_FOLLOWED = new Set([...'-?:'].map((char) => char.charCodeAt(0)));
 
 const LONE_CR = /\r(?!\n)/;
+
+/** The escapes of double-quoted scalars common in manifests; go-yaml and js-yaml read them alike. */
+const DOUBLE_QUOTED_ESCAPES = new Map([...'nt"\\'].map((char) => [char.charCodeAt(0), char === 'n' ? '\n' : char === 't' ? '\t' : char]));
 
 class Unsupported extends Error {}
 
@@ -159,7 +165,7 @@ class Reader {
       this.#content = position;
       if (this.#isSequenceEntry()) throw new Unsupported();
       const entry = this.#spans?.open(items.length) ?? -1;
-      items.push(this.#keyEnd() >= 0 ? this.#mapping(this.#indent, depth + 1) : this.#scalarLine());
+      items.push(this.#keyEnd() >= 0 ? this.#mapping(this.#indent, depth + 1) : this.#scalar(indent));
       this.#spans?.close(entry, -1, -1, this.#start, this.#stop);
       stop = Math.max(stop, this.#stop);
       this.#count(depth);
@@ -188,7 +194,7 @@ class Reader {
       if (position === this.#lineEnd || this.#text.charCodeAt(position) === HASH) map[name] = this.#blockValue(indent, depth);
       else {
         this.#content = position;
-        map[name] = this.#scalarLine();
+        map[name] = this.#scalar(indent);
       }
       this.#spans?.close(entry, keyStart, keyStop, this.#start, this.#stop);
       stop = Math.max(stop, keyStop, this.#stop);
@@ -209,6 +215,61 @@ class Reader {
     this.#start = this.#offset - 1;
     this.#stop = this.#offset - 1;
     return null;
+  }
+
+  /** The scalar starting at #content, in a collection at column `parentIndent`; moves to the line after it. */
+  #scalar(parentIndent: number): unknown {
+    const first = this.#text.charCodeAt(this.#content);
+    if (first !== PIPE && first !== GREATER) return this.#scalarLine();
+    const indent = this.#indent;
+    const value = this.#blockScalar(parentIndent);
+    this.#advance();
+    // a line between the parent's column and the scalar's content is an error, or makes the scalar empty
+    if (this.#indent > indent) throw new Unsupported();
+    return value;
+  }
+
+  /**
+   * A literal (`|`) or folded (`>`) block scalar with an optional chomping indicator and auto-detected indentation;
+   * the span runs from the line after its header to the first non-blank line after it, as js-yaml reports it.
+   * Explicit indentation indicators, tabs, empty scalars, white space lines deeper than the content and a last line
+   * without a line break go to the full parser. Leaves #next at the line that ends it.
+   */
+  #blockScalar(parentIndent: number): string {
+    const block = new BlockScalar(this.#text, this.#blockHeader());
+    const start = this.#endOfLine(this.#content) + 1;
+    if (start > this.#end) throw new Unsupported();
+    let lineStart = start;
+    while (lineStart < this.#end) {
+      const lineEnd = this.#endOfLine(lineStart);
+      const contentEnd = lineEnd > lineStart && this.#text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
+      let position = lineStart;
+      while (position < contentEnd && this.#text.charCodeAt(position) === SPACE) position++;
+      if (position < contentEnd && this.#text.charCodeAt(position) === TAB) throw new Unsupported();
+      const taken = position === contentEnd
+        ? block.blankLine(position - lineStart, lineEnd < this.#end)
+        : block.contentLine({ start: lineStart, indent: position - lineStart, end: contentEnd, hasBreak: lineEnd < this.#end }, parentIndent);
+      if (!taken) break;
+      lineStart = lineEnd + 1;
+    }
+    const stop = Math.min(lineStart, this.#end);
+    this.#start = this.#offset + start;
+    this.#stop = this.#offset + stop;
+    this.#next = stop;
+    return block.value();
+  }
+
+  /** `|` or `>`, then `-` or `+`, then only white space or a comment. */
+  #blockHeader(): BlockHeader {
+    const text = this.#text;
+    let position = this.#content + 1;
+    const indicator = text.charCodeAt(position);
+    const chomping = indicator === DASH ? 'strip' : indicator === PLUS ? 'keep' : 'clip';
+    if (chomping !== 'clip') position++;
+    const afterIndicators = position;
+    while (position < this.#lineEnd && text.charCodeAt(position) === SPACE) position++;
+    if (position < this.#lineEnd && (text.charCodeAt(position) !== HASH || position === afterIndicators)) throw new Unsupported();
+    return { folded: text.charCodeAt(this.#content) === GREATER, chomping };
   }
 
   /** A one-line scalar starting at #content; moves to the next line, which must not continue it. */
@@ -301,6 +362,7 @@ class Reader {
     return end;
   }
 
+  /** A one-line quoted scalar; double-quoted ones may use the escapes of DOUBLE_QUOTED_ESCAPES. */
   #quoted(start: number): { value: string; end: number } {
     const text = this.#text;
     const quote = text.charCodeAt(start);
@@ -308,7 +370,15 @@ class Reader {
     let from = start + 1;
     for (let position = from; position < this.#lineEnd; position++) {
       const code = text.charCodeAt(position);
-      if (code === TAB || (code === BACKSLASH && quote === QUOTE)) throw new Unsupported();
+      if (code === TAB) throw new Unsupported();
+      if (code === BACKSLASH && quote === QUOTE) {
+        const escaped = DOUBLE_QUOTED_ESCAPES.get(text.charCodeAt(position + 1));
+        if (escaped === undefined) throw new Unsupported();
+        value += text.slice(from, position) + escaped;
+        from = position + 2;
+        position++;
+        continue;
+      }
       if (code !== quote) continue;
       if (quote === APOSTROPHE && text.charCodeAt(position + 1) === APOSTROPHE) {
         value += text.slice(from, position + 1);
@@ -328,5 +398,82 @@ class Reader {
   #count(depth: number): void {
     this.#values += depth + 3;
     if (this.#values > this.#limits.maxValues) throw new Unsupported();
+  }
+}
+
+interface BlockHeader {
+  readonly folded: boolean;
+  readonly chomping: 'strip' | 'clip' | 'keep';
+}
+
+interface BlockLine {
+  /** Offsets into the text: the line's start and the end of its content (before any line break). */
+  readonly start: number;
+  readonly end: number;
+  /** Spaces before its first other character. */
+  readonly indent: number;
+  readonly hasBreak: boolean;
+}
+
+/**
+ * The value of a block scalar, line by line.
+ * upstream: gopkg.in/yaml.v2 scannerc.go yaml_parser_scan_block_scalar and yaml_parser_scan_block_scalar_breaks
+ * (leading_break, trailing_breaks, leading_blank and trailing_blank are theirs).
+ */
+class BlockScalar {
+  readonly #text: string;
+  readonly #header: BlockHeader;
+  /** Content indentation, -1 until the first content line. */
+  #indent = -1;
+  /** Most spaces on a blank line before the first content line. */
+  #leadingSpaces = 0;
+  #value = '';
+  #leadingBreak = '';
+  #trailingBreaks = '';
+  #leadingBlank = false;
+
+  constructor(text: string, header: BlockHeader) {
+    this.#text = text;
+    this.#header = header;
+  }
+
+  /** An empty or white-space-only line: a line break of the scalar, unless its spaces would be content. */
+  blankLine(spaces: number, hasBreak: boolean): boolean {
+    if (this.#indent < 0) this.#leadingSpaces = Math.max(this.#leadingSpaces, spaces);
+    else if (spaces > this.#indent) throw new Unsupported();
+    // go-yaml and js-yaml end a text without a final line break differently
+    if (!hasBreak) throw new Unsupported();
+    this.#trailingBreaks += '\n';
+    return true;
+  }
+
+  /** A line with content: part of the scalar when indented enough, else (returns false) the line after it. */
+  contentLine(line: BlockLine, parentIndent: number): boolean {
+    if (this.#indent < 0) {
+      // an empty scalar, or leading blank lines deeper than the content (which would set the indentation)
+      if (line.indent <= parentIndent || this.#leadingSpaces > line.indent) throw new Unsupported();
+      this.#indent = line.indent;
+    }
+    if (line.indent < this.#indent) return false;
+    const content = this.#text.slice(line.start + this.#indent, line.end);
+    if (content.includes('\t')) throw new Unsupported();
+    const trailingBlank = line.indent > this.#indent;
+    if (this.#header.folded && this.#leadingBreak === '\n' && !this.#leadingBlank && !trailingBlank) {
+      if (this.#trailingBreaks === '') this.#value += ' ';
+    } else {
+      this.#value += this.#leadingBreak;
+    }
+    this.#value += this.#trailingBreaks + content;
+    this.#trailingBreaks = '';
+    this.#leadingBlank = trailingBlank;
+    if (!line.hasBreak) throw new Unsupported();
+    this.#leadingBreak = '\n';
+    return true;
+  }
+
+  value(): string {
+    if (this.#indent < 0) throw new Unsupported();
+    const { chomping } = this.#header;
+    return this.#value + (chomping === 'strip' ? '' : this.#leadingBreak) + (chomping === 'keep' ? this.#trailingBreaks : '');
   }
 }
