@@ -32,7 +32,8 @@ export interface ParseLimits extends BuildLimits {
 export function parseDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager'): ParseResult {
   const documents: ParsedDocument[] = [];
   const findings: Finding[] = [];
-  if (HELM_TEMPLATE.test(original.text)) return { documents, findings: [helmFinding(original, HELM_TEMPLATE)] };
+  // a native search first: the regular expression costs about 2 ms per MB even where there is no `{{`
+  if (original.text.includes('{{') && HELM_TEMPLATE.test(original.text)) return { documents, findings: [helmFinding(original, HELM_TEMPLATE)] };
   const comments = /\.json$/i.test(original.file) ? findJsonComments(original.text) : [];
   for (const comment of comments) findings.push(fileFinding(original, comment.start, comment.end, { ...LOAD_CHECKS.yamlSyntax, message: 'comments are not allowed in JSON (kubectl rejects this file)' }));
   const source = comments.length > 0 ? new SourceText(original.file, blankComments(original.text, comments)) : original;

@@ -34,10 +34,14 @@ const PIPE = 0x7c;
 const GREATER = 0x3e;
 const PLUS = 0x2b;
 
-/** Characters that may not start a plain scalar here (flow, anchors, tags, block scalars, directives, reserved). */
-const NEVER_FIRST = new Set([...'[]{},&*!|>%@`#'].map((char) => char.charCodeAt(0)));
-/** `-`, `?` and `:` start a plain scalar only when a non-space follows. */
-const FIRST_IF_FOLLOWED = new Set([...'-?:'].map((char) => char.charCodeAt(0)));
+/** How an ASCII character may start a plain scalar (a table: this runs for every key and value). */
+const PLAIN_START = new Uint8Array(128);
+const NEVER = 1;
+const IF_FOLLOWED = 2;
+// flow, anchors, tags, block scalars, directives, reserved, comments and quotes never start one
+for (const char of '[]{},&*!|>%@`#"\'') PLAIN_START[char.charCodeAt(0)] = NEVER;
+// `-`, `?` and `:` start one only when a non-space follows
+for (const char of '-?:') PLAIN_START[char.charCodeAt(0)] = IF_FOLLOWED;
 
 const LONE_CR = /\r(?!\n)/;
 
@@ -59,7 +63,8 @@ export interface PlainBlockDocument {
  */
 export function readPlainBlockDocument(text: string, offset: number, limits: PlainBlockLimits, positions: Positions = 'eager'): PlainBlockDocument | undefined {
   try {
-    return new Reader(text, offset, limits, positions === 'eager' ? new FlatSpanWriter() : undefined).document();
+    // manifests hold an entry per 20 to 30 characters
+    return new Reader(text, offset, limits, positions === 'eager' ? new FlatSpanWriter(text.length >> 5) : undefined).document();
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
@@ -339,9 +344,9 @@ class Reader {
   }
 
   #canStartPlain(position: number): boolean {
-    const code = this.#text.charCodeAt(position);
-    if (NEVER_FIRST.has(code) || code === QUOTE || code === APOSTROPHE) return false;
-    if (!FIRST_IF_FOLLOWED.has(code)) return true;
+    const start = PLAIN_START[this.#text.charCodeAt(position)] ?? 0;
+    if (start === NEVER) return false;
+    if (start !== IF_FOLLOWED) return true;
     const next = position + 1;
     return next < this.#lineEnd && this.#text.charCodeAt(next) !== SPACE;
   }

@@ -84,7 +84,12 @@ export class FlatSpans implements SpanIndex {
 /** Records entries in source order for FlatSpans: `open` before reading an entry's value, `close` after it. */
 export class FlatSpanWriter {
   readonly #keys: (string | number)[] = [];
-  #numbers = new Int32Array(64 * STRIDE);
+  #numbers: Int32Array;
+
+  /** `expectedEntries` sizes the first buffer (too few only costs a copy). */
+  constructor(expectedEntries: number) {
+    this.#numbers = new Int32Array(Math.max(16, expectedEntries) * STRIDE);
+  }
 
   /** Reserves the entry of `key`; returns its number for `close`. */
   open(key: string | number): number {
@@ -109,8 +114,9 @@ export class FlatSpanWriter {
     numbers[at + DESCENDANTS] = this.#keys.length - entry - 1;
   }
 
+  /** The spans; they share the buffer (at most half of it unused after growing, or what the estimate left over). */
   finish(): FlatSpans {
-    return new FlatSpans(this.#keys, this.#numbers.slice(0, this.#keys.length * STRIDE));
+    return new FlatSpans(this.#keys, this.#numbers.subarray(0, this.#keys.length * STRIDE));
   }
 }
 
