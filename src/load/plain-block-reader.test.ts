@@ -20,6 +20,11 @@ describe('readPlainBlockDocument', () => {
     expect(read('a: "one\\ntwo\\t\\"three\\" \\\\"\n')).toEqual({ a: 'one\ntwo\t"three" \\' });
   });
 
+  it('folds plain scalars over deeper lines as go-yaml does', () => {
+    const text = 'a: one\n  two  \n\n   three # c\nb:\n- x\n y\n- 1\n  2\nc: d\n  # c\ne: f\n';
+    expect(read(text)).toEqual({ a: 'one two\nthree', b: ['x y', '1 2'], c: 'd', e: 'f' });
+  });
+
   it('reads literal and folded block scalars, folding and chomping as go-yaml does', () => {
     const text = 'a: |\n  one\n   two\n\n  three\nb: >-\n  x\n  y\n\n  z\n   w\n  v\nc: |+\n  keep\n\n\nd:\n- >\n\n  folded\n  # kept\n';
     expect(read(text)).toEqual({ a: 'one\n two\n\nthree\n', b: 'x y\nz\n w\nv', c: 'keep\n\n\n', d: ['\nfolded # kept\n'] });
@@ -33,7 +38,8 @@ describe('readPlainBlockDocument', () => {
     ['a block scalar with a tab', 'a: |\n  te\txt\n'],
     ['a white space line deeper than a block scalar', 'a: |\n  x\n   \n  y\n'],
     ['an anchor', 'a: &x 1\n'],
-    ['a multi-line plain scalar', 'a: one\n  two\n'],
+    ['a multi-line plain scalar with a line starting with an indicator', 'a: one\n  - two\n'],
+    ['a multi-line plain scalar with a mapping value', 'a: one\n  two: x\n'],
     ['a double-quoted escape other than \\n, \\t, \\" and \\\\', 'a: "x\\$y"\n'],
     ['a duplicate key', 'a: 1\na: 2\n'],
     ['a merge key', '<<: {}\n'],
@@ -84,8 +90,11 @@ const TRICKY = [
 ];
 const JUNK = ['', '# comment', '   # comment', '...', '--- # c', '%YAML 1.1', '\t', 'a:\tb', ' x', '- ', '-', '  - - a', 'k: v: w', '"k": 1'];
 
-/** Block scalar headers and lines (lines are written below the header, one level deeper, as they are here). */
-const BLOCK_HEADERS = ['|', '>', '|-', '>-', '|+', '>+', '| # c', '>- #c'];
+/**
+ * Block scalar headers and lines (lines are written below the header, one level deeper, as they are here); a plain
+ * scalar as the header makes the lines its continuation lines.
+ */
+const BLOCK_HEADERS = ['|', '>', '|-', '>-', '|+', '>+', '| # c', '>- #c', 'plain', 'two words', '1', 'yes', 'x # c'];
 const TRICKY_BLOCK_HEADERS = ['|#c', '|2', '>1-', '|-  ', '|x'];
 const BLOCK_LINES = ['line', 'two words', '  more', ' one more', '', ' ', '# not a comment', 'a: b', '- x', 'trailing  ', '"q"'];
 const TRICKY_BLOCK_LINES = ['    ', 'x\t', '\tx'];

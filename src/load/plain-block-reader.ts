@@ -225,7 +225,7 @@ class Reader {
   /** The scalar starting at #content, in a collection at column `parentIndent`; moves to the line after it. */
   #scalar(parentIndent: number): unknown {
     const first = this.#text.charCodeAt(this.#content);
-    if (first !== PIPE && first !== GREATER) return this.#scalarLine();
+    if (first !== PIPE && first !== GREATER) return this.#scalarLine(parentIndent);
     const indent = this.#indent;
     const value = this.#blockScalar(parentIndent);
     this.#advance();
@@ -277,12 +277,17 @@ class Reader {
     return { folded: text.charCodeAt(this.#content) === GREATER, chomping };
   }
 
-  /** A one-line scalar starting at #content; moves to the next line, which must not continue it. */
-  #scalarLine(): unknown {
+  /**
+   * A scalar starting at #content: quoted or `{}`/`[]` on one line, or plain, folded over the deeper lines after it
+   * (go-yaml's line folding). Moves to the line after it, which must not be deeper.
+   */
+  #scalarLine(parentIndent: number): unknown {
     const text = this.#text;
     const first = text.charCodeAt(this.#content);
     let value: unknown;
     let after: number;
+    /** Where a plain scalar folded over several lines ends. */
+    let lastEnd: number | undefined;
     if (first === QUOTE || first === APOSTROPHE) {
       const quoted = this.#quoted(this.#content);
       value = quoted.value;
@@ -292,13 +297,16 @@ class Reader {
       after = this.#content + 2;
     } else {
       after = this.#plainEnd(this.#content);
-      value = resolvePlainScalar(text.slice(this.#content, after));
+      const folded = this.#isBlankFrom(after) ? this.#foldedLines(parentIndent) : undefined;
+      const first = text.slice(this.#content, after);
+      value = resolvePlainScalar(folded ? first + folded.text : first);
       // .inf and .nan: kubectl cannot convert them to JSON, which the full path reports
       if (typeof value === 'number' && !Number.isFinite(value)) throw new Unsupported();
+      if (folded) lastEnd = folded.end;
     }
     this.#start = this.#offset + this.#content;
     // an empty collection ends one past its opening bracket on the full path (a container's end follows its entries)
-    this.#stop = typeof value === 'object' && value !== null ? this.#start + 1 : this.#offset + after;
+    this.#stop = typeof value === 'object' && value !== null ? this.#start + 1 : this.#offset + (lastEnd ?? after);
     while (after < this.#lineEnd && text.charCodeAt(after) === SPACE) after++;
     if (after < this.#lineEnd && (text.charCodeAt(after) !== HASH || text.charCodeAt(after - 1) !== SPACE)) throw new Unsupported();
     const indent = this.#indent;
@@ -354,17 +362,65 @@ class Reader {
   /** End of a plain scalar value (trailing spaces and any comment excluded). */
   #plainEnd(start: number): number {
     if (!this.#canStartPlain(start)) throw new Unsupported();
+    return this.#plainLineEnd(start, this.#lineEnd).end;
+  }
+
+  /** End of a line of a plain scalar (trailing spaces excluded), and whether a comment follows it. */
+  #plainLineEnd(start: number, lineEnd: number): { end: number; comment: boolean } {
     const text = this.#text;
     let end = start;
-    for (let position = start; position < this.#lineEnd; position++) {
+    for (let position = start; position < lineEnd; position++) {
       const code = text.charCodeAt(position);
       if (code === SPACE) continue;
-      if (code === HASH && text.charCodeAt(position - 1) === SPACE) break;
+      if (code === HASH && text.charCodeAt(position - 1) === SPACE) return { end, comment: true };
       if (code === TAB) throw new Unsupported();
-      if (code === COLON && (position + 1 === this.#lineEnd || text.charCodeAt(position + 1) === SPACE)) throw new Unsupported();
+      if (code === COLON && (position + 1 === lineEnd || text.charCodeAt(position + 1) === SPACE)) throw new Unsupported();
       end = position + 1;
     }
-    return end;
+    return { end, comment: false };
+  }
+
+  #isBlankFrom(position: number): boolean {
+    while (position < this.#lineEnd && this.#text.charCodeAt(position) === SPACE) position++;
+    return position === this.#lineEnd;
+  }
+
+  /**
+   * The lines deeper than `parentIndent` after a plain scalar's first line, folded as go-yaml folds them (a line
+   * break between two lines is a space, n empty lines are n line breaks), and where the last one ends; undefined when
+   * the next line does not continue the scalar. Continuation lines starting with an indicator go to the full parser.
+   * upstream: gopkg.in/yaml.v2 scannerc.go yaml_parser_scan_plain_scalar (leading_break, trailing_breaks)
+   */
+  #foldedLines(parentIndent: number): { text: string; end: number } | undefined {
+    const text = this.#text;
+    let folded = '';
+    let breaks = 0;
+    let end = -1;
+    let lineStart = this.#next;
+    let resume = lineStart;
+    while (lineStart < this.#end) {
+      const lineEnd = this.#endOfLine(lineStart);
+      const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
+      let position = lineStart;
+      while (position < contentEnd && text.charCodeAt(position) === SPACE) position++;
+      const first = text.charCodeAt(position);
+      if (position < contentEnd && first === TAB) throw new Unsupported();
+      if (position === contentEnd) breaks++;
+      else if (position - lineStart <= parentIndent || first === HASH) break;
+      else {
+        if (PLAIN_START[first] !== undefined && PLAIN_START[first] !== 0) throw new Unsupported();
+        const line = this.#plainLineEnd(position, contentEnd);
+        folded += (breaks === 0 ? ' ' : '\n'.repeat(breaks)) + text.slice(position, line.end);
+        breaks = 0;
+        end = line.end;
+        resume = lineEnd + 1;
+        if (line.comment) break;
+      }
+      lineStart = lineEnd + 1;
+    }
+    if (end < 0) return undefined;
+    this.#next = Math.min(resume, this.#end);
+    return { text: folded, end };
   }
 
   /** A one-line quoted scalar; double-quoted ones may use the escapes of DOUBLE_QUOTED_ESCAPES. */
