@@ -63,8 +63,8 @@ export interface PlainBlockDocument {
  */
 export function readPlainBlockDocument(text: string, offset: number, limits: PlainBlockLimits, positions: Positions = 'eager'): PlainBlockDocument | undefined {
   try {
-    // manifests hold an entry per 20 to 30 characters
-    return new Reader(text, offset, limits, positions === 'eager' ? new FlatSpanWriter(text.length >> 5) : undefined).document();
+    // manifests hold an entry per 20 to 30 characters: room for one per 16 rarely needs to grow
+    return new Reader(text, offset, limits, positions === 'eager' ? new FlatSpanWriter(text.length >> 4) : undefined).document();
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
