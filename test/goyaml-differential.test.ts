@@ -24,7 +24,7 @@ describe.skipIf(!oracle)('the loader agrees with go-yaml v2 (what kubectl parses
 
   it.each([
     ['generated YAML: flow collections, escapes, block scalars, anchors, tags, directives, odd indentation, line ends', () => fc.sample(yamlFile, { numRuns: 500, seed: 12 })],
-    ['generated block and multi-line plain scalars: folding, chomping, blank and more-indented lines, in mappings and sequences', () => fc.sample(blockScalarFile, { numRuns: 400, seed: 7 })],
+    ['generated block scalars and multi-line plain and quoted scalars: folding, chomping, blank and more-indented lines, in mappings and sequences', () => fc.sample(blockScalarFile, { numRuns: 400, seed: 7 })],
   ])('on %s', (_, sample) => {
     const samples = sample();
     const files = samples.map((text, index) => {
@@ -93,9 +93,9 @@ const yamlStream = fc.tuple(fc.array(topLevel, { minLength: 1, maxLength: 3 }), 
 );
 const yamlFile = fc.oneof({ weight: 5, arbitrary: yamlStream }, jsonFile);
 
-/** Block scalars and multi-line plain scalars the fast reader takes (and a few it leaves), under a key or as a sequence item. */
-const blockScalarLine = fc.constantFrom('text', 'two  words ', '  more', ' one', '', ' ', '  ', '   ', '# hash', 'k: v', '- x');
-const blockScalarEntry = fc.tuple(fc.constantFrom('|', '>', '|-', '>-', '|+', '>+', '| # c', '>2', 'plain', 'two words', '1', 'x # c'), fc.array(blockScalarLine, { maxLength: 3 }), fc.constantFrom('text', 'first line'), fc.array(blockScalarLine, { maxLength: 4 }), fc.constantFrom('a', '- '), fc.constantFrom(1, 2, 4))
+/** Block, multi-line plain and quoted scalars the fast reader takes (and some it leaves), under a key or as a sequence item. */
+const blockScalarLine = fc.constantFrom('text', 'two  words ', '  more', ' one', '', ' ', '  ', '   ', '# hash', 'k: v', '- x', 'end"', "end'", "it''s", '--flag x', '"q", r', ':x', '[a]');
+const blockScalarEntry = fc.tuple(fc.constantFrom('|', '>', '|-', '>-', '|+', '>+', '| # c', '>2', 'plain', 'two words', '1', 'x # c', '"quoted', "'quoted  "), fc.array(blockScalarLine, { maxLength: 3 }), fc.constantFrom('text', 'first line'), fc.array(blockScalarLine, { maxLength: 4 }), fc.constantFrom('a', '- '), fc.constantFrom(1, 2, 4))
   .map(([header, before, first, after, at, width]) => {
     const pad = ' '.repeat(width);
     const lines = [...before, first, ...after].map((line) => (line.trim() === '' ? line : `${pad}${line}`));

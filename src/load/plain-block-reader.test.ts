@@ -21,8 +21,13 @@ describe('readPlainBlockDocument', () => {
   });
 
   it('folds plain scalars over deeper lines as go-yaml does', () => {
-    const text = 'a: one\n  two  \n\n   three # c\nb:\n- x\n y\n- 1\n  2\nc: d\n  # c\ne: f\n';
-    expect(read(text)).toEqual({ a: 'one two\nthree', b: ['x y', '1 2'], c: 'd', e: 'f' });
+    const text = 'a: one\n  two  \n\n   three # c\nb:\n- x\n y\n- 1\n  2\nc: d\n  # c\ne: f\ng: a\n  --b\n  "c"\n';
+    expect(read(text)).toEqual({ a: 'one two\nthree', b: ['x y', '1 2'], c: 'd', e: 'f', g: 'a --b "c"' });
+  });
+
+  it('folds quoted scalars over deeper lines as go-yaml does', () => {
+    const text = "a: 'one  \n  two\n\n   it''s'\nb:\n- \"x\\ty \n y\"\nc: d\n";
+    expect(read(text)).toEqual({ a: "one two\nit's", b: ['x\ty y'], c: 'd' });
   });
 
   it('reads literal and folded block scalars, folding and chomping as go-yaml does', () => {
@@ -68,7 +73,7 @@ describe('readPlainBlockDocument', () => {
       if (fastReading(text, 7) !== undefined) read++;
     }), { numRuns: 3000 });
     // a good share must take the fast path, or the comparison says little
-    expect(read).toBeGreaterThan(600);
+    expect(read).toBeGreaterThan(400);
   });
 
   it('agrees with the full path on generated block YAML with traps and junk lines', () => {
@@ -94,9 +99,9 @@ const JUNK = ['', '# comment', '   # comment', '...', '--- # c', '%YAML 1.1', '\
  * Block scalar headers and lines (lines are written below the header, one level deeper, as they are here); a plain
  * scalar as the header makes the lines its continuation lines.
  */
-const BLOCK_HEADERS = ['|', '>', '|-', '>-', '|+', '>+', '| # c', '>- #c', 'plain', 'two words', '1', 'yes', 'x # c'];
+const BLOCK_HEADERS = ['|', '>', '|-', '>-', '|+', '>+', '| # c', '>- #c', 'plain', 'two words', '1', 'yes', 'x # c', '"quoted', "'quoted  ", '"', "'"];
 const TRICKY_BLOCK_HEADERS = ['|#c', '|2', '>1-', '|-  ', '|x'];
-const BLOCK_LINES = ['line', 'two words', '  more', ' one more', '', ' ', '# not a comment', 'a: b', '- x', 'trailing  ', '"q"'];
+const BLOCK_LINES = ['--dry-run x', '"Deployment", "Service").', ':x', '?y', 'line', 'two words', '  more', ' one more', '', ' ', '# not a comment', 'a: b', '- x', 'trailing  ', '"q"', 'end"', "end'", "it''s", 'say \\"hi\\"', "end' # c", 'end" x'];
 const TRICKY_BLOCK_LINES = ['    ', 'x\t', '\tx'];
 const blockLine = fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...BLOCK_LINES) }, { weight: 1, arbitrary: fc.constantFrom(...TRICKY_BLOCK_LINES) });
 const blockScalar = fc.record({

@@ -278,18 +278,20 @@ class Reader {
   }
 
   /**
-   * A scalar starting at #content: quoted or `{}`/`[]` on one line, or plain, folded over the deeper lines after it
-   * (go-yaml's line folding). Moves to the line after it, which must not be deeper.
+   * A scalar starting at #content: `{}`/`[]`, or plain or quoted, folded over the deeper lines after it (go-yaml's
+   * line folding). Moves to the line after it, which must not be deeper.
    */
   #scalarLine(parentIndent: number): unknown {
     const text = this.#text;
-    const first = text.charCodeAt(this.#content);
+    // a quoted scalar over several lines moves #content to its last line
+    const start = this.#content;
+    const first = text.charCodeAt(start);
     let value: unknown;
     let after: number;
     /** Where a plain scalar folded over several lines ends. */
     let lastEnd: number | undefined;
     if (first === QUOTE || first === APOSTROPHE) {
-      const quoted = this.#quoted(this.#content);
+      const quoted = this.#quoted(this.#content, parentIndent);
       value = quoted.value;
       after = quoted.end;
     } else if (this.#isEmptyFlow(first)) {
@@ -304,7 +306,7 @@ class Reader {
       if (typeof value === 'number' && !Number.isFinite(value)) throw new Unsupported();
       if (folded) lastEnd = folded.end;
     }
-    this.#start = this.#offset + this.#content;
+    this.#start = this.#offset + start;
     // an empty collection ends one past its opening bracket on the full path (a container's end follows its entries)
     this.#stop = typeof value === 'object' && value !== null ? this.#start + 1 : this.#offset + (lastEnd ?? after);
     while (after < this.#lineEnd && text.charCodeAt(after) === SPACE) after++;
@@ -380,6 +382,18 @@ class Reader {
     return { end, comment: false };
   }
 
+  /**
+   * A continuation line may start with a quote (it is text there) or with `-`, `?` or `:` before a non-space; the
+   * other indicators, and `- `, go to the full parser.
+   */
+  #canContinuePlain(position: number, lineEnd: number): boolean {
+    const code = this.#text.charCodeAt(position);
+    if (code === QUOTE || code === APOSTROPHE) return true;
+    const start = PLAIN_START[code] ?? 0;
+    if (start !== IF_FOLLOWED) return start === 0;
+    return position + 1 < lineEnd && this.#text.charCodeAt(position + 1) !== SPACE;
+  }
+
   #isBlankFrom(position: number): boolean {
     while (position < this.#lineEnd && this.#text.charCodeAt(position) === SPACE) position++;
     return position === this.#lineEnd;
@@ -388,7 +402,7 @@ class Reader {
   /**
    * The lines deeper than `parentIndent` after a plain scalar's first line, folded as go-yaml folds them (a line
    * break between two lines is a space, n empty lines are n line breaks), and where the last one ends; undefined when
-   * the next line does not continue the scalar. Continuation lines starting with an indicator go to the full parser.
+   * the next line does not continue the scalar. Continuation lines starting with most indicators go to the full parser.
    * upstream: gopkg.in/yaml.v2 scannerc.go yaml_parser_scan_plain_scalar (leading_break, trailing_breaks)
    */
   #foldedLines(parentIndent: number): { text: string; end: number } | undefined {
@@ -408,7 +422,7 @@ class Reader {
       if (position === contentEnd) breaks++;
       else if (position - lineStart <= parentIndent || first === HASH) break;
       else {
-        if (PLAIN_START[first] !== undefined && PLAIN_START[first] !== 0) throw new Unsupported();
+        if (!this.#canContinuePlain(position, contentEnd)) throw new Unsupported();
         const line = this.#plainLineEnd(position, contentEnd);
         folded += (breaks === 0 ? ' ' : '\n'.repeat(breaks)) + text.slice(position, line.end);
         breaks = 0;
@@ -423,13 +437,25 @@ class Reader {
     return { text: folded, end };
   }
 
-  /** A one-line quoted scalar; double-quoted ones may use the escapes of DOUBLE_QUOTED_ESCAPES. */
-  #quoted(start: number): { value: string; end: number } {
+  /**
+   * A quoted scalar; double-quoted ones may use the escapes of DOUBLE_QUOTED_ESCAPES. It may go on over lines deeper
+   * than `parentIndent`, folded as go-yaml folds them (white space around a line break dropped, a break is a space,
+   * n empty lines are n breaks); the reader then stands on its last line.
+   * upstream: gopkg.in/yaml.v2 scannerc.go yaml_parser_scan_flow_scalar
+   */
+  #quoted(start: number, parentIndent: number): { value: string; end: number } {
     const text = this.#text;
     const quote = text.charCodeAt(start);
     let value = '';
     let from = start + 1;
-    for (let position = from; position < this.#lineEnd; position++) {
+    let position = from;
+    for (;;) {
+      if (position >= this.#lineEnd) {
+        let end = this.#lineEnd;
+        while (end > from && text.charCodeAt(end - 1) === SPACE) end--;
+        value += text.slice(from, end) + this.#nextQuotedLine(parentIndent);
+        position = from = this.#content;
+      }
       const code = text.charCodeAt(position);
       if (code === TAB) throw new Unsupported();
       if (code === BACKSLASH && quote === QUOTE) {
@@ -437,17 +463,39 @@ class Reader {
         if (escaped === undefined) throw new Unsupported();
         value += text.slice(from, position) + escaped;
         from = position + 2;
-        position++;
+        position += 2;
         continue;
       }
-      if (code !== quote) continue;
-      if (quote === APOSTROPHE && text.charCodeAt(position + 1) === APOSTROPHE) {
+      if (code === quote && quote === APOSTROPHE && text.charCodeAt(position + 1) === APOSTROPHE) {
         value += text.slice(from, position + 1);
         from = position + 2;
-        position++;
+        position += 2;
         continue;
       }
-      return { value: value + text.slice(from, position), end: position + 1 };
+      if (code === quote) return { value: value + text.slice(from, position), end: position + 1 };
+      position++;
+    }
+  }
+
+  /** Moves to the next line of a quoted scalar (blank lines skipped); returns what the line breaks fold into. */
+  #nextQuotedLine(parentIndent: number): string {
+    const text = this.#text;
+    let breaks = 0;
+    while (this.#next < this.#end) {
+      const lineStart = this.#next;
+      const lineEnd = this.#endOfLine(lineStart);
+      const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
+      this.#next = lineEnd + 1;
+      let position = lineStart;
+      while (position < contentEnd && text.charCodeAt(position) === SPACE) position++;
+      if (position === contentEnd) {
+        breaks++;
+        continue;
+      }
+      if (text.charCodeAt(position) === TAB || position - lineStart <= parentIndent) throw new Unsupported();
+      this.#lineEnd = contentEnd;
+      this.#content = position;
+      return breaks === 0 ? ' ' : '\n'.repeat(breaks);
     }
     throw new Unsupported();
   }
