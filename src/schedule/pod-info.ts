@@ -129,7 +129,10 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
   const podAntiAffinity = asRecord(affinity?.['podAntiAffinity']);
   const nodeAffinity = asRecord(affinity?.['nodeAffinity']);
   const required = nodeAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'];
-  const info: Omit<PodInfo, 'signature'> = {
+  const { requests, nonZeroRequests } = podRequests(spec, specPath, podLevelResources, problems);
+  // Only pods being placed need their signature; bound pods (most PodInfos of a big cluster) never ask for it.
+  let signature: string | undefined;
+  const info: PodInfo = {
     namespace,
     name: source.name,
     labels,
@@ -140,8 +143,8 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     nodeSelector: asRecord(spec['nodeSelector']) ? asStringMap(spec['nodeSelector']) : undefined,
     requiredNodeAffinity: asRecord(required) ? toNodeSelector(required) : undefined,
     preferredNodeAffinity: toPreferredNodeTerms(nodeAffinity?.['preferredDuringSchedulingIgnoredDuringExecution']),
-    requests: podRequests(spec, specPath, { podLevelResources, nonZero: false }, problems),
-    nonZeroRequests: podRequests(spec, specPath, { podLevelResources, nonZero: true }, []),
+    requests,
+    nonZeroRequests,
     hostPorts: hostPortsOf(spec, options.minor >= 34),
     requiredAffinityTerms: toAffinityTerms(podAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'], { namespace, labels }),
     requiredAntiAffinityTerms: toAffinityTerms(podAntiAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'], { namespace, labels }),
@@ -153,8 +156,11 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     volumes: podVolumesOf(spec, source.name),
     mayPreempt: mayPreempt(spec, options),
     startTime: startTimeOf(source.object),
+    get signature(): string {
+      return (signature ??= signatureOf(source, info));
+    },
   };
-  return { ...info, signature: signatureOf(source, info) };
+  return info;
 }
 
 function signatureOf(source: PodSource, info: Omit<PodInfo, 'signature'>): string {
