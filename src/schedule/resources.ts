@@ -22,22 +22,33 @@ export const PODS = 'pods';
 export const DEFAULT_MILLI_CPU_REQUEST = 100n;
 export const DEFAULT_MEMORY_REQUEST = 200n * 1024n * 1024n;
 
+/** A path built only when a problem needs it (most resource lists have none). */
+type LazyPath = Path | (() => Path);
+
+function pathOf(path: LazyPath): Path {
+  return typeof path === 'function' ? path() : path;
+}
+
 /** Reads a ResourceList mapping; malformed quantities are reported and left out. */
-export function readResourceList(value: unknown, path: Path, problems: QuantityProblem[]): ResourceList {
+export function readResourceList(value: unknown, path: LazyPath, problems: QuantityProblem[]): ResourceList {
   const list: ResourceList = new Map();
-  for (const [name, raw] of Object.entries(asRecord(value) ?? {})) {
+  const record = asRecord(value);
+  if (!record) return list;
+  for (const name in record) {
+    const raw = record[name];
     const quantity = parseQuantity(raw);
     if (quantity) list.set(name, quantity);
-    else problems.push({ path: [...path, name], value: raw });
+    else problems.push({ path: [...pathOf(path), name], value: raw });
   }
   return list;
 }
 
 /** requests, defaulted per resource from limits as API defaulting does for Pods. */
-export function requestsWithDefaults(resources: unknown, path: Path, problems: QuantityProblem[]): ResourceList {
+function requestsWithDefaults(resources: unknown, path: () => Path, problems: QuantityProblem[]): ResourceList {
   const record = asRecord(resources);
-  const requests = readResourceList(record?.['requests'], [...path, 'requests'], problems);
-  const limits = readResourceList(record?.['limits'], [...path, 'limits'], problems);
+  const requests = readResourceList(record?.['requests'], () => [...path(), 'requests'], problems);
+  if (record?.['limits'] === undefined) return requests;
+  const limits = readResourceList(record['limits'], () => [...path(), 'limits'], problems);
   for (const [name, quantity] of limits) if (!requests.has(name)) requests.set(name, quantity);
   return requests;
 }
@@ -81,13 +92,13 @@ export function podRequests(spec: Readonly<Record<string, unknown>>, specPath: P
 }
 
 function declaredRequests(spec: Readonly<Record<string, unknown>>, specPath: Path, podLevelResources: boolean, problems: QuantityProblem[]): DeclaredRequests {
-  const containers = asArray(spec['containers']).map((container, index) => containerRequests(container, [...specPath, 'containers', index], problems));
+  const containers = asArray(spec['containers']).map((container, index) => containerRequests(container, () => [...specPath, 'containers', index], problems));
   const initContainers = asArray(spec['initContainers']).map((container, index) => ({
-    requests: containerRequests(container, [...specPath, 'initContainers', index], problems),
+    requests: containerRequests(container, () => [...specPath, 'initContainers', index], problems),
     restartable: asRecord(container)?.['restartPolicy'] === 'Always',
   }));
-  const podLevel = podLevelResources ? requestsWithDefaults(spec['resources'], [...specPath, 'resources'], problems) : undefined;
-  return { containers, initContainers, podLevel, overhead: readResourceList(spec['overhead'], [...specPath, 'overhead'], problems) };
+  const podLevel = podLevelResources ? requestsWithDefaults(spec['resources'], () => [...specPath, 'resources'], problems) : undefined;
+  return { containers, initContainers, podLevel, overhead: readResourceList(spec['overhead'], () => [...specPath, 'overhead'], problems) };
 }
 
 /**
@@ -118,8 +129,8 @@ function aggregateRequests(declared: DeclaredRequests, nonZero: boolean): Resour
   return toAmounts(requests);
 }
 
-function containerRequests(container: unknown, path: Path, problems: QuantityProblem[]): ResourceList {
-  return requestsWithDefaults(asRecord(container)?.['resources'], [...path, 'resources'], problems);
+function containerRequests(container: unknown, path: () => Path, problems: QuantityProblem[]): ResourceList {
+  return requestsWithDefaults(asRecord(container)?.['resources'], () => [...path(), 'resources'], problems);
 }
 
 /** A container's requests with scoring's defaults for a missing cpu or memory request. */
