@@ -1,7 +1,8 @@
 // Which nodes one pod could land on, and why every other node cannot (one filter run per class of equal nodes).
 import { fitErrorMessage } from './fit-error.js';
 import { specId, type ClassSpec, type NodeClasses } from './node-classes.js';
-import { filterNode, nodeClassSpec, outsideNodeNamesStatus, type NodeStatus, type PreparedPod } from './run-filters.js';
+import type { NodeInfo } from './node-info.js';
+import { filterNode, nodeClassSpec, outsideNodeNamesStatus, splitAtNodeUsage, type NodeStatus, type PreparedPod } from './run-filters.js';
 
 /** A set of nodes (indices into NodeClasses.nodes) and their common verdict (undefined: feasible). */
 export interface Verdict {
@@ -40,11 +41,30 @@ export function findNodesThatFit(prepared: PreparedPod, nodes: NodeClasses): Fea
     return { numAllNodes, spec: undefined, verdicts, others, preFilterMessage: undefined };
   }
   const spec = nodeClassSpec(prepared);
+  const statusOfNode = classStatus(prepared, nodes, spec);
   for (const nodeClass of nodes.classes(spec)) {
-    const node = nodes.nodes[nodeClass.members[0] ?? -1];
-    if (node) verdicts.push({ key: nodeClass.key, members: nodeClass.members, status: filterNode(prepared, node) });
+    const index = nodeClass.members[0] ?? -1;
+    const node = nodes.nodes[index];
+    if (node) verdicts.push({ key: nodeClass.key, members: nodeClass.members, status: statusOfNode(node, index) });
   }
   return { numAllNodes, spec, verdicts, others: undefined, preFilterMessage: undefined };
+}
+
+/**
+ * filterNode for the representative of each class. Classes split by what their pods use (placed pods make many)
+ * run the usage-free leading plugins once per class of equal NodeInfo.specKey, and the others per class.
+ */
+function classStatus(prepared: PreparedPod, nodes: NodeClasses, spec: ClassSpec): (node: NodeInfo, index: number) => NodeStatus | undefined {
+  const { usageFree, rest } = splitAtNodeUsage(prepared);
+  if (usageFree.active.length === 0 || rest.active.length === 0) return (node) => filterNode(prepared, node);
+  const usageFreeSpec: ClassSpec = { ...spec, ignoresUsage: true };
+  const usageFreeStatus = new Map<string, NodeStatus | null>();
+  return (node, index) => {
+    const key = nodes.classKeyOf(usageFreeSpec, index);
+    let status = usageFreeStatus.get(key);
+    if (status === undefined) usageFreeStatus.set(key, (status = filterNode(usageFree, node) ?? null));
+    return status ?? filterNode(rest, node);
+  };
 }
 
 /** Nodes no verdict lists (they have the `others` status), ascending. */

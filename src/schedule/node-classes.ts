@@ -8,6 +8,8 @@ import { StorageCatalog } from './volumes/storage-catalog.js';
 export interface ClassSpec {
   readonly keys: readonly string[];
   readonly usesName: boolean;
+  /** Group by NodeInfo.specKey instead of classKey: nodes that differ only in what their pods use fall together. */
+  readonly ignoresUsage?: boolean;
   /** Image names whose presence on the node a score reads (ImageLocality). */
   readonly images?: readonly string[];
 }
@@ -19,7 +21,7 @@ export interface NodeClass {
 }
 
 export function specId(spec: ClassSpec): string {
-  return `${spec.usesName ? 'N' : ''}|${spec.keys.join('\u0001')}|${spec.images?.join('\u0001') ?? ''}`;
+  return `${spec.usesName ? 'N' : ''}${spec.ignoresUsage ? 'S' : ''}|${spec.keys.join('\u0001')}|${spec.images?.join('\u0001') ?? ''}`;
 }
 
 interface Grouping {
@@ -33,7 +35,7 @@ const ABSENT = '\u0002';
 
 /** The key of the node's class under `spec` (the per-node definition every grouping follows). */
 export function classKey(node: NodeInfo, spec: ClassSpec): string {
-  let key = node.classKey;
+  let key = spec.ignoresUsage ? node.specKey : node.classKey;
   for (const label of spec.keys) key += `\u0001${node.labels[label] ?? ABSENT}`;
   if (spec.images) for (const image of spec.images) key += node.imageStates.has(image) ? '\u0001I' : '\u0001-';
   return spec.usesName ? `${key}\u0001${node.name}` : key;

@@ -33,6 +33,11 @@ export interface NodeInfo {
   readonly imageStates: ReadonlyMap<string, ImageStateSummary>;
   /** Everything the filters read except labels and name: nodes with equal keys and labels get equal verdicts. */
   readonly classKey: string;
+  /**
+   * The part of classKey that filters ignoring the node's pods read (unschedulable and taints): classKey starts with it.
+   * Nodes that differ only in what their pods use share it (see FilterPlugin.ignoresNodeUsage).
+   */
+  readonly specKey: string;
 }
 
 export interface ImageStateSummary {
@@ -64,16 +69,18 @@ export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems:
   const unschedulable = spec?.['unschedulable'] === true;
   const allocatablePath = asRecord(status?.['allocatable']) ? 'allocatable' : 'capacity';
   const allocatable = toAmounts(readResourceList(status?.[allocatablePath], ['status', allocatablePath], problems));
+  const taints = withDerivedTaints(asArray(spec?.['taints']).map(toTaint), asArray(status?.['conditions']), unschedulable);
   const base = {
     name: node.ref.name,
     object: node,
     // The scheduler reads node.Labels only: a node without a hostname label has none (no synthesis from the name).
     labels,
-    taints: withDerivedTaints(asArray(spec?.['taints']).map(toTaint), asArray(status?.['conditions']), unschedulable),
+    taints,
     unschedulable,
     allocatable,
     allowedPodNumber: allocatable[PODS] ?? 0n,
     imageStates: imageStatesOf(asArray(status?.['images'])),
+    specKey: specKeyOf(unschedulable, taints),
   };
   return withPods(base, pods);
 }
@@ -106,7 +113,7 @@ export function withClusterImageStates(nodes: readonly NodeInfo[]): NodeInfo[] {
   );
 }
 
-type NodeBase = Pick<NodeInfo, 'name' | 'object' | 'labels' | 'taints' | 'unschedulable' | 'allocatable' | 'allowedPodNumber' | 'imageStates'>;
+type NodeBase = Pick<NodeInfo, 'name' | 'object' | 'labels' | 'taints' | 'unschedulable' | 'allocatable' | 'allowedPodNumber' | 'imageStates' | 'specKey'>;
 
 /** The key of a pod label in NodeInfo.podLabelCounts. */
 export function podLabelKey(namespace: string, key: string, value: string): string {
@@ -166,6 +173,7 @@ function assemble(base: NodeBase, usage: Usage): NodeInfo {
     podsWithRequiredAntiAffinity: pods.filter((pod) => pod.requiredAntiAffinityTerms.length > 0),
     podsWithAffinity: pods.filter(hasAffinity),
     classKey: classKeyOf(base, [requested, nonZeroRequested], pods.length, usedPorts),
+    specKey: base.specKey,
   };
 }
 
@@ -196,10 +204,13 @@ export function removePodsFromNode(node: NodeInfo, removed: ReadonlySet<PodInfo>
   return withPods(node, node.pods.filter((pod) => !removed.has(pod)));
 }
 
+function specKeyOf(unschedulable: boolean, taints: readonly Taint[]): string {
+  return `${unschedulable ? 'U' : ''}|${taints.map((t) => `${t.key}=${t.value}:${t.effect}`).join(';')}`;
+}
+
 function classKeyOf(base: NodeBase, requested: readonly ResourceAmounts[], podCount: number, ports: readonly HostPort[]): string {
-  const taints = base.taints.map((t) => `${t.key}=${t.value}:${t.effect}`).join(';');
   const portKey = ports.map((p) => `${p.ip}/${p.protocol}/${p.port}`).sort().join(';');
-  return `${base.unschedulable ? 'U' : ''}|${taints}|${amountsKey(base.allocatable)}|${requested.map(amountsKey).join('/')}|${podCount}|${portKey}`;
+  return `${base.specKey}|${amountsKey(base.allocatable)}|${requested.map(amountsKey).join('/')}|${podCount}|${portKey}`;
 }
 
 function withDerivedTaints(taints: Taint[], conditions: readonly unknown[], unschedulable: boolean): Taint[] {

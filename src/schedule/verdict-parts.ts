@@ -50,7 +50,7 @@ export class VerdictParts {
 
   /** Feasible first, then by first node. */
   build(): VerdictPart[] {
-    const parts = [...this.#byKey.values()].map(({ reasons, hint, members, sorted }) => ({ reasons, hint, members: sorted ? members : members.sort((a, b) => a - b) }));
+    const parts = [...this.#byKey.values()].map(({ reasons, hint, members, sorted }) => ({ reasons, hint, members: sorted ? members : Array.from(Int32Array.from(members).sort()) }));
     return parts.sort((a, b) => Number(a.reasons !== undefined) - Number(b.reasons !== undefined) || (a.members[0] ?? 0) - (b.members[0] ?? 0));
   }
 }
