@@ -41,28 +41,31 @@ export function classKey(node: NodeInfo, spec: ClassSpec): string {
   return spec.usesName ? `${key}\u0001${node.name}` : key;
 }
 
-/** Every label but the hostname, in key order, as text (kept per labels object: nodes share it across pod updates). */
+/** Every label but the hostname, as text (kept per labels object: nodes share it across pod updates). */
 const labelsTexts = new WeakMap<Labels, string>();
 
 function labelsText(labels: Labels): string {
   let text = labelsTexts.get(labels);
   if (text === undefined) {
-    text = Object.keys(labels)
-      .filter((key) => key !== HOSTNAME_LABEL)
-      .sort()
-      .map((key) => `${key}\u0001${labels[key]}`)
-      .join('\u0001');
+    // In the labels' own order: equal labels written in another order only make one more base class.
+    text = '';
+    for (const key in labels) if (key !== HOSTNAME_LABEL) text += `${key}\u0001${labels[key]}\u0001`;
     labelsTexts.set(labels, text);
   }
   return text;
 }
+
+/** Base keys per NodeInfo: the placement's NodeClasses starts from the same NodeInfos as feasibility's. */
+const baseKeys = new WeakMap<NodeInfo, string>();
 
 /**
  * Nodes that no spec without the node's name, its hostname label or images can tell apart: equal class keys and equal
  * other labels. Identical nodes (a node pool) fall into one base class.
  */
 function baseKey(node: NodeInfo): string {
-  return `${node.classKey}\u0000${labelsText(node.labels)}`;
+  let key = baseKeys.get(node);
+  if (key === undefined) baseKeys.set(node, (key = `${node.classKey}\u0000${labelsText(node.labels)}`));
+  return key;
 }
 
 /** Whether classKey under `spec` is a function of baseKey, so groupings can be built per base class. */
