@@ -43,7 +43,7 @@ function nodeOf(pool: number, index: number): NodeInfo {
 }
 
 describe('findNodesThatFit', () => {
-  it('gives every node the verdict of running the filters on that node alone, also after pods fragment the classes', () => {
+  it('gives every node once the verdict of running the filters on that node alone, also after pods fragment the classes', () => {
     const indexArb = fc.nat({ max: PODS.length - 1 });
     fc.assert(
       fc.property(
@@ -64,6 +64,9 @@ describe('findNodesThatFit', () => {
           const prepared = runPreFilters(pod, cluster);
           const feasibility = findNodesThatFit(prepared, classes);
           classes.nodes.forEach((node, index) => expect(statusOf(feasibility, index)).toEqual(filterNode(prepared, node)));
+          // the verdicts partition the nodes: each node listed once
+          const listed = feasibility.verdicts.flatMap((verdict) => verdict.members).sort((a, b) => a - b);
+          expect(listed).toEqual(classes.nodes.map((_, index) => index));
         },
       ),
       { numRuns: 300 },
