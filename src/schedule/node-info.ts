@@ -1,9 +1,10 @@
 // NodeInfo: a Node with the pods bound to it and what they use (upstream framework.NodeInfo).
+import { appendAll } from '../model/append.js';
 import type { Labels } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import { toTaint, type HostPort, type PodInfo, type Taint } from './pod-info.js';
 import {
-  CPU, MEMORY, PODS, addAmounts, amountsKey, readResourceList, toAmounts, type QuantityProblem, type ResourceAmounts,
+  CPU, MEMORY, PODS, addAmounts, addAmountsInto, amountsKey, readResourceList, toAmounts, type QuantityProblem, type ResourceAmounts,
 } from './resources.js';
 
 export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
@@ -32,8 +33,11 @@ export interface NodeInfo {
   readonly imageStates: ReadonlyMap<string, ImageStateSummary>;
   /** Everything the filters read except labels and name: nodes with equal keys and labels get equal verdicts. */
   readonly classKey: string;
-  /** The part of classKey the Node object alone decides (taints, allocatable, unschedulable): fixed for its life. */
-  readonly nodeKey: string;
+  /**
+   * The part of classKey that filters ignoring the node's pods read (unschedulable and taints): classKey starts with it.
+   * Nodes that differ only in what their pods use share it (see FilterPlugin.ignoresNodeUsage).
+   */
+  readonly specKey: string;
 }
 
 export interface ImageStateSummary {
@@ -76,7 +80,7 @@ export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems:
     allocatable,
     allowedPodNumber: allocatable[PODS] ?? 0n,
     imageStates: imageStatesOf(asArray(status?.['images'])),
-    nodeKey: nodeKeyOf(unschedulable, taints, allocatable),
+    specKey: specKeyOf(unschedulable, taints),
   };
   return withPods(base, pods);
 }
@@ -109,7 +113,7 @@ export function withClusterImageStates(nodes: readonly NodeInfo[]): NodeInfo[] {
   );
 }
 
-type NodeBase = Pick<NodeInfo, 'name' | 'object' | 'labels' | 'taints' | 'unschedulable' | 'allocatable' | 'allowedPodNumber' | 'imageStates' | 'nodeKey'>;
+type NodeBase = Pick<NodeInfo, 'name' | 'object' | 'labels' | 'taints' | 'unschedulable' | 'allocatable' | 'allowedPodNumber' | 'imageStates' | 'specKey'>;
 
 /** The key of a pod label in NodeInfo.podLabelCounts. */
 export function podLabelKey(namespace: string, key: string, value: string): string {
@@ -119,18 +123,31 @@ export function podLabelKey(namespace: string, key: string, value: string): stri
 function withPodLabels(counts: ReadonlyMap<string, number>, pod: PodInfo): ReadonlyMap<string, number> {
   if (pod.terminating) return counts;
   const out = new Map(counts);
-  for (const [key, value] of Object.entries(pod.labels)) {
-    const label = podLabelKey(pod.namespace, key, value);
-    out.set(label, (out.get(label) ?? 0) + 1);
-  }
+  countPodLabels(out, pod);
   return out;
 }
 
+function countPodLabels(counts: Map<string, number>, pod: PodInfo): void {
+  if (pod.terminating) return;
+  for (const [key, value] of Object.entries(pod.labels)) {
+    const label = podLabelKey(pod.namespace, key, value);
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+}
+
+/** The node with `pods` bound: their usage summed in one pass (the same sums as adding them one by one). */
 function withPods(base: NodeBase, pods: readonly PodInfo[]): NodeInfo {
-  const empty = { pods: [], requested: {}, nonZeroRequested: {}, usedPorts: [], podLabelCounts: new Map(), podsWithRequiredAntiAffinity: [], podsWithAffinity: [] };
-  let node = assemble(base, empty);
-  for (const pod of pods) node = addPodToNode(node, pod);
-  return node;
+  const requested: Record<string, bigint> = {};
+  const nonZeroRequested: Record<string, bigint> = {};
+  const usedPorts: HostPort[] = [];
+  const podLabelCounts = new Map<string, number>();
+  for (const pod of pods) {
+    addAmountsInto(requested, pod.requests);
+    addAmountsInto(nonZeroRequested, pick(pod.nonZeroRequests));
+    appendAll(usedPorts, pod.hostPorts);
+    countPodLabels(podLabelCounts, pod);
+  }
+  return assemble(base, { pods, requested, nonZeroRequested, usedPorts, podLabelCounts });
 }
 
 interface Usage {
@@ -139,8 +156,6 @@ interface Usage {
   readonly nonZeroRequested: ResourceAmounts;
   readonly usedPorts: readonly HostPort[];
   readonly podLabelCounts: ReadonlyMap<string, number>;
-  readonly podsWithRequiredAntiAffinity: readonly PodInfo[];
-  readonly podsWithAffinity: readonly PodInfo[];
 }
 
 function assemble(base: NodeBase, usage: Usage): NodeInfo {
@@ -154,9 +169,11 @@ function assemble(base: NodeBase, usage: Usage): NodeInfo {
     allocatable: base.allocatable,
     allowedPodNumber: base.allowedPodNumber,
     imageStates: base.imageStates,
-    nodeKey: base.nodeKey,
     ...usage,
-    classKey: classKeyOf(base.nodeKey, [requested, nonZeroRequested], pods.length, usedPorts),
+    podsWithRequiredAntiAffinity: pods.filter((pod) => pod.requiredAntiAffinityTerms.length > 0),
+    podsWithAffinity: pods.filter(hasAffinity),
+    classKey: classKeyOf(base, [requested, nonZeroRequested], pods.length, usedPorts),
+    specKey: base.specKey,
   };
 }
 
@@ -179,8 +196,6 @@ export function addPodToNode(node: NodeInfo, pod: PodInfo): NodeInfo {
     nonZeroRequested: addAmounts(node.nonZeroRequested, pick(pod.nonZeroRequests)),
     usedPorts: pod.hostPorts.length > 0 ? [...node.usedPorts, ...pod.hostPorts] : node.usedPorts,
     podLabelCounts: withPodLabels(node.podLabelCounts, pod),
-    podsWithRequiredAntiAffinity: pod.requiredAntiAffinityTerms.length > 0 ? [...node.podsWithRequiredAntiAffinity, pod] : node.podsWithRequiredAntiAffinity,
-    podsWithAffinity: hasAffinity(pod) ? [...node.podsWithAffinity, pod] : node.podsWithAffinity,
   });
 }
 
@@ -189,13 +204,13 @@ export function removePodsFromNode(node: NodeInfo, removed: ReadonlySet<PodInfo>
   return withPods(node, node.pods.filter((pod) => !removed.has(pod)));
 }
 
-function nodeKeyOf(unschedulable: boolean, taints: readonly Taint[], allocatable: ResourceAmounts): string {
-  return `${unschedulable ? 'U' : ''}|${taints.map((t) => `${t.key}=${t.value}:${t.effect}`).join(';')}|${amountsKey(allocatable)}`;
+function specKeyOf(unschedulable: boolean, taints: readonly Taint[]): string {
+  return `${unschedulable ? 'U' : ''}|${taints.map((t) => `${t.key}=${t.value}:${t.effect}`).join(';')}`;
 }
 
-function classKeyOf(nodeKey: string, requested: readonly ResourceAmounts[], podCount: number, ports: readonly HostPort[]): string {
-  const portKey = ports.length === 0 ? '' : ports.map((p) => `${p.ip}/${p.protocol}/${p.port}`).sort().join(';');
-  return `${nodeKey}|${requested.map(amountsKey).join('/')}|${podCount}|${portKey}`;
+function classKeyOf(base: NodeBase, requested: readonly ResourceAmounts[], podCount: number, ports: readonly HostPort[]): string {
+  const portKey = ports.map((p) => `${p.ip}/${p.protocol}/${p.port}`).sort().join(';');
+  return `${base.specKey}|${amountsKey(base.allocatable)}|${requested.map(amountsKey).join('/')}|${podCount}|${portKey}`;
 }
 
 function withDerivedTaints(taints: Taint[], conditions: readonly unknown[], unschedulable: boolean): Taint[] {
