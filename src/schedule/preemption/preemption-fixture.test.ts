@@ -50,7 +50,7 @@ spec: {replicas: 3, selector: {matchLabels: {app: api}}, template: {metadata: {l
       placement: {
         nodes: { only: 2 },
         unschedulable: 1,
-        message: '0/1 nodes are available: 1 Insufficient cpu.',
+        message: '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
         preempted: ['jobs/batch-1', 'jobs/batch-2'],
       },
       // Equal importance: the first pod is reprieved first, so the second one goes.

@@ -7,7 +7,7 @@ import { runPreFilters } from '../run-filters.js';
 import { podSourceOfPod } from '../snapshot.js';
 import { NEWEST_MINOR } from '../version.js';
 import { toPodDisruptionBudget } from './pod-disruption-budgets.js';
-import { findPreemption, toPreemptionResult, type PreemptionResult } from './preemption.js';
+import { preemptionOf, runPostFilter, toPreemptionResult, type PreemptionResult } from './preemption.js';
 
 interface PodSpec {
   readonly name: string;
@@ -137,7 +137,7 @@ describe('DefaultPreemption', () => {
     const cluster = classes.clusterState(new Map(), NEWEST_MINOR);
     const prepared = runPreFilters(pod(preemptor), cluster);
     const scope = { nodes: classes, cluster, budgets: budgets.map((b) => toPodDisruptionBudget(objectOf(b))) };
-    expect(toPreemptionResult(findPreemption(prepared, findNodesThatFit(prepared, classes), scope))).toEqual(want);
+    expect(toPreemptionResult(preemptionOf(runPostFilter(prepared, findNodesThatFit(prepared, classes), scope)))).toEqual(want);
   });
 
   it('never picks a node rejected UnschedulableAndUnresolvable', () => {
@@ -150,6 +150,6 @@ describe('DefaultPreemption', () => {
       [],
     );
     const prepared = runPreFilters(preemptor, cluster);
-    expect(findPreemption(prepared, findNodesThatFit(prepared, classes), { nodes: classes, cluster, budgets: [] })).toBeUndefined();
+    expect(preemptionOf(runPostFilter(prepared, findNodesThatFit(prepared, classes), { nodes: classes, cluster, budgets: [] }))).toBeUndefined();
   });
 });
