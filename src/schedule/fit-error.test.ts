@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitErrorMessage, NO_NODES_AVAILABLE } from './fit-error.js';
+import { fitErrorMessage, NO_NODES_AVAILABLE, withPostFilterMessage } from './fit-error.js';
 
 const nodes = (...statuses: (readonly string[])[]) => statuses.map((reasons) => ({ reasons, nodes: 1 }));
 
@@ -51,5 +51,21 @@ describe('fitErrorMessage', () => {
   it('has its own message for an empty cluster', () => {
     expect(fitErrorMessage(0, [])).toBe(NO_NODES_AVAILABLE);
     expect(NO_NODES_AVAILABLE).toBe('no nodes available to schedule pods');
+  });
+
+  it('appends the PostFilter message with " %v" since v1.30 (upstream TestPostFilter, issue #123301)', () => {
+    const message = '0/1 nodes are available: 1 Insufficient cpu.';
+    const postFilter = 'preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.';
+    expect(withPostFilterMessage(message, postFilter, 30)).toBe(`${message} ${postFilter}`);
+    expect(withPostFilterMessage(message, postFilter, 29)).toBe(
+      '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod..',
+    );
+    expect(withPostFilterMessage(message, 'preemption: not eligible due to preemptionPolicy=Never.', 27)).toBe(
+      '0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never..',
+    );
+  });
+
+  it('adds nothing when the PostFilter made a preemption (a Success status has no message)', () => {
+    expect(withPostFilterMessage('0/1 nodes are available: 1 Insufficient cpu.', undefined, 35)).toBe('0/1 nodes are available: 1 Insufficient cpu.');
   });
 });

@@ -23,6 +23,7 @@ import type { Placement, SchedulingResult } from './scheduling-result.js';
 import { buildPodInfo, podSourceOfEvicted, podSourceOfWorkload, toSchedulerSnapshot, type SchedulerSnapshot } from './snapshot.js';
 import { toMinorVersion } from './version.js';
 import { VOLUMES_NOT_CHECKED } from './scheduling-checks.js';
+import { victimFates, type VictimFate } from './preemption/victims.js';
 import { statefulSetPodSources } from './volumes/claim-templates.js';
 import { uncheckedVolumesFinding } from './volumes/pod-claims.js';
 
@@ -106,7 +107,8 @@ export function scheduleWorkloads(
   const groups = options.allNodes === true || snapshot.nodes.length <= NODE_DETAIL_LIMIT ? undefined : new NodeGroups(snapshot.nodes);
   for (const plan of plans) groups?.refine(plan.verdicts.parts);
   for (const outcome of run.outcomes) if (outcome.failure) groups?.refine(outcome.failure);
-  const results = plans.map((plan, i) => toResult(plan, run.outcomes[i], groups ?? snapshot.nodes));
+  const fates = victimFates(run.outcomes.map((outcome) => outcome.preempted), cluster.boundPods, { snapshot, end: run.nodes });
+  const results = plans.map((plan, i) => withVictimFates(toResult(plan, run.outcomes[i], groups ?? snapshot.nodes), fates[i] ?? []));
   const output = { results, findings: context.findings, nodes: nodeUsage(snapshot.nodes, run.nodes), ...(groups && { nodeGroups: groups.groups() }) };
   if (!options.capacity) return output;
   const withCapacity = results.map((result, i) =>
@@ -238,6 +240,13 @@ function toResult(plan: Plan, outcome: PlacementOutcome | undefined, nodes: read
     ...preemptionField(plan, outcome),
     ...(plan.drainedFrom !== undefined && { drainedFrom: plan.drainedFrom }),
   };
+}
+
+/** `placement.victims`: what becomes of each pod the workload preempted, in the order of `placement.preempted`. */
+function withVictimFates(result: SchedulingResult, fates: readonly VictimFate[]): SchedulingResult {
+  if (fates.length === 0) return result;
+  const victims = [...fates].sort((a, b) => (a.pod < b.pod ? -1 : a.pod > b.pod ? 1 : 0));
+  return { ...result, placement: { ...result.placement, victims } };
 }
 
 /** Where the first replica that did not fit was rejected, node by node or by node group. */

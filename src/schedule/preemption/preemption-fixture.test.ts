@@ -99,3 +99,65 @@ spec:
     });
   });
 });
+
+describe('what becomes of preempted pods', () => {
+  const victim = (name: string, owner?: string) => `---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+  namespace: jobs
+${owner ? `  ownerReferences: [{apiVersion: apps/v1, kind: ${owner.split('/')[0]}, name: ${owner.split('/')[1]}, uid: u-${name}, controller: true}]` : ''}
+spec:
+  nodeName: ssd
+  priority: 0
+  containers: [{name: c, image: i, resources: {requests: {cpu: "1"}}}]
+status: {phase: Running}`;
+  const yaml = `
+apiVersion: v1
+kind: Node
+metadata: {name: ssd, labels: {disk: ssd}}
+status: {allocatable: {cpu: "3", memory: 4Gi, pods: "110"}}
+---
+apiVersion: v1
+kind: Node
+metadata: {name: spare}
+status: {allocatable: {cpu: "1500m", memory: 4Gi, pods: "110"}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: system, namespace: kube-system}
+spec:
+  nodeName: spare
+  priority: 1000
+  containers: [{name: c, image: i, resources: {requests: {cpu: "500m"}}}]
+status: {phase: Running}
+${victim('cache-1', 'ReplicaSet/cache-7d9f')}
+${victim('db-0', 'StatefulSet/db')}
+${victim('one-off')}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: web}
+spec: {replicas: 3, selector: {matchLabels: {app: api}}, template: {metadata: {labels: {app: api}}, spec: {priority: 100, nodeSelector: {disk: ssd}, containers: [{name: c, image: i, resources: {requests: {cpu: "1"}}}]}}}
+`;
+
+  it('re-creates controller-owned victims and places them again after everything else; a bare Pod is gone', () => {
+    const objects = objectsFromYaml(yaml);
+    const workloads = objects.map(toWorkload).filter((w): w is Workload => w?.kind === 'Deployment');
+    const [api] = scheduleWorkloads(workloads, toClusterSnapshot(objects), { kubernetesVersion: undefined, drain: [] }).results;
+    expect(api?.placement).toMatchObject({ nodes: { ssd: 3 }, unschedulable: 0, preempted: ['jobs/cache-1', 'jobs/db-0', 'jobs/one-off'] });
+    // Each replica evicts the last pod it cannot reprieve (one-off, then db-0, then cache-1); the re-created pods are
+    // placed in that order, so db-0 takes the room left on spare.
+    expect(api?.placement.victims).toEqual([
+      {
+        pod: 'jobs/cache-1',
+        controller: 'ReplicaSet/cache-7d9f',
+        node: null,
+        message: '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
+      },
+      { pod: 'jobs/db-0', controller: 'StatefulSet/db', node: 'spare' },
+      { pod: 'jobs/one-off', controller: null },
+    ]);
+  });
+});
