@@ -161,3 +161,49 @@ spec: {replicas: 3, selector: {matchLabels: {app: api}}, template: {metadata: {l
     ]);
   });
 });
+
+// Ported from default_preemption_test.go TestDryRunPreemption "preemption to resolve pod topology spread filter
+// failure" (nodes hold two pods at most), through the whole dry-run.
+describe('preemption that resolves a PodTopologySpread failure', () => {
+  const node = (name: string, zone: string) => `---
+apiVersion: v1
+kind: Node
+metadata: {name: ${name}, labels: {zone: ${zone}}}
+status: {allocatable: {cpu: "4", memory: 4Gi, pods: "2"}}`;
+  const bound = (name: string, nodeName: string, priority: number) => `---
+apiVersion: v1
+kind: Pod
+metadata: {name: ${name}, labels: {foo: ""}}
+spec: {nodeName: ${nodeName}, priority: ${priority}, containers: [{name: c, image: i}]}
+status: {phase: Running}`;
+  const yaml = [
+    node('node-a', 'zone1'),
+    node('node-b', 'zone1'),
+    node('node-x', 'zone2'),
+    bound('pod-a1', 'node-a', 100),
+    bound('pod-a2', 'node-a', 0),
+    bound('pod-b1', 'node-b', 0),
+    bound('pod-x1', 'node-x', 1000),
+    bound('pod-x2', 'node-x', 1000),
+    `---
+apiVersion: v1
+kind: Pod
+metadata: {name: p, labels: {foo: ""}}
+spec:
+  priority: 1000
+  containers: [{name: c, image: i}]
+  topologySpreadConstraints:
+    - {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchExpressions: [{key: foo, operator: Exists}]}}`,
+  ].join('\n');
+
+  it('evicts one low-priority pod in zone1 (candidates node-a and node-b tie; the first wins)', () => {
+    const objects = objectsFromYaml(yaml);
+    const workloads = objects.map(toWorkload).filter((w): w is Workload => w !== undefined && w.object.ref.name === 'p');
+    const [p] = scheduleWorkloads(workloads, toClusterSnapshot(objects), { kubernetesVersion: undefined, drain: [] }).results;
+    expect(p).toMatchObject({
+      message: "0/3 nodes are available: 1 node(s) didn't match pod topology spread constraints, 2 Too many pods.",
+      preemption: { node: 'node-a', victims: ['default/pod-a2'] },
+      placement: { nodes: { 'node-a': 1 }, preempted: ['default/pod-a2'], victims: [{ pod: 'default/pod-a2', controller: null }] },
+    });
+  });
+});
