@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterOf, nodeInfoOf, podInfoOf, runScorePlugin } from '../test-support.js';
 import { balancedAllocation, balancedAllocationScore, leastAllocated } from './node-resources.js';
+import type { NodeInfo } from '../node-info.js';
 
 const requests = (cpu?: string, memory?: string) => ({
   containers: [{ name: 'c', resources: { requests: { ...(cpu && { cpu }), ...(memory && { memory }) } } }],
@@ -78,5 +79,28 @@ describe('NodeResourcesFit score (LeastAllocated)', () => {
     ],
   ] as const)('%s', (_name, pod, nodes, want) => {
     expect(runScorePlugin(leastAllocated, podInfoOf(pod), nodes)).toEqual(want);
+  });
+});
+
+// Ported from noderesources/balanced_allocation_test.go TestNodeResourcesBalancedAllocation (cpu and memory; the
+// cases with extended or DRA resources configure resources the default profile does not score).
+describe('NodeResourcesBalancedAllocation score', () => {
+  const cpuOnly = [cpuMem('1000m', '0'), cpuMem('2000m', '0')];
+  const cpuAndMemory = [cpuMem('1000m', '2000'), cpuMem('2000m', '3000')];
+  /** makeNode with one bound pod of these containers, if any. */
+  const makeNode = (name: string, milliCPU: number, memory: number, pod: readonly Readonly<Record<string, string>>[] = []) =>
+    nodeInfoOf({ name, allocatable: { cpu: `${milliCPU}m`, memory: String(memory), pods: '110' } }, pod.length > 0 ? [podInfoOf(podWith(...pod))] : []);
+  it.each<readonly [string, readonly Readonly<Record<string, string>>[], readonly NodeInfo[], readonly number[]]>([
+    ['nothing scheduled, resources requested, differently sized nodes', cpuAndMemory, [makeNode('node1', 4000, 10000), makeNode('node2', 6000, 10000)], [87, 100]],
+    ['resources requested, pods scheduled with resources', cpuAndMemory, [makeNode('node1', 10000, 20000, cpuOnly), makeNode('node2', 10000, 20000, cpuAndMemory)], [82, 95]],
+    [
+      'resources requested, pods scheduled with resources, differently sized nodes',
+      cpuAndMemory,
+      [makeNode('node1', 10000, 20000, cpuOnly), makeNode('node2', 10000, 50000, cpuAndMemory)],
+      [82, 80],
+    ],
+    ['requested resources at node capacity', cpuOnly, [makeNode('node1', 6000, 10000, cpuOnly), makeNode('node2', 6000, 10000, cpuAndMemory)], [50, 75]],
+  ])('%s', (_name, pod, nodes, want) => {
+    expect(runScorePlugin(balancedAllocation, podInfoOf(podWith(...pod)), nodes)).toEqual(want);
   });
 });
