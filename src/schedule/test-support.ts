@@ -84,9 +84,12 @@ export function runFilter(plugin: FilterPlugin, pod: PodInfo, node: NodeInfo, cl
   return plugin.filter(pod, node, pre.state);
 }
 
-/** Runs one score plugin as the framework would over `nodes` (all feasible): PreScore, Score, NormalizeScore. */
-export function runScorePlugin(plugin: ScorePlugin, pod: PodInfo, nodes: readonly NodeInfo[]): number[] | undefined {
-  const state = plugin.preScore(pod, () => nodes, clusterOf(nodes));
+/**
+ * Runs one score plugin as the framework would over the feasible `nodes` of the cluster `all`: PreScore, Score,
+ * NormalizeScore.
+ */
+export function runScorePlugin(plugin: ScorePlugin, pod: PodInfo, nodes: readonly NodeInfo[], all = nodes): number[] | undefined {
+  const state = plugin.preScore(pod, () => nodes, clusterOf(all));
   if (state === undefined) return undefined;
   const scores = nodes.map((node) => plugin.score(pod, node, state));
   plugin.normalize?.(scores, state);
