@@ -27,6 +27,9 @@ const nodesOf = (rows: readonly NodeRow[]) =>
     ),
   );
 
+/** Matching pods spread as 2/1/0/3. */
+const spread2103: NodeRow[] = [['node-a', 2], ['node-b', 1], ['node-c', 0], ['node-d', 3]];
+
 // Ported from pkg/scheduler/framework/plugins/podtopologyspread/scoring_test.go TestPodTopologySpreadScore (nodes:
 // the candidates; failed: nodes in the cluster that did not pass the filters).
 describe('PodTopologySpread score', () => {
@@ -43,35 +46,30 @@ describe('PodTopologySpread score', () => {
       name: 'one constraint on node, all nodes have the same number of matching pods',
       pod: incoming(constraint(1, HOSTNAME_LABEL)),
       nodes: [['node-a', 1], ['node-b', 1]],
-      failed: [],
       want: [100, 100],
     },
     {
       name: 'one constraint on node, all 4 nodes are candidates',
       pod: incoming(constraint(1, HOSTNAME_LABEL)),
-      nodes: [['node-a', 2], ['node-b', 1], ['node-c', 0], ['node-d', 3]],
-      failed: [],
+      nodes: spread2103,
       want: [20, 60, 100, 0],
     },
     {
       name: 'one constraint on node, null selector',
       pod: incoming(constraint(1, HOSTNAME_LABEL, null)),
-      nodes: [['node-a', 2], ['node-b', 1], ['node-c', 0], ['node-d', 3]],
-      failed: [],
+      nodes: spread2103,
       want: [100, 100, 100, 100],
     },
     {
       name: 'one constraint on node, all 4 nodes are candidates, maxSkew=2',
       pod: incoming(constraint(2, HOSTNAME_LABEL)),
-      nodes: [['node-a', 2], ['node-b', 1], ['node-c', 0], ['node-d', 3]],
-      failed: [],
+      nodes: spread2103,
       want: [33, 66, 100, 16],
     },
     {
       name: 'one constraint on node, all 4 nodes are candidates, maxSkew=3',
       pod: incoming(constraint(3, HOSTNAME_LABEL)),
       nodes: [['node-a', 4], ['node-b', 3], ['node-c', 2], ['node-d', 1]],
-      failed: [],
       want: [44, 66, 77, 100],
     },
     {
@@ -95,7 +93,7 @@ describe('PodTopologySpread score', () => {
       failed: [['node-y', 3, { zone: 'zone2' }]],
       want: [75, 75, 100],
     },
-  ] as { name: string; pod: ReturnType<typeof incoming>; nodes: NodeRow[]; failed: NodeRow[]; want: number[] }[])('$name', ({ pod, nodes, failed, want }) => {
+  ] as { name: string; pod: ReturnType<typeof incoming>; nodes: NodeRow[]; failed?: NodeRow[]; want: number[] }[])('$name', ({ pod, nodes, failed = [], want }) => {
     const feasible = nodesOf(nodes);
     expect(runScorePlugin(podTopologySpread, pod, feasible, [...feasible, ...nodesOf(failed)])).toEqual(want);
   });
