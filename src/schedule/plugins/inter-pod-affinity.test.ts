@@ -142,3 +142,105 @@ describe('InterPodAffinity: matchLabelKeys and mismatchLabelKeys merged as the A
     expect(run(plain({ app: 'web', version: 'v2' }), guarded)).toEqual(SUCCESS);
   });
 });
+
+type Expr = readonly [key: string, operator: string, values?: readonly string[]];
+/** A term over matchExpressions (upstream's LabelSelectorRequirement lists). */
+const exprTerm = (topologyKey: string, ...exprs: Expr[]): Term => ({
+  labelSelector: { matchExpressions: exprs.map(([key, operator, values]) => ({ key, operator, ...(values && { values }) })) },
+  topologyKey,
+});
+/** createPodWithAffinityTerms: a pod with these required affinity and anti-affinity terms. */
+const podWithTerms = (labels: Labels, affinity: readonly Term[], anti: readonly Term[] = []) =>
+  podInfoOf(
+    {
+      containers: [{ name: 'c' }],
+      affinity: {
+        podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: affinity },
+        podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: anti },
+      },
+    },
+    { labels },
+  );
+const podLabel = { service: 'securityscan' };
+const podLabel2 = { security: 'S1' };
+const inScan = exprTerm('region', ['service', 'In', ['securityscan', 'value2']]);
+const antivirusOnNode = exprTerm('node', ['service', 'In', ['antivirusscan', 'value2']]);
+
+// Ported from interpodaffinity/filtering_test.go TestRequiredAffinitySingleNode: node machine1 {region: r1, zone: z11};
+// `pods` are bound there. Upstream's status carries one reason since the generic one was dropped.
+describe('InterPodAffinity: TestRequiredAffinitySingleNode', () => {
+  const machine1 = (pods: readonly ReturnType<typeof plain>[]) => nodeInfoOf({ name: 'machine1', labels: { region: 'r1', zone: 'z11' } }, pods);
+  it.each([
+    ['satisfies with requiredDuringSchedulingIgnoredDuringExecution in PodAffinity using In operator that matches the existing pod', podWithTerms(podLabel2, [inScan]), [plain(podLabel)], SUCCESS],
+    [
+      'satisfies the pod with requiredDuringSchedulingIgnoredDuringExecution in PodAffinity using not in operator in labelSelector that matches the existing pod',
+      podWithTerms(podLabel2, [exprTerm('region', ['service', 'NotIn', ['securityscan3', 'value3']])]),
+      [plain(podLabel)],
+      SUCCESS,
+    ],
+    [
+      'satisfies the PodAffinity with different label Operators in multiple RequiredDuringSchedulingIgnoredDuringExecution',
+      podWithTerms(podLabel2, [
+        exprTerm('region', ['service', 'Exists'], ['wrongkey', 'DoesNotExist']),
+        exprTerm('region', ['service', 'In', ['securityscan']], ['service', 'NotIn', ['WrongValue']]),
+      ]),
+      [plain(podLabel)],
+      SUCCESS,
+    ],
+    [
+      "The labelSelector requirements(items of matchExpressions) are ANDed, the pod cannot schedule onto the node because one of the matchExpression item don't match.",
+      podWithTerms(podLabel2, [
+        exprTerm('region', ['service', 'Exists'], ['wrongkey', 'DoesNotExist']),
+        exprTerm('region', ['service', 'In', ['securityscan2']], ['service', 'NotIn', ['WrongValue']]),
+      ]),
+      [plain(podLabel)],
+      affinityFails,
+    ],
+    ['satisfies the PodAffinity and PodAntiAffinity with the existing pod', podWithTerms(podLabel2, [inScan], [antivirusOnNode]), [plain(podLabel)], SUCCESS],
+    [
+      'satisfies the PodAffinity and PodAntiAffinity and PodAntiAffinity symmetry with the existing pod',
+      podWithTerms(podLabel2, [inScan], [antivirusOnNode]),
+      [podWithTerms(podLabel, [], [antivirusOnNode])],
+      SUCCESS,
+    ],
+    [
+      "satisfies the PodAffinity but doesn't satisfy the PodAntiAffinity with the existing pod",
+      podWithTerms(podLabel2, [inScan], [exprTerm('zone', ['service', 'In', ['securityscan', 'value2']])]),
+      [plain(podLabel)],
+      antiAffinityFails,
+    ],
+    [
+      "satisfies the PodAffinity and PodAntiAffinity but doesn't satisfy PodAntiAffinity symmetry with the existing pod",
+      podWithTerms(podLabel, [inScan], [antivirusOnNode]),
+      [podWithTerms(podLabel, [], [exprTerm('zone', ['service', 'In', ['securityscan', 'value2']])])],
+      existingAntiAffinityFails,
+    ],
+    [
+      "verify that PodAntiAffinity from existing pod is respected when pod has no AntiAffinity constraints. doesn't satisfy PodAntiAffinity symmetry with the existing pod",
+      plain(podLabel),
+      [podWithTerms(podLabel, [], [exprTerm('zone', ['service', 'In', ['securityscan', 'value2']])])],
+      existingAntiAffinityFails,
+    ],
+    [
+      'verify that PodAntiAffinity from existing pod is respected when pod has no AntiAffinity constraints. satisfy PodAntiAffinity symmetry with the existing pod',
+      plain(podLabel),
+      [podWithTerms(podLabel, [], [exprTerm('zone', ['service', 'NotIn', ['securityscan', 'value2']])])],
+      SUCCESS,
+    ],
+    [
+      "satisfies the PodAntiAffinity with existing pod but doesn't satisfy PodAntiAffinity symmetry with incoming pod",
+      podWithTerms(podLabel, [], [exprTerm('region', ['service', 'Exists']), exprTerm('region', ['security', 'Exists'])]),
+      [podWithTerms(podLabel2, [], [exprTerm('zone', ['security', 'Exists'])])],
+      antiAffinityFails,
+    ],
+  ] as const)('%s', (_name, pod, pods, want) => {
+    const node = machine1(pods);
+    expect(run(pod, [node])).toEqual(want);
+  });
+
+  it('pod matches its own Label in PodAffinity and that matches the existing pod Labels (the matching pod is on another node)', () => {
+    const pod = podWithTerms(podLabel, [exprTerm('region', ['service', 'NotIn', ['securityscan', 'value2']])]);
+    const nodes = [machine1([]), nodeInfoOf({ name: 'machine2', labels: {} }, [plain(podLabel)])];
+    expect(run(pod, nodes, nodes[0])).toEqual(affinityFails);
+  });
+});
