@@ -165,6 +165,12 @@ const podLabel = { service: 'securityscan' };
 const podLabel2 = { security: 'S1' };
 const inScan = exprTerm('region', ['service', 'In', ['securityscan', 'value2']]);
 const antivirusOnNode = exprTerm('node', ['service', 'In', ['antivirusscan', 'value2']]);
+/** Two terms that differ in the value the second one's `In` asks for. */
+const operatorTerms = (value: string) =>
+  podWithTerms(podLabel2, [exprTerm('region', ['service', 'Exists'], ['wrongkey', 'DoesNotExist']), exprTerm('region', ['service', 'In', [value]], ['service', 'NotIn', ['WrongValue']])]);
+const scanInZone = exprTerm('zone', ['service', 'In', ['securityscan', 'value2']]);
+/** An existing pod (podLabel) whose anti-affinity terms are these. */
+const guardedBy = (...anti: Term[]) => [podWithTerms(podLabel, [], anti)];
 
 // Ported from interpodaffinity/filtering_test.go TestRequiredAffinitySingleNode: node machine1 {region: r1, zone: z11};
 // `pods` are bound there. Upstream's status carries one reason since the generic one was dropped.
@@ -180,19 +186,13 @@ describe('InterPodAffinity: TestRequiredAffinitySingleNode', () => {
     ],
     [
       'satisfies the PodAffinity with different label Operators in multiple RequiredDuringSchedulingIgnoredDuringExecution',
-      podWithTerms(podLabel2, [
-        exprTerm('region', ['service', 'Exists'], ['wrongkey', 'DoesNotExist']),
-        exprTerm('region', ['service', 'In', ['securityscan']], ['service', 'NotIn', ['WrongValue']]),
-      ]),
+      operatorTerms('securityscan'),
       [plain(podLabel)],
       SUCCESS,
     ],
     [
       "The labelSelector requirements(items of matchExpressions) are ANDed, the pod cannot schedule onto the node because one of the matchExpression item don't match.",
-      podWithTerms(podLabel2, [
-        exprTerm('region', ['service', 'Exists'], ['wrongkey', 'DoesNotExist']),
-        exprTerm('region', ['service', 'In', ['securityscan2']], ['service', 'NotIn', ['WrongValue']]),
-      ]),
+      operatorTerms('securityscan2'),
       [plain(podLabel)],
       affinityFails,
     ],
@@ -200,31 +200,31 @@ describe('InterPodAffinity: TestRequiredAffinitySingleNode', () => {
     [
       'satisfies the PodAffinity and PodAntiAffinity and PodAntiAffinity symmetry with the existing pod',
       podWithTerms(podLabel2, [inScan], [antivirusOnNode]),
-      [podWithTerms(podLabel, [], [antivirusOnNode])],
+      guardedBy(antivirusOnNode),
       SUCCESS,
     ],
     [
       "satisfies the PodAffinity but doesn't satisfy the PodAntiAffinity with the existing pod",
-      podWithTerms(podLabel2, [inScan], [exprTerm('zone', ['service', 'In', ['securityscan', 'value2']])]),
+      podWithTerms(podLabel2, [inScan], [scanInZone]),
       [plain(podLabel)],
       antiAffinityFails,
     ],
     [
       "satisfies the PodAffinity and PodAntiAffinity but doesn't satisfy PodAntiAffinity symmetry with the existing pod",
       podWithTerms(podLabel, [inScan], [antivirusOnNode]),
-      [podWithTerms(podLabel, [], [exprTerm('zone', ['service', 'In', ['securityscan', 'value2']])])],
+      guardedBy(scanInZone),
       existingAntiAffinityFails,
     ],
     [
       "verify that PodAntiAffinity from existing pod is respected when pod has no AntiAffinity constraints. doesn't satisfy PodAntiAffinity symmetry with the existing pod",
       plain(podLabel),
-      [podWithTerms(podLabel, [], [exprTerm('zone', ['service', 'In', ['securityscan', 'value2']])])],
+      guardedBy(scanInZone),
       existingAntiAffinityFails,
     ],
     [
       'verify that PodAntiAffinity from existing pod is respected when pod has no AntiAffinity constraints. satisfy PodAntiAffinity symmetry with the existing pod',
       plain(podLabel),
-      [podWithTerms(podLabel, [], [exprTerm('zone', ['service', 'NotIn', ['securityscan', 'value2']])])],
+      guardedBy(exprTerm('zone', ['service', 'NotIn', ['securityscan', 'value2']])),
       SUCCESS,
     ],
     [
