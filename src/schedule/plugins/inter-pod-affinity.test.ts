@@ -257,55 +257,31 @@ describe('InterPodAffinity: TestRequiredAffinityMultipleNodes', () => {
   const fooInvalidBarZone = [exprTerm('invalid-node-label', ['foo', 'Exists']), exprTerm('zone', ['bar', 'Exists'])];
   const fooRegionBarZone = [exprTerm('region', ['foo', 'Exists']), exprTerm('zone', ['bar', 'Exists'])];
   const existingAnti = (anti: readonly Term[]) => podWithTerms({}, [], anti);
+  const zoneTerm = (key: string) => exprTerm('zone', [key, 'Exists']);
   it.each([
     [
       "Test existing pod's anti-affinity: only when labelSelector and topologyKey both match, it's counted as a single term match - case when one term has invalid topologyKey",
-      plain(fooBar),
-      nodesWith({ nodeA: [existingAnti(fooInvalidBarZone)] }),
-      [existingAntiAffinityFails, SUCCESS],
-    ],
+      plain(fooBar), nodesWith({ nodeA: [existingAnti(fooInvalidBarZone)] }), [existingAntiAffinityFails, SUCCESS]],
     [
       "Test incoming pod's anti-affinity: only when labelSelector and topologyKey both match, it's counted as a single term match - case when one term has invalid topologyKey",
-      podWithTerms({}, [], fooInvalidBarZone),
-      nodesWith({ nodeA: [plain(fooBar)] }),
-      [antiAffinityFails, SUCCESS],
-    ],
+      podWithTerms({}, [], fooInvalidBarZone), nodesWith({ nodeA: [plain(fooBar)] }), [antiAffinityFails, SUCCESS]],
     [
       "Test existing pod's anti-affinity: only when labelSelector and topologyKey both match, it's counted as a single term match - case when all terms have valid topologyKey",
-      plain(fooBar),
-      nodesWith({ nodeA: [existingAnti(fooRegionBarZone)] }),
-      [existingAntiAffinityFails, existingAntiAffinityFails],
-    ],
+      plain(fooBar), nodesWith({ nodeA: [existingAnti(fooRegionBarZone)] }), [existingAntiAffinityFails, existingAntiAffinityFails]],
     [
       "Test incoming pod's anti-affinity: only when labelSelector and topologyKey both match, it's counted as a single term match - case when all terms have valid topologyKey",
-      podWithTerms({}, [], fooRegionBarZone),
-      nodesWith({ nodeA: [plain(fooBar)] }),
-      [antiAffinityFails, antiAffinityFails],
-    ],
+      podWithTerms({}, [], fooRegionBarZone), nodesWith({ nodeA: [plain(fooBar)] }), [antiAffinityFails, antiAffinityFails]],
     [
       "Test existing pod's anti-affinity: existingPod on nodeA and nodeB has at least one anti-affinity term matches incoming pod, so incoming pod can only be scheduled to nodeC",
       plain(fooBar),
-      nodesWith(
-        {
-          nodeA: [existingAnti([exprTerm('zone', ['foo', 'Exists']), exprTerm('zone', ['labelA', 'Exists'])])],
-          nodeB: [existingAnti([exprTerm('zone', ['bar', 'Exists']), exprTerm('zone', ['labelB', 'Exists'])])],
-        },
-        3,
-      ),
-      [existingAntiAffinityFails, existingAntiAffinityFails, SUCCESS],
-    ],
+      nodesWith({ nodeA: [existingAnti([zoneTerm('foo'), zoneTerm('labelA')])], nodeB: [existingAnti([zoneTerm('bar'), zoneTerm('labelB')])] }, 3),
+      [existingAntiAffinityFails, existingAntiAffinityFails, SUCCESS]],
     [
       "Test incoming pod's affinity: firstly check if all affinityTerms match, and then check if all topologyKeys match",
-      podWithTerms({}, fooRegionBarZone),
-      nodesWith({ nodeA: [plain(fooBar)] }, 2, () => 'z1'),
-      [SUCCESS, SUCCESS],
-    ],
+      podWithTerms({}, fooRegionBarZone), nodesWith({ nodeA: [plain(fooBar)] }, 2, () => 'z1'), [SUCCESS, SUCCESS]],
     [
       "Test incoming pod's affinity: firstly check if all affinityTerms match, and then check if all topologyKeys match, and the match logic should be satisfied on the same pod",
-      podWithTerms({}, fooRegionBarZone),
-      nodesWith({ nodeA: [plain({ foo: '' })], nodeB: [plain({ bar: '' })] }),
-      [affinityFails, affinityFails],
-    ],
+      podWithTerms({}, fooRegionBarZone), nodesWith({ nodeA: [plain({ foo: '' })], nodeB: [plain({ bar: '' })] }), [affinityFails, affinityFails]],
   ] as const)('%s', (_name, pod, nodes, want) => {
     expect(nodes.map((node) => run(pod, nodes, node))).toEqual(want);
   });
