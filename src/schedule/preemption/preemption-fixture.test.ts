@@ -207,3 +207,50 @@ spec:
     });
   });
 });
+
+// Ported from default_preemption_test.go TestDryRunPreemption "pod with anti-affinity is preempted": the victim is
+// the low-priority pod whose required anti-affinity (hostname) repels the preemptor, not the mid-priority one.
+describe('preemption that resolves an existing pod\'s anti-affinity', () => {
+  const bound = (name: string, nodeName: string, priority: number, extra = '') => `---
+apiVersion: v1
+kind: Pod
+metadata: {name: ${name}, labels: {${name === 'p1' ? 'foo: ""' : ''}}}
+spec:
+  nodeName: ${nodeName}
+  priority: ${priority}
+  containers: [{name: c, image: i, resources: {requests: {cpu: 100m}}}]${extra}
+status: {phase: Running}`;
+  const antiFoo = `
+  affinity:
+    podAntiAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution:
+        - {labelSelector: {matchExpressions: [{key: foo, operator: Exists}]}, topologyKey: kubernetes.io/hostname}`;
+  const yaml = [
+    ...['node1', 'node2'].map((name) => `---
+apiVersion: v1
+kind: Node
+metadata: {name: ${name}, labels: {kubernetes.io/hostname: ${name}}}
+status: {allocatable: {cpu: "4", memory: 4Gi, pods: "4"}}`),
+    bound('p1', 'node1', 0, antiFoo),
+    bound('p2', 'node1', 100),
+    bound('p3', 'node2', 1000),
+    bound('p4', 'node2', 1000),
+    bound('p5', 'node2', 1000),
+    bound('p6', 'node2', 1000),
+    `---
+apiVersion: v1
+kind: Pod
+metadata: {name: p, labels: {foo: ""}}
+spec: {priority: 1000, containers: [{name: c, image: i, resources: {requests: {cpu: 100m}}}]}`,
+  ].join('\n');
+
+  it('evicts p1 on node1; node2 holds only pods of equal priority', () => {
+    const objects = objectsFromYaml(yaml);
+    const workloads = objects.map(toWorkload).filter((w): w is Workload => w !== undefined && w.object.ref.name === 'p');
+    const [p] = scheduleWorkloads(workloads, toClusterSnapshot(objects), { kubernetesVersion: undefined, drain: [] }).results;
+    expect(p).toMatchObject({
+      message: "0/2 nodes are available: 1 Too many pods, 1 node(s) didn't satisfy existing pods anti-affinity rules.",
+      preemption: { node: 'node1', victims: ['default/p1'] },
+    });
+  });
+});
