@@ -19,6 +19,13 @@ describe('fixtures/schedule/DefaultPreemption', () => {
   });
 });
 
+/** The scheduling result of the workload named `name` in `yaml`; the other objects make up the cluster. */
+function resultOf(yaml: string, name: string) {
+  const objects = objectsFromYaml(yaml);
+  const workloads = objects.map(toWorkload).filter((w): w is Workload => w !== undefined && w.object.ref.name === name);
+  return scheduleWorkloads(workloads, toClusterSnapshot(objects), { kubernetesVersion: undefined, drain: [] }).results[0];
+}
+
 describe('placement with preemption', () => {
   const yaml = `
 apiVersion: v1
@@ -197,10 +204,7 @@ spec:
   ].join('\n');
 
   it('evicts one low-priority pod in zone1 (candidates node-a and node-b tie; the first wins)', () => {
-    const objects = objectsFromYaml(yaml);
-    const workloads = objects.map(toWorkload).filter((w): w is Workload => w !== undefined && w.object.ref.name === 'p');
-    const [p] = scheduleWorkloads(workloads, toClusterSnapshot(objects), { kubernetesVersion: undefined, drain: [] }).results;
-    expect(p).toMatchObject({
+    expect(resultOf(yaml, 'p')).toMatchObject({
       message: "0/3 nodes are available: 1 node(s) didn't match pod topology spread constraints, 2 Too many pods.",
       preemption: { node: 'node-a', victims: ['default/pod-a2'] },
       placement: { nodes: { 'node-a': 1 }, preempted: ['default/pod-a2'], victims: [{ pod: 'default/pod-a2', controller: null }] },
@@ -233,10 +237,7 @@ metadata: {name: ${name}, labels: {kubernetes.io/hostname: ${name}}}
 status: {allocatable: {cpu: "4", memory: 4Gi, pods: "4"}}`),
     bound('p1', 'node1', 0, antiFoo),
     bound('p2', 'node1', 100),
-    bound('p3', 'node2', 1000),
-    bound('p4', 'node2', 1000),
-    bound('p5', 'node2', 1000),
-    bound('p6', 'node2', 1000),
+    ...['p3', 'p4', 'p5', 'p6'].map((name) => bound(name, 'node2', 1000)),
     `---
 apiVersion: v1
 kind: Pod
@@ -245,10 +246,7 @@ spec: {priority: 1000, containers: [{name: c, image: i, resources: {requests: {c
   ].join('\n');
 
   it('evicts p1 on node1; node2 holds only pods of equal priority', () => {
-    const objects = objectsFromYaml(yaml);
-    const workloads = objects.map(toWorkload).filter((w): w is Workload => w !== undefined && w.object.ref.name === 'p');
-    const [p] = scheduleWorkloads(workloads, toClusterSnapshot(objects), { kubernetesVersion: undefined, drain: [] }).results;
-    expect(p).toMatchObject({
+    expect(resultOf(yaml, 'p')).toMatchObject({
       message: "0/2 nodes are available: 1 Too many pods, 1 node(s) didn't satisfy existing pods anti-affinity rules.",
       preemption: { node: 'node1', victims: ['default/p1'] },
     });
