@@ -17,7 +17,15 @@ import type { NodeInfo } from './node-info.js';
 import type { PodInfo, PodSource } from './pod-info.js';
 import { placeAll, type PlacementOutcome, type PlacementRequest } from './placement.js';
 import { toPodDisruptionBudget } from './preemption/pod-disruption-budgets.js';
-import { postFilterMessageOf, preemptionOf, runPostFilter, toPreemptionResult, type PreemptionResult } from './preemption/preemption.js';
+import {
+  postFilterMessage,
+  postFilterMessageOf,
+  preemptionOf,
+  runPostFilter,
+  toPreemptionResult,
+  type PostFilterOutcome,
+  type PreemptionResult,
+} from './preemption/preemption.js';
 import { runPreFilters, type NodeStatus, type PreparedPod } from './run-filters.js';
 import type { Placement, SchedulingResult } from './scheduling-result.js';
 import { buildPodInfo, podSourceOfEvicted, podSourceOfWorkload, toSchedulerSnapshot, type SchedulerSnapshot } from './snapshot.js';
@@ -64,14 +72,16 @@ interface Plan {
   readonly replicas: number;
   readonly verdicts: Verdicts;
   readonly request: PlacementRequest;
-  /** Set when one pod fits nowhere: what DefaultPreemption's PostFilter does in the cluster as given (run once). */
-  readonly alone?: () => PostFilterAlone;
+  /** Set when one pod fits nowhere: what DefaultPreemption's PostFilter does in the cluster as given. */
+  readonly alone?: PostFilterAlone;
 }
 
-/** The PostFilter for one pod in the cluster as given: its decision, and the FitError message with its part. */
+/** The PostFilter for one pod in the cluster as given, each part worked out once when first asked. */
 interface PostFilterAlone {
-  readonly preemption: PreemptionResult | null;
-  readonly message: string;
+  /** The preemption it makes (a full dry run), or null. */
+  preemption(): PreemptionResult | null;
+  /** The FitError message with the PostFilter's part (a dry run that stops at the first candidate will do). */
+  message(): string;
 }
 
 interface RunContext {
@@ -153,18 +163,18 @@ interface AloneFailure {
   readonly message: string;
 }
 
-/** What preemption would do for the pod in the cluster as given, worked out once when first asked. */
-function postFilterOnce(failure: AloneFailure, context: RunContext): () => PostFilterAlone {
-  let alone: PostFilterAlone | undefined;
-  return () => (alone ??= postFilterAtStart(failure, context));
-}
-
-function postFilterAtStart({ prepared, feasibility, message }: AloneFailure, context: RunContext): PostFilterAlone {
+/** What preemption would do for the pod in the cluster as given. */
+function postFilterOnce({ prepared, feasibility, message }: AloneFailure, context: RunContext): PostFilterAlone {
   const { nodes, cluster, snapshot } = context;
-  const outcome = runPostFilter(prepared, feasibility, { nodes, cluster, budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget) });
+  const scope = { nodes, cluster, budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget) };
+  let outcome: PostFilterOutcome | undefined;
+  let text: string | undefined;
   return {
-    preemption: toPreemptionResult(preemptionOf(outcome)),
-    message: withPostFilterMessage(message, postFilterMessageOf(outcome), snapshot.minor),
+    preemption: () => toPreemptionResult(preemptionOf((outcome ??= runPostFilter(prepared, feasibility, scope)))),
+    message: () => {
+      const postFilter = outcome ? postFilterMessageOf(outcome) : postFilterMessage(prepared, feasibility, scope);
+      return (text ??= withPostFilterMessage(message, postFilter, snapshot.minor));
+    },
   };
 }
 
@@ -213,7 +223,7 @@ function planDaemonSet(workload: Workload, context: RunContext): Plan {
 /** `preemption` for a pod that fit nowhere, alone or during placement: the first decision placement made, if any. */
 function preemptionField(plan: Plan, outcome: PlacementOutcome | undefined): { preemption?: PreemptionResult | null } {
   if (outcome?.preemption !== undefined) return { preemption: outcome.preemption };
-  return plan.alone ? { preemption: plan.alone().preemption } : {};
+  return plan.alone ? { preemption: plan.alone.preemption() } : {};
 }
 
 /** `nodes`: every node (per-node detail) or the groups a large cluster's results refer to. */
@@ -229,7 +239,7 @@ function toResult(plan: Plan, outcome: PlacementOutcome | undefined, nodes: read
     column: range.column,
     replicas: plan.replicas,
     ...(nodes instanceof NodeGroups ? { nodeVerdicts: nodes.verdicts(plan.verdicts.parts) } : perNodeDetail(plan.verdicts.parts, nodes)),
-    message: plan.alone?.().message ?? plan.verdicts.message,
+    message: plan.alone?.message() ?? plan.verdicts.message,
     placement: {
       nodes: placed,
       unschedulable: outcome?.unschedulable ?? 0,

@@ -7,7 +7,7 @@ import { runPreFilters } from '../run-filters.js';
 import { podSourceOfPod } from '../snapshot.js';
 import { NEWEST_MINOR } from '../version.js';
 import { toPodDisruptionBudget } from './pod-disruption-budgets.js';
-import { postFilterMessageOf, preemptionOf, runPostFilter, toPreemptionResult, type PreemptionResult } from './preemption.js';
+import { postFilterMessage, postFilterMessageOf, preemptionOf, runPostFilter, toPreemptionResult, type PreemptionResult } from './preemption.js';
 
 interface PodSpec {
   readonly name: string;
@@ -128,8 +128,14 @@ const cases: Case[] = [
   },
 ];
 
-/** Runs DefaultPreemption's PostFilter for `preemptor` on nodes of 1000m cpu each (`cpu` overrides some). */
-function postFilter({ preemptor, nodes, budgets = [], cpu = {} }: Omit<Case, 'want'> & { readonly cpu?: Readonly<Record<string, string>> }) {
+type Setup = Omit<Case, 'want'> & { readonly cpu?: Readonly<Record<string, string>> };
+
+/** DefaultPreemption's PostFilter for `preemptor` on nodes of 1000m cpu each (`cpu` overrides some). */
+function postFilter(setup: Setup) {
+  return runPostFilter(...postFilterArgs(setup));
+}
+
+function postFilterArgs({ preemptor, nodes, budgets = [], cpu = {} }: Setup) {
   const infos = Object.entries(nodes).map(([name, pods]) =>
     nodeInfoOf({ name, allocatable: { cpu: cpu[name] ?? '1', memory: '1Gi', pods: '110' } }, pods.map((spec) => pod(spec, name))),
   );
@@ -137,7 +143,7 @@ function postFilter({ preemptor, nodes, budgets = [], cpu = {} }: Omit<Case, 'wa
   const cluster = classes.clusterState(new Map(), NEWEST_MINOR);
   const prepared = runPreFilters(pod(preemptor), cluster);
   const scope = { nodes: classes, cluster, budgets: budgets.map((b) => toPodDisruptionBudget(objectOf(b))) };
-  return runPostFilter(prepared, findNodesThatFit(prepared, classes), scope);
+  return [prepared, findNodesThatFit(prepared, classes), scope] as const;
 }
 
 interface MessageCase extends Omit<Case, 'want'> {
@@ -207,6 +213,11 @@ describe('DefaultPreemption', () => {
 
   it.each(messageCases)('PostFilter status: $name', ({ want, ...rest }) => {
     expect(postFilterMessageOf(postFilter(rest))).toBe(want);
+  });
+
+  // The message alone stops the dry run at the first candidate: it must say what the full PostFilter says.
+  it.each([...cases, ...messageCases])('postFilterMessage agrees with runPostFilter: $name', ({ want: _want, ...rest }) => {
+    expect(postFilterMessage(...postFilterArgs(rest))).toBe(postFilterMessageOf(postFilter(rest)));
   });
 
   it('never picks a node rejected UnschedulableAndUnresolvable', () => {

@@ -50,15 +50,18 @@ interface DryRun {
   readonly statuses: DryRunStatus[];
 }
 
+/** How far the dry run goes: far enough to pick the node as upstream does, or only to the first candidate. */
+type CandidateSearch = 'pick' | 'any';
+
 /**
  * DryRunPreemption: candidates in node order until enough are found (at least one without budget violations). When
  * no pod on any node has a lower priority than `lowestPriority`, nothing can be evicted anywhere.
  */
-function dryRunPreemption(prepared: PreparedPod, nodes: readonly number[], scope: PreemptionScope): DryRun {
+function dryRunPreemption(prepared: PreparedPod, nodes: readonly number[], scope: PreemptionScope, search: CandidateSearch): DryRun {
   if (scope.lowestPriority !== undefined && prepared.pod.priority <= scope.lowestPriority) {
     return { candidates: [], statuses: nodes.map(() => NO_VICTIMS) };
   }
-  const wanted = numCandidates(nodes.length);
+  const wanted = search === 'any' ? 1 : numCandidates(nodes.length);
   const candidates: Candidate[] = [];
   const statuses: DryRunStatus[] = [];
   let nonViolating = 0;
@@ -70,7 +73,7 @@ function dryRunPreemption(prepared: PreparedPod, nodes: readonly number[], scope
     }
     candidates.push(selected);
     if (selected.numPDBViolations === 0) nonViolating++;
-    if (nonViolating > 0 && candidates.length >= wanted) break;
+    if ((search === 'any' || nonViolating > 0) && candidates.length >= wanted) break;
   }
   return { candidates, statuses };
 }
@@ -120,14 +123,30 @@ export function pickOneNodeForPreemption(candidates: readonly Candidate[]): Cand
  * makes, or the message it adds to the FitError (upstream: default_preemption.go PostFilter prefixes "preemption: ").
  */
 export function runPostFilter(prepared: PreparedPod, feasibility: Feasibility, scope: PreemptionScope): PostFilterOutcome {
+  const outcome = postFilterOutcome(prepared, feasibility, { scope, search: 'pick' });
+  if (!('candidates' in outcome)) return outcome;
+  const chosen = pickOneNodeForPreemption(outcome.candidates);
+  const node = chosen && scope.nodes.nodes[chosen.index];
+  return chosen && node ? { preemption: { index: chosen.index, node, victims: chosen.victims } } : { message: '' };
+}
+
+/** The PostFilter's message alone (undefined when it would preempt): the dry run stops at the first candidate. */
+export function postFilterMessage(prepared: PreparedPod, feasibility: Feasibility, scope: PreemptionScope): string | undefined {
+  const outcome = postFilterOutcome(prepared, feasibility, { scope, search: 'any' });
+  return 'message' in outcome ? outcome.message : undefined;
+}
+
+function postFilterOutcome(
+  prepared: PreparedPod,
+  feasibility: Feasibility,
+  { scope, search }: { readonly scope: PreemptionScope; readonly search: CandidateSearch },
+): { readonly message: string } | { readonly candidates: readonly Candidate[] } {
   // Without nodes the scheduler fails with ErrNoNodesAvailable, no FitError: PostFilter does not run.
   if (feasibility.numAllNodes === 0) return { message: '' };
   if (!prepared.pod.mayPreempt) return { message: 'preemption: not eligible due to preemptionPolicy=Never.' };
   // A PreFilter rejection leaves every node UnschedulableAndUnresolvable: no potential node.
-  const dryRun = prepared.rejection ? { candidates: [], statuses: [] } : dryRunPreemption(prepared, potentialNodes(feasibility), scope);
-  const chosen = pickOneNodeForPreemption(dryRun.candidates);
-  const node = chosen ? scope.nodes.nodes[chosen.index] : undefined;
-  if (chosen && node) return { preemption: { index: chosen.index, node, victims: chosen.victims } };
+  const dryRun = prepared.rejection ? { candidates: [], statuses: [] } : dryRunPreemption(prepared, potentialNodes(feasibility), scope, search);
+  if (dryRun.candidates.length > 0) return { candidates: dryRun.candidates };
   return { message: `preemption: ${noCandidateMessage(dryRun, feasibility.numAllNodes)}` };
 }
 
