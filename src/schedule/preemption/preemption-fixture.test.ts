@@ -17,6 +17,14 @@ describe('fixtures/schedule/DefaultPreemption', () => {
     });
     expect(results['polite']).toMatchObject({ placement: { nodes: {}, unschedulable: 1 }, preemption: null });
   });
+
+  it('appends the PostFilter message as each release did: with a period of its own before 1.30', async () => {
+    const polite = async (kubernetesVersion: string) => (await fit(['fixtures/schedule/DefaultPreemption'], { kubernetesVersion })).scheduling.find((r) => r.object.name === 'polite');
+    const message = '0/2 nodes are available: 2 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.';
+    expect((await polite('1.30'))?.message).toBe(message);
+    expect((await polite('1.29'))?.message).toBe(`${message}.`);
+    expect((await polite('1.29'))?.placement.message).toBe(`${message}.`);
+  });
 });
 
 /** The scheduling result of the workload named `name` in `yaml`; the other objects make up the cluster. */
