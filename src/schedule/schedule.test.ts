@@ -65,7 +65,7 @@ describe('scheduleWorkloads: placement', () => {
     expect(result?.placement).toEqual({
       nodes: { a: 1, b: 1 },
       unschedulable: 1,
-      message: "0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.",
+      message: "0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules. no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.",
       rejected: { a: ["node(s) didn't match pod anti-affinity rules"], b: ["node(s) didn't match pod anti-affinity rules"] },
     });
   });
@@ -75,7 +75,7 @@ describe('scheduleWorkloads: placement', () => {
     expect(result?.placement).toEqual({
       nodes: { a: 2, b: 2 },
       unschedulable: 1,
-      message: '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
+      message: '0/2 nodes are available: 2 Insufficient cpu. no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
       rejected: { a: ['Insufficient cpu'], b: ['Insufficient cpu'] },
       hints: { a: 'reduce the cpu request to <= 200m', b: 'reduce the cpu request to <= 200m' },
     });
@@ -90,7 +90,7 @@ value: 1000
 ---${deployment('low', 1, cpu('1500m'))}${deployment('high', 1, `${cpu('1500m')}\n      priorityClassName: high`)}`;
     const results = run(yaml).results;
     expect(results.map((r) => [r.object.name, r.placement.unschedulable])).toEqual([['low', 1], ['high', 0]]);
-    expect(results[0]?.placement.message).toBe('0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.');
+    expect(results[0]?.placement.message).toBe('0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.');
   });
 
   it('spreads identical replicas over identical nodes (LeastAllocated), ties broken by node name', () => {
@@ -134,7 +134,7 @@ describe('scheduleWorkloads: feasibility', () => {
     });
     expect(result?.message).toBe(
       '0/4 nodes are available: 1 Insufficient cpu, 1 Too many pods, 1 node(s) had untolerated taint(s), 1 node(s) were unschedulable, 2 Insufficient memory, 2 Insufficient nvidia.com/gpu.' +
-        ' preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
+        ' no new claims to deallocate, preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
     );
     expect(result?.hints).toEqual({
       cordoned: 'the node is cordoned: uncordon it, or tolerate node.kubernetes.io/unschedulable:NoSchedule',
@@ -147,7 +147,7 @@ describe('scheduleWorkloads: feasibility', () => {
   it('uses the older taint wording for kubernetesVersion 1.34', () => {
     const yaml = node('t', 'spec: {taints: [{key: dedicated, value: gpu, effect: NoSchedule}]}') + deployment('web', 1, cpu('1'));
     expect(run(yaml, { kubernetesVersion: '1.34' }).results[0]?.message).toBe(
-      '0/1 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+      '0/1 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
     );
   });
 
@@ -202,7 +202,7 @@ describe('scheduleWorkloads: DaemonSets', () => {
     expect(result?.placement).toEqual({
       nodes: { a: 1, b: 1 },
       unschedulable: 1,
-      message: "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+      message: "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
       rejected: { a: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"], b: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"], c: ['Insufficient cpu'] },
       hints: { c: 'reduce the cpu request to <= 100m' },
     });
@@ -233,7 +233,7 @@ status: {phase: Running}
     const { results } = run(yaml, { drain: ['a'] });
     expect(results.map((r) => [r.object.name, r.drainedFrom, r.placement.nodes, r.placement.unschedulable, r.placement.message])).toEqual([
       ['one', 'a', { b: 1 }, 0, null],
-      ['two', 'a', {}, 1, '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.'],
+      ['two', 'a', {}, 1, '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.'],
     ]);
   });
 });
@@ -257,7 +257,7 @@ ${names.map((values) => `              - matchFields: [{key: metadata.name, oper
     const [result] = run(node('a') + node('b') + deployment('web', 2, spec)).results;
     expect(result?.feasibleNodes).toEqual([]);
     expect(result?.rejected).toEqual({ a: ['pod affinity terms conflict'], b: ['pod affinity terms conflict'] });
-    const message = '0/2 nodes are available: pod affinity terms conflict. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.';
+    const message = '0/2 nodes are available: pod affinity terms conflict. not found';
     expect(result?.message).toBe(message);
     expect(result?.placement).toMatchObject({ nodes: {}, unschedulable: 2, message });
   });
@@ -265,16 +265,16 @@ ${names.map((values) => `              - matchFields: [{key: metadata.name, oper
   it('nodes outside the PreFilter node names are counted only when some exist (NodeToStatus.Len() < NumAllNodes)', () => {
     const small = '{cpu: "50m", memory: 4Gi, pods: "110"}';
     const [all] = run(node('a', '', small) + node('b', '', small) + deployment('web', 1, nameTerms(['a'], ['b']))).results;
-    expect(all?.message).toBe('0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.');
+    expect(all?.message).toBe('0/2 nodes are available: 2 Insufficient cpu. no new claims to deallocate, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.');
     const [some] = run(node('a', '', small) + node('b', '', small) + deployment('web', 1, nameTerms(['a']))).results;
     expect(some?.message).toBe(
-      "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
+      "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't satisfy plugin(s) [NodeAffinity]. no new claims to deallocate, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
     );
   });
 
   it('a DaemonSet pod on a one-node cluster gets no "0 node(s)" entry', () => {
     const [result] = run(node('a') + daemonSet(cpu('3'))).results;
-    const message = '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.';
+    const message = '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.';
     expect(result?.message).toBe(message);
     expect(result?.placement.message).toBe(message);
   });

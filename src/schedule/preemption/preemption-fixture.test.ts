@@ -18,9 +18,11 @@ describe('fixtures/schedule/DefaultPreemption', () => {
     expect(results['polite']).toMatchObject({ placement: { nodes: {}, unschedulable: 1 }, preemption: null });
   });
 
-  it('appends the PostFilter message as each release did: with a period of its own before 1.30', async () => {
+  it('appends the PostFilter message as each release did: with a period of its own before 1.30, after DynamicResources\' from 1.34', async () => {
     const polite = async (kubernetesVersion: string) => (await fit(['fixtures/schedule/DefaultPreemption'], { kubernetesVersion })).scheduling.find((r) => r.object.name === 'polite');
     const message = '0/2 nodes are available: 2 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.';
+    expect((await polite('1.34'))?.message).toBe(message.replace('preemption:', 'no new claims to deallocate, preemption:'));
+    expect((await polite('1.33'))?.message).toBe(message);
     expect((await polite('1.30'))?.message).toBe(message);
     expect((await polite('1.29'))?.message).toBe(`${message}.`);
     expect((await polite('1.29'))?.placement.message).toBe(`${message}.`);
@@ -65,7 +67,7 @@ spec: {replicas: 3, selector: {matchLabels: {app: api}}, template: {metadata: {l
       placement: {
         nodes: { only: 2 },
         unschedulable: 1,
-        message: '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+        message: '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
         preempted: ['jobs/batch-1', 'jobs/batch-2'],
       },
       // Equal importance: the first pod is reprieved first, so the second one goes.
@@ -169,7 +171,7 @@ spec: {replicas: 3, selector: {matchLabels: {app: api}}, template: {metadata: {l
         pod: 'jobs/cache-1',
         controller: 'ReplicaSet/cache-7d9f',
         node: null,
-        message: '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
+        message: '0/2 nodes are available: 2 Insufficient cpu. no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
       },
       { pod: 'jobs/db-0', controller: 'StatefulSet/db', node: 'spare' },
       { pod: 'jobs/one-off', controller: null },

@@ -131,16 +131,16 @@ const cases: Case[] = [
 type Setup = Omit<Case, 'want'> & { readonly cpu?: Readonly<Record<string, string>> };
 
 /** DefaultPreemption's PostFilter for `preemptor` on nodes of 1000m cpu each (`cpu` overrides some). */
-function postFilter(setup: Setup) {
+function postFilter(setup: Setup & { readonly minor?: number }) {
   return runPostFilter(...postFilterArgs(setup));
 }
 
-function postFilterArgs({ preemptor, nodes, budgets = [], cpu = {} }: Setup) {
+function postFilterArgs({ preemptor, nodes, budgets = [], cpu = {}, minor = NEWEST_MINOR }: Setup & { readonly minor?: number }) {
   const infos = Object.entries(nodes).map(([name, pods]) =>
     nodeInfoOf({ name, allocatable: { cpu: cpu[name] ?? '1', memory: '1Gi', pods: '110' } }, pods.map((spec) => pod(spec, name))),
   );
   const classes = new NodeClasses(infos);
-  const cluster = classes.clusterState(new Map(), NEWEST_MINOR);
+  const cluster = classes.clusterState(new Map(), minor);
   const prepared = runPreFilters(pod(preemptor), cluster);
   const scope = { nodes: classes, cluster, budgets: budgets.map((b) => toPodDisruptionBudget(objectOf(b))) };
   return [prepared, findNodesThatFit(prepared, classes), scope] as const;
@@ -152,8 +152,9 @@ interface MessageCase extends Omit<Case, 'want'> {
   readonly want: string | undefined;
 }
 
-// Ported from default_preemption_test.go TestPostFilter (wantStatus messages). Upstream hands the filter statuses in;
-// here they come from the filters: a node too small for the pod even when empty is UnschedulableAndUnresolvable.
+// Ported from default_preemption_test.go TestPostFilter (wantStatus: DefaultPreemption's own status, which the
+// PostFilter phase of 1.34+ joins to DynamicResources' reason). Upstream hands the filter statuses in; here they
+// come from the filters: a node too small for the pod even when empty is UnschedulableAndUnresolvable.
 const messageCases: MessageCase[] = [
   {
     name: 'pod with higher priority can be made schedulable',
@@ -212,7 +213,17 @@ describe('DefaultPreemption', () => {
   });
 
   it.each(messageCases)('PostFilter status: $name', ({ want, ...rest }) => {
-    expect(postFilterMessageOf(postFilter(rest))).toBe(want);
+    expect(postFilterMessageOf(postFilter(rest))).toBe(want && `no new claims to deallocate, ${want}`);
+  });
+
+  // upstream: framework/runtime/framework.go RunPostFilterPlugins joins the Unschedulable statuses' reasons.
+  it('from 1.34 DynamicResources runs first: "no new claims to deallocate" joins the preemption message', () => {
+    const tied = { name: 'tied', preemptor: mid('p', 600), nodes: { node1: [mid('p1', 600)] } };
+    expect(postFilterMessageOf(postFilter({ ...tied, minor: 34 }))).toBe(
+      'no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+    );
+    expect(postFilterMessageOf(postFilter({ ...tied, minor: 33 }))).toBe('preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.');
+    expect(postFilterMessageOf(postFilter({ ...tied, preemptor: high('p', 600), minor: 34 }))).toBeUndefined();
   });
 
   // The message alone stops the dry run at the first candidate: it must say what the full PostFilter says.

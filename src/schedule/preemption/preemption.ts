@@ -10,6 +10,7 @@ import { fitErrorMessage } from '../fit-error.js';
 import type { NodeInfo } from '../node-info.js';
 import type { PodInfo } from '../pod-info.js';
 import type { PreparedPod } from '../run-filters.js';
+import { dynamicResourcesPostFilter, type PostFilterStatus } from './dynamic-resources.js';
 import { NO_VICTIMS, selectVictimsOnNode, startTimeOf, type Candidate, type DryRunStatus, type PreemptionScope } from './select-victims.js';
 
 export interface PreemptionResult {
@@ -81,16 +82,17 @@ function dryRunPreemption(prepared: PreparedPod, nodes: readonly number[], scope
 const NOT_HELPFUL = 'Preemption is not helpful for scheduling';
 
 /**
- * Evaluator.Preempt's status message when no node is a candidate: the dry run's errors (utilerrors.NewAggregate), or a
- * FitError over every node, those that were no potential node reading "Preemption is not helpful for scheduling".
+ * Evaluator.Preempt's status when no node is a candidate: Error with the dry run's errors (utilerrors.NewAggregate),
+ * or Unschedulable with a FitError over every node, those that were no potential node reading "Preemption is not
+ * helpful for scheduling". DefaultPreemption's PostFilter prefixes "preemption: ".
  */
-function noCandidateMessage(dryRun: DryRun, numAllNodes: number): string {
+function noCandidateStatus(dryRun: DryRun, numAllNodes: number): PostFilterStatus {
   const errors = [...new Set(dryRun.statuses.filter((s) => s.code === 'Error').map((s) => s.reasons.join(', ')))];
-  if (errors.length > 0) return errors.length === 1 ? `${errors[0]}` : `[${errors.join(', ')}]`;
+  if (errors.length > 0) return { code: 'Error', message: `preemption: ${errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`}` };
   const nodeReasons = dryRun.statuses.map((status) => ({ reasons: status.reasons, nodes: 1 }));
   const notHelpful = numAllNodes - dryRun.statuses.length;
   if (notHelpful > 0) nodeReasons.push({ reasons: [NOT_HELPFUL], nodes: notHelpful });
-  return fitErrorMessage(numAllNodes, nodeReasons);
+  return { code: 'Unschedulable', message: `preemption: ${fitErrorMessage(numAllNodes, nodeReasons)}` };
 }
 
 /** GetEarliestPodStartTime: the earliest start among the highest-priority victims. */
@@ -136,18 +138,34 @@ export function postFilterMessage(prepared: PreparedPod, feasibility: Feasibilit
   return 'message' in outcome ? outcome.message : undefined;
 }
 
-function postFilterOutcome(
-  prepared: PreparedPod,
-  feasibility: Feasibility,
-  { scope, search }: { readonly scope: PreemptionScope; readonly search: CandidateSearch },
-): { readonly message: string } | { readonly candidates: readonly Candidate[] } {
+interface PostFilterRun {
+  readonly scope: PreemptionScope;
+  readonly search: CandidateSearch;
+}
+
+/**
+ * RunPostFilterPlugins over the default profile's PostFilter plugins, DynamicResources (from 1.34) then
+ * DefaultPreemption: the candidates found, or the message, the reasons of Unschedulable statuses joined by ", " (an
+ * Error status ends the phase and alone makes the message).
+ */
+function postFilterOutcome(prepared: PreparedPod, feasibility: Feasibility, run: PostFilterRun): { readonly message: string } | { readonly candidates: readonly Candidate[] } {
   // Without nodes the scheduler fails with ErrNoNodesAvailable, no FitError: PostFilter does not run.
   if (feasibility.numAllNodes === 0) return { message: '' };
-  if (!prepared.pod.mayPreempt) return { message: 'preemption: not eligible due to preemptionPolicy=Never.' };
+  const dynamicResources = dynamicResourcesPostFilter(run.scope.cluster.minor, prepared.rejection !== undefined);
+  if (dynamicResources?.code === 'Error') return { message: dynamicResources.message };
+  const preemption = defaultPreemption(prepared, feasibility, run);
+  if ('candidates' in preemption) return preemption;
+  if (preemption.code === 'Error' || !dynamicResources) return { message: preemption.message };
+  return { message: `${dynamicResources.message}, ${preemption.message}` };
+}
+
+/** DefaultPreemption's PostFilter: the candidates, or its status when there is none. */
+function defaultPreemption(prepared: PreparedPod, feasibility: Feasibility, { scope, search }: PostFilterRun): PostFilterStatus | { readonly candidates: readonly Candidate[] } {
+  if (!prepared.pod.mayPreempt) return { code: 'Unschedulable', message: 'preemption: not eligible due to preemptionPolicy=Never.' };
   // A PreFilter rejection leaves every node UnschedulableAndUnresolvable: no potential node.
   const dryRun = prepared.rejection ? { candidates: [], statuses: [] } : dryRunPreemption(prepared, potentialNodes(feasibility), scope, search);
   if (dryRun.candidates.length > 0) return { candidates: dryRun.candidates };
-  return { message: `preemption: ${noCandidateMessage(dryRun, feasibility.numAllNodes)}` };
+  return noCandidateStatus(dryRun, feasibility.numAllNodes);
 }
 
 /** The preemption made, if any. */
