@@ -272,6 +272,16 @@ ${names.map((values) => `              - matchFields: [{key: metadata.name, oper
     );
   });
 
+  it('before 1.31 each node outside the PreFilter node names was recorded as "node is filtered out by the prefilter result"', () => {
+    const small = '{cpu: "50m", memory: 4Gi, pods: "110"}';
+    const [some] = run(node('a', '', small) + node('b', '', small) + deployment('web', 1, nameTerms(['a'])), { kubernetesVersion: '1.30' }).results;
+    expect(some?.message).toBe(
+      // Before 1.34 Insufficient cpu is Unschedulable even when the node is too small: a potential node.
+      '0/2 nodes are available: 1 Insufficient cpu, 1 node is filtered out by the prefilter result. preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.',
+    );
+    expect(some?.rejected).toEqual({ a: ['Insufficient cpu'], b: ['node is filtered out by the prefilter result'] });
+  });
+
   it('a DaemonSet pod on a one-node cluster gets no "0 node(s)" entry', () => {
     const [result] = run(node('a') + daemonSet(cpu('3'))).results;
     const message = '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.';

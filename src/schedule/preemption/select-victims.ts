@@ -5,7 +5,7 @@ import type { ClusterState, FailureCode } from '../framework.js';
 import { NodeClasses } from '../node-classes.js';
 import { removePodsFromNode, type NodeInfo } from '../node-info.js';
 import type { PodInfo } from '../pod-info.js';
-import { filterNode, outsideNodeNamesStatus, runPreFilters, type PreparedPod } from '../run-filters.js';
+import { filterNode, runPreFilters, type PreparedPod } from '../run-filters.js';
 import { filterPodsWithPDBViolation, type PodDisruptionBudget } from './pod-disruption-budgets.js';
 
 /** Where the what-if runs: the current nodes and cluster, and the budgets. */
@@ -58,7 +58,7 @@ function statusOn(prepared: PreparedPod, index: number, node: NodeInfo, scope: P
   const { namespaceLabels, minor, storage } = scope.cluster;
   const again = runPreFilters(prepared.pod, changed.clusterState(namespaceLabels, minor, storage));
   if (again.rejection) return { code: 'UnschedulableAndUnresolvable', reasons: [again.rejection.reason] };
-  if (again.nodeNames && again.narrowedBy && !again.nodeNames.has(node.name)) return outsideNodeNamesStatus(again.narrowedBy);
+  if (again.nodeNames && again.outside && !again.nodeNames.has(node.name)) return again.outside;
   return filterNode(again, node);
 }
 
