@@ -8,7 +8,7 @@ import { NEWEST_RELEASE } from '../model/kubernetes-version.js';
 import { asRecord, type KubeObject } from '../model/object.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { BUILTIN_KINDS } from './builtin-kinds.js';
-import { builtinValidator } from './builtin-validators.js';
+import { builtinValidator, saveBuiltinCodeCaches } from './builtin-validators.js';
 import type { CompiledValidator, FieldGraph } from './compiled-validator.js';
 import { closestName } from './closest-name.js';
 import { collectDefinitions, DUPLICATE_CRD, groupKind, type CustomResourceDefinition, type CustomResourceDefinitions } from './custom-resource-definition.js';
@@ -85,11 +85,12 @@ export function validateObjects(objects: readonly KubeObject[], options: SchemaO
     if (object.fromCluster) continue;
     const deprecated = checkDeprecatedApi(object, options.kubernetesVersion);
     if (deprecated) findings.push(deprecated);
-    const validator = builtinValidator(object.ref.apiVersion, object.ref.kind);
+    const validator = builtinValidator(object.ref.apiVersion, object.ref.kind, options.validatorStore);
     if (validator) appendAll(findings, builtinFindings(validator, object, options.kubernetesVersion));
     else if (!deprecated) appendAll(findings, validateCustomResource(object, run));
   }
   for (const patch of patches) appendAll(findings, validatePatch(patch, run));
+  saveBuiltinCodeCaches();
   return findings;
 }
 
@@ -100,7 +101,7 @@ function validatePatch(patch: KubeObject, run: CustomRun): Finding[] {
   const definition = run.definitions.byGroupKind.get(groupKind(groupOf(apiVersion), kind));
   const version = definition?.versions.find((entry) => `${definition.group}/${entry.name}` === apiVersion);
   const schema = version ? versionSchema(version) : undefined;
-  const builtin = builtinValidator(apiVersion, kind);
+  const builtin = builtinValidator(apiVersion, kind, run.options.validatorStore);
   const validator = builtin ? { validate: builtin, fields: builtin.fields ?? {} } : schema && version && definition && compiledFor(run, `${definition.name} ${version.name}`, schema);
   if (!validator || typeof validator === 'string' || validator.validate(withoutPatchDirectives(withoutNulls(patch.value)))) return [];
   const unknownFields = (validator.validate.errors ?? []).filter((error) => error.keyword === 'additionalProperties');
@@ -129,7 +130,7 @@ function validateCustomResource(object: KubeObject, run: CustomRun): Finding[] {
 function validateByDefinition(object: KubeObject, definition: CustomResourceDefinition, run: CustomRun): Finding[] {
   const served = servedVersion(object, definition);
   if (!('version' in served)) return served.findings;
-  const findings = [...served.findings, ...objectMetaFindings(object), ...validateWith(objectMetaValidator(), object)];
+  const findings = [...served.findings, ...objectMetaFindings(object), ...validateWith(objectMetaValidator(run.options.validatorStore), object)];
   const schema = versionSchema(served.version);
   const value = valueToValidate(withoutNulls(object.value), served.version);
   if (schema) appendAll(findings, validateBySchema(object, { key: `${definition.name} ${served.version.name}`, schema, value }, run));
@@ -158,8 +159,8 @@ function celFindings(object: KubeObject, target: { definition: CustomResourceDef
 }
 
 /** The ObjectMeta schema, borrowed from a kind whose only checked field is metadata (ConfigMap), on `{ metadata }`. */
-function objectMetaValidator(): CompiledValidator {
-  const configMap = builtinValidator('v1', 'ConfigMap');
+function objectMetaValidator(store: CodeStore | undefined): CompiledValidator {
+  const configMap = builtinValidator('v1', 'ConfigMap', store);
   if (!configMap) throw new Error('the v1 ConfigMap schema is missing');
   const validate = ((value: unknown) => configMap({ metadata: asRecord(value)?.['metadata'] })) as CompiledValidator & { errors?: CompiledValidator['errors'] };
   return Object.defineProperties(validate, { errors: { get: () => configMap.errors }, fields: { value: configMap.fields } });
