@@ -76,7 +76,7 @@ export async function loadManifests(inputs: readonly string[], options: LoadOpti
       findings.push(read.finding);
       continue;
     }
-    const parsed = parseDocuments(read.source, limits);
+    const parsed = parseDocuments(read.source, limits, options.fromCluster ? 'none' : 'eager');
     appendAll(findings, parsed.findings);
     const role = roles.get(normalize(read.source.file));
     if (role === 'kustomization' || role === 'configuration') continue;
