@@ -28,8 +28,6 @@ export interface LintSetup {
   readonly config: KubefitConfig;
   /** The workload of an object of the main inputs: undefined for objects that make no pods (or are not scheduled). */
   readonly workloadOf: (object: KubeObject) => Workload | undefined;
-  /** Neighbour objects (--context): cross-object rules see them, nothing is reported on them. */
-  readonly neighbours?: readonly KubeObject[];
 }
 
 interface Active<T extends Rule> {
@@ -64,7 +62,7 @@ export function lintObjects(input: LintInput): Finding[] {
   const workloads = new Map(input.workloads.map((workload) => [workload.object, workload]));
   const linter = new Linter({ ...input, workloadOf: (object) => workloads.get(object) });
   for (const object of input.objects) linter.lintObject(object);
-  return linter.finish(input.objects.filter((object) => linter.keeps(object)));
+  return linter.finish(input.objects.filter((object) => linter.keeps(object)), input.neighbours);
 }
 
 /**
@@ -107,9 +105,12 @@ export class Linter {
     return (kept.workloads || kept.workloadKinds === undefined || kept.workloadKinds.has(kind)) && this.#setup.workloadOf(object) !== undefined;
   }
 
-  /** Runs the cross-object rules over `kept` (the objects keeps() asked for, in input order); returns every lint finding. */
-  finish(kept: readonly KubeObject[]): Finding[] {
-    const { neighbours = [], workloadOf } = this.#setup;
+  /**
+   * Runs the cross-object rules over `kept` (the objects keeps() asked for, in input order), which also see the
+   * `neighbours` (--context objects, never reported on); returns every lint finding of the run.
+   */
+  finish(kept: readonly KubeObject[], neighbours: readonly KubeObject[] = []): Finding[] {
+    const { workloadOf } = this.#setup;
     const workloads = kept.map(workloadOf).filter((workload): workload is Workload => workload !== undefined);
     const neighbourWorkloads = neighbours.map(toWorkload).filter((workload): workload is Workload => workload !== undefined);
     const index = neighbours.length === 0 ? buildLintIndex(kept, workloads) : buildLintIndex([...kept, ...neighbours], [...workloads, ...neighbourWorkloads]);

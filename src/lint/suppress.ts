@@ -1,6 +1,7 @@
 // Applies the three suppression forms to every finding of a run and reports the suppressions that matched nothing.
 import type { IgnoreEntry, KubefitConfig } from '../config/config.js';
 import type { Path } from '../model/document.js';
+import { detached } from '../model/detached.js';
 import { findingAt, type Finding } from '../model/finding.js';
 import { matchesGlob, matchesPathGlob } from '../model/glob.js';
 import { POD_KINDS, podKindOf } from '../model/kinds.js';
@@ -61,7 +62,8 @@ export class SuppressionCollector {
     if (found.length > 0) this.#byObject.set(key, [...(this.#byObject.get(key) ?? []), ...found]);
     if (this.#filesRead.has(object.file)) return;
     this.#filesRead.add(object.file);
-    for (const directive of commentDirectivesOf(object.document.text)) {
+    for (const found of commentDirectivesOf(object.document.text)) {
+      const directive = { ...found, ruleIds: found.ruleIds.map(detached) };
       const lineKey = `${object.file}\0${directive.targetLine}`;
       this.#byLine.set(lineKey, [...(this.#byLine.get(lineKey) ?? []), commentSuppression(object.file, directive)]);
     }

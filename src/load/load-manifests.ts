@@ -1,5 +1,6 @@
 // The loader's entry point: inputs → files read once → documents → Kubernetes objects, with load findings.
 import { appendAll } from '../model/append.js';
+import { detached } from '../model/detached.js';
 import type { Finding } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
 import { expandInputs, resolveFrom } from './expand-inputs.js';
@@ -111,7 +112,8 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
     const objectFindings: Finding[] = [];
     for (const item of readDocuments(read.source, limits)) {
       if (!(item instanceof ParsedDocument)) {
-        findings.push(item);
+        // a message may quote the text: a copy of it, so that the finding does not keep the file's text in memory
+        findings.push({ ...item, message: detached(item.message) });
         continue;
       }
       if (role === 'kustomization' || role === 'configuration') continue;

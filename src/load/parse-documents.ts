@@ -33,6 +33,29 @@ export function parseDocuments(original: SourceText, limits: ParseLimits): Parse
   return { documents, findings };
 }
 
+/** Where readDocuments found a document: its chunk of the (comment-blanked) text, and whether it read the file as JSON. */
+export interface DocumentExtent {
+  readonly start: number;
+  readonly end: number;
+  readonly json: boolean;
+}
+
+const extents = new WeakMap<ParsedDocument, DocumentExtent>();
+
+/** The chunk a document of readDocuments was built from. */
+export function extentOf(document: ParsedDocument): DocumentExtent | undefined {
+  return extents.get(document);
+}
+
+/**
+ * A document read again from its chunk alone (`source` holds the chunk's text, positioned where it was in its file):
+ * the same value and spans as readDocuments built, without reading the rest of the file.
+ */
+export function readDocumentAt(source: SourceText, json: boolean, limits: ParseLimits): ParsedDocument | undefined {
+  const built = (json ? buildJsonDocument : buildDocuments)(source.text, 0, limits)[0];
+  return built && new ParsedDocument(source, 0, built);
+}
+
 /**
  * parseDocuments one document at a time: each document (and each problem, in the order parseDocuments lists them) is
  * yielded as soon as it is read, so a caller that lets go of a document before asking for the next holds one at a time.
@@ -72,7 +95,9 @@ export function* readDocuments(original: SourceText, limits: ParseLimits): Gener
         yield tooManyDocuments(source, built.rootSpan[0], limits.maxDocuments);
         return;
       }
-      yield new ParsedDocument(source, count++, built);
+      const document = new ParsedDocument(source, count++, built);
+      extents.set(document, { start, end: chunk.end, json: plan.build === buildJsonDocument });
+      yield document;
     } catch (error) {
       if (!(error instanceof jsYaml().YAMLException)) throw error;
       if (GO_TEMPLATE.test(source.text)) {
