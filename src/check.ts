@@ -197,7 +197,7 @@ async function readMain(paths: readonly string[], load: LoadOptions, run: MainRu
   const schedules = run.command !== 'lint';
   let count = 0;
   const streamed = await streamManifests(paths, load, (document) => {
-    for (const patch of document.patches) kept.patches.push(retainer.retain(patch));
+    for (const patch of document.patches) retainer.retain(patch, kept.patches);
     for (const object of document.objects) {
       count++;
       objectFiles.add(object.file);
@@ -209,11 +209,11 @@ async function readMain(paths: readonly string[], load: LoadOptions, run: MainRu
       const custom = run.analysis !== undefined && builtin === undefined;
       const needed = custom || run.analysis?.linter.keeps(object) || (schedules && (isClusterObject(object) || toWorkload(object) !== undefined));
       if (!needed) continue;
-      const retained = retainer.retain(object);
-      kept.objects.push(retained);
-      if (custom) kept.customResources.push(retained);
+      if (custom) retainer.retain(object, kept.objects, kept.customResources);
+      else retainer.retain(object, kept.objects);
     }
   });
+  retainer.flush();
   return { ...streamed, ...kept, suppressions, objectFiles, count };
 }
 

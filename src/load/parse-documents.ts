@@ -33,20 +33,6 @@ export function parseDocuments(original: SourceText, limits: ParseLimits): Parse
   return { documents, findings };
 }
 
-/** Where readDocuments found a document: its chunk of the (comment-blanked) text, and whether it read the file as JSON. */
-export interface DocumentExtent {
-  readonly start: number;
-  readonly end: number;
-  readonly json: boolean;
-}
-
-const extents = new WeakMap<ParsedDocument, DocumentExtent>();
-
-/** The chunk a document of readDocuments was built from. */
-export function extentOf(document: ParsedDocument): DocumentExtent | undefined {
-  return extents.get(document);
-}
-
 /**
  * A document read again from its chunk alone (`source` holds the chunk's text, positioned where it was in its file):
  * the same value and spans as readDocuments built, without reading the rest of the file.
@@ -95,9 +81,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits): Gener
         yield tooManyDocuments(source, built.rootSpan[0], limits.maxDocuments);
         return;
       }
-      const document = new ParsedDocument(source, count++, built);
-      extents.set(document, { start, end: chunk.end, json: plan.build === buildJsonDocument });
-      yield document;
+      yield new ParsedDocument(source, count++, built, { start, end: chunk.end, json: plan.build === buildJsonDocument });
     } catch (error) {
       if (!(error instanceof jsYaml().YAMLException)) throw error;
       if (GO_TEMPLATE.test(source.text)) {
