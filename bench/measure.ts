@@ -41,6 +41,8 @@ export interface MeasureOptions {
 export interface Command {
   readonly executable?: string;
   readonly args: readonly string[];
+  /** Environment of this command only, over the options' one. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -83,7 +85,7 @@ function runOnce(command: Command, options: MeasureOptions): { ms: number; cpuMs
   const result = spawnSync(file, args, {
     encoding: 'utf8',
     maxBuffer: 1024 * 1024 * 1024,
-    env: { ...process.env, ...options.env, KUBEFIT_BENCH_PROBE: probeFile, NO_COLOR: '1' },
+    env: { ...process.env, ...options.env, ...command.env, KUBEFIT_BENCH_PROBE: probeFile, NO_COLOR: '1' },
     timeout: options.timeoutMs ?? 60_000,
   });
   if (result.signal !== null) throw new TimedOut(options.timeoutMs ?? 60_000);

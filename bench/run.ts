@@ -54,6 +54,7 @@ for (const row of attemptRows(() => crdCache(context), 'kube-prometheus with CRD
 if (!values.quick) {
   step(() => cases.corpusCopies(context, 20), 'real corpus x20');
   steps(() => cases.formatsAtScale(context, 'fit feasibility', ['fit', context.inputs.pending(1000, 1), '--cluster', context.inputs.cluster(20_000)], '1,000 pods x 20,000 nodes'));
+  steps(() => cases.formatsAtScale(context, 'placement', ['fit', context.inputs.pending(1400, 100), '--cluster', context.inputs.cluster(5000)], '150,000 pods on 5,000 nodes'));
   steps(() => kubeconformRows(context, projectRoot, cases.CLI));
 }
 if (!values.quick) {

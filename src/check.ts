@@ -140,6 +140,7 @@ export async function analyze(command: Command, paths: readonly string[], option
     appendAll(findings, validation.definitionFindings());
     for (const object of main.customResources) appendAll(findings, validation.validateCustom(object));
     for (const patch of main.patches) appendAll(findings, validation.validatePatch(patch));
+    validation.saveCodeCaches();
     progress(options, 'linting objects', main.objects.length);
     appendAll(findings, linter.finish(main.objects.filter((object) => linter.keeps(object)), neighbours));
   }
@@ -239,7 +240,7 @@ function progress(options: CheckOptions, phase: string, total: number): void {
 /** Rule options that do not fit their rule's schema are a usage error; ajv loads only when the config has options. */
 async function checkRuleOptions(rules: readonly Rule[], config: KubefitConfig): Promise<void> {
   const [problem] = (await import('./lint/rule-options.js')).ruleOptionProblems(rules, config);
-  if (problem !== undefined) throw new UsageError(`config: ${problem}`, 'See the Options section of the rule\'s page in docs/rules.');
+  if (problem !== undefined) throw new UsageError(problem, 'See the Options section of the rule\'s page in docs/rules.');
 }
 
 /** Custom-resource schemas from the config's `schemas` directories (and --schemas); an unreadable one is a usage error. */

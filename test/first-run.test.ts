@@ -74,14 +74,14 @@ describe('failures a CI user must see (exit 2)', () => {
     const root = await project({ '.kubefit.yaml': 'rules:\n  latest-tagg: off\n', 'pod.yaml': POD });
     const run = await runCli(['lint', 'pod.yaml'], { cwd: root });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`kubefit: unknown rule "latest-tagg" in the configuration's rules (did you mean latest-tag?)`);
+    expect(run.stderr).toContain(`kubefit: .kubefit.yaml:2:3: unknown rule "latest-tagg" (did you mean latest-tag?)`);
   });
 
   it('a rule that cannot be configured, in rules or overrides', async () => {
     const root = await project({ '.kubefit.yaml': 'overrides:\n  - files: ["**"]\n    rules:\n      unschedulable: off\n', 'pod.yaml': POD });
     const run = await runCli(['lint', 'pod.yaml'], { cwd: root });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`kubefit: rule "unschedulable" in the configuration's overrides[0].rules cannot be configured`);
+    expect(run.stderr).toContain(`kubefit: .kubefit.yaml:4:7: rule "unschedulable" cannot be configured`);
   });
 
   it.skipIf(process.getuid?.() === 0)('an unreadable subfolder is reported like an unreadable file', async () => {

@@ -12,7 +12,8 @@ describe('kubefit CRD validator cache', () => {
   it('keeps compiled validators where KUBEFIT_CACHE_DIR says, and gives the same report from the cache', async () => {
     const args = ['lint', 'fixtures/schema/custom-resources.yaml', '--format', 'json'];
     const cold = await runCli(args, { env: { KUBEFIT_CACHE_DIR: dir } });
-    expect(readdirSync(join(dir, toolVersion(), 'validators'))).toHaveLength(2);
+    // one CRD: its code and V8's code cache of it (beside the code caches of the built-in validators)
+    expect(readdirSync(join(dir, toolVersion(), 'validators')).filter((name) => /^[0-9a-f]{64}\./.test(name))).toHaveLength(2);
     const warm = await runCli(args, { env: { KUBEFIT_CACHE_DIR: dir } });
     expect(warm).toEqual(cold);
     expect(cold.stdout).toContain('unknown field \\"schedul\\" in spec');

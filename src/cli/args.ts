@@ -1,12 +1,11 @@
 // Command-line parsing: argv → a typed invocation, or a UsageError with a one-line message.
+import { COMMANDS, type CommandName } from './command-names.js';
 import { parseArgs } from 'node:util';
 import type { FailOn } from '../config/config.js';
 import { resolveKubernetesRelease } from '../model/kubernetes-version.js';
-import { FORMAT_NAMES } from '../report/formatters/index.js';
+import { FORMAT_NAMES } from '../report/formatters/load-formatter.js';
 import { UsageError } from '../model/usage-error.js';
 
-export type CommandName = 'check' | 'lint' | 'fit' | 'rules' | 'explain' | 'init' | 'help';
-export const COMMANDS: readonly CommandName[] = ['check', 'lint', 'fit', 'rules', 'explain', 'init', 'help'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'none'];
 
 export interface Invocation {

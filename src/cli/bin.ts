@@ -15,19 +15,23 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
-try {
-  process.exitCode = await main({
-    argv: process.argv.slice(2),
-    cwd: process.cwd(),
-    env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
-    readStdin,
-  });
-} catch (error) {
-  process.stderr.write(`kubefit ${toolVersion()} crashed, please report this at https://github.com/kubefit/kubefit/issues\n`);
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 2;
+async function run(): Promise<void> {
+  try {
+    process.exitCode = await main({
+      argv: process.argv.slice(2),
+      cwd: process.cwd(),
+      env: process.env,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      stdoutIsTTY: process.stdout.isTTY === true,
+      stderrIsTTY: process.stderr.isTTY === true,
+      readStdin,
+    });
+  } catch (error) {
+    process.stderr.write(`kubefit ${toolVersion()} crashed, please report this at https://github.com/kubefit/kubefit/issues\n`);
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  }
 }
+
+void run();

@@ -1,5 +1,5 @@
 // The text of `kubefit --help`.
-import { FORMAT_NAMES } from '../report/formatters/index.js';
+import { FORMAT_NAMES } from '../report/formatters/load-formatter.js';
 
 export function helpText(version: string): string {
   return `kubefit ${version} — are your Kubernetes manifests valid, sane and schedulable?

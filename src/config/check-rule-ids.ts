@@ -2,22 +2,22 @@
 import type { RuleMeta } from '../model/rule-meta.js';
 import { UsageError } from '../model/usage-error.js';
 import { didYouMean } from '../schema/closest-name.js';
-import type { KubefitConfig } from './config.js';
+import { configKeyAt, type KubefitConfig } from './config.js';
 
 /** Throws a UsageError for the first rule id in `rules` or `overrides` that no check has or that cannot be configured. */
 export function checkRuleIds(config: KubefitConfig, catalog: readonly Pick<RuleMeta, 'id' | 'notConfigurable'>[]): void {
   const known = new Map(catalog.map((meta) => [meta.id, meta]));
   const named = [
-    ...[...new Set([...Object.keys(config.rules), ...Object.keys(config.ruleOptions)])].map((id) => ({ id, where: 'rules' })),
-    ...config.overrides.flatMap((override, index) => Object.keys(override.rules).map((id) => ({ id, where: `overrides[${index}].rules` }))),
+    ...[...new Set([...Object.keys(config.rules), ...Object.keys(config.ruleOptions)])].map((id) => ({ id, path: ['rules', id] })),
+    ...config.overrides.flatMap((override, index) => Object.keys(override.rules).map((id) => ({ id, path: ['overrides', index, 'rules', id] }))),
   ];
-  for (const { id, where } of named) {
+  for (const { id, path } of named) {
     const meta = known.get(id);
     if (meta === undefined) {
-      throw new UsageError(`unknown rule "${id}" in the configuration's ${where}${didYouMean(id, [...known.keys()])}`, 'Run "kubefit rules" to list every rule id.');
+      throw new UsageError(`${configKeyAt(config, path)}unknown rule "${id}"${didYouMean(id, [...known.keys()])}`, 'Run "kubefit rules" to list every rule id.');
     }
     if (meta.notConfigurable !== undefined) {
-      throw new UsageError(`rule "${id}" in the configuration's ${where} cannot be configured: ${meta.notConfigurable}`, 'Remove it from the configuration.');
+      throw new UsageError(`${configKeyAt(config, path)}rule "${id}" cannot be configured: ${meta.notConfigurable}`, 'Remove it from the configuration.');
     }
   }
 }

@@ -1,4 +1,5 @@
 // The resolved configuration every analyser reads: defaults <- config file <- command-line flags.
+import { formatPath } from '../model/document.js';
 import type { Severity } from '../model/finding.js';
 
 export type RuleSetting = Severity | 'off';
@@ -53,6 +54,8 @@ export interface KubefitConfig {
   readonly overrides: readonly { readonly files: readonly string[]; readonly rules: Readonly<Record<string, RuleSetting>> }[];
   /** The directory paths in the config are relative to. */
   readonly baseDir: string;
+  /** `file:line:col` of a key in the config file (e.g. ['rules', 'latest-tag']); absent when no file was read. */
+  readonly locate?: ((path: readonly (string | number)[]) => string | undefined) | undefined;
 }
 
 export const DEFAULT_CONFIG: KubefitConfig = {
@@ -70,3 +73,11 @@ export const DEFAULT_CONFIG: KubefitConfig = {
   overrides: [],
   baseDir: '.',
 };
+
+/**
+ * Where the key at `path` (['rules', id] or ['overrides', 0, 'rules', id]) is, as a message prefix: `file:line:col: `
+ * when the configuration was read from a file, else which part of the configuration names it.
+ */
+export function configKeyAt(config: Pick<KubefitConfig, 'locate'>, path: readonly (string | number)[]): string {
+  return config.locate?.(path)?.concat(': ') ?? `config ${formatPath(path.slice(0, -1))}: `;
+}

@@ -106,9 +106,12 @@ describe('loadConfigFile', () => {
     const directory = await mkdtemp(join(tmpdir(), 'kubefit-config-'));
     onTestFinished(() => rm(directory, { recursive: true, force: true }));
     const file = join(directory, '.kubefit.yml');
-    await writeFile(file, 'failOn: info\n');
-    expect(await loadConfigFile(file, '/')).toEqual({ file, baseDir: directory, content: { failOn: 'info' } });
-    expect(await loadConfigFile('.kubefit.yml', directory)).toEqual({ file: '.kubefit.yml', baseDir: directory, content: { failOn: 'info' } });
+    await writeFile(file, 'failOn: info\nrules:\n  latest-tag: off\n');
+    const content = { failOn: 'info', rules: { 'latest-tag': 'off' } };
+    expect(await loadConfigFile(file, '/')).toMatchObject({ file, baseDir: directory, content });
+    const relative = await loadConfigFile('.kubefit.yml', directory);
+    expect(relative).toMatchObject({ file: '.kubefit.yml', baseDir: directory, content });
+    expect([relative.locate?.(['rules', 'latest-tag']), relative.locate?.(['failOn']), relative.locate?.(['rules', 'nothing'])]).toEqual(['.kubefit.yml:3:3', '.kubefit.yml:1:1', undefined]);
   });
 
   it('says so when the file does not exist', async () => {

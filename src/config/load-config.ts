@@ -31,6 +31,8 @@ export interface ConfigFile {
   /** The directory its paths and globs are relative to. */
   readonly baseDir: string;
   readonly content: ConfigFileContent;
+  /** `file:line:col` of the key at `path` (or of the value, for sequence items); undefined when there is none. */
+  readonly locate?: (path: readonly (string | number)[]) => string | undefined;
 }
 
 const HINT = 'See schemas/kubefit-config.schema.json, or run "kubefit init" for a commented example.';
@@ -67,11 +69,16 @@ export async function loadConfigFile(file: string, cwd?: string): Promise<Config
     const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'not found' : 'cannot be read';
     throw new UsageError(`config file ${file} ${reason}`, 'Check the --config path.');
   }
-  return { file, baseDir: dirname(path), content: parseConfig(text, file) };
+  const { content, locate } = parseConfigFile(text, file);
+  return { file, baseDir: dirname(path), content, locate };
 }
 
 /** Parses and validates config text; every problem is a UsageError at `file:line:col`. */
 export function parseConfig(text: string, file: string): ConfigFileContent {
+  return parseConfigFile(text, file).content;
+}
+
+function parseConfigFile(text: string, file: string): Required<Pick<ConfigFile, 'content' | 'locate'>> {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   const at = (offset: number) => {
@@ -83,7 +90,11 @@ export function parseConfig(text: string, file: string): ConfigFileContent {
   const value = withoutEmptyKeys(document.toJS() ?? {});
   const problem = mostSpecific(validateContent(value));
   if (problem) throw new UsageError(`${at(offsetOf(document, problem))}: ${describeProblem(problem)}`, HINT);
-  return value as ConfigFileContent;
+  const locate = (path: readonly (string | number)[]) => {
+    const offset = keyOffset(document, path);
+    return offset === undefined ? undefined : at(offset);
+  };
+  return { content: value as ConfigFileContent, locate };
 }
 
 /** A top-level key with nothing under it (`rules:` with every entry commented out) configures nothing. */
@@ -113,14 +124,24 @@ function pathOf(problem: ErrorObject): (string | number)[] {
 /** Start of the offending value, or of the offending key for unknown and badly named keys. */
 function offsetOf(document: Document, problem: ErrorObject): number {
   const path = pathOf(problem);
-  const node = path.length === 0 ? document.contents : document.getIn(path, true);
   const key = problem.params['additionalProperty'] ?? problem.params['propertyName'];
-  if (typeof key === 'string' && isMap(node)) {
-    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+  return (typeof key === 'string' ? keyOffset(document, [...path, key]) : valueOffset(document, path)) ?? valueOffset(document, path) ?? 0;
+}
+
+/** Start of the mapping key that ends `path`, else of the value at `path`. */
+function keyOffset(document: Document, path: readonly (string | number)[]): number | undefined {
+  const key = path.at(-1);
+  const parent = path.length === 0 ? undefined : path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
+  if (typeof key === 'string' && isMap(parent)) {
+    const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
     if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
   }
-  const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-  return range?.[0] ?? 0;
+  return valueOffset(document, path);
+}
+
+function valueOffset(document: Document, path: readonly (string | number)[]): number | undefined {
+  const node = path.length === 0 ? document.contents : document.getIn(path, true);
+  return (node as { range?: [number, number, number] } | null | undefined)?.range?.[0];
 }
 
 function describeProblem(problem: ErrorObject): string {

@@ -1,6 +1,6 @@
 // Checks the per-rule options of a config against each rule's JSON Schema (meta.options.schema), as ESLint does.
 import { Ajv, type ErrorObject } from 'ajv';
-import type { KubefitConfig } from '../config/config.js';
+import { configKeyAt, type KubefitConfig } from '../config/config.js';
 import type { Rule } from './define-rule.js';
 
 /** One message per rule whose options do not fit its schema, or that takes none; rules not in `rules` are left alone. */
@@ -13,12 +13,12 @@ export function ruleOptionProblems(rules: readonly Rule[], config: KubefitConfig
     if (!rule) continue;
     const schema = rule.meta.options?.schema;
     if (!schema) {
-      problems.push(`rule ${id} takes no options`);
+      problems.push(`${configKeyAt(config, ['rules', id])}rule ${id} takes no options`);
       continue;
     }
     const validate = ajv.compile(schema);
     const [error] = validate(options) ? [] : (validate.errors ?? []);
-    if (error) problems.push(`rule ${id}: ${describeError(error)}`);
+    if (error) problems.push(`${configKeyAt(config, ['rules', id])}rule ${id}: ${describeError(error)}`);
   }
   return problems;
 }

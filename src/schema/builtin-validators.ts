@@ -1,4 +1,10 @@
-// Loads the precompiled validator of one built-in kind on first use (a cold run pays only for the kinds it meets).
+// Loads the precompiled validator of one built-in kind on first use (a cold run pays only for the kinds it meets); with
+// a CodeStore, through V8's code cache, which starts the 350 kB workload validators in a third of the time.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runWithCodeCache } from '../load/code-cache.js';
+import type { CodeStore } from '../load/validator-cache-dir.js';
 import { BUILTIN_KINDS } from './builtin-kinds.js';
 import type { CompiledValidator } from './compiled-validator.js';
 import { perKindFiles } from './kind-files.js';
@@ -8,5 +14,44 @@ export function isBuiltinKind(apiVersion: string, kind: string): boolean {
   return Object.hasOwn(BUILTIN_KINDS, `${apiVersion} ${kind}`);
 }
 
+const required = perKindFiles<CompiledValidator>((base) => `${base}.cjs`);
+const cached = new Map<string, CompiledValidator>();
+const unsavedCodeCaches: (() => void)[] = [];
+
 /** The validator of a built-in kind, or undefined when kubefit has no schema for it. */
-export const builtinValidator = perKindFiles<CompiledValidator>((base) => `${base}.cjs`);
+export function builtinValidator(apiVersion: string, kind: string, store?: CodeStore): CompiledValidator | undefined {
+  const base = BUILTIN_KINDS[`${apiVersion} ${kind}`];
+  if (base === undefined || store === undefined) return required(apiVersion, kind);
+  let validator = cached.get(base);
+  if (validator === undefined) {
+    validator = withCodeCache(base, store) ?? required(apiVersion, kind);
+    if (validator) cached.set(base, validator);
+  }
+  return validator;
+}
+
+/** Writes the code caches of the validators compiled afresh in this process (call once they have run). */
+export function saveBuiltinCodeCaches(): void {
+  for (const save of unsavedCodeCaches.splice(0)) save();
+}
+
+function withCodeCache(base: string, store: CodeStore): CompiledValidator | undefined {
+  // schemas/ sits two levels up from src/schema, dist/src/schema and the bundle's dist/bundle/cli alike
+  const file = fileURLToPath(new URL(`../../schemas/${base}.cjs`, import.meta.url));
+  let code: string;
+  try {
+    code = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const key = `builtin-${base}-${createHash('sha256').update(code).digest('hex').slice(0, 32)}`;
+  let module;
+  try {
+    module = runWithCodeCache(code, file, { store, key });
+  } catch {
+    return undefined;
+  }
+  if (typeof module.exports !== 'function') return undefined;
+  if (module.saveCodeCache) unsavedCodeCaches.push(module.saveCodeCache);
+  return module.exports as CompiledValidator;
+}

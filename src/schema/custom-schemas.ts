@@ -1,7 +1,8 @@
 // Schemas of custom resources: from --schemas directories and from CustomResourceDefinitions among the inputs.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { Script } from 'node:vm';
+import { fileURLToPath } from 'node:url';
+import { runWithCodeCache, type CodeCacheEntry } from '../load/code-cache.js';
 import type { CodeStore } from '../load/validator-cache-dir.js';
 import { groupOf } from '../model/kinds.js';
 import { asArray, asRecord } from '../model/object.js';
@@ -106,11 +107,6 @@ export function compileCustomSchema(schema: Schema, store?: CodeStore): CustomVa
   return restored ? withFields(restored, body) : compileWithAjv(body, { store, key });
 }
 
-interface Entry {
-  readonly store: CodeStore;
-  readonly key: string;
-}
-
 /** The field graph is built only when a finding needs a suggestion. */
 function withFields(compiled: Omit<CustomValidator, 'fields'>, body: Schema): CustomValidator {
   let fields: FieldGraph | undefined;
@@ -122,7 +118,7 @@ function withFields(compiled: Omit<CustomValidator, 'fields'>, body: Schema): Cu
   };
 }
 
-function compileWithAjv(body: Schema, entry: Entry | undefined): CustomValidator | string {
+function compileWithAjv(body: Schema, entry: CodeCacheEntry | undefined): CustomValidator | string {
   const { default: Ajv } = require('ajv') as typeof import('ajv');
   const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, validateSchema: false, logger: false, code: { source: entry !== undefined } });
   try {
@@ -137,17 +133,13 @@ function compileWithAjv(body: Schema, entry: Entry | undefined): CustomValidator
   }
 }
 
-/** Runs standalone code as a CommonJS module with V8's code cache when one fits; undefined when it yields no validator. */
-function instantiate(code: string, entry: Entry): Omit<CustomValidator, 'fields'> | undefined {
+/** Runs standalone code with V8's code cache when one fits; undefined when it yields no validator. */
+function instantiate(code: string, entry: CodeCacheEntry): Omit<CustomValidator, 'fields'> | undefined {
   try {
-    const codeCache = entry.store.read(`${entry.key}.v8`);
-    const script = new Script(`(function (module, exports, require) {${code}\n})`, { filename: `kubefit-validator-${entry.key}.cjs`, ...(codeCache && { cachedData: codeCache }) });
-    const module: { exports: unknown } = { exports: {} };
-    (script.runInThisContext() as (module: unknown, exports: unknown, require: NodeJS.Require) => void)(module, module.exports, require);
+    // the code requires ajv's runtime helpers, resolved from here
+    const module = runWithCodeCache(code, `kubefit-validator-${entry.key}.cjs`, entry, fileURLToPath(import.meta.url));
     if (typeof module.exports !== 'function') return undefined;
-    const fresh = codeCache === undefined || script.cachedDataRejected === true;
-    const saveCodeCache = fresh ? () => entry.store.write(`${entry.key}.v8`, script.createCachedData()) : undefined;
-    return { validate: module.exports as CompiledValidator, saveCodeCache };
+    return { validate: module.exports as CompiledValidator, saveCodeCache: module.saveCodeCache };
   } catch {
     return undefined;
   }

@@ -8,7 +8,7 @@ import { NEWEST_RELEASE } from '../model/kubernetes-version.js';
 import { asRecord, type KubeObject } from '../model/object.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { BUILTIN_KINDS } from './builtin-kinds.js';
-import { builtinValidator } from './builtin-validators.js';
+import { builtinValidator, saveBuiltinCodeCaches } from './builtin-validators.js';
 import type { CompiledValidator, FieldGraph } from './compiled-validator.js';
 import { closestName } from './closest-name.js';
 import { DefinitionCollector, DUPLICATE_CRD, groupKind, type CustomResourceDefinition, type CustomResourceDefinitions } from './custom-resource-definition.js';
@@ -83,6 +83,7 @@ export function validateObjects(objects: readonly KubeObject[], options: SchemaO
   const findings: Finding[] = [...validation.definitionFindings()];
   for (const object of objects) appendAll(findings, validation.validateBuiltin(object) ?? validation.validateCustom(object));
   for (const patch of patches) appendAll(findings, validation.validatePatch(patch));
+  validation.saveCodeCaches();
   return findings;
 }
 
@@ -110,7 +111,7 @@ export class SchemaValidation {
   validateBuiltin(object: KubeObject): Finding[] | undefined {
     if (object.fromCluster) return [];
     const deprecated = checkDeprecatedApi(object, this.#options.kubernetesVersion);
-    const validator = builtinValidator(object.ref.apiVersion, object.ref.kind);
+    const validator = builtinValidator(object.ref.apiVersion, object.ref.kind, this.#options.validatorStore);
     if (validator) return deprecated ? [deprecated, ...builtinFindings(validator, object, this.#options.kubernetesVersion)] : builtinFindings(validator, object, this.#options.kubernetesVersion);
     return deprecated ? [deprecated] : undefined;
   }
@@ -129,6 +130,11 @@ export class SchemaValidation {
     return validatePatch(patch, this.#custom());
   }
 
+  /** Writes the code caches of the built-in validators the run used (see builtin-validators.ts); call once, at the end. */
+  saveCodeCaches(): void {
+    saveBuiltinCodeCaches();
+  }
+
   #custom(): CustomRun {
     const options = this.#options;
     return (this.#run ??= { options, definitions: this.#definitions.result(), extra: customSchemas(options.extraSchemas), compiled: new Map(), reportedKinds: new Set(), cel: { reported: new Set(), hasRules: new WeakMap() } });
@@ -142,7 +148,7 @@ function validatePatch(patch: KubeObject, run: CustomRun): Finding[] {
   const definition = run.definitions.byGroupKind.get(groupKind(groupOf(apiVersion), kind));
   const version = definition?.versions.find((entry) => `${definition.group}/${entry.name}` === apiVersion);
   const schema = version ? versionSchema(version) : undefined;
-  const builtin = builtinValidator(apiVersion, kind);
+  const builtin = builtinValidator(apiVersion, kind, run.options.validatorStore);
   const validator = builtin ? { validate: builtin, fields: builtin.fields ?? {} } : schema && version && definition && compiledFor(run, `${definition.name} ${version.name}`, schema);
   if (!validator || typeof validator === 'string' || validator.validate(withoutPatchDirectives(withoutNulls(patch.value)))) return [];
   const unknownFields = (validator.validate.errors ?? []).filter((error) => error.keyword === 'additionalProperties');
@@ -170,7 +176,7 @@ function validateCustomResource(object: KubeObject, run: CustomRun): Finding[] {
 function validateByDefinition(object: KubeObject, definition: CustomResourceDefinition, run: CustomRun): Finding[] {
   const served = servedVersion(object, definition);
   if (!('version' in served)) return served.findings;
-  const findings = [...served.findings, ...objectMetaFindings(object), ...validateWith(objectMetaValidator(), object)];
+  const findings = [...served.findings, ...objectMetaFindings(object), ...validateWith(objectMetaValidator(run.options.validatorStore), object)];
   const schema = versionSchema(served.version);
   const value = valueToValidate(withoutNulls(object.value), served.version);
   if (schema) appendAll(findings, validateBySchema(object, { key: `${definition.name} ${served.version.name}`, schema, value }, run));
@@ -199,8 +205,8 @@ function celFindings(object: KubeObject, target: { definition: CustomResourceDef
 }
 
 /** The ObjectMeta schema, borrowed from a kind whose only checked field is metadata (ConfigMap), on `{ metadata }`. */
-function objectMetaValidator(): CompiledValidator {
-  const configMap = builtinValidator('v1', 'ConfigMap');
+function objectMetaValidator(store: CodeStore | undefined): CompiledValidator {
+  const configMap = builtinValidator('v1', 'ConfigMap', store);
   if (!configMap) throw new Error('the v1 ConfigMap schema is missing');
   const validate = ((value: unknown) => configMap({ metadata: asRecord(value)?.['metadata'] })) as CompiledValidator & { errors?: CompiledValidator['errors'] };
   return Object.defineProperties(validate, { errors: { get: () => configMap.errors }, fields: { value: configMap.fields } });

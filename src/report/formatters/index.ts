@@ -1,4 +1,4 @@
-// The registry of output formats: one line per format.
+// Every output format, loaded eagerly for library users; the CLI loads the one it writes (load-formatter.ts).
 import type { Formatter } from './format-context.js';
 import { formatGithub } from './github.js';
 import { formatHtml } from './html.js';
@@ -16,4 +16,4 @@ export const FORMATTERS: Readonly<Record<string, Formatter>> = {
   html: formatHtml,
 };
 
-export const FORMAT_NAMES = Object.keys(FORMATTERS);
+export { FORMAT_NAMES, loadFormatter } from './load-formatter.js';

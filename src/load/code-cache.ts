@@ -1,0 +1,36 @@
+// Runs CommonJS code (the bundled CLI, ajv standalone validators) with V8's code cache kept in the per-user CodeStore,
+// so a later run deserialises the compiled functions instead of parsing and compiling the source again.
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { constants, Script } from 'node:vm';
+import type { CodeStore } from './validator-cache-dir.js';
+
+export interface CodeCacheEntry {
+  readonly store: CodeStore;
+  /** Names `<key>.v8` in the store: it must change whenever the code does (V8 itself checks only the length). */
+  readonly key: string;
+}
+
+export interface CachedModule {
+  readonly exports: unknown;
+  /** Stores V8's code cache once the code has run (so lazily compiled functions are in it); absent when it is current. */
+  readonly saveCodeCache: (() => void) | undefined;
+}
+
+/**
+ * Runs `code` as the CommonJS module `filename` (an absolute path; `require` resolves from `requireFrom`, default the
+ * module's own directory), with the entry's code cache when it fits. What the code throws is thrown.
+ */
+export function runWithCodeCache(code: string, filename: string, entry: CodeCacheEntry, requireFrom: string = filename): CachedModule {
+  const codeCache = entry.store.read(`${entry.key}.v8`);
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${code.startsWith('#!') ? `//${code}` : code}\n})`, {
+    filename,
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    ...(codeCache && { cachedData: codeCache }),
+  });
+  const module: { exports: unknown } = { exports: {} };
+  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
+  wrapper(module.exports, createRequire(requireFrom), module, filename, dirname(filename));
+  const fresh = codeCache === undefined || script.cachedDataRejected === true;
+  return { exports: module.exports, saveCodeCache: fresh ? () => entry.store.write(`${entry.key}.v8`, script.createCachedData()) : undefined };
+}

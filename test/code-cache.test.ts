@@ -1,0 +1,39 @@
+// The installed bin runs the bundled CLI and the built-in validators through V8's code cache in the per-user cache
+// directory: a cold, a warm, a corrupted and a disabled cache must all give the same run.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnCli } from './hostile/spawn-cli.js';
+
+const ARGV = ['check', 'fixtures/demo/app', '--cluster', 'fixtures/demo/cluster', '--format', 'json'];
+const temporary: string[] = [];
+
+afterAll(async () => {
+  for (const dir of temporary) await rm(dir, { recursive: true, force: true });
+});
+
+async function cacheFiles(cacheDir: string): Promise<string[]> {
+  const [version] = await readdir(cacheDir);
+  return version === undefined ? [] : (await readdir(join(cacheDir, version, 'validators'))).map((name) => join(cacheDir, version, 'validators', name));
+}
+
+describe('the V8 code cache of the bin', () => {
+  it('gives the same report cold, warm, corrupted and off, and writes the cache once', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'kubefit-code-cache-'));
+    temporary.push(cacheDir);
+    const off = await spawnCli(ARGV, { env: { KUBEFIT_CACHE_DIR: 'off' } });
+    expect(off.code).toBe(1);
+    const cold = await spawnCli(ARGV, { env: { KUBEFIT_CACHE_DIR: cacheDir } });
+    const written = await cacheFiles(cacheDir);
+    const cli = written.find((file) => /\/cli-[0-9a-f]{32}-check\.v8$/.test(file));
+    expect(cli).toBeDefined();
+    expect(written.some((file) => /\/builtin-deployment-apps-v1-[0-9a-f]{32}\.v8$/.test(file))).toBe(true);
+    const warm = await spawnCli(ARGV, { env: { KUBEFIT_CACHE_DIR: cacheDir } });
+    await writeFile(cli ?? '', 'not a code cache');
+    const corrupted = await spawnCli(ARGV, { env: { KUBEFIT_CACHE_DIR: cacheDir } });
+    for (const run of [cold, warm, corrupted]) expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: off.code, stdout: off.stdout, stderr: off.stderr });
+    // V8 rejected the corrupted cache, so the run wrote a fresh one
+    expect((await readFile(cli ?? '')).toString()).not.toBe('not a code cache');
+  });
+});
