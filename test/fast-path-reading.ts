@@ -1,14 +1,16 @@
 // Test support: what the fast plain-block reader and the full js-yaml path make of a text, values and spans, in a
 // form that compares structurally (the span maps are keyed by object identity, so they are listed by path).
 import { YAMLException } from 'js-yaml';
-import { buildWithPositions, type BuiltDocument, type EntrySpan } from '../src/load/build-values.js';
+import { buildWithPositions, type BuiltDocument } from '../src/load/build-values.js';
 import { DEFAULT_LIMITS } from '../src/load/load-manifests.js';
 import { readPlainBlockDocument, type PlainBlockDocument } from '../src/load/plain-block-reader.js';
+import type { EntrySpan } from '../src/load/span-index.js';
+import type { Path } from '../src/model/document.js';
 
 export interface Reading {
   readonly value: unknown;
   readonly rootSpan: readonly [number, number];
-  readonly spans: [string, [string | number, EntrySpan][]][];
+  readonly spans: [string, [string | number, EntrySpan | undefined][]][];
   readonly problems: number;
 }
 
@@ -16,12 +18,18 @@ const FAST_LIMITS = { maxDepth: DEFAULT_LIMITS.maxDepth >> 1, maxValues: DEFAULT
 
 function reading(document: BuiltDocument | PlainBlockDocument, problems: number): Reading {
   const spans: Reading['spans'] = [];
-  const pending: [string, unknown][] = [['', document.value]];
+  const pending: [Path, unknown][] = [[[], document.value]];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const [path, value] = next;
     if (typeof value !== 'object' || value === null) continue;
-    spans.push([path, [...(document.spans.get(value) ?? [])]]);
-    for (const [key, child] of Object.entries(value)) pending.push([`${path}/${key}`, child]);
+    const entries: [string | number, EntrySpan | undefined][] = [];
+    for (const [name, child] of Object.entries(value)) {
+      const key = Array.isArray(value) ? Number(name) : name;
+      const found = document.spans?.find([...path, key]);
+      entries.push([key, found?.complete ? found.span : undefined]);
+      pending.push([[...path, key], child]);
+    }
+    spans.push([path.join('/'), entries]);
   }
   return { value: document.value, rootSpan: document.rootSpan, spans, problems };
 }

@@ -22,8 +22,11 @@ describe.skipIf(!oracle)('the loader agrees with go-yaml v2 (what kubectl parses
     expect(disagreements).toEqual([]);
   });
 
-  it('on generated YAML: flow collections, escapes, block scalars, anchors, tags, directives, odd indentation, line ends', () => {
-    const samples = fc.sample(yamlFile, { numRuns: 500, seed: 12 });
+  it.each([
+    ['generated YAML: flow collections, escapes, block scalars, anchors, tags, directives, odd indentation, line ends', () => fc.sample(yamlFile, { numRuns: 500, seed: 12 })],
+    ['generated block scalars and multi-line plain and quoted scalars: folding, chomping, blank and more-indented lines, in mappings and sequences', () => fc.sample(blockScalarFile, { numRuns: 400, seed: 7 })],
+  ])('on %s', (_, sample) => {
+    const samples = sample();
     const files = samples.map((text, index) => {
       const file = join(scratch, `sample-${index}.yaml`);
       writeFileSync(file, text);
@@ -89,3 +92,15 @@ const yamlStream = fc.tuple(fc.array(topLevel, { minLength: 1, maxLength: 3 }), 
   `${bom ? '\uFEFF' : ''}${documents.join('\n---\n')}\n`.replaceAll('\n', lineEnd),
 );
 const yamlFile = fc.oneof({ weight: 5, arbitrary: yamlStream }, jsonFile);
+
+/** Block, multi-line plain and quoted scalars the fast reader takes (and some it leaves), under a key or as a sequence item. */
+const blockScalarLine = fc.constantFrom('text', 'two  words ', '  more', ' one', '', ' ', '  ', '   ', '# hash', 'k: v', '- x', 'end"', "end'", "it''s", '--flag x', '"q", r', ':x', '[a]');
+const blockScalarEntry = fc.tuple(fc.constantFrom('|', '>', '|-', '>-', '|+', '>+', '| # c', '>2', 'plain', 'two words', '1', 'x # c', '"quoted', "'quoted  "), fc.array(blockScalarLine, { maxLength: 3 }), fc.constantFrom('text', 'first line'), fc.array(blockScalarLine, { maxLength: 4 }), fc.constantFrom('a', '- '), fc.constantFrom(1, 2, 4))
+  .map(([header, before, first, after, at, width]) => {
+    const pad = ' '.repeat(width);
+    const lines = [...before, first, ...after].map((line) => (line.trim() === '' ? line : `${pad}${line}`));
+    return at === 'a' ? `a: ${header}\n${lines.join('\n')}` : `list:\n- ${header}\n${lines.map((line) => (line.trim() === '' ? line : ` ${line}`)).join('\n')}`;
+  });
+// not at the very end of the file without a line break: js-yaml's full path still reads a white-space-only last line
+// of a |+ scalar there one line break short of go-yaml (a known difference, left to the go-yaml rewrite)
+const blockScalarFile = fc.tuple(blockScalarEntry, fc.constantFrom('\nnext: 1\n', '\n# c\nnext: 1\n', '\n', '\n\n  \n')).map(([entry, tail]) => `${entry}${tail}`);

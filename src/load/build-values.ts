@@ -3,18 +3,16 @@
 import type { Event, ScalarEvent } from 'js-yaml';
 import { EVENT_ID, SCALAR_STYLE, jsYaml } from './js-yaml.js';
 import { rewriteForJsYaml, type Rewritten } from './go-yaml-rewrite.js';
-import { readPlainBlockDocument } from './plain-block-reader.js';
+import { readPlainBlockDocument, type PlainBlockLimits, type Positions } from './plain-block-reader.js';
+import { ContainerSpans, LazySpans, type EntrySpan, type SpanIndex } from './span-index.js';
 import { blockScalarTab, unknownEscape } from './scanner-rules.js';
 import { goFloatName, keyString, resolvePlainScalar, resolveTagged } from './yaml11-scalars.js';
-
-/** [keyStart, keyEnd, valueStart, valueEnd] as offsets into the file text; key -1 for sequence items. */
-export type EntrySpan = [number, number, number, number];
 
 export interface BuiltDocument {
   readonly value: unknown;
   readonly rootSpan: readonly [number, number];
-  /** Spans of each container's entries, by key or index. */
-  readonly spans: ReadonlyMap<object, ReadonlyMap<string | number, EntrySpan>>;
+  /** Where each key and value came from. */
+  readonly spans: SpanIndex;
   readonly problems: readonly BuildProblem[];
 }
 
@@ -54,9 +52,19 @@ interface Anchored {
  * Parses `text` (a slice of the file starting at `offset`); throws js-yaml's YAMLException on syntax errors.
  * Plain block YAML takes the fast reader; everything else the full path.
  */
-export function buildDocuments(text: string, offset: number, limits: BuildLimits): BuiltDocument[] {
-  const fast = readPlainBlockDocument(text, offset, { maxDepth: limits.maxDepth >> 1, maxValues: limits.maxExpandedNodes });
-  return fast ? [{ ...fast, problems: [] }] : buildWithPositions(text, offset, limits);
+export function buildDocuments(text: string, offset: number, limits: BuildLimits, positions: Positions = 'eager'): BuiltDocument[] {
+  const fastLimits = { maxDepth: limits.maxDepth >> 1, maxValues: limits.maxExpandedNodes };
+  const fast = readPlainBlockDocument(text, offset, fastLimits, positions);
+  if (!fast) return buildWithPositions(text, offset, limits);
+  const spans = fast.spans ?? new LazySpans(() => fastSpans(text, offset, fastLimits));
+  return [{ value: fast.value, rootSpan: fast.rootSpan, spans, problems: [] }];
+}
+
+/** The spans of a document the fast reader has read before without positions (it reads the same text alike). */
+function fastSpans(text: string, offset: number, limits: PlainBlockLimits): SpanIndex {
+  const spans = readPlainBlockDocument(text, offset, limits)?.spans;
+  if (!spans) throw new Error('the fast reader read a document differently the second time');
+  return spans;
 }
 
 /** One JSON value of a JSON stream (valid JSON already): YAML's reading, without go-yaml's scanner rules (`\/` is JSON). */
@@ -340,7 +348,7 @@ class Builder {
     this.#documents.push({
       value,
       rootSpan: [root?.start ?? this.#offset, root?.end ?? this.#offset],
-      spans: this.#aborted ? new Map() : this.#spans,
+      spans: new ContainerSpans(value, this.#aborted ? new Map() : this.#spans),
       problems: this.#problems,
     });
     this.#startDocument();

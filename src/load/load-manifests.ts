@@ -110,7 +110,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
     }
     const role = roles.get(normalize(read.source.file));
     const objectFindings: Finding[] = [];
-    for (const item of readDocuments(read.source, limits)) {
+    for (const item of readDocuments(read.source, limits, options.fromCluster ? 'none' : 'eager')) {
       if (!(item instanceof ParsedDocument)) {
         // a message may quote the text: a copy of it, so that the finding does not keep the file's text in memory
         findings.push({ ...item, message: detached(item.message) });

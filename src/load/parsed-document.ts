@@ -1,5 +1,5 @@
 // A ManifestDocument backed by the spans recorded while building its values.
-import type { BuiltDocument, EntrySpan } from './build-values.js';
+import type { BuiltDocument } from './build-values.js';
 import { valueHasPath, type ManifestDocument, type Path, type SourceRange } from '../model/document.js';
 import type { SourceText } from './source-text.js';
 
@@ -33,13 +33,13 @@ export class ParsedDocument implements ManifestDocument {
   }
 
   rangeOf(path: Path): SourceRange {
-    const found = this.#find(path);
+    const found = this.#built.spans.find(path);
     const [start, end] = found.span ? [found.span[2], found.span[3]] : this.#built.rootSpan;
     return this.#source.rangeOf(start, end);
   }
 
   keyRangeOf(path: Path): SourceRange {
-    const found = this.#find(path);
+    const found = this.#built.spans.find(path);
     if (!found.span) return this.rangeOf(path);
     const [keyStart, keyEnd, start, end] = found.span;
     return keyStart >= 0 && found.complete ? this.#source.rangeOf(keyStart, keyEnd) : this.#source.rangeOf(start, end);
@@ -48,19 +48,5 @@ export class ParsedDocument implements ManifestDocument {
   /** Answered from the values alone, so asking does not make a lazily positioned document work out its spans. */
   has(path: Path): boolean {
     return valueHasPath(this.value, path);
-  }
-
-  /** The span of the deepest existing value along `path`. */
-  #find(path: Path): { span: EntrySpan | undefined; complete: boolean } {
-    let value: unknown = this.#built.value;
-    let span: EntrySpan | undefined;
-    for (const segment of path) {
-      const entries = typeof value === 'object' && value !== null ? this.#built.spans.get(value) : undefined;
-      const next = entries?.get(segment);
-      if (!next) return { span, complete: false };
-      span = next;
-      value = (value as Record<string | number, unknown>)[segment];
-    }
-    return { span, complete: true };
   }
 }

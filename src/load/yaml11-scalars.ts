@@ -9,8 +9,9 @@ for (const word of ['.nan', '.NaN', '.NAN']) WORDS.set(word, Number.NaN);
 for (const word of ['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF']) WORDS.set(word, Number.POSITIVE_INFINITY);
 for (const word of ['-.inf', '-.Inf', '-.INF']) WORDS.set(word, Number.NEGATIVE_INFINITY);
 
-/** First characters for which go-yaml v2 tries anything but a string (its resolve table's hints). */
-const HINTED = new Set('+-0123456789yYnNtTfFoO~.');
+/** First characters for which go-yaml v2 tries anything but a string (its resolve table's hints), by char code. */
+const HINTED = new Uint8Array(128);
+for (const char of '+-0123456789yYnNtTfFoO~.') HINTED[char.charCodeAt(0)] = 1;
 /** strconv.ParseInt(s, 0, 64) syntax: sign, then 0x/0o/0b prefixes, a leading 0 for octal, or decimal. */
 const GO_INT = /^([+-]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|0([0-7]*)|([1-9][0-9]*))$/;
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
@@ -21,7 +22,7 @@ const UINT64_MAX = 2n ** 64n - 1n;
 /** The value of an untagged plain scalar. */
 export function resolvePlainScalar(text: string): unknown {
   if (text === '') return null;
-  if (!HINTED.has(text.charAt(0))) return text;
+  if (HINTED[text.charCodeAt(0)] !== 1) return text;
   const word = WORDS.get(text);
   if (word !== undefined || WORDS.has(text)) return word;
   const first = text.charAt(0);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../load/load-manifests.js';
 import { validateObjects } from './validate.js';
+import { builtinValidator } from './builtin-validators.js';
+import { kindDelta } from './release-deltas.js';
+import { checkRelease, checkReleaseVisiting } from './release-fields.js';
+import { KUBERNETES_RELEASES } from '../model/kubernetes-releases.js';
 
 /** Schema and unknown-kind findings of one fixture under fixtures/schema/releases, checked against `release`. */
 async function check(file: string, release: string | undefined): Promise<string[]> {
@@ -90,5 +94,26 @@ describe('a field whose gate is still off by default in the newest release', () 
     expect(await check('lease-strategy.yaml', '1.30')).toEqual([
       '8:3 error unknown field "strategy" in spec: added in Kubernetes 1.31 (alpha, off by default); this run checks 1.30',
     ]);
+  });
+});
+
+describe('the walk', () => {
+  it('enters only definitions that can hold something to report, and finds what the walk over every definition finds', async () => {
+    const { objects } = await loadManifests(['fixtures/schema', 'fixtures/rules', 'fixtures/demo'], { cwd: '.' });
+    let compared = 0;
+    for (const object of objects) {
+      const { apiVersion, kind } = object.ref;
+      const graph = builtinValidator(apiVersion, kind)?.fields;
+      const delta = kindDelta(apiVersion, kind);
+      if (!graph || !delta) continue;
+      for (const release of KUBERNETES_RELEASES) {
+        const everything = checkReleaseVisiting(object, { release, delta, graph, definitions: new Set(Object.keys(graph)) });
+        const pruned = checkRelease(object, release, delta, graph);
+        if (!pruned.served) continue;
+        expect(pruned).toEqual(everything);
+        compared += pruned.findings.length + pruned.droppedKeys.size;
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
   });
 });

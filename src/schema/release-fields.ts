@@ -20,8 +20,19 @@ interface Visit {
   readonly object: KubeObject;
   readonly release: string;
   readonly delta: KindDelta;
+  readonly plan: WalkPlan;
   readonly findings: Finding[];
   readonly droppedKeys: Map<string, string>;
+}
+
+/** What to do with each key of a definition worth entering; keys not listed are neither reported on nor entered. */
+type WalkPlan = ReadonlyMap<string, ReadonlyMap<string, KeyStep>>;
+
+interface KeyStep {
+  /** The key has release facts or was dropped by the newest schema. */
+  readonly hasFacts: boolean;
+  /** Its field graph target, when that can hold something to report. */
+  readonly target: string | undefined;
 }
 
 /** The release's verdict on `object`, walking its keys along the newest schema's field graph. */
@@ -31,32 +42,99 @@ export function checkRelease(object: KubeObject, release: string, delta: KindDel
     const message = `${apiVersion} ${kind} is not served by Kubernetes ${release}: it arrived in ${delta.servedFrom}`;
     return { served: false, findings: [findingAt(object, ['apiVersion'], { ruleId: 'unknown-kind', severity: 'error', message })], droppedKeys: new Map() };
   }
-  const visit: Visit = { object, release, delta, findings: [], droppedKeys: new Map() };
   // most kinds are the same in every shipped release: nothing to look for
-  if (delta.fields !== undefined || delta.removed !== undefined) walk(object.value, '', [], graph, visit);
+  if (delta.fields === undefined && delta.removed === undefined) return { served: true, findings: [], droppedKeys: new Map() };
+  return walkObject(object, release, delta, planFor(delta, graph, release));
+}
+
+/**
+ * checkRelease entering only `definitions`: every definition of the graph gives the plain walk, which the pruned
+ * one must match.
+ */
+export function checkReleaseVisiting(object: KubeObject, along: { release: string; delta: KindDelta; graph: FieldGraph; definitions: ReadonlySet<string> }): ReleaseCheck {
+  return walkObject(object, along.release, along.delta, walkPlan(along.delta, along.graph, along.definitions));
+}
+
+function walkObject(object: KubeObject, release: string, delta: KindDelta, plan: WalkPlan): ReleaseCheck {
+  const visit: Visit = { object, release, delta, plan, findings: [], droppedKeys: new Map() };
+  walk(object.value, '', [], visit);
   return { served: true, findings: visit.findings, droppedKeys: visit.droppedKeys };
 }
 
-function walk(value: unknown, definition: string, path: Path, graph: FieldGraph, visit: Visit): void {
+/** Per kind's facts and release, built once. */
+const plans = new WeakMap<KindDelta, Map<string, WalkPlan>>();
+
+function planFor(delta: KindDelta, graph: FieldGraph, release: string): WalkPlan {
+  let byRelease = plans.get(delta);
+  if (!byRelease) plans.set(delta, (byRelease = new Map()));
+  let plan = byRelease.get(release);
+  if (!plan) byRelease.set(release, (plan = walkPlan(delta, graph, definitionsHolding(reportingDefinitions(delta, release), graph))));
+  return plan;
+}
+
+/** Definitions with a field the release reports on (too new, or off by default) or a key the newest schema dropped. */
+function reportingDefinitions(delta: KindDelta, release: string): Set<string> {
+  const found = new Set(Object.keys(delta.removed ?? {}));
+  for (const [definition, fields] of Object.entries(delta.fields ?? {})) {
+    if (Object.values(fields).some((fact) => isTooNew(fact, release) || isOffByDefault(fact, release))) found.add(definition);
+  }
+  return found;
+}
+
+/** `definitions` and every definition that reaches one of them through its fields (a fixpoint over the graph). */
+function definitionsHolding(definitions: Set<string>, graph: FieldGraph): Set<string> {
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [definition, fields] of Object.entries(graph)) {
+      if (definitions.has(definition) || !Object.values(fields).some((target) => target !== null && definitions.has(definitionOf(target)))) continue;
+      definitions.add(definition);
+      grew = true;
+    }
+  }
+  return definitions;
+}
+
+function walkPlan(delta: KindDelta, graph: FieldGraph, definitions: ReadonlySet<string>): WalkPlan {
+  const plan = new Map<string, Map<string, KeyStep>>();
+  for (const definition of definitions) {
+    const steps = new Map<string, KeyStep>();
+    const facts = own(delta.fields, definition) ?? {};
+    const removed = own(delta.removed, definition) ?? {};
+    for (const key of new Set([...Object.keys(own(graph, definition) ?? {}), ...Object.keys(facts), ...Object.keys(removed)])) {
+      const target = own(own(graph, definition), key) ?? undefined;
+      const step = { hasFacts: Object.hasOwn(facts, key) || Object.hasOwn(removed, key), target: target && definitions.has(definitionOf(target)) ? target : undefined };
+      if (step.hasFacts || step.target !== undefined) steps.set(key, step);
+    }
+    plan.set(definition, steps);
+  }
+  return plan;
+}
+
+function walk(value: unknown, definition: string, path: Path, visit: Visit): void {
+  const steps = visit.plan.get(definition);
   const record = asRecord(value);
-  if (!record) return;
+  if (!record || !steps) return;
   for (const key of Object.keys(record)) {
-    const at = [...path, key];
-    if (!visitField(definition, key, at, visit)) continue;
-    const target = own(own(graph, definition), key);
-    if (target) walkTarget(record[key], target, at, graph, visit);
+    const step = steps.get(key);
+    if (step === undefined || (step.hasFacts && !visitField(definition, key, [...path, key], visit))) continue;
+    if (step.target !== undefined) walkTarget(record[key], step.target, [...path, key], visit);
   }
 }
 
+/** "V1Container" of "V1Container" (object), "V1Container[]" (list) and "V1Container{}" (map). */
+function definitionOf(target: string): string {
+  return target.endsWith('[]') || target.endsWith('{}') ? target.slice(0, -2) : target;
+}
+
 /** Follows a field graph target: "V1Container" (object), "V1Container[]" (list), "V1Volume{}" (map). */
-function walkTarget(value: unknown, target: string, path: Path, graph: FieldGraph, visit: Visit): void {
-  const definition = target.replace(/(\[\]|\{\})$/, '');
+function walkTarget(value: unknown, target: string, path: Path, visit: Visit): void {
+  const definition = definitionOf(target);
   if (target.endsWith('[]')) {
-    if (Array.isArray(value)) value.forEach((item, index) => walk(item, definition, [...path, index], graph, visit));
+    if (Array.isArray(value)) value.forEach((item, index) => walk(item, definition, [...path, index], visit));
   } else if (target.endsWith('{}')) {
-    for (const [key, item] of Object.entries(asRecord(value) ?? {})) walk(item, definition, [...path, key], graph, visit);
+    for (const [key, item] of Object.entries(asRecord(value) ?? {})) walk(item, definition, [...path, key], visit);
   } else {
-    walk(value, definition, path, graph, visit);
+    walk(value, definition, path, visit);
   }
 }
 
@@ -67,7 +145,7 @@ function visitField(definition: string, key: string, path: Path, visit: Visit): 
   const fact = own(own(visit.delta.fields, definition), key);
   if (!fact) return true;
   const where = path.length > 1 ? formatPath(path.slice(0, -1)) : visit.object.ref.kind;
-  if (fact.since !== undefined && compareReleases(visit.release, fact.since) < 0) {
+  if (isTooNew(fact, visit.release)) {
     const message = `unknown field "${key}" in ${where}: added in Kubernetes ${fact.since}${maturityNote(fact)}; this run checks ${visit.release}`;
     visit.findings.push(findingAt(visit.object, path, { ruleId: SCHEMA_RULE, severity: 'error', message }, 'key'));
     return false;
@@ -100,6 +178,10 @@ function maturityNote(fact: FieldFact): string {
   if (!fact.maturity) return '';
   if (fact.onFrom === undefined) return ` (${fact.maturity})`;
   return fact.onFrom === null ? ` (${fact.maturity}, off by default)` : ` (${fact.maturity}, on by default from ${fact.onFrom})`;
+}
+
+function isTooNew(fact: FieldFact, release: string): boolean {
+  return fact.since !== undefined && compareReleases(release, fact.since) < 0;
 }
 
 function isOffByDefault(fact: FieldFact, release: string): boolean {

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import fg from 'fast-glob';
+import { describe, expect, it } from 'vitest';
+import type { ManifestDocument, Path } from '../model/document.js';
+import { DEFAULT_LIMITS } from './load-manifests.js';
+import { parseDocuments } from './parse-documents.js';
+import { SourceText } from './source-text.js';
+
+/** Every path of a value, plus one missing child of each container (answered by its nearest ancestor). */
+function pathsOf(value: unknown, path: Path = []): Path[] {
+  if (typeof value !== 'object' || value === null) return [path];
+  const children = Object.entries(value).flatMap(([name, child]) => pathsOf(child, [...path, Array.isArray(value) ? Number(name) : name]));
+  return [path, [...path, 'missing'], [...path, 0], ...children];
+}
+
+const rangesOf = (document: ManifestDocument) => pathsOf(document.value).map((path) => [path, document.rangeOf(path), document.keyRangeOf(path)]);
+
+describe('parseDocuments', () => {
+  it('works out the positions of a document read without them as if they had been recorded', () => {
+    for (const file of fg.sync('fixtures/**/*.{yaml,yml}')) {
+      const source = new SourceText(file, readFileSync(file, 'utf8'));
+      const eager = parseDocuments(source, DEFAULT_LIMITS, 'eager');
+      const lazy = parseDocuments(source, DEFAULT_LIMITS, 'none');
+      expect(lazy.findings).toEqual(eager.findings);
+      expect(lazy.documents.map(rangesOf)).toEqual(eager.documents.map(rangesOf));
+    }
+  });
+});
