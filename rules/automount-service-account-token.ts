@@ -12,6 +12,7 @@ export default defineRule({
       'Unless automountServiceAccountToken is false on the pod or on its ServiceAccount, every container gets a token for the Kubernetes API at /var/run/secrets/kubernetes.io/serviceaccount. Pods that never call the API gain nothing from it, and an intruder gains the ServiceAccount\'s permissions. A ServiceAccount in the inputs with automountServiceAccountToken: false counts. Off by default because pods that do call the API need the token.',
     remediation: 'Set automountServiceAccountToken: false in the pod spec (or on the ServiceAccount) for workloads that do not call the Kubernetes API.',
     defaultOn: false,
+    queries: ['ServiceAccount'],
     appliesTo: { target: 'podSpec' },
     messages: { mounted: 'pod mounts a service account token; set automountServiceAccountToken: false if it does not call the API' },
   },

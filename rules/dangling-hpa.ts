@@ -1,4 +1,5 @@
 // A HorizontalPodAutoscaler whose scaleTargetRef names no workload scales nothing and reports FailedGetScale.
+import { WORKLOADS } from '../src/lint/lint-index.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { directoryHasWorkloads } from '../src/lint/evidence.js';
 import { POD_KINDS } from '../src/model/kinds.js';
@@ -14,6 +15,7 @@ export default defineRule({
       'An autoscaler whose target does not exist never scales anything: the controller reports FailedGetScale and the workload it was meant for keeps its fixed replica count under load. The target is looked up by kind and name in the autoscaler\'s namespace, in every input directory. The rule runs only when the autoscaler\'s own directory defines workloads of its namespace, and only for built-in workload kinds (a custom resource with a scale subresource may be created elsewhere).',
     remediation: 'Correct scaleTargetRef (kind, name and apiVersion) to name the Deployment or StatefulSet to scale, or add it to the manifests.',
     defaultOn: true,
+    queries: [WORKLOADS],
     appliesTo: { target: 'object', kinds: ['HorizontalPodAutoscaler'] },
     messages: { noTarget: 'scaleTargetRef names {{kind}} "{{name}}", which is not defined in namespace "{{namespace}}" of the inputs' },
   },

@@ -1,4 +1,5 @@
 // An Ingress whose backend names a missing Service, or a port the Service does not have, answers 503 on that path.
+import { CUSTOM_RESOURCES } from '../src/lint/lint-index.js';
 import type { Path } from '../src/model/document.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { directoryHasKind, hasCustomResources } from '../src/lint/evidence.js';
@@ -51,6 +52,7 @@ export default defineRule({
       'The ingress controller answers 503 for a path whose backend Service does not exist or has no such port. Like kube-linter\'s dangling-ingress, the rule looks the Service up by name in the Ingress\'s namespace, in every input directory; it also checks the port (by number or by name). It runs only when the Ingress\'s own directory defines Services of its namespace, and not when the namespace has custom resources (an operator may create the Service). Resource backends are not checked.',
     remediation: 'Correct the backend\'s service name or port, or add the Service to the manifests.',
     defaultOn: true,
+    queries: ['Service', CUSTOM_RESOURCES],
     appliesTo: { target: 'object', kinds: ['Ingress'] },
     messages: {
       noService: 'backend Service "{{service}}" is not defined in namespace "{{namespace}}" of the inputs',

@@ -1,4 +1,5 @@
 // A NetworkPolicy whose pod selectors match no pod of the inputs protects nothing, or opens nothing.
+import { WORKLOADS, CUSTOM_RESOURCES } from '../src/lint/lint-index.js';
 import type { Path } from '../src/model/document.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { directoryHasWorkloads, hasCustomResources } from '../src/lint/evidence.js';
@@ -50,6 +51,7 @@ export default defineRule({
       'A NetworkPolicy applies to the pods its spec.podSelector matches; when that is none, the policy meant to isolate a workload isolates nothing, usually because of a label typo. A peer podSelector that matches nothing allows no traffic, so the pods that should be reachable are not. As in kube-linter\'s dangling-networkpolicy and dangling-networkpolicypeer-podselector, workloads of the policy\'s namespace in every input directory are searched. The rule runs only when the policy\'s own directory defines workloads of its namespace and the namespace has no custom resources (an operator may create the pods). Empty selectors (every pod) and peers with a namespaceSelector are not checked.',
     remediation: 'Make the selector match the pod template labels (spec.template.metadata.labels) of the workloads the policy is meant for.',
     defaultOn: true,
+    queries: [WORKLOADS, CUSTOM_RESOURCES],
     appliesTo: { target: 'object', kinds: ['NetworkPolicy'] },
     messages: {
       noPods: 'podSelector {{selector}} matches no pod template of namespace "{{namespace}}" in the inputs',

@@ -1,7 +1,7 @@
 // A Service whose selector matches no pod template in the inputs routes traffic nowhere.
 import { defineRule } from '../src/lint/define-rule.js';
 import { directoryHasWorkloads, hasCustomResources } from '../src/lint/evidence.js';
-import { serviceSelector, type LintIndex } from '../src/lint/lint-index.js';
+import { CUSTOM_RESOURCES, serviceSelector, WORKLOADS, type LintIndex } from '../src/lint/lint-index.js';
 import { asRecord, type KubeObject } from '../src/model/object.js';
 
 /**
@@ -24,6 +24,7 @@ export default defineRule({
       'A Service whose selector matches no pods has no endpoints: clients get connection refused or time out, usually because of a typo in a label. To avoid reporting Services for pods defined elsewhere (kube-linter#179, kube-score#430), the rule runs only when the Service\'s own directory has workloads of its namespace and the namespace has no custom resources (an operator or an Argo Rollout may create the pods); the workloads of that namespace in every input directory are then searched, so a Service in tests/ selecting pods of base/ is not reported when both are linted. Finally, a workload of the namespace must be the Service\'s evident target (named like the Service, as web for web or web-external, or carrying its name as a pod label value): then a selector that misses it is a typo, while without one the pods are most likely defined outside the inputs. Lint the repository root, not one directory of it, for the best results. Selector keys that controllers add to each pod, such as statefulset.kubernetes.io/pod-name, are ignored. Services without a selector and ExternalName Services are not checked.',
     remediation: 'Make spec.selector match the labels of the pod template (spec.template.metadata.labels) of the workload that should receive the traffic.',
     defaultOn: true,
+    queries: [WORKLOADS, CUSTOM_RESOURCES],
     appliesTo: { target: 'object', kinds: ['Service'] },
     messages: { noPods: 'Service selector {{selector}} matches no pod template of namespace "{{namespace}}" in the inputs' },
   },

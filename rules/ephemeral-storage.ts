@@ -14,6 +14,7 @@ export default defineRule({
       'Logs, emptyDir volumes and the writable container layer use the node\'s disk. Without a request the scheduler does not count it; without a limit one container can fill the disk until the kubelet evicts pods under DiskPressure, starting with those that exceed their requests. kube-linter offers the same check (ephemeral-storage-requirements template). Pod-level resources and LimitRange defaults that share the namespace count. Off by default (on in kubefit:strict): most clusters manage disk by node size.',
     remediation: 'Set resources.requests["ephemeral-storage"] and resources.limits["ephemeral-storage"] to what the container writes to local disk.',
     defaultOn: false,
+    queries: ['LimitRange'],
     appliesTo: { target: 'container', containerTypes: ['container', 'initContainer'] },
     messages: { missing: 'container "{{container}}" has no ephemeral-storage {{fields}}' },
   },

@@ -12,6 +12,7 @@ export default defineRule({
       'When a HorizontalPodAutoscaler manages a Deployment, StatefulSet or DeploymentConfig, every kubectl apply or GitOps sync that carries spec.replicas resets the scale to that number, so a scaled-out workload is scaled back in until the autoscaler reacts again.',
     remediation: 'Remove spec.replicas from the manifest and let the HorizontalPodAutoscaler\'s minReplicas and maxReplicas decide.',
     defaultOn: true,
+    queries: ['HorizontalPodAutoscaler'],
     appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'DeploymentConfig'] },
     messages: { fixed: 'replicas is set, but HorizontalPodAutoscaler "{{hpa}}" scales this {{kind}}' },
   },

@@ -17,6 +17,7 @@ export default defineRule({
       'The LimitRanger admission plugin rejects pods whose containers ask for less than min, more than max, or a limit more than maxLimitRequestRatio times the request of a Container-type LimitRange item in their namespace; the controller then fails to create pods and the workload never starts. Values are compared as exact quantities after the LimitRange\'s own defaults are applied to unset requests and limits.',
     remediation: 'Bring the container\'s requests and limits within the LimitRange bounds, or change the LimitRange.',
     defaultOn: true,
+    queries: ['LimitRange'],
     appliesTo: { target: 'container', containerTypes: ['container', 'initContainer'] },
     messages: {
       belowMin: '{{field}} {{resource}} "{{value}}" is below the minimum "{{bound}}" of LimitRange "{{limitRange}}"',

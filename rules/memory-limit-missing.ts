@@ -14,6 +14,7 @@ export default defineRule({
       'Unlike cpu, memory cannot be throttled. A container without a memory limit can grow until the node runs out of memory, and then the kernel or the kubelet kills whatever it picks, often other pods. A pod-level memory limit (spec.resources.limits.memory, PodLevelResources) caps every container, and a default limit from a LimitRange that shares the namespace counts when the inputs contain one.',
     remediation: 'Set resources.limits.memory, usually equal to or a little above the memory request.',
     defaultOn: true,
+    queries: ['LimitRange'],
     appliesTo: { target: 'container', containerTypes: ['container', 'initContainer'] },
     messages: { missing: 'container "{{container}}" has no memory limit' },
   },

@@ -1,4 +1,5 @@
 // A pod that reads a Secret or ConfigMap (or a key of one) that does not exist never starts its containers.
+import { CUSTOM_RESOURCES } from '../src/lint/lint-index.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { configReferences, type ConfigReference } from '../src/lint/config-references.js';
 import { hasCustomResources } from '../src/lint/evidence.js';
@@ -33,6 +34,7 @@ export default defineRule({
       'A container whose env or envFrom names a missing Secret, ConfigMap or key sits in CreateContainerConfigError; a missing volume source keeps the pod in ContainerCreating. References marked optional: true are fine. The rule runs only when the inputs define Secrets (or ConfigMaps) that share the pod\'s namespace, and the namespace has no custom resources (SealedSecrets, ExternalSecrets or cert-manager Certificates create Secrets), and no Role or ClusterRole of the inputs may create them (a Job or controller, such as Argo CD\'s redis secret-init Job, makes them at run time); then a missing one is a typo or an omission. Keys are checked only when the object lists data. The kube-root-ca.crt ConfigMap that every namespace gets is known.',
     remediation: 'Correct the name or key, add the Secret or ConfigMap to the manifests, or mark the reference optional: true if the pod can start without it.',
     defaultOn: true,
+    queries: ['Secret', 'ConfigMap', 'Role', 'ClusterRole', CUSTOM_RESOURCES],
     appliesTo: { target: 'podSpec' },
     messages: {
       missingObject: '{{kind}} "{{name}}" is not defined in namespace "{{namespace}}" of the inputs',

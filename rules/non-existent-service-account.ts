@@ -14,6 +14,7 @@ export default defineRule({
       'The ServiceAccount admission plugin refuses pods whose ServiceAccount does not exist, so the controller keeps failing to create them. The rule runs only when the inputs define at least one ServiceAccount that shares the pod\'s namespace (for objects without metadata.namespace: in the same directory tree, see the README): then the manifests are clearly meant to carry their ServiceAccounts, and a missing one is a typo or an omission rather than something created elsewhere. Template placeholders ($KSA_NAME, <KSA_NAME>) are not names and are left to the schema stage.',
     remediation: 'Add the ServiceAccount to the manifests, or correct serviceAccountName.',
     defaultOn: true,
+    queries: ['ServiceAccount'],
     appliesTo: { target: 'podSpec' },
     messages: { missing: 'no ServiceAccount "{{name}}" is defined in namespace "{{namespace}}" of the inputs' },
   },

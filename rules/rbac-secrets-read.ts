@@ -25,6 +25,7 @@ export default defineRule({
       'The verbs get, list or watch on secrets in a ClusterRole bound cluster-wide reads every password, TLS key and token of the cluster; list and watch return the values too. kube-linter reports it as access-to-secrets. Wildcard resources are left to rbac-wildcard. A ClusterRole bound only by RoleBindings in the inputs grants it per namespace and is not reported, nor are rules limited by resourceNames and aggregated ClusterRoles. Off by default (on in kubefit:strict): controllers that manage certificates or credentials need it.',
     remediation: 'Use a Role in the namespaces that hold the Secrets, limit the rule with resourceNames, or mount the one Secret the workload needs instead of reading it through the API.',
     defaultOn: false,
+    queries: ['RoleBinding', 'ClusterRoleBinding'],
     appliesTo: { target: 'object', kinds: ['ClusterRole'] },
     messages: { readSecrets: 'ClusterRole allows {{verb}} on secrets in every namespace' },
   },

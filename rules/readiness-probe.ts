@@ -22,6 +22,7 @@ export default defineRule({
     remediation:
       'Add a readinessProbe that succeeds only when the container can serve requests, for example an httpGet on a readiness endpoint or a tcpSocket on the serving port.',
     defaultOn: true,
+    queries: ['Service'],
     appliesTo: { target: 'container', kinds: LONG_RUNNING_KINDS, containerTypes: ['container'] },
     messages: {
       missing: 'container "{{container}}" declares ports but has no readinessProbe',

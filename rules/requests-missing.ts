@@ -16,6 +16,7 @@ export default defineRule({
       'The scheduler places pods by their requests only. A container without requests is counted as needing nothing, so nodes get overcommitted and the pod is the first to be evicted under pressure. A limit without a request is fine: the API server copies the limit into the request. Pod-level spec.resources (PodLevelResources, on by default since 1.34) cover every container, and so does a default from a LimitRange that shares the namespace (see the README on namespace-less objects).',
     remediation: 'Set resources.requests.cpu and resources.requests.memory to what the container needs under normal load.',
     defaultOn: true,
+    queries: ['LimitRange'],
     appliesTo: { target: 'container', containerTypes: ['container', 'initContainer'] },
     messages: { missing: 'container "{{container}}" has no {{resources}} request' },
   },

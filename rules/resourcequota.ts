@@ -1,6 +1,6 @@
 // ResourceQuota objects in the inputs: the workloads of a namespace together must fit their hard limits.
 import { defineRule } from '../src/lint/define-rule.js';
-import { sharesNamespace, type LintIndex } from '../src/lint/lint-index.js';
+import { sharesNamespace, WORKLOADS, type LintIndex } from '../src/lint/lint-index.js';
 import { podResources } from '../src/lint/pod-requests.js';
 import { asRecord, asStringMap, type KubeObject } from '../src/model/object.js';
 import { addQuantities, compareQuantities, formatQuantity, parseQuantity, type Quantity } from '../src/model/quantity.js';
@@ -60,6 +60,7 @@ export default defineRule({
       'The ResourceQuota admission plugin rejects a pod that would take its namespace over a hard limit, so the last workloads to scale up stay short of replicas. kubefit adds up requests (or limits) times replicas of the namespace\'s workloads in input order and reports the workload that crosses the limit. DaemonSets (their pod count depends on the nodes) and quotas with scopes are not counted.',
     remediation: 'Lower the requests or replicas of the namespace\'s workloads, or raise the ResourceQuota\'s hard limit.',
     defaultOn: true,
+    queries: [WORKLOADS, 'ResourceQuota'],
     appliesTo: { target: 'podSpec' },
     messages: { exceeded: '{{kind}} takes {{resource}} in namespace "{{namespace}}" to {{total}}, above the hard limit {{hard}} of ResourceQuota "{{quota}}"' },
   },

@@ -1,6 +1,6 @@
 // A named targetPort that the selected pods do not declare leaves the Service without endpoints for that port.
 import { defineRule } from '../src/lint/define-rule.js';
-import { serviceSelector } from '../src/lint/lint-index.js';
+import { serviceSelector, WORKLOADS } from '../src/lint/lint-index.js';
 import { isNameLike } from '../src/lint/object-name.js';
 import { asArray, asRecord } from '../src/model/object.js';
 
@@ -14,6 +14,7 @@ export default defineRule({
       'A targetPort given by name is resolved in each selected pod\'s container ports; a pod without a port of that name is left out of the port\'s endpoints, so traffic to it fails. Only Services that select a workload of the inputs are checked, and only named target ports: a container may listen on numbers it does not declare. Template placeholders (${PORT}) are not port names.',
     remediation: 'Use the name of a container port of the selected pods (ports[].name), or the port number.',
     defaultOn: true,
+    queries: [WORKLOADS],
     appliesTo: { target: 'object', kinds: ['Service'] },
     messages: { unknownName: 'targetPort "{{port}}" is not the name of any container port of the selected pods ({{workload}})' },
   },

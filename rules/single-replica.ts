@@ -12,6 +12,7 @@ export default defineRule({
       'With one pod, a node drain, an eviction, a crash or a rollout that fails its readiness check takes the service down. Unset replicas means one. A HorizontalPodAutoscaler in the inputs that targets the workload decides instead, through its minReplicas. Workloads scaled to zero on purpose are not reported. The minReplicas option raises the bar, for example to 3 for quorum-based services.',
     remediation: 'Set replicas to 2 or more (or minReplicas on its HorizontalPodAutoscaler), and spread the pods over nodes.',
     defaultOn: true,
+    queries: ['HorizontalPodAutoscaler'],
     appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'DeploymentConfig'] },
     messages: {
       single: '{{kind}} runs a single replica',

@@ -12,6 +12,7 @@ export default defineRule({
       'The pods of a StatefulSet get their stable network identity (pod-0.service.namespace.svc) from the headless Service named in spec.serviceName. When that Service does not exist or has a cluster IP, the per-pod DNS names do not resolve and peers cannot find each other. A missing Service is reported only when the inputs define other Services that share the namespace (for objects without metadata.namespace: in the same directory tree).',
     remediation: 'Add a Service named like spec.serviceName with clusterIP: None and a selector matching the StatefulSet\'s pods, or correct serviceName.',
     defaultOn: true,
+    queries: ['Service'],
     appliesTo: { target: 'podSpec', kinds: ['StatefulSet'] },
     messages: {
       missing: 'serviceName "{{name}}" names no Service in namespace "{{namespace}}" of the inputs',

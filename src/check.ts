@@ -3,13 +3,15 @@ import { appendAll } from './model/append.js';
 import { BUILTIN_RULES } from '../rules/index.js';
 import { DEFAULT_CONFIG, type KubefitConfig } from './config/config.js';
 import { resolve } from 'node:path';
-import { applySuppressions, lintObjects, type LintInput, type Rule } from './lint/engine.js';
+import { Linter, type Rule } from './lint/engine.js';
+import { SuppressionCollector } from './lint/suppress.js';
 import { loadRulesDirs } from './lint/load-rules-dir.js';
 import { resolveFrom } from './load/expand-inputs.js';
 import { loadContext } from './load/load-context.js';
-import { loadManifests, type LoadLimits } from './load/load-manifests.js';
+import { DEFAULT_LIMITS, loadManifests, streamManifests, type LoadLimits, type LoadOptions, type StreamResult } from './load/load-manifests.js';
+import { Retainer } from './load/retained-document.js';
 import { validatorCodeStore, versionCacheDir } from './load/validator-cache-dir.js';
-import { isBound, toClusterSnapshot, type ClusterSnapshot } from './model/cluster.js';
+import { isBound, isClusterObject, toClusterSnapshot, type ClusterSnapshot } from './model/cluster.js';
 import type { Finding } from './model/finding.js';
 import { resolveKubernetesRelease } from './model/kubernetes-version.js';
 import { asRecord, type KubeObject } from './model/object.js';
@@ -17,7 +19,7 @@ import { toWorkload, type Workload } from './model/workload.js';
 import { buildReport } from './report/build-report.js';
 import type { Report } from './report/report.js';
 import { loadSchemaDirs } from './schema/schema-dirs.js';
-import { validateObjects } from './schema/validate.js';
+import { SchemaValidation } from './schema/validate.js';
 import { UsageError } from './model/usage-error.js';
 import { loadRunConfig } from './config/load-run-config.js';
 import { checkRuleIds } from './config/check-rule-ids.js';
@@ -108,28 +110,39 @@ export async function analyze(command: Command, paths: readonly string[], option
   if (Object.keys(config.ruleOptions).length > 0) await checkRuleOptions(rules, config);
   const cluster = await loadManifests(clusterInputs, loadOptions(options, config, { fromCluster: true, firstOrder: 0 }));
   if (cluster.unmatchedInputs.length > 0) throw new UsageError(`cluster input "${cluster.unmatchedInputs[0]}" names no file`, 'Check the --cluster paths (and cluster: in the configuration).');
-  const main = await loadManifests(paths, loadOptions(options, config, { fromCluster: false, firstOrder: cluster.objects.length, skipFiles: new Set(cluster.paths) }));
+  const kubernetesVersion = resolveKubernetesRelease(options.kubernetesVersion ?? config.kubernetesVersion);
+  const analysis = command === 'fit' ? undefined : {
+    validation: new SchemaValidation({
+      kubernetesVersion,
+      extraSchemas: options.extraSchemas ?? (await schemasOf(config, cwd)),
+      strictKinds: options.strictKinds ?? false,
+      validatorStore: options.cacheDir ? validatorCodeStore(options.cacheDir, toolVersion()) : undefined,
+    }),
+    linter: new Linter({ rules, config, workloadOf: (object) => (isSnapshotBound(object) ? undefined : toWorkload(object)) }),
+  };
+  const main = await readMain(paths, loadOptions(options, config, { fromCluster: false, firstOrder: cluster.objects.length, skipFiles: new Set(cluster.paths) }), { command, config, analysis });
   const workloads = workloadsOf(main.objects, cluster.objects);
   const snapshot = clusterOf(main.objects, cluster.objects, clusterInputs.length > 0);
   checkDrain(options.drain ?? [], snapshot);
   const neighbours = await loadContext(command === 'fit' ? [] : (options.context ?? []), {
     cwd,
     ignorePaths: config.ignorePaths,
-    exclude: new Set(options.context?.length ? main.objects.map((object) => resolveFrom(cwd, object.file)) : []),
-    firstOrder: main.objects.length + cluster.objects.length,
+    exclude: new Set(options.context?.length ? [...main.objectFiles].map((file) => resolveFrom(cwd, file)) : []),
+    firstOrder: main.count + cluster.objects.length,
     ...(options.cacheDir && { cacheDir: versionCacheDir(options.cacheDir, toolVersion()) }),
     ...(options.limits !== undefined && { limits: options.limits }),
   });
-  const lintInput: LintInput = { objects: main.objects, workloads, neighbours, rules, config };
-  const kubernetesVersion = resolveKubernetesRelease(options.kubernetesVersion ?? config.kubernetesVersion);
   const findings: Finding[] = [...main.findings, ...cluster.findings];
-  if (command !== 'fit') {
-    const extraSchemas = options.extraSchemas ?? (await schemasOf(config, cwd));
-    const validatorStore = options.cacheDir ? validatorCodeStore(options.cacheDir, toolVersion()) : undefined;
-    progress(options, 'validating objects', main.objects.length);
-    appendAll(findings, validateObjects(main.objects, { kubernetesVersion, extraSchemas, strictKinds: options.strictKinds ?? false, validatorStore }, main.patches));
+  if (analysis) {
+    const { validation, linter } = analysis;
+    progress(options, 'validating objects', main.customResources.length);
+    appendAll(findings, main.builtinFindings);
+    appendAll(findings, validation.definitionFindings());
+    for (const object of main.customResources) appendAll(findings, validation.validateCustom(object));
+    for (const patch of main.patches) appendAll(findings, validation.validatePatch(patch));
+    validation.saveCodeCaches();
     progress(options, 'linting objects', main.objects.length);
-    appendAll(findings, lintObjects(lintInput));
+    appendAll(findings, linter.finish(main.objects.filter((object) => linter.keeps(object)), neighbours));
   }
   const noNodes = command !== 'lint' && snapshot.nodes.length === 0;
   if (!noNodes && command !== 'lint') progress(options, 'placing workloads', workloads.length);
@@ -140,14 +153,69 @@ export async function analyze(command: Command, paths: readonly string[], option
   const report = buildReport({
     toolVersion: toolVersion(),
     files: main.files + cluster.files,
-    objects: main.objects.length,
-    findings: applySuppressions(findings, lintInput),
+    objects: main.count,
+    findings: main.suppressions.apply(findings),
     scheduling: scheduled.results,
     nodeRoom: 'nodeRoom' in scheduled ? scheduled.nodeRoom : undefined,
     nodeGroups: 'nodeGroups' in scheduled ? scheduled.nodeGroups : undefined,
     nodes: 'nodes' in scheduled ? scheduled.nodes : undefined,
   });
   return { report, matched: paths.length === 0 ? cluster.matched : main.matched, emptyStdin: main.emptyStdin, noNodes };
+}
+
+interface MainRun {
+  readonly command: Command;
+  readonly config: KubefitConfig;
+  /** Schema validation and lint (not for fit). */
+  readonly analysis: { readonly validation: SchemaValidation; readonly linter: Linter } | undefined;
+}
+
+/** The main inputs read once, document by document: what outlives its document, and what was found while it lived. */
+interface MainInputs extends StreamResult {
+  /** Objects kept for the later stages (cross-object rules, scheduling), in input order, positions read again on demand. */
+  readonly objects: KubeObject[];
+  /** Objects without a built-in schema, validated once every CustomResourceDefinition is read. */
+  readonly customResources: KubeObject[];
+  readonly patches: KubeObject[];
+  /** Schema and per-object lint findings, found while each document was in memory. */
+  readonly builtinFindings: Finding[];
+  readonly suppressions: SuppressionCollector;
+  /** Files that held objects (not patches). */
+  readonly objectFiles: Set<string>;
+  /** Objects read (not patches). */
+  readonly count: number;
+}
+
+/**
+ * Streams the main inputs: each document is validated, linted by the per-object rules and searched for suppressions
+ * while it is in memory; only the objects later stages need are kept, without their positions (Retainer).
+ */
+async function readMain(paths: readonly string[], load: LoadOptions, run: MainRun): Promise<MainInputs> {
+  const retainer = new Retainer({ ...DEFAULT_LIMITS, ...load.limits });
+  const kept = { objects: [] as KubeObject[], customResources: [] as KubeObject[], patches: [] as KubeObject[], builtinFindings: [] as Finding[] };
+  const suppressions = new SuppressionCollector(run.config);
+  const objectFiles = new Set<string>();
+  const schedules = run.command !== 'lint';
+  let count = 0;
+  const streamed = await streamManifests(paths, load, (document) => {
+    for (const patch of document.patches) retainer.retain(patch, kept.patches);
+    for (const object of document.objects) {
+      count++;
+      objectFiles.add(object.file);
+      if (!object.fromCluster) suppressions.add(object);
+      const builtin = run.analysis?.validation.validateBuiltin(object);
+      run.analysis?.validation.define(object);
+      run.analysis?.linter.lintObject(object);
+      if (builtin) appendAll(kept.builtinFindings, builtin);
+      const custom = run.analysis !== undefined && builtin === undefined;
+      const needed = custom || run.analysis?.linter.keeps(object) || (schedules && (isClusterObject(object) || toWorkload(object) !== undefined));
+      if (!needed) continue;
+      if (custom) retainer.retain(object, kept.objects, kept.customResources);
+      else retainer.retain(object, kept.objects);
+    }
+  });
+  retainer.flush();
+  return { ...streamed, ...kept, suppressions, objectFiles, count };
 }
 
 /** The configuration given, else the file the CLI would read (or `configFile`), else the defaults. */

@@ -24,6 +24,13 @@ export interface LintRuleMeta<T extends RuleTarget, M extends string, O extends 
   /** Message templates by messageId; `{{name}}` placeholders are filled from the report's data. */
   readonly messages: Readonly<Record<M, string>>;
   readonly options?: RuleOptions<O>;
+  /**
+   * What the rule reads from ctx.index: kinds (for ofKind, nearby, named; 'Service' for servicesSelecting) and
+   * WORKLOADS, CUSTOM_RESOURCES or EVERY_KIND (lint-index.ts). A rule with queries is cross-object: it runs once every
+   * file is read, over the objects kept for it. A rule without runs on each object as its file is read, and any
+   * query it makes throws.
+   */
+  readonly queries?: readonly string[];
 }
 
 export interface Report<M extends string> {

@@ -87,3 +87,24 @@ describe('fillMessage', () => {
     expect(fillMessage('limit {{resource}} "{{limit}}" {{other}}', { resource: 'cpu', limit: '1' })).toBe('limit cpu "1" {{other}}');
   });
 });
+
+describe('meta.queries', () => {
+  const querying = (queries: readonly string[] | undefined, kind: string) => defineRule({
+    meta: {
+      id: 'querying', severity: 'warning', category: 'custom', description: 'counts objects of a kind', rationale: 'Test.', remediation: 'None.',
+      defaultOn: true, ...(queries && { queries }), appliesTo: { target: 'podSpec' }, messages: { count: '{{count}} of {{kind}}' },
+    },
+    check(workload, { index, report }) {
+      report({ messageId: 'count', data: { count: index.ofKind(kind).length, kind }, at: ['kind'] });
+    },
+  });
+
+  it('lets a rule read the kinds it declares, after every object is read', () => {
+    expect(run([querying(['Deployment'], 'Deployment')])).toEqual(['2:7 querying warning 1 of Deployment']);
+  });
+
+  it('stops a rule that reads a kind it does not declare, or reads the index without declaring anything', () => {
+    expect(() => run([querying(['Service'], 'Deployment')])).toThrow('rule querying reads Deployment from ctx.index, which its meta.queries does not name');
+    expect(() => run([querying(undefined, 'Deployment')])).toThrow('rule querying reads Deployment from ctx.index');
+  });
+});

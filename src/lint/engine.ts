@@ -1,11 +1,13 @@
 // Runs lint rules over the objects and workloads of the main inputs; the engine loops, rules only look and report.
 import type { KubefitConfig } from '../config/config.js';
 import { findingAt, findingOf, type Finding, type Severity } from '../model/finding.js';
+import { POD_KINDS } from '../model/kinds.js';
 import type { KubeObject } from '../model/object.js';
 import { toWorkload, type Workload } from '../model/workload.js';
 import type { Report, Rule, RuleDefinition } from './define-rule.js';
 import { INTERNAL_ERROR } from './lint-checks.js';
-import { buildLintIndex, type LintIndex } from './lint-index.js';
+import { declaredIndex, localIndex, UndeclaredQuery } from './declared-index.js';
+import { buildLintIndex, CUSTOM_RESOURCES, EVERY_KIND, isCustomResource, WORKLOADS, type LintIndex } from './lint-index.js';
 import { settingResolver } from './rule-settings.js';
 import { toSchemaRule } from './schema-rule.js';
 import { suppressFindings } from './suppress.js';
@@ -21,6 +23,13 @@ export interface LintInput {
   readonly config: KubefitConfig;
 }
 
+export interface LintSetup {
+  readonly rules: readonly Rule[];
+  readonly config: KubefitConfig;
+  /** The workload of an object of the main inputs: undefined for objects that make no pods (or are not scheduled). */
+  readonly workloadOf: (object: KubeObject) => Workload | undefined;
+}
+
 interface Active<T extends Rule> {
   readonly rule: T;
   readonly severity: Severity;
@@ -29,34 +38,92 @@ interface Active<T extends Rule> {
   readonly options: object;
 }
 
-interface ActiveRules {
+interface TargetRules {
   readonly object: Active<RuleDefinition<'object', string, object>>[];
   readonly podSpec: Active<RuleDefinition<'podSpec', string, object>>[];
   readonly container: Active<RuleDefinition<'container', string, object>>[];
 }
 
+/** The rules on for one file: those that query nothing run as the file is read, the cross-object ones at the end. */
+interface ActiveRules {
+  readonly local: TargetRules;
+  readonly crossObject: TargetRules;
+}
+
 interface Run {
-  readonly index: LintIndex;
+  /** The index each rule sees (declaredIndex: only what its meta.queries names). */
+  indexOf(rule: Rule): LintIndex;
+  readonly workloadOf: (object: KubeObject) => Workload | undefined;
   readonly findings: Finding[];
 }
 
 /** Lint findings for every object of the main inputs, in input order (the report sorts them). */
 export function lintObjects(input: LintInput): Finding[] {
-  const rules = [...input.rules, ...input.config.customRules.map(toSchemaRule)];
-  const objects = input.objects.filter((object) => !object.fromCluster);
-  const workloads = input.workloads.filter((workload) => !workload.object.fromCluster);
-  const neighbours = input.neighbours ?? [];
-  const neighbourWorkloads = neighbours.map(toWorkload).filter((workload): workload is Workload => workload !== undefined);
-  const index = neighbours.length === 0 ? buildLintIndex(objects, workloads) : buildLintIndex([...objects, ...neighbours], [...workloads, ...neighbourWorkloads]);
-  const run: Run = { index, findings: [] };
-  const activeByFile = new Map<string, ActiveRules>();
-  const shared = input.config.overrides.length === 0 ? activeRules(rules, '', input.config) : undefined;
-  for (const object of objects) {
-    let active = shared ?? activeByFile.get(object.file);
-    if (!active) activeByFile.set(object.file, (active = activeRules(rules, object.file, input.config)));
-    lintObject(object, active, run);
+  const workloads = new Map(input.workloads.map((workload) => [workload.object, workload]));
+  const linter = new Linter({ ...input, workloadOf: (object) => workloads.get(object) });
+  for (const object of input.objects) linter.lintObject(object);
+  return linter.finish(input.objects.filter((object) => linter.keeps(object)), input.neighbours);
+}
+
+/**
+ * The lint stage of a streamed run: `lintObject` runs the rules that query nothing on each object while its document
+ * is in memory; the cross-object rules (meta.queries) run in `finish`, over the objects `keeps` asked to be kept.
+ */
+export class Linter {
+  readonly #setup: LintSetup;
+  readonly #rules: readonly Rule[];
+  readonly #shared: ActiveRules | undefined;
+  readonly #activeByFile = new Map<string, ActiveRules>();
+  readonly #kept: KeptKinds;
+  readonly #local: Run;
+  #current: { object: KubeObject | undefined; workload: Workload | undefined } = { object: undefined, workload: undefined };
+
+  constructor(setup: LintSetup) {
+    this.#setup = setup;
+    this.#rules = [...setup.rules, ...setup.config.customRules.map(toSchemaRule)];
+    this.#shared = setup.config.overrides.length === 0 ? activeRules(this.#rules, '', setup.config) : undefined;
+    this.#kept = keptKinds(this.#rules);
+    const local = localIndex(() => this.#current);
+    this.#local = { indexOf: viewsOf(local), workloadOf: setup.workloadOf, findings: [] };
   }
-  return run.findings;
+
+  /** Runs the rules that query nothing on one object of the main inputs (cluster objects are not linted). */
+  lintObject(object: KubeObject): void {
+    if (object.fromCluster) return;
+    const workload = this.#setup.workloadOf(object);
+    this.#current = { object, workload };
+    lintObject(object, workload, this.#activeFor(object.file).local, this.#local);
+    this.#current = { object: undefined, workload: undefined };
+  }
+
+  /** Whether a cross-object rule runs on the object or may query it: it has to outlive its document. */
+  keeps(object: KubeObject): boolean {
+    if (object.fromCluster) return false;
+    const kept = this.#kept;
+    const { kind, apiVersion } = object.ref;
+    if (kept.every || kept.kinds.has(kind) || (kept.customResources && isCustomResource(apiVersion)) || (kept.workloads && Object.hasOwn(POD_KINDS, kind))) return true;
+    return (kept.workloads || kept.workloadKinds === undefined || kept.workloadKinds.has(kind)) && this.#setup.workloadOf(object) !== undefined;
+  }
+
+  /**
+   * Runs the cross-object rules over `kept` (the objects keeps() asked for, in input order), which also see the
+   * `neighbours` (--context objects, never reported on); returns every lint finding of the run.
+   */
+  finish(kept: readonly KubeObject[], neighbours: readonly KubeObject[] = []): Finding[] {
+    const { workloadOf } = this.#setup;
+    const workloads = kept.map(workloadOf).filter((workload): workload is Workload => workload !== undefined);
+    const neighbourWorkloads = neighbours.map(toWorkload).filter((workload): workload is Workload => workload !== undefined);
+    const index = neighbours.length === 0 ? buildLintIndex(kept, workloads) : buildLintIndex([...kept, ...neighbours], [...workloads, ...neighbourWorkloads]);
+    const run: Run = { indexOf: viewsOf(index), workloadOf, findings: this.#local.findings };
+    for (const object of kept) lintObject(object, workloadOf(object), this.#activeFor(object.file).crossObject, run);
+    return run.findings;
+  }
+
+  #activeFor(file: string): ActiveRules {
+    let active = this.#shared ?? this.#activeByFile.get(file);
+    if (!active) this.#activeByFile.set(file, (active = activeRules(this.#rules, file, this.#setup.config)));
+    return active;
+  }
 }
 
 /** Drops findings suppressed by annotations, comment directives or config; adds unused-suppression infos. */
@@ -64,18 +131,59 @@ export function applySuppressions(findings: readonly Finding[], input: LintInput
   return suppressFindings(findings, input.objects.filter((object) => !object.fromCluster), input.config);
 }
 
+const EMPTY_INDEX = buildLintIndex([], []);
+
+/** Each rule's declaredIndex over `index`, made once per rule. */
+function viewsOf(index: LintIndex): (rule: Rule) => LintIndex {
+  const views = new Map<Rule, LintIndex>();
+  return (rule) => {
+    let view = views.get(rule);
+    if (!view) views.set(rule, (view = declaredIndex(index, rule.meta.id, new Set(rule.meta.queries))));
+    return view;
+  };
+}
+
+/** What the cross-object rules look at: the kinds they query, and the kinds they run on. */
+interface KeptKinds {
+  readonly every: boolean;
+  readonly kinds: ReadonlySet<string>;
+  readonly customResources: boolean;
+  /** Every workload is kept. */
+  readonly workloads: boolean;
+  /** Kinds of workloads that cross-object pod spec or container rules run on (undefined: every kind). */
+  readonly workloadKinds: ReadonlySet<string> | undefined;
+}
+
+function keptKinds(rules: readonly Rule[]): KeptKinds {
+  const crossObject = rules.filter((rule) => rule.meta.queries !== undefined);
+  const queries = new Set(crossObject.flatMap((rule) => rule.meta.queries ?? []));
+  const kinds = new Set(queries);
+  let every = queries.has(EVERY_KIND);
+  let workloadKinds: Set<string> | undefined = new Set();
+  for (const rule of crossObject) {
+    const { target, kinds: targetKinds } = rule.meta.appliesTo;
+    if (target === 'object') {
+      if (targetKinds) for (const kind of targetKinds) kinds.add(kind);
+      else every = true;
+    } else if (!targetKinds) workloadKinds = undefined;
+    else for (const kind of targetKinds) workloadKinds?.add(kind);
+  }
+  return { every, kinds, customResources: queries.has(CUSTOM_RESOURCES), workloads: queries.has(WORKLOADS), workloadKinds };
+}
+
 function activeRules(rules: readonly Rule[], file: string, config: KubefitConfig): ActiveRules {
   const resolve = settingResolver(config);
-  const active: ActiveRules = { object: [], podSpec: [], container: [] };
+  const active: ActiveRules = { local: { object: [], podSpec: [], container: [] }, crossObject: { object: [], podSpec: [], container: [] } };
   for (const rule of rules) {
     const setting = resolve(rule.meta.id, rule.meta, file);
     if (setting === 'off') continue;
     const kinds = rule.meta.appliesTo.kinds ? new Set(rule.meta.appliesTo.kinds) : undefined;
     const isConfigured = Object.hasOwn(config.rules, rule.meta.id) || Object.hasOwn(config.ruleOptions, rule.meta.id);
     const entry = { severity: setting, kinds, isConfigured, options: { ...rule.meta.options?.defaults, ...config.ruleOptions[rule.meta.id] } };
-    if (isTarget(rule, 'object')) active.object.push({ rule, ...entry });
-    else if (isTarget(rule, 'podSpec')) active.podSpec.push({ rule, ...entry });
-    else if (isTarget(rule, 'container')) active.container.push({ rule, ...entry });
+    const target = rule.meta.queries === undefined ? active.local : active.crossObject;
+    if (isTarget(rule, 'object')) target.object.push({ rule, ...entry });
+    else if (isTarget(rule, 'podSpec')) target.podSpec.push({ rule, ...entry });
+    else if (isTarget(rule, 'container')) target.container.push({ rule, ...entry });
   }
   return active;
 }
@@ -84,9 +192,8 @@ function isTarget<T extends Rule['meta']['appliesTo']['target']>(rule: Rule, tar
   return rule.meta.appliesTo.target === target;
 }
 
-function lintObject(object: KubeObject, active: ActiveRules, run: Run): void {
+function lintObject(object: KubeObject, workload: Workload | undefined, active: TargetRules, run: Run): void {
   const kind = object.ref.kind;
-  const workload = run.index.workloadOf(object);
   const context = new Context(object, workload, run);
   for (const entry of active.object) {
     if (!entry.kinds || entry.kinds.has(kind)) context.invoke(entry, object);
@@ -108,7 +215,9 @@ function lintObject(object: KubeObject, active: ActiveRules, run: Run): void {
 class Context {
   readonly object: KubeObject;
   readonly workload: Workload | undefined;
-  readonly index: LintIndex;
+  /** The index as the rule being run may see it; set before each call. */
+  index: LintIndex;
+  readonly #run: Run;
   readonly #findings: Finding[];
   #entry: Active<Rule> | undefined;
   /** Whether the configuration names the rule being run; set before each call. */
@@ -119,7 +228,8 @@ class Context {
   constructor(object: KubeObject, workload: Workload | undefined, run: Run) {
     this.object = object;
     this.workload = workload;
-    this.index = run.index;
+    this.#run = run;
+    this.index = EMPTY_INDEX;
     this.#findings = run.findings;
   }
 
@@ -134,11 +244,13 @@ class Context {
   /** Runs the entry's check on its view (the object, its workload or one container); no closure per call. */
   invoke<T extends Rule>(entry: Active<T>, view: Parameters<T['check']>[0]): void {
     this.#entry = entry;
+    this.index = this.#run.indexOf(entry.rule);
     this.isConfigured = entry.isConfigured;
     this.options = entry.options;
     try {
       (entry.rule.check as (view: unknown, context: Context) => void)(view, this);
     } catch (error) {
+      if (error instanceof UndeclaredQuery) throw error;
       const message = `rule ${entry.rule.meta.id} failed on this object: ${error instanceof Error ? error.message : String(error)}`;
       this.#findings.push(findingAt(this.object, [], { ruleId: INTERNAL_ERROR.id, severity: INTERNAL_ERROR.severity, message }));
     }

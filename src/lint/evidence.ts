@@ -1,16 +1,10 @@
 // When a cross-object rule may trust the inputs to be complete: the guards that keep "references to nothing" precise.
-import { groupOf } from '../model/kinds.js';
 import type { KubeObject } from '../model/object.js';
 import { directoryOf, sharesDirectoryTree, type LintIndex } from './lint-index.js';
 
 /** Custom resources (operators, Argo Rollouts, SealedSecrets, cert-manager) may create pods, Secrets or Services. */
 export function hasCustomResources(index: LintIndex, namespace: string): boolean {
-  return index.memo('custom-resource-namespaces', () => new Set(index.objects.filter((object) => isCustomResource(object.ref.apiVersion)).map((object) => object.ref.namespace))).has(namespace);
-}
-
-function isCustomResource(apiVersion: string): boolean {
-  const group = groupOf(apiVersion);
-  return group.includes('.') && !group.endsWith('.k8s.io');
+  return index.memo('custom-resource-namespaces', () => new Set(index.customResources().map((object) => object.ref.namespace))).has(namespace);
 }
 
 /** Whether the object's own directory holds workloads of its namespace: the manifests there carry their pods. */

@@ -1,4 +1,5 @@
 // The main inputs indexed once per run for cross-object rules: objects by kind and namespace, workloads by object.
+import { groupOf } from '../model/kinds.js';
 import { asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
 import { selectsPodTemplate, templateSelectorEntries } from './label-selector.js';
@@ -24,8 +25,23 @@ export interface LintIndex {
   workloadOf(object: KubeObject): Workload | undefined;
   /** Workloads of one namespace, in input order. */
   workloadsIn(namespace: string): readonly Workload[];
+  /** Custom resources (objects of API groups Kubernetes does not serve), in input order. */
+  customResources(): readonly KubeObject[];
   /** Computes a per-run fact once (namespace totals, lookup tables) and hands it to every later caller. */
   memo<T>(key: string, compute: () => T): T;
+}
+
+/** In a rule's meta.queries: it reads workloads (workloadsIn, workloadsSelectedBy, workloads, another object's workloadOf). */
+export const WORKLOADS = 'workloads';
+/** In a rule's meta.queries: it reads customResources(). */
+export const CUSTOM_RESOURCES = 'custom resources';
+/** In a rule's meta.queries: it reads every object (index.objects). */
+export const EVERY_KIND = '*';
+
+/** Custom resources (operators, Argo Rollouts, SealedSecrets, cert-manager): a group with a dot that is not *.k8s.io. */
+export function isCustomResource(apiVersion: string): boolean {
+  const group = groupOf(apiVersion);
+  return group.includes('.') && !group.endsWith('.k8s.io');
 }
 
 const NONE: readonly KubeObject[] = [];
@@ -62,6 +78,7 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     return servicesByLabel.get(key) ?? [];
   };
   const memos = new Map<string, unknown>();
+  let customResources: readonly KubeObject[] | undefined;
   const ofKind = (kind: string, namespace?: string): readonly KubeObject[] =>
     (namespace === undefined ? byKind.get(kind) : byKindNamespace.get(`${kind}\0${namespace}`)) ?? NONE;
   return {
@@ -72,10 +89,8 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     named: (kind, namespace, name) => byName.get(`${kind}\0${namespace}\0${name}`),
     workloadOf: (object) => workloadByObject.get(object),
     workloadsIn: (namespace) => workloadsByNamespace.get(namespace) ?? [],
-    memo<T>(key: string, compute: () => T): T {
-      if (!memos.has(key)) memos.set(key, compute());
-      return memos.get(key) as T;
-    },
+    memo: memoIn(memos),
+    customResources: () => (customResources ??= objects.filter((object) => isCustomResource(object.ref.apiVersion))),
     servicesSelecting(workload) {
       const cached = selecting.get(workload);
       if (cached) return cached;
@@ -94,6 +109,14 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
       const shortest = lists.reduce((best, list) => (list.length < best.length ? list : best));
       return shortest.filter((workload) => selectsPodTemplate(selector, workload.podLabels));
     },
+  };
+}
+
+/** A LintIndex's memo over `memos`. */
+export function memoIn(memos: Map<string, unknown>): LintIndex['memo'] {
+  return <T>(key: string, compute: () => T): T => {
+    if (!memos.has(key)) memos.set(key, compute());
+    return memos.get(key) as T;
   };
 }
 

@@ -1,6 +1,7 @@
 // Applies the three suppression forms to every finding of a run and reports the suppressions that matched nothing.
 import type { IgnoreEntry, KubefitConfig } from '../config/config.js';
 import type { Path } from '../model/document.js';
+import { detached } from '../model/detached.js';
 import { findingAt, type Finding } from '../model/finding.js';
 import { matchesGlob, matchesPathGlob } from '../model/glob.js';
 import { POD_KINDS, podKindOf } from '../model/kinds.js';
@@ -20,51 +21,74 @@ interface Suppression {
   unused(ruleId: string | undefined): Finding;
 }
 
+/** What config ignore entries naming a container need of an object: its kind and pod template. */
+type ObjectValue = Pick<KubeObject, 'ref' | 'value'>;
+
 interface Suppressions {
   readonly byObject: ReadonlyMap<string, Suppression[]>;
   readonly byLine: ReadonlyMap<string, Suppression[]>;
-  readonly objects: ReadonlyMap<string, KubeObject>;
+  readonly objects: ReadonlyMap<string, ObjectValue>;
 }
 
 const ALL = '*';
 
 export function suppressFindings(findings: readonly Finding[], objects: readonly KubeObject[], config: KubefitConfig): Finding[] {
-  const resolve = settingResolver(config);
-  const suppressions = collectSuppressions(objects);
-  const kept: Finding[] = [];
-  const keep = (finding: Finding, trackUse: boolean) => {
-    const setting = resolve(finding.ruleId, { severity: finding.severity, defaultOn: true }, finding.file);
-    if (setting === 'off' || isIgnoredByConfig(finding, config.ignore, suppressions.objects)) return;
-    if (trackUse && isSuppressed(finding, suppressions)) return;
-    kept.push(setting === finding.severity ? finding : { ...finding, severity: setting });
-  };
-  for (const finding of findings) keep(finding, true);
-  for (const finding of unusedFindings(suppressions)) keep(finding, false);
-  return kept;
+  const collector = new SuppressionCollector(config);
+  for (const object of objects) collector.add(object);
+  return collector.apply(findings);
+}
+
+/**
+ * The suppressions of a streamed run: `add` reads an object's annotations and its file's comment directives while
+ * the document is in memory (keeping no document), `apply` filters the run's findings at the end.
+ */
+export class SuppressionCollector {
+  readonly #config: KubefitConfig;
+  readonly #keepsValues: boolean;
+  readonly #byObject = new Map<string, Suppression[]>();
+  readonly #byLine = new Map<string, Suppression[]>();
+  readonly #objects = new Map<string, ObjectValue>();
+  readonly #filesRead = new Set<string>();
+
+  constructor(config: KubefitConfig) {
+    this.#config = config;
+    this.#keepsValues = config.ignore.some((entry) => entry.container !== undefined);
+  }
+
+  add(object: KubeObject): void {
+    const key = objectKey(object.file, object.ref);
+    if (this.#keepsValues) this.#objects.set(key, { ref: object.ref, value: object.value });
+    const found = annotationSuppressions(object);
+    if (found.length > 0) this.#byObject.set(key, [...(this.#byObject.get(key) ?? []), ...found]);
+    if (this.#filesRead.has(object.file)) return;
+    this.#filesRead.add(object.file);
+    for (const found of commentDirectivesOf(object.document.text)) {
+      const directive = { ...found, ruleIds: found.ruleIds.map(detached) };
+      const lineKey = `${object.file}\0${directive.targetLine}`;
+      this.#byLine.set(lineKey, [...(this.#byLine.get(lineKey) ?? []), commentSuppression(object.file, directive)]);
+    }
+  }
+
+  /** Drops suppressed findings, applies config severities, adds unused-suppression findings. */
+  apply(findings: readonly Finding[]): Finding[] {
+    const config = this.#config;
+    const resolve = settingResolver(config);
+    const suppressions: Suppressions = { byObject: this.#byObject, byLine: this.#byLine, objects: this.#objects };
+    const kept: Finding[] = [];
+    const keep = (finding: Finding, trackUse: boolean) => {
+      const setting = resolve(finding.ruleId, { severity: finding.severity, defaultOn: true }, finding.file);
+      if (setting === 'off' || isIgnoredByConfig(finding, config.ignore, suppressions.objects)) return;
+      if (trackUse && isSuppressed(finding, suppressions)) return;
+      kept.push(setting === finding.severity ? finding : { ...finding, severity: setting });
+    };
+    for (const finding of findings) keep(finding, true);
+    for (const finding of unusedFindings(suppressions)) keep(finding, false);
+    return kept;
+  }
 }
 
 function objectKey(file: string, ref: ObjectRef): string {
   return `${file}\0${ref.apiVersion}\0${ref.kind}\0${ref.namespace}\0${ref.name}`;
-}
-
-function collectSuppressions(objects: readonly KubeObject[]): Suppressions {
-  const byObject = new Map<string, Suppression[]>();
-  const byLine = new Map<string, Suppression[]>();
-  const objectsByKey = new Map<string, KubeObject>();
-  const filesRead = new Set<string>();
-  for (const object of objects) {
-    const key = objectKey(object.file, object.ref);
-    objectsByKey.set(key, object);
-    const found = annotationSuppressions(object);
-    if (found.length > 0) byObject.set(key, [...(byObject.get(key) ?? []), ...found]);
-    if (filesRead.has(object.file)) continue;
-    filesRead.add(object.file);
-    for (const directive of commentDirectivesOf(object.document.text)) {
-      const lineKey = `${object.file}\0${directive.targetLine}`;
-      byLine.set(lineKey, [...(byLine.get(lineKey) ?? []), commentSuppression(object.file, directive)]);
-    }
-  }
-  return { byObject, byLine, objects: objectsByKey };
 }
 
 /** The object's own annotation and, for workloads, the pod template's. */
@@ -78,13 +102,12 @@ function annotationSuppressions(object: KubeObject): Suppression[] {
     if (value === undefined) continue;
     const at = [...metadataPath, 'annotations', IGNORE_ANNOTATION];
     const ruleIds = parseIgnoreAnnotation(value).map((entry) => entry.ruleId);
+    // positioned now: the document may be gone when the run asks
+    const unused = findingAt(object, at, { ...unusedSpec(), message: '' });
     out.push({
       ruleIds,
       used: new Set(),
-      unused: (ruleId) => findingAt(object, at, {
-        ...unusedSpec(),
-        message: `"${ruleId ?? ''}" in the ${IGNORE_ANNOTATION} annotation suppresses no finding`,
-      }),
+      unused: (ruleId) => ({ ...unused, message: `"${ruleId ?? ''}" in the ${IGNORE_ANNOTATION} annotation suppresses no finding` }),
     });
   }
   return out;
@@ -144,11 +167,11 @@ function unusedFindings(suppressions: Suppressions): Finding[] {
   return out;
 }
 
-function isIgnoredByConfig(finding: Finding, entries: readonly IgnoreEntry[], objects: ReadonlyMap<string, KubeObject>): boolean {
+function isIgnoredByConfig(finding: Finding, entries: readonly IgnoreEntry[], objects: ReadonlyMap<string, ObjectValue>): boolean {
   return entries.some((entry) => matchesEntry(finding, entry, objects));
 }
 
-function matchesEntry(finding: Finding, entry: IgnoreEntry, objects: ReadonlyMap<string, KubeObject>): boolean {
+function matchesEntry(finding: Finding, entry: IgnoreEntry, objects: ReadonlyMap<string, ObjectValue>): boolean {
   if (entry.rule !== undefined && !matchesGlob(finding.ruleId, entry.rule)) return false;
   if (entry.path !== undefined && !matchesPathGlob(finding.file, entry.path)) return false;
   const needsObject = entry.kind !== undefined || entry.name !== undefined || entry.namespace !== undefined || entry.container !== undefined;
@@ -166,7 +189,7 @@ function matchesEntry(finding: Finding, entry: IgnoreEntry, objects: ReadonlyMap
 const CONTAINER_IN_PATH = /(?:^|\.)(initContainers|containers|ephemeralContainers)\[(\d+)\]/;
 
 /** The name of the container a finding's path points into, if any. */
-function containerNameAt(object: KubeObject, path: string | null): string | undefined {
+function containerNameAt(object: ObjectValue, path: string | null): string | undefined {
   const match = path === null ? null : CONTAINER_IN_PATH.exec(path);
   const kind = podKindOf(object.ref.apiVersion, object.ref.kind);
   if (!match || !kind) return undefined;

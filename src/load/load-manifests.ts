@@ -1,9 +1,11 @@
 // The loader's entry point: inputs → files read once → documents → Kubernetes objects, with load findings.
 import { appendAll } from '../model/append.js';
+import { detached } from '../model/detached.js';
 import type { Finding } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
 import { expandInputs, resolveFrom } from './expand-inputs.js';
-import { parseDocuments, type ParseLimits } from './parse-documents.js';
+import { parseDocuments, readDocuments, type ParseLimits } from './parse-documents.js';
+import { ParsedDocument } from './parsed-document.js';
 import { decodeStdin, readSourceFile, type ReadResult } from './read-file.js';
 import { objectsOf } from './to-objects.js';
 import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeRoles, type KustomizeRole } from './kustomize.js';
@@ -54,46 +56,85 @@ export interface LoadResult {
   readonly emptyStdin: boolean;
 }
 
-const READ_CONCURRENCY = 32;
+/** What one document of the main inputs holds, handed over while the document is still in memory. */
+export interface LoadedDocument {
+  readonly objects: readonly KubeObject[];
+  /** Strategic-merge patches (see LoadResult.patches). */
+  readonly patches: readonly KubeObject[];
+}
+
+/** A LoadResult without the objects, which streamManifests hands over document by document. */
+export type StreamResult = Omit<LoadResult, 'objects' | 'patches'> & {
+  /** Objects and patches handed over. */
+  readonly count: number;
+};
+
+/** Files read ahead of the one being parsed: enough to keep the disk busy, few enough to bound the texts in memory. */
+const READ_AHEAD = 16;
 
 export async function loadManifests(inputs: readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
+  const objects: KubeObject[] = [];
+  const patches: KubeObject[] = [];
+  const result = await streamManifests(inputs, options, (document) => {
+    appendAll(objects, document.objects);
+    appendAll(patches, document.patches);
+  });
+  const { count: _count, ...rest } = result;
+  return { ...rest, objects, patches };
+}
+
+/**
+ * loadManifests one document at a time: `visit` gets each document's objects as soon as it is parsed, and nothing
+ * here keeps a document (or a file's text) once visited, so memory holds what `visit` keeps plus one file.
+ */
+export async function streamManifests(inputs: readonly string[], options: LoadOptions, visit: (document: LoadedDocument) => void): Promise<StreamResult> {
   const cwd = options.cwd ?? process.cwd();
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const expanded = await expandInputs(inputs, cwd, options.ignorePaths ?? []);
   const skipped = options.skipFiles ?? new Set<string>();
   const files = expanded.files.filter((file) => !skipped.has(resolveFrom(cwd, file)));
-  const reads = await readAll(files, cwd, limits.maxFileSize);
-  const stdin = expanded.stdin ? await readStdin(options, limits.maxFileSize) : undefined;
-  if (stdin) reads.push(stdin);
-  const objects: KubeObject[] = [];
-  const patches: KubeObject[] = [];
+  const kustomizations = new Map<string, ReadResult>();
+  for (const file of files.filter(isKustomizationFile)) kustomizations.set(file, await readSourceFile(file, resolveFrom(cwd, file), limits.maxFileSize));
+  const roles = kustomizeRolesOf([...kustomizations.values()], limits);
   const findings: Finding[] = [...expanded.findings];
-  const roles = kustomizeRolesOf(reads, limits);
+  const total = files.length + (expanded.stdin ? 1 : 0);
   let order = options.firstOrder ?? 0;
-  for (const [index, read] of reads.entries()) {
-    options.onProgress?.(index + 1, reads.length);
+  let count = 0;
+  let done = 0;
+  let stdin: ReadResult | undefined;
+  const parse = (read: ReadResult) => {
+    options.onProgress?.(++done, total);
     if ('finding' in read) {
       findings.push(read.finding);
-      continue;
+      return;
     }
-    const parsed = parseDocuments(read.source, limits, options.fromCluster ? 'none' : 'eager');
-    appendAll(findings, parsed.findings);
     const role = roles.get(normalize(read.source.file));
-    if (role === 'kustomization' || role === 'configuration') continue;
-    for (const document of parsed.documents) {
-      const found = objectsOf(document, order, options.fromCluster ?? false);
+    const objectFindings: Finding[] = [];
+    for (const item of readDocuments(read.source, limits, options.fromCluster ? 'none' : 'eager')) {
+      if (!(item instanceof ParsedDocument)) {
+        // a message may quote the text: a copy of it, so that the finding does not keep the file's text in memory
+        findings.push({ ...item, message: detached(item.message) });
+        continue;
+      }
+      if (role === 'kustomization' || role === 'configuration') continue;
+      const found = objectsOf(item, order, options.fromCluster ?? false);
+      const document = { objects: [] as KubeObject[], patches: [] as KubeObject[] };
       for (const object of found.objects) {
         if (isKustomizeConfiguration(object.value)) continue;
-        (role === 'patch' || isPatchDocument(object.value) ? patches : objects).push(object);
+        (role === 'patch' || isPatchDocument(object.value) ? document.patches : document.objects).push(object);
       }
-      if (role !== 'patch') appendAll(findings, found.findings);
+      if (role !== 'patch') appendAll(objectFindings, found.findings);
       order += found.objects.length;
+      count += document.objects.length + document.patches.length;
+      visit(document);
     }
-  }
+    appendAll(findings, objectFindings);
+  };
+  for await (const read of readInOrder(files, cwd, limits.maxFileSize, kustomizations)) parse(read);
+  if (expanded.stdin) parse((stdin = await readStdin(options, limits.maxFileSize)));
   return {
-    files: reads.length,
-    objects,
-    patches,
+    files: total,
+    count,
     findings,
     matched: expanded.files.length > 0 || expanded.stdin,
     unmatchedInputs: expanded.unmatched,
@@ -106,24 +147,25 @@ export async function loadManifests(inputs: readonly string[], options: LoadOpti
 function kustomizeRolesOf(reads: readonly ReadResult[], limits: LoadLimits): Map<string, KustomizeRole> {
   const kustomizations: { file: string; value: unknown }[] = [];
   for (const read of reads) {
-    if ('finding' in read || !isKustomizationFile(read.source.file)) continue;
+    if ('finding' in read) continue;
     for (const document of parseDocuments(read.source, limits).documents) kustomizations.push({ file: read.source.file, value: document.value });
   }
   return kustomizeRoles(kustomizations);
 }
 
-async function readAll(files: readonly string[], cwd: string, maxFileSize: number): Promise<ReadResult[]> {
-  const results: ReadResult[] = new Array(files.length);
+/** The files read in input order, up to READ_AHEAD of them at once; `known` holds files already read. */
+async function* readInOrder(files: readonly string[], cwd: string, maxFileSize: number, known: ReadonlyMap<string, ReadResult>): AsyncGenerator<ReadResult> {
+  const pending: Promise<ReadResult>[] = [];
   let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const index = next++;
-      const file = files[index] ?? '';
-      results[index] = await readSourceFile(file, resolveFrom(cwd, file), maxFileSize);
-    }
+  const readNext = () => {
+    const file = files[next++] ?? '';
+    pending.push(Promise.resolve(known.get(file) ?? readSourceFile(file, resolveFrom(cwd, file), maxFileSize)));
   };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
-  return results;
+  while (next < files.length && pending.length < READ_AHEAD) readNext();
+  for (let read = pending.shift(); read !== undefined; read = pending.shift()) {
+    if (next < files.length) readNext();
+    yield await read;
+  }
 }
 
 async function readStdin(options: LoadOptions, maxFileSize: number): Promise<ReadResult> {

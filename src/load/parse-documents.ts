@@ -1,7 +1,6 @@
 // Splits a file into documents where kubectl does and parses each; a syntax error costs only its own document.
 import type { YAMLException } from 'js-yaml';
 import type { Finding } from '../model/finding.js';
-import { appendAll } from '../model/append.js';
 import { jsYaml } from './js-yaml.js';
 import { buildDocuments, buildJsonDocument, type BuildLimits, type BuildProblem, type BuiltDocument } from './build-values.js';
 import type { Positions } from './plain-block-reader.js';
@@ -32,47 +31,73 @@ export interface ParseLimits extends BuildLimits {
 export function parseDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager'): ParseResult {
   const documents: ParsedDocument[] = [];
   const findings: Finding[] = [];
+  for (const item of readDocuments(original, limits, positions)) {
+    if (item instanceof ParsedDocument) documents.push(item);
+    else findings.push(item);
+  }
+  return { documents, findings };
+}
+
+/**
+ * A document read again from its chunk alone (`source` holds the chunk's text, positioned where it was in its file):
+ * the same value and spans as readDocuments built, without reading the rest of the file.
+ */
+export function readDocumentAt(source: SourceText, json: boolean, limits: ParseLimits): ParsedDocument | undefined {
+  const built = (json ? buildJsonDocument : buildDocuments)(source.text, 0, limits)[0];
+  return built && new ParsedDocument(source, 0, built);
+}
+
+/**
+ * parseDocuments one document at a time: each document (and each problem, in the order parseDocuments lists them) is
+ * yielded as soon as it is read, so a caller that lets go of a document before asking for the next holds one at a time.
+ */
+export function* readDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager'): Generator<ParsedDocument | Finding, void> {
   // a native search first: the regular expression costs about 2 ms per MB even where there is no `{{`
-  if (original.text.includes('{{') && HELM_TEMPLATE.test(original.text)) return { documents, findings: [helmFinding(original, HELM_TEMPLATE)] };
+  if (original.text.includes('{{') && HELM_TEMPLATE.test(original.text)) {
+    yield helmFinding(original, HELM_TEMPLATE);
+    return;
+  }
   const comments = /\.json$/i.test(original.file) ? findJsonComments(original.text) : [];
-  for (const comment of comments) findings.push(fileFinding(original, comment.start, comment.end, { ...LOAD_CHECKS.yamlSyntax, message: 'comments are not allowed in JSON (kubectl rejects this file)' }));
+  for (const comment of comments) yield fileFinding(original, comment.start, comment.end, { ...LOAD_CHECKS.yamlSyntax, message: 'comments are not allowed in JSON (kubectl rejects this file)' });
   const source = comments.length > 0 ? new SourceText(original.file, blankComments(original.text, comments)) : original;
   let helmReported = false;
+  let count = 0;
   const plan = isJsonStream(source.text) ? jsonPlan(source) : yamlPlan(source);
-  appendAll(findings, plan.findings);
+  yield* plan.findings;
   for (const chunk of plan.chunks) {
     const start = chunk.start;
     const chunkText = source.text.slice(start, chunk.end);
     if (isValueFlood(chunkText, limits)) {
-      findings.push(valueFlood(source, start, limits.maxExpandedNodes));
+      yield valueFlood(source, start, limits.maxExpandedNodes);
       continue;
     }
+    const findings: Finding[] = [];
     try {
       const built = firstDocument(source, plan.build(chunkText, start, limits, positions), findings);
+      yield* findings;
       if (!built) continue;
       // `name: {{ .Name }}` parses as a mapping used as a key, which kubectl rejects: the template is the cause
       if (built.problems.some((problem) => problem.kind === 'decode') && GO_TEMPLATE.test(source.text)) {
-        if (!helmReported) findings.push(helmFinding(source, GO_TEMPLATE));
+        if (!helmReported) yield helmFinding(source, GO_TEMPLATE);
         helmReported = true;
         continue;
       }
-      for (const problem of built.problems) findings.push(problemFinding(source, problem));
-      if (documents.length >= limits.maxDocuments) {
-        findings.push(tooManyDocuments(source, built.rootSpan[0], limits.maxDocuments));
-        return { documents, findings };
+      for (const problem of built.problems) yield problemFinding(source, problem);
+      if (count >= limits.maxDocuments) {
+        yield tooManyDocuments(source, built.rootSpan[0], limits.maxDocuments);
+        return;
       }
-      documents.push(new ParsedDocument(source, documents.length, built));
+      yield new ParsedDocument(source, count++, built, { start, end: chunk.end, json: plan.build === buildJsonDocument });
     } catch (error) {
       if (!(error instanceof jsYaml().YAMLException)) throw error;
       if (GO_TEMPLATE.test(source.text)) {
-        if (!helmReported) findings.push(helmFinding(source, GO_TEMPLATE));
+        if (!helmReported) yield helmFinding(source, GO_TEMPLATE);
         helmReported = true;
         continue;
       }
-      findings.push(syntaxFinding(source, start, chunkText, error));
+      yield syntaxFinding(source, start, chunkText, error);
     }
   }
-  return { documents, findings };
 }
 
 /** The documents of a file as kubectl frames them, the problems found framing them, and how to parse each. */

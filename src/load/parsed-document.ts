@@ -3,17 +3,27 @@ import type { BuiltDocument } from './build-values.js';
 import { valueHasPath, type ManifestDocument, type Path, type SourceRange } from '../model/document.js';
 import type { SourceText } from './source-text.js';
 
+/** Where readDocuments found a document: its chunk of the (comment-blanked) text, and whether it read the file as JSON. */
+export interface DocumentExtent {
+  readonly start: number;
+  readonly end: number;
+  readonly json: boolean;
+}
+
 export class ParsedDocument implements ManifestDocument {
   readonly file: string;
   readonly index: number;
   readonly value: unknown;
+  /** The chunk it was read from (see readDocumentAt), when read by readDocuments. */
+  readonly extent: DocumentExtent | undefined;
   readonly #source: SourceText;
   readonly #built: BuiltDocument;
 
-  constructor(source: SourceText, index: number, built: BuiltDocument) {
+  constructor(source: SourceText, index: number, built: BuiltDocument, extent?: DocumentExtent) {
     this.file = source.file;
     this.index = index;
     this.value = built.value;
+    this.extent = extent;
     this.#source = source;
     this.#built = built;
   }

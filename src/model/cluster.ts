@@ -30,26 +30,33 @@ const STORAGE_KINDS: ReadonlySet<string> = new Set([
   'storage.k8s.io/v1beta1/CSIStorageCapacity',
 ]);
 
+type Bucket = Exclude<keyof ClusterSnapshot, 'fromSnapshot'>;
+
 /** Sorts objects from all inputs into the cluster snapshot's buckets. */
 export function toClusterSnapshot(objects: readonly KubeObject[], fromSnapshot = false): ClusterSnapshot {
-  const nodes: KubeObject[] = [];
-  const boundPods: KubeObject[] = [];
-  const namespaces: KubeObject[] = [];
-  const priorityClasses: KubeObject[] = [];
-  const services: KubeObject[] = [];
-  const storage: KubeObject[] = [];
-  const podDisruptionBudgets: KubeObject[] = [];
+  const snapshot: { [B in Bucket]: KubeObject[] } = { nodes: [], boundPods: [], namespaces: [], priorityClasses: [], services: [], storage: [], podDisruptionBudgets: [] };
   for (const object of objects) {
-    const { apiVersion, kind } = object.ref;
-    if (kind === 'Node' && apiVersion === 'v1') nodes.push(object);
-    else if (kind === 'Pod' && apiVersion === 'v1' && isBound(object)) boundPods.push(object);
-    else if (kind === 'Namespace' && apiVersion === 'v1') namespaces.push(object);
-    else if (kind === 'PriorityClass') priorityClasses.push(object);
-    else if (kind === 'Service' && apiVersion === 'v1') services.push(object);
-    else if (STORAGE_KINDS.has(`${apiVersion}/${kind}`)) storage.push(object);
-    else if (kind === 'PodDisruptionBudget' && apiVersion === 'policy/v1') podDisruptionBudgets.push(object);
+    const bucket = bucketOf(object);
+    if (bucket) snapshot[bucket].push(object);
   }
-  return { nodes, boundPods, namespaces, priorityClasses, services, storage, podDisruptionBudgets, fromSnapshot };
+  return { ...snapshot, fromSnapshot };
+}
+
+/** Whether the cluster snapshot holds the object (a Node, a bound Pod, a Namespace, a Service, a storage object...). */
+export function isClusterObject(object: KubeObject): boolean {
+  return bucketOf(object) !== undefined;
+}
+
+function bucketOf(object: KubeObject): Bucket | undefined {
+  const { apiVersion, kind } = object.ref;
+  if (kind === 'Node' && apiVersion === 'v1') return 'nodes';
+  if (kind === 'Pod' && apiVersion === 'v1' && isBound(object)) return 'boundPods';
+  if (kind === 'Namespace' && apiVersion === 'v1') return 'namespaces';
+  if (kind === 'PriorityClass') return 'priorityClasses';
+  if (kind === 'Service' && apiVersion === 'v1') return 'services';
+  if (STORAGE_KINDS.has(`${apiVersion}/${kind}`)) return 'storage';
+  if (kind === 'PodDisruptionBudget' && apiVersion === 'policy/v1') return 'podDisruptionBudgets';
+  return undefined;
 }
 
 /** A Pod already placed on a node and still holding its resources. */

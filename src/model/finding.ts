@@ -1,5 +1,6 @@
 // The unit of output of every analyser: what is wrong, where, and how bad.
 import { formatPath, type Path, type SourceRange } from './document.js';
+import { detached } from './detached.js';
 import type { ObjectRef } from './object-ref.js';
 import type { KubeObject } from './object.js';
 
@@ -35,7 +36,7 @@ export function findingOf(object: KubeObject, path: Path, ruleId: string, severi
   return {
     ruleId,
     severity,
-    message,
+    message: detached(message),
     file: range.file,
     line: range.line,
     column: range.column,

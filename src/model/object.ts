@@ -1,6 +1,7 @@
 // A Kubernetes object from the inputs (List items flattened), with positions relative to the object.
 import type { ManifestDocument, Path, SourceRange } from './document.js';
 import type { ObjectRef } from './object-ref.js';
+import { detached } from './detached.js';
 import { isClusterScoped } from './kinds.js';
 
 export interface KubeObject {
@@ -69,7 +70,8 @@ export function objectRefOf(value: Readonly<Record<string, unknown>>): ObjectRef
   const name = typeof metadata?.['name'] === 'string' ? metadata['name'] : '';
   const declared = typeof metadata?.['namespace'] === 'string' ? metadata['namespace'] : '';
   const namespace = isClusterScoped(apiVersion, kind) ? '' : declared || 'default';
-  return { apiVersion, kind, namespace, name };
+  // findings carry the ref long after the file is read: its strings must not hold the file's text
+  return { apiVersion: detached(apiVersion), kind: detached(kind), namespace: detached(namespace), name: detached(name) };
 }
 
 /** Narrows an unknown value to a plain mapping, or undefined. */

@@ -37,12 +37,22 @@ const CONTAINER_LISTS: readonly [ContainerType, string][] = [
   ['ephemeralContainer', 'ephemeralContainers'],
 ];
 
-const workloads = new WeakMap<KubeObject, Workload | null>();
+/**
+ * The workload of an object, cached on the object itself: a WeakMap would keep every object of a streamed run (and
+ * its document) alive until a full garbage collection, since V8's young-generation collector treats its keys as strong.
+ */
+const WORKLOAD = Symbol('workload');
+type Cached = KubeObject & { [WORKLOAD]?: Workload | null };
+const frozenWorkloads = new WeakMap<KubeObject, Workload | null>();
 
 /** The workload view of an object, or undefined when the object does not make pods; built once per object. */
 export function toWorkload(object: KubeObject): Workload | undefined {
-  let workload = workloads.get(object);
-  if (workload === undefined) workloads.set(object, (workload = workloadOf(object) ?? null));
+  const cached = object as Cached;
+  let workload = Object.isExtensible(object) ? cached[WORKLOAD] : frozenWorkloads.get(object);
+  if (workload !== undefined) return workload ?? undefined;
+  workload = workloadOf(object) ?? null;
+  if (Object.isExtensible(object)) Object.defineProperty(cached, WORKLOAD, { value: workload });
+  else frozenWorkloads.set(object, workload);
   return workload ?? undefined;
 }
 

@@ -15,7 +15,6 @@ export interface CustomResourceVersion {
 }
 
 export interface CustomResourceDefinition {
-  readonly object: KubeObject;
   readonly name: string;
   readonly group: string;
   readonly kind: string;
@@ -42,47 +41,77 @@ export interface CustomResourceDefinitions {
   readonly findings: readonly Finding[];
 }
 
+/** The copies of one CRD name read so far: the last one whole, of the others only what the warning and hints need. */
+interface Copies {
+  last: CustomResourceDefinition;
+  lastAt: string;
+  readonly firstAt: string;
+  /** The first copy's spec, until a second copy is compared with it (then its JSON). */
+  firstSpec: unknown;
+  firstJson: string | undefined;
+  differs: boolean;
+  /** The warning's finding at the second copy's name (its message is written once the last copy is known). */
+  second: { finding: Finding; isLast: boolean } | undefined;
+  /** Versions the copies before the last serve. */
+  readonly servedByOthers: Set<string>;
+}
+
 /**
- * The CustomResourceDefinitions of `objects`. A name defined more than once with different specs gets one warning, at
- * its second definition, naming the last one (which validates); identical copies (alternative install bundles) do not.
+ * The CustomResourceDefinitions among the inputs, read one object at a time (add each while its document is in memory;
+ * no CRD object is kept). A name defined more than once with different specs gets one warning, at its second
+ * definition, naming the last one (which validates); identical copies (alternative install bundles) do not.
  */
-export function collectDefinitions(objects: readonly KubeObject[]): CustomResourceDefinitions {
-  const byName = new Map<string, CustomResourceDefinition[]>();
-  for (const object of objects) {
+export class DefinitionCollector {
+  readonly #byName = new Map<string, Copies>();
+
+  add(object: KubeObject): void {
     const definition = toDefinition(object);
-    if (definition) byName.set(definition.name, [...(byName.get(definition.name) ?? []), definition]);
+    if (!definition) return;
+    const copies = this.#byName.get(definition.name);
+    const at = whereIs(object);
+    if (!copies) {
+      this.#byName.set(definition.name, { last: definition, lastAt: at, firstAt: at, firstSpec: object.value['spec'], firstJson: undefined, differs: false, second: undefined, servedByOthers: new Set() });
+      return;
+    }
+    for (const version of copies.last.versions) if (version.served) copies.servedByOthers.add(version.name);
+    copies.firstJson ??= JSON.stringify(copies.firstSpec);
+    copies.firstSpec = undefined;
+    if (!copies.differs && JSON.stringify(object.value['spec']) !== copies.firstJson) copies.differs = true;
+    if (copies.second) copies.second.isLast = false;
+    else copies.second = { finding: findingAt(object, ['metadata', 'name'], { ruleId: DUPLICATE_CRD.id, severity: DUPLICATE_CRD.severity, message: '' }), isLast: true };
+    copies.last = definition;
+    copies.lastAt = at;
   }
-  const findings: Finding[] = [];
-  const byGroupKind = new Map<string, CustomResourceDefinition>();
-  const kindsByGroup = new Map<string, string[]>();
-  for (const definitions of byName.values()) {
-    const last = definitions[definitions.length - 1];
-    if (!last) continue;
-    const warning = redefinitionWarning(definitions, last);
-    if (warning) findings.push(warning);
-    const others = new Set(definitions.slice(0, -1).flatMap((copy) => copy.versions.filter((version) => version.served).map((version) => version.name)));
-    byGroupKind.set(groupKind(last.group, last.kind), others.size > 0 ? { ...last, servedByOtherCopies: others } : last);
-    kindsByGroup.set(last.group, [...(kindsByGroup.get(last.group) ?? []), last.kind]);
+
+  result(): CustomResourceDefinitions {
+    const findings: Finding[] = [];
+    const byGroupKind = new Map<string, CustomResourceDefinition>();
+    const kindsByGroup = new Map<string, string[]>();
+    for (const copies of this.#byName.values()) {
+      const { last, servedByOthers } = copies;
+      const warning = redefinitionWarning(copies);
+      if (warning) findings.push(warning);
+      byGroupKind.set(groupKind(last.group, last.kind), servedByOthers.size > 0 ? { ...last, servedByOtherCopies: servedByOthers } : last);
+      kindsByGroup.set(last.group, [...(kindsByGroup.get(last.group) ?? []), last.kind]);
+    }
+    return { byGroupKind, kindsByGroup, findings };
   }
-  return { byGroupKind, kindsByGroup, findings };
 }
 
 export function groupKind(group: string, kind: string): string {
   return `${group}/${kind}`;
 }
 
-function redefinitionWarning(definitions: readonly CustomResourceDefinition[], last: CustomResourceDefinition): Finding | undefined {
-  const [first, second] = definitions;
-  if (!first || !second) return undefined;
-  const spec = JSON.stringify(first.object.value['spec']);
-  if (definitions.every((definition) => JSON.stringify(definition.object.value['spec']) === spec)) return undefined;
-  const where = (definition: CustomResourceDefinition) => {
-    const range = definition.object.rangeOf([]);
-    return `${range.file}:${range.line}`;
-  };
-  const validates = last === second ? 'this definition' : `the last one (${where(last)})`;
-  const message = `CustomResourceDefinition ${second.name} is defined more than once with different specs (first at ${where(first)}): ${validates} validates its custom resources`;
-  return findingAt(second.object, ['metadata', 'name'], { ruleId: DUPLICATE_CRD.id, severity: DUPLICATE_CRD.severity, message });
+function redefinitionWarning(copies: Copies): Finding | undefined {
+  if (!copies.second || !copies.differs) return undefined;
+  const validates = copies.second.isLast ? 'this definition' : `the last one (${copies.lastAt})`;
+  const message = `CustomResourceDefinition ${copies.last.name} is defined more than once with different specs (first at ${copies.firstAt}): ${validates} validates its custom resources`;
+  return { ...copies.second.finding, message };
+}
+
+function whereIs(object: KubeObject): string {
+  const range = object.rangeOf([]);
+  return `${range.file}:${range.line}`;
 }
 
 function toDefinition(object: KubeObject): CustomResourceDefinition | undefined {
@@ -93,7 +122,7 @@ function toDefinition(object: KubeObject): CustomResourceDefinition | undefined 
   if (typeof group !== 'string' || typeof kind !== 'string') return undefined;
   const versions = asArray(spec?.['versions']).flatMap((entry) => toVersion(asRecord(entry) ?? {}) ?? []);
   const name = object.ref.name || `${String(asRecord(spec?.['names'])?.['plural'] ?? kind.toLowerCase())}.${group}`;
-  return { object, name, group, kind, versions };
+  return { name, group, kind, versions };
 }
 
 function toVersion(version: Readonly<Record<string, unknown>>): CustomResourceVersion | undefined {

@@ -11,7 +11,7 @@ import { BUILTIN_KINDS } from './builtin-kinds.js';
 import { builtinValidator, saveBuiltinCodeCaches } from './builtin-validators.js';
 import type { CompiledValidator, FieldGraph } from './compiled-validator.js';
 import { closestName } from './closest-name.js';
-import { collectDefinitions, DUPLICATE_CRD, groupKind, type CustomResourceDefinition, type CustomResourceDefinitions } from './custom-resource-definition.js';
+import { DefinitionCollector, DUPLICATE_CRD, groupKind, type CustomResourceDefinition, type CustomResourceDefinitions } from './custom-resource-definition.js';
 import { objectMetaFindings, servedVersion, valueToValidate, versionSchema } from './custom-resources.js';
 import { compileCustomSchema, customSchemas, schemaFor, type CustomValidator } from './custom-schemas.js';
 import { createCelRuntime, evaluateCelRules, hasCelRules, type CelRuntime } from './cel-validations.js';
@@ -78,20 +78,67 @@ const BUILTIN_GROUPS = new Set([
  * strategic-merge patches) are fragments: only their field names are checked, against the kind they patch.
  */
 export function validateObjects(objects: readonly KubeObject[], options: SchemaOptions, patches: readonly KubeObject[] = []): Finding[] {
-  const definitions = collectDefinitions(objects);
-  const run: CustomRun = { options, definitions, extra: customSchemas(options.extraSchemas), compiled: new Map(), reportedKinds: new Set(), cel: { reported: new Set(), hasRules: new WeakMap() } };
-  const findings: Finding[] = [...definitions.findings];
-  for (const object of objects) {
-    if (object.fromCluster) continue;
-    const deprecated = checkDeprecatedApi(object, options.kubernetesVersion);
-    if (deprecated) findings.push(deprecated);
-    const validator = builtinValidator(object.ref.apiVersion, object.ref.kind, options.validatorStore);
-    if (validator) appendAll(findings, builtinFindings(validator, object, options.kubernetesVersion));
-    else if (!deprecated) appendAll(findings, validateCustomResource(object, run));
-  }
-  for (const patch of patches) appendAll(findings, validatePatch(patch, run));
-  saveBuiltinCodeCaches();
+  const validation = new SchemaValidation(options);
+  for (const object of objects) validation.define(object);
+  const findings: Finding[] = [...validation.definitionFindings()];
+  for (const object of objects) appendAll(findings, validation.validateBuiltin(object) ?? validation.validateCustom(object));
+  for (const patch of patches) appendAll(findings, validation.validatePatch(patch));
+  validation.saveCodeCaches();
   return findings;
+}
+
+/**
+ * validateObjects for a streamed run: `define` and `validateBuiltin` while an object's document is in memory, then,
+ * once every CustomResourceDefinition is read, `definitionFindings`, `validateCustom` for the objects validateBuiltin
+ * left and `validatePatch`.
+ */
+export class SchemaValidation {
+  readonly #options: SchemaOptions;
+  readonly #definitions = new DefinitionCollector();
+  #run: CustomRun | undefined;
+
+  constructor(options: SchemaOptions) {
+    this.#options = options;
+  }
+
+  /** Reads a CustomResourceDefinition of the inputs (custom resources are checked against the last copy of each). */
+  define(object: KubeObject): void {
+    if (this.#run) throw new Error('a CustomResourceDefinition was added after custom resources were validated');
+    this.#definitions.add(object);
+  }
+
+  /** Findings of an object with a built-in schema or a deprecated API; undefined for one that waits for validateCustom. */
+  validateBuiltin(object: KubeObject): Finding[] | undefined {
+    if (object.fromCluster) return [];
+    const deprecated = checkDeprecatedApi(object, this.#options.kubernetesVersion);
+    const validator = builtinValidator(object.ref.apiVersion, object.ref.kind, this.#options.validatorStore);
+    if (validator) return deprecated ? [deprecated, ...builtinFindings(validator, object, this.#options.kubernetesVersion)] : builtinFindings(validator, object, this.#options.kubernetesVersion);
+    return deprecated ? [deprecated] : undefined;
+  }
+
+  /** The duplicate-crd warnings; every definition has been read after this. */
+  definitionFindings(): readonly Finding[] {
+    return this.#custom().definitions.findings;
+  }
+
+  /** A custom resource: by its CRD among the inputs (as the API server would), else by a --schemas file. */
+  validateCustom(object: KubeObject): Finding[] {
+    return object.fromCluster ? [] : validateCustomResource(object, this.#custom());
+  }
+
+  validatePatch(patch: KubeObject): Finding[] {
+    return validatePatch(patch, this.#custom());
+  }
+
+  /** Writes the code caches of the built-in validators the run used (see builtin-validators.ts); call once, at the end. */
+  saveCodeCaches(): void {
+    saveBuiltinCodeCaches();
+  }
+
+  #custom(): CustomRun {
+    const options = this.#options;
+    return (this.#run ??= { options, definitions: this.#definitions.result(), extra: customSchemas(options.extraSchemas), compiled: new Map(), reportedKinds: new Set(), cel: { reported: new Set(), hasRules: new WeakMap() } });
+  }
 }
 
 /** upstream: kustomize strategic-merge patches; directives ($patch, $setElementOrder/..., $retainKeys) are not fields. */
@@ -117,7 +164,6 @@ interface CustomRun {
   readonly cel: { runtime?: CelRuntime; readonly reported: Set<string>; readonly hasRules: WeakMap<object, boolean> };
 }
 
-/** A custom resource: by its CRD among the inputs (as the API server would), else by a --schemas file. */
 function validateCustomResource(object: KubeObject, run: CustomRun): Finding[] {
   const { apiVersion, kind } = object.ref;
   const definition = run.definitions.byGroupKind.get(groupKind(groupOf(apiVersion), kind));

@@ -1,0 +1,140 @@
+// Objects kept after their document is dropped: the value stays, the positions are read again from the text on demand.
+import { detached } from '../model/detached.js';
+import { valueHasPath, type ManifestDocument, type Path, type SourceRange } from '../model/document.js';
+import { toKubeObject, type KubeObject, type KubeObjectInit } from '../model/object.js';
+import { valueAt } from '../model/workload.js';
+import { readDocumentAt, type ParseLimits } from './parse-documents.js';
+import { ParsedDocument, type DocumentExtent } from './parsed-document.js';
+import { SourceText } from './source-text.js';
+
+/** What a document's objects need once their file is read (not the document: its spans go as soon as it is linted). */
+interface Pending {
+  /** The document itself only when it cannot be read again from an extent. */
+  readonly document: ManifestDocument | undefined;
+  readonly of: DocumentOrigin;
+  readonly extent: DocumentExtent | undefined;
+  readonly objects: { init: Omit<KubeObjectInit, 'value' | 'document'>; lists: KubeObject[][] }[];
+}
+
+/** The parts of a ManifestDocument a retained one keeps. */
+type DocumentOrigin = Pick<ManifestDocument, 'file' | 'index' | 'value'>;
+
+/**
+ * Turns objects of a streamed file into objects that outlive it, with the same values, order and positions. When a
+ * file is read, its retained objects go into their lists: if they make up most of the file they keep sharing its
+ * text; otherwise each keeps a copy of its value and of its own document's text, so the rest of the file (large
+ * CustomResourceDefinitions, say) is not held in memory. Either way the spans are dropped and rebuilt one document at
+ * a time when a finding asks for a position. Retain a file's objects in input order, then call flush at the end.
+ */
+export class Retainer {
+  readonly #limits: ParseLimits;
+  #pending: Pending[] = [];
+  #file: SourceText | undefined;
+  #last: { document: RetainedDocument; parsed: ParsedDocument } | undefined;
+
+  constructor(limits: ParseLimits) {
+    this.#limits = limits;
+  }
+
+  /** Keeps the object; it goes into each of `lists` once its file is read (flush). */
+  retain(object: KubeObject, ...lists: KubeObject[][]): void {
+    const { document } = object;
+    if (this.#file && (this.#file.file !== document.file || this.#file.text !== document.text)) this.flush();
+    this.#file ??= new SourceText(document.file, document.text);
+    const last = this.#pending[this.#pending.length - 1];
+    const pending = last !== undefined && last.of.value === document.value ? last : this.#pend(document);
+    pending.objects.push({ init: { basePath: object.basePath, order: object.order, fromCluster: object.fromCluster }, lists });
+  }
+
+  #pend(document: ManifestDocument): Pending {
+    const extent = document instanceof ParsedDocument ? document.extent : undefined;
+    const pending = { document: extent ? undefined : document, of: { file: document.file, index: document.index, value: document.value }, extent, objects: [] };
+    this.#pending.push(pending);
+    return pending;
+  }
+
+  /** Hands the objects retained from the current file to their lists. */
+  flush(): void {
+    const file = this.#file;
+    const pending = this.#pending;
+    this.#file = undefined;
+    this.#pending = [];
+    if (!file) return;
+    const kept = pending.reduce((sum, entry) => sum + (entry.extent ? entry.extent.end - entry.extent.start : file.text.length), 0);
+    const copy = kept * 2 < file.text.length;
+    for (const entry of pending) {
+      const document = entry.document ?? new RetainedDocument(entry.of, this.#chunk(file, entry.extent, copy), { retainer: this, copy, json: entry.extent?.json ?? false });
+      for (const { init, lists } of entry.objects) {
+        const retained = toKubeObject({ ...init, value: valueAt(document.value, init.basePath) as KubeObject['value'], document });
+        for (const list of lists) list.push(retained);
+      }
+    }
+  }
+
+  /** The document read again from its chunk; the last one is kept, as findings on one object come together. */
+  parsed(document: RetainedDocument): ParsedDocument {
+    if (this.#last?.document === document) return this.#last.parsed;
+    const parsed = readDocumentAt(document.source, document.json, this.#limits);
+    if (!parsed) throw new Error(`${document.file}: document ${document.index} does not read again`);
+    this.#last = { document, parsed };
+    return parsed;
+  }
+
+  #chunk(file: SourceText, extent: DocumentExtent | undefined, copy: boolean): SourceText {
+    const { start, end } = extent ?? { start: 0, end: file.text.length };
+    const text = file.text.slice(start, end);
+    return new ChunkSource(file.file, copy ? detached(text) : text, file.positionAt(start));
+  }
+}
+
+/** The text of one document, positioned where it was in its file (line and column of its first character). */
+class ChunkSource extends SourceText {
+  readonly #at: { line: number; column: number };
+
+  constructor(file: string, text: string, at: { line: number; column: number }) {
+    super(file, text);
+    this.#at = at;
+  }
+
+  override positionAt(offset: number): { line: number; column: number } {
+    const { line, column } = super.positionAt(offset);
+    return line === 1 ? { line: this.#at.line, column: this.#at.column + column - 1 } : { line: this.#at.line + line - 1, column };
+  }
+}
+
+/** A document whose file is gone: its value (a copy, see model/detached.ts) and what it takes to read it again. */
+class RetainedDocument implements ManifestDocument {
+  readonly file: string;
+  readonly index: number;
+  readonly value: unknown;
+  readonly source: SourceText;
+  readonly json: boolean;
+  readonly #retainer: Retainer;
+
+  constructor(document: DocumentOrigin, source: SourceText, retained: { retainer: Retainer; copy: boolean; json: boolean }) {
+    this.file = document.file;
+    this.index = document.index;
+    // a copy when the file's text is to go: the values read from a file are partly views of it (model/detached.ts)
+    this.value = retained.copy ? structuredClone(document.value) : document.value;
+    this.source = source;
+    this.json = retained.json;
+    this.#retainer = retained.retainer;
+  }
+
+  /** Only the document's own text: the file's is not kept (comment directives are read before the file is dropped). */
+  get text(): string {
+    return this.source.text;
+  }
+
+  rangeOf(path: Path): SourceRange {
+    return this.#retainer.parsed(this).rangeOf(path);
+  }
+
+  keyRangeOf(path: Path): SourceRange {
+    return this.#retainer.parsed(this).keyRangeOf(path);
+  }
+
+  has(path: Path): boolean {
+    return valueHasPath(this.value, path);
+  }
+}
