@@ -11,7 +11,7 @@ import { NodeClasses } from './node-classes.js';
 import { toNodeInfo, type NodeInfo } from './node-info.js';
 import { toPodInfo, type PodInfo } from './pod-info.js';
 import { podSourceOfPod } from './snapshot.js';
-import type { ScorePlugin } from './scoring/score-plugin.js';
+import type { FeasibleNodes, ScorePlugin } from './scoring/score-plugin.js';
 import { StorageCatalog } from './volumes/storage-catalog.js';
 import { NEWEST_MINOR } from './version.js';
 
@@ -84,12 +84,17 @@ export function runFilter(plugin: FilterPlugin, pod: PodInfo, node: NodeInfo, cl
   return plugin.filter(pod, node, pre.state);
 }
 
+/** Feasible nodes as PreScore sees them, each node a group of its own. */
+export function feasibleNodes(nodes: readonly NodeInfo[]): FeasibleNodes {
+  return { list: () => nodes, groups: () => nodes.map((node) => ({ node, size: 1, members: () => [node] })) };
+}
+
 /**
  * Runs one score plugin as the framework would over the feasible `nodes` of the cluster `all`: PreScore, Score,
  * NormalizeScore.
  */
 export function runScorePlugin(plugin: ScorePlugin, pod: PodInfo, nodes: readonly NodeInfo[], all = nodes): number[] | undefined {
-  const state = plugin.preScore(pod, () => nodes, clusterOf(all));
+  const state = plugin.preScore(pod, feasibleNodes(nodes), clusterOf(all));
   if (state === undefined) return undefined;
   const scores = nodes.map((node) => plugin.score(pod, node, state));
   plugin.normalize?.(scores, state);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterOf, nodeInfoOf, podInfoOf, runScorePlugin } from '../test-support.js';
+import { clusterOf, feasibleNodes, nodeInfoOf, podInfoOf, runScorePlugin } from '../test-support.js';
 import { balancedAllocation, balancedAllocationScore, leastAllocated } from './node-resources.js';
 import type { NodeInfo } from '../node-info.js';
 
@@ -18,7 +18,7 @@ describe('NodeResourcesBalancedAllocation PreScore', () => {
     ['scores a pod requesting memory only', requests(undefined, '1Gi'), 35, true],
   ] as const)('%s', (_name, spec, minor, scored) => {
     const pod = podInfoOf(spec, {}, minor);
-    expect(balancedAllocation.preScore(pod, { list: () => [node], groups: () => [{ node, size: 1, members: () => [node] }] }, clusterOf([node], minor)) !== undefined).toBe(scored);
+    expect(balancedAllocation.preScore(pod, feasibleNodes([node]), clusterOf([node], minor)) !== undefined).toBe(scored);
   });
 
   it('scores (1 - |cpu fraction - memory fraction| / 2) x 100 with the actual requests', () => {
