@@ -57,6 +57,16 @@ export function filterNode(prepared: PreparedPod, node: NodeInfo): NodeStatus | 
   return undefined;
 }
 
+/**
+ * The pod with only its leading active plugins that ignore node usage, and with only the others: nodes with equal
+ * NodeInfo.specKey (and equal values for the pod's label keys) share the first part's verdict whatever their pods use.
+ */
+export function splitAtNodeUsage(prepared: PreparedPod): { readonly usageFree: PreparedPod; readonly rest: PreparedPod } {
+  let split = 0;
+  while (split < prepared.active.length && prepared.active[split]?.plugin.ignoresNodeUsage === true) split++;
+  return { usageFree: { ...prepared, active: prepared.active.slice(0, split) }, rest: { ...prepared, active: prepared.active.slice(split) } };
+}
+
 /** Status of nodes outside a PreFilter's node set (upstream's absent-nodes status). */
 export function outsideNodeNamesStatus(plugin: PluginName): NodeStatus {
   return { plugin, code: 'UnschedulableAndUnresolvable', reasons: [`node(s) didn't satisfy plugin(s) [${plugin}]`] };
