@@ -16,10 +16,22 @@ const MAX_EXPONENT = 1000;
 
 export const ZERO: Quantity = { numerator: 0n, denominator: 1n };
 
+/** Texts parsed so far (a cluster repeats a few quantities thousands of times); emptied when it grows past the limit. */
+const parsed = new Map<string, Quantity | undefined>();
+const PARSED_LIMIT = 10_000;
+
 /** Parses a quantity as the API server does; undefined when the text is not a valid quantity. */
 export function parseQuantity(input: unknown): Quantity | undefined {
   const text = typeof input === 'number' ? numberText(input) : input;
   if (typeof text !== 'string') return undefined;
+  if (parsed.has(text)) return parsed.get(text);
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  const quantity = parseQuantityText(text);
+  parsed.set(text, quantity);
+  return quantity;
+}
+
+function parseQuantityText(text: string): Quantity | undefined {
   const match = QUANTITY.exec(text);
   if (!match) return undefined;
   const [, sign = '', number = '', suffix = ''] = match;

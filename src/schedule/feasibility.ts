@@ -1,11 +1,14 @@
 // Which nodes one pod could land on, and why every other node cannot (one filter run per class of equal nodes).
 import { fitErrorMessage } from './fit-error.js';
 import { specId, type ClassSpec, type NodeClasses } from './node-classes.js';
-import { filterNode, nodeClassSpec, type NodeStatus, type PreparedPod } from './run-filters.js';
+import { filterNode, nodeClassSpec, splitAtNodeUsage, type NodeStatus, type PreparedPod } from './run-filters.js';
 
 /** A set of nodes (indices into NodeClasses.nodes) and their common verdict (undefined: feasible). */
 export interface Verdict {
-  /** The node class's key, or the node's name when the nodes were narrowed by name. */
+  /**
+   * The node class's key (of the spec, or of its usage-free grouping for a class a usage-free plugin rejected), or the
+   * node's name when the nodes were narrowed by name.
+   */
   readonly key: string;
   readonly members: readonly number[];
   readonly status: NodeStatus | undefined;
@@ -39,11 +42,36 @@ export function findNodesThatFit(prepared: PreparedPod, nodes: NodeClasses): Fea
     return { numAllNodes, spec: undefined, verdicts, others: prepared.outside, preFilterMessage: undefined };
   }
   const spec = nodeClassSpec(prepared);
-  for (const nodeClass of nodes.classes(spec)) {
-    const node = nodes.nodes[nodeClass.members[0] ?? -1];
-    if (node) verdicts.push({ key: nodeClass.key, members: nodeClass.members, status: filterNode(prepared, node) });
-  }
+  const { usageFree, rest } = splitAtNodeUsage(prepared);
+  if (usageFree.active.length === 0 || rest.active.length === 0) appendClassVerdicts(verdicts, nodes, spec, prepared);
+  else appendUsageFreeFirst(verdicts, nodes, spec, { usageFree, rest });
   return { numAllNodes, spec, verdicts, others: undefined, preFilterMessage: undefined };
+}
+
+/** One verdict per class of `spec` (whose keys pass `passes`), from the plugins of `prepared`. */
+function appendClassVerdicts(verdicts: Verdict[], nodes: NodeClasses, spec: ClassSpec, prepared: PreparedPod, passes?: (index: number) => boolean): void {
+  for (const nodeClass of nodes.classes(spec)) {
+    const index = nodeClass.members[0] ?? -1;
+    const node = nodes.nodes[index];
+    if (node && (!passes || passes(index))) verdicts.push({ key: nodeClass.key, members: nodeClass.members, status: filterNode(prepared, node) });
+  }
+}
+
+/**
+ * The leading plugins that ignore node usage once per class of equal NodeInfo.specKey (and labels): a rejection there
+ * is the verdict of the whole class. The others run per class of `spec` within the classes that passed, so the many
+ * classes that placed pods split off cost nothing where a taint or node affinity already rejects them.
+ */
+function appendUsageFreeFirst(verdicts: Verdict[], nodes: NodeClasses, spec: ClassSpec, split: { usageFree: PreparedPod; rest: PreparedPod }): void {
+  const usageFreeSpec: ClassSpec = { ...spec, ignoresUsage: true };
+  const passing = new Set<string>();
+  for (const usageFreeClass of nodes.classes(usageFreeSpec)) {
+    const node = nodes.nodes[usageFreeClass.members[0] ?? -1];
+    const status = node && filterNode(split.usageFree, node);
+    if (status) verdicts.push({ key: usageFreeClass.key, members: usageFreeClass.members, status });
+    else if (node) passing.add(usageFreeClass.key);
+  }
+  if (passing.size > 0) appendClassVerdicts(verdicts, nodes, spec, split.rest, (index) => passing.has(nodes.classKeyOf(usageFreeSpec, index)));
 }
 
 /** Nodes no verdict lists (they have the `others` status), ascending. */

@@ -71,6 +71,11 @@ export interface FilterPlugin<S = unknown> {
   usesNodeName?(pod: PodInfo, state: S): boolean;
   /** True when a pod placed on a node can change this plugin's verdict for that node only (e.g. hostname domains). */
   nodeLocal?(pod: PodInfo, state: S): boolean;
+  /**
+   * True when the verdict reads nothing that the node's pods change (requested resources, pod count, host ports, the
+   * pods themselves): only labels, name, taints and spec.unschedulable (NodeInfo.specKey).
+   */
+  readonly ignoresNodeUsage?: boolean;
 }
 
 /** Erases a plugin's state type so plugins can sit in one ordered list. */

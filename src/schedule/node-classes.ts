@@ -1,12 +1,15 @@
 // Equivalence classes of nodes: nodes equal in everything a pod's filters read share one verdict (and one score).
+import { appendAll } from '../model/append.js';
 import type { Labels } from '../model/labels.js';
 import type { ClusterState } from './framework.js';
-import type { NodeInfo } from './node-info.js';
+import { HOSTNAME_LABEL, type NodeInfo } from './node-info.js';
 import { StorageCatalog } from './volumes/storage-catalog.js';
 
 export interface ClassSpec {
   readonly keys: readonly string[];
   readonly usesName: boolean;
+  /** Group by NodeInfo.specKey instead of classKey: nodes that differ only in what their pods use fall together. */
+  readonly ignoresUsage?: boolean;
   /** Image names whose presence on the node a score reads (ImageLocality). */
   readonly images?: readonly string[];
 }
@@ -18,22 +21,56 @@ export interface NodeClass {
 }
 
 export function specId(spec: ClassSpec): string {
-  return `${spec.usesName ? 'N' : ''}|${spec.keys.join('\u0001')}|${spec.images?.join('\u0001') ?? ''}`;
+  return `${spec.usesName ? 'N' : ''}${spec.ignoresUsage ? 'S' : ''}|${spec.keys.join('\u0001')}|${spec.images?.join('\u0001') ?? ''}`;
 }
 
 interface Grouping {
-  readonly spec: ClassSpec;
+  /** The class key of a node in this grouping. */
+  readonly keyOfNode: (node: NodeInfo) => string;
   readonly classes: Map<string, NodeClass>;
   readonly keyOf: string[];
 }
 
 const ABSENT = '\u0002';
 
-function classKey(node: NodeInfo, spec: ClassSpec): string {
-  let key = node.classKey;
+/** The key of the node's class under `spec` (the per-node definition every grouping follows). */
+export function classKey(node: NodeInfo, spec: ClassSpec): string {
+  let key = spec.ignoresUsage ? node.specKey : node.classKey;
   for (const label of spec.keys) key += `\u0001${node.labels[label] ?? ABSENT}`;
   if (spec.images) for (const image of spec.images) key += node.imageStates.has(image) ? '\u0001I' : '\u0001-';
   return spec.usesName ? `${key}\u0001${node.name}` : key;
+}
+
+/** Every label but the hostname, as text (kept per labels object: nodes share it across pod updates). */
+const labelsTexts = new WeakMap<Labels, string>();
+
+function labelsText(labels: Labels): string {
+  let text = labelsTexts.get(labels);
+  if (text === undefined) {
+    // In the labels' own order: equal labels written in another order only make one more base class.
+    text = '';
+    for (const key in labels) if (key !== HOSTNAME_LABEL) text += `${key}\u0001${labels[key]}\u0001`;
+    labelsTexts.set(labels, text);
+  }
+  return text;
+}
+
+/** Base keys per NodeInfo: the placement's NodeClasses starts from the same NodeInfos as feasibility's. */
+const baseKeys = new WeakMap<NodeInfo, string>();
+
+/**
+ * Nodes that no spec without the node's name, its hostname label or images can tell apart: equal class keys and equal
+ * other labels. Identical nodes (a node pool) fall into one base class.
+ */
+function baseKey(node: NodeInfo): string {
+  let key = baseKeys.get(node);
+  if (key === undefined) baseKeys.set(node, (key = `${node.classKey}\u0000${labelsText(node.labels)}`));
+  return key;
+}
+
+/** Whether classKey under `spec` is a function of baseKey, so groupings can be built per base class. */
+function isCoarse(spec: ClassSpec): boolean {
+  return !spec.usesName && (spec.images?.length ?? 0) === 0 && !spec.keys.includes(HOSTNAME_LABEL);
 }
 
 /** Nodes sorted by name, with cached groupings per ClassSpec that follow node updates. */
@@ -43,6 +80,8 @@ export class NodeClasses {
   /** The same groupings by spec object, sparing the id string on repeated lookups with one spec. */
   readonly #bySpec = new WeakMap<ClassSpec, Grouping>();
   readonly #indexByName = new Map<string, number>();
+  /** The base classes (see baseKey), built on the first coarse grouping and kept up to date by replace. */
+  #base: Grouping | undefined;
   #withPods: NodeInfo[] | undefined;
   #withAffinity: NodeInfo[] | undefined;
   #withAntiAffinity: NodeInfo[] | undefined;
@@ -100,12 +139,39 @@ export class NodeClasses {
     const id = specId(spec);
     let grouping = this.#groupings.get(id);
     if (!grouping) {
-      grouping = { spec, classes: new Map(), keyOf: [] };
-      for (let i = 0; i < this.#nodes.length; i++) this.#insert(grouping, i);
+      grouping = isCoarse(spec) ? this.#fromBase(spec) : this.#perNode((node) => classKey(node, spec));
       this.#groupings.set(id, grouping);
     }
     this.#bySpec.set(spec, grouping);
     return grouping;
+  }
+
+  #perNode(keyOfNode: (node: NodeInfo) => string): Grouping {
+    const grouping: Grouping = { keyOfNode, classes: new Map(), keyOf: [] };
+    for (let i = 0; i < this.#nodes.length; i++) this.#insert(grouping, i);
+    return grouping;
+  }
+
+  /** The grouping from the base classes: one key per base class instead of one per node. */
+  #fromBase(spec: ClassSpec): Grouping {
+    this.#base ??= this.#perNode(baseKey);
+    const keyOfNode = (node: NodeInfo): string => classKey(node, spec);
+    const keyOf = new Array<string>(this.#nodes.length);
+    const byKey = new Map<string, NodeClass>();
+    for (const base of this.#base.classes.values()) {
+      const node = this.#nodes[base.members[0] ?? -1];
+      if (!node) continue;
+      const key = keyOfNode(node);
+      for (const index of base.members) keyOf[index] = key;
+      const existing = byKey.get(key);
+      if (existing) appendAll(existing.members, base.members);
+      else byKey.set(key, { key, members: [...base.members] });
+    }
+    // as #perNode builds them: members ascending, classes in the order of their first member
+    const classes = [...byKey.values()];
+    for (const nodeClass of classes) nodeClass.members.sort((a, b) => a - b);
+    classes.sort((a, b) => (a.members[0] ?? 0) - (b.members[0] ?? 0));
+    return { keyOfNode, classes: new Map(classes.map((nodeClass) => [nodeClass.key, nodeClass])), keyOf };
   }
 
   /** Replaces node `index` (same name) after its pods changed; every cached grouping follows. */
@@ -115,7 +181,7 @@ export class NodeClasses {
     if (old && (old.podsWithAffinity.length > 0 || node.podsWithAffinity.length > 0)) this.#withAffinity = undefined;
     if (old && (old.podsWithRequiredAntiAffinity.length > 0 || node.podsWithRequiredAntiAffinity.length > 0)) this.#withAntiAffinity = undefined;
     this.#nodes[index] = node;
-    for (const grouping of this.#groupings.values()) {
+    for (const grouping of this.#base ? [this.#base, ...this.#groupings.values()] : this.#groupings.values()) {
       const oldKey = grouping.keyOf[index] ?? '';
       const members = grouping.classes.get(oldKey)?.members ?? [];
       members.splice(lowerBound(members, index), 1);
@@ -127,7 +193,7 @@ export class NodeClasses {
   #insert(grouping: Grouping, index: number): void {
     const node = this.#nodes[index];
     if (!node) return;
-    const key = classKey(node, grouping.spec);
+    const key = grouping.keyOfNode(node);
     grouping.keyOf[index] = key;
     const existing = grouping.classes.get(key);
     if (existing) existing.members.splice(lowerBound(existing.members, index), 0, index);

@@ -24,7 +24,7 @@ export class NodeGroups {
   readonly #refined = new Set<readonly VerdictPart[]>();
   readonly #verdicts = new Map<readonly VerdictPart[], NodeVerdict[]>();
   #count = 1;
-  #ids: string[] | undefined;
+  #numbers: Int32Array | undefined;
 
   constructor(nodes: readonly NodeInfo[]) {
     this.#nodes = nodes;
@@ -49,8 +49,8 @@ export class NodeGroups {
   /** The groups by id ("g0", "g1", ... in order of their first node), each listing its node names. */
   groups(): Record<string, string[]> {
     const out: Record<string, string[]> = {};
-    const ids = this.#finalIds();
-    this.#nodes.forEach((node, index) => (out[ids[index] ?? ''] ??= []).push(node.name));
+    const numbers = this.#finalNumbers();
+    this.#nodes.forEach((node, index) => (out[`g${numbers[index] ?? 0}`] ??= []).push(node.name));
     return out;
   }
 
@@ -58,30 +58,39 @@ export class NodeGroups {
   verdicts(parts: readonly VerdictPart[]): NodeVerdict[] {
     let verdicts = this.#verdicts.get(parts);
     if (!verdicts) {
-      const ids = this.#finalIds();
-      verdicts = parts.map((part) => ({
-        nodeGroups: [...new Set(part.members.map((index) => ids[index] ?? ''))].sort(compareGroupIds),
-        nodes: part.members.length,
-        reasons: part.reasons ?? null,
-        ...(part.hint !== undefined && { hint: part.hint }),
-      }));
+      const numbers = this.#finalNumbers();
+      const seen = new Uint8Array(this.#count);
+      verdicts = parts.map((part) => {
+        const groups: number[] = [];
+        for (const index of part.members) {
+          const group = numbers[index] ?? 0;
+          if (seen[group] === 0) {
+            seen[group] = 1;
+            groups.push(group);
+          }
+        }
+        for (const group of groups) seen[group] = 0;
+        return {
+          nodeGroups: groups.sort((a, b) => a - b).map((group) => `g${group}`),
+          nodes: part.members.length,
+          reasons: part.reasons ?? null,
+          ...(part.hint !== undefined && { hint: part.hint }),
+        };
+      });
       this.#verdicts.set(parts, verdicts);
     }
     return verdicts;
   }
 
-  #finalIds(): string[] {
-    if (this.#ids) return this.#ids;
-    const numbering = new Map<number, string>();
-    this.#ids = Array.from(this.#groupOf, (group) => {
-      let id = numbering.get(group);
-      if (id === undefined) numbering.set(group, (id = `g${numbering.size}`));
-      return id;
+  /** Each node's group number, the groups numbered 0, 1, ... in order of their first node. */
+  #finalNumbers(): Int32Array {
+    if (this.#numbers) return this.#numbers;
+    const numbering = new Int32Array(this.#count).fill(-1);
+    let next = 0;
+    this.#numbers = this.#groupOf.map((group) => {
+      if (numbering[group] === -1) numbering[group] = next++;
+      return numbering[group] ?? 0;
     });
-    return this.#ids;
+    return this.#numbers;
   }
-}
-
-function compareGroupIds(a: string, b: string): number {
-  return Number(a.slice(1)) - Number(b.slice(1));
 }

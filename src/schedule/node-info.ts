@@ -1,9 +1,10 @@
 // NodeInfo: a Node with the pods bound to it and what they use (upstream framework.NodeInfo).
+import { appendAll } from '../model/append.js';
 import type { Labels } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import { toTaint, type HostPort, type PodInfo, type Taint } from './pod-info.js';
 import {
-  CPU, MEMORY, PODS, addAmounts, amountsKey, readResourceList, toAmounts, type QuantityProblem, type ResourceAmounts,
+  CPU, MEMORY, PODS, addAmounts, addAmountsInto, amountsKey, readResourceList, toAmounts, type QuantityProblem, type ResourceAmounts,
 } from './resources.js';
 
 export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
@@ -32,6 +33,11 @@ export interface NodeInfo {
   readonly imageStates: ReadonlyMap<string, ImageStateSummary>;
   /** Everything the filters read except labels and name: nodes with equal keys and labels get equal verdicts. */
   readonly classKey: string;
+  /**
+   * The part of classKey that filters ignoring the node's pods read (unschedulable and taints): classKey starts with it.
+   * Nodes that differ only in what their pods use share it (see FilterPlugin.ignoresNodeUsage).
+   */
+  readonly specKey: string;
 }
 
 export interface ImageStateSummary {
@@ -63,16 +69,18 @@ export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems:
   const unschedulable = spec?.['unschedulable'] === true;
   const allocatablePath = asRecord(status?.['allocatable']) ? 'allocatable' : 'capacity';
   const allocatable = toAmounts(readResourceList(status?.[allocatablePath], ['status', allocatablePath], problems));
+  const taints = withDerivedTaints(asArray(spec?.['taints']).map(toTaint), asArray(status?.['conditions']), unschedulable);
   const base = {
     name: node.ref.name,
     object: node,
     // The scheduler reads node.Labels only: a node without a hostname label has none (no synthesis from the name).
     labels,
-    taints: withDerivedTaints(asArray(spec?.['taints']).map(toTaint), asArray(status?.['conditions']), unschedulable),
+    taints,
     unschedulable,
     allocatable,
     allowedPodNumber: allocatable[PODS] ?? 0n,
     imageStates: imageStatesOf(asArray(status?.['images'])),
+    specKey: specKeyOf(unschedulable, taints),
   };
   return withPods(base, pods);
 }
@@ -105,7 +113,7 @@ export function withClusterImageStates(nodes: readonly NodeInfo[]): NodeInfo[] {
   );
 }
 
-type NodeBase = Pick<NodeInfo, 'name' | 'object' | 'labels' | 'taints' | 'unschedulable' | 'allocatable' | 'allowedPodNumber' | 'imageStates'>;
+type NodeBase = Pick<NodeInfo, 'name' | 'object' | 'labels' | 'taints' | 'unschedulable' | 'allocatable' | 'allowedPodNumber' | 'imageStates' | 'specKey'>;
 
 /** The key of a pod label in NodeInfo.podLabelCounts. */
 export function podLabelKey(namespace: string, key: string, value: string): string {
@@ -115,17 +123,31 @@ export function podLabelKey(namespace: string, key: string, value: string): stri
 function withPodLabels(counts: ReadonlyMap<string, number>, pod: PodInfo): ReadonlyMap<string, number> {
   if (pod.terminating) return counts;
   const out = new Map(counts);
-  for (const [key, value] of Object.entries(pod.labels)) {
-    const label = podLabelKey(pod.namespace, key, value);
-    out.set(label, (out.get(label) ?? 0) + 1);
-  }
+  countPodLabels(out, pod);
   return out;
 }
 
+function countPodLabels(counts: Map<string, number>, pod: PodInfo): void {
+  if (pod.terminating) return;
+  for (const [key, value] of Object.entries(pod.labels)) {
+    const label = podLabelKey(pod.namespace, key, value);
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+}
+
+/** The node with `pods` bound: their usage summed in one pass (the same sums as adding them one by one). */
 function withPods(base: NodeBase, pods: readonly PodInfo[]): NodeInfo {
-  let node = assemble(base, { pods: [], requested: {}, nonZeroRequested: {}, usedPorts: [], podLabelCounts: new Map() });
-  for (const pod of pods) node = addPodToNode(node, pod);
-  return node;
+  const requested: Record<string, bigint> = {};
+  const nonZeroRequested: Record<string, bigint> = {};
+  const usedPorts: HostPort[] = [];
+  const podLabelCounts = new Map<string, number>();
+  for (const pod of pods) {
+    addAmountsInto(requested, pod.requests);
+    addAmountsInto(nonZeroRequested, pick(pod.nonZeroRequests));
+    appendAll(usedPorts, pod.hostPorts);
+    countPodLabels(podLabelCounts, pod);
+  }
+  return assemble(base, { pods, requested, nonZeroRequested, usedPorts, podLabelCounts });
 }
 
 interface Usage {
@@ -151,6 +173,7 @@ function assemble(base: NodeBase, usage: Usage): NodeInfo {
     podsWithRequiredAntiAffinity: pods.filter((pod) => pod.requiredAntiAffinityTerms.length > 0),
     podsWithAffinity: pods.filter(hasAffinity),
     classKey: classKeyOf(base, [requested, nonZeroRequested], pods.length, usedPorts),
+    specKey: base.specKey,
   };
 }
 
@@ -181,10 +204,13 @@ export function removePodsFromNode(node: NodeInfo, removed: ReadonlySet<PodInfo>
   return withPods(node, node.pods.filter((pod) => !removed.has(pod)));
 }
 
+function specKeyOf(unschedulable: boolean, taints: readonly Taint[]): string {
+  return `${unschedulable ? 'U' : ''}|${taints.map((t) => `${t.key}=${t.value}:${t.effect}`).join(';')}`;
+}
+
 function classKeyOf(base: NodeBase, requested: readonly ResourceAmounts[], podCount: number, ports: readonly HostPort[]): string {
-  const taints = base.taints.map((t) => `${t.key}=${t.value}:${t.effect}`).join(';');
   const portKey = ports.map((p) => `${p.ip}/${p.protocol}/${p.port}`).sort().join(';');
-  return `${base.unschedulable ? 'U' : ''}|${taints}|${amountsKey(base.allocatable)}|${requested.map(amountsKey).join('/')}|${podCount}|${portKey}`;
+  return `${base.specKey}|${amountsKey(base.allocatable)}|${requested.map(amountsKey).join('/')}|${podCount}|${portKey}`;
 }
 
 function withDerivedTaints(taints: Taint[], conditions: readonly unknown[], unschedulable: boolean): Taint[] {

@@ -24,25 +24,32 @@ export function nodeUsage(before: readonly NodeInfo[], after: readonly NodeInfo[
       const final = placedOn.get(node.name) ?? node;
       return {
         name: node.name,
-        allocatable: { ...numbersOf(node.allocatable), [PODS]: Number(node.allowedPodNumber) },
-        bound: { ...numbersOf(node.requested), [PODS]: node.pods.length },
-        placed: { ...difference(final.requested, node.requested), [PODS]: final.pods.length - node.pods.length },
+        allocatable: numbersOf(node.allocatable, Number(node.allowedPodNumber)),
+        bound: numbersOf(node.requested, node.pods.length),
+        placed: difference(final.requested, node.requested, final.pods.length - node.pods.length),
       };
     })
     .sort((a, b) => compareStrings(a.name, b.name));
 }
 
-function numbersOf(amounts: ResourceAmounts): Record<string, number> {
+/** The non-zero amounts as numbers, and `pods`. */
+function numbersOf(amounts: ResourceAmounts, pods: number): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [name, amount] of Object.entries(amounts)) if (amount !== 0n) out[name] = Number(amount);
+  for (const name in amounts) {
+    const amount = amounts[name] ?? 0n;
+    if (amount !== 0n) out[name] = Number(amount);
+  }
+  out[PODS] = pods;
   return out;
 }
 
-function difference(after: ResourceAmounts, before: ResourceAmounts): Record<string, number> {
+/** What `after` adds to `before`, as numbers, and `pods`. */
+function difference(after: ResourceAmounts, before: ResourceAmounts, pods: number): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [name, amount] of Object.entries(after)) {
-    const added = amount - (before[name] ?? 0n);
+  for (const name in after) {
+    const added = (after[name] ?? 0n) - (before[name] ?? 0n);
     if (added !== 0n) out[name] = Number(added);
   }
+  out[PODS] = pods;
   return out;
 }

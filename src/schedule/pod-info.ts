@@ -129,32 +129,39 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
   const podAntiAffinity = asRecord(affinity?.['podAntiAffinity']);
   const nodeAffinity = asRecord(affinity?.['nodeAffinity']);
   const required = nodeAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'];
-  const info: Omit<PodInfo, 'signature'> = {
+  const { requests, nonZeroRequests } = podRequests(spec, specPath, podLevelResources, problems);
+  const owner = { namespace, labels };
+  // Only pods being placed need their signature; bound pods (most PodInfos of a big cluster) never ask for it.
+  let signature: string | undefined;
+  const info: PodInfo = {
     namespace,
     name: source.name,
     labels,
     nodeName: typeof spec['nodeName'] === 'string' && spec['nodeName'] !== '' ? spec['nodeName'] : undefined,
     priority: priorityOf(spec, options),
     terminating: source.terminating,
-    tolerations: asArray(spec['tolerations']).map(toToleration),
+    tolerations: mapEntries(spec['tolerations'], toToleration),
     nodeSelector: asRecord(spec['nodeSelector']) ? asStringMap(spec['nodeSelector']) : undefined,
     requiredNodeAffinity: asRecord(required) ? toNodeSelector(required) : undefined,
     preferredNodeAffinity: toPreferredNodeTerms(nodeAffinity?.['preferredDuringSchedulingIgnoredDuringExecution']),
-    requests: podRequests(spec, specPath, { podLevelResources, nonZero: false }, problems),
-    nonZeroRequests: podRequests(spec, specPath, { podLevelResources, nonZero: true }, []),
+    requests,
+    nonZeroRequests,
     hostPorts: hostPortsOf(spec, options.minor >= 34),
-    requiredAffinityTerms: toAffinityTerms(podAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'], { namespace, labels }),
-    requiredAntiAffinityTerms: toAffinityTerms(podAntiAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'], { namespace, labels }),
-    preferredAffinityTerms: toWeightedTerms(podAffinity?.['preferredDuringSchedulingIgnoredDuringExecution'], { namespace, labels }),
-    preferredAntiAffinityTerms: toWeightedTerms(podAntiAffinity?.['preferredDuringSchedulingIgnoredDuringExecution'], { namespace, labels }),
-    topologySpreadConstraints: asArray(spec['topologySpreadConstraints']).map((c) => toSpreadConstraint(c, labels)),
+    requiredAffinityTerms: toAffinityTerms(podAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'], owner),
+    requiredAntiAffinityTerms: toAffinityTerms(podAntiAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'], owner),
+    preferredAffinityTerms: toWeightedTerms(podAffinity?.['preferredDuringSchedulingIgnoredDuringExecution'], owner),
+    preferredAntiAffinityTerms: toWeightedTerms(podAntiAffinity?.['preferredDuringSchedulingIgnoredDuringExecution'], owner),
+    topologySpreadConstraints: mapEntries(spec['topologySpreadConstraints'], (c) => toSpreadConstraint(c, labels)),
     systemDefaultSpreadSelector: asArray(spec['topologySpreadConstraints']).length > 0 ? undefined : defaultSelector(source, options),
-    images: [...asArray(spec['initContainers']), ...asArray(spec['containers'])].map((c) => normalizedImageName(asRecord(c)?.['image'])),
+    images: imagesOf(spec),
     volumes: podVolumesOf(spec, source.name),
     mayPreempt: mayPreempt(spec, options),
     startTime: startTimeOf(source.object),
+    get signature(): string {
+      return (signature ??= signatureOf(source, info));
+    },
   };
-  return { ...info, signature: signatureOf(source, info) };
+  return info;
 }
 
 function signatureOf(source: PodSource, info: Omit<PodInfo, 'signature'>): string {
@@ -224,25 +231,32 @@ export function toTaint(value: unknown): Taint {
 }
 
 /** Host ports of regular containers and (v1.34+) restartable init containers; hostNetwork defaults hostPort. */
-function hostPortsOf(spec: Readonly<Record<string, unknown>>, withSidecars: boolean): HostPort[] {
+function hostPortsOf(spec: Readonly<Record<string, unknown>>, withSidecars: boolean): readonly HostPort[] {
   const hostNetwork = spec['hostNetwork'] === true;
-  const containers = [
-    ...asArray(spec['containers']),
-    ...(withSidecars ? asArray(spec['initContainers']).filter((c) => asRecord(c)?.['restartPolicy'] === 'Always') : []),
-  ];
   const ports: HostPort[] = [];
-  for (const container of containers) {
+  const add = (container: unknown): void => {
     for (const entry of asArray(asRecord(container)?.['ports'])) {
       const port = asRecord(entry);
       const hostPort = port?.['hostPort'] ?? (hostNetwork ? port?.['containerPort'] : undefined);
       if (typeof hostPort !== 'number' || hostPort <= 0) continue;
       ports.push({ ip: stringField(port, 'hostIP') || '0.0.0.0', protocol: stringField(port, 'protocol') || 'TCP', port: hostPort });
     }
-  }
-  return ports;
+  };
+  for (const container of asArray(spec['containers'])) add(container);
+  if (withSidecars) for (const container of asArray(spec['initContainers'])) if (asRecord(container)?.['restartPolicy'] === 'Always') add(container);
+  return ports.length > 0 ? ports : NONE;
 }
 
-function toPreferredNodeTerms(value: unknown): PreferredNodeTerm[] {
+/** The images of the init containers, then the containers. */
+function imagesOf(spec: Readonly<Record<string, unknown>>): string[] {
+  const images: string[] = [];
+  for (const container of asArray(spec['initContainers'])) images.push(normalizedImageName(asRecord(container)?.['image']));
+  for (const container of asArray(spec['containers'])) images.push(normalizedImageName(asRecord(container)?.['image']));
+  return images;
+}
+
+function toPreferredNodeTerms(value: unknown): readonly PreferredNodeTerm[] {
+  if (asArray(value).length === 0) return NONE;
   const out: PreferredNodeTerm[] = [];
   for (const entry of asArray(value)) {
     const record = asRecord(entry);
@@ -282,11 +296,20 @@ function withLabelKeys(term: Readonly<Record<string, unknown>> | undefined, podL
   return added.length === 0 ? selector : { requirements: [...selector.requirements, ...added] };
 }
 
-function toAffinityTerms(value: unknown, pod: { namespace: string; labels: Labels }): AffinityTerm[] {
-  return asArray(value).map((entry) => toAffinityTerm(entry, pod));
+function toAffinityTerms(value: unknown, pod: { namespace: string; labels: Labels }): readonly AffinityTerm[] {
+  return mapEntries(value, (entry) => toAffinityTerm(entry, pod));
 }
 
-function toWeightedTerms(value: unknown, pod: { namespace: string; labels: Labels }): WeightedAffinityTerm[] {
+/** Shared by the many pods that leave a list empty (a big cluster's bound pods mostly do). */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** `fn` of each entry of an array value; NONE when it is absent or empty. */
+function mapEntries<T>(value: unknown, fn: (entry: unknown) => T): readonly T[] {
+  return Array.isArray(value) && value.length > 0 ? value.map(fn) : NONE;
+}
+
+function toWeightedTerms(value: unknown, pod: { namespace: string; labels: Labels }): readonly WeightedAffinityTerm[] {
+  if (asArray(value).length === 0) return NONE;
   const out: WeightedAffinityTerm[] = [];
   for (const entry of asArray(value)) {
     const record = asRecord(entry);

@@ -22,22 +22,33 @@ export const PODS = 'pods';
 export const DEFAULT_MILLI_CPU_REQUEST = 100n;
 export const DEFAULT_MEMORY_REQUEST = 200n * 1024n * 1024n;
 
+/** A path built only when a problem needs it (most resource lists have none). */
+type LazyPath = Path | (() => Path);
+
+function pathOf(path: LazyPath): Path {
+  return typeof path === 'function' ? path() : path;
+}
+
 /** Reads a ResourceList mapping; malformed quantities are reported and left out. */
-export function readResourceList(value: unknown, path: Path, problems: QuantityProblem[]): ResourceList {
+export function readResourceList(value: unknown, path: LazyPath, problems: QuantityProblem[]): ResourceList {
   const list: ResourceList = new Map();
-  for (const [name, raw] of Object.entries(asRecord(value) ?? {})) {
+  const record = asRecord(value);
+  if (!record) return list;
+  for (const name in record) {
+    const raw = record[name];
     const quantity = parseQuantity(raw);
     if (quantity) list.set(name, quantity);
-    else problems.push({ path: [...path, name], value: raw });
+    else problems.push({ path: [...pathOf(path), name], value: raw });
   }
   return list;
 }
 
 /** requests, defaulted per resource from limits as API defaulting does for Pods. */
-export function requestsWithDefaults(resources: unknown, path: Path, problems: QuantityProblem[]): ResourceList {
+function requestsWithDefaults(resources: unknown, path: () => Path, problems: QuantityProblem[]): ResourceList {
   const record = asRecord(resources);
-  const requests = readResourceList(record?.['requests'], [...path, 'requests'], problems);
-  const limits = readResourceList(record?.['limits'], [...path, 'limits'], problems);
+  const requests = readResourceList(record?.['requests'], () => [...path(), 'requests'], problems);
+  if (record?.['limits'] === undefined) return requests;
+  const limits = readResourceList(record['limits'], () => [...path(), 'limits'], problems);
   for (const [name, quantity] of limits) if (!requests.has(name)) requests.set(name, quantity);
   return requests;
 }
@@ -56,53 +67,82 @@ function maxInto(target: ResourceList, source: ReadonlyMap<string, Quantity>): v
   }
 }
 
-export interface PodRequestOptions {
-  /** Pod-level spec.resources replaces the container aggregate for cpu, memory and hugepages (v1.34+ default). */
-  readonly podLevelResources: boolean;
-  /** Replace a container's missing cpu/memory request by the scoring defaults (non-zero requests). */
-  readonly nonZero: boolean;
+/** A pod's requests, and the same with scoring's defaults for containers that set no cpu or memory request. */
+export interface PodRequests {
+  readonly requests: ResourceAmounts;
+  /** Non-zero requests (upstream: the scheduler's NonZeroRequested, from schedutil.GetNonzeroRequests). */
+  readonly nonZeroRequests: ResourceAmounts;
+}
+
+/** The requests a pod spec declares, each container read once (what both aggregates are computed from). */
+interface DeclaredRequests {
+  readonly containers: readonly ResourceList[];
+  readonly initContainers: readonly { readonly requests: ResourceList; readonly restartable: boolean }[];
+  readonly podLevel: ResourceList | undefined;
+  readonly overhead: ResourceList;
+}
+
+/**
+ * The pod's requests and non-zero requests; malformed quantities go to `problems` once.
+ * podLevelResources: pod-level spec.resources replaces the container aggregate for cpu, memory and hugepages (v1.34+).
+ */
+export function podRequests(spec: Readonly<Record<string, unknown>>, specPath: Path, podLevelResources: boolean, problems: QuantityProblem[]): PodRequests {
+  const declared = declaredRequests(spec, specPath, podLevelResources, problems);
+  return { requests: aggregateRequests(declared, false), nonZeroRequests: aggregateRequests(declared, true) };
+}
+
+function declaredRequests(spec: Readonly<Record<string, unknown>>, specPath: Path, podLevelResources: boolean, problems: QuantityProblem[]): DeclaredRequests {
+  const containers = asArray(spec['containers']).map((container, index) => containerRequests(container, () => [...specPath, 'containers', index], problems));
+  const initContainers = asArray(spec['initContainers']).map((container, index) => ({
+    requests: containerRequests(container, () => [...specPath, 'initContainers', index], problems),
+    restartable: asRecord(container)?.['restartPolicy'] === 'Always',
+  }));
+  const podLevel = podLevelResources ? requestsWithDefaults(spec['resources'], () => [...specPath, 'resources'], problems) : undefined;
+  return { containers, initContainers, podLevel, overhead: readResourceList(spec['overhead'], () => [...specPath, 'overhead'], problems) };
 }
 
 /**
  * max(sum(containers) + sum(restartable init containers), max_i(init[i] + restartable init before i)) + overhead.
  * upstream: component-helpers/resource/helpers.go AggregateContainerRequests, PodRequests (v1.35)
  */
-export function podRequests(spec: Readonly<Record<string, unknown>>, specPath: Path, options: PodRequestOptions, problems: QuantityProblem[]): ResourceAmounts {
+function aggregateRequests(declared: DeclaredRequests, nonZero: boolean): ResourceAmounts {
+  const own = nonZero ? withNonZeroDefaults : (list: ResourceList) => list;
   const requests: ResourceList = new Map();
-  asArray(spec['containers']).forEach((container, index) => {
-    addInto(requests, containerRequests(container, [...specPath, 'containers', index], options, problems));
-  });
+  for (const container of declared.containers) addInto(requests, own(container));
   const restartable: ResourceList = new Map();
   const initMax: ResourceList = new Map();
-  asArray(spec['initContainers']).forEach((container, index) => {
-    const own = containerRequests(container, [...specPath, 'initContainers', index], options, problems);
-    if (asRecord(container)?.['restartPolicy'] === 'Always') {
-      addInto(requests, own);
-      addInto(restartable, own);
+  for (const container of declared.initContainers) {
+    const list = own(container.requests);
+    if (container.restartable) {
+      addInto(requests, list);
+      addInto(restartable, list);
       maxInto(initMax, restartable);
     } else {
-      const total: ResourceList = new Map(own);
+      const total: ResourceList = new Map(list);
       addInto(total, restartable);
       maxInto(initMax, total);
     }
-  });
+  }
   maxInto(requests, initMax);
-  if (options.podLevelResources) applyPodLevelRequests(requests, spec, specPath, problems);
-  addInto(requests, readResourceList(spec['overhead'], [...specPath, 'overhead'], problems));
+  if (declared.podLevel) applyPodLevelRequests(requests, declared.podLevel);
+  addInto(requests, declared.overhead);
   return toAmounts(requests);
 }
 
-function containerRequests(container: unknown, path: Path, options: PodRequestOptions, problems: QuantityProblem[]): ResourceList {
-  const requests = requestsWithDefaults(asRecord(container)?.['resources'], [...path, 'resources'], problems);
-  if (options.nonZero) {
-    if (!requests.has(CPU)) requests.set(CPU, { numerator: DEFAULT_MILLI_CPU_REQUEST, denominator: 1000n });
-    if (!requests.has(MEMORY)) requests.set(MEMORY, { numerator: DEFAULT_MEMORY_REQUEST, denominator: 1n });
-  }
-  return requests;
+function containerRequests(container: unknown, path: () => Path, problems: QuantityProblem[]): ResourceList {
+  return requestsWithDefaults(asRecord(container)?.['resources'], () => [...path(), 'resources'], problems);
 }
 
-function applyPodLevelRequests(requests: ResourceList, spec: Readonly<Record<string, unknown>>, specPath: Path, problems: QuantityProblem[]): void {
-  const podLevel = requestsWithDefaults(spec['resources'], [...specPath, 'resources'], problems);
+/** A container's requests with scoring's defaults for a missing cpu or memory request. */
+function withNonZeroDefaults(requests: ResourceList): ResourceList {
+  if (requests.has(CPU) && requests.has(MEMORY)) return requests;
+  const out: ResourceList = new Map(requests);
+  if (!out.has(CPU)) out.set(CPU, { numerator: DEFAULT_MILLI_CPU_REQUEST, denominator: 1000n });
+  if (!out.has(MEMORY)) out.set(MEMORY, { numerator: DEFAULT_MEMORY_REQUEST, denominator: 1n });
+  return out;
+}
+
+function applyPodLevelRequests(requests: ResourceList, podLevel: ResourceList): void {
   for (const [name, quantity] of podLevel) {
     if (name === CPU || name === MEMORY || name.startsWith('hugepages-')) requests.set(name, quantity);
   }
@@ -127,8 +167,13 @@ export function isScalarResourceName(name: string): boolean {
 
 export function addAmounts(a: ResourceAmounts, b: ResourceAmounts): ResourceAmounts {
   const out: Record<string, bigint> = { ...a };
-  for (const [name, value] of Object.entries(b)) out[name] = (out[name] ?? 0n) + value;
+  addAmountsInto(out, b);
   return out;
+}
+
+/** Adds `b` into `target` in place. */
+export function addAmountsInto(target: Record<string, bigint>, b: ResourceAmounts): void {
+  for (const [name, value] of Object.entries(b)) target[name] = (target[name] ?? 0n) + value;
 }
 
 export function subtractAmounts(a: ResourceAmounts, b: ResourceAmounts): ResourceAmounts {

@@ -67,6 +67,16 @@ function outsideNodeNamesStatus(plugin: PluginName, minor: number): NodeStatus {
   return { plugin, code: 'UnschedulableAndUnresolvable', reasons: [reason] };
 }
 
+/**
+ * The pod with only its leading active plugins that ignore node usage, and with only the others: nodes with equal
+ * NodeInfo.specKey (and equal values for the pod's label keys) share the first part's verdict whatever their pods use.
+ */
+export function splitAtNodeUsage(prepared: PreparedPod): { readonly usageFree: PreparedPod; readonly rest: PreparedPod } {
+  let split = 0;
+  while (split < prepared.active.length && prepared.active[split]?.plugin.ignoresNodeUsage === true) split++;
+  return { usageFree: { ...prepared, active: prepared.active.slice(0, split) }, rest: { ...prepared, active: prepared.active.slice(split) } };
+}
+
 /** Notifies every active plugin that `added` now runs on `node`. */
 export function addPodToPrepared(prepared: PreparedPod, added: PodInfo, node: NodeInfo): void {
   for (const entry of prepared.active) {

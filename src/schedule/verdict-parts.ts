@@ -24,21 +24,33 @@ export function verdictPartsOf(feasibility: Feasibility, pod: PodInfo, nodes: re
   return parts.build();
 }
 
+interface OpenPart {
+  readonly reasons: readonly string[] | undefined;
+  readonly hint: string | undefined;
+  members: number[];
+  /** False once members were appended out of order. */
+  sorted: boolean;
+}
+
 /** Collects a pod's verdict per node set, merging sets with equal reasons and hint. */
 export class VerdictParts {
-  readonly #byKey = new Map<string, { reasons: readonly string[] | undefined; hint: string | undefined; members: number[] }>();
+  readonly #byKey = new Map<string, OpenPart>();
 
+  /** `members` ascending (node classes keep them so). */
   add(reasons: readonly string[] | undefined, hint: string | undefined, members: readonly number[]): void {
     const key = reasons ? `${reasons.join('\u0001')}\u0002${hint ?? ''}` : '';
     const part = this.#byKey.get(key);
-    if (part) appendAll(part.members, members);
-    else this.#byKey.set(key, { reasons, hint, members: [...members] });
+    if (!part) this.#byKey.set(key, { reasons, hint, members: [...members], sorted: true });
+    else {
+      const last = part.members[part.members.length - 1];
+      if (last !== undefined && (members[0] ?? last) < last) part.sorted = false;
+      appendAll(part.members, members);
+    }
   }
 
   /** Feasible first, then by first node. */
   build(): VerdictPart[] {
-    const parts = [...this.#byKey.values()];
-    for (const part of parts) part.members.sort((a, b) => a - b);
+    const parts = [...this.#byKey.values()].map(({ reasons, hint, members, sorted }) => ({ reasons, hint, members: sorted ? members : Array.from(Int32Array.from(members).sort()) }));
     return parts.sort((a, b) => Number(a.reasons !== undefined) - Number(b.reasons !== undefined) || (a.members[0] ?? 0) - (b.members[0] ?? 0));
   }
 }

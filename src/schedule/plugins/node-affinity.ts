@@ -54,6 +54,7 @@ export function requiredNodeAffinityUsesName(pod: PodInfo): boolean {
 
 export default definePlugin<undefined>({
   name: 'NodeAffinity',
+  ignoresNodeUsage: true,
   preFilter,
   filter: (pod, node) => (matchesRequiredNodeAffinity(pod, node.labels, node.name) ? SUCCESS : unresolvable(ERR_REASON_POD)),
   nodeLabelKeys: requiredNodeAffinityKeys,

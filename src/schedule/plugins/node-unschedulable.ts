@@ -8,6 +8,7 @@ export const ERR_REASON_UNSCHEDULABLE = 'node(s) were unschedulable';
 
 export default definePlugin({
   name: 'NodeUnschedulable',
+  ignoresNodeUsage: true,
   filter(pod, node) {
     if (!node.unschedulable) return SUCCESS;
     const taint = { key: UNSCHEDULABLE_TAINT_KEY, value: '', effect: 'NoSchedule' };

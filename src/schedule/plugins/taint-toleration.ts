@@ -34,6 +34,7 @@ export function findUntoleratedTaint(
 
 export default definePlugin<number>({
   name: 'TaintToleration',
+  ignoresNodeUsage: true,
   preFilter: (_pod, cluster) => ({ kind: 'state', state: cluster.minor }),
   filter(pod, node, minor) {
     const taint = findUntoleratedTaint(node.taints, pod.tolerations);

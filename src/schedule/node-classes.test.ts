@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classKey, NodeClasses, specId, type ClassSpec, type NodeClass } from './node-classes.js';
+import { addPodToNode, HOSTNAME_LABEL, type NodeInfo } from './node-info.js';
+import { nodeInfoOf, podInfoOf } from './test-support.js';
+
+const ZONE = 'topology.kubernetes.io/zone';
+const POOL = 'example.com/pool';
+
+/** A small pool of distinct nodes; the generated clusters repeat them under many names, as node pools do. */
+const TEMPLATES: readonly NodeInfo[] = [0, 1, 2, 3, 4, 5].map((i) =>
+  nodeInfoOf({
+    labels: { ...(i % 3 !== 2 && { [ZONE]: `z${i % 2}` }), [POOL]: `p${i % 3}` },
+    allocatable: { cpu: String(2 + (i % 2)), memory: '8Gi', pods: '110' },
+    ...(i === 5 && { taints: [{ key: 'spot', value: 'true', effect: 'NoSchedule' }] }),
+  }),
+);
+
+const POD = podInfoOf({ containers: [{ name: 'c', resources: { requests: { cpu: '100m' } } }] });
+
+/** A node of template `template` named `node-<index>`, with or without the hostname label. */
+function named(template: number, index: number, hostname: boolean): NodeInfo {
+  const base = TEMPLATES[template] ?? TEMPLATES[0];
+  if (!base) throw new Error('no template');
+  const name = `node-${String(index).padStart(3, '0')}`;
+  return { ...base, name, labels: { ...base.labels, ...(hostname && { [HOSTNAME_LABEL]: name }) } };
+}
+
+const nodesArb = fc.array(fc.tuple(fc.nat({ max: TEMPLATES.length - 1 }), fc.boolean()), { minLength: 1, maxLength: 40 });
+const specArb: fc.Arbitrary<ClassSpec> = fc.record({
+  keys: fc.subarray([HOSTNAME_LABEL, POOL, ZONE, 'absent']),
+  usesName: fc.boolean(),
+  images: fc.option(fc.constant(['img:1']), { nil: undefined }),
+});
+
+/** The per-node definition: every node keyed by classKey, classes in the order of their first member. */
+function expectedClasses(nodes: readonly NodeInfo[], spec: ClassSpec): NodeClass[] {
+  const byKey = new Map<string, NodeClass>();
+  nodes.forEach((node, index) => {
+    const key = classKey(node, spec);
+    const nodeClass = byKey.get(key);
+    if (nodeClass) nodeClass.members.push(index);
+    else byKey.set(key, { key, members: [index] });
+  });
+  return [...byKey.values()];
+}
+
+describe('NodeClasses', () => {
+  it('groups nodes as the per-node class keys do, also from base classes and after nodes change', () => {
+    fc.assert(
+      fc.property(nodesArb, fc.array(specArb, { maxLength: 3 }), fc.array(fc.nat(), { maxLength: 6 }), specArb, (shape, early, binds, late) => {
+        const nodes = shape.map(([template, hostname], index) => named(template, index, hostname));
+        const classes = new NodeClasses(nodes);
+        for (const spec of early) classes.classes(spec);
+        for (const bind of binds) {
+          const index = bind % nodes.length;
+          const node = classes.nodes[index];
+          if (node) classes.replace(index, addPodToNode(node, POD));
+        }
+        const current = classes.nodes;
+        // a grouping built after the changes lists its classes in order of their first member
+        const fresh = !early.some((spec) => specId(spec) === specId(late));
+        if (fresh) expect([...classes.classes(late)]).toEqual(expectedClasses(current, late));
+        // groupings built before the changes followed them (their class order may differ)
+        for (const spec of [...early, late]) {
+          const byKey = (list: NodeClass[]) => [...list].sort((a, b) => (a.key < b.key ? -1 : 1));
+          expect(byKey([...classes.classes(spec)])).toEqual(byKey(expectedClasses(current, spec)));
+          current.forEach((node, index) => expect(classes.classKeyOf(spec, index)).toBe(classKey(node, spec)));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('puts identical nodes of a pool in one class whatever their names and hostnames', () => {
+    const nodes = [0, 1, 2].flatMap((i) => [named(0, 2 * i, true), named(1, 2 * i + 1, true)]);
+    const classes = [...new NodeClasses(nodes).classes({ keys: [ZONE], usesName: false })];
+    expect(classes.map((c) => c.members)).toEqual([[0, 2, 4], [1, 3, 5]]);
+  });
+});
