@@ -137,18 +137,21 @@ export function capacity(context: BenchContext, workloads: number, nodes: number
   };
 }
 
-export function placement(context: BenchContext, options: { workloads: number; replicas: number; nodes: number; limitMs: number }): Row {
-  const { workloads, replicas, nodes, limitMs } = options;
-  const result = cli(context, ['fit', context.inputs.pending(workloads, replicas), '--cluster', context.inputs.cluster(nodes), '--format', 'json'], 3);
+/** Replicas of `workloads` Deployments placed one by one; with `antiAffinityEvery`, every such one keeps its replicas apart. */
+export function placement(context: BenchContext, options: { workloads: number; replicas: number; nodes: number; limitMs: number; antiAffinityEvery?: number }): Row {
+  const { workloads, replicas, nodes, limitMs, antiAffinityEvery } = options;
+  const pending = antiAffinityEvery ? context.inputs.pendingWithAntiAffinity(workloads, replicas, antiAffinityEvery) : context.inputs.pending(workloads, replicas);
+  const result = cli(context, ['fit', pending, '--cluster', context.inputs.cluster(nodes), '--format', 'json'], 3);
   const pods = workloads * replicas;
+  const anti = antiAffinityEvery ? `, ${thousands(Math.ceil(workloads / antiAffinityEvery))} with required anti-affinity` : '';
   return {
-    name: `placement (${thousands(pods + nodes * BOUND_PODS_PER_NODE)} pods in all)`,
+    name: `placement${anti ? ' with anti-affinity' : ''} (${thousands(pods + nodes * BOUND_PODS_PER_NODE)} pods in all)`,
     size: `${thousands(pods)} replicas x ${thousands(nodes)} nodes`,
     medianMs: result.medianMs, cpuMs: result.medianCpuMs,
     throughput: perSecond(pods, result.medianMs, 'replicas'),
     peakRssMiB: result.peakRssMiB,
     target: verdict(result.medianMs, limitMs, `${limitMs / 1000} s`),
-    note: `${thousands(workloads)} Deployments; ${clusterNote()}`,
+    note: `${thousands(workloads)} Deployments${anti}; ${clusterNote()}`,
   };
 }
 

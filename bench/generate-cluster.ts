@@ -105,6 +105,8 @@ export interface PendingOptions {
   readonly replicas: number;
   readonly classes: number;
   readonly seed: number;
+  /** Every this-many-th workload also keeps its replicas on separate nodes (required hostname anti-affinity). */
+  readonly antiAffinityEvery?: number;
 }
 
 /** Pending workloads with distinct requests and a mix of nodeSelectors, tolerations and affinities. */
@@ -115,6 +117,7 @@ export function generatePending(options: PendingOptions): string {
   for (let index = 0; index < options.workloads; index++) {
     const name = `app-${index}`;
     const spec = pendingPodSpec(index, classes, random);
+    if (options.antiAffinityEvery && index % options.antiAffinityEvery === 0) spec['affinity'] = { ...(spec['affinity'] as Value | undefined), podAntiAffinity: separateReplicas(name) };
     if (options.replicas === 1) values.push({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'apps', labels: { app: name } }, spec });
     else {
       values.push({
@@ -124,6 +127,11 @@ export function generatePending(options: PendingOptions): string {
     }
   }
   return emitDocuments(values);
+}
+
+/** Required anti-affinity against the workload's own pods on hostname: at most one replica per node. */
+function separateReplicas(app: string): Value {
+  return { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app } }, topologyKey: 'kubernetes.io/hostname' }] };
 }
 
 function pendingPodSpec(index: number, classes: readonly NodeClass[], random: Random): Value {

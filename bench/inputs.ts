@@ -50,4 +50,10 @@ export class Inputs {
   pending(workloads: number, replicas: number): string {
     return once(this.root, `pending-${workloads}x${replicas}.yaml`, () => generatePending({ workloads, replicas, classes: NODE_CLASSES, seed: SEED }));
   }
+
+  /** As `pending`, with every `every`-th workload keeping its replicas apart by required hostname anti-affinity. */
+  pendingWithAntiAffinity(workloads: number, replicas: number, every: number): string {
+    const name = `pending-${workloads}x${replicas}-anti${every}.yaml`;
+    return once(this.root, name, () => generatePending({ workloads, replicas, classes: NODE_CLASSES, seed: SEED, antiAffinityEvery: every }));
+  }
 }

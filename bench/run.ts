@@ -46,6 +46,8 @@ step(() => cases.feasibility(context, 1000, 5000), 'fit feasibility', '1,000 pod
 step(() => cases.htmlReport(context, 1000, 5000), 'fit report as HTML vs JSON', '1,000 pods x 5,000 nodes');
 step(() => cases.placement(context, { workloads: 500, replicas: 100, nodes: 5000, limitMs: 5000 }), 'placement', '50,000 replicas x 5,000 nodes');
 step(() => cases.placement(context, { workloads: 1400, replicas: 100, nodes: 5000, limitMs: 10_000 }), 'placement', '140,000 replicas x 5,000 nodes');
+// issue #13 §5: a few Deployments with required pod anti-affinity among many plain ones (target about 6 s)
+step(() => cases.placement(context, { workloads: 500, replicas: 100, nodes: 5000, limitMs: 6000, antiAffinityEvery: 50 }), 'placement with anti-affinity', '50,000 replicas x 5,000 nodes');
 step(() => cases.capacity(context, 100, 5000), 'placement + --capacity', '100 workloads x 5,000 nodes');
 if (!values.quick) step(() => cases.nodeScaling(context), 'fit feasibility, 20,000 vs 5,000 nodes', '1,000 pods x 20,000 nodes');
 for (const nodes of values.quick ? [1000, 5000] : [1000, 5000, 20_000]) step(() => cases.scaling(context, nodes), 'scaling: fit feasibility', `1,000 pods x ${nodes.toLocaleString('en-US')} nodes`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fit } from '../check.js';
 import { toClusterSnapshot } from '../model/cluster.js';
 import { toWorkload } from '../model/workload.js';
-import { additionalReplicas, CAPACITY_PROBE } from './capacity.js';
+import { capacityProbe, CAPACITY_PROBE } from './capacity.js';
 import { placeAll } from './placement.js';
 import { buildPodInfo, podSourceOfWorkload, toSchedulerSnapshot } from './snapshot.js';
 import { objectsFromYaml } from './test-support.js';
@@ -35,7 +35,7 @@ describe('capacity (fit with capacity: true)', async () => {
   });
 });
 
-describe('additionalReplicas', () => {
+describe('capacityProbe', () => {
   it('probing from the final node state equals queueing the probe after every workload', () => {
     const nodes = [1, 2, 3].map((i) => `apiVersion: v1\nkind: Node\nmetadata: {name: n${i}, labels: {kubernetes.io/hostname: n${i}, topology.kubernetes.io/zone: z${i % 2}}}\nstatus: {allocatable: {cpu: "${i}", memory: 8Gi, pods: "110"}}`);
     const deployments = ['300m', '700m', '1100m'].map((cpu, i) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d${i}}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: d${i}}}\n  template:\n    metadata: {labels: {app: d${i}}}\n    spec: {containers: [{name: c, resources: {requests: {cpu: ${cpu}}}}]}`);
@@ -43,10 +43,12 @@ describe('additionalReplicas', () => {
     const snapshot = toSchedulerSnapshot(toClusterSnapshot(objects), 35);
     const requests = objects.flatMap((o) => toWorkload(o) ?? []).filter((w) => w.kind === 'Deployment').map((w) => ({ pods: [{ pod: buildPodInfo(podSourceOfWorkload(w), snapshot.podOptions, []), replicas: 2 }], priority: 0 }));
     const run = placeAll(requests, snapshot);
+    // One probe for every workload: each must find the nodes as the main run left them.
+    const additionalReplicas = capacityProbe(run, snapshot);
     requests.forEach((request, i) => {
       const probe = { pods: request.pods.map(({ pod }) => ({ pod, replicas: CAPACITY_PROBE })), priority: -1 };
       const queuedLast = placeAll([...requests, probe], snapshot).outcomes[requests.length];
-      expect(additionalReplicas(request, run, snapshot).additionalReplicas, `d${i}`).toBe(CAPACITY_PROBE - (queuedLast?.unschedulable ?? 0));
+      expect(additionalReplicas(request).additionalReplicas, `d${i}`).toBe(CAPACITY_PROBE - (queuedLast?.unschedulable ?? 0));
     });
   });
 });

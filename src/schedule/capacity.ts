@@ -1,7 +1,10 @@
 // What still fits after placement: more replicas per workload, and the room every node has left.
 import { compareStrings } from '../model/finding.js';
-import type { NodeInfo } from './node-info.js';
-import { placeAll, type PlacementRequest, type PlacementRun } from './placement.js';
+import { addPodToNode, type NodeInfo } from './node-info.js';
+import { findNodesThatFit } from './feasibility.js';
+import type { PodInfo } from './pod-info.js';
+import { placementProbe, type PlacementProbe, type PlacementRequest, type PlacementRun } from './placement.js';
+import { filterNode, runPreFilters, type PreparedPod } from './run-filters.js';
 import { CPU, MEMORY, type ResourceAmounts } from './resources.js';
 import type { SchedulerSnapshot } from './snapshot.js';
 
@@ -23,16 +26,44 @@ export interface NodeRoom {
 }
 
 /**
- * Places CAPACITY_PROBE more replicas of the workload's pod on the nodes as the main run left them (the same as
- * queueing them after every other workload), so they only take room left after everything else.
+ * For each workload: places CAPACITY_PROBE more replicas of its pod on the nodes as the main run left them (the same
+ * as queueing them after every other workload), so they only take room left after everything else.
  */
-export function additionalReplicas(request: PlacementRequest | undefined, after: PlacementRun, snapshot: SchedulerSnapshot): WorkloadCapacity {
-  const pod = request?.pods[0]?.pod;
-  if (!pod) return { additionalReplicas: 0, atLeast: false };
-  const probe: PlacementRequest = { pods: [{ pod, replicas: CAPACITY_PROBE }], priority: 0 };
-  const outcome = placeAll([probe], snapshot, after.nodes).outcomes[0];
-  const placed = CAPACITY_PROBE - (outcome?.unschedulable ?? CAPACITY_PROBE);
-  return { additionalReplicas: placed, atLeast: placed === CAPACITY_PROBE };
+export function capacityProbe(after: PlacementRun, snapshot: SchedulerSnapshot): (request: PlacementRequest | undefined) => WorkloadCapacity {
+  const probe = placementProbe(snapshot, after.nodes);
+  return (request) => {
+    const pod = request?.pods[0]?.pod;
+    if (!pod) return { additionalReplicas: 0, atLeast: false };
+    const placed = countFitting(pod, probe) ?? CAPACITY_PROBE - probe.place({ pods: [{ pod, replicas: CAPACITY_PROBE }], priority: 0 }).unschedulable;
+    return { additionalReplicas: placed, atLeast: placed === CAPACITY_PROBE };
+  };
+}
+
+/**
+ * How many of CAPACITY_PROBE replicas would be placed, without placing them, when the pod's filters read each node
+ * alone and their PreFilter state never follows placed pods (no volumes, no preemption either): each node then takes
+ * copies until its filters fail, whichever node the scores pick first, so the count is the sum over feasible node
+ * classes of what one member takes. Undefined when that does not hold.
+ */
+function countFitting(pod: PodInfo, probe: PlacementProbe): number | undefined {
+  if (pod.volumes.length > 0 || probe.mayPreempt(pod)) return undefined;
+  const prepared = runPreFilters(pod, probe.cluster);
+  if (prepared.rejection || prepared.nodeNames || prepared.tracksPods) return undefined;
+  let total = 0;
+  for (const { members, status } of findNodesThatFit(prepared, probe.nodes).verdicts) {
+    const first = probe.nodes.nodes[members[0] ?? -1];
+    if (status || !first) continue;
+    total += copiesFitting(prepared, first, Math.ceil((CAPACITY_PROBE - total) / members.length)) * members.length;
+    if (total >= CAPACITY_PROBE) return CAPACITY_PROBE;
+  }
+  return total;
+}
+
+/** Copies of the prepared pod the node takes one after another (at most `most`). */
+function copiesFitting(prepared: PreparedPod, node: NodeInfo, most: number): number {
+  let copies = 0;
+  for (let current = node; copies < most && !filterNode(prepared, current); copies++) current = addPodToNode(current, prepared.pod);
+  return copies;
 }
 
 /** Room left on every node after placement, by node name (sorted). */

@@ -43,6 +43,8 @@ export interface ClusterState {
   readonly storage: StorageCatalog;
   /** Nodes hosting at least one pod. */
   nodesWithPods(): readonly NodeInfo[];
+  /** Nodes hosting a non-terminating pod of `namespace` labelled `key: value` (NodeInfo.podLabelCounts, indexed). */
+  nodesWithPodLabel(namespace: string, key: string, value: string): Iterable<NodeInfo>;
   /** Nodes hosting a pod with any pod affinity or anti-affinity term. */
   nodesWithAffinityPods(): readonly NodeInfo[];
   /** Nodes hosting a pod with a required pod anti-affinity term. */

@@ -2,7 +2,7 @@
 import { appendAll } from '../model/append.js';
 import type { Labels } from '../model/labels.js';
 import type { ClusterState } from './framework.js';
-import { HOSTNAME_LABEL, type NodeInfo } from './node-info.js';
+import { HOSTNAME_LABEL, podLabelKey, type NodeInfo } from './node-info.js';
 import { StorageCatalog } from './volumes/storage-catalog.js';
 
 export interface ClassSpec {
@@ -32,6 +32,7 @@ interface Grouping {
 }
 
 const ABSENT = '\u0002';
+const NONE: ReadonlySet<number> = new Set();
 
 /** The key of the node's class under `spec` (the per-node definition every grouping follows). */
 export function classKey(node: NodeInfo, spec: ClassSpec): string {
@@ -85,6 +86,10 @@ export class NodeClasses {
   #withPods: NodeInfo[] | undefined;
   #withAffinity: NodeInfo[] | undefined;
   #withAntiAffinity: NodeInfo[] | undefined;
+  /** Node indices per podLabelKey of their pods, built on first use and kept up to date by replace. */
+  #podLabelHolders: Map<string, Set<number>> | undefined;
+  /** Whether every node carries a label key (labels never change). */
+  readonly #everyNodeHas = new Map<string, boolean>();
 
   constructor(nodes: readonly NodeInfo[]) {
     this.#nodes = [...nodes];
@@ -118,6 +123,21 @@ export class NodeClasses {
     return this.#grouping(spec).keyOf[index] ?? '';
   }
 
+  /** Indices of the nodes hosting a non-terminating pod of `namespace` labelled `key: value`. */
+  podLabelHolders(namespace: string, key: string, value: string): ReadonlySet<number> {
+    if (!this.#podLabelHolders) {
+      this.#podLabelHolders = new Map();
+      this.#nodes.forEach((node, index) => this.#addHolder(index, node.podLabelCounts.keys()));
+    }
+    return this.#podLabelHolders.get(podLabelKey(namespace, key, value)) ?? NONE;
+  }
+
+  everyNodeHasLabel(key: string): boolean {
+    let known = this.#everyNodeHas.get(key);
+    if (known === undefined) this.#everyNodeHas.set(key, (known = this.#nodes.every((node) => node.labels[key] !== undefined)));
+    return known;
+  }
+
   /** A ClusterState whose nodes follow this object's updates. */
   clusterState(namespaceLabels: ReadonlyMap<string, Labels>, minor: number, storage = StorageCatalog.of([], false)): ClusterState {
     return {
@@ -126,6 +146,7 @@ export class NodeClasses {
       minor,
       storage,
       nodesWithPods: () => (this.#withPods ??= this.#nodes.filter((n) => n.pods.length > 0)),
+      nodesWithPodLabel: (namespace, key, value) => [...this.podLabelHolders(namespace, key, value)].flatMap((i) => this.#nodes[i] ?? []),
       nodesWithAffinityPods: () => (this.#withAffinity ??= this.#nodes.filter((n) => n.podsWithAffinity.length > 0)),
       nodesWithRequiredAntiAffinityPods: () =>
         (this.#withAntiAffinity ??= this.#nodes.filter((n) => n.podsWithRequiredAntiAffinity.length > 0)),
@@ -181,6 +202,7 @@ export class NodeClasses {
     if (old && (old.podsWithAffinity.length > 0 || node.podsWithAffinity.length > 0)) this.#withAffinity = undefined;
     if (old && (old.podsWithRequiredAntiAffinity.length > 0 || node.podsWithRequiredAntiAffinity.length > 0)) this.#withAntiAffinity = undefined;
     this.#nodes[index] = node;
+    if (old) this.#moveHolder(index, old, node);
     for (const grouping of this.#base ? [this.#base, ...this.#groupings.values()] : this.#groupings.values()) {
       const oldKey = grouping.keyOf[index] ?? '';
       const members = grouping.classes.get(oldKey)?.members ?? [];
@@ -188,6 +210,28 @@ export class NodeClasses {
       if (members.length === 0) grouping.classes.delete(oldKey);
       this.#insert(grouping, index);
     }
+  }
+
+  #addHolder(index: number, keys: Iterable<string>): void {
+    const holders = this.#podLabelHolders;
+    if (!holders) return;
+    for (const key of keys) {
+      const set = holders.get(key);
+      if (set) set.add(index);
+      else holders.set(key, new Set([index]));
+    }
+  }
+
+  #moveHolder(index: number, old: NodeInfo, node: NodeInfo): void {
+    if (!this.#podLabelHolders || old.podLabelCounts === node.podLabelCounts) return;
+    const added = node.pods.length === old.pods.length + 1 && old.pods.every((pod, i) => node.pods[i] === pod) ? node.pods[old.pods.length] : undefined;
+    if (added) {
+      // A bind (addPodToNode appends): only the new pod's labels can be new.
+      if (!added.terminating) this.#addHolder(index, Object.entries(added.labels).map(([key, value]) => podLabelKey(added.namespace, key, value)));
+      return;
+    }
+    for (const key of old.podLabelCounts.keys()) if (!node.podLabelCounts.has(key)) this.#podLabelHolders.get(key)?.delete(index);
+    this.#addHolder(index, [...node.podLabelCounts.keys()].filter((key) => !old.podLabelCounts.has(key)));
   }
 
   #insert(grouping: Grouping, index: number): void {

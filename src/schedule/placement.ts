@@ -55,20 +55,58 @@ export function queueOrder(requests: readonly PlacementRequest[]): number[] {
 /** Places the requests on `start` (the snapshot's nodes unless given, e.g. the final nodes of an earlier run). */
 export function placeAll(requests: readonly PlacementRequest[], snapshot: SchedulerSnapshot, start: readonly NodeInfo[] = snapshot.nodes): PlacementRun {
   const nodes = new NodeClasses(start);
-  const context: PlacementContext = {
-    nodes,
-    live: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage.fork()),
-    prepared: new Map(),
-    tracking: new Map(),
-    budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget),
-    lowestPriority: lowestPriorityOf(snapshot.nodes),
-  };
-  const outcomes: PlacementOutcome[] = requests.map(() => ({ nodes: {}, unschedulable: 0, message: null, preempted: [] }));
+  const context = placementContext(nodes, snapshot, lowestPriorityOf(snapshot.nodes));
+  const outcomes: PlacementOutcome[] = requests.map(emptyOutcome);
   for (const index of queueOrder(requests)) {
     const outcome = outcomes[index];
     if (outcome) for (const { pod, replicas } of requests[index]?.pods ?? []) placeReplicas(pod, replicas, outcome, context);
   }
   return { outcomes, nodes: nodes.nodes };
+}
+
+/** Placements tried one at a time from the same nodes, which each leaves as it found them. */
+export interface PlacementProbe {
+  /** The nodes every probe starts from (node classes and indexes built once for all probes). */
+  readonly nodes: NodeClasses;
+  readonly cluster: ClusterState;
+  /** Whether a pod of this priority may preempt (some pod on the nodes has a lower one). */
+  mayPreempt(pod: PodInfo): boolean;
+  /** Places the request as placeAll([request], snapshot, start) would, then puts the nodes back. */
+  place(request: PlacementRequest): PlacementOutcome;
+}
+
+export function placementProbe(snapshot: SchedulerSnapshot, start: readonly NodeInfo[]): PlacementProbe {
+  const nodes = new NodeClasses(start);
+  const lowestPriority = lowestPriorityOf(snapshot.nodes);
+  return {
+    nodes,
+    cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage.fork()),
+    mayPreempt: (pod) => pod.priority > lowestPriority,
+    place(request) {
+      const context = placementContext(nodes, snapshot, lowestPriority);
+      const outcome = emptyOutcome();
+      for (const { pod, replicas } of request.pods) placeReplicas(pod, replicas, outcome, context);
+      start.forEach((node, index) => {
+        if (nodes.nodes[index] !== node) nodes.replace(index, node);
+      });
+      return outcome;
+    },
+  };
+}
+
+function emptyOutcome(): PlacementOutcome {
+  return { nodes: {}, unschedulable: 0, message: null, preempted: [] };
+}
+
+function placementContext(nodes: NodeClasses, snapshot: SchedulerSnapshot, lowestPriority: number): PlacementContext {
+  return {
+    nodes,
+    live: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage.fork()),
+    prepared: new Map(),
+    tracking: new Map(),
+    budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget),
+    lowestPriority,
+  };
 }
 
 function lowestPriorityOf(nodes: readonly NodeInfo[]): number {

@@ -1,18 +1,21 @@
 // Places the replicas of one pod one after another without rescoring every node each time: when the pod's filters
 // and scores read only the node itself (or, for PodTopologySpread, its topology domain), placing a replica changes
 // the verdict and score of that node alone.
-import { findNodesThatFit, hasFeasibleNode } from './feasibility.js';
+import { findNodesThatFit, hasFeasibleNode, type Feasibility } from './feasibility.js';
 import type { ClusterState } from './framework.js';
 import type { ClassSpec, NodeClasses } from './node-classes.js';
 import { filterNode, type PreparedPod } from './run-filters.js';
 import type { PodInfo } from './pod-info.js';
-import { candidatesOf, prepareScoring, rawScores, totals, type ActiveScore, type Scoring } from './select-host.js';
+import { HOSTNAME_LABEL } from './node-info.js';
+import { feasibleClasses, prepareScoring, rawScores, totals, type ActiveScore, type Scoring } from './select-host.js';
 import { SpreadBuckets } from './spread-buckets.js';
 
 interface Entry {
   readonly total: number;
   readonly key: string;
   readonly index: number;
+  /** The entry stands for this node alone (it holds pods a hostname spread constraint counts), not for its class. */
+  readonly holder: boolean;
 }
 
 /** Max-heap on total, then the smallest node index (name). */
@@ -87,6 +90,34 @@ function spreadBucketsOf(pod: PodInfo, active: readonly ActiveScore[], trackedFi
   return SpreadBuckets.of(spread.plugin, pod, spread.state) ?? null;
 }
 
+/**
+ * Whether hostname reaches the scores only through the spread score's own-count of each node: then nodes without
+ * matching pods need not be told apart by hostname, and one entry stands for all of them in a class.
+ */
+function countsHostnameOnly(spread: SpreadBuckets, prepared: PreparedPod, base: Scoring, feasibility: Feasibility, nodes: NodeClasses): boolean {
+  if (!spread.readsHostCounts || base.spec.usesName || feasibility.spec?.keys.includes(HOSTNAME_LABEL)) return false;
+  if (domainKeysOf(prepared).includes(HOSTNAME_LABEL)) return false;
+  const others = base.active.filter(({ plugin }) => plugin.name !== 'PodTopologySpread');
+  if (others.some(({ plugin, state }) => [...(plugin.nodeLabelKeys?.(prepared.pod, state) ?? [])].includes(HOSTNAME_LABEL))) return false;
+  // A node without the label scores apart (the constraint skips it): classes without the key cannot show that.
+  return nodes.everyNodeHasLabel(HOSTNAME_LABEL);
+}
+
+/**
+ * Per feasible class: its first member outside `holders`, standing for all of them, and each holder alone; with how
+ * many feasible nodes each entry stands for.
+ */
+function representatives(feasibility: Feasibility, nodes: NodeClasses, spec: ClassSpec, holders: ReadonlySet<number>): { index: number; size: number }[] {
+  const out: { index: number; size: number }[] = [];
+  for (const { members } of feasibleClasses(feasibility, nodes, spec)) {
+    const held = holders.size === 0 ? [] : members.filter((index) => holders.has(index));
+    const free = held.length === 0 ? members[0] : members.find((index) => !holders.has(index));
+    if (free !== undefined) out.push({ index: free, size: members.length - held.length });
+    for (const index of held) out.push({ index, size: 1 });
+  }
+  return out;
+}
+
 /** Only these stateful plugins are allowed: their verdict is the same for every node of a topology domain. */
 const DOMAIN_PLUGINS: ReadonlySet<string> = new Set(['PodTopologySpread']);
 const ABSENT = '\u0002';
@@ -106,11 +137,14 @@ export class ReplicaQueue {
   readonly #atMax: number[];
   readonly #heaps = new Map<string, { readonly heap: EntryHeap; readonly bucket: string }>();
   readonly #spread: SpreadBuckets | undefined;
+  /** Nodes holding pods a hostname spread constraint counts, when hostname is left out of the classes (else empty). */
+  readonly #holders: Set<number> | undefined;
   #dirty = false;
   #pending: Entry | undefined;
 
-  private constructor(prepared: PreparedPod, nodes: NodeClasses, scoring: Scoring, maxima: { maxima: number[]; atMax: number[] }, spread: SpreadBuckets | undefined) {
-    this.#spread = spread;
+  private constructor(prepared: PreparedPod, nodes: NodeClasses, scoring: Scoring, maxima: { maxima: number[]; atMax: number[] }, spread: { buckets: SpreadBuckets | undefined; holders: Set<number> | undefined }) {
+    this.#spread = spread.buckets;
+    this.#holders = spread.holders;
     this.#untracked = withoutDomainPlugins(prepared);
     this.#domainFilters = { ...prepared, active: prepared.active.filter((a) => isDomainPlugin(prepared, a)) };
     this.#domainKeys = domainKeysOf(prepared);
@@ -131,24 +165,27 @@ export class ReplicaQueue {
     const base = prepareScoring(prepared.pod, feasibility, nodes, cluster);
     const spread = spreadBucketsOf(prepared.pod, base.active, tracked.length);
     if (spread === null) return undefined;
+    const byHostCount = spread !== undefined && countsHostnameOnly(spread, prepared, base, feasibility, nodes);
     // Classes must not span topology domains: the domain plugins' keys join the scoring keys.
-    const keys = [...new Set([...base.spec.keys, ...domainKeysOf(prepared)])].sort();
+    const keys = [...new Set([...base.spec.keys, ...domainKeysOf(prepared)])].filter((key) => !byHostCount || key !== HOSTNAME_LABEL).sort();
     const scoring: Scoring = { active: base.active.filter(({ plugin }) => plugin.perNode), spec: { ...base.spec, keys } };
-    const candidates = candidatesOf(feasibility, nodes, scoring.spec);
-    const sizes = candidates.map((index) => nodes.classMembers(scoring.spec, nodes.classKeyOf(scoring.spec, index)).length);
-    candidates.forEach((index, i) => {
+    const holders = byHostCount ? spread.holders(cluster, nodes) : undefined;
+    const represented = representatives(feasibility, nodes, scoring.spec, holders ?? new Set());
+    const candidates = represented.map(({ index }) => index);
+    const sizes = represented.map(({ size }) => size);
+    represented.forEach(({ index, size }) => {
       const node = nodes.nodes[index];
-      // Members of a class agree on every label key the spread score reads.
-      if (spread && node) spread.countFeasible(node, sizes[i] ?? 0);
+      // The nodes an entry stands for agree on every label key the spread score reads, and on their own count.
+      if (spread && node) spread.countFeasible(node, size);
     });
     const raw = rawScores(prepared.pod, candidates, nodes, scoring.active);
     // With domain filters the feasible set differs from the candidates: normalisation must not depend on it.
     const varies = scoring.active.some(({ plugin }, p) => plugin.normalize && new Set(raw[p]).size > 1);
     if (tracked.length > 0 && varies) return undefined;
-    const maxima = raw.map((row) => Math.max(0, ...row));
+    const maxima = raw.map((row) => row.reduce((max, score) => Math.max(max, score), 0));
     // How many feasible nodes hold each maximum: the normalisation changes only when the last of them drops out.
     const atMax = raw.map((row, p) => row.reduce((sum, score, i) => sum + (score === maxima[p] ? (sizes[i] ?? 0) : 0), 0));
-    const built = new ReplicaQueue(prepared, nodes, scoring, { maxima, atMax }, spread);
+    const built = new ReplicaQueue(prepared, nodes, scoring, { maxima, atMax }, { buckets: spread, holders });
     totals(raw, scoring.active).forEach((total, i) => built.#push(total, candidates[i] ?? -1));
     return built;
   }
@@ -162,21 +199,24 @@ export class ReplicaQueue {
   next(): number | undefined {
     if (this.#dirty) return undefined;
     const tops: { entry: Entry; heap: EntryHeap; bucket: string }[] = [];
-    for (const { heap, bucket } of this.#heaps.values()) {
+    for (const [key, { heap, bucket }] of this.#heaps) {
       const entry = this.#validTop(heap);
+      // An empty heap (its bucket emptied as nodes moved on) is made again when a node joins the bucket.
+      if (!entry) this.#heaps.delete(key);
       const node = entry ? this.#nodes.nodes[entry.index] : undefined;
       if (!entry || !node || (this.#domainFilters.active.length > 0 && filterNode(this.#domainFilters, node))) continue;
       tops.push({ entry, heap, bucket });
     }
     // The spread score of a bucket depends on every bucket (normalisation): add it to each heap's top.
     const spread = this.#spread?.scores(tops.map((top) => top.bucket));
-    let chosen: { entry: Entry; heap: EntryHeap } | undefined;
+    let chosen: { entry: Entry; scored: Entry; heap: EntryHeap } | undefined;
     tops.forEach(({ entry, heap }, i) => {
       const scored = spread ? { ...entry, total: entry.total + (spread[i] ?? 0) * (this.#spread?.weight ?? 0) } : entry;
-      if (!chosen || before(scored, chosen.entry)) chosen = { entry: scored, heap };
+      if (!chosen || before(scored, chosen.scored)) chosen = { entry, scored, heap };
     });
     if (!chosen) return undefined;
     chosen.heap.pop();
+    // The class's next member takes the entry's per-node total; the spread part is added afresh at each pick.
     this.#pending = chosen.entry;
     return chosen.entry.index;
   }
@@ -185,11 +225,12 @@ export class ReplicaQueue {
   placed(index: number): void {
     const entry = this.#pending;
     this.#pending = undefined;
-    if (entry) {
-      const next = this.#nodes.firstMember(this.#spec, entry.key);
+    const node = this.#nodes.nodes[index];
+    if (node && this.#holders && this.#spread?.holds(node)) this.#holders.add(index);
+    if (entry && !entry.holder) {
+      const next = this.#firstFree(entry.key);
       if (next !== undefined) this.#heapOf(next).push({ ...entry, index: next });
     }
-    const node = this.#nodes.nodes[index];
     if (!node) return;
     this.#spread?.placed(node);
     const raw = this.#active.map(({ plugin, state }) => plugin.score(this.#untracked.pod, node, state));
@@ -215,8 +256,21 @@ export class ReplicaQueue {
 
   #push(total: number, index: number): void {
     const key = this.#nodes.classKeyOf(this.#spec, index);
-    const first = this.#nodes.firstMember(this.#spec, key) ?? index;
-    this.#heapOf(first).push({ total, key, index: first });
+    if (this.#holders?.has(index)) {
+      this.#heapOf(index).push({ total, key, index, holder: true });
+      return;
+    }
+    const first = this.#firstFree(key) ?? index;
+    this.#heapOf(first).push({ total, key, index: first, holder: false });
+  }
+
+  /** The first member (by name) of a class outside the holders. */
+  #firstFree(key: string): number | undefined {
+    const members = this.#nodes.classMembers(this.#spec, key);
+    const holders = this.#holders;
+    if (!holders || holders.size === 0) return members[0];
+    for (const index of members) if (!holders.has(index)) return index;
+    return undefined;
   }
 
   #heapOf(index: number): EntryHeap {
@@ -232,7 +286,8 @@ export class ReplicaQueue {
   /** The heap's top after dropping entries whose class changed since they were pushed. */
   #validTop(heap: EntryHeap): Entry | undefined {
     for (let entry = heap.peek(); entry; entry = heap.peek()) {
-      if (this.#nodes.firstMember(this.#spec, entry.key) === entry.index) return entry;
+      const valid = entry.holder ? this.#nodes.classKeyOf(this.#spec, entry.index) === entry.key : this.#firstFree(entry.key) === entry.index;
+      if (valid) return entry;
       heap.pop();
     }
     return undefined;

@@ -3,7 +3,7 @@ import type { ClusterSnapshot } from '../model/cluster.js';
 import type { Finding } from '../model/finding.js';
 import { asRecord, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
-import { additionalReplicas, roomPerNode, type NodeRoom } from './capacity.js';
+import { capacityProbe, roomPerNode, type NodeRoom } from './capacity.js';
 import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedToNode } from './daemonset.js';
 import { findNodesThatFit, fingerprintOf, fitMessage, statusOf, type Feasibility } from './feasibility.js';
 import { fitErrorMessage, withPostFilterMessage } from './fit-error.js';
@@ -121,8 +121,9 @@ export function scheduleWorkloads(
   const results = plans.map((plan, i) => withVictimFates(toResult(plan, run.outcomes[i], groups ?? snapshot.nodes), fates[i] ?? []));
   const output = { results, findings: context.findings, nodes: nodeUsage(snapshot.nodes, run.nodes), ...(groups && { nodeGroups: groups.groups() }) };
   if (!options.capacity) return output;
+  const additionalReplicas = capacityProbe(run, snapshot);
   const withCapacity = results.map((result, i) =>
-    workloads[i] === undefined || workloads[i].kind === 'DaemonSet' ? result : { ...result, capacity: additionalReplicas(requests[i], run, snapshot) },
+    workloads[i] === undefined || workloads[i].kind === 'DaemonSet' ? result : { ...result, capacity: additionalReplicas(requests[i]) },
   );
   return { ...output, results: withCapacity, nodeRoom: roomPerNode(run.nodes) };
 }

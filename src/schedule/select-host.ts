@@ -2,11 +2,11 @@
 // upstream: pkg/scheduler/schedule_one.go prioritizeNodes, selectHost (kubefit breaks ties by name, not at random)
 import type { Feasibility } from './feasibility.js';
 import type { ClusterState } from './framework.js';
-import type { ClassSpec, NodeClasses } from './node-classes.js';
-import type { NodeInfo } from './node-info.js';
+import type { ClassSpec, NodeClass, NodeClasses } from './node-classes.js';
+import { HOSTNAME_LABEL, type NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 import { SCORE_PLUGINS } from './scoring/index.js';
-import type { ScorePlugin } from './scoring/score-plugin.js';
+import type { FeasibleGroup, FeasibleNodes, ScorePlugin } from './scoring/score-plugin.js';
 
 export interface ActiveScore {
   readonly plugin: ScorePlugin;
@@ -19,16 +19,34 @@ export interface Scoring {
   readonly spec: ClassSpec;
 }
 
+/** The feasible nodes, listed or grouped on demand (groups are NodeClasses classes, kept across placements). */
+function feasibleNodesOf(feasibility: Feasibility, nodes: NodeClasses): FeasibleNodes {
+  let listed: NodeInfo[] | undefined;
+  const list = (): NodeInfo[] => (listed ??= feasibility.verdicts.flatMap((v) => (v.status ? [] : v.members.flatMap((i) => nodes.nodes[i] ?? []))));
+  const single = (node: NodeInfo): FeasibleGroup => ({ node, size: 1, members: () => [node] });
+  return {
+    list,
+    groups(keys) {
+      const spec = feasibility.spec;
+      // Hostname tells every node apart: a grouping by it would be one more per-node index to keep up to date.
+      if (!spec || keys.includes(HOSTNAME_LABEL)) return list().map(single);
+      const byKeys: ClassSpec = { ...spec, keys: [...new Set([...spec.keys, ...keys])].sort() };
+      return feasibleClasses(feasibility, nodes, byKeys).flatMap(({ members }) => {
+        const node = nodes.nodes[members[0] ?? -1];
+        return node ? [{ node, size: members.length, members: () => members.flatMap((i) => nodes.nodes[i] ?? []) }] : [];
+      });
+    },
+  };
+}
+
 export function prepareScoring(pod: PodInfo, feasibility: Feasibility, nodes: NodeClasses, cluster: ClusterState): Scoring {
-  let feasibleNodes: NodeInfo[] | undefined;
-  const listFeasible = (): NodeInfo[] =>
-    (feasibleNodes ??= feasibility.verdicts.flatMap((v) => (v.status ? [] : v.members.flatMap((i) => nodes.nodes[i] ?? []))));
+  const feasible = feasibleNodesOf(feasibility, nodes);
   const active: ActiveScore[] = [];
   const keys = new Set(feasibility.spec?.keys ?? []);
   let usesName = feasibility.spec?.usesName ?? true;
   const images = new Set<string>();
   for (const plugin of SCORE_PLUGINS) {
-    const state = plugin.preScore(pod, listFeasible, cluster);
+    const state = plugin.preScore(pod, feasible, cluster);
     if (state === undefined) continue;
     active.push({ plugin, state });
     for (const key of plugin.nodeLabelKeys?.(pod, state) ?? []) keys.add(key);
@@ -50,15 +68,21 @@ export function selectHost(pod: PodInfo, feasibility: Feasibility, nodes: NodeCl
 
 /** One representative node (the first by name) per class of feasible nodes under the scoring spec. */
 export function candidatesOf(feasibility: Feasibility, nodes: NodeClasses, scoreSpec: ClassSpec): number[] {
+  if (!feasibility.spec) return feasibility.verdicts.flatMap((v) => (v.status ? [] : v.members));
+  return feasibleClasses(feasibility, nodes, scoreSpec).map((nodeClass) => nodeClass.members[0] ?? -1);
+}
+
+/** The classes under the scoring spec whose nodes passed the filters (none without a filter spec). */
+export function feasibleClasses(feasibility: Feasibility, nodes: NodeClasses, scoreSpec: ClassSpec): NodeClass[] {
   const filterSpec = feasibility.spec;
-  if (!filterSpec) return feasibility.verdicts.flatMap((v) => (v.status ? [] : v.members));
+  if (!filterSpec) return [];
   const feasibleKeys = new Set(feasibility.verdicts.filter((v) => !v.status).map((v) => v.key));
-  const candidates: number[] = [];
+  const out: NodeClass[] = [];
   for (const nodeClass of nodes.classes(scoreSpec)) {
     const first = nodeClass.members[0];
-    if (first !== undefined && feasibleKeys.has(nodes.classKeyOf(filterSpec, first))) candidates.push(first);
+    if (first !== undefined && feasibleKeys.has(nodes.classKeyOf(filterSpec, first))) out.push(nodeClass);
   }
-  return candidates;
+  return out;
 }
 
 /** Raw scores, one row per active plugin, one column per candidate. */

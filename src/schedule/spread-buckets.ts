@@ -2,10 +2,12 @@
 // (their own matching-pod count for hostname constraints, their domain otherwise), so placing a replica moves one
 // node and bumps one domain's count instead of rescoring every node.
 // upstream: pkg/scheduler/framework/plugins/podtopologyspread/scoring.go PreScore, Score, NormalizeScore (v1.35)
+import type { ClusterState } from './framework.js';
+import type { NodeClasses } from './node-classes.js';
 import type { NodeInfo } from './node-info.js';
 import { HOSTNAME_LABEL } from './node-info.js';
 import type { PodInfo, TopologySpreadConstraint } from './pod-info.js';
-import { countPods, countsPod } from './plugins/pod-topology-spread.js';
+import { countsPod, nodesMayMatch, podCounter } from './plugins/pod-topology-spread.js';
 import { normalizingWeight, spreadRawScore, type SpreadScoreState } from './scoring/pod-topology-spread.js';
 import type { ScorePlugin } from './scoring/score-plugin.js';
 
@@ -24,12 +26,15 @@ export class SpreadBuckets {
   /** Feasible nodes per domain value, per constraint: a domain with none drops out of the weights. */
   readonly #feasiblePerValue: Map<string, number>[];
   readonly #buckets = new Map<string, Bucket>();
+  /** countPods of each hostname constraint, in order. */
+  readonly #hostCounts: readonly { readonly constraint: TopologySpreadConstraint; readonly count: (node: NodeInfo) => number }[];
   #feasible = 0;
 
   private constructor(plugin: ScorePlugin, pod: PodInfo, state: SpreadScoreState) {
     this.#plugin = plugin;
     this.#pod = pod;
     this.#constraints = state.constraints;
+    this.#hostCounts = state.constraints.filter((c) => c.topologyKey === HOSTNAME_LABEL).map((c) => ({ constraint: c, count: podCounter(c, pod) }));
     this.#counts = state.podCounts.map((counts) => new Map(counts));
     this.#feasiblePerValue = state.constraints.map(() => new Map());
   }
@@ -53,13 +58,34 @@ export class SpreadBuckets {
     });
   }
 
+  /** True when a hostname constraint reads each node's own matching pods. */
+  get readsHostCounts(): boolean {
+    return this.#hostCounts.length > 0;
+  }
+
+  /** Whether a hostname constraint counts a pod on the node (nodes where none does score alike on hostname). */
+  holds(node: NodeInfo): boolean {
+    return this.#hostCounts.some(({ count }) => count(node) > 0);
+  }
+
+  /** The nodes (indices) that `holds`. */
+  holders(cluster: ClusterState, nodes: NodeClasses): Set<number> {
+    const out = new Set<number>();
+    for (const { constraint, count } of this.#hostCounts) {
+      for (const node of nodesMayMatch(constraint.selector, this.#pod.namespace, cluster)) {
+        const index = nodes.indexOf(node.name);
+        if (index !== undefined && count(node) > 0) out.add(index);
+      }
+    }
+    return out;
+  }
+
   /** The key of the bucket the node is in now. */
   bucketOf(node: NodeInfo): string {
     // A hostname constraint reads the node's own count, not its hostname: nodes with equal counts share a bucket.
     const values = this.#constraints.map((c) => (c.topologyKey === HOSTNAME_LABEL && node.labels[c.topologyKey] !== undefined ? '' : node.labels[c.topologyKey]));
-    const host = this.#constraints.find((c) => c.topologyKey === HOSTNAME_LABEL);
-    const hostCount = host ? countPods(host, this.#pod, node) : 0;
-    const key = JSON.stringify([values, hostCount]);
+    const hostCount = this.#hostCounts[0]?.count(node) ?? 0;
+    const key = `${values.map((value) => value ?? '\u0002').join('\u0001')}\u0003${hostCount}`;
     if (!this.#buckets.has(key)) this.#buckets.set(key, { values, hostCount });
     return key;
   }

@@ -47,11 +47,13 @@ function preFilter(pod: PodInfo, cluster: ClusterState): PreFilterResult<PodTopo
     const representative = cluster.nodes[group.members[0] ?? -1];
     if (representative) forEachCountedDomain(state, pod, representative, (key, value) => addDomain(state, key, value));
   }
-  for (const node of cluster.nodesWithPods()) {
-    forEachCountedDomain(state, pod, node, (key, value, c) => {
-      const pair = pairKey(key, value);
-      state.matchNum.set(pair, (state.matchNum.get(pair) ?? 0) + countPods(c, pod, node));
-    });
+  for (const c of constraints) {
+    const countPods = podCounter(c, pod);
+    for (const node of nodesMayMatch(c.selector, pod.namespace, cluster)) {
+      if (!hasAllTopologyKeys(node, constraints) || !matchesNodeInclusionPolicies(c, pod, node)) continue;
+      const pair = pairKey(c.topologyKey, node.labels[c.topologyKey] ?? '');
+      state.matchNum.set(pair, (state.matchNum.get(pair) ?? 0) + countPods(node));
+    }
   }
   return { kind: 'state', state };
 }
@@ -84,12 +86,41 @@ function mayMatch(selector: LabelSelector, namespace: string, node: NodeInfo): b
   return true;
 }
 
+/**
+ * The nodes whose pods of `namespace` the selector may match (a superset): those holding a value of its first `In`
+ * requirement, else every node with pods. Counting over them equals counting over every node.
+ */
+export function nodesMayMatch(selector: LabelSelector, namespace: string, cluster: ClusterState): Iterable<NodeInfo> {
+  const first = selector.requirements?.find((r) => r.operator === 'In');
+  if (!first) return cluster.nodesWithPods();
+  const [only, ...more] = first.values;
+  if (only === undefined || more.length === 0) return only === undefined ? [] : cluster.nodesWithPodLabel(namespace, first.key, only);
+  return new Set(first.values.flatMap((value) => [...cluster.nodesWithPodLabel(namespace, first.key, value)]));
+}
+
 /** Pods on the node that the constraint counts for the incoming pod. */
 export function countPods(c: TopologySpreadConstraint, pod: PodInfo, node: NodeInfo): number {
-  if (!mayMatch(c.selector, pod.namespace, node)) return 0;
-  let count = 0;
-  for (const existing of node.pods) if (countsPod(c, pod, existing)) count++;
-  return count;
+  return podCounter(c, pod)(node);
+}
+
+/** countPods for one constraint and pod, with what it needs from the selector worked out once. */
+export function podCounter(c: TopologySpreadConstraint, pod: PodInfo): (node: NodeInfo) => number {
+  const requirements = c.selector.requirements;
+  const only = requirements?.length === 1 ? requirements[0] : undefined;
+  if (only?.operator === 'In') {
+    // One `In` requirement (a one-label matchLabels): podLabelCounts already counts exactly the pods countsPod takes
+    // (non-terminating, of the namespace; a pod has one value per key).
+    const keys = [...new Set(only.values)].map((value) => podLabelKey(pod.namespace, only.key, value));
+    const [single] = keys;
+    if (keys.length === 1 && single !== undefined) return (node) => node.podLabelCounts.get(single) ?? 0;
+    return (node) => keys.reduce((sum, key) => sum + (node.podLabelCounts.get(key) ?? 0), 0);
+  }
+  return (node) => {
+    if (!mayMatch(c.selector, pod.namespace, node)) return 0;
+    let count = 0;
+    for (const existing of node.pods) if (countsPod(c, pod, existing)) count++;
+    return count;
+  };
 }
 
 function minMatchNum(state: PodTopologySpreadState, c: TopologySpreadConstraint): number {

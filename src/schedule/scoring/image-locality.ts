@@ -47,7 +47,7 @@ export default defineScorePlugin<ScoreState>({
   preScore(pod, feasible, cluster) {
     // most pods name no image any node reports: decided without listing the feasible nodes
     if (!pod.images.some((image) => imagesOf(cluster.nodes).has(image))) return undefined;
-    const present = feasible().some((node) => node.imageStates.size > 0 && pod.images.some((image) => node.imageStates.has(image)));
+    const present = feasible.list().some((node) => node.imageStates.size > 0 && pod.images.some((image) => node.imageStates.has(image)));
     return present ? { totalNumNodes: cluster.nodes.length } : undefined;
   },
   score: (pod, node, state) => imageLocalityScore(pod, node, state.totalNumNodes),

@@ -18,7 +18,7 @@ describe('NodeResourcesBalancedAllocation PreScore', () => {
     ['scores a pod requesting memory only', requests(undefined, '1Gi'), 35, true],
   ] as const)('%s', (_name, spec, minor, scored) => {
     const pod = podInfoOf(spec, {}, minor);
-    expect(balancedAllocation.preScore(pod, () => [node], clusterOf([node], minor)) !== undefined).toBe(scored);
+    expect(balancedAllocation.preScore(pod, { list: () => [node], groups: () => [{ node, size: 1, members: () => [node] }] }, clusterOf([node], minor)) !== undefined).toBe(scored);
   });
 
   it('scores (1 - |cpu fraction - memory fraction| / 2) x 100 with the actual requests', () => {

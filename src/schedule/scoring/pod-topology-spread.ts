@@ -2,8 +2,8 @@
 // upstream: pkg/scheduler/framework/plugins/podtopologyspread/scoring.go, plugin.go buildDefaultConstraints (v1.35)
 import { HOSTNAME_LABEL, type NodeInfo } from '../node-info.js';
 import type { PodInfo, TopologySpreadConstraint } from '../pod-info.js';
-import { countPods, hasAllTopologyKeys, matchesNodeInclusionPolicies } from '../plugins/pod-topology-spread.js';
-import { MAX_NODE_SCORE, defineScorePlugin } from './score-plugin.js';
+import { countPods, hasAllTopologyKeys, matchesNodeInclusionPolicies, nodesMayMatch, podCounter } from '../plugins/pod-topology-spread.js';
+import { MAX_NODE_SCORE, defineScorePlugin, type FeasibleNodes } from './score-plugin.js';
 
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
@@ -38,20 +38,24 @@ export function normalizingWeight(size: number): number {
 }
 
 // upstream: scoring.go initPreScoreState
-function initPreScoreState(pod: PodInfo, feasible: readonly NodeInfo[]): SpreadScoreState & { requireAllTopologies: boolean } {
+function initPreScoreState(pod: PodInfo, feasible: FeasibleNodes): SpreadScoreState & { requireAllTopologies: boolean } {
   const { constraints, requireAllTopologies } = scoredConstraints(pod);
   const ignored = new Set<string>();
   const podCounts = constraints.map(() => new Map<string, number>());
-  for (const node of feasible) {
+  let counted = 0;
+  // Nodes of a group agree on every key read here (hostname only matters by its presence, for requireAllTopologies).
+  const keys = constraints.map((c) => c.topologyKey).filter((key) => requireAllTopologies || key !== HOSTNAME_LABEL);
+  for (const { node, size, members } of feasible.groups(keys)) {
     if (requireAllTopologies && !hasAllTopologyKeys(node, constraints)) {
-      ignored.add(node.name);
+      for (const member of members()) ignored.add(member.name);
       continue;
     }
+    counted += size;
     constraints.forEach((c, i) => {
       if (c.topologyKey !== HOSTNAME_LABEL) podCounts[i]?.set(node.labels[c.topologyKey] ?? '', 0);
     });
   }
-  const weights = constraints.map((c, i) => normalizingWeight(c.topologyKey === HOSTNAME_LABEL ? feasible.length - ignored.size : (podCounts[i]?.size ?? 0)));
+  const weights = constraints.map((c, i) => normalizingWeight(c.topologyKey === HOSTNAME_LABEL ? counted : (podCounts[i]?.size ?? 0)));
   return { constraints, ignored, podCounts, weights, requireAllTopologies };
 }
 
@@ -80,17 +84,21 @@ export default defineScorePlugin<SpreadScoreState>({
   perNode: false,
   preScore(pod, feasible, cluster) {
     if (pod.topologySpreadConstraints.length === 0 && !pod.systemDefaultSpreadSelector) return undefined;
-    const state = initPreScoreState(pod, feasible());
+    const state = initPreScoreState(pod, feasible);
     if (state.constraints.length === 0) return undefined;
-    for (const node of cluster.nodesWithPods()) {
-      if (state.requireAllTopologies && !hasAllTopologyKeys(node, state.constraints)) continue;
-      state.constraints.forEach((c, i) => {
-        const counts = state.podCounts[i];
+    state.constraints.forEach((c, i) => {
+      const counts = state.podCounts[i];
+      // Hostname constraints are counted per node in Score.
+      if (!counts || c.topologyKey === HOSTNAME_LABEL) return;
+      const countPods = podCounter(c, pod);
+      for (const node of nodesMayMatch(c.selector, pod.namespace, cluster)) {
+        if (state.requireAllTopologies && !hasAllTopologyKeys(node, state.constraints)) continue;
         const value = node.labels[c.topologyKey] ?? '';
-        if (!counts?.has(value) || !matchesNodeInclusionPolicies(c, pod, node)) return;
-        counts.set(value, (counts.get(value) ?? 0) + countPods(c, pod, node));
-      });
-    }
+        const count = counts.get(value);
+        if (count === undefined || !matchesNodeInclusionPolicies(c, pod, node)) continue;
+        counts.set(value, count + countPods(node));
+      }
+    });
     return state;
   },
   score(pod, node, state) {

@@ -5,6 +5,22 @@ import type { PodInfo } from '../pod-info.js';
 
 export const MAX_NODE_SCORE = 100;
 
+/** A group of feasible nodes that agree on some label keys and on everything the filters read. */
+export interface FeasibleGroup {
+  /** The group's first node (by name). */
+  readonly node: NodeInfo;
+  readonly size: number;
+  members(): readonly NodeInfo[];
+}
+
+/** The nodes that passed the filters. */
+export interface FeasibleNodes {
+  /** Every one of them (listed on first call). */
+  list(): readonly NodeInfo[];
+  /** The same nodes in groups that agree on `keys` (one node per group when a key tells every node apart). */
+  groups(keys: readonly string[]): readonly FeasibleGroup[];
+}
+
 export interface ScorePlugin<S = unknown> {
   readonly name: string;
   /** Default weight in the default profile (pkg/scheduler/apis/config/v1/default_plugins.go). */
@@ -14,8 +30,8 @@ export interface ScorePlugin<S = unknown> {
    * largest raw score: then placing a pod changes the scores of that node alone.
    */
   readonly perNode: boolean;
-  /** Once per pod and cycle; `feasible` lists the nodes that passed the filters. Undefined skips the plugin. */
-  preScore(pod: PodInfo, feasible: () => readonly NodeInfo[], cluster: ClusterState): S | undefined;
+  /** Once per pod and cycle, over the nodes that passed the filters. Undefined skips the plugin. */
+  preScore(pod: PodInfo, feasible: FeasibleNodes, cluster: ClusterState): S | undefined;
   score(pod: PodInfo, node: NodeInfo, state: S): number;
   /** Rewrites raw scores in place (NormalizeScore). */
   normalize?(scores: number[], state: S): void;
