@@ -89,7 +89,9 @@ export function runFilter(plugin: FilterPlugin, pod: PodInfo, node: NodeInfo, cl
  * NormalizeScore.
  */
 export function runScorePlugin(plugin: ScorePlugin, pod: PodInfo, nodes: readonly NodeInfo[], all = nodes): number[] | undefined {
-  const state = plugin.preScore(pod, () => nodes, clusterOf(all));
+  // every node its own group: always a valid grouping, whatever keys the plugin asks for
+  const feasible = { list: () => nodes, groups: () => nodes.map((node) => ({ node, size: 1, members: () => [node] })) };
+  const state = plugin.preScore(pod, feasible, clusterOf(all));
   if (state === undefined) return undefined;
   const scores = nodes.map((node) => plugin.score(pod, node, state));
   plugin.normalize?.(scores, state);
