@@ -26,7 +26,8 @@ describe('the demo in fixtures/demo', async () => {
       'worker-c1': ['Insufficient nvidia.com/gpu'],
     });
     expect(trainer?.message).toBe(
-      '0/6 nodes are available: 1 Insufficient cpu, 1 Insufficient memory, 1 node(s) had untolerated taint(s), 1 node(s) were unschedulable, 4 Insufficient nvidia.com/gpu.',
+      '0/6 nodes are available: 1 Insufficient cpu, 1 Insufficient memory, 1 node(s) had untolerated taint(s), 1 node(s) were unschedulable, 4 Insufficient nvidia.com/gpu.' +
+        ' no new claims to deallocate, preemption: 0/6 nodes are available: 6 Preemption is not helpful for scheduling.',
     );
   });
 
@@ -46,7 +47,8 @@ describe('the demo in fixtures/demo', async () => {
     const api = text.slice(text.indexOf('Deployment shop/api'));
     expect(api.split('\n').slice(1, 6)).toEqual([
       '    placed on worker-b1: 2, worker-c1: 2',
-      '    0/6 nodes are available: 1 node(s) were unschedulable, 2 node(s) had untolerated taint(s), 3 Insufficient cpu.',
+      '    0/6 nodes are available: 1 node(s) were unschedulable, 2 node(s) had untolerated taint(s), 3 Insufficient cpu.' +
+        ' no new claims to deallocate, preemption: 0/6 nodes are available: 3 No preemption victims found for incoming pod, 3 Preemption is not helpful for scheduling.',
       '    preemption: none (evicting lower-priority pods would not make room, or the pod may not preempt)',
       '      cp-1: node(s) had untolerated taint(s)  (add toleration node-role.kubernetes.io/control-plane:NoSchedule)',
       '      gpu-1: node(s) had untolerated taint(s)  (add toleration nvidia.com/gpu=present:NoSchedule)',
@@ -57,7 +59,8 @@ describe('the demo in fixtures/demo', async () => {
 
   it('SARIF, JUnit and GitHub say how many replicas fit on no node, where the others went and why', () => {
     expect(unschedulableMessage(result('api') as SchedulingResult)).toBe(
-      '2 of 6 replicas fit on no node (placed worker-b1: 2, worker-c1: 2; 0/6 nodes are available: 1 node(s) were unschedulable, 2 node(s) had untolerated taint(s), 3 Insufficient cpu.)',
+      '2 of 6 replicas fit on no node (placed worker-b1: 2, worker-c1: 2; 0/6 nodes are available: 1 node(s) were unschedulable, 2 node(s) had untolerated taint(s), 3 Insufficient cpu.' +
+        ' no new claims to deallocate, preemption: 0/6 nodes are available: 3 No preemption victims found for incoming pod, 3 Preemption is not helpful for scheduling.)',
     );
   });
 });

@@ -9,8 +9,9 @@ describe('kubefit fit: preemption in the text report', () => {
       "Scheduling
         Deployment default/urgent  1 replica, placed  0/2 nodes feasible  fixtures/schedule/DefaultPreemption/preemption.yaml:78:1
           preemption: on node-1, evicting default/low-b
+          evicted default/low-b: no controller, gone for good
         Pod default/polite  1 replica, 0 placed, 1 unschedulable  0/2 nodes feasible  fixtures/schedule/DefaultPreemption/preemption.yaml:90:1
-          0/2 nodes are available: 2 Insufficient cpu.
+          0/2 nodes are available: 2 Insufficient cpu. no new claims to deallocate, preemption: not eligible due to preemptionPolicy=Never.
           preemption: none (evicting lower-priority pods would not make room, or the pod may not preempt)
             node-1: Insufficient cpu  (the node has no cpu left (2 allocatable))
             node-2: Insufficient cpu  (the node has no cpu left (2 allocatable))

@@ -41,6 +41,8 @@ export class ContainerSpans implements SpanIndex {
 /** Numbers stored per entry: the four offsets of its span, then how many entries its value holds at any depth. */
 const STRIDE = 5;
 const DESCENDANTS = 4;
+/** Siblings a lookup steps over before their container gets an index. */
+const INDEX_AFTER_STEPS = 32;
 
 /**
  * Every entry of a document in source (pre-)order, in one typed array and one key array: no allocation per
@@ -50,6 +52,8 @@ const DESCENDANTS = 4;
 export class FlatSpans implements SpanIndex {
   readonly #keys: readonly (string | number)[];
   readonly #numbers: Int32Array;
+  /** Children by key of the large containers looked into so far, by the container's first entry. */
+  #indexes: Map<number, Map<string | number, number>> | undefined;
 
   constructor(keys: readonly (string | number)[], numbers: Int32Array) {
     this.#keys = keys;
@@ -57,20 +61,38 @@ export class FlatSpans implements SpanIndex {
   }
 
   find(path: Path): FoundSpan {
-    const keys = this.#keys;
     const numbers = this.#numbers;
     let from = 0;
-    let to = keys.length;
+    let to = this.#keys.length;
     let found = -1;
     for (const segment of path) {
-      let entry = from;
-      while (entry < to && keys[entry] !== segment) entry += 1 + (numbers[entry * STRIDE + DESCENDANTS] ?? 0);
-      if (entry >= to) return { span: this.#span(found), complete: false };
+      const entry = this.#child(from, to, segment);
+      if (entry < 0) return { span: this.#span(found), complete: false };
       found = entry;
       from = entry + 1;
       to = from + (numbers[entry * STRIDE + DESCENDANTS] ?? 0);
     }
     return { span: this.#span(found), complete: true };
+  }
+
+  /** The entry of `key` among the children of the container whose entries are [from, to), or -1. */
+  #child(from: number, to: number, key: string | number): number {
+    const indexed = this.#indexes?.get(from);
+    if (indexed) return indexed.get(key) ?? -1;
+    const keys = this.#keys;
+    const numbers = this.#numbers;
+    let entry = from;
+    let steps = 0;
+    for (; entry < to && keys[entry] !== key; steps++) entry += 1 + (numbers[entry * STRIDE + DESCENDANTS] ?? 0);
+    // a long sequence (a List's items) is indexed once, so that looking up each of n items is not O(n) apiece
+    if (steps > INDEX_AFTER_STEPS) (this.#indexes ??= new Map()).set(from, this.#indexOf(from, to));
+    return entry < to ? entry : -1;
+  }
+
+  #indexOf(from: number, to: number): Map<string | number, number> {
+    const index = new Map<string | number, number>();
+    for (let entry = from; entry < to; entry += 1 + (this.#numbers[entry * STRIDE + DESCENDANTS] ?? 0)) index.set(this.#keys[entry] ?? -1, entry);
+    return index;
   }
 
   #span(entry: number): EntrySpan | undefined {

@@ -1,7 +1,7 @@
 // Which nodes one pod could land on, and why every other node cannot (one filter run per class of equal nodes).
 import { fitErrorMessage } from './fit-error.js';
 import { specId, type ClassSpec, type NodeClasses } from './node-classes.js';
-import { filterNode, nodeClassSpec, outsideNodeNamesStatus, splitAtNodeUsage, type NodeStatus, type PreparedPod } from './run-filters.js';
+import { filterNode, nodeClassSpec, splitAtNodeUsage, type NodeStatus, type PreparedPod } from './run-filters.js';
 
 /** A set of nodes (indices into NodeClasses.nodes) and their common verdict (undefined: feasible). */
 export interface Verdict {
@@ -33,14 +33,13 @@ export function findNodesThatFit(prepared: PreparedPod, nodes: NodeClasses): Fea
     return { numAllNodes, spec: undefined, verdicts: [], others, preFilterMessage: reason };
   }
   const verdicts: Verdict[] = [];
-  if (prepared.nodeNames && prepared.narrowedBy) {
+  if (prepared.nodeNames && prepared.outside) {
     for (const name of prepared.nodeNames) {
       const index = nodes.indexOf(name);
       const node = index === undefined ? undefined : nodes.nodes[index];
       if (node && index !== undefined) verdicts.push({ key: name, members: [index], status: filterNode(prepared, node) });
     }
-    const others = outsideNodeNamesStatus(prepared.narrowedBy);
-    return { numAllNodes, spec: undefined, verdicts, others, preFilterMessage: undefined };
+    return { numAllNodes, spec: undefined, verdicts, others: prepared.outside, preFilterMessage: undefined };
   }
   const spec = nodeClassSpec(prepared);
   const { usageFree, rest } = splitAtNodeUsage(prepared);

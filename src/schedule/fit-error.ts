@@ -12,7 +12,7 @@ export interface NodeReasons {
 /**
  * `0/N nodes are available: <count> <reason>, ....`: each reason of each rejected node counted once, the
  * "<count> <reason>" strings sorted as Go's sort.Strings does (by code unit, counts not compared as numbers).
- * A PreFilter rejection replaces the histogram. The ` preemption: ...` suffix is not produced.
+ * A PreFilter rejection replaces the histogram. The PostFilter's message follows (withPostFilterMessage).
  */
 export function fitErrorMessage(
   numAllNodes: number,
@@ -28,4 +28,13 @@ export function fitErrorMessage(
   }
   const entries = [...histogram].map(([reason, count]) => `${count} ${reason}`).sort(compareStrings);
   return entries.length === 0 ? head : `${head} ${entries.join(', ')}.`;
+}
+
+/**
+ * FitError.Error's last part, the PostFilter message (" preemption: ..."): appended with " %v" since v1.30, with
+ * " %v." before, which doubled the period of messages that end with one.
+ */
+export function withPostFilterMessage(message: string, postFilterMessage: string | undefined, minor: number): string {
+  if (postFilterMessage === undefined || postFilterMessage === '') return message;
+  return minor >= 30 ? `${message} ${postFilterMessage}` : `${message} ${postFilterMessage}.`;
 }

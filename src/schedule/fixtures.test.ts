@@ -16,7 +16,7 @@ describe('fixtures/schedule', () => {
       column: 1,
       feasibleNodes: [],
       rejected: { cordoned: ['node(s) were unschedulable'] },
-      message: '0/1 nodes are available: 1 node(s) were unschedulable.',
+      message: '0/1 nodes are available: 1 node(s) were unschedulable. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
       placement: { nodes: {}, unschedulable: 1 },
     });
     expect(results['tolerant']).toMatchObject({ feasibleNodes: ['cordoned'], rejected: {}, message: null, placement: { nodes: { cordoned: 1 }, unschedulable: 0 } });
@@ -38,7 +38,7 @@ describe('fixtures/schedule', () => {
     expect(results['db']).toMatchObject({
       line: 12,
       feasibleNodes: [],
-      message: "0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector.",
+      message: "0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector. no new claims to deallocate, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
     });
     expect(results['compute']).toMatchObject({ feasibleNodes: ['large'], rejected: { small: ["node(s) didn't match Pod's node affinity/selector"] } });
   });
@@ -51,7 +51,7 @@ describe('fixtures/schedule', () => {
       placement: {
         nodes: { b: 1 },
         unschedulable: 1,
-        message: "0/2 nodes are available: 2 node(s) didn't have free ports for the requested pod ports.",
+        message: "0/2 nodes are available: 2 node(s) didn't have free ports for the requested pod ports. no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.",
       },
     });
   });
@@ -61,7 +61,7 @@ describe('fixtures/schedule', () => {
     expect(results['inference']).toMatchObject({
       feasibleNodes: ['gpu-node'],
       rejected: { 'cpu-node': ['Insufficient nvidia.com/gpu'] },
-      placement: { nodes: { 'gpu-node': 1 }, unschedulable: 1, message: '0/2 nodes are available: 2 Insufficient nvidia.com/gpu.' },
+      placement: { nodes: { 'gpu-node': 1 }, unschedulable: 1, message: '0/2 nodes are available: 2 Insufficient nvidia.com/gpu. no new claims to deallocate, preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.' },
     });
     expect(results['typo']).toMatchObject({ feasibleNodes: ['cpu-node', 'gpu-node'] });
     expect(findings.filter((f) => f.ruleId === 'invalid-quantity').map((f) => [f.file, f.line, f.column, f.path])).toEqual([
@@ -78,7 +78,7 @@ describe('fixtures/schedule', () => {
         nodes: { a1: 2, b1: 1 },
         unschedulable: 1,
         message:
-          "0/3 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match pod topology spread constraints, 1 node(s) didn't match pod topology spread constraints (missing required label).",
+          "0/3 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match pod topology spread constraints, 1 node(s) didn't match pod topology spread constraints (missing required label). no new claims to deallocate, preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.",
       },
     });
   });
@@ -87,7 +87,7 @@ describe('fixtures/schedule', () => {
     const { results } = await fixture('InterPodAffinity');
     expect(results['cache']).toMatchObject({
       feasibleNodes: ['node-1', 'node-2'],
-      placement: { nodes: { 'node-1': 1, 'node-2': 1 }, unschedulable: 1, message: "0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules." },
+      placement: { nodes: { 'node-1': 1, 'node-2': 1 }, unschedulable: 1, message: "0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules. no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod." },
     });
   });
 
@@ -101,7 +101,7 @@ describe('fixtures/schedule', () => {
       placement: {
         nodes: { cordoned: 1, worker: 1 },
         unschedulable: 1,
-        message: "0/4 nodes are available: 1 Insufficient cpu, 3 node(s) didn't satisfy plugin(s) [NodeAffinity].",
+        message: "0/4 nodes are available: 1 Insufficient cpu, 3 node(s) didn't satisfy plugin(s) [NodeAffinity]. no new claims to deallocate, preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.",
       },
     });
   });

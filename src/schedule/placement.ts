@@ -9,7 +9,8 @@ import type { SchedulerSnapshot } from './snapshot.js';
 import { addPodToPrepared, runPreFilters, type PreparedPod } from './run-filters.js';
 import { reserveVolumes } from './plugins/volume-binding.js';
 import { toPodDisruptionBudget, type PodDisruptionBudget } from './preemption/pod-disruption-budgets.js';
-import { findPreemption, podKey, toPreemptionResult, type PreemptionResult } from './preemption/preemption.js';
+import { withPostFilterMessage } from './fit-error.js';
+import { podKey, postFilterMessageOf, preemptionOf, runPostFilter, toPreemptionResult, type PreemptionResult } from './preemption/preemption.js';
 import { ReplicaQueue } from './replica-queue.js';
 import { repelledBy } from './plugins/inter-pod-affinity.js';
 import { selectHost } from './select-host.js';
@@ -99,16 +100,16 @@ function placeReplicas(pod: PodInfo, replicas: number, outcome: PlacementOutcome
     const chosen = queued ? queue?.next() : undefined;
     const placed = chosen === undefined ? placeOne(pod, context) : bind(pod, chosen, context);
     if (placed && 'parts' in placed) {
-      const preempted = preempt(pod, outcome, context);
-      if (preempted) {
+      const postFilter = preempt(pod, outcome, context);
+      if ('node' in postFilter) {
         // The cluster changed under the queue: rebuild it for the next replica.
         queue = undefined;
-        outcome.nodes[preempted.name] = (outcome.nodes[preempted.name] ?? 0) + 1;
+        outcome.nodes[postFilter.node.name] = (outcome.nodes[postFilter.node.name] ?? 0) + 1;
         continue;
       }
       // Nothing changed since this replica failed, so the remaining identical replicas fail the same way.
       outcome.unschedulable += replicas - replica;
-      outcome.message ??= placed.message;
+      outcome.message ??= withPostFilterMessage(placed.message, postFilter.message, context.live.minor);
       outcome.failure ??= placed.parts;
       return;
     }
@@ -141,20 +142,22 @@ function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | Failure |
 
 /**
  * PostFilter: DefaultPreemption evicts the victims it picks and the pod takes their room (kube-scheduler binds it in
- * a later cycle, normally to the nominated node). Records the first decision in the outcome.
+ * a later cycle, normally to the nominated node), or says why it cannot. Records the first decision in the outcome.
  */
-function preempt(pod: PodInfo, outcome: PlacementOutcome, context: PlacementContext): NodeInfo | undefined {
-  const { nodes, live, budgets } = context;
+function preempt(pod: PodInfo, outcome: PlacementOutcome, context: PlacementContext): { readonly node: NodeInfo } | { readonly message?: string } {
+  const { nodes, live, budgets, lowestPriority } = context;
   const prepared = prepare(pod, context);
-  const preemption = pod.priority > context.lowestPriority ? findPreemption(prepared, findNodesThatFit(prepared, nodes), { nodes, cluster: live, budgets }) : undefined;
+  const postFilter = runPostFilter(prepared, findNodesThatFit(prepared, nodes), { nodes, cluster: live, budgets, lowestPriority });
+  const preemption = preemptionOf(postFilter);
   if (outcome.preemption === undefined) outcome.preemption = toPreemptionResult(preemption);
-  if (!preemption) return undefined;
+  if (!preemption) return { message: postFilterMessageOf(postFilter) };
   nodes.replace(preemption.index, removePodsFromNode(preemption.node, new Set(preemption.victims)));
   appendAll(outcome.preempted, preemption.victims.map(podKey));
   // Cached PreFilter states counted the evicted pods: prepare every pod again.
   context.prepared.clear();
   context.tracking.clear();
-  return bind(pod, preemption.index, context);
+  const node = bind(pod, preemption.index, context);
+  return node ? { node } : {};
 }
 
 /** Binds the pod to node `index` and lets every cached PreFilter state see it. */

@@ -22,7 +22,8 @@ export interface PreparedPod {
   readonly active: readonly ActivePlugin[];
   /** Nodes a PreFilter narrowed the search to (NodeAffinity's metadata.name terms). */
   readonly nodeNames: ReadonlySet<string> | undefined;
-  readonly narrowedBy: PluginName | undefined;
+  /** The status of the nodes outside `nodeNames`. */
+  readonly outside: NodeStatus | undefined;
   readonly rejection: { readonly plugin: PluginName; readonly reason: string } | undefined;
   /** True when some active plugin keeps state that pods placed later must update (addPod). */
   readonly tracksPods: boolean;
@@ -31,21 +32,21 @@ export interface PreparedPod {
 export function runPreFilters(pod: PodInfo, cluster: ClusterState, plugins: readonly FilterPlugin[] = FILTER_PLUGINS): PreparedPod {
   const active: ActivePlugin[] = [];
   let nodeNames: ReadonlySet<string> | undefined;
-  let narrowedBy: PluginName | undefined;
+  let outside: NodeStatus | undefined;
   for (const plugin of plugins) {
     const result = plugin.preFilter ? plugin.preFilter(pod, cluster) : { kind: 'state' as const, state: undefined };
     if (result.kind === 'skip') continue;
     if (result.kind === 'reject') {
       const rejection = { plugin: plugin.name, reason: result.reason };
-      return { pod, active, nodeNames, narrowedBy, rejection, tracksPods: false };
+      return { pod, active, nodeNames, outside, rejection, tracksPods: false };
     }
     active.push({ plugin, state: result.state });
     if (result.nodeNames) {
       nodeNames = nodeNames ? new Set([...nodeNames].filter((n) => result.nodeNames?.has(n))) : result.nodeNames;
-      narrowedBy = plugin.name;
+      outside = outsideNodeNamesStatus(plugin.name, cluster.minor);
     }
   }
-  return { pod, active, nodeNames, narrowedBy, rejection: undefined, tracksPods: active.some((a) => a.plugin.addPod) };
+  return { pod, active, nodeNames, outside, rejection: undefined, tracksPods: active.some((a) => a.plugin.addPod) };
 }
 
 /** The status of the first plugin that rejects the node, or undefined when all pass. */
@@ -67,9 +68,13 @@ export function splitAtNodeUsage(prepared: PreparedPod): { readonly usageFree: P
   return { usageFree: { ...prepared, active: prepared.active.slice(0, split) }, rest: { ...prepared, active: prepared.active.slice(split) } };
 }
 
-/** Status of nodes outside a PreFilter's node set (upstream's absent-nodes status). */
-export function outsideNodeNamesStatus(plugin: PluginName): NodeStatus {
-  return { plugin, code: 'UnschedulableAndUnresolvable', reasons: [`node(s) didn't satisfy plugin(s) [${plugin}]`] };
+/**
+ * Status of nodes outside a PreFilter's node set: upstream's absent-nodes status since v1.31 (NodeToStatus); from
+ * v1.27 to v1.30 (the fix of kubernetes#119770, backported) findNodesThatFitPod recorded each such node explicitly.
+ */
+function outsideNodeNamesStatus(plugin: PluginName, minor: number): NodeStatus {
+  const reason = minor >= 31 ? `node(s) didn't satisfy plugin(s) [${plugin}]` : 'node is filtered out by the prefilter result';
+  return { plugin, code: 'UnschedulableAndUnresolvable', reasons: [reason] };
 }
 
 /** Notifies every active plugin that `added` now runs on `node`. */

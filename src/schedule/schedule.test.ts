@@ -65,7 +65,7 @@ describe('scheduleWorkloads: placement', () => {
     expect(result?.placement).toEqual({
       nodes: { a: 1, b: 1 },
       unschedulable: 1,
-      message: "0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules.",
+      message: "0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules. no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.",
       rejected: { a: ["node(s) didn't match pod anti-affinity rules"], b: ["node(s) didn't match pod anti-affinity rules"] },
     });
   });
@@ -75,7 +75,7 @@ describe('scheduleWorkloads: placement', () => {
     expect(result?.placement).toEqual({
       nodes: { a: 2, b: 2 },
       unschedulable: 1,
-      message: '0/2 nodes are available: 2 Insufficient cpu.',
+      message: '0/2 nodes are available: 2 Insufficient cpu. no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
       rejected: { a: ['Insufficient cpu'], b: ['Insufficient cpu'] },
       hints: { a: 'reduce the cpu request to <= 200m', b: 'reduce the cpu request to <= 200m' },
     });
@@ -90,7 +90,7 @@ value: 1000
 ---${deployment('low', 1, cpu('1500m'))}${deployment('high', 1, `${cpu('1500m')}\n      priorityClassName: high`)}`;
     const results = run(yaml).results;
     expect(results.map((r) => [r.object.name, r.placement.unschedulable])).toEqual([['low', 1], ['high', 0]]);
-    expect(results[0]?.placement.message).toBe('0/1 nodes are available: 1 Insufficient cpu.');
+    expect(results[0]?.placement.message).toBe('0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.');
   });
 
   it('spreads identical replicas over identical nodes (LeastAllocated), ties broken by node name', () => {
@@ -133,7 +133,8 @@ describe('scheduleWorkloads: feasibility', () => {
       tainted: ['node(s) had untolerated taint(s)'],
     });
     expect(result?.message).toBe(
-      '0/4 nodes are available: 1 Insufficient cpu, 1 Too many pods, 1 node(s) had untolerated taint(s), 1 node(s) were unschedulable, 2 Insufficient memory, 2 Insufficient nvidia.com/gpu.',
+      '0/4 nodes are available: 1 Insufficient cpu, 1 Too many pods, 1 node(s) had untolerated taint(s), 1 node(s) were unschedulable, 2 Insufficient memory, 2 Insufficient nvidia.com/gpu.' +
+        ' no new claims to deallocate, preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
     );
     expect(result?.hints).toEqual({
       cordoned: 'the node is cordoned: uncordon it, or tolerate node.kubernetes.io/unschedulable:NoSchedule',
@@ -146,7 +147,7 @@ describe('scheduleWorkloads: feasibility', () => {
   it('uses the older taint wording for kubernetesVersion 1.34', () => {
     const yaml = node('t', 'spec: {taints: [{key: dedicated, value: gpu, effect: NoSchedule}]}') + deployment('web', 1, cpu('1'));
     expect(run(yaml, { kubernetesVersion: '1.34' }).results[0]?.message).toBe(
-      '0/1 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}.',
+      '0/1 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
     );
   });
 
@@ -201,7 +202,7 @@ describe('scheduleWorkloads: DaemonSets', () => {
     expect(result?.placement).toEqual({
       nodes: { a: 1, b: 1 },
       unschedulable: 1,
-      message: "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity].",
+      message: "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
       rejected: { a: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"], b: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"], c: ['Insufficient cpu'] },
       hints: { c: 'reduce the cpu request to <= 100m' },
     });
@@ -232,7 +233,7 @@ status: {phase: Running}
     const { results } = run(yaml, { drain: ['a'] });
     expect(results.map((r) => [r.object.name, r.drainedFrom, r.placement.nodes, r.placement.unschedulable, r.placement.message])).toEqual([
       ['one', 'a', { b: 1 }, 0, null],
-      ['two', 'a', {}, 1, '0/1 nodes are available: 1 Insufficient cpu.'],
+      ['two', 'a', {}, 1, '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.'],
     ]);
   });
 });
@@ -256,22 +257,36 @@ ${names.map((values) => `              - matchFields: [{key: metadata.name, oper
     const [result] = run(node('a') + node('b') + deployment('web', 2, spec)).results;
     expect(result?.feasibleNodes).toEqual([]);
     expect(result?.rejected).toEqual({ a: ['pod affinity terms conflict'], b: ['pod affinity terms conflict'] });
-    expect(result?.message).toBe('0/2 nodes are available: pod affinity terms conflict.');
-    expect(result?.placement).toMatchObject({ nodes: {}, unschedulable: 2, message: '0/2 nodes are available: pod affinity terms conflict.' });
+    const message = '0/2 nodes are available: pod affinity terms conflict. not found';
+    expect(result?.message).toBe(message);
+    expect(result?.placement).toMatchObject({ nodes: {}, unschedulable: 2, message });
   });
 
   it('nodes outside the PreFilter node names are counted only when some exist (NodeToStatus.Len() < NumAllNodes)', () => {
     const small = '{cpu: "50m", memory: 4Gi, pods: "110"}';
     const [all] = run(node('a', '', small) + node('b', '', small) + deployment('web', 1, nameTerms(['a'], ['b']))).results;
-    expect(all?.message).toBe('0/2 nodes are available: 2 Insufficient cpu.');
+    expect(all?.message).toBe('0/2 nodes are available: 2 Insufficient cpu. no new claims to deallocate, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.');
     const [some] = run(node('a', '', small) + node('b', '', small) + deployment('web', 1, nameTerms(['a']))).results;
-    expect(some?.message).toBe("0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't satisfy plugin(s) [NodeAffinity].");
+    expect(some?.message).toBe(
+      "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't satisfy plugin(s) [NodeAffinity]. no new claims to deallocate, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
+    );
+  });
+
+  it('before 1.31 each node outside the PreFilter node names was recorded as "node is filtered out by the prefilter result"', () => {
+    const small = '{cpu: "50m", memory: 4Gi, pods: "110"}';
+    const [some] = run(node('a', '', small) + node('b', '', small) + deployment('web', 1, nameTerms(['a'])), { kubernetesVersion: '1.30' }).results;
+    expect(some?.message).toBe(
+      // Before 1.34 Insufficient cpu is Unschedulable even when the node is too small: a potential node.
+      '0/2 nodes are available: 1 Insufficient cpu, 1 node is filtered out by the prefilter result. preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.',
+    );
+    expect(some?.rejected).toEqual({ a: ['Insufficient cpu'], b: ['node is filtered out by the prefilter result'] });
   });
 
   it('a DaemonSet pod on a one-node cluster gets no "0 node(s)" entry', () => {
     const [result] = run(node('a') + daemonSet(cpu('3'))).results;
-    expect(result?.message).toBe('0/1 nodes are available: 1 Insufficient cpu.');
-    expect(result?.placement.message).toBe('0/1 nodes are available: 1 Insufficient cpu.');
+    const message = '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.';
+    expect(result?.message).toBe(message);
+    expect(result?.placement.message).toBe(message);
   });
 
   it('a term that cannot be parsed never matches, and stops the matchFields narrowing', () => {

@@ -6,7 +6,7 @@ import type { Workload } from '../model/workload.js';
 import { additionalReplicas, roomPerNode, type NodeRoom } from './capacity.js';
 import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedToNode } from './daemonset.js';
 import { findNodesThatFit, fingerprintOf, fitMessage, statusOf, type Feasibility } from './feasibility.js';
-import { fitErrorMessage } from './fit-error.js';
+import { fitErrorMessage, withPostFilterMessage } from './fit-error.js';
 import { hintFor } from './hints.js';
 import type { ClusterState } from './framework.js';
 import { NodeClasses } from './node-classes.js';
@@ -17,12 +17,21 @@ import type { NodeInfo } from './node-info.js';
 import type { PodInfo, PodSource } from './pod-info.js';
 import { placeAll, type PlacementOutcome, type PlacementRequest } from './placement.js';
 import { toPodDisruptionBudget } from './preemption/pod-disruption-budgets.js';
-import { findPreemption, toPreemptionResult, type PreemptionResult } from './preemption/preemption.js';
+import {
+  postFilterMessage,
+  postFilterMessageOf,
+  preemptionOf,
+  runPostFilter,
+  toPreemptionResult,
+  type PostFilterOutcome,
+  type PreemptionResult,
+} from './preemption/preemption.js';
 import { runPreFilters, type NodeStatus, type PreparedPod } from './run-filters.js';
 import type { Placement, SchedulingResult } from './scheduling-result.js';
 import { buildPodInfo, podSourceOfEvicted, podSourceOfWorkload, toSchedulerSnapshot, type SchedulerSnapshot } from './snapshot.js';
 import { toMinorVersion } from './version.js';
 import { VOLUMES_NOT_CHECKED } from './scheduling-checks.js';
+import { victimFates, type VictimFate } from './preemption/victims.js';
 import { statefulSetPodSources } from './volumes/claim-templates.js';
 import { uncheckedVolumesFinding } from './volumes/pod-claims.js';
 
@@ -63,8 +72,16 @@ interface Plan {
   readonly replicas: number;
   readonly verdicts: Verdicts;
   readonly request: PlacementRequest;
-  /** Set when one pod fits nowhere: DefaultPreemption's decision in the cluster as given. */
-  readonly preemption?: () => PreemptionResult | null;
+  /** Set when one pod fits nowhere: what DefaultPreemption's PostFilter does in the cluster as given. */
+  readonly alone?: PostFilterAlone;
+}
+
+/** The PostFilter for one pod in the cluster as given, each part worked out once when first asked. */
+interface PostFilterAlone {
+  /** The preemption it makes (a full dry run), or null. */
+  preemption(): PreemptionResult | null;
+  /** The FitError message with the PostFilter's part (a dry run that stops at the first candidate will do). */
+  message(): string;
 }
 
 interface RunContext {
@@ -100,7 +117,8 @@ export function scheduleWorkloads(
   const groups = options.allNodes === true || snapshot.nodes.length <= NODE_DETAIL_LIMIT ? undefined : new NodeGroups(snapshot.nodes);
   for (const plan of plans) groups?.refine(plan.verdicts.parts);
   for (const outcome of run.outcomes) if (outcome.failure) groups?.refine(outcome.failure);
-  const results = plans.map((plan, i) => toResult(plan, run.outcomes[i], groups ?? snapshot.nodes));
+  const fates = victimFates(run.outcomes.map((outcome) => outcome.preempted), cluster.boundPods, { snapshot, end: run.nodes });
+  const results = plans.map((plan, i) => withVictimFates(toResult(plan, run.outcomes[i], groups ?? snapshot.nodes), fates[i] ?? []));
   const output = { results, findings: context.findings, nodes: nodeUsage(snapshot.nodes, run.nodes), ...(groups && { nodeGroups: groups.groups() }) };
   if (!options.capacity) return output;
   const withCapacity = results.map((result, i) =>
@@ -133,14 +151,31 @@ function planPod(object: KubeObject, source: PodSource, replicas: number, contex
     context.verdictCache.set(fingerprint, verdicts);
   }
   const request = { pods: [{ pod, replicas }], priority: pod.priority };
-  // For a pod that fits nowhere: what preemption would do in the cluster as given (asked only if placement does not).
-  const preemption = verdicts.message === null ? undefined : () => preemptionAtStart(prepared, feasibility, context);
-  return { object, replicas, verdicts, request, ...(preemption && { preemption }) };
+  const message = verdicts.message;
+  if (message === null) return { object, replicas, verdicts, request };
+  return { object, replicas, verdicts, request, alone: postFilterOnce({ prepared, feasibility, message }, context) };
 }
 
-function preemptionAtStart(prepared: PreparedPod, feasibility: Feasibility, context: RunContext): PreemptionResult | null {
+/** A pod that fits nowhere alone: its PreFilter state, where it failed, and the FitError message. */
+interface AloneFailure {
+  readonly prepared: PreparedPod;
+  readonly feasibility: Feasibility;
+  readonly message: string;
+}
+
+/** What preemption would do for the pod in the cluster as given. */
+function postFilterOnce({ prepared, feasibility, message }: AloneFailure, context: RunContext): PostFilterAlone {
   const { nodes, cluster, snapshot } = context;
-  return toPreemptionResult(findPreemption(prepared, feasibility, { nodes, cluster, budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget) }));
+  const scope = { nodes, cluster, budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget) };
+  let outcome: PostFilterOutcome | undefined;
+  let text: string | undefined;
+  return {
+    preemption: () => toPreemptionResult(preemptionOf((outcome ??= runPostFilter(prepared, feasibility, scope)))),
+    message: () => {
+      const postFilter = outcome ? postFilterMessageOf(outcome) : postFilterMessage(prepared, feasibility, scope);
+      return (text ??= withPostFilterMessage(message, postFilter, snapshot.minor));
+    },
+  };
 }
 
 /** Says once per run that claims absent from the inputs were not checked (no cluster snapshot to tell). */
@@ -162,26 +197,33 @@ function planDaemonSet(workload: Workload, context: RunContext): Plan {
   const pods: { pod: PodInfo; replicas: number }[] = [];
   const parts = new VerdictParts();
   const statuses: NodeStatus[] = [];
+  let failed: Omit<AloneFailure, 'message'> | undefined;
   nodes.nodes.forEach((node, index) => {
     let status = daemonNodeStatus(template, node, snapshot.minor);
     if (!status) {
       const pod = buildPodInfo(daemonPodSource(workload, pinnedToNode(spec, node.name)), snapshot.podOptions, []);
       pods.push({ pod, replicas: 1 });
-      status = statusOf(findNodesThatFit(runPreFilters(pod, cluster), nodes), index);
+      const prepared = runPreFilters(pod, cluster);
+      const feasibility = findNodesThatFit(prepared, nodes);
+      status = statusOf(feasibility, index);
+      if (status) failed = { prepared, feasibility };
     }
     if (status) statuses.push(status);
     parts.add(status?.reasons, status ? hintFor(template, node, status) : undefined, [index]);
   });
   const feasible = nodes.nodes.length - statuses.length;
   const message = feasible > 0 ? null : fitErrorMessage(nodes.nodes.length, statuses.map((s) => ({ reasons: s.reasons, nodes: 1 })));
-  const request = { pods, priority: template.priority };
-  return { object: workload.object, replicas: pods.length, verdicts: { parts: parts.build(), message }, request };
+  const plan = { object: workload.object, replicas: pods.length, verdicts: { parts: parts.build(), message }, request: { pods, priority: template.priority } };
+  // On a one-node cluster the message is the daemon pod's own FitError, PostFilter part included; on more nodes it
+  // sums up several pods' failures (with the controller's reasons for nodes it creates no pod for).
+  if (message === null || !failed || nodes.nodes.length !== 1) return plan;
+  return { ...plan, alone: postFilterOnce({ ...failed, message }, context) };
 }
 
 /** `preemption` for a pod that fit nowhere, alone or during placement: the first decision placement made, if any. */
-function preemptionOf(plan: Plan, outcome: PlacementOutcome | undefined): { preemption?: PreemptionResult | null } {
+function preemptionField(plan: Plan, outcome: PlacementOutcome | undefined): { preemption?: PreemptionResult | null } {
   if (outcome?.preemption !== undefined) return { preemption: outcome.preemption };
-  return plan.preemption ? { preemption: plan.preemption() } : {};
+  return plan.alone ? { preemption: plan.alone.preemption() } : {};
 }
 
 /** `nodes`: every node (per-node detail) or the groups a large cluster's results refer to. */
@@ -197,7 +239,7 @@ function toResult(plan: Plan, outcome: PlacementOutcome | undefined, nodes: read
     column: range.column,
     replicas: plan.replicas,
     ...(nodes instanceof NodeGroups ? { nodeVerdicts: nodes.verdicts(plan.verdicts.parts) } : perNodeDetail(plan.verdicts.parts, nodes)),
-    message: plan.verdicts.message,
+    message: plan.alone?.message() ?? plan.verdicts.message,
     placement: {
       nodes: placed,
       unschedulable: outcome?.unschedulable ?? 0,
@@ -205,9 +247,16 @@ function toResult(plan: Plan, outcome: PlacementOutcome | undefined, nodes: read
       ...failureDetail(outcome, nodes),
       ...(outcome && outcome.preempted.length > 0 && { preempted: [...outcome.preempted].sort() }),
     },
-    ...preemptionOf(plan, outcome),
+    ...preemptionField(plan, outcome),
     ...(plan.drainedFrom !== undefined && { drainedFrom: plan.drainedFrom }),
   };
+}
+
+/** `placement.victims`: what becomes of each pod the workload preempted, in the order of `placement.preempted`. */
+function withVictimFates(result: SchedulingResult, fates: readonly VictimFate[]): SchedulingResult {
+  if (fates.length === 0) return result;
+  const victims = [...fates].sort((a, b) => (a.pod < b.pod ? -1 : a.pod > b.pod ? 1 : 0));
+  return { ...result, placement: { ...result.placement, victims } };
 }
 
 /** Where the first replica that did not fit was rejected, node by node or by node group. */

@@ -3,6 +3,7 @@ import type { ObjectRef } from '../model/object-ref.js';
 import type { WorkloadCapacity } from './capacity.js';
 import type { NodeVerdict } from './node-groups.js';
 import type { PreemptionResult } from './preemption/preemption.js';
+import type { VictimFate } from './preemption/victims.js';
 
 export interface Placement {
   /** Replicas placed per node name. */
@@ -18,6 +19,8 @@ export interface Placement {
   readonly nodeVerdicts?: readonly NodeVerdict[];
   /** Pods the workload's replicas preempted ("<namespace>/<name>", sorted); absent when none. */
   readonly preempted?: readonly string[];
+  /** For each of `preempted`, in the same order: re-created by its controller and placed again, or gone. */
+  readonly victims?: readonly VictimFate[];
 }
 
 export interface SchedulingResult {

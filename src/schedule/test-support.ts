@@ -11,6 +11,7 @@ import { NodeClasses } from './node-classes.js';
 import { toNodeInfo, type NodeInfo } from './node-info.js';
 import { toPodInfo, type PodInfo } from './pod-info.js';
 import { podSourceOfPod } from './snapshot.js';
+import type { ScorePlugin } from './scoring/score-plugin.js';
 import { StorageCatalog } from './volumes/storage-catalog.js';
 import { NEWEST_MINOR } from './version.js';
 
@@ -81,4 +82,16 @@ export function runFilter(plugin: FilterPlugin, pod: PodInfo, node: NodeInfo, cl
   if (pre.kind === 'skip') return SUCCESS;
   if (pre.kind === 'reject') return { code: 'UnschedulableAndUnresolvable', reasons: [pre.reason] };
   return plugin.filter(pod, node, pre.state);
+}
+
+/**
+ * Runs one score plugin as the framework would over the feasible `nodes` of the cluster `all`: PreScore, Score,
+ * NormalizeScore.
+ */
+export function runScorePlugin(plugin: ScorePlugin, pod: PodInfo, nodes: readonly NodeInfo[], all = nodes): number[] | undefined {
+  const state = plugin.preScore(pod, () => nodes, clusterOf(all));
+  if (state === undefined) return undefined;
+  const scores = nodes.map((node) => plugin.score(pod, node, state));
+  plugin.normalize?.(scores, state);
+  return scores;
 }

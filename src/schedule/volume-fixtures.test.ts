@@ -18,14 +18,16 @@ describe('fixtures/schedule volume plugins', () => {
       placement: {
         nodes: { 'node-a': 1, 'node-b': 1 },
         unschedulable: 1,
-        message: "0/3 nodes are available: 3 node(s) didn't find available persistent volumes to bind.",
+        message: "0/3 nodes are available: 3 node(s) didn't find available persistent volumes to bind. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
       },
     });
     expect(results['reporter']).toMatchObject({
       feasibleNodes: [],
-      message: "0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 2 node(s) had volume node affinity conflict.",
+      message: "0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 2 node(s) had volume node affinity conflict. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
     });
-    expect(results['waiting']).toMatchObject({ message: '0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.' });
+    expect(results['waiting']).toMatchObject({
+      message: '0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. not found',
+    });
     // a claim written as a manifest is bound by the PV controller as it is created (a provisioned volume)
     expect(results['fresh-user']).toMatchObject({ message: null, placement: { unschedulable: 0 } });
   });
@@ -40,7 +42,7 @@ describe('fixtures/schedule volume plugins', () => {
     expect(results['reader']).toMatchObject({ feasibleNodes: ['node-2'], rejected: { 'node-1': ['node(s) had no available disk'] } });
     expect(results['second-writer']).toMatchObject({
       line: 63,
-      message: '0/2 nodes are available: 2 node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode.',
+      message: '0/2 nodes are available: 2 node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode. no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
     });
   });
 
@@ -58,7 +60,7 @@ describe('fixtures/schedule volume plugins', () => {
 
   it('with a cluster snapshot, a missing claim rejects the pod at PreFilter', async () => {
     const { results, findings } = await fixture(['fixtures/schedule/NodeVolumeLimits'], { cluster: ['fixtures/schedule/NodeUnschedulable/cordoned.yaml'] });
-    expect(results['unknown-claim']).toMatchObject({ feasibleNodes: [], message: '0/3 nodes are available: persistentvolumeclaim "elsewhere" not found.' });
+    expect(results['unknown-claim']).toMatchObject({ feasibleNodes: [], message: '0/3 nodes are available: persistentvolumeclaim "elsewhere" not found. not found' });
     expect(findings.filter((f) => f.ruleId === 'volumes-not-checked')).toEqual([]);
   });
 });
@@ -71,7 +73,7 @@ describe('generic ephemeral volumes', () => {
       placement: {
         nodes: { 'worker-1': 1, 'worker-2': 1 },
         unschedulable: 1,
-        message: "0/2 nodes are available: 2 node(s) didn't find available persistent volumes to bind.",
+        message: "0/2 nodes are available: 2 node(s) didn't find available persistent volumes to bind. no new claims to deallocate, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
       },
     });
   });

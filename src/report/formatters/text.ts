@@ -74,21 +74,30 @@ function schedulingLines(result: SchedulingResult, report: Report, context: Form
     ? `${placed} placed, ${context.colors.red(`${result.placement.unschedulable} unschedulable`)}`
     : context.colors.green(result.replicas === 1 ? 'placed' : 'all placed');
   const head = `  ${formatObjectRef(result.object)}  ${plural(result.replicas, 'replica')}, ${status}${capacityText(result)}  ${context.colors.dim(`${feasible}/${total} nodes feasible`)}  ${context.colors.dim(`${result.file}:${result.line}:${result.column}`)}`;
-  const preemption = preemptionLine(result, context);
-  if (!isUnschedulable(result)) return preemption ? [head, preemption].join('\n') : head;
+  const preemption = [...(preemptionLine(result, context) ?? []), ...victimLines(result, context)];
+  if (!isUnschedulable(result)) return [head, ...preemption].join('\n');
   // One pod fits no node: the nodes' verdicts for one pod; otherwise where the others went, and the verdicts then.
   const alone = result.message !== null;
   const where = alone || placed === 0 ? [] : [`    placed on ${placedNodesText(result, NODES_SHOWN)}`];
   const message = alone ? result.message : (result.placement.message ?? unschedulableMessage(result));
   const verdicts = nodeLines(unschedulableVerdicts(result, report.nodeGroups), context);
-  return [head, ...where, `    ${message}`, ...(preemption ? [preemption] : []), ...verdicts].join('\n');
+  return [head, ...where, `    ${message}`, ...preemption, ...verdicts].join('\n');
 }
 
 /** What DefaultPreemption would do for a pod that fit nowhere. */
-function preemptionLine(result: SchedulingResult, context: FormatContext): string | undefined {
+function preemptionLine(result: SchedulingResult, context: FormatContext): [string] | undefined {
   if (result.preemption === undefined) return undefined;
-  if (result.preemption === null) return context.colors.dim('    preemption: none (evicting lower-priority pods would not make room, or the pod may not preempt)');
-  return `    preemption: on ${result.preemption.node}, evicting ${result.preemption.victims.join(', ')}`;
+  if (result.preemption === null) return [context.colors.dim('    preemption: none (evicting lower-priority pods would not make room, or the pod may not preempt)')];
+  return [`    preemption: on ${result.preemption.node}, evicting ${result.preemption.victims.join(', ')}`];
+}
+
+/** What becomes of each pod the workload's replicas preempted. */
+function victimLines(result: SchedulingResult, context: FormatContext): string[] {
+  return (result.placement.victims ?? []).map(({ pod, controller, node }) => {
+    if (controller === null) return `    evicted ${pod}: no controller, gone for good`;
+    const after = node ? `placed again on ${node}` : context.colors.red('stays Pending');
+    return `    evicted ${pod}: ${controller} re-creates it, ${after}`;
+  });
 }
 
 const NODES_SHOWN = 8;

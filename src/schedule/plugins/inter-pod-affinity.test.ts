@@ -142,3 +142,147 @@ describe('InterPodAffinity: matchLabelKeys and mismatchLabelKeys merged as the A
     expect(run(plain({ app: 'web', version: 'v2' }), guarded)).toEqual(SUCCESS);
   });
 });
+
+type Expr = readonly [key: string, operator: string, values?: readonly string[]];
+/** A term over matchExpressions (upstream's LabelSelectorRequirement lists). */
+const exprTerm = (topologyKey: string, ...exprs: Expr[]): Term => ({
+  labelSelector: { matchExpressions: exprs.map(([key, operator, values]) => ({ key, operator, ...(values && { values }) })) },
+  topologyKey,
+});
+/** createPodWithAffinityTerms: a pod with these required affinity and anti-affinity terms. */
+const podWithTerms = (labels: Labels, affinity: readonly Term[], anti: readonly Term[] = []) =>
+  podInfoOf(
+    {
+      containers: [{ name: 'c' }],
+      affinity: {
+        podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: affinity },
+        podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: anti },
+      },
+    },
+    { labels },
+  );
+const podLabel = { service: 'securityscan' };
+const podLabel2 = { security: 'S1' };
+const inScan = exprTerm('region', ['service', 'In', ['securityscan', 'value2']]);
+const antivirusOnNode = exprTerm('node', ['service', 'In', ['antivirusscan', 'value2']]);
+/** Two terms that differ in the value the second one's `In` asks for. */
+const operatorTerms = (value: string) =>
+  podWithTerms(podLabel2, [exprTerm('region', ['service', 'Exists'], ['wrongkey', 'DoesNotExist']), exprTerm('region', ['service', 'In', [value]], ['service', 'NotIn', ['WrongValue']])]);
+const scanInZone = exprTerm('zone', ['service', 'In', ['securityscan', 'value2']]);
+/** An existing pod (podLabel) whose anti-affinity terms are these. */
+const guardedBy = (...anti: Term[]) => [podWithTerms(podLabel, [], anti)];
+
+// Ported from interpodaffinity/filtering_test.go TestRequiredAffinitySingleNode: node machine1 {region: r1, zone: z11};
+// `pods` are bound there. Upstream's status carries one reason since the generic one was dropped.
+describe('InterPodAffinity: TestRequiredAffinitySingleNode', () => {
+  const machine1 = (pods: readonly ReturnType<typeof plain>[]) => nodeInfoOf({ name: 'machine1', labels: { region: 'r1', zone: 'z11' } }, pods);
+  it.each([
+    ['satisfies with requiredDuringSchedulingIgnoredDuringExecution in PodAffinity using In operator that matches the existing pod', podWithTerms(podLabel2, [inScan]), [plain(podLabel)], SUCCESS],
+    [
+      'satisfies the pod with requiredDuringSchedulingIgnoredDuringExecution in PodAffinity using not in operator in labelSelector that matches the existing pod',
+      podWithTerms(podLabel2, [exprTerm('region', ['service', 'NotIn', ['securityscan3', 'value3']])]),
+      [plain(podLabel)],
+      SUCCESS,
+    ],
+    [
+      'satisfies the PodAffinity with different label Operators in multiple RequiredDuringSchedulingIgnoredDuringExecution',
+      operatorTerms('securityscan'),
+      [plain(podLabel)],
+      SUCCESS,
+    ],
+    [
+      "The labelSelector requirements(items of matchExpressions) are ANDed, the pod cannot schedule onto the node because one of the matchExpression item don't match.",
+      operatorTerms('securityscan2'),
+      [plain(podLabel)],
+      affinityFails,
+    ],
+    ['satisfies the PodAffinity and PodAntiAffinity with the existing pod', podWithTerms(podLabel2, [inScan], [antivirusOnNode]), [plain(podLabel)], SUCCESS],
+    [
+      'satisfies the PodAffinity and PodAntiAffinity and PodAntiAffinity symmetry with the existing pod',
+      podWithTerms(podLabel2, [inScan], [antivirusOnNode]),
+      guardedBy(antivirusOnNode),
+      SUCCESS,
+    ],
+    [
+      "satisfies the PodAffinity but doesn't satisfy the PodAntiAffinity with the existing pod",
+      podWithTerms(podLabel2, [inScan], [scanInZone]),
+      [plain(podLabel)],
+      antiAffinityFails,
+    ],
+    [
+      "satisfies the PodAffinity and PodAntiAffinity but doesn't satisfy PodAntiAffinity symmetry with the existing pod",
+      podWithTerms(podLabel, [inScan], [antivirusOnNode]),
+      guardedBy(scanInZone),
+      existingAntiAffinityFails,
+    ],
+    [
+      "verify that PodAntiAffinity from existing pod is respected when pod has no AntiAffinity constraints. doesn't satisfy PodAntiAffinity symmetry with the existing pod",
+      plain(podLabel),
+      guardedBy(scanInZone),
+      existingAntiAffinityFails,
+    ],
+    [
+      'verify that PodAntiAffinity from existing pod is respected when pod has no AntiAffinity constraints. satisfy PodAntiAffinity symmetry with the existing pod',
+      plain(podLabel),
+      guardedBy(exprTerm('zone', ['service', 'NotIn', ['securityscan', 'value2']])),
+      SUCCESS,
+    ],
+    [
+      "satisfies the PodAntiAffinity with existing pod but doesn't satisfy PodAntiAffinity symmetry with incoming pod",
+      podWithTerms(podLabel, [], [exprTerm('region', ['service', 'Exists']), exprTerm('region', ['security', 'Exists'])]),
+      [podWithTerms(podLabel2, [], [exprTerm('zone', ['security', 'Exists'])])],
+      antiAffinityFails,
+    ],
+  ] as const)('%s', (_name, pod, pods, want) => {
+    const node = machine1(pods);
+    expect(run(pod, [node])).toEqual(want);
+  });
+
+  it('pod matches its own Label in PodAffinity and that matches the existing pod Labels (the matching pod is on another node)', () => {
+    const pod = podWithTerms(podLabel, [exprTerm('region', ['service', 'NotIn', ['securityscan', 'value2']])]);
+    const nodes = [machine1([]), nodeInfoOf({ name: 'machine2', labels: {} }, [plain(podLabel)])];
+    expect(run(pod, nodes, nodes[0])).toEqual(affinityFails);
+  });
+});
+
+// Ported from interpodaffinity/filtering_test.go TestRequiredAffinityMultipleNodes (the cases on terms with several
+// topology keys): each row is the pod, the bound pods per node, and the status expected on every node.
+describe('InterPodAffinity: TestRequiredAffinityMultipleNodes', () => {
+  const zones = { nodeA: 'z1', nodeB: 'z2', nodeC: 'z3' } as const;
+  const nodesWith = (pods: Partial<Record<keyof typeof zones, ReturnType<typeof plain>[]>>, count = 2, zoneOf: (name: keyof typeof zones) => string = (n) => zones[n]) =>
+    (Object.keys(zones) as (keyof typeof zones)[])
+      .slice(0, count)
+      .map((name) => nodeInfoOf({ name, labels: { region: 'r1', zone: zoneOf(name), hostname: name } }, pods[name] ?? []));
+  const fooBar = { foo: '', bar: '' };
+  const fooInvalidBarZone = [exprTerm('invalid-node-label', ['foo', 'Exists']), exprTerm('zone', ['bar', 'Exists'])];
+  const fooRegionBarZone = [exprTerm('region', ['foo', 'Exists']), exprTerm('zone', ['bar', 'Exists'])];
+  const existingAnti = (anti: readonly Term[]) => podWithTerms({}, [], anti);
+  const zoneTerm = (key: string) => exprTerm('zone', [key, 'Exists']);
+  it.each([
+    [
+      "Test existing pod's anti-affinity: only when labelSelector and topologyKey both match, it's counted as a single term match - case when one term has invalid topologyKey",
+      plain(fooBar), nodesWith({ nodeA: [existingAnti(fooInvalidBarZone)] }), [existingAntiAffinityFails, SUCCESS]],
+    [
+      "Test incoming pod's anti-affinity: only when labelSelector and topologyKey both match, it's counted as a single term match - case when one term has invalid topologyKey",
+      podWithTerms({}, [], fooInvalidBarZone), nodesWith({ nodeA: [plain(fooBar)] }), [antiAffinityFails, SUCCESS]],
+    [
+      "Test existing pod's anti-affinity: only when labelSelector and topologyKey both match, it's counted as a single term match - case when all terms have valid topologyKey",
+      plain(fooBar), nodesWith({ nodeA: [existingAnti(fooRegionBarZone)] }), [existingAntiAffinityFails, existingAntiAffinityFails]],
+    [
+      "Test incoming pod's anti-affinity: only when labelSelector and topologyKey both match, it's counted as a single term match - case when all terms have valid topologyKey",
+      podWithTerms({}, [], fooRegionBarZone), nodesWith({ nodeA: [plain(fooBar)] }), [antiAffinityFails, antiAffinityFails]],
+    [
+      "Test existing pod's anti-affinity: existingPod on nodeA and nodeB has at least one anti-affinity term matches incoming pod, so incoming pod can only be scheduled to nodeC",
+      plain(fooBar),
+      nodesWith({ nodeA: [existingAnti([zoneTerm('foo'), zoneTerm('labelA')])], nodeB: [existingAnti([zoneTerm('bar'), zoneTerm('labelB')])] }, 3),
+      [existingAntiAffinityFails, existingAntiAffinityFails, SUCCESS]],
+    [
+      "Test incoming pod's affinity: firstly check if all affinityTerms match, and then check if all topologyKeys match",
+      podWithTerms({}, fooRegionBarZone), nodesWith({ nodeA: [plain(fooBar)] }, 2, () => 'z1'), [SUCCESS, SUCCESS]],
+    [
+      "Test incoming pod's affinity: firstly check if all affinityTerms match, and then check if all topologyKeys match, and the match logic should be satisfied on the same pod",
+      podWithTerms({}, fooRegionBarZone), nodesWith({ nodeA: [plain({ foo: '' })], nodeB: [plain({ bar: '' })] }), [affinityFails, affinityFails]],
+  ] as const)('%s', (_name, pod, nodes, want) => {
+    expect(nodes.map((node) => run(pod, nodes, node))).toEqual(want);
+  });
+});

@@ -113,3 +113,48 @@ describe('PodTopologySpread', () => {
     ]);
   });
 });
+
+// Ported from podtopologyspread/filtering_test.go TestMultipleConstraints: a zone and a node constraint; a node
+// passes only when it satisfies both. Bound pods are listed per node by their labels.
+describe('PodTopologySpread: TestMultipleConstraints', () => {
+  const bar = { bar: '' };
+  const fooBar = { foo: '', bar: '' };
+  const constraint = (topologyKey: string, key: string) => ({
+    maxSkew: 1, topologyKey, whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchExpressions: [{ key, operator: 'Exists' }] },
+  });
+  type Pods = Readonly<Record<string, readonly Readonly<Record<string, string>>[]>>;
+  const layout = (pods: Pods, noNodeLabel: readonly string[] = []) =>
+    (['node-a', 'node-b', 'node-x', 'node-y'] as const).map((name) =>
+      nodeInfoOf(
+        { name, labels: { zone: name < 'node-x' ? 'zone1' : 'zone2', ...(!noNodeLabel.includes(name) && { node: name }) } },
+        (pods[name] ?? []).map((labels) => podInfoOf({ containers: [{ name: 'c' }] }, { labels })),
+      ),
+    );
+  const both = (labels: Readonly<Record<string, string>>, second = 'foo') => spreadPod([constraint('zone', 'foo'), constraint('node', second)], {}, labels);
+  it.each([
+    ['two Constraints on zone and node, spreads = [3/3, 2/1/0/3]', both(foo), layout({ 'node-a': [foo, foo], 'node-b': [foo], 'node-y': [foo, foo, foo] }), [skewed, skewed, SUCCESS, skewed]],
+    ['two Constraints on zone and node, spreads = [3/4, 2/1/0/4]', both(foo), layout({ 'node-a': [foo, foo], 'node-b': [foo], 'node-y': [foo, foo, foo, foo] }), [skewed, skewed, skewed, skewed]],
+    ['Constraints hold different labelSelectors, spreads = [1/0, 1/0/0/1]', both(fooBar, 'bar'), layout({ 'node-a': [foo], 'node-y': [bar] }), [skewed, skewed, SUCCESS, skewed]],
+    ['Constraints hold different labelSelectors, spreads = [1/0, 0/0/1/1]', both(fooBar, 'bar'), layout({ 'node-a': [foo], 'node-x': [bar], 'node-y': [bar] }), [skewed, skewed, skewed, skewed]],
+    [
+      'Constraints hold different labelSelectors, spreads = [2/3, 1/0/0/1]',
+      both(fooBar, 'bar'),
+      layout({ 'node-a': [foo, fooBar], 'node-y': [foo, fooBar, foo] }),
+      [skewed, SUCCESS, skewed, skewed],
+    ],
+    [
+      "Constraints hold different labelSelectors but pod doesn't match itself on 'zone' constraint",
+      both(bar, 'bar'),
+      layout({ 'node-a': [foo], 'node-x': [bar], 'node-y': [bar] }),
+      [SUCCESS, SUCCESS, skewed, skewed],
+    ],
+    [
+      "two Constraints on zone and node, absence of label 'node' on node-x, spreads = [1/1, 1/0/0/1]",
+      both(foo),
+      layout({ 'node-a': [foo], 'node-y': [foo] }, ['node-x']),
+      [skewed, SUCCESS, missingLabel, skewed],
+    ],
+  ] as const)('%s', (_name, pod, nodes, want) => {
+    expect(Object.values(verdicts(pod, nodes))).toEqual(want);
+  });
+});

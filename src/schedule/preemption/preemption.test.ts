@@ -7,7 +7,7 @@ import { runPreFilters } from '../run-filters.js';
 import { podSourceOfPod } from '../snapshot.js';
 import { NEWEST_MINOR } from '../version.js';
 import { toPodDisruptionBudget } from './pod-disruption-budgets.js';
-import { findPreemption, toPreemptionResult, type PreemptionResult } from './preemption.js';
+import { postFilterMessage, postFilterMessageOf, preemptionOf, runPostFilter, toPreemptionResult, type PreemptionResult } from './preemption.js';
 
 interface PodSpec {
   readonly name: string;
@@ -128,16 +128,107 @@ const cases: Case[] = [
   },
 ];
 
+type Setup = Omit<Case, 'want'> & { readonly cpu?: Readonly<Record<string, string>> };
+
+/** DefaultPreemption's PostFilter for `preemptor` on nodes of 1000m cpu each (`cpu` overrides some). */
+function postFilter(setup: Setup & { readonly minor?: number }) {
+  return runPostFilter(...postFilterArgs(setup));
+}
+
+function postFilterArgs({ preemptor, nodes, budgets = [], cpu = {}, minor = NEWEST_MINOR }: Setup & { readonly minor?: number }) {
+  const infos = Object.entries(nodes).map(([name, pods]) =>
+    nodeInfoOf({ name, allocatable: { cpu: cpu[name] ?? '1', memory: '1Gi', pods: '110' } }, pods.map((spec) => pod(spec, name))),
+  );
+  const classes = new NodeClasses(infos);
+  const cluster = classes.clusterState(new Map(), minor);
+  const prepared = runPreFilters(pod(preemptor), cluster);
+  const scope = { nodes: classes, cluster, budgets: budgets.map((b) => toPodDisruptionBudget(objectOf(b))) };
+  return [prepared, findNodesThatFit(prepared, classes), scope] as const;
+}
+
+interface MessageCase extends Omit<Case, 'want'> {
+  readonly cpu?: Readonly<Record<string, string>>;
+  /** The PostFilter status message, or undefined when a preemption is made. */
+  readonly want: string | undefined;
+}
+
+// Ported from default_preemption_test.go TestPostFilter (wantStatus: DefaultPreemption's own status, which the
+// PostFilter phase of 1.34+ joins to DynamicResources' reason). Upstream hands the filter statuses in; here they
+// come from the filters: a node too small for the pod even when empty is UnschedulableAndUnresolvable.
+const messageCases: MessageCase[] = [
+  {
+    name: 'pod with higher priority can be made schedulable',
+    preemptor: high('p', 600),
+    nodes: { node1: [mid('p1', 600)] },
+    want: undefined,
+  },
+  {
+    name: 'pod with tied priority is still unschedulable',
+    preemptor: mid('p', 600),
+    nodes: { node1: [mid('p1', 600)] },
+    want: 'preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+  },
+  {
+    name: 'preemption should respect filteredNodesStatuses',
+    preemptor: high('p', 600),
+    nodes: { node1: [low('p1', 100)] },
+    cpu: { node1: '500m' },
+    want: 'preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+  },
+  {
+    name: 'no candidate nodes found, no enough resource after removing low priority pods',
+    preemptor: high('p', 600),
+    nodes: { node1: [{ ...high('p1', 500), priority: 2000 }, low('p1.2', 300)], node2: [{ ...high('p2', 500), priority: 2000 }, low('p2.2', 300)] },
+    want: 'preemption: 0/2 nodes are available: 2 Insufficient cpu.',
+  },
+  {
+    name: 'no candidate nodes found with mixed reasons, no lower priority pod and no enough CPU resource',
+    preemptor: high('p', 600),
+    nodes: { node1: [high('p1', 600)], node2: [{ ...high('p2', 500), priority: 2000 }, low('p2.2', 300)], node3: [high('p3', 600)] },
+    want: 'preemption: 0/3 nodes are available: 1 Insufficient cpu, 2 No preemption victims found for incoming pod.',
+  },
+  {
+    name: "no candidate nodes found with mixed reason, 2 UnschedulableAndUnresolvable nodes and 2 nodes don't have enough CPU resource",
+    preemptor: high('p', 600),
+    nodes: {
+      node1: [{ ...high('p1', 500), priority: 2000 }, low('p1.2', 300)],
+      node2: [{ ...high('p2', 500), priority: 2000 }, low('p2.2', 300)],
+      node3: [],
+      node4: [],
+    },
+    cpu: { node3: '500m', node4: '500m' },
+    want: 'preemption: 0/4 nodes are available: 2 Insufficient cpu, 2 Preemption is not helpful for scheduling.',
+  },
+  {
+    name: 'a pod with preemptionPolicy Never is not eligible (PodEligibleToPreemptOthers)',
+    preemptor: { ...high('p', 600), preemptionPolicy: 'Never' },
+    nodes: { node1: [low('p1', 600)] },
+    want: 'preemption: not eligible due to preemptionPolicy=Never.',
+  },
+];
+
 describe('DefaultPreemption', () => {
-  it.each(cases)('$name', ({ preemptor, nodes, budgets = [], want }) => {
-    const infos = Object.entries(nodes).map(([name, pods]) =>
-      nodeInfoOf({ name, allocatable: { cpu: '1', memory: '1Gi', pods: '110' } }, pods.map((spec) => pod(spec, name))),
+  it.each(cases)('$name', ({ want, ...rest }) => {
+    expect(toPreemptionResult(preemptionOf(postFilter(rest)))).toEqual(want);
+  });
+
+  it.each(messageCases)('PostFilter status: $name', ({ want, ...rest }) => {
+    expect(postFilterMessageOf(postFilter(rest))).toBe(want && `no new claims to deallocate, ${want}`);
+  });
+
+  // upstream: framework/runtime/framework.go RunPostFilterPlugins joins the Unschedulable statuses' reasons.
+  it('from 1.34 DynamicResources runs first: "no new claims to deallocate" joins the preemption message', () => {
+    const tied = { name: 'tied', preemptor: mid('p', 600), nodes: { node1: [mid('p1', 600)] } };
+    expect(postFilterMessageOf(postFilter({ ...tied, minor: 34 }))).toBe(
+      'no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
     );
-    const classes = new NodeClasses(infos);
-    const cluster = classes.clusterState(new Map(), NEWEST_MINOR);
-    const prepared = runPreFilters(pod(preemptor), cluster);
-    const scope = { nodes: classes, cluster, budgets: budgets.map((b) => toPodDisruptionBudget(objectOf(b))) };
-    expect(toPreemptionResult(findPreemption(prepared, findNodesThatFit(prepared, classes), scope))).toEqual(want);
+    expect(postFilterMessageOf(postFilter({ ...tied, minor: 33 }))).toBe('preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.');
+    expect(postFilterMessageOf(postFilter({ ...tied, preemptor: high('p', 600), minor: 34 }))).toBeUndefined();
+  });
+
+  // The message alone stops the dry run at the first candidate: it must say what the full PostFilter says.
+  it.each([...cases, ...messageCases])('postFilterMessage agrees with runPostFilter: $name', ({ want: _want, ...rest }) => {
+    expect(postFilterMessage(...postFilterArgs(rest))).toBe(postFilterMessageOf(postFilter(rest)));
   });
 
   it('never picks a node rejected UnschedulableAndUnresolvable', () => {
@@ -150,6 +241,6 @@ describe('DefaultPreemption', () => {
       [],
     );
     const prepared = runPreFilters(preemptor, cluster);
-    expect(findPreemption(prepared, findNodesThatFit(prepared, classes), { nodes: classes, cluster, budgets: [] })).toBeUndefined();
+    expect(preemptionOf(runPostFilter(prepared, findNodesThatFit(prepared, classes), { nodes: classes, cluster, budgets: [] }))).toBeUndefined();
   });
 });

@@ -1,15 +1,17 @@
 // DefaultPreemption's dry run for a pod that fits nowhere: which node, and which lower-priority pods it evicts.
 // upstream: pkg/scheduler/framework/preemption/preemption.go DryRunPreemption, SelectCandidate,
 // pickOneNodeForPreemption; plugins/defaultpreemption/default_preemption.go calculateNumCandidates,
-// PodEligibleToPreemptOthers (v1.35). kubefit starts the candidate search at the first node (upstream: random).
-import { maxOf, minOf } from '../../model/append.js';
+// PodEligibleToPreemptOthers, PostFilter (v1.35). kubefit starts the candidate search at the first node (upstream:
+// random), so the node statuses of a failed search are those of every potential node.
+import { appendAll, maxOf, minOf } from '../../model/append.js';
 import type { Feasibility } from '../feasibility.js';
 import { unlistedIndices } from '../feasibility.js';
-import { appendAll } from '../../model/append.js';
+import { fitErrorMessage } from '../fit-error.js';
 import type { NodeInfo } from '../node-info.js';
 import type { PodInfo } from '../pod-info.js';
 import type { PreparedPod } from '../run-filters.js';
-import { selectVictimsOnNode, startTimeOf, type Candidate, type PreemptionScope } from './select-victims.js';
+import { dynamicResourcesPostFilter, type PostFilterStatus } from './dynamic-resources.js';
+import { NO_VICTIMS, selectVictimsOnNode, startTimeOf, type Candidate, type DryRunStatus, type PreemptionScope } from './select-victims.js';
 
 export interface PreemptionResult {
   readonly node: string;
@@ -40,19 +42,57 @@ function potentialNodes(feasibility: Feasibility): number[] {
   return out.sort((a, b) => a - b);
 }
 
-/** DryRunPreemption: candidates in node order until enough are found (at least one without budget violations). */
-function dryRunPreemption(prepared: PreparedPod, nodes: readonly number[], scope: PreemptionScope): Candidate[] {
-  const wanted = numCandidates(nodes.length);
+/** The DefaultPreemption PostFilter's outcome: the preemption it makes, or its status message ("preemption: ..."). */
+export type PostFilterOutcome = { readonly preemption: Preemption } | { readonly message: string };
+
+interface DryRun {
+  readonly candidates: Candidate[];
+  /** The statuses of the potential nodes that gave no candidate. */
+  readonly statuses: DryRunStatus[];
+}
+
+/** How far the dry run goes: far enough to pick the node as upstream does, or only to the first candidate. */
+type CandidateSearch = 'pick' | 'any';
+
+/**
+ * DryRunPreemption: candidates in node order until enough are found (at least one without budget violations). When
+ * no pod on any node has a lower priority than `lowestPriority`, nothing can be evicted anywhere.
+ */
+function dryRunPreemption(prepared: PreparedPod, nodes: readonly number[], scope: PreemptionScope, search: CandidateSearch): DryRun {
+  if (scope.lowestPriority !== undefined && prepared.pod.priority <= scope.lowestPriority) {
+    return { candidates: [], statuses: nodes.map(() => NO_VICTIMS) };
+  }
+  const wanted = search === 'any' ? 1 : numCandidates(nodes.length);
   const candidates: Candidate[] = [];
+  const statuses: DryRunStatus[] = [];
   let nonViolating = 0;
   for (const index of nodes) {
-    const candidate = selectVictimsOnNode(prepared, index, scope);
-    if (!candidate || candidate.victims.length === 0) continue;
-    candidates.push(candidate);
-    if (candidate.numPDBViolations === 0) nonViolating++;
-    if (nonViolating > 0 && candidates.length >= wanted) break;
+    const selected = selectVictimsOnNode(prepared, index, scope);
+    if ('code' in selected) {
+      statuses.push(selected);
+      continue;
+    }
+    candidates.push(selected);
+    if (selected.numPDBViolations === 0) nonViolating++;
+    if ((search === 'any' || nonViolating > 0) && candidates.length >= wanted) break;
   }
-  return candidates;
+  return { candidates, statuses };
+}
+
+const NOT_HELPFUL = 'Preemption is not helpful for scheduling';
+
+/**
+ * Evaluator.Preempt's status when no node is a candidate: Error with the dry run's errors (utilerrors.NewAggregate),
+ * or Unschedulable with a FitError over every node, those that were no potential node reading "Preemption is not
+ * helpful for scheduling". DefaultPreemption's PostFilter prefixes "preemption: ".
+ */
+function noCandidateStatus(dryRun: DryRun, numAllNodes: number): PostFilterStatus {
+  const errors = [...new Set(dryRun.statuses.filter((s) => s.code === 'Error').map((s) => s.reasons.join(', ')))];
+  if (errors.length > 0) return { code: 'Error', message: `preemption: ${errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`}` };
+  const nodeReasons = dryRun.statuses.map((status) => ({ reasons: status.reasons, nodes: 1 }));
+  const notHelpful = numAllNodes - dryRun.statuses.length;
+  if (notHelpful > 0) nodeReasons.push({ reasons: [NOT_HELPFUL], nodes: notHelpful });
+  return { code: 'Unschedulable', message: `preemption: ${fitErrorMessage(numAllNodes, nodeReasons)}` };
 }
 
 /** GetEarliestPodStartTime: the earliest start among the highest-priority victims. */
@@ -80,12 +120,62 @@ export function pickOneNodeForPreemption(candidates: readonly Candidate[]): Cand
   return remaining[0];
 }
 
-/** The preemption kube-scheduler would make for `prepared` after the failed attempt `feasibility`, if any. */
-export function findPreemption(prepared: PreparedPod, feasibility: Feasibility, scope: PreemptionScope): Preemption | undefined {
-  if (!prepared.pod.mayPreempt || prepared.rejection) return undefined;
-  const chosen = pickOneNodeForPreemption(dryRunPreemption(prepared, potentialNodes(feasibility), scope));
-  const node = chosen ? scope.nodes.nodes[chosen.index] : undefined;
-  return chosen && node ? { index: chosen.index, node, victims: chosen.victims } : undefined;
+/**
+ * What DefaultPreemption's PostFilter does for `prepared` after the failed attempt `feasibility`: the preemption it
+ * makes, or the message it adds to the FitError (upstream: default_preemption.go PostFilter prefixes "preemption: ").
+ */
+export function runPostFilter(prepared: PreparedPod, feasibility: Feasibility, scope: PreemptionScope): PostFilterOutcome {
+  const outcome = postFilterOutcome(prepared, feasibility, { scope, search: 'pick' });
+  if (!('candidates' in outcome)) return outcome;
+  const chosen = pickOneNodeForPreemption(outcome.candidates);
+  const node = chosen && scope.nodes.nodes[chosen.index];
+  return chosen && node ? { preemption: { index: chosen.index, node, victims: chosen.victims } } : { message: '' };
+}
+
+/** The PostFilter's message alone (undefined when it would preempt): the dry run stops at the first candidate. */
+export function postFilterMessage(prepared: PreparedPod, feasibility: Feasibility, scope: PreemptionScope): string | undefined {
+  const outcome = postFilterOutcome(prepared, feasibility, { scope, search: 'any' });
+  return 'message' in outcome ? outcome.message : undefined;
+}
+
+interface PostFilterRun {
+  readonly scope: PreemptionScope;
+  readonly search: CandidateSearch;
+}
+
+/**
+ * RunPostFilterPlugins over the default profile's PostFilter plugins, DynamicResources (from 1.34) then
+ * DefaultPreemption: the candidates found, or the message, the reasons of Unschedulable statuses joined by ", " (an
+ * Error status ends the phase and alone makes the message).
+ */
+function postFilterOutcome(prepared: PreparedPod, feasibility: Feasibility, run: PostFilterRun): { readonly message: string } | { readonly candidates: readonly Candidate[] } {
+  // Without nodes the scheduler fails with ErrNoNodesAvailable, no FitError: PostFilter does not run.
+  if (feasibility.numAllNodes === 0) return { message: '' };
+  const dynamicResources = dynamicResourcesPostFilter(run.scope.cluster.minor, prepared.rejection !== undefined);
+  if (dynamicResources?.code === 'Error') return { message: dynamicResources.message };
+  const preemption = defaultPreemption(prepared, feasibility, run);
+  if ('candidates' in preemption) return preemption;
+  if (preemption.code === 'Error' || !dynamicResources) return { message: preemption.message };
+  return { message: `${dynamicResources.message}, ${preemption.message}` };
+}
+
+/** DefaultPreemption's PostFilter: the candidates, or its status when there is none. */
+function defaultPreemption(prepared: PreparedPod, feasibility: Feasibility, { scope, search }: PostFilterRun): PostFilterStatus | { readonly candidates: readonly Candidate[] } {
+  if (!prepared.pod.mayPreempt) return { code: 'Unschedulable', message: 'preemption: not eligible due to preemptionPolicy=Never.' };
+  // A PreFilter rejection leaves every node UnschedulableAndUnresolvable: no potential node.
+  const dryRun = prepared.rejection ? { candidates: [], statuses: [] } : dryRunPreemption(prepared, potentialNodes(feasibility), scope, search);
+  if (dryRun.candidates.length > 0) return { candidates: dryRun.candidates };
+  return noCandidateStatus(dryRun, feasibility.numAllNodes);
+}
+
+/** The preemption made, if any. */
+export function preemptionOf(outcome: PostFilterOutcome): Preemption | undefined {
+  return 'preemption' in outcome ? outcome.preemption : undefined;
+}
+
+/** The PostFilter message to append to the FitError, if any (none when a preemption was made). */
+export function postFilterMessageOf(outcome: PostFilterOutcome): string | undefined {
+  return 'message' in outcome ? outcome.message : undefined;
 }
 
 /** "<namespace>/<name>", as victims are reported. */

@@ -1,7 +1,7 @@
 // SelectVictimsOnNode: the fewest lower-priority pods to evict from one node so that the preemptor fits there.
 // upstream: pkg/scheduler/framework/plugins/defaultpreemption/default_preemption.go SelectVictimsOnNode;
 // pkg/scheduler/util/utils.go MoreImportantPod, GetPodStartTime (v1.35)
-import type { ClusterState } from '../framework.js';
+import type { ClusterState, FailureCode } from '../framework.js';
 import { NodeClasses } from '../node-classes.js';
 import { removePodsFromNode, type NodeInfo } from '../node-info.js';
 import type { PodInfo } from '../pod-info.js';
@@ -13,6 +13,8 @@ export interface PreemptionScope {
   readonly nodes: NodeClasses;
   readonly cluster: ClusterState;
   readonly budgets: readonly PodDisruptionBudget[];
+  /** No pod on any node has a lower priority: a pod at or below it finds no victims anywhere. */
+  readonly lowestPriority?: number;
 }
 
 export interface Candidate {
@@ -21,6 +23,14 @@ export interface Candidate {
   readonly victims: readonly PodInfo[];
   readonly numPDBViolations: number;
 }
+
+/** Why a node is no candidate: the status SelectVictimsOnNode (or DryRunPreemption) gives it. */
+export interface DryRunStatus {
+  readonly code: FailureCode | 'Error';
+  readonly reasons: readonly string[];
+}
+
+export const NO_VICTIMS: DryRunStatus = { code: 'UnschedulableAndUnresolvable', reasons: ['No preemption victims found for incoming pod'] };
 
 /** GetPodStartTime: a pod that has not started counts as starting now (after every recorded start). */
 export function startTimeOf(pod: PodInfo): number {
@@ -34,36 +44,41 @@ export function byImportance(a: PodInfo, b: PodInfo): number {
 }
 
 /**
- * The filters' verdict on `node` standing in for node `index`. Plugins whose PreFilter state counts pods elsewhere
- * (spreading, affinity, ReadWriteOncePod, volume bindings) are prepared again on the changed cluster, which is what
- * upstream's RemovePod/AddPod extensions amount to.
+ * The filters' verdict on `node` standing in for node `index` (undefined: the pod fits). Plugins whose PreFilter state
+ * counts pods elsewhere (spreading, affinity, ReadWriteOncePod, volume bindings) are prepared again on the changed
+ * cluster, which is what upstream's RemovePod/AddPod extensions amount to.
  */
-function fits(prepared: PreparedPod, index: number, node: NodeInfo, scope: PreemptionScope): boolean {
-  if (!prepared.tracksPods) return filterNode(prepared, node) === undefined;
-  // The plugins that read the node alone decide first, without preparing anything again.
-  const local = { ...prepared, active: prepared.active.filter(({ plugin }) => !plugin.addPod) };
-  if (filterNode(local, node) !== undefined) return false;
+function statusOn(prepared: PreparedPod, index: number, node: NodeInfo, scope: PreemptionScope): DryRunStatus | undefined {
+  if (!prepared.tracksPods) return filterNode(prepared, node);
+  // The plugins before the first one that tracks pods read the node alone: they decide first, in upstream's order.
+  const first = prepared.active.findIndex(({ plugin }) => plugin.addPod);
+  const local = filterNode({ ...prepared, active: prepared.active.slice(0, first) }, node);
+  if (local) return local;
   const changed = new NodeClasses(scope.nodes.nodes.map((n, i) => (i === index ? node : n)));
   const { namespaceLabels, minor, storage } = scope.cluster;
   const again = runPreFilters(prepared.pod, changed.clusterState(namespaceLabels, minor, storage));
-  if (again.rejection || (again.nodeNames && !again.nodeNames.has(node.name))) return false;
-  return filterNode(again, node) === undefined;
+  if (again.rejection) return { code: 'UnschedulableAndUnresolvable', reasons: [again.rejection.reason] };
+  if (again.nodeNames && again.outside && !again.nodeNames.has(node.name)) return again.outside;
+  return filterNode(again, node);
 }
 
-/** The victims on node `index`, or undefined when evicting every lower-priority pod would not make room. */
-export function selectVictimsOnNode(prepared: PreparedPod, index: number, scope: PreemptionScope): Candidate | undefined {
+/**
+ * The victims on node `index`, or the node's status when evicting every lower-priority pod would not make room
+ * (upstream: "No preemption victims found for incoming pod" when there is nothing to evict).
+ */
+export function selectVictimsOnNode(prepared: PreparedPod, index: number, scope: PreemptionScope): Candidate | DryRunStatus {
   const node = scope.nodes.nodes[index];
-  if (!node) return undefined;
-  const potential = node.pods.filter((pod) => pod.priority < prepared.pod.priority);
-  if (potential.length === 0) return undefined;
+  const potential = node?.pods.filter((pod) => pod.priority < prepared.pod.priority) ?? [];
+  if (!node || potential.length === 0) return NO_VICTIMS;
   const removed = new Set(potential);
-  if (!fits(prepared, index, removePodsFromNode(node, removed), scope)) return undefined;
+  const status = statusOn(prepared, index, removePodsFromNode(node, removed), scope);
+  if (status) return status;
   // Reprieve as many as possible: budget-violating pods first, each group from the most important down.
   const { violating, nonViolating } = filterPodsWithPDBViolation([...potential].sort(byImportance), scope.budgets);
   const victims: PodInfo[] = [];
   const reprieve = (pod: PodInfo): boolean => {
     removed.delete(pod);
-    if (fits(prepared, index, removePodsFromNode(node, removed), scope)) return true;
+    if (!statusOn(prepared, index, removePodsFromNode(node, removed), scope)) return true;
     removed.add(pod);
     victims.push(pod);
     return false;
@@ -71,6 +86,8 @@ export function selectVictimsOnNode(prepared: PreparedPod, index: number, scope:
   let numPDBViolations = 0;
   for (const pod of violating) if (!reprieve(pod)) numPDBViolations++;
   for (const pod of nonViolating) reprieve(pod);
+  // upstream: DryRunPreemption turns an empty victim list into an error status.
+  if (victims.length === 0) return { code: 'Error', reasons: [`expected at least one victim pod on node "${node.name}"`] };
   if (violating.length > 0 && nonViolating.length > 0) victims.sort(byImportance);
   return { index, victims, numPDBViolations };
 }

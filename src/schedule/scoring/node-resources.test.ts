@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clusterOf, nodeInfoOf, podInfoOf } from '../test-support.js';
-import { balancedAllocation, balancedAllocationScore } from './node-resources.js';
+import { clusterOf, nodeInfoOf, podInfoOf, runScorePlugin } from '../test-support.js';
+import { balancedAllocation, balancedAllocationScore, leastAllocated } from './node-resources.js';
+import type { NodeInfo } from '../node-info.js';
 
 const requests = (cpu?: string, memory?: string) => ({
   containers: [{ name: 'c', resources: { requests: { ...(cpu && { cpu }), ...(memory && { memory }) } } }],
@@ -23,5 +24,83 @@ describe('NodeResourcesBalancedAllocation PreScore', () => {
   it('scores (1 - |cpu fraction - memory fraction| / 2) x 100 with the actual requests', () => {
     // cpu 3/10 and memory 5Gi/20Gi: std = |0.3 - 0.25| / 2 = 0.025 → 97
     expect(balancedAllocationScore(podInfoOf(requests('3', '5Gi')), node)).toBe(97);
+  });
+});
+
+/** A pod with one container per request (st.MakePod().Req(...).Req(...)); none for a pod without requests. */
+const podWith = (...containers: Readonly<Record<string, string>>[]) => ({
+  containers: containers.map((requests, i) => ({ name: `c${i}`, resources: { requests } })),
+});
+const cpuMem = (cpu: string, memory: string) => ({ cpu, memory });
+const sized = (name: string, cpu: string, memory: string, pods: readonly Readonly<Record<string, string>>[] = []) =>
+  nodeInfoOf({ name, allocatable: { cpu, memory, pods: '110' } }, pods.map((requests) => podInfoOf(podWith(requests))));
+
+// Ported from pkg/scheduler/framework/plugins/noderesources/least_allocated_test.go TestLeastAllocatedScoringStrategy
+// (default resources cpu and memory, weight 1 each). upstream's st.MakePod().Obj() has no container: it requests
+// nothing, not even the scoring defaults of 100m cpu and 200Mi memory for a container that sets no request.
+describe('NodeResourcesFit score (LeastAllocated)', () => {
+  it.each([
+    ['nothing scheduled, nothing requested', podWith(), [sized('node1', '4000', '10000'), sized('node2', '4000', '10000')], [100, 100]],
+    [
+      'nothing scheduled, resources requested, differently sized nodes',
+      podWith(cpuMem('1000', '2000'), cpuMem('2000', '3000')),
+      [sized('node1', '4000', '10000'), sized('node2', '6000', '10000')],
+      [37, 50],
+    ],
+    [
+      'no resources requested, pods scheduled with resources',
+      podWith(),
+      [sized('node1', '10000', '20000', [cpuMem('3000', '0'), cpuMem('3000', '0')]), sized('node2', '10000', '20000', [cpuMem('3000', '0'), cpuMem('3000', '5000')])],
+      [70, 57],
+    ],
+    [
+      'resources requested, pods scheduled with resources',
+      podWith(cpuMem('1000', '2000'), cpuMem('2000', '3000')),
+      [sized('node1', '10000', '20000', [cpuMem('3000', '0')]), sized('node2', '10000', '20000', [cpuMem('3000', '5000')])],
+      [57, 45],
+    ],
+    [
+      'resources requested, pods scheduled with resources, differently sized nodes',
+      podWith(cpuMem('1000', '2000'), cpuMem('2000', '3000')),
+      [sized('node1', '10000', '20000', [cpuMem('3000', '0')]), sized('node2', '10000', '50000', [cpuMem('3000', '5000')])],
+      [57, 60],
+    ],
+    [
+      'requested resources exceed node capacity',
+      podWith(cpuMem('3000', '0')),
+      [sized('node1', '4000', '10000', [cpuMem('3000', '0')]), sized('node2', '4000', '10000', [cpuMem('3000', '5000')])],
+      [50, 25],
+    ],
+    [
+      'zero node resources, pods scheduled with resources',
+      podWith(),
+      [sized('node1', '0', '0', [cpuMem('3000', '0')]), sized('node2', '0', '0', [cpuMem('3000', '5000')])],
+      [0, 0],
+    ],
+  ] as const)('%s', (_name, pod, nodes, want) => {
+    expect(runScorePlugin(leastAllocated, podInfoOf(pod), nodes)).toEqual(want);
+  });
+});
+
+// Ported from noderesources/balanced_allocation_test.go TestNodeResourcesBalancedAllocation (cpu and memory; the
+// cases with extended or DRA resources configure resources the default profile does not score).
+describe('NodeResourcesBalancedAllocation score', () => {
+  const cpuOnly = [cpuMem('1000m', '0'), cpuMem('2000m', '0')];
+  const cpuAndMemory = [cpuMem('1000m', '2000'), cpuMem('2000m', '3000')];
+  /** makeNode with one bound pod of these containers, if any. */
+  const makeNode = (name: string, milliCPU: number, memory: number, pod: readonly Readonly<Record<string, string>>[] = []) =>
+    nodeInfoOf({ name, allocatable: { cpu: `${milliCPU}m`, memory: String(memory), pods: '110' } }, pod.length > 0 ? [podInfoOf(podWith(...pod))] : []);
+  it.each<readonly [string, readonly Readonly<Record<string, string>>[], readonly NodeInfo[], readonly number[]]>([
+    ['nothing scheduled, resources requested, differently sized nodes', cpuAndMemory, [makeNode('node1', 4000, 10000), makeNode('node2', 6000, 10000)], [87, 100]],
+    ['resources requested, pods scheduled with resources', cpuAndMemory, [makeNode('node1', 10000, 20000, cpuOnly), makeNode('node2', 10000, 20000, cpuAndMemory)], [82, 95]],
+    [
+      'resources requested, pods scheduled with resources, differently sized nodes',
+      cpuAndMemory,
+      [makeNode('node1', 10000, 20000, cpuOnly), makeNode('node2', 10000, 50000, cpuAndMemory)],
+      [82, 80],
+    ],
+    ['requested resources at node capacity', cpuOnly, [makeNode('node1', 6000, 10000, cpuOnly), makeNode('node2', 6000, 10000, cpuAndMemory)], [50, 75]],
+  ])('%s', (_name, pod, nodes, want) => {
+    expect(runScorePlugin(balancedAllocation, podInfoOf(podWith(...pod)), nodes)).toEqual(want);
   });
 });

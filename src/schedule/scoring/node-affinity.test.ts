@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { nodeInfoOf, podInfoOf, runScorePlugin } from '../test-support.js';
+import nodeAffinity from './node-affinity.js';
+
+const label1 = { foo: 'bar' };
+const label2 = { key: 'value' };
+const label3 = { az: 'az1' };
+const label4 = { abc: 'az11', def: 'az22' };
+const label5 = { foo: 'bar', key: 'value', az: 'az1' };
+const inTerm = (key: string, value: string) => ({ key, operator: 'In', values: [value] });
+const preferred = (...terms: (readonly [number, readonly ReturnType<typeof inTerm>[]])[]) => ({
+  nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: terms.map(([weight, matchExpressions]) => ({ weight, preference: { matchExpressions } })) },
+});
+const affinity1 = preferred([2, [inTerm('foo', 'bar')]]);
+const affinity2 = preferred([2, [inTerm('foo', 'bar')]], [4, [inTerm('key', 'value')]], [5, [inTerm('foo', 'bar'), inTerm('key', 'value'), inTerm('az', 'az1')]]);
+
+// Ported from pkg/scheduler/framework/plugins/nodeaffinity/node_affinity_test.go TestNodeAffinityPriority (the
+// cases without the scheduler profile's addedAffinity, which the default profile does not set).
+describe('NodeAffinity score', () => {
+  it.each([
+    {
+      name: "no node matches preferred scheduling requirements in NodeAffinity of pod so all nodes' priority is zero",
+      affinity: affinity1,
+      nodes: [label4, label2, label3],
+      want: [0, 0, 0],
+    },
+    { name: 'only node1 matches the preferred scheduling requirements of pod', affinity: affinity1, nodes: [label1, label2, label3], want: [100, 0, 0] },
+    {
+      name: 'all nodes matches the preferred scheduling requirements of pod but with different priorities',
+      affinity: affinity2,
+      nodes: [label1, label5, label2],
+      want: [18, 100, 36],
+    },
+  ])('$name', ({ affinity, nodes, want }) => {
+    const infos = nodes.map((labels, i) => nodeInfoOf({ name: `node${i}`, labels }));
+    expect(runScorePlugin(nodeAffinity, podInfoOf({ containers: [{ name: 'c' }], affinity }), infos)).toEqual(want);
+  });
+
+  it('Skip is returned in PreScore when NodeAffinity is nil (all nodes score the same)', () => {
+    expect(runScorePlugin(nodeAffinity, podInfoOf({ containers: [{ name: 'c' }] }), [nodeInfoOf({ name: 'node1', labels: label1 })])).toBeUndefined();
+  });
+});
