@@ -10,11 +10,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { runWithCodeCache } from '../load/code-cache.js';
+import { IMPORT_MODULE } from '../load/import-module.js';
 import { cacheDirectory, validatorCodeStore } from '../load/validator-cache-dir.js';
 import { toolVersion } from '../version.js';
 import { COMMANDS } from './command-names.js';
 
 const cli = fileURLToPath(new URL('kubefit.js', import.meta.url));
+(globalThis as { [IMPORT_MODULE]?: (url: string) => Promise<unknown> })[IMPORT_MODULE] = (url) => import(url);
 const directory = cacheDirectory(process.env);
 if (directory === undefined) createRequire(cli)(cli);
 else {

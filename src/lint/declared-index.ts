@@ -1,17 +1,22 @@
 // What a rule may read from the lint index: what its meta.queries names, so the engine knows which objects to keep.
 import { POD_KINDS } from '../model/kinds.js';
 import type { KubeObject } from '../model/object.js';
+import { UsageError } from '../model/usage-error.js';
 import type { Workload } from '../model/workload.js';
 import { buildLintIndex, CUSTOM_RESOURCES, EVERY_KIND, WORKLOADS, type LintIndex } from './lint-index.js';
 
 /** A rule read something from ctx.index that its meta.queries does not name: a bug in the rule, not in the inputs. */
-export class UndeclaredQuery extends Error {}
+export class UndeclaredQuery extends UsageError {
+  constructor(ruleId: string, what: string) {
+    super(`rule ${ruleId} reads ${what} from ctx.index, which its meta.queries does not name`, `Add "${what}" to the rule's meta.queries (see docs/rules/README.md), or leave queries out to get every object.`);
+  }
+}
 
 /** `base` as one rule may see it: a query its meta.queries does not name throws UndeclaredQuery. */
 export function declaredIndex(base: LintIndex, ruleId: string, queries: ReadonlySet<string>): LintIndex {
   const need = (what: string) => {
     if (queries.has(what) || queries.has(EVERY_KIND) || (queries.has(WORKLOADS) && Object.hasOwn(POD_KINDS, what))) return;
-    throw new UndeclaredQuery(`rule ${ruleId} reads ${what} from ctx.index, which its meta.queries does not name`);
+    throw new UndeclaredQuery(ruleId, what);
   };
   return {
     get objects() {

@@ -7,10 +7,10 @@ import { parseCase } from './rule-tester.js';
 describe('loadRulesDirs', () => {
   it('loads rule modules that then run like built-in rules', async () => {
     const rules = await loadRulesDirs(['fixtures/rules/rules-dir']);
-    expect(rules.map((rule) => rule.meta.id)).toEqual(['team-label']);
+    expect(rules.map((rule) => rule.meta.id)).toEqual(['service-exists', 'team-label']);
     const { objects, workloads } = parseCase({ code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n' });
     const findings = lintObjects({ objects, workloads, rules, config: DEFAULT_CONFIG });
-    expect(findings.map((finding) => `${finding.line}:${finding.column} ${finding.ruleId} ${finding.message}`)).toEqual(['3:1 team-label Deployment has no team label']);
+    expect(findings.map((finding) => `${finding.line}:${finding.column} ${finding.ruleId} ${finding.message}`).sort()).toEqual(['3:1 team-label Deployment has no team label', '3:18 service-exists no Service in namespace default']);
   });
 
   it('rejects a module without the rule shape, naming the file', async () => {

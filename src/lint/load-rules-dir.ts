@@ -2,10 +2,12 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { importModule } from '../load/import-module.js';
 import { UsageError } from '../model/usage-error.js';
 import { SEVERITIES } from '../model/finding.js';
 import { asRecord } from '../model/object.js';
 import type { Rule } from './define-rule.js';
+import { EVERY_KIND } from './lint-index.js';
 
 const TARGETS: readonly unknown[] = ['object', 'podSpec', 'container'];
 const TEXT_FIELDS = ['id', 'category', 'description', 'rationale', 'remediation'] as const;
@@ -25,7 +27,7 @@ export async function loadRulesDirs(dirs: readonly string[]): Promise<Rule[]> {
 async function loadRuleModule(file: string): Promise<Rule> {
   let module: unknown;
   try {
-    module = await import(pathToFileURL(file).href);
+    module = await importModule(pathToFileURL(file).href);
   } catch (error) {
     // a syntax error or a throw at load time is the user's module, not a kubefit bug: no stack trace
     throw new UsageError(`${file}: cannot load the rule module: ${error instanceof Error ? error.message : String(error)}`);
@@ -33,7 +35,18 @@ async function loadRuleModule(file: string): Promise<Rule> {
   const rule = asRecord(asRecord(module)?.['default']);
   const problem = shapeProblem(rule);
   if (problem) throw new UsageError(`${file}: not a kubefit rule: ${problem}`, 'A rule module default-exports { meta, check } like the files in rules/.');
-  return rule as unknown as Rule;
+  return withQueries(rule as unknown as Rule);
+}
+
+/**
+ * A rule module that does not say what it reads from ctx.index may read anything: it gets every object, as before
+ * meta.queries existed (kubefit then keeps every object of the run for it). `queries: []` says it reads nothing but
+ * the object, like a built-in rule without queries, so it runs while the object's file is in memory.
+ */
+function withQueries(rule: Rule): Rule {
+  const { queries, ...meta } = rule.meta;
+  if (queries === undefined) return { ...rule, meta: { ...meta, queries: [EVERY_KIND] } } as Rule;
+  return queries.length === 0 ? ({ ...rule, meta } as Rule) : rule;
 }
 
 function shapeProblem(rule: Readonly<Record<string, unknown>> | undefined): string | undefined {
@@ -46,5 +59,6 @@ function shapeProblem(rule: Readonly<Record<string, unknown>> | undefined): stri
   if (typeof meta['defaultOn'] !== 'boolean') return 'meta.defaultOn is not a boolean';
   if (!TARGETS.includes(asRecord(meta['appliesTo'])?.['target'])) return 'meta.appliesTo.target is not object, podSpec or container';
   if (!asRecord(meta['messages'])) return 'meta.messages is missing';
+  if (meta['queries'] !== undefined && !(Array.isArray(meta['queries']) && meta['queries'].every((query) => typeof query === 'string'))) return 'meta.queries is not a list of strings';
   return undefined;
 }

@@ -2,7 +2,7 @@
 // so a later run deserialises the compiled functions instead of parsing and compiling the source again.
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { constants, Script } from 'node:vm';
+import { Script } from 'node:vm';
 import type { CodeStore } from './validator-cache-dir.js';
 
 export interface CodeCacheEntry {
@@ -19,13 +19,13 @@ export interface CachedModule {
 
 /**
  * Runs `code` as the CommonJS module `filename` (an absolute path; `require` resolves from `requireFrom`, default the
- * module's own directory), with the entry's code cache when it fits. What the code throws is thrown.
+ * module's own directory), with the entry's code cache when it fits. What the code throws is thrown. The code cannot
+ * use import(): Node 20 gives scripts compiled by node:vm no module loader (see import-module.ts).
  */
 export function runWithCodeCache(code: string, filename: string, entry: CodeCacheEntry, requireFrom: string = filename): CachedModule {
   const codeCache = entry.store.read(`${entry.key}.v8`);
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${code.startsWith('#!') ? `//${code}` : code}\n})`, {
     filename,
-    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
     ...(codeCache && { cachedData: codeCache }),
   });
   const module: { exports: unknown } = { exports: {} };
