@@ -5,11 +5,10 @@
 // needs it, and V8 compiles no function before its first call; ajv, js-yaml, yaml, @bufbuild/cel and the precompiled
 // schema validators are required lazily from node_modules and dist/schemas, as in the tsc output. The bundle sits two
 // levels below dist/ so that the paths the sources resolve from import.meta.url (../../schemas) still work.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
-rmSync('dist/bundle', { recursive: true, force: true });
 mkdirSync('dist/bundle/cli', { recursive: true });
 // the package is "type": "module"; these two files are CommonJS
 writeFileSync('dist/bundle/cli/package.json', `${JSON.stringify({ type: 'commonjs' })}\n`);

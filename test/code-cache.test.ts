@@ -1,6 +1,6 @@
 // The installed bin runs the bundled CLI and the built-in validators through V8's code cache in the per-user cache
 // directory: a cold, a warm, a corrupted and a disabled cache must all give the same run.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,16 +22,23 @@ describe('the V8 code cache of the bin', () => {
   it('gives the same report cold, warm, corrupted and off, and writes the cache once', async () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'kubefit-code-cache-'));
     temporary.push(cacheDir);
+    const env = { KUBEFIT_CACHE_DIR: cacheDir };
     const off = await spawnCli(ARGV, { env: { KUBEFIT_CACHE_DIR: 'off' } });
     expect(off.code).toBe(1);
-    const cold = await spawnCli(ARGV, { env: { KUBEFIT_CACHE_DIR: cacheDir } });
+    // neither --version nor a run that stops with a usage error writes a command's cache: it would hold too little
+    expect((await spawnCli(['--version'], { env })).code).toBe(0);
+    expect((await spawnCli(['check', 'no-such-file.yaml'], { env })).code).toBe(2);
+    expect((await cacheFiles(cacheDir)).filter((file) => /\/cli-/.test(file))).toEqual([]);
+    const cold = await spawnCli(ARGV, { env });
     const written = await cacheFiles(cacheDir);
-    const cli = written.find((file) => /\/cli-[0-9a-f]{32}-check\.v8$/.test(file));
+    const cli = written.find((file) => /\/cli-\d+-\d+-check\.v8$/.test(file));
     expect(cli).toBeDefined();
-    expect(written.some((file) => /\/builtin-deployment-apps-v1-[0-9a-f]{32}\.v8$/.test(file))).toBe(true);
-    const warm = await spawnCli(ARGV, { env: { KUBEFIT_CACHE_DIR: cacheDir } });
+    expect(written.some((file) => /\/builtin-deployment-apps-v1-\d+-\d+\.v8$/.test(file))).toBe(true);
+    const coldWrite = (await stat(cli ?? '')).mtimeMs;
+    const warm = await spawnCli(ARGV, { env });
+    expect((await stat(cli ?? '')).mtimeMs).toBe(coldWrite);
     await writeFile(cli ?? '', 'not a code cache');
-    const corrupted = await spawnCli(ARGV, { env: { KUBEFIT_CACHE_DIR: cacheDir } });
+    const corrupted = await spawnCli(ARGV, { env });
     for (const run of [cold, warm, corrupted]) expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: off.code, stdout: off.stdout, stderr: off.stderr });
     // V8 rejected the corrupted cache, so the run wrote a fresh one
     expect((await readFile(cli ?? '')).toString()).not.toBe('not a code cache');

@@ -3,13 +3,12 @@
 // through V8's code cache in the per-user cache directory, so a start deserialises compiled code instead of parsing and
 // compiling 650 kB of JavaScript (about a third of a cold start). Without a cache directory (KUBEFIT_CACHE_DIR=off) it
 // is an ordinary require; an unusable one only costs the compilation it would have saved. Each command has a cache of
-// its own, written by its first run: it holds the functions that run compiled (V8 compiles lazily), so a `lint` start
-// does not depend on whether `--version` or `fit` happened to run first.
-import { createHash } from 'node:crypto';
+// its own, written by its first run that finishes an analysis (exit 0 or 1): it holds the functions that run compiled
+// (V8 compiles lazily), so a `lint` start does not depend on whether `--version`, a usage error or `fit` came first.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { runWithCodeCache } from '../load/code-cache.js';
+import { codeVersion, runWithCodeCache } from '../load/code-cache.js';
 import { IMPORT_MODULE } from '../load/import-module.js';
 import { cacheDirectory, validatorCodeStore } from '../load/validator-cache-dir.js';
 import { toolVersion } from '../version.js';
@@ -20,9 +19,13 @@ const cli = fileURLToPath(new URL('kubefit.js', import.meta.url));
 const directory = cacheDirectory(process.env);
 if (directory === undefined) createRequire(cli)(cli);
 else {
-  const code = readFileSync(cli, 'utf8');
-  const command = COMMANDS.find((name) => name === process.argv[2]) ?? 'check';
-  const key = `cli-${createHash('sha256').update(code).digest('hex').slice(0, 32)}-${command}`;
-  const { saveCodeCache } = runWithCodeCache(code, cli, { store: validatorCodeStore(directory, toolVersion()), key });
-  if (saveCodeCache) process.once('beforeExit', saveCodeCache);
+  const command = commandOf(process.argv.slice(2));
+  const key = `cli-${codeVersion(cli)}-${command ?? 'none'}`;
+  const { saveCodeCache } = runWithCodeCache(readFileSync(cli, 'utf8'), cli, { store: validatorCodeStore(directory, toolVersion()), key });
+  if (saveCodeCache && command !== undefined) process.once('beforeExit', () => (process.exitCode === 0 || process.exitCode === 1) && saveCodeCache());
+}
+
+/** The command a run analyses with (as args.ts finds it: named anywhere, else check when a path is given); undefined for --version and --help. */
+function commandOf(argv: readonly string[]): string | undefined {
+  return COMMANDS.find((name) => argv.includes(name)) ?? (argv.some((arg) => !arg.startsWith('-')) ? 'check' : undefined);
 }

@@ -1,5 +1,6 @@
 // Runs CommonJS code (the bundled CLI, ajv standalone validators) with V8's code cache kept in the per-user CodeStore,
 // so a later run deserialises the compiled functions instead of parsing and compiling the source again.
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
@@ -15,6 +16,16 @@ export interface CachedModule {
   readonly exports: unknown;
   /** Stores V8's code cache once the code has run (so lazily compiled functions are in it); absent when it is current. */
   readonly saveCodeCache: (() => void) | undefined;
+}
+
+/**
+ * A key part that changes whenever the file at `path` does: its size and modification time. A build rewrites the
+ * file (new mtime); an installed package never changes within the version the cache directory belongs to. Cheaper
+ * than hashing the code on every start, which the pre-commit hook would pay each time.
+ */
+export function codeVersion(path: string): string {
+  const { size, mtimeMs } = statSync(path);
+  return `${size}-${Math.trunc(mtimeMs)}`;
 }
 
 /**

@@ -1,13 +1,11 @@
 // Loads the precompiled validator of one built-in kind on first use (a cold run pays only for the kinds it meets); with
 // a CodeStore, through V8's code cache, which starts the 350 kB workload validators in a third of the time.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { runWithCodeCache } from '../load/code-cache.js';
+import { codeVersion, runWithCodeCache } from '../load/code-cache.js';
 import type { CodeStore } from '../load/validator-cache-dir.js';
 import { BUILTIN_KINDS } from './builtin-kinds.js';
 import type { CompiledValidator } from './compiled-validator.js';
-import { perKindFiles } from './kind-files.js';
+import { perKindFiles, schemaFile } from './kind-files.js';
 
 /** True when kubefit ships a schema for this apiVersion and kind. */
 export function isBuiltinKind(apiVersion: string, kind: string): boolean {
@@ -35,23 +33,15 @@ export function saveBuiltinCodeCaches(): void {
   for (const save of unsavedCodeCaches.splice(0)) save();
 }
 
+/** The validator run through the store's code cache; undefined when its file cannot be read or run that way. */
 function withCodeCache(base: string, store: CodeStore): CompiledValidator | undefined {
-  // schemas/ sits two levels up from src/schema, dist/src/schema and the bundle's dist/bundle/cli alike
-  const file = fileURLToPath(new URL(`../../schemas/${base}.cjs`, import.meta.url));
-  let code: string;
+  const file = schemaFile(`${base}.cjs`);
   try {
-    code = readFileSync(file, 'utf8');
+    const module = runWithCodeCache(readFileSync(file, 'utf8'), file, { store, key: `builtin-${base}-${codeVersion(file)}` });
+    if (typeof module.exports !== 'function') return undefined;
+    if (module.saveCodeCache) unsavedCodeCaches.push(module.saveCodeCache);
+    return module.exports as CompiledValidator;
   } catch {
     return undefined;
   }
-  const key = `builtin-${base}-${createHash('sha256').update(code).digest('hex').slice(0, 32)}`;
-  let module;
-  try {
-    module = runWithCodeCache(code, file, { store, key });
-  } catch {
-    return undefined;
-  }
-  if (typeof module.exports !== 'function') return undefined;
-  if (module.saveCodeCache) unsavedCodeCaches.push(module.saveCodeCache);
-  return module.exports as CompiledValidator;
 }
