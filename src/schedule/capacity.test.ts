@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { fit } from '../check.js';
 import { toClusterSnapshot } from '../model/cluster.js';
 import { toWorkload } from '../model/workload.js';
@@ -50,5 +51,30 @@ describe('capacityProbe', () => {
       const queuedLast = placeAll([...requests, probe], snapshot).outcomes[requests.length];
       expect(additionalReplicas(request).additionalReplicas, `d${i}`).toBe(CAPACITY_PROBE - (queuedLast?.unschedulable ?? 0));
     });
+  });
+});
+
+describe('preemption from a node state placed in the run', () => {
+  const objects = objectsFromYaml(['fixtures/scheduler/capacity-preemption/cluster.yaml', 'fixtures/scheduler/capacity-preemption/app.yaml'].map((file) => readFileSync(file, 'utf8')).join('\n---\n'));
+  const snapshot = toSchedulerSnapshot(toClusterSnapshot(objects), 35);
+  const requestOf = (name: string, replicas: number) => {
+    const workload = objects.flatMap((o) => toWorkload(o) ?? []).find((w) => w.object.ref.name === name);
+    if (!workload) throw new Error(name);
+    const pod = buildPodInfo(podSourceOfWorkload(workload), snapshot.podOptions, []);
+    return { pods: [{ pod, replicas }], priority: pod.priority };
+  };
+
+  it('--capacity: a higher-priority workload may preempt the lower-priority replicas the run placed', async () => {
+    const report = await fit(['fixtures/scheduler/capacity-preemption/app.yaml'], { cluster: ['fixtures/scheduler/capacity-preemption/cluster.yaml'], capacity: true, configFile: false });
+    const capacityOf = (name: string) => report.scheduling.find((result) => result.object.name === name)?.capacity;
+    expect([capacityOf('hi'), capacityOf('lo')]).toEqual([{ additionalReplicas: 2, atLeast: false }, { additionalReplicas: 0, atLeast: false }]);
+  });
+
+  it('evicts one of several replicas that share a PodInfo, not all of them (upstream SelectVictimsOnNode)', () => {
+    const run = placeAll([requestOf('hi', 1), requestOf('lo', 3)], snapshot);
+    expect(run.nodes[0]?.pods.map((pod) => pod.name)).toEqual(['hi', 'lo', 'lo', 'lo']);
+    const again = placeAll([requestOf('hi', 1)], snapshot, run.nodes);
+    expect(again.outcomes[0]?.preempted).toHaveLength(1);
+    expect(again.nodes[0]?.pods.map((pod) => pod.name)).toEqual(['hi', 'lo', 'lo', 'hi']);
   });
 });

@@ -101,7 +101,7 @@ describe('NodeClasses.podLabelHolders', () => {
     nodes.replace(1, addPodToNode(nodes.nodes[1] ?? start[1]!, db));
     nodes.replace(0, addPodToNode(nodes.nodes[0] ?? start[0]!, db));
     check();
-    nodes.replace(0, removePodsFromNode(nodes.nodes[0]!, new Set([web])));
+    nodes.replace(0, removePodsFromNode(nodes.nodes[0]!, [web]));
     check();
     // One pod more than before, but not appended (a probe's evictions undone): [db] → [web, db].
     nodes.replace(0, nodeInfoOf({ name: 'a' }, [web, db]));

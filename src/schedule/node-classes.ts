@@ -108,11 +108,6 @@ export class NodeClasses {
     return this.#grouping(spec).classes.values();
   }
 
-  /** The first member (smallest node name) of a class, or undefined when the class is gone. */
-  firstMember(spec: ClassSpec, key: string): number | undefined {
-    return this.#grouping(spec).classes.get(key)?.members[0];
-  }
-
   /** The members of a class (empty when the class is gone). */
   classMembers(spec: ClassSpec, key: string): readonly number[] {
     return this.#grouping(spec).classes.get(key)?.members ?? [];

@@ -200,8 +200,18 @@ export function addPodToNode(node: NodeInfo, pod: PodInfo): NodeInfo {
 }
 
 /** The node without `removed` (upstream NodeInfo.RemovePod, for preemption's what-if). */
-export function removePodsFromNode(node: NodeInfo, removed: ReadonlySet<PodInfo>): NodeInfo {
-  return withPods(node, node.pods.filter((pod) => !removed.has(pod)));
+/**
+ * The node without `removed`, one bound copy per entry: the replicas kubefit places share one PodInfo, so evicting
+ * one of them must leave the others.
+ */
+export function removePodsFromNode(node: NodeInfo, removed: readonly PodInfo[]): NodeInfo {
+  const left = new Map<PodInfo, number>();
+  for (const pod of removed) left.set(pod, (left.get(pod) ?? 0) + 1);
+  return withPods(node, node.pods.filter((pod) => {
+    const count = left.get(pod) ?? 0;
+    if (count > 0) left.set(pod, count - 1);
+    return count === 0;
+  }));
 }
 
 function specKeyOf(unschedulable: boolean, taints: readonly Taint[]): string {

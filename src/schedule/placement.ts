@@ -55,7 +55,7 @@ export function queueOrder(requests: readonly PlacementRequest[]): number[] {
 /** Places the requests on `start` (the snapshot's nodes unless given, e.g. the final nodes of an earlier run). */
 export function placeAll(requests: readonly PlacementRequest[], snapshot: SchedulerSnapshot, start: readonly NodeInfo[] = snapshot.nodes): PlacementRun {
   const nodes = new NodeClasses(start);
-  const context = placementContext(nodes, snapshot, lowestPriorityOf(snapshot.nodes));
+  const context = placementContext(nodes, snapshot, lowestPriorityOf(start));
   const outcomes: PlacementOutcome[] = requests.map(emptyOutcome);
   for (const index of queueOrder(requests)) {
     const outcome = outcomes[index];
@@ -77,7 +77,7 @@ export interface PlacementProbe {
 
 export function placementProbe(snapshot: SchedulerSnapshot, start: readonly NodeInfo[]): PlacementProbe {
   const nodes = new NodeClasses(start);
-  const lowestPriority = lowestPriorityOf(snapshot.nodes);
+  const lowestPriority = lowestPriorityOf(start);
   return {
     nodes,
     cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage.fork()),
@@ -189,7 +189,7 @@ function preempt(pod: PodInfo, outcome: PlacementOutcome, context: PlacementCont
   const preemption = preemptionOf(postFilter);
   if (outcome.preemption === undefined) outcome.preemption = toPreemptionResult(preemption);
   if (!preemption) return { message: postFilterMessageOf(postFilter) };
-  nodes.replace(preemption.index, removePodsFromNode(preemption.node, new Set(preemption.victims)));
+  nodes.replace(preemption.index, removePodsFromNode(preemption.node, preemption.victims));
   appendAll(outcome.preempted, preemption.victims.map(podKey));
   // Cached PreFilter states counted the evicted pods: prepare every pod again.
   context.prepared.clear();

@@ -70,16 +70,16 @@ export function selectVictimsOnNode(prepared: PreparedPod, index: number, scope:
   const node = scope.nodes.nodes[index];
   const potential = node?.pods.filter((pod) => pod.priority < prepared.pod.priority) ?? [];
   if (!node || potential.length === 0) return NO_VICTIMS;
-  const removed = new Set(potential);
-  const status = statusOn(prepared, index, removePodsFromNode(node, removed), scope);
+  const status = statusOn(prepared, index, removePodsFromNode(node, potential), scope);
   if (status) return status;
-  // Reprieve as many as possible: budget-violating pods first, each group from the most important down.
+  // Reprieve as many as possible: budget-violating pods first, each group from the most important down. Entries are
+  // bound copies (replicas placed by kubefit share a PodInfo), so a reprieve gives back one copy.
   const { violating, nonViolating } = filterPodsWithPDBViolation([...potential].sort(byImportance), scope.budgets);
   const victims: PodInfo[] = [];
+  let undecided = [...violating, ...nonViolating];
   const reprieve = (pod: PodInfo): boolean => {
-    removed.delete(pod);
-    if (!statusOn(prepared, index, removePodsFromNode(node, removed), scope)) return true;
-    removed.add(pod);
+    undecided = undecided.slice(1);
+    if (!statusOn(prepared, index, removePodsFromNode(node, [...victims, ...undecided]), scope)) return true;
     victims.push(pod);
     return false;
   };
