@@ -133,6 +133,15 @@ describe('loadManifests on bad input', () => {
     expect(result.findings[0]?.message).toBe('document has more than 1,000,000 values once aliases are expanded');
   });
 
+  it('reads a cluster snapshot over the value limit of manifests (one kubectl List of a large cluster)', async () => {
+    const cidrs = Array.from({ length: 1_100_000 }, () => 'a').join(',');
+    await writeFile(join(dir, 'snapshot.yaml'), `apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Node, metadata: {name: n1}, spec: {podCIDRs: [${cidrs}]}}\n`);
+    const asManifest = await loadManifests(['snapshot.yaml'], { cwd: dir });
+    expect(asManifest.findings.map((finding) => finding.ruleId)).toEqual(['too-large']);
+    const asCluster = await loadManifests(['snapshot.yaml'], { cwd: dir, fromCluster: true });
+    expect([asCluster.findings, asCluster.objects.map((object) => object.ref.name)]).toEqual([[], ['n1']]);
+  });
+
   it.skipIf(process.getuid?.() === 0)('reports an unreadable file', async () => {
     await writeFile(join(dir, 'secret.yaml'), 'a: 1\n');
     await chmod(join(dir, 'secret.yaml'), 0o000);

@@ -23,6 +23,12 @@ export const DEFAULT_LIMITS: LoadLimits = {
   maxExpandedNodes: 1_000_000,
 };
 
+/**
+ * Values a cluster snapshot's document may hold. `kubectl get nodes,pods -A -o yaml` is one List document: 5,000
+ * Nodes and their Pods are some 2 million values, over the limit that keeps hostile manifests (alias bombs) cheap.
+ */
+const CLUSTER_DOCUMENT_VALUES = 50_000_000;
+
 export interface LoadOptions {
   readonly cwd?: string;
   /** Reads standard input when an input is "-". */
@@ -89,7 +95,8 @@ export async function loadManifests(inputs: readonly string[], options: LoadOpti
  */
 export async function streamManifests(inputs: readonly string[], options: LoadOptions, visit: (document: LoadedDocument) => void): Promise<StreamResult> {
   const cwd = options.cwd ?? process.cwd();
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const given = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits = options.fromCluster ? { ...given, maxExpandedNodes: Math.max(given.maxExpandedNodes, CLUSTER_DOCUMENT_VALUES) } : given;
   const expanded = await expandInputs(inputs, cwd, options.ignorePaths ?? []);
   const skipped = options.skipFiles ?? new Set<string>();
   const files = expanded.files.filter((file) => !skipped.has(resolveFrom(cwd, file)));
