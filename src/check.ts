@@ -142,7 +142,7 @@ export async function analyze(command: Command, paths: readonly string[], option
     for (const patch of main.patches) appendAll(findings, validation.validatePatch(patch));
     validation.saveCodeCaches();
     progress(options, 'linting objects', main.objects.length);
-    appendAll(findings, linter.finish(main.objects.filter((object) => linter.keeps(object)), neighbours));
+    appendAll(findings, linter.finish(main.linted, neighbours));
   }
   const noNodes = command !== 'lint' && snapshot.nodes.length === 0;
   if (!noNodes && command !== 'lint') progress(options, 'placing workloads', workloads.length);
@@ -176,6 +176,8 @@ interface MainInputs extends StreamResult {
   readonly objects: KubeObject[];
   /** Objects without a built-in schema, validated once every CustomResourceDefinition is read. */
   readonly customResources: KubeObject[];
+  /** Objects the cross-object lint rules run on or query (Linter.keeps). */
+  readonly linted: KubeObject[];
   readonly patches: KubeObject[];
   /** Schema and per-object lint findings, found while each document was in memory. */
   readonly builtinFindings: Finding[];
@@ -192,7 +194,7 @@ interface MainInputs extends StreamResult {
  */
 async function readMain(paths: readonly string[], load: LoadOptions, run: MainRun): Promise<MainInputs> {
   const retainer = new Retainer({ ...DEFAULT_LIMITS, ...load.limits });
-  const kept = { objects: [] as KubeObject[], customResources: [] as KubeObject[], patches: [] as KubeObject[], builtinFindings: [] as Finding[] };
+  const kept = { objects: [] as KubeObject[], customResources: [] as KubeObject[], linted: [] as KubeObject[], patches: [] as KubeObject[], builtinFindings: [] as Finding[] };
   const suppressions = new SuppressionCollector(run.config);
   const objectFiles = new Set<string>();
   const schedules = run.command !== 'lint';
@@ -202,16 +204,15 @@ async function readMain(paths: readonly string[], load: LoadOptions, run: MainRu
     for (const object of document.objects) {
       count++;
       objectFiles.add(object.file);
-      if (!object.fromCluster) suppressions.add(object);
+      suppressions.add(object);
       const builtin = run.analysis?.validation.validateBuiltin(object);
       run.analysis?.validation.define(object);
       run.analysis?.linter.lintObject(object);
       if (builtin) appendAll(kept.builtinFindings, builtin);
       const custom = run.analysis !== undefined && builtin === undefined;
-      const needed = custom || run.analysis?.linter.keeps(object) || (schedules && (isClusterObject(object) || toWorkload(object) !== undefined));
-      if (!needed) continue;
-      if (custom) retainer.retain(object, kept.objects, kept.customResources);
-      else retainer.retain(object, kept.objects);
+      const linted = run.analysis?.linter.keeps(object) === true;
+      if (!custom && !linted && !(schedules && (isClusterObject(object) || toWorkload(object) !== undefined))) continue;
+      retainer.retain(object, kept.objects, ...(custom ? [kept.customResources] : []), ...(linted ? [kept.linted] : []));
     }
   });
   retainer.flush();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type KubefitConfig, type SchemaRuleConfig } from '../config/config.js';
 import { defineRule, type Rule } from './define-rule.js';
-import { fillMessage, lintObjects } from './engine.js';
+import { BUILTIN_RULES } from '../../rules/index.js';
+import { fillMessage, Linter, lintObjects } from './engine.js';
 import { parseCase } from './rule-tester.js';
 
 const CODE = `
@@ -106,5 +107,18 @@ describe('meta.queries', () => {
   it('stops a rule that reads a kind it does not declare, or reads the index without declaring anything', () => {
     expect(() => run([querying(['Service'], 'Deployment')])).toThrow('rule querying reads Deployment from ctx.index, which its meta.queries does not name');
     expect(() => run([querying(undefined, 'Deployment')])).toThrow('rule querying reads Deployment from ctx.index');
+  });
+});
+
+describe('Linter.keeps', () => {
+  it('keeps objects only for the cross-object rules that may run: on by default or by the configuration, or turned on by an override', () => {
+    const { objects } = parseCase({ code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: read, namespace: team}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: reader}\n' });
+    const [binding] = objects;
+    if (!binding) throw new Error('no object');
+    const keeps = (config: Partial<KubefitConfig>) => new Linter({ rules: BUILTIN_RULES, config: { ...DEFAULT_CONFIG, ...config }, workloadOf: () => undefined }).keeps(binding);
+    // rbac-secrets-read (off by default) is the only built-in rule that reads RoleBindings
+    expect(keeps({})).toBe(false);
+    expect(keeps({ rules: { 'rbac-secrets-read': 'warning' } })).toBe(true);
+    expect(keeps({ overrides: [{ files: ['prod/**'], rules: { 'rbac-secrets-read': 'error' } }] })).toBe(true);
   });
 });

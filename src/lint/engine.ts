@@ -82,7 +82,7 @@ export class Linter {
     this.#setup = setup;
     this.#rules = [...setup.rules, ...setup.config.customRules.map(toSchemaRule)];
     this.#shared = setup.config.overrides.length === 0 ? activeRules(this.#rules, '', setup.config) : undefined;
-    this.#kept = keptKinds(this.#rules);
+    this.#kept = keptKinds(this.#rules.filter(mayRun(setup.config)));
     const local = localIndex(() => this.#current);
     this.#local = { indexOf: viewsOf(local), workloadOf: setup.workloadOf, findings: [] };
   }
@@ -152,6 +152,12 @@ interface KeptKinds {
   readonly workloads: boolean;
   /** Kinds of workloads that cross-object pod spec or container rules run on (undefined: every kind). */
   readonly workloadKinds: ReadonlySet<string> | undefined;
+}
+
+/** Rules on for some file: on by the configuration (or default), or turned on by an override. Only they keep objects. */
+function mayRun(config: KubefitConfig): (rule: Rule) => boolean {
+  const resolve = settingResolver(config);
+  return (rule) => resolve(rule.meta.id, rule.meta, '') !== 'off' || config.overrides.some((override) => (override.rules[rule.meta.id] ?? 'off') !== 'off');
 }
 
 function keptKinds(rules: readonly Rule[]): KeptKinds {
