@@ -100,8 +100,8 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   const expanded = await expandInputs(inputs, cwd, options.ignorePaths ?? []);
   const skipped = options.skipFiles ?? new Set<string>();
   const files = expanded.files.filter((file) => !skipped.has(resolveFrom(cwd, file)));
-  const kustomizations = new Map<string, ReadResult>();
-  for (const file of files.filter(isKustomizationFile)) kustomizations.set(file, await readSourceFile(file, resolveFrom(cwd, file), limits.maxFileSize));
+  const kustomizationFiles = files.filter(isKustomizationFile);
+  const kustomizations = new Map(await Promise.all(kustomizationFiles.map(async (file) => [file, await readSourceFile(file, resolveFrom(cwd, file), limits.maxFileSize)] as const)));
   const roles = kustomizeRolesOf([...kustomizations.values()], limits);
   const findings: Finding[] = [...expanded.findings];
   const total = files.length + (expanded.stdin ? 1 : 0);
