@@ -31,6 +31,7 @@ const specArb: fc.Arbitrary<ClassSpec> = fc.record({
   keys: fc.subarray([HOSTNAME_LABEL, POOL, ZONE, 'absent']),
   usesName: fc.boolean(),
   images: fc.option(fc.constant(['img:1']), { nil: undefined }),
+  ignoresUsage: fc.option(fc.constant(true), { nil: undefined }),
 });
 
 /** The per-node definition: every node keyed by classKey, classes in the order of their first member. */

@@ -24,10 +24,17 @@ export function specId(spec: ClassSpec): string {
   return `${spec.usesName ? 'N' : ''}${spec.ignoresUsage ? 'S' : ''}|${spec.keys.join('\u0001')}|${spec.images?.join('\u0001') ?? ''}`;
 }
 
+/**
+ * A node's class key in a grouping is a head that changes with its pods (NodeInfo.classKey, or specKey) and a tail that
+ * does not (labels, images, name: computed once per node). Classes are found by head, then tail: both strings keep
+ * their hash, so a bind concatenates and hashes no new key unless it makes a new class.
+ */
 interface Grouping {
-  /** The class key of a node in this grouping. */
-  readonly keyOfNode: (node: NodeInfo) => string;
+  readonly headOf: (node: NodeInfo) => string;
+  readonly tailOf: (node: NodeInfo) => string;
   readonly classes: Map<string, NodeClass>;
+  readonly byHead: Map<string, Map<string, NodeClass>>;
+  readonly tails: string[];
   readonly keyOf: string[];
 }
 
@@ -36,7 +43,16 @@ const NONE: ReadonlySet<number> = new Set();
 
 /** The key of the node's class under `spec` (the per-node definition every grouping follows). */
 export function classKey(node: NodeInfo, spec: ClassSpec): string {
-  let key = spec.ignoresUsage ? node.specKey : node.classKey;
+  return headOf(spec)(node) + classKeyTail(node, spec);
+}
+
+function headOf(spec: ClassSpec): (node: NodeInfo) => string {
+  return spec.ignoresUsage ? (node) => node.specKey : (node) => node.classKey;
+}
+
+/** The part of classKey that replacing a node by one with other pods never changes. */
+function classKeyTail(node: NodeInfo, spec: ClassSpec): string {
+  let key = '';
   for (const label of spec.keys) key += `\u0001${node.labels[label] ?? ABSENT}`;
   if (spec.images) for (const image of spec.images) key += node.imageStates.has(image) ? '\u0001I' : '\u0001-';
   return spec.usesName ? `${key}\u0001${node.name}` : key;
@@ -45,28 +61,19 @@ export function classKey(node: NodeInfo, spec: ClassSpec): string {
 /** Every label but the hostname, as text (kept per labels object: nodes share it across pod updates). */
 const labelsTexts = new WeakMap<Labels, string>();
 
-function labelsText(labels: Labels): string {
-  let text = labelsTexts.get(labels);
-  if (text === undefined) {
-    // In the labels' own order: equal labels written in another order only make one more base class.
-    text = '';
-    for (const key in labels) if (key !== HOSTNAME_LABEL) text += `${key}\u0001${labels[key]}\u0001`;
-    labelsTexts.set(labels, text);
-  }
-  return text;
-}
-
-/** Base keys per NodeInfo: the placement's NodeClasses starts from the same NodeInfos as feasibility's. */
-const baseKeys = new WeakMap<NodeInfo, string>();
-
 /**
  * Nodes that no spec without the node's name, its hostname label or images can tell apart: equal class keys and equal
- * other labels. Identical nodes (a node pool) fall into one base class.
+ * other labels (the base key: classKey, then this tail). Identical nodes (a node pool) fall into one base class.
  */
-function baseKey(node: NodeInfo): string {
-  let key = baseKeys.get(node);
-  if (key === undefined) baseKeys.set(node, (key = `${node.classKey}\u0000${labelsText(node.labels)}`));
-  return key;
+function baseKeyTail(node: NodeInfo): string {
+  let text = labelsTexts.get(node.labels);
+  if (text === undefined) {
+    // In the labels' own order: equal labels written in another order only make one more base class.
+    text = '\u0000';
+    for (const key in node.labels) if (key !== HOSTNAME_LABEL) text += `${key}\u0001${node.labels[key]}\u0001`;
+    labelsTexts.set(node.labels, text);
+  }
+  return text;
 }
 
 /** Whether classKey under `spec` is a function of baseKey, so groupings can be built per base class. */
@@ -155,39 +162,45 @@ export class NodeClasses {
     const id = specId(spec);
     let grouping = this.#groupings.get(id);
     if (!grouping) {
-      grouping = isCoarse(spec) ? this.#fromBase(spec) : this.#perNode((node) => classKey(node, spec));
+      const tailOf = (node: NodeInfo): string => classKeyTail(node, spec);
+      grouping = isCoarse(spec) ? this.#fromBase(headOf(spec), tailOf) : this.#perNode(headOf(spec), tailOf);
       this.#groupings.set(id, grouping);
     }
     this.#bySpec.set(spec, grouping);
     return grouping;
   }
 
-  #perNode(keyOfNode: (node: NodeInfo) => string): Grouping {
-    const grouping: Grouping = { keyOfNode, classes: new Map(), keyOf: [] };
+  #perNode(headOfNode: (node: NodeInfo) => string, tailOf: (node: NodeInfo) => string): Grouping {
+    const grouping = emptyGrouping(headOfNode, tailOf);
     for (let i = 0; i < this.#nodes.length; i++) this.#insert(grouping, i);
     return grouping;
   }
 
   /** The grouping from the base classes: one key per base class instead of one per node. */
-  #fromBase(spec: ClassSpec): Grouping {
-    this.#base ??= this.#perNode(baseKey);
-    const keyOfNode = (node: NodeInfo): string => classKey(node, spec);
-    const keyOf = new Array<string>(this.#nodes.length);
-    const byKey = new Map<string, NodeClass>();
+  #fromBase(headOfNode: (node: NodeInfo) => string, tailOf: (node: NodeInfo) => string): Grouping {
+    this.#base ??= this.#perNode((node) => node.classKey, baseKeyTail);
+    const grouping = emptyGrouping(headOfNode, tailOf);
+    const byKey = new Map<string, { readonly nodeClass: NodeClass; readonly head: string; readonly tail: string }>();
     for (const base of this.#base.classes.values()) {
       const node = this.#nodes[base.members[0] ?? -1];
       if (!node) continue;
-      const key = keyOfNode(node);
-      for (const index of base.members) keyOf[index] = key;
+      const head = headOfNode(node);
+      const tail = tailOf(node);
+      const key = head + tail;
+      for (const index of base.members) {
+        grouping.keyOf[index] = key;
+        grouping.tails[index] = tail;
+      }
       const existing = byKey.get(key);
-      if (existing) appendAll(existing.members, base.members);
-      else byKey.set(key, { key, members: [...base.members] });
+      if (existing) appendAll(existing.nodeClass.members, base.members);
+      else byKey.set(key, { nodeClass: { key, members: [...base.members] }, head, tail });
     }
     // as #perNode builds them: members ascending, classes in the order of their first member
     const classes = [...byKey.values()];
-    for (const nodeClass of classes) nodeClass.members.sort((a, b) => a - b);
-    classes.sort((a, b) => (a.members[0] ?? 0) - (b.members[0] ?? 0));
-    return { keyOfNode, classes: new Map(classes.map((nodeClass) => [nodeClass.key, nodeClass])), keyOf };
+    for (const { nodeClass } of classes) nodeClass.members.sort((a, b) => a - b);
+    classes.sort((a, b) => (a.nodeClass.members[0] ?? 0) - (b.nodeClass.members[0] ?? 0));
+    for (const { nodeClass, head, tail } of classes) addClass(grouping, nodeClass, head, tail);
+    return grouping;
   }
 
   /** Replaces node `index` (same name) after its pods changed; every cached grouping follows. */
@@ -198,13 +211,26 @@ export class NodeClasses {
     if (old && (old.podsWithRequiredAntiAffinity.length > 0 || node.podsWithRequiredAntiAffinity.length > 0)) this.#withAntiAffinity = undefined;
     this.#nodes[index] = node;
     if (old) this.#moveHolder(index, old, node);
-    for (const grouping of this.#base ? [this.#base, ...this.#groupings.values()] : this.#groupings.values()) {
-      const oldKey = grouping.keyOf[index] ?? '';
-      const members = grouping.classes.get(oldKey)?.members ?? [];
-      members.splice(lowerBound(members, index), 1);
-      if (members.length === 0) grouping.classes.delete(oldKey);
-      this.#insert(grouping, index);
+    if (this.#base) this.#move(this.#base, index, old);
+    for (const grouping of this.#groupings.values()) this.#move(grouping, index, old);
+  }
+
+  /** Moves node `index` (which was `old`) to its class now. */
+  #move(grouping: Grouping, index: number, old: NodeInfo | undefined): void {
+    const held = grouping.classes.get(grouping.keyOf[index] ?? '');
+    const node = this.#nodes[index];
+    if (!held || !old || !node) return this.#insert(grouping, index);
+    const head = grouping.headOf(old);
+    // The same class (a filter ignoring usage, or a change that no class key shows), unless the class goes and comes back.
+    if (held.members.length > 1 && head === grouping.headOf(node)) return;
+    held.members.splice(lowerBound(held.members, index), 1);
+    if (held.members.length === 0) {
+      grouping.classes.delete(held.key);
+      const inner = grouping.byHead.get(head);
+      inner?.delete(grouping.tails[index] ?? '');
+      if (inner?.size === 0) grouping.byHead.delete(head);
     }
+    this.#insert(grouping, index);
   }
 
   #addHolder(index: number, keys: Iterable<string>): void {
@@ -232,12 +258,30 @@ export class NodeClasses {
   #insert(grouping: Grouping, index: number): void {
     const node = this.#nodes[index];
     if (!node) return;
-    const key = grouping.keyOfNode(node);
-    grouping.keyOf[index] = key;
-    const existing = grouping.classes.get(key);
-    if (existing) existing.members.splice(lowerBound(existing.members, index), 0, index);
-    else grouping.classes.set(key, { key, members: [index] });
+    const head = grouping.headOf(node);
+    const tail = (grouping.tails[index] ??= grouping.tailOf(node));
+    const existing = grouping.byHead.get(head)?.get(tail);
+    if (existing) {
+      existing.members.splice(lowerBound(existing.members, index), 0, index);
+      grouping.keyOf[index] = existing.key;
+      return;
+    }
+    const created: NodeClass = { key: head + tail, members: [index] };
+    addClass(grouping, created, head, tail);
+    grouping.keyOf[index] = created.key;
   }
+}
+
+function emptyGrouping(headOfNode: (node: NodeInfo) => string, tailOf: (node: NodeInfo) => string): Grouping {
+  return { headOf: headOfNode, tailOf, classes: new Map(), byHead: new Map(), tails: [], keyOf: [] };
+}
+
+/** Adds a class whose key is `head + tail`. */
+function addClass(grouping: Grouping, nodeClass: NodeClass, head: string, tail: string): void {
+  grouping.classes.set(nodeClass.key, nodeClass);
+  let inner = grouping.byHead.get(head);
+  if (!inner) grouping.byHead.set(head, (inner = new Map()));
+  inner.set(tail, nodeClass);
 }
 
 function lowerBound(sorted: readonly number[], value: number): number {
