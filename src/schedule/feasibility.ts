@@ -71,7 +71,9 @@ function appendUsageFreeFirst(verdicts: Verdict[], nodes: NodeClasses, spec: Cla
     if (status) verdicts.push({ key: usageFreeClass.key, members: usageFreeClass.members, status });
     else if (node) passing.add(usageFreeClass.key);
   }
-  if (passing.size > 0) appendClassVerdicts(verdicts, nodes, spec, split.rest, (index) => passing.has(nodes.classKeyOf(usageFreeSpec, index)));
+  if (passing.size === 0) return;
+  const usageFreeKeys = nodes.classKeys(usageFreeSpec);
+  appendClassVerdicts(verdicts, nodes, spec, split.rest, (index) => passing.has(usageFreeKeys[index] ?? ''));
 }
 
 /** Nodes no verdict lists (they have the `others` status), ascending. */

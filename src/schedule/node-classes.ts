@@ -125,6 +125,11 @@ export class NodeClasses {
     return this.#grouping(spec).keyOf[index] ?? '';
   }
 
+  /** classKeyOf(spec, index) of every node, by index: valid until the next replace. */
+  classKeys(spec: ClassSpec): readonly string[] {
+    return this.#grouping(spec).keyOf;
+  }
+
   /** Indices of the nodes hosting a non-terminating pod of `namespace` labelled `key: value`. */
   podLabelHolders(namespace: string, key: string, value: string): ReadonlySet<number> {
     if (!this.#podLabelHolders) {

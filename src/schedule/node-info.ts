@@ -158,7 +158,10 @@ interface Usage {
   readonly podLabelCounts: ReadonlyMap<string, number>;
 }
 
-function assemble(base: NodeBase, usage: Usage): NodeInfo {
+/** The pods' affinity lists, when known without filtering every pod (a bind appends to the old node's). */
+type AffinityPods = Pick<NodeInfo, 'podsWithRequiredAntiAffinity' | 'podsWithAffinity'>;
+
+function assemble(base: NodeBase, usage: Usage, affinity?: AffinityPods): NodeInfo {
   const { pods, requested, nonZeroRequested, usedPorts } = usage;
   return {
     name: base.name,
@@ -170,8 +173,8 @@ function assemble(base: NodeBase, usage: Usage): NodeInfo {
     allowedPodNumber: base.allowedPodNumber,
     imageStates: base.imageStates,
     ...usage,
-    podsWithRequiredAntiAffinity: pods.filter((pod) => pod.requiredAntiAffinityTerms.length > 0),
-    podsWithAffinity: pods.filter(hasAffinity),
+    podsWithRequiredAntiAffinity: affinity?.podsWithRequiredAntiAffinity ?? pods.filter((pod) => pod.requiredAntiAffinityTerms.length > 0),
+    podsWithAffinity: affinity?.podsWithAffinity ?? pods.filter(hasAffinity),
     classKey: classKeyOf(base, [requested, nonZeroRequested], pods.length, usedPorts),
     specKey: base.specKey,
   };
@@ -196,6 +199,9 @@ export function addPodToNode(node: NodeInfo, pod: PodInfo): NodeInfo {
     nonZeroRequested: addAmounts(node.nonZeroRequested, pick(pod.nonZeroRequests)),
     usedPorts: pod.hostPorts.length > 0 ? [...node.usedPorts, ...pod.hostPorts] : node.usedPorts,
     podLabelCounts: withPodLabels(node.podLabelCounts, pod),
+  }, {
+    podsWithRequiredAntiAffinity: pod.requiredAntiAffinityTerms.length > 0 ? [...node.podsWithRequiredAntiAffinity, pod] : node.podsWithRequiredAntiAffinity,
+    podsWithAffinity: hasAffinity(pod) ? [...node.podsWithAffinity, pod] : node.podsWithAffinity,
   });
 }
 
@@ -218,9 +224,14 @@ function specKeyOf(unschedulable: boolean, taints: readonly Taint[]): string {
   return `${unschedulable ? 'U' : ''}|${taints.map((t) => `${t.key}=${t.value}:${t.effect}`).join(';')}`;
 }
 
+/** amountsKey of each node's allocatable, which its NodeInfos share for its life. */
+const allocatableKeys = new WeakMap<ResourceAmounts, string>();
+
 function classKeyOf(base: NodeBase, requested: readonly ResourceAmounts[], podCount: number, ports: readonly HostPort[]): string {
-  const portKey = ports.map((p) => `${p.ip}/${p.protocol}/${p.port}`).sort().join(';');
-  return `${base.specKey}|${amountsKey(base.allocatable)}|${requested.map(amountsKey).join('/')}|${podCount}|${portKey}`;
+  const portKey = ports.length === 0 ? '' : ports.map((p) => `${p.ip}/${p.protocol}/${p.port}`).sort().join(';');
+  let allocatable = allocatableKeys.get(base.allocatable);
+  if (allocatable === undefined) allocatableKeys.set(base.allocatable, (allocatable = amountsKey(base.allocatable)));
+  return `${base.specKey}|${allocatable}|${requested.map(amountsKey).join('/')}|${podCount}|${portKey}`;
 }
 
 function withDerivedTaints(taints: Taint[], conditions: readonly unknown[], unschedulable: boolean): Taint[] {

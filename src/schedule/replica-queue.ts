@@ -133,6 +133,8 @@ export class ReplicaQueue {
   readonly #active: readonly ActiveScore[];
   readonly #spec: ClassSpec;
   readonly #domainKeys: readonly string[];
+  /** Per node index, its values of the domain keys as text (labels never change). */
+  readonly #domainOf: string[] = [];
   readonly #maxima: readonly number[];
   readonly #atMax: number[];
   readonly #heaps = new Map<string, { readonly heap: EntryHeap; readonly bucket: string }>();
@@ -275,9 +277,8 @@ export class ReplicaQueue {
 
   #heapOf(index: number): EntryHeap {
     const node = this.#nodes.nodes[index];
-    const labels = node?.labels ?? {};
     const bucket = this.#spread && node ? this.#spread.bucketOf(node) : '';
-    const key = `${this.#domainKeys.map((k) => labels[k] ?? ABSENT).join('\u0001')}\u0003${bucket}`;
+    const key = `${(this.#domainOf[index] ??= this.#domainKeys.map((k) => node?.labels[k] ?? ABSENT).join('\u0001'))}\u0003${bucket}`;
     let entry = this.#heaps.get(key);
     if (!entry) this.#heaps.set(key, (entry = { heap: new EntryHeap(), bucket }));
     return entry.heap;

@@ -78,9 +78,11 @@ export function feasibleClasses(feasibility: Feasibility, nodes: NodeClasses, sc
   if (!filterSpec) return [];
   const feasibleKeys = new Set(feasibility.verdicts.filter((v) => !v.status).map((v) => v.key));
   const out: NodeClass[] = [];
-  for (const nodeClass of nodes.classes(scoreSpec)) {
+  const classes = nodes.classes(scoreSpec);
+  const filterKeys = nodes.classKeys(filterSpec);
+  for (const nodeClass of classes) {
     const first = nodeClass.members[0];
-    if (first !== undefined && feasibleKeys.has(nodes.classKeyOf(filterSpec, first))) out.push(nodeClass);
+    if (first !== undefined && feasibleKeys.has(filterKeys[first] ?? '')) out.push(nodeClass);
   }
   return out;
 }

@@ -26,6 +26,7 @@ export class SpreadBuckets {
   /** Feasible nodes per domain value, per constraint: a domain with none drops out of the weights. */
   readonly #feasiblePerValue: Map<string, number>[];
   readonly #buckets = new Map<string, Bucket>();
+  readonly #domains = new WeakMap<NodeInfo['labels'], { readonly values: readonly (string | undefined)[]; readonly text: string }>();
   /** countPods of each hostname constraint, in order. */
   readonly #hostCounts: readonly { readonly constraint: TopologySpreadConstraint; readonly count: (node: NodeInfo) => number }[];
   #feasible = 0;
@@ -82,12 +83,23 @@ export class SpreadBuckets {
 
   /** The key of the bucket the node is in now. */
   bucketOf(node: NodeInfo): string {
-    // A hostname constraint reads the node's own count, not its hostname: nodes with equal counts share a bucket.
-    const values = this.#constraints.map((c) => (c.topologyKey === HOSTNAME_LABEL && node.labels[c.topologyKey] !== undefined ? '' : node.labels[c.topologyKey]));
+    const domain = this.#domainOf(node.labels);
     const hostCount = this.#hostCounts[0]?.count(node) ?? 0;
-    const key = `${values.map((value) => value ?? '\u0002').join('\u0001')}\u0003${hostCount}`;
-    if (!this.#buckets.has(key)) this.#buckets.set(key, { values, hostCount });
+    const key = `${domain.text}${hostCount}`;
+    if (!this.#buckets.has(key)) this.#buckets.set(key, { values: domain.values, hostCount });
     return key;
+  }
+
+  /** What the constraints read from a node's labels, and its text (kept per labels object: nodes keep theirs). */
+  #domainOf(labels: NodeInfo['labels']): { readonly values: readonly (string | undefined)[]; readonly text: string } {
+    let domain = this.#domains.get(labels);
+    if (!domain) {
+      // A hostname constraint reads the node's own count, not its hostname: nodes with equal counts share a bucket.
+      const values = this.#constraints.map((c) => (c.topologyKey === HOSTNAME_LABEL && labels[c.topologyKey] !== undefined ? '' : labels[c.topologyKey]));
+      domain = { values, text: `${values.map((value) => value ?? '\u0002').join('\u0001')}\u0003` };
+      this.#domains.set(labels, domain);
+    }
+    return domain;
   }
 
   /** After a replica landed on `node`: its domains count one more matching pod. */

@@ -20,6 +20,19 @@ export interface InsufficientResource {
 
 const NAMED: readonly string[] = [CPU, MEMORY, EPHEMERAL_STORAGE];
 
+/** The resources a pod's requests are checked for, in upstream's order (none when it requests nothing). */
+const checkedNames = new WeakMap<ResourceAmounts, readonly string[]>();
+
+function namesToCheck(requests: ResourceAmounts): readonly string[] {
+  let names = checkedNames.get(requests);
+  if (names === undefined) {
+    names = [...NAMED, ...Object.keys(requests).filter((name) => !NAMED.includes(name) && name !== PODS)];
+    if (names.every((name) => (requests[name] ?? 0n) === 0n)) names = [];
+    checkedNames.set(requests, names);
+  }
+  return names;
+}
+
 /** Every resource the node is short of, in upstream's order: pods, cpu, memory, ephemeral-storage, scalars. */
 export function fitsRequest(requests: ResourceAmounts, node: NodeInfo): InsufficientResource[] {
   const out: InsufficientResource[] = [];
@@ -27,9 +40,7 @@ export function fitsRequest(requests: ResourceAmounts, node: NodeInfo): Insuffic
   if (podCount + 1n > node.allowedPodNumber) {
     out.push({ resourceName: PODS, reason: ERR_REASON_TOO_MANY_PODS, requested: 1n, used: podCount, capacity: node.allowedPodNumber });
   }
-  const names = [...NAMED, ...Object.keys(requests).filter((name) => !NAMED.includes(name) && name !== PODS)];
-  if (names.every((name) => (requests[name] ?? 0n) === 0n)) return out;
-  for (const name of names) {
+  for (const name of namesToCheck(requests)) {
     const requested = requests[name] ?? 0n;
     const capacity = node.allocatable[name] ?? 0n;
     const used = node.requested[name] ?? 0n;
