@@ -107,15 +107,23 @@ function countsHostnameOnly(spread: SpreadBuckets, prepared: PreparedPod, base: 
  * Per feasible class: its first member outside `holders`, standing for all of them, and each holder alone; with how
  * many feasible nodes each entry stands for.
  */
-function representatives(feasibility: Feasibility, nodes: NodeClasses, spec: ClassSpec, holders: ReadonlySet<number>): { index: number; size: number }[] {
-  const out: { index: number; size: number }[] = [];
-  for (const { members } of feasibleClasses(feasibility, nodes, spec)) {
+function representatives(feasibility: Feasibility, nodes: NodeClasses, spec: ClassSpec, holders: ReadonlySet<number>): Representative[] {
+  const out: Representative[] = [];
+  for (const { key, members } of feasibleClasses(feasibility, nodes, spec)) {
     const held = holders.size === 0 ? [] : members.filter((index) => holders.has(index));
     const free = held.length === 0 ? members[0] : members.find((index) => !holders.has(index));
-    if (free !== undefined) out.push({ index: free, size: members.length - held.length });
-    for (const index of held) out.push({ index, size: 1 });
+    if (free !== undefined) out.push({ index: free, size: members.length - held.length, key, holder: false });
+    for (const index of held) out.push({ index, size: 1, key, holder: true });
   }
   return out;
+}
+
+/** A queue entry's node before scoring, and how many feasible nodes it stands for. */
+interface Representative {
+  readonly index: number;
+  readonly size: number;
+  readonly key: string;
+  readonly holder: boolean;
 }
 
 /** Only these stateful plugins are allowed: their verdict is the same for every node of a topology domain. */
@@ -188,7 +196,10 @@ export class ReplicaQueue {
     // How many feasible nodes hold each maximum: the normalisation changes only when the last of them drops out.
     const atMax = raw.map((row, p) => row.reduce((sum, score, i) => sum + (score === maxima[p] ? (sizes[i] ?? 0) : 0), 0));
     const built = new ReplicaQueue(prepared, nodes, scoring, { maxima, atMax }, { buckets: spread, holders });
-    totals(raw, scoring.active).forEach((total, i) => built.#push(total, candidates[i] ?? -1));
+    totals(raw, scoring.active).forEach((total, i) => {
+      const { index, key, holder } = represented[i] ?? { index: -1, key: '', holder: false };
+      built.#heapOf(index).push({ total, key, index, holder });
+    });
     return built;
   }
 

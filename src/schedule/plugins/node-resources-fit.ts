@@ -36,9 +36,9 @@ function namesToCheck(requests: ResourceAmounts): readonly string[] {
 /** Every resource the node is short of, in upstream's order: pods, cpu, memory, ephemeral-storage, scalars. */
 export function fitsRequest(requests: ResourceAmounts, node: NodeInfo): InsufficientResource[] {
   const out: InsufficientResource[] = [];
-  const podCount = BigInt(node.pods.length);
-  if (podCount + 1n > node.allowedPodNumber) {
-    out.push({ resourceName: PODS, reason: ERR_REASON_TOO_MANY_PODS, requested: 1n, used: podCount, capacity: node.allowedPodNumber });
+  // Number() is exact below 2^53 and, above it, still far above any pod count.
+  if (node.pods.length + 1 > Number(node.allowedPodNumber)) {
+    out.push({ resourceName: PODS, reason: ERR_REASON_TOO_MANY_PODS, requested: 1n, used: BigInt(node.pods.length), capacity: node.allowedPodNumber });
   }
   for (const name of namesToCheck(requests)) {
     const requested = requests[name] ?? 0n;

@@ -1,16 +1,21 @@
 // TaintToleration score: fewer untolerated PreferNoSchedule taints is better.
-// upstream: pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go Score, NormalizeScore (v1.35)
+// upstream: pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go PreScore, Score, NormalizeScore (v1.35)
+import type { Toleration } from '../pod-info.js';
 import { toleratesTaint } from '../plugins/taint-toleration.js';
 import { defaultNormalizeScore, defineScorePlugin } from './score-plugin.js';
 
-export default defineScorePlugin<true>({
+export default defineScorePlugin<readonly Toleration[]>({
   name: 'TaintToleration',
   weight: 3,
   perNode: true,
-  preScore: () => true,
-  score(pod, node) {
-    const tolerations = pod.tolerations.filter((t) => t.effect === '' || t.effect === 'PreferNoSchedule');
-    return node.taints.filter((taint) => taint.effect === 'PreferNoSchedule' && !tolerations.some((t) => toleratesTaint(t, taint))).length;
+  // upstream: PreScore keeps the tolerations of PreferNoSchedule (or any) effect (getAllTolerationPreferNoSchedule).
+  preScore: (pod) => pod.tolerations.filter((t) => t.effect === '' || t.effect === 'PreferNoSchedule'),
+  score(_pod, node, tolerations) {
+    let untolerated = 0;
+    for (const taint of node.taints) {
+      if (taint.effect === 'PreferNoSchedule' && !tolerations.some((t) => toleratesTaint(t, taint))) untolerated++;
+    }
+    return untolerated;
   },
   normalize: (scores) => defaultNormalizeScore(scores, true),
 });
