@@ -33,7 +33,8 @@ interface Grouping {
   readonly headOf: (node: NodeInfo) => string;
   readonly tailOf: (node: NodeInfo) => string;
   readonly classes: Map<string, NodeClass>;
-  readonly byHead: Map<string, Map<string, NodeClass>>;
+  /** The classes per head, with their tails (few per head: the nodes of one pool and usage). */
+  readonly byHead: Map<string, { readonly tail: string; readonly nodeClass: NodeClass }[]>;
   readonly tails: string[];
   readonly keyOf: string[];
 }
@@ -226,14 +227,19 @@ export class NodeClasses {
     const node = this.#nodes[index];
     if (!held || !old || !node) return this.#insert(grouping, index);
     const head = grouping.headOf(old);
-    // The same class (a filter ignoring usage, or a change that no class key shows), unless the class goes and comes back.
-    if (held.members.length > 1 && head === grouping.headOf(node)) return;
+    if (head === grouping.headOf(node)) {
+      // The same class (a filter ignoring usage): a class of one node goes and comes back last, as a move would leave it.
+      if (held.members.length > 1) return;
+      grouping.classes.delete(held.key);
+      grouping.classes.set(held.key, held);
+      return;
+    }
     held.members.splice(lowerBound(held.members, index), 1);
     if (held.members.length === 0) {
       grouping.classes.delete(held.key);
-      const inner = grouping.byHead.get(head);
-      inner?.delete(grouping.tails[index] ?? '');
-      if (inner?.size === 0) grouping.byHead.delete(head);
+      const inner = grouping.byHead.get(head)?.filter((entry) => entry.nodeClass !== held) ?? [];
+      if (inner.length === 0) grouping.byHead.delete(head);
+      else grouping.byHead.set(head, inner);
     }
     this.#insert(grouping, index);
   }
@@ -265,7 +271,7 @@ export class NodeClasses {
     if (!node) return;
     const head = grouping.headOf(node);
     const tail = (grouping.tails[index] ??= grouping.tailOf(node));
-    const existing = grouping.byHead.get(head)?.get(tail);
+    const existing = grouping.byHead.get(head)?.find((entry) => entry.tail === tail)?.nodeClass;
     if (existing) {
       existing.members.splice(lowerBound(existing.members, index), 0, index);
       grouping.keyOf[index] = existing.key;
@@ -284,9 +290,9 @@ function emptyGrouping(headOfNode: (node: NodeInfo) => string, tailOf: (node: No
 /** Adds a class whose key is `head + tail`. */
 function addClass(grouping: Grouping, nodeClass: NodeClass, head: string, tail: string): void {
   grouping.classes.set(nodeClass.key, nodeClass);
-  let inner = grouping.byHead.get(head);
-  if (!inner) grouping.byHead.set(head, (inner = new Map()));
-  inner.set(tail, nodeClass);
+  const inner = grouping.byHead.get(head);
+  if (inner) inner.push({ tail, nodeClass });
+  else grouping.byHead.set(head, [{ tail, nodeClass }]);
 }
 
 function lowerBound(sorted: readonly number[], value: number): number {
