@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classKey, NodeClasses, specId, type ClassSpec, type NodeClass } from './node-classes.js';
-import { addPodToNode, HOSTNAME_LABEL, podLabelKey, removePodsFromNode, type NodeInfo } from './node-info.js';
+import { addPodToNode, HOSTNAME_LABEL, removePodsFromNode, type NodeInfo } from './node-info.js';
+import { podLabelKey } from './pod-label-counts.js';
 import { nodeInfoOf, podInfoOf } from './test-support.js';
 
 const ZONE = 'topology.kubernetes.io/zone';

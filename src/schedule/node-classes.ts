@@ -2,7 +2,8 @@
 import { appendAll } from '../model/append.js';
 import type { Labels } from '../model/labels.js';
 import type { ClusterState } from './framework.js';
-import { HOSTNAME_LABEL, podLabelKey, type NodeInfo } from './node-info.js';
+import { HOSTNAME_LABEL, type NodeInfo } from './node-info.js';
+import { podLabelKey } from './pod-label-counts.js';
 import { StorageCatalog } from './volumes/storage-catalog.js';
 
 export interface ClassSpec {
@@ -89,7 +90,7 @@ export class NodeClasses {
   /** The same groupings by spec object, sparing the id string on repeated lookups with one spec. */
   readonly #bySpec = new WeakMap<ClassSpec, Grouping>();
   readonly #indexByName = new Map<string, number>();
-  /** The base classes (see baseKey), built on the first coarse grouping and kept up to date by replace. */
+  /** The base classes (see baseKeyTail), built for a coarse grouping and dropped by replace. */
   #base: Grouping | undefined;
   #withPods: NodeInfo[] | undefined;
   #withAffinity: NodeInfo[] | undefined;
@@ -217,7 +218,8 @@ export class NodeClasses {
     if (old && (old.podsWithRequiredAntiAffinity.length > 0 || node.podsWithRequiredAntiAffinity.length > 0)) this.#withAntiAffinity = undefined;
     this.#nodes[index] = node;
     if (old) this.#moveHolder(index, old, node);
-    if (this.#base) this.#move(this.#base, index, old);
+    // Base classes serve only to build new groupings, which come rarely once placement runs: rebuilt on demand.
+    this.#base = undefined;
     for (const grouping of this.#groupings.values()) this.#move(grouping, index, old);
   }
 

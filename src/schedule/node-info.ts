@@ -2,6 +2,7 @@
 import { appendAll } from '../model/append.js';
 import type { Labels } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
+import { countPodLabels, withPodLabels } from './pod-label-counts.js';
 import { toTaint, type HostPort, type PodInfo, type Taint } from './pod-info.js';
 import {
   CPU, MEMORY, PODS, addAmounts, addAmountsInto, amountsKey, readResourceList, toAmounts, type QuantityProblem, type ResourceAmounts,
@@ -114,26 +115,6 @@ export function withClusterImageStates(nodes: readonly NodeInfo[]): NodeInfo[] {
 }
 
 type NodeBase = Pick<NodeInfo, 'name' | 'object' | 'labels' | 'taints' | 'unschedulable' | 'allocatable' | 'allowedPodNumber' | 'imageStates' | 'specKey'>;
-
-/** The key of a pod label in NodeInfo.podLabelCounts. */
-export function podLabelKey(namespace: string, key: string, value: string): string {
-  return `${namespace}\u0000${key}\u0000${value}`;
-}
-
-function withPodLabels(counts: ReadonlyMap<string, number>, pod: PodInfo): ReadonlyMap<string, number> {
-  if (pod.terminating) return counts;
-  const out = new Map(counts);
-  countPodLabels(out, pod);
-  return out;
-}
-
-function countPodLabels(counts: Map<string, number>, pod: PodInfo): void {
-  if (pod.terminating) return;
-  for (const [key, value] of Object.entries(pod.labels)) {
-    const label = podLabelKey(pod.namespace, key, value);
-    counts.set(label, (counts.get(label) ?? 0) + 1);
-  }
-}
 
 /** The node with `pods` bound: their usage summed in one pass (the same sums as adding them one by one). */
 function withPods(base: NodeBase, pods: readonly PodInfo[]): NodeInfo {

@@ -2,7 +2,8 @@
 // upstream: pkg/scheduler/framework/plugins/podtopologyspread/filtering.go, common.go (v1.35)
 import { isEmptySelector, matchesSelector, type LabelSelector } from '../../model/labels.js';
 import { SUCCESS, definePlugin, unresolvable, unschedulable, type ClusterState, type FilterResult, type PreFilterResult } from '../framework.js';
-import { podLabelKey, type NodeInfo } from '../node-info.js';
+import type { NodeInfo } from '../node-info.js';
+import { podLabelKey } from '../pod-label-counts.js';
 import type { PodInfo, TopologySpreadConstraint } from '../pod-info.js';
 import { pairKey } from '../topology.js';
 import { matchesRequiredNodeAffinity, requiredNodeAffinityKeys, requiredNodeAffinityUsesName } from './node-affinity.js';
