@@ -141,8 +141,8 @@ export class ReplicaQueue {
   readonly #active: readonly ActiveScore[];
   readonly #spec: ClassSpec;
   readonly #domainKeys: readonly string[];
-  /** Per node index, its values of the domain keys as text (labels never change). */
-  readonly #domainOf: string[] = [];
+  /** Per node index, the key of its heap for the bucket it was last in (bucket keys are one string each). */
+  readonly #heapKeys: ({ readonly bucket: string; readonly key: string } | undefined)[] = [];
   readonly #maxima: readonly number[];
   readonly #atMax: number[];
   readonly #heaps = new Map<string, { readonly heap: EntryHeap; readonly bucket: string }>();
@@ -289,7 +289,12 @@ export class ReplicaQueue {
   #heapOf(index: number): EntryHeap {
     const node = this.#nodes.nodes[index];
     const bucket = this.#spread && node ? this.#spread.bucketOf(node) : '';
-    const key = `${(this.#domainOf[index] ??= this.#domainKeys.map((k) => node?.labels[k] ?? ABSENT).join('\u0001'))}\u0003${bucket}`;
+    let known = this.#heapKeys[index];
+    if (known?.bucket !== bucket) {
+      const domain = this.#domainKeys.map((k) => node?.labels[k] ?? ABSENT).join('\u0001');
+      this.#heapKeys[index] = known = { bucket, key: `${domain}\u0003${bucket}` };
+    }
+    const key = known.key;
     let entry = this.#heaps.get(key);
     if (!entry) this.#heaps.set(key, (entry = { heap: new EntryHeap(), bucket }));
     return entry.heap;

@@ -2,7 +2,7 @@
 // upstream: pkg/scheduler/schedule_one.go prioritizeNodes, selectHost (kubefit breaks ties by name, not at random)
 import type { Feasibility } from './feasibility.js';
 import type { ClusterState } from './framework.js';
-import type { ClassSpec, NodeClass, NodeClasses } from './node-classes.js';
+import { specId, type ClassSpec, type NodeClass, type NodeClasses } from './node-classes.js';
 import { HOSTNAME_LABEL, type NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 import { SCORE_PLUGINS } from './scoring/index.js';
@@ -72,8 +72,20 @@ export function candidatesOf(feasibility: Feasibility, nodes: NodeClasses, score
   return feasibleClasses(feasibility, nodes, scoreSpec).map((nodeClass) => nodeClass.members[0] ?? -1);
 }
 
+/** feasibleClasses per Feasibility and spec id: scoring and the replica queue ask for the same grouping in turn. */
+const feasibleClassesSeen = new WeakMap<Feasibility, Map<string, readonly NodeClass[]>>();
+
 /** The classes under the scoring spec whose nodes passed the filters (none without a filter spec). */
-export function feasibleClasses(feasibility: Feasibility, nodes: NodeClasses, scoreSpec: ClassSpec): NodeClass[] {
+export function feasibleClasses(feasibility: Feasibility, nodes: NodeClasses, scoreSpec: ClassSpec): readonly NodeClass[] {
+  let seen = feasibleClassesSeen.get(feasibility);
+  if (!seen) feasibleClassesSeen.set(feasibility, (seen = new Map()));
+  const id = specId(scoreSpec);
+  let classes = seen.get(id);
+  if (!classes) seen.set(id, (classes = listFeasibleClasses(feasibility, nodes, scoreSpec)));
+  return classes;
+}
+
+function listFeasibleClasses(feasibility: Feasibility, nodes: NodeClasses, scoreSpec: ClassSpec): NodeClass[] {
   const filterSpec = feasibility.spec;
   if (!filterSpec) return [];
   const feasibleKeys = new Set(feasibility.verdicts.filter((v) => !v.status).map((v) => v.key));

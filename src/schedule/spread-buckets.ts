@@ -17,6 +17,13 @@ interface Bucket {
   readonly hostCount: number;
 }
 
+/** A node's values of the constraints' keys, and its bucket keys by own matching-pod count (one string each). */
+interface Domain {
+  readonly values: readonly (string | undefined)[];
+  readonly text: string;
+  readonly keys: string[];
+}
+
 export class SpreadBuckets {
   readonly #plugin: ScorePlugin;
   readonly #pod: PodInfo;
@@ -26,7 +33,7 @@ export class SpreadBuckets {
   /** Feasible nodes per domain value, per constraint: a domain with none drops out of the weights. */
   readonly #feasiblePerValue: Map<string, number>[];
   readonly #buckets = new Map<string, Bucket>();
-  readonly #domains = new WeakMap<NodeInfo['labels'], { readonly values: readonly (string | undefined)[]; readonly text: string }>();
+  readonly #domains = new WeakMap<NodeInfo['labels'], Domain>();
   /** countPods of each hostname constraint, in order. */
   readonly #hostCounts: readonly { readonly constraint: TopologySpreadConstraint; readonly count: (node: NodeInfo) => number }[];
   #feasible = 0;
@@ -85,18 +92,21 @@ export class SpreadBuckets {
   bucketOf(node: NodeInfo): string {
     const domain = this.#domainOf(node.labels);
     const hostCount = this.#hostCounts[0]?.count(node) ?? 0;
-    const key = `${domain.text}${hostCount}`;
-    if (!this.#buckets.has(key)) this.#buckets.set(key, { values: domain.values, hostCount });
+    let key = domain.keys[hostCount];
+    if (key === undefined) {
+      domain.keys[hostCount] = key = `${domain.text}${hostCount}`;
+      this.#buckets.set(key, { values: domain.values, hostCount });
+    }
     return key;
   }
 
-  /** What the constraints read from a node's labels, and its text (kept per labels object: nodes keep theirs). */
-  #domainOf(labels: NodeInfo['labels']): { readonly values: readonly (string | undefined)[]; readonly text: string } {
+  /** What the constraints read from a node's labels (kept per labels object: nodes keep theirs). */
+  #domainOf(labels: NodeInfo['labels']): Domain {
     let domain = this.#domains.get(labels);
     if (!domain) {
       // A hostname constraint reads the node's own count, not its hostname: nodes with equal counts share a bucket.
       const values = this.#constraints.map((c) => (c.topologyKey === HOSTNAME_LABEL && labels[c.topologyKey] !== undefined ? '' : labels[c.topologyKey]));
-      domain = { values, text: `${values.map((value) => value ?? '\u0002').join('\u0001')}\u0003` };
+      domain = { values, text: `${values.map((value) => value ?? '\u0002').join('\u0001')}\u0003`, keys: [] };
       this.#domains.set(labels, domain);
     }
     return domain;
