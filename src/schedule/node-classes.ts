@@ -38,6 +38,8 @@ interface Grouping {
   readonly byHead: Map<string, { readonly tail: string; readonly nodeClass: NodeClass }[]>;
   readonly tails: string[];
   readonly keyOf: string[];
+  /** The class of each node (its key is keyOf's). */
+  readonly classOf: NodeClass[];
 }
 
 const ABSENT = '\u0002';
@@ -206,7 +208,10 @@ export class NodeClasses {
     const classes = [...byKey.values()];
     for (const { nodeClass } of classes) nodeClass.members.sort((a, b) => a - b);
     classes.sort((a, b) => (a.nodeClass.members[0] ?? 0) - (b.nodeClass.members[0] ?? 0));
-    for (const { nodeClass, head, tail } of classes) addClass(grouping, nodeClass, head, tail);
+    for (const { nodeClass, head, tail } of classes) {
+      addClass(grouping, nodeClass, head, tail);
+      for (const index of nodeClass.members) grouping.classOf[index] = nodeClass;
+    }
     return grouping;
   }
 
@@ -225,7 +230,7 @@ export class NodeClasses {
 
   /** Moves node `index` (which was `old`) to its class now. */
   #move(grouping: Grouping, index: number, old: NodeInfo | undefined): void {
-    const held = grouping.classes.get(grouping.keyOf[index] ?? '');
+    const held = grouping.classOf[index];
     const node = this.#nodes[index];
     if (!held || !old || !node) return this.#insert(grouping, index);
     const head = grouping.headOf(old);
@@ -277,16 +282,18 @@ export class NodeClasses {
     if (existing) {
       existing.members.splice(lowerBound(existing.members, index), 0, index);
       grouping.keyOf[index] = existing.key;
+      grouping.classOf[index] = existing;
       return;
     }
     const created: NodeClass = { key: head + tail, members: [index] };
     addClass(grouping, created, head, tail);
     grouping.keyOf[index] = created.key;
+    grouping.classOf[index] = created;
   }
 }
 
 function emptyGrouping(headOfNode: (node: NodeInfo) => string, tailOf: (node: NodeInfo) => string): Grouping {
-  return { headOf: headOfNode, tailOf, classes: new Map(), byHead: new Map(), tails: [], keyOf: [] };
+  return { headOf: headOfNode, tailOf, classes: new Map(), byHead: new Map(), tails: [], keyOf: [], classOf: [] };
 }
 
 /** Adds a class whose key is `head + tail`. */
