@@ -112,3 +112,34 @@ describe('NodeClasses.podLabelHolders', () => {
     check();
   });
 });
+
+const repelling = podInfoOf(
+  {
+    containers: [{ name: 'c' }],
+    affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: HOSTNAME_LABEL, labelSelector: { matchLabels: { app: 'cache' } } }] } },
+  },
+  { name: 'cache', namespace: 'apps', labels: { app: 'cache' } },
+);
+
+describe('NodeClasses.clusterState', () => {
+  it('lists the nodes with (anti-)affinity pods as filtering every node does, through binds, evictions and restores', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat({ max: 3 }), fc.nat({ max: 2 })), { maxLength: 30 }), (steps) => {
+        const start = [nodeInfoOf({ name: 'a' }), nodeInfoOf({ name: 'b' }, [repelling]), nodeInfoOf({ name: 'c' }, [web])];
+        const nodes = new NodeClasses(start);
+        const cluster = nodes.clusterState(new Map(), 35);
+        for (const [node, action] of steps) {
+          const index = node % start.length;
+          const current = nodes.nodes[index];
+          if (!current) continue;
+          if (action === 0) nodes.replace(index, addPodToNode(current, repelling));
+          else if (action === 1) nodes.replace(index, addPodToNode(current, web));
+          else nodes.replace(index, node === 3 ? (start[index] ?? current) : removePodsFromNode(current, [repelling]));
+          expect(cluster.nodesWithRequiredAntiAffinityPods()).toEqual(nodes.nodes.filter((n) => n.podsWithRequiredAntiAffinity.length > 0));
+          expect(cluster.nodesWithAffinityPods()).toEqual(nodes.nodes.filter((n) => n.podsWithAffinity.length > 0));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

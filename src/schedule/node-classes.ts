@@ -219,8 +219,8 @@ export class NodeClasses {
   replace(index: number, node: NodeInfo): void {
     const old = this.#nodes[index];
     this.#withPods = undefined;
-    if (old && (old.podsWithAffinity.length > 0 || node.podsWithAffinity.length > 0)) this.#withAffinity = undefined;
-    if (old && (old.podsWithRequiredAntiAffinity.length > 0 || node.podsWithRequiredAntiAffinity.length > 0)) this.#withAntiAffinity = undefined;
+    this.#withAffinity = followed(this.#withAffinity, old, node, (n) => n.podsWithAffinity.length > 0);
+    this.#withAntiAffinity = followed(this.#withAntiAffinity, old, node, (n) => n.podsWithRequiredAntiAffinity.length > 0);
     this.#nodes[index] = node;
     if (old) this.#moveHolder(index, old, node);
     // Base classes serve only to build new groupings, which come rarely once placement runs: rebuilt on demand.
@@ -302,6 +302,21 @@ function addClass(grouping: Grouping, nodeClass: NodeClass, head: string, tail: 
   const inner = grouping.byHead.get(head);
   if (inner) inner.push({ tail, nodeClass });
   else grouping.byHead.set(head, [{ tail, nodeClass }]);
+}
+
+/**
+ * A cached list of the nodes passing `isIn` after `old` became `node`: the same list when the node stays out, patched
+ * in place when it stays in (the order stays: by index), undefined (to build again) when it comes or goes.
+ */
+function followed(list: NodeInfo[] | undefined, old: NodeInfo | undefined, node: NodeInfo, isIn: (node: NodeInfo) => boolean): NodeInfo[] | undefined {
+  if (!list || !old) return undefined;
+  const was = isIn(old);
+  const is = isIn(node);
+  if (!was && !is) return list;
+  const at = was && is ? list.indexOf(old) : -1;
+  if (at < 0) return undefined;
+  list[at] = node;
+  return list;
 }
 
 function lowerBound(sorted: readonly number[], value: number): number {

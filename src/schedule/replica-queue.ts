@@ -211,27 +211,38 @@ export class ReplicaQueue {
   /** The best node for the next replica; undefined when none is feasible (or the queue is stale). */
   next(): number | undefined {
     if (this.#dirty) return undefined;
-    const tops: { entry: Entry; heap: EntryHeap; bucket: string }[] = [];
+    const tops: Entry[] = [];
+    const heaps: EntryHeap[] = [];
+    const buckets: string[] = [];
     for (const [key, { heap, bucket }] of this.#heaps) {
       const entry = this.#validTop(heap);
       // An empty heap (its bucket emptied as nodes moved on) is made again when a node joins the bucket.
       if (!entry) this.#heaps.delete(key);
       const node = entry ? this.#nodes.nodes[entry.index] : undefined;
       if (!entry || !node || (this.#domainFilters.active.length > 0 && filterNode(this.#domainFilters, node))) continue;
-      tops.push({ entry, heap, bucket });
+      tops.push(entry);
+      heaps.push(heap);
+      buckets.push(bucket);
     }
     // The spread score of a bucket depends on every bucket (normalisation): add it to each heap's top.
-    const spread = this.#spread?.scores(tops.map((top) => top.bucket));
-    let chosen: { entry: Entry; scored: Entry; heap: EntryHeap } | undefined;
-    tops.forEach(({ entry, heap }, i) => {
-      const scored = spread ? { ...entry, total: entry.total + (spread[i] ?? 0) * (this.#spread?.weight ?? 0) } : entry;
-      if (!chosen || before(scored, chosen.scored)) chosen = { entry, scored, heap };
+    const spread = this.#spread?.scores(buckets);
+    const weight = this.#spread?.weight ?? 0;
+    let chosen = -1;
+    let chosenTotal = 0;
+    tops.forEach((entry, i) => {
+      const total = spread ? entry.total + (spread[i] ?? 0) * weight : entry.total;
+      const best = tops[chosen];
+      if (!best || total > chosenTotal || (total === chosenTotal && entry.index < best.index)) {
+        chosen = i;
+        chosenTotal = total;
+      }
     });
-    if (!chosen) return undefined;
-    chosen.heap.pop();
+    const entry = tops[chosen];
+    if (!entry) return undefined;
+    heaps[chosen]?.pop();
     // The class's next member takes the entry's per-node total; the spread part is added afresh at each pick.
-    this.#pending = chosen.entry;
-    return chosen.entry.index;
+    this.#pending = entry;
+    return entry.index;
   }
 
   /** Call after the chosen node was replaced in NodeClasses: re-evaluates that node alone. */
