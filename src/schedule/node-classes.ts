@@ -92,7 +92,7 @@ export class NodeClasses {
   /** The same groupings by spec object, sparing the id string on repeated lookups with one spec. */
   readonly #bySpec = new WeakMap<ClassSpec, Grouping>();
   readonly #indexByName = new Map<string, number>();
-  /** The base classes (see baseKeyTail), built for a coarse grouping and dropped by replace. */
+  /** The base classes (see baseKeyTail), built on the first coarse grouping and kept up to date by replace. */
   #base: Grouping | undefined;
   #withPods: NodeInfo[] | undefined;
   #withAffinity: NodeInfo[] | undefined;
@@ -223,8 +223,7 @@ export class NodeClasses {
     this.#withAntiAffinity = followed(this.#withAntiAffinity, old, node, (n) => n.podsWithRequiredAntiAffinity.length > 0);
     this.#nodes[index] = node;
     if (old) this.#moveHolder(index, old, node);
-    // Base classes serve only to build new groupings, which come rarely once placement runs: rebuilt on demand.
-    this.#base = undefined;
+    if (this.#base) this.#move(this.#base, index, old);
     for (const grouping of this.#groupings.values()) this.#move(grouping, index, old);
   }
 
