@@ -299,7 +299,7 @@ export class ReplicaQueue {
 
   #heapOf(index: number): EntryHeap {
     const node = this.#nodes.nodes[index];
-    const bucket = this.#spread && node ? this.#spread.bucketOf(node) : '';
+    const bucket = this.#spread && node ? this.#spread.bucketOf(node, index) : '';
     let known = this.#heapKeys[index];
     if (known?.bucket !== bucket) {
       const domain = this.#domainKeys.map((k) => node?.labels[k] ?? ABSENT).join('\u0001');

@@ -33,7 +33,9 @@ export class SpreadBuckets {
   /** Feasible nodes per domain value, per constraint: a domain with none drops out of the weights. */
   readonly #feasiblePerValue: Map<string, number>[];
   readonly #buckets = new Map<string, Bucket>();
-  readonly #domains = new WeakMap<NodeInfo['labels'], Domain>();
+  /** Per node index (labels never change): its Domain. */
+  readonly #domains: Domain[] = [];
+  readonly #byText = new Map<string, Domain>();
   /** countPods of each hostname constraint, in order. */
   readonly #hostCounts: readonly { readonly constraint: TopologySpreadConstraint; readonly count: (node: NodeInfo) => number }[];
   #feasible = 0;
@@ -88,9 +90,9 @@ export class SpreadBuckets {
     return out;
   }
 
-  /** The key of the bucket the node is in now. */
-  bucketOf(node: NodeInfo): string {
-    const domain = this.#domainOf(node.labels);
+  /** The key of the bucket node `index` is in now. */
+  bucketOf(node: NodeInfo, index: number): string {
+    const domain = (this.#domains[index] ??= this.#domainOf(node.labels));
     const hostCount = this.#hostCounts[0]?.count(node) ?? 0;
     let key = domain.keys[hostCount];
     if (key === undefined) {
@@ -100,15 +102,13 @@ export class SpreadBuckets {
     return key;
   }
 
-  /** What the constraints read from a node's labels (kept per labels object: nodes keep theirs). */
+  /** What the constraints read from a node's labels (one Domain per distinct text). */
   #domainOf(labels: NodeInfo['labels']): Domain {
-    let domain = this.#domains.get(labels);
-    if (!domain) {
-      // A hostname constraint reads the node's own count, not its hostname: nodes with equal counts share a bucket.
-      const values = this.#constraints.map((c) => (c.topologyKey === HOSTNAME_LABEL && labels[c.topologyKey] !== undefined ? '' : labels[c.topologyKey]));
-      domain = { values, text: `${values.map((value) => value ?? '\u0002').join('\u0001')}\u0003`, keys: [] };
-      this.#domains.set(labels, domain);
-    }
+    // A hostname constraint reads the node's own count, not its hostname: nodes with equal counts share a bucket.
+    const values = this.#constraints.map((c) => (c.topologyKey === HOSTNAME_LABEL && labels[c.topologyKey] !== undefined ? '' : labels[c.topologyKey]));
+    const text = `${values.map((value) => value ?? '\u0002').join('\u0001')}\u0003`;
+    let domain = this.#byText.get(text);
+    if (!domain) this.#byText.set(text, (domain = { values, text, keys: [] }));
     return domain;
   }
 
