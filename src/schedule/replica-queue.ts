@@ -82,12 +82,13 @@ function domainKeysOf(prepared: PreparedPod): string[] {
  * The spread score's buckets when PodTopologySpread is the only score that reads other nodes (undefined when no
  * such score is active; null when the queue cannot follow the scores: other such plugins, tracked filters, ignored nodes).
  */
-function spreadBucketsOf(pod: PodInfo, active: readonly ActiveScore[], trackedFilters: number): SpreadBuckets | undefined | null {
+function spreadBucketsOf(pod: PodInfo, scoring: { active: readonly ActiveScore[]; nodes: NodeClasses }, trackedFilters: number): SpreadBuckets | undefined | null {
+  const { active, nodes } = scoring;
   const global = active.filter(({ plugin }) => !plugin.perNode);
   const spread = global[0];
   if (!spread) return undefined;
   if (global.length > 1 || spread.plugin.name !== 'PodTopologySpread' || trackedFilters > 0) return null;
-  return SpreadBuckets.of(spread.plugin, pod, spread.state) ?? null;
+  return SpreadBuckets.of(spread, pod, nodes) ?? null;
 }
 
 /**
@@ -173,7 +174,7 @@ export class ReplicaQueue {
     const feasibility = findNodesThatFit(withoutDomainPlugins(prepared), nodes);
     if (!hasFeasibleNode(feasibility)) return undefined;
     const base = prepareScoring(prepared.pod, feasibility, nodes, cluster);
-    const spread = spreadBucketsOf(prepared.pod, base.active, tracked.length);
+    const spread = spreadBucketsOf(prepared.pod, { active: base.active, nodes }, tracked.length);
     if (spread === null) return undefined;
     const byHostCount = spread !== undefined && countsHostnameOnly(spread, prepared, base, feasibility, nodes);
     // Classes must not span topology domains: the domain plugins' keys join the scoring keys.
@@ -300,12 +301,15 @@ export class ReplicaQueue {
   #heapOf(index: number): EntryHeap {
     const node = this.#nodes.nodes[index];
     const bucket = this.#spread && node ? this.#spread.bucketOf(node, index) : '';
-    let known = this.#heapKeys[index];
-    if (known?.bucket !== bucket) {
-      const domain = this.#domainKeys.map((k) => node?.labels[k] ?? ABSENT).join('\u0001');
-      this.#heapKeys[index] = known = { bucket, key: `${domain}\u0003${bucket}` };
+    let key = bucket;
+    if (this.#domainKeys.length > 0) {
+      let known = this.#heapKeys[index];
+      if (known?.bucket !== bucket) {
+        const domain = this.#domainKeys.map((k) => node?.labels[k] ?? ABSENT).join('\u0001');
+        this.#heapKeys[index] = known = { bucket, key: `${domain}\u0003${bucket}` };
+      }
+      key = known.key;
     }
-    const key = known.key;
     let entry = this.#heaps.get(key);
     if (!entry) this.#heaps.set(key, (entry = { heap: new EntryHeap(), bucket }));
     return entry.heap;

@@ -24,6 +24,25 @@ interface Domain {
   readonly keys: string[];
 }
 
+/** The Domain of each node for one list of topology keys, and the buckets by key: pods' queues share them. */
+interface DomainTable {
+  readonly byIndex: Domain[];
+  readonly byText: Map<string, Domain>;
+  readonly buckets: Map<string, Bucket>;
+}
+
+/** Per NodeClasses (whose nodes keep their labels) and topology keys. */
+const domainTables = new WeakMap<NodeClasses, Map<string, DomainTable>>();
+
+function domainTableOf(nodes: NodeClasses, constraints: readonly TopologySpreadConstraint[]): DomainTable {
+  let tables = domainTables.get(nodes);
+  if (!tables) domainTables.set(nodes, (tables = new Map()));
+  const keys = constraints.map((c) => c.topologyKey).join('\u0001');
+  let table = tables.get(keys);
+  if (!table) tables.set(keys, (table = { byIndex: [], byText: new Map(), buckets: new Map() }));
+  return table;
+}
+
 export class SpreadBuckets {
   readonly #plugin: ScorePlugin;
   readonly #pod: PodInfo;
@@ -32,16 +51,14 @@ export class SpreadBuckets {
   readonly #counts: Map<string, number>[];
   /** Feasible nodes per domain value, per constraint: a domain with none drops out of the weights. */
   readonly #feasiblePerValue: Map<string, number>[];
-  readonly #buckets = new Map<string, Bucket>();
-  /** Per node index (labels never change): its Domain. */
-  readonly #domains: Domain[] = [];
-  readonly #byText = new Map<string, Domain>();
+  readonly #domains: DomainTable;
   /** countPods of each hostname constraint, in order. */
   readonly #hostCounts: readonly { readonly constraint: TopologySpreadConstraint; readonly count: (node: NodeInfo) => number }[];
   #feasible = 0;
 
-  private constructor(plugin: ScorePlugin, pod: PodInfo, state: SpreadScoreState) {
+  private constructor({ plugin, state }: { plugin: ScorePlugin; state: SpreadScoreState }, pod: PodInfo, nodes: NodeClasses) {
     this.#plugin = plugin;
+    this.#domains = domainTableOf(nodes, state.constraints);
     this.#pod = pod;
     this.#constraints = state.constraints;
     this.#hostCounts = state.constraints.filter((c) => c.topologyKey === HOSTNAME_LABEL).map((c) => ({ constraint: c, count: podCounter(c, pod) }));
@@ -50,9 +67,9 @@ export class SpreadBuckets {
   }
 
   /** Buckets for a PreScore state without ignored nodes (those need the per-node path). */
-  static of(plugin: ScorePlugin, pod: PodInfo, state: unknown): SpreadBuckets | undefined {
+  static of({ plugin, state }: { plugin: ScorePlugin; state: unknown }, pod: PodInfo, nodes: NodeClasses): SpreadBuckets | undefined {
     const spread = state as SpreadScoreState;
-    return spread.ignored.size > 0 ? undefined : new SpreadBuckets(plugin, pod, spread);
+    return spread.ignored.size > 0 ? undefined : new SpreadBuckets({ plugin, state: spread }, pod, nodes);
   }
 
   /** Counts `delta` feasible nodes like `node` in (positive) or out (negative) of the domains the weights use. */
@@ -92,12 +109,12 @@ export class SpreadBuckets {
 
   /** The key of the bucket node `index` is in now. */
   bucketOf(node: NodeInfo, index: number): string {
-    const domain = (this.#domains[index] ??= this.#domainOf(node.labels));
+    const domain = (this.#domains.byIndex[index] ??= this.#domainOf(node.labels));
     const hostCount = this.#hostCounts[0]?.count(node) ?? 0;
     let key = domain.keys[hostCount];
     if (key === undefined) {
       domain.keys[hostCount] = key = `${domain.text}${hostCount}`;
-      this.#buckets.set(key, { values: domain.values, hostCount });
+      this.#domains.buckets.set(key, { values: domain.values, hostCount });
     }
     return key;
   }
@@ -107,8 +124,8 @@ export class SpreadBuckets {
     // A hostname constraint reads the node's own count, not its hostname: nodes with equal counts share a bucket.
     const values = this.#constraints.map((c) => (c.topologyKey === HOSTNAME_LABEL && labels[c.topologyKey] !== undefined ? '' : labels[c.topologyKey]));
     const text = `${values.map((value) => value ?? '\u0002').join('\u0001')}\u0003`;
-    let domain = this.#byText.get(text);
-    if (!domain) this.#byText.set(text, (domain = { values, text, keys: [] }));
+    let domain = this.#domains.byText.get(text);
+    if (!domain) this.#domains.byText.set(text, (domain = { values, text, keys: [] }));
     return domain;
   }
 
@@ -126,7 +143,7 @@ export class SpreadBuckets {
   scores(keys: readonly string[]): number[] {
     const state = this.#state();
     const raw = keys.map((key) => {
-      const bucket = this.#buckets.get(key);
+      const bucket = this.#domains.buckets.get(key);
       return bucket ? spreadRawScore(state, (_c) => bucket.values[this.#constraints.indexOf(_c)], () => bucket.hostCount) : 0;
     });
     this.#plugin.normalize?.(raw, state);
