@@ -64,16 +64,25 @@ describe('custom-resource validators through the cache', () => {
     const all = readdirSync(join(dir, 'test', 'validators')).sort();
     // the built-in validators' code caches sit beside the CRD's code and code cache
     expect(all.filter((name) => name.startsWith('builtin-')).length).toBeGreaterThan(0);
-    const entries = all.filter((name) => !name.startsWith('builtin-'));
+    // and one verdict per custom resource (custom-resource-verdicts.ts)
+    const verdicts = all.filter((name) => name.startsWith('verdict-'));
+    expect(verdicts.length).toBeGreaterThan(0);
+    const entries = all.filter((name) => !name.startsWith('builtin-') && !name.startsWith('verdict-'));
     expect(entries.map((name) => name.replace(/^[0-9a-f]{64}/, 'KEY'))).toEqual(['KEY.cjs', 'KEY.v8']);
     const [code, codeCache] = entries.map((name) => join(dir, 'test', 'validators', name));
     if (!code || !codeCache) throw new Error('missing cache entries');
     const mtimes = [statSync(code).mtimeMs, statSync(codeCache).mtimeMs];
     expect(await run(dir)).toEqual(first);
     expect([statSync(code).mtimeMs, statSync(codeCache).mtimeMs]).toEqual(mtimes);
+    // without the verdicts the validator runs again, from the cached code
+    for (const name of verdicts) rmSync(join(dir, 'test', 'validators', name));
+    expect(await run(dir)).toEqual(first);
+    expect([statSync(code).mtimeMs, statSync(codeCache).mtimeMs]).toEqual(mtimes);
+    for (const name of verdicts) rmSync(join(dir, 'test', 'validators', name));
     // V8 rejects a foreign code cache in a new process; within this one its isolate cache may serve the script instead
     writeFileSync(codeCache, 'not a code cache');
     expect(await run(dir)).toEqual(first);
+    for (const name of verdicts) rmSync(join(dir, 'test', 'validators', name));
     writeFileSync(code, 'this is not { javascript');
     expect(await run(dir)).toEqual(first);
     expect(statSync(code).size).toBeGreaterThan(100);

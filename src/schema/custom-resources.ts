@@ -5,6 +5,8 @@ import { closestName } from './closest-name.js';
 import type { CustomResourceDefinition, CustomResourceVersion } from './custom-resource-definition.js';
 import { resourceSchema } from './custom-schemas.js';
 import { deprecationWarning } from './crd-deprecation.js';
+import { hasCelRules } from './cel-validations.js';
+import { schemaDigest } from './custom-resource-verdicts.js';
 import { DEPRECATED_API } from './deprecated-apis.js';
 import { applyDefaults } from './structural-defaults.js';
 import { errorMessage, toPath } from './validation/field-error.js';
@@ -67,3 +69,23 @@ export function versionSchema(version: CustomResourceVersion): Record<string, un
 }
 
 const resourceSchemas = new WeakMap<CustomResourceVersion, Record<string, unknown>>();
+
+/** What the verdicts of a served version's custom resources depend on besides the value (undefined without a schema). */
+export interface VersionFacts {
+  /** Of the openAPIV3Schema's JSON (see custom-resource-verdicts.ts). */
+  readonly digest: string;
+  readonly hasCelRules: boolean;
+}
+
+/** The version's facts, worked out once per version from one JSON text of its schema. */
+export function versionFacts(version: CustomResourceVersion): VersionFacts | undefined {
+  if (!version.schema) return undefined;
+  let facts = factsByVersion.get(version);
+  if (!facts) {
+    const json = JSON.stringify(version.schema);
+    factsByVersion.set(version, (facts = { digest: schemaDigest(json), hasCelRules: hasCelRules(json) }));
+  }
+  return facts;
+}
+
+const factsByVersion = new WeakMap<CustomResourceVersion, VersionFacts>();

@@ -1,0 +1,92 @@
+// What the API server's schema and CEL validation say about one custom resource value, kept between runs in the
+// per-user cache (like eslint --cache): a repository re-checked with unchanged custom resources and CRDs neither starts
+// the compiled validators nor loads @bufbuild/cel.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { codeVersion } from '../load/code-cache.js';
+import type { CodeStore } from '../load/validator-cache-dir.js';
+import type { CelOutcome } from './cel-validations.js';
+import type { SchemaError } from './compiled-validator.js';
+
+/** The outcome of validating one value against one CRD version: it depends on nothing else. */
+export interface CustomResourceVerdict {
+  /** The structural schema's errors ([] when the value is valid). */
+  readonly schemaErrors: readonly SchemaError[];
+  /** The x-kubernetes-validations outcome; undefined when the schema has no rules. */
+  readonly cel: CelOutcome | undefined;
+}
+
+/** Bumped when the judgement changes without the schema, the value or the code's file changing. */
+const VERDICT_REVISION = 'verdict-1';
+
+/**
+ * The store key of `value`'s verdict under the schema whose JSON hashes to `schemaDigest`, or undefined when the value
+ * has no exact JSON form (NaN, Infinity, -0 or a bigint, which JSON would confuse with other values). Besides the
+ * schema and the value, the key holds what judges them: this code's file (the CLI bundle, which holds all of it), the
+ * versions of ajv and @bufbuild/cel, and the kubefit version (the store is per version).
+ */
+export function verdictKey(schemaDigest: string, value: unknown): string | undefined {
+  const json = exactJson(value);
+  if (json === undefined) return undefined;
+  return `verdict-${createHash('sha256').update(judge()).update('\u0000').update(schemaDigest).update('\u0000').update(json).digest('hex')}.json`;
+}
+
+/** The digest verdictKey takes: of the CRD version's openAPIV3Schema as JSON. */
+export function schemaDigest(schemaJson: string): string {
+  return createHash('sha256').update(schemaJson).digest('hex');
+}
+
+/** The verdict stored under `key`; undefined when there is none or it cannot be read. */
+export function readVerdict(store: CodeStore, key: string): CustomResourceVerdict | undefined {
+  const data = store.read(key);
+  if (data === undefined) return undefined;
+  try {
+    const verdict = JSON.parse(data.toString('utf8')) as Partial<CustomResourceVerdict>;
+    return Array.isArray(verdict.schemaErrors) ? { schemaErrors: verdict.schemaErrors, cel: verdict.cel ?? undefined } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores `verdict` under `key`, unless JSON cannot carry it exactly (then the next run judges again). */
+export function writeVerdict(store: CodeStore, key: string, verdict: CustomResourceVerdict): void {
+  const json = exactJson({ schemaErrors: verdict.schemaErrors, cel: verdict.cel ?? null });
+  if (json !== undefined) store.write(key, json);
+}
+
+/** JSON.stringify of a value that JSON.parse gives back equal; undefined otherwise. */
+export function exactJson(value: unknown): string | undefined {
+  let exact = true;
+  try {
+    const json = JSON.stringify(value, (_key, entry: unknown) => {
+      if (typeof entry === 'number' ? !Number.isFinite(entry) || Object.is(entry, -0) : entry === undefined || typeof entry === 'function' || typeof entry === 'symbol') exact = false;
+      return entry;
+    });
+    return exact ? json : undefined;
+  } catch {
+    return undefined; // a bigint or a cycle
+  }
+}
+
+const require = createRequire(import.meta.url);
+let judgeId: string | undefined;
+
+function judge(): string {
+  return (judgeId ??= [VERDICT_REVISION, codeVersion(fileURLToPath(import.meta.url)), ...['ajv', '@bufbuild/cel', '@bufbuild/protobuf'].map(packageVersion)].join(' '));
+}
+
+/** `name@version` of an installed package (its package.json may not be exported, so it is found from the entry point). */
+function packageVersion(name: string): string {
+  try {
+    const entry = require.resolve(name);
+    const marker = join('node_modules', name);
+    const root = entry.slice(0, entry.lastIndexOf(marker) + marker.length);
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: unknown };
+    return `${name}@${String(manifest.version)}`;
+  } catch {
+    return `${name}@unknown`;
+  }
+}
