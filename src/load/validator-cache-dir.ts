@@ -1,4 +1,5 @@
-// The per-user disk cache of compiled custom-resource validators: <cache dir>/kubefit/<version>/validators/<sha256>.{cjs,v8}.
+// The per-user disk cache: compiled custom-resource validators (<cache dir>/kubefit/<version>/validators/<sha256>.{cjs,v8})
+// and the values of large documents (<version>/documents/, see document-cache.ts).
 import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +36,15 @@ export function versionCacheDir(directory: string, toolVersion: string): string 
  * run as code; otherwise, and on any I/O error, the store acts empty and writes nothing (safe to delete at any time).
  */
 export function validatorCodeStore(directory: string, toolVersion: string): CodeStore {
-  const dir = join(versionCacheDir(directory, toolVersion), 'validators');
+  return privateStore(join(versionCacheDir(directory, toolVersion), 'validators'));
+}
+
+/** Values of large documents by content (see document-cache.ts), kept as validatorCodeStore keeps code. */
+export function documentStore(directory: string, toolVersion: string): CodeStore {
+  return privateStore(join(versionCacheDir(directory, toolVersion), 'documents'));
+}
+
+function privateStore(dir: string): CodeStore {
   let usable: boolean | undefined;
   const ready = (): boolean => (usable ??= preparePrivateDirectory(dir));
   return {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadManifests } from '../load/load-manifests.js';
 import { validatorCodeStore } from '../load/validator-cache-dir.js';
-import { exactJson, verdictKey } from './custom-resource-verdicts.js';
+import { exactJson } from '../model/exact-json.js';
+import { verdictKey } from './custom-resource-verdicts.js';
 import { validateObjects } from './validate.js';
 
 const FIXTURES = 'fixtures/schema/crd';

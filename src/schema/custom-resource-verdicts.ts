@@ -2,11 +2,8 @@
 // per-user cache (like eslint --cache): a repository re-checked with unchanged custom resources and CRDs neither starts
 // the compiled validators nor loads @bufbuild/cel.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { codeVersion } from '../load/code-cache.js';
+import { codeIdentity } from '../load/code-identity.js';
+import { exactJson } from '../model/exact-json.js';
 import type { CodeStore } from '../load/validator-cache-dir.js';
 import type { CelOutcome } from './cel-validations.js';
 import type { SchemaError } from './compiled-validator.js';
@@ -57,36 +54,8 @@ export function writeVerdict(store: CodeStore, key: string, verdict: CustomResou
   if (json !== undefined) store.write(key, json);
 }
 
-/** JSON.stringify of a value that JSON.parse gives back equal; undefined otherwise. */
-export function exactJson(value: unknown): string | undefined {
-  let exact = true;
-  try {
-    const json = JSON.stringify(value, (_key, entry: unknown) => {
-      if (typeof entry === 'number' ? !Number.isFinite(entry) || Object.is(entry, -0) : entry === undefined || typeof entry === 'function' || typeof entry === 'symbol') exact = false;
-      return entry;
-    });
-    return exact ? json : undefined;
-  } catch {
-    return undefined; // a bigint or a cycle
-  }
-}
-
-const require = createRequire(import.meta.url);
 let judgeId: string | undefined;
 
 function judge(): string {
-  return (judgeId ??= [VERDICT_REVISION, codeVersion(fileURLToPath(import.meta.url)), ...['ajv', '@bufbuild/cel', '@bufbuild/protobuf'].map(packageVersion)].join(' '));
-}
-
-/** `name@version` of an installed package (its package.json may not be exported, so it is found from the entry point). */
-function packageVersion(name: string): string {
-  try {
-    const entry = require.resolve(name);
-    const marker = join('node_modules', name);
-    const root = entry.slice(0, entry.lastIndexOf(marker) + marker.length);
-    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: unknown };
-    return `${name}@${String(manifest.version)}`;
-  } catch {
-    return `${name}@unknown`;
-  }
+  return (judgeId ??= `${VERDICT_REVISION} ${codeIdentity(import.meta.url, ['ajv', '@bufbuild/cel', '@bufbuild/protobuf'])}`);
 }
