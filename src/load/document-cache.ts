@@ -27,18 +27,20 @@ interface Entry {
 
 /**
  * `build` through `store` for a chunk of at least MIN_CACHED_DOCUMENT characters: the same value, root span and
- * problems, with spans read again from the text on the first request below the root. Only a chunk that builds one
- * document whose value JSON carries exactly is kept; what throws throws again (nothing is kept).
+ * problems, with spans read again from the text on the first request below the root, and the digest of the text
+ * (ManifestDocument.digest). Only a chunk that builds one document whose value JSON carries exactly is kept; what
+ * throws throws again (nothing is kept).
  */
 export function buildThroughCache(store: CodeStore, build: BuildDocuments, text: string, offset: number, limits: BuildLimits): BuiltDocument[] {
   if (text.length < MIN_CACHED_DOCUMENT) return build(text, offset, limits);
-  const key = `${createHash('sha256').update(identity()).update(`\u0000${limits.maxDepth} ${limits.maxExpandedNodes}\u0000`).update(text).digest('hex')}.json`;
-  const stored = readEntry(store, key);
-  if (stored) return [fromEntry(stored, build, text, offset, limits)];
+  const digest = createHash('sha256').update(identity()).update(`\u0000${limits.maxDepth} ${limits.maxExpandedNodes}\u0000`).update(text).digest('hex');
+  const stored = readEntry(store, `${digest}.json`);
+  if (stored) return [{ ...fromEntry(stored, build, text, offset, limits), digest }];
   const built = build(text, offset, limits);
   const [only] = built;
-  if (only && built.length === 1) writeEntry(store, key, toEntry(only, offset));
-  return built;
+  if (!only || built.length !== 1) return built;
+  writeEntry(store, `${digest}.json`, toEntry(only, offset));
+  return [{ ...only, digest }];
 }
 
 let identityOfCode: string | undefined;

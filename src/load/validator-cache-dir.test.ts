@@ -64,7 +64,7 @@ describe('custom-resource validators through the cache', () => {
     const all = readdirSync(join(dir, 'test', 'validators')).sort();
     // the built-in validators' code caches sit beside the CRD's code and code cache
     expect(all.filter((name) => name.startsWith('builtin-')).length).toBeGreaterThan(0);
-    // and one verdict per custom resource (custom-resource-verdicts.ts)
+    // and one verdict per custom resource (validation-verdicts.ts)
     const verdicts = all.filter((name) => name.startsWith('verdict-'));
     expect(verdicts.length).toBeGreaterThan(0);
     const entries = all.filter((name) => !name.startsWith('builtin-') && !name.startsWith('verdict-'));

@@ -6,7 +6,7 @@ import type { CustomResourceDefinition, CustomResourceVersion } from './custom-r
 import { resourceSchema } from './custom-schemas.js';
 import { deprecationWarning } from './crd-deprecation.js';
 import { hasCelRules } from './cel-validations.js';
-import { schemaDigest } from './custom-resource-verdicts.js';
+import { schemaDigest } from './validation-verdicts.js';
 import { DEPRECATED_API } from './deprecated-apis.js';
 import { applyDefaults } from './structural-defaults.js';
 import { errorMessage, toPath } from './validation/field-error.js';
@@ -70,22 +70,28 @@ export function versionSchema(version: CustomResourceVersion): Record<string, un
 
 const resourceSchemas = new WeakMap<CustomResourceVersion, Record<string, unknown>>();
 
-/** What the verdicts of a served version's custom resources depend on besides the value (undefined without a schema). */
-export interface VersionFacts {
-  /** Of the openAPIV3Schema's JSON (see custom-resource-verdicts.ts). */
-  readonly digest: string;
-  readonly hasCelRules: boolean;
+/**
+ * What the verdicts of a version's custom resources depend on besides the value: its schema, by the digest of its
+ * document (free) or else of its JSON; undefined without a schema.
+ */
+export function versionDigest(version: CustomResourceVersion): string | undefined {
+  if (!version.schema) return undefined;
+  return version.schemaOrigin === undefined ? schemaFactsOf(version).digest : schemaDigest(version.schemaOrigin);
 }
 
-/** The version's facts, worked out once per version from one JSON text of its schema. */
-export function versionFacts(version: CustomResourceVersion): VersionFacts | undefined {
-  if (!version.schema) return undefined;
-  let facts = factsByVersion.get(version);
+/** True when the version's schema carries x-kubernetes-validations anywhere. */
+export function versionHasCelRules(version: CustomResourceVersion): boolean {
+  return version.schema !== undefined && schemaFactsOf(version).hasCelRules;
+}
+
+/** Worked out once per version from one JSON text of its schema. */
+function schemaFactsOf(version: CustomResourceVersion): { digest: string; hasCelRules: boolean } {
+  let facts = schemaFacts.get(version);
   if (!facts) {
     const json = JSON.stringify(version.schema);
-    factsByVersion.set(version, (facts = { digest: schemaDigest(json), hasCelRules: hasCelRules(json) }));
+    schemaFacts.set(version, (facts = { digest: schemaDigest(json), hasCelRules: hasCelRules(json) }));
   }
   return facts;
 }
 
-const factsByVersion = new WeakMap<CustomResourceVersion, VersionFacts>();
+const schemaFacts = new WeakMap<CustomResourceVersion, { digest: string; hasCelRules: boolean }>();

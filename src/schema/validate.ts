@@ -12,8 +12,8 @@ import { builtinValidator, saveBuiltinCodeCaches } from './builtin-validators.js
 import type { CompiledValidator, FieldGraph, SchemaError } from './compiled-validator.js';
 import { closestName } from './closest-name.js';
 import { DefinitionCollector, DUPLICATE_CRD, groupKind, type CustomResourceDefinition, type CustomResourceDefinitions, type CustomResourceVersion } from './custom-resource-definition.js';
-import { objectMetaFindings, servedVersion, valueToValidate, versionFacts, versionSchema, type VersionFacts } from './custom-resources.js';
-import { readVerdict, verdictKey, writeVerdict } from './custom-resource-verdicts.js';
+import { objectMetaFindings, servedVersion, valueToValidate, versionDigest, versionHasCelRules, versionSchema } from './custom-resources.js';
+import { cleanObjectKey, readVerdict, verdictKey, writeVerdict } from './validation-verdicts.js';
 import { compileCustomSchema, customSchemas, fieldGraphOf, schemaFor, type CustomValidator } from './custom-schemas.js';
 import { createCelRuntime, evaluateCelRules, type CelOutcome, type CelRuntime } from './cel-validations.js';
 import { checkDeprecatedApi, DEPRECATED_API, REMOVED_APIS } from './deprecated-apis.js';
@@ -108,9 +108,21 @@ export class SchemaValidation {
     this.#definitions.add(object);
   }
 
-  /** Findings of an object with a built-in schema or a deprecated API; undefined for one that waits for validateCustom. */
+  /**
+   * Findings of an object with a built-in schema or a deprecated API; undefined for one that waits for validateCustom.
+   * An object of a large document (a CRD) found without problems is remembered so by the document's digest.
+   */
   validateBuiltin(object: KubeObject): Finding[] | undefined {
     if (object.fromCluster) return [];
+    const { validatorStore: store, kubernetesVersion } = this.#options;
+    const clean = store && object.document.digest !== undefined ? cleanObjectKey(object.document.digest, object.basePath, kubernetesVersion ?? NEWEST_RELEASE) : undefined;
+    if (store && clean && store.read(clean)) return [];
+    const findings = this.#builtinFindings(object);
+    if (store && clean && findings?.length === 0) store.write(clean, '');
+    return findings;
+  }
+
+  #builtinFindings(object: KubeObject): Finding[] | undefined {
     const deprecated = checkDeprecatedApi(object, this.#options.kubernetesVersion);
     const validator = builtinValidator(object.ref.apiVersion, object.ref.kind, this.#options.validatorStore);
     if (validator) return deprecated ? [deprecated, ...builtinFindings(validator, object, this.#options.kubernetesVersion)] : builtinFindings(validator, object, this.#options.kubernetesVersion);
@@ -179,10 +191,10 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
   if (!('version' in served)) return served.findings;
   const findings = [...served.findings, ...objectMetaFindings(object), ...validateWith(objectMetaValidator(run.options.validatorStore), object)];
   const { version } = served;
-  const facts = versionFacts(version);
-  if (!facts) return findings.sort(compareFindings);
+  const digest = versionDigest(version);
+  if (digest === undefined) return findings.sort(compareFindings);
   const key = `${definition.name} ${version.name}`;
-  const verdict = verdictOf(run, { key, version, value: valueToValidate(withoutNulls(object.value), version) }, facts);
+  const verdict = verdictOf(run, { key, version, value: valueToValidate(withoutNulls(object.value), version) }, digest);
   const fields = () => (run.compiled.get(key) as CustomValidator | undefined)?.fields ?? fieldGraphOf(versionSchema(version) ?? {});
   appendAll(findings, schemaFindings(object, verdict.schemaErrors, { key, fields }, run));
   if (verdict.cel) appendAll(findings, celFindings(object, definition, verdict.cel, run));
@@ -190,15 +202,15 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
 }
 
 /** A custom resource's schema errors and CEL outcome: from the store when this value met this schema before. */
-function verdictOf(run: CustomRun, target: { key: string; version: CustomResourceVersion; value: unknown }, facts: VersionFacts): { schemaErrors: readonly SchemaError[] | string; cel: CelOutcome | undefined } {
+function verdictOf(run: CustomRun, target: { key: string; version: CustomResourceVersion; value: unknown }, digest: string): { schemaErrors: readonly SchemaError[] | string; cel: CelOutcome | undefined } {
   const store = run.options.validatorStore;
-  const storeKey = store && verdictKey(facts.digest, target.value);
+  const storeKey = store && verdictKey(digest, target.value);
   const stored = store && storeKey ? readVerdict(store, storeKey) : undefined;
   if (stored) return stored;
   const { key, version, value } = target;
   const schema = versionSchema(version);
   const schemaErrors = schema ? schemaErrorsOf(run, { key, schema, value }) : [];
-  const cel = facts.hasCelRules && version.schema ? evaluateCelRules(() => (run.cel.runtime ??= createCelRuntime()), value, version.schema) : undefined;
+  const cel = versionHasCelRules(version) && version.schema ? evaluateCelRules(() => (run.cel.runtime ??= createCelRuntime()), value, version.schema) : undefined;
   if (store && storeKey && typeof schemaErrors !== 'string') writeVerdict(store, storeKey, { schemaErrors, cel });
   return { schemaErrors, cel };
 }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadManifests } from '../load/load-manifests.js';
 import { validatorCodeStore } from '../load/validator-cache-dir.js';
 import { exactJson } from '../model/exact-json.js';
-import { verdictKey } from './custom-resource-verdicts.js';
+import { verdictKey } from './validation-verdicts.js';
 import { validateObjects } from './validate.js';
 
 const FIXTURES = 'fixtures/schema/crd';

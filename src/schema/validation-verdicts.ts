@@ -1,6 +1,7 @@
-// What the API server's schema and CEL validation say about one custom resource value, kept between runs in the
-// per-user cache (like eslint --cache): a repository re-checked with unchanged custom resources and CRDs neither starts
-// the compiled validators nor loads @bufbuild/cel.
+// Validation verdicts kept between runs in the per-user cache (like eslint --cache): what the API server's schema and
+// CEL validation say about a custom resource value, so that a repository re-checked with unchanged custom resources and
+// CRDs neither starts the compiled validators nor loads @bufbuild/cel; and which large documents' objects (CRDs) the
+// built-in validation found nothing in.
 import { createHash } from 'node:crypto';
 import { codeIdentity } from '../load/code-identity.js';
 import { exactJson } from '../model/exact-json.js';
@@ -29,6 +30,14 @@ export function verdictKey(schemaDigest: string, value: unknown): string | undef
   const json = exactJson(value);
   if (json === undefined) return undefined;
   return `verdict-${createHash('sha256').update(judge()).update('\u0000').update(schemaDigest).update('\u0000').update(json).digest('hex')}.json`;
+}
+
+/**
+ * The store key that marks an object of a document with `digest` (ManifestDocument.digest) at `basePath` as found
+ * without problems by the built-in validation of `release`; the code is the judge's, as for verdictKey.
+ */
+export function cleanObjectKey(digest: string, basePath: readonly (string | number)[], release: string): string {
+  return `clean-${createHash('sha256').update(judge()).update('\u0000').update(digest).update('\u0000').update(JSON.stringify(basePath)).update('\u0000').update(release).digest('hex')}`;
 }
 
 /** The digest verdictKey takes: of the CRD version's openAPIV3Schema as JSON. */
