@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,20 @@ describe('large documents through the document cache', () => {
     expect(second.calls()).toBe(0);
     expect(readingsOf([cached])).toEqual(expected);
     expect(second.calls()).toBe(1);
+  });
+
+  it('reads the text again when an entry is damaged', () => {
+    const dir = join(root, 'damaged');
+    const store = documentStore(dir, 'test');
+    const text = largeDocument(MIN_CACHED_DOCUMENT);
+    const expected = readingsOf(buildDocuments(text, 0, DEFAULT_LIMITS));
+    buildThroughCache(store, buildDocuments, text, 0, DEFAULT_LIMITS);
+    for (const [index, damage] of ['{"value": 1', '{"value": 1}', 'null'].entries()) {
+      for (const name of readdirSync(join(dir, 'test', 'documents'))) writeFileSync(join(dir, 'test', 'documents', name), damage);
+      const calls = counted();
+      expect(readingsOf(buildThroughCache(store, calls.build, text, 0, DEFAULT_LIMITS)), `damage ${index}`).toEqual(expected);
+      expect(calls.calls()).toBe(1);
+    }
   });
 
   it('keeps neither small documents nor values JSON cannot carry exactly (.nan, -0)', () => {
