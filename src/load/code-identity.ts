@@ -14,15 +14,18 @@ export function codeIdentity(moduleUrl: string, packages: readonly string[]): st
   return [codeVersion(fileURLToPath(moduleUrl)), ...packages.map((name) => packageVersion(moduleUrl, name))].join(' ');
 }
 
-/** `name@version` of an installed package (its package.json may not be exported, so it is found from the entry point). */
+/**
+ * `name@version` of the installed package `require` would load: the first of the lookup folders holding it (its entry
+ * point is not resolved, which costs several milliseconds per package and fails for exports without package.json).
+ */
 function packageVersion(moduleUrl: string, name: string): string {
-  try {
-    const entry = createRequire(moduleUrl).resolve(name);
-    const marker = join('node_modules', name);
-    const root = entry.slice(0, entry.lastIndexOf(marker) + marker.length);
-    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: unknown };
-    return `${name}@${String(manifest.version)}`;
-  } catch {
-    return `${name}@unknown`;
+  for (const folder of createRequire(moduleUrl).resolve.paths(name) ?? []) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(folder, name, 'package.json'), 'utf8')) as { version?: unknown };
+      return `${name}@${String(manifest.version)}`;
+    } catch {
+      // not installed in this folder: the next one up
+    }
   }
+  return `${name}@unknown`;
 }
