@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateObjects } from '../schema/validate.js';
 import { loadManifests } from './load-manifests.js';
-import { cacheDirectory, validatorCodeStore } from './validator-cache-dir.js';
+import { cacheDirectory, pruneStore, validatorCodeStore } from './validator-cache-dir.js';
 
 const made: string[] = [];
 function temporaryDirectory(): string {
@@ -37,6 +37,21 @@ describe('validatorCodeStore', () => {
     expect(store.read('abc.cjs')?.toString()).toBe('module.exports = 1;');
     expect(validatorCodeStore(dir, '1.2.4').read('abc.cjs')).toBeUndefined();
     expect(statSync(join(dir, '1.2.3', 'validators')).mode & 0o077).toBe(0);
+  });
+
+  it('keeps the newest entries within its bounds, never the built-in validators\' code caches', () => {
+    const dir = temporaryDirectory();
+    const names = ['builtin-pod.v8', 'a.json', 'b.json', 'c.json', 'd.json', 'e.json'];
+    names.forEach((name, age) => {
+      writeFileSync(join(dir, name), 'x'.repeat(100));
+      utimesSync(join(dir, name), 1_000 + age, 1_000 + age);
+    });
+    pruneStore(dir, { bytes: 10_000, files: 5 });
+    expect(readdirSync(dir).sort()).toEqual(names.sort());
+    pruneStore(dir, { bytes: 10_000, files: 4 });
+    expect(readdirSync(dir).sort()).toEqual(['builtin-pod.v8', 'c.json', 'd.json', 'e.json']);
+    pruneStore(dir, { bytes: 250, files: 100 });
+    expect(readdirSync(dir).sort()).toEqual(['builtin-pod.v8', 'e.json']);
   });
 
   it('acts empty when the directory cannot be created', () => {
