@@ -87,19 +87,8 @@ export class FlatSpans implements SpanIndex {
    * its file: 16 bits per number when they fit, and no keys when the text spells each one as it is.
    */
   keptIn(text: string, start: number, end: number): KeptSpans {
-    const table = this.#table;
-    const codes = end - start + 1 <= 0xffff ? new Uint16Array(table.entries * STRIDE) : new Int32Array(table.entries * STRIDE);
-    let spelt = true;
-    for (let entry = 0; entry < table.entries; entry++) {
-      for (let field = 0; field < STRIDE; field++) {
-        const number = table.number(entry, field);
-        codes[entry * STRIDE + field] = field === DESCENDANTS ? number : keptOffset(number, start);
-      }
-      const key = table.keyOf(entry, -1);
-      const keyStart = table.number(entry, 0);
-      if (typeof key === 'string' && !(table.number(entry, 1) - keyStart === key.length && text.startsWith(key, keyStart))) spelt = false;
-    }
-    return new KeptSpans(codes, spelt ? undefined : Array.from({ length: table.entries }, (_, entry) => table.keyOf(entry, -1)));
+    if (!(this.#table instanceof RecordedTable)) throw new Error('only spans as the reader recorded them are kept');
+    return this.#table.keptIn(text, start, end);
   }
 
   /** The entry of `key` among the children of the container whose entries are [from, to), or -1. */
@@ -153,6 +142,25 @@ class RecordedTable implements SpanTable {
 
   hasKey(entry: number, _index: number, key: string | number): boolean {
     return this.#keys[entry] === key;
+  }
+
+  keptIn(text: string, start: number, end: number): KeptSpans {
+    const numbers = this.#numbers;
+    const keys = this.#keys;
+    const codes = end - start + 1 <= 0xffff ? new Uint16Array(numbers.length) : new Int32Array(numbers.length);
+    let spelt = true;
+    for (let entry = 0, at = 0; entry < keys.length; entry++, at += STRIDE) {
+      const key = keys[entry];
+      const keyStart = numbers[at] ?? -1;
+      const keyEnd = numbers[at + 1] ?? -1;
+      if (spelt && typeof key === 'string') spelt = keyEnd - keyStart === key.length && text.startsWith(key, keyStart);
+      codes[at] = keptOffset(keyStart, start);
+      codes[at + 1] = keptOffset(keyEnd, start);
+      codes[at + 2] = keptOffset(numbers[at + 2] ?? -1, start);
+      codes[at + 3] = keptOffset(numbers[at + 3] ?? -1, start);
+      codes[at + DESCENDANTS] = numbers[at + DESCENDANTS] ?? 0;
+    }
+    return new KeptSpans(codes, spelt ? undefined : keys.slice());
   }
 }
 
