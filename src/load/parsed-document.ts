@@ -17,7 +17,8 @@ export class ParsedDocument implements ManifestDocument {
   readonly value: unknown;
   /** The chunk it was read from (see readDocumentAt), when read by readDocuments. */
   readonly extent: DocumentExtent | undefined;
-  readonly #source: SourceText;
+  /** The file's text it was read from (the whole file, with its line index). */
+  readonly source: SourceText;
   readonly #built: BuiltDocument;
 
   constructor(source: SourceText, index: number, built: BuiltDocument, extent?: DocumentExtent) {
@@ -25,20 +26,20 @@ export class ParsedDocument implements ManifestDocument {
     this.index = index;
     this.value = built.value;
     this.extent = extent;
-    this.#source = source;
+    this.source = source;
     this.#built = built;
   }
 
   get text(): string {
-    return this.#source.text;
+    return this.source.text;
   }
 
   rangeOf(path: Path): SourceRange {
-    return rangeIn(this.#source, this.#built, path);
+    return rangeIn(this.source, this.#built, path);
   }
 
   keyRangeOf(path: Path): SourceRange {
-    return keyRangeIn(this.#source, this.#built, path);
+    return keyRangeIn(this.source, this.#built, path);
   }
 
   /**
@@ -49,7 +50,7 @@ export class ParsedDocument implements ManifestDocument {
     const { spans, rootSpan } = this.#built;
     const extent = this.extent;
     if (!extent || !(spans instanceof FlatSpans)) return undefined;
-    return { spans: spans.keptIn(this.#source.text, extent.start, extent.end), rootSpan: [rootSpan[0] - extent.start, rootSpan[1] - extent.start] };
+    return { spans: spans.keptIn(this.source.text, extent.start, extent.end), rootSpan: [rootSpan[0] - extent.start, rootSpan[1] - extent.start] };
   }
 
   /** Answered from the values alone, so asking does not make a lazily positioned document work out its spans. */

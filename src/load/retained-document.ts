@@ -44,7 +44,8 @@ export class Retainer {
   retain(object: KubeObject, ...lists: KubeObject[][]): void {
     const { document } = object;
     if (this.#file && (this.#file.file !== document.file || this.#file.text !== document.text)) this.flush();
-    this.#file ??= new SourceText(document.file, document.text);
+    // the document's own source when it has one: its line index is then worked out once for the file
+    this.#file ??= document instanceof ParsedDocument ? document.source : new SourceText(document.file, document.text);
     const last = this.#pending[this.#pending.length - 1];
     const pending = last !== undefined && last.of.value === document.value ? last : this.#pend(document);
     pending.objects.push({ init: { basePath: object.basePath, order: object.order, fromCluster: object.fromCluster }, lists });
@@ -87,8 +88,23 @@ export class Retainer {
 
   #chunk(file: SourceText, extent: DocumentExtent | undefined, copy: boolean): SourceText {
     const { start, end } = extent ?? { start: 0, end: file.text.length };
-    const text = file.text.slice(start, end);
-    return new ChunkSource(file.file, copy ? detached(text) : text, file.positionAt(start));
+    return copy ? new ChunkSource(file.file, detached(file.text.slice(start, end)), file.positionAt(start)) : new FileChunk(file, start, end);
+  }
+}
+
+/** The text of one document that shares its file's text, positioned by the file's line index (no index of its own). */
+class FileChunk extends SourceText {
+  readonly #source: SourceText;
+  readonly #start: number;
+
+  constructor(source: SourceText, start: number, end: number) {
+    super(source.file, source.text.slice(start, end));
+    this.#source = source;
+    this.#start = start;
+  }
+
+  override positionAt(offset: number): { line: number; column: number } {
+    return this.#source.positionAt(this.#start + Math.max(0, Math.min(offset, this.text.length)));
   }
 }
 
