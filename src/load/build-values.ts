@@ -5,7 +5,7 @@ import { EVENT_ID, SCALAR_STYLE, jsYaml } from './js-yaml.js';
 import { rewriteForJsYaml, type Rewritten } from './go-yaml-rewrite.js';
 import { readPlainBlockDocument, type PlainBlockLimits, type Positions } from './plain-block-reader.js';
 import { ContainerSpans, LazySpans, type EntrySpan, type SpanIndex } from './span-index.js';
-import { blockScalarTab, unknownEscape } from './scanner-rules.js';
+import { blockScalarTab, unknownEscape, withGoYamlLineBreaks } from './scanner-rules.js';
 import { goFloatName, keyString, resolvePlainScalar, resolveTagged } from './yaml11-scalars.js';
 
 export interface BuiltDocument {
@@ -52,7 +52,8 @@ interface Anchored {
  * Parses `text` (a slice of the file starting at `offset`); throws js-yaml's YAMLException on syntax errors.
  * Plain block YAML takes the fast reader; everything else the full path.
  */
-export function buildDocuments(text: string, offset: number, limits: BuildLimits, positions: Positions = 'eager'): BuiltDocument[] {
+export function buildDocuments(source: string, offset: number, limits: BuildLimits, positions: Positions = 'eager'): BuiltDocument[] {
+  const text = withGoYamlLineBreaks(source);
   const fastLimits = { maxDepth: limits.maxDepth >> 1, maxValues: limits.maxExpandedNodes };
   const fast = readPlainBlockDocument(text, offset, fastLimits, positions);
   if (!fast) return buildWithPositions(text, offset, limits);
