@@ -15,24 +15,23 @@ import { cacheDirectory, validatorCodeStore } from '../load/validator-cache-dir.
 import { toolVersion } from '../version.js';
 import { COMMANDS } from './command-names.js';
 
+// V8's young generation keeps its first size (1 MiB semi-spaces) instead of doubling up to 16 MiB when collections see
+// many survivors, as they do when manifest values are kept for the cross-object rules: the doubled space only adds
+// ~40 MiB to the peak (lint of 10,000 documents: 214 -> 172 MiB at the same CPU time, see bench/README.md). The
+// growth factor is the one young-generation size V8 reads after start (--max-semi-space-size would need a second
+// process). Set first and for every command: V8's code caches record the flags they were made with and are rejected
+// under others, and the commands share the validators' caches.
+setFlagsFromString('--semi-space-growth-factor=1');
 const cli = fileURLToPath(new URL('kubefit.js', import.meta.url));
 (globalThis as { [IMPORT_MODULE]?: (url: string) => Promise<unknown> })[IMPORT_MODULE] = (url) => import(url);
 const directory = cacheDirectory(process.env);
-const command = commandOf(process.argv.slice(2));
 if (directory === undefined) createRequire(cli)(cli);
 else {
+  const command = commandOf(process.argv.slice(2));
   const key = `cli-${codeVersion(cli)}-${command ?? 'none'}`;
   const { saveCodeCache } = runWithCodeCache(readFileSync(cli, 'utf8'), cli, { store: validatorCodeStore(directory, toolVersion()), key });
   if (saveCodeCache && command !== undefined) process.once('beforeExit', () => (process.exitCode === 0 || process.exitCode === 1) && saveCodeCache());
 }
-
-// From here on (the CLI has started; what follows is analysis) a lint keeps V8's young generation at the size it has
-// instead of letting it double up to 16 MiB semi-spaces: most manifest values are kept for the cross-object rules and
-// promoted anyway, and the doubled space only adds ~40 MiB to the peak (10,000 documents: 214 -> 172 MiB at the same
-// CPU time, see bench/README.md). The growth factor is the one young-generation size V8 reads after start
-// (--max-semi-space-size would need a second process), and set after start-up it leaves the start-up's own
-// collections alone. check and fit keep V8's default: the scheduler's many short-lived objects were not measured with it.
-if (command === 'lint') setFlagsFromString('--semi-space-growth-factor=1');
 
 /** The command a run analyses with (as args.ts finds it: named anywhere, else check when a path is given); undefined for --version and --help. */
 function commandOf(argv: readonly string[]): string | undefined {
