@@ -15,6 +15,7 @@ export class ParsedDocument implements ManifestDocument {
   readonly file: string;
   readonly index: number;
   readonly value: unknown;
+  readonly digest: string | undefined;
   /** The chunk it was read from (see readDocumentAt), when read by readDocuments. */
   readonly extent: DocumentExtent | undefined;
   /** The file's text it was read from (the whole file, with its line index). */
@@ -25,6 +26,7 @@ export class ParsedDocument implements ManifestDocument {
     this.file = source.file;
     this.index = index;
     this.value = built.value;
+    this.digest = built.digest;
     this.extent = extent;
     this.source = source;
     this.#built = built;
