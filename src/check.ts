@@ -122,7 +122,8 @@ export async function analyze(command: Command, paths: readonly string[], option
   };
   const documentCache = options.cacheDir ? documentStore(options.cacheDir, toolVersion()) : undefined;
   const main = await readMain(paths, { ...loadOptions(options, config, { fromCluster: false, firstOrder: cluster.objects.length, skipFiles: new Set(cluster.paths) }), documentCache }, { command, config, analysis });
-  const workloads = workloadsOf(main.objects, cluster.objects);
+  // only scheduling places workloads: lint does not build them a second time (the linter has its own)
+  const workloads = command === 'lint' ? [] : workloadsOf(main.objects, cluster.objects);
   const snapshot = clusterOf(main.objects, cluster.objects, clusterInputs.length > 0);
   checkDrain(options.drain ?? [], snapshot);
   const neighbours = await loadContext(command === 'fit' ? [] : (options.context ?? []), {

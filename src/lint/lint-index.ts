@@ -78,6 +78,8 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     return servicesByLabel.get(key) ?? [];
   };
   const memos = new Map<string, unknown>();
+  // what nearby returns depends on the object only through its namespace, whether it declares it, and its directory
+  const nearbyLists = new Map<string, readonly KubeObject[]>();
   let customResources: readonly KubeObject[] | undefined;
   const ofKind = (kind: string, namespace?: string): readonly KubeObject[] =>
     (namespace === undefined ? byKind.get(kind) : byKindNamespace.get(`${kind}\0${namespace}`)) ?? NONE;
@@ -85,7 +87,12 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     objects,
     workloads,
     ofKind,
-    nearby: (kind, object) => ofKind(kind, object.ref.namespace).filter((other) => sharesNamespace(other, object)),
+    nearby(kind, object) {
+      const key = `${kind}\0${object.ref.namespace}\0${hasDeclaredNamespace(object) ? 'declared' : ''}\0${directoryOf(object.file)}`;
+      let found = nearbyLists.get(key);
+      if (!found) nearbyLists.set(key, (found = ofKind(kind, object.ref.namespace).filter((other) => sharesNamespace(other, object))));
+      return found;
+    },
     named: (kind, namespace, name) => byName.get(`${kind}\0${namespace}\0${name}`),
     workloadOf: (object) => workloadByObject.get(object),
     workloadsIn: (namespace) => workloadsByNamespace.get(namespace) ?? [],

@@ -1,10 +1,11 @@
-// Objects kept after their document is dropped: the value stays, the positions are read again from the text on demand.
+// Objects kept after their document is dropped: the value stays, and the positions either stay in compact form or are
+// read again from the text on demand.
 import { detached } from '../model/detached.js';
 import { valueHasPath, type ManifestDocument, type Path, type SourceRange } from '../model/document.js';
 import { toKubeObject, type KubeObject, type KubeObjectInit } from '../model/object.js';
 import { valueAt } from '../model/workload.js';
 import { readDocumentAt, type ParseLimits } from './parse-documents.js';
-import { ParsedDocument, type DocumentExtent } from './parsed-document.js';
+import { keyRangeIn, rangeIn, ParsedDocument, type DocumentExtent, type KeptPositions, type Positioned } from './parsed-document.js';
 import { SourceText } from './source-text.js';
 
 /** What a document's objects need once their file is read (not the document: its spans go as soon as it is linted). */
@@ -13,6 +14,8 @@ interface Pending {
   readonly document: ManifestDocument | undefined;
   readonly of: DocumentOrigin;
   readonly extent: DocumentExtent | undefined;
+  /** Its positions, when the fast reader read it: the document is then never read again. */
+  readonly positions: KeptPositions | undefined;
   readonly objects: { init: Omit<KubeObjectInit, 'value' | 'document'>; lists: KubeObject[][] }[];
 }
 
@@ -23,8 +26,9 @@ type DocumentOrigin = Pick<ManifestDocument, 'file' | 'index' | 'value'>;
  * Turns objects of a streamed file into objects that outlive it, with the same values, order and positions. When a
  * file is read, its retained objects go into their lists: if they make up most of the file they keep sharing its
  * text; otherwise each keeps a copy of its value and of its own document's text, so the rest of the file (large
- * CustomResourceDefinitions, say) is not held in memory. Either way the spans are dropped and rebuilt one document at
- * a time when a finding asks for a position. Retain a file's objects in input order, then call flush at the end.
+ * CustomResourceDefinitions, say) is not held in memory. Either way the spans the fast reader recorded are kept in
+ * compact form (about 10 bytes per key or item); those of other documents are dropped and rebuilt one document at a
+ * time when a finding asks for a position. Retain a file's objects in input order, then call flush at the end.
  */
 export class Retainer {
   readonly #limits: ParseLimits;
@@ -40,7 +44,8 @@ export class Retainer {
   retain(object: KubeObject, ...lists: KubeObject[][]): void {
     const { document } = object;
     if (this.#file && (this.#file.file !== document.file || this.#file.text !== document.text)) this.flush();
-    this.#file ??= new SourceText(document.file, document.text);
+    // the document's own source when it has one: its line index is then worked out once for the file
+    this.#file ??= document instanceof ParsedDocument ? document.source : new SourceText(document.file, document.text);
     const last = this.#pending[this.#pending.length - 1];
     const pending = last !== undefined && last.of.value === document.value ? last : this.#pend(document);
     pending.objects.push({ init: { basePath: object.basePath, order: object.order, fromCluster: object.fromCluster }, lists });
@@ -48,7 +53,8 @@ export class Retainer {
 
   #pend(document: ManifestDocument): Pending {
     const extent = document instanceof ParsedDocument ? document.extent : undefined;
-    const pending = { document: extent ? undefined : document, of: { file: document.file, index: document.index, value: document.value }, extent, objects: [] };
+    const positions = document instanceof ParsedDocument ? document.keptPositions() : undefined;
+    const pending = { document: extent ? undefined : document, of: { file: document.file, index: document.index, value: document.value }, extent, positions, objects: [] };
     this.#pending.push(pending);
     return pending;
   }
@@ -63,7 +69,7 @@ export class Retainer {
     const kept = pending.reduce((sum, entry) => sum + (entry.extent ? entry.extent.end - entry.extent.start : file.text.length), 0);
     const copy = kept * 2 < file.text.length;
     for (const entry of pending) {
-      const document = entry.document ?? new RetainedDocument(entry.of, this.#chunk(file, entry.extent, copy), { retainer: this, copy, json: entry.extent?.json ?? false });
+      const document = entry.document ?? new RetainedDocument(entry.of, this.#chunk(file, entry.extent, copy), { retainer: this, copy, json: entry.extent?.json ?? false, positions: entry.positions });
       for (const { init, lists } of entry.objects) {
         const retained = toKubeObject({ ...init, value: valueAt(document.value, init.basePath) as KubeObject['value'], document });
         for (const list of lists) list.push(retained);
@@ -82,8 +88,23 @@ export class Retainer {
 
   #chunk(file: SourceText, extent: DocumentExtent | undefined, copy: boolean): SourceText {
     const { start, end } = extent ?? { start: 0, end: file.text.length };
-    const text = file.text.slice(start, end);
-    return new ChunkSource(file.file, copy ? detached(text) : text, file.positionAt(start));
+    return copy ? new ChunkSource(file.file, detached(file.text.slice(start, end)), file.positionAt(start)) : new FileChunk(file, start, end);
+  }
+}
+
+/** The text of one document that shares its file's text, positioned by the file's line index (no index of its own). */
+class FileChunk extends SourceText {
+  readonly #source: SourceText;
+  readonly #start: number;
+
+  constructor(source: SourceText, start: number, end: number) {
+    super(source.file, source.text.slice(start, end));
+    this.#source = source;
+    this.#start = start;
+  }
+
+  override positionAt(offset: number): { line: number; column: number } {
+    return this.#source.positionAt(this.#start + Math.max(0, Math.min(offset, this.text.length)));
   }
 }
 
@@ -110,8 +131,9 @@ class RetainedDocument implements ManifestDocument {
   readonly source: SourceText;
   readonly json: boolean;
   readonly #retainer: Retainer;
+  readonly #positions: Positioned | undefined;
 
-  constructor(document: DocumentOrigin, source: SourceText, retained: { retainer: Retainer; copy: boolean; json: boolean }) {
+  constructor(document: DocumentOrigin, source: SourceText, retained: { retainer: Retainer; copy: boolean; json: boolean; positions: KeptPositions | undefined }) {
     this.file = document.file;
     this.index = document.index;
     // a copy when the file's text is to go: the values read from a file are partly views of it (model/detached.ts)
@@ -119,6 +141,8 @@ class RetainedDocument implements ManifestDocument {
     this.source = source;
     this.json = retained.json;
     this.#retainer = retained.retainer;
+    const kept = retained.positions;
+    this.#positions = kept && { spans: kept.spans.in(source.text), rootSpan: kept.rootSpan };
   }
 
   /** Only the document's own text: the file's is not kept (comment directives are read before the file is dropped). */
@@ -127,11 +151,11 @@ class RetainedDocument implements ManifestDocument {
   }
 
   rangeOf(path: Path): SourceRange {
-    return this.#retainer.parsed(this).rangeOf(path);
+    return this.#positions ? rangeIn(this.source, this.#positions, path) : this.#retainer.parsed(this).rangeOf(path);
   }
 
   keyRangeOf(path: Path): SourceRange {
-    return this.#retainer.parsed(this).keyRangeOf(path);
+    return this.#positions ? keyRangeIn(this.source, this.#positions, path) : this.#retainer.parsed(this).keyRangeOf(path);
   }
 
   has(path: Path): boolean {

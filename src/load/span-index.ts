@@ -44,46 +44,61 @@ const DESCENDANTS = 4;
 /** Siblings a lookup steps over before their container gets an index. */
 const INDEX_AFTER_STEPS = 32;
 
+/** The entries FlatSpans looks through, in source (pre-)order. */
+interface SpanTable {
+  readonly entries: number;
+  /** Number `field` of an entry: 0 to 3 the offsets of its span, DESCENDANTS the size of its subtree. */
+  number(entry: number, field: number): number;
+  /** The key of an entry that is its container's child number `index`. */
+  keyOf(entry: number, index: number): string | number;
+  hasKey(entry: number, index: number, key: string | number): boolean;
+}
+
 /**
  * Every entry of a document in source (pre-)order, in one typed array and one key array: no allocation per
  * container or entry, which is most of what positions cost the garbage collector. An entry's descendants follow it,
  * so a lookup steps over siblings' subtrees in one jump.
  */
 export class FlatSpans implements SpanIndex {
-  readonly #keys: readonly (string | number)[];
-  readonly #numbers: Int32Array;
+  readonly #table: SpanTable;
   /** Children by key of the large containers looked into so far, by the container's first entry. */
   #indexes: Map<number, Map<string | number, number>> | undefined;
 
-  constructor(keys: readonly (string | number)[], numbers: Int32Array) {
-    this.#keys = keys;
-    this.#numbers = numbers;
+  constructor(table: SpanTable) {
+    this.#table = table;
   }
 
   find(path: Path): FoundSpan {
-    const numbers = this.#numbers;
     let from = 0;
-    let to = this.#keys.length;
+    let to = this.#table.entries;
     let found = -1;
     for (const segment of path) {
       const entry = this.#child(from, to, segment);
       if (entry < 0) return { span: this.#span(found), complete: false };
       found = entry;
       from = entry + 1;
-      to = from + (numbers[entry * STRIDE + DESCENDANTS] ?? 0);
+      to = from + this.#table.number(entry, DESCENDANTS);
     }
     return { span: this.#span(found), complete: true };
+  }
+
+  /**
+   * The same spans as offsets into the document's own text (`text` from `start` to `end`), for a document kept after
+   * its file: 16 bits per number when they fit, and no keys when the text spells each one as it is.
+   */
+  keptIn(text: string, start: number, end: number): KeptSpans {
+    if (!(this.#table instanceof RecordedTable)) throw new Error('only spans as the reader recorded them are kept');
+    return this.#table.keptIn(text, start, end);
   }
 
   /** The entry of `key` among the children of the container whose entries are [from, to), or -1. */
   #child(from: number, to: number, key: string | number): number {
     const indexed = this.#indexes?.get(from);
     if (indexed) return indexed.get(key) ?? -1;
-    const keys = this.#keys;
-    const numbers = this.#numbers;
+    const table = this.#table;
     let entry = from;
     let steps = 0;
-    for (; entry < to && keys[entry] !== key; steps++) entry += 1 + (numbers[entry * STRIDE + DESCENDANTS] ?? 0);
+    for (; entry < to && !table.hasKey(entry, steps, key); steps++) entry += 1 + table.number(entry, DESCENDANTS);
     // a long sequence (a List's items) is indexed once, so that looking up each of n items is not O(n) apiece
     if (steps > INDEX_AFTER_STEPS) (this.#indexes ??= new Map()).set(from, this.#indexOf(from, to));
     return entry < to ? entry : -1;
@@ -91,15 +106,121 @@ export class FlatSpans implements SpanIndex {
 
   #indexOf(from: number, to: number): Map<string | number, number> {
     const index = new Map<string | number, number>();
-    for (let entry = from; entry < to; entry += 1 + (this.#numbers[entry * STRIDE + DESCENDANTS] ?? 0)) index.set(this.#keys[entry] ?? -1, entry);
+    const table = this.#table;
+    for (let entry = from, child = 0; entry < to; entry += 1 + table.number(entry, DESCENDANTS), child++) index.set(table.keyOf(entry, child), entry);
     return index;
   }
 
   #span(entry: number): EntrySpan | undefined {
     if (entry < 0) return undefined;
-    const at = entry * STRIDE;
+    const table = this.#table;
+    return [table.number(entry, 0), table.number(entry, 1), table.number(entry, 2), table.number(entry, 3)];
+  }
+}
+
+/** Entries as the reader records them: file offsets in an Int32Array, keys in an array. */
+class RecordedTable implements SpanTable {
+  readonly #keys: readonly (string | number)[];
+  readonly #numbers: Int32Array;
+
+  constructor(keys: readonly (string | number)[], numbers: Int32Array) {
+    this.#keys = keys;
+    this.#numbers = numbers;
+  }
+
+  get entries(): number {
+    return this.#keys.length;
+  }
+
+  number(entry: number, field: number): number {
+    return this.#numbers[entry * STRIDE + field] ?? -1;
+  }
+
+  keyOf(entry: number): string | number {
+    return this.#keys[entry] ?? -1;
+  }
+
+  hasKey(entry: number, _index: number, key: string | number): boolean {
+    return this.#keys[entry] === key;
+  }
+
+  keptIn(text: string, start: number, end: number): KeptSpans {
     const numbers = this.#numbers;
-    return [numbers[at] ?? -1, numbers[at + 1] ?? -1, numbers[at + 2] ?? -1, numbers[at + 3] ?? -1];
+    const keys = this.#keys;
+    const codes = end - start + 1 <= 0xffff ? new Uint16Array(numbers.length) : new Int32Array(numbers.length);
+    let spelt = true;
+    for (let entry = 0, at = 0; entry < keys.length; entry++, at += STRIDE) {
+      const key = keys[entry];
+      const keyStart = numbers[at] ?? -1;
+      const keyEnd = numbers[at + 1] ?? -1;
+      if (spelt && typeof key === 'string') spelt = keyEnd - keyStart === key.length && text.startsWith(key, keyStart);
+      codes[at] = keptOffset(keyStart, start);
+      codes[at + 1] = keptOffset(keyEnd, start);
+      codes[at + 2] = keptOffset(numbers[at + 2] ?? -1, start);
+      codes[at + 3] = keptOffset(numbers[at + 3] ?? -1, start);
+      codes[at + DESCENDANTS] = numbers[at + DESCENDANTS] ?? 0;
+    }
+    return new KeptSpans(codes, spelt ? undefined : keys.slice());
+  }
+}
+
+/**
+ * An offset of a kept document's span, relative to its text and plus one. Both offsets below zero become 0, read back
+ * as -1 as when the text is read alone: -1 (no key: a sequence item) and the position just before the text (an empty
+ * value's, as the reader gives it).
+ */
+function keptOffset(offset: number, start: number): number {
+  return offset === -1 ? 0 : offset - start + 1;
+}
+
+/** The spans FlatSpans.keptIn compacts, until they are given the text they point into. */
+export class KeptSpans {
+  readonly #codes: Uint16Array | Int32Array;
+  readonly #keys: readonly (string | number)[] | undefined;
+
+  constructor(codes: Uint16Array | Int32Array, keys: readonly (string | number)[] | undefined) {
+    this.#codes = codes;
+    this.#keys = keys;
+  }
+
+  /** The spans over `text`, the document's own (the same characters as when they were kept). */
+  in(text: string): FlatSpans {
+    return new FlatSpans(new KeptTable(this.#codes, this.#keys, text));
+  }
+}
+
+class KeptTable implements SpanTable {
+  readonly #codes: Uint16Array | Int32Array;
+  /** Undefined when each mapping key is spelt out in the text at its span (a sequence item's key is its index). */
+  readonly #keys: readonly (string | number)[] | undefined;
+  readonly #text: string;
+
+  constructor(codes: Uint16Array | Int32Array, keys: readonly (string | number)[] | undefined, text: string) {
+    this.#codes = codes;
+    this.#keys = keys;
+    this.#text = text;
+  }
+
+  get entries(): number {
+    return this.#codes.length / STRIDE;
+  }
+
+  number(entry: number, field: number): number {
+    const code = this.#codes[entry * STRIDE + field] ?? 0;
+    return field === DESCENDANTS ? code : code - 1;
+  }
+
+  keyOf(entry: number, index: number): string | number {
+    if (this.#keys) return this.#keys[entry] ?? -1;
+    const keyStart = this.number(entry, 0);
+    return keyStart < 0 ? index : this.#text.slice(keyStart, this.number(entry, 1));
+  }
+
+  hasKey(entry: number, index: number, key: string | number): boolean {
+    if (this.#keys) return this.#keys[entry] === key;
+    const keyStart = this.number(entry, 0);
+    if (keyStart < 0) return key === index;
+    return typeof key === 'string' && this.number(entry, 1) - keyStart === key.length && this.#text.startsWith(key, keyStart);
   }
 }
 
@@ -138,7 +259,7 @@ export class FlatSpanWriter {
 
   /** The spans; they share the buffer (at most half of it unused after growing, or what the estimate left over). */
   finish(): FlatSpans {
-    return new FlatSpans(this.#keys, this.#numbers.subarray(0, this.#keys.length * STRIDE));
+    return new FlatSpans(new RecordedTable(this.#keys, this.#numbers.subarray(0, this.#keys.length * STRIDE)));
   }
 }
 

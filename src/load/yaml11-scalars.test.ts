@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolvePlainScalar } from './yaml11-scalars.js';
+import { parseGoInteger, parseGoIntegerSyntax, resolvePlainScalar } from './yaml11-scalars.js';
 
 describe('resolvePlainScalar (go-yaml v2 rules)', () => {
   it.each([
@@ -19,5 +20,15 @@ describe('resolvePlainScalar (go-yaml v2 rules)', () => {
     expect(resolvePlainScalar('.inf')).toBe(Number.POSITIVE_INFINITY);
     expect(resolvePlainScalar('-.Inf')).toBe(Number.NEGATIVE_INFINITY);
     expect(resolvePlainScalar('.nan')).toBeNaN();
+  });
+});
+
+describe('parseGoInteger', () => {
+  it('reads short decimals as Go\'s syntax does', () => {
+    const integer = fc.oneof(fc.integer().map(String), fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map(String), fc.stringMatching(/^[+-]?[0-9]{0,18}$/));
+    fc.assert(fc.property(integer, (text) => {
+      expect(parseGoInteger(text)).toBe(parseGoIntegerSyntax(text));
+    }), { numRuns: 5000 });
+    for (const text of ['999999999999999', '-999999999999999', '+1', '0', '-0', '00', '1000000000000000', '']) expect(parseGoInteger(text)).toBe(parseGoIntegerSyntax(text));
   });
 });

@@ -39,7 +39,28 @@ function resolveNumber(text: string): unknown {
   return text;
 }
 
-function parseGoInteger(plain: string): number | undefined {
+/** Digits a decimal integer may have to be exact as a double without BigInt (2^53 has 16). */
+const EXACT_DIGITS = 15;
+
+/** strconv.ParseInt(s, 0, 64) as a JSON number, or undefined when Go reads no integer (or none that fits). */
+export function parseGoInteger(plain: string): number | undefined {
+  return isShortDecimal(plain) ? Number(plain) : parseGoIntegerSyntax(plain);
+}
+
+/** An optional sign, then 1 to EXACT_DIGITS digits not starting with 0 (which would make it octal): most integers. */
+function isShortDecimal(text: string): boolean {
+  const signed = text.charCodeAt(0) === 0x2b || text.charCodeAt(0) === 0x2d ? 1 : 0;
+  const digits = text.length - signed;
+  if (digits < 1 || digits > EXACT_DIGITS || text.charCodeAt(signed) === 0x30) return false;
+  for (let index = signed; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
+/** parseGoInteger by Go's syntax, exactly (BigInt for the range check). */
+export function parseGoIntegerSyntax(plain: string): number | undefined {
   const match = GO_INT.exec(plain);
   if (!match) return undefined;
   const [, sign, hex, octal, binary, legacyOctal, decimal] = match;
