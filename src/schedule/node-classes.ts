@@ -184,8 +184,7 @@ export class NodeClasses {
       else byKey.set(key, { key, members: [...base.members] });
     }
     // as #perNode builds them: members ascending, classes in the order of their first member
-    const classes = [...byKey.values()];
-    for (const nodeClass of classes) nodeClass.members.sort((a, b) => a - b);
+    const classes = [...byKey.values()].map((nodeClass) => (isAscending(nodeClass.members) ? nodeClass : { key: nodeClass.key, members: Array.from(Int32Array.from(nodeClass.members).sort()) }));
     classes.sort((a, b) => (a.members[0] ?? 0) - (b.members[0] ?? 0));
     return { keyOfNode, classes: new Map(classes.map((nodeClass) => [nodeClass.key, nodeClass])), keyOf };
   }
@@ -235,9 +234,21 @@ export class NodeClasses {
     const key = grouping.keyOfNode(node);
     grouping.keyOf[index] = key;
     const existing = grouping.classes.get(key);
-    if (existing) existing.members.splice(lowerBound(existing.members, index), 0, index);
+    if (existing) insertSorted(existing.members, index);
     else grouping.classes.set(key, { key, members: [index] });
   }
+}
+
+/** Inserts `value` into ascending `sorted`; building a grouping appends in order, which needs no search. */
+function insertSorted(sorted: number[], value: number): void {
+  const last = sorted[sorted.length - 1];
+  if (last === undefined || last < value) sorted.push(value);
+  else sorted.splice(lowerBound(sorted, value), 0, value);
+}
+
+function isAscending(values: readonly number[]): boolean {
+  for (let i = 1; i < values.length; i++) if ((values[i] ?? 0) < (values[i - 1] ?? 0)) return false;
+  return true;
 }
 
 function lowerBound(sorted: readonly number[], value: number): number {

@@ -2,7 +2,7 @@
 import { appendAll } from '../model/append.js';
 import type { Labels } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
-import { toTaint, type HostPort, type PodInfo, type Taint } from './pod-info.js';
+import { NONE, toTaint, type HostPort, type PodInfo, type Taint } from './pod-info.js';
 import {
   CPU, MEMORY, PODS, addAmounts, addAmountsInto, amountsKey, readResourceList, toAmounts, type QuantityProblem, type ResourceAmounts,
 } from './resources.js';
@@ -69,7 +69,8 @@ export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems:
   const unschedulable = spec?.['unschedulable'] === true;
   const allocatablePath = asRecord(status?.['allocatable']) ? 'allocatable' : 'capacity';
   const allocatable = toAmounts(readResourceList(status?.[allocatablePath], ['status', allocatablePath], problems));
-  const taints = withDerivedTaints(asArray(spec?.['taints']).map(toTaint), asArray(status?.['conditions']), unschedulable);
+  const declared = asArray(spec?.['taints']);
+  const taints = withDerivedTaints(declared.length > 0 ? declared.map(toTaint) : NONE, asArray(status?.['conditions']), unschedulable);
   const base = {
     name: node.ref.name,
     object: node,
@@ -85,8 +86,12 @@ export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems:
   return withPods(base, pods);
 }
 
+/** Shared by the nodes without status.images (every NodeInfo of most snapshots). */
+const NO_IMAGES: ReadonlyMap<string, ImageStateSummary> = new Map();
+
 /** This node's images, each name counted on this node alone (withClusterImageStates counts across nodes). */
-function imageStatesOf(images: readonly unknown[]): Map<string, ImageStateSummary> {
+function imageStatesOf(images: readonly unknown[]): ReadonlyMap<string, ImageStateSummary> {
+  if (images.length === 0) return NO_IMAGES;
   const out = new Map<string, ImageStateSummary>();
   for (const entry of images) {
     const image = asRecord(entry);
@@ -147,7 +152,7 @@ function withPods(base: NodeBase, pods: readonly PodInfo[]): NodeInfo {
     appendAll(usedPorts, pod.hostPorts);
     countPodLabels(podLabelCounts, pod);
   }
-  return assemble(base, { pods, requested, nonZeroRequested, usedPorts, podLabelCounts });
+  return assemble(base, { pods, requested, nonZeroRequested, usedPorts: usedPorts.length > 0 ? usedPorts : NONE, podLabelCounts });
 }
 
 interface Usage {
@@ -170,11 +175,20 @@ function assemble(base: NodeBase, usage: Usage): NodeInfo {
     allowedPodNumber: base.allowedPodNumber,
     imageStates: base.imageStates,
     ...usage,
-    podsWithRequiredAntiAffinity: pods.filter((pod) => pod.requiredAntiAffinityTerms.length > 0),
-    podsWithAffinity: pods.filter(hasAffinity),
+    podsWithRequiredAntiAffinity: filterOrNone(pods, hasRequiredAntiAffinity),
+    podsWithAffinity: filterOrNone(pods, hasAffinity),
     classKey: classKeyOf(base, [requested, nonZeroRequested], pods.length, usedPorts),
     specKey: base.specKey,
   };
+}
+
+/** The pods that pass `test`; the shared empty list when none does (most nodes' pods have no affinity terms). */
+function filterOrNone(pods: readonly PodInfo[], test: (pod: PodInfo) => boolean): readonly PodInfo[] {
+  return pods.some(test) ? pods.filter(test) : NONE;
+}
+
+function hasRequiredAntiAffinity(pod: PodInfo): boolean {
+  return pod.requiredAntiAffinityTerms.length > 0;
 }
 
 function hasAffinity(pod: PodInfo): boolean {
@@ -223,10 +237,11 @@ function classKeyOf(base: NodeBase, requested: readonly ResourceAmounts[], podCo
   return `${base.specKey}|${amountsKey(base.allocatable)}|${requested.map(amountsKey).join('/')}|${podCount}|${portKey}`;
 }
 
-function withDerivedTaints(taints: Taint[], conditions: readonly unknown[], unschedulable: boolean): Taint[] {
-  const out = [...taints];
+/** The declared taints plus the derived ones; `taints` itself when nothing is derived (it may be the shared NONE). */
+function withDerivedTaints(taints: readonly Taint[], conditions: readonly unknown[], unschedulable: boolean): readonly Taint[] {
+  let out = taints;
   const add = (key: string, effect: string): void => {
-    if (!out.some((t) => t.key === key && t.effect === effect)) out.push({ key, value: '', effect });
+    if (!out.some((t) => t.key === key && t.effect === effect)) out = [...out, { key, value: '', effect }];
   };
   for (const entry of conditions) {
     const condition = asRecord(entry);

@@ -339,7 +339,7 @@ function toAffinityTerms(value: unknown, pod: { namespace: string; labels: Label
 }
 
 /** Shared by the many pods that leave a list empty (a big cluster's bound pods mostly do). */
-const NONE: readonly never[] = Object.freeze([]);
+export const NONE: readonly never[] = Object.freeze([]);
 
 /** `fn` of each entry of an array value; NONE when it is absent or empty. */
 function mapEntries<T>(value: unknown, fn: (entry: unknown) => T): readonly T[] {
