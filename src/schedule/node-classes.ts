@@ -42,33 +42,6 @@ export function classKey(node: NodeInfo, spec: ClassSpec): string {
   return spec.usesName ? `${key}\u0001${node.name}` : key;
 }
 
-/** Every label but the hostname, as text (kept per labels object: nodes share it across pod updates). */
-const labelsTexts = new WeakMap<Labels, string>();
-
-function labelsText(labels: Labels): string {
-  let text = labelsTexts.get(labels);
-  if (text === undefined) {
-    // In the labels' own order: equal labels written in another order only make one more base class.
-    text = '';
-    for (const key in labels) if (key !== HOSTNAME_LABEL) text += `${key}\u0001${labels[key]}\u0001`;
-    labelsTexts.set(labels, text);
-  }
-  return text;
-}
-
-/** Base keys per NodeInfo: the placement's NodeClasses starts from the same NodeInfos as feasibility's. */
-const baseKeys = new WeakMap<NodeInfo, string>();
-
-/**
- * Nodes that no spec without the node's name, its hostname label or images can tell apart: equal class keys and equal
- * other labels. Identical nodes (a node pool) fall into one base class.
- */
-function baseKey(node: NodeInfo): string {
-  let key = baseKeys.get(node);
-  if (key === undefined) baseKeys.set(node, (key = `${node.classKey}\u0000${labelsText(node.labels)}`));
-  return key;
-}
-
 /** Whether classKey under `spec` is a function of baseKey, so groupings can be built per base class. */
 function isCoarse(spec: ClassSpec): boolean {
   return !spec.usesName && (spec.images?.length ?? 0) === 0 && !spec.keys.includes(HOSTNAME_LABEL);
@@ -170,7 +143,7 @@ export class NodeClasses {
 
   /** The grouping from the base classes: one key per base class instead of one per node. */
   #fromBase(spec: ClassSpec): Grouping {
-    this.#base ??= this.#perNode(baseKey);
+    this.#base ??= this.#perNode((node) => node.baseKey);
     const keyOfNode = (node: NodeInfo): string => classKey(node, spec);
     const keyOf = new Array<string>(this.#nodes.length);
     const byKey = new Map<string, NodeClass>();

@@ -38,6 +38,27 @@ export interface NodeInfo {
    * Nodes that differ only in what their pods use share it (see FilterPlugin.ignoresNodeUsage).
    */
   readonly specKey: string;
+  /** Every label but the hostname, as text in the labels' own order. */
+  readonly labelsKey: string;
+  /**
+   * classKey and labelsKey: nodes that no spec without the node's name, its hostname label or images can tell apart
+   * (identical nodes of a node pool share it).
+   */
+  readonly baseKey: string;
+  /** Where the keys above are interned: nodes of one snapshot share equal key texts instead of one copy each. */
+  readonly keyTexts: KeyTexts;
+}
+
+/** Equal texts as one string: the keys of a snapshot's thousands of nodes take a few dozen distinct values. */
+export class KeyTexts {
+  readonly #texts = new Map<string, string>();
+
+  intern(text: string): string {
+    const known = this.#texts.get(text);
+    if (known !== undefined) return known;
+    this.#texts.set(text, text);
+    return text;
+  }
 }
 
 export interface ImageStateSummary {
@@ -61,8 +82,8 @@ const CONDITION_TAINTS: readonly { type: string; status: string; key: string; ef
 
 export const UNSCHEDULABLE_TAINT_KEY = 'node.kubernetes.io/unschedulable';
 
-/** Builds a NodeInfo from a Node object and the PodInfos of the pods bound to it. */
-export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems: QuantityProblem[]): NodeInfo {
+/** Builds a NodeInfo from a Node object and the PodInfos of the pods bound to it; `keyTexts` is shared by a snapshot's nodes. */
+export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems: QuantityProblem[], keyTexts = new KeyTexts()): NodeInfo {
   const spec = asRecord(node.value['spec']);
   const status = asRecord(node.value['status']);
   const labels = asStringMap(asRecord(node.value['metadata'])?.['labels']);
@@ -81,7 +102,9 @@ export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems:
     allocatable,
     allowedPodNumber: allocatable[PODS] ?? 0n,
     imageStates: imageStatesOf(asArray(status?.['images'])),
-    specKey: specKeyOf(unschedulable, taints),
+    specKey: keyTexts.intern(specKeyOf(unschedulable, taints)),
+    labelsKey: keyTexts.intern(labelsKeyOf(labels)),
+    keyTexts,
   };
   return withPods(base, pods);
 }
@@ -118,7 +141,17 @@ export function withClusterImageStates(nodes: readonly NodeInfo[]): NodeInfo[] {
   );
 }
 
-type NodeBase = Pick<NodeInfo, 'name' | 'object' | 'labels' | 'taints' | 'unschedulable' | 'allocatable' | 'allowedPodNumber' | 'imageStates' | 'specKey'>;
+type NodeBase = Pick<
+  NodeInfo,
+  'name' | 'object' | 'labels' | 'taints' | 'unschedulable' | 'allocatable' | 'allowedPodNumber' | 'imageStates' | 'specKey' | 'labelsKey' | 'keyTexts'
+>;
+
+/** In the labels' own order: equal labels written in another order only make one more base class. */
+function labelsKeyOf(labels: Labels): string {
+  let text = '';
+  for (const key in labels) if (key !== HOSTNAME_LABEL) text += `${key}\u0001${labels[key]}\u0001`;
+  return text;
+}
 
 /** The key of a pod label in NodeInfo.podLabelCounts. */
 export function podLabelKey(namespace: string, key: string, value: string): string {
@@ -165,6 +198,8 @@ interface Usage {
 
 function assemble(base: NodeBase, usage: Usage): NodeInfo {
   const { pods, requested, nonZeroRequested, usedPorts } = usage;
+  const { keyTexts } = base;
+  const classKey = keyTexts.intern(classKeyOf(base, [requested, nonZeroRequested], pods.length, usedPorts));
   return {
     name: base.name,
     object: base.object,
@@ -177,8 +212,11 @@ function assemble(base: NodeBase, usage: Usage): NodeInfo {
     ...usage,
     podsWithRequiredAntiAffinity: filterOrNone(pods, hasRequiredAntiAffinity),
     podsWithAffinity: filterOrNone(pods, hasAffinity),
-    classKey: classKeyOf(base, [requested, nonZeroRequested], pods.length, usedPorts),
+    classKey,
     specKey: base.specKey,
+    labelsKey: base.labelsKey,
+    baseKey: keyTexts.intern(`${classKey}\u0000${base.labelsKey}`),
+    keyTexts,
   };
 }
 
