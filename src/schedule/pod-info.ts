@@ -5,7 +5,7 @@ import {
   toNodeSelectorTerm, type LabelSelector, type Labels, type NodeSelector, type NodeSelectorTerm, type Requirement,
 } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, stringField, type KubeObject } from '../model/object.js';
-import { podRequests, type QuantityProblem, type ResourceAmounts } from './resources.js';
+import { podRequests, type PodRequestsMemo, type QuantityProblem, type ResourceAmounts } from './resources.js';
 import { podVolumesOf, type PodVolume } from './volumes/pod-volumes.js';
 
 export interface Taint {
@@ -117,6 +117,8 @@ export interface PodInfoOptions {
   readonly defaultPriority: number;
   /** PriorityClass names (and "" for the globalDefault class) whose preemptionPolicy is Never. */
   readonly neverPreempting?: ReadonlySet<string>;
+  /** Shares the requests of pods that declare the same resources (a snapshot's bound pods). */
+  readonly requestsMemo?: PodRequestsMemo;
 }
 
 /** Builds the PodInfo of a pod (or a pod template); malformed quantities go to `problems`. */
@@ -129,7 +131,9 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
   const podAntiAffinity = asRecord(affinity?.['podAntiAffinity']);
   const nodeAffinity = asRecord(affinity?.['nodeAffinity']);
   const required = nodeAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'];
-  const { requests, nonZeroRequests } = podRequests(spec, specPath, podLevelResources, problems);
+  const { requests, nonZeroRequests } = options.requestsMemo
+    ? options.requestsMemo.podRequests(spec, specPath, podLevelResources, problems)
+    : podRequests(spec, specPath, podLevelResources, problems);
   const owner = { namespace, labels };
   return new BuiltPodInfo(source, {
     namespace,
@@ -188,22 +192,22 @@ class BuiltPodInfo implements PodInfo {
   readonly volumes!: readonly PodVolume[];
   readonly mayPreempt!: boolean;
   readonly startTime!: string | undefined;
-  readonly #source: PodSource;
+  /** The spec the signature reads besides the fields (the PodSource itself need not stay in memory). */
+  readonly #spec: Readonly<Record<string, unknown>>;
   #signature: string | undefined;
 
   constructor(source: PodSource, fields: PodFields) {
     Object.assign(this, fields);
-    this.#source = source;
+    this.#spec = source.spec;
   }
 
   // Only pods being placed need their signature; bound pods (most PodInfos of a big cluster) never ask for it.
   get signature(): string {
-    return (this.#signature ??= signatureOf(this.#source, this));
+    return (this.#signature ??= signatureOf(this.#spec, this));
   }
 }
 
-function signatureOf(source: PodSource, info: PodFields): string {
-  const { spec } = source;
+function signatureOf(spec: Readonly<Record<string, unknown>>, info: PodFields): string {
   return JSON.stringify([
     info.namespace, info.labels, info.nodeName, info.priority, info.terminating, spec['tolerations'], spec['nodeSelector'],
     spec['affinity'], spec['topologySpreadConstraints'], Object.entries(info.requests).map(String),
