@@ -1,5 +1,5 @@
 // Equivalence classes of nodes: nodes equal in everything a pod's filters read share one verdict (and one score).
-import { appendAll } from '../model/append.js';
+import { appendAll, ascendingIndices } from '../model/append.js';
 import type { Labels } from '../model/labels.js';
 import type { ClusterState } from './framework.js';
 import { HOSTNAME_LABEL, podLabelKey, type NodeInfo } from './node-info.js';
@@ -157,7 +157,7 @@ export class NodeClasses {
       else byKey.set(key, { key, members: [...base.members] });
     }
     // as #perNode builds them: members ascending, classes in the order of their first member
-    const classes = [...byKey.values()].map((nodeClass) => (isAscending(nodeClass.members) ? nodeClass : { key: nodeClass.key, members: Array.from(Int32Array.from(nodeClass.members).sort()) }));
+    const classes = [...byKey.values()].map((nodeClass) => (isAscending(nodeClass.members) ? nodeClass : { key: nodeClass.key, members: ascendingIndices(nodeClass.members) }));
     classes.sort((a, b) => (a.members[0] ?? 0) - (b.members[0] ?? 0));
     return { keyOfNode, classes: new Map(classes.map((nodeClass) => [nodeClass.key, nodeClass])), keyOf };
   }

@@ -52,12 +52,23 @@ export interface NodeInfo {
 /** Equal texts as one string: the keys of a snapshot's thousands of nodes take a few dozen distinct values. */
 export class KeyTexts {
   readonly #texts = new Map<string, string>();
+  /** Base keys by class key and labels key (both interned: looking them up hashes no new text). */
+  readonly #baseKeys = new Map<string, Map<string, string>>();
 
   intern(text: string): string {
     const known = this.#texts.get(text);
     if (known !== undefined) return known;
     this.#texts.set(text, text);
     return text;
+  }
+
+  /** NodeInfo.baseKey of interned class and labels keys. */
+  baseKey(classKey: string, labelsKey: string): string {
+    let byLabels = this.#baseKeys.get(classKey);
+    if (!byLabels) this.#baseKeys.set(classKey, (byLabels = new Map()));
+    let key = byLabels.get(labelsKey);
+    if (key === undefined) byLabels.set(labelsKey, (key = `${classKey}\u0000${labelsKey}`));
+    return key;
   }
 }
 
@@ -215,7 +226,7 @@ function assemble(base: NodeBase, usage: Usage): NodeInfo {
     classKey,
     specKey: base.specKey,
     labelsKey: base.labelsKey,
-    baseKey: keyTexts.intern(`${classKey}\u0000${base.labelsKey}`),
+    baseKey: keyTexts.baseKey(classKey, base.labelsKey),
     keyTexts,
   };
 }
