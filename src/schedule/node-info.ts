@@ -1,5 +1,6 @@
 // NodeInfo: a Node with the pods bound to it and what they use (upstream framework.NodeInfo).
 import { appendAll } from '../model/append.js';
+import type { Path } from '../model/document.js';
 import type { Labels } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import { NONE, toTaint, type HostPort, type PodInfo, type Taint } from './pod-info.js';
@@ -45,15 +46,33 @@ export interface NodeInfo {
    * (identical nodes of a node pool share it).
    */
   readonly baseKey: string;
-  /** Where the keys above are interned: nodes of one snapshot share equal key texts instead of one copy each. */
-  readonly keyTexts: KeyTexts;
+  /** Where the keys and amounts above are kept once for all the nodes of a snapshot that have equal ones. */
+  readonly shared: SharedNodeParts;
 }
 
-/** Equal texts as one string: the keys of a snapshot's thousands of nodes take a few dozen distinct values. */
-export class KeyTexts {
+/** The summed requests of a node's pods. */
+interface RequestSums {
+  readonly requested: ResourceAmounts;
+  readonly nonZeroRequested: ResourceAmounts;
+}
+
+/** A trie of request objects (a pod's requests, then its non-zero requests, pod after pod) to their sums. */
+interface SumsTrie {
+  readonly next: Map<ResourceAmounts, SumsTrie>;
+  sums?: RequestSums;
+}
+
+/**
+ * What a snapshot's nodes have in common, kept once: their thousands of keys take a few dozen distinct texts, nodes of
+ * a pool have equal allocatable amounts, and pods that share their request objects (PodRequestsMemo) sum alike.
+ */
+export class SharedNodeParts {
   readonly #texts = new Map<string, string>();
   /** Base keys by class key and labels key (both interned: looking them up hashes no new text). */
   readonly #baseKeys = new Map<string, Map<string, string>>();
+  readonly #amountsKeys = new Map<ResourceAmounts, string>();
+  readonly #allocatables = new Map<string, ResourceAmounts>();
+  readonly #sums: SumsTrie = { next: new Map() };
 
   intern(text: string): string {
     const known = this.#texts.get(text);
@@ -70,6 +89,59 @@ export class KeyTexts {
     if (key === undefined) byLabels.set(labelsKey, (key = `${classKey}\u0000${labelsKey}`));
     return key;
   }
+
+  /**
+   * amountsKey of amounts, worked out once for the shared ones (allocatable and sums below); those of placed pods'
+   * nodes are not kept, so that a long placement does not keep every intermediate sum.
+   */
+  amountsKey(amounts: ResourceAmounts): string {
+    return this.#amountsKeys.get(amounts) ?? amountsKey(amounts);
+  }
+
+  #keep(amounts: ResourceAmounts): ResourceAmounts {
+    this.#amountsKeys.set(amounts, amountsKey(amounts));
+    return amounts;
+  }
+
+  /** The amounts of a node's allocatable (or capacity) ResourceList, read once per distinct list without problems. */
+  allocatable(list: unknown, path: Path, problems: QuantityProblem[]): ResourceAmounts {
+    const text = JSON.stringify(list) ?? '';
+    const known = this.#allocatables.get(text);
+    if (known) return known;
+    const found: QuantityProblem[] = [];
+    const amounts = toAmounts(readResourceList(list, path, found));
+    if (found.length === 0) this.#allocatables.set(text, this.#keep(amounts));
+    else appendAll(problems, found);
+    return amounts;
+  }
+
+  /** The sums of the pods' requests; nodes whose pods have the same request objects in the same order share them. */
+  sums(pods: readonly PodInfo[]): RequestSums {
+    let trie = this.#sums;
+    for (const pod of pods) trie = childOf(childOf(trie, pod.requests), pod.nonZeroRequests);
+    if (!trie.sums) {
+      const sums = sumRequests(pods);
+      trie.sums = { requested: this.#keep(sums.requested), nonZeroRequested: this.#keep(sums.nonZeroRequested) };
+    }
+    return trie.sums;
+  }
+}
+
+function childOf(trie: SumsTrie, amounts: ResourceAmounts): SumsTrie {
+  let child = trie.next.get(amounts);
+  if (!child) trie.next.set(amounts, (child = { next: new Map() }));
+  return child;
+}
+
+/** The requests and non-zero requests of `pods`, summed in one pass (the same sums as adding them one by one). */
+function sumRequests(pods: readonly PodInfo[]): RequestSums {
+  const requested: Record<string, bigint> = {};
+  const nonZeroRequested: Record<string, bigint> = {};
+  for (const pod of pods) {
+    addAmountsInto(requested, pod.requests);
+    addAmountsInto(nonZeroRequested, pick(pod.nonZeroRequests));
+  }
+  return { requested, nonZeroRequested };
 }
 
 export interface ImageStateSummary {
@@ -93,14 +165,14 @@ const CONDITION_TAINTS: readonly { type: string; status: string; key: string; ef
 
 export const UNSCHEDULABLE_TAINT_KEY = 'node.kubernetes.io/unschedulable';
 
-/** Builds a NodeInfo from a Node object and the PodInfos of the pods bound to it; `keyTexts` is shared by a snapshot's nodes. */
-export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems: QuantityProblem[], keyTexts = new KeyTexts()): NodeInfo {
+/** Builds a NodeInfo from a Node object and the PodInfos of the pods bound to it; `shared` is shared by a snapshot's nodes. */
+export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems: QuantityProblem[], shared = new SharedNodeParts()): NodeInfo {
   const spec = asRecord(node.value['spec']);
   const status = asRecord(node.value['status']);
   const labels = asStringMap(asRecord(node.value['metadata'])?.['labels']);
   const unschedulable = spec?.['unschedulable'] === true;
   const allocatablePath = asRecord(status?.['allocatable']) ? 'allocatable' : 'capacity';
-  const allocatable = toAmounts(readResourceList(status?.[allocatablePath], ['status', allocatablePath], problems));
+  const allocatable = shared.allocatable(status?.[allocatablePath], ['status', allocatablePath], problems);
   const declared = asArray(spec?.['taints']);
   const taints = withDerivedTaints(declared.length > 0 ? declared.map(toTaint) : NONE, asArray(status?.['conditions']), unschedulable);
   const base = {
@@ -113,11 +185,11 @@ export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems:
     allocatable,
     allowedPodNumber: allocatable[PODS] ?? 0n,
     imageStates: imageStatesOf(asArray(status?.['images'])),
-    specKey: keyTexts.intern(specKeyOf(unschedulable, taints)),
-    labelsKey: keyTexts.intern(labelsKeyOf(labels)),
-    keyTexts,
+    specKey: shared.intern(specKeyOf(unschedulable, taints)),
+    labelsKey: shared.intern(labelsKeyOf(labels)),
+    shared,
   };
-  return withPods(base, pods);
+  return withPods(base, pods, shared.sums(pods));
 }
 
 /** Shared by the nodes without status.images (every NodeInfo of most snapshots). */
@@ -154,7 +226,7 @@ export function withClusterImageStates(nodes: readonly NodeInfo[]): NodeInfo[] {
 
 type NodeBase = Pick<
   NodeInfo,
-  'name' | 'object' | 'labels' | 'taints' | 'unschedulable' | 'allocatable' | 'allowedPodNumber' | 'imageStates' | 'specKey' | 'labelsKey' | 'keyTexts'
+  'name' | 'object' | 'labels' | 'taints' | 'unschedulable' | 'allocatable' | 'allowedPodNumber' | 'imageStates' | 'specKey' | 'labelsKey' | 'shared'
 >;
 
 /** In the labels' own order: equal labels written in another order only make one more base class. */
@@ -184,19 +256,15 @@ function countPodLabels(counts: Map<string, number>, pod: PodInfo): void {
   }
 }
 
-/** The node with `pods` bound: their usage summed in one pass (the same sums as adding them one by one). */
-function withPods(base: NodeBase, pods: readonly PodInfo[]): NodeInfo {
-  const requested: Record<string, bigint> = {};
-  const nonZeroRequested: Record<string, bigint> = {};
+/** The node with `pods` bound, whose requests sum to `sums`. */
+function withPods(base: NodeBase, pods: readonly PodInfo[], sums: RequestSums): NodeInfo {
   const usedPorts: HostPort[] = [];
   const podLabelCounts = new Map<string, number>();
   for (const pod of pods) {
-    addAmountsInto(requested, pod.requests);
-    addAmountsInto(nonZeroRequested, pick(pod.nonZeroRequests));
     appendAll(usedPorts, pod.hostPorts);
     countPodLabels(podLabelCounts, pod);
   }
-  return assemble(base, { pods, requested, nonZeroRequested, usedPorts: usedPorts.length > 0 ? usedPorts : NONE, podLabelCounts });
+  return assemble(base, { pods, ...sums, usedPorts: usedPorts.length > 0 ? usedPorts : NONE, podLabelCounts });
 }
 
 interface Usage {
@@ -209,8 +277,8 @@ interface Usage {
 
 function assemble(base: NodeBase, usage: Usage): NodeInfo {
   const { pods, requested, nonZeroRequested, usedPorts } = usage;
-  const { keyTexts } = base;
-  const classKey = keyTexts.intern(classKeyOf(base, [requested, nonZeroRequested], pods.length, usedPorts));
+  const { shared } = base;
+  const classKey = shared.intern(classKeyOf(base, [requested, nonZeroRequested], pods.length, usedPorts));
   return {
     name: base.name,
     object: base.object,
@@ -226,8 +294,8 @@ function assemble(base: NodeBase, usage: Usage): NodeInfo {
     classKey,
     specKey: base.specKey,
     labelsKey: base.labelsKey,
-    baseKey: keyTexts.baseKey(classKey, base.labelsKey),
-    keyTexts,
+    baseKey: shared.baseKey(classKey, base.labelsKey),
+    shared,
   };
 }
 
@@ -270,11 +338,12 @@ export function addPodToNode(node: NodeInfo, pod: PodInfo): NodeInfo {
 export function removePodsFromNode(node: NodeInfo, removed: readonly PodInfo[]): NodeInfo {
   const left = new Map<PodInfo, number>();
   for (const pod of removed) left.set(pod, (left.get(pod) ?? 0) + 1);
-  return withPods(node, node.pods.filter((pod) => {
+  const pods = node.pods.filter((pod) => {
     const count = left.get(pod) ?? 0;
     if (count > 0) left.set(pod, count - 1);
     return count === 0;
-  }));
+  });
+  return withPods(node, pods, sumRequests(pods));
 }
 
 function specKeyOf(unschedulable: boolean, taints: readonly Taint[]): string {
@@ -283,7 +352,8 @@ function specKeyOf(unschedulable: boolean, taints: readonly Taint[]): string {
 
 function classKeyOf(base: NodeBase, requested: readonly ResourceAmounts[], podCount: number, ports: readonly HostPort[]): string {
   const portKey = ports.map((p) => `${p.ip}/${p.protocol}/${p.port}`).sort().join(';');
-  return `${base.specKey}|${amountsKey(base.allocatable)}|${requested.map(amountsKey).join('/')}|${podCount}|${portKey}`;
+  const { shared } = base;
+  return `${base.specKey}|${shared.amountsKey(base.allocatable)}|${requested.map((amounts) => shared.amountsKey(amounts)).join('/')}|${podCount}|${portKey}`;
 }
 
 /** The declared taints plus the derived ones; `taints` itself when nothing is derived (it may be the shared NONE). */

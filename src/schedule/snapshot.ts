@@ -6,7 +6,7 @@ import type { Finding } from '../model/finding.js';
 import { selectorFromSet, toLabelSelector, type LabelSelector, type Labels } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
-import { KeyTexts, toNodeInfo, withClusterImageStates, type NodeInfo } from './node-info.js';
+import { SharedNodeParts, toNodeInfo, withClusterImageStates, type NodeInfo } from './node-info.js';
 import { quantityFindings } from './quantity-findings.js';
 import { toPodInfo, type PodInfo, type PodInfoOptions, type PodSource, type ServiceSelector } from './pod-info.js';
 import { PodRequestsMemo, type QuantityProblem } from './resources.js';
@@ -133,12 +133,12 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
     podsByNode.set(nodeName, pods);
   }
   const byName = new Map<string, NodeInfo>();
-  const keyTexts = new KeyTexts();
+  const shared = new SharedNodeParts();
   for (const object of snapshot.nodes) {
     const name = object.ref.name;
     if (byName.has(name) || drain.includes(name)) continue;
     const problems: QuantityProblem[] = [];
-    byName.set(name, toNodeInfo(object, podsByNode.get(name) ?? [], problems, keyTexts));
+    byName.set(name, toNodeInfo(object, podsByNode.get(name) ?? [], problems, shared));
     appendAll(findings, quantityFindings(object, problems));
   }
   const nodes = withClusterImageStates([...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
