@@ -1,4 +1,5 @@
 // The defects a new user hits in the first hour (issue #15), each through the CLI or the library.
+import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,6 +91,14 @@ describe('failures a CI user must see (exit 2)', () => {
     onTestFinished(() => chmod(join(root, 'locked'), 0o755));
     const report = JSON.parse((await runCli(['lint', '.', '--format', 'json'], { cwd: root })).stdout) as Report;
     expect(report.findings).toContainEqual(expect.objectContaining({ ruleId: 'file-unreadable', file: 'locked', message: 'cannot list this folder: permission denied' }));
+  });
+
+  it.skipIf(process.platform === 'win32')('a named pipe in a folder is reported, not read (reading it would wait for a writer)', async () => {
+    const root = await project({ 'pod.yaml': POD });
+    execFileSync('mkfifo', [join(root, 'pipe.yaml')]);
+    const report = JSON.parse((await runCli(['lint', '.', '--format', 'json'], { cwd: root })).stdout) as Report;
+    expect(report.findings).toContainEqual(expect.objectContaining({ ruleId: 'file-unreadable', file: 'pipe.yaml', message: 'not a regular file (a named pipe): not read' }));
+    expect(report.summary.objects).toBe(1);
   });
 });
 

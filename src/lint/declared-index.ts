@@ -35,7 +35,8 @@ export function declaredIndex(base: LintIndex, ruleId: string, queries: Readonly
     workloadsIn: (namespace) => (need(WORKLOADS), base.workloadsIn(namespace)),
     customResources: () => (need(CUSTOM_RESOURCES), base.customResources()),
     workloadOf: (object) => base.workloadOf(object),
-    memo: (key, compute) => base.memo(key, compute),
+    // per rule: a value another rule computed would let this one skip the checks above
+    memo: (key, compute) => base.memo(`${ruleId}\0${key}`, compute),
   };
 }
 

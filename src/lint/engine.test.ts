@@ -108,6 +108,19 @@ describe('meta.queries', () => {
     expect(() => run([querying(['Service'], 'Deployment')])).toThrow('rule querying reads Deployment from ctx.index, which its meta.queries does not name');
     expect(() => run([querying(undefined, 'Deployment')])).toThrow('rule querying reads Deployment from ctx.index');
   });
+
+  it('stops a rule whose memoised query another rule answered first (memos are kept per rule)', () => {
+    const memoised = (id: string, queries: readonly string[]) => defineRule({
+      meta: {
+        id, severity: 'warning', category: 'custom', description: 'counts Deployments through a memo', rationale: 'Test.', remediation: 'None.',
+        defaultOn: true, queries, appliesTo: { target: 'podSpec' }, messages: { count: '{{count}}' },
+      },
+      check(workload, { index, report }) {
+        report({ messageId: 'count', data: { count: index.memo('deployments', () => index.ofKind('Deployment').length) }, at: ['kind'] });
+      },
+    });
+    expect(() => run([memoised('declares', ['Deployment']), memoised('undeclared', ['Service'])])).toThrow('rule undeclared reads Deployment from ctx.index');
+  });
 });
 
 describe('Linter.keeps', () => {

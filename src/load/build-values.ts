@@ -6,7 +6,7 @@ import { rewriteForJsYaml, type Rewritten } from './go-yaml-rewrite.js';
 import { readPlainBlockDocument, type PlainBlockLimits, type Positions } from './plain-block-reader.js';
 import type { Path } from '../model/document.js';
 import { ContainerSpans, LazySpans, type EntrySpan, type FoundSpan, type SpanIndex } from './span-index.js';
-import { blockScalarTab, unknownEscape } from './scanner-rules.js';
+import { blockScalarTab, unknownEscape, withGoYamlLineBreaks } from './scanner-rules.js';
 import { goFloatName, keyString, resolvePlainScalar, resolveTagged } from './yaml11-scalars.js';
 
 export interface BuiltDocument {
@@ -53,7 +53,8 @@ interface Anchored {
  * Parses `text` (a slice of the file starting at `offset`); throws js-yaml's YAMLException on syntax errors.
  * Plain block YAML takes the fast reader; everything else the full path.
  */
-export function buildDocuments(text: string, offset: number, limits: BuildLimits, positions: Positions = 'eager'): BuiltDocument[] {
+export function buildDocuments(source: string, offset: number, limits: BuildLimits, positions: Positions = 'eager'): BuiltDocument[] {
+  const text = withGoYamlLineBreaks(source);
   const fast = readPlainBlockDocument(text, offset, fastLimitsOf(limits), positions);
   if (!fast) return buildWithPositions(text, offset, limits);
   const spans = fast.spans ?? new FastSpansOnDemand(text, offset, limits);

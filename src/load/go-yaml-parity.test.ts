@@ -12,6 +12,13 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
   { file: 'valid-tab-separators.yaml', findings: [], objects: ['tab-separators'] },
   { file: 'valid-escapes.yaml', findings: [], objects: ['escapes'] },
   { file: 'valid-tags.yaml', findings: [], objects: ['tags'] },
+  // yamlprivateh.go is_break: NEL, LS and PS end a line (a comment, a plain scalar) as a line feed does
+  { file: 'valid-unicode-line-breaks.yaml', findings: [], objects: ['unicode-line-breaks'] },
+  {
+    file: 'invalid-unicode-line-breaks.yaml',
+    findings: ['7:8 yaml-syntax: implicit map keys need to be followed by map values', '14:8 yaml-syntax: implicit map keys need to be followed by map values', '22:7 yaml-syntax: implicit map keys need to be followed by map values'],
+    objects: ['after'],
+  },
   // scannerc.go yaml_parser_scan_flow_scalar: the escape table
   { file: 'invalid-escape-slash.yaml', findings: ['7:15 yaml-syntax: found unknown escape character'], objects: ['escape-slash'] },
   // scannerc.go yaml_parser_scan_block_scalar_breaks
@@ -105,6 +112,12 @@ describe('the loader reads what go-yaml v2 reads', () => {
     expect(entry?.value).toMatchObject({ spec: { addresses: ['1.2.3.4', '2001:db8::', 'fe80::'], hosts: [{ 'example.com': null }], exportTo: { 'a:b': null } } });
     expect(entry?.rangeOf(['spec', 'addresses', 1])).toMatchObject({ line: 7, column: 24, endLine: 7, endColumn: 34 });
     expect(entry?.rangeOf(['spec', 'addresses', 2])).toMatchObject({ line: 7, column: 36, endLine: 7, endColumn: 42 });
+  });
+
+  it('ends a comment at a LS (the next key is read) and folds a NEL in quotes to a space, as go-yaml does', async () => {
+    const [entry] = (await load('valid-unicode-line-breaks.yaml')).objects;
+    expect(entry?.value).toMatchObject({ data: { a: 'x y', b: 'z' } });
+    expect(entry?.keyRangeOf(['data', 'b'])).toMatchObject({ line: 8, column: 17 });
   });
 
   it('reads a JSON stream value by value, "\\/" included, at their own positions', async () => {

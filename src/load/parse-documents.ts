@@ -13,6 +13,7 @@ import { SourceText } from './source-text.js';
 import { blankComments, findJsonComments } from './json-comments.js';
 import { describeSyntaxError } from './syntax-error.js';
 import { valueFloor } from './value-floor.js';
+import { withGoYamlLineBreaks } from './scanner-rules.js';
 
 export interface ParseResult {
   readonly documents: ParsedDocument[];
@@ -158,7 +159,7 @@ const HELM_TEMPLATE = /\{\{-?\s*(?:\.(?:Values|Release|Chart|Capabilities|Files)
 const GO_TEMPLATE = /\{\{-?\s*(?:[.$]|if|range|with|end|else|template)\b/;
 
 function syntaxFinding(source: SourceText, chunkStart: number, chunk: string, error: YAMLException): Finding {
-  const problem = describeSyntaxError(chunk, error);
+  const problem = describeSyntaxError(withGoYamlLineBreaks(chunk), error);
   const offset = chunkStart + problem.offset;
   const check = problem.message.startsWith('nesting exceeded') ? LOAD_CHECKS.tooLarge : LOAD_CHECKS.yamlSyntax;
   return fileFinding(source, offset, offset + 1, { ...check, message: problem.message });

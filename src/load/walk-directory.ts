@@ -58,14 +58,23 @@ async function listTree(walk: Walk, folder: Folder): Promise<void> {
     if (isIgnored(walk, child.relative)) continue;
     if (entry.isDirectory()) await listTree(walk, child);
     else if (entry.isSymbolicLink()) walk.links.push([child.named, child.onDisk]);
-    else if (entry.isFile() && MANIFEST_NAME.test(entry.name) && once(walk.seen, join(real, entry.name))) walk.files.push(child.named);
+    else if (MANIFEST_NAME.test(entry.name) && once(walk.seen, join(real, entry.name))) addFile(walk, child.named, entry);
   }
+}
+
+/**
+ * A manifest file found by the walk; a named pipe, socket or device is reported instead (reading one may block). A
+ * dangling link (no entry) is read, and its error reported, like any missing file.
+ */
+function addFile(walk: Walk, named: string, entry: Pick<Dirent, 'isFile' | 'isFIFO' | 'isSocket'> | undefined): void {
+  if (!entry || entry.isFile()) walk.files.push(named);
+  else walk.unreadable.push([named, `not a regular file (${entry.isFIFO() ? 'a named pipe' : entry.isSocket() ? 'a socket' : 'a device'}): not read`]);
 }
 
 async function followLink(walk: Walk, named: string, onDisk: string): Promise<void> {
   const info = await stat(onDisk).catch(() => undefined);
   if (info?.isDirectory()) await listTree(walk, { named, onDisk, relative: '' });
-  else if (MANIFEST_NAME.test(named) && once(walk.seen, (await realpathOrUndefined(onDisk)) ?? onDisk)) walk.files.push(named);
+  else if (MANIFEST_NAME.test(named) && once(walk.seen, (await realpathOrUndefined(onDisk)) ?? onDisk)) addFile(walk, named, info);
 }
 
 /** A path glob ignores the entry itself, and `dir/**` ignores the folder as a whole. */

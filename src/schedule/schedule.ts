@@ -233,6 +233,8 @@ function toResult(plan: Plan, outcome: PlacementOutcome | undefined, nodes: read
   const range = object.rangeOf([]);
   const placed: Record<string, number> = {};
   for (const name of Object.keys(outcome?.nodes ?? {}).sort()) placed[name] = outcome?.nodes[name] ?? 0;
+  // before the message: when the full dry run is needed anyway, the message comes from it (no second dry run)
+  const preemption = preemptionField(plan, outcome);
   return {
     object: object.ref,
     file: object.file,
@@ -248,7 +250,7 @@ function toResult(plan: Plan, outcome: PlacementOutcome | undefined, nodes: read
       ...failureDetail(outcome, nodes),
       ...(outcome && outcome.preempted.length > 0 && { preempted: [...outcome.preempted].sort() }),
     },
-    ...preemptionField(plan, outcome),
+    ...preemption,
     ...(plan.drainedFrom !== undefined && { drainedFrom: plan.drainedFrom }),
   };
 }
