@@ -113,13 +113,12 @@ export class PodRequestsMemo {
 
 /** Everything podRequests reads from a pod spec, as text. */
 function declarationKey(spec: Readonly<Record<string, unknown>>, podLevelResources: boolean): string {
-  let key = JSON.stringify([spec['overhead'], podLevelResources ? spec['resources'] : undefined]);
-  for (const container of asArray(spec['containers'])) key += `\u0001${JSON.stringify(asRecord(container)?.['resources'])}`;
-  for (const container of asArray(spec['initContainers'])) {
+  const containers = asArray(spec['containers']).map((container) => asRecord(container)?.['resources']);
+  const initContainers = asArray(spec['initContainers']).map((container) => {
     const record = asRecord(container);
-    key += `\u0002${JSON.stringify([record?.['resources'], record?.['restartPolicy']])}`;
-  }
-  return key;
+    return [record?.['resources'], record?.['restartPolicy']];
+  });
+  return JSON.stringify([spec['overhead'], podLevelResources ? spec['resources'] : undefined, containers, initContainers]);
 }
 
 function declaredRequests(spec: Readonly<Record<string, unknown>>, specPath: Path, podLevelResources: boolean, problems: QuantityProblem[]): DeclaredRequests {
