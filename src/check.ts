@@ -10,7 +10,7 @@ import { resolveFrom } from './load/expand-inputs.js';
 import { loadContext } from './load/load-context.js';
 import { DEFAULT_LIMITS, loadManifests, streamManifests, type LoadLimits, type LoadOptions, type StreamResult } from './load/load-manifests.js';
 import { Retainer } from './load/retained-document.js';
-import { validatorCodeStore, versionCacheDir } from './load/validator-cache-dir.js';
+import { documentStore, validatorCodeStore, versionCacheDir } from './load/validator-cache-dir.js';
 import { isBound, isClusterObject, toClusterSnapshot, type ClusterSnapshot } from './model/cluster.js';
 import type { Finding } from './model/finding.js';
 import { resolveKubernetesRelease } from './model/kubernetes-version.js';
@@ -120,7 +120,8 @@ export async function analyze(command: Command, paths: readonly string[], option
     }),
     linter: new Linter({ rules, config, workloadOf: (object) => (isSnapshotBound(object) ? undefined : toWorkload(object)) }),
   };
-  const main = await readMain(paths, loadOptions(options, config, { fromCluster: false, firstOrder: cluster.objects.length, skipFiles: new Set(cluster.paths) }), { command, config, analysis });
+  const documentCache = options.cacheDir ? documentStore(options.cacheDir, toolVersion()) : undefined;
+  const main = await readMain(paths, { ...loadOptions(options, config, { fromCluster: false, firstOrder: cluster.objects.length, skipFiles: new Set(cluster.paths) }), documentCache }, { command, config, analysis });
   const workloads = workloadsOf(main.objects, cluster.objects);
   const snapshot = clusterOf(main.objects, cluster.objects, clusterInputs.length > 0);
   checkDrain(options.drain ?? [], snapshot);

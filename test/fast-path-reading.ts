@@ -16,7 +16,8 @@ export interface Reading {
 
 const FAST_LIMITS = { maxDepth: DEFAULT_LIMITS.maxDepth >> 1, maxValues: DEFAULT_LIMITS.maxExpandedNodes };
 
-function reading(document: BuiltDocument | PlainBlockDocument, problems: number): Reading {
+/** A document's value, root span and the span of every entry, listed by path. */
+export function reading(document: BuiltDocument | PlainBlockDocument, problems: number): Reading {
   const spans: Reading['spans'] = [];
   const pending: [Path, unknown][] = [[[], document.value]];
   for (let next = pending.pop(); next; next = pending.pop()) {

@@ -15,6 +15,8 @@ export interface BuiltDocument {
   /** Where each key and value came from. */
   readonly spans: SpanIndex;
   readonly problems: readonly BuildProblem[];
+  /** See ManifestDocument.digest. */
+  readonly digest?: string | undefined;
 }
 
 export interface BuildProblem {

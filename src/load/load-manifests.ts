@@ -8,6 +8,7 @@ import { parseDocuments, readDocuments, type ParseLimits } from './parse-documen
 import { ParsedDocument } from './parsed-document.js';
 import { decodeStdin, readSourceFile, type ReadResult } from './read-file.js';
 import { objectsOf } from './to-objects.js';
+import type { CodeStore } from './validator-cache-dir.js';
 import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeRoles, type KustomizeRole } from './kustomize.js';
 import { normalize } from 'node:path';
 
@@ -43,6 +44,8 @@ export interface LoadOptions {
   readonly onProgress?: (filesDone: number, filesTotal: number) => void;
   /** Absolute paths of files another load already read (a cluster snapshot inside a checked folder is read once). */
   readonly skipFiles?: ReadonlySet<string>;
+  /** Keeps the values of large documents between runs (document-cache.ts); none when absent. */
+  readonly documentCache?: CodeStore | undefined;
 }
 
 export interface LoadResult {
@@ -117,7 +120,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
     }
     const role = roles.get(normalize(read.source.file));
     const objectFindings: Finding[] = [];
-    for (const item of readDocuments(read.source, limits, options.fromCluster ? 'none' : 'eager')) {
+    for (const item of readDocuments(read.source, limits, options.fromCluster ? 'none' : 'eager', options.documentCache)) {
       if (!(item instanceof ParsedDocument)) {
         // a message may quote the text: a copy of it, so that the finding does not keep the file's text in memory
         findings.push({ ...item, message: detached(item.message) });

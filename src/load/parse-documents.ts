@@ -3,6 +3,8 @@ import type { YAMLException } from 'js-yaml';
 import type { Finding } from '../model/finding.js';
 import { jsYaml } from './js-yaml.js';
 import { buildDocuments, buildJsonDocument, type BuildLimits, type BuildProblem, type BuiltDocument } from './build-values.js';
+import { buildThroughCache } from './document-cache.js';
+import type { CodeStore } from './validator-cache-dir.js';
 import type { Positions } from './plain-block-reader.js';
 import { isJsonStream, splitJsonValues } from './json-stream.js';
 import { documentExtent } from './document-markers.js';
@@ -27,7 +29,8 @@ export interface ParseLimits extends BuildLimits {
 
 /**
  * `positions: 'none'` reads values only and works out a document's positions on its first request (cluster inputs,
- * which are never linted); the full path records them anyway.
+ * which are never linted); the full path records them anyway. `documentCache` keeps the values of large YAML documents
+ * between runs (document-cache.ts).
  */
 export function parseDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager'): ParseResult {
   const documents: ParsedDocument[] = [];
@@ -52,7 +55,7 @@ export function readDocumentAt(source: SourceText, json: boolean, limits: ParseL
  * parseDocuments one document at a time: each document (and each problem, in the order parseDocuments lists them) is
  * yielded as soon as it is read, so a caller that lets go of a document before asking for the next holds one at a time.
  */
-export function* readDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager'): Generator<ParsedDocument | Finding, void> {
+export function* readDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager', documentCache?: CodeStore): Generator<ParsedDocument | Finding, void> {
   // a native search first: the regular expression costs about 2 ms per MB even where there is no `{{`
   if (original.text.includes('{{') && HELM_TEMPLATE.test(original.text)) {
     yield helmFinding(original, HELM_TEMPLATE);
@@ -64,6 +67,8 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
   let helmReported = false;
   let count = 0;
   const plan = isJsonStream(source.text) ? jsonPlan(source) : yamlPlan(source);
+  // large YAML documents (CRDs) from the cache by content, when there is one (see document-cache.ts)
+  const build: ReadingPlan['build'] = documentCache && positions === 'eager' && plan.build === buildDocuments ? (text, offset, buildLimits) => buildThroughCache(documentCache, buildDocuments, text, offset, buildLimits) : plan.build;
   yield* plan.findings;
   for (const chunk of plan.chunks) {
     const start = chunk.start;
@@ -74,7 +79,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
     }
     const findings: Finding[] = [];
     try {
-      const built = firstDocument(source, plan.build(chunkText, start, limits, positions), findings);
+      const built = firstDocument(source, build(chunkText, start, limits, positions), findings);
       yield* findings;
       if (!built) continue;
       // `name: {{ .Name }}` parses as a mapping used as a key, which kubectl rejects: the template is the cause

@@ -14,6 +14,7 @@ export class ParsedDocument implements ManifestDocument {
   readonly file: string;
   readonly index: number;
   readonly value: unknown;
+  readonly digest: string | undefined;
   /** The chunk it was read from (see readDocumentAt), when read by readDocuments. */
   readonly extent: DocumentExtent | undefined;
   readonly #source: SourceText;
@@ -23,6 +24,7 @@ export class ParsedDocument implements ManifestDocument {
     this.file = source.file;
     this.index = index;
     this.value = built.value;
+    this.digest = built.digest;
     this.extent = extent;
     this.#source = source;
     this.#built = built;

@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateObjects } from '../schema/validate.js';
 import { loadManifests } from './load-manifests.js';
-import { cacheDirectory, validatorCodeStore } from './validator-cache-dir.js';
+import { cacheDirectory, pruneStore, validatorCodeStore } from './validator-cache-dir.js';
 
 const made: string[] = [];
 function temporaryDirectory(): string {
@@ -39,6 +39,21 @@ describe('validatorCodeStore', () => {
     expect(statSync(join(dir, '1.2.3', 'validators')).mode & 0o077).toBe(0);
   });
 
+  it('keeps the newest entries within its bounds, never the built-in validators\' code caches', () => {
+    const dir = temporaryDirectory();
+    const names = ['builtin-pod.v8', 'a.json', 'b.json', 'c.json', 'd.json', 'e.json'];
+    names.forEach((name, age) => {
+      writeFileSync(join(dir, name), 'x'.repeat(100));
+      utimesSync(join(dir, name), 1_000 + age, 1_000 + age);
+    });
+    pruneStore(dir, { bytes: 10_000, files: 5 });
+    expect(readdirSync(dir).sort()).toEqual(names.sort());
+    pruneStore(dir, { bytes: 10_000, files: 4 });
+    expect(readdirSync(dir).sort()).toEqual(['builtin-pod.v8', 'c.json', 'd.json', 'e.json']);
+    pruneStore(dir, { bytes: 250, files: 100 });
+    expect(readdirSync(dir).sort()).toEqual(['builtin-pod.v8', 'e.json']);
+  });
+
   it('acts empty when the directory cannot be created', () => {
     const file = join(temporaryDirectory(), 'not-a-directory');
     writeFileSync(file, '');
@@ -64,16 +79,25 @@ describe('custom-resource validators through the cache', () => {
     const all = readdirSync(join(dir, 'test', 'validators')).sort();
     // the built-in validators' code caches sit beside the CRD's code and code cache
     expect(all.filter((name) => name.startsWith('builtin-')).length).toBeGreaterThan(0);
-    const entries = all.filter((name) => !name.startsWith('builtin-'));
+    // and one verdict per custom resource (validation-verdicts.ts)
+    const verdicts = all.filter((name) => name.startsWith('verdict-'));
+    expect(verdicts.length).toBeGreaterThan(0);
+    const entries = all.filter((name) => !name.startsWith('builtin-') && !name.startsWith('verdict-'));
     expect(entries.map((name) => name.replace(/^[0-9a-f]{64}/, 'KEY'))).toEqual(['KEY.cjs', 'KEY.v8']);
     const [code, codeCache] = entries.map((name) => join(dir, 'test', 'validators', name));
     if (!code || !codeCache) throw new Error('missing cache entries');
     const mtimes = [statSync(code).mtimeMs, statSync(codeCache).mtimeMs];
     expect(await run(dir)).toEqual(first);
     expect([statSync(code).mtimeMs, statSync(codeCache).mtimeMs]).toEqual(mtimes);
+    // without the verdicts the validator runs again, from the cached code
+    for (const name of verdicts) rmSync(join(dir, 'test', 'validators', name));
+    expect(await run(dir)).toEqual(first);
+    expect([statSync(code).mtimeMs, statSync(codeCache).mtimeMs]).toEqual(mtimes);
+    for (const name of verdicts) rmSync(join(dir, 'test', 'validators', name));
     // V8 rejects a foreign code cache in a new process; within this one its isolate cache may serve the script instead
     writeFileSync(codeCache, 'not a code cache');
     expect(await run(dir)).toEqual(first);
+    for (const name of verdicts) rmSync(join(dir, 'test', 'validators', name));
     writeFileSync(code, 'this is not { javascript');
     expect(await run(dir)).toEqual(first);
     expect(statSync(code).size).toBeGreaterThan(100);

@@ -1,5 +1,6 @@
-// The per-user disk cache of compiled custom-resource validators: <cache dir>/kubefit/<version>/validators/<sha256>.{cjs,v8}.
-import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+// The per-user disk cache: compiled custom-resource validators (<cache dir>/kubefit/<version>/validators/<sha256>.{cjs,v8})
+// and the values of large documents (<version>/documents/, see document-cache.ts).
+import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -35,8 +36,26 @@ export function versionCacheDir(directory: string, toolVersion: string): string 
  * run as code; otherwise, and on any I/O error, the store acts empty and writes nothing (safe to delete at any time).
  */
 export function validatorCodeStore(directory: string, toolVersion: string): CodeStore {
-  const dir = join(versionCacheDir(directory, toolVersion), 'validators');
+  return privateStore(join(versionCacheDir(directory, toolVersion), 'validators'));
+}
+
+/** Values of large documents by content (see document-cache.ts), kept as validatorCodeStore keeps code. */
+export function documentStore(directory: string, toolVersion: string): CodeStore {
+  return privateStore(join(versionCacheDir(directory, toolVersion), 'documents'));
+}
+
+/** What one store may hold; past either bound its oldest entries go (see pruneStore). */
+export interface StoreBounds {
+  readonly bytes: number;
+  readonly files: number;
+}
+
+/** Every edit of a CRD or custom resource adds entries: the store keeps the newest within these. */
+const STORE_BOUNDS: StoreBounds = { bytes: 256 * 1024 * 1024, files: 5000 };
+
+function privateStore(dir: string): CodeStore {
   let usable: boolean | undefined;
+  let pruned = false;
   const ready = (): boolean => (usable ??= preparePrivateDirectory(dir));
   return {
     read(name) {
@@ -49,6 +68,9 @@ export function validatorCodeStore(directory: string, toolVersion: string): Code
     },
     write(name, data) {
       if (!ready()) return;
+      // once per run, at the first write: a run that only reads pays nothing, and a cold run lists the folder once
+      if (!pruned) pruneStore(dir, STORE_BOUNDS);
+      pruned = true;
       const file = join(dir, name);
       const temporary = `${file}.${process.pid}.tmp`;
       try {
@@ -71,5 +93,32 @@ function preparePrivateDirectory(dir: string): boolean {
     return (statSync(dir).mode & 0o022) === 0;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Deletes the entries written longest ago until the store is within three quarters of `bounds`, when it is past
+ * either bound. The built-in validators' code caches (a fixed set, one per kind) are never counted or deleted.
+ */
+export function pruneStore(dir: string, bounds: StoreBounds): void {
+  try {
+    const entries = readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && !entry.name.startsWith('builtin-'))
+      .map((entry) => {
+        const stat = statSync(join(dir, entry.name));
+        return { name: entry.name, bytes: stat.size, written: stat.mtimeMs };
+      });
+    let bytes = entries.reduce((sum, entry) => sum + entry.bytes, 0);
+    let files = entries.length;
+    if (bytes <= bounds.bytes && files <= bounds.files) return;
+    entries.sort((a, b) => a.written - b.written);
+    for (const entry of entries) {
+      if (bytes <= 0.75 * bounds.bytes && files <= 0.75 * bounds.files) break;
+      unlinkSync(join(dir, entry.name));
+      bytes -= entry.bytes;
+      files--;
+    }
+  } catch {
+    // another run pruning at the same time, or an unreadable entry: the next run tries again
   }
 }

@@ -31,6 +31,11 @@ export interface ManifestDocument extends PositionIndex {
   readonly value: unknown;
   /** The full text of the file the document came from (for comment directives). */
   readonly text: string;
+  /**
+   * Identifies the value by content (the document's text and the code that read it) when it was read through the
+   * document cache (large documents, see load/document-cache.ts); undefined otherwise.
+   */
+  readonly digest?: string | undefined;
 }
 
 /** True when `path` exists in `value` (not only an ancestor). */

@@ -50,9 +50,9 @@ export function createCelRuntime(): CelRuntime {
   return { cel, env, programs: new Map(), timestamp: timestampFromDate, duration: durationFromMs };
 }
 
-/** True when the schema (or any schema below it) carries x-kubernetes-validations. */
-export function hasCelRules(schema: unknown): boolean {
-  return JSON.stringify(schema).includes('"x-kubernetes-validations"');
+/** True when the schema (as JSON) or any schema below it carries x-kubernetes-validations. */
+export function hasCelRules(schemaJson: string): boolean {
+  return schemaJson.includes('"x-kubernetes-validations"');
 }
 
 /** Evaluates every rule on every value present, as on create: transition rules (oldSelf) do not run. */

@@ -11,6 +11,8 @@ export interface CustomResourceVersion {
   readonly deprecated: boolean;
   readonly deprecationWarning: string | undefined;
   readonly schema: Schema | undefined;
+  /** Identifies the schema by content when its CRD's document has a digest (ManifestDocument.digest). */
+  readonly schemaOrigin: string | undefined;
   readonly hasStatusSubresource: boolean;
 }
 
@@ -120,12 +122,14 @@ function toDefinition(object: KubeObject): CustomResourceDefinition | undefined 
   const group = spec?.['group'];
   const kind = asRecord(spec?.['names'])?.['kind'];
   if (typeof group !== 'string' || typeof kind !== 'string') return undefined;
-  const versions = asArray(spec?.['versions']).flatMap((entry) => toVersion(asRecord(entry) ?? {}) ?? []);
+  const { digest } = object.document;
+  const origin = (index: number) => (digest === undefined ? undefined : `${digest} ${JSON.stringify(object.basePath)} ${index}`);
+  const versions = asArray(spec?.['versions']).flatMap((entry, index) => toVersion(asRecord(entry) ?? {}, origin(index)) ?? []);
   const name = object.ref.name || `${String(asRecord(spec?.['names'])?.['plural'] ?? kind.toLowerCase())}.${group}`;
   return { name, group, kind, versions };
 }
 
-function toVersion(version: Readonly<Record<string, unknown>>): CustomResourceVersion | undefined {
+function toVersion(version: Readonly<Record<string, unknown>>, schemaOrigin: string | undefined): CustomResourceVersion | undefined {
   const name = version['name'];
   if (typeof name !== 'string') return undefined;
   const warning = version['deprecationWarning'];
@@ -135,6 +139,7 @@ function toVersion(version: Readonly<Record<string, unknown>>): CustomResourceVe
     deprecated: version['deprecated'] === true,
     deprecationWarning: typeof warning === 'string' ? warning : undefined,
     schema: asRecord(asRecord(version['schema'])?.['openAPIV3Schema']) as Schema | undefined,
+    schemaOrigin,
     hasStatusSubresource: asRecord(asRecord(version['subresources'])?.['status']) !== undefined,
   };
 }

@@ -5,6 +5,8 @@ import { closestName } from './closest-name.js';
 import type { CustomResourceDefinition, CustomResourceVersion } from './custom-resource-definition.js';
 import { resourceSchema } from './custom-schemas.js';
 import { deprecationWarning } from './crd-deprecation.js';
+import { hasCelRules } from './cel-validations.js';
+import { schemaDigest } from './validation-verdicts.js';
 import { DEPRECATED_API } from './deprecated-apis.js';
 import { applyDefaults } from './structural-defaults.js';
 import { errorMessage, toPath } from './validation/field-error.js';
@@ -67,3 +69,29 @@ export function versionSchema(version: CustomResourceVersion): Record<string, un
 }
 
 const resourceSchemas = new WeakMap<CustomResourceVersion, Record<string, unknown>>();
+
+/**
+ * What the verdicts of a version's custom resources depend on besides the value: its schema, by the digest of its
+ * document (free) or else of its JSON; undefined without a schema.
+ */
+export function versionDigest(version: CustomResourceVersion): string | undefined {
+  if (!version.schema) return undefined;
+  return version.schemaOrigin === undefined ? schemaFactsOf(version).digest : schemaDigest(version.schemaOrigin);
+}
+
+/** True when the version's schema carries x-kubernetes-validations anywhere. */
+export function versionHasCelRules(version: CustomResourceVersion): boolean {
+  return version.schema !== undefined && schemaFactsOf(version).hasCelRules;
+}
+
+/** Worked out once per version from one JSON text of its schema. */
+function schemaFactsOf(version: CustomResourceVersion): { digest: string; hasCelRules: boolean } {
+  let facts = schemaFacts.get(version);
+  if (!facts) {
+    const json = JSON.stringify(version.schema);
+    schemaFacts.set(version, (facts = { digest: schemaDigest(json), hasCelRules: hasCelRules(json) }));
+  }
+  return facts;
+}
+
+const schemaFacts = new WeakMap<CustomResourceVersion, { digest: string; hasCelRules: boolean }>();

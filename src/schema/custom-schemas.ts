@@ -146,7 +146,7 @@ function instantiate(code: string, entry: CodeCacheEntry): Omit<CustomValidator,
 }
 
 /** The field graph of an inline schema (nested properties, items and additionalProperties), for suggestions. */
-function fieldGraphOf(schema: Schema): FieldGraph {
+export function fieldGraphOf(schema: Schema): FieldGraph {
   const graph: Record<string, Record<string, string | null>> = {};
   const visit = (node: Schema, name: string): void => {
     const fields: Record<string, string | null> = {};

@@ -9,12 +9,13 @@ import { asRecord, type KubeObject } from '../model/object.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { BUILTIN_KINDS } from './builtin-kinds.js';
 import { builtinValidator, saveBuiltinCodeCaches } from './builtin-validators.js';
-import type { CompiledValidator, FieldGraph } from './compiled-validator.js';
+import type { CompiledValidator, FieldGraph, SchemaError } from './compiled-validator.js';
 import { closestName } from './closest-name.js';
-import { DefinitionCollector, DUPLICATE_CRD, groupKind, type CustomResourceDefinition, type CustomResourceDefinitions } from './custom-resource-definition.js';
-import { objectMetaFindings, servedVersion, valueToValidate, versionSchema } from './custom-resources.js';
-import { compileCustomSchema, customSchemas, schemaFor, type CustomValidator } from './custom-schemas.js';
-import { createCelRuntime, evaluateCelRules, hasCelRules, type CelRuntime } from './cel-validations.js';
+import { DefinitionCollector, DUPLICATE_CRD, groupKind, type CustomResourceDefinition, type CustomResourceDefinitions, type CustomResourceVersion } from './custom-resource-definition.js';
+import { objectMetaFindings, servedVersion, valueToValidate, versionDigest, versionHasCelRules, versionSchema } from './custom-resources.js';
+import { cleanObjectKey, readVerdict, verdictKey, writeVerdict } from './validation-verdicts.js';
+import { compileCustomSchema, customSchemas, fieldGraphOf, schemaFor, type CustomValidator } from './custom-schemas.js';
+import { createCelRuntime, evaluateCelRules, type CelOutcome, type CelRuntime } from './cel-validations.js';
 import { checkDeprecatedApi, DEPRECATED_API, REMOVED_APIS } from './deprecated-apis.js';
 import { explainErrors, SCHEMA_RULE } from './explain.js';
 import { kindDelta } from './release-deltas.js';
@@ -107,9 +108,21 @@ export class SchemaValidation {
     this.#definitions.add(object);
   }
 
-  /** Findings of an object with a built-in schema or a deprecated API; undefined for one that waits for validateCustom. */
+  /**
+   * Findings of an object with a built-in schema or a deprecated API; undefined for one that waits for validateCustom.
+   * An object of a large document (a CRD) found without problems is remembered so by the document's digest.
+   */
   validateBuiltin(object: KubeObject): Finding[] | undefined {
     if (object.fromCluster) return [];
+    const { validatorStore: store, kubernetesVersion } = this.#options;
+    const clean = store && object.document.digest !== undefined ? cleanObjectKey(object.document.digest, object.basePath, kubernetesVersion ?? NEWEST_RELEASE) : undefined;
+    if (store && clean && store.read(clean)) return [];
+    const findings = this.#builtinFindings(object);
+    if (store && clean && findings?.length === 0) store.write(clean, '');
+    return findings;
+  }
+
+  #builtinFindings(object: KubeObject): Finding[] | undefined {
     const deprecated = checkDeprecatedApi(object, this.#options.kubernetesVersion);
     const validator = builtinValidator(object.ref.apiVersion, object.ref.kind, this.#options.validatorStore);
     if (validator) return deprecated ? [deprecated, ...builtinFindings(validator, object, this.#options.kubernetesVersion)] : builtinFindings(validator, object, this.#options.kubernetesVersion);
@@ -137,7 +150,7 @@ export class SchemaValidation {
 
   #custom(): CustomRun {
     const options = this.#options;
-    return (this.#run ??= { options, definitions: this.#definitions.result(), extra: customSchemas(options.extraSchemas), compiled: new Map(), reportedKinds: new Set(), cel: { reported: new Set(), hasRules: new WeakMap() } });
+    return (this.#run ??= { options, definitions: this.#definitions.result(), extra: customSchemas(options.extraSchemas), compiled: new Map(), reportedKinds: new Set(), cel: { reported: new Set() } });
   }
 }
 
@@ -161,7 +174,7 @@ interface CustomRun {
   readonly extra: ReadonlyMap<string, Record<string, unknown>>;
   readonly compiled: Map<string, CustomValidator | string>;
   readonly reportedKinds: Set<string>;
-  readonly cel: { runtime?: CelRuntime; readonly reported: Set<string>; readonly hasRules: WeakMap<object, boolean> };
+  readonly cel: { runtime?: CelRuntime; readonly reported: Set<string> };
 }
 
 function validateCustomResource(object: KubeObject, run: CustomRun): Finding[] {
@@ -177,28 +190,38 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
   const served = servedVersion(object, definition);
   if (!('version' in served)) return served.findings;
   const findings = [...served.findings, ...objectMetaFindings(object), ...validateWith(objectMetaValidator(run.options.validatorStore), object)];
-  const schema = versionSchema(served.version);
-  const value = valueToValidate(withoutNulls(object.value), served.version);
-  if (schema) appendAll(findings, validateBySchema(object, { key: `${definition.name} ${served.version.name}`, schema, value }, run));
-  if (served.version.schema && hasRules(run, served.version.schema)) appendAll(findings, celFindings(object, { definition, schema: served.version.schema, value }, run));
+  const { version } = served;
+  const digest = versionDigest(version);
+  if (digest === undefined) return findings.sort(compareFindings);
+  const key = `${definition.name} ${version.name}`;
+  const verdict = verdictOf(run, { key, version, value: valueToValidate(withoutNulls(object.value), version) }, digest);
+  const fields = () => (run.compiled.get(key) as CustomValidator | undefined)?.fields ?? fieldGraphOf(versionSchema(version) ?? {});
+  appendAll(findings, schemaFindings(object, verdict.schemaErrors, { key, fields }, run));
+  if (verdict.cel) appendAll(findings, celFindings(object, definition, verdict.cel, run));
   return findings.sort(compareFindings);
 }
 
-function hasRules(run: CustomRun, schema: Record<string, unknown>): boolean {
-  let found = run.cel.hasRules.get(schema);
-  if (found === undefined) run.cel.hasRules.set(schema, (found = hasCelRules(schema)));
-  return found;
+/** A custom resource's schema errors and CEL outcome: from the store when this value met this schema before. */
+function verdictOf(run: CustomRun, target: { key: string; version: CustomResourceVersion; value: unknown }, digest: string): { schemaErrors: readonly SchemaError[] | string; cel: CelOutcome | undefined } {
+  const store = run.options.validatorStore;
+  const storeKey = store && verdictKey(digest, target.value);
+  const stored = store && storeKey ? readVerdict(store, storeKey) : undefined;
+  if (stored) return stored;
+  const { key, version, value } = target;
+  const schema = versionSchema(version);
+  const schemaErrors = schema ? schemaErrorsOf(run, { key, schema, value }) : [];
+  const cel = versionHasCelRules(version) && version.schema ? evaluateCelRules(() => (run.cel.runtime ??= createCelRuntime()), value, version.schema) : undefined;
+  if (store && storeKey && typeof schemaErrors !== 'string') writeVerdict(store, storeKey, { schemaErrors, cel });
+  return { schemaErrors, cel };
 }
 
 /** CEL rule failures as schema errors; the first rule of a CRD kubefit cannot evaluate as one info. */
-function celFindings(object: KubeObject, target: { definition: CustomResourceDefinition; schema: Record<string, unknown>; value: unknown }, run: CustomRun): Finding[] {
-  const cel = run.cel;
-  const outcome = evaluateCelRules(() => (cel.runtime ??= createCelRuntime()), target.value, target.schema);
+function celFindings(object: KubeObject, definition: CustomResourceDefinition, outcome: CelOutcome, run: CustomRun): Finding[] {
   const findings = outcome.violations.map((violation) => findingAt(object, violation.path, { ruleId: SCHEMA.id, severity: 'error', message: violation.message }));
   const skipped = outcome.skipped[0];
-  if (skipped && !run.cel.reported.has(target.definition.name)) {
-    run.cel.reported.add(target.definition.name);
-    const message = `x-kubernetes-validations rule ${JSON.stringify(skipped.rule)} of CustomResourceDefinition ${target.definition.name} not evaluated offline (${skipped.reason}); rules kubefit cannot evaluate are skipped`;
+  if (skipped && !run.cel.reported.has(definition.name)) {
+    run.cel.reported.add(definition.name);
+    const message = `x-kubernetes-validations rule ${JSON.stringify(skipped.rule)} of CustomResourceDefinition ${definition.name} not evaluated offline (${skipped.reason}); rules kubefit cannot evaluate are skipped`;
     findings.push(findingAt(object, skipped.path, { ruleId: CEL_NOT_EVALUATED.id, severity: CEL_NOT_EVALUATED.severity, message }));
   }
   return findings;
@@ -212,18 +235,34 @@ function objectMetaValidator(store: CodeStore | undefined): CompiledValidator {
   return Object.defineProperties(validate, { errors: { get: () => configMap.errors }, fields: { value: configMap.fields } });
 }
 
-function validateBySchema(object: KubeObject, target: { key: string; schema: Record<string, unknown>; value: unknown }, run: CustomRun): Finding[] {
+/** A value, the schema it is validated with and the key its compiled validator is kept under in the run. */
+interface CustomTarget {
+  readonly key: string;
+  readonly schema: Record<string, unknown>;
+  readonly value: unknown;
+}
+
+function validateBySchema(object: KubeObject, target: CustomTarget, run: CustomRun): Finding[] {
+  const errors = schemaErrorsOf(run, target);
+  return schemaFindings(object, errors, { key: target.key, fields: () => (run.compiled.get(target.key) as CustomValidator).fields }, run);
+}
+
+/** The validator's errors on the value, or why the schema cannot be used. */
+function schemaErrorsOf(run: CustomRun, target: CustomTarget): readonly SchemaError[] | string {
   const customValidator = compiledFor(run, target.key, target.schema);
-  if (typeof customValidator !== 'string') {
-    const valid = customValidator.validate(target.value);
-    customValidator.saveCodeCache?.();
-    customValidator.saveCodeCache = undefined;
-    if (valid) return [];
-    return explainErrors(object, customValidator.validate.errors ?? [], customValidator.fields).sort(compareFindings);
-  }
-  if (run.reportedKinds.has(target.key)) return [];
-  run.reportedKinds.add(target.key);
-  const message = `the schema of ${object.ref.apiVersion} ${object.ref.kind} cannot be used: ${customValidator}`;
+  if (typeof customValidator === 'string') return customValidator;
+  const valid = customValidator.validate(target.value);
+  customValidator.saveCodeCache?.();
+  customValidator.saveCodeCache = undefined;
+  return valid ? [] : [...(customValidator.validate.errors ?? [])];
+}
+
+/** Findings of schema errors (`fields` gives the schema's field graph for suggestions); one warning per unusable schema. */
+function schemaFindings(object: KubeObject, errors: readonly SchemaError[] | string, schema: { key: string; fields: () => FieldGraph }, run: CustomRun): Finding[] {
+  if (typeof errors !== 'string') return errors.length === 0 ? [] : explainErrors(object, errors, schema.fields()).sort(compareFindings);
+  if (run.reportedKinds.has(schema.key)) return [];
+  run.reportedKinds.add(schema.key);
+  const message = `the schema of ${object.ref.apiVersion} ${object.ref.kind} cannot be used: ${errors}`;
   return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'warning', message })];
 }
 
