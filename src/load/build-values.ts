@@ -4,7 +4,8 @@ import type { Event, ScalarEvent } from 'js-yaml';
 import { EVENT_ID, SCALAR_STYLE, jsYaml } from './js-yaml.js';
 import { rewriteForJsYaml, type Rewritten } from './go-yaml-rewrite.js';
 import { readPlainBlockDocument, type PlainBlockLimits, type Positions } from './plain-block-reader.js';
-import { ContainerSpans, LazySpans, type EntrySpan, type SpanIndex } from './span-index.js';
+import type { Path } from '../model/document.js';
+import { ContainerSpans, LazySpans, type EntrySpan, type FoundSpan, type SpanIndex } from './span-index.js';
 import { blockScalarTab, unknownEscape, withGoYamlLineBreaks } from './scanner-rules.js';
 import { goFloatName, keyString, resolvePlainScalar, resolveTagged } from './yaml11-scalars.js';
 
@@ -56,18 +57,44 @@ interface Anchored {
  */
 export function buildDocuments(source: string, offset: number, limits: BuildLimits, positions: Positions = 'eager'): BuiltDocument[] {
   const text = withGoYamlLineBreaks(source);
-  const fastLimits = { maxDepth: limits.maxDepth >> 1, maxValues: limits.maxExpandedNodes };
-  const fast = readPlainBlockDocument(text, offset, fastLimits, positions);
+  const fast = readPlainBlockDocument(text, offset, fastLimitsOf(limits), positions);
   if (!fast) return buildWithPositions(text, offset, limits);
-  const spans = fast.spans ?? new LazySpans(() => fastSpans(text, offset, fastLimits));
-  return [{ value: fast.value, rootSpan: fast.rootSpan, spans, problems: [] }];
+  const spans = fast.spans ?? new FastSpansOnDemand(text, offset, limits);
+  return [{ value: fast.value, rootSpan: fast.rootSpan, spans, problems: NO_PROBLEMS }];
 }
 
-/** The spans of a document the fast reader has read before without positions (it reads the same text alike). */
-function fastSpans(text: string, offset: number, limits: PlainBlockLimits): SpanIndex {
-  const spans = readPlainBlockDocument(text, offset, limits)?.spans;
-  if (!spans) throw new Error('the fast reader read a document differently the second time');
-  return spans;
+/** Shared by the documents without problems (nearly all of them). */
+const NO_PROBLEMS: readonly BuildProblem[] = Object.freeze([]);
+
+function fastLimitsOf(limits: BuildLimits): PlainBlockLimits {
+  return { maxDepth: limits.maxDepth >> 1, maxValues: limits.maxExpandedNodes };
+}
+
+/**
+ * The spans of a document the fast reader read without positions, read again on the first request (it reads the
+ * same text alike). One object per document: a cluster snapshot has tens of thousands, and a closure costs three.
+ */
+class FastSpansOnDemand implements SpanIndex {
+  readonly #text: string;
+  readonly #offset: number;
+  readonly #limits: BuildLimits;
+  #index: SpanIndex | undefined;
+
+  constructor(text: string, offset: number, limits: BuildLimits) {
+    this.#text = text;
+    this.#offset = offset;
+    this.#limits = limits;
+  }
+
+  find(path: Path): FoundSpan {
+    return (this.#index ??= this.#read()).find(path);
+  }
+
+  #read(): SpanIndex {
+    const spans = readPlainBlockDocument(this.#text, this.#offset, fastLimitsOf(this.#limits))?.spans;
+    if (!spans) throw new Error('the fast reader read a document differently the second time');
+    return spans;
+  }
 }
 
 /**

@@ -9,13 +9,16 @@ export interface ObjectsOfDocument {
   readonly findings: Finding[];
 }
 
+/** The base path of a document's own object, shared by all of them. */
+const ROOT: Path = Object.freeze([]);
+
 /** Lists nest at most this deep (a List of Lists is legal; a bomb of them is not). */
 const MAX_LIST_DEPTH = 8;
 
 export function objectsOf(document: ManifestDocument, firstOrder: number, fromCluster: boolean): ObjectsOfDocument {
   const out: ObjectsOfDocument = { objects: [], findings: [] };
   if (document.value === null || document.value === undefined) return out;
-  collect(document, document.value, [], { out, firstOrder, fromCluster, depth: 0 });
+  collect(document, document.value, ROOT, { out, firstOrder, fromCluster, depth: 0 });
   return out;
 }
 

@@ -86,13 +86,23 @@ export function asArray(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-/** A string-to-string map (labels, annotations, nodeSelector); non-string values are dropped. */
+/**
+ * A string-to-string map (labels, annotations, nodeSelector); non-string values are dropped. A record of strings only
+ * (nearly every one) is returned as it is, not copied: a cluster snapshot has tens of thousands of label maps.
+ */
 export function asStringMap(value: unknown): Readonly<Record<string, string>> {
   const record = asRecord(value);
   if (!record) return {};
+  if (isStringMap(record)) return record;
   const out: Record<string, string> = {};
   for (const [key, entry] of Object.entries(record)) if (typeof entry === 'string') out[key] = entry;
   return out;
+}
+
+/** Whether every value is a string (and no key would set the prototype of a copy instead of a property). */
+function isStringMap(record: Readonly<Record<string, unknown>>): record is Readonly<Record<string, string>> {
+  for (const key in record) if (typeof record[key] !== 'string' || key === '__proto__') return false;
+  return true;
 }
 
 /** The string at `key` of a record, or `fallback` when it is absent or not a string. */

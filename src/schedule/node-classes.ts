@@ -62,24 +62,6 @@ function classKeyTail(node: NodeInfo, spec: ClassSpec): string {
   return spec.usesName ? `${key}\u0001${node.name}` : key;
 }
 
-/** Every label but the hostname, as text (kept per labels object: nodes share it across pod updates). */
-const labelsTexts = new WeakMap<Labels, string>();
-
-/**
- * Nodes that no spec without the node's name, its hostname label or images can tell apart: equal class keys and equal
- * other labels (the base key: classKey, then this tail). Identical nodes (a node pool) fall into one base class.
- */
-function baseKeyTail(node: NodeInfo): string {
-  let text = labelsTexts.get(node.labels);
-  if (text === undefined) {
-    // In the labels' own order: equal labels written in another order only make one more base class.
-    text = '\u0000';
-    for (const key in node.labels) if (key !== HOSTNAME_LABEL) text += `${key}\u0001${node.labels[key]}\u0001`;
-    labelsTexts.set(node.labels, text);
-  }
-  return text;
-}
-
 /** Whether classKey under `spec` is a function of baseKey, so groupings can be built per base class. */
 function isCoarse(spec: ClassSpec): boolean {
   return !spec.usesName && (spec.images?.length ?? 0) === 0 && !spec.keys.includes(HOSTNAME_LABEL);
@@ -92,7 +74,7 @@ export class NodeClasses {
   /** The same groupings by spec object, sparing the id string on repeated lookups with one spec. */
   readonly #bySpec = new WeakMap<ClassSpec, Grouping>();
   readonly #indexByName = new Map<string, number>();
-  /** The base classes (see baseKeyTail), built on the first coarse grouping and kept up to date by replace. */
+  /** The base classes (classKey, then NodeInfo.labelsKey), built on the first coarse grouping and kept up to date by replace. */
   #base: Grouping | undefined;
   #withPods: NodeInfo[] | undefined;
   #withAffinity: NodeInfo[] | undefined;
@@ -187,7 +169,7 @@ export class NodeClasses {
 
   /** The grouping from the base classes: one key per base class instead of one per node. */
   #fromBase(headOfNode: (node: NodeInfo) => string, tailOf: (node: NodeInfo) => string): Grouping {
-    this.#base ??= this.#perNode((node) => node.classKey, baseKeyTail);
+    this.#base ??= this.#perNode((node) => node.classKey, (node) => node.labelsKey);
     const grouping = emptyGrouping(headOfNode, tailOf);
     const byKey = new Map<string, { readonly nodeClass: NodeClass; readonly head: string; readonly tail: string }>();
     for (const base of this.#base.classes.values()) {

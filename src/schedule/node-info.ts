@@ -1,9 +1,10 @@
 // NodeInfo: a Node with the pods bound to it and what they use (upstream framework.NodeInfo).
 import { appendAll } from '../model/append.js';
+import type { Path } from '../model/document.js';
 import type { Labels } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import { countPodLabels, withPodLabels } from './pod-label-counts.js';
-import { toTaint, type HostPort, type PodInfo, type Taint } from './pod-info.js';
+import { NONE, toTaint, type HostPort, type PodInfo, type Taint } from './pod-info.js';
 import {
   CPU, MEMORY, PODS, addAmounts, addAmountsInto, amountsKey, readResourceList, toAmounts, type QuantityProblem, type ResourceAmounts,
 } from './resources.js';
@@ -39,6 +40,96 @@ export interface NodeInfo {
    * Nodes that differ only in what their pods use share it (see FilterPlugin.ignoresNodeUsage).
    */
   readonly specKey: string;
+  /**
+   * Every label but the hostname, as text in the labels' own order (starting with NUL): after classKey, the key of
+   * the node's base class (NodeClasses), which nodes no spec without the name, hostname or images can tell apart.
+   */
+  readonly labelsKey: string;
+  /** Where the keys and amounts above are kept once for all the nodes of a snapshot that have equal ones. */
+  readonly shared: SharedNodeParts;
+}
+
+/** The summed requests of a node's pods. */
+interface RequestSums {
+  readonly requested: ResourceAmounts;
+  readonly nonZeroRequested: ResourceAmounts;
+}
+
+/** A trie of request objects (a pod's requests, then its non-zero requests, pod after pod) to their sums. */
+interface SumsTrie {
+  readonly next: Map<ResourceAmounts, SumsTrie>;
+  sums?: RequestSums;
+}
+
+/**
+ * What a snapshot's nodes have in common, kept once: their thousands of keys take a few dozen distinct texts, nodes of
+ * a pool have equal allocatable amounts, and pods that share their request objects (PodRequestsMemo) sum alike.
+ */
+export class SharedNodeParts {
+  readonly #texts = new Map<string, string>();
+  readonly #amountsKeys = new Map<ResourceAmounts, string>();
+  readonly #allocatables = new Map<string, ResourceAmounts>();
+  readonly #sums: SumsTrie = { next: new Map() };
+
+  intern(text: string): string {
+    const known = this.#texts.get(text);
+    if (known !== undefined) return known;
+    this.#texts.set(text, text);
+    return text;
+  }
+
+  /**
+   * amountsKey of amounts, worked out once for the shared ones (allocatable and sums below); those of placed pods'
+   * nodes are not kept, so that a long placement does not keep every intermediate sum.
+   */
+  amountsKey(amounts: ResourceAmounts): string {
+    return this.#amountsKeys.get(amounts) ?? amountsKey(amounts);
+  }
+
+  #keep(amounts: ResourceAmounts): ResourceAmounts {
+    this.#amountsKeys.set(amounts, amountsKey(amounts));
+    return amounts;
+  }
+
+  /** The amounts of a node's allocatable (or capacity) ResourceList, read once per distinct list without problems. */
+  allocatable(list: unknown, path: Path, problems: QuantityProblem[]): ResourceAmounts {
+    const text = JSON.stringify(list) ?? '';
+    const known = this.#allocatables.get(text);
+    if (known) return known;
+    const found: QuantityProblem[] = [];
+    const amounts = toAmounts(readResourceList(list, path, found));
+    if (found.length === 0) this.#allocatables.set(text, this.#keep(amounts));
+    else appendAll(problems, found);
+    return amounts;
+  }
+
+  /** The sums of the pods' requests; nodes whose pods have the same request objects in the same order share them. */
+  sums(pods: readonly PodInfo[]): RequestSums {
+    let trie = this.#sums;
+    for (const pod of pods) trie = childOf(childOf(trie, pod.requests), pod.nonZeroRequests);
+    if (!trie.sums) {
+      const sums = sumRequests(pods);
+      trie.sums = { requested: this.#keep(sums.requested), nonZeroRequested: this.#keep(sums.nonZeroRequested) };
+    }
+    return trie.sums;
+  }
+}
+
+function childOf(trie: SumsTrie, amounts: ResourceAmounts): SumsTrie {
+  let child = trie.next.get(amounts);
+  if (!child) trie.next.set(amounts, (child = { next: new Map() }));
+  return child;
+}
+
+/** The requests and non-zero requests of `pods`, summed in one pass (the same sums as adding them one by one). */
+function sumRequests(pods: readonly PodInfo[]): RequestSums {
+  const requested: Record<string, bigint> = {};
+  const nonZeroRequested: Record<string, bigint> = {};
+  for (const pod of pods) {
+    addAmountsInto(requested, pod.requests);
+    addAmountsInto(nonZeroRequested, pick(pod.nonZeroRequests));
+  }
+  return { requested, nonZeroRequested };
 }
 
 export interface ImageStateSummary {
@@ -62,15 +153,16 @@ const CONDITION_TAINTS: readonly { type: string; status: string; key: string; ef
 
 export const UNSCHEDULABLE_TAINT_KEY = 'node.kubernetes.io/unschedulable';
 
-/** Builds a NodeInfo from a Node object and the PodInfos of the pods bound to it. */
-export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems: QuantityProblem[]): NodeInfo {
+/** Builds a NodeInfo from a Node object and the PodInfos of the pods bound to it; `shared` is shared by a snapshot's nodes. */
+export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems: QuantityProblem[], shared = new SharedNodeParts()): NodeInfo {
   const spec = asRecord(node.value['spec']);
   const status = asRecord(node.value['status']);
   const labels = asStringMap(asRecord(node.value['metadata'])?.['labels']);
   const unschedulable = spec?.['unschedulable'] === true;
   const allocatablePath = asRecord(status?.['allocatable']) ? 'allocatable' : 'capacity';
-  const allocatable = toAmounts(readResourceList(status?.[allocatablePath], ['status', allocatablePath], problems));
-  const taints = withDerivedTaints(asArray(spec?.['taints']).map(toTaint), asArray(status?.['conditions']), unschedulable);
+  const allocatable = shared.allocatable(status?.[allocatablePath], ['status', allocatablePath], problems);
+  const declared = asArray(spec?.['taints']);
+  const taints = withDerivedTaints(declared.length > 0 ? declared.map(toTaint) : NONE, asArray(status?.['conditions']), unschedulable);
   const base = {
     name: node.ref.name,
     object: node,
@@ -81,13 +173,19 @@ export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems:
     allocatable,
     allowedPodNumber: allocatable[PODS] ?? 0n,
     imageStates: imageStatesOf(asArray(status?.['images'])),
-    specKey: specKeyOf(unschedulable, taints),
+    specKey: shared.intern(specKeyOf(unschedulable, taints)),
+    labelsKey: shared.intern(labelsKeyOf(labels)),
+    shared,
   };
-  return withPods(base, pods);
+  return withPods(base, pods, shared.sums(pods));
 }
 
+/** Shared by the nodes without status.images (every NodeInfo of most snapshots). */
+const NO_IMAGES: ReadonlyMap<string, ImageStateSummary> = new Map();
+
 /** This node's images, each name counted on this node alone (withClusterImageStates counts across nodes). */
-function imageStatesOf(images: readonly unknown[]): Map<string, ImageStateSummary> {
+function imageStatesOf(images: readonly unknown[]): ReadonlyMap<string, ImageStateSummary> {
+  if (images.length === 0) return NO_IMAGES;
   const out = new Map<string, ImageStateSummary>();
   for (const entry of images) {
     const image = asRecord(entry);
@@ -114,21 +212,27 @@ export function withClusterImageStates(nodes: readonly NodeInfo[]): NodeInfo[] {
   );
 }
 
-type NodeBase = Pick<NodeInfo, 'name' | 'object' | 'labels' | 'taints' | 'unschedulable' | 'allocatable' | 'allowedPodNumber' | 'imageStates' | 'specKey'>;
+type NodeBase = Pick<
+  NodeInfo,
+  'name' | 'object' | 'labels' | 'taints' | 'unschedulable' | 'allocatable' | 'allowedPodNumber' | 'imageStates' | 'specKey' | 'labelsKey' | 'shared'
+>;
 
-/** The node with `pods` bound: their usage summed in one pass (the same sums as adding them one by one). */
-function withPods(base: NodeBase, pods: readonly PodInfo[]): NodeInfo {
-  const requested: Record<string, bigint> = {};
-  const nonZeroRequested: Record<string, bigint> = {};
+/** In the labels' own order: equal labels written in another order only make one more base class. */
+function labelsKeyOf(labels: Labels): string {
+  let text = '\u0000';
+  for (const key in labels) if (key !== HOSTNAME_LABEL) text += `${key}\u0001${labels[key]}\u0001`;
+  return text;
+}
+
+/** The node with `pods` bound, whose requests sum to `sums`. */
+function withPods(base: NodeBase, pods: readonly PodInfo[], sums: RequestSums): NodeInfo {
   const usedPorts: HostPort[] = [];
   const podLabelCounts = new Map<string, number>();
   for (const pod of pods) {
-    addAmountsInto(requested, pod.requests);
-    addAmountsInto(nonZeroRequested, pick(pod.nonZeroRequests));
     appendAll(usedPorts, pod.hostPorts);
     countPodLabels(podLabelCounts, pod);
   }
-  return assemble(base, { pods, requested, nonZeroRequested, usedPorts, podLabelCounts });
+  return assemble(base, { pods, ...sums, usedPorts: usedPorts.length > 0 ? usedPorts : NONE, podLabelCounts });
 }
 
 interface Usage {
@@ -144,6 +248,8 @@ type AffinityPods = Pick<NodeInfo, 'podsWithRequiredAntiAffinity' | 'podsWithAff
 
 function assemble(base: NodeBase, usage: Usage, affinity?: AffinityPods): NodeInfo {
   const { pods, requested, nonZeroRequested, usedPorts } = usage;
+  const { shared } = base;
+  const classKey = shared.intern(classKeyOf(base, [requested, nonZeroRequested], pods.length, usedPorts));
   return {
     name: base.name,
     object: base.object,
@@ -154,11 +260,22 @@ function assemble(base: NodeBase, usage: Usage, affinity?: AffinityPods): NodeIn
     allowedPodNumber: base.allowedPodNumber,
     imageStates: base.imageStates,
     ...usage,
-    podsWithRequiredAntiAffinity: affinity?.podsWithRequiredAntiAffinity ?? pods.filter((pod) => pod.requiredAntiAffinityTerms.length > 0),
-    podsWithAffinity: affinity?.podsWithAffinity ?? pods.filter(hasAffinity),
-    classKey: classKeyOf(base, [requested, nonZeroRequested], pods.length, usedPorts),
+    podsWithRequiredAntiAffinity: affinity?.podsWithRequiredAntiAffinity ?? filterOrNone(pods, hasRequiredAntiAffinity),
+    podsWithAffinity: affinity?.podsWithAffinity ?? filterOrNone(pods, hasAffinity),
+    classKey,
     specKey: base.specKey,
+    labelsKey: base.labelsKey,
+    shared,
   };
+}
+
+/** The pods that pass `test`; the shared empty list when none does (most nodes' pods have no affinity terms). */
+function filterOrNone(pods: readonly PodInfo[], test: (pod: PodInfo) => boolean): readonly PodInfo[] {
+  return pods.some(test) ? pods.filter(test) : NONE;
+}
+
+function hasRequiredAntiAffinity(pod: PodInfo): boolean {
+  return pod.requiredAntiAffinityTerms.length > 0;
 }
 
 function hasAffinity(pod: PodInfo): boolean {
@@ -194,31 +311,29 @@ export function addPodToNode(node: NodeInfo, pod: PodInfo): NodeInfo {
 export function removePodsFromNode(node: NodeInfo, removed: readonly PodInfo[]): NodeInfo {
   const left = new Map<PodInfo, number>();
   for (const pod of removed) left.set(pod, (left.get(pod) ?? 0) + 1);
-  return withPods(node, node.pods.filter((pod) => {
+  const pods = node.pods.filter((pod) => {
     const count = left.get(pod) ?? 0;
     if (count > 0) left.set(pod, count - 1);
     return count === 0;
-  }));
+  });
+  return withPods(node, pods, sumRequests(pods));
 }
 
 function specKeyOf(unschedulable: boolean, taints: readonly Taint[]): string {
   return `${unschedulable ? 'U' : ''}|${taints.map((t) => `${t.key}=${t.value}:${t.effect}`).join(';')}`;
 }
 
-/** amountsKey of each node's allocatable, which its NodeInfos share for its life. */
-const allocatableKeys = new WeakMap<ResourceAmounts, string>();
-
 function classKeyOf(base: NodeBase, requested: readonly ResourceAmounts[], podCount: number, ports: readonly HostPort[]): string {
   const portKey = ports.length === 0 ? '' : ports.map((p) => `${p.ip}/${p.protocol}/${p.port}`).sort().join(';');
-  let allocatable = allocatableKeys.get(base.allocatable);
-  if (allocatable === undefined) allocatableKeys.set(base.allocatable, (allocatable = amountsKey(base.allocatable)));
-  return `${base.specKey}|${allocatable}|${requested.map(amountsKey).join('/')}|${podCount}|${portKey}`;
+  const { shared } = base;
+  return `${base.specKey}|${shared.amountsKey(base.allocatable)}|${requested.map((amounts) => shared.amountsKey(amounts)).join('/')}|${podCount}|${portKey}`;
 }
 
-function withDerivedTaints(taints: Taint[], conditions: readonly unknown[], unschedulable: boolean): Taint[] {
-  const out = [...taints];
+/** The declared taints plus the derived ones; `taints` itself when nothing is derived (it may be the shared NONE). */
+function withDerivedTaints(taints: readonly Taint[], conditions: readonly unknown[], unschedulable: boolean): readonly Taint[] {
+  let out = taints;
   const add = (key: string, effect: string): void => {
-    if (!out.some((t) => t.key === key && t.effect === effect)) out.push({ key, value: '', effect });
+    if (!out.some((t) => t.key === key && t.effect === effect)) out = [...out, { key, value: '', effect }];
   };
   for (const entry of conditions) {
     const condition = asRecord(entry);

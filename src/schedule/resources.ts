@@ -91,6 +91,36 @@ export function podRequests(spec: Readonly<Record<string, unknown>>, specPath: P
   return { requests: aggregateRequests(declared, false), nonZeroRequests: aggregateRequests(declared, true) };
 }
 
+/**
+ * podRequests of many pods that declare the same resources (a DaemonSet's pod on every node of a cluster snapshot),
+ * worked out once per distinct declaration: the pods share the amounts, which are never changed.
+ */
+export class PodRequestsMemo {
+  readonly #byDeclaration = new Map<string, PodRequests>();
+
+  podRequests(spec: Readonly<Record<string, unknown>>, specPath: Path, podLevelResources: boolean, problems: QuantityProblem[]): PodRequests {
+    const key = declarationKey(spec, podLevelResources);
+    const known = this.#byDeclaration.get(key);
+    if (known) return known;
+    const found: QuantityProblem[] = [];
+    const requests = podRequests(spec, specPath, podLevelResources, found);
+    // a malformed quantity is reported for every pod that has it, so such declarations are not memoised
+    if (found.length === 0) this.#byDeclaration.set(key, requests);
+    else for (const problem of found) problems.push(problem);
+    return requests;
+  }
+}
+
+/** Everything podRequests reads from a pod spec, as text. */
+function declarationKey(spec: Readonly<Record<string, unknown>>, podLevelResources: boolean): string {
+  const containers = asArray(spec['containers']).map((container) => asRecord(container)?.['resources']);
+  const initContainers = asArray(spec['initContainers']).map((container) => {
+    const record = asRecord(container);
+    return [record?.['resources'], record?.['restartPolicy']];
+  });
+  return JSON.stringify([spec['overhead'], podLevelResources ? spec['resources'] : undefined, containers, initContainers]);
+}
+
 function declaredRequests(spec: Readonly<Record<string, unknown>>, specPath: Path, podLevelResources: boolean, problems: QuantityProblem[]): DeclaredRequests {
   const containers = asArray(spec['containers']).map((container, index) => containerRequests(container, () => [...specPath, 'containers', index], problems));
   const initContainers = asArray(spec['initContainers']).map((container, index) => ({

@@ -1,14 +1,15 @@
 // The scheduler's view of the cluster: NodeInfos (sorted by name) with their bound pods, Namespaces, priorities.
 import { appendAll } from '../model/append.js';
 import type { ClusterSnapshot } from '../model/cluster.js';
+import type { Path } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { selectorFromSet, toLabelSelector, type LabelSelector, type Labels } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
-import { toNodeInfo, withClusterImageStates, type NodeInfo } from './node-info.js';
+import { SharedNodeParts, toNodeInfo, withClusterImageStates, type NodeInfo } from './node-info.js';
 import { quantityFindings } from './quantity-findings.js';
 import { toPodInfo, type PodInfo, type PodInfoOptions, type PodSource, type ServiceSelector } from './pod-info.js';
-import type { QuantityProblem } from './resources.js';
+import { PodRequestsMemo, type QuantityProblem } from './resources.js';
 import { StorageCatalog } from './volumes/storage-catalog.js';
 
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -27,12 +28,14 @@ export interface SchedulerSnapshot {
   readonly podDisruptionBudgets: readonly KubeObject[];
 }
 
+const POD_SPEC_PATH: Path = ['spec'];
+
 export function podSourceOfPod(object: KubeObject): PodSource {
   const metadata = asRecord(object.value['metadata']);
   return {
     object,
     spec: asRecord(object.value['spec']) ?? {},
-    specPath: ['spec'],
+    specPath: POD_SPEC_PATH,
     labels: asStringMap(metadata?.['labels']),
     name: object.ref.name,
     terminating: metadata?.['deletionTimestamp'] != null,
@@ -84,7 +87,7 @@ function serviceSelectors(services: readonly KubeObject[]): ServiceSelector[] {
 }
 
 function podInfoOptions(snapshot: ClusterSnapshot, minor: number): PodInfoOptions {
-  return { ...priorityOptions(snapshot.priorityClasses), minor, services: serviceSelectors(snapshot.services) };
+  return { ...priorityOptions(snapshot.priorityClasses), minor, services: serviceSelectors(snapshot.services), requestsMemo: new PodRequestsMemo() };
 }
 
 function priorityOptions(classes: readonly KubeObject[]): Pick<PodInfoOptions, 'priorityClasses' | 'defaultPriority' | 'neverPreempting'> {
@@ -130,11 +133,12 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
     podsByNode.set(nodeName, pods);
   }
   const byName = new Map<string, NodeInfo>();
+  const shared = new SharedNodeParts();
   for (const object of snapshot.nodes) {
     const name = object.ref.name;
     if (byName.has(name) || drain.includes(name)) continue;
     const problems: QuantityProblem[] = [];
-    byName.set(name, toNodeInfo(object, podsByNode.get(name) ?? [], problems));
+    byName.set(name, toNodeInfo(object, podsByNode.get(name) ?? [], problems, shared));
     appendAll(findings, quantityFindings(object, problems));
   }
   const nodes = withClusterImageStates([...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));

@@ -1,5 +1,5 @@
 // A pod's verdict per set of nodes (feasible, or rejected with equal reasons and hint): what reports list.
-import { appendAll } from '../model/append.js';
+import { appendAll, ascendingIndices } from '../model/append.js';
 import { unlistedIndices, type Feasibility } from './feasibility.js';
 import { hintFor } from './hints.js';
 import type { NodeInfo } from './node-info.js';
@@ -50,7 +50,7 @@ export class VerdictParts {
 
   /** Feasible first, then by first node. */
   build(): VerdictPart[] {
-    const parts = [...this.#byKey.values()].map(({ reasons, hint, members, sorted }) => ({ reasons, hint, members: sorted ? members : Array.from(Int32Array.from(members).sort()) }));
+    const parts = [...this.#byKey.values()].map(({ reasons, hint, members, sorted }) => ({ reasons, hint, members: sorted ? members : ascendingIndices(members) }));
     return parts.sort((a, b) => Number(a.reasons !== undefined) - Number(b.reasons !== undefined) || (a.members[0] ?? 0) - (b.members[0] ?? 0));
   }
 }

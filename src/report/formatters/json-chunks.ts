@@ -58,12 +58,38 @@ function* members(value: unknown, depth: number, indent: string, inArray: boolea
     yield isArray ? '[]' : '{}';
     return;
   }
+  if (isArray && depth === 1) {
+    yield* itemsInBatches(json, indent);
+    return;
+  }
   yield isArray ? '[' : '{';
   for (const [position, [key, item]] of entries.entries()) {
     yield `${position === 0 ? '' : ','}\n${inner}${isArray ? '' : `${JSON.stringify(key)}: `}`;
     yield* members(item, depth - 1, inner, isArray);
   }
   yield `\n${indent}${isArray ? ']' : '}'}`;
+}
+
+/** About this many characters per JSON.stringify call when an array's items are written whole. */
+const BATCH_CHARS = 1 << 12;
+
+/**
+ * A non-empty array whose items are written whole, as `[` + members(item, 0) per item + `]` would write it, but many
+ * items per JSON.stringify call (20,000 node records of a large cluster are a few hundred calls, not 20,000). The
+ * number of items per call follows their length, so that a piece stays near BATCH_CHARS.
+ */
+function* itemsInBatches(items: readonly unknown[], indent: string): Generator<string> {
+  yield '[';
+  let count = 1;
+  for (let start = 0; start < items.length; ) {
+    const batch = items.slice(start, start + count);
+    const text = stringified(batch, indent, true);
+    // `[` + `\n<indent>  item,` ... + `\n<indent>]`: the items with their separators
+    yield `${start === 0 ? '' : ','}${text.slice(1, text.length - indent.length - 2)}`;
+    start += batch.length;
+    count = Math.min(1000, Math.max(1, Math.floor((BATCH_CHARS * batch.length) / text.length)));
+  }
+  yield `\n${indent}]`;
 }
 
 /** What JSON.stringify sees: the result of toJSON() when there is one. */

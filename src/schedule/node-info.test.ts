@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SharedNodeParts, toNodeInfo, type NodeInfo } from './node-info.js';
+import { PodRequestsMemo, type QuantityProblem } from './resources.js';
+import { nodeObject, podObject } from './test-support.js';
+import { toPodInfo } from './pod-info.js';
+import { podSourceOfPod } from './snapshot.js';
+
+const allocatableArb = fc.constantFrom<Readonly<Record<string, string | number>>>({ cpu: '4', memory: '16Gi', pods: '110' }, { cpu: '8', memory: '32Gi', pods: 110 }, { cpu: 'x', pods: '10' }, { cpu: '4', memory: '16Gi', pods: '110' });
+const requestsArb = fc.constantFrom(undefined, { cpu: '100m' }, { cpu: '100m', memory: '64Mi' }, { memory: 'bad' });
+const podArb = fc.record({ requests: requestsArb, app: fc.constantFrom('a', 'b'), port: fc.option(fc.constantFrom(80, 443), { nil: undefined }) });
+const nodeArb = fc.record({ allocatable: allocatableArb, zone: fc.constantFrom('z1', 'z2'), pods: fc.array(podArb, { maxLength: 3 }) });
+
+/** What NodeInfos built for one snapshot must agree on with NodeInfos built alone. */
+function comparable(node: NodeInfo) {
+  const { name, labels, taints, allocatable, requested, nonZeroRequested, usedPorts, podLabelCounts, classKey, specKey, labelsKey } = node;
+  return { name, labels, taints, allocatable, requested, nonZeroRequested, usedPorts, podLabelCounts: [...podLabelCounts], classKey, specKey, labelsKey };
+}
+
+describe('SharedNodeParts', () => {
+  it('gives the nodes of one snapshot the NodeInfos each would have alone, and the same quantity problems', () => {
+    fc.assert(
+      fc.property(fc.array(nodeArb, { minLength: 1, maxLength: 8 }), (specs) => {
+        const shared = new SharedNodeParts();
+        const options = { minor: 35, services: [], priorityClasses: new Map<string, number>(), defaultPriority: 0 };
+        const memo = { ...options, requestsMemo: new PodRequestsMemo() };
+        specs.forEach((spec, index) => {
+          const node = nodeObject({ name: `node-${index}`, labels: { zone: spec.zone, 'kubernetes.io/hostname': `node-${index}` }, allocatable: spec.allocatable });
+          const pods = spec.pods.map((pod, i) => {
+            const container = { name: 'c', ...(pod.requests && { resources: { requests: pod.requests } }), ...(pod.port && { ports: [{ containerPort: pod.port, hostPort: pod.port }] }) };
+            return podObject({ nodeName: `node-${index}`, containers: [container] }, { name: `pod-${index}-${i}`, labels: { app: pod.app } });
+          });
+          const alone: QuantityProblem[] = [];
+          const together: QuantityProblem[] = [];
+          const expected = toNodeInfo(node, pods.map((pod) => toPodInfo(podSourceOfPod(pod), options, [])), alone);
+          const actual = toNodeInfo(node, pods.map((pod) => toPodInfo(podSourceOfPod(pod), memo, [])), together, shared);
+          expect(comparable(actual)).toEqual(comparable(expected));
+          expect(together).toEqual(alone);
+        });
+      }),
+    );
+  });
+});
