@@ -39,19 +39,21 @@ describe('validatorCodeStore', () => {
     expect(statSync(join(dir, '1.2.3', 'validators')).mode & 0o077).toBe(0);
   });
 
-  it('keeps the newest entries within its bounds, never the built-in validators\' code caches', () => {
+  it('keeps the newest entries within its bounds, results before compiled code, never the CLI\'s or built-in validators\' code caches', () => {
     const dir = temporaryDirectory();
-    const names = ['builtin-pod.v8', 'a.json', 'b.json', 'c.json', 'd.json', 'e.json'];
+    const names = ['builtin-pod.v8', 'cli-1-lint.v8', 'crd.cjs', 'a.json', 'b.json', 'c.json', 'd.json', 'e.json'];
     names.forEach((name, age) => {
       writeFileSync(join(dir, name), 'x'.repeat(100));
       utimesSync(join(dir, name), 1_000 + age, 1_000 + age);
     });
-    pruneStore(dir, { bytes: 10_000, files: 5 });
+    pruneStore(dir, { bytes: 10_000, files: 6 });
     expect(readdirSync(dir).sort()).toEqual(names.sort());
-    pruneStore(dir, { bytes: 10_000, files: 4 });
-    expect(readdirSync(dir).sort()).toEqual(['builtin-pod.v8', 'c.json', 'd.json', 'e.json']);
-    pruneStore(dir, { bytes: 250, files: 100 });
-    expect(readdirSync(dir).sort()).toEqual(['builtin-pod.v8', 'e.json']);
+    // the oldest is the CRD's code: the results go first
+    pruneStore(dir, { bytes: 10_000, files: 5 });
+    expect(readdirSync(dir).sort()).toEqual(['builtin-pod.v8', 'cli-1-lint.v8', 'crd.cjs', 'd.json', 'e.json']);
+    // past the byte bound the newer results go before the older code
+    pruneStore(dir, { bytes: 150, files: 100 });
+    expect(readdirSync(dir).sort()).toEqual(['builtin-pod.v8', 'cli-1-lint.v8', 'crd.cjs']);
   });
 
   it('acts empty when the directory cannot be created', () => {

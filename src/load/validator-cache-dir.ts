@@ -97,21 +97,23 @@ function preparePrivateDirectory(dir: string): boolean {
 }
 
 /**
- * Deletes the entries written longest ago until the store is within three quarters of `bounds`, when it is past
- * either bound. The built-in validators' code caches (a fixed set, one per kind) are never counted or deleted.
+ * Deletes entries until the store is within three quarters of `bounds`, when it is past either bound: results first
+ * (verdicts, clean marks, documents' values: one file read per object or document), then compiled code (a CRD's
+ * validator costs seconds to compile again), each the longest written ago first. The code caches of the CLI and the
+ * built-in validators (a fixed set: one per command and kind) are never counted or deleted.
  */
 export function pruneStore(dir: string, bounds: StoreBounds): void {
   try {
     const entries = readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isFile() && !entry.name.startsWith('builtin-'))
+      .filter((entry) => entry.isFile() && !entry.name.startsWith('builtin-') && !entry.name.startsWith('cli-'))
       .map((entry) => {
         const stat = statSync(join(dir, entry.name));
-        return { name: entry.name, bytes: stat.size, written: stat.mtimeMs };
+        return { name: entry.name, bytes: stat.size, written: stat.mtimeMs, code: /\.(?:cjs|v8)$/.test(entry.name) };
       });
     let bytes = entries.reduce((sum, entry) => sum + entry.bytes, 0);
     let files = entries.length;
     if (bytes <= bounds.bytes && files <= bounds.files) return;
-    entries.sort((a, b) => a.written - b.written);
+    entries.sort((a, b) => Number(a.code) - Number(b.code) || a.written - b.written);
     for (const entry of entries) {
       if (bytes <= 0.75 * bounds.bytes && files <= 0.75 * bounds.files) break;
       unlinkSync(join(dir, entry.name));
