@@ -56,6 +56,11 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
     findings: ['6:1 yaml-syntax: kubectl reads only the first document here: the "---" after a lone CR is not a document separator for it'],
     objects: ['lone-cr'],
   },
+  {
+    file: 'invalid-line-separator-separator.yaml',
+    findings: ['5:6 yaml-syntax: kubectl reads only the first document here: the "---" after a LS (U+2028) is not a document separator for it'],
+    objects: ['first'],
+  },
   // sigs.k8s.io/yaml convertToJSONableObject and json.Marshal; decode.go mapping ("invalid map key")
   {
     file: 'invalid-json-values.yaml',

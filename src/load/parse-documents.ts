@@ -142,16 +142,20 @@ function syntaxAt(source: SourceText, start: number, end: number, message: strin
 
 /**
  * go-yaml decodes the first document of each of kubectl's documents and drops the rest silently (a second one
- * appears only after a lone CR before `---`, which kubectl's reader does not take for a line break).
+ * appears only where `---` follows a line break kubectl's reader, which splits at line feeds, does not take for one:
+ * a lone CR, or a NEL, LS or PS, which go-yaml reads as line breaks).
  */
 function firstDocument(source: SourceText, built: BuiltDocument[], findings: Finding[]): BuiltDocument | undefined {
   const second = built[1];
   if (second) {
-    const message = 'kubectl reads only the first document here: the "---" after a lone CR is not a document separator for it';
+    const lineBreak = OTHER_LINE_BREAKS[source.text.charAt(source.text.lastIndexOf('---', second.rootSpan[0]) - 1)] ?? 'a lone CR';
+    const message = `kubectl reads only the first document here: the "---" after ${lineBreak} is not a document separator for it`;
     findings.push(fileFinding(source, second.rootSpan[0], second.rootSpan[1], { ...LOAD_CHECKS.yamlSyntax, message }));
   }
   return built[0];
 }
+
+const OTHER_LINE_BREAKS: Readonly<Record<string, string>> = { '\r': 'a lone CR', '\u0085': 'a NEL (U+0085)', '\u2028': 'a LS (U+2028)', '\u2029': 'a PS (U+2029)' };
 
 function lineEndOf(text: string, from: number): number {
   const end = text.indexOf('\n', from);
