@@ -140,7 +140,7 @@ export async function analyze(command: Command, paths: readonly string[], option
     progress(options, 'validating objects', main.customResources.length);
     appendAll(findings, main.builtinFindings);
     appendAll(findings, validation.definitionFindings());
-    for (const object of main.customResources) appendAll(findings, validation.validateCustom(object));
+    appendAll(findings, validation.validateCustomResources(main.customResources));
     for (const patch of main.patches) appendAll(findings, validation.validatePatch(patch));
     validation.saveCodeCaches();
     progress(options, 'linting objects', main.objects.length);
