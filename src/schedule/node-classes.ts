@@ -62,7 +62,7 @@ function classKeyTail(node: NodeInfo, spec: ClassSpec): string {
   return spec.usesName ? `${key}\u0001${node.name}` : key;
 }
 
-/** Whether classKey under `spec` is a function of baseKey, so groupings can be built per base class. */
+/** Whether classKey under `spec` is a function of the base class (classKey, labelsKey), so groupings can be built per base class. */
 function isCoarse(spec: ClassSpec): boolean {
   return !spec.usesName && (spec.images?.length ?? 0) === 0 && !spec.keys.includes(HOSTNAME_LABEL);
 }

@@ -177,7 +177,7 @@ export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems:
     labelsKey: shared.intern(labelsKeyOf(labels)),
     shared,
   };
-  return withPods(base, pods, shared.sums(pods));
+  return withPods(base, pods, shared.sums(pods), (key) => shared.intern(key));
 }
 
 /** Shared by the nodes without status.images (every NodeInfo of most snapshots). */
@@ -224,15 +224,18 @@ function labelsKeyOf(labels: Labels): string {
   return text;
 }
 
-/** The node with `pods` bound, whose requests sum to `sums`. */
-function withPods(base: NodeBase, pods: readonly PodInfo[], sums: RequestSums): NodeInfo {
+/**
+ * The node with `pods` bound, whose requests sum to `sums`. `intern` keeps its class key once for the snapshot's nodes;
+ * the nodes of binds and probes do not intern theirs (a long placement would keep every intermediate key).
+ */
+function withPods(base: NodeBase, pods: readonly PodInfo[], sums: RequestSums, intern: (key: string) => string = (key) => key): NodeInfo {
   const usedPorts: HostPort[] = [];
   const podLabelCounts = new Map<string, number>();
   for (const pod of pods) {
     appendAll(usedPorts, pod.hostPorts);
     countPodLabels(podLabelCounts, pod);
   }
-  return assemble(base, { pods, ...sums, usedPorts: usedPorts.length > 0 ? usedPorts : NONE, podLabelCounts });
+  return assemble(base, { pods, ...sums, usedPorts: usedPorts.length > 0 ? usedPorts : NONE, podLabelCounts }, undefined, intern);
 }
 
 interface Usage {
@@ -246,10 +249,9 @@ interface Usage {
 /** The pods' affinity lists, when known without filtering every pod (a bind appends to the old node's). */
 type AffinityPods = Pick<NodeInfo, 'podsWithRequiredAntiAffinity' | 'podsWithAffinity'>;
 
-function assemble(base: NodeBase, usage: Usage, affinity?: AffinityPods): NodeInfo {
+function assemble(base: NodeBase, usage: Usage, affinity?: AffinityPods, intern: (key: string) => string = (key) => key): NodeInfo {
   const { pods, requested, nonZeroRequested, usedPorts } = usage;
-  const { shared } = base;
-  const classKey = shared.intern(classKeyOf(base, [requested, nonZeroRequested], pods.length, usedPorts));
+  const classKey = intern(classKeyOf(base, [requested, nonZeroRequested], pods.length, usedPorts));
   return {
     name: base.name,
     object: base.object,
@@ -265,7 +267,7 @@ function assemble(base: NodeBase, usage: Usage, affinity?: AffinityPods): NodeIn
     classKey,
     specKey: base.specKey,
     labelsKey: base.labelsKey,
-    shared,
+    shared: base.shared,
   };
 }
 
@@ -303,9 +305,8 @@ export function addPodToNode(node: NodeInfo, pod: PodInfo): NodeInfo {
   });
 }
 
-/** The node without `removed` (upstream NodeInfo.RemovePod, for preemption's what-if). */
 /**
- * The node without `removed`, one bound copy per entry: the replicas kubefit places share one PodInfo, so evicting
+ * The node without `removed` (upstream NodeInfo.RemovePod, for preemption's what-if), one bound copy per entry: the replicas kubefit places share one PodInfo, so evicting
  * one of them must leave the others.
  */
 export function removePodsFromNode(node: NodeInfo, removed: readonly PodInfo[]): NodeInfo {
