@@ -61,8 +61,12 @@ class EntryHeap {
 }
 
 function before(a: Entry | undefined, b: Entry | undefined): boolean {
-  if (!a || !b) return false;
-  return a.total > b.total || (a.total === b.total && a.index < b.index);
+  return a !== undefined && b !== undefined && precedes(a.total, a.index, b.total, b.index);
+}
+
+/** Higher total first, then the lower node index (kube-scheduler picks among equal scores at random). */
+function precedes(total: number, index: number, otherTotal: number, otherIndex: number): boolean {
+  return total > otherTotal || (total === otherTotal && index < otherIndex);
 }
 
 /** A plugin whose state follows placed pods and whose verdict may change on nodes other than the one bound to. */
@@ -233,7 +237,7 @@ export class ReplicaQueue {
     tops.forEach((entry, i) => {
       const total = spread ? entry.total + (spread[i] ?? 0) * weight : entry.total;
       const best = tops[chosen];
-      if (!best || total > chosenTotal || (total === chosenTotal && entry.index < best.index)) {
+      if (!best || precedes(total, entry.index, chosenTotal, best.index)) {
         chosen = i;
         chosenTotal = total;
       }
