@@ -122,8 +122,6 @@ export async function analyze(command: Command, paths: readonly string[], option
   };
   const documentCache = options.cacheDir ? documentStore(options.cacheDir, toolVersion()) : undefined;
   const main = await readMain(paths, { ...loadOptions(options, config, { fromCluster: false, firstOrder: cluster.objects.length, skipFiles: new Set(cluster.paths) }), documentCache }, { command, config, analysis });
-  // only scheduling places workloads: lint does not build them a second time (the linter has its own)
-  const workloads = command === 'lint' ? [] : workloadsOf(main.objects, cluster.objects);
   const snapshot = clusterOf(main.objects, cluster.objects, clusterInputs.length > 0);
   checkDrain(options.drain ?? [], snapshot);
   const neighbours = await loadContext(command === 'fit' ? [] : (options.context ?? []), {
@@ -147,10 +145,7 @@ export async function analyze(command: Command, paths: readonly string[], option
     appendAll(findings, linter.finish(main.linted, neighbours));
   }
   const noNodes = command !== 'lint' && snapshot.nodes.length === 0;
-  if (!noNodes && command !== 'lint') progress(options, 'placing workloads', workloads.length);
-  const scheduled = command === 'lint' || noNodes
-    ? { results: [], findings: [] }
-    : (await import('./schedule/schedule.js')).scheduleWorkloads(workloads, snapshot, { kubernetesVersion, drain: options.drain ?? [], capacity: options.capacity ?? false, allNodes: options.allNodes ?? false });
+  const scheduled = command === 'lint' || noNodes ? { results: [], findings: [] } : await schedule(workloadsOf(main.objects, cluster.objects), snapshot, { ...options, kubernetesVersion });
   appendAll(findings, scheduled.findings);
   const report = buildReport({
     toolVersion: toolVersion(),
@@ -236,6 +231,13 @@ function checkDrain(drain: readonly string[], snapshot: ClusterSnapshot): void {
 }
 
 /** A phase that can take a while, with the number of items it works on. */
+/** The scheduling dry run of the workloads (built only here: the linter has its own), loaded only when it runs. */
+async function schedule(workloads: readonly Workload[], snapshot: ClusterSnapshot, options: CheckOptions & { readonly kubernetesVersion: string }) {
+  progress(options, 'placing workloads', workloads.length);
+  const { scheduleWorkloads } = await import('./schedule/schedule.js');
+  return scheduleWorkloads(workloads, snapshot, { kubernetesVersion: options.kubernetesVersion, drain: options.drain ?? [], capacity: options.capacity ?? false, allNodes: options.allNodes ?? false });
+}
+
 function progress(options: CheckOptions, phase: string, total: number): void {
   options.onProgress?.(phase, 0, total);
 }
