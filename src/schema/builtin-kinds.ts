@@ -70,3 +70,16 @@ export const BUILTIN_KINDS: Readonly<Record<string, string>> = {
   "storage.k8s.io/v1 VolumeAttachment": "volumeattachment-storage-v1",
   "storage.k8s.io/v1 VolumeAttributesClass": "volumeattributesclass-storage-v1",
 };
+
+/** The schema files whose validator is in a module shared with other kinds (schemas/<module>.cjs); others have their own. */
+export const SHARED_VALIDATOR_MODULES: Readonly<Record<string, string>> = {
+  "cronjob-batch-v1": "pod-template-kinds",
+  "daemonset-apps-v1": "pod-template-kinds",
+  "deployment-apps-v1": "pod-template-kinds",
+  "job-batch-v1": "pod-template-kinds",
+  "pod-v1": "pod-template-kinds",
+  "podtemplate-v1": "pod-template-kinds",
+  "replicaset-apps-v1": "pod-template-kinds",
+  "replicationcontroller-v1": "pod-template-kinds",
+  "statefulset-apps-v1": "pod-template-kinds",
+};
