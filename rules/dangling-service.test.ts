@@ -1,6 +1,7 @@
-import { describe, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { RuleTester } from '../src/lint/rule-tester.js';
-import rule from './dangling-service.js';
+import rule, { isNamedAfter } from './dangling-service.js';
 
 const WEB = `
   apiVersion: apps/v1
@@ -92,4 +93,14 @@ new RuleTester({ describe, it }).run(rule, {
       errors: [{ messageId: 'noPods', line: 14, column: 3, data: { selector: 'app=web,tier=back', namespace: 'default' } }],
     },
   ],
+});
+
+describe('isNamedAfter', () => {
+  it('agrees with comparing the name to every candidate (equal, or a prefix followed by a dash)', () => {
+    const word = fc.stringMatching(/^[ab-]{0,6}$/);
+    fc.assert(fc.property(word, fc.array(word, { maxLength: 6 }), (name, candidates) => {
+      const simple = candidates.some((candidate) => candidate !== '' && (name === candidate || name.startsWith(`${candidate}-`)));
+      expect(isNamedAfter(name, new Set(candidates.filter((candidate) => candidate !== '')))).toBe(simple);
+    }), { numRuns: 2000 });
+  });
 });

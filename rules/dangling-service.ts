@@ -10,8 +10,25 @@ import { asRecord, type KubeObject } from '../src/model/object.js';
  */
 function hasNamesake(index: LintIndex, service: KubeObject): boolean {
   const { name, namespace } = service.ref;
-  const isNamesake = (candidate: string) => candidate !== '' && (name === candidate || name.startsWith(`${candidate}-`));
-  return index.workloadsIn(namespace).some((workload) => isNamesake(workload.object.ref.name) || Object.values(workload.podLabels).some(isNamesake));
+  return isNamedAfter(name, index.memo(`dangling-service\0${namespace}`, () => namesakesIn(index, namespace)));
+}
+
+/** Whether `name` is one of `names` or starts with one and a dash (web-external after web); `names` has no "". */
+export function isNamedAfter(name: string, names: ReadonlySet<string>): boolean {
+  if (names.has(name)) return true;
+  for (let dash = name.indexOf('-'); dash >= 0; dash = name.indexOf('-', dash + 1)) if (names.has(name.slice(0, dash))) return true;
+  return false;
+}
+
+/** The names a Service of the namespace is named after (it is, or starts with one and a dash): workload names and pod label values. */
+function namesakesIn(index: LintIndex, namespace: string): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const workload of index.workloadsIn(namespace)) {
+    names.add(workload.object.ref.name);
+    for (const value of Object.values(workload.podLabels)) names.add(value);
+  }
+  names.delete('');
+  return names;
 }
 
 export default defineRule({
