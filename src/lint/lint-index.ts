@@ -78,8 +78,10 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     return servicesByLabel.get(key) ?? [];
   };
   const memos = new Map<string, unknown>();
-  // what nearby returns depends on the object only through its namespace, whether it declares it, and its directory
-  const nearbyLists = new Map<string, readonly KubeObject[]>();
+  // what nearby returns depends on the object only through its namespace, whether it declares it, and its directory:
+  // objects that share those share one list per kind (the scope found once per object)
+  const nearbyScopes = new Map<string, Map<string, readonly KubeObject[]>>();
+  const scopeOf = new WeakMap<KubeObject, Map<string, readonly KubeObject[]>>();
   let customResources: readonly KubeObject[] | undefined;
   const ofKind = (kind: string, namespace?: string): readonly KubeObject[] =>
     (namespace === undefined ? byKind.get(kind) : byKindNamespace.get(`${kind}\0${namespace}`)) ?? NONE;
@@ -88,9 +90,15 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     workloads,
     ofKind,
     nearby(kind, object) {
-      const key = `${kind}\0${object.ref.namespace}\0${hasDeclaredNamespace(object) ? 'declared' : ''}\0${directoryOf(object.file)}`;
-      let found = nearbyLists.get(key);
-      if (!found) nearbyLists.set(key, (found = ofKind(kind, object.ref.namespace).filter((other) => sharesNamespace(other, object))));
+      let lists = scopeOf.get(object);
+      if (!lists) {
+        const scope = `${object.ref.namespace}\0${hasDeclaredNamespace(object) ? 'declared' : ''}\0${directoryOf(object.file)}`;
+        lists = nearbyScopes.get(scope);
+        if (!lists) nearbyScopes.set(scope, (lists = new Map()));
+        scopeOf.set(object, lists);
+      }
+      let found = lists.get(kind);
+      if (!found) lists.set(kind, (found = ofKind(kind, object.ref.namespace).filter((other) => sharesNamespace(other, object))));
       return found;
     },
     named: (kind, namespace, name) => byName.get(`${kind}\0${namespace}\0${name}`),
