@@ -77,6 +77,8 @@ export function wildcardSubdomainErrors(value: string): string[] {
 
 // upstream: content/kube.go IsLabelKey (= IsQualifiedName) (v1.36)
 export function qualifiedNameErrors(value: string): string[] {
+  // the usual key: a short name without prefix (the pattern admits only ASCII, so its length is its byte length)
+  if (value.length <= 63 && LABEL_KEY.test(value)) return [];
   const parts = value.split('/');
   if (parts.length > 2) {
     return [`a valid label key ${regexError(LABEL_KEY_ERROR, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
@@ -96,6 +98,7 @@ export function qualifiedNameErrors(value: string): string[] {
 
 // upstream: content/kube.go IsLabelValue (v1.36)
 export function labelValueErrors(value: string): string[] {
+  if (value.length <= 63 && LABEL_VALUE.test(value)) return [];
   const errors: string[] = [];
   if (byteLength(value) > 63) errors.push(maxBytesError(63));
   if (!LABEL_VALUE.test(value)) {

@@ -59,9 +59,11 @@ function validateNames(meta: Fields | undefined, nameFn: NameFunc, field: FieldP
 export function validateLabels(labels: unknown, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   for (const [name, value] of stringEntries(labels)) {
+    const [keyErrors, valueErrors] = [qualifiedNameErrors(name), labelValueErrors(value)];
+    if (keyErrors.length === 0 && valueErrors.length === 0) continue;
     const at = [...toPath(field), name];
-    appendAll(errors, qualifiedNameErrors(name).map((message) => pointing(invalid(field, name, message), at, 'key')));
-    appendAll(errors, labelValueErrors(value).map((message) => pointing(invalid(field, value, message), at)));
+    appendAll(errors, keyErrors.map((message) => pointing(invalid(field, name, message), at, 'key')));
+    appendAll(errors, valueErrors.map((message) => pointing(invalid(field, value, message), at)));
   }
   return owned(errors, INVALID_LABEL);
 }
