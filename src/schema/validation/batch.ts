@@ -1,5 +1,5 @@
 // pkg/apis/batch/validation: Job and CronJob specs (create).
-import { validateNonnegativeField } from './core-container.js';
+import { validateNonnegativeField, validateNonnegativeFields } from './core-container.js';
 import { validatePodTemplateSpec } from './core-pod.js';
 import { cronScheduleError } from './cron-schedule.js';
 import { invalid, notSupported, owned, required, type ErrorList, type FieldPath } from './field-error.js';
@@ -44,12 +44,11 @@ function validateIndexedJobName(object: Fields, spec: Fields | undefined): Error
   return [invalid(['metadata', 'name'], name, `will not able to create pod with invalid DNS label: ${hostname}`)];
 }
 
+const JOB_COUNTS = ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished', 'backoffLimitPerIndex', 'maxFailedIndexes'];
+
 // upstream: validation.go validateJobSpec (v1.36); an absent restartPolicy is defaulted to Always, then refused
 function validateJobSpec(spec: Fields | undefined, field: FieldPath): ErrorList {
-  const errors: ErrorList = [];
-  for (const name of ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished', 'backoffLimitPerIndex', 'maxFailedIndexes']) {
-    appendAll(errors, validateNonnegativeField(intField(spec, name), [...field, name]));
-  }
+  const errors = validateNonnegativeFields(spec ?? {}, JOB_COUNTS, field);
   if (spec?.['completionMode'] === 'Indexed' && intField(spec, 'completions') === undefined) {
     errors.push(required([...field, 'completions'], 'when completion mode is Indexed'));
   }

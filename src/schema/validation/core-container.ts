@@ -32,6 +32,16 @@ export function validateNonnegativeField(value: number | undefined, field: Field
   return value !== undefined && value < 0 ? [invalid(field, value, IS_NEGATIVE_ERROR)] : [];
 }
 
+/** validateNonnegativeField on each integer field `names` of `record`; a field's path is built only for an error. */
+export function validateNonnegativeFields(record: Fields, names: readonly string[], field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  for (const name of names) {
+    const value = intField(record, name);
+    if (value !== undefined && value < 0) appendAll(errors, validateNonnegativeField(value, [...field, name]));
+  }
+  return errors;
+}
+
 // upstream: validation.go validateContainerCommon, validateContainers, validateInitContainers (v1.36)
 export function validateContainer(container: Fields, field: FieldPath, context: ContainerContext): ErrorList {
   const errors: ErrorList = [...validateContainerName(container, field, context.names)];
@@ -169,14 +179,13 @@ function validateProbes(container: Fields, field: FieldPath, isPlainInit: boolea
 // upstream: validation.go validateProbe; zero values are defaulted (periodSeconds 10, timeoutSeconds 1, ...), so only negatives fail
 function validateProbe(probe: Fields, field: FieldPath): ErrorList {
   const errors = validateHandler(probe, field, PROBE_HANDLERS);
-  for (const name of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']) {
-    appendAll(errors, validateNonnegativeField(intField(probe, name), [...field, name]));
-  }
+  appendAll(errors, validateNonnegativeFields(probe, PROBE_COUNTS, field));
   const grace = intField(probe, 'terminationGracePeriodSeconds');
   if (grace !== undefined && grace <= 0) errors.push(invalid([...field, 'terminationGracePeriodSeconds'], grace, 'must be greater than 0'));
   return errors;
 }
 
+const PROBE_COUNTS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'];
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
 
@@ -226,9 +235,10 @@ function isOvercommitAllowed(name: string): boolean {
 function validateResourceRequirements(resources: Fields | undefined, field: FieldPath): ErrorList {
   const limits = recordField(resources, 'limits') ?? {};
   const requests = recordField(resources, 'requests') ?? {};
-  const errors: ErrorList = [...validateNonnegativeQuantities(limits, [...field, 'limits'])];
+  const errors: ErrorList = [];
+  for (const [name, raw] of Object.entries(limits)) appendAll(errors, nonnegativeQuantityErrors(raw, field, ['limits', name]));
   for (const [name, raw] of Object.entries(requests)) {
-    appendAll(errors, validateNonnegativeQuantities({ [name]: raw }, [...field, 'requests']));
+    appendAll(errors, nonnegativeQuantityErrors(raw, field, ['requests', name]));
     const request = parseQuantity(raw);
     const limit = parseQuantity(limits[name]);
     if (request && limit) {
@@ -244,10 +254,9 @@ function validateResourceRequirements(resources: Fields | undefined, field: Fiel
   return errors;
 }
 
-// upstream: validation.go ValidateResourceQuantityValue / ValidateNonnegativeQuantity
-function validateNonnegativeQuantities(values: Fields, field: FieldPath): ErrorList {
-  return Object.entries(values).flatMap(([name, raw]) => {
-    const quantity = parseQuantity(raw);
-    return quantity && quantity.numerator < 0n ? [invalid([...field, key(name)], canonicalQuantity(raw), IS_NEGATIVE_ERROR)] : [];
-  });
+// upstream: validation.go ValidateResourceQuantityValue / ValidateNonnegativeQuantity; the path (`list` and the
+// resource name under `field`) is built only for an error
+function nonnegativeQuantityErrors(raw: unknown, field: FieldPath, [list, name]: readonly [string, string]): ErrorList {
+  const quantity = parseQuantity(raw);
+  return quantity && quantity.numerator < 0n ? [invalid([...field, list, key(name)], canonicalQuantity(raw), IS_NEGATIVE_ERROR)] : [];
 }

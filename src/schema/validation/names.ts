@@ -77,8 +77,7 @@ export function wildcardSubdomainErrors(value: string): string[] {
 
 // upstream: content/kube.go IsLabelKey (= IsQualifiedName) (v1.36)
 export function qualifiedNameErrors(value: string): string[] {
-  // the usual key: a short name without prefix (the pattern admits only ASCII, so its length is its byte length)
-  if (value.length <= 63 && LABEL_KEY.test(value)) return [];
+  if (isPlainQualifiedName(value)) return [];
   const parts = value.split('/');
   if (parts.length > 2) {
     return [`a valid label key ${regexError(LABEL_KEY_ERROR, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
@@ -94,6 +93,17 @@ export function qualifiedNameErrors(value: string): string[] {
   else if (byteLength(name) > 63) errors.push(`name part ${maxBytesError(63)}`);
   if (!LABEL_KEY.test(name)) errors.push(`name part ${regexError(LABEL_KEY_ERROR, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')}`);
   return errors;
+}
+
+/**
+ * The usual key, which the checks below accept: a name, or a subdomain prefix, a slash and a name, each within its
+ * length. The patterns admit only ASCII, so lengths are byte lengths.
+ */
+function isPlainQualifiedName(value: string): boolean {
+  const slash = value.indexOf('/');
+  const name = slash < 0 ? value : value.slice(slash + 1);
+  if (name.length > 63 || !LABEL_KEY.test(name)) return false;
+  return slash < 0 || (slash <= 253 && DNS1123_SUBDOMAIN.test(value.slice(0, slash)));
 }
 
 // upstream: content/kube.go IsLabelValue (v1.36)

@@ -58,14 +58,19 @@ function validateNames(meta: Fields | undefined, nameFn: NameFunc, field: FieldP
 // upstream: meta/v1/validation ValidateLabels, ValidateLabelName (v1.36): errors name the map, point at the key or the value
 export function validateLabels(labels: unknown, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
-  for (const [name, value] of stringEntries(labels)) {
-    const [keyErrors, valueErrors] = [qualifiedNameErrors(name), labelValueErrors(value)];
+  const record = asRecord(labels);
+  // for...in: the order of Object.entries without its arrays (labels are checked on every object)
+  for (const name in record) {
+    const value = record[name];
+    if (typeof value !== 'string' || !Object.hasOwn(record, name)) continue;
+    const keyErrors = qualifiedNameErrors(name);
+    const valueErrors = labelValueErrors(value);
     if (keyErrors.length === 0 && valueErrors.length === 0) continue;
     const at = [...toPath(field), name];
     appendAll(errors, keyErrors.map((message) => pointing(invalid(field, name, message), at, 'key')));
     appendAll(errors, valueErrors.map((message) => pointing(invalid(field, value, message), at)));
   }
-  return owned(errors, INVALID_LABEL);
+  return errors.length === 0 ? errors : owned(errors, INVALID_LABEL);
 }
 
 // upstream: objectmeta.go ValidateAnnotations: keys are checked lower-cased, the total size is limited
