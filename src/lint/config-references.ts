@@ -14,20 +14,25 @@ export interface ConfigReference {
   readonly keyPath: Path | undefined;
 }
 
+const ENV_SOURCES = [['secretKeyRef', 'Secret'], ['configMapKeyRef', 'ConfigMap']] as const;
+const ENV_FROM_SOURCES = [['secretRef', 'Secret'], ['configMapRef', 'ConfigMap']] as const;
+
 /** Every reference of the pod spec, in document order of containers then volumes. */
 export function configReferences(workload: Workload): ConfigReference[] {
   const out: ConfigReference[] = [];
   for (const container of workload.containers) {
+    // paths are built only for the entries that refer to something (most env entries are plain values)
     asArray(container.value['env']).forEach((entry, index) => {
       const valueFrom = asRecord(asRecord(entry)?.['valueFrom']);
-      for (const [field, kind] of [['secretKeyRef', 'Secret'], ['configMapKeyRef', 'ConfigMap']] as const) {
-        const path = [...container.path, 'env', index, 'valueFrom', field];
-        pushReference(out, kind, asRecord(valueFrom?.[field]), { nameField: 'name', path, keyField: 'key' });
+      for (const [field, kind] of ENV_SOURCES) {
+        const source = asRecord(valueFrom?.[field]);
+        if (source) pushReference(out, kind, source, { nameField: 'name', path: [...container.path, 'env', index, 'valueFrom', field], keyField: 'key' });
       }
     });
     asArray(container.value['envFrom']).forEach((entry, index) => {
-      for (const [field, kind] of [['secretRef', 'Secret'], ['configMapRef', 'ConfigMap']] as const) {
-        pushReference(out, kind, asRecord(asRecord(entry)?.[field]), { nameField: 'name', path: [...container.path, 'envFrom', index, field] });
+      for (const [field, kind] of ENV_FROM_SOURCES) {
+        const source = asRecord(asRecord(entry)?.[field]);
+        if (source) pushReference(out, kind, source, { nameField: 'name', path: [...container.path, 'envFrom', index, field] });
       }
     });
   }

@@ -116,7 +116,7 @@ function walk(value: unknown, definition: string, path: Path, visit: Visit): voi
   if (!record || !steps) return;
   for (const key of Object.keys(record)) {
     const step = steps.get(key);
-    if (step === undefined || (step.hasFacts && !visitField(definition, key, [...path, key], visit))) continue;
+    if (step === undefined || (step.hasFacts && !visitField(definition, { parent: path, key }, visit))) continue;
     if (step.target !== undefined) walkTarget(record[key], step.target, [...path, key], visit);
   }
 }
@@ -138,11 +138,13 @@ function walkTarget(value: unknown, target: string, path: Path, visit: Visit): v
   }
 }
 
-/** Reports one key; returns whether to look inside it. */
-function visitField(definition: string, key: string, path: Path, visit: Visit): boolean {
+/** Reports one key (at `key` under `parent`: the path is built only when there is something to say); returns whether to look inside it. */
+function visitField(definition: string, { parent, key }: { parent: Path; key: string }, visit: Visit): boolean {
   const lastRelease = own(own(visit.delta.removed, definition), key);
-  if (lastRelease !== undefined) visit.droppedKeys.set(formatPath(path), lastRelease);
   const fact = own(own(visit.delta.fields, definition), key);
+  if (lastRelease === undefined && !fact) return true;
+  const path = [...parent, key];
+  if (lastRelease !== undefined) visit.droppedKeys.set(formatPath(path), lastRelease);
   if (!fact) return true;
   const where = path.length > 1 ? formatPath(path.slice(0, -1)) : visit.object.ref.kind;
   if (isTooNew(fact, visit.release)) {
