@@ -6,6 +6,16 @@ new RuleTester({ describe, it }).run(rule, {
   valid: [
     { name: 'no declared ports; a probe aimed at another host', fixture: 'fixtures/rules/probe-port-not-exposed/valid-undeclared-ports.yaml', config: { ruleOptions: { 'probe-port-not-exposed': { checkNumericPorts: true } } } },
     {
+      name: 'no probes beside an unnamed UDP-only port (its undefined name once matched every absent probe port)',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: dns}
+        spec:
+          containers: [{name: dns, image: "dns:1", ports: [{containerPort: 53, protocol: UDP}]}]
+      `,
+    },
+    {
       name: 'a template placeholder is no port name',
       code: `
         apiVersion: v1

@@ -63,6 +63,8 @@ export default defineRule({
       for (const handler of HANDLERS) {
         const action = asRecord(asRecord(container.value[probe])?.[handler]);
         const port = action?.['port'];
+        // no probe, or no port (the schema reports that): nothing uses a port (an unnamed port's name is undefined too)
+        if (port === undefined) continue;
         const problem = portProblem(port, declared);
         if (!problem || (problem === 'unknownNumber' && (!options.checkNumericPorts || action?.['host'] !== undefined))) continue;
         const shown = problem === 'unknownName' ? String(port) : JSON.stringify(port);
