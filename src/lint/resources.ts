@@ -11,13 +11,29 @@ export interface ContainerResources {
 }
 
 export function containerResources(container: ContainerView): ContainerResources {
-  const resources = asRecord(container.value['resources']);
-  return {
-    requests: asRecord(resources?.['requests']) ?? {},
-    limits: asRecord(resources?.['limits']) ?? {},
-    requestsPath: [...container.path, 'resources', 'requests'],
-    limitsPath: [...container.path, 'resources', 'limits'],
-  };
+  return new ResourcesOf(container);
+}
+
+/** The paths are built when a rule reports at them: several rules read every container's resources, few report. */
+class ResourcesOf implements ContainerResources {
+  readonly requests: Readonly<Record<string, unknown>>;
+  readonly limits: Readonly<Record<string, unknown>>;
+  readonly #path: Path;
+
+  constructor(container: ContainerView) {
+    const resources = asRecord(container.value['resources']);
+    this.requests = asRecord(resources?.['requests']) ?? {};
+    this.limits = asRecord(resources?.['limits']) ?? {};
+    this.#path = container.path;
+  }
+
+  get requestsPath(): Path {
+    return [...this.#path, 'resources', 'requests'];
+  }
+
+  get limitsPath(): Path {
+    return [...this.#path, 'resources', 'limits'];
+  }
 }
 
 /**
