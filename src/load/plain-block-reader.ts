@@ -87,6 +87,8 @@ class Reader {
   #content = 0;
   #next: number;
   #keyStop = 0;
+  /** Whether a comment ended the line #plainLineEnd read last. */
+  #lineHasComment = false;
 
   constructor(text: string, offset: number, limits: PlainBlockLimits, spans: FlatSpanWriter | undefined) {
     this.#text = text;
@@ -364,22 +366,29 @@ class Reader {
   /** End of a plain scalar value (trailing spaces and any comment excluded). */
   #plainEnd(start: number): number {
     if (!this.#canStartPlain(start)) throw new Unsupported();
-    return this.#plainLineEnd(start, this.#lineEnd).end;
+    return this.#plainLineEnd(start, this.#lineEnd);
   }
 
-  /** End of a line of a plain scalar (trailing spaces excluded), and whether a comment follows it. */
-  #plainLineEnd(start: number, lineEnd: number): { end: number; comment: boolean } {
+  /**
+   * End of a line of a plain scalar (trailing spaces excluded); #lineHasComment says whether a comment follows it (a
+   * field, not a returned object: this runs for every value).
+   */
+  #plainLineEnd(start: number, lineEnd: number): number {
     const text = this.#text;
     let end = start;
+    this.#lineHasComment = false;
     for (let position = start; position < lineEnd; position++) {
       const code = text.charCodeAt(position);
       if (code === SPACE) continue;
-      if (code === HASH && text.charCodeAt(position - 1) === SPACE) return { end, comment: true };
+      if (code === HASH && text.charCodeAt(position - 1) === SPACE) {
+        this.#lineHasComment = true;
+        return end;
+      }
       if (code === TAB) throw new Unsupported();
       if (code === COLON && (position + 1 === lineEnd || text.charCodeAt(position + 1) === SPACE)) throw new Unsupported();
       end = position + 1;
     }
-    return { end, comment: false };
+    return end;
   }
 
   /**
@@ -423,12 +432,12 @@ class Reader {
       else if (position - lineStart <= parentIndent || first === HASH) break;
       else {
         if (!this.#canContinuePlain(position, contentEnd)) throw new Unsupported();
-        const line = this.#plainLineEnd(position, contentEnd);
-        folded += (breaks === 0 ? ' ' : '\n'.repeat(breaks)) + text.slice(position, line.end);
+        const lineStop = this.#plainLineEnd(position, contentEnd);
+        folded += (breaks === 0 ? ' ' : '\n'.repeat(breaks)) + text.slice(position, lineStop);
         breaks = 0;
-        end = line.end;
+        end = lineStop;
         resume = lineEnd + 1;
-        if (line.comment) break;
+        if (this.#lineHasComment) break;
       }
       lineStart = lineEnd + 1;
     }
