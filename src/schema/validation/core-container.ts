@@ -46,12 +46,18 @@ export function validateNonnegativeFields(record: Fields, names: readonly string
 export function validateContainer(container: Fields, field: FieldPath, context: ContainerContext): ErrorList {
   const errors: ErrorList = [...validateContainerName(container, field, context.names)];
   if (!stringField(container, 'image')) errors.push(required([...field, 'image']));
-  appendAll(errors, owned(validateContainerPorts(arrayField(container, 'ports'), [...field, 'ports']), INVALID_PORT));
-  appendAll(errors, validateEnv(arrayField(container, 'env'), [...field, 'env']));
-  appendAll(errors, validateEnvFrom(arrayField(container, 'envFrom'), [...field, 'envFrom']));
-  appendAll(errors, validateVolumeMounts(arrayField(container, 'volumeMounts'), context.volumes, [...field, 'volumeMounts']));
+  // an empty list has nothing to check: its path is not built
+  const ports = arrayField(container, 'ports');
+  const env = arrayField(container, 'env');
+  const envFrom = arrayField(container, 'envFrom');
+  const mounts = arrayField(container, 'volumeMounts');
+  if (ports.length > 0) appendAll(errors, owned(validateContainerPorts(ports, [...field, 'ports']), INVALID_PORT));
+  if (env.length > 0) appendAll(errors, validateEnv(env, [...field, 'env']));
+  if (envFrom.length > 0) appendAll(errors, validateEnvFrom(envFrom, [...field, 'envFrom']));
+  if (mounts.length > 0) appendAll(errors, validateVolumeMounts(mounts, context.volumes, [...field, 'volumeMounts']));
   appendAll(errors, validateProbes(container, field, context.isInit && container['restartPolicy'] !== 'Always'));
-  appendAll(errors, validateResourceRequirements(recordField(container, 'resources'), [...field, 'resources']));
+  const resources = recordField(container, 'resources');
+  if (resources) appendAll(errors, validateResourceRequirements(resources, [...field, 'resources']));
   // ContainerRestartRules (beta, on by default from 1.35): a regular container may set its own restartPolicy; older
   // releases lack the field and the release checks report it there
   const policy = container['restartPolicy'];

@@ -39,20 +39,23 @@ export function validatePodSpec(spec: Fields | undefined, field: FieldPath, opti
     });
   }
   appendAll(errors, validateHostPorts(spec, field));
-  appendAll(errors, validateLabels(spec['nodeSelector'], [...field, 'nodeSelector']));
-  appendAll(errors, validateAffinity(recordField(spec, 'affinity'), [...field, 'affinity']));
+  // absent fields and empty lists have nothing to check: their paths are not built
+  if (spec['nodeSelector'] !== undefined) appendAll(errors, validateLabels(spec['nodeSelector'], [...field, 'nodeSelector']));
+  const affinity = recordField(spec, 'affinity');
+  if (affinity) appendAll(errors, validateAffinity(affinity, [...field, 'affinity']));
   appendAll(errors, validatePodNames(spec, field));
-  appendAll(errors, validateTolerations(arrayField(spec, 'tolerations'), [...field, 'tolerations']));
-  appendAll(errors, validateTopologySpreadConstraints(arrayField(spec, 'topologySpreadConstraints'), [...field, 'topologySpreadConstraints']));
+  const tolerations = arrayField(spec, 'tolerations');
+  const constraints = arrayField(spec, 'topologySpreadConstraints');
+  if (tolerations.length > 0) appendAll(errors, validateTolerations(tolerations, [...field, 'tolerations']));
+  if (constraints.length > 0) appendAll(errors, validateTopologySpreadConstraints(constraints, [...field, 'topologySpreadConstraints']));
   const deadline = intField(spec, 'activeDeadlineSeconds');
   if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32)) errors.push(invalid([...field, 'activeDeadlineSeconds'], deadline, inclusiveRangeError(1, MAX_INT32)));
-  appendAll(errors, validatePodDNSConfig(spec, [...field, 'dnsConfig']));
+  if (spec['dnsPolicy'] === 'None') appendAll(errors, validatePodDNSConfig(spec, [...field, 'dnsConfig']));
   return errors;
 }
 
 // upstream: validation.go validatePodDNSConfig (the DNSNone part)
 function validatePodDNSConfig(spec: Fields, field: FieldPath): ErrorList {
-  if (spec['dnsPolicy'] !== 'None') return [];
   const config = recordField(spec, 'dnsConfig');
   if (!config) return [required(field, 'must provide `dnsConfig` when `dnsPolicy` is None')];
   if (arrayField(config, 'nameservers').length === 0) return [required([...field, 'nameservers'], 'must provide at least one DNS nameserver when `dnsPolicy` is None')];

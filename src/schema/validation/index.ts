@@ -1,4 +1,5 @@
 // The API server's hand-written validation of built-in kinds on create: ObjectMeta per kind, then the kind's spec.
+import { appendAll } from '../../model/append.js';
 import { findingAt, type Finding } from '../../model/finding.js';
 import { isClusterScoped } from '../../model/kinds.js';
 import type { KubeObject } from '../../model/object.js';
@@ -67,10 +68,8 @@ export function validateBuiltinObject(object: KubeObject): Finding[] {
   if (REVIEW_KINDS.has(kind)) return [];
   const validation = KINDS[`${apiVersion} ${kind}`] ?? DEFAULT_KIND;
   const decodeErrors = validation.decode?.(object.value) ?? [];
-  const errors = decodeErrors.length > 0 ? decodeErrors : [
-    ...validateObjectMeta(object.value['metadata'], { namespaced: !isClusterScoped(apiVersion, kind), nameFn: validation.nameFn }),
-    ...(validation.spec?.(object.value) ?? []),
-  ];
+  const errors = decodeErrors.length > 0 ? decodeErrors : validateObjectMeta(object.value['metadata'], { namespaced: !isClusterScoped(apiVersion, kind), nameFn: validation.nameFn });
+  if (decodeErrors.length === 0 && validation.spec) appendAll(errors, validation.spec(object.value));
   return errors.map((error) =>
     findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessage(error) }, error.on),
   );
