@@ -74,11 +74,12 @@ function validateHostPorts(spec: Fields, field: FieldPath): ErrorList {
       arrayField(asRecord(entry), 'ports').forEach((raw, portIndex) => {
         const port = asRecord(raw);
         const hostPort = intField(port, 'hostPort') ?? 0;
+        // most ports have no hostPort: nothing to check, no path to build
+        if (hostPort === 0) return;
         const at = [...field, list, index, 'ports', portIndex, 'hostPort'];
-        if (hostNetwork && list === 'containers' && hostPort !== 0 && hostPort !== intField(port, 'containerPort')) {
+        if (hostNetwork && list === 'containers' && hostPort !== intField(port, 'containerPort')) {
           errors.push(invalid(at, hostPort, 'must match `containerPort` when `hostNetwork` is true'));
         }
-        if (hostPort === 0) return;
         const id = `${stringField(port, 'protocol') ?? 'TCP'}/${stringField(port, 'hostIP') ?? ''}/${hostPort}`;
         if (seen.has(id)) errors.push(duplicate(at, id));
         seen.add(id);
