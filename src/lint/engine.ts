@@ -38,10 +38,15 @@ interface Active<T extends Rule> {
   readonly options: object;
 }
 
-interface TargetRules {
+interface KindRules {
   readonly object: Active<RuleDefinition<'object', string, object>>[];
   readonly podSpec: Active<RuleDefinition<'podSpec', string, object>>[];
   readonly container: Active<RuleDefinition<'container', string, object>>[];
+}
+
+interface TargetRules extends KindRules {
+  /** The rules that run on objects of one kind (appliesTo.kinds), worked out on the first object of the kind. */
+  readonly byKind: Map<string, KindRules>;
 }
 
 /** The rules on for one file: those that query nothing run as the file is read, the cross-object ones at the end. */
@@ -179,7 +184,7 @@ function keptKinds(rules: readonly Rule[]): KeptKinds {
 
 function activeRules(rules: readonly Rule[], file: string, config: KubefitConfig): ActiveRules {
   const resolve = settingResolver(config);
-  const active: ActiveRules = { local: { object: [], podSpec: [], container: [] }, crossObject: { object: [], podSpec: [], container: [] } };
+  const active: ActiveRules = { local: { object: [], podSpec: [], container: [], byKind: new Map() }, crossObject: { object: [], podSpec: [], container: [], byKind: new Map() } };
   for (const rule of rules) {
     const setting = resolve(rule.meta.id, rule.meta, file);
     if (setting === 'off') continue;
@@ -199,22 +204,26 @@ function isTarget<T extends Rule['meta']['appliesTo']['target']>(rule: Rule, tar
 }
 
 function lintObject(object: KubeObject, workload: Workload | undefined, active: TargetRules, run: Run): void {
-  const kind = object.ref.kind;
+  const rules = rulesOfKind(active, object.ref.kind);
   const context = new Context(object, workload, run);
-  for (const entry of active.object) {
-    if (!entry.kinds || entry.kinds.has(kind)) context.invoke(entry, object);
-  }
+  for (const entry of rules.object) context.invoke(entry, object);
   if (!workload) return;
-  for (const entry of active.podSpec) {
-    if (!entry.kinds || entry.kinds.has(kind)) context.invoke(entry, workload);
-  }
-  for (const entry of active.container) {
-    if (entry.kinds && !entry.kinds.has(kind)) continue;
+  for (const entry of rules.podSpec) context.invoke(entry, workload);
+  for (const entry of rules.container) {
     const types = entry.rule.meta.appliesTo.containerTypes;
     for (const container of workload.containers) {
       if (!types || types.includes(container.type)) context.invoke(entry, container);
     }
   }
+}
+
+function rulesOfKind(active: TargetRules, kind: string): KindRules {
+  let rules = active.byKind.get(kind);
+  if (!rules) {
+    const applies = (entry: Active<Rule>) => !entry.kinds || entry.kinds.has(kind);
+    active.byKind.set(kind, (rules = { object: active.object.filter(applies), podSpec: active.podSpec.filter(applies), container: active.container.filter(applies) }));
+  }
+  return rules;
 }
 
 /** One context per object, pointed at each rule in turn: no allocation per rule call on the hot path. */
