@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type KubefitConfig, type SchemaRuleConfig } from '../config/config.js';
 import { defineRule, type Rule } from './define-rule.js';
 import { BUILTIN_RULES } from '../../rules/index.js';
-import { fillMessage, Linter, lintObjects } from './engine.js';
+import { compileMessage, fillMessage, Linter, lintObjects } from './engine.js';
 import { parseCase } from './rule-tester.js';
 
 const CODE = `
@@ -86,6 +87,14 @@ describe('custom JSON-Schema rules', () => {
 describe('fillMessage', () => {
   it('fills known placeholders and leaves unknown ones visible', () => {
     expect(fillMessage('limit {{resource}} "{{limit}}" {{other}}', { resource: 'cpu', limit: '1' })).toBe('limit cpu "1" {{other}}');
+  });
+
+  it('is what a compiled message gives, for any template and data', () => {
+    const template = fc.array(fc.constantFrom('{{', '}}', '{', '}', ' ', 'a', 'b', '_1', '$&', '{{a}}', '{{ b }}'), { maxLength: 12 }).map((parts) => parts.join(''));
+    const data = fc.option(fc.dictionary(fc.constantFrom('a', 'b', '_1', 'ab', 'constructor'), fc.oneof(fc.string({ maxLength: 3 }), fc.integer())), { nil: undefined });
+    fc.assert(fc.property(template, data, (text, values) => {
+      expect(compileMessage(text)(values)).toBe(fillMessage(text, values));
+    }), { numRuns: 3000 });
   });
 });
 

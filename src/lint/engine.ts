@@ -36,6 +36,8 @@ interface Active<T extends Rule> {
   readonly kinds: ReadonlySet<string> | undefined;
   readonly isConfigured: boolean;
   readonly options: object;
+  /** The rule's messages, each split at its placeholders once (see compileMessage). */
+  readonly messages: ReadonlyMap<string, MessageFiller>;
 }
 
 interface KindRules {
@@ -190,7 +192,8 @@ function activeRules(rules: readonly Rule[], file: string, config: KubefitConfig
     if (setting === 'off') continue;
     const kinds = rule.meta.appliesTo.kinds ? new Set(rule.meta.appliesTo.kinds) : undefined;
     const isConfigured = Object.hasOwn(config.rules, rule.meta.id) || Object.hasOwn(config.ruleOptions, rule.meta.id);
-    const entry = { severity: setting, kinds, isConfigured, options: { ...rule.meta.options?.defaults, ...config.ruleOptions[rule.meta.id] } };
+    const messages = new Map(Object.entries(rule.meta.messages as Readonly<Record<string, string>>).map(([id, template]) => [id, compileMessage(template)]));
+    const entry = { severity: setting, kinds, isConfigured, options: { ...rule.meta.options?.defaults, ...config.ruleOptions[rule.meta.id] }, messages };
     const target = rule.meta.queries === undefined ? active.local : active.crossObject;
     if (isTarget(rule, 'object')) target.object.push({ rule, ...entry });
     else if (isTarget(rule, 'podSpec')) target.podSpec.push({ rule, ...entry });
@@ -251,10 +254,11 @@ class Context {
   readonly report = (report: Report<string>): void => {
     const entry = this.#entry;
     if (!entry) return;
-    const { meta } = entry.rule;
-    const template = (meta.messages as Readonly<Record<string, string>>)[report.messageId] ?? report.messageId;
-    this.#findings.push(findingOf(this.object, report.at, meta.id, entry.severity, fillMessage(template, report.data), report.on));
+    const fill = entry.messages.get(report.messageId);
+    const message = fill ? fill(report.data) : fillMessage(report.messageId, report.data);
+    this.#findings.push(findingOf(this.object, report.at, entry.rule.meta.id, entry.severity, message, report.on));
   };
+
 
   /** Runs the entry's check on its view (the object, its workload or one container); no closure per call. */
   invoke<T extends Rule>(entry: Active<T>, view: Parameters<T['check']>[0]): void {
@@ -272,8 +276,35 @@ class Context {
   }
 }
 
+type MessageData = Readonly<Record<string, string | number>> | undefined;
+type MessageFiller = (data: MessageData) => string;
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
 /** Fills `{{name}}` placeholders; unknown placeholders stay visible so a test catches them. */
-export function fillMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
+export function fillMessage(template: string, data: MessageData): string {
   if (!data) return template;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : match));
+  return template.replace(PLACEHOLDER, (match, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : match));
+}
+
+/** fillMessage with the template split at its placeholders once: a rule reports thousands of findings with one message. */
+export function compileMessage(template: string): MessageFiller {
+  // texts[0], then for each placeholder: its name, the text it stands for, and the literal text after it
+  const texts: string[] = [];
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    texts.push(template.slice(last, match.index), match[1] ?? '', match[0]);
+    last = match.index + match[0].length;
+  }
+  texts.push(template.slice(last));
+  if (texts.length === 1) return () => template;
+  return (data) => {
+    if (!data) return template;
+    let out = texts[0] ?? '';
+    for (let i = 1; i < texts.length; i += 3) {
+      const name = texts[i] ?? '';
+      out += (Object.hasOwn(data, name) ? String(data[name]) : texts[i + 1]) + (texts[i + 2] ?? '');
+    }
+    return out;
+  };
 }
