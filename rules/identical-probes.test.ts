@@ -1,6 +1,8 @@
-import { describe, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { RuleTester } from '../src/lint/rule-tester.js';
-import rule from './identical-probes.js';
+import { asRecord } from '../src/model/object.js';
+import rule, { isSameValue } from './identical-probes.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
@@ -43,4 +45,31 @@ new RuleTester({ describe, it }).run(rule, {
       errors: [{ messageId: 'identical', line: 8, column: 7, data: { container: 'a' } }],
     },
   ],
+});
+
+/** The comparison the rule made before: both values written out with sorted keys. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const record = asRecord(value);
+  if (!record) return JSON.stringify(value);
+  return `{${Object.keys(record).sort().map((key) => `${JSON.stringify(key)}:${canonical(record[key])}`).join(',')}}`;
+}
+
+describe('isSameValue', () => {
+  it('agrees with comparing canonical JSON texts, for values a manifest can hold', () => {
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('tree'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('a', 'b', 'port', 'path'), tie('tree'), { maxKeys: 3 })),
+      leaf: fc.oneof(fc.constantFrom('1', 'a', '', 'true', null, true, false, 0, 1, -1, 1.5), fc.integer({ min: -2, max: 2 })),
+    }));
+    // pairs that are often equal: a value and a copy with its keys in another order
+    const reordered = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(reordered);
+      const record = asRecord(value);
+      return record ? Object.fromEntries(Object.entries(record).reverse().map(([key, item]) => [key, reordered(item)])) : value;
+    };
+    fc.assert(fc.property(tree, tree, fc.boolean(), (a, other, same) => {
+      const b = same ? reordered(a) : other;
+      expect(isSameValue(a, b)).toBe(canonical(a) === canonical(b));
+    }), { numRuns: 3000 });
+  });
 });

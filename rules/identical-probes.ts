@@ -19,14 +19,24 @@ export default defineRule({
   check(container, { report }) {
     const liveness = asRecord(container.value['livenessProbe']);
     const readiness = asRecord(container.value['readinessProbe']);
-    if (!liveness || !readiness || canonical(liveness) !== canonical(readiness)) return;
+    if (!liveness || !readiness || !isSameValue(liveness, readiness)) return;
     report({ messageId: 'identical', data: { container: containerLabel(container) }, at: [...container.path, 'livenessProbe'], on: 'key' });
   },
 });
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const record = asRecord(value);
-  if (!record) return JSON.stringify(value);
-  return `{${Object.keys(record).sort().map((key) => `${JSON.stringify(key)}:${canonical(record[key])}`).join(',')}}`;
+/**
+ * Whether two values are the same JSON: arrays item by item, objects key by key whatever the key order, anything
+ * else as JSON.stringify writes it. Compared in place instead of writing both out in a canonical form.
+ */
+export function isSameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => isSameValue(item, b[index]));
+  const recordA = asRecord(a);
+  const recordB = asRecord(b);
+  if (recordA || recordB) return recordA !== undefined && recordB !== undefined && hasSameEntries(recordA, recordB);
+  return typeof a === 'string' && typeof b === 'string' ? a === b : JSON.stringify(a) === JSON.stringify(b);
+}
+
+function hasSameEntries(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.propertyIsEnumerable.call(b, key) && isSameValue(a[key], b[key]));
 }
