@@ -32,6 +32,7 @@ export interface PodMeta {
   readonly name?: string;
   readonly namespace?: string;
   readonly labels?: Readonly<Record<string, string>>;
+  readonly deletionTimestamp?: string;
 }
 
 /** A Pod object with this spec. */
