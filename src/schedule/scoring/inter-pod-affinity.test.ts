@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeInfoOf, podInfoOf, runScorePlugin } from '../test-support.js';
+import { clusterOf, feasibleNodes, nodeInfoOf, podInfoOf, runScorePlugin } from '../test-support.js';
 import plugin from './inter-pod-affinity.js';
 
 // upstream: interpodaffinity/scoring.go NormalizeScore (float64 arithmetic, then int64 truncation)
@@ -121,5 +121,43 @@ describe('InterPodAffinity score: TestPreferredAffinity', () => {
 
   it('all nodes are same priority as Affinity is nil (PreScore skips)', () => {
     expect(runScorePlugin(plugin, podInfoOf({ containers: [{ name: 'c' }] }, { labels: s1 }), nodesOf([[china, []], [india, []], [az1, []]]))).toBeUndefined();
+  });
+});
+
+// Ported from interpodaffinity/scoring_test.go TestPreferredAffinityWithHardPodAffinitySymmetricWeight: an existing
+// pod's required affinity term that matches the incoming pod adds hardPodAffinityWeight (default 1) to its domain,
+// with the term's namespaces and namespaceSelector resolved against the incoming pod. Upstream's namespace "" is
+// "default" here. Skipped: "with zero weight" (hardPodAffinityWeight is a profile arg).
+describe('InterPodAffinity score: TestPreferredAffinityWithHardPodAffinitySymmetricWeight', () => {
+  const namespaceLabels = new Map([
+    ['subteam1.team1', { team: 'team1' }],
+    ['subteam2.team1', { team: 'team1' }],
+    ['subteam1.team2', { team: 'team2' }],
+    ['subteam2.team2', { team: 'team2' }],
+  ]);
+  const hardPodAffinity = {
+    podAffinity: {
+      requiredDuringSchedulingIgnoredDuringExecution: [{
+        labelSelector: { matchExpressions: [{ key: 'service', operator: 'In', values: ['S1'] }] },
+        namespaces: ['default', 'subteam2.team2'],
+        namespaceSelector: { matchExpressions: [{ key: 'team', operator: 'In', values: ['team1'] }] },
+        topologyKey: 'region',
+      }],
+    },
+  };
+  const nodes = [china, india, az1].map((labels, i) =>
+    nodeInfoOf({ name: `node${i + 1}`, labels }, i < 2 ? [podInfoOf({ containers: [{ name: 'c' }], affinity: hardPodAffinity }, { name: `p${i}` })] : []),
+  );
+  it.each([
+    ['with default weight', 'default', [100, 100, 0]],
+    ['with no matching namespace', 'subteam1.team2', undefined],
+    ['with matching NamespaceSelector', 'subteam1.team1', [100, 100, 0]],
+    ['with matching Namespaces', 'subteam2.team2', [100, 100, 0]],
+  ] as const)('%s', (_name, namespace, want) => {
+    const pod = podInfoOf({ containers: [{ name: 'c' }] }, { namespace, labels: { service: 'S1' } });
+    const state = plugin.preScore(pod, feasibleNodes(nodes), clusterOf(nodes, undefined, namespaceLabels));
+    const scores = state === undefined ? undefined : nodes.map((node) => plugin.score(pod, node, state));
+    if (scores && state !== undefined) plugin.normalize?.(scores, state);
+    expect(scores).toEqual(want);
   });
 });
