@@ -158,4 +158,16 @@ describe('TestCSILimits (upstream csi_test.go)', () => {
     const [attachment] = volumeAttachments(1, [EBS]);
     expect(toClusterSnapshot([objectOf(attachment ?? {}, 'cluster.yaml', true)]).storage).toHaveLength(1);
   });
+
+  it('counts VolumeAttachments from v1.32 (kubernetes#127757), Portworx volumes as CSI volumes from v1.33', () => {
+    const node = nodeInfoOf({ name: NODE });
+    const attached = [...storageFor([EBS]), ...volumeAttachments(2, [EBS]), csiNode('csinode', 2, [EBS])];
+    const run = (pod: PodShape, objects: readonly Value[], minor: number) => runFilter(plugin, podOf(pod), node, clusterWithStorage([node], objects, true, minor));
+    expect([32, 31].map((minor) => run(pods.csiEBSOneVol, attached, minor))).toEqual([exceeded, SUCCESS]);
+    const portworx = { spec: { containers: [{ name: 'c', image: 'i' }], volumes: [{ name: 'v', portworxVolume: { volumeID: 'px-1' } }] } };
+    const existing = nodeInfoOf({ name: NODE }, [podOf({ ...portworx, name: 'other' }, NODE)]);
+    const limited = [csiNode('csinode', 1, ['pxd.portworx.com'])];
+    const other = { spec: { ...portworx.spec, volumes: [{ name: 'v', portworxVolume: { volumeID: 'px-2' } }] } };
+    expect([33, 32].map((minor) => runFilter(plugin, podOf(other), existing, clusterWithStorage([existing], limited, true, minor)))).toEqual([exceeded, SUCCESS]);
+  });
 });

@@ -1,6 +1,7 @@
 // NodeVolumeLimits: the CSI volumes a node attaches must stay within each driver's limit (CSINode allocatable.count).
 // upstream: pkg/scheduler/framework/plugins/nodevolumelimits/csi.go CSILimits (v1.35): volumes of the node's pods and
-// of its VolumeAttachments count; in-tree volumes migrated to CSI count as their CSI volumes on nodes with a CSINode.
+// (since v1.32, kubernetes#127757) of its VolumeAttachments count; in-tree volumes migrated to CSI count as their CSI
+// volumes on nodes with a CSINode (Portworx since its migration went GA in v1.33).
 import { SUCCESS, definePlugin, unschedulable } from '../framework.js';
 import type { NodeInfo } from '../node-info.js';
 import type { PodInfo } from '../pod-info.js';
@@ -18,30 +19,38 @@ const CSI_ATTACH_LIMIT_PREFIX = 'attachable-volumes-csi-';
 /** Where the volumes are counted: the catalog, and whether in-tree volumes migrate there (isCSIMigrationOn). */
 interface Scope {
   readonly storage: StorageCatalog;
-  readonly migrated: boolean;
+  readonly migrated: (csi: CsiVolume) => boolean;
+}
+
+const PORTWORX_DRIVER = 'pxd.portworx.com';
+const PORTWORX_MIGRATED_SINCE = 33;
+const VOLUME_ATTACHMENTS_SINCE = 32;
+
+function scopeOf(storage: StorageCatalog, node: NodeInfo, minor: number): Scope {
+  const hasCSINode = storage.driverLimits(node.name) !== undefined;
+  return { storage, migrated: (csi) => hasCSINode && (csi.driver !== PORTWORX_DRIVER || minor >= PORTWORX_MIGRATED_SINCE) };
 }
 
 /** getCSIDriverInfoFromSC: a claim not bound yet counts as a new volume of its class's (migrated) provisioner. */
 function provisionedVolume(claim: ClaimInfo, { storage, migrated }: Scope): CsiVolume | undefined {
   const provisioner = claim.className ? storage.storageClass(claim.className)?.provisioner : undefined;
   if (!provisioner) return undefined;
-  const inTree = migratedDriver(provisioner);
-  if (inTree && !migrated) return undefined;
   // Upstream prefixes a random string per scheduler; any prefix no real handle uses will do.
-  return { driver: inTree ?? provisioner, handle: `\u0000${claim.namespace}/${claim.name}` };
+  const csi = { driver: migratedDriver(provisioner) ?? provisioner, handle: `\u0000${claim.namespace}/${claim.name}` };
+  return csi.driver === provisioner || migrated(csi) ? csi : undefined;
 }
 
 /** getCSIDriverInfo: driver and volume handle of the claim's PV (translated when in-tree), else of its StorageClass. */
 function csiVolumeOf(claim: ClaimInfo, scope: Scope): CsiVolume | undefined {
   const pv = claim.volumeName === '' ? undefined : scope.storage.volume(claim.volumeName);
   if (!pv) return provisionedVolume(claim, scope);
-  const csi = pv.csi ?? (scope.migrated ? pv.migrated : undefined);
+  const csi = pv.csi ?? (pv.migrated && scope.migrated(pv.migrated) ? pv.migrated : undefined);
   return csi && csi.driver !== '' && csi.handle !== '' ? csi : undefined;
 }
 
 /** checkAttachableInlineVolume: an inline in-tree volume counts as its CSI volume where migration is on. */
 function inlineVolumeOf(volume: PodVolume, { migrated }: Scope): CsiVolume | undefined {
-  return migrated && 'migrated' in volume ? volume.migrated : undefined;
+  return 'migrated' in volume && migrated(volume.migrated) ? volume.migrated : undefined;
 }
 
 function add(into: Map<string, string>, csi: CsiVolume): void {
@@ -84,16 +93,18 @@ function countByKey(volumes: Iterable<string>, into = new Map<string, bigint>())
 }
 
 /** The limit keys of the volumes attached to the node: its pods' volumes, then the VolumeAttachments no pod uses. */
-function attachedCounts(node: NodeInfo, scope: Scope): { attached: Map<string, string>; counts: Map<string, bigint> } {
+function attachedCounts(node: NodeInfo, scope: Scope, minor: number): { attached: Map<string, string>; counts: Map<string, bigint> } {
   const attached = new Map<string, string>();
   for (const existing of node.pods) attachableVolumes(existing, scope, attached);
   const counts = countByKey(attached.values());
+  if (minor < VOLUME_ATTACHMENTS_SINCE) return { attached, counts };
   const byAttachments = [...attachedByVolumeAttachments(node, scope.storage)].filter(([name]) => !attached.has(name));
   return { attached, counts: countByKey(byAttachments.map(([, key]) => key), counts) };
 }
 
 interface State {
   readonly storage: StorageCatalog;
+  readonly minor: number;
   /** Some node has a limit: verdicts then depend on each node's own pods, CSINode and VolumeAttachments. */
   readonly limited: boolean;
 }
@@ -106,16 +117,16 @@ export default definePlugin<State>({
     if (!pod.volumes.some(isAttachable)) return { kind: 'skip' };
     const { storage } = cluster;
     const limited = storage.hasDriverLimits() || cluster.nodes.some((node) => Object.keys(node.allocatable).some((name) => name.startsWith('attachable-volumes-')));
-    return { kind: 'state', state: { storage, limited } };
+    return { kind: 'state', state: { storage, limited, minor: cluster.minor } };
   },
-  filter(pod, node, { storage }) {
-    const scope = { storage, migrated: storage.driverLimits(node.name) !== undefined };
+  filter(pod, node, { storage, minor }) {
+    const scope = scopeOf(storage, node, minor);
     const newVolumes = new Map<string, string>();
     attachableVolumes(pod, scope, newVolumes);
     if (newVolumes.size === 0) return SUCCESS;
     const limits = volumeLimits(node, storage);
     if (limits.size === 0) return SUCCESS;
-    const { attached, counts } = attachedCounts(node, scope);
+    const { attached, counts } = attachedCounts(node, scope, minor);
     // A volume already attached for another pod is not attached again.
     for (const name of attached.keys()) newVolumes.delete(name);
     for (const [key, count] of countByKey(newVolumes.values())) {
