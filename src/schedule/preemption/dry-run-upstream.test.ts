@@ -1,0 +1,212 @@
+// Port of pkg/scheduler/framework/plugins/defaultpreemption/default_preemption_test.go TestDryRunPreemption
+// (kubernetes/kubernetes @5def93b1): the candidate each node gives (its victims and PDB violations) when every node is
+// a potential node, as upstream's test passes them all. Nodes have upstream's veryLargeRes (500m cpu, 500 bytes of
+// memory, 32 pods) and labels from their names (hostname/zone). Start times keep upstream's order in seconds instead
+// of nanoseconds. Skipped: the cases built on fake filter plugins, and those that set DefaultPreemptionArgs (kubefit
+// runs the defaults, which make every node of these clusters a candidate).
+import { describe, expect, it } from 'vitest';
+import { NodeClasses } from '../node-classes.js';
+import { toPodInfo, type PodInfo } from '../pod-info.js';
+import { runPreFilters } from '../run-filters.js';
+import { podSourceOfPod } from '../snapshot.js';
+import { nodeInfoOf, objectOf } from '../test-support.js';
+import { NEWEST_MINOR } from '../version.js';
+import { toPodDisruptionBudget } from './pod-disruption-budgets.js';
+import { selectVictimsOnNode } from './select-victims.js';
+
+type Labels = Readonly<Record<string, string>>;
+type Value = Readonly<Record<string, unknown>>;
+
+const LOW = 0;
+const MID = 100;
+const HIGH = 1000;
+const small = { cpu: '100m', memory: '100' };
+const medium = { cpu: '200m', memory: '200' };
+const large = { cpu: '300m', memory: '300' };
+const veryLarge = { cpu: '500m', memory: '500' };
+
+interface PodSpec {
+  readonly name: string;
+  readonly priority: number;
+  readonly requests?: Readonly<Record<string, string>>;
+  readonly labels?: Labels;
+  /** Seconds after the epoch (upstream: nanoseconds). */
+  readonly start?: number;
+  readonly spec?: Value;
+}
+
+function podInfo({ name, priority, requests, labels = {}, start, spec = {} }: PodSpec, nodeName?: string): PodInfo {
+  const object = objectOf({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default', labels },
+    spec: { ...(nodeName && { nodeName }), priority, containers: [{ name: 'c', image: 'i', ...(requests && { resources: { requests } }) }], ...spec },
+    ...(start !== undefined && { status: { phase: 'Running', startTime: new Date(start * 1000).toISOString() } }),
+  });
+  return toPodInfo(podSourceOfPod(object), { minor: NEWEST_MINOR, services: [], priorityClasses: new Map(), defaultPriority: 0 }, []);
+}
+
+const budget = (status: Value) => ({
+  apiVersion: 'policy/v1',
+  kind: 'PodDisruptionBudget',
+  metadata: { name: 'pdb', namespace: 'default' },
+  spec: { selector: { matchLabels: { app: 'foo' } } },
+  status,
+});
+
+interface Case {
+  readonly name: string;
+  readonly preemptor: PodSpec;
+  /** "name" or "name/zone" → the pods bound there. */
+  readonly nodes: Readonly<Record<string, readonly PodSpec[]>>;
+  readonly budgets?: readonly Value[];
+  /** Node → its candidate's victims (sorted) and PDB violations; nodes without a candidate are left out. */
+  readonly want: Readonly<Record<string, { readonly victims: readonly string[]; readonly violations?: number }>>;
+}
+
+function candidates({ preemptor, nodes, budgets = [] }: Case): Case['want'] {
+  const infos = Object.entries(nodes).map(([key, pods]) => {
+    const [name = key, zone] = key.split('/');
+    const labels = { hostname: name, ...(zone && { zone }) };
+    return nodeInfoOf({ name, labels, allocatable: { ...veryLarge, pods: '32' } }, pods.map((spec) => podInfo(spec, name)));
+  });
+  const classes = new NodeClasses(infos);
+  const cluster = classes.clusterState(new Map(), NEWEST_MINOR);
+  const prepared = runPreFilters(podInfo(preemptor), cluster);
+  const scope = { nodes: classes, cluster, budgets: budgets.map((b) => toPodDisruptionBudget(objectOf(b))) };
+  const out: Record<string, { victims: string[]; violations: number }> = {};
+  infos.forEach((node, index) => {
+    const selected = selectVictimsOnNode(prepared, index, scope);
+    if (!('code' in selected)) out[node.name] = { victims: selected.victims.map((pod) => pod.name).sort(), violations: selected.numPDBViolations };
+  });
+  return out;
+}
+
+const fooAntiAffinity = {
+  affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchExpressions: [{ key: 'foo', operator: 'Exists' }] }, topologyKey: 'hostname' }] } },
+};
+const spread = (topologyKey: string) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchExpressions: [{ key: 'foo', operator: 'Exists' }] } });
+const foo = { foo: '' };
+const app = { app: 'foo' };
+
+const cases: Case[] = [
+  {
+    name: 'a pod that fits on both nodes when lower priority pods are preempted',
+    preemptor: { name: 'p', priority: HIGH, requests: large },
+    nodes: { node1: [{ name: 'p1', priority: MID, requests: large }], node2: [{ name: 'p2', priority: MID, requests: large }] },
+    want: { node1: { victims: ['p1'] }, node2: { victims: ['p2'] } },
+  },
+  {
+    name: 'a pod that would fit on the nodes, but other pods running are higher priority, no preemption would happen',
+    preemptor: { name: 'p', priority: LOW, requests: large },
+    nodes: { node1: [{ name: 'p1', priority: MID, requests: large }], node2: [{ name: 'p2', priority: MID, requests: large }] },
+    want: {},
+  },
+  {
+    name: 'medium priority pod is preempted, but lower priority one stays as it is small',
+    preemptor: { name: 'p', priority: HIGH, requests: large },
+    nodes: {
+      node1: [{ name: 'p1.1', priority: LOW, requests: small }, { name: 'p1.2', priority: MID, requests: large }],
+      node2: [{ name: 'p2', priority: MID, requests: large }],
+    },
+    want: { node1: { victims: ['p1.2'] }, node2: { victims: ['p2'] } },
+  },
+  {
+    name: 'mixed priority pods are preempted',
+    preemptor: { name: 'p', priority: HIGH, requests: large },
+    nodes: {
+      node1: [
+        { name: 'p1.1', priority: MID, requests: small },
+        { name: 'p1.2', priority: LOW, requests: small },
+        { name: 'p1.3', priority: MID, requests: medium },
+        { name: 'p1.4', priority: HIGH, requests: small },
+      ],
+      node2: [{ name: 'p2', priority: HIGH, requests: large }],
+    },
+    want: { node1: { victims: ['p1.2', 'p1.3'] } },
+  },
+  {
+    name: 'mixed priority pods are preempted, pick later StartTime one when priorities are equal',
+    preemptor: { name: 'p', priority: HIGH, requests: large },
+    nodes: {
+      node1: [
+        { name: 'p1.1', priority: LOW, requests: small, start: 5 },
+        { name: 'p1.2', priority: LOW, requests: small, start: 4 },
+        { name: 'p1.3', priority: MID, requests: medium, start: 3 },
+        { name: 'p1.4', priority: HIGH, requests: small, start: 2 },
+      ],
+      node2: [{ name: 'p2', priority: HIGH, requests: large, start: 1 }],
+    },
+    want: { node1: { victims: ['p1.1', 'p1.3'] } },
+  },
+  {
+    name: 'pod with anti-affinity is preempted',
+    preemptor: { name: 'p', priority: HIGH, requests: small, labels: foo },
+    nodes: {
+      node1: [
+        { name: 'p1.1', priority: LOW, requests: small, labels: foo, spec: fooAntiAffinity },
+        { name: 'p1.2', priority: MID, requests: small },
+        { name: 'p1.3', priority: HIGH, requests: small },
+      ],
+      node2: [{ name: 'p2', priority: HIGH, requests: small }],
+    },
+    want: { node1: { victims: ['p1.1'] } },
+  },
+  {
+    name: 'preemption to resolve pod topology spread filter failure',
+    preemptor: { name: 'p', priority: HIGH, labels: foo, spec: { topologySpreadConstraints: [spread('zone'), spread('hostname')] } },
+    nodes: {
+      'node-a/zone1': [
+        { name: 'pod-a1', priority: MID, labels: foo },
+        { name: 'pod-a2', priority: LOW, labels: foo },
+      ],
+      'node-b/zone1': [{ name: 'pod-b1', priority: LOW, labels: foo }],
+      'node-x/zone2': [
+        { name: 'pod-x1', priority: HIGH, labels: foo },
+        { name: 'pod-x2', priority: HIGH, labels: foo },
+      ],
+    },
+    want: { 'node-a': { victims: ['pod-a2'] }, 'node-b': { victims: ['pod-b1'] } },
+  },
+  {
+    name: 'preemption with violation of same pdb',
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
+    nodes: { node1: [{ name: 'p1.1', priority: MID, requests: medium, labels: app }, { name: 'p1.2', priority: MID, requests: medium, labels: app }] },
+    budgets: [budget({ disruptionsAllowed: 1 })],
+    want: { node1: { victims: ['p1.1', 'p1.2'], violations: 1 } },
+  },
+  {
+    name: "preemption with violation of the pdb with pod whose eviction was processed, the victim doesn't belong to DisruptedPods",
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
+    nodes: { node1: [{ name: 'p1.1', priority: MID, requests: medium, labels: app }, { name: 'p1.2', priority: MID, requests: medium, labels: app }] },
+    budgets: [budget({ disruptionsAllowed: 1, disruptedPods: { p2: '2026-01-01T00:00:00Z' } })],
+    want: { node1: { victims: ['p1.1', 'p1.2'], violations: 1 } },
+  },
+  {
+    name: 'preemption with violation of the pdb with pod whose eviction was processed, the victim belongs to DisruptedPods',
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
+    nodes: { node1: [{ name: 'p1.1', priority: MID, requests: medium, labels: app }, { name: 'p1.2', priority: MID, requests: medium, labels: app }] },
+    budgets: [budget({ disruptionsAllowed: 1, disruptedPods: { 'p1.2': '2026-01-01T00:00:00Z' } })],
+    want: { node1: { victims: ['p1.1', 'p1.2'], violations: 0 } },
+  },
+  {
+    name: "preemption with violation of the pdb with pod whose eviction was processed, the victim which belongs to DisruptedPods is treated as 'nonViolating'",
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
+    nodes: {
+      node1: [
+        { name: 'p1.1', priority: MID, requests: medium, labels: app },
+        { name: 'p1.2', priority: MID, requests: medium, labels: app },
+        { name: 'p1.3', priority: MID, requests: medium, labels: app },
+      ],
+    },
+    budgets: [budget({ disruptionsAllowed: 1, disruptedPods: { 'p1.3': '2026-01-01T00:00:00Z' } })],
+    want: { node1: { victims: ['p1.1', 'p1.2', 'p1.3'], violations: 1 } },
+  },
+];
+
+describe('TestDryRunPreemption (upstream default_preemption_test.go)', () => {
+  it.each(cases)('$name', (c) => {
+    const want = Object.fromEntries(Object.entries(c.want).map(([node, { victims, violations = 0 }]) => [node, { victims, violations }]));
+    expect(candidates(c)).toEqual(want);
+  });
+});
