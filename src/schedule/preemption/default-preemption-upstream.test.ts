@@ -1,6 +1,7 @@
-// Port of pkg/scheduler/framework/plugins/defaultpreemption/default_preemption_test.go TestDryRunPreemption
-// (kubernetes/kubernetes @5def93b1): the candidate each node gives (its victims and PDB violations) when every node is
-// a potential node, as upstream's test passes them all. Nodes have upstream's veryLargeRes (500m cpu, 500 bytes of
+// Port of pkg/scheduler/framework/plugins/defaultpreemption/default_preemption_test.go (kubernetes/kubernetes
+// @5def93b1). TestDryRunPreemption: the candidate each node gives (its victims and PDB violations) when every node is
+// a potential node, as upstream's test passes them all. TestSelectBestCandidate (all 9 cases): the node
+// pickOneNodeForPreemption takes among those candidates. Nodes have upstream's veryLargeRes (500m cpu, 500 bytes of
 // memory, 32 pods) and labels from their names (hostname/zone). Start times keep upstream's order in seconds instead
 // of nanoseconds. Skipped: the cases built on fake filter plugins, and those that set DefaultPreemptionArgs (kubefit
 // runs the defaults, which make every node of these clusters a candidate).
@@ -12,7 +13,8 @@ import { podSourceOfPod } from '../snapshot.js';
 import { nodeInfoOf, objectOf } from '../test-support.js';
 import { NEWEST_MINOR } from '../version.js';
 import { toPodDisruptionBudget } from './pod-disruption-budgets.js';
-import { selectVictimsOnNode } from './select-victims.js';
+import { pickOneNodeForPreemption } from './preemption.js';
+import { selectVictimsOnNode, type Candidate } from './select-victims.js';
 
 type Labels = Readonly<Record<string, string>>;
 type Value = Readonly<Record<string, unknown>>;
@@ -64,7 +66,8 @@ interface Case {
   readonly want: Readonly<Record<string, { readonly victims: readonly string[]; readonly violations?: number }>>;
 }
 
-function candidates({ preemptor, nodes, budgets = [] }: Case): Case['want'] {
+/** The candidate of every node that gives one, and the node names by index. */
+function dryRun({ preemptor, nodes, budgets = [] }: Omit<Case, 'name' | 'want'>): { candidates: Candidate[]; names: string[] } {
   const infos = Object.entries(nodes).map(([key, pods]) => {
     const [name = key, zone] = key.split('/');
     const labels = { hostname: name, ...(zone && { zone }) };
@@ -74,12 +77,13 @@ function candidates({ preemptor, nodes, budgets = [] }: Case): Case['want'] {
   const cluster = classes.clusterState(new Map(), NEWEST_MINOR);
   const prepared = runPreFilters(podInfo(preemptor), cluster);
   const scope = { nodes: classes, cluster, budgets: budgets.map((b) => toPodDisruptionBudget(objectOf(b))) };
-  const out: Record<string, { victims: string[]; violations: number }> = {};
-  infos.forEach((node, index) => {
-    const selected = selectVictimsOnNode(prepared, index, scope);
-    if (!('code' in selected)) out[node.name] = { victims: selected.victims.map((pod) => pod.name).sort(), violations: selected.numPDBViolations };
-  });
-  return out;
+  const candidates = infos.map((_, index) => selectVictimsOnNode(prepared, index, scope)).filter((selected): selected is Candidate => !('code' in selected));
+  return { candidates, names: infos.map((node) => node.name) };
+}
+
+function candidates(c: Case): Case['want'] {
+  const { candidates: found, names } = dryRun(c);
+  return Object.fromEntries(found.map((candidate) => [names[candidate.index], { victims: candidate.victims.map((pod) => pod.name).sort(), violations: candidate.numPDBViolations }]));
 }
 
 const fooAntiAffinity = {
@@ -208,5 +212,116 @@ describe('TestDryRunPreemption (upstream default_preemption_test.go)', () => {
   it.each(cases)('$name', (c) => {
     const want = Object.fromEntries(Object.entries(c.want).map(([node, { victims, violations = 0 }]) => [node, { victims, violations }]));
     expect(candidates(c)).toEqual(want);
+  });
+});
+
+interface SelectCase {
+  readonly name: string;
+  readonly preemptor: PodSpec;
+  readonly nodes: Readonly<Record<string, readonly PodSpec[]>>;
+  /** Any of these is valid. */
+  readonly expected: readonly string[];
+}
+
+const VERY_HIGH = 10000;
+const NEG = -100;
+/** A pod of upstream's TestSelectBestCandidate: started at the epoch unless said otherwise. */
+const at = (name: string, priority: number, requests: Readonly<Record<string, string>>, start = 0): PodSpec => ({ name, priority, requests, start });
+
+const selectCases: SelectCase[] = [
+  {
+    name: 'a pod that fits on both nodes when lower priority pods are preempted',
+    preemptor: { name: 'p', priority: HIGH, requests: large },
+    nodes: { node1: [at('p1', MID, large)], node2: [at('p2', MID, large)] },
+    expected: ['node1', 'node2'],
+  },
+  {
+    name: 'node with min highest priority pod is picked',
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
+    nodes: {
+      node1: [at('p1.1', MID, medium), at('p1.2', MID, large)],
+      node2: [at('p2.1', MID, medium), at('p2.2', LOW, medium)],
+      node3: [at('p3.1', LOW, medium), at('p3.2', LOW, medium)],
+    },
+    expected: ['node3'],
+  },
+  {
+    name: 'when highest priorities are the same, minimum sum of priorities is picked',
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
+    nodes: {
+      node1: [at('p1.1', MID, medium), at('p1.2', MID, large)],
+      node2: [at('p2.1', MID, large), at('p2.2', LOW, medium)],
+      node3: [at('p3.1', MID, medium), at('p3.2', MID, medium)],
+    },
+    expected: ['node2'],
+  },
+  {
+    name: 'when highest priority and sum are the same, minimum number of pods is picked',
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
+    nodes: {
+      node1: [at('p1.1', MID, small), at('p1.2', NEG, small), at('p1.3', MID, small), at('p1.4', NEG, small)],
+      node2: [at('p2.1', MID, large), at('p2.2', NEG, medium)],
+      node3: [at('p3.1', MID, medium), at('p3.2', NEG, small), at('p3.3', LOW, small)],
+    },
+    expected: ['node2'],
+  },
+  {
+    name: 'sum of adjusted priorities is considered',
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
+    nodes: {
+      node1: [at('p1.1', MID, small), at('p1.2', NEG, small), at('p1.3', NEG, small)],
+      node2: [at('p2.1', MID, large), at('p2.2', NEG, medium)],
+      node3: [at('p3.1', MID, medium), at('p3.2', NEG, small), at('p3.3', LOW, small)],
+    },
+    expected: ['node2'],
+  },
+  {
+    name: 'non-overlapping lowest high priority, sum priorities, and number of pods',
+    preemptor: { name: 'p', priority: VERY_HIGH, requests: veryLarge },
+    nodes: {
+      node1: [at('p1.1', MID, small), at('p1.2', LOW, small), at('p1.3', LOW, small)],
+      node2: [at('p2.1', HIGH, large)],
+      node3: [at('p3.1', MID, medium), at('p3.2', LOW, small), at('p3.3', LOW, small), at('p3.4', LOW, medium)],
+      node4: [at('p4.1', MID, medium), at('p4.2', MID, small), at('p4.3', MID, small), at('p4.4', NEG, small)],
+    },
+    expected: ['node1'],
+  },
+  {
+    name: "same priority, same number of victims, different start time for each node's pod",
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
+    nodes: {
+      node1: [at('p1.1', MID, medium, 2), at('p1.2', MID, medium, 2)],
+      node2: [at('p2.1', MID, medium, 3), at('p2.2', MID, medium, 3)],
+      node3: [at('p3.1', MID, medium, 1), at('p3.2', MID, medium, 1)],
+    },
+    expected: ['node2'],
+  },
+  {
+    name: 'same priority, same number of victims, different start time for all pods',
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
+    nodes: {
+      node1: [at('p1.1', MID, medium, 4), at('p1.2', MID, medium, 2)],
+      node2: [at('p2.1', MID, medium, 5), at('p2.2', MID, medium, 1)],
+      node3: [at('p3.1', MID, medium, 3), at('p3.2', MID, medium, 6)],
+    },
+    expected: ['node3'],
+  },
+  {
+    name: 'different priority, same number of victims, different start time for all pods',
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
+    nodes: {
+      node1: [at('p1.1', LOW, medium, 4), at('p1.2', MID, medium, 2)],
+      node2: [at('p2.1', MID, medium, 6), at('p2.2', LOW, medium, 1)],
+      node3: [at('p3.1', LOW, medium, 3), at('p3.2', MID, medium, 5)],
+    },
+    expected: ['node2'],
+  },
+];
+
+describe('TestSelectBestCandidate (upstream default_preemption_test.go)', () => {
+  it.each(selectCases)('$name', (c) => {
+    const { candidates: found, names } = dryRun(c);
+    const chosen = pickOneNodeForPreemption(found);
+    expect(c.expected).toContain(chosen && names[chosen.index]);
   });
 });
