@@ -1,7 +1,8 @@
 // Port of pkg/scheduler/framework/plugins/defaultpreemption/default_preemption_test.go (kubernetes/kubernetes
 // @5def93b1). TestDryRunPreemption: the candidate each node gives (its victims and PDB violations) when every node is
 // a potential node, as upstream's test passes them all. TestSelectBestCandidate (all 9 cases): the node
-// pickOneNodeForPreemption takes among those candidates. Nodes have upstream's veryLargeRes (500m cpu, 500 bytes of
+// pickOneNodeForPreemption takes among those candidates. TestPreempt (4 of 8; the 4 with scheduler extenders
+// skipped): the whole PostFilter after the filters, the node nominated and the pods evicted. Nodes have upstream's veryLargeRes (500m cpu, 500 bytes of
 // memory, 32 pods) and labels from their names (hostname/zone). Start times keep upstream's order in seconds instead
 // of nanoseconds. Skipped: the cases built on fake filter plugins, and those that set DefaultPreemptionArgs (kubefit
 // runs the defaults, which make every node of these clusters a candidate).
@@ -13,7 +14,8 @@ import { podSourceOfPod } from '../snapshot.js';
 import { nodeInfoOf, objectOf } from '../test-support.js';
 import { NEWEST_MINOR } from '../version.js';
 import { toPodDisruptionBudget } from './pod-disruption-budgets.js';
-import { pickOneNodeForPreemption } from './preemption.js';
+import { findNodesThatFit } from '../feasibility.js';
+import { pickOneNodeForPreemption, preemptionOf, runPostFilter, toPreemptionResult, type PreemptionResult } from './preemption.js';
 import { selectVictimsOnNode, type Candidate } from './select-victims.js';
 
 type Labels = Readonly<Record<string, string>>;
@@ -66,8 +68,8 @@ interface Case {
   readonly want: Readonly<Record<string, { readonly victims: readonly string[]; readonly violations?: number }>>;
 }
 
-/** The candidate of every node that gives one, and the node names by index. */
-function dryRun({ preemptor, nodes, budgets = [] }: Omit<Case, 'name' | 'want'>): { candidates: Candidate[]; names: string[] } {
+/** The preemptor after PreFilter, on nodes of veryLargeRes labelled from their names, and the preemption scope. */
+function setup({ preemptor, nodes, budgets = [] }: Omit<Case, 'name' | 'want'>) {
   const infos = Object.entries(nodes).map(([key, pods]) => {
     const [name = key, zone] = key.split('/');
     const labels = { hostname: name, ...(zone && { zone }) };
@@ -77,6 +79,12 @@ function dryRun({ preemptor, nodes, budgets = [] }: Omit<Case, 'name' | 'want'>)
   const cluster = classes.clusterState(new Map(), NEWEST_MINOR);
   const prepared = runPreFilters(podInfo(preemptor), cluster);
   const scope = { nodes: classes, cluster, budgets: budgets.map((b) => toPodDisruptionBudget(objectOf(b))) };
+  return { infos, classes, prepared, scope };
+}
+
+/** The candidate of every node that gives one, and the node names by index. */
+function dryRun(c: Omit<Case, 'name' | 'want'>): { candidates: Candidate[]; names: string[] } {
+  const { infos, prepared, scope } = setup(c);
   const candidates = infos.map((_, index) => selectVictimsOnNode(prepared, index, scope)).filter((selected): selected is Candidate => !('code' in selected));
   return { candidates, names: infos.map((node) => node.name) };
 }
@@ -323,5 +331,65 @@ describe('TestSelectBestCandidate (upstream default_preemption_test.go)', () => 
     const { candidates: found, names } = dryRun(c);
     const chosen = pickOneNodeForPreemption(found);
     expect(c.expected).toContain(chosen && names[chosen.index]);
+  });
+});
+
+interface PreemptCase {
+  readonly name: string;
+  readonly preemptor: PodSpec;
+  readonly nodes: Readonly<Record<string, readonly PodSpec[]>>;
+  readonly want: PreemptionResult | null;
+}
+
+const basicPods = (): PreemptCase['nodes'] => ({
+  node1: [
+    { name: 'p1.1', priority: LOW, requests: small },
+    { name: 'p1.2', priority: LOW, requests: small },
+  ],
+  node2: [{ name: 'p2.1', priority: HIGH, requests: large }],
+  node3: [{ name: 'p3.1', priority: MID, requests: medium }],
+});
+
+const preemptCases: PreemptCase[] = [
+  {
+    name: 'basic preemption logic',
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge, spec: { preemptionPolicy: 'PreemptLowerPriority' } },
+    nodes: basicPods(),
+    want: { node: 'node1', victims: ['default/p1.1', 'default/p1.2'] },
+  },
+  {
+    name: 'preemption for topology spread constraints',
+    preemptor: { name: 'p', priority: HIGH, labels: foo, spec: { topologySpreadConstraints: [spread('zone'), spread('hostname')] } },
+    nodes: {
+      'node-a/zone1': [
+        { name: 'p-a1', priority: HIGH, labels: foo },
+        { name: 'p-a2', priority: HIGH, labels: foo },
+      ],
+      'node-b/zone1': [{ name: 'p-b1', priority: LOW, labels: foo }],
+      'node-x/zone2': [
+        { name: 'p-x1', priority: HIGH, labels: foo },
+        { name: 'p-x2', priority: HIGH, labels: foo },
+      ],
+    },
+    want: { node: 'node-b', victims: ['default/p-b1'] },
+  },
+  {
+    name: 'no preempting in pod',
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge, spec: { preemptionPolicy: 'Never' } },
+    nodes: basicPods(),
+    want: null,
+  },
+  {
+    name: 'PreemptionPolicy is nil',
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
+    nodes: basicPods(),
+    want: { node: 'node1', victims: ['default/p1.1', 'default/p1.2'] },
+  },
+];
+
+describe('TestPreempt (upstream default_preemption_test.go)', () => {
+  it.each(preemptCases)('$name', (c) => {
+    const { classes, prepared, scope } = setup(c);
+    expect(toPreemptionResult(preemptionOf(runPostFilter(prepared, findNodesThatFit(prepared, classes), scope)))).toEqual(c.want);
   });
 });
