@@ -5,60 +5,9 @@
 // Skipped: the MostAllocated case of TestNodeResourcesScoring (a NodeResourcesFit scoring strategy kubefit takes no
 // configuration for) and the case with MatchLabelKeysInPodTopologySpread disabled (the gate is GA).
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
-import { toClusterSnapshot } from '../model/cluster.js';
-import { toWorkload, type Workload } from '../model/workload.js';
-import { scheduleWorkloads } from './schedule.js';
-import { objectsFromYaml } from './test-support.js';
+import { node, place, pod, type Value } from './integration-test-support.js';
 
 type Labels = Readonly<Record<string, string>>;
-type Value = Readonly<Record<string, unknown>>;
-
-interface NodeSpec {
-  readonly name: string;
-  readonly labels?: Labels;
-  readonly taints?: readonly Value[];
-  readonly capacity?: Readonly<Record<string, string>>;
-  readonly images?: Readonly<Record<string, number>>;
-}
-
-interface PodSpec {
-  readonly name: string;
-  readonly namespace?: string;
-  readonly labels?: Labels;
-  readonly node?: string;
-  readonly spec?: Value;
-}
-
-const node = ({ name, labels = {}, taints, capacity = {}, images }: NodeSpec): Value => ({
-  apiVersion: 'v1',
-  kind: 'Node',
-  metadata: { name, labels },
-  spec: taints ? { taints } : {},
-  status: {
-    allocatable: { pods: '32', ...capacity },
-    ...(images && { images: Object.entries(images).map(([image, sizeBytes]) => ({ names: [image], sizeBytes })) }),
-  },
-});
-
-const pod = ({ name, namespace = 'default', labels = {}, node: nodeName, spec = {} }: PodSpec): Value => ({
-  apiVersion: 'v1',
-  kind: 'Pod',
-  metadata: { name, namespace, labels },
-  spec: { containers: [{ name: 'pause', image: 'registry.k8s.io/pause:3.10' }], ...spec, ...(nodeName && { nodeName }) },
-  ...(nodeName && { status: { phase: 'Running' } }),
-});
-
-const asRecord = (value: unknown): Value => (typeof value === 'object' && value !== null ? (value as Value) : {});
-
-/** Schedules the pending pods, in order; returns the node each landed on ('' when it did not fit). */
-function place(docs: readonly Value[]): string[] {
-  const objects = objectsFromYaml(docs.map((doc) => stringify(doc)).join('---\n'));
-  const pending = new Set(docs.filter((doc) => doc['kind'] === 'Pod' && asRecord(doc['spec'])['nodeName'] === undefined).map((doc) => asRecord(doc['metadata'])['name']));
-  const workloads = objects.map(toWorkload).filter((w): w is Workload => w !== undefined && pending.has(w.object.ref.name));
-  const { results } = scheduleWorkloads(workloads, toClusterSnapshot(objects), { kubernetesVersion: undefined, drain: [] });
-  return results.map((result) => Object.keys(result.placement.nodes)[0] ?? '');
-}
 
 function expectOne(docs: readonly Value[], expected: readonly string[]): void {
   const [placed] = place(docs);
