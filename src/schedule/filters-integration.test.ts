@@ -4,15 +4,10 @@
 // st.MakeNode() (32 pods, nothing else allocatable). Skipped: the two cases with a feature gate disabled
 // (NodeInclusionPolicyInPodTopologySpread and MatchLabelKeysInPodTopologySpread are GA).
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
-import { toClusterSnapshot } from '../model/cluster.js';
-import { toWorkload, type Workload } from '../model/workload.js';
-import { scheduleWorkloads } from './schedule.js';
-import { objectsFromYaml } from './test-support.js';
+import { node, place, pod, type Value } from './integration-test-support.js';
 
 type Labels = Readonly<Record<string, string>>;
 type NodeRow = readonly [name: string, labels: Labels, tainted?: boolean];
-type Value = Readonly<Record<string, unknown>>;
 
 const foo: Labels = { foo: '' };
 const FOO = { matchExpressions: [{ key: 'foo', operator: 'Exists' }] };
@@ -50,38 +45,15 @@ interface Case {
   readonly candidates?: readonly string[];
 }
 
-function yamlOf(c: Case): string {
-  const docs: Value[] = (c.nodes ?? DEFAULT_NODES).map(([name, labels, tainted]) => ({
-    apiVersion: 'v1',
-    kind: 'Node',
-    metadata: { name, labels },
-    spec: tainted ? { taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }] } : {},
-    status: { allocatable: { pods: '32' } },
-  }));
-  for (const [node, pods] of Object.entries(c.existing)) {
-    const list = typeof pods === 'number' ? Array.from({ length: pods }, () => foo) : pods;
-    list.forEach((labels, i) => docs.push({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { name: `${node}-p${i}`, namespace: 'default', labels },
-      spec: { nodeName: node, containers: [{ name: 'pause', image: 'pause' }] },
-      status: { phase: 'Running' },
-    }));
-  }
-  docs.push({
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name: 'p', namespace: 'default', labels: c.labels ?? foo },
-    spec: { containers: [{ name: 'pause', image: 'pause' }], topologySpreadConstraints: c.spreads.map(spread), ...c.extra },
-  });
-  return docs.map((doc) => stringify(doc)).join('---\n');
-}
-
 function placedOn(c: Case): string[] {
-  const objects = objectsFromYaml(yamlOf(c));
-  const workloads = objects.map(toWorkload).filter((w): w is Workload => w !== undefined && w.object.ref.name === 'p');
-  const [result] = scheduleWorkloads(workloads, toClusterSnapshot(objects), { kubernetesVersion: undefined, drain: [] }).results;
-  return Object.keys(result?.placement.nodes ?? {});
+  const nodes = (c.nodes ?? DEFAULT_NODES).map(([name, labels, tainted]) =>
+    node({ name, labels, ...(tainted && { taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }] }) }),
+  );
+  const bound = Object.entries(c.existing).flatMap(([nodeName, pods]) =>
+    (typeof pods === 'number' ? Array.from({ length: pods }, () => foo) : pods).map((labels, i) => pod({ name: `${nodeName}-p${i}`, labels, node: nodeName })),
+  );
+  const incoming = pod({ name: 'p', labels: c.labels ?? foo, spec: { topologySpreadConstraints: c.spreads.map(spread), ...c.extra } });
+  return place([...nodes, ...bound, incoming]).filter((name) => name !== '');
 }
 
 const notNode0 = nodeAffinity('node', 'NotIn', ['node-0']);
