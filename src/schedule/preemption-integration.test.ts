@@ -3,7 +3,7 @@
 // kubefit's preemption names (and the preemptor must then land on the node). Ported: TestPreemption (the 3 cases without
 // upstream's token filter plugin, and the PodDisruptionConditions variant, identical for scheduling), TestNonPreemption,
 // TestPreemptionStarvation, TestPDBInPreemption (budget statuses written as the disruption controller computes them:
-// disruptionsAllowed = healthy pods - minAvailable). Skipped: the token-filter cases, TestPreemptionRaces (a race
+// disruptionsAllowed = healthy pods - minAvailable), TestReadWriteOncePodPreemption. Skipped: the token-filter cases, TestPreemptionRaces (a race
 // between API events), TestNominatedNodeCleanUp and TestPreferNominatedNode (nominatedNodeName, not modelled).
 import { describe, expect, it } from 'vitest';
 import { node, pod, schedule, type PodDoc, type Value } from './integration-test-support.js';
@@ -139,5 +139,46 @@ describe('TestPreemptionStarvation (upstream test/integration/scheduler/preempti
     expect(preemptor?.placement.nodes).toEqual({ node1: 1 });
     expect(preemptor?.placement.preempted).toHaveLength(3);
     for (const result of results.filter((r) => r.object.name.startsWith('ppod-'))) expect(result.placement.nodes).toEqual({});
+  });
+});
+
+describe('TestReadWriteOncePodPreemption (upstream test/integration/scheduler/preemption)', () => {
+  const storage = [1, 2].flatMap((i) => [
+    {
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: { name: `pv-with-read-write-once-pod-${i}` },
+      spec: { accessModes: ['ReadWriteOncePod'], capacity: { storage: '1Mi' }, hostPath: { path: `/mnt${i}`, type: 'DirectoryOrCreate' } },
+      status: { phase: 'Bound' },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: `pvc-with-read-write-once-pod-${i}`, namespace: 'default', annotations: { 'pv.kubernetes.io/bind-completed': 'true' } },
+      spec: { accessModes: ['ReadWriteOncePod'], resources: { requests: { storage: '1Mi' } }, volumeName: `pv-with-read-write-once-pod-${i}` },
+      status: { phase: 'Bound' },
+    },
+  ]);
+  const claims = (...numbers: number[]) => ({
+    volumes: numbers.map((i) => ({ name: `volume-${i}`, persistentVolumeClaim: { claimName: `pvc-with-read-write-once-pod-${i}` } })),
+  });
+  const preemptor: PodDoc = { name: 'preemptor-pod', priority: HIGH, spec: claims(1, 2) };
+
+  it.each([
+    { name: 'preempt single pod', existing: [{ name: 'victim-pod', node: 'node1', priority: LOW, spec: claims(1) }], preemptor: { ...preemptor, spec: claims(1) }, preempted: ['victim-pod'] },
+    {
+      name: 'preempt two pods',
+      existing: [
+        { name: 'victim-pod-1', node: 'node1', priority: LOW, spec: claims(1) },
+        { name: 'victim-pod-2', node: 'node1', priority: LOW, spec: claims(2) },
+      ],
+      preemptor,
+      preempted: ['victim-pod-1', 'victim-pod-2'],
+    },
+    { name: 'preempt single pod with two volumes', existing: [{ name: 'victim-pod', node: 'node1', priority: LOW, spec: claims(1, 2) }], preemptor, preempted: ['victim-pod'] },
+  ])('$name', ({ name, existing, preemptor: incoming, preempted }) => {
+    const { preempted: got, nodes } = run({ name, nodes: [...node1, ...storage], existing, preemptor: incoming, preempted });
+    expect(got.sort()).toEqual(preempted);
+    expect(nodes).toEqual(['node1']);
   });
 });
