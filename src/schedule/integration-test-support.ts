@@ -58,12 +58,15 @@ export const pod = ({ name, namespace = 'default', labels = {}, node: nodeName, 
 
 const asRecord = (value: unknown): Value => (typeof value === 'object' && value !== null ? (value as Value) : {});
 
-/** Schedules the pending pods of `docs`, in the scheduler's order; one result per pending pod, in `docs` order. */
+/**
+ * Schedules the pending pods of `docs`, in the scheduler's order; one result per pending pod, in `docs` order. The
+ * objects are the whole cluster, as the API server of an integration test holds it: a claim they lack does not exist.
+ */
 export function schedule(docs: readonly Value[]): SchedulingResult[] {
   const objects = objectsFromYaml(docs.map((doc) => stringify(doc)).join('---\n'));
   const pending = new Set(docs.filter((doc) => doc['kind'] === 'Pod' && asRecord(doc['spec'])['nodeName'] === undefined).map((doc) => asRecord(doc['metadata'])['name']));
   const workloads = objects.map(toWorkload).filter((w): w is Workload => w !== undefined && pending.has(w.object.ref.name));
-  return [...scheduleWorkloads(workloads, toClusterSnapshot(objects), { kubernetesVersion: undefined, drain: [] }).results];
+  return [...scheduleWorkloads(workloads, toClusterSnapshot(objects, true), { kubernetesVersion: undefined, drain: [] }).results];
 }
 
 /** The node each pending pod landed on ('' when it did not fit). */
