@@ -36,28 +36,25 @@ const node1 = [node({ name: 'node1', labels: { node: 'node1' }, capacity: nodeRe
 const victim400: PodDoc = { name: 'victim-pod', node: 'node1', priority: LOW, requests: res(400, 200) };
 const preemptor300: PodDoc = { name: 'preemptor-pod', priority: HIGH, requests: res(300, 200) };
 
+/**
+ * Upstream's anti-affinity cases: the preemptor avoids pod-0 (medium priority), pod-1 (of `pod1Priority`) avoids the
+ * preemptor; both on node1, topology key `node`.
+ */
+function antiAffinityCase(name: string, pod1Priority: number, preempted: readonly string[]): Case {
+  const existing = (pod: string, priority: number, spec: Value = {}): PodDoc => ({ name: pod, node: 'node1', priority, labels: { pod: pod.replace('pod-', 'p') }, requests: defaultPodRes, spec });
+  return {
+    name,
+    nodes: node1,
+    existing: [existing('pod-0', MEDIUM), existing('pod-1', pod1Priority, antiAffinity('preemptor'))],
+    preemptor: { name: 'preemptor-pod', priority: HIGH, labels: { pod: 'preemptor' }, requests: defaultPodRes, spec: antiAffinity('p0') },
+    preempted,
+  };
+}
+
 const preemptionCases: Case[] = [
   { name: 'basic pod preemption', nodes: node1, existing: [victim400], preemptor: preemptor300, preempted: ['victim-pod'] },
-  {
-    name: 'preemption is performed to satisfy anti-affinity',
-    nodes: node1,
-    existing: [
-      { name: 'pod-0', node: 'node1', priority: MEDIUM, labels: { pod: 'p0' }, requests: defaultPodRes },
-      { name: 'pod-1', node: 'node1', priority: LOW, labels: { pod: 'p1' }, requests: defaultPodRes, spec: antiAffinity('preemptor') },
-    ],
-    preemptor: { name: 'preemptor-pod', priority: HIGH, labels: { pod: 'preemptor' }, requests: defaultPodRes, spec: antiAffinity('p0') },
-    preempted: ['pod-0', 'pod-1'],
-  },
-  {
-    name: 'preemption is not performed when anti-affinity is not satisfied',
-    nodes: node1,
-    existing: [
-      { name: 'pod-0', node: 'node1', priority: MEDIUM, labels: { pod: 'p0' }, requests: defaultPodRes },
-      { name: 'pod-1', node: 'node1', priority: HIGH, labels: { pod: 'p1' }, requests: defaultPodRes, spec: antiAffinity('preemptor') },
-    ],
-    preemptor: { name: 'preemptor-pod', priority: HIGH, labels: { pod: 'preemptor' }, requests: defaultPodRes, spec: antiAffinity('p0') },
-    preempted: [],
-  },
+  antiAffinityCase('preemption is performed to satisfy anti-affinity', LOW, ['pod-0', 'pod-1']),
+  antiAffinityCase('preemption is not performed when anti-affinity is not satisfied', HIGH, []),
   {
     name: 'TestNonPreemption: pod preemption will happen',
     nodes: node1,

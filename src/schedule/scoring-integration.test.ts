@@ -63,6 +63,20 @@ describe('TestPodAffinityScoring (upstream test/integration/scheduler/scoring)',
   const bound = (labelsByNode: readonly Labels[]) => labelsByNode.map((labels, i) => pod({ name: `pod${i + 1}`, namespace: 'ns1', labels, node: `node${i + 1}` }));
   const attractor = pod({ name: 'attractor-pod', namespace: 'ns1', labels: { service: 'S1' }, node: 'node1' });
   const fooBar = (bar: string): Labels => ({ foo: '', bar });
+  /**
+   * Upstream's (mis)matchLabelKeys cases: the incoming pod (foo, bar=a) prefers, with weight 50, pods with foo and the
+   * keys (not) matching its bar; the affinity cases add a weaker term for bar=hoge. Pods with these bar values are
+   * bound to node1, node2, ...; the affinity cases have 6 nodes over 3 topology values.
+   */
+  const labelKeysCase = (kind: 'affinity' | 'anti affinity', keys: 'matchLabelKeys' | 'mismatchLabelKeys', bars: readonly string[], expected: readonly string[]) => {
+    const terms = [term(50, fooExists, { [keys]: ['bar'] }), ...(kind === 'affinity' ? [term(10, barHoge)] : [])];
+    const operator = keys === 'matchLabelKeys' ? 'In' : 'NotIn';
+    return {
+      name: `${kind}: ${keys} is merged into LabelSelector with ${operator} operator`,
+      docs: [...nodes(kind === 'affinity' ? 6 : 2), ...bound(bars.map(fooBar)), incoming('ns1', kind === 'affinity' ? 'podAffinity' : 'podAntiAffinity', terms, fooBar('a'))],
+      expected,
+    };
+  };
 
   it.each([
     { name: 'pod affinity', docs: [...nodes(10, true), attractor, incoming('ns1', 'podAffinity', [term(50, serviceIn)])], expected: ['node1', 'node6'] },
@@ -71,34 +85,10 @@ describe('TestPodAffinityScoring (upstream test/integration/scheduler/scoring)',
       docs: [...nodes(10, true), attractor, incoming('ns2', 'podAffinity', [term(50, serviceIn, { namespaceSelector: {} })])],
       expected: ['node1', 'node6'],
     },
-    {
-      name: 'anti affinity: matchLabelKeys is merged into LabelSelector with In operator',
-      docs: [...nodes(2), ...bound([fooBar('fuga'), fooBar('a')]), incoming('ns1', 'podAntiAffinity', [term(50, fooExists, { matchLabelKeys: ['bar'] })], fooBar('a'))],
-      expected: ['node1'],
-    },
-    {
-      name: 'anti affinity: mismatchLabelKeys is merged into LabelSelector with NotIn operator',
-      docs: [...nodes(2), ...bound([fooBar('fuga'), fooBar('a')]), incoming('ns1', 'podAntiAffinity', [term(50, fooExists, { mismatchLabelKeys: ['bar'] })], fooBar('a'))],
-      expected: ['node2'],
-    },
-    {
-      name: 'affinity: matchLabelKeys is merged into LabelSelector with In operator',
-      docs: [
-        ...nodes(6),
-        ...bound([fooBar('hoge'), fooBar('hoge'), fooBar('a')]),
-        incoming('ns1', 'podAffinity', [term(50, fooExists, { matchLabelKeys: ['bar'] }), term(10, barHoge)], fooBar('a')),
-      ],
-      expected: ['node3', 'node6'],
-    },
-    {
-      name: 'affinity: mismatchLabelKeys is merged into LabelSelector with NotIn operator',
-      docs: [
-        ...nodes(6),
-        ...bound([fooBar('a'), fooBar('a'), fooBar('hoge')]),
-        incoming('ns1', 'podAffinity', [term(50, fooExists, { mismatchLabelKeys: ['bar'] }), term(10, barHoge)], fooBar('a')),
-      ],
-      expected: ['node3', 'node6'],
-    },
+    labelKeysCase('anti affinity', 'matchLabelKeys', ['fuga', 'a'], ['node1']),
+    labelKeysCase('anti affinity', 'mismatchLabelKeys', ['fuga', 'a'], ['node2']),
+    labelKeysCase('affinity', 'matchLabelKeys', ['hoge', 'hoge', 'a'], ['node3', 'node6']),
+    labelKeysCase('affinity', 'mismatchLabelKeys', ['a', 'a', 'hoge'], ['node3', 'node6']),
   ])('$name', ({ docs, expected }) => expectOne([...namespaces, ...docs], expected));
 });
 

@@ -235,6 +235,30 @@ const AB_SAME_ZONE = [rz('nodeA', 'z1'), rz('nodeB', 'z1')];
 const AB = [rz('nodeA', 'z1'), rz('nodeB', 'z2')];
 const fooBar: Labels = { foo: '', bar: '' };
 
+/**
+ * Upstream's pairs of cases where one pod's anti-affinity `terms` meet the other's foo and bar labels: once the pod on
+ * nodeA holds the terms, once the incoming pod does. `rejects`: whether each of nodeA and nodeB is rejected.
+ */
+function mirroredAntiAffinity(suffix: string, terms: readonly Term[], rejects: readonly boolean[]): Case[] {
+  const prefix = "only when labelSelector and topologyKey both match, it's counted as a single term match - ";
+  return [
+    {
+      name: `Test existing pod's anti-affinity: ${prefix}${suffix}`,
+      pod: { labels: fooBar },
+      pods: [{ node: 'nodeA', anti: terms }],
+      nodes: AB,
+      want: rejects.map((rejected) => (rejected ? EXISTING_ANTI_AFFINITY : SUCCESS)),
+    },
+    {
+      name: `Test incoming pod's anti-affinity: ${prefix}${suffix}`,
+      pod: { anti: terms },
+      pods: [{ node: 'nodeA', labels: fooBar }],
+      nodes: AB,
+      want: rejects.map((rejected) => (rejected ? ANTI_AFFINITY : SUCCESS)),
+    },
+  ];
+}
+
 const multipleNodes: Case[] = [
   {
     name: 'A pod can be scheduled onto all the nodes that have the same topology key & label value with one of them has an existing pod that matches the affinity rules',
@@ -313,34 +337,8 @@ const multipleNodes: Case[] = [
     nodes: AB,
     want: [ANTI_AFFINITY, ANTI_AFFINITY],
   },
-  {
-    name: "Test existing pod's anti-affinity: only when labelSelector and topologyKey both match, it's counted as a single term match - case when one term has invalid topologyKey",
-    pod: { labels: fooBar },
-    pods: [{ node: 'nodeA', anti: [exists('foo', 'invalid-node-label'), exists('bar', 'zone')] }],
-    nodes: AB,
-    want: [EXISTING_ANTI_AFFINITY, SUCCESS],
-  },
-  {
-    name: "Test incoming pod's anti-affinity: only when labelSelector and topologyKey both match, it's counted as a single term match - case when one term has invalid topologyKey",
-    pod: { anti: [exists('foo', 'invalid-node-label'), exists('bar', 'zone')] },
-    pods: [{ node: 'nodeA', labels: fooBar }],
-    nodes: AB,
-    want: [ANTI_AFFINITY, SUCCESS],
-  },
-  {
-    name: "Test existing pod's anti-affinity: only when labelSelector and topologyKey both match, it's counted as a single term match - case when all terms have valid topologyKey",
-    pod: { labels: fooBar },
-    pods: [{ node: 'nodeA', anti: [exists('foo', 'region'), exists('bar', 'zone')] }],
-    nodes: AB,
-    want: [EXISTING_ANTI_AFFINITY, EXISTING_ANTI_AFFINITY],
-  },
-  {
-    name: "Test incoming pod's anti-affinity: only when labelSelector and topologyKey both match, it's counted as a single term match - case when all terms have valid topologyKey",
-    pod: { anti: [exists('foo', 'region'), exists('bar', 'zone')] },
-    pods: [{ node: 'nodeA', labels: fooBar }],
-    nodes: AB,
-    want: [ANTI_AFFINITY, ANTI_AFFINITY],
-  },
+  ...mirroredAntiAffinity('case when one term has invalid topologyKey', [exists('foo', 'invalid-node-label'), exists('bar', 'zone')], [true, false]),
+  ...mirroredAntiAffinity('case when all terms have valid topologyKey', [exists('foo', 'region'), exists('bar', 'zone')], [true, true]),
   {
     name: "Test existing pod's anti-affinity: existingPod on nodeA and nodeB has at least one anti-affinity term matches incoming pod, so incoming pod can only be scheduled to nodeC",
     pod: { labels: fooBar },

@@ -236,6 +236,11 @@ const NEG = -100;
 /** A pod of upstream's TestSelectBestCandidate: started at the epoch unless said otherwise. */
 const at = (name: string, priority: number, requests: Readonly<Record<string, string>>, start = 0): PodSpec => ({ name, priority, requests, start });
 
+/** The preemptor of most of these cases. */
+const bigHigh: PodSpec = { name: 'p', priority: HIGH, requests: veryLarge };
+/** node1, node2, ... with these pods. */
+const byNode = (...pods: (readonly PodSpec[])[]): SelectCase['nodes'] => Object.fromEntries(pods.map((list, i) => [`node${i + 1}`, list]));
+
 const selectCases: SelectCase[] = [
   {
     name: 'a pod that fits on both nodes when lower priority pods are preempted',
@@ -245,83 +250,83 @@ const selectCases: SelectCase[] = [
   },
   {
     name: 'node with min highest priority pod is picked',
-    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
-    nodes: {
-      node1: [at('p1.1', MID, medium), at('p1.2', MID, large)],
-      node2: [at('p2.1', MID, medium), at('p2.2', LOW, medium)],
-      node3: [at('p3.1', LOW, medium), at('p3.2', LOW, medium)],
-    },
+    preemptor: bigHigh,
+    nodes: byNode(
+      [at('p1.1', MID, medium), at('p1.2', MID, large)],
+      [at('p2.1', MID, medium), at('p2.2', LOW, medium)],
+      [at('p3.1', LOW, medium), at('p3.2', LOW, medium)],
+    ),
     expected: ['node3'],
   },
   {
     name: 'when highest priorities are the same, minimum sum of priorities is picked',
-    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
-    nodes: {
-      node1: [at('p1.1', MID, medium), at('p1.2', MID, large)],
-      node2: [at('p2.1', MID, large), at('p2.2', LOW, medium)],
-      node3: [at('p3.1', MID, medium), at('p3.2', MID, medium)],
-    },
+    preemptor: bigHigh,
+    nodes: byNode(
+      [at('p1.1', MID, medium), at('p1.2', MID, large)],
+      [at('p2.1', MID, large), at('p2.2', LOW, medium)],
+      [at('p3.1', MID, medium), at('p3.2', MID, medium)],
+    ),
     expected: ['node2'],
   },
   {
     name: 'when highest priority and sum are the same, minimum number of pods is picked',
-    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
-    nodes: {
-      node1: [at('p1.1', MID, small), at('p1.2', NEG, small), at('p1.3', MID, small), at('p1.4', NEG, small)],
-      node2: [at('p2.1', MID, large), at('p2.2', NEG, medium)],
-      node3: [at('p3.1', MID, medium), at('p3.2', NEG, small), at('p3.3', LOW, small)],
-    },
+    preemptor: bigHigh,
+    nodes: byNode(
+      [at('p1.1', MID, small), at('p1.2', NEG, small), at('p1.3', MID, small), at('p1.4', NEG, small)],
+      [at('p2.1', MID, large), at('p2.2', NEG, medium)],
+      [at('p3.1', MID, medium), at('p3.2', NEG, small), at('p3.3', LOW, small)],
+    ),
     expected: ['node2'],
   },
   {
     name: 'sum of adjusted priorities is considered',
-    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
-    nodes: {
-      node1: [at('p1.1', MID, small), at('p1.2', NEG, small), at('p1.3', NEG, small)],
-      node2: [at('p2.1', MID, large), at('p2.2', NEG, medium)],
-      node3: [at('p3.1', MID, medium), at('p3.2', NEG, small), at('p3.3', LOW, small)],
-    },
+    preemptor: bigHigh,
+    nodes: byNode(
+      [at('p1.1', MID, small), at('p1.2', NEG, small), at('p1.3', NEG, small)],
+      [at('p2.1', MID, large), at('p2.2', NEG, medium)],
+      [at('p3.1', MID, medium), at('p3.2', NEG, small), at('p3.3', LOW, small)],
+    ),
     expected: ['node2'],
   },
   {
     name: 'non-overlapping lowest high priority, sum priorities, and number of pods',
     preemptor: { name: 'p', priority: VERY_HIGH, requests: veryLarge },
-    nodes: {
-      node1: [at('p1.1', MID, small), at('p1.2', LOW, small), at('p1.3', LOW, small)],
-      node2: [at('p2.1', HIGH, large)],
-      node3: [at('p3.1', MID, medium), at('p3.2', LOW, small), at('p3.3', LOW, small), at('p3.4', LOW, medium)],
-      node4: [at('p4.1', MID, medium), at('p4.2', MID, small), at('p4.3', MID, small), at('p4.4', NEG, small)],
-    },
+    nodes: byNode(
+      [at('p1.1', MID, small), at('p1.2', LOW, small), at('p1.3', LOW, small)],
+      [at('p2.1', HIGH, large)],
+      [at('p3.1', MID, medium), at('p3.2', LOW, small), at('p3.3', LOW, small), at('p3.4', LOW, medium)],
+      [at('p4.1', MID, medium), at('p4.2', MID, small), at('p4.3', MID, small), at('p4.4', NEG, small)],
+    ),
     expected: ['node1'],
   },
   {
     name: "same priority, same number of victims, different start time for each node's pod",
-    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
-    nodes: {
-      node1: [at('p1.1', MID, medium, 2), at('p1.2', MID, medium, 2)],
-      node2: [at('p2.1', MID, medium, 3), at('p2.2', MID, medium, 3)],
-      node3: [at('p3.1', MID, medium, 1), at('p3.2', MID, medium, 1)],
-    },
+    preemptor: bigHigh,
+    nodes: byNode(
+      [at('p1.1', MID, medium, 2), at('p1.2', MID, medium, 2)],
+      [at('p2.1', MID, medium, 3), at('p2.2', MID, medium, 3)],
+      [at('p3.1', MID, medium, 1), at('p3.2', MID, medium, 1)],
+    ),
     expected: ['node2'],
   },
   {
     name: 'same priority, same number of victims, different start time for all pods',
-    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
-    nodes: {
-      node1: [at('p1.1', MID, medium, 4), at('p1.2', MID, medium, 2)],
-      node2: [at('p2.1', MID, medium, 5), at('p2.2', MID, medium, 1)],
-      node3: [at('p3.1', MID, medium, 3), at('p3.2', MID, medium, 6)],
-    },
+    preemptor: bigHigh,
+    nodes: byNode(
+      [at('p1.1', MID, medium, 4), at('p1.2', MID, medium, 2)],
+      [at('p2.1', MID, medium, 5), at('p2.2', MID, medium, 1)],
+      [at('p3.1', MID, medium, 3), at('p3.2', MID, medium, 6)],
+    ),
     expected: ['node3'],
   },
   {
     name: 'different priority, same number of victims, different start time for all pods',
-    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
-    nodes: {
-      node1: [at('p1.1', LOW, medium, 4), at('p1.2', MID, medium, 2)],
-      node2: [at('p2.1', MID, medium, 6), at('p2.2', LOW, medium, 1)],
-      node3: [at('p3.1', LOW, medium, 3), at('p3.2', MID, medium, 5)],
-    },
+    preemptor: bigHigh,
+    nodes: byNode(
+      [at('p1.1', LOW, medium, 4), at('p1.2', MID, medium, 2)],
+      [at('p2.1', MID, medium, 6), at('p2.2', LOW, medium, 1)],
+      [at('p3.1', LOW, medium, 3), at('p3.2', MID, medium, 5)],
+    ),
     expected: ['node2'],
   },
 ];
