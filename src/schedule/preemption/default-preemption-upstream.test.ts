@@ -99,6 +99,18 @@ const fooAntiAffinity = {
 };
 const spread = (topologyKey: string) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchExpressions: [{ key: 'foo', operator: 'Exists' }] } });
 const foo = { foo: '' };
+
+/**
+ * Upstream's pod topology spread setup: a preemptor spreading pods with foo over zones and hostnames, node-a and node-b
+ * in zone1 (two pods and one, of these priorities), node-x in zone2 (two pods of high priority).
+ */
+const spreadOverZones = (prefix: string, a1: number, a2: number, b1: number) => {
+  const pod = (name: string, priority: number): PodSpec => ({ name: `${prefix}-${name}`, priority, labels: foo });
+  return {
+    preemptor: { name: 'p', priority: HIGH, labels: foo, spec: { topologySpreadConstraints: [spread('zone'), spread('hostname')] } },
+    nodes: { 'node-a/zone1': [pod('a1', a1), pod('a2', a2)], 'node-b/zone1': [pod('b1', b1)], 'node-x/zone2': [pod('x1', HIGH), pod('x2', HIGH)] },
+  };
+};
 const app = { app: 'foo' };
 
 const cases: Case[] = [
@@ -166,18 +178,7 @@ const cases: Case[] = [
   },
   {
     name: 'preemption to resolve pod topology spread filter failure',
-    preemptor: { name: 'p', priority: HIGH, labels: foo, spec: { topologySpreadConstraints: [spread('zone'), spread('hostname')] } },
-    nodes: {
-      'node-a/zone1': [
-        { name: 'pod-a1', priority: MID, labels: foo },
-        { name: 'pod-a2', priority: LOW, labels: foo },
-      ],
-      'node-b/zone1': [{ name: 'pod-b1', priority: LOW, labels: foo }],
-      'node-x/zone2': [
-        { name: 'pod-x1', priority: HIGH, labels: foo },
-        { name: 'pod-x2', priority: HIGH, labels: foo },
-      ],
-    },
+    ...spreadOverZones('pod', MID, LOW, LOW),
     want: { 'node-a': { victims: ['pod-a2'] }, 'node-b': { victims: ['pod-b1'] } },
   },
   {
@@ -238,97 +239,24 @@ const at = (name: string, priority: number, requests: Readonly<Record<string, st
 
 /** The preemptor of most of these cases. */
 const bigHigh: PodSpec = { name: 'p', priority: HIGH, requests: veryLarge };
-/** node1, node2, ... with these pods. */
-const byNode = (...pods: (readonly PodSpec[])[]): SelectCase['nodes'] => Object.fromEntries(pods.map((list, i) => [`node${i + 1}`, list]));
+/** A case of upstream's table: the preemptor, and node1, node2, ... with these pods. */
+const selectCase = (name: string, expected: readonly string[], preemptor: PodSpec, ...pods: (readonly PodSpec[])[]): SelectCase => ({
+  name,
+  preemptor,
+  nodes: Object.fromEntries(pods.map((list, i) => [`node${i + 1}`, list])),
+  expected,
+});
 
 const selectCases: SelectCase[] = [
-  {
-    name: 'a pod that fits on both nodes when lower priority pods are preempted',
-    preemptor: { name: 'p', priority: HIGH, requests: large },
-    nodes: { node1: [at('p1', MID, large)], node2: [at('p2', MID, large)] },
-    expected: ['node1', 'node2'],
-  },
-  {
-    name: 'node with min highest priority pod is picked',
-    preemptor: bigHigh,
-    nodes: byNode(
-      [at('p1.1', MID, medium), at('p1.2', MID, large)],
-      [at('p2.1', MID, medium), at('p2.2', LOW, medium)],
-      [at('p3.1', LOW, medium), at('p3.2', LOW, medium)],
-    ),
-    expected: ['node3'],
-  },
-  {
-    name: 'when highest priorities are the same, minimum sum of priorities is picked',
-    preemptor: bigHigh,
-    nodes: byNode(
-      [at('p1.1', MID, medium), at('p1.2', MID, large)],
-      [at('p2.1', MID, large), at('p2.2', LOW, medium)],
-      [at('p3.1', MID, medium), at('p3.2', MID, medium)],
-    ),
-    expected: ['node2'],
-  },
-  {
-    name: 'when highest priority and sum are the same, minimum number of pods is picked',
-    preemptor: bigHigh,
-    nodes: byNode(
-      [at('p1.1', MID, small), at('p1.2', NEG, small), at('p1.3', MID, small), at('p1.4', NEG, small)],
-      [at('p2.1', MID, large), at('p2.2', NEG, medium)],
-      [at('p3.1', MID, medium), at('p3.2', NEG, small), at('p3.3', LOW, small)],
-    ),
-    expected: ['node2'],
-  },
-  {
-    name: 'sum of adjusted priorities is considered',
-    preemptor: bigHigh,
-    nodes: byNode(
-      [at('p1.1', MID, small), at('p1.2', NEG, small), at('p1.3', NEG, small)],
-      [at('p2.1', MID, large), at('p2.2', NEG, medium)],
-      [at('p3.1', MID, medium), at('p3.2', NEG, small), at('p3.3', LOW, small)],
-    ),
-    expected: ['node2'],
-  },
-  {
-    name: 'non-overlapping lowest high priority, sum priorities, and number of pods',
-    preemptor: { name: 'p', priority: VERY_HIGH, requests: veryLarge },
-    nodes: byNode(
-      [at('p1.1', MID, small), at('p1.2', LOW, small), at('p1.3', LOW, small)],
-      [at('p2.1', HIGH, large)],
-      [at('p3.1', MID, medium), at('p3.2', LOW, small), at('p3.3', LOW, small), at('p3.4', LOW, medium)],
-      [at('p4.1', MID, medium), at('p4.2', MID, small), at('p4.3', MID, small), at('p4.4', NEG, small)],
-    ),
-    expected: ['node1'],
-  },
-  {
-    name: "same priority, same number of victims, different start time for each node's pod",
-    preemptor: bigHigh,
-    nodes: byNode(
-      [at('p1.1', MID, medium, 2), at('p1.2', MID, medium, 2)],
-      [at('p2.1', MID, medium, 3), at('p2.2', MID, medium, 3)],
-      [at('p3.1', MID, medium, 1), at('p3.2', MID, medium, 1)],
-    ),
-    expected: ['node2'],
-  },
-  {
-    name: 'same priority, same number of victims, different start time for all pods',
-    preemptor: bigHigh,
-    nodes: byNode(
-      [at('p1.1', MID, medium, 4), at('p1.2', MID, medium, 2)],
-      [at('p2.1', MID, medium, 5), at('p2.2', MID, medium, 1)],
-      [at('p3.1', MID, medium, 3), at('p3.2', MID, medium, 6)],
-    ),
-    expected: ['node3'],
-  },
-  {
-    name: 'different priority, same number of victims, different start time for all pods',
-    preemptor: bigHigh,
-    nodes: byNode(
-      [at('p1.1', LOW, medium, 4), at('p1.2', MID, medium, 2)],
-      [at('p2.1', MID, medium, 6), at('p2.2', LOW, medium, 1)],
-      [at('p3.1', LOW, medium, 3), at('p3.2', MID, medium, 5)],
-    ),
-    expected: ['node2'],
-  },
+  selectCase('a pod that fits on both nodes when lower priority pods are preempted', ['node1', 'node2'], { name: 'p', priority: HIGH, requests: large }, [at('p1', MID, large)], [at('p2', MID, large)]),
+  selectCase('node with min highest priority pod is picked', ['node3'], bigHigh, [at('p1.1', MID, medium), at('p1.2', MID, large)], [at('p2.1', MID, medium), at('p2.2', LOW, medium)], [at('p3.1', LOW, medium), at('p3.2', LOW, medium)]),
+  selectCase('when highest priorities are the same, minimum sum of priorities is picked', ['node2'], bigHigh, [at('p1.1', MID, medium), at('p1.2', MID, large)], [at('p2.1', MID, large), at('p2.2', LOW, medium)], [at('p3.1', MID, medium), at('p3.2', MID, medium)]),
+  selectCase('when highest priority and sum are the same, minimum number of pods is picked', ['node2'], bigHigh, [at('p1.1', MID, small), at('p1.2', NEG, small), at('p1.3', MID, small), at('p1.4', NEG, small)], [at('p2.1', MID, large), at('p2.2', NEG, medium)], [at('p3.1', MID, medium), at('p3.2', NEG, small), at('p3.3', LOW, small)]),
+  selectCase('sum of adjusted priorities is considered', ['node2'], bigHigh, [at('p1.1', MID, small), at('p1.2', NEG, small), at('p1.3', NEG, small)], [at('p2.1', MID, large), at('p2.2', NEG, medium)], [at('p3.1', MID, medium), at('p3.2', NEG, small), at('p3.3', LOW, small)]),
+  selectCase('non-overlapping lowest high priority, sum priorities, and number of pods', ['node1'], { name: 'p', priority: VERY_HIGH, requests: veryLarge }, [at('p1.1', MID, small), at('p1.2', LOW, small), at('p1.3', LOW, small)], [at('p2.1', HIGH, large)], [at('p3.1', MID, medium), at('p3.2', LOW, small), at('p3.3', LOW, small), at('p3.4', LOW, medium)], [at('p4.1', MID, medium), at('p4.2', MID, small), at('p4.3', MID, small), at('p4.4', NEG, small)]),
+  selectCase("same priority, same number of victims, different start time for each node's pod", ['node2'], bigHigh, [at('p1.1', MID, medium, 2), at('p1.2', MID, medium, 2)], [at('p2.1', MID, medium, 3), at('p2.2', MID, medium, 3)], [at('p3.1', MID, medium, 1), at('p3.2', MID, medium, 1)]),
+  selectCase('same priority, same number of victims, different start time for all pods', ['node3'], bigHigh, [at('p1.1', MID, medium, 4), at('p1.2', MID, medium, 2)], [at('p2.1', MID, medium, 5), at('p2.2', MID, medium, 1)], [at('p3.1', MID, medium, 3), at('p3.2', MID, medium, 6)]),
+  selectCase('different priority, same number of victims, different start time for all pods', ['node2'], bigHigh, [at('p1.1', LOW, medium, 4), at('p1.2', MID, medium, 2)], [at('p2.1', MID, medium, 6), at('p2.2', LOW, medium, 1)], [at('p3.1', LOW, medium, 3), at('p3.2', MID, medium, 5)]),
 ];
 
 describe('TestSelectBestCandidate (upstream default_preemption_test.go)', () => {
@@ -364,18 +292,7 @@ const preemptCases: PreemptCase[] = [
   },
   {
     name: 'preemption for topology spread constraints',
-    preemptor: { name: 'p', priority: HIGH, labels: foo, spec: { topologySpreadConstraints: [spread('zone'), spread('hostname')] } },
-    nodes: {
-      'node-a/zone1': [
-        { name: 'p-a1', priority: HIGH, labels: foo },
-        { name: 'p-a2', priority: HIGH, labels: foo },
-      ],
-      'node-b/zone1': [{ name: 'p-b1', priority: LOW, labels: foo }],
-      'node-x/zone2': [
-        { name: 'p-x1', priority: HIGH, labels: foo },
-        { name: 'p-x2', priority: HIGH, labels: foo },
-      ],
-    },
+    ...spreadOverZones('p', HIGH, HIGH, LOW),
     want: { node: 'node-b', victims: ['default/p-b1'] },
   },
   {
