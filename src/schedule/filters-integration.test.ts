@@ -115,3 +115,27 @@ describe('TestPodTopologySpreadFilter (upstream test/integration/scheduler/filte
     }
   });
 });
+
+// Port of the same file's TestInterPodAffinityWithNamespaceSelector (both cases): required affinity to a pod in a
+// namespace the term's namespaceSelector selects (team1) or not (team2).
+describe('TestInterPodAffinityWithNamespaceSelector (upstream test/integration/scheduler/filters)', () => {
+  const namespaces = [['ns1', 'team1'], ['ns2', 'team1'], ['ns3', 'team2']].map(([name, team]) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { team } } }));
+  const nodes = [0, 1].map((i) => node({ name: `testnode-${i}`, labels: { region: 'r1', zone: 'z11' } }));
+  const affinity = {
+    podAffinity: {
+      requiredDuringSchedulingIgnoredDuringExecution: [{
+        labelSelector: { matchExpressions: [{ key: 'service', operator: 'In', values: ['securityscan'] }] },
+        namespaceSelector: { matchExpressions: [{ key: 'team', operator: 'In', values: ['team1'] }] },
+        topologyKey: 'region',
+      }],
+    },
+  };
+  it.each([
+    ['MatchingNamespaces', 'ns2', true],
+    ['MismatchingNamespaces', 'ns3', false],
+  ] as const)('%s', (_name, namespace, fits) => {
+    const existing = pod({ name: 'fakename2', namespace, labels: { service: 'securityscan' }, node: 'testnode-0' });
+    const [placed] = place([...namespaces, ...nodes, existing, pod({ name: 'pod-ns-selector', namespace: 'ns1', spec: { affinity } })]);
+    expect(placed !== '').toBe(fits);
+  });
+});
