@@ -12,7 +12,7 @@ export interface ClusterSnapshot {
   readonly priorityClasses: readonly KubeObject[];
   /** Service objects (their selectors feed the scheduler's default topology spreading). */
   readonly services: readonly KubeObject[];
-  /** PersistentVolumeClaims, PersistentVolumes, StorageClasses, CSINodes, CSIDrivers, CSIStorageCapacities. */
+  /** PersistentVolumeClaims, PersistentVolumes, StorageClasses, CSINodes, CSIDrivers, CSIStorageCapacities, VolumeAttachments. */
   readonly storage: readonly KubeObject[];
   /** PodDisruptionBudgets (preemption prefers victims whose budgets allow the disruption). */
   readonly podDisruptionBudgets: readonly KubeObject[];
@@ -28,6 +28,7 @@ const STORAGE_KINDS: ReadonlySet<string> = new Set([
   'storage.k8s.io/v1/CSIDriver',
   'storage.k8s.io/v1/CSIStorageCapacity',
   'storage.k8s.io/v1beta1/CSIStorageCapacity',
+  'storage.k8s.io/v1/VolumeAttachment',
 ]);
 
 type Bucket = Exclude<keyof ClusterSnapshot, 'fromSnapshot'>;

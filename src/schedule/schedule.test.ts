@@ -93,6 +93,12 @@ value: 1000
     expect(results[0]?.placement.message).toBe('0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.');
   });
 
+  it('knows the system PriorityClasses every API server creates, without their objects in the inputs', () => {
+    const yaml = `${node('a')}${deployment('low', 1, cpu('1500m'))}${deployment('dns', 1, `${cpu('1500m')}\n      priorityClassName: system-cluster-critical`)}`;
+    const results = run(yaml).results;
+    expect(results.map((r) => [r.object.name, r.placement.unschedulable])).toEqual([['low', 1], ['dns', 0]]);
+  });
+
   it('spreads identical replicas over identical nodes (LeastAllocated), ties broken by node name', () => {
     const [result] = run(node('c') + node('a') + node('b') + deployment('web', 4, cpu('100m'))).results;
     expect(result?.placement.nodes).toEqual({ a: 2, b: 1, c: 1 });

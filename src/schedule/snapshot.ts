@@ -90,8 +90,14 @@ function podInfoOptions(snapshot: ClusterSnapshot, minor: number): PodInfoOption
   return { ...priorityOptions(snapshot.priorityClasses), minor, services: serviceSelectors(snapshot.services), requestsMemo: new PodRequestsMemo() };
 }
 
+/**
+ * The PriorityClasses every API server creates at startup (pkg/apis/scheduling SystemPriorityClasses), so pods may
+ * name them when the inputs do not hold them: SystemCriticalPriority (2 x 10^9) and 1000 above it.
+ */
+const SYSTEM_PRIORITY_CLASSES: readonly (readonly [string, number])[] = [['system-node-critical', 2_000_001_000], ['system-cluster-critical', 2_000_000_000]];
+
 function priorityOptions(classes: readonly KubeObject[]): Pick<PodInfoOptions, 'priorityClasses' | 'defaultPriority' | 'neverPreempting'> {
-  const priorityClasses = new Map<string, number>();
+  const priorityClasses = new Map<string, number>(SYSTEM_PRIORITY_CLASSES);
   const neverPreempting = new Set<string>();
   let defaultPriority = 0;
   for (const object of classes) {

@@ -32,6 +32,7 @@ export interface PodMeta {
   readonly name?: string;
   readonly namespace?: string;
   readonly labels?: Readonly<Record<string, string>>;
+  readonly deletionTimestamp?: string;
 }
 
 /** A Pod object with this spec. */
@@ -72,8 +73,8 @@ export function clusterOf(nodes: readonly NodeInfo[], minor = NEWEST_MINOR, name
 }
 
 /** A cluster with these storage objects (PersistentVolumeClaims, PersistentVolumes, StorageClasses, CSI objects). */
-export function clusterWithStorage(nodes: readonly NodeInfo[], storage: readonly Readonly<Record<string, unknown>>[], complete = true): ClusterState {
-  return new NodeClasses(nodes).clusterState(new Map(), NEWEST_MINOR, StorageCatalog.of(storage.map((value) => objectOf(value, 'test.yaml', true)), complete));
+export function clusterWithStorage(nodes: readonly NodeInfo[], storage: readonly Readonly<Record<string, unknown>>[], complete = true, minor = NEWEST_MINOR): ClusterState {
+  return new NodeClasses(nodes).clusterState(new Map(), minor, StorageCatalog.of(storage.map((value) => objectOf(value, 'test.yaml', true)), complete));
 }
 
 /** Runs one plugin as the framework would: PreFilter (skip passes, a rejection fails), then Filter. */

@@ -1,10 +1,13 @@
 // NodeVolumeLimits: the CSI volumes a node attaches must stay within each driver's limit (CSINode allocatable.count).
-// upstream: pkg/scheduler/framework/plugins/nodevolumelimits/csi.go CSILimits (v1.35); in-tree volumes migrated to
-// CSI are not translated.
+// upstream: pkg/scheduler/framework/plugins/nodevolumelimits/csi.go CSILimits (v1.35): volumes of the node's pods and
+// (since v1.32, kubernetes#127757) of its VolumeAttachments count; in-tree volumes migrated to CSI count as their CSI
+// volumes on nodes with a CSINode (Portworx since its migration went GA in v1.33).
 import { SUCCESS, definePlugin, unschedulable } from '../framework.js';
 import type { NodeInfo } from '../node-info.js';
 import type { PodInfo } from '../pod-info.js';
+import { migratedDriver, type CsiVolume } from '../volumes/csi-migration.js';
 import { podClaims } from '../volumes/pod-claims.js';
+import type { PodVolume } from '../volumes/pod-volumes.js';
 import type { StorageCatalog } from '../volumes/storage-catalog.js';
 import type { ClaimInfo } from '../volumes/storage-objects.js';
 
@@ -13,21 +16,67 @@ export const ERR_REASON_MAX_VOLUME_COUNT_EXCEEDED = 'node(s) exceed max volume c
 /** volumeutil.GetCSIAttachLimitKey: the node allocatable name of a driver's limit. */
 const CSI_ATTACH_LIMIT_PREFIX = 'attachable-volumes-csi-';
 
-/** getCSIDriverInfo: driver and volume handle of the claim's PV, else of its StorageClass's provisioner. */
-function csiVolumeOf(claim: ClaimInfo, storage: StorageCatalog): { driver: string; handle: string } | undefined {
-  const pv = claim.volumeName === '' ? undefined : storage.volume(claim.volumeName);
-  if (pv) return pv.csi && pv.csi.driver !== '' && pv.csi.handle !== '' ? pv.csi : undefined;
-  const provisioner = claim.className ? storage.storageClass(claim.className)?.provisioner : undefined;
-  // Upstream prefixes a random string per scheduler; any prefix no real handle uses will do.
-  return provisioner ? { driver: provisioner, handle: `\u0000${claim.namespace}/${claim.name}` } : undefined;
+/** Where the volumes are counted: the catalog, and whether in-tree volumes migrate there (isCSIMigrationOn). */
+interface Scope {
+  readonly storage: StorageCatalog;
+  readonly migrated: (csi: CsiVolume) => boolean;
 }
 
-/** Unique volume name ("driver/handle") → limit key, for the pod's claims (missing claims are not counted). */
-function attachableVolumes(pod: PodInfo, storage: StorageCatalog, into: Map<string, string>): void {
-  for (const claim of podClaims(pod, storage).claims) {
-    const csi = csiVolumeOf(claim, storage);
-    if (csi) into.set(`${csi.driver}/${csi.handle}`, `${CSI_ATTACH_LIMIT_PREFIX}${csi.driver}`);
+const PORTWORX_DRIVER = 'pxd.portworx.com';
+const PORTWORX_MIGRATED_SINCE = 33;
+const VOLUME_ATTACHMENTS_SINCE = 32;
+
+function scopeOf(storage: StorageCatalog, node: NodeInfo, minor: number): Scope {
+  const hasCSINode = storage.driverLimits(node.name) !== undefined;
+  return { storage, migrated: (csi) => hasCSINode && (csi.driver !== PORTWORX_DRIVER || minor >= PORTWORX_MIGRATED_SINCE) };
+}
+
+/** getCSIDriverInfoFromSC: a claim not bound yet counts as a new volume of its class's (migrated) provisioner. */
+function provisionedVolume(claim: ClaimInfo, { storage, migrated }: Scope): CsiVolume | undefined {
+  const provisioner = claim.className ? storage.storageClass(claim.className)?.provisioner : undefined;
+  if (!provisioner) return undefined;
+  // Upstream prefixes a random string per scheduler; any prefix no real handle uses will do.
+  const csi = { driver: migratedDriver(provisioner) ?? provisioner, handle: `\u0000${claim.namespace}/${claim.name}` };
+  return csi.driver === provisioner || migrated(csi) ? csi : undefined;
+}
+
+/** getCSIDriverInfo: driver and volume handle of the claim's PV (translated when in-tree), else of its StorageClass. */
+function csiVolumeOf(claim: ClaimInfo, scope: Scope): CsiVolume | undefined {
+  const pv = claim.volumeName === '' ? undefined : scope.storage.volume(claim.volumeName);
+  if (!pv) return provisionedVolume(claim, scope);
+  const csi = pv.csi ?? (pv.migrated && scope.migrated(pv.migrated) ? pv.migrated : undefined);
+  return csi && csi.driver !== '' && csi.handle !== '' ? csi : undefined;
+}
+
+/** checkAttachableInlineVolume: an inline in-tree volume counts as its CSI volume where migration is on. */
+function inlineVolumeOf(volume: PodVolume, { migrated }: Scope): CsiVolume | undefined {
+  return 'migrated' in volume && migrated(volume.migrated) ? volume.migrated : undefined;
+}
+
+function add(into: Map<string, string>, csi: CsiVolume): void {
+  into.set(`${csi.driver}/${csi.handle}`, `${CSI_ATTACH_LIMIT_PREFIX}${csi.driver}`);
+}
+
+/** filterAttachableVolumes: unique volume name ("driver/handle") → limit key, for the pod (missing claims are not counted). */
+function attachableVolumes(pod: PodInfo, scope: Scope, into: Map<string, string>): void {
+  for (const volume of pod.volumes) {
+    const inline = inlineVolumeOf(volume, scope);
+    if (inline) add(into, inline);
   }
+  for (const claim of podClaims(pod, scope.storage).claims) {
+    const csi = csiVolumeOf(claim, scope);
+    if (csi) add(into, csi);
+  }
+}
+
+/** getNodeVolumeAttachmentInfo: the CSI volumes VolumeAttachments attach to the node, pods or not. */
+function attachedByVolumeAttachments(node: NodeInfo, storage: StorageCatalog): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { attacher, volumeName } of storage.attachments(node.name)) {
+    const csi = attacher === '' || volumeName === '' ? undefined : storage.volume(volumeName)?.csi;
+    if (csi) add(out, { driver: attacher, handle: csi.handle });
+  }
+  return out;
 }
 
 /** getVolumeLimits: attachable-volumes-* of the node's allocatable, overridden by its CSINode's counts. */
@@ -38,40 +87,51 @@ function volumeLimits(node: NodeInfo, storage: StorageCatalog): Map<string, bigi
   return limits;
 }
 
-function countByKey(volumes: Iterable<string>): Map<string, bigint> {
-  const counts = new Map<string, bigint>();
-  for (const key of volumes) counts.set(key, (counts.get(key) ?? 0n) + 1n);
-  return counts;
+function countByKey(volumes: Iterable<string>, into = new Map<string, bigint>()): Map<string, bigint> {
+  for (const key of volumes) into.set(key, (into.get(key) ?? 0n) + 1n);
+  return into;
+}
+
+/** The limit keys of the volumes attached to the node: its pods' volumes, then the VolumeAttachments no pod uses. */
+function attachedCounts(node: NodeInfo, scope: Scope, minor: number): { attached: Map<string, string>; counts: Map<string, bigint> } {
+  const attached = new Map<string, string>();
+  for (const existing of node.pods) attachableVolumes(existing, scope, attached);
+  const counts = countByKey(attached.values());
+  if (minor < VOLUME_ATTACHMENTS_SINCE) return { attached, counts };
+  const byAttachments = [...attachedByVolumeAttachments(node, scope.storage)].filter(([name]) => !attached.has(name));
+  return { attached, counts: countByKey(byAttachments.map(([, key]) => key), counts) };
 }
 
 interface State {
   readonly storage: StorageCatalog;
-  /** Some node has a limit: verdicts then depend on each node's own pods and CSINode. */
+  readonly minor: number;
+  /** Some node has a limit: verdicts then depend on each node's own pods, CSINode and VolumeAttachments. */
   readonly limited: boolean;
 }
+
+const isAttachable = (volume: PodVolume): boolean => volume.kind === 'claim' || volume.kind === 'ephemeral' || 'migrated' in volume;
 
 export default definePlugin<State>({
   name: 'NodeVolumeLimits',
   preFilter(pod, cluster) {
-    if (!pod.volumes.some((v) => v.kind === 'claim' || v.kind === 'ephemeral')) return { kind: 'skip' };
+    if (!pod.volumes.some(isAttachable)) return { kind: 'skip' };
     const { storage } = cluster;
     const limited = storage.hasDriverLimits() || cluster.nodes.some((node) => Object.keys(node.allocatable).some((name) => name.startsWith('attachable-volumes-')));
-    return { kind: 'state', state: { storage, limited } };
+    return { kind: 'state', state: { storage, limited, minor: cluster.minor } };
   },
-  filter(pod, node, { storage }) {
+  filter(pod, node, { storage, minor }) {
+    const scope = scopeOf(storage, node, minor);
     const newVolumes = new Map<string, string>();
-    attachableVolumes(pod, storage, newVolumes);
+    attachableVolumes(pod, scope, newVolumes);
     if (newVolumes.size === 0) return SUCCESS;
     const limits = volumeLimits(node, storage);
     if (limits.size === 0) return SUCCESS;
-    const attached = new Map<string, string>();
-    for (const existing of node.pods) attachableVolumes(existing, storage, attached);
+    const { attached, counts } = attachedCounts(node, scope, minor);
     // A volume already attached for another pod is not attached again.
     for (const name of attached.keys()) newVolumes.delete(name);
-    const attachedCount = countByKey(attached.values());
     for (const [key, count] of countByKey(newVolumes.values())) {
       const limit = limits.get(key);
-      if (limit !== undefined && (attachedCount.get(key) ?? 0n) + count > limit) return unschedulable(ERR_REASON_MAX_VOLUME_COUNT_EXCEEDED);
+      if (limit !== undefined && (counts.get(key) ?? 0n) + count > limit) return unschedulable(ERR_REASON_MAX_VOLUME_COUNT_EXCEEDED);
     }
     return SUCCESS;
   },

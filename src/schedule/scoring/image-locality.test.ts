@@ -39,6 +39,17 @@ describe('ImageLocality', () => {
     expect(scores(images, nodes, init)).toEqual(want);
   });
 
+  // upstream: pkg/scheduler/schedule_one_test.go Test_prioritizeNodes, the two ImageLocality cases (newest stored version)
+  const status1: Images = [[['gcr.io/40:latest', 'gcr.io/40:v1'], 80], [['gcr.io/300:latest', 'gcr.io/300:v1'], 300]];
+  const status2: Images = [[['gcr.io/300:latest'], 300], [['gcr.io/40:latest', 'gcr.io/40:v1'], 80]];
+  const status3: Images = [[['gcr.io/600:latest'], 600], [['gcr.io/40:latest'], 80], [['gcr.io/900:latest'], 900]];
+  it.each([
+    ['the score from Image Locality plugin with image in all nodes', 'gcr.io/40', [5, 5, 5]],
+    ['the score from Image Locality plugin with image in partial nodes', 'gcr.io/300', [18, 18, 0]],
+  ] as const)('Test_prioritizeNodes: %s', (_name, image, want) => {
+    expect(scores([image], [status1, status2, status3])).toEqual(want);
+  });
+
   // upstream: TestNormalizedImageName
   it.each([
     ['add :latest postfix 1', 'root', 'root:latest'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeInfoOf, podInfoOf, runScorePlugin } from '../test-support.js';
+import { clusterOf, feasibleNodes, nodeInfoOf, podInfoOf, runScorePlugin } from '../test-support.js';
 import plugin from './inter-pod-affinity.js';
 
 // upstream: interpodaffinity/scoring.go NormalizeScore (float64 arithmetic, then int64 truncation)
@@ -121,5 +121,95 @@ describe('InterPodAffinity score: TestPreferredAffinity', () => {
 
   it('all nodes are same priority as Affinity is nil (PreScore skips)', () => {
     expect(runScorePlugin(plugin, podInfoOf({ containers: [{ name: 'c' }] }, { labels: s1 }), nodesOf([[china, []], [india, []], [az1, []]]))).toBeUndefined();
+  });
+});
+
+// upstream interpodaffinity tests' `namespaces`
+const namespaceLabels = new Map([
+  ['subteam1.team1', { team: 'team1' }],
+  ['subteam2.team1', { team: 'team1' }],
+  ['subteam1.team2', { team: 'team2' }],
+  ['subteam2.team2', { team: 'team2' }],
+]);
+
+/** The normalised scores on `nodes` in a cluster with upstream's namespaces; undefined when PreScore skips. */
+function scoresWithNamespaces(pod: ReturnType<typeof podInfoOf>, nodes: readonly ReturnType<typeof nodeInfoOf>[]): number[] | undefined {
+  const state = plugin.preScore(pod, feasibleNodes(nodes), clusterOf(nodes, undefined, namespaceLabels));
+  if (state === undefined) return undefined;
+  const scores = nodes.map((node) => plugin.score(pod, node, state));
+  plugin.normalize?.(scores, state);
+  return scores;
+}
+
+// Ported from interpodaffinity/scoring_test.go TestPreferredAffinity, the cases with namespaces and a
+// namespaceSelector, "Do not ignore preferred terms of existing pods" (the default) and "No nodes to score". Skipped:
+// the invalid label values (API-invalid) and "Ignore preferred terms of existing pods" (a profile arg).
+describe('InterPodAffinity score: TestPreferredAffinity (namespaces)', () => {
+  const bySelector = (kind: 'podAffinity' | 'podAntiAffinity') => ({
+    [kind]: {
+      preferredDuringSchedulingIgnoredDuringExecution: [{
+        weight: 5,
+        podAffinityTerm: {
+          labelSelector: { matchExpressions: [{ key: 'security', operator: 'In', values: ['S1'] }] },
+          topologyKey: 'region',
+          namespaces: ['subteam2.team2'],
+          namespaceSelector: { matchExpressions: [{ key: 'team', operator: 'In', values: ['team1'] }] },
+        },
+      }],
+    },
+  });
+  /** Two S1 pods of subteam1.team1 and one of `third` on node1 (China), one of subteam2.team1 on node2 (India). */
+  const nodes = (third: string) => [
+    nodeInfoOf({ name: 'node1', labels: china }, ['subteam1.team1', 'subteam1.team1', third].map((namespace, i) => podInfoOf({ containers: [{ name: 'c' }] }, { name: `p${i}`, namespace, labels: s1 }))),
+    nodeInfoOf({ name: 'node2', labels: india }, [podInfoOf({ containers: [{ name: 'c' }] }, { name: 'p3', namespace: 'subteam2.team1', labels: s1 })]),
+  ];
+  it.each([
+    ['Affinity with pods matching NamespaceSelector', 'podAffinity', 'subteam1.team2', [100, 0]],
+    ['Affinity with pods matching both NamespaceSelector and Namespaces fields', 'podAffinity', 'subteam2.team2', [100, 0]],
+    ['(anti-affinity) Affinity with pods matching NamespaceSelector', 'podAntiAffinity', 'subteam1.team2', [0, 100]],
+    ['(anti-affinity) Affinity with pods matching both NamespaceSelector and Namespaces fields', 'podAntiAffinity', 'subteam2.team2', [0, 100]],
+  ] as const)('%s', (_name, kind, third, want) => {
+    const pod = podInfoOf({ containers: [{ name: 'c' }], affinity: bySelector(kind) }, { namespace: 'subteam1.team1', labels: s1 });
+    expect(scoresWithNamespaces(pod, nodes(third))).toEqual(want);
+  });
+
+  it('Do not ignore preferred terms of existing pods', () => {
+    const nodes = [
+      nodeInfoOf({ name: 'node1', labels: china }, [podInfoOf({ containers: [{ name: 'c' }], affinity: stayWithS1InRegionAwayFromS2InAz }, { name: 'p1', labels: s1 })]),
+      nodeInfoOf({ name: 'node2', labels: india }, [podInfoOf({ containers: [{ name: 'c' }], affinity: stayWithS2InRegion }, { name: 'p2', labels: s2 })]),
+    ];
+    expect(scoresWithNamespaces(podInfoOf({ containers: [{ name: 'c' }] }, { labels: s2 }), nodes)).toEqual([0, 100]);
+  });
+
+  it('No nodes to score (PreScore skips)', () => {
+    expect(scoresWithNamespaces(podInfoOf({ containers: [{ name: 'c' }] }, { labels: s2 }), [])).toBeUndefined();
+  });
+});
+
+// Ported from interpodaffinity/scoring_test.go TestPreferredAffinityWithHardPodAffinitySymmetricWeight: an existing
+// pod's required affinity term that matches the incoming pod adds hardPodAffinityWeight (default 1) to its domain,
+// with the term's namespaces and namespaceSelector resolved against the incoming pod. Upstream's namespace "" is
+// "default" here. Skipped: "with zero weight" (hardPodAffinityWeight is a profile arg).
+describe('InterPodAffinity score: TestPreferredAffinityWithHardPodAffinitySymmetricWeight', () => {
+  const hardPodAffinity = {
+    podAffinity: {
+      requiredDuringSchedulingIgnoredDuringExecution: [{
+        labelSelector: { matchExpressions: [{ key: 'service', operator: 'In', values: ['S1'] }] },
+        namespaces: ['default', 'subteam2.team2'],
+        namespaceSelector: { matchExpressions: [{ key: 'team', operator: 'In', values: ['team1'] }] },
+        topologyKey: 'region',
+      }],
+    },
+  };
+  const nodes = [china, india, az1].map((labels, i) =>
+    nodeInfoOf({ name: `node${i + 1}`, labels }, i < 2 ? [podInfoOf({ containers: [{ name: 'c' }], affinity: hardPodAffinity }, { name: `p${i}` })] : []),
+  );
+  it.each([
+    ['with default weight', 'default', [100, 100, 0]],
+    ['with no matching namespace', 'subteam1.team2', undefined],
+    ['with matching NamespaceSelector', 'subteam1.team1', [100, 100, 0]],
+    ['with matching Namespaces', 'subteam2.team2', [100, 100, 0]],
+  ] as const)('%s', (_name, namespace, want) => {
+    expect(scoresWithNamespaces(podInfoOf({ containers: [{ name: 'c' }] }, { namespace, labels: { service: 'S1' } }), nodes)).toEqual(want);
   });
 });

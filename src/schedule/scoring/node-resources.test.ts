@@ -82,6 +82,27 @@ describe('NodeResourcesFit score (LeastAllocated)', () => {
   });
 });
 
+// Ported from noderesources/fit_test.go TestFitScore (newest stored version): the LeastAllocated cases over the default
+// resources (with and without PreScore, which give the same scores, and with a sidecar on a bound pod). Skipped: the
+// MostAllocated and RequestedToCapacityRatio strategies and DRA extended resources (not in the default profile).
+describe('TestFitScore (LeastAllocated)', () => {
+  const withSidecar = (requests: Readonly<Record<string, string>>, sidecar?: Readonly<Record<string, string>>) => ({
+    containers: [{ name: 'c', resources: { requests } }],
+    ...(sidecar && { initContainers: [{ name: 'sidecar', restartPolicy: 'Always', resources: { requests: sidecar } }] }),
+  });
+  const node = (name: string, cpu: string, bound: ReturnType<typeof withSidecar>) => nodeInfoOf({ name, allocatable: { cpu, memory: '10000', pods: '110' } }, [podInfoOf(bound)]);
+  it.each([
+    ['test case for ScoringStrategy LeastAllocated', [node('node1', '4000', withSidecar(cpuMem('2000', '4000'))), node('node2', '6000', withSidecar(cpuMem('1000', '2000')))], [32, 63]],
+    [
+      'test case for ScoringStrategy LeastAllocated with sidecar container',
+      [node('node1', '4000', withSidecar(cpuMem('1000', '2000'), cpuMem('1000', '2000'))), node('node2', '4000', withSidecar(cpuMem('1000', '2000')))],
+      [32, 55],
+    ],
+  ] as const)('%s', (_name, nodes, want) => {
+    expect(runScorePlugin(leastAllocated, podInfoOf(withSidecar(cpuMem('1000', '2000'))), nodes)).toEqual(want);
+  });
+});
+
 // Ported from noderesources/balanced_allocation_test.go TestNodeResourcesBalancedAllocation (cpu and memory; the
 // cases with extended or DRA resources configure resources the default profile does not score).
 describe('NodeResourcesBalancedAllocation score', () => {

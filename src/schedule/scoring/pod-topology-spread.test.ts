@@ -105,3 +105,123 @@ describe('PodTopologySpread score', () => {
     expect(runScorePlugin(podTopologySpread, pod, nodes)).toEqual([44, 66, 77, 100]);
   });
 });
+
+// The rest of upstream's TestPodTopologySpreadScore (scoring_test.go at 38f68d59a73f5685774b2f1e1d1921e231cc8ab4):
+// bound pods with their own labels, namespaces and deletion, node inclusion policies and matchLabelKeys. Skipped:
+// "matchLabelKeys ignored when feature gate disabled" (MatchLabelKeysInPodTopologySpread is GA).
+describe('PodTopologySpread score: TestPodTopologySpreadScore, pods and policies', () => {
+  type Labels = Readonly<Record<string, string>>;
+  interface Bound {
+    readonly labels: Labels;
+    readonly namespace?: string;
+    readonly terminating?: boolean;
+  }
+  /** A node: name, labels, bound pods, and whether it carries the node.kubernetes.io/unschedulable NoSchedule taint. */
+  type Row = readonly [name: string, labels: Labels, pods: readonly Bound[], tainted?: boolean];
+  const bar = { bar: '' };
+  const fooBar = { foo: '', bar: '' };
+  const barSelector = { matchExpressions: [{ key: 'bar', operator: 'Exists' }] };
+  const pods = (n: number, labels: Labels = foo): Bound[] => Array.from({ length: n }, () => ({ labels }));
+  const nodesFrom = (rows: readonly Row[]) =>
+    rows.map(([name, labels, bound, tainted]) =>
+      nodeInfoOf(
+        { name, labels, ...(tainted ? { taints: [{ key: 'node.kubernetes.io/unschedulable', value: '', effect: 'NoSchedule' }] } : {}) },
+        bound.map((pod, i) =>
+          podInfoOf({ containers: [{ name: 'c' }], nodeName: name }, {
+            name: `p-${name}${i}`,
+            labels: pod.labels,
+            namespace: pod.namespace ?? 'default',
+            ...(pod.terminating ? { deletionTimestamp: '2026-01-01T00:00:00Z' } : {}),
+          }),
+        ),
+      ),
+    );
+  const zoned = (name: string, zone: string, bound: readonly Bound[]): Row => [name, { zone, [HOSTNAME_LABEL]: name }, bound];
+  const hosted = (name: string, bound: readonly Bound[]): Row => [name, { [HOSTNAME_LABEL]: name }, bound];
+  const labelled = (name: string, bound: readonly Bound[], extra: Labels = {}, tainted = false): Row => [name, { node: name, ...extra }, bound, tainted];
+  const pod = (labels: Labels, constraints: readonly Readonly<Record<string, unknown>>[], extra: Readonly<Record<string, unknown>> = {}) =>
+    podInfoOf({ containers: [{ name: 'c' }], topologySpreadConstraints: constraints, ...extra }, { name: 'p', labels });
+  const zoneAndHost = (labels: Labels, hostSelector: unknown = barSelector) => pod(labels, [constraint(1, 'zone'), constraint(1, HOSTNAME_LABEL, hostSelector)]);
+  const onNode = (extra: Readonly<Record<string, unknown>> = {}) => ({ ...constraint(1, 'node'), ...extra });
+  const nodeAffinityFoo = { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'foo', operator: 'In', values: [''] }] }] } } } };
+  const policyNodes = (aExtra: Labels, bExtra: Labels, cTainted = false): Row[] => [
+    labelled('node-a', pods(2), aExtra),
+    labelled('node-b', pods(1), bExtra),
+    labelled('node-c', pods(1), {}, cTainted),
+  ];
+  const differentSelectors: Row[] = [
+    zoned('node-a', 'zone1', pods(1)),
+    zoned('node-b', 'zone1', [{ labels: fooBar }]),
+    zoned('node-x', 'zone2', []),
+    zoned('node-y', 'zone2', [{ labels: foo }, { labels: bar }]),
+  ];
+  const matchLabelKeysNodes = (cPods: readonly Bound[], bLabels: Labels): Row[] => [
+    zoned('node-a', 'zone1', pods(1)),
+    zoned('node-b', 'zone1', [{ labels: bLabels }]),
+    zoned('node-c', 'zone2', cPods),
+    zoned('node-d', 'zone2', []),
+  ];
+
+  it.each([
+    {
+      name: 'two Constraints on zone and node, 2 out of 4 nodes are candidates',
+      pod: zoneAndHost(foo, fooSelector),
+      nodes: [zoned('node-a', 'zone1', pods(2)), zoned('node-x', 'zone2', pods(2))],
+      failed: [zoned('node-b', 'zone1', pods(1)), zoned('node-y', 'zone2', pods(4))],
+      want: [100, 63],
+    },
+    { name: 'two Constraints on zone and node, with different labelSelectors', pod: zoneAndHost(fooBar), nodes: differentSelectors, want: [60, 20, 100, 60] },
+    {
+      name: 'two Constraints on zone and node, with different labelSelectors, some nodes have 0 pods',
+      pod: zoneAndHost(fooBar),
+      nodes: [zoned('node-a', 'zone1', []), zoned('node-b', 'zone1', [{ labels: bar }]), zoned('node-x', 'zone2', pods(1)), zoned('node-y', 'zone2', [{ labels: fooBar }])],
+      want: [100, 60, 40, 0],
+    },
+    {
+      name: 'two Constraints on zone and node, with different labelSelectors, 3 out of 4 nodes are candidates',
+      pod: zoneAndHost(fooBar),
+      nodes: differentSelectors.slice(0, 3),
+      failed: differentSelectors.slice(3),
+      want: [50, 25, 100],
+    },
+    {
+      name: 'existing pods in a different namespace do not count',
+      pod: pod(foo, [constraint(1, HOSTNAME_LABEL)]),
+      nodes: [hosted('node-a', [{ labels: foo, namespace: 'ns1' }, { labels: foo }]), hosted('node-b', pods(2))],
+      want: [100, 33],
+    },
+    {
+      name: 'terminating Pods should be excluded',
+      pod: pod(foo, [constraint(1, HOSTNAME_LABEL)]),
+      nodes: [hosted('node-a', [{ labels: foo, terminating: true }]), hosted('node-b', pods(1))],
+      want: [100, 0],
+    },
+    {
+      name: 'minDomains has no effect when ScheduleAnyway',
+      pod: pod(foo, [{ ...constraint(2, 'node'), minDomains: 10 }]),
+      nodes: [labelled('node-a', pods(2)), labelled('node-b', pods(2)), labelled('node-c', pods(1))],
+      want: [75, 75, 100],
+    },
+    { name: 'NodeAffinityPolicy honoed with labelSelectors', pod: pod(foo, [onNode()], { nodeSelector: foo }), nodes: policyNodes(foo, foo), want: [0, 33, 100] },
+    { name: 'NodeAffinityPolicy ignored with labelSelectors', pod: pod(foo, [onNode({ nodeAffinityPolicy: 'Ignore' })], { nodeSelector: foo }), nodes: policyNodes(foo, foo), want: [66, 100, 100] },
+    { name: 'NodeAffinityPolicy honoed with nodeAffinity', pod: pod(foo, [onNode()], nodeAffinityFoo), nodes: policyNodes(foo, foo), want: [0, 33, 100] },
+    { name: 'NodeAffinityPolicy ignored with nodeAffinity', pod: pod(foo, [onNode({ nodeAffinityPolicy: 'Ignore' })], nodeAffinityFoo), nodes: policyNodes(foo, foo), want: [66, 100, 100] },
+    { name: 'NodeTaintsPolicy honored', pod: pod(foo, [onNode({ nodeTaintsPolicy: 'Honor' })]), nodes: policyNodes({}, {}, true), want: [0, 33, 100] },
+    { name: 'NodeTaintsPolicy ignored', pod: pod(foo, [onNode()]), nodes: policyNodes({}, {}, true), want: [66, 100, 100] },
+    {
+      name: 'matchLabelKeys ANDed with LabelSelector when LabelSelector is empty',
+      pod: pod(fooBar, [{ ...constraint(1, 'zone', {}), matchLabelKeys: ['foo'] }, { ...constraint(1, HOSTNAME_LABEL, {}), matchLabelKeys: ['bar'] }]),
+      nodes: matchLabelKeysNodes([{ labels: foo }, { labels: bar }], fooBar),
+      want: [60, 20, 60, 100],
+    },
+    {
+      name: "matchLabelKeys ANDed with LabelSelector when LabelSelector isn't empty",
+      pod: pod({ foo: '', bar: '', baz: '' }, [constraint(1, 'zone'), { ...constraint(1, HOSTNAME_LABEL, barSelector), matchLabelKeys: ['baz'] }]),
+      nodes: matchLabelKeysNodes([{ labels: foo }, { labels: bar }, { labels: { bar: '', baz: '' } }], { foo: '', bar: '', baz: '' }),
+      want: [60, 20, 60, 100],
+    },
+  ] as { name: string; pod: ReturnType<typeof pod>; nodes: Row[]; failed?: Row[]; want: number[] }[])('$name', ({ pod: incomingPod, nodes, failed = [], want }) => {
+    const feasible = nodesFrom(nodes);
+    expect(runScorePlugin(podTopologySpread, incomingPod, feasible, [...feasible, ...nodesFrom(failed)])).toEqual(want);
+  });
+});

@@ -1,12 +1,15 @@
 // The volumes of a pod spec that the volume plugins read: claims and the in-tree disks that conflict on a node.
 import { asArray, asRecord, stringField } from '../../model/object.js';
+import { migratedVolume, type CsiVolume } from './csi-migration.js';
 
 export type PodVolume =
   | { readonly kind: 'claim'; readonly name: string; readonly claimName: string }
   /** A generic ephemeral volume: the claim `<pod>-<volume>` its controller creates from `template`. */
   | { readonly kind: 'ephemeral'; readonly name: string; readonly claimName: string; readonly template: Readonly<Record<string, unknown>> }
-  | { readonly kind: 'gcePersistentDisk'; readonly pdName: string; readonly readOnly: boolean }
-  | { readonly kind: 'awsElasticBlockStore'; readonly volumeID: string }
+  | { readonly kind: 'gcePersistentDisk'; readonly pdName: string; readonly readOnly: boolean; readonly migrated: CsiVolume }
+  | { readonly kind: 'awsElasticBlockStore'; readonly volumeID: string; readonly migrated: CsiVolume }
+  /** Another in-tree volume migrated to CSI (azureDisk, cinder, portworxVolume): only its attachment counts. */
+  | { readonly kind: 'migrated'; readonly migrated: CsiVolume }
   | { readonly kind: 'rbd'; readonly monitors: readonly string[]; readonly pool: string; readonly image: string; readonly readOnly: boolean }
   | { readonly kind: 'iscsi'; readonly iqn: string; readonly readOnly: boolean };
 
@@ -18,10 +21,12 @@ function toPodVolume(entry: unknown, podName: string): PodVolume | undefined {
   if (claim) return { kind: 'claim', name, claimName: stringField(claim, 'claimName') };
   const ephemeral = asRecord(volume?.['ephemeral']);
   if (ephemeral) return { kind: 'ephemeral', name, claimName: `${podName}-${name}`, template: asRecord(ephemeral['volumeClaimTemplate']) ?? {} };
+  const migrated = volume && migratedVolume(volume);
   const gce = asRecord(volume?.['gcePersistentDisk']);
-  if (gce) return { kind: 'gcePersistentDisk', pdName: stringField(gce, 'pdName'), readOnly: gce['readOnly'] === true };
+  if (gce && migrated) return { kind: 'gcePersistentDisk', pdName: stringField(gce, 'pdName'), readOnly: gce['readOnly'] === true, migrated };
   const aws = asRecord(volume?.['awsElasticBlockStore']);
-  if (aws) return { kind: 'awsElasticBlockStore', volumeID: stringField(aws, 'volumeID') };
+  if (aws && migrated) return { kind: 'awsElasticBlockStore', volumeID: stringField(aws, 'volumeID'), migrated };
+  if (migrated) return { kind: 'migrated', migrated };
   const rbd = asRecord(volume?.['rbd']);
   if (rbd) {
     const monitors = asArray(rbd['monitors']).filter((m): m is string => typeof m === 'string');
@@ -43,7 +48,9 @@ export function podVolumesOf(spec: Readonly<Record<string, unknown>>, podName: s
   return out;
 }
 
-/** True for the in-tree disks VolumeRestrictions checks for conflicts on a node. */
+const IN_TREE_DISKS: ReadonlySet<PodVolume['kind']> = new Set(['gcePersistentDisk', 'awsElasticBlockStore', 'rbd', 'iscsi']);
+
+/** True for the in-tree disks VolumeRestrictions checks for conflicts on a node (needsRestrictionsCheck). */
 export function isInTreeDisk(volume: PodVolume): boolean {
-  return volume.kind !== 'claim' && volume.kind !== 'ephemeral';
+  return IN_TREE_DISKS.has(volume.kind);
 }

@@ -3,8 +3,8 @@
 import { asRecord, type KubeObject } from '../../model/object.js';
 import { findMatchingVolume } from './find-pod-volumes.js';
 import {
-  NOT_SUPPORTED_PROVISIONER, toCapacityInfo, toClaimInfo, toDriverLimits, toStorageClassInfo, toVolumeInfo,
-  type CapacityInfo, type ClaimInfo, type StorageClassInfo, type VolumeInfo,
+  NOT_SUPPORTED_PROVISIONER, toAttachmentInfo, toCapacityInfo, toClaimInfo, toDriverLimits, toStorageClassInfo, toVolumeInfo,
+  type AttachmentInfo, type CapacityInfo, type ClaimInfo, type StorageClassInfo, type VolumeInfo,
 } from './storage-objects.js';
 
 export function claimKey(namespace: string, name: string): string {
@@ -19,12 +19,14 @@ interface Objects {
   /** CSIDriver name → spec.storageCapacity. */
   readonly drivers: Map<string, boolean>;
   readonly capacities: CapacityInfo[];
+  /** VolumeAttachments by node name. */
+  readonly attachments: Map<string, AttachmentInfo[]>;
   /** Claims captured from a cluster (a --cluster input, or written with a status): the PV controller has seen them. */
   readonly liveClaims: Set<string>;
 }
 
 function collect(storage: readonly KubeObject[]): Objects {
-  const objects: Objects = { claims: new Map(), volumes: new Map(), classes: new Map(), csiNodes: new Map(), drivers: new Map(), capacities: [], liveClaims: new Set() };
+  const objects: Objects = { claims: new Map(), volumes: new Map(), classes: new Map(), csiNodes: new Map(), drivers: new Map(), capacities: [], attachments: new Map(), liveClaims: new Set() };
   for (const object of storage) {
     const { kind, name, namespace } = object.ref;
     if (kind === 'PersistentVolumeClaim') {
@@ -35,9 +37,16 @@ function collect(storage: readonly KubeObject[]): Objects {
     else if (kind === 'StorageClass') setOnce(objects.classes, name, () => toStorageClassInfo(object));
     else if (kind === 'CSINode') setOnce(objects.csiNodes, name, () => toDriverLimits(object));
     else if (kind === 'CSIDriver') setOnce(objects.drivers, name, () => asRecord(object.value['spec'])?.['storageCapacity'] === true);
+    else if (kind === 'VolumeAttachment') addAttachment(objects.attachments, toAttachmentInfo(object));
     else objects.capacities.push(toCapacityInfo(object));
   }
   return objects;
+}
+
+function addAttachment(attachments: Map<string, AttachmentInfo[]>, attachment: AttachmentInfo): void {
+  const onNode = attachments.get(attachment.nodeName);
+  if (onNode) onNode.push(attachment);
+  else attachments.set(attachment.nodeName, [attachment]);
 }
 
 /** The first object of each name wins, as for Nodes. */
@@ -120,6 +129,11 @@ export class StorageCatalog {
   /** The CSINode's attach limits by driver; undefined when the node has no CSINode. */
   driverLimits(nodeName: string): ReadonlyMap<string, number> | undefined {
     return this.#objects.csiNodes.get(nodeName);
+  }
+
+  /** The VolumeAttachments of a node. */
+  attachments(nodeName: string): readonly AttachmentInfo[] {
+    return this.#objects.attachments.get(nodeName) ?? [];
   }
 
   /** True when some CSINode limits how many volumes a driver attaches. */

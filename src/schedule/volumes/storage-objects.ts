@@ -2,6 +2,7 @@
 import { toLabelSelector, toNodeSelector, type LabelSelector, type Labels, type NodeSelector } from '../../model/labels.js';
 import { asArray, asRecord, asStringMap, stringField, type KubeObject } from '../../model/object.js';
 import { ceilValue, parseQuantity } from '../../model/quantity.js';
+import { migratedVolume, type CsiVolume } from './csi-migration.js';
 
 /** component-helpers storage/volume: the annotations the PV controller and the scheduler write. */
 export const ANN_BIND_COMPLETED = 'pv.kubernetes.io/bind-completed';
@@ -42,7 +43,16 @@ export interface VolumeInfo {
   readonly deleting: boolean;
   /** spec.nodeAffinity.required; undefined when absent. */
   readonly nodeAffinity: NodeSelector | undefined;
-  readonly csi: { readonly driver: string; readonly handle: string } | undefined;
+  readonly csi: CsiVolume | undefined;
+  /** The CSI volume an in-tree source (EBS, GCE PD, Azure Disk, Cinder, Portworx) migrates to. */
+  readonly migrated?: CsiVolume;
+}
+
+/** A VolumeAttachment: a PersistentVolume a CSI driver attaches to a node (even after its pod is gone). */
+export interface AttachmentInfo {
+  readonly nodeName: string;
+  readonly attacher: string;
+  readonly volumeName: string;
 }
 
 /** A TopologySelectorTerm: every key must have one of its values. */
@@ -131,7 +141,18 @@ export function toVolumeInfo(object: KubeObject): VolumeInfo {
     deleting: metadata?.['deletionTimestamp'] != null,
     nodeAffinity: asRecord(required) ? toNodeSelector(required) : undefined,
     csi: csi ? { driver: stringField(csi, 'driver'), handle: stringField(csi, 'volumeHandle') } : undefined,
+    ...migratedField(spec, asStringMap(metadata?.['labels'])),
   };
+}
+
+function migratedField(spec: Readonly<Record<string, unknown>> | undefined, labels: Labels): { migrated?: CsiVolume } {
+  const migrated = spec && migratedVolume(spec, labels);
+  return migrated ? { migrated } : {};
+}
+
+export function toAttachmentInfo(object: KubeObject): AttachmentInfo {
+  const spec = asRecord(object.value['spec']);
+  return { nodeName: stringField(spec, 'nodeName'), attacher: stringField(spec, 'attacher'), volumeName: stringField(asRecord(spec?.['source']), 'persistentVolumeName') };
 }
 
 export function toStorageClassInfo(object: KubeObject): StorageClassInfo {

@@ -1,0 +1,222 @@
+// Ports of pkg/scheduler/framework/plugins/podtopologyspread/filtering_test.go (kubernetes/kubernetes at
+// e7827879dbc282e7f5103451dc63169e964b6bb7) TestSingleConstraint and TestMultipleConstraints: the status code of
+// PodTopologySpread's Filter on each node, copied from upstream's wantStatusCode. Like upstream, only this plugin runs,
+// so nodes other filters would reject can still pass here. NodeInclusionPolicy is GA (always on since v1.33).
+import { describe, expect, it } from 'vitest';
+import type { NodeInfo } from '../node-info.js';
+import type { PodInfo } from '../pod-info.js';
+import { clusterOf, nodeInfoOf, podInfoOf, runFilter } from '../test-support.js';
+import plugin from './pod-topology-spread.js';
+
+type Labels = Readonly<Record<string, string>>;
+type Code = 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable';
+
+const S: Code = 'Success';
+const U: Code = 'Unschedulable';
+const UR: Code = 'UnschedulableAndUnresolvable';
+
+const exists = (key: string) => ({ matchExpressions: [{ key, operator: 'Exists' }] });
+const FOO = exists('foo');
+const BAR = exists('bar');
+const UNSCHEDULABLE_TAINT = [{ key: 'node.kubernetes.io/unschedulable', value: '', effect: 'NoSchedule' }];
+
+interface Constraint {
+  readonly maxSkew: number;
+  readonly key: string;
+  readonly selector?: Readonly<Record<string, unknown>>;
+  readonly minDomains?: number;
+  readonly nodeAffinityPolicy?: 'Honor' | 'Ignore';
+  readonly nodeTaintsPolicy?: 'Honor' | 'Ignore';
+}
+
+/** upstream st.MakePod().SpreadConstraint(maxSkew, key, DoNotSchedule, selector, minDomains, affinityPolicy, taintsPolicy, nil) */
+const spread = (c: Constraint) => ({
+  maxSkew: c.maxSkew,
+  topologyKey: c.key,
+  whenUnsatisfiable: 'DoNotSchedule',
+  ...(c.selector ? { labelSelector: c.selector } : {}),
+  ...(c.minDomains === undefined ? {} : { minDomains: c.minDomains }),
+  ...(c.nodeAffinityPolicy ? { nodeAffinityPolicy: c.nodeAffinityPolicy } : {}),
+  ...(c.nodeTaintsPolicy ? { nodeTaintsPolicy: c.nodeTaintsPolicy } : {}),
+});
+
+const nodeAffinity = (key: string, operator: 'In' | 'NotIn', values: readonly string[]) => ({
+  nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key, operator, values }] }] } },
+});
+
+const incoming = (labels: Labels, constraints: readonly Constraint[], extra: Readonly<Record<string, unknown>> = {}): PodInfo =>
+  podInfoOf({ containers: [{ name: 'c' }], topologySpreadConstraints: constraints.map(spread), ...extra }, { name: 'p', labels });
+
+interface NodeRow {
+  readonly name: string;
+  readonly labels: Labels;
+  readonly tainted?: boolean;
+}
+
+interface PodRow {
+  readonly node: string;
+  readonly labels: Labels;
+  readonly namespace?: string;
+  readonly terminating?: boolean;
+}
+
+const zoneNode = (name: string, zone: string, extra: Labels = {}): NodeRow => ({ name, labels: { zone, node: name, ...extra } });
+/** node-a, node-b in zone1 and node-x, node-y in zone2, each labelled node=<name>. */
+const FOUR_NODES = [zoneNode('node-a', 'zone1'), zoneNode('node-b', 'zone1'), zoneNode('node-x', 'zone2'), zoneNode('node-y', 'zone2')];
+const foo: Labels = { foo: '' };
+const bar: Labels = { bar: '' };
+const fooBar: Labels = { foo: '', bar: '' };
+const on = (node: string, labels: Labels = foo, extra: Omit<PodRow, 'node' | 'labels'> = {}): PodRow => ({ node, labels, ...extra });
+const many = (node: string, n: number, labels: Labels = foo): PodRow[] => Array.from({ length: n }, () => on(node, labels));
+
+function nodesOf(rows: readonly NodeRow[], pods: readonly PodRow[]): NodeInfo[] {
+  return rows.map((row) => nodeInfoOf(
+    { name: row.name, labels: row.labels, ...(row.tainted ? { taints: UNSCHEDULABLE_TAINT } : {}) },
+    pods.filter((pod) => pod.node === row.name).map((pod, i) => podInfoOf({ containers: [{ name: 'c' }], nodeName: row.name }, {
+      name: `${row.name}-${i}`,
+      labels: pod.labels,
+      namespace: pod.namespace ?? 'default',
+      ...(pod.terminating ? { deletionTimestamp: '2026-01-01T00:00:00Z' } : {}),
+    })),
+  ));
+}
+
+interface Case {
+  readonly name: string;
+  readonly pod: PodInfo;
+  readonly nodes: readonly NodeRow[];
+  readonly pods?: readonly PodRow[];
+  readonly want: Readonly<Record<string, Code>>;
+}
+
+function codes(c: Case): Record<string, Code> {
+  const nodes = nodesOf(c.nodes, c.pods ?? []);
+  const cluster = clusterOf(nodes);
+  return Object.fromEntries(nodes.map((node) => [node.name, runFilter(plugin, c.pod, node, cluster).code]));
+}
+
+const nodeLabelled = (name: string, labels: Labels, tainted = false): NodeRow => ({ name, labels: { node: name, ...labels }, tainted });
+const POLICY_NODES = [nodeLabelled('node-a', foo), nodeLabelled('node-b', foo), nodeLabelled('node-x', foo), nodeLabelled('node-y', {})];
+const TAINT_NODES = [nodeLabelled('node-a', foo), nodeLabelled('node-b', foo), nodeLabelled('node-x', foo), nodeLabelled('node-y', {}, true)];
+const ONE_ONE_ONE = [on('node-a'), on('node-b'), on('node-y')];
+const TWO_ONE_ZERO_THREE = [...many('node-a', 2), on('node-b'), ...many('node-y', 3)];
+const THREE_NODES = ['node-a', 'node-b', 'node-c'].map((name) => nodeLabelled(name, {}));
+const TWO_TWO_ONE = [...many('node-a', 2), ...many('node-b', 2), on('node-c')];
+const ZONE_TWO_ONE = [on('node-a'), on('node-b'), on('node-y')];
+
+const singleConstraint: Case[] = [
+  { name: 'no existing pods', pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }]), nodes: FOUR_NODES, want: { 'node-a': S, 'node-b': S, 'node-x': S, 'node-y': S } },
+  { name: "no existing pods, incoming pod doesn't match itself", pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: BAR }]), nodes: FOUR_NODES, want: { 'node-a': S, 'node-b': S, 'node-x': S, 'node-y': S } },
+  {
+    name: 'existing pods in a different namespace do not count',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }]),
+    nodes: FOUR_NODES,
+    pods: [on('node-a', foo, { namespace: 'ns1' }), on('node-a', foo, { namespace: 'ns2' }), on('node-x'), on('node-y')],
+    want: { 'node-a': S, 'node-b': S, 'node-x': U, 'node-y': U },
+  },
+  { name: 'existing pods do not match null selector', pod: incoming(foo, [{ maxSkew: 1, key: 'zone' }]), nodes: FOUR_NODES, pods: [on('node-x'), on('node-y')], want: { 'node-a': S, 'node-b': S, 'node-x': S, 'node-y': S } },
+  { name: 'pods spread across zones as 3/3, all nodes fit', pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }]), nodes: FOUR_NODES, pods: TWO_ONE_ZERO_THREE, want: { 'node-a': S, 'node-b': S, 'node-x': S, 'node-y': S } },
+  {
+    name: "pods spread across zones as 1/2 due to absence of label 'zone' on node-b",
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }]),
+    nodes: [zoneNode('node-a', 'zone1'), { name: 'node-b', labels: { zon: 'zone1', node: 'node-b' } }, zoneNode('node-x', 'zone2'), zoneNode('node-y', 'zone2')],
+    pods: [on('node-a'), on('node-b'), on('node-x'), on('node-y')],
+    want: { 'node-a': S, 'node-b': UR, 'node-x': U, 'node-y': U },
+  },
+  { name: "pod cannot be scheduled as all nodes don't have label 'rack'", pod: incoming(foo, [{ maxSkew: 1, key: 'rack', selector: FOO }]), nodes: [zoneNode('node-a', 'zone1'), zoneNode('node-x', 'zone2')], want: { 'node-a': UR, 'node-x': UR } },
+  { name: 'pods spread across nodes as 2/1/0/3, only node-x fits', pod: incoming(foo, [{ maxSkew: 1, key: 'node', selector: FOO }]), nodes: FOUR_NODES, pods: TWO_ONE_ZERO_THREE, want: { 'node-a': U, 'node-b': U, 'node-x': S, 'node-y': U } },
+  { name: 'pods spread across nodes as 2/1/0/3, maxSkew is 2, node-b and node-x fit', pod: incoming(foo, [{ maxSkew: 2, key: 'node', selector: FOO }]), nodes: FOUR_NODES, pods: TWO_ONE_ZERO_THREE, want: { 'node-a': U, 'node-b': S, 'node-x': S, 'node-y': U } },
+  { name: "pods spread across nodes as 2/1/0/3, but pod doesn't match itself", pod: incoming(bar, [{ maxSkew: 1, key: 'node', selector: FOO }]), nodes: FOUR_NODES, pods: TWO_ONE_ZERO_THREE, want: { 'node-a': U, 'node-b': S, 'node-x': S, 'node-y': U } },
+  {
+    name: 'incoming pod has nodeAffinity, pods spread as 2/~1~/~0~/3, hence node-a fits',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'node', selector: FOO }], { affinity: nodeAffinity('node', 'In', ['node-a', 'node-y']) }),
+    nodes: FOUR_NODES,
+    pods: TWO_ONE_ZERO_THREE,
+    want: { 'node-a': S, 'node-b': S, 'node-x': S, 'node-y': U },
+  },
+  {
+    name: 'terminating Pods should be excluded',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'node', selector: FOO }]),
+    nodes: [nodeLabelled('node-a', {}), nodeLabelled('node-b', {})],
+    pods: [on('node-a', foo, { terminating: true }), on('node-b')],
+    want: { 'node-a': S, 'node-b': U },
+  },
+  {
+    name: 'incoming pod has nodeAffinity, pods spread as 0/~2~/0/1, hence node-a fits',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }], { affinity: nodeAffinity('node', 'NotIn', ['node-b']) }),
+    nodes: FOUR_NODES,
+    pods: [...many('node-b', 2), on('node-y')],
+    want: { 'node-a': S, 'node-b': S, 'node-x': U, 'node-y': U },
+  },
+  { name: 'pods spread across nodes as 2/2/1, maxSkew is 2, and the number of domains < minDomains, then the third node fits', pod: incoming(foo, [{ maxSkew: 2, key: 'node', selector: FOO, minDomains: 4 }]), nodes: THREE_NODES, pods: TWO_TWO_ONE, want: { 'node-a': U, 'node-b': U, 'node-c': S } },
+  { name: 'pods spread across nodes as 2/2/1, maxSkew is 2, and the number of domains > minDomains, then the all nodes fit', pod: incoming(foo, [{ maxSkew: 2, key: 'node', selector: FOO, minDomains: 2 }]), nodes: THREE_NODES, pods: TWO_TWO_ONE, want: { 'node-a': S, 'node-b': S, 'node-c': S } },
+  { name: 'pods spread across zone as 2/1, maxSkew is 2 and the number of domains < minDomains, then the third and fourth nodes fit', pod: incoming(foo, [{ maxSkew: 2, key: 'zone', selector: FOO, minDomains: 3 }]), nodes: FOUR_NODES, pods: ZONE_TWO_ONE, want: { 'node-a': U, 'node-b': U, 'node-x': S, 'node-y': S } },
+  { name: 'pods spread across zone as 2/1, maxSkew is 2 and the number of domains > minDomains, then the all nodes fit', pod: incoming(foo, [{ maxSkew: 2, key: 'zone', selector: FOO, minDomains: 1 }]), nodes: FOUR_NODES, pods: ZONE_TWO_ONE, want: { 'node-a': S, 'node-b': S, 'node-x': S, 'node-y': S } },
+  { name: 'NodeAffinityPolicy honored with labelSelectors', pod: incoming(foo, [{ maxSkew: 1, key: 'node', selector: FOO }], { nodeSelector: foo }), nodes: POLICY_NODES, pods: ONE_ONE_ONE, want: { 'node-a': U, 'node-b': U, 'node-x': S, 'node-y': S } },
+  { name: 'NodeAffinityPolicy ignored with labelSelectors', pod: incoming(foo, [{ maxSkew: 1, key: 'node', selector: FOO, nodeAffinityPolicy: 'Ignore' }], { nodeSelector: foo }), nodes: POLICY_NODES, pods: ONE_ONE_ONE, want: { 'node-a': U, 'node-b': U, 'node-x': S, 'node-y': U } },
+  { name: 'NodeAffinityPolicy honored with nodeAffinity', pod: incoming(foo, [{ maxSkew: 1, key: 'node', selector: FOO }], { affinity: nodeAffinity('foo', 'In', ['']) }), nodes: POLICY_NODES, pods: ONE_ONE_ONE, want: { 'node-a': U, 'node-b': U, 'node-x': S, 'node-y': S } },
+  { name: 'NodeAffinityPolicy ignored with nodeAffinity', pod: incoming(foo, [{ maxSkew: 1, key: 'node', selector: FOO, nodeAffinityPolicy: 'Ignore' }], { affinity: nodeAffinity('foo', 'In', ['']) }), nodes: POLICY_NODES, pods: ONE_ONE_ONE, want: { 'node-a': U, 'node-b': U, 'node-x': S, 'node-y': U } },
+  { name: 'NodeTaintsPolicy honored', pod: incoming(foo, [{ maxSkew: 1, key: 'node', selector: FOO, nodeTaintsPolicy: 'Honor' }]), nodes: TAINT_NODES, pods: ONE_ONE_ONE, want: { 'node-a': U, 'node-b': U, 'node-x': S, 'node-y': S } },
+  { name: 'NodeTaintsPolicy ignored', pod: incoming(foo, [{ maxSkew: 1, key: 'node', selector: FOO }]), nodes: TAINT_NODES, pods: ONE_ONE_ONE, want: { 'node-a': U, 'node-b': U, 'node-x': S, 'node-y': U } },
+];
+
+describe('TestSingleConstraint (upstream filtering_test.go)', () => {
+  it.each(singleConstraint)('$name', (c) => {
+    expect(codes(c)).toEqual(c.want);
+  });
+});
+
+const zoneAndNode = (labels: Labels, nodeSelector = FOO) => incoming(labels, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: nodeSelector }]);
+const fooNodes = (yTainted: boolean, bFoo = true) => [
+  zoneNode('node-a', 'zone1', foo), zoneNode('node-b', 'zone1', bFoo ? foo : {}), zoneNode('node-x', 'zone2', foo), { ...zoneNode('node-y', 'zone2', yTainted ? foo : {}), tainted: yTainted },
+];
+
+const multipleConstraints: Case[] = [
+  { name: 'two Constraints on zone and node, spreads = [3/3, 2/1/0/3]', pod: zoneAndNode(foo), nodes: FOUR_NODES, pods: TWO_ONE_ZERO_THREE, want: { 'node-a': U, 'node-b': U, 'node-x': S, 'node-y': U } },
+  { name: 'two Constraints on zone and node, spreads = [3/4, 2/1/0/4]', pod: zoneAndNode(foo), nodes: FOUR_NODES, pods: [...many('node-a', 2), on('node-b'), ...many('node-y', 4)], want: { 'node-a': U, 'node-b': U, 'node-x': U, 'node-y': U } },
+  { name: 'Constraints hold different labelSelectors, spreads = [1/0, 1/0/0/1]', pod: zoneAndNode(fooBar, BAR), nodes: FOUR_NODES, pods: [on('node-a'), on('node-y', bar)], want: { 'node-a': U, 'node-b': U, 'node-x': S, 'node-y': U } },
+  { name: 'Constraints hold different labelSelectors, spreads = [1/0, 0/0/1/1]', pod: zoneAndNode(fooBar, BAR), nodes: FOUR_NODES, pods: [on('node-a'), on('node-x', bar), on('node-y', bar)], want: { 'node-a': U, 'node-b': U, 'node-x': U, 'node-y': U } },
+  { name: 'Constraints hold different labelSelectors, spreads = [2/3, 1/0/0/1]', pod: zoneAndNode(fooBar, BAR), nodes: FOUR_NODES, pods: [on('node-a'), on('node-a', fooBar), on('node-y'), on('node-y', fooBar), on('node-y')], want: { 'node-a': U, 'node-b': S, 'node-x': U, 'node-y': U } },
+  { name: "Constraints hold different labelSelectors but pod doesn't match itself on 'zone' constraint", pod: zoneAndNode(bar, BAR), nodes: FOUR_NODES, pods: [on('node-a'), on('node-x', bar), on('node-y', bar)], want: { 'node-a': S, 'node-b': S, 'node-x': U, 'node-y': U } },
+  {
+    name: "two Constraints on zone and node, absence of label 'node' on node-x, spreads = [1/1, 1/0/0/1]",
+    pod: zoneAndNode(foo),
+    nodes: [zoneNode('node-a', 'zone1'), zoneNode('node-b', 'zone1'), { name: 'node-x', labels: { zone: 'zone2' } }, zoneNode('node-y', 'zone2')],
+    pods: [on('node-a'), on('node-y')],
+    want: { 'node-a': U, 'node-b': S, 'node-x': UR, 'node-y': U },
+  },
+  {
+    name: 'two node inclusion Constraints, zone: honor/ignore, node: ignore/ignore',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: FOO, nodeAffinityPolicy: 'Ignore' }], { nodeSelector: foo }),
+    nodes: fooNodes(false),
+    pods: ONE_ONE_ONE,
+    want: { 'node-a': U, 'node-b': U, 'node-x': S, 'node-y': U },
+  },
+  {
+    name: 'two node inclusion Constraints, zone: honor/honor, node: honor/ignore',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO, nodeTaintsPolicy: 'Honor' }, { maxSkew: 1, key: 'node', selector: FOO }]),
+    nodes: [zoneNode('node-a', 'zone1', foo), zoneNode('node-b', 'zone1', foo), zoneNode('node-x', 'zone2', foo), { ...zoneNode('node-y', 'zone2'), tainted: true }],
+    pods: ONE_ONE_ONE,
+    want: { 'node-a': U, 'node-b': U, 'node-x': S, 'node-y': U },
+  },
+  {
+    name: 'two node inclusion Constraints, zone: honor/ignore, node: honor/ignore',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: FOO }], { nodeSelector: foo }),
+    nodes: fooNodes(true, false),
+    pods: ONE_ONE_ONE,
+    want: { 'node-a': U, 'node-b': S, 'node-x': S, 'node-y': U },
+  },
+  {
+    name: 'two node inclusion Constraints, zone: honor/honor, node: ignore/ignore',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO, nodeTaintsPolicy: 'Honor' }, { maxSkew: 1, key: 'node', selector: FOO, nodeAffinityPolicy: 'Ignore' }], { nodeSelector: foo }),
+    nodes: fooNodes(true, false),
+    pods: ONE_ONE_ONE,
+    want: { 'node-a': U, 'node-b': U, 'node-x': S, 'node-y': U },
+  },
+];
+
+describe('TestMultipleConstraints (upstream filtering_test.go)', () => {
+  it.each(multipleConstraints)('$name', (c) => {
+    expect(codes(c)).toEqual(c.want);
+  });
+});

@@ -1,0 +1,181 @@
+// Port of test/integration/scheduler/preemption/preemption_test.go (kubernetes/kubernetes, newest stored version): the
+// whole scheduler runs the preemptor against pods already running, and upstream's evicted pods must be the ones
+// kubefit's preemption names (and the preemptor must then land on the node). Ported: TestPreemption (the 3 cases without
+// upstream's token filter plugin, and the PodDisruptionConditions variant, identical for scheduling), TestNonPreemption,
+// TestPreemptionStarvation, TestPDBInPreemption (budget statuses written as the disruption controller computes them:
+// disruptionsAllowed = healthy pods - minAvailable), TestReadWriteOncePodPreemption. Skipped: the token-filter cases, TestPreemptionRaces (a race
+// between API events), TestNominatedNodeCleanUp and TestPreferNominatedNode (nominatedNodeName, not modelled).
+import { describe, expect, it } from 'vitest';
+import { node, pod, schedule, type PodDoc, type Value } from './integration-test-support.js';
+
+const LOW = 100;
+const MEDIUM = 200;
+const HIGH = 300;
+const nodeRes = { cpu: '500m', memory: '500' };
+const res = (cpu: number, memory: number) => ({ cpu: `${cpu}m`, memory: String(memory) });
+const defaultPodRes = res(100, 100);
+
+interface Case {
+  readonly name: string;
+  readonly nodes: readonly Value[];
+  readonly existing: readonly PodDoc[];
+  readonly preemptor: PodDoc;
+  /** Names of the existing pods upstream evicts. */
+  readonly preempted: readonly string[];
+}
+
+function run({ nodes, existing, preemptor }: Case) {
+  const [result] = schedule([...nodes, ...existing.map(pod), pod(preemptor)]);
+  return { preempted: (result?.placement.preempted ?? []).map((key) => key.split('/')[1]), nodes: Object.keys(result?.placement.nodes ?? {}) };
+}
+
+const antiAffinity = (value: string) => ({
+  affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchExpressions: [{ key: 'pod', operator: 'In', values: [value] }] }, topologyKey: 'node' }] } },
+});
+const node1 = [node({ name: 'node1', labels: { node: 'node1' }, capacity: nodeRes })];
+const victim400: PodDoc = { name: 'victim-pod', node: 'node1', priority: LOW, requests: res(400, 200) };
+const preemptor300: PodDoc = { name: 'preemptor-pod', priority: HIGH, requests: res(300, 200) };
+
+/**
+ * Upstream's anti-affinity cases: the preemptor avoids pod-0 (medium priority), pod-1 (of `pod1Priority`) avoids the
+ * preemptor; both on node1, topology key `node`.
+ */
+function antiAffinityCase(name: string, pod1Priority: number, preempted: readonly string[]): Case {
+  const existing = (pod: string, priority: number, spec: Value = {}): PodDoc => ({ name: pod, node: 'node1', priority, labels: { pod: pod.replace('pod-', 'p') }, requests: defaultPodRes, spec });
+  return {
+    name,
+    nodes: node1,
+    existing: [existing('pod-0', MEDIUM), existing('pod-1', pod1Priority, antiAffinity('preemptor'))],
+    preemptor: { name: 'preemptor-pod', priority: HIGH, labels: { pod: 'preemptor' }, requests: defaultPodRes, spec: antiAffinity('p0') },
+    preempted,
+  };
+}
+
+const preemptionCases: Case[] = [
+  { name: 'basic pod preemption', nodes: node1, existing: [victim400], preemptor: preemptor300, preempted: ['victim-pod'] },
+  antiAffinityCase('preemption is performed to satisfy anti-affinity', LOW, ['pod-0', 'pod-1']),
+  antiAffinityCase('preemption is not performed when anti-affinity is not satisfied', HIGH, []),
+  {
+    name: 'TestNonPreemption: pod preemption will happen',
+    nodes: node1,
+    existing: [victim400],
+    preemptor: preemptor300,
+    preempted: ['victim-pod'],
+  },
+  {
+    name: 'TestNonPreemption: pod preemption will not happen (preemptionPolicy Never)',
+    nodes: node1,
+    existing: [victim400],
+    preemptor: { ...preemptor300, spec: { preemptionPolicy: 'Never' } },
+    preempted: [],
+  },
+];
+
+const pdb = (name: string, matchLabels: Readonly<Record<string, string>>, healthy: number) => ({
+  apiVersion: 'policy/v1',
+  kind: 'PodDisruptionBudget',
+  metadata: { name, namespace: 'default' },
+  spec: { minAvailable: 2, selector: { matchLabels } },
+  status: { currentHealthy: healthy, desiredHealthy: 2, expectedPods: healthy, disruptionsAllowed: Math.max(0, healthy - 2) },
+});
+const pdbNodes = (count: number) => Array.from({ length: count }, (_, i) => node({ name: `node-${i + 1}`, capacity: nodeRes }));
+const small = (name: string, nodeName: string, priority: number, labels: Readonly<Record<string, string>> = {}): PodDoc => ({ name, node: nodeName, priority, labels, requests: defaultPodRes });
+
+const pdbCases: Case[] = [
+  {
+    name: 'A non-PDB violating pod is preempted despite its higher priority',
+    nodes: [...pdbNodes(1), pdb('pdb-1', { foo: 'bar' }, 2)],
+    existing: [small('low-pod1', 'node-1', LOW, { foo: 'bar' }), small('low-pod2', 'node-1', LOW, { foo: 'bar' }), small('mid-pod3', 'node-1', MEDIUM)],
+    preemptor: { name: 'preemptor-pod', priority: HIGH, requests: res(300, 200) },
+    preempted: ['mid-pod3'],
+  },
+  {
+    name: 'A node without any PDB violating pods is preferred for preemption',
+    nodes: [...pdbNodes(2), pdb('pdb-1', { foo: 'bar' }, 1)],
+    existing: [small('low-pod1', 'node-1', LOW, { foo: 'bar' }), small('mid-pod2', 'node-2', MEDIUM)],
+    preemptor: { name: 'preemptor-pod', priority: HIGH, requests: res(500, 200) },
+    preempted: ['mid-pod2'],
+  },
+  {
+    name: 'A node with fewer PDB violating pods is preferred for preemption',
+    nodes: [...pdbNodes(3), pdb('pdb-1', { foo1: 'bar' }, 1), pdb('pdb-2', { foo2: 'bar' }, 5)],
+    existing: [
+      small('low-pod1', 'node-1', LOW, { foo1: 'bar' }),
+      small('mid-pod1', 'node-1', MEDIUM),
+      small('low-pod2', 'node-2', LOW, { foo2: 'bar' }),
+      small('mid-pod2', 'node-2', MEDIUM, { foo2: 'bar' }),
+      small('low-pod4', 'node-3', LOW, { foo2: 'bar' }),
+      small('low-pod5', 'node-3', LOW, { foo2: 'bar' }),
+      small('low-pod6', 'node-3', LOW, { foo2: 'bar' }),
+    ],
+    preemptor: { name: 'preemptor-pod', priority: HIGH, requests: res(500, 400) },
+    preempted: ['low-pod4', 'low-pod5', 'low-pod6'],
+  },
+];
+
+describe('TestPreemption, TestNonPreemption (upstream test/integration/scheduler/preemption)', () => {
+  it.each(preemptionCases)('$name', (c) => {
+    const { preempted, nodes } = run(c);
+    expect(preempted.sort()).toEqual([...c.preempted].sort());
+    if (c.preempted.length > 0) expect(nodes).toEqual(['node1']);
+  });
+});
+
+describe('TestPDBInPreemption (upstream test/integration/scheduler/preemption)', () => {
+  it.each(pdbCases)('$name', (c) => {
+    expect(run(c).preempted.sort()).toEqual([...c.preempted].sort());
+  });
+});
+
+describe('TestPreemptionStarvation (upstream test/integration/scheduler/preemption)', () => {
+  it('starvation test: higher priority pod is scheduled before the lower priority ones', () => {
+    const running = Array.from({ length: 5 }, (_, i) => pod({ name: `rpod-${i}`, node: 'node1', priority: MEDIUM, labels: { pod: `rpod-${i}` }, requests: defaultPodRes }));
+    const pending = Array.from({ length: 5 }, (_, i) => pod({ name: `ppod-${i}`, priority: MEDIUM, labels: { pod: `ppod-${i}` }, requests: defaultPodRes }));
+    const results = schedule([...node1, ...running, ...pending, pod(preemptor300)]);
+    const preemptor = results.find((result) => result.object.name === 'preemptor-pod');
+    expect(preemptor?.placement.nodes).toEqual({ node1: 1 });
+    expect(preemptor?.placement.preempted).toHaveLength(3);
+    for (const result of results.filter((r) => r.object.name.startsWith('ppod-'))) expect(result.placement.nodes).toEqual({});
+  });
+});
+
+describe('TestReadWriteOncePodPreemption (upstream test/integration/scheduler/preemption)', () => {
+  const storage = [1, 2].flatMap((i) => [
+    {
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: { name: `pv-with-read-write-once-pod-${i}` },
+      spec: { accessModes: ['ReadWriteOncePod'], capacity: { storage: '1Mi' }, hostPath: { path: `/mnt${i}`, type: 'DirectoryOrCreate' } },
+      status: { phase: 'Bound' },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: `pvc-with-read-write-once-pod-${i}`, namespace: 'default', annotations: { 'pv.kubernetes.io/bind-completed': 'true' } },
+      spec: { accessModes: ['ReadWriteOncePod'], resources: { requests: { storage: '1Mi' } }, volumeName: `pv-with-read-write-once-pod-${i}` },
+      status: { phase: 'Bound' },
+    },
+  ]);
+  const claims = (...numbers: number[]) => ({
+    volumes: numbers.map((i) => ({ name: `volume-${i}`, persistentVolumeClaim: { claimName: `pvc-with-read-write-once-pod-${i}` } })),
+  });
+  const preemptor: PodDoc = { name: 'preemptor-pod', priority: HIGH, spec: claims(1, 2) };
+
+  it.each([
+    { name: 'preempt single pod', existing: [{ name: 'victim-pod', node: 'node1', priority: LOW, spec: claims(1) }], preemptor: { ...preemptor, spec: claims(1) }, preempted: ['victim-pod'] },
+    {
+      name: 'preempt two pods',
+      existing: [
+        { name: 'victim-pod-1', node: 'node1', priority: LOW, spec: claims(1) },
+        { name: 'victim-pod-2', node: 'node1', priority: LOW, spec: claims(2) },
+      ],
+      preemptor,
+      preempted: ['victim-pod-1', 'victim-pod-2'],
+    },
+    { name: 'preempt single pod with two volumes', existing: [{ name: 'victim-pod', node: 'node1', priority: LOW, spec: claims(1, 2) }], preemptor, preempted: ['victim-pod'] },
+  ])('$name', ({ name, existing, preemptor: incoming, preempted }) => {
+    const { preempted: got, nodes } = run({ name, nodes: [...node1, ...storage], existing, preemptor: incoming, preempted });
+    expect(got.sort()).toEqual(preempted);
+    expect(nodes).toEqual(['node1']);
+  });
+});

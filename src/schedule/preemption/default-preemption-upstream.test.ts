@@ -1,0 +1,317 @@
+// Port of pkg/scheduler/framework/plugins/defaultpreemption/default_preemption_test.go (kubernetes/kubernetes
+// @5def93b1). TestDryRunPreemption: the candidate each node gives (its victims and PDB violations) when every node is
+// a potential node, as upstream's test passes them all. TestSelectBestCandidate (all 9 cases): the node
+// pickOneNodeForPreemption takes among those candidates. TestPreempt (4 of 8; the 4 with scheduler extenders
+// skipped): the whole PostFilter after the filters, the node nominated and the pods evicted. Nodes have upstream's veryLargeRes (500m cpu, 500 bytes of
+// memory, 32 pods) and labels from their names (hostname/zone). Start times keep upstream's order in seconds instead
+// of nanoseconds. Skipped: the cases built on fake filter plugins, and those that set DefaultPreemptionArgs (kubefit
+// runs the defaults, which make every node of these clusters a candidate).
+import { describe, expect, it } from 'vitest';
+import { NodeClasses } from '../node-classes.js';
+import { toPodInfo, type PodInfo } from '../pod-info.js';
+import { runPreFilters } from '../run-filters.js';
+import { podSourceOfPod } from '../snapshot.js';
+import { nodeInfoOf, objectOf } from '../test-support.js';
+import { NEWEST_MINOR } from '../version.js';
+import { toPodDisruptionBudget } from './pod-disruption-budgets.js';
+import { findNodesThatFit } from '../feasibility.js';
+import { pickOneNodeForPreemption, preemptionOf, runPostFilter, toPreemptionResult, type PreemptionResult } from './preemption.js';
+import { selectVictimsOnNode, type Candidate } from './select-victims.js';
+
+type Labels = Readonly<Record<string, string>>;
+type Value = Readonly<Record<string, unknown>>;
+
+const LOW = 0;
+const MID = 100;
+const HIGH = 1000;
+const small = { cpu: '100m', memory: '100' };
+const medium = { cpu: '200m', memory: '200' };
+const large = { cpu: '300m', memory: '300' };
+const veryLarge = { cpu: '500m', memory: '500' };
+
+interface PodSpec {
+  readonly name: string;
+  readonly priority: number;
+  readonly requests?: Readonly<Record<string, string>>;
+  readonly labels?: Labels;
+  /** Seconds after the epoch (upstream: nanoseconds). */
+  readonly start?: number;
+  readonly spec?: Value;
+}
+
+function podInfo({ name, priority, requests, labels = {}, start, spec = {} }: PodSpec, nodeName?: string): PodInfo {
+  const object = objectOf({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default', labels },
+    spec: { ...(nodeName && { nodeName }), priority, containers: [{ name: 'c', image: 'i', ...(requests && { resources: { requests } }) }], ...spec },
+    ...(start !== undefined && { status: { phase: 'Running', startTime: new Date(start * 1000).toISOString() } }),
+  });
+  return toPodInfo(podSourceOfPod(object), { minor: NEWEST_MINOR, services: [], priorityClasses: new Map(), defaultPriority: 0 }, []);
+}
+
+const budget = (status: Value) => ({
+  apiVersion: 'policy/v1',
+  kind: 'PodDisruptionBudget',
+  metadata: { name: 'pdb', namespace: 'default' },
+  spec: { selector: { matchLabels: { app: 'foo' } } },
+  status,
+});
+
+interface Case {
+  readonly name: string;
+  readonly preemptor: PodSpec;
+  /** "name" or "name/zone" → the pods bound there. */
+  readonly nodes: Readonly<Record<string, readonly PodSpec[]>>;
+  readonly budgets?: readonly Value[];
+  /** Node → its candidate's victims (sorted) and PDB violations; nodes without a candidate are left out. */
+  readonly want: Readonly<Record<string, { readonly victims: readonly string[]; readonly violations?: number }>>;
+}
+
+/** The preemptor after PreFilter, on nodes of veryLargeRes labelled from their names, and the preemption scope. */
+function setup({ preemptor, nodes, budgets = [] }: Omit<Case, 'name' | 'want'>) {
+  const infos = Object.entries(nodes).map(([key, pods]) => {
+    const [name = key, zone] = key.split('/');
+    const labels = { hostname: name, ...(zone && { zone }) };
+    return nodeInfoOf({ name, labels, allocatable: { ...veryLarge, pods: '32' } }, pods.map((spec) => podInfo(spec, name)));
+  });
+  const classes = new NodeClasses(infos);
+  const cluster = classes.clusterState(new Map(), NEWEST_MINOR);
+  const prepared = runPreFilters(podInfo(preemptor), cluster);
+  const scope = { nodes: classes, cluster, budgets: budgets.map((b) => toPodDisruptionBudget(objectOf(b))) };
+  return { infos, classes, prepared, scope };
+}
+
+/** The candidate of every node that gives one, and the node names by index. */
+function dryRun(c: Omit<Case, 'name' | 'want'>): { candidates: Candidate[]; names: string[] } {
+  const { infos, prepared, scope } = setup(c);
+  const candidates = infos.map((_, index) => selectVictimsOnNode(prepared, index, scope)).filter((selected): selected is Candidate => !('code' in selected));
+  return { candidates, names: infos.map((node) => node.name) };
+}
+
+function candidates(c: Case): Case['want'] {
+  const { candidates: found, names } = dryRun(c);
+  return Object.fromEntries(found.map((candidate) => [names[candidate.index], { victims: candidate.victims.map((pod) => pod.name).sort(), violations: candidate.numPDBViolations }]));
+}
+
+const fooAntiAffinity = {
+  affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchExpressions: [{ key: 'foo', operator: 'Exists' }] }, topologyKey: 'hostname' }] } },
+};
+const spread = (topologyKey: string) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchExpressions: [{ key: 'foo', operator: 'Exists' }] } });
+const foo = { foo: '' };
+
+/**
+ * Upstream's pod topology spread setup: a preemptor spreading pods with foo over zones and hostnames, node-a and node-b
+ * in zone1 (two pods and one, of these priorities), node-x in zone2 (two pods of high priority).
+ */
+const spreadOverZones = (prefix: string, a1: number, a2: number, b1: number) => {
+  const pod = (name: string, priority: number): PodSpec => ({ name: `${prefix}-${name}`, priority, labels: foo });
+  return {
+    preemptor: { name: 'p', priority: HIGH, labels: foo, spec: { topologySpreadConstraints: [spread('zone'), spread('hostname')] } },
+    nodes: { 'node-a/zone1': [pod('a1', a1), pod('a2', a2)], 'node-b/zone1': [pod('b1', b1)], 'node-x/zone2': [pod('x1', HIGH), pod('x2', HIGH)] },
+  };
+};
+const app = { app: 'foo' };
+
+const cases: Case[] = [
+  {
+    name: 'a pod that fits on both nodes when lower priority pods are preempted',
+    preemptor: { name: 'p', priority: HIGH, requests: large },
+    nodes: { node1: [{ name: 'p1', priority: MID, requests: large }], node2: [{ name: 'p2', priority: MID, requests: large }] },
+    want: { node1: { victims: ['p1'] }, node2: { victims: ['p2'] } },
+  },
+  {
+    name: 'a pod that would fit on the nodes, but other pods running are higher priority, no preemption would happen',
+    preemptor: { name: 'p', priority: LOW, requests: large },
+    nodes: { node1: [{ name: 'p1', priority: MID, requests: large }], node2: [{ name: 'p2', priority: MID, requests: large }] },
+    want: {},
+  },
+  {
+    name: 'medium priority pod is preempted, but lower priority one stays as it is small',
+    preemptor: { name: 'p', priority: HIGH, requests: large },
+    nodes: {
+      node1: [{ name: 'p1.1', priority: LOW, requests: small }, { name: 'p1.2', priority: MID, requests: large }],
+      node2: [{ name: 'p2', priority: MID, requests: large }],
+    },
+    want: { node1: { victims: ['p1.2'] }, node2: { victims: ['p2'] } },
+  },
+  {
+    name: 'mixed priority pods are preempted',
+    preemptor: { name: 'p', priority: HIGH, requests: large },
+    nodes: {
+      node1: [
+        { name: 'p1.1', priority: MID, requests: small },
+        { name: 'p1.2', priority: LOW, requests: small },
+        { name: 'p1.3', priority: MID, requests: medium },
+        { name: 'p1.4', priority: HIGH, requests: small },
+      ],
+      node2: [{ name: 'p2', priority: HIGH, requests: large }],
+    },
+    want: { node1: { victims: ['p1.2', 'p1.3'] } },
+  },
+  {
+    name: 'mixed priority pods are preempted, pick later StartTime one when priorities are equal',
+    preemptor: { name: 'p', priority: HIGH, requests: large },
+    nodes: {
+      node1: [
+        { name: 'p1.1', priority: LOW, requests: small, start: 5 },
+        { name: 'p1.2', priority: LOW, requests: small, start: 4 },
+        { name: 'p1.3', priority: MID, requests: medium, start: 3 },
+        { name: 'p1.4', priority: HIGH, requests: small, start: 2 },
+      ],
+      node2: [{ name: 'p2', priority: HIGH, requests: large, start: 1 }],
+    },
+    want: { node1: { victims: ['p1.1', 'p1.3'] } },
+  },
+  {
+    name: 'pod with anti-affinity is preempted',
+    preemptor: { name: 'p', priority: HIGH, requests: small, labels: foo },
+    nodes: {
+      node1: [
+        { name: 'p1.1', priority: LOW, requests: small, labels: foo, spec: fooAntiAffinity },
+        { name: 'p1.2', priority: MID, requests: small },
+        { name: 'p1.3', priority: HIGH, requests: small },
+      ],
+      node2: [{ name: 'p2', priority: HIGH, requests: small }],
+    },
+    want: { node1: { victims: ['p1.1'] } },
+  },
+  {
+    name: 'preemption to resolve pod topology spread filter failure',
+    ...spreadOverZones('pod', MID, LOW, LOW),
+    want: { 'node-a': { victims: ['pod-a2'] }, 'node-b': { victims: ['pod-b1'] } },
+  },
+  {
+    name: 'preemption with violation of same pdb',
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
+    nodes: { node1: [{ name: 'p1.1', priority: MID, requests: medium, labels: app }, { name: 'p1.2', priority: MID, requests: medium, labels: app }] },
+    budgets: [budget({ disruptionsAllowed: 1 })],
+    want: { node1: { victims: ['p1.1', 'p1.2'], violations: 1 } },
+  },
+  {
+    name: "preemption with violation of the pdb with pod whose eviction was processed, the victim doesn't belong to DisruptedPods",
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
+    nodes: { node1: [{ name: 'p1.1', priority: MID, requests: medium, labels: app }, { name: 'p1.2', priority: MID, requests: medium, labels: app }] },
+    budgets: [budget({ disruptionsAllowed: 1, disruptedPods: { p2: '2026-01-01T00:00:00Z' } })],
+    want: { node1: { victims: ['p1.1', 'p1.2'], violations: 1 } },
+  },
+  {
+    name: 'preemption with violation of the pdb with pod whose eviction was processed, the victim belongs to DisruptedPods',
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
+    nodes: { node1: [{ name: 'p1.1', priority: MID, requests: medium, labels: app }, { name: 'p1.2', priority: MID, requests: medium, labels: app }] },
+    budgets: [budget({ disruptionsAllowed: 1, disruptedPods: { 'p1.2': '2026-01-01T00:00:00Z' } })],
+    want: { node1: { victims: ['p1.1', 'p1.2'], violations: 0 } },
+  },
+  {
+    name: "preemption with violation of the pdb with pod whose eviction was processed, the victim which belongs to DisruptedPods is treated as 'nonViolating'",
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
+    nodes: {
+      node1: [
+        { name: 'p1.1', priority: MID, requests: medium, labels: app },
+        { name: 'p1.2', priority: MID, requests: medium, labels: app },
+        { name: 'p1.3', priority: MID, requests: medium, labels: app },
+      ],
+    },
+    budgets: [budget({ disruptionsAllowed: 1, disruptedPods: { 'p1.3': '2026-01-01T00:00:00Z' } })],
+    want: { node1: { victims: ['p1.1', 'p1.2', 'p1.3'], violations: 1 } },
+  },
+];
+
+describe('TestDryRunPreemption (upstream default_preemption_test.go)', () => {
+  it.each(cases)('$name', (c) => {
+    const want = Object.fromEntries(Object.entries(c.want).map(([node, { victims, violations = 0 }]) => [node, { victims, violations }]));
+    expect(candidates(c)).toEqual(want);
+  });
+});
+
+interface SelectCase {
+  readonly name: string;
+  readonly preemptor: PodSpec;
+  readonly nodes: Readonly<Record<string, readonly PodSpec[]>>;
+  /** Any of these is valid. */
+  readonly expected: readonly string[];
+}
+
+const VERY_HIGH = 10000;
+const NEG = -100;
+/** A pod of upstream's TestSelectBestCandidate: started at the epoch unless said otherwise. */
+const at = (name: string, priority: number, requests: Readonly<Record<string, string>>, start = 0): PodSpec => ({ name, priority, requests, start });
+
+/** The preemptor of most of these cases. */
+const bigHigh: PodSpec = { name: 'p', priority: HIGH, requests: veryLarge };
+/** A case of upstream's table: the preemptor, and node1, node2, ... with these pods. */
+const selectCase = (name: string, expected: readonly string[], preemptor: PodSpec, ...pods: (readonly PodSpec[])[]): SelectCase => ({
+  name,
+  preemptor,
+  nodes: Object.fromEntries(pods.map((list, i) => [`node${i + 1}`, list])),
+  expected,
+});
+
+const selectCases: SelectCase[] = [
+  selectCase('a pod that fits on both nodes when lower priority pods are preempted', ['node1', 'node2'], { name: 'p', priority: HIGH, requests: large }, [at('p1', MID, large)], [at('p2', MID, large)]),
+  selectCase('node with min highest priority pod is picked', ['node3'], bigHigh, [at('p1.1', MID, medium), at('p1.2', MID, large)], [at('p2.1', MID, medium), at('p2.2', LOW, medium)], [at('p3.1', LOW, medium), at('p3.2', LOW, medium)]),
+  selectCase('when highest priorities are the same, minimum sum of priorities is picked', ['node2'], bigHigh, [at('p1.1', MID, medium), at('p1.2', MID, large)], [at('p2.1', MID, large), at('p2.2', LOW, medium)], [at('p3.1', MID, medium), at('p3.2', MID, medium)]),
+  selectCase('when highest priority and sum are the same, minimum number of pods is picked', ['node2'], bigHigh, [at('p1.1', MID, small), at('p1.2', NEG, small), at('p1.3', MID, small), at('p1.4', NEG, small)], [at('p2.1', MID, large), at('p2.2', NEG, medium)], [at('p3.1', MID, medium), at('p3.2', NEG, small), at('p3.3', LOW, small)]),
+  selectCase('sum of adjusted priorities is considered', ['node2'], bigHigh, [at('p1.1', MID, small), at('p1.2', NEG, small), at('p1.3', NEG, small)], [at('p2.1', MID, large), at('p2.2', NEG, medium)], [at('p3.1', MID, medium), at('p3.2', NEG, small), at('p3.3', LOW, small)]),
+  selectCase('non-overlapping lowest high priority, sum priorities, and number of pods', ['node1'], { name: 'p', priority: VERY_HIGH, requests: veryLarge }, [at('p1.1', MID, small), at('p1.2', LOW, small), at('p1.3', LOW, small)], [at('p2.1', HIGH, large)], [at('p3.1', MID, medium), at('p3.2', LOW, small), at('p3.3', LOW, small), at('p3.4', LOW, medium)], [at('p4.1', MID, medium), at('p4.2', MID, small), at('p4.3', MID, small), at('p4.4', NEG, small)]),
+  selectCase("same priority, same number of victims, different start time for each node's pod", ['node2'], bigHigh, [at('p1.1', MID, medium, 2), at('p1.2', MID, medium, 2)], [at('p2.1', MID, medium, 3), at('p2.2', MID, medium, 3)], [at('p3.1', MID, medium, 1), at('p3.2', MID, medium, 1)]),
+  selectCase('same priority, same number of victims, different start time for all pods', ['node3'], bigHigh, [at('p1.1', MID, medium, 4), at('p1.2', MID, medium, 2)], [at('p2.1', MID, medium, 5), at('p2.2', MID, medium, 1)], [at('p3.1', MID, medium, 3), at('p3.2', MID, medium, 6)]),
+  selectCase('different priority, same number of victims, different start time for all pods', ['node2'], bigHigh, [at('p1.1', LOW, medium, 4), at('p1.2', MID, medium, 2)], [at('p2.1', MID, medium, 6), at('p2.2', LOW, medium, 1)], [at('p3.1', LOW, medium, 3), at('p3.2', MID, medium, 5)]),
+];
+
+describe('TestSelectBestCandidate (upstream default_preemption_test.go)', () => {
+  it.each(selectCases)('$name', (c) => {
+    const { candidates: found, names } = dryRun(c);
+    const chosen = pickOneNodeForPreemption(found);
+    expect(c.expected).toContain(chosen && names[chosen.index]);
+  });
+});
+
+interface PreemptCase {
+  readonly name: string;
+  readonly preemptor: PodSpec;
+  readonly nodes: Readonly<Record<string, readonly PodSpec[]>>;
+  readonly want: PreemptionResult | null;
+}
+
+const basicPods = (): PreemptCase['nodes'] => ({
+  node1: [
+    { name: 'p1.1', priority: LOW, requests: small },
+    { name: 'p1.2', priority: LOW, requests: small },
+  ],
+  node2: [{ name: 'p2.1', priority: HIGH, requests: large }],
+  node3: [{ name: 'p3.1', priority: MID, requests: medium }],
+});
+
+const preemptCases: PreemptCase[] = [
+  {
+    name: 'basic preemption logic',
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge, spec: { preemptionPolicy: 'PreemptLowerPriority' } },
+    nodes: basicPods(),
+    want: { node: 'node1', victims: ['default/p1.1', 'default/p1.2'] },
+  },
+  {
+    name: 'preemption for topology spread constraints',
+    ...spreadOverZones('p', HIGH, HIGH, LOW),
+    want: { node: 'node-b', victims: ['default/p-b1'] },
+  },
+  {
+    name: 'no preempting in pod',
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge, spec: { preemptionPolicy: 'Never' } },
+    nodes: basicPods(),
+    want: null,
+  },
+  {
+    name: 'PreemptionPolicy is nil',
+    preemptor: { name: 'p', priority: HIGH, requests: veryLarge },
+    nodes: basicPods(),
+    want: { node: 'node1', victims: ['default/p1.1', 'default/p1.2'] },
+  },
+];
+
+describe('TestPreempt (upstream default_preemption_test.go)', () => {
+  it.each(preemptCases)('$name', (c) => {
+    const { classes, prepared, scope } = setup(c);
+    expect(toPreemptionResult(preemptionOf(runPostFilter(prepared, findNodesThatFit(prepared, classes), scope)))).toEqual(c.want);
+  });
+});

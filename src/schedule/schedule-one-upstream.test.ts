@@ -1,0 +1,81 @@
+// Port of pkg/scheduler/schedule_one_test.go TestSchedulerSchedulePod (kubernetes/kubernetes @008b3652): the cases
+// built on real plugins (VolumeBinding, PodTopologySpread), run through the whole scheduler; nodes are upstream's bare
+// nodes (a hostname label, 32 pods). Upstream's FitError text is the start of kubefit's message (kubefit appends the
+// PostFilter's). Skipped: the cases on fake filter, score and PreFilter plugins and on extenders.
+import { describe, expect, it } from 'vitest';
+import { node, pod, schedule, type Value } from './integration-test-support.js';
+
+const hostNodes = (...names: string[]) => names.map((name) => node({ name, labels: { 'kubernetes.io/hostname': name } }));
+const claim = (name: string, extra: Value = {}) => ({
+  apiVersion: 'v1',
+  kind: 'PersistentVolumeClaim',
+  metadata: { name, namespace: 'default', annotations: { 'pv.kubernetes.io/bind-completed': 'true' }, ...extra },
+  spec: { volumeName: name === 'PVC1' ? 'PV1' : 'existingPV', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+  status: { phase: 'Bound' },
+});
+const volume = (name: string, spec: Value = {}) => ({
+  apiVersion: 'v1',
+  kind: 'PersistentVolume',
+  metadata: { name },
+  spec: { accessModes: ['ReadWriteOnce'], capacity: { storage: '1Gi' }, hostPath: { path: '/tmp' }, ...spec },
+  status: { phase: 'Bound' },
+});
+const withClaim = (claimName: string) => pod({ name: 'ignore', spec: { volumes: [{ name: 'v', persistentVolumeClaim: { claimName } }] } });
+const spreading = (maxSkew: number) =>
+  pod({
+    name: 'p',
+    labels: { foo: '' },
+    spec: { topologySpreadConstraints: [{ maxSkew, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchExpressions: [{ key: 'foo', operator: 'Exists' }] } }] },
+  });
+const fooOn = (name: string, nodeName: string) => pod({ name, labels: { foo: '' }, node: nodeName });
+
+interface Case {
+  readonly name: string;
+  readonly docs: readonly Value[];
+  /** Any of these; [] when the pod fits nowhere. */
+  readonly wantNodes: readonly string[];
+  /** The start of the FitError message, when it does not fit. */
+  readonly message?: string;
+}
+
+const cases: Case[] = [
+  { name: 'existing PVC', docs: [...hostNodes('node1', 'node2'), claim('existingPVC'), volume('existingPV'), withClaim('existingPVC')], wantNodes: ['node1', 'node2'] },
+  {
+    name: 'unknown PVC',
+    docs: [...hostNodes('node1', 'node2'), withClaim('unknownPVC')],
+    wantNodes: [],
+    message: '0/2 nodes are available: persistentvolumeclaim "unknownPVC" not found.',
+  },
+  {
+    name: 'deleted PVC',
+    docs: [...hostNodes('node1', 'node2'), claim('existingPVC', { deletionTimestamp: '2026-01-01T00:00:00Z' }), volume('existingPV'), withClaim('existingPVC')],
+    wantNodes: [],
+    message: '0/2 nodes are available: persistentvolumeclaim "existingPVC" is being deleted.',
+  },
+  { name: 'test podtopologyspread plugin - 2 nodes with maxskew=1', docs: [...hostNodes('node1', 'node2'), fooOn('pod1', 'node1'), spreading(1)], wantNodes: ['node2'] },
+  {
+    name: 'test podtopologyspread plugin - 3 nodes with maxskew=2',
+    docs: [...hostNodes('node1', 'node2', 'node3'), fooOn('pod1a', 'node1'), fooOn('pod1b', 'node1'), fooOn('pod2', 'node2'), spreading(2)],
+    wantNodes: ['node2', 'node3'],
+  },
+  {
+    name: 'hostname and nodename of the node do not match',
+    docs: [
+      node({ name: 'node1', labels: { 'kubernetes.io/hostname': 'host1' } }),
+      claim('PVC1'),
+      volume('PV1', { nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['host1'] }] }] } } }),
+      withClaim('PVC1'),
+    ],
+    wantNodes: ['node1'],
+  },
+];
+
+describe('TestSchedulerSchedulePod (upstream pkg/scheduler/schedule_one_test.go)', () => {
+  it.each(cases)('$name', ({ docs, wantNodes, message }) => {
+    const [result] = schedule(docs);
+    const nodes = Object.keys(result?.placement.nodes ?? {});
+    if (wantNodes.length === 0) expect(nodes).toEqual([]);
+    else expect(wantNodes).toContain(nodes[0]);
+    if (message !== undefined) expect(result?.placement.message?.startsWith(message)).toBe(true);
+  });
+});

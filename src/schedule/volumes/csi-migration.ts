@@ -1,0 +1,64 @@
+// In-tree volume sources as the CSI volumes they migrate to: the driver and volume handle NodeVolumeLimits counts.
+// upstream: staging/src/k8s.io/csi-translation-lib/plugins (aws_ebs.go, gce_pd.go, azure_disk.go, openstack_cinder.go,
+// portworx.go); nodevolumelimits/utils.go isCSIMigrationOn (every one of them is migrated wherever the node has a
+// CSINode, v1.35).
+import type { Labels } from '../../model/labels.js';
+import { asRecord, stringField } from '../../model/object.js';
+
+export interface CsiVolume {
+  readonly driver: string;
+  readonly handle: string;
+}
+
+const UNSPECIFIED = 'UNSPECIFIED';
+const ZONE_LABELS = ['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone'];
+
+/** aws_ebs.go KubernetesVolumeIDToEBSVolumeID: `aws://<zone>/<id>` names the volume `<id>`. */
+function ebsVolumeID(volumeID: string): string {
+  return volumeID.startsWith('aws://') ? volumeID.slice('aws://'.length).replace(/^[^/]*/, '').replace(/^\/+|\/+$/g, '') : volumeID;
+}
+
+/** gce_pd.go: a zonal disk in the PV's zone label, a regional one across several, else an unspecified zone. */
+function gcePdHandle(pdName: string, labels: Labels): string {
+  const zoneLabel = ZONE_LABELS.map((key) => labels[key] ?? '').find((value) => value !== '') ?? '';
+  const zones = zoneLabel.split('__');
+  if (zones.length > 1) {
+    const region = zones[0]?.slice(0, zones[0].lastIndexOf('-')) ?? UNSPECIFIED;
+    return `projects/${UNSPECIFIED}/regions/${region}/disks/${pdName}`;
+  }
+  return `projects/${UNSPECIFIED}/zones/${zoneLabel || UNSPECIFIED}/disks/${pdName}`;
+}
+
+interface MigratedSource {
+  /** The volume source field (in a pod volume or a PersistentVolume spec). */
+  readonly field: string;
+  /** The in-tree plugin, also the provisioner name of its StorageClasses. */
+  readonly plugin: string;
+  readonly driver: string;
+  readonly handle: (source: Readonly<Record<string, unknown>>, labels: Labels) => string;
+}
+
+const MIGRATED_SOURCES: readonly MigratedSource[] = [
+  { field: 'awsElasticBlockStore', plugin: 'kubernetes.io/aws-ebs', driver: 'ebs.csi.aws.com', handle: (s) => ebsVolumeID(stringField(s, 'volumeID')) },
+  { field: 'gcePersistentDisk', plugin: 'kubernetes.io/gce-pd', driver: 'pd.csi.storage.gke.io', handle: (s, labels) => gcePdHandle(stringField(s, 'pdName'), labels) },
+  { field: 'azureDisk', plugin: 'kubernetes.io/azure-disk', driver: 'disk.csi.azure.com', handle: (s) => stringField(s, 'diskURI') },
+  { field: 'cinder', plugin: 'kubernetes.io/cinder', driver: 'cinder.csi.openstack.org', handle: (s) => stringField(s, 'volumeID') },
+  { field: 'portworxVolume', plugin: 'kubernetes.io/portworx-volume', driver: 'pxd.portworx.com', handle: (s) => stringField(s, 'volumeID') },
+];
+
+/** The CSI driver a StorageClass provisioner with an in-tree name provisions through; undefined for other names. */
+export function migratedDriver(provisioner: string): string | undefined {
+  return MIGRATED_SOURCES.find((source) => source.plugin === provisioner)?.driver;
+}
+
+/**
+ * The CSI volume an in-tree source of a pod volume or PersistentVolume spec translates to (TranslateInTreeInlineVolumeToCSI,
+ * TranslateInTreePVToCSI); undefined for sources that are not migrated. `labels` are the PV's (an inline volume has none).
+ */
+export function migratedVolume(source: Readonly<Record<string, unknown>>, labels: Labels = {}): CsiVolume | undefined {
+  for (const { field, driver, handle } of MIGRATED_SOURCES) {
+    const inTree = asRecord(source[field]);
+    if (inTree) return { driver, handle: handle(inTree, labels) };
+  }
+  return undefined;
+}
