@@ -1,20 +1,9 @@
 // Equal subtrees of a cluster snapshot's values as one object: thousands of Nodes and agent Pods repeat the same
 // resources, capacities, conditions, labels and container lists, and only their names and node names differ.
+import { IdentityTrie } from '../model/identity-trie.js';
 
 /** A mapping or a sequence, indexed by key or position. */
 type Collection = Record<string | number, unknown>;
-
-/** Collections by their entries: one level per key and one per (shared) value, so lookups build no text. */
-class Trie {
-  readonly next = new Map<unknown, Trie>();
-  collection: Collection | undefined;
-
-  child(key: unknown): Trie {
-    let child = this.next.get(key);
-    if (!child) this.next.set(key, (child = new Trie()));
-    return child;
-  }
-}
 
 /** Map keys are compared with SameValueZero, which takes -0 for 0. */
 const NEGATIVE_ZERO = Symbol('-0');
@@ -24,13 +13,14 @@ const NEGATIVE_ZERO = Symbol('-0');
  * the values it is given, so that a snapshot keeps one copy of each and consumers may memoise by identity. Values read
  * from cluster inputs are never changed in place, which is what makes the sharing safe. A collection is only looked up
  * once all its entries were seen before: unique ones (a Node's metadata, with its name) never enter the tables, and an
- * equal subtree is shared from its third appearance on. One per file: the tables go with it, and the repeats that
+ * equal subtree is shared once its entries were (a mapping of strings from its third appearance on). One per file: the tables go with it, and the repeats that
  * matter are within a file (a `kubectl get -o yaml` List is one document).
  */
 export class SharedValues {
   readonly #strings = new Map<string, string>();
-  readonly #mappings = new Trie();
-  readonly #sequences = new Trie();
+  /** Collections by their entries: one level per key and one per (shared) value, so lookups build no text. */
+  readonly #mappings = new IdentityTrie<Collection>();
+  readonly #sequences = new IdentityTrie<Collection>();
 
   /** `value` with equal subtrees replaced by the first one seen (in place: the value must be the caller's own). */
   share(value: unknown): unknown {
@@ -55,7 +45,7 @@ export class SharedValues {
    * The first collection with the same entries as `collection`, whose own entries are shared first; `keys` are a
    * mapping's keys, undefined for a sequence.
    */
-  #collection(collection: Collection, root: Trie, keys: readonly string[] | undefined): { value: unknown; seen: boolean } {
+  #collection(collection: Collection, root: IdentityTrie<Collection>, keys: readonly string[] | undefined): { value: unknown; seen: boolean } {
     const size = keys ? keys.length : (collection as unknown as unknown[]).length;
     let seen = true;
     for (let index = 0; index < size; index++) {
@@ -69,11 +59,10 @@ export class SharedValues {
     for (let index = 0; index < size; index++) {
       const name = keys ? (keys[index] as string) : index;
       const entry = collection[name];
-      trie = trie.child(name).child(Object.is(entry, -0) ? NEGATIVE_ZERO : entry);
+      trie = trie.at(name).at(Object.is(entry, -0) ? NEGATIVE_ZERO : entry);
     }
-    if (trie.collection) return { value: trie.collection, seen };
-    trie.collection = collection;
-    return { value: collection, seen: false };
+    const first = trie.value(() => collection);
+    return { value: first, seen: first !== collection };
   }
 }
 
