@@ -3,11 +3,13 @@
 
 /** One level per key: `trie.at(a).at(b).value(make)` is made once per distinct (a, b). Map keys take -0 for 0. */
 export class IdentityTrie<T> {
-  readonly #next = new Map<unknown, IdentityTrie<T>>();
+  /** Made on the first child: most levels of a large trie are leaves. */
+  #next: Map<unknown, IdentityTrie<T>> | undefined;
   #value: T | undefined;
   #made = false;
 
   at(key: unknown): IdentityTrie<T> {
+    this.#next ??= new Map();
     let child = this.#next.get(key);
     if (!child) this.#next.set(key, (child = new IdentityTrie<T>()));
     return child;
