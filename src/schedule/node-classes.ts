@@ -188,18 +188,17 @@ export class NodeClasses {
       const key = head + tail;
       let created = byKey.get(key);
       if (!created) byKey.set(key, (created = { nodeClass: { key, members: [] }, head, tail }));
-      for (const index of base.members) {
-        grouping.keyOf[index] = key;
-        grouping.tails[index] = tail;
-        classOf[index] = created;
-      }
+      for (const index of base.members) classOf[index] = created;
     }
-    // as #perNode builds them: members ascending, classes in the order of their first member (one pass over the nodes)
+    // as #perNode builds them: members ascending, classes in the order of their first member; and the per-node arrays
+    // written in order (written out of order, V8 keeps them as dictionaries, slow for every later lookup)
     const ordered: NewClass[] = [];
     classOf.forEach((created, index) => {
       if (!created) return;
       if (created.nodeClass.members.length === 0) ordered.push(created);
       created.nodeClass.members.push(index);
+      grouping.keyOf[index] = created.nodeClass.key;
+      grouping.tails[index] = created.tail;
       grouping.classOf[index] = created.nodeClass;
     });
     for (const { nodeClass, head, tail } of ordered) addClass(grouping, nodeClass, head, tail);
