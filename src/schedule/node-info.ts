@@ -102,15 +102,16 @@ export class SharedNodeParts {
     const shared = this.#allocatableLists.get(list);
     if (shared) return shared;
     const text = JSON.stringify(list) ?? '';
-    const known = this.#allocatables.get(text);
-    if (known) return known;
-    const found: QuantityProblem[] = [];
-    const amounts = toAmounts(readResourceList(list, path, found));
-    if (found.length > 0) {
-      appendAll(problems, found);
-      return amounts;
+    let amounts = this.#allocatables.get(text);
+    if (!amounts) {
+      const found: QuantityProblem[] = [];
+      amounts = toAmounts(readResourceList(list, path, found));
+      if (found.length > 0) {
+        appendAll(problems, found);
+        return amounts;
+      }
+      this.#allocatables.set(text, this.#keep(amounts));
     }
-    this.#allocatables.set(text, this.#keep(amounts));
     if (typeof list === 'object' && list !== null) this.#allocatableLists.set(list, amounts);
     return amounts;
   }
