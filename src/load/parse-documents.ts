@@ -9,6 +9,8 @@ import type { Positions } from './plain-block-reader.js';
 import { isJsonStream, splitJsonValues } from './json-stream.js';
 import { documentExtent } from './document-markers.js';
 import { readYamlDocuments } from './yaml-reader.js';
+import { SharedValues } from './shared-values.js';
+import { ContainerSpans } from './span-index.js';
 import { LOAD_CHECKS } from './load-checks.js';
 import { ParsedDocument } from './parsed-document.js';
 import { SourceText } from './source-text.js';
@@ -29,7 +31,8 @@ export interface ParseLimits extends BuildLimits {
 
 /**
  * `positions: 'none'` reads values only and works out a document's positions on its first request (cluster inputs,
- * which are never linted); the full path records them anyway. `documentCache` keeps the values of large YAML documents
+ * which are never linted); the full path records them anyway. Its values share their equal subtrees within a file
+ * (shared-values.ts). `documentCache` keeps the values of large YAML documents
  * between runs (document-cache.ts).
  */
 export function parseDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager'): ParseResult {
@@ -67,6 +70,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
   let helmReported = false;
   let count = 0;
   const plan = isJsonStream(source.text) ? jsonPlan(source) : yamlPlan(source);
+  const shared = positions === 'none' ? new SharedValues() : undefined;
   // large YAML documents (CRDs) from the cache by content, when there is one (see document-cache.ts)
   const build: ReadingPlan['build'] = documentCache && positions === 'eager' && plan.build === buildDocuments ? (text, offset, buildLimits) => buildThroughCache(documentCache, buildDocuments, text, offset, buildLimits) : plan.build;
   yield* plan.findings;
@@ -93,7 +97,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
         yield tooManyDocuments(source, built.rootSpan[0], limits.maxDocuments);
         return;
       }
-      yield new ParsedDocument(source, count++, built, { start, end: chunk.end, json: plan.build === buildJsonDocument });
+      yield new ParsedDocument(source, count++, shared ? sharedDocument(built, shared) : built, { start, end: chunk.end, json: plan.build === buildJsonDocument });
     } catch (error) {
       if (!(error instanceof jsYaml().YAMLException)) throw error;
       if (GO_TEMPLATE.test(source.text)) {
@@ -104,6 +108,14 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
       yield syntaxFinding(source, start, chunkText, error);
     }
   }
+}
+
+/**
+ * The document with equal subtrees shared, when its positions are read from the text; the full path's are looked up
+ * by the identity of each mapping and sequence it built, so its values stay as they are.
+ */
+function sharedDocument(built: BuiltDocument, shared: SharedValues): BuiltDocument {
+  return built.spans instanceof ContainerSpans ? built : { ...built, value: shared.share(built.value) };
 }
 
 /** The documents of a file as kubectl frames them, the problems found framing them, and how to parse each. */

@@ -30,9 +30,8 @@ export function ascendingIndices(values: readonly number[]): number[] {
   if (max + 1 > 4 * values.length) return Array.from(Int32Array.from(values).sort());
   const counts = new Uint32Array(max + 1);
   for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
-  const out: number[] = [];
-  counts.forEach((count, value) => {
-    for (let left = count; left > 0; left--) out.push(value);
-  });
+  const out = new Array<number>(values.length);
+  let at = 0;
+  for (let value = 0; value <= max; value++) for (let left = counts[value] ?? 0; left > 0; left--) out[at++] = value;
   return out;
 }

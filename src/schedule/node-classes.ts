@@ -67,6 +67,13 @@ function isCoarse(spec: ClassSpec): boolean {
   return !spec.usesName && (spec.images?.length ?? 0) === 0 && !spec.keys.includes(HOSTNAME_LABEL);
 }
 
+/** A class #fromBase builds, with the head and tail of its key. */
+interface NewClass {
+  readonly nodeClass: NodeClass;
+  readonly head: string;
+  readonly tail: string;
+}
+
 /** Nodes sorted by name, with cached groupings per ClassSpec that follow node updates. */
 export class NodeClasses {
   readonly #nodes: NodeInfo[];
@@ -171,29 +178,30 @@ export class NodeClasses {
   #fromBase(headOfNode: (node: NodeInfo) => string, tailOf: (node: NodeInfo) => string): Grouping {
     this.#base ??= this.#perNode((node) => node.classKey, (node) => node.labelsKey);
     const grouping = emptyGrouping(headOfNode, tailOf);
-    const byKey = new Map<string, { readonly nodeClass: NodeClass; readonly head: string; readonly tail: string }>();
+    const byKey = new Map<string, NewClass>();
+    const classOf: (NewClass | undefined)[] = new Array<NewClass | undefined>(this.#nodes.length);
     for (const base of this.#base.classes.values()) {
       const node = this.#nodes[base.members[0] ?? -1];
       if (!node) continue;
       const head = headOfNode(node);
       const tail = tailOf(node);
       const key = head + tail;
-      for (const index of base.members) {
-        grouping.keyOf[index] = key;
-        grouping.tails[index] = tail;
-      }
-      const existing = byKey.get(key);
-      if (existing) appendAll(existing.nodeClass.members, base.members);
-      else byKey.set(key, { nodeClass: { key, members: [...base.members] }, head, tail });
+      let created = byKey.get(key);
+      if (!created) byKey.set(key, (created = { nodeClass: { key, members: [] }, head, tail }));
+      for (const index of base.members) classOf[index] = created;
     }
-    // as #perNode builds them: members ascending, classes in the order of their first member
-    const classes = [...byKey.values()];
-    for (const { nodeClass } of classes) nodeClass.members.sort((a, b) => a - b);
-    classes.sort((a, b) => (a.nodeClass.members[0] ?? 0) - (b.nodeClass.members[0] ?? 0));
-    for (const { nodeClass, head, tail } of classes) {
-      addClass(grouping, nodeClass, head, tail);
-      for (const index of nodeClass.members) grouping.classOf[index] = nodeClass;
-    }
+    // as #perNode builds them: members ascending, classes in the order of their first member; and the per-node arrays
+    // written in order (written out of order, V8 keeps them as dictionaries, slow for every later lookup)
+    const ordered: NewClass[] = [];
+    classOf.forEach((created, index) => {
+      if (!created) return;
+      if (created.nodeClass.members.length === 0) ordered.push(created);
+      created.nodeClass.members.push(index);
+      grouping.keyOf[index] = created.nodeClass.key;
+      grouping.tails[index] = created.tail;
+      grouping.classOf[index] = created.nodeClass;
+    });
+    for (const { nodeClass, head, tail } of ordered) addClass(grouping, nodeClass, head, tail);
     return grouping;
   }
 

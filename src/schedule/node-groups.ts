@@ -25,6 +25,10 @@ export class NodeGroups {
   readonly #verdicts = new Map<readonly VerdictPart[], NodeVerdict[]>();
   #count = 1;
   #numbers: Int32Array | undefined;
+  /** refine's renaming of old groups, per group number (typed arrays: refine runs for every node of every workload). */
+  #renamedTo: Int32Array = new Int32Array(64);
+  #renamedIn: Int32Array = new Int32Array(64);
+  #stamp = 0;
 
   constructor(nodes: readonly NodeInfo[]) {
     this.#nodes = nodes;
@@ -36,14 +40,27 @@ export class NodeGroups {
     if (this.#refined.has(parts)) return;
     this.#refined.add(parts);
     for (const part of parts) {
-      const renamed = new Map<number, number>();
+      // old group -> its new group within this part, valid where #renamedIn holds the part's stamp
+      const stamp = ++this.#stamp;
       for (const index of part.members) {
         const old = this.#groupOf[index] ?? 0;
-        let group = renamed.get(old);
-        if (group === undefined) renamed.set(old, (group = this.#count++));
-        this.#groupOf[index] = group;
+        if (this.#renamedIn[old] !== stamp) {
+          this.#renamedIn[old] = stamp;
+          this.#renamedTo[old] = this.#newGroup();
+        }
+        this.#groupOf[index] = this.#renamedTo[old] ?? 0;
       }
     }
+  }
+
+  /** A new group number, with room for it in the renaming tables. */
+  #newGroup(): number {
+    if (this.#count >= this.#renamedTo.length) {
+      const size = 2 * this.#renamedTo.length;
+      this.#renamedTo = grown(this.#renamedTo, size);
+      this.#renamedIn = grown(this.#renamedIn, size);
+    }
+    return this.#count++;
   }
 
   /** The groups by id ("g0", "g1", ... in order of their first node), each listing its node names. */
@@ -93,4 +110,10 @@ export class NodeGroups {
     });
     return this.#numbers;
   }
+}
+
+function grown(table: Int32Array, size: number): Int32Array {
+  const out = new Int32Array(size);
+  out.set(table);
+  return out;
 }

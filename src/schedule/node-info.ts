@@ -1,5 +1,6 @@
 // NodeInfo: a Node with the pods bound to it and what they use (upstream framework.NodeInfo).
 import { appendAll } from '../model/append.js';
+import { IdentityTrie } from '../model/identity-trie.js';
 import type { Path } from '../model/document.js';
 import type { Labels } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
@@ -55,12 +56,6 @@ interface RequestSums {
   readonly nonZeroRequested: ResourceAmounts;
 }
 
-/** A trie of request objects (a pod's requests, then its non-zero requests, pod after pod) to their sums. */
-interface SumsTrie {
-  readonly next: Map<ResourceAmounts, SumsTrie>;
-  sums?: RequestSums;
-}
-
 /**
  * What a snapshot's nodes have in common, kept once: their thousands of keys take a few dozen distinct texts, nodes of
  * a pool have equal allocatable amounts, and pods that share their request objects (PodRequestsMemo) sum alike.
@@ -69,7 +64,18 @@ export class SharedNodeParts {
   readonly #texts = new Map<string, string>();
   readonly #amountsKeys = new Map<ResourceAmounts, string>();
   readonly #allocatables = new Map<string, ResourceAmounts>();
-  readonly #sums: SumsTrie = { next: new Map() };
+  /** Allocatable lists shared by the snapshot's values (load/shared-values.ts), by identity. */
+  readonly #allocatableLists = new Map<unknown, ResourceAmounts>();
+  /** Request objects (a pod's requests, then its non-zero requests, pod after pod) to their sums. */
+  readonly #sums = new IdentityTrie<RequestSums>();
+  /** Pods' labels objects, namespaces and terminating flags, pod after pod, to the pods' label counts. */
+  readonly #podLabelCounts = new IdentityTrie<ReadonlyMap<string, number>>();
+  /** Label keys and values but the hostname, entry after entry, to labelsKey. */
+  readonly #labelsKeys = new IdentityTrie<string>();
+  /** Declared taints, conditions and unschedulable to the node's taints and specKey. */
+  readonly #specs = new IdentityTrie<{ taints: readonly Taint[]; specKey: string }>();
+  /** What classKey is spelt from (see classKeyOf), by identity. */
+  readonly #classKeys = new IdentityTrie<string>();
 
   intern(text: string): string {
     const known = this.#texts.get(text);
@@ -93,32 +99,70 @@ export class SharedNodeParts {
 
   /** The amounts of a node's allocatable (or capacity) ResourceList, read once per distinct list without problems. */
   allocatable(list: unknown, path: Path, problems: QuantityProblem[]): ResourceAmounts {
+    const shared = this.#allocatableLists.get(list);
+    if (shared) return shared;
     const text = JSON.stringify(list) ?? '';
-    const known = this.#allocatables.get(text);
-    if (known) return known;
-    const found: QuantityProblem[] = [];
-    const amounts = toAmounts(readResourceList(list, path, found));
-    if (found.length === 0) this.#allocatables.set(text, this.#keep(amounts));
-    else appendAll(problems, found);
+    let amounts = this.#allocatables.get(text);
+    if (!amounts) {
+      const found: QuantityProblem[] = [];
+      amounts = toAmounts(readResourceList(list, path, found));
+      if (found.length > 0) {
+        appendAll(problems, found);
+        return amounts;
+      }
+      this.#allocatables.set(text, this.#keep(amounts));
+    }
+    if (typeof list === 'object' && list !== null) this.#allocatableLists.set(list, amounts);
     return amounts;
   }
 
   /** The sums of the pods' requests; nodes whose pods have the same request objects in the same order share them. */
   sums(pods: readonly PodInfo[]): RequestSums {
     let trie = this.#sums;
-    for (const pod of pods) trie = childOf(childOf(trie, pod.requests), pod.nonZeroRequests);
-    if (!trie.sums) {
+    for (const pod of pods) trie = trie.at(pod.requests).at(pod.nonZeroRequests);
+    return trie.value(() => {
       const sums = sumRequests(pods);
-      trie.sums = { requested: this.#keep(sums.requested), nonZeroRequested: this.#keep(sums.nonZeroRequested) };
-    }
-    return trie.sums;
+      return { requested: this.#keep(sums.requested), nonZeroRequested: this.#keep(sums.nonZeroRequested) };
+    });
+  }
+
+  /** The non-terminating pods' label counts, one (never changed) map for the nodes whose pods have the same labels objects. */
+  podLabelCounts(pods: readonly PodInfo[]): ReadonlyMap<string, number> {
+    let trie = this.#podLabelCounts;
+    for (const pod of pods) trie = trie.at(pod.labels).at(pod.namespace).at(pod.terminating);
+    return trie.value(() => labelCountsOf(pods));
+  }
+
+  /** labelsKeyOf the labels, built once per distinct labels but the hostname. */
+  labelsKey(labels: Labels): string {
+    let trie = this.#labelsKeys;
+    for (const key in labels) if (key !== HOSTNAME_LABEL) trie = trie.at(key).at(labels[key]);
+    return trie.value(() => this.intern(labelsKeyOf(labels)));
+  }
+
+  /** The taints and specKey of a node, once per distinct declared taints and conditions (shared lists, by identity). */
+  spec(declared: unknown, conditions: unknown, unschedulable: boolean): { taints: readonly Taint[]; specKey: string } {
+    return this.#specs.at(declared).at(conditions).at(unschedulable).value(() => {
+      const listed = asArray(declared);
+      const taints = withDerivedTaints(listed.length > 0 ? listed.map(toTaint) : NONE, asArray(conditions), unschedulable);
+      return { taints, specKey: this.intern(specKeyOf(unschedulable, taints)) };
+    });
+  }
+
+  /** classKeyOf a snapshot's node, once per distinct parts (the amounts are the shared objects above). */
+  classKey(base: NodeBase, usage: Usage): string {
+    const { pods, requested, nonZeroRequested, usedPorts } = usage;
+    const key = () => this.intern(classKeyOf(base, [requested, nonZeroRequested], pods.length, usedPorts));
+    // host ports are lists of each node's own: those keys are not worth a table
+    if (usedPorts !== NONE) return key();
+    return this.#classKeys.at(base.specKey).at(base.allocatable).at(requested).at(nonZeroRequested).at(pods.length).value(key);
   }
 }
 
-function childOf(trie: SumsTrie, amounts: ResourceAmounts): SumsTrie {
-  let child = trie.next.get(amounts);
-  if (!child) trie.next.set(amounts, (child = { next: new Map() }));
-  return child;
+function labelCountsOf(pods: readonly PodInfo[]): ReadonlyMap<string, number> {
+  const counts = new Map<string, number>();
+  for (const pod of pods) countPodLabels(counts, pod);
+  return counts;
 }
 
 /** The requests and non-zero requests of `pods`, summed in one pass (the same sums as adding them one by one). */
@@ -161,8 +205,7 @@ export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems:
   const unschedulable = spec?.['unschedulable'] === true;
   const allocatablePath = asRecord(status?.['allocatable']) ? 'allocatable' : 'capacity';
   const allocatable = shared.allocatable(status?.[allocatablePath], ['status', allocatablePath], problems);
-  const declared = asArray(spec?.['taints']);
-  const taints = withDerivedTaints(declared.length > 0 ? declared.map(toTaint) : NONE, asArray(status?.['conditions']), unschedulable);
+  const { taints, specKey } = shared.spec(spec?.['taints'], status?.['conditions'], unschedulable);
   const base = {
     name: node.ref.name,
     object: node,
@@ -173,11 +216,11 @@ export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems:
     allocatable,
     allowedPodNumber: allocatable[PODS] ?? 0n,
     imageStates: imageStatesOf(asArray(status?.['images'])),
-    specKey: shared.intern(specKeyOf(unschedulable, taints)),
-    labelsKey: shared.intern(labelsKeyOf(labels)),
+    specKey,
+    labelsKey: shared.labelsKey(labels),
     shared,
   };
-  return withPods(base, pods, shared.sums(pods), (key) => shared.intern(key));
+  return withPods(base, pods, shared.sums(pods), shared);
 }
 
 /** Shared by the nodes without status.images (every NodeInfo of most snapshots). */
@@ -225,17 +268,14 @@ function labelsKeyOf(labels: Labels): string {
 }
 
 /**
- * The node with `pods` bound, whose requests sum to `sums`. `intern` keeps its class key once for the snapshot's nodes;
- * the nodes of binds and probes do not intern theirs (a long placement would keep every intermediate key).
+ * The node with `pods` bound, whose requests sum to `sums`. A snapshot's nodes keep their label counts and class key
+ * once in `shared`; the nodes of binds and probes do not (a long placement would keep every intermediate key).
  */
-function withPods(base: NodeBase, pods: readonly PodInfo[], sums: RequestSums, intern: (key: string) => string = (key) => key): NodeInfo {
+function withPods(base: NodeBase, pods: readonly PodInfo[], sums: RequestSums, shared?: SharedNodeParts): NodeInfo {
   const usedPorts: HostPort[] = [];
-  const podLabelCounts = new Map<string, number>();
-  for (const pod of pods) {
-    appendAll(usedPorts, pod.hostPorts);
-    countPodLabels(podLabelCounts, pod);
-  }
-  return assemble(base, { pods, ...sums, usedPorts: usedPorts.length > 0 ? usedPorts : NONE, podLabelCounts }, undefined, intern);
+  for (const pod of pods) appendAll(usedPorts, pod.hostPorts);
+  const podLabelCounts = shared ? shared.podLabelCounts(pods) : labelCountsOf(pods);
+  return assemble(base, { pods, ...sums, usedPorts: usedPorts.length > 0 ? usedPorts : NONE, podLabelCounts }, undefined, shared);
 }
 
 interface Usage {
@@ -249,9 +289,9 @@ interface Usage {
 /** The pods' affinity lists, when known without filtering every pod (a bind appends to the old node's). */
 type AffinityPods = Pick<NodeInfo, 'podsWithRequiredAntiAffinity' | 'podsWithAffinity'>;
 
-function assemble(base: NodeBase, usage: Usage, affinity?: AffinityPods, intern: (key: string) => string = (key) => key): NodeInfo {
+function assemble(base: NodeBase, usage: Usage, affinity?: AffinityPods, shared?: SharedNodeParts): NodeInfo {
   const { pods, requested, nonZeroRequested, usedPorts } = usage;
-  const classKey = intern(classKeyOf(base, [requested, nonZeroRequested], pods.length, usedPorts));
+  const classKey = shared ? shared.classKey(base, usage) : classKeyOf(base, [requested, nonZeroRequested], pods.length, usedPorts);
   return {
     name: base.name,
     object: base.object,

@@ -1,6 +1,7 @@
 // What every node holds after the dry-run, for reports that draw headroom: allocatable, requested by the pods bound
 // before the run, requested by the replicas it placed (JSON contract `nodes`).
 import { compareStrings } from '../model/finding.js';
+import { IdentityTrie } from '../model/identity-trie.js';
 import type { NodeInfo } from './node-info.js';
 import { PODS, type ResourceAmounts } from './resources.js';
 
@@ -16,17 +17,24 @@ export interface NodeUsage {
   readonly placed: ResourceNumbers;
 }
 
-/** `before`: the nodes with their bound pods; `after`: the same nodes once every replica is placed. */
+/**
+ * `before`: the nodes with their bound pods; `after`: the same nodes once every replica is placed. Nodes that share
+ * their amounts objects (a snapshot's node classes, see SharedNodeParts) share their records of them.
+ */
 export function nodeUsage(before: readonly NodeInfo[], after: readonly NodeInfo[]): NodeUsage[] {
   const placedOn = new Map(after.map((node) => [node.name, node]));
+  const numbers = new IdentityTrie<ResourceNumbers>();
+  const differences = new IdentityTrie<ResourceNumbers>();
   return before
     .map((node) => {
       const final = placedOn.get(node.name) ?? node;
+      const allowed = Number(node.allowedPodNumber);
+      const placedPods = final.pods.length - node.pods.length;
       return {
         name: node.name,
-        allocatable: numbersOf(node.allocatable, Number(node.allowedPodNumber)),
-        bound: numbersOf(node.requested, node.pods.length),
-        placed: difference(final.requested, node.requested, final.pods.length - node.pods.length),
+        allocatable: numbers.at(node.allocatable).at(allowed).value(() => numbersOf(node.allocatable, allowed)),
+        bound: numbers.at(node.requested).at(node.pods.length).value(() => numbersOf(node.requested, node.pods.length)),
+        placed: differences.at(final.requested).at(node.requested).at(placedPods).value(() => difference(final.requested, node.requested, placedPods)),
       };
     })
     .sort((a, b) => compareStrings(a.name, b.name));

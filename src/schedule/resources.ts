@@ -1,5 +1,7 @@
 // Pod resource requests as the scheduler computes them (component-helpers resource.PodRequests, framework.Resource).
+import { appendAll } from '../model/append.js';
 import type { Path } from '../model/document.js';
+import { IdentityTrie } from '../model/identity-trie.js';
 import { asArray, asRecord } from '../model/object.js';
 import { addQuantities, ceilMilliValue, ceilValue, compareQuantities, parseQuantity, type Quantity } from '../model/quantity.js';
 
@@ -97,16 +99,27 @@ export function podRequests(spec: Readonly<Record<string, unknown>>, specPath: P
  */
 export class PodRequestsMemo {
   readonly #byDeclaration = new Map<string, PodRequests>();
+  /** By the identity of what declarationKey spells (cluster values share equal lists, see load/shared-values.ts). */
+  readonly #byParts = new IdentityTrie<PodRequests>();
 
   podRequests(spec: Readonly<Record<string, unknown>>, specPath: Path, podLevelResources: boolean, problems: QuantityProblem[]): PodRequests {
+    const parts = this.#byParts.at(spec['containers']).at(spec['initContainers']).at(spec['overhead']).at(podLevelResources ? spec['resources'] : undefined);
+    const shared = parts.get();
+    if (shared) return shared;
     const key = declarationKey(spec, podLevelResources);
     const known = this.#byDeclaration.get(key);
-    if (known) return known;
+    if (known) {
+      parts.set(known);
+      return known;
+    }
     const found: QuantityProblem[] = [];
     const requests = podRequests(spec, specPath, podLevelResources, found);
     // a malformed quantity is reported for every pod that has it, so such declarations are not memoised
-    if (found.length === 0) this.#byDeclaration.set(key, requests);
-    else for (const problem of found) problems.push(problem);
+    if (found.length > 0) appendAll(problems, found);
+    else {
+      this.#byDeclaration.set(key, requests);
+      parts.set(requests);
+    }
     return requests;
   }
 }

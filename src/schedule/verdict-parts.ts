@@ -1,5 +1,5 @@
 // A pod's verdict per set of nodes (feasible, or rejected with equal reasons and hint): what reports list.
-import { appendAll, ascendingIndices } from '../model/append.js';
+import { ascendingIndices } from '../model/append.js';
 import { unlistedIndices, type Feasibility } from './feasibility.js';
 import { hintFor } from './hints.js';
 import type { NodeInfo } from './node-info.js';
@@ -27,8 +27,11 @@ export function verdictPartsOf(feasibility: Feasibility, pod: PodInfo, nodes: re
 interface OpenPart {
   readonly reasons: readonly string[] | undefined;
   readonly hint: string | undefined;
-  members: number[];
-  /** False once members were appended out of order. */
+  /** The member lists added, copied into one at build (a node class's list per verdict: no copy per add). */
+  readonly chunks: (readonly number[])[];
+  /** The last member added so far. */
+  last: number | undefined;
+  /** False once members were added out of order. */
   sorted: boolean;
 }
 
@@ -36,21 +39,35 @@ interface OpenPart {
 export class VerdictParts {
   readonly #byKey = new Map<string, OpenPart>();
 
-  /** `members` ascending (node classes keep them so). */
+  /** `members` ascending (node classes keep them so), read at build: they must not change before. */
   add(reasons: readonly string[] | undefined, hint: string | undefined, members: readonly number[]): void {
     const key = reasons ? `${reasons.join('\u0001')}\u0002${hint ?? ''}` : '';
     const part = this.#byKey.get(key);
-    if (!part) this.#byKey.set(key, { reasons, hint, members: [...members], sorted: true });
+    const last = members[members.length - 1];
+    if (!part) this.#byKey.set(key, { reasons, hint, chunks: [members], last, sorted: true });
     else {
-      const last = part.members[part.members.length - 1];
-      if (last !== undefined && (members[0] ?? last) < last) part.sorted = false;
-      appendAll(part.members, members);
+      if (part.last !== undefined && (members[0] ?? part.last) < part.last) part.sorted = false;
+      part.chunks.push(members);
+      part.last = last ?? part.last;
     }
   }
 
   /** Feasible first, then by first node. */
   build(): VerdictPart[] {
-    const parts = [...this.#byKey.values()].map(({ reasons, hint, members, sorted }) => ({ reasons, hint, members: sorted ? members : ascendingIndices(members) }));
+    const parts = [...this.#byKey.values()].map(({ reasons, hint, chunks, sorted }) => {
+      const members = concatenated(chunks);
+      return { reasons, hint, members: sorted ? members : ascendingIndices(members) };
+    });
     return parts.sort((a, b) => Number(a.reasons !== undefined) - Number(b.reasons !== undefined) || (a.members[0] ?? 0) - (b.members[0] ?? 0));
   }
+}
+
+/** The lists one after the other, in an array of the right size. */
+function concatenated(chunks: readonly (readonly number[])[]): number[] {
+  let size = 0;
+  for (const chunk of chunks) size += chunk.length;
+  const out = new Array<number>(size);
+  let at = 0;
+  for (const chunk of chunks) for (let index = 0; index < chunk.length; index++) out[at++] = chunk[index] ?? 0;
+  return out;
 }

@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SharedValues } from './shared-values.js';
+
+const node = (name: string) => ({
+  metadata: { name, labels: { 'kubernetes.io/hostname': name, zone: 'a' } },
+  spec: {},
+  status: { allocatable: { cpu: '4', memory: '16Gi' }, conditions: [{ type: 'Ready', status: 'True' }] },
+});
+
+describe('SharedValues', () => {
+  it('shares equal subtrees once their entries were seen before, and keeps unique ones apart', () => {
+    const shared = new SharedValues();
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    const nodes = names.map((name) => shared.share(node(name)) as ReturnType<typeof node>);
+    expect(nodes).toStrictEqual(names.map(node));
+    expect(nodes[4]?.status).toBe(nodes[3]?.status);
+    expect(nodes[2]?.status.allocatable).toBe(nodes[1]?.status.allocatable);
+    expect(nodes[1]?.spec).toBe(nodes[0]?.spec);
+    expect(nodes[4]?.metadata).not.toBe(nodes[3]?.metadata);
+  });
+
+  it('tells apart values that only print alike', () => {
+    const shared = new SharedValues();
+    const values = [{ a: 1 }, { a: '1' }, { a: -0 }, { a: 0 }, { a: null }, { a: 'null' }, { a: true }, { a: 'true' }, { a: [] }, { a: {} }, ['a'], { 0: 'a' }, { b: 1, c: 2 }, { c: 2, b: 1 }];
+    const out = [0, 1, 2].flatMap(() => values.map((value) => shared.share(structuredClone(value))));
+    expect(out).toStrictEqual([...values, ...values, ...values]);
+    const isNegativeZero = (value: unknown) => Object.is((value as { a?: unknown }).a, -0);
+    expect(out.map(isNegativeZero)).toEqual([...values, ...values, ...values].map(isNegativeZero));
+  });
+
+  it('gives values equal to the ones it was given, whatever they hold', () => {
+    const scalar = fc.oneof(fc.constantFrom('a', 'b', '1', 'true', ''), fc.constantFrom(0, -0, 1, 1.5, Number.NaN), fc.boolean(), fc.constant(null));
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(fc.constantFrom('a', 'b', 'c', '0'), tie('value'), { maxKeys: 3 })),
+    }));
+    fc.assert(fc.property(fc.array(value, { maxLength: 8 }), (values) => {
+      const shared = new SharedValues();
+      const given = structuredClone(values);
+      const out = structuredClone(values).map((item) => shared.share(item));
+      expect(out).toStrictEqual(given);
+    }));
+  });
+});

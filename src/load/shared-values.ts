@@ -1,0 +1,95 @@
+// Equal subtrees of a cluster snapshot's values as one object: thousands of Nodes and agent Pods repeat the same
+// resources, capacities, conditions, labels and container lists, and only their names and node names differ.
+import { IdentityTrie } from '../model/identity-trie.js';
+
+/** Map keys are compared with SameValueZero, which takes -0 for 0. */
+const NEGATIVE_ZERO = Symbol('-0');
+
+/**
+ * Shares equal strings and equal plain mappings and sequences (same keys in the same order, identical entries) among
+ * the values it is given, so that a snapshot keeps one copy of each and consumers may memoise by identity. Values read
+ * from cluster inputs are never changed in place, which is what makes the sharing safe. A collection is only looked up
+ * once all its entries were seen before: unique ones (a Node's metadata, with its name) never enter the tables, and an
+ * equal subtree is shared once its entries were (a mapping of strings from its third appearance on). One per file: the
+ * tables go with it, and the repeats that matter are within a file (a `kubectl get -o yaml` List is one document).
+ * It runs for every value of a snapshot, so it allocates nothing but table entries.
+ */
+export class SharedValues {
+  readonly #strings = new Map<string, string>();
+  /** Mappings by their entries, one level per key and one per (shared) value: lookups build no text. */
+  readonly #mappings = new IdentityTrie<object>();
+  /** Sequences by their items, one level per item. */
+  readonly #sequences = new IdentityTrie<object>();
+  /** Whether the value #shared returned last was seen before (a new value makes its parents new too). */
+  #seen = false;
+
+  /** `value` with equal subtrees replaced by the first one seen (in place: the value must be the caller's own). */
+  share(value: unknown): unknown {
+    return this.#shared(value);
+  }
+
+  #shared(value: unknown): unknown {
+    if (typeof value === 'string') {
+      const known = this.#strings.get(value);
+      this.#seen = known !== undefined;
+      if (known !== undefined) return known;
+      this.#strings.set(value, value);
+      return value;
+    }
+    if (Array.isArray(value)) return this.#sequence(value);
+    // an own `__proto__` key (the full path keeps it as data) cannot be assigned back: such a mapping stays as it is
+    if (isPlainRecord(value) && !Object.hasOwn(value, '__proto__')) return this.#mapping(value);
+    this.#seen = true;
+    return value;
+  }
+
+  #mapping(map: Record<string, unknown>): unknown {
+    let seen = true;
+    for (const name in map) {
+      const entry = this.#shared(map[name]);
+      if (entry !== map[name]) map[name] = entry;
+      seen &&= this.#seen;
+    }
+    if (!seen) return this.#unseen(map);
+    let trie = this.#mappings;
+    for (const name in map) trie = trie.at(name).at(mapKeyOf(map[name]));
+    return this.#first(trie, map);
+  }
+
+  #sequence(items: unknown[]): unknown {
+    let seen = true;
+    for (let index = 0; index < items.length; index++) {
+      const item = this.#shared(items[index]);
+      if (item !== items[index]) items[index] = item;
+      seen &&= this.#seen;
+    }
+    if (!seen) return this.#unseen(items);
+    let trie = this.#sequences;
+    for (const item of items) trie = trie.at(mapKeyOf(item));
+    return this.#first(trie, items);
+  }
+
+  #unseen(collection: object): object {
+    this.#seen = false;
+    return collection;
+  }
+
+  #first(trie: IdentityTrie<object>, collection: object): object {
+    const first = trie.get();
+    this.#seen = first !== undefined;
+    if (first !== undefined) return first;
+    trie.set(collection);
+    return collection;
+  }
+}
+
+function mapKeyOf(value: unknown): unknown {
+  return Object.is(value, -0) ? NEGATIVE_ZERO : value;
+}
+
+/** Mappings as YAML and JSON readers build them (not class instances such as dates or buffers). */
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
