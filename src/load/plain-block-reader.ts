@@ -3,6 +3,7 @@
 // anchors, tags, multi-line scalars, escapes, duplicate keys, ...), and the caller then takes the full js-yaml path.
 // Values and spans are exactly what the full path builds (YAML 1.1 scalars; js-yaml's event positions).
 import { FlatSpanWriter, type SpanIndex } from './span-index.js';
+import { interned } from './interned-strings.js';
 import { keyString, resolvePlainScalar } from './yaml11-scalars.js';
 
 export interface PlainBlockLimits {
@@ -303,7 +304,8 @@ class Reader {
       after = this.#plainEnd(this.#content);
       const folded = this.#isBlankFrom(after) ? this.#foldedLines(parentIndent) : undefined;
       const first = text.slice(this.#content, after);
-      value = resolvePlainScalar(folded ? first + folded.text : first);
+      const resolved = resolvePlainScalar(folded ? first + folded.text : first);
+      value = typeof resolved === 'string' ? interned(resolved) : resolved;
       // .inf and .nan: kubectl cannot convert them to JSON, which the full path reports
       if (typeof value === 'number' && !Number.isFinite(value)) throw new Unsupported();
       if (folded) lastEnd = folded.end;
