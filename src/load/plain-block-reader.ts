@@ -3,6 +3,7 @@
 // anchors, tags, multi-line scalars, escapes, duplicate keys, ...), and the caller then takes the full js-yaml path.
 // Values and spans are exactly what the full path builds (YAML 1.1 scalars; js-yaml's event positions).
 import { FlatSpanWriter, type SpanIndex } from './span-index.js';
+import { interned } from './interned-strings.js';
 import { keyString, resolvePlainScalar } from './yaml11-scalars.js';
 
 export interface PlainBlockLimits {
@@ -180,7 +181,9 @@ class Reader {
     if (this.#indent > indent) throw new Unsupported();
     this.#start = start;
     this.#stop = stop;
-    return items;
+    // a copy without the room push left (an array's first push makes room for 17 items): most of a manifest's
+    // sequences hold one to three items, and kept values would otherwise carry some 100 unused bytes per sequence
+    return items.slice();
   }
 
   #mapping(indent: number, depth: number): Record<string, unknown> {
@@ -303,7 +306,8 @@ class Reader {
       after = this.#plainEnd(this.#content);
       const folded = this.#isBlankFrom(after) ? this.#foldedLines(parentIndent) : undefined;
       const first = text.slice(this.#content, after);
-      value = resolvePlainScalar(folded ? first + folded.text : first);
+      const resolved = resolvePlainScalar(folded ? first + folded.text : first);
+      value = typeof resolved === 'string' ? interned(resolved) : resolved;
       // .inf and .nan: kubectl cannot convert them to JSON, which the full path reports
       if (typeof value === 'number' && !Number.isFinite(value)) throw new Unsupported();
       if (folded) lastEnd = folded.end;

@@ -2,25 +2,52 @@
 // read again from the text on demand.
 import { detached } from '../model/detached.js';
 import { valueHasPath, type ManifestDocument, type Path, type SourceRange } from '../model/document.js';
-import { toKubeObject, type KubeObject, type KubeObjectInit } from '../model/object.js';
+import { toKubeObject, type KubeObject } from '../model/object.js';
 import { valueAt } from '../model/workload.js';
 import { readDocumentAt, type ParseLimits } from './parse-documents.js';
 import { keyRangeIn, rangeIn, ParsedDocument, type DocumentExtent, type KeptPositions, type Positioned } from './parsed-document.js';
 import { SourceText } from './source-text.js';
 
-/** What a document's objects need once their file is read (not the document: its spans go as soon as it is linted). */
-interface Pending {
+/** The parts of a ManifestDocument a retained one keeps. */
+type DocumentOrigin = Pick<ManifestDocument, 'file' | 'index' | 'value'>;
+
+/** An object to keep until its file is read: where it sits in its document and the lists it goes into. */
+class PendingObject {
+  constructor(
+    readonly basePath: Path,
+    readonly order: number,
+    readonly fromCluster: boolean,
+    readonly lists: readonly KubeObject[][],
+  ) {}
+}
+
+/**
+ * What a document's objects need once their file is read (not the document: its spans go as soon as it is linted).
+ * One small object per document and one per object: a large file's are all in memory until its end, and the garbage
+ * collector moves them to the old generation before they go.
+ */
+class Pending implements DocumentOrigin {
+  readonly file: string;
+  readonly index: number;
+  readonly value: unknown;
   /** The document itself only when it cannot be read again from an extent. */
   readonly document: ManifestDocument | undefined;
-  readonly of: DocumentOrigin;
   readonly extent: DocumentExtent | undefined;
   /** Its positions, when the fast reader read it: the document is then never read again. */
   readonly positions: KeptPositions | undefined;
-  readonly objects: { init: Omit<KubeObjectInit, 'value' | 'document'>; lists: KubeObject[][] }[];
-}
+  /** Most documents hold one object: an array literal of one has no room for more (push makes room for 17). */
+  readonly objects: PendingObject[];
 
-/** The parts of a ManifestDocument a retained one keeps. */
-type DocumentOrigin = Pick<ManifestDocument, 'file' | 'index' | 'value'>;
+  constructor(document: ManifestDocument, first: PendingObject) {
+    this.file = document.file;
+    this.index = document.index;
+    this.value = document.value;
+    this.extent = document instanceof ParsedDocument ? document.extent : undefined;
+    this.document = this.extent ? undefined : document;
+    this.positions = document instanceof ParsedDocument ? document.keptPositions() : undefined;
+    this.objects = [first];
+  }
+}
 
 /**
  * Turns objects of a streamed file into objects that outlive it, with the same values, order and positions. When a
@@ -46,17 +73,10 @@ export class Retainer {
     if (this.#file && (this.#file.file !== document.file || this.#file.text !== document.text)) this.flush();
     // the document's own source when it has one: its line index is then worked out once for the file
     this.#file ??= document instanceof ParsedDocument ? document.source : new SourceText(document.file, document.text);
+    const pending = new PendingObject(object.basePath, object.order, object.fromCluster, lists);
     const last = this.#pending[this.#pending.length - 1];
-    const pending = last !== undefined && last.of.value === document.value ? last : this.#pend(document);
-    pending.objects.push({ init: { basePath: object.basePath, order: object.order, fromCluster: object.fromCluster }, lists });
-  }
-
-  #pend(document: ManifestDocument): Pending {
-    const extent = document instanceof ParsedDocument ? document.extent : undefined;
-    const positions = document instanceof ParsedDocument ? document.keptPositions() : undefined;
-    const pending = { document: extent ? undefined : document, of: { file: document.file, index: document.index, value: document.value }, extent, positions, objects: [] };
-    this.#pending.push(pending);
-    return pending;
+    if (last !== undefined && last.value === document.value) last.objects.push(pending);
+    else this.#pending.push(new Pending(document, pending));
   }
 
   /** Hands the objects retained from the current file to their lists. */
@@ -69,9 +89,9 @@ export class Retainer {
     const kept = pending.reduce((sum, entry) => sum + (entry.extent ? entry.extent.end - entry.extent.start : file.text.length), 0);
     const copy = kept * 2 < file.text.length;
     for (const entry of pending) {
-      const document = entry.document ?? new RetainedDocument(entry.of, this.#chunk(file, entry.extent, copy), { retainer: this, copy, json: entry.extent?.json ?? false, positions: entry.positions });
-      for (const { init, lists } of entry.objects) {
-        const retained = toKubeObject({ ...init, value: valueAt(document.value, init.basePath) as KubeObject['value'], document });
+      const document = entry.document ?? new RetainedDocument(entry, this.#chunk(file, entry.extent, copy), { retainer: this, copy, json: entry.extent?.json ?? false, positions: entry.positions });
+      for (const { basePath, order, fromCluster, lists } of entry.objects) {
+        const retained = toKubeObject({ value: valueAt(document.value, basePath) as KubeObject['value'], document, basePath, order, fromCluster });
         for (const list of lists) list.push(retained);
       }
     }

@@ -23,7 +23,13 @@ describe('FlatSpans', () => {
     const items = Array.from({ length: 40 }, (_, index) => `- name: p${index}\n  empty:\n  list:\n  - 1\n`).join('');
     const spelt = `kind: List\nitems:\n${items}data:\n  k: |\n    text\n  e:\n  - a: b\n`;
     const respelt = `0x1F: a\n1_000:\n- 1.0: x\n  true: y\nz: [] # c\n`;
-    for (const document of [spelt, respelt]) {
+    // kept as code units: offsets in the surrogate range (from 55,296) and more than one String.fromCharCode call's
+    // worth of numbers; past 64 KiB as 32-bit numbers
+    const mapping = (keys: number) => Array.from({ length: keys }, (_, index) => `key${index}: value-${String(index).padStart(9, '0')}\n`).join('');
+    const large = mapping(2_400);
+    const larger = mapping(3_000);
+    expect([large.length > 0xd800 && large.length < 0xffff, larger.length > 0xffff]).toEqual([true, true]);
+    for (const document of [spelt, respelt, large, larger]) {
       const before = 'other: document\n---\n';
       const text = `${before}${document}---\nnext: one\n`;
       const start = before.length;

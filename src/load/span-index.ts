@@ -147,7 +147,7 @@ class RecordedTable implements SpanTable {
   keptIn(text: string, start: number, end: number): KeptSpans {
     const numbers = this.#numbers;
     const keys = this.#keys;
-    const codes = end - start + 1 <= 0xffff ? new Uint16Array(numbers.length) : new Int32Array(numbers.length);
+    const codes = end - start + 1 <= 0xffff ? scratchCodes(numbers.length) : new Int32Array(numbers.length);
     let spelt = true;
     for (let entry = 0, at = 0; entry < keys.length; entry++, at += STRIDE) {
       const key = keys[entry];
@@ -160,8 +160,31 @@ class RecordedTable implements SpanTable {
       codes[at + 3] = keptOffset(numbers[at + 3] ?? -1, start);
       codes[at + DESCENDANTS] = numbers[at + DESCENDANTS] ?? 0;
     }
-    return new KeptSpans(codes, spelt ? undefined : keys.slice());
+    return new KeptSpans(codes instanceof Int32Array ? codes : asCodeUnits(codes), spelt ? undefined : keys.slice());
   }
+}
+
+/** The 16-bit numbers of the document being kept, before they become a string (one buffer for every document). */
+let scratch = new Uint16Array(4096);
+
+function scratchCodes(length: number): Uint16Array {
+  if (scratch.length < length) scratch = new Uint16Array(Math.max(length, scratch.length * 2));
+  return scratch.subarray(0, length);
+}
+
+/** Code units String.fromCharCode takes per call: a bounded argument list, whatever the document's size. */
+const CODES_PER_CALL = 8192;
+
+/**
+ * 16-bit numbers as the code units of one string: it lives in V8's heap like any small object, where a typed array
+ * over 64 bytes would take an ArrayBuffer, a backing store outside the heap and their bookkeeping (about 250 bytes a
+ * document on top of the numbers). String.fromCharCode keeps every code unit as it is, lone surrogates included.
+ */
+function asCodeUnits(codes: Uint16Array): string {
+  if (codes.length <= CODES_PER_CALL) return Reflect.apply(String.fromCharCode, null, codes) as string;
+  const parts: string[] = [];
+  for (let at = 0; at < codes.length; at += CODES_PER_CALL) parts.push(Reflect.apply(String.fromCharCode, null, codes.subarray(at, at + CODES_PER_CALL)) as string);
+  return parts.join('');
 }
 
 /**
@@ -175,10 +198,10 @@ function keptOffset(offset: number, start: number): number {
 
 /** The spans FlatSpans.keptIn compacts, until they are given the text they point into. */
 export class KeptSpans {
-  readonly #codes: Uint16Array | Int32Array;
+  readonly #codes: KeptCodes;
   readonly #keys: readonly (string | number)[] | undefined;
 
-  constructor(codes: Uint16Array | Int32Array, keys: readonly (string | number)[] | undefined) {
+  constructor(codes: KeptCodes, keys: readonly (string | number)[] | undefined) {
     this.#codes = codes;
     this.#keys = keys;
   }
@@ -189,13 +212,16 @@ export class KeptSpans {
   }
 }
 
+/** A kept document's numbers: the code units of a string when each fits in 16 bits (documents under 64 KiB), else 32-bit. */
+type KeptCodes = string | Int32Array;
+
 class KeptTable implements SpanTable {
-  readonly #codes: Uint16Array | Int32Array;
+  readonly #codes: KeptCodes;
   /** Undefined when each mapping key is spelt out in the text at its span (a sequence item's key is its index). */
   readonly #keys: readonly (string | number)[] | undefined;
   readonly #text: string;
 
-  constructor(codes: Uint16Array | Int32Array, keys: readonly (string | number)[] | undefined, text: string) {
+  constructor(codes: KeptCodes, keys: readonly (string | number)[] | undefined, text: string) {
     this.#codes = codes;
     this.#keys = keys;
     this.#text = text;
@@ -206,7 +232,9 @@ class KeptTable implements SpanTable {
   }
 
   number(entry: number, field: number): number {
-    const code = this.#codes[entry * STRIDE + field] ?? 0;
+    const codes = this.#codes;
+    const at = entry * STRIDE + field;
+    const code = typeof codes === 'string' ? codes.charCodeAt(at) : (codes[at] ?? 0);
     return field === DESCENDANTS ? code : code - 1;
   }
 

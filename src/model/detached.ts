@@ -2,7 +2,7 @@
 // file) as a view of the whole string, so one such string kept after its file would keep the file's text alive.
 
 /** Slices shorter than this are copies in V8 (SlicedString::kMinLength), never views. */
-const MIN_VIEW_LENGTH = 13;
+export const MIN_VIEW_LENGTH = 13;
 
 /** `text` as a string of its own: same characters, sharing no memory with the string it was cut from. */
 export function detached(text: string): string {

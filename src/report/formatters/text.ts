@@ -1,5 +1,5 @@
 // Human output in ESLint's "stylish" spirit: findings grouped by file, then scheduling, then a summary line.
-import { maxOf } from '../../model/append.js';
+import { appendAll, maxOf } from '../../model/append.js';
 import type { Finding, Severity } from '../../model/finding.js';
 import type { SchedulingResult } from '../../schedule/scheduling-result.js';
 import { isUnschedulable } from '../build-report.js';
@@ -18,10 +18,22 @@ export const formatText: TextFormatter = (report, context) => {
     ruleCountSection(findings, context),
     summaryLine(report, context),
   ];
-  return `${sections.filter((section) => section !== '').join('\n\n')}\n`;
+  // one join over every line, sections apart by a blank line: joining each file's lines and then the sections would
+  // copy a large report twice more (2 MB apiece for 17,000 findings)
+  const lines: string[] = [];
+  for (const section of sections) {
+    if (section.length === 0) continue;
+    if (lines.length > 0) lines.push('');
+    if (typeof section === 'string') lines.push(section);
+    else appendAll(lines, section);
+  }
+  // the summary line is never empty: the report ends with it and a line break
+  lines.push('');
+  return lines.join('\n');
 };
 
-function findingSections(findings: readonly Finding[], context: FormatContext): string[] {
+/** Per file, its name and then one line per finding. */
+function findingSections(findings: readonly Finding[], context: FormatContext): string[][] {
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) {
     const group = byFile.get(finding.file);
@@ -31,11 +43,14 @@ function findingSections(findings: readonly Finding[], context: FormatContext): 
   return [...byFile].map(([file, group]) => {
     const positions = group.map((finding) => `${finding.line}:${finding.column}`);
     const width = maxOf(positions.map((position) => position.length));
-    const lines = group.map((finding, index) => {
+    // each line joined into one flat string: a template literal makes a tree of pieces (some 200 bytes more per
+    // line), and a file's lines are all in memory until they are joined (17,000 of them for 10,000 documents)
+    const lines = [context.colors.underline(file)];
+    group.forEach((finding, index) => {
       const position = context.colors.dim((positions[index] ?? '').padEnd(width));
-      return `  ${position}  ${severityLabel(finding.severity, context)}  ${finding.message}  ${context.colors.dim(finding.ruleId)}`;
+      lines.push(['  ', position, '  ', severityLabel(finding.severity, context), '  ', finding.message, '  ', context.colors.dim(finding.ruleId)].join(''));
     });
-    return [context.colors.underline(file), ...lines].join('\n');
+    return lines;
   });
 }
 
