@@ -330,6 +330,37 @@ status:
     const [missing] = run(bare('a') + deployment('web', 1, spread)).results;
     expect(missing?.rejected).toEqual({ a: ["node(s) didn't match pod topology spread constraints (missing required label)"] });
   });
+
+  it('a namespace holding pods is selected by its kubernetes.io/metadata.name label without a Namespace object', () => {
+    const boundIn = (namespace: string, name: string, nodeName: string, labels: string, affinity = '') => `
+apiVersion: v1
+kind: Pod
+metadata: {name: ${name}, namespace: ${namespace}, labels: ${labels}}
+spec:
+  nodeName: ${nodeName}
+  containers: [{name: c}]${affinity}
+status: {phase: Running}
+---`;
+    const near = `${cpu('100m')}
+      affinity:
+        podAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            - labelSelector: {matchLabels: {app: db}}
+              namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: data}}
+              topologyKey: kubernetes.io/hostname`;
+    const [together] = run(node('a') + node('b') + boundIn('data', 'db-0', 'b', '{app: db}') + deployment('web', 1, near)).results;
+    expect(together?.feasibleNodes).toEqual(['b']);
+    // An existing pod's anti-affinity selects the incoming pod's namespace (default) by its name label.
+    const repel = `
+  affinity:
+    podAntiAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution:
+        - labelSelector: {matchLabels: {app: api}}
+          namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: default}}
+          topologyKey: kubernetes.io/hostname`;
+    const [apart] = run(node('a') + node('b') + boundIn('ops', 'guard', 'a', '{app: guard}', repel) + deployment('api', 1, cpu('100m'))).results;
+    expect(apart?.rejected).toEqual({ a: ["node(s) didn't satisfy existing pods anti-affinity rules"] });
+  });
 });
 
 // upstream: podtopologyspread/plugin.go buildDefaultConstraints, helper/spread.go DefaultSelector (v1.35)

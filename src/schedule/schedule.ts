@@ -98,7 +98,7 @@ export function scheduleWorkloads(
   cluster: ClusterSnapshot,
   options: ScheduleOptions,
 ): ScheduleOutput {
-  const snapshot = toSchedulerSnapshot(cluster, toMinorVersion(options.kubernetesVersion), options.drain);
+  const snapshot = toSchedulerSnapshot(cluster, toMinorVersion(options.kubernetesVersion), options.drain, workloads.map((w) => w.object.ref.namespace));
   const nodes = new NodeClasses(snapshot.nodes);
   const context: RunContext = {
     snapshot,

@@ -114,16 +114,22 @@ function priorityOptions(classes: readonly KubeObject[]): Pick<PodInfoOptions, '
   return { priorityClasses, defaultPriority, neverPreempting };
 }
 
-function namespaceLabelsOf(namespaces: readonly KubeObject[]): Map<string, Labels> {
+/**
+ * Each Namespace's labels, with the name label the API server sets on every Namespace. A namespace that holds pods
+ * (bound or incoming) exists in the cluster even when the inputs lack its object: it is known by that label alone.
+ */
+function namespaceLabelsOf(namespaces: readonly KubeObject[], podNamespaces: Iterable<string>): Map<string, Labels> {
   const out = new Map<string, Labels>();
   for (const ns of namespaces) {
     out.set(ns.ref.name, { ...asStringMap(asRecord(ns.value['metadata'])?.['labels']), [NAMESPACE_NAME_LABEL]: ns.ref.name });
   }
+  for (const name of podNamespaces) if (!out.has(name)) out.set(name, { [NAMESPACE_NAME_LABEL]: name });
   return out;
 }
 
 /** Builds NodeInfos from Nodes (first of each name wins) and the pods bound to them; other nodes' pods are ignored. */
-export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, drain: readonly string[] = []): SchedulerSnapshot {
+/** `incomingNamespaces`: the namespaces of the pods to schedule. */
+export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, drain: readonly string[] = [], incomingNamespaces: Iterable<string> = []): SchedulerSnapshot {
   const findings: Finding[] = [];
   const podOptions = podInfoOptions(snapshot, minor);
   const podsByNode = new Map<string, PodInfo[]>();
@@ -150,7 +156,12 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
   const nodes = withClusterImageStates([...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
   const storage = StorageCatalog.of(snapshot.storage, snapshot.fromSnapshot);
   const { podDisruptionBudgets } = snapshot;
-  return { nodes, namespaceLabels: namespaceLabelsOf(snapshot.namespaces), minor, podOptions, findings, evicted, storage, podDisruptionBudgets };
+  return { nodes, namespaceLabels: namespaceLabelsOf(snapshot.namespaces, podNamespaces(snapshot.boundPods, incomingNamespaces)), minor, podOptions, findings, evicted, storage, podDisruptionBudgets };
+}
+
+function* podNamespaces(boundPods: readonly KubeObject[], incomingNamespaces: Iterable<string>): Iterable<string> {
+  for (const pod of boundPods) yield pod.ref.namespace;
+  yield* incomingNamespaces;
 }
 
 /** kubectl drain evicts every pod but DaemonSet pods (with --ignore-daemonsets) and static (mirror) pods. */
