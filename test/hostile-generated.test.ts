@@ -80,11 +80,19 @@ describe('resource limits (DEFAULT_LIMITS) yield a finding, never a crash or an 
 
 describe('encodings', () => {
   it.each([
-    ['binary.yaml', '1:1 binary-file: file is binary (it contains NUL bytes)'],
-    ['utf16.yaml', '1:1 binary-file: file is binary (it contains NUL bytes)'],
-    ['latin1.yaml', '4:12 binary-file: file is not valid UTF-8 text'],
-  ])('reports %s as not UTF-8 text', async (name, finding) => {
-    expect(await findingsOf(name)).toEqual([finding]);
+    ['binary.yaml', ['1:1 binary-file: file is binary (it contains NUL bytes)']],
+    ['utf16-nul.yaml', ['1:1 binary-file: file is binary (it contains NUL characters)']],
+    // kubectl reads the invalid byte as U+FFFD and sends the object on
+    ['latin1.yaml', ['4:12 invalid-utf8: file is not valid UTF-8 text: kubectl reads each invalid byte sequence as U+FFFD']],
+  ])('reports %s as kubectl reads it', async (name, findings) => {
+    expect(await findingsOf(name)).toEqual(findings);
+  });
+
+  it.each(['utf16.yaml', 'utf16be.yaml'])('reads %s (UTF-16 with a byte order mark) as kubectl and go-yaml do', async (name) => {
+    expect(await findingsOf(name)).toEqual([]);
+    const { objects } = await loadManifests([at(name)]);
+    expect(objects.map((object) => object.ref.name)).toEqual(['utf16']);
+    expect(objects[0]?.rangeOf(['metadata', 'name'])).toMatchObject({ line: 4, column: 9, endColumn: 14 });
   });
 
   it('reads a BOM and CRLF line endings with exact positions', async () => {

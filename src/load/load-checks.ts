@@ -30,9 +30,16 @@ export const LOAD_CHECKS = {
   binaryFile: inputCheck({
     id: 'binary-file',
     severity: 'error',
-    description: 'the file is binary or not UTF-8 text',
-    rationale: 'Kubernetes manifests are UTF-8 text; anything else cannot be applied.',
-    remediation: 'Remove the file from the inputs or re-encode it as UTF-8.',
+    description: 'the file is binary (it contains NUL bytes)',
+    rationale: 'Kubernetes manifests are text; kubectl rejects control characters such as NUL.',
+    remediation: 'Remove the file from the inputs, or re-encode it as UTF-8 if it is text in another encoding.',
+  }),
+  invalidUtf8: inputCheck({
+    id: 'invalid-utf8',
+    severity: 'warning',
+    description: 'the file is not valid UTF-8 (or UTF-16 with a byte order mark) text',
+    rationale: 'kubectl reads each invalid byte sequence as U+FFFD and applies the result: text in another encoding (such as Latin-1) silently loses its characters.',
+    remediation: 'Re-encode the file as UTF-8.',
   }),
   tooLarge: inputCheck({
     id: 'too-large',

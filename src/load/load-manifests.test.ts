@@ -114,16 +114,16 @@ describe('loadManifests on bad input', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('reports binary, non-UTF-8, missing and oversized files and goes on with the rest', async () => {
+  it('reports binary, missing and oversized files, warns of non-UTF-8 ones, and goes on with the rest', async () => {
     const result = await loadManifests(['binary.yaml', 'latin1.yaml', 'missing.yaml', 'big.yaml', 'good.yaml', 'bom-crlf.yaml'], { cwd: dir, limits: { maxFileSize: 1000 } });
-    expect(names(result as never)).toEqual(['bom', 'good']);
+    expect(names(result as never)).toEqual(['bom', 'good', 'caf\uFFFD']);
     expect(brief(result as never)).toEqual([
       'missing.yaml:1:1 error file-unreadable: no such file or directory',
       'big.yaml:1:1 error too-large: file is 1.5 KiB, over the 1000 bytes limit',
       'binary.yaml:1:1 error binary-file: file is binary (it contains NUL bytes)',
-      'latin1.yaml:4:12 error binary-file: file is not valid UTF-8 text',
+      'latin1.yaml:4:12 warning invalid-utf8: file is not valid UTF-8 text: kubectl reads each invalid byte sequence as U+FFFD',
     ]);
-    expect(result.objects[0]?.rangeOf(['metadata', 'name'])).toMatchObject({ line: 4, column: 9, endColumn: 12 });
+    expect(result.objects.find((object) => object.ref.name === 'bom')?.rangeOf(['metadata', 'name'])).toMatchObject({ line: 4, column: 9, endColumn: 12 });
   });
 
   it('stops an alias bomb without expanding it', async () => {

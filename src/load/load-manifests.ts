@@ -118,6 +118,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
       findings.push(read.finding);
       return;
     }
+    if (read.warning) findings.push(read.warning);
     const role = roles.get(normalize(read.source.file));
     const objectFindings: Finding[] = [];
     for (const item of readDocuments(read.source, limits, options.fromCluster ? 'none' : 'eager', options.documentCache)) {

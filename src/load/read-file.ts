@@ -6,7 +6,8 @@ import { inputFinding, LOAD_CHECKS } from './load-checks.js';
 import { fileFinding } from './parse-documents.js';
 import { SourceText } from './source-text.js';
 
-export type ReadResult = { readonly source: SourceText } | { readonly finding: Finding };
+/** A read file's text, with a warning when kubectl would read it differently from its bytes; or why it was not read. */
+export type ReadResult = { readonly source: SourceText; readonly warning?: Finding } | { readonly finding: Finding };
 
 const BINARY_SNIFF_BYTES = 8000;
 
@@ -28,18 +29,33 @@ export function decodeStdin(bytes: Buffer, maxBytes: number): ReadResult {
   return decode('<stdin>', bytes);
 }
 
+/**
+ * Text as kubectl reads it (cli-runtime's FileVisitor decodes through `unicode.BOMOverride(unicode.UTF8.NewDecoder())`):
+ * a UTF-16 byte order mark selects UTF-16, a UTF-8 one is dropped, and each invalid UTF-8 sequence becomes U+FFFD,
+ * which kubectl applies without a word (so kubefit warns). NUL bytes make it binary (go-yaml rejects them).
+ */
 function decode(file: string, bytes: Buffer): ReadResult {
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) {
+    const text = new TextDecoder(utf16).decode(bytes);
+    return text.includes('\0') ? failure(file, LOAD_CHECKS.binaryFile, 'file is binary (it contains NUL characters)') : { source: new SourceText(file, text) };
+  }
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return failure(file, LOAD_CHECKS.binaryFile, 'file is binary (it contains NUL bytes)');
   try {
     return { source: new SourceText(file, new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
   } catch {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    const source = new SourceText(file, text);
-    const offset = text.indexOf('\uFFFD');
-    return {
-      finding: fileFinding(source, offset, offset + 1, { ...LOAD_CHECKS.binaryFile, message: 'file is not valid UTF-8 text' }),
-    };
+    const source = new SourceText(file, new TextDecoder('utf-8').decode(bytes));
+    const offset = source.text.indexOf('\uFFFD');
+    const message = 'file is not valid UTF-8 text: kubectl reads each invalid byte sequence as U+FFFD';
+    return { source, warning: fileFinding(source, offset, offset + 1, { ...LOAD_CHECKS.invalidUtf8, message }) };
   }
+}
+
+/** The UTF-16 encoding a byte order mark names (go-yaml and kubectl read both). */
+function utf16Encoding(bytes: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
 }
 
 function failure(file: string, check: RuleMeta, message: string): ReadResult {

@@ -20,6 +20,8 @@ export const GENERATED: Readonly<Record<string, string | Buffer>> = {
   'deep-block.yaml': `${configMap('deep')}data:\n${Array.from({ length: 300 }, (_, depth) => `${' '.repeat(depth + 1)}k:\n`).join('')}`,
   'binary.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
   'utf16.yaml': Buffer.from(`\uFEFF${configMap('utf16')}`, 'utf16le'),
+  'utf16be.yaml': Buffer.from(`\uFEFF${configMap('utf16')}`, 'utf16le').swap16(),
+  'utf16-nul.yaml': Buffer.from(`\uFEFF${configMap('utf16')}\0`, 'utf16le'),
   'latin1.yaml': Buffer.from(`${configMap('caf\u00e9')}`, 'latin1'),
   'bom-crlf.yaml': `\uFEFF${configMap('bom-crlf', '\r\n')}data:\r\n  key: value\r\n`,
   'bom-crlf-broken.yaml': `\uFEFF${configMap('crlf', '\r\n')}data:\r\n  key: "unclosed\r\n`,
