@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type KubefitConfig, type SchemaRuleConfig } from '../config/config.js';
@@ -142,5 +145,26 @@ describe('Linter.keeps', () => {
     expect(keeps({})).toBe(false);
     expect(keeps({ rules: { 'rbac-secrets-read': 'warning' } })).toBe(true);
     expect(keeps({ overrides: [{ files: ['prod/**'], rules: { 'rbac-secrets-read': 'error' } }] })).toBe(true);
+  });
+});
+
+describe('Linter: configuration overrides', () => {
+  it('gives each file the settings of the overrides it matches (files matching the same ones share them)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubefit-overrides-'));
+    try {
+      const files = ['a/one.yaml', 'a/two.yaml', 'b/three.yaml'].map((file) => join(dir, file));
+      for (const file of files) {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, `apiVersion: v1\nkind: Pod\nmetadata: {name: ${basename(file, '.yaml')}}\nspec:\n  containers: [{name: c, image: nginx}]\n`);
+      }
+      const { objects, workloads } = parseCase({ fixture: files });
+      const config: KubefitConfig = { ...DEFAULT_CONFIG, overrides: [{ files: [`${dir}/a/**`], rules: { 'latest-tag': 'off' } }, { files: [`${dir}/*/two.yaml`], rules: { 'latest-tag': 'warning' } }] };
+      const latest = lintObjects({ objects, workloads, rules: BUILTIN_RULES, config })
+        .filter((finding) => finding.ruleId === 'latest-tag')
+        .map((finding) => `${basename(finding.file)} ${finding.severity}`);
+      expect(latest).toEqual(['two.yaml warning', 'three.yaml error']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,7 +8,7 @@ import type { Report, Rule, RuleDefinition } from './define-rule.js';
 import { INTERNAL_ERROR } from './lint-checks.js';
 import { declaredIndex, localIndex, UndeclaredQuery } from './declared-index.js';
 import { buildLintIndex, CUSTOM_RESOURCES, EVERY_KIND, isCustomResource, WORKLOADS, type LintIndex } from './lint-index.js';
-import { settingResolver } from './rule-settings.js';
+import { overridesKey, settingResolver } from './rule-settings.js';
 import { toSchemaRule } from './schema-rule.js';
 import { suppressFindings } from './suppress.js';
 
@@ -81,6 +81,8 @@ export class Linter {
   readonly #rules: readonly Rule[];
   readonly #shared: ActiveRules | undefined;
   readonly #activeByFile = new Map<string, ActiveRules>();
+  /** The active rules per set of matching overrides (overridesKey): files that match the same overrides share them. */
+  readonly #activeByOverrides = new Map<string, ActiveRules>();
   readonly #kept: KeptKinds;
   readonly #local: Run;
   #current: { object: KubeObject | undefined; workload: Workload | undefined } = { object: undefined, workload: undefined };
@@ -128,7 +130,12 @@ export class Linter {
 
   #activeFor(file: string): ActiveRules {
     let active = this.#shared ?? this.#activeByFile.get(file);
-    if (!active) this.#activeByFile.set(file, (active = activeRules(this.#rules, file, this.#setup.config)));
+    if (!active) {
+      const key = overridesKey(this.#setup.config, file);
+      active = this.#activeByOverrides.get(key);
+      if (!active) this.#activeByOverrides.set(key, (active = activeRules(this.#rules, file, this.#setup.config)));
+      this.#activeByFile.set(file, active);
+    }
     return active;
   }
 }
@@ -258,7 +265,6 @@ class Context {
     const message = fill ? fill(report.data) : fillMessage(report.messageId, report.data);
     this.#findings.push(findingOf(this.object, report.at, entry.rule.meta.id, entry.severity, message, report.on));
   };
-
 
   /** Runs the entry's check on its view (the object, its workload or one container); no closure per call. */
   invoke<T extends Rule>(entry: Active<T>, view: Parameters<T['check']>[0]): void {

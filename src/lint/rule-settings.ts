@@ -10,6 +10,15 @@ export interface SettingDefaults {
 
 export type SettingResolver = (id: string, defaults: SettingDefaults, file: string) => RuleSetting;
 
+/** Which of the configuration's overrides apply to `file`, as a key: files with equal keys get equal settings. */
+export function overridesKey(config: KubefitConfig, file: string): string {
+  let key = '';
+  config.overrides.forEach((override, index) => {
+    if (override.files.some((glob) => matchesPathGlob(file, glob))) key += `${index},`;
+  });
+  return key;
+}
+
 /** A resolver that matches override globs once per file, not once per finding. */
 export function settingResolver(config: KubefitConfig): SettingResolver {
   const overridesByFile = new Map<string, readonly Readonly<Record<string, RuleSetting>>[]>();
