@@ -54,6 +54,7 @@ export function nodeClasses(count: number, seed: number): NodeClass[] {
 /** Nodes and their bound pods as one multi-document YAML text per `chunk` nodes (files stay under size limits). */
 export function generateCluster(options: ClusterOptions, chunk = 1000): string[] {
   const classes = nodeClasses(options.classes, options.seed);
+  const random = new Random(options.seed + 1);
   const texts: string[] = [];
   for (let first = 0; first < options.nodes; first += chunk) {
     const values: Value[] = [];
@@ -61,22 +62,28 @@ export function generateCluster(options: ClusterOptions, chunk = 1000): string[]
       const nodeClass = classes[index % classes.length];
       if (!nodeClass) continue;
       const name = `node-${String(index).padStart(5, '0')}`;
-      values.push(node(name, nodeClass, ZONES[Math.floor(index / classes.length) % ZONES.length] ?? 'zone-a'));
-      for (let pod = 0; pod < options.podsPerNode; pod++) values.push(boundPod(`${name}-pod-${pod}`, name, pod));
+      values.push(node({ name, nodeClass, zone: ZONES[Math.floor(index / classes.length) % ZONES.length] ?? 'zone-a' }, random));
+      for (let pod = 0; pod < options.podsPerNode; pod++) values.push(boundPod({ name: `${name}-pod-${pod}`, nodeName: name, index: pod }, random));
     }
     texts.push(emitDocuments(values));
   }
   return texts;
 }
 
-function node(name: string, nodeClass: NodeClass, zone: string): Value {
+/** A time of the last few days, in the form the API server writes. */
+function recentTime(random: Random): string {
+  return new Date(Date.UTC(2026, 10, 20) + random.int(0, 5 * 86_400) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** As a real Node: the Ready condition carries this node's own heartbeat and transition times. */
+function node({ name, nodeClass, zone }: { name: string; nodeClass: NodeClass; zone: string }, random: Random): Value {
   const spec: Value = nodeClass.taints.length > 0 ? { taints: nodeClass.taints } : {};
   const capacity = { cpu: String(nodeClass.cpu), memory: `${nodeClass.memoryGi}Gi`, 'ephemeral-storage': '100Gi', pods: String(nodeClass.pods) };
   return {
     apiVersion: 'v1', kind: 'Node',
     metadata: { name, labels: { ...nodeClass.labels, 'kubernetes.io/hostname': name, 'topology.kubernetes.io/zone': zone } },
     spec,
-    status: { capacity, allocatable: { ...capacity, cpu: `${nodeClass.cpu * 1000 - 100}m` }, conditions: [{ type: 'Ready', status: 'True' }] },
+    status: { capacity, allocatable: { ...capacity, cpu: `${nodeClass.cpu * 1000 - 100}m` }, conditions: [{ type: 'Ready', status: 'True', lastHeartbeatTime: recentTime(random), lastTransitionTime: recentTime(random), reason: 'KubeletReady' }] },
   };
 }
 
@@ -88,12 +95,37 @@ const AGENTS = [
   { app: 'csi-node', cpu: '20m', memory: '64Mi' },
 ];
 
-function boundPod(name: string, nodeName: string, index: number): Value {
+/** The sources of a pod's kube-api-access volume, as the ServiceAccount admission plugin writes them. */
+const TOKEN_SOURCES = {
+  defaultMode: 420,
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+    { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+    { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+  ],
+};
+
+const SUFFIX_CHARACTERS = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** The random suffix of a generated name (apimachinery's rand.String alphabet). */
+function nameSuffix(random: Random, length: number): string {
+  let suffix = '';
+  for (let i = 0; i < length; i++) suffix += SUFFIX_CHARACTERS.charAt(random.int(0, SUFFIX_CHARACTERS.length - 1));
+  return suffix;
+}
+
+/** As a real pod: its service account token is a projected volume of its own name, mounted in its container. */
+function boundPod({ name, nodeName, index }: { name: string; nodeName: string; index: number }, random: Random): Value {
   const agent = AGENTS[index % AGENTS.length] ?? { app: 'agent', cpu: '10m', memory: '16Mi' };
+  const tokenVolume = `kube-api-access-${nameSuffix(random, 5)}`;
+  const container = {
+    name: 'main', image: `registry.example.com/system/${agent.app}:1.0.0`, resources: { requests: { cpu: agent.cpu, memory: agent.memory } },
+    volumeMounts: [{ name: tokenVolume, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', readOnly: true }],
+  };
   return {
     apiVersion: 'v1', kind: 'Pod',
     metadata: { name, namespace: 'kube-system', labels: { app: agent.app } },
-    spec: { nodeName, containers: [{ name: 'main', image: `registry.example.com/system/${agent.app}:1.0.0`, resources: { requests: { cpu: agent.cpu, memory: agent.memory } } }] },
+    spec: { nodeName, containers: [container], volumes: [{ name: tokenVolume, projected: TOKEN_SOURCES }] },
     status: { phase: 'Running' },
   };
 }

@@ -43,7 +43,8 @@ export class Inputs {
   }
 
   cluster(nodes: number): string {
-    return once(this.root, `cluster-${nodes}`, () => generateCluster({ nodes, classes: NODE_CLASSES, podsPerNode: BOUND_PODS_PER_NODE, seed: SEED }));
+    // -v2: per-node condition times and per-pod token volumes; a new name, so no input of the older generator is reused
+    return once(this.root, `cluster-${nodes}-v2`, () => generateCluster({ nodes, classes: NODE_CLASSES, podsPerNode: BOUND_PODS_PER_NODE, seed: SEED }));
   }
 
   /** `workloads` distinct pod templates with `replicas` each (bare Pods when 1). */

@@ -18,6 +18,20 @@ function comparable(node: NodeInfo) {
 }
 
 describe('SharedNodeParts', () => {
+  it('gives nodes whose conditions differ only in their times the same taints', () => {
+    const shared = new SharedNodeParts();
+    const conditions = (heartbeat: string) => [
+      { type: 'Ready', status: 'False', lastHeartbeatTime: heartbeat, lastTransitionTime: heartbeat },
+      { type: 'DiskPressure', status: 'True', lastHeartbeatTime: heartbeat },
+    ];
+    const first = shared.spec(undefined, conditions('2026-12-02T13:00:00Z'), false);
+    expect(shared.spec(undefined, conditions('2026-12-02T13:00:07Z'), false)).toBe(first);
+    expect(first.taints.map((taint) => `${taint.key}:${taint.effect}`)).toEqual([
+      'node.kubernetes.io/not-ready:NoSchedule', 'node.kubernetes.io/not-ready:NoExecute', 'node.kubernetes.io/disk-pressure:NoSchedule',
+    ]);
+    expect(shared.spec(undefined, [{ type: 'Ready', status: 'True' }], true).taints.map((taint) => taint.key)).toEqual(['node.kubernetes.io/unschedulable']);
+  });
+
   it('gives the nodes of one snapshot the NodeInfos each would have alone, and the same quantity problems', () => {
     fc.assert(
       fc.property(fc.array(nodeArb, { minLength: 1, maxLength: 8 }), (specs) => {

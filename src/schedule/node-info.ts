@@ -68,11 +68,9 @@ export class SharedNodeParts {
   readonly #allocatableLists = new Map<unknown, ResourceAmounts>();
   /** Request objects (a pod's requests, then its non-zero requests, pod after pod) to their sums. */
   readonly #sums = new IdentityTrie<RequestSums>();
-  /** Pods' labels objects, namespaces and terminating flags, pod after pod, to the pods' label counts. */
-  readonly #podLabelCounts = new IdentityTrie<ReadonlyMap<string, number>>();
   /** Label keys and values but the hostname, entry after entry, to labelsKey. */
   readonly #labelsKeys = new IdentityTrie<string>();
-  /** Declared taints, conditions and unschedulable to the node's taints and specKey. */
+  /** Declared taints, unschedulable and the conditions' type and status pairs to the node's taints and specKey. */
   readonly #specs = new IdentityTrie<{ taints: readonly Taint[]; specKey: string }>();
   /** What classKey is spelt from (see classKeyOf), by identity. */
   readonly #classKeys = new IdentityTrie<string>();
@@ -126,13 +124,6 @@ export class SharedNodeParts {
     });
   }
 
-  /** The non-terminating pods' label counts, one (never changed) map for the nodes whose pods have the same labels objects. */
-  podLabelCounts(pods: readonly PodInfo[]): ReadonlyMap<string, number> {
-    let trie = this.#podLabelCounts;
-    for (const pod of pods) trie = trie.at(pod.labels).at(pod.namespace).at(pod.terminating);
-    return trie.value(() => labelCountsOf(pods));
-  }
-
   /** labelsKeyOf the labels, built once per distinct labels but the hostname. */
   labelsKey(labels: Labels): string {
     let trie = this.#labelsKeys;
@@ -140,11 +131,20 @@ export class SharedNodeParts {
     return trie.value(() => this.intern(labelsKeyOf(labels)));
   }
 
-  /** The taints and specKey of a node, once per distinct declared taints and conditions (shared lists, by identity). */
+  /**
+   * The taints and specKey of a node, once per distinct declared taints (a shared list, by identity), unschedulable and
+   * condition types and statuses: not by the conditions, which hold each node's own heartbeat and transition times.
+   */
   spec(declared: unknown, conditions: unknown, unschedulable: boolean): { taints: readonly Taint[]; specKey: string } {
-    return this.#specs.at(declared).at(conditions).at(unschedulable).value(() => {
+    const listedConditions = asArray(conditions);
+    let trie = this.#specs.at(declared).at(unschedulable);
+    for (const entry of listedConditions) {
+      const condition = asRecord(entry);
+      trie = trie.at(condition?.['type']).at(condition?.['status']);
+    }
+    return trie.value(() => {
       const listed = asArray(declared);
-      const taints = withDerivedTaints(listed.length > 0 ? listed.map(toTaint) : NONE, asArray(conditions), unschedulable);
+      const taints = withDerivedTaints(listed.length > 0 ? listed.map(toTaint) : NONE, listedConditions, unschedulable);
       return { taints, specKey: this.intern(specKeyOf(unschedulable, taints)) };
     });
   }
@@ -268,14 +268,13 @@ function labelsKeyOf(labels: Labels): string {
 }
 
 /**
- * The node with `pods` bound, whose requests sum to `sums`. A snapshot's nodes keep their label counts and class key
+ * The node with `pods` bound, whose requests sum to `sums`. A snapshot's nodes keep their class key
  * once in `shared`; the nodes of binds and probes do not (a long placement would keep every intermediate key).
  */
 function withPods(base: NodeBase, pods: readonly PodInfo[], sums: RequestSums, shared?: SharedNodeParts): NodeInfo {
   const usedPorts: HostPort[] = [];
   for (const pod of pods) appendAll(usedPorts, pod.hostPorts);
-  const podLabelCounts = shared ? shared.podLabelCounts(pods) : labelCountsOf(pods);
-  return assemble(base, { pods, ...sums, usedPorts: usedPorts.length > 0 ? usedPorts : NONE, podLabelCounts }, undefined, shared);
+  return assemble(base, { pods, ...sums, usedPorts: usedPorts.length > 0 ? usedPorts : NONE, podLabelCounts: labelCountsOf(pods) }, undefined, shared);
 }
 
 interface Usage {

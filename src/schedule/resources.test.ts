@@ -40,4 +40,14 @@ describe('PodRequestsMemo', () => {
     const spec = (nodeName: string) => ({ nodeName, containers: [{ name: 'agent', image: nodeName, resources: { requests: { cpu: '100m' } } }] });
     expect(memo.podRequests(spec('node-1'), ['spec'], true, [])).toBe(memo.podRequests(spec('node-2'), ['spec'], true, []));
   });
+
+  it('tells containers from init containers that share the same resources objects', () => {
+    const memo = new PodRequestsMemo();
+    const small = { requests: { cpu: '100m' } };
+    const large = { requests: { cpu: '1' } };
+    const both = { containers: [{ name: 'a', resources: small }, { name: 'b', resources: large }] };
+    const oneInit = { containers: [{ name: 'a', resources: small }], initContainers: [{ name: 'b', resources: large }] };
+    expect(memo.podRequests(both, ['spec'], false, []).requests).toEqual({ cpu: 1100n });
+    expect(memo.podRequests(oneInit, ['spec'], false, []).requests).toEqual({ cpu: 1000n });
+  });
 });

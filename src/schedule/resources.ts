@@ -99,11 +99,14 @@ export function podRequests(spec: Readonly<Record<string, unknown>>, specPath: P
  */
 export class PodRequestsMemo {
   readonly #byDeclaration = new Map<string, PodRequests>();
-  /** By the identity of what declarationKey spells (cluster values share equal lists, see load/shared-values.ts). */
+  /**
+   * By the identity of each value declarationKey spells (cluster values share equal ones, see load/shared-values.ts):
+   * not by the container lists, which differ in each pod's own volumeMounts (kube-api-access-<random>).
+   */
   readonly #byParts = new IdentityTrie<PodRequests>();
 
   podRequests(spec: Readonly<Record<string, unknown>>, specPath: Path, podLevelResources: boolean, problems: QuantityProblem[]): PodRequests {
-    const parts = this.#byParts.at(spec['containers']).at(spec['initContainers']).at(spec['overhead']).at(podLevelResources ? spec['resources'] : undefined);
+    const parts = declarationParts(this.#byParts, spec, podLevelResources);
     const shared = parts.get();
     if (shared) return shared;
     const key = declarationKey(spec, podLevelResources);
@@ -122,6 +125,19 @@ export class PodRequestsMemo {
     }
     return requests;
   }
+}
+
+/** The trie level of what declarationKey reads, value by value; the counts keep containers apart from init containers. */
+function declarationParts<T>(trie: IdentityTrie<T>, spec: Readonly<Record<string, unknown>>, podLevelResources: boolean): IdentityTrie<T> {
+  const containers = asArray(spec['containers']);
+  const initContainers = asArray(spec['initContainers']);
+  let level = trie.at(spec['overhead']).at(podLevelResources ? spec['resources'] : undefined).at(containers.length).at(initContainers.length);
+  for (const container of containers) level = level.at(asRecord(container)?.['resources']);
+  for (const container of initContainers) {
+    const record = asRecord(container);
+    level = level.at(record?.['resources']).at(record?.['restartPolicy']);
+  }
+  return level;
 }
 
 /** Everything podRequests reads from a pod spec, as text. */

@@ -11,7 +11,8 @@ export interface CsiVolume {
 }
 
 const UNSPECIFIED = 'UNSPECIFIED';
-const ZONE_LABELS = ['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone'];
+/** gce_pd.go TranslateInTreePVToCSI reads the beta label first, the GA one when it is empty. */
+const ZONE_LABELS = ['failure-domain.beta.kubernetes.io/zone', 'topology.kubernetes.io/zone'];
 
 /** aws_ebs.go KubernetesVolumeIDToEBSVolumeID: `aws://<zone>/<id>` names the volume `<id>`. */
 function ebsVolumeID(volumeID: string): string {
