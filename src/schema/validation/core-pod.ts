@@ -17,11 +17,14 @@ export interface PodSpecOptions {
 // upstream: validation.go ValidatePodTemplateSpec (template metadata: labels and annotations only)
 export function validatePodTemplateSpec(template: unknown, field: FieldPath, options: PodSpecOptions = { claimTemplates: [] }): ErrorList {
   const metadata = recordField(asRecord(template), 'metadata');
-  return [
+  const spec = recordField(asRecord(template), 'spec');
+  const errors = [
     ...validateLabels(metadata?.['labels'], [...field, 'metadata', 'labels']),
     ...validateAnnotations(metadata?.['annotations'], [...field, 'metadata', 'annotations']),
-    ...validatePodSpec(recordField(asRecord(template), 'spec'), [...field, 'spec'], options),
+    ...validatePodSpec(spec, [...field, 'spec'], options),
   ];
+  if (arrayField(spec, 'ephemeralContainers').length > 0) errors.push(forbidden([...field, 'spec', 'ephemeralContainers'], 'ephemeral containers not allowed in pod template'));
+  return errors;
 }
 
 // upstream: validation.go ValidatePodSpec (v1.36)

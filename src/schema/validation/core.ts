@@ -8,9 +8,16 @@ import { validateTemplateMatchesSelector, validateRestartPolicyAlways } from './
 import { arrayField, asRecord, byteLength, intField, recordField, stringEntries, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';
 
-// upstream: validation.go ValidatePod (spec part)
+// upstream: validation.go ValidatePodCreate (v1.36): the spec, then what only a created pod may not carry
 export function validatePod(object: Fields): ErrorList {
-  return validatePodSpec(recordField(object, 'spec'), ['spec']);
+  const spec = recordField(object, 'spec');
+  const errors = validatePodSpec(spec, ['spec']);
+  // ephemeral containers are added later, through the ephemeralcontainers subresource
+  if (arrayField(spec, 'ephemeralContainers').length > 0) errors.push(forbidden(['spec', 'ephemeralContainers'], 'cannot be set on create'));
+  if ((stringField(spec, 'nodeName') ?? '') !== '' && arrayField(spec, 'schedulingGates').length > 0) {
+    errors.push(forbidden(['spec', 'nodeName'], 'cannot be set until all schedulingGates have been cleared'));
+  }
+  return errors;
 }
 
 // upstream: validation.go ValidatePodTemplate

@@ -40,6 +40,7 @@ describe('API server validation per API group', () => {
   it.each([
     ['ValidatePodSpec: containers, ports, volumes, mounts, probes, tolerations, topology spread, resources', 'invalid-pod-spec.yaml', () => EXPECTED_POD_SPEC],
     ['ValidatePodSpec: affinity, host ports, env, init container probes, dnsConfig', 'invalid-pod-scheduling.yaml', () => EXPECTED_POD_SCHEDULING],
+    ['ValidatePodCreate, ValidatePodTemplateSpec: ephemeral containers on create or in a template, a gated pod bound to a node', 'invalid-pod-create.yaml', () => EXPECTED_POD_CREATE],
     ['ValidateService, validateServicePort: port names, numbers, duplicates, type-specific fields, externalName', 'invalid-service.yaml', () => EXPECTED_SERVICE],
     ['ValidateConfigMap, ValidateSecret: keys, data and binaryData duplicates, base64 decoding, type-specific keys', 'invalid-config.yaml', () => EXPECTED_CONFIG],
     ['ValidateDeploymentSpec, ValidateDeploymentStrategy, ValidateDaemonSetSpec, ValidateStatefulSetSpec', 'invalid-apps.yaml', () => EXPECTED_APPS],
@@ -190,3 +191,9 @@ describe('ValidateContainerResourceRequirements (limits-below-requests)', () => 
     expect(await check('valid-resources.yaml', 'all')).toEqual([]);
   });
 });
+
+const EXPECTED_POD_CREATE: string[] = [
+  '9:3 api-validation: spec.ephemeralContainers: Forbidden: cannot be set on create',
+  '20:13 api-validation: spec.nodeName: Forbidden: cannot be set until all schedulingGates have been cleared',
+  '41:7 api-validation: spec.template.spec.ephemeralContainers: Forbidden: ephemeral containers not allowed in pod template',
+];
