@@ -6,7 +6,8 @@ import type { KubeObject } from '../../model/object.js';
 import type { RuleMeta } from '../../model/rule-meta.js';
 import { validateAppsSpec } from './apps.js';
 import { validateCronJob, validateJob } from './batch.js';
-import { decodeBytesFields, validateConfigMap, validatePod, validatePodTemplate, validateReplicationController, validateSecret, validateService } from './core.js';
+import { validateConfigMap, validatePod, validatePodTemplate, validateReplicationController, validateSecret, validateService } from './core.js';
+import { apiServiceCABundle, decodeBytesFields, mapValues, webhookCABundles } from './decode-bytes.js';
 import { DUPLICATE_CONTAINER_NAME, INVALID_PORT, LIMITS_BELOW_REQUESTS } from './core-container.js';
 import { API_VALIDATION, errorMessage, toPath, type ErrorList } from './field-error.js';
 import { validateIngress, validateNetworkPolicy } from './networking.js';
@@ -39,8 +40,8 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'v1 ReplicationController': { nameFn: nameIsDNSSubdomain, spec: validateReplicationController },
   'v1 Service': { nameFn: nameIsDNS1035Label, spec: validateService },
   'v1 Namespace': { nameFn: nameIsDNSLabel },
-  'v1 ConfigMap': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('ConfigMap', 'binaryData'), spec: validateConfigMap },
-  'v1 Secret': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('Secret', 'data'), spec: validateSecret },
+  'v1 ConfigMap': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('ConfigMap', mapValues('binaryData')), spec: validateConfigMap },
+  'v1 Secret': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('Secret', mapValues('data')), spec: validateSecret },
   'apps/v1 Deployment': { nameFn: nameIsDNSSubdomain, spec: (object) => validateAppsSpec('Deployment', object) },
   'apps/v1 ReplicaSet': { nameFn: nameIsDNSSubdomain, spec: (object) => validateAppsSpec('ReplicaSet', object) },
   'apps/v1 StatefulSet': { nameFn: nameIsDNSLabel, spec: (object) => validateAppsSpec('StatefulSet', object) },
@@ -53,6 +54,9 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'rbac.authorization.k8s.io/v1 ClusterRole': { nameFn: nameIsPathSegment },
   'rbac.authorization.k8s.io/v1 RoleBinding': { nameFn: nameIsPathSegment },
   'rbac.authorization.k8s.io/v1 ClusterRoleBinding': { nameFn: nameIsPathSegment },
+  'admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('ValidatingWebhookConfiguration', webhookCABundles) },
+  'admissionregistration.k8s.io/v1 MutatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('MutatingWebhookConfiguration', webhookCABundles) },
+  'apiregistration.k8s.io/v1 APIService': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('APIService', apiServiceCABundle) },
   'flowcontrol.apiserver.k8s.io/v1 FlowSchema': { nameFn: nameIsPathSegment },
   'flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfiguration': { nameFn: nameIsPathSegment },
 };
