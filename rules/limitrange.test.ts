@@ -36,6 +36,38 @@ new RuleTester({ describe, it }).run(rule, {
     containers: [{name: a, image: "a:1", resources: {requests: {cpu: 1m}}}]
 ${LIMIT_RANGE}`,
     },
+    {
+      name: 'no limit under a max: the API server defaults the item\'s limit to max and its request to min (kubernetes/website cpu-constraints-pod-4)',
+      code: `
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: constraints-cpu-demo-4}
+  spec:
+    containers: [{name: a, image: "vish/stress:1"}]
+  ---
+  apiVersion: v1
+  kind: LimitRange
+  metadata: {name: cpu-min-max-demo-lr}
+  spec:
+    limits: [{type: Container, max: {cpu: 800m}, min: {cpu: 200m}}]
+`,
+    },
+    {
+      name: 'a limit without a request is the request too, before the defaultRequest applies',
+      code: `
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: p}
+  spec:
+    containers: [{name: a, image: "a:1", resources: {limits: {cpu: "1"}}}]
+  ---
+  apiVersion: v1
+  kind: LimitRange
+  metadata: {name: ratio}
+  spec:
+    limits: [{type: Container, defaultRequest: {cpu: 100m}, maxLimitRequestRatio: {cpu: "4"}}]
+`,
+    },
   ],
   invalid: [
     {

@@ -1,7 +1,7 @@
 // LimitRange objects in the inputs: the LimitRanger admission plugin rejects containers outside min, max and ratio.
-import { containerLabel, containerNamePath } from '../src/lint/container.js';
+import { containerNamePath } from '../src/lint/container.js';
 import { defineRule } from '../src/lint/define-rule.js';
-import { containerLimitItems } from '../src/lint/limit-range.js';
+import { containerLimitItems, itemDefaults } from '../src/lint/limit-range.js';
 import { containerResources } from '../src/lint/resources.js';
 import { asRecord } from '../src/model/object.js';
 import { compareQuantities, parseQuantity, type Quantity } from '../src/model/quantity.js';
@@ -14,7 +14,7 @@ export default defineRule({
     category: 'resources',
     description: 'container violates the min, max or maxLimitRequestRatio of a LimitRange in its namespace',
     rationale:
-      'The LimitRanger admission plugin rejects pods whose containers ask for less than min, more than max, or a limit more than maxLimitRequestRatio times the request of a Container-type LimitRange item in their namespace; the controller then fails to create pods and the workload never starts. Values are compared as exact quantities after the LimitRange\'s own defaults are applied to unset requests and limits.',
+      'The LimitRanger admission plugin rejects pods whose containers ask for less than min, more than max, or a limit more than maxLimitRequestRatio times the request of a Container-type LimitRange item in their namespace; the controller then fails to create pods and the workload never starts. Values are compared as exact quantities after the defaults are applied as the API server does: a container\'s limit is its request when it sets none, then the item\'s default (or else max) fills missing limits and its defaultRequest (or else the default, or else min) fills missing requests.',
     remediation: 'Bring the container\'s requests and limits within the LimitRange bounds, or change the LimitRange.',
     defaultOn: true,
     queries: ['LimitRange'],
@@ -22,7 +22,6 @@ export default defineRule({
     messages: {
       belowMin: '{{field}} {{resource}} "{{value}}" is below the minimum "{{bound}}" of LimitRange "{{limitRange}}"',
       aboveMax: '{{field}} {{resource}} "{{value}}" is above the maximum "{{bound}}" of LimitRange "{{limitRange}}"',
-      limitRequired: 'container "{{container}}" has no {{resource}} limit, which LimitRange "{{limitRange}}" requires (max "{{bound}}")',
       ratio: 'limit {{resource}} "{{value}}" is more than {{bound}} times the request, the maxLimitRequestRatio of LimitRange "{{limitRange}}"',
     },
   },
@@ -30,9 +29,10 @@ export default defineRule({
     const resources = containerResources(container);
     for (const { object, item } of containerLimitItems(index.nearby('LimitRange', workload.object))) {
       const limitRange = object.ref.name;
-      const defaults = { limits: asRecord(item['default']) ?? {}, requests: asRecord(item['defaultRequest']) ?? {} };
+      const defaults = itemDefaults(item);
       const limitOf = (name: string) => resources.limits[name] ?? defaults.limits[name];
-      const requestOf = (name: string) => resources.requests[name] ?? defaults.requests[name] ?? limitOf(name);
+      // a container's own limit is its request when it sets none (SetDefaults_Pod), before LimitRanger fills the rest
+      const requestOf = (name: string) => resources.requests[name] ?? resources.limits[name] ?? defaults.requests[name];
       const at = (field: 'requests' | 'limits', name: string) =>
         Object.hasOwn(field === 'requests' ? resources.requests : resources.limits, name) ? [...(field === 'requests' ? resources.requestsPath : resources.limitsPath), name] : containerNamePath(container);
       for (const [name, bound] of Object.entries(asRecord(item['min']) ?? {})) {
@@ -43,8 +43,7 @@ export default defineRule({
       }
       for (const [name, bound] of Object.entries(asRecord(item['max']) ?? {})) {
         const limit = limitOf(name);
-        if (limit === undefined) report({ messageId: 'limitRequired', data: { container: containerLabel(container), resource: name, bound: String(bound), limitRange }, at: containerNamePath(container) });
-        else if (isBelow(bound, limit)) report({ messageId: 'aboveMax', data: { field: 'limit', resource: name, value: String(limit), bound: String(bound), limitRange }, at: at('limits', name) });
+        if (isBelow(bound, limit)) report({ messageId: 'aboveMax', data: { field: 'limit', resource: name, value: String(limit), bound: String(bound), limitRange }, at: at('limits', name) });
       }
       for (const [name, bound] of Object.entries(asRecord(item['maxLimitRequestRatio']) ?? {})) {
         const limit = parseQuantity(limitOf(name));

@@ -23,6 +23,22 @@ new RuleTester({ describe, it }).run(rule, {
           limits: [{type: Container, default: {memory: 128Mi}}]
       `,
     },
+    {
+      name: 'the API server defaults a LimitRange item\'s missing default limit to its max',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p, namespace: team}
+        spec:
+          containers: [{name: a, image: "a:1"}]
+        ---
+        apiVersion: v1
+        kind: LimitRange
+        metadata: {name: bounds, namespace: team}
+        spec:
+          limits: [{type: Container, max: {memory: 1Gi}}]
+      `,
+    },
   ],
   invalid: [
     { fixture: 'fixtures/rules/memory-limit-missing/invalid-pod-level-request-only.yaml', errors: [{ messageId: 'missing', line: 8, column: 13, data: { container: 'web' } }] },

@@ -22,16 +22,27 @@ export function containerLimitItems(limitRanges: readonly KubeObject[]): { objec
   return out;
 }
 
+/** A Container item's default limits and requests. */
+export interface ItemDefaults {
+  readonly limits: Readonly<Record<string, unknown>>;
+  readonly requests: Readonly<Record<string, unknown>>;
+}
+
+// upstream: pkg/apis/core/v1/defaults.go SetDefaults_LimitRangeItem: the API server stores a Container item with max
+// filling the missing defaults, then default and min filling the missing default requests
+export function itemDefaults(item: Readonly<Record<string, unknown>>): ItemDefaults {
+  const limits = { ...asRecord(item['max']), ...asRecord(item['default']) };
+  return { limits, requests: { ...asRecord(item['min']), ...limits, ...asRecord(item['defaultRequest']) } };
+}
+
 /** Defaults from the LimitRanges that share the workload's namespace (LintIndex.nearby). */
 export function containerDefaults(index: LintIndex, object: KubeObject): ContainerDefaults {
   const limits = new Set<string>();
   const requests = new Set<string>();
   for (const { item } of containerLimitItems(index.nearby('LimitRange', object))) {
-    for (const name of Object.keys(asRecord(item['default']) ?? {})) {
-      limits.add(name);
-      requests.add(name);
-    }
-    for (const name of Object.keys(asRecord(item['defaultRequest']) ?? {})) requests.add(name);
+    const defaults = itemDefaults(item);
+    for (const name of Object.keys(defaults.limits)) limits.add(name);
+    for (const name of Object.keys(defaults.requests)) requests.add(name);
   }
   return { limits, requests };
 }
