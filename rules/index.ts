@@ -27,6 +27,7 @@ import imagePullPolicy from './image-pull-policy.js';
 import kubeletPluginMounts from './kubelet-plugin-mounts.js';
 import latestTag from './latest-tag.js';
 import limitrange from './limitrange.js';
+import limitrangePvc from './limitrange-pvc.js';
 import livenessProbe from './liveness-probe.js';
 import memoryLimitMissing from './memory-limit-missing.js';
 import missingSecretOrConfigmap from './missing-secret-or-configmap.js';
@@ -88,6 +89,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   kubeletPluginMounts,
   latestTag,
   limitrange,
+  limitrangePvc,
   livenessProbe,
   memoryLimitMissing,
   missingSecretOrConfigmap,

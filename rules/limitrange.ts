@@ -1,7 +1,7 @@
 // LimitRange objects in the inputs: the LimitRanger admission plugin rejects containers outside min, max and ratio.
 import { containerNamePath } from '../src/lint/container.js';
 import { defineRule } from '../src/lint/define-rule.js';
-import { containerLimitItems, itemDefaults } from '../src/lint/limit-range.js';
+import { isBelow, itemDefaults, limitItems } from '../src/lint/limit-range.js';
 import { containerResources } from '../src/lint/resources.js';
 import { asRecord } from '../src/model/object.js';
 import { compareQuantities, parseQuantity, type Quantity } from '../src/model/quantity.js';
@@ -27,7 +27,7 @@ export default defineRule({
   },
   check(container, { workload, index, report }) {
     const resources = containerResources(container);
-    for (const { object, item } of containerLimitItems(index.nearby('LimitRange', workload.object))) {
+    for (const { object, item } of limitItems(index.nearby('LimitRange', workload.object), 'Container')) {
       const limitRange = object.ref.name;
       const defaults = itemDefaults(item);
       const limitOf = (name: string) => resources.limits[name] ?? defaults.limits[name];
@@ -56,11 +56,6 @@ export default defineRule({
   },
 });
 
-function isBelow(value: unknown, bound: unknown): boolean {
-  const a = parseQuantity(value);
-  const b = parseQuantity(bound);
-  return a !== undefined && b !== undefined && compareQuantities(a, b) < 0;
-}
 
 function times(a: Quantity, b: Quantity): Quantity {
   return { numerator: a.numerator * b.numerator, denominator: a.denominator * b.denominator };
