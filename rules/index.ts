@@ -27,6 +27,7 @@ import imagePullPolicy from './image-pull-policy.js';
 import kubeletPluginMounts from './kubelet-plugin-mounts.js';
 import latestTag from './latest-tag.js';
 import limitrange from './limitrange.js';
+import limitrangePod from './limitrange-pod.js';
 import limitrangePvc from './limitrange-pvc.js';
 import livenessProbe from './liveness-probe.js';
 import memoryLimitMissing from './memory-limit-missing.js';
@@ -89,6 +90,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   kubeletPluginMounts,
   latestTag,
   limitrange,
+  limitrangePod,
   limitrangePvc,
   livenessProbe,
   memoryLimitMissing,

@@ -1,8 +1,10 @@
 // What the LimitRanger admission plugin would inject into a container: defaults from LimitRange objects in the inputs.
 // upstream: plugin/pkg/admission/limitranger/admission.go defaultContainerResourceRequirements
 import { asArray, asRecord, type KubeObject } from '../model/object.js';
-import { compareQuantities, parseQuantity } from '../model/quantity.js';
+import { addQuantities, compareQuantities, maxQuantity, parseQuantity, type Quantity } from '../model/quantity.js';
+import type { ContainerView, Workload } from '../model/workload.js';
 import type { LintIndex } from './lint-index.js';
+import { containerResources, podLevelResources } from './resources.js';
 
 export interface ContainerDefaults {
   /** Resource names that get a default limit (`default`). */
@@ -56,4 +58,60 @@ export function isBelow(value: unknown, bound: unknown): boolean {
   const a = parseQuantity(value);
   const b = parseQuantity(bound);
   return a !== undefined && b !== undefined && compareQuantities(a, b) < 0;
+}
+
+type Totals = Map<string, Quantity>;
+
+/** A pod's requests and limits as LimitRanger checks a Pod item, after SetDefaults_Pod and the Container items' defaults. */
+// upstream: plugin/pkg/admission/limitranger/admission.go podRequests, podLimits (v1.36): regular containers and
+// sidecars add up, a later init container runs beside the sidecars started before it, the pod-level cpu and memory
+// replace the container totals
+export function podTotals(workload: Workload, defaults: readonly ItemDefaults[], field: 'requests' | 'limits'): Totals {
+  const total: Totals = new Map();
+  const sidecars: Totals = new Map();
+  const initMax: Totals = new Map();
+  for (const container of workload.containers) {
+    if (container.type === 'ephemeralContainer') continue;
+    const values = effectiveResources(container, defaults, field);
+    if (container.type === 'container') addInto(total, values);
+    else if (container.isRestartable) {
+      addInto(total, values);
+      addInto(sidecars, values);
+      maxInto(initMax, sidecars);
+    } else maxInto(initMax, addInto(new Map(sidecars), values));
+  }
+  maxInto(total, initMax);
+  for (const [name, value] of Object.entries(podLevelResources(workload)[field])) {
+    const quantity = parseQuantity(value);
+    if (quantity && (name === 'cpu' || name === 'memory')) total.set(name, quantity);
+  }
+  return total;
+}
+
+/** A container's own values (a limit is also its request: SetDefaults_Pod), then the first LimitRange default. */
+function effectiveResources(container: ContainerView, defaults: readonly ItemDefaults[], field: 'requests' | 'limits'): Totals {
+  const own = containerResources(container);
+  const values: Record<string, unknown> = field === 'requests' ? { ...own.limits, ...own.requests } : { ...own.limits };
+  for (const item of defaults) for (const [name, value] of Object.entries(item[field])) values[name] ??= value;
+  const parsed: Totals = new Map();
+  for (const [name, value] of Object.entries(values)) {
+    const quantity = parseQuantity(value);
+    if (quantity) parsed.set(name, quantity);
+  }
+  return parsed;
+}
+
+function addInto(target: Totals, values: Totals): Totals {
+  for (const [name, value] of values) {
+    const current = target.get(name);
+    target.set(name, current ? addQuantities(current, value) : value);
+  }
+  return target;
+}
+
+function maxInto(target: Totals, values: Totals): void {
+  for (const [name, value] of values) {
+    const current = target.get(name);
+    target.set(name, current ? maxQuantity(current, value) : value);
+  }
 }

@@ -1,0 +1,115 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../src/lint/rule-tester.js';
+import rule from './limitrange-pod.js';
+
+// kubernetes/website admin/resource/limit-mem-cpu-container.yaml and limit-mem-cpu-pod.yaml
+const PER_CONTAINER_AND_POD = `
+  ---
+  apiVersion: v1
+  kind: LimitRange
+  metadata: {name: limit-mem-cpu-per-container}
+  spec:
+    limits:
+      - type: Container
+        max: {cpu: 800m, memory: 1Gi}
+        min: {cpu: 100m, memory: 99Mi}
+        default: {cpu: 700m, memory: 900Mi}
+        defaultRequest: {cpu: 110m, memory: 111Mi}
+  ---
+  apiVersion: v1
+  kind: LimitRange
+  metadata: {name: limit-mem-cpu-per-pod}
+  spec:
+    limits: [{type: Pod, max: {cpu: "2", memory: 2Gi}}]
+`;
+
+new RuleTester({ describe, it }).run(rule, {
+  valid: [
+    {
+      name: 'two defaulted containers fit the per-pod max; an init container runs alone, after the others would',
+      code: `
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: p}
+  spec:
+    initContainers: [{name: setup, image: "a:1", resources: {limits: {cpu: 800m, memory: 1Gi}}}]
+    containers:
+      - {name: a, image: "a:1"}
+      - {name: b, image: "b:1", resources: {limits: {cpu: 500m, memory: 200Mi}}}
+${PER_CONTAINER_AND_POD}`,
+    },
+    {
+      name: 'a LimitRange without Pod items is the limitrange rule\'s business',
+      code: `
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: p}
+  spec:
+    containers: [{name: a, image: "a:1"}]
+  ---
+  apiVersion: v1
+  kind: LimitRange
+  metadata: {name: c}
+  spec:
+    limits: [{type: Container, max: {cpu: 100m}}]
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'kubernetes/website limit-range-pod-1: four containers, two of them defaulted, exceed the per-pod max',
+      code: `
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: busybox1}
+  spec:
+    containers:
+      - {name: cnt01, image: "busybox:1", resources: {requests: {memory: 100Mi, cpu: 100m}, limits: {memory: 200Mi, cpu: 500m}}}
+      - {name: cnt02, image: "busybox:1", resources: {requests: {memory: 100Mi, cpu: 100m}}}
+      - {name: cnt03, image: "busybox:1", resources: {limits: {memory: 200Mi, cpu: 500m}}}
+      - {name: cnt04, image: "busybox:1"}
+${PER_CONTAINER_AND_POD}`,
+      errors: [
+        { messageId: 'aboveMax', line: 5, column: 3, data: { field: 'limit', resource: 'cpu', value: '2400m', bound: '2', limitRange: 'limit-mem-cpu-per-pod' } },
+        { messageId: 'aboveMax', line: 5, column: 3, data: { field: 'limit', resource: 'memory', value: '2306867200', bound: '2Gi', limitRange: 'limit-mem-cpu-per-pod' } },
+      ],
+    },
+    {
+      name: 'kubernetes/website limit-range-pod-3 with limit-memory-ratio-pod: limit three times the request',
+      code: `
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: busybox3}
+  spec:
+    containers: [{name: cnt01, image: "busybox:1.28", resources: {limits: {memory: 300Mi}, requests: {memory: 100Mi}}}]
+  ---
+  apiVersion: v1
+  kind: LimitRange
+  metadata: {name: limit-memory-ratio-pod}
+  spec:
+    limits: [{type: Pod, maxLimitRequestRatio: {memory: 2}}]
+`,
+      errors: [{ messageId: 'ratio', line: 5, column: 3, data: { resource: 'memory', value: '314572800', bound: '2', request: '104857600', limitRange: 'limit-memory-ratio-pod' } }],
+    },
+    {
+      name: 'a Pod min needs a request, a Pod max a limit',
+      code: `
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: p}
+  spec:
+    containers: [{name: a, image: "a:1"}]
+  ---
+  apiVersion: v1
+  kind: LimitRange
+  metadata: {name: bounds}
+  spec:
+    limits: [{type: Pod, min: {cpu: 100m}, max: {memory: 1Gi}}]
+`,
+      errors: [
+        { messageId: 'missing', line: 5, column: 3, data: { resource: 'cpu', field: 'request', limitRange: 'bounds' } },
+        { messageId: 'missing', line: 5, column: 3, data: { resource: 'memory', field: 'limit', limitRange: 'bounds' } },
+      ],
+    },
+  ],
+});
