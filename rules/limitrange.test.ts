@@ -27,7 +27,7 @@ new RuleTester({ describe, it }).run(rule, {
   spec:
     containers:
       - {name: a, image: "a:1", resources: {requests: {cpu: 100m}, limits: {cpu: 400m}}}
-      - {name: b, image: "b:1", resources: {requests: {cpu: "1", memory: 512Mi}}}
+      - {name: b, image: "b:1", resources: {requests: {cpu: "1", memory: 128Mi}, limits: {cpu: "2"}}}
   ---
   apiVersion: v1
   kind: Pod
@@ -70,6 +70,23 @@ ${LIMIT_RANGE}`,
     },
   ],
   invalid: [
+    {
+      name: 'a ratio needs a request and a limit: nothing sets the cpu limit',
+      code: `
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: p}
+  spec:
+    containers: [{name: a, image: "a:1", resources: {requests: {cpu: 100m}}}]
+  ---
+  apiVersion: v1
+  kind: LimitRange
+  metadata: {name: ratio}
+  spec:
+    limits: [{type: Container, maxLimitRequestRatio: {cpu: "4"}}]
+`,
+      errors: [{ messageId: 'ratioMissing', line: 5, column: 23, data: { container: 'a', resource: 'cpu', field: 'limit', bound: '4', limitRange: 'ratio' } }],
+    },
     {
       code: `
   apiVersion: v1

@@ -1,5 +1,5 @@
 // LimitRange objects in the inputs: the LimitRanger admission plugin rejects containers outside min, max and ratio.
-import { containerNamePath } from '../src/lint/container.js';
+import { containerLabel, containerNamePath } from '../src/lint/container.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { isBelow, itemDefaults, limitItems } from '../src/lint/limit-range.js';
 import { containerResources } from '../src/lint/resources.js';
@@ -23,6 +23,7 @@ export default defineRule({
       belowMin: '{{field}} {{resource}} "{{value}}" is below the minimum "{{bound}}" of LimitRange "{{limitRange}}"',
       aboveMax: '{{field}} {{resource}} "{{value}}" is above the maximum "{{bound}}" of LimitRange "{{limitRange}}"',
       ratio: 'limit {{resource}} "{{value}}" is more than {{bound}} times the request, the maxLimitRequestRatio of LimitRange "{{limitRange}}"',
+      ratioMissing: 'container "{{container}}" has no {{resource}} {{field}} (or it is 0), which the maxLimitRequestRatio {{bound}} of LimitRange "{{limitRange}}" needs',
     },
   },
   check(container, { workload, index, report }) {
@@ -49,8 +50,11 @@ export default defineRule({
         const limit = parseQuantity(limitOf(name));
         const request = parseQuantity(requestOf(name));
         const ratio = parseQuantity(bound);
-        if (!limit || !request || !ratio || request.numerator === 0n) continue;
-        if (compareQuantities(limit, times(request, ratio)) > 0) report({ messageId: 'ratio', data: { resource: name, value: String(limitOf(name)), bound: String(bound), limitRange }, at: at('limits', name) });
+        if (!ratio) continue;
+        // upstream limitRequestRatioConstraint: a ratio needs both a request and a limit, neither zero
+        const missing = !request || request.numerator === 0n ? 'request' : !limit || limit.numerator === 0n ? 'limit' : undefined;
+        if (missing || !request || !limit) report({ messageId: 'ratioMissing', data: { container: containerLabel(container), resource: name, field: missing ?? 'limit', bound: String(bound), limitRange }, at: containerNamePath(container) });
+        else if (compareQuantities(limit, times(request, ratio)) > 0) report({ messageId: 'ratio', data: { resource: name, value: String(limitOf(name)), bound: String(bound), limitRange }, at: at('limits', name) });
       }
     }
   },
