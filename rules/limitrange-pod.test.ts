@@ -23,6 +23,21 @@ const PER_CONTAINER_AND_POD = `
     limits: [{type: Pod, max: {cpu: "2", memory: 2Gi}}]
 `;
 
+/** A pod named p whose one container sets nothing, with one LimitRange of the given items. */
+const bareContainer = (name: string, items: string) => `
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: p}
+  spec:
+    containers: [{name: a, image: "a:1"}]
+  ---
+  apiVersion: v1
+  kind: LimitRange
+  metadata: {name: ${name}}
+  spec:
+    limits: [${items}]
+`;
+
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     {
@@ -40,19 +55,7 @@ ${PER_CONTAINER_AND_POD}`,
     },
     {
       name: 'a LimitRange without Pod items is the limitrange rule\'s business',
-      code: `
-  apiVersion: v1
-  kind: Pod
-  metadata: {name: p}
-  spec:
-    containers: [{name: a, image: "a:1"}]
-  ---
-  apiVersion: v1
-  kind: LimitRange
-  metadata: {name: c}
-  spec:
-    limits: [{type: Container, max: {cpu: 100m}}]
-`,
+      code: bareContainer('c', '{type: Container, max: {cpu: 100m}}'),
     },
   ],
   invalid: [
@@ -93,19 +96,7 @@ ${PER_CONTAINER_AND_POD}`,
     },
     {
       name: 'a Pod min needs a request, a Pod max a limit',
-      code: `
-  apiVersion: v1
-  kind: Pod
-  metadata: {name: p}
-  spec:
-    containers: [{name: a, image: "a:1"}]
-  ---
-  apiVersion: v1
-  kind: LimitRange
-  metadata: {name: bounds}
-  spec:
-    limits: [{type: Pod, min: {cpu: 100m}, max: {memory: 1Gi}}]
-`,
+      code: bareContainer('bounds', '{type: Pod, min: {cpu: 100m}, max: {memory: 1Gi}}'),
       errors: [
         { messageId: 'missing', line: 5, column: 3, data: { resource: 'cpu', field: 'request', limitRange: 'bounds' } },
         { messageId: 'missing', line: 5, column: 3, data: { resource: 'memory', field: 'limit', limitRange: 'bounds' } },

@@ -2,42 +2,33 @@ import { describe, it } from 'vitest';
 import { RuleTester } from '../src/lint/rule-tester.js';
 import rule from './memory-limit-missing.js';
 
+/** A pod of namespace team, one container with a memory limit and one without, and a LimitRange with one item. */
+const teamPodWith = (item: string) => `
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: p, namespace: team}
+  spec:
+    containers:
+      - {name: a, image: "a:1", resources: {limits: {memory: 64Mi}}}
+      - {name: b, image: "b:1"}
+  ---
+  apiVersion: v1
+  kind: LimitRange
+  metadata: {name: defaults, namespace: team}
+  spec:
+    limits: [${item}]
+`;
+
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     { fixture: 'fixtures/rules/memory-limit-missing/valid-pod-level-limit.yaml' },
     {
       name: 'limit set, or defaulted by a LimitRange in the same namespace',
-      code: `
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: p, namespace: team}
-        spec:
-          containers:
-            - {name: a, image: "a:1", resources: {limits: {memory: 64Mi}}}
-            - {name: b, image: "b:1"}
-        ---
-        apiVersion: v1
-        kind: LimitRange
-        metadata: {name: defaults, namespace: team}
-        spec:
-          limits: [{type: Container, default: {memory: 128Mi}}]
-      `,
+      code: teamPodWith('{type: Container, default: {memory: 128Mi}}'),
     },
     {
       name: 'the API server defaults a LimitRange item\'s missing default limit to its max',
-      code: `
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: p, namespace: team}
-        spec:
-          containers: [{name: a, image: "a:1"}]
-        ---
-        apiVersion: v1
-        kind: LimitRange
-        metadata: {name: bounds, namespace: team}
-        spec:
-          limits: [{type: Container, max: {memory: 1Gi}}]
-      `,
+      code: teamPodWith('{type: Container, max: {memory: 1Gi}}'),
     },
   ],
   invalid: [
