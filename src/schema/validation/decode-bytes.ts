@@ -1,5 +1,6 @@
 // encoding/json decodes []byte fields with base64.StdEncoding before any validation: a bad value fails the whole
-// request with the decoder's message (Secret data, ConfigMap binaryData, the caBundle of webhooks and APIServices).
+// request with the decoder's message (Secret data, ConfigMap binaryData, the caBundle of webhooks, APIServices and CRD
+// conversion webhooks).
 import { invalid, key, type ErrorList, type FieldPath } from './field-error.js';
 import { arrayField, asRecord, recordField, stringEntries, stringField, type Fields } from './values.js';
 
@@ -29,6 +30,12 @@ export const webhookCABundles: BytesFields = (object) =>
     const value = stringField(recordField(asRecord(webhook), 'clientConfig'), 'caBundle');
     return value === undefined ? [] : [{ field: ['webhooks', index, 'clientConfig', 'caBundle'], value }];
   });
+
+/** spec.conversion.webhook.clientConfig.caBundle of a CustomResourceDefinition. */
+export const conversionWebhookCABundle: BytesFields = (object) => {
+  const value = stringField(recordField(recordField(recordField(recordField(object, 'spec'), 'conversion'), 'webhook'), 'clientConfig'), 'caBundle');
+  return value === undefined ? [] : [{ field: ['spec', 'conversion', 'webhook', 'clientConfig', 'caBundle'], value }];
+};
 
 /** spec.caBundle of an APIService. */
 export const apiServiceCABundle: BytesFields = (object) => {

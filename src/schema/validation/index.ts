@@ -7,7 +7,7 @@ import type { RuleMeta } from '../../model/rule-meta.js';
 import { validateAppsSpec } from './apps.js';
 import { validateCronJob, validateJob } from './batch.js';
 import { validateConfigMap, validatePod, validatePodTemplate, validateReplicationController, validateSecret, validateService } from './core.js';
-import { apiServiceCABundle, decodeBytesFields, mapValues, webhookCABundles } from './decode-bytes.js';
+import { apiServiceCABundle, conversionWebhookCABundle, decodeBytesFields, mapValues, webhookCABundles } from './decode-bytes.js';
 import { DUPLICATE_CONTAINER_NAME, INVALID_PORT, LIMITS_BELOW_REQUESTS } from './core-container.js';
 import { API_VALIDATION, errorMessage, toPath, type ErrorList } from './field-error.js';
 import { validateIngress, validateNetworkPolicy } from './networking.js';
@@ -56,6 +56,7 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'rbac.authorization.k8s.io/v1 ClusterRoleBinding': { nameFn: nameIsPathSegment },
   'admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('ValidatingWebhookConfiguration', webhookCABundles) },
   'admissionregistration.k8s.io/v1 MutatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('MutatingWebhookConfiguration', webhookCABundles) },
+  'apiextensions.k8s.io/v1 CustomResourceDefinition': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('CustomResourceDefinition', conversionWebhookCABundle) },
   'apiregistration.k8s.io/v1 APIService': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('APIService', apiServiceCABundle) },
   'flowcontrol.apiserver.k8s.io/v1 FlowSchema': { nameFn: nameIsPathSegment },
   'flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfiguration': { nameFn: nameIsPathSegment },

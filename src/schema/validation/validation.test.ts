@@ -40,7 +40,7 @@ describe('API server validation per API group', () => {
   it.each([
     ['ValidatePodSpec: containers, ports, volumes, mounts, probes, tolerations, topology spread, resources', 'invalid-pod-spec.yaml', () => EXPECTED_POD_SPEC],
     ['ValidatePodSpec: affinity, host ports, env, init container probes, dnsConfig', 'invalid-pod-scheduling.yaml', () => EXPECTED_POD_SCHEDULING],
-    ['JSON decoding of []byte: the caBundle of webhook configurations and APIServices is base64', 'invalid-ca-bundle.yaml', () => EXPECTED_CA_BUNDLE],
+    ['JSON decoding of []byte: the caBundle of webhook configurations, APIServices and CRD conversion webhooks is base64', 'invalid-ca-bundle.yaml', () => EXPECTED_CA_BUNDLE],
     ['ValidatePodCreate, ValidatePodTemplateSpec: ephemeral containers on create or in a template, a gated pod bound to a node', 'invalid-pod-create.yaml', () => EXPECTED_POD_CREATE],
     ['ValidateService, validateServicePort: port names, numbers, duplicates, type-specific fields, externalName', 'invalid-service.yaml', () => EXPECTED_SERVICE],
     ['ValidateConfigMap, ValidateSecret: keys, data and binaryData duplicates, base64 decoding, type-specific keys', 'invalid-config.yaml', () => EXPECTED_CONFIG],
@@ -203,4 +203,5 @@ const EXPECTED_CA_BUNDLE: string[] = [
   '10:15 api-validation: ValidatingWebhookConfiguration in version "v1" cannot be handled as a ValidatingWebhookConfiguration: illegal base64 data at input byte 0',
   '33:15 api-validation: MutatingWebhookConfiguration in version "v1" cannot be handled as a MutatingWebhookConfiguration: illegal base64 data at input byte 12',
   '46:13 api-validation: APIService in version "v1" cannot be handled as a APIService: illegal base64 data at input byte 7',
+  '74:19 api-validation: CustomResourceDefinition in version "v1" cannot be handled as a CustomResourceDefinition: illegal base64 data at input byte 0',
 ];
