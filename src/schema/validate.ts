@@ -309,8 +309,11 @@ function builtinFindings(validator: CompiledValidator, object: KubeObject, kuber
   });
   // a value of the wrong type fails the API server's decoding, which rejects the request before any field validation
   const decodes = !(validator.errors ?? []).some((error) => error.keyword === 'type');
-  const api = decodes ? withoutSchemaDuplicates(validateBuiltinObject(object), schema) : [];
-  return [...schema, ...verdict.findings, ...api].sort(compareFindings);
+  if (!decodes) return [...schema, ...verdict.findings].sort(compareFindings);
+  const api = validateBuiltinObject(object);
+  // so does a []byte value that is not base64, and the decoder's error is then the only one the API server returns
+  if (!api.decoded) return [...verdict.findings, ...api.findings].sort(compareFindings);
+  return [...schema, ...verdict.findings, ...withoutSchemaDuplicates(api.findings, schema)].sort(compareFindings);
 }
 
 function validateWith(validator: CompiledValidator, object: KubeObject, fields: FieldGraph = validator.fields ?? {}): Finding[] {

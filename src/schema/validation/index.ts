@@ -67,17 +67,24 @@ const REVIEW_KINDS = new Set(['TokenReview', 'SubjectAccessReview', 'LocalSubjec
 
 const DEFAULT_KIND: KindValidation = { nameFn: nameIsDNSSubdomain };
 
+export interface BuiltinVerdict {
+  readonly findings: Finding[];
+  /** False when a []byte value failed decoding: the API server rejects the request with that error alone. */
+  readonly decoded: boolean;
+}
+
 /** Every error the API server's validation would return for creating this built-in object, as findings. */
-export function validateBuiltinObject(object: KubeObject): Finding[] {
+export function validateBuiltinObject(object: KubeObject): BuiltinVerdict {
   const { apiVersion, kind } = object.ref;
-  if (REVIEW_KINDS.has(kind)) return [];
+  if (REVIEW_KINDS.has(kind)) return { findings: [], decoded: true };
   const validation = KINDS[`${apiVersion} ${kind}`] ?? DEFAULT_KIND;
   const decodeErrors = validation.decode?.(object.value) ?? [];
   const errors = decodeErrors.length > 0 ? decodeErrors : validateObjectMeta(object.value['metadata'], { namespaced: !isClusterScoped(apiVersion, kind), nameFn: validation.nameFn });
   if (decodeErrors.length === 0 && validation.spec) appendAll(errors, validation.spec(object.value));
-  return errors.map((error) =>
+  const findings = errors.map((error) =>
     findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessage(error) }, error.on),
   );
+  return { findings, decoded: decodeErrors.length === 0 };
 }
 
 const meta = (id: string, description: string, remediation: string): RuleMeta => ({

@@ -51,6 +51,12 @@ describe('API server validation per API group', () => {
     expect(await check(fixture)).toEqual(expected());
   });
 
+  it('a []byte value that is not base64 fails decoding, and the API server reports that error alone', async () => {
+    expect(await check('invalid-ca-bundle-alone.yaml', 'all')).toEqual([
+      '15:15 api-validation: ValidatingWebhookConfiguration in version "v1" cannot be handled as a ValidatingWebhookConfiguration: illegal base64 data at input byte 0',
+    ]);
+  });
+
   it.each([
     ['ValidatePodSpec: defaulting and StatefulSet volumeClaimTemplates as mount targets', 'valid-pod-spec.yaml'],
     ['ValidateService: one unnamed port, defaulted targetPort, headless, ExternalName with a final dot, LoadBalancer fields', 'valid-service.yaml'],
