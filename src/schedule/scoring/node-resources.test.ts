@@ -103,6 +103,15 @@ describe('TestFitScore (LeastAllocated)', () => {
   });
 });
 
+/** The plugin's scores on `nodes` as the given release computes them. */
+function balancedScores(pod: Readonly<Record<string, unknown>>, nodes: readonly NodeInfo[], minor: number): number[] | undefined {
+  const info = podInfoOf(pod, {}, minor);
+  const state = balancedAllocation.preScore(info, feasibleNodes(nodes), clusterOf(nodes, minor));
+  return state === undefined ? undefined : nodes.map((node) => balancedAllocation.score(info, node, state));
+}
+
+type BalancedCase = readonly [string, readonly Readonly<Record<string, string>>[], readonly NodeInfo[], readonly number[]];
+
 // Ported from noderesources/balanced_allocation_test.go TestNodeResourcesBalancedAllocation (cpu and memory; the
 // cases with extended or DRA resources configure resources the default profile does not score).
 describe('NodeResourcesBalancedAllocation score', () => {
@@ -111,7 +120,9 @@ describe('NodeResourcesBalancedAllocation score', () => {
   /** makeNode with one bound pod of these containers, if any. */
   const makeNode = (name: string, milliCPU: number, memory: number, pod: readonly Readonly<Record<string, string>>[] = []) =>
     nodeInfoOf({ name, allocatable: { cpu: `${milliCPU}m`, memory: String(memory), pods: '110' } }, pod.length > 0 ? [podInfoOf(podWith(...pod))] : []);
-  it.each<readonly [string, readonly Readonly<Record<string, string>>[], readonly NodeInfo[], readonly number[]]>([
+
+  // v1.35 (before kubernetes#135573): the balance with the pod.
+  it.each<BalancedCase>([
     ['nothing scheduled, resources requested, differently sized nodes', cpuAndMemory, [makeNode('node1', 4000, 10000), makeNode('node2', 6000, 10000)], [87, 100]],
     ['resources requested, pods scheduled with resources', cpuAndMemory, [makeNode('node1', 10000, 20000, cpuOnly), makeNode('node2', 10000, 20000, cpuAndMemory)], [82, 95]],
     [
@@ -121,7 +132,32 @@ describe('NodeResourcesBalancedAllocation score', () => {
       [82, 80],
     ],
     ['requested resources at node capacity', cpuOnly, [makeNode('node1', 6000, 10000, cpuOnly), makeNode('node2', 6000, 10000, cpuAndMemory)], [50, 75]],
-  ])('%s', (_name, pod, nodes, want) => {
-    expect(runScorePlugin(balancedAllocation, podInfoOf(podWith(...pod)), nodes)).toEqual(want);
+  ])('v1.35: %s', (_name, pod, nodes, want) => {
+    expect(balancedScores(podWith(...pod), nodes, 35)).toEqual(want);
+  });
+
+  // v1.36 (kubernetes#135573): 50 + (50 + balance with the pod - balance without it) / 2; the same table after the PR.
+  it.each<BalancedCase>([
+    ['nothing scheduled, resources requested, differently sized nodes', cpuAndMemory, [makeNode('node1', 4000, 10000), makeNode('node2', 6000, 10000)], [68, 75]],
+    ['resources requested, pods scheduled with resources', cpuAndMemory, [makeNode('node1', 10000, 20000, cpuOnly), makeNode('node2', 10000, 20000, cpuAndMemory)], [73, 74]],
+    [
+      'resources requested, pods scheduled with resources, differently sized nodes',
+      cpuAndMemory,
+      [makeNode('node1', 10000, 20000, cpuOnly), makeNode('node2', 10000, 50000, cpuAndMemory)],
+      [73, 70],
+    ],
+    [
+      'resources requested, pods scheduled with resources, nodes to reach min/max score',
+      [{ memory: '2000' }, { memory: '3000' }],
+      [makeNode('node1', 3000, 5000, cpuOnly), makeNode('node2', 3000, 5000)],
+      [100, 50],
+    ],
+    ['requested resources at node capacity', cpuOnly, [makeNode('node1', 6000, 10000, cpuOnly), makeNode('node2', 6000, 10000, cpuAndMemory)], [62, 62]],
+  ])('v1.36: %s', (_name, pod, nodes, want) => {
+    expect(balancedScores(podWith(...pod), nodes, 36)).toEqual(want);
+  });
+
+  it('skips a best-effort pod on v1.36 too', () => {
+    expect(balancedScores(podWith(), [makeNode('node1', 4000, 10000)], 36)).toBeUndefined();
   });
 });
