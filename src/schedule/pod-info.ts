@@ -82,6 +82,8 @@ export interface PodInfo {
   readonly systemDefaultSpreadSelector: LabelSelector | undefined;
   /** Images of the init containers and containers, normalised as ImageLocality does (":latest" when untagged). */
   readonly images: readonly string[];
+  /** References of the image volumes, normalised the same way (ImageLocality reads them from v1.36). */
+  readonly imageVolumes: readonly string[];
   /** The claims and in-tree disks the volume plugins read. */
   readonly volumes: readonly PodVolume[];
   /** False for `preemptionPolicy: Never` (the pod's own or its PriorityClass's): it never preempts. */
@@ -156,6 +158,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     topologySpreadConstraints: mapEntries(spec['topologySpreadConstraints'], (c) => toSpreadConstraint(c, labels)),
     systemDefaultSpreadSelector: asArray(spec['topologySpreadConstraints']).length > 0 ? undefined : defaultSelector(source, options),
     images: imagesOf(spec),
+    imageVolumes: imageVolumesOf(spec),
     volumes: podVolumesOf(spec, source.name),
     mayPreempt: mayPreempt(spec, options),
     startTime: startTimeOf(source.object),
@@ -189,6 +192,7 @@ class BuiltPodInfo implements PodInfo {
   readonly topologySpreadConstraints!: readonly TopologySpreadConstraint[];
   readonly systemDefaultSpreadSelector!: LabelSelector | undefined;
   readonly images!: readonly string[];
+  readonly imageVolumes!: readonly string[];
   readonly volumes!: readonly PodVolume[];
   readonly mayPreempt!: boolean;
   readonly startTime!: string | undefined;
@@ -211,7 +215,7 @@ function signatureOf(spec: Readonly<Record<string, unknown>>, info: PodFields): 
   return JSON.stringify([
     info.namespace, info.labels, info.nodeName, info.priority, info.terminating, spec['tolerations'], spec['nodeSelector'],
     spec['affinity'], spec['topologySpreadConstraints'], Object.entries(info.requests).map(String),
-    Object.entries(info.nonZeroRequests).map(String), info.hostPorts, info.images, info.systemDefaultSpreadSelector,
+    Object.entries(info.nonZeroRequests).map(String), info.hostPorts, info.images, info.imageVolumes, info.systemDefaultSpreadSelector,
     info.volumes, info.mayPreempt, info.startTime,
   ]);
 }
@@ -295,6 +299,16 @@ function imagesOf(spec: Readonly<Record<string, unknown>>): string[] {
   for (const container of asArray(spec['initContainers'])) images.push(normalizedImageName(asRecord(container)?.['image']));
   for (const container of asArray(spec['containers'])) images.push(normalizedImageName(asRecord(container)?.['image']));
   return images;
+}
+
+/** The references of the image volumes (volumes[].image.reference). */
+function imageVolumesOf(spec: Readonly<Record<string, unknown>>): readonly string[] {
+  const images: string[] = [];
+  for (const volume of asArray(spec['volumes'])) {
+    const image = asRecord(asRecord(volume)?.['image']);
+    if (image) images.push(normalizedImageName(image['reference']));
+  }
+  return images.length > 0 ? images : NONE;
 }
 
 function toPreferredNodeTerms(value: unknown): readonly PreferredNodeTerm[] {
