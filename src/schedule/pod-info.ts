@@ -6,6 +6,7 @@ import {
 } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, stringField, type KubeObject } from '../model/object.js';
 import { podRequests, type PodRequestsMemo, type QuantityProblem, type ResourceAmounts } from './resources.js';
+import { requiredNodeFeatures } from './plugins/node-declared-features.js';
 import { podVolumesOf, type PodVolume } from './volumes/pod-volumes.js';
 
 export interface Taint {
@@ -86,6 +87,8 @@ export interface PodInfo {
   readonly imageVolumes: readonly string[];
   /** The claims and in-tree disks the volume plugins read. */
   readonly volumes: readonly PodVolume[];
+  /** Features the pod needs its node to declare (NodeDeclaredFeatures, v1.36+). */
+  readonly requiredNodeFeatures: readonly string[];
   /** False for `preemptionPolicy: Never` (the pod's own or its PriorityClass's): it never preempts. */
   readonly mayPreempt: boolean;
   /** status.startTime of a running pod (preemption spares the longest-running first among equals). */
@@ -160,6 +163,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     images: imagesOf(spec),
     imageVolumes: imageVolumesOf(spec),
     volumes: podVolumesOf(spec, source.name),
+    requiredNodeFeatures: requiredNodeFeatures(spec),
     mayPreempt: mayPreempt(spec, options),
     startTime: startTimeOf(source.object),
   });
@@ -194,6 +198,7 @@ class BuiltPodInfo implements PodInfo {
   readonly images!: readonly string[];
   readonly imageVolumes!: readonly string[];
   readonly volumes!: readonly PodVolume[];
+  readonly requiredNodeFeatures!: readonly string[];
   readonly mayPreempt!: boolean;
   readonly startTime!: string | undefined;
   /** The spec the signature reads besides the fields (the PodSource itself need not stay in memory). */
@@ -216,7 +221,7 @@ function signatureOf(spec: Readonly<Record<string, unknown>>, info: PodFields): 
     info.namespace, info.labels, info.nodeName, info.priority, info.terminating, spec['tolerations'], spec['nodeSelector'],
     spec['affinity'], spec['topologySpreadConstraints'], Object.entries(info.requests).map(String),
     Object.entries(info.nonZeroRequests).map(String), info.hostPorts, info.images, info.imageVolumes, info.systemDefaultSpreadSelector,
-    info.volumes, info.mayPreempt, info.startTime,
+    info.volumes, info.requiredNodeFeatures, info.mayPreempt, info.startTime,
   ]);
 }
 
