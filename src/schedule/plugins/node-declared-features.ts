@@ -31,7 +31,8 @@ export function requiredNodeFeatures(spec: Readonly<Record<string, unknown>>): r
 const RESTART_ALL_CONTAINERS_ONLY: readonly string[] = Object.freeze([RESTART_ALL_CONTAINERS]);
 const NO_FEATURES: readonly string[] = Object.freeze([]);
 
-function declaredFeatures(node: NodeInfo): ReadonlySet<string> {
+/** node.status.declaredFeatures. */
+export function declaredFeatures(node: NodeInfo): ReadonlySet<string> {
   const declared = asArray(asRecord(node.object.value['status'])?.['declaredFeatures']);
   return new Set(declared.filter((feature): feature is string => typeof feature === 'string'));
 }
