@@ -1,4 +1,5 @@
 // Label selectors and node selector terms, matched as apimachinery `labels` and component-helpers `nodeaffinity` do.
+import { isLabelValue, isQualifiedName } from './label-syntax.js';
 import { asArray, asRecord, asStringMap } from './object.js';
 
 export type Labels = Readonly<Record<string, string>>;
@@ -92,13 +93,14 @@ export function parseInt64(text: string): bigint | undefined {
   return value > INT64_MAX || value < -INT64_MAX - 1n ? undefined : value;
 }
 
+// upstream: apimachinery pkg/labels/selector.go NewRequirement (key and every value validated, whatever the operator)
 function toRequirement(entry: unknown, operators: ReadonlySet<string>): Requirement | undefined {
   const record = asRecord(entry);
   const key = record?.['key'];
   const operator = record?.['operator'];
-  if (typeof key !== 'string' || typeof operator !== 'string' || !operators.has(operator)) return undefined;
+  if (typeof key !== 'string' || typeof operator !== 'string' || !operators.has(operator) || !isQualifiedName(key)) return undefined;
   const rawValues = record?.['values'] ?? [];
-  if (!Array.isArray(rawValues) || !rawValues.every((v) => typeof v === 'string')) return undefined;
+  if (!Array.isArray(rawValues) || !rawValues.every((v) => typeof v === 'string' && isLabelValue(v))) return undefined;
   const values = rawValues as string[];
   const valid =
     operator === 'In' || operator === 'NotIn'
