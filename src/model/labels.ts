@@ -25,15 +25,16 @@ const NODE_OPERATORS = new Set([...LABEL_OPERATORS, 'Gt', 'Lt']);
 const INT64 = /^[+-]?\d+$/;
 const INT64_MAX = 2n ** 63n - 1n;
 
-/** metav1.LabelSelectorAsSelector: absent selects nothing, `{}` everything, an invalid one nothing. */
+/**
+ * metav1.LabelSelectorAsSelector: absent selects nothing, `{}` everything, an invalid one nothing (labels.NewRequirement
+ * rejects a matchLabels entry with an invalid key or value as it does a matchExpressions one).
+ */
 export function toLabelSelector(value: unknown): LabelSelector {
   const record = asRecord(value);
   if (!record) return NOTHING;
-  const requirements: Requirement[] = Object.entries(asStringMap(record['matchLabels'])).map(([key, v]) => ({
-    key,
-    operator: 'In',
-    values: [v],
-  }));
+  const matchLabels = Object.entries(asStringMap(record['matchLabels']));
+  if (!matchLabels.every(([key, v]) => isQualifiedName(key) && isLabelValue(v))) return NOTHING;
+  const requirements: Requirement[] = matchLabels.map(([key, v]) => ({ key, operator: 'In', values: [v] }));
   for (const entry of asArray(record['matchExpressions'])) {
     const requirement = toRequirement(entry, LABEL_OPERATORS);
     if (!requirement) return NOTHING;
