@@ -1,4 +1,4 @@
-// Port of test/integration/scheduler/filters/filters_test.go TestInterPodAffinity and TestTaintTolerationFilter
+// Port of test/integration/scheduler/filters/filters_test.go TestInterPodAffinity, TestTaintTolerationFilter and TestUnschedulablePodBecomesSchedulable
 // (kubernetes/kubernetes @0097b89273f4d1bdc914e66736acbd64368b3a26): the whole scheduler places the incoming pod, which
 // must land (fits) or stay unschedulable. All 20 and 6 cases. Nodes are upstream's: testnode-0 and anothernode-0 share
 // region r1 and zone z11 and differ in their "node" label, 1G of memory and 32 pods each; namespaces ns1 and ns2 are
@@ -230,5 +230,82 @@ describe('TestTaintTolerationFilter (upstream test/integration/scheduler/filters
   ] as const)('%s', (_name, taints, tolerations, fits) => {
     const [placed] = place([node({ name: 'node-1', ...(taints.length > 0 && { taints }) }), pod({ name: 'pod-1', spec: { tolerations } })]);
     expect(placed !== '').toBe(fits);
+  });
+});
+
+// Port of the same file's TestUnschedulablePodBecomesSchedulable: each case's cluster before the update (the pod stays
+// unschedulable) and after it (the pod is scheduled), as two snapshots. Skipped: the "before" of "node gets added" and
+// of "pod with pvc has node-affinity to non-existent/illegal nodes" (a cluster without nodes, which kubefit does not run).
+describe('TestUnschedulablePodBecomesSchedulable (upstream test/integration/scheduler/filters)', () => {
+  const withAffinity = { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { 'pod-with-affinity': 'true' } }, topologyKey: 'region' }] } } };
+  const claimVolume = (claimName: string) => ({ volumes: [{ name: 'volume', persistentVolumeClaim: { claimName } }] });
+  const rwop = (name: string, affinity?: Readonly<Record<string, readonly string[]>>) => [
+    {
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: { name: `pv-${name}` },
+      spec: {
+        accessModes: ['ReadWriteOncePod'],
+        capacity: { storage: '1Mi' },
+        hostPath: { path: '/mnt', type: 'DirectoryOrCreate' },
+        ...(affinity && {
+          nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: Object.entries(affinity).map(([key, values]) => ({ key, operator: 'In', values })) }] } },
+        }),
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: `pvc-${name}`, namespace: 'default', annotations: { 'pv.kubernetes.io/bind-completed': 'true' } },
+      spec: { volumeName: `pv-${name}`, accessModes: ['ReadWriteOncePod'], resources: { requests: { storage: '1Mi' } } },
+    },
+  ];
+  const cases: { name: string; before?: readonly Value[]; after: readonly Value[]; pod: Value }[] = [
+    { name: 'node gets added', after: [node({ name: 'node-added' })], pod: pod({ name: 'pod-1' }) },
+    {
+      name: 'node gets taint removed',
+      before: [node({ name: 'node-tainted', taints: [{ key: 'test', value: 'test', effect: 'NoSchedule' }] })],
+      after: [node({ name: 'node-tainted' })],
+      pod: pod({ name: 'pod-1' }),
+    },
+    {
+      name: 'other pod gets deleted',
+      before: [node({ name: 'node-scheduler-integration-test', capacity: { pods: '1' } }), pod({ name: 'pod-to-be-deleted', node: 'node-scheduler-integration-test' })],
+      after: [node({ name: 'node-scheduler-integration-test', capacity: { pods: '1' } })],
+      pod: pod({ name: 'pod-1' }),
+    },
+    {
+      name: 'pod with pod-affinity gets added',
+      before: [node({ name: 'node-1', labels: { region: 'test' } })],
+      after: [node({ name: 'node-1', labels: { region: 'test' } }), pod({ name: 'pod-with-affinity', labels: { 'pod-with-affinity': 'true' }, node: 'node-1' })],
+      pod: pod({ name: 'pod-1', spec: withAffinity }),
+    },
+    {
+      name: 'scheduled pod gets updated to match affinity',
+      before: [node({ name: 'node-1', labels: { region: 'test' } }), pod({ name: 'pod-to-be-updated', node: 'node-1' })],
+      after: [node({ name: 'node-1', labels: { region: 'test' } }), pod({ name: 'pod-to-be-updated', labels: { 'pod-with-affinity': 'true' }, node: 'node-1' })],
+      pod: pod({ name: 'pod-1', spec: withAffinity }),
+    },
+    {
+      name: 'scheduled pod uses read-write-once-pod pvc',
+      before: [node({ name: 'node' }), ...rwop('with-read-write-once-pod'), pod({ name: 'pod-to-be-deleted', node: 'node', spec: claimVolume('pvc-with-read-write-once-pod') })],
+      after: [node({ name: 'node' }), ...rwop('with-read-write-once-pod')],
+      pod: pod({ name: 'pod-to-take-over-pvc', spec: claimVolume('pvc-with-read-write-once-pod') }),
+    },
+    {
+      name: 'pod with pvc has node-affinity to non-existent/illegal nodes',
+      after: [node({ name: 'node-available', labels: { 'kubernetes.io/hostname': 'node-available' } }), ...rwop('has-non-existent-nodes', { 'kubernetes.io/hostname': ['node-available', 'non-existing'] })],
+      pod: pod({ name: 'pod-with-pvc-has-non-existent-nodes', spec: claimVolume('pvc-has-non-existent-nodes') }),
+    },
+    {
+      name: "pod with pvc got scheduled after node updated it's label",
+      before: [node({ name: 'node-foo', labels: { foo: 'foo' } }), ...rwop('foo', { foo: ['bar'] })],
+      after: [node({ name: 'node-foo', labels: { foo: 'bar' } }), ...rwop('foo', { foo: ['bar'] })],
+      pod: pod({ name: 'pod-with-pvc-foo', spec: claimVolume('pvc-foo') }),
+    },
+  ];
+  it.each(cases)('$name', ({ before, after, pod: incoming }) => {
+    if (before) expect(place([...before, incoming])).toEqual(['']);
+    expect(place([...after, incoming])[0]).not.toBe('');
   });
 });
