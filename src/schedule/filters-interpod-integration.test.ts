@@ -1,6 +1,6 @@
-// Port of test/integration/scheduler/filters/filters_test.go TestInterPodAffinity, TestTaintTolerationFilter and TestUnschedulablePodBecomesSchedulable
-// (kubernetes/kubernetes @0097b89273f4d1bdc914e66736acbd64368b3a26): the whole scheduler places the incoming pod, which
-// must land (fits) or stay unschedulable. All 20 and 6 cases. Nodes are upstream's: testnode-0 and anothernode-0 share
+// Port of test/integration/scheduler/filters/filters_test.go TestInterPodAffinity, TestTaintTolerationFilter and
+// TestUnschedulablePodBecomesSchedulable (kubernetes/kubernetes @0097b89273f4d1bdc914e66736acbd64368b3a26): the whole
+// scheduler places the incoming pod, which must land (fits) or stay unschedulable. All 20 and 6 cases of the first two. Nodes are upstream's: testnode-0 and anothernode-0 share
 // region r1 and zone z11 and differ in their "node" label, 1G of memory and 32 pods each; namespaces ns1 and ns2 are
 // team1, ns3 team2, and pods default to ns1. The first case's pod is one the API server may reject (fits: false
 // either way). matchLabelKeys/mismatchLabelKeys are GA: the cases "(feature flag: enabled)" hold.
