@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { NodeInfo } from '../node-info.js';
 import type { PodInfo } from '../pod-info.js';
 import { clusterOf, nodeInfoOf, podInfoOf, runFilter } from '../test-support.js';
-import plugin from './pod-topology-spread.js';
+import plugin, { type PodTopologySpreadState } from './pod-topology-spread.js';
 
 type Labels = Readonly<Record<string, string>>;
 type Code = 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable';
@@ -218,5 +218,87 @@ const multipleConstraints: Case[] = [
 describe('TestMultipleConstraints (upstream filtering_test.go)', () => {
   it.each(multipleConstraints)('$name', (c) => {
     expect(codes(c)).toEqual(c.want);
+  });
+});
+
+// TestPreFilterState (filtering_test.go, a stored version keyed by topology pair; the counts are those of v1.35's
+// per-constraint maps, as the API allows one DoNotSchedule constraint per topology key): the matching pods per domain
+// and the number of domains PreFilter records, for the first 8 cases (the rest are covered by their Filter outcomes above).
+interface StateCase {
+  readonly name: string;
+  readonly pod: PodInfo;
+  readonly nodes: readonly NodeRow[];
+  readonly pods?: readonly PodRow[];
+  /** upstream TpPairToMatchNum, as "key/value" → count. */
+  readonly matchNum: Readonly<Record<string, number>>;
+  readonly domainsNum: Readonly<Record<string, number>>;
+}
+
+const ZONE3 = [...FOUR_NODES, zoneNode('node-o', 'zone3'), zoneNode('node-p', 'zone3')];
+const THREE_ZONE_NODES = [zoneNode('node-a', 'zone1'), zoneNode('node-b', 'zone1'), zoneNode('node-y', 'zone2')];
+const A2_B1_Y2 = [...many('node-a', 2), on('node-b'), ...many('node-y', 2)];
+const A2_B1_Y4 = [...many('node-a', 2), on('node-b'), ...many('node-y', 4)];
+const soft = (key: string) => ({ maxSkew: 1, topologyKey: key, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: FOO });
+const hard = (key: string) => ({ maxSkew: 1, topologyKey: key, whenUnsatisfiable: 'DoNotSchedule', labelSelector: FOO });
+
+const stateCases: StateCase[] = [
+  {
+    name: 'clean cluster with one spreadConstraint',
+    pod: incoming(foo, [{ maxSkew: 5, key: 'zone', selector: { matchLabels: { foo: 'bar' } } }]),
+    nodes: FOUR_NODES,
+    matchNum: { 'zone/zone1': 0, 'zone/zone2': 0 },
+    domainsNum: { zone: 2 },
+  },
+  { name: 'normal case with one spreadConstraint', pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }]), nodes: FOUR_NODES, pods: A2_B1_Y2, matchNum: { 'zone/zone1': 3, 'zone/zone2': 2 }, domainsNum: { zone: 2 } },
+  { name: 'normal case with null label selector', pod: incoming(foo, [{ maxSkew: 1, key: 'zone' }]), nodes: FOUR_NODES, pods: A2_B1_Y2, matchNum: { 'zone/zone1': 0, 'zone/zone2': 0 }, domainsNum: { zone: 2 } },
+  {
+    name: 'normal case with one spreadConstraint, on a 3-zone cluster',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }]),
+    nodes: ZONE3,
+    pods: A2_B1_Y2,
+    matchNum: { 'zone/zone1': 3, 'zone/zone2': 2, 'zone/zone3': 0 },
+    domainsNum: { zone: 3 },
+  },
+  {
+    name: "namespace mismatch doesn't count",
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }]),
+    nodes: FOUR_NODES,
+    pods: [on('node-a'), on('node-a', foo, { namespace: 'ns1' }), on('node-b'), on('node-y', foo, { namespace: 'ns2' }), on('node-y')],
+    matchNum: { 'zone/zone1': 2, 'zone/zone2': 1 },
+    domainsNum: { zone: 2 },
+  },
+  {
+    name: 'normal case with two spreadConstraints',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: FOO }]),
+    nodes: FOUR_NODES,
+    pods: A2_B1_Y4,
+    matchNum: { 'zone/zone1': 3, 'zone/zone2': 4, 'node/node-a': 2, 'node/node-b': 1, 'node/node-x': 0, 'node/node-y': 4 },
+    domainsNum: { zone: 2, node: 4 },
+  },
+  {
+    name: 'soft spreadConstraints should be bypassed',
+    pod: podInfoOf({ containers: [{ name: 'c' }], topologySpreadConstraints: [soft('zone'), hard('zone'), soft('node'), hard('node')] }, { name: 'p', labels: foo }),
+    nodes: THREE_ZONE_NODES,
+    pods: A2_B1_Y4,
+    matchNum: { 'zone/zone1': 3, 'zone/zone2': 4, 'node/node-a': 2, 'node/node-b': 1, 'node/node-y': 4 },
+    domainsNum: { zone: 2, node: 3 },
+  },
+  {
+    name: 'different labelSelectors - simple version',
+    pod: incoming(fooBar, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: BAR }]),
+    nodes: THREE_ZONE_NODES,
+    pods: [on('node-a'), on('node-b', bar)],
+    matchNum: { 'zone/zone1': 1, 'zone/zone2': 0, 'node/node-a': 0, 'node/node-b': 1, 'node/node-y': 0 },
+    domainsNum: { zone: 2, node: 3 },
+  },
+];
+
+describe('TestPreFilterState (upstream filtering_test.go)', () => {
+  it.each(stateCases)('$name', ({ pod, nodes, pods, matchNum, domainsNum }) => {
+    const result = plugin.preFilter?.(pod, clusterOf(nodesOf(nodes, pods ?? [])));
+    if (result?.kind !== 'state') throw new Error('no state');
+    const state = result.state as PodTopologySpreadState;
+    expect(Object.fromEntries([...state.matchNum].map(([key, count]) => [key.replace('\u0000', '/'), count]))).toEqual(matchNum);
+    expect(Object.fromEntries([...state.domains].map(([key, values]) => [key, values.length]))).toEqual(domainsNum);
   });
 });
