@@ -223,7 +223,8 @@ describe('TestMultipleConstraints (upstream filtering_test.go)', () => {
 
 // TestPreFilterState (filtering_test.go, a stored version keyed by topology pair; the counts are those of v1.35's
 // per-constraint maps, as the API allows one DoNotSchedule constraint per topology key): the matching pods per domain
-// and the number of domains PreFilter records, for the first 8 cases (the rest are covered by their Filter outcomes above).
+// and the number of domains PreFilter records: 20 cases. Skipped: those with the profile's defaultConstraints (a
+// profile arg) and with a feature gate disabled (NodeInclusionPolicyInPodTopologySpread is GA).
 interface StateCase {
   readonly name: string;
   readonly pod: PodInfo;
@@ -292,6 +293,78 @@ const stateCases: StateCase[] = [
     domainsNum: { zone: 2, node: 3 },
   },
 ];
+
+const POLICY_ROWS = (taintC = false) => [nodeLabelled('node-a', foo), nodeLabelled('node-b', foo), nodeLabelled('node-c', bar, taintC)];
+const TAINT_ROWS = [nodeLabelled('node-a', {}), nodeLabelled('node-b', {}), nodeLabelled('node-c', bar, true)];
+const BAR_PODS = [on('node-a', bar), ...many('node-b', 2, bar), on('node-c', {})];
+const barOnNode = (extra: Partial<Constraint> = {}) => [{ maxSkew: 1, key: 'node', selector: BAR, ...extra }];
+const A1_B2 = { 'node/node-a': 1, 'node/node-b': 2 };
+const A1_B2_C0 = { 'node/node-a': 1, 'node/node-b': 2, 'node/node-c': 0 };
+const fooIn = { affinity: nodeAffinity('foo', 'In', ['']) };
+
+stateCases.push(
+  {
+    name: 'different labelSelectors - complex pods',
+    pod: incoming(fooBar, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: BAR }]),
+    nodes: THREE_ZONE_NODES,
+    pods: [on('node-a'), on('node-a', fooBar), on('node-b'), on('node-y'), on('node-y', fooBar), on('node-y'), on('node-y', fooBar)],
+    matchNum: { 'zone/zone1': 3, 'zone/zone2': 4, 'node/node-a': 1, 'node/node-b': 0, 'node/node-y': 2 },
+    domainsNum: { zone: 2, node: 3 },
+  },
+  {
+    name: 'two spreadConstraints, and with podAffinity',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: FOO }], { affinity: nodeAffinity('node', 'NotIn', ['node-x']) }),
+    nodes: FOUR_NODES,
+    pods: A2_B1_Y4,
+    matchNum: { 'zone/zone1': 3, 'zone/zone2': 4, 'node/node-a': 2, 'node/node-b': 1, 'node/node-y': 4 },
+    domainsNum: { zone: 2, node: 3 },
+  },
+  { name: 'NodeAffinityPolicy honored with labelSelectors', pod: incoming(foo, barOnNode(), { nodeSelector: foo }), nodes: POLICY_ROWS(), pods: BAR_PODS, matchNum: A1_B2, domainsNum: { node: 2 } },
+  {
+    name: 'NodeAffinityPolicy ignored with labelSelectors',
+    pod: incoming(foo, barOnNode({ nodeAffinityPolicy: 'Ignore' }), { nodeSelector: foo }),
+    nodes: POLICY_ROWS(),
+    pods: BAR_PODS,
+    matchNum: A1_B2_C0,
+    domainsNum: { node: 3 },
+  },
+  { name: 'NodeAffinityPolicy honored with nodeAffinity', pod: incoming(foo, barOnNode(), fooIn), nodes: POLICY_ROWS(), pods: BAR_PODS, matchNum: A1_B2, domainsNum: { node: 2 } },
+  { name: 'NodeAffinityPolicy ignored with nodeAffinity', pod: incoming(foo, barOnNode({ nodeAffinityPolicy: 'Ignore' }), fooIn), nodes: POLICY_ROWS(), pods: BAR_PODS, matchNum: A1_B2_C0, domainsNum: { node: 3 } },
+  { name: 'NodeTaintsPolicy ignored', pod: incoming(foo, barOnNode()), nodes: TAINT_ROWS, pods: BAR_PODS, matchNum: A1_B2_C0, domainsNum: { node: 3 } },
+  { name: 'NodeTaintsPolicy honored', pod: incoming(foo, barOnNode({ nodeTaintsPolicy: 'Honor' })), nodes: TAINT_ROWS, pods: BAR_PODS, matchNum: A1_B2, domainsNum: { node: 2 } },
+  {
+    name: 'NodeTaintsPolicy honored with tolerated taints',
+    pod: incoming(foo, barOnNode({ nodeTaintsPolicy: 'Honor' }), { tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Exists' }] }),
+    nodes: TAINT_ROWS,
+    pods: BAR_PODS,
+    matchNum: A1_B2_C0,
+    domainsNum: { node: 3 },
+  },
+  {
+    name: 'two node inclusion Constraints, zone: honor/ignore, node: ignore/ignore',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: FOO, nodeAffinityPolicy: 'Ignore' }], { nodeSelector: foo }),
+    nodes: [nodeLabelled('node-a', { zone: 'zone1', ...foo }), nodeLabelled('node-b', { zone: 'zone1' }), nodeLabelled('node-x', { zone: 'zone2', ...foo })],
+    pods: [...many('node-b', 2), on('node-x')],
+    matchNum: { 'zone/zone1': 0, 'zone/zone2': 1, 'node/node-a': 0, 'node/node-b': 2, 'node/node-x': 1 },
+    domainsNum: { zone: 2, node: 3 },
+  },
+  {
+    name: 'two node inclusion Constraints, zone: honor/honor, node: honor/ignore',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO, nodeTaintsPolicy: 'Honor' }, { maxSkew: 1, key: 'node', selector: FOO }]),
+    nodes: [nodeLabelled('node-a', { zone: 'zone1', ...foo }), nodeLabelled('node-b', { zone: 'zone1' }, true), nodeLabelled('node-x', { zone: 'zone2', ...foo })],
+    pods: [...many('node-b', 2), on('node-x')],
+    matchNum: { 'zone/zone1': 0, 'zone/zone2': 1, 'node/node-a': 0, 'node/node-b': 2, 'node/node-x': 1 },
+    domainsNum: { zone: 2, node: 3 },
+  },
+  {
+    name: 'two node inclusion Constraints, zone: honor/ignore, node: honor/ignore',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: FOO }], { nodeSelector: foo }),
+    nodes: [nodeLabelled('node-a', { zone: 'zone1' }), nodeLabelled('node-b', { zone: 'zone1', ...foo }, true), nodeLabelled('node-x', { zone: 'zone2', ...foo }), nodeLabelled('node-y', { zone: 'zone2' })],
+    pods: [...many('node-a', 2), on('node-x'), on('node-y')],
+    matchNum: { 'zone/zone1': 0, 'zone/zone2': 1, 'node/node-b': 0, 'node/node-x': 1 },
+    domainsNum: { zone: 2, node: 2 },
+  },
+);
 
 describe('TestPreFilterState (upstream filtering_test.go)', () => {
   it.each(stateCases)('$name', ({ pod, nodes, pods, matchNum, domainsNum }) => {
