@@ -223,7 +223,7 @@ describe('TestMultipleConstraints (upstream filtering_test.go)', () => {
 
 // TestPreFilterState (filtering_test.go, a stored version keyed by topology pair; the counts are those of v1.35's
 // per-constraint maps, as the API allows one DoNotSchedule constraint per topology key): the matching pods per domain
-// and the number of domains PreFilter records: 20 cases. Skipped: those with the profile's defaultConstraints (a
+// and the number of domains PreFilter records: 26 cases. Skipped: those with the profile's defaultConstraints (a
 // profile arg) and with a feature gate disabled (NodeInclusionPolicyInPodTopologySpread is GA).
 interface StateCase {
   readonly name: string;
@@ -366,7 +366,62 @@ stateCases.push(
   },
 );
 
+const withKeys = (labels: Labels, selector: Readonly<Record<string, unknown>> | undefined, matchLabelKeys: readonly string[]) =>
+  podInfoOf(
+    { containers: [{ name: 'c' }], topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', ...(selector && { labelSelector: selector }), matchLabelKeys }] },
+    { name: 'p', labels },
+  );
+const fooA: Labels = { foo: 'a' };
+const FOO_A_PODS = [...many('node-a', 2, fooA), on('node-b', fooA), ...many('node-y', 2, fooA)];
+
+stateCases.push(
+  {
+    name: 'two node inclusion Constraints, zone: ignore/ignore, node: honor/honor',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO, nodeAffinityPolicy: 'Ignore' }, { maxSkew: 1, key: 'node', selector: FOO, nodeTaintsPolicy: 'Honor' }], { nodeSelector: foo }),
+    nodes: [nodeLabelled('node-a', { zone: 'zone1' }), nodeLabelled('node-b', { zone: 'zone1', ...foo }, true), nodeLabelled('node-x', { zone: 'zone2', ...foo }), nodeLabelled('node-y', { zone: 'zone2', ...foo })],
+    pods: [...many('node-a', 2), ...many('node-x', 2), on('node-y')],
+    matchNum: { 'zone/zone1': 2, 'zone/zone2': 3, 'node/node-x': 2, 'node/node-y': 1 },
+    domainsNum: { zone: 2, node: 2 },
+  },
+  {
+    name: "matchLabelKeys ANDed with LabelSelector when LabelSelector isn't empty",
+    pod: withKeys({ foo: '', bar: 'a' }, FOO, ['bar']),
+    nodes: FOUR_NODES,
+    pods: [on('node-a'), on('node-a', { foo: '', bar: 'a' }), on('node-b'), on('node-y', { foo: '', bar: 'a' }), on('node-y', bar)],
+    matchNum: { 'zone/zone1': 1, 'zone/zone2': 1 },
+    domainsNum: { zone: 2 },
+  },
+  {
+    name: 'matchLabelKeys ANDed with LabelSelector when LabelSelector is empty',
+    pod: withKeys(fooA, {}, ['foo']),
+    nodes: FOUR_NODES,
+    pods: FOO_A_PODS,
+    matchNum: { 'zone/zone1': 3, 'zone/zone2': 2 },
+    domainsNum: { zone: 2 },
+  },
+  {
+    name: 'key in matchLabelKeys is ignored when LabelSelector is nil when feature gate enabled',
+    pod: withKeys(foo, undefined, ['bar']),
+    nodes: FOUR_NODES,
+    pods: FOO_A_PODS,
+    matchNum: { 'zone/zone1': 0, 'zone/zone2': 0 },
+    domainsNum: { zone: 2 },
+  },
+  {
+    name: "key in matchLabelKeys is ignored when it isn't exist in pod.labels",
+    pod: withKeys(foo, FOO, ['bar']),
+    nodes: FOUR_NODES,
+    pods: FOO_A_PODS,
+    matchNum: { 'zone/zone1': 3, 'zone/zone2': 2 },
+    domainsNum: { zone: 2 },
+  },
+);
+
 describe('TestPreFilterState (upstream filtering_test.go)', () => {
+  it('skip if not specified', () => {
+    expect(plugin.preFilter?.(podInfoOf({ containers: [{ name: 'c' }] }, { name: 'p', labels: foo }), clusterOf(nodesOf([zoneNode('node-a', 'zone1')], [])))).toEqual({ kind: 'skip' });
+  });
+
   it.each(stateCases)('$name', ({ pod, nodes, pods, matchNum, domainsNum }) => {
     const result = plugin.preFilter?.(pod, clusterOf(nodesOf(nodes, pods ?? [])));
     if (result?.kind !== 'state') throw new Error('no state');
