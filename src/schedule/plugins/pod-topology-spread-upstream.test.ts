@@ -223,7 +223,7 @@ describe('TestMultipleConstraints (upstream filtering_test.go)', () => {
 
 // TestPreFilterState (filtering_test.go, a stored version keyed by topology pair; the counts are those of v1.35's
 // per-constraint maps, as the API allows one DoNotSchedule constraint per topology key): the matching pods per domain
-// and the number of domains PreFilter records: 26 cases. Skipped: those with the profile's defaultConstraints (a
+// and the number of domains PreFilter records: 27 cases. Skipped: those with the profile's defaultConstraints (a
 // profile arg) and with a feature gate disabled (NodeInclusionPolicyInPodTopologySpread is GA).
 interface StateCase {
   readonly name: string;
@@ -375,6 +375,14 @@ const fooA: Labels = { foo: 'a' };
 const FOO_A_PODS = [...many('node-a', 2, fooA), on('node-b', fooA), ...many('node-y', 2, fooA)];
 
 stateCases.push(
+  {
+    name: 'TpKeyToDomainsNum is calculated when MinDomains is enabled',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: FOO }]),
+    nodes: FOUR_NODES,
+    pods: A2_B1_Y4,
+    matchNum: { 'zone/zone1': 3, 'zone/zone2': 4, 'node/node-a': 2, 'node/node-b': 1, 'node/node-x': 0, 'node/node-y': 4 },
+    domainsNum: { zone: 2, node: 4 },
+  },
   {
     name: 'two node inclusion Constraints, zone: ignore/ignore, node: honor/honor',
     pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO, nodeAffinityPolicy: 'Ignore' }, { maxSkew: 1, key: 'node', selector: FOO, nodeTaintsPolicy: 'Honor' }], { nodeSelector: foo }),
