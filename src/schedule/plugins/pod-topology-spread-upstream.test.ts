@@ -438,3 +438,125 @@ describe('TestPreFilterState (upstream filtering_test.go)', () => {
     expect(Object.fromEntries([...state.domains].map(([key, values]) => [key, values.length]))).toEqual(domainsNum);
   });
 });
+
+// TestPreFilterStateAddPod (the same stored filtering_test.go): the counts after AddPod (a pod bound to nodes[nodeIdx],
+// as when preemption or placement adds one). 12 cases with NodeInclusionPolicy on (GA); skipped: the variants with the
+// gate disabled, and the taint cases.
+interface AddPodCase {
+  readonly name: string;
+  readonly pod: PodInfo;
+  readonly nodes: readonly NodeRow[];
+  readonly pods?: readonly PodRow[];
+  readonly added: PodRow;
+  readonly matchNum: Readonly<Record<string, number>>;
+  readonly domainsNum: Readonly<Record<string, number>>;
+}
+
+const nodeOnly = incoming(foo, [{ maxSkew: 1, key: 'node', selector: FOO }]);
+const zoneAndNodeFoo = incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: FOO }]);
+const zoneFooNodeBar = incoming(fooBar, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: BAR }]);
+const zoneOnly = (extra: Readonly<Record<string, unknown>> = {}) => incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }], extra);
+const AB = [zoneNode('node-a', 'zone1'), zoneNode('node-b', 'zone1')];
+const AX = [zoneNode('node-a', 'zone1'), zoneNode('node-x', 'zone2')];
+const ABX = [zoneNode('node-a', 'zone1'), zoneNode('node-b', 'zone1'), zoneNode('node-x', 'zone2')];
+const FOO_BAR_NODES = [zoneNode('node-a', 'zone1', { foo: 'bar' }), zoneNode('node-b', 'zone2', foo)];
+
+const addPodCases: AddPodCase[] = [
+  { name: 'node a and b both impact current min match', pod: nodeOnly, nodes: AB, added: on('node-a'), matchNum: { 'node/node-a': 1, 'node/node-b': 0 }, domainsNum: { node: 2 } },
+  { name: 'only node a impacts current min match', pod: nodeOnly, nodes: AB, pods: [on('node-b')], added: on('node-a'), matchNum: { 'node/node-a': 1, 'node/node-b': 1 }, domainsNum: { node: 2 } },
+  {
+    name: "add a pod in a different namespace doesn't change topologyKeyToMinPodsMap",
+    pod: nodeOnly,
+    nodes: AB,
+    pods: [on('node-b')],
+    added: on('node-a', foo, { namespace: 'ns1' }),
+    matchNum: { 'node/node-a': 0, 'node/node-b': 1 },
+    domainsNum: { node: 2 },
+  },
+  { name: "add pod on non-critical node won't trigger re-calculation", pod: nodeOnly, nodes: AB, pods: [on('node-b')], added: on('node-b'), matchNum: { 'node/node-a': 0, 'node/node-b': 2 }, domainsNum: { node: 2 } },
+  {
+    name: 'node a and x both impact topologyKeyToMinPodsMap on zone and node',
+    pod: zoneAndNodeFoo,
+    nodes: AX,
+    added: on('node-a'),
+    matchNum: { 'zone/zone1': 1, 'zone/zone2': 0, 'node/node-a': 1, 'node/node-x': 0 },
+    domainsNum: { zone: 2, node: 2 },
+  },
+  {
+    name: 'only node a impacts topologyKeyToMinPodsMap on zone and node',
+    pod: zoneAndNodeFoo,
+    nodes: AX,
+    pods: [on('node-x')],
+    added: on('node-a'),
+    matchNum: { 'zone/zone1': 1, 'zone/zone2': 1, 'node/node-a': 1, 'node/node-x': 1 },
+    domainsNum: { zone: 2, node: 2 },
+  },
+  {
+    name: 'node a impacts topologyKeyToMinPodsMap on node, node x impacts topologyKeyToMinPodsMap on zone',
+    pod: zoneAndNodeFoo,
+    nodes: ABX,
+    pods: [...many('node-b', 2), on('node-x')],
+    added: on('node-a'),
+    matchNum: { 'zone/zone1': 3, 'zone/zone2': 1, 'node/node-a': 1, 'node/node-b': 2, 'node/node-x': 1 },
+    domainsNum: { zone: 2, node: 3 },
+  },
+  {
+    name: 'Constraints hold different labelSelectors, node a impacts topologyKeyToMinPodsMap on zone',
+    pod: zoneFooNodeBar,
+    nodes: ABX,
+    pods: [on('node-b', fooBar), on('node-x', fooBar), on('node-x', bar)],
+    added: on('node-a'),
+    matchNum: { 'zone/zone1': 2, 'zone/zone2': 1, 'node/node-a': 0, 'node/node-b': 1, 'node/node-x': 2 },
+    domainsNum: { zone: 2, node: 3 },
+  },
+  {
+    name: 'Constraints hold different labelSelectors, node a impacts topologyKeyToMinPodsMap on both zone and node',
+    pod: zoneFooNodeBar,
+    nodes: ABX,
+    pods: [on('node-b', bar), on('node-x', fooBar), on('node-x', bar)],
+    added: on('node-a', fooBar),
+    matchNum: { 'zone/zone1': 1, 'zone/zone2': 1, 'node/node-a': 1, 'node/node-b': 1, 'node/node-x': 2 },
+    domainsNum: { zone: 2, node: 3 },
+  },
+  {
+    name: 'add a pod when scheduling node affinity unmatched pod with NodeInclusionPolicy enabled',
+    pod: zoneOnly({ affinity: nodeAffinity('foo', 'NotIn', ['bar']) }),
+    nodes: FOO_BAR_NODES,
+    pods: [on('node-a', { foo: '', zone: 'zone1' }), on('node-b', { foo: '', zone: 'zone2' })],
+    added: on('node-a', { foo: '', zone: 'zone1' }),
+    matchNum: { 'zone/zone2': 1 },
+    domainsNum: { zone: 1 },
+  },
+  {
+    name: 'add a pod when scheduling node affinity matched pod with NodeInclusionPolicy enabled',
+    pod: zoneOnly(),
+    nodes: FOO_BAR_NODES,
+    pods: [on('node-a', { foo: '', zone: 'zone1' }), on('node-b', { foo: '', zone: 'zone2' })],
+    added: on('node-b', { foo: '', zone: 'zone2' }),
+    matchNum: { 'zone/zone1': 1, 'zone/zone2': 2 },
+    domainsNum: { zone: 2 },
+  },
+  {
+    name: 'add a label selector not matched pod when with NodeInclusionPolicy enabled',
+    pod: zoneOnly(),
+    nodes: FOO_BAR_NODES,
+    pods: [on('node-a', { foo: '', zone: 'zone1' }), on('node-b', { foo: '', zone: 'zone2' })],
+    added: on('node-b', { zone: 'zone2' }),
+    matchNum: { 'zone/zone1': 1, 'zone/zone2': 1 },
+    domainsNum: { zone: 2 },
+  },
+];
+
+describe('TestPreFilterStateAddPod (upstream filtering_test.go)', () => {
+  it.each(addPodCases)('$name', ({ pod, nodes, pods, added, matchNum, domainsNum }) => {
+    const infos = nodesOf(nodes, pods ?? []);
+    const result = plugin.preFilter?.(pod, clusterOf(infos));
+    if (result?.kind !== 'state') throw new Error('no state');
+    const node = infos.find((info) => info.name === added.node);
+    if (!node) throw new Error('no node');
+    const addedPod = podInfoOf({ containers: [{ name: 'c' }], nodeName: added.node }, { name: 'added', labels: added.labels, namespace: added.namespace ?? 'default' });
+    const state = plugin.addPod?.(result.state, pod, addedPod, node) as PodTopologySpreadState;
+    expect(Object.fromEntries([...state.matchNum].map(([key, count]) => [key.replace('\u0000', '/'), count]))).toEqual(matchNum);
+    expect(Object.fromEntries([...state.domains].map(([key, values]) => [key, values.length]))).toEqual(domainsNum);
+  });
+});
