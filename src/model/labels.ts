@@ -1,4 +1,5 @@
 // Label selectors and node selector terms, matched as apimachinery `labels` and component-helpers `nodeaffinity` do.
+import { isLabelValue, isQualifiedName } from './label-syntax.js';
 import { asArray, asRecord, asStringMap } from './object.js';
 
 export type Labels = Readonly<Record<string, string>>;
@@ -24,15 +25,16 @@ const NODE_OPERATORS = new Set([...LABEL_OPERATORS, 'Gt', 'Lt']);
 const INT64 = /^[+-]?\d+$/;
 const INT64_MAX = 2n ** 63n - 1n;
 
-/** metav1.LabelSelectorAsSelector: absent selects nothing, `{}` everything, an invalid one nothing. */
+/**
+ * metav1.LabelSelectorAsSelector: absent selects nothing, `{}` everything, an invalid one nothing (labels.NewRequirement
+ * rejects a matchLabels entry with an invalid key or value as it does a matchExpressions one).
+ */
 export function toLabelSelector(value: unknown): LabelSelector {
   const record = asRecord(value);
   if (!record) return NOTHING;
-  const requirements: Requirement[] = Object.entries(asStringMap(record['matchLabels'])).map(([key, v]) => ({
-    key,
-    operator: 'In',
-    values: [v],
-  }));
+  const matchLabels = Object.entries(asStringMap(record['matchLabels']));
+  if (!matchLabels.every(([key, v]) => isQualifiedName(key) && isLabelValue(v))) return NOTHING;
+  const requirements: Requirement[] = matchLabels.map(([key, v]) => ({ key, operator: 'In', values: [v] }));
   for (const entry of asArray(record['matchExpressions'])) {
     const requirement = toRequirement(entry, LABEL_OPERATORS);
     if (!requirement) return NOTHING;
@@ -92,13 +94,14 @@ export function parseInt64(text: string): bigint | undefined {
   return value > INT64_MAX || value < -INT64_MAX - 1n ? undefined : value;
 }
 
+// upstream: apimachinery pkg/labels/selector.go NewRequirement (key and every value validated, whatever the operator)
 function toRequirement(entry: unknown, operators: ReadonlySet<string>): Requirement | undefined {
   const record = asRecord(entry);
   const key = record?.['key'];
   const operator = record?.['operator'];
-  if (typeof key !== 'string' || typeof operator !== 'string' || !operators.has(operator)) return undefined;
+  if (typeof key !== 'string' || typeof operator !== 'string' || !operators.has(operator) || !isQualifiedName(key)) return undefined;
   const rawValues = record?.['values'] ?? [];
-  if (!Array.isArray(rawValues) || !rawValues.every((v) => typeof v === 'string')) return undefined;
+  if (!Array.isArray(rawValues) || !rawValues.every((v) => typeof v === 'string' && isLabelValue(v))) return undefined;
   const values = rawValues as string[];
   const valid =
     operator === 'In' || operator === 'NotIn'

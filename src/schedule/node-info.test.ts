@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SharedNodeParts, toNodeInfo, type NodeInfo } from './node-info.js';
 import { PodRequestsMemo, type QuantityProblem } from './resources.js';
-import { nodeObject, podObject } from './test-support.js';
+import { nodeObject, objectOf, podObject } from './test-support.js';
 import { toPodInfo } from './pod-info.js';
 import { podSourceOfPod } from './snapshot.js';
 
@@ -18,18 +18,14 @@ function comparable(node: NodeInfo) {
 }
 
 describe('SharedNodeParts', () => {
-  it('gives nodes whose conditions differ only in their times the same taints', () => {
+  it('reads the declared taints and spec.unschedulable only, never the conditions', () => {
     const shared = new SharedNodeParts();
-    const conditions = (heartbeat: string) => [
-      { type: 'Ready', status: 'False', lastHeartbeatTime: heartbeat, lastTransitionTime: heartbeat },
-      { type: 'DiskPressure', status: 'True', lastHeartbeatTime: heartbeat },
-    ];
-    const first = shared.spec(undefined, conditions('2026-12-02T13:00:00Z'), false);
-    expect(shared.spec(undefined, conditions('2026-12-02T13:00:07Z'), false)).toBe(first);
-    expect(first.taints.map((taint) => `${taint.key}:${taint.effect}`)).toEqual([
-      'node.kubernetes.io/not-ready:NoSchedule', 'node.kubernetes.io/not-ready:NoExecute', 'node.kubernetes.io/disk-pressure:NoSchedule',
-    ]);
-    expect(shared.spec(undefined, [{ type: 'Ready', status: 'True' }], true).taints.map((taint) => taint.key)).toEqual(['node.kubernetes.io/unschedulable']);
+    const declared = [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }];
+    const first = shared.spec(declared, false);
+    expect(shared.spec(declared, false)).toBe(first);
+    expect(first.taints.map((taint) => `${taint.key}:${taint.effect}`)).toEqual(['dedicated:NoSchedule']);
+    expect(shared.spec(undefined, true).taints.map((taint) => taint.key)).toEqual(['node.kubernetes.io/unschedulable']);
+    expect(toNodeInfo(objectOf({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'n' }, status: { conditions: [{ type: 'Ready', status: 'False' }] } }), [], []).taints).toEqual([]);
   });
 
   it('gives the nodes of one snapshot the NodeInfos each would have alone, and the same quantity problems', () => {

@@ -70,7 +70,7 @@ export class SharedNodeParts {
   readonly #sums = new IdentityTrie<RequestSums>();
   /** Label keys and values but the hostname, entry after entry, to labelsKey. */
   readonly #labelsKeys = new IdentityTrie<string>();
-  /** Declared taints, unschedulable and the conditions' type and status pairs to the node's taints and specKey. */
+  /** Declared taints and unschedulable to the node's taints and specKey. */
   readonly #specs = new IdentityTrie<{ taints: readonly Taint[]; specKey: string }>();
   /** What classKey is spelt from (see classKeyOf), by identity. */
   readonly #classKeys = new IdentityTrie<string>();
@@ -131,20 +131,11 @@ export class SharedNodeParts {
     return trie.value(() => this.intern(labelsKeyOf(labels)));
   }
 
-  /**
-   * The taints and specKey of a node, once per distinct declared taints (a shared list, by identity), unschedulable and
-   * condition types and statuses: not by the conditions, which hold each node's own heartbeat and transition times.
-   */
-  spec(declared: unknown, conditions: unknown, unschedulable: boolean): { taints: readonly Taint[]; specKey: string } {
-    const listedConditions = asArray(conditions);
-    let trie = this.#specs.at(declared).at(unschedulable);
-    for (const entry of listedConditions) {
-      const condition = asRecord(entry);
-      trie = trie.at(condition?.['type']).at(condition?.['status']);
-    }
-    return trie.value(() => {
+  /** The taints and specKey of a node, once per distinct declared taints (a shared list, by identity) and unschedulable. */
+  spec(declared: unknown, unschedulable: boolean): { taints: readonly Taint[]; specKey: string } {
+    return this.#specs.at(declared).at(unschedulable).value(() => {
       const listed = asArray(declared);
-      const taints = withDerivedTaints(listed.length > 0 ? listed.map(toTaint) : NONE, listedConditions, unschedulable);
+      const taints = withCordonTaint(listed.length > 0 ? listed.map(toTaint) : NONE, unschedulable);
       return { taints, specKey: this.intern(specKeyOf(unschedulable, taints)) };
     });
   }
@@ -182,19 +173,6 @@ export interface ImageStateSummary {
   readonly numNodes: number;
 }
 
-/**
- * Condition → taint, as the node lifecycle controller adds them (pkg/controller/nodelifecycle). kubefit derives these
- * for Nodes written by hand with conditions but without the taints, and the cordon taint for spec.unschedulable.
- */
-const CONDITION_TAINTS: readonly { type: string; status: string; key: string; effects: readonly string[] }[] = [
-  { type: 'Ready', status: 'False', key: 'node.kubernetes.io/not-ready', effects: ['NoSchedule', 'NoExecute'] },
-  { type: 'Ready', status: 'Unknown', key: 'node.kubernetes.io/unreachable', effects: ['NoSchedule', 'NoExecute'] },
-  { type: 'MemoryPressure', status: 'True', key: 'node.kubernetes.io/memory-pressure', effects: ['NoSchedule'] },
-  { type: 'DiskPressure', status: 'True', key: 'node.kubernetes.io/disk-pressure', effects: ['NoSchedule'] },
-  { type: 'PIDPressure', status: 'True', key: 'node.kubernetes.io/pid-pressure', effects: ['NoSchedule'] },
-  { type: 'NetworkUnavailable', status: 'True', key: 'node.kubernetes.io/network-unavailable', effects: ['NoSchedule'] },
-];
-
 export const UNSCHEDULABLE_TAINT_KEY = 'node.kubernetes.io/unschedulable';
 
 /** Builds a NodeInfo from a Node object and the PodInfos of the pods bound to it; `shared` is shared by a snapshot's nodes. */
@@ -205,7 +183,7 @@ export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems:
   const unschedulable = spec?.['unschedulable'] === true;
   const allocatablePath = asRecord(status?.['allocatable']) ? 'allocatable' : 'capacity';
   const allocatable = shared.allocatable(status?.[allocatablePath], ['status', allocatablePath], problems);
-  const { taints, specKey } = shared.spec(spec?.['taints'], status?.['conditions'], unschedulable);
+  const { taints, specKey } = shared.spec(spec?.['taints'], unschedulable);
   const base = {
     name: node.ref.name,
     object: node,
@@ -369,19 +347,12 @@ function classKeyOf(base: NodeBase, requested: readonly ResourceAmounts[], podCo
   return `${base.specKey}|${shared.amountsKey(base.allocatable)}|${requested.map((amounts) => shared.amountsKey(amounts)).join('/')}|${podCount}|${portKey}`;
 }
 
-/** The declared taints plus the derived ones; `taints` itself when nothing is derived (it may be the shared NONE). */
-function withDerivedTaints(taints: readonly Taint[], conditions: readonly unknown[], unschedulable: boolean): readonly Taint[] {
-  let out = taints;
-  const add = (key: string, effect: string): void => {
-    if (!out.some((t) => t.key === key && t.effect === effect)) out = [...out, { key, value: '', effect }];
-  };
-  for (const entry of conditions) {
-    const condition = asRecord(entry);
-    for (const rule of CONDITION_TAINTS) {
-      if (condition?.['type'] !== rule.type || condition['status'] !== rule.status) continue;
-      for (const effect of rule.effects) add(rule.key, effect);
-    }
-  }
-  if (unschedulable) add(UNSCHEDULABLE_TAINT_KEY, 'NoSchedule');
-  return out;
+/**
+ * The declared taints plus the cordon taint for spec.unschedulable (NodeUnschedulable decides the same first); `taints`
+ * itself when it is there (it may be the shared NONE). Conditions are not read: the scheduler and the DaemonSet
+ * controller see only spec.taints (upstream daemon_controller_test.go TestNotReadyNodeDaemonDoesLaunchPod).
+ */
+function withCordonTaint(taints: readonly Taint[], unschedulable: boolean): readonly Taint[] {
+  if (!unschedulable || taints.some((t) => t.key === UNSCHEDULABLE_TAINT_KEY && t.effect === 'NoSchedule')) return taints;
+  return [...taints, { key: UNSCHEDULABLE_TAINT_KEY, value: '', effect: 'NoSchedule' }];
 }

@@ -157,9 +157,9 @@ describe('scheduleWorkloads: feasibility', () => {
     );
   });
 
-  it('derives taints from node conditions when the Node has none', () => {
+  it('reads the taints, not the conditions: a NotReady node written without taints is feasible, as for kube-scheduler', () => {
     const yaml = node('node-n', '', '{cpu: "2", memory: 4Gi, pods: "110"}\n  conditions: [{type: Ready, status: "False"}]') + deployment('web', 1, cpu('1'));
-    expect(run(yaml, { kubernetesVersion: '1.34' }).results[0]?.rejected).toEqual({ 'node-n': ['node(s) had untolerated taint {node.kubernetes.io/not-ready: }'] });
+    expect(run(yaml).results[0]?.feasibleNodes).toEqual(['node-n']);
   });
 
   it('evaluates a hand-written Pod with a nodeName against that node only', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { NodeInfo } from '../node-info.js';
 import type { PodInfo } from '../pod-info.js';
 import { clusterOf, nodeInfoOf, podInfoOf, runFilter } from '../test-support.js';
-import plugin from './pod-topology-spread.js';
+import plugin, { type PodTopologySpreadState } from './pod-topology-spread.js';
 
 type Labels = Readonly<Record<string, string>>;
 type Code = 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable';
@@ -218,5 +218,351 @@ const multipleConstraints: Case[] = [
 describe('TestMultipleConstraints (upstream filtering_test.go)', () => {
   it.each(multipleConstraints)('$name', (c) => {
     expect(codes(c)).toEqual(c.want);
+  });
+});
+
+// TestPreFilterState (filtering_test.go, a stored version keyed by topology pair; the counts are those of v1.35's
+// per-constraint maps, as the API allows one DoNotSchedule constraint per topology key): the matching pods per domain
+// and the number of domains PreFilter records: 27 cases. Skipped: those with the profile's defaultConstraints (a
+// profile arg) and with a feature gate disabled (NodeInclusionPolicyInPodTopologySpread is GA).
+interface StateCase {
+  readonly name: string;
+  readonly pod: PodInfo;
+  readonly nodes: readonly NodeRow[];
+  readonly pods?: readonly PodRow[];
+  /** upstream TpPairToMatchNum, as "key/value" → count. */
+  readonly matchNum: Readonly<Record<string, number>>;
+  readonly domainsNum: Readonly<Record<string, number>>;
+}
+
+const ZONE3 = [...FOUR_NODES, zoneNode('node-o', 'zone3'), zoneNode('node-p', 'zone3')];
+const THREE_ZONE_NODES = [zoneNode('node-a', 'zone1'), zoneNode('node-b', 'zone1'), zoneNode('node-y', 'zone2')];
+const A2_B1_Y2 = [...many('node-a', 2), on('node-b'), ...many('node-y', 2)];
+const A2_B1_Y4 = [...many('node-a', 2), on('node-b'), ...many('node-y', 4)];
+const soft = (key: string) => ({ maxSkew: 1, topologyKey: key, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: FOO });
+const hard = (key: string) => ({ maxSkew: 1, topologyKey: key, whenUnsatisfiable: 'DoNotSchedule', labelSelector: FOO });
+
+/** The state's counts as upstream's test writes them: "key/value" → matching pods, and domains per key. */
+function countsOf(state: PodTopologySpreadState) {
+  return {
+    matchNum: Object.fromEntries([...state.matchNum].map(([key, count]) => [key.replace('\u0000', '/'), count])),
+    domainsNum: Object.fromEntries([...state.domains].map(([key, values]) => [key, values.length])),
+  };
+}
+
+const stateCases: StateCase[] = [
+  {
+    name: 'clean cluster with one spreadConstraint',
+    pod: incoming(foo, [{ maxSkew: 5, key: 'zone', selector: { matchLabels: { foo: 'bar' } } }]),
+    nodes: FOUR_NODES,
+    matchNum: { 'zone/zone1': 0, 'zone/zone2': 0 },
+    domainsNum: { zone: 2 },
+  },
+  { name: 'normal case with one spreadConstraint', pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }]), nodes: FOUR_NODES, pods: A2_B1_Y2, matchNum: { 'zone/zone1': 3, 'zone/zone2': 2 }, domainsNum: { zone: 2 } },
+  { name: 'normal case with null label selector', pod: incoming(foo, [{ maxSkew: 1, key: 'zone' }]), nodes: FOUR_NODES, pods: A2_B1_Y2, matchNum: { 'zone/zone1': 0, 'zone/zone2': 0 }, domainsNum: { zone: 2 } },
+  {
+    name: 'normal case with one spreadConstraint, on a 3-zone cluster',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }]),
+    nodes: ZONE3,
+    pods: A2_B1_Y2,
+    matchNum: { 'zone/zone1': 3, 'zone/zone2': 2, 'zone/zone3': 0 },
+    domainsNum: { zone: 3 },
+  },
+  {
+    name: "namespace mismatch doesn't count",
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }]),
+    nodes: FOUR_NODES,
+    pods: [on('node-a'), on('node-a', foo, { namespace: 'ns1' }), on('node-b'), on('node-y', foo, { namespace: 'ns2' }), on('node-y')],
+    matchNum: { 'zone/zone1': 2, 'zone/zone2': 1 },
+    domainsNum: { zone: 2 },
+  },
+  {
+    name: 'normal case with two spreadConstraints',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: FOO }]),
+    nodes: FOUR_NODES,
+    pods: A2_B1_Y4,
+    matchNum: { 'zone/zone1': 3, 'zone/zone2': 4, 'node/node-a': 2, 'node/node-b': 1, 'node/node-x': 0, 'node/node-y': 4 },
+    domainsNum: { zone: 2, node: 4 },
+  },
+  {
+    name: 'soft spreadConstraints should be bypassed',
+    pod: podInfoOf({ containers: [{ name: 'c' }], topologySpreadConstraints: [soft('zone'), hard('zone'), soft('node'), hard('node')] }, { name: 'p', labels: foo }),
+    nodes: THREE_ZONE_NODES,
+    pods: A2_B1_Y4,
+    matchNum: { 'zone/zone1': 3, 'zone/zone2': 4, 'node/node-a': 2, 'node/node-b': 1, 'node/node-y': 4 },
+    domainsNum: { zone: 2, node: 3 },
+  },
+  {
+    name: 'different labelSelectors - simple version',
+    pod: incoming(fooBar, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: BAR }]),
+    nodes: THREE_ZONE_NODES,
+    pods: [on('node-a'), on('node-b', bar)],
+    matchNum: { 'zone/zone1': 1, 'zone/zone2': 0, 'node/node-a': 0, 'node/node-b': 1, 'node/node-y': 0 },
+    domainsNum: { zone: 2, node: 3 },
+  },
+];
+
+const POLICY_ROWS = (taintC = false) => [nodeLabelled('node-a', foo), nodeLabelled('node-b', foo), nodeLabelled('node-c', bar, taintC)];
+const TAINT_ROWS = [nodeLabelled('node-a', {}), nodeLabelled('node-b', {}), nodeLabelled('node-c', bar, true)];
+const BAR_PODS = [on('node-a', bar), ...many('node-b', 2, bar), on('node-c', {})];
+const barOnNode = (extra: Partial<Constraint> = {}) => [{ maxSkew: 1, key: 'node', selector: BAR, ...extra }];
+const A1_B2 = { 'node/node-a': 1, 'node/node-b': 2 };
+const A1_B2_C0 = { 'node/node-a': 1, 'node/node-b': 2, 'node/node-c': 0 };
+const fooIn = { affinity: nodeAffinity('foo', 'In', ['']) };
+
+stateCases.push(
+  {
+    name: 'different labelSelectors - complex pods',
+    pod: incoming(fooBar, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: BAR }]),
+    nodes: THREE_ZONE_NODES,
+    pods: [on('node-a'), on('node-a', fooBar), on('node-b'), on('node-y'), on('node-y', fooBar), on('node-y'), on('node-y', fooBar)],
+    matchNum: { 'zone/zone1': 3, 'zone/zone2': 4, 'node/node-a': 1, 'node/node-b': 0, 'node/node-y': 2 },
+    domainsNum: { zone: 2, node: 3 },
+  },
+  {
+    name: 'two spreadConstraints, and with podAffinity',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: FOO }], { affinity: nodeAffinity('node', 'NotIn', ['node-x']) }),
+    nodes: FOUR_NODES,
+    pods: A2_B1_Y4,
+    matchNum: { 'zone/zone1': 3, 'zone/zone2': 4, 'node/node-a': 2, 'node/node-b': 1, 'node/node-y': 4 },
+    domainsNum: { zone: 2, node: 3 },
+  },
+  { name: 'NodeAffinityPolicy honored with labelSelectors', pod: incoming(foo, barOnNode(), { nodeSelector: foo }), nodes: POLICY_ROWS(), pods: BAR_PODS, matchNum: A1_B2, domainsNum: { node: 2 } },
+  {
+    name: 'NodeAffinityPolicy ignored with labelSelectors',
+    pod: incoming(foo, barOnNode({ nodeAffinityPolicy: 'Ignore' }), { nodeSelector: foo }),
+    nodes: POLICY_ROWS(),
+    pods: BAR_PODS,
+    matchNum: A1_B2_C0,
+    domainsNum: { node: 3 },
+  },
+  { name: 'NodeAffinityPolicy honored with nodeAffinity', pod: incoming(foo, barOnNode(), fooIn), nodes: POLICY_ROWS(), pods: BAR_PODS, matchNum: A1_B2, domainsNum: { node: 2 } },
+  { name: 'NodeAffinityPolicy ignored with nodeAffinity', pod: incoming(foo, barOnNode({ nodeAffinityPolicy: 'Ignore' }), fooIn), nodes: POLICY_ROWS(), pods: BAR_PODS, matchNum: A1_B2_C0, domainsNum: { node: 3 } },
+  { name: 'NodeTaintsPolicy ignored', pod: incoming(foo, barOnNode()), nodes: TAINT_ROWS, pods: BAR_PODS, matchNum: A1_B2_C0, domainsNum: { node: 3 } },
+  { name: 'NodeTaintsPolicy honored', pod: incoming(foo, barOnNode({ nodeTaintsPolicy: 'Honor' })), nodes: TAINT_ROWS, pods: BAR_PODS, matchNum: A1_B2, domainsNum: { node: 2 } },
+  {
+    name: 'NodeTaintsPolicy honored with tolerated taints',
+    pod: incoming(foo, barOnNode({ nodeTaintsPolicy: 'Honor' }), { tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Exists' }] }),
+    nodes: TAINT_ROWS,
+    pods: BAR_PODS,
+    matchNum: A1_B2_C0,
+    domainsNum: { node: 3 },
+  },
+  {
+    name: 'two node inclusion Constraints, zone: honor/ignore, node: ignore/ignore',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: FOO, nodeAffinityPolicy: 'Ignore' }], { nodeSelector: foo }),
+    nodes: [nodeLabelled('node-a', { zone: 'zone1', ...foo }), nodeLabelled('node-b', { zone: 'zone1' }), nodeLabelled('node-x', { zone: 'zone2', ...foo })],
+    pods: [...many('node-b', 2), on('node-x')],
+    matchNum: { 'zone/zone1': 0, 'zone/zone2': 1, 'node/node-a': 0, 'node/node-b': 2, 'node/node-x': 1 },
+    domainsNum: { zone: 2, node: 3 },
+  },
+  {
+    name: 'two node inclusion Constraints, zone: honor/honor, node: honor/ignore',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO, nodeTaintsPolicy: 'Honor' }, { maxSkew: 1, key: 'node', selector: FOO }]),
+    nodes: [nodeLabelled('node-a', { zone: 'zone1', ...foo }), nodeLabelled('node-b', { zone: 'zone1' }, true), nodeLabelled('node-x', { zone: 'zone2', ...foo })],
+    pods: [...many('node-b', 2), on('node-x')],
+    matchNum: { 'zone/zone1': 0, 'zone/zone2': 1, 'node/node-a': 0, 'node/node-b': 2, 'node/node-x': 1 },
+    domainsNum: { zone: 2, node: 3 },
+  },
+  {
+    name: 'two node inclusion Constraints, zone: honor/ignore, node: honor/ignore',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: FOO }], { nodeSelector: foo }),
+    nodes: [nodeLabelled('node-a', { zone: 'zone1' }), nodeLabelled('node-b', { zone: 'zone1', ...foo }, true), nodeLabelled('node-x', { zone: 'zone2', ...foo }), nodeLabelled('node-y', { zone: 'zone2' })],
+    pods: [...many('node-a', 2), on('node-x'), on('node-y')],
+    matchNum: { 'zone/zone1': 0, 'zone/zone2': 1, 'node/node-b': 0, 'node/node-x': 1 },
+    domainsNum: { zone: 2, node: 2 },
+  },
+);
+
+const withKeys = (labels: Labels, selector: Readonly<Record<string, unknown>> | undefined, matchLabelKeys: readonly string[]) =>
+  podInfoOf(
+    { containers: [{ name: 'c' }], topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', ...(selector && { labelSelector: selector }), matchLabelKeys }] },
+    { name: 'p', labels },
+  );
+const fooA: Labels = { foo: 'a' };
+const FOO_A_PODS = [...many('node-a', 2, fooA), on('node-b', fooA), ...many('node-y', 2, fooA)];
+
+stateCases.push(
+  {
+    name: 'TpKeyToDomainsNum is calculated when MinDomains is enabled',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: FOO }]),
+    nodes: FOUR_NODES,
+    pods: A2_B1_Y4,
+    matchNum: { 'zone/zone1': 3, 'zone/zone2': 4, 'node/node-a': 2, 'node/node-b': 1, 'node/node-x': 0, 'node/node-y': 4 },
+    domainsNum: { zone: 2, node: 4 },
+  },
+  {
+    name: 'two node inclusion Constraints, zone: ignore/ignore, node: honor/honor',
+    pod: incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO, nodeAffinityPolicy: 'Ignore' }, { maxSkew: 1, key: 'node', selector: FOO, nodeTaintsPolicy: 'Honor' }], { nodeSelector: foo }),
+    nodes: [nodeLabelled('node-a', { zone: 'zone1' }), nodeLabelled('node-b', { zone: 'zone1', ...foo }, true), nodeLabelled('node-x', { zone: 'zone2', ...foo }), nodeLabelled('node-y', { zone: 'zone2', ...foo })],
+    pods: [...many('node-a', 2), ...many('node-x', 2), on('node-y')],
+    matchNum: { 'zone/zone1': 2, 'zone/zone2': 3, 'node/node-x': 2, 'node/node-y': 1 },
+    domainsNum: { zone: 2, node: 2 },
+  },
+  {
+    name: "matchLabelKeys ANDed with LabelSelector when LabelSelector isn't empty",
+    pod: withKeys({ foo: '', bar: 'a' }, FOO, ['bar']),
+    nodes: FOUR_NODES,
+    pods: [on('node-a'), on('node-a', { foo: '', bar: 'a' }), on('node-b'), on('node-y', { foo: '', bar: 'a' }), on('node-y', bar)],
+    matchNum: { 'zone/zone1': 1, 'zone/zone2': 1 },
+    domainsNum: { zone: 2 },
+  },
+  {
+    name: 'matchLabelKeys ANDed with LabelSelector when LabelSelector is empty',
+    pod: withKeys(fooA, {}, ['foo']),
+    nodes: FOUR_NODES,
+    pods: FOO_A_PODS,
+    matchNum: { 'zone/zone1': 3, 'zone/zone2': 2 },
+    domainsNum: { zone: 2 },
+  },
+  {
+    name: 'key in matchLabelKeys is ignored when LabelSelector is nil when feature gate enabled',
+    pod: withKeys(foo, undefined, ['bar']),
+    nodes: FOUR_NODES,
+    pods: FOO_A_PODS,
+    matchNum: { 'zone/zone1': 0, 'zone/zone2': 0 },
+    domainsNum: { zone: 2 },
+  },
+  {
+    name: "key in matchLabelKeys is ignored when it isn't exist in pod.labels",
+    pod: withKeys(foo, FOO, ['bar']),
+    nodes: FOUR_NODES,
+    pods: FOO_A_PODS,
+    matchNum: { 'zone/zone1': 3, 'zone/zone2': 2 },
+    domainsNum: { zone: 2 },
+  },
+);
+
+describe('TestPreFilterState (upstream filtering_test.go)', () => {
+  it('skip if not specified', () => {
+    expect(plugin.preFilter?.(podInfoOf({ containers: [{ name: 'c' }] }, { name: 'p', labels: foo }), clusterOf(nodesOf([zoneNode('node-a', 'zone1')], [])))).toEqual({ kind: 'skip' });
+  });
+
+  it.each(stateCases)('$name', ({ pod, nodes, pods, matchNum, domainsNum }) => {
+    const result = plugin.preFilter?.(pod, clusterOf(nodesOf(nodes, pods ?? [])));
+    if (result?.kind !== 'state') throw new Error('no state');
+    const state = result.state as PodTopologySpreadState;
+    expect(countsOf(state)).toEqual({ matchNum, domainsNum });
+  });
+});
+
+// TestPreFilterStateAddPod (the same stored filtering_test.go): the counts after AddPod (a pod bound to nodes[nodeIdx],
+// as when preemption or placement adds one). 12 cases with NodeInclusionPolicy on (GA); skipped: the variants with the
+// gate disabled, and the taint cases.
+interface AddPodCase {
+  readonly name: string;
+  readonly pod: PodInfo;
+  readonly nodes: readonly NodeRow[];
+  readonly pods?: readonly PodRow[];
+  readonly added: PodRow;
+  readonly matchNum: Readonly<Record<string, number>>;
+  readonly domainsNum: Readonly<Record<string, number>>;
+}
+
+const nodeOnly = incoming(foo, [{ maxSkew: 1, key: 'node', selector: FOO }]);
+const zoneAndNodeFoo = incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: FOO }]);
+const zoneFooNodeBar = incoming(fooBar, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'node', selector: BAR }]);
+const zoneOnly = (extra: Readonly<Record<string, unknown>> = {}) => incoming(foo, [{ maxSkew: 1, key: 'zone', selector: FOO }], extra);
+const AB = [zoneNode('node-a', 'zone1'), zoneNode('node-b', 'zone1')];
+const AX = [zoneNode('node-a', 'zone1'), zoneNode('node-x', 'zone2')];
+const ABX = [zoneNode('node-a', 'zone1'), zoneNode('node-b', 'zone1'), zoneNode('node-x', 'zone2')];
+const FOO_BAR_NODES = [zoneNode('node-a', 'zone1', { foo: 'bar' }), zoneNode('node-b', 'zone2', foo)];
+
+const addPodCases: AddPodCase[] = [
+  { name: 'node a and b both impact current min match', pod: nodeOnly, nodes: AB, added: on('node-a'), matchNum: { 'node/node-a': 1, 'node/node-b': 0 }, domainsNum: { node: 2 } },
+  { name: 'only node a impacts current min match', pod: nodeOnly, nodes: AB, pods: [on('node-b')], added: on('node-a'), matchNum: { 'node/node-a': 1, 'node/node-b': 1 }, domainsNum: { node: 2 } },
+  {
+    name: "add a pod in a different namespace doesn't change topologyKeyToMinPodsMap",
+    pod: nodeOnly,
+    nodes: AB,
+    pods: [on('node-b')],
+    added: on('node-a', foo, { namespace: 'ns1' }),
+    matchNum: { 'node/node-a': 0, 'node/node-b': 1 },
+    domainsNum: { node: 2 },
+  },
+  { name: "add pod on non-critical node won't trigger re-calculation", pod: nodeOnly, nodes: AB, pods: [on('node-b')], added: on('node-b'), matchNum: { 'node/node-a': 0, 'node/node-b': 2 }, domainsNum: { node: 2 } },
+  {
+    name: 'node a and x both impact topologyKeyToMinPodsMap on zone and node',
+    pod: zoneAndNodeFoo,
+    nodes: AX,
+    added: on('node-a'),
+    matchNum: { 'zone/zone1': 1, 'zone/zone2': 0, 'node/node-a': 1, 'node/node-x': 0 },
+    domainsNum: { zone: 2, node: 2 },
+  },
+  {
+    name: 'only node a impacts topologyKeyToMinPodsMap on zone and node',
+    pod: zoneAndNodeFoo,
+    nodes: AX,
+    pods: [on('node-x')],
+    added: on('node-a'),
+    matchNum: { 'zone/zone1': 1, 'zone/zone2': 1, 'node/node-a': 1, 'node/node-x': 1 },
+    domainsNum: { zone: 2, node: 2 },
+  },
+  {
+    name: 'node a impacts topologyKeyToMinPodsMap on node, node x impacts topologyKeyToMinPodsMap on zone',
+    pod: zoneAndNodeFoo,
+    nodes: ABX,
+    pods: [...many('node-b', 2), on('node-x')],
+    added: on('node-a'),
+    matchNum: { 'zone/zone1': 3, 'zone/zone2': 1, 'node/node-a': 1, 'node/node-b': 2, 'node/node-x': 1 },
+    domainsNum: { zone: 2, node: 3 },
+  },
+  {
+    name: 'Constraints hold different labelSelectors, node a impacts topologyKeyToMinPodsMap on zone',
+    pod: zoneFooNodeBar,
+    nodes: ABX,
+    pods: [on('node-b', fooBar), on('node-x', fooBar), on('node-x', bar)],
+    added: on('node-a'),
+    matchNum: { 'zone/zone1': 2, 'zone/zone2': 1, 'node/node-a': 0, 'node/node-b': 1, 'node/node-x': 2 },
+    domainsNum: { zone: 2, node: 3 },
+  },
+  {
+    name: 'Constraints hold different labelSelectors, node a impacts topologyKeyToMinPodsMap on both zone and node',
+    pod: zoneFooNodeBar,
+    nodes: ABX,
+    pods: [on('node-b', bar), on('node-x', fooBar), on('node-x', bar)],
+    added: on('node-a', fooBar),
+    matchNum: { 'zone/zone1': 1, 'zone/zone2': 1, 'node/node-a': 1, 'node/node-b': 1, 'node/node-x': 2 },
+    domainsNum: { zone: 2, node: 3 },
+  },
+  {
+    name: 'add a pod when scheduling node affinity unmatched pod with NodeInclusionPolicy enabled',
+    pod: zoneOnly({ affinity: nodeAffinity('foo', 'NotIn', ['bar']) }),
+    nodes: FOO_BAR_NODES,
+    pods: [on('node-a', { foo: '', zone: 'zone1' }), on('node-b', { foo: '', zone: 'zone2' })],
+    added: on('node-a', { foo: '', zone: 'zone1' }),
+    matchNum: { 'zone/zone2': 1 },
+    domainsNum: { zone: 1 },
+  },
+  {
+    name: 'add a pod when scheduling node affinity matched pod with NodeInclusionPolicy enabled',
+    pod: zoneOnly(),
+    nodes: FOO_BAR_NODES,
+    pods: [on('node-a', { foo: '', zone: 'zone1' }), on('node-b', { foo: '', zone: 'zone2' })],
+    added: on('node-b', { foo: '', zone: 'zone2' }),
+    matchNum: { 'zone/zone1': 1, 'zone/zone2': 2 },
+    domainsNum: { zone: 2 },
+  },
+  {
+    name: 'add a label selector not matched pod when with NodeInclusionPolicy enabled',
+    pod: zoneOnly(),
+    nodes: FOO_BAR_NODES,
+    pods: [on('node-a', { foo: '', zone: 'zone1' }), on('node-b', { foo: '', zone: 'zone2' })],
+    added: on('node-b', { zone: 'zone2' }),
+    matchNum: { 'zone/zone1': 1, 'zone/zone2': 1 },
+    domainsNum: { zone: 2 },
+  },
+];
+
+describe('TestPreFilterStateAddPod (upstream filtering_test.go)', () => {
+  it.each(addPodCases)('$name', ({ pod, nodes, pods, added, matchNum, domainsNum }) => {
+    const infos = nodesOf(nodes, pods ?? []);
+    const result = plugin.preFilter?.(pod, clusterOf(infos));
+    if (result?.kind !== 'state') throw new Error('no state');
+    const node = infos.find((info) => info.name === added.node);
+    if (!node) throw new Error('no node');
+    const addedPod = podInfoOf({ containers: [{ name: 'c' }], nodeName: added.node }, { name: 'added', labels: added.labels, namespace: added.namespace ?? 'default' });
+    const state = plugin.addPod?.(result.state, pod, addedPod, node) as PodTopologySpreadState;
+    expect(countsOf(state)).toEqual({ matchNum, domainsNum });
   });
 });

@@ -8,6 +8,7 @@ const conflict = unresolvable('node(s) had no available volume zone');
 const BETA_ZONE = 'failure-domain.beta.kubernetes.io/zone';
 const BETA_REGION = 'failure-domain.beta.kubernetes.io/region';
 const ZONE = 'topology.kubernetes.io/zone';
+const REGION = 'topology.kubernetes.io/region';
 
 const objects = [
   pv('Vol_1', { labels: { [BETA_ZONE]: 'us-west1-a' } }),
@@ -25,6 +26,14 @@ const objects = [
   pvc('PVC_ImmediateSC', { className: 'Class_Immediate' }),
   pvc('PVC_WaitSC', { className: 'Class_Wait' }),
   pvc('PVC_4', { volumeName: 'Vol_not_exist' }),
+  pv('Vol_Stable_2', { labels: { [REGION]: 'us-west1', uselessLabel: 'none' } }),
+  pvc('PVC_Stable_2', { volumeName: 'Vol_Stable_2' }),
+  pv('Vol_Stable_3', { labels: { [ZONE]: 'us-west1-a', [REGION]: 'us-west1-a' } }),
+  pvc('PVC_Stable_3', { volumeName: 'Vol_Stable_3' }),
+  pv('Vol_EmptyZone', { labels: { [ZONE]: '' } }),
+  pvc('PVC_EmptyZone', { volumeName: 'Vol_EmptyZone' }),
+  pv('Vol_EmptyPart', { labels: { [ZONE]: 'us-west1-a__' } }),
+  pvc('PVC_EmptyPart', { volumeName: 'Vol_EmptyPart' }),
   storageClass('Class_Immediate', 'Immediate'),
   storageClass('Class_Wait', 'WaitForFirstConsumer'),
 ];
@@ -48,6 +57,14 @@ const cases: Case[] = [
   { name: 'zone label doesn\'t match', claims: ['PVC_Stable_1'], nodeLabels: { [ZONE]: 'no_us-west1-a' }, want: conflict },
   { name: 'pv with beta label, node with ga label, matched', claims: ['PVC_1'], nodeLabels: { [ZONE]: 'us-west1-a' }, want: SUCCESS },
   { name: 'pv with beta label, node with ga label, don\'t match', claims: ['PVC_1'], nodeLabels: { [ZONE]: 'us-west1-b' }, want: conflict },
+  // upstream volume_zone_test.go @030880a5dc5449403c6d1f0aa146a7dc21d6c6dc TestSingleZone, the GA region cases
+  { name: 'region label matched', claims: ['PVC_Stable_2'], nodeLabels: { [REGION]: 'us-west1', uselessLabel: 'none' }, want: SUCCESS },
+  { name: 'region label doesn\'t match', claims: ['PVC_Stable_2'], nodeLabels: { [REGION]: 'no_us-west1', uselessLabel: 'none' }, want: conflict },
+  { name: 'pv with zone and region, node with only zone', claims: ['PVC_Stable_3'], nodeLabels: { [ZONE]: 'us-west1-a' }, want: conflict },
+  { name: 'pv with zone,node with beta zone', claims: ['PVC_Stable_1'], nodeLabels: { [BETA_ZONE]: 'us-west1-a' }, want: conflict },
+  // upstream: cloud-provider volume/helpers LabelZonesToSet rejects an empty zone, and getPVTopologies ignores the label
+  { name: 'a PV zone label with an empty value is ignored', claims: ['PVC_EmptyZone'], nodeLabels: { [ZONE]: 'us-west1-b' }, want: SUCCESS },
+  { name: 'a PV zone label with an empty zone in its list is ignored', claims: ['PVC_EmptyPart'], nodeLabels: { [ZONE]: 'us-west1-b' }, want: SUCCESS },
   { name: 'a volume in two zones: the second matches', claims: ['PVC_Multi'], nodeLabels: { [ZONE]: 'us-west1-b' }, want: SUCCESS },
   { name: 'a volume in two zones: neither matches', claims: ['PVC_Multi'], nodeLabels: { [ZONE]: 'us-west1-c' }, want: conflict },
   {

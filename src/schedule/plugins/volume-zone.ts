@@ -21,8 +21,13 @@ const GA_LABEL: Readonly<Record<string, string>> = {
 
 interface PVTopology {
   readonly key: string;
-  /** volumehelpers.LabelZonesToSet: "a__b" is zones a and b. */
   readonly values: ReadonlySet<string>;
+}
+
+/** volumehelpers.LabelZonesToSet: "a__b" is zones a and b; a list with an empty zone is an error (label ignored). */
+function labelZonesToSet(value: string | undefined): ReadonlySet<string> | undefined {
+  const zones = value?.split('__').map((zone) => zone.trim());
+  return zones && !zones.includes('') ? new Set(zones) : undefined;
 }
 
 type Lookup = { readonly topologies: PVTopology[] } | { readonly reject: string };
@@ -54,8 +59,8 @@ function pvTopologiesOf(pod: PodInfo, storage: StorageCatalog): Lookup {
       continue;
     }
     for (const key of TOPOLOGY_LABELS) {
-      const value = pv.labels[key];
-      if (value !== undefined) topologies.push({ key, values: new Set(value.split('__')) });
+      const values = labelZonesToSet(pv.labels[key]);
+      if (values) topologies.push({ key, values });
     }
   }
   return { topologies };
