@@ -22,11 +22,16 @@ export function containerLimitItems(limitRanges: readonly KubeObject[]): { objec
   return out;
 }
 
+/** What a namespace without LimitRanges defaults: nothing (shared, as most namespaces of the inputs have none). */
+const NO_DEFAULTS: ContainerDefaults = { limits: new Set(), requests: new Set() };
+
 /** Defaults from the LimitRanges that share the workload's namespace (LintIndex.nearby). */
 export function containerDefaults(index: LintIndex, object: KubeObject): ContainerDefaults {
+  const limitRanges = index.nearby('LimitRange', object);
+  if (limitRanges.length === 0) return NO_DEFAULTS;
   const limits = new Set<string>();
   const requests = new Set<string>();
-  for (const { item } of containerLimitItems(index.nearby('LimitRange', object))) {
+  for (const { item } of containerLimitItems(limitRanges)) {
     for (const name of Object.keys(asRecord(item['default']) ?? {})) {
       limits.add(name);
       requests.add(name);
