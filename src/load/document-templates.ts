@@ -135,10 +135,17 @@ function changesFrom(template: Template, text: string): Change[] | undefined {
   return position + last.length === text.length && matchesAt(text, last, position) ? changes : undefined;
 }
 
-/** `text.startsWith(part, position)`, several times faster on V8 (a native comparison of the two strings). */
+/**
+ * `text.startsWith(part, position)`, without its cost on V8: a native search that starts where `part` should be (it
+ * looks further only when `part` is not there), or a loop for short parts; no substring (this runs for every line).
+ */
 function matchesAt(text: string, part: string, position: number): boolean {
-  return text.slice(position, position + part.length) === part;
+  if (part.length >= SHORT) return text.indexOf(part, position) === position;
+  for (let index = 0; index < part.length; index++) if (text.charCodeAt(position + index) !== part.charCodeAt(index)) return false;
+  return true;
 }
+
+const SHORT = 16;
 
 function isLineEnd(text: string, position: number): boolean {
   return position === text.length || text.charCodeAt(position) === LF;
