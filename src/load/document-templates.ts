@@ -26,11 +26,6 @@ interface Template {
   readonly value: unknown;
 }
 
-interface Change {
-  readonly path: Path;
-  readonly value: unknown;
-}
-
 /** Templates tried per document, most recently used first. */
 const TEMPLATES = 8;
 /** Larger documents (a `kubectl get -o yaml` List) are read as they are: they do not repeat. */
@@ -49,6 +44,8 @@ const QUOTED = /^(?:"[^"\\\t]*"|'[^'\t]*')$/;
 export class DocumentTemplates {
   readonly #shared: SharedValues;
   readonly #templates: Template[] = [];
+  /** The changes of the document being read (one buffer for the file's documents). */
+  readonly #changes = new Changes();
   #documents = 0;
   #learnt = 0;
 
@@ -62,12 +59,12 @@ export class DocumentTemplates {
     if (chunk.length > MAX_TEXT || (this.#documents >= TRIAL && 2 * this.#learnt > this.#documents)) return undefined;
     this.#documents++;
     const text = withGoYamlLineBreaks(chunk);
+    const changes = this.#changes;
     for (let index = 0; index < this.#templates.length; index++) {
       const template = this.#templates[index] as Template;
-      const changes = changesFrom(template, text);
-      if (!changes) continue;
+      if (!changes.read(template, text)) continue;
       if (index > 0) this.#templates.unshift(this.#templates.splice(index, 1)[0] as Template);
-      return templated(changes.length === 0 ? template.value : this.#rebuilt(template.value, changes, 0, 0, changes.length), text, offset, limits);
+      return new TemplatedDocument(changes.size === 0 ? template.value : this.#rebuilt(template.value, 0, 0, changes.size), text, offset, limits);
     }
     return this.#learn(text, offset, limits);
   }
@@ -95,15 +92,16 @@ export class DocumentTemplates {
    * `value` with the changes (sorted by path, as the lines are) from `from` to `to` made in copies of its collections,
    * shared as SharedValues would share them; their paths agree up to `depth`.
    */
-  #rebuilt(value: unknown, changes: readonly Change[], depth: number, from: number, to: number): unknown {
+  #rebuilt(value: unknown, depth: number, from: number, to: number): unknown {
+    const { paths, values } = this.#changes;
     const copy = (Array.isArray(value) ? value.slice() : { ...(value as object) }) as Record<string | number, unknown>;
     let seen = true;
     for (let index = from; index < to; ) {
-      const change = changes[index] as Change;
-      const key = change.path[depth] as string | number;
+      const path = paths[index] as Path;
+      const key = path[depth] as string | number;
       let end = index + 1;
-      while (end < to && changes[end]?.path[depth] === key) end++;
-      copy[key] = change.path.length === depth + 1 ? this.#shared.share(change.value) : this.#rebuilt(copy[key], changes, depth + 1, index, end);
+      while (end < to && paths[end]?.[depth] === key) end++;
+      copy[key] = path.length === depth + 1 ? this.#shared.share(values[index]) : this.#rebuilt(copy[key], depth + 1, index, end);
       seen &&= this.#shared.seen;
       index = end;
     }
@@ -111,28 +109,36 @@ export class DocumentTemplates {
   }
 }
 
-/** The changed scalars of `text` read as `template` (none: the same text), or undefined when it does not read alike. */
-function changesFrom(template: Template, text: string): Change[] | undefined {
-  const { fixed, leaves } = template;
-  const changes: Change[] = [];
-  let position = 0;
-  for (let index = 0; index < leaves.length; index++) {
-    const part = fixed[index] as string;
-    if (!matchesAt(text, part, position)) return undefined;
-    position += part.length;
-    const leaf = leaves[index] as Leaf;
-    if (matchesAt(text, leaf.text, position) && isLineEnd(text, position + leaf.text.length)) {
-      position += leaf.text.length;
-      continue;
+/** The scalars of a document that differ from its template's, by their paths (in text order, as `#rebuilt` takes them). */
+class Changes {
+  readonly paths: Path[] = [];
+  readonly values: unknown[] = [];
+  size = 0;
+
+  /** Whether `text` reads as `template` but for the scalars it then holds (none: the same text). */
+  read(template: Template, text: string): boolean {
+    const { fixed, leaves } = template;
+    this.size = 0;
+    let position = 0;
+    for (let index = 0; index < leaves.length; index++) {
+      const part = fixed[index] as string;
+      if (!matchesAt(text, part, position)) return false;
+      position += part.length;
+      const leaf = leaves[index] as Leaf;
+      if (matchesAt(text, leaf.text, position) && isLineEnd(text, position + leaf.text.length)) {
+        position += leaf.text.length;
+        continue;
+      }
+      const end = lineEnd(text, position);
+      const value = scalarOf(text.slice(position, end));
+      if (value === undefined) return false;
+      this.paths[this.size] = leaf.path;
+      this.values[this.size++] = value;
+      position = end;
     }
-    const end = lineEnd(text, position);
-    const value = scalarOf(text.slice(position, end));
-    if (value === undefined) return undefined;
-    changes.push({ path: leaf.path, value });
-    position = end;
+    const last = fixed[leaves.length] as string;
+    return position + last.length === text.length && matchesAt(text, last, position);
   }
-  const last = fixed[leaves.length] as string;
-  return position + last.length === text.length && matchesAt(text, last, position) ? changes : undefined;
 }
 
 /**
@@ -171,25 +177,23 @@ function resolvePlainScalarOf(text: string): unknown {
   return typeof resolved === 'string' ? interned(resolved) : resolved;
 }
 
-/** A templated document: positions are read from its text on the first request, like the fast reader's without them. */
-function templated(value: unknown, text: string, offset: number, limits: BuildLimits): BuiltDocument {
-  return new TemplatedDocument(value, new FastSpansOnDemand(text, offset, limits));
-}
-
 const NO_PROBLEMS: BuiltDocument['problems'] = Object.freeze([]);
 
-class TemplatedDocument implements BuiltDocument {
+/** A templated document, its own span index: positions are read from its text on the first request. */
+class TemplatedDocument extends FastSpansOnDemand implements BuiltDocument {
   readonly value: unknown;
-  readonly spans: FastSpansOnDemand;
-  readonly problems = NO_PROBLEMS;
 
-  constructor(value: unknown, spans: FastSpansOnDemand) {
+  constructor(value: unknown, text: string, offset: number, limits: BuildLimits) {
+    super(text, offset, limits);
     this.value = value;
-    this.spans = spans;
   }
 
-  get rootSpan(): readonly [number, number] {
-    return this.spans.rootSpan;
+  get spans(): this {
+    return this;
+  }
+
+  get problems(): BuiltDocument['problems'] {
+    return NO_PROBLEMS;
   }
 }
 
