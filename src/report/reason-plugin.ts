@@ -13,6 +13,7 @@ const PLUGIN_OF_REASON: readonly (readonly [RegExp, string])[] = [
   [/no available volume zone/, 'VolumeZone'],
   [/pod topology spread constraints|missing required label/, 'PodTopologySpread'],
   [/pod affinity rules|pod anti-affinity rules|existing pods anti-affinity/, 'InterPodAffinity'],
+  [/^node\(s\) didn't match Pod's required features$/, 'NodeDeclaredFeatures'],
   [/daemon|DaemonSet/i, 'DaemonSet controller'],
 ];
 

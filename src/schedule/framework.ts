@@ -16,7 +16,8 @@ export type PluginName =
   | 'VolumeBinding'
   | 'VolumeZone'
   | 'PodTopologySpread'
-  | 'InterPodAffinity';
+  | 'InterPodAffinity'
+  | 'NodeDeclaredFeatures';
 
 export type FailureCode = 'Unschedulable' | 'UnschedulableAndUnresolvable';
 

@@ -21,6 +21,14 @@ describe('hintFor', () => {
     expect(hintFor(pod, node, { plugin: 'NodeAffinity', code: 'UnschedulableAndUnresolvable', reasons: [] })).toBe('node lacks label zone=b, disk=ssd');
   });
 
+  it('names the features the node does not declare (NodeDeclaredFeatures)', () => {
+    const rule = { action: 'RestartAllContainers', exitCodes: { operator: 'In', values: [1] } };
+    const pod = podInfoOf({ containers: [{ name: 'c', restartPolicy: 'Never', restartPolicyRules: [rule] }] });
+    expect(hintFor(pod, nodeInfoOf({}), { plugin: 'NodeDeclaredFeatures', code: 'UnschedulableAndUnresolvable', reasons: [] })).toBe(
+      "the node's kubelet does not declare RestartAllContainersOnContainerExits (status.declaredFeatures)",
+    );
+  });
+
   it('formats amounts as quantities', () => {
     expect([formatAmount('cpu', 2000n), formatAmount('cpu', 250n), formatAmount('memory', 3n << 30n), formatAmount('memory', 1000n)]).toEqual(['2', '250m', '3Gi', '1000']);
   });

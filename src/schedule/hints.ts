@@ -1,6 +1,7 @@
 // The smallest change that would admit a pod to a rejected node, where one is obvious.
 import type { NodeInfo } from './node-info.js';
 import type { HostPort, PodInfo } from './pod-info.js';
+import { declaredFeatures } from './plugins/node-declared-features.js';
 import { fitsRequest } from './plugins/node-resources-fit.js';
 import { portsConflict } from './plugins/node-ports.js';
 import { findUntoleratedTaint } from './plugins/taint-toleration.js';
@@ -36,6 +37,12 @@ function portHint(pod: PodInfo, node: NodeInfo): string | undefined {
   return taken.length > 0 ? `host port ${taken.map((p) => `${p.port}/${p.protocol}`).join(', ')} is taken on the node` : undefined;
 }
 
+function featureHint(pod: PodInfo, node: NodeInfo): string | undefined {
+  const declared = declaredFeatures(node);
+  const missing = pod.requiredNodeFeatures.filter((feature) => !declared.has(feature));
+  return missing.length > 0 ? `the node's kubelet does not declare ${missing.join(', ')} (status.declaredFeatures)` : undefined;
+}
+
 /** A hint for the node's status, or undefined when no single obvious change would do. */
 export function hintFor(pod: PodInfo, node: NodeInfo, status: NodeStatus): string | undefined {
   switch (status.plugin) {
@@ -51,6 +58,8 @@ export function hintFor(pod: PodInfo, node: NodeInfo, status: NodeStatus): strin
       return portHint(pod, node);
     case 'NodeResourcesFit':
       return resourceHint(pod, node);
+    case 'NodeDeclaredFeatures':
+      return featureHint(pod, node);
     default:
       return undefined;
   }

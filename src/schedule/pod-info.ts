@@ -5,6 +5,7 @@ import {
   toNodeSelectorTerm, type LabelSelector, type Labels, type NodeSelector, type NodeSelectorTerm, type Requirement,
 } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, stringField, type KubeObject } from '../model/object.js';
+import { requiredNodeFeatures } from './plugins/node-declared-features.js';
 import { podRequests, type PodRequestsMemo, type QuantityProblem, type ResourceAmounts } from './resources.js';
 import { podVolumesOf, type PodVolume } from './volumes/pod-volumes.js';
 
@@ -82,8 +83,12 @@ export interface PodInfo {
   readonly systemDefaultSpreadSelector: LabelSelector | undefined;
   /** Images of the init containers and containers, normalised as ImageLocality does (":latest" when untagged). */
   readonly images: readonly string[];
+  /** References of the image volumes, normalised the same way (ImageLocality reads them from v1.36). */
+  readonly imageVolumes: readonly string[];
   /** The claims and in-tree disks the volume plugins read. */
   readonly volumes: readonly PodVolume[];
+  /** Features the pod needs its node to declare (NodeDeclaredFeatures, v1.36+). */
+  readonly requiredNodeFeatures: readonly string[];
   /** False for `preemptionPolicy: Never` (the pod's own or its PriorityClass's): it never preempts. */
   readonly mayPreempt: boolean;
   /** status.startTime of a running pod (preemption spares the longest-running first among equals). */
@@ -156,7 +161,9 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     topologySpreadConstraints: mapEntries(spec['topologySpreadConstraints'], (c) => toSpreadConstraint(c, labels)),
     systemDefaultSpreadSelector: asArray(spec['topologySpreadConstraints']).length > 0 ? undefined : defaultSelector(source, options),
     images: imagesOf(spec),
+    imageVolumes: imageVolumesOf(spec),
     volumes: podVolumesOf(spec, source.name),
+    requiredNodeFeatures: requiredNodeFeatures(spec),
     mayPreempt: mayPreempt(spec, options),
     startTime: startTimeOf(source.object),
   });
@@ -189,7 +196,9 @@ class BuiltPodInfo implements PodInfo {
   readonly topologySpreadConstraints!: readonly TopologySpreadConstraint[];
   readonly systemDefaultSpreadSelector!: LabelSelector | undefined;
   readonly images!: readonly string[];
+  readonly imageVolumes!: readonly string[];
   readonly volumes!: readonly PodVolume[];
+  readonly requiredNodeFeatures!: readonly string[];
   readonly mayPreempt!: boolean;
   readonly startTime!: string | undefined;
   /** The spec the signature reads besides the fields (the PodSource itself need not stay in memory). */
@@ -211,8 +220,8 @@ function signatureOf(spec: Readonly<Record<string, unknown>>, info: PodFields): 
   return JSON.stringify([
     info.namespace, info.labels, info.nodeName, info.priority, info.terminating, spec['tolerations'], spec['nodeSelector'],
     spec['affinity'], spec['topologySpreadConstraints'], Object.entries(info.requests).map(String),
-    Object.entries(info.nonZeroRequests).map(String), info.hostPorts, info.images, info.systemDefaultSpreadSelector,
-    info.volumes, info.mayPreempt, info.startTime,
+    Object.entries(info.nonZeroRequests).map(String), info.hostPorts, info.images, info.imageVolumes, info.systemDefaultSpreadSelector,
+    info.volumes, info.requiredNodeFeatures, info.mayPreempt, info.startTime,
   ]);
 }
 
@@ -297,6 +306,16 @@ function imagesOf(spec: Readonly<Record<string, unknown>>): string[] {
   for (const container of asArray(spec['initContainers'])) images.push(normalizedImageName(asRecord(container)?.['image']));
   for (const container of asArray(spec['containers'])) images.push(normalizedImageName(asRecord(container)?.['image']));
   return images;
+}
+
+/** The references of the image volumes (volumes[].image.reference). */
+function imageVolumesOf(spec: Readonly<Record<string, unknown>>): readonly string[] {
+  const images: string[] = [];
+  for (const volume of asArray(spec['volumes'])) {
+    const image = asRecord(asRecord(volume)?.['image']);
+    if (image) images.push(normalizedImageName(image['reference']));
+  }
+  return images.length > 0 ? images : NONE;
 }
 
 function toPreferredNodeTerms(value: unknown): readonly PreferredNodeTerm[] {

@@ -1,7 +1,7 @@
 // Which Kubernetes minor release's scheduler kubefit imitates (wording and defaults changed between releases).
 
 /** The newest release whose scheduler sources kubefit follows. */
-export const NEWEST_MINOR = 35;
+export const NEWEST_MINOR = 36;
 
 /** The minor version of "1.34", "v1.34.2" or "1.34.0-rc.1"; the newest release when absent or unreadable. */
 export function toMinorVersion(text: string | undefined): number {

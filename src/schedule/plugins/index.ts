@@ -1,8 +1,11 @@
 // The filter plugins kubefit runs, in kube-scheduler's default order (pkg/scheduler/apis/config/v1/default_plugins.go).
-// DynamicResources is not modelled: it needs ResourceClaims and DeviceClasses.
+// DynamicResources is not modelled: it needs ResourceClaims and DeviceClasses. NodeDeclaredFeatures (v1.36+) comes after
+// NodeResourcesFit in a 1.36 scheduler; kubefit runs it last (its slot among the volume and affinity plugins, which
+// only decides which reason a node failing several of them reports, is not confirmed from default_plugins.go).
 import type { FilterPlugin } from '../framework.js';
 import interPodAffinity from './inter-pod-affinity.js';
 import nodeAffinity from './node-affinity.js';
+import nodeDeclaredFeatures from './node-declared-features.js';
 import nodeName from './node-name.js';
 import nodePorts from './node-ports.js';
 import nodeResourcesFit from './node-resources-fit.js';
@@ -27,4 +30,5 @@ export const FILTER_PLUGINS: readonly FilterPlugin[] = [
   volumeZone,
   podTopologySpread,
   interPodAffinity,
+  nodeDeclaredFeatures,
 ];

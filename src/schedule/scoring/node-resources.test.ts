@@ -103,25 +103,50 @@ describe('TestFitScore (LeastAllocated)', () => {
   });
 });
 
+/** The plugin's scores on `nodes` as the given release computes them. */
+function balancedScores(pod: Readonly<Record<string, unknown>>, nodes: readonly NodeInfo[], minor: number): number[] | undefined {
+  const info = podInfoOf(pod, {}, minor);
+  const state = balancedAllocation.preScore(info, feasibleNodes(nodes), clusterOf(nodes, minor));
+  return state === undefined ? undefined : nodes.map((node) => balancedAllocation.score(info, node, state));
+}
+
+/** name, pod containers, nodes, the scores upstream's table wants before and after kubernetes#135573 (v1.35, v1.36). */
+type BalancedCase = readonly [string, readonly Readonly<Record<string, string>>[], readonly NodeInfo[], readonly number[] | undefined, readonly number[]];
+
 // Ported from noderesources/balanced_allocation_test.go TestNodeResourcesBalancedAllocation (cpu and memory; the
-// cases with extended or DRA resources configure resources the default profile does not score).
+// cases with extended or DRA resources configure resources the default profile does not score), before kubernetes#135573
+// (v1.35: the balance with the pod) and after it (v1.36: 50 + (50 + balance with the pod - balance without it) / 2).
 describe('NodeResourcesBalancedAllocation score', () => {
   const cpuOnly = [cpuMem('1000m', '0'), cpuMem('2000m', '0')];
   const cpuAndMemory = [cpuMem('1000m', '2000'), cpuMem('2000m', '3000')];
   /** makeNode with one bound pod of these containers, if any. */
   const makeNode = (name: string, milliCPU: number, memory: number, pod: readonly Readonly<Record<string, string>>[] = []) =>
     nodeInfoOf({ name, allocatable: { cpu: `${milliCPU}m`, memory: String(memory), pods: '110' } }, pod.length > 0 ? [podInfoOf(podWith(...pod))] : []);
-  it.each<readonly [string, readonly Readonly<Record<string, string>>[], readonly NodeInfo[], readonly number[]]>([
-    ['nothing scheduled, resources requested, differently sized nodes', cpuAndMemory, [makeNode('node1', 4000, 10000), makeNode('node2', 6000, 10000)], [87, 100]],
-    ['resources requested, pods scheduled with resources', cpuAndMemory, [makeNode('node1', 10000, 20000, cpuOnly), makeNode('node2', 10000, 20000, cpuAndMemory)], [82, 95]],
+
+  it.each<BalancedCase>([
+    ['nothing scheduled, resources requested, differently sized nodes', cpuAndMemory, [makeNode('node1', 4000, 10000), makeNode('node2', 6000, 10000)], [87, 100], [68, 75]],
+    ['resources requested, pods scheduled with resources', cpuAndMemory, [makeNode('node1', 10000, 20000, cpuOnly), makeNode('node2', 10000, 20000, cpuAndMemory)], [82, 95], [73, 74]],
     [
       'resources requested, pods scheduled with resources, differently sized nodes',
       cpuAndMemory,
       [makeNode('node1', 10000, 20000, cpuOnly), makeNode('node2', 10000, 50000, cpuAndMemory)],
       [82, 80],
+      [73, 70],
     ],
-    ['requested resources at node capacity', cpuOnly, [makeNode('node1', 6000, 10000, cpuOnly), makeNode('node2', 6000, 10000, cpuAndMemory)], [50, 75]],
-  ])('%s', (_name, pod, nodes, want) => {
-    expect(runScorePlugin(balancedAllocation, podInfoOf(podWith(...pod)), nodes)).toEqual(want);
+    [
+      'resources requested, pods scheduled with resources, nodes to reach min/max score (added by the PR)',
+      [{ memory: '2000' }, { memory: '3000' }],
+      [makeNode('node1', 3000, 5000, cpuOnly), makeNode('node2', 3000, 5000)],
+      undefined,
+      [100, 50],
+    ],
+    ['requested resources at node capacity', cpuOnly, [makeNode('node1', 6000, 10000, cpuOnly), makeNode('node2', 6000, 10000, cpuAndMemory)], [50, 75], [62, 62]],
+  ])('%s', (_name, pod, nodes, want135, want136) => {
+    if (want135) expect(balancedScores(podWith(...pod), nodes, 35)).toEqual(want135);
+    expect(balancedScores(podWith(...pod), nodes, 36)).toEqual(want136);
+  });
+
+  it('skips a best-effort pod on v1.36 too', () => {
+    expect(balancedScores(podWith(), [makeNode('node1', 4000, 10000)], 36)).toBeUndefined();
   });
 });
