@@ -41,11 +41,16 @@ export function itemDefaults(item: Readonly<Record<string, unknown>>): ItemDefau
   return { limits, requests: { ...asRecord(item['min']), ...limits, ...asRecord(item['defaultRequest']) } };
 }
 
+/** What a namespace without LimitRanges defaults: nothing (shared, as most namespaces of the inputs have none). */
+const NO_DEFAULTS: ContainerDefaults = { limits: new Set(), requests: new Set() };
+
 /** Defaults from the LimitRanges that share the workload's namespace (LintIndex.nearby). */
 export function containerDefaults(index: LintIndex, object: KubeObject): ContainerDefaults {
+  const limitRanges = index.nearby('LimitRange', object);
+  if (limitRanges.length === 0) return NO_DEFAULTS;
   const limits = new Set<string>();
   const requests = new Set<string>();
-  for (const { item } of limitItems(index.nearby('LimitRange', object), 'Container')) {
+  for (const { item } of limitItems(limitRanges, 'Container')) {
     const defaults = itemDefaults(item);
     for (const name of Object.keys(defaults.limits)) limits.add(name);
     for (const name of Object.keys(defaults.requests)) requests.add(name);

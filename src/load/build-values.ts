@@ -66,7 +66,7 @@ export function buildDocuments(source: string, offset: number, limits: BuildLimi
 /** Shared by the documents without problems (nearly all of them). */
 const NO_PROBLEMS: readonly BuildProblem[] = Object.freeze([]);
 
-function fastLimitsOf(limits: BuildLimits): PlainBlockLimits {
+export function fastLimitsOf(limits: BuildLimits): PlainBlockLimits {
   return { maxDepth: limits.maxDepth >> 1, maxValues: limits.maxExpandedNodes };
 }
 
@@ -74,11 +74,11 @@ function fastLimitsOf(limits: BuildLimits): PlainBlockLimits {
  * The spans of a document the fast reader read without positions, read again on the first request (it reads the
  * same text alike). One object per document: a cluster snapshot has tens of thousands, and a closure costs three.
  */
-class FastSpansOnDemand implements SpanIndex {
+export class FastSpansOnDemand implements SpanIndex {
   readonly #text: string;
   readonly #offset: number;
   readonly #limits: BuildLimits;
-  #index: SpanIndex | undefined;
+  #read: Pick<BuiltDocument, 'spans' | 'rootSpan'> | undefined;
 
   constructor(text: string, offset: number, limits: BuildLimits) {
     this.#text = text;
@@ -87,13 +87,22 @@ class FastSpansOnDemand implements SpanIndex {
   }
 
   find(path: Path): FoundSpan {
-    return (this.#index ??= this.#read()).find(path);
+    return this.#document().spans.find(path);
   }
 
-  #read(): SpanIndex {
-    const spans = readPlainBlockDocument(this.#text, this.#offset, fastLimitsOf(this.#limits))?.spans;
-    if (!spans) throw new Error('the fast reader read a document differently the second time');
-    return spans;
+  /** The document's root span, read with the spans. */
+  get rootSpan(): readonly [number, number] {
+    return this.#document().rootSpan;
+  }
+
+  #document(): Pick<BuiltDocument, 'spans' | 'rootSpan'> {
+    return (this.#read ??= this.#reread());
+  }
+
+  #reread(): Pick<BuiltDocument, 'spans' | 'rootSpan'> {
+    const read = readPlainBlockDocument(this.#text, this.#offset, fastLimitsOf(this.#limits));
+    if (!read?.spans) throw new Error('the fast reader read a document differently the second time');
+    return { spans: read.spans, rootSpan: read.rootSpan };
   }
 }
 

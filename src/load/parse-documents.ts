@@ -10,6 +10,7 @@ import { isJsonStream, splitJsonValues } from './json-stream.js';
 import { documentExtent } from './document-markers.js';
 import { readYamlDocuments } from './yaml-reader.js';
 import { SharedValues } from './shared-values.js';
+import { DocumentTemplates } from './document-templates.js';
 import { ContainerSpans } from './span-index.js';
 import { LOAD_CHECKS } from './load-checks.js';
 import { ParsedDocument } from './parsed-document.js';
@@ -71,6 +72,8 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
   let count = 0;
   const plan = isJsonStream(source.text) ? jsonPlan(source) : yamlPlan(source);
   const shared = positions === 'none' ? new SharedValues() : undefined;
+  // documents repeating an earlier one's layout are read as copies of it (document-templates.ts)
+  const templates = shared && plan.build === buildDocuments ? new DocumentTemplates(shared) : undefined;
   // large YAML documents (CRDs) from the cache by content, when there is one (see document-cache.ts)
   const build: ReadingPlan['build'] = documentCache && positions === 'eager' && plan.build === buildDocuments ? (text, offset, buildLimits) => buildThroughCache(documentCache, buildDocuments, text, offset, buildLimits) : plan.build;
   yield* plan.findings;
@@ -83,7 +86,8 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
     }
     const findings: Finding[] = [];
     try {
-      const built = firstDocument(source, build(chunkText, start, limits, positions), findings);
+      const templated = templates?.read(chunkText, start, limits);
+      const built = templated ?? firstDocument(source, build(chunkText, start, limits, positions), findings);
       yield* findings;
       if (!built) continue;
       // `name: {{ .Name }}` parses as a mapping used as a key, which kubectl rejects: the template is the cause
@@ -97,7 +101,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
         yield tooManyDocuments(source, built.rootSpan[0], limits.maxDocuments);
         return;
       }
-      yield new ParsedDocument(source, count++, shared ? sharedDocument(built, shared) : built, { start, end: chunk.end, json: plan.build === buildJsonDocument });
+      yield new ParsedDocument(source, count++, shared && !templated ? sharedDocument(built, shared) : built, { start, end: chunk.end, json: plan.build === buildJsonDocument });
     } catch (error) {
       if (!(error instanceof jsYaml().YAMLException)) throw error;
       if (GO_TEMPLATE.test(source.text)) {

@@ -28,6 +28,20 @@ export class SharedValues {
     return this.#shared(value);
   }
 
+  /** Whether the value `share` or `shareCollection` returned last was seen before. */
+  get seen(): boolean {
+    return this.#seen;
+  }
+
+  /**
+   * `share` of a collection whose entries are shared values already (a copy of a shared one with some entries
+   * replaced, see document-templates.ts); `entriesSeen`: whether every entry was seen before.
+   */
+  shareCollection(collection: Record<string, unknown> | unknown[], entriesSeen: boolean): unknown {
+    if (!entriesSeen) return this.#unseen(collection);
+    return this.#first(Array.isArray(collection) ? this.#sequenceTrie(collection) : this.#mappingTrie(collection), collection);
+  }
+
   #shared(value: unknown): unknown {
     if (typeof value === 'string') {
       const known = this.#strings.get(value);
@@ -50,10 +64,13 @@ export class SharedValues {
       if (entry !== map[name]) map[name] = entry;
       seen &&= this.#seen;
     }
-    if (!seen) return this.#unseen(map);
+    return seen ? this.#first(this.#mappingTrie(map), map) : this.#unseen(map);
+  }
+
+  #mappingTrie(map: Record<string, unknown>): IdentityTrie<object> {
     let trie = this.#mappings;
     for (const name in map) trie = trie.at(name).at(mapKeyOf(map[name]));
-    return this.#first(trie, map);
+    return trie;
   }
 
   #sequence(items: unknown[]): unknown {
@@ -63,10 +80,13 @@ export class SharedValues {
       if (item !== items[index]) items[index] = item;
       seen &&= this.#seen;
     }
-    if (!seen) return this.#unseen(items);
+    return seen ? this.#first(this.#sequenceTrie(items), items) : this.#unseen(items);
+  }
+
+  #sequenceTrie(items: readonly unknown[]): IdentityTrie<object> {
     let trie = this.#sequences;
     for (const item of items) trie = trie.at(mapKeyOf(item));
-    return this.#first(trie, items);
+    return trie;
   }
 
   #unseen(collection: object): object {

@@ -228,6 +228,8 @@ function signatureOf(spec: Readonly<Record<string, unknown>>, info: PodFields): 
 /** The labels of the Services selecting the pod, merged, plus its controller's selector; undefined when empty. */
 // upstream: pkg/scheduler/framework/plugins/helper/spread.go DefaultSelector (v1.35)
 function defaultSelector(source: PodSource, options: PodInfoOptions): LabelSelector | undefined {
+  // without Services and an owner (a cluster's bound pods, mostly) it is empty: nothing to build
+  if (options.services.length === 0 && !source.ownerSelector) return undefined;
   const set: Record<string, string> = {};
   for (const service of options.services) {
     if (service.namespace === source.object.ref.namespace && matchesSelector(selectorFromSet(service.selector), source.labels)) {

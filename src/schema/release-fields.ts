@@ -110,14 +110,22 @@ function walkPlan(delta: KindDelta, graph: FieldGraph, definitions: ReadonlySet<
   return plan;
 }
 
-function walk(value: unknown, definition: string, path: Path, visit: Visit): void {
+/**
+ * Walks `value` as `definition`, at `path`: one array for the whole walk, each key pushed while its value is walked
+ * (most objects have nothing to report, so the walk allocates nothing; visitField copies what it keeps).
+ */
+function walk(value: unknown, definition: string, path: (string | number)[], visit: Visit): void {
   const steps = visit.plan.get(definition);
   const record = asRecord(value);
   if (!record || !steps) return;
-  for (const key of Object.keys(record)) {
+  // for...in: the order of Object.keys without its array (own keys only: a value's prototype has no enumerable ones)
+  for (const key in record) {
     const step = steps.get(key);
-    if (step === undefined || (step.hasFacts && !visitField(definition, { parent: path, key }, visit))) continue;
-    if (step.target !== undefined) walkTarget(record[key], step.target, [...path, key], visit);
+    if (step === undefined || !Object.hasOwn(record, key) || (step.hasFacts && !visitField(definition, { parent: path, key }, visit))) continue;
+    if (step.target === undefined) continue;
+    path.push(key);
+    walkTarget(record[key], step.target, path, visit);
+    path.pop();
   }
 }
 
@@ -127,12 +135,23 @@ function definitionOf(target: string): string {
 }
 
 /** Follows a field graph target: "V1Container" (object), "V1Container[]" (list), "V1Volume{}" (map). */
-function walkTarget(value: unknown, target: string, path: Path, visit: Visit): void {
+function walkTarget(value: unknown, target: string, path: (string | number)[], visit: Visit): void {
   const definition = definitionOf(target);
   if (target.endsWith('[]')) {
-    if (Array.isArray(value)) value.forEach((item, index) => walk(item, definition, [...path, index], visit));
+    if (!Array.isArray(value)) return;
+    for (let index = 0; index < value.length; index++) {
+      path.push(index);
+      walk(value[index], definition, path, visit);
+      path.pop();
+    }
   } else if (target.endsWith('{}')) {
-    for (const [key, item] of Object.entries(asRecord(value) ?? {})) walk(item, definition, [...path, key], visit);
+    const record = asRecord(value);
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      path.push(key);
+      walk(record[key], definition, path, visit);
+      path.pop();
+    }
   } else {
     walk(value, definition, path, visit);
   }

@@ -70,7 +70,8 @@ export function validateContainer(container: Fields, field: FieldPath, context: 
 function validateContainerName(container: Fields, field: FieldPath, names: NameSet): ErrorList {
   const name = stringField(container, 'name');
   if (!name) return [required([...field, 'name'])];
-  const errors = validateDNS1123Label(name, [...field, 'name']);
+  const messages = dns1123LabelErrors(name);
+  const errors = messages.length === 0 ? [] : validateDNS1123Label(name, [...field, 'name']);
   if (names.has(name)) appendAll(errors, owned([duplicate([...field, 'name'], name)], DUPLICATE_CONTAINER_NAME));
   names.add(name);
   return errors;
@@ -207,21 +208,24 @@ function validateHandler(handler: Fields, field: FieldPath, types: readonly stri
       continue;
     }
     handlers++;
-    appendAll(errors, validateAction(type, action, [...field, type]));
+    appendAll(errors, validateAction(type, action, field));
   }
   if (handlers === 0) errors.push(required(field, 'must specify a handler type'));
   return errors;
 }
 
-// upstream: validation.go validateExecAction, validateHTTPGetAction, validateTCPSocketAction, validateGRPCAction
-function validateAction(type: string, action: Fields, field: FieldPath): ErrorList {
-  if (type === 'exec') return arrayField(action, 'command').length === 0 ? [required([...field, 'command'])] : [];
-  if (type === 'httpGet' || type === 'tcpSocket') return owned(validatePortNumOrName(action['port'], [...field, 'port']), INVALID_PORT);
-  if (type === 'grpc') {
-    const port = intField(action, 'port');
-    return port === undefined ? [] : owned(portNumberErrors(port).map((message) => invalid([...field, 'port'], port, message)), INVALID_PORT);
-  }
-  return [];
+// upstream: validation.go validateExecAction, validateHTTPGetAction, validateTCPSocketAction, validateGRPCAction; the
+// action is `type` under the handler at `handler`, and its path is built only for an error
+function validateAction(type: string, action: Fields, handler: FieldPath): ErrorList {
+  if (type === 'exec') return arrayField(action, 'command').length === 0 ? [required([...handler, type, 'command'])] : [];
+  const port = type === 'grpc' ? intField(action, 'port') : type === 'httpGet' || type === 'tcpSocket' ? action['port'] : undefined;
+  return isValidPortNumOrName(port) ? [] : owned(validatePortNumOrName(port, [...handler, type, 'port']), INVALID_PORT);
+}
+
+/** Whether validatePortNumOrName finds nothing. */
+function isValidPortNumOrName(port: unknown): boolean {
+  if (typeof port === 'number') return portNumberErrors(port).length === 0;
+  return typeof port !== 'string' || portNameErrors(port).length === 0;
 }
 
 // upstream: validation.go ValidatePortNumOrName

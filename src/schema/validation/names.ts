@@ -75,9 +75,12 @@ export function wildcardSubdomainErrors(value: string): string[] {
   return errors;
 }
 
+/** The answer of the checks run on every label: one shared list, so that a valid key or value allocates nothing. */
+const NO_ERRORS: readonly string[] = Object.freeze([]);
+
 // upstream: content/kube.go IsLabelKey (= IsQualifiedName) (v1.36)
-export function qualifiedNameErrors(value: string): string[] {
-  if (isPlainQualifiedName(value)) return [];
+export function qualifiedNameErrors(value: string): readonly string[] {
+  if (isPlainQualifiedName(value)) return NO_ERRORS;
   const parts = value.split('/');
   if (parts.length > 2) {
     return [`a valid label key ${regexError(LABEL_KEY_ERROR, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
@@ -107,8 +110,8 @@ function isPlainQualifiedName(value: string): boolean {
 }
 
 // upstream: content/kube.go IsLabelValue (v1.36)
-export function labelValueErrors(value: string): string[] {
-  if (value.length <= 63 && LABEL_VALUE.test(value)) return [];
+export function labelValueErrors(value: string): readonly string[] {
+  if (value.length <= 63 && LABEL_VALUE.test(value)) return NO_ERRORS;
   const errors: string[] = [];
   if (byteLength(value) > 63) errors.push(maxBytesError(63));
   if (!LABEL_VALUE.test(value)) {

@@ -38,10 +38,13 @@ export function validateObjectMeta(metadata: unknown, options: ObjectMetaOptions
   if (options.namespaced && namespace) {
     appendAll(errors, owned(nameIsDNSLabel(namespace, false).map((message) => invalid([...field, 'namespace'], namespace, message)), INVALID_NAME));
   }
-  appendAll(errors, validateLabels(meta?.['labels'], [...field, 'labels']));
-  appendAll(errors, validateAnnotations(meta?.['annotations'], [...field, 'annotations']));
-  appendAll(errors, validateOwnerReferences(arrayField(meta, 'ownerReferences'), [...field, 'ownerReferences']));
-  appendAll(errors, validateFinalizers(arrayField(meta, 'finalizers'), [...field, 'finalizers']));
+  // an absent field has nothing to check: its path is not built
+  if (meta?.['labels'] !== undefined) appendAll(errors, validateLabels(meta['labels'], [...field, 'labels']));
+  if (meta?.['annotations'] !== undefined) appendAll(errors, validateAnnotations(meta['annotations'], [...field, 'annotations']));
+  const ownerReferences = arrayField(meta, 'ownerReferences');
+  if (ownerReferences.length > 0) appendAll(errors, validateOwnerReferences(ownerReferences, [...field, 'ownerReferences']));
+  const finalizers = arrayField(meta, 'finalizers');
+  if (finalizers.length > 0) appendAll(errors, validateFinalizers(finalizers, [...field, 'finalizers']));
   return errors;
 }
 
@@ -79,8 +82,10 @@ export function validateAnnotations(annotations: unknown, field: FieldPath): Err
   let total = 0;
   for (const [name, value] of stringEntries(annotations)) {
     total += byteLength(name) + byteLength(value);
+    const messages = qualifiedNameErrors(name.toLowerCase());
+    if (messages.length === 0) continue;
     const at = [...toPath(field), name];
-    appendAll(errors, qualifiedNameErrors(name.toLowerCase()).map((message) => pointing(invalid(field, name, message), at, 'key')));
+    appendAll(errors, messages.map((message) => pointing(invalid(field, name, message), at, 'key')));
   }
   if (total > TOTAL_ANNOTATION_SIZE_LIMIT) errors.push(tooLong(field, TOTAL_ANNOTATION_SIZE_LIMIT));
   return owned(errors, INVALID_LABEL);

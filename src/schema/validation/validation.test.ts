@@ -199,6 +199,20 @@ describe('ValidateContainerResourceRequirements (limits-below-requests)', () => 
   });
 });
 
+describe('validateHandler actions', () => {
+  it('reports each probe and lifecycle action: ports out of range or misnamed (httpGet, tcpSocket, grpc), an exec without a command', async () => {
+    expect(await check('invalid-handlers.yaml')).toEqual([
+      "13:17 invalid-port: spec.containers[0].livenessProbe.httpGet.port: Invalid value: 70000: must be between 1 and 65535, inclusive",
+      "16:17 invalid-port: spec.containers[0].readinessProbe.tcpSocket.port: Invalid value: \"BAD_NAME\": must contain at least one letter (a-z)",
+      "16:17 invalid-port: spec.containers[0].readinessProbe.tcpSocket.port: Invalid value: \"BAD_NAME\": must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)",
+      "19:17 invalid-port: spec.containers[0].startupProbe.grpc.port: Invalid value: 0: must be between 1 and 65535, inclusive",
+      "23:15 api-validation: spec.containers[1].livenessProbe.exec.command: Required value",
+      "26:17 invalid-port: spec.containers[1].readinessProbe.httpGet.port: Invalid value: \"8080\": must contain at least one letter (a-z)",
+      "33:19 invalid-port: spec.containers[1].lifecycle.preStop.tcpSocket.port: Invalid value: -1: must be between 1 and 65535, inclusive",
+    ]);
+  });
+});
+
 const EXPECTED_POD_CREATE: string[] = [
   '9:3 api-validation: spec.ephemeralContainers: Forbidden: cannot be set on create',
   '20:13 api-validation: spec.nodeName: Forbidden: cannot be set until all schedulingGates have been cleared',

@@ -1,0 +1,222 @@
+// Cluster documents read as copies of an earlier document with the same lines but for some one-line scalar values:
+// a snapshot's thousands of Nodes and bound Pods repeat a few layouts and differ in names, node names, timestamps and
+// a few amounts, so most of them are compared line by line instead of parsed, and share what did not change.
+import type { Path } from '../model/document.js';
+import { FastSpansOnDemand, fastLimitsOf, type BuildLimits, type BuiltDocument } from './build-values.js';
+import { interned } from './interned-strings.js';
+import { readPlainBlockDocument } from './plain-block-reader.js';
+import { withGoYamlLineBreaks } from './scanner-rules.js';
+import type { SpanIndex } from './span-index.js';
+import type { SharedValues } from './shared-values.js';
+import { resolvePlainScalar } from './yaml11-scalars.js';
+
+/** A one-line scalar: a line ends with its text, and nothing but its prefix (indentation, key, `- `) comes before. */
+interface Leaf {
+  readonly path: Path;
+  readonly text: string;
+}
+
+/**
+ * A document's text as fixed parts and the one-line scalars between them: `fixed[0] leaves[0] fixed[1] ...
+ * fixed[n]`, each fixed part after the first starting with the line feed that ends a scalar's line.
+ */
+interface Template {
+  readonly fixed: readonly string[];
+  readonly leaves: readonly Leaf[];
+  readonly value: unknown;
+}
+
+/** Templates tried per document, most recently used first. */
+const TEMPLATES = 8;
+/** Larger documents (a `kubectl get -o yaml` List) are read as they are: they do not repeat. */
+const MAX_TEXT = 64 * 1024;
+/** After this many documents, a file whose documents mostly needed a template of their own stops looking for them. */
+const TRIAL = 32;
+
+/**
+ * One-line plain scalars the fast reader reads as `resolvePlainScalar` of their text (no indicator first, no `: `, no
+ * ` #`, no trailing `:`), and quoted ones without escapes.
+ */
+const PLAIN = /^[\w./][\w./:+=@-]*$/;
+const QUOTED = /^(?:"[^"\\\t]*"|'[^'\t]*')$/;
+
+/** Built values and lazily read positions for the documents of one file, read without positions. */
+export class DocumentTemplates {
+  readonly #shared: SharedValues;
+  readonly #templates: Template[] = [];
+  /** The changes of the document being read (one buffer for the file's documents). */
+  readonly #changes = new Changes();
+  #documents = 0;
+  #learnt = 0;
+
+  /** `shared`: the file's shared values; values this returns are shared already. */
+  constructor(shared: SharedValues) {
+    this.#shared = shared;
+  }
+
+  /** The document in `chunk` (at `offset` in its file), or undefined when the caller must read it as usual. */
+  read(chunk: string, offset: number, limits: BuildLimits): BuiltDocument | undefined {
+    if (chunk.length > MAX_TEXT || (this.#documents >= TRIAL && 2 * this.#learnt > this.#documents)) return undefined;
+    this.#documents++;
+    const text = withGoYamlLineBreaks(chunk);
+    const changes = this.#changes;
+    for (let index = 0; index < this.#templates.length; index++) {
+      const template = this.#templates[index] as Template;
+      if (!changes.read(template, text)) continue;
+      if (index > 0) this.#templates.unshift(this.#templates.splice(index, 1)[0] as Template);
+      return new TemplatedDocument(changes.size === 0 ? template.value : this.#rebuilt(template.value, 0, 0, changes.size), text, offset, limits);
+    }
+    return this.#learn(text, offset, limits);
+  }
+
+  /** Reads the document with its positions and keeps it as a template. */
+  #learn(text: string, offset: number, limits: BuildLimits): BuiltDocument | undefined {
+    const read = readPlainBlockDocument(text, offset, fastLimitsOf(limits), 'eager');
+    if (!read?.spans) return undefined;
+    this.#learnt++;
+    const value = this.#shared.share(read.value);
+    const leaves = oneLineScalars(text, offset, value, read.spans);
+    const fixed: string[] = [];
+    let from = 0;
+    for (const leaf of leaves) {
+      fixed.push(text.slice(from, leaf.start));
+      from = leaf.start + leaf.text.length;
+    }
+    fixed.push(text.slice(from));
+    this.#templates.unshift({ fixed, leaves: leaves.map(({ path, text }) => ({ path, text })), value });
+    if (this.#templates.length > TEMPLATES) this.#templates.pop();
+    return { value, rootSpan: read.rootSpan, spans: read.spans, problems: [] };
+  }
+
+  /**
+   * `value` with the changes (sorted by path, as the lines are) from `from` to `to` made in copies of its collections,
+   * shared as SharedValues would share them; their paths agree up to `depth`.
+   */
+  #rebuilt(value: unknown, depth: number, from: number, to: number): unknown {
+    const { paths, values } = this.#changes;
+    const copy = (Array.isArray(value) ? value.slice() : { ...(value as object) }) as Record<string | number, unknown>;
+    let seen = true;
+    for (let index = from; index < to; ) {
+      const path = paths[index] as Path;
+      const key = path[depth] as string | number;
+      let end = index + 1;
+      while (end < to && paths[end]?.[depth] === key) end++;
+      copy[key] = path.length === depth + 1 ? this.#shared.share(values[index]) : this.#rebuilt(copy[key], depth + 1, index, end);
+      seen &&= this.#shared.seen;
+      index = end;
+    }
+    return this.#shared.shareCollection(copy as Record<string, unknown> | unknown[], seen);
+  }
+}
+
+/** The scalars of a document that differ from its template's, by their paths (in text order, as `#rebuilt` takes them). */
+class Changes {
+  readonly paths: Path[] = [];
+  readonly values: unknown[] = [];
+  size = 0;
+
+  /** Whether `text` reads as `template` but for the scalars it then holds (none: the same text). */
+  read(template: Template, text: string): boolean {
+    const { fixed, leaves } = template;
+    this.size = 0;
+    let position = 0;
+    for (let index = 0; index < leaves.length; index++) {
+      const part = fixed[index] as string;
+      if (!matchesAt(text, part, position)) return false;
+      position += part.length;
+      const leaf = leaves[index] as Leaf;
+      if (matchesAt(text, leaf.text, position) && isLineEnd(text, position + leaf.text.length)) {
+        position += leaf.text.length;
+        continue;
+      }
+      const end = lineEnd(text, position);
+      const value = scalarOf(text.slice(position, end));
+      if (value === undefined) return false;
+      this.paths[this.size] = leaf.path;
+      this.values[this.size++] = value;
+      position = end;
+    }
+    const last = fixed[leaves.length] as string;
+    return position + last.length === text.length && matchesAt(text, last, position);
+  }
+}
+
+/**
+ * `text.startsWith(part, position)`, without its cost on V8: a native search that starts where `part` should be (it
+ * looks further only when `part` is not there), or a loop for short parts; no substring (this runs for every line).
+ */
+function matchesAt(text: string, part: string, position: number): boolean {
+  if (part.length >= SHORT) return text.indexOf(part, position) === position;
+  for (let index = 0; index < part.length; index++) if (text.charCodeAt(position + index) !== part.charCodeAt(index)) return false;
+  return true;
+}
+
+const SHORT = 16;
+
+function isLineEnd(text: string, position: number): boolean {
+  return position === text.length || text.charCodeAt(position) === LF;
+}
+
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
+}
+
+const LF = 0x0a;
+
+/** The value the fast reader reads from a one-line scalar's text, or undefined for any text it might read otherwise. */
+function scalarOf(text: string): unknown {
+  if (QUOTED.test(text)) return text.slice(1, -1);
+  if (!PLAIN.test(text) || text.endsWith(':')) return undefined;
+  const value = resolvePlainScalarOf(text);
+  return typeof value === 'number' && !Number.isFinite(value) ? undefined : value;
+}
+
+function resolvePlainScalarOf(text: string): unknown {
+  const resolved = resolvePlainScalar(text);
+  return typeof resolved === 'string' ? interned(resolved) : resolved;
+}
+
+const NO_PROBLEMS: BuiltDocument['problems'] = Object.freeze([]);
+
+/** A templated document, its own span index: positions are read from its text on the first request. */
+class TemplatedDocument extends FastSpansOnDemand implements BuiltDocument {
+  readonly value: unknown;
+
+  constructor(value: unknown, text: string, offset: number, limits: BuildLimits) {
+    super(text, offset, limits);
+    this.value = value;
+  }
+
+  get spans(): this {
+    return this;
+  }
+
+  get problems(): BuiltDocument['problems'] {
+    return NO_PROBLEMS;
+  }
+}
+
+/** The scalars of `value` that end their line and start on it, in text order, with their text and start. */
+function oneLineScalars(text: string, offset: number, value: unknown, spans: SpanIndex): (Leaf & { start: number })[] {
+  const leaves: (Leaf & { start: number })[] = [];
+  for (const path of scalarPaths(value)) {
+    const span = spans.find(path).span;
+    if (!span || span[2] < offset) continue;
+    const start = span[2] - offset;
+    const end = span[3] - offset;
+    if (end > start && lineEnd(text, start) === end && text.lastIndexOf('\n', start) === text.lastIndexOf('\n', end - 1)) leaves.push({ path, text: text.slice(start, end), start });
+  }
+  return leaves.sort((a, b) => a.start - b.start);
+}
+
+/** Paths of the scalars in `value`. */
+function scalarPaths(value: unknown, path: Path = [], out: Path[] = []): Path[] {
+  if (typeof value !== 'object' || value === null) {
+    out.push(path);
+    return out;
+  }
+  if (Array.isArray(value)) value.forEach((item, index) => scalarPaths(item, [...path, index], out));
+  else for (const key in value) scalarPaths((value as Record<string, unknown>)[key], [...path, key], out);
+  return out;
+}
