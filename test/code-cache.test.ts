@@ -44,4 +44,20 @@ describe('the V8 code cache of the bin', () => {
     // V8 rejected the corrupted cache, so the run wrote a fresh one
     expect((await readFile(cli ?? '')).toString()).not.toBe('not a code cache');
   });
+
+  it('keeps fit\'s cache, made under fit\'s own young-generation flags, across runs and beside check\'s', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'kubefit-code-cache-fit-'));
+    temporary.push(cacheDir);
+    const env = { KUBEFIT_CACHE_DIR: cacheDir };
+    const fitArgv = ['fit', 'fixtures/demo/app', '--cluster', 'fixtures/demo/cluster', '--format', 'json'];
+    const cold = await spawnCli(fitArgv, { env });
+    const fitCache = (await cacheFiles(cacheDir)).find((file) => /\/cli-\d+-\d+-fit\.v8$/.test(file));
+    expect(fitCache).toBeDefined();
+    const written = (await stat(fitCache ?? '')).mtimeMs;
+    await spawnCli(ARGV, { env });
+    const warm = await spawnCli(fitArgv, { env });
+    // a cache V8 rejected (made under other flags) would have been written again
+    expect((await stat(fitCache ?? '')).mtimeMs).toBe(written);
+    expect({ code: warm.code, stdout: warm.stdout }).toEqual({ code: cold.code, stdout: cold.stdout });
+  });
 });
