@@ -10,7 +10,7 @@ import { SharedValues } from './shared-values.js';
 const SCALAR_TEXTS = [
   'node-00001', 'a', 'v1', '2026-11-20T22:03:46Z', '31900m', '128Gi', '"True"', "'x'", '"a b"', "'it''s'", '"a\\nb"', '1', '0', '-1', '+1',
   '0x1F', '0o17', '017', '1_000', '1e3', '.5', '.inf', '.nan', 'true', 'yes', 'No', 'on', '~', 'null', 'a:b', 'a:', 'a: b', 'a #b', 'a#b',
-  '{}', '[]', '[a]', '-a', '- a', '&x a', '*x', '!x a', '|', '>', '%a', '@a', '`a', 'a b', '', ' a', 'a ', 'é', '9223372036854775808',
+  '{}', '[]', '[a]', '-a', '- a', '&x a', '*x', '!x a', '|', '>', '%a', '@a', '`a', 'a b', '', ' a', 'a ', 'é', '9223372036854775808', '"a\rb"', "'a\rb'",
 ];
 
 /** A document layout: mapping entries whose values are scalars (by slot), nested mappings or sequences of scalars. */

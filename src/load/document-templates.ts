@@ -38,7 +38,7 @@ const TRIAL = 32;
  * ` #`, no trailing `:`), and quoted ones without escapes.
  */
 const PLAIN = /^[\w./][\w./:+=@-]*$/;
-const QUOTED = /^(?:"[^"\\\t]*"|'[^'\t]*')$/;
+const QUOTED = /^(?:"[^"\\\t\r]*"|'[^'\t\r]*')$/;
 
 /** Built values and lazily read positions for the documents of one file, read without positions. */
 export class DocumentTemplates {
@@ -72,8 +72,9 @@ export class DocumentTemplates {
   /** Reads the document with its positions and keeps it as a template. */
   #learn(text: string, offset: number, limits: BuildLimits): BuiltDocument | undefined {
     const read = readPlainBlockDocument(text, offset, fastLimitsOf(limits), 'eager');
-    if (!read?.spans) return undefined;
+    // a document the fast reader refuses counts as one that needed a template of its own: such files stop trying
     this.#learnt++;
+    if (!read?.spans) return undefined;
     const value = this.#shared.share(read.value);
     const leaves = oneLineScalars(text, offset, value, read.spans);
     const fixed: string[] = [];
