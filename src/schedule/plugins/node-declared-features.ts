@@ -20,8 +20,10 @@ function hasRestartAllContainersRule(container: unknown): boolean {
 
 /**
  * The features a pod spec needs of its node (InferForScheduling of each registered feature). Of 1.36's registry only
- * RestartAllContainers infers a requirement for a pod API validation admits with the default gates (host networking
- * with hostUsers false needs the alpha UserNamespacesHostNetworkSupport gate; the resize features infer on update only).
+ * RestartAllContainers infers a requirement for a pod API validation admits with the default gates: the rule's field
+ * (restartPolicyRules, ContainerRestartRules gate) is beta and on by default from 1.35, its RestartAllContainers action
+ * (RestartAllContainersOnContainerExits gate) from 1.36 (kubernetes#136681; alpha and off in 1.35). Host networking
+ * with hostUsers false needs the alpha UserNamespacesHostNetworkSupport gate; the resize features infer on update only.
  */
 export function requiredNodeFeatures(spec: Readonly<Record<string, unknown>>): readonly string[] {
   const restartsAll = asArray(spec['containers']).some(hasRestartAllContainersRule) || asArray(spec['initContainers']).some(hasRestartAllContainersRule);
