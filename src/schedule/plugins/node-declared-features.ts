@@ -33,10 +33,15 @@ export function requiredNodeFeatures(spec: Readonly<Record<string, unknown>>): r
 const RESTART_ALL_CONTAINERS_ONLY: readonly string[] = Object.freeze([RESTART_ALL_CONTAINERS]);
 const NO_FEATURES: readonly string[] = Object.freeze([]);
 
-/** node.status.declaredFeatures. */
-export function declaredFeatures(node: NodeInfo): ReadonlySet<string> {
-  const declared = asArray(asRecord(node.object.value['status'])?.['declaredFeatures']);
-  return new Set(declared.filter((feature): feature is string => typeof feature === 'string'));
+/** node.status.declaredFeatures as the node has it (a few names at most, so searched, not indexed). */
+function declaredFeatures(node: NodeInfo): readonly unknown[] {
+  return asArray(asRecord(node.object.value['status'])?.['declaredFeatures']);
+}
+
+/** The features of `required` the node does not declare. */
+export function undeclaredFeatures(node: NodeInfo, required: readonly string[]): readonly string[] {
+  const declared = declaredFeatures(node);
+  return required.filter((feature) => !declared.includes(feature));
 }
 
 export default definePlugin<readonly string[]>({
@@ -46,7 +51,7 @@ export default definePlugin<readonly string[]>({
     cluster.minor < ON_BY_DEFAULT_SINCE || pod.requiredNodeFeatures.length === 0 ? { kind: 'skip' } : { kind: 'state', state: pod.requiredNodeFeatures },
   filter(_pod, node, required) {
     const declared = declaredFeatures(node);
-    return required.every((feature) => declared.has(feature)) ? SUCCESS : unresolvable(ERR_REASON_UNSATISFIED_REQUIREMENTS);
+    return required.every((feature) => declared.includes(feature)) ? SUCCESS : unresolvable(ERR_REASON_UNSATISFIED_REQUIREMENTS);
   },
   // The node's declared features are not part of its class key: such pods are filtered node by node.
   usesNodeName: () => true,
