@@ -71,6 +71,23 @@ ${LIMIT_RANGE}`,
   ],
   invalid: [
     {
+      name: 'a request above max is rejected even when the default limit is within it (review reqmax.yaml)',
+      code: `
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: p}
+  spec:
+    containers: [{name: a, image: "a:1", resources: {requests: {memory: 2Gi}}}]
+  ---
+  apiVersion: v1
+  kind: LimitRange
+  metadata: {name: lr}
+  spec:
+    limits: [{type: Container, max: {memory: 1Gi}}]
+`,
+      errors: [{ messageId: 'aboveMax', line: 5, column: 71, data: { field: 'request', resource: 'memory', value: '2Gi', bound: '1Gi', limitRange: 'lr' } }],
+    },
+    {
       name: 'a ratio needs a request and a limit: nothing sets the cpu limit',
       code: `
   apiVersion: v1

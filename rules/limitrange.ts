@@ -44,7 +44,9 @@ export default defineRule({
       }
       for (const [name, bound] of Object.entries(asRecord(item['max']) ?? {})) {
         const limit = limitOf(name);
+        const request = requestOf(name);
         if (isBelow(bound, limit)) report({ messageId: 'aboveMax', data: { field: 'limit', resource: name, value: String(limit), bound: String(bound), limitRange }, at: at('limits', name) });
+        else if (isBelow(bound, request)) report({ messageId: 'aboveMax', data: { field: 'request', resource: name, value: String(request), bound: String(bound), limitRange }, at: at('requests', name) });
       }
       for (const [name, bound] of Object.entries(asRecord(item['maxLimitRequestRatio']) ?? {})) {
         const limit = parseQuantity(limitOf(name));
