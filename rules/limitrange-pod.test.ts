@@ -57,6 +57,26 @@ ${PER_CONTAINER_AND_POD}`,
       name: 'a LimitRange without Pod items is the limitrange rule\'s business',
       code: bareContainer('c', '{type: Container, max: {cpu: 100m}}'),
     },
+    {
+      name: 'pod-level limits without requests: the pod request defaults to the pod limit, not to the LimitRange default (review podlevel.yaml)',
+      code: `
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: p}
+  spec:
+    resources:
+      limits: {memory: 1Gi}
+    containers: [{name: a, image: "a:1"}]
+  ---
+  apiVersion: v1
+  kind: LimitRange
+  metadata: {name: lr}
+  spec:
+    limits:
+      - {type: Container, defaultRequest: {memory: 100Mi}}
+      - {type: Pod, maxLimitRequestRatio: {memory: 2}}
+`,
+    },
   ],
   invalid: [
     {
@@ -93,6 +113,27 @@ ${PER_CONTAINER_AND_POD}`,
     limits: [{type: Pod, maxLimitRequestRatio: {memory: 2}}]
 `,
       errors: [{ messageId: 'ratio', line: 5, column: 3, data: { resource: 'memory', value: '314572800', bound: '2', request: '104857600', limitRange: 'limit-memory-ratio-pod' } }],
+    },
+    {
+      name: 'pod-level limits without requests: the pod request defaults to the containers\' own requests when they set one',
+      code: `
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: p}
+  spec:
+    resources:
+      limits: {memory: 1Gi}
+    containers: [{name: a, image: "a:1", resources: {requests: {memory: 100Mi}}}, {name: b, image: "b:1"}]
+  ---
+  apiVersion: v1
+  kind: LimitRange
+  metadata: {name: lr}
+  spec:
+    limits:
+      - {type: Container, defaultRequest: {memory: 400Mi}}
+      - {type: Pod, maxLimitRequestRatio: {memory: 2}}
+`,
+      errors: [{ messageId: 'ratio', line: 5, column: 3, data: { resource: 'memory', value: '1073741824', bound: '2', request: '104857600', limitRange: 'lr' } }],
     },
     {
       name: 'a Pod min needs a request, a Pod max a limit',

@@ -68,10 +68,17 @@ export function isBelow(value: unknown, bound: unknown): boolean {
 type Totals = Map<string, Quantity>;
 
 /** A pod's requests and limits as LimitRanger checks a Pod item, after SetDefaults_Pod and the Container items' defaults. */
-// upstream: plugin/pkg/admission/limitranger/admission.go podRequests, podLimits (v1.36): regular containers and
-// sidecars add up, a later init container runs beside the sidecars started before it, the pod-level cpu and memory
-// replace the container totals
+// upstream: plugin/pkg/admission/limitranger/admission.go podRequests, podLimits (v1.36): the pod-level cpu and memory
+// (after defaultPodRequests) replace the container totals
 export function podTotals(workload: Workload, defaults: readonly ItemDefaults[], field: 'requests' | 'limits'): Totals {
+  const total = containerTotals(workload, defaults, field);
+  for (const [name, value] of podLevelTotals(workload, field)) total.set(name, value);
+  return total;
+}
+
+// upstream: podRequests, podLimits: regular containers and sidecars add up, a later init container runs beside the
+// sidecars started before it
+function containerTotals(workload: Workload, defaults: readonly ItemDefaults[], field: 'requests' | 'limits'): Totals {
   const total: Totals = new Map();
   const sidecars: Totals = new Map();
   const initMax: Totals = new Map();
@@ -86,11 +93,32 @@ export function podTotals(workload: Workload, defaults: readonly ItemDefaults[],
     } else maxInto(initMax, addInto(new Map(sidecars), values));
   }
   maxInto(total, initMax);
-  for (const [name, value] of Object.entries(podLevelResources(workload)[field])) {
-    const quantity = parseQuantity(value);
-    if (quantity && (name === 'cpu' || name === 'memory')) total.set(name, quantity);
-  }
   return total;
+}
+
+// upstream: pkg/apis/core/v1/defaults.go defaultPodRequests: with pod-level limits set, a missing pod-level request is
+// the containers' own total (before any LimitRange default) when they request the resource, else the pod-level limit
+function podLevelTotals(workload: Workload, field: 'requests' | 'limits'): Totals {
+  const { requests, limits } = podLevelResources(workload);
+  const values = podLevelValues(field === 'requests' ? requests : limits);
+  if (field === 'limits' || Object.keys(limits).length === 0) return values;
+  for (const [name, value] of containerTotals(workload, [], 'requests')) if (isPodLevelResource(name) && !values.has(name)) values.set(name, value);
+  for (const [name, value] of podLevelValues(limits)) if (!values.has(name)) values.set(name, value);
+  return values;
+}
+
+/** The cpu and memory of a pod-level spec.resources field (the resources PodLevelResources supports). */
+function podLevelValues(values: Readonly<Record<string, unknown>>): Totals {
+  const out: Totals = new Map();
+  for (const [name, value] of Object.entries(values)) {
+    const quantity = parseQuantity(value);
+    if (quantity && isPodLevelResource(name)) out.set(name, quantity);
+  }
+  return out;
+}
+
+function isPodLevelResource(name: string): boolean {
+  return name === 'cpu' || name === 'memory';
 }
 
 /** A container's own values (a limit is also its request: SetDefaults_Pod), then the first LimitRange default. */
