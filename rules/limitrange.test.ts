@@ -71,6 +71,23 @@ ${LIMIT_RANGE}`,
   ],
   invalid: [
     {
+      name: 'a request and a limit both below min: upstream minConstraint reports the request only',
+      code: `
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: p}
+  spec:
+    containers: [{name: a, image: "a:1", resources: {requests: {cpu: 10m}, limits: {cpu: 20m}}}]
+  ---
+  apiVersion: v1
+  kind: LimitRange
+  metadata: {name: lr}
+  spec:
+    limits: [{type: Container, min: {cpu: 50m}}]
+`,
+      errors: [{ messageId: 'belowMin', line: 5, column: 68, data: { field: 'request', resource: 'cpu', value: '10m', bound: '50m', limitRange: 'lr' } }],
+    },
+    {
       name: 'a request above max is rejected even when the default limit is within it (review reqmax.yaml)',
       code: `
   apiVersion: v1

@@ -4,7 +4,7 @@ import { asArray, asRecord, type KubeObject } from '../model/object.js';
 import { addQuantities, compareQuantities, maxQuantity, parseQuantity, type Quantity } from '../model/quantity.js';
 import type { ContainerView, Workload } from '../model/workload.js';
 import type { LintIndex } from './lint-index.js';
-import { containerResources, podLevelResources } from './resources.js';
+import { containerResources, podLevelResources, type ContainerResources } from './resources.js';
 
 export interface ContainerDefaults {
   /** Resource names that get a default limit (`default`). */
@@ -65,6 +65,67 @@ export function isBelow(value: unknown, bound: unknown): boolean {
   return a !== undefined && b !== undefined && compareQuantities(a, b) < 0;
 }
 
+/** The field of a LimitRange item a bound comes from. */
+export type Constraint = 'min' | 'max' | 'maxLimitRequestRatio';
+
+/** A bound of a LimitRange item that a pair of request and limit maps breaks; the caller words and places it. */
+export interface LimitViolation {
+  readonly constraint: Constraint;
+  /** missing: the value the bound needs is absent (or 0 for a ratio); outside: it breaks the bound. */
+  readonly kind: 'missing' | 'outside';
+  readonly field: 'request' | 'limit';
+  readonly resource: string;
+  /** The bound as the LimitRange spells it. */
+  readonly bound: string;
+}
+
+/** What the LimitRanger rejects of one item, in item order: min, then max, then maxLimitRequestRatio. */
+// upstream: plugin/pkg/admission/limitranger/admission.go minConstraint, maxConstraint, limitRequestRatioConstraint:
+// at most one violation per bound, exact comparisons
+export function limitViolations(item: Readonly<Record<string, unknown>>, requests: ReadonlyMap<string, Quantity>, limits: ReadonlyMap<string, Quantity>): LimitViolation[] {
+  const out: LimitViolation[] = [];
+  for (const constraint of CONSTRAINTS) {
+    for (const [resource, text] of Object.entries(asRecord(item[constraint]) ?? {})) {
+      const bound = parseQuantity(text);
+      const found = bound && CHECKS[constraint](requests.get(resource), limits.get(resource), bound);
+      if (found) out.push({ constraint, ...found, resource, bound: String(text) });
+    }
+  }
+  return out;
+}
+
+const CONSTRAINTS: readonly Constraint[] = ['min', 'max', 'maxLimitRequestRatio'];
+
+type Check = (request: Quantity | undefined, limit: Quantity | undefined, bound: Quantity) => Pick<LimitViolation, 'kind' | 'field'> | undefined;
+
+const CHECKS: Readonly<Record<Constraint, Check>> = {
+  min: (request, limit, bound) =>
+    !request ? { kind: 'missing', field: 'request' }
+    : compareQuantities(request, bound) < 0 ? { kind: 'outside', field: 'request' }
+    : limit && compareQuantities(limit, bound) < 0 ? { kind: 'outside', field: 'limit' }
+    : undefined,
+  max: (request, limit, bound) =>
+    !limit ? { kind: 'missing', field: 'limit' }
+    : compareQuantities(limit, bound) > 0 ? { kind: 'outside', field: 'limit' }
+    : request && compareQuantities(request, bound) > 0 ? { kind: 'outside', field: 'request' }
+    : undefined,
+  maxLimitRequestRatio: (request, limit, ratio) =>
+    !request || request.numerator === 0n ? { kind: 'missing', field: 'request' }
+    : !limit || limit.numerator === 0n ? { kind: 'missing', field: 'limit' }
+    : compareQuantities(limit, { numerator: request.numerator * ratio.numerator, denominator: request.denominator * ratio.denominator }) > 0 ? { kind: 'outside', field: 'limit' }
+    : undefined,
+};
+
+/** Parsed quantities of a resource map; values that are not quantities are left out (the schema check reports them). */
+export function quantities(values: Readonly<Record<string, unknown>>): Map<string, Quantity> {
+  const out = new Map<string, Quantity>();
+  for (const [name, value] of Object.entries(values)) {
+    const quantity = parseQuantity(value);
+    if (quantity) out.set(name, quantity);
+  }
+  return out;
+}
+
 type Totals = Map<string, Quantity>;
 
 /** A pod's requests and limits as LimitRanger checks a Pod item, after SetDefaults_Pod and the Container items' defaults. */
@@ -109,11 +170,8 @@ function podLevelTotals(workload: Workload, field: 'requests' | 'limits'): Total
 
 /** The cpu and memory of a pod-level spec.resources field (the resources PodLevelResources supports). */
 function podLevelValues(values: Readonly<Record<string, unknown>>): Totals {
-  const out: Totals = new Map();
-  for (const [name, value] of Object.entries(values)) {
-    const quantity = parseQuantity(value);
-    if (quantity && isPodLevelResource(name)) out.set(name, quantity);
-  }
+  const out = quantities(values);
+  for (const name of out.keys()) if (!isPodLevelResource(name)) out.delete(name);
   return out;
 }
 
@@ -123,15 +181,14 @@ function isPodLevelResource(name: string): boolean {
 
 /** A container's own values (a limit is also its request: SetDefaults_Pod), then the first LimitRange default. */
 function effectiveResources(container: ContainerView, defaults: readonly ItemDefaults[], field: 'requests' | 'limits'): Totals {
-  const own = containerResources(container);
+  return quantities(effectiveValues(containerResources(container), defaults, field));
+}
+
+/** The values LimitRanger checks a container by: its own, else the first of the defaults that sets one. */
+export function effectiveValues(own: Pick<ContainerResources, 'requests' | 'limits'>, defaults: readonly ItemDefaults[], field: 'requests' | 'limits'): Record<string, unknown> {
   const values: Record<string, unknown> = field === 'requests' ? { ...own.limits, ...own.requests } : { ...own.limits };
   for (const item of defaults) for (const [name, value] of Object.entries(item[field])) values[name] ??= value;
-  const parsed: Totals = new Map();
-  for (const [name, value] of Object.entries(values)) {
-    const quantity = parseQuantity(value);
-    if (quantity) parsed.set(name, quantity);
-  }
-  return parsed;
+  return values;
 }
 
 function addInto(target: Totals, values: Totals): Totals {
