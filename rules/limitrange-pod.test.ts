@@ -136,6 +136,26 @@ ${PER_CONTAINER_AND_POD}`,
       errors: [{ messageId: 'ratio', line: 5, column: 3, data: { resource: 'memory', value: '1073741824', bound: '2', request: '104857600', limitRange: 'lr' } }],
     },
     {
+      name: 'a sidecar runs beside the regular containers and beside each later init container (review sidecar.yaml)',
+      code: `
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: p}
+  spec:
+    initContainers:
+      - {name: side, image: "a:1", restartPolicy: Always, resources: {limits: {memory: 300Mi}}}
+      - {name: init, image: "a:1", resources: {limits: {memory: 500Mi}}}
+    containers: [{name: a, image: "a:1", resources: {limits: {memory: 200Mi}}}]
+  ---
+  apiVersion: v1
+  kind: LimitRange
+  metadata: {name: lr}
+  spec:
+    limits: [{type: Pod, max: {memory: 600Mi}}]
+`,
+      errors: [{ messageId: 'aboveMax', line: 5, column: 3, data: { field: 'limit', resource: 'memory', value: '838860800', bound: '600Mi', limitRange: 'lr' } }],
+    },
+    {
       name: 'a Pod min needs a request, a Pod max a limit',
       code: bareContainer('bounds', '{type: Pod, min: {cpu: 100m}, max: {memory: 1Gi}}'),
       errors: [
