@@ -94,7 +94,7 @@ ${PER_CONTAINER_AND_POD}`,
 ${PER_CONTAINER_AND_POD}`,
       errors: [
         { messageId: 'aboveMax', line: 5, column: 3, data: { field: 'limit', resource: 'cpu', value: '2400m', bound: '2', limitRange: 'limit-mem-cpu-per-pod' } },
-        { messageId: 'aboveMax', line: 5, column: 3, data: { field: 'limit', resource: 'memory', value: '2306867200', bound: '2Gi', limitRange: 'limit-mem-cpu-per-pod' } },
+        { messageId: 'aboveMax', line: 5, column: 3, data: { field: 'limit', resource: 'memory', value: '2200Mi', bound: '2Gi', limitRange: 'limit-mem-cpu-per-pod' } },
       ],
     },
     {
@@ -112,7 +112,7 @@ ${PER_CONTAINER_AND_POD}`,
   spec:
     limits: [{type: Pod, maxLimitRequestRatio: {memory: 2}}]
 `,
-      errors: [{ messageId: 'ratio', line: 5, column: 3, data: { resource: 'memory', value: '314572800', bound: '2', request: '104857600', limitRange: 'limit-memory-ratio-pod' } }],
+      errors: [{ messageId: 'ratio', line: 5, column: 3, data: { resource: 'memory', value: '300Mi', bound: '2', request: '100Mi', limitRange: 'limit-memory-ratio-pod' } }],
     },
     {
       name: 'pod-level limits without requests: the pod request defaults to the containers\' own requests when they set one',
@@ -133,7 +133,7 @@ ${PER_CONTAINER_AND_POD}`,
       - {type: Container, defaultRequest: {memory: 400Mi}}
       - {type: Pod, maxLimitRequestRatio: {memory: 2}}
 `,
-      errors: [{ messageId: 'ratio', line: 5, column: 3, data: { resource: 'memory', value: '1073741824', bound: '2', request: '104857600', limitRange: 'lr' } }],
+      errors: [{ messageId: 'ratio', line: 5, column: 3, data: { resource: 'memory', value: '1Gi', bound: '2', request: '100Mi', limitRange: 'lr' } }],
     },
     {
       name: 'a sidecar runs beside the regular containers and beside each later init container (review sidecar.yaml)',
@@ -153,7 +153,7 @@ ${PER_CONTAINER_AND_POD}`,
   spec:
     limits: [{type: Pod, max: {memory: 600Mi}}]
 `,
-      errors: [{ messageId: 'aboveMax', line: 5, column: 3, data: { field: 'limit', resource: 'memory', value: '838860800', bound: '600Mi', limitRange: 'lr' } }],
+      errors: [{ messageId: 'aboveMax', line: 5, column: 3, data: { field: 'limit', resource: 'memory', value: '800Mi', bound: '600Mi', limitRange: 'lr' } }],
     },
     {
       name: 'a Pod min needs a request, a Pod max a limit',

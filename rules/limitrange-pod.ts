@@ -1,7 +1,7 @@
 // LimitRange objects in the inputs: the LimitRanger admission plugin rejects pods whose totals break a Pod item.
 import { defineRule } from '../src/lint/define-rule.js';
 import { itemDefaults, limitItems, limitViolations, podTotals } from '../src/lint/limit-range.js';
-import { formatQuantity, ZERO } from '../src/model/quantity.js';
+import { formatQuantity } from '../src/model/quantity.js';
 
 // upstream: plugin/pkg/admission/limitranger/admission.go PodValidateLimitFunc (the Pod-type branch: minConstraint,
 // maxConstraint and limitRequestRatioConstraint on podRequests and podLimits)
@@ -34,7 +34,10 @@ export default defineRule({
     for (const { object, item } of podItems) {
       const limitRange = object.ref.name;
       for (const { constraint, kind, field, resource, bound } of limitViolations(item, totals.request, totals.limit)) {
-        const value = (name: 'request' | 'limit') => formatQuantity(totals[name].get(resource) ?? ZERO);
+        const value = (name: 'request' | 'limit') => {
+          const total = totals[name].get(resource);
+          return total ? formatQuantity(total, total.format) : '';
+        };
         if (kind === 'missing') report({ messageId: 'missing', data: { resource, field, limitRange }, at });
         else if (constraint === 'maxLimitRequestRatio') report({ messageId: 'ratio', data: { resource, value: value('limit'), bound, request: value('request'), limitRange }, at });
         else report({ messageId: constraint === 'min' ? 'belowMin' : 'aboveMax', data: { field, resource, value: value(field), bound, limitRange }, at });

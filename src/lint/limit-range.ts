@@ -1,7 +1,7 @@
 // What the LimitRanger admission plugin would inject into a container: defaults from LimitRange objects in the inputs.
 // upstream: plugin/pkg/admission/limitranger/admission.go defaultContainerResourceRequirements
 import { asArray, asRecord, type KubeObject } from '../model/object.js';
-import { addQuantities, compareQuantities, maxQuantity, parseQuantity, type Quantity } from '../model/quantity.js';
+import { addQuantities, compareQuantities, maxQuantity, parseQuantity, quantityFormat, type Quantity, type QuantityFormat } from '../model/quantity.js';
 import type { ContainerView, Workload } from '../model/workload.js';
 import type { LintIndex } from './lint-index.js';
 import { containerResources, podLevelResources, type ContainerResources } from './resources.js';
@@ -116,17 +116,22 @@ const CHECKS: Readonly<Record<Constraint, Check>> = {
     : undefined,
 };
 
+/** A quantity with the format upstream prints it in. */
+export interface FormattedQuantity extends Quantity {
+  readonly format: QuantityFormat;
+}
+
 /** Parsed quantities of a resource map; values that are not quantities are left out (the schema check reports them). */
-export function quantities(values: Readonly<Record<string, unknown>>): Map<string, Quantity> {
-  const out = new Map<string, Quantity>();
+export function quantities(values: Readonly<Record<string, unknown>>): Map<string, FormattedQuantity> {
+  const out = new Map<string, FormattedQuantity>();
   for (const [name, value] of Object.entries(values)) {
     const quantity = parseQuantity(value);
-    if (quantity) out.set(name, quantity);
+    if (quantity) out.set(name, { ...quantity, format: quantityFormat(value) });
   }
   return out;
 }
 
-type Totals = Map<string, Quantity>;
+type Totals = Map<string, FormattedQuantity>;
 
 /** A pod's requests and limits as LimitRanger checks a Pod item, after SetDefaults_Pod and the Container items' defaults. */
 // upstream: plugin/pkg/admission/limitranger/admission.go podRequests, podLimits (v1.36): the pod-level cpu and memory
@@ -191,10 +196,12 @@ export function effectiveValues(own: Pick<ContainerResources, 'requests' | 'limi
   return values;
 }
 
+// upstream: Quantity.Add keeps the format of the first addend unless it is zero
 function addInto(target: Totals, values: Totals): Totals {
   for (const [name, value] of values) {
     const current = target.get(name);
-    target.set(name, current ? addQuantities(current, value) : value);
+    const format = current && current.numerator !== 0n ? current.format : value.format;
+    target.set(name, current ? { ...addQuantities(current, value), format } : value);
   }
   return target;
 }
