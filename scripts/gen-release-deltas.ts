@@ -160,14 +160,16 @@ function fieldFact(
   const gate = gates.fields[`${definition}.${field}`] ?? present.map((release) => gateOf(seen.get(release) ?? '', field)).find((name) => name !== undefined);
   const stages = present.map((release) => (gate && gateStage(gates.gates[gate], release)) || stageOf(seen.get(release) ?? ''));
   const onIndex = stages.findIndex((stage) => stage.on);
+  const offAgain = onIndex < 0 ? -1 : stages.findIndex((stage, index) => index > onIndex && !stage.on);
   const firstStage = stages[0]?.maturity;
   const fact: Mutable<FieldFact> = {
     ...(first !== releases[0] && { since: first }),
     ...(firstStage !== undefined && { maturity: firstStage }),
-    ...(gate !== undefined && firstStage !== undefined && { gate }),
+    ...(gate !== undefined && (firstStage !== undefined || offAgain >= 0) && { gate }),
     ...(onIndex !== 0 && { onFrom: onIndex < 0 ? null : present[onIndex] }),
+    ...(offAgain >= 0 && { offFrom: present[offAgain] }),
   };
-  return fact.since !== undefined || fact.onFrom !== undefined ? fact : undefined;
+  return fact.since !== undefined || fact.onFrom !== undefined || fact.offFrom !== undefined ? fact : undefined;
 }
 
 interface Stage { readonly maturity: 'alpha' | 'beta' | undefined; readonly on: boolean }

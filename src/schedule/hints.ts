@@ -1,7 +1,7 @@
 // The smallest change that would admit a pod to a rejected node, where one is obvious.
 import type { NodeInfo } from './node-info.js';
 import type { HostPort, PodInfo } from './pod-info.js';
-import { declaredFeatures } from './plugins/node-declared-features.js';
+import { undeclaredFeatures } from './plugins/node-declared-features.js';
 import { fitsRequest } from './plugins/node-resources-fit.js';
 import { portsConflict } from './plugins/node-ports.js';
 import { findUntoleratedTaint } from './plugins/taint-toleration.js';
@@ -38,8 +38,7 @@ function portHint(pod: PodInfo, node: NodeInfo): string | undefined {
 }
 
 function featureHint(pod: PodInfo, node: NodeInfo): string | undefined {
-  const declared = declaredFeatures(node);
-  const missing = pod.requiredNodeFeatures.filter((feature) => !declared.has(feature));
+  const missing = undeclaredFeatures(node, pod.requiredNodeFeatures);
   return missing.length > 0 ? `the node's kubelet does not declare ${missing.join(', ')} (status.declaredFeatures)` : undefined;
 }
 

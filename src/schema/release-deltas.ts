@@ -11,6 +11,8 @@ export interface FieldFact {
   readonly gate?: string;
   /** First release in which it is on by default; null when still off in the newest; absent when always on. */
   readonly onFrom?: string | null;
+  /** First release after `onFrom` in which it is off by default again (MaxUnavailableStatefulSet in 1.36). */
+  readonly offFrom?: string;
 }
 
 /** Definitions are the newest schema's ('' = the kind itself), as in a validator's field graph. */

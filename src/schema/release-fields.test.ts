@@ -97,6 +97,17 @@ describe('a field whose gate is still off by default in the newest release', () 
   });
 });
 
+describe('a field whose gate a later release turns off by default again', () => {
+  it('warns from that release on, and passes in the releases where it was on', async () => {
+    const warning = (release: string): string =>
+      `15:7 warning field "maxUnavailable" in spec.updateStrategy.rollingUpdate is off by default in Kubernetes ${release} (feature gate MaxUnavailableStatefulSet, on by default from 1.35, off by default again from 1.36): the API server drops it unless the gate is enabled`;
+    expect(await check('statefulset-max-unavailable.yaml', '1.34')).toEqual([warning('1.34')]);
+    expect(await check('statefulset-max-unavailable.yaml', '1.35')).toEqual([]);
+    expect(await check('statefulset-max-unavailable.yaml', '1.36')).toEqual([warning('1.36')]);
+    expect(await check('statefulset-max-unavailable.yaml', undefined)).toEqual([warning('1.36')]);
+  });
+});
+
 describe('the walk', () => {
   it('enters only definitions that can hold something to report, and finds what the walk over every definition finds', async () => {
     const { objects } = await loadManifests(['fixtures/schema', 'fixtures/rules', 'fixtures/demo'], { cwd: '.' });

@@ -173,7 +173,7 @@ function visitField(definition: string, { parent, key }: { parent: Path; key: st
   }
   if (isOffByDefault(fact, visit.release)) {
     const gate = fact.gate ? `feature gate ${fact.gate}, ` : '';
-    const on = fact.onFrom ? `on by default from ${fact.onFrom}` : `off by default up to the newest release`;
+    const on = defaultsNote(fact);
     const message = `field "${key}" in ${where} is off by default in Kubernetes ${visit.release} (${gate}${on}): the API server drops it unless the gate is enabled`;
     visit.findings.push(findingAt(visit.object, path, { ruleId: SCHEMA_RULE, severity: 'warning', message }, 'key'));
   }
@@ -206,6 +206,15 @@ function isTooNew(fact: FieldFact, release: string): boolean {
 }
 
 function isOffByDefault(fact: FieldFact, release: string): boolean {
+  if (fact.offFrom !== undefined && compareReleases(release, fact.offFrom) >= 0) return true;
   if (fact.onFrom === undefined) return false;
   return fact.onFrom === null || compareReleases(release, fact.onFrom) < 0;
+}
+
+/** "on by default from 1.31", "off by default up to the newest release", or with the release that turned it off again. */
+function defaultsNote(fact: FieldFact): string {
+  if (fact.onFrom === null) return 'off by default up to the newest release';
+  const on = fact.onFrom === undefined ? '' : `on by default from ${fact.onFrom}`;
+  if (fact.offFrom === undefined) return on;
+  return `${on ? `${on}, ` : ''}off by default again from ${fact.offFrom}`;
 }

@@ -1,7 +1,7 @@
 // The filter plugins kubefit runs, in kube-scheduler's default order (pkg/scheduler/apis/config/v1/default_plugins.go).
-// DynamicResources is not modelled: it needs ResourceClaims and DeviceClasses. NodeDeclaredFeatures (v1.36+) comes after
-// NodeResourcesFit in a 1.36 scheduler; kubefit runs it last (its slot among the volume and affinity plugins, which
-// only decides which reason a node failing several of them reports, is not confirmed from default_plugins.go).
+// DynamicResources is not modelled: it needs ResourceClaims and DeviceClasses. NodeDeclaredFeatures (v1.36+) is added
+// by default_plugins.go's applyFeatureGates when its gate is on; no 1.36 default_plugins.go was at hand to confirm its
+// slot, so kubefit runs it last. The slot only decides which reason a node that several filters reject reports.
 import type { FilterPlugin } from '../framework.js';
 import interPodAffinity from './inter-pod-affinity.js';
 import nodeAffinity from './node-affinity.js';

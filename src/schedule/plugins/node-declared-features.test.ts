@@ -9,7 +9,7 @@ const restartAll = { action: 'RestartAllContainers', exitCodes: { operator: 'In'
 const restart = { action: 'Restart', exitCodes: { operator: 'In', values: [42] } };
 const container = (rules: readonly object[] = []) => ({ name: 'c', image: 'app', ...(rules.length > 0 && { restartPolicy: 'Never', restartPolicyRules: rules }) });
 
-function nodeDeclaring(features: readonly string[] | undefined) {
+function nodeDeclaring(features: readonly unknown[] | undefined) {
   const status = { allocatable: { cpu: '1', memory: '1Gi', pods: '10' }, ...(features && { declaredFeatures: features }) };
   return toNodeInfo(objectOf({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'node' }, status }), [], []);
 }
@@ -38,6 +38,8 @@ describe('NodeDeclaredFeatures', () => {
     ['v1.36: the node declares the feature', needsFeature, ['RestartAllContainersOnContainerExits', 'X'], 36, SUCCESS],
     ['v1.36: the node declares other features only', needsFeature, ['GuaranteedQoSPodCPUResize'], 36, unresolvable(ERR_REASON_UNSATISFIED_REQUIREMENTS)],
     ['v1.36: the node declares nothing (older kubelet or gate off)', needsFeature, undefined, 36, unresolvable(ERR_REASON_UNSATISFIED_REQUIREMENTS)],
+    ['v1.36: entries that are not names never match', needsFeature, [7, null, { name: 'RestartAllContainersOnContainerExits' }], 36, unresolvable(ERR_REASON_UNSATISFIED_REQUIREMENTS)],
+    ['v1.36: the feature among entries that are not names', needsFeature, [7, 'RestartAllContainersOnContainerExits'], 36, SUCCESS],
     ['v1.35: the gate is off by default, the plugin does nothing', needsFeature, undefined, 35, SUCCESS],
   ] as const)('%s', (_name, spec, declared, minor, want) => {
     const node = nodeDeclaring(declared);

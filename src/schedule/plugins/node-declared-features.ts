@@ -20,8 +20,10 @@ function hasRestartAllContainersRule(container: unknown): boolean {
 
 /**
  * The features a pod spec needs of its node (InferForScheduling of each registered feature). Of 1.36's registry only
- * RestartAllContainers infers a requirement for a pod API validation admits with the default gates (host networking
- * with hostUsers false needs the alpha UserNamespacesHostNetworkSupport gate; the resize features infer on update only).
+ * RestartAllContainers infers a requirement for a pod API validation admits with the default gates: the rule's field
+ * (restartPolicyRules, ContainerRestartRules gate) is beta and on by default from 1.35, its RestartAllContainers action
+ * (RestartAllContainersOnContainerExits gate) from 1.36 (kubernetes#136681; alpha and off in 1.35). Host networking
+ * with hostUsers false needs the alpha UserNamespacesHostNetworkSupport gate; the resize features infer on update only.
  */
 export function requiredNodeFeatures(spec: Readonly<Record<string, unknown>>): readonly string[] {
   const restartsAll = asArray(spec['containers']).some(hasRestartAllContainersRule) || asArray(spec['initContainers']).some(hasRestartAllContainersRule);
@@ -31,10 +33,15 @@ export function requiredNodeFeatures(spec: Readonly<Record<string, unknown>>): r
 const RESTART_ALL_CONTAINERS_ONLY: readonly string[] = Object.freeze([RESTART_ALL_CONTAINERS]);
 const NO_FEATURES: readonly string[] = Object.freeze([]);
 
-/** node.status.declaredFeatures. */
-export function declaredFeatures(node: NodeInfo): ReadonlySet<string> {
-  const declared = asArray(asRecord(node.object.value['status'])?.['declaredFeatures']);
-  return new Set(declared.filter((feature): feature is string => typeof feature === 'string'));
+/** node.status.declaredFeatures as the node has it (a few names at most, so searched, not indexed). */
+function declaredFeatures(node: NodeInfo): readonly unknown[] {
+  return asArray(asRecord(node.object.value['status'])?.['declaredFeatures']);
+}
+
+/** The features of `required` the node does not declare. */
+export function undeclaredFeatures(node: NodeInfo, required: readonly string[]): readonly string[] {
+  const declared = declaredFeatures(node);
+  return required.filter((feature) => !declared.includes(feature));
 }
 
 export default definePlugin<readonly string[]>({
@@ -44,7 +51,7 @@ export default definePlugin<readonly string[]>({
     cluster.minor < ON_BY_DEFAULT_SINCE || pod.requiredNodeFeatures.length === 0 ? { kind: 'skip' } : { kind: 'state', state: pod.requiredNodeFeatures },
   filter(_pod, node, required) {
     const declared = declaredFeatures(node);
-    return required.every((feature) => declared.has(feature)) ? SUCCESS : unresolvable(ERR_REASON_UNSATISFIED_REQUIREMENTS);
+    return required.every((feature) => declared.includes(feature)) ? SUCCESS : unresolvable(ERR_REASON_UNSATISFIED_REQUIREMENTS);
   },
   // The node's declared features are not part of its class key: such pods are filtered node by node.
   usesNodeName: () => true,

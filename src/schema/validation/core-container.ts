@@ -70,8 +70,7 @@ export function validateContainer(container: Fields, field: FieldPath, context: 
 function validateContainerName(container: Fields, field: FieldPath, names: NameSet): ErrorList {
   const name = stringField(container, 'name');
   if (!name) return [required([...field, 'name'])];
-  const messages = dns1123LabelErrors(name);
-  const errors = messages.length === 0 ? [] : validateDNS1123Label(name, [...field, 'name']);
+  const errors = validateDNS1123Label(name, [...field, 'name']);
   if (names.has(name)) appendAll(errors, owned([duplicate([...field, 'name'], name)], DUPLICATE_CONTAINER_NAME));
   names.add(name);
   return errors;
@@ -219,20 +218,21 @@ function validateHandler(handler: Fields, field: FieldPath, types: readonly stri
 function validateAction(type: string, action: Fields, handler: FieldPath): ErrorList {
   if (type === 'exec') return arrayField(action, 'command').length === 0 ? [required([...handler, type, 'command'])] : [];
   const port = type === 'grpc' ? intField(action, 'port') : type === 'httpGet' || type === 'tcpSocket' ? action['port'] : undefined;
-  return isValidPortNumOrName(port) ? [] : owned(validatePortNumOrName(port, [...handler, type, 'port']), INVALID_PORT);
+  const messages = portNumOrNameErrors(port);
+  return messages.length === 0 ? [] : owned(messages.map((message) => invalid([...handler, type, 'port'], port, message)), INVALID_PORT);
 }
 
-/** Whether validatePortNumOrName finds nothing. */
-function isValidPortNumOrName(port: unknown): boolean {
-  if (typeof port === 'number') return portNumberErrors(port).length === 0;
-  return typeof port !== 'string' || portNameErrors(port).length === 0;
+const NO_MESSAGES: readonly string[] = Object.freeze([]);
+
+/** ValidatePortNumOrName's messages for `port`: a number's range, a string's IANA_SVC_NAME syntax, nothing otherwise. */
+function portNumOrNameErrors(port: unknown): readonly string[] {
+  if (typeof port === 'number') return portNumberErrors(port);
+  return typeof port === 'string' ? portNameErrors(port) : NO_MESSAGES;
 }
 
 // upstream: validation.go ValidatePortNumOrName
 export function validatePortNumOrName(port: unknown, field: FieldPath): ErrorList {
-  if (typeof port === 'number') return portNumberErrors(port).map((message) => invalid(field, port, message));
-  if (typeof port === 'string') return portNameErrors(port).map((message) => invalid(field, port, message));
-  return [];
+  return portNumOrNameErrors(port).map((message) => invalid(field, port, message));
 }
 
 // upstream: helper.IsOvercommitAllowed: native resources other than hugepages may request less than their limit

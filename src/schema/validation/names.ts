@@ -1,11 +1,11 @@
 // Kubernetes string formats (apimachinery pkg/util/validation and pkg/api/validate/content): what is wrong, in upstream's words.
 import { byteLength } from './values.js';
 import { appendAll } from '../../model/append.js';
+import {
+  DNS1123_LABEL_FMT, DNS1123_SUBDOMAIN_FMT, QUALIFIED_NAME_FMT as LABEL_KEY_FMT, isLabelValue, isQualifiedName,
+} from '../../model/label-syntax.js';
 
-const DNS1123_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;
 const DNS1035_LABEL_FMT = '[a-z]([-a-z0-9]*[a-z0-9])?';
-const LABEL_KEY_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 const LABEL_VALUE_FMT = `(${LABEL_KEY_FMT})?`;
 const CONFIG_MAP_KEY_FMT = '[-._a-zA-Z0-9]+';
 const PERCENT_FMT = '[0-9]+%';
@@ -80,7 +80,7 @@ const NO_ERRORS: readonly string[] = Object.freeze([]);
 
 // upstream: content/kube.go IsLabelKey (= IsQualifiedName) (v1.36)
 export function qualifiedNameErrors(value: string): readonly string[] {
-  if (isPlainQualifiedName(value)) return NO_ERRORS;
+  if (isQualifiedName(value)) return NO_ERRORS;
   const parts = value.split('/');
   if (parts.length > 2) {
     return [`a valid label key ${regexError(LABEL_KEY_ERROR, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
@@ -98,20 +98,9 @@ export function qualifiedNameErrors(value: string): readonly string[] {
   return errors;
 }
 
-/**
- * The usual key, which the checks below accept: a name, or a subdomain prefix, a slash and a name, each within its
- * length. The patterns admit only ASCII, so lengths are byte lengths.
- */
-function isPlainQualifiedName(value: string): boolean {
-  const slash = value.indexOf('/');
-  const name = slash < 0 ? value : value.slice(slash + 1);
-  if (name.length > 63 || !LABEL_KEY.test(name)) return false;
-  return slash < 0 || (slash <= 253 && DNS1123_SUBDOMAIN.test(value.slice(0, slash)));
-}
-
 // upstream: content/kube.go IsLabelValue (v1.36)
 export function labelValueErrors(value: string): readonly string[] {
-  if (value.length <= 63 && LABEL_VALUE.test(value)) return NO_ERRORS;
+  if (isLabelValue(value)) return NO_ERRORS;
   const errors: string[] = [];
   if (byteLength(value) > 63) errors.push(maxBytesError(63));
   if (!LABEL_VALUE.test(value)) {
