@@ -1,5 +1,6 @@
 import { describe, it } from 'vitest';
 import { RuleTester } from '../src/lint/rule-tester.js';
+import { podWithLimitRange } from '../test/limit-range-cases.js';
 import rule from './limitrange-pod.js';
 
 // kubernetes/website admin/resource/limit-mem-cpu-container.yaml and limit-mem-cpu-pod.yaml
@@ -24,19 +25,7 @@ const PER_CONTAINER_AND_POD = `
 `;
 
 /** A pod named p whose one container sets nothing, with one LimitRange of the given items. */
-const bareContainer = (name: string, items: string) => `
-  apiVersion: v1
-  kind: Pod
-  metadata: {name: p}
-  spec:
-    containers: [{name: a, image: "a:1"}]
-  ---
-  apiVersion: v1
-  kind: LimitRange
-  metadata: {name: ${name}}
-  spec:
-    limits: [${items}]
-`;
+const bareContainer = (name: string, items: string) => podWithLimitRange('    containers: [{name: a, image: "a:1"}]', items, name);
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
@@ -57,6 +46,13 @@ ${PER_CONTAINER_AND_POD}`,
       name: 'a LimitRange without Pod items is the limitrange rule\'s business',
       code: bareContainer('c', '{type: Container, max: {cpu: 100m}}'),
     },
+    {
+      name: 'pod-level limits without requests: the pod request defaults to the pod limit, not to the LimitRange default (review podlevel.yaml)',
+      code: podWithLimitRange(
+        '    resources:\n      limits: {memory: 1Gi}\n    containers: [{name: a, image: "a:1"}]',
+        '{type: Container, defaultRequest: {memory: 100Mi}}, {type: Pod, maxLimitRequestRatio: {memory: 2}}',
+      ),
+    },
   ],
   invalid: [
     {
@@ -74,7 +70,7 @@ ${PER_CONTAINER_AND_POD}`,
 ${PER_CONTAINER_AND_POD}`,
       errors: [
         { messageId: 'aboveMax', line: 5, column: 3, data: { field: 'limit', resource: 'cpu', value: '2400m', bound: '2', limitRange: 'limit-mem-cpu-per-pod' } },
-        { messageId: 'aboveMax', line: 5, column: 3, data: { field: 'limit', resource: 'memory', value: '2306867200', bound: '2Gi', limitRange: 'limit-mem-cpu-per-pod' } },
+        { messageId: 'aboveMax', line: 5, column: 3, data: { field: 'limit', resource: 'memory', value: '2200Mi', bound: '2Gi', limitRange: 'limit-mem-cpu-per-pod' } },
       ],
     },
     {
@@ -92,7 +88,28 @@ ${PER_CONTAINER_AND_POD}`,
   spec:
     limits: [{type: Pod, maxLimitRequestRatio: {memory: 2}}]
 `,
-      errors: [{ messageId: 'ratio', line: 5, column: 3, data: { resource: 'memory', value: '314572800', bound: '2', request: '104857600', limitRange: 'limit-memory-ratio-pod' } }],
+      errors: [{ messageId: 'ratio', line: 5, column: 3, data: { resource: 'memory', value: '300Mi', bound: '2', request: '100Mi', limitRange: 'limit-memory-ratio-pod' } }],
+    },
+    {
+      name: 'pod-level limits without requests: the pod request defaults to the containers\' own requests when they set one',
+      code: podWithLimitRange(
+        '    resources:\n      limits: {memory: 1Gi}\n    containers: [{name: a, image: "a:1", resources: {requests: {memory: 100Mi}}}, {name: b, image: "b:1"}]',
+        '{type: Container, defaultRequest: {memory: 400Mi}}, {type: Pod, maxLimitRequestRatio: {memory: 2}}',
+      ),
+      errors: [{ messageId: 'ratio', line: 5, column: 3, data: { resource: 'memory', value: '1Gi', bound: '2', request: '100Mi', limitRange: 'lr' } }],
+    },
+    {
+      name: 'a sidecar runs beside the regular containers and beside each later init container (review sidecar.yaml)',
+      code: podWithLimitRange(
+        [
+          '    initContainers:',
+          '      - {name: side, image: "a:1", restartPolicy: Always, resources: {limits: {memory: 300Mi}}}',
+          '      - {name: init, image: "a:1", resources: {limits: {memory: 500Mi}}}',
+          '    containers: [{name: a, image: "a:1", resources: {limits: {memory: 200Mi}}}]',
+        ].join('\n'),
+        '{type: Pod, max: {memory: 600Mi}}',
+      ),
+      errors: [{ messageId: 'aboveMax', line: 5, column: 3, data: { field: 'limit', resource: 'memory', value: '800Mi', bound: '600Mi', limitRange: 'lr' } }],
     },
     {
       name: 'a Pod min needs a request, a Pod max a limit',

@@ -1,5 +1,6 @@
 import { describe, it } from 'vitest';
 import { RuleTester } from '../src/lint/rule-tester.js';
+import { podWithLimitRange } from '../test/limit-range-cases.js';
 import rule from './limitrange.js';
 
 const LIMIT_RANGE = `
@@ -15,6 +16,9 @@ const LIMIT_RANGE = `
         maxLimitRequestRatio: {cpu: "4"}
         default: {memory: 256Mi}
 `;
+
+/** A pod named p with one container and one LimitRange of the given items. */
+const podWith = (container: string, items: string, name?: string) => podWithLimitRange(`    containers: [${container}]`, items, name);
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
@@ -54,37 +58,23 @@ ${LIMIT_RANGE}`,
     },
     {
       name: 'a limit without a request is the request too, before the defaultRequest applies',
-      code: `
-  apiVersion: v1
-  kind: Pod
-  metadata: {name: p}
-  spec:
-    containers: [{name: a, image: "a:1", resources: {limits: {cpu: "1"}}}]
-  ---
-  apiVersion: v1
-  kind: LimitRange
-  metadata: {name: ratio}
-  spec:
-    limits: [{type: Container, defaultRequest: {cpu: 100m}, maxLimitRequestRatio: {cpu: "4"}}]
-`,
+      code: podWith('{name: a, image: "a:1", resources: {limits: {cpu: "1"}}}', '{type: Container, defaultRequest: {cpu: 100m}, maxLimitRequestRatio: {cpu: "4"}}', 'ratio'),
     },
   ],
   invalid: [
     {
+      name: 'a request and a limit both below min: upstream minConstraint reports the request only',
+      code: podWith('{name: a, image: "a:1", resources: {requests: {cpu: 10m}, limits: {cpu: 20m}}}', '{type: Container, min: {cpu: 50m}}'),
+      errors: [{ messageId: 'belowMin', line: 5, column: 68, data: { field: 'request', resource: 'cpu', value: '10m', bound: '50m', limitRange: 'lr' } }],
+    },
+    {
+      name: 'a request above max is rejected even when the default limit is within it (review reqmax.yaml)',
+      code: podWith('{name: a, image: "a:1", resources: {requests: {memory: 2Gi}}}', '{type: Container, max: {memory: 1Gi}}'),
+      errors: [{ messageId: 'aboveMax', line: 5, column: 71, data: { field: 'request', resource: 'memory', value: '2Gi', bound: '1Gi', limitRange: 'lr' } }],
+    },
+    {
       name: 'a ratio needs a request and a limit: nothing sets the cpu limit',
-      code: `
-  apiVersion: v1
-  kind: Pod
-  metadata: {name: p}
-  spec:
-    containers: [{name: a, image: "a:1", resources: {requests: {cpu: 100m}}}]
-  ---
-  apiVersion: v1
-  kind: LimitRange
-  metadata: {name: ratio}
-  spec:
-    limits: [{type: Container, maxLimitRequestRatio: {cpu: "4"}}]
-`,
+      code: podWith('{name: a, image: "a:1", resources: {requests: {cpu: 100m}}}', '{type: Container, maxLimitRequestRatio: {cpu: "4"}}', 'ratio'),
       errors: [{ messageId: 'ratioMissing', line: 5, column: 23, data: { container: 'a', resource: 'cpu', field: 'limit', bound: '4', limitRange: 'ratio' } }],
     },
     {

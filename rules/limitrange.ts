@@ -1,10 +1,8 @@
 // LimitRange objects in the inputs: the LimitRanger admission plugin rejects containers outside min, max and ratio.
 import { containerLabel, containerNamePath } from '../src/lint/container.js';
 import { defineRule } from '../src/lint/define-rule.js';
-import { isBelow, itemDefaults, limitItems } from '../src/lint/limit-range.js';
+import { effectiveValues, itemDefaults, limitItems, limitViolations, quantities } from '../src/lint/limit-range.js';
 import { containerResources } from '../src/lint/resources.js';
-import { asRecord } from '../src/model/object.js';
-import { compareQuantities, parseQuantity, type Quantity } from '../src/model/quantity.js';
 
 // upstream: plugin/pkg/admission/limitranger/admission.go minConstraint, maxConstraint, limitRequestRatioConstraint
 export default defineRule({
@@ -30,37 +28,19 @@ export default defineRule({
     const resources = containerResources(container);
     for (const { object, item } of limitItems(index.nearby('LimitRange', workload.object), 'Container')) {
       const limitRange = object.ref.name;
-      const defaults = itemDefaults(item);
-      const limitOf = (name: string) => resources.limits[name] ?? defaults.limits[name];
-      // a container's own limit is its request when it sets none (SetDefaults_Pod), before LimitRanger fills the rest
-      const requestOf = (name: string) => resources.requests[name] ?? resources.limits[name] ?? defaults.requests[name];
-      const at = (field: 'requests' | 'limits', name: string) =>
-        Object.hasOwn(field === 'requests' ? resources.requests : resources.limits, name) ? [...(field === 'requests' ? resources.requestsPath : resources.limitsPath), name] : containerNamePath(container);
-      for (const [name, bound] of Object.entries(asRecord(item['min']) ?? {})) {
-        for (const field of ['requests', 'limits'] as const) {
-          const value = field === 'requests' ? requestOf(name) : limitOf(name);
-          if (isBelow(value, bound)) report({ messageId: 'belowMin', data: { field: field.slice(0, -1), resource: name, value: String(value), bound: String(bound), limitRange }, at: at(field, name) });
-        }
-      }
-      for (const [name, bound] of Object.entries(asRecord(item['max']) ?? {})) {
-        const limit = limitOf(name);
-        if (isBelow(bound, limit)) report({ messageId: 'aboveMax', data: { field: 'limit', resource: name, value: String(limit), bound: String(bound), limitRange }, at: at('limits', name) });
-      }
-      for (const [name, bound] of Object.entries(asRecord(item['maxLimitRequestRatio']) ?? {})) {
-        const limit = parseQuantity(limitOf(name));
-        const request = parseQuantity(requestOf(name));
-        const ratio = parseQuantity(bound);
-        if (!ratio) continue;
-        // upstream limitRequestRatioConstraint: a ratio needs both a request and a limit, neither zero
-        const missing = !request || request.numerator === 0n ? 'request' : !limit || limit.numerator === 0n ? 'limit' : undefined;
-        if (missing || !request || !limit) report({ messageId: 'ratioMissing', data: { container: containerLabel(container), resource: name, field: missing ?? 'limit', bound: String(bound), limitRange }, at: containerNamePath(container) });
-        else if (compareQuantities(limit, times(request, ratio)) > 0) report({ messageId: 'ratio', data: { resource: name, value: String(limitOf(name)), bound: String(bound), limitRange }, at: at('limits', name) });
+      const defaults = [itemDefaults(item)];
+      const values = { request: effectiveValues(resources, defaults, 'requests'), limit: effectiveValues(resources, defaults, 'limits') };
+      const at = (field: 'request' | 'limit', name: string) => {
+        const [own, path] = field === 'request' ? [resources.requests, resources.requestsPath] : [resources.limits, resources.limitsPath];
+        return Object.hasOwn(own, name) ? [...path, name] : containerNamePath(container);
+      };
+      for (const { constraint, kind, field, resource, bound } of limitViolations(item, quantities(values.request), quantities(values.limit))) {
+        const value = String(values[field][resource]);
+        if (kind === 'outside' && constraint === 'maxLimitRequestRatio') report({ messageId: 'ratio', data: { resource, value, bound, limitRange }, at: at(field, resource) });
+        else if (kind === 'outside') report({ messageId: constraint === 'min' ? 'belowMin' : 'aboveMax', data: { field, resource, value, bound, limitRange }, at: at(field, resource) });
+        // min and max always have a value to check (the item's defaults fill them): only a ratio can miss one
+        else if (constraint === 'maxLimitRequestRatio') report({ messageId: 'ratioMissing', data: { container: containerLabel(container), resource, field, bound, limitRange }, at: containerNamePath(container) });
       }
     }
   },
 });
-
-
-function times(a: Quantity, b: Quantity): Quantity {
-  return { numerator: a.numerator * b.numerator, denominator: a.denominator * b.denominator };
-}

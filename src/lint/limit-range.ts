@@ -1,10 +1,10 @@
 // What the LimitRanger admission plugin would inject into a container: defaults from LimitRange objects in the inputs.
 // upstream: plugin/pkg/admission/limitranger/admission.go defaultContainerResourceRequirements
 import { asArray, asRecord, type KubeObject } from '../model/object.js';
-import { addQuantities, compareQuantities, maxQuantity, parseQuantity, type Quantity } from '../model/quantity.js';
+import { addQuantities, compareQuantities, maxQuantity, parseQuantity, quantityFormat, type Quantity, type QuantityFormat } from '../model/quantity.js';
 import type { ContainerView, Workload } from '../model/workload.js';
 import type { LintIndex } from './lint-index.js';
-import { containerResources, podLevelResources } from './resources.js';
+import { containerResources, podLevelResources, type ContainerResources } from './resources.js';
 
 export interface ContainerDefaults {
   /** Resource names that get a default limit (`default`). */
@@ -65,13 +65,86 @@ export function isBelow(value: unknown, bound: unknown): boolean {
   return a !== undefined && b !== undefined && compareQuantities(a, b) < 0;
 }
 
-type Totals = Map<string, Quantity>;
+/** The field of a LimitRange item a bound comes from. */
+export type Constraint = 'min' | 'max' | 'maxLimitRequestRatio';
+
+/** A bound of a LimitRange item that a pair of request and limit maps breaks; the caller words and places it. */
+export interface LimitViolation {
+  readonly constraint: Constraint;
+  /** missing: the value the bound needs is absent (or 0 for a ratio); outside: it breaks the bound. */
+  readonly kind: 'missing' | 'outside';
+  readonly field: 'request' | 'limit';
+  readonly resource: string;
+  /** The bound as the LimitRange spells it. */
+  readonly bound: string;
+}
+
+/** What the LimitRanger rejects of one item, in item order: min, then max, then maxLimitRequestRatio. */
+// upstream: plugin/pkg/admission/limitranger/admission.go minConstraint, maxConstraint, limitRequestRatioConstraint:
+// at most one violation per bound, exact comparisons
+export function limitViolations(item: Readonly<Record<string, unknown>>, requests: ReadonlyMap<string, Quantity>, limits: ReadonlyMap<string, Quantity>): LimitViolation[] {
+  const out: LimitViolation[] = [];
+  for (const constraint of CONSTRAINTS) {
+    for (const [resource, text] of Object.entries(asRecord(item[constraint]) ?? {})) {
+      const bound = parseQuantity(text);
+      const found = bound && CHECKS[constraint](requests.get(resource), limits.get(resource), bound);
+      if (found) out.push({ constraint, ...found, resource, bound: String(text) });
+    }
+  }
+  return out;
+}
+
+const CONSTRAINTS: readonly Constraint[] = ['min', 'max', 'maxLimitRequestRatio'];
+
+type Check = (request: Quantity | undefined, limit: Quantity | undefined, bound: Quantity) => Pick<LimitViolation, 'kind' | 'field'> | undefined;
+
+const CHECKS: Readonly<Record<Constraint, Check>> = {
+  min: (request, limit, bound) =>
+    !request ? { kind: 'missing', field: 'request' }
+    : compareQuantities(request, bound) < 0 ? { kind: 'outside', field: 'request' }
+    : limit && compareQuantities(limit, bound) < 0 ? { kind: 'outside', field: 'limit' }
+    : undefined,
+  max: (request, limit, bound) =>
+    !limit ? { kind: 'missing', field: 'limit' }
+    : compareQuantities(limit, bound) > 0 ? { kind: 'outside', field: 'limit' }
+    : request && compareQuantities(request, bound) > 0 ? { kind: 'outside', field: 'request' }
+    : undefined,
+  maxLimitRequestRatio: (request, limit, ratio) =>
+    !request || request.numerator === 0n ? { kind: 'missing', field: 'request' }
+    : !limit || limit.numerator === 0n ? { kind: 'missing', field: 'limit' }
+    : compareQuantities(limit, { numerator: request.numerator * ratio.numerator, denominator: request.denominator * ratio.denominator }) > 0 ? { kind: 'outside', field: 'limit' }
+    : undefined,
+};
+
+/** A quantity with the format upstream prints it in. */
+export interface FormattedQuantity extends Quantity {
+  readonly format: QuantityFormat;
+}
+
+/** Parsed quantities of a resource map; values that are not quantities are left out (the schema check reports them). */
+export function quantities(values: Readonly<Record<string, unknown>>): Map<string, FormattedQuantity> {
+  const out = new Map<string, FormattedQuantity>();
+  for (const [name, value] of Object.entries(values)) {
+    const quantity = parseQuantity(value);
+    if (quantity) out.set(name, { ...quantity, format: quantityFormat(value) });
+  }
+  return out;
+}
+
+type Totals = Map<string, FormattedQuantity>;
 
 /** A pod's requests and limits as LimitRanger checks a Pod item, after SetDefaults_Pod and the Container items' defaults. */
-// upstream: plugin/pkg/admission/limitranger/admission.go podRequests, podLimits (v1.36): regular containers and
-// sidecars add up, a later init container runs beside the sidecars started before it, the pod-level cpu and memory
-// replace the container totals
+// upstream: plugin/pkg/admission/limitranger/admission.go podRequests, podLimits (v1.36): the pod-level cpu and memory
+// (after defaultPodRequests) replace the container totals
 export function podTotals(workload: Workload, defaults: readonly ItemDefaults[], field: 'requests' | 'limits'): Totals {
+  const total = containerTotals(workload, defaults, field);
+  for (const [name, value] of podLevelTotals(workload, field)) total.set(name, value);
+  return total;
+}
+
+// upstream: podRequests, podLimits: regular containers and sidecars add up, a later init container runs beside the
+// sidecars started before it
+function containerTotals(workload: Workload, defaults: readonly ItemDefaults[], field: 'requests' | 'limits'): Totals {
   const total: Totals = new Map();
   const sidecars: Totals = new Map();
   const initMax: Totals = new Map();
@@ -86,30 +159,49 @@ export function podTotals(workload: Workload, defaults: readonly ItemDefaults[],
     } else maxInto(initMax, addInto(new Map(sidecars), values));
   }
   maxInto(total, initMax);
-  for (const [name, value] of Object.entries(podLevelResources(workload)[field])) {
-    const quantity = parseQuantity(value);
-    if (quantity && (name === 'cpu' || name === 'memory')) total.set(name, quantity);
-  }
   return total;
+}
+
+// upstream: pkg/apis/core/v1/defaults.go defaultPodRequests: with pod-level limits set, a missing pod-level request is
+// the containers' own total (before any LimitRange default) when they request the resource, else the pod-level limit
+function podLevelTotals(workload: Workload, field: 'requests' | 'limits'): Totals {
+  const { requests, limits } = podLevelResources(workload);
+  const values = podLevelValues(field === 'requests' ? requests : limits);
+  if (field === 'limits' || Object.keys(limits).length === 0) return values;
+  for (const [name, value] of containerTotals(workload, [], 'requests')) if (isPodLevelResource(name) && !values.has(name)) values.set(name, value);
+  for (const [name, value] of podLevelValues(limits)) if (!values.has(name)) values.set(name, value);
+  return values;
+}
+
+/** The cpu and memory of a pod-level spec.resources field (the resources PodLevelResources supports). */
+function podLevelValues(values: Readonly<Record<string, unknown>>): Totals {
+  const out = quantities(values);
+  for (const name of out.keys()) if (!isPodLevelResource(name)) out.delete(name);
+  return out;
+}
+
+function isPodLevelResource(name: string): boolean {
+  return name === 'cpu' || name === 'memory';
 }
 
 /** A container's own values (a limit is also its request: SetDefaults_Pod), then the first LimitRange default. */
 function effectiveResources(container: ContainerView, defaults: readonly ItemDefaults[], field: 'requests' | 'limits'): Totals {
-  const own = containerResources(container);
-  const values: Record<string, unknown> = field === 'requests' ? { ...own.limits, ...own.requests } : { ...own.limits };
-  for (const item of defaults) for (const [name, value] of Object.entries(item[field])) values[name] ??= value;
-  const parsed: Totals = new Map();
-  for (const [name, value] of Object.entries(values)) {
-    const quantity = parseQuantity(value);
-    if (quantity) parsed.set(name, quantity);
-  }
-  return parsed;
+  return quantities(effectiveValues(containerResources(container), defaults, field));
 }
 
+/** The values LimitRanger checks a container by: its own, else the first of the defaults that sets one. */
+export function effectiveValues(own: Pick<ContainerResources, 'requests' | 'limits'>, defaults: readonly ItemDefaults[], field: 'requests' | 'limits'): Record<string, unknown> {
+  const values: Record<string, unknown> = field === 'requests' ? { ...own.limits, ...own.requests } : { ...own.limits };
+  for (const item of defaults) for (const [name, value] of Object.entries(item[field])) values[name] ??= value;
+  return values;
+}
+
+// upstream: Quantity.Add keeps the format of the first addend unless it is zero
 function addInto(target: Totals, values: Totals): Totals {
   for (const [name, value] of values) {
     const current = target.get(name);
-    target.set(name, current ? addQuantities(current, value) : value);
+    const format = current && current.numerator !== 0n ? current.format : value.format;
+    target.set(name, current ? { ...addQuantities(current, value), format } : value);
   }
   return target;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ceilMilliValue, ceilValue, compareQuantities, formatQuantity, parseQuantity } from './quantity.js';
+import { ceilMilliValue, ceilValue, compareQuantities, formatQuantity, parseQuantity, quantityFormat } from './quantity.js';
 
 const q = (text: string | number) => {
   const parsed = parseQuantity(text);
@@ -52,5 +52,23 @@ describe('formatQuantity', () => {
     expect(formatQuantity(q('1000m'))).toBe('1');
     expect(formatQuantity(q('0.25'))).toBe('250m');
     expect(formatQuantity(q('1Ki'))).toBe('1024');
+  });
+
+  // upstream: apimachinery pkg/api/resource/quantity_test.go TestQuantityString (canonical forms per format)
+  it('prints the canonical form of each format, as Quantity.String() does', () => {
+    expect(formatQuantity(q('2200Mi'), 'BinarySI')).toBe('2200Mi');
+    expect(formatQuantity(q('1Gi'), 'BinarySI')).toBe('1Gi');
+    expect(formatQuantity(q('1023'), 'BinarySI')).toBe('1023');
+    expect(formatQuantity(q('1.5'), 'BinarySI')).toBe('1500m');
+    expect(formatQuantity(q('2400m'))).toBe('2400m');
+    expect(formatQuantity(q('2000000000'))).toBe('2G');
+    expect(formatQuantity(q('1500'))).toBe('1500');
+    expect(formatQuantity(q('0.5u'))).toBe('500n');
+    expect(formatQuantity(q('2000'), 'DecimalExponent')).toBe('2e3');
+    expect(formatQuantity(q('0'), 'BinarySI')).toBe('0');
+  });
+
+  it('tells the format from the text', () => {
+    expect([quantityFormat('100Mi'), quantityFormat('1e3'), quantityFormat('100m'), quantityFormat(2), quantityFormat('1')]).toEqual(['BinarySI', 'DecimalExponent', 'DecimalSI', 'DecimalSI', 'DecimalSI']);
   });
 });

@@ -63,7 +63,7 @@ export function addQuantities(a: Quantity, b: Quantity): Quantity {
   return { numerator: a.numerator * b.denominator + b.numerator * a.denominator, denominator: a.denominator * b.denominator };
 }
 
-export function maxQuantity(a: Quantity, b: Quantity): Quantity {
+export function maxQuantity<T extends Quantity>(a: T, b: T): T {
   return compareQuantities(a, b) >= 0 ? a : b;
 }
 
@@ -82,10 +82,56 @@ function ceilDiv(numerator: bigint, denominator: bigint): bigint {
   return numerator % denominator > 0n ? quotient + 1n : quotient;
 }
 
-/** A readable canonical form: whole numbers as-is, fractions in milli-units when exact ("250m"). */
-export function formatQuantity(q: Quantity): string {
-  if (q.numerator % q.denominator === 0n) return String(q.numerator / q.denominator);
-  const milli = q.numerator * 1000n;
-  if (milli % q.denominator === 0n) return `${milli / q.denominator}m`;
-  return String(Number(q.numerator) / Number(q.denominator));
+/** How upstream prints a quantity: the format of the text it was parsed from (Quantity.Format). */
+export type QuantityFormat = 'BinarySI' | 'DecimalSI' | 'DecimalExponent';
+
+/** The format of a quantity's text: binary suffixes (Ki..Ei), exponents (e3), else decimal SI (plain numbers too). */
+export function quantityFormat(input: unknown): QuantityFormat {
+  const suffix = typeof input === 'string' ? QUANTITY.exec(input)?.[3] : undefined;
+  if (suffix === undefined) return 'DecimalSI';
+  return suffix in BINARY_POWER ? 'BinarySI' : /^[eE]/.test(suffix) ? 'DecimalExponent' : 'DecimalSI';
+}
+
+const DECIMAL_SUFFIX: Readonly<Record<number, string>> = { [-9]: 'n', [-6]: 'u', [-3]: 'm', 0: '', 3: 'k', 6: 'M', 9: 'G', 12: 'T', 15: 'P', 18: 'E' };
+const BINARY_SUFFIX = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'] as const;
+
+/** The canonical text upstream's Quantity.String() gives in a format ("2200Mi", "2400m", "2G", "2e9"). */
+// upstream: apimachinery pkg/api/resource/quantity.go CanonicalizeBytes: BinarySI only for whole values of at least
+// 1024, else DecimalSI; the mantissa loses its trailing zeros and the exponent steps down to a multiple of 3
+export function formatQuantity(q: Quantity, format: QuantityFormat = 'DecimalSI'): string {
+  if (q.numerator === 0n) return '0';
+  const whole = q.numerator % q.denominator === 0n ? q.numerator / q.denominator : undefined;
+  if (format === 'BinarySI' && whole !== undefined && (whole >= 1024n || whole <= -1024n)) return binaryText(whole);
+  const decimal = decimalParts(q);
+  if (!decimal) return String(Number(q.numerator) / Number(q.denominator));
+  const suffix = format === 'DecimalExponent' ? (decimal.exponent === 0 ? '' : `e${decimal.exponent}`) : DECIMAL_SUFFIX[decimal.exponent];
+  return suffix === undefined ? `${decimal.mantissa}e${decimal.exponent}` : `${decimal.mantissa}${suffix}`;
+}
+
+function binaryText(value: bigint): string {
+  let mantissa = value;
+  let power = 0;
+  while (power < BINARY_SUFFIX.length - 1 && mantissa % 1024n === 0n) {
+    mantissa /= 1024n;
+    power += 1;
+  }
+  return `${mantissa}${BINARY_SUFFIX[power] ?? ''}`;
+}
+
+/** q as mantissa * 10^exponent, exponent a multiple of 3, mantissa without removable trailing zeros. */
+function decimalParts(q: Quantity): { mantissa: bigint; exponent: number } | undefined {
+  let { numerator: mantissa, denominator } = q;
+  let exponent = 0;
+  while (denominator % 10n === 0n) {
+    denominator /= 10n;
+    exponent -= 1;
+  }
+  if (mantissa % denominator !== 0n) return undefined;
+  mantissa /= denominator;
+  while (mantissa % 10n === 0n) {
+    mantissa /= 10n;
+    exponent += 1;
+  }
+  const step = ((exponent % 3) + 3) % 3;
+  return { mantissa: mantissa * 10n ** BigInt(step), exponent: exponent - step };
 }
