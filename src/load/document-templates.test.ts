@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Path } from '../model/document.js';
-import { buildDocuments, type BuiltDocument } from './build-values.js';
+import { buildDocuments, FastSpansOnDemand, type BuiltDocument } from './build-values.js';
 import { DocumentTemplates } from './document-templates.js';
 import { DEFAULT_LIMITS } from './load-manifests.js';
 import { SharedValues } from './shared-values.js';
@@ -89,5 +89,14 @@ describe('DocumentTemplates', () => {
     expect(read[4]?.status.allocatable).toBe(read[3]?.status.allocatable);
     expect(read[2]?.status.allocatable).toBe(read[0]?.status.allocatable);
     expect(read[1]?.metadata).not.toBe(read[0]?.metadata);
+  });
+
+  it('places a finding even when the fast reader refuses a text it never read (the full reader answers)', () => {
+    // a lone CR: the fast reader refuses it, so only a templated document could reach the lazy spans with it
+    const text = 'a:\n  b: "x\ry"\n  c: 1\n';
+    const spans = new FastSpansOnDemand(text, 10, DEFAULT_LIMITS);
+    const full = buildDocuments(text, 10, DEFAULT_LIMITS, 'eager')[0];
+    expect(spans.find(['a', 'c']).span).toEqual(full?.spans.find(['a', 'c']).span);
+    expect(spans.rootSpan).toEqual(full?.rootSpan);
   });
 });
