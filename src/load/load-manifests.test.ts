@@ -106,6 +106,7 @@ describe('loadManifests on bad input', () => {
     await writeFile(join(dir, 'binary.yaml'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]));
     await writeFile(join(dir, 'latin1.yaml'), Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: caf\xe9\n', 'latin1'));
     await writeFile(join(dir, 'bom-crlf.yaml'), '\uFEFFapiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: bom\r\n');
+    await writeFile(join(dir, 'bom-utf8.yaml'), '\uFEFFapiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: café\n');
     await writeFile(join(dir, 'big.yaml'), 'a: 1\n'.repeat(300));
     await writeFile(join(dir, 'bomb.yaml'), billionLaughs());
     await writeFile(join(dir, 'good.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: good\n');
@@ -115,8 +116,8 @@ describe('loadManifests on bad input', () => {
   });
 
   it('reports binary, missing and oversized files, warns of non-UTF-8 ones, and goes on with the rest', async () => {
-    const result = await loadManifests(['binary.yaml', 'latin1.yaml', 'missing.yaml', 'big.yaml', 'good.yaml', 'bom-crlf.yaml'], { cwd: dir, limits: { maxFileSize: 1000 } });
-    expect(names(result as never)).toEqual(['bom', 'good', 'caf\uFFFD']);
+    const result = await loadManifests(['binary.yaml', 'latin1.yaml', 'missing.yaml', 'big.yaml', 'good.yaml', 'bom-crlf.yaml', 'bom-utf8.yaml'], { cwd: dir, limits: { maxFileSize: 1000 } });
+    expect(names(result as never)).toEqual(['bom', 'café', 'good', 'caf\uFFFD']);
     expect(brief(result as never)).toEqual([
       'missing.yaml:1:1 error file-unreadable: no such file or directory',
       'big.yaml:1:1 error too-large: file is 1.5 KiB, over the 1000 bytes limit',
@@ -124,6 +125,7 @@ describe('loadManifests on bad input', () => {
       'latin1.yaml:4:12 warning invalid-utf8: file is not valid UTF-8 text: kubectl reads each invalid byte sequence as U+FFFD',
     ]);
     expect(result.objects.find((object) => object.ref.name === 'bom')?.rangeOf(['metadata', 'name'])).toMatchObject({ line: 4, column: 9, endColumn: 12 });
+    expect(result.objects.find((object) => object.ref.name === 'café')?.rangeOf(['metadata', 'name'])).toMatchObject({ line: 4, column: 9, endColumn: 13 });
   });
 
   it('stops an alias bomb without expanding it', async () => {

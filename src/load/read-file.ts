@@ -1,4 +1,5 @@
 // Reads one input file with the guards a linter in a pre-commit hook needs: size, binary, encoding.
+import { isAscii, isUtf8 } from 'node:buffer';
 import { readFile, stat } from 'node:fs/promises';
 import type { Finding } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule-meta.js';
@@ -41,14 +42,23 @@ function decode(file: string, bytes: Buffer): ReadResult {
     return text.includes('\0') ? failure(file, LOAD_CHECKS.binaryFile, 'file is binary (it contains NUL characters)') : { source: new SourceText(file, text) };
   }
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return failure(file, LOAD_CHECKS.binaryFile, 'file is binary (it contains NUL bytes)');
-  try {
-    return { source: new SourceText(file, new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
-  } catch {
-    const source = new SourceText(file, new TextDecoder('utf-8').decode(bytes));
-    const offset = source.text.indexOf('\uFFFD');
-    const message = 'file is not valid UTF-8 text: kubectl reads each invalid byte sequence as U+FFFD';
-    return { source, warning: fileFinding(source, offset, offset + 1, { ...LOAD_CHECKS.invalidUtf8, message }) };
-  }
+  const text = validUtf8Text(bytes);
+  if (text !== undefined) return { source: new SourceText(file, text) };
+  const source = new SourceText(file, new TextDecoder('utf-8').decode(bytes));
+  const offset = source.text.indexOf('\uFFFD');
+  const message = 'file is not valid UTF-8 text: kubectl reads each invalid byte sequence as U+FFFD';
+  return { source, warning: fileFinding(source, offset, offset + 1, { ...LOAD_CHECKS.invalidUtf8, message }) };
+}
+
+/**
+ * The text of valid UTF-8 bytes without their byte order mark, as TextDecoder's fatal mode reads it, or undefined for
+ * invalid bytes. Buffer's native checks and slices take about half its time (the cluster snapshots' tens of MB are
+ * ASCII, which becomes a one-byte string by a copy).
+ */
+function validUtf8Text(bytes: Buffer): string | undefined {
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  if (isAscii(body)) return body.toString('latin1');
+  return isUtf8(body) ? body.toString('utf8') : undefined;
 }
 
 /** The UTF-16 encoding a byte order mark names (go-yaml and kubectl read both). */
