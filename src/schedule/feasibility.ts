@@ -73,7 +73,7 @@ function appendUsageFreeFirst(verdicts: Verdict[], nodes: NodeClasses, spec: Cla
   }
   if (passing.size === 0) return;
   const usageFreeKeys = nodes.classKeys(usageFreeSpec);
-  appendClassVerdicts(verdicts, nodes, spec, split.rest, (index) => passing.has(usageFreeKeys[index] ?? ''));
+  appendClassVerdicts(verdicts, nodes, spec, split.rest, (index) => passing.has(usageFreeKeys(index)));
 }
 
 /** Nodes no verdict lists (they have the `others` status), ascending. */

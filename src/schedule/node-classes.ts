@@ -32,14 +32,76 @@ export function specId(spec: ClassSpec): string {
  */
 interface Grouping {
   readonly headOf: (node: NodeInfo) => string;
-  readonly tailOf: (node: NodeInfo) => string;
   readonly classes: Map<string, NodeClass>;
   /** The classes per head, with their tails (few per head: the nodes of one pool and usage). */
   readonly byHead: Map<string, { readonly tail: string; readonly nodeClass: NodeClass }[]>;
-  readonly tails: string[];
-  readonly keyOf: string[];
-  /** The class of each node (its key is keyOf's). */
-  readonly classOf: NodeClass[];
+  /** Which class each node is in. */
+  readonly membership: Membership;
+}
+
+/** The class of each node in one grouping, and the tail of its key. */
+interface Membership {
+  classOf(index: number): NodeClass | undefined;
+  /** Records that node `index` is now in `nodeClass`. */
+  assign(index: number, nodeClass: NodeClass): void;
+  tailOf(index: number, node: NodeInfo): string;
+}
+
+/** A class per node, and each node's tail worked out once (the base classes, and groupings that read the name). */
+class PerNodeMembership implements Membership {
+  readonly #classOf: NodeClass[] = [];
+  readonly #tails: string[] = [];
+  readonly #tailOf: (node: NodeInfo) => string;
+
+  constructor(tailOf: (node: NodeInfo) => string) {
+    this.#tailOf = tailOf;
+  }
+
+  classOf(index: number): NodeClass | undefined {
+    return this.#classOf[index];
+  }
+
+  assign(index: number, nodeClass: NodeClass): void {
+    this.#classOf[index] = nodeClass;
+  }
+
+  tailOf(index: number, node: NodeInfo): string {
+    return (this.#tails[index] ??= this.#tailOf(node));
+  }
+}
+
+/**
+ * The class of each node through its base class: a coarse grouping's key is a function of the base class's key, so all
+ * the members of a base class share one class, and a grouping costs its classes, not its nodes (NodeClasses.replace
+ * moves the base first, then this grouping's class of the node's new base class is assigned).
+ */
+class BaseMembership implements Membership {
+  readonly #base: Grouping;
+  readonly #classOf = new WeakMap<NodeClass, NodeClass>();
+  readonly #tailOf: (node: NodeInfo) => string;
+
+  constructor(base: Grouping, tailOf: (node: NodeInfo) => string) {
+    this.#base = base;
+    this.#tailOf = tailOf;
+  }
+
+  classOf(index: number): NodeClass | undefined {
+    const base = this.#base.membership.classOf(index);
+    return base && this.#classOf.get(base);
+  }
+
+  assign(index: number, nodeClass: NodeClass): void {
+    const base = this.#base.membership.classOf(index);
+    if (base) this.assignBase(base, nodeClass);
+  }
+
+  assignBase(base: NodeClass, nodeClass: NodeClass): void {
+    this.#classOf.set(base, nodeClass);
+  }
+
+  tailOf(_index: number, node: NodeInfo): string {
+    return this.#tailOf(node);
+  }
 }
 
 const ABSENT = '\u0002';
@@ -67,11 +129,11 @@ function isCoarse(spec: ClassSpec): boolean {
   return !spec.usesName && (spec.images?.length ?? 0) === 0 && !spec.keys.includes(HOSTNAME_LABEL);
 }
 
-/** A class #fromBase builds, with the head and tail of its key. */
+/** A class #fromBase builds: the head and tail of its key and the base classes it joins. */
 interface NewClass {
-  readonly nodeClass: NodeClass;
   readonly head: string;
   readonly tail: string;
+  readonly bases: NodeClass[];
 }
 
 /** Nodes sorted by name, with cached groupings per ClassSpec that follow node updates. */
@@ -115,13 +177,15 @@ export class NodeClasses {
 
   /** The key of the class node `index` belongs to under `spec`. */
   classKeyOf(spec: ClassSpec, index: number): string {
-    return this.#grouping(spec).keyOf[index] ?? '';
+    return this.#grouping(spec).membership.classOf(index)?.key ?? '';
   }
 
-  /** classKeyOf(spec, index) of every node, by index: valid until the next replace. */
-  classKeys(spec: ClassSpec): readonly string[] {
-    return this.#grouping(spec).keyOf;
+  /** classKeyOf under `spec`, with the grouping looked up once. */
+  classKeys(spec: ClassSpec): (index: number) => string {
+    const { membership } = this.#grouping(spec);
+    return (index) => membership.classOf(index)?.key ?? '';
   }
+
 
   /** Indices of the nodes hosting a non-terminating pod of `namespace` labelled `key: value`. */
   podLabelHolders(namespace: string, key: string, value: string): ReadonlySet<number> {
@@ -169,39 +233,34 @@ export class NodeClasses {
   }
 
   #perNode(headOfNode: (node: NodeInfo) => string, tailOf: (node: NodeInfo) => string): Grouping {
-    const grouping = emptyGrouping(headOfNode, tailOf);
+    const grouping = emptyGrouping(headOfNode, new PerNodeMembership(tailOf));
     for (let i = 0; i < this.#nodes.length; i++) this.#insert(grouping, i);
     return grouping;
   }
 
   /** The grouping from the base classes: one key per base class instead of one per node. */
   #fromBase(headOfNode: (node: NodeInfo) => string, tailOf: (node: NodeInfo) => string): Grouping {
-    this.#base ??= this.#perNode((node) => node.classKey, (node) => node.labelsKey);
-    const grouping = emptyGrouping(headOfNode, tailOf);
+    const base = (this.#base ??= this.#perNode((node) => node.classKey, (node) => node.labelsKey));
+    const membership = new BaseMembership(base, tailOf);
+    const grouping = emptyGrouping(headOfNode, membership);
     const byKey = new Map<string, NewClass>();
-    const classOf: (NewClass | undefined)[] = new Array<NewClass | undefined>(this.#nodes.length);
-    for (const base of this.#base.classes.values()) {
-      const node = this.#nodes[base.members[0] ?? -1];
+    for (const baseClass of base.classes.values()) {
+      const node = this.#nodes[baseClass.members[0] ?? -1];
       if (!node) continue;
       const head = headOfNode(node);
       const tail = tailOf(node);
       const key = head + tail;
-      let created = byKey.get(key);
-      if (!created) byKey.set(key, (created = { nodeClass: { key, members: [] }, head, tail }));
-      for (const index of base.members) classOf[index] = created;
+      const known = byKey.get(key);
+      if (known) known.bases.push(baseClass);
+      else byKey.set(key, { head, tail, bases: [baseClass] });
     }
-    // as #perNode builds them: members ascending, classes in the order of their first member; and the per-node arrays
-    // written in order (written out of order, V8 keeps them as dictionaries, slow for every later lookup)
-    const ordered: NewClass[] = [];
-    classOf.forEach((created, index) => {
-      if (!created) return;
-      if (created.nodeClass.members.length === 0) ordered.push(created);
-      created.nodeClass.members.push(index);
-      grouping.keyOf[index] = created.nodeClass.key;
-      grouping.tails[index] = created.tail;
-      grouping.classOf[index] = created.nodeClass;
-    });
-    for (const { nodeClass, head, tail } of ordered) addClass(grouping, nodeClass, head, tail);
+    // as #perNode builds them: members ascending, classes in the order of their first member
+    const made = [...byKey].map(([key, { head, tail, bases }]) => ({ nodeClass: { key, members: unionOf(bases) }, head, tail, bases }));
+    made.sort((a, b) => (a.nodeClass.members[0] ?? 0) - (b.nodeClass.members[0] ?? 0));
+    for (const { nodeClass, head, tail, bases } of made) {
+      addClass(grouping, nodeClass, head, tail);
+      for (const baseClass of bases) membership.assignBase(baseClass, nodeClass);
+    }
     return grouping;
   }
 
@@ -213,17 +272,19 @@ export class NodeClasses {
     this.#withAntiAffinity = followed(this.#withAntiAffinity, old, node, (n) => n.podsWithRequiredAntiAffinity.length > 0);
     this.#nodes[index] = node;
     if (old) this.#moveHolder(index, old, node);
-    if (this.#base) this.#move(this.#base, index, old);
-    for (const grouping of this.#groupings.values()) this.#move(grouping, index, old);
+    // the classes the node leaves, read before the base moves (the groupings built on it find theirs through it)
+    const held = [...this.#groupings.values()].map((grouping) => grouping.membership.classOf(index));
+    if (this.#base) this.#move(this.#base, index, old, this.#base.membership.classOf(index));
+    [...this.#groupings.values()].forEach((grouping, at) => this.#move(grouping, index, old, held[at]));
   }
 
-  /** Moves node `index` (which was `old`) to its class now. */
-  #move(grouping: Grouping, index: number, old: NodeInfo | undefined): void {
-    const held = grouping.classOf[index];
+  /** Moves node `index` (which was `old`, in class `held`) to its class now. */
+  #move(grouping: Grouping, index: number, old: NodeInfo | undefined, held: NodeClass | undefined): void {
     const node = this.#nodes[index];
     if (!held || !old || !node) return this.#insert(grouping, index);
     const head = grouping.headOf(old);
     if (head === grouping.headOf(node)) {
+      grouping.membership.assign(index, held);
       // The same class (a filter ignoring usage): a class of one node goes and comes back last, as a move would leave it.
       if (held.members.length > 1) return;
       grouping.classes.delete(held.key);
@@ -266,23 +327,27 @@ export class NodeClasses {
     const node = this.#nodes[index];
     if (!node) return;
     const head = grouping.headOf(node);
-    const tail = (grouping.tails[index] ??= grouping.tailOf(node));
+    const tail = grouping.membership.tailOf(index, node);
     const existing = grouping.byHead.get(head)?.find((entry) => entry.tail === tail)?.nodeClass;
     if (existing) {
       existing.members.splice(lowerBound(existing.members, index), 0, index);
-      grouping.keyOf[index] = existing.key;
-      grouping.classOf[index] = existing;
+      grouping.membership.assign(index, existing);
       return;
     }
     const created: NodeClass = { key: head + tail, members: [index] };
     addClass(grouping, created, head, tail);
-    grouping.keyOf[index] = created.key;
-    grouping.classOf[index] = created;
+    grouping.membership.assign(index, created);
   }
 }
 
-function emptyGrouping(headOfNode: (node: NodeInfo) => string, tailOf: (node: NodeInfo) => string): Grouping {
-  return { headOf: headOfNode, tailOf, classes: new Map(), byHead: new Map(), tails: [], keyOf: [], classOf: [] };
+function emptyGrouping(headOfNode: (node: NodeInfo) => string, membership: Membership): Grouping {
+  return { headOf: headOfNode, classes: new Map(), byHead: new Map(), membership };
+}
+
+/** The members of the classes, ascending (each class's members are), in a new array. */
+function unionOf(classes: readonly NodeClass[]): number[] {
+  if (classes.length === 1) return classes[0]?.members.slice() ?? [];
+  return Array.from(Int32Array.from(classes.flatMap((nodeClass) => nodeClass.members)).sort());
 }
 
 /** Adds a class whose key is `head + tail`. */

@@ -94,7 +94,7 @@ function listFeasibleClasses(feasibility: Feasibility, nodes: NodeClasses, score
   const filterKeys = nodes.classKeys(filterSpec);
   for (const nodeClass of classes) {
     const first = nodeClass.members[0];
-    if (first !== undefined && feasibleKeys.has(filterKeys[first] ?? '')) out.push(nodeClass);
+    if (first !== undefined && feasibleKeys.has(filterKeys(first))) out.push(nodeClass);
   }
   return out;
 }
