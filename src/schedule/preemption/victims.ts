@@ -60,7 +60,7 @@ export function victimFates(
   boundPods: readonly KubeObject[],
   placed: { readonly snapshot: SchedulerSnapshot; readonly end: readonly NodeInfo[] },
 ): VictimFate[][] {
-  const byKey = new Map(boundPods.map((pod) => [`${pod.ref.namespace}/${pod.ref.name}`, pod]));
+  const byKey = podsByKey(boundPods, new Set(evicted.flat()));
   const requests: PlacementRequest[] = [];
   const pending: { readonly pod: string; readonly controller: string; readonly request: number }[] = [];
   const fates = evicted.map((keys) =>
@@ -77,4 +77,15 @@ export function victimFates(
   const run = placeAll(requests, placed.snapshot, placed.end);
   const replaced = new Map(pending.map(({ pod, controller, request }) => [pod, fateOf(pod, controller, run.outcomes[request])]));
   return fates.map((list) => list.map((fate) => replaced.get(fate.pod) ?? fate));
+}
+
+/** The bound pods named by `keys` ("<namespace>/<name>"; the last of a name wins): none to look at when nothing was evicted. */
+function podsByKey(boundPods: readonly KubeObject[], keys: ReadonlySet<string>): Map<string, KubeObject> {
+  const byKey = new Map<string, KubeObject>();
+  if (keys.size === 0) return byKey;
+  for (const pod of boundPods) {
+    const key = `${pod.ref.namespace}/${pod.ref.name}`;
+    if (keys.has(key)) byKey.set(key, pod);
+  }
+  return byKey;
 }
