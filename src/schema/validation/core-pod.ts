@@ -3,19 +3,33 @@ import { validateContainer, validateDNS1123Label, type NameSet } from './core-co
 import { duplicate, forbidden, invalid, notSupported, required, type ErrorList, type FieldPath } from './field-error.js';
 import { dns1123LabelErrors, inclusiveRangeError, labelValueErrors, qualifiedNameErrors, subdomainErrors } from './names.js';
 import { validateLabelSelector, validateSelectorRequirement } from './label-selector.js';
+import { validatePodResources } from './pod-resources.js';
 import { validateAnnotations, validateLabels } from './object-meta.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';
 
 const MAX_INT32 = 2147483647;
 
-/** Extra volume names a pod spec's mounts may use: a StatefulSet's volumeClaimTemplates. */
-export interface PodSpecOptions {
+/** What the release checks turn on; every kind's validation passes it down to its pod spec. */
+export interface ValidationContext {
+  /** PodLevelResources is on (beta, on by default since 1.34): spec.resources is validated. */
+  readonly podLevelResources: boolean;
+}
+
+export interface PodSpecOptions extends ValidationContext {
+  /** Extra volume names the mounts may use: a StatefulSet's volumeClaimTemplates. */
   readonly claimTemplates: readonly string[];
+  /** The spec of a Pod, not of a template: SetDefaults_Pod has given containers their limits as requests. */
+  readonly isPod: boolean;
+}
+
+/** The options of a pod template's spec. */
+export function templateOptions(context: ValidationContext, claimTemplates: readonly string[] = []): PodSpecOptions {
+  return { ...context, claimTemplates, isPod: false };
 }
 
 // upstream: validation.go ValidatePodTemplateSpec (template metadata: labels and annotations only)
-export function validatePodTemplateSpec(template: unknown, field: FieldPath, options: PodSpecOptions = { claimTemplates: [] }): ErrorList {
+export function validatePodTemplateSpec(template: unknown, field: FieldPath, options: PodSpecOptions): ErrorList {
   const metadata = recordField(asRecord(template), 'metadata');
   const spec = recordField(asRecord(template), 'spec');
   const errors = [
@@ -28,7 +42,7 @@ export function validatePodTemplateSpec(template: unknown, field: FieldPath, opt
 }
 
 // upstream: validation.go ValidatePodSpec (v1.36)
-export function validatePodSpec(spec: Fields | undefined, field: FieldPath, options: PodSpecOptions = { claimTemplates: [] }): ErrorList {
+export function validatePodSpec(spec: Fields | undefined, field: FieldPath, options: PodSpecOptions): ErrorList {
   if (!spec) return [];
   const { names: volumes, errors } = validateVolumes(arrayField(spec, 'volumes'), [...field, 'volumes']);
   for (const claim of options.claimTemplates) volumes.add(claim);
@@ -41,6 +55,7 @@ export function validatePodSpec(spec: Fields | undefined, field: FieldPath, opti
       if (container) appendAll(errors, validateContainer(container, [...field, list, index], { volumes, names: containerNames, isInit }));
     });
   }
+  if (options.podLevelResources) appendAll(errors, validatePodResources(spec, field, options.isPod));
   appendAll(errors, validateHostPorts(spec, field));
   // absent fields and empty lists have nothing to check: their paths are not built
   if (spec['nodeSelector'] !== undefined) appendAll(errors, validateLabels(spec['nodeSelector'], [...field, 'nodeSelector']));
