@@ -1,6 +1,6 @@
 // pkg/apis/core/validation for pod specs and templates: volumes, containers, tolerations, topology spread, names.
 import { validateContainer, validateDNS1123Label, type NameSet } from './core-container.js';
-import { duplicate, forbidden, invalid, notSupported, required, type ErrorList, type FieldPath } from './field-error.js';
+import { duplicate, forbidden, goQuote, GoSyntax, invalid, notSupported, required, type ErrorList, type FieldPath } from './field-error.js';
 import { dns1123LabelErrors, inclusiveRangeError, labelValueErrors, qualifiedNameErrors, subdomainErrors } from './names.js';
 import { validateLabelSelector, validateSelectorRequirement } from './label-selector.js';
 import { validatePodResources } from './pod-resources.js';
@@ -14,6 +14,8 @@ const MAX_INT32 = 2147483647;
 export interface ValidationContext {
   /** PodLevelResources is on (beta, on by default since 1.34): spec.resources is validated. */
   readonly podLevelResources: boolean;
+  /** Before 1.32 an Exists toleration with a value printed the whole toleration, not the value. */
+  readonly wholeToleration: boolean;
 }
 
 export interface PodSpecOptions extends ValidationContext {
@@ -64,7 +66,7 @@ export function validatePodSpec(spec: Fields | undefined, field: FieldPath, opti
   appendAll(errors, validatePodNames(spec, field));
   const tolerations = arrayField(spec, 'tolerations');
   const constraints = arrayField(spec, 'topologySpreadConstraints');
-  if (tolerations.length > 0) appendAll(errors, validateTolerations(tolerations, [...field, 'tolerations']));
+  if (tolerations.length > 0) appendAll(errors, validateTolerations(tolerations, [...field, 'tolerations'], options));
   if (constraints.length > 0) appendAll(errors, validateTopologySpreadConstraints(constraints, [...field, 'topologySpreadConstraints']));
   const deadline = intField(spec, 'activeDeadlineSeconds');
   if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32)) errors.push(invalid([...field, 'activeDeadlineSeconds'], deadline, inclusiveRangeError(1, MAX_INT32)));
@@ -277,7 +279,7 @@ function validateKeyToPath(item: Fields, field: FieldPath): ErrorList {
 const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
 // upstream: validation.go ValidateTolerations (v1.36); enums of operator and effect are the schema's
-export function validateTolerations(tolerations: readonly unknown[], field: FieldPath): ErrorList {
+export function validateTolerations(tolerations: readonly unknown[], field: FieldPath, context: ValidationContext): ErrorList {
   const errors: ErrorList = [];
   tolerations.forEach((entry, index) => {
     const toleration = asRecord(entry) ?? {};
@@ -297,13 +299,25 @@ export function validateTolerations(tolerations: readonly unknown[], field: Fiel
       const messages = labelValueErrors(value);
       if (messages.length > 0) errors.push(invalid([...at, 'operator'], value, messages.join(';')));
     } else if (operator === 'Exists' && value !== '') {
-      errors.push(invalid([...at, 'operator'], value, "value must be empty when `operator` is 'Exists'"));
+      const badValue = context.wholeToleration ? tolerationGoSyntax(toleration) : value;
+      errors.push(invalid([...at, 'operator'], badValue, "value must be empty when `operator` is 'Exists'"));
     } else if (operator !== 'Exists') {
       errors.push(notSupported([...at, 'operator'], operator, ['Equal', 'Exists']));
     }
     if (effect !== '' && !TAINT_EFFECTS.includes(effect)) errors.push(notSupported([...at, 'effect'], effect, TAINT_EFFECTS));
   });
   return errors;
+}
+
+/**
+ * fmt's %#v of the internal core.Toleration, as field.Error printed it before 1.32. A set tolerationSeconds is a pointer,
+ * printed as its address, which differs in every API server process: kubefit prints a fixed one.
+ */
+// upstream: apimachinery field/errors.go ErrorBody (v1.31, `%#v` fallback); pkg/apis/core/types.go Toleration
+function tolerationGoSyntax(toleration: Fields): GoSyntax {
+  const text = (name: string): string => goQuote(stringField(toleration, name) ?? '');
+  const seconds = intField(toleration, 'tolerationSeconds') === undefined ? 'nil' : '0xc000000000';
+  return new GoSyntax(`core.Toleration{Key:${text('key')}, Operator:${text('operator')}, Value:${text('value')}, Effect:${text('effect')}, TolerationSeconds:(*int64)(${seconds})}`);
 }
 
 const NOT_POSITIVE = 'must be greater than zero';

@@ -89,9 +89,10 @@ export function validateBuiltinObject(object: KubeObject, release: string): Buil
   return { findings, decoded: decodeErrors.length === 0 };
 }
 
-// upstream: pkg/features/kube_features.go PodLevelResources (beta, on by default from 1.34)
+// upstream: pkg/features/kube_features.go PodLevelResources (beta, on by default from 1.34); ValidateTolerations passed
+// the whole toleration to field.Invalid until kubernetes#128119 (1.32)
 function contextOf(release: string): ValidationContext {
-  return { podLevelResources: compareReleases(release, '1.34') >= 0 };
+  return { podLevelResources: compareReleases(release, '1.34') >= 0, wholeToleration: compareReleases(release, '1.32') < 0 };
 }
 
 const meta = (id: string, description: string, remediation: string): RuleMeta => ({

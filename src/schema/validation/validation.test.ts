@@ -210,6 +210,21 @@ describe('validatePodResources (PodLevelResources, 1.34+)', () => {
   });
 });
 
+// The example and the two messages of kubernetes#128119 (1.32), which made ValidateTolerations pass the value instead
+// of the whole toleration (printed with %#v by field.Error)
+describe('ValidateTolerations: an Exists toleration with a value', () => {
+  it.each([
+    ['1.31', 'core.Toleration{Key:"pool", Operator:"Exists", Value:"build", Effect:"NoSchedule", TolerationSeconds:(*int64)(nil)}'],
+    ['1.32', '"build"'],
+  ])('%s prints %s', async (release, value) => {
+    const { objects } = await loadManifests(['invalid-exists-toleration.yaml'], { cwd: 'fixtures/schema/validation' });
+    const findings = validateObjects(objects, { kubernetesVersion: release, extraSchemas: new Map(), strictKinds: false });
+    expect(findings.filter((finding) => finding.ruleId === 'api-validation').map((finding) => finding.message)).toEqual([
+      `spec.tolerations[0].operator: Invalid value: ${value}: value must be empty when \`operator\` is 'Exists'`,
+    ]);
+  });
+});
+
 describe('ValidateContainerResourceRequirements (limits-below-requests)', () => {
   it('reports a request above its limit, and an extended resource whose request differs from its limit', async () => {
     expect(await check('invalid-resources.yaml')).toEqual([
