@@ -1,7 +1,8 @@
 // What the LimitRanger admission plugin would inject into a container: defaults from LimitRange objects in the inputs.
 // upstream: plugin/pkg/admission/limitranger/admission.go defaultContainerResourceRequirements
 import { asArray, asRecord, type KubeObject } from '../model/object.js';
-import { addQuantities, compareQuantities, maxQuantity, parseQuantity, quantityFormat, type Quantity, type QuantityFormat } from '../model/quantity.js';
+import { compareQuantities, parseQuantity, type Quantity } from '../model/quantity.js';
+import { aggregateContainerTotals, quantities, type ContainerRole, type Totals } from '../model/resource-totals.js';
 import type { ContainerView, Workload } from '../model/workload.js';
 import type { LintIndex } from './lint-index.js';
 import { containerResources, podLevelResources, type ContainerResources } from './resources.js';
@@ -116,22 +117,7 @@ const CHECKS: Readonly<Record<Constraint, Check>> = {
     : undefined,
 };
 
-/** A quantity with the format upstream prints it in. */
-export interface FormattedQuantity extends Quantity {
-  readonly format: QuantityFormat;
-}
-
-/** Parsed quantities of a resource map; values that are not quantities are left out (the schema check reports them). */
-export function quantities(values: Readonly<Record<string, unknown>>): Map<string, FormattedQuantity> {
-  const out = new Map<string, FormattedQuantity>();
-  for (const [name, value] of Object.entries(values)) {
-    const quantity = parseQuantity(value);
-    if (quantity) out.set(name, { ...quantity, format: quantityFormat(value) });
-  }
-  return out;
-}
-
-type Totals = Map<string, FormattedQuantity>;
+export { quantities, type FormattedQuantity } from '../model/resource-totals.js';
 
 /** A pod's requests and limits as LimitRanger checks a Pod item, after SetDefaults_Pod and the Container items' defaults. */
 // upstream: plugin/pkg/admission/limitranger/admission.go podRequests, podLimits (v1.36): the pod-level cpu and memory
@@ -145,21 +131,12 @@ export function podTotals(workload: Workload, defaults: readonly ItemDefaults[],
 // upstream: podRequests, podLimits: regular containers and sidecars add up, a later init container runs beside the
 // sidecars started before it
 function containerTotals(workload: Workload, defaults: readonly ItemDefaults[], field: 'requests' | 'limits'): Totals {
-  const total: Totals = new Map();
-  const sidecars: Totals = new Map();
-  const initMax: Totals = new Map();
-  for (const container of workload.containers) {
-    if (container.type === 'ephemeralContainer') continue;
-    const values = effectiveResources(container, defaults, field);
-    if (container.type === 'container') addInto(total, values);
-    else if (container.isRestartable) {
-      addInto(total, values);
-      addInto(sidecars, values);
-      maxInto(initMax, sidecars);
-    } else maxInto(initMax, addInto(new Map(sidecars), values));
-  }
-  maxInto(total, initMax);
-  return total;
+  const containers = workload.containers.filter((container) => container.type !== 'ephemeralContainer');
+  return aggregateContainerTotals(containers.map((container) => ({ role: roleOf(container), values: effectiveResources(container, defaults, field) })));
+}
+
+function roleOf(container: ContainerView): ContainerRole {
+  return container.type === 'container' ? 'container' : container.isRestartable ? 'sidecar' : 'init';
 }
 
 // upstream: pkg/apis/core/v1/defaults.go defaultPodRequests: with pod-level limits set, a missing pod-level request is
@@ -194,21 +171,4 @@ export function effectiveValues(own: Pick<ContainerResources, 'requests' | 'limi
   const values: Record<string, unknown> = field === 'requests' ? { ...own.limits, ...own.requests } : { ...own.limits };
   for (const item of defaults) for (const [name, value] of Object.entries(item[field])) values[name] ??= value;
   return values;
-}
-
-// upstream: Quantity.Add keeps the format of the first addend unless it is zero
-function addInto(target: Totals, values: Totals): Totals {
-  for (const [name, value] of values) {
-    const current = target.get(name);
-    const format = current && current.numerator !== 0n ? current.format : value.format;
-    target.set(name, current ? { ...addQuantities(current, value), format } : value);
-  }
-  return target;
-}
-
-function maxInto(target: Totals, values: Totals): void {
-  for (const [name, value] of values) {
-    const current = target.get(name);
-    target.set(name, current ? maxQuantity(current, value) : value);
-  }
 }

@@ -23,6 +23,13 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
   { file: 'invalid-escape-slash.yaml', findings: ['7:15 yaml-syntax: found unknown escape character'], objects: ['escape-slash'] },
   // scannerc.go yaml_parser_scan_block_scalar_breaks
   { file: 'invalid-block-scalar-tab.yaml', findings: ['7:5 yaml-syntax: found a tab character where an indentation space is expected'], objects: ['block-scalar-tab'] },
+  // ... also on the blank lines after the content, left of the indentation, before the line that ends the scalar
+  {
+    file: 'invalid-block-scalar-trailing-tab.yaml',
+    findings: ['8:1 yaml-syntax: found a tab character where an indentation space is expected', '19:3 yaml-syntax: found a tab character where an indentation space is expected'],
+    objects: ['block-scalar-trailing-tab', 'block-scalar-trailing-space-tab'],
+  },
+  { file: 'valid-keep-chomping.yaml', findings: [], objects: ['keep-middle', 'keep-before-separator', 'keep-at-eof'] },
   // parserc.go yaml_parser_parse_document_start: kubectl's reader removed the `---` the directive needs
   {
     file: 'invalid-directive.yaml',
@@ -129,6 +136,13 @@ describe('the loader reads what go-yaml v2 reads', () => {
     const [first, second] = (await load('valid-json-stream.json')).objects;
     expect(first?.value).toMatchObject({ data: { url: 'https://example.com' } });
     expect(second?.rangeOf(['metadata', 'name'])).toMatchObject({ line: 2, column: 64, endLine: 2, endColumn: 72 });
+  });
+
+  // values from go-yaml v2 (test/goyaml-oracle) on the fixture: kubectl's reader ends every line, the last one too,
+  // with a line feed, so a `|+` scalar at the end of a file without one still keeps one
+  it('keeps the trailing line breaks of a |+ scalar as go-yaml does: mid-document, before "---", at the end of the file', async () => {
+    const values = (await load('valid-keep-chomping.yaml')).objects.map((object) => object.value['data']);
+    expect(values).toEqual([{ middle: 'x\n\n', spaces: 'y\n\n\n  \n', folded: 'a b\n\n' }, { last: 'z\n\n\n' }, { eof: 'w\n' }]);
   });
 
   it('decodes tags and escapes as go-yaml does', async () => {

@@ -39,6 +39,21 @@ describe('loadManifests', () => {
     expect(result.findings).toEqual([]);
   });
 
+  // kubectl decodes a document with `items` as an UnstructuredList (apimachinery unstructuredJSONScheme decodeToList):
+  // items that are not an array, or an item that is not an object, fail the whole List with encoding/json's error
+  // (expected strings from Go's encoding/json on the same types); `items: null` is an empty List.
+  it('rejects a List whose items is not a sequence, or holds a non-mapping item, with the error kubectl decodes it with', async () => {
+    const result = await load(['list-items.yaml']);
+    expect(names(result)).toEqual(['after']);
+    expect(brief(result)).toEqual([
+      'list-items.yaml:4:3 error yaml-syntax: json: cannot unmarshal object into Go struct field decodeList.items of type []json.RawMessage (kubectl cannot decode this List)',
+      'list-items.yaml:10:8 error yaml-syntax: json: cannot unmarshal string into Go struct field decodeList.items of type []json.RawMessage (kubectl cannot decode this List)',
+      'list-items.yaml:14:8 error yaml-syntax: json: cannot unmarshal number into Go struct field decodeList.items of type []json.RawMessage (kubectl cannot decode this List)',
+      'list-items.yaml:18:8 error yaml-syntax: json: cannot unmarshal bool into Go struct field decodeList.items of type []json.RawMessage (kubectl cannot decode this List)',
+      'list-items.yaml:28:5 error yaml-syntax: json: cannot unmarshal number into Go value of type map[string]interface {} (kubectl cannot decode this List)',
+    ]);
+  });
+
   it('reads JSON files and *List kinds', async () => {
     const result = await load(['data.json']);
     expect(names(result)).toEqual(['from-json']);

@@ -36,20 +36,24 @@ const EXPLICIT_INDENT = /[|>][-+]?[1-9][^\r\n]*[\r\n]*$/;
 
 /**
  * A tab where go-yaml expects an indentation space in a block scalar: before the indentation is known (the lines up
- * to the first content line, unless the header gives it), or left of it.
+ * to the first content line, unless the header gives it), or left of it. go-yaml reads the blank lines after the
+ * content as the scalar's line breaks, up to the line that ends it, so a tab there counts too (js-yaml's span ends
+ * before such a line).
  */
 export function blockScalarTab(text: string, scalar: BlockScalar): ScannerProblem | undefined {
   const header = text.slice(text.lastIndexOf('\n', scalar.start - 2) + 1, scalar.start);
   let measuring = !EXPLICIT_INDENT.test(header);
   let position = scalar.start;
-  while (position < scalar.end) {
+  while (position < text.length) {
     const lineStart = position;
     while (text.charAt(position) === ' ') position++;
     const char = text.charAt(position);
     if (char === '\t' && (measuring || position - lineStart < scalar.indent)) {
       return { message: 'found a tab character where an indentation space is expected', start: position, end: position + 1 };
     }
-    if (char !== '\n' && char !== '\r') measuring = false;
+    const isBreak = char === '\n' || char === '\r';
+    if (lineStart >= scalar.end && !isBreak) return undefined;
+    if (!isBreak) measuring = false;
     while (position < scalar.end && text.charAt(position) !== '\n' && text.charAt(position) !== '\r') position++;
     position += text.charAt(position) === '\r' && text.charAt(position + 1) === '\n' ? 2 : 1;
   }

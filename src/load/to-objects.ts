@@ -36,13 +36,46 @@ function collect(document: ManifestDocument, value: unknown, basePath: Path, wal
     walk.out.findings.push(notKubernetes(document, basePath, record));
     return;
   }
-  if (kind.endsWith('List') && Array.isArray(record['items']) && walk.depth < MAX_LIST_DEPTH) {
-    record['items'].forEach((item, index) => collect(document, item, [...basePath, 'items', index], { ...walk, depth: walk.depth + 1 }));
+  if (kind.endsWith('List') && Object.hasOwn(record, 'items') && walk.depth < MAX_LIST_DEPTH) {
+    collectItems(document, record['items'], [...basePath, 'items'], walk);
     return;
   }
   walk.out.objects.push(
     toKubeObject({ value: record, document, basePath, order: walk.firstOrder + walk.out.objects.length, fromCluster: walk.fromCluster }),
   );
+}
+
+/**
+ * A List's items as kubectl decodes them: all of them, or none and the decoding error when `items` is not an array or an
+ * item is not an object (`null` is an empty List; a null item goes on to be reported as not Kubernetes).
+ */
+// upstream: staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/unstructured/helpers.go decodeToList
+function collectItems(document: ManifestDocument, items: unknown, path: Path, walk: Walk): void {
+  if (items === null) return;
+  if (!Array.isArray(items)) {
+    walk.out.findings.push(decodeError(document, path, `json: cannot unmarshal ${jsonType(items)} into Go struct field decodeList.items of type []json.RawMessage`));
+    return;
+  }
+  const scalar = items.findIndex((item) => item !== null && (typeof item !== 'object' || Array.isArray(item)));
+  if (scalar >= 0) {
+    walk.out.findings.push(decodeError(document, [...path, scalar], `json: cannot unmarshal ${jsonType(items[scalar])} into Go value of type map[string]interface {}`));
+    return;
+  }
+  items.forEach((item, index) => collect(document, item, [...path, index], { ...walk, depth: walk.depth + 1 }));
+}
+
+/** The JSON type encoding/json names in an UnmarshalTypeError. */
+function jsonType(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'object') return 'object';
+  if (typeof value === 'boolean') return 'bool';
+  return typeof value === 'string' ? 'string' : 'number';
+}
+
+function decodeError(document: ManifestDocument, path: Path, error: string): Finding {
+  const check = LOAD_CHECKS.yamlSyntax;
+  const message = `${error} (kubectl cannot decode this List)`;
+  return { ruleId: check.id, severity: check.severity, message, ...document.rangeOf(path), object: null, path: null };
 }
 
 function notKubernetes(document: ManifestDocument, path: Path, record: Readonly<Record<string, unknown>> | undefined): Finding {

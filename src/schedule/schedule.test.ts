@@ -408,6 +408,39 @@ spec: {selector: ${selector}}
   });
 });
 
+// The Deployment controller labels the pods of the ReplicaSet it creates with pod-template-hash (pkg/controller/deployment
+// sync.go getNewReplicaSet), which the documentation suggests as matchLabelKeys to count only the pods of one revision.
+describe('scheduleWorkloads: pod-template-hash of a Deployment\'s pods', () => {
+  const oldRevision = (nodeName: string, i: number) => `
+apiVersion: v1
+kind: Pod
+metadata: {name: web-old-${i}, labels: {app: web, pod-template-hash: 6d8f9c7b5}}
+spec: {nodeName: ${nodeName}, containers: [{name: c}]}
+status: {phase: Running}
+---`;
+  const cluster = node('a') + node('b') + oldRevision('a', 0) + oldRevision('a', 1);
+  const spreadSpec = (keys: string) => `${cpu('100m')}
+      topologySpreadConstraints:
+        - {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}${keys}}`;
+  const antiAffinitySpec = (keys: string) => `${cpu('100m')}
+      affinity:
+        podAntiAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            - {labelSelector: {matchLabels: {app: web}}, topologyKey: kubernetes.io/hostname${keys}}`;
+
+  it('topologySpreadConstraints matchLabelKeys [pod-template-hash] counts only the new revision\'s pods', () => {
+    expect(run(cluster + deployment('web', 2, spreadSpec(', matchLabelKeys: [pod-template-hash]'))).results[0]?.placement.nodes).toEqual({ a: 1, b: 1 });
+    // without matchLabelKeys the old revision's two pods on a count: both new pods go to b
+    expect(run(cluster + deployment('web', 2, spreadSpec(''))).results[0]?.placement.nodes).toEqual({ b: 2 });
+  });
+
+  it('pod anti-affinity matchLabelKeys [pod-template-hash] ignores the old revision, not the new one', () => {
+    const placed = run(cluster + deployment('web', 3, antiAffinitySpec(', matchLabelKeys: [pod-template-hash]'))).results[0];
+    expect(placed?.placement.nodes).toEqual({ a: 1, b: 1 });
+    expect(run(cluster + deployment('web', 1, antiAffinitySpec(''))).results[0]?.placement.nodes).toEqual({ b: 1 });
+  });
+});
+
 describe('scheduleWorkloads: results on large clusters', () => {
   const many = (count: number, prefix: string, extra = '') =>
     Array.from({ length: count }, (_, i) => node(`${prefix}${String(i).padStart(3, '0')}`, extra)).join('');

@@ -8,6 +8,7 @@ import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object
 import type { Workload } from '../model/workload.js';
 import { SharedNodeParts, toNodeInfo, withClusterImageStates, type NodeInfo } from './node-info.js';
 import { quantityFindings } from './quantity-findings.js';
+import { podTemplateHash, withPodTemplateHash } from './pod-template-hash.js';
 import { toPodInfo, type PodInfo, type PodInfoOptions, type PodSource, type ServiceSelector } from './pod-info.js';
 import { PodRequestsMemo, type QuantityProblem } from './resources.js';
 import { StorageCatalog } from './volumes/storage-catalog.js';
@@ -45,10 +46,7 @@ export function podSourceOfPod(object: KubeObject): PodSource {
 /** Kinds whose pods are owned by a ReplicaSet, StatefulSet or ReplicationController with the workload's selector. */
 const SPREAD_OWNER_KINDS: ReadonlySet<string> = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']);
 
-/**
- * The selector of the pods' controller (a Deployment's ReplicaSet carries the Deployment's selector; kubefit does not add
- * the pod-template-hash label it also has).
- */
+/** The selector of the pods' controller (a Deployment's ReplicaSet carries the Deployment's, pod-template-hash aside). */
 function ownerSelectorOf(workload: Workload): LabelSelector | undefined {
   if (!SPREAD_OWNER_KINDS.has(workload.kind)) return undefined;
   const selector = asRecord(workload.object.value['spec'])?.['selector'];
@@ -58,13 +56,15 @@ function ownerSelectorOf(workload: Workload): LabelSelector | undefined {
 }
 
 export function podSourceOfWorkload(workload: Workload): PodSource {
-  const ownerSelector = ownerSelectorOf(workload);
+  const { labels, selector: ownerSelector } = workload.kind === 'Deployment'
+    ? withPodTemplateHash(podTemplateHash(workload.object), workload.podLabels, ownerSelectorOf(workload))
+    : { labels: workload.podLabels, selector: ownerSelectorOf(workload) };
   return {
     object: workload.object,
     ...(ownerSelector && { ownerSelector }),
     spec: workload.podSpec,
     specPath: workload.podSpecPath,
-    labels: workload.podLabels,
+    labels,
     name: workload.object.ref.name,
     terminating: false,
   };

@@ -310,7 +310,7 @@ function builtinFindings(validator: CompiledValidator, object: KubeObject, kuber
   // a value of the wrong type fails the API server's decoding, which rejects the request before any field validation
   const decodes = !(validator.errors ?? []).some((error) => error.keyword === 'type');
   if (!decodes) return [...schema, ...verdict.findings].sort(compareFindings);
-  const api = validateBuiltinObject(object);
+  const api = validateBuiltinObject(object, release);
   // so does a []byte value that is not base64, and the decoder's error is then the only one the API server returns
   if (!api.decoded) return [...verdict.findings, ...api.findings].sort(compareFindings);
   return [...schema, ...verdict.findings, ...withoutSchemaDuplicates(api.findings, schema)].sort(compareFindings);

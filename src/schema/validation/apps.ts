@@ -1,6 +1,6 @@
 // pkg/apis/apps/validation: Deployment, ReplicaSet, StatefulSet, DaemonSet specs (create).
 import { validateNonnegativeField } from './core-container.js';
-import { validatePodTemplateSpec } from './core-pod.js';
+import { templateOptions, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
 import { forbidden, invalid, owned, required, type ErrorList, type FieldPath } from './field-error.js';
 import { labelSelectorValue, validateLabelSelector } from './label-selector.js';
 import { percentErrors } from './names.js';
@@ -12,17 +12,17 @@ type AppsKind = 'Deployment' | 'ReplicaSet' | 'StatefulSet' | 'DaemonSet';
 
 // upstream: validation.go ValidateDeploymentSpec, ValidateReplicaSetSpec, ValidateStatefulSetSpec, ValidateDaemonSetSpec (v1.36);
 // a missing selector or template is the schema's finding (both are required there)
-export function validateAppsSpec(kind: AppsKind, object: Fields): ErrorList {
+export function validateAppsSpec(kind: AppsKind, object: Fields, context: ValidationContext): ErrorList {
   const spec = recordField(object, 'spec') ?? {};
   const errors: ErrorList = [];
   if (kind !== 'DaemonSet') appendAll(errors, validateNonnegativeField(intField(spec, 'replicas'), ['spec', 'replicas']));
   for (const name of ['minReadySeconds', 'revisionHistoryLimit']) appendAll(errors, validateNonnegativeField(intField(spec, name), ['spec', name]));
-  appendAll(errors, validateSelectorAndTemplate(kind, spec));
+  appendAll(errors, validateSelectorAndTemplate(kind, spec, context));
   if (kind === 'Deployment') appendAll(appendAll(errors, validateDeploymentStrategy(recordField(spec, 'strategy'), ['spec', 'strategy'])), validateProgressDeadline(spec));
   return errors;
 }
 
-function validateSelectorAndTemplate(kind: AppsKind, spec: Fields): ErrorList {
+function validateSelectorAndTemplate(kind: AppsKind, spec: Fields, context: ValidationContext): ErrorList {
   const selector = asRecord(spec['selector']);
   const errors: ErrorList = [];
   if (selector) {
@@ -36,7 +36,7 @@ function validateSelectorAndTemplate(kind: AppsKind, spec: Fields): ErrorList {
   if (!asRecord(template)) return errors;
   if (selector) appendAll(errors, validateTemplateMatchesSelector({ kind: 'labelSelector', value: selector }, template, ['spec', 'template']));
   const claimTemplates = kind === 'StatefulSet' ? arrayField(spec, 'volumeClaimTemplates').map((claim) => stringField(recordField(asRecord(claim), 'metadata'), 'name') ?? '') : [];
-  appendAll(errors, validatePodTemplateSpec(template, ['spec', 'template'], { claimTemplates }));
+  appendAll(errors, validatePodTemplateSpec(template, ['spec', 'template'], templateOptions(context, claimTemplates)));
   appendAll(errors, validateRestartPolicyAlways(kind === 'Deployment' ? 'ReplicaSet' : kind, template, ['spec', 'template']));
   return errors;
 }

@@ -1,6 +1,6 @@
 // pkg/apis/batch/validation: Job and CronJob specs (create).
 import { validateNonnegativeField, validateNonnegativeFields } from './core-container.js';
-import { validatePodTemplateSpec } from './core-pod.js';
+import { templateOptions, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
 import { cronScheduleError } from './cron-schedule.js';
 import { invalid, notSupported, owned, required, type ErrorList, type FieldPath } from './field-error.js';
 import { INVALID_NAME } from './object-meta.js';
@@ -14,9 +14,9 @@ import { matchesSelector, toLabelSelector } from '../../model/labels.js';
 // upstream: validation.go ValidateJob, ValidateJobSpec, validateGeneratedSelector (v1.36): without manualSelector the
 // API server adds the controller-uid label to the selector and the job-name labels to the template
 // (registry/batch/job/strategy.go generateSelector); a selector that then selects more than those is refused
-export function validateJob(object: Fields): ErrorList {
+export function validateJob(object: Fields, context: ValidationContext): ErrorList {
   const spec = recordField(object, 'spec');
-  const errors = validateJobSpec(spec, ['spec']);
+  const errors = validateJobSpec(spec, ['spec'], context);
   const selector = recordField(spec, 'selector');
   if (selector && spec?.['manualSelector'] !== true) {
     if (!selectsGeneratedLabels(selector, stringField(recordField(object, 'metadata'), 'name') ?? '')) {
@@ -47,14 +47,14 @@ function validateIndexedJobName(object: Fields, spec: Fields | undefined): Error
 const JOB_COUNTS = ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished', 'backoffLimitPerIndex', 'maxFailedIndexes'];
 
 // upstream: validation.go validateJobSpec (v1.36); an absent restartPolicy is defaulted to Always, then refused
-function validateJobSpec(spec: Fields | undefined, field: FieldPath): ErrorList {
+function validateJobSpec(spec: Fields | undefined, field: FieldPath, context: ValidationContext): ErrorList {
   const errors = validateNonnegativeFields(spec ?? {}, JOB_COUNTS, field);
   if (spec?.['completionMode'] === 'Indexed' && intField(spec, 'completions') === undefined) {
     errors.push(required([...field, 'completions'], 'when completion mode is Indexed'));
   }
   const template = spec?.['template'];
   if (!asRecord(template)) return errors;
-  appendAll(errors, validatePodTemplateSpec(template, [...field, 'template']));
+  appendAll(errors, validatePodTemplateSpec(template, [...field, 'template'], templateOptions(context)));
   return [...errors, ...validateJobRestartPolicy(spec, [...field, 'template', 'spec', 'restartPolicy'])];
 }
 
@@ -69,7 +69,7 @@ function validateJobRestartPolicy(spec: Fields | undefined, field: FieldPath): E
 
 // upstream: validation.go ValidateCronJobCreate, validateCronJobSpec, validateScheduleFormat, validateTimeZone (v1.36);
 // on create a schedule may not carry TZ or CRON_TZ
-export function validateCronJob(object: Fields, isTimeZone: (name: string) => boolean): ErrorList {
+export function validateCronJob(object: Fields, isTimeZone: (name: string) => boolean, context: ValidationContext): ErrorList {
   const errors: ErrorList = [];
   const name = stringField(recordField(object, 'metadata'), 'name') ?? '';
   if (name.length > 52) appendAll(errors, owned([invalid(['metadata', 'name'], name, 'must be no more than 52 characters')], INVALID_NAME));
@@ -82,14 +82,14 @@ export function validateCronJob(object: Fields, isTimeZone: (name: string) => bo
   for (const field of ['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit']) {
     appendAll(errors, validateNonnegativeField(intField(spec, field), ['spec', field]));
   }
-  appendAll(errors, validateJobTemplateSpec(recordField(spec, 'jobTemplate')));
+  appendAll(errors, validateJobTemplateSpec(recordField(spec, 'jobTemplate'), context));
   return errors;
 }
 
 // upstream: validation.go ValidateJobTemplateSpec: a CronJob's jobs always get a generated selector
-function validateJobTemplateSpec(jobTemplate: Fields | undefined): ErrorList {
+function validateJobTemplateSpec(jobTemplate: Fields | undefined, context: ValidationContext): ErrorList {
   const spec = recordField(jobTemplate, 'spec');
-  const errors = validateJobSpec(spec, ['spec', 'jobTemplate', 'spec']);
+  const errors = validateJobSpec(spec, ['spec', 'jobTemplate', 'spec'], context);
   const selector = recordField(spec, 'selector');
   if (selector) errors.push(invalid(['spec', 'jobTemplate', 'spec', 'selector'], labelSelectorValue(selector), '`selector` will be auto-generated'));
   if (spec?.['manualSelector'] === true) errors.push(notSupported(['spec', 'jobTemplate', 'spec', 'manualSelector'], true, ['nil', 'false']));

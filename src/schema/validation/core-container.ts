@@ -241,13 +241,21 @@ function isOvercommitAllowed(name: string): boolean {
   return native && !name.startsWith('hugepages-');
 }
 
-// upstream: validation.go ValidateContainerResourceRequirements (quantity syntax is the schema's; v1.36)
-function validateResourceRequirements(resources: Fields | undefined, field: FieldPath): ErrorList {
+/** The errors of a resource name at its path in requests or limits (the pod level checks names; containers do not yet). */
+export type ResourceNameErrors = (name: string, field: FieldPath) => ErrorList;
+
+// upstream: validation.go validateResourceRequirements, as ValidateContainerResourceRequirements and
+// validatePodResourceRequirements call it (quantity syntax is the schema's; v1.36)
+export function validateResourceRequirements(resources: Fields | undefined, field: FieldPath, nameErrors?: ResourceNameErrors): ErrorList {
   const limits = recordField(resources, 'limits') ?? {};
   const requests = recordField(resources, 'requests') ?? {};
   const errors: ErrorList = [];
-  for (const [name, raw] of Object.entries(limits)) appendAll(errors, nonnegativeQuantityErrors(raw, field, ['limits', name]));
+  for (const [name, raw] of Object.entries(limits)) {
+    if (nameErrors) appendAll(errors, nameErrors(name, [...field, 'limits', key(name)]));
+    appendAll(errors, nonnegativeQuantityErrors(raw, field, ['limits', name]));
+  }
   for (const [name, raw] of Object.entries(requests)) {
+    if (nameErrors) appendAll(errors, nameErrors(name, [...field, 'requests', key(name)]));
     appendAll(errors, nonnegativeQuantityErrors(raw, field, ['requests', name]));
     const request = parseQuantity(raw);
     const limit = parseQuantity(limits[name]);

@@ -1,21 +1,37 @@
 // pkg/apis/core/validation for pod specs and templates: volumes, containers, tolerations, topology spread, names.
 import { validateContainer, validateDNS1123Label, type NameSet } from './core-container.js';
-import { duplicate, forbidden, invalid, notSupported, required, type ErrorList, type FieldPath } from './field-error.js';
+import { duplicate, forbidden, goQuote, GoSyntax, invalid, notSupported, required, type ErrorList, type FieldPath } from './field-error.js';
 import { dns1123LabelErrors, inclusiveRangeError, labelValueErrors, qualifiedNameErrors, subdomainErrors } from './names.js';
 import { validateLabelSelector, validateSelectorRequirement } from './label-selector.js';
+import { validatePodResources } from './pod-resources.js';
 import { validateAnnotations, validateLabels } from './object-meta.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';
 
 const MAX_INT32 = 2147483647;
 
-/** Extra volume names a pod spec's mounts may use: a StatefulSet's volumeClaimTemplates. */
-export interface PodSpecOptions {
+/** What the release checks turn on; every kind's validation passes it down to its pod spec. */
+export interface ValidationContext {
+  /** PodLevelResources is on (beta, on by default since 1.34): spec.resources is validated. */
+  readonly podLevelResources: boolean;
+  /** Before 1.32 an Exists toleration with a value printed the whole toleration, not the value. */
+  readonly wholeToleration: boolean;
+}
+
+export interface PodSpecOptions extends ValidationContext {
+  /** Extra volume names the mounts may use: a StatefulSet's volumeClaimTemplates. */
   readonly claimTemplates: readonly string[];
+  /** The spec of a Pod, not of a template: SetDefaults_Pod has given containers their limits as requests. */
+  readonly isPod: boolean;
+}
+
+/** The options of a pod template's spec. */
+export function templateOptions(context: ValidationContext, claimTemplates: readonly string[] = []): PodSpecOptions {
+  return { ...context, claimTemplates, isPod: false };
 }
 
 // upstream: validation.go ValidatePodTemplateSpec (template metadata: labels and annotations only)
-export function validatePodTemplateSpec(template: unknown, field: FieldPath, options: PodSpecOptions = { claimTemplates: [] }): ErrorList {
+export function validatePodTemplateSpec(template: unknown, field: FieldPath, options: PodSpecOptions): ErrorList {
   const metadata = recordField(asRecord(template), 'metadata');
   const spec = recordField(asRecord(template), 'spec');
   const errors = [
@@ -28,7 +44,7 @@ export function validatePodTemplateSpec(template: unknown, field: FieldPath, opt
 }
 
 // upstream: validation.go ValidatePodSpec (v1.36)
-export function validatePodSpec(spec: Fields | undefined, field: FieldPath, options: PodSpecOptions = { claimTemplates: [] }): ErrorList {
+export function validatePodSpec(spec: Fields | undefined, field: FieldPath, options: PodSpecOptions): ErrorList {
   if (!spec) return [];
   const { names: volumes, errors } = validateVolumes(arrayField(spec, 'volumes'), [...field, 'volumes']);
   for (const claim of options.claimTemplates) volumes.add(claim);
@@ -41,6 +57,7 @@ export function validatePodSpec(spec: Fields | undefined, field: FieldPath, opti
       if (container) appendAll(errors, validateContainer(container, [...field, list, index], { volumes, names: containerNames, isInit }));
     });
   }
+  if (options.podLevelResources) appendAll(errors, validatePodResources(spec, field, options.isPod));
   appendAll(errors, validateHostPorts(spec, field));
   // absent fields and empty lists have nothing to check: their paths are not built
   if (spec['nodeSelector'] !== undefined) appendAll(errors, validateLabels(spec['nodeSelector'], [...field, 'nodeSelector']));
@@ -49,7 +66,7 @@ export function validatePodSpec(spec: Fields | undefined, field: FieldPath, opti
   appendAll(errors, validatePodNames(spec, field));
   const tolerations = arrayField(spec, 'tolerations');
   const constraints = arrayField(spec, 'topologySpreadConstraints');
-  if (tolerations.length > 0) appendAll(errors, validateTolerations(tolerations, [...field, 'tolerations']));
+  if (tolerations.length > 0) appendAll(errors, validateTolerations(tolerations, [...field, 'tolerations'], options));
   if (constraints.length > 0) appendAll(errors, validateTopologySpreadConstraints(constraints, [...field, 'topologySpreadConstraints']));
   const deadline = intField(spec, 'activeDeadlineSeconds');
   if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32)) errors.push(invalid([...field, 'activeDeadlineSeconds'], deadline, inclusiveRangeError(1, MAX_INT32)));
@@ -262,7 +279,7 @@ function validateKeyToPath(item: Fields, field: FieldPath): ErrorList {
 const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
 // upstream: validation.go ValidateTolerations (v1.36); enums of operator and effect are the schema's
-export function validateTolerations(tolerations: readonly unknown[], field: FieldPath): ErrorList {
+export function validateTolerations(tolerations: readonly unknown[], field: FieldPath, context: ValidationContext): ErrorList {
   const errors: ErrorList = [];
   tolerations.forEach((entry, index) => {
     const toleration = asRecord(entry) ?? {};
@@ -282,13 +299,25 @@ export function validateTolerations(tolerations: readonly unknown[], field: Fiel
       const messages = labelValueErrors(value);
       if (messages.length > 0) errors.push(invalid([...at, 'operator'], value, messages.join(';')));
     } else if (operator === 'Exists' && value !== '') {
-      errors.push(invalid([...at, 'operator'], value, "value must be empty when `operator` is 'Exists'"));
+      const badValue = context.wholeToleration ? tolerationGoSyntax(toleration) : value;
+      errors.push(invalid([...at, 'operator'], badValue, "value must be empty when `operator` is 'Exists'"));
     } else if (operator !== 'Exists') {
       errors.push(notSupported([...at, 'operator'], operator, ['Equal', 'Exists']));
     }
     if (effect !== '' && !TAINT_EFFECTS.includes(effect)) errors.push(notSupported([...at, 'effect'], effect, TAINT_EFFECTS));
   });
   return errors;
+}
+
+/**
+ * fmt's %#v of the internal core.Toleration, as field.Error printed it before 1.32. A set tolerationSeconds is a pointer,
+ * printed as its address, which differs in every API server process: kubefit prints a fixed one.
+ */
+// upstream: apimachinery field/errors.go ErrorBody (v1.31, `%#v` fallback); pkg/apis/core/types.go Toleration
+function tolerationGoSyntax(toleration: Fields): GoSyntax {
+  const text = (name: string): string => goQuote(stringField(toleration, name) ?? '');
+  const seconds = intField(toleration, 'tolerationSeconds') === undefined ? 'nil' : '0xc000000000';
+  return new GoSyntax(`core.Toleration{Key:${text('key')}, Operator:${text('operator')}, Value:${text('value')}, Effect:${text('effect')}, TolerationSeconds:(*int64)(${seconds})}`);
 }
 
 const NOT_POSITIVE = 'must be greater than zero';

@@ -1,6 +1,6 @@
 // pkg/apis/core/validation for the core kinds' specs: Pod, PodTemplate, ReplicationController, Service, ConfigMap, Secret.
 import { INVALID_PORT, validateDNS1123Label, validateNonnegativeField, validatePortNumOrName } from './core-container.js';
-import { validatePodSpec, validatePodTemplateSpec } from './core-pod.js';
+import { templateOptions, validatePodSpec, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
 import { duplicate, forbidden, GoStruct, invalid, key, owned, pointing, required, tooLong, type ErrorList, type FieldPath } from './field-error.js';
 import { configMapKeyErrors, portNumberErrors, qualifiedNameErrors, subdomainErrors } from './names.js';
 import { validateLabels } from './object-meta.js';
@@ -9,9 +9,9 @@ import { arrayField, asRecord, byteLength, intField, recordField, stringEntries,
 import { appendAll } from '../../model/append.js';
 
 // upstream: validation.go ValidatePodCreate (v1.36): the spec, then what only a created pod may not carry
-export function validatePod(object: Fields): ErrorList {
+export function validatePod(object: Fields, context: ValidationContext): ErrorList {
   const spec = recordField(object, 'spec');
-  const errors = validatePodSpec(spec, ['spec']);
+  const errors = validatePodSpec(spec, ['spec'], { ...context, claimTemplates: [], isPod: true });
   // ephemeral containers are added later, through the ephemeralcontainers subresource
   if (arrayField(spec, 'ephemeralContainers').length > 0) errors.push(forbidden(['spec', 'ephemeralContainers'], 'cannot be set on create'));
   if ((stringField(spec, 'nodeName') ?? '') !== '' && arrayField(spec, 'schedulingGates').length > 0) {
@@ -21,12 +21,12 @@ export function validatePod(object: Fields): ErrorList {
 }
 
 // upstream: validation.go ValidatePodTemplate
-export function validatePodTemplate(object: Fields): ErrorList {
-  return validatePodTemplateSpec(object['template'], ['template']);
+export function validatePodTemplate(object: Fields, context: ValidationContext): ErrorList {
+  return validatePodTemplateSpec(object['template'], ['template'], templateOptions(context));
 }
 
 // upstream: validation.go ValidateReplicationControllerSpec, ValidatePodTemplateSpecForRC; an empty selector defaults to the template's labels
-export function validateReplicationController(object: Fields): ErrorList {
+export function validateReplicationController(object: Fields, context: ValidationContext): ErrorList {
   const spec = recordField(object, 'spec');
   const selector = stringEntries(spec?.['selector']);
   const errors = [...validateNonnegativeField(intField(spec, 'replicas'), ['spec', 'replicas'])];
@@ -34,7 +34,7 @@ export function validateReplicationController(object: Fields): ErrorList {
   const template = spec?.['template'];
   if (!asRecord(template)) return [...errors, required(['spec', 'template'])];
   if (selector.length > 0) appendAll(errors, validateTemplateMatchesSelector({ kind: 'set', labels: Object.fromEntries(selector) }, template, ['spec', 'template']));
-  appendAll(appendAll(errors, validatePodTemplateSpec(template, ['spec', 'template'])), validateRestartPolicyAlways('ReplicationController', template, ['spec', 'template']));
+  appendAll(appendAll(errors, validatePodTemplateSpec(template, ['spec', 'template'], templateOptions(context))), validateRestartPolicyAlways('ReplicationController', template, ['spec', 'template']));
   return errors;
 }
 

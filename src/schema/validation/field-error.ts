@@ -87,13 +87,20 @@ export function errorMessage(error: FieldError): string {
 
 /** %v for numbers and booleans, %q for strings, json.Marshal (sorted keys) for the rest. */
 function goValue(value: unknown): string {
+  if (value instanceof GoSyntax) return value.text;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return goQuote(value);
   return goJson(value);
 }
 
-function goQuote(value: string): string {
+/** fmt's %q of a string. */
+export function goQuote(value: string): string {
   return JSON.stringify(value).replace(/\\u00([0-7][0-9a-f])/g, '\\x$1').replace(/\u007f/g, '\\x7f');
+}
+
+/** A value upstream printed with fmt's %#v (Go syntax), spelled out by its caller. */
+export class GoSyntax {
+  constructor(readonly text: string) {}
 }
 
 /** A Go struct value: json.Marshal prints its fields in declaration order, not sorted. */

@@ -6,6 +6,8 @@ import type { KubeObject } from '../../model/object.js';
 import type { RuleMeta } from '../../model/rule-meta.js';
 import { validateAppsSpec } from './apps.js';
 import { validateCronJob, validateJob } from './batch.js';
+import { compareReleases } from '../../model/kubernetes-version.js';
+import type { ValidationContext } from './core-pod.js';
 import { validateConfigMap, validatePod, validatePodTemplate, validateReplicationController, validateSecret, validateService } from './core.js';
 import { apiServiceCABundle, conversionWebhookCABundle, decodeBytesFields, mapValues, webhookCABundles } from './decode-bytes.js';
 import { DUPLICATE_CONTAINER_NAME, INVALID_PORT, LIMITS_BELOW_REQUESTS } from './core-container.js';
@@ -19,7 +21,7 @@ interface KindValidation {
   readonly nameFn: NameFunc;
   /** Failures of decoding the request body: when there are any, the API server validates nothing else. */
   readonly decode?: (object: Fields) => ErrorList;
-  readonly spec?: (object: Fields) => ErrorList;
+  readonly spec?: (object: Fields, context: ValidationContext) => ErrorList;
 }
 
 /** Go's time.LoadLocation ("Local" and "UTC" are built in), approximated by the IANA database Node ships. */
@@ -42,12 +44,12 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'v1 Namespace': { nameFn: nameIsDNSLabel },
   'v1 ConfigMap': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('ConfigMap', mapValues('binaryData')), spec: validateConfigMap },
   'v1 Secret': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('Secret', mapValues('data')), spec: validateSecret },
-  'apps/v1 Deployment': { nameFn: nameIsDNSSubdomain, spec: (object) => validateAppsSpec('Deployment', object) },
-  'apps/v1 ReplicaSet': { nameFn: nameIsDNSSubdomain, spec: (object) => validateAppsSpec('ReplicaSet', object) },
-  'apps/v1 StatefulSet': { nameFn: nameIsDNSLabel, spec: (object) => validateAppsSpec('StatefulSet', object) },
-  'apps/v1 DaemonSet': { nameFn: nameIsDNSSubdomain, spec: (object) => validateAppsSpec('DaemonSet', object) },
+  'apps/v1 Deployment': { nameFn: nameIsDNSSubdomain, spec: (object, context) => validateAppsSpec('Deployment', object, context) },
+  'apps/v1 ReplicaSet': { nameFn: nameIsDNSSubdomain, spec: (object, context) => validateAppsSpec('ReplicaSet', object, context) },
+  'apps/v1 StatefulSet': { nameFn: nameIsDNSLabel, spec: (object, context) => validateAppsSpec('StatefulSet', object, context) },
+  'apps/v1 DaemonSet': { nameFn: nameIsDNSSubdomain, spec: (object, context) => validateAppsSpec('DaemonSet', object, context) },
   'batch/v1 Job': { nameFn: nameIsDNSSubdomain, spec: validateJob },
-  'batch/v1 CronJob': { nameFn: nameIsDNSSubdomain, spec: (object) => validateCronJob(object, isTimeZone) },
+  'batch/v1 CronJob': { nameFn: nameIsDNSSubdomain, spec: (object, context) => validateCronJob(object, isTimeZone, context) },
   'networking.k8s.io/v1 Ingress': { nameFn: nameIsDNSSubdomain, spec: validateIngress },
   'networking.k8s.io/v1 NetworkPolicy': { nameFn: nameIsDNSSubdomain, spec: validateNetworkPolicy },
   'rbac.authorization.k8s.io/v1 Role': { nameFn: nameIsPathSegment },
@@ -73,18 +75,24 @@ export interface BuiltinVerdict {
   readonly decoded: boolean;
 }
 
-/** Every error the API server's validation would return for creating this built-in object, as findings. */
-export function validateBuiltinObject(object: KubeObject): BuiltinVerdict {
+/** Every error the API server's validation (of `release`) would return for creating this built-in object, as findings. */
+export function validateBuiltinObject(object: KubeObject, release: string): BuiltinVerdict {
   const { apiVersion, kind } = object.ref;
   if (REVIEW_KINDS.has(kind)) return { findings: [], decoded: true };
   const validation = KINDS[`${apiVersion} ${kind}`] ?? DEFAULT_KIND;
   const decodeErrors = validation.decode?.(object.value) ?? [];
   const errors = decodeErrors.length > 0 ? decodeErrors : validateObjectMeta(object.value['metadata'], { namespaced: !isClusterScoped(apiVersion, kind), nameFn: validation.nameFn });
-  if (decodeErrors.length === 0 && validation.spec) appendAll(errors, validation.spec(object.value));
+  if (decodeErrors.length === 0 && validation.spec) appendAll(errors, validation.spec(object.value, contextOf(release)));
   const findings = errors.map((error) =>
     findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessage(error) }, error.on),
   );
   return { findings, decoded: decodeErrors.length === 0 };
+}
+
+// upstream: pkg/features/kube_features.go PodLevelResources (beta, on by default from 1.34); ValidateTolerations passed
+// the whole toleration to field.Invalid until kubernetes#128119 (1.32)
+function contextOf(release: string): ValidationContext {
+  return { podLevelResources: compareReleases(release, '1.34') >= 0, wholeToleration: compareReleases(release, '1.32') < 0 };
 }
 
 const meta = (id: string, description: string, remediation: string): RuleMeta => ({

@@ -184,6 +184,47 @@ const EXPECTED_INGRESS: string[] = [
   "59:17 invalid-port: spec.ingress[0].ports[1].port: Invalid value: \"metrics-endpoint\": must be no more than 15 characters",
 ];
 
+// upstream: validation.go validatePodResources, validatePodResourceConsistency, validatePodResourceName (identical from
+// 1.34, when PodLevelResources turned on by default, to 1.36); a Pod's containers request their limits (SetDefaults_Pod),
+// a template's do not
+describe('validatePodResources (PodLevelResources, 1.34+)', () => {
+  const POD_LEVEL = [
+    '6:21 api-validation: spec.resources.requests[cpu]: Invalid value: "1": must be greater than or equal to aggregate container requests of 1500m',
+    '17:26 api-validation: spec.resources.containers[0][memory].limits: Invalid value: "200Mi": must be less than or equal to pod limits of 100Mi',
+    '28:16 api-validation: spec.resources.requests[nvidia.com/gpu]: Unsupported value: "nvidia.com/gpu": supported values: "cpu", "hugepages-", "memory"',
+    '28:42 limits-below-requests: spec.resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1',
+    '29:13 api-validation: spec.resources.limits: Required value: Limit must be set for non overcommitable resources',
+    '29:14 api-validation: spec.resources.limits[gpu]: Invalid value: "gpu": must be a standard resource type or fully qualified',
+    '30:13 api-validation: spec.resources.claims: Forbidden: claims may not be set for Resources at pod-level',
+    '42:5 api-validation: spec.resources: Forbidden: may not be set for a windows pod',
+  ];
+
+  it('checks names, requests against limits, and the containers against the pod-level values', async () => {
+    expect(await check('invalid-pod-level-resources.yaml')).toEqual(POD_LEVEL);
+  });
+
+  it('validates nothing before 1.34, where the feature gate is off by default', async () => {
+    const { objects } = await loadManifests(['invalid-pod-level-resources.yaml'], { cwd: 'fixtures/schema/validation' });
+    const findings = validateObjects(objects, { kubernetesVersion: '1.33', extraSchemas: new Map(), strictKinds: false });
+    expect(findings.filter((finding) => API_IDS.has(finding.ruleId) && finding.message.startsWith('spec.resources'))).toEqual([]);
+  });
+});
+
+// The example and the two messages of kubernetes#128119 (1.32), which made ValidateTolerations pass the value instead
+// of the whole toleration (printed with %#v by field.Error)
+describe('ValidateTolerations: an Exists toleration with a value', () => {
+  it.each([
+    ['1.31', 'core.Toleration{Key:"pool", Operator:"Exists", Value:"build", Effect:"NoSchedule", TolerationSeconds:(*int64)(nil)}'],
+    ['1.32', '"build"'],
+  ])('%s prints %s', async (release, value) => {
+    const { objects } = await loadManifests(['invalid-exists-toleration.yaml'], { cwd: 'fixtures/schema/validation' });
+    const findings = validateObjects(objects, { kubernetesVersion: release, extraSchemas: new Map(), strictKinds: false });
+    expect(findings.filter((finding) => finding.ruleId === 'api-validation').map((finding) => finding.message)).toEqual([
+      `spec.tolerations[0].operator: Invalid value: ${value}: value must be empty when \`operator\` is 'Exists'`,
+    ]);
+  });
+});
+
 describe('ValidateContainerResourceRequirements (limits-below-requests)', () => {
   it('reports a request above its limit, and an extended resource whose request differs from its limit', async () => {
     expect(await check('invalid-resources.yaml')).toEqual([

@@ -1,0 +1,103 @@
+// pkg/apis/core/validation for pod-level spec.resources (PodLevelResources): names, requests against limits, and the
+// containers' totals against the pod-level values.
+import { appendAll } from '../../model/append.js';
+import { compareQuantities, formatQuantity } from '../../model/quantity.js';
+import { aggregateContainerTotals, quantities, type ContainerRole, type Totals } from '../../model/resource-totals.js';
+import { validateResourceRequirements } from './core-container.js';
+import { forbidden, invalid, key, notSupported, pointing, toPath, type ErrorList, type FieldPath } from './field-error.js';
+import { qualifiedNameErrors } from './names.js';
+import { canonicalQuantity } from './quantity-string.js';
+import { arrayField, asRecord, recordField, stringField, type Fields } from './values.js';
+
+// upstream: pkg/apis/core/helper/helpers.go standardResources, IsQuotaHugePageResourceName
+const STANDARD_RESOURCES = new Set([
+  'cpu', 'memory', 'ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage', 'limits.cpu',
+  'limits.memory', 'limits.ephemeral-storage', 'pods', 'resourcequotas', 'services', 'replicationcontrollers', 'secrets',
+  'configmaps', 'persistentvolumeclaims', 'storage', 'requests.storage', 'services.nodeports', 'services.loadbalancers',
+]);
+
+// upstream: staging/src/k8s.io/component-helpers/resource/helpers.go SupportedPodLevelResources, IsSupportedPodLevelResource
+const SUPPORTED_AT_POD_LEVEL = ['cpu', 'hugepages-', 'memory'];
+
+const isHugePages = (name: string): boolean => name.startsWith('hugepages-');
+
+/** The errors of spec.resources; `isPod` when SetDefaults_Pod gave the containers their limits as requests. */
+// upstream: validation.go validatePodResources (v1.34 to v1.36)
+export function validatePodResources(spec: Fields, field: FieldPath, isPod: boolean): ErrorList {
+  const resources = recordField(spec, 'resources');
+  if (!resources) return [];
+  const at = [...field, 'resources'];
+  if (stringField(recordField(spec, 'os'), 'name') === 'windows') return [forbidden(at, 'may not be set for a windows pod')];
+  const errors: ErrorList = [];
+  if (resources['claims'] != null) errors.push(forbidden([...at, 'claims'], 'claims may not be set for Resources at pod-level'));
+  appendAll(errors, validateResourceRequirements(resources, at, podResourceNameErrors));
+  return appendAll(errors, podResourceConsistency(spec, resources, { field, isPod }));
+}
+
+// upstream: validation.go validatePodResourceName, validateResourceName; the finding points at the name
+function podResourceNameErrors(name: string, field: FieldPath): ErrorList {
+  const qualified = qualifiedNameErrors(name).map((message) => invalid(field, name, message));
+  if (qualified.length > 0) return qualified.map((error) => pointing(error, toPath(field), 'key'));
+  let error;
+  if (!name.includes('/') && !STANDARD_RESOURCES.has(name) && !isHugePages(name) && !name.startsWith('requests.hugepages-')) {
+    error = invalid(field, name, 'must be a standard resource type or fully qualified');
+  } else if (name !== 'cpu' && name !== 'memory' && !isHugePages(name)) {
+    error = notSupported(field, name, SUPPORTED_AT_POD_LEVEL);
+  }
+  return error ? [pointing(error, toPath(field), 'key')] : [];
+}
+
+/**
+ * Each pod-level request at least the containers' total request, each pod-level hugepages limit at least their total
+ * limit, each regular container's limit at most the pod-level one (at upstream's own path, `containers[i][name].limits`
+ * under spec.resources; the finding points at the container's limit).
+ */
+// upstream: validation.go validatePodResourceConsistency (v1.34 to v1.36)
+function podResourceConsistency(spec: Fields, resources: Fields, { field, isPod }: { field: FieldPath; isPod: boolean }): ErrorList {
+  const errors: ErrorList = [];
+  const at = [...field, 'resources'];
+  const compare = (list: 'requests' | 'limits', totals: Totals, only: (name: string) => boolean): void => {
+    const values = recordField(resources, list) ?? {};
+    const pod = quantities(values);
+    for (const [name, total] of totals) {
+      const value = pod.get(name);
+      if (!only(name) || !value || compareQuantities(total, value) <= 0) continue;
+      const detail = `must be greater than or equal to aggregate container ${list} of ${formatQuantity(total, total.format)}`;
+      errors.push(invalid([...at, list, key(name)], canonicalQuantity(values[name]), detail));
+    }
+  };
+  compare('requests', containerTotals(spec, (own) => (isPod ? { ...own.limits, ...own.requests } : own.requests)), () => true);
+  compare('limits', containerTotals(spec, (own) => own.limits), isHugePages);
+  const podLimits = recordField(resources, 'limits') ?? {};
+  const limitsOfPod = quantities(podLimits);
+  arrayField(spec, 'containers').forEach((entry, index) => {
+    const limits = recordField(recordField(asRecord(entry), 'resources'), 'limits') ?? {};
+    for (const [name, limit] of quantities(limits)) {
+      const podLimit = limitsOfPod.get(name);
+      if (!podLimit || compareQuantities(limit, podLimit) <= 0) continue;
+      const error = invalid([...at, 'containers', index, key(name), 'limits'], canonicalQuantity(limits[name]), `must be less than or equal to pod limits of ${canonicalQuantity(podLimits[name])}`);
+      errors.push(pointing(error, [...toPath(field), 'containers', index, 'resources', 'limits', name]));
+    }
+  });
+  return errors;
+}
+
+interface OwnResources {
+  readonly requests: Readonly<Record<string, unknown>>;
+  readonly limits: Readonly<Record<string, unknown>>;
+}
+
+/** AggregateContainerRequests or AggregateContainerLimits of the spec's init and regular containers. */
+function containerTotals(spec: Fields, valuesOf: (own: OwnResources) => Readonly<Record<string, unknown>>): Totals {
+  const containers: { role: ContainerRole; values: Totals }[] = [];
+  for (const [list, isInit] of [['initContainers', true], ['containers', false]] as const) {
+    for (const entry of arrayField(spec, list)) {
+      const container = asRecord(entry);
+      const resources = recordField(container, 'resources');
+      const own = { requests: recordField(resources, 'requests') ?? {}, limits: recordField(resources, 'limits') ?? {} };
+      const role: ContainerRole = !isInit ? 'container' : container?.['restartPolicy'] === 'Always' ? 'sidecar' : 'init';
+      containers.push({ role, values: quantities(valuesOf(own)) });
+    }
+  }
+  return aggregateContainerTotals(containers);
+}
