@@ -20,7 +20,7 @@ export default defineRule({
     const podSetting = workload.podSpec['automountServiceAccountToken'];
     if (podSetting === false) return;
     if (podSetting === true) {
-      report({ messageId: 'mounted', at: [...workload.podSpecPath, 'automountServiceAccountToken'] });
+      report({ messageId: 'mounted', at: workload.podSpecPath.concat('automountServiceAccountToken') });
       return;
     }
     const account = podServiceAccount(workload);

@@ -23,7 +23,7 @@ export default defineRule({
       .filter((entry): entry is string => typeof entry === 'string')
       .map((entry) => entry.toUpperCase().replace(/^CAP_/, ''));
     if (dropped.includes('ALL') || dropped.includes('NET_RAW')) return;
-    const capabilitiesPath = [...container.path, 'securityContext', 'capabilities'];
+    const capabilitiesPath = container.path.concat('securityContext', 'capabilities');
     const at = asRecord(securityContext?.['capabilities']) ? capabilitiesPath : containerNamePath(container);
     report({ messageId: 'notDropped', data: { container: containerLabel(container) }, at });
   },

@@ -26,7 +26,7 @@ export default defineRule({
       report({
         messageId: 'added',
         data: { container: containerLabel(container), capability: entry },
-        at: [...container.path, 'securityContext', 'capabilities', 'add', index],
+        at: container.path.concat('securityContext', 'capabilities', 'add', index),
       });
     });
   },

@@ -26,12 +26,12 @@ function backendsOf(ingress: KubeObject): Backend[] {
       const port = asRecord(service['port']);
       const value = port?.['number'] ?? port?.['name'];
       const key = port?.['number'] !== undefined ? 'number' : 'name';
-      return [{ service: service['name'], port: typeof value === 'number' || typeof value === 'string' ? value : undefined, servicePath: [...path, 'service', 'name'], portPath: [...path, 'service', 'port', key] }];
+      return [{ service: service['name'], port: typeof value === 'number' || typeof value === 'string' ? value : undefined, servicePath: path.concat('service', 'name'), portPath: path.concat('service', 'port', key) }];
     }
     const legacy = backend?.['serviceName'];
     if (typeof legacy !== 'string') return [];
     const port = backend?.['servicePort'];
-    return [{ service: legacy, port: typeof port === 'number' || typeof port === 'string' ? port : undefined, servicePath: [...path, 'serviceName'], portPath: [...path, 'servicePort'] }];
+    return [{ service: legacy, port: typeof port === 'number' || typeof port === 'string' ? port : undefined, servicePath: path.concat('serviceName'), portPath: path.concat('servicePort') }];
   });
 }
 

@@ -16,6 +16,6 @@ export default defineRule({
   },
   check(workload, { report }) {
     if (typeof workload.podSpec['serviceAccount'] !== 'string') return;
-    report({ messageId: 'deprecated', at: [...workload.podSpecPath, 'serviceAccount'], on: 'key' });
+    report({ messageId: 'deprecated', at: workload.podSpecPath.concat('serviceAccount'), on: 'key' });
   },
 });

@@ -23,7 +23,7 @@ export default defineRule({
       if (typeof name !== 'string') return;
       const first = seen.get(name);
       if (first === undefined) seen.set(name, index);
-      else report({ messageId: 'duplicate', data: { name, container: containerLabel(container), first }, at: [...container.path, 'env', index, 'name'] });
+      else report({ messageId: 'duplicate', data: { name, container: containerLabel(container), first }, at: container.path.concat('env', index, 'name') });
     });
   },
 });

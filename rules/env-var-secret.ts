@@ -35,7 +35,7 @@ export default defineRule({
       if (!SECRET_NAME.test(name) || REFERENCE_NAME.test(name) || HARMLESS_VALUE.test(value)) return;
       // a value shaped like a known key or token is plaintext-secret's, with the stronger message
       if (secretShapeOf(value) !== undefined) return;
-      report({ messageId: 'literal', data: { name, container: containerLabel(container) }, at: [...container.path, 'env', index, 'value'] });
+      report({ messageId: 'literal', data: { name, container: containerLabel(container) }, at: container.path.concat('env', index, 'value') });
     });
   },
 });

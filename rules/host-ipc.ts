@@ -15,6 +15,6 @@ export default defineRule({
     messages: { shared: 'pod sets hostIPC: true' },
   },
   check(workload, { report }) {
-    if (workload.podSpec['hostIPC'] === true) report({ messageId: 'shared', at: [...workload.podSpecPath, 'hostIPC'] });
+    if (workload.podSpec['hostIPC'] === true) report({ messageId: 'shared', at: workload.podSpecPath.concat('hostIPC') });
   },
 });

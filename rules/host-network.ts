@@ -15,6 +15,6 @@ export default defineRule({
     messages: { shared: 'pod sets hostNetwork: true' },
   },
   check(workload, { report }) {
-    if (workload.podSpec['hostNetwork'] === true) report({ messageId: 'shared', at: [...workload.podSpecPath, 'hostNetwork'] });
+    if (workload.podSpec['hostNetwork'] === true) report({ messageId: 'shared', at: workload.podSpecPath.concat('hostNetwork') });
   },
 });

@@ -15,6 +15,6 @@ export default defineRule({
     messages: { shared: 'pod sets hostPID: true' },
   },
   check(workload, { report }) {
-    if (workload.podSpec['hostPID'] === true) report({ messageId: 'shared', at: [...workload.podSpecPath, 'hostPID'] });
+    if (workload.podSpec['hostPID'] === true) report({ messageId: 'shared', at: workload.podSpecPath.concat('hostPID') });
   },
 });

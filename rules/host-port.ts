@@ -21,7 +21,7 @@ export default defineRule({
     asArray(container.value['ports']).forEach((entry, index) => {
       const port = asRecord(entry)?.['hostPort'];
       if (typeof port !== 'number' || port === 0) return;
-      report({ messageId: 'hostPort', data: { container: containerLabel(container), port }, at: [...container.path, 'ports', index, 'hostPort'] });
+      report({ messageId: 'hostPort', data: { container: containerLabel(container), port }, at: container.path.concat('ports', index, 'hostPort') });
     });
   },
 });

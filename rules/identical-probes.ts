@@ -20,7 +20,7 @@ export default defineRule({
     const liveness = asRecord(container.value['livenessProbe']);
     const readiness = asRecord(container.value['readinessProbe']);
     if (!liveness || !readiness || !isSameValue(liveness, readiness)) return;
-    report({ messageId: 'identical', data: { container: containerLabel(container) }, at: [...container.path, 'livenessProbe'], on: 'key' });
+    report({ messageId: 'identical', data: { container: containerLabel(container) }, at: container.path.concat('livenessProbe'), on: 'key' });
   },
 });
 

@@ -21,6 +21,6 @@ export default defineRule({
     const policy = container.value['imagePullPolicy'];
     if (typeof image !== 'string' || typeof policy !== 'string' || policy === 'Always') return;
     if (!isMutableReference(parseImageReference(image))) return;
-    report({ messageId: 'notAlways', data: { image, policy: String(policy) }, at: [...container.path, 'imagePullPolicy'] });
+    report({ messageId: 'notAlways', data: { image, policy: String(policy) }, at: container.path.concat('imagePullPolicy') });
   },
 });

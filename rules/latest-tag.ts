@@ -44,7 +44,7 @@ export default defineRule({
     if (options.allowedRegistries.some((registry) => image.startsWith(`${registry.replace(/\/+$/, '')}/`))) return;
     const reference = parseImageReference(image);
     if (reference.digest !== undefined) return;
-    if (reference.tag === undefined) report({ messageId: 'noTag', data: { image }, at: [...container.path, 'image'] });
-    else if (reference.tag === 'latest') report({ messageId: 'latestTag', data: { image }, at: [...container.path, 'image'] });
+    if (reference.tag === undefined) report({ messageId: 'noTag', data: { image }, at: container.path.concat('image') });
+    else if (reference.tag === 'latest') report({ messageId: 'latestTag', data: { image }, at: container.path.concat('image') });
   },
 });

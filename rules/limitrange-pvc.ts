@@ -45,7 +45,7 @@ export default defineRule({
     const items = limitItems(index.nearby('LimitRange', object), 'PersistentVolumeClaim');
     if (items.length === 0) return;
     for (const { spec, path, template } of claimSpecs(object)) {
-      const requestsPath = [...path, 'resources', 'requests'];
+      const requestsPath = path.concat('resources', 'requests');
       const requests = asRecord(asRecord(spec['resources'])?.['requests']) ?? {};
       const named: Record<string, string> = template === undefined ? {} : { template };
       const id = (messageId: keyof typeof TEMPLATE_MESSAGE) => (template === undefined ? messageId : TEMPLATE_MESSAGE[messageId]);
@@ -54,7 +54,7 @@ export default defineRule({
           for (const [resource, bound] of Object.entries(asRecord(item[bounds]) ?? {})) {
             const value = requests[resource];
             if (value === undefined) report({ messageId: id('noRequest'), data: { ...named, resource, bound: `${bounds} "${String(bound)}"`, limitRange: limitRange.ref.name }, at: path });
-            else if (outside(value, bound)) report({ messageId: id(messageId), data: { ...named, resource, value: String(value), bound: String(bound), limitRange: limitRange.ref.name }, at: [...requestsPath, resource] });
+            else if (outside(value, bound)) report({ messageId: id(messageId), data: { ...named, resource, value: String(value), bound: String(bound), limitRange: limitRange.ref.name }, at: requestsPath.concat(resource) });
           }
         }
       }

@@ -32,7 +32,7 @@ export default defineRule({
       const values = { request: effectiveValues(resources, defaults, 'requests'), limit: effectiveValues(resources, defaults, 'limits') };
       const at = (field: 'request' | 'limit', name: string) => {
         const [own, path] = field === 'request' ? [resources.requests, resources.requestsPath] : [resources.limits, resources.limitsPath];
-        return Object.hasOwn(own, name) ? [...path, name] : containerNamePath(container);
+        return Object.hasOwn(own, name) ? path.concat(name) : containerNamePath(container);
       };
       for (const { constraint, kind, field, resource, bound } of limitViolations(item, quantities(values.request), quantities(values.limit))) {
         const value = String(values[field][resource]);

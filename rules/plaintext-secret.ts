@@ -29,7 +29,7 @@ export default defineRule({
         const env = asRecord(entry);
         const value = env?.['value'];
         const shape = typeof value === 'string' ? secretShapeOf(value) : undefined;
-        if (shape) report({ messageId: 'envValue', data: { name: String(env?.['name']), container: containerLabel(container), shape }, at: [...container.path, 'env', index, 'value'] });
+        if (shape) report({ messageId: 'envValue', data: { name: String(env?.['name']), container: containerLabel(container), shape }, at: container.path.concat('env', index, 'value') });
       });
     }
   },

@@ -13,12 +13,12 @@ interface AntiAffinityTerm {
 
 /** Required terms and the podAffinityTerm of each preferred one. */
 function antiAffinityTerms(workload: Workload): AntiAffinityTerm[] {
-  const base = [...workload.podSpecPath, 'affinity', 'podAntiAffinity'];
+  const base = workload.podSpecPath.concat('affinity', 'podAntiAffinity');
   const antiAffinity = asRecord(asRecord(workload.podSpec['affinity'])?.['podAntiAffinity']);
-  const required = asArray(antiAffinity?.['requiredDuringSchedulingIgnoredDuringExecution']).map((term, index) => ({ term: asRecord(term), path: [...base, 'requiredDuringSchedulingIgnoredDuringExecution', index] }));
+  const required = asArray(antiAffinity?.['requiredDuringSchedulingIgnoredDuringExecution']).map((term, index) => ({ term: asRecord(term), path: base.concat('requiredDuringSchedulingIgnoredDuringExecution', index) }));
   const preferred = asArray(antiAffinity?.['preferredDuringSchedulingIgnoredDuringExecution']).map((entry, index) => ({
     term: asRecord(asRecord(entry)?.['podAffinityTerm']),
-    path: [...base, 'preferredDuringSchedulingIgnoredDuringExecution', index, 'podAffinityTerm'],
+    path: base.concat('preferredDuringSchedulingIgnoredDuringExecution', index, 'podAffinityTerm'),
   }));
   return [...required, ...preferred].flatMap(({ term, path }) => (term ? [{ term, path }] : []));
 }
@@ -31,10 +31,10 @@ type TermProblem = { readonly messageId: 'termMissesOwnPods' | 'termExcludesName
  */
 // upstream: pkg/scheduler/framework/types.go newAffinityTerm (an empty namespaces list and no selector = own namespace)
 function termProblem(workload: Workload, { term, path }: AntiAffinityTerm): TermProblem {
-  if (!matchesLabelSelector(term['labelSelector'], workload.podLabels)) return { messageId: 'termMissesOwnPods', at: [...path, 'labelSelector'] };
+  if (!matchesLabelSelector(term['labelSelector'], workload.podLabels)) return { messageId: 'termMissesOwnPods', at: path.concat('labelSelector') };
   const namespaces = asArray(term['namespaces']);
   if (namespaces.length > 0 && term['namespaceSelector'] === undefined && !namespaces.includes(workload.object.ref.namespace)) {
-    return { messageId: 'termExcludesNamespace', at: [...path, 'namespaces'] };
+    return { messageId: 'termExcludesNamespace', at: path.concat('namespaces') };
   }
   return undefined;
 }

@@ -20,7 +20,7 @@ export default defineRule({
     asArray(container.value['ports']).forEach((entry, index) => {
       const port = asRecord(entry)?.['containerPort'];
       if (typeof port !== 'number' || port <= 0 || port >= 1024) return;
-      report({ messageId: 'privileged', data: { container: containerLabel(container), port }, at: [...container.path, 'ports', index, 'containerPort'] });
+      report({ messageId: 'privileged', data: { container: containerLabel(container), port }, at: container.path.concat('ports', index, 'containerPort') });
     });
   },
 });

@@ -68,7 +68,7 @@ export default defineRule({
         const problem = portProblem(port, declared);
         if (!problem || (problem === 'unknownNumber' && (!options.checkNumericPorts || action?.['host'] !== undefined))) continue;
         const shown = problem === 'unknownName' ? String(port) : JSON.stringify(port);
-        report({ messageId: problem, data: { probe, container: containerLabel(container), port: shown }, at: [...container.path, probe, handler, 'port'] });
+        report({ messageId: problem, data: { probe, container: containerLabel(container), port: shown }, at: container.path.concat(probe, handler, 'port') });
       }
     }
   },

@@ -21,6 +21,6 @@ export default defineRule({
     const type = asRecord(profile?.value)?.['type'];
     const data = { container: containerLabel(container) };
     if (!profile) report({ messageId: 'unset', data, at: containerNamePath(container) });
-    else if (type === 'Unconfined') report({ messageId: 'unconfined', data, at: [...profile.path, 'type'] });
+    else if (type === 'Unconfined') report({ messageId: 'unconfined', data, at: profile.path.concat('type') });
   },
 });

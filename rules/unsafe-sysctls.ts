@@ -36,7 +36,7 @@ export default defineRule({
     sysctls.forEach((entry, index) => {
       const name = asRecord(entry)?.['name'];
       if (typeof name !== 'string' || SAFE_SYSCTLS.has(name.replaceAll('/', '.'))) return;
-      report({ messageId: 'unsafe', data: { sysctl: name }, at: [...workload.podSpecPath, 'securityContext', 'sysctls', index, 'name'] });
+      report({ messageId: 'unsafe', data: { sysctl: name }, at: workload.podSpecPath.concat('securityContext', 'sysctls', index, 'name') });
     });
   },
 });

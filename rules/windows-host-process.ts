@@ -19,6 +19,6 @@ export default defineRule({
   check(container, { workload, report }) {
     const options = effectiveSecurityValue(workload, container, 'windowsOptions');
     if (asRecord(options?.value)?.['hostProcess'] !== true || !options) return;
-    report({ messageId: 'hostProcess', data: { container: containerLabel(container) }, at: [...options.path, 'hostProcess'] });
+    report({ messageId: 'hostProcess', data: { container: containerLabel(container) }, at: options.path.concat('hostProcess') });
   },
 });

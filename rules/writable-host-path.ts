@@ -24,7 +24,7 @@ export default defineRule({
       const volume = mount?.['name'];
       const path = typeof volume === 'string' ? hostPaths.get(volume) : undefined;
       if (path === undefined || mount?.['readOnly'] === true) return;
-      report({ messageId: 'writable', data: { container: containerLabel(container), volume: String(volume), path }, at: [...container.path, 'volumeMounts', index, 'name'] });
+      report({ messageId: 'writable', data: { container: containerLabel(container), volume: String(volume), path }, at: container.path.concat('volumeMounts', index, 'name') });
     });
   },
 });

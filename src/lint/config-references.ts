@@ -26,25 +26,25 @@ export function configReferences(workload: Workload): ConfigReference[] {
       const valueFrom = asRecord(asRecord(entry)?.['valueFrom']);
       for (const [field, kind] of ENV_SOURCES) {
         const source = asRecord(valueFrom?.[field]);
-        if (source) pushReference(out, kind, source, { nameField: 'name', path: [...container.path, 'env', index, 'valueFrom', field], keyField: 'key' });
+        if (source) pushReference(out, kind, source, { nameField: 'name', path: container.path.concat('env', index, 'valueFrom', field), keyField: 'key' });
       }
     });
     asArray(container.value['envFrom']).forEach((entry, index) => {
       for (const [field, kind] of ENV_FROM_SOURCES) {
         const source = asRecord(asRecord(entry)?.[field]);
-        if (source) pushReference(out, kind, source, { nameField: 'name', path: [...container.path, 'envFrom', index, field] });
+        if (source) pushReference(out, kind, source, { nameField: 'name', path: container.path.concat('envFrom', index, field) });
       }
     });
   }
   asArray(workload.podSpec['volumes']).forEach((entry, index) => {
     const volume = asRecord(entry);
-    const path = [...workload.podSpecPath, 'volumes', index];
-    pushVolumeSource(out, 'Secret', asRecord(volume?.['secret']), { nameField: 'secretName', path: [...path, 'secret'] });
-    pushVolumeSource(out, 'ConfigMap', asRecord(volume?.['configMap']), { nameField: 'name', path: [...path, 'configMap'] });
+    const path = workload.podSpecPath.concat('volumes', index);
+    pushVolumeSource(out, 'Secret', asRecord(volume?.['secret']), { nameField: 'secretName', path: path.concat('secret') });
+    pushVolumeSource(out, 'ConfigMap', asRecord(volume?.['configMap']), { nameField: 'name', path: path.concat('configMap') });
     asArray(asRecord(volume?.['projected'])?.['sources']).forEach((source, sourceIndex) => {
-      const sourcePath = [...path, 'projected', 'sources', sourceIndex];
-      pushVolumeSource(out, 'Secret', asRecord(asRecord(source)?.['secret']), { nameField: 'name', path: [...sourcePath, 'secret'] });
-      pushVolumeSource(out, 'ConfigMap', asRecord(asRecord(source)?.['configMap']), { nameField: 'name', path: [...sourcePath, 'configMap'] });
+      const sourcePath = path.concat('projected', 'sources', sourceIndex);
+      pushVolumeSource(out, 'Secret', asRecord(asRecord(source)?.['secret']), { nameField: 'name', path: sourcePath.concat('secret') });
+      pushVolumeSource(out, 'ConfigMap', asRecord(asRecord(source)?.['configMap']), { nameField: 'name', path: sourcePath.concat('configMap') });
     });
   });
   return out;
@@ -65,8 +65,8 @@ function pushReference(out: ConfigReference[], kind: ConfigReference['kind'], so
     name,
     key: typeof key === 'string' ? key : undefined,
     optional: source?.['optional'] === true,
-    namePath: [...where.path, where.nameField],
-    keyPath: where.keyField === undefined ? undefined : [...where.path, where.keyField],
+    namePath: where.path.concat(where.nameField),
+    keyPath: where.keyField === undefined ? undefined : where.path.concat(where.keyField),
   });
 }
 
@@ -78,6 +78,6 @@ function pushVolumeSource(out: ConfigReference[], kind: ConfigReference['kind'],
   asArray(source?.['items']).forEach((entry, index) => {
     const key = asRecord(entry)?.['key'];
     if (typeof key !== 'string') return;
-    out.push({ kind, name, key, optional: source?.['optional'] === true, namePath: [...where.path, where.nameField], keyPath: [...where.path, 'items', index, 'key'] });
+    out.push({ kind, name, key, optional: source?.['optional'] === true, namePath: where.path.concat(where.nameField), keyPath: where.path.concat('items', index, 'key') });
   });
 }

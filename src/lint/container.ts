@@ -5,7 +5,7 @@ import type { ContainerView, Workload } from '../model/workload.js';
 
 /** The path of a container's name (its identity in a report), or the container itself when it has none. */
 export function containerNamePath(container: ContainerView): Path {
-  return container.name === undefined ? container.path : [...container.path, 'name'];
+  return container.name === undefined ? container.path : container.path.concat('name');
 }
 
 /** Fields a container's securityContext inherits from the pod's securityContext when it does not set them. */
@@ -23,16 +23,16 @@ export interface EffectiveValue {
  */
 export function effectiveSecurityValue(workload: Workload, container: ContainerView, field: InheritedSecurityField): EffectiveValue | undefined {
   const own = asRecord(container.value['securityContext'])?.[field];
-  if (own !== undefined && own !== null) return { value: own, path: [...container.path, 'securityContext', field] };
+  if (own !== undefined && own !== null) return { value: own, path: container.path.concat('securityContext', field) };
   const pod = asRecord(workload.podSpec['securityContext'])?.[field];
-  if (pod !== undefined && pod !== null) return { value: pod, path: [...workload.podSpecPath, 'securityContext', field] };
+  if (pod !== undefined && pod !== null) return { value: pod, path: workload.podSpecPath.concat('securityContext', field) };
   return undefined;
 }
 
 /** A field of the container's own securityContext (privileged, allowPrivilegeEscalation, capabilities, ...). */
 export function containerSecurityValue(container: ContainerView, field: string): EffectiveValue | undefined {
   const value = asRecord(container.value['securityContext'])?.[field];
-  return value === undefined || value === null ? undefined : { value, path: [...container.path, 'securityContext', field] };
+  return value === undefined || value === null ? undefined : { value, path: container.path.concat('securityContext', field) };
 }
 
 /** How messages name a container: its name, or its position when it has none. */

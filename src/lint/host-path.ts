@@ -17,7 +17,7 @@ export function hostPathVolumes(workload: Workload): HostPathVolume[] {
     const path = asRecord(volume?.['hostPath'])?.['path'];
     if (typeof path !== 'string') return;
     const name = typeof volume?.['name'] === 'string' ? volume['name'] : `#${index}`;
-    out.push({ name, hostPath: path.replace(/(.)\/+$/, '$1'), at: [...workload.podSpecPath, 'volumes', index, 'hostPath', 'path'] });
+    out.push({ name, hostPath: path.replace(/(.)\/+$/, '$1'), at: workload.podSpecPath.concat('volumes', index, 'hostPath', 'path') });
   });
   return out;
 }

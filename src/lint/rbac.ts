@@ -41,7 +41,7 @@ export function mayBeCreatedInCluster(index: LintIndex, namespace: string, resou
 
 /** Positions of the entries of one PolicyRule list (verbs, resources) equal to one of `values`. */
 export function entriesOf(rule: PolicyRule, field: 'verbs' | 'resources', values: readonly string[]): { value: string; at: Path }[] {
-  return rule[field].flatMap((value, index) => (values.includes(value) ? [{ value, at: [...rule.path, field, index] }] : []));
+  return rule[field].flatMap((value, index) => (values.includes(value) ? [{ value, at: rule.path.concat(field, index) }] : []));
 }
 
 /** The Roles or ClusterRoles that hold rules (an aggregated ClusterRole's rules are filled in by the controller). */

@@ -13,7 +13,7 @@ export interface PodServiceAccount {
 export function podServiceAccount(workload: Workload): PodServiceAccount {
   for (const field of ['serviceAccountName', 'serviceAccount']) {
     const value = workload.podSpec[field];
-    if (typeof value === 'string' && value !== '') return { name: value, at: [...workload.podSpecPath, field], isExplicit: true };
+    if (typeof value === 'string' && value !== '') return { name: value, at: workload.podSpecPath.concat(field), isExplicit: true };
   }
   return { name: 'default', at: workload.podSpecPath, isExplicit: false };
 }

@@ -100,7 +100,7 @@ function annotationSuppressions(object: KubeObject): Suppression[] {
   for (const metadataPath of metadataPaths) {
     const value = asStringMap(asRecord(valueAt(object.value, metadataPath))?.['annotations'])[IGNORE_ANNOTATION];
     if (value === undefined) continue;
-    const at = [...metadataPath, 'annotations', IGNORE_ANNOTATION];
+    const at = metadataPath.concat('annotations', IGNORE_ANNOTATION);
     const ruleIds = parseIgnoreAnnotation(value).map((entry) => entry.ruleId);
     // positioned now: the document may be gone when the run asks
     const unused = findingAt(object, at, { ...unusedSpec(), message: '' });

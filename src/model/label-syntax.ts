@@ -5,7 +5,9 @@ export const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FM
 export const QUALIFIED_NAME_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 
 const NAME = new RegExp(`^${QUALIFIED_NAME_FMT}$`);
-const SUBDOMAIN = new RegExp(`^${DNS1123_SUBDOMAIN_FMT}$`);
+// the optional prefix and the name in one pattern: neither admits '/', so the prefix ends at the first one, as upstream
+// splits the key; no substring is made for a key checked on every label of every object
+const PREFIXED_NAME = new RegExp(`^(?:${DNS1123_SUBDOMAIN_FMT}/)?${QUALIFIED_NAME_FMT}$`);
 
 /**
  * A name of at most 63 characters, optionally after a DNS subdomain prefix of at most 253 and '/'. The patterns admit
@@ -13,9 +15,7 @@ const SUBDOMAIN = new RegExp(`^${DNS1123_SUBDOMAIN_FMT}$`);
  */
 export function isQualifiedName(key: string): boolean {
   const slash = key.indexOf('/');
-  const name = slash < 0 ? key : key.slice(slash + 1);
-  if (name.length > 63 || !NAME.test(name)) return false;
-  return slash < 0 || (slash <= 253 && SUBDOMAIN.test(key.slice(0, slash)));
+  return key.length - slash - 1 <= 63 && slash <= 253 && PREFIXED_NAME.test(key);
 }
 
 /** Empty, or at most 63 characters that start and end alphanumeric. */

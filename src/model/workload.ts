@@ -66,7 +66,7 @@ function podPathsOf(kind: PodKind): { readonly spec: Path; readonly metadata: Pa
   let paths = POD_PATHS.get(kind);
   if (!paths) {
     const base = POD_KINDS[kind].templatePath;
-    POD_PATHS.set(kind, (paths = { spec: Object.freeze([...base, 'spec']), metadata: Object.freeze([...base, 'metadata']) }));
+    POD_PATHS.set(kind, (paths = { spec: Object.freeze(base.concat('spec')), metadata: Object.freeze(base.concat('metadata')) }));
   }
   return paths;
 }
@@ -111,7 +111,7 @@ function containersOf(podSpec: Readonly<Record<string, unknown>>, podSpecPath: P
         index,
         name: typeof value['name'] === 'string' ? value['name'] : undefined,
         value,
-        path: [...podSpecPath, field, index],
+        path: podSpecPath.concat(field, index),
         isRestartable: type === 'initContainer' && value['restartPolicy'] === 'Always',
       });
     });

@@ -3,10 +3,11 @@
 /** The candidate within a small edit distance of `name` (case differences count as one edit), or undefined. */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
   const limit = Math.max(1, Math.min(3, Math.floor(name.length / 3)));
+  const lowerName = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    const distance = candidate.toLowerCase() === name.toLowerCase() ? 1 : editDistance(name, candidate);
+    const distance = candidate.toLowerCase() === lowerName ? 1 : boundedDistance(name, candidate, bestDistance);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -27,6 +28,11 @@ export function suggestName(name: string, candidates: readonly string[]): string
 export function didYouMean(name: string, candidates: readonly string[]): string {
   const suggestion = suggestName(name, candidates);
   return suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
+}
+
+/** editDistance, or `bound` when it cannot be smaller: most of a schema's field names differ in length too much to need the table. */
+function boundedDistance(a: string, b: string, bound: number): number {
+  return Math.abs(a.length - b.length) >= bound ? bound : editDistance(a, b);
 }
 
 /** Edit distance where inserting, deleting, replacing a character or swapping two neighbours costs 1. */

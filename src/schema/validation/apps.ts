@@ -45,19 +45,19 @@ function validateSelectorAndTemplate(kind: AppsKind, spec: Fields, context: Vali
 function validateDeploymentStrategy(strategy: Fields | undefined, field: FieldPath): ErrorList {
   const type = stringField(strategy, 'type') ?? 'RollingUpdate';
   const rollingUpdate = recordField(strategy, 'rollingUpdate');
-  if (type === 'Recreate') return rollingUpdate ? [forbidden([...field, 'rollingUpdate'], "may not be specified when strategy `type` is 'Recreate'")] : [];
+  if (type === 'Recreate') return rollingUpdate ? [forbidden(field.concat('rollingUpdate'), "may not be specified when strategy `type` is 'Recreate'")] : [];
   if (type !== 'RollingUpdate') return [];
   const maxUnavailable = rollingUpdate?.['maxUnavailable'] ?? '25%';
   const maxSurge = rollingUpdate?.['maxSurge'] ?? '25%';
   const errors: ErrorList = [
-    ...validatePositiveIntOrPercent(maxUnavailable, [...field, 'rollingUpdate', 'maxUnavailable']),
-    ...validatePositiveIntOrPercent(maxSurge, [...field, 'rollingUpdate', 'maxSurge']),
+    ...validatePositiveIntOrPercent(maxUnavailable, field.concat('rollingUpdate', 'maxUnavailable')),
+    ...validatePositiveIntOrPercent(maxSurge, field.concat('rollingUpdate', 'maxSurge')),
   ];
   if (intOrPercentValue(maxUnavailable) === 0 && intOrPercentValue(maxSurge) === 0) {
-    errors.push(invalid([...field, 'rollingUpdate', 'maxUnavailable'], maxUnavailable, 'may not be 0 when `maxSurge` is 0'));
+    errors.push(invalid(field.concat('rollingUpdate', 'maxUnavailable'), maxUnavailable, 'may not be 0 when `maxSurge` is 0'));
   }
   if (typeof maxUnavailable === 'string' && (intOrPercentValue(maxUnavailable) ?? 0) > 100) {
-    errors.push(invalid([...field, 'rollingUpdate', 'maxUnavailable'], maxUnavailable, 'must not be greater than 100%'));
+    errors.push(invalid(field.concat('rollingUpdate', 'maxUnavailable'), maxUnavailable, 'must not be greater than 100%'));
   }
   return errors;
 }

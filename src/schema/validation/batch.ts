@@ -50,12 +50,12 @@ const JOB_COUNTS = ['parallelism', 'completions', 'activeDeadlineSeconds', 'back
 function validateJobSpec(spec: Fields | undefined, field: FieldPath, context: ValidationContext): ErrorList {
   const errors = validateNonnegativeFields(spec ?? {}, JOB_COUNTS, field);
   if (spec?.['completionMode'] === 'Indexed' && intField(spec, 'completions') === undefined) {
-    errors.push(required([...field, 'completions'], 'when completion mode is Indexed'));
+    errors.push(required(field.concat('completions'), 'when completion mode is Indexed'));
   }
   const template = spec?.['template'];
   if (!asRecord(template)) return errors;
-  appendAll(errors, validatePodTemplateSpec(template, [...field, 'template'], templateOptions(context)));
-  return [...errors, ...validateJobRestartPolicy(spec, [...field, 'template', 'spec', 'restartPolicy'])];
+  appendAll(errors, validatePodTemplateSpec(template, field.concat('template'), templateOptions(context)));
+  return [...errors, ...validateJobRestartPolicy(spec, field.concat('template', 'spec', 'restartPolicy'))];
 }
 
 function validateJobRestartPolicy(spec: Fields | undefined, field: FieldPath): ErrorList {

@@ -1,7 +1,7 @@
 // pkg/apis/core/validation for containers: names, image, ports, env, volume mounts, probes, lifecycle handlers, resources.
 import { compareQuantities, parseQuantity } from '../../model/quantity.js';
 import { canonicalQuantity } from './quantity-string.js';
-import { duplicate, forbidden, invalid, key, notFound, notSupported, owned, required, toPath, type ErrorList, type FieldPath } from './field-error.js';
+import { duplicate, forbidden, invalid, key, notFound, notSupported, owned, required, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { dns1123LabelErrors, portNameErrors, portNumberErrors, relaxedEnvVarNameErrors } from './names.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';
@@ -37,41 +37,41 @@ export function validateNonnegativeFields(record: Fields, names: readonly string
   const errors: ErrorList = [];
   for (const name of names) {
     const value = intField(record, name);
-    if (value !== undefined && value < 0) appendAll(errors, validateNonnegativeField(value, [...field, name]));
+    if (value !== undefined && value < 0) appendAll(errors, validateNonnegativeField(value, field.concat(name)));
   }
   return errors;
 }
 
 // upstream: validation.go validateContainerCommon, validateContainers, validateInitContainers (v1.36)
 export function validateContainer(container: Fields, field: FieldPath, context: ContainerContext): ErrorList {
-  const errors: ErrorList = [...validateContainerName(container, field, context.names)];
-  if (!stringField(container, 'image')) errors.push(required([...field, 'image']));
+  const errors = validateContainerName(container, field, context.names);
+  if (!stringField(container, 'image')) errors.push(required(field.concat('image')));
   // an empty list has nothing to check: its path is not built
   const ports = arrayField(container, 'ports');
   const env = arrayField(container, 'env');
   const envFrom = arrayField(container, 'envFrom');
   const mounts = arrayField(container, 'volumeMounts');
-  if (ports.length > 0) appendAll(errors, owned(validateContainerPorts(ports, [...field, 'ports']), INVALID_PORT));
-  if (env.length > 0) appendAll(errors, validateEnv(env, [...field, 'env']));
-  if (envFrom.length > 0) appendAll(errors, validateEnvFrom(envFrom, [...field, 'envFrom']));
-  if (mounts.length > 0) appendAll(errors, validateVolumeMounts(mounts, context.volumes, [...field, 'volumeMounts']));
+  if (ports.length > 0) appendAll(errors, owned(validateContainerPorts(ports, field.concat('ports')), INVALID_PORT));
+  if (env.length > 0) appendAll(errors, validateEnv(env, field.concat('env')));
+  if (envFrom.length > 0) appendAll(errors, validateEnvFrom(envFrom, field.concat('envFrom')));
+  if (mounts.length > 0) appendAll(errors, validateVolumeMounts(mounts, context.volumes, field.concat('volumeMounts')));
   appendAll(errors, validateProbes(container, field, context.isInit && container['restartPolicy'] !== 'Always'));
   const resources = recordField(container, 'resources');
-  if (resources) appendAll(errors, validateResourceRequirements(resources, [...field, 'resources']));
+  if (resources) appendAll(errors, validateResourceRequirements(resources, field.concat('resources')));
   // ContainerRestartRules (beta, on by default from 1.35): a regular container may set its own restartPolicy; older
   // releases lack the field and the release checks report it there
   const policy = container['restartPolicy'];
   if (!context.isInit && policy !== undefined && policy !== null && !CONTAINER_RESTART_POLICIES.includes(String(policy))) {
-    errors.push(notSupported([...field, 'restartPolicy'], policy, CONTAINER_RESTART_POLICIES));
+    errors.push(notSupported(field.concat('restartPolicy'), policy, CONTAINER_RESTART_POLICIES));
   }
   return errors;
 }
 
 function validateContainerName(container: Fields, field: FieldPath, names: NameSet): ErrorList {
   const name = stringField(container, 'name');
-  if (!name) return [required([...field, 'name'])];
-  const errors = validateDNS1123Label(name, [...field, 'name']);
-  if (names.has(name)) appendAll(errors, owned([duplicate([...field, 'name'], name)], DUPLICATE_CONTAINER_NAME));
+  if (!name) return [required(field.concat('name'))];
+  const errors = validateDNS1123Label(name, field.concat('name'));
+  if (names.has(name)) appendAll(errors, owned([duplicate(field.concat('name'), name)], DUPLICATE_CONTAINER_NAME));
   names.add(name);
   return errors;
 }
@@ -85,15 +85,15 @@ export function validateContainerPorts(ports: readonly unknown[], field: FieldPa
     const name = stringField(port, 'name');
     if (name) {
       const messages = portNameErrors(name);
-      if (messages.length > 0) appendAll(errors, messages.map((message) => invalid([...field, index, 'name'], name, message)));
-      else if (names.has(name)) errors.push(duplicate([...field, index, 'name'], name));
+      if (messages.length > 0) appendAll(errors, messages.map((message) => invalid(field.concat(index, 'name'), name, message)));
+      else if (names.has(name)) errors.push(duplicate(field.concat(index, 'name'), name));
       else names.add(name);
     }
     const containerPort = intField(port, 'containerPort');
-    if (!containerPort) errors.push(required([...field, index, 'containerPort']));
-    else appendAll(errors, portNumberErrors(containerPort).map((message) => invalid([...field, index, 'containerPort'], containerPort, message)));
+    if (!containerPort) errors.push(required(field.concat(index, 'containerPort')));
+    else appendAll(errors, portNumberErrors(containerPort).map((message) => invalid(field.concat(index, 'containerPort'), containerPort, message)));
     const hostPort = intField(port, 'hostPort');
-    if (hostPort) appendAll(errors, portNumberErrors(hostPort).map((message) => invalid([...field, index, 'hostPort'], hostPort, message)));
+    if (hostPort) appendAll(errors, portNumberErrors(hostPort).map((message) => invalid(field.concat(index, 'hostPort'), hostPort, message)));
   });
   return errors;
 }
@@ -103,11 +103,11 @@ function validateEnv(env: readonly unknown[], field: FieldPath): ErrorList {
   return env.flatMap((entry, index) => {
     const variable = asRecord(entry) ?? {};
     const name = stringField(variable, 'name') ?? '';
-    const errors = name === '' ? [required([...field, index, 'name'])] : relaxedEnvVarNameErrors(name).map((message) => invalid([...field, index, 'name'], name, message));
+    const errors = name === '' ? [required(field.concat(index, 'name'))] : relaxedEnvVarNameErrors(name).map((message) => invalid(field.concat(index, 'name'), name, message));
     const valueFrom = recordField(variable, 'valueFrom');
     if (!valueFrom) return errors;
     const sources = ENV_SOURCES.filter((source) => recordField(valueFrom, source) !== undefined).length;
-    const at = [...field, index, 'valueFrom'];
+    const at = field.concat(index, 'valueFrom');
     if (sources === 0) errors.push(invalid(at, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'));
     else if (stringField(variable, 'value')) errors.push(invalid(at, '', 'may not be specified when `value` is not empty'));
     else if (sources > 1) errors.push(invalid(at, '', 'may not have more than one field specified at a time'));
@@ -124,7 +124,7 @@ function validateEnvFrom(envFrom: readonly unknown[], field: FieldPath): ErrorLi
   return envFrom.flatMap((entry, index) => {
     const source = asRecord(entry) ?? {};
     const refs = ['configMapRef', 'secretRef'].filter((ref) => recordField(source, ref) !== undefined);
-    const errors = refs.flatMap((ref) => (stringField(recordField(source, ref), 'name') ? [] : [required([...field, index, ref, 'name'])]));
+    const errors = refs.flatMap((ref) => (stringField(recordField(source, ref), 'name') ? [] : [required(field.concat(index, ref, 'name'))]));
     if (refs.length === 0) errors.push(invalid(field, '', 'must specify one of: `configMapRef` or `secretRef`'));
     else if (refs.length > 1) errors.push(invalid(field, '', 'may not have more than one field specified at a time'));
     return errors;
@@ -139,14 +139,14 @@ function validateVolumeMounts(mounts: readonly unknown[], volumes: ReadonlySet<s
     const mount = asRecord(entry);
     const name = stringField(mount, 'name') ?? '';
     const mountPath = stringField(mount, 'mountPath') ?? '';
-    if (name === '') errors.push(required([...field, index, 'name']));
-    if (!volumes.has(name)) errors.push(notFound([...field, index, 'name'], name));
-    if (mountPath === '') errors.push(required([...field, index, 'mountPath']));
-    if (mountPoints.has(mountPath)) errors.push(invalid([...field, index, 'mountPath'], mountPath, 'must be unique'));
+    if (name === '') errors.push(required(field.concat(index, 'name')));
+    if (!volumes.has(name)) errors.push(notFound(field.concat(index, 'name'), name));
+    if (mountPath === '') errors.push(required(field.concat(index, 'mountPath')));
+    if (mountPoints.has(mountPath)) errors.push(invalid(field.concat(index, 'mountPath'), mountPath, 'must be unique'));
     mountPoints.add(mountPath);
     const subPathExpr = stringField(mount, 'subPathExpr');
     if (subPathExpr && stringField(mount, 'subPath')) {
-      errors.push(invalid([...field, index, 'subPathExpr'], subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
+      errors.push(invalid(field.concat(index, 'subPathExpr'), subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
     }
   });
   return errors;
@@ -160,7 +160,7 @@ function validateProbes(container: Fields, field: FieldPath, isPlainInit: boolea
   for (const name of PROBES) {
     const probe = recordField(container, name);
     if (!probe) continue;
-    const at = [...field, name];
+    const at = field.concat(name);
     if (isPlainInit) {
       errors.push(forbidden(at, 'may not be set for init containers without restartPolicy=Always'));
       continue;
@@ -168,16 +168,16 @@ function validateProbes(container: Fields, field: FieldPath, isPlainInit: boolea
     appendAll(errors, validateProbe(probe, at));
     const successThreshold = intField(probe, 'successThreshold');
     if (name !== 'readinessProbe' && successThreshold !== undefined && successThreshold !== 0 && successThreshold !== 1) {
-      errors.push(invalid([...at, 'successThreshold'], successThreshold, 'must be 1'));
+      errors.push(invalid(at.concat('successThreshold'), successThreshold, 'must be 1'));
     }
     const grace = intField(probe, 'terminationGracePeriodSeconds');
-    if (name === 'readinessProbe' && grace !== undefined) errors.push(invalid([...at, 'terminationGracePeriodSeconds'], grace, 'must not be set for readinessProbes'));
+    if (name === 'readinessProbe' && grace !== undefined) errors.push(invalid(at.concat('terminationGracePeriodSeconds'), grace, 'must not be set for readinessProbes'));
   }
   const lifecycle = recordField(container, 'lifecycle');
-  if (lifecycle && isPlainInit) errors.push(forbidden([...field, 'lifecycle'], 'may not be set for init containers without restartPolicy=Always'));
+  if (lifecycle && isPlainInit) errors.push(forbidden(field.concat('lifecycle'), 'may not be set for init containers without restartPolicy=Always'));
   else for (const hook of ['postStart', 'preStop']) {
     const handler = recordField(lifecycle, hook);
-    if (handler) appendAll(errors, validateHandler(handler, [...field, 'lifecycle', hook], LIFECYCLE_HANDLERS));
+    if (handler) appendAll(errors, validateHandler(handler, field.concat('lifecycle', hook), LIFECYCLE_HANDLERS));
   }
   return errors;
 }
@@ -187,7 +187,7 @@ function validateProbe(probe: Fields, field: FieldPath): ErrorList {
   const errors = validateHandler(probe, field, PROBE_HANDLERS);
   appendAll(errors, validateNonnegativeFields(probe, PROBE_COUNTS, field));
   const grace = intField(probe, 'terminationGracePeriodSeconds');
-  if (grace !== undefined && grace <= 0) errors.push(invalid([...field, 'terminationGracePeriodSeconds'], grace, 'must be greater than 0'));
+  if (grace !== undefined && grace <= 0) errors.push(invalid(field.concat('terminationGracePeriodSeconds'), grace, 'must be greater than 0'));
   return errors;
 }
 
@@ -203,7 +203,7 @@ function validateHandler(handler: Fields, field: FieldPath, types: readonly stri
     const action = recordField(handler, type);
     if (!action) continue;
     if (handlers > 0) {
-      errors.push(forbidden([...field, type], 'may not specify more than 1 handler type'));
+      errors.push(forbidden(field.concat(type), 'may not specify more than 1 handler type'));
       continue;
     }
     handlers++;
@@ -216,10 +216,10 @@ function validateHandler(handler: Fields, field: FieldPath, types: readonly stri
 // upstream: validation.go validateExecAction, validateHTTPGetAction, validateTCPSocketAction, validateGRPCAction; the
 // action is `type` under the handler at `handler`, and its path is built only for an error
 function validateAction(type: string, action: Fields, handler: FieldPath): ErrorList {
-  if (type === 'exec') return arrayField(action, 'command').length === 0 ? [required([...handler, type, 'command'])] : [];
+  if (type === 'exec') return arrayField(action, 'command').length === 0 ? [required(handler.concat(type, 'command'))] : [];
   const port = type === 'grpc' ? intField(action, 'port') : type === 'httpGet' || type === 'tcpSocket' ? action['port'] : undefined;
   const messages = portNumOrNameErrors(port);
-  return messages.length === 0 ? [] : owned(messages.map((message) => invalid([...handler, type, 'port'], port, message)), INVALID_PORT);
+  return messages.length === 0 ? [] : owned(messages.map((message) => invalid(handler.concat(type, 'port'), port, message)), INVALID_PORT);
 }
 
 const NO_MESSAGES: readonly string[] = Object.freeze([]);
@@ -250,13 +250,15 @@ export function validateResourceRequirements(resources: Fields | undefined, fiel
   const limits = recordField(resources, 'limits') ?? {};
   const requests = recordField(resources, 'requests') ?? {};
   const errors: ErrorList = [];
-  for (const [name, raw] of Object.entries(limits)) {
-    if (nameErrors) appendAll(errors, nameErrors(name, [...field, 'limits', key(name)]));
-    appendAll(errors, nonnegativeQuantityErrors(raw, field, ['limits', name]));
+  // keys, not entries: no [name, value] pair to allocate and destructure for each resource of each container
+  for (const name of Object.keys(limits)) {
+    if (nameErrors) appendAll(errors, nameErrors(name, field.concat('limits', key(name))));
+    if (isNegativeQuantity(limits[name])) errors.push(negativeQuantity(field.concat('limits', key(name)), limits[name]));
   }
-  for (const [name, raw] of Object.entries(requests)) {
-    if (nameErrors) appendAll(errors, nameErrors(name, [...field, 'requests', key(name)]));
-    appendAll(errors, nonnegativeQuantityErrors(raw, field, ['requests', name]));
+  for (const name of Object.keys(requests)) {
+    const raw = requests[name];
+    if (nameErrors) appendAll(errors, nameErrors(name, field.concat('requests', key(name))));
+    if (isNegativeQuantity(raw)) errors.push(negativeQuantity(field.concat('requests', key(name)), raw));
     const request = parseQuantity(raw);
     const limit = parseQuantity(limits[name]);
     if (request && limit) {
@@ -264,17 +266,19 @@ export function validateResourceRequirements(resources: Fields | undefined, fiel
       const detail = (relation: string): string => `must be ${relation} ${name} limit of ${canonicalQuantity(limits[name])}`;
       const relation = order !== 0 && !isOvercommitAllowed(name) ? 'equal to' : order > 0 ? 'less than or equal to' : undefined;
       // upstream names the requests field; the finding points at the request itself
-      if (relation) errors.push({ ...invalid([...field, 'requests'], canonicalQuantity(raw), detail(relation)), at: toPath([...field, 'requests', name]), ruleId: LIMITS_BELOW_REQUESTS });
+      if (relation) errors.push({ ...invalid(field.concat('requests'), canonicalQuantity(raw), detail(relation)), at: toPath(field.concat('requests', name)), ruleId: LIMITS_BELOW_REQUESTS });
     } else if (request && limits[name] === undefined && !isOvercommitAllowed(name)) {
-      errors.push(required([...field, 'limits'], 'Limit must be set for non overcommitable resources'));
+      errors.push(required(field.concat('limits'), 'Limit must be set for non overcommitable resources'));
     }
   }
   return errors;
 }
 
-// upstream: validation.go ValidateResourceQuantityValue / ValidateNonnegativeQuantity; the path (`list` and the
-// resource name under `field`) is built only for an error
-function nonnegativeQuantityErrors(raw: unknown, field: FieldPath, [list, name]: readonly [string, string]): ErrorList {
+// upstream: validation.go ValidateResourceQuantityValue / ValidateNonnegativeQuantity; the caller builds the path
+// only for an error
+function isNegativeQuantity(raw: unknown): boolean {
   const quantity = parseQuantity(raw);
-  return quantity && quantity.numerator < 0n ? [invalid([...field, list, key(name)], canonicalQuantity(raw), IS_NEGATIVE_ERROR)] : [];
+  return quantity !== undefined && quantity.numerator < 0n;
 }
+
+const negativeQuantity = (field: FieldPath, raw: unknown): FieldError => invalid(field, canonicalQuantity(raw), IS_NEGATIVE_ERROR);

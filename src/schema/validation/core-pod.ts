@@ -9,6 +9,7 @@ import { arrayField, asRecord, intField, recordField, stringField, type Fields }
 import { appendAll } from '../../model/append.js';
 
 const MAX_INT32 = 2147483647;
+const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
 
 /** What the release checks turn on; every kind's validation passes it down to its pod spec. */
 export interface ValidationContext {
@@ -35,42 +36,43 @@ export function validatePodTemplateSpec(template: unknown, field: FieldPath, opt
   const metadata = recordField(asRecord(template), 'metadata');
   const spec = recordField(asRecord(template), 'spec');
   const errors = [
-    ...validateLabels(metadata?.['labels'], [...field, 'metadata', 'labels']),
-    ...validateAnnotations(metadata?.['annotations'], [...field, 'metadata', 'annotations']),
-    ...validatePodSpec(spec, [...field, 'spec'], options),
+    ...validateLabels(metadata?.['labels'], field.concat('metadata', 'labels')),
+    ...validateAnnotations(metadata?.['annotations'], field.concat('metadata', 'annotations')),
+    ...validatePodSpec(spec, field.concat('spec'), options),
   ];
-  if (arrayField(spec, 'ephemeralContainers').length > 0) errors.push(forbidden([...field, 'spec', 'ephemeralContainers'], 'ephemeral containers not allowed in pod template'));
+  if (arrayField(spec, 'ephemeralContainers').length > 0) errors.push(forbidden(field.concat('spec', 'ephemeralContainers'), 'ephemeral containers not allowed in pod template'));
   return errors;
 }
 
 // upstream: validation.go ValidatePodSpec (v1.36)
 export function validatePodSpec(spec: Fields | undefined, field: FieldPath, options: PodSpecOptions): ErrorList {
   if (!spec) return [];
-  const { names: volumes, errors } = validateVolumes(arrayField(spec, 'volumes'), [...field, 'volumes']);
+  const { names: volumes, errors } = validateVolumes(arrayField(spec, 'volumes'), field.concat('volumes'));
   for (const claim of options.claimTemplates) volumes.add(claim);
   const containerNames: NameSet = new Set();
   const containers = arrayField(spec, 'containers');
-  if (containers.length === 0) errors.push(required([...field, 'containers']));
-  for (const [list, isInit] of [['containers', false], ['initContainers', true], ['ephemeralContainers', false]] as const) {
+  if (containers.length === 0) errors.push(required(field.concat('containers')));
+  for (const list of CONTAINER_LISTS) {
+    const isInit = list === 'initContainers';
     arrayField(spec, list).forEach((entry, index) => {
       const container = asRecord(entry);
-      if (container) appendAll(errors, validateContainer(container, [...field, list, index], { volumes, names: containerNames, isInit }));
+      if (container) appendAll(errors, validateContainer(container, field.concat(list, index), { volumes, names: containerNames, isInit }));
     });
   }
   if (options.podLevelResources) appendAll(errors, validatePodResources(spec, field, options.isPod));
   appendAll(errors, validateHostPorts(spec, field));
   // absent fields and empty lists have nothing to check: their paths are not built
-  if (spec['nodeSelector'] !== undefined) appendAll(errors, validateLabels(spec['nodeSelector'], [...field, 'nodeSelector']));
+  if (spec['nodeSelector'] !== undefined) appendAll(errors, validateLabels(spec['nodeSelector'], field.concat('nodeSelector')));
   const affinity = recordField(spec, 'affinity');
-  if (affinity) appendAll(errors, validateAffinity(affinity, [...field, 'affinity']));
+  if (affinity) appendAll(errors, validateAffinity(affinity, field.concat('affinity')));
   appendAll(errors, validatePodNames(spec, field));
   const tolerations = arrayField(spec, 'tolerations');
   const constraints = arrayField(spec, 'topologySpreadConstraints');
-  if (tolerations.length > 0) appendAll(errors, validateTolerations(tolerations, [...field, 'tolerations'], options));
-  if (constraints.length > 0) appendAll(errors, validateTopologySpreadConstraints(constraints, [...field, 'topologySpreadConstraints']));
+  if (tolerations.length > 0) appendAll(errors, validateTolerations(tolerations, field.concat('tolerations'), options));
+  if (constraints.length > 0) appendAll(errors, validateTopologySpreadConstraints(constraints, field.concat('topologySpreadConstraints')));
   const deadline = intField(spec, 'activeDeadlineSeconds');
-  if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32)) errors.push(invalid([...field, 'activeDeadlineSeconds'], deadline, inclusiveRangeError(1, MAX_INT32)));
-  if (spec['dnsPolicy'] === 'None') appendAll(errors, validatePodDNSConfig(spec, [...field, 'dnsConfig']));
+  if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32)) errors.push(invalid(field.concat('activeDeadlineSeconds'), deadline, inclusiveRangeError(1, MAX_INT32)));
+  if (spec['dnsPolicy'] === 'None') appendAll(errors, validatePodDNSConfig(spec, field.concat('dnsConfig')));
   return errors;
 }
 
@@ -78,7 +80,7 @@ export function validatePodSpec(spec: Fields | undefined, field: FieldPath, opti
 function validatePodDNSConfig(spec: Fields, field: FieldPath): ErrorList {
   const config = recordField(spec, 'dnsConfig');
   if (!config) return [required(field, 'must provide `dnsConfig` when `dnsPolicy` is None')];
-  if (arrayField(config, 'nameservers').length === 0) return [required([...field, 'nameservers'], 'must provide at least one DNS nameserver when `dnsPolicy` is None')];
+  if (arrayField(config, 'nameservers').length === 0) return [required(field.concat('nameservers'), 'must provide at least one DNS nameserver when `dnsPolicy` is None')];
   return [];
 }
 
@@ -96,7 +98,7 @@ function validateHostPorts(spec: Fields, field: FieldPath): ErrorList {
         const hostPort = intField(port, 'hostPort') ?? 0;
         // most ports have no hostPort: nothing to check, no path to build
         if (hostPort === 0) return;
-        const at = [...field, list, index, 'ports', portIndex, 'hostPort'];
+        const at = field.concat(list, index, 'ports', portIndex, 'hostPort');
         if (hostNetwork && list === 'containers' && hostPort !== intField(port, 'containerPort')) {
           errors.push(invalid(at, hostPort, 'must match `containerPort` when `hostNetwork` is true'));
         }
@@ -114,19 +116,19 @@ function validateAffinity(affinity: Fields | undefined, field: FieldPath): Error
   const errors: ErrorList = [];
   const nodeAffinity = recordField(affinity, 'nodeAffinity');
   const requiredTerms = recordField(nodeAffinity, 'requiredDuringSchedulingIgnoredDuringExecution');
-  if (requiredTerms) appendAll(errors, validateNodeSelector(requiredTerms, [...field, 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution']));
+  if (requiredTerms) appendAll(errors, validateNodeSelector(requiredTerms, field.concat('nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution')));
   arrayField(nodeAffinity, 'preferredDuringSchedulingIgnoredDuringExecution').forEach((entry, index) => {
-    const at = [...field, 'nodeAffinity', 'preferredDuringSchedulingIgnoredDuringExecution', index];
-    appendAll(appendAll(errors, validateWeight(asRecord(entry), at)), validateNodeSelectorTerm(recordField(asRecord(entry), 'preference'), [...at, 'preference'], false));
+    const at = field.concat('nodeAffinity', 'preferredDuringSchedulingIgnoredDuringExecution', index);
+    appendAll(appendAll(errors, validateWeight(asRecord(entry), at)), validateNodeSelectorTerm(recordField(asRecord(entry), 'preference'), at.concat('preference'), false));
   });
   for (const kind of ['podAffinity', 'podAntiAffinity']) {
     const podAffinity = recordField(affinity, kind);
     arrayField(podAffinity, 'requiredDuringSchedulingIgnoredDuringExecution').forEach((term, index) => {
-      appendAll(errors, validatePodAffinityTerm(asRecord(term), [...field, kind, 'requiredDuringSchedulingIgnoredDuringExecution', index]));
+      appendAll(errors, validatePodAffinityTerm(asRecord(term), field.concat(kind, 'requiredDuringSchedulingIgnoredDuringExecution', index)));
     });
     arrayField(podAffinity, 'preferredDuringSchedulingIgnoredDuringExecution').forEach((entry, index) => {
-      const at = [...field, kind, 'preferredDuringSchedulingIgnoredDuringExecution', index];
-      appendAll(appendAll(errors, validateWeight(asRecord(entry), at)), validatePodAffinityTerm(recordField(asRecord(entry), 'podAffinityTerm'), [...at, 'podAffinityTerm']));
+      const at = field.concat(kind, 'preferredDuringSchedulingIgnoredDuringExecution', index);
+      appendAll(appendAll(errors, validateWeight(asRecord(entry), at)), validatePodAffinityTerm(recordField(asRecord(entry), 'podAffinityTerm'), at.concat('podAffinityTerm')));
     });
   }
   return errors;
@@ -134,30 +136,30 @@ function validateAffinity(affinity: Fields | undefined, field: FieldPath): Error
 
 function validateWeight(term: Fields | undefined, field: FieldPath): ErrorList {
   const weight = intField(term, 'weight');
-  return weight !== undefined && (weight <= 0 || weight > 100) ? [invalid([...field, 'weight'], weight, 'must be in the range 1-100')] : [];
+  return weight !== undefined && (weight <= 0 || weight > 100) ? [invalid(field.concat('weight'), weight, 'must be in the range 1-100')] : [];
 }
 
 // upstream: validation.go ValidateNodeSelector
 function validateNodeSelector(selector: Fields, field: FieldPath): ErrorList {
   const terms = arrayField(selector, 'nodeSelectorTerms');
-  if (terms.length === 0) return [required([...field, 'nodeSelectorTerms'], 'must have at least one node selector term')];
-  return terms.flatMap((term, index) => validateNodeSelectorTerm(asRecord(term), [...field, 'nodeSelectorTerms', index], true));
+  if (terms.length === 0) return [required(field.concat('nodeSelectorTerms'), 'must have at least one node selector term')];
+  return terms.flatMap((term, index) => validateNodeSelectorTerm(asRecord(term), field.concat('nodeSelectorTerms', index), true));
 }
 
 // upstream: validation.go ValidateNodeSelectorTerm, ValidateNodeFieldSelectorRequirement
 function validateNodeSelectorTerm(term: Fields | undefined, field: FieldPath, checkValues: boolean): ErrorList {
   const errors: ErrorList = [];
   arrayField(term, 'matchExpressions').forEach((entry, index) => {
-    appendAll(errors, validateSelectorRequirement(asRecord(entry) ?? {}, [...field, 'matchExpressions', index], { node: true, checkValues }));
+    appendAll(errors, validateSelectorRequirement(asRecord(entry) ?? {}, field.concat('matchExpressions', index), { node: true, checkValues }));
   });
   arrayField(term, 'matchFields').forEach((entry, index) => {
     const requirement = asRecord(entry) ?? {};
-    const at = [...field, 'matchFields', index];
+    const at = field.concat('matchFields', index);
     const operator = stringField(requirement, 'operator') ?? '';
-    if (operator !== 'In' && operator !== 'NotIn') errors.push(invalid([...at, 'operator'], operator, 'not a valid selector operator'));
-    else if (arrayField(requirement, 'values').length !== 1) errors.push(required([...at, 'values'], "must be only one value when `operator` is 'In' or 'NotIn' for node field selector"));
+    if (operator !== 'In' && operator !== 'NotIn') errors.push(invalid(at.concat('operator'), operator, 'not a valid selector operator'));
+    else if (arrayField(requirement, 'values').length !== 1) errors.push(required(at.concat('values'), "must be only one value when `operator` is 'In' or 'NotIn' for node field selector"));
     const fieldKey = stringField(requirement, 'key') ?? '';
-    if (fieldKey !== 'metadata.name') errors.push(invalid([...at, 'key'], fieldKey, 'not a valid field selector key'));
+    if (fieldKey !== 'metadata.name') errors.push(invalid(at.concat('key'), fieldKey, 'not a valid field selector key'));
   });
   return errors;
 }
@@ -166,13 +168,13 @@ function validateNodeSelectorTerm(term: Fields | undefined, field: FieldPath, ch
 function validatePodAffinityTerm(term: Fields | undefined, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   const selector = recordField(term, 'labelSelector');
-  if (selector) appendAll(errors, validateLabelSelector(selector, [...field, 'labelSelector']));
+  if (selector) appendAll(errors, validateLabelSelector(selector, field.concat('labelSelector')));
   for (const namespace of arrayField(term, 'namespaces')) {
-    if (typeof namespace === 'string') appendAll(errors, dns1123LabelErrors(namespace).map((message) => invalid([...field, 'namespace'], namespace, message)));
+    if (typeof namespace === 'string') appendAll(errors, dns1123LabelErrors(namespace).map((message) => invalid(field.concat('namespace'), namespace, message)));
   }
   const topologyKey = stringField(term, 'topologyKey') ?? '';
-  if (topologyKey === '') errors.push(required([...field, 'topologyKey'], 'can not be empty'));
-  appendAll(errors, qualifiedNameErrors(topologyKey).map((message) => invalid([...field, 'topologyKey'], topologyKey, message)));
+  if (topologyKey === '') errors.push(required(field.concat('topologyKey'), 'can not be empty'));
+  appendAll(errors, qualifiedNameErrors(topologyKey).map((message) => invalid(field.concat('topologyKey'), topologyKey, message)));
   return errors;
 }
 
@@ -181,11 +183,11 @@ function validatePodNames(spec: Fields, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   for (const name of ['serviceAccountName', 'priorityClassName', 'nodeName', 'runtimeClassName']) {
     const value = stringField(spec, name);
-    if (value) appendAll(errors, subdomainErrors(value).map((message) => invalid([...field, name], value, message)));
+    if (value) appendAll(errors, subdomainErrors(value).map((message) => invalid(field.concat(name), value, message)));
   }
   for (const name of ['hostname', 'subdomain']) {
     const value = stringField(spec, name);
-    if (value) appendAll(errors, validateDNS1123Label(value, [...field, name]));
+    if (value) appendAll(errors, validateDNS1123Label(value, field.concat(name)));
   }
   return errors;
 }
@@ -220,8 +222,8 @@ function validateVolumes(volumes: readonly unknown[], field: FieldPath): { names
   volumes.forEach((entry, index) => {
     const volume = asRecord(entry) ?? {};
     const name = stringField(volume, 'name') ?? '';
-    const namePath = [...field, index, 'name'];
-    const volumeErrors = validateVolumeSource(volume, [...field, index]);
+    const namePath = field.concat(index, 'name');
+    const volumeErrors = validateVolumeSource(volume, field.concat(index));
     if (name === '') volumeErrors.push(required(namePath));
     else appendAll(volumeErrors, validateDNS1123Label(name, namePath));
     if (names.has(name)) volumeErrors.push(duplicate(namePath, name));
@@ -239,14 +241,14 @@ function validateVolumeSource(volume: Fields, field: FieldPath): ErrorList {
     const value = volume[source];
     if (value === undefined || value === null) continue;
     if (sources++ > 0) {
-      errors.push(forbidden([...field, child], 'may not specify more than 1 volume type'));
+      errors.push(forbidden(field.concat(child), 'may not specify more than 1 volume type'));
       continue;
     }
     const record = asRecord(value);
-    for (const name of VOLUME_SOURCE_REQUIRED[source] ?? []) if (!stringField(record, name)) errors.push(required([...field, source, name]));
+    for (const name of VOLUME_SOURCE_REQUIRED[source] ?? []) if (!stringField(record, name)) errors.push(required(field.concat(source, name)));
     const mode = intField(record, 'defaultMode');
-    if (mode !== undefined && (mode < 0 || mode > 0o777)) errors.push(invalid([...field, source, 'defaultMode'], mode, FILE_MODE_ERROR));
-    appendAll(errors, validateVolumeItems(source, record, [...field, source]));
+    if (mode !== undefined && (mode < 0 || mode > 0o777)) errors.push(invalid(field.concat(source, 'defaultMode'), mode, FILE_MODE_ERROR));
+    appendAll(errors, validateVolumeItems(source, record, field.concat(source)));
   }
   return errors;
 }
@@ -254,13 +256,13 @@ function validateVolumeSource(volume: Fields, field: FieldPath): ErrorList {
 // upstream: validateSecretVolumeSource, validateConfigMapVolumeSource (KeyToPath items), validateDownwardAPIVolumeSource
 function validateVolumeItems(source: string, record: Fields | undefined, field: FieldPath): ErrorList {
   const items = arrayField(record, 'items');
-  if (source === 'secret' || source === 'configMap') return items.flatMap((item, index) => validateKeyToPath(asRecord(item) ?? {}, [...field, 'items', index]));
+  if (source === 'secret' || source === 'configMap') return items.flatMap((item, index) => validateKeyToPath(asRecord(item) ?? {}, field.concat('items', index)));
   if (source !== 'downwardAPI') return [];
   // upstream passes the volume's path, not the item's, to validateDownwardAPIVolumeFile
   return items.flatMap((item) => {
     const file = asRecord(item) ?? {};
     const errors: ErrorList = [];
-    if (!stringField(file, 'path')) errors.push(required([...field, 'path']));
+    if (!stringField(file, 'path')) errors.push(required(field.concat('path')));
     if (!recordField(file, 'fieldRef') && !recordField(file, 'resourceFieldRef')) errors.push(required(field, 'one of fieldRef and resourceFieldRef is required'));
     return errors;
   });
@@ -269,10 +271,10 @@ function validateVolumeItems(source: string, record: Fields | undefined, field: 
 // upstream: validation.go validateKeyToPath (path syntax beyond presence is not checked here)
 function validateKeyToPath(item: Fields, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
-  if (!stringField(item, 'key')) errors.push(required([...field, 'key']));
-  if (!stringField(item, 'path')) errors.push(required([...field, 'path']));
+  if (!stringField(item, 'key')) errors.push(required(field.concat('key')));
+  if (!stringField(item, 'path')) errors.push(required(field.concat('path')));
   const mode = intField(item, 'mode');
-  if (mode !== undefined && (mode < 0 || mode > 0o777)) errors.push(invalid([...field, 'mode'], mode, FILE_MODE_ERROR));
+  if (mode !== undefined && (mode < 0 || mode > 0o777)) errors.push(invalid(field.concat('mode'), mode, FILE_MODE_ERROR));
   return errors;
 }
 
@@ -283,28 +285,28 @@ export function validateTolerations(tolerations: readonly unknown[], field: Fiel
   const errors: ErrorList = [];
   tolerations.forEach((entry, index) => {
     const toleration = asRecord(entry) ?? {};
-    const at = [...field, index];
+    const at = field.concat(index);
     const tolerationKey = stringField(toleration, 'key') ?? '';
     const operator = stringField(toleration, 'operator') ?? '';
     const value = stringField(toleration, 'value') ?? '';
     const effect = stringField(toleration, 'effect') ?? '';
-    if (tolerationKey) appendAll(errors, qualifiedNameErrors(tolerationKey).map((message) => invalid([...at, 'key'], tolerationKey, message)));
+    if (tolerationKey) appendAll(errors, qualifiedNameErrors(tolerationKey).map((message) => invalid(at.concat('key'), tolerationKey, message)));
     if (tolerationKey === '' && operator !== 'Exists') {
-      errors.push(invalid([...at, 'operator'], operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+      errors.push(invalid(at.concat('operator'), operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
     }
     if (intField(toleration, 'tolerationSeconds') !== undefined && effect !== 'NoExecute') {
-      errors.push(invalid([...at, 'effect'], effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+      errors.push(invalid(at.concat('effect'), effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"));
     }
     if (operator === 'Equal' || operator === '') {
       const messages = labelValueErrors(value);
-      if (messages.length > 0) errors.push(invalid([...at, 'operator'], value, messages.join(';')));
+      if (messages.length > 0) errors.push(invalid(at.concat('operator'), value, messages.join(';')));
     } else if (operator === 'Exists' && value !== '') {
       const badValue = context.wholeToleration ? tolerationGoSyntax(toleration) : value;
-      errors.push(invalid([...at, 'operator'], badValue, "value must be empty when `operator` is 'Exists'"));
+      errors.push(invalid(at.concat('operator'), badValue, "value must be empty when `operator` is 'Exists'"));
     } else if (operator !== 'Exists') {
-      errors.push(notSupported([...at, 'operator'], operator, ['Equal', 'Exists']));
+      errors.push(notSupported(at.concat('operator'), operator, ['Equal', 'Exists']));
     }
-    if (effect !== '' && !TAINT_EFFECTS.includes(effect)) errors.push(notSupported([...at, 'effect'], effect, TAINT_EFFECTS));
+    if (effect !== '' && !TAINT_EFFECTS.includes(effect)) errors.push(notSupported(at.concat('effect'), effect, TAINT_EFFECTS));
   });
   return errors;
 }
@@ -328,19 +330,19 @@ export function validateTopologySpreadConstraints(constraints: readonly unknown[
   const errors: ErrorList = [];
   const records = constraints.map((entry) => asRecord(entry) ?? {});
   records.forEach((constraint, index) => {
-    const at = [...field, index];
+    const at = field.concat(index);
     const maxSkew = intField(constraint, 'maxSkew') ?? 0;
-    if (maxSkew <= 0) errors.push(invalid([...at, 'maxSkew'], maxSkew, NOT_POSITIVE));
+    if (maxSkew <= 0) errors.push(invalid(at.concat('maxSkew'), maxSkew, NOT_POSITIVE));
     const topologyKey = stringField(constraint, 'topologyKey') ?? '';
-    if (topologyKey === '') errors.push(required([...at, 'topologyKey'], 'can not be empty'));
-    else appendAll(errors, qualifiedNameErrors(topologyKey).map((message) => invalid([...at, 'topologyKey'], topologyKey, message)));
+    if (topologyKey === '') errors.push(required(at.concat('topologyKey'), 'can not be empty'));
+    else appendAll(errors, qualifiedNameErrors(topologyKey).map((message) => invalid(at.concat('topologyKey'), topologyKey, message)));
     const action = stringField(constraint, 'whenUnsatisfiable') ?? '';
     const repeated = records.slice(index + 1).some((other) => other['topologyKey'] === topologyKey && other['whenUnsatisfiable'] === action);
-    if (repeated) errors.push(duplicate([...at, '{topologyKey, whenUnsatisfiable}'], `{${topologyKey}, ${action}}`));
+    if (repeated) errors.push(duplicate(at.concat('{topologyKey, whenUnsatisfiable}'), `{${topologyKey}, ${action}}`));
     const minDomains = intField(constraint, 'minDomains');
     if (minDomains === undefined) return;
-    if (minDomains <= 0) errors.push(invalid([...at, 'minDomains'], minDomains, NOT_POSITIVE));
-    if (action !== 'DoNotSchedule') errors.push(invalid([...at, 'minDomains'], minDomains, `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${action}`));
+    if (minDomains <= 0) errors.push(invalid(at.concat('minDomains'), minDomains, NOT_POSITIVE));
+    if (action !== 'DoNotSchedule') errors.push(invalid(at.concat('minDomains'), minDomains, `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${action}`));
   });
   return errors;
 }

@@ -29,7 +29,7 @@ export function validatePodTemplate(object: Fields, context: ValidationContext):
 export function validateReplicationController(object: Fields, context: ValidationContext): ErrorList {
   const spec = recordField(object, 'spec');
   const selector = stringEntries(spec?.['selector']);
-  const errors = [...validateNonnegativeField(intField(spec, 'replicas'), ['spec', 'replicas'])];
+  const errors = validateNonnegativeField(intField(spec, 'replicas'), ['spec', 'replicas']);
   appendAll(errors, validateLabels(spec?.['selector'], ['spec', 'selector']));
   const template = spec?.['template'];
   if (!asRecord(template)) return [...errors, required(['spec', 'template'])];
@@ -69,18 +69,18 @@ interface ServicePortContext {
 function validateServicePort(port: Fields, context: ServicePortContext, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   const name = stringField(port, 'name') ?? '';
-  if (context.requireName && name === '') errors.push(required([...field, 'name']));
+  if (context.requireName && name === '') errors.push(required(field.concat('name')));
   else if (name !== '') {
-    appendAll(errors, validateDNS1123Label(name, [...field, 'name']));
-    if (context.names.has(name)) errors.push(duplicate([...field, 'name'], name));
+    appendAll(errors, validateDNS1123Label(name, field.concat('name')));
+    if (context.names.has(name)) errors.push(duplicate(field.concat('name'), name));
     else context.names.add(name);
   }
   const number = intField(port, 'port');
-  if (number !== undefined) appendAll(errors, owned(portNumberErrors(number).map((message) => invalid([...field, 'port'], number, message)), INVALID_PORT));
+  if (number !== undefined) appendAll(errors, owned(portNumberErrors(number).map((message) => invalid(field.concat('port'), number, message)), INVALID_PORT));
   const target = port['targetPort'];
-  if (target !== 0 && target !== '') appendAll(errors, owned(validatePortNumOrName(target, [...field, 'targetPort']), INVALID_PORT));
+  if (target !== 0 && target !== '') appendAll(errors, owned(validatePortNumOrName(target, field.concat('targetPort')), INVALID_PORT));
   const appProtocol = stringField(port, 'appProtocol');
-  if (appProtocol !== undefined) appendAll(errors, qualifiedNameErrors(appProtocol).map((message) => invalid([...field, 'appProtocol'], appProtocol, message)));
+  if (appProtocol !== undefined) appendAll(errors, qualifiedNameErrors(appProtocol).map((message) => invalid(field.concat('appProtocol'), appProtocol, message)));
   return errors;
 }
 

@@ -47,7 +47,7 @@ export function notSupported(field: FieldPath, value: unknown, supported: readon
 
 /** The same errors, owned by a more specific finding id. */
 export function owned(errors: ErrorList, ruleId: string): ErrorList {
-  return errors.map((error) => ({ ...error, ruleId }));
+  return errors.length === 0 ? errors : errors.map((error) => ({ ...error, ruleId }));
 }
 
 /** The same error, pointing at `at` (a key when `on` is 'key') while its message names `field`. */

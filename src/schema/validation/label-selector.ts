@@ -7,9 +7,9 @@ import { appendAll } from '../../model/append.js';
 
 // upstream: meta/v1/validation ValidateLabelSelector
 export function validateLabelSelector(selector: Fields, field: FieldPath): ErrorList {
-  const errors = validateLabels(selector['matchLabels'], [...field, 'matchLabels']);
+  const errors = validateLabels(selector['matchLabels'], field.concat('matchLabels'));
   arrayField(selector, 'matchExpressions').forEach((entry, index) => {
-    appendAll(errors, validateSelectorRequirement(asRecord(entry) ?? {}, [...field, 'matchExpressions', index], { node: false, checkValues: true }));
+    appendAll(errors, validateSelectorRequirement(asRecord(entry) ?? {}, field.concat('matchExpressions', index), { node: false, checkValues: true }));
   });
   return errors;
 }
@@ -27,15 +27,15 @@ export function validateSelectorRequirement(requirement: Fields, field: FieldPat
   const values = arrayField(requirement, 'values');
   const operator = stringField(requirement, 'operator') ?? '';
   const operators = rules.node ? ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'] : ['In', 'NotIn', 'Exists', 'DoesNotExist'];
-  if ((operator === 'In' || operator === 'NotIn') && values.length === 0) errors.push(required([...field, 'values'], "must be specified when `operator` is 'In' or 'NotIn'"));
-  else if ((operator === 'Exists' || operator === 'DoesNotExist') && values.length > 0) errors.push(forbidden([...field, 'values'], "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
-  else if (rules.node && (operator === 'Gt' || operator === 'Lt') && values.length !== 1) errors.push(required([...field, 'values'], "must be specified single value when `operator` is 'Lt' or 'Gt'"));
-  else if (!operators.includes(operator)) errors.push(invalid([...field, 'operator'], operator, 'not a valid selector operator'));
+  if ((operator === 'In' || operator === 'NotIn') && values.length === 0) errors.push(required(field.concat('values'), "must be specified when `operator` is 'In' or 'NotIn'"));
+  else if ((operator === 'Exists' || operator === 'DoesNotExist') && values.length > 0) errors.push(forbidden(field.concat('values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+  else if (rules.node && (operator === 'Gt' || operator === 'Lt') && values.length !== 1) errors.push(required(field.concat('values'), "must be specified single value when `operator` is 'Lt' or 'Gt'"));
+  else if (!operators.includes(operator)) errors.push(invalid(field.concat('operator'), operator, 'not a valid selector operator'));
   const requirementKey = stringField(requirement, 'key') ?? '';
-  appendAll(errors, qualifiedNameErrors(requirementKey).map((message) => invalid([...field, 'key'], requirementKey, message)));
+  appendAll(errors, qualifiedNameErrors(requirementKey).map((message) => invalid(field.concat('key'), requirementKey, message)));
   if (!rules.checkValues) return errors;
   values.forEach((value, index) => {
-    if (typeof value === 'string') appendAll(errors, labelValueErrors(value).map((message) => invalid([...field, 'values', index], value, message)));
+    if (typeof value === 'string') appendAll(errors, labelValueErrors(value).map((message) => invalid(field.concat('values', index), value, message)));
   });
   return errors;
 }

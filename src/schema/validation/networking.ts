@@ -49,12 +49,12 @@ function validateHost(host: string, field: FieldPath): ErrorList {
 function validateIngressRule(rule: Fields, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   const host = stringField(rule, 'host');
-  if (host) appendAll(errors, validateHost(host, [...field, 'host']));
+  if (host) appendAll(errors, validateHost(host, field.concat('host')));
   const http = recordField(rule, 'http');
   if (!http) return errors;
   const paths = arrayField(http, 'paths');
-  if (paths.length === 0) errors.push(required([...field, 'http', 'paths']));
-  paths.forEach((entry, index) => appendAll(errors, validateHTTPIngressPath(asRecord(entry) ?? {}, [...field, 'http', 'paths', index])));
+  if (paths.length === 0) errors.push(required(field.concat('http', 'paths')));
+  paths.forEach((entry, index) => appendAll(errors, validateHTTPIngressPath(asRecord(entry) ?? {}, field.concat('http', 'paths', index))));
   return errors;
 }
 
@@ -67,16 +67,16 @@ function validateHTTPIngressPath(path: Fields, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   const pathType = stringField(path, 'pathType');
   const value = stringField(path, 'path') ?? '';
-  const at = [...field, 'path'];
+  const at = field.concat('path');
   if (pathType === 'Exact' || pathType === 'Prefix') {
     if (!value.startsWith('/')) errors.push(invalid(at, value, 'must be an absolute path'));
     for (const sequence of INVALID_SEQUENCES) if (value.includes(sequence)) errors.push(invalid(at, value, `must not contain '${sequence}'`));
     for (const suffix of INVALID_SUFFIXES) if (value.endsWith(suffix)) errors.push(invalid(at, value, `cannot end with '${suffix}'`));
   } else if (pathType === 'ImplementationSpecific') {
     if (value.length > 0 && !value.startsWith('/')) errors.push(invalid(at, value, 'must be an absolute path'));
-  } else if (pathType !== undefined) return [notSupported([...field, 'pathType'], pathType, PATH_TYPES)];
+  } else if (pathType !== undefined) return [notSupported(field.concat('pathType'), pathType, PATH_TYPES)];
   const backend = recordField(path, 'backend');
-  if (backend) appendAll(errors, validateIngressBackend(backend, [...field, 'backend']));
+  if (backend) appendAll(errors, validateIngressBackend(backend, field.concat('backend')));
   return errors;
 }
 
@@ -89,14 +89,14 @@ function validateIngressBackend(backend: Fields, field: FieldPath): ErrorList {
   if (!service) return [invalid(field, '', 'resource or service backend is required')];
   const errors: ErrorList = [];
   const name = stringField(service, 'name') ?? '';
-  if (name === '') errors.push(required([...field, 'service', 'name']));
-  else appendAll(errors, dns1035LabelErrors(name).map((message) => invalid([...field, 'service', 'name'], name, message)));
+  if (name === '') errors.push(required(field.concat('service', 'name')));
+  else appendAll(errors, dns1035LabelErrors(name).map((message) => invalid(field.concat('service', 'name'), name, message)));
   const port = recordField(service, 'port');
   const portName = stringField(port, 'name') ?? '';
   const portNumber = intField(port, 'number') ?? 0;
   if (portName !== '' && portNumber !== 0) errors.push(invalid(field, '', 'cannot set both port name & port number'));
-  else if (portName !== '') appendAll(errors, owned(portNameErrors(portName).map((message) => invalid([...field, 'service', 'port', 'name'], portName, message)), INVALID_PORT));
-  else if (portNumber !== 0) appendAll(errors, owned(portNumberErrors(portNumber).map((message) => invalid([...field, 'service', 'port', 'number'], portNumber, message)), INVALID_PORT));
+  else if (portName !== '') appendAll(errors, owned(portNameErrors(portName).map((message) => invalid(field.concat('service', 'port', 'name'), portName, message)), INVALID_PORT));
+  else if (portNumber !== 0) appendAll(errors, owned(portNumberErrors(portNumber).map((message) => invalid(field.concat('service', 'port', 'number'), portNumber, message)), INVALID_PORT));
   else errors.push(required(field, 'port name or number is required'));
   return errors;
 }
@@ -111,12 +111,12 @@ export function validateNetworkPolicy(object: Fields): ErrorList {
       const rule = asRecord(entry);
       const at = ['spec', direction, index];
       arrayField(rule, 'ports').forEach((port, portIndex) => {
-        appendAll(errors, owned(validatePortNumOrName(asRecord(port)?.['port'], [...at, 'ports', portIndex, 'port']), INVALID_PORT));
+        appendAll(errors, owned(validatePortNumOrName(asRecord(port)?.['port'], at.concat('ports', portIndex, 'port')), INVALID_PORT));
       });
       arrayField(rule, peers).forEach((peer, peerIndex) => {
         for (const selector of ['podSelector', 'namespaceSelector']) {
           const value = recordField(asRecord(peer), selector);
-          if (value) appendAll(errors, validateLabelSelector(value, [...at, peers, peerIndex, selector]));
+          if (value) appendAll(errors, validateLabelSelector(value, at.concat(peers, peerIndex, selector)));
         }
       });
     });

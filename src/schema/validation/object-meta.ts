@@ -24,6 +24,7 @@ export const INVALID_NAME = 'invalid-name';
 export const INVALID_LABEL = 'invalid-label';
 
 const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
+const METADATA: FieldPath = ['metadata'];
 
 export interface ObjectMetaOptions {
   readonly namespaced: boolean;
@@ -31,20 +32,20 @@ export interface ObjectMetaOptions {
 }
 
 // upstream: objectmeta.go ValidateObjectMetaAccessor (create); a cluster-scoped object's namespace is cleared, not rejected (rest.BeforeCreate)
-export function validateObjectMeta(metadata: unknown, options: ObjectMetaOptions, field: FieldPath = ['metadata']): ErrorList {
+export function validateObjectMeta(metadata: unknown, options: ObjectMetaOptions, field: FieldPath = METADATA): ErrorList {
   const meta = asRecord(metadata);
-  const errors: ErrorList = [...validateNames(meta, options.nameFn, field)];
+  const errors = validateNames(meta, options.nameFn, field);
   const namespace = stringField(meta, 'namespace');
   if (options.namespaced && namespace) {
-    appendAll(errors, owned(nameIsDNSLabel(namespace, false).map((message) => invalid([...field, 'namespace'], namespace, message)), INVALID_NAME));
+    appendAll(errors, owned(nameIsDNSLabel(namespace, false).map((message) => invalid(field.concat('namespace'), namespace, message)), INVALID_NAME));
   }
   // an absent field has nothing to check: its path is not built
-  if (meta?.['labels'] !== undefined) appendAll(errors, validateLabels(meta['labels'], [...field, 'labels']));
-  if (meta?.['annotations'] !== undefined) appendAll(errors, validateAnnotations(meta['annotations'], [...field, 'annotations']));
+  if (meta?.['labels'] !== undefined) appendAll(errors, validateLabels(meta['labels'], field.concat('labels')));
+  if (meta?.['annotations'] !== undefined) appendAll(errors, validateAnnotations(meta['annotations'], field.concat('annotations')));
   const ownerReferences = arrayField(meta, 'ownerReferences');
-  if (ownerReferences.length > 0) appendAll(errors, validateOwnerReferences(ownerReferences, [...field, 'ownerReferences']));
+  if (ownerReferences.length > 0) appendAll(errors, validateOwnerReferences(ownerReferences, field.concat('ownerReferences')));
   const finalizers = arrayField(meta, 'finalizers');
-  if (finalizers.length > 0) appendAll(errors, validateFinalizers(finalizers, [...field, 'finalizers']));
+  if (finalizers.length > 0) appendAll(errors, validateFinalizers(finalizers, field.concat('finalizers')));
   return errors;
 }
 
@@ -52,9 +53,9 @@ function validateNames(meta: Fields | undefined, nameFn: NameFunc, field: FieldP
   const errors: ErrorList = [];
   const generateName = stringField(meta, 'generateName');
   const name = stringField(meta, 'name');
-  if (generateName) appendAll(errors, nameFn(generateName, true).map((message) => invalid([...field, 'generateName'], generateName, message)));
-  if (name) appendAll(errors, nameFn(name, false).map((message) => invalid([...field, 'name'], name, message)));
-  else if (!generateName) errors.push(required([...field, 'name'], 'name or generateName is required'));
+  if (generateName) appendAll(errors, nameFn(generateName, true).map((message) => invalid(field.concat('generateName'), generateName, message)));
+  if (name) appendAll(errors, nameFn(name, false).map((message) => invalid(field.concat('name'), name, message)));
+  else if (!generateName) errors.push(required(field.concat('name'), 'name or generateName is required'));
   return owned(errors, INVALID_NAME);
 }
 
@@ -69,7 +70,7 @@ export function validateLabels(labels: unknown, field: FieldPath): ErrorList {
     const keyErrors = qualifiedNameErrors(name);
     const valueErrors = labelValueErrors(value);
     if (keyErrors.length === 0 && valueErrors.length === 0) continue;
-    const at = [...toPath(field), name];
+    const at = toPath(field).concat(name);
     appendAll(errors, keyErrors.map((message) => pointing(invalid(field, name, message), at, 'key')));
     appendAll(errors, valueErrors.map((message) => pointing(invalid(field, value, message), at)));
   }
@@ -84,7 +85,7 @@ export function validateAnnotations(annotations: unknown, field: FieldPath): Err
     total += byteLength(name) + byteLength(value);
     const messages = qualifiedNameErrors(name.toLowerCase());
     if (messages.length === 0) continue;
-    const at = [...toPath(field), name];
+    const at = toPath(field).concat(name);
     appendAll(errors, messages.map((message) => pointing(invalid(field, name, message), at, 'key')));
   }
   if (total > TOTAL_ANNOTATION_SIZE_LIMIT) errors.push(tooLong(field, TOTAL_ANNOTATION_SIZE_LIMIT));
@@ -97,7 +98,7 @@ function validateOwnerReferences(references: readonly unknown[], field: FieldPat
   references.forEach((entry, index) => {
     const reference = asRecord(entry);
     for (const name of ['apiVersion', 'kind', 'name', 'uid']) {
-      if (!stringField(reference, name)) errors.push(required([...field, index, name], 'must not be empty'));
+      if (!stringField(reference, name)) errors.push(required(field.concat(index, name), 'must not be empty'));
     }
   });
   return errors;
@@ -115,8 +116,8 @@ function validateFinalizers(finalizers: readonly unknown[], field: FieldPath): E
   }
   finalizers.forEach((name, index) => {
     if (typeof name !== 'string') return;
-    appendAll(errors, qualifiedNameErrors(name).map((message) => invalid([...field, index], name, message)));
-    if (!name.includes('/') && !STANDARD_FINALIZERS.has(name)) errors.push(invalid([...field, index], name, 'name is neither a standard finalizer name nor is it fully qualified'));
+    appendAll(errors, qualifiedNameErrors(name).map((message) => invalid(field.concat(index), name, message)));
+    if (!name.includes('/') && !STANDARD_FINALIZERS.has(name)) errors.push(invalid(field.concat(index), name, 'name is neither a standard finalizer name nor is it fully qualified'));
   });
   return errors;
 }

@@ -26,7 +26,7 @@ const isHugePages = (name: string): boolean => name.startsWith('hugepages-');
 export function validatePodResources(spec: Fields, field: FieldPath, isPod: boolean): ErrorList {
   const resources = recordField(spec, 'resources');
   if (!resources) return [];
-  const at = [...field, 'resources'];
+  const at = field.concat('resources');
   if (stringField(recordField(spec, 'os'), 'name') === 'windows') return [forbidden(at, 'may not be set for a windows pod')];
   const errors: ErrorList = [];
   if (resources['claims'] != null) errors.push(forbidden([...at, 'claims'], 'claims may not be set for Resources at pod-level'));
@@ -55,7 +55,7 @@ function podResourceNameErrors(name: string, field: FieldPath): ErrorList {
 // upstream: validation.go validatePodResourceConsistency (v1.34 to v1.36)
 function podResourceConsistency(spec: Fields, resources: Fields, { field, isPod }: { field: FieldPath; isPod: boolean }): ErrorList {
   const errors: ErrorList = [];
-  const at = [...field, 'resources'];
+  const at = field.concat('resources');
   const compare = (list: 'requests' | 'limits', totals: Totals, only: (name: string) => boolean): void => {
     const values = recordField(resources, list) ?? {};
     const pod = quantities(values);

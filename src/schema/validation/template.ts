@@ -15,7 +15,7 @@ export function validateTemplateMatchesSelector(selector: Selector, template: un
   const labels = Object.fromEntries(stringEntries(labelsValue));
   const parsed = selector.kind === 'set' ? toLabelSelector({ matchLabels: selector.labels }) : toLabelSelector(selector.value);
   if (!parsed.requirements || parsed.requirements.length === 0 || matchesSelector(parsed, labels)) return [];
-  return owned([invalid([...field, 'metadata', 'labels'], labels, '`selector` does not match template `labels`')], SELECTOR_MISMATCH);
+  return owned([invalid(field.concat('metadata', 'labels'), labels, '`selector` does not match template `labels`')], SELECTOR_MISMATCH);
 }
 
 /** The name upstream's message uses: Deployments are validated by ValidatePodTemplateSpecForReplicaSet. */
@@ -29,10 +29,10 @@ export function validateRestartPolicyAlways(kind: TemplateOwner, template: unkno
   const spec = recordField(asRecord(template), 'spec');
   const policy = stringField(spec, 'restartPolicy') ?? 'Always';
   const errors: ErrorList = [];
-  if (policy !== 'Always') appendAll(errors, owned([notSupported([...field, 'spec', 'restartPolicy'], policy, ['Always'])], INVALID_RESTART_POLICY));
+  if (policy !== 'Always') appendAll(errors, owned([notSupported(field.concat('spec', 'restartPolicy'), policy, ['Always'])], INVALID_RESTART_POLICY));
   const deadline = intField(spec, 'activeDeadlineSeconds');
   if (deadline === undefined) return errors;
-  const at = [...field, 'spec', 'activeDeadlineSeconds'];
+  const at = field.concat('spec', 'activeDeadlineSeconds');
   const detail = `activeDeadlineSeconds in ${kind} is not Supported`;
   errors.push(kind === 'StatefulSet' ? forbidden(at, detail) : invalid(at, deadline, detail));
   return errors;
