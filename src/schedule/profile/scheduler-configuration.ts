@@ -1,7 +1,7 @@
 // Reads a kubescheduler.config.k8s.io/v1 KubeSchedulerConfiguration into the scheduler profiles kubefit runs.
 // upstream: pkg/scheduler/apis/config/v1/defaults.go SetDefaults_KubeSchedulerConfiguration,
 // apis/config/validation/validation.go ValidateKubeSchedulerConfiguration (v1.35)
-import { parse } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { asArray, asRecord } from '../../model/object.js';
 import { UsageError } from '../../model/usage-error.js';
 import { FieldErrors } from './field-errors.js';
@@ -22,12 +22,12 @@ const HINT = 'See https://kubernetes.io/docs/reference/scheduling/config/ for th
 
 /** The profiles of the configuration in `text` (YAML or JSON); a UsageError naming the file and field when invalid. */
 export function readSchedulerConfiguration(text: string, file: string, minor: number): SchedulerConfiguration {
-  let value: unknown;
-  try {
-    value = parse(text);
-  } catch (error) {
-    throw new UsageError(`--scheduler-config ${file}: not YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, HINT);
-  }
+  const documents = parseAllDocuments(text);
+  if (!Array.isArray(documents) || documents.length !== 1) throw new UsageError(`--scheduler-config ${file}: expected one YAML document`, HINT);
+  const [document] = documents;
+  const problem = document?.errors[0];
+  if (problem) throw new UsageError(`--scheduler-config ${file}: not YAML: ${problem.message.split('\n')[0]}`, HINT);
+  const value: unknown = document?.toJS();
   const root = asRecord(value);
   if (!root || root['apiVersion'] !== API_VERSION || root['kind'] !== KIND) {
     throw new UsageError(`--scheduler-config ${file}: expected apiVersion ${API_VERSION} and kind ${KIND}`, HINT);

@@ -104,10 +104,10 @@ describe('TestFitScore (LeastAllocated)', () => {
 });
 
 /** The plugin's scores on `nodes` as the given release computes them. */
-function balancedScores(pod: Readonly<Record<string, unknown>>, nodes: readonly NodeInfo[], minor: number): number[] | undefined {
+function balancedScores(pod: Readonly<Record<string, unknown>>, nodes: readonly NodeInfo[], minor: number, plugin = balancedAllocation): number[] | undefined {
   const info = podInfoOf(pod, {}, minor);
-  const state = balancedAllocation.preScore(info, feasibleNodes(nodes), clusterOf(nodes, minor));
-  return state === undefined ? undefined : nodes.map((node) => balancedAllocation.score(info, node, state));
+  const state = plugin.preScore(info, feasibleNodes(nodes), clusterOf(nodes, minor));
+  return state === undefined ? undefined : nodes.map((node) => plugin.score(info, node, state));
 }
 
 /** name, pod containers, nodes, the scores upstream's table wants before and after kubernetes#135573 (v1.35, v1.36). */
@@ -282,5 +282,34 @@ describe('TestRequestedToCapacityRatioScoringStrategy (upstream)', () => {
   ] as const)('TestResourceBinPackingSingleExtended: %s', (_name, pod, nodes, want) => {
     const binPacking: ScoringStrategy = { type: 'RequestedToCapacityRatio', resources: [{ name: foo, weight: 1 }], shape: [{ utilization: 0, score: 0 }, { utilization: 100, score: 1 }] };
     expect(strategyScores(binPacking, pod, nodes)).toEqual(want);
+  });
+});
+
+// Ported from balanced_allocation_test.go TestNodeResourcesBalancedAllocation: the cases whose
+// NodeResourcesBalancedAllocationArgs add nvidia.com/gpu to cpu and memory (a scalar resource the pod does not request
+// is left out), before kubernetes#135573 (v1.35) and after it (v1.36).
+describe('NodeResourcesBalancedAllocation score with args.resources (upstream)', () => {
+  const GPU = 'nvidia.com/gpu';
+  const withGpu = balancedAllocationOf([...DEFAULT, { name: GPU, weight: 1 }]);
+  const gpuNode = (name: string, gpu: string | undefined, bound: readonly Readonly<Record<string, string>>[] = []) =>
+    nodeInfoOf({ name, allocatable: { cpu: '3500m', memory: '40000', pods: '110', ...(gpu && { [GPU]: gpu }) } }, bound.length > 0 ? [podInfoOf(podWith(...bound))] : []);
+  it.each([
+    [
+      'include scalar resource on a node for balanced resource allocation',
+      podWith({ cpu: '0', memory: '0', [GPU]: '1' }),
+      [gpuNode('node1', '8', [cpuMem('1000m', '2000'), { cpu: '2000m', memory: '3000', [GPU]: '3' }]), gpuNode('node2', '8', [cpuMem('1000m', '2000'), cpuMem('2000m', '3000')])],
+      [70, 65],
+      [75, 76],
+    ],
+    [
+      'node without the scalar resource should skip the scalar resource',
+      podWith(cpuMem('1000m', '2000'), cpuMem('2000m', '3000')),
+      [gpuNode('node1', '8'), gpuNode('node2', undefined)],
+      [63, 63],
+      [56, 56],
+    ],
+  ] as const)('%s', (_name, pod, nodes, want135, want136) => {
+    expect(balancedScores(pod, nodes, 35, withGpu)).toEqual(want135);
+    expect(balancedScores(pod, nodes, 36, withGpu)).toEqual(want136);
   });
 });
