@@ -36,43 +36,47 @@ export const DEFAULT_SCORING_STRATEGY: ScoringStrategy = { type: 'LeastAllocated
 const MAX_CUSTOM_PRIORITY_SCORE = 10;
 const MAX_UTILIZATION = 100;
 
-/** Per resource, the node's allocatable amount and what is requested there, 0 and 0 for a resource to skip. */
-interface ResourceVectors {
-  readonly requested: number[];
-  readonly allocatable: number[];
+/** How a score reads requests: non-zero cpu and memory (NodeResourcesFit) or the actual ones, with or without the pod. */
+interface ReadMode {
+  readonly useRequested: boolean;
+  readonly withPod: boolean;
 }
 
+const FIT_MODE: ReadMode = { useRequested: false, withPod: true };
+
 /**
- * calculateResourceAllocatableRequest per resource: a scalar resource the pod does not request or the node lacks is
- * skipped. `useRequested` false reads the non-zero cpu and memory requests (NodeResourcesFit), true the actual ones
+ * calculateResourceAllocatableRequest: calls `visit` with the node's allocatable amount of each resource and what is
+ * requested there; a scalar resource the pod does not request and a resource the node lacks are skipped.
+ * `useRequested` false reads the non-zero cpu and memory requests (NodeResourcesFit), true the actual ones
  * (BalancedAllocation); `withPod` false leaves the pod's own request out (BalancedAllocation's balance before, v1.36).
  */
 // upstream: noderesources/resource_allocation.go score, calculateResourceAllocatableRequest (v1.36)
-function vectorsOf(pod: PodInfo, node: NodeInfo, resources: readonly ResourceSpec[], mode: { useRequested: boolean; withPod: boolean }): ResourceVectors {
-  const requested: number[] = [];
-  const allocatable: number[] = [];
-  for (const { name } of resources) {
+function forEachResource(
+  target: { readonly pod: PodInfo; readonly node: NodeInfo; readonly resources: readonly ResourceSpec[] },
+  mode: ReadMode,
+  visit: (requested: number, capacity: number, weight: number) => void,
+): void {
+  const { pod, node } = target;
+  for (const { name, weight } of target.resources) {
     const nonZero = !mode.useRequested && (name === CPU || name === MEMORY);
     // Integer arithmetic as upstream's int64; cpu millicores and memory bytes stay far below 2^53.
     const podRequest = Number((nonZero ? pod.nonZeroRequests[name] : pod.requests[name]) ?? 0n);
-    const added = mode.withPod ? podRequest : 0;
     const native = name === CPU || name === MEMORY || name === EPHEMERAL_STORAGE;
-    const alloc = native || (isScalarResourceName(name) && podRequest !== 0) ? Number(node.allocatable[name] ?? 0n) : 0;
-    allocatable.push(alloc);
-    requested.push(alloc === 0 ? 0 : Number((nonZero ? node.nonZeroRequested : node.requested)[name] ?? 0n) + added);
+    const capacity = native || (isScalarResourceName(name) && podRequest !== 0) ? Number(node.allocatable[name] ?? 0n) : 0;
+    if (capacity === 0) continue;
+    const used = Number((nonZero ? node.nonZeroRequested : node.requested)[name] ?? 0n);
+    visit(used + (mode.withPod ? podRequest : 0), capacity, weight);
   }
-  return { requested, allocatable };
 }
 
 /** leastRequestedScore: (capacity - requested) * 100 / capacity, 0 when over-committed. */
 function leastRequestedScore(requested: number, capacity: number): number {
-  if (capacity === 0 || requested > capacity) return 0;
+  if (requested > capacity) return 0;
   return Math.floor(((capacity - requested) * MAX_NODE_SCORE) / capacity);
 }
 
 /** mostRequestedScore: requested * 100 / capacity, requested capped at capacity. */
 function mostRequestedScore(requested: number, capacity: number): number {
-  if (capacity === 0) return 0;
   return Math.floor((Math.min(requested, capacity) * MAX_NODE_SCORE) / capacity);
 }
 
@@ -91,52 +95,46 @@ function brokenLinear(shape: readonly UtilizationShapePoint[]): (utilization: nu
   };
 }
 
-type Scorer = (requested: readonly number[], allocatable: readonly number[], resources: readonly ResourceSpec[]) => number;
-
-/** leastResourceScorer / mostResourceScorer: the weighted mean of the per-resource scores, integer. */
-function weightedMean(resourceScore: (requested: number, capacity: number) => number): Scorer {
-  return (requested, allocatable, resources) => {
-    let nodeScore = 0;
-    let weightSum = 0;
-    resources.forEach(({ weight }, i) => {
-      const capacity = allocatable[i] ?? 0;
-      if (capacity === 0) return;
-      nodeScore += resourceScore(requested[i] ?? 0, capacity) * weight;
-      weightSum += weight;
-    });
-    return weightSum === 0 ? 0 : Math.floor(nodeScore / weightSum);
-  };
+/** A strategy: the score of one resource, whether a score counts towards the mean, and how the mean is rounded. */
+interface Strategy {
+  readonly resourceScore: (requested: number, capacity: number) => number;
+  readonly counts: (score: number) => boolean;
+  readonly round: (mean: number) => number;
 }
 
-/** buildRequestedToCapacityRatioScorerFunction: resources scoring 0 leave the mean; rounded. */
-function requestedToCapacityRatio(shape: readonly UtilizationShapePoint[]): Scorer {
+const ALWAYS = (): boolean => true;
+
+/** buildRequestedToCapacityRatioScorerFunction: resources scoring 0 leave the mean, which is rounded. */
+function requestedToCapacityRatio(shape: readonly UtilizationShapePoint[]): Strategy {
   const raw = brokenLinear(shape);
-  const resourceScore = (requested: number, capacity: number): number =>
-    raw(capacity === 0 || requested >= capacity ? MAX_UTILIZATION : requested <= 0 ? 0 : Math.floor((requested * MAX_UTILIZATION) / capacity));
-  return (requested, allocatable, resources) => {
-    let nodeScore = 0;
-    let weightSum = 0;
-    resources.forEach(({ weight }, i) => {
-      const capacity = allocatable[i] ?? 0;
-      if (capacity === 0) return;
-      const score = resourceScore(requested[i] ?? 0, capacity);
-      if (score <= 0) return;
-      nodeScore += score * weight;
-      weightSum += weight;
-    });
-    return weightSum === 0 ? 0 : Math.round(nodeScore / weightSum);
+  return {
+    resourceScore: (requested, capacity) => raw(requested >= capacity ? MAX_UTILIZATION : requested <= 0 ? 0 : Math.floor((requested * MAX_UTILIZATION) / capacity)),
+    counts: (score) => score > 0,
+    round: Math.round,
   };
 }
 
-function scorerOf(strategy: ScoringStrategy): Scorer {
+/** leastResourceScorer / mostResourceScorer (the integer weighted mean), or the ratio scorer. */
+function strategyOf(strategy: ScoringStrategy): Strategy {
   if (strategy.type === 'RequestedToCapacityRatio') return requestedToCapacityRatio(strategy.shape);
-  return weightedMean(strategy.type === 'MostAllocated' ? mostRequestedScore : leastRequestedScore);
+  return { resourceScore: strategy.type === 'MostAllocated' ? mostRequestedScore : leastRequestedScore, counts: ALWAYS, round: Math.floor };
+}
+
+function weightedMean(pod: PodInfo, node: NodeInfo, resources: readonly ResourceSpec[], strategy: Strategy): number {
+  let nodeScore = 0;
+  let weightSum = 0;
+  forEachResource({ pod, node, resources }, FIT_MODE, (requested, capacity, weight) => {
+    const score = strategy.resourceScore(requested, capacity);
+    if (!strategy.counts(score)) return;
+    nodeScore += score * weight;
+    weightSum += weight;
+  });
+  return weightSum === 0 ? 0 : strategy.round(nodeScore / weightSum);
 }
 
 /** resourceAllocationScorer.score for NodeResourcesFit's strategy. */
 export function resourceAllocationScore(pod: PodInfo, node: NodeInfo, strategy: ScoringStrategy): number {
-  const { requested, allocatable } = vectorsOf(pod, node, strategy.resources, { useRequested: false, withPod: true });
-  return scorerOf(strategy)(requested, allocatable, strategy.resources);
+  return weightedMean(pod, node, strategy.resources, strategyOf(strategy));
 }
 
 /** The default LeastAllocated score over cpu and memory. */
@@ -146,16 +144,13 @@ export function leastAllocatedScore(pod: PodInfo, node: NodeInfo): number {
 
 /** NodeResourcesFit's score plugin with the given strategy (weight 1 in the default profile). */
 export function nodeResourcesFitScore(strategy: ScoringStrategy): ScorePlugin {
-  const scorer = scorerOf(strategy);
+  const scorer = strategyOf(strategy);
   return defineScorePlugin<true>({
     name: 'NodeResourcesFit',
     weight: 1,
     perNode: true,
     preScore: () => true,
-    score: (pod, node) => {
-      const { requested, allocatable } = vectorsOf(pod, node, strategy.resources, { useRequested: false, withPod: true });
-      return scorer(requested, allocatable, strategy.resources);
-    },
+    score: (pod, node) => weightedMean(pod, node, strategy.resources, scorer),
   });
 }
 
@@ -163,11 +158,9 @@ export const leastAllocated = nodeResourcesFitScore(DEFAULT_SCORING_STRATEGY);
 
 /** (1 - standard deviation of the requested fractions, each capped at 1) * 100. */
 // upstream: noderesources/balanced_allocation.go balancedResourceScorer
-function balanceOf({ requested, allocatable }: ResourceVectors): number {
+function balanceOf(pod: PodInfo, node: NodeInfo, resources: readonly ResourceSpec[], withPod: boolean): number {
   const fractions: number[] = [];
-  allocatable.forEach((capacity, i) => {
-    if (capacity !== 0) fractions.push(Math.min(1, (requested[i] ?? 0) / capacity));
-  });
+  forEachResource({ pod, node, resources }, { useRequested: true, withPod }, (requested, capacity) => fractions.push(Math.min(1, requested / capacity)));
   let std = 0;
   if (fractions.length === 2) std = Math.abs(((fractions[0] ?? 0) - (fractions[1] ?? 0)) / 2);
   else if (fractions.length > 2) {
@@ -179,7 +172,7 @@ function balanceOf({ requested, allocatable }: ResourceVectors): number {
 
 /** v1.35 and older: the balance of the node with the pod on it. */
 export function balancedAllocationScore(pod: PodInfo, node: NodeInfo, resources: readonly ResourceSpec[] = DEFAULT_RESOURCES): number {
-  return balanceOf(vectorsOf(pod, node, resources, { useRequested: true, withPod: true }));
+  return balanceOf(pod, node, resources, true);
 }
 
 const HALF_SCORE = MAX_NODE_SCORE / 2;
@@ -190,8 +183,8 @@ const HALF_SCORE = MAX_NODE_SCORE / 2;
  */
 // upstream: noderesources/balanced_allocation.go balancedResourceScorer(requested, allocated, allocatable) (v1.36)
 export function balanceChangeScore(pod: PodInfo, node: NodeInfo, resources: readonly ResourceSpec[] = DEFAULT_RESOURCES): number {
-  const withPod = balanceOf(vectorsOf(pod, node, resources, { useRequested: true, withPod: true }));
-  const withoutPod = balanceOf(vectorsOf(pod, node, resources, { useRequested: true, withPod: false }));
+  const withPod = balanceOf(pod, node, resources, true);
+  const withoutPod = balanceOf(pod, node, resources, false);
   return HALF_SCORE + Math.trunc((HALF_SCORE + withPod - withoutPod) / 2);
 }
 
