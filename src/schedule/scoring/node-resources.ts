@@ -36,37 +36,31 @@ export const DEFAULT_SCORING_STRATEGY: ScoringStrategy = { type: 'LeastAllocated
 const MAX_CUSTOM_PRIORITY_SCORE = 10;
 const MAX_UTILIZATION = 100;
 
-/** How a score reads requests: non-zero cpu and memory (NodeResourcesFit) or the actual ones, with or without the pod. */
-interface ReadMode {
-  readonly useRequested: boolean;
-  readonly withPod: boolean;
+
+/** NodeResourcesFit's score reads the non-zero cpu and memory requests (scoring's 100m / 200Mi defaults). */
+function readsNonZero(name: string): boolean {
+  return name === CPU || name === MEMORY;
 }
 
-const FIT_MODE: ReadMode = { useRequested: false, withPod: true };
+/** The pod's request of `name` as the score reads it. */
+// Integer arithmetic as upstream's int64; cpu millicores and memory bytes stay far below 2^53.
+function podRequestOf(pod: PodInfo, name: string, nonZero: boolean): number {
+  return Number((nonZero ? pod.nonZeroRequests[name] : pod.requests[name]) ?? 0n);
+}
 
 /**
- * calculateResourceAllocatableRequest: calls `visit` with the node's allocatable amount of each resource and what is
- * requested there; a scalar resource the pod does not request and a resource the node lacks are skipped.
- * `useRequested` false reads the non-zero cpu and memory requests (NodeResourcesFit), true the actual ones
- * (BalancedAllocation); `withPod` false leaves the pod's own request out (BalancedAllocation's balance before, v1.36).
+ * calculateResourceAllocatableRequest's allocatable amount: 0 (skip the resource) for a scalar resource the pod does
+ * not request, a resource the node lacks, or a name that is neither native nor scalar.
  */
 // upstream: noderesources/resource_allocation.go score, calculateResourceAllocatableRequest (v1.36)
-function forEachResource(
-  target: { readonly pod: PodInfo; readonly node: NodeInfo; readonly resources: readonly ResourceSpec[] },
-  mode: ReadMode,
-  visit: (requested: number, capacity: number, weight: number) => void,
-): void {
-  const { pod, node } = target;
-  for (const { name, weight } of target.resources) {
-    const nonZero = !mode.useRequested && (name === CPU || name === MEMORY);
-    // Integer arithmetic as upstream's int64; cpu millicores and memory bytes stay far below 2^53.
-    const podRequest = Number((nonZero ? pod.nonZeroRequests[name] : pod.requests[name]) ?? 0n);
-    const native = name === CPU || name === MEMORY || name === EPHEMERAL_STORAGE;
-    const capacity = native || (isScalarResourceName(name) && podRequest !== 0) ? Number(node.allocatable[name] ?? 0n) : 0;
-    if (capacity === 0) continue;
-    const used = Number((nonZero ? node.nonZeroRequested : node.requested)[name] ?? 0n);
-    visit(used + (mode.withPod ? podRequest : 0), capacity, weight);
-  }
+function scoredCapacity(node: NodeInfo, name: string, podRequest: number): number {
+  const native = name === CPU || name === MEMORY || name === EPHEMERAL_STORAGE;
+  return native || (isScalarResourceName(name) && podRequest !== 0) ? Number(node.allocatable[name] ?? 0n) : 0;
+}
+
+/** What the node's pods request of `name` as the score reads it. */
+function usedOf(node: NodeInfo, name: string, nonZero: boolean): number {
+  return Number((nonZero ? node.nonZeroRequested : node.requested)[name] ?? 0n);
 }
 
 /** leastRequestedScore: (capacity - requested) * 100 / capacity, 0 when over-committed. */
@@ -123,12 +117,16 @@ function strategyOf(strategy: ScoringStrategy): Strategy {
 function weightedMean(pod: PodInfo, node: NodeInfo, resources: readonly ResourceSpec[], strategy: Strategy): number {
   let nodeScore = 0;
   let weightSum = 0;
-  forEachResource({ pod, node, resources }, FIT_MODE, (requested, capacity, weight) => {
-    const score = strategy.resourceScore(requested, capacity);
-    if (!strategy.counts(score)) return;
+  for (const { name, weight } of resources) {
+    const nonZero = readsNonZero(name);
+    const podRequest = podRequestOf(pod, name, nonZero);
+    const capacity = scoredCapacity(node, name, podRequest);
+    if (capacity === 0) continue;
+    const score = strategy.resourceScore(usedOf(node, name, nonZero) + podRequest, capacity);
+    if (!strategy.counts(score)) continue;
     nodeScore += score * weight;
     weightSum += weight;
-  });
+  }
   return weightSum === 0 ? 0 : strategy.round(nodeScore / weightSum);
 }
 
@@ -160,7 +158,11 @@ export const leastAllocated = nodeResourcesFitScore(DEFAULT_SCORING_STRATEGY);
 // upstream: noderesources/balanced_allocation.go balancedResourceScorer
 function balanceOf(pod: PodInfo, node: NodeInfo, resources: readonly ResourceSpec[], withPod: boolean): number {
   const fractions: number[] = [];
-  forEachResource({ pod, node, resources }, { useRequested: true, withPod }, (requested, capacity) => fractions.push(Math.min(1, requested / capacity)));
+  for (const { name } of resources) {
+    const podRequest = podRequestOf(pod, name, false);
+    const capacity = scoredCapacity(node, name, podRequest);
+    if (capacity !== 0) fractions.push(Math.min(1, (usedOf(node, name, false) + (withPod ? podRequest : 0)) / capacity));
+  }
   let std = 0;
   if (fractions.length === 2) std = Math.abs(((fractions[0] ?? 0) - (fractions[1] ?? 0)) / 2);
   else if (fractions.length > 2) {
