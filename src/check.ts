@@ -2,6 +2,7 @@
 import { appendAll } from './model/append.js';
 import { BUILTIN_RULES } from '../rules/index.js';
 import { DEFAULT_CONFIG, type KubefitConfig } from './config/config.js';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Linter, type Rule } from './lint/engine.js';
 import { SuppressionCollector } from './lint/suppress.js';
@@ -26,6 +27,7 @@ import { checkRuleIds } from './config/check-rule-ids.js';
 import { ruleCatalog } from './catalog.js';
 import { didYouMean } from './schema/closest-name.js';
 import { toolVersion } from './version.js';
+import type { SchedulerConfiguration } from './schedule/profile/scheduler-configuration.js';
 
 /** What a run does: everything (`check`), no scheduling (`lint`), or scheduling only (`fit`). */
 export type Command = 'check' | 'lint' | 'fit';
@@ -57,6 +59,11 @@ export interface CheckOptions {
   readonly capacity?: boolean;
   /** List every node in scheduling results even above 100 nodes (otherwise nodes are grouped by identical verdict). */
   readonly allNodes?: boolean;
+  /**
+   * A kubescheduler.config.k8s.io/v1 KubeSchedulerConfiguration file (relative to `cwd`): the dry-run runs its profiles,
+   * each pod the one its spec.schedulerName names, instead of kube-scheduler's default profile.
+   */
+  readonly schedulerConfig?: string;
   /** Rules to run instead of the built-in set (plus any from config.rulesDirs, loaded by the caller). */
   readonly rules?: readonly Rule[];
   /** Neighbour manifests lint's cross-object rules should see (e.g. the repository when only changed files are checked). */
@@ -82,6 +89,8 @@ export interface Analysis {
   readonly emptyStdin: boolean;
   /** True when scheduling was asked for but no Node objects were given, so it did not run. */
   readonly noNodes: boolean;
+  /** What the dry-run leaves out of the --scheduler-config configuration (out-of-tree plugins, node sampling). */
+  readonly warnings: readonly string[];
 }
 
 /** Schema validation, lint rules and the scheduling dry-run over `paths`. */
@@ -108,9 +117,10 @@ export async function analyze(command: Command, paths: readonly string[], option
   // configuration mistakes stop the run before any manifest is read
   checkRuleIds(config, [...ruleCatalog(rules.map((rule) => rule.meta)), ...config.customRules]);
   if (Object.keys(config.ruleOptions).length > 0) await checkRuleOptions(rules, config);
+  const kubernetesVersion = resolveKubernetesRelease(options.kubernetesVersion ?? config.kubernetesVersion);
+  const schedulerConfig = command === 'lint' ? undefined : await readSchedulerConfig(options.schedulerConfig, { cwd, kubernetesVersion });
   const cluster = await loadManifests(clusterInputs, loadOptions(options, config, { fromCluster: true, firstOrder: 0 }));
   if (cluster.unmatchedInputs.length > 0) throw new UsageError(`cluster input "${cluster.unmatchedInputs[0]}" names no file`, 'Check the --cluster paths (and cluster: in the configuration).');
-  const kubernetesVersion = resolveKubernetesRelease(options.kubernetesVersion ?? config.kubernetesVersion);
   const analysis = command === 'fit' ? undefined : {
     validation: new SchemaValidation({
       kubernetesVersion,
@@ -145,7 +155,7 @@ export async function analyze(command: Command, paths: readonly string[], option
     appendAll(findings, linter.finish(main.linted, neighbours));
   }
   const noNodes = command !== 'lint' && snapshot.nodes.length === 0;
-  const scheduled = command === 'lint' || noNodes ? { results: [], findings: [] } : await schedule(workloadsOf(main.objects, cluster.objects), snapshot, { ...options, kubernetesVersion });
+  const scheduled = command === 'lint' || noNodes ? { results: [], findings: [] } : await schedule(workloadsOf(main.objects, cluster.objects), snapshot, { options, kubernetesVersion, schedulerConfig });
   appendAll(findings, scheduled.findings);
   const report = buildReport({
     toolVersion: toolVersion(),
@@ -157,7 +167,8 @@ export async function analyze(command: Command, paths: readonly string[], option
     nodeGroups: 'nodeGroups' in scheduled ? scheduled.nodeGroups : undefined,
     nodes: 'nodes' in scheduled ? scheduled.nodes : undefined,
   });
-  return { report, matched: paths.length === 0 ? cluster.matched : main.matched, emptyStdin: main.emptyStdin, noNodes };
+  const warnings = schedulerConfig?.warnings ?? [];
+  return { report, matched: paths.length === 0 ? cluster.matched : main.matched, emptyStdin: main.emptyStdin, noNodes, warnings };
 }
 
 interface MainRun {
@@ -232,10 +243,36 @@ function checkDrain(drain: readonly string[], snapshot: ClusterSnapshot): void {
 
 /** A phase that can take a while, with the number of items it works on. */
 /** The scheduling dry run of the workloads (built only here: the linter has its own), loaded only when it runs. */
-async function schedule(workloads: readonly Workload[], snapshot: ClusterSnapshot, options: CheckOptions & { readonly kubernetesVersion: string }) {
+interface ScheduleRun {
+  readonly options: CheckOptions;
+  readonly kubernetesVersion: string;
+  readonly schedulerConfig: SchedulerConfiguration | undefined;
+}
+
+async function schedule(workloads: readonly Workload[], snapshot: ClusterSnapshot, { options, kubernetesVersion, schedulerConfig }: ScheduleRun) {
   progress(options, 'placing workloads', workloads.length);
   const { scheduleWorkloads } = await import('./schedule/schedule.js');
-  return scheduleWorkloads(workloads, snapshot, { kubernetesVersion: options.kubernetesVersion, drain: options.drain ?? [], capacity: options.capacity ?? false, allNodes: options.allNodes ?? false });
+  return scheduleWorkloads(workloads, snapshot, {
+    kubernetesVersion,
+    drain: options.drain ?? [],
+    capacity: options.capacity ?? false,
+    allNodes: options.allNodes ?? false,
+    ...(schedulerConfig && { profiles: schedulerConfig.profiles }),
+  });
+}
+
+/** The profiles of the --scheduler-config file, read before any manifest (a bad configuration stops the run). */
+async function readSchedulerConfig(file: string | undefined, at: { cwd: string; kubernetesVersion: string }): Promise<SchedulerConfiguration | undefined> {
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    text = await readFile(resolve(at.cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`--scheduler-config ${file}: ${code === 'ENOENT' ? 'no such file' : 'cannot be read'}`, 'Name a KubeSchedulerConfiguration file.');
+  }
+  const [{ readSchedulerConfiguration }, { toMinorVersion }] = await Promise.all([import('./schedule/profile/scheduler-configuration.js'), import('./schedule/version.js')]);
+  return readSchedulerConfiguration(text, file, toMinorVersion(at.kubernetesVersion));
 }
 
 function progress(options: CheckOptions, phase: string, total: number): void {

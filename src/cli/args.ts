@@ -31,6 +31,8 @@ export interface Invocation {
   readonly capacity: boolean;
   /** --all-nodes: per-node scheduling detail even above 100 nodes. */
   readonly allNodes: boolean;
+  /** --scheduler-config FILE: a KubeSchedulerConfiguration whose profiles the dry-run runs. */
+  readonly schedulerConfig: string | undefined;
   readonly maxFileSize: number | undefined;
   readonly help: boolean;
   readonly version: boolean;
@@ -52,6 +54,7 @@ const OPTIONS = {
   drain: { type: 'string', multiple: true },
   capacity: { type: 'boolean' },
   'all-nodes': { type: 'boolean' },
+  'scheduler-config': { type: 'string' },
   'max-file-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -81,6 +84,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     drain: values.drain ?? [],
     capacity: values.capacity ?? false,
     allNodes: values['all-nodes'] ?? false,
+    schedulerConfig: values['scheduler-config'],
     maxFileSize: values['max-file-size'] === undefined ? undefined : byteCount(values['max-file-size']),
     help: (values.help ?? false) || command === 'help',
     version: values.version ?? false,

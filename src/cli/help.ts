@@ -36,6 +36,8 @@ Options
                                the room every node has left after placement
   --all-nodes                  list every node in scheduling results (by default above 100
                                nodes they are grouped by identical verdict)
+  --scheduler-config FILE      a KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1):
+                               each pod runs the profile its spec.schedulerName names
   --max-file-size BYTES        skip larger files with an error (default 32Mi)
   --color, --no-color          force colors on or off (default: on a terminal only;
                                NO_COLOR and FORCE_COLOR are honoured)

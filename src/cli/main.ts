@@ -66,7 +66,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   const config = { ...fileConfig, schemas: [...fileConfig.schemas, ...invocation.schemas] };
   const paths = defaultPaths(invocation, config.cluster.length > 0);
   const progress = createProgress(io.stderr, io.stderrIsTTY === true && !io.env['CI']);
-  const { report, matched, emptyStdin, noNodes } = await analyze(invocation.command === 'fit' ? 'fit' : invocation.command === 'lint' ? 'lint' : 'check', paths, {
+  const { report, matched, emptyStdin, noNodes, warnings } = await analyze(invocation.command === 'fit' ? 'fit' : invocation.command === 'lint' ? 'lint' : 'check', paths, {
     cwd: io.cwd,
     config,
     readStdin: io.readStdin,
@@ -75,6 +75,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
     drain: invocation.drain,
     capacity: invocation.capacity,
     allNodes: invocation.allNodes,
+    ...(invocation.schedulerConfig !== undefined && { schedulerConfig: invocation.schedulerConfig }),
     cacheDir: cacheDirectory(io.env) ?? false,
     onProgress: progress.update,
     ...(invocation.maxFileSize !== undefined && { limits: { maxFileSize: invocation.maxFileSize } }),
@@ -84,6 +85,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   if (!matched) throw new UsageError(`no input found in ${paths.map((path) => `"${path}"`).join(', ')}`, 'Name YAML or JSON files, directories, glob patterns, or - for standard input.');
   if (noNodes && invocation.command === 'fit') throw new UsageError(`no Node objects to schedule on${loadErrorsText(report)}`, 'Pass the cluster with --cluster, e.g. the output of kubectl get nodes,pods -A -o yaml.');
   if (noNodes) io.stderr.write('kubefit: no Node objects in the inputs or --cluster, so the scheduling dry-run was skipped\n');
+  for (const warning of warnings) io.stderr.write(`kubefit: warning: ${warning}\n`);
   const formatter = await loadFormatter(invocation.format);
   const useColor = invocation.output === undefined && colorEnabled(invocation, io);
   const output = formatter(report, { rules: ruleCatalog(), colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet, readSource: sourceReader(io.cwd) });

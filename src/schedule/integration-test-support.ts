@@ -3,6 +3,7 @@
 import { stringify } from 'yaml';
 import { toClusterSnapshot } from '../model/cluster.js';
 import { toWorkload, type Workload } from '../model/workload.js';
+import type { SchedulerProfiles } from './profile/profile.js';
 import { scheduleWorkloads } from './schedule.js';
 import type { SchedulingResult } from './scheduling-result.js';
 import { objectsFromYaml } from './test-support.js';
@@ -62,14 +63,14 @@ const asRecord = (value: unknown): Value => (typeof value === 'object' && value 
  * Schedules the pending pods of `docs`, in the scheduler's order; one result per pending pod, in `docs` order. The
  * objects are the whole cluster, as the API server of an integration test holds it: a claim they lack does not exist.
  */
-export function schedule(docs: readonly Value[]): SchedulingResult[] {
+export function schedule(docs: readonly Value[], profiles?: SchedulerProfiles): SchedulingResult[] {
   const objects = objectsFromYaml(docs.map((doc) => stringify(doc)).join('---\n'));
   const pending = new Set(docs.filter((doc) => doc['kind'] === 'Pod' && asRecord(doc['spec'])['nodeName'] === undefined).map((doc) => asRecord(doc['metadata'])['name']));
   const workloads = objects.map(toWorkload).filter((w): w is Workload => w !== undefined && pending.has(w.object.ref.name));
-  return [...scheduleWorkloads(workloads, toClusterSnapshot(objects, true), { kubernetesVersion: undefined, drain: [] }).results];
+  return [...scheduleWorkloads(workloads, toClusterSnapshot(objects, true), { kubernetesVersion: undefined, drain: [], ...(profiles && { profiles }) }).results];
 }
 
-/** The node each pending pod landed on ('' when it did not fit). */
-export function place(docs: readonly Value[]): string[] {
-  return schedule(docs).map((result) => Object.keys(result.placement.nodes)[0] ?? '');
+/** The node each pending pod landed on ('' when it did not fit), with kube-scheduler's default profile or `profiles`. */
+export function place(docs: readonly Value[], profiles?: SchedulerProfiles): string[] {
+  return schedule(docs, profiles).map((result) => Object.keys(result.placement.nodes)[0] ?? '');
 }

@@ -6,6 +6,7 @@ import {
 } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, stringField, type KubeObject } from '../model/object.js';
 import { requiredNodeFeatures } from './plugins/node-declared-features.js';
+import type { SchedulerProfile, SchedulerProfiles } from './profile/profile.js';
 import { podRequests, type PodRequestsMemo, type QuantityProblem, type ResourceAmounts } from './resources.js';
 import { podVolumesOf, type PodVolume } from './volumes/pod-volumes.js';
 
@@ -93,6 +94,10 @@ export interface PodInfo {
   readonly mayPreempt: boolean;
   /** status.startTime of a running pod (preemption spares the longest-running first among equals). */
   readonly startTime: string | undefined;
+  /** spec.schedulerName, "default-scheduler" when unset. */
+  readonly schedulerName: string;
+  /** The profile of that name; undefined when none was given (the default profile runs) or none has that name. */
+  readonly profile: SchedulerProfile | undefined;
   /** Identical signatures mean identical scheduling behaviour (the pod's equivalence class). */
   readonly signature: string;
 }
@@ -124,6 +129,8 @@ export interface PodInfoOptions {
   readonly neverPreempting?: ReadonlySet<string>;
   /** Shares the requests of pods that declare the same resources (a snapshot's bound pods). */
   readonly requestsMemo?: PodRequestsMemo;
+  /** The scheduler profiles by name, for the pods to place. */
+  readonly profiles?: SchedulerProfiles;
 }
 
 /** Builds the PodInfo of a pod (or a pod template); malformed quantities go to `problems`. */
@@ -140,6 +147,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     ? options.requestsMemo.podRequests(spec, specPath, podLevelResources, problems)
     : podRequests(spec, specPath, podLevelResources, problems);
   const owner = { namespace, labels };
+  const schedulerName = stringField(spec, 'schedulerName') || 'default-scheduler';
   return new BuiltPodInfo(source, {
     namespace,
     name: source.name,
@@ -166,6 +174,8 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     requiredNodeFeatures: requiredNodeFeatures(spec),
     mayPreempt: mayPreempt(spec, options),
     startTime: startTimeOf(source.object),
+    schedulerName,
+    profile: options.profiles?.get(schedulerName),
   });
 }
 
@@ -201,6 +211,8 @@ class BuiltPodInfo implements PodInfo {
   readonly requiredNodeFeatures!: readonly string[];
   readonly mayPreempt!: boolean;
   readonly startTime!: string | undefined;
+  readonly schedulerName!: string;
+  readonly profile!: SchedulerProfile | undefined;
   /** The spec the signature reads besides the fields (the PodSource itself need not stay in memory). */
   readonly #spec: Readonly<Record<string, unknown>>;
   #signature: string | undefined;
@@ -221,7 +233,7 @@ function signatureOf(spec: Readonly<Record<string, unknown>>, info: PodFields): 
     info.namespace, info.labels, info.nodeName, info.priority, info.terminating, spec['tolerations'], spec['nodeSelector'],
     spec['affinity'], spec['topologySpreadConstraints'], Object.entries(info.requests).map(String),
     Object.entries(info.nonZeroRequests).map(String), info.hostPorts, info.images, info.imageVolumes, info.systemDefaultSpreadSelector,
-    info.volumes, info.requiredNodeFeatures, info.mayPreempt, info.startTime,
+    info.volumes, info.requiredNodeFeatures, info.mayPreempt, info.startTime, info.schedulerName,
   ]);
 }
 
@@ -318,7 +330,7 @@ function imageVolumesOf(spec: Readonly<Record<string, unknown>>): readonly strin
   return images.length > 0 ? images : NONE;
 }
 
-function toPreferredNodeTerms(value: unknown): readonly PreferredNodeTerm[] {
+export function toPreferredNodeTerms(value: unknown): readonly PreferredNodeTerm[] {
   if (asArray(value).length === 0) return NONE;
   const out: PreferredNodeTerm[] = [];
   for (const entry of asArray(value)) {

@@ -29,7 +29,8 @@ export interface PreparedPod {
   readonly tracksPods: boolean;
 }
 
-export function runPreFilters(pod: PodInfo, cluster: ClusterState, plugins: readonly FilterPlugin[] = FILTER_PLUGINS): PreparedPod {
+/** PreFilter of the pod's profile's filter plugins (the default profile's when it has none). */
+export function runPreFilters(pod: PodInfo, cluster: ClusterState, plugins: readonly FilterPlugin[] = pod.profile?.filters ?? FILTER_PLUGINS): PreparedPod {
   const active: ActivePlugin[] = [];
   let nodeNames: ReadonlySet<string> | undefined;
   let outside: NodeStatus | undefined;

@@ -1,6 +1,6 @@
 // The scheduling dry-run: filter plugins per workload, then placement of all replicas (kube-scheduler semantics).
 import type { ClusterSnapshot } from '../model/cluster.js';
-import type { Finding } from '../model/finding.js';
+import { findingAt, type Finding } from '../model/finding.js';
 import { asRecord, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
 import { capacityProbe, roomPerNode, type NodeRoom } from './capacity.js';
@@ -30,7 +30,8 @@ import { runPreFilters, type NodeStatus, type PreparedPod } from './run-filters.
 import type { Placement, SchedulingResult } from './scheduling-result.js';
 import { buildPodInfo, podSourceOfEvicted, podSourceOfWorkload, toSchedulerSnapshot, type SchedulerSnapshot } from './snapshot.js';
 import { toMinorVersion } from './version.js';
-import { VOLUMES_NOT_CHECKED } from './scheduling-checks.js';
+import { NO_SCHEDULER_PROFILE, VOLUMES_NOT_CHECKED } from './scheduling-checks.js';
+import { DEFAULT_PROFILES, DEFAULT_SCHEDULER_NAME, type SchedulerProfiles } from './profile/profile.js';
 import { victimFates, type VictimFate } from './preemption/victims.js';
 import { statefulSetPodSources } from './volumes/claim-templates.js';
 import { uncheckedVolumesFinding } from './volumes/pod-claims.js';
@@ -44,6 +45,8 @@ export interface ScheduleOptions {
   readonly capacity?: boolean;
   /** List every node in every result even above NODE_DETAIL_LIMIT nodes (otherwise results group nodes). */
   readonly allNodes?: boolean;
+  /** The scheduler profiles by schedulerName (readSchedulerConfiguration); kube-scheduler's default profile when absent. */
+  readonly profiles?: SchedulerProfiles;
 }
 
 export interface ScheduleOutput {
@@ -94,17 +97,20 @@ interface RunContext {
 }
 
 export function scheduleWorkloads(
-  workloads: readonly Workload[],
+  allWorkloads: readonly Workload[],
   cluster: ClusterSnapshot,
   options: ScheduleOptions,
 ): ScheduleOutput {
-  const snapshot = toSchedulerSnapshot(cluster, toMinorVersion(options.kubernetesVersion), options.drain, workloads.map((w) => w.object.ref.namespace));
+  const profiles = options.profiles ?? DEFAULT_PROFILES;
+  const workloads = allWorkloads.filter((w) => profiles.has(schedulerNameOf(w)));
+  const built = toSchedulerSnapshot(cluster, toMinorVersion(options.kubernetesVersion), options.drain, workloads.map((w) => w.object.ref.namespace));
+  const snapshot = { ...built, podOptions: { ...built.podOptions, profiles } };
   const nodes = new NodeClasses(snapshot.nodes);
   const context: RunContext = {
     snapshot,
     nodes,
     cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage),
-    findings: [...snapshot.findings],
+    findings: [...snapshot.findings, ...noProfileFindings(allWorkloads, profiles)],
     verdictCache: new Map(),
   };
   const plans = workloads.map((w) => (w.kind === 'DaemonSet' ? planDaemonSet(w, context) : planWorkload(w, context)));
@@ -126,6 +132,25 @@ export function scheduleWorkloads(
     workloads[i] === undefined || workloads[i].kind === 'DaemonSet' ? result : { ...result, capacity: additionalReplicas(requests[i]) },
   );
   return { ...output, results: withCapacity, nodeRoom: roomPerNode(run.nodes) };
+}
+
+function schedulerNameOf(workload: Workload): string {
+  const name = workload.podSpec['schedulerName'];
+  return typeof name === 'string' && name !== '' ? name : DEFAULT_SCHEDULER_NAME;
+}
+
+/** Workloads whose pods name a scheduler no profile has: kube-scheduler leaves them to that scheduler. */
+function noProfileFindings(workloads: readonly Workload[], profiles: SchedulerProfiles): Finding[] {
+  const known = [...profiles.keys()].join(', ');
+  return workloads.flatMap((workload) => {
+    const name = schedulerNameOf(workload);
+    if (profiles.has(name)) return [];
+    return findingAt(workload.object, [...workload.podSpecPath, 'schedulerName'], {
+      ruleId: NO_SCHEDULER_PROFILE.id,
+      severity: NO_SCHEDULER_PROFILE.severity,
+      message: `schedulerName ${JSON.stringify(name)} names no scheduler profile (profiles: ${known}): the dry-run does not place these pods, which stay Pending unless a scheduler named ${JSON.stringify(name)} runs in the cluster`,
+    });
+  });
 }
 
 function planWorkload(workload: Workload, context: RunContext): Plan {

@@ -35,4 +35,19 @@ export const VOLUMES_NOT_CHECKED: RuleMeta = {
   defaultOn: true,
 };
 
-export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, VOLUMES_NOT_CHECKED];
+export const NO_SCHEDULER_PROFILE: RuleMeta = {
+  id: 'no-scheduler-profile',
+  severity: 'warning',
+  category: 'scheduling',
+  description: 'a pod names a schedulerName no scheduler profile has, so the dry-run does not place it',
+  rationale:
+    'kube-scheduler only schedules pods whose spec.schedulerName is one of its profiles: "default-scheduler", or the ' +
+    'profiles of the KubeSchedulerConfiguration given with --scheduler-config. A pod naming another scheduler stays ' +
+    'Pending until a scheduler of that name places it, so kubefit cannot say where it would run.',
+  remediation:
+    'Pass the KubeSchedulerConfiguration that defines the profile with --scheduler-config, or remove ' +
+    'spec.schedulerName so that the default scheduler places the pod.',
+  defaultOn: true,
+};
+
+export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, VOLUMES_NOT_CHECKED, NO_SCHEDULER_PROFILE];

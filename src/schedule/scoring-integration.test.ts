@@ -2,23 +2,41 @@
 // whole scheduler places pods, and each lands on one of upstream's expected nodes. Upstream enables only the score
 // plugin under test; kubefit runs the default profile, so the other scores must tie, and they do: the nodes are
 // upstream's st.MakeNode() (32 pods, nothing else allocatable) and the pods are pause pods without requests.
-// Skipped: the MostAllocated case of TestNodeResourcesScoring (a NodeResourcesFit scoring strategy kubefit takes no
-// configuration for) and the case with MatchLabelKeysInPodTopologySpread disabled (the gate is GA).
+// TestNodeResourcesScoring runs both strategies with upstream's initTestSchedulerForNodeResourcesTest profile (cpu 1,
+// memory 1, example.com/gpu 2). Skipped: the case with MatchLabelKeysInPodTopologySpread disabled (the gate is GA).
 import { describe, expect, it } from 'vitest';
 import { node, place, pod, type Value } from './integration-test-support.js';
+import { readSchedulerConfiguration } from './profile/scheduler-configuration.js';
+import { NEWEST_MINOR } from './version.js';
 
 type Labels = Readonly<Record<string, string>>;
 
-function expectOne(docs: readonly Value[], expected: readonly string[]): void {
-  const [placed] = place(docs);
+function expectOne(docs: readonly Value[], expected: readonly string[], profiles?: Parameters<typeof place>[1]): void {
+  const [placed] = place(docs, profiles);
   expect(expected).toContain(placed);
 }
 
+/** initTestSchedulerForNodeResourcesTest: NodeResourcesFit's strategy over cpu 1, memory 1, example.com/gpu 2. */
+function nodeResourcesProfile(strategy: string) {
+  const config = {
+    apiVersion: 'kubescheduler.config.k8s.io/v1',
+    kind: 'KubeSchedulerConfiguration',
+    profiles: [{
+      schedulerName: 'default-scheduler',
+      pluginConfig: [{ name: 'NodeResourcesFit', args: { scoringStrategy: { type: strategy, resources: [{ name: 'cpu', weight: 1 }, { name: 'memory', weight: 1 }, { name: 'example.com/gpu', weight: 2 }] } } }],
+    }],
+  };
+  return readSchedulerConfiguration(JSON.stringify(config), 'test.json', NEWEST_MINOR).profiles;
+}
+
 describe('TestNodeResourcesScoring (upstream test/integration/scheduler/scoring)', () => {
-  it('with least allocated strategy, take existing sidecars into consideration', () => {
+  it.each([
+    ['with least allocated strategy, take existing sidecars into consideration', 'LeastAllocated', 'node-2'],
+    ['with most allocated strategy, take existing sidecars into consideration', 'MostAllocated', 'node-1'],
+  ])('%s', (_name, strategy, expected) => {
     const requests = { cpu: '2', memory: '4G', 'example.com/gpu': '1' };
     const capacity = { cpu: '8', memory: '16G', 'example.com/gpu': '4' };
-    const container = (name: string, extra: Value = {}) => ({ name, image: 'registry.k8s.io/pause:3.10', resources: { requests, limits: { 'example.com/gpu': '1' } }, ...extra });
+    const container = (name: string) => ({ name, image: 'registry.k8s.io/pause:3.10', resources: { requests, limits: { 'example.com/gpu': '1' } } });
     const sidecar = { name: 'sidecar', image: 'registry.k8s.io/pause:3.10', restartPolicy: 'Always', resources: { requests: { cpu: '2', memory: '2G' } } };
     expectOne(
       [
@@ -28,7 +46,8 @@ describe('TestNodeResourcesScoring (upstream test/integration/scheduler/scoring)
         pod({ name: 'existing-pod-2', node: 'node-2', spec: { containers: [container('c')] } }),
         pod({ name: 'pod', spec: { containers: [container('c')] } }),
       ],
-      ['node-2'],
+      [expected],
+      nodeResourcesProfile(strategy),
     );
   });
 });

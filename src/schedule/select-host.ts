@@ -1,4 +1,4 @@
-// Scores the feasible nodes for a pod with the default score plugins and picks the best (ties: smallest node name).
+// Scores the feasible nodes for a pod with its profile's score plugins and picks the best (ties: smallest node name).
 // upstream: pkg/scheduler/schedule_one.go prioritizeNodes, selectHost (kubefit breaks ties by name, not at random)
 import type { Feasibility } from './feasibility.js';
 import type { ClusterState } from './framework.js';
@@ -45,7 +45,7 @@ export function prepareScoring(pod: PodInfo, feasibility: Feasibility, nodes: No
   const keys = new Set(feasibility.spec?.keys ?? []);
   let usesName = feasibility.spec?.usesName ?? true;
   const images = new Set<string>();
-  for (const plugin of SCORE_PLUGINS) {
+  for (const plugin of pod.profile?.scores ?? SCORE_PLUGINS) {
     const state = plugin.preScore(pod, feasible, cluster);
     if (state === undefined) continue;
     active.push({ plugin, state });

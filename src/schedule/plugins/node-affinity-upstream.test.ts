@@ -1,11 +1,12 @@
 // Port of pkg/scheduler/framework/plugins/nodeaffinity/node_affinity_test.go TestNodeAffinity (kubernetes/kubernetes
 // @022462ccaeb5664cfd0c860978624bb0619aaa01): PreFilter's result (skip, narrowed node names, rejection) and Filter's
-// status on one node, copied from upstream. 28 of 31 cases; skipped: the three "added affinity" cases
-// (NodeAffinityArgs.addedAffinity is a profile arg, unset in the default profile).
+// status on one node, copied from upstream: all 31 cases, the three with NodeAffinityArgs.addedAffinity through
+// nodeAffinityFilter (a profile's args; the default profile sets none).
 import { describe, expect, it } from 'vitest';
-import { SUCCESS, unresolvable, type FilterResult } from '../framework.js';
+import { toNodeSelector } from '../../model/labels.js';
+import { SUCCESS, unresolvable, type FilterPlugin, type FilterResult } from '../framework.js';
 import { clusterOf, nodeInfoOf, podInfoOf } from '../test-support.js';
-import plugin, { ERR_REASON_CONFLICT, ERR_REASON_POD } from './node-affinity.js';
+import plugin, { ERR_REASON_CONFLICT, ERR_REASON_ENFORCED, ERR_REASON_POD, nodeAffinityFilter } from './node-affinity.js';
 
 const rejected = unresolvable(ERR_REASON_POD);
 const required = (...nodeSelectorTerms: unknown[]) => ({
@@ -23,6 +24,8 @@ interface Case {
   readonly nodeName?: string;
   readonly wantPreFilter: PreFilterWant;
   readonly want: FilterResult;
+  /** NodeAffinityArgs.addedAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms */
+  readonly added?: readonly unknown[];
 }
 
 const cases: Case[] = [
@@ -184,6 +187,33 @@ const cases: Case[] = [
     want: rejected,
   },
   {
+    name: "Matches added affinity and Pod's node affinity",
+    spec: required(exprs(req('zone', 'In', ['foo']))),
+    nodeName: 'node2',
+    labels: { zone: 'foo' },
+    added: [{ matchFields: [nameIn('node2')] }],
+    wantPreFilter: 'no narrowing',
+    want: SUCCESS,
+  },
+  {
+    name: "Matches added affinity but not Pod's node affinity",
+    spec: required(exprs(req('zone', 'In', ['bar']))),
+    nodeName: 'node2',
+    labels: { zone: 'foo' },
+    added: [{ matchFields: [nameIn('node2')] }],
+    wantPreFilter: 'no narrowing',
+    want: rejected,
+  },
+  {
+    name: "Doesn't match added affinity",
+    spec: {},
+    nodeName: 'node2',
+    labels: { zone: 'foo' },
+    added: [exprs(req('zone', 'In', ['bar']))],
+    wantPreFilter: 'no narrowing',
+    want: unresolvable(ERR_REASON_ENFORCED),
+  },
+  {
     name: 'Matches node selector correctly even if PreFilter is not called',
     spec: { nodeSelector: { foo: 'bar' } },
     labels: { foo: 'bar', baz: 'blah' },
@@ -199,17 +229,18 @@ const cases: Case[] = [
   },
 ];
 
-function preFilterOutcome(spec: Readonly<Record<string, unknown>>): PreFilterWant {
-  const result = plugin.preFilter?.(podInfoOf({ containers: [{ name: 'c' }], ...spec }), clusterOf([]));
+function preFilterOutcome(tested: FilterPlugin, spec: Readonly<Record<string, unknown>>): PreFilterWant {
+  const result = tested.preFilter?.(podInfoOf({ containers: [{ name: 'c' }], ...spec }), clusterOf([]));
   if (result?.kind !== 'state') return result?.kind ?? 'no narrowing';
   return result.nodeNames ? [...result.nodeNames].sort() : 'no narrowing';
 }
 
 describe('TestNodeAffinity (upstream)', () => {
-  it.each(cases)('$name', ({ spec, labels, nodeName, wantPreFilter, want }) => {
-    expect(preFilterOutcome(spec)).toEqual(wantPreFilter);
+  it.each(cases)('$name', ({ spec, labels, nodeName, wantPreFilter, want, added }) => {
+    const tested = added ? nodeAffinityFilter({ required: toNodeSelector({ nodeSelectorTerms: added }), preferred: [] }) : plugin;
+    expect(preFilterOutcome(tested, spec)).toEqual(wantPreFilter);
     const pod = podInfoOf({ containers: [{ name: 'c' }], ...spec });
-    expect(plugin.filter(pod, nodeInfoOf({ name: nodeName ?? 'node', labels: labels ?? {} }), undefined)).toEqual(want);
+    expect(tested.filter(pod, nodeInfoOf({ name: nodeName ?? 'node', labels: labels ?? {} }), undefined)).toEqual(want);
   });
 
   it('rejects conflicting matchFields with upstream reason', () => {

@@ -1,12 +1,21 @@
 // NodeAffinity: spec.nodeSelector and required node affinity; PreFilter narrows to `matchFields metadata.name` nodes.
 // upstream: pkg/scheduler/framework/plugins/nodeaffinity/node_affinity.go (v1.35),
 // component-helpers/scheduling/corev1/nodeaffinity GetRequiredNodeAffinity
-import { matchesNodeSelector, nodeSelectorKeys, nodeSelectorUsesName, type Labels } from '../../model/labels.js';
-import { SUCCESS, definePlugin, unresolvable, type PreFilterResult } from '../framework.js';
-import type { PodInfo } from '../pod-info.js';
+import { matchesNodeSelector, nodeSelectorKeys, nodeSelectorUsesName, type Labels, type NodeSelector } from '../../model/labels.js';
+import { SUCCESS, definePlugin, unresolvable, type FilterPlugin, type PreFilterResult } from '../framework.js';
+import type { PodInfo, PreferredNodeTerm } from '../pod-info.js';
 
 export const ERR_REASON_POD = "node(s) didn't match Pod's node affinity/selector";
+export const ERR_REASON_ENFORCED = "node(s) didn't match scheduler-enforced node affinity";
 export const ERR_REASON_CONFLICT = 'pod affinity terms conflict';
+
+/** NodeAffinityArgs.addedAffinity: node affinity the profile adds to every pod it schedules. */
+export interface AddedAffinity {
+  readonly required: NodeSelector | undefined;
+  readonly preferred: readonly PreferredNodeTerm[];
+}
+
+export const NO_ADDED_AFFINITY: AddedAffinity = { required: undefined, preferred: [] };
 
 /** The pod's nodeSelector and required node affinity, both of which must match (RequiredNodeAffinity.Match). */
 export function matchesRequiredNodeAffinity(pod: PodInfo, labels: Labels, nodeName: string): boolean {
@@ -36,8 +45,8 @@ function nodeNamesOf(pod: PodInfo): Set<string> | undefined {
   return names;
 }
 
-function preFilter(pod: PodInfo): PreFilterResult<undefined> {
-  if (!pod.nodeSelector && !pod.requiredNodeAffinity) return { kind: 'skip' };
+function preFilter(pod: PodInfo, added: AddedAffinity): PreFilterResult<undefined> {
+  if (!pod.nodeSelector && !pod.requiredNodeAffinity && !added.required) return { kind: 'skip' };
   const nodeNames = nodeNamesOf(pod);
   if (nodeNames && nodeNames.size === 0) return { kind: 'reject', reason: ERR_REASON_CONFLICT };
   return nodeNames ? { kind: 'state', state: undefined, nodeNames } : { kind: 'state', state: undefined };
@@ -52,11 +61,20 @@ export function requiredNodeAffinityUsesName(pod: PodInfo): boolean {
   return pod.requiredNodeAffinity !== undefined && nodeSelectorUsesName(pod.requiredNodeAffinity);
 }
 
-export default definePlugin<undefined>({
-  name: 'NodeAffinity',
-  ignoresNodeUsage: true,
-  preFilter,
-  filter: (pod, node) => (matchesRequiredNodeAffinity(pod, node.labels, node.name) ? SUCCESS : unresolvable(ERR_REASON_POD)),
-  nodeLabelKeys: requiredNodeAffinityKeys,
-  usesNodeName: requiredNodeAffinityUsesName,
-});
+/** The NodeAffinity filter; a profile's addedAffinity is checked first, with its own reason. */
+export function nodeAffinityFilter(added: AddedAffinity): FilterPlugin {
+  const { required } = added;
+  return definePlugin<undefined>({
+    name: 'NodeAffinity',
+    ignoresNodeUsage: true,
+    preFilter: (pod) => preFilter(pod, added),
+    filter(pod, node) {
+      if (required && !matchesNodeSelector(required, node.labels, node.name)) return unresolvable(ERR_REASON_ENFORCED);
+      return matchesRequiredNodeAffinity(pod, node.labels, node.name) ? SUCCESS : unresolvable(ERR_REASON_POD);
+    },
+    nodeLabelKeys: (pod) => (required ? [...requiredNodeAffinityKeys(pod), ...nodeSelectorKeys(required)] : requiredNodeAffinityKeys(pod)),
+    usesNodeName: (pod) => requiredNodeAffinityUsesName(pod) || (required !== undefined && nodeSelectorUsesName(required)),
+  });
+}
+
+export default nodeAffinityFilter(NO_ADDED_AFFINITY);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SUCCESS, type FilterResult } from '../framework.js';
 import type { PodInfo } from '../pod-info.js';
 import { nodeInfoOf, podInfoOf, runFilter } from '../test-support.js';
-import plugin from './node-resources-fit.js';
+import plugin, { nodeResourcesFitFilter, type IgnoredResources } from './node-resources-fit.js';
 
 /** upstream framework.Resource: milliCPU, memory, ephemeral storage and scalar resources, in base units. */
 interface Resource {
@@ -66,8 +66,9 @@ interface Case {
 
 const c = (milliCPU: number, memory: number, scalar?: Readonly<Record<string, number>>): Resource => ({ milliCPU, memory, ...(scalar ? { scalar } : {}) });
 
-// Skipped: "skip checking ignored extended resource" and "... via resource groups" (ignoredResources /
-// ignoredResourceGroups are profile args, empty in the default profile) and the DRAExtendedResource cases (alpha gate).
+// "skip checking ignored extended resource" and "... via resource groups" run nodeResourcesFitFilter with the
+// NodeResourcesFitArgs they set (ignoredResources / ignoredResourceGroups, empty in the default profile). Skipped: the
+// DRAExtendedResource cases (alpha gate).
 const enoughRequests: Case[] = [
   { name: 'no resources requested always fits', pod: {}, used: c(10, 20), want: SUCCESS },
   { name: 'too many resources fails', pod: { containers: [c(1, 1)] }, used: c(10, 20), want: unschedulable(insufficient('cpu'), insufficient('memory')) },
@@ -114,6 +115,18 @@ const enoughRequests: Case[] = [
 describe('TestEnoughRequests (upstream fit_test.go)', () => {
   it.each(enoughRequests)('$name', ({ pod, used, want }) => {
     expect(runFilter(plugin, podOf(pod), nodeUsing(used))).toEqual(want);
+  });
+
+  it.each<{ name: string; scalar: Readonly<Record<string, number>>; ignored: IgnoredResources; want: FilterResult }>([
+    { name: 'skip checking ignored extended resource', scalar: { [EXT_B]: 1 }, ignored: { names: new Set([EXT_B]), groups: new Set<string>() }, want: SUCCESS },
+    {
+      name: 'skip checking ignored extended resource via resource groups',
+      scalar: { [EXT_B]: 1, [K8S_IO_A]: 1 },
+      ignored: { names: new Set<string>(), groups: new Set(['example.com']) },
+      want: unresolvable(insufficient(K8S_IO_A)),
+    },
+  ])('$name', ({ scalar, ignored, want }) => {
+    expect(runFilter(nodeResourcesFitFilter(ignored), podOf({ containers: [c(1, 1, scalar)] }), nodeUsing(c(0, 0)))).toEqual(want);
   });
 });
 

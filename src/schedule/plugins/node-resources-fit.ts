@@ -1,6 +1,6 @@
 // NodeResourcesFit: the pod's requests must fit in the node's allocatable minus what its bound pods request.
 // upstream: pkg/scheduler/framework/plugins/noderesources/fit.go fitsRequest (v1.35; status code before v1.34 by version)
-import { SUCCESS, definePlugin, type FilterResult } from '../framework.js';
+import { SUCCESS, definePlugin, type FilterPlugin, type FilterResult } from '../framework.js';
 import type { NodeInfo } from '../node-info.js';
 import { CPU, EPHEMERAL_STORAGE, MEMORY, PODS, type ResourceAmounts } from '../resources.js';
 
@@ -33,8 +33,26 @@ function namesToCheck(requests: ResourceAmounts): readonly string[] {
   return names;
 }
 
+/** NodeResourcesFitArgs' ignoredResources and ignoredResourceGroups (the part of an extended resource before "/"). */
+export interface IgnoredResources {
+  readonly names: ReadonlySet<string>;
+  readonly groups: ReadonlySet<string>;
+}
+
+export const NO_IGNORED_RESOURCES: IgnoredResources = { names: new Set(), groups: new Set() };
+
+/** v1helper.IsExtendedResourceName: domain-prefixed, outside kubernetes.io, not a quota "requests." name. */
+function isExtendedResourceName(name: string): boolean {
+  return name.includes('/') && !name.includes('kubernetes.io/') && !name.startsWith('requests.');
+}
+
+function isIgnored(name: string, ignored: IgnoredResources): boolean {
+  if (!isExtendedResourceName(name)) return false;
+  return ignored.names.has(name) || (ignored.groups.size > 0 && ignored.groups.has(name.split('/')[0] ?? ''));
+}
+
 /** Every resource the node is short of, in upstream's order: pods, cpu, memory, ephemeral-storage, scalars. */
-export function fitsRequest(requests: ResourceAmounts, node: NodeInfo): InsufficientResource[] {
+export function fitsRequest(requests: ResourceAmounts, node: NodeInfo, ignored: IgnoredResources = NO_IGNORED_RESOURCES): InsufficientResource[] {
   const out: InsufficientResource[] = [];
   // Number() is exact below 2^53 and, above it, still far above any pod count.
   if (node.pods.length + 1 > Number(node.allowedPodNumber)) {
@@ -44,15 +62,16 @@ export function fitsRequest(requests: ResourceAmounts, node: NodeInfo): Insuffic
     const requested = requests[name] ?? 0n;
     const capacity = node.allocatable[name] ?? 0n;
     const used = node.requested[name] ?? 0n;
-    if (requested > 0n && requested > capacity - used) {
+    if (requested > 0n && requested > capacity - used && !isIgnored(name, ignored)) {
       out.push({ resourceName: name, reason: insufficient(name), requested, used, capacity });
     }
   }
   return out;
 }
 
-function filter(requests: ResourceAmounts, node: NodeInfo, minor: number): FilterResult {
-  const shortages = fitsRequest(requests, node);
+function filter(requests: ResourceAmounts, node: NodeInfo, state: { minor: number; ignored: IgnoredResources }): FilterResult {
+  const { minor, ignored } = state;
+  const shortages = fitsRequest(requests, node, ignored);
   if (shortages.length === 0) return SUCCESS;
   const reasons = shortages.map((s) => s.reason);
   // v1.34+: a request that even an empty node could not hold makes the node unresolvable for this pod.
@@ -60,8 +79,13 @@ function filter(requests: ResourceAmounts, node: NodeInfo, minor: number): Filte
   return { code: unresolvable ? 'UnschedulableAndUnresolvable' : 'Unschedulable', reasons };
 }
 
-export default definePlugin<number>({
-  name: 'NodeResourcesFit',
-  preFilter: (_pod, cluster) => ({ kind: 'state', state: cluster.minor }),
-  filter: (pod, node, minor) => filter(pod.requests, node, minor),
-});
+/** The NodeResourcesFit filter, skipping the extended resources the profile's args ignore. */
+export function nodeResourcesFitFilter(ignored: IgnoredResources): FilterPlugin {
+  return definePlugin<{ minor: number; ignored: IgnoredResources }>({
+    name: 'NodeResourcesFit',
+    preFilter: (_pod, cluster) => ({ kind: 'state', state: { minor: cluster.minor, ignored } }),
+    filter: (pod, node, state) => filter(pod.requests, node, state),
+  });
+}
+
+export default nodeResourcesFitFilter(NO_IGNORED_RESOURCES);

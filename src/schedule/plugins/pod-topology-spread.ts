@@ -1,8 +1,8 @@
 // PodTopologySpread (filter part): DoNotSchedule constraints, maxSkew, minDomains, node inclusion policies.
 // upstream: pkg/scheduler/framework/plugins/podtopologyspread/filtering.go, common.go (v1.35)
 import { isEmptySelector, matchesSelector, type LabelSelector } from '../../model/labels.js';
-import { SUCCESS, definePlugin, unresolvable, unschedulable, type ClusterState, type FilterResult, type PreFilterResult } from '../framework.js';
-import type { NodeInfo } from '../node-info.js';
+import { SUCCESS, definePlugin, unresolvable, unschedulable, type ClusterState, type FilterPlugin, type FilterResult, type PreFilterResult } from '../framework.js';
+import { HOSTNAME_LABEL, type NodeInfo } from '../node-info.js';
 import { podLabelKey } from '../pod-label-counts.js';
 import type { PodInfo, TopologySpreadConstraint } from '../pod-info.js';
 import { pairKey } from '../topology.js';
@@ -11,6 +11,36 @@ import { findUntoleratedTaint } from './taint-toleration.js';
 
 export const ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
 export const ERR_REASON_NODE_LABEL_NOT_MATCH = "node(s) didn't match pod topology spread constraints (missing required label)";
+
+export const ZONE_LABEL = 'topology.kubernetes.io/zone';
+
+/** A default constraint of PodTopologySpreadArgs: its selector is the pod's (helper.DefaultSelector). */
+export type DefaultSpreadConstraint = Omit<TopologySpreadConstraint, 'selector'>;
+
+/** PodTopologySpreadArgs: the built-in system defaults, or the profile's list. */
+export type SpreadDefaulting = { readonly type: 'System' } | { readonly type: 'List'; readonly constraints: readonly DefaultSpreadConstraint[] };
+
+export const SYSTEM_DEFAULTING: SpreadDefaulting = { type: 'System' };
+
+const SYSTEM_BASE = { whenUnsatisfiable: 'ScheduleAnyway', minDomains: 1, nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Ignore' } as const;
+
+/** systemDefaultConstraints: hostname maxSkew 3, zone maxSkew 5, both ScheduleAnyway. */
+const SYSTEM_DEFAULT_CONSTRAINTS: readonly DefaultSpreadConstraint[] = [
+  { ...SYSTEM_BASE, maxSkew: 3, topologyKey: HOSTNAME_LABEL },
+  { ...SYSTEM_BASE, maxSkew: 5, topologyKey: ZONE_LABEL },
+];
+
+/**
+ * buildDefaultConstraints: the defaults with `whenUnsatisfiable` given the selector of the pod's Services and
+ * controller; none when the pod has its own constraints or no such selector.
+ */
+// upstream: podtopologyspread/common.go, plugin.go buildDefaultConstraints (v1.35)
+export function defaultConstraints(pod: PodInfo, defaulting: SpreadDefaulting, whenUnsatisfiable: string): TopologySpreadConstraint[] {
+  const selector = pod.systemDefaultSpreadSelector;
+  if (pod.topologySpreadConstraints.length > 0 || !selector) return [];
+  const list = defaulting.type === 'System' ? SYSTEM_DEFAULT_CONSTRAINTS : defaulting.constraints;
+  return list.filter((c) => c.whenUnsatisfiable === whenUnsatisfiable).map((c) => ({ ...c, selector }));
+}
 
 export interface PodTopologySpreadState {
   readonly constraints: readonly TopologySpreadConstraint[];
@@ -38,8 +68,10 @@ export function countsPod(c: TopologySpreadConstraint, pod: PodInfo, existing: P
   return matchesSelector(c.selector, existing.labels);
 }
 
-function preFilter(pod: PodInfo, cluster: ClusterState): PreFilterResult<PodTopologySpreadState> {
-  const constraints = pod.topologySpreadConstraints.filter((c) => c.whenUnsatisfiable === 'DoNotSchedule');
+function preFilter(pod: PodInfo, cluster: ClusterState, defaulting: SpreadDefaulting): PreFilterResult<PodTopologySpreadState> {
+  const own = pod.topologySpreadConstraints.filter((c) => c.whenUnsatisfiable === 'DoNotSchedule');
+  // System defaults are all ScheduleAnyway: only a profile's list can add constraints here.
+  const constraints = defaulting.type === 'List' && own.length === 0 ? defaultConstraints(pod, defaulting, 'DoNotSchedule') : own;
   if (constraints.length === 0) return { kind: 'skip' };
   const state: PodTopologySpreadState = { constraints, matchNum: new Map(), domains: new Map(), minCache: new Map() };
   // Nodes in one group agree on the topology labels, the inclusion policies and so on the domain they count for.
@@ -157,10 +189,15 @@ function addPod(state: PodTopologySpreadState, pod: PodInfo, added: PodInfo, nod
   return state;
 }
 
-export default definePlugin<PodTopologySpreadState>({
-  name: 'PodTopologySpread',
-  preFilter,
-  filter,
-  addPod,
-  nodeLabelKeys: (_pod, state) => state.constraints.map((c) => c.topologyKey),
-});
+/** The PodTopologySpread filter with the profile's default constraints. */
+export function podTopologySpreadFilter(defaulting: SpreadDefaulting): FilterPlugin {
+  return definePlugin<PodTopologySpreadState>({
+    name: 'PodTopologySpread',
+    preFilter: (pod, cluster) => preFilter(pod, cluster, defaulting),
+    filter,
+    addPod,
+    nodeLabelKeys: (_pod, state) => state.constraints.map((c) => c.topologyKey),
+  });
+}
+
+export default podTopologySpreadFilter(SYSTEM_DEFAULTING);

@@ -26,11 +26,17 @@ export interface Preemption {
   readonly victims: readonly PodInfo[];
 }
 
-const MIN_CANDIDATE_NODES_PERCENTAGE = 10;
-const MIN_CANDIDATE_NODES_ABSOLUTE = 100;
+/** DefaultPreemptionArgs: how many candidate nodes the dry run looks for. */
+export interface PreemptionArgs {
+  readonly minCandidateNodesPercentage: number;
+  readonly minCandidateNodesAbsolute: number;
+}
 
-function numCandidates(numNodes: number): number {
-  const n = Math.max(Math.floor((numNodes * MIN_CANDIDATE_NODES_PERCENTAGE) / 100), MIN_CANDIDATE_NODES_ABSOLUTE);
+export const DEFAULT_PREEMPTION_ARGS: PreemptionArgs = { minCandidateNodesPercentage: 10, minCandidateNodesAbsolute: 100 };
+
+// upstream: plugins/defaultpreemption/default_preemption.go GetOffsetAndNumCandidates (kubefit starts at offset 0)
+function numCandidates(numNodes: number, args: PreemptionArgs): number {
+  const n = Math.max(Math.floor((numNodes * args.minCandidateNodesPercentage) / 100), args.minCandidateNodesAbsolute);
   return Math.min(n, numNodes);
 }
 
@@ -62,7 +68,7 @@ function dryRunPreemption(prepared: PreparedPod, nodes: readonly number[], scope
   if (scope.lowestPriority !== undefined && prepared.pod.priority <= scope.lowestPriority) {
     return { candidates: [], statuses: nodes.map(() => NO_VICTIMS) };
   }
-  const wanted = search === 'any' ? 1 : numCandidates(nodes.length);
+  const wanted = search === 'any' ? 1 : numCandidates(nodes.length, prepared.pod.profile?.preemption ?? DEFAULT_PREEMPTION_ARGS);
   const candidates: Candidate[] = [];
   const statuses: DryRunStatus[] = [];
   let nonViolating = 0;
@@ -144,7 +150,7 @@ interface PostFilterRun {
 }
 
 /**
- * RunPostFilterPlugins over the default profile's PostFilter plugins, DynamicResources (from 1.34) then
+ * RunPostFilterPlugins over the profile's PostFilter plugins, DynamicResources (from 1.34) then
  * DefaultPreemption: the candidates found, or the message, the reasons of Unschedulable statuses joined by ", " (an
  * Error status ends the phase and alone makes the message).
  */
@@ -153,6 +159,8 @@ function postFilterOutcome(prepared: PreparedPod, feasibility: Feasibility, run:
   if (feasibility.numAllNodes === 0) return { message: '' };
   const dynamicResources = dynamicResourcesPostFilter(run.scope.cluster.minor, prepared.rejection !== undefined);
   if (dynamicResources?.code === 'Error') return { message: dynamicResources.message };
+  // A profile without DefaultPreemption at PostFilter never preempts.
+  if (prepared.pod.profile && !prepared.pod.profile.preemption) return { message: dynamicResources?.message ?? '' };
   const preemption = defaultPreemption(prepared, feasibility, run);
   if ('candidates' in preemption) return preemption;
   if (preemption.code === 'Error' || !dynamicResources) return { message: preemption.message };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterOf, feasibleNodes, nodeInfoOf, podInfoOf, runScorePlugin } from '../test-support.js';
-import plugin from './inter-pod-affinity.js';
+import plugin, { interPodAffinityScore } from './inter-pod-affinity.js';
+import type { ScorePlugin } from './score-plugin.js';
 
 // upstream: interpodaffinity/scoring.go NormalizeScore (float64 arithmetic, then int64 truncation)
 describe('InterPodAffinity NormalizeScore', () => {
@@ -133,17 +134,18 @@ const namespaceLabels = new Map([
 ]);
 
 /** The normalised scores on `nodes` in a cluster with upstream's namespaces; undefined when PreScore skips. */
-function scoresWithNamespaces(pod: ReturnType<typeof podInfoOf>, nodes: readonly ReturnType<typeof nodeInfoOf>[]): number[] | undefined {
-  const state = plugin.preScore(pod, feasibleNodes(nodes), clusterOf(nodes, undefined, namespaceLabels));
+function scoresWithNamespaces(pod: ReturnType<typeof podInfoOf>, nodes: readonly ReturnType<typeof nodeInfoOf>[], scored: ScorePlugin = plugin): number[] | undefined {
+  const state = scored.preScore(pod, feasibleNodes(nodes), clusterOf(nodes, undefined, namespaceLabels));
   if (state === undefined) return undefined;
-  const scores = nodes.map((node) => plugin.score(pod, node, state));
-  plugin.normalize?.(scores, state);
+  const scores = nodes.map((node) => scored.score(pod, node, state));
+  scored.normalize?.(scores, state);
   return scores;
 }
 
 // Ported from interpodaffinity/scoring_test.go TestPreferredAffinity, the cases with namespaces and a
-// namespaceSelector, "Do not ignore preferred terms of existing pods" (the default) and "No nodes to score". Skipped:
-// the invalid label values (API-invalid) and "Ignore preferred terms of existing pods" (a profile arg).
+// namespaceSelector, "Ignore preferred terms of existing pods" (InterPodAffinityArgs, through interPodAffinityScore),
+// "Do not ignore preferred terms of existing pods" (the default) and "No nodes to score". Skipped: the invalid label
+// values (API-invalid).
 describe('InterPodAffinity score: TestPreferredAffinity (namespaces)', () => {
   const bySelector = (kind: 'podAffinity' | 'podAntiAffinity') => ({
     [kind]: {
@@ -173,6 +175,15 @@ describe('InterPodAffinity score: TestPreferredAffinity (namespaces)', () => {
     expect(scoresWithNamespaces(pod, nodes(third))).toEqual(want);
   });
 
+  it('Ignore preferred terms of existing pods (PreScore skips)', () => {
+    const nodes = [
+      nodeInfoOf({ name: 'node1', labels: china }, [podInfoOf({ containers: [{ name: 'c' }], affinity: stayWithS1InRegionAwayFromS2InAz }, { name: 'p1', labels: s1 })]),
+      nodeInfoOf({ name: 'node2', labels: india }, [podInfoOf({ containers: [{ name: 'c' }], affinity: stayWithS2InRegion }, { name: 'p2', labels: s2 })]),
+    ];
+    const ignoring = interPodAffinityScore({ hardPodAffinityWeight: 1, ignorePreferredTermsOfExistingPods: true });
+    expect(scoresWithNamespaces(podInfoOf({ containers: [{ name: 'c' }] }, { labels: s2 }), nodes, ignoring)).toBeUndefined();
+  });
+
   it('Do not ignore preferred terms of existing pods', () => {
     const nodes = [
       nodeInfoOf({ name: 'node1', labels: china }, [podInfoOf({ containers: [{ name: 'c' }], affinity: stayWithS1InRegionAwayFromS2InAz }, { name: 'p1', labels: s1 })]),
@@ -189,7 +200,7 @@ describe('InterPodAffinity score: TestPreferredAffinity (namespaces)', () => {
 // Ported from interpodaffinity/scoring_test.go TestPreferredAffinityWithHardPodAffinitySymmetricWeight: an existing
 // pod's required affinity term that matches the incoming pod adds hardPodAffinityWeight (default 1) to its domain,
 // with the term's namespaces and namespaceSelector resolved against the incoming pod. Upstream's namespace "" is
-// "default" here. Skipped: "with zero weight" (hardPodAffinityWeight is a profile arg).
+// "default" here. "with zero weight" runs interPodAffinityScore with hardPodAffinityWeight 0 (a profile arg).
 describe('InterPodAffinity score: TestPreferredAffinityWithHardPodAffinitySymmetricWeight', () => {
   const hardPodAffinity = {
     podAffinity: {
@@ -211,5 +222,10 @@ describe('InterPodAffinity score: TestPreferredAffinityWithHardPodAffinitySymmet
     ['with matching Namespaces', 'subteam2.team2', [100, 100, 0]],
   ] as const)('%s', (_name, namespace, want) => {
     expect(scoresWithNamespaces(podInfoOf({ containers: [{ name: 'c' }] }, { namespace, labels: { service: 'S1' } }), nodes)).toEqual(want);
+  });
+
+  it('with zero weight (PreScore skips)', () => {
+    const zero = interPodAffinityScore({ hardPodAffinityWeight: 0, ignorePreferredTermsOfExistingPods: false });
+    expect(scoresWithNamespaces(podInfoOf({ containers: [{ name: 'c' }] }, { namespace: 'default', labels: { service: 'S1' } }), nodes, zero)).toBeUndefined();
   });
 });

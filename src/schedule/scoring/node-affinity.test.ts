@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeInfoOf, podInfoOf, runScorePlugin } from '../test-support.js';
-import nodeAffinity from './node-affinity.js';
+import { toPreferredNodeTerms } from '../pod-info.js';
+import nodeAffinity, { nodeAffinityScore } from './node-affinity.js';
 
 const label1 = { foo: 'bar' };
 const label2 = { key: 'value' };
@@ -14,8 +15,8 @@ const preferred = (...terms: (readonly [number, readonly ReturnType<typeof inTer
 const affinity1 = preferred([2, [inTerm('foo', 'bar')]]);
 const affinity2 = preferred([2, [inTerm('foo', 'bar')]], [4, [inTerm('key', 'value')]], [5, [inTerm('foo', 'bar'), inTerm('key', 'value'), inTerm('az', 'az1')]]);
 
-// Ported from pkg/scheduler/framework/plugins/nodeaffinity/node_affinity_test.go TestNodeAffinityPriority (the
-// cases without the scheduler profile's addedAffinity, which the default profile does not set).
+// Ported from pkg/scheduler/framework/plugins/nodeaffinity/node_affinity_test.go TestNodeAffinityPriority; the
+// "added affinity" cases run nodeAffinityScore with the profile's addedAffinity preferred terms.
 describe('NodeAffinity score', () => {
   it.each([
     {
@@ -31,9 +32,18 @@ describe('NodeAffinity score', () => {
       nodes: [label1, label5, label2],
       want: [18, 100, 36],
     },
-  ])('$name', ({ affinity, nodes, want }) => {
+    { name: 'added affinity', added: affinity1, nodes: [label1, label2], want: [100, 0] },
+    {
+      name: 'added affinity and pod has default affinity',
+      affinity: affinity1,
+      added: preferred([3, [inTerm('key', 'value')]]),
+      nodes: [label1, label2, label5],
+      want: [40, 60, 100],
+    },
+  ])('$name', ({ affinity, added, nodes, want }) => {
     const infos = nodes.map((labels, i) => nodeInfoOf({ name: `node${i}`, labels }));
-    expect(runScorePlugin(nodeAffinity, podInfoOf({ containers: [{ name: 'c' }], affinity }), infos)).toEqual(want);
+    const plugin = added ? nodeAffinityScore(toPreferredNodeTerms(added.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution)) : nodeAffinity;
+    expect(runScorePlugin(plugin, podInfoOf({ containers: [{ name: 'c' }], ...(affinity && { affinity }) }), infos)).toEqual(want);
   });
 
   it('Skip is returned in PreScore when NodeAffinity is nil (all nodes score the same)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterOf, feasibleNodes, nodeInfoOf, podInfoOf, runScorePlugin } from '../test-support.js';
-import { balancedAllocation, balancedAllocationScore, leastAllocated } from './node-resources.js';
+import { balancedAllocation, balancedAllocationOf, balancedAllocationScore, leastAllocated, nodeResourcesFitScore, type ResourceSpec, type ScoringStrategy } from './node-resources.js';
 import type { NodeInfo } from '../node-info.js';
 
 const requests = (cpu?: string, memory?: string) => ({
@@ -104,10 +104,10 @@ describe('TestFitScore (LeastAllocated)', () => {
 });
 
 /** The plugin's scores on `nodes` as the given release computes them. */
-function balancedScores(pod: Readonly<Record<string, unknown>>, nodes: readonly NodeInfo[], minor: number): number[] | undefined {
+function balancedScores(pod: Readonly<Record<string, unknown>>, nodes: readonly NodeInfo[], minor: number, plugin = balancedAllocation): number[] | undefined {
   const info = podInfoOf(pod, {}, minor);
-  const state = balancedAllocation.preScore(info, feasibleNodes(nodes), clusterOf(nodes, minor));
-  return state === undefined ? undefined : nodes.map((node) => balancedAllocation.score(info, node, state));
+  const state = plugin.preScore(info, feasibleNodes(nodes), clusterOf(nodes, minor));
+  return state === undefined ? undefined : nodes.map((node) => plugin.score(info, node, state));
 }
 
 /** name, pod containers, nodes, the scores upstream's table wants before and after kubernetes#135573 (v1.35, v1.36). */
@@ -148,5 +148,168 @@ describe('NodeResourcesBalancedAllocation score', () => {
 
   it('skips a best-effort pod on v1.36 too', () => {
     expect(balancedScores(podWith(), [makeNode('node1', 4000, 10000)], 36)).toBeUndefined();
+  });
+});
+
+const DEFAULT: readonly ResourceSpec[] = [
+  { name: 'cpu', weight: 1 },
+  { name: 'memory', weight: 1 },
+];
+const EXTENDED = 'example.com/foo';
+/** upstream's extendedResourceSet: cpu, memory and example.com/foo, weight 1 each. */
+const EXTENDED_SET: readonly ResourceSpec[] = [...DEFAULT, { name: EXTENDED, weight: 1 }];
+const withExtended = (name: string, cpu: string, memory: string, extended: string) => nodeInfoOf({ name, allocatable: { cpu, memory, pods: '110', [EXTENDED]: extended } });
+/** Raw scores of NodeResourcesFit with `strategy` (PreScore and Score; the strategies do not normalise). */
+const strategyScores = (strategy: ScoringStrategy, pod: Readonly<Record<string, unknown>>, nodes: readonly NodeInfo[]) =>
+  runScorePlugin(nodeResourcesFitScore(strategy), podInfoOf(pod), nodes);
+
+// Ported from noderesources/most_allocated_test.go TestMostAllocatedScoringStrategy (newest stored version): the
+// scoring cases. The args-validation cases (weights -1, 0, 101) are in profile/scheduler-configuration.test.ts, and
+// "Resources not set" (an Error status upstream) cannot happen here: defaulting fills cpu and memory.
+describe('TestMostAllocatedScoringStrategy (upstream)', () => {
+  it.each<readonly [string, Readonly<Record<string, unknown>>, readonly NodeInfo[], readonly ResourceSpec[], readonly number[]]>([
+    ['nothing scheduled, nothing requested', podWith(), [sized('node1', '4000', '10000'), sized('node2', '4000', '10000')], DEFAULT, [0, 0]],
+    [
+      'nothing scheduled, resources requested, differently sized nodes',
+      podWith(cpuMem('1000', '2000'), cpuMem('2000', '3000')),
+      [sized('node1', '4000', '10000'), sized('node2', '6000', '10000')],
+      DEFAULT,
+      [62, 50],
+    ],
+    [
+      'no resources requested, pods scheduled with resources',
+      podWith(),
+      [sized('node1', '10000', '20000', [cpuMem('3000', '0'), cpuMem('3000', '0')]), sized('node2', '10000', '20000', [cpuMem('3000', '0'), cpuMem('3000', '5000')])],
+      DEFAULT,
+      [30, 42],
+    ],
+    [
+      'resources requested, pods scheduled with resources',
+      podWith(cpuMem('1000', '2000'), cpuMem('2000', '3000')),
+      [sized('node1', '10000', '20000', [cpuMem('3000', '0')]), sized('node2', '10000', '20000', [cpuMem('3000', '5000')])],
+      DEFAULT,
+      [42, 55],
+    ],
+    ['resources requested equal node capacity', podWith(cpuMem('2000', '4000'), cpuMem('3000', '5000')), [sized('node1', '5000', '10000'), sized('node2', '10000', '9000')], DEFAULT, [95, 75]],
+    [
+      'nothing scheduled, resources requested, differently sized nodes (memory weight 2)',
+      podWith(cpuMem('1000', '2000'), cpuMem('2000', '3000')),
+      [sized('node1', '4000', '10000'), sized('node2', '6000', '10000')],
+      [{ name: 'memory', weight: 2 }, { name: 'cpu', weight: 1 }],
+      [58, 50],
+    ],
+    [
+      'no resources requested, pods scheduled, nonzero request for resource',
+      { containers: [{ name: 'container' }] },
+      [
+        nodeInfoOf({ name: 'node1', allocatable: { cpu: '250m', memory: '1000Mi', pods: '110' } }, [podInfoOf({ containers: [{ name: 'container' }] }), podInfoOf({ containers: [{ name: 'container' }] })]),
+        nodeInfoOf({ name: 'node2', allocatable: { cpu: '250m', memory: '1000Mi', pods: '110' } }),
+      ],
+      DEFAULT,
+      [80, 30],
+    ],
+    [
+      'bypass extended resource if the pod does not request',
+      podWith(cpuMem('1000', '2000'), cpuMem('2000', '3000')),
+      [sized('node1', '6000', '10000'), withExtended('node2', '6000', '10000', '4')],
+      EXTENDED_SET,
+      [50, 50],
+    ],
+    [
+      'honor extended resource if the pod request',
+      podWith({ cpu: '3000', memory: '5000', [EXTENDED]: '2' }),
+      [withExtended('node1', '6000', '10000', '4'), withExtended('node2', '6000', '10000', '10')],
+      EXTENDED_SET,
+      [50, 40],
+    ],
+    [
+      "if the node doesn't have a resource",
+      podWith(cpuMem('3000', '4000')),
+      [sized('node1', '6000', '10000'), withExtended('node2', '6000', '10000', '4')],
+      [{ name: EXTENDED, weight: 2 }, ...DEFAULT],
+      [45, 45],
+    ],
+  ])('%s', (_name, pod, nodes, resources, want) => {
+    expect(strategyScores({ type: 'MostAllocated', resources }, pod, nodes)).toEqual(want);
+  });
+});
+
+// Ported from noderesources/requested_to_capacity_ratio_test.go TestRequestedToCapacityRatioScoringStrategy (shape
+// 0% → 10, 100% → 0; upstream's pods without containers request nothing) and TestResourceBinPackingSingleExtended
+// (intel.com/foo weight 1, shape 0% → 0, 100% → 1).
+describe('TestRequestedToCapacityRatioScoringStrategy (upstream)', () => {
+  const shape = [
+    { utilization: 0, score: 10 },
+    { utilization: 100, score: 0 },
+  ];
+  const twoEmpty = [podInfoOf(podWith()), podInfoOf(podWith())];
+  it.each([
+    [
+      'nothing scheduled, nothing requested (default - least requested nodes have priority)',
+      podWith(),
+      [nodeInfoOf({ name: 'node1', allocatable: cpuMem('4000', '10000') }, twoEmpty), nodeInfoOf({ name: 'node2', allocatable: cpuMem('4000', '10000') })],
+      [100, 100],
+    ],
+    [
+      'nothing scheduled, resources requested, differently sized nodes (default - least requested nodes have priority)',
+      podWith(cpuMem('1000', '2000'), cpuMem('2000', '3000')),
+      [nodeInfoOf({ name: 'node1', allocatable: cpuMem('4000', '10000') }, twoEmpty), nodeInfoOf({ name: 'node2', allocatable: cpuMem('6000', '10000') })],
+      [38, 50],
+    ],
+    [
+      'no resources requested, pods scheduled with resources (default - least requested nodes have priority)',
+      podWith(),
+      [sized('node1', '4000', '10000', [cpuMem('3000', '5000')]), sized('node2', '6000', '10000', [cpuMem('3000', '5000')])],
+      [38, 50],
+    ],
+  ] as const)('%s', (_name, pod, nodes, want) => {
+    expect(strategyScores({ type: 'RequestedToCapacityRatio', resources: DEFAULT, shape }, pod, nodes)).toEqual(want);
+  });
+
+  const foo = 'intel.com/foo';
+  const fooNode = (name: string, amount: string, pods: readonly Readonly<Record<string, string>>[] = []) =>
+    nodeInfoOf({ name, allocatable: { cpu: '4', memory: `${10000 * 1024 * 1024}`, pods: '110', [foo]: amount } }, pods.map((requests) => podInfoOf(podWith(requests))));
+  it.each([
+    ['nothing scheduled, nothing requested', podWith(), [fooNode('node1', '8'), fooNode('node2', '4')], [0, 0]],
+    ['resources requested, pods scheduled with less resources', podWith({ [foo]: '2' }), [fooNode('node1', '8'), fooNode('node2', '4')], [2, 5]],
+    [
+      'resources requested, pods scheduled with resources, on node with existing pod running ',
+      podWith({ [foo]: '2' }),
+      [fooNode('node1', '8'), fooNode('node2', '4', [{ [foo]: '2' }])],
+      [2, 10],
+    ],
+    ['resources requested, pods scheduled with more resources', podWith({ [foo]: '4' }), [fooNode('node1', '8'), fooNode('node2', '4')], [5, 10]],
+  ] as const)('TestResourceBinPackingSingleExtended: %s', (_name, pod, nodes, want) => {
+    const binPacking: ScoringStrategy = { type: 'RequestedToCapacityRatio', resources: [{ name: foo, weight: 1 }], shape: [{ utilization: 0, score: 0 }, { utilization: 100, score: 1 }] };
+    expect(strategyScores(binPacking, pod, nodes)).toEqual(want);
+  });
+});
+
+// Ported from balanced_allocation_test.go TestNodeResourcesBalancedAllocation: the cases whose
+// NodeResourcesBalancedAllocationArgs add nvidia.com/gpu to cpu and memory (a scalar resource the pod does not request
+// is left out), before kubernetes#135573 (v1.35) and after it (v1.36).
+describe('NodeResourcesBalancedAllocation score with args.resources (upstream)', () => {
+  const GPU = 'nvidia.com/gpu';
+  const withGpu = balancedAllocationOf([...DEFAULT, { name: GPU, weight: 1 }]);
+  const gpuNode = (name: string, gpu: string | undefined, bound: readonly Readonly<Record<string, string>>[] = []) =>
+    nodeInfoOf({ name, allocatable: { cpu: '3500m', memory: '40000', pods: '110', ...(gpu && { [GPU]: gpu }) } }, bound.length > 0 ? [podInfoOf(podWith(...bound))] : []);
+  it.each([
+    [
+      'include scalar resource on a node for balanced resource allocation',
+      podWith({ cpu: '0', memory: '0', [GPU]: '1' }),
+      [gpuNode('node1', '8', [cpuMem('1000m', '2000'), { cpu: '2000m', memory: '3000', [GPU]: '3' }]), gpuNode('node2', '8', [cpuMem('1000m', '2000'), cpuMem('2000m', '3000')])],
+      [70, 65],
+      [75, 76],
+    ],
+    [
+      'node without the scalar resource should skip the scalar resource',
+      podWith(cpuMem('1000m', '2000'), cpuMem('2000m', '3000')),
+      [gpuNode('node1', '8'), gpuNode('node2', undefined)],
+      [63, 63],
+      [56, 56],
+    ],
+  ] as const)('%s', (_name, pod, nodes, want135, want136) => {
+    expect(balancedScores(pod, nodes, 35, withGpu)).toEqual(want135);
+    expect(balancedScores(pod, nodes, 36, withGpu)).toEqual(want136);
   });
 });

@@ -2,10 +2,11 @@
 // upstream: pkg/scheduler/framework/plugins/podtopologyspread/scoring.go, plugin.go buildDefaultConstraints (v1.35)
 import { HOSTNAME_LABEL, type NodeInfo } from '../node-info.js';
 import type { PodInfo, TopologySpreadConstraint } from '../pod-info.js';
-import { countPods, hasAllTopologyKeys, matchesNodeInclusionPolicies, nodesMayMatch, podCounter } from '../plugins/pod-topology-spread.js';
-import { MAX_NODE_SCORE, defineScorePlugin, type FeasibleNodes } from './score-plugin.js';
-
-export const ZONE_LABEL = 'topology.kubernetes.io/zone';
+import {
+  SYSTEM_DEFAULTING, countPods, defaultConstraints, hasAllTopologyKeys, matchesNodeInclusionPolicies, nodesMayMatch, podCounter,
+  type SpreadDefaulting,
+} from '../plugins/pod-topology-spread.js';
+import { MAX_NODE_SCORE, defineScorePlugin, type FeasibleNodes, type ScorePlugin } from './score-plugin.js';
 
 export interface SpreadScoreState {
   readonly constraints: readonly TopologySpreadConstraint[];
@@ -16,19 +17,13 @@ export interface SpreadScoreState {
 }
 
 /**
- * systemDefaultConstraints (hostname maxSkew 3, zone maxSkew 5, ScheduleAnyway) with the selector of the pod's
- * Services and controller (helper.DefaultSelector); none when the pod has its own constraints or no such selector.
+ * The constraints PreScore works with, and whether nodes must carry all their keys: not so for system defaults only
+ * (upstream: requireAllTopologies = len(pod constraints) > 0 || !systemDefaulted).
  */
-export function defaultConstraints(pod: PodInfo): TopologySpreadConstraint[] {
-  const selector = pod.systemDefaultSpreadSelector;
-  if (pod.topologySpreadConstraints.length > 0 || !selector) return [];
-  const base = { whenUnsatisfiable: 'ScheduleAnyway', selector, minDomains: 1, nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Ignore' } as const;
-  return [{ ...base, maxSkew: 3, topologyKey: HOSTNAME_LABEL }, { ...base, maxSkew: 5, topologyKey: ZONE_LABEL }];
-}
-
-/** The constraints PreScore works with, and whether nodes must carry all their keys (not so for system defaults). */
-function scoredConstraints(pod: PodInfo): { constraints: TopologySpreadConstraint[]; requireAllTopologies: boolean } {
-  if (pod.topologySpreadConstraints.length === 0) return { constraints: defaultConstraints(pod), requireAllTopologies: false };
+function scoredConstraints(pod: PodInfo, defaulting: SpreadDefaulting): { constraints: TopologySpreadConstraint[]; requireAllTopologies: boolean } {
+  if (pod.topologySpreadConstraints.length === 0) {
+    return { constraints: defaultConstraints(pod, defaulting, 'ScheduleAnyway'), requireAllTopologies: defaulting.type === 'List' };
+  }
   return { constraints: pod.topologySpreadConstraints.filter((c) => c.whenUnsatisfiable === 'ScheduleAnyway'), requireAllTopologies: true };
 }
 
@@ -38,8 +33,8 @@ export function normalizingWeight(size: number): number {
 }
 
 // upstream: scoring.go initPreScoreState
-function initPreScoreState(pod: PodInfo, feasible: FeasibleNodes): SpreadScoreState & { requireAllTopologies: boolean } {
-  const { constraints, requireAllTopologies } = scoredConstraints(pod);
+function initPreScoreState(pod: PodInfo, feasible: FeasibleNodes, defaulting: SpreadDefaulting): SpreadScoreState & { requireAllTopologies: boolean } {
+  const { constraints, requireAllTopologies } = scoredConstraints(pod, defaulting);
   const ignored = new Set<string>();
   const podCounts = constraints.map(() => new Map<string, number>());
   let counted = 0;
@@ -78,46 +73,51 @@ export function spreadRawScore(
   return Math.round(score);
 }
 
-export default defineScorePlugin<SpreadScoreState>({
-  name: 'PodTopologySpread',
-  weight: 2,
-  perNode: false,
-  preScore(pod, feasible, cluster) {
-    if (pod.topologySpreadConstraints.length === 0 && !pod.systemDefaultSpreadSelector) return undefined;
-    const state = initPreScoreState(pod, feasible);
-    if (state.constraints.length === 0) return undefined;
-    state.constraints.forEach((c, i) => {
-      const counts = state.podCounts[i];
-      // Hostname constraints are counted per node in Score.
-      if (!counts || c.topologyKey === HOSTNAME_LABEL) return;
-      const countPods = podCounter(c, pod);
-      for (const node of nodesMayMatch(c.selector, pod.namespace, cluster)) {
-        if (state.requireAllTopologies && !hasAllTopologyKeys(node, state.constraints)) continue;
-        const value = node.labels[c.topologyKey] ?? '';
-        const count = counts.get(value);
-        if (count === undefined || !matchesNodeInclusionPolicies(c, pod, node)) continue;
-        counts.set(value, count + countPods(node));
+/** The PodTopologySpread score with the profile's default constraints (weight 2 in the default profile). */
+export function podTopologySpreadScore(defaulting: SpreadDefaulting): ScorePlugin {
+  return defineScorePlugin<SpreadScoreState>({
+    name: 'PodTopologySpread',
+    weight: 2,
+    perNode: false,
+    preScore(pod, feasible, cluster) {
+      if (pod.topologySpreadConstraints.length === 0 && !pod.systemDefaultSpreadSelector) return undefined;
+      const state = initPreScoreState(pod, feasible, defaulting);
+      if (state.constraints.length === 0) return undefined;
+      state.constraints.forEach((c, i) => {
+        const counts = state.podCounts[i];
+        // Hostname constraints are counted per node in Score.
+        if (!counts || c.topologyKey === HOSTNAME_LABEL) return;
+        const countPods = podCounter(c, pod);
+        for (const node of nodesMayMatch(c.selector, pod.namespace, cluster)) {
+          if (state.requireAllTopologies && !hasAllTopologyKeys(node, state.constraints)) continue;
+          const value = node.labels[c.topologyKey] ?? '';
+          const count = counts.get(value);
+          if (count === undefined || !matchesNodeInclusionPolicies(c, pod, node)) continue;
+          counts.set(value, count + countPods(node));
+        }
+      });
+      return state;
+    },
+    score(pod, node, state) {
+      if (state.ignored.has(node.name)) return Number.NaN;
+      return spreadRawScore(state, (c) => node.labels[c.topologyKey], (c) => countPods(c, pod, node));
+    },
+    normalize(scores) {
+      let min = Number.MAX_SAFE_INTEGER;
+      let max = 0;
+      for (const score of scores) {
+        if (Number.isNaN(score)) continue;
+        min = Math.min(min, score);
+        max = Math.max(max, score);
       }
-    });
-    return state;
-  },
-  score(pod, node, state) {
-    if (state.ignored.has(node.name)) return Number.NaN;
-    return spreadRawScore(state, (c) => node.labels[c.topologyKey], (c) => countPods(c, pod, node));
-  },
-  normalize(scores) {
-    let min = Number.MAX_SAFE_INTEGER;
-    let max = 0;
-    for (const score of scores) {
-      if (Number.isNaN(score)) continue;
-      min = Math.min(min, score);
-      max = Math.max(max, score);
-    }
-    for (let i = 0; i < scores.length; i++) {
-      const score = scores[i] ?? 0;
-      if (Number.isNaN(score)) scores[i] = 0;
-      else scores[i] = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - score)) / max);
-    }
-  },
-  nodeLabelKeys: (_pod, state) => state.constraints.map((c) => c.topologyKey),
-});
+      for (let i = 0; i < scores.length; i++) {
+        const score = scores[i] ?? 0;
+        if (Number.isNaN(score)) scores[i] = 0;
+        else scores[i] = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - score)) / max);
+      }
+    },
+    nodeLabelKeys: (_pod, state) => state.constraints.map((c) => c.topologyKey),
+  });
+}
+
+export default podTopologySpreadScore(SYSTEM_DEFAULTING);

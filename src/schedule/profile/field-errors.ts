@@ -1,0 +1,64 @@
+// Configuration errors in the wording of apimachinery's field.Error ("<path>: Invalid value: 3: <detail>").
+// upstream: k8s.io/apimachinery/pkg/util/validation/field/errors.go Error, ErrorBody
+
+/** Go's %#v-like rendering of a value inside an error: strings quoted, the rest as JSON. */
+function render(value: unknown): string {
+  return value === undefined ? 'null' : JSON.stringify(value);
+}
+
+/** Collects field errors while a configuration is read; `throwIfAny` reports them together. */
+export class FieldErrors {
+  readonly list: string[] = [];
+
+  invalid(path: string, value: unknown, detail: string): void {
+    this.list.push(`${path}: Invalid value: ${render(value)}: ${detail}`);
+  }
+
+  required(path: string, detail?: string): void {
+    this.list.push(`${path}: Required value${detail ? `: ${detail}` : ''}`);
+  }
+
+  duplicate(path: string, value: unknown): void {
+    this.list.push(`${path}: Duplicate value: ${render(value)}`);
+  }
+
+  forbidden(path: string, detail: string): void {
+    this.list.push(`${path}: Forbidden: ${detail}`);
+  }
+
+  notSupported(path: string, value: unknown, supported: readonly string[]): void {
+    this.list.push(`${path}: Unsupported value: ${render(value)}: supported values: ${supported.map((s) => `"${s}"`).join(', ')}`);
+  }
+
+  /** An integer field: undefined when absent; a wrong type is an error. */
+  integer(value: unknown, path: string): number | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'number' && Number.isInteger(value)) return value;
+    this.invalid(path, value, 'must be an integer');
+    return undefined;
+  }
+
+  /** A string field: '' when absent; a wrong type is an error. */
+  string(value: unknown, path: string): string {
+    if (value === undefined || value === null) return '';
+    if (typeof value === 'string') return value;
+    this.invalid(path, value, 'must be a string');
+    return '';
+  }
+
+  strings(value: unknown, path: string): string[] {
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value)) {
+      this.invalid(path, value, 'must be a list of strings');
+      return [];
+    }
+    return value.map((entry, i) => this.string(entry, `${path}[${i}]`));
+  }
+
+  /** One of `allowed` (field.NotSupported otherwise, values sorted as sets.List sorts them). */
+  oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T | undefined {
+    if (allowed.includes(value as T)) return value as T;
+    this.notSupported(path, value, [...allowed].sort());
+    return undefined;
+  }
+}

@@ -1,0 +1,154 @@
+// Which plugins a profile runs at each extension point: the default set, merged with the profile's `plugins`, then
+// multiPoint expanded into the filter, score and postFilter points (upstream semantics, byte for byte in order).
+// upstream: pkg/scheduler/apis/config/v1/default_plugins.go getDefaultPlugins, mergePluginSet (v1.35);
+// framework/runtime/framework.go expandMultiPointPlugins, getScoreWeights (v1.35)
+
+/** A plugin named at an extension point; `weight` only counts for score (0 or absent: the multiPoint weight, else 1). */
+export interface PluginRef {
+  readonly name: string;
+  readonly weight?: number;
+}
+
+export interface PluginSet {
+  readonly enabled: readonly PluginRef[];
+  readonly disabled: readonly string[];
+}
+
+/** The extension points of KubeSchedulerProfile.plugins (kubefit models filter, score and postFilter). */
+export const EXTENSION_POINTS = [
+  'multiPoint', 'preEnqueue', 'queueSort', 'preFilter', 'filter', 'postFilter', 'preScore', 'score', 'reserve', 'permit',
+  'preBind', 'bind', 'postBind',
+] as const;
+
+export type ExtensionPoint = (typeof EXTENSION_POINTS)[number];
+
+export type Plugins = Readonly<Partial<Record<ExtensionPoint, PluginSet>>>;
+
+/** The points kubefit runs: a plugin with PreFilter and Filter is one filter plugin here. */
+export type ModelledPoint = 'filter' | 'score' | 'postFilter';
+
+/** The in-tree plugins and the modelled points each implements (others implement none of them). */
+export const IN_TREE_PLUGINS: ReadonlyMap<string, readonly ModelledPoint[]> = new Map<string, readonly ModelledPoint[]>([
+  ['SchedulingGates', []],
+  ['PrioritySort', []],
+  ['NodeUnschedulable', ['filter']],
+  ['NodeName', ['filter']],
+  ['TaintToleration', ['filter', 'score']],
+  ['NodeAffinity', ['filter', 'score']],
+  ['NodePorts', ['filter']],
+  ['NodeResourcesFit', ['filter', 'score']],
+  ['VolumeRestrictions', ['filter']],
+  ['EBSLimits', ['filter']],
+  ['GCEPDLimits', ['filter']],
+  ['NodeVolumeLimits', ['filter']],
+  ['AzureDiskLimits', ['filter']],
+  ['CinderLimits', ['filter']],
+  ['VolumeBinding', ['filter', 'score']],
+  ['VolumeZone', ['filter']],
+  ['PodTopologySpread', ['filter', 'score']],
+  ['InterPodAffinity', ['filter', 'score']],
+  ['DynamicResources', ['filter', 'postFilter']],
+  ['DefaultPreemption', ['postFilter']],
+  ['NodeResourcesBalancedAllocation', ['score']],
+  ['ImageLocality', ['score']],
+  ['NodeDeclaredFeatures', ['filter']],
+  ['DefaultBinder', []],
+]);
+
+/** The last release whose default profile listed the in-tree volume limit plugins (they left in v1.31). */
+const LAST_WITH_VOLUME_LIMIT_PLUGINS = 30;
+/** DynamicResourceAllocation is on by default from v1.34. */
+const DYNAMIC_RESOURCES_SINCE = 34;
+/** NodeDeclaredFeatures joins the default profile with its gate (v1.36); kubefit runs it last among the filters. */
+const NODE_DECLARED_FEATURES_SINCE = 36;
+
+/** getDefaultPlugins with applyFeatureGates, for a Kubernetes minor version: all in multiPoint. */
+export function defaultPlugins(minor: number): Plugins {
+  const volumeLimits = minor <= LAST_WITH_VOLUME_LIMIT_PLUGINS;
+  const enabled: PluginRef[] = [
+    { name: 'SchedulingGates' },
+    { name: 'PrioritySort' },
+    { name: 'NodeUnschedulable' },
+    { name: 'NodeName' },
+    { name: 'TaintToleration', weight: 3 },
+    { name: 'NodeAffinity', weight: 2 },
+    { name: 'NodePorts' },
+    { name: 'NodeResourcesFit', weight: 1 },
+    { name: 'VolumeRestrictions' },
+    ...(volumeLimits ? [{ name: 'EBSLimits' }, { name: 'GCEPDLimits' }] : []),
+    { name: 'NodeVolumeLimits' },
+    ...(volumeLimits ? [{ name: 'AzureDiskLimits' }] : []),
+    { name: 'VolumeBinding' },
+    { name: 'VolumeZone' },
+    { name: 'PodTopologySpread', weight: 2 },
+    { name: 'InterPodAffinity', weight: 2 },
+    ...(minor >= DYNAMIC_RESOURCES_SINCE ? [{ name: 'DynamicResources' }] : []),
+    { name: 'DefaultPreemption' },
+    { name: 'NodeResourcesBalancedAllocation', weight: 1 },
+    { name: 'ImageLocality', weight: 1 },
+    { name: 'DefaultBinder' },
+    ...(minor >= NODE_DECLARED_FEATURES_SINCE ? [{ name: 'NodeDeclaredFeatures' }] : []),
+  ];
+  return { multiPoint: { enabled, disabled: [] } };
+}
+
+/** mergePluginSet: defaults minus the disabled ones ("*": all), re-configured in place, then the custom additions. */
+function mergePluginSet(defaults: PluginSet | undefined, custom: PluginSet | undefined): PluginSet {
+  const base = defaults ?? { enabled: [], disabled: [] };
+  if (!custom) return base;
+  const disabled = [...custom.disabled, ...base.disabled];
+  const customIndex = new Map(custom.enabled.map((plugin, index) => [plugin.name, index]));
+  const replaced = new Set<number>();
+  const enabled: PluginRef[] = [];
+  if (!disabled.includes('*')) {
+    for (const plugin of base.enabled) {
+      if (disabled.includes(plugin.name)) continue;
+      const index = customIndex.get(plugin.name);
+      if (index !== undefined) replaced.add(index);
+      enabled.push(index === undefined ? plugin : (custom.enabled[index] ?? plugin));
+    }
+  }
+  custom.enabled.forEach((plugin, index) => {
+    if (!replaced.has(index)) enabled.push(plugin);
+  });
+  return { enabled, disabled };
+}
+
+/** mergePlugins: every extension point merged. */
+export function mergePlugins(defaults: Plugins, custom: Plugins | undefined): Plugins {
+  const merged: Partial<Record<ExtensionPoint, PluginSet>> = {};
+  for (const point of EXTENSION_POINTS) {
+    const set = mergePluginSet(defaults[point], custom?.[point]);
+    if (set.enabled.length > 0 || set.disabled.length > 0) merged[point] = set;
+  }
+  return merged;
+}
+
+/** A plugin at an extension point after expansion, with its score weight (1 where none is set). */
+export interface ExpandedPlugin {
+  readonly name: string;
+  readonly weight: number;
+}
+
+/**
+ * expandMultiPointPlugins for one point: the point's own plugins that multiPoint also lists, then multiPoint's others,
+ * then the point's remaining ones. `implementsPoint` tells which plugins extend it (unknown plugins: none).
+ */
+export function expandPoint(plugins: Plugins, point: ModelledPoint, implementsPoint: (name: string) => boolean): ExpandedPlugin[] {
+  const own = plugins[point] ?? { enabled: [], disabled: [] };
+  const multiPoint = (plugins.multiPoint?.enabled ?? []).filter((p) => implementsPoint(p.name));
+  const ownNames = own.enabled.map((p) => p.name);
+  const fromMultiPoint = own.disabled.includes('*') ? [] : multiPoint.filter((p) => !own.disabled.includes(p.name));
+  const overridden = new Set(fromMultiPoint.filter((p) => ownNames.includes(p.name)).map((p) => p.name));
+  const ordered = [
+    ...own.enabled.filter((p) => overridden.has(p.name)),
+    ...fromMultiPoint.filter((p) => !overridden.has(p.name)),
+    ...own.enabled.filter((p) => !overridden.has(p.name)),
+  ];
+  // getScoreWeights: the point's own weight first, then multiPoint's; 0 means 1.
+  const weightOf = (name: string): number => {
+    const weight = [...own.enabled, ...multiPoint].find((p) => p.name === name)?.weight ?? 0;
+    return weight === 0 ? 1 : weight;
+  };
+  return ordered.map((p) => ({ name: p.name, weight: weightOf(p.name) }));
+}

@@ -1,0 +1,82 @@
+// A scheduler profile: the filter and score plugins it runs, configured by its plugin args, and its PostFilter.
+// upstream: pkg/scheduler/profile/profile.go NewMap, framework/runtime/framework.go NewFramework (v1.35)
+import type { FilterPlugin } from '../framework.js';
+import { FILTER_PLUGINS } from '../plugins/index.js';
+import { nodeAffinityFilter } from '../plugins/node-affinity.js';
+import { nodeResourcesFitFilter } from '../plugins/node-resources-fit.js';
+import { podTopologySpreadFilter } from '../plugins/pod-topology-spread.js';
+import { DEFAULT_PREEMPTION_ARGS, type PreemptionArgs } from '../preemption/preemption.js';
+import { SCORE_PLUGINS } from '../scoring/index.js';
+import { interPodAffinityScore } from '../scoring/inter-pod-affinity.js';
+import { nodeAffinityScore } from '../scoring/node-affinity.js';
+import { balancedAllocationOf, nodeResourcesFitScore } from '../scoring/node-resources.js';
+import { podTopologySpreadScore } from '../scoring/pod-topology-spread.js';
+import type { ScorePlugin } from '../scoring/score-plugin.js';
+import type { ProfileArgs } from './plugin-args.js';
+import { IN_TREE_PLUGINS, expandPoint, type Plugins } from './plugin-sets.js';
+
+export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
+
+export interface SchedulerProfile {
+  readonly schedulerName: string;
+  /** Filter plugins in the order the profile runs them. */
+  readonly filters: readonly FilterPlugin[];
+  /** Score plugins, each with the profile's weight. */
+  readonly scores: readonly ScorePlugin[];
+  /** DefaultPreemption's args; undefined when the profile's PostFilter does not run DefaultPreemption. */
+  readonly preemption: PreemptionArgs | undefined;
+}
+
+/** The profiles by schedulerName. */
+export type SchedulerProfiles = ReadonlyMap<string, SchedulerProfile>;
+
+/** kube-scheduler's default profile, as kubefit has always run it. */
+export const DEFAULT_PROFILE: SchedulerProfile = {
+  schedulerName: DEFAULT_SCHEDULER_NAME,
+  filters: FILTER_PLUGINS,
+  scores: SCORE_PLUGINS,
+  preemption: DEFAULT_PREEMPTION_ARGS,
+};
+
+export const DEFAULT_PROFILES: SchedulerProfiles = new Map([[DEFAULT_SCHEDULER_NAME, DEFAULT_PROFILE]]);
+
+/** Plugins with modelled args, built per profile; the others are the default profile's instances. */
+const CONFIGURED_FILTERS: Readonly<Record<string, (args: ProfileArgs) => FilterPlugin>> = {
+  NodeAffinity: (args) => nodeAffinityFilter(args.nodeAffinity),
+  NodeResourcesFit: (args) => nodeResourcesFitFilter(args.nodeResourcesFit.ignored),
+  PodTopologySpread: (args) => podTopologySpreadFilter(args.podTopologySpread),
+};
+
+const CONFIGURED_SCORES: Readonly<Record<string, (args: ProfileArgs) => ScorePlugin>> = {
+  NodeAffinity: (args) => nodeAffinityScore(args.nodeAffinity.preferred),
+  NodeResourcesFit: (args) => nodeResourcesFitScore(args.nodeResourcesFit.scoringStrategy),
+  PodTopologySpread: (args) => podTopologySpreadScore(args.podTopologySpread),
+  InterPodAffinity: (args) => interPodAffinityScore(args.interPodAffinity),
+  NodeResourcesBalancedAllocation: (args) => balancedAllocationOf(args.balancedAllocation),
+};
+
+function filterPlugin(name: string, args: ProfileArgs): FilterPlugin | undefined {
+  return CONFIGURED_FILTERS[name]?.(args) ?? FILTER_PLUGINS.find((plugin) => plugin.name === name);
+}
+
+function scorePlugin(name: string, args: ProfileArgs): ScorePlugin | undefined {
+  return CONFIGURED_SCORES[name]?.(args) ?? SCORE_PLUGINS.find((plugin) => plugin.name === name);
+}
+
+function implementsPoint(point: 'filter' | 'score' | 'postFilter'): (name: string) => boolean {
+  return (name) => IN_TREE_PLUGINS.get(name)?.includes(point) ?? false;
+}
+
+/**
+ * The profile's modelled plugins after multiPoint expansion (`plugins` already merged with the defaults). In-tree
+ * plugins kubefit does not model (DynamicResources, the VolumeBinding score, ...) are left out, as in the default run.
+ */
+export function buildProfile(schedulerName: string, plugins: Plugins, args: ProfileArgs): SchedulerProfile {
+  const filters = expandPoint(plugins, 'filter', implementsPoint('filter')).flatMap(({ name }) => filterPlugin(name, args) ?? []);
+  const scores = expandPoint(plugins, 'score', implementsPoint('score')).flatMap(({ name, weight }) => {
+    const plugin = scorePlugin(name, args);
+    return plugin ? [{ ...plugin, weight }] : [];
+  });
+  const preemption = expandPoint(plugins, 'postFilter', implementsPoint('postFilter')).some(({ name }) => name === 'DefaultPreemption');
+  return { schedulerName, filters, scores, preemption: preemption ? args.defaultPreemption : undefined };
+}

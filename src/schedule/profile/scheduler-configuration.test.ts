@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../model/usage-error.js';
+import { DEFAULT_PROFILE } from './profile.js';
+import { readSchedulerConfiguration } from './scheduler-configuration.js';
+
+const HEAD = 'apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\n';
+
+function profiles(body: string, minor = 36) {
+  return readSchedulerConfiguration(`${HEAD}${body}`, 'sched.yaml', minor).profiles;
+}
+
+function summary(body: string, minor = 36) {
+  return [...profiles(body, minor).values()].map((p) => ({
+    name: p.schedulerName,
+    filters: p.filters.map((f) => f.name),
+    scores: p.scores.map((s) => `${s.name}:${s.weight}`),
+    preemption: p.preemption !== undefined,
+  }));
+}
+
+function errorOf(body: string): string {
+  try {
+    readSchedulerConfiguration(`${HEAD}${body}`, 'sched.yaml', 36);
+  } catch (error) {
+    if (error instanceof UsageError) return error.message;
+    throw error;
+  }
+  return 'no error';
+}
+
+const DEFAULT_SUMMARY = {
+  name: 'default-scheduler',
+  filters: DEFAULT_PROFILE.filters.map((f) => f.name),
+  scores: DEFAULT_PROFILE.scores.map((s) => `${s.name}:${s.weight}`),
+  preemption: true,
+};
+
+describe('readSchedulerConfiguration: defaults (SetDefaults_KubeSchedulerConfiguration, getDefaultPlugins)', () => {
+  it.each([36, 34, 30, 27])('no profiles is one default profile with the default plugins and weights (v1.%i)', (minor) => {
+    // NodeDeclaredFeatures joins the defaults with its gate in 1.36; kubefit's default instance skips itself before.
+    const filters = minor >= 36 ? DEFAULT_SUMMARY.filters : DEFAULT_SUMMARY.filters.filter((name) => name !== 'NodeDeclaredFeatures');
+    expect(summary('', minor)).toEqual([{ ...DEFAULT_SUMMARY, filters }]);
+  });
+
+  it('a single profile without schedulerName is default-scheduler; several need names', () => {
+    expect(summary('profiles: [{}]')).toEqual([DEFAULT_SUMMARY]);
+    expect(errorOf('profiles: [{schedulerName: a}, {}]')).toBe('--scheduler-config sched.yaml: profiles[1].schedulerName: Required value');
+    expect(errorOf('profiles: [{schedulerName: a}, {schedulerName: a}]')).toBe('--scheduler-config sched.yaml: profiles[1].schedulerName: Duplicate value: "a"');
+  });
+});
+
+describe('readSchedulerConfiguration: merging and multiPoint expansion (mergePluginSet, expandMultiPointPlugins)', () => {
+  it('a score plugin re-enabled with a weight keeps the multiPoint order and takes the new weight', () => {
+    const [profile] = summary('profiles: [{plugins: {score: {enabled: [{name: ImageLocality, weight: 7}]}}}]');
+    expect(profile?.scores).toEqual(['ImageLocality:7', 'TaintToleration:3', 'NodeAffinity:2', 'NodeResourcesFit:1', 'PodTopologySpread:2', 'InterPodAffinity:2', 'NodeResourcesBalancedAllocation:1']);
+  });
+
+  it('disabled "*" at a point keeps only what that point enables itself; disabled names drop out', () => {
+    const [profile] = summary('profiles: [{plugins: {score: {disabled: [{name: "*"}], enabled: [{name: NodeResourcesFit, weight: 0}]}, filter: {disabled: [{name: NodePorts}]}, postFilter: {disabled: [{name: DefaultPreemption}]}}}]');
+    expect(profile?.scores).toEqual(['NodeResourcesFit:1']);
+    expect(profile?.filters).not.toContain('NodePorts');
+    expect(profile?.filters).toHaveLength(DEFAULT_PROFILE.filters.length - 1);
+    expect(profile?.preemption).toBe(false);
+  });
+
+  it('a filter a point enables itself runs before the multiPoint ones (overridePlugins first)', () => {
+    const [profile] = summary('profiles: [{plugins: {filter: {enabled: [{name: PodTopologySpread}]}}}]');
+    expect(profile?.filters.slice(0, 3)).toEqual(['PodTopologySpread', 'NodeUnschedulable', 'NodeName']);
+  });
+
+  it('multiPoint plugins disabled from multiPoint leave every point', () => {
+    const [profile] = summary('profiles: [{plugins: {multiPoint: {disabled: [{name: TaintToleration}]}}}]');
+    expect(profile?.filters).not.toContain('TaintToleration');
+    expect(profile?.scores).not.toContain('TaintToleration:3');
+  });
+
+  it('a plugin enabled at a point it does not extend is an error, as at framework start-up', () => {
+    expect(errorOf('profiles: [{plugins: {score: {enabled: [{name: NodePorts}]}}}]')).toBe(
+      '--scheduler-config sched.yaml: profiles[0].plugins.score.enabled[0].name: Invalid value: "NodePorts": plugin "NodePorts" does not extend ScorePlugin plugin',
+    );
+  });
+});
+
+// Validation messages: upstream apis/config/validation/validation_pluginargs.go (the paths its tests assert, e.g.
+// TestMostAllocatedScoringStrategy's "scoringStrategy.resources[0].weight"), under profiles[i].pluginConfig[j].args.
+describe('readSchedulerConfiguration: plugin args validation', () => {
+  const args = (name: string, value: string) => `profiles: [{pluginConfig: [{name: ${name}, args: ${value}}]}]`;
+  const prefix = '--scheduler-config sched.yaml: profiles[0].pluginConfig[0].args.';
+  it.each([
+    [
+      'resource with negative weight (TestMostAllocatedScoringStrategy)',
+      args('NodeResourcesFit', '{scoringStrategy: {type: MostAllocated, resources: [{name: memory, weight: -1}, {name: cpu, weight: 1}]}}'),
+      'scoringStrategy.resources[0].weight: Invalid value: -1: resource weight of memory not in valid range (0, 100]',
+    ],
+    [
+      'resource weight larger than MaxNodeScore (TestMostAllocatedScoringStrategy)',
+      args('NodeResourcesFit', '{scoringStrategy: {type: MostAllocated, resources: [{name: memory, weight: 101}]}}'),
+      'scoringStrategy.resources[0].weight: Invalid value: 101: resource weight of memory not in valid range (0, 100]',
+    ],
+    [
+      'shape points out of order',
+      args('NodeResourcesFit', '{scoringStrategy: {type: RequestedToCapacityRatio, requestedToCapacityRatio: {shape: [{utilization: 50, score: 1}, {utilization: 10, score: 2}]}}}'),
+      'scoringStrategy.shape[1].utilization: Invalid value: 10: values must be sorted in increasing order',
+    ],
+    ['hardPodAffinityWeight above 100', args('InterPodAffinity', '{hardPodAffinityWeight: 101}'), 'hardPodAffinityWeight: Invalid value: 101: not in valid range [0, 100]'],
+    [
+      'System defaulting with constraints',
+      args('PodTopologySpread', '{defaultConstraints: [{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}]}'),
+      'defaultingType: Invalid value: "System": when .defaultConstraints are not empty',
+    ],
+    [
+      'a default constraint with a selector',
+      args('PodTopologySpread', '{defaultingType: List, defaultConstraints: [{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {}}]}'),
+      'defaultConstraints[0].labelSelector: Forbidden: constraint must not define a selector, as they deduced for each pod',
+    ],
+    ['an ignored resource group with a slash', args('NodeResourcesFit', '{ignoredResourceGroups: [example.com/foo]}'), `ignoredResourceGroups[0]: Invalid value: "example.com/foo": resource group name can't contain '/'`],
+    ['a balanced resource weight other than 1', args('NodeResourcesBalancedAllocation', '{resources: [{name: cpu, weight: 2}]}'), 'resources[0].weight: Invalid value: 2: must be 1'],
+  ])('%s', (_name, body, message) => {
+    expect(errorOf(body)).toBe(`${prefix}${message}`);
+  });
+
+  it('reads DefaultPreemption args into the profile', () => {
+    const profile = profiles(args('DefaultPreemption', '{minCandidateNodesPercentage: 0, minCandidateNodesAbsolute: 5}')).get('default-scheduler');
+    expect(profile?.preemption).toEqual({ minCandidateNodesPercentage: 0, minCandidateNodesAbsolute: 5 });
+  });
+});

@@ -1,0 +1,119 @@
+// Reads a kubescheduler.config.k8s.io/v1 KubeSchedulerConfiguration into the scheduler profiles kubefit runs.
+// upstream: pkg/scheduler/apis/config/v1/defaults.go SetDefaults_KubeSchedulerConfiguration,
+// apis/config/validation/validation.go ValidateKubeSchedulerConfiguration (v1.35)
+import { parseAllDocuments } from 'yaml';
+import { asArray, asRecord } from '../../model/object.js';
+import { UsageError } from '../../model/usage-error.js';
+import { FieldErrors } from './field-errors.js';
+import { DEFAULT_ARGS, readPluginArgs, type ProfileArgs } from './plugin-args.js';
+import { EXTENSION_POINTS, IN_TREE_PLUGINS, defaultPlugins, mergePlugins, type ExtensionPoint, type PluginRef, type PluginSet, type Plugins } from './plugin-sets.js';
+import { DEFAULT_SCHEDULER_NAME, buildProfile, type SchedulerProfile, type SchedulerProfiles } from './profile.js';
+
+export const API_VERSION = 'kubescheduler.config.k8s.io/v1';
+const KIND = 'KubeSchedulerConfiguration';
+
+export interface SchedulerConfiguration {
+  readonly profiles: SchedulerProfiles;
+  /** What kubefit runs differently from kube-scheduler with this configuration (out-of-tree plugins, sampling). */
+  readonly warnings: readonly string[];
+}
+
+const HINT = 'See https://kubernetes.io/docs/reference/scheduling/config/ for the format.';
+
+/** The profiles of the configuration in `text` (YAML or JSON); a UsageError naming the file and field when invalid. */
+export function readSchedulerConfiguration(text: string, file: string, minor: number): SchedulerConfiguration {
+  const documents = parseAllDocuments(text);
+  if (!Array.isArray(documents) || documents.length !== 1) throw new UsageError(`--scheduler-config ${file}: expected one YAML document`, HINT);
+  const [document] = documents;
+  const problem = document?.errors[0];
+  if (problem) throw new UsageError(`--scheduler-config ${file}: not YAML: ${problem.message.split('\n')[0]}`, HINT);
+  const value: unknown = document?.toJS();
+  const root = asRecord(value);
+  if (!root || root['apiVersion'] !== API_VERSION || root['kind'] !== KIND) {
+    throw new UsageError(`--scheduler-config ${file}: expected apiVersion ${API_VERSION} and kind ${KIND}`, HINT);
+  }
+  const errors = new FieldErrors();
+  const warnings: string[] = [];
+  samplingWarning(root, 'percentageOfNodesToScore', { errors, warnings });
+  const entries = asArray(root['profiles']);
+  const listed = entries.length > 0 ? entries : [{}];
+  const profiles = new Map<string, SchedulerProfile>();
+  listed.forEach((entry, i) => {
+    const profile = readProfile(asRecord(entry) ?? {}, { path: `profiles[${i}]`, single: listed.length === 1, minor }, { errors, warnings });
+    if (profile.schedulerName === '') errors.required(`profiles[${i}].schedulerName`);
+    else if (profiles.has(profile.schedulerName)) errors.duplicate(`profiles[${i}].schedulerName`, profile.schedulerName);
+    else profiles.set(profile.schedulerName, profile);
+  });
+  if (errors.list.length > 0) throw new UsageError(`--scheduler-config ${file}: ${errors.list.join('; ')}`, HINT);
+  return { profiles, warnings: warnings.map((warning) => `--scheduler-config ${file}: ${warning}`) };
+}
+
+interface Problems {
+  readonly errors: FieldErrors;
+  readonly warnings: string[];
+}
+
+/** percentageOfNodesToScore (global or per profile): validated; kubefit always scores every feasible node. */
+function samplingWarning(record: Readonly<Record<string, unknown>>, path: string, { errors, warnings }: Problems): void {
+  const field = path.split('.').pop() ?? path;
+  const percentage = errors.integer(record[field], path);
+  if (percentage === undefined) return;
+  if (percentage < 0 || percentage > 100) errors.invalid(path, percentage, 'not in valid range [0-100]');
+  else if (percentage !== 0 && percentage !== 100) warnings.push(`${path}: kubefit scores every feasible node; sampling ${percentage}% of them is not modelled`);
+}
+
+function readProfile(record: Readonly<Record<string, unknown>>, at: { path: string; single: boolean; minor: number }, problems: Problems): SchedulerProfile {
+  const { path } = at;
+  const named = record['schedulerName'];
+  const schedulerName = named === undefined && at.single ? DEFAULT_SCHEDULER_NAME : problems.errors.string(named, `${path}.schedulerName`);
+  samplingWarning(record, `${path}.percentageOfNodesToScore`, problems);
+  const plugins = readPlugins(asRecord(record['plugins']), `${path}.plugins`, problems);
+  const args = readPluginConfig(record['pluginConfig'], `${path}.pluginConfig`, problems);
+  return buildProfile(schedulerName, mergePlugins(defaultPlugins(at.minor), plugins), args);
+}
+
+function readPlugins(record: Readonly<Record<string, unknown>> | undefined, path: string, problems: Problems): Plugins | undefined {
+  if (!record) return undefined;
+  const plugins: Partial<Record<ExtensionPoint, PluginSet>> = {};
+  for (const point of EXTENSION_POINTS) {
+    const set = asRecord(record[point]);
+    if (set) plugins[point] = readPluginSet(set, `${path}.${point}`, point, problems);
+  }
+  return plugins;
+}
+
+/** The Go interface a modelled point's plugins must implement (for upstream's "does not extend" error). */
+const POINT_INTERFACES: Partial<Record<ExtensionPoint, { point: 'filter' | 'score' | 'postFilter'; type: string }>> = {
+  filter: { point: 'filter', type: 'FilterPlugin' },
+  score: { point: 'score', type: 'ScorePlugin' },
+  postFilter: { point: 'postFilter', type: 'PostFilterPlugin' },
+};
+
+function readPluginSet(record: Readonly<Record<string, unknown>>, path: string, point: ExtensionPoint, { errors, warnings }: Problems): PluginSet {
+  const enabled: PluginRef[] = asArray(record['enabled']).map((entry, i) => {
+    const plugin = asRecord(entry);
+    const name = errors.string(plugin?.['name'], `${path}.enabled[${i}].name`);
+    const weight = errors.integer(plugin?.['weight'], `${path}.enabled[${i}].weight`);
+    const extension = POINT_INTERFACES[point];
+    const implemented = IN_TREE_PLUGINS.get(name);
+    if (!implemented) warnings.push(`${path}.enabled[${i}]: plugin "${name}" is not a kube-scheduler plugin kubefit knows (out-of-tree?), so it is not modelled; the rest of the profile runs`);
+    else if (extension && !implemented.includes(extension.point)) errors.invalid(`${path}.enabled[${i}].name`, name, `plugin "${name}" does not extend ${extension.type} plugin`);
+    return weight === undefined ? { name } : { name, weight };
+  });
+  const disabled = asArray(record['disabled']).map((entry, i) => errors.string(asRecord(entry)?.['name'], `${path}.disabled[${i}].name`));
+  return { enabled, disabled };
+}
+
+function readPluginConfig(value: unknown, path: string, { errors, warnings }: Problems): ProfileArgs {
+  let args = DEFAULT_ARGS;
+  const seen = new Set<string>();
+  asArray(value).forEach((entry, i) => {
+    const config = asRecord(entry);
+    const name = errors.string(config?.['name'], `${path}[${i}].name`);
+    if (seen.has(name)) errors.duplicate(`${path}[${i}]`, name);
+    seen.add(name);
+    if (!IN_TREE_PLUGINS.has(name)) warnings.push(`${path}[${i}]: args of plugin "${name}", which kubefit does not model, are ignored`);
+    args = readPluginArgs(name, asRecord(config?.['args']) ?? {}, { path: `${path}[${i}].args`, errors }, args);
+  });
+  return args;
+}

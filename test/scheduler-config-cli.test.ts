@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { fit } from '../src/index.js';
+import { runCli } from './run-cli.js';
+
+const DIR = 'fixtures/scheduler/profiles';
+const ARGS = ['fit', `${DIR}/app.yaml`, '--cluster', `${DIR}/cluster.yaml`];
+
+describe('kubefit fit --scheduler-config', () => {
+  it('runs each workload with the profile its schedulerName names', async () => {
+    const run = await runCli([...ARGS, '--scheduler-config', `${DIR}/scheduler-config.yaml`]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatchInlineSnapshot(`
+      "Scheduling: 2 workloads fully placed (details after the 1 finding below)
+
+      fixtures/scheduler/profiles/app.yaml
+        37:22  warning  schedulerName "my-scheduler" names no scheduler profile (profiles: default-scheduler, bin-packing, general-pool): the dry-run does not place these pods, which stay Pending unless a scheduler named "my-scheduler" runs in the cluster  no-scheduler-profile
+
+      Scheduling
+        Deployment default/packed  2 replicas, all placed  3/3 nodes feasible  fixtures/scheduler/profiles/app.yaml:2:1
+        Deployment default/pinned  1 replica, placed  2/3 nodes feasible  fixtures/scheduler/profiles/app.yaml:15:1
+
+      ✔ 1 problem (0 errors, 1 warning, 0 infos) in 3 objects from 2 files, 2 workloads fully placed
+      "
+    `);
+  });
+
+  it('places through the library API as through the CLI: bin packing fills the busy node, addedAffinity rejects the batch pool', async () => {
+    const report = await fit([`${DIR}/app.yaml`], { cluster: [`${DIR}/cluster.yaml`], schedulerConfig: `${DIR}/scheduler-config.yaml`, configFile: false });
+    const results = Object.fromEntries(report.scheduling.map((r) => [r.object.name, r]));
+    expect(Object.keys(results)).toEqual(['packed', 'pinned']);
+    expect(results['packed']).toMatchObject({ feasibleNodes: ['a', 'b', 'c'], placement: { nodes: { b: 2 }, unschedulable: 0 } });
+    expect(results['pinned']).toMatchObject({
+      feasibleNodes: ['a', 'b'],
+      rejected: { c: ["node(s) didn't match scheduler-enforced node affinity"] },
+      placement: { nodes: { a: 1 }, unschedulable: 0 },
+    });
+  });
+
+  it('without --scheduler-config only default-scheduler pods are placed: the others get one finding each', async () => {
+    const report = await fit([`${DIR}/app.yaml`], { cluster: [`${DIR}/cluster.yaml`], configFile: false });
+    expect(report.scheduling).toEqual([]);
+    expect(report.findings.map((f) => [f.ruleId, f.severity, f.line, f.column, f.path])).toEqual([
+      ['no-scheduler-profile', 'warning', 11, 22, 'spec.template.spec.schedulerName'],
+      ['no-scheduler-profile', 'warning', 24, 22, 'spec.template.spec.schedulerName'],
+      ['no-scheduler-profile', 'warning', 37, 22, 'spec.template.spec.schedulerName'],
+    ]);
+    expect(report.findings[0]?.message).toBe(
+      'schedulerName "bin-packing" names no scheduler profile (profiles: default-scheduler): the dry-run does not place these pods, which stay Pending unless a scheduler named "bin-packing" runs in the cluster',
+    );
+  });
+
+  it('an invalid configuration is a usage error naming the field in upstream words, no stack', async () => {
+    const run = await runCli([...ARGS, '--scheduler-config', 'fixtures/scheduler/profiles-invalid/scheduler-config.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      'kubefit: --scheduler-config fixtures/scheduler/profiles-invalid/scheduler-config.yaml: ' +
+        'profiles[0].pluginConfig[0].args.scoringStrategy.type: Unsupported value: "Spread": supported values: "LeastAllocated", "MostAllocated", "RequestedToCapacityRatio"; ' +
+        'profiles[0].pluginConfig[0].args.scoringStrategy.resources[0].weight: Invalid value: 101: resource weight of cpu not in valid range (0, 100]; ' +
+        'profiles[1].schedulerName: Required value\n' +
+        'See https://kubernetes.io/docs/reference/scheduling/config/ for the format.\n',
+    );
+  });
+
+  it('a missing file or another kind is a usage error', async () => {
+    expect((await runCli([...ARGS, '--scheduler-config', `${DIR}/missing.yaml`])).stderr).toContain('--scheduler-config fixtures/scheduler/profiles/missing.yaml: no such file');
+    expect((await runCli([...ARGS, '--scheduler-config', `${DIR}/app.yaml`])).stderr).toContain(`--scheduler-config ${DIR}/app.yaml: expected one YAML document`);
+    const wrongKind = await runCli([...ARGS, '--scheduler-config', 'fixtures/scheduler/profiles-invalid/v1beta3.yaml']);
+    expect(wrongKind.code).toBe(2);
+    expect(wrongKind.stderr).toContain('expected apiVersion kubescheduler.config.k8s.io/v1 and kind KubeSchedulerConfiguration');
+  });
+
+  it('warns about out-of-tree plugins and node sampling, and runs the rest', async () => {
+    const run = await runCli([...ARGS, '--scheduler-config', 'fixtures/scheduler/profiles-invalid/out-of-tree.yaml', '-q']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      'kubefit: warning: --scheduler-config fixtures/scheduler/profiles-invalid/out-of-tree.yaml: percentageOfNodesToScore: kubefit scores every feasible node; sampling 30% of them is not modelled\n' +
+        'kubefit: warning: --scheduler-config fixtures/scheduler/profiles-invalid/out-of-tree.yaml: profiles[0].plugins.multiPoint.enabled[0]: plugin "Coscheduling" is not a kube-scheduler plugin kubefit knows (out-of-tree?), so it is not modelled; the rest of the profile runs\n',
+    );
+  });
+});
