@@ -50,6 +50,18 @@ describe('kubefit fit --scheduler-config', () => {
     );
   });
 
+  it('a pod created with spec.nodeName is no scheduler\'s: it runs on its node whatever scheduler it names, and counts there', async () => {
+    // upstream eventhandlers.go: only unassigned pods go through responsibleForPod; assigned ones go to the cache.
+    for (const schedulerConfig of [undefined, `${DIR}/scheduler-config.yaml`]) {
+      const report = await fit([`${DIR}/assigned.yaml`], { cluster: [`${DIR}/cluster.yaml`], configFile: false, ...(schedulerConfig && { schedulerConfig }) });
+      expect(report.findings).toEqual([]);
+      expect(report.scheduling.map((r) => [r.object.name, r.feasibleNodes, r.placement])).toEqual([
+        ['assigned', ['a'], { nodes: { a: 1 }, unschedulable: 0, message: null }],
+      ]);
+      expect(report.nodes?.find((node) => node.name === 'a')?.placed).toEqual({ cpu: 1000, pods: 1 });
+    }
+  });
+
   it('an invalid configuration is a usage error naming the field in upstream words, no stack', async () => {
     const run = await runCli([...ARGS, '--scheduler-config', 'fixtures/scheduler/profiles-invalid/scheduler-config.yaml']);
     expect(run.code).toBe(2);

@@ -102,7 +102,7 @@ export function scheduleWorkloads(
   options: ScheduleOptions,
 ): ScheduleOutput {
   const profiles = options.profiles ?? DEFAULT_PROFILES;
-  const workloads = allWorkloads.filter((w) => profiles.has(schedulerNameOf(w)));
+  const workloads = allWorkloads.filter((w) => runsPod(w.podSpec, profiles));
   const built = toSchedulerSnapshot(cluster, toMinorVersion(options.kubernetesVersion), options.drain, workloads.map((w) => w.object.ref.namespace));
   const snapshot = { ...built, podOptions: { ...built.podOptions, profiles } };
   const nodes = new NodeClasses(snapshot.nodes);
@@ -134,17 +134,33 @@ export function scheduleWorkloads(
   return { ...output, results: withCapacity, nodeRoom: roomPerNode(run.nodes) };
 }
 
-function schedulerNameOf(workload: Workload): string {
-  const name = workload.podSpec['schedulerName'];
+// upstream: pkg/scheduler/eventhandlers.go assignedPod, responsibleForPod (v1.35): only unassigned pods are queued,
+// and only those a profile handles; a pod created with spec.nodeName is the kubelet's, whatever scheduler it names.
+function assignedPod(podSpec: Readonly<Record<string, unknown>>): boolean {
+  const nodeName = podSpec['nodeName'];
+  return typeof nodeName === 'string' && nodeName !== '';
+}
+
+function responsibleForPod(podSpec: Readonly<Record<string, unknown>>, profiles: SchedulerProfiles): boolean {
+  return profiles.has(schedulerNameOf(podSpec));
+}
+
+/** Whether the dry-run runs the pod: assigned, or unassigned and handled by a profile. */
+function runsPod(podSpec: Readonly<Record<string, unknown>>, profiles: SchedulerProfiles): boolean {
+  return assignedPod(podSpec) || responsibleForPod(podSpec, profiles);
+}
+
+function schedulerNameOf(podSpec: Readonly<Record<string, unknown>>): string {
+  const name = podSpec['schedulerName'];
   return typeof name === 'string' && name !== '' ? name : DEFAULT_SCHEDULER_NAME;
 }
 
-/** Workloads whose pods name a scheduler no profile has: kube-scheduler leaves them to that scheduler. */
+/** Unassigned workloads whose pods name a scheduler no profile has: kube-scheduler leaves them to that scheduler. */
 function noProfileFindings(workloads: readonly Workload[], profiles: SchedulerProfiles): Finding[] {
   const known = [...profiles.keys()].join(', ');
   return workloads.flatMap((workload) => {
-    const name = schedulerNameOf(workload);
-    if (profiles.has(name)) return [];
+    if (runsPod(workload.podSpec, profiles)) return [];
+    const name = schedulerNameOf(workload.podSpec);
     return findingAt(workload.object, [...workload.podSpecPath, 'schedulerName'], {
       ruleId: NO_SCHEDULER_PROFILE.id,
       severity: NO_SCHEDULER_PROFILE.severity,

@@ -43,7 +43,8 @@ export const NO_SCHEDULER_PROFILE: RuleMeta = {
   rationale:
     'kube-scheduler only schedules pods whose spec.schedulerName is one of its profiles: "default-scheduler", or the ' +
     'profiles of the KubeSchedulerConfiguration given with --scheduler-config. A pod naming another scheduler stays ' +
-    'Pending until a scheduler of that name places it, so kubefit cannot say where it would run.',
+    'Pending until a scheduler of that name places it, so kubefit cannot say where it would run. A pod created with ' +
+    'spec.nodeName goes to no scheduler, so it is checked on its node whatever scheduler it names.',
   remediation:
     'Pass the KubeSchedulerConfiguration that defines the profile with --scheduler-config, or remove ' +
     'spec.schedulerName so that the default scheduler places the pod.',
