@@ -62,6 +62,24 @@ describe('kubefit fit --scheduler-config', () => {
     }
   });
 
+  it('--drain re-creates drained pods without a node: each runs the profile it names, or stays Pending with the warning', async () => {
+    const cluster = [`${DIR}/cluster.yaml`, `${DIR}/drained.yaml`];
+    const where = (report: Awaited<ReturnType<typeof fit>>) => ({
+      findings: report.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.path, f.message.split(' names ')[0]]),
+      scheduling: report.scheduling.map((r) => [r.object.name, r.drainedFrom, r.placement?.nodes]),
+    });
+    const custom = ['no-scheduler-profile', `${DIR}/drained.yaml`, 18, 18, 'spec.schedulerName', 'schedulerName "my-scheduler"'];
+    expect(where(await fit([], { cluster, drain: ['a'], configFile: false }))).toEqual({
+      findings: [['no-scheduler-profile', `${DIR}/drained.yaml`, 8, 18, 'spec.schedulerName', 'schedulerName "bin-packing"'], custom],
+      scheduling: [],
+    });
+    // bin packing puts packed-0 on the busy b; the default profile would pick the empty c
+    expect(where(await fit([], { cluster, drain: ['a'], configFile: false, schedulerConfig: `${DIR}/scheduler-config.yaml` }))).toEqual({
+      findings: [custom],
+      scheduling: [['packed-0', 'a', { b: 1 }]],
+    });
+  });
+
   it('an invalid configuration is a usage error naming the field in upstream words, no stack', async () => {
     const run = await runCli([...ARGS, '--scheduler-config', 'fixtures/scheduler/profiles-invalid/scheduler-config.yaml']);
     expect(run.code).toBe(2);

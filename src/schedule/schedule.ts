@@ -105,18 +105,21 @@ export function scheduleWorkloads(
   const workloads = allWorkloads.filter((w) => runsPod(w.podSpec, profiles));
   const built = toSchedulerSnapshot(cluster, toMinorVersion(options.kubernetesVersion), options.drain, workloads.map((w) => w.object.ref.namespace));
   const snapshot = { ...built, podOptions: { ...built.podOptions, profiles } };
+  // Drained pods as their controllers re-create them: without a node, so a profile must handle them again.
+  const recreated = snapshot.evicted.map(podSourceOfEvicted);
   const nodes = new NodeClasses(snapshot.nodes);
   const context: RunContext = {
     snapshot,
     nodes,
     cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage),
-    findings: [...snapshot.findings, ...noProfileFindings(allWorkloads, profiles)],
+    findings: [...snapshot.findings, ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles)],
     verdictCache: new Map(),
   };
   const plans = workloads.map((w) => (w.kind === 'DaemonSet' ? planDaemonSet(w, context) : planWorkload(w, context)));
-  for (const pod of snapshot.evicted) {
-    const plan = planPod(pod, podSourceOfEvicted(pod), 1, context);
-    plans.push({ ...plan, drainedFrom: String(asRecord(pod.value['spec'])?.['nodeName']) });
+  for (const source of recreated) {
+    if (!runsPod(source.spec, profiles)) continue;
+    const plan = planPod(source.object, source, 1, context);
+    plans.push({ ...plan, drainedFrom: String(asRecord(source.object.value['spec'])?.['nodeName']) });
   }
   const requests = plans.map((plan) => plan.request);
   const run = placeAll(requests, snapshot);
@@ -155,13 +158,20 @@ function schedulerNameOf(podSpec: Readonly<Record<string, unknown>>): string {
   return typeof name === 'string' && name !== '' ? name : DEFAULT_SCHEDULER_NAME;
 }
 
-/** Unassigned workloads whose pods name a scheduler no profile has: kube-scheduler leaves them to that scheduler. */
-function noProfileFindings(workloads: readonly Workload[], profiles: SchedulerProfiles): Finding[] {
+/** A pod spec and where it is: a workload's template or a re-created drained pod. */
+type PodSpecAt = Pick<PodSource, 'object' | 'spec' | 'specPath'>;
+
+function podSpecOf(workload: Workload): PodSpecAt {
+  return { object: workload.object, spec: workload.podSpec, specPath: workload.podSpecPath };
+}
+
+/** Unassigned pods that name a scheduler no profile has: kube-scheduler leaves them to that scheduler. */
+function noProfileFindings(pods: readonly PodSpecAt[], profiles: SchedulerProfiles): Finding[] {
   const known = [...profiles.keys()].join(', ');
-  return workloads.flatMap((workload) => {
-    if (runsPod(workload.podSpec, profiles)) return [];
-    const name = schedulerNameOf(workload.podSpec);
-    return findingAt(workload.object, [...workload.podSpecPath, 'schedulerName'], {
+  return pods.flatMap(({ object, spec, specPath }) => {
+    if (runsPod(spec, profiles)) return [];
+    const name = schedulerNameOf(spec);
+    return findingAt(object, [...specPath, 'schedulerName'], {
       ruleId: NO_SCHEDULER_PROFILE.id,
       severity: NO_SCHEDULER_PROFILE.severity,
       message: `schedulerName ${JSON.stringify(name)} names no scheduler profile (profiles: ${known}): the dry-run does not place these pods, which stay Pending unless a scheduler named ${JSON.stringify(name)} runs in the cluster`,
