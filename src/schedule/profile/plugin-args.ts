@@ -163,10 +163,9 @@ function readNodeAffinityArgs(value: Args, path: string, errors: FieldErrors): A
   }
   const preferredValue = added['preferredDuringSchedulingIgnoredDuringExecution'];
   const preferred = toPreferredNodeTerms(preferredValue);
-  asArray(preferredValue).forEach((entry, i) => {
-    const weight = asRecord(entry)?.['weight'];
-    if (typeof weight !== 'number' || weight < 1 || weight > 100) errors.invalid(`${path}.addedAffinity.preferredDuringSchedulingIgnoredDuringExecution[${i}].weight`, weight, 'must be in the range 1-100');
-  });
+  // NewPreferredSchedulingTerms checks no weight range (pod validation does, args validation does not); weight-0
+  // terms are skipped, as toPreferredNodeTerms skips them.
+  asArray(preferredValue).forEach((entry, i) => errors.integer(asRecord(entry)?.['weight'], `${path}.addedAffinity.preferredDuringSchedulingIgnoredDuringExecution[${i}].weight`));
   return { required, preferred };
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../model/usage-error.js';
+import { FieldErrors } from './field-errors.js';
+import { DEFAULT_ARGS, readPluginArgs } from './plugin-args.js';
 import { DEFAULT_PROFILE } from './profile.js';
 import { readSchedulerConfiguration } from './scheduler-configuration.js';
 
@@ -117,6 +119,26 @@ describe('readSchedulerConfiguration: plugin args validation', () => {
     ['a balanced resource weight other than 1', args('NodeResourcesBalancedAllocation', '{resources: [{name: cpu, weight: 2}]}'), 'resources[0].weight: Invalid value: 2: must be 1'],
   ])('%s', (_name, body, message) => {
     expect(errorOf(body)).toBe(`${prefix}${message}`);
+  });
+
+  // TestValidateNodeAffinityArgs "valid added affinity" plus the weights ValidateNodeAffinityArgs leaves alone:
+  // NewPreferredSchedulingTerms has no weight range and skips weight-0 terms.
+  it('addedAffinity preferred terms: any weight is valid, and a weight-0 term is skipped', () => {
+    const value = {
+      addedAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'label-1', operator: 'In', values: ['label-1-val'] }] }] },
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          { weight: 1, preference: { matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node-1'] }] } },
+          { weight: 0, preference: { matchExpressions: [{ key: 'pool', operator: 'In', values: ['general'] }] } },
+          { weight: 101, preference: { matchExpressions: [{ key: 'pool', operator: 'Exists' }] } },
+        ],
+      },
+    };
+    const errors = new FieldErrors();
+    const read = readPluginArgs('NodeAffinity', value, { path: 'args', errors }, DEFAULT_ARGS);
+    expect(errors.list).toEqual([]);
+    expect(read.nodeAffinity.preferred.map((term) => term.weight)).toEqual([1, 101]);
+    expect(errorOf(args('NodeAffinity', '{addedAffinity: {preferredDuringSchedulingIgnoredDuringExecution: [{weight: 0, preference: {matchExpressions: [{key: pool, operator: In, values: [general]}]}}]}}'))).toBe('no error');
   });
 
   it('reads DefaultPreemption args into the profile', () => {
