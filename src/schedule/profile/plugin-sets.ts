@@ -27,10 +27,19 @@ export type Plugins = Readonly<Partial<Record<ExtensionPoint, PluginSet>>>;
 /** The points kubefit runs: a plugin with PreFilter and Filter is one filter plugin here. */
 export type ModelledPoint = 'filter' | 'score' | 'postFilter';
 
-/** The in-tree plugins and the modelled points each implements (others implement none of them). */
-export const IN_TREE_PLUGINS: ReadonlyMap<string, readonly ModelledPoint[]> = new Map<string, readonly ModelledPoint[]>([
-  ['SchedulingGates', []],
-  ['PrioritySort', []],
+const MODELLED_POINTS: readonly ExtensionPoint[] = ['filter', 'score', 'postFilter'];
+
+export function isModelled(point: ExtensionPoint): point is ModelledPoint {
+  return MODELLED_POINTS.includes(point);
+}
+
+/**
+ * The in-tree plugins and the modelled points each implements; the three that implement none of them list their only
+ * point (PreEnqueue, QueueSort, Bind). Points kubefit does not model (preFilter, preScore, reserve, ...) are left out.
+ */
+export const IN_TREE_PLUGINS: ReadonlyMap<string, readonly ExtensionPoint[]> = new Map<string, readonly ExtensionPoint[]>([
+  ['SchedulingGates', ['preEnqueue']],
+  ['PrioritySort', ['queueSort']],
   ['NodeUnschedulable', ['filter']],
   ['NodeName', ['filter']],
   ['TaintToleration', ['filter', 'score']],
@@ -52,8 +61,35 @@ export const IN_TREE_PLUGINS: ReadonlyMap<string, readonly ModelledPoint[]> = ne
   ['NodeResourcesBalancedAllocation', ['score']],
   ['ImageLocality', ['score']],
   ['NodeDeclaredFeatures', ['filter']],
-  ['DefaultBinder', []],
+  ['DefaultBinder', ['bind']],
 ]);
+
+/** The Go interface of a point's plugins, as upstream's errors name it ("ScorePlugin"). */
+export function pluginInterface(point: Exclude<ExtensionPoint, 'multiPoint'>): string {
+  return `${point.charAt(0).toUpperCase()}${point.slice(1)}Plugin`;
+}
+
+/** framework/runtime/framework.go getExtensionPoints: the order multiPoint is expanded in. */
+const FRAMEWORK_ORDER = ['preFilter', 'filter', 'postFilter', 'reserve', 'preScore', 'score', 'preBind', 'bind', 'postBind', 'permit', 'preEnqueue', 'queueSort'] as const;
+
+/**
+ * updatePluginList / expandMultiPointPlugins (v1.35): the interface a known plugin's second registration at `point` is
+ * rejected as ("already registered as"), or undefined when it is not (a point it does not extend says so instead). In
+ * multiPoint it is the first point, in framework order, the copy expands to: one the plugin implements that neither
+ * disables it (by name or "*") nor enables it itself (an override). kubefit knows only the points in IN_TREE_PLUGINS,
+ * so a plugin that also extends PreFilter or PreScore is named at its first one of those.
+ */
+export function registeredTwiceAs(plugins: Plugins, point: ExtensionPoint, name: string): string | undefined {
+  const implemented = IN_TREE_PLUGINS.get(name) ?? [];
+  if (point !== 'multiPoint') {
+    return isModelled(point) && !implemented.includes(point) ? undefined : pluginInterface(point);
+  }
+  const expandsTo = FRAMEWORK_ORDER.find((p) => {
+    const own = plugins[p];
+    return implemented.includes(p) && !own?.disabled.some((d) => d === '*' || d === name) && !own?.enabled.some((e) => e.name === name);
+  });
+  return expandsTo && pluginInterface(expandsTo);
+}
 
 /** The last release whose default profile listed the in-tree volume limit plugins (they left in v1.31). */
 const LAST_WITH_VOLUME_LIMIT_PLUGINS = 30;

@@ -76,6 +76,24 @@ describe('readSchedulerConfiguration: merging and multiPoint expansion (mergePlu
     expect(profile?.scores).not.toContain('TaintToleration:3');
   });
 
+  // framework/runtime/framework.go updatePluginList and expandMultiPointPlugins: a plugin twice at one point, or twice
+  // in multiPoint, fails the profile at the first point (upstream order) the multiPoint copy would expand to.
+  it.each([
+    ['twice at score', '{score: {enabled: [{name: ImageLocality}, {name: ImageLocality, weight: 3}]}}', 'score.enabled[1].name: Invalid value: "ImageLocality": plugin "ImageLocality" already registered as "ScorePlugin"'],
+    ['twice at filter', '{filter: {enabled: [{name: NodeName}, {name: NodePorts}, {name: NodeName}]}}', 'filter.enabled[2].name: Invalid value: "NodeName": plugin "NodeName" already registered as "FilterPlugin"'],
+    ['twice in multiPoint', '{multiPoint: {enabled: [{name: NodeName}, {name: NodeName}]}}', 'multiPoint.enabled[1].name: Invalid value: "NodeName": plugin "NodeName" already registered as "FilterPlugin"'],
+    ['twice in multiPoint, also disabled there (multiPoint\'s disabled list does not stop the expansion)', '{multiPoint: {enabled: [{name: NodeName}, {name: NodeName}], disabled: [{name: NodeName}]}}', 'multiPoint.enabled[1].name: Invalid value: "NodeName": plugin "NodeName" already registered as "FilterPlugin"'],
+    ['twice in multiPoint, the filter point enables it itself: an override, so no error there', '{multiPoint: {enabled: [{name: NodeName}, {name: NodeName}]}, filter: {enabled: [{name: NodeName}]}}', 'no error'],
+    ['twice in multiPoint (queue sort)', '{multiPoint: {enabled: [{name: PrioritySort}, {name: PrioritySort}]}}', 'multiPoint.enabled[1].name: Invalid value: "PrioritySort": plugin "PrioritySort" already registered as "QueueSortPlugin"'],
+  ])('a plugin registered twice is an error: %s', (_name, plugins, message) => {
+    expect(errorOf(`profiles: [{plugins: ${plugins}}]`)).toBe(message === 'no error' ? message : `--scheduler-config sched.yaml: profiles[0].plugins.${message}`);
+  });
+
+  it('a multiPoint plugin re-configured at a point it expands to is an override, not a double registration', () => {
+    const [profile] = summary('profiles: [{plugins: {multiPoint: {enabled: [{name: ImageLocality, weight: 4}]}, score: {enabled: [{name: ImageLocality, weight: 7}]}}}]');
+    expect(profile?.scores.filter((score) => score.startsWith('ImageLocality'))).toEqual(['ImageLocality:7']);
+  });
+
   it('a plugin enabled at a point it does not extend is an error, as at framework start-up', () => {
     expect(errorOf('profiles: [{plugins: {score: {enabled: [{name: NodePorts}]}}}]')).toBe(
       '--scheduler-config sched.yaml: profiles[0].plugins.score.enabled[0].name: Invalid value: "NodePorts": plugin "NodePorts" does not extend ScorePlugin plugin',

@@ -6,7 +6,19 @@ import { asArray, asRecord } from '../../model/object.js';
 import { UsageError } from '../../model/usage-error.js';
 import { FieldErrors } from './field-errors.js';
 import { DEFAULT_ARGS, readPluginArgs, type ProfileArgs } from './plugin-args.js';
-import { EXTENSION_POINTS, IN_TREE_PLUGINS, defaultPlugins, mergePlugins, type ExtensionPoint, type PluginRef, type PluginSet, type Plugins } from './plugin-sets.js';
+import {
+  EXTENSION_POINTS,
+  IN_TREE_PLUGINS,
+  defaultPlugins,
+  isModelled,
+  mergePlugins,
+  pluginInterface,
+  registeredTwiceAs,
+  type ExtensionPoint,
+  type PluginRef,
+  type PluginSet,
+  type Plugins,
+} from './plugin-sets.js';
 import { DEFAULT_SCHEDULER_NAME, buildProfile, type SchedulerProfile, type SchedulerProfiles } from './profile.js';
 
 export const API_VERSION = 'kubescheduler.config.k8s.io/v1';
@@ -79,25 +91,26 @@ function readPlugins(record: Readonly<Record<string, unknown>> | undefined, path
     const set = asRecord(record[point]);
     if (set) plugins[point] = readPluginSet(set, `${path}.${point}`, point, problems);
   }
+  // Defaults are all in multiPoint and a re-configured default replaces it in place, so a plugin registered twice
+  // after merging is one the profile's own list names twice.
+  for (const point of EXTENSION_POINTS) {
+    plugins[point]?.enabled.forEach(({ name }, i, enabled) => {
+      if (!IN_TREE_PLUGINS.has(name) || enabled.findIndex((p) => p.name === name) === i) return;
+      const type = registeredTwiceAs(plugins, point, name);
+      if (type) problems.errors.invalid(`${path}.${point}.enabled[${i}].name`, name, `plugin "${name}" already registered as "${type}"`);
+    });
+  }
   return plugins;
 }
-
-/** The Go interface a modelled point's plugins must implement (for upstream's "does not extend" error). */
-const POINT_INTERFACES: Partial<Record<ExtensionPoint, { point: 'filter' | 'score' | 'postFilter'; type: string }>> = {
-  filter: { point: 'filter', type: 'FilterPlugin' },
-  score: { point: 'score', type: 'ScorePlugin' },
-  postFilter: { point: 'postFilter', type: 'PostFilterPlugin' },
-};
 
 function readPluginSet(record: Readonly<Record<string, unknown>>, path: string, point: ExtensionPoint, { errors, warnings }: Problems): PluginSet {
   const enabled: PluginRef[] = asArray(record['enabled']).map((entry, i) => {
     const plugin = asRecord(entry);
     const name = errors.string(plugin?.['name'], `${path}.enabled[${i}].name`);
     const weight = errors.integer(plugin?.['weight'], `${path}.enabled[${i}].weight`);
-    const extension = POINT_INTERFACES[point];
     const implemented = IN_TREE_PLUGINS.get(name);
     if (!implemented) warnings.push(`${path}.enabled[${i}]: plugin "${name}" is not a kube-scheduler plugin kubefit knows (out-of-tree?), so it is not modelled; the rest of the profile runs`);
-    else if (extension && !implemented.includes(extension.point)) errors.invalid(`${path}.enabled[${i}].name`, name, `plugin "${name}" does not extend ${extension.type} plugin`);
+    else if (isModelled(point) && !implemented.includes(point)) errors.invalid(`${path}.enabled[${i}].name`, name, `plugin "${name}" does not extend ${pluginInterface(point)} plugin`);
     return weight === undefined ? { name } : { name, weight };
   });
   const disabled = asArray(record['disabled']).map((entry, i) => errors.string(asRecord(entry)?.['name'], `${path}.disabled[${i}].name`));
