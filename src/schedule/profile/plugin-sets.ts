@@ -93,6 +93,14 @@ export function registeredTwiceAs(plugins: Plugins, point: ExtensionPoint, name:
 
 /** The last release whose default profile listed the in-tree volume limit plugins (they left in v1.31). */
 const LAST_WITH_VOLUME_LIMIT_PLUGINS = 30;
+
+/**
+ * validation.go invalidPluginsByVersion: plugins v1 configurations may no longer name in a plugin set or pluginConfig,
+ * for a Kubernetes minor version (the volume limit plugins from 1.31, kubernetes#124500; none before).
+ */
+export function invalidPlugins(minor: number): ReadonlySet<string> {
+  return new Set(minor > LAST_WITH_VOLUME_LIMIT_PLUGINS ? ['AzureDiskLimits', 'CinderLimits', 'EBSLimits', 'GCEPDLimits'] : []);
+}
 /** DynamicResourceAllocation is on by default from v1.34. */
 const DYNAMIC_RESOURCES_SINCE = 34;
 /** NodeDeclaredFeatures joins the default profile with its gate (v1.36); kubefit runs it last among the filters. */

@@ -20,9 +20,9 @@ function summary(body: string, minor = 36) {
   }));
 }
 
-function errorOf(body: string): string {
+function errorOf(body: string, minor = 36): string {
   try {
-    readSchedulerConfiguration(`${HEAD}${body}`, 'sched.yaml', 36);
+    readSchedulerConfiguration(`${HEAD}${body}`, 'sched.yaml', minor);
   } catch (error) {
     if (error instanceof UsageError) return error.message;
     throw error;
@@ -92,6 +92,24 @@ describe('readSchedulerConfiguration: merging and multiPoint expansion (mergePlu
   it('a multiPoint plugin re-configured at a point it expands to is an override, not a double registration', () => {
     const [profile] = summary('profiles: [{plugins: {multiPoint: {enabled: [{name: ImageLocality, weight: 4}]}, score: {enabled: [{name: ImageLocality, weight: 7}]}}}]');
     expect(profile?.scores.filter((score) => score.startsWith('ImageLocality'))).toEqual(['ImageLocality:7']);
+  });
+
+  // validation.go invalidPluginsByVersion / validatePluginSetForInvalidPlugins / validatePluginConfig: the in-tree
+  // volume limit plugins left the default profile and became invalid in v1 in 1.31 (kubernetes#124500).
+  const INVALID_IN_V1 = 'was invalid in version "kubescheduler.config.k8s.io/v1" (KubeSchedulerConfiguration is version "kubescheduler.config.k8s.io/v1")';
+  it.each([
+    ['filter', 'plugins: {filter: {enabled: [{name: NodeName}, {name: EBSLimits}]}}', `plugins.filter.enabled[1]: Invalid value: "EBSLimits": ${INVALID_IN_V1}`],
+    ['score', 'plugins: {score: {enabled: [{name: AzureDiskLimits}]}}', `plugins.score.enabled[0]: Invalid value: "AzureDiskLimits": ${INVALID_IN_V1}`],
+    ['pluginConfig', 'pluginConfig: [{name: CinderLimits, args: {}}]', `pluginConfig[0]: Invalid value: "CinderLimits": ${INVALID_IN_V1}`],
+  ])('from 1.31 the in-tree volume limit plugins are invalid in a plugin set or pluginConfig (%s)', (_name, profile, message) => {
+    expect(errorOf(`profiles: [{${profile}}]`, 31)).toBe(`--scheduler-config sched.yaml: profiles[0].${message}`);
+    expect(errorOf(`profiles: [{${profile.replace('{name: NodeName}, ', '')}}]`, 30)).not.toContain('was invalid');
+  });
+
+  it('the default profile lists EBSLimits, GCEPDLimits and AzureDiskLimits up to 1.30 only (getDefaultPlugins)', () => {
+    const filters = (minor: number) => summary('profiles: [{plugins: {filter: {enabled: [{name: GCEPDLimits}]}}}]', minor)[0]?.filters;
+    expect(errorOf('profiles: [{plugins: {filter: {enabled: [{name: GCEPDLimits}, {name: GCEPDLimits}]}}}]', 30)).toContain('already registered as "FilterPlugin"');
+    expect(filters(30)).toEqual(summary('', 30)[0]?.filters);
   });
 
   it('a plugin enabled at a point it does not extend is an error, as at framework start-up', () => {

@@ -10,6 +10,7 @@ import {
   EXTENSION_POINTS,
   IN_TREE_PLUGINS,
   defaultPlugins,
+  invalidPlugins,
   isModelled,
   mergePlugins,
   pluginInterface,
@@ -46,12 +47,13 @@ export function readSchedulerConfiguration(text: string, file: string, minor: nu
   }
   const errors = new FieldErrors();
   const warnings: string[] = [];
-  samplingWarning(root, 'percentageOfNodesToScore', { errors, warnings });
+  const problems = { errors, warnings, invalid: invalidPlugins(minor) };
+  samplingWarning(root, 'percentageOfNodesToScore', problems);
   const entries = asArray(root['profiles']);
   const listed = entries.length > 0 ? entries : [{}];
   const profiles = new Map<string, SchedulerProfile>();
   listed.forEach((entry, i) => {
-    const profile = readProfile(asRecord(entry) ?? {}, { path: `profiles[${i}]`, single: listed.length === 1, minor }, { errors, warnings });
+    const profile = readProfile(asRecord(entry) ?? {}, { path: `profiles[${i}]`, single: listed.length === 1, minor }, problems);
     if (profile.schedulerName === '') errors.required(`profiles[${i}].schedulerName`);
     else if (profiles.has(profile.schedulerName)) errors.duplicate(`profiles[${i}].schedulerName`, profile.schedulerName);
     else profiles.set(profile.schedulerName, profile);
@@ -63,7 +65,12 @@ export function readSchedulerConfiguration(text: string, file: string, minor: nu
 interface Problems {
   readonly errors: FieldErrors;
   readonly warnings: string[];
+  /** Plugins the configuration's release no longer accepts (invalidPlugins). */
+  readonly invalid: ReadonlySet<string>;
 }
+
+/** isPluginInvalid's message: the plugin was removed from the (only) v1 API version kubefit reads. */
+const INVALID_PLUGIN = `was invalid in version "${API_VERSION}" (KubeSchedulerConfiguration is version "${API_VERSION}")`;
 
 /** percentageOfNodesToScore (global or per profile): validated; kubefit always scores every feasible node. */
 function samplingWarning(record: Readonly<Record<string, unknown>>, path: string, { errors, warnings }: Problems): void {
@@ -95,7 +102,7 @@ function readPlugins(record: Readonly<Record<string, unknown>> | undefined, path
   // after merging is one the profile's own list names twice.
   for (const point of EXTENSION_POINTS) {
     plugins[point]?.enabled.forEach(({ name }, i, enabled) => {
-      if (!IN_TREE_PLUGINS.has(name) || enabled.findIndex((p) => p.name === name) === i) return;
+      if (!IN_TREE_PLUGINS.has(name) || problems.invalid.has(name) || enabled.findIndex((p) => p.name === name) === i) return;
       const type = registeredTwiceAs(plugins, point, name);
       if (type) problems.errors.invalid(`${path}.${point}.enabled[${i}].name`, name, `plugin "${name}" already registered as "${type}"`);
     });
@@ -103,13 +110,15 @@ function readPlugins(record: Readonly<Record<string, unknown>> | undefined, path
   return plugins;
 }
 
-function readPluginSet(record: Readonly<Record<string, unknown>>, path: string, point: ExtensionPoint, { errors, warnings }: Problems): PluginSet {
+function readPluginSet(record: Readonly<Record<string, unknown>>, path: string, point: ExtensionPoint, { errors, warnings, invalid }: Problems): PluginSet {
   const enabled: PluginRef[] = asArray(record['enabled']).map((entry, i) => {
     const plugin = asRecord(entry);
     const name = errors.string(plugin?.['name'], `${path}.enabled[${i}].name`);
     const weight = errors.integer(plugin?.['weight'], `${path}.enabled[${i}].weight`);
     const implemented = IN_TREE_PLUGINS.get(name);
-    if (!implemented) warnings.push(`${path}.enabled[${i}]: plugin "${name}" is not a kube-scheduler plugin kubefit knows (out-of-tree?), so it is not modelled; the rest of the profile runs`);
+    // validatePluginSetForInvalidPlugins skips multiPoint
+    if (point !== 'multiPoint' && invalid.has(name)) errors.invalid(`${path}.enabled[${i}]`, name, INVALID_PLUGIN);
+    else if (!implemented) warnings.push(`${path}.enabled[${i}]: plugin "${name}" is not a kube-scheduler plugin kubefit knows (out-of-tree?), so it is not modelled; the rest of the profile runs`);
     else if (isModelled(point) && !implemented.includes(point)) errors.invalid(`${path}.enabled[${i}].name`, name, `plugin "${name}" does not extend ${pluginInterface(point)} plugin`);
     return weight === undefined ? { name } : { name, weight };
   });
@@ -117,7 +126,7 @@ function readPluginSet(record: Readonly<Record<string, unknown>>, path: string, 
   return { enabled, disabled };
 }
 
-function readPluginConfig(value: unknown, path: string, { errors, warnings }: Problems): ProfileArgs {
+function readPluginConfig(value: unknown, path: string, { errors, warnings, invalid }: Problems): ProfileArgs {
   let args = DEFAULT_ARGS;
   const seen = new Set<string>();
   asArray(value).forEach((entry, i) => {
@@ -125,7 +134,8 @@ function readPluginConfig(value: unknown, path: string, { errors, warnings }: Pr
     const name = errors.string(config?.['name'], `${path}[${i}].name`);
     if (seen.has(name)) errors.duplicate(`${path}[${i}]`, name);
     seen.add(name);
-    if (!IN_TREE_PLUGINS.has(name)) warnings.push(`${path}[${i}]: args of plugin "${name}", which kubefit does not model, are ignored`);
+    if (invalid.has(name)) errors.invalid(`${path}[${i}]`, name, INVALID_PLUGIN);
+    else if (!IN_TREE_PLUGINS.has(name)) warnings.push(`${path}[${i}]: args of plugin "${name}", which kubefit does not model, are ignored`);
     args = readPluginArgs(name, asRecord(config?.['args']) ?? {}, { path: `${path}[${i}].args`, errors }, args);
   });
   return args;
