@@ -55,10 +55,10 @@ export class FieldErrors {
     return value.map((entry, i) => this.string(entry, `${path}[${i}]`));
   }
 
-  /** One of `allowed` (field.NotSupported otherwise, values sorted as sets.List sorts them). */
+  /** One of `allowed` (field.NotSupported otherwise, listing them in the order upstream passes them). */
   oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T | undefined {
     if (allowed.includes(value as T)) return value as T;
-    this.notSupported(path, value, [...allowed].sort());
+    this.notSupported(path, value, allowed);
     return undefined;
   }
 }

@@ -68,10 +68,12 @@ function readNodeResourcesFitArgs(value: Args, path: string, errors: FieldErrors
   return { ignored: { names: new Set(names), groups: new Set(groups) }, scoringStrategy: strategy ? readScoringStrategy(strategy, `${path}.scoringStrategy`, errors) : DEFAULT_SCORING_STRATEGY };
 }
 
+/** sets.List(supportedScoringStrategyTypes): sorted. */
 const STRATEGY_TYPES = ['LeastAllocated', 'MostAllocated', 'RequestedToCapacityRatio'] as const;
 
 function readScoringStrategy(value: Args, path: string, errors: FieldErrors): ScoringStrategy {
-  const type = errors.oneOf(value['type'], `${path}.type`, STRATEGY_TYPES) ?? 'LeastAllocated';
+  // SetDefaults_NodeResourcesFitArgs defaults a missing strategy, not a missing type: that one is "".
+  const type = errors.oneOf(value['type'] ?? '', `${path}.type`, STRATEGY_TYPES) ?? 'LeastAllocated';
   const listed = readResources(value['resources'], `${path}.resources`, errors);
   listed.forEach(({ name, weight }, i) => {
     if (weight <= 0 || weight > 100) errors.invalid(`${path}.resources[${i}].weight`, weight, `resource weight of ${name} not in valid range (0, 100]`);
@@ -110,10 +112,12 @@ function readBalancedAllocationArgs(value: Args, path: string, errors: FieldErro
   return resources.length > 0 ? resources : DEFAULT_RESOURCES;
 }
 
+/** sets.List of validateWhenUnsatisfiable's set: sorted. */
 const WHEN_UNSATISFIABLE = ['DoNotSchedule', 'ScheduleAnyway'] as const;
 
 function readPodTopologySpreadArgs(value: Args, path: string, errors: FieldErrors): SpreadDefaulting {
-  const type = value['defaultingType'] === undefined || value['defaultingType'] === '' ? 'System' : errors.oneOf(value['defaultingType'], `${path}.defaultingType`, ['List', 'System'] as const);
+  // validateDefaultingType lists System, List as written, unsorted.
+  const type = value['defaultingType'] === undefined || value['defaultingType'] === '' ? 'System' : errors.oneOf(value['defaultingType'], `${path}.defaultingType`, ['System', 'List'] as const);
   const listed = asArray(value['defaultConstraints']);
   if (type === 'System' && listed.length > 0) errors.invalid(`${path}.defaultingType`, type, 'when .defaultConstraints are not empty');
   const constraints = listed.map((entry, i) => readDefaultConstraint(asRecord(entry) ?? {}, `${path}.defaultConstraints[${i}]`, errors));

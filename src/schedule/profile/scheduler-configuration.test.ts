@@ -46,6 +46,7 @@ describe('readSchedulerConfiguration: defaults (SetDefaults_KubeSchedulerConfigu
 
   it('a single profile without schedulerName is default-scheduler; several need names', () => {
     expect(summary('profiles: [{}]')).toEqual([DEFAULT_SUMMARY]);
+    expect(summary('profiles: [{schedulerName: null}]')).toEqual([DEFAULT_SUMMARY]);
     expect(errorOf('profiles: [{schedulerName: a}, {}]')).toBe('--scheduler-config sched.yaml: profiles[1].schedulerName: Required value');
     expect(errorOf('profiles: [{schedulerName: a}, {schedulerName: a}]')).toBe('--scheduler-config sched.yaml: profiles[1].schedulerName: Duplicate value: "a"');
   });
@@ -153,6 +154,13 @@ describe('readSchedulerConfiguration: plugin args validation', () => {
     ],
     ['an ignored resource group with a slash', args('NodeResourcesFit', '{ignoredResourceGroups: [example.com/foo]}'), `ignoredResourceGroups[0]: Invalid value: "example.com/foo": resource group name can't contain '/'`],
     ['a balanced resource weight other than 1', args('NodeResourcesBalancedAllocation', '{resources: [{name: cpu, weight: 2}]}'), 'resources[0].weight: Invalid value: 2: must be 1'],
+    // validateDefaultingType passes ["System", "List"] unsorted; SetDefaults_NodeResourcesFitArgs leaves a missing type "".
+    ['an unknown defaultingType', args('PodTopologySpread', '{defaultingType: Foo}'), 'defaultingType: Unsupported value: "Foo": supported values: "System", "List"'],
+    [
+      'a scoring strategy without a type',
+      args('NodeResourcesFit', '{scoringStrategy: {resources: [{name: cpu, weight: 1}]}}'),
+      'scoringStrategy.type: Unsupported value: "": supported values: "LeastAllocated", "MostAllocated", "RequestedToCapacityRatio"',
+    ],
   ])('%s', (_name, body, message) => {
     expect(errorOf(body)).toBe(`${prefix}${message}`);
   });

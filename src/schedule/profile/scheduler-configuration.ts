@@ -84,7 +84,8 @@ function samplingWarning(record: Readonly<Record<string, unknown>>, path: string
 function readProfile(record: Readonly<Record<string, unknown>>, at: { path: string; single: boolean; minor: number }, problems: Problems): SchedulerProfile {
   const { path } = at;
   const named = record['schedulerName'];
-  const schedulerName = named === undefined && at.single ? DEFAULT_SCHEDULER_NAME : problems.errors.string(named, `${path}.schedulerName`);
+  // SetDefaults_KubeSchedulerConfiguration: a single profile's nil (absent or null) schedulerName is default-scheduler.
+  const schedulerName = named == null && at.single ? DEFAULT_SCHEDULER_NAME : problems.errors.string(named, `${path}.schedulerName`);
   samplingWarning(record, `${path}.percentageOfNodesToScore`, problems);
   const plugins = readPlugins(asRecord(record['plugins']), `${path}.plugins`, problems);
   const args = readPluginConfig(record['pluginConfig'], `${path}.pluginConfig`, problems);
