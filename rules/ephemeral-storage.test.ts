@@ -4,7 +4,7 @@ import rule from './ephemeral-storage.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
-    { name: 'a pod-level limit covers the containers', fixture: 'fixtures/rules/ephemeral-storage/valid-pod-level.yaml' },
+    { name: 'a container request and limit', fixture: 'fixtures/rules/ephemeral-storage/valid-container-limits.yaml' },
   ],
   invalid: [
     {
@@ -13,6 +13,11 @@ new RuleTester({ describe, it }).run(rule, {
         { messageId: 'missing', line: 6, column: 13, data: { container: 'none', fields: 'request or limit' } },
         { messageId: 'missing', line: 8, column: 13, data: { container: 'request-only', fields: 'limit' } },
       ],
+    },
+    {
+      name: 'pod-level ephemeral-storage does not count: the API server accepts only cpu, memory and hugepages there',
+      fixture: 'fixtures/rules/ephemeral-storage/invalid-pod-level.yaml',
+      errors: [{ messageId: 'missing', line: 7, column: 13, data: { container: 'app', fields: 'request or limit' } }],
     },
   ],
 });

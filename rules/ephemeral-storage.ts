@@ -2,7 +2,7 @@
 import { containerLabel, containerNamePath } from '../src/lint/container.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { containerDefaults } from '../src/lint/limit-range.js';
-import { containerResources, isSet, podLevelResources } from '../src/lint/resources.js';
+import { containerResources, isSet } from '../src/lint/resources.js';
 
 export default defineRule({
   meta: {
@@ -11,7 +11,7 @@ export default defineRule({
     category: 'resources',
     description: 'container has no ephemeral-storage request or limit',
     rationale:
-      'Logs, emptyDir volumes and the writable container layer use the node\'s disk. Without a request the scheduler does not count it; without a limit one container can fill the disk until the kubelet evicts pods under DiskPressure, starting with those that exceed their requests. kube-linter offers the same check (ephemeral-storage-requirements template). Pod-level resources and LimitRange defaults that share the namespace count. Off by default (on in kubefit:strict): most clusters manage disk by node size.',
+      'Logs, emptyDir volumes and the writable container layer use the node\'s disk. Without a request the scheduler does not count it; without a limit one container can fill the disk until the kubelet evicts pods under DiskPressure, starting with those that exceed their requests. kube-linter offers the same check (ephemeral-storage-requirements template). LimitRange defaults that share the namespace count; pod-level `spec.resources` do not, since the API server accepts only cpu, memory and hugepages there (SupportedPodLevelResources). Off by default (on in kubefit:strict): most clusters manage disk by node size.',
     remediation: 'Set resources.requests["ephemeral-storage"] and resources.limits["ephemeral-storage"] to what the container writes to local disk.',
     defaultOn: false,
     queries: ['LimitRange'],
@@ -20,10 +20,9 @@ export default defineRule({
   },
   check(container, { workload, index, report }) {
     const own = containerResources(container);
-    const pod = podLevelResources(workload);
     const defaults = containerDefaults(index, workload.object);
-    const hasRequest = [own.requests, own.limits, pod.requests, pod.limits].some((map) => isSet(map['ephemeral-storage'])) || defaults.requests.has('ephemeral-storage');
-    const hasLimit = [own.limits, pod.limits].some((map) => isSet(map['ephemeral-storage'])) || defaults.limits.has('ephemeral-storage');
+    const hasRequest = [own.requests, own.limits].some((map) => isSet(map['ephemeral-storage'])) || defaults.requests.has('ephemeral-storage');
+    const hasLimit = isSet(own.limits['ephemeral-storage']) || defaults.limits.has('ephemeral-storage');
     const fields = [...(hasRequest ? [] : ['request']), ...(hasLimit ? [] : ['limit'])].join(' or ');
     if (fields !== '') report({ messageId: 'missing', data: { container: containerLabel(container), fields }, at: containerNamePath(container) });
   },

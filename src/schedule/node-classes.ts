@@ -186,7 +186,6 @@ export class NodeClasses {
     return (index) => membership.classOf(index)?.key ?? '';
   }
 
-
   /** Indices of the nodes hosting a non-terminating pod of `namespace` labelled `key: value`. */
   podLabelHolders(namespace: string, key: string, value: string): ReadonlySet<number> {
     if (!this.#podLabelHolders) {
