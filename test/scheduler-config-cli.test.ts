@@ -109,4 +109,13 @@ describe('kubefit fit --scheduler-config', () => {
         'kubefit: warning: --scheduler-config fixtures/scheduler/profiles-invalid/out-of-tree.yaml: profiles[0].plugins.multiPoint.enabled[0]: plugin "Coscheduling" is not a kube-scheduler plugin kubefit knows (out-of-tree?), so it is not modelled; the rest of the profile runs\n',
     );
   });
+
+  it('the message carries only what the profile\'s PostFilter plugins say (RunPostFilterPlugins runs the enabled ones)', async () => {
+    const dir = 'fixtures/scheduler/profiles-postfilter';
+    const report = await fit([`${dir}/app.yaml`], { cluster: [`${dir}/cluster.yaml`], schedulerConfig: `${dir}/scheduler-config.yaml`, configFile: false });
+    expect(report.scheduling.map((entry) => [entry.object.name, entry.message])).toEqual([
+      ['without-dra', '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.'],
+      ['without-preemption', '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate'],
+    ]);
+  });
 });

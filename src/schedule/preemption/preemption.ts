@@ -157,10 +157,12 @@ interface PostFilterRun {
 function postFilterOutcome(prepared: PreparedPod, feasibility: Feasibility, run: PostFilterRun): { readonly message: string } | { readonly candidates: readonly Candidate[] } {
   // Without nodes the scheduler fails with ErrNoNodesAvailable, no FitError: PostFilter does not run.
   if (feasibility.numAllNodes === 0) return { message: '' };
-  const dynamicResources = dynamicResourcesPostFilter(run.scope.cluster.minor, prepared.rejection !== undefined);
+  const { profile } = prepared.pod;
+  // without a profile, the release's default one (DynamicResources from 1.34)
+  const dynamicResources = profile && !profile.dynamicResources ? undefined : dynamicResourcesPostFilter(run.scope.cluster.minor, prepared.rejection !== undefined);
   if (dynamicResources?.code === 'Error') return { message: dynamicResources.message };
   // A profile without DefaultPreemption at PostFilter never preempts.
-  if (prepared.pod.profile && !prepared.pod.profile.preemption) return { message: dynamicResources?.message ?? '' };
+  if (profile && !profile.preemption) return { message: dynamicResources?.message ?? '' };
   const preemption = defaultPreemption(prepared, feasibility, run);
   if ('candidates' in preemption) return preemption;
   if (preemption.code === 'Error' || !dynamicResources) return { message: preemption.message };

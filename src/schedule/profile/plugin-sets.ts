@@ -178,7 +178,7 @@ export interface ExpandedPlugin {
  * expandMultiPointPlugins for one point: the point's own plugins that multiPoint also lists, then multiPoint's others,
  * then the point's remaining ones. `implementsPoint` tells which plugins extend it (unknown plugins: none).
  */
-export function expandPoint(plugins: Plugins, point: ModelledPoint, implementsPoint: (name: string) => boolean): ExpandedPlugin[] {
+export function expandPoint(plugins: Plugins, point: ExtensionPoint, implementsPoint: (name: string) => boolean): ExpandedPlugin[] {
   const own = plugins[point] ?? { enabled: [], disabled: [] };
   const multiPoint = (plugins.multiPoint?.enabled ?? []).filter((p) => implementsPoint(p.name));
   const ownNames = own.enabled.map((p) => p.name);

@@ -13,7 +13,7 @@ import { balancedAllocationOf, nodeResourcesFitScore } from '../scoring/node-res
 import { podTopologySpreadScore } from '../scoring/pod-topology-spread.js';
 import type { ScorePlugin } from '../scoring/score-plugin.js';
 import type { ProfileArgs } from './plugin-args.js';
-import { IN_TREE_PLUGINS, expandPoint, type Plugins } from './plugin-sets.js';
+import { IN_TREE_PLUGINS, expandPoint, type ExtensionPoint, type Plugins } from './plugin-sets.js';
 
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
 
@@ -25,6 +25,8 @@ export interface SchedulerProfile {
   readonly scores: readonly ScorePlugin[];
   /** DefaultPreemption's args; undefined when the profile's PostFilter does not run DefaultPreemption. */
   readonly preemption: PreemptionArgs | undefined;
+  /** DynamicResources runs at PostFilter (its "no new claims to deallocate" comes before preemption's message). */
+  readonly dynamicResources: boolean;
 }
 
 /** The profiles by schedulerName. */
@@ -36,6 +38,8 @@ export const DEFAULT_PROFILE: SchedulerProfile = {
   filters: FILTER_PLUGINS,
   scores: SCORE_PLUGINS,
   preemption: DEFAULT_PREEMPTION_ARGS,
+  // from the release that adds it to the default plugins (dynamicResourcesPostFilter reads the release)
+  dynamicResources: true,
 };
 
 export const DEFAULT_PROFILES: SchedulerProfiles = new Map([[DEFAULT_SCHEDULER_NAME, DEFAULT_PROFILE]]);
@@ -63,8 +67,19 @@ function scorePlugin(name: string, args: ProfileArgs): ScorePlugin | undefined {
   return CONFIGURED_SCORES[name]?.(args) ?? SCORE_PLUGINS.find((plugin) => plugin.name === name);
 }
 
-function implementsPoint(point: 'filter' | 'score' | 'postFilter'): (name: string) => boolean {
+function implementsPoint(point: ExtensionPoint): (name: string) => boolean {
   return (name) => IN_TREE_PLUGINS.get(name)?.includes(point) ?? false;
+}
+
+/**
+ * What frameworkImpl's NewFramework refuses in a profile's merged plugins (the first error only, as upstream returns it):
+ * a profile sorts its queue with exactly one plugin and binds with at least one.
+ */
+export function frameworkError(schedulerName: string, plugins: Plugins): string | undefined {
+  const queueSorts = expandPoint(plugins, 'queueSort', implementsPoint('queueSort')).length;
+  if (queueSorts !== 1) return `only one queue sort plugin required for profile with scheduler name "${schedulerName}", but got ${queueSorts}`;
+  if (expandPoint(plugins, 'bind', implementsPoint('bind')).length === 0) return `at least one bind plugin is needed for profile with scheduler name "${schedulerName}"`;
+  return undefined;
 }
 
 /**
@@ -77,6 +92,7 @@ export function buildProfile(schedulerName: string, plugins: Plugins, args: Prof
     const plugin = scorePlugin(name, args);
     return plugin ? [{ ...plugin, weight }] : [];
   });
-  const preemption = expandPoint(plugins, 'postFilter', implementsPoint('postFilter')).some(({ name }) => name === 'DefaultPreemption');
-  return { schedulerName, filters, scores, preemption: preemption ? args.defaultPreemption : undefined };
+  const postFilter = expandPoint(plugins, 'postFilter', implementsPoint('postFilter')).map(({ name }) => name);
+  const preemption = postFilter.includes('DefaultPreemption') ? args.defaultPreemption : undefined;
+  return { schedulerName, filters, scores, preemption, dynamicResources: postFilter.includes('DynamicResources') };
 }

@@ -113,6 +113,15 @@ describe('readSchedulerConfiguration: merging and multiPoint expansion (mergePlu
     expect(filters(30)).toEqual(summary('', 30)[0]?.filters);
   });
 
+  it('a profile without exactly one queue sort plugin or without a bind plugin is refused, as NewFramework does', () => {
+    expect(errorOf("profiles: [{schedulerName: nothing, plugins: {multiPoint: {disabled: [{name: '*'}]}}}]")).toBe(
+      '--scheduler-config sched.yaml: only one queue sort plugin required for profile with scheduler name "nothing", but got 0',
+    );
+    expect(errorOf('profiles: [{plugins: {bind: {disabled: [{name: DefaultBinder}]}}}]')).toBe(
+      '--scheduler-config sched.yaml: at least one bind plugin is needed for profile with scheduler name "default-scheduler"',
+    );
+  });
+
   it('a plugin enabled at a point it does not extend is an error, as at framework start-up', () => {
     expect(errorOf('profiles: [{plugins: {score: {enabled: [{name: NodePorts}]}}}]')).toBe(
       '--scheduler-config sched.yaml: profiles[0].plugins.score.enabled[0].name: Invalid value: "NodePorts": plugin "NodePorts" does not extend ScorePlugin plugin',

@@ -20,7 +20,7 @@ import {
   type PluginSet,
   type Plugins,
 } from './plugin-sets.js';
-import { DEFAULT_SCHEDULER_NAME, buildProfile, type SchedulerProfile, type SchedulerProfiles } from './profile.js';
+import { DEFAULT_SCHEDULER_NAME, buildProfile, frameworkError, type SchedulerProfile, type SchedulerProfiles } from './profile.js';
 
 export const API_VERSION = 'kubescheduler.config.k8s.io/v1';
 const KIND = 'KubeSchedulerConfiguration';
@@ -89,7 +89,10 @@ function readProfile(record: Readonly<Record<string, unknown>>, at: { path: stri
   samplingWarning(record, `${path}.percentageOfNodesToScore`, problems);
   const plugins = readPlugins(asRecord(record['plugins']), `${path}.plugins`, problems);
   const args = readPluginConfig(record['pluginConfig'], `${path}.pluginConfig`, problems);
-  return buildProfile(schedulerName, mergePlugins(defaultPlugins(at.minor), plugins), args);
+  const merged = mergePlugins(defaultPlugins(at.minor), plugins);
+  const refused = frameworkError(schedulerName, merged);
+  if (refused !== undefined) problems.errors.list.push(refused);
+  return buildProfile(schedulerName, merged, args);
 }
 
 function readPlugins(record: Readonly<Record<string, unknown>> | undefined, path: string, problems: Problems): Plugins | undefined {
