@@ -197,6 +197,7 @@ describe('validatePodResources (PodLevelResources, 1.34+)', () => {
     '29:14 api-validation: spec.resources.limits[gpu]: Invalid value: "gpu": must be a standard resource type or fully qualified',
     '30:13 api-validation: spec.resources.claims: Forbidden: claims may not be set for Resources at pod-level',
     '42:5 api-validation: spec.resources: Forbidden: may not be set for a windows pod',
+    '68:5 limits-below-requests: spec.resources.requests: Invalid value: "2Gi": must be less than or equal to memory limit of 1Gi',
   ];
 
   it('checks names, requests against limits, and the containers against the pod-level values', async () => {
