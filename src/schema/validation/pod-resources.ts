@@ -29,7 +29,8 @@ export function validatePodResources(spec: Fields, field: FieldPath, isPod: bool
   const at = field.concat('resources');
   if (stringField(recordField(spec, 'os'), 'name') === 'windows') return [forbidden(at, 'may not be set for a windows pod')];
   const errors: ErrorList = [];
-  if (resources['claims'] != null) errors.push(forbidden([...at, 'claims'], 'claims may not be set for Resources at pod-level'));
+  // upstream text as stored at 000f2605 (1.33); the 1.34+ file is not among the stored sources
+  if (resources['claims'] != null) errors.push(forbidden([...at, 'claims'], 'claims cannot be set for Resources at pod-level'));
   const defaulted = isPod ? withDefaultRequests(spec, resources) : resources;
   appendAll(errors, validateResourceRequirements(defaulted, at, podResourceNameErrors));
   return appendAll(errors, podResourceConsistency(spec, defaulted, { field, isPod }));
