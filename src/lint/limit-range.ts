@@ -2,7 +2,7 @@
 // upstream: plugin/pkg/admission/limitranger/admission.go defaultContainerResourceRequirements
 import { asArray, asRecord, type KubeObject } from '../model/object.js';
 import { compareQuantities, parseQuantity, type Quantity } from '../model/quantity.js';
-import { aggregateContainerTotals, quantities, type ContainerRole, type Totals } from '../model/resource-totals.js';
+import { aggregateContainerTotals, defaultPodRequests, quantities, type ContainerRole, type Totals } from '../model/resource-totals.js';
 import type { ContainerView, Workload } from '../model/workload.js';
 import type { LintIndex } from './lint-index.js';
 import { containerResources, podLevelResources, type ContainerResources } from './resources.js';
@@ -139,20 +139,16 @@ function roleOf(container: ContainerView): ContainerRole {
   return container.type === 'container' ? 'container' : container.isRestartable ? 'sidecar' : 'init';
 }
 
-// upstream: pkg/apis/core/v1/defaults.go defaultPodRequests: with pod-level limits set, a missing pod-level request is
-// the containers' own total (before any LimitRange default) when they request the resource, else the pod-level limit
+// the pod-level requests after defaultPodRequests, whose container totals come before any LimitRange default
 function podLevelTotals(workload: Workload, field: 'requests' | 'limits'): Totals {
   const { requests, limits } = podLevelResources(workload);
-  const values = podLevelValues(field === 'requests' ? requests : limits);
-  if (field === 'limits' || Object.keys(limits).length === 0) return values;
-  for (const [name, value] of containerTotals(workload, [], 'requests')) if (isPodLevelResource(name) && !values.has(name)) values.set(name, value);
-  for (const [name, value] of podLevelValues(limits)) if (!values.has(name)) values.set(name, value);
-  return values;
+  if (field === 'limits') return podLevelValues(quantities(limits));
+  return podLevelValues(defaultPodRequests(quantities(requests), quantities(limits), containerTotals(workload, [], 'requests')));
 }
 
-/** The cpu and memory of a pod-level spec.resources field (the resources PodLevelResources supports). */
-function podLevelValues(values: Readonly<Record<string, unknown>>): Totals {
-  const out = quantities(values);
+/** The cpu and memory of pod-level values (the resources LimitRanger takes from the pod level). */
+function podLevelValues(values: Totals): Totals {
+  const out = new Map(values);
   for (const name of out.keys()) if (!isPodLevelResource(name)) out.delete(name);
   return out;
 }

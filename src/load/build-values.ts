@@ -4,6 +4,7 @@ import type { Event, ScalarEvent } from 'js-yaml';
 import { EVENT_ID, SCALAR_STYLE, jsYaml } from './js-yaml.js';
 import { rewriteForJsYaml, type Rewritten } from './go-yaml-rewrite.js';
 import { readPlainBlockDocument, type PlainBlockLimits, type Positions } from './plain-block-reader.js';
+import { maxOf, minOf } from '../model/append.js';
 import type { Path } from '../model/document.js';
 import { ContainerSpans, LazySpans, type EntrySpan, type FoundSpan, type SpanIndex } from './span-index.js';
 import { blockScalarTab, unknownEscape, withGoYamlLineBreaks } from './scanner-rules.js';
@@ -328,8 +329,7 @@ class Builder {
     const value = this.#resolve(raw, event);
     const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED ? 1 : 0;
     // the quotes are mapped too: a rewrite may have added them
-    const start = this.#at(event.valueStart - quoted);
-    const end = this.#at(event.valueEnd + quoted);
+    const [start, end] = event.valueStart < 0 ? this.#emptyNodeSpan(event) : [this.#at(event.valueStart - quoted), this.#at(event.valueEnd + quoted)];
     const anchor = this.#anchorName(event);
     if (anchor !== undefined) this.#anchors.set(anchor, { value, size: 1, open: false });
     const parent = this.#stack.at(-1);
@@ -345,6 +345,15 @@ class Builder {
       this.#decodeProblem(`json: unsupported value: ${goFloatName(value)} (kubectl cannot convert ${raw} to JSON)`, start, end);
     }
     this.#attach(value, start, end, 1);
+  }
+
+  /** An empty node (`items: !!str`) has no text of its own: it is placed at its tag and anchor, when it has them. */
+  #emptyNodeSpan(event: ScalarEvent): [number, number] {
+    const properties: [number, number][] = [];
+    if (event.tagStart >= 0) properties.push([event.tagStart, event.tagEnd]);
+    if (event.anchorStart >= 0) properties.push([event.anchorStart - 1, event.anchorEnd]);
+    if (properties.length === 0) return [this.#at(event.valueStart), this.#at(event.valueEnd)];
+    return [this.#at(minOf(properties.map(([start]) => start))), this.#at(maxOf(properties.map(([, end]) => end)))];
   }
 
   /** go-yaml rejects a few scalars js-yaml reads: they are errors kubectl reports. */

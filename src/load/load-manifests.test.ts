@@ -51,6 +51,8 @@ describe('loadManifests', () => {
       'list-items.yaml:14:8 error yaml-syntax: json: cannot unmarshal number into Go struct field decodeList.items of type []json.RawMessage (kubectl cannot decode this List)',
       'list-items.yaml:18:8 error yaml-syntax: json: cannot unmarshal bool into Go struct field decodeList.items of type []json.RawMessage (kubectl cannot decode this List)',
       'list-items.yaml:28:5 error yaml-syntax: json: cannot unmarshal number into Go value of type map[string]interface {} (kubectl cannot decode this List)',
+      // an empty node has no text: the finding points at its tag
+      'list-items.yaml:33:8 error yaml-syntax: json: cannot unmarshal string into Go struct field decodeList.items of type []json.RawMessage (kubectl cannot decode this List)',
     ]);
   });
 

@@ -1,4 +1,5 @@
-// A pod's containers' requests or limits added up as upstream does, each total keeping the format Quantity prints it in.
+// A pod's containers' requests or limits added up as upstream does, each total keeping the format Quantity prints it in,
+// and the pod-level requests the API server defaults from them.
 import { addQuantities, maxQuantity, parseQuantity, quantityFormat, type Quantity, type QuantityFormat } from './quantity.js';
 
 /** A quantity with the format upstream prints it in. */
@@ -57,4 +58,29 @@ function maxInto(target: Totals, values: Totals): void {
     const current = target.get(name);
     target.set(name, current ? maxQuantity(current, value) : value);
   }
+}
+
+/** Native resources other than hugepages can be overcommitted: their request may be below their limit. */
+// upstream: pkg/apis/core/v1/helper/helpers.go IsOvercommitAllowed, IsNativeResource
+export function isOvercommitAllowed(name: string): boolean {
+  const native = !name.includes('/') || name.includes('kubernetes.io/');
+  return native && !name.startsWith('hugepages-');
+}
+
+// upstream: staging/src/k8s.io/component-helpers/resource/helpers.go IsSupportedPodLevelResource
+const isSupportedPodLevelResource = (name: string): boolean => name === 'cpu' || name === 'memory' || name.startsWith('hugepages-');
+
+/**
+ * A Pod's pod-level requests after SetDefaults_Pod: with pod-level limits set, a missing cpu or memory request is the
+ * containers' total request when they request it, and any missing request of a pod-level resource is its limit.
+ */
+// upstream: pkg/apis/core/v1/defaults.go defaultPodRequests (v1.34 to v1.36; SetDefaults_Pod, so Pods only, never templates)
+export function defaultPodRequests(requests: Totals, limits: Totals, containerRequests: Totals): Totals {
+  if (limits.size === 0) return requests;
+  const defaulted = new Map(requests);
+  for (const [name, value] of containerRequests) {
+    if (!defaulted.has(name) && isSupportedPodLevelResource(name) && isOvercommitAllowed(name)) defaulted.set(name, value);
+  }
+  for (const [name, value] of limits) if (!defaulted.has(name) && isSupportedPodLevelResource(name)) defaulted.set(name, value);
+  return defaulted;
 }

@@ -1,5 +1,6 @@
 // pkg/apis/core/validation for containers: names, image, ports, env, volume mounts, probes, lifecycle handlers, resources.
 import { compareQuantities, parseQuantity } from '../../model/quantity.js';
+import { isOvercommitAllowed } from '../../model/resource-totals.js';
 import { canonicalQuantity } from './quantity-string.js';
 import { duplicate, forbidden, invalid, key, notFound, notSupported, owned, required, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { dns1123LabelErrors, portNameErrors, portNumberErrors, relaxedEnvVarNameErrors } from './names.js';
@@ -233,12 +234,6 @@ function portNumOrNameErrors(port: unknown): readonly string[] {
 // upstream: validation.go ValidatePortNumOrName
 export function validatePortNumOrName(port: unknown, field: FieldPath): ErrorList {
   return portNumOrNameErrors(port).map((message) => invalid(field, port, message));
-}
-
-// upstream: helper.IsOvercommitAllowed: native resources other than hugepages may request less than their limit
-function isOvercommitAllowed(name: string): boolean {
-  const native = !name.includes('/') || name.includes('kubernetes.io/');
-  return native && !name.startsWith('hugepages-');
 }
 
 /** The errors of a resource name at its path in requests or limits (the pod level checks names; containers do not yet). */

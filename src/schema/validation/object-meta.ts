@@ -74,7 +74,7 @@ export function validateLabels(labels: unknown, field: FieldPath): ErrorList {
     appendAll(errors, keyErrors.map((message) => pointing(invalid(field, name, message), at, 'key')));
     appendAll(errors, valueErrors.map((message) => pointing(invalid(field, value, message), at)));
   }
-  return errors.length === 0 ? errors : owned(errors, INVALID_LABEL);
+  return owned(errors, INVALID_LABEL);
 }
 
 // upstream: objectmeta.go ValidateAnnotations: keys are checked lower-cased, the total size is limited

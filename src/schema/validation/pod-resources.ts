@@ -2,7 +2,7 @@
 // containers' totals against the pod-level values.
 import { appendAll } from '../../model/append.js';
 import { compareQuantities, formatQuantity } from '../../model/quantity.js';
-import { aggregateContainerTotals, quantities, type ContainerRole, type Totals } from '../../model/resource-totals.js';
+import { aggregateContainerTotals, defaultPodRequests, quantities, type ContainerRole, type Totals } from '../../model/resource-totals.js';
 import { validateResourceRequirements } from './core-container.js';
 import { forbidden, invalid, key, notSupported, pointing, toPath, type ErrorList, type FieldPath } from './field-error.js';
 import { qualifiedNameErrors } from './names.js';
@@ -29,9 +29,22 @@ export function validatePodResources(spec: Fields, field: FieldPath, isPod: bool
   const at = field.concat('resources');
   if (stringField(recordField(spec, 'os'), 'name') === 'windows') return [forbidden(at, 'may not be set for a windows pod')];
   const errors: ErrorList = [];
-  if (resources['claims'] != null) errors.push(forbidden([...at, 'claims'], 'claims may not be set for Resources at pod-level'));
-  appendAll(errors, validateResourceRequirements(resources, at, podResourceNameErrors));
-  return appendAll(errors, podResourceConsistency(spec, resources, { field, isPod }));
+  // upstream text as stored at 000f2605 (1.33); the 1.34+ file is not among the stored sources
+  if (resources['claims'] != null) errors.push(forbidden([...at, 'claims'], 'claims cannot be set for Resources at pod-level'));
+  const defaulted = isPod ? withDefaultRequests(spec, resources) : resources;
+  appendAll(errors, validateResourceRequirements(defaulted, at, podResourceNameErrors));
+  return appendAll(errors, podResourceConsistency(spec, defaulted, { field, isPod }));
+}
+
+/** A Pod's spec.resources as the API server validates it: SetDefaults_Pod has filled in the missing requests. */
+// upstream: pkg/apis/core/v1/defaults.go SetDefaults_Pod, defaultPodRequests (gated by PodLevelResources)
+function withDefaultRequests(spec: Fields, resources: Fields): Fields {
+  const requests = recordField(resources, 'requests') ?? {};
+  const limits = recordField(resources, 'limits') ?? {};
+  const totals = containerTotals(spec, (own) => ({ ...own.limits, ...own.requests }));
+  const added = [...defaultPodRequests(quantities(requests), quantities(limits), totals)].filter(([name]) => !(name in requests));
+  if (added.length === 0) return resources;
+  return { ...resources, requests: { ...requests, ...Object.fromEntries(added.map(([name, value]) => [name, formatQuantity(value, value.format)])) } };
 }
 
 // upstream: validation.go validatePodResourceName, validateResourceName; the finding points at the name

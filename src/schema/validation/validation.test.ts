@@ -186,7 +186,10 @@ const EXPECTED_INGRESS: string[] = [
 
 // upstream: validation.go validatePodResources, validatePodResourceConsistency, validatePodResourceName (identical from
 // 1.34, when PodLevelResources turned on by default, to 1.36); a Pod's containers request their limits (SetDefaults_Pod),
-// a template's do not
+// a template's do not. Upstream texts: "claims cannot be set for Resources at pod-level", "must be greater than or equal
+// to aggregate container requests of %s" and "must be less than or equal to pod limits of %s" (validation.go at
+// 000f2605, 1.33; the second also in kubernetes#131089's 1.34 output); the windows and hugepages-limits texts are not in
+// the stored sources (1.34+ validation.go is not stored)
 describe('validatePodResources (PodLevelResources, 1.34+)', () => {
   const POD_LEVEL = [
     '6:21 api-validation: spec.resources.requests[cpu]: Invalid value: "1": must be greater than or equal to aggregate container requests of 1500m',
@@ -195,8 +198,9 @@ describe('validatePodResources (PodLevelResources, 1.34+)', () => {
     '28:42 limits-below-requests: spec.resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1',
     '29:13 api-validation: spec.resources.limits: Required value: Limit must be set for non overcommitable resources',
     '29:14 api-validation: spec.resources.limits[gpu]: Invalid value: "gpu": must be a standard resource type or fully qualified',
-    '30:13 api-validation: spec.resources.claims: Forbidden: claims may not be set for Resources at pod-level',
+    '30:13 api-validation: spec.resources.claims: Forbidden: claims cannot be set for Resources at pod-level',
     '42:5 api-validation: spec.resources: Forbidden: may not be set for a windows pod',
+    '68:5 limits-below-requests: spec.resources.requests: Invalid value: "2Gi": must be less than or equal to memory limit of 1Gi',
   ];
 
   it('checks names, requests against limits, and the containers against the pod-level values', async () => {
