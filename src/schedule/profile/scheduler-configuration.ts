@@ -52,13 +52,17 @@ export function readSchedulerConfiguration(text: string, file: string, minor: nu
   const entries = asArray(root['profiles']);
   const listed = entries.length > 0 ? entries : [{}];
   const profiles = new Map<string, SchedulerProfile>();
+  const refusals: string[] = [];
   listed.forEach((entry, i) => {
-    const profile = readProfile(asRecord(entry) ?? {}, { path: `profiles[${i}]`, single: listed.length === 1, minor }, problems);
+    const { profile, refused } = readProfile(asRecord(entry) ?? {}, { path: `profiles[${i}]`, single: listed.length === 1, minor }, problems);
+    if (refused !== undefined) refusals.push(refused);
     if (profile.schedulerName === '') errors.required(`profiles[${i}].schedulerName`);
     else if (profiles.has(profile.schedulerName)) errors.duplicate(`profiles[${i}].schedulerName`, profile.schedulerName);
     else profiles.set(profile.schedulerName, profile);
   });
-  if (errors.list.length > 0) throw new UsageError(`--scheduler-config ${file}: ${errors.list.join('; ')}`, HINT);
+  // frameworks are built only from a valid configuration, in profile order, and the first that fails stops the start
+  const failure = errors.list.length > 0 ? errors.list.join('; ') : refusals[0];
+  if (failure !== undefined) throw new UsageError(`--scheduler-config ${file}: ${failure}`, HINT);
   return { profiles, warnings: warnings.map((warning) => `--scheduler-config ${file}: ${warning}`) };
 }
 
@@ -81,7 +85,7 @@ function samplingWarning(record: Readonly<Record<string, unknown>>, path: string
   else if (percentage !== 0 && percentage !== 100) warnings.push(`${path}: kubefit scores every feasible node; sampling ${percentage}% of them is not modelled`);
 }
 
-function readProfile(record: Readonly<Record<string, unknown>>, at: { path: string; single: boolean; minor: number }, problems: Problems): SchedulerProfile {
+function readProfile(record: Readonly<Record<string, unknown>>, at: { path: string; single: boolean; minor: number }, problems: Problems): { readonly profile: SchedulerProfile; readonly refused: string | undefined } {
   const { path } = at;
   const named = record['schedulerName'];
   // SetDefaults_KubeSchedulerConfiguration: a single profile's nil (absent or null) schedulerName is default-scheduler.
@@ -90,9 +94,7 @@ function readProfile(record: Readonly<Record<string, unknown>>, at: { path: stri
   const plugins = readPlugins(asRecord(record['plugins']), `${path}.plugins`, problems);
   const args = readPluginConfig(record['pluginConfig'], `${path}.pluginConfig`, problems);
   const merged = mergePlugins(defaultPlugins(at.minor), plugins);
-  const refused = frameworkError(schedulerName, merged);
-  if (refused !== undefined) problems.errors.list.push(refused);
-  return buildProfile(schedulerName, merged, args);
+  return { profile: buildProfile(schedulerName, merged, args), refused: frameworkError(schedulerName, merged) };
 }
 
 function readPlugins(record: Readonly<Record<string, unknown>> | undefined, path: string, problems: Problems): Plugins | undefined {
