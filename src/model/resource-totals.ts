@@ -68,7 +68,7 @@ export function isOvercommitAllowed(name: string): boolean {
 }
 
 // upstream: staging/src/k8s.io/component-helpers/resource/helpers.go IsSupportedPodLevelResource
-const isSupportedPodLevelResource = (name: string): boolean => name === 'cpu' || name === 'memory' || name.startsWith('hugepages-');
+export const isSupportedPodLevelResource = (name: string): boolean => name === 'cpu' || name === 'memory' || name.startsWith('hugepages-');
 
 /**
  * A Pod's pod-level requests after SetDefaults_Pod: with pod-level limits set, a missing cpu or memory request is the

@@ -4,6 +4,7 @@ import type { Path } from '../model/document.js';
 import { IdentityTrie } from '../model/identity-trie.js';
 import { asArray, asRecord } from '../model/object.js';
 import { addQuantities, ceilMilliValue, ceilValue, compareQuantities, parseQuantity, type Quantity } from '../model/quantity.js';
+import { isSupportedPodLevelResource } from '../model/resource-totals.js';
 
 /** Amounts in the scheduler's units: cpu in millicores, everything else in whole units (both rounded up). */
 export type ResourceAmounts = Readonly<Record<string, bigint>>;
@@ -203,7 +204,7 @@ function withNonZeroDefaults(requests: ResourceList): ResourceList {
 
 function applyPodLevelRequests(requests: ResourceList, podLevel: ResourceList): void {
   for (const [name, quantity] of podLevel) {
-    if (name === CPU || name === MEMORY || name.startsWith('hugepages-')) requests.set(name, quantity);
+    if (isSupportedPodLevelResource(name)) requests.set(name, quantity);
   }
 }
 

@@ -2,7 +2,7 @@
 // containers' totals against the pod-level values.
 import { appendAll } from '../../model/append.js';
 import { compareQuantities, formatQuantity } from '../../model/quantity.js';
-import { aggregateContainerTotals, defaultPodRequests, quantities, type ContainerRole, type Totals } from '../../model/resource-totals.js';
+import { aggregateContainerTotals, defaultPodRequests, isSupportedPodLevelResource, quantities, type ContainerRole, type Totals } from '../../model/resource-totals.js';
 import { validateResourceRequirements } from './core-container.js';
 import { forbidden, invalid, key, notSupported, pointing, toPath, type ErrorList, type FieldPath } from './field-error.js';
 import { qualifiedNameErrors } from './names.js';
@@ -16,7 +16,7 @@ const STANDARD_RESOURCES = new Set([
   'configmaps', 'persistentvolumeclaims', 'storage', 'requests.storage', 'services.nodeports', 'services.loadbalancers',
 ]);
 
-// upstream: staging/src/k8s.io/component-helpers/resource/helpers.go SupportedPodLevelResources, IsSupportedPodLevelResource
+// upstream: staging/src/k8s.io/component-helpers/resource/helpers.go SupportedPodLevelResources (as the message lists them)
 const SUPPORTED_AT_POD_LEVEL = ['cpu', 'hugepages-', 'memory'];
 
 const isHugePages = (name: string): boolean => name.startsWith('hugepages-');
@@ -54,7 +54,7 @@ function podResourceNameErrors(name: string, field: FieldPath): ErrorList {
   let error;
   if (!name.includes('/') && !STANDARD_RESOURCES.has(name) && !isHugePages(name) && !name.startsWith('requests.hugepages-')) {
     error = invalid(field, name, 'must be a standard resource type or fully qualified');
-  } else if (name !== 'cpu' && name !== 'memory' && !isHugePages(name)) {
+  } else if (!isSupportedPodLevelResource(name)) {
     error = notSupported(field, name, SUPPORTED_AT_POD_LEVEL);
   }
   return error ? [pointing(error, toPath(field), 'key')] : [];
