@@ -9,7 +9,7 @@ import type { NodeInfo } from '../node-info.js';
 export const ERR_REASON_UNSATISFIED_REQUIREMENTS = "node(s) didn't match Pod's required features";
 
 /** The NodeDeclaredFeatures gate turned on by default (it is off before, so the plugin does nothing). */
-const ON_BY_DEFAULT_SINCE = 36;
+export const NODE_DECLARED_FEATURES_SINCE = 36;
 
 /** restartallcontainers.Feature: a container restart rule with action RestartAllContainers. */
 const RESTART_ALL_CONTAINERS = 'RestartAllContainersOnContainerExits';
@@ -48,7 +48,7 @@ export default definePlugin<readonly string[]>({
   name: 'NodeDeclaredFeatures',
   ignoresNodeUsage: true,
   preFilter: (pod, cluster) =>
-    cluster.minor < ON_BY_DEFAULT_SINCE || pod.requiredNodeFeatures.length === 0 ? { kind: 'skip' } : { kind: 'state', state: pod.requiredNodeFeatures },
+    cluster.minor < NODE_DECLARED_FEATURES_SINCE || pod.requiredNodeFeatures.length === 0 ? { kind: 'skip' } : { kind: 'state', state: pod.requiredNodeFeatures },
   filter(_pod, node, required) {
     const declared = declaredFeatures(node);
     return required.every((feature) => declared.includes(feature)) ? SUCCESS : unresolvable(ERR_REASON_UNSATISFIED_REQUIREMENTS);

@@ -8,7 +8,8 @@ export interface PostFilterStatus {
   readonly message: string;
 }
 
-const DEFAULT_ON_SINCE = 34;
+/** DynamicResourceAllocation is on by default, and the plugin in the default profile, from v1.34. */
+export const DYNAMIC_RESOURCES_SINCE = 34;
 
 /**
  * Unschedulable "no new claims to deallocate" for a pod without claims; but when an earlier PreFilter rejected the
@@ -16,6 +17,6 @@ const DEFAULT_ON_SINCE = 34;
  * PostFilter phase before DefaultPreemption runs.
  */
 export function dynamicResourcesPostFilter(minor: number, preFilterRejected: boolean): PostFilterStatus | undefined {
-  if (minor < DEFAULT_ON_SINCE) return undefined;
+  if (minor < DYNAMIC_RESOURCES_SINCE) return undefined;
   return preFilterRejected ? { code: 'Error', message: 'not found' } : { code: 'Unschedulable', message: 'no new claims to deallocate' };
 }

@@ -2,6 +2,8 @@
 // multiPoint expanded into the filter, score and postFilter points (upstream semantics, byte for byte in order).
 // upstream: pkg/scheduler/apis/config/v1/default_plugins.go getDefaultPlugins, mergePluginSet (v1.35);
 // framework/runtime/framework.go expandMultiPointPlugins, getScoreWeights (v1.35)
+import { DYNAMIC_RESOURCES_SINCE } from '../preemption/dynamic-resources.js';
+import { NODE_DECLARED_FEATURES_SINCE } from '../plugins/node-declared-features.js';
 
 /** A plugin named at an extension point; `weight` only counts for score (0 or absent: the multiPoint weight, else 1). */
 export interface PluginRef {
@@ -101,10 +103,6 @@ const LAST_WITH_VOLUME_LIMIT_PLUGINS = 30;
 export function invalidPlugins(minor: number): ReadonlySet<string> {
   return new Set(minor > LAST_WITH_VOLUME_LIMIT_PLUGINS ? ['AzureDiskLimits', 'CinderLimits', 'EBSLimits', 'GCEPDLimits'] : []);
 }
-/** DynamicResourceAllocation is on by default from v1.34. */
-const DYNAMIC_RESOURCES_SINCE = 34;
-/** NodeDeclaredFeatures joins the default profile with its gate (v1.36); kubefit runs it last among the filters. */
-const NODE_DECLARED_FEATURES_SINCE = 36;
 
 /** getDefaultPlugins with applyFeatureGates, for a Kubernetes minor version: all in multiPoint. */
 export function defaultPlugins(minor: number): Plugins {
@@ -131,6 +129,7 @@ export function defaultPlugins(minor: number): Plugins {
     { name: 'NodeResourcesBalancedAllocation', weight: 1 },
     { name: 'ImageLocality', weight: 1 },
     { name: 'DefaultBinder' },
+    // joins with its gate; kubefit runs it last among the filters
     ...(minor >= NODE_DECLARED_FEATURES_SINCE ? [{ name: 'NodeDeclaredFeatures' }] : []),
   ];
   return { multiPoint: { enabled, disabled: [] } };
