@@ -241,14 +241,13 @@ function checkDrain(drain: readonly string[], snapshot: ClusterSnapshot): void {
   if (missing !== undefined) throw new UsageError(`--drain ${missing}: no Node of that name in the cluster${didYouMean(missing, names)}`, 'Name a Node from the --cluster inputs.');
 }
 
-/** A phase that can take a while, with the number of items it works on. */
-/** The scheduling dry run of the workloads (built only here: the linter has its own), loaded only when it runs. */
 interface ScheduleRun {
   readonly options: CheckOptions;
   readonly kubernetesVersion: string;
   readonly schedulerConfig: SchedulerConfiguration | undefined;
 }
 
+/** The scheduling dry run of the workloads (built only here: the linter has its own), loaded only when it runs. */
 async function schedule(workloads: readonly Workload[], snapshot: ClusterSnapshot, { options, kubernetesVersion, schedulerConfig }: ScheduleRun) {
   progress(options, 'placing workloads', workloads.length);
   const { scheduleWorkloads } = await import('./schedule/schedule.js');
@@ -275,6 +274,7 @@ async function readSchedulerConfig(file: string | undefined, at: { cwd: string; 
   return readSchedulerConfiguration(text, file, toMinorVersion(at.kubernetesVersion));
 }
 
+/** A phase that can take a while, with the number of items it works on. */
 function progress(options: CheckOptions, phase: string, total: number): void {
   options.onProgress?.(phase, 0, total);
 }
