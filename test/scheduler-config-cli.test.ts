@@ -93,6 +93,17 @@ describe('kubefit fit --scheduler-config', () => {
     );
   });
 
+  it('an unknown field is a usage error in the words of kube-scheduler\'s strict decoding, before any validation', async () => {
+    const run = await runCli([...ARGS, '--scheduler-config', 'fixtures/scheduler/profiles-invalid/unknown-fields.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      'kubefit: --scheduler-config fixtures/scheduler/profiles-invalid/unknown-fields.yaml: strict decoding error: unknown field "profiles[0].plugins.scores", ' +
+        'decoding .profiles[0].pluginConfig[0]: strict decoding error: decoding args for plugin NodeResourcesFit: strict decoding error: unknown field "scoringStrategy.resources[0].Weight"\n' +
+        'See https://kubernetes.io/docs/reference/scheduling/config/ for the format.\n',
+    );
+  });
+
   it('a missing file or another kind is a usage error', async () => {
     expect((await runCli([...ARGS, '--scheduler-config', `${DIR}/missing.yaml`])).stderr).toContain('--scheduler-config fixtures/scheduler/profiles/missing.yaml: no such file');
     expect((await runCli([...ARGS, '--scheduler-config', `${DIR}/app.yaml`])).stderr).toContain(`--scheduler-config ${DIR}/app.yaml: expected one YAML document`);

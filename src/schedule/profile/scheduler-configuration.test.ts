@@ -199,3 +199,64 @@ describe('readSchedulerConfiguration: plugin args validation', () => {
     expect(profile?.preemption).toEqual({ minCandidateNodesPercentage: 0, minCandidateNodesAbsolute: 5 });
   });
 });
+
+describe('readSchedulerConfiguration: strict decoding (scheme_test.go TestCodecsDecodePluginConfig)', () => {
+  it('v1 NodResourcesFitArgs shape encoding is strict', () => {
+    const body = 'profiles:\n- pluginConfig:\n  - name: NodeResourcesFit\n    args:\n      scoringStrategy:\n        requestedToCapacityRatio:\n          shape:\n          - Score: 2\n            Utilization: 1\n';
+    expect(errorOf(body)).toBe(
+      '--scheduler-config sched.yaml: strict decoding error: decoding .profiles[0].pluginConfig[0]: strict decoding error: decoding args for plugin NodeResourcesFit: strict decoding error: unknown field "scoringStrategy.requestedToCapacityRatio.shape[0].Score", unknown field "scoringStrategy.requestedToCapacityRatio.shape[0].Utilization"',
+    );
+  });
+
+  it('v1 NodeResourcesFitArgs resources encoding is strict', () => {
+    const body = 'profiles:\n- pluginConfig:\n  - name: NodeResourcesFit\n    args:\n      scoringStrategy:\n        resources:\n        - Name: cpu\n          Weight: 1\n';
+    expect(errorOf(body)).toBe(
+      '--scheduler-config sched.yaml: strict decoding error: decoding .profiles[0].pluginConfig[0]: strict decoding error: decoding args for plugin NodeResourcesFit: strict decoding error: unknown field "scoringStrategy.resources[0].Name", unknown field "scoringStrategy.resources[0].Weight"',
+    );
+  });
+
+  it('plugin group and kind should match the type', () => {
+    const body = 'profiles:\n- pluginConfig:\n  - name: DefaultPreemption\n    args:\n      apiVersion: kubescheduler.config.k8s.io/v1\n      kind: InterPodAffinityArgs\n';
+    expect(errorOf(body)).toBe(
+      '--scheduler-config sched.yaml: decoding .profiles[0].pluginConfig[0]: args for plugin DefaultPreemption were not of type DefaultPreemptionArgs.kubescheduler.config.k8s.io, got InterPodAffinityArgs.kubescheduler.config.k8s.io',
+    );
+  });
+
+  it('out-of-tree plugin args and in-tree plugins without an args kind are not decoded', () => {
+    expect(errorOf('profiles:\n- pluginConfig:\n  - name: OutOfTreePlugin\n    args:\n      foo: bar\n')).toBe('no error');
+    expect(errorOf('profiles:\n- pluginConfig:\n  - name: TaintToleration\n    args:\n      foo: bar\n')).toBe('no error');
+  });
+
+  it('an unknown field of the configuration itself (sorted, nested paths) comes before those of plugin args', () => {
+    const body = 'zeta: 1\nprofiles:\n- pluginz: {}\n  plugins: {score: {enabled: [{name: ImageLocality, wieght: 2}]}}\n  pluginConfig:\n  - name: InterPodAffinity\n    args: {hardPodAffinityWeight: 2, extra: {a: 1}}\nleaderElection: {leaderElect: false, lease: 1s}\n';
+    expect(errorOf(body)).toBe(
+      '--scheduler-config sched.yaml: strict decoding error: unknown field "leaderElection.lease", unknown field "profiles[0].plugins.score.enabled[0].wieght", unknown field "profiles[0].pluginz", unknown field "zeta", decoding .profiles[0].pluginConfig[0]: strict decoding error: decoding args for plugin InterPodAffinity: strict decoding error: unknown field "extra"',
+    );
+  });
+
+  it('every field of the v1 types is known; DynamicResourcesArgs only from 1.34', () => {
+    const body = `parallelism: 8
+leaderElection: {leaderElect: true, leaseDuration: 15s, renewDeadline: 10s, retryPeriod: 2s, resourceLock: leases, resourceName: s, resourceNamespace: kube-system}
+clientConnection: {kubeconfig: /k, acceptContentTypes: "", contentType: application/json, qps: 50, burst: 100}
+enableProfiling: true
+enableContentionProfiling: false
+percentageOfNodesToScore: 0
+podInitialBackoffSeconds: 1
+podMaxBackoffSeconds: 10
+delayCacheUntilActive: false
+extenders: [{urlPrefix: http://e, filterVerb: f, preemptVerb: p, prioritizeVerb: r, weight: 1, bindVerb: b, enableHTTPS: false, tlsConfig: {insecure: true, serverName: s, certFile: c, keyFile: k, caFile: a}, httpTimeout: 30s, nodeCacheCapable: false, managedResources: [{name: example.com/foo, ignoredByScheduler: true}], ignorable: true}]
+profiles:
+- schedulerName: default-scheduler
+  percentageOfNodesToScore: 0
+  plugins: {multiPoint: {enabled: [{name: ImageLocality, weight: 1}], disabled: [{name: ImageLocality}]}}
+  pluginConfig:
+  - name: PodTopologySpread
+    args: {defaultingType: List, defaultConstraints: [{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: ScheduleAnyway, nodeTaintsPolicy: Honor}]}
+  - name: DynamicResources
+    args: {filterTimeout: 5s}
+`;
+    expect(errorOf(body, 34)).not.toMatch(/strict decoding/);
+    expect(errorOf(body, 33)).not.toMatch(/strict decoding/);
+    expect(errorOf(body.replace('filterTimeout', 'filterTimeot'), 34)).toMatch(/decoding args for plugin DynamicResources: strict decoding error: unknown field "filterTimeot"$/);
+  });
+});

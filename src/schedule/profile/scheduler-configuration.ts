@@ -20,6 +20,7 @@ import {
   type PluginSet,
   type Plugins,
 } from './plugin-sets.js';
+import { strictDecodingError } from './strict-decoding.js';
 import { DEFAULT_SCHEDULER_NAME, buildProfile, frameworkError, type SchedulerProfile, type SchedulerProfiles } from './profile.js';
 
 export const API_VERSION = 'kubescheduler.config.k8s.io/v1';
@@ -45,6 +46,8 @@ export function readSchedulerConfiguration(text: string, file: string, minor: nu
   if (!root || root['apiVersion'] !== API_VERSION || root['kind'] !== KIND) {
     throw new UsageError(`--scheduler-config ${file}: expected apiVersion ${API_VERSION} and kind ${KIND}`, HINT);
   }
+  const undecodable = strictDecodingError(root, minor);
+  if (undecodable !== undefined) throw new UsageError(`--scheduler-config ${file}: ${undecodable}`, HINT);
   const errors = new FieldErrors();
   const warnings: string[] = [];
   const problems = { errors, warnings, invalid: invalidPlugins(minor) };
