@@ -10,6 +10,7 @@ import { SYSTEM_DEFAULTING, type DefaultSpreadConstraint, type SpreadDefaulting 
 import { DEFAULT_INTER_POD_AFFINITY_ARGS, type InterPodAffinityArgs } from '../scoring/inter-pod-affinity.js';
 import { DEFAULT_RESOURCES, DEFAULT_SCORING_STRATEGY, type ResourceSpec, type ScoringStrategy, type UtilizationShapePoint } from '../scoring/node-resources.js';
 import { DEFAULT_PREEMPTION_ARGS, type PreemptionArgs } from '../preemption/preemption.js';
+import { qualifiedNameErrors } from '../../schema/validation/names.js';
 import type { FieldErrors } from './field-errors.js';
 
 /** The arguments kubefit models, per plugin, after defaulting. */
@@ -48,6 +49,11 @@ const ARG_READERS: Readonly<Record<string, (value: Args, path: string, errors: F
   DefaultPreemption: (value, path, errors) => ({ defaultPreemption: readDefaultPreemptionArgs(value, path, errors) }),
 };
 
+/** metav1validation.ValidateLabelName: one Invalid error per IsQualifiedName message. */
+function labelNameErrors(name: string, path: string, errors: FieldErrors): void {
+  for (const message of qualifiedNameErrors(name)) errors.invalid(path, name, message);
+}
+
 /** Resource specs with weight 0 (or none) defaulted to 1; `defaults` when the list is empty. */
 function readResources(value: unknown, path: string, errors: FieldErrors): ResourceSpec[] {
   return asArray(value).map((entry, i) => {
@@ -60,9 +66,11 @@ function readResources(value: unknown, path: string, errors: FieldErrors): Resou
 
 function readNodeResourcesFitArgs(value: Args, path: string, errors: FieldErrors): ProfileArgs['nodeResourcesFit'] {
   const names = errors.strings(value['ignoredResources'], `${path}.ignoredResources`);
+  names.forEach((name, i) => labelNameErrors(name, `${path}.ignoredResources[${i}]`, errors));
   const groups = errors.strings(value['ignoredResourceGroups'], `${path}.ignoredResourceGroups`);
   groups.forEach((group, i) => {
     if (group.includes('/')) errors.invalid(`${path}.ignoredResourceGroups[${i}]`, group, "resource group name can't contain '/'");
+    labelNameErrors(group, `${path}.ignoredResourceGroups[${i}]`, errors);
   });
   const strategy = asRecord(value['scoringStrategy']);
   return { ignored: { names: new Set(names), groups: new Set(groups) }, scoringStrategy: strategy ? readScoringStrategy(strategy, `${path}.scoringStrategy`, errors) : DEFAULT_SCORING_STRATEGY };
@@ -120,11 +128,14 @@ function readPodTopologySpreadArgs(value: Args, path: string, errors: FieldError
   const type = value['defaultingType'] === undefined || value['defaultingType'] === '' ? 'System' : errors.oneOf(value['defaultingType'], `${path}.defaultingType`, ['System', 'List'] as const);
   const listed = asArray(value['defaultConstraints']);
   if (type === 'System' && listed.length > 0) errors.invalid(`${path}.defaultingType`, type, 'when .defaultConstraints are not empty');
-  const constraints = listed.map((entry, i) => readDefaultConstraint(asRecord(entry) ?? {}, `${path}.defaultConstraints[${i}]`, errors));
-  constraints.forEach((c, i) => {
-    if (constraints.slice(0, i).some((other) => other.topologyKey === c.topologyKey && other.whenUnsatisfiable === c.whenUnsatisfiable)) {
+  // each constraint's field errors, then whether it repeats an earlier one (validateConstraintNotRepeat), in turn
+  const constraints: DefaultSpreadConstraint[] = [];
+  listed.forEach((entry, i) => {
+    const c = readDefaultConstraint(asRecord(entry) ?? {}, `${path}.defaultConstraints[${i}]`, errors);
+    if (constraints.some((other) => other.topologyKey === c.topologyKey && other.whenUnsatisfiable === c.whenUnsatisfiable)) {
       errors.duplicate(`${path}.defaultConstraints[${i}]`, `{${c.topologyKey}, ${c.whenUnsatisfiable}}`);
     }
+    constraints.push(c);
   });
   return type === 'List' ? { type, constraints } : SYSTEM_DEFAULTING;
 }
@@ -134,6 +145,7 @@ function readDefaultConstraint(value: Args, path: string, errors: FieldErrors): 
   if (maxSkew <= 0) errors.invalid(`${path}.maxSkew`, maxSkew, 'not in valid range (0, inf)');
   const topologyKey = errors.string(value['topologyKey'], `${path}.topologyKey`);
   if (topologyKey === '') errors.required(`${path}.topologyKey`, 'can not be empty');
+  else labelNameErrors(topologyKey, `${path}.topologyKey`, errors);
   const when = value['whenUnsatisfiable'];
   if (when === undefined || when === '') errors.required(`${path}.whenUnsatisfiable`, 'can not be empty');
   const whenUnsatisfiable = when === undefined || when === '' ? 'DoNotSchedule' : (errors.oneOf(when, `${path}.whenUnsatisfiable`, WHEN_UNSATISFIABLE) ?? 'DoNotSchedule');

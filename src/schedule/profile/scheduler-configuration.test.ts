@@ -260,3 +260,31 @@ profiles:
     expect(errorOf(body.replace('filterTimeout', 'filterTimeot'), 34)).toMatch(/decoding args for plugin DynamicResources: strict decoding error: unknown field "filterTimeot"$/);
   });
 });
+
+describe('readSchedulerConfiguration: label names in plugin args (validation_pluginargs.go ValidateLabelName)', () => {
+  const NAME_PART = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+
+  it('NodeResourcesFit ignoredResources and ignoredResourceGroups are label names', () => {
+    const body = 'profiles:\n- pluginConfig:\n  - name: NodeResourcesFit\n    args: {ignoredResources: [example.com/foo, "-bad"], ignoredResourceGroups: [example.com, "a/b/"]}\n';
+    expect(errorOf(body)).toBe(
+      '--scheduler-config sched.yaml: ' +
+        `profiles[0].pluginConfig[0].args.ignoredResources[1]: Invalid value: "-bad": ${NAME_PART}; ` +
+        `profiles[0].pluginConfig[0].args.ignoredResourceGroups[1]: Invalid value: "a/b/": resource group name can't contain '/'; ` +
+        "profiles[0].pluginConfig[0].args.ignoredResourceGroups[1]: Invalid value: \"a/b/\": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+    );
+  });
+
+  it('PodTopologySpread default constraints: a topologyKey is a label name; a repeat is reported after its own field errors', () => {
+    const body =
+      'profiles:\n- pluginConfig:\n  - name: PodTopologySpread\n    args:\n      defaultingType: List\n      defaultConstraints:\n' +
+      '      - {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: ScheduleAnyway}\n' +
+      '      - {maxSkew: 0, topologyKey: zone, whenUnsatisfiable: ScheduleAnyway}\n' +
+      '      - {maxSkew: 1, topologyKey: "Zone!", whenUnsatisfiable: DoNotSchedule}\n';
+    expect(errorOf(body)).toBe(
+      '--scheduler-config sched.yaml: ' +
+        'profiles[0].pluginConfig[0].args.defaultConstraints[1].maxSkew: Invalid value: 0: not in valid range (0, inf); ' +
+        'profiles[0].pluginConfig[0].args.defaultConstraints[1]: Duplicate value: "{zone, ScheduleAnyway}"; ' +
+        `profiles[0].pluginConfig[0].args.defaultConstraints[2].topologyKey: Invalid value: "Zone!": ${NAME_PART}`,
+    );
+  });
+});
