@@ -80,15 +80,15 @@ describe('kubefit fit --scheduler-config', () => {
     });
   });
 
-  it('an invalid configuration is a usage error naming the field in upstream words, no stack', async () => {
+  it('an invalid configuration is a usage error naming the field in upstream words (several as utilerrors aggregates them), no stack', async () => {
     const run = await runCli([...ARGS, '--scheduler-config', 'fixtures/scheduler/profiles-invalid/scheduler-config.yaml']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
-      'kubefit: --scheduler-config fixtures/scheduler/profiles-invalid/scheduler-config.yaml: ' +
-        'profiles[0].pluginConfig[0].args.scoringStrategy.type: Unsupported value: "Spread": supported values: "LeastAllocated", "MostAllocated", "RequestedToCapacityRatio"; ' +
-        'profiles[0].pluginConfig[0].args.scoringStrategy.resources[0].weight: Invalid value: 101: resource weight of cpu not in valid range (0, 100]; ' +
-        'profiles[1].schedulerName: Required value\n' +
+      'kubefit: --scheduler-config fixtures/scheduler/profiles-invalid/scheduler-config.yaml: [' +
+        'profiles[0].pluginConfig[0].args.scoringStrategy.type: Unsupported value: "Spread": supported values: "LeastAllocated", "MostAllocated", "RequestedToCapacityRatio", ' +
+        'profiles[0].pluginConfig[0].args.scoringStrategy.resources[0].weight: Invalid value: 101: resource weight of cpu not in valid range (0, 100], ' +
+        'profiles[1].schedulerName: Required value]\n' +
         'See https://kubernetes.io/docs/reference/scheduling/config/ for the format.\n',
     );
   });

@@ -1,12 +1,22 @@
 // Configuration errors in the wording of apimachinery's field.Error ("<path>: Invalid value: 3: <detail>").
 // upstream: k8s.io/apimachinery/pkg/util/validation/field/errors.go Error, ErrorBody
 
-/** Go's %#v-like rendering of a value inside an error: strings quoted, the rest as JSON. */
+/** Go's %#v-like rendering of a value inside an error: strings quoted, string slices as Go prints them, the rest as JSON. */
 function render(value: unknown): string {
+  if (value instanceof GoStringSlice) return value.toString();
   return value === undefined ? 'null' : JSON.stringify(value);
 }
 
-/** Collects field errors while a configuration is read; `throwIfAny` reports them together. */
+/** Rendered by FieldErrors as Go's %#v of a []string: `[]string{"a", "b"}`, `[]string{}`, `[]string(nil)`. */
+export class GoStringSlice {
+  constructor(readonly values: readonly string[] | null) {}
+
+  toString(): string {
+    return this.values === null ? '[]string(nil)' : `[]string{${this.values.map((v) => JSON.stringify(v)).join(', ')}}`;
+  }
+}
+
+/** Collects field errors while a configuration is read; `aggregate` reports them together. */
 export class FieldErrors {
   readonly list: string[] = [];
 
@@ -61,4 +71,13 @@ export class FieldErrors {
     this.notSupported(path, value, allowed);
     return undefined;
   }
+}
+
+/**
+ * utilerrors.NewAggregate(errs).Error(), as kube-scheduler prints its configuration's errors: one alone as it is,
+ * several as `[a, b]`, each distinct message once.
+ */
+export function aggregate(messages: readonly string[]): string {
+  const distinct = [...new Set(messages)];
+  return distinct.length === 1 ? (distinct[0] ?? '') : `[${distinct.join(', ')}]`;
 }

@@ -12,6 +12,7 @@ import { DEFAULT_RESOURCES, DEFAULT_SCORING_STRATEGY, type ResourceSpec, type Sc
 import { DEFAULT_PREEMPTION_ARGS, type PreemptionArgs } from '../preemption/preemption.js';
 import { qualifiedNameErrors } from '../../schema/validation/names.js';
 import type { FieldErrors } from './field-errors.js';
+import { nodeSelectorErrors, preferredTermsErrors } from './node-selector-errors.js';
 
 /** The arguments kubefit models, per plugin, after defaulting. */
 export interface ProfileArgs {
@@ -173,12 +174,11 @@ function readNodeAffinityArgs(value: Args, path: string, errors: FieldErrors): A
   let required: NodeSelector | undefined;
   if (asRecord(requiredValue)) {
     required = toNodeSelector(requiredValue);
-    required.terms.forEach((term, i) => {
-      if (!term.parsed) errors.invalid(`${path}.addedAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[${i}]`, asArray(asRecord(requiredValue)?.['nodeSelectorTerms'])[i], 'not a valid node selector term');
-    });
+    nodeSelectorErrors(requiredValue, `${path}.addedAffinity.requiredDuringSchedulingIgnoredDuringExecution`, errors);
   }
   const preferredValue = added['preferredDuringSchedulingIgnoredDuringExecution'];
   const preferred = toPreferredNodeTerms(preferredValue);
+  preferredTermsErrors(preferredValue, `${path}.addedAffinity.preferredDuringSchedulingIgnoredDuringExecution`, errors);
   // NewPreferredSchedulingTerms checks no weight range (pod validation does, args validation does not); weight-0
   // terms are skipped, as toPreferredNodeTerms skips them.
   asArray(preferredValue).forEach((entry, i) => errors.integer(asRecord(entry)?.['weight'], `${path}.addedAffinity.preferredDuringSchedulingIgnoredDuringExecution[${i}].weight`));

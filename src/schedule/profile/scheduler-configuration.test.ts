@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { toNodeSelector } from '../../model/labels.js';
 import { UsageError } from '../../model/usage-error.js';
 import { FieldErrors } from './field-errors.js';
 import { DEFAULT_ARGS, readPluginArgs } from './plugin-args.js';
@@ -267,10 +269,10 @@ describe('readSchedulerConfiguration: label names in plugin args (validation_plu
   it('NodeResourcesFit ignoredResources and ignoredResourceGroups are label names', () => {
     const body = 'profiles:\n- pluginConfig:\n  - name: NodeResourcesFit\n    args: {ignoredResources: [example.com/foo, "-bad"], ignoredResourceGroups: [example.com, "a/b/"]}\n';
     expect(errorOf(body)).toBe(
-      '--scheduler-config sched.yaml: ' +
-        `profiles[0].pluginConfig[0].args.ignoredResources[1]: Invalid value: "-bad": ${NAME_PART}; ` +
-        `profiles[0].pluginConfig[0].args.ignoredResourceGroups[1]: Invalid value: "a/b/": resource group name can't contain '/'; ` +
-        "profiles[0].pluginConfig[0].args.ignoredResourceGroups[1]: Invalid value: \"a/b/\": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+      '--scheduler-config sched.yaml: [' +
+        `profiles[0].pluginConfig[0].args.ignoredResources[1]: Invalid value: "-bad": ${NAME_PART}, ` +
+        `profiles[0].pluginConfig[0].args.ignoredResourceGroups[1]: Invalid value: "a/b/": resource group name can't contain '/', ` +
+        "profiles[0].pluginConfig[0].args.ignoredResourceGroups[1]: Invalid value: \"a/b/\": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')]",
     );
   });
 
@@ -281,10 +283,56 @@ describe('readSchedulerConfiguration: label names in plugin args (validation_plu
       '      - {maxSkew: 0, topologyKey: zone, whenUnsatisfiable: ScheduleAnyway}\n' +
       '      - {maxSkew: 1, topologyKey: "Zone!", whenUnsatisfiable: DoNotSchedule}\n';
     expect(errorOf(body)).toBe(
-      '--scheduler-config sched.yaml: ' +
-        'profiles[0].pluginConfig[0].args.defaultConstraints[1].maxSkew: Invalid value: 0: not in valid range (0, inf); ' +
-        'profiles[0].pluginConfig[0].args.defaultConstraints[1]: Duplicate value: "{zone, ScheduleAnyway}"; ' +
-        `profiles[0].pluginConfig[0].args.defaultConstraints[2].topologyKey: Invalid value: "Zone!": ${NAME_PART}`,
+      '--scheduler-config sched.yaml: [' +
+        'profiles[0].pluginConfig[0].args.defaultConstraints[1].maxSkew: Invalid value: 0: not in valid range (0, inf), ' +
+        'profiles[0].pluginConfig[0].args.defaultConstraints[1]: Duplicate value: "{zone, ScheduleAnyway}", ' +
+        `profiles[0].pluginConfig[0].args.defaultConstraints[2].topologyKey: Invalid value: "Zone!": ${NAME_PART}]`,
     );
+  });
+});
+
+describe('readSchedulerConfiguration: addedAffinity parse errors (TestValidateNodeAffinityArgs, nodeaffinity.NewNodeSelector)', () => {
+  const KEY_ERROR = "a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')";
+  const AT = 'profiles[0].pluginConfig[0].args.addedAffinity';
+
+  it('invalid added affinity: the key of a required term, and a preferred matchFields with two values', () => {
+    const body =
+      'profiles:\n- pluginConfig:\n  - name: NodeAffinity\n    args:\n      addedAffinity:\n' +
+      '        requiredDuringSchedulingIgnoredDuringExecution:\n          nodeSelectorTerms: [{matchExpressions: [{key: invalid/label/key, operator: In, values: [label-1-val]}]}]\n' +
+      '        preferredDuringSchedulingIgnoredDuringExecution:\n          - {weight: 1, preference: {matchFields: [{key: metadata.name, operator: In, values: [node-1, node-2]}]}}\n';
+    expect(errorOf(body)).toBe(
+      `--scheduler-config sched.yaml: [${AT}.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key: Invalid value: "invalid/label/key": ${KEY_ERROR}, ` +
+        `${AT}.preferredDuringSchedulingIgnoredDuringExecution[0].matchFields[0].values: Invalid value: []string{"node-1", "node-2"}: must have one element]`,
+    );
+  });
+
+  it.each([
+    ['{key: size, operator: Gt, values: [big]}', `matchExpressions[0].values[0]: Invalid value: "big": for 'Gt', 'Lt' operators, the value must be an integer`],
+    ['{key: size, operator: Lt, values: ["1", "2"]}', `matchExpressions[0].values: Invalid value: []string{"1", "2"}: for 'Gt', 'Lt' operators, exactly one value is required`],
+    ['{key: pool, operator: In}', `matchExpressions[0].values: Invalid value: []string(nil): for 'in', 'notin' operators, values set can't be empty`],
+    ['{key: pool, operator: NotIn, values: []}', `matchExpressions[0].values: Invalid value: []string{}: for 'in', 'notin' operators, values set can't be empty`],
+    ['{key: pool, operator: Exists, values: [a]}', `matchExpressions[0].values: Invalid value: []string{"a"}: values set must be empty for exists and does not exist`],
+    ['{key: pool, operator: Equals, values: [a]}', `matchExpressions[0].operator: Unsupported value: "Equals": supported values: "In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"`],
+    ['{key: pool, operator: In, values: ["bad value"]}', `matchExpressions[0].values[0][pool]: Invalid value: "bad value": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`],
+  ])('a required term with %s', (requirement, error) => {
+    const body = `profiles:\n- pluginConfig:\n  - name: NodeAffinity\n    args: {addedAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchExpressions: [${requirement}]}]}}}\n`;
+    expect(errorOf(body)).toBe(`--scheduler-config sched.yaml: ${AT}.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].${error}`);
+  });
+
+  it('matchFields: only In and NotIn, with one value; preferred terms of weight 0 are not parsed', () => {
+    const body =
+      'profiles:\n- pluginConfig:\n  - name: NodeAffinity\n    args:\n      addedAffinity:\n' +
+      '        requiredDuringSchedulingIgnoredDuringExecution:\n          nodeSelectorTerms: [{matchFields: [{key: metadata.name, operator: Exists}]}, {}]\n' +
+      '        preferredDuringSchedulingIgnoredDuringExecution:\n          - {weight: 0, preference: {matchFields: [{key: metadata.name, operator: Gt, values: [a, b]}]}}\n';
+    expect(errorOf(body)).toBe(`--scheduler-config sched.yaml: ${AT}.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[0].operator: Unsupported value: "Exists": supported values: "In", "NotIn"`);
+  });
+
+  it('a term is rejected exactly when model/labels cannot parse it (the pod-side reading of the same term)', () => {
+    const requirements = ['{key: a, operator: In, values: [x]}', '{key: a, operator: Gt, values: ["7"]}', '{key: a, operator: Gt, values: ["9223372036854775808"]}', '{key: "-a", operator: Exists}', '{key: a, operator: DoesNotExist, values: []}', '{key: a, operator: Lt, values: []}'];
+    for (const requirement of requirements) {
+      const term = parseYaml(`{matchExpressions: [${requirement}]}`);
+      const body = `profiles:\n- pluginConfig:\n  - name: NodeAffinity\n    args: {addedAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchExpressions: [${requirement}]}]}}}\n`;
+      expect(errorOf(body) === 'no error', requirement).toBe(toNodeSelector({ nodeSelectorTerms: [term] }).terms[0]?.parsed);
+    }
   });
 });

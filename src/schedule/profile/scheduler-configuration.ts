@@ -4,7 +4,7 @@
 import { parseAllDocuments } from 'yaml';
 import { asArray, asRecord } from '../../model/object.js';
 import { UsageError } from '../../model/usage-error.js';
-import { FieldErrors } from './field-errors.js';
+import { FieldErrors, aggregate } from './field-errors.js';
 import { DEFAULT_ARGS, readPluginArgs, type ProfileArgs } from './plugin-args.js';
 import {
   EXTENSION_POINTS,
@@ -64,7 +64,7 @@ export function readSchedulerConfiguration(text: string, file: string, minor: nu
     else profiles.set(profile.schedulerName, profile);
   });
   // frameworks are built only from a valid configuration, in profile order, and the first that fails stops the start
-  const failure = errors.list.length > 0 ? errors.list.join('; ') : refusals[0];
+  const failure = errors.list.length > 0 ? aggregate(errors.list) : refusals[0];
   if (failure !== undefined) throw new UsageError(`--scheduler-config ${file}: ${failure}`, HINT);
   return { profiles, warnings: warnings.map((warning) => `--scheduler-config ${file}: ${warning}`) };
 }
