@@ -86,9 +86,20 @@ describe('kubefit fit --scheduler-config', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
       'kubefit: --scheduler-config fixtures/scheduler/profiles-invalid/scheduler-config.yaml: [' +
-        'profiles[0].pluginConfig[0].args.scoringStrategy.type: Unsupported value: "Spread": supported values: "LeastAllocated", "MostAllocated", "RequestedToCapacityRatio", ' +
-        'profiles[0].pluginConfig[0].args.scoringStrategy.resources[0].weight: Invalid value: 101: resource weight of cpu not in valid range (0, 100], ' +
+        'profiles[0].pluginConfig[0].args.hardPodAffinityWeight: Invalid value: 101: not in valid range [0, 100], ' +
+        'profiles[0].pluginConfig[1].args.minCandidateNodesPercentage: Invalid value: 200: not in valid range [0, 100], ' +
         'profiles[1].schedulerName: Required value]\n' +
+        'See https://kubernetes.io/docs/reference/scheduling/config/ for the format.\n',
+    );
+  });
+
+  it('NodeResourcesFit args are refused when the profile is built, as NewFit refuses them', async () => {
+    const run = await runCli([...ARGS, '--scheduler-config', 'fixtures/scheduler/profiles-invalid/plugin-init.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'kubefit: --scheduler-config fixtures/scheduler/profiles-invalid/plugin-init.yaml: initializing profiles: creating profile for scheduler name default-scheduler: initializing plugin "NodeResourcesFit": [' +
+        'scoringStrategy.type: Unsupported value: "Spread": supported values: "LeastAllocated", "MostAllocated", "RequestedToCapacityRatio", ' +
+        'scoringStrategy.resources[0].weight: Invalid value: 101: resource weight of cpu not in valid range (0, 100]]\n' +
         'See https://kubernetes.io/docs/reference/scheduling/config/ for the format.\n',
     );
   });

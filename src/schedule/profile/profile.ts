@@ -13,7 +13,8 @@ import { balancedAllocationOf, nodeResourcesFitScore } from '../scoring/node-res
 import { podTopologySpreadScore } from '../scoring/pod-topology-spread.js';
 import type { ScorePlugin } from '../scoring/score-plugin.js';
 import type { ProfileArgs } from './plugin-args.js';
-import { IN_TREE_PLUGINS, expandPoint, type ExtensionPoint, type Plugins } from './plugin-sets.js';
+import { aggregate } from './field-errors.js';
+import { EXTENSION_POINTS, IN_TREE_PLUGINS, expandPoint, type ExtensionPoint, type Plugins } from './plugin-sets.js';
 
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
 
@@ -71,11 +72,25 @@ function implementsPoint(point: ExtensionPoint): (name: string) => boolean {
   return (name) => IN_TREE_PLUGINS.get(name)?.includes(point) ?? false;
 }
 
+/** Errors a plugin's factory returns for its args when the framework is built, by plugin (field errors, args-relative). */
+export type PluginInitErrors = ReadonlyMap<string, readonly string[]>;
+
 /**
- * What frameworkImpl's NewFramework refuses in a profile's merged plugins (the first error only, as upstream returns it):
- * a profile sorts its queue with exactly one plugin and binds with at least one.
+ * What frameworkImpl's NewFramework refuses in a profile's merged plugins, as kube-scheduler reports it (scheduler.New
+ * and profile.NewMap wrap it; the first error only): an enabled plugin whose factory rejects its args, then a profile
+ * that does not sort its queue with exactly one plugin or binds with none.
  */
-export function frameworkError(schedulerName: string, plugins: Plugins): string | undefined {
+export function frameworkError(schedulerName: string, plugins: Plugins, pluginInit: PluginInitErrors): string | undefined {
+  const refusal = refusalOf(schedulerName, plugins, pluginInit);
+  return refusal === undefined ? undefined : `initializing profiles: creating profile for scheduler name ${schedulerName}: ${refusal}`;
+}
+
+function refusalOf(schedulerName: string, plugins: Plugins, pluginInit: PluginInitErrors): string | undefined {
+  for (const [name, errors] of pluginInit) {
+    if (EXTENSION_POINTS.some((point) => expandPoint(plugins, point, implementsPoint(point)).some((plugin) => plugin.name === name))) {
+      return `initializing plugin "${name}": ${aggregate(errors)}`;
+    }
+  }
   const queueSorts = expandPoint(plugins, 'queueSort', implementsPoint('queueSort')).length;
   if (queueSorts !== 1) return `only one queue sort plugin required for profile with scheduler name "${schedulerName}", but got ${queueSorts}`;
   if (expandPoint(plugins, 'bind', implementsPoint('bind')).length === 0) return `at least one bind plugin is needed for profile with scheduler name "${schedulerName}"`;

@@ -117,10 +117,10 @@ describe('readSchedulerConfiguration: merging and multiPoint expansion (mergePlu
 
   it('a profile without exactly one queue sort plugin or without a bind plugin is refused, as NewFramework does', () => {
     expect(errorOf("profiles: [{schedulerName: nothing, plugins: {multiPoint: {disabled: [{name: '*'}]}}}]")).toBe(
-      '--scheduler-config sched.yaml: only one queue sort plugin required for profile with scheduler name "nothing", but got 0',
+      '--scheduler-config sched.yaml: initializing profiles: creating profile for scheduler name nothing: only one queue sort plugin required for profile with scheduler name "nothing", but got 0',
     );
     expect(errorOf('profiles: [{plugins: {bind: {disabled: [{name: DefaultBinder}]}}}]')).toBe(
-      '--scheduler-config sched.yaml: at least one bind plugin is needed for profile with scheduler name "default-scheduler"',
+      '--scheduler-config sched.yaml: initializing profiles: creating profile for scheduler name default-scheduler: at least one bind plugin is needed for profile with scheduler name "default-scheduler"',
     );
   });
 
@@ -132,10 +132,15 @@ describe('readSchedulerConfiguration: merging and multiPoint expansion (mergePlu
 });
 
 // Validation messages: upstream apis/config/validation/validation_pluginargs.go (the paths its tests assert, e.g.
-// TestMostAllocatedScoringStrategy's "scoringStrategy.resources[0].weight"), under profiles[i].pluginConfig[j].args.
+// TestMostAllocatedScoringStrategy's "scoringStrategy.resources[0].weight"), under profiles[i].pluginConfig[j].args;
+// NodeResourcesFit's are NewFit's, relative to the args, when the framework is built (validatePluginConfig's map
+// names it "NodeResourcesFitArgs").
 describe('readSchedulerConfiguration: plugin args validation', () => {
   const args = (name: string, value: string) => `profiles: [{pluginConfig: [{name: ${name}, args: ${value}}]}]`;
-  const prefix = '--scheduler-config sched.yaml: profiles[0].pluginConfig[0].args.';
+  const prefix = (body: string) =>
+    body.includes('name: NodeResourcesFit,')
+      ? '--scheduler-config sched.yaml: initializing profiles: creating profile for scheduler name default-scheduler: initializing plugin "NodeResourcesFit": '
+      : '--scheduler-config sched.yaml: profiles[0].pluginConfig[0].args.';
   it.each([
     [
       'resource with negative weight (TestMostAllocatedScoringStrategy)',
@@ -173,7 +178,7 @@ describe('readSchedulerConfiguration: plugin args validation', () => {
       'scoringStrategy.type: Unsupported value: "": supported values: "LeastAllocated", "MostAllocated", "RequestedToCapacityRatio"',
     ],
   ])('%s', (_name, body, message) => {
-    expect(errorOf(body)).toBe(`${prefix}${message}`);
+    expect(errorOf(body)).toBe(`${prefix(body)}${message}`);
   });
 
   // TestValidateNodeAffinityArgs "valid added affinity" plus the weights ValidateNodeAffinityArgs leaves alone:
@@ -266,13 +271,13 @@ profiles:
 describe('readSchedulerConfiguration: label names in plugin args (validation_pluginargs.go ValidateLabelName)', () => {
   const NAME_PART = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
 
-  it('NodeResourcesFit ignoredResources and ignoredResourceGroups are label names', () => {
+  it('NodeResourcesFit ignoredResources and ignoredResourceGroups are label names (checked by NewFit)', () => {
     const body = 'profiles:\n- pluginConfig:\n  - name: NodeResourcesFit\n    args: {ignoredResources: [example.com/foo, "-bad"], ignoredResourceGroups: [example.com, "a/b/"]}\n';
     expect(errorOf(body)).toBe(
-      '--scheduler-config sched.yaml: [' +
-        `profiles[0].pluginConfig[0].args.ignoredResources[1]: Invalid value: "-bad": ${NAME_PART}, ` +
-        `profiles[0].pluginConfig[0].args.ignoredResourceGroups[1]: Invalid value: "a/b/": resource group name can't contain '/', ` +
-        "profiles[0].pluginConfig[0].args.ignoredResourceGroups[1]: Invalid value: \"a/b/\": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')]",
+      '--scheduler-config sched.yaml: initializing profiles: creating profile for scheduler name default-scheduler: initializing plugin "NodeResourcesFit": [' +
+        `ignoredResources[1]: Invalid value: "-bad": ${NAME_PART}, ` +
+        `ignoredResourceGroups[1]: Invalid value: "a/b/": resource group name can't contain '/', ` +
+        "ignoredResourceGroups[1]: Invalid value: \"a/b/\": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')]",
     );
   });
 
@@ -334,5 +339,21 @@ describe('readSchedulerConfiguration: addedAffinity parse errors (TestValidateNo
       const body = `profiles:\n- pluginConfig:\n  - name: NodeAffinity\n    args: {addedAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchExpressions: [${requirement}]}]}}}\n`;
       expect(errorOf(body) === 'no error', requirement).toBe(toNodeSelector({ nodeSelectorTerms: [term] }).terms[0]?.parsed);
     }
+  });
+});
+
+describe('readSchedulerConfiguration: NodeResourcesFit args are the plugin\'s to reject (validatePluginConfig maps "NodeResourcesFitArgs")', () => {
+  const FIT = "pluginConfig: [{name: NodeResourcesFit, args: {scoringStrategy: {type: Spread}}}]";
+
+  it('only when the configuration validates, and after the profiles before it built', () => {
+    expect(errorOf(`profiles: [{schedulerName: a, ${FIT}}, {schedulerName: ''}]`)).toBe('--scheduler-config sched.yaml: profiles[1].schedulerName: Required value');
+    expect(errorOf(`profiles: [{schedulerName: a, plugins: {bind: {disabled: [{name: DefaultBinder}]}}}, {schedulerName: b, ${FIT}}]`)).toMatch(/^--scheduler-config sched.yaml: initializing profiles: creating profile for scheduler name a: at least one bind plugin/);
+  });
+
+  it('before the queue-sort and bind checks of the same profile, and not at all when the profile does not enable it', () => {
+    expect(errorOf(`profiles: [{schedulerName: a, plugins: {bind: {disabled: [{name: DefaultBinder}]}}, ${FIT}}]`)).toBe(
+      '--scheduler-config sched.yaml: initializing profiles: creating profile for scheduler name a: initializing plugin "NodeResourcesFit": scoringStrategy.type: Unsupported value: "Spread": supported values: "LeastAllocated", "MostAllocated", "RequestedToCapacityRatio"',
+    );
+    expect(errorOf(`profiles: [{schedulerName: a, plugins: {multiPoint: {disabled: [{name: NodeResourcesFit}]}}, ${FIT}}]`)).toBe('no error');
   });
 });

@@ -21,7 +21,7 @@ import {
   type Plugins,
 } from './plugin-sets.js';
 import { strictDecodingError } from './strict-decoding.js';
-import { DEFAULT_SCHEDULER_NAME, buildProfile, frameworkError, type SchedulerProfile, type SchedulerProfiles } from './profile.js';
+import { DEFAULT_SCHEDULER_NAME, buildProfile, frameworkError, type PluginInitErrors, type SchedulerProfile, type SchedulerProfiles } from './profile.js';
 
 export const API_VERSION = 'kubescheduler.config.k8s.io/v1';
 const KIND = 'KubeSchedulerConfiguration';
@@ -95,10 +95,17 @@ function readProfile(record: Readonly<Record<string, unknown>>, at: { path: stri
   const schedulerName = named == null && at.single ? DEFAULT_SCHEDULER_NAME : problems.errors.string(named, `${path}.schedulerName`);
   samplingWarning(record, `${path}.percentageOfNodesToScore`, problems);
   const plugins = readPlugins(asRecord(record['plugins']), `${path}.plugins`, problems);
-  const args = readPluginConfig(record['pluginConfig'], `${path}.pluginConfig`, problems);
+  const { args, pluginInit } = readPluginConfig(record['pluginConfig'], `${path}.pluginConfig`, problems);
   const merged = mergePlugins(defaultPlugins(at.minor), plugins);
-  return { profile: buildProfile(schedulerName, merged, args), refused: frameworkError(schedulerName, merged) };
+  return { profile: buildProfile(schedulerName, merged, args), refused: frameworkError(schedulerName, merged, pluginInit) };
 }
+
+/**
+ * Plugins whose args validatePluginConfig leaves to the plugin itself: its map names NodeResourcesFit's validation
+ * "NodeResourcesFitArgs", a plugin no profile has, so NewFit's own ValidateNodeResourcesFitArgs(nil, ...) reports
+ * them when the framework is built, with paths relative to the args.
+ */
+const VALIDATED_AT_INIT = new Set(['NodeResourcesFit']);
 
 function readPlugins(record: Readonly<Record<string, unknown>> | undefined, path: string, problems: Problems): Plugins | undefined {
   if (!record) return undefined;
@@ -135,8 +142,9 @@ function readPluginSet(record: Readonly<Record<string, unknown>>, path: string, 
   return { enabled, disabled };
 }
 
-function readPluginConfig(value: unknown, path: string, { errors, warnings, invalid }: Problems): ProfileArgs {
+function readPluginConfig(value: unknown, path: string, { errors, warnings, invalid }: Problems): { readonly args: ProfileArgs; readonly pluginInit: PluginInitErrors } {
   let args = DEFAULT_ARGS;
+  const pluginInit = new Map<string, readonly string[]>();
   const seen = new Set<string>();
   asArray(value).forEach((entry, i) => {
     const config = asRecord(entry);
@@ -145,7 +153,13 @@ function readPluginConfig(value: unknown, path: string, { errors, warnings, inva
     seen.add(name);
     if (invalid.has(name)) errors.invalid(`${path}[${i}]`, name, INVALID_PLUGIN);
     else if (!IN_TREE_PLUGINS.has(name)) warnings.push(`${path}[${i}]: args of plugin "${name}", which kubefit does not model, are ignored`);
-    args = readPluginArgs(name, asRecord(config?.['args']) ?? {}, { path: `${path}[${i}].args`, errors }, args);
+    const argsPath = `${path}[${i}].args`;
+    if (!VALIDATED_AT_INIT.has(name)) args = readPluginArgs(name, asRecord(config?.['args']) ?? {}, { path: argsPath, errors }, args);
+    else {
+      const own = new FieldErrors();
+      args = readPluginArgs(name, asRecord(config?.['args']) ?? {}, { path: argsPath, errors: own }, args);
+      if (own.list.length > 0) pluginInit.set(name, own.list.map((message) => message.slice(argsPath.length + 1)));
+    }
   });
-  return args;
+  return { args, pluginInit };
 }
