@@ -127,8 +127,8 @@ describe('kubefit fit --scheduler-config', () => {
     const run = await runCli([...ARGS, '--scheduler-config', 'fixtures/scheduler/profiles-invalid/out-of-tree.yaml', '-q']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(
-      'kubefit: warning: --scheduler-config fixtures/scheduler/profiles-invalid/out-of-tree.yaml: percentageOfNodesToScore: kubefit scores every feasible node; sampling 30% of them is not modelled\n' +
-        'kubefit: warning: --scheduler-config fixtures/scheduler/profiles-invalid/out-of-tree.yaml: profiles[0].plugins.multiPoint.enabled[0]: plugin "Coscheduling" is not a kube-scheduler plugin kubefit knows (out-of-tree?), so it is not modelled; the rest of the profile runs\n',
+      'kubefit: warning: --scheduler-config fixtures/scheduler/profiles-invalid/out-of-tree.yaml: profiles[0].plugins.multiPoint.enabled[0]: plugin "Coscheduling" is not a kube-scheduler plugin kubefit knows (out-of-tree?), so it is not modelled; the rest of the profile runs\n' +
+        'kubefit: warning: --scheduler-config fixtures/scheduler/profiles-invalid/out-of-tree.yaml: percentageOfNodesToScore: kubefit scores every feasible node; sampling 30% of them is not modelled\n',
     );
   });
 

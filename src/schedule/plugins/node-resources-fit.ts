@@ -42,7 +42,7 @@ export interface IgnoredResources {
 export const NO_IGNORED_RESOURCES: IgnoredResources = { names: new Set(), groups: new Set() };
 
 /** v1helper.IsExtendedResourceName: domain-prefixed, outside kubernetes.io, not a quota "requests." name. */
-function isExtendedResourceName(name: string): boolean {
+export function isExtendedResourceName(name: string): boolean {
   return name.includes('/') && !name.includes('kubernetes.io/') && !name.startsWith('requests.');
 }
 

@@ -357,3 +357,45 @@ describe('readSchedulerConfiguration: NodeResourcesFit args are the plugin\'s to
     expect(errorOf(`profiles: [{schedulerName: a, plugins: {multiPoint: {disabled: [{name: NodeResourcesFit}]}}, ${FIT}}]`)).toBe('no error');
   });
 });
+
+describe('readSchedulerConfiguration: the rest of ValidateKubeSchedulerConfiguration (TestValidateKubeSchedulerConfiguration)', () => {
+  it.each([
+    ['bad-parallelism-invalid-value', 'parallelism: 0', 'parallelism: Invalid value: 0: should be an integer value greater than zero'],
+    ['a lock other than leases while electing a leader', 'leaderElection: {resourceLock: endpoints}', 'leaderElection.resourceLock: Invalid value: "endpoints": resourceLock value must be "leases"'],
+    ['bad-percentage-of-nodes-to-score', 'percentageOfNodesToScore: 101', 'percentageOfNodesToScore: Invalid value: 101: not in valid range [0-100]'],
+    ['a non-positive initial back-off', 'podInitialBackoffSeconds: 0', 'podInitialBackoffSeconds: Invalid value: 0: must be greater than 0'],
+    ['a max back-off below the initial one', 'podInitialBackoffSeconds: 5\npodMaxBackoffSeconds: 4', 'podMaxBackoffSeconds: Invalid value: 4: must be greater than or equal to PodInitialBackoffSeconds'],
+    ['extender-negative-weight', 'extenders: [{urlPrefix: http://e, prioritizeVerb: prioritize, weight: -1}]', 'extenders[0].weight: Invalid value: -1: must have a positive weight applied to it'],
+    [
+      'extender-duplicate-managed-resources',
+      'extenders: [{urlPrefix: http://e, managedResources: [{name: foo.com/bar}]}, {urlPrefix: http://f, managedResources: [{name: foo.com/bar}]}]',
+      'extenders[1].managedResources[0].name: Invalid value: "foo.com/bar": duplicate extender managed resource name',
+    ],
+    ['invalid extended resource name', 'extenders: [{urlPrefix: http://e, managedResources: [{name: kubernetes.io/foo}]}]', 'extenders[0].managedResources[0].name: Invalid value: "kubernetes.io/foo": is an invalid extended resource name'],
+    ['extender-duplicate-bind', 'extenders: [{urlPrefix: http://e, bindVerb: foo}, {urlPrefix: http://f, bindVerb: bar}]', 'extenders: Invalid value: "found 2 extenders implementing bind": only one extender can implement bind'],
+  ])('%s', (_name, body, message) => {
+    expect(errorOf(body)).toBe(`--scheduler-config sched.yaml: ${message}`);
+  });
+
+  it('a lock other than leases is fine without leader election; an extender is a warning', () => {
+    expect(errorOf('leaderElection: {leaderElect: false, resourceLock: endpoints}')).toBe('no error');
+    const { warnings } = readSchedulerConfiguration(`${HEAD}extenders: [{urlPrefix: http://e, filterVerb: filter}]`, 'sched.yaml', 36);
+    expect(warnings).toEqual(['--scheduler-config sched.yaml: extenders: kubefit does not call scheduler extenders, so what the extender filters and scores is not modelled']);
+  });
+
+  it('reports in upstream order: leader election, parallelism, each profile (its name first), sampling, back-offs, extenders', () => {
+    const body =
+      'parallelism: -1\npercentageOfNodesToScore: 200\npodInitialBackoffSeconds: -1\nleaderElection: {resourceLock: configmaps}\n' +
+      'extenders: [{urlPrefix: http://e, prioritizeVerb: p}]\n' +
+      'profiles:\n- schedulerName: a\n- pluginConfig: [{name: InterPodAffinity, args: {hardPodAffinityWeight: -1}}]\n';
+    expect(errorOf(body)).toBe(
+      '--scheduler-config sched.yaml: [leaderElection.resourceLock: Invalid value: "configmaps": resourceLock value must be "leases", ' +
+        'parallelism: Invalid value: -1: should be an integer value greater than zero, ' +
+        'profiles[1].schedulerName: Required value, ' +
+        'profiles[1].pluginConfig[0].args.hardPodAffinityWeight: Invalid value: -1: not in valid range [0, 100], ' +
+        'percentageOfNodesToScore: Invalid value: 200: not in valid range [0-100], ' +
+        'podInitialBackoffSeconds: Invalid value: -1: must be greater than 0, ' +
+        'extenders[0].weight: Invalid value: 0: must have a positive weight applied to it]',
+    );
+  });
+});

@@ -20,6 +20,8 @@ import {
   type PluginSet,
   type Plugins,
 } from './plugin-sets.js';
+import { qualifiedNameErrors } from '../../schema/validation/names.js';
+import { isExtendedResourceName } from '../plugins/node-resources-fit.js';
 import { strictDecodingError } from './strict-decoding.js';
 import { DEFAULT_SCHEDULER_NAME, buildProfile, frameworkError, type PluginInitErrors, type SchedulerProfile, type SchedulerProfiles } from './profile.js';
 
@@ -51,7 +53,10 @@ export function readSchedulerConfiguration(text: string, file: string, minor: nu
   const errors = new FieldErrors();
   const warnings: string[] = [];
   const problems = { errors, warnings, invalid: invalidPlugins(minor) };
-  samplingWarning(root, 'percentageOfNodesToScore', problems);
+  // in ValidateKubeSchedulerConfiguration's order: leader election, parallelism, profiles, sampling, back-offs, extenders
+  leaderElectionErrors(asRecord(root['leaderElection']) ?? {}, errors);
+  const parallelism = errors.integer(root['parallelism'], 'parallelism');
+  if (parallelism !== undefined && parallelism <= 0) errors.invalid('parallelism', parallelism, 'should be an integer value greater than zero');
   const entries = asArray(root['profiles']);
   const listed = entries.length > 0 ? entries : [{}];
   const profiles = new Map<string, SchedulerProfile>();
@@ -59,10 +64,13 @@ export function readSchedulerConfiguration(text: string, file: string, minor: nu
   listed.forEach((entry, i) => {
     const { profile, refused } = readProfile(asRecord(entry) ?? {}, { path: `profiles[${i}]`, single: listed.length === 1, minor }, problems);
     if (refused !== undefined) refusals.push(refused);
-    if (profile.schedulerName === '') errors.required(`profiles[${i}].schedulerName`);
-    else if (profiles.has(profile.schedulerName)) errors.duplicate(`profiles[${i}].schedulerName`, profile.schedulerName);
+    if (profile.schedulerName === '') return;
+    if (profiles.has(profile.schedulerName)) errors.duplicate(`profiles[${i}].schedulerName`, profile.schedulerName);
     else profiles.set(profile.schedulerName, profile);
   });
+  samplingWarning(root, 'percentageOfNodesToScore', problems);
+  backOffErrors(root, errors);
+  extenderErrors(asArray(root['extenders']), problems);
   // frameworks are built only from a valid configuration, in profile order, and the first that fails stops the start
   const failure = errors.list.length > 0 ? aggregate(errors.list) : refusals[0];
   if (failure !== undefined) throw new UsageError(`--scheduler-config ${file}: ${failure}`, HINT);
@@ -88,11 +96,50 @@ function samplingWarning(record: Readonly<Record<string, unknown>>, path: string
   else if (percentage !== 0 && percentage !== 100) warnings.push(`${path}: kubefit scores every feasible node; sampling ${percentage}% of them is not modelled`);
 }
 
+/** What ValidateKubeSchedulerConfiguration checks of leader election beyond component-base: the lock kind. */
+function leaderElectionErrors(record: Readonly<Record<string, unknown>>, errors: FieldErrors): void {
+  // SetDefaults: leaderElect true (RecommendedDefaultLeaderElectionConfiguration), resourceLock "leases"
+  const lock = typeof record['resourceLock'] === 'string' && record['resourceLock'] !== '' ? record['resourceLock'] : 'leases';
+  if (record['leaderElect'] !== false && lock !== 'leases') errors.invalid('leaderElection.resourceLock', lock, 'resourceLock value must be "leases"');
+}
+
+/** podInitialBackoffSeconds (default 1) and podMaxBackoffSeconds (default 10). */
+function backOffErrors(root: Readonly<Record<string, unknown>>, errors: FieldErrors): void {
+  const initial = errors.integer(root['podInitialBackoffSeconds'], 'podInitialBackoffSeconds') ?? 1;
+  const max = errors.integer(root['podMaxBackoffSeconds'], 'podMaxBackoffSeconds') ?? 10;
+  if (initial <= 0) errors.invalid('podInitialBackoffSeconds', initial, 'must be greater than 0');
+  if (max < initial) errors.invalid('podMaxBackoffSeconds', max, 'must be greater than or equal to PodInitialBackoffSeconds');
+}
+
+/** validateExtenders; kubefit cannot call an extender, so a configuration with any gets a warning. */
+function extenderErrors(extenders: readonly unknown[], { errors, warnings }: Problems): void {
+  let binders = 0;
+  const managed = new Set<string>();
+  extenders.forEach((entry, i) => {
+    const extender = asRecord(entry) ?? {};
+    const weight = errors.integer(extender['weight'], `extenders[${i}].weight`) ?? 0;
+    if (errors.string(extender['prioritizeVerb'], `extenders[${i}].prioritizeVerb`) !== '' && weight <= 0) errors.invalid(`extenders[${i}].weight`, weight, 'must have a positive weight applied to it');
+    if (errors.string(extender['bindVerb'], `extenders[${i}].bindVerb`) !== '') binders++;
+    asArray(extender['managedResources']).forEach((resource, j) => {
+      const path = `extenders[${i}].managedResources[${j}].name`;
+      const name = errors.string(asRecord(resource)?.['name'], path);
+      const nameErrors = qualifiedNameErrors(name);
+      for (const message of nameErrors) errors.invalid(path, name, message);
+      if (nameErrors.length === 0 && !isExtendedResourceName(name)) errors.invalid(path, name, 'is an invalid extended resource name');
+      if (managed.has(name)) errors.invalid(path, name, 'duplicate extender managed resource name');
+      managed.add(name);
+    });
+  });
+  if (binders > 1) errors.invalid('extenders', `found ${binders} extenders implementing bind`, 'only one extender can implement bind');
+  if (extenders.length > 0) warnings.push(`extenders: kubefit does not call scheduler extenders, so what the ${extenders.length === 1 ? 'extender filters and scores is' : `${extenders.length} extenders filter and score is`} not modelled`);
+}
+
 function readProfile(record: Readonly<Record<string, unknown>>, at: { path: string; single: boolean; minor: number }, problems: Problems): { readonly profile: SchedulerProfile; readonly refused: string | undefined } {
   const { path } = at;
   const named = record['schedulerName'];
   // SetDefaults_KubeSchedulerConfiguration: a single profile's nil (absent or null) schedulerName is default-scheduler.
   const schedulerName = named == null && at.single ? DEFAULT_SCHEDULER_NAME : problems.errors.string(named, `${path}.schedulerName`);
+  if (schedulerName === '') problems.errors.required(`${path}.schedulerName`);
   samplingWarning(record, `${path}.percentageOfNodesToScore`, problems);
   const plugins = readPlugins(asRecord(record['plugins']), `${path}.plugins`, problems);
   const { args, pluginInit } = readPluginConfig(record['pluginConfig'], `${path}.pluginConfig`, problems);
