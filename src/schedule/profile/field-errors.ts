@@ -1,19 +1,20 @@
 // Configuration errors in the wording of apimachinery's field.Error ("<path>: Invalid value: 3: <detail>").
 // upstream: k8s.io/apimachinery/pkg/util/validation/field/errors.go Error, ErrorBody
 
-/** Go's %#v-like rendering of a value inside an error: strings quoted, string slices as Go prints them, the rest as JSON. */
+/** Go's %#v-like rendering of a value inside an error: strings quoted, Go values as Go prints them, the rest as JSON. */
 function render(value: unknown): string {
-  if (value instanceof GoStringSlice) return value.toString();
+  if (value instanceof GoValue) return value.text;
   return value === undefined ? 'null' : JSON.stringify(value);
 }
 
-/** Rendered by FieldErrors as Go's %#v of a []string: `[]string{"a", "b"}`, `[]string{}`, `[]string(nil)`. */
-export class GoStringSlice {
-  constructor(readonly values: readonly string[] | null) {}
+/** A bad value already in Go's %#v form (a slice or a struct of upstream's types), printed as it is. */
+export class GoValue {
+  constructor(readonly text: string) {}
+}
 
-  toString(): string {
-    return this.values === null ? '[]string(nil)' : `[]string{${this.values.map((v) => JSON.stringify(v)).join(', ')}}`;
-  }
+/** Go's %#v of a []string: `[]string{"a", "b"}`, `[]string{}`, `[]string(nil)` (null). */
+export function goStringSlice(values: readonly string[] | null): GoValue {
+  return new GoValue(values === null ? '[]string(nil)' : `[]string{${values.map((v) => JSON.stringify(v)).join(', ')}}`);
 }
 
 /** Collects field errors while a configuration is read; `aggregate` reports them together. */

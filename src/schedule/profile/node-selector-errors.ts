@@ -7,7 +7,7 @@
 import { parseInt64 } from '../../model/labels.js';
 import { asArray, asRecord } from '../../model/object.js';
 import { labelValueErrors, qualifiedNameErrors } from '../../schema/validation/names.js';
-import { GoStringSlice, type FieldErrors } from './field-errors.js';
+import { goStringSlice, type FieldErrors, type GoValue } from './field-errors.js';
 
 const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'];
 const FIELD_SELECTOR_OPERATORS = ['In', 'NotIn'];
@@ -63,6 +63,6 @@ function requirementErrors(requirement: Readonly<Record<string, unknown>>, path:
 }
 
 /** A []string field as Go holds it: nil when absent, so that it prints as upstream prints it. */
-function goStrings(value: unknown): GoStringSlice {
-  return new GoStringSlice(value === undefined || value === null ? null : asArray(value).map(String));
+function goStrings(value: unknown): GoValue {
+  return goStringSlice(value === undefined || value === null ? null : asArray(value).map(String));
 }

@@ -11,7 +11,7 @@ import { DEFAULT_INTER_POD_AFFINITY_ARGS, type InterPodAffinityArgs } from '../s
 import { DEFAULT_RESOURCES, DEFAULT_SCORING_STRATEGY, type ResourceSpec, type ScoringStrategy, type UtilizationShapePoint } from '../scoring/node-resources.js';
 import { DEFAULT_PREEMPTION_ARGS, type PreemptionArgs } from '../preemption/preemption.js';
 import { qualifiedNameErrors } from '../../schema/validation/names.js';
-import type { FieldErrors } from './field-errors.js';
+import { GoValue, type FieldErrors } from './field-errors.js';
 import { nodeSelectorErrors, preferredTermsErrors } from './node-selector-errors.js';
 
 /** The arguments kubefit models, per plugin, after defaulting. */
@@ -48,6 +48,10 @@ const ARG_READERS: Readonly<Record<string, (value: Args, path: string, errors: F
   InterPodAffinity: (value, path, errors) => ({ interPodAffinity: readInterPodAffinityArgs(value, path, errors) }),
   NodeAffinity: (value, path, errors) => ({ nodeAffinity: readNodeAffinityArgs(value, path, errors) }),
   DefaultPreemption: (value, path, errors) => ({ defaultPreemption: readDefaultPreemptionArgs(value, path, errors) }),
+  VolumeBinding: (value, path, errors) => {
+    validateVolumeBindingArgs(value, path, errors);
+    return {};
+  },
 };
 
 /** metav1validation.ValidateLabelName: one Invalid error per IsQualifiedName message. */
@@ -196,4 +200,19 @@ function readDefaultPreemptionArgs(value: Args, path: string, errors: FieldError
     errors.invalid(`${path}.minCandidateNodesAbsolute`, absolute, 'cannot be zero at the same time as minCandidateNodesPercentage');
   }
   return { minCandidateNodesPercentage: percentage, minCandidateNodesAbsolute: absolute };
+}
+
+/**
+ * ValidateVolumeBindingArgs; kubefit models neither the bind timeout nor capacity scoring. StorageCapacityScoring is
+ * alpha (off) through 1.36, so any `shape` is refused, printed as Go prints the internal slice.
+ */
+function validateVolumeBindingArgs(value: Args, path: string, errors: FieldErrors): void {
+  const timeout = errors.integer(value['bindTimeoutSeconds'], `${path}.bindTimeoutSeconds`);
+  if (timeout !== undefined && timeout < 0) errors.invalid(`${path}.bindTimeoutSeconds`, timeout, 'invalid BindTimeoutSeconds, should not be a negative value');
+  if (value['shape'] === undefined || value['shape'] === null) return;
+  const points = asArray(value['shape']).map((entry) => {
+    const point = asRecord(entry);
+    return `config.UtilizationShapePoint{Utilization:${Number(point?.['utilization'] ?? 0)}, Score:${Number(point?.['score'] ?? 0)}}`;
+  });
+  errors.invalid(`${path}.shape`, new GoValue(`[]config.UtilizationShapePoint{${points.join(', ')}}`), 'unexpected field `shape`, remove it or turn on the feature gate StorageCapacityScoring');
 }

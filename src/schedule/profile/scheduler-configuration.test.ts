@@ -399,3 +399,19 @@ describe('readSchedulerConfiguration: the rest of ValidateKubeSchedulerConfigura
     );
   });
 });
+
+describe('readSchedulerConfiguration: VolumeBinding args (TestValidateVolumeBindingArgs, StorageCapacityScoring off through 1.36)', () => {
+  const args = (value: string) => `profiles: [{pluginConfig: [{name: VolumeBinding, args: ${value}}]}]`;
+  it.each([
+    ['zero is a valid config', '{bindTimeoutSeconds: 0}', 'no error'],
+    ['positive value is valid config', '{bindTimeoutSeconds: 10}', 'no error'],
+    ['negative value is invalid config', '{bindTimeoutSeconds: -10}', '--scheduler-config sched.yaml: profiles[0].pluginConfig[0].args.bindTimeoutSeconds: Invalid value: -10: invalid BindTimeoutSeconds, should not be a negative value'],
+    [
+      'error if the shape is not nil when the feature is off',
+      '{bindTimeoutSeconds: 10, shape: [{utilization: 1, score: 1}, {utilization: 3, score: 3}]}',
+      '--scheduler-config sched.yaml: profiles[0].pluginConfig[0].args.shape: Invalid value: []config.UtilizationShapePoint{config.UtilizationShapePoint{Utilization:1, Score:1}, config.UtilizationShapePoint{Utilization:3, Score:3}}: unexpected field `shape`, remove it or turn on the feature gate StorageCapacityScoring',
+    ],
+  ])('%s', (_name, value, expected) => {
+    expect(errorOf(args(value))).toBe(expected);
+  });
+});
