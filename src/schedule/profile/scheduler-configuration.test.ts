@@ -415,3 +415,26 @@ describe('readSchedulerConfiguration: VolumeBinding args (TestValidateVolumeBind
     expect(errorOf(args(value))).toBe(expected);
   });
 });
+
+describe('readSchedulerConfiguration: one queue sort for all profiles (validateCommonQueueSort)', () => {
+  const sort = (name: string) => `{queueSort: {enabled: [{name: ${name}}], disabled: [{name: '*'}]}}`;
+
+  it('different-queue-sort', () => {
+    expect(errorOf(`profiles: [{schedulerName: me, plugins: ${sort('CustomSort')}}, {schedulerName: other, plugins: ${sort('AnotherSort')}}]`)).toBe(
+      '--scheduler-config sched.yaml: profiles[1].plugins.queueSort: Invalid value: config.PluginSet{Enabled:[]config.Plugin{config.Plugin{Name:"AnotherSort", Weight:0}}, Disabled:[]config.Plugin{config.Plugin{Name:"*", Weight:0}}}: must be the same for all profiles',
+    );
+  });
+
+  it('one-empty-queue-sort', () => {
+    expect(errorOf(`profiles: [{schedulerName: me}, {schedulerName: other, plugins: ${sort('CustomSort')}}]`)).toBe(
+      '--scheduler-config sched.yaml: profiles[1].plugins.queueSort: Invalid value: config.PluginSet{Enabled:[]config.Plugin{config.Plugin{Name:"CustomSort", Weight:0}}, Disabled:[]config.Plugin{config.Plugin{Name:"*", Weight:0}}}: must be the same for all profiles',
+    );
+  });
+
+  it('the same queue sort in every profile is fine; two in the first profile are not', () => {
+    expect(errorOf(`profiles: [{schedulerName: me, plugins: ${sort('PrioritySort')}}, {schedulerName: other, plugins: ${sort('PrioritySort')}}]`)).toBe('no error');
+    expect(errorOf('profiles: [{schedulerName: me, plugins: {queueSort: {enabled: [{name: A}, {name: B}]}}}]')).toMatch(
+      /^--scheduler-config sched.yaml: profiles\[0\].plugins.queueSort.Enabled: Invalid value: 2: only one queue sort plugin can be enabled$/,
+    );
+  });
+});

@@ -4,7 +4,7 @@
 import { parseAllDocuments } from 'yaml';
 import { asArray, asRecord } from '../../model/object.js';
 import { UsageError } from '../../model/usage-error.js';
-import { FieldErrors, aggregate } from './field-errors.js';
+import { FieldErrors, GoValue, aggregate } from './field-errors.js';
 import { DEFAULT_ARGS, readPluginArgs, type ProfileArgs } from './plugin-args.js';
 import {
   EXTENSION_POINTS,
@@ -61,13 +61,16 @@ export function readSchedulerConfiguration(text: string, file: string, minor: nu
   const listed = entries.length > 0 ? entries : [{}];
   const profiles = new Map<string, SchedulerProfile>();
   const refusals: string[] = [];
+  const queueSorts: (PluginSet | undefined)[] = [];
   listed.forEach((entry, i) => {
-    const { profile, refused } = readProfile(asRecord(entry) ?? {}, { path: `profiles[${i}]`, single: listed.length === 1, minor }, problems);
+    const { profile, refused, queueSort } = readProfile(asRecord(entry) ?? {}, { path: `profiles[${i}]`, single: listed.length === 1, minor }, problems);
     if (refused !== undefined) refusals.push(refused);
+    queueSorts.push(queueSort);
     if (profile.schedulerName === '') return;
     if (profiles.has(profile.schedulerName)) errors.duplicate(`profiles[${i}].schedulerName`, profile.schedulerName);
     else profiles.set(profile.schedulerName, profile);
   });
+  commonQueueSortErrors(queueSorts, errors);
   samplingWarning(root, 'percentageOfNodesToScore', problems);
   backOffErrors(root, errors);
   extenderErrors(asArray(root['extenders']), problems);
@@ -134,7 +137,27 @@ function extenderErrors(extenders: readonly unknown[], { errors, warnings }: Pro
   if (extenders.length > 0) warnings.push(`extenders: kubefit does not call scheduler extenders, so what the ${extenders.length === 1 ? 'extender filters and scores is' : `${extenders.length} extenders filter and score is`} not modelled`);
 }
 
-function readProfile(record: Readonly<Record<string, unknown>>, at: { path: string; single: boolean; minor: number }, problems: Problems): { readonly profile: SchedulerProfile; readonly refused: string | undefined } {
+/**
+ * validateCommonQueueSort: every profile sorts the one scheduling queue the same way. A profile's queueSort after
+ * defaulting is its own set (the defaults sit in multiPoint), printed as Go prints the internal config.PluginSet. The
+ * check that the queue-sort plugin's args agree is not made (kubefit could not print them as upstream does).
+ */
+function commonQueueSortErrors(queueSorts: readonly (PluginSet | undefined)[], errors: FieldErrors): void {
+  const [first] = queueSorts;
+  if (first && first.enabled.length > 1) errors.invalid('profiles[0].plugins.queueSort.Enabled', first.enabled.length, 'only one queue sort plugin can be enabled');
+  const canon = goPluginSet(first);
+  queueSorts.forEach((set, i) => {
+    if (i > 0 && goPluginSet(set).text !== canon.text) errors.invalid(`profiles[${i}].plugins.queueSort`, goPluginSet(set), 'must be the same for all profiles');
+  });
+}
+
+/** Go's %#v of a config.PluginSet; an empty list prints as nil (Semantic.DeepEqual does not tell them apart either). */
+function goPluginSet(set: PluginSet | undefined): GoValue {
+  const plugins = (list: readonly PluginRef[]) => (list.length === 0 ? '[]config.Plugin(nil)' : `[]config.Plugin{${list.map(({ name, weight }) => `config.Plugin{Name:${JSON.stringify(name)}, Weight:${weight ?? 0}}`).join(', ')}}`);
+  return new GoValue(`config.PluginSet{Enabled:${plugins(set?.enabled ?? [])}, Disabled:${plugins((set?.disabled ?? []).map((name) => ({ name })))}}`);
+}
+
+function readProfile(record: Readonly<Record<string, unknown>>, at: { path: string; single: boolean; minor: number }, problems: Problems): { readonly profile: SchedulerProfile; readonly refused: string | undefined; readonly queueSort: PluginSet | undefined } {
   const { path } = at;
   const named = record['schedulerName'];
   // SetDefaults_KubeSchedulerConfiguration: a single profile's nil (absent or null) schedulerName is default-scheduler.
@@ -144,7 +167,7 @@ function readProfile(record: Readonly<Record<string, unknown>>, at: { path: stri
   const plugins = readPlugins(asRecord(record['plugins']), `${path}.plugins`, problems);
   const { args, pluginInit } = readPluginConfig(record['pluginConfig'], `${path}.pluginConfig`, problems);
   const merged = mergePlugins(defaultPlugins(at.minor), plugins);
-  return { profile: buildProfile(schedulerName, merged, args), refused: frameworkError(schedulerName, merged, pluginInit) };
+  return { profile: buildProfile(schedulerName, merged, args), refused: frameworkError(schedulerName, merged, pluginInit), queueSort: plugins?.queueSort };
 }
 
 /**
