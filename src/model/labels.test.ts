@@ -1,4 +1,4 @@
-// Label syntax itself is tested through src/schema/validation/names.test.ts (upstream's TestIsQualifiedName, TestIsValidLabelValue).
+// Label syntax itself is tested through name-validation.test.ts (upstream's TestIsQualifiedName, TestIsValidLabelValue).
 import { describe, expect, it } from 'vitest';
 import { toLabelSelector } from './labels.js';
 

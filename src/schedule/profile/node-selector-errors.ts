@@ -6,7 +6,7 @@
 // labels.NewRequirement, validateLabelKey, validateLabelValue (v1.35)
 import { parseInt64 } from '../../model/labels.js';
 import { asArray, asRecord } from '../../model/object.js';
-import { labelValueErrors, qualifiedNameErrors } from '../../schema/validation/names.js';
+import { labelValueErrors, qualifiedNameErrors } from '../../model/name-validation.js';
 import { goStringSlice, type FieldErrors, type GoValue } from './field-errors.js';
 
 const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'];

@@ -10,7 +10,7 @@ import { SYSTEM_DEFAULTING, type DefaultSpreadConstraint, type SpreadDefaulting 
 import { DEFAULT_INTER_POD_AFFINITY_ARGS, type InterPodAffinityArgs } from '../scoring/inter-pod-affinity.js';
 import { DEFAULT_RESOURCES, DEFAULT_SCORING_STRATEGY, type ResourceSpec, type ScoringStrategy, type UtilizationShapePoint } from '../scoring/node-resources.js';
 import { DEFAULT_PREEMPTION_ARGS, type PreemptionArgs } from '../preemption/preemption.js';
-import { qualifiedNameErrors } from '../../schema/validation/names.js';
+import { qualifiedNameErrors } from '../../model/name-validation.js';
 import { GoValue, type FieldErrors } from './field-errors.js';
 import { nodeSelectorErrors, preferredTermsErrors } from './node-selector-errors.js';
 

@@ -20,7 +20,7 @@ import {
   type PluginSet,
   type Plugins,
 } from './plugin-sets.js';
-import { qualifiedNameErrors } from '../../schema/validation/names.js';
+import { qualifiedNameErrors } from '../../model/name-validation.js';
 import { isExtendedResourceName } from '../plugins/node-resources-fit.js';
 import { strictDecodingError } from './strict-decoding.js';
 import { DEFAULT_SCHEDULER_NAME, buildProfile, frameworkError, type PluginInitErrors, type SchedulerProfile, type SchedulerProfiles } from './profile.js';

@@ -3,7 +3,7 @@ import { validateNonnegativeField } from './core-container.js';
 import { templateOptions, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
 import { forbidden, invalid, owned, required, type ErrorList, type FieldPath } from './field-error.js';
 import { labelSelectorValue, validateLabelSelector } from './label-selector.js';
-import { percentErrors } from './names.js';
+import { percentErrors } from '../../model/name-validation.js';
 import { SELECTOR_MISMATCH, validateRestartPolicyAlways, validateTemplateMatchesSelector } from './template.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';

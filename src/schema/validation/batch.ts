@@ -6,7 +6,7 @@ import { invalid, notSupported, owned, required, type ErrorList, type FieldPath 
 import { INVALID_NAME } from './object-meta.js';
 import { INVALID_RESTART_POLICY, validateTemplateMatchesSelector } from './template.js';
 import { labelSelectorValue } from './label-selector.js';
-import { dns1123LabelErrors } from './names.js';
+import { dns1123LabelErrors } from '../../model/name-validation.js';
 import { asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';
 import { matchesSelector, toLabelSelector } from '../../model/labels.js';

@@ -3,7 +3,7 @@ import { compareQuantities, parseQuantity } from '../../model/quantity.js';
 import { isOvercommitAllowed } from '../../model/resource-totals.js';
 import { canonicalQuantity } from './quantity-string.js';
 import { duplicate, forbidden, invalid, key, notFound, notSupported, owned, required, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
-import { dns1123LabelErrors, portNameErrors, portNumberErrors, relaxedEnvVarNameErrors } from './names.js';
+import { dns1123LabelErrors, portNameErrors, portNumberErrors, relaxedEnvVarNameErrors } from '../../model/name-validation.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';
 

@@ -1,7 +1,7 @@
 // pkg/apis/core/validation for pod specs and templates: volumes, containers, tolerations, topology spread, names.
 import { validateContainer, validateDNS1123Label, type NameSet } from './core-container.js';
 import { duplicate, forbidden, goQuote, GoSyntax, invalid, notSupported, required, type ErrorList, type FieldPath } from './field-error.js';
-import { dns1123LabelErrors, inclusiveRangeError, labelValueErrors, qualifiedNameErrors, subdomainErrors } from './names.js';
+import { dns1123LabelErrors, inclusiveRangeError, labelValueErrors, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
 import { validateLabelSelector, validateSelectorRequirement } from './label-selector.js';
 import { validatePodResources } from './pod-resources.js';
 import { validateAnnotations, validateLabels } from './object-meta.js';

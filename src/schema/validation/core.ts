@@ -2,10 +2,10 @@
 import { INVALID_PORT, validateDNS1123Label, validateNonnegativeField, validatePortNumOrName } from './core-container.js';
 import { templateOptions, validatePodSpec, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
 import { duplicate, forbidden, GoStruct, invalid, key, owned, pointing, required, tooLong, type ErrorList, type FieldPath } from './field-error.js';
-import { configMapKeyErrors, portNumberErrors, qualifiedNameErrors, subdomainErrors } from './names.js';
+import { byteLength, configMapKeyErrors, portNumberErrors, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
 import { validateLabels } from './object-meta.js';
 import { validateTemplateMatchesSelector, validateRestartPolicyAlways } from './template.js';
-import { arrayField, asRecord, byteLength, intField, recordField, stringEntries, stringField, type Fields } from './values.js';
+import { arrayField, asRecord, intField, recordField, stringEntries, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';
 
 // upstream: validation.go ValidatePodCreate (v1.36): the spec, then what only a created pod may not carry

@@ -1,6 +1,6 @@
 // meta/v1 label selectors as the API server validates them (apimachinery pkg/apis/meta/v1/validation).
 import { forbidden, GoStruct, invalid, required, type ErrorList, type FieldPath } from './field-error.js';
-import { labelValueErrors, qualifiedNameErrors } from './names.js';
+import { labelValueErrors, qualifiedNameErrors } from '../../model/name-validation.js';
 import { validateLabels } from './object-meta.js';
 import { arrayField, asRecord, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';

@@ -2,7 +2,7 @@
 import { invalid, notSupported, owned, pointing, required, type ErrorList, type FieldPath } from './field-error.js';
 import { INVALID_PORT, validatePortNumOrName } from './core-container.js';
 import { validateLabelSelector } from './label-selector.js';
-import { dns1035LabelErrors, portNameErrors, portNumberErrors, subdomainErrors, wildcardSubdomainErrors } from './names.js';
+import { dns1035LabelErrors, portNameErrors, portNumberErrors, subdomainErrors, wildcardSubdomainErrors } from '../../model/name-validation.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';
 

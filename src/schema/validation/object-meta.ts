@@ -1,7 +1,7 @@
 // apimachinery's ValidateObjectMeta: name or generateName, namespace, labels, annotations, finalizers, ownerReferences.
-import { dns1035LabelErrors, dns1123LabelErrors, labelValueErrors, maskTrailingDash, qualifiedNameErrors, subdomainErrors } from './names.js';
+import { byteLength, dns1035LabelErrors, dns1123LabelErrors, labelValueErrors, maskTrailingDash, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
 import { invalid, owned, pointing, required, toPath, tooLong, type ErrorList, type FieldPath } from './field-error.js';
-import { arrayField, asRecord, byteLength, stringEntries, stringField, type Fields } from './values.js';
+import { arrayField, asRecord, stringEntries, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';
 
 /** upstream: pkg/api/validation/generic.go ValidateNameFunc: problems of a name, or of a generateName prefix. */

@@ -5,7 +5,7 @@ import { compareQuantities, formatQuantity } from '../../model/quantity.js';
 import { aggregateContainerTotals, defaultPodRequests, isSupportedPodLevelResource, quantities, type ContainerRole, type Totals } from '../../model/resource-totals.js';
 import { validateResourceRequirements } from './core-container.js';
 import { forbidden, invalid, key, notSupported, pointing, toPath, type ErrorList, type FieldPath } from './field-error.js';
-import { qualifiedNameErrors } from './names.js';
+import { qualifiedNameErrors } from '../../model/name-validation.js';
 import { canonicalQuantity } from './quantity-string.js';
 import { arrayField, asRecord, recordField, stringField, type Fields } from './values.js';
 

@@ -29,5 +29,3 @@ export function stringEntries(value: unknown): [string, string][] {
   return Object.entries(asRecord(value) ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
 }
 
-/** Go's len() of a string: bytes, not UTF-16 units. */
-export const byteLength = (value: string): number => Buffer.byteLength(value, 'utf8');

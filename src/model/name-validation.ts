@@ -1,15 +1,17 @@
 // Kubernetes string formats (apimachinery pkg/util/validation and pkg/api/validate/content): what is wrong, in upstream's words.
-import { byteLength } from './values.js';
-import { appendAll } from '../../model/append.js';
+import { appendAll } from './append.js';
 import {
   DNS1123_LABEL_FMT, DNS1123_SUBDOMAIN_FMT, QUALIFIED_NAME_FMT as LABEL_KEY_FMT, isLabelValue, isQualifiedName,
-} from '../../model/label-syntax.js';
+} from './label-syntax.js';
 
 const DNS1035_LABEL_FMT = '[a-z]([-a-z0-9]*[a-z0-9])?';
 const LABEL_VALUE_FMT = `(${LABEL_KEY_FMT})?`;
 const CONFIG_MAP_KEY_FMT = '[-._a-zA-Z0-9]+';
 const PERCENT_FMT = '[0-9]+%';
 const WILDCARD_SUBDOMAIN_FMT = `\\*\\.${DNS1123_SUBDOMAIN_FMT}`;
+
+/** Go's len() of a string: bytes, not UTF-16 units. */
+export const byteLength = (value: string): number => Buffer.byteLength(value, 'utf8');
 
 const anchored = (fmt: string): RegExp => new RegExp(`^${fmt}$`);
 const DNS1123_LABEL = anchored(DNS1123_LABEL_FMT);

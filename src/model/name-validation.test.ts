@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   configMapKeyErrors, dns1035LabelErrors, dns1123LabelErrors, labelValueErrors, percentErrors, portNameErrors, qualifiedNameErrors,
   relaxedEnvVarNameErrors, subdomainErrors,
-} from './names.js';
+} from './name-validation.js';
 
 // Cases from apimachinery pkg/util/validation/validation_test.go (TestIsDNS1123Label, TestIsDNS1123Subdomain,
 // TestIsDNS1035Label, TestIsQualifiedName, TestIsValidLabelValue, TestIsValidPortName, TestIsConfigMapKey)
