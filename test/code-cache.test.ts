@@ -4,6 +4,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readSource } from '../src/load/code-cache.js';
 import { spawnCli } from './hostile/spawn-cli.js';
 
 const ARGV = ['check', 'fixtures/demo/app', '--cluster', 'fixtures/demo/cluster', '--format', 'json'];
@@ -59,5 +60,20 @@ describe('the V8 code cache of the bin', () => {
     // a cache V8 rejected (made under other flags) would have been written again
     expect((await stat(fitCache ?? '')).mtimeMs).toBe(written);
     expect({ code: warm.code, stdout: warm.stdout }).toEqual({ code: cold.code, stdout: cold.stdout });
+  });
+});
+
+describe('readSource', () => {
+  it('reads the bundled CLI as ASCII, the fast way (a non-ASCII character in the sources would cost every start)', async () => {
+    const bundle = await readFile('dist/bundle/cli/kubefit.js');
+    expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1);
+    expect(readSource('dist/bundle/cli/kubefit.js')).toBe(bundle.toString('utf8'));
+  });
+
+  it('decodes a file with other characters as UTF-8', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kubefit-read-source-'));
+    temporary.push(dir);
+    await writeFile(join(dir, 'unit.cjs'), "module.exports = /^(µs|μs)$/;\n");
+    expect(readSource(join(dir, 'unit.cjs'))).toBe("module.exports = /^(µs|μs)$/;\n");
   });
 });

@@ -1,6 +1,7 @@
 // Runs CommonJS code (the bundled CLI, ajv standalone validators) with V8's code cache kept in the per-user CodeStore,
 // so a later run deserialises the compiled functions instead of parsing and compiling the source again.
-import { statSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
@@ -26,6 +27,15 @@ export interface CachedModule {
 export function codeVersion(path: string): string {
   const { size, mtimeMs } = statSync(path);
   return `${size}-${Math.trunc(mtimeMs)}`;
+}
+
+/**
+ * The text of the JavaScript file at `path`. An ASCII file (the bundled CLI, the generated validators) is decoded as
+ * latin1, which gives the same text: V8 then copies bytes instead of decoding UTF-8, ~2 ms less for the 790 kB bundle.
+ */
+export function readSource(path: string): string {
+  const bytes = readFileSync(path);
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
 
 /**

@@ -1,5 +1,5 @@
 // Schemas of custom resources: from --schemas directories and from CustomResourceDefinitions among the inputs.
-import { createHash } from 'node:crypto';
+import { createHash } from '../load/deferred-builtins.js';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { runWithCodeCache, type CodeCacheEntry } from '../load/code-cache.js';
