@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { codeVersion, readSource, runWithCodeCache } from '../load/code-cache.js';
+import { codeVersion, readModuleFunction, runWithCodeCache } from '../load/code-cache.js';
 import { IMPORT_MODULE } from '../load/import-module.js';
 import { cacheDirectory, validatorCodeStore } from '../load/validator-cache-dir.js';
 import { toolVersion } from '../version.js';
@@ -34,7 +34,7 @@ const directory = cacheDirectory(process.env);
 if (directory === undefined) createRequire(cli)(cli);
 else {
   const key = `cli-${codeVersion(cli)}-${command ?? 'none'}`;
-  const { saveCodeCache } = runWithCodeCache(readSource(cli), cli, { store: validatorCodeStore(directory, toolVersion()), key });
+  const { saveCodeCache } = runWithCodeCache(readModuleFunction(cli), cli, { store: validatorCodeStore(directory, toolVersion()), key });
   if (saveCodeCache && command !== undefined) process.once('beforeExit', () => (process.exitCode === 0 || process.exitCode === 1) && saveCodeCache());
 }
 

@@ -221,7 +221,7 @@ const DURATION_UNITS: Readonly<Record<string, number>> = { ns: 1e-6, us: 1e-3, '
 
 /** A Go duration ("1h30m", "250ms", "-1.5s") in milliseconds, or undefined (upstream: time.ParseDuration). */
 function goDurationMs(text: string): number | undefined {
-  // µ as an escape: the bundled CLI stays ASCII, which launch.ts reads faster (code-cache.ts readSource)
+  // µ as an escape: the bundled CLI stays ASCII, which launch.ts reads faster (code-cache.ts readModuleFunction)
   const match = /^([-+]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|ms|s|m|h))+$/.exec(text);
   if (!match) return text === '0' ? 0 : undefined;
   let total = 0;
