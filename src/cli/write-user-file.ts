@@ -1,12 +1,11 @@
 // Writes a file the user named (--output, kubefit init): a failure is a usage error, never a stack trace.
+import { writeFile } from '../load/deferred-builtins.js';
 import { describeFsError } from '../load/read-file.js';
 import { UsageError } from '../model/usage-error.js';
 
 /** `text` may come in chunks (a long report), written as they come. */
 export async function writeUserFile(file: string, text: string | Iterable<string>, hint: string, flag: 'w' | 'wx' = 'w'): Promise<void> {
   try {
-    // node:fs/promises, whose writeFile takes the chunks, only when writing: loading it costs a start ~1.6 ms
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(file, text, { flag });
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${describeFsError(error)}`, hint);
