@@ -54,7 +54,11 @@ export function readModuleFunction(path: string): ModuleFunction {
     const start = HEAD.length + 2;
     const bytes = Buffer.allocUnsafe(start + size + TAIL.length);
     let end = start;
-    for (let read = -1; read !== 0 && end < start + size; end += read) read = readSync(fd, bytes, end, start + size - end, null);
+    while (end < start + size) {
+      const read = readSync(fd, bytes, end, start + size - end, null);
+      if (read === 0) break; // the file shrank since fstat
+      end += read;
+    }
     const head = bytes[start] === 0x23 && bytes[start + 1] === 0x21 ? `${HEAD}//` : HEAD;
     bytes.write(head, start - head.length, 'latin1');
     bytes.write(TAIL, end, 'latin1');
