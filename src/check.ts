@@ -2,7 +2,7 @@
 import { appendAll } from './model/append.js';
 import { BUILTIN_RULES } from '../rules/index.js';
 import { DEFAULT_CONFIG, type KubefitConfig } from './config/config.js';
-import { readFile } from 'node:fs/promises';
+import { readFile } from './load/async-fs.js';
 import { resolve } from 'node:path';
 import { Linter, type Rule } from './lint/engine.js';
 import { SuppressionCollector } from './lint/suppress.js';

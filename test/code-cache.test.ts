@@ -4,6 +4,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { moduleFunction, readModuleFunction } from '../src/load/code-cache.js';
 import { spawnCli } from './hostile/spawn-cli.js';
 
 const ARGV = ['check', 'fixtures/demo/app', '--cluster', 'fixtures/demo/cluster', '--format', 'json'];
@@ -59,5 +60,22 @@ describe('the V8 code cache of the bin', () => {
     // a cache V8 rejected (made under other flags) would have been written again
     expect((await stat(fitCache ?? '')).mtimeMs).toBe(written);
     expect({ code: warm.code, stdout: warm.stdout }).toEqual({ code: cold.code, stdout: cold.stdout });
+  });
+});
+
+describe('readModuleFunction', () => {
+  it('reads the bundled CLI as ASCII, the fast way (a non-ASCII character in the sources would cost every start)', async () => {
+    const bundle = await readFile('dist/bundle/cli/kubefit.js');
+    expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1);
+    expect(readModuleFunction('dist/bundle/cli/kubefit.js')).toBe(moduleFunction(bundle.toString('utf8')));
+  });
+
+  it('decodes a file with other characters as UTF-8 and comments out its #! line, as moduleFunction does', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kubefit-read-module-'));
+    temporary.push(dir);
+    const code = "#!/usr/bin/env node\nmodule.exports = /^(µs|μs)$/;\n";
+    await writeFile(join(dir, 'unit.cjs'), code);
+    expect(readModuleFunction(join(dir, 'unit.cjs'))).toBe(moduleFunction(code));
+    expect(moduleFunction(code)).toBe("(function (exports, require, module, __filename, __dirname) {//#!/usr/bin/env node\nmodule.exports = /^(µs|μs)$/;\n\n})");
   });
 });

@@ -5,11 +5,10 @@
 // is an ordinary require; an unusable one only costs the compilation it would have saved. Each command has a cache of
 // its own, written by its first run that finishes an analysis (exit 0 or 1): it holds the functions that run compiled
 // (V8 compiles lazily), so a `lint` start does not depend on whether `--version`, a usage error or `fit` came first.
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { codeVersion, runWithCodeCache } from '../load/code-cache.js';
+import { codeVersion, readModuleFunction, runWithCodeCache } from '../load/code-cache.js';
 import { IMPORT_MODULE } from '../load/import-module.js';
 import { cacheDirectory, validatorCodeStore } from '../load/validator-cache-dir.js';
 import { toolVersion } from '../version.js';
@@ -35,7 +34,7 @@ const directory = cacheDirectory(process.env);
 if (directory === undefined) createRequire(cli)(cli);
 else {
   const key = `cli-${codeVersion(cli)}-${command ?? 'none'}`;
-  const { saveCodeCache } = runWithCodeCache(readFileSync(cli, 'utf8'), cli, { store: validatorCodeStore(directory, toolVersion()), key });
+  const { saveCodeCache } = runWithCodeCache(readModuleFunction(cli), cli, { store: validatorCodeStore(directory, toolVersion()), key });
   if (saveCodeCache && command !== undefined) process.once('beforeExit', () => (process.exitCode === 0 || process.exitCode === 1) && saveCodeCache());
 }
 

@@ -13,7 +13,7 @@ import type { RuleMeta } from '../model/rule-meta.js';
 import { loadFormatter } from '../report/formatters/load-formatter.js';
 import type { Report } from '../report/report.js';
 import { toolVersion } from '../version.js';
-import { stat } from 'node:fs/promises';
+import { stat } from '../load/async-fs.js';
 import { dirname } from 'node:path';
 import { resolveFrom } from '../load/expand-inputs.js';
 import { didYouMean, suggestName } from '../schema/closest-name.js';

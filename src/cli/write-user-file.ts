@@ -1,5 +1,5 @@
 // Writes a file the user named (--output, kubefit init): a failure is a usage error, never a stack trace.
-import { writeFile } from 'node:fs/promises';
+import { writeFile } from '../load/deferred-builtins.js';
 import { describeFsError } from '../load/read-file.js';
 import { UsageError } from '../model/usage-error.js';
 

@@ -1,5 +1,5 @@
 // Finds the config file: the one named with --config, or the nearest .kubefit.yaml/.kubefit.yml/kubefit.config.json upward.
-import { stat } from 'node:fs/promises';
+import { stat } from '../load/async-fs.js';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../model/usage-error.js';
 

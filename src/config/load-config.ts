@@ -1,6 +1,6 @@
 // Reads a config file: YAML (or JSON) with positions, checked against schemas/kubefit-config.schema.json.
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../load/async-fs.js';
 import { dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';

@@ -1,5 +1,5 @@
 // Loads rule modules from the configured rulesDirs (*.js, *.mjs), checking each has the shape of a built-in rule.
-import { readdir } from 'node:fs/promises';
+import { readdir } from '../load/async-fs.js';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { importModule } from '../load/import-module.js';

@@ -1,7 +1,7 @@
 // The values of large YAML documents (CustomResourceDefinitions: megabytes of openAPIV3Schema) kept between runs by
 // content: JSON.parse of the value costs a fraction of reading the YAML. Positions are read from the YAML only when a
 // finding or a kept object asks for one below the root.
-import { createHash } from 'node:crypto';
+import { createHash } from './deferred-builtins.js';
 import { exactJson } from '../model/exact-json.js';
 import type { Path } from '../model/document.js';
 import type { BuildLimits, BuildProblem, BuiltDocument } from './build-values.js';

@@ -1,5 +1,5 @@
 // Turns the paths a user names (files, directories, globs, "-") into a sorted list of files to read.
-import { stat } from 'node:fs/promises';
+import { stat } from './async-fs.js';
 import { join } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import { compareStrings } from '../model/finding.js';

@@ -3,8 +3,8 @@
 // cache directory, each directory's objects are kept there keyed by file name, mtime and size, so a hook run parses
 // only the files that changed since the last run; a missing, stale or unreadable cache is rebuilt, never trusted.
 import { UsageError } from '../model/usage-error.js';
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { createHash } from './deferred-builtins.js';
+import { mkdir, readFile, rename, stat, writeFile } from './async-fs.js';
 import { basename, dirname, join } from 'node:path';
 import { toKubeObject, type KubeObject } from '../model/object.js';
 import { valueHasPath, type ManifestDocument, type Path, type SourceRange } from '../model/document.js';

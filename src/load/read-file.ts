@@ -1,6 +1,6 @@
 // Reads one input file with the guards a linter in a pre-commit hook needs: size, binary, encoding.
 import { isAscii, isUtf8 } from 'node:buffer';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from './async-fs.js';
 import type { Finding } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { inputFinding, LOAD_CHECKS } from './load-checks.js';

@@ -3,7 +3,7 @@
 // each (a link loop neither hangs the walk nor repeats files); links that lead nowhere are kept so that reading them
 // reports why. fast-glob is loaded only for glob patterns.
 import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from './async-fs.js';
 import { join } from 'node:path';
 import { compareStrings } from '../model/finding.js';
 import { matchesPathGlob } from '../model/glob.js';

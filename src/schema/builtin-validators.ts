@@ -1,8 +1,7 @@
 // Loads the precompiled validator of one built-in kind on first use (a cold run pays only for the modules of the kinds
 // it meets); with a CodeStore, through V8's code cache, which starts the large validator modules in a third of the time.
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { codeVersion, runWithCodeCache } from '../load/code-cache.js';
+import { codeVersion, readModuleFunction, runWithCodeCache } from '../load/code-cache.js';
 import type { CodeStore } from '../load/validator-cache-dir.js';
 import { BUILTIN_KINDS, SHARED_VALIDATOR_MODULES } from './builtin-kinds.js';
 import type { CompiledValidator } from './compiled-validator.js';
@@ -42,7 +41,7 @@ export function saveBuiltinCodeCaches(): void {
 function withCodeCache(name: string, store: CodeStore): ValidatorModule | undefined {
   const file = schemaFile(`${name}.cjs`);
   try {
-    const module = runWithCodeCache(readFileSync(file, 'utf8'), file, { store, key: `builtin-${name}-${codeVersion(file)}` });
+    const module = runWithCodeCache(readModuleFunction(file), file, { store, key: `builtin-${name}-${codeVersion(file)}` });
     if (typeof module.exports !== 'object' || module.exports === null) return undefined;
     if (module.saveCodeCache) unsavedCodeCaches.push(module.saveCodeCache);
     return module.exports as ValidatorModule;

@@ -1,7 +1,7 @@
 // Kubernetes' CEL extension functions that kubefit evaluates (upstream: apiserver pkg/cel/library lists.go, regex.go,
 // ip.go, cidr.go). Others (quantity, url, ip and cidr values, format, authz) are left out: rules calling them are
 // skipped, never guessed.
-import { isIP } from 'node:net';
+import { isIP } from '../load/deferred-builtins.js';
 import type { CelFunc, CelValue } from '@bufbuild/cel';
 
 type Cel = typeof import('@bufbuild/cel');

@@ -221,9 +221,10 @@ const DURATION_UNITS: Readonly<Record<string, number>> = { ns: 1e-6, us: 1e-3, '
 
 /** A Go duration ("1h30m", "250ms", "-1.5s") in milliseconds, or undefined (upstream: time.ParseDuration). */
 function goDurationMs(text: string): number | undefined {
-  const match = /^([-+]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))+$/.exec(text);
+  // µ as an escape: the bundled CLI stays ASCII, which launch.ts reads faster (code-cache.ts readModuleFunction)
+  const match = /^([-+]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|ms|s|m|h))+$/.exec(text);
   if (!match) return text === '0' ? 0 : undefined;
   let total = 0;
-  for (const part of text.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/g)) total += Number(part[1]) * (DURATION_UNITS[part[2] ?? ''] ?? 0);
+  for (const part of text.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|ms|s|m|h)/g)) total += Number(part[1]) * (DURATION_UNITS[part[2] ?? ''] ?? 0);
   return match[1] === '-' ? -total : total;
 }

@@ -1,8 +1,8 @@
 // Schemas of custom resources: from --schemas directories and from CustomResourceDefinitions among the inputs.
-import { createHash } from 'node:crypto';
+import { createHash } from '../load/deferred-builtins.js';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { runWithCodeCache, type CodeCacheEntry } from '../load/code-cache.js';
+import { moduleFunction, runWithCodeCache, type CodeCacheEntry } from '../load/code-cache.js';
 import type { CodeStore } from '../load/validator-cache-dir.js';
 import { groupOf } from '../model/kinds.js';
 import { asArray, asRecord } from '../model/object.js';
@@ -137,7 +137,7 @@ function compileWithAjv(body: Schema, entry: CodeCacheEntry | undefined): Custom
 function instantiate(code: string, entry: CodeCacheEntry): Omit<CustomValidator, 'fields'> | undefined {
   try {
     // the code requires ajv's runtime helpers, resolved from here
-    const module = runWithCodeCache(code, `kubefit-validator-${entry.key}.cjs`, entry, fileURLToPath(import.meta.url));
+    const module = runWithCodeCache(moduleFunction(code), `kubefit-validator-${entry.key}.cjs`, entry, fileURLToPath(import.meta.url));
     if (typeof module.exports !== 'function') return undefined;
     return { validate: module.exports as CompiledValidator, saveCodeCache: module.saveCodeCache };
   } catch {

@@ -1,5 +1,5 @@
 // Reads --schemas directories (kubeconform's layout) into the extraSchemas map validateObjects takes.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from '../load/async-fs.js';
 import { join, relative, resolve, sep } from 'node:path';
 
 export interface SchemaDirs {
@@ -16,7 +16,7 @@ export async function loadSchemaDirs(dirs: readonly string[], cwd: string): Prom
     const root = resolve(cwd, dir);
     let entries: string[];
     try {
-      entries = (await readdir(root, { recursive: true })).filter((entry) => /(^|[\\/])[^\\/]+_[^\\/]+\.json$/.test(entry)).sort();
+      entries = (await readdir(root, { encoding: 'utf8', recursive: true })).filter((entry) => /(^|[\\/])[^\\/]+_[^\\/]+\.json$/.test(entry)).sort();
     } catch (error) {
       out.errors.push(`cannot read schema directory ${dir}: ${error instanceof Error ? error.message : String(error)}`);
       continue;

@@ -2,7 +2,7 @@
 // CEL validation say about a custom resource value, so that a repository re-checked with unchanged custom resources and
 // CRDs neither starts the compiled validators nor loads @bufbuild/cel; and which large documents' objects (CRDs) the
 // built-in validation found nothing in.
-import { createHash } from 'node:crypto';
+import { createHash } from '../load/deferred-builtins.js';
 import { codeIdentity } from '../load/code-identity.js';
 import { exactJson } from '../model/exact-json.js';
 import type { CodeStore } from '../load/validator-cache-dir.js';

@@ -1,5 +1,5 @@
 // `kubefit init`: writes the commented starter config into the working directory, never over an existing one.
-import { access } from 'node:fs/promises';
+import { access } from '../../load/async-fs.js';
 import { join } from 'node:path';
 import { CONFIG_FILE_NAMES } from '../../config/discover.js';
 import { STARTER_CONFIG, STARTER_CONFIG_FILE } from '../../config/starter-config.js';

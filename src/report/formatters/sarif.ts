@@ -1,5 +1,5 @@
 // SARIF 2.1.0 for GitHub code scanning: one run, every known rule, results at file:line:col with stable fingerprints.
-import { createHash } from 'node:crypto';
+import { createHash } from '../../load/deferred-builtins.js';
 import type { Finding, Severity } from '../../model/finding.js';
 import type { RuleMeta } from '../../model/rule-meta.js';
 import type { SchedulingResult } from '../../schedule/scheduling-result.js';
