@@ -81,9 +81,9 @@ export type StreamResult = Omit<LoadResult, 'objects' | 'patches'> & {
 /** Files read ahead of the one being parsed: enough to keep the disk busy, few enough to bound the texts in memory. */
 const READ_AHEAD = 16;
 /**
- * Text read ahead at most, judged by the largest file read so far. Each read is a buffer and a text of the file's size
- * in new pages: 16 cluster files of 2.7 MB read at once touch some 90 MB that two at a time would reuse (the page faults
- * were a fifth of the CPU that 15,000 more nodes cost, bench/README.md).
+ * Text read ahead at most, judged by the largest file read so far. Each read fills a buffer of the file's size: 16
+ * cluster files of 2.7 MB read at once are 43 MB of buffers in new pages, where a few at a time reuse the memory of
+ * those already decoded (page faults are a fifth of what 15,000 more nodes cost, bench/README.md).
  */
 const READ_AHEAD_CHARACTERS = 8 * 1024 * 1024;
 
