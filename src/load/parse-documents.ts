@@ -85,6 +85,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
       continue;
     }
     const findings: Finding[] = [];
+    shared?.startDocument();
     try {
       const templated = templates?.read(chunkText, start, limits);
       const built = templated ?? firstDocument(source, build(chunkText, start, limits, positions), findings);

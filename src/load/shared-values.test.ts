@@ -12,12 +12,25 @@ describe('SharedValues', () => {
   it('shares equal subtrees once their entries were seen before, and keeps unique ones apart', () => {
     const shared = new SharedValues();
     const names = ['a', 'b', 'c', 'd', 'e'];
-    const nodes = names.map((name) => shared.share(node(name)) as ReturnType<typeof node>);
+    const nodes = names.map((name) => {
+      shared.startDocument();
+      return shared.share(node(name)) as ReturnType<typeof node>;
+    });
     expect(nodes).toStrictEqual(names.map(node));
     expect(nodes[4]?.status).toBe(nodes[3]?.status);
     expect(nodes[2]?.status.allocatable).toBe(nodes[1]?.status.allocatable);
     expect(nodes[1]?.spec).toBe(nodes[0]?.spec);
     expect(nodes[4]?.metadata).not.toBe(nodes[3]?.metadata);
+  });
+
+  it('does not look up a collection holding a string first seen in the same document (it cannot repeat there)', () => {
+    const shared = new SharedValues();
+    const documents = [0, 1, 2].map(() => {
+      shared.startDocument();
+      return shared.share({ name: 'node-a', labels: { hostname: 'node-a' } }) as { labels: object };
+    });
+    expect(documents[1]?.labels).not.toBe(documents[0]?.labels);
+    expect(documents[2]?.labels).toBe(documents[1]?.labels);
   });
 
   it('tells apart values that only print alike', () => {

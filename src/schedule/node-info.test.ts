@@ -50,4 +50,19 @@ describe('SharedNodeParts', () => {
       }),
     );
   });
+
+  it('gives nodes whose pods have the same namespaces and label objects one podLabelCounts map', () => {
+    const shared = new SharedNodeParts();
+    const options = { minor: 35, services: [], priorityClasses: new Map<string, number>(), defaultPriority: 0 };
+    const labels = { app: 'agent' };
+    const nodeWith = (name: string, podLabels: Readonly<Record<string, string>>) => {
+      // labels as the loader's shared values hand them over: one object for equal labels
+      const pod = podObject({ nodeName: name, containers: [{ name: 'c' }] }, { name: `${name}-agent` });
+      return toNodeInfo(nodeObject({ name }), [toPodInfo({ ...podSourceOfPod(pod), labels: podLabels }, options, [])], [], shared);
+    };
+    const [first, second, other] = [nodeWith('a', labels), nodeWith('b', labels), nodeWith('c', { app: 'agent' })];
+    expect(second.podLabelCounts).toBe(first.podLabelCounts);
+    expect(other.podLabelCounts).not.toBe(first.podLabelCounts);
+    expect([...other.podLabelCounts]).toEqual([...first.podLabelCounts]);
+  });
 });

@@ -313,11 +313,10 @@ function hostPortsOf(spec: Readonly<Record<string, unknown>>, withSidecars: bool
 }
 
 /** The images of the init containers, then the containers. */
-function imagesOf(spec: Readonly<Record<string, unknown>>): string[] {
-  const images: string[] = [];
-  for (const container of asArray(spec['initContainers'])) images.push(normalizedImageName(asRecord(container)?.['image']));
-  for (const container of asArray(spec['containers'])) images.push(normalizedImageName(asRecord(container)?.['image']));
-  return images;
+function imagesOf(spec: Readonly<Record<string, unknown>>): readonly string[] {
+  // map, not push: an array grown by push keeps room for 17 (a bound pod's one image cost 150 bytes more)
+  const containers = asArray(spec['initContainers']).concat(asArray(spec['containers']));
+  return containers.length > 0 ? containers.map((container) => normalizedImageName(asRecord(container)?.['image'])) : NONE;
 }
 
 /** The references of the image volumes (volumes[].image.reference). */

@@ -9,7 +9,7 @@ import type { Workload } from '../model/workload.js';
 import { SharedNodeParts, toNodeInfo, withClusterImageStates, type NodeInfo } from './node-info.js';
 import { quantityFindings } from './quantity-findings.js';
 import { podTemplateHash, withPodTemplateHash } from './pod-template-hash.js';
-import { toPodInfo, type PodInfo, type PodInfoOptions, type PodSource, type ServiceSelector } from './pod-info.js';
+import { NONE, toPodInfo, type PodInfo, type PodInfoOptions, type PodSource, type ServiceSelector } from './pod-info.js';
 import { PodRequestsMemo, type QuantityProblem } from './resources.js';
 import { StorageCatalog } from './volumes/storage-catalog.js';
 
@@ -150,7 +150,8 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
     const name = object.ref.name;
     if (byName.has(name) || drain.includes(name)) continue;
     const problems: QuantityProblem[] = [];
-    byName.set(name, toNodeInfo(object, podsByNode.get(name) ?? [], problems, shared));
+    // a copy of its exact size: the list pushed to keeps room for 17 pods
+    byName.set(name, toNodeInfo(object, podsByNode.get(name)?.slice() ?? NONE, problems, shared));
     appendAll(findings, quantityFindings(object, problems));
   }
   const nodes = withClusterImageStates([...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));

@@ -39,14 +39,17 @@ function toPodVolume(entry: unknown, podName: string): PodVolume | undefined {
 }
 
 /** The volumes of a pod named `podName` (generic ephemeral claims are named after the pod). */
-export function podVolumesOf(spec: Readonly<Record<string, unknown>>, podName: string): PodVolume[] {
+export function podVolumesOf(spec: Readonly<Record<string, unknown>>, podName: string): readonly PodVolume[] {
   const out: PodVolume[] = [];
   for (const entry of asArray(spec['volumes'])) {
     const volume = toPodVolume(entry, podName);
     if (volume) out.push(volume);
   }
-  return out;
+  // one shared list for the pods without such volumes (a big snapshot's bound pods keep theirs)
+  return out.length > 0 ? out : NO_VOLUMES;
 }
+
+const NO_VOLUMES: readonly PodVolume[] = Object.freeze([]);
 
 const IN_TREE_DISKS: ReadonlySet<PodVolume['kind']> = new Set(['gcePersistentDisk', 'awsElasticBlockStore', 'rbd', 'iscsi']);
 
