@@ -157,14 +157,18 @@ export const leastAllocated = nodeResourcesFitScore(DEFAULT_SCORING_STRATEGY);
 
 const NEVER = (): boolean => false;
 
-/** The requested fraction of each resource the node has, capped at 1, with the pod on the node or not. */
-function fractionsOf(node: NodeInfo, resources: readonly PodResource[], withPod: boolean): number[] {
-  const fractions: number[] = [];
+/** The requested fraction of each resource the node has, capped at 1, without and with the pod on the node. */
+function fractionsOf(node: NodeInfo, resources: readonly PodResource[]): { readonly without: number[]; readonly with: number[] } {
+  const without: number[] = [];
+  const withPod: number[] = [];
   for (const { name, podRequest } of resources) {
     const capacity = scoredCapacity(node, name, podRequest);
-    if (capacity !== 0) fractions.push(Math.min(1, (usedOf(node, name, false) + (withPod ? podRequest : 0)) / capacity));
+    if (capacity === 0) continue;
+    const used = usedOf(node, name, false);
+    without.push(Math.min(1, used / capacity));
+    withPod.push(Math.min(1, (used + podRequest) / capacity));
   }
-  return fractions;
+  return { without, with: withPod };
 }
 
 /** (1 - standard deviation of the requested fractions, each capped at 1) * 100. */
@@ -182,7 +186,7 @@ function balanceOf(fractions: readonly number[]): number {
 type BalanceScorer = (node: NodeInfo, resources: readonly PodResource[]) => number;
 
 /** v1.35 and older: the balance of the node with the pod on it. */
-const balanceWithPod: BalanceScorer = (node, resources) => balanceOf(fractionsOf(node, resources, true));
+const balanceWithPod: BalanceScorer = (node, resources) => balanceOf(fractionsOf(node, resources).with);
 
 const HALF_SCORE = MAX_NODE_SCORE / 2;
 
@@ -192,9 +196,8 @@ const HALF_SCORE = MAX_NODE_SCORE / 2;
  */
 // upstream: noderesources/balanced_allocation.go balancedResourceScorer(requested, allocated, allocatable) (v1.36)
 const balanceChange: BalanceScorer = (node, resources) => {
-  const withPod = balanceOf(fractionsOf(node, resources, true));
-  const withoutPod = balanceOf(fractionsOf(node, resources, false));
-  return HALF_SCORE + Math.trunc((HALF_SCORE + withPod - withoutPod) / 2);
+  const fractions = fractionsOf(node, resources);
+  return HALF_SCORE + Math.trunc((HALF_SCORE + balanceOf(fractions.with) - balanceOf(fractions.without)) / 2);
 };
 
 /** The v1.35 and older score of the pod on the node. */
