@@ -65,13 +65,17 @@ function appendClassVerdicts(verdicts: Verdict[], nodes: NodeClasses, spec: Clas
 function appendUsageFreeFirst(verdicts: Verdict[], nodes: NodeClasses, spec: ClassSpec, split: { usageFree: PreparedPod; rest: PreparedPod }): void {
   const usageFreeSpec: ClassSpec = { ...spec, ignoresUsage: true };
   const passing = new Set<string>();
+  let everyClassPasses = true;
   for (const usageFreeClass of nodes.classes(usageFreeSpec)) {
     const node = nodes.nodes[usageFreeClass.members[0] ?? -1];
     const status = node && filterNode(split.usageFree, node);
     if (status) verdicts.push({ key: usageFreeClass.key, members: usageFreeClass.members, status });
     else if (node) passing.add(usageFreeClass.key);
+    everyClassPasses &&= node !== undefined && !status;
   }
   if (passing.size === 0) return;
+  // No class of `spec` needs its usage-free class looked up.
+  if (everyClassPasses) return appendClassVerdicts(verdicts, nodes, spec, split.rest);
   const usageFreeKeys = nodes.classKeys(usageFreeSpec);
   appendClassVerdicts(verdicts, nodes, spec, split.rest, (index) => passing.has(usageFreeKeys(index)));
 }

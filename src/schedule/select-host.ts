@@ -1,6 +1,6 @@
 // Scores the feasible nodes for a pod with its profile's score plugins and picks the best (ties: smallest node name).
 // upstream: pkg/scheduler/schedule_one.go prioritizeNodes, selectHost (kubefit breaks ties by name, not at random)
-import type { Feasibility } from './feasibility.js';
+import type { Feasibility, Verdict } from './feasibility.js';
 import type { ClusterState } from './framework.js';
 import { specId, type ClassSpec, type NodeClass, type NodeClasses } from './node-classes.js';
 import { HOSTNAME_LABEL, type NodeInfo } from './node-info.js';
@@ -72,25 +72,31 @@ export function candidatesOf(feasibility: Feasibility, nodes: NodeClasses, score
   return feasibleClasses(feasibility, nodes, scoreSpec).map((nodeClass) => nodeClass.members[0] ?? -1);
 }
 
+/** A class of feasible nodes: a node class, or a feasible verdict where it is one. */
+export type FeasibleClass = Pick<Verdict, 'key' | 'members'>;
+
 /** feasibleClasses per Feasibility and spec id: scoring and the replica queue ask for the same grouping in turn. */
-const feasibleClassesSeen = new WeakMap<Feasibility, Map<string, readonly NodeClass[]>>();
+const feasibleClassesSeen = new WeakMap<Feasibility, Map<string, readonly FeasibleClass[]>>();
 
 /** The classes under the scoring spec whose nodes passed the filters (none without a filter spec). */
-export function feasibleClasses(feasibility: Feasibility, nodes: NodeClasses, scoreSpec: ClassSpec): readonly NodeClass[] {
+export function feasibleClasses(feasibility: Feasibility, nodes: NodeClasses, scoreSpec: ClassSpec): readonly FeasibleClass[] {
   let seen = feasibleClassesSeen.get(feasibility);
   if (!seen) feasibleClassesSeen.set(feasibility, (seen = new Map()));
   const id = specId(scoreSpec);
   let classes = seen.get(id);
-  if (!classes) seen.set(id, (classes = listFeasibleClasses(feasibility, nodes, scoreSpec)));
+  if (!classes) seen.set(id, (classes = listFeasibleClasses(feasibility, nodes, { spec: scoreSpec, id })));
   return classes;
 }
 
-function listFeasibleClasses(feasibility: Feasibility, nodes: NodeClasses, scoreSpec: ClassSpec): NodeClass[] {
+function listFeasibleClasses(feasibility: Feasibility, nodes: NodeClasses, scoreSpec: { spec: ClassSpec; id: string }): FeasibleClass[] {
   const filterSpec = feasibility.spec;
   if (!filterSpec) return [];
+  // Scores that tell no more nodes apart than the filters (the usual case): the feasible verdicts are the classes, in
+  // the grouping's order, so the pass over every class (the ones placements split off included) is not needed.
+  if (scoreSpec.id === specId(filterSpec)) return feasibility.verdicts.filter((verdict) => !verdict.status);
   const feasibleKeys = new Set(feasibility.verdicts.filter((v) => !v.status).map((v) => v.key));
   const out: NodeClass[] = [];
-  const classes = nodes.classes(scoreSpec);
+  const classes = nodes.classes(scoreSpec.spec);
   const filterKeys = nodes.classKeys(filterSpec);
   for (const nodeClass of classes) {
     const first = nodeClass.members[0];

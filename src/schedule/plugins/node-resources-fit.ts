@@ -60,9 +60,11 @@ export function fitsRequest(requests: ResourceAmounts, node: NodeInfo, ignored: 
   }
   for (const name of namesToCheck(requests)) {
     const requested = requests[name] ?? 0n;
+    // before the node's amounts are read: most pods request no ephemeral-storage, and this runs per node class
+    if (requested <= 0n) continue;
     const capacity = node.allocatable[name] ?? 0n;
     const used = node.requested[name] ?? 0n;
-    if (requested > 0n && requested > capacity - used && !isIgnored(name, ignored)) {
+    if (requested > capacity - used && !isIgnored(name, ignored)) {
       out.push({ resourceName: name, reason: insufficient(name), requested, used, capacity });
     }
   }

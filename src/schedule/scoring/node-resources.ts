@@ -114,12 +114,23 @@ function strategyOf(strategy: ScoringStrategy): Strategy {
   return { resourceScore: strategy.type === 'MostAllocated' ? mostRequestedScore : leastRequestedScore, counts: ALWAYS, round: Math.floor };
 }
 
-function weightedMean(pod: PodInfo, node: NodeInfo, resources: readonly ResourceSpec[], strategy: Strategy): number {
+/** A resource a score reads, with the pod's request of it as the score reads it (worked out once per pod). */
+interface PodResource extends ResourceSpec {
+  readonly nonZero: boolean;
+  readonly podRequest: number;
+}
+
+function podResourcesOf(pod: PodInfo, resources: readonly ResourceSpec[], readsNonZeroOf: (name: string) => boolean): PodResource[] {
+  return resources.map(({ name, weight }) => {
+    const nonZero = readsNonZeroOf(name);
+    return { name, weight, nonZero, podRequest: podRequestOf(pod, name, nonZero) };
+  });
+}
+
+function weightedMean(node: NodeInfo, resources: readonly PodResource[], strategy: Strategy): number {
   let nodeScore = 0;
   let weightSum = 0;
-  for (const { name, weight } of resources) {
-    const nonZero = readsNonZero(name);
-    const podRequest = podRequestOf(pod, name, nonZero);
+  for (const { name, weight, nonZero, podRequest } of resources) {
     const capacity = scoredCapacity(node, name, podRequest);
     if (capacity === 0) continue;
     const score = strategy.resourceScore(usedOf(node, name, nonZero) + podRequest, capacity);
@@ -130,39 +141,39 @@ function weightedMean(pod: PodInfo, node: NodeInfo, resources: readonly Resource
   return weightSum === 0 ? 0 : strategy.round(nodeScore / weightSum);
 }
 
-/** resourceAllocationScorer.score for NodeResourcesFit's strategy. */
-export function resourceAllocationScore(pod: PodInfo, node: NodeInfo, strategy: ScoringStrategy): number {
-  return weightedMean(pod, node, strategy.resources, strategyOf(strategy));
-}
-
-/** The default LeastAllocated score over cpu and memory. */
-export function leastAllocatedScore(pod: PodInfo, node: NodeInfo): number {
-  return resourceAllocationScore(pod, node, DEFAULT_SCORING_STRATEGY);
-}
-
 /** NodeResourcesFit's score plugin with the given strategy (weight 1 in the default profile). */
 export function nodeResourcesFitScore(strategy: ScoringStrategy): ScorePlugin {
   const scorer = strategyOf(strategy);
-  return defineScorePlugin<true>({
+  return defineScorePlugin<readonly PodResource[]>({
     name: 'NodeResourcesFit',
     weight: 1,
     perNode: true,
-    preScore: () => true,
-    score: (pod, node) => weightedMean(pod, node, strategy.resources, scorer),
+    preScore: (pod) => podResourcesOf(pod, strategy.resources, readsNonZero),
+    score: (_pod, node, resources) => weightedMean(node, resources, scorer),
   });
 }
 
 export const leastAllocated = nodeResourcesFitScore(DEFAULT_SCORING_STRATEGY);
 
+const NEVER = (): boolean => false;
+
+/** The requested fraction of each resource the node has, capped at 1, without and with the pod on the node. */
+function fractionsOf(node: NodeInfo, resources: readonly PodResource[]): { readonly without: number[]; readonly with: number[] } {
+  const without: number[] = [];
+  const withPod: number[] = [];
+  for (const { name, podRequest } of resources) {
+    const capacity = scoredCapacity(node, name, podRequest);
+    if (capacity === 0) continue;
+    const used = usedOf(node, name, false);
+    without.push(Math.min(1, used / capacity));
+    withPod.push(Math.min(1, (used + podRequest) / capacity));
+  }
+  return { without, with: withPod };
+}
+
 /** (1 - standard deviation of the requested fractions, each capped at 1) * 100. */
 // upstream: noderesources/balanced_allocation.go balancedResourceScorer
-function balanceOf(pod: PodInfo, node: NodeInfo, resources: readonly ResourceSpec[], withPod: boolean): number {
-  const fractions: number[] = [];
-  for (const { name } of resources) {
-    const podRequest = podRequestOf(pod, name, false);
-    const capacity = scoredCapacity(node, name, podRequest);
-    if (capacity !== 0) fractions.push(Math.min(1, (usedOf(node, name, false) + (withPod ? podRequest : 0)) / capacity));
-  }
+function balanceOf(fractions: readonly number[]): number {
   let std = 0;
   if (fractions.length === 2) std = Math.abs(((fractions[0] ?? 0) - (fractions[1] ?? 0)) / 2);
   else if (fractions.length > 2) {
@@ -172,10 +183,10 @@ function balanceOf(pod: PodInfo, node: NodeInfo, resources: readonly ResourceSpe
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
 
+type BalanceScorer = (node: NodeInfo, resources: readonly PodResource[]) => number;
+
 /** v1.35 and older: the balance of the node with the pod on it. */
-export function balancedAllocationScore(pod: PodInfo, node: NodeInfo, resources: readonly ResourceSpec[] = DEFAULT_RESOURCES): number {
-  return balanceOf(pod, node, resources, true);
-}
+const balanceWithPod: BalanceScorer = (node, resources) => balanceOf(fractionsOf(node, resources).with);
 
 const HALF_SCORE = MAX_NODE_SCORE / 2;
 
@@ -184,10 +195,14 @@ const HALF_SCORE = MAX_NODE_SCORE / 2;
  * imbalanced, 100 the other way (kubernetes#135573).
  */
 // upstream: noderesources/balanced_allocation.go balancedResourceScorer(requested, allocated, allocatable) (v1.36)
-export function balanceChangeScore(pod: PodInfo, node: NodeInfo, resources: readonly ResourceSpec[] = DEFAULT_RESOURCES): number {
-  const withPod = balanceOf(pod, node, resources, true);
-  const withoutPod = balanceOf(pod, node, resources, false);
-  return HALF_SCORE + Math.trunc((HALF_SCORE + withPod - withoutPod) / 2);
+const balanceChange: BalanceScorer = (node, resources) => {
+  const fractions = fractionsOf(node, resources);
+  return HALF_SCORE + Math.trunc((HALF_SCORE + balanceOf(fractions.with) - balanceOf(fractions.without)) / 2);
+};
+
+/** The v1.35 and older score of the pod on the node. */
+export function balancedAllocationScore(pod: PodInfo, node: NodeInfo, resources: readonly ResourceSpec[] = DEFAULT_RESOURCES): number {
+  return balanceWithPod(node, podResourcesOf(pod, resources, NEVER));
 }
 
 /** A pod requesting none of the scored resources, as resourceAllocationScorer.isBestEffortPod. */
@@ -200,20 +215,25 @@ const SKIPS_BEST_EFFORT_SINCE = 33;
 /** Since v1.36 the score is the change of balance the pod brings, not the balance with it (kubernetes#135573). */
 const SCORES_BALANCE_CHANGE_SINCE = 36;
 
-type BalanceScorer = (pod: PodInfo, node: NodeInfo, resources: readonly ResourceSpec[]) => number;
+/** The balance scorer of a release and the pod's requests it reads. */
+interface BalanceState {
+  readonly scorer: BalanceScorer;
+  readonly resources: readonly PodResource[];
+}
 
 /** NodeResourcesBalancedAllocation over `resources` (NodeResourcesBalancedAllocationArgs; weight 1 by default). */
 export function balancedAllocationOf(resources: readonly ResourceSpec[]): ScorePlugin {
-  return defineScorePlugin<BalanceScorer>({
+  return defineScorePlugin<BalanceState>({
     name: 'NodeResourcesBalancedAllocation',
     weight: 1,
     perNode: true,
     // upstream: noderesources/balanced_allocation.go PreScore (v1.33+)
     preScore(pod, _feasible, cluster) {
       if (cluster.minor >= SKIPS_BEST_EFFORT_SINCE && isBestEffortPod(pod, resources)) return undefined;
-      return cluster.minor >= SCORES_BALANCE_CHANGE_SINCE ? balanceChangeScore : balancedAllocationScore;
+      const scorer = cluster.minor >= SCORES_BALANCE_CHANGE_SINCE ? balanceChange : balanceWithPod;
+      return { scorer, resources: podResourcesOf(pod, resources, NEVER) };
     },
-    score: (pod, node, scorer) => scorer(pod, node, resources),
+    score: (_pod, node, state) => state.scorer(node, state.resources),
   });
 }
 
