@@ -43,6 +43,22 @@ describe('every file is read once, and a cluster snapshot is cluster input only'
   });
 });
 
+describe('a cluster snapshot straight from the API', () => {
+  // `kubectl get --raw /api/v1/nodes` or a client's list call: the items carry no kind or apiVersion, and kubectl's
+  // decoder gives them the List's (apimachinery unstructured.go decodeToList)
+  it('fit --cluster nodes.json reads a NodeList whose items have no kind or apiVersion', async () => {
+    const run = await runCli(['fit', 'web.yaml', '--cluster', 'nodes.json', '--format', 'json'], { cwd: 'fixtures/first-run/api-lists' });
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.findings).toEqual([]);
+    expect(report.scheduling[0]).toMatchObject({
+      feasibleNodes: ['n1'],
+      rejected: { n2: ['node(s) had untolerated taint(s)'] },
+      placement: { nodes: { n1: 1 }, unschedulable: 1 },
+    });
+  });
+});
+
 describe('the library reads the configuration file as the CLI does', () => {
   it('check(paths) applies the nearest .kubefit.yaml, and configFile: false turns that off', async () => {
     const root = await project({ '.kubefit.yaml': 'rules:\n  latest-tag: off\n', 'pod.yaml': POD });

@@ -39,6 +39,26 @@ describe('loadManifests', () => {
     expect(result.findings).toEqual([]);
   });
 
+  // upstream: apimachinery unstructured.go decodeToList sets an item's kind (the List's without "List") and apiVersion
+  // (the List's) when GetKind and GetAPIVersion both read "" (absent, empty or not a string): the API server's typed
+  // Lists (`kubectl get --raw /api/v1/pods`) carry neither on their items.
+  it('gives the items of a typed List its kind and apiVersion when they have neither, as kubectl decodes them', async () => {
+    const result = await load(['typed-list-items.json', 'untyped-list-items.yaml']);
+    expect(result.objects.map((object) => `${object.ref.apiVersion} ${object.ref.kind} ${object.ref.namespace}/${object.ref.name}`)).toEqual([
+      'v1 Pod shop/from-the-api',
+      'v1 Pod default/neither-a-string',
+      'v1 ConfigMap default/its-own-kind',
+      'v1 ConfigMap default/a-configmap-from-the-api',
+    ]);
+    expect(result.objects[0]?.value).toMatchObject({ kind: 'Pod', apiVersion: 'v1', spec: { containers: [{ image: 'shop:1.0' }] } });
+    expect(result.objects[0]?.rangeOf(['spec', 'containers', 0, 'image'])).toMatchObject({ line: 6, column: 114 });
+    expect(brief(result)).toEqual([
+      'typed-list-items.json:7:5 info not-kubernetes: document has no apiVersion; skipped',
+      'typed-list-items.json:8:5 info not-kubernetes: document has no kind; skipped',
+      'untyped-list-items.yaml:5:3 info not-kubernetes: document has no kind; skipped',
+    ]);
+  });
+
   // kubectl decodes a document with `items` as an UnstructuredList (apimachinery unstructuredJSONScheme decodeToList):
   // items that are not an array, or an item that is not an object, fail the whole List with encoding/json's error
   // (expected strings from Go's encoding/json on the same types); `items: null` is an empty List.

@@ -27,17 +27,21 @@ interface Walk {
   readonly firstOrder: number;
   readonly fromCluster: boolean;
   readonly depth: number;
+  /** The kind and apiVersion a List gives its items that have neither (undefined outside a List). */
+  readonly itemType?: { readonly kind: string; readonly apiVersion: string };
 }
 
 function collect(document: ManifestDocument, value: unknown, basePath: Path, walk: Walk): void {
-  const record = asRecord(value);
+  const record = withListType(asRecord(value), walk.itemType);
   const kind = record?.['kind'];
   if (!record || typeof kind !== 'string' || typeof record['apiVersion'] !== 'string' || kind === '') {
     walk.out.findings.push(notKubernetes(document, basePath, record));
     return;
   }
   if (kind.endsWith('List') && Object.hasOwn(record, 'items') && walk.depth < MAX_LIST_DEPTH) {
-    collectItems(document, record['items'], [...basePath, 'items'], walk);
+    // an item's kind is the List's without the suffix: a PodList's items are Pods ('' for a List's)
+    const itemType = { kind: kind.slice(0, -'List'.length), apiVersion: record['apiVersion'] };
+    collectItems(document, record['items'], [...basePath, 'items'], { ...walk, itemType });
     return;
   }
   walk.out.objects.push(
@@ -62,6 +66,25 @@ function collectItems(document: ManifestDocument, items: unknown, path: Path, wa
     return;
   }
   items.forEach((item, index) => collect(document, item, [...path, index], { ...walk, depth: walk.depth + 1 }));
+}
+
+/**
+ * An item of a typed List as the API server returns it (`kubectl get --raw /api/v1/nodes`: no kind or apiVersion on
+ * the items) gets the List's, as kubectl's decoder sets them: only when the item has neither as a non-empty string.
+ */
+// upstream: apimachinery pkg/apis/meta/v1/unstructured/unstructured.go decodeToList ("This is hacky. Set the item's Kind and APIVersion ...")
+function withListType(
+  record: Readonly<Record<string, unknown>> | undefined,
+  itemType: Walk['itemType'],
+): Readonly<Record<string, unknown>> | undefined {
+  if (!record || !itemType || typeMetaField(record, 'kind') || typeMetaField(record, 'apiVersion')) return record;
+  return { ...record, kind: itemType.kind, apiVersion: itemType.apiVersion };
+}
+
+/** Whether Unstructured's GetKind/GetAPIVersion would read a non-empty string. */
+function typeMetaField(record: Readonly<Record<string, unknown>>, field: 'kind' | 'apiVersion'): boolean {
+  const value = record[field];
+  return typeof value === 'string' && value !== '';
 }
 
 /** The JSON type encoding/json names in an UnmarshalTypeError. */
