@@ -38,7 +38,7 @@ describe('--context', () => {
   it('caches the neighbours per directory and re-reads a file once its size or mtime changes', async () => {
     const options = await scratch();
     expect(await dangling([...CHANGED, '--context', '.'], options)).toEqual([]);
-    expect(await readdir(join(options.env.KUBEFIT_CACHE_DIR ?? '', toolVersion(), 'context-v1'))).toHaveLength(1);
+    expect(await readdir(join(options.env.KUBEFIT_CACHE_DIR ?? '', toolVersion(), 'context-v2'))).toHaveLength(1);
     const renamed = (await readFile(join(options.cwd, 'app/deployment-api.yaml'), 'utf8')).replaceAll('app: api', 'app: api-v2');
     await writeFile(join(options.cwd, 'app/deployment-api.yaml'), renamed);
     expect(await dangling([...CHANGED, '--context', '.'], options)).toEqual([DANGLING]);
@@ -47,7 +47,7 @@ describe('--context', () => {
   it('reads an unchanged neighbour from the cache, not from its file', async () => {
     const options = await scratch();
     await dangling([...CHANGED, '--context', '.'], options);
-    const directory = join(options.env.KUBEFIT_CACHE_DIR ?? '', toolVersion(), 'context-v1');
+    const directory = join(options.env.KUBEFIT_CACHE_DIR ?? '', toolVersion(), 'context-v2');
     const [cacheFile = ''] = await readdir(directory);
     const text = await readFile(join(directory, cacheFile), 'utf8');
     await writeFile(join(directory, cacheFile), text.replaceAll('"app":"api"', '"app":"cached"'));
@@ -57,7 +57,7 @@ describe('--context', () => {
   it('rebuilds an unreadable cache instead of trusting it', async () => {
     const options = await scratch();
     await dangling([...CHANGED, '--context', '.'], options);
-    const directory = join(options.env.KUBEFIT_CACHE_DIR ?? '', toolVersion(), 'context-v1');
+    const directory = join(options.env.KUBEFIT_CACHE_DIR ?? '', toolVersion(), 'context-v2');
     for (const file of await readdir(directory)) await writeFile(join(directory, file), '{"deployment-api.yaml": ');
     expect(await dangling([...CHANGED, '--context', '.'], options)).toEqual([]);
     for (const file of await readdir(directory)) await writeFile(join(directory, file), '{"deployment-api.yaml": {"mtimeMs": 1, "size": 2, "values": 3}}');

@@ -31,8 +31,8 @@ interface CachedFile {
 /** By file name; entries are checked before use (the file is the user's to delete or damage). */
 type DirectoryCache = Record<string, unknown>;
 
-/** Bump when the cached form changes. */
-const CACHE_FORMAT = 'context-v1';
+/** Bump when the cached form or what the loader makes of a file changes (v2: typed List items get the List's kind). */
+const CACHE_FORMAT = 'context-v2';
 
 export async function loadContext(inputs: readonly string[], options: ContextOptions): Promise<KubeObject[]> {
   if (inputs.length === 0) return [];
