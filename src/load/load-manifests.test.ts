@@ -43,7 +43,7 @@ describe('loadManifests', () => {
   // (the List's) when GetKind and GetAPIVersion both read "" (absent, empty or not a string): the API server's typed
   // Lists (`kubectl get --raw /api/v1/pods`) carry neither on their items.
   it('gives the items of a typed List its kind and apiVersion when they have neither, as kubectl decodes them', async () => {
-    const result = await load(['typed-list-items.json', 'untyped-list-items.yaml']);
+    const result = await load(['lists/typed-list-items.json', 'lists/untyped-list-items.yaml']);
     expect(result.objects.map((object) => `${object.ref.apiVersion} ${object.ref.kind} ${object.ref.namespace}/${object.ref.name}`)).toEqual([
       'v1 Pod shop/from-the-api',
       'v1 Pod default/neither-a-string',
@@ -53,9 +53,9 @@ describe('loadManifests', () => {
     expect(result.objects[0]?.value).toMatchObject({ kind: 'Pod', apiVersion: 'v1', spec: { containers: [{ image: 'shop:1.0' }] } });
     expect(result.objects[0]?.rangeOf(['spec', 'containers', 0, 'image'])).toMatchObject({ line: 6, column: 114 });
     expect(brief(result)).toEqual([
-      'typed-list-items.json:7:5 info not-kubernetes: document has no apiVersion; skipped',
-      'typed-list-items.json:8:5 info not-kubernetes: document has no kind; skipped',
-      'untyped-list-items.yaml:5:3 info not-kubernetes: document has no kind; skipped',
+      'lists/typed-list-items.json:7:5 info not-kubernetes: document has no apiVersion; skipped',
+      'lists/typed-list-items.json:8:5 info not-kubernetes: document has no kind; skipped',
+      'lists/untyped-list-items.yaml:5:3 info not-kubernetes: document has no kind; skipped',
     ]);
   });
 
