@@ -4,6 +4,7 @@ import type { CelEnv } from '@bufbuild/cel';
 import type { Path } from '../model/document.js';
 import { asArray, asRecord } from '../model/object.js';
 import { kubernetesCelFunctions } from './cel-kubernetes-library.js';
+import { parseGoDuration } from '../model/go-duration.js';
 
 type Schema = Readonly<Record<string, unknown>>;
 type Cel = typeof import('@bufbuild/cel');
@@ -217,14 +218,8 @@ function toCelString(value: string, format: unknown, runtime: CelRuntime): unkno
   return value;
 }
 
-const DURATION_UNITS: Readonly<Record<string, number>> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
 /** A Go duration ("1h30m", "250ms", "-1.5s") in milliseconds, or undefined (upstream: time.ParseDuration). */
 function goDurationMs(text: string): number | undefined {
-  // µ as an escape: the bundled CLI stays ASCII, which launch.ts reads faster (code-cache.ts readModuleFunction)
-  const match = /^([-+]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|ms|s|m|h))+$/.exec(text);
-  if (!match) return text === '0' ? 0 : undefined;
-  let total = 0;
-  for (const part of text.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|ms|s|m|h)/g)) total += Number(part[1]) * (DURATION_UNITS[part[2] ?? ''] ?? 0);
-  return match[1] === '-' ? -total : total;
+  const nanoseconds = parseGoDuration(text);
+  return typeof nanoseconds === 'bigint' ? Number(nanoseconds) / 1e6 : undefined;
 }

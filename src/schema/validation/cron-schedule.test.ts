@@ -26,6 +26,8 @@ describe('cronScheduleError (robfig/cron/v3 ParseStandard)', () => {
     ['* * * FOO *', 'failed to parse int from FOO: strconv.Atoi: parsing "FOO": invalid syntax'],
     ['@fortnightly', 'unrecognized descriptor: @fortnightly'],
     ['@every five', 'failed to parse duration @every five: time: invalid duration "five"'],
+    ['@every 1d', 'failed to parse duration @every 1d: time: unknown unit "d" in duration "1d"'],
+    ['@every 10', 'failed to parse duration @every 10: time: missing unit in duration "10"'],
     ['TZ=Nowhere/City * * * * *', 'provided bad location Nowhere/City: unknown time zone Nowhere/City'],
   ])('rejects %j: %s', (spec, message) => {
     expect(cronScheduleError(spec, isTimeZone)).toBe(message);

@@ -1,4 +1,5 @@
 // robfig/cron/v3 ParseStandard, as the API server uses it for CronJob schedules: the same accepted syntax and error text.
+import { parseGoDuration } from '../../model/go-duration.js';
 
 interface Bounds { readonly min: number; readonly max: number; readonly names?: Readonly<Record<string, number>> }
 
@@ -35,14 +36,11 @@ export function cronScheduleError(spec: string, isTimeZone: (name: string) => bo
 function descriptorError(descriptor: string): string | undefined {
   if (DESCRIPTORS.has(descriptor)) return undefined;
   if (descriptor.startsWith('@every ')) {
-    const duration = descriptor.slice('@every '.length);
-    return isGoDuration(duration) ? undefined : `failed to parse duration ${descriptor}: time: invalid duration ${JSON.stringify(duration)}`;
+    const parsed = parseGoDuration(descriptor.slice('@every '.length));
+    return typeof parsed === 'bigint' ? undefined : `failed to parse duration ${descriptor}: ${parsed}`;
   }
   return `unrecognized descriptor: ${descriptor}`;
 }
-
-// µ (micro sign) and μ (Greek mu) as escapes: the bundled CLI stays ASCII, which launch.ts reads faster (code-cache.ts readModuleFunction)
-const isGoDuration = (text: string): boolean => text === '0' || /^[-+]?((\d+(\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$/.test(text);
 
 // upstream: parser.go getRange
 function rangeError(expr: string, bounds: Bounds): string | undefined {
