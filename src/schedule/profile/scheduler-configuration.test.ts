@@ -362,6 +362,16 @@ describe('readSchedulerConfiguration: the rest of ValidateKubeSchedulerConfigura
   it.each([
     ['bad-parallelism-invalid-value', 'parallelism: 0', 'parallelism: Invalid value: 0: should be an integer value greater than zero'],
     ['a lock other than leases while electing a leader', 'leaderElection: {resourceLock: endpoints}', 'leaderElection.resourceLock: Invalid value: "endpoints": resourceLock value must be "leases"'],
+    // component-base ValidateClientConnectionConfiguration and ValidateLeaderElectionConfiguration, after defaulting
+    ['a negative client burst', 'clientConnection: {burst: -1}', 'clientConnection.burst: Invalid value: -1: must be non-negative'],
+    [
+      'non-positive leader election durations',
+      'leaderElection: {leaseDuration: -1m30s, renewDeadline: -0.5s, retryPeriod: -1ns}',
+      '[leaderElection.leaseDuration: Invalid value: -1m30s: must be greater than zero, leaderElection.renewDeadline: Invalid value: -500ms: must be greater than zero, ' +
+        'leaderElection.retryPeriod: Invalid value: -1ns: must be greater than zero, leaderElection.leaseDuration: Invalid value: -500ms: must be greater than `RenewDeadline`]',
+    ],
+    ['a lease no longer than the renew deadline (10s by default)', 'leaderElection: {leaseDuration: 10s}', 'leaderElection.leaseDuration: Invalid value: 10s: must be greater than `RenewDeadline`'],
+    ['a duration Go cannot parse', 'leaderElection: {retryPeriod: 2d}', 'leaderElection.retryPeriod: Invalid value: "2d": time: unknown unit "d" in duration "2d"'],
     ['bad-percentage-of-nodes-to-score', 'percentageOfNodesToScore: 101', 'percentageOfNodesToScore: Invalid value: 101: not in valid range [0-100]'],
     ['a non-positive initial back-off', 'podInitialBackoffSeconds: 0', 'podInitialBackoffSeconds: Invalid value: 0: must be greater than 0'],
     ['a max back-off below the initial one', 'podInitialBackoffSeconds: 5\npodMaxBackoffSeconds: 4', 'podMaxBackoffSeconds: Invalid value: 4: must be greater than or equal to PodInitialBackoffSeconds'],
@@ -377,19 +387,24 @@ describe('readSchedulerConfiguration: the rest of ValidateKubeSchedulerConfigura
     expect(errorOf(body)).toBe(`--scheduler-config sched.yaml: ${message}`);
   });
 
-  it('a lock other than leases is fine without leader election; an extender is a warning', () => {
+  it('a lock other than leases is fine without leader election, and so are its durations; zero durations are defaulted; an extender is a warning', () => {
     expect(errorOf('leaderElection: {leaderElect: false, resourceLock: endpoints}')).toBe('no error');
+    expect(errorOf('leaderElection: {leaderElect: false, leaseDuration: -1s}')).toBe('no error');
+    expect(errorOf('leaderElection: {leaseDuration: 0s, renewDeadline: "0", retryPeriod: 0ms, resourceName: "", resourceNamespace: ""}\nclientConnection: {burst: 0}')).toBe('no error');
     const { warnings } = readSchedulerConfiguration(`${HEAD}extenders: [{urlPrefix: http://e, filterVerb: filter}]`, 'sched.yaml', 36);
     expect(warnings).toEqual(['--scheduler-config sched.yaml: extenders: kubefit does not call scheduler extenders, so what the extender filters and scores is not modelled']);
   });
 
-  it('reports in upstream order: leader election, parallelism, each profile (its name first), sampling, back-offs, extenders', () => {
+  it('reports in upstream order: client connection, leader election, parallelism, each profile (its name first), sampling, back-offs, extenders', () => {
     const body =
-      'parallelism: -1\npercentageOfNodesToScore: 200\npodInitialBackoffSeconds: -1\nleaderElection: {resourceLock: configmaps}\n' +
+      'parallelism: -1\npercentageOfNodesToScore: 200\npodInitialBackoffSeconds: -1\nleaderElection: {resourceLock: configmaps, retryPeriod: -2s}\n' +
+      'clientConnection: {burst: -5}\n' +
       'extenders: [{urlPrefix: http://e, prioritizeVerb: p}]\n' +
       'profiles:\n- schedulerName: a\n- pluginConfig: [{name: InterPodAffinity, args: {hardPodAffinityWeight: -1}}]\n';
     expect(errorOf(body)).toBe(
-      '--scheduler-config sched.yaml: [leaderElection.resourceLock: Invalid value: "configmaps": resourceLock value must be "leases", ' +
+      '--scheduler-config sched.yaml: [clientConnection.burst: Invalid value: -5: must be non-negative, ' +
+        'leaderElection.retryPeriod: Invalid value: -2s: must be greater than zero, ' +
+        'leaderElection.resourceLock: Invalid value: "configmaps": resourceLock value must be "leases", ' +
         'parallelism: Invalid value: -1: should be an integer value greater than zero, ' +
         'profiles[1].schedulerName: Required value, ' +
         'profiles[1].pluginConfig[0].args.hardPodAffinityWeight: Invalid value: -1: not in valid range [0, 100], ' +

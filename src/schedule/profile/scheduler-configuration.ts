@@ -2,6 +2,7 @@
 // upstream: pkg/scheduler/apis/config/v1/defaults.go SetDefaults_KubeSchedulerConfiguration,
 // apis/config/validation/validation.go ValidateKubeSchedulerConfiguration (v1.35)
 import { parseAllDocuments } from 'yaml';
+import { formatGoDuration, parseGoDuration } from '../../model/go-duration.js';
 import { asArray, asRecord } from '../../model/object.js';
 import { UsageError } from '../../model/usage-error.js';
 import { FieldErrors, GoValue, aggregate } from './field-errors.js';
@@ -53,7 +54,9 @@ export function readSchedulerConfiguration(text: string, file: string, minor: nu
   const errors = new FieldErrors();
   const warnings: string[] = [];
   const problems = { errors, warnings, invalid: invalidPlugins(minor) };
-  // in ValidateKubeSchedulerConfiguration's order: leader election, parallelism, profiles, sampling, back-offs, extenders
+  // in ValidateKubeSchedulerConfiguration's order: client connection, leader election, parallelism, profiles,
+  // sampling, back-offs, extenders
+  clientConnectionErrors(asRecord(root['clientConnection']) ?? {}, errors);
   leaderElectionErrors(asRecord(root['leaderElection']) ?? {}, errors);
   const parallelism = errors.integer(root['parallelism'], 'parallelism');
   if (parallelism !== undefined && parallelism <= 0) errors.invalid('parallelism', parallelism, 'should be an integer value greater than zero');
@@ -99,11 +102,46 @@ function samplingWarning(record: Readonly<Record<string, unknown>>, path: string
   else if (percentage !== 0 && percentage !== 100) warnings.push(`${path}: kubefit scores every feasible node; sampling ${percentage}% of them is not modelled`);
 }
 
-/** What ValidateKubeSchedulerConfiguration checks of leader election beyond component-base: the lock kind. */
+/** component-base ValidateClientConnectionConfiguration: burst (defaulted to 100 when 0). */
+function clientConnectionErrors(record: Readonly<Record<string, unknown>>, errors: FieldErrors): void {
+  const burst = errors.integer(record['burst'], 'clientConnection.burst');
+  if (burst !== undefined && burst < 0) errors.invalid('clientConnection.burst', burst, 'must be non-negative');
+}
+
+/**
+ * component-base ValidateLeaderElectionConfiguration after RecommendedDefaultLeaderElectionConfiguration (a zero
+ * duration becomes 15s, 10s, 2s; the lock, its namespace and name are defaulted when empty, so their Required errors
+ * cannot occur), then kube-scheduler's own check of the lock kind. Durations print as Go prints a metav1.Duration.
+ */
 function leaderElectionErrors(record: Readonly<Record<string, unknown>>, errors: FieldErrors): void {
-  // SetDefaults: leaderElect true (RecommendedDefaultLeaderElectionConfiguration), resourceLock "leases"
+  if (record['leaderElect'] === false) return;
+  const leaseDuration = durationField(record, 'leaseDuration', 15_000_000_000n, errors);
+  const renewDeadline = durationField(record, 'renewDeadline', 10_000_000_000n, errors);
+  const retryPeriod = durationField(record, 'retryPeriod', 2_000_000_000n, errors);
+  const positive: [string, bigint | undefined][] = [['leaseDuration', leaseDuration], ['renewDeadline', renewDeadline], ['retryPeriod', retryPeriod]];
+  for (const [field, value] of positive) {
+    if (value !== undefined && value <= 0n) errors.invalid(`leaderElection.${field}`, new GoValue(formatGoDuration(value)), 'must be greater than zero');
+  }
+  if (leaseDuration !== undefined && renewDeadline !== undefined && leaseDuration <= renewDeadline) {
+    errors.invalid('leaderElection.leaseDuration', new GoValue(formatGoDuration(renewDeadline)), 'must be greater than `RenewDeadline`');
+  }
   const lock = typeof record['resourceLock'] === 'string' && record['resourceLock'] !== '' ? record['resourceLock'] : 'leases';
-  if (record['leaderElect'] !== false && lock !== 'leases') errors.invalid('leaderElection.resourceLock', lock, 'resourceLock value must be "leases"');
+  if (lock !== 'leases') errors.invalid('leaderElection.resourceLock', lock, 'resourceLock value must be "leases"');
+}
+
+/** A metav1.Duration field in nanoseconds, `otherwise` when absent or zero; undefined (and an error) when it does not parse. */
+function durationField(record: Readonly<Record<string, unknown>>, field: string, otherwise: bigint, errors: FieldErrors): bigint | undefined {
+  const value = record[field];
+  if (value === undefined || value === null) return otherwise;
+  const path = `leaderElection.${field}`;
+  const text = errors.string(value, path);
+  if (typeof value !== 'string') return undefined;
+  const parsed = parseGoDuration(text);
+  if (typeof parsed === 'string') {
+    errors.invalid(path, text, parsed);
+    return undefined;
+  }
+  return parsed === 0n ? otherwise : parsed;
 }
 
 /** podInitialBackoffSeconds (default 1) and podMaxBackoffSeconds (default 10). */
