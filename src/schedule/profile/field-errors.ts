@@ -1,5 +1,6 @@
 // Configuration errors in the wording of apimachinery's field.Error ("<path>: Invalid value: 3: <detail>").
 // upstream: k8s.io/apimachinery/pkg/util/validation/field/errors.go Error, ErrorBody
+import { formatGoDuration, parseGoDuration } from '../../model/go-duration.js';
 
 /** Go's %#v-like rendering of a value inside an error: strings quoted, Go values as Go prints them, the rest as JSON. */
 function render(value: unknown): string {
@@ -10,6 +11,11 @@ function render(value: unknown): string {
 /** A bad value already in Go's %#v form (a slice or a struct of upstream's types), printed as it is. */
 export class GoValue {
   constructor(readonly text: string) {}
+}
+
+/** A metav1.Duration as a bad value: a fmt.Stringer, so ErrorBody prints its String() ("1m30s"), unquoted. */
+export function goDuration(nanoseconds: bigint): GoValue {
+  return new GoValue(formatGoDuration(nanoseconds));
 }
 
 /** Go's %#v of a []string: `[]string{"a", "b"}`, `[]string{}`, `[]string(nil)` (null). */
@@ -55,6 +61,19 @@ export class FieldErrors {
     if (typeof value === 'string') return value;
     this.invalid(path, value, 'must be a string');
     return '';
+  }
+
+  /** A metav1.Duration field in nanoseconds: undefined when absent; a wrong type or Go's parse error is an error. */
+  duration(value: unknown, path: string): bigint | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string') {
+      this.invalid(path, value, 'must be a string');
+      return undefined;
+    }
+    const parsed = parseGoDuration(value);
+    if (typeof parsed === 'bigint') return parsed;
+    this.invalid(path, value, parsed);
+    return undefined;
   }
 
   strings(value: unknown, path: string): string[] {

@@ -11,8 +11,9 @@ import { DEFAULT_INTER_POD_AFFINITY_ARGS, type InterPodAffinityArgs } from '../s
 import { DEFAULT_RESOURCES, DEFAULT_SCORING_STRATEGY, type ResourceSpec, type ScoringStrategy, type UtilizationShapePoint } from '../scoring/node-resources.js';
 import { DEFAULT_PREEMPTION_ARGS, type PreemptionArgs } from '../preemption/preemption.js';
 import { qualifiedNameErrors } from '../../model/name-validation.js';
-import { GoValue, type FieldErrors } from './field-errors.js';
+import { GoValue, goDuration, type FieldErrors } from './field-errors.js';
 import { nodeSelectorErrors, preferredTermsErrors } from './node-selector-errors.js';
+import { DYNAMIC_RESOURCES_ARGS_SINCE } from './strict-decoding.js';
 
 /** The arguments kubefit models, per plugin, after defaulting. */
 export interface ProfileArgs {
@@ -36,12 +37,12 @@ export const DEFAULT_ARGS: ProfileArgs = {
 type Args = Readonly<Record<string, unknown>>;
 
 /** Reads one plugin's args into `args`; plugins without modelled args leave it as it is. */
-export function readPluginArgs(name: string, value: Args, at: { path: string; errors: FieldErrors }, args: ProfileArgs): ProfileArgs {
+export function readPluginArgs(name: string, value: Args, at: { path: string; errors: FieldErrors; minor: number }, args: ProfileArgs): ProfileArgs {
   const reader = ARG_READERS[name];
-  return reader ? { ...args, ...reader(value, at.path, at.errors) } : args;
+  return reader ? { ...args, ...reader(value, at.path, at.errors, at.minor) } : args;
 }
 
-const ARG_READERS: Readonly<Record<string, (value: Args, path: string, errors: FieldErrors) => Partial<ProfileArgs>>> = {
+const ARG_READERS: Readonly<Record<string, (value: Args, path: string, errors: FieldErrors, minor: number) => Partial<ProfileArgs>>> = {
   NodeResourcesFit: (value, path, errors) => ({ nodeResourcesFit: readNodeResourcesFitArgs(value, path, errors) }),
   NodeResourcesBalancedAllocation: (value, path, errors) => ({ balancedAllocation: readBalancedAllocationArgs(value, path, errors) }),
   PodTopologySpread: (value, path, errors) => ({ podTopologySpread: readPodTopologySpreadArgs(value, path, errors) }),
@@ -52,7 +53,29 @@ const ARG_READERS: Readonly<Record<string, (value: Args, path: string, errors: F
     validateVolumeBindingArgs(value, path, errors);
     return {};
   },
+  DynamicResources: (value, path, errors, minor) => {
+    validateDynamicResourcesArgs(value, path, errors, minor);
+    return {};
+  },
 };
+
+/** The first release whose default gates allow DynamicResourcesArgs.bindingTimeout (DRADeviceBindingConditions beta). */
+const BINDING_TIMEOUT_SINCE = 36;
+
+/**
+ * ValidateDynamicResourcesArgs under each release's default gates (the args kind exists from 1.34; before, the args
+ * are not decoded): DRASchedulerFilterTimeout is on from 1.34; bindingTimeout needs DRADeviceBindingConditions
+ * (beta from 1.36) and DRAResourceClaimDeviceStatus (beta from 1.33). kubefit models neither timeout.
+ */
+function validateDynamicResourcesArgs(value: Args, path: string, errors: FieldErrors, minor: number): void {
+  if (minor < DYNAMIC_RESOURCES_ARGS_SINCE) return;
+  const filterTimeout = errors.duration(value['filterTimeout'], `${path}.filterTimeout`);
+  if (filterTimeout !== undefined && filterTimeout < 0n) errors.invalid(`${path}.filterTimeout`, goDuration(filterTimeout), 'must be zero or positive');
+  const bindingTimeout = errors.duration(value['bindingTimeout'], `${path}.bindingTimeout`);
+  if (bindingTimeout === undefined) return;
+  if (minor < BINDING_TIMEOUT_SINCE) errors.forbidden(`${path}.bindingTimeout`, 'DRADeviceBindingConditions or DRAResourceClaimDeviceStatus feature gate is disabled');
+  else if (bindingTimeout < 1_000_000_000n) errors.invalid(`${path}.bindingTimeout`, goDuration(bindingTimeout), 'must be at least 1 second');
+}
 
 /** metav1validation.ValidateLabelName: one Invalid error per IsQualifiedName message. */
 function labelNameErrors(name: string, path: string, errors: FieldErrors): void {

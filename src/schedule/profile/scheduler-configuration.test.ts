@@ -195,7 +195,7 @@ describe('readSchedulerConfiguration: plugin args validation', () => {
       },
     };
     const errors = new FieldErrors();
-    const read = readPluginArgs('NodeAffinity', value, { path: 'args', errors }, DEFAULT_ARGS);
+    const read = readPluginArgs('NodeAffinity', value, { path: 'args', errors, minor: 36 }, DEFAULT_ARGS);
     expect(errors.list).toEqual([]);
     expect(read.nodeAffinity.preferred.map((term) => term.weight)).toEqual([1, 101]);
     expect(errorOf(args('NodeAffinity', '{addedAffinity: {preferredDuringSchedulingIgnoredDuringExecution: [{weight: 0, preference: {matchExpressions: [{key: pool, operator: In, values: [general]}]}}]}}'))).toBe('no error');
@@ -428,6 +428,28 @@ describe('readSchedulerConfiguration: VolumeBinding args (TestValidateVolumeBind
     ],
   ])('%s', (_name, value, expected) => {
     expect(errorOf(args(value))).toBe(expected);
+  });
+});
+
+describe('readSchedulerConfiguration: DynamicResources args (ValidateDynamicResourcesArgs under each release\'s default gates)', () => {
+  const args = (value: string) => `profiles: [{pluginConfig: [{name: DynamicResources, args: ${value}}]}]`;
+  const at = '--scheduler-config sched.yaml: profiles[0].pluginConfig[0].args.';
+  it.each([
+    ['a zero filter timeout', '{filterTimeout: 0s}', 36, 'no error'],
+    ['a negative filter timeout', '{filterTimeout: -1m30s}', 34, `${at}filterTimeout: Invalid value: -1m30s: must be zero or positive`],
+    ['a filter timeout Go cannot parse', '{filterTimeout: "10"}', 36, `${at}filterTimeout: Invalid value: "10": time: missing unit in duration "10"`],
+    ['a binding timeout while DRADeviceBindingConditions is alpha', '{bindingTimeout: 10m}', 35, `${at}bindingTimeout: Forbidden: DRADeviceBindingConditions or DRAResourceClaimDeviceStatus feature gate is disabled`],
+    ['a binding timeout once it is beta', '{bindingTimeout: 10m}', 36, 'no error'],
+    ['a binding timeout under a second', '{bindingTimeout: 999ms}', 36, `${at}bindingTimeout: Invalid value: 999ms: must be at least 1 second`],
+    [
+      'both, in upstream order',
+      '{bindingTimeout: 0s, filterTimeout: -1ns}',
+      36,
+      '--scheduler-config sched.yaml: [profiles[0].pluginConfig[0].args.filterTimeout: Invalid value: -1ns: must be zero or positive, profiles[0].pluginConfig[0].args.bindingTimeout: Invalid value: 0s: must be at least 1 second]',
+    ],
+    ['before 1.34 the args are not decoded', '{filterTimeout: -1s}', 33, 'no error'],
+  ])('%s', (_name, value, minor, expected) => {
+    expect(errorOf(args(value), minor)).toBe(expected);
   });
 });
 

@@ -2,10 +2,9 @@
 // upstream: pkg/scheduler/apis/config/v1/defaults.go SetDefaults_KubeSchedulerConfiguration,
 // apis/config/validation/validation.go ValidateKubeSchedulerConfiguration (v1.35)
 import { parseAllDocuments } from 'yaml';
-import { formatGoDuration, parseGoDuration } from '../../model/go-duration.js';
 import { asArray, asRecord } from '../../model/object.js';
 import { UsageError } from '../../model/usage-error.js';
-import { FieldErrors, GoValue, aggregate } from './field-errors.js';
+import { FieldErrors, GoValue, aggregate, goDuration } from './field-errors.js';
 import { DEFAULT_ARGS, readPluginArgs, type ProfileArgs } from './plugin-args.js';
 import {
   EXTENSION_POINTS,
@@ -53,7 +52,7 @@ export function readSchedulerConfiguration(text: string, file: string, minor: nu
   if (undecodable !== undefined) throw new UsageError(`--scheduler-config ${file}: ${undecodable}`, HINT);
   const errors = new FieldErrors();
   const warnings: string[] = [];
-  const problems = { errors, warnings, invalid: invalidPlugins(minor) };
+  const problems = { errors, warnings, invalid: invalidPlugins(minor), minor };
   // in ValidateKubeSchedulerConfiguration's order: client connection, leader election, parallelism, profiles,
   // sampling, back-offs, extenders
   clientConnectionErrors(asRecord(root['clientConnection']) ?? {}, errors);
@@ -88,6 +87,8 @@ interface Problems {
   readonly warnings: string[];
   /** Plugins the configuration's release no longer accepts (invalidPlugins). */
   readonly invalid: ReadonlySet<string>;
+  /** The release whose defaults and feature gates apply. */
+  readonly minor: number;
 }
 
 /** isPluginInvalid's message: the plugin was removed from the (only) v1 API version kubefit reads. */
@@ -115,33 +116,23 @@ function clientConnectionErrors(record: Readonly<Record<string, unknown>>, error
  */
 function leaderElectionErrors(record: Readonly<Record<string, unknown>>, errors: FieldErrors): void {
   if (record['leaderElect'] === false) return;
-  const leaseDuration = durationField(record, 'leaseDuration', 15_000_000_000n, errors);
-  const renewDeadline = durationField(record, 'renewDeadline', 10_000_000_000n, errors);
-  const retryPeriod = durationField(record, 'retryPeriod', 2_000_000_000n, errors);
+  // a zero duration is defaulted like an absent one
+  const defaulted = (field: string, otherwise: bigint): bigint | undefined => {
+    const value = errors.duration(record[field], `leaderElection.${field}`);
+    return value === 0n || (value === undefined && (record[field] === undefined || record[field] === null)) ? otherwise : value;
+  };
+  const leaseDuration = defaulted('leaseDuration', 15_000_000_000n);
+  const renewDeadline = defaulted('renewDeadline', 10_000_000_000n);
+  const retryPeriod = defaulted('retryPeriod', 2_000_000_000n);
   const positive: [string, bigint | undefined][] = [['leaseDuration', leaseDuration], ['renewDeadline', renewDeadline], ['retryPeriod', retryPeriod]];
   for (const [field, value] of positive) {
-    if (value !== undefined && value <= 0n) errors.invalid(`leaderElection.${field}`, new GoValue(formatGoDuration(value)), 'must be greater than zero');
+    if (value !== undefined && value <= 0n) errors.invalid(`leaderElection.${field}`, goDuration(value), 'must be greater than zero');
   }
   if (leaseDuration !== undefined && renewDeadline !== undefined && leaseDuration <= renewDeadline) {
-    errors.invalid('leaderElection.leaseDuration', new GoValue(formatGoDuration(renewDeadline)), 'must be greater than `RenewDeadline`');
+    errors.invalid('leaderElection.leaseDuration', goDuration(renewDeadline), 'must be greater than `RenewDeadline`');
   }
   const lock = typeof record['resourceLock'] === 'string' && record['resourceLock'] !== '' ? record['resourceLock'] : 'leases';
   if (lock !== 'leases') errors.invalid('leaderElection.resourceLock', lock, 'resourceLock value must be "leases"');
-}
-
-/** A metav1.Duration field in nanoseconds, `otherwise` when absent or zero; undefined (and an error) when it does not parse. */
-function durationField(record: Readonly<Record<string, unknown>>, field: string, otherwise: bigint, errors: FieldErrors): bigint | undefined {
-  const value = record[field];
-  if (value === undefined || value === null) return otherwise;
-  const path = `leaderElection.${field}`;
-  const text = errors.string(value, path);
-  if (typeof value !== 'string') return undefined;
-  const parsed = parseGoDuration(text);
-  if (typeof parsed === 'string') {
-    errors.invalid(path, text, parsed);
-    return undefined;
-  }
-  return parsed === 0n ? otherwise : parsed;
 }
 
 /** podInitialBackoffSeconds (default 1) and podMaxBackoffSeconds (default 10). */
@@ -250,7 +241,7 @@ function readPluginSet(record: Readonly<Record<string, unknown>>, path: string, 
   return { enabled, disabled };
 }
 
-function readPluginConfig(value: unknown, path: string, { errors, warnings, invalid }: Problems): { readonly args: ProfileArgs; readonly pluginInit: PluginInitErrors } {
+function readPluginConfig(value: unknown, path: string, { errors, warnings, invalid, minor }: Problems): { readonly args: ProfileArgs; readonly pluginInit: PluginInitErrors } {
   let args = DEFAULT_ARGS;
   const pluginInit = new Map<string, readonly string[]>();
   const seen = new Set<string>();
@@ -262,10 +253,10 @@ function readPluginConfig(value: unknown, path: string, { errors, warnings, inva
     if (invalid.has(name)) errors.invalid(`${path}[${i}]`, name, INVALID_PLUGIN);
     else if (!IN_TREE_PLUGINS.has(name)) warnings.push(`${path}[${i}]: args of plugin "${name}", which kubefit does not model, are ignored`);
     const argsPath = `${path}[${i}].args`;
-    if (!VALIDATED_AT_INIT.has(name)) args = readPluginArgs(name, asRecord(config?.['args']) ?? {}, { path: argsPath, errors }, args);
+    if (!VALIDATED_AT_INIT.has(name)) args = readPluginArgs(name, asRecord(config?.['args']) ?? {}, { path: argsPath, errors, minor }, args);
     else {
       const own = new FieldErrors();
-      args = readPluginArgs(name, asRecord(config?.['args']) ?? {}, { path: argsPath, errors: own }, args);
+      args = readPluginArgs(name, asRecord(config?.['args']) ?? {}, { path: argsPath, errors: own, minor }, args);
       if (own.list.length > 0) pluginInit.set(name, own.list.map((message) => message.slice(argsPath.length + 1)));
     }
   });

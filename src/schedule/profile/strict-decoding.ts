@@ -92,7 +92,7 @@ function argsKinds(minor: number): ReadonlyMap<string, Fields> {
 }
 
 /** DynamicResourcesArgs (filterTimeout) joined the v1 scheme in 1.34. */
-const DYNAMIC_RESOURCES_ARGS_SINCE = 34;
+export const DYNAMIC_RESOURCES_ARGS_SINCE = 34;
 
 const GROUP = 'kubescheduler.config.k8s.io';
 
