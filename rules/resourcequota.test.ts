@@ -52,7 +52,7 @@ ${QUOTA}`,
 ${QUOTA}`,
       errors: [
         { messageId: 'exceeded', line: 12, column: 3, data: { kind: 'StatefulSet', resource: 'requests.cpu', namespace: 'team', total: '2100m', hard: '2', quota: 'team-quota' } },
-        { messageId: 'exceeded', line: 12, column: 3, data: { kind: 'StatefulSet', resource: 'limits.memory', namespace: 'team', total: '5368709120', hard: '4Gi', quota: 'team-quota' } },
+        { messageId: 'exceeded', line: 12, column: 3, data: { kind: 'StatefulSet', resource: 'limits.memory', namespace: 'team', total: '5Gi', hard: '4Gi', quota: 'team-quota' } },
       ],
     },
   ],

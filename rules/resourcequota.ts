@@ -3,7 +3,7 @@ import { defineRule } from '../src/lint/define-rule.js';
 import { sharesNamespace, WORKLOADS, type LintIndex } from '../src/lint/lint-index.js';
 import { podResources } from '../src/lint/pod-requests.js';
 import { asRecord, asStringMap, type KubeObject } from '../src/model/object.js';
-import { addQuantities, compareQuantities, formatQuantity, parseQuantity, type Quantity } from '../src/model/quantity.js';
+import { addQuantities, compareQuantities, formatQuantity, parseQuantity, quantityFormat, type Quantity } from '../src/model/quantity.js';
 import type { Workload } from '../src/model/workload.js';
 
 interface Overrun {
@@ -71,7 +71,7 @@ export default defineRule({
       const at = workload.object.has(['spec', 'replicas']) ? ['spec', 'replicas'] : workload.podSpecPath;
       report({
         messageId: 'exceeded',
-        data: { kind: workload.kind, resource: overrun.resource, namespace, total: formatQuantity(overrun.total), hard: overrun.hard, quota: overrun.quota.ref.name },
+        data: { kind: workload.kind, resource: overrun.resource, namespace, total: formatQuantity(overrun.total, quantityFormat(overrun.hard)), hard: overrun.hard, quota: overrun.quota.ref.name },
         at,
         on: 'key',
       });
