@@ -87,6 +87,16 @@ describe('validateObjects: kinds', () => {
     ]);
   });
 
+  it('says a component configuration file is not an API object, once per kind, even with strictKinds', async () => {
+    const expected = [
+      '3:7 info unknown-kind: kubescheduler.config.k8s.io/v1 KubeSchedulerConfiguration is the configuration file of a Kubernetes component, not an API object: not validated here; pass it with --scheduler-config to check it and schedule with its profiles',
+      '8:7 info unknown-kind: kubelet.config.k8s.io/v1beta1 KubeletConfiguration is the configuration file of a Kubernetes component, not an API object: not validated',
+      '16:7 info unknown-kind: apiserver.config.k8s.io/v1 EncryptionConfiguration is the configuration file of a Kubernetes component, not an API object: not validated',
+    ];
+    expect(await check('component-configuration.yaml')).toEqual(expected);
+    expect(await check('component-configuration.yaml', { strictKinds: true })).toEqual(expected);
+  });
+
   it('reports every custom resource without a schema as an error with strictKinds', async () => {
     const findings = await check('invalid-kinds.yaml', { strictKinds: true });
     expect(findings.filter((finding) => finding.includes('ServiceMonitor'))).toEqual([

@@ -22,6 +22,7 @@ import { kindDelta } from './release-deltas.js';
 import { checkRelease, judgeDroppedKey } from './release-fields.js';
 import { withoutNulls } from './without-nulls.js';
 import { API_VALIDATION_METAS, validateBuiltinObject } from './validation/index.js';
+import { componentConfigurationNote } from './component-configuration.js';
 
 export interface SchemaOptions {
   /**
@@ -340,17 +341,22 @@ function missingSchema(object: KubeObject, run: CustomRun): Finding[] {
     const message = `unknown apiVersion and kind: Kubernetes has no ${apiVersion} ${kind}${kindHint(apiVersion, kind)}`;
     return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'error', message })];
   }
+  const configuration = componentConfigurationNote(groupOf(apiVersion), apiVersion, kind);
+  if (configuration !== undefined) return onceForKind(run, `${apiVersion} ${kind}`, () => findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'info', message: configuration }));
   const suggestion = closestName(kind, run.definitions.kindsByGroup.get(groupOf(apiVersion)) ?? []);
   const hint = suggestion ? ` (did you mean ${suggestion}? no CustomResourceDefinition in the inputs defines ${kind})` : '';
   const what = builtin ? `${apiVersion} ${kind} (kubefit has schemas for GA APIs only)` : `custom resource ${apiVersion} ${kind}${hint}`;
   if (run.options.strictKinds) return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'error', message: `no schema for ${what}` })];
   // a likely typo, but its CRD may simply not be among the inputs: a warning, never a false error
   if (suggestion) return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'warning', message: `no schema for ${what}` })];
-  const key = `${apiVersion} ${kind}`;
+  return onceForKind(run, `${apiVersion} ${kind}`, () => findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'info', message: `no schema for ${what}: not validated` }));
+}
+
+/** The info for a kind the run has not reported yet; nothing for the kind's later objects. */
+function onceForKind(run: CustomRun, key: string, finding: () => Finding): Finding[] {
   if (run.reportedKinds.has(key)) return [];
   run.reportedKinds.add(key);
-  const message = `no schema for ${what}: not validated`;
-  return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'info', message })];
+  return [finding()];
 }
 
 /** "(did you mean Deployment?)" for a misspelt kind, "(CronJob is batch/v1)" for a kind in another API group. */

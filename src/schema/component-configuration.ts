@@ -1,0 +1,19 @@
+// Configuration files of Kubernetes' own components (kube-scheduler, kubelet, kube-proxy, the API server, kubeadm):
+// they carry apiVersion and kind but are read from disk by their component, never applied as API objects.
+
+/** API groups of component configuration types (the config packages of each component, the API server's file formats). */
+const CONFIGURATION_GROUPS: ReadonlySet<string> = new Set([
+  'kubescheduler.config.k8s.io', 'kubelet.config.k8s.io', 'kubeproxy.config.k8s.io', 'kubecontrollermanager.config.k8s.io',
+  'cloudcontrollermanager.config.k8s.io', 'apiserver.config.k8s.io', 'apiserver.k8s.io', 'audit.k8s.io', 'kubeadm.k8s.io',
+  'pod-security.admission.config.k8s.io', 'eventratelimit.admission.k8s.io', 'client.authentication.k8s.io',
+]);
+
+/**
+ * Why an object of another component's configuration is not validated, or undefined for an ordinary kind. A
+ * KubeSchedulerConfiguration gets the option that reads it.
+ */
+export function componentConfigurationNote(group: string, apiVersion: string, kind: string): string | undefined {
+  if (!CONFIGURATION_GROUPS.has(group)) return undefined;
+  const what = `${apiVersion} ${kind} is the configuration file of a Kubernetes component, not an API object: not validated`;
+  return group === 'kubescheduler.config.k8s.io' ? `${what} here; pass it with --scheduler-config to check it and schedule with its profiles` : what;
+}
