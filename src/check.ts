@@ -131,7 +131,9 @@ export async function analyze(command: Command, paths: readonly string[], option
     linter: new Linter({ rules, config, workloadOf: (object) => (isSnapshotBound(object) ? undefined : toWorkload(object)) }),
   };
   const documentCache = options.cacheDir ? documentStore(options.cacheDir, toolVersion()) : undefined;
-  const main = await readMain(paths, { ...loadOptions(options, config, { fromCluster: false, firstOrder: cluster.objects.length, skipFiles: new Set(cluster.paths) }), documentCache }, { command, config, analysis });
+  // the --scheduler-config file in a checked folder is kube-scheduler's input, not a manifest
+  const skipFiles = new Set([...cluster.paths, ...(options.schedulerConfig === undefined ? [] : [resolveFrom(cwd, options.schedulerConfig)])]);
+  const main = await readMain(paths, { ...loadOptions(options, config, { fromCluster: false, firstOrder: cluster.objects.length, skipFiles }), documentCache }, { command, config, analysis });
   const snapshot = clusterOf(main.objects, cluster.objects, clusterInputs.length > 0);
   checkDrain(options.drain ?? [], snapshot);
   const neighbours = await loadContext(command === 'fit' ? [] : (options.context ?? []), {

@@ -25,6 +25,16 @@ describe('kubefit fit --scheduler-config', () => {
     `);
   });
 
+  it('reads the --scheduler-config file inside a checked folder as the configuration only, not as a manifest', async () => {
+    const run = await runCli(['check', DIR, '--cluster', `${DIR}/cluster.yaml`, '--scheduler-config', `${DIR}/scheduler-config.yaml`, '--format', 'json']);
+    const report = JSON.parse(run.stdout) as { findings: { file: string }[] };
+    expect(report.findings.map((finding) => finding.file)).not.toContain(`${DIR}/scheduler-config.yaml`);
+    const withoutOption = JSON.parse((await runCli(['check', DIR, '--cluster', `${DIR}/cluster.yaml`, '--format', 'json'])).stdout) as { findings: { file: string; message: string }[] };
+    expect(withoutOption.findings.filter((finding) => finding.file === `${DIR}/scheduler-config.yaml`).map((finding) => finding.message)).toEqual([
+      'kubescheduler.config.k8s.io/v1 KubeSchedulerConfiguration is the configuration file of a Kubernetes component, not an API object: not validated here; pass it with --scheduler-config to check it and schedule with its profiles',
+    ]);
+  });
+
   it('places through the library API as through the CLI: bin packing fills the busy node, addedAffinity rejects the batch pool', async () => {
     const report = await fit([`${DIR}/app.yaml`], { cluster: [`${DIR}/cluster.yaml`], schedulerConfig: `${DIR}/scheduler-config.yaml`, configFile: false });
     const results = Object.fromEntries(report.scheduling.map((r) => [r.object.name, r]));
