@@ -1,6 +1,7 @@
 // LimitRange objects in the inputs: the LimitRanger admission plugin rejects pods whose totals break a Pod item.
 import { defineRule } from '../src/lint/define-rule.js';
-import { itemDefaults, limitItems, limitViolations, podTotals } from '../src/lint/limit-range.js';
+import { limitItems, limitViolations, podTotals } from '../src/lint/limit-range.js';
+import { itemDefaults } from '../src/model/limit-range-item.js';
 import { formatQuantity } from '../src/model/quantity.js';
 
 // upstream: plugin/pkg/admission/limitranger/admission.go PodValidateLimitFunc (the Pod-type branch: minConstraint,

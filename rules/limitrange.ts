@@ -1,7 +1,8 @@
 // LimitRange objects in the inputs: the LimitRanger admission plugin rejects containers outside min, max and ratio.
 import { containerLabel, containerNamePath } from '../src/lint/container.js';
 import { defineRule } from '../src/lint/define-rule.js';
-import { effectiveValues, itemDefaults, limitItems, limitViolations, quantities } from '../src/lint/limit-range.js';
+import { effectiveValues, limitItems, limitViolations, quantities } from '../src/lint/limit-range.js';
+import { itemDefaults } from '../src/model/limit-range-item.js';
 import { containerResources } from '../src/lint/resources.js';
 
 // upstream: plugin/pkg/admission/limitranger/admission.go minConstraint, maxConstraint, limitRequestRatioConstraint

@@ -3,6 +3,7 @@
 import { asArray, asRecord, type KubeObject } from '../model/object.js';
 import { compareQuantities, parseQuantity, type Quantity } from '../model/quantity.js';
 import { aggregateContainerTotals, defaultPodRequests, quantities, type ContainerRole, type Totals } from '../model/resource-totals.js';
+import { itemDefaults, type ItemDefaults } from '../model/limit-range-item.js';
 import type { ContainerView, Workload } from '../model/workload.js';
 import type { LintIndex } from './lint-index.js';
 import { containerResources, podLevelResources, type ContainerResources } from './resources.js';
@@ -27,19 +28,6 @@ export function limitItems(limitRanges: readonly KubeObject[], type: LimitType):
     });
   }
   return out;
-}
-
-/** A Container item's default limits and requests. */
-export interface ItemDefaults {
-  readonly limits: Readonly<Record<string, unknown>>;
-  readonly requests: Readonly<Record<string, unknown>>;
-}
-
-// upstream: pkg/apis/core/v1/defaults.go SetDefaults_LimitRangeItem: the API server stores a Container item with max
-// filling the missing defaults, then default and min filling the missing default requests
-export function itemDefaults(item: Readonly<Record<string, unknown>>): ItemDefaults {
-  const limits = { ...asRecord(item['max']), ...asRecord(item['default']) };
-  return { limits, requests: { ...asRecord(item['min']), ...limits, ...asRecord(item['defaultRequest']) } };
 }
 
 /** What a namespace without LimitRanges defaults: nothing (shared, as most namespaces of the inputs have none). */

@@ -12,6 +12,7 @@ import { validateConfigMap, validatePod, validatePodTemplate, validateReplicatio
 import { apiServiceCABundle, conversionWebhookCABundle, decodeBytesFields, mapValues, webhookCABundles } from './decode-bytes.js';
 import { DUPLICATE_CONTAINER_NAME, INVALID_PORT, LIMITS_BELOW_REQUESTS } from './core-container.js';
 import { API_VALIDATION, errorMessage, toPath, type ErrorList } from './field-error.js';
+import { validateLimitRange } from './limit-range.js';
 import { validateIngress, validateNetworkPolicy } from './networking.js';
 import { INVALID_LABEL, INVALID_NAME, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, nameIsPathSegment, validateObjectMeta, type NameFunc } from './object-meta.js';
 import { INVALID_RESTART_POLICY, SELECTOR_MISMATCH } from './template.js';
@@ -42,6 +43,7 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'v1 ReplicationController': { nameFn: nameIsDNSSubdomain, spec: validateReplicationController },
   'v1 Service': { nameFn: nameIsDNS1035Label, spec: validateService },
   'v1 Namespace': { nameFn: nameIsDNSLabel },
+  'v1 LimitRange': { nameFn: nameIsDNSSubdomain, spec: validateLimitRange },
   'v1 ConfigMap': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('ConfigMap', mapValues('binaryData')), spec: validateConfigMap },
   'v1 Secret': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('Secret', mapValues('data')), spec: validateSecret },
   'apps/v1 Deployment': { nameFn: nameIsDNSSubdomain, spec: (object, context) => validateAppsSpec('Deployment', object, context) },

@@ -5,21 +5,13 @@ import { compareQuantities, formatQuantity } from '../../model/quantity.js';
 import { aggregateContainerTotals, defaultPodRequests, isSupportedPodLevelResource, quantities, type ContainerRole, type Totals } from '../../model/resource-totals.js';
 import { validateResourceRequirements } from './core-container.js';
 import { forbidden, invalid, key, notSupported, pointing, toPath, type ErrorList, type FieldPath } from './field-error.js';
-import { qualifiedNameErrors } from '../../model/name-validation.js';
 import { canonicalQuantity } from './quantity-string.js';
+import { isHugePages, resourceNameErrors } from './resource-names.js';
 import { arrayField, asRecord, recordField, stringField, type Fields } from './values.js';
-
-// upstream: pkg/apis/core/helper/helpers.go standardResources, IsQuotaHugePageResourceName
-const STANDARD_RESOURCES = new Set([
-  'cpu', 'memory', 'ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage', 'limits.cpu',
-  'limits.memory', 'limits.ephemeral-storage', 'pods', 'resourcequotas', 'services', 'replicationcontrollers', 'secrets',
-  'configmaps', 'persistentvolumeclaims', 'storage', 'requests.storage', 'services.nodeports', 'services.loadbalancers',
-]);
 
 // upstream: staging/src/k8s.io/component-helpers/resource/helpers.go SupportedPodLevelResources (as the message lists them)
 const SUPPORTED_AT_POD_LEVEL = ['cpu', 'hugepages-', 'memory'];
 
-const isHugePages = (name: string): boolean => name.startsWith('hugepages-');
 
 /** The errors of spec.resources; `isPod` when SetDefaults_Pod gave the containers their limits as requests. */
 // upstream: validation.go validatePodResources (v1.34 to v1.36)
@@ -49,15 +41,9 @@ function withDefaultRequests(spec: Fields, resources: Fields): Fields {
 
 // upstream: validation.go validatePodResourceName, validateResourceName; the finding points at the name
 function podResourceNameErrors(name: string, field: FieldPath): ErrorList {
-  const qualified = qualifiedNameErrors(name).map((message) => invalid(field, name, message));
-  if (qualified.length > 0) return qualified.map((error) => pointing(error, toPath(field), 'key'));
-  let error;
-  if (!name.includes('/') && !STANDARD_RESOURCES.has(name) && !isHugePages(name) && !name.startsWith('requests.hugepages-')) {
-    error = invalid(field, name, 'must be a standard resource type or fully qualified');
-  } else if (!isSupportedPodLevelResource(name)) {
-    error = notSupported(field, name, SUPPORTED_AT_POD_LEVEL);
-  }
-  return error ? [pointing(error, toPath(field), 'key')] : [];
+  const errors = resourceNameErrors(name, field);
+  if (errors.length === 0 && !isSupportedPodLevelResource(name)) errors.push(notSupported(field, name, SUPPORTED_AT_POD_LEVEL));
+  return errors.map((error) => pointing(error, toPath(field), 'key'));
 }
 
 /**

@@ -47,6 +47,7 @@ describe('API server validation per API group', () => {
     ['ValidateDeploymentSpec, ValidateDeploymentStrategy, ValidateDaemonSetSpec, ValidateStatefulSetSpec', 'invalid-apps.yaml', () => EXPECTED_APPS],
     ['ValidateJob, ValidateCronJobCreate, validateScheduleFormat, validateTimeZone', 'invalid-batch.yaml', () => EXPECTED_BATCH],
     ['ValidateIngressSpec, validateHTTPIngressPath, validateIngressBackend, ValidateNetworkPolicyPort', 'invalid-ingress.yaml', () => EXPECTED_INGRESS],
+    ['ValidateLimitRange after SetDefaults_LimitRangeItem: types, resource names, bounds, ratios, non-overcommitable defaults', 'invalid-limit-range.yaml', () => EXPECTED_LIMIT_RANGE],
   ])('%s (%s)', async (_name, fixture, expected) => {
     expect(await check(fixture)).toEqual(expected());
   });
@@ -64,6 +65,7 @@ describe('API server validation per API group', () => {
     ['ValidateDeploymentSpec, ValidateReplicationControllerSpec: defaults make them valid', 'valid-apps.yaml'],
     ['validateScheduleFormat: macros, names, steps, ranges, @every; a manual Job selector', 'valid-batch.yaml'],
     ['ValidateIngressSpec: wildcard hosts, resource backends, a defaultBackend without rules', 'valid-ingress.yaml'],
+    ['ValidateLimitRange: defaults from max and min within the bounds, a custom limit type, a ratio below max/min', 'valid-limit-range.yaml'],
   ])('%s (%s)', async (_name, fixture) => {
     expect(await check(fixture, 'all')).toEqual([]);
   });
@@ -269,4 +271,20 @@ const EXPECTED_CA_BUNDLE: string[] = [
   '33:15 api-validation: MutatingWebhookConfiguration in version "v1" cannot be handled as a MutatingWebhookConfiguration: illegal base64 data at input byte 12',
   '46:13 api-validation: APIService in version "v1" cannot be handled as a APIService: illegal base64 data at input byte 7',
   '74:19 api-validation: CustomResourceDefinition in version "v1" cannot be handled as a CustomResourceDefinition: illegal base64 data at input byte 0',
+];
+
+const EXPECTED_LIMIT_RANGE: string[] = [
+  "7:5 api-validation: spec.limits[0].defaultRequest[cpu]: Invalid value: 200m: min value 500m is greater than default request value 200m",
+  "7:5 api-validation: spec.limits[0].default[cpu]: Invalid value: 500m: min value 500m is greater than default value 200m",
+  "8:16 api-validation: spec.limits[0].min[cpu]: Invalid value: 500m: min value 500m is greater than max value 200m",
+  "10:33 api-validation: spec.limits[0].maxLimitRequestRatio[cpu]: Invalid value: 500m: ratio 500m is greater than max/min = 0.400000",
+  "10:33 api-validation: spec.limits[0].maxLimitRequestRatio[cpu]: Invalid value: 500m: ratio 500m is less than 1",
+  "12:14 api-validation: spec.limits[1].default: Forbidden: may not be specified when `type` is 'Pod'",
+  "13:35 api-validation: spec.limits[1].max[foo]: Invalid value: \"foo\": must be a standard resource for containers",
+  "13:35 api-validation: spec.limits[1].max[foo]: Invalid value: \"foo\": must be a standard resource type or fully qualified",
+  "14:5 api-validation: spec.limits[2].limits: Required value: either minimum or maximum storage value is required, but neither was provided",
+  "16:11 api-validation: spec.limits[3].type: Duplicate value: \"Container\"",
+  "19:33 api-validation: spec.limits[3].maxLimitRequestRatio[cpu]: Invalid value: 20: ratio 20 is greater than max/min = 10.000000",
+  "21:37 api-validation: spec.limits[3].defaultRequest[hugepages-2Mi]: Invalid value: 2Mi: default value 4Mi must equal to defaultRequest value 2Mi in hugepages-2Mi",
+  "22:11 api-validation: spec.limits[4].type: Invalid value: \"Bogus\": must be a standard limit type or fully qualified",
 ];

@@ -1,0 +1,42 @@
+// Resource names in ResourceLists (pod-level resources, LimitRange items): standard, or fully qualified.
+// upstream: pkg/apis/core/validation/validation.go validateResourceName, validateContainerResourceName;
+// pkg/apis/core/helper/helpers.go standardResources, IsStandardContainerResourceName, IsExtendedResourceName (v1.36)
+import { qualifiedNameErrors } from '../../model/name-validation.js';
+import { invalid, type ErrorList, type FieldPath } from './field-error.js';
+
+const STANDARD_RESOURCES = new Set([
+  'cpu', 'memory', 'ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage', 'limits.cpu',
+  'limits.memory', 'limits.ephemeral-storage', 'pods', 'resourcequotas', 'services', 'replicationcontrollers', 'secrets',
+  'configmaps', 'persistentvolumeclaims', 'storage', 'requests.storage', 'services.nodeports', 'services.loadbalancers',
+]);
+
+const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
+
+export const isHugePages = (name: string): boolean => name.startsWith('hugepages-');
+
+/** IsStandardResourceName: a standard resource, or hugepages (requests.hugepages- for quotas). */
+export const isStandardResourceName = (name: string): boolean => STANDARD_RESOURCES.has(name) || isHugePages(name) || name.startsWith('requests.hugepages-');
+
+/** validateResourceName: a qualified name, and a standard one unless it has a prefix. */
+export function resourceNameErrors(name: string, field: FieldPath): ErrorList {
+  const qualified = qualifiedNameErrors(name).map((message) => invalid(field, name, message));
+  if (qualified.length > 0) return qualified;
+  return !name.includes('/') && !isStandardResourceName(name) ? [invalid(field, name, 'must be a standard resource type or fully qualified')] : [];
+}
+
+/** validateContainerResourceName: as resourceNameErrors, then cpu, memory, ephemeral-storage or hugepages, or an extended resource. */
+export function containerResourceNameErrors(name: string, field: FieldPath): ErrorList {
+  const errors = resourceNameErrors(name, field);
+  if (!name.includes('/')) {
+    if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePages(name)) errors.push(invalid(field, name, 'must be a standard resource for containers'));
+  } else if (!name.includes('kubernetes.io/') && !isExtendedResourceName(name)) {
+    errors.push(invalid(field, name, "doesn't follow extended resource name standard"));
+  }
+  return errors;
+}
+
+// upstream: helpers.go IsExtendedResourceName: not native, and "requests." + name a qualified name
+function isExtendedResourceName(name: string): boolean {
+  if (!name.includes('/') || name.includes('kubernetes.io/') || name.startsWith('requests.')) return false;
+  return qualifiedNameErrors(`requests.${name}`).length === 0;
+}
