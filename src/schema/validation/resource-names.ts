@@ -15,7 +15,7 @@ const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storag
 export const isHugePages = (name: string): boolean => name.startsWith('hugepages-');
 
 /** IsStandardResourceName: a standard resource, or hugepages (requests.hugepages- for quotas). */
-export const isStandardResourceName = (name: string): boolean => STANDARD_RESOURCES.has(name) || isHugePages(name) || name.startsWith('requests.hugepages-');
+const isStandardResourceName = (name: string): boolean => STANDARD_RESOURCES.has(name) || isHugePages(name) || name.startsWith('requests.hugepages-');
 
 /** validateResourceName: a qualified name, and a standard one unless it has a prefix. */
 export function resourceNameErrors(name: string, field: FieldPath): ErrorList {
