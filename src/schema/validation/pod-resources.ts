@@ -6,7 +6,7 @@ import { aggregateContainerTotals, defaultPodRequests, isSupportedPodLevelResour
 import { validateResourceRequirements } from './core-container.js';
 import { forbidden, invalid, key, notSupported, pointing, toPath, type ErrorList, type FieldPath } from './field-error.js';
 import { canonicalQuantity } from './quantity-string.js';
-import { isHugePages, resourceNameErrors } from './resource-names.js';
+import { isHugePages, resourceNameErrors, resourceNameValue } from './resource-names.js';
 import { arrayField, asRecord, recordField, stringField, type Fields } from './values.js';
 
 // upstream: staging/src/k8s.io/component-helpers/resource/helpers.go SupportedPodLevelResources (as the message lists them)
@@ -42,7 +42,7 @@ function withDefaultRequests(spec: Fields, resources: Fields): Fields {
 // upstream: validation.go validatePodResourceName, validateResourceName; the finding points at the name
 function podResourceNameErrors(name: string, field: FieldPath): ErrorList {
   const errors = resourceNameErrors(name, field);
-  if (errors.length === 0 && !isSupportedPodLevelResource(name)) errors.push(notSupported(field, name, SUPPORTED_AT_POD_LEVEL));
+  if (errors.length === 0 && !isSupportedPodLevelResource(name)) errors.push(notSupported(field, resourceNameValue(name), SUPPORTED_AT_POD_LEVEL));
   return errors.map((error) => pointing(error, toPath(field), 'key'));
 }
 

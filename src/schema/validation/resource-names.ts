@@ -2,7 +2,7 @@
 // upstream: pkg/apis/core/validation/validation.go validateResourceName, validateContainerResourceName;
 // pkg/apis/core/helper/helpers.go standardResources, IsStandardContainerResourceName, IsExtendedResourceName (v1.36)
 import { qualifiedNameErrors } from '../../model/name-validation.js';
-import { invalid, type ErrorList, type FieldPath } from './field-error.js';
+import { GoSyntax, invalid, type ErrorList, type FieldPath } from './field-error.js';
 
 const STANDARD_RESOURCES = new Set([
   'cpu', 'memory', 'ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage', 'limits.cpu',
@@ -17,20 +17,27 @@ export const isHugePages = (name: string): boolean => name.startsWith('hugepages
 /** IsStandardResourceName: a standard resource, or hugepages (requests.hugepages- for quotas). */
 const isStandardResourceName = (name: string): boolean => STANDARD_RESOURCES.has(name) || isHugePages(name) || name.startsWith('requests.hugepages-');
 
+/**
+ * A core.ResourceName as a bad value: the type has a String method, so field.ErrorBody prints it unquoted
+ * ("Invalid value: pids: must be a standard resource for containers", as API servers answer).
+ */
+export const resourceNameValue = (name: string): GoSyntax => new GoSyntax(name);
+
 /** validateResourceName: a qualified name, and a standard one unless it has a prefix. */
 export function resourceNameErrors(name: string, field: FieldPath): ErrorList {
-  const qualified = qualifiedNameErrors(name).map((message) => invalid(field, name, message));
+  const value = resourceNameValue(name);
+  const qualified = qualifiedNameErrors(name).map((message) => invalid(field, value, message));
   if (qualified.length > 0) return qualified;
-  return !name.includes('/') && !isStandardResourceName(name) ? [invalid(field, name, 'must be a standard resource type or fully qualified')] : [];
+  return !name.includes('/') && !isStandardResourceName(name) ? [invalid(field, value, 'must be a standard resource type or fully qualified')] : [];
 }
 
 /** validateContainerResourceName: as resourceNameErrors, then cpu, memory, ephemeral-storage or hugepages, or an extended resource. */
 export function containerResourceNameErrors(name: string, field: FieldPath): ErrorList {
   const errors = resourceNameErrors(name, field);
   if (!name.includes('/')) {
-    if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePages(name)) errors.push(invalid(field, name, 'must be a standard resource for containers'));
+    if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePages(name)) errors.push(invalid(field, resourceNameValue(name), 'must be a standard resource for containers'));
   } else if (!name.includes('kubernetes.io/') && !isExtendedResourceName(name)) {
-    errors.push(invalid(field, name, "doesn't follow extended resource name standard"));
+    errors.push(invalid(field, resourceNameValue(name), "doesn't follow extended resource name standard"));
   }
   return errors;
 }
