@@ -118,8 +118,9 @@ function leaderElectionErrors(record: Readonly<Record<string, unknown>>, errors:
   if (record['leaderElect'] === false) return;
   // a zero duration is defaulted like an absent one
   const defaulted = (field: string, otherwise: bigint): bigint | undefined => {
+    if (record[field] === undefined || record[field] === null) return otherwise;
     const value = errors.duration(record[field], `leaderElection.${field}`);
-    return value === 0n || (value === undefined && (record[field] === undefined || record[field] === null)) ? otherwise : value;
+    return value === 0n ? otherwise : value;
   };
   const leaseDuration = defaulted('leaseDuration', 15_000_000_000n);
   const renewDeadline = defaulted('renewDeadline', 10_000_000_000n);
