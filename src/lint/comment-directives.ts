@@ -1,4 +1,5 @@
 // ESLint-style YAML comment directives: `# kubefit-disable-next-line ids -- reason` and `# kubefit-disable-line ids`.
+import type { ManifestDocument } from '../model/document.js';
 
 export interface CommentDirective {
   readonly kind: 'disable-line' | 'disable-next-line';
@@ -18,12 +19,14 @@ const DIRECTIVE = /^#\s*kubefit-(disable-line|disable-next-line)(?:\s+(.*?))?\s*
 const BLOCK_SCALAR_START = /(?:^|[:-])\s+[|>][-+1-9]*\s*(?:#.*)?$/;
 
 /**
- * Reads the directives of one file; real comments only (a `#` inside a quoted string, a plain scalar such as
+ * Reads the directives of a document's file; real comments only (a `#` inside a quoted string, a plain scalar such as
  * `http://host/#x` or a block scalar is not one). A line scanner, not the YAML lexer: it is called on every file
  * that mentions kubefit-disable and must stay cheap (flow scalars spanning lines are not tracked).
  */
-export function commentDirectivesOf(text: string): CommentDirective[] {
-  if (!text.includes(MARKER)) return [];
+export function commentDirectivesIn(document: Pick<ManifestDocument, 'text' | 'mentions'>): CommentDirective[] {
+  // a file that does not mention the marker is not scanned, nor decoded when its text is not yet (load/source-text.ts)
+  if (!document.mentions(MARKER)) return [];
+  const text = document.text;
   const directives: CommentDirective[] = [];
   const lines = text.split('\n');
   let blockIndent = -1;

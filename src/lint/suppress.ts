@@ -8,7 +8,7 @@ import { POD_KINDS, podKindOf } from '../model/kinds.js';
 import type { ObjectRef } from '../model/object-ref.js';
 import { asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import { valueAt } from '../model/workload.js';
-import { commentDirectivesOf, type CommentDirective } from './comment-directives.js';
+import { commentDirectivesIn, type CommentDirective } from './comment-directives.js';
 import { IGNORE_ANNOTATION, parseIgnoreAnnotation } from './ignore-annotation.js';
 import { UNUSED_SUPPRESSION } from './lint-checks.js';
 import { settingResolver } from './rule-settings.js';
@@ -62,7 +62,7 @@ export class SuppressionCollector {
     if (found.length > 0) this.#byObject.set(key, [...(this.#byObject.get(key) ?? []), ...found]);
     if (this.#filesRead.has(object.file)) return;
     this.#filesRead.add(object.file);
-    for (const found of commentDirectivesOf(object.document.text)) {
+    for (const found of commentDirectivesIn(object.document)) {
       const directive = { ...found, ruleIds: found.ruleIds.map(detached) };
       const lineKey = `${object.file}\0${directive.targetLine}`;
       this.#byLine.set(lineKey, [...(this.#byLine.get(lineKey) ?? []), commentSuppression(object.file, directive)]);

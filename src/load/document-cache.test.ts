@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { reading } from '../../test/fast-path-reading.js';
 import { buildDocuments, type BuiltDocument } from './build-values.js';
 import { buildThroughCache, MIN_CACHED_DOCUMENT } from './document-cache.js';
-import { DEFAULT_LIMITS } from './load-manifests.js';
+import { DEFAULT_LIMITS, loadManifests } from './load-manifests.js';
+import type { Path } from '../model/document.js';
 import { documentStore } from './validator-cache-dir.js';
 
 /** A CRD-like document of about `size` characters: nested properties, block-scalar descriptions, then `tail`. */
@@ -78,5 +79,66 @@ describe('large documents through the document cache', () => {
       expect(readingsOf(buildThroughCache(store, buildDocuments, text, 0, DEFAULT_LIMITS))).toEqual(expected);
     }
     expect(readdirSync(join(dir, 'test', 'documents'), { withFileTypes: true }).filter((entry) => entry.isFile())).toEqual([]);
+  });
+});
+
+describe('large files of one document, known by their bytes', () => {
+  /** What loading `files` gives: each object's value and positions, and the findings (as a user sees them). */
+  async function loaded(files: readonly string[], store: ReturnType<typeof documentStore>) {
+    const result = await loadManifests([...files], { cwd: root, documentCache: store });
+    const paths: Path[] = [[], ['metadata', 'name'], ['spec', 'properties', 'field3', 'maximum']];
+    return {
+      objects: result.objects.map((object) => ({ file: object.file, value: JSON.stringify(object.value), ranges: paths.map((path) => object.rangeOf(path)), digest: object.document.digest !== undefined })),
+      findings: result.findings,
+    };
+  }
+
+  const cases = {
+    'an ASCII file': largeDocument(MIN_CACHED_DOCUMENT * 2),
+    'a UTF-8 file with a byte order mark': `\uFEFF# Widgets – all of them\n${largeDocument(MIN_CACHED_DOCUMENT)}`,
+    'a file with a duplicate key (a finding)': `---\n${largeDocument(MIN_CACHED_DOCUMENT, 'kind: Again\n')}`,
+  };
+
+  it.each(Object.entries(cases))('%s: a warm run reads the same objects, positions and findings from one file entry', async (name, text) => {
+    const dir = join(root, `file ${name}`);
+    const store = documentStore(dir, 'test');
+    writeFileSync(join(root, 'widgets.yaml'), text);
+    const cold = await loaded(['widgets.yaml'], store);
+    expect(cold.objects).toHaveLength(1);
+    expect(cold.findings.length).toBe(name.includes('finding') ? 1 : 0);
+    const entries = readdirSync(join(dir, 'test', 'documents'));
+    expect(entries.filter((entry) => entry.endsWith('.file.json'))).toHaveLength(1);
+    expect(await loaded(['widgets.yaml'], store)).toEqual(cold);
+    expect(readdirSync(join(dir, 'test', 'documents'))).toEqual(entries);
+    // the same bytes under another name: the findings name the file read
+    writeFileSync(join(root, 'copy.yaml'), text);
+    const copy = await loaded(['copy.yaml'], store);
+    expect(copy.findings.map((finding) => finding.file)).toEqual(cold.findings.map(() => 'copy.yaml'));
+    expect(copy.objects.map((object) => object.ranges.map((range) => range.file))).toEqual([['copy.yaml', 'copy.yaml', 'copy.yaml']]);
+  });
+
+  it('hashes no stream of documents, small file or JSON for an entry', async () => {
+    const dir = join(root, 'file not kept');
+    const store = documentStore(dir, 'test');
+    const files = {
+      'stream.yaml': `${largeDocument(MIN_CACHED_DOCUMENT)}---\nkind: Second\n`,
+      'small.yaml': 'kind: Small\n',
+      'large.json': JSON.stringify({ kind: 'Widget', items: Array.from({ length: MIN_CACHED_DOCUMENT / 8 }, (_, index) => index) }),
+    };
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(root, file), text);
+    const first = await loaded(Object.keys(files), store);
+    expect(await loaded(Object.keys(files), store)).toEqual(first);
+    expect(readdirSync(join(dir, 'test', 'documents')).filter((entry) => entry.endsWith('.file.json'))).toEqual([]);
+  });
+
+  it('reads the file again when its entry is damaged', async () => {
+    const dir = join(root, 'file damaged');
+    const store = documentStore(dir, 'test');
+    writeFileSync(join(root, 'damaged.yaml'), largeDocument(MIN_CACHED_DOCUMENT));
+    const cold = await loaded(['damaged.yaml'], store);
+    for (const damage of ['{"chunk": {}}', '[]', '{']) {
+      for (const entry of readdirSync(join(dir, 'test', 'documents')).filter((name) => name.endsWith('.file.json'))) writeFileSync(join(dir, 'test', 'documents', entry), damage);
+      expect(await loaded(['damaged.yaml'], store)).toEqual(cold);
+    }
   });
 });

@@ -131,6 +131,10 @@ class NeighbourDocument implements ManifestDocument {
   readonly value: unknown;
   readonly text = '';
 
+  mentions(): boolean {
+    return false;
+  }
+
   constructor(file: string, index: number, value: unknown) {
     this.file = file;
     this.index = index;

@@ -3,10 +3,12 @@ import { appendAll } from '../model/append.js';
 import { detached } from '../model/detached.js';
 import type { Finding } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
+import { buildDocuments } from './build-values.js';
+import { fileDigestOf, readFileThroughCache } from './document-cache.js';
 import { expandInputs, resolveFrom } from './expand-inputs.js';
 import { parseDocuments, readDocuments, type ParseLimits } from './parse-documents.js';
 import { ParsedDocument } from './parsed-document.js';
-import { decodeStdin, readSourceFile, type ReadResult } from './read-file.js';
+import { decodeStdin, readSourceFile, type DigestOf, type ReadResult } from './read-file.js';
 import { objectsOf } from './to-objects.js';
 import type { CodeStore } from './validator-cache-dir.js';
 import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeRoles, type KustomizeRole } from './kustomize.js';
@@ -127,7 +129,10 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
     if (read.warning) findings.push(read.warning);
     const role = roles.get(normalize(read.source.file));
     const objectFindings: Finding[] = [];
-    for (const item of readDocuments(read.source, limits, options.fromCluster ? 'none' : 'eager', options.documentCache)) {
+    const { documentCache } = options;
+    const readAll = () => readDocuments(read.source, limits, options.fromCluster ? 'none' : 'eager', documentCache);
+    const items = documentCache && read.digest !== undefined ? readFileThroughCache(documentCache, read.source, read.digest, buildDocuments, limits, readAll) : readAll();
+    for (const item of items) {
       if (!(item instanceof ParsedDocument)) {
         // a message may quote the text: a copy of it, so that the finding does not keep the file's text in memory
         findings.push({ ...item, message: detached(item.message) });
@@ -147,7 +152,9 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
     }
     appendAll(findings, objectFindings);
   };
-  for await (const read of readInOrder(files, cwd, limits.maxFileSize, kustomizations)) parse(read);
+  // a large file of one document is looked up by its bytes before its text is decoded (document-cache.ts)
+  const digestOf = options.documentCache && !options.fromCluster ? (file: string) => fileDigestOf(limits, /\.json$/i.test(file)) : undefined;
+  for await (const read of readInOrder(files, cwd, { maxFileSize: limits.maxFileSize, digestOf }, kustomizations)) parse(read);
   if (expanded.stdin) parse((stdin = await readStdin(options, limits.maxFileSize)));
   return {
     files: total,
@@ -170,22 +177,28 @@ function kustomizeRolesOf(reads: readonly ReadResult[], limits: LoadLimits): Map
   return kustomizeRoles(kustomizations);
 }
 
+interface FileReading {
+  readonly maxFileSize: number;
+  /** Names a file's bytes for the document cache (document-cache.ts's fileDigestOf), when there is one. */
+  readonly digestOf: ((file: string) => DigestOf) | undefined;
+}
+
 /**
  * The files read in input order, up to READ_AHEAD of them at once (one until the first is read: its size says how
  * many fit in READ_AHEAD_CHARACTERS); `known` holds files already read.
  */
-async function* readInOrder(files: readonly string[], cwd: string, maxFileSize: number, known: ReadonlyMap<string, ReadResult>): AsyncGenerator<ReadResult> {
+async function* readInOrder(files: readonly string[], cwd: string, reading: FileReading, known: ReadonlyMap<string, ReadResult>): AsyncGenerator<ReadResult> {
   const pending: Promise<ReadResult>[] = [];
   let next = 0;
   let largest = 0;
   const readNext = () => {
     const file = files[next++] ?? '';
-    pending.push(Promise.resolve(known.get(file) ?? readSourceFile(file, resolveFrom(cwd, file), maxFileSize)));
+    pending.push(Promise.resolve(known.get(file) ?? readSourceFile(file, resolveFrom(cwd, file), reading.maxFileSize, reading.digestOf?.(file))));
   };
   if (files.length > 0) readNext();
   for (let read = pending.shift(); read !== undefined; read = pending.shift()) {
     const result = await read;
-    if ('source' in result) largest = Math.max(largest, result.source.text.length);
+    if ('source' in result) largest = Math.max(largest, result.source.length);
     const ahead = Math.max(1, Math.min(READ_AHEAD, Math.floor(READ_AHEAD_CHARACTERS / Math.max(1, largest))));
     while (next < files.length && pending.length < ahead) readNext();
     yield result;

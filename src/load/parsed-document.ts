@@ -36,6 +36,10 @@ export class ParsedDocument implements ManifestDocument {
     return this.source.text;
   }
 
+  mentions(ascii: string): boolean {
+    return this.source.includes(ascii);
+  }
+
   rangeOf(path: Path): SourceRange {
     return rangeIn(this.source, this.#built, path);
   }

@@ -1,24 +1,34 @@
 // Reads one input file with the guards a linter in a pre-commit hook needs: size, binary, encoding.
 import { isAscii, isUtf8 } from 'node:buffer';
-import { readFile, stat } from './async-fs.js';
+import { stat } from './async-fs.js';
+import { withFileBytes } from './file-bytes.js';
 import type { Finding } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { inputFinding, LOAD_CHECKS } from './load-checks.js';
 import { fileFinding } from './parse-documents.js';
-import { SourceText } from './source-text.js';
+import { SourceText, type EncodedText } from './source-text.js';
 
-/** A read file's text, with a warning when kubectl would read it differently from its bytes; or why it was not read. */
-export type ReadResult = { readonly source: SourceText; readonly warning?: Finding } | { readonly finding: Finding };
+/**
+ * A read file's text, with a warning when kubectl would read it differently from its bytes (and the digest of its
+ * bytes when the caller asked for one); or why it was not read.
+ */
+export type ReadResult = { readonly source: SourceText; readonly warning?: Finding; readonly digest?: string } | { readonly finding: Finding };
+
+/**
+ * Names a valid UTF-8 file's bytes for a cache of what they read as (document-cache.ts), or undefined when that is not
+ * worth it; a file so named has its text decoded on first use.
+ */
+export type DigestOf = (bytes: Buffer) => string | undefined;
 
 const BINARY_SNIFF_BYTES = 8000;
 
 /** Reads `absolutePath`; findings and positions name it `file`, the path as the user gave it. */
-export async function readSourceFile(file: string, absolutePath: string, maxBytes: number): Promise<ReadResult> {
+export async function readSourceFile(file: string, absolutePath: string, maxBytes: number, digestOf?: DigestOf): Promise<ReadResult> {
   try {
     const info = await stat(absolutePath);
     if (info.isDirectory()) return failure(file, LOAD_CHECKS.fileUnreadable, 'is a directory');
     if (info.size > maxBytes) return failure(file, LOAD_CHECKS.tooLarge, `file is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit`);
-    return decode(file, await readFile(absolutePath));
+    return await withFileBytes(absolutePath, info.size, (bytes) => decode(file, bytes, digestOf));
   } catch (error) {
     return failure(file, LOAD_CHECKS.fileUnreadable, describeFsError(error));
   }
@@ -35,15 +45,20 @@ export function decodeStdin(bytes: Buffer, maxBytes: number): ReadResult {
  * a UTF-16 byte order mark selects UTF-16, a UTF-8 one is dropped, and each invalid UTF-8 sequence becomes U+FFFD,
  * which kubectl applies without a word (so kubefit warns). NUL bytes make it binary (go-yaml rejects them).
  */
-function decode(file: string, bytes: Buffer): ReadResult {
+function decode(file: string, bytes: Buffer, digestOf?: DigestOf): ReadResult {
   const utf16 = utf16Encoding(bytes);
   if (utf16) {
     const text = new TextDecoder(utf16).decode(bytes);
     return text.includes('\0') ? failure(file, LOAD_CHECKS.binaryFile, 'file is binary (it contains NUL characters)') : { source: new SourceText(file, text) };
   }
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return failure(file, LOAD_CHECKS.binaryFile, 'file is binary (it contains NUL bytes)');
-  const text = validUtf8Text(bytes);
-  if (text !== undefined) return { source: new SourceText(file, text) };
+  const valid = validUtf8(bytes);
+  if (valid !== undefined) {
+    const digest = digestOf?.(bytes);
+    if (digest === undefined) return { source: new SourceText(file, valid.bytes.toString(valid.encoding)) };
+    // a copy: `bytes` may be reused once this returns
+    return { source: new SourceText(file, { bytes: Buffer.from(valid.bytes), encoding: valid.encoding }), digest };
+  }
   const source = new SourceText(file, new TextDecoder('utf-8').decode(bytes));
   const offset = source.text.indexOf('\uFFFD');
   const message = 'file is not valid UTF-8 text: kubectl reads each invalid byte sequence as U+FFFD';
@@ -51,14 +66,14 @@ function decode(file: string, bytes: Buffer): ReadResult {
 }
 
 /**
- * The text of valid UTF-8 bytes without their byte order mark, as TextDecoder's fatal mode reads it, or undefined for
- * invalid bytes. Buffer's native checks and slices take about half its time (the cluster snapshots' tens of MB are
- * ASCII, which becomes a one-byte string by a copy).
+ * The bytes of valid UTF-8 text without their byte order mark and how to decode them (as TextDecoder's fatal mode
+ * reads them), or undefined for invalid bytes. Buffer's native checks and slices take about half its time (the
+ * cluster snapshots' tens of MB are ASCII, which becomes a one-byte string by a copy).
  */
-function validUtf8Text(bytes: Buffer): string | undefined {
+function validUtf8(bytes: Buffer): EncodedText | undefined {
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  if (isAscii(body)) return body.toString('latin1');
-  return isUtf8(body) ? body.toString('utf8') : undefined;
+  if (isAscii(body)) return { bytes: body, encoding: 'latin1' };
+  return isUtf8(body) ? { bytes: body, encoding: 'utf8' } : undefined;
 }
 
 /** The UTF-16 encoding a byte order mark names (go-yaml and kubectl read both). */

@@ -174,6 +174,10 @@ class RetainedDocument implements ManifestDocument {
     return this.source.text;
   }
 
+  mentions(ascii: string): boolean {
+    return this.source.includes(ascii);
+  }
+
   rangeOf(path: Path): SourceRange {
     return this.#positions ? rangeIn(this.source, this.#positions, path) : this.#retainer.parsed(this).rangeOf(path);
   }

@@ -12,3 +12,27 @@ describe('SourceText.positionAt', () => {
     expect(source.positionAt(text.indexOf('2'))).toEqual({ line: 2, column: 4 });
   });
 });
+
+describe('SourceText from bytes', () => {
+  it.each([
+    ['latin1', 'a: 1\nb: 2\n'],
+    ['utf8', 'a: "é"\nb: 2\n'],
+  ] as const)('decodes %s bytes on first use, with the same positions and searches', (encoding, text) => {
+    const source = new SourceText('f.yaml', { bytes: Buffer.from(text, 'utf8'), encoding });
+    expect(source.includes('b: 2')).toBe(true);
+    expect(source.includes('c: 3')).toBe(false);
+    expect(source.length).toBeGreaterThanOrEqual(text.length);
+    expect(source.text).toBe(text);
+    expect(source.positionAt(text.indexOf('2'))).toEqual({ line: 2, column: 4 });
+  });
+
+  it('answers a remembered position without decoding, and computes positions once decoded', () => {
+    const text = 'a: 1\nb: 2\n';
+    const source = new SourceText('f.yaml', { bytes: Buffer.from(text), encoding: 'latin1' });
+    // a deliberately wrong remembered position shows that the text was not read
+    source.remember(5, { line: 9, column: 9 });
+    expect(source.positionAt(5)).toEqual({ line: 9, column: 9 });
+    expect(source.text).toBe(text);
+    expect(source.positionAt(5)).toEqual({ line: 2, column: 1 });
+  });
+});

@@ -1,17 +1,63 @@
 // A file's text and the mapping from character offsets to 1-based line and column.
 
+/** Valid UTF-8 (or ASCII, read as latin1: the same text, without UTF-8 decoding) bytes of a text. */
+export interface EncodedText {
+  readonly bytes: Buffer;
+  readonly encoding: 'latin1' | 'utf8';
+}
+
+/** A 1-based line and column. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
 export class SourceText {
   readonly file: string;
-  readonly text: string;
+  #text: string | undefined;
+  /** The bytes the text is decoded from on first use (a file whose documents came from the cache, document-cache.ts). */
+  #bytes: EncodedText | undefined;
+  /** An upper bound of the text's length in UTF-16 code units, known before it is decoded. */
+  readonly length: number;
   #lineStarts: Int32Array | undefined;
+  #known: Map<number, Position> | undefined;
 
-  constructor(file: string, text: string) {
+  /** `text`, or the bytes it decodes from (as many characters at most). */
+  constructor(file: string, text: string | EncodedText) {
     this.file = file;
-    this.text = text;
+    if (typeof text === 'string') {
+      this.#text = text;
+      this.length = text.length;
+    } else {
+      this.#bytes = text;
+      this.length = text.bytes.length;
+    }
+  }
+
+  get text(): string {
+    if (this.#text === undefined) {
+      const { bytes, encoding } = this.#bytes as EncodedText;
+      this.#text = bytes.toString(encoding);
+      this.#bytes = undefined;
+    }
+    return this.#text;
+  }
+
+  /** Whether the text contains `ascii` (ASCII characters only), without decoding a text that is not decoded yet. */
+  includes(ascii: string): boolean {
+    return this.#bytes === undefined ? this.text.includes(ascii) : this.#bytes.bytes.includes(ascii, 0, 'latin1');
+  }
+
+  /** Records the position of `offset`, known from an earlier run over the same bytes (document-cache.ts). */
+  remember(offset: number, position: Position): void {
+    (this.#known ??= new Map()).set(offset, position);
   }
 
   /** 1-based line and column of a character offset (columns count UTF-16 code units, as editors and SARIF do). */
-  positionAt(offset: number): { line: number; column: number } {
+  positionAt(offset: number): Position {
+    // a position known before the text is decoded (a cached document's root) spares decoding it
+    const known = this.#text === undefined ? this.#known?.get(offset) : undefined;
+    if (known) return known;
     const starts = this.#lineStarts ?? (this.#lineStarts = lineStartsOf(this.text));
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;

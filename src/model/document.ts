@@ -31,6 +31,8 @@ export interface ManifestDocument extends PositionIndex {
   readonly value: unknown;
   /** The full text of the file the document came from (for comment directives). */
   readonly text: string;
+  /** Whether `text` contains `ascii` (ASCII characters only); cheaper than `text` for a file whose text is not decoded yet. */
+  mentions(ascii: string): boolean;
   /**
    * Identifies the value by content (the document's text and the code that read it) when it was read through the
    * document cache (large documents, see load/document-cache.ts); undefined otherwise.
