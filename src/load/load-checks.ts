@@ -51,8 +51,8 @@ export const LOAD_CHECKS = {
   helmTemplate: inputCheck({
     id: 'helm-template',
     severity: 'error',
-    description: 'the file is a Helm template, not a manifest',
-    rationale: 'Template syntax such as {{ .Values.x }} only becomes Kubernetes YAML after rendering.',
+    description: 'the file is a Helm template (or another {{ }} template), not a manifest',
+    rationale: 'Template syntax such as {{ .Values.x }} or {{ name }} only becomes Kubernetes YAML after rendering; kubectl rejects the document as it is.',
     remediation: 'Render the chart and pipe it in: helm template RELEASE CHART | kubefit check -.',
   }),
   notKubernetes: inputCheck({

@@ -101,6 +101,14 @@ describe('loadManifests', () => {
     ]);
   });
 
+  it('takes a document that kubectl rejects for a {{ placeholder }} (not Go template syntax) for a template, naming the placeholder', async () => {
+    const result = await load(['placeholder-template.yaml']);
+    expect(result.objects).toEqual([]);
+    expect(brief(result)).toEqual([
+      'placeholder-template.yaml:6:13 error helm-template: this is a template, not a manifest: {{replicas}} is a placeholder kubectl cannot read; render the template first',
+    ]);
+  });
+
   it('skips documents without apiVersion/kind with an info, and empty documents silently', async () => {
     const result = await load(['not-kubernetes.yaml', 'empty.yaml', 'dashes-only.yaml']);
     expect(result.objects).toEqual([]);
