@@ -1,6 +1,6 @@
 // Reads one input file with the guards a linter in a pre-commit hook needs: size, binary, encoding.
 import { isAscii, isUtf8 } from 'node:buffer';
-import { stat } from './async-fs.js';
+import { readFile, stat } from './async-fs.js';
 import { withFileBytes } from './file-bytes.js';
 import type { Finding } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule-meta.js';
@@ -28,6 +28,8 @@ export async function readSourceFile(file: string, absolutePath: string, maxByte
     const info = await stat(absolutePath);
     if (info.isDirectory()) return failure(file, LOAD_CHECKS.fileUnreadable, 'is a directory');
     if (info.size > maxBytes) return failure(file, LOAD_CHECKS.tooLarge, `file is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit`);
+    // a pipe (`kubefit lint <(kustomize build)`) has no size to read into: read to its end
+    if (!info.isFile()) return decode(file, await readFile(absolutePath), digestOf);
     return await withFileBytes(absolutePath, info.size, (bytes) => decode(file, bytes, digestOf));
   } catch (error) {
     return failure(file, LOAD_CHECKS.fileUnreadable, describeFsError(error));

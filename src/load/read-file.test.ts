@@ -1,0 +1,24 @@
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readSourceFile } from './read-file.js';
+
+const root = mkdtempSync(join(tmpdir(), 'kubefit-read-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('readSourceFile', () => {
+  // `kubefit lint <(kustomize build .)` names a pipe: stat gives it no size, its bytes come as they are written
+  it.skipIf(process.platform === 'win32')('reads a named pipe to its end, however much more than one buffer it holds', async () => {
+    const fifo = join(root, 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    const documents = Array.from({ length: 4000 }, (_, index) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: map-${index}\n`);
+    const text = documents.join('---\n');
+    const writer = createWriteStream(fifo);
+    writer.end(text);
+    const read = await readSourceFile('pipe.yaml', fifo, 64 * 1024 * 1024);
+    expect('source' in read && read.source.text.length).toBe(text.length);
+    expect('source' in read && read.source.text === text).toBe(true);
+  });
+});
