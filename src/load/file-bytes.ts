@@ -1,10 +1,11 @@
 // A file's bytes in a buffer that is reused once they are decoded. A fresh buffer per file is memory the kernel maps
-// page by page on first touch, and this VM's page faults cost more than the copy: reading a 20,000-node snapshot
-// (20 files, 56 MB) with readFile and decoding it took 520 ms, with reused buffers 270 ms (bench/README.md).
+// page by page on first touch, and this VM's page faults cost more than the copy: reading and decoding the 20 files
+// (56 MB) of a 20,000-node snapshot one after another took 520 ms with readFile, 270 ms with reused buffers; `fit` on
+// that snapshot, which overlaps reading with parsing, runs about 80 ms faster (bench/README.md).
 import { close, open, read, readFile } from './async-fs.js';
 
 /** Buffers larger than this are not kept for the next file (one huge input should not stay resident). */
-const MAX_KEPT_BYTES = 16 * 1024 * 1024;
+const MAX_KEPT_BYTES = 8 * 1024 * 1024;
 /** Free buffers, at most one per file read at once. */
 const free: Buffer[] = [];
 
