@@ -23,6 +23,27 @@ describe('kustomize inputs', () => {
     ]);
   });
 
+  it('takes the patches a kustomization lists commented out (kubebuilder\'s scaffold) for patches, and nothing else it comments out', async () => {
+    const loaded = await loadManifests(['kustomize-scaffold'], { cwd: 'fixtures' });
+    expect(loaded.findings).toEqual([]);
+    const listed = (objects: typeof loaded.objects) => objects.map((object) => `${object.file} ${object.ref.kind} ${object.ref.name}`);
+    expect(listed(loaded.patches)).toEqual([
+      'kustomize-scaffold/crd/patches/webhook_in_widgets.yaml CustomResourceDefinition widgets.example.com',
+      'kustomize-scaffold/default/manager_auth_proxy_patch.yaml Deployment controller-manager',
+      'kustomize-scaffold/default/manager_webhook_patch.yaml Deployment controller-manager',
+    ]);
+    // a resource commented out under resources: is still an object, checked as one
+    expect(listed(loaded.objects)).toEqual([
+      'kustomize-scaffold/crd/bases/gadgets.yaml CustomResourceDefinition gadgets.example.com',
+      'kustomize-scaffold/crd/bases/widgets.yaml CustomResourceDefinition widgets.example.com',
+      'kustomize-scaffold/manager/manager.yaml Deployment controller-manager',
+    ]);
+    const findings = validateObjects(loaded.objects, { kubernetesVersion: undefined, extraSchemas: new Map(), strictKinds: false }, loaded.patches);
+    expect(findings.map((finding) => `${finding.file}:${finding.line} ${finding.message}`)).toEqual([
+      'kustomize-scaffold/crd/bases/gadgets.yaml:13 unknown field "preserveUnknownField" in spec (did you mean "preserveUnknownFields"?)',
+    ]);
+  });
+
   it('knows a root $patch document is a patch without its kustomization', async () => {
     const loaded = await loadManifests(['kustomize/overlay/remove-sidecar.yaml'], { cwd: 'fixtures' });
     expect(loaded.objects.map((object) => object.ref.kind)).toEqual(['Deployment']);

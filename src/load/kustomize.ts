@@ -26,22 +26,51 @@ export function isPatchDocument(value: Readonly<Record<string, unknown>>): boole
   return typeof value['$patch'] === 'string';
 }
 
-/** The role of every file the kustomizations name (paths joined to the kustomization's directory, normalised). */
-export function kustomizeRoles(kustomizations: readonly { file: string; value: unknown }[]): Map<string, KustomizeRole> {
+/**
+ * The role of every file the kustomizations name (paths joined to the kustomization's directory, normalised). `text`:
+ * a kustomization's text, for the patches it lists commented out (commentedPatchPaths).
+ */
+export function kustomizeRoles(kustomizations: readonly { file: string; value: unknown; text?: string }[]): Map<string, KustomizeRole> {
   const patches = new Set<string>();
   const resources = new Set<string>();
   const roles = new Map<string, KustomizeRole>();
-  for (const { file, value } of kustomizations) {
+  for (const { file, value, text } of kustomizations) {
     roles.set(normalize(file), 'kustomization');
     const record = asRecord(value) ?? {};
     const at = (entry: string) => normalize(join(dirname(file), entry));
     for (const entry of pathsOf(record, ['resources'])) resources.add(at(entry));
-    for (const entry of pathsOf(record, ['patches', 'patchesStrategicMerge', 'patchesJson6902'])) patches.add(at(entry));
+    for (const entry of [...pathsOf(record, PATCH_FIELDS), ...commentedPatchPaths(text ?? '')]) patches.add(at(entry));
     for (const entry of pathsOf(record, ['configurations', 'transformers', 'generators', 'validators', 'replacements', 'openapi', 'crds'])) roles.set(at(entry), 'configuration');
   }
   for (const patch of patches) if (!resources.has(patch) && !roles.has(patch)) roles.set(patch, 'patch');
   return roles;
 }
+
+const PATCH_FIELDS = ['patches', 'patchesStrategicMerge', 'patchesJson6902'];
+
+/**
+ * Files a kustomization lists as patches in comments: kubebuilder's scaffold (config/default, config/crd) names the
+ * patches a project may turn on as `#- manager_webhook_patch.yaml` under `patches:` or a commented-out
+ * `#patchesStrategicMerge:`. Such a file is a fragment of the object it would patch, not an object: kubectl never
+ * applies it. The section is the last key at the start of a line before the entry, commented or not.
+ */
+function commentedPatchPaths(text: string): string[] {
+  if (!text.includes('#')) return [];
+  const paths: string[] = [];
+  let section = '';
+  for (const line of text.split(/\r?\n/)) {
+    const key = SECTION_KEY.exec(line);
+    if (key) section = key[1] ?? '';
+    const entry = key ? null : COMMENTED_ENTRY.exec(line);
+    if (entry && PATCH_FIELDS.includes(section)) paths.push(entry[1] ?? '');
+  }
+  return paths;
+}
+
+/** `patches:` or `#patchesStrategicMerge:` at the start of a line (a top-level key, perhaps commented out). */
+const SECTION_KEY = /^#? ?([A-Za-z][\w]*):\s*(?:#.*)?$/;
+/** `#- file.yaml`, `# - path: file.yaml`: a list entry naming a YAML file, commented out. */
+const COMMENTED_ENTRY = /^\s*#+\s*-\s+(?:path:\s*)?([^\s#'"]+\.ya?ml)\s*$/;
 
 /** File paths listed under `fields`: plain strings or `{ path }` entries; inline patches (several lines) are not files. */
 function pathsOf(record: Readonly<Record<string, unknown>>, fields: readonly string[]): string[] {

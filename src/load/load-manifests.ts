@@ -169,10 +169,11 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
 
 /** What the kustomization files among the inputs say about the other files (see kustomize.ts). */
 function kustomizeRolesOf(reads: readonly ReadResult[], limits: LoadLimits): Map<string, KustomizeRole> {
-  const kustomizations: { file: string; value: unknown }[] = [];
+  const kustomizations: { file: string; value: unknown; text: string }[] = [];
   for (const read of reads) {
     if ('finding' in read) continue;
-    for (const document of parseDocuments(read.source, limits).documents) kustomizations.push({ file: read.source.file, value: document.value });
+    const { file, text } = read.source;
+    for (const document of parseDocuments(read.source, limits).documents) kustomizations.push({ file, value: document.value, text });
   }
   return kustomizeRoles(kustomizations);
 }
