@@ -1,6 +1,7 @@
 // Kustomize inputs: kustomization files and the files they use as patches or configuration are not cluster objects.
 import { basename, dirname, join, normalize } from 'node:path';
 import { asRecord } from '../model/object.js';
+import { labelSetsOf, type LabelSet } from './kustomize-labels.js';
 
 /**
  * `kustomization`: a kustomization.yaml (its own kind, or none); `patch`: a file named only as a patch, whose documents
@@ -71,6 +72,36 @@ function commentedPatchPaths(text: string): string[] {
 const SECTION_KEY = /^#? ?([A-Za-z][\w]*):\s*(?:#.*)?$/;
 /** `#- file.yaml`, `# - path: file.yaml`: a list entry naming a YAML file, commented out. */
 const COMMENTED_ENTRY = /^\s*#+\s*-\s+(?:path:\s*)?([^\s#'"]+\.ya?ml)\s*$/;
+
+/**
+ * The label sets (kustomize-labels.ts) `kustomize build` applies to each resource file of the kustomizations, through
+ * the kustomizations that include them as directories (`resources`, `bases`): the innermost kustomization's first.
+ */
+export function kustomizeLabelSets(kustomizations: readonly { file: string; value: unknown }[]): Map<string, LabelSet[]> {
+  const byDirectory = new Map<string, { file: string; record: Readonly<Record<string, unknown>>; sets: LabelSet[] }>();
+  for (const { file, value } of kustomizations) {
+    const record = asRecord(value) ?? {};
+    byDirectory.set(normalize(dirname(file)), { file, record, sets: labelSetsOf(record) });
+  }
+  const out = new Map<string, LabelSet[]>();
+  const visit = (directory: string, inherited: readonly LabelSet[], seen: ReadonlySet<string>) => {
+    const kustomization = byDirectory.get(directory);
+    if (!kustomization) return;
+    const sets = [...kustomization.sets, ...inherited];
+    for (const entry of pathsOf(kustomization.record, ['resources', 'bases'])) {
+      const target = normalize(join(directory, entry));
+      if (byDirectory.has(target)) {
+        if (!seen.has(target)) visit(target, sets, new Set([...seen, target]));
+        continue;
+      }
+      const known = out.get(target) ?? [];
+      for (const set of sets) if (!known.includes(set)) known.push(set);
+      if (known.length > 0) out.set(target, known);
+    }
+  };
+  for (const directory of byDirectory.keys()) visit(directory, [], new Set([directory]));
+  return out;
+}
 
 /** File paths listed under `fields`: plain strings or `{ path }` entries; inline patches (several lines) are not files. */
 function pathsOf(record: Readonly<Record<string, unknown>>, fields: readonly string[]): string[] {

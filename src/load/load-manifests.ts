@@ -11,7 +11,8 @@ import { ParsedDocument } from './parsed-document.js';
 import { decodeStdin, readSourceFile, type DigestOf, type ReadResult } from './read-file.js';
 import { objectsOf } from './to-objects.js';
 import type { CodeStore } from './validator-cache-dir.js';
-import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeRoles, type KustomizeRole } from './kustomize.js';
+import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeLabelSets, kustomizeRoles, type KustomizeRole } from './kustomize.js';
+import { relabelledDocument, type LabelSet } from './kustomize-labels.js';
 import { normalize } from 'node:path';
 
 export interface LoadLimits extends ParseLimits {
@@ -113,7 +114,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   const files = expanded.files.filter((file) => !skipped.has(resolveFrom(cwd, file)));
   const kustomizationFiles = files.filter(isKustomizationFile);
   const kustomizations = new Map(await Promise.all(kustomizationFiles.map(async (file) => [file, await readSourceFile(file, resolveFrom(cwd, file), limits.maxFileSize)] as const)));
-  const roles = kustomizeRolesOf([...kustomizations.values()], limits);
+  const { roles, labelSets } = kustomizeRolesOf([...kustomizations.values()], limits);
   const findings: Finding[] = [...expanded.findings];
   const total = files.length + (expanded.stdin ? 1 : 0);
   let order = options.firstOrder ?? 0;
@@ -139,7 +140,9 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
         continue;
       }
       if (role === 'kustomization' || role === 'configuration') continue;
-      const found = objectsOf(item, order, options.fromCluster ?? false);
+      // a resource of kustomizations with label transformers is read as `kustomize build` writes it
+      const sets = role === undefined ? labelSets.get(normalize(read.source.file)) : undefined;
+      const found = objectsOf(sets ? relabelledDocument(item, sets) : item, order, options.fromCluster ?? false);
       const document = { objects: [] as KubeObject[], patches: [] as KubeObject[] };
       for (const object of found.objects) {
         if (isKustomizeConfiguration(object.value)) continue;
@@ -168,15 +171,16 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
 }
 
 /** What the kustomization files among the inputs say about the other files (see kustomize.ts). */
-function kustomizeRolesOf(reads: readonly ReadResult[], limits: LoadLimits): Map<string, KustomizeRole> {
+function kustomizeRolesOf(reads: readonly ReadResult[], limits: LoadLimits): { roles: Map<string, KustomizeRole>; labelSets: Map<string, LabelSet[]> } {
   const kustomizations: { file: string; value: unknown; text: string }[] = [];
   for (const read of reads) {
     if ('finding' in read) continue;
     const { file, text } = read.source;
     for (const document of parseDocuments(read.source, limits).documents) kustomizations.push({ file, value: document.value, text });
   }
-  return kustomizeRoles(kustomizations);
+  return { roles: kustomizeRoles(kustomizations), labelSets: kustomizeLabelSets(kustomizations) };
 }
+
 
 interface FileReading {
   readonly maxFileSize: number;
