@@ -23,11 +23,12 @@ describe('kustomize inputs', () => {
     ]);
   });
 
-  it('takes the patches a kustomization lists commented out (kubebuilder\'s scaffold) for patches, and nothing else it comments out', async () => {
+  it('takes the patches a kustomization lists commented out (kubebuilder\'s scaffold), and the unnamed files beside patches, for patches; nothing else it comments out', async () => {
     const loaded = await loadManifests(['kustomize-scaffold'], { cwd: 'fixtures' });
     expect(loaded.findings).toEqual([]);
     const listed = (objects: typeof loaded.objects) => objects.map((object) => `${object.file} ${object.ref.kind} ${object.ref.name}`);
     expect(listed(loaded.patches)).toEqual([
+      'kustomize-scaffold/crd/patches/cainjection_in_gadgets.yaml CustomResourceDefinition gadgets.example.com',
       'kustomize-scaffold/crd/patches/webhook_in_widgets.yaml CustomResourceDefinition widgets.example.com',
       'kustomize-scaffold/default/manager_auth_proxy_patch.yaml Deployment controller-manager',
       'kustomize-scaffold/default/manager_webhook_patch.yaml Deployment controller-manager',

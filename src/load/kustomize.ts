@@ -31,12 +31,14 @@ export function isPatchDocument(value: Readonly<Record<string, unknown>>): boole
  * The role of every file the kustomizations name (paths joined to the kustomization's directory, normalised). `text`:
  * a kustomization's text, for the patches it lists commented out (commentedPatchPaths).
  */
-export function kustomizeRoles(kustomizations: readonly { file: string; value: unknown; text?: string }[]): Map<string, KustomizeRole> {
+export function kustomizeRoles(kustomizations: readonly { file: string; value: unknown; text?: string }[]): KustomizeRoles {
   const patches = new Set<string>();
   const resources = new Set<string>();
   const roles = new Map<string, KustomizeRole>();
+  const packages = new Set<string>();
   for (const { file, value, text } of kustomizations) {
     roles.set(normalize(file), 'kustomization');
+    packages.add(normalize(dirname(file)));
     const record = asRecord(value) ?? {};
     const at = (entry: string) => normalize(join(dirname(file), entry));
     for (const entry of pathsOf(record, ['resources'])) resources.add(at(entry));
@@ -44,7 +46,27 @@ export function kustomizeRoles(kustomizations: readonly { file: string; value: u
     for (const entry of pathsOf(record, ['configurations', 'transformers', 'generators', 'validators', 'replacements', 'openapi', 'crds'])) roles.set(at(entry), 'configuration');
   }
   for (const patch of patches) if (!resources.has(patch) && !roles.has(patch)) roles.set(patch, 'patch');
-  return roles;
+  // a directory that patches come from and no resource, and that is no kustomization of its own (kubebuilder's
+  // config/crd/patches): the files in it that no kustomization names are patches too
+  const patchDirectories = new Set([...roles].filter(([, role]) => role === 'patch').map(([file]) => dirname(file)));
+  for (const directory of [...packages, ...[...resources].map(dirname)]) patchDirectories.delete(directory);
+  return new KustomizeRoles(roles, patchDirectories);
+}
+
+/** The role of a file in the kustomize trees among the inputs (undefined: an object file, or no kustomize at all). */
+export class KustomizeRoles {
+  readonly #named: ReadonlyMap<string, KustomizeRole>;
+  readonly #patchDirectories: ReadonlySet<string>;
+
+  constructor(named: ReadonlyMap<string, KustomizeRole>, patchDirectories: ReadonlySet<string>) {
+    this.#named = named;
+    this.#patchDirectories = patchDirectories;
+  }
+
+  /** `file`: a normalised path, as the kustomizations' entries are joined. */
+  get(file: string): KustomizeRole | undefined {
+    return this.#named.get(file) ?? (this.#patchDirectories.has(dirname(file)) ? 'patch' : undefined);
+  }
 }
 
 const PATCH_FIELDS = ['patches', 'patchesStrategicMerge', 'patchesJson6902'];

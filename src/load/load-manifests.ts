@@ -11,7 +11,7 @@ import { ParsedDocument } from './parsed-document.js';
 import { decodeStdin, readSourceFile, type DigestOf, type ReadResult } from './read-file.js';
 import { objectsOf } from './to-objects.js';
 import type { CodeStore } from './validator-cache-dir.js';
-import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeLabelSets, kustomizeRoles, type KustomizeRole } from './kustomize.js';
+import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeLabelSets, kustomizeRoles, type KustomizeRoles } from './kustomize.js';
 import { relabelledDocument, type LabelSet } from './kustomize-labels.js';
 import { normalize } from 'node:path';
 
@@ -171,7 +171,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
 }
 
 /** What the kustomization files among the inputs say about the other files (see kustomize.ts). */
-function kustomizeRolesOf(reads: readonly ReadResult[], limits: LoadLimits): { roles: Map<string, KustomizeRole>; labelSets: Map<string, LabelSet[]> } {
+function kustomizeRolesOf(reads: readonly ReadResult[], limits: LoadLimits): { roles: KustomizeRoles; labelSets: Map<string, LabelSet[]> } {
   const kustomizations: { file: string; value: unknown; text: string }[] = [];
   for (const read of reads) {
     if ('finding' in read) continue;

@@ -55,6 +55,10 @@ describe('custom resources with their CustomResourceDefinition', () => {
       `32:11 error invalid-label: metadata.labels: Invalid value: "front/end": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
       `38:17 error invalid-name: metadata.generateName: Invalid value: "Bad.": ${SUBDOMAIN}`,
       `39:18 error invalid-label: metadata.annotations: Invalid value: "a/b/c": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+      // not errors: the warnings of a valid custom resource, once per name; an invalid one gets its errors only
+      '48:7 warning api-validation: metadata.finalizers: "resources-finalizer.argocd.argoproj.io": prefer a domain-qualified finalizer name to avoid accidental conflicts with other finalizer writers',
+      '51:7 warning api-validation: metadata.finalizers: "another-finalizer": prefer a domain-qualified finalizer name to avoid accidental conflicts with other finalizer writers',
+      `58:15 error api-validation: metadata.finalizers: Invalid value: "bad finalizer": ${NAME_PART}`,
     ]);
   });
 

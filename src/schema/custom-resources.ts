@@ -9,8 +9,8 @@ import { hasCelRules } from './cel-validations.js';
 import { schemaDigest } from './validation-verdicts.js';
 import { DEPRECATED_API } from './deprecated-apis.js';
 import { applyDefaults } from './structural-defaults.js';
-import { errorMessage, toPath } from './validation/field-error.js';
-import { nameIsDNSSubdomain, validateObjectMeta } from './validation/object-meta.js';
+import { API_VALIDATION, errorMessage, toPath } from './validation/field-error.js';
+import { finalizerWarnings, nameIsDNSSubdomain, validateObjectMeta } from './validation/object-meta.js';
 
 export const UNKNOWN_KIND_ID = 'unknown-kind';
 
@@ -40,12 +40,23 @@ export function servedVersion(object: KubeObject, definition: CustomResourceDefi
 
 /**
  * ObjectMeta findings of a custom resource (upstream: apiextensions-apiserver customresource validator.go,
- * NameIsDNSSubdomain); the namespace is left to the API server's routing, as a cluster-scoped resource drops it.
+ * apimachinery's ValidateObjectMetaAccessor with NameIsDNSSubdomain); the namespace is left to the API server's
+ * routing, as a cluster-scoped resource drops it. Its finalizers need not be standard or domain-qualified (see
+ * finalizerWarningFindings).
  */
 export function objectMetaFindings(object: KubeObject): Finding[] {
-  return validateObjectMeta(object.value['metadata'], { namespaced: false, nameFn: nameIsDNSSubdomain }).map((error) =>
+  return validateObjectMeta(object.value['metadata'], { namespaced: false, nameFn: nameIsDNSSubdomain, kubeFinalizerNames: false }).map((error) =>
     findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessage(error) }, error.on),
   );
+}
+
+/**
+ * The warnings kubectl prints for a valid custom resource's finalizers that are neither standard nor domain-qualified
+ * (Argo CD's `resources-finalizer.argocd.argoproj.io`): the API server returns them with the created object, and an
+ * invalid object gets its errors only (rest.BeforeCreate validates before it asks the strategy for warnings).
+ */
+export function finalizerWarningFindings(object: KubeObject): Finding[] {
+  return finalizerWarnings(object.value['metadata']).map(({ index, message }) => findingAt(object, ['metadata', 'finalizers', index], { ruleId: API_VALIDATION, severity: 'warning', message }));
 }
 
 /**

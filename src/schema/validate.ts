@@ -12,7 +12,7 @@ import { builtinValidator, saveBuiltinCodeCaches } from './builtin-validators.js
 import type { CompiledValidator, FieldGraph, SchemaError } from './compiled-validator.js';
 import { closestName } from './closest-name.js';
 import { DefinitionCollector, DUPLICATE_CRD, groupKind, type CustomResourceDefinition, type CustomResourceDefinitions, type CustomResourceVersion } from './custom-resource-definition.js';
-import { objectMetaFindings, servedVersion, valueToValidate, versionDigest, versionHasCelRules, versionSchema } from './custom-resources.js';
+import { finalizerWarningFindings, objectMetaFindings, servedVersion, valueToValidate, versionDigest, versionHasCelRules, versionSchema } from './custom-resources.js';
 import { cleanObjectKey, readVerdict, verdictKey, writeVerdict } from './validation-verdicts.js';
 import { compileCustomSchema, customSchemas, fieldGraphOf, schemaFor, type CustomValidator } from './custom-schemas.js';
 import { createCelRuntime, evaluateCelRules, type CelOutcome, type CelRuntime } from './cel-validations.js';
@@ -208,13 +208,19 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
   const findings = [...served.findings, ...objectMetaFindings(object), ...validateWith(objectMetaValidator(run.options.validatorStore), object)];
   const { version } = served;
   const digest = versionDigest(version);
-  if (digest === undefined) return findings.sort(compareFindings);
+  if (digest === undefined) return withFinalizerWarnings(findings, object).sort(compareFindings);
   const key = `${definition.name} ${version.name}`;
   const verdict = verdictOf(run, { key, version, value: valueToValidate(withoutNulls(object.value), version) }, digest);
   const fields = () => (run.compiled.get(key) as CustomValidator | undefined)?.fields ?? fieldGraphFor(run, key, version);
   appendAll(findings, schemaFindings(object, verdict.schemaErrors, { key, fields }, run));
   if (verdict.cel) appendAll(findings, celFindings(object, definition, verdict.cel, run));
-  return findings.sort(compareFindings);
+  return withFinalizerWarnings(findings, object).sort(compareFindings);
+}
+
+/** The findings, and the finalizer warnings the API server adds when none of them is an error. */
+function withFinalizerWarnings(findings: Finding[], object: KubeObject): Finding[] {
+  if (!findings.some((finding) => finding.severity === 'error')) appendAll(findings, finalizerWarningFindings(object));
+  return findings;
 }
 
 /** Custom resources in a run up to which their verdicts are kept in the store (see validateCustomResources). */

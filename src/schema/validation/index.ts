@@ -20,6 +20,8 @@ import type { Fields } from './values.js';
 
 interface KindValidation {
   readonly nameFn: NameFunc;
+  /** Validated with apimachinery's ValidateObjectMeta, not core's (no standard-finalizer check). */
+  readonly genericMeta?: true;
   /** Failures of decoding the request body: when there are any, the API server validates nothing else. */
   readonly decode?: (object: Fields) => ErrorList;
   readonly spec?: (object: Fields, context: ValidationContext) => ErrorList;
@@ -60,8 +62,9 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'rbac.authorization.k8s.io/v1 ClusterRoleBinding': { nameFn: nameIsPathSegment },
   'admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('ValidatingWebhookConfiguration', webhookCABundles) },
   'admissionregistration.k8s.io/v1 MutatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('MutatingWebhookConfiguration', webhookCABundles) },
-  'apiextensions.k8s.io/v1 CustomResourceDefinition': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('CustomResourceDefinition', conversionWebhookCABundle) },
-  'apiregistration.k8s.io/v1 APIService': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('APIService', apiServiceCABundle) },
+  // upstream: apiextensions and kube-aggregator validation use apimachinery's genericvalidation.ValidateObjectMeta
+  'apiextensions.k8s.io/v1 CustomResourceDefinition': { nameFn: nameIsDNSSubdomain, genericMeta: true, decode: decodeBytesFields('CustomResourceDefinition', conversionWebhookCABundle) },
+  'apiregistration.k8s.io/v1 APIService': { nameFn: nameIsDNSSubdomain, genericMeta: true, decode: decodeBytesFields('APIService', apiServiceCABundle) },
   'flowcontrol.apiserver.k8s.io/v1 FlowSchema': { nameFn: nameIsPathSegment },
   'flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfiguration': { nameFn: nameIsPathSegment },
 };
@@ -83,7 +86,7 @@ export function validateBuiltinObject(object: KubeObject, release: string): Buil
   if (REVIEW_KINDS.has(kind)) return { findings: [], decoded: true };
   const validation = KINDS[`${apiVersion} ${kind}`] ?? DEFAULT_KIND;
   const decodeErrors = validation.decode?.(object.value) ?? [];
-  const errors = decodeErrors.length > 0 ? decodeErrors : validateObjectMeta(object.value['metadata'], { namespaced: !isClusterScoped(apiVersion, kind), nameFn: validation.nameFn });
+  const errors = decodeErrors.length > 0 ? decodeErrors : validateObjectMeta(object.value['metadata'], { namespaced: !isClusterScoped(apiVersion, kind), nameFn: validation.nameFn, kubeFinalizerNames: validation.genericMeta !== true });
   if (decodeErrors.length === 0 && validation.spec) appendAll(errors, validation.spec(object.value, contextOf(release)));
   const findings = errors.map((error) =>
     findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessage(error) }, error.on),

@@ -29,6 +29,11 @@ const METADATA: FieldPath = ['metadata'];
 export interface ObjectMetaOptions {
   readonly namespaced: boolean;
   readonly nameFn: NameFunc;
+  /**
+   * Each finalizer must be a standard one or fully qualified: core's ValidateObjectMeta adds this to apimachinery's,
+   * which custom resources, CustomResourceDefinitions and APIServices are validated with (default true).
+   */
+  readonly kubeFinalizerNames?: boolean;
 }
 
 // upstream: objectmeta.go ValidateObjectMetaAccessor (create); a cluster-scoped object's namespace is cleared, not rejected (rest.BeforeCreate)
@@ -45,7 +50,7 @@ export function validateObjectMeta(metadata: unknown, options: ObjectMetaOptions
   const ownerReferences = arrayField(meta, 'ownerReferences');
   if (ownerReferences.length > 0) appendAll(errors, validateOwnerReferences(ownerReferences, field.concat('ownerReferences')));
   const finalizers = arrayField(meta, 'finalizers');
-  if (finalizers.length > 0) appendAll(errors, validateFinalizers(finalizers, field.concat('finalizers')));
+  if (finalizers.length > 0) appendAll(errors, validateFinalizers(finalizers, field.concat('finalizers'), options.kubeFinalizerNames ?? true));
   return errors;
 }
 
@@ -106,14 +111,28 @@ function validateOwnerReferences(references: readonly unknown[], field: FieldPat
 
 const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
 
+/**
+ * The API server's warnings for a custom resource's finalizers that are neither standard nor domain-qualified
+ * (upstream: apiextensions-apiserver customresource strategy.go generateWarningsFromObj, validateKubeFinalizerName):
+ * each distinct name once, in sorted order, with its index for the finding's position.
+ */
+export function finalizerWarnings(metadata: unknown): { readonly index: number; readonly message: string }[] {
+  const finalizers = arrayField(asRecord(metadata), 'finalizers');
+  const names = [...new Set(finalizers.filter((entry): entry is string => typeof entry === 'string'))].sort();
+  return names
+    .filter((name) => !name.includes('/') && !STANDARD_FINALIZERS.has(name))
+    .map((name) => ({ index: finalizers.indexOf(name), message: `metadata.finalizers: ${JSON.stringify(name)}: prefer a domain-qualified finalizer name to avoid accidental conflicts with other finalizer writers` }));
+}
+
 // upstream: objectmeta.go ValidateFinalizers, ValidateFinalizerName; core validation.go ValidateObjectMeta adds
 // validateKubeFinalizerName per entry, so a malformed name is reported at the list and at its index
-function validateFinalizers(finalizers: readonly unknown[], field: FieldPath): ErrorList {
+function validateFinalizers(finalizers: readonly unknown[], field: FieldPath, kubeNames: boolean): ErrorList {
   const names = finalizers.filter((entry): entry is string => typeof entry === 'string');
   const errors = names.flatMap((name) => qualifiedNameErrors(name).map((message) => invalid(field, name, message)));
   if (names.includes('orphan') && names.includes('foregroundDeletion')) {
     errors.push(invalid(field, names, 'finalizer orphan and foregroundDeletion cannot be both set'));
   }
+  if (!kubeNames) return errors;
   finalizers.forEach((name, index) => {
     if (typeof name !== 'string') return;
     appendAll(errors, qualifiedNameErrors(name).map((message) => invalid(field.concat(index), name, message)));
