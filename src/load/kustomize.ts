@@ -100,16 +100,18 @@ const COMMENTED_ENTRY = /^\s*#+\s*-\s+(?:path:\s*)?([^\s#'"]+\.ya?ml)\s*$/;
  * the kustomizations that include them as directories (`resources`, `bases`): the innermost kustomization's first.
  */
 export function kustomizeLabelSets(kustomizations: readonly { file: string; value: unknown }[]): Map<string, LabelSet[]> {
-  const byDirectory = new Map<string, { file: string; record: Readonly<Record<string, unknown>>; sets: LabelSet[] }>();
+  const byDirectory = new Map<string, { record: Readonly<Record<string, unknown>>; sets: LabelSet[] }>();
   for (const { file, value } of kustomizations) {
     const record = asRecord(value) ?? {};
-    byDirectory.set(normalize(dirname(file)), { file, record, sets: labelSetsOf(record) });
+    byDirectory.set(normalize(dirname(file)), { record, sets: labelSetsOf(record) });
   }
   const out = new Map<string, LabelSet[]>();
   const visit = (directory: string, inherited: readonly LabelSet[], seen: ReadonlySet<string>) => {
     const kustomization = byDirectory.get(directory);
     if (!kustomization) return;
     const sets = [...kustomization.sets, ...inherited];
+    // nothing to hand down: each kustomization is also visited on its own
+    if (sets.length === 0) return;
     for (const entry of pathsOf(kustomization.record, ['resources', 'bases'])) {
       const target = normalize(join(directory, entry));
       if (byDirectory.has(target)) {
@@ -118,7 +120,7 @@ export function kustomizeLabelSets(kustomizations: readonly { file: string; valu
       }
       const known = out.get(target) ?? [];
       for (const set of sets) if (!known.includes(set)) known.push(set);
-      if (known.length > 0) out.set(target, known);
+      out.set(target, known);
     }
   };
   for (const directory of byDirectory.keys()) visit(directory, [], new Set([directory]));

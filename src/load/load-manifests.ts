@@ -156,7 +156,8 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
     appendAll(findings, objectFindings);
   };
   // a large file of one document is looked up by its bytes before its text is decoded (document-cache.ts)
-  const digestOf = options.documentCache && !options.fromCluster ? (file: string) => fileDigestOf(limits, /\.json$/i.test(file)) : undefined;
+  const digesters = { json: fileDigestOf(limits, true), yaml: fileDigestOf(limits, false) };
+  const digestOf = options.documentCache && !options.fromCluster ? (file: string) => (/\.json$/i.test(file) ? digesters.json : digesters.yaml) : undefined;
   for await (const read of readInOrder(files, cwd, { maxFileSize: limits.maxFileSize, digestOf }, kustomizations)) parse(read);
   if (expanded.stdin) parse((stdin = await readStdin(options, limits.maxFileSize)));
   return {
@@ -180,7 +181,6 @@ function kustomizeRolesOf(reads: readonly ReadResult[], limits: LoadLimits): { r
   }
   return { roles: kustomizeRoles(kustomizations), labelSets: kustomizeLabelSets(kustomizations) };
 }
-
 
 interface FileReading {
   readonly maxFileSize: number;
