@@ -45,6 +45,13 @@ describe('kustomize inputs', () => {
     ]);
   });
 
+  it('takes a file whose name says patch for a patch unless a kustomization lists it as a resource', async () => {
+    const loaded = await loadManifests(['kustomize-patch-names'], { cwd: 'fixtures' });
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.patches.map((object) => object.file)).toEqual(['kustomize-patch-names/standalone/patch.json']);
+    expect(loaded.objects.map((object) => object.file)).toEqual(['kustomize-patch-names/listed/hotfix-patch.yaml', 'kustomize-patch-names/standalone/dispatch.yaml']);
+  });
+
   it('knows a root $patch document is a patch without its kustomization', async () => {
     const loaded = await loadManifests(['kustomize/overlay/remove-sidecar.yaml'], { cwd: 'fixtures' });
     expect(loaded.objects.map((object) => object.ref.kind)).toEqual(['Deployment']);

@@ -50,24 +50,35 @@ export function kustomizeRoles(kustomizations: readonly { file: string; value: u
   // config/crd/patches): the files in it that no kustomization names are patches too
   const patchDirectories = new Set([...roles].filter(([, role]) => role === 'patch').map(([file]) => dirname(file)));
   for (const directory of [...packages, ...[...resources].map(dirname)]) patchDirectories.delete(directory);
-  return new KustomizeRoles(roles, patchDirectories);
+  return new KustomizeRoles(roles, { patchDirectories, resources });
 }
 
-/** The role of a file in the kustomize trees among the inputs (undefined: an object file, or no kustomize at all). */
+/**
+ * The role of a file in the kustomize trees among the inputs (undefined: an object file). A file no kustomization names
+ * as a resource is a patch when its name says so (`patch.json`, `replicas-patch.yaml`, `manager_auth_proxy_patch.yaml`:
+ * what `kubectl patch --patch-file` and kustomize overlays read), or when it sits beside a kustomization's patches.
+ */
 export class KustomizeRoles {
   readonly #named: ReadonlyMap<string, KustomizeRole>;
   readonly #patchDirectories: ReadonlySet<string>;
+  readonly #resources: ReadonlySet<string>;
 
-  constructor(named: ReadonlyMap<string, KustomizeRole>, patchDirectories: ReadonlySet<string>) {
+  constructor(named: ReadonlyMap<string, KustomizeRole>, unnamed: { readonly patchDirectories: ReadonlySet<string>; readonly resources: ReadonlySet<string> }) {
     this.#named = named;
-    this.#patchDirectories = patchDirectories;
+    this.#patchDirectories = unnamed.patchDirectories;
+    this.#resources = unnamed.resources;
   }
 
   /** `file`: a normalised path, as the kustomizations' entries are joined. */
   get(file: string): KustomizeRole | undefined {
-    return this.#named.get(file) ?? (this.#patchDirectories.has(dirname(file)) ? 'patch' : undefined);
+    const named = this.#named.get(file);
+    if (named !== undefined || this.#resources.has(file)) return named;
+    return this.#patchDirectories.has(dirname(file)) || PATCH_FILE_NAME.test(basename(file)) ? 'patch' : undefined;
   }
 }
+
+/** `patch` or `patches` as a word of the file's name (not `dispatch.yaml` or `patchwork.yaml`). */
+const PATCH_FILE_NAME = /(?:^|[-_.])patch(?:es)?(?:[-_.][^/]*)?\.(?:ya?ml|json)$/i;
 
 const PATCH_FIELDS = ['patches', 'patchesStrategicMerge', 'patchesJson6902'];
 
