@@ -1,7 +1,6 @@
 // kustomize's label transformers (`commonLabels`, `labels`): the labels `kustomize build` adds to a kustomization's
 // resources and where (kustomize's builtin field specs, api/internal/konfig/builtinpluginconsts). A base whose
 // Deployment gets its selector from commonLabels is then checked as it is applied, not as a Deployment without one.
-import type { ManifestDocument, Path, SourceRange } from '../model/document.js';
 import { asArray, asRecord } from '../model/object.js';
 
 /** Where a label set goes: a path (`/`-separated, `[]` marks a list) in objects of a kind, group and version. */
@@ -137,67 +136,4 @@ function customSpec(field: Readonly<Record<string, unknown>> | undefined): Field
   const text = (name: string) => (typeof field?.[name] === 'string' ? (field[name] as string) : undefined);
   const path = text('path');
   return path ? [spec(path, field?.['create'] === true, text('kind'), text('group'), text('version'))] : [];
-}
-
-/**
- * The document with the label sets applied to its object (each item of a List), or the document itself when they
- * change nothing, it is a patch (`$patch`), or the cache knows it by content (its kept verdicts are the text's).
- */
-export function relabelledDocument(document: ManifestDocument, sets: readonly LabelSet[]): ManifestDocument {
-  const root = asRecord(document.value);
-  if (!root || document.digest !== undefined || typeof root['$patch'] === 'string') return document;
-  const kind = root['kind'];
-  const items = typeof kind === 'string' && kind.endsWith('List') ? root['items'] : undefined;
-  const value = Array.isArray(items) ? withItemLabels(root, items, sets) : withLabels(root, sets);
-  return value === root ? document : new RelabelledDocument(document, value);
-}
-
-function withItemLabels(root: Readonly<Record<string, unknown>>, items: readonly unknown[], sets: readonly LabelSet[]): Readonly<Record<string, unknown>> {
-  let changed = false;
-  const labelled = items.map((item) => {
-    const record = asRecord(item);
-    const next = record ? withLabels(record, sets) : item;
-    changed ||= next !== item;
-    return next;
-  });
-  return changed ? { ...root, items: labelled } : root;
-}
-
-/** A document whose value is the labelled one; positions are the text's (labels kustomize adds have none of their own). */
-class RelabelledDocument implements ManifestDocument {
-  readonly #document: ManifestDocument;
-  readonly value: unknown;
-
-  constructor(document: ManifestDocument, value: unknown) {
-    this.#document = document;
-    this.value = value;
-  }
-
-  get file(): string {
-    return this.#document.file;
-  }
-
-  get index(): number {
-    return this.#document.index;
-  }
-
-  get text(): string {
-    return this.#document.text;
-  }
-
-  mentions(ascii: string): boolean {
-    return this.#document.mentions(ascii);
-  }
-
-  rangeOf(path: Path): SourceRange {
-    return this.#document.rangeOf(path);
-  }
-
-  keyRangeOf(path: Path): SourceRange {
-    return this.#document.keyRangeOf(path);
-  }
-
-  has(path: Path): boolean {
-    return this.#document.has(path);
-  }
 }

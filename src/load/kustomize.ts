@@ -1,7 +1,9 @@
 // Kustomize inputs: kustomization files and the files they use as patches or configuration are not cluster objects.
 import { basename, dirname, join, normalize } from 'node:path';
 import { asRecord } from '../model/object.js';
-import { labelSetsOf, type LabelSet } from './kustomize-labels.js';
+import { imageRulesOf, withImage } from './kustomize-images.js';
+import { labelSetsOf, withLabels } from './kustomize-labels.js';
+import type { KustomizeTransform } from './kustomized-document.js';
 
 /**
  * `kustomization`: a kustomization.yaml (its own kind, or none); `patch`: a file named only as a patch, whose documents
@@ -107,35 +109,44 @@ const SECTION_KEY = /^#? ?([A-Za-z][\w]*):\s*(?:#.*)?$/;
 const COMMENTED_ENTRY = /^\s*#+\s*-\s+(?:path:\s*)?([^\s#'"]+\.ya?ml)\s*$/;
 
 /**
- * The label sets (kustomize-labels.ts) `kustomize build` applies to each resource file of the kustomizations, through
- * the kustomizations that include them as directories (`resources`, `bases`): the innermost kustomization's first.
+ * The transformers (kustomized-document.ts) `kustomize build` applies to each resource file, innermost kustomization
+ * first. A file is built from each kustomization that no other one includes (an entry point such as config/default),
+ * through the kustomizations that include it as a directory (`resources`, `bases`); it gets the transformers every
+ * such build applies, so a base that one overlay retags and another does not keeps its own image.
  */
-export function kustomizeLabelSets(kustomizations: readonly { file: string; value: unknown }[]): Map<string, LabelSet[]> {
-  const byDirectory = new Map<string, { record: Readonly<Record<string, unknown>>; sets: LabelSet[] }>();
+export function kustomizeTransforms(kustomizations: readonly { file: string; value: unknown }[]): Map<string, KustomizeTransform[]> {
+  const byDirectory = new Map<string, { record: Readonly<Record<string, unknown>>; transforms: KustomizeTransform[] }>();
   for (const { file, value } of kustomizations) {
     const record = asRecord(value) ?? {};
-    byDirectory.set(normalize(dirname(file)), { record, sets: labelSetsOf(record) });
+    byDirectory.set(normalize(dirname(file)), { record, transforms: transformsOf(record) });
   }
-  const out = new Map<string, LabelSet[]>();
-  const visit = (directory: string, inherited: readonly LabelSet[], seen: ReadonlySet<string>) => {
+  const entriesOf = (directory: string, record: Readonly<Record<string, unknown>>) => pathsOf(record, ['resources', 'bases']).map((entry) => normalize(join(directory, entry)));
+  const included = new Set([...byDirectory].flatMap(([directory, { record }]) => entriesOf(directory, record)));
+  const out = new Map<string, KustomizeTransform[]>();
+  const visit = (directory: string, inherited: readonly KustomizeTransform[], seen: ReadonlySet<string>) => {
     const kustomization = byDirectory.get(directory);
     if (!kustomization) return;
-    const sets = [...kustomization.sets, ...inherited];
-    // nothing to hand down: each kustomization is also visited on its own
-    if (sets.length === 0) return;
-    for (const entry of pathsOf(kustomization.record, ['resources', 'bases'])) {
-      const target = normalize(join(directory, entry));
+    const transforms = [...kustomization.transforms, ...inherited];
+    for (const target of entriesOf(directory, kustomization.record)) {
       if (byDirectory.has(target)) {
-        if (!seen.has(target)) visit(target, sets, new Set([...seen, target]));
+        if (!seen.has(target)) visit(target, transforms, new Set([...seen, target]));
         continue;
       }
-      const known = out.get(target) ?? [];
-      for (const set of sets) if (!known.includes(set)) known.push(set);
-      out.set(target, known);
+      const known = out.get(target);
+      out.set(target, known === undefined ? transforms : known.filter((transform) => transforms.some((other) => other.key === transform.key)));
     }
   };
-  for (const directory of byDirectory.keys()) visit(directory, [], new Set([directory]));
+  for (const directory of byDirectory.keys()) if (!included.has(directory)) visit(directory, [], new Set([directory]));
+  for (const [file, transforms] of out) if (transforms.length === 0) out.delete(file);
   return out;
+}
+
+/** A kustomization's transformers kubefit applies, in kustomize's order: labels (then commonLabels), then images. */
+function transformsOf(record: Readonly<Record<string, unknown>>): KustomizeTransform[] {
+  return [
+    ...labelSetsOf(record).map((set) => ({ key: `labels ${JSON.stringify(set)}`, apply: (value: Readonly<Record<string, unknown>>) => withLabels(value, [set]) })),
+    ...imageRulesOf(record).map((rule) => ({ key: `image ${JSON.stringify(rule)}`, apply: (value: Readonly<Record<string, unknown>>) => withImage(value, rule) })),
+  ];
 }
 
 /** File paths listed under `fields`: plain strings or `{ path }` entries; inline patches (several lines) are not files. */

@@ -11,8 +11,8 @@ import { ParsedDocument } from './parsed-document.js';
 import { decodeStdin, readSourceFile, type DigestOf, type ReadResult } from './read-file.js';
 import { objectsOf } from './to-objects.js';
 import type { CodeStore } from './validator-cache-dir.js';
-import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeLabelSets, kustomizeRoles, type KustomizeRoles } from './kustomize.js';
-import { relabelledDocument, type LabelSet } from './kustomize-labels.js';
+import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeRoles, kustomizeTransforms, type KustomizeRoles } from './kustomize.js';
+import { kustomizedDocument, type KustomizeTransform } from './kustomized-document.js';
 import { normalize } from 'node:path';
 
 export interface LoadLimits extends ParseLimits {
@@ -114,7 +114,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   const files = expanded.files.filter((file) => !skipped.has(resolveFrom(cwd, file)));
   const kustomizationFiles = files.filter(isKustomizationFile);
   const kustomizations = new Map(await Promise.all(kustomizationFiles.map(async (file) => [file, await readSourceFile(file, resolveFrom(cwd, file), limits.maxFileSize)] as const)));
-  const { roles, labelSets } = kustomizeRolesOf([...kustomizations.values()], limits);
+  const { roles, transforms } = kustomizeRolesOf([...kustomizations.values()], limits);
   const findings: Finding[] = [...expanded.findings];
   const total = files.length + (expanded.stdin ? 1 : 0);
   let order = options.firstOrder ?? 0;
@@ -140,9 +140,9 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
         continue;
       }
       if (role === 'kustomization' || role === 'configuration') continue;
-      // a resource of kustomizations with label transformers is read as `kustomize build` writes it
-      const sets = role === undefined ? labelSets.get(normalize(read.source.file)) : undefined;
-      const found = objectsOf(sets ? relabelledDocument(item, sets) : item, order, options.fromCluster ?? false);
+      // a resource of kustomizations with label or image transformers is read as `kustomize build` writes it
+      const applied = role === undefined ? transforms.get(normalize(read.source.file)) : undefined;
+      const found = objectsOf(applied ? kustomizedDocument(item, applied) : item, order, options.fromCluster ?? false);
       const document = { objects: [] as KubeObject[], patches: [] as KubeObject[] };
       for (const object of found.objects) {
         if (isKustomizeConfiguration(object.value)) continue;
@@ -172,14 +172,14 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
 }
 
 /** What the kustomization files among the inputs say about the other files (see kustomize.ts). */
-function kustomizeRolesOf(reads: readonly ReadResult[], limits: LoadLimits): { roles: KustomizeRoles; labelSets: Map<string, LabelSet[]> } {
+function kustomizeRolesOf(reads: readonly ReadResult[], limits: LoadLimits): { roles: KustomizeRoles; transforms: Map<string, KustomizeTransform[]> } {
   const kustomizations: { file: string; value: unknown; text: string }[] = [];
   for (const read of reads) {
     if ('finding' in read) continue;
     const { file, text } = read.source;
     for (const document of parseDocuments(read.source, limits).documents) kustomizations.push({ file, value: document.value, text });
   }
-  return { roles: kustomizeRoles(kustomizations), labelSets: kustomizeLabelSets(kustomizations) };
+  return { roles: kustomizeRoles(kustomizations), transforms: kustomizeTransforms(kustomizations) };
 }
 
 interface FileReading {

@@ -1,0 +1,78 @@
+// A document as `kustomize build` writes it: the transformers of the kustomizations that include its file applied to
+// its object (each item of a List). kubefit applies the ones whose output it checks: labels and images.
+import type { ManifestDocument, Path, SourceRange } from '../model/document.js';
+import { asRecord } from '../model/object.js';
+
+/** One transformer of a kustomization. */
+export interface KustomizeTransform {
+  /** Equal for transformers with the same effect (two overlays that add the same labels). */
+  readonly key: string;
+  apply(value: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The document with the transforms applied in order, or the document itself when they change nothing, it is a patch
+ * (`$patch`), or the cache knows it by content (its kept verdicts are the text's).
+ */
+export function kustomizedDocument(document: ManifestDocument, transforms: readonly KustomizeTransform[]): ManifestDocument {
+  const root = asRecord(document.value);
+  if (!root || document.digest !== undefined || typeof root['$patch'] === 'string') return document;
+  const kind = root['kind'];
+  const items = typeof kind === 'string' && kind.endsWith('List') ? root['items'] : undefined;
+  const value = Array.isArray(items) ? withItems(root, items, transforms) : transformed(root, transforms);
+  return value === root ? document : new KustomizedDocument(document, value);
+}
+
+function transformed(value: Readonly<Record<string, unknown>>, transforms: readonly KustomizeTransform[]): Readonly<Record<string, unknown>> {
+  return transforms.reduce((current, transform) => transform.apply(current), value);
+}
+
+function withItems(root: Readonly<Record<string, unknown>>, items: readonly unknown[], transforms: readonly KustomizeTransform[]): Readonly<Record<string, unknown>> {
+  let changed = false;
+  const next = items.map((item) => {
+    const record = asRecord(item);
+    const value = record ? transformed(record, transforms) : item;
+    changed ||= value !== item;
+    return value;
+  });
+  return changed ? { ...root, items: next } : root;
+}
+
+/** A document whose value is the transformed one; positions are the text's (what kustomize adds has none of its own). */
+class KustomizedDocument implements ManifestDocument {
+  readonly #document: ManifestDocument;
+  readonly value: unknown;
+
+  constructor(document: ManifestDocument, value: unknown) {
+    this.#document = document;
+    this.value = value;
+  }
+
+  get file(): string {
+    return this.#document.file;
+  }
+
+  get index(): number {
+    return this.#document.index;
+  }
+
+  get text(): string {
+    return this.#document.text;
+  }
+
+  mentions(ascii: string): boolean {
+    return this.#document.mentions(ascii);
+  }
+
+  rangeOf(path: Path): SourceRange {
+    return this.#document.rangeOf(path);
+  }
+
+  keyRangeOf(path: Path): SourceRange {
+    return this.#document.keyRangeOf(path);
+  }
+
+  has(path: Path): boolean {
+    return this.#document.has(path);
+  }
+}
