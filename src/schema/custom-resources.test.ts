@@ -71,6 +71,19 @@ describe('custom resources with their CustomResourceDefinition', () => {
 });
 
 describe('CEL x-kubernetes-validations', () => {
+  it('are not evaluated after a type, required, enum or size violation, which the API server reports once (hasBlockingErr); a pattern violation does not stop them', async () => {
+    const notChecked = '<nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
+    expect(await check('cel-blocked.yaml')).toEqual([
+      `28:1 error schema: ${notChecked}`,
+      '32:15 error schema: spec.type must be one of "Exact", "Prefix", got "Regex"',
+      '38:7 error schema: spec: Invalid value: "object": path must be absolute',
+      `40:1 error schema: ${notChecked}`,
+      '43:3 error invalid-name: metadata.name: Required value: name or generateName is required',
+      '50:7 error schema: spec: Invalid value: "object": path must be absolute',
+      '50:28 error schema: spec.path: "Relative" does not match ^[a-z/]+$',
+    ]);
+  });
+
   it('evaluates rules offline with message, messageExpression, fieldPath and reason, date-time and duration as CEL timestamps and durations, isIP; skips transition rules and reports unevaluable ones once', async () => {
     expect(await check('cel-rules.yaml')).toEqual([
       `65:3 info cel-not-evaluated: x-kubernetes-validations rule "quantity(self.memory).isGreaterThan(quantity('1Mi'))" of CustomResourceDefinition replicasets.example.com not evaluated offline (unbound function: isGreaterThan); rules kubefit cannot evaluate are skipped`,

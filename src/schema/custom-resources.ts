@@ -42,12 +42,13 @@ export function servedVersion(object: KubeObject, definition: CustomResourceDefi
  * ObjectMeta findings of a custom resource (upstream: apiextensions-apiserver customresource validator.go,
  * apimachinery's ValidateObjectMetaAccessor with NameIsDNSSubdomain); the namespace is left to the API server's
  * routing, as a cluster-scoped resource drops it. Its finalizers need not be standard or domain-qualified (see
- * finalizerWarningFindings).
+ * finalizerWarningFindings). `blocking`: an error that keeps the API server from evaluating CEL rules.
  */
-export function objectMetaFindings(object: KubeObject): Finding[] {
-  return validateObjectMeta(object.value['metadata'], { namespaced: false, nameFn: nameIsDNSSubdomain, kubeFinalizerNames: false }).map((error) =>
-    findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessage(error) }, error.on),
-  );
+export function objectMetaFindings(object: KubeObject): { readonly findings: Finding[]; readonly blocking: boolean } {
+  const errors = validateObjectMeta(object.value['metadata'], { namespaced: false, nameFn: nameIsDNSSubdomain, kubeFinalizerNames: false });
+  const findings = errors.map((error) => findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessage(error) }, error.on));
+  // upstream hasBlockingErr: these keep x-kubernetes-validations from being evaluated
+  return { findings, blocking: errors.some((error) => error.type === 'Required value' || error.type === 'Unsupported value' || error.type === 'Too long') };
 }
 
 /**

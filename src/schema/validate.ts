@@ -205,7 +205,10 @@ function validateCustomResource(object: KubeObject, run: CustomRun): Finding[] {
 function validateByDefinition(object: KubeObject, definition: CustomResourceDefinition, run: CustomRun): Finding[] {
   const served = servedVersion(object, definition);
   if (!('version' in served)) return served.findings;
-  const findings = [...served.findings, ...objectMetaFindings(object), ...validateWith(objectMetaValidator(run.options.validatorStore), object)];
+  const meta = objectMetaFindings(object);
+  const metaValidator = objectMetaValidator(run.options.validatorStore);
+  const metaErrors = metaValidator(withoutNulls(object.value)) ? [] : (metaValidator.errors ?? []);
+  const findings = [...served.findings, ...meta.findings, ...explainErrors(object, metaErrors, metaValidator.fields ?? {}).sort(compareFindings)];
   const { version } = served;
   const digest = versionDigest(version);
   if (digest === undefined) return withFinalizerWarnings(findings, object).sort(compareFindings);
@@ -213,9 +216,24 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
   const verdict = verdictOf(run, { key, version, value: valueToValidate(withoutNulls(object.value), version) }, digest);
   const fields = () => (run.compiled.get(key) as CustomValidator | undefined)?.fields ?? fieldGraphFor(run, key, version);
   appendAll(findings, schemaFindings(object, verdict.schemaErrors, { key, fields }, run));
-  if (verdict.cel) appendAll(findings, celFindings(object, definition, verdict.cel, run));
+  if (verdict.cel) {
+    const blocked = meta.blocking || isBlocking(metaErrors) || (typeof verdict.schemaErrors !== 'string' && isBlocking(verdict.schemaErrors));
+    appendAll(findings, blocked ? [findingAt(object, [], { ruleId: SCHEMA.id, severity: 'error', message: CEL_NOT_CHECKED })] : celFindings(object, definition, verdict.cel, run));
+  }
   return withFinalizerWarnings(findings, object).sort(compareFindings);
 }
+
+/**
+ * A type, required, enum or size violation keeps the API server from evaluating x-kubernetes-validations; it says so
+ * once (upstream: apiextensions-apiserver customresource strategy.go hasBlockingErr: NotSupported, Required, TooLong,
+ * TooMany and TypeInvalid errors, which OpenAPI's type, required, enum, maxLength, maxItems and maxProperties give).
+ */
+function isBlocking(errors: readonly SchemaError[]): boolean {
+  return errors.some((error) => BLOCKING_KEYWORDS.has(error.keyword));
+}
+
+const BLOCKING_KEYWORDS = new Set(['type', 'required', 'enum', 'maxLength', 'maxItems', 'maxProperties']);
+const CEL_NOT_CHECKED = '<nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
 
 /** The findings, and the finalizer warnings the API server adds when none of them is an error. */
 function withFinalizerWarnings(findings: Finding[], object: KubeObject): Finding[] {
