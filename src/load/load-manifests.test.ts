@@ -109,6 +109,11 @@ describe('loadManifests', () => {
     ]);
   });
 
+  it('reports a syntax error as it is when the only {{ placeholder }} is elsewhere (a dashboard\'s legend in a string)', async () => {
+    const result = await load(['placeholder-elsewhere.yaml']);
+    expect(brief(result)).toEqual(['placeholder-elsewhere.yaml:8:11 error yaml-syntax: missing closing "quote']);
+  });
+
   it('skips documents without apiVersion/kind with an info, and empty documents silently', async () => {
     const result = await load(['not-kubernetes.yaml', 'empty.yaml', 'dashes-only.yaml']);
     expect(result.objects).toEqual([]);

@@ -93,9 +93,9 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
       if (!built) continue;
       // `name: {{ .Name }}` parses as a mapping used as a key, which kubectl rejects: the template is the cause
       const decode = built.problems.find((problem) => problem.kind === 'decode');
-      const template = decode ? templateSyntaxOf(source.text) : undefined;
+      const template = decode && templateAt(source.text, decode.start);
       if (template) {
-        if (!helmReported) yield templateFinding(source, template, decode?.start);
+        if (!helmReported) yield template(source);
         helmReported = true;
         continue;
       }
@@ -107,9 +107,9 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
       yield new ParsedDocument(source, count++, shared && !templated ? sharedDocument(built, shared) : built, { start, end: chunk.end, json: plan.build === buildJsonDocument });
     } catch (error) {
       if (!(error instanceof jsYaml().YAMLException)) throw error;
-      const template = templateSyntaxOf(source.text);
+      const template = templateAt(source.text, start + (error.mark?.position ?? 0));
       if (template) {
-        if (!helmReported) yield templateFinding(source, template);
+        if (!helmReported) yield template(source);
         helmReported = true;
         continue;
       }
@@ -186,12 +186,22 @@ function lineEndOf(text: string, from: number): number {
 const HELM_TEMPLATE = /\{\{-?\s*(?:\.(?:Values|Release|Chart|Capabilities|Files)\b|(?:include|toYaml|tpl|define)\b)/;
 /** Any Go template action; only taken for a template when the file does not parse (Prometheus rules use them too). */
 const GO_TEMPLATE = /\{\{-?\s*(?:[.$]|if|range|with|end|else|template)\b/;
-/** Any other `{{ placeholder }}` (Jinja, Mustache, sed-style substitution): taken for a template only in the same way. */
+/** Any other `{{ placeholder }}` (Jinja, Mustache, sed-style substitution), on the line kubectl stops at. */
 const PLACEHOLDER = /\{\{[^{}\n]*\}\}/;
 
-/** The template syntax of a file whose document does not parse (or does not convert to JSON), if it has one. */
-function templateSyntaxOf(text: string): RegExp | undefined {
-  return GO_TEMPLATE.test(text) ? GO_TEMPLATE : PLACEHOLDER.test(text) ? PLACEHOLDER : undefined;
+/**
+ * The finding for a file whose document does not parse (or does not convert to JSON) at `offset` because it is a
+ * template, if it is one: Go template syntax anywhere makes it a Helm chart's; another placeholder counts only on the
+ * line kubectl stops at (a Grafana dashboard's `legendFormat: "{{pod}}"` does not explain an error elsewhere).
+ */
+function templateAt(text: string, offset: number): ((source: SourceText) => Finding) | undefined {
+  if (GO_TEMPLATE.test(text)) return (source) => helmFinding(source, GO_TEMPLATE);
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const match = PLACEHOLDER.exec(text.slice(lineStart, lineEndOf(text, offset)));
+  if (!match) return undefined;
+  const at = lineStart + match.index;
+  const message = `this is a template, not a manifest: ${match[0]} is a placeholder kubectl cannot read; render the template first`;
+  return (source) => fileFinding(source, at, at + 2, { ...LOAD_CHECKS.helmTemplate, message });
 }
 
 function syntaxFinding(source: SourceText, chunkStart: number, chunk: string, error: YAMLException): Finding {
@@ -213,31 +223,6 @@ function helmFinding(source: SourceText, syntax: RegExp): Finding {
   const offset = Math.max(0, source.text.search(syntax));
   const message = 'this is a Helm template, not a manifest: render it first (helm template RELEASE CHART | kubefit check -)';
   return fileFinding(source, offset, offset + 2, { ...LOAD_CHECKS.helmTemplate, message });
-}
-
-/**
- * A Go template is taken for a Helm chart's; another placeholder is named: kubectl reads `key: {{name}}` as a flow
- * mapping used as a key and rejects the document ("invalid map key"), so nothing else in it is worth reporting.
- */
-function templateFinding(source: SourceText, syntax: RegExp, at?: number): Finding {
-  if (syntax === GO_TEMPLATE) return helmFinding(source, syntax);
-  const { text } = source;
-  // the placeholder the value kubectl rejects starts with (`{{` just before the problem), else the file's first one
-  const near = at === undefined ? -1 : text.lastIndexOf('{{', at + 1);
-  const placeholder = near >= 0 && at !== undefined && at - near <= 2 ? PLACEHOLDER.exec(text.slice(near, lineEnd(text, near))) : null;
-  const match = placeholder?.index === 0 ? { index: near, text: placeholder[0] } : firstMatch(text, syntax);
-  const message = `this is a template, not a manifest: ${match.text} is a placeholder kubectl cannot read; render the template first`;
-  return fileFinding(source, match.index, match.index + 2, { ...LOAD_CHECKS.helmTemplate, message });
-}
-
-function firstMatch(text: string, syntax: RegExp): { index: number; text: string } {
-  const match = syntax.exec(text);
-  return { index: match?.index ?? 0, text: match?.[0] ?? '{{ }}' };
-}
-
-function lineEnd(text: string, from: number): number {
-  const end = text.indexOf('\n', from);
-  return end < 0 ? text.length : end;
 }
 
 /** Each value takes at least two characters, so only a longer chunk can hold more values than the limit. */
