@@ -147,13 +147,13 @@ export function* readFileThroughCache(store: CodeStore, source: SourceText, dige
   const chunk = stored && readEntry(store, `${stored.chunk.digest}.json`);
   if (stored && chunk) {
     const { start, end, json } = stored.chunk;
-    for (const finding of stored.before) yield { ...finding, file: source.file };
+    for (const finding of stored.before) yield inFile(finding, source.file);
     const built = fromEntry(chunk, build, () => source.text.slice(start, end), start, limits);
     const { root } = stored;
     source.remember(built.rootSpan[0], { line: root.line, column: root.column });
     source.remember(built.rootSpan[1], { line: root.endLine, column: root.endColumn });
     yield new ParsedDocument(source, 0, { ...built, digest: stored.chunk.digest }, { start, end, json });
-    for (const finding of stored.after) yield { ...finding, file: source.file };
+    for (const finding of stored.after) yield inFile(finding, source.file);
     return;
   }
   const before: Finding[] = [];
@@ -173,6 +173,12 @@ export function* readFileThroughCache(store: CodeStore, source: SourceText, dige
   const { file: _file, ...root } = only.rangeOf([]);
   const entry: FileEntry = { chunk: { ...extent, digest: only.digest }, root, before: before.map(withoutFile), after: after.map(withoutFile) };
   store.write(`${digest}.file.json`, JSON.stringify(entry));
+}
+
+/** A stored finding of `file`, in the key order of every finding (the JSON report prints keys as they come). */
+function inFile(finding: Omit<Finding, 'file'>, file: string): Finding {
+  const { ruleId, severity, message, line, column, endLine, endColumn, object, path } = finding;
+  return { ruleId, severity, message, file, line, column, endLine, endColumn, object, path };
 }
 
 function readFileEntry(store: CodeStore, key: string): FileEntry | undefined {
