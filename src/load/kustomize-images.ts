@@ -2,6 +2,7 @@
 // (upstream: api/filters/imagetag, LegacyFilter and the images field specs; api/internal/image). A kubebuilder
 // project's `image: controller:latest` is deployed as the tag its kustomization sets, and is checked as such.
 import { asArray, asRecord } from '../model/object.js';
+import { mapItems } from './kustomized-document.js';
 
 /** One `images` entry. */
 export interface ImageRule {
@@ -35,51 +36,43 @@ export function withImage(value: Readonly<Record<string, unknown>>, rule: ImageR
 /** `node` with its containers' images (and image volumes' references) retagged, or undefined when unchanged. */
 function retagged(node: unknown, rule: ImageRule): unknown {
   if (Array.isArray(node)) {
-    let changed = false;
-    const items = node.map((item) => {
-      const next = retagged(item, rule);
-      changed ||= next !== undefined;
-      return next ?? item;
-    });
-    return changed ? items : undefined;
+    const items = mapItems(node as unknown[], (item) => retagged(item, rule) ?? item);
+    return items === node ? undefined : items;
   }
   const map = asRecord(node);
   if (!map) return undefined;
   let out: Record<string, unknown> | undefined;
   for (const [key, child] of Object.entries(map)) {
     let next = retagged(child, rule);
-    if ((key === 'containers' || key === 'initContainers') && Array.isArray(next ?? child)) next = withItemField(next ?? child, 'image', rule) ?? next;
-    if (key === 'volumes' && Array.isArray(next ?? child)) next = withVolumeImages(next ?? child, rule) ?? next;
+    const list = next ?? child;
+    if ((key === 'containers' || key === 'initContainers') && Array.isArray(list)) next = withContainerImages(list, rule) ?? next;
+    if (key === 'volumes' && Array.isArray(list)) next = withVolumeImages(list, rule) ?? next;
     if (next !== undefined) (out ??= { ...map })[key] = next;
   }
   return out;
 }
 
-function withItemField(items: unknown, field: string, rule: ImageRule): unknown[] | undefined {
-  let changed = false;
-  const next = asArray(items).map((item) => {
-    const record = asRecord(item);
-    const image = record?.[field];
+/** Containers (or init containers) with their images retagged, or undefined when none changes. */
+function withContainerImages(containers: readonly unknown[], rule: ImageRule): readonly unknown[] | undefined {
+  const next = mapItems(containers, (container) => {
+    const record = asRecord(container);
+    const image = record?.['image'];
     const updated = typeof image === 'string' ? retaggedImage(image, rule) : undefined;
-    if (updated === undefined || !record) return item;
-    changed = true;
-    return { ...record, [field]: updated };
+    return updated === undefined || !record ? container : { ...record, image: updated };
   });
-  return changed ? next : undefined;
+  return next === containers ? undefined : next;
 }
 
-function withVolumeImages(volumes: unknown, rule: ImageRule): unknown[] | undefined {
-  let changed = false;
-  const next = asArray(volumes).map((volume) => {
+/** Image volumes with their references retagged, or undefined when none changes. */
+function withVolumeImages(volumes: readonly unknown[], rule: ImageRule): readonly unknown[] | undefined {
+  const next = mapItems(volumes, (volume) => {
     const record = asRecord(volume);
     const image = asRecord(record?.['image']);
     const reference = image?.['reference'];
     const updated = typeof reference === 'string' ? retaggedImage(reference, rule) : undefined;
-    if (updated === undefined || !record || !image) return volume;
-    changed = true;
-    return { ...record, image: { ...image, reference: updated } };
+    return updated === undefined || !record || !image ? volume : { ...record, image: { ...image, reference: updated } };
   });
-  return changed ? next : undefined;
+  return next === volumes ? undefined : next;
 }
 
 /** The image as the rule rewrites it (upstream: imageTagUpdater.SetImageValue), or undefined when it does not match. */

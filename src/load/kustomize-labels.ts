@@ -2,6 +2,7 @@
 // resources and where (kustomize's builtin field specs, api/internal/konfig/builtinpluginconsts). A base whose
 // Deployment gets its selector from commonLabels is then checked as it is applied, not as a Deployment without one.
 import { asArray, asRecord } from '../model/object.js';
+import { mapItems } from './kustomized-document.js';
 
 /** Where a label set goes: a path (`/`-separated, `[]` marks a list) in objects of a kind, group and version. */
 export interface FieldSpec {
@@ -100,13 +101,8 @@ export function withLabels(value: Readonly<Record<string, unknown>>, sets: reado
 /** `node` with `pairs` merged into the map at `path` (each item of a list on the way), or undefined when unchanged. */
 function labelled(node: unknown, path: readonly string[], create: boolean, pairs: Readonly<Record<string, string>>): unknown {
   if (Array.isArray(node)) {
-    let changed = false;
-    const items = node.map((item) => {
-      const next = labelled(item, path, create, pairs);
-      changed ||= next !== undefined;
-      return next ?? item;
-    });
-    return changed ? items : undefined;
+    const items = mapItems(node as unknown[], (item) => labelled(item, path, create, pairs) ?? item);
+    return items === node ? undefined : items;
   }
   const map = asRecord(node);
   if (!map) return undefined;

@@ -28,14 +28,22 @@ function transformed(value: Readonly<Record<string, unknown>>, transforms: reado
 }
 
 function withItems(root: Readonly<Record<string, unknown>>, items: readonly unknown[], transforms: readonly KustomizeTransform[]): Readonly<Record<string, unknown>> {
+  const next = mapItems(items, (item) => {
+    const record = asRecord(item);
+    return record ? transformed(record, transforms) : item;
+  });
+  return next === items ? root : { ...root, items: next };
+}
+
+/** `items` mapped, or `items` itself when `map` returned every item as it was (transforms copy only what changes). */
+export function mapItems<T>(items: readonly T[], map: (item: T) => T): readonly T[] {
   let changed = false;
   const next = items.map((item) => {
-    const record = asRecord(item);
-    const value = record ? transformed(record, transforms) : item;
+    const value = map(item);
     changed ||= value !== item;
     return value;
   });
-  return changed ? { ...root, items: next } : root;
+  return changed ? next : items;
 }
 
 /** A document whose value is the transformed one; positions are the text's (what kustomize adds has none of its own). */

@@ -207,7 +207,7 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
   if (!('version' in served)) return served.findings;
   const meta = objectMetaFindings(object);
   const metaValidator = objectMetaValidator(run.options.validatorStore);
-  const metaErrors = metaValidator(withoutNulls(object.value)) ? [] : (metaValidator.errors ?? []);
+  const metaErrors = errorsOf(metaValidator, object);
   const findings = [...served.findings, ...meta.findings, ...explainErrors(object, metaErrors, metaValidator.fields ?? {}).sort(compareFindings)];
   const { version } = served;
   const digest = versionDigest(version);
@@ -342,8 +342,12 @@ function builtinFindings(validator: CompiledValidator, object: KubeObject, kuber
 }
 
 function validateWith(validator: CompiledValidator, object: KubeObject, fields: FieldGraph = validator.fields ?? {}): Finding[] {
-  if (validator(withoutNulls(object.value))) return [];
-  return explainErrors(object, validator.errors ?? [], fields).sort(compareFindings);
+  return explainErrors(object, errorsOf(validator, object), fields).sort(compareFindings);
+}
+
+/** The validator's errors on the object's value (null fields dropped, as the API server's decoding drops them). */
+function errorsOf(validator: CompiledValidator, object: KubeObject): readonly SchemaError[] {
+  return validator(withoutNulls(object.value)) ? [] : (validator.errors ?? []);
 }
 
 /** A field the schema already reports as missing is not reported again as the API server's "Required value". */
