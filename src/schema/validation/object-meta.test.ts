@@ -29,6 +29,14 @@ describe('ValidateObjectMeta', () => {
     ]);
   });
 
+  it('reports a malformed finalizer at the list and a finalizer that is neither standard nor qualified at its index, once each (ValidateFinalizers, core validateKubeFinalizerName)', () => {
+    expect(messages({ name: 'a', finalizers: ['bad finalizer', 'example.com/ok', 'kubernetes', 'custom'] })).toEqual([
+      expect.stringMatching(/^metadata\.finalizers: Invalid value: "bad finalizer": name part must consist of/),
+      'metadata.finalizers[0]: Invalid value: "bad finalizer": name is neither a standard finalizer name nor is it fully qualified',
+      'metadata.finalizers[3]: Invalid value: "custom": name is neither a standard finalizer name nor is it fully qualified',
+    ]);
+  });
+
   it('validates RBAC names as path segments (ValidateRBACName)', () => {
     expect(nameIsPathSegment('system:controller:a', false)).toEqual([]);
     expect(nameIsPathSegment('..', false)).toEqual(["may not be '..'"]);

@@ -124,8 +124,9 @@ export function finalizerWarnings(metadata: unknown): { readonly index: number; 
     .map((name) => ({ index: finalizers.indexOf(name), message: `metadata.finalizers: ${JSON.stringify(name)}: prefer a domain-qualified finalizer name to avoid accidental conflicts with other finalizer writers` }));
 }
 
-// upstream: objectmeta.go ValidateFinalizers, ValidateFinalizerName; core validation.go ValidateObjectMeta adds
-// validateKubeFinalizerName per entry, so a malformed name is reported at the list and at its index
+// upstream: objectmeta.go ValidateFinalizers and ValidateFinalizerName (qualified names, reported at the list); core
+// validation.go ValidateObjectMeta adds validateKubeFinalizerName per entry, which checks only that a name without "/"
+// is a standard one (not its qualified-name form again)
 function validateFinalizers(finalizers: readonly unknown[], field: FieldPath, kubeNames: boolean): ErrorList {
   const names = finalizers.filter((entry): entry is string => typeof entry === 'string');
   const errors = names.flatMap((name) => qualifiedNameErrors(name).map((message) => invalid(field, name, message)));
@@ -134,9 +135,7 @@ function validateFinalizers(finalizers: readonly unknown[], field: FieldPath, ku
   }
   if (!kubeNames) return errors;
   finalizers.forEach((name, index) => {
-    if (typeof name !== 'string') return;
-    appendAll(errors, qualifiedNameErrors(name).map((message) => invalid(field.concat(index), name, message)));
-    if (!name.includes('/') && !STANDARD_FINALIZERS.has(name)) errors.push(invalid(field.concat(index), name, 'name is neither a standard finalizer name nor is it fully qualified'));
+    if (typeof name === 'string' && !name.includes('/') && !STANDARD_FINALIZERS.has(name)) errors.push(invalid(field.concat(index), name, 'name is neither a standard finalizer name nor is it fully qualified'));
   });
   return errors;
 }
