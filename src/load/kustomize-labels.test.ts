@@ -52,8 +52,8 @@ describe('kustomize label transformers (builtinpluginconsts field specs)', () =>
 
   it('reads the resources of kustomizations as kustomize build writes them, through the overlays that include their directory', async () => {
     const loaded = await loadManifests(['kustomize-labels'], { cwd: 'fixtures' });
-    const byName = new Map(loaded.objects.map((object) => [object.ref.name, object.value] as const));
-    expect(byName.get('shop')).toMatchObject({ spec: { selector: { app: 'shop', env: 'prod' } } });
+    const service = loaded.objects.find((object) => object.ref.kind === 'Service');
+    expect(service?.value).toMatchObject({ spec: { selector: { app: 'shop', env: 'prod' } } });
     const deployment = loaded.objects.find((object) => object.ref.kind === 'Deployment');
     expect(deployment?.value).toMatchObject({ metadata: { labels: { app: 'shop', env: 'prod', team: 'payments' } }, spec: { selector: { matchLabels: { app: 'shop', env: 'prod' } }, template: { metadata: { labels: { app: 'shop', env: 'prod' } } } } });
     // positions stay the text's: a label kustomize adds points at its nearest ancestor in the file
