@@ -52,6 +52,15 @@ describe('kustomize inputs', () => {
     expect(loaded.objects.map((object) => object.file)).toEqual(['kustomize-patch-names/listed/hotfix-patch.yaml', 'kustomize-patch-names/standalone/dispatch.yaml']);
   });
 
+  it('reads a kustomization as YAML even when its strings hold Helm actions for a later helm template, and knows its patches', async () => {
+    const loaded = await loadManifests(['kustomize-helmify'], { cwd: 'fixtures' });
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.objects.map((object) => object.file)).toEqual(['kustomize-helmify/deployment.yaml']);
+    expect(loaded.patches.map((object) => object.file)).toEqual(['kustomize-helmify/helm-values.yaml']);
+    // commonLabels `release: "{{ .Release.Name }}"` is for helm template to fill: not applied, so no invalid label
+    expect(loaded.objects[0]?.value['metadata']).toEqual({ name: 'web' });
+  });
+
   it('knows a root $patch document is a patch without its kustomization', async () => {
     const loaded = await loadManifests(['kustomize/overlay/remove-sidecar.yaml'], { cwd: 'fixtures' });
     expect(loaded.objects.map((object) => object.ref.kind)).toEqual(['Deployment']);

@@ -141,12 +141,16 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
   return out;
 }
 
-/** A kustomization's transformers kubefit applies, in kustomize's order: labels (then commonLabels), then images. */
+/**
+ * A kustomization's transformers kubefit applies, in kustomize's order: labels (then commonLabels), then images. One
+ * that writes a template action (helmify's `release: "{{ .Release.Name }}"`) builds a Helm chart whose values only
+ * `helm template` knows: it is not applied.
+ */
 function transformsOf(record: Readonly<Record<string, unknown>>): KustomizeTransform[] {
   return [
     ...labelSetsOf(record).map((set) => ({ key: `labels ${JSON.stringify(set)}`, apply: (value: Readonly<Record<string, unknown>>) => withLabels(value, [set]) })),
     ...imageRulesOf(record).map((rule) => ({ key: `image ${JSON.stringify(rule)}`, apply: (value: Readonly<Record<string, unknown>>) => withImage(value, rule) })),
-  ];
+  ].filter((transform) => !transform.key.includes('{{'));
 }
 
 /** File paths listed under `fields`: plain strings or `{ path }` entries; inline patches (several lines) are not files. */

@@ -101,6 +101,13 @@ describe('loadManifests', () => {
     ]);
   });
 
+  it('says a chart template that starts with an action is a Helm template, not JSON kubectl cannot read', async () => {
+    const result = await load(['helm-chart-json-start.yaml']);
+    expect(brief(result)).toEqual([
+      'helm-chart-json-start.yaml:1:1 error helm-template: this is a Helm template, not a manifest: render it first (helm template RELEASE CHART | kubefit check -)',
+    ]);
+  });
+
   it('takes a document that kubectl rejects for a {{ placeholder }} (not Go template syntax) for a template, naming the placeholder', async () => {
     const result = await load(['placeholder-template.yaml']);
     expect(result.objects).toEqual([]);

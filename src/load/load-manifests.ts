@@ -131,7 +131,9 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
     const role = roles.get(normalize(read.source.file));
     const objectFindings: Finding[] = [];
     const { documentCache } = options;
-    const readAll = () => readDocuments(read.source, limits, options.fromCluster ? 'none' : 'eager', documentCache);
+    // kustomize's own files are its input only; a patch with Helm actions still makes its output a chart template
+    const reader = role === 'kustomization' || role === 'configuration' ? 'kustomize' : 'manifest';
+    const readAll = () => readDocuments(read.source, limits, options.fromCluster ? 'none' : 'eager', documentCache, reader);
     const items = documentCache && read.digest !== undefined ? readFileThroughCache(documentCache, read.source, read.digest, buildDocuments, limits, readAll) : readAll();
     for (const item of items) {
       if (!(item instanceof ParsedDocument)) {
@@ -177,7 +179,7 @@ function kustomizeRolesOf(reads: readonly ReadResult[], limits: LoadLimits): { r
   for (const read of reads) {
     if ('finding' in read) continue;
     const { file, text } = read.source;
-    for (const document of parseDocuments(read.source, limits).documents) kustomizations.push({ file, value: document.value, text });
+    for (const document of parseDocuments(read.source, limits, 'eager', 'kustomize').documents) kustomizations.push({ file, value: document.value, text });
   }
   return { roles: kustomizeRoles(kustomizations), transforms: kustomizeTransforms(kustomizations) };
 }

@@ -36,10 +36,10 @@ export interface ParseLimits extends BuildLimits {
  * (shared-values.ts). `documentCache` keeps the values of large YAML documents
  * between runs (document-cache.ts).
  */
-export function parseDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager'): ParseResult {
+export function parseDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager', reader: Reader = CHART_READER): ParseResult {
   const documents: ParsedDocument[] = [];
   const findings: Finding[] = [];
-  for (const item of readDocuments(original, limits, positions)) {
+  for (const item of readDocuments(original, limits, positions, undefined, reader)) {
     if (item instanceof ParsedDocument) documents.push(item);
     else findings.push(item);
   }
@@ -56,12 +56,21 @@ export function readDocumentAt(source: SourceText, json: boolean, limits: ParseL
 }
 
 /**
+ * Who reads the file after kubefit: kubectl or Helm (`manifest`: Helm's own objects anywhere make it a chart template,
+ * even when it parses), or kustomize (`kustomize`: a kustomization is YAML kustomize reads as it is; its
+ * `namespace: "{{ .Release.Namespace }}"` is a value for a later `helm template`, as gatekeeper's helmify does).
+ */
+export type Reader = 'manifest' | 'kustomize';
+
+const CHART_READER: Reader = 'manifest';
+
+/**
  * parseDocuments one document at a time: each document (and each problem, in the order parseDocuments lists them) is
  * yielded as soon as it is read, so a caller that lets go of a document before asking for the next holds one at a time.
  */
-export function* readDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager', documentCache?: CodeStore): Generator<ParsedDocument | Finding, void> {
+export function* readDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager', documentCache?: CodeStore, reader: Reader = CHART_READER): Generator<ParsedDocument | Finding, void> {
   // a native search first: the regular expression costs about 2 ms per MB even where there is no `{{`
-  if (original.text.includes('{{') && HELM_TEMPLATE.test(original.text)) {
+  if (reader === 'manifest' && original.text.includes('{{') && HELM_TEMPLATE.test(original.text)) {
     yield helmFinding(original, HELM_TEMPLATE);
     return;
   }
@@ -152,7 +161,10 @@ function yamlPlan(source: SourceText): ReadingPlan {
 
 function jsonPlan(source: SourceText): ReadingPlan {
   const stream = splitJsonValues(source.text);
-  const findings = stream.error ? [syntaxAt(source, stream.error.offset, stream.error.offset + 1, stream.error.message)] : [];
+  const { error } = stream;
+  // `{{- $root := . -}}` first makes kubectl read a chart template as JSON: the template is the cause
+  const template = error && templateAt(source.text, error.offset);
+  const findings = !error ? [] : template ? [template(source)] : [syntaxAt(source, error.offset, error.offset + 1, error.message)];
   return { chunks: stream.values, findings, build: buildJsonDocument };
 }
 
