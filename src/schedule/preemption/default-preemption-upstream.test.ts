@@ -5,7 +5,11 @@
 // skipped): the whole PostFilter after the filters, the node nominated and the pods evicted. Nodes have upstream's veryLargeRes (500m cpu, 500 bytes of
 // memory, 32 pods) and labels from their names (hostname/zone). Start times keep upstream's order in seconds instead
 // of nanoseconds. Skipped: the cases built on fake filter plugins, and those that set DefaultPreemptionArgs (kubefit
-// runs the defaults, which make every node of these clusters a candidate).
+// runs the defaults, which make every node of these clusters a candidate). TestPostFilter (4 of 19, @008b3652): the
+// cases on nodes that admit one pod, where the filters give the Unschedulable statuses upstream hands in; skipped are
+// the cases whose statuses a real filter would not give (UnschedulableAndUnresolvable for a fitting node, Unschedulable
+// for requests beyond the node's allocatable, kept adapted in preemption.test.ts), the fake TestPlugin, extenders and
+// PodGroups (alpha gates).
 import { describe, expect, it } from 'vitest';
 import { NodeClasses } from '../node-classes.js';
 import { toPodInfo, type PodInfo } from '../pod-info.js';
@@ -15,7 +19,7 @@ import { nodeInfoOf, objectOf } from '../test-support.js';
 import { NEWEST_MINOR } from '../version.js';
 import { toPodDisruptionBudget } from './pod-disruption-budgets.js';
 import { findNodesThatFit } from '../feasibility.js';
-import { pickOneNodeForPreemption, preemptionOf, runPostFilter, toPreemptionResult, type PreemptionResult } from './preemption.js';
+import { pickOneNodeForPreemption, postFilterMessageOf, preemptionOf, runPostFilter, toPreemptionResult, type PreemptionResult } from './preemption.js';
 import { selectVictimsOnNode, type Candidate } from './select-victims.js';
 
 type Labels = Readonly<Record<string, string>>;
@@ -50,11 +54,11 @@ function podInfo({ name, priority, requests, labels = {}, start, spec = {} }: Po
   return toPodInfo(podSourceOfPod(object), { minor: NEWEST_MINOR, services: [], priorityClasses: new Map(), defaultPriority: 0 }, []);
 }
 
-const budget = (status: Value) => ({
+const budget = (status: Value, matchLabels: Labels = { app: 'foo' }) => ({
   apiVersion: 'policy/v1',
   kind: 'PodDisruptionBudget',
   metadata: { name: 'pdb', namespace: 'default' },
-  spec: { selector: { matchLabels: { app: 'foo' } } },
+  spec: { selector: { matchLabels } },
   status,
 });
 
@@ -68,12 +72,17 @@ interface Case {
   readonly want: Readonly<Record<string, { readonly victims: readonly string[]; readonly violations?: number }>>;
 }
 
-/** The preemptor after PreFilter, on nodes of veryLargeRes labelled from their names, and the preemption scope. */
-function setup({ preemptor, nodes, budgets = [] }: Omit<Case, 'name' | 'want'>) {
+interface Setup extends Omit<Case, 'name' | 'want'> {
+  /** Every node's allocatable (upstream st.MakeNode().Capacity); veryLargeRes and 32 pods unless said otherwise. */
+  readonly allocatable?: Readonly<Record<string, string>>;
+}
+
+/** The preemptor after PreFilter, on nodes labelled from their names, and the preemption scope. */
+function setup({ preemptor, nodes, budgets = [], allocatable = { ...veryLarge, pods: '32' } }: Setup) {
   const infos = Object.entries(nodes).map(([key, pods]) => {
     const [name = key, zone] = key.split('/');
     const labels = { hostname: name, ...(zone && { zone }) };
-    return nodeInfoOf({ name, labels, allocatable: { ...veryLarge, pods: '32' } }, pods.map((spec) => podInfo(spec, name)));
+    return nodeInfoOf({ name, labels, allocatable }, pods.map((spec) => podInfo(spec, name)));
   });
   const classes = new NodeClasses(infos);
   const cluster = classes.clusterState(new Map(), NEWEST_MINOR);
@@ -83,7 +92,7 @@ function setup({ preemptor, nodes, budgets = [] }: Omit<Case, 'name' | 'want'>) 
 }
 
 /** The candidate of every node that gives one, and the node names by index. */
-function dryRun(c: Omit<Case, 'name' | 'want'>): { candidates: Candidate[]; names: string[] } {
+function dryRun(c: Setup): { candidates: Candidate[]; names: string[] } {
   const { infos, prepared, scope } = setup(c);
   const candidates = infos.map((_, index) => selectVictimsOnNode(prepared, index, scope)).filter((selected): selected is Candidate => !('code' in selected));
   return { candidates, names: infos.map((node) => node.name) };
@@ -313,5 +322,59 @@ describe('TestPreempt (upstream default_preemption_test.go)', () => {
   it.each(preemptCases)('$name', (c) => {
     const { classes, prepared, scope } = setup(c);
     expect(toPreemptionResult(preemptionOf(runPostFilter(prepared, findNodesThatFit(prepared, classes), scope)))).toEqual(c.want);
+  });
+});
+
+const violatingPDB = 'test.kubernetes.io/is-violating-pdb';
+
+interface PostFilterCase extends Omit<Setup, 'allocatable'> {
+  readonly name: string;
+  /** The node nominated, or DefaultPreemption's status message. */
+  readonly want: { readonly node: string } | { readonly message: string };
+}
+
+const postFilterCases: PostFilterCase[] = [
+  {
+    name: 'pod with higher priority can be made schedulable',
+    preemptor: { name: 'p', priority: HIGH },
+    nodes: { node1: [{ name: 'p1', priority: LOW }] },
+    want: { node: 'node1' },
+  },
+  {
+    name: 'pod with tied priority is still unschedulable',
+    preemptor: { name: 'p', priority: LOW },
+    nodes: { node1: [{ name: 'p1', priority: LOW }] },
+    want: { message: 'preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.' },
+  },
+  {
+    name: 'pod can be made schedulable on one node',
+    preemptor: { name: 'p', priority: MID },
+    nodes: { node1: [{ name: 'p1', priority: HIGH }], node2: [{ name: 'p2', priority: LOW }] },
+    want: { node: 'node2' },
+  },
+  {
+    name: 'pod can be made schedulable on minHighestPriority node',
+    preemptor: { name: 'p', priority: VERY_HIGH },
+    nodes: {
+      node1: [
+        { name: 'p1', priority: HIGH, labels: { [violatingPDB]: 'non-violating' } },
+        { name: 'p2', priority: LOW, labels: { [violatingPDB]: 'violating' } },
+      ],
+      node2: [{ name: 'p3', priority: MID, labels: { [violatingPDB]: 'violating' } }],
+    },
+    // upstream: MinAvailable("100%") without status, and MinAvailable("0") with DisruptionsAllowed(math.MaxInt32)
+    budgets: [budget({}, { [violatingPDB]: 'violating' }), budget({ disruptionsAllowed: 2 ** 31 - 1 }, { [violatingPDB]: 'non-violating' })],
+    want: { node: 'node2' },
+  },
+];
+
+describe('TestPostFilter (upstream default_preemption_test.go)', () => {
+  it.each(postFilterCases)('$name', ({ want, ...c }) => {
+    // upstream onePodRes: nodes that admit one pod and have no cpu or memory
+    const { classes, prepared, scope } = setup({ ...c, allocatable: { pods: '1' } });
+    const outcome = runPostFilter(prepared, findNodesThatFit(prepared, classes), scope);
+    // From 1.34 DynamicResources' PostFilter runs first and its reason leads the message.
+    if ('node' in want) expect(preemptionOf(outcome)?.node.name).toBe(want.node);
+    else expect(postFilterMessageOf(outcome)).toBe(`no new claims to deallocate, ${want.message}`);
   });
 });
