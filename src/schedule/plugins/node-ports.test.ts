@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SUCCESS, unschedulable } from '../framework.js';
-import { nodeInfoOf, podInfoOf, runFilter } from '../test-support.js';
+import { clusterOf, nodeInfoOf, podInfoOf, runFilter } from '../test-support.js';
 import plugin, { ERR_REASON } from './node-ports.js';
 
 type Port = string; // "protocol/hostIP/hostPort" as in upstream's newPod helper
@@ -14,7 +14,7 @@ function podWithPorts(ports: readonly Port[], extra: Readonly<Record<string, unk
 
 const conflict = unschedulable("node(s) didn't have free ports for the requested pod ports");
 
-// Ported from pkg/scheduler/framework/plugins/nodeports/node_ports_test.go TestNodePorts.
+// Ported from pkg/scheduler/framework/plugins/nodeports/node_ports_test.go TestNodePorts (its init container cases below).
 const cases = [
   { name: 'nothing running', pod: [], existing: [], want: SUCCESS },
   { name: 'other port', pod: ['UDP/127.0.0.1/8080'], existing: ['UDP/127.0.0.1/9090'], want: SUCCESS },
@@ -33,10 +33,48 @@ const cases = [
   { name: ':: is not a wildcard', pod: ['TCP/::/8001'], existing: ['TCP/::1/8001'], want: SUCCESS },
 ];
 
+/** upstream st.MakePod().InitContainerPort(sidecar, [{ContainerPort: 8001, HostPort: 8001, Protocol: TCP}]). */
+function podWithInitContainerPort(sidecar: boolean) {
+  const port = { containerPort: 8001, hostPort: 8001, protocol: 'TCP' };
+  return podInfoOf({ initContainers: [{ name: 'init', ...(sidecar && { restartPolicy: 'Always' }), ports: [port] }], containers: [{ name: 'c' }] });
+}
+
+// Ported from node_ports_test.go TestFits (@008b3652): Fits is the filter's verdict.
+const fitsCases = [
+  { name: 'non-conflicting ports', pod: ['TCP/127.0.0.1/80'], existing: ['TCP/127.0.0.1/9090'], fits: true },
+  {
+    name: 'multiple non-conflicting ports',
+    pod: ['TCP/127.0.0.1/80', 'TCP/127.0.1.1/80', 'TCP/127.0.1.1/90', 'TCP/127.0.1.1/100'],
+    existing: ['TCP/127.0.0.1/9090', 'TCP/127.0.0.1/9191', 'TCP/127.0.1.1/8080'],
+    fits: true,
+  },
+  { name: 'same ports on different protocols', pod: ['TCP/127.0.0.1/80'], existing: ['UDP/127.0.0.1/80'], fits: true },
+  { name: 'conflicting ports', pod: ['TCP/127.0.0.1/80'], existing: ['TCP/127.0.0.1/80'], fits: false },
+  {
+    name: 'multiple ports, some conflicting',
+    pod: ['TCP/127.0.0.1/80', 'TCP/127.0.1.1/80', 'TCP/127.0.1.1/90', 'TCP/127.0.1.1/100'],
+    existing: ['TCP/127.0.0.1/9090', 'TCP/127.0.1.1/90', 'TCP/127.0.1.1/8080'],
+    fits: false,
+  },
+];
+
 describe('NodePorts', () => {
   it.each(cases)('$name', ({ pod, existing, want }) => {
     const node = nodeInfoOf({}, [podWithPorts(existing)]);
     expect(runFilter(plugin, podWithPorts(pod), node)).toEqual(want);
+  });
+
+  // upstream TestNodePorts (@008b3652), the init container cases.
+  it('non-sidecar initContainer using hostPort: PreFilter skips the plugin', () => {
+    expect(plugin.preFilter?.(podWithInitContainerPort(false), clusterOf([]))).toEqual({ kind: 'skip' });
+  });
+
+  it('TCP hostPort conflict from sidecar initContainer', () => {
+    expect(runFilter(plugin, podWithInitContainerPort(true), nodeInfoOf({}, [podWithPorts(['TCP/0.0.0.0/8001'])]))).toEqual(conflict);
+  });
+
+  it.each(fitsCases)('TestFits: $name', ({ pod, existing, fits }) => {
+    expect(runFilter(plugin, podWithPorts(pod), nodeInfoOf({}, [podWithPorts(existing)]))).toEqual(fits ? SUCCESS : conflict);
   });
 
   it('defaults hostPort to containerPort for hostNetwork pods', () => {
