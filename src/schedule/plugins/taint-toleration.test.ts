@@ -87,7 +87,35 @@ const cases: Case[] = [
   },
 ];
 
+// Ported from taint_toleration_test.go TestTaintTolerationFilterWithFeatureGate (@04c0d74f), the cases with the gate
+// disabled: TaintTolerationComparisonOperators is alpha (off by default), so a Gt or Lt toleration tolerates nothing.
+// The cases with the gate enabled are skipped, kubefit follows the default gates.
+const sla = (value: string) => ({ key: 'node.kubernetes.io/sla', value, effect: 'NoSchedule' });
+const slaToleration = (operator: string, value: string) => ({ ...sla(value), operator });
+const dedicated = { key: 'dedicated', value: 'user1', effect: 'NoSchedule' };
+const gateDisabledCases: Case[] = [
+  { name: 'Pod with Gt toleration cannot be scheduled when feature gate is disabled', tolerations: [slaToleration('Gt', '750')], taints: [sla('950')], want: unresolvable(ERR_REASON_UNTOLERATED) },
+  { name: 'Pod with Lt toleration cannot be scheduled when feature gate is disabled', tolerations: [slaToleration('Lt', '950')], taints: [sla('800')], want: unresolvable(ERR_REASON_UNTOLERATED) },
+  {
+    name: 'Pod with mixed tolerations (Equal and Gt) when feature gate is disabled - only Equal is honored',
+    tolerations: [{ ...dedicated, operator: 'Equal' }, slaToleration('Gt', '750')],
+    taints: [dedicated],
+    want: SUCCESS,
+  },
+  {
+    name: 'Pod with mixed tolerations, Gt toleration needed but filtered out when feature gate is disabled',
+    tolerations: [{ ...dedicated, operator: 'Equal' }, slaToleration('Gt', '750')],
+    taints: [dedicated, sla('950')],
+    want: unresolvable(ERR_REASON_UNTOLERATED),
+  },
+];
+
 describe('TaintToleration', () => {
+  it.each(gateDisabledCases)('TestTaintTolerationFilterWithFeatureGate: $name', ({ tolerations, taints, want }) => {
+    const pod = podInfoOf({ containers: [{ name: 'c' }], tolerations });
+    expect(runFilter(plugin, pod, nodeInfoOf({ taints }))).toEqual(want);
+  });
+
   it.each(cases)('$name', ({ tolerations, taints, want }) => {
     const pod = podInfoOf({ containers: [{ name: 'c' }], tolerations });
     expect(runFilter(plugin, pod, nodeInfoOf({ taints }))).toEqual(want);
