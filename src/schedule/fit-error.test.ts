@@ -69,7 +69,7 @@ describe('fitErrorMessage', () => {
     expect(withPostFilterMessage('0/1 nodes are available: 1 Insufficient cpu.', undefined, 35)).toBe('0/1 nodes are available: 1 Insufficient cpu.');
   });
 
-  // Ported from pkg/scheduler/framework/types_test.go TestFitError_Error (v1.35).
+  // Ported from pkg/scheduler/framework/types_test.go TestFitError_Error (v1.35; "failed to Reserve on node" @008b3652).
   const f1 = 'Node(s) failed Filter plugin FalseFilter-1';
   const f2 = 'Node(s) failed Filter plugin FalseFilter-2';
   const post = 'Error running PostFilter plugin FailedPostFilter';
@@ -82,6 +82,7 @@ describe('fitErrorMessage', () => {
     ['nodes failed two Filter plugins with an empty PostFilterMsg', 3, nodes([f1], [f1], [f2]), undefined, undefined, `0/3 nodes are available: 1 ${f2}, 2 ${f1}.`],
     ['nodes failed two Filter plugins with a non-empty PostFilterMsg', 3, nodes([f1], [f1], [f2]), undefined, post, `0/3 nodes are available: 1 ${f2}, 2 ${f1}. ${post}`],
     ['failed to Permit on node', 1, nodes(['Node failed Permit plugin Permit-1']), undefined, undefined, '0/1 nodes are available: 1 Node failed Permit plugin Permit-1.'],
+    ['failed to Reserve on node', 1, nodes(['Node failed Reserve plugin Reserve-1']), undefined, undefined, '0/1 nodes are available: 1 Node failed Reserve plugin Reserve-1.'],
   ] as const)('TestFitError_Error: %s', (_name, numAllNodes, reasons, preFilterMessage, postFilterMessage, want) => {
     expect(withPostFilterMessage(fitErrorMessage(numAllNodes, reasons, preFilterMessage), postFilterMessage, 35)).toBe(want);
   });

@@ -79,3 +79,16 @@ describe('TestSchedulerSchedulePod (upstream pkg/scheduler/schedule_one_test.go)
     if (message !== undefined) expect(result?.placement.message?.startsWith(message)).toBe(true);
   });
 });
+
+// upstream: schedule_one_test.go TestSchedulerFailedSchedulingReasons (@008b3652): 100 nodes too small for the pod, each
+// failing two resources, roll up into a short histogram (upstream: at most 150 characters).
+describe('TestSchedulerFailedSchedulingReasons (upstream pkg/scheduler/schedule_one_test.go)', () => {
+  it('rolls the reasons of 100 nodes up into a non-spammy summary', () => {
+    const nodes = Array.from({ length: 100 }, (_, i) => node({ name: `node${i}`, capacity: { cpu: '2', memory: '100', pods: '10' } }));
+    const tooBig = { cpu: '4', memory: '500' };
+    const [result] = schedule([...nodes, pod({ name: 'bar', spec: { containers: [{ name: 'c', image: 'i', resources: { requests: tooBig, limits: tooBig } }] } })]);
+    const fitError = '0/100 nodes are available: 100 Insufficient cpu, 100 Insufficient memory.';
+    expect(fitError.length).toBeLessThanOrEqual(150);
+    expect(result?.placement.message).toBe(`${fitError} no new claims to deallocate, preemption: 0/100 nodes are available: 100 Preemption is not helpful for scheduling.`);
+  });
+});
