@@ -179,3 +179,31 @@ describe('TestReadWriteOncePodPreemption (upstream test/integration/scheduler/pr
     expect(nodes).toEqual(['node1']);
   });
 });
+
+// The Priority admission plugin gives a pod without priorityClassName the global default class's value and
+// preemptionPolicy. upstream: plugin/pkg/admission/priority/admission_test.go TestDefaultPriority, "multiple default
+// classes resolves to the minimum value among them" (admission.go getDefaultPriorityClass).
+describe('PriorityClass globalDefault (upstream Priority admission)', () => {
+  const priorityClass = (name: string, value: number, preemptionPolicy: string) => ({
+    apiVersion: 'scheduling.k8s.io/v1',
+    kind: 'PriorityClass',
+    metadata: { name },
+    value,
+    globalDefault: true,
+    preemptionPolicy,
+  });
+  const victim: PodDoc = { name: 'victim-pod', node: 'node1', priority: LOW, requests: res(400, 200) };
+  /** The pods a preemptor without priorityClassName evicts, with these PriorityClasses in the cluster. */
+  const preemptedWith = (classes: readonly Value[]) => {
+    const [result] = schedule([...node1, ...classes, pod(victim), pod({ name: 'preemptor-pod', requests: res(300, 200) })]);
+    return (result?.placement.preempted ?? []).map((key) => key.split('/')[1]);
+  };
+
+  it.each([
+    { name: 'the lower default class may preempt, listed first', classes: [priorityClass('low-default', MEDIUM, 'PreemptLowerPriority'), priorityClass('high-default', HIGH, 'Never')], preempted: ['victim-pod'] },
+    { name: 'the lower default class may preempt, listed last', classes: [priorityClass('high-default', HIGH, 'Never'), priorityClass('low-default', MEDIUM, 'PreemptLowerPriority')], preempted: ['victim-pod'] },
+    { name: 'the lower default class never preempts', classes: [priorityClass('low-default', MEDIUM, 'Never'), priorityClass('high-default', HIGH, 'PreemptLowerPriority')], preempted: [] },
+  ])('multiple default classes resolves to the minimum value among them: $name', ({ classes, preempted }) => {
+    expect(preemptedWith(classes)).toEqual(preempted);
+  });
+});

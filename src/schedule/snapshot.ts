@@ -99,19 +99,18 @@ const SYSTEM_PRIORITY_CLASSES: readonly (readonly [string, number])[] = [['syste
 function priorityOptions(classes: readonly KubeObject[]): Pick<PodInfoOptions, 'priorityClasses' | 'defaultPriority' | 'neverPreempting'> {
   const priorityClasses = new Map<string, number>(SYSTEM_PRIORITY_CLASSES);
   const neverPreempting = new Set<string>();
-  let defaultPriority = 0;
+  let globalDefault: { readonly name: string; readonly value: number } | undefined;
   for (const object of classes) {
     const value = object.value['value'];
     if (typeof value !== 'number') continue;
     priorityClasses.set(object.ref.name, value);
-    const never = object.value['preemptionPolicy'] === 'Never';
-    if (never) neverPreempting.add(object.ref.name);
-    if (object.value['globalDefault'] === true) {
-      defaultPriority = value;
-      if (never) neverPreempting.add('');
-    }
+    if (object.value['preemptionPolicy'] === 'Never') neverPreempting.add(object.ref.name);
+    // upstream: plugin/pkg/admission/priority/admission.go getDefaultPriorityClass: of several global defaults (a
+    // race the API server's validation lets through), the one with the lowest value; its preemptionPolicy goes with it
+    if (object.value['globalDefault'] === true && (!globalDefault || value < globalDefault.value)) globalDefault = { name: object.ref.name, value };
   }
-  return { priorityClasses, defaultPriority, neverPreempting };
+  if (globalDefault && neverPreempting.has(globalDefault.name)) neverPreempting.add('');
+  return { priorityClasses, defaultPriority: globalDefault?.value ?? 0, neverPreempting };
 }
 
 /**
