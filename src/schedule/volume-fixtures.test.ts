@@ -42,7 +42,7 @@ describe('fixtures/schedule volume plugins', () => {
     expect(results['reader']).toMatchObject({ feasibleNodes: ['node-2'], rejected: { 'node-1': ['node(s) had no available disk'] } });
     expect(results['second-writer']).toMatchObject({
       line: 63,
-      message: '0/2 nodes are available: 2 node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode. no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
+      message: '0/2 nodes are available: 2 node(s) unavailable due to PersistentVolumeClaim with ReadWriteOncePod access mode already in-use by another pod. no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
     });
   });
 

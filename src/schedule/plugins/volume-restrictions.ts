@@ -1,5 +1,5 @@
 // VolumeRestrictions: in-tree disks that cannot be mounted twice on a node, and ReadWriteOncePod claims in use.
-// upstream: pkg/scheduler/framework/plugins/volumerestrictions/volume_restrictions.go (v1.35)
+// upstream: pkg/scheduler/framework/plugins/volumerestrictions/volume_restrictions.go (v1.36)
 import { SUCCESS, definePlugin, unschedulable } from '../framework.js';
 import type { PodInfo } from '../pod-info.js';
 import { claimNotFound, podClaims } from '../volumes/pod-claims.js';
@@ -7,7 +7,11 @@ import { isInTreeDisk, type PodVolume } from '../volumes/pod-volumes.js';
 
 export const ERR_REASON_DISK_CONFLICT = 'node(s) had no available disk';
 export const ERR_REASON_READ_WRITE_ONCE_POD_CONFLICT =
+  'node(s) unavailable due to PersistentVolumeClaim with ReadWriteOncePod access mode already in-use by another pod';
+/** The reason before kubernetes#129145 (v1.33), which said the conflict was on the node. */
+const ERR_REASON_READ_WRITE_ONCE_POD_CONFLICT_BEFORE_33 =
   'node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode';
+const READ_WRITE_ONCE_POD_REASON_SINCE = 33;
 
 interface State {
   readonly needsCheck: boolean;
@@ -15,6 +19,7 @@ interface State {
   readonly readWriteOncePodClaims: ReadonlySet<string>;
   /** How many of them a pod in the cluster already uses. */
   readonly conflictingClaimRefCount: number;
+  readonly minor: number;
 }
 
 function haveOverlap(a: readonly string[], b: readonly string[]): boolean {
@@ -55,7 +60,7 @@ export default definePlugin<State>({
       const single = new Set([name]);
       if (cluster.nodesWithPods().some((node) => node.pods.some((other) => usesOf(other, pod.namespace, single) > 0))) used++;
     }
-    return { kind: 'state', state: { needsCheck, readWriteOncePodClaims: names, conflictingClaimRefCount: used } };
+    return { kind: 'state', state: { needsCheck, readWriteOncePodClaims: names, conflictingClaimRefCount: used, minor: cluster.minor } };
   },
   filter(pod, node, state) {
     for (const volume of pod.volumes) {
@@ -64,7 +69,8 @@ export default definePlugin<State>({
         return unschedulable(ERR_REASON_DISK_CONFLICT);
       }
     }
-    return state.conflictingClaimRefCount > 0 ? unschedulable(ERR_REASON_READ_WRITE_ONCE_POD_CONFLICT) : SUCCESS;
+    if (state.conflictingClaimRefCount === 0) return SUCCESS;
+    return unschedulable(state.minor >= READ_WRITE_ONCE_POD_REASON_SINCE ? ERR_REASON_READ_WRITE_ONCE_POD_CONFLICT : ERR_REASON_READ_WRITE_ONCE_POD_CONFLICT_BEFORE_33);
   },
   addPod(state, pod, added) {
     const count = usesOf(added, pod.namespace, state.readWriteOncePodClaims);
