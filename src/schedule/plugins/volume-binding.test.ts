@@ -25,48 +25,126 @@ const capacity = (size: string) => ({
   nodeTopology: { matchLabels: { 'topology.kubernetes.io/zone': 'zone-a' } },
 });
 
+type Value = Readonly<Record<string, unknown>>;
+const HOSTNAME = 'kubernetes.io/hostname';
+const REGION = 'topology.kubernetes.io/region';
+const ZONE = 'topology.kubernetes.io/zone';
+
+/** upstream makeNode: a node labelled with its hostname. */
+const makeNode = (name: string, labels: Readonly<Record<string, string>> = {}) => nodeInfoOf({ name, labels: { [HOSTNAME]: name, ...labels } });
+const zonalNode = (name: string, zone: string) => makeNode(`${zone}-${name}`, { [REGION]: `region-${zone.slice(-1)}`, [ZONE]: zone });
+/** upstream makePV(name, class).withPhase(Available).withCapacity(capacity).withNodeAffinity(affinity). */
+const availablePV = (name: string, className: string, capacity: string, nodeAffinity: Readonly<Record<string, string>>) =>
+  ({ ...pv(name, { className, capacity, nodeAffinity }), status: { phase: 'Available' } });
+const localPVs = (prefix: string, className: string, capacity: string, node: string, count = 2) =>
+  Array.from({ length: count }, (_, i) => availablePV(`${prefix}-${i}`, className, capacity, { [HOSTNAME]: node }));
+const zonalPVs = (zone: string, capacity: string) =>
+  [0, 1].map((i) => availablePV(`pv-${zone.slice(-1)}-${i}`, 'wait-sc', capacity, { [REGION]: `region-${zone.slice(-1)}`, [ZONE]: zone }));
+
+interface UpstreamCase {
+  readonly name: string;
+  readonly claims: readonly string[];
+  readonly nodes?: readonly ReturnType<typeof makeNode>[];
+  readonly objects: readonly Value[];
+  /** Upstream's PreFilter status: Skip, Success (a state) or a rejection. */
+  readonly preFilter: 'skip' | 'state' | FilterResult;
+  /** Upstream's Filter status per node, when PreFilter succeeds. */
+  readonly want?: readonly FilterResult[];
+}
+
+const nodeA = makeNode('node-a');
+const threeNodes = [nodeA, makeNode('node-b'), makeNode('node-c')];
+const sixZonalNodes = ['zone-a', 'zone-b', 'zone-c'].flatMap((zone) => [zonalNode('node-a', zone), zonalNode('node-b', zone)]);
+
+// Ported from pkg/scheduler/framework/plugins/volumebinding/volume_binding_test.go TestVolumeBinding (kubernetes/kubernetes
+// at 645c553fcae94fe38d188a4bd3d33d9f1db36b34): PreFilter status, then the Filter status of each node. Upstream's
+// StorageClasses immediate-sc, wait-sc and wait-hdd-sc exist in every case. Since v1.32 (kubernetes#127584) PreFilter
+// narrows no nodes, so "all bound with local volumes" has no PreFilterResult. The scores are not ported (kubefit does
+// not score volume capacity); "zonal volumes with close capacity are preferred (custom shape)" differs from the zonal
+// case only in its scores.
+const classes = [immediateSC, waitSC, waitHDDSC];
+const upstreamCases: UpstreamCase[] = [
+  { name: 'pod has not pvcs', claims: [], objects: [], preFilter: 'skip' },
+  {
+    name: 'all bound', claims: ['pvc-a'], preFilter: 'state', want: [SUCCESS],
+    objects: [pvc('pvc-a', { className: 'wait-sc', volumeName: 'pv-a' }), { ...pv('pv-a', { className: 'wait-sc' }), status: { phase: 'Available' } }],
+  },
+  {
+    name: 'all bound with local volumes', claims: ['pvc-a', 'pvc-b'], preFilter: 'state', want: [SUCCESS],
+    objects: [
+      pvc('pvc-a', { className: 'wait-sc', volumeName: 'pv-a' }), pvc('pvc-b', { className: 'wait-sc', volumeName: 'pv-b' }),
+      { ...pv('pv-a', { className: 'wait-sc', nodeAffinity: { [HOSTNAME]: 'node-a' } }), status: { phase: 'Bound' } },
+      { ...pv('pv-b', { className: 'wait-sc', nodeAffinity: { [HOSTNAME]: 'node-a' } }), status: { phase: 'Bound' } },
+    ],
+  },
+  { name: 'PVC does not exist', claims: ['pvc-a'], objects: [], preFilter: unresolvable('persistentvolumeclaim "pvc-a" not found') },
+  {
+    name: 'Part of PVCs do not exist', claims: ['pvc-a', 'pvc-b'], objects: [pvc('pvc-a', { className: 'wait-sc', volumeName: 'pv-a' })],
+    preFilter: unresolvable('persistentvolumeclaim "pvc-b" not found'),
+  },
+  {
+    name: 'immediate claims not bound', claims: ['pvc-a'], objects: [pvc('pvc-a', { className: 'immediate-sc' })],
+    preFilter: unresolvable('pod has unbound immediate PersistentVolumeClaims'),
+  },
+  { name: 'unbound claims no matches', claims: ['pvc-a'], objects: [pvc('pvc-a', { className: 'wait-sc' })], preFilter: 'state', want: [unresolvable(bindConflict)] },
+  {
+    name: 'bound and unbound unsatisfied', claims: ['pvc-a', 'pvc-b'], nodes: [makeNode('node-a', { foo: 'barbar' })], preFilter: 'state',
+    objects: [
+      pvc('pvc-a', { className: 'wait-sc', volumeName: 'pv-a' }), pvc('pvc-b', { className: 'wait-sc' }),
+      { ...pv('pv-a', { className: 'wait-sc', nodeAffinity: { foo: 'bar' } }), status: { phase: 'Available' } },
+    ],
+    want: [unresolvable(nodeConflict, bindConflict)],
+  },
+  { name: 'pvc not found', claims: ['pvc-a'], objects: [], preFilter: unresolvable('persistentvolumeclaim "pvc-a" not found') },
+  { name: 'pv not found', claims: ['pvc-a'], objects: [pvc('pvc-a', { className: 'wait-sc', volumeName: 'pv-a' })], preFilter: 'state', want: [unresolvable(pvNotExist)] },
+  {
+    name: 'pv not found claim lost', claims: ['pvc-a'], objects: [pvc('pvc-a', { className: 'wait-sc', volumeName: 'pv-a', phase: 'Lost' })],
+    preFilter: unresolvable('persistentvolumeclaim "pvc-a" bound to non-existent persistentvolume "pv-a"'),
+  },
+  {
+    name: 'local volumes with close capacity are preferred', claims: ['pvc-a'], nodes: threeNodes, preFilter: 'state',
+    objects: [pvc('pvc-a', { className: 'wait-sc', storage: '50Gi' }), ...localPVs('pv-a', 'wait-sc', '200Gi', 'node-a'), ...localPVs('pv-b', 'wait-sc', '100Gi', 'node-b')],
+    want: [SUCCESS, SUCCESS, unresolvable(bindConflict)],
+  },
+  {
+    name: 'local volumes with close capacity are preferred (multiple pvcs)', claims: ['pvc-0', 'pvc-1'], nodes: threeNodes, preFilter: 'state',
+    objects: [
+      pvc('pvc-0', { className: 'wait-sc', storage: '50Gi' }), pvc('pvc-1', { className: 'wait-hdd-sc', storage: '100Gi' }),
+      ...localPVs('pv-a', 'wait-sc', '200Gi', 'node-a'), ...localPVs('pv-a', 'wait-hdd-sc', '200Gi', 'node-a', 4).slice(2),
+      ...localPVs('pv-b', 'wait-sc', '100Gi', 'node-b'), ...localPVs('pv-b', 'wait-hdd-sc', '100Gi', 'node-b', 4).slice(2),
+    ],
+    want: [SUCCESS, SUCCESS, unresolvable(bindConflict)],
+  },
+  {
+    name: 'zonal volumes with close capacity are preferred', claims: ['pvc-a'], nodes: sixZonalNodes, preFilter: 'state',
+    objects: [pvc('pvc-a', { className: 'wait-sc', storage: '50Gi' }), ...zonalPVs('zone-a', '200Gi'), ...zonalPVs('zone-b', '100Gi')],
+    want: [SUCCESS, SUCCESS, SUCCESS, SUCCESS, unresolvable(bindConflict), unresolvable(bindConflict)],
+  },
+];
+
+describe('TestVolumeBinding (upstream volume_binding_test.go)', () => {
+  it.each(upstreamCases)('$name', ({ claims, nodes = [nodeA], objects, preFilter, want = [] }) => {
+    const pod = podInfoOf(claimVolumes(...claims), { name: 'pod-a' });
+    const cluster = clusterWithStorage(nodes, [...classes, ...objects]);
+    if (typeof preFilter !== 'string') {
+      expect(runFilter(plugin, pod, nodeA, cluster)).toEqual(preFilter);
+      return;
+    }
+    expect(plugin.preFilter?.(pod, cluster).kind).toBe(preFilter);
+    if (preFilter === 'state') expect(nodes.map((node) => runFilter(plugin, pod, node, cluster))).toEqual(want);
+  });
+});
+
 interface Case {
   readonly name: string;
   readonly claims: readonly string[];
-  readonly objects: readonly Readonly<Record<string, unknown>>[];
+  readonly objects: readonly Value[];
   readonly want: FilterResult;
 }
 
-// Ported from pkg/scheduler/framework/plugins/volumebinding/volume_binding_test.go TestVolumeBinding (PreFilter and
-// Filter statuses; a PreFilter rejection shows as UnschedulableAndUnresolvable with its message).
+// Cases beyond TestVolumeBinding: static PVs of other classes and nodes, dynamic provisioning (binder.go
+// checkVolumeProvisions), capacity tracking and the selected-node annotation.
 const cases: Case[] = [
-  { name: 'pod has not pvcs', claims: [], objects: [], want: SUCCESS },
-  { name: 'all bound', claims: ['pvc-a'], objects: [pvc('pvc-a', { volumeName: 'pv-a' }), pv('pv-a', { claim: 'pvc-a' })], want: SUCCESS },
-  { name: 'PVC does not exist', claims: ['pvc-a'], objects: [], want: unresolvable('persistentvolumeclaim "pvc-a" not found') },
-  {
-    name: 'Part of PVCs do not exist',
-    claims: ['pvc-a', 'pvc-b'],
-    objects: [pvc('pvc-a', { volumeName: 'pv-a' }), pv('pv-a', { claim: 'pvc-a' })],
-    want: unresolvable('persistentvolumeclaim "pvc-b" not found'),
-  },
-  {
-    name: 'immediate claims not bound',
-    claims: ['pvc-a'],
-    objects: [pvc('pvc-a', { className: 'immediate-sc' }), immediateSC],
-    want: unresolvable('pod has unbound immediate PersistentVolumeClaims'),
-  },
-  { name: 'unbound claims no matches', claims: ['pvc-a'], objects: [pvc('pvc-a', { className: 'wait-sc' }), waitSC], want: unresolvable(bindConflict) },
-  {
-    name: 'bound and unbound unsatisfied',
-    claims: ['pvc-a', 'pvc-b'],
-    objects: [
-      pvc('pvc-a', { volumeName: 'pv-a' }), pv('pv-a', { claim: 'pvc-a', nodeAffinity: { foo: 'barbar' } }),
-      pvc('pvc-b', { className: 'wait-sc' }), waitSC,
-    ],
-    want: unresolvable(nodeConflict, bindConflict),
-  },
-  { name: 'pv not found', claims: ['pvc-a'], objects: [pvc('pvc-a', { volumeName: 'pv-a' })], want: unresolvable(pvNotExist) },
-  {
-    name: 'pv not found claim lost',
-    claims: ['pvc-a'],
-    objects: [pvc('pvc-a', { volumeName: 'pv-a', phase: 'Lost' })],
-    want: unresolvable('persistentvolumeclaim "pvc-a" bound to non-existent persistentvolume "pv-a"'),
-  },
   {
     name: 'local volumes with close capacity are preferred: a static PV on the node binds',
     claims: ['pvc-a'],
