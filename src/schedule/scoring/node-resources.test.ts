@@ -234,6 +234,53 @@ describe('TestMostAllocatedScoringStrategy (upstream)', () => {
   });
 });
 
+// The rest of least_allocated_test.go TestLeastAllocatedScoringStrategy (newest stored version): bound pods without
+// containers, resource weights and extended resources. The args-validation cases (weights -1, 0, 101) are in
+// profile/scheduler-configuration.test.ts; "Resources not set, pods scheduled with error" cannot happen (defaulting).
+describe('TestLeastAllocatedScoringStrategy (upstream), weights and extended resources', () => {
+  /** Two bound pods without containers (st.MakePod().Node(name).Obj()): they request nothing, not even the defaults. */
+  const withTwoEmptyPods = (name: string) => nodeInfoOf({ name, allocatable: { cpu: '4000', memory: '10000', pods: '110' } }, [podInfoOf(podWith()), podInfoOf(podWith())]);
+  it.each<readonly [string, Readonly<Record<string, unknown>>, readonly NodeInfo[], readonly ResourceSpec[], readonly number[]]>([
+    [
+      'no resources requested, pods scheduled',
+      podWith(),
+      [withTwoEmptyPods('node1'), withTwoEmptyPods('node2')],
+      DEFAULT,
+      [100, 100],
+    ],
+    [
+      'nothing scheduled, resources requested with different weight on CPU and memory, differently sized nodes',
+      podWith(cpuMem('1000', '2000'), cpuMem('2000', '3000')),
+      [sized('node1', '4000', '10000'), sized('node2', '6000', '10000')],
+      [{ name: 'memory', weight: 2 }, { name: 'cpu', weight: 1 }],
+      [41, 50],
+    ],
+    [
+      'bypass extended resource if the pod does not request',
+      podWith(cpuMem('1000', '2000'), cpuMem('2000', '3000')),
+      [sized('node1', '6000', '10000'), withExtended('node2', '6000', '10000', '4')],
+      EXTENDED_SET,
+      [50, 50],
+    ],
+    [
+      'honor extended resource if the pod requests',
+      podWith({ cpu: '3000', memory: '5000', [EXTENDED]: '2' }),
+      [withExtended('node1', '6000', '10000', '4'), withExtended('node2', '6000', '10000', '10')],
+      EXTENDED_SET,
+      [50, 60],
+    ],
+    [
+      "if the node doesn't have a resource",
+      podWith(cpuMem('3000', '4000')),
+      [sized('node1', '6000', '10000'), withExtended('node2', '6000', '10000', '4')],
+      [{ name: EXTENDED, weight: 2 }, ...DEFAULT],
+      [55, 55],
+    ],
+  ])('%s', (_name, pod, nodes, resources, want) => {
+    expect(strategyScores({ type: 'LeastAllocated', resources }, pod, nodes)).toEqual(want);
+  });
+});
+
 // Ported from noderesources/requested_to_capacity_ratio_test.go TestRequestedToCapacityRatioScoringStrategy (shape
 // 0% → 10, 100% → 0; upstream's pods without containers request nothing) and TestResourceBinPackingSingleExtended
 // (intel.com/foo weight 1, shape 0% → 0, 100% → 1).
