@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { clusterOf, feasibleNodes, nodeInfoOf, podInfoOf, runScorePlugin } from '../test-support.js';
-import { balancedAllocation, balancedAllocationOf, balancedAllocationScore, leastAllocated, nodeResourcesFitScore, type ResourceSpec, type ScoringStrategy } from './node-resources.js';
+import {
+  balancedAllocation, balancedAllocationOf, balancedAllocationScore, buildBrokenLinearFunction, leastAllocated, nodeResourcesFitScore, type ResourceSpec,
+  type ScoringStrategy,
+} from './node-resources.js';
 import type { NodeInfo } from '../node-info.js';
 
 const requests = (cpu?: string, memory?: string) => ({
@@ -329,6 +332,48 @@ describe('TestRequestedToCapacityRatioScoringStrategy (upstream)', () => {
   ] as const)('TestResourceBinPackingSingleExtended: %s', (_name, pod, nodes, want) => {
     const binPacking: ScoringStrategy = { type: 'RequestedToCapacityRatio', resources: [{ name: foo, weight: 1 }], shape: [{ utilization: 0, score: 0 }, { utilization: 100, score: 1 }] };
     expect(strategyScores(binPacking, pod, nodes)).toEqual(want);
+  });
+});
+
+// Ported from requested_to_capacity_ratio_test.go TestResourceBinPackingMultipleExtended: intel.com/foo weight 3 and
+// intel.com/bar weight 5, shape 0% → 0, 100% → 1; node1 has foo 8 and bar 4, node2 foo 4 and bar 8.
+describe('TestResourceBinPackingMultipleExtended (upstream)', () => {
+  const binPacking: ScoringStrategy = {
+    type: 'RequestedToCapacityRatio',
+    resources: [{ name: 'intel.com/foo', weight: 3 }, { name: 'intel.com/bar', weight: 5 }],
+    shape: [{ utilization: 0, score: 0 }, { utilization: 100, score: 1 }],
+  };
+  const extendedNode = (name: string, foo: string, bar: string, bound: readonly Readonly<Record<string, string>>[] = []) =>
+    nodeInfoOf(
+      { name, allocatable: { cpu: '4', memory: `${10000 * 1024 * 1024}`, pods: '110', 'intel.com/foo': foo, 'intel.com/bar': bar } },
+      bound.map((requests) => podInfoOf(podWith(requests))),
+    );
+  const pod1 = { 'intel.com/foo': '2', 'intel.com/bar': '2' };
+  const pod2 = { 'intel.com/foo': '4', 'intel.com/bar': '2' };
+  it.each([
+    ['nothing scheduled, nothing requested', podWith(), [extendedNode('node1', '8', '4'), extendedNode('node2', '4', '8')], [0, 0]],
+    ['resources requested, pods scheduled with less resources', podWith(pod1), [extendedNode('node1', '8', '4'), extendedNode('node2', '4', '8')], [4, 3]],
+    [
+      'resources requested, pods scheduled with resources, on node with existing pod running ',
+      podWith(pod1),
+      [extendedNode('node1', '8', '4'), extendedNode('node2', '4', '8', [pod2])],
+      [4, 7],
+    ],
+    ['resources requested, pods scheduled with more resources', podWith(pod2), [extendedNode('node1', '8', '4'), extendedNode('node2', '4', '8')], [5, 5]],
+  ] as const)('%s', (_name, pod, nodes, want) => {
+    expect(strategyScores(binPacking, pod, nodes)).toEqual(want);
+  });
+});
+
+// Ported from requested_to_capacity_ratio_test.go TestBrokenLinearFunction (helper.BuildBrokenLinearFunction).
+describe('TestBrokenLinearFunction (upstream)', () => {
+  it.each([
+    [[{ utilization: 10, score: 1 }, { utilization: 90, score: 9 }], [[-10, 1], [0, 1], [9, 1], [10, 1], [15, 1], [19, 1], [20, 2], [89, 8], [90, 9], [99, 9], [100, 9], [110, 9]]],
+    [[{ utilization: 0, score: 2 }, { utilization: 40, score: 10 }, { utilization: 100, score: 0 }], [[-10, 2], [0, 2], [20, 6], [30, 8], [40, 10], [70, 5], [100, 0], [110, 0]]],
+    [[{ utilization: 0, score: 2 }, { utilization: 40, score: 2 }, { utilization: 100, score: 2 }], [[-10, 2], [0, 2], [20, 2], [30, 2], [40, 2], [70, 2], [100, 2], [110, 2]]],
+  ] as const)('case_%#', (points, assertions) => {
+    const fn = buildBrokenLinearFunction(points);
+    expect(assertions.map(([p]) => fn(p))).toEqual(assertions.map(([, want]) => want));
   });
 });
 

@@ -74,18 +74,23 @@ function mostRequestedScore(requested: number, capacity: number): number {
   return Math.floor((Math.min(requested, capacity) * MAX_NODE_SCORE) / capacity);
 }
 
-/** helper.BuildBrokenLinearFunction over the shape scaled to MaxNodeScore (Go's integer division truncates). */
-function brokenLinear(shape: readonly UtilizationShapePoint[]): (utilization: number) => number {
-  const points = shape.map((p) => ({ utilization: p.utilization, score: p.score * (MAX_NODE_SCORE / MAX_CUSTOM_PRIORITY_SCORE) }));
+/** A point of helper.FunctionShape: a utilization and the score it maps to, on the scale of the caller. */
+export interface FunctionShapePoint {
+  readonly utilization: number;
+  readonly score: number;
+}
+
+/** helper.BuildBrokenLinearFunction: linear between the points, flat beyond them (Go's integer division truncates). */
+export function buildBrokenLinearFunction(shape: readonly FunctionShapePoint[]): (p: number) => number {
   return (p) => {
-    for (let i = 0; i < points.length; i++) {
-      const point = points[i];
-      const previous = points[i - 1];
+    for (let i = 0; i < shape.length; i++) {
+      const point = shape[i];
+      const previous = shape[i - 1];
       if (!point || p > point.utilization) continue;
       if (!previous) return point.score;
       return previous.score + Math.trunc(((point.score - previous.score) * (p - previous.utilization)) / (point.utilization - previous.utilization));
     }
-    return points[points.length - 1]?.score ?? 0;
+    return shape[shape.length - 1]?.score ?? 0;
   };
 }
 
@@ -98,9 +103,12 @@ interface Strategy {
 
 const ALWAYS = (): boolean => true;
 
-/** buildRequestedToCapacityRatioScorerFunction: resources scoring 0 leave the mean, which is rounded. */
+/**
+ * requestedToCapacityRatioScorer: the shape scaled from MaxCustomPriorityScore to MaxNodeScore; resources scoring 0
+ * leave the mean, which is rounded (buildRequestedToCapacityRatioScorerFunction).
+ */
 function requestedToCapacityRatio(shape: readonly UtilizationShapePoint[]): Strategy {
-  const raw = brokenLinear(shape);
+  const raw = buildBrokenLinearFunction(shape.map((p) => ({ utilization: p.utilization, score: p.score * (MAX_NODE_SCORE / MAX_CUSTOM_PRIORITY_SCORE) })));
   return {
     resourceScore: (requested, capacity) => raw(requested >= capacity ? MAX_UTILIZATION : requested <= 0 ? 0 : Math.floor((requested * MAX_UTILIZATION) / capacity)),
     counts: (score) => score > 0,
