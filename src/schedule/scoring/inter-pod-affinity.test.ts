@@ -143,9 +143,9 @@ function scoresWithNamespaces(pod: ReturnType<typeof podInfoOf>, nodes: readonly
 }
 
 // Ported from interpodaffinity/scoring_test.go TestPreferredAffinity, the cases with namespaces and a
-// namespaceSelector, "Ignore preferred terms of existing pods" (InterPodAffinityArgs, through interPodAffinityScore),
-// "Do not ignore preferred terms of existing pods" (the default) and "No nodes to score". Skipped: the invalid label
-// values (API-invalid).
+// namespaceSelector (on the incoming pod's terms and, for symmetry, on a bound pod's), "Ignore preferred terms of
+// existing pods" (InterPodAffinityArgs, through interPodAffinityScore), "Do not ignore preferred terms of existing pods"
+// (the default) and "No nodes to score". Skipped: the invalid label values (API-invalid).
 describe('InterPodAffinity score: TestPreferredAffinity (namespaces)', () => {
   const bySelector = (kind: 'podAffinity' | 'podAntiAffinity') => ({
     [kind]: {
@@ -173,6 +173,19 @@ describe('InterPodAffinity score: TestPreferredAffinity (namespaces)', () => {
   ] as const)('%s', (_name, kind, third, want) => {
     const pod = podInfoOf({ containers: [{ name: 'c' }], affinity: bySelector(kind) }, { namespace: 'subteam1.team1', labels: s1 });
     expect(scoresWithNamespaces(pod, nodes(third))).toEqual(want);
+  });
+
+  // The symmetry cases: the term sits on a bound pod (namespace default) and selects the incoming pod's namespace.
+  it.each([
+    ['Affinity symmetry with namespace selector', 'podAffinity', [100, 0, 0]],
+    ['AntiAffinity symmetry with namespace selector', 'podAntiAffinity', [0, 100, 100]],
+  ] as const)('%s', (_name, kind, want) => {
+    const nodes = [
+      nodeInfoOf({ name: 'node1', labels: china }, [podInfoOf({ containers: [{ name: 'c' }], affinity: bySelector(kind) }, { name: 'p1', labels: s1 })]),
+      nodeInfoOf({ name: 'node2', labels: india }, [podInfoOf({ containers: [{ name: 'c' }], affinity: stayWithS2InRegion }, { name: 'p2', labels: s2 })]),
+      nodeInfoOf({ name: 'node3', labels: az1 }),
+    ];
+    expect(scoresWithNamespaces(podInfoOf({ containers: [{ name: 'c' }] }, { namespace: 'subteam1.team1', labels: s1 }), nodes)).toEqual(want);
   });
 
   it('Ignore preferred terms of existing pods (PreScore skips)', () => {
