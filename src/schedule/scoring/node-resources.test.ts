@@ -85,27 +85,6 @@ describe('NodeResourcesFit score (LeastAllocated)', () => {
   });
 });
 
-// Ported from noderesources/fit_test.go TestFitScore (newest stored version): the LeastAllocated cases over the default
-// resources (with and without PreScore, which give the same scores, and with a sidecar on a bound pod). Skipped: the
-// MostAllocated and RequestedToCapacityRatio strategies and DRA extended resources (not in the default profile).
-describe('TestFitScore (LeastAllocated)', () => {
-  const withSidecar = (requests: Readonly<Record<string, string>>, sidecar?: Readonly<Record<string, string>>) => ({
-    containers: [{ name: 'c', resources: { requests } }],
-    ...(sidecar && { initContainers: [{ name: 'sidecar', restartPolicy: 'Always', resources: { requests: sidecar } }] }),
-  });
-  const node = (name: string, cpu: string, bound: ReturnType<typeof withSidecar>) => nodeInfoOf({ name, allocatable: { cpu, memory: '10000', pods: '110' } }, [podInfoOf(bound)]);
-  it.each([
-    ['test case for ScoringStrategy LeastAllocated', [node('node1', '4000', withSidecar(cpuMem('2000', '4000'))), node('node2', '6000', withSidecar(cpuMem('1000', '2000')))], [32, 63]],
-    [
-      'test case for ScoringStrategy LeastAllocated with sidecar container',
-      [node('node1', '4000', withSidecar(cpuMem('1000', '2000'), cpuMem('1000', '2000'))), node('node2', '4000', withSidecar(cpuMem('1000', '2000')))],
-      [32, 55],
-    ],
-  ] as const)('%s', (_name, nodes, want) => {
-    expect(runScorePlugin(leastAllocated, podInfoOf(withSidecar(cpuMem('1000', '2000'))), nodes)).toEqual(want);
-  });
-});
-
 /** The plugin's scores on `nodes` as the given release computes them. */
 function balancedScores(pod: Readonly<Record<string, unknown>>, nodes: readonly NodeInfo[], minor: number, plugin = balancedAllocation): number[] | undefined {
   const info = podInfoOf(pod, {}, minor);
@@ -332,6 +311,35 @@ describe('TestRequestedToCapacityRatioScoringStrategy (upstream)', () => {
   ] as const)('TestResourceBinPackingSingleExtended: %s', (_name, pod, nodes, want) => {
     const binPacking: ScoringStrategy = { type: 'RequestedToCapacityRatio', resources: [{ name: foo, weight: 1 }], shape: [{ utilization: 0, score: 0 }, { utilization: 100, score: 1 }] };
     expect(strategyScores(binPacking, pod, nodes)).toEqual(want);
+  });
+});
+
+// Ported from noderesources/fit_test.go TestFitScore (newest stored version), over the default resources (with and
+// without PreScore, which give the same scores, and with a sidecar on a bound pod). Skipped: DRA extended resources.
+describe('TestFitScore (upstream)', () => {
+  const withSidecar = (requests: Readonly<Record<string, string>>, sidecar?: Readonly<Record<string, string>>) => ({
+    containers: [{ name: 'c', resources: { requests } }],
+    ...(sidecar && { initContainers: [{ name: 'sidecar', restartPolicy: 'Always', resources: { requests: sidecar } }] }),
+  });
+  const node = (name: string, cpu: string, bound: ReturnType<typeof withSidecar>) => nodeInfoOf({ name, allocatable: { cpu, memory: '10000', pods: '110' } }, [podInfoOf(bound)]);
+  /** node1 (4000m) with a pod of 2000m / 4000, node2 (6000m) with a pod of 1000m / 2000. */
+  const differentlySized = [node('node1', '4000', withSidecar(cpuMem('2000', '4000'))), node('node2', '6000', withSidecar(cpuMem('1000', '2000')))];
+  /** Two 4000m nodes with a pod of 1000m / 2000, the one on node1 with a sidecar of as much. */
+  const withSidecarOnNode1 = [node('node1', '4000', withSidecar(cpuMem('1000', '2000'), cpuMem('1000', '2000'))), node('node2', '4000', withSidecar(cpuMem('1000', '2000')))];
+  const ratio = (from: number, to: number): ScoringStrategy => ({
+    type: 'RequestedToCapacityRatio',
+    resources: DEFAULT,
+    shape: [{ utilization: 0, score: from }, { utilization: 100, score: to }],
+  });
+  it.each<readonly [string, ScoringStrategy, Readonly<Record<string, string>>, readonly NodeInfo[], readonly number[]]>([
+    ['test case for ScoringStrategy RequestedToCapacityRatio case1', ratio(10, 0), cpuMem('3000', '5000'), differentlySized, [10, 32]],
+    ['test case for ScoringStrategy RequestedToCapacityRatio case2', ratio(0, 10), cpuMem('3000', '5000'), differentlySized, [95, 68]],
+    ['test case for ScoringStrategy MostAllocated', { type: 'MostAllocated', resources: DEFAULT }, cpuMem('1000', '2000'), differentlySized, [67, 36]],
+    ['test case for ScoringStrategy LeastAllocated', { type: 'LeastAllocated', resources: DEFAULT }, cpuMem('1000', '2000'), differentlySized, [32, 63]],
+    ['test case for ScoringStrategy MostAllocated with sidecar container', { type: 'MostAllocated', resources: DEFAULT }, cpuMem('1000', '2000'), withSidecarOnNode1, [67, 45]],
+    ['test case for ScoringStrategy LeastAllocated with sidecar container', { type: 'LeastAllocated', resources: DEFAULT }, cpuMem('1000', '2000'), withSidecarOnNode1, [32, 55]],
+  ])('%s', (_name, strategy, requests, nodes, want) => {
+    expect(strategyScores(strategy, withSidecar(requests), nodes)).toEqual(want);
   });
 });
 
