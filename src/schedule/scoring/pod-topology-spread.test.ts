@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { HOSTNAME_LABEL } from '../node-info.js';
 import { toPodInfo } from '../pod-info.js';
 import { podSourceOfPod } from '../snapshot.js';
-import { nodeInfoOf, podInfoOf, podObject, runScorePlugin } from '../test-support.js';
+import { clusterOf, feasibleNodes, nodeInfoOf, podInfoOf, podObject, runScorePlugin } from '../test-support.js';
 import { NEWEST_MINOR } from '../version.js';
-import podTopologySpread from './pod-topology-spread.js';
+import podTopologySpread, { normalizingWeight, podTopologySpreadScore, type SpreadScoreState } from './pod-topology-spread.js';
 
 const foo = { foo: '' };
 const fooSelector = { matchExpressions: [{ key: 'foo', operator: 'Exists' }] };
@@ -223,5 +223,48 @@ describe('PodTopologySpread score: TestPodTopologySpreadScore, pods and policies
   ] as { name: string; pod: ReturnType<typeof pod>; nodes: Row[]; failed?: Row[]; want: number[] }[])('$name', ({ pod: incomingPod, nodes, failed = [], want }) => {
     const feasible = nodesFrom(nodes);
     expect(runScorePlugin(podTopologySpread, incomingPod, feasible, [...feasible, ...nodesFrom(failed)])).toEqual(want);
+  });
+});
+
+// Ported from podtopologyspread/scoring_test.go TestPreScoreStateEmptyNodes (the cases without controllers or node
+// inclusion policies; ListDefaulting without default constraints): the state PreScore builds over nodes without pods.
+describe('PodTopologySpread PreScore: TestPreScoreStateEmptyNodes', () => {
+  const zoned = (name: string, zone?: string) => nodeInfoOf({ name, labels: { ...(zone && { zone }), [HOSTNAME_LABEL]: name } });
+  const bar = { matchExpressions: [{ key: 'bar', operator: 'Exists' }] };
+  const listDefaulting = podTopologySpreadScore({ type: 'List', constraints: [] });
+  it.each([
+    {
+      name: 'normal case',
+      pod: incoming(constraint(1, 'zone'), constraint(1, HOSTNAME_LABEL)),
+      nodes: [zoned('node-a', 'zone1'), zoned('node-b', 'zone1'), zoned('node-x', 'zone2')],
+      ignored: [],
+      zoneCounts: [['zone1', 0], ['zone2', 0]],
+      weights: [normalizingWeight(2), normalizingWeight(3)],
+    },
+    {
+      name: 'null selector',
+      pod: incoming(constraint(1, 'zone', null)),
+      nodes: [zoned('node-a', 'zone1'), zoned('node-b', 'zone1'), zoned('node-x', 'zone2')],
+      ignored: [],
+      zoneCounts: [['zone1', 0], ['zone2', 0]],
+      weights: [normalizingWeight(2)],
+    },
+    {
+      name: "node-x doesn't have label zone",
+      pod: incoming(constraint(1, 'zone'), constraint(1, HOSTNAME_LABEL, bar)),
+      nodes: [zoned('node-a', 'zone1'), zoned('node-b', 'zone1'), zoned('node-x')],
+      ignored: ['node-x'],
+      zoneCounts: [['zone1', 0]],
+      weights: [normalizingWeight(1), normalizingWeight(2)],
+    },
+  ])('$name', ({ pod, nodes, ignored, zoneCounts, weights }) => {
+    const state = listDefaulting.preScore(pod, feasibleNodes(nodes), clusterOf(nodes)) as SpreadScoreState | undefined;
+    expect(state && { ignored: [...state.ignored], zoneCounts: [...(state.podCounts[0] ?? [])], weights: state.weights }).toEqual({ ignored, zoneCounts, weights });
+  });
+
+  // TestPreScoreSkip "the pod doesn't have soft topology spread Constraints"
+  it("skips a pod without soft constraints under ListDefaulting (TestPreScoreSkip: the pod doesn't have soft topology spread Constraints)", () => {
+    const nodes = [zoned('node-a'), zoned('node-b')];
+    expect(listDefaulting.preScore(podInfoOf({ containers: [{ name: 'c' }] }, { name: 'p' }), feasibleNodes(nodes), clusterOf(nodes))).toBeUndefined();
   });
 });
