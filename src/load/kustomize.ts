@@ -3,6 +3,7 @@ import { basename, dirname, join, normalize } from 'node:path';
 import { asRecord } from '../model/object.js';
 import { imageRulesOf, withImage } from './kustomize-images.js';
 import { labelSetsOf, withLabels } from './kustomize-labels.js';
+import { namespaceOf, withNamespace } from './kustomize-namespace.js';
 import type { KustomizeTransform } from './kustomized-document.js';
 
 /**
@@ -126,7 +127,9 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
   const visit = (directory: string, inherited: readonly KustomizeTransform[], seen: ReadonlySet<string>) => {
     const kustomization = byDirectory.get(directory);
     if (!kustomization) return;
-    const transforms = [...kustomization.transforms, ...inherited];
+    // an including kustomization's namespace is the one its build writes: the inner one's is moot
+    const own = kustomization.transforms.filter((transform) => transform.sets === undefined || !inherited.some((outer) => outer.sets === transform.sets));
+    const transforms = [...own, ...inherited];
     for (const target of entriesOf(directory, kustomization.record)) {
       if (byDirectory.has(target)) {
         if (!seen.has(target)) visit(target, transforms, new Set([...seen, target]));
@@ -142,12 +145,14 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
 }
 
 /**
- * A kustomization's transformers kubefit applies, in kustomize's order: labels (then commonLabels), then images. One
+ * A kustomization's transformers kubefit applies, in kustomize's order: namespace, labels (then commonLabels), then images. One
  * that writes a template action (helmify's `release: "{{ .Release.Name }}"`) builds a Helm chart whose values only
  * `helm template` knows: it is not applied.
  */
 function transformsOf(record: Readonly<Record<string, unknown>>): KustomizeTransform[] {
+  const namespace = namespaceOf(record);
   return [
+    ...(namespace === undefined ? [] : [{ key: `namespace ${JSON.stringify(namespace)}`, sets: 'namespace', apply: (value: Readonly<Record<string, unknown>>) => withNamespace(value, namespace) }]),
     ...labelSetsOf(record).map((set) => ({ key: `labels ${JSON.stringify(set)}`, apply: (value: Readonly<Record<string, unknown>>) => withLabels(value, [set]) })),
     ...imageRulesOf(record).map((rule) => ({ key: `image ${JSON.stringify(rule)}`, apply: (value: Readonly<Record<string, unknown>>) => withImage(value, rule) })),
   ].filter((transform) => !transform.key.includes('{{'));

@@ -70,7 +70,7 @@ const CHART_READER: Reader = 'manifest';
  */
 export function* readDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager', documentCache?: CodeStore, reader: Reader = CHART_READER): Generator<ParsedDocument | Finding, void> {
   // a native search first: the regular expression costs about 2 ms per MB even where there is no `{{`
-  if (reader === 'manifest' && original.text.includes('{{') && HELM_TEMPLATE.test(original.text)) {
+  if (reader === 'manifest' && CHART_TEMPLATE_PATH.test(original.file) && original.text.includes('{{') && HELM_TEMPLATE.test(original.text)) {
     yield helmFinding(original, HELM_TEMPLATE);
     return;
   }
@@ -194,10 +194,15 @@ function lineEndOf(text: string, from: number): number {
   return end < 0 ? text.length : end;
 }
 
-/** Helm's own objects and functions: such a file is a chart template even when it happens to parse. */
+/**
+ * Helm's own objects and functions: in a chart's templates folder (which Helm renders, at any depth), such a file is a
+ * chart template even when it happens to parse. Elsewhere they may be values for a later `tpl` (a Flux HelmRelease's
+ * `hostnames: ["{{ .Release.Name }}.example.com"]`): a file there is a template only when it does not parse.
+ */
 const HELM_TEMPLATE = /\{\{-?\s*(?:\.(?:Values|Release|Chart|Capabilities|Files)\b|(?:include|toYaml|tpl|define)\b)/;
-/** Any Go template action; only taken for a template when the file does not parse (Prometheus rules use them too). */
-const GO_TEMPLATE = /\{\{-?\s*(?:[.$]|if|range|with|end|else|template)\b/;
+const CHART_TEMPLATE_PATH = /(?:^|[\\/])templates[\\/]/;
+/** Any Go template action or Helm function; only taken for a template when the file does not parse (Prometheus rules use them too). */
+const GO_TEMPLATE = /\{\{-?\s*(?:[.$]|if|range|with|end|else|template|include|toYaml|tpl|define)\b/;
 /** Any other `{{ placeholder }}` (Jinja, Mustache, sed-style substitution), on the line kubectl stops at. */
 const PLACEHOLDER = /\{\{[^{}\n]*\}\}/;
 

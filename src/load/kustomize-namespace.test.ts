@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { loadManifests } from './load-manifests.js';
+import { withNamespace } from './kustomize-namespace.js';
+
+describe('kustomize namespace transformer (api/filters/namespace, builtinpluginconsts/namespace.go)', () => {
+  it.each([
+    ['a namespaced object gets metadata.namespace, replacing its own', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default' } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'shop' } }],
+    ['a custom resource kustomize does not know is taken for namespaced', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } },
+      { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', namespace: 'shop' } }],
+    ['a cluster-scoped object keeps its metadata', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'r' } },
+      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'r' } }],
+    ['a Namespace is renamed', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: '_' } },
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } }],
+    ['an APIService gets its service namespace, created', { apiVersion: 'apiregistration.k8s.io/v1', kind: 'APIService', metadata: { name: 'v1.example.com' }, spec: {} },
+      { apiVersion: 'apiregistration.k8s.io/v1', kind: 'APIService', metadata: { name: 'v1.example.com' }, spec: { service: { namespace: 'shop' } } }],
+    ['a CRD\'s conversion webhook service namespace is replaced, not created', { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'a.example.com' }, spec: { conversion: { strategy: 'None' } } },
+      { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'a.example.com' }, spec: { conversion: { strategy: 'None' } } }],
+    ['a RoleBinding\'s subject named default gets the namespace (defaultOnly), others keep theirs', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'b' }, subjects: [{ kind: 'ServiceAccount', name: 'default' }, { kind: 'ServiceAccount', name: 'ci', namespace: 'ci' }] },
+      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'b', namespace: 'shop' }, subjects: [{ kind: 'ServiceAccount', name: 'default', namespace: 'shop' }, { kind: 'ServiceAccount', name: 'ci', namespace: 'ci' }] }],
+  ])('%s', (_name, value, expected) => {
+    expect(withNamespace(value, 'shop')).toEqual(expected);
+  });
+
+  it('leaves an object already in the namespace as it is (the same value)', () => {
+    const value = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'shop' } };
+    expect(withNamespace(value, 'shop')).toBe(value);
+  });
+
+  it('checks what the build writes: the shared Namespace "_" is the app\'s, its objects are in it', async () => {
+    const loaded = await loadManifests(['kustomize-namespace'], { cwd: 'fixtures' });
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.objects.map((object) => `${object.ref.kind} ${object.ref.namespace}/${object.ref.name} ${object.file}:${object.rangeOf(['metadata', 'name']).line}`)).toEqual([
+      'ClusterRoleBinding /shop-view kustomize-namespace/apps/shop/rbac.yaml:4',
+      'Service shop/web kustomize-namespace/apps/shop/service.yaml:4',
+      'Namespace /shop kustomize-namespace/components/namespace/namespace.yaml:5',
+    ]);
+    expect(loaded.objects[0]?.value['subjects']).toEqual([{ kind: 'ServiceAccount', name: 'default', namespace: 'shop' }, { kind: 'ServiceAccount', name: 'builder', namespace: 'ci' }]);
+  });
+});
