@@ -28,7 +28,7 @@ describe('kustomize namespace transformer (api/filters/namespace, builtinpluginc
   });
 
   it('checks what the build writes: the shared Namespace "_" is the app\'s, its objects are in it', async () => {
-    const loaded = await loadManifests(['kustomize-namespace'], { cwd: 'fixtures' });
+    const loaded = await loadManifests(['kustomize-namespace/apps', 'kustomize-namespace/components'], { cwd: 'fixtures' });
     expect(loaded.findings).toEqual([]);
     expect(loaded.objects.map((object) => `${object.ref.kind} ${object.ref.namespace}/${object.ref.name} ${object.file}:${object.rangeOf(['metadata', 'name']).line}`)).toEqual([
       'ClusterRoleBinding /shop-view kustomize-namespace/apps/shop/rbac.yaml:4',
@@ -36,5 +36,12 @@ describe('kustomize namespace transformer (api/filters/namespace, builtinpluginc
       'Namespace /shop kustomize-namespace/components/namespace/namespace.yaml:5',
     ]);
     expect(loaded.objects[0]?.value['subjects']).toEqual([{ kind: 'ServiceAccount', name: 'default', namespace: 'shop' }, { kind: 'ServiceAccount', name: 'builder', namespace: 'ci' }]);
+  });
+
+  it('writes the namespace of the outermost kustomization, and leaves a file alone when the builds that reach it disagree', async () => {
+    const loaded = await loadManifests(['kustomize-namespace/bases', 'kustomize-namespace/overlays'], { cwd: 'fixtures' });
+    expect(loaded.findings).toEqual([]);
+    // web is built by prod only; db by prod and by staging, into two namespaces: it keeps its own
+    expect(loaded.objects.map((object) => `${object.ref.namespace}/${object.ref.name}`)).toEqual(['data/db-config', 'prod/web-config']);
   });
 });

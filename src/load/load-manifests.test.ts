@@ -101,6 +101,14 @@ describe('loadManifests', () => {
     ]);
   });
 
+  it('takes a file that parses for a chart template only in a templates folder: elsewhere Helm actions in strings are values', async () => {
+    const result = await load(['helm-actions-in-values.yaml', 'chart/templates/configmap.yaml']);
+    expect(result.objects.map((object) => `${object.file} ${object.ref.name}`)).toEqual(['helm-actions-in-values.yaml app-values']);
+    expect(brief(result)).toEqual([
+      'chart/templates/configmap.yaml:7:14 error helm-template: this is a Helm template, not a manifest: render it first (helm template RELEASE CHART | kubefit check -)',
+    ]);
+  });
+
   it('says a chart template that starts with an action is a Helm template, not JSON kubectl cannot read', async () => {
     const result = await load(['helm-chart-json-start.yaml']);
     expect(brief(result)).toEqual([
