@@ -1,5 +1,6 @@
 // Ports of pkg/scheduler/framework/plugins/podtopologyspread/filtering_test.go (kubernetes/kubernetes at
-// e7827879dbc282e7f5103451dc63169e964b6bb7) TestSingleConstraint and TestMultipleConstraints: the status code of
+// e7827879dbc282e7f5103451dc63169e964b6bb7; the two "two Constraints on zone" cases from the newer
+// 01c2588bf4a3eb6bb3524b1e2bd60efb38a4b577) TestSingleConstraint and TestMultipleConstraints: the status code of
 // PodTopologySpread's Filter on each node, copied from upstream's wantStatusCode. Like upstream, only this plugin runs,
 // so nodes other filters would reject can still pass here. NodeInclusionPolicy is GA (always on since v1.33).
 import { describe, expect, it } from 'vitest';
@@ -213,6 +214,20 @@ const multipleConstraints: Case[] = [
     pods: ONE_ONE_ONE,
     want: { 'node-a': U, 'node-b': U, 'node-x': S, 'node-y': U },
   },
+  {
+    name: 'two Constraints on zone, spreads = [3/3, 2/1]',
+    pod: incoming(fooBar, [{ maxSkew: 1, key: 'zone', selector: BAR }, { maxSkew: 1, key: 'zone', selector: FOO }]),
+    nodes: FOUR_NODES,
+    pods: [on('node-a', fooBar), on('node-a'), on('node-b', fooBar), on('node-y'), on('node-y', fooBar), on('node-y')],
+    want: { 'node-a': U, 'node-b': U, 'node-x': S, 'node-y': S },
+  },
+  {
+    name: 'two Constraints on zone, spreads = [3/4, 2/1]',
+    pod: incoming(fooBar, [{ maxSkew: 1, key: 'zone', selector: BAR }, { maxSkew: 1, key: 'zone', selector: FOO }]),
+    nodes: FOUR_NODES,
+    pods: [on('node-a', fooBar), on('node-a'), on('node-b', fooBar), on('node-y'), on('node-y', fooBar), on('node-y'), on('node-y')],
+    want: { 'node-a': U, 'node-b': U, 'node-x': U, 'node-y': U },
+  },
 ];
 
 describe('TestMultipleConstraints (upstream filtering_test.go)', () => {
@@ -221,10 +236,11 @@ describe('TestMultipleConstraints (upstream filtering_test.go)', () => {
   });
 });
 
-// TestPreFilterState (filtering_test.go, a stored version keyed by topology pair; the counts are those of v1.35's
-// per-constraint maps, as the API allows one DoNotSchedule constraint per topology key): the matching pods per domain
-// and the number of domains PreFilter records: 27 cases. Skipped: those with the profile's defaultConstraints (a
-// profile arg) and with a feature gate disabled (NodeInclusionPolicyInPodTopologySpread is GA).
+// TestPreFilterState (filtering_test.go; "two spreadConstraints with the same topologyKey" from the version at
+// 01c2588bf4a3eb6bb3524b1e2bd60efb38a4b577, which counts per constraint): the matching pods per domain and the number
+// of domains PreFilter records: 28 cases. The defaultConstraints cases are in pod-topology-spread-defaults-upstream.test.ts.
+// Skipped: those with a feature gate disabled (NodeInclusionPolicyInPodTopologySpread and
+// MatchLabelKeysInPodTopologySpread are GA).
 interface StateCase {
   readonly name: string;
   readonly pod: PodInfo;
@@ -242,13 +258,23 @@ const A2_B1_Y4 = [...many('node-a', 2), on('node-b'), ...many('node-y', 4)];
 const soft = (key: string) => ({ maxSkew: 1, topologyKey: key, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: FOO });
 const hard = (key: string) => ({ maxSkew: 1, topologyKey: key, whenUnsatisfiable: 'DoNotSchedule', labelSelector: FOO });
 
-/** The state's counts as upstream's test writes them: "key/value" → matching pods, and domains per key. */
+/**
+ * The state's counts as "key/value" → matching pods (upstream's TpValueToMatchNum, one map per constraint, flattened
+ * by topology key) and domains per key; constraints on one key keep their own maps (see perConstraint).
+ */
 function countsOf(state: PodTopologySpreadState) {
-  return {
-    matchNum: Object.fromEntries([...state.matchNum].map(([key, count]) => [key.replace('\u0000', '/'), count])),
-    domainsNum: Object.fromEntries([...state.domains].map(([key, values]) => [key, values.length])),
-  };
+  const matchNum: Record<string, number> = {};
+  const domainsNum: Record<string, number> = {};
+  state.constraints.forEach((c, i) => {
+    const counts = state.matchNum[i] ?? new Map<string, number>();
+    for (const [value, count] of counts) matchNum[`${c.topologyKey}/${value}`] = count;
+    domainsNum[c.topologyKey] = counts.size;
+  });
+  return { matchNum, domainsNum };
 }
+
+/** The state's counts per constraint, as upstream's TpValueToMatchNum. */
+const perConstraint = (state: PodTopologySpreadState) => state.matchNum.map((counts) => Object.fromEntries(counts));
 
 const stateCases: StateCase[] = [
   {
@@ -443,6 +469,14 @@ describe('TestPreFilterState (upstream filtering_test.go)', () => {
     if (result?.kind !== 'state') throw new Error('no state');
     const state = result.state as PodTopologySpreadState;
     expect(countsOf(state)).toEqual({ matchNum, domainsNum });
+  });
+
+  it('two spreadConstraints with the same topologyKey', () => {
+    const pod = incoming(fooBar, [{ maxSkew: 1, key: 'zone', selector: FOO }, { maxSkew: 1, key: 'zone', selector: BAR }]);
+    const pods = [on('node-a', fooBar), on('node-b'), on('node-x', bar), on('node-y', fooBar), on('node-y', bar)];
+    const result = plugin.preFilter?.(pod, clusterOf(nodesOf(FOUR_NODES, pods)));
+    if (result?.kind !== 'state') throw new Error('no state');
+    expect(perConstraint(result.state as PodTopologySpreadState)).toEqual([{ zone1: 2, zone2: 1 }, { zone1: 1, zone2: 3 }]);
   });
 });
 

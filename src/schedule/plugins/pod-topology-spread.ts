@@ -5,7 +5,6 @@ import { SUCCESS, definePlugin, unresolvable, unschedulable, type ClusterState, 
 import { HOSTNAME_LABEL, type NodeInfo } from '../node-info.js';
 import { podLabelKey } from '../pod-label-counts.js';
 import type { PodInfo, TopologySpreadConstraint } from '../pod-info.js';
-import { pairKey } from '../topology.js';
 import { matchesRequiredNodeAffinity, requiredNodeAffinityKeys, requiredNodeAffinityUsesName } from './node-affinity.js';
 import { findUntoleratedTaint } from './taint-toleration.js';
 
@@ -44,12 +43,13 @@ export function defaultConstraints(pod: PodInfo, defaulting: SpreadDefaulting, w
 
 export interface PodTopologySpreadState {
   readonly constraints: readonly TopologySpreadConstraint[];
-  /** Matching pods per eligible domain (every eligible domain present, possibly with 0). */
-  readonly matchNum: Map<string, number>;
-  /** Eligible domains per topology key. */
-  readonly domains: Map<string, string[]>;
-  /** Smallest count per topology key, filled on demand and cleared by addPod. */
-  readonly minCache: Map<string, number>;
+  /**
+   * Per constraint (same index): matching pods per eligible domain (topology value), every eligible domain present,
+   * possibly with 0 (upstream: TpValueToMatchNum).
+   */
+  readonly matchNum: readonly Map<string, number>[];
+  /** Per constraint: the smallest count, filled on demand and cleared by addPod. */
+  readonly minCache: (number | undefined)[];
 }
 
 export function hasAllTopologyKeys(node: NodeInfo, constraints: readonly TopologySpreadConstraint[]): boolean {
@@ -73,21 +73,22 @@ function preFilter(pod: PodInfo, cluster: ClusterState, defaulting: SpreadDefaul
   // System defaults are all ScheduleAnyway: only a profile's list can add constraints here.
   const constraints = defaulting.type === 'List' && own.length === 0 ? defaultConstraints(pod, defaulting, 'DoNotSchedule') : own;
   if (constraints.length === 0) return { kind: 'skip' };
-  const state: PodTopologySpreadState = { constraints, matchNum: new Map(), domains: new Map(), minCache: new Map() };
+  const state: PodTopologySpreadState = { constraints, matchNum: constraints.map(() => new Map()), minCache: [] };
   // Nodes in one group agree on the topology labels, the inclusion policies and so on the domain they count for.
   const keys = [...constraints.map((c) => c.topologyKey), ...requiredNodeAffinityKeys(pod)];
   for (const group of cluster.nodeGroups(keys, requiredNodeAffinityUsesName(pod))) {
     const representative = cluster.nodes[group.members[0] ?? -1];
-    if (representative) forEachCountedDomain(state, pod, representative, (key, value) => addDomain(state, key, value));
+    if (representative) forEachCountedDomain(state, pod, representative, (_c, counts, value) => counts.set(value, counts.get(value) ?? 0));
   }
-  for (const c of constraints) {
+  constraints.forEach((c, i) => {
+    const counts = state.matchNum[i];
     const countPods = podCounter(c, pod);
     for (const node of nodesMayMatch(c.selector, pod.namespace, cluster)) {
-      if (!hasAllTopologyKeys(node, constraints) || !matchesNodeInclusionPolicies(c, pod, node)) continue;
-      const pair = pairKey(c.topologyKey, node.labels[c.topologyKey] ?? '');
-      state.matchNum.set(pair, (state.matchNum.get(pair) ?? 0) + countPods(node));
+      if (!counts || !hasAllTopologyKeys(node, constraints) || !matchesNodeInclusionPolicies(c, pod, node)) continue;
+      const value = node.labels[c.topologyKey] ?? '';
+      counts.set(value, (counts.get(value) ?? 0) + countPods(node));
     }
-  }
+  });
   return { kind: 'state', state };
 }
 
@@ -96,19 +97,13 @@ function forEachCountedDomain(
   state: PodTopologySpreadState,
   pod: PodInfo,
   node: NodeInfo,
-  visit: (topologyKey: string, value: string, c: TopologySpreadConstraint) => void,
+  visit: (c: TopologySpreadConstraint, counts: Map<string, number>, value: string) => void,
 ): void {
   if (!hasAllTopologyKeys(node, state.constraints)) return;
-  for (const c of state.constraints) {
-    if (matchesNodeInclusionPolicies(c, pod, node)) visit(c.topologyKey, node.labels[c.topologyKey] ?? '', c);
-  }
-}
-
-function addDomain(state: PodTopologySpreadState, topologyKey: string, value: string): void {
-  const key = pairKey(topologyKey, value);
-  if (state.matchNum.has(key)) return;
-  state.matchNum.set(key, 0);
-  state.domains.set(topologyKey, [...(state.domains.get(topologyKey) ?? []), value]);
+  state.constraints.forEach((c, i) => {
+    const counts = state.matchNum[i];
+    if (counts && matchesNodeInclusionPolicies(c, pod, node)) visit(c, counts, node.labels[c.topologyKey] ?? '');
+  });
 }
 
 /** False when no pod of `namespace` on the node can match: an `In` requirement's labels are absent there. */
@@ -156,36 +151,35 @@ export function podCounter(c: TopologySpreadConstraint, pod: PodInfo): (node: No
   };
 }
 
-function minMatchNum(state: PodTopologySpreadState, c: TopologySpreadConstraint): number {
-  const domains = state.domains.get(c.topologyKey) ?? [];
-  if (domains.length < c.minDomains) return 0;
-  const cached = state.minCache.get(c.topologyKey);
+function minMatchNum(state: PodTopologySpreadState, index: number, minDomains: number): number {
+  const counts = state.matchNum[index];
+  if (!counts || counts.size < minDomains) return 0;
+  const cached = state.minCache[index];
   if (cached !== undefined) return cached;
   let min = Number.MAX_SAFE_INTEGER;
-  for (const value of domains) min = Math.min(min, state.matchNum.get(pairKey(c.topologyKey, value)) ?? 0);
-  state.minCache.set(c.topologyKey, min);
+  for (const count of counts.values()) min = Math.min(min, count);
+  state.minCache[index] = min;
   return min;
 }
 
 function filter(pod: PodInfo, node: NodeInfo, state: PodTopologySpreadState): FilterResult {
-  for (const c of state.constraints) {
+  for (const [i, c] of state.constraints.entries()) {
     const value = node.labels[c.topologyKey];
     if (value === undefined) return unresolvable(ERR_REASON_NODE_LABEL_NOT_MATCH);
     const selfMatch = matchesSelector(c.selector, pod.labels) ? 1 : 0;
-    const skew = (state.matchNum.get(pairKey(c.topologyKey, value)) ?? 0) + selfMatch - minMatchNum(state, c);
+    const skew = (state.matchNum[i]?.get(value) ?? 0) + selfMatch - minMatchNum(state, i, c.minDomains);
     if (skew > c.maxSkew) return unschedulable(ERR_REASON_CONSTRAINTS_NOT_MATCH);
   }
   return SUCCESS;
 }
 
+// upstream: filtering.go updateWithPod
 function addPod(state: PodTopologySpreadState, pod: PodInfo, added: PodInfo, node: NodeInfo): PodTopologySpreadState {
-  if (added.namespace !== pod.namespace || !hasAllTopologyKeys(node, state.constraints)) return state;
-  state.minCache.clear();
-  for (const c of state.constraints) {
-    if (!matchesSelector(c.selector, added.labels) || !matchesNodeInclusionPolicies(c, pod, node)) continue;
-    const key = pairKey(c.topologyKey, node.labels[c.topologyKey] ?? '');
-    state.matchNum.set(key, (state.matchNum.get(key) ?? 0) + 1);
-  }
+  if (added.namespace !== pod.namespace) return state;
+  state.minCache.length = 0;
+  forEachCountedDomain(state, pod, node, (c, counts, value) => {
+    if (matchesSelector(c.selector, added.labels)) counts.set(value, (counts.get(value) ?? 0) + 1);
+  });
   return state;
 }
 
