@@ -4,7 +4,7 @@
 // PodTopologySpread's Filter on each node, copied from upstream's wantStatusCode. Like upstream, only this plugin runs,
 // so nodes other filters would reject can still pass here. NodeInclusionPolicy is GA (always on since v1.33).
 import { describe, expect, it } from 'vitest';
-import type { NodeInfo } from '../node-info.js';
+import { removePodsFromNode, type NodeInfo } from '../node-info.js';
 import type { PodInfo } from '../pod-info.js';
 import { clusterOf, nodeInfoOf, podInfoOf, runFilter } from '../test-support.js';
 import plugin, { type PodTopologySpreadState } from './pod-topology-spread.js';
@@ -481,8 +481,8 @@ describe('TestPreFilterState (upstream filtering_test.go)', () => {
 });
 
 // TestPreFilterStateAddPod (the same stored filtering_test.go): the counts after AddPod (a pod bound to nodes[nodeIdx],
-// as when preemption or placement adds one). 12 cases with NodeInclusionPolicy on (GA); skipped: the variants with the
-// gate disabled, and the taint cases.
+// as when preemption or placement adds one). 13 cases with NodeInclusionPolicy on (GA); skipped: the variants with the
+// gate disabled.
 interface AddPodCase {
   readonly name: string;
   readonly pod: PodInfo;
@@ -586,6 +586,15 @@ const addPodCases: AddPodCase[] = [
     matchNum: { 'zone/zone1': 1, 'zone/zone2': 1 },
     domainsNum: { zone: 2 },
   },
+  {
+    name: 'add a pod when scheduling taint tolerated pod with NodeInclusionPolicy enabled',
+    pod: zoneOnly({ tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Exists' }] }),
+    nodes: [{ ...zoneNode('node-a', 'zone1'), tainted: true }, zoneNode('node-b', 'zone2')],
+    pods: [on('node-a', { foo: '', zone: 'zone1' }), on('node-b', { foo: '', zone: 'zone2' })],
+    added: on('node-b', { foo: '', zone: 'zone2' }),
+    matchNum: { 'zone/zone1': 1, 'zone/zone2': 2 },
+    domainsNum: { zone: 2 },
+  },
 ];
 
 describe('TestPreFilterStateAddPod (upstream filtering_test.go)', () => {
@@ -598,5 +607,67 @@ describe('TestPreFilterStateAddPod (upstream filtering_test.go)', () => {
     const addedPod = podInfoOf({ containers: [{ name: 'c' }], nodeName: added.node }, { name: 'added', labels: added.labels, namespace: added.namespace ?? 'default' });
     const state = plugin.addPod?.(result.state, pod, addedPod, node) as PodTopologySpreadState;
     expect(countsOf(state)).toEqual({ matchNum, domainsNum });
+  });
+});
+
+// TestPreFilterStateRemovePod (filtering_test.go at 01c2588bf4a3eb6bb3524b1e2bd60efb38a4b577): kubefit has no RemovePod;
+// preemption prepares PreFilter again on the node without its victims, so the counts are PreFilter's on that cluster.
+// Upstream's "node affinity matched" cases remove existingPods[0] (on node-a) through node-b's NodeInfo, which
+// decrements zone2: here the matching pod on node-b is removed, with the same counts. Skipped: the gate-disabled variants.
+interface RemovePodCase {
+  readonly name: string;
+  readonly pod: PodInfo;
+  readonly nodes: readonly NodeRow[];
+  readonly pods: readonly PodRow[];
+  /** The node and the index among its pods of the removed pod; no index: a pod that is not there. */
+  readonly removed: { readonly node: string; readonly index?: number };
+  readonly matchNum: Readonly<Record<string, number>>;
+}
+
+const ABX_ZONES = [zoneNode('node-a', 'zone1'), zoneNode('node-b', 'zone1'), zoneNode('node-x', 'zone2')];
+const ABXY_ONE_EACH = [on('node-a'), on('node-b'), on('node-x'), on('node-y')];
+const zonedFoo = (zone: string): Labels => ({ foo: '', zone });
+
+const removePodCases: RemovePodCase[] = [
+  { name: 'one spreadConstraint on zone, topologyKeyToMinPodsMap unchanged', pod: zoneOnly(), nodes: ABX_ZONES, pods: [on('node-a'), on('node-b'), on('node-x')], removed: { node: 'node-a', index: 0 }, matchNum: { 'zone/zone1': 1, 'zone/zone2': 1 } },
+  { name: 'one spreadConstraint on node, topologyKeyToMinPodsMap changed', pod: zoneOnly(), nodes: FOUR_NODES, pods: ABXY_ONE_EACH, removed: { node: 'node-a', index: 0 }, matchNum: { 'zone/zone1': 1, 'zone/zone2': 2 } },
+  { name: "delete an irrelevant pod won't help", pod: zoneOnly(), nodes: FOUR_NODES, pods: [on('node-a', bar), ...ABXY_ONE_EACH], removed: { node: 'node-a', index: 0 }, matchNum: { 'zone/zone1': 2, 'zone/zone2': 2 } },
+  { name: "delete a non-existing pod won't help", pod: zoneOnly(), nodes: FOUR_NODES, pods: ABXY_ONE_EACH, removed: { node: 'node-a' }, matchNum: { 'zone/zone1': 2, 'zone/zone2': 2 } },
+  {
+    name: 'two spreadConstraints',
+    pod: zoneAndNodeFoo,
+    nodes: ABX_ZONES,
+    pods: [...many('node-a', 2), on('node-b'), ...many('node-x', 2)],
+    removed: { node: 'node-x', index: 0 },
+    matchNum: { 'zone/zone1': 3, 'zone/zone2': 1, 'node/node-a': 2, 'node/node-b': 1, 'node/node-x': 1 },
+  },
+  {
+    name: 'remove a pod when scheduling node affinity unmatched pod with NodeInclusionPolicy enabled',
+    pod: zoneOnly({ affinity: nodeAffinity('foo', 'NotIn', ['bar']) }),
+    nodes: FOO_BAR_NODES,
+    pods: [on('node-a', zonedFoo('zone1')), on('node-b', zonedFoo('zone2'))],
+    removed: { node: 'node-a', index: 0 },
+    matchNum: { 'zone/zone2': 1 },
+  },
+  {
+    name: 'remove a pod when scheduling node affinity matched pod with NodeInclusionPolicy enabled',
+    pod: zoneOnly(),
+    nodes: FOO_BAR_NODES,
+    pods: [on('node-a', zonedFoo('zone1')), on('node-b', zonedFoo('zone2'))],
+    removed: { node: 'node-b', index: 0 },
+    matchNum: { 'zone/zone1': 1, 'zone/zone2': 0 },
+  },
+];
+
+describe('TestPreFilterStateRemovePod (upstream filtering_test.go)', () => {
+  it.each(removePodCases)('$name', ({ pod, nodes, pods, removed, matchNum }) => {
+    const stray = podInfoOf({ containers: [{ name: 'c' }], nodeName: removed.node }, { name: 'p-a0', labels: bar });
+    const infos = nodesOf(nodes, pods).map((node) => {
+      if (node.name !== removed.node) return node;
+      return removePodsFromNode(node, [removed.index === undefined ? stray : (node.pods[removed.index] ?? stray)]);
+    });
+    const result = plugin.preFilter?.(pod, clusterOf(infos));
+    if (result?.kind !== 'state') throw new Error('no state');
+    expect(countsOf(result.state as PodTopologySpreadState).matchNum).toEqual(matchNum);
   });
 });
