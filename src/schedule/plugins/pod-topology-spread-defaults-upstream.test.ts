@@ -1,5 +1,6 @@
 // PodTopologySpreadArgs.defaultConstraints with defaultingType List, the cases earlier ports skipped as profile args:
-// filtering_test.go TestPreFilterState "default constraints and a service" (the DoNotSchedule defaults filter) and
+// filtering_test.go TestPreFilterState "default constraints and a service" (and "... that doesn't match", "..., but pod
+// has constraints", "default soft constraints and a service"; the DoNotSchedule defaults filter) and
 // scoring_test.go TestPreScoreStateEmptyNodes "default constraints and a replicaset" (with and without the pod's own
 // constraints: the ScheduleAnyway defaults score, nodes must carry every key). Expected values from upstream.
 import { describe, expect, it } from 'vitest';
@@ -33,6 +34,31 @@ describe('TestPreFilterState: default constraints and a service (upstream)', () 
       { ...constraint(5, 'rack', 'DoNotSchedule'), matches: true },
     ]);
     expect(state.constraints.every((c) => !matchesSelector(c.selector, { baz: 'kar' }))).toBe(true);
+  });
+
+  it("default constraints and a service that doesn't match", () => {
+    const source = podSourceOfPod(podObject({ containers: [{ name: 'c' }] }, { name: 'p', labels: { foo: 'bar' } }));
+    const pod = toPodInfo(source, options([{ namespace: 'default', selector: { baz: 'kep' } }]), []);
+    expect(podTopologySpreadFilter(list(constraint(3, 'node', 'DoNotSchedule'))).preFilter?.(pod, clusterOf([]))).toEqual({ kind: 'skip' });
+  });
+
+  it('default constraints and a service, but pod has constraints', () => {
+    const own = [
+      { maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { baz: 'tar' } } },
+      { maxSkew: 2, topologyKey: 'planet', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { fot: 'rok' } } },
+    ];
+    const source = podSourceOfPod(podObject({ containers: [{ name: 'c' }], topologySpreadConstraints: own }, { name: 'p', labels: { foo: 'bar', baz: 'tar' } }));
+    const pod = toPodInfo(source, options([{ namespace: 'default', selector: { foo: 'bar' } }]), []);
+    const result = podTopologySpreadFilter(list(constraint(2, 'node', 'DoNotSchedule'))).preFilter?.(pod, clusterOf([]));
+    const state = (result as { state: PodTopologySpreadState }).state;
+    expect(shapeOf(state.constraints, { baz: 'tar' })).toEqual([{ ...constraint(1, 'zone', 'DoNotSchedule'), matches: true }]);
+    expect(state.matchNum.map((counts) => counts.size)).toEqual([0]);
+  });
+
+  it('default soft constraints and a service', () => {
+    const source = podSourceOfPod(podObject({ containers: [{ name: 'c' }] }, { name: 'p', labels: { foo: 'bar' } }));
+    const pod = toPodInfo(source, options([{ namespace: 'default', selector: { foo: 'bar' } }]), []);
+    expect(podTopologySpreadFilter(list(constraint(2, 'node', 'ScheduleAnyway'))).preFilter?.(pod, clusterOf([]))).toEqual({ kind: 'skip' });
   });
 
   it('System defaulting adds no DoNotSchedule constraint (the PreFilter skips)', () => {

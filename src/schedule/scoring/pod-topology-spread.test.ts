@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { toLabelSelector } from '../../model/labels.js';
 import { HOSTNAME_LABEL } from '../node-info.js';
+import { ZONE_LABEL } from '../plugins/pod-topology-spread.js';
 import { toPodInfo } from '../pod-info.js';
 import { podSourceOfPod } from '../snapshot.js';
 import { clusterOf, feasibleNodes, nodeInfoOf, podInfoOf, podObject, runScorePlugin } from '../test-support.js';
@@ -226,11 +228,19 @@ describe('PodTopologySpread score: TestPodTopologySpreadScore, pods and policies
   });
 });
 
-// Ported from podtopologyspread/scoring_test.go TestPreScoreStateEmptyNodes (the cases without controllers or node
-// inclusion policies; ListDefaulting without default constraints): the state PreScore builds over nodes without pods.
+// Ported from podtopologyspread/scoring_test.go TestPreScoreStateEmptyNodes (ListDefaulting without default
+// constraints; the node inclusion policy cases: PreScore registers every domain whatever the policies, which only
+// decide what is counted): the state PreScore builds over nodes without pods. The defaults cases follow below and in
+// plugins/pod-topology-spread-defaults-upstream.test.ts.
 describe('PodTopologySpread PreScore: TestPreScoreStateEmptyNodes', () => {
-  const zoned = (name: string, zone?: string) => nodeInfoOf({ name, labels: { ...(zone && { zone }), [HOSTNAME_LABEL]: name } });
+  const zoned = (name: string, zone?: string, extra: Readonly<Record<string, string>> = {}, tainted = false) =>
+    nodeInfoOf({
+      name,
+      labels: { ...(zone && { zone }), ...extra, [HOSTNAME_LABEL]: name },
+      ...(tainted && { taints: [{ key: 'node.kubernetes.io/unschedulable', value: '', effect: 'NoSchedule' }] }),
+    });
   const bar = { matchExpressions: [{ key: 'bar', operator: 'Exists' }] };
+  const fooAffinity = { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'foo', operator: 'In', values: [''] }] }] } } } };
   const listDefaulting = podTopologySpreadScore({ type: 'List', constraints: [] });
   it.each([
     {
@@ -257,6 +267,24 @@ describe('PodTopologySpread PreScore: TestPreScoreStateEmptyNodes', () => {
       zoneCounts: [['zone1', 0]],
       weights: [normalizingWeight(1), normalizingWeight(2)],
     },
+    ...([
+      ['NodeAffinityPolicy honored with labelSelectors', undefined, undefined, { nodeSelector: foo }],
+      ['NodeAffinityPolicy ignored with labelSelectors', 'Ignore', undefined, { nodeSelector: foo }],
+      ['NodeAffinityPolicy honored with nodeAffinity', undefined, undefined, fooAffinity],
+      ['NodeAffinityPolicy ignored with nodeAffinity', 'Ignore', undefined, fooAffinity],
+      ['NodeTaintsPolicy honored', undefined, 'Honor', {}],
+      ['NodeTaintsPolicy ignored', undefined, undefined, {}],
+    ] as const).map(([name, nodeAffinityPolicy, nodeTaintsPolicy, extra]) => ({
+      name,
+      pod: podInfoOf(
+        { containers: [{ name: 'c' }], ...extra, topologySpreadConstraints: [{ ...constraint(1, 'zone', bar), ...(nodeAffinityPolicy && { nodeAffinityPolicy }), ...(nodeTaintsPolicy && { nodeTaintsPolicy }) }] },
+        { name: 'p', labels: foo },
+      ),
+      nodes: [zoned('node-a', 'zone1', foo), zoned('node-b', 'zone1', foo), zoned('node-x', 'zone2', {}, true)],
+      ignored: [],
+      zoneCounts: [['zone1', 0], ['zone2', 0]],
+      weights: [normalizingWeight(2)],
+    })),
   ])('$name', ({ pod, nodes, ignored, zoneCounts, weights }) => {
     const state = listDefaulting.preScore(pod, feasibleNodes(nodes), clusterOf(nodes)) as SpreadScoreState | undefined;
     expect(state && { ignored: [...state.ignored], zoneCounts: [...(state.podCounts[0] ?? [])], weights: state.weights }).toEqual({ ignored, zoneCounts, weights });
@@ -266,5 +294,35 @@ describe('PodTopologySpread PreScore: TestPreScoreStateEmptyNodes', () => {
   it("skips a pod without soft constraints under ListDefaulting (TestPreScoreSkip: the pod doesn't have soft topology spread Constraints)", () => {
     const nodes = [zoned('node-a'), zoned('node-b')];
     expect(listDefaulting.preScore(podInfoOf({ containers: [{ name: 'c' }] }, { name: 'p' }), feasibleNodes(nodes), clusterOf(nodes))).toBeUndefined();
+  });
+});
+
+// scoring_test.go TestPreScoreStateEmptyNodes "system default constraints and a replicaset" and TestPreScoreSkip
+// "default constraints and a replicaset that doesn't match" (the pod's owner rs2 is unknown, so no selector).
+describe('PodTopologySpread PreScore: default constraints and a ReplicaSet owner', () => {
+  const options = { minor: NEWEST_MINOR, services: [], priorityClasses: new Map<string, number>(), defaultPriority: 0 };
+  const ownedPod = (ownerSelector: ReturnType<typeof toLabelSelector> | undefined) =>
+    toPodInfo({ ...podSourceOfPod(podObject({ containers: [{ name: 'c' }] }, { name: 'p', labels: { foo: 'tar', baz: 'sup' } })), ...(ownerSelector && { ownerSelector }) }, options, []);
+
+  it('system default constraints and a replicaset', () => {
+    const zone = (name: string, value?: string) => nodeInfoOf({ name, labels: { [HOSTNAME_LABEL]: name, ...(value && { [ZONE_LABEL]: value }) } });
+    // Nodes with no zone are not excluded: they are one more zone, "".
+    const nodes = [zone('node-a', 'mars'), zone('node-b', 'mars'), zone('node-c'), zone('node-d')];
+    const state = podTopologySpread.preScore(ownedPod(toLabelSelector(fooSelector)), feasibleNodes(nodes), clusterOf(nodes)) as SpreadScoreState;
+    expect(state.constraints.map(({ maxSkew, topologyKey, whenUnsatisfiable }) => ({ maxSkew, topologyKey, whenUnsatisfiable }))).toEqual([
+      { maxSkew: 3, topologyKey: HOSTNAME_LABEL, whenUnsatisfiable: 'ScheduleAnyway' },
+      { maxSkew: 5, topologyKey: ZONE_LABEL, whenUnsatisfiable: 'ScheduleAnyway' },
+    ]);
+    expect({ ignored: [...state.ignored], podCounts: state.podCounts.map((counts) => Object.fromEntries(counts)), weights: state.weights }).toEqual({
+      ignored: [],
+      podCounts: [{}, { mars: 0, '': 0 }],
+      weights: [normalizingWeight(4), normalizingWeight(2)],
+    });
+  });
+
+  it("default constraints and a replicaset that doesn't match (TestPreScoreSkip)", () => {
+    const nodes = [nodeInfoOf({ name: 'node-a', labels: { planet: 'mars' } })];
+    const defaults = podTopologySpreadScore({ type: 'List', constraints: [{ maxSkew: 2, topologyKey: 'planet', whenUnsatisfiable: 'ScheduleAnyway', minDomains: 1, nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Ignore' }] });
+    expect(defaults.preScore(ownedPod(undefined), feasibleNodes(nodes), clusterOf(nodes))).toBeUndefined();
   });
 });
