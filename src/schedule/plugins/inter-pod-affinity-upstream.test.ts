@@ -6,7 +6,7 @@ import type { Labels } from '../../model/labels.js';
 import { SUCCESS, unresolvable, unschedulable, type FilterResult } from '../framework.js';
 import type { PodInfo } from '../pod-info.js';
 import { clusterOf, nodeInfoOf, podInfoOf, runFilter } from '../test-support.js';
-import plugin from './inter-pod-affinity.js';
+import plugin, { type InterPodAffinityState } from './inter-pod-affinity.js';
 
 const AFFINITY = unresolvable("node(s) didn't match pod affinity rules");
 const ANTI_AFFINITY = unschedulable("node(s) didn't match pod anti-affinity rules");
@@ -269,5 +269,83 @@ const multipleNodes: Case[] = [
 describe('TestRequiredAffinityMultipleNodes (upstream filtering_test.go)', () => {
   it.each(multipleNodes)('$name', (c) => {
     expect(statuses(c)).toEqual(c.want);
+  });
+});
+
+/** The state's incoming-pod counts as upstream's topologyToMatchedTermCount: "key/value" → count. */
+const countsOf = (counts: ReadonlyMap<string, number>) => Object.fromEntries([...counts].map(([key, n]) => [key.replace('\u0000', '/'), n]));
+
+function preFilterState(pod: PodShape, pods: readonly BoundPod[], nodes: readonly (readonly [string, Labels])[]): InterPodAffinityState | 'skip' {
+  const infos = nodes.map(([name, labels]) => nodeInfoOf({ name, labels }, pods.filter((p) => p.node === name).map((p, i) => podOf(p, name, `${name}-${i}`))));
+  const result = plugin.preFilter?.(podOf(pod), clusterOf(infos));
+  if (result?.kind === 'skip') return 'skip';
+  if (result?.kind !== 'state') throw new Error('no state');
+  return result.state as InterPodAffinityState;
+}
+
+// TestGetTPMapMatchingIncomingAffinityAntiAffinity (the same stored filtering_test.go): the incoming pod's affinity and
+// anti-affinity counts PreFilter records. Upstream's empty maps for a pod without terms are kubefit's PreFilter skip.
+describe('TestGetTPMapMatchingIncomingAffinityAntiAffinity (upstream filtering_test.go)', () => {
+  const NODE_A = [['nodeA', { hostname: 'nodeA' }]] as const;
+  const onA = (...keys: string[]): BoundPod => ({ node: 'nodeA', labels: Object.fromEntries(keys.map((k) => [k, ''])) });
+  const terms = (...keys: string[]) => keys.map((key) => exists(key, 'hostname'));
+  const ONE = { 'hostname/nodeA': 1 };
+  it.each([
+    { name: 'nil test', pod: {}, pods: [], affinity: 'skip', anti: 'skip' },
+    { name: 'incoming pod without affinity/anti-affinity causes a no-op', pod: {}, pods: [onA('aaa')], affinity: 'skip', anti: 'skip' },
+    { name: "no pod has label that violates incoming pod's affinity and anti-affinity", pod: { affinity: terms('aaa'), anti: terms('aaa') }, pods: [onA('bbb')], affinity: {}, anti: {} },
+    { name: "existing pod matches incoming pod's affinity and anti-affinity - single term case", pod: { affinity: terms('aaa'), anti: terms('aaa') }, pods: [onA('aaa')], affinity: ONE, anti: ONE },
+    { name: "existing pod matches incoming pod's affinity and anti-affinity - multiple terms case", pod: { affinity: terms('aaa', 'bbb'), anti: terms('aaa') }, pods: [onA('aaa', 'bbb')], affinity: { 'hostname/nodeA': 2 }, anti: ONE },
+    { name: "existing pod not match incoming pod's affinity but matches anti-affinity", pod: { affinity: terms('aaa', 'bbb'), anti: terms('aaa', 'bbb') }, pods: [onA('aaa')], affinity: {}, anti: ONE },
+    { name: "incoming pod's anti-affinity has more than one term - existing pod violates partial term - case 1", pod: { affinity: terms('aaa', 'ccc'), anti: terms('aaa', 'ccc') }, pods: [onA('aaa', 'bbb')], affinity: {}, anti: ONE },
+    { name: "incoming pod's anti-affinity has more than one term - existing pod violates partial term - case 2", pod: { affinity: terms('aaa', 'bbb'), anti: terms('aaa', 'bbb') }, pods: [onA('bbb')], affinity: {}, anti: ONE },
+  ])('$name', ({ pod, pods, affinity, anti }) => {
+    const state = preFilterState(pod, pods, NODE_A);
+    const got = state === 'skip' ? { affinity: 'skip', anti: 'skip' } : { affinity: countsOf(state.affinityCounts), anti: countsOf(state.antiAffinityCounts) };
+    expect(got).toEqual({ affinity, anti });
+  });
+});
+
+// TestPreFilterStateAddRemovePod (the same stored filtering_test.go): AddPod brings the counts to PreFilter's with the
+// added pod bound. kubefit has no RemovePod (preemption prepares PreFilter again), so only the AddPod half is ported.
+describe('TestPreFilterStateAddRemovePod (upstream filtering_test.go)', () => {
+  const nodes = [['nodeA', { region: 'r1', zone: 'z11' }], ['nodeB', { region: 'r1', zone: 'z12' }], ['nodeC', { region: 'r2', zone: 'z21' }]] as const;
+  const fooBar = inTerm('foo', 'region', ['bar']);
+  const complex = [inTerm('foo', 'region', ['bar', 'buzz']), notIn('service', 'zone', ['bar', 'security', 'test'])];
+  const selector1: Labels = { foo: 'bar' };
+  const p1: BoundPod = { node: 'nodeA', labels: selector1 };
+  it.each([
+    {
+      name: 'preFilterState anti-affinity terms are updated correctly after adding and removing a pod',
+      pending: { labels: selector1, anti: [fooBar] },
+      existing: [p1, { node: 'nodeC', anti: [fooBar] }],
+      added: { node: 'nodeB', labels: selector1, anti: [fooBar] },
+      anti: { 'region/r1': 2 },
+      affinity: {},
+    },
+    {
+      name: 'preFilterState anti-affinity terms are updated correctly after adding and removing a pod (complex terms)',
+      pending: { labels: selector1, anti: complex },
+      existing: [p1, { node: 'nodeC', anti: [fooBar] }],
+      added: { node: 'nodeA', labels: selector1, anti: complex },
+      anti: { 'region/r1': 2, 'zone/z11': 2, 'zone/z21': 1 },
+      affinity: {},
+    },
+    {
+      name: 'preFilterState matching pod affinity and anti-affinity are updated correctly after adding and removing a pod',
+      pending: { labels: selector1, affinity: complex },
+      existing: [p1, { node: 'nodeC', anti: [fooBar], affinity: complex }],
+      added: { node: 'nodeA', labels: selector1, anti: complex },
+      anti: {},
+      affinity: { 'region/r1': 2, 'zone/z11': 2 },
+    },
+  ] as { name: string; pending: PodShape; existing: BoundPod[]; added: BoundPod; anti: Record<string, number>; affinity: Record<string, number> }[])('$name', ({ pending, existing, added, anti, affinity }) => {
+    const state = preFilterState(pending, existing, nodes);
+    const all = preFilterState(pending, [...existing, added], nodes);
+    if (state === 'skip' || all === 'skip') throw new Error('skipped');
+    const node = nodeInfoOf({ name: added.node, labels: Object.fromEntries(nodes)[added.node] ?? {} });
+    const after = plugin.addPod?.(state, podOf(pending), podOf(added, added.node, 'addedPod'), node) as InterPodAffinityState;
+    expect({ anti: countsOf(after.antiAffinityCounts), affinity: countsOf(after.affinityCounts) }).toEqual({ anti, affinity });
+    expect(after).toEqual(all);
   });
 });
