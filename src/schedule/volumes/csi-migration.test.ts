@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { migratedDriver, migratedVolume } from './csi-migration.js';
+import { migratedDriver, migratedPersistentVolume, migratedVolume } from './csi-migration.js';
 import { unschedulable, SUCCESS } from '../framework.js';
 import plugin from '../plugins/node-volume-limits.js';
 import { clusterWithStorage, nodeInfoOf, podInfoOf, runFilter } from '../test-support.js';
@@ -35,18 +35,39 @@ const cases: readonly { name: string; source: Value; labels?: Readonly<Record<st
   { name: 'a hostPath volume is not migrated', source: { hostPath: { path: '/tmp' } }, want: undefined },
 ];
 
-describe('migratedVolume', () => {
+describe('migratedVolume, migratedPersistentVolume', () => {
   it.each(cases)('$name', ({ source, labels, want }) => {
-    expect(migratedVolume(source, labels)).toEqual(want);
+    const translated = migratedPersistentVolume(source, labels ?? {}, undefined);
+    expect(translated && { driver: translated.driver, handle: translated.handle }).toEqual(want);
+    // an inline volume has no labels: it translates as a PersistentVolume without them
+    if (!labels) expect(migratedVolume(source)).toEqual(want);
   });
 
   it('reads a pod volume and a PersistentVolume spec alike', () => {
     const source = { cinder: { volumeID: 'c-1' } };
-    expect(migratedVolume({ name: 'v', ...source })).toEqual(migratedVolume({ capacity: { storage: '1Gi' }, ...source }));
+    expect(migratedPersistentVolume({ capacity: { storage: '1Gi' }, ...source }, {}, undefined)).toMatchObject(migratedVolume({ name: 'v', ...source }) ?? {});
   });
 
   it('maps in-tree provisioners to their CSI drivers', () => {
     expect(['kubernetes.io/azure-disk', 'kubernetes.io/gce-pd', 'kubernetes.io/host-path'].map(migratedDriver)).toEqual([AZURE_DISK, 'pd.csi.storage.gke.io', undefined]);
+  });
+});
+
+// TranslateInTreePVToCSI of each plugin: aws_ebs.go, gce_pd.go and openstack_cinder.go translate the zone topology to
+// their driver's key (AWSEBSTopologyKey, GCEPDTopologyKey, CinderTopologyKey); azure_disk.go and portworx.go keep it.
+describe('migratedPersistentVolume: plugin and node affinity', () => {
+  const zoneLabels = { 'topology.kubernetes.io/zone': 'zone-a' };
+  it.each([
+    ['awsElasticBlockStore', { volumeID: 'vol-1' }, 'kubernetes.io/aws-ebs', 'topology.ebs.csi.aws.com/zone'],
+    ['gcePersistentDisk', { pdName: 'pd-1' }, 'kubernetes.io/gce-pd', 'topology.gke.io/zone'],
+    ['cinder', { volumeID: 'c-1' }, 'kubernetes.io/cinder', 'topology.cinder.csi.openstack.org/zone'],
+    ['azureDisk', { diskName: 'd1', diskURI: DISK_URI('d1') }, 'kubernetes.io/azure-disk', undefined],
+    ['portworxVolume', { volumeID: 'px-1' }, 'kubernetes.io/portworx-volume', undefined],
+  ] as const)('%s', (field, source, plugin, topologyKey) => {
+    const translated = migratedPersistentVolume({ [field]: source }, zoneLabels, undefined);
+    expect(translated?.plugin).toBe(plugin);
+    const keys = translated?.nodeAffinity?.terms.map((term) => term.labels?.requirements?.map(({ key, values }) => [key, values]));
+    expect(keys).toEqual(topologyKey === undefined ? undefined : [[[topologyKey, ['zone-a']]]]);
   });
 });
 

@@ -1,9 +1,10 @@
 // In-tree volume sources as the CSI volumes they migrate to: the driver and volume handle NodeVolumeLimits counts.
 // upstream: staging/src/k8s.io/csi-translation-lib/plugins (aws_ebs.go, gce_pd.go, azure_disk.go, openstack_cinder.go,
 // portworx.go); nodevolumelimits/utils.go isCSIMigrationOn (every one of them is migrated wherever the node has a
-// CSINode, v1.35).
-import type { Labels } from '../../model/labels.js';
+// CSINode, v1.35). VolumeBinding also reads the PV's node affinity as translated (csi-topology.ts).
+import type { Labels, NodeSelector } from '../../model/labels.js';
 import { asRecord, stringField } from '../../model/object.js';
+import { translateTopology } from './csi-topology.js';
 
 export interface CsiVolume {
   readonly driver: string;
@@ -37,13 +38,24 @@ interface MigratedSource {
   readonly plugin: string;
   readonly driver: string;
   readonly handle: (source: Readonly<Record<string, unknown>>, labels: Labels) => string;
+  /** The driver's zonal topology key; the translation of Azure Disk and Portworx PVs leaves their topology alone. */
+  readonly topologyKey?: string;
 }
 
 const MIGRATED_SOURCES: readonly MigratedSource[] = [
-  { field: 'awsElasticBlockStore', plugin: 'kubernetes.io/aws-ebs', driver: 'ebs.csi.aws.com', handle: (s) => ebsVolumeID(stringField(s, 'volumeID')) },
-  { field: 'gcePersistentDisk', plugin: 'kubernetes.io/gce-pd', driver: 'pd.csi.storage.gke.io', handle: (s, labels) => gcePdHandle(stringField(s, 'pdName'), labels) },
+  {
+    field: 'awsElasticBlockStore', plugin: 'kubernetes.io/aws-ebs', driver: 'ebs.csi.aws.com', handle: (s) => ebsVolumeID(stringField(s, 'volumeID')),
+    topologyKey: 'topology.ebs.csi.aws.com/zone',
+  },
+  {
+    field: 'gcePersistentDisk', plugin: 'kubernetes.io/gce-pd', driver: 'pd.csi.storage.gke.io', handle: (s, labels) => gcePdHandle(stringField(s, 'pdName'), labels),
+    topologyKey: 'topology.gke.io/zone',
+  },
   { field: 'azureDisk', plugin: 'kubernetes.io/azure-disk', driver: 'disk.csi.azure.com', handle: (s) => stringField(s, 'diskURI') },
-  { field: 'cinder', plugin: 'kubernetes.io/cinder', driver: 'cinder.csi.openstack.org', handle: (s) => stringField(s, 'volumeID') },
+  {
+    field: 'cinder', plugin: 'kubernetes.io/cinder', driver: 'cinder.csi.openstack.org', handle: (s) => stringField(s, 'volumeID'),
+    topologyKey: 'topology.cinder.csi.openstack.org/zone',
+  },
   { field: 'portworxVolume', plugin: 'kubernetes.io/portworx-volume', driver: 'pxd.portworx.com', handle: (s) => stringField(s, 'volumeID') },
 ];
 
@@ -52,14 +64,36 @@ export function migratedDriver(provisioner: string): string | undefined {
   return MIGRATED_SOURCES.find((source) => source.plugin === provisioner)?.driver;
 }
 
-/**
- * The CSI volume an in-tree source of a pod volume or PersistentVolume spec translates to (TranslateInTreeInlineVolumeToCSI,
- * TranslateInTreePVToCSI); undefined for sources that are not migrated. `labels` are the PV's (an inline volume has none).
- */
-export function migratedVolume(source: Readonly<Record<string, unknown>>, labels: Labels = {}): CsiVolume | undefined {
-  for (const { field, driver, handle } of MIGRATED_SOURCES) {
-    const inTree = asRecord(source[field]);
-    if (inTree) return { driver, handle: handle(inTree, labels) };
+/** The CSI volume an in-tree source of a pod volume translates to (TranslateInTreeInlineVolumeToCSI); undefined for sources that are not migrated. */
+export function migratedVolume(source: Readonly<Record<string, unknown>>): CsiVolume | undefined {
+  const found = migratedSourceOf(source);
+  return found && { driver: found.migrated.driver, handle: found.migrated.handle(found.inTree, {}) };
+}
+
+function migratedSourceOf(source: Readonly<Record<string, unknown>>): { migrated: MigratedSource; inTree: Readonly<Record<string, unknown>> } | undefined {
+  for (const migrated of MIGRATED_SOURCES) {
+    const inTree = asRecord(source[migrated.field]);
+    if (inTree) return { migrated, inTree };
   }
   return undefined;
+}
+
+/** An in-tree PersistentVolume as TranslateInTreePVToCSI makes it. */
+export interface MigratedVolume extends CsiVolume {
+  /** The in-tree plugin, as a CSINode's migrated-plugins annotation names it. */
+  readonly plugin: string;
+  /** spec.nodeAffinity.required after the translation. */
+  readonly nodeAffinity: NodeSelector | undefined;
+}
+
+/**
+ * TranslateInTreePVToCSI for a PV's spec, labels and required node affinity; undefined for sources that are not
+ * migrated. The volume handle of a GCE PD reads the PV's zone labels.
+ */
+export function migratedPersistentVolume(spec: Readonly<Record<string, unknown>>, labels: Labels, nodeAffinity: NodeSelector | undefined): MigratedVolume | undefined {
+  const found = migratedSourceOf(spec);
+  if (!found) return undefined;
+  const { migrated: { driver, plugin, handle, topologyKey }, inTree } = found;
+  const translated = topologyKey === undefined ? nodeAffinity : translateTopology(nodeAffinity, labels, topologyKey);
+  return { driver, handle: handle(inTree, labels), plugin, nodeAffinity: translated };
 }

@@ -2,7 +2,7 @@
 import { toLabelSelector, toNodeSelector, type LabelSelector, type Labels, type NodeSelector } from '../../model/labels.js';
 import { asArray, asRecord, asStringMap, stringField, type KubeObject } from '../../model/object.js';
 import { ceilValue, parseQuantity } from '../../model/quantity.js';
-import { migratedVolume, type CsiVolume } from './csi-migration.js';
+import { migratedPersistentVolume, type CsiVolume, type MigratedVolume } from './csi-migration.js';
 
 /** component-helpers storage/volume: the annotations the PV controller and the scheduler write. */
 export const ANN_BIND_COMPLETED = 'pv.kubernetes.io/bind-completed';
@@ -44,8 +44,8 @@ export interface VolumeInfo {
   /** spec.nodeAffinity.required; undefined when absent. */
   readonly nodeAffinity: NodeSelector | undefined;
   readonly csi: CsiVolume | undefined;
-  /** The CSI volume an in-tree source (EBS, GCE PD, Azure Disk, Cinder, Portworx) migrates to. */
-  readonly migrated?: CsiVolume;
+  /** The PV an in-tree source (EBS, GCE PD, Azure Disk, Cinder, Portworx) translates to. */
+  readonly migrated?: MigratedVolume;
 }
 
 /** A VolumeAttachment: a PersistentVolume a CSI driver attaches to a node (even after its pod is gone). */
@@ -126,11 +126,14 @@ export function toVolumeInfo(object: KubeObject): VolumeInfo {
   const spec = asRecord(object.value['spec']);
   const claimRef = asRecord(spec?.['claimRef']);
   const required = asRecord(spec?.['nodeAffinity'])?.['required'];
+  const nodeAffinity = asRecord(required) ? toNodeSelector(required) : undefined;
+  const labels = asStringMap(metadata?.['labels']);
   const csi = asRecord(spec?.['csi']);
   const phase = asRecord(object.value['status'])?.['phase'];
+  const migrated = spec && migratedPersistentVolume(spec, labels, nodeAffinity);
   return {
     name: object.ref.name,
-    labels: asStringMap(metadata?.['labels']),
+    labels,
     className: stringField(asStringMap(metadata?.['annotations']), BETA_STORAGE_CLASS) || stringField(spec, 'storageClassName'),
     capacity: bytes(asRecord(spec?.['capacity'])?.['storage']) ?? 0n,
     accessModes: strings(spec?.['accessModes']),
@@ -139,15 +142,10 @@ export function toVolumeInfo(object: KubeObject): VolumeInfo {
     // A PersistentVolume written without status becomes Available once the controller sees it.
     available: phase === undefined || phase === 'Available',
     deleting: metadata?.['deletionTimestamp'] != null,
-    nodeAffinity: asRecord(required) ? toNodeSelector(required) : undefined,
+    nodeAffinity,
     csi: csi ? { driver: stringField(csi, 'driver'), handle: stringField(csi, 'volumeHandle') } : undefined,
-    ...migratedField(spec, asStringMap(metadata?.['labels'])),
+    ...(migrated && { migrated }),
   };
-}
-
-function migratedField(spec: Readonly<Record<string, unknown>> | undefined, labels: Labels): { migrated?: CsiVolume } {
-  const migrated = spec && migratedVolume(spec, labels);
-  return migrated ? { migrated } : {};
 }
 
 export function toAttachmentInfo(object: KubeObject): AttachmentInfo {
