@@ -68,17 +68,20 @@ export default definePlugin<VolumeBindingState>({
     return refreshed.kind === 'state' ? refreshed.state : state;
   },
   nodeLabelKeys: (_pod, state) => nodeLabelKeysOf(state),
-  // Only a claim being provisioned for a named node (selected-node) tells nodes apart by name.
-  usesNodeName: (_pod, { delayed }) => delayed.some((claim) => claim.selectedNode !== undefined),
+  // A claim being provisioned for a named node (selected-node) tells nodes apart by name, and so does a bound in-tree
+  // PV: whether it is translated to CSI depends on the node's CSINode.
+  usesNodeName: (_pod, { storage, bound, delayed }) =>
+    delayed.some((claim) => claim.selectedNode !== undefined) || bound.some((claim) => storage.volume(claim.volumeName)?.migrated !== undefined),
 });
 
-/** The node labels the verdict reads: PV node affinity, allowedTopologies and capacity topologies. */
+/** The node labels the verdict reads: PV node affinity (also as translated to CSI), allowedTopologies and capacity topologies. */
 function nodeLabelKeysOf({ storage, bound, delayed }: VolumeBindingState): string[] {
   const volumes = [
     ...bound.flatMap((claim) => storage.volume(claim.volumeName) ?? []),
     ...delayed.flatMap((claim) => storage.volumesOfClass(claim.className ?? '')),
   ];
-  const keys = volumes.flatMap((pv) => (pv.nodeAffinity ? nodeSelectorKeys(pv.nodeAffinity) : []));
+  const affinities = volumes.flatMap((pv) => [pv.nodeAffinity, pv.migrated?.nodeAffinity]);
+  const keys = affinities.flatMap((affinity) => (affinity ? nodeSelectorKeys(affinity) : []));
   for (const claim of delayed) {
     const storageClass = claim.className ? storage.storageClass(claim.className) : undefined;
     for (const term of storageClass?.allowedTopologies ?? []) appendAll(keys, term.map(({ key }) => key));

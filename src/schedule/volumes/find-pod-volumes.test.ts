@@ -176,3 +176,59 @@ describe.each([
     it.each(scenarios)('$name', (scenario) => check(scenario, drivers));
   });
 });
+
+// Ported from binder_test.go TestFindPodVolumesWithCSIMigration (kubernetes/kubernetes at
+// f6ddee95f9625640720984d9ef8a6c831d56b9cb): a bound GCE PD PV without node affinity whose beta zone label the CSI
+// translation turns into topology.gke.io/zone, on a node1 whose CSINode does or does not list kubernetes.io/gce-pd.
+describe('TestFindPodVolumesWithCSIMigration (upstream binder_test.go)', () => {
+  const boundMigrationPVC = testPVC('pvc-migration-bound', '1G', 'bound', 'waitClass', 'pv-migration-bound');
+  /** makeTestPVForCSIMigration(zone1Labels, boundMigrationPVC, true): makeTestPV without node affinity, an in-tree GCE PD. */
+  const migrationPVBound: Value = {
+    apiVersion: 'v1', kind: 'PersistentVolume',
+    metadata: { name: 'pv-migration-bound', labels: { 'failure-domain.beta.kubernetes.io/zone': 'us-east-1', 'failure-domain.beta.kubernetes.io/region': 'us-east-1a' } },
+    spec: {
+      capacity: { storage: '1G' }, storageClassName: 'waitClass', volumeMode: 'Filesystem',
+      claimRef: { name: 'pvc-migration-bound', namespace: 'testns', uid: 'pvc-uid' },
+      gcePersistentDisk: { pdName: 'test-disk', fsType: 'ext4', partition: 0, readOnly: false },
+    },
+    status: { phase: 'Available' },
+  };
+  const node1Zone = (zone: string) => nodeInfoOf({ name: 'node1', labels: { 'topology.gke.io/zone': zone } });
+  /** makeCSINode: a CSINode whose migrated-plugins annotation is `migratedPlugin`. */
+  const csiNode1 = (migratedPlugin: string): Value => ({
+    apiVersion: 'storage.k8s.io/v1', kind: 'CSINode', metadata: { name: 'node1', annotations: { 'storage.alpha.kubernetes.io/migrated-plugins': migratedPlugin } }, spec: { drivers: [] },
+  });
+
+  const scenarios: readonly { name: string; zone: string; csiNodes: readonly Value[]; reasons: readonly string[] }[] = [
+    { name: 'pvc-bound', zone: 'us-east-1', csiNodes: [csiNode1('kubernetes.io/gce-pd')], reasons: [] },
+    { name: 'pvc-bound,csinode-not-migrated', zone: 'us-east-1', csiNodes: [csiNode1('')], reasons: [] },
+    { name: 'pvc-bound,missing-csinode', zone: 'us-east-1', csiNodes: [], reasons: [] },
+    { name: 'pvc-bound,node-different-zone', zone: 'us-east-2', csiNodes: [csiNode1('kubernetes.io/gce-pd')], reasons: [ERR_REASON_NODE_CONFLICT] },
+  ];
+
+  it.each(scenarios)('$name', ({ zone, csiNodes, reasons }) => {
+    const node = node1Zone(zone);
+    const pod = podInfoOf(
+      { containers: [{ name: 'c', image: 'i' }], volumes: [{ name: 'vol0', persistentVolumeClaim: { claimName: 'pvc-migration-bound' } }], nodeName: 'node1' },
+      { name: 'test-pod', namespace: 'testns' },
+    );
+    const { storage } = clusterWithStorage([node], [...classes, ...csiNodes, boundMigrationPVC, migrationPVBound]);
+    const claims = volumeClaimsOf(pod, storage);
+    expect(claims.kind).toBe('state');
+    if (claims.kind !== 'state') return;
+    expect(findPodVolumes(claims.state.bound, claims.state.delayed, node, storage)).toMatchObject({ kind: 'decided', reasons });
+  });
+
+  // Not upstream cases: the annotation is a comma-separated list, and the translation only happens where it names the plugin.
+  it.each([
+    ['a list naming the plugin among others', 'kubernetes.io/aws-ebs,kubernetes.io/gce-pd', [ERR_REASON_NODE_CONFLICT]],
+    ['a list naming only other plugins', 'kubernetes.io/aws-ebs,kubernetes.io/cinder', []],
+  ] as const)('node-different-zone, migrated-plugins %s', (_name, migratedPlugins, reasons) => {
+    const node = node1Zone('us-east-2');
+    const pod = podInfoOf({ containers: [{ name: 'c', image: 'i' }], volumes: [{ name: 'vol0', persistentVolumeClaim: { claimName: 'pvc-migration-bound' } }] }, { name: 'test-pod', namespace: 'testns' });
+    const { storage } = clusterWithStorage([node], [...classes, csiNode1(migratedPlugins), boundMigrationPVC, migrationPVBound]);
+    const claims = volumeClaimsOf(pod, storage);
+    if (claims.kind !== 'state') throw new Error(`PreFilter: ${claims.kind}`);
+    expect(findPodVolumes(claims.state.bound, claims.state.delayed, node, storage)).toMatchObject({ kind: 'decided', reasons });
+  });
+});

@@ -1,7 +1,8 @@
 // The volume binder's per-node decision: bound claims' PV node affinity, static PVs for unbound claims, and dynamic
 // provisioning (allowedTopologies, CSIStorageCapacity); and the bindings assumed once the pod is placed.
 // upstream: pkg/scheduler/framework/plugins/volumebinding/binder.go FindPodVolumes, AssumePodVolumes;
-// component-helpers storage/volume FindMatchingVolume, CheckNodeAffinity (v1.35)
+// component-helpers storage/volume FindMatchingVolume, CheckNodeAffinity (v1.35); bound in-tree PVs translated to CSI as
+// binder.go tryTranslatePVToCSI does (kubernetes/kubernetes at 8af3934936bd63815c7cabf2a50ee4f9d6da8efa)
 import { matchesNodeSelector, matchesSelector, type Labels } from '../../model/labels.js';
 import type { NodeInfo } from '../node-info.js';
 import type { StorageCatalog } from './storage-catalog.js';
@@ -64,15 +65,25 @@ function reasonsOf(v: Verdict): string[] {
   return reasons;
 }
 
+/**
+ * tryTranslatePVToCSI: an in-tree PV as its CSI translation where the node's CSINode lists its plugin as migrated
+ * (isPluginMigratedToCSIOnNode). isCSIMigrationOnForPlugin is true for every plugin translated here but Portworx, whose
+ * gate does not matter: its translation keeps the node affinity, the only part read here.
+ */
+function tryTranslatePVToCSI(pv: VolumeInfo, migratedPlugins: ReadonlySet<string>): VolumeInfo {
+  return pv.migrated && migratedPlugins.has(pv.migrated.plugin) ? { ...pv, nodeAffinity: pv.migrated.nodeAffinity } : pv;
+}
+
 /** checkBoundClaims: stops at the first PV that is missing or whose node affinity the node does not satisfy. */
 function checkBoundClaims(claims: readonly ClaimInfo[], node: NodeInfo, storage: StorageCatalog, verdict: Verdict): void {
+  const migratedPlugins = storage.migratedPlugins(node.name);
   for (const claim of claims) {
     const pv = storage.volume(claim.volumeName);
     if (!pv) {
       verdict.boundPVsFound = false;
       return;
     }
-    if (!checkNodeAffinity(pv, node.labels)) {
+    if (!checkNodeAffinity(tryTranslatePVToCSI(pv, migratedPlugins), node.labels)) {
       verdict.boundSatisfied = false;
       return;
     }

@@ -3,8 +3,8 @@
 import { asRecord, type KubeObject } from '../../model/object.js';
 import { findMatchingVolume } from './find-pod-volumes.js';
 import {
-  NOT_SUPPORTED_PROVISIONER, toAttachmentInfo, toCapacityInfo, toClaimInfo, toDriverLimits, toStorageClassInfo, toVolumeInfo,
-  type AttachmentInfo, type CapacityInfo, type ClaimInfo, type StorageClassInfo, type VolumeInfo,
+  NOT_SUPPORTED_PROVISIONER, toAttachmentInfo, toCapacityInfo, toClaimInfo, toCSINodeInfo, toStorageClassInfo, toVolumeInfo,
+  type AttachmentInfo, type CapacityInfo, type ClaimInfo, type CSINodeInfo, type StorageClassInfo, type VolumeInfo,
 } from './storage-objects.js';
 
 export function claimKey(namespace: string, name: string): string {
@@ -15,7 +15,7 @@ interface Objects {
   readonly claims: Map<string, ClaimInfo>;
   readonly volumes: Map<string, VolumeInfo>;
   readonly classes: Map<string, StorageClassInfo>;
-  readonly csiNodes: Map<string, ReadonlyMap<string, number>>;
+  readonly csiNodes: Map<string, CSINodeInfo>;
   /** CSIDriver name → spec.storageCapacity. */
   readonly drivers: Map<string, boolean>;
   readonly capacities: CapacityInfo[];
@@ -35,7 +35,7 @@ function collect(storage: readonly KubeObject[]): Objects {
     }
     else if (kind === 'PersistentVolume') setOnce(objects.volumes, name, () => toVolumeInfo(object));
     else if (kind === 'StorageClass') setOnce(objects.classes, name, () => toStorageClassInfo(object));
-    else if (kind === 'CSINode') setOnce(objects.csiNodes, name, () => toDriverLimits(object));
+    else if (kind === 'CSINode') setOnce(objects.csiNodes, name, () => toCSINodeInfo(object));
     else if (kind === 'CSIDriver') setOnce(objects.drivers, name, () => asRecord(object.value['spec'])?.['storageCapacity'] === true);
     else if (kind === 'VolumeAttachment') addAttachment(objects.attachments, toAttachmentInfo(object));
     else objects.capacities.push(toCapacityInfo(object));
@@ -128,7 +128,12 @@ export class StorageCatalog {
 
   /** The CSINode's attach limits by driver; undefined when the node has no CSINode. */
   driverLimits(nodeName: string): ReadonlyMap<string, number> | undefined {
-    return this.#objects.csiNodes.get(nodeName);
+    return this.#objects.csiNodes.get(nodeName)?.limits;
+  }
+
+  /** The in-tree plugins the node's CSINode says are migrated to CSI; none when the node has no CSINode. */
+  migratedPlugins(nodeName: string): ReadonlySet<string> {
+    return this.#objects.csiNodes.get(nodeName)?.migratedPlugins ?? new Set();
   }
 
   /** The VolumeAttachments of a node. */
@@ -138,7 +143,7 @@ export class StorageCatalog {
 
   /** True when some CSINode limits how many volumes a driver attaches. */
   hasDriverLimits(): boolean {
-    return [...this.#objects.csiNodes.values()].some((limits) => limits.size > 0);
+    return [...this.#objects.csiNodes.values()].some(({ limits }) => limits.size > 0);
   }
 
   /** True when a CSIDriver of that name opts into storage capacity tracking. */

@@ -10,6 +10,8 @@ export const ANN_SELECTED_NODE = 'volume.kubernetes.io/selected-node';
 const BETA_STORAGE_CLASS = 'volume.beta.kubernetes.io/storage-class';
 const DEFAULT_CLASS_ANNOTATIONS = ['storageclass.kubernetes.io/is-default-class', 'storageclass.beta.kubernetes.io/is-default-class'];
 export const NOT_SUPPORTED_PROVISIONER = 'kubernetes.io/no-provisioner';
+/** v1.MigratedPluginsAnnotationKey: the in-tree plugins a node's CSINode says are migrated to their CSI drivers. */
+const ANN_MIGRATED_PLUGINS = 'storage.alpha.kubernetes.io/migrated-plugins';
 
 export interface ClaimInfo {
   readonly namespace: string;
@@ -168,15 +170,22 @@ export function toStorageClassInfo(object: KubeObject): StorageClassInfo {
   };
 }
 
-/** CSINode: the attach limit (allocatable.count) per driver. */
-export function toDriverLimits(object: KubeObject): Map<string, number> {
+export interface CSINodeInfo {
+  /** The attach limit (allocatable.count) per driver. */
+  readonly limits: ReadonlyMap<string, number>;
+  /** isPluginMigratedToCSIOnNode: the plugins the migrated-plugins annotation lists (comma-separated). */
+  readonly migratedPlugins: ReadonlySet<string>;
+}
+
+export function toCSINodeInfo(object: KubeObject): CSINodeInfo {
   const limits = new Map<string, number>();
   for (const entry of asArray(asRecord(object.value['spec'])?.['drivers'])) {
     const driver = asRecord(entry);
     const count = asRecord(driver?.['allocatable'])?.['count'];
     if (typeof count === 'number') limits.set(stringField(driver, 'name'), count);
   }
-  return limits;
+  const migrated = asStringMap(asRecord(object.value['metadata'])?.['annotations'])[ANN_MIGRATED_PLUGINS] ?? '';
+  return { limits, migratedPlugins: new Set(migrated === '' ? [] : migrated.split(',')) };
 }
 
 export function toCapacityInfo(object: KubeObject): CapacityInfo {
