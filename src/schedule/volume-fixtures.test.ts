@@ -32,6 +32,17 @@ describe('fixtures/schedule volume plugins', () => {
     expect(results['fresh-user']).toMatchObject({ message: null, placement: { unschedulable: 0 } });
   });
 
+  it('VolumeBinding: a bound in-tree GCE PD is read as its CSI translation where the CSINode lists the plugin as migrated', async () => {
+    // upstream binder.go checkBoundClaims / tryTranslatePVToCSI, binder_test.go TestFindPodVolumesWithCSIMigration
+    const { results } = await fixture(['fixtures/schedule/VolumeBinding-csi-migration']);
+    expect(results['reader']).toMatchObject({
+      feasibleNodes: ['node-c'],
+      // node-b-legacy has node-b's labels, but its CSINode does not list kubernetes.io/gce-pd
+      rejected: { 'node-b': ['node(s) had volume node affinity conflict'], 'node-b-legacy': ['node(s) had no available volume zone'] },
+      message: null,
+    });
+  });
+
   it('VolumeZone: a zonal volume keeps the pod in its zone', async () => {
     const { results } = await fixture(['fixtures/schedule/VolumeZone']);
     expect(results['app']).toMatchObject({ feasibleNodes: ['east-1'], rejected: { 'east-2': ['node(s) had no available volume zone'] } });
