@@ -13,6 +13,9 @@ export interface CodeCacheEntry {
   readonly key: string;
 }
 
+/** What a module's code calls as `require`. */
+export type ModuleRequire = (id: string) => unknown;
+
 export interface CachedModule {
   readonly exports: unknown;
   /** Stores V8's code cache once the code has run (so lazily compiled functions are in it); absent when it is current. */
@@ -71,18 +74,19 @@ export function readModuleFunction(path: string): ModuleFunction {
 
 /**
  * Runs `source` as the CommonJS module `filename` (an absolute path; `require` resolves from `requireFrom`, default the
- * module's own directory), with the entry's code cache when it fits. What the code throws is thrown. The code cannot
- * use import(): Node 20 gives scripts compiled by node:vm no module loader (see import-module.ts).
+ * module's own directory, or is `requireFrom` itself), with the entry's code cache when it fits. What the code throws
+ * is thrown. The code cannot use import(): Node 20 gives scripts compiled by node:vm no module loader (see
+ * import-module.ts).
  */
-export function runWithCodeCache(source: ModuleFunction, filename: string, entry: CodeCacheEntry, requireFrom: string = filename): CachedModule {
+export function runWithCodeCache(source: ModuleFunction, filename: string, entry: CodeCacheEntry, requireFrom: string | ModuleRequire = filename): CachedModule {
   const codeCache = entry.store.read(`${entry.key}.v8`);
   const script = new Script(source, {
     filename,
     ...(codeCache && { cachedData: codeCache }),
   });
   const module: { exports: unknown } = { exports: {} };
-  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
-  wrapper(module.exports, createRequire(requireFrom), module, filename, dirname(filename));
+  const wrapper = script.runInThisContext() as (exports: unknown, require: ModuleRequire, module: unknown, filename: string, dirname: string) => void;
+  wrapper(module.exports, typeof requireFrom === 'string' ? createRequire(requireFrom) : requireFrom, module, filename, dirname(filename));
   const fresh = codeCache === undefined || script.cachedDataRejected === true;
   return { exports: module.exports, saveCodeCache: fresh ? () => entry.store.write(`${entry.key}.v8`, script.createCachedData()) : undefined };
 }
