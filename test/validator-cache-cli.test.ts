@@ -18,4 +18,13 @@ describe('kubefit CRD validator cache', () => {
     expect(warm).toEqual(cold);
     expect(cold.stdout).toContain('unknown field \\"schedul\\" in spec');
   });
+
+  it('checks CRD formats the same from the cache as when it compiles them', async () => {
+    const args = ['lint', 'fixtures/schema/crd/formats.yaml', '--format', 'json'];
+    const cold = await runCli(args, { env: { KUBEFIT_CACHE_DIR: dir } });
+    const warm = await runCli(args, { env: { KUBEFIT_CACHE_DIR: dir } });
+    expect(warm).toEqual(cold);
+    expect(cold.code).toBe(1);
+    expect(cold.stdout).toContain('spec.ipv4: Invalid value: \\"1.2.3.4:8080\\": spec.ipv4 in body must be of type ipv4: \\"1.2.3.4:8080\\"');
+  });
 });

@@ -62,6 +62,26 @@ describe('custom resources with their CustomResourceDefinition', () => {
     ]);
   });
 
+  it('checks the formats the API server checks, as Go parses them, in its words; unknown formats are ignored and a format error keeps CEL rules from running', async () => {
+    const notChecked = '<nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
+    const mustBe = (field: string, format: string, value: string) => `error schema: ${field}: Invalid value: ${JSON.stringify(value)}: ${field} in body must be of type ${format}: ${JSON.stringify(value)}`;
+    expect(await check('formats.yaml')).toEqual([
+      `80:1 error schema: ${notChecked}`,
+      `85:9 ${mustBe('spec.ipv4', 'ipv4', '1.2.3.4:8080')}`,
+      `86:9 ${mustBe('spec.ipv6', 'ipv6', 'fe80::1%eth0')}`,
+      `87:9 ${mustBe('spec.cidr', 'cidr', '10.0.0.0/33')}`,
+      `88:8 ${mustBe('spec.mac', 'mac', '00:00:5e:00:53-01')}`,
+      `89:9 ${mustBe('spec.uuid', 'uuid', '123e4567-e89b-12d3-a456-42661417400')}`,
+      `90:10 ${mustBe('spec.uuid4', 'uuid4', '123e4567-e89b-12d3-a456-426614174000')}`,
+      `91:9 ${mustBe('spec.date', 'date', '2023-02-29')}`,
+      `92:10 ${mustBe('spec.since', 'date-time', '2024-01-01 10:00:00Z')}`,
+      `93:12 ${mustBe('spec.timeout', 'duration', '1.5 hours')}`,
+      `94:13 ${mustBe('spec.objectId', 'bsonobjectid', '5f2a3b4c5d6e7f8091a2b3c')}`,
+      `95:12 error schema: spec.address matches none of the forms the schema allows, got a mapping; closest is oneOf[0]: ${mustBe('spec.address.value', 'ipv4', '1.2.3.4:8080').slice('error schema: '.length)}`,
+      `96:17 ${mustBe('spec.port.host', 'ipv4', 'localhost')}`,
+    ]);
+  });
+
   it('applies defaults before validating and ignores status under a status subresource, not without one', async () => {
     expect(await check('defaults-status.yaml')).toEqual([
       '63:1 error schema: missing required field "retries" in spec',

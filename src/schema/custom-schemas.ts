@@ -1,12 +1,12 @@
 // Schemas of custom resources: from --schemas directories and from CustomResourceDefinitions among the inputs.
 import { createHash } from '../load/deferred-builtins.js';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { moduleFunction, runWithCodeCache, type CodeCacheEntry } from '../load/code-cache.js';
 import type { CodeStore } from '../load/validator-cache-dir.js';
 import { groupOf } from '../model/kinds.js';
 import { asArray, asRecord } from '../model/object.js';
 import type { CompiledValidator, FieldGraph } from './compiled-validator.js';
+import { formatCheck, formatChecks } from './openapi-formats.js';
 
 type Schema = Record<string, unknown>;
 
@@ -92,7 +92,7 @@ export interface CustomValidator {
 }
 
 /** Bumped when the compiled form changes without the schema changing (ajv options, structural transform). */
-const COMPILER_REVISION = 'ajv8-allErrors-1';
+const COMPILER_REVISION = 'ajv8-allErrors-openapi-formats-1';
 
 /**
  * Compiles a custom schema (ajv is loaded only when a run has custom resources with schemas), or takes the compiled code
@@ -119,8 +119,11 @@ function withFields(compiled: Omit<CustomValidator, 'fields'>, body: Schema): Cu
 }
 
 function compileWithAjv(body: Schema, entry: CodeCacheEntry | undefined): CustomValidator | string {
-  const { default: Ajv } = require('ajv') as typeof import('ajv');
-  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, validateSchema: false, logger: false, code: { source: entry !== undefined } });
+  const { default: Ajv, _ } = require('ajv') as typeof import('ajv');
+  const formats = checkedFormats(body);
+  // standalone code takes the checks from FORMATS_MODULE (see instantiate); other formats are ignored, as upstream does
+  const code = { source: entry !== undefined, formats: _`require(${FORMATS_MODULE})(${JSON.stringify(formats)})` };
+  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, logger: false, formats: formatChecks(formats), code });
   try {
     const validate = ajv.compile(body) as CompiledValidator;
     if (!entry) return withFields({ validate }, body);
@@ -136,14 +139,39 @@ function compileWithAjv(body: Schema, entry: CodeCacheEntry | undefined): Custom
 /** Runs standalone code with V8's code cache when one fits; undefined when it yields no validator. */
 function instantiate(code: string, entry: CodeCacheEntry): Omit<CustomValidator, 'fields'> | undefined {
   try {
-    // the code requires ajv's runtime helpers, resolved from here
-    const module = runWithCodeCache(moduleFunction(code), `kubefit-validator-${entry.key}.cjs`, entry, fileURLToPath(import.meta.url));
+    // the code requires ajv's runtime helpers, resolved from here, and the format checks it names
+    const module = runWithCodeCache(moduleFunction(code), `kubefit-validator-${entry.key}.cjs`, entry, requireFromValidator);
     if (typeof module.exports !== 'function') return undefined;
     return { validate: module.exports as CompiledValidator, saveCodeCache: module.saveCodeCache };
   } catch {
     return undefined;
   }
 }
+
+/** The id standalone validators require their format checks by: a function of the JSON list of the names they use. */
+const FORMATS_MODULE = 'kubefit:openapi-formats';
+
+function requireFromValidator(id: string): unknown {
+  return id === FORMATS_MODULE ? (names: string) => formatChecks(JSON.parse(names) as string[]) : require(id);
+}
+
+/** The formats `schema` uses that the API server checks (kube-openapi strfmt), as spelt there, sorted. */
+function checkedFormats(schema: Schema): string[] {
+  const names = new Set<string>();
+  const visit = (node: unknown): void => {
+    const record = asRecord(node);
+    if (!record) return;
+    const format = record['format'];
+    if (typeof format === 'string' && formatCheck(format)) names.add(format);
+    for (const keyword of SCHEMA_MAPS) Object.values(asRecord(record[keyword]) ?? {}).forEach(visit);
+    for (const keyword of SUBSCHEMAS) (Array.isArray(record[keyword]) ? asArray(record[keyword]) : [record[keyword]]).forEach(visit);
+  };
+  visit(schema);
+  return [...names].sort();
+}
+
+const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs'];
+const SUBSCHEMAS = ['items', 'additionalProperties', 'additionalItems', 'not', 'allOf', 'anyOf', 'oneOf'];
 
 /** The field graph of an inline schema (nested properties, items and additionalProperties), for suggestions. */
 export function fieldGraphOf(schema: Schema): FieldGraph {

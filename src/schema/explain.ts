@@ -6,6 +6,7 @@ import { QUANTITY_PATTERN } from '../model/quantity.js';
 import type { FieldGraph, SchemaError } from './compiled-validator.js';
 import { fieldsAt } from './field-graph.js';
 import { closestName } from './closest-name.js';
+import { errorMessage, fieldPathString, goQuote, invalid } from './validation/field-error.js';
 
 export const SCHEMA_RULE = 'schema';
 
@@ -71,6 +72,8 @@ function explain(context: Context, error: SchemaError): Explained | undefined {
       return error.params['pattern'] === QUANTITY_PATTERN
         ? { path, on: 'value', message: `${where}: ${describe(value)} is not a valid quantity` }
         : { path, on: 'value', message: `${where}: ${describe(value)} does not match ${String(error.params['pattern'])}` };
+    case 'format':
+      return { path, on: 'value', message: formatMessage(path, String(error.params['format']), String(value)) };
     case 'anyOf':
     case 'oneOf':
       return { path, on: 'value', message: noFormMatches(context, error, where, value) };
@@ -81,6 +84,16 @@ function explain(context: Context, error: SchemaError): Explained | undefined {
     default:
       return { path, on: 'value', message: `${where} ${error.message ?? 'is invalid'}` };
   }
+}
+
+/**
+ * The API server's words for a string that is not of its format (upstream: kube-openapi validate values.go FormatOf ->
+ * errors.InvalidType "%s in %s must be of type %s: %q", which apiextensions-apiserver validation.go
+ * kubeOpenAPIResultToFieldErrors wraps in field.TypeInvalid).
+ */
+function formatMessage(path: Path, format: string, value: string): string {
+  const field = fieldPathString(path);
+  return errorMessage(invalid(path, value, `${field} in body must be of type ${format}: ${goQuote(value)}`));
 }
 
 /** Which branch of a failed anyOf/oneOf came closest (fewest errors) and why, or which branches all matched. */

@@ -224,15 +224,16 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
 }
 
 /**
- * A type, required, enum or size violation keeps the API server from evaluating x-kubernetes-validations; it says so
- * once (upstream: apiextensions-apiserver customresource strategy.go hasBlockingErr: NotSupported, Required, TooLong,
- * TooMany and TypeInvalid errors, which OpenAPI's type, required, enum, maxLength, maxItems and maxProperties give).
+ * A type, format, required, enum or size violation keeps the API server from evaluating x-kubernetes-validations; it
+ * says so once (upstream: apiextensions-apiserver customresource strategy.go hasBlockingErr: NotSupported, Required,
+ * TooLong, TooMany and TypeInvalid errors, which OpenAPI's type, format, required, enum, maxLength, maxItems and
+ * maxProperties give).
  */
 function isBlocking(errors: readonly SchemaError[]): boolean {
   return errors.some((error) => BLOCKING_KEYWORDS.has(error.keyword));
 }
 
-const BLOCKING_KEYWORDS = new Set(['type', 'required', 'enum', 'maxLength', 'maxItems', 'maxProperties']);
+const BLOCKING_KEYWORDS = new Set(['type', 'format', 'required', 'enum', 'maxLength', 'maxItems', 'maxProperties']);
 const CEL_NOT_CHECKED = '<nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
 
 /** The findings, and the finalizer warnings the API server adds when none of them is an error. */
