@@ -7,6 +7,7 @@ import type { FieldGraph, SchemaError } from './compiled-validator.js';
 import { fieldsAt } from './field-graph.js';
 import { closestName } from './closest-name.js';
 import { errorMessage, fieldPathString, goQuote, invalid } from './validation/field-error.js';
+import { holdsSubstitution } from '../model/substitution.js';
 
 export const SCHEMA_RULE = 'schema';
 
@@ -50,11 +51,16 @@ function isAlternative(error: SchemaError): boolean {
   return error.keyword === 'anyOf' || error.keyword === 'oneOf';
 }
 
+/** Keywords about the form of one value (a string where a number goes, a pattern, an enum, a format). */
+const VALUE_FORM_KEYWORDS: ReadonlySet<string> = new Set(['type', 'enum', 'pattern', 'format']);
+
 function explain(context: Context, error: SchemaError): Explained | undefined {
   const { object, fields } = context;
   const path = pathOf(object.value, error.instancePath);
   const where = path.length > 0 ? formatPath(path) : object.ref.kind;
   const value = valueAt(object.value, path);
+  // `${APP}` is replaced before the object is applied (model/substitution.ts): the form of the value is not known here
+  if (VALUE_FORM_KEYWORDS.has(error.keyword) && holdsSubstitution(value)) return undefined;
   switch (error.keyword) {
     case 'additionalProperties': {
       const field = String(error.params['additionalProperty']);

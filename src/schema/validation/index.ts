@@ -17,6 +17,7 @@ import { validateIngress, validateNetworkPolicy } from './networking.js';
 import { INVALID_LABEL, INVALID_NAME, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, nameIsPathSegment, validateObjectMeta, type NameFunc } from './object-meta.js';
 import { INVALID_RESTART_POLICY, SELECTOR_MISMATCH } from './template.js';
 import type { Fields } from './values.js';
+import { holdsSubstitution } from '../../model/substitution.js';
 
 interface KindValidation {
   readonly nameFn: NameFunc;
@@ -88,7 +89,8 @@ export function validateBuiltinObject(object: KubeObject, release: string): Buil
   const decodeErrors = validation.decode?.(object.value) ?? [];
   const errors = decodeErrors.length > 0 ? decodeErrors : validateObjectMeta(object.value['metadata'], { namespaced: !isClusterScoped(apiVersion, kind), nameFn: validation.nameFn, kubeFinalizerNames: validation.genericMeta !== true });
   if (decodeErrors.length === 0 && validation.spec) appendAll(errors, validation.spec(object.value, contextOf(release)));
-  const findings = errors.map((error) =>
+  // a value with `${APP}` in it is replaced before the object is applied (model/substitution.ts): not judged here
+  const findings = errors.filter((error) => !holdsSubstitution(error.value)).map((error) =>
     findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessage(error) }, error.on),
   );
   return { findings, decoded: decodeErrors.length === 0 };
