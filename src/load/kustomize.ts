@@ -4,6 +4,7 @@ import { asRecord } from '../model/object.js';
 import { imageRulesOf, withImage } from './kustomize-images.js';
 import { labelSetsOf, withLabels } from './kustomize-labels.js';
 import { namespaceOf, withNamespace } from './kustomize-namespace.js';
+import { replicaCountsOf, withReplicas } from './kustomize-replicas.js';
 import type { KustomizeTransform } from './kustomized-document.js';
 
 /**
@@ -127,7 +128,7 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
   const visit = (directory: string, inherited: readonly KustomizeTransform[], seen: ReadonlySet<string>) => {
     const kustomization = byDirectory.get(directory);
     if (!kustomization) return;
-    // an including kustomization's namespace is the one its build writes: the inner one's is moot
+    // what an including kustomization sets outright (namespace, a replica count) is what its build writes: the inner one's is moot
     const own = kustomization.transforms.filter((transform) => transform.sets === undefined || !inherited.some((outer) => outer.sets === transform.sets));
     const transforms = [...own, ...inherited];
     for (const target of entriesOf(directory, kustomization.record)) {
@@ -145,7 +146,7 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
 }
 
 /**
- * A kustomization's transformers kubefit applies, in kustomize's order: namespace, labels (then commonLabels), then images. One
+ * A kustomization's transformers kubefit applies: namespace, replicas, labels (then commonLabels), then images. One
  * that writes a template action (helmify's `release: "{{ .Release.Name }}"`) builds a Helm chart whose values only
  * `helm template` knows: it is not applied.
  */
@@ -153,6 +154,7 @@ function transformsOf(record: Readonly<Record<string, unknown>>): KustomizeTrans
   const namespace = namespaceOf(record);
   return [
     ...(namespace === undefined ? [] : [{ key: `namespace ${JSON.stringify(namespace)}`, sets: 'namespace', apply: (value: Readonly<Record<string, unknown>>) => withNamespace(value, namespace) }]),
+    ...replicaCountsOf(record).map((rule) => ({ key: `replicas ${JSON.stringify(rule)}`, sets: `replicas ${rule.name}`, apply: (value: Readonly<Record<string, unknown>>) => withReplicas(value, rule) })),
     ...labelSetsOf(record).map((set) => ({ key: `labels ${JSON.stringify(set)}`, apply: (value: Readonly<Record<string, unknown>>) => withLabels(value, [set]) })),
     ...imageRulesOf(record).map((rule) => ({ key: `image ${JSON.stringify(rule)}`, apply: (value: Readonly<Record<string, unknown>>) => withImage(value, rule) })),
   ].filter((transform) => !transform.key.includes('{{'));

@@ -1,5 +1,5 @@
 // A document as `kustomize build` writes it: the transformers of the kustomizations that include its file applied to
-// its object (each item of a List). kubefit applies the ones whose output it checks: namespace, labels and images.
+// its object (each item of a List). kubefit applies the ones whose output it checks: namespace, replicas, labels, images.
 import type { ManifestDocument, Path, SourceRange } from '../model/document.js';
 import { asRecord } from '../model/object.js';
 
@@ -7,7 +7,7 @@ import { asRecord } from '../model/object.js';
 export interface KustomizeTransform {
   /** Equal for transformers with the same effect (two overlays that add the same labels). */
   readonly key: string;
-  /** What the transformer sets outright (the namespace): a later transformer that sets it too overrides this one. */
+  /** What the transformer sets outright (the namespace, a replica count): a later one that sets it too overrides this one. */
   readonly sets?: string;
   apply(value: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>>;
 }
