@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { migratedDriver, migratedPersistentVolume, migratedVolume } from './csi-migration.js';
+import { migratedDriver, migratedPersistentVolume, migratedVolume, type CsiVolume } from './csi-migration.js';
 import { unschedulable, SUCCESS } from '../framework.js';
 import plugin from '../plugins/node-volume-limits.js';
 import { clusterWithStorage, nodeInfoOf, podInfoOf, runFilter } from '../test-support.js';
@@ -35,17 +35,19 @@ const cases: readonly { name: string; source: Value; labels?: Readonly<Record<st
   { name: 'a hostPath volume is not migrated', source: { hostPath: { path: '/tmp' } }, want: undefined },
 ];
 
+const csiOf = (volume: CsiVolume | undefined): CsiVolume | undefined => volume && { driver: volume.driver, handle: volume.handle };
+
 describe('migratedVolume, migratedPersistentVolume', () => {
   it.each(cases)('$name', ({ source, labels, want }) => {
-    const translated = migratedPersistentVolume(source, labels ?? {}, undefined);
-    expect(translated && { driver: translated.driver, handle: translated.handle }).toEqual(want);
+    expect(csiOf(migratedPersistentVolume(source, labels ?? {}, undefined))).toEqual(want);
     // an inline volume has no labels: it translates as a PersistentVolume without them
-    if (!labels) expect(migratedVolume(source)).toEqual(want);
+    if (!labels) expect(csiOf(migratedVolume(source))).toEqual(want);
   });
 
   it('reads a pod volume and a PersistentVolume spec alike', () => {
     const source = { cinder: { volumeID: 'c-1' } };
     expect(migratedPersistentVolume({ capacity: { storage: '1Gi' }, ...source }, {}, undefined)).toMatchObject(migratedVolume({ name: 'v', ...source }) ?? {});
+    expect(migratedVolume({ name: 'v', ...source })?.plugin).toBe('kubernetes.io/cinder');
   });
 
   it('maps in-tree provisioners to their CSI drivers', () => {

@@ -1,7 +1,9 @@
 // In-tree volume sources as the CSI volumes they migrate to: the driver and volume handle NodeVolumeLimits counts.
 // upstream: staging/src/k8s.io/csi-translation-lib/plugins (aws_ebs.go, gce_pd.go, azure_disk.go, openstack_cinder.go,
-// portworx.go); nodevolumelimits/utils.go isCSIMigrationOn (every one of them is migrated wherever the node has a
-// CSINode, v1.35). VolumeBinding also reads the PV's node affinity as translated (csi-topology.ts).
+// portworx.go). Only the translation: on which nodes a plugin is migrated is each scheduler plugin's own rule
+// (NodeVolumeLimits: nodevolumelimits/utils.go isCSIMigrationOn; VolumeBinding: binder.go isPluginMigratedToCSIOnNode),
+// so a translated volume names its in-tree plugin. VolumeBinding also reads the PV's node affinity as translated
+// (csi-topology.ts).
 import type { Labels, NodeSelector } from '../../model/labels.js';
 import { asRecord, stringField } from '../../model/object.js';
 import { translateTopology } from './csi-topology.js';
@@ -64,10 +66,16 @@ export function migratedDriver(provisioner: string): string | undefined {
   return MIGRATED_SOURCES.find((source) => source.plugin === provisioner)?.driver;
 }
 
+/** An in-tree volume as the CSI volume it migrates to. */
+export interface InTreeVolume extends CsiVolume {
+  /** The in-tree plugin, as a CSINode's migrated-plugins annotation names it. */
+  readonly plugin: string;
+}
+
 /** The CSI volume an in-tree source of a pod volume translates to (TranslateInTreeInlineVolumeToCSI); undefined for sources that are not migrated. */
-export function migratedVolume(source: Readonly<Record<string, unknown>>): CsiVolume | undefined {
+export function migratedVolume(source: Readonly<Record<string, unknown>>): InTreeVolume | undefined {
   const found = migratedSourceOf(source);
-  return found && { driver: found.migrated.driver, handle: found.migrated.handle(found.inTree, {}) };
+  return found && { driver: found.migrated.driver, handle: found.migrated.handle(found.inTree, {}), plugin: found.migrated.plugin };
 }
 
 function migratedSourceOf(source: Readonly<Record<string, unknown>>): { migrated: MigratedSource; inTree: Readonly<Record<string, unknown>> } | undefined {
@@ -79,9 +87,7 @@ function migratedSourceOf(source: Readonly<Record<string, unknown>>): { migrated
 }
 
 /** An in-tree PersistentVolume as TranslateInTreePVToCSI makes it. */
-export interface MigratedVolume extends CsiVolume {
-  /** The in-tree plugin, as a CSINode's migrated-plugins annotation names it. */
-  readonly plugin: string;
+export interface MigratedVolume extends InTreeVolume {
   /** spec.nodeAffinity.required after the translation. */
   readonly nodeAffinity: NodeSelector | undefined;
 }

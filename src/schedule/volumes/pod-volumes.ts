@@ -1,15 +1,15 @@
 // The volumes of a pod spec that the volume plugins read: claims and the in-tree disks that conflict on a node.
 import { asArray, asRecord, stringField } from '../../model/object.js';
-import { migratedVolume, type CsiVolume } from './csi-migration.js';
+import { migratedVolume, type InTreeVolume } from './csi-migration.js';
 
 export type PodVolume =
   | { readonly kind: 'claim'; readonly name: string; readonly claimName: string }
   /** A generic ephemeral volume: the claim `<pod>-<volume>` its controller creates from `template`. */
   | { readonly kind: 'ephemeral'; readonly name: string; readonly claimName: string; readonly template: Readonly<Record<string, unknown>> }
-  | { readonly kind: 'gcePersistentDisk'; readonly pdName: string; readonly readOnly: boolean; readonly migrated: CsiVolume }
-  | { readonly kind: 'awsElasticBlockStore'; readonly volumeID: string; readonly migrated: CsiVolume }
+  | { readonly kind: 'gcePersistentDisk'; readonly pdName: string; readonly readOnly: boolean; readonly migrated: InTreeVolume }
+  | { readonly kind: 'awsElasticBlockStore'; readonly volumeID: string; readonly migrated: InTreeVolume }
   /** Another in-tree volume migrated to CSI (azureDisk, cinder, portworxVolume): only its attachment counts. */
-  | { readonly kind: 'migrated'; readonly migrated: CsiVolume }
+  | { readonly kind: 'migrated'; readonly migrated: InTreeVolume }
   | { readonly kind: 'rbd'; readonly monitors: readonly string[]; readonly pool: string; readonly image: string; readonly readOnly: boolean }
   | { readonly kind: 'iscsi'; readonly iqn: string; readonly readOnly: boolean };
 
