@@ -10,18 +10,27 @@ const EBS = 'ebs.csi.aws.com';
 const GCE = 'pd.csi.storage.gke.io';
 const EBS_IN_TREE = 'kubernetes.io/aws-ebs';
 const HOSTPATH_IN_TREE = 'kubernetes.io/hostpath';
+const PORTWORX = 'pxd.portworx.com';
+const PORTWORX_IN_TREE = 'kubernetes.io/portworx-volume';
 const NODE = 'node-for-max-pd-test-1';
 
 type Value = Readonly<Record<string, unknown>>;
 
-// upstream getFakeCSIPVLister("csi", drivers...): PVs csi-<driver>-0..3 (in-tree EBS and hostPath sources for the
-// in-tree names, CSI volumes otherwise), each with a claim of the same name (getFakeCSIPVCLister); csi-4 is pending
-// with class csi-sc, csi-5 names no class, csi-6 a missing PV; csi-sc's provisioner is the first driver.
+/** The in-tree sources of getFakeCSIPVLister's PVs (Portworx is kubefit's, for the annotation the other plugins ignore). */
+const IN_TREE_SOURCES: Readonly<Record<string, (name: string) => Value>> = {
+  [EBS_IN_TREE]: (name) => ({ awsElasticBlockStore: { volumeID: name } }),
+  [HOSTPATH_IN_TREE]: () => ({ hostPath: { path: '/tmp' } }),
+  [PORTWORX_IN_TREE]: (name) => ({ portworxVolume: { volumeID: name } }),
+};
+
+// upstream getFakeCSIPVLister("csi", drivers...): PVs csi-<driver>-0..3 (in-tree sources for the in-tree names, CSI
+// volumes otherwise), each with a claim of the same name (getFakeCSIPVCLister); csi-4 is pending with class csi-sc,
+// csi-5 names no class, csi-6 a missing PV; csi-sc's provisioner is the first driver.
 function storageFor(drivers: readonly string[], extra: readonly Value[] = []): Value[] {
   const volumes = drivers.flatMap((driver) => [0, 1, 2, 3].flatMap((j) => {
     const name = `csi-${driver}-${j}`;
     const volume = pv(name, { claim: name }) as { spec: Value };
-    const source = driver === EBS_IN_TREE ? { awsElasticBlockStore: { volumeID: name } } : driver === HOSTPATH_IN_TREE ? { hostPath: { path: '/tmp' } } : { csi: { driver, volumeHandle: name } };
+    const source = IN_TREE_SOURCES[driver]?.(name) ?? { csi: { driver, volumeHandle: name } };
     return [pvc(name, { volumeName: name }), { ...volume, spec: { ...volume.spec, ...source } }];
   }));
   return [
@@ -34,10 +43,14 @@ function storageFor(drivers: readonly string[], extra: readonly Value[] = []): V
   ];
 }
 
-/** upstream getNodeWithPodAndVolumeLimits' CSINode: every driver, with `limit` when the source is "csinode". */
-function csiNode(source: 'csinode' | 'csinode-with-no-limit', limit: number, drivers: readonly string[]): Value {
+/**
+ * upstream getNodeWithPodAndVolumeLimits' CSINode: every driver, with `limit` when the source is "csinode"; TestCSILimits
+ * then lists kubernetes.io/aws-ebs in its migrated-plugins annotation (enableMigrationOnNode).
+ */
+function csiNode(source: 'csinode' | 'csinode-with-no-limit', limit: number, drivers: readonly string[], migratedPlugins: readonly string[] = [EBS_IN_TREE]): Value {
   const entries = drivers.map((name) => ({ name, nodeID: NODE, ...(source === 'csinode' ? { allocatable: { count: limit } } : {}) }));
-  return { apiVersion: 'storage.k8s.io/v1', kind: 'CSINode', metadata: { name: NODE }, spec: { drivers: entries } };
+  const annotations = migratedPlugins.length > 0 ? { 'storage.alpha.kubernetes.io/migrated-plugins': migratedPlugins.join(',') } : undefined;
+  return { apiVersion: 'storage.k8s.io/v1', kind: 'CSINode', metadata: { name: NODE, ...(annotations && { annotations }) }, spec: { drivers: entries } };
 }
 
 /** upstream getFakeVolumeAttachmentLister(count, drivers...): `count` VolumeAttachments per driver on the node. */
@@ -159,15 +172,71 @@ describe('TestCSILimits (upstream csi_test.go)', () => {
     expect(toClusterSnapshot([objectOf(attachment ?? {}, 'cluster.yaml', true)]).storage).toHaveLength(1);
   });
 
-  it('counts VolumeAttachments from v1.32 (kubernetes#127757), Portworx volumes as CSI volumes from v1.33', () => {
+  it('counts VolumeAttachments from v1.32 (kubernetes#127757)', () => {
     const node = nodeInfoOf({ name: NODE });
     const attached = [...storageFor([EBS]), ...volumeAttachments(2, [EBS]), csiNode('csinode', 2, [EBS])];
-    const run = (pod: PodShape, objects: readonly Value[], minor: number) => runFilter(plugin, podOf(pod), node, clusterWithStorage([node], objects, true, minor));
-    expect([32, 31].map((minor) => run(pods.csiEBSOneVol, attached, minor))).toEqual([exceeded, SUCCESS]);
-    const portworx = { spec: { containers: [{ name: 'c', image: 'i' }], volumes: [{ name: 'v', portworxVolume: { volumeID: 'px-1' } }] } };
-    const existing = nodeInfoOf({ name: NODE }, [podOf({ ...portworx, name: 'other' }, NODE)]);
-    const limited = [csiNode('csinode', 1, ['pxd.portworx.com'])];
-    const other = { spec: { ...portworx.spec, volumes: [{ name: 'v', portworxVolume: { volumeID: 'px-2' } }] } };
-    expect([33, 32].map((minor) => runFilter(plugin, podOf(other), existing, clusterWithStorage([existing], limited, true, minor)))).toEqual([exceeded, SUCCESS]);
+    expect([32, 31].map((minor) => runFilter(plugin, podOf(pods.csiEBSOneVol), node, clusterWithStorage([node], attached, true, minor)))).toEqual([exceeded, SUCCESS]);
+  });
+});
+
+// utils.go isCSIMigrationOn returns true for EBS, GCE PD, Azure Disk and Cinder before it reads the CSINode's annotation.
+describe('in-tree plugins whose migration is GA count on any node with a CSINode', () => {
+  it.each([36, 31])('v1.%i: should count in-tree volumes if migration is enabled, with no plugin in the annotation', (minor) => {
+    const node = nodeInfoOf({ name: NODE }, [podOf({ ...pods.inTreeTwoVol, name: 'existing' }, NODE)]);
+    const objects = [...storageFor([EBS_IN_TREE, EBS]), csiNode('csinode', 2, [EBS_IN_TREE, EBS], [])];
+    expect(runFilter(plugin, podOf(pods.inTreeOneVol), node, clusterWithStorage([node], objects, true, minor))).toEqual(exceeded);
+  });
+});
+
+const portworxPods = {
+  inTreeOneVol: { spec: claimVolumes(`csi-${PORTWORX_IN_TREE}-0`) },
+  inTreeTwoVol: { spec: claimVolumes(`csi-${PORTWORX_IN_TREE}-1`, `csi-${PORTWORX_IN_TREE}-2`) },
+  csiOneVol: { spec: claimVolumes(`csi-${PORTWORX}-0`) },
+  csiTwoVol: { spec: claimVolumes(`csi-${PORTWORX}-1`, `csi-${PORTWORX}-2`) },
+  inTreeInlineVol: { spec: { containers: [{ name: 'c', image: 'i' }], volumes: [{ name: 'v', portworxVolume: { volumeID: 'px-inline1' } }] } },
+} satisfies Record<string, PodShape>;
+
+interface PortworxCase {
+  readonly test: string;
+  readonly newPod: PodShape;
+  readonly existingPods: readonly PodShape[];
+  readonly maxVols: number;
+  /** The CSINode's migrated-plugins annotation lists kubernetes.io/portworx-volume (enableMigrationOnNode). */
+  readonly listed: boolean;
+  readonly want: typeof SUCCESS | typeof exceeded;
+}
+
+const enabled: PortworxCase = { test: 'should count in-tree volumes if migration is enabled', newPod: portworxPods.inTreeOneVol, existingPods: [portworxPods.inTreeTwoVol], maxVols: 2, listed: true, want: exceeded };
+const disabled: PortworxCase = { test: 'should not count in-tree volume if migration is disabled', newPod: portworxPods.inTreeOneVol, existingPods: [portworxPods.inTreeTwoVol], maxVols: 2, listed: false, want: SUCCESS };
+
+// Through v1.35 Portworx is the one plugin whose migration isCSIMigrationOn reads from the CSINode's annotation (v1.33
+// to v1.35 utils.go: the PortworxVolumePluginName case falls through to the migrated-plugins check). The cases are
+// TestCSILimits' migration cases with Portworx volumes: "... if migration is enabled" from the current csi_test.go
+// (kubernetes/kubernetes at 991b78f93068755236e3eeff83205f048f3d51b8), "... if migration is disabled" from the
+// csi_test.go of the CSIMigration/CSIMigrationAWS feature-gate era, whose gates the annotation stands in for; the two
+// marked (kubefit) have no upstream counterpart.
+const portworxCases: PortworxCase[] = [
+  enabled,
+  disabled,
+  { test: 'should count unbound in-tree volumes if migration is enabled', newPod: pods.pendingVolume, existingPods: [portworxPods.inTreeTwoVol], maxVols: 2, listed: true, want: exceeded },
+  { test: 'unbound claims of the in-tree provisioner are not counted if migration is disabled (kubefit)', newPod: pods.pendingVolume, existingPods: [portworxPods.csiTwoVol], maxVols: 2, listed: false, want: SUCCESS },
+  { test: 'should count in-tree inline volumes if migration is enabled', newPod: portworxPods.inTreeInlineVol, existingPods: [portworxPods.inTreeTwoVol], maxVols: 2, listed: true, want: exceeded },
+  { test: 'inline in-tree volumes are not counted if migration is disabled (kubefit)', newPod: portworxPods.inTreeInlineVol, existingPods: [portworxPods.csiTwoVol], maxVols: 2, listed: false, want: SUCCESS },
+  { test: 'should count in-tree and csi volumes if migration is enabled (when scheduling csi volumes)', newPod: portworxPods.csiOneVol, existingPods: [portworxPods.inTreeTwoVol], maxVols: 2, listed: true, want: exceeded },
+  { test: 'should not count in-tree and count csi volumes if migration is disabled (when scheduling csi volumes)', newPod: portworxPods.csiOneVol, existingPods: [portworxPods.csiTwoVol, portworxPods.inTreeTwoVol], maxVols: 3, listed: false, want: SUCCESS },
+  { test: 'should not count in-tree and count csi volumes if migration is disabled (when scheduling in-tree volumes)', newPod: portworxPods.inTreeOneVol, existingPods: [portworxPods.csiTwoVol], maxVols: 2, listed: false, want: SUCCESS },
+];
+
+describe('Portworx: migrated where the CSINode lists kubernetes.io/portworx-volume, v1.31 to v1.35', () => {
+  const run = ({ newPod, existingPods, maxVols, listed }: PortworxCase, minor: number) => {
+    const node = nodeInfoOf({ name: NODE }, existingPods.map((p, i) => podOf({ name: `existing-${i}`, ...p }, NODE)));
+    const objects = [...storageFor([PORTWORX_IN_TREE, PORTWORX]), csiNode('csinode', maxVols, [PORTWORX_IN_TREE, PORTWORX], listed ? [PORTWORX_IN_TREE] : [])];
+    return runFilter(plugin, podOf(newPod), node, clusterWithStorage([node], objects, true, minor));
+  };
+
+  it.each(portworxCases)('v1.35: $test', (c) => expect(run(c, 35)).toEqual(c.want));
+
+  it('v1.36 counts them on every node with a CSINode (kubernetes#135322); v1.31 reads the annotation (CSIMigrationPortworx on by default, kubernetes#125016); v1.30 never migrates them', () => {
+    expect([run(disabled, 36), run(enabled, 31), run(disabled, 31), run(enabled, 30)]).toEqual([exceeded, exceeded, SUCCESS, SUCCESS]);
   });
 });

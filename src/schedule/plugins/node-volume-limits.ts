@@ -1,7 +1,8 @@
 // NodeVolumeLimits: the CSI volumes a node attaches must stay within each driver's limit (CSINode allocatable.count).
 // upstream: pkg/scheduler/framework/plugins/nodevolumelimits/csi.go CSILimits (v1.35): volumes of the node's pods and
 // (since v1.32, kubernetes#127757) of its VolumeAttachments count; in-tree volumes migrated to CSI count as their CSI
-// volumes on nodes with a CSINode (Portworx since its migration went GA in v1.33).
+// volumes on nodes with a CSINode, Portworx's only from v1.31 and, before v1.36, where the CSINode lists its plugin as
+// migrated (utils.go isCSIMigrationOn).
 import { SUCCESS, definePlugin, unschedulable } from '../framework.js';
 import type { NodeInfo } from '../node-info.js';
 import type { PodInfo } from '../pod-info.js';
@@ -16,41 +17,51 @@ export const ERR_REASON_MAX_VOLUME_COUNT_EXCEEDED = 'node(s) exceed max volume c
 /** volumeutil.GetCSIAttachLimitKey: the node allocatable name of a driver's limit. */
 const CSI_ATTACH_LIMIT_PREFIX = 'attachable-volumes-csi-';
 
-/** Where the volumes are counted: the catalog, and whether in-tree volumes migrate there (isCSIMigrationOn). */
+/** Where the volumes are counted: the catalog, and whether an in-tree plugin's volumes migrate there (isCSIMigrationOn). */
 interface Scope {
   readonly storage: StorageCatalog;
-  readonly migrated: (csi: CsiVolume) => boolean;
+  readonly isMigrated: (plugin: string) => boolean;
 }
 
-const PORTWORX_DRIVER = 'pxd.portworx.com';
-const PORTWORX_MIGRATED_SINCE = 33;
+const PORTWORX_PLUGIN = 'kubernetes.io/portworx-volume';
+/** CSIMigrationPortworx on by default (kubernetes#125016). */
+const PORTWORX_MIGRATED_SINCE = 31;
+/** The gate's removal (kubernetes#135322) took isCSIMigrationOn's reading of the migrated-plugins annotation with it. */
+const PORTWORX_UNLISTED_SINCE = 36;
 const VOLUME_ATTACHMENTS_SINCE = 32;
 
+/**
+ * isCSIMigrationOn: never without a CSINode. EBS, GCE PD, Azure Disk and Cinder migrate wherever there is one, whatever
+ * its annotation says; Portworx from v1.31, and before v1.36 only where the annotation lists its plugin. The node's
+ * pods and the incoming pod are counted alike.
+ */
 function scopeOf(storage: StorageCatalog, node: NodeInfo, minor: number): Scope {
   const hasCSINode = storage.driverLimits(node.name) !== undefined;
-  return { storage, migrated: (csi) => hasCSINode && (csi.driver !== PORTWORX_DRIVER || minor >= PORTWORX_MIGRATED_SINCE) };
+  const isPortworxMigrated = minor >= PORTWORX_UNLISTED_SINCE || (minor >= PORTWORX_MIGRATED_SINCE && storage.migratedPlugins(node.name).has(PORTWORX_PLUGIN));
+  return { storage, isMigrated: (plugin) => hasCSINode && (plugin !== PORTWORX_PLUGIN || isPortworxMigrated) };
 }
 
 /** getCSIDriverInfoFromSC: a claim not bound yet counts as a new volume of its class's (migrated) provisioner. */
-function provisionedVolume(claim: ClaimInfo, { storage, migrated }: Scope): CsiVolume | undefined {
+function provisionedVolume(claim: ClaimInfo, { storage, isMigrated }: Scope): CsiVolume | undefined {
   const provisioner = claim.className ? storage.storageClass(claim.className)?.provisioner : undefined;
   if (!provisioner) return undefined;
+  const driver = migratedDriver(provisioner);
+  if (driver !== undefined && !isMigrated(provisioner)) return undefined;
   // Upstream prefixes a random string per scheduler; any prefix no real handle uses will do.
-  const csi = { driver: migratedDriver(provisioner) ?? provisioner, handle: `\u0000${claim.namespace}/${claim.name}` };
-  return csi.driver === provisioner || migrated(csi) ? csi : undefined;
+  return { driver: driver ?? provisioner, handle: `\u0000${claim.namespace}/${claim.name}` };
 }
 
 /** getCSIDriverInfo: driver and volume handle of the claim's PV (translated when in-tree), else of its StorageClass. */
 function csiVolumeOf(claim: ClaimInfo, scope: Scope): CsiVolume | undefined {
   const pv = claim.volumeName === '' ? undefined : scope.storage.volume(claim.volumeName);
   if (!pv) return provisionedVolume(claim, scope);
-  const csi = pv.csi ?? (pv.migrated && scope.migrated(pv.migrated) ? pv.migrated : undefined);
+  const csi = pv.csi ?? (pv.migrated && scope.isMigrated(pv.migrated.plugin) ? pv.migrated : undefined);
   return csi && csi.driver !== '' && csi.handle !== '' ? csi : undefined;
 }
 
 /** checkAttachableInlineVolume: an inline in-tree volume counts as its CSI volume where migration is on. */
-function inlineVolumeOf(volume: PodVolume, { migrated }: Scope): CsiVolume | undefined {
-  return 'migrated' in volume && migrated(volume.migrated) ? volume.migrated : undefined;
+function inlineVolumeOf(volume: PodVolume, { isMigrated }: Scope): CsiVolume | undefined {
+  return 'migrated' in volume && isMigrated(volume.migrated.plugin) ? volume.migrated : undefined;
 }
 
 function add(into: Map<string, string>, csi: CsiVolume): void {
