@@ -69,6 +69,17 @@ describe('fixtures/schedule volume plugins', () => {
     ]);
   });
 
+  it('NodeVolumeLimits: in-tree GCE PD volumes count on every node with a CSINode; Portworx ones, before v1.36, only where it lists the plugin as migrated', async () => {
+    // upstream nodevolumelimits/utils.go isCSIMigrationOn
+    const full = "0/2 nodes are available: 2 node(s) exceed max volume count. no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.";
+    const before = await fixture(['fixtures/schedule/NodeVolumeLimits-csi-migration'], { kubernetesVersion: '1.35' });
+    expect(before.results['pd-reader']).toMatchObject({ feasibleNodes: [], message: full });
+    expect(before.results['px-reader']).toMatchObject({ feasibleNodes: ['node-unlisted'], rejected: { 'node-listed': ['node(s) exceed max volume count'] }, message: null });
+    // kubernetes#135322 removed CSIMigrationPortworx and, with it, the annotation check
+    const after = await fixture(['fixtures/schedule/NodeVolumeLimits-csi-migration'], { kubernetesVersion: '1.36' });
+    expect(after.results['px-reader']).toMatchObject({ feasibleNodes: [], message: full });
+  });
+
   it('with a cluster snapshot, a missing claim rejects the pod at PreFilter', async () => {
     const { results, findings } = await fixture(['fixtures/schedule/NodeVolumeLimits'], { cluster: ['fixtures/schedule/NodeUnschedulable/cordoned.yaml'] });
     expect(results['unknown-claim']).toMatchObject({ feasibleNodes: [], message: '0/3 nodes are available: persistentvolumeclaim "elsewhere" not found. not found' });
