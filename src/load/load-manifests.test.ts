@@ -94,6 +94,11 @@ describe('loadManifests', () => {
     expect(brief(result)).toEqual(['duplicate-key.yaml:5:3 error duplicate-key: duplicate key "name"']);
   });
 
+  it('does not report duplicate keys in a document that is no object (a Helm values file), only that it is skipped', async () => {
+    const result = await load(['values-duplicate-key.yaml']);
+    expect(brief(result)).toEqual(['values-duplicate-key.yaml:2:1 info not-kubernetes: document has no apiVersion and kind; skipped']);
+  });
+
   it('recognises a Helm template and says how to render it, once per file', async () => {
     const result = await load(['helm-chart.yaml']);
     expect(brief(result)).toEqual([

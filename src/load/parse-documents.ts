@@ -18,6 +18,8 @@ import { SourceText } from './source-text.js';
 import { blankComments, findJsonComments } from './json-comments.js';
 import { describeSyntaxError } from './syntax-error.js';
 import { valueFloor } from './value-floor.js';
+import { hasTypeMeta } from './to-objects.js';
+import { asRecord } from '../model/object.js';
 import { withGoYamlLineBreaks } from './scanner-rules.js';
 
 export interface ParseResult {
@@ -108,7 +110,9 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
         helmReported = true;
         continue;
       }
-      for (const problem of built.problems) yield problemFinding(source, problem);
+      // a document that is no object is skipped (a Helm values file, read by Helm without duplicate-key checks)
+      const isObject = hasTypeMeta(asRecord(built.value));
+      for (const problem of built.problems) if (isObject || problem.kind !== 'duplicate-key') yield problemFinding(source, problem);
       if (count >= limits.maxDocuments) {
         yield tooManyDocuments(source, built.rootSpan[0], limits.maxDocuments);
         return;

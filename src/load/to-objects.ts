@@ -31,13 +31,19 @@ interface Walk {
   readonly itemType?: { readonly kind: string; readonly apiVersion: string };
 }
 
+/** Whether a value is read as an object (or a List of them): a mapping with an apiVersion and a kind. */
+export function hasTypeMeta(record: Readonly<Record<string, unknown>> | undefined): record is Readonly<Record<string, unknown>> & { readonly kind: string; readonly apiVersion: string } {
+  const kind = record?.['kind'];
+  return record !== undefined && typeof kind === 'string' && typeof record['apiVersion'] === 'string' && kind !== '';
+}
+
 function collect(document: ManifestDocument, value: unknown, basePath: Path, walk: Walk): void {
   const record = withListType(asRecord(value), walk.itemType);
-  const kind = record?.['kind'];
-  if (!record || typeof kind !== 'string' || typeof record['apiVersion'] !== 'string' || kind === '') {
+  if (!hasTypeMeta(record)) {
     walk.out.findings.push(notKubernetes(document, basePath, record));
     return;
   }
+  const kind = record.kind;
   if (kind.endsWith('List') && Object.hasOwn(record, 'items') && walk.depth < MAX_LIST_DEPTH) {
     // an item's kind is the List's without the suffix: a PodList's items are Pods ('' for a List's)
     const itemType = { kind: kind.slice(0, -'List'.length), apiVersion: record['apiVersion'] };

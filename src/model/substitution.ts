@@ -11,3 +11,10 @@ const VARIABLE = /\$(?:\{[A-Za-z_][A-Za-z0-9_]*(?:[:=+?^,#%/-][^}]*)?\}|[A-Za-z_
 export function holdsSubstitution(value: unknown): boolean {
   return typeof value === 'string' && value.includes('$') && VARIABLE.test(value);
 }
+
+/** Whether a string anywhere in `value` (a whole object) holds a substitution variable. */
+export function holdsSubstitutionDeep(value: unknown): boolean {
+  if (typeof value === 'string') return holdsSubstitution(value);
+  if (Array.isArray(value)) return value.some(holdsSubstitutionDeep);
+  return value !== null && typeof value === 'object' && Object.values(value).some(holdsSubstitutionDeep);
+}

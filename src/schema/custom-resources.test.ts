@@ -104,6 +104,10 @@ describe('CEL x-kubernetes-validations', () => {
     ]);
   });
 
+  it('judges neither the form of values holding ${VAR} nor the rules of an object that holds one (an envsubst template)', async () => {
+    expect((await check('cel-blocked.yaml')).filter((finding) => Number(finding.split(':')[0]) > 50)).toEqual([]);
+  });
+
   it('evaluates rules offline with message, messageExpression, fieldPath and reason, date-time and duration as CEL timestamps and durations, isIP; skips transition rules and reports unevaluable ones once', async () => {
     expect(await check('cel-rules.yaml')).toEqual([
       `65:3 info cel-not-evaluated: x-kubernetes-validations rule "quantity(self.memory).isGreaterThan(quantity('1Mi'))" of CustomResourceDefinition replicasets.example.com not evaluated offline (unbound function: isGreaterThan); rules kubefit cannot evaluate are skipped`,

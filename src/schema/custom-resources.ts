@@ -11,6 +11,7 @@ import { DEPRECATED_API } from './deprecated-apis.js';
 import { applyDefaults } from './structural-defaults.js';
 import { API_VALIDATION, errorMessage, toPath } from './validation/field-error.js';
 import { finalizerWarnings, nameIsDNSSubdomain, validateObjectMeta } from './validation/object-meta.js';
+import { holdsSubstitution } from '../model/substitution.js';
 
 export const UNKNOWN_KIND_ID = 'unknown-kind';
 
@@ -45,7 +46,8 @@ export function servedVersion(object: KubeObject, definition: CustomResourceDefi
  * finalizerWarningFindings). `blocking`: an error that keeps the API server from evaluating CEL rules.
  */
 export function objectMetaFindings(object: KubeObject): { readonly findings: Finding[]; readonly blocking: boolean } {
-  const errors = validateObjectMeta(object.value['metadata'], { namespaced: false, nameFn: nameIsDNSSubdomain, kubeFinalizerNames: false });
+  // a name holding `${APP}` is replaced before the API server sees it (model/substitution.ts)
+  const errors = validateObjectMeta(object.value['metadata'], { namespaced: false, nameFn: nameIsDNSSubdomain, kubeFinalizerNames: false }).filter((error) => !holdsSubstitution(error.value));
   const findings = errors.map((error) => findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessage(error) }, error.on));
   // upstream hasBlockingErr: these keep x-kubernetes-validations from being evaluated
   return { findings, blocking: errors.some((error) => error.type === 'Required value' || error.type === 'Unsupported value' || error.type === 'Too long') };

@@ -54,13 +54,20 @@ function isAlternative(error: SchemaError): boolean {
 /** Keywords about the form of one value (a string where a number goes, a pattern, an enum, a format). */
 const VALUE_FORM_KEYWORDS: ReadonlySet<string> = new Set(['type', 'enum', 'pattern', 'format']);
 
+/**
+ * Whether the error is about the form of a value holding `${APP}`, which is replaced before the object is applied
+ * (model/substitution.ts): the form of the value is not known here, so the error is not reported.
+ */
+export function isSubstitutionError(object: KubeObject, error: SchemaError): boolean {
+  return VALUE_FORM_KEYWORDS.has(error.keyword) && holdsSubstitution(valueAt(object.value, pathOf(object.value, error.instancePath)));
+}
+
 function explain(context: Context, error: SchemaError): Explained | undefined {
   const { object, fields } = context;
   const path = pathOf(object.value, error.instancePath);
   const where = path.length > 0 ? formatPath(path) : object.ref.kind;
   const value = valueAt(object.value, path);
-  // `${APP}` is replaced before the object is applied (model/substitution.ts): the form of the value is not known here
-  if (VALUE_FORM_KEYWORDS.has(error.keyword) && holdsSubstitution(value)) return undefined;
+  if (isSubstitutionError(object, error)) return undefined;
   switch (error.keyword) {
     case 'additionalProperties': {
       const field = String(error.params['additionalProperty']);

@@ -17,7 +17,8 @@ import { cleanObjectKey, readVerdict, verdictKey, writeVerdict } from './validat
 import { compileCustomSchema, customSchemas, fieldGraphOf, schemaFor, type CustomValidator } from './custom-schemas.js';
 import { createCelRuntime, evaluateCelRules, type CelOutcome, type CelRuntime } from './cel-validations.js';
 import { checkDeprecatedApi, DEPRECATED_API, REMOVED_APIS } from './deprecated-apis.js';
-import { explainErrors, SCHEMA_RULE } from './explain.js';
+import { explainErrors, isSubstitutionError, SCHEMA_RULE } from './explain.js';
+import { holdsSubstitutionDeep } from '../model/substitution.js';
 import { kindDelta } from './release-deltas.js';
 import { checkRelease, judgeDroppedKey } from './release-fields.js';
 import { withoutNulls } from './without-nulls.js';
@@ -217,8 +218,11 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
   const fields = () => (run.compiled.get(key) as CustomValidator | undefined)?.fields ?? fieldGraphFor(run, key, version);
   appendAll(findings, schemaFindings(object, verdict.schemaErrors, { key, fields }, run));
   if (verdict.cel) {
-    const blocked = meta.blocking || isBlocking(metaErrors) || (typeof verdict.schemaErrors !== 'string' && isBlocking(verdict.schemaErrors));
-    appendAll(findings, blocked ? [findingAt(object, [], { ruleId: SCHEMA.id, severity: 'error', message: CEL_NOT_CHECKED })] : celFindings(object, definition, verdict.cel, run));
+    const blocking = [...metaErrors, ...(typeof verdict.schemaErrors === 'string' ? [] : verdict.schemaErrors)].filter((error) => BLOCKING_KEYWORDS.has(error.keyword));
+    const blocked = meta.blocking || blocking.some((error) => !isSubstitutionError(object, error));
+    // rules that read a value holding `${APP}` cannot be judged before it is replaced (model/substitution.ts)
+    if (blocked) findings.push(findingAt(object, [], { ruleId: SCHEMA.id, severity: 'error', message: CEL_NOT_CHECKED }));
+    else if (!holdsSubstitutionDeep(object.value)) appendAll(findings, celFindings(object, definition, verdict.cel, run));
   }
   return withFinalizerWarnings(findings, object).sort(compareFindings);
 }
@@ -229,10 +233,6 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
  * TooLong, TooMany and TypeInvalid errors, which OpenAPI's type, format, required, enum, maxLength, maxItems and
  * maxProperties give).
  */
-function isBlocking(errors: readonly SchemaError[]): boolean {
-  return errors.some((error) => BLOCKING_KEYWORDS.has(error.keyword));
-}
-
 const BLOCKING_KEYWORDS = new Set(['type', 'format', 'required', 'enum', 'maxLength', 'maxItems', 'maxProperties']);
 const CEL_NOT_CHECKED = '<nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
 
