@@ -4,7 +4,7 @@ import { findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
 import { QUANTITY_PATTERN } from '../model/quantity.js';
 import type { FieldGraph, SchemaError } from './compiled-validator.js';
-import { fieldsAt } from './field-graph.js';
+import { definitionAt, fieldsAt } from './field-graph.js';
 import { closestName } from './closest-name.js';
 import { errorMessage, fieldPathString, goQuote, invalid } from './validation/field-error.js';
 import { holdsSubstitution } from '../model/substitution.js';
@@ -51,6 +51,29 @@ function isAlternative(error: SchemaError): boolean {
   return error.keyword === 'anyOf' || error.keyword === 'oneOf';
 }
 
+/**
+ * Enum fields that are plain Go strings (not pointers) and that the API server defaults when empty or reads "" as a
+ * meaning of its own: `""` there is the field unset (upstream: core/v1 defaults.go SetDefaults_Container,
+ * _ContainerPort, _ServicePort, _Service, _PodSpec, _HTTPGetAction, _PersistentVolume, _Endpoints,
+ * _ImageVolumeSource; apps/v1 and batch/v1 defaults.go; core validation's validateTolerations: an empty operator is
+ * Equal, an empty effect matches every effect). Pointer enums (pathType, ipFamilyPolicy, ...) keep rejecting "".
+ */
+const UNSET_WHEN_EMPTY: ReadonlySet<string> = new Set([
+  'V1Container/imagePullPolicy', 'V1Container/terminationMessagePolicy', 'V1EphemeralContainer/imagePullPolicy',
+  'V1EphemeralContainer/terminationMessagePolicy', 'V1ContainerPort/protocol', 'V1ServicePort/protocol',
+  'CoreV1EndpointPort/protocol', 'V1ServiceSpec/type', 'V1ServiceSpec/sessionAffinity', 'V1ServiceSpec/externalTrafficPolicy',
+  'V1PodSpec/restartPolicy', 'V1PodSpec/dnsPolicy', 'V1HTTPGetAction/scheme', 'V1PersistentVolumeSpec/persistentVolumeReclaimPolicy',
+  'V1ImageVolumeSource/pullPolicy', 'V1Toleration/operator', 'V1Toleration/effect', 'V1DeploymentStrategy/type',
+  'V1StatefulSetSpec/podManagementPolicy', 'V1StatefulSetUpdateStrategy/type', 'V1DaemonSetUpdateStrategy/type',
+  'V1CronJobSpec/concurrencyPolicy',
+]);
+
+function isUnsetWhenEmpty(fields: FieldGraph, path: Path): boolean {
+  const field = path[path.length - 1];
+  const definition = typeof field === 'string' ? definitionAt(fields, path.slice(0, -1)) : undefined;
+  return definition !== undefined && UNSET_WHEN_EMPTY.has(`${definition}/${field}`);
+}
+
 /** Keywords about the form of one value (a string where a number goes, a pattern, an enum, a format). */
 const VALUE_FORM_KEYWORDS: ReadonlySet<string> = new Set(['type', 'enum', 'pattern', 'format']);
 
@@ -80,6 +103,7 @@ function explain(context: Context, error: SchemaError): Explained | undefined {
     case 'type':
       return { path, on: 'value', message: `${where} must be ${expectedTypes(error.params['type'])}, got ${describe(value)}` };
     case 'enum':
+      if (value === '' && isUnsetWhenEmpty(fields, path)) return undefined;
       return { path, on: 'value', message: `${where} must be one of ${allowed(error.params['allowedValues'])}, got ${describe(value)}` };
     case 'pattern':
       return error.params['pattern'] === QUANTITY_PATTERN

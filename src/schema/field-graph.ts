@@ -4,6 +4,12 @@ import type { FieldGraph } from './compiled-validator.js';
 
 /** The field names allowed in the object at `path`, or [] when the path leaves the known definitions. */
 export function fieldsAt(graph: FieldGraph, path: Path): string[] {
+  const definition = definitionAt(graph, path);
+  return definition === undefined ? [] : Object.keys(graph[definition] ?? {});
+}
+
+/** The definition of the object at `path` ("V1PodSpec"; "" for the root), or undefined when the path leaves the known definitions. */
+export function definitionAt(graph: FieldGraph, path: Path): string | undefined {
   let definition = '';
   let container = false;
   for (const segment of path) {
@@ -12,9 +18,9 @@ export function fieldsAt(graph: FieldGraph, path: Path): string[] {
       continue;
     }
     const target = graph[definition]?.[String(segment)];
-    if (!target) return [];
+    if (!target) return undefined;
     container = target.endsWith('[]') || target.endsWith('{}');
     definition = container ? target.slice(0, -2) : target;
   }
-  return container ? [] : Object.keys(graph[definition] ?? {});
+  return container ? undefined : definition;
 }

@@ -102,7 +102,7 @@ function validateHostPorts(spec: Fields, field: FieldPath): ErrorList {
         if (hostNetwork && list === 'containers' && hostPort !== intField(port, 'containerPort')) {
           errors.push(invalid(at, hostPort, 'must match `containerPort` when `hostNetwork` is true'));
         }
-        const id = `${stringField(port, 'protocol') ?? 'TCP'}/${stringField(port, 'hostIP') ?? ''}/${hostPort}`;
+        const id = `${stringField(port, 'protocol') || 'TCP'}/${stringField(port, 'hostIP') ?? ''}/${hostPort}`;
         if (seen.has(id)) errors.push(duplicate(at, id));
         seen.add(id);
       });

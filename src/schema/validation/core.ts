@@ -99,7 +99,7 @@ function validateServiceTypeFields(spec: Fields, type: string): ErrorList {
   const externallyAccessible = type === 'LoadBalancer' || type === 'NodePort' || (type === 'ClusterIP' && arrayField(spec, 'externalIPs').length > 0);
   const policy = stringField(spec, 'externalTrafficPolicy');
   if (!externallyAccessible && policy) errors.push(invalid(['spec', 'externalTrafficPolicy'], policy, 'may only be set for externally-accessible services'));
-  if ((stringField(spec, 'sessionAffinity') ?? 'None') === 'None' && recordField(spec, 'sessionAffinityConfig')) {
+  if ((stringField(spec, 'sessionAffinity') || 'None') === 'None' && recordField(spec, 'sessionAffinityConfig')) {
     errors.push(forbidden(['spec', 'sessionAffinityConfig'], 'must not be set when session affinity is None'));
   }
   return errors;
@@ -113,7 +113,7 @@ function validateDuplicateServicePorts(ports: readonly unknown[]): ErrorList {
   const errors: ErrorList = [];
   ports.forEach((entry, index) => {
     const port = asRecord(entry);
-    const protocol = stringField(port, 'protocol') ?? 'TCP';
+    const protocol = stringField(port, 'protocol') || 'TCP';
     const number = intField(port, 'port') ?? 0;
     const nodePort = intField(port, 'nodePort') ?? 0;
     if (nodePort !== 0 && seenNodePorts.has(`${protocol}/${nodePort}`)) errors.push(duplicate(['spec', 'ports', index, 'nodePort'], nodePort));

@@ -27,7 +27,8 @@ export type TemplateOwner = 'ReplicaSet' | 'StatefulSet' | 'DaemonSet' | 'Replic
  */
 export function validateRestartPolicyAlways(kind: TemplateOwner, template: unknown, field: FieldPath): ErrorList {
   const spec = recordField(asRecord(template), 'spec');
-  const policy = stringField(spec, 'restartPolicy') ?? 'Always';
+  // an empty policy is the field unset, which SetDefaults_PodSpec makes Always (a plain Go string: "" is unset)
+  const policy = stringField(spec, 'restartPolicy') || 'Always';
   const errors: ErrorList = [];
   if (policy !== 'Always') appendAll(errors, owned([notSupported(field.concat('spec', 'restartPolicy'), policy, ['Always'])], INVALID_RESTART_POLICY));
   const deadline = intField(spec, 'activeDeadlineSeconds');
