@@ -6,7 +6,10 @@ import type { KubeObject } from '../model/object.js';
 import { buildDocuments } from './build-values.js';
 import { fileDigestOf, readFileThroughCache } from './document-cache.js';
 import { expandInputs, resolveFrom } from './expand-inputs.js';
-import { parseDocuments, readDocuments, type ParseLimits } from './parse-documents.js';
+import { fileFinding, parseDocuments, readDocuments, type ParseLimits, type Reader } from './parse-documents.js';
+import { LOAD_CHECKS } from './load-checks.js';
+import type { SourceText } from './source-text.js';
+import { assertionFiles, isChainsawTestFile } from './test-assertions.js';
 import { ParsedDocument } from './parsed-document.js';
 import { decodeStdin, readSourceFile, type DigestOf, type ReadResult } from './read-file.js';
 import { objectsOf } from './to-objects.js';
@@ -112,9 +115,11 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   const expanded = await expandInputs(inputs, cwd, options.ignorePaths ?? []);
   const skipped = options.skipFiles ?? new Set<string>();
   const files = expanded.files.filter((file) => !skipped.has(resolveFrom(cwd, file)));
-  const kustomizationFiles = files.filter(isKustomizationFile);
-  const kustomizations = new Map(await Promise.all(kustomizationFiles.map(async (file) => [file, await readSourceFile(file, resolveFrom(cwd, file), limits.maxFileSize)] as const)));
-  const { roles, transforms } = kustomizeRolesOf([...kustomizations.values()], limits);
+  // kustomizations and chainsaw tests say what the files they name are: read first
+  const readFirst = files.filter((file) => isKustomizationFile(file) || isChainsawTestFile(file));
+  const known = new Map(await Promise.all(readFirst.map(async (file) => [file, await readSourceFile(file, resolveFrom(cwd, file), limits.maxFileSize)] as const)));
+  const { roles, transforms } = kustomizeRolesOf([...known].filter(([file]) => isKustomizationFile(file)).map(([, read]) => read), limits);
+  const assertions = assertionFiles(documentsOf([...known].filter(([file]) => isChainsawTestFile(file)).map(([, read]) => read), limits), files);
   const findings: Finding[] = [...expanded.findings];
   const total = files.length + (expanded.stdin ? 1 : 0);
   let order = options.firstOrder ?? 0;
@@ -128,6 +133,10 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
       return;
     }
     if (read.warning) findings.push(read.warning);
+    if (assertions.has(normalize(read.source.file))) {
+      findings.push(assertionFinding(read.source));
+      return;
+    }
     const role = roles.get(normalize(read.source.file));
     const objectFindings: Finding[] = [];
     const { documentCache } = options;
@@ -160,7 +169,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   // a large file of one document is looked up by its bytes before its text is decoded (document-cache.ts)
   const digesters = { json: fileDigestOf(limits, true), yaml: fileDigestOf(limits, false) };
   const digestOf = options.documentCache && !options.fromCluster ? (file: string) => (/\.json$/i.test(file) ? digesters.json : digesters.yaml) : undefined;
-  for await (const read of readInOrder(files, cwd, { maxFileSize: limits.maxFileSize, digestOf }, kustomizations)) parse(read);
+  for await (const read of readInOrder(files, cwd, { maxFileSize: limits.maxFileSize, digestOf }, known)) parse(read);
   if (expanded.stdin) parse((stdin = await readStdin(options, limits.maxFileSize)));
   return {
     files: total,
@@ -175,13 +184,25 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
 
 /** What the kustomization files among the inputs say about the other files (see kustomize.ts). */
 function kustomizeRolesOf(reads: readonly ReadResult[], limits: LoadLimits): { roles: KustomizeRoles; transforms: Map<string, KustomizeTransform[]> } {
-  const kustomizations: { file: string; value: unknown; text: string }[] = [];
+  const kustomizations = documentsOf(reads, limits, 'kustomize');
+  return { roles: kustomizeRoles(kustomizations), transforms: kustomizeTransforms(kustomizations) };
+}
+
+/** The documents of files read first (their findings come when the files are parsed in input order). */
+function documentsOf(reads: readonly ReadResult[], limits: LoadLimits, reader: Reader = 'manifest'): { file: string; value: unknown; text: string }[] {
+  const documents: { file: string; value: unknown; text: string }[] = [];
   for (const read of reads) {
     if ('finding' in read) continue;
     const { file, text } = read.source;
-    for (const document of parseDocuments(read.source, limits, 'eager', 'kustomize').documents) kustomizations.push({ file, value: document.value, text });
+    for (const document of parseDocuments(read.source, limits, 'eager', reader).documents) documents.push({ file, value: document.value, text });
   }
-  return { roles: kustomizeRoles(kustomizations), transforms: kustomizeTransforms(kustomizations) };
+  return documents;
+}
+
+/** The one finding of a test assertion file (test-assertions.ts), which is not read further. */
+function assertionFinding(source: SourceText): Finding {
+  const message = 'file is an assertion of an end-to-end test (a chainsaw or kuttl step checks the cluster against it; it is never applied); skipped';
+  return fileFinding(source, 0, 0, { ...LOAD_CHECKS.notKubernetes, message });
 }
 
 interface FileReading {
