@@ -29,6 +29,12 @@ describe('validateObjects: built-in schemas', () => {
     ]);
   });
 
+  it('reports an enum value the API server rejects once, in its words, not again as the schema\'s enum', async () => {
+    expect(await check('invalid-enum-once.yaml')).toEqual([
+      '11:23 error api-validation: spec.rules[0].http.paths[0].pathType: Unsupported value: "": supported values: "Exact", "ImplementationSpecific", "Prefix"',
+    ]);
+  });
+
   it('reports an unknown field at its key, with the closest known field', async () => {
     expect(await check('invalid-unknown-field.yaml')).toEqual([
       '18:11 error schema: unknown field "resource" in spec.template.spec.containers[0] (did you mean "resources"?)',

@@ -339,7 +339,7 @@ function builtinFindings(validator: CompiledValidator, object: KubeObject, kuber
   const api = validateBuiltinObject(object, release);
   // so does a []byte value that is not base64, and the decoder's error is then the only one the API server returns
   if (!api.decoded) return [...verdict.findings, ...api.findings].sort(compareFindings);
-  return [...schema, ...verdict.findings, ...withoutSchemaDuplicates(api.findings, schema)].sort(compareFindings);
+  return [...withoutEnumDuplicates(schema, api.findings), ...verdict.findings, ...withoutSchemaDuplicates(api.findings, schema)].sort(compareFindings);
 }
 
 function validateWith(validator: CompiledValidator, object: KubeObject, fields: FieldGraph = validator.fields ?? {}): Finding[] {
@@ -359,6 +359,15 @@ function withoutSchemaDuplicates(apiFindings: Finding[], schemaFindings: readonl
     if (match) missing.add(finding.path === null ? (match[1] ?? '') : `${finding.path}.${match[1] ?? ''}`);
   }
   return apiFindings.filter((finding) => !(finding.message.includes(': Required value') && finding.path !== null && missing.has(finding.path)));
+}
+
+/**
+ * An enum value the API server's validation reports (`Unsupported value: "": supported values: ...`, its own words)
+ * is not reported again by the schema's enum (`must be one of ...`) at the same value.
+ */
+function withoutEnumDuplicates(schemaFindings: Finding[], apiFindings: readonly Finding[]): Finding[] {
+  const unsupported = new Set(apiFindings.filter((finding) => finding.path !== null && finding.message.includes(': Unsupported value: ')).map((finding) => finding.path));
+  return unsupported.size === 0 ? schemaFindings : schemaFindings.filter((finding) => !(finding.path !== null && unsupported.has(finding.path) && finding.message.includes(' must be one of ')));
 }
 
 /** unknown-kind: an error for built-in groups; for custom resources one info per kind unless strictKinds. */
