@@ -89,7 +89,7 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
   // a Go template action parses as a mapping key kubectl rejects ("invalid map key"): the template is named instead
   {
     file: 'invalid-go-template.yaml',
-    findings: ['4:9 helm-template: this is a Helm template, not a manifest: render it first (helm template RELEASE CHART | kubefit check -)'],
+    findings: ['4:9 helm-template: this is a Go template, not a manifest: render it with the program that fills it in, then check the output'],
     objects: [],
   },
   // resolve.go resolve, decode.go scalar (!!binary)

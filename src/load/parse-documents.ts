@@ -203,7 +203,7 @@ function lineEndOf(text: string, from: number): number {
  * chart template even when it happens to parse. Elsewhere they may be values for a later `tpl` (a Flux HelmRelease's
  * `hostnames: ["{{ .Release.Name }}.example.com"]`): a file there is a template only when it does not parse.
  */
-const HELM_TEMPLATE = /\{\{-?\s*(?:\.(?:Values|Release|Chart|Capabilities|Files)\b|(?:include|toYaml|tpl|define)\b)/;
+const HELM_TEMPLATE = /\{\{[^{}]*?(?:\.(?:Values|Release|Chart|Capabilities|Files)\b|\b(?:include|toYaml|tpl|define)\b)/;
 const CHART_TEMPLATE_PATH = /(?:^|[\\/])templates[\\/]/;
 /** Any Go template action or Helm function; only taken for a template when the file does not parse (Prometheus rules use them too). */
 const GO_TEMPLATE = /\{\{-?\s*(?:[.$]|if|range|with|end|else|template|include|toYaml|tpl|define)\b/;
@@ -216,7 +216,7 @@ const PLACEHOLDER = /\{\{[^{}\n]*\}\}/;
  * line kubectl stops at (a Grafana dashboard's `legendFormat: "{{pod}}"` does not explain an error elsewhere).
  */
 function templateAt(text: string, offset: number): ((source: SourceText) => Finding) | undefined {
-  if (GO_TEMPLATE.test(text)) return (source) => helmFinding(source, GO_TEMPLATE);
+  if (GO_TEMPLATE.test(text)) return (source) => (HELM_TEMPLATE.test(text) || CHART_TEMPLATE_PATH.test(source.file) ? helmFinding(source, GO_TEMPLATE) : goTemplateFinding(source));
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const match = PLACEHOLDER.exec(text.slice(lineStart, lineEndOf(text, offset)));
   if (!match) return undefined;
@@ -238,6 +238,13 @@ function problemFinding(source: SourceText, problem: BuildProblem): Finding {
     : problem.kind === 'too-large' ? LOAD_CHECKS.tooLarge
     : LOAD_CHECKS.yamlSyntax;
   return fileFinding(source, problem.start, problem.end, { ...check, message: problem.message });
+}
+
+/** A Go text/template outside a chart, without Helm's objects (an operator's or a test harness's own templates). */
+function goTemplateFinding(source: SourceText): Finding {
+  const offset = Math.max(0, source.text.search(GO_TEMPLATE));
+  const message = 'this is a Go template, not a manifest: render it with the program that fills it in, then check the output';
+  return fileFinding(source, offset, offset + 2, { ...LOAD_CHECKS.helmTemplate, message });
 }
 
 function helmFinding(source: SourceText, syntax: RegExp): Finding {
