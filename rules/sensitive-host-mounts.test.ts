@@ -15,8 +15,54 @@ new RuleTester({ describe, it }).run(rule, {
           volumes: [{name: v, hostPath: {path: /var/log}}, {name: e, emptyDir: {}}]
       `,
     },
+    {
+      name: 'a file or subdirectory below /etc, /usr or /lib that every container mounts read-only (time zone, CA bundle, modules)',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          initContainers: [{name: i, image: "a:1", volumeMounts: [{name: certs, mountPath: /etc/ssl/certs, readOnly: true}]}]
+          containers:
+            - name: a
+              image: "a:1"
+              volumeMounts:
+                - {name: tz, mountPath: /etc/localtime, readOnly: true}
+                - {name: certs, mountPath: /etc/ssl/certs, readOnly: true}
+                - {name: modules, mountPath: /lib/modules, readOnly: true}
+          volumes:
+            - {name: tz, hostPath: {path: /etc/localtime}}
+            - {name: certs, hostPath: {path: /etc/ssl/certs/ca-bundle.crt}}
+            - {name: modules, hostPath: {path: /lib/modules}}
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'below /etc written by one container, the node\'s credentials even read-only, /etc itself read-only',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers:
+            - name: a
+              image: "a:1"
+              volumeMounts:
+                - {name: certs, mountPath: /certs}
+                - {name: pki, mountPath: /pki, readOnly: true}
+                - {name: etc, mountPath: /host-etc, readOnly: true}
+          volumes:
+            - {name: certs, hostPath: {path: /etc/ssl/certs}}
+            - {name: pki, hostPath: {path: /etc/kubernetes/pki}}
+            - {name: etc, hostPath: {path: /etc}}
+      `,
+      errors: [
+        { messageId: 'mounted', line: 13, column: 38, data: { volume: 'certs', path: '/etc/ssl/certs' } },
+        { messageId: 'mounted', line: 14, column: 36, data: { volume: 'pki', path: '/etc/kubernetes/pki' } },
+        { messageId: 'mounted', line: 15, column: 36, data: { volume: 'etc', path: '/etc' } },
+      ],
+    },
     {
       name: 'the pods directory without Bidirectional propagation',
       fixture: 'fixtures/rules/kubelet-plugin-mounts/valid-pods-dir-without-bidirectional.yaml',

@@ -1,12 +1,25 @@
 // Mounting system directories of the node gives the pod the node's configuration, credentials or kernel interfaces.
 import { defineRule } from '../src/lint/define-rule.js';
-import { hostPathVolumes, isKubeletPluginMount } from '../src/lint/host-path.js';
+import { hostPathVolumes, isKubeletPluginMount, isMountedReadOnly } from '../src/lint/host-path.js';
 
 /** System directories (and everything below them) whose exposure compromises the node. */
 const SENSITIVE = ['/', '/boot', '/dev', '/etc', '/lib', '/proc', '/sys', '/usr', '/var/lib/kubelet', '/var/lib/docker', '/var/lib/containerd', '/root'];
+/**
+ * Below these, a file or subdirectory that every container mounts read-only is what the remediation asks for
+ * (/etc/localtime, /etc/ssl/certs, /usr/share/zoneinfo, /lib/modules): only a writable mount is reported.
+ */
+const READ_ONLY_SAFE_BELOW = ['/boot', '/etc', '/lib', '/usr'];
+/** The node's credentials, sensitive even read-only. */
+const CREDENTIALS = ['/etc/kubernetes', '/etc/shadow', '/etc/gshadow', '/etc/ssh', '/etc/sudoers', '/etc/sudoers.d'];
 
-function sensitiveRoot(path: string): string | undefined {
-  return SENSITIVE.find((root) => path === root || (root !== '/' && path.startsWith(`${root}/`)));
+function isBelow(path: string, root: string): boolean {
+  return path === root || (root !== '/' && path.startsWith(`${root}/`));
+}
+
+function isSensitive(path: string, readOnly: boolean): boolean {
+  if (!SENSITIVE.some((root) => isBelow(path, root))) return false;
+  if (!readOnly || SENSITIVE.includes(path) || CREDENTIALS.some((root) => isBelow(path, root))) return true;
+  return !READ_ONLY_SAFE_BELOW.some((root) => isBelow(path, root));
 }
 
 export default defineRule({
@@ -14,9 +27,9 @@ export default defineRule({
     id: 'sensitive-host-mounts',
     severity: 'error',
     category: 'security',
-    description: 'pod mounts a sensitive directory of the node (/, /etc, /proc, /sys, /dev, /var/lib/kubelet, ...)',
+    description: 'pod mounts a sensitive directory of the node (/, /etc, /proc, /sys, /dev, /var/lib/kubelet, ...), or writes below /etc, /usr, /lib or /boot',
     rationale:
-      'These directories hold the node\'s configuration and credentials (/etc, /var/lib/kubelet), its kernel interfaces (/proc, /sys, /dev) or its binaries (/usr, /lib). A pod that mounts them can read secrets of other pods or change the node. Log collectors and node exporters legitimately read some of them; suppress the rule on those objects with a reason. The kubelet plugin directories a CSI or DRA node plugin must mount are reported by kubelet-plugin-mounts instead, as a note.',
+      'These directories hold the node\'s configuration and credentials (/etc, /var/lib/kubelet), its kernel interfaces (/proc, /sys, /dev) or its binaries (/usr, /lib). A pod that mounts them can read secrets of other pods or change the node. A file or subdirectory below /etc, /usr, /lib or /boot mounted read-only (the node\'s time zone, CA bundle or kernel modules) is not reported, except the node\'s credentials (/etc/kubernetes, /etc/ssh, /etc/shadow). Log collectors and node exporters legitimately read some of them; suppress the rule on those objects with a reason. The kubelet plugin directories a CSI or DRA node plugin must mount are reported by kubelet-plugin-mounts instead, as a note.',
     remediation: 'Mount only the specific file or subdirectory the container needs, read-only, or use a ConfigMap, Secret or emptyDir volume instead.',
     defaultOn: true,
     appliesTo: { target: 'podSpec' },
@@ -24,7 +37,7 @@ export default defineRule({
   },
   check(workload, { report }) {
     for (const volume of hostPathVolumes(workload)) {
-      if (sensitiveRoot(volume.hostPath) !== undefined && !isKubeletPluginMount(workload, volume)) report({ messageId: 'mounted', data: { volume: volume.name, path: volume.hostPath }, at: volume.at });
+      if (isSensitive(volume.hostPath, isMountedReadOnly(workload, volume.name)) && !isKubeletPluginMount(workload, volume)) report({ messageId: 'mounted', data: { volume: volume.name, path: volume.hostPath }, at: volume.at });
     }
   },
 });

@@ -40,10 +40,20 @@ export function isKubeletPluginMount(workload: Workload, volume: HostPathVolume)
 }
 
 function isMountedBidirectional(workload: Workload, volumeName: string): boolean {
-  return workload.containers.some((container) =>
-    asArray(container.value['volumeMounts']).some((entry) => {
+  return mountsOf(workload, volumeName).some((mount) => mount['mountPropagation'] === 'Bidirectional');
+}
+
+/** Whether every container that mounts the volume mounts it with readOnly: true. */
+export function isMountedReadOnly(workload: Workload, volumeName: string): boolean {
+  return mountsOf(workload, volumeName).every((mount) => mount['readOnly'] === true);
+}
+
+/** The volumeMounts of the volume, in every container of the pod. */
+function mountsOf(workload: Workload, volumeName: string): Readonly<Record<string, unknown>>[] {
+  return workload.containers.flatMap((container) =>
+    asArray(container.value['volumeMounts']).flatMap((entry) => {
       const mount = asRecord(entry);
-      return mount?.['name'] === volumeName && mount['mountPropagation'] === 'Bidirectional';
+      return mount?.['name'] === volumeName ? [mount] : [];
     }),
   );
 }
