@@ -61,6 +61,15 @@ describe('kustomize inputs', () => {
     expect(loaded.objects[0]?.value['metadata']).toEqual({ name: 'web' });
   });
 
+  it('reports the paths a kustomization names that kustomize build cannot read, at the entry, and leaves remote targets alone', async () => {
+    const loaded = await loadManifests(['kustomize-build'], { cwd: 'fixtures' });
+    expect(loaded.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId}: ${finding.message}`)).toEqual([
+      'kustomize-build/overlay/kustomization.yaml:4:5 warning kustomize-build: kustomize build fails: resources entry "missing.yaml" does not exist',
+      'kustomize-build/overlay/kustomization.yaml:5:5 warning kustomize-build: kustomize build fails: resources entry "../not-a-package" is a folder without a kustomization.yaml',
+      'kustomize-build/overlay/kustomization.yaml:9:11 warning kustomize-build: kustomize build fails: patch file "missing-patch.yaml" does not exist',
+    ]);
+  });
+
   it('knows a root $patch document is a patch without its kustomization', async () => {
     const loaded = await loadManifests(['kustomize/overlay/remove-sidecar.yaml'], { cwd: 'fixtures' });
     expect(loaded.objects.map((object) => object.ref.kind)).toEqual(['Deployment']);

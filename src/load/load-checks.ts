@@ -55,6 +55,13 @@ export const LOAD_CHECKS = {
     rationale: 'Template syntax such as {{ .Values.x }} or {{ name }} only becomes Kubernetes YAML after rendering; kubectl rejects the document as it is.',
     remediation: 'Render the chart and pipe it in: helm template RELEASE CHART | kubefit check -.',
   }),
+  kustomizeBuild: inputCheck({
+    id: 'kustomize-build',
+    severity: 'warning',
+    description: 'a kustomization names a resource, base, component or patch file that does not exist, or a folder without a kustomization',
+    rationale: 'kustomize build (and kubectl apply -k) stops at the first path it cannot read, so nothing of the build is deployed. A warning, not an error: some repositories generate such files (helm template > all.yaml, a Makefile\'s image patch) before they build.',
+    remediation: 'Correct the path, or add the missing file or the kustomization.yaml of the folder; if a step generates the file before the build, disable the check for that kustomization.',
+  }),
   notKubernetes: inputCheck({
     id: 'not-kubernetes',
     severity: 'info',

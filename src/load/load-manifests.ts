@@ -10,6 +10,7 @@ import { fileFinding, parseDocuments, readDocuments, type ParseLimits, type Read
 import { LOAD_CHECKS } from './load-checks.js';
 import type { SourceText } from './source-text.js';
 import { assertionFiles, isChainsawTestFile } from './test-assertions.js';
+import { unreadablePaths } from './kustomize-paths.js';
 import { ParsedDocument } from './parsed-document.js';
 import { decodeStdin, readSourceFile, type DigestOf, type ReadResult } from './read-file.js';
 import { objectsOf } from './to-objects.js';
@@ -118,9 +119,9 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   // kustomizations and chainsaw tests say what the files they name are: read first
   const readFirst = files.filter((file) => isKustomizationFile(file) || isChainsawTestFile(file));
   const known = new Map(await Promise.all(readFirst.map(async (file) => [file, await readSourceFile(file, resolveFrom(cwd, file), limits.maxFileSize)] as const)));
-  const { roles, transforms } = kustomizeRolesOf([...known].filter(([file]) => isKustomizationFile(file)).map(([, read]) => read), limits);
+  const { roles, transforms, findings: kustomizeFindings } = kustomizeRolesOf([...known].filter(([file]) => isKustomizationFile(file)).map(([, read]) => read), limits, cwd);
   const assertions = assertionFiles(documentsOf([...known].filter(([file]) => isChainsawTestFile(file)).map(([, read]) => read), limits), files);
-  const findings: Finding[] = [...expanded.findings];
+  const findings: Finding[] = [...expanded.findings, ...kustomizeFindings];
   const total = files.length + (expanded.stdin ? 1 : 0);
   let order = options.firstOrder ?? 0;
   let count = 0;
@@ -183,18 +184,24 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
 }
 
 /** What the kustomization files among the inputs say about the other files (see kustomize.ts). */
-function kustomizeRolesOf(reads: readonly ReadResult[], limits: LoadLimits): { roles: KustomizeRoles; transforms: Map<string, KustomizeTransform[]> } {
+/** What the kustomization files among the inputs say about the other files (see kustomize.ts), and the paths they name that kustomize cannot read. */
+function kustomizeRolesOf(reads: readonly ReadResult[], limits: LoadLimits, cwd: string): { roles: KustomizeRoles; transforms: Map<string, KustomizeTransform[]>; findings: Finding[] } {
   const kustomizations = documentsOf(reads, limits, 'kustomize');
-  return { roles: kustomizeRoles(kustomizations), transforms: kustomizeTransforms(kustomizations) };
+  const findings = kustomizations.flatMap(({ file, value, document }) => unreadablePaths(resolveFrom(cwd, file), value).map(({ at, message }) => {
+    const range = document.rangeOf(at);
+    const check = LOAD_CHECKS.kustomizeBuild;
+    return { ruleId: check.id, severity: check.severity, message, ...range, object: null, path: null };
+  }));
+  return { roles: kustomizeRoles(kustomizations), transforms: kustomizeTransforms(kustomizations), findings };
 }
 
 /** The documents of files read first (their findings come when the files are parsed in input order). */
-function documentsOf(reads: readonly ReadResult[], limits: LoadLimits, reader: Reader = 'manifest'): { file: string; value: unknown; text: string }[] {
-  const documents: { file: string; value: unknown; text: string }[] = [];
+function documentsOf(reads: readonly ReadResult[], limits: LoadLimits, reader: Reader = 'manifest'): { file: string; value: unknown; text: string; document: ParsedDocument }[] {
+  const documents: { file: string; value: unknown; text: string; document: ParsedDocument }[] = [];
   for (const read of reads) {
     if ('finding' in read) continue;
     const { file, text } = read.source;
-    for (const document of parseDocuments(read.source, limits, 'eager', reader).documents) documents.push({ file, value: document.value, text });
+    for (const document of parseDocuments(read.source, limits, 'eager', reader).documents) documents.push({ file, value: document.value, text, document });
   }
   return documents;
 }
