@@ -183,7 +183,6 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   };
 }
 
-/** What the kustomization files among the inputs say about the other files (see kustomize.ts). */
 /** What the kustomization files among the inputs say about the other files (see kustomize.ts), and the paths they name that kustomize cannot read. */
 function kustomizeRolesOf(reads: readonly ReadResult[], limits: LoadLimits, cwd: string): { roles: KustomizeRoles; transforms: Map<string, KustomizeTransform[]>; findings: Finding[] } {
   const kustomizations = documentsOf(reads, limits, 'kustomize');

@@ -38,7 +38,7 @@ export interface ParseLimits extends BuildLimits {
  * (shared-values.ts). `documentCache` keeps the values of large YAML documents
  * between runs (document-cache.ts).
  */
-export function parseDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager', reader: Reader = CHART_READER): ParseResult {
+export function parseDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager', reader: Reader = 'manifest'): ParseResult {
   const documents: ParsedDocument[] = [];
   const findings: Finding[] = [];
   for (const item of readDocuments(original, limits, positions, undefined, reader)) {
@@ -58,19 +58,17 @@ export function readDocumentAt(source: SourceText, json: boolean, limits: ParseL
 }
 
 /**
- * Who reads the file after kubefit: kubectl or Helm (`manifest`: Helm's own objects anywhere make it a chart template,
- * even when it parses), or kustomize (`kustomize`: a kustomization is YAML kustomize reads as it is; its
- * `namespace: "{{ .Release.Namespace }}"` is a value for a later `helm template`, as gatekeeper's helmify does).
+ * Who reads the file after kubefit: kubectl or Helm (`manifest`: in a chart's templates folder, Helm's own objects make
+ * it a chart template even when it parses), or kustomize (`kustomize`: a kustomization is YAML kustomize reads as it
+ * is; its `namespace: "{{ .Release.Namespace }}"` is a value for a later `helm template`, as gatekeeper's helmify does).
  */
 export type Reader = 'manifest' | 'kustomize';
-
-const CHART_READER: Reader = 'manifest';
 
 /**
  * parseDocuments one document at a time: each document (and each problem, in the order parseDocuments lists them) is
  * yielded as soon as it is read, so a caller that lets go of a document before asking for the next holds one at a time.
  */
-export function* readDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager', documentCache?: CodeStore, reader: Reader = CHART_READER): Generator<ParsedDocument | Finding, void> {
+export function* readDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager', documentCache?: CodeStore, reader: Reader = 'manifest'): Generator<ParsedDocument | Finding, void> {
   // a native search first: the regular expression costs about 2 ms per MB even where there is no `{{`
   if (reader === 'manifest' && CHART_TEMPLATE_PATH.test(original.file) && original.text.includes('{{') && HELM_TEMPLATE.test(original.text)) {
     yield helmFinding(original, HELM_TEMPLATE);
