@@ -3,9 +3,10 @@
 
 /**
  * A variable reference as envsubst reads it: `$NAME`, or `${NAME}` perhaps with an operator and a default (drone/envsubst,
- * which Flux uses). `$(NAME)` is Kubernetes' own dependent variable syntax, not this.
+ * which Flux uses; cluster-api's test templates write `${ NAME }`). `$(NAME)` is Kubernetes' own dependent variable
+ * syntax, not this.
  */
-const VARIABLE = /\$(?:\{[A-Za-z_][A-Za-z0-9_]*(?:[:=+?^,#%/-][^}]*)?\}|[A-Za-z_][A-Za-z0-9_]*)/;
+const VARIABLE = /\$(?:\{ *[A-Za-z_][A-Za-z0-9_]*(?: *[:=+?^,#%/-][^}]*)? *\}|[A-Za-z_][A-Za-z0-9_]*)/;
 
 /** Whether `value` is a string with a substitution variable in it (its form is the substituted text's, unknown here). */
 export function holdsSubstitution(value: unknown): boolean {

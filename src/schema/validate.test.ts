@@ -24,8 +24,8 @@ describe('validateObjects: built-in schemas', () => {
 
   it('does not judge the form of a value holding a substitution variable (${APP}, $NAMESPACE: Flux post-build substitution, envsubst)', async () => {
     expect(await check('substitution-variables.yaml')).toEqual([
-      "21:9 error invalid-name: metadata.name: Invalid value: \"my_app\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
-      '27:16 error schema: spec.resources.requests.storage: "five-gigs" is not a valid quantity',
+      "22:9 error invalid-name: metadata.name: Invalid value: \"my_app\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+      '28:16 error schema: spec.resources.requests.storage: "five-gigs" is not a valid quantity',
     ]);
   });
 
