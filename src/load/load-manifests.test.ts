@@ -125,7 +125,7 @@ describe('loadManifests', () => {
     const result = await load(['placeholder-template.yaml']);
     expect(result.objects).toEqual([]);
     expect(brief(result)).toEqual([
-      'placeholder-template.yaml:6:13 error helm-template: this is a template, not a manifest: {{replicas}} is a placeholder kubectl cannot read; render the template first',
+      `placeholder-template.yaml:6:13 error helm-template: this is a template, not a manifest: {{replicas}} is a placeholder kubectl cannot read; render the template first, or quote it if a controller fills it in later (Argo's {{args.name}})`,
     ]);
   });
 

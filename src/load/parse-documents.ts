@@ -219,7 +219,7 @@ function templateAt(text: string, offset: number): ((source: SourceText) => Find
   const match = PLACEHOLDER.exec(text.slice(lineStart, lineEndOf(text, offset)));
   if (!match) return undefined;
   const at = lineStart + match.index;
-  const message = `this is a template, not a manifest: ${match[0]} is a placeholder kubectl cannot read; render the template first`;
+  const message = `this is a template, not a manifest: ${match[0]} is a placeholder kubectl cannot read; render the template first, or quote it if a controller fills it in later (Argo's {{args.name}})`;
   return (source) => fileFinding(source, at, at + 2, { ...LOAD_CHECKS.helmTemplate, message });
 }
 
