@@ -1,5 +1,6 @@
-// Configuration files of Kubernetes' own components (kube-scheduler, kubelet, kube-proxy, the API server, kubeadm):
-// they carry apiVersion and kind but are read from disk by their component, never applied as API objects.
+// Configuration files of Kubernetes' own components (kube-scheduler, kubelet, kube-proxy, the API server, kubeadm) and
+// of tools (kind, clusterctl, chainsaw, Crossplane packages): they carry apiVersion and kind but are read from disk by
+// their program, never applied as API objects.
 
 /** API groups of component configuration types (the config packages of each component, the API server's file formats). */
 const CONFIGURATION_GROUPS: ReadonlySet<string> = new Set([
@@ -9,10 +10,21 @@ const CONFIGURATION_GROUPS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Why an object of another component's configuration is not validated, or undefined for an ordinary kind. A
- * KubeSchedulerConfiguration gets the option that reads it.
+ * API groups of other tools' files that carry apiVersion and kind, read from disk by the tool and never applied: a
+ * repository may also hold their CRDs (for editors), which must not make them look like custom resources to check.
+ */
+const TOOL_GROUPS: ReadonlyMap<string, string> = new Map([
+  ['kind.x-k8s.io', 'kind'], ['clusterctl.cluster.x-k8s.io', 'clusterctl'], ['meta.pkg.crossplane.io', 'a Crossplane package (crossplane xpkg build)'],
+  ['chainsaw.kyverno.io', 'chainsaw'], ['kuttl.dev', 'kuttl'], ['kpt.dev', 'kpt'], ['k3d.io', 'k3d'],
+]);
+
+/**
+ * Why an object of another component's or tool's configuration is not validated, or undefined for an ordinary kind.
+ * A KubeSchedulerConfiguration gets the option that reads it.
  */
 export function componentConfigurationNote(group: string, apiVersion: string, kind: string): string | undefined {
+  const tool = TOOL_GROUPS.get(group);
+  if (tool !== undefined) return `${apiVersion} ${kind} is a file of ${tool}, read from disk, not an API object: not validated`;
   if (!CONFIGURATION_GROUPS.has(group)) return undefined;
   const what = `${apiVersion} ${kind} is the configuration file of a Kubernetes component, not an API object: not validated`;
   return group === 'kubescheduler.config.k8s.io' ? `${what} here; pass it with --scheduler-config to check it and schedule with its profiles` : what;

@@ -100,6 +100,13 @@ describe('validateObjects: kinds', () => {
     ]);
   });
 
+  it('says a tool\'s file (kind, clusterctl) is not an API object, even when the inputs hold a CRD of its kind', async () => {
+    expect(await check('tool-files.yaml')).toEqual([
+      '24:7 info unknown-kind: clusterctl.cluster.x-k8s.io/v1alpha3 Metadata is a file of clusterctl, read from disk, not an API object: not validated',
+      '27:7 info unknown-kind: kind.x-k8s.io/v1alpha4 Cluster is a file of kind, read from disk, not an API object: not validated',
+    ]);
+  });
+
   it('says a component configuration file is not an API object, once per kind, even with strictKinds', async () => {
     const expected = [
       '3:7 info unknown-kind: kubescheduler.config.k8s.io/v1 KubeSchedulerConfiguration is the configuration file of a Kubernetes component, not an API object: not validated here; pass it with --scheduler-config to check it and schedule with its profiles',

@@ -196,6 +196,9 @@ interface CustomRun {
 
 function validateCustomResource(object: KubeObject, run: CustomRun): Finding[] {
   const { apiVersion, kind } = object.ref;
+  // a tool's file is not validated even when the inputs hold a CRD of its kind (for editors)
+  const configuration = componentConfigurationNote(groupOf(apiVersion), apiVersion, kind);
+  if (configuration !== undefined) return onceForKind(run, `${apiVersion} ${kind}`, () => findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'info', message: configuration }));
   const definition = run.definitions.byGroupKind.get(groupKind(groupOf(apiVersion), kind));
   if (definition) return validateByDefinition(object, definition, run);
   const found = schemaFor(run.extra, apiVersion, kind);
@@ -379,8 +382,6 @@ function missingSchema(object: KubeObject, run: CustomRun): Finding[] {
     const message = `unknown apiVersion and kind: Kubernetes has no ${apiVersion} ${kind}${kindHint(apiVersion, kind)}`;
     return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'error', message })];
   }
-  const configuration = componentConfigurationNote(groupOf(apiVersion), apiVersion, kind);
-  if (configuration !== undefined) return onceForKind(run, `${apiVersion} ${kind}`, () => findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'info', message: configuration }));
   const suggestion = closestName(kind, run.definitions.kindsByGroup.get(groupOf(apiVersion)) ?? []);
   const hint = suggestion ? ` (did you mean ${suggestion}? no CustomResourceDefinition in the inputs defines ${kind})` : '';
   const what = builtin ? `${apiVersion} ${kind} (kubefit has schemas for GA APIs only)` : `custom resource ${apiVersion} ${kind}${hint}`;
