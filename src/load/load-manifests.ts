@@ -141,8 +141,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
     const role = roles.get(normalize(read.source.file));
     const objectFindings: Finding[] = [];
     const { documentCache } = options;
-    // kustomize's own files are its input only; a patch with Helm actions still makes its output a chart template
-    const reader = role === 'kustomization' || role === 'configuration' ? 'kustomize' : 'manifest';
+    const reader: Reader = role === 'kustomization' || role === 'configuration' ? 'kustomize' : role === 'patch' ? 'patch' : 'manifest';
     const readAll = () => readDocuments(read.source, limits, options.fromCluster ? 'none' : 'eager', documentCache, reader);
     const items = documentCache && read.digest !== undefined ? readFileThroughCache(documentCache, read.source, read.digest, buildDocuments, limits, readAll) : readAll();
     for (const item of items) {

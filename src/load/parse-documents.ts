@@ -59,10 +59,12 @@ export function readDocumentAt(source: SourceText, json: boolean, limits: ParseL
 
 /**
  * Who reads the file after kubefit: kubectl or Helm (`manifest`: in a chart's templates folder, Helm's own objects make
- * it a chart template even when it parses), or kustomize (`kustomize`: a kustomization is YAML kustomize reads as it
- * is; its `namespace: "{{ .Release.Namespace }}"` is a value for a later `helm template`, as gatekeeper's helmify does).
+ * it a chart template even when it parses), kustomize merging a patch into a build (`patch`: Helm's objects anywhere
+ * make the build's output a chart template, as gatekeeper's helmify patches do), or kustomize itself (`kustomize`: a
+ * kustomization is YAML kustomize reads as it is; its `namespace: "{{ .Release.Namespace }}"` is a value for a later
+ * `helm template`).
  */
-export type Reader = 'manifest' | 'kustomize';
+export type Reader = 'manifest' | 'patch' | 'kustomize';
 
 /**
  * parseDocuments one document at a time: each document (and each problem, in the order parseDocuments lists them) is
@@ -70,7 +72,8 @@ export type Reader = 'manifest' | 'kustomize';
  */
 export function* readDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager', documentCache?: CodeStore, reader: Reader = 'manifest'): Generator<ParsedDocument | Finding, void> {
   // a native search first: the regular expression costs about 2 ms per MB even where there is no `{{`
-  if (reader === 'manifest' && CHART_TEMPLATE_PATH.test(original.file) && original.text.includes('{{') && HELM_TEMPLATE.test(original.text)) {
+  const chartInput = reader === 'patch' || (reader === 'manifest' && CHART_TEMPLATE_PATH.test(original.file));
+  if (chartInput && original.text.includes('{{') && HELM_TEMPLATE.test(original.text)) {
     yield helmFinding(original, HELM_TEMPLATE);
     return;
   }
