@@ -82,7 +82,11 @@ const VALUE_FORM_KEYWORDS: ReadonlySet<string> = new Set(['type', 'enum', 'patte
  * (model/substitution.ts): the form of the value is not known here, so the error is not reported.
  */
 export function isSubstitutionError(object: KubeObject, error: SchemaError): boolean {
-  return VALUE_FORM_KEYWORDS.has(error.keyword) && holdsSubstitution(valueAt(object.value, pathOf(object.value, error.instancePath)));
+  return isSubstitutionForm(error, valueAt(object.value, pathOf(object.value, error.instancePath)));
+}
+
+function isSubstitutionForm(error: SchemaError, value: unknown): boolean {
+  return VALUE_FORM_KEYWORDS.has(error.keyword) && holdsSubstitution(value);
 }
 
 function explain(context: Context, error: SchemaError): Explained | undefined {
@@ -90,7 +94,7 @@ function explain(context: Context, error: SchemaError): Explained | undefined {
   const path = pathOf(object.value, error.instancePath);
   const where = path.length > 0 ? formatPath(path) : object.ref.kind;
   const value = valueAt(object.value, path);
-  if (isSubstitutionError(object, error)) return undefined;
+  if (isSubstitutionForm(error, value)) return undefined;
   switch (error.keyword) {
     case 'additionalProperties': {
       const field = String(error.params['additionalProperty']);
