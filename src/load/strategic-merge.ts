@@ -1,0 +1,176 @@
+// Strategic-merge patches as `kustomize build` applies them (upstream: kustomize kyaml/yaml/merge2 and yaml/walk, with
+// the schema kyaml embeds, Kubernetes v1.21.2's OpenAPI; api/filters/patchstrategicmerge merges with
+// ListIncreaseDirection Prepend). Maps merge field by field and `null` deletes a field; a list the schema gives a merge
+// key merges element by element (the patch's elements first, then the others), a list of strings with the merge
+// strategy is a set; every other list, and every list of a kind the schema does not know (a custom resource), is
+// replaced. `$patch: delete | replace | merge` directives are honoured; kustomize's other directives are dropped.
+import { asRecord } from '../model/object.js';
+import type { PositionIndex } from '../model/document.js';
+import { derivedList, derivedMap, type PatchSource } from './value-origins.js';
+
+/** What kyaml's schema says of the fields of one object type: only fields whose merge differs from the defaults. */
+export interface MergeSchema {
+  readonly [field: string]: MergeField;
+}
+
+/** A field's type (for the fields below it) and, for a list kyaml merges, its merge keys ([]: a set of scalars). */
+export interface MergeField {
+  readonly schema?: MergeSchema;
+  readonly keys?: readonly string[];
+}
+
+/** Where kustomize fails the build (a map patched with a list or a scalar, an unknown `$patch`): nothing is applied. */
+export const MERGE_FAILED: unique symbol = Symbol('merge failed');
+
+/** A field or list element the patch removes. */
+const CLEARED: unique symbol = Symbol('cleared');
+
+/** A merged value, and whether it is the patch's own (a scalar, a list replaced, a map the target lacked). */
+type Merged = { readonly value: unknown; readonly fromPatch: boolean } | typeof CLEARED | typeof MERGE_FAILED;
+
+/**
+ * `target` with `patch` merged into it (both objects), or MERGE_FAILED; `target` itself is never changed. `patchIndex`
+ * holds the patch's positions: what the patch brings is located there (value-origins.ts).
+ */
+export function strategicMerge(target: Readonly<Record<string, unknown>>, patch: Readonly<Record<string, unknown>>, schema: MergeSchema | undefined, patchIndex: PositionIndex): Readonly<Record<string, unknown>> | typeof MERGE_FAILED {
+  const merged = mergeValue(target, patch, { schema }, { index: patchIndex, path: [] });
+  if (merged === MERGE_FAILED || merged === CLEARED) return MERGE_FAILED;
+  return asRecord(merged.value) ?? MERGE_FAILED;
+}
+
+function mergeValue(target: unknown, patch: unknown, field: MergeField | undefined, at: PatchSource): Merged {
+  if (patch === undefined) return { value: target, fromPatch: false };
+  if (patch === null) return CLEARED;
+  const targetKind = kindOf(target);
+  const patchKind = kindOf(patch);
+  if (targetKind !== 'null' && targetKind !== patchKind) return MERGE_FAILED;
+  if (patchKind === 'map') return mergeMap(target, patch as Readonly<Record<string, unknown>>, field?.schema, at);
+  if (patchKind === 'list' && field?.keys) return mergeList(target, patch as readonly unknown[], field, at);
+  // a scalar the patch repeats (a merge key) stays the file's
+  return { value: added(patch), fromPatch: patch !== target };
+}
+
+function mergeMap(target: unknown, patch: Readonly<Record<string, unknown>>, schema: MergeSchema | undefined, at: PatchSource): Merged {
+  const directive = patch['$patch'];
+  if (directive === 'delete') return CLEARED;
+  if (directive !== undefined && directive !== 'replace' && directive !== 'merge') return MERGE_FAILED;
+  const base = asRecord(target);
+  if (!base || directive === 'replace') return { value: added(patch), fromPatch: true };
+  const out: Record<string, unknown> = { ...base };
+  const sources = new Map<string, PatchSource>();
+  for (const [key, value] of Object.entries(patch)) {
+    if (key.startsWith('$')) continue;
+    const source = { index: at.index, path: [...at.path, key] };
+    const merged = mergeValue(base[key], value, schema?.[key], source);
+    if (merged === MERGE_FAILED) return MERGE_FAILED;
+    if (merged === CLEARED) {
+      delete out[key];
+      continue;
+    }
+    out[key] = merged.value;
+    if (merged.fromPatch) sources.set(key, source);
+  }
+  return { value: derivedMap(out, base, sources), fromPatch: false };
+}
+
+/** A patch's map or list where the target has none: its directives resolved against nothing, its nulls dropped. */
+function added(patch: unknown): unknown {
+  if (Array.isArray(patch)) return patch.filter((item) => asRecord(item)?.['$patch'] === undefined).map(added);
+  const record = asRecord(patch);
+  if (!record) return patch;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) if (!key.startsWith('$') && value !== null) out[key] = added(value);
+  return out;
+}
+
+/** An element of a merged list: what the patch and the target hold under the same merge key values. */
+interface Entry {
+  values: readonly string[];
+  /** The target's element and its index there. */
+  target?: unknown;
+  index?: number;
+  /** The patch's element and its index there. */
+  patch?: unknown;
+  patchIndex?: number;
+}
+
+function mergeList(target: unknown, patch: readonly unknown[], field: MergeField, at: PatchSource): Merged {
+  const directive = listDirective(patch);
+  if (directive === MERGE_FAILED) return MERGE_FAILED;
+  if (directive === 'delete') return CLEARED;
+  if (!Array.isArray(target) || directive === 'replace') return { value: added(patch), fromPatch: true };
+  const elementAt = (index: number): PatchSource => ({ index: at.index, path: [...at.path, index] });
+  const keys = field.keys ?? [];
+  if (keys.length === 0) {
+    const set = [...new Set([...patch, ...target])];
+    return { value: derivedList(set, target, set.map((item) => (target.includes(item) ? target.indexOf(item) : elementAt(patch.indexOf(item))))), fromPatch: false };
+  }
+  // walk/associative_sequence.go: the patch's elements in its order, then the target's that it does not name
+  const entries: Entry[] = [];
+  const unkeyed: { value: unknown; index: number }[] = [];
+  patch.forEach((item, patchIndex) => {
+    if (isDirective(item)) return;
+    const values = keyValues(item, keys);
+    if (values.every((value) => value === '')) unkeyed.push({ value: added(item), index: patchIndex });
+    else entries.push({ values, patch: item, patchIndex });
+  });
+  target.forEach((item: unknown, index: number) => {
+    const values = keyValues(item, keys);
+    const entry = entries.find((candidate) => candidate.index === undefined && sameElement(candidate.values, values));
+    if (entry) Object.assign(entry, { target: item, index });
+    else entries.push({ values, target: item, index });
+  });
+  const out: unknown[] = [];
+  const origins: (number | PatchSource)[] = [];
+  for (const entry of entries) {
+    const source = elementAt(entry.patchIndex ?? 0);
+    const merged = mergeValue(entry.index === undefined ? null : entry.target, entry.patch, { schema: field.schema }, source);
+    if (merged === MERGE_FAILED) return MERGE_FAILED;
+    if (merged === CLEARED) continue;
+    out.push(merged.value);
+    origins.push(entry.index ?? source);
+  }
+  for (const { value, index } of unkeyed) {
+    out.push(value);
+    origins.push(elementAt(index));
+  }
+  return { value: derivedList(out, target, origins), fromPatch: false };
+}
+
+/** `- $patch: replace` (or delete, merge): a list's directive element. */
+function isDirective(item: unknown): boolean {
+  const record = asRecord(item);
+  return record !== undefined && record['$patch'] !== undefined && Object.keys(record).length === 1;
+}
+
+/** The list's directive, none, or MERGE_FAILED for another word. */
+function listDirective(patch: readonly unknown[]): string | undefined | typeof MERGE_FAILED {
+  const directive = asRecord(patch.find(isDirective))?.['$patch'];
+  if (directive === undefined) return undefined;
+  return directive === 'replace' || directive === 'delete' || directive === 'merge' ? String(directive) : MERGE_FAILED;
+}
+
+/** The element's merge key values as text ("" where it has none: a wildcard, as walk.match reads it). */
+function keyValues(item: unknown, keys: readonly string[]): string[] {
+  const record = asRecord(item);
+  return keys.map((key) => {
+    const value = record?.[key];
+    return value === undefined || value === null ? '' : String(value);
+  });
+}
+
+/** upstream: walk.match: every key equal or missing on one side, and at least one equal. */
+function sameElement(a: readonly string[], b: readonly string[]): boolean {
+  let common = false;
+  for (let index = 0; index < a.length; index++) {
+    if (a[index] === b[index]) common = true;
+    else if (a[index] !== '' && b[index] !== '') return false;
+  }
+  return common;
+}
+
+function kindOf(value: unknown): 'null' | 'map' | 'list' | 'scalar' {
+  if (value === undefined || value === null) return 'null';
+  if (Array.isArray(value)) return 'list';
+  return typeof value === 'object' ? 'map' : 'scalar';
+}
