@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lint } from '../check.js';
 import { validateObjects } from '../schema/validate.js';
 import { loadManifests } from './load-manifests.js';
 
@@ -17,10 +18,12 @@ describe('kustomize inputs', () => {
 
   it('checks only the field names of a patch, against the kind it patches, with $patch directives understood', async () => {
     const loaded = await loadManifests(['kustomize'], { cwd: 'fixtures' });
-    const findings = validateObjects(loaded.objects, { kubernetesVersion: undefined, extraSchemas: new Map(), strictKinds: false }, loaded.patches);
-    expect(findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}: ${finding.message}`)).toEqual([
-      'kustomize/overlay/replicas.yaml:15:11 schema: unknown field "imagePullPolcy" in spec.template.spec.containers[0] (did you mean "imagePullPolicy"?)',
-    ]);
+    const findings = validateObjects([], { kubernetesVersion: undefined, extraSchemas: new Map(), strictKinds: false }, loaded.patches);
+    const misspelt = 'kustomize/overlay/replicas.yaml:15:11 schema: unknown field "imagePullPolcy" in spec.template.spec.containers[0] (did you mean "imagePullPolicy"?)';
+    expect(findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}: ${finding.message}`)).toEqual([misspelt]);
+    // the base the patch is merged into has the field too, located in the patch: one finding in the report
+    const report = await lint(['kustomize'], { cwd: 'fixtures' });
+    expect(report.findings.filter((finding) => finding.ruleId === 'schema').map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}: ${finding.message}`)).toEqual([misspelt]);
   });
 
   it('takes the patches a kustomization lists commented out (kubebuilder\'s scaffold), and the unnamed files beside patches, for patches; nothing else it comments out', async () => {

@@ -6,6 +6,7 @@ import { labelSetsOf, withLabels } from './kustomize-labels.js';
 import { namespaceOf, withNamespace } from './kustomize-namespace.js';
 import { replicaCountsOf, withReplicas } from './kustomize-replicas.js';
 import type { KustomizeTransform } from './kustomized-document.js';
+import { kustomizationPatches, type PatchSources } from './kustomize-patches.js';
 
 /**
  * `kustomization`: a kustomization.yaml (its own kind, or none); `patch`: a file named only as a patch, whose documents
@@ -116,11 +117,11 @@ const COMMENTED_ENTRY = /^\s*#+\s*-\s+(?:path:\s*)?([^\s#'"]+\.ya?ml)\s*$/;
  * through the kustomizations that include it as a directory (`resources`, `bases`); it gets the transformers every
  * such build applies, so a base that one overlay retags and another does not keeps its own image.
  */
-export function kustomizeTransforms(kustomizations: readonly { file: string; value: unknown }[]): Map<string, KustomizeTransform[]> {
+export function kustomizeTransforms(kustomizations: readonly { file: string; value: unknown }[], patches: PatchSources): Map<string, KustomizeTransform[]> {
   const byDirectory = new Map<string, { record: Readonly<Record<string, unknown>>; transforms: KustomizeTransform[] }>();
   for (const { file, value } of kustomizations) {
     const record = asRecord(value) ?? {};
-    byDirectory.set(normalize(dirname(file)), { record, transforms: transformsOf(record) });
+    byDirectory.set(normalize(dirname(file)), { record, transforms: transformsOf(normalize(file), record, patches) });
   }
   const entriesOf = (directory: string, record: Readonly<Record<string, unknown>>) => pathsOf(record, ['resources', 'bases']).map((entry) => normalize(join(directory, entry)));
   const included = new Set([...byDirectory].flatMap(([directory, { record }]) => entriesOf(directory, record)));
@@ -146,18 +147,33 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
 }
 
 /**
- * A kustomization's transformers kubefit applies: namespace, replicas, labels (then commonLabels), then images. One
- * that writes a template action (helmify's `release: "{{ .Release.Name }}"`) builds a Helm chart whose values only
- * `helm template` knows: it is not applied.
+ * A kustomization's transformers kubefit applies, in kustomize's order (api/internal/target/kusttarget_configplugin.go):
+ * strategic-merge patches and `patches`, namespace, labels (then commonLabels), `patchesJson6902`, replicas, images.
+ * One that writes a template action (helmify's `release: "{{ .Release.Name }}"`) builds a Helm chart whose values
+ * only `helm template` knows: it is not applied.
  */
-function transformsOf(record: Readonly<Record<string, unknown>>): KustomizeTransform[] {
+function transformsOf(file: string, record: Readonly<Record<string, unknown>>, sources: PatchSources): KustomizeTransform[] {
   const namespace = namespaceOf(record);
+  const patches = kustomizationPatches(file, record, sources, (entry) => normalize(join(dirname(file), entry)));
   return [
-    ...(namespace === undefined ? [] : [{ key: `namespace ${JSON.stringify(namespace)}`, sets: 'namespace', apply: (value: Readonly<Record<string, unknown>>) => withNamespace(value, namespace) }]),
-    ...replicaCountsOf(record).map((rule) => ({ key: `replicas ${JSON.stringify(rule)}`, sets: `replicas ${rule.name}`, apply: (value: Readonly<Record<string, unknown>>) => withReplicas(value, rule) })),
-    ...labelSetsOf(record).map((set) => ({ key: `labels ${JSON.stringify(set)}`, apply: (value: Readonly<Record<string, unknown>>) => withLabels(value, [set]) })),
-    ...imageRulesOf(record).map((rule) => ({ key: `image ${JSON.stringify(rule)}`, apply: (value: Readonly<Record<string, unknown>>) => withImage(value, rule) })),
-  ].filter((transform) => !transform.key.includes('{{'));
+    ...patches.first,
+    ...[
+      ...(namespace === undefined ? [] : [{ key: `namespace ${JSON.stringify(namespace)}`, sets: 'namespace', apply: (value: Readonly<Record<string, unknown>>) => withNamespace(value, namespace) }]),
+      ...labelSetsOf(record).map((set) => ({ key: `labels ${JSON.stringify(set)}`, apply: (value: Readonly<Record<string, unknown>>) => withLabels(value, [set]) })),
+    ].filter((transform) => !transform.key.includes('{{')),
+    ...patches.afterLabels,
+    ...[
+      ...replicaCountsOf(record).map((rule) => ({ key: `replicas ${JSON.stringify(rule)}`, sets: `replicas ${rule.name}`, apply: (value: Readonly<Record<string, unknown>>) => withReplicas(value, rule) })),
+      ...imageRulesOf(record).map((rule) => ({ key: `image ${JSON.stringify(rule)}`, apply: (value: Readonly<Record<string, unknown>>) => withImage(value, rule) })),
+    ].filter((transform) => !transform.key.includes('{{')),
+  ];
+}
+
+/** The files the kustomizations name as patches (normalised paths joined to each kustomization's directory). */
+export function namedPatchFiles(kustomizations: readonly { file: string; value: unknown }[]): Set<string> {
+  const files = new Set<string>();
+  for (const { file, value } of kustomizations) for (const entry of pathsOf(asRecord(value) ?? {}, PATCH_FIELDS)) files.add(normalize(join(dirname(file), entry)));
+  return files;
 }
 
 /** File paths listed under `fields`: plain strings or `{ path }` entries; inline patches (several lines) are not files. */

@@ -2,6 +2,7 @@
 // its object (each item of a List). kubefit applies the ones whose output it checks: namespace, replicas, labels, images.
 import type { ManifestDocument, Path, SourceRange } from '../model/document.js';
 import { asRecord } from '../model/object.js';
+import { derivedList, locate } from './value-origins.js';
 
 /** One transformer of a kustomization. */
 export interface KustomizeTransform {
@@ -9,7 +10,8 @@ export interface KustomizeTransform {
   readonly key: string;
   /** What the transformer sets outright (the namespace, a replica count): a later one that sets it too overrides this one. */
   readonly sets?: string;
-  apply(value: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>>;
+  /** `original`: the object as its file has it (a patch selects objects by their names there too). */
+  apply(value: Readonly<Record<string, unknown>>, original: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -26,7 +28,7 @@ export function kustomizedDocument(document: ManifestDocument, transforms: reado
 }
 
 function transformed(value: Readonly<Record<string, unknown>>, transforms: readonly KustomizeTransform[]): Readonly<Record<string, unknown>> {
-  return transforms.reduce((current, transform) => transform.apply(current), value);
+  return transforms.reduce((current, transform) => transform.apply(current, value), value);
 }
 
 function withItems(root: Readonly<Record<string, unknown>>, items: readonly unknown[], transforms: readonly KustomizeTransform[]): Readonly<Record<string, unknown>> {
@@ -45,10 +47,13 @@ export function mapItems<T>(items: readonly T[], map: (item: T) => T): readonly 
     changed ||= value !== item;
     return value;
   });
-  return changed ? next : items;
+  return changed ? derivedList(next, items, next.map((_, index) => index)) : items;
 }
 
-/** A document whose value is the transformed one; positions are the text's (what kustomize adds has none of its own). */
+/**
+ * A document whose value is the transformed one; positions are the text's (what a transformer adds has none of its
+ * own: its nearest ancestor's), or the patch's that wrote a value (value-origins.ts).
+ */
 class KustomizedDocument implements ManifestDocument {
   readonly #document: ManifestDocument;
   readonly value: unknown;
@@ -75,14 +80,17 @@ class KustomizedDocument implements ManifestDocument {
   }
 
   rangeOf(path: Path): SourceRange {
-    return this.#document.rangeOf(path);
+    const at = locate(this.value, path);
+    return (at.source?.index ?? this.#document).rangeOf(at.path);
   }
 
   keyRangeOf(path: Path): SourceRange {
-    return this.#document.keyRangeOf(path);
+    const at = locate(this.value, path);
+    return (at.source?.index ?? this.#document).keyRangeOf(at.path);
   }
 
   has(path: Path): boolean {
-    return this.#document.has(path);
+    const at = locate(this.value, path);
+    return at.source ? at.source.index.has(at.path) : at.path.length === path.length && this.#document.has(at.path);
   }
 }

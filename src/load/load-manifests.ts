@@ -8,14 +8,15 @@ import { fileDigestOf, readFileThroughCache } from './document-cache.js';
 import { expandInputs, resolveFrom } from './expand-inputs.js';
 import { fileFinding, parseDocuments, readDocuments, type ParseLimits, type Reader } from './parse-documents.js';
 import { LOAD_CHECKS } from './load-checks.js';
-import type { SourceText } from './source-text.js';
+import { SourceText } from './source-text.js';
 import { assertionFiles, isChainsawTestFile } from './test-assertions.js';
 import { unreadablePaths } from './kustomize-paths.js';
 import { ParsedDocument } from './parsed-document.js';
 import { decodeStdin, readSourceFile, type DigestOf, type ReadResult } from './read-file.js';
 import { objectsOf } from './to-objects.js';
 import type { CodeStore } from './validator-cache-dir.js';
-import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeRoles, kustomizeTransforms, type KustomizeRoles } from './kustomize.js';
+import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeRoles, kustomizeTransforms, namedPatchFiles, type KustomizeRoles } from './kustomize.js';
+import type { PatchDocument, PatchSources } from './kustomize-patches.js';
 import { kustomizedDocument, type KustomizeTransform } from './kustomized-document.js';
 import { normalize } from 'node:path';
 
@@ -118,8 +119,14 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   const files = expanded.files.filter((file) => !skipped.has(resolveFrom(cwd, file)));
   // kustomizations and chainsaw tests say what the files they name are: read first
   const readFirst = files.filter((file) => isKustomizationFile(file) || isChainsawTestFile(file));
-  const known = new Map(await Promise.all(readFirst.map(async (file) => [file, await readSourceFile(file, resolveFrom(cwd, file), limits.maxFileSize)] as const)));
-  const { roles, transforms, findings: kustomizeFindings } = kustomizeRolesOf([...known].filter(([file]) => isKustomizationFile(file)).map(([, read]) => read), limits, cwd);
+  const readAll = (paths: readonly string[]) => Promise.all(paths.map(async (file) => [file, await readSourceFile(file, resolveFrom(cwd, file), limits.maxFileSize)] as const));
+  const known = new Map(await readAll(readFirst));
+  const kustomizations = documentsOf([...known].filter(([file]) => isKustomizationFile(file)).map(([, read]) => read), limits, 'kustomize');
+  // the patches they name, read before the resources they patch
+  const patchFiles = namedPatchFiles(kustomizations);
+  const patchReads = await readAll(files.filter((file) => patchFiles.has(normalize(file)) && !known.has(file)));
+  for (const [file, read] of patchReads) known.set(file, read);
+  const { roles, transforms, findings: kustomizeFindings } = kustomizeRolesOf(kustomizations, patchSources(patchReads.map(([, read]) => read), kustomizations, limits), cwd);
   const assertions = assertionFiles(documentsOf([...known].filter(([file]) => isChainsawTestFile(file)).map(([, read]) => read), limits), files);
   const findings: Finding[] = [...expanded.findings, ...kustomizeFindings];
   const total = files.length + (expanded.stdin ? 1 : 0);
@@ -183,19 +190,43 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
 }
 
 /** What the kustomization files among the inputs say about the other files (see kustomize.ts), and the paths they name that kustomize cannot read. */
-function kustomizeRolesOf(reads: readonly ReadResult[], limits: LoadLimits, cwd: string): { roles: KustomizeRoles; transforms: Map<string, KustomizeTransform[]>; findings: Finding[] } {
-  const kustomizations = documentsOf(reads, limits, 'kustomize');
+function kustomizeRolesOf(kustomizations: readonly ReadDocument[], patches: PatchSources, cwd: string): { roles: KustomizeRoles; transforms: Map<string, KustomizeTransform[]>; findings: Finding[] } {
   const findings = kustomizations.flatMap(({ file, value, document }) => unreadablePaths(resolveFrom(cwd, file), value).map(({ at, message }) => {
     const range = document.rangeOf(at);
     const check = LOAD_CHECKS.kustomizeBuild;
     return { ruleId: check.id, severity: check.severity, message, ...range, object: null, path: null };
   }));
-  return { roles: kustomizeRoles(kustomizations), transforms: kustomizeTransforms(kustomizations), findings };
+  return { roles: kustomizeRoles(kustomizations), transforms: kustomizeTransforms(kustomizations, patches), findings };
+}
+
+/**
+ * The patch files read first (by normalised path) and inline patches, read as kustomize merges them into a build. What
+ * an inline patch brings is reported at its entry in the kustomization.
+ */
+function patchSources(reads: readonly ReadResult[], kustomizations: readonly ReadDocument[], limits: LoadLimits): PatchSources {
+  const files = new Map<string, PatchDocument[]>();
+  for (const read of reads) if ('source' in read) files.set(normalize(read.source.file), documentsOf([read], limits, 'patch').map(({ value, document }) => ({ value, index: document })));
+  const byFile = new Map(kustomizations.map((kustomization) => [normalize(kustomization.file), kustomization.document]));
+  return {
+    file: (path) => files.get(path),
+    inline: (text, kustomization, at) => {
+      const entry = byFile.get(kustomization);
+      const documents = documentsOf([{ source: new SourceText(kustomization, text) }], limits, 'patch');
+      return entry ? documents.map(({ value }) => ({ value, index: { rangeOf: () => entry.rangeOf(at), keyRangeOf: () => entry.keyRangeOf(at), has: () => true } })) : [];
+    },
+  };
+}
+
+interface ReadDocument {
+  readonly file: string;
+  readonly value: unknown;
+  readonly text: string;
+  readonly document: ParsedDocument;
 }
 
 /** The documents of files read first (their findings come when the files are parsed in input order). */
-function documentsOf(reads: readonly ReadResult[], limits: LoadLimits, reader: Reader = 'manifest'): { file: string; value: unknown; text: string; document: ParsedDocument }[] {
-  const documents: { file: string; value: unknown; text: string; document: ParsedDocument }[] = [];
+function documentsOf(reads: readonly ReadResult[], limits: LoadLimits, reader: Reader = 'manifest'): ReadDocument[] {
+  const documents: ReadDocument[] = [];
   for (const read of reads) {
     if ('finding' in read) continue;
     const { file, text } = read.source;

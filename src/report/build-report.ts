@@ -17,7 +17,7 @@ export interface ReportParts {
 }
 
 export function buildReport(parts: ReportParts): Report {
-  const findings = [...parts.findings].sort(compareFindings);
+  const findings = withoutRepeats([...parts.findings].sort(compareFindings));
   return {
     version: 2,
     tool: { name: 'kubefit', version: parts.toolVersion },
@@ -36,6 +36,17 @@ export function buildReport(parts: ReportParts): Report {
     ...(parts.nodes !== undefined && { nodes: parts.nodes }),
     ...(parts.nodeRoom !== undefined && { capacity: { nodes: parts.nodeRoom } }),
   };
+}
+
+/**
+ * Sorted findings without a finding that says what the one before it says at the same place: a kustomize patch's
+ * mistake is found in the patch and again in each object it is merged into, located in the patch both times.
+ */
+function withoutRepeats(sorted: readonly Finding[]): Finding[] {
+  return sorted.filter((finding, index) => {
+    const before = sorted[index - 1];
+    return !before || compareFindings(before, finding) !== 0 || before.severity !== finding.severity || before.endLine !== finding.endLine || before.endColumn !== finding.endColumn;
+  });
 }
 
 /** A workload with at least one replica that fits on no node. */

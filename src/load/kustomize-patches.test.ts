@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '../check.js';
+import { kustomizationPatches, type PatchSources } from './kustomize-patches.js';
+import { loadManifests } from './load-manifests.js';
+
+const noPositions = { rangeOf: () => ({ file: 'patch.yaml', line: 1, column: 1, endLine: 1, endColumn: 1 }), keyRangeOf: () => ({ file: 'patch.yaml', line: 1, column: 1, endLine: 1, endColumn: 1 }), has: () => true };
+const sources = (files: Record<string, unknown[]> = {}): PatchSources => ({ file: (path) => files[path]?.map((value) => ({ value, index: noPositions })), inline: () => [] });
+const deployment = (name: string, namespace?: string, labels: Record<string, string> = {}) => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name, labels, ...(namespace !== undefined && { namespace }) },
+  spec: { template: { spec: { containers: [{ name: 'app', image: 'app:1' }] } } },
+});
+const retag = (image: string) => ({ spec: { template: { spec: { containers: [{ name: 'app', image }] } } } });
+const imageOf = (value: Readonly<Record<string, unknown>>) => JSON.stringify(value).match(/"image":"([^"]*)"/)?.[1];
+
+describe('kustomize patches (PatchStrategicMergeTransformer, PatchTransformer, PatchJson6902Transformer)', () => {
+  it.each([
+    ['a strategic-merge patch names its object by kind and name', deployment('web'), 'app:2'],
+    ['an empty namespace is "default" (ResId.EffectiveNamespace)', deployment('web', 'default'), 'app:2'],
+    ['another name is left alone', deployment('api'), 'app:1'],
+    ['another namespace is left alone', deployment('web', 'shop'), 'app:1'],
+  ])('%s', (_name, value, image) => {
+    const { first } = kustomizationPatches('k.yaml', { patchesStrategicMerge: ['patch.yaml'] }, sources({ 'patch.yaml': [{ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, ...retag('app:2') }] }), (entry) => entry);
+    expect(imageOf(first.reduce((current, patch) => patch.apply(current, value), value as Readonly<Record<string, unknown>>))).toBe(image);
+  });
+
+  it.each([
+    ['a name that is a regular expression of the whole name', { kind: 'Deployment', name: 'web-.*' }, ['web-a', 'web-b']],
+    ['a label selector', { labelSelector: 'tier in (front)' }, ['web-a']],
+    ['a version and a group', { group: 'apps', version: 'v1', kind: 'Deployment' }, ['web-a', 'web-b', 'webx']],
+    ['a namespace', { namespace: 'shop' }, ['web-b']],
+    ['an invalid expression selects nothing', { name: 'web-(' }, []],
+  ])('a target selects by %s', (_name, target, patched) => {
+    const { first } = kustomizationPatches('k.yaml', { patches: [{ target, path: 'p.yaml' }] }, sources({ 'p.yaml': [[{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'app:2' }]] }), (entry) => entry);
+    const objects = [deployment('web-a', undefined, { tier: 'front' }), deployment('web-b', 'shop'), deployment('webx')];
+    const names = objects.filter((value) => imageOf(first.reduce((current, patch) => patch.apply(current, value), value as Readonly<Record<string, unknown>>)) === 'app:2');
+    expect(names.map((value) => value.metadata.name)).toEqual(patched);
+  });
+
+  it('keeps the name and namespace a patch would change, unless its options allow it', () => {
+    const patch = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'renamed', namespace: 'elsewhere' } };
+    const apply = (options: Record<string, unknown>) => {
+      const { first } = kustomizationPatches('k.yaml', { patches: [{ path: 'p.yaml', target: { name: 'web' }, options }] }, sources({ 'p.yaml': [patch] }), (entry) => entry);
+      const value = deployment('web', 'shop');
+      return first[0]?.apply(value, value)['metadata'];
+    };
+    expect(apply({})).toMatchObject({ name: 'web', namespace: 'shop' });
+    expect(apply({ allowNameChange: true })).toMatchObject({ name: 'renamed', namespace: 'shop' });
+  });
+
+  it('builds the kubebuilder scaffold: the webhook port, image and args the patches add are the Deployment\'s', async () => {
+    const loaded = await loadManifests(['kustomize-patches'], { cwd: 'fixtures' });
+    const manager = loaded.objects.find((object) => object.ref.kind === 'Deployment');
+    expect(manager?.value).toMatchObject({
+      metadata: { name: 'controller-manager', namespace: 'project-system' },
+      spec: { template: { spec: {
+        containers: [{
+          name: 'manager',
+          image: 'registry.example.com/project/controller:v1.2.3',
+          args: ['--leader-elect'],
+          env: [],
+          ports: [{ containerPort: 9443, name: 'webhook-server' }],
+          volumeMounts: [{ name: 'cert' }, { name: 'socket' }],
+        }],
+        volumes: [{ name: 'cert' }, { name: 'socket' }],
+      } } },
+    });
+    // the patch files are fragments, not objects
+    expect(loaded.patches.map((patch) => patch.file)).toEqual(['kustomize-patches/config/default/manager_image_patch.yaml', 'kustomize-patches/config/default/manager_webhook_patch.yaml']);
+  });
+
+  it('checks the built objects at their places in the files: no unknown webhook port, no :latest, the socket still where the file mounts it', async () => {
+    const report = await lint(['kustomize-patches'], { cwd: 'fixtures' });
+    expect(report.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}`)).toEqual([
+      'kustomize-patches/config/manager/manager.yaml:34:19 docker-socket',
+    ]);
+  });
+});

@@ -1,0 +1,205 @@
+// kustomize's patch transformers (a kustomization's `patchesStrategicMerge`, `patches` and `patchesJson6902`): the
+// objects `kustomize build` writes once its patches are applied (upstream: api/internal/builtins/
+// PatchStrategicMergeTransformer.go, PatchTransformer.go, PatchJson6902Transformer.go; resource.ApplySmPatch;
+// resmap.Select). A kubebuilder project's webhook port, added by config/default/manager_webhook_patch.yaml, is a port
+// of the Deployment its Service targets; a patched image is the image that runs.
+import type { Path, PositionIndex } from '../model/document.js';
+import { groupOf, isClusterScoped } from '../model/kinds.js';
+import { matchesSelector } from '../model/labels.js';
+import { asArray, asRecord, asStringMap } from '../model/object.js';
+import { parseSelectorText } from '../model/selector-text.js';
+import { applyJsonPatch, PATCH_FAILED } from './json-patch.js';
+import { MERGE_FAILED, strategicMerge } from './strategic-merge.js';
+import { mergeSchemaOf } from './strategic-merge-schema.js';
+
+type ObjectValue = Readonly<Record<string, unknown>>;
+
+/** A patch document: its value, and its positions (where what it brings is reported). */
+export interface PatchDocument {
+  readonly value: unknown;
+  readonly index: PositionIndex;
+}
+
+/** Where the patches' documents come from. */
+export interface PatchSources {
+  /** The documents of a patch file (a normalised path), or undefined when it is not among the inputs. */
+  file(path: string): readonly PatchDocument[] | undefined;
+  /** The documents of a patch written in the kustomization at `kustomization` (`patch: |`), at `path` there. */
+  inline(text: string, kustomization: string, path: Path): readonly PatchDocument[];
+}
+
+/** One patch, applied to each object of the build it selects. */
+export interface KustomizePatch {
+  /** Equal for the same patch entry of the same kustomization (two builds through it agree). */
+  readonly key: string;
+  /** `value` patched, or `value` itself when the patch does not select it or cannot apply; `original`: as its file has it. */
+  apply(value: ObjectValue, original: ObjectValue): ObjectValue;
+}
+
+/** The patches of one kustomization, in the two places kustomize runs them: before its namespace transformer, and after its labels. */
+export interface KustomizationPatches {
+  /** `patchesStrategicMerge`, then `patches`. */
+  readonly first: KustomizePatch[];
+  /** `patchesJson6902`. */
+  readonly afterLabels: KustomizePatch[];
+}
+
+/** A `target` (types.Selector): each field a regular expression of the whole value, the selectors as labels.Parse reads them. */
+interface Selector {
+  readonly group?: string;
+  readonly version?: string;
+  readonly kind?: string;
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly labelSelector?: string;
+  readonly annotationSelector?: string;
+}
+
+/** The patches `kustomization` (the file at `file`, a normalised path joined as the kustomization's entries are) holds. */
+export function kustomizationPatches(file: string, kustomization: ObjectValue, sources: PatchSources, resolve: (entry: string) => string): KustomizationPatches {
+  const documentsOf = (entry: { path?: unknown; patch?: unknown }, at: Path): readonly PatchDocument[] | undefined => {
+    if (typeof entry.patch === 'string' && entry.patch.trim() !== '') return sources.inline(entry.patch, file, at);
+    return typeof entry.path === 'string' && entry.path !== '' ? sources.file(resolve(entry.path)) : undefined;
+  };
+  const first: KustomizePatch[] = [];
+  asArray(kustomization['patchesStrategicMerge']).forEach((entry, index) => {
+    // an entry is a path, or a patch written inline when it has more than one line
+    const documents = typeof entry === 'string' ? documentsOf(entry.includes('\n') ? { patch: entry } : { path: entry }, ['patchesStrategicMerge', index]) : undefined;
+    for (const patch of documents ?? []) add(first, strategicMergePatch(`${file} patchesStrategicMerge ${index}`, patch, undefined, {}));
+  });
+  asArray(kustomization['patches']).forEach((entry, index) => {
+    const record = asRecord(entry);
+    const documents = record && documentsOf(record, ['patches', index, 'patch']);
+    if (!record || !documents) return;
+    const key = `${file} patches ${index}`;
+    const target = asRecord(record['target']);
+    const options = asRecord(record['options']) ?? {};
+    const [only] = documents;
+    if (documents.length === 1 && only && Array.isArray(only.value)) {
+      if (target) add(first, jsonPatch(key, only, target));
+      return;
+    }
+    // several strategic-merge patches in one entry may not have a target (kustomize's error)
+    if (target && documents.length > 1) return;
+    for (const patch of documents) add(first, strategicMergePatch(key, patch, target, options));
+  });
+  const afterLabels: KustomizePatch[] = [];
+  asArray(kustomization['patchesJson6902']).forEach((entry, index) => {
+    const record = asRecord(entry);
+    const target = asRecord(record?.['target']);
+    const [operations, ...more] = (record && documentsOf(record, ['patchesJson6902', index, 'patch'])) ?? [];
+    if (target && operations && Array.isArray(operations.value) && more.length === 0) add(afterLabels, jsonPatch(`${file} patchesJson6902 ${index}`, operations, target));
+  });
+  return { first, afterLabels };
+}
+
+/** Adds `patch` unless it writes a template action: such a build is a chart `helm template` renders later (helmify). */
+function add(patches: KustomizePatch[], patch: (KustomizePatch & { readonly content: unknown }) | undefined): void {
+  if (patch && !JSON.stringify(patch.content).includes('{{')) patches.push(patch);
+}
+
+function strategicMergePatch(key: string, document: PatchDocument, target: ObjectValue | undefined, options: ObjectValue): (KustomizePatch & { content: unknown }) | undefined {
+  const patch = asRecord(document.value);
+  if (!patch) return undefined;
+  const selects = target ? selectorOf(target) : (value: ObjectValue, original: ObjectValue) => isNamedBy(patch, value, original);
+  // resource.ApplySmPatch: the kind and name stay unless the options allow a change; the namespace always stays
+  const { name, namespace: _namespace, ...metadata } = asRecord(patch['metadata']) ?? {};
+  const { kind, ...rest } = patch;
+  const merged: ObjectValue = {
+    ...rest,
+    ...(options['allowKindChange'] === true && { kind }),
+    ...(patch['metadata'] !== undefined && { metadata: { ...metadata, ...(options['allowNameChange'] === true && { name }) } }),
+  };
+  return {
+    key,
+    content: patch,
+    apply(value, original) {
+      if (!selects(value, original)) return value;
+      const result = strategicMerge(value, merged, mergeSchemaOf(stringOf(value['apiVersion']), stringOf(value['kind'])), document.index);
+      return result === MERGE_FAILED ? value : result;
+    },
+  };
+}
+
+function jsonPatch(key: string, document: PatchDocument, target: ObjectValue): KustomizePatch & { content: unknown } {
+  const selects = selectorOf(target);
+  const operations = document.value as readonly unknown[];
+  return {
+    key,
+    content: operations,
+    apply(value, original) {
+      if (!selects(value, original)) return value;
+      const patched = applyJsonPatch(value, operations, { index: document.index, path: [] });
+      return patched === PATCH_FAILED ? value : (asRecord(patched) ?? value);
+    },
+  };
+}
+
+/** upstream: ResId.Equals of the patch's id and any id of the object (as its file has it, or now): group, version, kind, name, effective namespace. */
+function isNamedBy(patch: ObjectValue, value: ObjectValue, original: ObjectValue): boolean {
+  if (patch['apiVersion'] !== value['apiVersion'] || patch['kind'] !== value['kind']) return false;
+  const name = asRecord(patch['metadata'])?.['name'];
+  if (typeof name !== 'string') return false;
+  const namespace = effectiveNamespace(patch);
+  return [original, value].some((candidate) => nameOf(candidate) === name && effectiveNamespace(candidate) === namespace);
+}
+
+/** resmap.Select: every field given matches (names and namespaces as the file has them, or now). */
+function selectorOf(target: ObjectValue): (value: ObjectValue, original: ObjectValue) => boolean {
+  const selector = target as Selector;
+  const group = anchored(selector.group);
+  const version = anchored(selector.version);
+  const kind = anchored(selector.kind);
+  const name = anchored(selector.name);
+  const namespace = anchored(selector.namespace);
+  const labels = typeof selector.labelSelector === 'string' ? parseSelectorText(selector.labelSelector) : undefined;
+  const annotations = typeof selector.annotationSelector === 'string' ? parseSelectorText(selector.annotationSelector) : undefined;
+  const invalid = [group, version, kind, name, namespace].includes(null) || (selector.labelSelector !== undefined && !labels) || (selector.annotationSelector !== undefined && !annotations);
+  if (invalid) return () => false;
+  return (value, original) => {
+    const apiVersion = stringOf(value['apiVersion']);
+    const slash = apiVersion.indexOf('/');
+    const metadata = asRecord(value['metadata']);
+    return (
+      matches(group, groupOf(apiVersion)) &&
+      matches(version, apiVersion.slice(slash + 1)) &&
+      matches(kind, stringOf(value['kind'])) &&
+      (matches(name, nameOf(original)) || matches(name, nameOf(value))) &&
+      (matches(namespace, effectiveNamespace(original)) || matches(namespace, effectiveNamespace(value))) &&
+      (!labels || matchesSelector(labels, asStringMap(metadata?.['labels']))) &&
+      (!annotations || matchesSelector(annotations, asStringMap(metadata?.['annotations'])))
+    );
+  };
+}
+
+/** A selector field as a regular expression of the whole value; undefined: not given; null: not a valid expression. */
+function anchored(pattern: unknown): RegExp | undefined | null {
+  if (typeof pattern !== 'string' || pattern === '') return undefined;
+  try {
+    return new RegExp(`^(?:${pattern})$`, 'u');
+  } catch {
+    return null;
+  }
+}
+
+function matches(pattern: RegExp | undefined | null, value: string): boolean {
+  return pattern === undefined || (pattern !== null && pattern.test(value));
+}
+
+function nameOf(value: ObjectValue): string {
+  return stringOf(asRecord(value['metadata'])?.['name']);
+}
+
+/** upstream: ResId.EffectiveNamespace: "default" for none, none at all for a cluster-scoped kind. */
+function effectiveNamespace(value: ObjectValue): string {
+  if (isClusterScoped(stringOf(value['apiVersion']), stringOf(value['kind']))) return CLUSTER_SCOPED;
+  const namespace = stringOf(asRecord(value['metadata'])?.['namespace']);
+  return namespace === '' ? 'default' : namespace;
+}
+
+/** upstream: resid.TotallyNotANamespace, which no namespace selector matches. */
+const CLUSTER_SCOPED = '_non_namespaceable_';
+
+function stringOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
