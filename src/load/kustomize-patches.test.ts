@@ -70,6 +70,29 @@ describe('kustomize patches (PatchStrategicMergeTransformer, PatchTransformer, P
     expect(loaded.patches.map((patch) => patch.file)).toEqual(['kustomize-patches/config/default/manager_image_patch.yaml', 'kustomize-patches/config/default/manager_webhook_patch.yaml']);
   });
 
+  it('applies a component\'s patches to what the kustomization that includes it builds, and no JSON patch without a target', async () => {
+    const loaded = await loadManifests(['kustomize'], { cwd: 'fixtures' });
+    expect(loaded.objects.map((object) => object.value)).toEqual([{
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
+      spec: {
+        // replicas.yaml; the inline `replace /spec/replicas` has no target (kustomize's error): not applied
+        replicas: 3,
+        selector: { matchLabels: { app: 'web' } },
+        template: {
+          metadata: { labels: { app: 'web' } },
+          spec: {
+            // components/debug adds the args, replicas.yaml the limit (and a misspelt field, reported in the patch)
+            containers: [{ name: 'web', image: 'nginx:1.27', args: ['--debug'], resources: { limits: { memory: '256Mi' } }, imagePullPolcy: 'Always' }],
+            // ops.yaml, a JSON patch with a target
+            nodeSelector: { disktype: 'ssd' },
+          },
+        },
+      },
+    }]);
+  });
+
   it('checks the built objects at their places in the files: no unknown webhook port, no :latest, the socket still where the file mounts it', async () => {
     const report = await lint(['kustomize-patches'], { cwd: 'fixtures' });
     expect(report.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}`)).toEqual([

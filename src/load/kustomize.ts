@@ -129,8 +129,10 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
   const visit = (directory: string, inherited: readonly KustomizeTransform[], seen: ReadonlySet<string>) => {
     const kustomization = byDirectory.get(directory);
     if (!kustomization) return;
+    // its components transform what its resources built before its own transformers do (KustTarget.accumulateComponents)
+    const components = pathsOf(kustomization.record, ['components']).flatMap((entry) => byDirectory.get(normalize(join(directory, entry)))?.transforms ?? []);
     // what an including kustomization sets outright (namespace, a replica count) is what its build writes: the inner one's is moot
-    const own = kustomization.transforms.filter((transform) => transform.sets === undefined || !inherited.some((outer) => outer.sets === transform.sets));
+    const own = [...components, ...kustomization.transforms].filter((transform) => transform.sets === undefined || !inherited.some((outer) => outer.sets === transform.sets));
     const transforms = [...own, ...inherited];
     for (const target of entriesOf(directory, kustomization.record)) {
       if (byDirectory.has(target)) {
