@@ -93,9 +93,15 @@ describe('kustomize patches (PatchStrategicMergeTransformer, PatchTransformer, P
     }]);
   });
 
-  it('checks the built objects at their places in the files: no unknown webhook port, no :latest, the socket still where the file mounts it', async () => {
+  it('checks the built objects at their places in the files: no unknown webhook port, no :latest, the socket still where the file mounts it, what a patch brings in the patch', async () => {
     const report = await lint(['kustomize-patches'], { cwd: 'fixtures' });
-    expect(report.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}`)).toEqual([
+    expect(report.findings.filter((finding) => ['error', 'warning'].includes(finding.severity)).map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}`)).toEqual([
+      // a patch written in the kustomization: its entry
+      'kustomize-patches/config/default/kustomization.yaml:19:1 privileged-container',
+      'kustomize-patches/config/default/manager_webhook_patch.yaml:15:25 host-port',
+      'kustomize-patches/config/manager/manager.yaml:6:1 single-replica',
+      'kustomize-patches/config/manager/manager.yaml:16:17 liveness-probe',
+      'kustomize-patches/config/manager/manager.yaml:16:17 readiness-probe',
       'kustomize-patches/config/manager/manager.yaml:34:19 docker-socket',
     ]);
   });

@@ -212,7 +212,9 @@ function patchSources(reads: readonly ReadResult[], kustomizations: readonly Rea
     inline: (text, kustomization, at) => {
       const entry = byFile.get(kustomization);
       const documents = documentsOf([{ source: new SourceText(kustomization, text) }], limits, 'patch');
-      return entry ? documents.map(({ value }) => ({ value, index: { rangeOf: () => entry.rangeOf(at), keyRangeOf: () => entry.keyRangeOf(at), has: () => true } })) : [];
+      // its entry's key (`patch:`): the block of text that follows starts a line below
+      const index = entry && { rangeOf: () => entry.keyRangeOf(at), keyRangeOf: () => entry.keyRangeOf(at), has: () => true };
+      return index ? documents.map(({ value }) => ({ value, index })) : [];
     },
   };
 }
