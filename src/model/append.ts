@@ -20,18 +20,3 @@ export function minOf(values: Iterable<number>, empty = 0): number {
   for (const value of values) if (value < min) min = value;
   return min === Number.POSITIVE_INFINITY ? empty : min;
 }
-
-/**
- * Non-negative integers (node indices) in ascending order, as a new array. A counting pass when they are dense in
- * their range (a verdict over most nodes of a large cluster), else a native typed-array sort.
- */
-export function ascendingIndices(values: readonly number[]): number[] {
-  const max = maxOf(values, -1);
-  if (max + 1 > 4 * values.length) return Array.from(Int32Array.from(values).sort());
-  const counts = new Uint32Array(max + 1);
-  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
-  const out = new Array<number>(values.length);
-  let at = 0;
-  for (let value = 0; value <= max; value++) for (let left = counts[value] ?? 0; left > 0; left--) out[at++] = value;
-  return out;
-}

@@ -1,5 +1,4 @@
 // A pod's verdict per set of nodes (feasible, or rejected with equal reasons and hint): what reports list.
-import { ascendingIndices } from '../model/append.js';
 import { unlistedIndices, type Feasibility } from './feasibility.js';
 import { hintFor } from './hints.js';
 import type { NodeInfo } from './node-info.js';
@@ -9,6 +8,7 @@ import type { PodInfo } from './pod-info.js';
 export interface VerdictPart {
   readonly reasons: readonly string[] | undefined;
   readonly hint: string | undefined;
+  /** In no particular order (every reader indexes by node, or counts): sorting them cost a pass per pod over large clusters. */
   readonly members: readonly number[];
 }
 
@@ -29,37 +29,33 @@ interface OpenPart {
   readonly hint: string | undefined;
   /** The member lists added, copied into one at build (a node class's list per verdict: no copy per add). */
   readonly chunks: (readonly number[])[];
-  /** The last member added so far. */
-  last: number | undefined;
-  /** False once members were added out of order. */
-  sorted: boolean;
 }
 
 /** Collects a pod's verdict per node set, merging sets with equal reasons and hint. */
 export class VerdictParts {
   readonly #byKey = new Map<string, OpenPart>();
 
-  /** `members` ascending (node classes keep them so), read at build: they must not change before. */
+  /** `members` are read at build: they must not change before. */
   add(reasons: readonly string[] | undefined, hint: string | undefined, members: readonly number[]): void {
     const key = reasons ? `${reasons.join('\u0001')}\u0002${hint ?? ''}` : '';
     const part = this.#byKey.get(key);
-    const last = members[members.length - 1];
-    if (!part) this.#byKey.set(key, { reasons, hint, chunks: [members], last, sorted: true });
-    else {
-      if (part.last !== undefined && (members[0] ?? part.last) < part.last) part.sorted = false;
-      part.chunks.push(members);
-      part.last = last ?? part.last;
-    }
+    if (!part) this.#byKey.set(key, { reasons, hint, chunks: [members] });
+    else part.chunks.push(members);
   }
 
   /** Feasible first, then by first node. */
   build(): VerdictPart[] {
-    const parts = [...this.#byKey.values()].map(({ reasons, hint, chunks, sorted }) => {
-      const members = concatenated(chunks);
-      return { reasons, hint, members: sorted ? members : ascendingIndices(members) };
-    });
-    return parts.sort((a, b) => Number(a.reasons !== undefined) - Number(b.reasons !== undefined) || (a.members[0] ?? 0) - (b.members[0] ?? 0));
+    const parts = [...this.#byKey.values()].map(({ reasons, hint, chunks }) => ({ reasons, hint, members: concatenated(chunks), first: firstOf(chunks) }));
+    parts.sort((a, b) => Number(a.reasons !== undefined) - Number(b.reasons !== undefined) || a.first - b.first);
+    return parts.map(({ reasons, hint, members }) => ({ reasons, hint, members }));
   }
+}
+
+/** The smallest node index of the chunks (each ascending, as node classes keep their members). */
+function firstOf(chunks: readonly (readonly number[])[]): number {
+  let first = Number.POSITIVE_INFINITY;
+  for (const chunk of chunks) first = Math.min(first, chunk[0] ?? first);
+  return first;
 }
 
 /** The lists one after the other, in an array of the right size. */
