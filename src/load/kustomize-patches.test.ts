@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../check.js';
 import { kustomizationPatches, type PatchSources } from './kustomize-patches.js';
@@ -68,6 +71,36 @@ describe('kustomize patches (PatchStrategicMergeTransformer, PatchTransformer, P
     });
     // the patch files are fragments, not objects
     expect(loaded.patches.map((patch) => patch.file)).toEqual(['kustomize-patches/config/default/manager_image_patch.yaml', 'kustomize-patches/config/default/manager_webhook_patch.yaml']);
+  });
+
+  it('leaves out patches kustomize cannot read or apply, with no stack trace, and checks the object as its file has it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kubefit-patches-'));
+    writeFileSync(join(root, 'deployment.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:latest\n');
+    writeFileSync(join(root, 'scalar-patch.yaml'), '5\n');
+    writeFileSync(join(root, 'mismatch-patch.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers: {web: 1}\n');
+    writeFileSync(join(root, 'kustomization.yaml'), [
+      'resources: [deployment.yaml]',
+      'patchesStrategicMerge: [5, {}, missing.yaml, scalar-patch.yaml, mismatch-patch.yaml, "a: [\\n"]',
+      'patches:',
+      '  - 5',
+      '  - null',
+      '  - {path: 7}',
+      '  - {patch: 12}',
+      '  - {patch: "[[["}',
+      '  - {target: x, patch: "- op: add"}',
+      '  - {target: {name: "("}, patch: "[{\\"op\\": \\"remove\\", \\"path\\": \\"/spec\\"}]"}',
+      '  - {target: {kind: Deployment}, patch: "[{\\"op\\": \\"move\\", \\"from\\": \\"/spec\\", \\"path\\": \\"/spec/x\\"}]"}',
+      '  - {target: {kind: Deployment}, patch: "[{\\"op\\": \\"add\\", \\"path\\": \\"/a/-/b\\", \\"value\\": 1}]"}',
+      'patchesJson6902: [{target: {kind: Deployment}, patch: "$patch: delete"}, 3]',
+      '',
+    ].join('\n'));
+    const report = await lint([root]);
+    expect(report.findings.filter((finding) => finding.ruleId === 'latest-tag').map((finding) => finding.line)).toEqual([10]);
+    expect(report.findings.filter((finding) => finding.ruleId === 'kustomize-build').map((finding) => `${finding.line}:${finding.column} ${finding.message.replace(/ \(.*/, '')}`)).toEqual([
+      '2:32 kustomize build fails: patch file "missing.yaml" does not exist',
+      '2:86 kustomize build fails: the patch written here does not parse',
+      '8:6 kustomize build fails: the patch written here does not parse',
+    ]);
   });
 
   it('applies a component\'s patches to what the kustomization that includes it builds, and no JSON patch without a target', async () => {

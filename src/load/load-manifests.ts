@@ -126,9 +126,10 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   const patchFiles = namedPatchFiles(kustomizations);
   const patchReads = await readAll(files.filter((file) => patchFiles.has(normalize(file)) && !known.has(file)));
   for (const [file, read] of patchReads) known.set(file, read);
-  const { roles, transforms, findings: kustomizeFindings } = kustomizeRolesOf(kustomizations, patchSources(patchReads.map(([, read]) => read), kustomizations, limits), cwd);
+  const patches = patchSources(patchReads.map(([, read]) => read), kustomizations, limits);
+  const { roles, transforms, findings: kustomizeFindings } = kustomizeRolesOf(kustomizations, patches, cwd);
   const assertions = assertionFiles(documentsOf([...known].filter(([file]) => isChainsawTestFile(file)).map(([, read]) => read), limits), files);
-  const findings: Finding[] = [...expanded.findings, ...kustomizeFindings];
+  const findings: Finding[] = [...expanded.findings, ...kustomizeFindings, ...patches.findings];
   const total = files.length + (expanded.stdin ? 1 : 0);
   let order = options.firstOrder ?? 0;
   let count = 0;
@@ -201,20 +202,29 @@ function kustomizeRolesOf(kustomizations: readonly ReadDocument[], patches: Patc
 
 /**
  * The patch files read first (by normalised path) and inline patches, read as kustomize merges them into a build. What
- * an inline patch brings is reported at its entry in the kustomization.
+ * an inline patch brings is reported at its entry in the kustomization; one that does not parse gets a finding there
+ * (`findings`, filled as the transformers are made).
  */
-function patchSources(reads: readonly ReadResult[], kustomizations: readonly ReadDocument[], limits: LoadLimits): PatchSources {
+function patchSources(reads: readonly ReadResult[], kustomizations: readonly ReadDocument[], limits: LoadLimits): PatchSources & { readonly findings: Finding[] } {
   const files = new Map<string, PatchDocument[]>();
   for (const read of reads) if ('source' in read) files.set(normalize(read.source.file), documentsOf([read], limits, 'patch').map(({ value, document }) => ({ value, index: document })));
   const byFile = new Map(kustomizations.map((kustomization) => [normalize(kustomization.file), kustomization.document]));
+  const findings: Finding[] = [];
   return {
+    findings,
     file: (path) => files.get(path),
     inline: (text, kustomization, at) => {
       const entry = byFile.get(kustomization);
-      const documents = documentsOf([{ source: new SourceText(kustomization, text) }], limits, 'patch');
+      if (!entry) return [];
       // its entry's key (`patch:`): the block of text that follows starts a line below
-      const index = entry && { rangeOf: () => entry.keyRangeOf(at), keyRangeOf: () => entry.keyRangeOf(at), has: () => true };
-      return index ? documents.map(({ value }) => ({ value, index })) : [];
+      const index = { rangeOf: () => entry.keyRangeOf(at), keyRangeOf: () => entry.keyRangeOf(at), has: () => true };
+      const parsed = parseDocuments(new SourceText(kustomization, text), limits, 'eager', 'patch');
+      const [problem] = parsed.findings;
+      if (problem) {
+        const check = LOAD_CHECKS.kustomizeBuild;
+        findings.push({ ruleId: check.id, severity: check.severity, message: `kustomize build fails: the patch written here does not parse (${problem.message})`, ...index.rangeOf(), object: null, path: null });
+      }
+      return parsed.documents.map(({ value }) => ({ value, index }));
     },
   };
 }
