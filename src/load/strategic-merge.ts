@@ -100,7 +100,9 @@ function mergeList(target: unknown, patch: readonly unknown[], field: MergeField
   if (directive === 'delete') return CLEARED;
   if (!Array.isArray(target) || directive === 'replace') return { value: added(patch), fromPatch: true };
   const elementAt = (index: number): PatchSource => ({ index: at.index, path: [...at.path, index] });
-  const keys = field.keys ?? [];
+  // validateKeys: a key no element of either list holds is no key
+  const keys = effectiveKeys(field.keys ?? [], [...patch, ...target]);
+  if (keys.length > 1) return mergeByKeys(target, patch, keys, field, elementAt);
   if (keys.length === 0) {
     const set = [...new Set([...patch, ...target])];
     return { value: derivedList(set, target, set.map((item) => (target.includes(item) ? target.indexOf(item) : elementAt(patch.indexOf(item))))), fromPatch: false };
@@ -133,6 +135,47 @@ function mergeList(target: unknown, patch: readonly unknown[], field: MergeField
   for (const { value, index } of unkeyed) {
     out.push(value);
     origins.push(elementAt(index));
+  }
+  return { value: derivedList(out, target, origins), fromPatch: false };
+}
+
+/** The merge keys some element of `items` holds, or all of them when none holds any (kyaml's validateKeys). */
+function effectiveKeys(keys: readonly string[], items: readonly unknown[]): readonly string[] {
+  const used = keys.filter((key) => items.some((item) => keyValues(item, [key])[0] !== ''));
+  return used.length > 0 ? used : keys;
+}
+
+/**
+ * A list merged on several keys (ports on containerPort and protocol), as kyaml's walker ends up merging it: a patch
+ * element whose key values all equal a target element's merges into it, one that would match only through a key the
+ * other lacks (a port with `protocol: TCP` against one without) is dropped, the target's element staying as it is;
+ * the patch's other elements come first, then the target's in their order (kubectl kustomize, kustomize v5.5).
+ */
+function mergeByKeys(target: readonly unknown[], patch: readonly unknown[], keys: readonly string[], field: MergeField, elementAt: (index: number) => PatchSource): Merged {
+  const targetValues = target.map((item) => keyValues(item, keys));
+  const merging = new Map<number, { item: unknown; index: number }>();
+  const out: unknown[] = [];
+  const origins: (number | PatchSource)[] = [];
+  for (const [index, item] of patch.entries()) {
+    if (isDirective(item)) continue;
+    const values = keyValues(item, keys);
+    const exact = targetValues.findIndex((other, at) => !merging.has(at) && other.every((value, key) => value === values[key]));
+    if (exact >= 0) merging.set(exact, { item, index });
+    else if (!targetValues.some((other) => sameElement(other, values))) {
+      const merged = mergeValue(null, item, { schema: field.schema }, elementAt(index));
+      if (merged === MERGE_FAILED) return MERGE_FAILED;
+      if (merged === CLEARED) continue;
+      out.push(merged.value);
+      origins.push(elementAt(index));
+    }
+  }
+  for (const [at, item] of target.entries()) {
+    const patched = merging.get(at);
+    const merged = patched ? mergeValue(item, patched.item, { schema: field.schema }, elementAt(patched.index)) : { value: item, fromPatch: false };
+    if (merged === MERGE_FAILED) return MERGE_FAILED;
+    if (merged === CLEARED) continue;
+    out.push(merged.value);
+    origins.push(at);
   }
   return { value: derivedList(out, target, origins), fromPatch: false };
 }
