@@ -1,15 +1,15 @@
 // The kustomize transformers kubefit applies against kustomize itself (`kubectl kustomize`, kustomize v5 inside
 // kubectl): for a fixture tree built from one kustomization, every object kubefit reads must equal the object the build
-// writes, but for the names a prefix or suffix changes. Skips where kubectl is not installed.
+// writes, but for the names a prefix or suffix changes. Skips where kubectl (with kustomize v5) is not installed.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { loadManifests } from '../src/load/load-manifests.js';
 
+/** Whether kubectl with kustomize v5 (the merge order these fixtures pin down) is installed. */
 function kubectl(): boolean {
   try {
-    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore', timeout: 10_000 });
-    return true;
+    return /Kustomize Version: v5\./.test(execFileSync('kubectl', ['version', '--client'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }));
   } catch {
     return false;
   }
