@@ -33,17 +33,6 @@ export function derivedMap<T extends object>(map: T, from: object | undefined, s
   return map;
 }
 
-/** The element and field origins of `from` carried over to `copy`, a copy of it with the same elements or fields. */
-export function copiedOrigins<T extends object>(copy: T, from: object): T {
-  if (Array.isArray(from)) {
-    const origins = elementOrigins.get(from);
-    if (origins) elementOrigins.set(copy as unknown[], origins);
-  } else {
-    derivedMap(copy, from, new Map());
-  }
-  return copy;
-}
-
 /** `path` in `value` as a path of the file's text, or of the patch that wrote the value it leads to. */
 export function locate(value: unknown, path: Path): { readonly source?: PatchSource; readonly path: Path } {
   const out: (string | number)[] = [];
