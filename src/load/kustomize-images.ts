@@ -3,6 +3,7 @@
 // project's `image: controller:latest` is deployed as the tag its kustomization sets, and is checked as such.
 import { asArray, asRecord } from '../model/object.js';
 import { mapItems } from './kustomized-document.js';
+import { derivedMap } from './value-origins.js';
 
 /** One `images` entry. */
 export interface ImageRule {
@@ -58,7 +59,7 @@ function withContainerImages(containers: readonly unknown[], rule: ImageRule): r
     const record = asRecord(container);
     const image = record?.['image'];
     const updated = typeof image === 'string' ? retaggedImage(image, rule) : undefined;
-    return updated === undefined || !record ? container : { ...record, image: updated };
+    return updated === undefined || !record ? container : derivedMap({ ...record, image: updated }, record, new Map());
   });
   return next === containers ? undefined : next;
 }

@@ -60,7 +60,7 @@ describe('kustomize patches (PatchStrategicMergeTransformer, PatchTransformer, P
       spec: { template: { spec: {
         containers: [{
           name: 'manager',
-          image: 'registry.example.com/project/controller:v1.2.3',
+          image: 'registry.example.com/project/controller:v1.2.4',
           args: ['--leader-elect'],
           env: [],
           ports: [{ containerPort: 9443, name: 'webhook-server' }],
