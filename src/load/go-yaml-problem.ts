@@ -1,0 +1,51 @@
+// Why kubectl rejects a document, in go-yaml's words: the first error its reader, scanner, parser or composer meets
+// while Unmarshal reads the document's first node. Runs only for a document js-yaml already rejected.
+// upstream: go-yaml v2.4.2 yaml.go unmarshal, decode.go parser.parse, document, alias
+import { GoYamlError } from './go-yaml-error.js';
+import { GoYamlParser, type GoYamlEvent } from './go-yaml-parser.js';
+import { GoYamlScanner } from './go-yaml-scanner.js';
+
+export interface GoYamlProblem {
+  /** go-yaml's problem, without its `yaml: line N:` prefix. */
+  readonly message: string;
+  /** Offset of the problem in the document's text. */
+  readonly offset: number;
+}
+
+/** go-yaml's problem with one of kubectl's documents (a chunk between `---` lines), or undefined when it reads it. */
+export function goYamlProblem(text: string): GoYamlProblem | undefined {
+  const error = firstGoYamlError(text);
+  return error && { message: error.problem, offset: Math.min(error.offset, text.length) };
+}
+
+/** The error itself, with the marks go-yaml's message is made from (the differential test compares that message). */
+export function firstGoYamlError(text: string): GoYamlError | undefined {
+  // kubectl's reader ends every line of a document with a line feed, the last one too
+  const input = text.endsWith('\n') ? text : `${text}\n`;
+  try {
+    composeFirstDocument(new GoYamlParser(new GoYamlScanner(input)));
+    return undefined;
+  } catch (error) {
+    // anything else is a flaw of this port: the caller keeps its own wording then
+    return error instanceof GoYamlError ? error : undefined;
+  }
+}
+
+/** Anchors are known from the start of their node on, so an alias inside its own anchored node is no error here. */
+function composeFirstDocument(parser: GoYamlParser): void {
+  parser.parse();
+  const document = parser.parse();
+  if (!document || document.type === 'stream-end') return;
+  const anchors = new Set<string>();
+  let depth = 0;
+  do {
+    const event = parser.parse() as GoYamlEvent;
+    if (event.type === 'alias' && !anchors.has(event.anchor ?? '')) {
+      throw new GoYamlError('composer', `unknown anchor '${event.anchor ?? ''}' referenced`, event.start.offset);
+    }
+    if (event.anchor !== undefined && event.type !== 'alias') anchors.add(event.anchor);
+    if (event.type === 'sequence-start' || event.type === 'mapping-start') depth++;
+    if (event.type === 'sequence-end' || event.type === 'mapping-end') depth--;
+  } while (depth > 0);
+  parser.parse();
+}
