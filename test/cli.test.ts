@@ -28,7 +28,7 @@ describe('kubefit CLI', () => {
     expect(run.stdout).toBe(
       [
         'fixtures/load/broken.yaml',
-        '  9:9  error    missing closing "quote  yaml-syntax',
+        '  9:9  error    found unexpected end of stream  yaml-syntax',
         '',
         'fixtures/load/duplicate-key.yaml',
         '  5:3  error    duplicate key "name"  duplicate-key',

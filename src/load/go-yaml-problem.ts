@@ -15,8 +15,18 @@ export interface GoYamlProblem {
 /** go-yaml's problem with one of kubectl's documents (a chunk between `---` lines), or undefined when it reads it. */
 export function goYamlProblem(text: string): GoYamlProblem | undefined {
   const error = firstGoYamlError(text);
-  return error && { message: error.problem, offset: Math.min(error.offset, text.length) };
+  if (!error) return undefined;
+  const ranOut = error.offset >= text.length;
+  const at = ranOut || AT_CONTEXT.has(error.problem) ? (error.contextMark?.offset ?? error.offset) : error.offset;
+  return { message: error.problem, offset: Math.min(at, text.length) };
 }
+
+/**
+ * Problems go-yaml finds only after scanning past their cause, like every problem where the text ran out: a document
+ * marker inside a quoted scalar, a key's line that ended without its `:`. Its context mark is the cause: what was left
+ * open (the quote, the bracket), the key.
+ */
+const AT_CONTEXT = new Set(['found unexpected document indicator', "could not find expected ':'"]);
 
 /** The error itself, with the marks go-yaml's message is made from (the differential test compares that message). */
 export function firstGoYamlError(text: string): GoYamlError | undefined {

@@ -85,7 +85,7 @@ describe('loadManifests', () => {
   it('reports a syntax error at its position and keeps the documents around it', async () => {
     const result = await load(['broken.yaml']);
     expect(names(result)).toEqual(['before', 'after']);
-    expect(brief(result)).toEqual(['broken.yaml:9:9 error yaml-syntax: missing closing "quote']);
+    expect(brief(result)).toEqual(['broken.yaml:9:9 error yaml-syntax: found unexpected end of stream']);
   });
 
   it('reports duplicate keys and keeps the last value, as the API server does', async () => {
@@ -131,7 +131,7 @@ describe('loadManifests', () => {
 
   it('reports a syntax error as it is when the only {{ placeholder }} is elsewhere (a dashboard\'s legend in a string)', async () => {
     const result = await load(['placeholder-elsewhere.yaml']);
-    expect(brief(result)).toEqual(['placeholder-elsewhere.yaml:8:11 error yaml-syntax: missing closing "quote']);
+    expect(brief(result)).toEqual(['placeholder-elsewhere.yaml:8:11 error yaml-syntax: found unexpected end of stream']);
   });
 
   it('skips documents without apiVersion/kind with an info, and empty documents silently', async () => {

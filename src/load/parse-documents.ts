@@ -20,7 +20,6 @@ import { describeSyntaxError } from './syntax-error.js';
 import { valueFloor } from './value-floor.js';
 import { hasTypeMeta } from './to-objects.js';
 import { asRecord } from '../model/object.js';
-import { withGoYamlLineBreaks } from './scanner-rules.js';
 
 export interface ParseResult {
   readonly documents: ParsedDocument[];
@@ -227,7 +226,7 @@ function templateAt(text: string, offset: number): ((source: SourceText) => Find
 }
 
 function syntaxFinding(source: SourceText, chunkStart: number, chunk: string, error: YAMLException): Finding {
-  const problem = describeSyntaxError(withGoYamlLineBreaks(chunk), error);
+  const problem = describeSyntaxError(chunk, error);
   const offset = chunkStart + problem.offset;
   const check = problem.message.startsWith('nesting exceeded') ? LOAD_CHECKS.tooLarge : LOAD_CHECKS.yamlSyntax;
   return fileFinding(source, offset, offset + 1, { ...check, message: problem.message });

@@ -1,8 +1,12 @@
-// The message and position of a YAML syntax error. js-yaml finds the error; the `yaml` package, loaded only on
-// this error path, usually words it better ("Missing closing \"quote" rather than "deficient indentation").
+// The message and position of a YAML syntax error. js-yaml finds the error; kubectl's own words for it come from the
+// go-yaml port (go-yaml-problem.ts), run only on this error path. Where the port reads the document (the verdicts
+// differ), the `yaml` package, loaded only then, words js-yaml's error ("Missing closing \"quote" rather than
+// "deficient indentation").
 import { createRequire } from 'node:module';
 import type { YAMLException } from 'js-yaml';
 import type { Document } from 'yaml';
+import { goYamlProblem } from './go-yaml-problem.js';
+import { withGoYamlLineBreaks } from './scanner-rules.js';
 
 type YamlModule = typeof import('yaml');
 let yamlModule: YamlModule | undefined;
@@ -13,9 +17,14 @@ export interface SyntaxProblem {
   readonly offset: number;
 }
 
+/** `text` is one of kubectl's documents, as in the file. */
 export function describeSyntaxError(text: string, error: YAMLException): SyntaxProblem {
   const fallback = { message: error.reason || 'invalid YAML', offset: error.mark?.position ?? 0 };
   if (fallback.message.startsWith('nesting exceeded')) return fallback;
+  return goYamlProblem(text) ?? describeWithYamlPackage(withGoYamlLineBreaks(text), fallback);
+}
+
+function describeWithYamlPackage(text: string, fallback: SyntaxProblem): SyntaxProblem {
   const yaml = (yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule);
   const parsed = yaml.parseAllDocuments(text, { prettyErrors: false, version: '1.1', uniqueKeys: false });
   for (const document of Array.isArray(parsed) ? parsed : [parsed]) {
