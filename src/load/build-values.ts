@@ -386,7 +386,8 @@ class Builder {
     const end = this.#at(anchorEnd);
     const target = this.#anchors.get(name);
     if (!target || target.open) {
-      const message = target ? `alias *${name} refers to a value that contains it` : `unknown alias *${name}`;
+      // go-yaml's words (decode.go parser.alias, decoder.alias): kubectl prints them
+      const message = target ? `anchor '${name}' value contains itself` : `unknown anchor '${name}' referenced`;
       this.#problems.push({ kind: 'alias', message, start, end });
       this.#attach(null, start, end, 1);
       return;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { GO_YAML_PROBLEM_CASES } from '../../test/goyaml-problem-cases.js';
+import { DEFAULT_LIMITS } from './load-manifests.js';
+import { firstGoYamlError, goYamlProblem } from './go-yaml-problem.js';
+import { parseDocuments } from './parse-documents.js';
+import { SourceText } from './source-text.js';
+
+function problemAt(text: string): string | undefined {
+  const problem = goYamlProblem(text);
+  if (!problem) return undefined;
+  const { line, column } = new SourceText('doc.yaml', text).rangeOf(problem.offset, problem.offset + 1);
+  return `${line}:${column} ${problem.message}`;
+}
+
+describe('goYamlProblem', () => {
+  // every expected message was printed by go-yaml v2 itself (scripts/goyaml-problem-table.ts checks them again)
+  it.each(GO_YAML_PROBLEM_CASES)('$name', ({ text, goYaml, at }) => {
+    expect(firstGoYamlError(text)?.goMessage).toBe(goYaml);
+    expect(problemAt(text)).toBe(`${at} ${goYaml.replace(/^yaml: (line \d+: )?/, '')}`);
+  });
+
+  it('finds nothing in a document go-yaml reads, even where js-yaml would stop (after the first node)', () => {
+    expect(goYamlProblem('apiVersion: v1\nkind: ConfigMap\n')).toBeUndefined();
+    expect(goYamlProblem('"x" ]\n')).toBeUndefined();
+    expect(goYamlProblem('')).toBeUndefined();
+  });
+
+  it('stops at go-yaml limits on hostile input without recursing: flow nesting, block nesting', () => {
+    expect(problemAt(`a: ${'['.repeat(100_000)}\n`)).toBe('1:10004 exceeded max depth of 10000');
+    expect(problemAt(`${'- '.repeat(10_002)}x\n`)).toBe('1:20001 exceeded max depth of 10000');
+  });
+
+  // the messages of these and the next test's inputs are go-yaml's own (checked with the oracle when they were written)
+  it('reads a five-megabyte line, NUL bytes, CR-only line breaks and a decoded UTF-16 text with its mark', () => {
+    expect(problemAt(`a: ${'x'.repeat(5_000_000)}: y\n`)).toBe('1:5000004 mapping values are not allowed in this context');
+    expect(problemAt('a: 1\nb: \0\n')).toBe('2:4 control characters are not allowed');
+    expect(problemAt('a: 1\rb: 2\r c: 3\r')).toBe('3:3 mapping values are not allowed in this context');
+    expect(problemAt('\ufeffa: [\u00e9\u{1F600}, b: c: d]\n')).toBe('1:15 did not find expected \',\' or \']\'');
+  });
+
+  it('meets a control character when go-yaml decodes the 512-byte block holding it, before a scanner error in that block', () => {
+    const scannerError = 'a: "\\q"\n';
+    expect(problemAt(`${scannerError}b: \u0001\n`)).toBe('2:4 control characters are not allowed');
+    expect(problemAt(`${scannerError}${'#'.repeat(600)}\nb: \u0001\n`)).toBe('1:5 found unknown escape character');
+  });
+});
+
+describe('the yaml-syntax finding of a document js-yaml rejects', () => {
+  const findings = (text: string) => parseDocuments(new SourceText('doc.yaml', text), DEFAULT_LIMITS).findings.map((found) => `${found.line}:${found.column} ${found.message}`);
+
+  it("is go-yaml's problem, at its position in the file", () => {
+    expect(findings('a: 1\n---\nkind: Pod\nmetadata:\n  name: x\n labels: {}\n')).toEqual(['6:2 did not find expected key']);
+  });
+
+  it("keeps the yaml package's wording where go-yaml reads the document (kubectl drops what follows its first node)", () => {
+    expect(findings('"x" ]\n')).toEqual(['1:5 unexpected flow-seq-end token in YAML stream: "]"']);
+  });
+});
