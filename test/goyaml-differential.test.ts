@@ -1,6 +1,6 @@
 // The loader against go-yaml v2 itself (test/goyaml-oracle): every fixture and generated YAML full of the syntax
 // where parsers disagree must get the same verdict (accepted, rejected, or an error where go-yaml drops content) and,
-// when accepted, the same values. Skips where Go or go-yaml's source (Debian: golang-gopkg-yaml.v2-dev) is absent.
+// when accepted, the same values; when rejected for a syntax error, go-yaml's words for it. Skips where Go or go-yaml's source (Debian: golang-gopkg-yaml.v2-dev) is absent.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -92,6 +92,9 @@ export function compareWithOracle(file: string, text: string, verdicts: readonly
       const duplicateKeysOnly = refused.every((verdict) => /already set in map/.test(verdict.error ?? ''));
       if (duplicateKeysOnly && values.every((value) => !hasTypeMeta(asRecord(value)))) return;
       if (found.length === 0) disagree(`accepts ${JSON.stringify(values)}`);
+      else if (!found.some((error) => refused.every((verdict) => verdict.status !== 'REJECT' || isWordedAsGoYaml(error.finding.message, verdict.error)))) {
+        disagree(`rejects with other words: ${found.map((error) => `${error.finding.line}:${error.finding.column} ${error.finding.message}`).join('; ')}`);
+      }
       return;
     }
     const expected = group.map((verdict) => verdict.value).filter((value) => value !== undefined && value !== null);
@@ -100,6 +103,20 @@ export function compareWithOracle(file: string, text: string, verdicts: readonly
   });
   return disagreements;
 }
+
+/**
+ * A syntax error is worded as go-yaml's problem (kubefit may add a hint after it: "did not find expected <document
+ * start>: kubectl splits..."). Errors of other stages (decoding, JSON conversion, the document separator) are not
+ * compared, nor the problems the go-yaml rewrite finds in text js-yaml reads (go-yaml-rewrite.ts words them itself).
+ */
+function isWordedAsGoYaml(message: string, error: string | undefined): boolean {
+  const problem = /^yaml: (?:line \d+: )?(.*)$/s.exec(error ?? '')?.[1];
+  if (problem === undefined || DECODE_PROBLEM.test(problem) || message.startsWith(REWRITE_PROBLEM)) return true;
+  return message.startsWith(problem);
+}
+
+const DECODE_PROBLEM = /^(unmarshal errors|invalid map key|map merge requires|anchor '.*' value contains itself|document contains excessive aliasing)/;
+const REWRITE_PROBLEM = 'did not find expected "," or the end of the flow collection';
 
 /** Verdicts of documents that start on the same line (JSON values can share one) are judged together. */
 function byLine(verdicts: readonly Verdict[]): Verdict[][] {
