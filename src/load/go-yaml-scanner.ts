@@ -175,8 +175,8 @@ export class GoYamlScanner {
     this.line++;
   }
 
-  /** `context` is go-yaml's own wording of what was being scanned; only its mark reaches the message. */
-  private fail(context: string, contextMark: GoYamlMark, problem: string): never {
+  /** go-yaml also records a context ("while scanning a quoted scalar"); only its mark reaches Unmarshal's message. */
+  private fail(contextMark: GoYamlMark, problem: string): never {
     throw new GoYamlError('scanner', problem, this.position, this.mark(), contextMark);
   }
 
@@ -210,10 +210,9 @@ export class GoYamlScanner {
     if (this.column === 0 && this.is('%')) return this.fetchDirective();
     if (this.column === 0 && this.isDocumentIndicator('-')) return this.fetchDocumentIndicator('document-start');
     if (this.column === 0 && this.isDocumentIndicator('.')) return this.fetchDocumentIndicator('document-end');
-    const indicator = this.fetchIndicator();
-    if (indicator) return;
+    if (this.fetchIndicator()) return;
     if (this.startsPlainScalar()) return this.fetchPlainScalar();
-    this.fail('while scanning for the next token', this.mark(), 'found character that cannot start any token');
+    this.fail(this.mark(), 'found character that cannot start any token');
   }
 
   private isDocumentIndicator(char: string): boolean {
@@ -222,24 +221,30 @@ export class GoYamlScanner {
 
   /** The token an indicator character starts, fetched; false when the next token is none of them. */
   private fetchIndicator(): boolean {
+    const fetch = this.indicatorFetcher(String.fromCharCode(this.at()));
+    fetch?.();
+    return fetch !== undefined;
+  }
+
+  private indicatorFetcher(char: string): (() => void) | undefined {
     const flow = this.flowLevel > 0;
-    switch (String.fromCharCode(this.at())) {
-      case '[': this.fetchFlowCollectionStart('flow-sequence-start'); return true;
-      case '{': this.fetchFlowCollectionStart('flow-mapping-start'); return true;
-      case ']': this.fetchFlowCollectionEnd('flow-sequence-end'); return true;
-      case '}': this.fetchFlowCollectionEnd('flow-mapping-end'); return true;
-      case ',': this.fetchFlowEntry(); return true;
-      case '-': return this.isBlankZ(1) && (this.fetchBlockEntry(), true);
-      case '?': return (flow || this.isBlankZ(1)) && (this.fetchKey(), true);
-      case ':': return (flow || this.isBlankZ(1)) && (this.fetchValue(), true);
-      case '*': this.fetchAnchor('alias'); return true;
-      case '&': this.fetchAnchor('anchor'); return true;
-      case '!': this.fetchTag(); return true;
+    switch (char) {
+      case '[': return () => this.fetchFlowCollectionStart('flow-sequence-start');
+      case '{': return () => this.fetchFlowCollectionStart('flow-mapping-start');
+      case ']': return () => this.fetchFlowCollectionEnd('flow-sequence-end');
+      case '}': return () => this.fetchFlowCollectionEnd('flow-mapping-end');
+      case ',': return () => this.fetchFlowEntry();
+      case '-': return this.isBlankZ(1) ? () => this.fetchBlockEntry() : undefined;
+      case '?': return flow || this.isBlankZ(1) ? () => this.fetchKey() : undefined;
+      case ':': return flow || this.isBlankZ(1) ? () => this.fetchValue() : undefined;
+      case '*': return () => this.fetchAnchor('alias');
+      case '&': return () => this.fetchAnchor('anchor');
+      case '!': return () => this.fetchTag();
       case '|':
-      case '>': return !flow && (this.fetchBlockScalar(), true);
-      case "'": this.fetchFlowScalar(true); return true;
-      case '"': this.fetchFlowScalar(false); return true;
-      default: return false;
+      case '>': return flow ? undefined : () => this.fetchBlockScalar();
+      case "'": return () => this.fetchFlowScalar(true);
+      case '"': return () => this.fetchFlowScalar(false);
+      default: return undefined;
     }
   }
 
@@ -254,7 +259,7 @@ export class GoYamlScanner {
   private isSimpleKeyValid(key: SimpleKey): boolean {
     if (!key.possible) return false;
     if (key.mark.line < this.line || key.mark.index + MAX_SIMPLE_KEY_LENGTH < this.index) {
-      if (key.required) this.fail('while scanning a simple key', key.mark, "could not find expected ':'");
+      if (key.required) this.fail(key.mark, "could not find expected ':'");
       key.possible = false;
       return false;
     }
@@ -273,7 +278,7 @@ export class GoYamlScanner {
   private removeSimpleKey(): void {
     const key = this.simpleKeys[this.simpleKeys.length - 1] as SimpleKey;
     if (!key.possible) return;
-    if (key.required) this.fail('while scanning a simple key', key.mark, "could not find expected ':'");
+    if (key.required) this.fail(key.mark, "could not find expected ':'");
     key.possible = false;
     this.simpleKeysByToken.delete(key.tokenNumber);
   }
@@ -281,7 +286,7 @@ export class GoYamlScanner {
   private increaseFlowLevel(): void {
     this.simpleKeys.push({ possible: false, required: false, tokenNumber: this.queued(), mark: this.mark() });
     this.flowLevel++;
-    if (this.flowLevel > MAX_FLOW_LEVEL) this.fail('while increasing flow level', this.lastSimpleKeyMark(), `exceeded max depth of ${MAX_FLOW_LEVEL}`);
+    if (this.flowLevel > MAX_FLOW_LEVEL) this.fail(this.lastSimpleKeyMark(), `exceeded max depth of ${MAX_FLOW_LEVEL}`);
   }
 
   private lastSimpleKeyMark(): GoYamlMark {
@@ -299,7 +304,7 @@ export class GoYamlScanner {
     if (this.flowLevel > 0 || this.indent >= column) return;
     this.indents.push(this.indent);
     this.indent = column;
-    if (this.indents.length > MAX_INDENTS) this.fail('while increasing indent level', this.lastSimpleKeyMark(), `exceeded max depth of ${MAX_INDENTS}`);
+    if (this.indents.length > MAX_INDENTS) this.fail(this.lastSimpleKeyMark(), `exceeded max depth of ${MAX_INDENTS}`);
     this.insertToken(number > -1 ? number - this.tokensParsed : -1, { type, start: mark, end: mark });
   }
 
@@ -374,7 +379,7 @@ export class GoYamlScanner {
 
   private fetchBlockEntry(): void {
     if (this.flowLevel === 0) {
-      if (!this.simpleKeyAllowed) this.fail('', this.mark(), 'block sequence entries are not allowed in this context');
+      if (!this.simpleKeyAllowed) this.fail(this.mark(), 'block sequence entries are not allowed in this context');
       this.rollIndent(this.column, -1, 'block-sequence-start', this.mark());
     }
     this.removeSimpleKey();
@@ -384,7 +389,7 @@ export class GoYamlScanner {
 
   private fetchKey(): void {
     if (this.flowLevel === 0) {
-      if (!this.simpleKeyAllowed) this.fail('', this.mark(), 'mapping keys are not allowed in this context');
+      if (!this.simpleKeyAllowed) this.fail(this.mark(), 'mapping keys are not allowed in this context');
       this.rollIndent(this.column, -1, 'block-mapping-start', this.mark());
     }
     this.removeSimpleKey();
@@ -402,7 +407,7 @@ export class GoYamlScanner {
       this.simpleKeyAllowed = false;
     } else {
       if (this.flowLevel === 0) {
-        if (!this.simpleKeyAllowed) this.fail('', this.mark(), 'mapping values are not allowed in this context');
+        if (!this.simpleKeyAllowed) this.fail(this.mark(), 'mapping values are not allowed in this context');
         this.rollIndent(this.column, -1, 'block-mapping-start', this.mark());
       }
       this.simpleKeyAllowed = this.flowLevel === 0;
@@ -475,10 +480,10 @@ export class GoYamlScanner {
   }
 
   /** Blanks, a comment, then a line break or the end (after a directive or a block scalar's header). */
-  private skipToLineEnd(context: string, start: GoYamlMark): void {
+  private skipToLineEnd(start: GoYamlMark): void {
     this.skipBlanks();
     this.skipComment();
-    if (!this.isBreakZ()) this.fail(context, start, 'did not find expected comment or line break');
+    if (!this.isBreakZ()) this.fail(start, 'did not find expected comment or line break');
     if (this.isBreak()) {
       this.cache(2);
       this.skipLine();
@@ -493,16 +498,16 @@ export class GoYamlScanner {
     if (name === 'YAML') {
       this.skipBlanks();
       const major = this.scanVersionNumber(start);
-      if (!this.is('.')) this.fail('while scanning a %YAML directive', start, "did not find expected digit or '.' character");
+      if (!this.is('.')) this.fail(start, "did not find expected digit or '.' character");
       this.skip();
       const minor = this.scanVersionNumber(start);
       token = { type: 'version-directive', start, end: this.mark(), major, minor };
     } else if (name === 'TAG') {
       token = this.scanTagDirectiveValue(start);
     } else {
-      this.fail('while scanning a directive', start, 'found unknown directive name');
+      this.fail(start, 'found unknown directive name');
     }
-    this.skipToLineEnd('while scanning a directive', start);
+    this.skipToLineEnd(start);
     return token;
   }
 
@@ -513,8 +518,8 @@ export class GoYamlScanner {
       name += this.skip();
       this.cache(1);
     }
-    if (name === '') this.fail('while scanning a directive', start, 'could not find expected directive name');
-    if (!this.isBlankZ()) this.fail('while scanning a directive', start, 'found unexpected non-alphabetical character');
+    if (name === '') this.fail(start, 'could not find expected directive name');
+    if (!this.isBlankZ()) this.fail(start, 'found unexpected non-alphabetical character');
     return name;
   }
 
@@ -523,12 +528,12 @@ export class GoYamlScanner {
     let value = 0;
     let length = 0;
     while (this.isDigit()) {
-      if (++length > 2) this.fail('while scanning a %YAML directive', start, 'found extremely long version number');
+      if (++length > 2) this.fail(start, 'found extremely long version number');
       value = value * 10 + (this.at() - 0x30);
       this.skip();
       this.cache(1);
     }
-    if (length === 0) this.fail('while scanning a %YAML directive', start, 'did not find expected version number');
+    if (length === 0) this.fail(start, 'did not find expected version number');
     return value;
   }
 
@@ -536,11 +541,11 @@ export class GoYamlScanner {
     this.skipBlanks();
     const handle = this.scanTagHandle(true, start);
     this.cache(1);
-    if (!this.isBlank()) this.fail('while scanning a %TAG directive', start, 'did not find expected whitespace');
+    if (!this.isBlank()) this.fail(start, 'did not find expected whitespace');
     this.skipBlanks();
-    const prefix = this.scanTagUri(true, '', start);
+    const prefix = this.scanTagUri('', start);
     this.cache(1);
-    if (!this.isBlankZ()) this.fail('while scanning a %TAG directive', start, 'did not find expected whitespace or line break');
+    if (!this.isBlankZ()) this.fail(start, 'did not find expected whitespace or line break');
     return { type: 'tag-directive', start, end: this.mark(), value: handle, suffix: prefix };
   }
 
@@ -555,7 +560,7 @@ export class GoYamlScanner {
     }
     const end = this.mark();
     if (name === '' || !(this.isBlankZ() || ANCHOR_END.has(this.at()))) {
-      this.fail(type === 'anchor' ? 'while scanning an anchor' : 'while scanning an alias', start, 'did not find expected alphabetic or numeric character');
+      this.fail(start, 'did not find expected alphabetic or numeric character');
     }
     return { type, start, end, value: name };
   }
@@ -569,32 +574,28 @@ export class GoYamlScanner {
       this.skip();
       this.skip();
       handle = '';
-      suffix = this.scanTagUri(false, '', start);
-      if (!this.is('>')) this.fail('while scanning a tag', start, "did not find the expected '>'");
+      suffix = this.scanTagUri('', start);
+      if (!this.is('>')) this.fail(start, "did not find the expected '>'");
       this.skip();
     } else {
       handle = this.scanTagHandle(false, start);
       if (handle.length > 1 && handle.startsWith('!') && handle.endsWith('!')) {
-        suffix = this.scanTagUri(false, '', start);
+        suffix = this.scanTagUri('', start);
       } else {
-        suffix = this.scanTagUri(false, handle, start);
+        suffix = this.scanTagUri(handle, start);
         handle = '!';
         // `!` alone: the handle is empty and the suffix is `!`
         if (suffix === '') [handle, suffix] = [suffix, handle];
       }
     }
     this.cache(1);
-    if (!this.isBlankZ()) this.fail('while scanning a tag', start, 'did not find expected whitespace or line break');
+    if (!this.isBlankZ()) this.fail(start, 'did not find expected whitespace or line break');
     return { type: 'tag', start, end: this.mark(), value: handle, suffix };
-  }
-
-  private tagContext(directive: boolean): string {
-    return directive ? 'while parsing a %TAG directive' : 'while parsing a tag';
   }
 
   private scanTagHandle(directive: boolean, start: GoYamlMark): string {
     this.cache(1);
-    if (!this.is('!')) this.fail(this.tagContext(directive), start, "did not find expected '!'");
+    if (!this.is('!')) this.fail(start, "did not find expected '!'");
     let handle = this.skip();
     this.cache(1);
     while (this.isAlpha()) {
@@ -602,36 +603,36 @@ export class GoYamlScanner {
       this.cache(1);
     }
     if (this.is('!')) handle += this.skip();
-    else if (directive && handle !== '!') this.fail(this.tagContext(directive), start, "did not find expected '!'");
+    else if (directive && handle !== '!') this.fail(start, "did not find expected '!'");
     return handle;
   }
 
   /** `head` is a handle read before that turned out to begin the URI (`!foo`): its characters after the `!` count. */
-  private scanTagUri(directive: boolean, head: string, start: GoYamlMark): string {
+  private scanTagUri(head: string, start: GoYamlMark): string {
     let uri = head.slice(1);
     let hasTag = head.length > 0;
     this.cache(1);
     while (this.isAlpha() || URI_CHARACTERS.has(this.at())) {
-      if (this.is('%')) uri += this.scanUriEscapes(directive, start);
+      if (this.is('%')) uri += this.scanUriEscapes(start);
       else uri += this.skip();
       this.cache(1);
       hasTag = true;
     }
-    if (!hasTag) this.fail(this.tagContext(directive), start, 'did not find expected tag URI');
+    if (!hasTag) this.fail(start, 'did not find expected tag URI');
     return uri;
   }
 
-  private scanUriEscapes(directive: boolean, start: GoYamlMark): string {
+  private scanUriEscapes(start: GoYamlMark): string {
     let escaped = '';
     for (let width = 1024; width > 0; width--) {
       this.cache(3);
-      if (!(this.is('%') && this.isHex(1) && this.isHex(2))) this.fail(this.tagContext(directive), start, 'did not find URI escaped octet');
+      if (!(this.is('%') && this.isHex(1) && this.isHex(2))) this.fail(start, 'did not find URI escaped octet');
       const octet = Number.parseInt(this.text.slice(this.position + 1, this.position + 3), 16);
       if (width === 1024) {
         width = octetWidth(octet);
-        if (width === 0) this.fail(this.tagContext(directive), start, 'found an incorrect leading UTF-8 octet');
+        if (width === 0) this.fail(start, 'found an incorrect leading UTF-8 octet');
       } else if ((octet & 0xc0) !== 0x80) {
-        this.fail(this.tagContext(directive), start, 'found an incorrect trailing UTF-8 octet');
+        this.fail(start, 'found an incorrect trailing UTF-8 octet');
       }
       escaped += this.skip() + this.skip() + this.skip();
     }
@@ -642,7 +643,7 @@ export class GoYamlScanner {
     const start = this.mark();
     this.skip();
     const increment = this.scanBlockScalarIndicators(start);
-    this.skipToLineEnd('while scanning a block scalar', start);
+    this.skipToLineEnd(start);
     const indent = { value: increment > 0 ? (this.indent >= 0 ? this.indent + increment : increment) : 0 };
     let end = this.scanBlockScalarBreaks(indent, start);
     this.cache(1);
@@ -668,7 +669,7 @@ export class GoYamlScanner {
     };
     const increment = () => {
       if (!this.isDigit()) return 0;
-      if (this.is('0')) this.fail('while scanning a block scalar', start, 'found an indentation indicator equal to 0');
+      if (this.is('0')) this.fail(start, 'found an indentation indicator equal to 0');
       const value = this.at() - 0x30;
       this.skip();
       return value;
@@ -697,7 +698,7 @@ export class GoYamlScanner {
       }
       if (this.column > maxIndent) maxIndent = this.column;
       if ((indent.value === 0 || this.column < indent.value) && this.is('\t')) {
-        this.fail('while scanning a block scalar', start, 'found a tab character where an indentation space is expected');
+        this.fail(start, 'found a tab character where an indentation space is expected');
       }
       if (!this.isBreak()) break;
       this.cache(2);
@@ -714,9 +715,9 @@ export class GoYamlScanner {
     for (;;) {
       this.cache(4);
       if (this.column === 0 && (this.isDocumentIndicator('-') || this.isDocumentIndicator('.'))) {
-        this.fail('while scanning a quoted scalar', start, 'found unexpected document indicator');
+        this.fail(start, 'found unexpected document indicator');
       }
-      if (this.at() === 0) this.fail('while scanning a quoted scalar', start, 'found unexpected end of stream');
+      if (this.at() === 0) this.fail(start, 'found unexpected end of stream');
       this.scanFlowScalarText(single, start);
       this.cache(1);
       if (this.is(single ? "'" : '"')) break;
@@ -757,18 +758,18 @@ export class GoYamlScanner {
 
   private scanEscape(start: GoYamlMark): void {
     const codeLength = ESCAPE_CODE_LENGTHS.get(String.fromCharCode(this.at(1)));
-    if (codeLength === undefined) this.fail('while parsing a quoted scalar', start, 'found unknown escape character');
+    if (codeLength === undefined) this.fail(start, 'found unknown escape character');
     this.skip();
     this.skip();
     if (codeLength === 0) return;
     this.cache(codeLength);
     let value = 0;
     for (let k = 0; k < codeLength; k++) {
-      if (!this.isHex(k)) this.fail('while parsing a quoted scalar', start, 'did not find expected hexdecimal number');
+      if (!this.isHex(k)) this.fail(start, 'did not find expected hexdecimal number');
       value = value * 16 + Number.parseInt(String.fromCharCode(this.at(k)), 16);
     }
     if ((value >= 0xd800 && value <= 0xdfff) || value > 0x10ffff) {
-      this.fail('while parsing a quoted scalar', start, 'found invalid Unicode character escape code');
+      this.fail(start, 'found invalid Unicode character escape code');
     }
     for (let k = 0; k < codeLength; k++) this.skip();
   }
@@ -794,7 +795,7 @@ export class GoYamlScanner {
       while (this.isBlank() || this.isBreak()) {
         if (this.isBlank()) {
           if (leadingBlanks && this.column < indent && this.is('\t')) {
-            this.fail('while scanning a plain scalar', start, 'found a tab character that violates indentation');
+            this.fail(start, 'found a tab character that violates indentation');
           }
           this.skip();
         } else {
