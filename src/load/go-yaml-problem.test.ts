@@ -35,6 +35,9 @@ describe('goYamlProblem', () => {
     expect(problemAt(`a: ${'x'.repeat(5_000_000)}: y\n`)).toBe('1:5000004 mapping values are not allowed in this context');
     expect(problemAt('a: 1\nb: \0\n')).toBe('2:4 control characters are not allowed');
     expect(problemAt('a: 1\rb: 2\r c: 3\r')).toBe('3:3 mapping values are not allowed in this context');
+    // kubectl's reader makes "\r\r\n" one CRLF, go-yaml's second line
+    expect(firstGoYamlError('a: 1\r\r\nb: c: d\r\n')?.goMessage).toBe('yaml: line 2: mapping values are not allowed in this context');
+    expect(problemAt('a: 1\r\r\nb: c: d\r\n')).toBe('3:5 mapping values are not allowed in this context');
     expect(problemAt('\ufeffa: [\u00e9\u{1F600}, b: c: d]\n')).toBe('1:15 did not find expected \',\' or \']\'');
   });
 

@@ -4,6 +4,7 @@
 import { GoYamlError } from './go-yaml-error.js';
 import { GoYamlParser, type GoYamlEvent } from './go-yaml-parser.js';
 import { GoYamlScanner } from './go-yaml-scanner.js';
+import { asKubectlReads } from './kubectl-lines.js';
 
 export interface GoYamlProblem {
   /** go-yaml's problem, without its `yaml: line N:` prefix. */
@@ -14,11 +15,12 @@ export interface GoYamlProblem {
 
 /** go-yaml's problem with one of kubectl's documents (a chunk between `---` lines), or undefined when it reads it. */
 export function goYamlProblem(text: string): GoYamlProblem | undefined {
-  const error = firstGoYamlError(text);
+  const input = asKubectlReads(text);
+  const error = errorIn(input.text);
   if (!error) return undefined;
-  const ranOut = error.offset >= text.length;
+  const ranOut = input.toOriginal(error.offset) >= text.length;
   const at = ranOut || AT_CONTEXT.has(error.problem) ? (error.contextMark?.offset ?? error.offset) : error.offset;
-  return { message: error.problem, offset: Math.min(at, text.length) };
+  return { message: error.problem, offset: Math.min(input.toOriginal(at), text.length) };
 }
 
 /**
@@ -30,8 +32,10 @@ const AT_CONTEXT = new Set(['found unexpected document indicator', "could not fi
 
 /** The error itself, with the marks go-yaml's message is made from (the differential test compares that message). */
 export function firstGoYamlError(text: string): GoYamlError | undefined {
-  // kubectl's reader ends every line of a document with a line feed, the last one too
-  const input = text.endsWith('\n') ? text : `${text}\n`;
+  return errorIn(asKubectlReads(text).text);
+}
+
+function errorIn(input: string): GoYamlError | undefined {
   try {
     composeFirstDocument(new GoYamlParser(new GoYamlScanner(input)));
     return undefined;

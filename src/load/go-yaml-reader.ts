@@ -61,7 +61,7 @@ export class GoYamlReader {
     const { text } = this;
     while (this.decoded < text.length) {
       const point = text.codePointAt(this.decoded) ?? 0;
-      const width = utf8Width(point, text.charCodeAt(this.decoded + 1));
+      const width = utf8Width(point);
       if (this.rawPosition + width > this.rawEnd) return;
       if (!isPrintable(point)) throw new GoYamlError('reader', 'control characters are not allowed', this.decoded);
       this.rawPosition += width;
@@ -71,9 +71,7 @@ export class GoYamlReader {
   }
 }
 
-/** Bytes of a character in kubectl's input: its reader drops the CR of a CRLF before go-yaml sees the document. */
-function utf8Width(point: number, next: number): number {
-  if (point === 0x0d && next === 0x0a) return 0;
+function utf8Width(point: number): number {
   return point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
 }
 

@@ -149,15 +149,20 @@ export class GoYamlScanner {
     this.reader.cache(length, this.position);
   }
 
-  private skip(): string {
+  /** One character (a surrogate pair is one, as the UTF-8 sequence go-yaml reads). */
+  private skip(): void {
     const char = this.at();
-    const width = char >= 0xd800 && char <= 0xdbff && this.position + 1 < this.text.length ? 2 : 1;
-    const skipped = this.text.slice(this.position, this.position + width);
     this.index++;
     this.column++;
     this.reader.unread--;
-    this.position += width;
-    return skipped;
+    this.position += char >= 0xd800 && char <= 0xdbff && this.position + 1 < this.text.length ? 2 : 1;
+  }
+
+  /** skip(), returning the character (names and handles are compared later). */
+  private read(): string {
+    const start = this.position;
+    this.skip();
+    return this.text.slice(start, this.position);
   }
 
   /** upstream: skip_line and read_line (the same moves: a CRLF counts twice in index and unread) */
@@ -515,7 +520,7 @@ export class GoYamlScanner {
     this.cache(1);
     let name = '';
     while (this.isAlpha()) {
-      name += this.skip();
+      name += this.read();
       this.cache(1);
     }
     if (name === '') this.fail(start, 'could not find expected directive name');
@@ -555,7 +560,7 @@ export class GoYamlScanner {
     this.cache(1);
     let name = '';
     while (this.isAlpha()) {
-      name += this.skip();
+      name += this.read();
       this.cache(1);
     }
     const end = this.mark();
@@ -596,13 +601,13 @@ export class GoYamlScanner {
   private scanTagHandle(directive: boolean, start: GoYamlMark): string {
     this.cache(1);
     if (!this.is('!')) this.fail(start, "did not find expected '!'");
-    let handle = this.skip();
+    let handle = this.read();
     this.cache(1);
     while (this.isAlpha()) {
-      handle += this.skip();
+      handle += this.read();
       this.cache(1);
     }
-    if (this.is('!')) handle += this.skip();
+    if (this.is('!')) handle += this.read();
     else if (directive && handle !== '!') this.fail(start, "did not find expected '!'");
     return handle;
   }
@@ -614,7 +619,7 @@ export class GoYamlScanner {
     this.cache(1);
     while (this.isAlpha() || URI_CHARACTERS.has(this.at())) {
       if (this.is('%')) uri += this.scanUriEscapes(start);
-      else uri += this.skip();
+      else uri += this.read();
       this.cache(1);
       hasTag = true;
     }
@@ -634,7 +639,7 @@ export class GoYamlScanner {
       } else if ((octet & 0xc0) !== 0x80) {
         this.fail(start, 'found an incorrect trailing UTF-8 octet');
       }
-      escaped += this.skip() + this.skip() + this.skip();
+      escaped += this.read() + this.read() + this.read();
     }
     return escaped;
   }
