@@ -4,7 +4,7 @@
 
 export interface KubectlLines {
   readonly text: string;
-  /** Offset in `text` → offset in the document as it is in the file. */
+  /** The offset in the file's document of an offset in `text`. */
   readonly toOriginal: (offset: number) => number;
 }
 
