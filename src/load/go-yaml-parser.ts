@@ -171,30 +171,14 @@ export class GoYamlParser {
   }
 
   private parseNode(block: boolean, indentlessSequence: boolean): GoYamlEvent {
-    let token = this.peek();
-    if (token.type === 'alias') {
+    const first = this.peek();
+    if (first.type === 'alias') {
       this.popState();
       this.scanner.skipToken();
-      return { type: 'alias', start: token.start, anchor: token.value };
+      return { type: 'alias', start: first.start, anchor: first.value };
     }
-    const start = token.start;
-    let anchor: string | undefined;
-    let tag: GoYamlToken | undefined;
-    if (token.type === 'anchor') {
-      anchor = token.value;
-      token = this.skipAndPeek();
-      if (token.type === 'tag') {
-        tag = token;
-        token = this.skipAndPeek();
-      }
-    } else if (token.type === 'tag') {
-      tag = token;
-      token = this.skipAndPeek();
-      if (token.type === 'anchor') {
-        anchor = token.value;
-        token = this.skipAndPeek();
-      }
-    }
+    const start = first.start;
+    const { anchor, tag, token } = this.readProperties(first);
     if (tag?.value && !this.tagHandles.has(tag.value)) this.fail('found undefined tag handle', tag.start, start);
     const node = (type: GoYamlEventType, state: State): GoYamlEvent => {
       this.state = state;
@@ -215,6 +199,20 @@ export class GoYamlParser {
       return { type: 'scalar', start, anchor };
     }
     this.fail('did not find expected node content', token.start, start);
+  }
+
+  /** A node's anchor and tag, in either order, and the token after them. */
+  private readProperties(first: GoYamlToken): { anchor?: string; tag?: GoYamlToken; token: GoYamlToken } {
+    let token = first;
+    let anchor: string | undefined;
+    let tag: GoYamlToken | undefined;
+    for (let count = 0; count < 2; count++) {
+      if (token.type === 'anchor' && anchor === undefined) anchor = token.value;
+      else if (token.type === 'tag' && tag === undefined) tag = token;
+      else break;
+      token = this.skipAndPeek();
+    }
+    return { anchor, tag, token };
   }
 
   /** The first entry's token opened the collection: its mark is the context of a later error. */
