@@ -4,6 +4,10 @@ import rule from './readiness-probe.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    {
+      name: 'a Service without metadata.namespace in an unrelated directory does not select the pods',
+      fixture: ['fixtures/rules/readiness-probe/gateway/service.yaml', 'fixtures/rules/readiness-probe/worker/deployment.yaml'],
+    },
     { fixture: 'fixtures/rules/readiness-probe/valid-portless-sidecar.yaml' },
     {
       name: 'probe set; a worker without ports; a DaemonSet no Service selects',

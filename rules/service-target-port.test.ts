@@ -16,6 +16,10 @@ const WEB = `
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     {
+      name: 'a Service and a workload without metadata.namespace in unrelated directories do not share a namespace',
+      fixture: ['fixtures/rules/service-target-port/bundle/metrics-service.yaml', 'fixtures/rules/service-target-port/examples/operator-with-tracing.yaml'],
+    },
+    {
       name: 'a template placeholder is not a port name',
       code: `${WEB}
   apiVersion: v1

@@ -1,6 +1,6 @@
 // A named targetPort that the selected pods do not declare leaves the Service without endpoints for that port.
 import { defineRule } from '../src/lint/define-rule.js';
-import { serviceSelector, WORKLOADS } from '../src/lint/lint-index.js';
+import { serviceSelector, sharesNamespace, WORKLOADS } from '../src/lint/lint-index.js';
 import { isNameLike } from '../src/lint/object-name.js';
 import { asArray, asRecord } from '../src/model/object.js';
 
@@ -11,7 +11,7 @@ export default defineRule({
     category: 'networking',
     description: 'Service targetPort names a port that the selected pods do not declare',
     rationale:
-      'A targetPort given by name is resolved in each selected pod\'s container ports; a pod without a port of that name is left out of the port\'s endpoints, so traffic to it fails. Only Services that select a workload of the inputs are checked, and only named target ports: a container may listen on numbers it does not declare. Template placeholders (${PORT}) are not port names.',
+      'A targetPort given by name is resolved in each selected pod\'s container ports; a pod without a port of that name is left out of the port\'s endpoints, so traffic to it fails. Only Services that select a workload of the inputs are checked (for objects without metadata.namespace: a workload in the same directory tree, see the README), and only named target ports: a container may listen on numbers it does not declare. Template placeholders (${PORT}) are not port names.',
     remediation: 'Use the name of a container port of the selected pods (ports[].name), or the port number.',
     defaultOn: true,
     queries: [WORKLOADS],
@@ -21,7 +21,8 @@ export default defineRule({
   check(service, { index, report }) {
     const selector = serviceSelector(service);
     if (Object.keys(selector).length === 0) return;
-    const selected = index.workloadsSelectedBy(service.ref.namespace, selector);
+    // only the pods that land in the Service's namespace with it: a sample elsewhere without metadata.namespace may go anywhere
+    const selected = index.workloadsSelectedBy(service.ref.namespace, selector).filter((workload) => sharesNamespace(workload.object, service));
     if (selected.length === 0) return;
     const names = new Set(selected.flatMap((workload) => workload.containers.flatMap((container) => asArray(container.value['ports']).map((port) => asRecord(port)?.['name']))));
     asArray(asRecord(service.value['spec'])?.['ports']).forEach((entry, index) => {

@@ -18,7 +18,7 @@ export interface LintIndex {
   nearby(kind: string, object: KubeObject): readonly KubeObject[];
   /** The first object of `kind` with this name in the namespace. */
   named(kind: string, namespace: string, name: string): KubeObject | undefined;
-  /** Services of the workload's namespace whose selector matches its pod labels. */
+  /** Services of the workload's namespace whose selector matches its pod labels, of those that land in it with the workload (see nearby). */
   servicesSelecting(workload: Workload): readonly KubeObject[];
   /** Workloads of one namespace whose pod template an equality selector (a Service's) matches, in input order. */
   workloadsSelectedBy(namespace: string, selector: Readonly<Record<string, string>>): readonly Workload[];
@@ -112,7 +112,7 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
       const { namespace } = workload.object.ref;
       const found = Object.entries(workload.podLabels)
         .flatMap(([key, value]) => servicesWithLabel(labelKey(namespace, key, value)))
-        .filter(([, selector]) => selectsPodTemplate(selector, workload.podLabels))
+        .filter(([service, selector]) => selectsPodTemplate(selector, workload.podLabels) && sharesNamespace(service, workload.object))
         .map(([service]) => service)
         .sort((a, b) => a.order - b.order);
       selecting.set(workload, found);
