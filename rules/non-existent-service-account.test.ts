@@ -5,6 +5,14 @@ import rule from './non-existent-service-account.js';
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     {
+      name: 'a pod without metadata.namespace may be applied where the inputs define its ServiceAccount, in another namespace',
+      fixture: [
+        'fixtures/rules/non-existent-service-account/install/serviceaccount.yaml',
+        'fixtures/rules/non-existent-service-account/examples/custom-serviceaccount.yaml',
+        'fixtures/rules/non-existent-service-account/examples/operator-with-tracing.yaml',
+      ],
+    },
+    {
       name: 'a ServiceAccount of the same declared namespace in a sibling directory is no evidence either',
       fixture: ['fixtures/rules/non-existent-service-account/declared-a/serviceaccount.yaml', 'fixtures/rules/non-existent-service-account/declared-b/deployment.yaml'],
     },

@@ -3,6 +3,17 @@ import { defineRule } from '../src/lint/define-rule.js';
 import { isNameLike } from '../src/lint/object-name.js';
 import { podServiceAccount } from '../src/lint/service-account.js';
 import { treeHasKind } from '../src/lint/evidence.js';
+import { hasDeclaredNamespace, type LintIndex } from '../src/lint/lint-index.js';
+import type { KubeObject } from '../src/model/object.js';
+
+/**
+ * Whether the ServiceAccount exists where the pod may land: in its namespace or, for a pod without metadata.namespace
+ * (applied to whatever namespace kubectl targets), in any namespace the inputs define it in.
+ */
+function isDefinedWhereApplied(index: LintIndex, pod: KubeObject, name: string): boolean {
+  if (index.named('ServiceAccount', pod.ref.namespace, name)) return true;
+  return !hasDeclaredNamespace(pod) && index.ofKind('ServiceAccount').some((account) => account.ref.name === name);
+}
 
 export default defineRule({
   meta: {
@@ -11,7 +22,7 @@ export default defineRule({
     category: 'reliability',
     description: 'pod names a ServiceAccount that the inputs do not define, while they define others in its namespace',
     rationale:
-      'The ServiceAccount admission plugin refuses pods whose ServiceAccount does not exist, so the controller keeps failing to create them. The rule runs only when the inputs define at least one ServiceAccount that shares the pod\'s namespace (for objects without metadata.namespace: in the same directory tree, see the README): then the manifests are clearly meant to carry their ServiceAccounts, and a missing one is a typo or an omission rather than something created elsewhere. Template placeholders ($KSA_NAME, <KSA_NAME>) are not names and are left to the schema stage.',
+      'The ServiceAccount admission plugin refuses pods whose ServiceAccount does not exist, so the controller keeps failing to create them. The rule runs only when the inputs define at least one ServiceAccount that shares the pod\'s namespace (for objects without metadata.namespace: in the same directory tree, see the README): then the manifests are clearly meant to carry their ServiceAccounts, and a missing one is a typo or an omission rather than something created elsewhere. A pod without metadata.namespace is not reported when the inputs define its ServiceAccount in another namespace: it may be applied there. Template placeholders ($KSA_NAME, <KSA_NAME>) are not names and are left to the schema stage.',
     remediation: 'Add the ServiceAccount to the manifests, or correct serviceAccountName.',
     defaultOn: true,
     queries: ['ServiceAccount'],
@@ -22,7 +33,7 @@ export default defineRule({
     const account = podServiceAccount(workload);
     const namespace = workload.object.ref.namespace;
     if (!account.isExplicit || account.name === 'default' || !isNameLike(account.name)) return;
-    if (!treeHasKind(index, 'ServiceAccount', workload.object) || index.named('ServiceAccount', workload.object.ref.namespace, account.name)) return;
+    if (!treeHasKind(index, 'ServiceAccount', workload.object) || isDefinedWhereApplied(index, workload.object, account.name)) return;
     report({ messageId: 'missing', data: { name: account.name, namespace }, at: account.at });
   },
 });

@@ -152,7 +152,8 @@ export function sharesDirectoryTree(a: KubeObject, b: KubeObject): boolean {
   return isSameOrBelow(dirA, dirB) || isSameOrBelow(dirB, dirA);
 }
 
-function hasDeclaredNamespace(object: KubeObject): boolean {
+/** Whether the object names its namespace (metadata.namespace) rather than taking whatever namespace kubectl targets. */
+export function hasDeclaredNamespace(object: KubeObject): boolean {
   const namespace = asRecord(object.value['metadata'])?.['namespace'];
   return typeof namespace === 'string' && namespace !== '';
 }
