@@ -320,7 +320,8 @@ class Builder {
     const frame = this.#stack.pop();
     if (!frame) return;
     if (frame.anchor !== undefined) this.#anchors.set(frame.anchor, { value: frame.value, size: frame.size, open: false });
-    this.#attach(frame.value, frame.start, frame.end, frame.size);
+    // its values were counted as they were read: the collection itself is the one new value
+    if (this.#count(1, frame.start, frame.end)) this.#attach(frame.value, frame.start, frame.end, frame.size);
   }
 
   #scalar(event: ScalarEvent): void {
@@ -344,7 +345,7 @@ class Builder {
     if (typeof value === 'number' && !Number.isFinite(value)) {
       this.#decodeProblem(`json: unsupported value: ${goFloatName(value)} (kubectl cannot convert ${raw} to JSON)`, start, end);
     }
-    this.#attach(value, start, end, 1);
+    if (this.#count(1, start, end)) this.#attach(value, start, end, 1);
   }
 
   /** An empty node (`items: !!str`) has no text of its own: it is placed at its tag and anchor, when it has them. */
@@ -389,15 +390,23 @@ class Builder {
       // go-yaml's words (decode.go parser.alias, decoder.alias): kubectl prints them
       const message = target ? `anchor '${name}' value contains itself` : `unknown anchor '${name}' referenced`;
       this.#problems.push({ kind: 'alias', message, start, end });
-      this.#attach(null, start, end, 1);
+      if (this.#count(1, start, end)) this.#attach(null, start, end, 1);
       return;
     }
-    this.#attach(target.value, start, end, target.size);
+    // an alias expands to a copy of every value of its target
+    if (this.#count(target.size, start, end)) this.#attach(target.value, start, end, target.size);
   }
 
+  /** Counts values of the expanded document; false (and the document aborted) once they pass the limit. */
+  #count(values: number, start: number, end: number): boolean {
+    this.#expanded += values;
+    if (this.#expanded <= this.#limits.maxExpandedNodes) return true;
+    this.#abort(start, end);
+    return false;
+  }
+
+  /** Places a value of `size` values in its parent collection (or as the document's root). */
   #attach(value: unknown, start: number, end: number, size: number): void {
-    this.#expanded += size;
-    if (this.#expanded > this.#limits.maxExpandedNodes) return this.#abort(start, end);
     const parent = this.#stack.at(-1);
     if (!parent) {
       this.#root = { value, start, end };

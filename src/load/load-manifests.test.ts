@@ -205,6 +205,14 @@ describe('loadManifests on bad input', () => {
     expect(result.findings[0]?.message).toBe('document has more than 1,000,000 values once aliases are expanded');
   });
 
+  it('counts each value once: a deep document without aliases under the value limit is read (a CRD of 2.6 MB had too-large)', async () => {
+    await writeFile(join(dir, 'deep.json'), `{"apiVersion": "example.com/v1", "kind": "Deep", "metadata": {"name": "json"}, "spec": ${deepJson(20)}}`);
+    await writeFile(join(dir, 'deep.yaml'), deepYaml(20, '"v"'));
+    await writeFile(join(dir, 'deep-plain.yaml'), deepYaml(20, 'v'));
+    const result = await loadManifests(['deep.json', 'deep.yaml', 'deep-plain.yaml'], { cwd: dir, limits: { maxExpandedNodes: 200 } });
+    expect([result.findings, result.objects.length]).toEqual([[], 3]);
+  });
+
   it('reads a cluster snapshot over the value limit of manifests (one kubectl List of a large cluster)', async () => {
     const cidrs = Array.from({ length: 1_100_000 }, () => 'a').join(',');
     await writeFile(join(dir, 'snapshot.yaml'), `apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Node, metadata: {name: n1}, spec: {podCIDRs: [${cidrs}]}}\n`);
@@ -221,6 +229,21 @@ describe('loadManifests on bad input', () => {
     expect(brief(result as never)).toEqual(['secret.yaml:1:1 error file-unreadable: permission denied']);
   });
 });
+
+/** 100 leaves under `depth` nested mappings: about 130 values, each counted once however deep. */
+function deepJson(depth: number): string {
+  let value = `{"leaf": [${Array.from({ length: 100 }, () => '"v"').join(', ')}]}`;
+  for (let level = 0; level < depth; level++) value = `{"l${level}": ${value}}`;
+  return value;
+}
+
+function deepYaml(depth: number, leaf: string): string {
+  const lines = ['apiVersion: example.com/v1', 'kind: Deep', 'metadata:', `  name: yaml-${leaf.length}`, 'spec:'];
+  const indent = (level: number) => '  '.repeat(level + 1);
+  for (let level = 0; level < depth; level++) lines.push(`${indent(level)}l${level}:`);
+  lines.push(`${indent(depth)}leaf:`, ...Array.from({ length: 100 }, () => `${indent(depth)}- ${leaf}`));
+  return `${lines.join('\n')}\n`;
+}
 
 function billionLaughs(): string {
   const lines = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
