@@ -3,7 +3,7 @@ import { validateNonnegativeField, validateNonnegativeFields } from './core-cont
 import { templateOptions, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
 import { cronScheduleError } from './cron-schedule.js';
 import { invalid, notSupported, owned, required, type ErrorList, type FieldPath } from './field-error.js';
-import { INVALID_NAME } from './object-meta.js';
+import { INVALID_NAME, nameOnCreate } from './object-meta.js';
 import { INVALID_RESTART_POLICY, validateTemplateMatchesSelector } from './template.js';
 import { labelSelectorValue } from './label-selector.js';
 import { dns1123LabelErrors } from '../../model/name-validation.js';
@@ -19,7 +19,7 @@ export function validateJob(object: Fields, context: ValidationContext): ErrorLi
   const errors = validateJobSpec(spec, ['spec'], context);
   const selector = recordField(spec, 'selector');
   if (selector && spec?.['manualSelector'] !== true) {
-    if (!selectsGeneratedLabels(selector, stringField(recordField(object, 'metadata'), 'name') ?? '')) {
+    if (!selectsGeneratedLabels(selector, nameOnCreate(recordField(object, 'metadata')))) {
       errors.push(invalid(['spec', 'selector'], labelSelectorValue(selector), '`selector` not auto-generated'));
     }
   } else if (selector) {
@@ -37,7 +37,7 @@ function selectsGeneratedLabels(selector: Fields, name: string): boolean {
 // upstream: ValidateJob: an Indexed Job's pods are named <job>-<index>, which must be a DNS label
 function validateIndexedJobName(object: Fields, spec: Fields | undefined): ErrorList {
   const completions = intField(spec, 'completions');
-  const name = stringField(recordField(object, 'metadata'), 'name') ?? '';
+  const name = nameOnCreate(recordField(object, 'metadata'));
   if (spec?.['completionMode'] !== 'Indexed' || completions === undefined || completions <= 0) return [];
   const hostname = `${name}-${completions - 1}`;
   if (dns1123LabelErrors(hostname).length === 0) return [];
@@ -71,7 +71,7 @@ function validateJobRestartPolicy(spec: Fields | undefined, field: FieldPath): E
 // on create a schedule may not carry TZ or CRON_TZ
 export function validateCronJob(object: Fields, isTimeZone: (name: string) => boolean, context: ValidationContext): ErrorList {
   const errors: ErrorList = [];
-  const name = stringField(recordField(object, 'metadata'), 'name') ?? '';
+  const name = nameOnCreate(recordField(object, 'metadata'));
   if (name.length > 52) appendAll(errors, owned([invalid(['metadata', 'name'], name, 'must be no more than 52 characters')], INVALID_NAME));
   const spec = recordField(object, 'spec');
   const schedule = stringField(spec, 'schedule');

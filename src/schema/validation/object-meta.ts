@@ -20,6 +20,21 @@ export const nameIsPathSegment: NameFunc = (name, prefix) => {
   return ['/', '%'].filter((illegal) => name.includes(illegal)).map((illegal) => `may not contain '${illegal}'`);
 };
 
+/**
+ * The name the object has when its kind's validation runs: metadata.name, or one generated from generateName, which
+ * BeforeCreate sets first (the prefix cut to 58 characters and 5 random ones added; any stand in for them here).
+ */
+// upstream: staging/src/k8s.io/apiserver/pkg/registry/rest/create.go BeforeCreate; storage/names/generate.go simpleNameGenerator (v1.36)
+export function nameOnCreate(metadata: Fields | undefined): string {
+  const name = stringField(metadata, 'name');
+  const generateName = stringField(metadata, 'generateName');
+  if (name || !generateName) return name ?? '';
+  return `${generateName.slice(0, 63 - GENERATED_SUFFIX.length)}${GENERATED_SUFFIX}`;
+}
+
+/** Five characters of the generator's alphabet (consonants and digits, so no word and no leading digit issue). */
+const GENERATED_SUFFIX = 'bcdfg';
+
 export const INVALID_NAME = 'invalid-name';
 export const INVALID_LABEL = 'invalid-label';
 
