@@ -20,6 +20,8 @@ export interface CustomResourceDefinition {
   readonly name: string;
   readonly group: string;
   readonly kind: string;
+  /** The resource name (spec.names.plural) that admission webhook rules name. */
+  readonly plural: string;
   readonly versions: readonly CustomResourceVersion[];
   /** Versions that an earlier, different copy of the same CRD in the inputs serves (see DUPLICATE_CRD). */
   readonly servedByOtherCopies?: ReadonlySet<string>;
@@ -125,8 +127,9 @@ function toDefinition(object: KubeObject): CustomResourceDefinition | undefined 
   const { digest } = object.document;
   const origin = (index: number) => (digest === undefined ? undefined : `${digest} ${JSON.stringify(object.basePath)} ${index}`);
   const versions = asArray(spec?.['versions']).flatMap((entry, index) => toVersion(asRecord(entry) ?? {}, origin(index)) ?? []);
-  const name = object.ref.name || `${String(asRecord(spec?.['names'])?.['plural'] ?? kind.toLowerCase())}.${group}`;
-  return { name, group, kind, versions };
+  const plural = String(asRecord(spec?.['names'])?.['plural'] ?? kind.toLowerCase());
+  const name = object.ref.name || `${plural}.${group}`;
+  return { name, group, kind, plural, versions };
 }
 
 function toVersion(version: Readonly<Record<string, unknown>>, schemaOrigin: string | undefined): CustomResourceVersion | undefined {

@@ -23,6 +23,15 @@ describe('custom resources with their CustomResourceDefinition', () => {
     ]);
   });
 
+  it('leaves a missing required field that a mutating webhook of the inputs may set on create to the webhook (an info), and the CEL rules with it', async () => {
+    expect(await check('mutating-webhook.yaml')).toEqual([
+      '50:1 error schema: <nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
+      '54:13 error schema: spec.replicas must be an integer, got "many"',
+      '56:7 info schema: missing required field "name" in spec.rules[0]: MutatingWebhookConfiguration jobset-defaulter of the inputs intercepts its creation and may set it before validation, so it is not judged',
+      '64:7 info schema: missing required field "name" in spec.rules[0]: MutatingWebhookConfiguration jobset-defaulter of the inputs intercepts its creation and may set it before validation, so it is not judged',
+    ]);
+  });
+
   it('warns once at a CRD name redefined with another spec, naming the last definition, which validates; identical copies are fine', async () => {
     expect(await check('duplicate-crd.yaml')).toEqual([
       '27:9 warning duplicate-crd: CustomResourceDefinition gateways.example.com is defined more than once with different specs (first at duplicate-crd.yaml:2): the last one (duplicate-crd.yaml:55) validates its custom resources',

@@ -24,6 +24,7 @@ import { checkRelease, judgeDroppedKey } from './release-fields.js';
 import { withoutNulls } from './without-nulls.js';
 import { API_VALIDATION_METAS, validateBuiltinObject } from './validation/index.js';
 import { componentConfigurationNote } from './component-configuration.js';
+import { MutatingWebhookCollector } from './mutating-webhooks.js';
 
 export interface SchemaOptions {
   /**
@@ -98,16 +99,21 @@ export function validateObjects(objects: readonly KubeObject[], options: SchemaO
 export class SchemaValidation {
   readonly #options: SchemaOptions;
   readonly #definitions = new DefinitionCollector();
+  readonly #webhooks = new MutatingWebhookCollector();
   #run: CustomRun | undefined;
 
   constructor(options: SchemaOptions) {
     this.#options = options;
   }
 
-  /** Reads a CustomResourceDefinition of the inputs (custom resources are checked against the last copy of each). */
+  /**
+   * Reads a CustomResourceDefinition of the inputs (custom resources are checked against the last copy of each) or a
+   * MutatingWebhookConfiguration (which may set fields of the custom resources it intercepts); other objects are ignored.
+   */
   define(object: KubeObject): void {
     if (this.#run) throw new Error('a CustomResourceDefinition was added after custom resources were validated');
     this.#definitions.add(object);
+    this.#webhooks.add(object);
   }
 
   /**
@@ -165,7 +171,7 @@ export class SchemaValidation {
 
   #custom(): CustomRun {
     const options = this.#options;
-    return (this.#run ??= { options, definitions: this.#definitions.result(), extra: customSchemas(options.extraSchemas), compiled: new Map(), fieldGraphs: new Map(), cacheVerdicts: true, reportedKinds: new Set(), cel: { reported: new Set() } });
+    return (this.#run ??= { options, definitions: this.#definitions.result(), webhooks: this.#webhooks, extra: customSchemas(options.extraSchemas), compiled: new Map(), fieldGraphs: new Map(), cacheVerdicts: true, reportedKinds: new Set(), cel: { reported: new Set() } });
   }
 }
 
@@ -186,6 +192,7 @@ function validatePatch(patch: KubeObject, run: CustomRun): Finding[] {
 interface CustomRun {
   readonly options: SchemaOptions;
   readonly definitions: CustomResourceDefinitions;
+  readonly webhooks: MutatingWebhookCollector;
   readonly extra: ReadonlyMap<string, Record<string, unknown>>;
   readonly compiled: Map<string, CustomValidator | string>;
   readonly fieldGraphs: Map<string, FieldGraph>;
@@ -219,15 +226,34 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
   const key = `${definition.name} ${version.name}`;
   const verdict = verdictOf(run, { key, version, value: valueToValidate(withoutNulls(object.value), version) }, digest);
   const fields = () => (run.compiled.get(key) as CustomValidator | undefined)?.fields ?? fieldGraphFor(run, key, version);
-  appendAll(findings, schemaFindings(object, verdict.schemaErrors, { key, fields }, run));
+  const webhook = run.webhooks.mutatingOnCreate(definition.group, version.name, definition.plural);
+  const { judged, deferred } = deferToWebhook(verdict.schemaErrors, webhook);
+  appendAll(findings, schemaFindings(object, judged, { key, fields }, run));
+  if (webhook && deferred.length > 0) appendAll(findings, webhookNotes(object, deferred, { webhook, fields: fields() }));
   if (verdict.cel) {
-    const blocking = [...metaErrors, ...(typeof verdict.schemaErrors === 'string' ? [] : verdict.schemaErrors)].filter((error) => BLOCKING_KEYWORDS.has(error.keyword));
+    const blocking = [...metaErrors, ...(typeof judged === 'string' ? [] : judged)].filter((error) => BLOCKING_KEYWORDS.has(error.keyword));
     const blocked = meta.blocking || blocking.some((error) => !isSubstitutionError(object, error));
     // rules that read a value holding `${APP}` cannot be judged before it is replaced (model/substitution.ts)
     if (blocked) findings.push(findingAt(object, [], { ruleId: SCHEMA.id, severity: 'error', message: CEL_NOT_CHECKED }));
-    else if (!holdsSubstitutionDeep(object.value)) appendAll(findings, celFindings(object, definition, verdict.cel, run));
+    // the rules see the object as the webhook leaves it, which is not known: they are not judged either
+    else if (deferred.length === 0 && !holdsSubstitutionDeep(object.value)) appendAll(findings, celFindings(object, definition, verdict.cel, run));
   }
   return withFinalizerWarnings(findings, object).sort(compareFindings);
+}
+
+/**
+ * The schema errors to report, and the missing required fields a mutating webhook of the inputs may set on create
+ * (its defaulting runs before the API server validates the object).
+ */
+function deferToWebhook(errors: readonly SchemaError[] | string, webhook: string | undefined): { judged: readonly SchemaError[] | string; deferred: readonly SchemaError[] } {
+  if (webhook === undefined || typeof errors === 'string') return { judged: errors, deferred: [] };
+  return { judged: errors.filter((error) => error.keyword !== 'required'), deferred: errors.filter((error) => error.keyword === 'required') };
+}
+
+/** A missing required field that the webhook may set: an info, since only the webhook's code knows. */
+function webhookNotes(object: KubeObject, deferred: readonly SchemaError[], by: { webhook: string; fields: FieldGraph }): Finding[] {
+  const note = `: MutatingWebhookConfiguration ${by.webhook} of the inputs intercepts its creation and may set it before validation, so it is not judged`;
+  return explainErrors(object, deferred, by.fields).map((finding) => ({ ...finding, severity: 'info' as const, message: `${finding.message}${note}` }));
 }
 
 /**
