@@ -45,7 +45,7 @@ export const SCHEMA: RuleMeta = {
   severity: 'error',
   category: 'schema',
   description: 'object does not match the Kubernetes schema of its kind: unknown field, wrong type, value outside an enum, invalid quantity, missing required field; a field the checked release does not have yet (error) or gates off by default (warning)',
-  rationale: 'kubectl apply rejects such objects, or silently drops unknown fields, so the cluster runs something other than what the manifest says.',
+  rationale: 'kubectl apply rejects such objects, or silently drops unknown fields, so the cluster runs something other than what the manifest says. A custom resource\'s missing required field is an info when a MutatingWebhookConfiguration of the inputs intercepts its creation: mutating admission runs before validation, and the webhook may set it.',
   remediation: 'Fix the field as the message says; `kubectl explain <kind>.<path>` shows the fields a kind accepts.',
   defaultOn: true,
 };
