@@ -372,7 +372,18 @@ function builtinFindings(validator: CompiledValidator, object: KubeObject, kuber
 }
 
 function validateWith(validator: CompiledValidator, object: KubeObject, fields: FieldGraph = validator.fields ?? {}): Finding[] {
-  return explainErrors(object, errorsOf(validator, object), fields).sort(compareFindings);
+  return explainErrors(object, errorsOf(validator, object).filter(isJudgedOnCreate), fields).sort(compareFindings);
+}
+
+/**
+ * Whether an error counts when the object is created: the create strategy of every built-in kind resets status before
+ * validation, so in status only what fails decoding does (a wrong type, an unknown field, a malformed quantity), not a
+ * missing required field or a value outside an enum.
+ */
+// upstream: pkg/registry/*/strategy.go PrepareForCreate (pod: Status = PodStatus{Phase: Pending, ...}; apps: Status = {})
+function isJudgedOnCreate(error: SchemaError): boolean {
+  const inStatus = error.instancePath === '/status' || error.instancePath.startsWith('/status/');
+  return !inStatus || (error.keyword !== 'required' && error.keyword !== 'enum');
 }
 
 /** The validator's errors on the object's value (null fields dropped, as the API server's decoding drops them). */
