@@ -219,7 +219,8 @@ function patchSources(reads: readonly ReadResult[], kustomizations: readonly Rea
       // its entry's key (`patch:`): the block of text that follows starts a line below
       const index = { rangeOf: () => entry.keyRangeOf(at), keyRangeOf: () => entry.keyRangeOf(at), has: () => true };
       const parsed = parseDocuments(new SourceText(kustomization, text), limits, 'eager', 'patch');
-      const [problem] = parsed.findings;
+      // (a patch with Helm actions is one kustomize reads as it is: helmify's; it is not applied, and no mistake)
+      const problem = parsed.findings.find((finding) => finding.ruleId === LOAD_CHECKS.yamlSyntax.id);
       if (problem) {
         const check = LOAD_CHECKS.kustomizeBuild;
         findings.push({ ruleId: check.id, severity: check.severity, message: `kustomize build fails: the patch written here does not parse (${problem.message})`, ...index.rangeOf(), object: null, path: null });
