@@ -57,8 +57,8 @@ const CASES: readonly HostileCase[] = [
   {
     file: 'unknown-kinds.yaml',
     load: [
-      '13:1 not-kubernetes: document has no kind; skipped',
-      '18:1 not-kubernetes: document has no apiVersion; skipped',
+      '13:1 type-meta-missing: kind not set: kubectl rejects the document',
+      '18:1 type-meta-missing: apiVersion isn\'t string type: kubectl rejects the document',
       '23:1 not-kubernetes: document has no kind; skipped',
     ],
     objects: ['unknown-core', 'not-really-a-pod'],

@@ -62,6 +62,13 @@ export const LOAD_CHECKS = {
     rationale: 'kustomize build (and kubectl apply -k) stops at the first path it cannot read, so nothing of the build is deployed. A warning, not an error: some repositories generate such files (helm template > all.yaml, a Makefile\'s image patch) before they build.',
     remediation: 'Correct the path, or add the missing file or the kustomization.yaml of the folder; if a step generates the file before the build, disable the check for that kustomization.',
   }),
+  typeMetaMissing: inputCheck({
+    id: 'type-meta-missing',
+    severity: 'error',
+    description: 'an object (a document with metadata) has a kind but no apiVersion, or an apiVersion but no kind',
+    rationale: 'kubectl reads apiVersion and kind before anything else and rejects the document ("error validating data: apiVersion not set"); nothing of it is applied. A document without metadata or without both fields is no object at all (not-kubernetes).',
+    remediation: 'Add the missing apiVersion (such as apps/v1) or kind.',
+  }),
   notKubernetes: inputCheck({
     id: 'not-kubernetes',
     severity: 'info',

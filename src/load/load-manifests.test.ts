@@ -53,9 +53,10 @@ describe('loadManifests', () => {
     expect(result.objects[0]?.value).toMatchObject({ kind: 'Pod', apiVersion: 'v1', spec: { containers: [{ image: 'shop:1.0' }] } });
     expect(result.objects[0]?.rangeOf(['spec', 'containers', 0, 'image'])).toMatchObject({ line: 6, column: 114 });
     expect(brief(result)).toEqual([
-      'lists/typed-list-items.json:7:5 info not-kubernetes: document has no apiVersion; skipped',
-      'lists/typed-list-items.json:8:5 info not-kubernetes: document has no kind; skipped',
-      'lists/untyped-list-items.yaml:5:3 info not-kubernetes: document has no kind; skipped',
+      // an object but for one of the two: kubectl rejects it
+      'lists/typed-list-items.json:7:5 error type-meta-missing: apiVersion not set: kubectl rejects the document',
+      'lists/typed-list-items.json:8:5 error type-meta-missing: kind not set: kubectl rejects the document',
+      'lists/untyped-list-items.yaml:5:3 error type-meta-missing: kind not set: kubectl rejects the document',
     ]);
   });
 
@@ -132,6 +133,16 @@ describe('loadManifests', () => {
   it('reports a syntax error as it is when the only {{ placeholder }} is elsewhere (a dashboard\'s legend in a string)', async () => {
     const result = await load(['placeholder-elsewhere.yaml']);
     expect(brief(result)).toEqual(['placeholder-elsewhere.yaml:8:11 error yaml-syntax: found unexpected end of stream']);
+  });
+
+  it('rejects an object without its apiVersion or kind, as kubectl does, and skips what is no object', async () => {
+    const result = await load(['type-meta-missing.yaml']);
+    expect(result.objects).toEqual([]);
+    expect(brief(result)).toEqual([
+      'type-meta-missing.yaml:2:1 error type-meta-missing: apiVersion not set: kubectl rejects the document',
+      'type-meta-missing.yaml:7:1 error type-meta-missing: kind not set: kubectl rejects the document',
+      'type-meta-missing.yaml:13:1 info not-kubernetes: document has no kind; skipped',
+    ]);
   });
 
   it('skips documents without apiVersion/kind with an info, and empty documents silently', async () => {

@@ -107,10 +107,21 @@ function decodeError(document: ManifestDocument, path: Path, error: string): Fin
   return { ruleId: check.id, severity: check.severity, message, ...document.rangeOf(path), object: null, path: null };
 }
 
+/**
+ * A document kubectl does not read as an object: an error where it is one but for its apiVersion or kind (it has
+ * metadata and the other field: kubectl's "error validating data: apiVersion not set"), an info otherwise.
+ */
 function notKubernetes(document: ManifestDocument, path: Path, record: Readonly<Record<string, unknown>> | undefined): Finding {
-  const missing = !record
-    ? 'is not a mapping'
-    : ['apiVersion', 'kind'].filter((field) => typeof record[field] !== 'string' || record[field] === '').join(' and ');
+  const missingFields = record ? ['apiVersion', 'kind'].filter((field) => typeof record[field] !== 'string' || record[field] === '') : [];
+  const [only] = missingFields;
+  if (record && only && missingFields.length === 1 && asRecord(record['metadata'])) {
+    // upstream: kubectl pkg/validation getObjectKind's words
+    const value = record[only];
+    const problem = value === undefined || value === null || value === '' ? 'not set' : "isn't string type";
+    const check = LOAD_CHECKS.typeMetaMissing;
+    return { ruleId: check.id, severity: check.severity, message: `${only} ${problem}: kubectl rejects the document`, ...document.rangeOf(path), object: null, path: null };
+  }
+  const missing = !record ? 'is not a mapping' : missingFields.join(' and ');
   const message = record ? `document has no ${missing}; skipped` : `document ${missing}; skipped`;
   const range = document.rangeOf(path);
   const check = LOAD_CHECKS.notKubernetes;
