@@ -54,8 +54,13 @@ function mergeMap(target: unknown, patch: Readonly<Record<string, unknown>>, sch
   const directive = patch['$patch'];
   if (directive === 'delete') return CLEARED;
   if (directive !== undefined && directive !== 'replace' && directive !== 'merge') return MERGE_FAILED;
+  if (directive === 'replace') return { value: added(patch), fromPatch: true };
+  // a map the target lacks: the patch merged into nothing, so its own lists lose their repeated keys as kyaml's do
   const base = asRecord(target);
-  if (!base || directive === 'replace') return { value: added(patch), fromPatch: true };
+  if (!base) {
+    const merged = mergeMap({}, patch, schema, at);
+    return merged === CLEARED || merged === MERGE_FAILED ? merged : { value: merged.value, fromPatch: true };
+  }
   const out: Record<string, unknown> = { ...base };
   const sources = new Map<string, PatchSource>();
   for (const [key, value] of Object.entries(patch)) {
@@ -94,14 +99,16 @@ interface Entry {
   patchIndex?: number;
 }
 
-function mergeList(target: unknown, patch: readonly unknown[], field: MergeField, at: PatchSource): Merged {
-  const directive = listDirective(patch);
+function mergeList(target: unknown, listed: readonly unknown[], field: MergeField, at: PatchSource): Merged {
+  const directive = listDirective(listed);
   if (directive === MERGE_FAILED) return MERGE_FAILED;
   if (directive === 'delete') return CLEARED;
-  if (!Array.isArray(target) || directive === 'replace') return { value: added(patch), fromPatch: true };
-  const elementAt = (index: number): PatchSource => ({ index: at.index, path: [...at.path, index] });
   // validateKeys: a key no element of either list holds is no key
-  const keys = effectiveKeys(field.keys ?? [], [...patch, ...target]);
+  const keys = effectiveKeys(field.keys ?? [], [...listed, ...(Array.isArray(target) ? target : [])]);
+  const patch = withoutRepeatedKeys(listed, keys, Array.isArray(target) && directive !== 'replace' ? 'first' : 'last');
+  if (!Array.isArray(target) || directive === 'replace') return { value: added(patch), fromPatch: true };
+  // an element's place in the patch as written (a repeated key's element is the last one written)
+  const elementAt = (index: number): PatchSource => ({ index: at.index, path: [...at.path, listed.lastIndexOf(patch[index])] });
   if (keys.length > 1) return mergeByKeys(target, patch, keys, field, elementAt);
   if (keys.length === 0) {
     const set = [...new Set([...patch, ...target])];
@@ -137,6 +144,27 @@ function mergeList(target: unknown, patch: readonly unknown[], field: MergeField
     origins.push(elementAt(index));
   }
   return { value: derivedList(out, target, origins), fromPatch: false };
+}
+
+/**
+ * A patch list with one element per merge key values, as kyaml walks it: in the first one's place, the first element
+ * where it merges into the target's list, the last where the target has none (two `C` env entries of a new container
+ * are the second one; kubectl kustomize v5.5). Elements without keys stay.
+ */
+function withoutRepeatedKeys(items: readonly unknown[], keys: readonly string[], keep: 'first' | 'last'): readonly unknown[] {
+  if (keys.length === 0) return items;
+  const placed = new Map<string, number>();
+  const out: unknown[] = [];
+  for (const item of items) {
+    const values = keyValues(item, keys);
+    const key = values.join('\u0000');
+    const at = values.every((value) => value === '') || isDirective(item) ? undefined : placed.get(key);
+    if (at === undefined) {
+      if (!values.every((value) => value === '')) placed.set(key, out.length);
+      out.push(item);
+    } else if (keep === 'last') out[at] = item;
+  }
+  return out.length === items.length ? items : out;
 }
 
 /** The merge keys some element of `items` holds, or all of them when none holds any (kyaml's validateKeys). */
