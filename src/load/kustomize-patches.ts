@@ -4,9 +4,9 @@
 // resmap.Select). A kubebuilder project's webhook port, added by config/default/manager_webhook_patch.yaml, is a port
 // of the Deployment its Service targets; a patched image is the image that runs.
 import type { Path, PositionIndex } from '../model/document.js';
-import { groupOf, isClusterScoped } from '../model/kinds.js';
+import { groupOf } from '../model/kinds.js';
 import { matchesSelector } from '../model/labels.js';
-import { asArray, asRecord, asStringMap } from '../model/object.js';
+import { asArray, asRecord, asStringMap, objectRefOf, stringField } from '../model/object.js';
 import { parseSelectorText } from '../model/selector-text.js';
 import { applyJsonPatch, PATCH_FAILED } from './json-patch.js';
 import { MERGE_FAILED, strategicMerge } from './strategic-merge.js';
@@ -115,7 +115,7 @@ function strategicMergePatch(key: string, document: PatchDocument, target: Objec
     content: patch,
     apply(value, original) {
       if (!selects(value, original)) return value;
-      const result = strategicMerge(value, merged, mergeSchemaOf(stringOf(value['apiVersion']), stringOf(value['kind'])), document.index);
+      const result = strategicMerge(value, merged, mergeSchemaOf(stringField(value, 'apiVersion'), stringField(value, 'kind')), document.index);
       return result === MERGE_FAILED ? value : result;
     },
   };
@@ -140,8 +140,12 @@ function isNamedBy(patch: ObjectValue, value: ObjectValue, original: ObjectValue
   if (patch['apiVersion'] !== value['apiVersion'] || patch['kind'] !== value['kind']) return false;
   const name = asRecord(patch['metadata'])?.['name'];
   if (typeof name !== 'string') return false;
-  const namespace = effectiveNamespace(patch);
-  return [original, value].some((candidate) => nameOf(candidate) === name && effectiveNamespace(candidate) === namespace);
+  // objectRefOf's namespace is ResId.EffectiveNamespace: "default" for none, "" for a cluster-scoped kind
+  const { namespace } = objectRefOf(patch);
+  return [original, value].some((candidate) => {
+    const ref = objectRefOf(candidate);
+    return ref.name === name && ref.namespace === namespace;
+  });
 }
 
 /** resmap.Select: every field given matches (names and namespaces as the file has them, or now). */
@@ -157,15 +161,15 @@ function selectorOf(target: ObjectValue): (value: ObjectValue, original: ObjectV
   const invalid = [group, version, kind, name, namespace].includes(null) || (selector.labelSelector !== undefined && !labels) || (selector.annotationSelector !== undefined && !annotations);
   if (invalid) return () => false;
   return (value, original) => {
-    const apiVersion = stringOf(value['apiVersion']);
-    const slash = apiVersion.indexOf('/');
+    const ref = objectRefOf(value);
+    const before = objectRefOf(original);
     const metadata = asRecord(value['metadata']);
     return (
-      matches(group, groupOf(apiVersion)) &&
-      matches(version, apiVersion.slice(slash + 1)) &&
-      matches(kind, stringOf(value['kind'])) &&
-      (matches(name, nameOf(original)) || matches(name, nameOf(value))) &&
-      (matches(namespace, effectiveNamespace(original)) || matches(namespace, effectiveNamespace(value))) &&
+      matches(group, groupOf(ref.apiVersion)) &&
+      matches(version, ref.apiVersion.slice(ref.apiVersion.indexOf('/') + 1)) &&
+      matches(kind, ref.kind) &&
+      (matches(name, before.name) || matches(name, ref.name)) &&
+      (matches(namespace, before.namespace) || matches(namespace, ref.namespace)) &&
       (!labels || matchesSelector(labels, asStringMap(metadata?.['labels']))) &&
       (!annotations || matchesSelector(annotations, asStringMap(metadata?.['annotations'])))
     );
@@ -184,22 +188,4 @@ function anchored(pattern: unknown): RegExp | undefined | null {
 
 function matches(pattern: RegExp | undefined | null, value: string): boolean {
   return pattern === undefined || (pattern !== null && pattern.test(value));
-}
-
-function nameOf(value: ObjectValue): string {
-  return stringOf(asRecord(value['metadata'])?.['name']);
-}
-
-/** upstream: ResId.EffectiveNamespace: "default" for none, none at all for a cluster-scoped kind. */
-function effectiveNamespace(value: ObjectValue): string {
-  if (isClusterScoped(stringOf(value['apiVersion']), stringOf(value['kind']))) return CLUSTER_SCOPED;
-  const namespace = stringOf(asRecord(value['metadata'])?.['namespace']);
-  return namespace === '' ? 'default' : namespace;
-}
-
-/** upstream: resid.TotallyNotANamespace, which no namespace selector matches. */
-const CLUSTER_SCOPED = '_non_namespaceable_';
-
-function stringOf(value: unknown): string {
-  return typeof value === 'string' ? value : '';
 }
