@@ -34,11 +34,18 @@ describe('kustomize patches (PatchStrategicMergeTransformer, PatchTransformer, P
     ['a version and a group', { group: 'apps', version: 'v1', kind: 'Deployment' }, ['web-a', 'web-b', 'webx']],
     ['a namespace', { namespace: 'shop' }, ['web-b']],
     ['an invalid expression selects nothing', { name: 'web-(' }, []],
+    ['a group repeated without repetition inside is fine', { name: '(web-)?[ab]' }, ['web-a', 'web-b']],
   ])('a target selects by %s', (_name, target, patched) => {
     const { first } = kustomizationPatches('k.yaml', { patches: [{ target, path: 'p.yaml' }] }, sources({ 'p.yaml': [[{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'app:2' }]] }), (entry) => entry);
     const objects = [deployment('web-a', undefined, { tier: 'front' }), deployment('web-b', 'shop'), deployment('webx')];
     const names = objects.filter((value) => imageOf(first.reduce((current, patch) => patch.apply(current, value), value as Readonly<Record<string, unknown>>)) === 'app:2');
     expect(names.map((value) => value.metadata.name)).toEqual(patched);
+  });
+
+  it('selects nothing with an expression that backtracks exponentially in JavaScript (Go\'s regexp is linear), instead of hanging', () => {
+    const { first } = kustomizationPatches('k.yaml', { patches: [{ target: { name: '(a|a)*' }, path: 'p.yaml' }] }, sources({ 'p.yaml': [[{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'app:2' }]] }), (entry) => entry);
+    const value = deployment(`${'a'.repeat(40)}-`);
+    expect(imageOf(first.reduce((current, patch) => patch.apply(current, value), value as Readonly<Record<string, unknown>>))).toBe('app:1');
   });
 
   it('keeps the name and namespace a patch would change, unless its options allow it', () => {
