@@ -3,6 +3,7 @@
 // project's `image: controller:latest` is deployed as the tag its kustomization sets, and is checked as such.
 import { asArray, asRecord } from '../model/object.js';
 import { mapItems } from './kustomized-document.js';
+import { kustomizeRegExp } from './kustomize-regexp.js';
 import { derivedMap } from './value-origins.js';
 
 /** One `images` entry. */
@@ -91,11 +92,7 @@ export function retaggedImage(image: string, rule: ImageRule): string | undefine
 
 /** upstream: image.IsImageMatched (the name is a regular expression there too). */
 function isImageMatched(image: string, name: string): boolean {
-  try {
-    return new RegExp(`^${name}(:[a-zA-Z0-9_.{}-]*)?(@[a-zA-Z0-9]+([.+_-][a-zA-Z0-9]+)*:[a-zA-Z0-9_.{}-]*)?$`).test(image);
-  } catch {
-    return false;
-  }
+  return kustomizeRegExp(name, (source) => `^${source}(:[a-zA-Z0-9_.{}-]*)?(@[a-zA-Z0-9]+([.+_-][a-zA-Z0-9]+)*:[a-zA-Z0-9_.{}-]*)?$`)?.test(image) ?? false;
 }
 
 /** upstream: image.Split: name, tag and digest (a registry port's colon is not a tag's). */

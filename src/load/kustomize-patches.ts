@@ -9,6 +9,7 @@ import { matchesSelector } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, objectRefOf, stringField } from '../model/object.js';
 import { parseSelectorText } from '../model/selector-text.js';
 import { applyJsonPatch, PATCH_FAILED } from './json-patch.js';
+import { kustomizeRegExp } from './kustomize-regexp.js';
 import { MERGE_FAILED, strategicMerge } from './strategic-merge.js';
 import { mergeSchemaOf } from './strategic-merge-schema.js';
 
@@ -176,23 +177,11 @@ function selectorOf(target: ObjectValue): (value: ObjectValue, original: ObjectV
   };
 }
 
-/**
- * A selector field as a regular expression of the whole value; undefined: not given; null: not a valid expression,
- * or one that backtracks exponentially here (a repeated group holding a repetition or an alternative, `(a|a)*`),
- * which Go's linear-time regexp runs fine: such a target selects nothing rather than hang the run.
- */
+/** A selector field as a regular expression of the whole value; undefined: not given; null: not one kubefit runs. */
 function anchored(pattern: unknown): RegExp | undefined | null {
   if (typeof pattern !== 'string' || pattern === '') return undefined;
-  if (NESTED_REPETITION.test(pattern)) return null;
-  try {
-    return new RegExp(`^(?:${pattern})$`, 'u');
-  } catch {
-    return null;
-  }
+  return kustomizeRegExp(pattern, (source) => `^(?:${source})$`) ?? null;
 }
-
-/** A group whose body repeats or alternates, itself repeated. */
-const NESTED_REPETITION = /\([^()]*[*+?{|][^()]*\)\s*[*+{]/;
 
 function matches(pattern: RegExp | undefined | null, value: string): boolean {
   return pattern === undefined || (pattern !== null && pattern.test(value));
