@@ -18,7 +18,27 @@ export interface ClassSpec {
 /** Node indices (ascending, i.e. by name) that no filter of the spec can tell apart. */
 export interface NodeClass {
   readonly key: string;
-  readonly members: number[];
+  /** Changed in place as nodes move, unless handed out by `snapshotOf`: then replaced by a copy first. */
+  members: number[];
+}
+
+/** Member lists handed out as they are now (a pod's verdict parts keep them): a class changes a copy of such a list. */
+const SNAPSHOTS = new WeakSet<readonly number[]>();
+
+/**
+ * `members` (a class's list, or any list of node indices) kept as it is now without copying it: a list of 20,000 nodes
+ * copied for every pod that fits nowhere was most of what a larger cluster of alike nodes cost (a large object of V8's
+ * heap each time, mapped afresh).
+ */
+export function snapshotOf(members: readonly number[]): readonly number[] {
+  SNAPSHOTS.add(members);
+  return members;
+}
+
+/** The class's list, to change: its own copy when the list was handed out as a snapshot. */
+function writableMembers(nodeClass: NodeClass): number[] {
+  if (SNAPSHOTS.has(nodeClass.members)) nodeClass.members = nodeClass.members.slice();
+  return nodeClass.members;
 }
 
 export function specId(spec: ClassSpec): string {
@@ -290,8 +310,9 @@ export class NodeClasses {
       grouping.classes.set(held.key, held);
       return;
     }
-    held.members.splice(lowerBound(held.members, index), 1);
-    if (held.members.length === 0) {
+    const members = writableMembers(held);
+    members.splice(lowerBound(members, index), 1);
+    if (members.length === 0) {
       grouping.classes.delete(held.key);
       const inner = grouping.byHead.get(head)?.filter((entry) => entry.nodeClass !== held) ?? [];
       if (inner.length === 0) grouping.byHead.delete(head);
@@ -329,7 +350,8 @@ export class NodeClasses {
     const tail = grouping.membership.tailOf(index, node);
     const existing = grouping.byHead.get(head)?.find((entry) => entry.tail === tail)?.nodeClass;
     if (existing) {
-      existing.members.splice(lowerBound(existing.members, index), 0, index);
+      const members = writableMembers(existing);
+      members.splice(lowerBound(members, index), 0, index);
       grouping.membership.assign(index, existing);
       return;
     }

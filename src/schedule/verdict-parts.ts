@@ -1,15 +1,19 @@
 // A pod's verdict per set of nodes (feasible, or rejected with equal reasons and hint): what reports list.
 import { unlistedIndices, type Feasibility } from './feasibility.js';
 import { hintFor } from './hints.js';
+import { snapshotOf } from './node-classes.js';
 import type { NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
+
+/** Node indices, read by index or in order. */
+export type NodeIndices = readonly number[] | Int32Array;
 
 /** Nodes (indices, i.e. by name) that one pod found feasible (`reasons` undefined) or rejected with equal reasons and hint. */
 export interface VerdictPart {
   readonly reasons: readonly string[] | undefined;
   readonly hint: string | undefined;
   /** In no particular order (every reader indexes by node, or counts): sorting them cost a pass per pod over large clusters. */
-  readonly members: readonly number[];
+  readonly members: NodeIndices;
 }
 
 /** The parts of a Feasibility, with one hint per class of nodes (its members share everything the hint reads). */
@@ -58,12 +62,20 @@ function firstOf(chunks: readonly (readonly number[])[]): number {
   return first;
 }
 
-/** The lists one after the other, in an array of the right size. */
-function concatenated(chunks: readonly (readonly number[])[]): number[] {
+/**
+ * A node class's list as it is (snapshotOf: the class copies it before it changes), or the lists one after the other.
+ * Not a list of numbers: one of 20,000 would be a large object of V8's heap, mapped afresh (page faults) for each
+ * pod, where a typed array's store is reused memory.
+ */
+function concatenated(chunks: readonly (readonly number[])[]): NodeIndices {
+  if (chunks.length === 1) return snapshotOf(chunks[0] ?? []);
   let size = 0;
   for (const chunk of chunks) size += chunk.length;
-  const out = new Array<number>(size);
+  const out = new Int32Array(size);
   let at = 0;
-  for (const chunk of chunks) for (let index = 0; index < chunk.length; index++) out[at++] = chunk[index] ?? 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
   return out;
 }
