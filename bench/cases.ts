@@ -116,13 +116,15 @@ function ratioRow(row: { name: string; size: string; pods: number }, target: Rat
 }
 
 /** 20,000 identical-class nodes against 5,000, measured in one run so the shared machine's load cancels out. */
-export function nodeScaling(context: BenchContext): Row {
+export function nodeScaling(context: BenchContext, shape: 'snapshot' | 'alike' = 'snapshot'): Row {
   const pods = 1000;
+  const clusterOf = (nodes: number) => (shape === 'alike' ? context.inputs.alikeCluster(nodes) : context.inputs.cluster(nodes));
   // interleaved (5,000 then 20,000 nodes, each round): a ratio of runs minutes apart measures the VM's drift too
-  const fitOn = (nodes: number) => ({ args: [CLI, 'fit', context.inputs.pending(pods, 1), '--cluster', context.inputs.cluster(nodes), '--format', 'json'] });
+  const fitOn = (nodes: number) => ({ args: [CLI, 'fit', context.inputs.pending(pods, 1), '--cluster', clusterOf(nodes), '--format', 'json'] });
   const [small, large] = measureInterleaved([fitOn(5000), fitOn(20_000)], { runs: context.runs(5), workDir: context.inputs.root });
   if (!small || !large) throw new Error('no measurement');
-  return ratioRow({ name: 'fit feasibility, 20,000 vs 5,000 nodes (JSON)', size: `${thousands(pods)} pods x 20,000 nodes`, pods }, { measured: large, base: small, limit: 1.5, baseName: 'the 5,000-node run' });
+  const name = shape === 'alike' ? 'fit feasibility, 20,000 vs 5,000 alike nodes (JSON)' : 'fit feasibility, 20,000 vs 5,000 nodes (JSON)';
+  return ratioRow({ name, size: `${thousands(pods)} pods x 20,000 nodes`, pods }, { measured: large, base: small, limit: 1.5, baseName: 'the 5,000-node run' });
 }
 
 /** --capacity: one probe per workload from the final node state. */

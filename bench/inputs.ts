@@ -47,6 +47,11 @@ export class Inputs {
     return once(this.root, `cluster-${nodes}-v2`, () => generateCluster({ nodes, classes: NODE_CLASSES, podsPerNode: BOUND_PODS_PER_NODE, seed: SEED }));
   }
 
+  /** Nodes of one class (all alike but their names, zones and condition times) and no bound pods. */
+  alikeCluster(nodes: number): string {
+    return once(this.root, `cluster-${nodes}-alike`, () => generateCluster({ nodes, classes: 1, podsPerNode: 0, seed: SEED }));
+  }
+
   /** `workloads` distinct pod templates with `replicas` each (bare Pods when 1). */
   pending(workloads: number, replicas: number): string {
     return once(this.root, `pending-${workloads}x${replicas}.yaml`, () => generatePending({ workloads, replicas, classes: NODE_CLASSES, seed: SEED }));

@@ -50,6 +50,8 @@ step(() => cases.placement(context, { workloads: 1400, replicas: 100, nodes: 500
 step(() => cases.placement(context, { workloads: 500, replicas: 100, nodes: 5000, limitMs: 6000, antiAffinityEvery: 50 }), 'placement with anti-affinity', '50,000 replicas x 5,000 nodes');
 step(() => cases.capacity(context, 100, 5000), 'placement + --capacity', '100 workloads x 5,000 nodes');
 if (!values.quick) step(() => cases.nodeScaling(context), 'fit feasibility, 20,000 vs 5,000 nodes', '1,000 pods x 20,000 nodes');
+// nodes alike but their names (one class, no bound pods): what the node classes should make nearly free
+if (!values.quick) step(() => cases.nodeScaling(context, 'alike'), 'fit feasibility, 20,000 vs 5,000 alike nodes', '1,000 pods x 20,000 nodes');
 for (const nodes of values.quick ? [1000, 5000] : [1000, 5000, 20_000]) step(() => cases.scaling(context, nodes), 'scaling: fit feasibility', `1,000 pods x ${nodes.toLocaleString('en-US')} nodes`);
 step(() => cases.corpus(context));
 for (const row of attemptRows(() => crdCache(context), 'kube-prometheus with CRDs')) rows.push(row);

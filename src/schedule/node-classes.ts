@@ -30,7 +30,7 @@ const SNAPSHOTS = new WeakSet<readonly number[]>();
  * copied for every pod that fits nowhere was most of what a larger cluster of alike nodes cost (a large object of V8's
  * heap each time, mapped afresh).
  */
-export function snapshotOf(members: readonly number[]): readonly number[] {
+export function snapshotOf<List extends readonly number[]>(members: List): List {
   SNAPSHOTS.add(members);
   return members;
 }
@@ -365,9 +365,9 @@ function emptyGrouping(headOfNode: (node: NodeInfo) => string, membership: Membe
   return { headOf: headOfNode, classes: new Map(), byHead: new Map(), membership };
 }
 
-/** The members of the classes, ascending (each class's members are), in a new array. */
+/** The members of the classes, ascending (each class's members are): one class's list shared until either class changes. */
 function unionOf(classes: readonly NodeClass[]): number[] {
-  if (classes.length === 1) return classes[0]?.members.slice() ?? [];
+  if (classes.length === 1) return snapshotOf(classes[0]?.members ?? []);
   return Array.from(Int32Array.from(classes.flatMap((nodeClass) => nodeClass.members)).sort());
 }
 
