@@ -368,7 +368,15 @@ function emptyGrouping(headOfNode: (node: NodeInfo) => string, membership: Membe
 /** The members of the classes, ascending (each class's members are): one class's list shared until either class changes. */
 function unionOf(classes: readonly NodeClass[]): number[] {
   if (classes.length === 1) return snapshotOf(classes[0]?.members ?? []);
-  return Array.from(Int32Array.from(classes.flatMap((nodeClass) => nodeClass.members)).sort());
+  let size = 0;
+  for (const nodeClass of classes) size += nodeClass.members.length;
+  const all = new Int32Array(size);
+  let at = 0;
+  for (const nodeClass of classes) {
+    all.set(nodeClass.members, at);
+    at += nodeClass.members.length;
+  }
+  return Array.from(all.sort());
 }
 
 /** Adds a class whose key is `head + tail`. */

@@ -1,7 +1,7 @@
 // Node groups for reports on large clusters: nodes that every workload gave the same verdict, so a report lists each
 // workload's distinct verdicts against shared groups (O(workloads x verdicts + nodes)) instead of every node.
 import type { NodeInfo } from './node-info.js';
-import type { VerdictPart } from './verdict-parts.js';
+import type { NodeIndices, VerdictPart } from './verdict-parts.js';
 
 /** Above this many nodes, results group nodes unless every node is asked for (documented in the README). */
 export const NODE_DETAIL_LIMIT = 100;
@@ -22,6 +22,12 @@ export class NodeGroups {
   readonly #nodes: readonly NodeInfo[];
   readonly #groupOf: Int32Array;
   readonly #refined = new Set<readonly VerdictPart[]>();
+  /**
+   * Member lists already refined by, and their groups: many pods' parts share a node class's list (a snapshot, which
+   * never changes), and splitting by the same set again changes nothing.
+   */
+  readonly #refinedBy = new WeakSet<NodeIndices>();
+  readonly #groupsOf = new WeakMap<NodeIndices, readonly string[]>();
   readonly #verdicts = new Map<readonly VerdictPart[], NodeVerdict[]>();
   #count = 1;
   #numbers: Int32Array | undefined;
@@ -44,9 +50,11 @@ export class NodeGroups {
     let renamedTo = this.#renamedTo;
     let renamedIn = this.#renamedIn;
     for (const part of parts) {
+      const members = part.members;
+      if (this.#refinedBy.has(members)) continue;
+      this.#refinedBy.add(members);
       // old group -> its new group within this part, valid where renamedIn holds the part's stamp
       const stamp = ++this.#stamp;
-      const members = part.members;
       for (let i = 0; i < members.length; i++) {
         const index = members[i] ?? 0;
         const old = groupOf[index] ?? 0;
@@ -85,29 +93,34 @@ export class NodeGroups {
   verdicts(parts: readonly VerdictPart[]): NodeVerdict[] {
     let verdicts = this.#verdicts.get(parts);
     if (!verdicts) {
-      const numbers = this.#finalNumbers();
-      const seen = new Uint8Array(this.#count);
-      verdicts = parts.map((part) => {
-        const groups: number[] = [];
-        const members = part.members;
-        for (let i = 0; i < members.length; i++) {
-          const group = numbers[members[i] ?? 0] ?? 0;
-          if (seen[group] === 0) {
-            seen[group] = 1;
-            groups.push(group);
-          }
-        }
-        for (const group of groups) seen[group] = 0;
-        return {
-          nodeGroups: groups.sort((a, b) => a - b).map((group) => `g${group}`),
-          nodes: part.members.length,
-          reasons: part.reasons ?? null,
-          ...(part.hint !== undefined && { hint: part.hint }),
-        };
-      });
+      verdicts = parts.map((part) => ({
+        nodeGroups: this.#groupsOfMembers(part.members),
+        nodes: part.members.length,
+        reasons: part.reasons ?? null,
+        ...(part.hint !== undefined && { hint: part.hint }),
+      }));
       this.#verdicts.set(parts, verdicts);
     }
     return verdicts;
+  }
+
+  /** The ids of the groups that make up `members`, ascending. */
+  #groupsOfMembers(members: NodeIndices): readonly string[] {
+    const known = this.#groupsOf.get(members);
+    if (known) return known;
+    const numbers = this.#finalNumbers();
+    const seen = new Uint8Array(this.#count);
+    const groups: number[] = [];
+    for (let i = 0; i < members.length; i++) {
+      const group = numbers[members[i] ?? 0] ?? 0;
+      if (seen[group] === 0) {
+        seen[group] = 1;
+        groups.push(group);
+      }
+    }
+    const ids = groups.sort((a, b) => a - b).map((group) => `g${group}`);
+    this.#groupsOf.set(members, ids);
+    return ids;
   }
 
   /** Each node's group number, the groups numbered 0, 1, ... in order of their first node. */
