@@ -22,6 +22,17 @@ describe('fixtures/schedule', () => {
     expect(results['tolerant']).toMatchObject({ feasibleNodes: ['cordoned'], rejected: {}, message: null, placement: { nodes: { cordoned: 1 }, unschedulable: 0 } });
   });
 
+  it('DynamicResources: a pod with resourceClaims is placed on what the modelled filters allow, with a note that its devices were not checked', async () => {
+    const { results, findings } = await fixture('DynamicResources');
+    expect(results['trainer']).toMatchObject({ feasibleNodes: ['gpu-node'], placement: { nodes: { 'gpu-node': 1 } } });
+    expect(findings.filter((f) => f.ruleId === 'resource-claims-not-checked').map((f) => [f.object?.name, f.line, f.column, f.path, f.message])).toEqual([
+      [
+        'trainer', 28, 9, 'spec.template.spec.resourceClaims',
+        'resource claims were not checked: kubefit does not run the DynamicResources filter, so the nodes it names may lack the devices of resource claim "gpu"',
+      ],
+    ]);
+  });
+
   it('TaintToleration: NoSchedule filters, PreferNoSchedule does not', async () => {
     const { results } = await fixture('TaintToleration');
     expect(results['plain']).toMatchObject({

@@ -30,6 +30,7 @@ import { runPreFilters, type NodeStatus, type PreparedPod } from './run-filters.
 import type { Placement, SchedulingResult } from './scheduling-result.js';
 import { buildPodInfo, podSourceOfEvicted, podSourceOfWorkload, toSchedulerSnapshot, type SchedulerSnapshot } from './snapshot.js';
 import { toMinorVersion } from './version.js';
+import { uncheckedResourceClaims } from './resource-claims.js';
 import { NO_SCHEDULER_PROFILE, VOLUMES_NOT_CHECKED } from './scheduling-checks.js';
 import { DEFAULT_PROFILES, DEFAULT_SCHEDULER_NAME, type SchedulerProfiles } from './profile/profile.js';
 import { victimFates, type VictimFate } from './preemption/victims.js';
@@ -112,7 +113,7 @@ export function scheduleWorkloads(
     snapshot,
     nodes,
     cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage),
-    findings: [...snapshot.findings, ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles)],
+    findings: [...snapshot.findings, ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(workloads.map(podSpecOf))],
     verdictCache: new Map(),
   };
   const plans = workloads.map((w) => (w.kind === 'DaemonSet' ? planDaemonSet(w, context) : planWorkload(w, context)));

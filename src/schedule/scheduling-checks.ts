@@ -35,6 +35,19 @@ export const VOLUMES_NOT_CHECKED: RuleMeta = {
   defaultOn: true,
 };
 
+export const RESOURCE_CLAIMS_NOT_CHECKED: RuleMeta = {
+  id: 'resource-claims-not-checked',
+  severity: 'info',
+  category: 'scheduling',
+  description: 'a pod claims devices through resourceClaims (Dynamic Resource Allocation), which the dry-run does not check',
+  rationale:
+    "kube-scheduler's DynamicResources plugin places a pod with spec.resourceClaims only on a node whose ResourceSlices " +
+    'can allocate every claimed device (device classes, CEL selectors, counters). kubefit does not model that filter, ' +
+    'so the nodes it reports for such a pod were checked for everything but the claimed devices.',
+  remediation: 'Check the claims against the cluster\'s ResourceSlices yourself (kubectl get resourceslices), or turn the check off once you have.',
+  defaultOn: true,
+};
+
 export const NO_SCHEDULER_PROFILE: RuleMeta = {
   id: 'no-scheduler-profile',
   severity: 'warning',
@@ -51,4 +64,4 @@ export const NO_SCHEDULER_PROFILE: RuleMeta = {
   defaultOn: true,
 };
 
-export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, VOLUMES_NOT_CHECKED, NO_SCHEDULER_PROFILE];
+export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, VOLUMES_NOT_CHECKED, RESOURCE_CLAIMS_NOT_CHECKED, NO_SCHEDULER_PROFILE];
