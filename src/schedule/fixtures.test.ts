@@ -33,6 +33,17 @@ describe('fixtures/schedule', () => {
     ]);
   });
 
+  it('SchedulingGates: a gated pod is placed as it will be once its gates are removed, with a note that it waits first', async () => {
+    const { results, findings } = await fixture('SchedulingGates');
+    expect(results['queued']).toMatchObject({ feasibleNodes: ['worker'], message: null, placement: { nodes: { worker: 1 }, unschedulable: 0 } });
+    expect(findings.filter((f) => f.ruleId === 'scheduling-gated').map((f) => [f.object?.name, f.line, f.column, f.path, f.message])).toEqual([
+      [
+        'queued', 16, 9, 'spec.template.spec.schedulingGates',
+        'waiting for scheduling gates: [example.com/quota example.com/gang]: kube-scheduler holds these pods (SchedulingGated) until the gates are removed; the dry-run places them as it will then',
+      ],
+    ]);
+  });
+
   it('TaintToleration: NoSchedule filters, PreferNoSchedule does not', async () => {
     const { results } = await fixture('TaintToleration');
     expect(results['plain']).toMatchObject({

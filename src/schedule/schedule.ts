@@ -31,6 +31,7 @@ import type { Placement, SchedulingResult } from './scheduling-result.js';
 import { buildPodInfo, podSourceOfEvicted, podSourceOfWorkload, toSchedulerSnapshot, type SchedulerSnapshot } from './snapshot.js';
 import { toMinorVersion } from './version.js';
 import { uncheckedResourceClaims } from './resource-claims.js';
+import { schedulingGatedFindings } from './scheduling-gates.js';
 import { NO_SCHEDULER_PROFILE, VOLUMES_NOT_CHECKED } from './scheduling-checks.js';
 import { DEFAULT_PROFILES, DEFAULT_SCHEDULER_NAME, type SchedulerProfiles } from './profile/profile.js';
 import { victimFates, type VictimFate } from './preemption/victims.js';
@@ -109,11 +110,12 @@ export function scheduleWorkloads(
   // Drained pods as their controllers re-create them: without a node, so a profile must handle them again.
   const recreated = snapshot.evicted.map(podSourceOfEvicted);
   const nodes = new NodeClasses(snapshot.nodes);
+  const pending = workloads.map(podSpecOf);
   const context: RunContext = {
     snapshot,
     nodes,
     cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage),
-    findings: [...snapshot.findings, ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(workloads.map(podSpecOf))],
+    findings: [...snapshot.findings, ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(pending), ...schedulingGatedFindings(pending)],
     verdictCache: new Map(),
   };
   const plans = workloads.map((w) => (w.kind === 'DaemonSet' ? planDaemonSet(w, context) : planWorkload(w, context)));

@@ -48,6 +48,19 @@ export const RESOURCE_CLAIMS_NOT_CHECKED: RuleMeta = {
   defaultOn: true,
 };
 
+export const SCHEDULING_GATED: RuleMeta = {
+  id: 'scheduling-gated',
+  severity: 'info',
+  category: 'scheduling',
+  description: 'pods carry spec.schedulingGates, so kube-scheduler holds them until the gates are removed',
+  rationale:
+    'A pod created with scheduling gates stays Pending (PodScheduled False, reason SchedulingGated) and kube-scheduler ' +
+    'does not try to place it until every gate is removed, usually by the controller that added it (Kueue, quota or ' +
+    'gang schedulers). kubefit places such pods as kube-scheduler will once the gates are gone, and says that they wait first.',
+  remediation: 'Nothing to fix if a controller removes the gates; otherwise remove spec.schedulingGates, or the pods never start.',
+  defaultOn: true,
+};
+
 export const NO_SCHEDULER_PROFILE: RuleMeta = {
   id: 'no-scheduler-profile',
   severity: 'warning',
@@ -64,4 +77,4 @@ export const NO_SCHEDULER_PROFILE: RuleMeta = {
   defaultOn: true,
 };
 
-export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, VOLUMES_NOT_CHECKED, RESOURCE_CLAIMS_NOT_CHECKED, NO_SCHEDULER_PROFILE];
+export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, VOLUMES_NOT_CHECKED, RESOURCE_CLAIMS_NOT_CHECKED, SCHEDULING_GATED, NO_SCHEDULER_PROFILE];
