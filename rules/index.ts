@@ -32,6 +32,7 @@ import limitrangePvc from './limitrange-pvc.js';
 import livenessProbe from './liveness-probe.js';
 import memoryLimitMissing from './memory-limit-missing.js';
 import missingSecretOrConfigmap from './missing-secret-or-configmap.js';
+import nonExistentPriorityClass from './non-existent-priority-class.js';
 import nonExistentServiceAccount from './non-existent-service-account.js';
 import pdbBlocksEviction from './pdb-blocks-eviction.js';
 import pdbMissing from './pdb-missing.js';
@@ -95,6 +96,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   livenessProbe,
   memoryLimitMissing,
   missingSecretOrConfigmap,
+  nonExistentPriorityClass,
   nonExistentServiceAccount,
   pdbBlocksEviction,
   pdbMissing,

@@ -1,4 +1,5 @@
 // The scheduler's view of the cluster: NodeInfos (sorted by name) with their bound pods, Namespaces, priorities.
+import { SYSTEM_PRIORITY_CLASSES } from '../model/priority-classes.js';
 import { appendAll } from '../model/append.js';
 import type { ClusterSnapshot } from '../model/cluster.js';
 import type { Path } from '../model/document.js';
@@ -89,12 +90,6 @@ function serviceSelectors(services: readonly KubeObject[]): ServiceSelector[] {
 function podInfoOptions(snapshot: ClusterSnapshot, minor: number): PodInfoOptions {
   return { ...priorityOptions(snapshot.priorityClasses), minor, services: serviceSelectors(snapshot.services), requestsMemo: new PodRequestsMemo() };
 }
-
-/**
- * The PriorityClasses every API server creates at startup (pkg/apis/scheduling SystemPriorityClasses), so pods may
- * name them when the inputs do not hold them: SystemCriticalPriority (2 x 10^9) and 1000 above it.
- */
-const SYSTEM_PRIORITY_CLASSES: readonly (readonly [string, number])[] = [['system-node-critical', 2_000_001_000], ['system-cluster-critical', 2_000_000_000]];
 
 function priorityOptions(classes: readonly KubeObject[]): Pick<PodInfoOptions, 'priorityClasses' | 'defaultPriority' | 'neverPreempting'> {
   const priorityClasses = new Map<string, number>(SYSTEM_PRIORITY_CLASSES);
