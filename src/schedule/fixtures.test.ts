@@ -44,6 +44,14 @@ describe('fixtures/schedule', () => {
     ]);
   });
 
+  it('NodeResourcesFit: a bound pod being resized in place counts the largest of spec, status and allocated requests (only the latter two when Infeasible), from 1.33', async () => {
+    // upstream: component-helpers/resource/helpers.go determineContainerReqs, framework calculateResource (UseStatusResources)
+    const { results } = await fixture('NodeResourcesFit-resize');
+    expect(results['worker']).toMatchObject({ feasibleNodes: ['stuck'], rejected: { shrinking: ['Insufficient cpu'] } });
+    const before = await fit(['fixtures/schedule/NodeResourcesFit-resize'], { kubernetesVersion: '1.32' });
+    expect(before.scheduling[0]).toMatchObject({ object: { name: 'worker' }, feasibleNodes: ['shrinking'], rejected: { stuck: ['Insufficient cpu'] } });
+  });
+
   it('TaintToleration: NoSchedule filters, PreferNoSchedule does not', async () => {
     const { results } = await fixture('TaintToleration');
     expect(results['plain']).toMatchObject({

@@ -7,7 +7,7 @@ import {
 import { asArray, asRecord, asStringMap, stringField, type KubeObject } from '../model/object.js';
 import { requiredNodeFeatures } from './plugins/node-declared-features.js';
 import type { SchedulerProfile, SchedulerProfiles } from './profile/profile.js';
-import { podRequests, type PodRequestsMemo, type QuantityProblem, type ResourceAmounts } from './resources.js';
+import { podRequests, statusResources, type PodRequestsMemo, type QuantityProblem, type ResourceAmounts } from './resources.js';
 import { podVolumesOf, type PodVolume } from './volumes/pod-volumes.js';
 
 export interface Taint {
@@ -133,6 +133,14 @@ export interface PodInfoOptions {
   readonly profiles?: SchedulerProfiles;
 }
 
+/** InPlacePodVerticalScaling on by default (beta): the scheduler counts what a bound pod's status reports. */
+const IN_PLACE_RESIZE_SINCE = 33;
+
+/** A pod spec bound to a node (a pod re-created by its controller after an eviction is not: its status is the old pod's). */
+function isBoundSpec(spec: Readonly<Record<string, unknown>>): boolean {
+  return typeof spec['nodeName'] === 'string' && spec['nodeName'] !== '';
+}
+
 /** Builds the PodInfo of a pod (or a pod template); malformed quantities go to `problems`. */
 export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: QuantityProblem[]): PodInfo {
   const { spec, specPath, labels } = source;
@@ -143,16 +151,21 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
   const podAntiAffinity = asRecord(affinity?.['podAntiAffinity']);
   const nodeAffinity = asRecord(affinity?.['nodeAffinity']);
   const required = nodeAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'];
-  const { requests, nonZeroRequests } = options.requestsMemo
-    ? options.requestsMemo.podRequests(spec, specPath, podLevelResources, problems)
-    : podRequests(spec, specPath, podLevelResources, problems);
+  // a bound pod's status may report resized resources (in-place resize, on by default from v1.33); few do, so the
+  // memo of shared declarations stays keyed on the spec
+  const status = options.minor >= IN_PLACE_RESIZE_SINCE && isBoundSpec(spec) ? statusResources(source.object.value['status'], problems) : undefined;
+  const { requests, nonZeroRequests } = status
+    ? podRequests(spec, specPath, podLevelResources, problems, status)
+    : options.requestsMemo
+      ? options.requestsMemo.podRequests(spec, specPath, podLevelResources, problems)
+      : podRequests(spec, specPath, podLevelResources, problems);
   const owner = { namespace, labels };
   const schedulerName = stringField(spec, 'schedulerName') || 'default-scheduler';
   return new BuiltPodInfo(source, {
     namespace,
     name: source.name,
     labels,
-    nodeName: typeof spec['nodeName'] === 'string' && spec['nodeName'] !== '' ? spec['nodeName'] : undefined,
+    nodeName: isBoundSpec(spec) ? (spec['nodeName'] as string) : undefined,
     priority: priorityOf(spec, options),
     terminating: source.terminating,
     tolerations: mapEntries(spec['tolerations'], toToleration),

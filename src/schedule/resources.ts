@@ -77,6 +77,55 @@ export interface PodRequests {
   readonly nonZeroRequests: ResourceAmounts;
 }
 
+/**
+ * What a running pod's status says its containers hold (in-place resize: InPlacePodVerticalScaling, on by default from
+ * v1.33): per container name, the status's resources.requests and allocatedResources.
+ */
+export interface StatusResources {
+  readonly containers: ReadonlyMap<string, { readonly requests: ResourceList; readonly allocated: ResourceList }>;
+  /** The pod's first PodResizePending condition says Infeasible: the spec's new requests will not be applied. */
+  readonly infeasible: boolean;
+}
+
+/**
+ * The resources a pod's status reports for its containers and restartable init containers, or undefined when it
+ * reports none (a container status without `resources` is skipped, as upstream skips a nil cs.Resources).
+ */
+export function statusResources(status: unknown, problems: QuantityProblem[]): StatusResources | undefined {
+  const record = asRecord(status);
+  const containers = new Map<string, { requests: ResourceList; allocated: ResourceList }>();
+  for (const field of ['containerStatuses', 'initContainerStatuses']) {
+    asArray(record?.[field]).forEach((entry, index) => {
+      const containerStatus = asRecord(entry);
+      const name = containerStatus?.['name'];
+      const resources = asRecord(containerStatus?.['resources']);
+      if (typeof name !== 'string' || !resources) return;
+      const path = ['status', field, index];
+      containers.set(name, {
+        requests: readResourceList(resources['requests'], () => [...path, 'resources', 'requests'], problems),
+        allocated: readResourceList(containerStatus?.['allocatedResources'], () => [...path, 'allocatedResources'], problems),
+      });
+    });
+  }
+  if (containers.size === 0) return undefined;
+  const resizePending = asArray(record?.['conditions']).map(asRecord).find((condition) => condition?.['type'] === 'PodResizePending');
+  return { containers, infeasible: resizePending?.['reason'] === 'Infeasible' };
+}
+
+/**
+ * A container's requests as the scheduler counts them while a resize may be under way: the largest of what the spec
+ * asks, what the status reports and what the kubelet allocated; only the latter two when the resize is infeasible.
+ * upstream: component-helpers/resource/helpers.go determineContainerReqs
+ */
+function withStatusRequests(requests: ResourceList, name: unknown, status: StatusResources | undefined): ResourceList {
+  const reported = typeof name === 'string' ? status?.containers.get(name) : undefined;
+  if (!status || !reported) return requests;
+  const out: ResourceList = new Map(status.infeasible ? reported.requests : requests);
+  if (!status.infeasible) maxInto(out, reported.requests);
+  maxInto(out, reported.allocated);
+  return out;
+}
+
 /** The requests a pod spec declares, each container read once (what both aggregates are computed from). */
 interface DeclaredRequests {
   readonly containers: readonly ResourceList[];
@@ -89,8 +138,14 @@ interface DeclaredRequests {
  * The pod's requests and non-zero requests; malformed quantities go to `problems` once.
  * podLevelResources: pod-level spec.resources replaces the container aggregate for cpu, memory and hugepages (v1.34+).
  */
-export function podRequests(spec: Readonly<Record<string, unknown>>, specPath: Path, podLevelResources: boolean, problems: QuantityProblem[]): PodRequests {
-  const declared = declaredRequests(spec, specPath, podLevelResources, problems);
+export function podRequests(
+  spec: Readonly<Record<string, unknown>>,
+  specPath: Path,
+  podLevelResources: boolean,
+  problems: QuantityProblem[],
+  status?: StatusResources,
+): PodRequests {
+  const declared = declaredRequests(spec, specPath, podLevelResources, problems, status);
   return { requests: aggregateRequests(declared, false), nonZeroRequests: aggregateRequests(declared, true) };
 }
 
@@ -151,12 +206,22 @@ function declarationKey(spec: Readonly<Record<string, unknown>>, podLevelResourc
   return JSON.stringify([spec['overhead'], podLevelResources ? spec['resources'] : undefined, containers, initContainers]);
 }
 
-function declaredRequests(spec: Readonly<Record<string, unknown>>, specPath: Path, podLevelResources: boolean, problems: QuantityProblem[]): DeclaredRequests {
-  const containers = asArray(spec['containers']).map((container, index) => containerRequests(container, () => [...specPath, 'containers', index], problems));
-  const initContainers = asArray(spec['initContainers']).map((container, index) => ({
-    requests: containerRequests(container, () => [...specPath, 'initContainers', index], problems),
-    restartable: asRecord(container)?.['restartPolicy'] === 'Always',
-  }));
+function declaredRequests(
+  spec: Readonly<Record<string, unknown>>,
+  specPath: Path,
+  podLevelResources: boolean,
+  problems: QuantityProblem[],
+  status: StatusResources | undefined,
+): DeclaredRequests {
+  const containers = asArray(spec['containers']).map((container, index) =>
+    withStatusRequests(containerRequests(container, () => [...specPath, 'containers', index], problems), asRecord(container)?.['name'], status),
+  );
+  const initContainers = asArray(spec['initContainers']).map((container, index) => {
+    const requests = containerRequests(container, () => [...specPath, 'initContainers', index], problems);
+    // only a sidecar (restartable init container) is resized in place
+    const restartable = asRecord(container)?.['restartPolicy'] === 'Always';
+    return { requests: restartable ? withStatusRequests(requests, asRecord(container)?.['name'], status) : requests, restartable };
+  });
   const podLevel = podLevelResources ? requestsWithDefaults(spec['resources'], () => [...specPath, 'resources'], problems) : undefined;
   return { containers, initContainers, podLevel, overhead: readResourceList(spec['overhead'], () => [...specPath, 'overhead'], problems) };
 }
