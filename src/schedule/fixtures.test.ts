@@ -52,6 +52,17 @@ describe('fixtures/schedule', () => {
     expect(before.scheduling[0]).toMatchObject({ object: { name: 'worker' }, feasibleNodes: ['shrinking'], rejected: { stuck: ['Insufficient cpu'] } });
   });
 
+  it("RuntimeClass: a pod naming a class gets the class's overhead, node selector and tolerations (the admission plugin)", async () => {
+    // upstream: plugin/pkg/admission/runtimeclass/admission.go setOverhead, setScheduling
+    const { results } = await fixture('RuntimeClass');
+    expect(results['untrusted']).toMatchObject({
+      feasibleNodes: ['sandbox'],
+      rejected: { general: ["node(s) didn't match Pod's node affinity/selector"] },
+      placement: { nodes: { sandbox: 2 }, unschedulable: 1 },
+    });
+    expect(results['kata']).toMatchObject({ feasibleNodes: ['general'], rejected: { sandbox: ['node(s) had untolerated taint(s)'] } });
+  });
+
   it('TaintToleration: NoSchedule filters, PreferNoSchedule does not', async () => {
     const { results } = await fixture('TaintToleration');
     expect(results['plain']).toMatchObject({

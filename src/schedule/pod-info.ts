@@ -1,4 +1,5 @@
 // PodInfo: everything the filters and scores read from one pod, computed once (upstream framework.PodInfo).
+import { admittedSpec, type RuntimeClassAdmission } from './runtime-class.js';
 import type { Path } from '../model/document.js';
 import {
   NOTHING, andSelectors, isEmptySelector, matchesSelector, selectorFromSet, toLabelSelector, toNodeSelector,
@@ -129,6 +130,8 @@ export interface PodInfoOptions {
   readonly neverPreempting?: ReadonlySet<string>;
   /** Shares the requests of pods that declare the same resources (a snapshot's bound pods). */
   readonly requestsMemo?: PodRequestsMemo;
+  /** RuntimeClasses by name: their overhead, node selector and tolerations go into the pods that name them. */
+  readonly runtimeClasses?: ReadonlyMap<string, RuntimeClassAdmission>;
   /** The scheduler profiles by name, for the pods to place. */
   readonly profiles?: SchedulerProfiles;
 }
@@ -143,7 +146,8 @@ function isBoundSpec(spec: Readonly<Record<string, unknown>>): boolean {
 
 /** Builds the PodInfo of a pod (or a pod template); malformed quantities go to `problems`. */
 export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: QuantityProblem[]): PodInfo {
-  const { spec, specPath, labels } = source;
+  const { specPath, labels } = source;
+  const spec = options.runtimeClasses ? admittedSpec(source.spec, options.runtimeClasses) : source.spec;
   const namespace = source.object.ref.namespace;
   const podLevelResources = options.minor >= 34;
   const affinity = asRecord(spec['affinity']);

@@ -1,4 +1,5 @@
 // The scheduler's view of the cluster: NodeInfos (sorted by name) with their bound pods, Namespaces, priorities.
+import { runtimeClassesOf } from './runtime-class.js';
 import { SYSTEM_PRIORITY_CLASSES } from '../model/priority-classes.js';
 import { appendAll } from '../model/append.js';
 import type { ClusterSnapshot } from '../model/cluster.js';
@@ -88,7 +89,13 @@ function serviceSelectors(services: readonly KubeObject[]): ServiceSelector[] {
 }
 
 function podInfoOptions(snapshot: ClusterSnapshot, minor: number): PodInfoOptions {
-  return { ...priorityOptions(snapshot.priorityClasses), minor, services: serviceSelectors(snapshot.services), requestsMemo: new PodRequestsMemo() };
+  return {
+    ...priorityOptions(snapshot.priorityClasses),
+    minor,
+    services: serviceSelectors(snapshot.services),
+    runtimeClasses: runtimeClassesOf(snapshot.runtimeClasses),
+    requestsMemo: new PodRequestsMemo(),
+  };
 }
 
 function priorityOptions(classes: readonly KubeObject[]): Pick<PodInfoOptions, 'priorityClasses' | 'defaultPriority' | 'neverPreempting'> {

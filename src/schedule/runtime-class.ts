@@ -1,0 +1,49 @@
+// The RuntimeClass admission plugin: a pod naming a RuntimeClass gets the class's pod overhead, node selector and
+// tolerations when it is created (plugin/pkg/admission/runtimeclass/admission.go setOverhead, setScheduling).
+import type { KubeObject } from '../model/object.js';
+import { asArray, asRecord, asStringMap } from '../model/object.js';
+
+/** What a RuntimeClass adds to the pods that name it. */
+export interface RuntimeClassAdmission {
+  /** overhead.podFixed: becomes the pod's spec.overhead. */
+  readonly overhead: unknown;
+  readonly nodeSelector: Readonly<Record<string, string>> | undefined;
+  readonly tolerations: readonly unknown[];
+}
+
+/** The RuntimeClasses of the inputs and cluster by name. */
+export function runtimeClassesOf(objects: readonly KubeObject[]): ReadonlyMap<string, RuntimeClassAdmission> {
+  const classes = new Map<string, RuntimeClassAdmission>();
+  for (const object of objects) {
+    const scheduling = asRecord(object.value['scheduling']);
+    classes.set(object.ref.name, {
+      overhead: asRecord(object.value['overhead'])?.['podFixed'],
+      nodeSelector: asRecord(scheduling?.['nodeSelector']) ? asStringMap(scheduling?.['nodeSelector']) : undefined,
+      tolerations: asArray(scheduling?.['tolerations']),
+    });
+  }
+  return classes;
+}
+
+/**
+ * The spec of a pod to be created as the admission plugin leaves it: overhead set, the class's node selector merged
+ * into the pod's, its tolerations appended (MergeTolerations drops only tolerations another one covers, which
+ * tolerates the same taints). A bound pod passed admission when it was created, and a pod naming a RuntimeClass the
+ * inputs lack is left as it is (the cluster may hold the class). A pod whose own node selector or overhead
+ * contradicts its class is refused by the plugin; kubefit then leaves the pod as written.
+ */
+export function admittedSpec(spec: Readonly<Record<string, unknown>>, classes: ReadonlyMap<string, RuntimeClassAdmission>): Readonly<Record<string, unknown>> {
+  const name = spec['runtimeClassName'];
+  const runtimeClass = typeof name === 'string' ? classes.get(name) : undefined;
+  if (!runtimeClass || (typeof spec['nodeName'] === 'string' && spec['nodeName'] !== '')) return spec;
+  const podSelector = asRecord(spec['nodeSelector']);
+  const selector = runtimeClass.nodeSelector;
+  if (selector && podSelector && Object.keys(selector).some((key) => key in podSelector && podSelector[key] !== selector[key])) return spec;
+  if (runtimeClass.overhead !== undefined && spec['overhead'] !== undefined && JSON.stringify(spec['overhead']) !== JSON.stringify(runtimeClass.overhead)) return spec;
+  return {
+    ...spec,
+    ...(runtimeClass.overhead !== undefined && { overhead: runtimeClass.overhead }),
+    ...(selector && { nodeSelector: { ...podSelector, ...selector } }),
+    ...(runtimeClass.tolerations.length > 0 && { tolerations: [...asArray(spec['tolerations']), ...runtimeClass.tolerations] }),
+  };
+}
