@@ -10,6 +10,8 @@ export interface ClusterSnapshot {
   readonly namespaces: readonly KubeObject[];
   /** PriorityClass objects (for placement order and preemption). */
   readonly priorityClasses: readonly KubeObject[];
+  /** LimitRange objects (the LimitRanger admission plugin gives containers their namespace's default requests). */
+  readonly limitRanges: readonly KubeObject[];
   /** RuntimeClass objects (the RuntimeClass admission plugin adds their overhead, node selector and tolerations to pods). */
   readonly runtimeClasses: readonly KubeObject[];
   /** Service objects (their selectors feed the scheduler's default topology spreading). */
@@ -37,7 +39,7 @@ type Bucket = Exclude<keyof ClusterSnapshot, 'fromSnapshot'>;
 
 /** Sorts objects from all inputs into the cluster snapshot's buckets. */
 export function toClusterSnapshot(objects: readonly KubeObject[], fromSnapshot = false): ClusterSnapshot {
-  const snapshot: { [B in Bucket]: KubeObject[] } = { nodes: [], boundPods: [], namespaces: [], priorityClasses: [], runtimeClasses: [], services: [], storage: [], podDisruptionBudgets: [] };
+  const snapshot: { [B in Bucket]: KubeObject[] } = { nodes: [], boundPods: [], namespaces: [], priorityClasses: [], limitRanges: [], runtimeClasses: [], services: [], storage: [], podDisruptionBudgets: [] };
   for (const object of objects) {
     const bucket = bucketOf(object);
     if (bucket) snapshot[bucket].push(object);
@@ -57,6 +59,7 @@ function bucketOf(object: KubeObject): Bucket | undefined {
   if (kind === 'Namespace' && apiVersion === 'v1') return 'namespaces';
   if (kind === 'PriorityClass') return 'priorityClasses';
   if (kind === 'RuntimeClass' && apiVersion === 'node.k8s.io/v1') return 'runtimeClasses';
+  if (kind === 'LimitRange' && apiVersion === 'v1') return 'limitRanges';
   if (kind === 'Service' && apiVersion === 'v1') return 'services';
   if (STORAGE_KINDS.has(`${apiVersion}/${kind}`)) return 'storage';
   if (kind === 'PodDisruptionBudget' && apiVersion === 'policy/v1') return 'podDisruptionBudgets';

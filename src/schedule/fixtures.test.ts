@@ -63,6 +63,16 @@ describe('fixtures/schedule', () => {
     expect(results['kata']).toMatchObject({ feasibleNodes: ['general'], rejected: { sandbox: ['node(s) had untolerated taint(s)'] } });
   });
 
+  it("LimitRanger: containers that neither request nor limit a resource get their namespace's default request", async () => {
+    // upstream: plugin/pkg/admission/limitranger/admission.go defaultContainerResourceRequirements, mergeContainerResources
+    const report = await fit(['fixtures/schedule/LimitRanger']);
+    const results = Object.fromEntries(report.scheduling.map((r) => [r.object.name, r]));
+    expect(results['api']?.placement).toMatchObject({ nodes: { small: 2 }, unschedulable: 1 });
+    expect(results['limited']?.placement).toMatchObject({ nodes: { small: 1 }, unschedulable: 0 });
+    // 2 x (1 cpu, 1Gi) for api, 100m and the 1Gi default for limited, nothing for the pod of a namespace without LimitRange
+    expect(report.nodes).toEqual([{ name: 'small', allocatable: { cpu: 2500, memory: 8 * 2 ** 30, pods: 110 }, bound: { pods: 0 }, placed: { cpu: 2100, memory: 3 * 2 ** 30, pods: 4 } }]);
+  });
+
   it('TaintToleration: NoSchedule filters, PreferNoSchedule does not', async () => {
     const { results } = await fixture('TaintToleration');
     expect(results['plain']).toMatchObject({

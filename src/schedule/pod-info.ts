@@ -1,5 +1,6 @@
 // PodInfo: everything the filters and scores read from one pod, computed once (upstream framework.PodInfo).
 import { admittedSpec, type RuntimeClassAdmission } from './runtime-class.js';
+import { withDefaultRequests, type LimitRangeDefaults } from './limit-ranger.js';
 import type { Path } from '../model/document.js';
 import {
   NOTHING, andSelectors, isEmptySelector, matchesSelector, selectorFromSet, toLabelSelector, toNodeSelector,
@@ -132,6 +133,8 @@ export interface PodInfoOptions {
   readonly requestsMemo?: PodRequestsMemo;
   /** RuntimeClasses by name: their overhead, node selector and tolerations go into the pods that name them. */
   readonly runtimeClasses?: ReadonlyMap<string, RuntimeClassAdmission>;
+  /** LimitRange default requests by namespace: containers that request nothing of a resource get them. */
+  readonly limitRangeDefaults?: LimitRangeDefaults;
   /** The scheduler profiles by name, for the pods to place. */
   readonly profiles?: SchedulerProfiles;
 }
@@ -144,11 +147,17 @@ function isBoundSpec(spec: Readonly<Record<string, unknown>>): boolean {
   return typeof spec['nodeName'] === 'string' && spec['nodeName'] !== '';
 }
 
+/** The pod spec as the admission plugins that change what the scheduler reads leave it (LimitRanger, then RuntimeClass). */
+function admitted(spec: Readonly<Record<string, unknown>>, namespace: string, options: PodInfoOptions): Readonly<Record<string, unknown>> {
+  const limited = options.limitRangeDefaults ? withDefaultRequests(spec, namespace, options.limitRangeDefaults) : spec;
+  return options.runtimeClasses ? admittedSpec(limited, options.runtimeClasses) : limited;
+}
+
 /** Builds the PodInfo of a pod (or a pod template); malformed quantities go to `problems`. */
 export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: QuantityProblem[]): PodInfo {
   const { specPath, labels } = source;
-  const spec = options.runtimeClasses ? admittedSpec(source.spec, options.runtimeClasses) : source.spec;
   const namespace = source.object.ref.namespace;
+  const spec = admitted(source.spec, namespace, options);
   const podLevelResources = options.minor >= 34;
   const affinity = asRecord(spec['affinity']);
   const podAffinity = asRecord(affinity?.['podAffinity']);

@@ -1,5 +1,6 @@
 // The scheduler's view of the cluster: NodeInfos (sorted by name) with their bound pods, Namespaces, priorities.
 import { runtimeClassesOf } from './runtime-class.js';
+import { limitRangeDefaultsOf } from './limit-ranger.js';
 import { SYSTEM_PRIORITY_CLASSES } from '../model/priority-classes.js';
 import { appendAll } from '../model/append.js';
 import type { ClusterSnapshot } from '../model/cluster.js';
@@ -94,6 +95,7 @@ function podInfoOptions(snapshot: ClusterSnapshot, minor: number): PodInfoOption
     minor,
     services: serviceSelectors(snapshot.services),
     runtimeClasses: runtimeClassesOf(snapshot.runtimeClasses),
+    limitRangeDefaults: limitRangeDefaultsOf(snapshot.limitRanges),
     requestsMemo: new PodRequestsMemo(),
   };
 }
