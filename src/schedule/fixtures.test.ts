@@ -73,6 +73,18 @@ describe('fixtures/schedule', () => {
     expect(report.nodes).toEqual([{ name: 'small', allocatable: { cpu: 2500, memory: 8 * 2 ** 30, pods: 110 }, bound: { pods: 0 }, placed: { cpu: 2100, memory: 3 * 2 ** 30, pods: 4 } }]);
   });
 
+  it("RuntimeClass and DaemonSet: the controller decides on the template as written, so the pod it makes for a node outside the class's pool stays Pending", async () => {
+    const { results } = await fixture('RuntimeClass-DaemonSet');
+    expect(results['agent']).toMatchObject({
+      replicas: 2,
+      placement: {
+        nodes: { sandbox: 1 },
+        unschedulable: 1,
+        message: "0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) didn't satisfy plugin(s) [NodeAffinity]. no new claims to deallocate, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
+      },
+    });
+  });
+
   it('TaintToleration: NoSchedule filters, PreferNoSchedule does not', async () => {
     const { results } = await fixture('TaintToleration');
     expect(results['plain']).toMatchObject({

@@ -248,7 +248,9 @@ function toVerdicts(feasibility: Feasibility, pod: PodInfo, nodes: NodeClasses):
 function planDaemonSet(workload: Workload, context: RunContext): Plan {
   const { snapshot, nodes, cluster } = context;
   const spec = daemonPodSpec(workload);
-  const template = buildPodInfo(daemonPodSource(workload, spec), snapshot.podOptions, context.findings);
+  // the controller decides on the template as written; admission (LimitRanger, RuntimeClass) changes the pods it creates
+  const { runtimeClasses, limitRangeDefaults, ...controllerOptions } = snapshot.podOptions;
+  const template = buildPodInfo(daemonPodSource(workload, spec), controllerOptions, context.findings);
   const pods: { pod: PodInfo; replicas: number }[] = [];
   const parts = new VerdictParts();
   const statuses: NodeStatus[] = [];
