@@ -135,3 +135,8 @@ function decimalParts(q: Quantity): { mantissa: bigint; exponent: number } | und
   const step = ((exponent % 3) + 3) % 3;
   return { mantissa: mantissa * 10n ** BigInt(step), exponent: exponent - step };
 }
+
+/** A ResourceList mapping whose every value is a quantity. */
+export function isQuantityList(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((quantity) => parseQuantity(quantity) !== undefined);
+}

@@ -85,6 +85,15 @@ describe('fixtures/schedule', () => {
     });
   });
 
+  it('admission inputs the API server would refuse (RuntimeClass, LimitRange) change nothing and blame no pod; a status quantity is reported where it is', async () => {
+    const { results, findings } = await fixture('admission-invalid');
+    expect(findings.map((f) => [f.ruleId, f.object?.name, f.path])).toEqual([['invalid-quantity', 'p3', 'status.containerStatuses[0].resources.requests.cpu']]);
+    expect(results['p1']).toMatchObject({ rejected: { 'node-1': ["node(s) didn't match Pod's node affinity/selector"] } });
+    expect(results['p2']).toMatchObject({ feasibleNodes: ['node-1'] });
+    // the bound p3 counts its spec (no requests): its status reports no usable resources
+    expect(Object.keys(results)).toEqual(['p1', 'p2']);
+  });
+
   it('TaintToleration: NoSchedule filters, PreferNoSchedule does not', async () => {
     const { results } = await fixture('TaintToleration');
     expect(results['plain']).toMatchObject({

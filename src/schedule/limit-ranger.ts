@@ -2,6 +2,10 @@
 // namespace's LimitRanges when the pod is created (plugin/pkg/admission/limitranger/admission.go).
 import { itemDefaults } from '../model/limit-range-item.js';
 import { asArray, asRecord, type KubeObject } from '../model/object.js';
+import { isQuantityList } from '../model/quantity.js';
+
+/** The fields of a LimitRange item that hold quantities. */
+const LIMIT_FIELDS = ['max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio'] as const;
 
 /** Default requests per resource, by namespace. */
 export type LimitRangeDefaults = ReadonlyMap<string, Readonly<Record<string, unknown>>>;
@@ -15,11 +19,11 @@ export type LimitRangeDefaults = ReadonlyMap<string, Readonly<Record<string, unk
 export function limitRangeDefaultsOf(limitRanges: readonly KubeObject[]): LimitRangeDefaults {
   const byNamespace = new Map<string, Record<string, unknown>>();
   for (const limitRange of limitRanges) {
+    const items = asArray(asRecord(limitRange.value['spec'])?.['limits']).map(asRecord);
+    // the API server refuses a LimitRange whose bounds are no quantities: it defaults nothing
+    if (items.some((item) => item && LIMIT_FIELDS.some((field) => item[field] !== undefined && !isQuantityList(item[field])))) continue;
     let requests: Record<string, unknown> = {};
-    for (const entry of asArray(asRecord(limitRange.value['spec'])?.['limits'])) {
-      const item = asRecord(entry);
-      if (item?.['type'] === 'Container') requests = { ...requests, ...itemDefaults(item).requests };
-    }
+    for (const item of items) if (item?.['type'] === 'Container') requests = { ...requests, ...itemDefaults(item).requests };
     const namespace = limitRange.ref.namespace;
     byNamespace.set(namespace, { ...requests, ...byNamespace.get(namespace) });
   }

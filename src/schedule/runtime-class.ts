@@ -1,7 +1,7 @@
 // The RuntimeClass admission plugin: a pod naming a RuntimeClass gets the class's pod overhead, node selector and
 // tolerations when it is created (plugin/pkg/admission/runtimeclass/admission.go setOverhead, setScheduling).
-import type { KubeObject } from '../model/object.js';
-import { asArray, asRecord, asStringMap } from '../model/object.js';
+import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
+import { isQuantityList } from '../model/quantity.js';
 
 /** What a RuntimeClass adds to the pods that name it. */
 export interface RuntimeClassAdmission {
@@ -11,13 +11,18 @@ export interface RuntimeClassAdmission {
   readonly tolerations: readonly unknown[];
 }
 
-/** The RuntimeClasses of the inputs and cluster by name. */
+/**
+ * The RuntimeClasses of the inputs and cluster by name; one whose overhead is no list of quantities is left out (the
+ * API server refuses such an object, so no pod can name it).
+ */
 export function runtimeClassesOf(objects: readonly KubeObject[]): ReadonlyMap<string, RuntimeClassAdmission> {
   const classes = new Map<string, RuntimeClassAdmission>();
   for (const object of objects) {
+    const overhead = asRecord(object.value['overhead'])?.['podFixed'];
+    if (overhead !== undefined && !isQuantityList(overhead)) continue;
     const scheduling = asRecord(object.value['scheduling']);
     classes.set(object.ref.name, {
-      overhead: asRecord(object.value['overhead'])?.['podFixed'],
+      overhead,
       nodeSelector: asRecord(scheduling?.['nodeSelector']) ? asStringMap(scheduling?.['nodeSelector']) : undefined,
       tolerations: asArray(scheduling?.['tolerations']),
     });
