@@ -33,6 +33,7 @@ import livenessProbe from './liveness-probe.js';
 import memoryLimitMissing from './memory-limit-missing.js';
 import missingSecretOrConfigmap from './missing-secret-or-configmap.js';
 import nonExistentPriorityClass from './non-existent-priority-class.js';
+import nonExistentRuntimeClass from './non-existent-runtime-class.js';
 import nonExistentServiceAccount from './non-existent-service-account.js';
 import pdbBlocksEviction from './pdb-blocks-eviction.js';
 import pdbMissing from './pdb-missing.js';
@@ -97,6 +98,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   memoryLimitMissing,
   missingSecretOrConfigmap,
   nonExistentPriorityClass,
+  nonExistentRuntimeClass,
   nonExistentServiceAccount,
   pdbBlocksEviction,
   pdbMissing,

@@ -1,6 +1,6 @@
 // A pod naming a PriorityClass that does not exist is refused at creation (the Priority admission plugin).
 import { defineRule } from '../src/lint/define-rule.js';
-import { sharesDirectoryTree } from '../src/lint/lint-index.js';
+import { treeLacksClusterObject } from '../src/lint/evidence.js';
 import { isNameLike } from '../src/lint/object-name.js';
 import { SYSTEM_PRIORITY_CLASSES } from '../src/model/priority-classes.js';
 
@@ -21,8 +21,7 @@ export default defineRule({
   check(workload, { index, report }) {
     const name = workload.podSpec['priorityClassName'];
     if (typeof name !== 'string' || name === '' || SYSTEM_PRIORITY_CLASSES.has(name) || !isNameLike(name)) return;
-    const classes = index.ofKind('PriorityClass').filter((priorityClass) => sharesDirectoryTree(priorityClass, workload.object));
-    if (classes.length === 0 || classes.some((priorityClass) => priorityClass.ref.name === name)) return;
+    if (!treeLacksClusterObject(index, 'PriorityClass', name, workload.object)) return;
     report({ messageId: 'missing', data: { name }, at: [...workload.podSpecPath, 'priorityClassName'] });
   },
 });

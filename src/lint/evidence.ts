@@ -28,3 +28,12 @@ export function directoryHasKind(index: LintIndex, kind: string, object: KubeObj
   const directory = directoryOf(object.file);
   return index.ofKind(kind, object.ref.namespace).some((other) => directoryOf(other.file) === directory);
 }
+
+/**
+ * Whether the object's directory tree defines cluster-scoped objects of `kind` (PriorityClasses, RuntimeClasses) but
+ * none named `name`: then the manifests carry that kind, and a reference to a missing one is a typo or an omission.
+ */
+export function treeLacksClusterObject(index: LintIndex, kind: string, name: string, object: KubeObject): boolean {
+  const defined = index.ofKind(kind).filter((other) => sharesDirectoryTree(other, object));
+  return defined.length > 0 && !defined.some((other) => other.ref.name === name);
+}
