@@ -1,12 +1,12 @@
 // PodInfo: everything the filters and scores read from one pod, computed once (upstream framework.PodInfo).
-import { admittedSpec, type RuntimeClassAdmission } from './runtime-class.js';
-import { withDefaultRequests, type LimitRangeDefaults } from './limit-ranger.js';
 import type { Path } from '../model/document.js';
 import {
   NOTHING, andSelectors, isEmptySelector, matchesSelector, selectorFromSet, toLabelSelector, toNodeSelector,
   toNodeSelectorTerm, type LabelSelector, type Labels, type NodeSelector, type NodeSelectorTerm, type Requirement,
 } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, stringField, type KubeObject } from '../model/object.js';
+import { withDefaultRequests, type LimitRangeDefaults } from './limit-ranger.js';
+import { admittedSpec, type RuntimeClassAdmission } from './runtime-class.js';
 import { requiredNodeFeatures } from './plugins/node-declared-features.js';
 import type { SchedulerProfile, SchedulerProfiles } from './profile/profile.js';
 import { podRequests, statusResources, type PodRequestsMemo, type QuantityProblem, type ResourceAmounts } from './resources.js';

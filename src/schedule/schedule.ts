@@ -26,13 +26,13 @@ import {
   type PostFilterOutcome,
   type PreemptionResult,
 } from './preemption/preemption.js';
+import { uncheckedResourceClaims } from './resource-claims.js';
 import { runPreFilters, type NodeStatus, type PreparedPod } from './run-filters.js';
 import type { Placement, SchedulingResult } from './scheduling-result.js';
 import { buildPodInfo, podSourceOfEvicted, podSourceOfWorkload, toSchedulerSnapshot, type SchedulerSnapshot } from './snapshot.js';
 import { toMinorVersion } from './version.js';
-import { uncheckedResourceClaims } from './resource-claims.js';
-import { schedulingGatedFindings } from './scheduling-gates.js';
 import { NO_SCHEDULER_PROFILE, VOLUMES_NOT_CHECKED } from './scheduling-checks.js';
+import { schedulingGatedFindings } from './scheduling-gates.js';
 import { DEFAULT_PROFILES, DEFAULT_SCHEDULER_NAME, type SchedulerProfiles } from './profile/profile.js';
 import { victimFates, type VictimFate } from './preemption/victims.js';
 import { statefulSetPodSources } from './volumes/claim-templates.js';

@@ -1,19 +1,19 @@
 // The scheduler's view of the cluster: NodeInfos (sorted by name) with their bound pods, Namespaces, priorities.
-import { runtimeClassesOf } from './runtime-class.js';
-import { limitRangeDefaultsOf } from './limit-ranger.js';
-import { SYSTEM_PRIORITY_CLASSES } from '../model/priority-classes.js';
 import { appendAll } from '../model/append.js';
 import type { ClusterSnapshot } from '../model/cluster.js';
 import type { Path } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { selectorFromSet, toLabelSelector, type LabelSelector, type Labels } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
+import { SYSTEM_PRIORITY_CLASSES } from '../model/priority-classes.js';
 import type { Workload } from '../model/workload.js';
+import { limitRangeDefaultsOf } from './limit-ranger.js';
 import { SharedNodeParts, toNodeInfo, withClusterImageStates, type NodeInfo } from './node-info.js';
 import { quantityFindings } from './quantity-findings.js';
 import { podTemplateHash, withPodTemplateHash } from './pod-template-hash.js';
 import { NONE, toPodInfo, type PodInfo, type PodInfoOptions, type PodSource, type ServiceSelector } from './pod-info.js';
 import { PodRequestsMemo, type QuantityProblem } from './resources.js';
+import { runtimeClassesOf } from './runtime-class.js';
 import { StorageCatalog } from './volumes/storage-catalog.js';
 
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
