@@ -94,6 +94,15 @@ describe('fixtures/schedule', () => {
     expect(Object.keys(results)).toEqual(['p1', 'p2']);
   });
 
+  it("Job: the pods carry the job-name labels the Job API adds to the template, so anti-affinity on job-name keeps a Job's pods apart", async () => {
+    // upstream: pkg/registry/batch/job/strategy.go generateSelector
+    const { results } = await fixture('Job-labels');
+    expect(results['shard']).toMatchObject({
+      replicas: 3,
+      placement: { nodes: { 'node-a': 1, 'node-b': 1 }, unschedulable: 1, rejected: { 'node-a': ["node(s) didn't match pod anti-affinity rules"], 'node-b': ["node(s) didn't match pod anti-affinity rules"] } },
+    });
+  });
+
   it('TaintToleration: NoSchedule filters, PreferNoSchedule does not', async () => {
     const { results } = await fixture('TaintToleration');
     expect(results['plain']).toMatchObject({

@@ -7,6 +7,7 @@ import { selectorFromSet, toLabelSelector, type LabelSelector, type Labels } fro
 import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import { SYSTEM_PRIORITY_CLASSES } from '../model/priority-classes.js';
 import type { Workload } from '../model/workload.js';
+import { jobPodLabels } from './job-labels.js';
 import { limitRangeDefaultsOf } from './limit-ranger.js';
 import { SharedNodeParts, toNodeInfo, withClusterImageStates, type NodeInfo } from './node-info.js';
 import { quantityFindings } from './quantity-findings.js';
@@ -61,7 +62,7 @@ function ownerSelectorOf(workload: Workload): LabelSelector | undefined {
 export function podSourceOfWorkload(workload: Workload): PodSource {
   const { labels, selector: ownerSelector } = workload.kind === 'Deployment'
     ? withPodTemplateHash(podTemplateHash(workload.object), workload.podLabels, ownerSelectorOf(workload))
-    : { labels: workload.podLabels, selector: ownerSelectorOf(workload) };
+    : { labels: workload.kind === 'Job' ? jobPodLabels(workload.object, workload.podLabels) : workload.podLabels, selector: ownerSelectorOf(workload) };
   return {
     object: workload.object,
     ...(ownerSelector && { ownerSelector }),
