@@ -137,6 +137,11 @@ describe('fixtures/schedule', () => {
     });
   });
 
+  it('NodePorts: a host-network pod whose hostPort is 0 takes its containerPort on the node (API defaulting)', async () => {
+    const { results } = await fixture('NodePorts-host-network');
+    expect(results['exporter']?.placement).toMatchObject({ nodes: { only: 1 }, unschedulable: 1 });
+  });
+
   it('NodeResourcesFit: extended resources, requests from limits, a malformed quantity', async () => {
     const { results, findings } = await fixture('NodeResourcesFit');
     expect(results['inference']).toMatchObject({

@@ -328,7 +328,9 @@ function hostPortsOf(spec: Readonly<Record<string, unknown>>, withSidecars: bool
   const add = (container: unknown): void => {
     for (const entry of asArray(asRecord(container)?.['ports'])) {
       const port = asRecord(entry);
-      const hostPort = port?.['hostPort'] ?? (hostNetwork ? port?.['containerPort'] : undefined);
+      // API defaulting (defaultHostNetworkPorts): a host-network pod's unset or zero hostPort is its containerPort
+      const own = port?.['hostPort'];
+      const hostPort = hostNetwork && (own === undefined || own === 0) ? port?.['containerPort'] : own;
       if (typeof hostPort !== 'number' || hostPort <= 0) continue;
       ports.push({ ip: stringField(port, 'hostIP') || '0.0.0.0', protocol: stringField(port, 'protocol') || 'TCP', port: hostPort });
     }
