@@ -97,7 +97,11 @@ function replicasOf(object: KubeObject, kind: PodKind): number | 'per-node' {
   const path = POD_KINDS[kind].replicasPath;
   if (!path) return 1;
   const value = valueAt(object.value, path);
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 1;
+  const count = typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 1;
+  if (kind !== 'Job' && kind !== 'CronJob') return count;
+  // a Job runs at most as many pods at once as it still needs completions (the job controller's wantActive)
+  const completions = valueAt(object.value, [...path.slice(0, -1), 'completions']);
+  return typeof completions === 'number' && Number.isInteger(completions) && completions >= 0 ? Math.min(count, completions) : count;
 }
 
 function containersOf(podSpec: Readonly<Record<string, unknown>>, podSpecPath: Path): ContainerView[] {
