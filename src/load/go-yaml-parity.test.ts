@@ -9,6 +9,8 @@ const load = (file: string) => loadManifests([file], { cwd: 'fixtures/load/go-ya
 const CASES: { file: string; findings: string[]; objects: string[] }[] = [
   { file: 'valid-flow-left-of-key.yaml', findings: [], objects: ['flow-left-of-key'] },
   { file: 'valid-quoted-left-of-key.yaml', findings: [], objects: ['quoted-left-of-key'] },
+  // scannerc.go yaml_parser_scan_flow_scalar: only a marker at column 0 ends a quoted scalar (litmus's CRDs)
+  { file: 'valid-quoted-indented-marker.yaml', findings: [], objects: ['quoted-indented-marker'] },
   { file: 'valid-tab-separators.yaml', findings: [], objects: ['tab-separators'] },
   { file: 'valid-escapes.yaml', findings: [], objects: ['escapes'] },
   { file: 'valid-tags.yaml', findings: [], objects: ['tags'] },
@@ -117,6 +119,14 @@ describe('the loader reads what go-yaml v2 reads', () => {
     expect(quoted?.value).toMatchObject({ spec: { containers: [{ args: [' cd /go/src && go build -v . '], workingDir: 'a b' }] } });
     expect(quoted?.rangeOf([...container, 'args', 0])).toMatchObject({ line: 10, column: 12, endLine: 13, endColumn: 6 });
     expect(quoted?.keyRangeOf([...container, 'workingDir'])).toMatchObject({ line: 14, column: 5 });
+  });
+
+  it('folds a continuation line starting with an indented "---" or "..." into the quoted scalar', async () => {
+    const [quoted] = (await load('valid-quoted-indented-marker.yaml')).objects;
+    expect(quoted?.value['data']).toEqual({
+      hostPath: 'HostPath is a directory on the host. --- TODO(jonesdl) We need to restrict who can use host directory mounts',
+      other: 'a ... b',
+    });
   });
 
   it('reads a flow plain scalar ending in ":" as one string and "?x" as a key, at their own positions', async () => {

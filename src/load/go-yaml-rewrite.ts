@@ -130,7 +130,10 @@ class Scanner {
     }
     this.#indent = column;
     const outer = this.#open[0];
-    if (outer && column < outer.column && !/^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(this.#text.slice(position, position + 4))) {
+    // only at column 0 is `---` or `...` a document marker that ends the span (scannerc.go checks mark.column == 0);
+    // indented, it is content (controller-gen's `--- TODO(jonesdl)` in a quoted description)
+    const isMarker = column === 0 && /^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(this.#text.slice(position, position + 4));
+    if (outer && column < outer.column && !isMarker) {
       this.#edits.push({ offset: this.#lineStart, insert: ' '.repeat(outer.column - column) });
     }
     return true;
