@@ -21,7 +21,7 @@ import { explainErrors, isSubstitutionError, SCHEMA_RULE } from './explain.js';
 import { holdsSubstitutionDeep } from '../model/substitution.js';
 import { kindDelta } from './release-deltas.js';
 import { checkRelease, judgeDroppedKey } from './release-fields.js';
-import { withoutNulls } from './without-nulls.js';
+import { withoutNulls, withZeroItems } from './without-nulls.js';
 import { API_VALIDATION_METAS, validateBuiltinObject } from './validation/index.js';
 import { componentConfigurationNote } from './component-configuration.js';
 import { MutatingWebhookCollector } from './mutating-webhooks.js';
@@ -386,9 +386,16 @@ function isJudgedOnCreate(error: SchemaError): boolean {
   return !inStatus || (error.keyword !== 'required' && error.keyword !== 'enum');
 }
 
-/** The validator's errors on the object's value (null fields dropped, as the API server's decoding drops them). */
+/**
+ * The validator's errors on the object's value as the API server's decoding into its Go types reads it: null fields
+ * dropped, null list items of a scalar type at its zero value (without-nulls.ts).
+ */
 function errorsOf(validator: CompiledValidator, object: KubeObject): readonly SchemaError[] {
-  return validator(withoutNulls(object.value)) ? [] : (validator.errors ?? []);
+  const value = withoutNulls(object.value);
+  if (validator(value)) return [];
+  const decoded = withZeroItems(value, validator.errors ?? []);
+  if (decoded === undefined) return validator.errors ?? [];
+  return validator(decoded) ? [] : (validator.errors ?? []);
 }
 
 /** A field the schema already reports as missing is not reported again as the API server's "Required value". */

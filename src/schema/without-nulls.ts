@@ -1,4 +1,6 @@
-// The API server treats a null field as absent (`creationTimestamp: null` is everywhere in generated manifests).
+// The API server treats a null field as absent (`creationTimestamp: null` is everywhere in generated manifests), and
+// reads a null item of a typed list as its type's zero value.
+import type { SchemaError } from './compiled-validator.js';
 
 /** The value with null-valued mapping entries removed, recursively; unchanged parts keep their identity. */
 export function withoutNulls(value: unknown): unknown {
@@ -22,4 +24,37 @@ function stripNullEntries(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(value)) if (entry !== null) out[key] = withoutNulls(entry);
   return out;
+}
+
+/** Go's zero value of a JSON Schema scalar type. */
+const ZERO_VALUES: Readonly<Record<string, string | number | boolean>> = { string: '', integer: 0, number: 0, boolean: false };
+
+/**
+ * `value` with every null list item that `errors` reports as not of its scalar type replaced by that type's zero
+ * value, or undefined when there is none: encoding/json leaves a list element it reads as null at its zero value, so
+ * the API server takes `args: [a, null]` for ["a", ""] (a placeholder such as `- #{IMAGE}` is a comment, so null).
+ */
+// upstream: encoding/json decode.go literalStore ("null": only interfaces, pointers, maps and slices change), which
+// sigs.k8s.io/json forks for the API server's decoding of built-in kinds
+export function withZeroItems(value: unknown, errors: readonly SchemaError[]): unknown {
+  const items = errors.flatMap((error) => {
+    const zero = error.keyword === 'type' ? ZERO_VALUES[String(error.params['type'])] : undefined;
+    const path = error.instancePath.split('/').slice(1).map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+    return zero !== undefined && isNullItem(value, path) ? [{ path, zero }] : [];
+  });
+  if (items.length === 0) return undefined;
+  const decoded = structuredClone(value);
+  for (const { path, zero } of items) (parentOf(decoded, path) as unknown[])[Number(path.at(-1))] = zero;
+  return decoded;
+}
+
+function isNullItem(value: unknown, path: readonly string[]): boolean {
+  const parent = parentOf(value, path);
+  return Array.isArray(parent) && parent[Number(path.at(-1))] === null;
+}
+
+function parentOf(value: unknown, path: readonly string[]): unknown {
+  let node = value;
+  for (const segment of path.slice(0, -1)) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
+  return node;
 }
