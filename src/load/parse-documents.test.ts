@@ -28,3 +28,14 @@ describe('parseDocuments', () => {
     }
   });
 });
+
+describe('the range of an empty node', () => {
+  // an empty node has no text: it once took the place just before its document (the previous document's "---")
+  const text = ['kind: ConfigMap', '---', 'kind: Pod', 'metadata:', '  namespace:', 'spec:', '  ports:', '  - containerPort: 80', '  -', ''].join('\n');
+
+  it.each(['eager', 'none'] as const)('is its key\'s, or its list\'s for a list item (positions: %s)', (positions) => {
+    const [, pod] = parseDocuments(new SourceText('empty.yaml', text), DEFAULT_LIMITS, positions).documents;
+    expect(pod?.rangeOf(['metadata', 'namespace'])).toMatchObject({ line: 5, column: 3, endLine: 5, endColumn: 12 });
+    expect(pod?.rangeOf(['spec', 'ports', 1])).toMatchObject({ line: 8, column: 3 });
+  });
+});

@@ -77,11 +77,17 @@ export interface Positioned {
   readonly rootSpan: readonly [number, number];
 }
 
-/** The range of the value at `path` (of its nearest ancestor when absent; the whole document for the root). */
+/**
+ * The range of the value at `path` (of its nearest ancestor when absent; the whole document for the root). An empty
+ * node (`- ` or `key:` with nothing after it) has no text of its own and is placed just before the document: its key's
+ * range stands for it, or for a list item its list's.
+ */
 export function rangeIn(source: SourceText, positioned: Positioned, path: Path): SourceRange {
   const found = positioned.spans.find(path);
-  const [start, end] = found.span ? [found.span[2], found.span[3]] : positioned.rootSpan;
-  return source.rangeOf(start, end);
+  if (!found.span) return source.rangeOf(positioned.rootSpan[0], positioned.rootSpan[1]);
+  const [keyStart, keyEnd, start, end] = found.span;
+  if (start >= positioned.rootSpan[0] || path.length === 0) return source.rangeOf(start, end);
+  return keyStart >= 0 && found.complete ? source.rangeOf(keyStart, keyEnd) : rangeIn(source, positioned, path.slice(0, -1));
 }
 
 /** The range of the key at `path`: the value's range for sequence items and absent paths. */
