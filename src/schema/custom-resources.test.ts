@@ -23,6 +23,13 @@ describe('custom resources with their CustomResourceDefinition', () => {
     ]);
   });
 
+  it('reads OpenAPI v3.0 boolean exclusiveMaximum/exclusiveMinimum as making maximum/minimum exclusive', async () => {
+    expect(await check('exclusive-bounds.yaml')).toEqual([
+      '47:11 error schema: spec.weight must be > 0',
+      '48:10 error schema: spec.ratio must be < 1',
+    ]);
+  });
+
   it('leaves a missing required field that a mutating webhook of the inputs may set on create to the webhook (an info), and the CEL rules with it', async () => {
     expect(await check('mutating-webhook.yaml')).toEqual([
       '50:1 error schema: <nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',

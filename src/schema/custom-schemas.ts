@@ -68,9 +68,25 @@ function structural(schema: Schema, position: Position): Schema {
     }
   }
   if (schema['x-kubernetes-int-or-string'] === true && out['type'] === undefined) out['type'] = ['integer', 'string'];
+  withExclusiveBounds(out);
   const open = schema['x-kubernetes-preserve-unknown-fields'] === true || schema['x-kubernetes-embedded-resource'] === true;
   if (position === 'enclosing' && out['properties'] && out['additionalProperties'] === undefined && !open) out['additionalProperties'] = false;
   return out;
+}
+
+/**
+ * A CRD's schema is OpenAPI v3.0, where `exclusiveMaximum: true` makes `maximum` exclusive; ajv (JSON Schema draft 7)
+ * takes the bound itself as `exclusiveMaximum` and refuses to compile a boolean there (contour's and chaos-mesh's CRDs).
+ */
+// upstream: apiextensions JSONSchemaProps ExclusiveMaximum/ExclusiveMinimum bool; kube-openapi validate number_validator
+function withExclusiveBounds(out: Schema): void {
+  for (const [bound, exclusive] of [['maximum', 'exclusiveMaximum'], ['minimum', 'exclusiveMinimum']] as const) {
+    if (typeof out[exclusive] !== 'boolean') continue;
+    if (out[exclusive] === true && out[bound] !== undefined) {
+      out[exclusive] = out[bound];
+      delete out[bound];
+    } else delete out[exclusive];
+  }
 }
 
 function isJavaScriptPattern(pattern: unknown): boolean {
