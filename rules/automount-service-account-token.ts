@@ -24,7 +24,7 @@ export default defineRule({
       return;
     }
     const account = podServiceAccount(workload);
-    const object = index.named('ServiceAccount', workload.object.ref.namespace, account.name);
+    const object = index.named('ServiceAccount', account.name, workload.object);
     if (object && object.value['automountServiceAccountToken'] === false) return;
     report({ messageId: 'mounted', at: workload.podSpecPath, on: 'key' });
   },

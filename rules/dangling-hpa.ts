@@ -25,7 +25,7 @@ export default defineRule({
     const name = target?.['name'];
     if (typeof kind !== 'string' || typeof name !== 'string' || !Object.hasOwn(POD_KINDS, kind)) return;
     const { namespace } = hpa.ref;
-    if (!directoryHasWorkloads(index, hpa) || index.named(kind, namespace, name)) return;
+    if (!directoryHasWorkloads(index, hpa) || index.named(kind, name, hpa)) return;
     report({ messageId: 'noTarget', data: { kind, name, namespace }, at: ['spec', 'scaleTargetRef', 'name'] });
   },
 });

@@ -8,6 +8,10 @@ new RuleTester({ describe, it }).run(rule, {
   valid: [
     { name: 'backends by port name and number; a resource backend', fixture: `${FIXTURES}/valid-backends-exist.yaml` },
     {
+      name: 'test cases reusing a Service name: each Ingress is checked against the Service of its own file',
+      fixture: [`${FIXTURES}/valid-test-cases/one-port/in.yaml`, `${FIXTURES}/valid-test-cases/two-ports/in.yaml`],
+    },
+    {
       name: 'no Service of the namespace in the directory: Services live elsewhere',
       code: `
         apiVersion: networking.k8s.io/v1

@@ -63,7 +63,7 @@ export default defineRule({
     const { namespace } = ingress.ref;
     if (!directoryHasKind(index, 'Service', ingress) || hasCustomResources(index, namespace)) return;
     for (const backend of backendsOf(ingress)) {
-      const service = index.named('Service', namespace, backend.service);
+      const service = index.named('Service', backend.service, ingress);
       if (!service) report({ messageId: 'noService', data: { service: backend.service, namespace }, at: backend.servicePath });
       else if (backend.port !== undefined && !hasPort(service, backend.port)) report({ messageId: 'noPort', data: { port: JSON.stringify(backend.port), service: backend.service }, at: backend.portPath });
     }

@@ -47,7 +47,7 @@ export default defineRule({
     for (const reference of configReferences(workload)) {
       const { kind, name, key } = reference;
       if (reference.optional || PUBLISHED.has(`${kind}\0${name}`) || !holdsKind(index, workload, kind)) continue;
-      const object = index.named(kind, namespace, name);
+      const object = index.named(kind, name, workload.object);
       if (!object) {
         // a volume's items name the same object again: one report per place the name is written
         const where = reference.namePath.join('.');

@@ -11,7 +11,7 @@ import type { KubeObject } from '../src/model/object.js';
  * (applied to whatever namespace kubectl targets), in any namespace the inputs define it in.
  */
 function isDefinedWhereApplied(index: LintIndex, pod: KubeObject, name: string): boolean {
-  if (index.named('ServiceAccount', pod.ref.namespace, name)) return true;
+  if (index.named('ServiceAccount', name, pod)) return true;
   return !hasDeclaredNamespace(pod) && index.ofKind('ServiceAccount').some((account) => account.ref.name === name);
 }
 

@@ -23,7 +23,7 @@ export default defineRule({
     const name = asRecord(workload.object.value['spec'])?.['serviceName'];
     if (typeof name !== 'string' || name === '') return;
     const namespace = workload.object.ref.namespace;
-    const service = index.named('Service', namespace, name);
+    const service = index.named('Service', name, workload.object);
     const at = ['spec', 'serviceName'];
     if (!service) {
       if (index.nearby('Service', workload.object).length > 0) report({ messageId: 'missing', data: { name, namespace }, at });

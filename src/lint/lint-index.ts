@@ -16,8 +16,11 @@ export interface LintIndex {
    * linted in one run do not leak into each other.
    */
   nearby(kind: string, object: KubeObject): readonly KubeObject[];
-  /** The first object of `kind` with this name in the namespace. */
-  named(kind: string, namespace: string, name: string): KubeObject | undefined;
+  /**
+   * The object of `kind` named `name` in the namespace of `near` that is applied with it when the inputs define several
+   * (unrelated examples or test cases reusing one name): one of its own file, else of its directory tree, else the first.
+   */
+  named(kind: string, name: string, near: KubeObject): KubeObject | undefined;
   /** Services of the workload's namespace whose selector matches its pod labels, of those that land in it with the workload (see nearby). */
   servicesSelecting(workload: Workload): readonly KubeObject[];
   /** Workloads of one namespace whose pod template an equality selector (a Service's) matches, in input order. */
@@ -49,12 +52,11 @@ const NONE: readonly KubeObject[] = [];
 export function buildLintIndex(objects: readonly KubeObject[], workloads: readonly Workload[]): LintIndex {
   const byKind = new Map<string, KubeObject[]>();
   const byKindNamespace = new Map<string, KubeObject[]>();
-  const byName = new Map<string, KubeObject>();
+  const byName = new Map<string, KubeObject[]>();
   for (const object of objects) {
     push(byKind, object.ref.kind, object);
     push(byKindNamespace, `${object.ref.kind}\0${object.ref.namespace}`, object);
-    const nameKey = `${object.ref.kind}\0${object.ref.namespace}\0${object.ref.name}`;
-    if (!byName.has(nameKey)) byName.set(nameKey, object);
+    push(byName, `${object.ref.kind}\0${object.ref.namespace}\0${object.ref.name}`, object);
   }
   const workloadByObject = new Map(workloads.map((workload) => [workload.object, workload]));
   const workloadsByNamespace = new Map<string, Workload[]>();
@@ -101,7 +103,7 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
       if (!found) lists.set(kind, (found = ofKind(kind, object.ref.namespace).filter((other) => sharesNamespace(other, object))));
       return found;
     },
-    named: (kind, namespace, name) => byName.get(`${kind}\0${namespace}\0${name}`),
+    named: (kind, name, near) => closestOf(byName.get(`${kind}\0${near.ref.namespace}\0${name}`) ?? NONE, near),
     workloadOf: (object) => workloadByObject.get(object),
     workloadsIn: (namespace) => workloadsByNamespace.get(namespace) ?? [],
     memo: memoIn(memos),
@@ -125,6 +127,12 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
       return shortest.filter((workload) => selectsPodTemplate(selector, workload.podLabels));
     },
   };
+}
+
+/** Of objects sharing a name, the one applied with `near` (see LintIndex.named). */
+function closestOf(candidates: readonly KubeObject[], near: KubeObject): KubeObject | undefined {
+  if (candidates.length < 2) return candidates[0];
+  return candidates.find((object) => object.file === near.file) ?? candidates.find((object) => sharesDirectoryTree(object, near)) ?? candidates[0];
 }
 
 /** A LintIndex's memo over `memos`. */
