@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findJsonComments } from '../src/load/json-comments.js';
 import { DEFAULT_LIMITS } from '../src/load/load-manifests.js';
 import { parseDocuments } from '../src/load/parse-documents.js';
 import { SourceText } from '../src/load/source-text.js';
@@ -88,9 +89,11 @@ export function compareWithOracle(file: string, text: string, verdicts: readonly
     const goYaml = group.map((verdict) => `${verdict.status}${verdict.error ? `: ${verdict.error}` : ''}`).join('; ');
     const disagree = (kubefit: string) => disagreements.push({ file, line, goYaml, kubefit });
     if (refused.length > 0) {
-      // a document that is no object (a Helm values file) is skipped, its duplicate keys not judged (Helm reads them)
+      // a document that is no object is skipped: a Helm values file's duplicate keys (Helm reads them) and a JSON
+      // file's comments (a tsconfig.json) are not judged
       const duplicateKeysOnly = refused.every((verdict) => /already set in map/.test(verdict.error ?? ''));
-      if (duplicateKeysOnly && values.every((value) => !hasTypeMeta(asRecord(value)))) return;
+      const commentedJson = /\.json$/i.test(file) && findJsonComments(text).length > 0;
+      if ((duplicateKeysOnly || commentedJson) && values.every((value) => !hasTypeMeta(asRecord(value)))) return;
       if (found.length === 0) disagree(`accepts ${JSON.stringify(values)}`);
       else if (!found.some((error) => refused.every((verdict) => verdict.status !== 'REJECT' || isWordedAsGoYaml(error.finding.message, verdict.error)))) {
         disagree(`rejects with other words: ${found.map((error) => `${error.finding.line}:${error.finding.column} ${error.finding.message}`).join('; ')}`);

@@ -100,6 +100,11 @@ describe('loadManifests', () => {
     expect(brief(result)).toEqual(['values-duplicate-key.yaml:2:1 info not-kubernetes: document has no apiVersion and kind; skipped']);
   });
 
+  it('does not report the comments of a JSON file that holds no object (a tsconfig.json), only that it is skipped', async () => {
+    const result = await load(['typescript-app/tsconfig.json']);
+    expect(brief(result)).toEqual(['typescript-app/tsconfig.json:1:1 info not-kubernetes: document has no apiVersion and kind; skipped']);
+  });
+
   it('recognises a Helm template and says how to render it, once per file', async () => {
     const result = await load(['helm-chart.yaml']);
     expect(brief(result)).toEqual([

@@ -77,7 +77,9 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
     return;
   }
   const comments = /\.json$/i.test(original.file) ? findJsonComments(original.text) : [];
-  for (const comment of comments) yield fileFinding(original, comment.start, comment.end, { ...LOAD_CHECKS.yamlSyntax, message: 'comments are not allowed in JSON (kubectl rejects this file)' });
+  // kubectl rejects them, but a file that holds no object (a tsconfig.json beside an app's manifests) is no manifest:
+  // like a values file's duplicate keys, comments are reported only in a file with an object, before its first one
+  let commentFindings = comments.map((comment) => fileFinding(original, comment.start, comment.end, { ...LOAD_CHECKS.yamlSyntax, message: 'comments are not allowed in JSON (kubectl rejects this file)' }));
   const source = comments.length > 0 ? new SourceText(original.file, blankComments(original.text, comments)) : original;
   let helmReported = false;
   let count = 0;
@@ -112,6 +114,10 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
       }
       // a document that is no object is skipped (a Helm values file, read by Helm without duplicate-key checks)
       const isObject = hasTypeMeta(asRecord(built.value));
+      if (isObject) {
+        yield* commentFindings;
+        commentFindings = [];
+      }
       for (const problem of built.problems) if (isObject || problem.kind !== 'duplicate-key') yield problemFinding(source, problem);
       if (count >= limits.maxDocuments) {
         yield tooManyDocuments(source, built.rootSpan[0], limits.maxDocuments);
