@@ -52,6 +52,8 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
   { file: 'invalid-separator.yaml', findings: ['10:1 yaml-syntax: invalid Yaml document separator: !!map (kubectl reads nothing from the previous separator on)'], objects: ['before-separator'] },
   // scannerc.go yaml_parser_fetch_next_token and yaml_parser_scan_plain_scalar: `:` and `?` in flow collections
   { file: 'valid-flow-plain-scalars.yaml', findings: [], objects: ['flow-plain-scalars'] },
+  // scannerc.go yaml_parser_fetch_next_token: `-` not followed by a blank starts a plain scalar (skaffold's vendored cloudbuild.yaml)
+  { file: 'valid-flow-dash.yaml', findings: [], objects: ['flow-dash'] },
   {
     file: 'invalid-flow-plain-scalars.yaml',
     findings: [
@@ -134,6 +136,12 @@ describe('the loader reads what go-yaml v2 reads', () => {
     expect(entry?.value).toMatchObject({ spec: { addresses: ['1.2.3.4', '2001:db8::', 'fe80::'], hosts: [{ 'example.com': null }], exportTo: { 'a:b': null } } });
     expect(entry?.rangeOf(['spec', 'addresses', 1])).toMatchObject({ line: 7, column: 24, endLine: 7, endColumn: 34 });
     expect(entry?.rangeOf(['spec', 'addresses', 2])).toMatchObject({ line: 7, column: 36, endLine: 7, endColumn: 42 });
+  });
+
+  it('reads a lone "-" in a flow collection as a string, as go-yaml does', async () => {
+    const [entry] = (await load('valid-flow-dash.yaml')).objects;
+    expect(entry?.value['spec']).toEqual({ waitFor: ['-'], steps: ['a', '-', 'b'], options: { after: '-' }, ranges: [-1, '-a'] });
+    expect(entry?.rangeOf(['spec', 'steps', 1])).toMatchObject({ line: 8, column: 14, endLine: 8, endColumn: 15 });
   });
 
   it('ends a comment at a LS (the next key is read) and folds a NEL in quotes to a space, as go-yaml does', async () => {

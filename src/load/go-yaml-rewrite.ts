@@ -9,7 +9,8 @@
 // - a plain scalar in a flow collection that ends in `:` before `,`, `]` or `}` (`[fe80::]`) is one scalar for
 //   go-yaml and a key for js-yaml: it is single-quoted (such a scalar always resolves to a string);
 // - in a flow collection `?` and `:` are always indicators for go-yaml: `[?x]` is a mapping (a space is added after
-//   the `?`), and a plain scalar that starts with `:` or holds a `?` is an error (reported as a problem).
+//   the `?`), and a plain scalar that starts with `:` or holds a `?` is an error (reported as a problem);
+// - a lone `-` before `,`, `]` or `}` in a flow collection (`[-]`) is a plain scalar for go-yaml: it is single-quoted.
 // upstream: gopkg.in/yaml.v2 scannerc.go yaml_parser_unroll_indent, yaml_parser_scan_flow_scalar
 
 export interface Rewritten {
@@ -191,6 +192,9 @@ class Scanner {
       }
       if (char === ':') this.problems.push({ message: 'did not find expected node content: a plain scalar cannot start with ":" inside a flow collection', start: position, end: position + 1 });
       this.#plainStart = position;
+      // a `-` not followed by a blank starts a plain scalar for go-yaml, which the indicator after it ends (Cloud Build's
+      // `waitFor: [-]` is ["-"]); YAML 1.2 and js-yaml refuse it: it is single-quoted
+      if (char === '-' && FLOW_INDICATORS.has(next) && next !== '[' && next !== '{') this.#quotePlain(position + 1);
       return true;
     }
     if (char === '?') this.problems.push({ message: 'did not find expected "," or the end of the flow collection: "?" inside a plain scalar', start: position, end: position + 1 });
