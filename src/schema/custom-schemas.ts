@@ -68,25 +68,9 @@ function structural(schema: Schema, position: Position): Schema {
     }
   }
   if (schema['x-kubernetes-int-or-string'] === true && out['type'] === undefined) out['type'] = ['integer', 'string'];
-  withExclusiveBounds(out);
   const open = schema['x-kubernetes-preserve-unknown-fields'] === true || schema['x-kubernetes-embedded-resource'] === true;
   if (position === 'enclosing' && out['properties'] && out['additionalProperties'] === undefined && !open) out['additionalProperties'] = false;
   return out;
-}
-
-/**
- * A CRD's schema is OpenAPI v3.0, where `exclusiveMaximum: true` makes `maximum` exclusive; ajv (JSON Schema draft 7)
- * takes the bound itself as `exclusiveMaximum` and refuses to compile a boolean there (contour's and chaos-mesh's CRDs).
- */
-// upstream: apiextensions JSONSchemaProps ExclusiveMaximum/ExclusiveMinimum bool; kube-openapi validate number_validator
-function withExclusiveBounds(out: Schema): void {
-  for (const [bound, exclusive] of [['maximum', 'exclusiveMaximum'], ['minimum', 'exclusiveMinimum']] as const) {
-    if (typeof out[exclusive] !== 'boolean') continue;
-    if (out[exclusive] === true && out[bound] !== undefined) {
-      out[exclusive] = out[bound];
-      delete out[bound];
-    } else delete out[exclusive];
-  }
 }
 
 function isJavaScriptPattern(pattern: unknown): boolean {
@@ -115,7 +99,8 @@ const COMPILER_REVISION = 'ajv8-allErrors-openapi-formats-1';
  * from `store` when it holds this exact schema; an unreadable or broken entry is compiled afresh and replaced.
  */
 export function compileCustomSchema(schema: Schema, store?: CodeStore): CustomValidator | string {
-  const { $schema: _ignored, ...body } = schema;
+  const { $schema: _ignored, ...raw } = schema;
+  const body = withDraft7Bounds(raw);
   if (!store) return compileWithAjv(body, undefined);
   const key = createHash('sha256').update(COMPILER_REVISION).update(JSON.stringify(body)).digest('hex');
   const cached = store.read(`${key}.cjs`)?.toString('utf8');
@@ -188,6 +173,46 @@ function checkedFormats(schema: Schema): string[] {
 
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs'];
 const SUBSCHEMAS = ['items', 'additionalProperties', 'additionalItems', 'not', 'allOf', 'anyOf', 'oneOf'];
+
+/**
+ * The schema with OpenAPI v3.0's boolean exclusiveMaximum/exclusiveMinimum, which make maximum/minimum exclusive, in
+ * JSON Schema draft 7's form, which takes the bound itself: ajv refuses to compile a boolean there. CRDs write them
+ * (contour's, chaos-mesh's), and so do --schemas files converted from CRDs (the CRDs-catalog). Unchanged parts keep
+ * their identity.
+ */
+// upstream: apiextensions JSONSchemaProps ExclusiveMaximum/ExclusiveMinimum bool; kube-openapi validate number_validator
+function withDraft7Bounds(schema: Schema): Schema {
+  let out: Schema | undefined;
+  const set = (keyword: string, value: unknown) => ((out ??= { ...schema })[keyword] = value);
+  for (const keyword of SCHEMA_MAPS) {
+    const map = asRecord(schema[keyword]);
+    const converted = map && Object.fromEntries(Object.entries(map).map(([name, entry]) => [name, subschemaBounds(entry)]));
+    if (map && converted && Object.keys(map).some((name) => converted[name] !== map[name])) set(keyword, converted);
+  }
+  for (const keyword of SUBSCHEMAS) {
+    const value = schema[keyword];
+    const converted = Array.isArray(value) ? value.map(subschemaBounds) : subschemaBounds(value);
+    const changed = Array.isArray(value) && Array.isArray(converted) ? converted.some((entry, index) => entry !== value[index]) : converted !== value;
+    if (changed) set(keyword, converted);
+  }
+  for (const [bound, exclusive] of [['maximum', 'exclusiveMaximum'], ['minimum', 'exclusiveMinimum']] as const) {
+    const flag = schema[exclusive];
+    if (typeof flag !== 'boolean') continue;
+    const target = (out ??= { ...schema });
+    const limit = target[bound];
+    delete target[exclusive];
+    if (flag && limit !== undefined) {
+      target[exclusive] = limit;
+      delete target[bound];
+    }
+  }
+  return out ?? schema;
+}
+
+function subschemaBounds(value: unknown): unknown {
+  const record = asRecord(value);
+  return record ? withDraft7Bounds(record) : value;
+}
 
 /** The field graph of an inline schema (nested properties, items and additionalProperties), for suggestions. */
 export function fieldGraphOf(schema: Schema): FieldGraph {

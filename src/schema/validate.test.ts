@@ -138,6 +138,11 @@ describe('validateObjects: custom resources', () => {
     ]);
   });
 
+  it('reads a --schemas file\'s OpenAPI v3.0 boolean exclusiveMinimum as making minimum exclusive', async () => {
+    const { schemas } = await loadSchemaDirs(['schemas'], 'fixtures/schema');
+    expect(await check('exclusive-bounds-schemas.yaml', { extraSchemas: schemas })).toEqual(['9:16 error schema: spec.parallelism must be > 0']);
+  });
+
   it('reports a custom resource without a schema once per kind', async () => {
     expect(await check('custom-resources.yaml')).toEqual([
       '45:1 error schema: missing required field "schedule" in spec',
