@@ -104,7 +104,7 @@ function replicasOf(object: KubeObject, kind: PodKind): number | 'per-node' {
   return typeof completions === 'number' && Number.isInteger(completions) && completions >= 0 ? Math.min(count, completions) : count;
 }
 
-function containersOf(podSpec: Readonly<Record<string, unknown>>, podSpecPath: Path): ContainerView[] {
+export function containersOf(podSpec: Readonly<Record<string, unknown>>, podSpecPath: Path): ContainerView[] {
   const out: ContainerView[] = [];
   for (const [type, field] of CONTAINER_LISTS) {
     asArray(podSpec[field]).forEach((entry, index) => {

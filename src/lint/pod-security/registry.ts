@@ -1,0 +1,37 @@
+// Which checks a level and version run, and in what order. upstream: policy/registry.go (checkRegistry, populate)
+import { BASELINE_CHECKS } from './baseline-checks.js';
+import type { Check, CheckResult, Level, PodInput, VersionedCheck } from './checks.js';
+import { RESTRICTED_CHECKS } from './restricted-checks.js';
+import type { PolicyVersion } from './level-version.js';
+
+const DEFAULT_CHECKS: readonly Check[] = [...BASELINE_CHECKS, ...RESTRICTED_CHECKS];
+
+/** The newest minimum version of any check: "latest" and any newer version evaluate as this one. */
+export const MAX_VERSION = Math.max(...DEFAULT_CHECKS.map((check) => check.versions.at(-1)?.minimumVersion ?? 0));
+
+/** Baseline checks first, then restricted, each sorted by id (byte order): the order reasons appear in. */
+const ORDERED = [...DEFAULT_CHECKS].sort(
+  (a, b) => Number(a.level === 'restricted') - Number(b.level === 'restricted') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+);
+
+/** The variant of a check in force at a 1.x minor version, if the check exists yet. */
+export function variantAt(check: Check, minor: number): VersionedCheck | undefined {
+  return check.versions.findLast((variant) => variant.minimumVersion <= minor);
+}
+
+/** The variants a level runs at a version: restricted runs every baseline check its own variants do not override. */
+function checksFor(level: 'baseline' | 'restricted', minor: number): VersionedCheck[] {
+  const inForce = ORDERED.flatMap((check) => {
+    const variant = check.level === 'baseline' || level === 'restricted' ? variantAt(check, minor) : undefined;
+    return variant ? [{ check, variant }] : [];
+  });
+  const overridden = new Set(level === 'restricted' ? inForce.flatMap(({ variant }) => variant.overrideCheckIds ?? []) : []);
+  return inForce.filter(({ check }) => !(check.level === 'baseline' && overridden.has(check.id))).map(({ variant }) => variant);
+}
+
+/** The result of every check a level and version run on the pod, in upstream's order; none for privileged. */
+export function evaluatePod(level: Level, version: PolicyVersion, pod: PodInput): CheckResult[] {
+  if (level === 'privileged') return [];
+  const minor = version === 'latest' ? MAX_VERSION : Math.min(version.minor, MAX_VERSION);
+  return checksFor(level, minor).map((variant) => variant.checkPod(pod));
+}
