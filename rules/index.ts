@@ -39,6 +39,7 @@ import pdbBlocksEviction from './pdb-blocks-eviction.js';
 import pdbMissing from './pdb-missing.js';
 import plaintextSecret from './plaintext-secret.js';
 import podAntiAffinity from './pod-anti-affinity.js';
+import podSecurityAdmission from './pod-security-admission.js';
 import privilegeEscalation from './privilege-escalation.js';
 import privilegedContainer from './privileged-container.js';
 import privilegedPorts from './privileged-ports.js';
@@ -104,6 +105,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   pdbMissing,
   plaintextSecret,
   podAntiAffinity,
+  podSecurityAdmission,
   privilegeEscalation,
   privilegedContainer,
   privilegedPorts,

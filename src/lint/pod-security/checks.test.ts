@@ -190,6 +190,7 @@ table('TestSELinuxOptions', 'seLinuxOptions', 31, [
   { name: 'bad type', pod: pod({ securityContext: seLinux({ type: 'bad' }) }), want: ['seLinuxOptions', 'pod set forbidden securityContext.seLinuxOptions: type "bad"'] },
   { name: 'bad user', pod: pod({ securityContext: seLinux({ user: 'bad' }) }), want: ['seLinuxOptions', 'pod set forbidden securityContext.seLinuxOptions: user may not be set'] },
   { name: 'bad role', pod: pod({ securityContext: seLinux({ role: 'bad' }) }), want: ['seLinuxOptions', 'pod set forbidden securityContext.seLinuxOptions: role may not be set'] },
+  { name: 'allowed types and level only (kubefit)', pod: pod({ securityContext: seLinux({ level: 's0:c1,c2' }), containers: ALLOWED_SELINUX_CONTAINERS }), want: 'allowed' },
 ]);
 
 table('seLinuxOptions before 1.31 (kubefit)', 'seLinuxOptions', 30, [
@@ -211,6 +212,7 @@ table('procMount before 1.35 (kubefit)', 'procMount', 34, [
 table('TestProcMountRestricted', 'procMount_restricted', 35, [
   { name: 'procMount', pod: pod({ containers: PROC_MOUNT_CONTAINERS }), want: ['procMount', PROC_MOUNT_DETAIL] },
   { name: 'procMount with userns (kubefit)', pod: pod({ containers: PROC_MOUNT_CONTAINERS, hostUsers: false }), want: ['procMount', PROC_MOUNT_DETAIL] },
+  { name: 'Default or unset (kubefit)', pod: pod({ containers: PROC_MOUNT_CONTAINERS.slice(0, 3) }), want: 'allowed' },
 ]);
 
 table('TestSeccompProfileBaseline_1_0', 'seccompProfile_baseline', 0, [
@@ -299,6 +301,11 @@ table('TestRestrictedVolumes', 'restrictedVolumes', 0, [
         '"awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder", "fc", "flexVolume", "flocker", "gcePersistentDisk", "gitRepo", "glusterfs", ' +
         '"hostPath", "iscsi", "nfs", "photonPersistentDisk", "portworxVolume", "quobyte", "rbd", "scaleIO", "storageos", "vsphereVolume"',
     ],
+  },
+  {
+    name: 'allowed types, and a volume without a source (defaulted to an emptyDir) (kubefit)',
+    pod: pod({ volumes: [...ALLOWED_VOLUME_TYPES.map((type) => ({ name: type, [type]: {} })), { name: 'scratch' }] }),
+    want: 'allowed',
   },
   { name: 'one volume of one type (kubefit)', pod: pod({ volumes: [{ name: 'data', nfs: { server: 's', path: '/' } }] }), want: ['restricted volume types', 'volume "data" uses restricted volume type "nfs"'] },
 ]);
