@@ -2,7 +2,7 @@
 import { asArray, asRecord, stringField } from '../../model/object.js';
 import type { ContainerView } from '../../model/workload.js';
 import {
-  ALLOWED, containerSecurityContext, containersPhrase, exceptUserNamespacePods, forbidden, joinQuote, nameOf, pluralize,
+  ALLOWED, containerSecurityContext, containersPhrase, exceptUserNamespacePods, forbidden, isWindowsPod, joinQuote, nameOf, pluralize,
   podSecurityContext, settersPhrase, sortedList, stringsOf, type Check, type CheckResult, type PodInput,
 } from './checks.js';
 
@@ -106,6 +106,20 @@ function annotationPhrase(key: string, value: string): string {
   return `${key}=${JSON.stringify(value)}`;
 }
 
+const UNCONFINED: Readonly<Record<string, unknown>> = { type: 'Unconfined' };
+
+/**
+ * A container's AppArmor profile as admission sees it: pod creation first copies the container's deprecated
+ * annotation to a container without the field, unless the pod is a Windows pod or the profile equals the pod's (v1.33+
+ * pkg/registry/core/pod/strategy.go applyAppArmorVersionSkew). Of the annotation values, only "unconfined" maps to a
+ * forbidden type, so only it changes the verdict or the message.
+ */
+function containerAppArmorProfile(pod: PodInput, container: ContainerView, podProfile: Readonly<Record<string, unknown>> | undefined) {
+  const own = asRecord(containerSecurityContext(container)?.['appArmorProfile']);
+  if (own || isWindowsPod(pod) || stringField(podProfile, 'type') === 'Unconfined') return own;
+  return pod.podAnnotations[APPARMOR_ANNOTATION_PREFIX + nameOf(container)] === 'unconfined' ? UNCONFINED : undefined;
+}
+
 function appArmorProfile(pod: PodInput): CheckResult {
   const badValues: string[] = [];
   const badProfile = (profile: Readonly<Record<string, unknown>> | undefined): boolean => {
@@ -113,8 +127,9 @@ function appArmorProfile(pod: PodInput): CheckResult {
     badValues.push(stringField(profile, 'type'));
     return true;
   };
-  const podIsBad = badProfile(asRecord(podSecurityContext(pod)?.['appArmorProfile']));
-  const badContainers = pod.containers.filter((c) => badProfile(asRecord(containerSecurityContext(c)?.['appArmorProfile']))).map(nameOf);
+  const podProfile = asRecord(podSecurityContext(pod)?.['appArmorProfile']);
+  const podIsBad = badProfile(podProfile);
+  const badContainers = pod.containers.filter((c) => badProfile(containerAppArmorProfile(pod, c, podProfile))).map(nameOf);
   const setters = badContainers.length > 0 || podIsBad ? [settersPhrase(podIsBad, badContainers)] : [];
   const annotations = Object.entries(pod.podAnnotations)
     .filter(([key, value]) => key.startsWith(APPARMOR_ANNOTATION_PREFIX) && !isAllowedAppArmorAnnotation(value))

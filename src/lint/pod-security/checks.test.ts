@@ -163,6 +163,24 @@ table('TestCheckAppArmor_Forbidden', 'appArmorProfile', 0, [
       `annotations must not set AppArmor profile type to "${APPARMOR}="bogus"", "${APPARMOR}e="unconfined"", "${APPARMOR}f="unknown""`,
     ],
   },
+  {
+    name: 'pod creation copies an unconfined annotation to its container without the field (kubefit: applyAppArmorVersionSkew)',
+    pod: pod(containers({ name: 'web' }, sc('sidecar', appArmor('RuntimeDefault'))), { [`${APPARMOR}web`]: 'unconfined', [`${APPARMOR}sidecar`]: 'unconfined' }),
+    want: [
+      'forbidden AppArmor profiles',
+      `container "web" and annotations must not set AppArmor profile type to "Unconfined", "${APPARMOR}sidecar="unconfined"", "${APPARMOR}web="unconfined""`,
+    ],
+  },
+  {
+    name: 'no copy for a Windows pod (kubefit)',
+    pod: pod({ os: { name: 'windows' }, containers: [{ name: 'web' }] }, { [`${APPARMOR}web`]: 'unconfined' }),
+    want: ['forbidden AppArmor profile', `annotation must not set AppArmor profile type to "${APPARMOR}web="unconfined""`],
+  },
+  {
+    name: 'no copy where the pod profile is the same (kubefit)',
+    pod: pod({ securityContext: appArmor('Unconfined'), containers: [{ name: 'web' }] }, { [`${APPARMOR}web`]: 'unconfined' }),
+    want: ['forbidden AppArmor profiles', `pod and annotation must not set AppArmor profile type to "Unconfined", "${APPARMOR}web="unconfined""`],
+  },
 ]);
 
 const seLinux = (options: Spec): Spec => ({ seLinuxOptions: options });
