@@ -50,6 +50,21 @@ new RuleTester({ describe, it }).run(rule, {
         spec: {hostPID: true, containers: [{name: c, image: "c:1"}]}
       `,
     },
+    {
+      name: 'latest on Kubernetes 1.33 has no probe host check yet (the API server evaluates latest at its own version)',
+      config: { kubernetesVersion: '1.33' },
+      code: `
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: a, labels: {pod-security.kubernetes.io/enforce: baseline}}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p, namespace: a}
+        spec:
+          containers: [{name: c, image: "c:1", livenessProbe: {httpGet: {host: example.com, port: 80}}}]
+      `,
+    },
   ],
   invalid: [
     {
@@ -122,6 +137,22 @@ new RuleTester({ describe, it }).run(rule, {
               livenessProbe: {httpGet: {host: example.com, port: 80}}
       `,
       errors: [{ messageId: 'violates', line: 10, column: 1, data: { policy: 'baseline:latest', detail: 'probe or lifecycle host (container "c" uses probe or lifecycle host "example.com")' } }],
+    },
+    {
+      name: 'latest on Kubernetes 1.36 (the default) does not yet allow the sysctls 1.37 declares safe',
+      code: `
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: a, labels: {pod-security.kubernetes.io/enforce: baseline, pod-security.kubernetes.io/enforce-version: v1.37}}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p, namespace: a}
+        spec:
+          securityContext: {sysctls: [{name: net.ipv4.tcp_notsent_lowat, value: "16384"}]}
+          containers: [{name: c, image: "c:1"}]
+      `,
+      errors: [{ messageId: 'violates', line: 8, column: 1, data: { policy: 'baseline:v1.37', detail: 'forbidden sysctls (net.ipv4.tcp_notsent_lowat)' } }],
     },
   ],
 });

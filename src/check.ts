@@ -128,7 +128,7 @@ export async function analyze(command: Command, paths: readonly string[], option
       strictKinds: options.strictKinds ?? false,
       validatorStore: options.cacheDir ? validatorCodeStore(options.cacheDir, toolVersion()) : undefined,
     }),
-    linter: new Linter({ rules, config, workloadOf: (object) => (isSnapshotBound(object) ? undefined : toWorkload(object)) }),
+    linter: new Linter({ rules, config: { ...config, kubernetesVersion }, workloadOf: (object) => (isSnapshotBound(object) ? undefined : toWorkload(object)) }),
   };
   const documentCache = options.cacheDir ? documentStore(options.cacheDir, toolVersion()) : undefined;
   // the --scheduler-config file in a checked folder is kube-scheduler's input, not a manifest

@@ -19,7 +19,7 @@ function isAllowed(file: string): boolean {
   const pod = asRecord(parse(readFileSync(join(testdata ?? '', file), 'utf8'))) ?? {};
   const podSpec = asRecord(pod['spec']) ?? {};
   const input = { podSpec, podAnnotations: asStringMap(asRecord(pod['metadata'])?.['annotations']), containers: containersOf(podSpec, ['spec']) };
-  return evaluatePod(level, { minor: Number(version.replace('v1.', '')) }, input).every((result) => result.allowed);
+  return evaluatePod({ level, version: { minor: Number(version.replace('v1.', '')) } }, input).every((result) => result.allowed);
 }
 
 describe.skipIf(!testdata)('Pod Security checks agree with upstream test/testdata', () => {

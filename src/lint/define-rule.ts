@@ -50,6 +50,8 @@ export interface ObjectContext<M extends string, O extends object = NoOptions> {
   readonly index: LintIndex;
   /** True when the configuration names this rule (rules that only run on evidence in the inputs also run then). */
   readonly isConfigured: boolean;
+  /** The Kubernetes minor release the run checks ("1.36"): the configuration's kubernetesVersion, else the newest. */
+  readonly kubernetesVersion: string;
   report(report: Report<M>): void;
 }
 

@@ -3,6 +3,7 @@ import type { KubefitConfig } from '../config/config.js';
 import { findingAt, findingOf, type Finding, type Severity } from '../model/finding.js';
 import { POD_KINDS } from '../model/kinds.js';
 import type { KubeObject } from '../model/object.js';
+import { NEWEST_RELEASE } from '../model/kubernetes-version.js';
 import { toWorkload, type Workload } from '../model/workload.js';
 import type { Report, Rule, RuleDefinition } from './define-rule.js';
 import { INTERNAL_ERROR } from './lint-checks.js';
@@ -58,6 +59,7 @@ interface ActiveRules {
 }
 
 interface Run {
+  readonly kubernetesVersion: string;
   /** The index each rule sees (declaredIndex: only what its meta.queries names). */
   indexOf(rule: Rule): LintIndex;
   readonly workloadOf: (object: KubeObject) => Workload | undefined;
@@ -93,7 +95,8 @@ export class Linter {
     this.#shared = setup.config.overrides.length === 0 ? activeRules(this.#rules, '', setup.config) : undefined;
     this.#kept = keptKinds(this.#rules.filter(mayRun(setup.config)));
     const local = localIndex(() => this.#current);
-    this.#local = { indexOf: viewsOf(local), workloadOf: setup.workloadOf, findings: [] };
+    const kubernetesVersion = setup.config.kubernetesVersion ?? NEWEST_RELEASE;
+    this.#local = { kubernetesVersion, indexOf: viewsOf(local), workloadOf: setup.workloadOf, findings: [] };
   }
 
   /** Runs the rules that query nothing on one object of the main inputs (cluster objects are not linted). */
@@ -123,7 +126,7 @@ export class Linter {
     const workloads = kept.map(workloadOf).filter((workload): workload is Workload => workload !== undefined);
     const neighbourWorkloads = neighbours.map(toWorkload).filter((workload): workload is Workload => workload !== undefined);
     const index = neighbours.length === 0 ? buildLintIndex(kept, workloads) : buildLintIndex([...kept, ...neighbours], [...workloads, ...neighbourWorkloads]);
-    const run: Run = { indexOf: viewsOf(index), workloadOf, findings: this.#local.findings };
+    const run: Run = { kubernetesVersion: this.#local.kubernetesVersion, indexOf: viewsOf(index), workloadOf, findings: this.#local.findings };
     for (const object of kept) lintObject(object, workloadOf(object), this.#activeFor(object.file).crossObject, run);
     return run.findings;
   }
@@ -240,6 +243,7 @@ function rulesOfKind(active: TargetRules, kind: string): KindRules {
 class Context {
   readonly object: KubeObject;
   readonly workload: Workload | undefined;
+  readonly kubernetesVersion: string;
   /** The index as the rule being run may see it; set before each call. */
   index: LintIndex;
   readonly #run: Run;
@@ -253,6 +257,7 @@ class Context {
   constructor(object: KubeObject, workload: Workload | undefined, run: Run) {
     this.object = object;
     this.workload = workload;
+    this.kubernetesVersion = run.kubernetesVersion;
     this.#run = run;
     this.index = EMPTY_INDEX;
     this.#findings = run.findings;

@@ -120,14 +120,6 @@ table('TestHostProbesAndHostLifecycle', 'hostProbesAndHostLifecycle', 34, [
   { name: 'invalid host in initcontainer', pod: pod({ initContainers: [{ name: 'init', livenessProbe: probe('httpGet', 'invalid.init.host') }] }), want: ['probe or lifecycle host', 'container "init" uses probe or lifecycle host "invalid.init.host"'] },
 ]);
 
-describe('TestHostProbesAndHostLifecycleEmulation (the check starts at v1.34)', () => {
-  it('is absent before 1.34', () => {
-    const check = BASELINE_CHECKS.find((candidate) => candidate.id === 'hostProbesAndHostLifecycle');
-    expect(check && variantAt(check, 33)).toBeUndefined();
-    expect(check && variantAt(check, 34)).toBeDefined();
-  });
-});
-
 const appArmor = (type: string): Spec => ({ appArmorProfile: { type } });
 const APPARMOR = 'container.apparmor.security.beta.kubernetes.io/';
 

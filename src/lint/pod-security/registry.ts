@@ -1,8 +1,8 @@
 // Which checks a level and version run, and in what order. upstream: policy/registry.go (checkRegistry, populate)
 import { BASELINE_CHECKS } from './baseline-checks.js';
-import type { Check, CheckResult, Level, PodInput, VersionedCheck } from './checks.js';
+import type { Check, CheckResult, PodInput, VersionedCheck } from './checks.js';
 import { RESTRICTED_CHECKS } from './restricted-checks.js';
-import type { PolicyVersion } from './level-version.js';
+import type { LevelVersion } from './level-version.js';
 
 const DEFAULT_CHECKS: readonly Check[] = [...BASELINE_CHECKS, ...RESTRICTED_CHECKS];
 
@@ -29,9 +29,14 @@ function checksFor(level: 'baseline' | 'restricted', minor: number): VersionedCh
   return inForce.filter(({ check }) => !(check.level === 'baseline' && overridden.has(check.id))).map(({ variant }) => variant);
 }
 
-/** The result of every check a level and version run on the pod, in upstream's order; none for privileged. */
-export function evaluatePod(level: Level, version: PolicyVersion, pod: PodInput): CheckResult[] {
+/**
+ * The result of every check a level and version run on the pod, in upstream's order; none for privileged. An API
+ * server evaluates "latest", and any version newer than its own, as its own (`emulatedMinor`, the 1.x release it runs
+ * or emulates; upstream: NewEvaluator's emulationVersion), or as the newest check version when that is older.
+ */
+export function evaluatePod({ level, version }: LevelVersion, pod: PodInput, emulatedMinor = MAX_VERSION): CheckResult[] {
   if (level === 'privileged') return [];
-  const minor = version === 'latest' ? MAX_VERSION : Math.min(version.minor, MAX_VERSION);
+  const newest = Math.min(emulatedMinor, MAX_VERSION);
+  const minor = version === 'latest' ? newest : Math.min(version.minor, newest);
   return checksFor(level, minor).map((variant) => variant.checkPod(pod));
 }
