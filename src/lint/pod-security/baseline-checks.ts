@@ -92,9 +92,19 @@ function hostProbesAndHostLifecycle(pod: PodInput): CheckResult {
 
 const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 
-function isAllowedAppArmorType(profile: Readonly<Record<string, unknown>>): boolean {
+/** Whether a seccomp or AppArmor profile has one of the two types both checks allow. upstream: validSeccomp, allowedProfileType */
+export function isRuntimeDefaultOrLocalhost(profile: Readonly<Record<string, unknown>>): boolean {
   const type = stringField(profile, 'type');
   return type === 'RuntimeDefault' || type === 'Localhost';
+}
+
+/** Whether a profile that is set has another type; collects the types it finds into `badTypes`. */
+function hasForbiddenType(badTypes: string[]): (profile: Readonly<Record<string, unknown>> | undefined) => boolean {
+  return (profile) => {
+    if (!profile || isRuntimeDefaultOrLocalhost(profile)) return false;
+    badTypes.push(stringField(profile, 'type'));
+    return true;
+  };
 }
 
 function isAllowedAppArmorAnnotation(value: string): boolean {
@@ -122,11 +132,7 @@ function containerAppArmorProfile(pod: PodInput, container: ContainerView, podPr
 
 function appArmorProfile(pod: PodInput): CheckResult {
   const badValues: string[] = [];
-  const badProfile = (profile: Readonly<Record<string, unknown>> | undefined): boolean => {
-    if (!profile || isAllowedAppArmorType(profile)) return false;
-    badValues.push(stringField(profile, 'type'));
-    return true;
-  };
+  const badProfile = hasForbiddenType(badValues);
   const podProfile = asRecord(podSecurityContext(pod)?.['appArmorProfile']);
   const podIsBad = badProfile(podProfile);
   const badContainers = pod.containers.filter((c) => badProfile(containerAppArmorProfile(pod, c, podProfile))).map(nameOf);
@@ -206,19 +212,9 @@ function seccompProfileBaseline1_0(pod: PodInput): CheckResult {
   return forbidden('seccompProfile', `forbidden ${pluralize('annotation', 'annotations', sorted.length)} ${sorted.join(', ')}`);
 }
 
-/** Whether a seccompProfile's type is RuntimeDefault or Localhost. upstream: validSeccomp */
-export function isValidSeccompProfile(profile: Readonly<Record<string, unknown>>): boolean {
-  const type = stringField(profile, 'type');
-  return type === 'RuntimeDefault' || type === 'Localhost';
-}
-
 function seccompProfileBaseline1_19(pod: PodInput): CheckResult {
   const badValues: string[] = [];
-  const isBad = (profile: Readonly<Record<string, unknown>> | undefined): boolean => {
-    if (!profile || isValidSeccompProfile(profile)) return false;
-    badValues.push(stringField(profile, 'type'));
-    return true;
-  };
+  const isBad = hasForbiddenType(badValues);
   const podIsBad = isBad(asRecord(podSecurityContext(pod)?.['seccompProfile']));
   const badContainers = pod.containers.filter((c) => isBad(asRecord(containerSecurityContext(c)?.['seccompProfile']))).map(nameOf);
   if (!podIsBad && badContainers.length === 0) return ALLOWED;

@@ -320,18 +320,22 @@ table('TestRestrictedVolumes', 'restrictedVolumes', 0, [
   { name: 'one volume of one type (kubefit)', pod: pod({ volumes: [{ name: 'data', nfs: { server: 's', path: '/' } }] }), want: ['restricted volume types', 'volume "data" uses restricted volume type "nfs"'] },
 ]);
 
+/** The pods of upstream's cases for the variants from 1.25 that admit Windows pods. */
+const WINDOWS_POD = pod({ os: { name: 'windows' }, containers: [{ name: 'a' }] });
+const LINUX_POD = pod({ os: { name: 'linux' }, containers: [{ name: 'a' }] });
+
 const APE_CONTAINERS = containers({ name: 'a' }, sc('b', {}), sc('c', { allowPrivilegeEscalation: true }), sc('d', { allowPrivilegeEscalation: false }));
 const APE_DETAIL = 'containers "a", "b", "c" must set securityContext.allowPrivilegeEscalation=false';
 
 table('TestAllowPrivilegeEscalation_1_25', 'allowPrivilegeEscalation', 25, [
   { name: 'multiple containers', pod: pod(APE_CONTAINERS), want: ['allowPrivilegeEscalation != false', APE_DETAIL] },
-  { name: 'windows pod, admit without checking privilegeEscalation', pod: pod({ os: { name: 'windows' }, containers: [{ name: 'a' }] }), want: 'allowed' },
-  { name: 'linux pod, reject if security context is not set', pod: pod({ os: { name: 'linux' }, containers: [{ name: 'a' }] }), want: ['allowPrivilegeEscalation != false', 'container "a" must set securityContext.allowPrivilegeEscalation=false'] },
+  { name: 'windows pod, admit without checking privilegeEscalation', pod: WINDOWS_POD, want: 'allowed' },
+  { name: 'linux pod, reject if security context is not set', pod: LINUX_POD, want: ['allowPrivilegeEscalation != false', 'container "a" must set securityContext.allowPrivilegeEscalation=false'] },
 ]);
 
 table('TestAllowPrivilegeEscalation_1_8', 'allowPrivilegeEscalation', 8, [
   { name: 'multiple containers', pod: pod(APE_CONTAINERS), want: ['allowPrivilegeEscalation != false', APE_DETAIL] },
-  { name: 'a windows pod is not exempt before 1.25 (kubefit)', pod: pod({ os: { name: 'windows' }, containers: [{ name: 'a' }] }), want: ['allowPrivilegeEscalation != false', 'container "a" must set securityContext.allowPrivilegeEscalation=false'] },
+  { name: 'a windows pod is not exempt before 1.25 (kubefit)', pod: WINDOWS_POD, want: ['allowPrivilegeEscalation != false', 'container "a" must set securityContext.allowPrivilegeEscalation=false'] },
 ]);
 
 const RUN_AS_NON_ROOT_CASES: Case[] = [
@@ -380,8 +384,8 @@ const SECCOMP_RESTRICTED_CASES: Case[] = [
 
 table('TestSeccompProfileRestricted_1_25', 'seccompProfile_restricted', 25, [
   ...SECCOMP_RESTRICTED_CASES,
-  { name: 'no explicit seccomp, windows Pod', pod: pod({ os: { name: 'windows' }, containers: [{ name: 'a' }] }), want: 'allowed' },
-  { name: 'no explicit seccomp, linux pod', pod: pod({ os: { name: 'linux' }, containers: [{ name: 'a' }] }), want: ['seccompProfile', 'pod or container "a" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"'] },
+  { name: 'no explicit seccomp, windows Pod', pod: WINDOWS_POD, want: 'allowed' },
+  { name: 'no explicit seccomp, linux pod', pod: LINUX_POD, want: ['seccompProfile', 'pod or container "a" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"'] },
 ]);
 table('TestSeccompProfileRestricted_1_19', 'seccompProfile_restricted', 19, SECCOMP_RESTRICTED_CASES);
 
@@ -394,8 +398,8 @@ const CAPABILITIES_DETAIL = 'containers "a", "b" must set securityContext.capabi
 
 table('TestCapabilitiesRestricted_1_25', 'capabilities_restricted', 25, [
   { name: 'multiple containers', pod: pod(CAPABILITIES_CONTAINERS), want: ['unrestricted capabilities', CAPABILITIES_DETAIL] },
-  { name: 'windows pod, admit without checking capabilities', pod: pod({ os: { name: 'windows' }, containers: [{ name: 'a' }] }), want: 'allowed' },
-  { name: 'linux pod, reject if security context is not set', pod: pod({ os: { name: 'linux' }, containers: [{ name: 'a' }] }), want: ['unrestricted capabilities', 'container "a" must set securityContext.capabilities.drop=["ALL"]'] },
+  { name: 'windows pod, admit without checking capabilities', pod: WINDOWS_POD, want: 'allowed' },
+  { name: 'linux pod, reject if security context is not set', pod: LINUX_POD, want: ['unrestricted capabilities', 'container "a" must set securityContext.capabilities.drop=["ALL"]'] },
 ]);
 table('TestCapabilitiesRestricted_1_22', 'capabilities_restricted', 22, [
   { name: 'multiple containers', pod: pod(CAPABILITIES_CONTAINERS), want: ['unrestricted capabilities', CAPABILITIES_DETAIL] },

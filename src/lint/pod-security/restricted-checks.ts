@@ -2,7 +2,7 @@
 // policy/check_<id>.go (kubernetes master, 2026-07).
 import { asArray, asRecord, stringField } from '../../model/object.js';
 import {
-  CAPABILITIES_BASELINE_ID, HOST_PATH_VOLUMES_ID, PROC_MOUNT_ID, SECCOMP_PROFILE_BASELINE_ID, isValidSeccompProfile, procMountDefaultOnly,
+  CAPABILITIES_BASELINE_ID, HOST_PATH_VOLUMES_ID, PROC_MOUNT_ID, SECCOMP_PROFILE_BASELINE_ID, isRuntimeDefaultOrLocalhost, procMountDefaultOnly,
 } from './baseline-checks.js';
 import {
   ALLOWED, containerSecurityContext, containersPhrase, exceptUserNamespacePods, forbidden, isWindowsPod, joinQuote, nameOf, pluralize,
@@ -92,13 +92,13 @@ function runAsUser(pod: PodInput): CheckResult {
 
 function seccompProfileRestricted(pod: PodInput): CheckResult {
   const podProfile = asRecord(podSecurityContext(pod)?.['seccompProfile']);
-  const podIsBad = podProfile !== undefined && !isValidSeccompProfile(podProfile);
+  const podIsBad = podProfile !== undefined && !isRuntimeDefaultOrLocalhost(podProfile);
   const badValues = podIsBad ? [stringField(podProfile, 'type')] : [];
   const explicitlyBad: string[] = [];
   const implicitlyBad: string[] = [];
   for (const container of pod.containers) {
     const profile = asRecord(containerSecurityContext(container)?.['seccompProfile']);
-    if (profile && !isValidSeccompProfile(profile)) {
+    if (profile && !isRuntimeDefaultOrLocalhost(profile)) {
       explicitlyBad.push(nameOf(container));
       badValues.push(stringField(profile, 'type'));
     } else if (!profile && (podProfile === undefined || podIsBad)) implicitlyBad.push(nameOf(container));
