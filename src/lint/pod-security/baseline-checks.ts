@@ -1,4 +1,5 @@
 // The baseline Pod Security Standard's checks, each ported from its upstream policy/check_<id>.go (kubernetes master, 2026-07).
+import { appendAll } from '../../model/append.js';
 import { asArray, asRecord, stringField } from '../../model/object.js';
 import type { ContainerView } from '../../model/workload.js';
 import {
@@ -33,7 +34,7 @@ function capabilitiesBaseline(pod: PodInput): CheckResult {
   for (const container of pod.containers) {
     const added = (addedCapabilities(container) ?? []).filter((capability) => !DEFAULT_CAPABILITIES.has(capability));
     if (added.length > 0) bad.push(nameOf(container));
-    nonDefault.push(...added);
+    appendAll(nonDefault, added);
   }
   if (bad.length === 0) return ALLOWED;
   return forbidden('non-default capabilities', `${containersPhrase(bad)} must not include ${joinQuote(sortedList(nonDefault))} in securityContext.capabilities.add`);
@@ -60,7 +61,7 @@ function hostPorts(pod: PodInput): CheckResult {
   for (const container of pod.containers) {
     const used = asArray(container.value['ports']).map((port) => hostPortOf(pod, container, port)).filter((port): port is number => typeof port === 'number' && port !== 0);
     if (used.length > 0) bad.push(nameOf(container));
-    ports.push(...used.map(String));
+    appendAll(ports, used.map(String));
   }
   if (bad.length === 0) return ALLOWED;
   const sorted = sortedList(ports);
@@ -80,7 +81,7 @@ function hostProbesAndHostLifecycle(pod: PodInput): CheckResult {
     const handlers = [container.value['livenessProbe'], container.value['readinessProbe'], container.value['startupProbe'], lifecycle?.['postStart'], lifecycle?.['preStop']];
     const found = handlers.flatMap(handlerHosts);
     if (found.length > 0) bad.push(nameOf(container));
-    hosts.push(...found);
+    appendAll(hosts, found);
   }
   if (bad.length === 0) return ALLOWED;
   const [containers, forbiddenHosts] = [sortedList(bad), sortedList(hosts)];

@@ -1,4 +1,5 @@
 // Which checks a level and version run, and in what order. upstream: policy/registry.go (checkRegistry, populate)
+import { maxOf } from '../../model/append.js';
 import { BASELINE_CHECKS } from './baseline-checks.js';
 import type { Check, CheckResult, PodInput, VersionedCheck } from './checks.js';
 import { RESTRICTED_CHECKS } from './restricted-checks.js';
@@ -6,8 +7,8 @@ import type { LevelVersion } from './level-version.js';
 
 const DEFAULT_CHECKS: readonly Check[] = [...BASELINE_CHECKS, ...RESTRICTED_CHECKS];
 
-/** The newest minimum version of any check: "latest" and any newer version evaluate as this one. */
-export const MAX_VERSION = Math.max(...DEFAULT_CHECKS.map((check) => check.versions.at(-1)?.minimumVersion ?? 0));
+/** The newest minimum version of any check: an API server at it or newer evaluates "latest" as this version. */
+export const MAX_VERSION = maxOf(DEFAULT_CHECKS.map((check) => check.versions.at(-1)?.minimumVersion ?? 0));
 
 /** Baseline checks first, then restricted, each sorted by id (byte order): the order reasons appear in. */
 const ORDERED = [...DEFAULT_CHECKS].sort(

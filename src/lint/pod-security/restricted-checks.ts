@@ -1,5 +1,6 @@
 // The restricted Pod Security Standard's own checks (it also runs baseline's), each ported from upstream
 // policy/check_<id>.go (kubernetes master, 2026-07).
+import { appendAll } from '../../model/append.js';
 import { asArray, asRecord, stringField } from '../../model/object.js';
 import {
   CAPABILITIES_BASELINE_ID, HOST_PATH_VOLUMES_ID, PROC_MOUNT_ID, SECCOMP_PROFILE_BASELINE_ID, isRuntimeDefaultOrLocalhost, procMountDefaultOnly,
@@ -28,7 +29,7 @@ function capabilitiesRestricted(pod: PodInput): CheckResult {
     if (!stringsOf(capabilities?.['drop']).includes('ALL')) missingDropAll.push(nameOf(container));
     const added = stringsOf(capabilities?.['add']).filter((capability) => capability !== 'NET_BIND_SERVICE');
     if (added.length > 0) addingForbidden.push(nameOf(container));
-    forbiddenCapabilities.push(...added);
+    appendAll(forbiddenCapabilities, added);
   }
   const details = [
     ...(missingDropAll.length > 0 ? [`${containersPhrase(missingDropAll)} must set securityContext.capabilities.drop=["ALL"]`] : []),
