@@ -30,6 +30,7 @@ export function declaredIndex(base: LintIndex, ruleId: string, queries: Readonly
     ofKind: (kind, namespace) => (need(kind), base.ofKind(kind, namespace)),
     nearby: (kind, object) => (need(kind), base.nearby(kind, object)),
     named: (kind, name, near) => (need(kind), base.named(kind, name, near)),
+    clusterNamed: (kind, name, near) => (need(kind), base.clusterNamed(kind, name, near)),
     servicesSelecting: (workload) => (need('Service'), base.servicesSelecting(workload)),
     workloadsSelectedBy: (namespace, selector) => (need(WORKLOADS), base.workloadsSelectedBy(namespace, selector)),
     workloadsIn: (namespace) => (need(WORKLOADS), base.workloadsIn(namespace)),

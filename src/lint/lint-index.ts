@@ -21,6 +21,8 @@ export interface LintIndex {
    * (unrelated examples or test cases reusing one name): one of its own file, else of its directory tree, else the first.
    */
   named(kind: string, name: string, near: KubeObject): KubeObject | undefined;
+  /** The cluster-scoped object of `kind` named `name` (a Namespace, a PriorityClass), chosen as `named` chooses. */
+  clusterNamed(kind: string, name: string, near: KubeObject): KubeObject | undefined;
   /** Services of the workload's namespace whose selector matches its pod labels, of those that land in it with the workload (see nearby). */
   servicesSelecting(workload: Workload): readonly KubeObject[];
   /** Workloads of one namespace whose pod template an equality selector (a Service's) matches, in input order. */
@@ -104,6 +106,7 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
       return found;
     },
     named: (kind, name, near) => closestOf(byName.get(`${kind}\0${near.ref.namespace}\0${name}`) ?? NONE, near),
+    clusterNamed: (kind, name, near) => closestOf(byName.get(`${kind}\0\0${name}`) ?? NONE, near),
     workloadOf: (object) => workloadByObject.get(object),
     workloadsIn: (namespace) => workloadsByNamespace.get(namespace) ?? [],
     memo: memoIn(memos),
