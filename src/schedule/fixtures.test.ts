@@ -94,15 +94,20 @@ describe('fixtures/schedule', () => {
     expect(Object.keys(results)).toEqual(['p1', 'p2']);
   });
 
-  it("Job: the pods carry the job-name labels the Job API adds to the template (anti-affinity on job-name keeps them apart); at most completions run at once", async () => {
+  it("Job: the pods carry the job-name labels the Job API adds to the template (anti-affinity on job-name keeps them apart); at most completions run at once; a suspended Job is placed as it will run, with a note", async () => {
     // upstream: pkg/registry/batch/job/strategy.go generateSelector
-    const { results } = await fixture('Job-labels');
+    const { results, findings } = await fixture('Job-labels');
     expect(results['shard']).toMatchObject({
       replicas: 3,
       placement: { nodes: { 'node-a': 1, 'node-b': 1 }, unschedulable: 1, rejected: { 'node-a': ["node(s) didn't match pod anti-affinity rules"], 'node-b': ["node(s) didn't match pod anti-affinity rules"] } },
     });
     // upstream: pkg/controller/job job_controller.go wantActive = min(parallelism, completions - succeeded)
     expect(results['once']).toMatchObject({ replicas: 1, placement: { unschedulable: 0 } });
+    expect(results['queued']).toMatchObject({ replicas: 1, placement: { unschedulable: 0 } });
+    expect(findings.map((f) => [f.ruleId, f.object?.name, f.path, f.message.split(':')[0]])).toEqual([
+      ['job-suspended', 'queued', 'spec.suspend', 'Job suspended'],
+      ['job-suspended', 'nightly', 'spec.suspend', 'the CronJob is suspended'],
+    ]);
   });
 
   it('TaintToleration: NoSchedule filters, PreferNoSchedule does not', async () => {

@@ -8,6 +8,7 @@ import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedToNode } from '
 import { findNodesThatFit, fingerprintOf, fitMessage, statusOf, type Feasibility } from './feasibility.js';
 import { fitErrorMessage, withPostFilterMessage } from './fit-error.js';
 import { hintFor } from './hints.js';
+import { suspendedJobFindings } from './job-suspend.js';
 import type { ClusterState } from './framework.js';
 import { NodeClasses } from './node-classes.js';
 import { NODE_DETAIL_LIMIT, NodeGroups } from './node-groups.js';
@@ -115,7 +116,7 @@ export function scheduleWorkloads(
     snapshot,
     nodes,
     cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage),
-    findings: [...snapshot.findings, ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(pending), ...schedulingGatedFindings(pending)],
+    findings: [...snapshot.findings, ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(pending), ...schedulingGatedFindings(pending), ...suspendedJobFindings(workloads)],
     verdictCache: new Map(),
   };
   const plans = workloads.map((w) => (w.kind === 'DaemonSet' ? planDaemonSet(w, context) : planWorkload(w, context)));

@@ -61,6 +61,19 @@ export const SCHEDULING_GATED: RuleMeta = {
   defaultOn: true,
 };
 
+export const JOB_SUSPENDED: RuleMeta = {
+  id: 'job-suspended',
+  severity: 'info',
+  category: 'scheduling',
+  description: 'a Job (or CronJob) is suspended, so its controller creates no pods until it is resumed',
+  rationale:
+    'A Job with spec.suspend: true gets no pods (condition Suspended, reason JobSuspended) until spec.suspend is false; a ' +
+    'suspended CronJob creates no Jobs. Queue controllers such as Kueue create Jobs suspended and resume the ones they ' +
+    'admit. kubefit places the pods as they will run once resumed, and says that nothing runs before.',
+  remediation: 'Nothing to fix if a controller resumes the Job; otherwise set spec.suspend to false, or the Job never runs.',
+  defaultOn: true,
+};
+
 export const NO_SCHEDULER_PROFILE: RuleMeta = {
   id: 'no-scheduler-profile',
   severity: 'warning',
@@ -77,4 +90,4 @@ export const NO_SCHEDULER_PROFILE: RuleMeta = {
   defaultOn: true,
 };
 
-export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, VOLUMES_NOT_CHECKED, RESOURCE_CLAIMS_NOT_CHECKED, SCHEDULING_GATED, NO_SCHEDULER_PROFILE];
+export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, VOLUMES_NOT_CHECKED, RESOURCE_CLAIMS_NOT_CHECKED, SCHEDULING_GATED, JOB_SUSPENDED, NO_SCHEDULER_PROFILE];

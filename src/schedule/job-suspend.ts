@@ -1,0 +1,27 @@
+// Suspended Jobs and CronJobs: their controllers create no pods (no Jobs) until spec.suspend is false again.
+import { findingAt, type Finding } from '../model/finding.js';
+import { asRecord } from '../model/object.js';
+import type { Workload } from '../model/workload.js';
+import { JOB_SUSPENDED } from './scheduling-checks.js';
+
+/**
+ * A job-suspended finding at each suspended Job's or CronJob's `suspend`. The dry-run still places their pods, as they
+ * will run once resumed (Kueue and other queue controllers create Jobs suspended and resume the ones they admit):
+ * where they would land is what the user asks; that nothing runs yet is what this says.
+ */
+export function suspendedJobFindings(workloads: readonly Workload[]): Finding[] {
+  return workloads.flatMap(({ kind, object }) => {
+    const spec = asRecord(object.value['spec']);
+    if (kind === 'CronJob' && spec?.['suspend'] === true) {
+      return findingAt(object, ['spec', 'suspend'], { ...meta(), message: 'the CronJob is suspended: the cronjob controller creates no Jobs until spec.suspend is false; the dry-run places their pods as they will run then' });
+    }
+    const jobSpec = kind === 'CronJob' ? asRecord(asRecord(spec?.['jobTemplate'])?.['spec']) : kind === 'Job' ? spec : undefined;
+    if (jobSpec?.['suspend'] !== true) return [];
+    const at = kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'suspend'] : ['spec', 'suspend'];
+    return findingAt(object, at, { ...meta(), message: 'Job suspended: the job controller creates no pods until spec.suspend is false (a queue controller such as Kueue resumes the Jobs it admits); the dry-run places them as they will run then' });
+  });
+}
+
+function meta(): Pick<Finding, 'ruleId' | 'severity'> {
+  return { ruleId: JOB_SUSPENDED.id, severity: JOB_SUSPENDED.severity };
+}
