@@ -23,10 +23,11 @@ describe('custom resources with their CustomResourceDefinition', () => {
     ]);
   });
 
-  it('reads OpenAPI v3.0 boolean exclusiveMaximum/exclusiveMinimum as making maximum/minimum exclusive', async () => {
+  it('reads OpenAPI v3.0 boolean exclusiveMaximum/exclusiveMinimum as making maximum/minimum exclusive, in the API server\'s words', async () => {
     expect(await check('exclusive-bounds.yaml')).toEqual([
-      '47:11 error schema: spec.weight must be > 0',
-      '48:10 error schema: spec.ratio must be < 1',
+      '47:11 error schema: spec.weight: Invalid value: 0: spec.weight in body should be greater than 0',
+      '48:10 error schema: spec.ratio: Invalid value: 1: spec.ratio in body should be less than 1',
+      '55:11 error schema: spec.weight: Invalid value: 101: spec.weight in body should be less than or equal to 100',
     ]);
   });
 

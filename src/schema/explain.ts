@@ -115,6 +115,11 @@ function explain(context: Context, error: SchemaError): Explained | undefined {
         : { path, on: 'value', message: `${where}: ${describe(value)} does not match ${String(error.params['pattern'])}` };
     case 'format':
       return { path, on: 'value', message: formatMessage(path, String(error.params['format']), String(value)) };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return { path, on: 'value', message: boundMessage(path, value, String(error.params['comparison']), error.params['limit']) };
     case 'anyOf':
     case 'oneOf':
       return { path, on: 'value', message: noFormMatches(context, error, where, value) };
@@ -135,6 +140,24 @@ function explain(context: Context, error: SchemaError): Explained | undefined {
 function formatMessage(path: Path, format: string, value: string): string {
   const field = fieldPathString(path);
   return errorMessage(invalid(path, value, `${field} in body must be of type ${format}: ${goQuote(value)}`));
+}
+
+/** kube-openapi's words for each comparison a number failed. */
+const BOUND_WORDS: Readonly<Record<string, string>> = {
+  '>=': 'greater than or equal to',
+  '>': 'greater than',
+  '<=': 'less than or equal to',
+  '<': 'less than',
+};
+
+/**
+ * The API server's words for a number outside its bounds (upstream: kube-openapi validate number validators ->
+ * errors.ExceedsMaximum/ExceedsMinimum "%s in %s should be less than or equal to %v", which apiextensions-apiserver
+ * kubeOpenAPIResultToFieldErrors wraps in field.Invalid).
+ */
+function boundMessage(path: Path, value: unknown, comparison: string, limit: unknown): string {
+  const field = fieldPathString(path);
+  return errorMessage(invalid(path, value, `${field} in body should be ${BOUND_WORDS[comparison] ?? comparison} ${String(limit)}`));
 }
 
 /** Which branch of a failed anyOf/oneOf came closest (fewest errors) and why, or which branches all matched. */

@@ -140,7 +140,7 @@ describe('validateObjects: custom resources', () => {
 
   it('reads a --schemas file\'s OpenAPI v3.0 boolean exclusiveMinimum as making minimum exclusive', async () => {
     const { schemas } = await loadSchemaDirs(['schemas'], 'fixtures/schema');
-    expect(await check('exclusive-bounds-schemas.yaml', { extraSchemas: schemas })).toEqual(['9:16 error schema: spec.parallelism must be > 0']);
+    expect(await check('exclusive-bounds-schemas.yaml', { extraSchemas: schemas })).toEqual(['9:16 error schema: spec.parallelism: Invalid value: 0: spec.parallelism in body should be greater than 0']);
   });
 
   it('reports a custom resource without a schema once per kind', async () => {
