@@ -73,6 +73,12 @@ describe('fixtures/schedule', () => {
     expect(report.nodes).toEqual([{ name: 'small', allocatable: { cpu: 2500, memory: 8 * 2 ** 30, pods: 110 }, bound: { pods: 0 }, placed: { cpu: 2100, memory: 3 * 2 ** 30, pods: 4 } }]);
   });
 
+  it("RuntimeClass: a pod's own overhead must equal its class's as quantities, else the plugin refuses it (left as written)", async () => {
+    const { results } = await fixture('RuntimeClass-overhead');
+    expect(results['same-overhead']).toMatchObject({ feasibleNodes: ['kata-node'] });
+    expect(results['other-overhead']).toMatchObject({ feasibleNodes: ['kata-node', 'plain'] });
+  });
+
   it("RuntimeClass and DaemonSet: the controller decides on the template as written, so the pod it makes for a node outside the class's pool stays Pending", async () => {
     const { results } = await fixture('RuntimeClass-DaemonSet');
     expect(results['agent']).toMatchObject({

@@ -33,11 +33,10 @@ export function limitRangeDefaultsOf(limitRanges: readonly KubeObject[]): LimitR
 /**
  * The spec of a pod to be created with its namespace's default requests in every container and init container that
  * neither requests nor limits the resource (API defaulting, which runs first, copies a limit to a missing request).
- * A bound pod was admitted when it was created.
  */
 export function withDefaultRequests(spec: Readonly<Record<string, unknown>>, namespace: string, defaults: LimitRangeDefaults): Readonly<Record<string, unknown>> {
   const requests = defaults.get(namespace);
-  if (!requests || Object.keys(requests).length === 0 || (typeof spec['nodeName'] === 'string' && spec['nodeName'] !== '')) return spec;
+  if (!requests || Object.keys(requests).length === 0) return spec;
   const defaulted = (containers: unknown) =>
     asArray(containers).map((entry) => {
       const container = asRecord(entry);

@@ -147,8 +147,12 @@ function isBoundSpec(spec: Readonly<Record<string, unknown>>): boolean {
   return typeof spec['nodeName'] === 'string' && spec['nodeName'] !== '';
 }
 
-/** The pod spec as the admission plugins that change what the scheduler reads leave it (LimitRanger, then RuntimeClass). */
+/**
+ * The pod spec as the admission plugins that change what the scheduler reads leave it (LimitRanger, then RuntimeClass);
+ * a bound pod passed them when it was created.
+ */
 function admitted(spec: Readonly<Record<string, unknown>>, namespace: string, options: PodInfoOptions): Readonly<Record<string, unknown>> {
+  if (isBoundSpec(spec)) return spec;
   const limited = options.limitRangeDefaults ? withDefaultRequests(spec, namespace, options.limitRangeDefaults) : spec;
   return options.runtimeClasses ? admittedSpec(limited, options.runtimeClasses) : limited;
 }

@@ -1,7 +1,7 @@
 // The RuntimeClass admission plugin: a pod naming a RuntimeClass gets the class's pod overhead, node selector and
 // tolerations when it is created (plugin/pkg/admission/runtimeclass/admission.go setOverhead, setScheduling).
 import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
-import { isQuantityList } from '../model/quantity.js';
+import { compareQuantities, isQuantityList, parseQuantity } from '../model/quantity.js';
 
 /** What a RuntimeClass adds to the pods that name it. */
 export interface RuntimeClassAdmission {
@@ -33,22 +33,35 @@ export function runtimeClassesOf(objects: readonly KubeObject[]): ReadonlyMap<st
 /**
  * The spec of a pod to be created as the admission plugin leaves it: overhead set, the class's node selector merged
  * into the pod's, its tolerations appended (MergeTolerations drops only tolerations another one covers, which
- * tolerates the same taints). A bound pod passed admission when it was created, and a pod naming a RuntimeClass the
- * inputs lack is left as it is (the cluster may hold the class). A pod whose own node selector or overhead
- * contradicts its class is refused by the plugin; kubefit then leaves the pod as written.
+ * tolerates the same taints). A pod naming a RuntimeClass the inputs lack is left as it is (the cluster may hold the
+ * class). A pod whose own node selector or overhead contradicts its class is refused by the plugin; kubefit then leaves
+ * the pod as written.
  */
 export function admittedSpec(spec: Readonly<Record<string, unknown>>, classes: ReadonlyMap<string, RuntimeClassAdmission>): Readonly<Record<string, unknown>> {
   const name = spec['runtimeClassName'];
   const runtimeClass = typeof name === 'string' ? classes.get(name) : undefined;
-  if (!runtimeClass || (typeof spec['nodeName'] === 'string' && spec['nodeName'] !== '')) return spec;
+  if (!runtimeClass) return spec;
   const podSelector = asRecord(spec['nodeSelector']);
   const selector = runtimeClass.nodeSelector;
   if (selector && podSelector && Object.keys(selector).some((key) => key in podSelector && podSelector[key] !== selector[key])) return spec;
-  if (runtimeClass.overhead !== undefined && spec['overhead'] !== undefined && JSON.stringify(spec['overhead']) !== JSON.stringify(runtimeClass.overhead)) return spec;
+  if (runtimeClass.overhead !== undefined && spec['overhead'] !== undefined && !sameQuantities(spec['overhead'], runtimeClass.overhead)) return spec;
   return {
     ...spec,
     ...(runtimeClass.overhead !== undefined && { overhead: runtimeClass.overhead }),
     ...(selector && { nodeSelector: { ...podSelector, ...selector } }),
     ...(runtimeClass.tolerations.length > 0 && { tolerations: [...asArray(spec['tolerations']), ...runtimeClass.tolerations] }),
   };
+}
+
+/** Equal resource lists, quantity by quantity ("1" and "1000m" alike), as setOverhead's Semantic.DeepEqual compares them. */
+function sameQuantities(a: unknown, b: unknown): boolean {
+  const left = asRecord(a) ?? {};
+  const right = asRecord(b) ?? {};
+  const names = Object.keys(left);
+  if (names.length !== Object.keys(right).length) return false;
+  return names.every((name) => {
+    const x = parseQuantity(left[name]);
+    const y = parseQuantity(right[name]);
+    return x !== undefined && y !== undefined && compareQuantities(x, y) === 0;
+  });
 }
