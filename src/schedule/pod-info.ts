@@ -5,6 +5,7 @@ import {
   toNodeSelectorTerm, type LabelSelector, type Labels, type NodeSelector, type NodeSelectorTerm, type Requirement,
 } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, stringField, type KubeObject } from '../model/object.js';
+import { defaultedHostPort } from '../model/pod-defaults.js';
 import { withDefaultRequests, type LimitRangeDefaults } from './limit-ranger.js';
 import { admittedSpec, type RuntimeClassAdmission } from './runtime-class.js';
 import { requiredNodeFeatures } from './plugins/node-declared-features.js';
@@ -332,9 +333,7 @@ function hostPortsOf(spec: Readonly<Record<string, unknown>>, withSidecars: bool
   const add = (container: unknown): void => {
     for (const entry of asArray(asRecord(container)?.['ports'])) {
       const port = asRecord(entry);
-      // API defaulting (defaultHostNetworkPorts): a host-network pod's unset or zero hostPort is its containerPort
-      const own = port?.['hostPort'];
-      const hostPort = hostNetwork && (own === undefined || own === 0) ? port?.['containerPort'] : own;
+      const hostPort = defaultedHostPort(port, hostNetwork);
       if (typeof hostPort !== 'number' || hostPort <= 0) continue;
       ports.push({ ip: stringField(port, 'hostIP') || '0.0.0.0', protocol: stringField(port, 'protocol') || 'TCP', port: hostPort });
     }

@@ -1,6 +1,7 @@
 // The baseline Pod Security Standard's checks, each ported from its upstream policy/check_<id>.go (kubernetes master, 2026-07).
 import { appendAll } from '../../model/append.js';
 import { asArray, asRecord, stringField } from '../../model/object.js';
+import { defaultedHostPort } from '../../model/pod-defaults.js';
 import type { ContainerView } from '../../model/workload.js';
 import {
   ALLOWED, containerSecurityContext, containersPhrase, exceptUserNamespacePods, forbidden, isWindowsPod, joinQuote, nameOf, pluralize,
@@ -45,14 +46,9 @@ function hostPathVolumes(pod: PodInput): CheckResult {
   return names.length === 0 ? ALLOWED : forbidden('hostPath volumes', `${pluralize('volume', 'volumes', names.length)} ${joinQuote(names)}`);
 }
 
-/**
- * The hostPort of a container port as admission sees it: a Pod with hostNetwork gets its containers' and init
- * containers' unset hostPorts defaulted to their containerPort first (v1 SetDefaults_Pod defaultHostNetworkPorts).
- */
+/** The hostPort of a container port as admission sees it (ephemeral containers are not defaulted). */
 function hostPortOf(pod: PodInput, container: ContainerView, port: unknown): unknown {
-  const hostPort = asRecord(port)?.['hostPort'];
-  const isDefaulted = (hostPort === undefined || hostPort === 0) && pod.podSpec['hostNetwork'] === true && container.type !== 'ephemeralContainer';
-  return isDefaulted ? asRecord(port)?.['containerPort'] : hostPort;
+  return defaultedHostPort(port, pod.podSpec['hostNetwork'] === true && container.type !== 'ephemeralContainer');
 }
 
 function hostPorts(pod: PodInput): CheckResult {
