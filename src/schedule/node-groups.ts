@@ -31,6 +31,8 @@ export class NodeGroups {
   readonly #verdicts = new Map<readonly VerdictPart[], NodeVerdict[]>();
   #count = 1;
   #numbers: Int32Array | undefined;
+  /** #groupsOfMembers' marks per final group, all 0 between calls (one table: a fresh one per part cost page faults). */
+  #seen: Uint8Array | undefined;
   /** refine's renaming of old groups, per group number (typed arrays: refine runs for every node of every workload). */
   #renamedTo: Int32Array = new Int32Array(64);
   #renamedIn: Int32Array = new Int32Array(64);
@@ -109,7 +111,7 @@ export class NodeGroups {
     const known = this.#groupsOf.get(members);
     if (known) return known;
     const numbers = this.#finalNumbers();
-    const seen = new Uint8Array(this.#count);
+    const seen = (this.#seen ??= new Uint8Array(this.#count));
     const groups: number[] = [];
     for (let i = 0; i < members.length; i++) {
       const group = numbers[members[i] ?? 0] ?? 0;
@@ -118,6 +120,7 @@ export class NodeGroups {
         groups.push(group);
       }
     }
+    for (const group of groups) seen[group] = 0;
     const ids = groups.sort((a, b) => a - b).map((group) => `g${group}`);
     this.#groupsOf.set(members, ids);
     return ids;
