@@ -16,7 +16,8 @@ const affinity1 = preferred([2, [inTerm('foo', 'bar')]]);
 const affinity2 = preferred([2, [inTerm('foo', 'bar')]], [4, [inTerm('key', 'value')]], [5, [inTerm('foo', 'bar'), inTerm('key', 'value'), inTerm('az', 'az1')]]);
 
 // Ported from pkg/scheduler/framework/plugins/nodeaffinity/node_affinity_test.go TestNodeAffinityPriority; the
-// "added affinity" cases run nodeAffinityScore with the profile's addedAffinity preferred terms.
+// "added affinity" cases run nodeAffinityScore with the profile's addedAffinity preferred terms. Skipped: "PreScore
+// returns error when an incoming Pod has a broken affinity" (an invalid label key the API server rejects).
 describe('NodeAffinity score', () => {
   it.each([
     {
@@ -48,5 +49,16 @@ describe('NodeAffinity score', () => {
 
   it('Skip is returned in PreScore when NodeAffinity is nil (all nodes score the same)', () => {
     expect(runScorePlugin(nodeAffinity, podInfoOf({ containers: [{ name: 'c' }] }), [nodeInfoOf({ name: 'node1', labels: label1 })])).toBeUndefined();
+  });
+
+  // Upstream's two cases that call Score and NormalizeScore without PreScore: the score reads nothing PreScore computes.
+  it.each([
+    { name: 'all nodes are same priority as NodeAffinity is nil', affinity: undefined, nodes: [label1, label2, label3], want: [0, 0, 0] },
+    { name: 'calculate the priorities correctly even if PreScore is not called', affinity: affinity2, nodes: [label1, label5, label2], want: [18, 100, 36] },
+  ])('$name', ({ affinity, nodes, want }) => {
+    const pod = podInfoOf({ containers: [{ name: 'c' }], ...(affinity && { affinity }) });
+    const scores = nodes.map((labels, i) => nodeAffinity.score(pod, nodeInfoOf({ name: `node${i}`, labels }), true));
+    nodeAffinity.normalize?.(scores, true);
+    expect(scores).toEqual(want);
   });
 });
