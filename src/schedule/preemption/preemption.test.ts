@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findNodesThatFit } from '../feasibility.js';
+import { findNodesThatFit, type Feasibility } from '../feasibility.js';
+import type { FailureCode, PluginName } from '../framework.js';
 import { NodeClasses } from '../node-classes.js';
 import { objectOf, podObject, nodeInfoOf } from '../test-support.js';
 import { toPodInfo, type PodInfo } from '../pod-info.js';
@@ -7,7 +8,9 @@ import { runPreFilters } from '../run-filters.js';
 import { podSourceOfPod } from '../snapshot.js';
 import { NEWEST_MINOR } from '../version.js';
 import { toPodDisruptionBudget } from './pod-disruption-budgets.js';
-import { postFilterMessage, postFilterMessageOf, preemptionOf, runPostFilter, toPreemptionResult, type PreemptionResult } from './preemption.js';
+import {
+  nodesWherePreemptionMightHelp, postFilterMessage, postFilterMessageOf, preemptionOf, runPostFilter, toPreemptionResult, type PreemptionResult,
+} from './preemption.js';
 
 interface PodSpec {
   readonly name: string;
@@ -231,6 +234,32 @@ describe('DefaultPreemption', () => {
     expect(postFilterMessage(...postFilterArgs(rest))).toBe(postFilterMessageOf(postFilter(rest)));
   });
 
+  // upstream: TestPostFilter "preemption should respect absent NodeToStatusReader entry meaning
+  // UnschedulableAndUnresolvable". Upstream hands in an empty NodeToStatus; here NodeAffinity's PreFilter narrows the
+  // nodes to one that does not exist, which leaves node1 without an entry of its own.
+  it('preemption should respect absent NodeToStatusReader entry meaning UnschedulableAndUnresolvable', () => {
+    const node1 = nodeInfoOf({ name: 'node1', allocatable: { cpu: '1', memory: '1Gi', pods: '110' } }, [pod(low('p1', 600), 'node1')]);
+    const classes = new NodeClasses([node1]);
+    const cluster = classes.clusterState(new Map(), NEWEST_MINOR);
+    const toElsewhere = {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node2'] }] }],
+        },
+      },
+    };
+    const preemptor = toPodInfo(
+      podSourceOfPod(podObject({ priority: 1000, affinity: toElsewhere, containers: [{ name: 'c', image: 'i', resources: { requests: { cpu: '600m' } } }] })),
+      { minor: NEWEST_MINOR, services: [], priorityClasses: new Map(), defaultPriority: 0 },
+      [],
+    );
+    const prepared = runPreFilters(preemptor, cluster);
+    const scope = { nodes: classes, cluster, budgets: [] };
+    const want = 'no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.';
+    expect(postFilterMessageOf(runPostFilter(prepared, findNodesThatFit(prepared, classes), scope))).toBe(want);
+    expect(postFilterMessage(prepared, findNodesThatFit(prepared, classes), scope)).toBe(want);
+  });
+
   it('never picks a node rejected UnschedulableAndUnresolvable', () => {
     const selective = nodeInfoOf({ name: 'node1', allocatable: { cpu: '1', memory: '1Gi', pods: '110' } }, [pod(low('p1', 600), 'node1')]);
     const classes = new NodeClasses([selective]);
@@ -242,5 +271,111 @@ describe('DefaultPreemption', () => {
     );
     const prepared = runPreFilters(preemptor, cluster);
     expect(preemptionOf(runPostFilter(prepared, findNodesThatFit(prepared, classes), { nodes: classes, cluster, budgets: [] }))).toBeUndefined();
+  });
+});
+
+// Ported from plugins/defaultpreemption/default_preemption_test.go TestPodEligibleToPreemptOthers: the cases without a
+// nominated node. Skipped: the three with status.nominatedNodeName (kubefit places pending pods afresh and does not
+// read a nominated node, nor the DisruptionTarget condition of terminating victims on it).
+describe('TestPodEligibleToPreemptOthers (upstream)', () => {
+  it.each([
+    ['Pod without nominated node', undefined, true],
+    ["Pod with 'PreemptNever' preemption policy", 'Never', false],
+  ] as const)('%s', (_name, preemptionPolicy, want) => {
+    expect(pod({ ...high('p', 0), ...(preemptionPolicy && { preemptionPolicy }) }).mayPreempt).toBe(want);
+  });
+});
+
+/** A node's filter status as upstream's table writes it: the code, and the plugin with its reason. */
+type Status = readonly [code: FailureCode, plugin: PluginName, reason: string];
+
+const U = 'Unschedulable';
+const UU = 'UnschedulableAndUnresolvable';
+
+// Ported from pkg/scheduler/framework/preemption/preemption_test.go TestNodesWherePreemptionMightHelp (@3e34da6e, the
+// last version that gives all 4 nodes a status): only Unschedulable nodes are tried, whatever the reason. The
+// statuses that name no plugin upstream carry the NodeResourcesFit plugin here; the plugin plays no part.
+describe('TestNodesWherePreemptionMightHelp (upstream)', () => {
+  const unschedulable: Status = [U, 'NodeResourcesFit', 'Unschedulable'];
+  it.each<{ name: string; statuses: readonly Status[]; want: readonly string[] }>([
+    {
+      name: 'No node should be attempted',
+      statuses: [
+        [UU, 'NodeAffinity', "node(s) didn't match Pod's node affinity/selector"],
+        [UU, 'NodeName', "node(s) didn't match the requested node name"],
+        [UU, 'TaintToleration', 'node(s) had untolerated taint(s)'],
+        [UU, 'InterPodAffinity', "node(s) didn't match pod affinity rules"],
+      ],
+      want: [],
+    },
+    {
+      name: 'ErrReasonAntiAffinityRulesNotMatch should be tried as it indicates that the pod is unschedulable due to inter-pod anti-affinity',
+      statuses: [
+        [U, 'InterPodAffinity', "node(s) didn't match pod anti-affinity rules"],
+        [UU, 'NodeName', "node(s) didn't match the requested node name"],
+        [UU, 'NodeUnschedulable', 'node(s) were unschedulable'],
+        unschedulable,
+      ],
+      want: ['node1', 'node4'],
+    },
+    {
+      name: 'ErrReasonAffinityRulesNotMatch should not be tried as it indicates that the pod is unschedulable due to inter-pod affinity, but ErrReasonAntiAffinityRulesNotMatch should be tried as it indicates that the pod is unschedulable due to inter-pod anti-affinity',
+      statuses: [[UU, 'InterPodAffinity', "node(s) didn't match pod affinity rules"], [U, 'InterPodAffinity', "node(s) didn't match pod anti-affinity rules"], unschedulable, unschedulable],
+      want: ['node2', 'node3', 'node4'],
+    },
+    {
+      name: 'Mix of failed predicates works fine',
+      statuses: [[UU, 'VolumeRestrictions', 'node(s) had no available disk'], [U, 'NodeResourcesFit', 'Insufficient memory'], unschedulable, unschedulable],
+      want: ['node2', 'node3', 'node4'],
+    },
+    {
+      name: 'Node condition errors should be considered unresolvable',
+      statuses: [[UU, 'NodeUnschedulable', 'node(s) had unknown conditions'], unschedulable, unschedulable, unschedulable],
+      want: ['node2', 'node3', 'node4'],
+    },
+    {
+      name: 'ErrVolume... errors should not be tried as it indicates that the pod is unschedulable due to no matching volumes for pod on node',
+      statuses: [
+        [UU, 'VolumeZone', 'node(s) had no available volume zone'],
+        [UU, 'VolumeBinding', 'node(s) had volume node affinity conflict'],
+        [UU, 'VolumeBinding', "node(s) didn't find available persistent volumes to bind"],
+        unschedulable,
+      ],
+      want: ['node4'],
+    },
+    {
+      name: 'ErrReasonConstraintsNotMatch should be tried as it indicates that the pod is unschedulable due to topology spread constraints',
+      statuses: [
+        [U, 'PodTopologySpread', "node(s) didn't match pod topology spread constraints"],
+        [UU, 'NodeName', "node(s) didn't match the requested node name"],
+        [U, 'PodTopologySpread', "node(s) didn't match pod topology spread constraints"],
+        unschedulable,
+      ],
+      want: ['node1', 'node3', 'node4'],
+    },
+    {
+      name: 'UnschedulableAndUnresolvable status should be skipped but Unschedulable should be tried',
+      statuses: [[U, 'NodeResourcesFit', ''], [UU, 'NodeResourcesFit', ''], [U, 'NodeResourcesFit', ''], [UU, 'NodeResourcesFit', '']],
+      want: ['node1', 'node3'],
+    },
+    {
+      name: "ErrReasonNodeLabelNotMatch should not be tried as it indicates that the pod is unschedulable due to node doesn't have the required label",
+      statuses: [
+        [U, 'NodeResourcesFit', ''],
+        [UU, 'PodTopologySpread', "node(s) didn't match pod topology spread constraints (missing required label)"],
+        [U, 'NodeResourcesFit', ''],
+        [UU, 'NodeResourcesFit', ''],
+      ],
+      want: ['node1', 'node3'],
+    },
+  ])('$name', ({ statuses, want }) => {
+    const feasibility: Feasibility = {
+      numAllNodes: statuses.length,
+      spec: undefined,
+      verdicts: statuses.map(([code, plugin, reason], i) => ({ key: `node${i + 1}`, members: [i], status: { code, plugin, reasons: [reason] } })),
+      others: undefined,
+      preFilterMessage: undefined,
+    };
+    expect(nodesWherePreemptionMightHelp(feasibility).map((i) => `node${i + 1}`)).toEqual(want);
   });
 });

@@ -40,8 +40,11 @@ function numCandidates(numNodes: number, args: PreemptionArgs): number {
   return Math.min(n, numNodes);
 }
 
-/** Nodes preemption might help: rejected, but not UnschedulableAndUnresolvable (nodesWherePreemptionMightHelp). */
-function potentialNodes(feasibility: Feasibility): number[] {
+/**
+ * Indices of the nodes preemption might help: those the filters rejected as Unschedulable, not
+ * UnschedulableAndUnresolvable (upstream: preemption.go findCandidates, NodeToStatus.NodesForStatusCode).
+ */
+export function nodesWherePreemptionMightHelp(feasibility: Feasibility): number[] {
   const out: number[] = [];
   for (const verdict of feasibility.verdicts) if (verdict.status?.code === 'Unschedulable') appendAll(out, verdict.members);
   if (feasibility.others?.code === 'Unschedulable') appendAll(out, unlistedIndices(feasibility));
@@ -173,7 +176,7 @@ function postFilterOutcome(prepared: PreparedPod, feasibility: Feasibility, run:
 function defaultPreemption(prepared: PreparedPod, feasibility: Feasibility, { scope, search }: PostFilterRun): PostFilterStatus | { readonly candidates: readonly Candidate[] } {
   if (!prepared.pod.mayPreempt) return { code: 'Unschedulable', message: 'preemption: not eligible due to preemptionPolicy=Never.' };
   // A PreFilter rejection leaves every node UnschedulableAndUnresolvable: no potential node.
-  const dryRun = prepared.rejection ? { candidates: [], statuses: [] } : dryRunPreemption(prepared, potentialNodes(feasibility), scope, search);
+  const dryRun = prepared.rejection ? { candidates: [], statuses: [] } : dryRunPreemption(prepared, nodesWherePreemptionMightHelp(feasibility), scope, search);
   if (dryRun.candidates.length > 0) return { candidates: dryRun.candidates };
   return noCandidateStatus(dryRun, feasibility.numAllNodes);
 }
