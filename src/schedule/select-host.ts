@@ -63,7 +63,7 @@ export function selectHost(pod: PodInfo, feasibility: Feasibility, nodes: NodeCl
   if (feasibleVerdicts.length === 1 && feasibleVerdicts[0]?.members.length === 1) return feasibleVerdicts[0].members[0];
   const scoring = prepareScoring(pod, feasibility, nodes, cluster);
   const candidates = candidatesOf(feasibility, nodes, scoring.spec);
-  return best(candidates, totals(rawScores(pod, candidates, nodes, scoring.active), scoring.active));
+  return selectHighestScore(candidates, totals(rawScores(pod, candidates, nodes, scoring.active), scoring.active));
 }
 
 /** One representative node (the first by name) per class of feasible nodes under the scoring spec. */
@@ -126,7 +126,11 @@ export function totals(raw: readonly (readonly number[])[], active: readonly Act
   return total;
 }
 
-function best(candidates: readonly number[], total: readonly number[]): number | undefined {
+/**
+ * schedule_one.go selectHost's pick: the candidate (a node index) with the highest total; ties go to the smallest index,
+ * the first node by name (upstream: one of them at random). Undefined for no candidates (upstream: errEmptyPriorityList).
+ */
+export function selectHighestScore(candidates: readonly number[], total: readonly number[]): number | undefined {
   let chosen: number | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
   candidates.forEach((index, i) => {
