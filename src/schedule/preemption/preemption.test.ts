@@ -292,9 +292,9 @@ type Status = readonly [code: FailureCode, plugin: PluginName, reason: string];
 const U = 'Unschedulable';
 const UU = 'UnschedulableAndUnresolvable';
 
-// Ported from pkg/scheduler/framework/preemption/preemption_test.go TestNodesWherePreemptionMightHelp (@3e34da6e, the
-// last version that gives all 4 nodes a status): only Unschedulable nodes are tried, whatever the reason. The
-// statuses that name no plugin upstream carry the NodeResourcesFit plugin here; the plugin plays no part.
+// Ported from pkg/scheduler/framework/preemption/preemption_test.go TestNodesWherePreemptionMightHelp (@3e34da6e, where
+// every one of the 4 nodes has a status): only Unschedulable nodes are tried, whatever the reason. The statuses that
+// name no plugin upstream carry the NodeResourcesFit plugin here; the plugin plays no part.
 describe('TestNodesWherePreemptionMightHelp (upstream)', () => {
   const unschedulable: Status = [U, 'NodeResourcesFit', 'Unschedulable'];
   it.each<{ name: string; statuses: readonly Status[]; want: readonly string[] }>([
