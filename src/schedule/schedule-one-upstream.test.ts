@@ -92,3 +92,54 @@ describe('TestSchedulerFailedSchedulingReasons (upstream pkg/scheduler/schedule_
     expect(result?.placement.message).toBe(`${fitError} no new claims to deallocate, preemption: 0/100 nodes are available: 100 Preemption is not helpful for scheduling.`);
   });
 });
+
+// upstream: schedule_one_test.go TestSchedulerWithVolumeBinding (@008b3652): upstream's fake volume binder returns the
+// reasons; here real claims and PVs give the same ones, on upstream's one node node1 and pod foo/foo-ns with claim
+// testPVC. Skipped: "predicate error", "assume error" and "bind error" (errors the fake binder injects).
+describe('TestSchedulerWithVolumeBinding (upstream pkg/scheduler/schedule_one_test.go)', () => {
+  const waitSC = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'wait-sc' }, provisioner: 'kubernetes.io/no-provisioner', volumeBindingMode: 'WaitForFirstConsumer' };
+  const fooClaim = (name: string, volumeName?: string) => ({
+    apiVersion: 'v1', kind: 'PersistentVolumeClaim',
+    metadata: { name, namespace: 'foo-ns', ...(volumeName && { annotations: { 'pv.kubernetes.io/bind-completed': 'yes' } }) },
+    spec: { storageClassName: 'wait-sc', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, ...(volumeName && { volumeName }) },
+  });
+  const fooVolume = (name: string, claim: string | undefined, zone: string) => volume(name, {
+    storageClassName: 'wait-sc',
+    ...(claim && { claimRef: { namespace: 'foo-ns', name: claim } }),
+    nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'In', values: [zone] }] }] } },
+  });
+  const foo = (...claims: string[]) =>
+    pod({ name: 'foo', namespace: 'foo-ns', spec: { volumes: claims.map((claimName, i) => ({ name: `testVol${i}`, persistentVolumeClaim: { claimName } })) } });
+  const node1 = node({ name: 'node1', labels: { zone: 'a' } });
+  const available = (doc: Value) => ({ ...doc, status: { phase: 'Available' } });
+  const predicateError = (failReason: string) => `0/1 nodes are available: ${failReason}.`;
+
+  it.each([
+    { name: 'all bound', docs: [fooClaim('testPVC', 'pv-a'), fooVolume('pv-a', 'testPVC', 'a'), foo('testPVC')] },
+    {
+      name: 'bound/invalid pv affinity', docs: [fooClaim('testPVC', 'pv-a'), fooVolume('pv-a', 'testPVC', 'b'), foo('testPVC')],
+      message: predicateError('1 node(s) had volume node affinity conflict'),
+    },
+    { name: 'unbound/no matches', docs: [fooClaim('testPVC'), foo('testPVC')], message: predicateError("1 node(s) didn't find available persistent volumes to bind") },
+    {
+      name: 'bound and unbound unsatisfied', docs: [fooClaim('testPVC', 'pv-a'), fooVolume('pv-a', 'testPVC', 'b'), fooClaim('testPVC2'), foo('testPVC', 'testPVC2')],
+      message: predicateError("1 node(s) didn't find available persistent volumes to bind, 1 node(s) had volume node affinity conflict"),
+    },
+    { name: 'unbound/found matches/bind succeeds', docs: [fooClaim('testPVC'), available(fooVolume('pv-a', undefined, 'a')), foo('testPVC')] },
+  ] as { name: string; docs: Value[]; message?: string }[])('$name', ({ docs, message }) => {
+    const [result] = schedule([node1, waitSC, ...docs]);
+    expect(Object.keys(result?.placement.nodes ?? {})).toEqual(message === undefined ? ['node1'] : []);
+    if (message !== undefined) expect(result?.placement.message?.startsWith(message)).toBe(true);
+  });
+});
+
+// upstream: schedule_one_test.go TestSchedulerNoPhantomPodAfterDelete (@008b3652), its first scheduling: pod bar asks for
+// host port 8080, which pod foo holds on the one node. (The rest of the test is about the scheduler cache.)
+describe('TestSchedulerNoPhantomPodAfterDelete (upstream pkg/scheduler/schedule_one_test.go)', () => {
+  const withPort = (name: string, nodeName?: string) =>
+    pod({ name, ...(nodeName && { node: nodeName }), spec: { containers: [{ name: 'c', image: 'i', ports: [{ containerPort: 8080, hostPort: 8080 }] }] } });
+  it('rejects the pod whose host port the node has given away', () => {
+    const [result] = schedule([node({ name: 'node1' }), withPort('foo', 'node1'), withPort('bar')]);
+    expect(result?.placement.message?.startsWith("0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports.")).toBe(true);
+  });
+});
