@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { volumeClaimsOf } from '../plugins/volume-binding.js';
 import { clusterWithStorage, nodeInfoOf, podInfoOf } from '../test-support.js';
-import { ERR_REASON_BIND_CONFLICT, ERR_REASON_NODE_CONFLICT, ERR_REASON_NOT_ENOUGH_SPACE, ERR_REASON_PV_NOT_EXIST, findPodVolumes } from './find-pod-volumes.js';
+import { ERR_REASON_BIND_CONFLICT, ERR_REASON_NODE_CONFLICT, ERR_REASON_NOT_ENOUGH_SPACE, ERR_REASON_PV_NOT_EXIST, assumePodVolumes, findPodVolumes } from './find-pod-volumes.js';
 
 type Value = Readonly<Record<string, unknown>>;
 
@@ -174,6 +174,32 @@ describe.each([
 ] as const)('%s (upstream binder_test.go)', (_test, scenarios) => {
   describe.each(CSI_DRIVERS)('%s', (_driver, drivers) => {
     it.each(scenarios)('$name', (scenario) => check(scenario, drivers));
+  });
+});
+
+// Ported from binder_test.go TestFindAssumeVolumes (kubernetes/kubernetes at 01aa0f3f6052c9866dcb69054d8924fa8c96e3cb):
+// unbound-pvc matches pv-node1a (pv-node1c is as small); once assumed, every later find keeps that PV. Upstream finds it
+// again through the PV's claimRef; kubefit's assumption also completes the claim's binding, as the PV controller will, so
+// the claim comes back bound to the same PV and the node still fits.
+describe('TestFindAssumeVolumes (upstream binder_test.go)', () => {
+  it('keeps the PV it assumed', () => {
+    const pvNode1c = testPV('pv-node1c', 'node1', '5G', 'waitClass');
+    const node = nodeInfoOf({ name: 'node1', labels: { [NODE_KEY]: 'node1' } });
+    const pod = podInfoOf({ containers: [{ name: 'c', image: 'i' }], volumes: [{ name: 'vol0', persistentVolumeClaim: { claimName: 'unbound-pvc' } }], nodeName: 'node1' }, { name: 'test-pod', namespace: 'testns' });
+    const { storage } = clusterWithStorage([node], [...classes, unboundPVC, pvNode2, pvNode1a, pvNode1c]);
+    const find = () => {
+      const claims = volumeClaimsOf(pod, storage);
+      if (claims.kind !== 'state') throw new Error(`PreFilter: ${claims.kind}`);
+      return findPodVolumes(claims.state.bound, claims.state.delayed, node, storage);
+    };
+    const found = find();
+    expect(found).toMatchObject({ kind: 'decided', reasons: [] });
+    if (found.kind !== 'decided') return;
+    expect(found.staticBindings.map(({ claim, pv }) => [claim.name, pv.name])).toEqual([['unbound-pvc', 'pv-node1a']]);
+    assumePodVolumes(found, node, storage);
+    expect(storage.volume('pv-node1a')?.claimRef).toMatchObject({ namespace: 'testns', name: 'unbound-pvc' });
+    expect(storage.claim('testns', 'unbound-pvc')?.volumeName).toBe('pv-node1a');
+    expect(find()).toMatchObject({ kind: 'decided', reasons: [], staticBindings: [] });
   });
 });
 
