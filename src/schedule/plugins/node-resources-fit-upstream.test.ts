@@ -20,6 +20,7 @@ const EXT_B = 'example.com/bbb';
 const K8S_IO_A = 'kubernetes.io/something';
 const K8S_IO_B = 'subdomain.kubernetes.io/something';
 const HUGEPAGES_A = 'hugepages-2Mi';
+const EXT_DRA = 'extended.resource.dra.io/something';
 
 // upstream newResourcePod: every container requests cpu, memory, pods and ephemeral-storage (zero when unset).
 function requestsOf(r: Resource): Record<string, string> {
@@ -68,7 +69,7 @@ const c = (milliCPU: number, memory: number, scalar?: Readonly<Record<string, nu
 
 // "skip checking ignored extended resource" and "... via resource groups" run nodeResourcesFitFilter with the
 // NodeResourcesFitArgs they set (ignoredResources / ignoredResourceGroups, empty in the default profile). Skipped: the
-// DRAExtendedResource cases (alpha gate).
+// DRAExtendedResource cases that need the gate and a DeviceClass naming the resource (alpha gate).
 const enoughRequests: Case[] = [
   { name: 'no resources requested always fits', pod: {}, used: c(10, 20), want: SUCCESS },
   { name: 'too many resources fails', pod: { containers: [c(1, 1)] }, used: c(10, 20), want: unschedulable(insufficient('cpu'), insufficient('memory')) },
@@ -110,6 +111,9 @@ const enoughRequests: Case[] = [
   { name: 'both pod-level and container-level hugepages resource fit', pod: { containers: [c(1, 1, { [HUGEPAGES_A]: 3 })], podLevel: { cpu: '3m', memory: '2', [HUGEPAGES_A]: '5' } }, used: undefined, want: SUCCESS },
   { name: 'pod-level hugepages resource not fit', pod: { containers: [], podLevel: { cpu: '3m', memory: '2', [HUGEPAGES_A]: '10' } }, used: undefined, want: unresolvable(insufficient(HUGEPAGES_A)) },
   { name: 'one pod-level cpu resource fits and all init and non-init containers resources fit', pod: { containers: [c(1, 1)], initContainers: [c(1, 1)], podLevel: { cpu: '3m', memory: '2' } }, used: c(5, 19), want: unschedulable(insufficient('memory')) },
+  // Two DRAExtendedResource cases whose outcome does not depend on the gate: no DeviceClass names the resource.
+  { name: 'extended resource backed by DRA not enabled', pod: { containers: [c(1, 1, { [EXT_DRA]: 1 })] }, used: c(0, 0), want: unresolvable(insufficient(EXT_DRA)) },
+  { name: 'extended resource NOT backed by DRA', pod: { containers: [c(1, 1, { [EXT_B]: 1 })] }, used: c(0, 0), want: unresolvable(insufficient(EXT_B)) },
 ];
 
 describe('TestEnoughRequests (upstream fit_test.go)', () => {
