@@ -218,3 +218,28 @@ describe('VolumeBinding and the default StorageClass', () => {
     expect(runFilter(plugin, podInfoOf(claimVolumes('pvc-a')), node, cluster)).toEqual(unresolvable(bindConflict));
   });
 });
+
+// upstream: component-helpers storage/volume FindMatchingVolume (v1.35), called by binder.go findMatchingVolumes with the
+// VolumeAttributesClass gate (GA since v1.34): a PV binds only a claim of the same volumeAttributesClassName.
+describe('VolumeBinding and volumeAttributesClassName', () => {
+  const node = nodeInfoOf({ name: 'node-a', labels: { foo: 'bar' } });
+  const withClass = (doc: Value, className: string | undefined): Value => ({ ...doc, spec: { ...(doc['spec'] as Value), ...(className && { volumeAttributesClassName: className }) } });
+  const verdict = (claimClass: string | undefined, volumeClass: string | undefined, minor?: number) => {
+    const objects = [waitSC, withClass(pvc('pvc-a', { className: 'wait-sc' }), claimClass), withClass(pv('pv-a', { className: 'wait-sc' }), volumeClass)];
+    return runFilter(plugin, podInfoOf(claimVolumes('pvc-a')), node, clusterWithStorage([node], objects, true, minor));
+  };
+
+  it.each([
+    ['both gold', 'gold', 'gold', SUCCESS],
+    ['neither set', undefined, undefined, SUCCESS],
+    ['claim gold, PV silver', 'gold', 'silver', unresolvable(bindConflict)],
+    ['claim gold, PV unset', 'gold', undefined, unresolvable(bindConflict)],
+    ['claim unset, PV gold', undefined, 'gold', unresolvable(bindConflict)],
+  ] as const)('%s', (_name, claimClass, volumeClass, want) => {
+    expect(verdict(claimClass, volumeClass)).toEqual(want);
+  });
+
+  it('ignores the field before v1.34, whose API server drops it (the gate is off by default)', () => {
+    expect(verdict('gold', 'silver', 33)).toEqual(SUCCESS);
+  });
+});

@@ -122,7 +122,7 @@ function matchVolumes(claims: readonly ClaimInfo[], node: NodeInfo, storage: Sto
   const chosen = new Set<string>();
   const bindings: Binding[] = [];
   for (const claim of sorted) {
-    const pv = findMatchingVolume(claim, storage.volumesOfClass(claim.className ?? ''), node.labels, chosen);
+    const pv = findMatchingVolume(claim, storage.matchCandidates(claim), node.labels, chosen);
     if (!pv) {
       unmatched.push(claim);
       continue;

@@ -7,6 +7,12 @@ import {
   type AttachmentInfo, type CapacityInfo, type ClaimInfo, type CSINodeInfo, type StorageClassInfo, type VolumeInfo,
 } from './storage-objects.js';
 
+/**
+ * VolumeAttributesClass is GA, and on by default, since v1.34; before, its gate is off and the API server drops
+ * volumeAttributesClassName from new claims and PVs (dropDisabledFields).
+ */
+const VOLUME_ATTRIBUTES_CLASS_SINCE = 34;
+
 export function claimKey(namespace: string, name: string): string {
   return `${namespace}/${name}`;
 }
@@ -58,10 +64,13 @@ export class StorageCatalog {
   readonly #objects: Objects;
   /** True when the objects come from a cluster snapshot: a claim that is not here does not exist. */
   readonly complete: boolean;
+  /** Whether claims and PVs keep their volumeAttributesClassName (see VOLUME_ATTRIBUTES_CLASS_SINCE). */
+  readonly #attributesClasses: boolean;
 
-  private constructor(objects: Objects, complete: boolean) {
+  private constructor(objects: Objects, complete: boolean, attributesClasses: boolean) {
     this.#objects = objects;
     this.complete = complete;
+    this.#attributesClasses = attributesClasses;
   }
 
   /**
@@ -69,8 +78,8 @@ export class StorageCatalog {
    * Claims written as manifests (not from --cluster, no status) are about to be created, so the PV controller's
    * binding of those with an Immediate class is assumed too.
    */
-  static of(storage: readonly KubeObject[], complete: boolean): StorageCatalog {
-    const catalog = new StorageCatalog(collect(storage), complete);
+  static of(storage: readonly KubeObject[], complete: boolean, minor: number): StorageCatalog {
+    const catalog = new StorageCatalog(collect(storage), complete, minor >= VOLUME_ATTRIBUTES_CLASS_SINCE);
     const defaultClass = catalog.defaultClass()?.name;
     for (const [key, claim] of catalog.#objects.claims) {
       const admitted = claim.className === undefined && defaultClass !== undefined ? { ...claim, className: defaultClass } : claim;
@@ -88,7 +97,7 @@ export class StorageCatalog {
   bindImmediately(claim: ClaimInfo): void {
     const storageClass = claim.className ? this.storageClass(claim.className) : undefined;
     if (storageClass?.waitForFirstConsumer) return;
-    const pv = findMatchingVolume(claim, this.volumesOfClass(claim.className ?? ''), undefined, new Set());
+    const pv = findMatchingVolume(claim, this.matchCandidates(claim), undefined, new Set());
     if (pv) this.assumeBound(claim, pv);
     else if (storageClass && storageClass.provisioner !== '' && storageClass.provisioner !== NOT_SUPPORTED_PROVISIONER) this.assumeProvisioned(claim, storageClass);
     else if (!this.complete && (!storageClass || (claim.volumeName !== '' && !this.volume(claim.volumeName)))) {
@@ -99,7 +108,7 @@ export class StorageCatalog {
   /** A copy whose assumed bindings do not reach this catalog. */
   fork(): StorageCatalog {
     const o = this.#objects;
-    return new StorageCatalog({ ...o, claims: new Map(o.claims), volumes: new Map(o.volumes) }, this.complete);
+    return new StorageCatalog({ ...o, claims: new Map(o.claims), volumes: new Map(o.volumes) }, this.complete, this.#attributesClasses);
   }
 
   claim(namespace: string, name: string): ClaimInfo | undefined {
@@ -111,6 +120,15 @@ export class StorageCatalog {
   }
 
   /** PersistentVolumes of a class, by name (the PV cache's ListPVs). */
+  /**
+   * The PVs FindMatchingVolume weighs for the claim: those of its class and, with VolumeAttributesClass, of its
+   * volumeAttributesClassName (a PV pre-bound to the claim included).
+   */
+  matchCandidates(claim: ClaimInfo): VolumeInfo[] {
+    const volumes = this.volumesOfClass(claim.className ?? '');
+    return this.#attributesClasses ? volumes.filter((pv) => pv.attributesClass === claim.attributesClass) : volumes;
+  }
+
   volumesOfClass(className: string): VolumeInfo[] {
     return [...this.#objects.volumes.values()].filter((pv) => pv.className === className);
   }
@@ -174,7 +192,7 @@ export class StorageCatalog {
     const claimRef = { namespace: claim.namespace, name: claim.name, uid: claim.uid };
     const pv: VolumeInfo = {
       name, labels: {}, className: storageClass.name, capacity: claim.request ?? 0n, accessModes: claim.accessModes,
-      volumeMode: claim.volumeMode, claimRef, available: false, deleting: false, nodeAffinity: undefined,
+      volumeMode: claim.volumeMode, attributesClass: claim.attributesClass, claimRef, available: false, deleting: false, nodeAffinity: undefined,
       csi: { driver: storageClass.provisioner, handle: name },
     };
     this.#objects.volumes.set(name, pv);

@@ -25,6 +25,8 @@ export interface ClaimInfo {
   readonly request: bigint | undefined;
   readonly selector: LabelSelector | undefined;
   readonly volumeMode: string;
+  /** spec.volumeAttributesClassName; '' when unset. */
+  readonly attributesClass: string;
   readonly lost: boolean;
   readonly deleting: boolean;
   readonly bindCompleted: boolean;
@@ -40,6 +42,8 @@ export interface VolumeInfo {
   readonly capacity: bigint;
   readonly accessModes: readonly string[];
   readonly volumeMode: string;
+  /** spec.volumeAttributesClassName; '' when unset. */
+  readonly attributesClass: string;
   readonly claimRef: { readonly namespace: string; readonly name: string; readonly uid: string } | undefined;
   readonly available: boolean;
   readonly deleting: boolean;
@@ -108,6 +112,7 @@ export function claimInfoOf(value: Readonly<Record<string, unknown>>, namespace:
     request: bytes(asRecord(asRecord(spec?.['resources'])?.['requests'])?.['storage']),
     selector: asRecord(spec?.['selector']) ? toLabelSelector(spec?.['selector']) : undefined,
     volumeMode: stringField(spec, 'volumeMode', 'Filesystem'),
+    attributesClass: stringField(spec, 'volumeAttributesClassName'),
     lost: phase === 'Lost',
     deleting: metadata?.['deletionTimestamp'] != null,
     // A claim captured Bound (or written as such) is bound even without the controller's annotation.
@@ -140,6 +145,7 @@ export function toVolumeInfo(object: KubeObject): VolumeInfo {
     capacity: bytes(asRecord(spec?.['capacity'])?.['storage']) ?? 0n,
     accessModes: strings(spec?.['accessModes']),
     volumeMode: stringField(spec, 'volumeMode', 'Filesystem'),
+    attributesClass: stringField(spec, 'volumeAttributesClassName'),
     claimRef: claimRef ? { namespace: stringField(claimRef, 'namespace'), name: stringField(claimRef, 'name'), uid: stringField(claimRef, 'uid') } : undefined,
     // A PersistentVolume written without status becomes Available once the controller sees it.
     available: phase === undefined || phase === 'Available',
