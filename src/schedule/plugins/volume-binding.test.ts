@@ -243,3 +243,12 @@ describe('VolumeBinding and volumeAttributesClassName', () => {
     expect(verdict('gold', 'silver', 33)).toEqual(SUCCESS);
   });
 });
+
+describe('VolumeBinding and an allowedTopologies term without requirements', () => {
+  it('provisions nowhere: MatchTopologySelectorTerms lets an empty term match no node', () => {
+    const node = nodeInfoOf({ name: 'node-a', labels: { 'topology.kubernetes.io/zone': 'zone-a' } });
+    const emptyTerm = storageClass('empty-term-sc', 'WaitForFirstConsumer', 'csi.example.com', { allowedTopologies: [{ matchLabelExpressions: [] }] });
+    const cluster = clusterWithStorage([node], [pvc('pvc-a', { className: 'empty-term-sc' }), emptyTerm]);
+    expect(runFilter(plugin, podInfoOf(claimVolumes('pvc-a')), node, cluster)).toEqual(unresolvable(bindConflict));
+  });
+});

@@ -203,8 +203,11 @@ export function toCapacityInfo(object: KubeObject): CapacityInfo {
   };
 }
 
-/** v1helper.MatchTopologySelectorTerms: no terms match everything; otherwise some term must match entirely. */
+/**
+ * v1helper.MatchTopologySelectorTerms: no terms match everything; otherwise some term must match entirely, and a term
+ * without requirements (valid API) matches nothing.
+ */
 export function matchesTopology(terms: readonly TopologyTerm[], labels: Labels): boolean {
   if (terms.length === 0) return true;
-  return terms.some((term) => term.every(({ key, values }) => Object.hasOwn(labels, key) && values.includes(labels[key] ?? '')));
+  return terms.some((term) => term.length > 0 && term.every(({ key, values }) => Object.hasOwn(labels, key) && values.includes(labels[key] ?? '')));
 }
