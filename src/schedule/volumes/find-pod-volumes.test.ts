@@ -203,6 +203,30 @@ describe('TestFindAssumeVolumes (upstream binder_test.go)', () => {
   });
 });
 
+// Ported from binder_test.go TestAssumePodVolumes (kubernetes/kubernetes at 01aa0f3f6052c9866dcb69054d8924fa8c96e3cb): the
+// PVs a pod's static bindings assume get the claim as claimRef, and the claims it provisions the selected-node
+// annotation (node1). Skipped: "tmpupdate-failed" and "one-binding, one-provision-tmpupdate-failed" (assume-cache
+// version conflicts).
+describe('TestAssumePodVolumes (upstream binder_test.go)', () => {
+  const scenarios: readonly { name: string; podPVCs: readonly Value[]; pvs: readonly Value[]; bindings?: readonly (readonly [string, string])[]; provisions?: readonly string[] }[] = [
+    { name: 'all-bound', podPVCs: [boundPVC], pvs: [pvBound] },
+    { name: 'one-binding', podPVCs: [unboundPVC], pvs: [pvNode1a], bindings: [['unbound-pvc', 'pv-node1a']] },
+    { name: 'two-bindings', podPVCs: [unboundPVC, unboundPVC2], pvs: [pvNode1a, pvNode1b], bindings: [['unbound-pvc', 'pv-node1a'], ['unbound-pvc2', 'pv-node1b']] },
+    { name: 'pv-already-bound', podPVCs: [unboundPVC], pvs: [pvNode1aBound], bindings: [['unbound-pvc', 'pv-node1a']] },
+    { name: 'one-binding, one-pvc-provisioned', podPVCs: [unboundPVC, provisionedPVC], pvs: [pvNode1a], bindings: [['unbound-pvc', 'pv-node1a']], provisions: ['provisioned-pvc'] },
+  ];
+
+  it.each(scenarios)('$name', ({ podPVCs, pvs, bindings = [], provisions = [] }) => {
+    const node = nodeInfoOf({ name: 'node1', labels: { [NODE_KEY]: 'node1' } });
+    const { storage } = clusterWithStorage([node], [...classes, ...podPVCs, ...pvs]);
+    const claim = (name: string) => storage.claim('testns', name) ?? expect.fail(`claim ${name}`);
+    const staticBindings = bindings.map(([claimName, pvName]) => ({ claim: claim(claimName), pv: storage.volume(pvName) ?? expect.fail(`PV ${pvName}`) }));
+    assumePodVolumes({ kind: 'decided', reasons: [], staticBindings, dynamicProvisions: provisions.map(claim) }, node, storage);
+    expect(bindings.map(([, pvName]) => storage.volume(pvName)?.claimRef)).toEqual(bindings.map(([claimName]) => expect.objectContaining({ namespace: 'testns', name: claimName })));
+    expect(provisions.map((name) => storage.claim('testns', name)?.selectedNode)).toEqual(provisions.map(() => 'node1'));
+  });
+});
+
 // Ported from binder_test.go TestCapacity (kubernetes/kubernetes at 01aa0f3f6052c9866dcb69054d8924fa8c96e3cb): the claim
 // provisioned-pvc (1Gi, waitClassWithProvisioner) on node1 with these CSIStorageCapacity objects, once with a CSIDriver
 // that opts into capacity tracking and once with one that does not (then no reason is given and the claim is
