@@ -242,3 +242,28 @@ describe('Portworx: migrated where the CSINode lists kubernetes.io/portworx-volu
     expect([run(disabled, 36), run(enabled, 31), run(disabled, 31), run(enabled, 30)]).toEqual([exceeded, exceeded, SUCCESS, SUCCESS]);
   });
 });
+
+// upstream csi.go filterAttachableVolumes counts a generic ephemeral volume through the claim the ephemeral volume
+// controller creates for the pod: with an Immediate class the PV controller binds it at once (or, until it does,
+// getCSIDriverInfoFromSC counts a new volume of the class's provisioner). kubefit, which creates that claim itself,
+// must count it alike.
+describe('generic ephemeral volumes of an Immediate class, before their claims exist', () => {
+  const ephemeralOfClass = (...names: string[]): Value => ({
+    containers: [{ name: 'c', image: 'i' }],
+    volumes: names.map((name) => ({ name, ephemeral: { volumeClaimTemplate: { spec: { storageClassName: 'csi-sc', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } } })),
+  });
+  it.each([
+    ['one volume within a limit of 1', ['x'], SUCCESS],
+    ['two volumes over a limit of 1', ['x', 'y'], exceeded],
+  ] as const)('%s', (_name, volumes, want) => {
+    const node = nodeInfoOf({ name: NODE });
+    const cluster = clusterWithStorage([node], [...storageFor([EBS]), csiNode('csinode', 1, [EBS])]);
+    expect(runFilter(plugin, podOf({ spec: ephemeralOfClass(...volumes), name: 'abc', namespace: 'test' }), node, cluster)).toEqual(want);
+  });
+
+  it('counts those of the pods already on the node', () => {
+    const node = nodeInfoOf({ name: NODE }, [podOf({ spec: ephemeralOfClass('x'), name: 'existing', namespace: 'test' }, NODE)]);
+    const cluster = clusterWithStorage([node], [...storageFor([EBS]), csiNode('csinode', 1, [EBS])]);
+    expect(runFilter(plugin, podOf({ spec: ephemeralOfClass('y'), name: 'abc', namespace: 'test' }), node, cluster)).toEqual(exceeded);
+  });
+});

@@ -74,7 +74,7 @@ function attachableVolumes(pod: PodInfo, scope: Scope, into: Map<string, string>
     const inline = inlineVolumeOf(volume, scope);
     if (inline) add(into, inline);
   }
-  for (const claim of podClaims(pod, scope.storage).claims) {
+  for (const claim of podClaims(pod, scope.storage, 'all').claims) {
     const csi = csiVolumeOf(claim, scope);
     if (csi) add(into, csi);
   }

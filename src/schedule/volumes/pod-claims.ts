@@ -14,11 +14,18 @@ export interface PodClaims {
   readonly missing: string | undefined;
 }
 
-export function podClaims(pod: PodInfo, storage: StorageCatalog): PodClaims {
+/**
+ * Which claims of generic ephemeral volumes not created yet count: the binding plugins see only those of a
+ * WaitForFirstConsumer class (the PV controller binds the others before the pod is scheduled, leaving no constraint);
+ * NodeVolumeLimits counts all of them, each a volume attached to the node.
+ */
+export type EphemeralClaims = 'delayed' | 'all';
+
+export function podClaims(pod: PodInfo, storage: StorageCatalog, ephemeral: EphemeralClaims = 'delayed'): PodClaims {
   const claims: ClaimInfo[] = [];
   for (const volume of pod.volumes) {
     if (volume.kind === 'ephemeral') {
-      const claim = storage.claim(pod.namespace, volume.claimName) ?? ephemeralClaim(pod.namespace, volume, storage);
+      const claim = storage.claim(pod.namespace, volume.claimName) ?? ephemeralClaim(pod.namespace, volume, storage, ephemeral);
       if (claim) claims.push(claim);
       continue;
     }
@@ -33,12 +40,12 @@ export function podClaims(pod: PodInfo, storage: StorageCatalog): PodClaims {
 /**
  * The claim the ephemeral volume controller will create for the pod, from the volume's template and with the default
  * StorageClass when it names none. A claim of an Immediate class is bound by the PV controller before the pod is
- * scheduled: it is left out (as a bound claim without constraints would be).
+ * scheduled: unless `ephemeral` asks for all, it is left out (as a bound claim without constraints would be).
  */
-function ephemeralClaim(namespace: string, volume: PodVolume & { kind: 'ephemeral' }, storage: StorageCatalog): ClaimInfo | undefined {
+function ephemeralClaim(namespace: string, volume: PodVolume & { kind: 'ephemeral' }, storage: StorageCatalog, ephemeral: EphemeralClaims): ClaimInfo | undefined {
   const claim = newClaim(volume.template, namespace, volume.claimName, storage);
   const storageClass = claim.className ? storage.storageClass(claim.className) : undefined;
-  return storageClass?.waitForFirstConsumer ? { ...claim, ephemeral: true } : undefined;
+  return storageClass?.waitForFirstConsumer || ephemeral === 'all' ? { ...claim, ephemeral: true } : undefined;
 }
 
 /** The apimachinery NotFound error text for a claim. */
