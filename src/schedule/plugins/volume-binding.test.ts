@@ -61,7 +61,7 @@ const sixZonalNodes = ['zone-a', 'zone-b', 'zone-c'].flatMap((zone) => [zonalNod
 // StorageClasses immediate-sc, wait-sc and wait-hdd-sc exist in every case. Since v1.32 (kubernetes#127584) PreFilter
 // narrows no nodes, so "all bound with local volumes" has no PreFilterResult. The scores are not ported (kubefit does
 // not score volume capacity); "zonal volumes with close capacity are preferred (custom shape)" differs from the zonal
-// case only in its scores.
+// case only in its scoring shape, so its Filter statuses are the same.
 const classes = [immediateSC, waitSC, waitHDDSC];
 const upstreamCases: UpstreamCase[] = [
   { name: 'pod has not pvcs', claims: [], objects: [], preFilter: 'skip' },
@@ -115,11 +115,11 @@ const upstreamCases: UpstreamCase[] = [
     ],
     want: [SUCCESS, SUCCESS, unresolvable(bindConflict)],
   },
-  {
-    name: 'zonal volumes with close capacity are preferred', claims: ['pvc-a'], nodes: sixZonalNodes, preFilter: 'state',
+  ...['zonal volumes with close capacity are preferred', 'zonal volumes with close capacity are preferred (custom shape)'].map((name): UpstreamCase => ({
+    name, claims: ['pvc-a'], nodes: sixZonalNodes, preFilter: 'state',
     objects: [pvc('pvc-a', { className: 'wait-sc', storage: '50Gi' }), ...zonalPVs('zone-a', '200Gi'), ...zonalPVs('zone-b', '100Gi')],
     want: [SUCCESS, SUCCESS, SUCCESS, SUCCESS, unresolvable(bindConflict), unresolvable(bindConflict)],
-  },
+  })),
 ];
 
 describe('TestVolumeBinding (upstream volume_binding_test.go)', () => {
