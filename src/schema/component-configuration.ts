@@ -1,6 +1,6 @@
 // Configuration files of Kubernetes' own components (kube-scheduler, kubelet, kube-proxy, the API server, kubeadm) and
-// of tools (kind, clusterctl, chainsaw, Crossplane packages): they carry apiVersion and kind but are read from disk by
-// their program, never applied as API objects.
+// of tools (kind, clusterctl, chainsaw, Crossplane packages) and kubeconfig files: they carry apiVersion and kind but are
+// read from disk by their program, never applied as API objects.
 
 /** API groups of component configuration types (the config packages of each component, the API server's file formats). */
 const CONFIGURATION_GROUPS: ReadonlySet<string> = new Set([
@@ -19,10 +19,17 @@ const TOOL_GROUPS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
+ * A kubeconfig (client-go's tools/clientcmd/api/v1 Config): its apiVersion is `v1`, as a core object's, but kubectl and
+ * every other client read it from disk; applied, it would fail as no kind the API server serves.
+ */
+const KUBECONFIG = 'v1 Config';
+
+/**
  * Why an object of another component's or tool's configuration is not validated, or undefined for an ordinary kind.
  * A KubeSchedulerConfiguration gets the option that reads it.
  */
 export function componentConfigurationNote(group: string, apiVersion: string, kind: string): string | undefined {
+  if (`${apiVersion} ${kind}` === KUBECONFIG) return `${KUBECONFIG} is a kubeconfig file, read from disk by kubectl and other clients, not an API object: not validated`;
   const tool = TOOL_GROUPS.get(group);
   if (tool !== undefined) return `${apiVersion} ${kind} is a file of ${tool}, read from disk, not an API object: not validated`;
   if (!CONFIGURATION_GROUPS.has(group)) return undefined;
