@@ -76,6 +76,7 @@ describe('custom resources with their CustomResourceDefinition', () => {
       '48:7 warning api-validation: metadata.finalizers: "resources-finalizer.argocd.argoproj.io": prefer a domain-qualified finalizer name to avoid accidental conflicts with other finalizer writers',
       '51:7 warning api-validation: metadata.finalizers: "another-finalizer": prefer a domain-qualified finalizer name to avoid accidental conflicts with other finalizer writers',
       `58:15 error api-validation: metadata.finalizers: Invalid value: "bad finalizer": ${NAME_PART}`,
+      '67:7 error schema: missing required field "uid" in metadata.ownerReferences[0]',
     ]);
   });
 

@@ -219,7 +219,9 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
   const meta = objectMetaFindings(object);
   const metaValidator = objectMetaValidator(run.options.validatorStore);
   const metaErrors = errorsOf(metaValidator, object);
-  const findings = [...served.findings, ...meta.findings, ...explainErrors(object, metaErrors, metaValidator.fields ?? {}).sort(compareFindings)];
+  const metaSchema = explainErrors(object, metaErrors, metaValidator.fields ?? {}).sort(compareFindings);
+  // as for a built-in kind, a field the ObjectMeta schema reports missing is not reported again as "Required value"
+  const findings = [...served.findings, ...withoutSchemaDuplicates(meta.findings, metaSchema), ...metaSchema];
   const { version } = served;
   const digest = versionDigest(version);
   if (digest === undefined) return withFinalizerWarnings(findings, object).sort(compareFindings);
