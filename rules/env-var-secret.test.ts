@@ -16,6 +16,16 @@ new RuleTester({ describe, it }).run(rule, {
     },
     { fixture: 'fixtures/rules/env-var-secret/valid-flag-values.yaml' },
     {
+      name: 'a decimal number (a failure rate in Online Boutique\'s paymentservice) is a number, not a secret',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers: [{name: a, image: "a:1", env: [{name: API_TOKEN_FAILURE_RATE, value: "0.75"}]}]
+      `,
+    },
+    {
       name: 'a value shaped like a known key is left to plaintext-secret (one finding, not two)',
       code: `
         apiVersion: v1

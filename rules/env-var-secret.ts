@@ -11,7 +11,7 @@ const REFERENCE_NAME = /_(?:FILE|PATH|DIR|NAME|REF|ID|VERSION|ENABLED|LENGTH|TTL
  * Values that are clearly not a secret: a path, a variable reference, a number, or a flag such as
  * MYSQL_RANDOM_ROOT_PASSWORD=yes or MYSQL_ALLOW_EMPTY_PASSWORD=true.
  */
-const HARMLESS_VALUE = /^(?:\/|\$\(|\$\{|(?:true|false|yes|no|on|off|y|n|random|enabled?|disabled?|none|empty)$|\d+$)/i;
+const HARMLESS_VALUE = /^(?:\/|\$\(|\$\{|(?:true|false|yes|no|on|off|y|n|random|enabled?|disabled?|none|empty)$|\d+(?:\.\d+)?$)/i;
 
 export default defineRule({
   meta: {
