@@ -67,6 +67,9 @@ export function buildDocuments(source: string, offset: number, limits: BuildLimi
 /** Shared by the documents without problems (nearly all of them). */
 const NO_PROBLEMS: readonly BuildProblem[] = Object.freeze([]);
 
+/** The tags that make a `<<` key a merge key: the non-specific `!` (implicit in go-yaml) and merge's, short or verbatim. */
+const MERGE_TAGS: ReadonlySet<string> = new Set(['!', '!!merge', '!<tag:yaml.org,2002:merge>']);
+
 export function fastLimitsOf(limits: BuildLimits): PlainBlockLimits {
   return { maxDepth: limits.maxDepth >> 1, maxValues: limits.maxExpandedNodes };
 }
@@ -335,7 +338,7 @@ class Builder {
     if (anchor !== undefined) this.#anchors.set(anchor, { value, size: 1, open: false });
     const parent = this.#stack.at(-1);
     if (parent && !Array.isArray(parent.value) && parent.key === undefined) {
-      const isMerge = event.style === SCALAR_STYLE.PLAIN && raw === '<<' && event.tagStart < 0;
+      const isMerge = raw === '<<' && this.#isMergeKey(event);
       // upstream: sigs.k8s.io/yaml convertToJSONableObject refuses a null key
       if (value === null) this.#decodeProblem('unsupported map key of type: <nil> (a JSON object key cannot be null)', start, end);
       parent.key = { name: keyString(value), start, end, isMerge };
@@ -365,6 +368,15 @@ class Builder {
       : event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK ? blockScalarTab(this.#text, { start: event.valueStart, end: event.valueEnd, indent: event.indent })
       : undefined;
     if (problem) this.#decodeProblem(problem.message, this.#at(problem.start), this.#at(problem.end));
+  }
+
+  /**
+   * A `<<` key merges when it is plain and untagged, has the non-specific tag `!`, or is tagged !!merge (yq v4 writes
+   * `!!merge <<: *version`). upstream: go-yaml v2 decode.go isMerge (implicit, or tag:yaml.org,2002:merge).
+   */
+  #isMergeKey(event: ScalarEvent): boolean {
+    if (event.tagStart < 0) return event.style === SCALAR_STYLE.PLAIN;
+    return MERGE_TAGS.has(this.#text.slice(event.tagStart, event.tagEnd));
   }
 
   #decodeProblem(message: string, start: number, end: number): void {

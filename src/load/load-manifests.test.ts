@@ -167,6 +167,8 @@ describe('loadManifests', () => {
     const { objects } = await load(['anchors.yaml']);
     expect(objects[0]?.value['metadata']).toMatchObject({ labels: { app: 'web' }, annotations: { app: 'web', team: 'shop' } });
     expect(objects[0]?.value['data']).toEqual({ copy: 'shared', again: 'shared' });
+    expect(objects[1]?.value['metadata']).toMatchObject({ annotations: { app: 'web', team: 'shop' } });
+    expect(objects[1]?.value['data']).toEqual({ copy: 'shared', again: 'shared' });
   });
 
   it('reads standard input as <stdin>', async () => {
