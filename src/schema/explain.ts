@@ -98,6 +98,8 @@ function explain(context: Context, error: SchemaError): Explained | undefined {
   switch (error.keyword) {
     case 'additionalProperties': {
       const field = String(error.params['additionalProperty']);
+      // a key holding `${COMMENT}` becomes another key (or a comment) before the object is applied
+      if (holdsSubstitution(field)) return undefined;
       const suggestion = closestName(field, fieldsAt(fields, path));
       const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
       return { path: [...path, field], on: 'key', message: `unknown field "${field}" in ${where}${hint}` };

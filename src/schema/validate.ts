@@ -18,7 +18,7 @@ import { compileCustomSchema, customSchemas, fieldGraphOf, schemaFor, type Custo
 import { createCelRuntime, evaluateCelRules, type CelOutcome, type CelRuntime } from './cel-validations.js';
 import { checkDeprecatedApi, DEPRECATED_API, REMOVED_APIS } from './deprecated-apis.js';
 import { explainErrors, isSubstitutionError, SCHEMA_RULE } from './explain.js';
-import { holdsSubstitutionDeep } from '../model/substitution.js';
+import { holdsSubstitution, holdsSubstitutionDeep } from '../model/substitution.js';
 import { kindDelta } from './release-deltas.js';
 import { checkRelease, judgeDroppedKey } from './release-fields.js';
 import { withoutNulls, withZeroItems } from './without-nulls.js';
@@ -203,6 +203,12 @@ interface CustomRun {
 
 function validateCustomResource(object: KubeObject, run: CustomRun): Finding[] {
   const { apiVersion, kind } = object.ref;
+  // `apiVersion: $API_VERSION` or `kind: ${ROLE_KIND}` is replaced before the object is applied (model/substitution.ts)
+  const substituted = holdsSubstitution(apiVersion) ? 'apiVersion' : holdsSubstitution(kind) ? 'kind' : undefined;
+  if (substituted !== undefined) {
+    const message = `${apiVersion} ${kind}: its ${substituted} holds a substitution variable, replaced before the object is applied: not validated`;
+    return onceForKind(run, `${apiVersion} ${kind}`, () => findingAt(object, [substituted], { ruleId: UNKNOWN_KIND.id, severity: 'info', message }));
+  }
   // a tool's file is not validated even when the inputs hold a CRD of its kind (for editors)
   const configuration = componentConfigurationNote(groupOf(apiVersion), apiVersion, kind);
   if (configuration !== undefined) return onceForKind(run, `${apiVersion} ${kind}`, () => findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'info', message: configuration }));
