@@ -1,6 +1,7 @@
 // encoding/json decodes []byte fields with base64.StdEncoding before any validation: a bad value fails the whole
 // request with the decoder's message (Secret data, ConfigMap binaryData, the caBundle of webhooks, APIServices and CRD
 // conversion webhooks).
+import { holdsSubstitution } from '../../model/substitution.js';
 import { invalid, key, type ErrorList, type FieldPath } from './field-error.js';
 import { arrayField, asRecord, recordField, stringEntries, stringField, type Fields } from './values.js';
 
@@ -11,6 +12,8 @@ export type BytesFields = (object: Fields) => { readonly field: FieldPath; reado
 export function decodeBytesFields(kind: string, fields: BytesFields): (object: Fields) => ErrorList {
   return (object) => {
     for (const { field, value } of fields(object)) {
+      // `${AWS_B64ENCODED_CREDENTIALS}` is replaced by base64 text before the object is applied (model/substitution.ts)
+      if (holdsSubstitution(value)) continue;
       const offset = corruptBase64Offset(value);
       if (offset === undefined) continue;
       const text = `${kind} in version "v1" cannot be handled as a ${kind}: illegal base64 data at input byte ${offset}`;
