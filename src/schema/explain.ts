@@ -74,8 +74,8 @@ function isUnsetWhenEmpty(fields: FieldGraph, path: Path): boolean {
   return definition !== undefined && UNSET_WHEN_EMPTY.has(`${definition}/${field}`);
 }
 
-/** Keywords about the form of one value (a string where a number goes, a pattern, an enum, a format). */
-const VALUE_FORM_KEYWORDS: ReadonlySet<string> = new Set(['type', 'enum', 'pattern', 'format']);
+/** Keywords about the form of one value (a string where a number goes, a pattern, an enum, a format, a length). */
+const VALUE_FORM_KEYWORDS: ReadonlySet<string> = new Set(['type', 'enum', 'pattern', 'format', 'maxLength', 'minLength']);
 
 /**
  * Whether the error is about the form of a value holding `${APP}`, which is replaced before the object is applied
