@@ -51,9 +51,9 @@ export const LOAD_CHECKS = {
   helmTemplate: inputCheck({
     id: 'helm-template',
     severity: 'error',
-    description: 'the file is a Helm template (or another {{ }} template), not a manifest',
-    rationale: 'Template syntax such as {{ .Values.x }} or {{ name }} only becomes Kubernetes YAML after rendering; kubectl rejects the document as it is.',
-    remediation: 'Render the chart and pipe it in: helm template RELEASE CHART | kubefit check -.',
+    description: 'the file is a Helm template (or another {{ }} or ytt template), not a manifest',
+    rationale: 'Template syntax such as {{ .Values.x }} or {{ name }} only becomes Kubernetes YAML after rendering; kubectl rejects the document as it is. A ytt template parses, but its values are ytt\'s comments (name: #@ data.values.name reads as null), so its objects are not the ones ytt renders.',
+    remediation: 'Render the chart and pipe it in: helm template RELEASE CHART | kubefit check - (a ytt template: ytt -f DIR | kubefit check -).',
   }),
   kustomizeBuild: inputCheck({
     id: 'kustomize-build',

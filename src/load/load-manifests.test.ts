@@ -112,6 +112,15 @@ describe('loadManifests', () => {
     ]);
   });
 
+  it('says a ytt template holding objects is a template to render (its values are comments: name: #@ data.values.namespace), and a data values file holds no object', async () => {
+    const result = await load(['ytt-template.yml', 'ytt-values.yml']);
+    expect(result.objects).toEqual([]);
+    expect(brief(result)).toEqual([
+      'ytt-template.yml:1:1 error helm-template: this is a ytt template, not a manifest: render it first (ytt -f DIR | kubefit check -)',
+      'ytt-values.yml:4:1 info not-kubernetes: document has no apiVersion and kind; skipped',
+    ]);
+  });
+
   it('takes a file that parses for a chart template only in a templates folder: elsewhere Helm actions in strings are values', async () => {
     const result = await load(['helm-actions-in-values.yaml', 'chart/templates/configmap.yaml']);
     expect(result.objects.map((object) => `${object.file} ${object.ref.name}`)).toEqual(['helm-actions-in-values.yaml app-values']);

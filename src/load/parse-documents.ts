@@ -83,6 +83,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
   const source = comments.length > 0 ? new SourceText(original.file, blankComments(original.text, comments)) : original;
   let helmReported = false;
   let count = 0;
+  const ytt = reader === 'manifest' ? yttAnnotationAt(source.text) : undefined;
   const plan = isJsonStream(source.text) ? jsonPlan(source) : yamlPlan(source);
   const shared = positions === 'none' ? new SharedValues() : undefined;
   // documents repeating an earlier one's layout are read as copies of it (document-templates.ts)
@@ -111,6 +112,11 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
         if (!helmReported) yield template(source);
         helmReported = true;
         continue;
+      }
+      // `name: #@ data.values.name` reads as null: the objects are what ytt renders, not these (a data values file is none)
+      if (ytt !== undefined && isObjectLike(asRecord(built.value))) {
+        yield yttFinding(source, ytt);
+        return;
       }
       // a document that is no object is skipped (a Helm values file, read by Helm without duplicate-key checks)
       const isObject = hasTypeMeta(asRecord(built.value));
@@ -244,6 +250,28 @@ function problemFinding(source: SourceText, problem: BuildProblem): Finding {
     : problem.kind === 'too-large' ? LOAD_CHECKS.tooLarge
     : LOAD_CHECKS.yamlSyntax;
   return fileFinding(source, problem.start, problem.end, { ...check, message: problem.message });
+}
+
+/**
+ * A ytt (Carvel) annotation at the start of a line, where a template has its `#@ load("@ytt:data", "data")`, `#@ if`,
+ * `#@overlay/match` or `#@data/values`; plain YAML comments do not start with `#@`. An indented one may be text in a
+ * block scalar (kapp-controller's App with an inline ytt overlay), so it is not taken for one.
+ */
+const YTT_ANNOTATION = /^#@(?:[ \t]|(?:overlay|data|schema|yaml|template|library)\/)/m;
+
+function yttAnnotationAt(text: string): number | undefined {
+  if (!text.includes('#@')) return undefined;
+  return YTT_ANNOTATION.exec(text)?.index;
+}
+
+/** A document with a kind or an apiVersion: an object, or an overlay's part of one. */
+function isObjectLike(record: Readonly<Record<string, unknown>> | undefined): boolean {
+  return record !== undefined && (typeof record['kind'] === 'string' || typeof record['apiVersion'] === 'string');
+}
+
+function yttFinding(source: SourceText, offset: number): Finding {
+  const message = 'this is a ytt template, not a manifest: render it first (ytt -f DIR | kubefit check -)';
+  return fileFinding(source, offset, offset + 2, { ...LOAD_CHECKS.helmTemplate, message });
 }
 
 /** A Go text/template outside a chart, without Helm's objects (an operator's or a test harness's own templates). */
