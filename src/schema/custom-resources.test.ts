@@ -31,6 +31,20 @@ describe('custom resources with their CustomResourceDefinition', () => {
     ]);
   });
 
+  it('reports lengths, item counts and multiples in the API server\'s words (field.TooLong, field.TooMany, kube-openapi\'s messages in field.Invalid)', async () => {
+    expect(await check('size-limits.yaml')).toEqual([
+      '68:11 error schema: spec.prefix: Too long: may not be more than 4 bytes',
+      '69:9 error schema: spec.code: Too long: may not be more than 1 byte',
+      '70:10 error schema: spec.hosts: Too many: 3: must have at most 2 items',
+      '71:10 error schema: spec.owner: Too many: 2: must have at most 1 item',
+      '72:11 error schema: spec.labels: Too many: 3: must have at most 2 items',
+      '73:9 error schema: spec.step: Invalid value: 7: spec.step in body should be a multiple of 5',
+      '80:11 error schema: spec.prefix: Invalid value: "a": spec.prefix in body should be at least 2 chars long',
+      '81:10 error schema: spec.hosts: Invalid value: 0: spec.hosts in body should have at least 1 items',
+      '82:11 error schema: spec.labels: Invalid value: 0: spec.labels in body should have at least 1 properties',
+    ]);
+  });
+
   it('leaves a missing required field that a mutating webhook of the inputs may set on create to the webhook (an info), and the CEL rules with it', async () => {
     expect(await check('mutating-webhook.yaml')).toEqual([
       '50:1 error schema: <nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',

@@ -6,7 +6,7 @@ import { QUANTITY_PATTERN } from '../model/quantity.js';
 import type { FieldGraph, SchemaError } from './compiled-validator.js';
 import { definitionAt, fieldsAt } from './field-graph.js';
 import { closestName } from './closest-name.js';
-import { errorMessage, fieldPathString, goQuote, invalid } from './validation/field-error.js';
+import { errorMessage, fieldPathString, goQuote, invalid, tooLong, tooMany } from './validation/field-error.js';
 import { holdsSubstitution } from '../model/substitution.js';
 
 export const SCHEMA_RULE = 'schema';
@@ -122,6 +122,14 @@ function explain(context: Context, error: SchemaError): Explained | undefined {
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
       return { path, on: 'value', message: boundMessage(path, value, String(error.params['comparison']), error.params['limit']) };
+    case 'maxLength':
+    case 'minLength':
+    case 'maxItems':
+    case 'minItems':
+    case 'maxProperties':
+    case 'minProperties':
+    case 'multipleOf':
+      return { path, on: 'value', message: sizeMessage(path, value, error) };
     case 'anyOf':
     case 'oneOf':
       return { path, on: 'value', message: noFormMatches(context, error, where, value) };
@@ -160,6 +168,33 @@ const BOUND_WORDS: Readonly<Record<string, string>> = {
 function boundMessage(path: Path, value: unknown, comparison: string, limit: unknown): string {
   const field = fieldPathString(path);
   return errorMessage(invalid(path, value, `${field} in body should be ${BOUND_WORDS[comparison] ?? comparison} ${String(limit)}`));
+}
+
+/**
+ * The API server's words for a length, item count or multiple a value breaks (upstream: apiextensions-apiserver
+ * validation.go kubeOpenAPIResultToFieldErrors: maxLength is field.TooLong, maxItems and maxProperties field.TooMany
+ * with the count; the others wrap kube-openapi's message, e.g. "%s in %s should be at least %d chars long", in
+ * field.Invalid with the value, or with the count for items and properties).
+ */
+function sizeMessage(path: Path, value: unknown, error: SchemaError): string {
+  const field = fieldPathString(path);
+  const limit = Number(error.params['limit']);
+  const count = Array.isArray(value) ? value.length : value !== null && typeof value === 'object' ? Object.keys(value).length : 0;
+  switch (error.keyword) {
+    case 'maxLength':
+      return errorMessage(tooLong(path, limit));
+    case 'maxItems':
+    case 'maxProperties':
+      return errorMessage(tooMany(path, count, limit));
+    case 'minLength':
+      return errorMessage(invalid(path, value, `${field} in body should be at least ${limit} chars long`));
+    case 'minItems':
+      return errorMessage(invalid(path, count, `${field} in body should have at least ${limit} items`));
+    case 'minProperties':
+      return errorMessage(invalid(path, count, `${field} in body should have at least ${limit} properties`));
+    default:
+      return errorMessage(invalid(path, value, `${field} in body should be a multiple of ${String(error.params['multipleOf'])}`));
+  }
 }
 
 /** Which branch of a failed anyOf/oneOf came closest (fewest errors) and why, or which branches all matched. */

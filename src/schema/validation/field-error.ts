@@ -7,7 +7,7 @@ export type FieldPath = readonly (string | number | MapKey)[];
 
 // upstream: apimachinery pkg/util/validation/field/errors.go ErrorType.String (v1.36)
 export type ErrorType =
-  | 'Required value' | 'Invalid value' | 'Duplicate value' | 'Unsupported value' | 'Forbidden' | 'Too long' | 'Not found';
+  | 'Required value' | 'Invalid value' | 'Duplicate value' | 'Unsupported value' | 'Forbidden' | 'Too long' | 'Too many' | 'Not found';
 
 const OMIT = Symbol('omitted value');
 
@@ -38,7 +38,11 @@ export const invalid = (field: FieldPath, value: unknown, detail: string): Field
 export const duplicate = (field: FieldPath, value: unknown): FieldError => make('Duplicate value', field, value, '');
 export const forbidden = (field: FieldPath, detail: string): FieldError => make('Forbidden', field, OMIT, detail);
 export const notFound = (field: FieldPath, value: unknown): FieldError => make('Not found', field, value, '');
-export const tooLong = (field: FieldPath, maxBytes: number): FieldError => make('Too long', field, OMIT, `may not be more than ${maxBytes} bytes`);
+// upstream: errors.go TooLong and TooMany ("1 byte", "1 item": errors_test.go)
+export const tooLong = (field: FieldPath, maxBytes: number): FieldError => make('Too long', field, OMIT, `may not be more than ${counted(maxBytes, 'byte')}`);
+export const tooMany = (field: FieldPath, actual: number, max: number): FieldError => make('Too many', field, actual, `must have at most ${counted(max, 'item')}`);
+
+const counted = (count: number, unit: string): string => `${count} ${unit}${count === 1 ? '' : 's'}`;
 
 // upstream: errors.go NotSupported
 export function notSupported(field: FieldPath, value: unknown, supported: readonly string[]): FieldError {
