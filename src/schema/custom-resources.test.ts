@@ -45,6 +45,16 @@ describe('custom resources with their CustomResourceDefinition', () => {
     ]);
   });
 
+  it('reports items repeating an x-kubernetes-list-type set or the keys of a map (defaults applied first) as Duplicate values (listtype.ValidateListSetsAndMaps)', async () => {
+    expect(await check('list-types.yaml')).toEqual([
+      '82:41 error schema: spec.hosts[2]: Duplicate value: "a.example.com"',
+      '86:7 error schema: spec.listeners[1]: Duplicate value: {"name":"http"}',
+      '89:7 error schema: spec.listeners[3]: Duplicate value: {}',
+      '92:7 error schema: spec.ports[1]: Duplicate value: {"port":80,"protocol":"TCP"}',
+      '95:14 error schema: spec.routes[web][1]: Duplicate value: "/"',
+    ]);
+  });
+
   it('leaves a missing required field that a mutating webhook of the inputs may set on create to the webhook (an info), and the CEL rules with it', async () => {
     expect(await check('mutating-webhook.yaml')).toEqual([
       '50:1 error schema: <nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',

@@ -6,6 +6,7 @@ import type { CustomResourceDefinition, CustomResourceVersion } from './custom-r
 import { resourceSchema } from './custom-schemas.js';
 import { deprecationWarning } from './crd-deprecation.js';
 import { hasCelRules } from './cel-validations.js';
+import { hasListTypes } from './list-type.js';
 import { schemaDigest } from './validation-verdicts.js';
 import { DEPRECATED_API } from './deprecated-apis.js';
 import { applyDefaults } from './structural-defaults.js';
@@ -98,14 +99,25 @@ export function versionHasCelRules(version: CustomResourceVersion): boolean {
   return version.schema !== undefined && schemaFactsOf(version).hasCelRules;
 }
 
+/** True when the version's schema marks any list as an x-kubernetes-list-type set or map. */
+export function versionHasListTypes(version: CustomResourceVersion): boolean {
+  return version.schema !== undefined && schemaFactsOf(version).hasListTypes;
+}
+
+interface SchemaFacts {
+  readonly digest: string;
+  readonly hasCelRules: boolean;
+  readonly hasListTypes: boolean;
+}
+
 /** Worked out once per version from one JSON text of its schema. */
-function schemaFactsOf(version: CustomResourceVersion): { digest: string; hasCelRules: boolean } {
+function schemaFactsOf(version: CustomResourceVersion): SchemaFacts {
   let facts = schemaFacts.get(version);
   if (!facts) {
     const json = JSON.stringify(version.schema);
-    schemaFacts.set(version, (facts = { digest: schemaDigest(json), hasCelRules: hasCelRules(json) }));
+    schemaFacts.set(version, (facts = { digest: schemaDigest(json), hasCelRules: hasCelRules(json), hasListTypes: hasListTypes(json) }));
   }
   return facts;
 }
 
-const schemaFacts = new WeakMap<CustomResourceVersion, { digest: string; hasCelRules: boolean }>();
+const schemaFacts = new WeakMap<CustomResourceVersion, SchemaFacts>();

@@ -12,7 +12,9 @@ import { builtinValidator, saveBuiltinCodeCaches } from './builtin-validators.js
 import type { CompiledValidator, FieldGraph, SchemaError } from './compiled-validator.js';
 import { closestName } from './closest-name.js';
 import { DefinitionCollector, DUPLICATE_CRD, groupKind, type CustomResourceDefinition, type CustomResourceDefinitions, type CustomResourceVersion } from './custom-resource-definition.js';
-import { finalizerWarningFindings, objectMetaFindings, servedVersion, valueToValidate, versionDigest, versionHasCelRules, versionSchema } from './custom-resources.js';
+import { finalizerWarningFindings, objectMetaFindings, servedVersion, valueToValidate, versionDigest, versionHasCelRules, versionHasListTypes, versionSchema } from './custom-resources.js';
+import { validateListSetsAndMaps } from './list-type.js';
+import { errorMessage, toPath } from './validation/field-error.js';
 import { cleanObjectKey, readVerdict, verdictKey, writeVerdict } from './validation-verdicts.js';
 import { compileCustomSchema, customSchemas, fieldGraphOf, schemaFor, type CustomValidator } from './custom-schemas.js';
 import { createCelRuntime, evaluateCelRules, type CelOutcome, type CelRuntime } from './cel-validations.js';
@@ -232,12 +234,14 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
   const digest = versionDigest(version);
   if (digest === undefined) return withFinalizerWarnings(findings, object).sort(compareFindings);
   const key = `${definition.name} ${version.name}`;
-  const verdict = verdictOf(run, { key, version, value: valueToValidate(withoutNulls(object.value), version) }, digest);
+  const value = valueToValidate(withoutNulls(object.value), version);
+  const verdict = verdictOf(run, { key, version, value }, digest);
   const fields = () => (run.compiled.get(key) as CustomValidator | undefined)?.fields ?? fieldGraphFor(run, key, version);
   const webhook = run.webhooks.mutatingOnCreate(definition.group, version.name, definition.plural);
   const { judged, deferred } = deferToWebhook(verdict.schemaErrors, webhook);
   appendAll(findings, schemaFindings(object, judged, { key, fields }, run));
   if (webhook && deferred.length > 0) appendAll(findings, webhookNotes(object, deferred, { webhook, fields: fields() }));
+  if (version.schema && versionHasListTypes(version)) appendAll(findings, listTypeFindings(object, value, version.schema));
   if (verdict.cel) {
     const blocking = [...metaErrors, ...(typeof judged === 'string' ? [] : judged)].filter((error) => BLOCKING_KEYWORDS.has(error.keyword));
     const blocked = meta.blocking || blocking.some((error) => !isSubstitutionError(object, error));
@@ -247,6 +251,11 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
     else if (deferred.length === 0 && !holdsSubstitutionDeep(object.value)) appendAll(findings, celFindings(object, definition, verdict.cel, run));
   }
   return withFinalizerWarnings(findings, object).sort(compareFindings);
+}
+
+/** Items repeating a set's value or a map's keys, as the API server's list-type check reports them (not blocking CEL). */
+function listTypeFindings(object: KubeObject, value: unknown, schema: Readonly<Record<string, unknown>>): Finding[] {
+  return validateListSetsAndMaps(value, schema).map((error) => findingAt(object, toPath(error.field), { ruleId: SCHEMA.id, severity: 'error', message: errorMessage(error) }));
 }
 
 /**
