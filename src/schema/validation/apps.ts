@@ -56,16 +56,19 @@ function validateDeploymentStrategy(strategy: Fields | undefined, field: FieldPa
   if (intOrPercentValue(maxUnavailable) === 0 && intOrPercentValue(maxSurge) === 0) {
     errors.push(invalid(field.concat('rollingUpdate', 'maxUnavailable'), maxUnavailable, 'may not be 0 when `maxSurge` is 0'));
   }
-  if (typeof maxUnavailable === 'string' && (intOrPercentValue(maxUnavailable) ?? 0) > 100) {
-    errors.push(invalid(field.concat('rollingUpdate', 'maxUnavailable'), maxUnavailable, 'must not be greater than 100%'));
-  }
+  appendAll(errors, isNotMoreThan100Percent(maxUnavailable, field.concat('rollingUpdate', 'maxUnavailable')));
   return errors;
 }
 
 // upstream: validation.go ValidatePositiveIntOrPercent
-function validatePositiveIntOrPercent(value: unknown, field: FieldPath): ErrorList {
+export function validatePositiveIntOrPercent(value: unknown, field: FieldPath): ErrorList {
   if (typeof value === 'string') return percentErrors(value).map((message) => invalid(field, value, message));
   return typeof value === 'number' ? validateNonnegativeField(value, field) : [];
+}
+
+// upstream: validation.go IsNotMoreThan100Percent, getPercentValue
+export function isNotMoreThan100Percent(value: unknown, field: FieldPath): ErrorList {
+  return typeof value === 'string' && (intOrPercentValue(value) ?? 0) > 100 ? [invalid(field, value, 'must not be greater than 100%')] : [];
 }
 
 // upstream: validation.go getIntOrPercentValue

@@ -13,6 +13,11 @@ import { apiServiceCABundle, conversionWebhookCABundle, decodeBytesFields, mapVa
 import { DUPLICATE_CONTAINER_NAME, INVALID_PORT, LIMITS_BELOW_REQUESTS } from './core-container.js';
 import { API_VALIDATION, errorMessage, toPath, type ErrorList } from './field-error.js';
 import { validateLimitRange } from './limit-range.js';
+import { validateHorizontalPodAutoscalerV1, validateHorizontalPodAutoscalerV2 } from './autoscaling.js';
+import { validateRuntimeClass } from './node.js';
+import { validatePodDisruptionBudget } from './policy.js';
+import { validateClusterRole, validateClusterRoleBinding, validateRole, validateRoleBinding } from './rbac.js';
+import { validatePriorityClass } from './scheduling.js';
 import { validateIngress, validateNetworkPolicy } from './networking.js';
 import { INVALID_LABEL, INVALID_NAME, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, nameIsPathSegment, validateObjectMeta, type NameFunc } from './object-meta.js';
 import { INVALID_RESTART_POLICY, SELECTOR_MISMATCH } from './template.js';
@@ -57,10 +62,17 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'batch/v1 CronJob': { nameFn: nameIsDNSSubdomain, spec: (object, context) => validateCronJob(object, isTimeZone, context) },
   'networking.k8s.io/v1 Ingress': { nameFn: nameIsDNSSubdomain, spec: validateIngress },
   'networking.k8s.io/v1 NetworkPolicy': { nameFn: nameIsDNSSubdomain, spec: validateNetworkPolicy },
-  'rbac.authorization.k8s.io/v1 Role': { nameFn: nameIsPathSegment },
-  'rbac.authorization.k8s.io/v1 ClusterRole': { nameFn: nameIsPathSegment },
-  'rbac.authorization.k8s.io/v1 RoleBinding': { nameFn: nameIsPathSegment },
-  'rbac.authorization.k8s.io/v1 ClusterRoleBinding': { nameFn: nameIsPathSegment },
+  'rbac.authorization.k8s.io/v1 Role': { nameFn: nameIsPathSegment, spec: validateRole },
+  'rbac.authorization.k8s.io/v1 ClusterRole': { nameFn: nameIsPathSegment, spec: validateClusterRole },
+  'rbac.authorization.k8s.io/v1 RoleBinding': { nameFn: nameIsPathSegment, spec: validateRoleBinding },
+  'rbac.authorization.k8s.io/v1 ClusterRoleBinding': { nameFn: nameIsPathSegment, spec: validateClusterRoleBinding },
+  'policy/v1 PodDisruptionBudget': { nameFn: nameIsDNSSubdomain, spec: validatePodDisruptionBudget },
+  // upstream: ValidateHorizontalPodAutoscalerName is ValidateReplicationControllerName, a DNS subdomain
+  'autoscaling/v2 HorizontalPodAutoscaler': { nameFn: nameIsDNSSubdomain, spec: validateHorizontalPodAutoscalerV2 },
+  'autoscaling/v1 HorizontalPodAutoscaler': { nameFn: nameIsDNSSubdomain, spec: validateHorizontalPodAutoscalerV1 },
+  'scheduling.k8s.io/v1 PriorityClass': { nameFn: nameIsDNSSubdomain, spec: validatePriorityClass },
+  // upstream: node validation uses apimachinery's ValidateObjectMeta
+  'node.k8s.io/v1 RuntimeClass': { nameFn: nameIsDNSSubdomain, genericMeta: true, spec: validateRuntimeClass },
   'admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('ValidatingWebhookConfiguration', webhookCABundles) },
   'admissionregistration.k8s.io/v1 MutatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('MutatingWebhookConfiguration', webhookCABundles) },
   // upstream: apiextensions and kube-aggregator validation use apimachinery's genericvalidation.ValidateObjectMeta

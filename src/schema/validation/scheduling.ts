@@ -1,0 +1,40 @@
+// pkg/apis/scheduling/validation: the PriorityClass on create (value range, reserved system- names, preemptionPolicy).
+import { forbidden, notSupported, required, type ErrorList } from './field-error.js';
+import { nameOnCreate } from './object-meta.js';
+import { intField, recordField, stringField, type Fields } from './values.js';
+
+// upstream: pkg/apis/scheduling/types.go HighestUserDefinablePriority, SystemCriticalPriority, SystemPriorityClassPrefix;
+// scheduling/v1/helpers.go systemPriorityClasses (v1.36)
+const HIGHEST_USER_DEFINABLE_PRIORITY = 1_000_000_000;
+const SYSTEM_CRITICAL_PRIORITY = 2 * HIGHEST_USER_DEFINABLE_PRIORITY;
+const SYSTEM_PREFIX = 'system-';
+const SYSTEM_PRIORITY_CLASSES: ReadonlyMap<string, number> = new Map([
+  ['system-node-critical', SYSTEM_CRITICAL_PRIORITY + 1000],
+  ['system-cluster-critical', SYSTEM_CRITICAL_PRIORITY],
+]);
+const PREEMPTION_POLICIES = ['PreemptLowerPriority', 'Never'];
+
+// upstream: validation.go ValidatePriorityClass; core validation.go ValidatePreemptionPolicy (a nil policy is defaulted)
+export function validatePriorityClass(object: Fields): ErrorList {
+  const errors: ErrorList = [];
+  const name = nameOnCreate(recordField(object, 'metadata'));
+  const value = intField(object, 'value') ?? 0;
+  if (name.startsWith(SYSTEM_PREFIX)) {
+    const problem = systemPriorityClassProblem(name, value, object['globalDefault'] === true);
+    if (problem) errors.push(forbidden(['metadata', 'name'], `priority class names with '${SYSTEM_PREFIX}' prefix are reserved for system use only. error: ${problem}`));
+  } else if (value > HIGHEST_USER_DEFINABLE_PRIORITY) {
+    errors.push(forbidden(['value'], `maximum allowed value of a user defined priority is ${HIGHEST_USER_DEFINABLE_PRIORITY}`));
+  }
+  const policy = stringField(object, 'preemptionPolicy');
+  if (policy === '') errors.push(required(['preemptionPolicy']));
+  else if (policy !== undefined && !PREEMPTION_POLICIES.includes(policy)) errors.push(notSupported(['preemptionPolicy'], policy, PREEMPTION_POLICIES));
+  return errors;
+}
+
+// upstream: scheduling/v1/helpers.go IsKnownSystemPriorityClass: the system classes are never a global default
+function systemPriorityClassProblem(name: string, value: number, globalDefault: boolean): string | undefined {
+  const known = SYSTEM_PRIORITY_CLASSES.get(name);
+  if (known === undefined) return `${name} is not a known system priority class`;
+  if (known !== value) return `value of ${name} PriorityClass must be ${known}`;
+  return globalDefault ? `globalDefault of ${name} PriorityClass must be false` : undefined;
+}
