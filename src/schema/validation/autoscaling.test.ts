@@ -49,6 +49,13 @@ describe('TestValidateHorizontalPodAutoscaler', () => {
 
   it.each([
     ['an unknown type, and the source it names missing', { type: 'Custom' }, ['spec.metrics[0].type: Unsupported value: "Custom": supported values: "ContainerResource", "External", "Object", "Pods", "Resource"']],
+    ['a missing type is the schema\'s finding', { resource: { name: 'cpu', target: { averageUtilization: 50 } } }, []],
+    ['an empty type and target type', { type: '', resource: { name: 'cpu', target: { type: '', averageUtilization: 50 } } }, [
+      'spec.metrics[0].type: Required value: must specify a metric source type',
+      'spec.metrics[0].type: Unsupported value: "": supported values: "ContainerResource", "External", "Object", "Pods", "Resource"',
+      'spec.metrics[0].resource.target.type: Required value: must specify a metric target type',
+      'spec.metrics[0].resource.target.type: Invalid value: "": must be either Utilization, Value, or AverageValue',
+    ]],
     ['the source of the type missing', { type: 'Pods', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }, ['spec.metrics[0].pods: Required value: must populate information for the given metric source']],
     ['two sources: the first is validated, the other forbidden', { type: 'Resource', external: { metric: { name: 'q' }, target: { type: 'Value', value: '1' } }, resource: { name: 'cpu', target: { type: 'Utilization' } } }, [
       'spec.metrics[0].external: Forbidden: must populate the given metric source only',

@@ -95,12 +95,13 @@ function validateMetrics(metrics: readonly unknown[], minReplicas: number | unde
 }
 
 // upstream: validation.go validateMetricSpec: the first source present is validated; the type's own must be there, no
-// other may; an unknown type is reported once (the API server drops the repeated message)
+// other may; an unknown type is reported once (the API server drops the repeated message); a missing type (required
+// by the schema) is the schema's finding
 function validateMetricSpec(metric: Fields, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
-  const type = stringField(metric, 'type') ?? '';
+  const type = stringField(metric, 'type');
   if (type === '') errors.push(required(field.concat('type'), 'must specify a metric source type'));
-  if (!METRIC_SOURCE_TYPES.includes(type)) errors.push(notSupported(field.concat('type'), type, METRIC_SOURCE_TYPES));
+  if (type !== undefined && !METRIC_SOURCE_TYPES.includes(type)) errors.push(notSupported(field.concat('type'), type, METRIC_SOURCE_TYPES));
   const present = SOURCE_FIELDS.map(([, name]) => name).filter((name) => recordField(metric, name) !== undefined);
   const first = present[0];
   if (first !== undefined) appendAll(errors, validateSource(first, recordField(metric, first) ?? {}, field.concat(first)));
@@ -150,12 +151,13 @@ function targetValueErrors(name: string, target: Fields, field: FieldPath): Erro
   return utilization && averageValue ? [forbidden(field.concat('averageValue'), 'may not set both a target raw value and a target utilization')] : [];
 }
 
-// upstream: validation.go validateMetricTarget: quantities must be positive (resource.Quantity.Sign() == 1)
+// upstream: validation.go validateMetricTarget: quantities must be positive (resource.Quantity.Sign() == 1); a missing
+// type (required by the schema) is the schema's finding
 function validateMetricTarget(target: Fields, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
-  const type = stringField(target, 'type') ?? '';
+  const type = stringField(target, 'type');
   if (type === '') errors.push(required(field.concat('type'), 'must specify a metric target type'));
-  if (!TARGET_TYPES.includes(type)) errors.push(invalid(field.concat('type'), type, 'must be either Utilization, Value, or AverageValue'));
+  if (type !== undefined && !TARGET_TYPES.includes(type)) errors.push(invalid(field.concat('type'), type, 'must be either Utilization, Value, or AverageValue'));
   for (const name of ['value', 'averageValue']) {
     const quantity = parseQuantity(target[name]);
     if (quantity && quantity.numerator <= 0n) errors.push(invalid(field.concat(name), canonicalQuantity(target[name]), 'must be positive'));
