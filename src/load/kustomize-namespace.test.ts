@@ -18,6 +18,8 @@ describe('kustomize namespace transformer (api/filters/namespace, builtinpluginc
       { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'a.example.com' }, spec: { conversion: { strategy: 'None' } } }],
     ['a RoleBinding\'s subject named default gets the namespace (defaultOnly), others keep theirs', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'b' }, subjects: [{ kind: 'ServiceAccount', name: 'default' }, { kind: 'ServiceAccount', name: 'ci', namespace: 'ci' }] },
       { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'b', namespace: 'shop' }, subjects: [{ kind: 'ServiceAccount', name: 'default', namespace: 'shop' }, { kind: 'ServiceAccount', name: 'ci', namespace: 'ci' }] }],
+    ['a ServiceAccount subject without namespace takes the one its ServiceAccount gets in the build (nameReference); User and Group subjects keep none', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'b' }, subjects: [{ kind: 'ServiceAccount', name: 'controller' }, { kind: 'User', name: 'jane' }] },
+      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'b' }, subjects: [{ kind: 'ServiceAccount', name: 'controller', namespace: 'shop' }, { kind: 'User', name: 'jane' }] }],
   ])('%s', (_name, value, expected) => {
     expect(withNamespace(value, 'shop')).toEqual(expected);
   });

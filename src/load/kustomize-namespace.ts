@@ -26,17 +26,25 @@ export function withNamespace(value: Readonly<Record<string, unknown>>, namespac
   if (kind === 'Namespace' && apiVersion === 'v1') set(['metadata', 'name'], true);
   if (kind === 'APIService' && group === 'apiregistration.k8s.io') set(['spec', 'service', 'namespace'], true);
   if (kind === 'CustomResourceDefinition' && group === 'apiextensions.k8s.io') set(['spec', 'conversion', 'webhook', 'clientConfig', 'service', 'namespace'], false);
-  if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') out = withDefaultSubjects(out, namespace);
+  if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') out = withSubjectNamespaces(out, namespace);
   return out;
 }
 
-/** roleBindingHack in its default mode (defaultOnly): the subjects named `default` get the namespace. */
-function withDefaultSubjects(value: Readonly<Record<string, unknown>>, namespace: string): Readonly<Record<string, unknown>> {
+/**
+ * roleBindingHack in its default mode (defaultOnly): the subjects named `default` get the namespace. And the
+ * nameReference transformer gives a ServiceAccount subject the namespace of the ServiceAccount it names
+ * (api/filters/nameref/nameref.go, subjects of (Cluster)RoleBindings): a subject without namespace is taken to name
+ * one of the build, which the kustomization puts in its namespace (kubebuilder's config/rbac relies on it).
+ */
+function withSubjectNamespaces(value: Readonly<Record<string, unknown>>, namespace: string): Readonly<Record<string, unknown>> {
   const subjects = value['subjects'];
   if (!Array.isArray(subjects)) return value;
   const next = mapItems(subjects as readonly unknown[], (subject) => {
     const record = asRecord(subject);
-    return record && record['name'] === 'default' && record['namespace'] !== namespace ? { ...record, namespace } : subject;
+    if (!record || record['namespace'] === namespace) return subject;
+    const isDefault = record['name'] === 'default';
+    const isUnplacedServiceAccount = record['kind'] === 'ServiceAccount' && (record['namespace'] === undefined || record['namespace'] === '');
+    return isDefault || isUnplacedServiceAccount ? { ...record, namespace } : subject;
   });
   return next === subjects ? value : { ...value, subjects: next };
 }
