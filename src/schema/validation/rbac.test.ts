@@ -43,6 +43,11 @@ describe('rbac validation', () => {
       "roleRef.name: Invalid value: \"a/b\": may not contain '/'",
     ]],
     ['an empty roleRef name', { roleRef: { ...roleRef, name: '' } }, ['roleRef.name: Required value']],
+    ['a missing roleRef, roleRef kind or subject kind is the schema\'s finding', { subjects: [{ name: 'jane' }] }, []],
+    ['an empty roleRef and subject kind', { roleRef: { ...roleRef, kind: '' }, subjects: [{ kind: '', name: 'jane' }] }, [
+      'roleRef.kind: Unsupported value: "": supported values: "Role", "ClusterRole"',
+      'subjects[0].kind: Unsupported value: "": supported values: "ServiceAccount", "User", "Group"',
+    ]],
     ['bad subjects', { roleRef, subjects: [{ kind: 'ServiceAccount', name: 'Build_Bot', apiGroup: 'v1' }, { kind: 'User', name: 'jane', apiGroup: 'users' }, { kind: 'Team', name: 'x' }, { kind: 'Group', name: '' }] }, [
       "subjects[0].name: Invalid value: \"Build_Bot\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
       'subjects[0].apiGroup: Unsupported value: "v1": supported values: ""',

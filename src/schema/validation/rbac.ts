@@ -56,19 +56,25 @@ export function validateClusterRole(object: Fields): ErrorList {
 }
 
 // upstream: validation.go ValidateRoleBinding, ValidateClusterRoleBinding; v1 defaults.go SetDefaults_RoleBinding gives
-// an empty roleRef.apiGroup the RBAC group
+// an empty roleRef.apiGroup the RBAC group. A missing roleRef, or its kind, is the schema's finding (required there).
 function validateBinding(object: Fields, isNamespaced: boolean): ErrorList {
   const errors: ErrorList = [];
-  const roleRef = recordField(object, 'roleRef') ?? {};
+  const roleRef = recordField(object, 'roleRef');
+  if (roleRef) appendAll(errors, validateRoleRef(roleRef, isNamespaced));
+  arrayField(object, 'subjects').forEach((subject, index) => appendAll(errors, validateSubject(asRecord(subject) ?? {}, isNamespaced, ['subjects', index])));
+  return errors;
+}
+
+function validateRoleRef(roleRef: Fields, isNamespaced: boolean): ErrorList {
+  const errors: ErrorList = [];
   const apiGroup = stringField(roleRef, 'apiGroup') || RBAC_GROUP;
   if (apiGroup !== RBAC_GROUP) errors.push(notSupported(['roleRef', 'apiGroup'], apiGroup, [RBAC_GROUP]));
   const kinds = isNamespaced ? ['Role', 'ClusterRole'] : ['ClusterRole'];
-  const kind = stringField(roleRef, 'kind') ?? '';
-  if (!kinds.includes(kind)) errors.push(notSupported(['roleRef', 'kind'], kind, kinds));
+  const kind = stringField(roleRef, 'kind');
+  if (kind !== undefined && !kinds.includes(kind)) errors.push(notSupported(['roleRef', 'kind'], kind, kinds));
   const name = stringField(roleRef, 'name') ?? '';
   if (name === '') errors.push(required(['roleRef', 'name']));
   else appendAll(errors, nameIsPathSegment(name, false).map((message) => invalid(['roleRef', 'name'], name, message)));
-  arrayField(object, 'subjects').forEach((subject, index) => appendAll(errors, validateSubject(asRecord(subject) ?? {}, isNamespaced, ['subjects', index])));
   return errors;
 }
 
@@ -76,12 +82,13 @@ export const validateRoleBinding = (object: Fields): ErrorList => validateBindin
 export const validateClusterRoleBinding = (object: Fields): ErrorList => validateBinding(object, false);
 
 // upstream: validation.go ValidateRoleBindingSubject; defaults.go SetDefaults_Subject (User and Group default to the RBAC
-// group); a ServiceAccount's name is a DNS subdomain (ValidateServiceAccountName)
+// group); a ServiceAccount's name is a DNS subdomain (ValidateServiceAccountName); a missing kind is the schema's finding
 function validateSubject(subject: Fields, isNamespaced: boolean, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   const name = stringField(subject, 'name') ?? '';
   if (name === '') errors.push(required(field.concat('name')));
-  const kind = stringField(subject, 'kind') ?? '';
+  const kind = stringField(subject, 'kind');
+  if (kind === undefined) return errors;
   const apiGroup = stringField(subject, 'apiGroup') ?? '';
   if (kind === 'ServiceAccount') {
     appendAll(errors, name === '' ? [] : subdomainErrors(name).map((message) => invalid(field.concat('name'), name, message)));
