@@ -139,8 +139,8 @@ function validateWeight(term: Fields | undefined, field: FieldPath): ErrorList {
   return weight !== undefined && (weight <= 0 || weight > 100) ? [invalid(field.concat('weight'), weight, 'must be in the range 1-100')] : [];
 }
 
-// upstream: validation.go ValidateNodeSelector
-function validateNodeSelector(selector: Fields, field: FieldPath): ErrorList {
+// upstream: validation.go ValidateNodeSelector (required node affinity of pods and PersistentVolumes)
+export function validateNodeSelector(selector: Fields, field: FieldPath): ErrorList {
   const terms = arrayField(selector, 'nodeSelectorTerms');
   if (terms.length === 0) return [required(field.concat('nodeSelectorTerms'), 'must have at least one node selector term')];
   return terms.flatMap((term, index) => validateNodeSelectorTerm(asRecord(term), field.concat('nodeSelectorTerms', index), true));

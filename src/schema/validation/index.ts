@@ -18,7 +18,10 @@ import { validateRuntimeClass } from './node.js';
 import { validatePodDisruptionBudget } from './policy.js';
 import { validateClusterRole, validateClusterRoleBinding, validateRole, validateRoleBinding } from './rbac.js';
 import { validatePriorityClass } from './scheduling.js';
-import { validateIngress, validateNetworkPolicy } from './networking.js';
+import { validateIngress, validateIngressClass, validateNetworkPolicy } from './networking.js';
+import { validatePersistentVolume, validatePersistentVolumeClaim } from './persistent-volume.js';
+import { validateResourceQuota } from './resource-quota.js';
+import { validateCSIDriver, validateStorageClass } from './storage.js';
 import { INVALID_LABEL, INVALID_NAME, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, nameIsPathSegment, validateObjectMeta, type NameFunc } from './object-meta.js';
 import { INVALID_RESTART_POLICY, SELECTOR_MISMATCH } from './template.js';
 import type { Fields } from './values.js';
@@ -52,6 +55,9 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'v1 Service': { nameFn: nameIsDNS1035Label, spec: validateService },
   'v1 Namespace': { nameFn: nameIsDNSLabel },
   'v1 LimitRange': { nameFn: nameIsDNSSubdomain, spec: validateLimitRange },
+  'v1 PersistentVolumeClaim': { nameFn: nameIsDNSSubdomain, spec: validatePersistentVolumeClaim },
+  'v1 PersistentVolume': { nameFn: nameIsDNSSubdomain, spec: validatePersistentVolume },
+  'v1 ResourceQuota': { nameFn: nameIsDNSSubdomain, spec: validateResourceQuota },
   'v1 ConfigMap': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('ConfigMap', mapValues('binaryData')), spec: validateConfigMap },
   'v1 Secret': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('Secret', mapValues('data')), spec: validateSecret },
   'apps/v1 Deployment': { nameFn: nameIsDNSSubdomain, spec: (object, context) => validateAppsSpec('Deployment', object, context) },
@@ -73,6 +79,9 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'scheduling.k8s.io/v1 PriorityClass': { nameFn: nameIsDNSSubdomain, spec: validatePriorityClass },
   // upstream: node validation uses apimachinery's ValidateObjectMeta
   'node.k8s.io/v1 RuntimeClass': { nameFn: nameIsDNSSubdomain, genericMeta: true, spec: validateRuntimeClass },
+  'networking.k8s.io/v1 IngressClass': { nameFn: nameIsDNSSubdomain, spec: validateIngressClass },
+  'storage.k8s.io/v1 StorageClass': { nameFn: nameIsDNSSubdomain, spec: validateStorageClass },
+  'storage.k8s.io/v1 CSIDriver': { nameFn: nameIsDNSSubdomain, spec: validateCSIDriver },
   'admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('ValidatingWebhookConfiguration', webhookCABundles) },
   'admissionregistration.k8s.io/v1 MutatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('MutatingWebhookConfiguration', webhookCABundles) },
   // upstream: apiextensions and kube-aggregator validation use apimachinery's genericvalidation.ValidateObjectMeta

@@ -1,10 +1,11 @@
-// pkg/apis/networking/validation: Ingress and NetworkPolicy specs (create); enums and required fields are the schema's.
-import { invalid, notSupported, owned, pointing, required, type ErrorList, type FieldPath } from './field-error.js';
+// pkg/apis/networking/validation: Ingress, IngressClass and NetworkPolicy specs (create); enums and required fields are the schema's.
+import { forbidden, invalid, notSupported, owned, pointing, required, tooLong, type ErrorList, type FieldPath } from './field-error.js';
 import { INVALID_PORT, validatePortNumOrName } from './core-container.js';
 import { validateLabelSelector } from './label-selector.js';
-import { dns1035LabelErrors, portNameErrors, portNumberErrors, subdomainErrors, wildcardSubdomainErrors } from '../../model/name-validation.js';
+import { byteLength, dns1035LabelErrors, dns1123LabelErrors, portNameErrors, portNumberErrors, subdomainErrors, wildcardSubdomainErrors } from '../../model/name-validation.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';
+import { nameIsPathSegment } from './object-meta.js';
 
 const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 
@@ -121,5 +122,53 @@ export function validateNetworkPolicy(object: Fields): ErrorList {
       });
     });
   }
+  return errors;
+}
+
+const MAX_CONTROLLER_LENGTH = 250;
+const PARAMETER_SCOPES = ['Cluster', 'Namespace'];
+// upstream: apimachinery validation.go httpPathFmt
+const HTTP_PATH_FMT = "[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+";
+const HTTP_PATH = new RegExp(`^${HTTP_PATH_FMT}$`);
+
+// upstream: validation.go ValidateIngressClass, validateIngressClassSpec, validateIngressClassParametersReference
+// (v1 defaulting sets parameters.scope to Cluster) (v1.36)
+export function validateIngressClass(object: Fields): ErrorList {
+  const spec = recordField(object, 'spec') ?? {};
+  const controller = stringField(spec, 'controller') ?? '';
+  const errors: ErrorList = byteLength(controller) > MAX_CONTROLLER_LENGTH ? [tooLong(['spec', 'controller'], MAX_CONTROLLER_LENGTH)] : [];
+  appendAll(errors, domainPrefixedPathErrors(controller, ['spec', 'controller']));
+  const parameters = recordField(spec, 'parameters');
+  if (parameters) appendAll(errors, validateParametersReference(parameters, ['spec', 'parameters']));
+  return errors;
+}
+
+// upstream: apimachinery validation.go IsDomainPrefixedPath
+function domainPrefixedPathErrors(value: string, field: FieldPath): ErrorList {
+  if (value === '') return [required(field)];
+  const slash = value.indexOf('/');
+  const host = value.slice(0, slash);
+  const path = value.slice(slash + 1);
+  if (slash <= 0 || path === '') return [invalid(field, value, 'must be a domain-prefixed path (such as "acme.io/foo")')];
+  const errors = subdomainErrors(host).map((message) => invalid(field, host, message));
+  if (!HTTP_PATH.test(path)) errors.push(invalid(field, path, `Invalid path (regex used for validation is '${HTTP_PATH_FMT}')`));
+  return errors;
+}
+
+function validateParametersReference(parameters: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const apiGroup = stringField(parameters, 'apiGroup');
+  if (apiGroup !== undefined) appendAll(errors, subdomainErrors(apiGroup).map((message) => invalid([...field, 'apiGroup'], apiGroup, message)));
+  for (const name of ['kind', 'name']) {
+    const value = stringField(parameters, name) ?? '';
+    if (value === '') errors.push(required([...field, name], `${name} is required`));
+    else appendAll(errors, nameIsPathSegment(value, false).map((message) => invalid([...field, name], value, message)));
+  }
+  const scope = stringField(parameters, 'scope') ?? 'Cluster';
+  const namespace = stringField(parameters, 'namespace');
+  if (!PARAMETER_SCOPES.includes(scope)) errors.push(notSupported([...field, 'scope'], scope, PARAMETER_SCOPES));
+  else if (scope === 'Namespace' && namespace === undefined) errors.push(required([...field, 'namespace'], "`parameters.scope` is set to 'Namespace'"));
+  else if (scope === 'Namespace' && namespace !== undefined) appendAll(errors, dns1123LabelErrors(namespace).map((message) => invalid([...field, 'namespace'], namespace, message)));
+  else if (scope === 'Cluster' && namespace !== undefined) errors.push(forbidden([...field, 'namespace'], "`parameters.scope` is set to 'Cluster'"));
   return errors;
 }

@@ -43,7 +43,7 @@ export function containerResourceNameErrors(name: string, field: FieldPath): Err
 }
 
 // upstream: helpers.go IsExtendedResourceName: not native, and "requests." + name a qualified name
-function isExtendedResourceName(name: string): boolean {
+export function isExtendedResourceName(name: string): boolean {
   if (!name.includes('/') || name.includes('kubernetes.io/') || name.startsWith('requests.')) return false;
   return qualifiedNameErrors(`requests.${name}`).length === 0;
 }
