@@ -21,7 +21,7 @@ import { validatePriorityClass } from './scheduling.js';
 import { validateIngress, validateIngressClass, validateNetworkPolicy } from './networking.js';
 import { validatePersistentVolume, validatePersistentVolumeClaim } from './persistent-volume.js';
 import { validateResourceQuota } from './resource-quota.js';
-import { validateCSIDriver, validateStorageClass } from './storage.js';
+import { validateCSIDriver, validateStorageClass, validateVolumeAttachment } from './storage.js';
 import { INVALID_LABEL, INVALID_NAME, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, nameIsPathSegment, validateObjectMeta, type NameFunc } from './object-meta.js';
 import { INVALID_RESTART_POLICY, SELECTOR_MISMATCH } from './template.js';
 import type { Fields } from './values.js';
@@ -82,6 +82,7 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'networking.k8s.io/v1 IngressClass': { nameFn: nameIsDNSSubdomain, spec: validateIngressClass },
   'storage.k8s.io/v1 StorageClass': { nameFn: nameIsDNSSubdomain, spec: validateStorageClass },
   'storage.k8s.io/v1 CSIDriver': { nameFn: nameIsDNSSubdomain, spec: validateCSIDriver },
+  'storage.k8s.io/v1 VolumeAttachment': { nameFn: nameIsDNSSubdomain, spec: validateVolumeAttachment },
   'admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('ValidatingWebhookConfiguration', webhookCABundles) },
   'admissionregistration.k8s.io/v1 MutatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('MutatingWebhookConfiguration', webhookCABundles) },
   // upstream: apiextensions and kube-aggregator validation use apimachinery's genericvalidation.ValidateObjectMeta

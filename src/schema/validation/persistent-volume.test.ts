@@ -80,7 +80,7 @@ describe('TestValidatePersistentVolumes', () => {
     expect(messages(validatePersistentVolume({ spec: {} }))).toEqual([
       'spec.accessModes: Required value',
       'spec.capacity: Required value',
-      'spec.capacity: Unsupported value: {}: supported values: "storage"',
+      'spec.capacity: Unsupported value: null: supported values: "storage"',
       'spec: Required value: must specify a volume type',
     ]);
   });

@@ -1,5 +1,5 @@
-// pkg/apis/core/validation for PersistentVolumeClaims and PersistentVolumes on create: access modes, storage, data
-// sources, classes, the volume source and node affinity.
+// pkg/apis/core/validation for PersistentVolumeClaims and PersistentVolumes (and inline PersistentVolumeSpecs) on
+// create: access modes, storage, data sources, classes, the volume source and node affinity.
 import { appendAll } from '../../model/append.js';
 import { byteLength, dns1123LabelErrors, inclusiveRangeError, subdomainErrors } from '../../model/name-validation.js';
 import { parseQuantity } from '../../model/quantity.js';
@@ -109,24 +109,54 @@ function validateDataSource(source: Fields, field: FieldPath): ErrorList {
   return errors;
 }
 
-// upstream: validation.go ValidatePersistentVolume, ValidatePersistentVolumeSpec (not inline) (v1.36)
+// upstream: validation.go ValidatePersistentVolume (v1.36)
 export function validatePersistentVolume(object: Fields): ErrorList {
-  const spec = recordField(object, 'spec') ?? {};
-  const field: FieldPath = ['spec'];
-  const errors = validateAccessModes(spec, field, '');
-  appendAll(errors, validateCapacity(spec, field));
+  return validatePersistentVolumeSpec(recordField(object, 'spec') ?? {}, ['spec'], 'persistentVolume');
+}
+
+/** Where a PersistentVolumeSpec is: a PersistentVolume's own, or inline in a VolumeAttachment (CSI, no binding fields). */
+export type PersistentVolumeSpecContext = 'persistentVolume' | 'inline';
+
+const INLINE = 'in the context of inline volumes';
+
+// upstream: validation.go ValidatePersistentVolumeSpec (v1.36); an inline spec is validated without VolumeAttributesClass
+export function validatePersistentVolumeSpec(spec: Fields, field: FieldPath, context: PersistentVolumeSpecContext): ErrorList {
+  const inline = context === 'inline';
+  const errors = inline ? inlineSpecErrors(spec, field) : [];
+  appendAll(errors, validateAccessModes(spec, field, ''));
+  if (!inline) appendAll(errors, validateCapacity(spec, field));
   const policy = stringField(spec, 'persistentVolumeReclaimPolicy') ?? '';
-  if (policy !== '' && !RECLAIM_POLICIES.includes(policy)) errors.push(notSupported([...field, 'persistentVolumeReclaimPolicy'], policy, RECLAIM_POLICIES));
+  const policyField = [...field, 'persistentVolumeReclaimPolicy'];
+  if (inline && policy !== '' && policy !== 'Retain') errors.push(forbidden(policyField, `may only be Retain ${INLINE}`));
+  else if (!inline && policy !== '' && !RECLAIM_POLICIES.includes(policy)) errors.push(notSupported(policyField, policy, RECLAIM_POLICIES));
   const nodeAffinity = recordField(spec, 'nodeAffinity');
-  if (nodeAffinity) appendAll(errors, validateVolumeNodeAffinity(nodeAffinity, [...field, 'nodeAffinity']));
+  if (nodeAffinity && inline) errors.push(forbidden([...field, 'nodeAffinity'], `may not be specified ${INLINE}`));
+  else if (nodeAffinity) appendAll(errors, validateVolumeNodeAffinity(nodeAffinity, [...field, 'nodeAffinity']));
   appendAll(errors, validateVolumeSources(spec, field));
   const hostPath = stringField(recordField(spec, 'hostPath'), 'path');
-  if (hostPath !== undefined && cleanPath(hostPath) === '/' && policy === 'Recycle') {
-    errors.push(forbidden([...field, 'persistentVolumeReclaimPolicy'], "may not be 'recycle' for a hostPath mount of '/'"));
-  }
+  if (hostPath !== undefined && cleanPath(hostPath) === '/' && policy === 'Recycle') errors.push(forbidden(policyField, "may not be 'recycle' for a hostPath mount of '/'"));
+  if (inline) return appendAll(errors, inlineClassErrors(spec, field));
   appendAll(errors, validateClassName(spec, 'storageClassName', field));
   appendAll(errors, validateVolumeMode(spec, field));
   return appendAll(errors, validateVolumeAttributesClass(spec, field));
+}
+
+/** What an inline spec may not have: a claimRef or capacity; and it must be a CSI volume. */
+function inlineSpecErrors(spec: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  if (recordField(spec, 'claimRef')) errors.push(forbidden([...field, 'claimRef'], `may not be specified ${INLINE}`));
+  if (Object.keys(recordField(spec, 'capacity') ?? {}).length > 0) errors.push(forbidden([...field, 'capacity'], `may not be specified ${INLINE}`));
+  if (!recordField(spec, 'csi')) errors.push(required([...field, 'csi'], `has to be specified ${INLINE}`));
+  return errors;
+}
+
+/** An inline spec has no class and mounts a file system. */
+function inlineClassErrors(spec: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  if ((stringField(spec, 'storageClassName') ?? '') !== '') errors.push(forbidden([...field, 'storageClassName'], `may not be specified ${INLINE}`));
+  const mode = stringField(spec, 'volumeMode');
+  if (mode !== undefined && mode !== 'Filesystem') errors.push(forbidden([...field, 'volumeMode'], `may not specify volumeMode other than Filesystem ${INLINE}`));
+  return errors;
 }
 
 /** capacity: storage and nothing else, each quantity positive. */
@@ -135,8 +165,8 @@ function validateCapacity(spec: Fields, field: FieldPath): ErrorList {
   const at = [...field, 'capacity'];
   const names = Object.keys(capacity);
   const errors: ErrorList = names.length === 0 ? [required(at)] : [];
-  // a ResourceList as the bad value: json.Marshal prints each quantity as its canonical string
-  const shown = Object.fromEntries(names.map((name) => [name, canonicalQuantity(capacity[name])]));
+  // a ResourceList as the bad value: json.Marshal prints each quantity as its canonical string, an absent list as null
+  const shown = spec['capacity'] === undefined ? null : Object.fromEntries(names.map((name) => [name, canonicalQuantity(capacity[name])]));
   if (capacity['storage'] === undefined || names.length > 1) errors.push(notSupported(at, shown, ['storage']));
   // upstream ranges over the map (Go map order); kubefit reports the names sorted
   for (const name of [...names].sort()) {

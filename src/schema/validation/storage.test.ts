@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { errorMessage } from './field-error.js';
-import { validateCSIDriver, validateStorageClass } from './storage.js';
+import { validateCSIDriver, validateStorageClass, validateVolumeAttachment } from './storage.js';
 
 const storageClass = (fields: Record<string, unknown>): string[] => validateStorageClass({ provisioner: 'ebs.csi.aws.com', ...fields }).map(errorMessage);
 const csiDriver = (spec: Record<string, unknown>): string[] => validateCSIDriver({ spec }).map(errorMessage);
 
+const attachment = (spec: Record<string, unknown>): string[] => validateVolumeAttachment({ spec: { attacher: 'ebs.csi.aws.com', nodeName: 'node-1', ...spec } }).map(errorMessage);
 const zone = (...values: string[]): Record<string, unknown> => ({ key: 'topology.kubernetes.io/zone', values });
 
 // Cases after upstream pkg/apis/storage/validation/validation_test.go
@@ -67,6 +68,35 @@ describe('TestValidateCSIDriver', () => {
       'spec.tokenRequests[1].expirationSeconds: Invalid value: 4294967297: may not specify a duration larger than 2^32 seconds',
       'spec.tokenRequests[2].audience: Duplicate value: "a"',
       'spec.volumeLifecycleModes: Unsupported value: "Inline": supported values: "Persistent", "Ephemeral"',
+    ]);
+  });
+});
+
+describe('TestValidateVolumeAttachment', () => {
+  it('accepts a CSI attacher with a volume name or an inline CSI spec', () => {
+    expect(attachment({ source: { persistentVolumeName: 'pv-1' } })).toEqual([]);
+    expect(attachment({ source: { inlineVolumeSpec: { accessModes: ['ReadWriteOnce'], csi: { driver: 'ebs.csi.aws.com', volumeHandle: 'vol-1' }, persistentVolumeReclaimPolicy: 'Retain' } } })).toEqual([]);
+  });
+
+  it('requires an attacher that is a CSI driver name, a node name and exactly one source (ValidateVolumeAttachmentV1)', () => {
+    expect(attachment({ attacher: '', nodeName: 'Node_1', source: {} })).toEqual([
+      'spec.attacher: Required value',
+      'spec.source: Required value: must specify exactly one of inlineVolumeSpec and persistentVolumeName',
+      "spec.nodeName: Invalid value: \"Node_1\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+      'spec.attacher: Required value',
+    ]);
+    expect(attachment({ source: { persistentVolumeName: 'pv-1', inlineVolumeSpec: {} } })).toEqual(['spec.source: Forbidden: must specify exactly one of inlineVolumeSpec and persistentVolumeName']);
+  });
+
+  it('refuses in an inline spec what only a PersistentVolume may have (ValidatePersistentVolumeSpec for inline volumes)', () => {
+    expect(attachment({ source: { inlineVolumeSpec: { accessModes: ['ReadWriteOnce'], capacity: { storage: '1Gi' }, claimRef: { name: 'c' }, nfs: { server: 's', path: '/e' }, persistentVolumeReclaimPolicy: 'Delete', storageClassName: 'x', volumeMode: 'Block', nodeAffinity: {} } } })).toEqual([
+      'spec.source.inlineVolumeSpec.claimRef: Forbidden: may not be specified in the context of inline volumes',
+      'spec.source.inlineVolumeSpec.capacity: Forbidden: may not be specified in the context of inline volumes',
+      'spec.source.inlineVolumeSpec.csi: Required value: has to be specified in the context of inline volumes',
+      'spec.source.inlineVolumeSpec.persistentVolumeReclaimPolicy: Forbidden: may only be Retain in the context of inline volumes',
+      'spec.source.inlineVolumeSpec.nodeAffinity: Forbidden: may not be specified in the context of inline volumes',
+      'spec.source.inlineVolumeSpec.storageClassName: Forbidden: may not be specified in the context of inline volumes',
+      'spec.source.inlineVolumeSpec.volumeMode: Forbidden: may not specify volumeMode other than Filesystem in the context of inline volumes',
     ]);
   });
 });

@@ -1,8 +1,10 @@
-// pkg/apis/storage/validation: StorageClass and CSIDriver on create (v1 defaulting has set the fields validation requires).
-// upstream: validation.go ValidateStorageClass, ValidateCSIDriver and their helpers (v1.36)
+// pkg/apis/storage/validation: StorageClass, CSIDriver and VolumeAttachment on create (v1 defaulting has set the fields
+// validation requires).
+// upstream: validation.go ValidateStorageClass, ValidateCSIDriver, ValidateVolumeAttachment and their helpers (v1.36)
 import { appendAll } from '../../model/append.js';
-import { byteLength, qualifiedNameErrors } from '../../model/name-validation.js';
-import { duplicate, invalid, notSupported, pointing, required, tooLong, type ErrorList, type FieldPath } from './field-error.js';
+import { byteLength, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
+import { duplicate, forbidden, invalid, notSupported, pointing, required, tooLong, type ErrorList, type FieldPath } from './field-error.js';
+import { validateCSIDriverName, validatePersistentVolumeSpec } from './persistent-volume.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 
 const MAX_PARAMETERS = 512;
@@ -120,4 +122,32 @@ function validateTokenRequests(requests: readonly unknown[]): ErrorList {
     if (seconds > MAX_TOKEN_SECONDS) errors.push(invalid([...field, 'expirationSeconds'], seconds, 'may not specify a duration larger than 2^32 seconds'));
   });
   return errors;
+}
+
+const ONE_SOURCE = 'must specify exactly one of inlineVolumeSpec and persistentVolumeName';
+
+// upstream: ValidateVolumeAttachment (status is the attacher's), then ValidateVolumeAttachmentV1 for the v1 API
+export function validateVolumeAttachment(object: Fields): ErrorList {
+  const spec = recordField(object, 'spec') ?? {};
+  const attacher = stringField(spec, 'attacher') ?? '';
+  const errors: ErrorList = attacher === '' ? [required(['spec', 'attacher'])] : [];
+  const source = recordField(spec, 'source') ?? {};
+  appendAll(errors, validateVolumeAttachmentSource(source));
+  const nodeName = stringField(spec, 'nodeName') ?? '';
+  appendAll(errors, subdomainErrors(nodeName).map((message) => invalid(['spec', 'nodeName'], nodeName, message)));
+  appendAll(errors, validateCSIDriverName(attacher, ['spec', 'attacher']));
+  const volumeName = stringField(source, 'persistentVolumeName');
+  if (volumeName !== undefined) appendAll(errors, subdomainErrors(volumeName).map((message) => invalid(['spec', 'source', 'persistentVolumeName'], volumeName, message)));
+  return errors;
+}
+
+// upstream: validateVolumeAttachmentSource
+function validateVolumeAttachmentSource(source: Fields): ErrorList {
+  const field: FieldPath = ['spec', 'source'];
+  const inline = recordField(source, 'inlineVolumeSpec');
+  const volumeName = stringField(source, 'persistentVolumeName');
+  if (!inline && volumeName === undefined) return [required(field, ONE_SOURCE)];
+  if (inline && volumeName !== undefined) return [forbidden(field, ONE_SOURCE)];
+  if (volumeName !== undefined) return volumeName === '' ? [required([...field, 'persistentVolumeName'], 'must specify non empty persistentVolumeName')] : [];
+  return inline ? validatePersistentVolumeSpec(inline, [...field, 'inlineVolumeSpec'], 'inline') : [];
 }
