@@ -19,8 +19,8 @@ describe('kubefit lint: PersistentVolumeClaim, PersistentVolume, StorageClass, R
       '19:3 api-validation: spec.nodeAffinity: Required value: Local volume requires node affinity',
       "23:11 api-validation: spec.local.path: Invalid value: \"/mnt/disks/../ssd1\": must not contain '..'",
       '30:16 api-validation: reclaimPolicy: Unsupported value: "Recycle": supported values: "Delete", "Retain"',
-      '39:11 api-validation: spec.hard[pods]: Invalid value: 10500m: must be an integer',
-      '40:5 api-validation: spec.hard[storage]: Invalid value: storage: must be a standard resource for quota',
+      '39:11 api-validation: spec.hard[pods]: Invalid value: "10500m": must be an integer',
+      '40:5 api-validation: spec.hard[storage]: Invalid value: "storage": must be a standard resource for quota',
       '47:15 api-validation: spec.controller: Invalid value: "nginx": must be a domain-prefixed path (such as "acme.io/foo")',
     ]);
   });

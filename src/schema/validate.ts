@@ -4,7 +4,7 @@ import type { CodeStore } from '../load/validator-cache-dir.js';
 import { appendAll } from '../model/append.js';
 import { groupOf } from '../model/kinds.js';
 import { compareFindings, findingAt, type Finding } from '../model/finding.js';
-import { NEWEST_RELEASE } from '../model/kubernetes-version.js';
+import { compareReleases, NEWEST_RELEASE } from '../model/kubernetes-version.js';
 import { asRecord, type KubeObject } from '../model/object.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { BUILTIN_KINDS } from './builtin-kinds.js';
@@ -14,7 +14,7 @@ import { closestName } from './closest-name.js';
 import { DefinitionCollector, DUPLICATE_CRD, groupKind, type CustomResourceDefinition, type CustomResourceDefinitions, type CustomResourceVersion } from './custom-resource-definition.js';
 import { finalizerWarningFindings, objectMetaFindings, servedVersion, valueToValidate, versionDigest, versionHasCelRules, versionHasListTypes, versionSchema } from './custom-resources.js';
 import { validateListSetsAndMaps } from './list-type.js';
-import { errorMessage, toPath } from './validation/field-error.js';
+import { errorMessage, errorMessageOf, invalid, toPath } from './validation/field-error.js';
 import { cleanObjectKey, readVerdict, verdictKey, writeVerdict } from './validation-verdicts.js';
 import { compileCustomSchema, customSchemas, fieldGraphOf, schemaFor, type CustomValidator } from './custom-schemas.js';
 import { createCelRuntime, evaluateCelRules, type CelOutcome, type CelRuntime } from './cel-validations.js';
@@ -246,7 +246,7 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
     const blocking = [...metaErrors, ...(typeof judged === 'string' ? [] : judged)].filter((error) => BLOCKING_KEYWORDS.has(error.keyword));
     const blocked = meta.blocking || blocking.some((error) => !isSubstitutionError(object, error));
     // rules that read a value holding `${APP}` cannot be judged before it is replaced (model/substitution.ts)
-    if (blocked) findings.push(findingAt(object, [], { ruleId: SCHEMA.id, severity: 'error', message: CEL_NOT_CHECKED }));
+    if (blocked) findings.push(findingAt(object, [], { ruleId: SCHEMA.id, severity: 'error', message: celNotChecked(run.options.kubernetesVersion ?? NEWEST_RELEASE) }));
     // the rules see the object as the webhook leaves it, which is not known: they are not judged either
     else if (deferred.length === 0 && !holdsSubstitutionDeep(object.value)) appendAll(findings, celFindings(object, definition, verdict.cel, run));
   }
@@ -280,7 +280,10 @@ function webhookNotes(object: KubeObject, deferred: readonly SchemaError[], by: 
  * maxProperties give).
  */
 const BLOCKING_KEYWORDS = new Set(['type', 'format', 'required', 'enum', 'maxLength', 'maxItems', 'maxProperties']);
-const CEL_NOT_CHECKED = '<nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
+/** hasBlockingErr's field.Invalid(nil, nil, ...): nil prints as null from apimachinery 0.34, as "null" before. */
+function celNotChecked(release: string): string {
+  return errorMessageOf(invalid([], null, 'some validation rules were not checked because the object was invalid; correct the existing errors to complete validation'), compareReleases(release, '1.34') >= 0).replace(/^: /, '<nil>: ');
+}
 
 /** The findings, and the finalizer warnings the API server adds when none of them is an error. */
 function withFinalizerWarnings(findings: Finding[], object: KubeObject): Finding[] {

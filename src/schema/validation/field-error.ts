@@ -78,20 +78,32 @@ export function toPath(field: FieldPath): Path {
   return field.map((segment) => (typeof segment === 'object' ? segment.key : segment));
 }
 
-// upstream: errors.go Error.Error and ErrorBody
+/** The error as the newest release's apimachinery prints it. */
 export function errorMessage(error: FieldError): string {
+  return errorMessageOf(error, true);
+}
+
+/**
+ * The error as the release's apimachinery prints it (upstream: errors.go Error.Error and ErrorBody). `jsonValues`:
+ * apimachinery 0.34 and later (Kubernetes 1.34+) print a bad value that is neither a string, number nor boolean as
+ * json.Marshal does (a resource name or quantity quoted, nil as null); 0.33 and older printed a value with a String
+ * method through it, unquoted, and nil as "null".
+ */
+export function errorMessageOf(error: FieldError, jsonValues: boolean): string {
   if (error.text !== undefined) return error.text;
   let body: string = error.type;
   if (error.value !== OMIT && error.type !== 'Forbidden' && error.type !== 'Required value' && error.type !== 'Too long') {
-    body += `: ${goValue(error.value)}`;
+    body += `: ${goValue(error.value, jsonValues)}`;
   }
   if (error.detail.length > 0) body += `: ${error.detail}`;
   return `${fieldPathString(error.field)}: ${body}`;
 }
 
 /** %v for numbers and booleans, %q for strings, json.Marshal (sorted keys) for the rest. */
-function goValue(value: unknown): string {
+function goValue(value: unknown, jsonValues: boolean): string {
   if (value instanceof GoSyntax) return value.text;
+  if (value instanceof GoStringer) return jsonValues ? value.json : value.text;
+  if (value === null && !jsonValues) return '"null"';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return goQuote(value);
   return goJson(value);
@@ -105,6 +117,19 @@ export function goQuote(value: string): string {
 /** A value upstream printed with fmt's %#v (Go syntax), spelled out by its caller. */
 export class GoSyntax {
   constructor(readonly text: string) {}
+}
+
+/** A Go value with a String method (a resource name, a quantity, a field path): its String() and its json.Marshal. */
+export class GoStringer {
+  constructor(
+    readonly text: string,
+    readonly json: string = goJsonString(text),
+  ) {}
+}
+
+/** encoding/json's text of a string: HTML-safe escapes for <, > and &, and for U+2028 and U+2029. */
+function goJsonString(value: string): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 /** A Go struct value: json.Marshal prints its fields in declaration order, not sorted. */

@@ -11,7 +11,7 @@ import type { ValidationContext } from './core-pod.js';
 import { validateConfigMap, validatePod, validatePodTemplate, validateReplicationController, validateSecret, validateService } from './core.js';
 import { apiServiceCABundle, conversionWebhookCABundle, decodeBytesFields, mapValues, webhookCABundles } from './decode-bytes.js';
 import { DUPLICATE_CONTAINER_NAME, INVALID_PORT, LIMITS_BELOW_REQUESTS } from './core-container.js';
-import { API_VALIDATION, errorMessage, toPath, type ErrorList } from './field-error.js';
+import { API_VALIDATION, errorMessageOf, toPath, type ErrorList } from './field-error.js';
 import { validateLimitRange } from './limit-range.js';
 import { validateHorizontalPodAutoscalerV1, validateHorizontalPodAutoscalerV2 } from './autoscaling.js';
 import { validateRuntimeClass } from './node.js';
@@ -111,9 +111,10 @@ export function validateBuiltinObject(object: KubeObject, release: string): Buil
   const decodeErrors = validation.decode?.(object.value) ?? [];
   const errors = decodeErrors.length > 0 ? decodeErrors : validateObjectMeta(object.value['metadata'], { namespaced: !isClusterScoped(apiVersion, kind), nameFn: validation.nameFn, kubeFinalizerNames: validation.genericMeta !== true });
   if (decodeErrors.length === 0 && validation.spec) appendAll(errors, validation.spec(object.value, contextOf(release)));
+  const jsonValues = compareReleases(release, '1.34') >= 0;
   // a value with `${APP}` in it is replaced before the object is applied (model/substitution.ts): not judged here
   const findings = errors.filter((error) => !holdsSubstitution(error.value)).map((error) =>
-    findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessage(error) }, error.on),
+    findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessageOf(error, jsonValues) }, error.on),
   );
   return { findings, decoded: decodeErrors.length === 0 };
 }

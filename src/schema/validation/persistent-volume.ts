@@ -4,7 +4,7 @@ import { appendAll } from '../../model/append.js';
 import { byteLength, dns1123LabelErrors, inclusiveRangeError, subdomainErrors } from '../../model/name-validation.js';
 import { parseQuantity } from '../../model/quantity.js';
 import { validateNodeSelector } from './core-pod.js';
-import { forbidden, GoSyntax, invalid, key, notSupported, pointing, required, toPath, tooLong, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
+import { fieldPathString, forbidden, GoStringer, invalid, key, notSupported, pointing, required, toPath, tooLong, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { validateLabelSelector } from './label-selector.js';
 import { canonicalQuantity } from './quantity-string.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
@@ -85,8 +85,8 @@ function validateDataSources(spec: Fields, field: FieldPath): ErrorList {
   if (ref) appendAll(errors, validateDataSource(ref, [...field, 'dataSourceRef']));
   else if (source) appendAll(errors, copied(validateDataSource(source, [...field, 'dataSourceRef']), [...toPath(field), 'dataSource']));
   if (!source || !ref) return errors;
-  // a *field.Path as the bad value: json.Marshal of its unexported fields prints {}
-  const pathValue = new GoSyntax('{}');
+  // a *field.Path as the bad value: its String() up to 1.33; json.Marshal of its unexported fields prints {} from 1.34
+  const pathValue = new GoStringer(fieldPathString(field), '{}');
   if (refNamespace !== '') errors.push(invalid(field, pathValue, 'may not be specified when dataSourceRef.namespace is specified'));
   else if (source['apiGroup'] !== ref['apiGroup'] || source['kind'] !== ref['kind'] || source['name'] !== ref['name']) {
     errors.push(invalid(field, pathValue, 'must match dataSourceRef'));

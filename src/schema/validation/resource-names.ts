@@ -2,7 +2,7 @@
 // upstream: pkg/apis/core/validation/validation.go validateResourceName, validateContainerResourceName;
 // pkg/apis/core/helper/helpers.go standardResources, IsStandardContainerResourceName, IsExtendedResourceName (v1.36)
 import { qualifiedNameErrors } from '../../model/name-validation.js';
-import { GoSyntax, invalid, type ErrorList, type FieldPath } from './field-error.js';
+import { GoStringer, invalid, type ErrorList, type FieldPath } from './field-error.js';
 
 const STANDARD_RESOURCES = new Set([
   'cpu', 'memory', 'ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage', 'limits.cpu',
@@ -18,10 +18,10 @@ export const isHugePages = (name: string): boolean => name.startsWith('hugepages
 const isStandardResourceName = (name: string): boolean => STANDARD_RESOURCES.has(name) || isHugePages(name) || name.startsWith('requests.hugepages-');
 
 /**
- * A core.ResourceName as a bad value: the type has a String method, so field.ErrorBody prints it unquoted
- * ("Invalid value: pids: must be a standard resource for containers", as API servers answer).
+ * A core.ResourceName as a bad value: a named string type with a String method, printed unquoted up to 1.33
+ * ("Invalid value: pids: must be a standard resource for containers") and quoted from 1.34 (json.Marshal first).
  */
-export const resourceNameValue = (name: string): GoSyntax => new GoSyntax(name);
+export const resourceNameValue = (name: string): GoStringer => new GoStringer(name);
 
 /** validateResourceName: a qualified name, and a standard one unless it has a prefix. */
 export function resourceNameErrors(name: string, field: FieldPath): ErrorList {

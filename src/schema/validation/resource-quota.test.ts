@@ -16,10 +16,10 @@ describe('TestValidateResourceQuota', () => {
 
   it('refuses names that are not quota resources, negative and fractional counts (ValidateResourceQuotaResourceName, ValidateResourceQuantityValue)', () => {
     expect(quota({ hard: { 'limits.nvidia.com/gpu': '1', storage: '1Gi', secrets: '-1', pods: '1.5', 'example.com/dongle': '500m' } })).toEqual([
-      'spec.hard[example.com/dongle]: Invalid value: 500m: must be an integer',
-      'spec.hard[pods]: Invalid value: 1500m: must be an integer',
+      'spec.hard[example.com/dongle]: Invalid value: "500m": must be an integer',
+      'spec.hard[pods]: Invalid value: "1500m": must be an integer',
       'spec.hard[secrets]: Invalid value: "-1": must be greater than or equal to 0',
-      'spec.hard[storage]: Invalid value: storage: must be a standard resource for quota',
+      'spec.hard[storage]: Invalid value: "storage": must be a standard resource for quota',
     ]);
   });
 

@@ -5,7 +5,7 @@
 import { appendAll } from '../../model/append.js';
 import { parseQuantity } from '../../model/quantity.js';
 import { IS_NEGATIVE_ERROR } from './core-container.js';
-import { GoStruct, GoSyntax, invalid, key, pointing, required, toPath, type ErrorList, type FieldPath } from './field-error.js';
+import { GoStringer, GoStruct, invalid, key, pointing, required, toPath, type ErrorList, type FieldPath } from './field-error.js';
 import { canonicalQuantity } from './quantity-string.js';
 import { isExtendedResourceName, resourceNameErrors, resourceNameValue } from './resource-names.js';
 import { arrayField, asRecord, recordField, stringField, type Fields } from './values.js';
@@ -60,7 +60,7 @@ function validateHardLimit(name: string, raw: unknown, field: FieldPath): ErrorL
   const milli = (quantity.numerator * 1000n + quantity.denominator - 1n) / quantity.denominator;
   const isInteger = milli % 1000n === 0n;
   // a resource.Quantity as the bad value: ErrorBody prints it with its String method, as limit-range.ts does
-  if ((INTEGER_RESOURCES.has(name) || isExtendedResourceName(name)) && !isInteger) named.push(invalid(field, new GoSyntax(canonicalQuantity(raw)), 'must be an integer'));
+  if ((INTEGER_RESOURCES.has(name) || isExtendedResourceName(name)) && !isInteger) named.push(invalid(field, new GoStringer(canonicalQuantity(raw)), 'must be an integer'));
   return named;
 }
 

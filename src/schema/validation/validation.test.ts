@@ -196,10 +196,10 @@ describe('validatePodResources (PodLevelResources, 1.34+)', () => {
   const POD_LEVEL = [
     '6:21 api-validation: spec.resources.requests[cpu]: Invalid value: "1": must be greater than or equal to aggregate container requests of 1500m',
     '17:26 api-validation: spec.resources.containers[0][memory].limits: Invalid value: "200Mi": must be less than or equal to pod limits of 100Mi',
-    '28:16 api-validation: spec.resources.requests[nvidia.com/gpu]: Unsupported value: nvidia.com/gpu: supported values: "cpu", "hugepages-", "memory"',
+    '28:16 api-validation: spec.resources.requests[nvidia.com/gpu]: Unsupported value: "nvidia.com/gpu": supported values: "cpu", "hugepages-", "memory"',
     '28:42 limits-below-requests: spec.resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1',
     '29:13 api-validation: spec.resources.limits: Required value: Limit must be set for non overcommitable resources',
-    '29:14 api-validation: spec.resources.limits[gpu]: Invalid value: gpu: must be a standard resource type or fully qualified',
+    '29:14 api-validation: spec.resources.limits[gpu]: Invalid value: "gpu": must be a standard resource type or fully qualified',
     '30:13 api-validation: spec.resources.claims: Forbidden: claims cannot be set for Resources at pod-level',
     '42:5 api-validation: spec.resources: Forbidden: may not be set for a windows pod',
     '68:5 limits-below-requests: spec.resources.requests: Invalid value: "2Gi": must be less than or equal to memory limit of 1Gi',
@@ -213,6 +213,19 @@ describe('validatePodResources (PodLevelResources, 1.34+)', () => {
     const { objects } = await loadManifests(['invalid-pod-level-resources.yaml'], { cwd: 'fixtures/schema/validation' });
     const findings = validateObjects(objects, { kubernetesVersion: '1.33', extraSchemas: new Map(), strictKinds: false });
     expect(findings.filter((finding) => API_IDS.has(finding.ruleId) && finding.message.startsWith('spec.resources'))).toEqual([]);
+  });
+});
+
+// apimachinery 0.34 (Kubernetes 1.34) prints a bad value with a String method (resource.Quantity, core.ResourceName)
+// through json.Marshal, quoted; 0.33 printed its String(), as 1.33 API servers answer
+describe('bad values with a String method, per release (field.Error ErrorBody)', () => {
+  it.each([
+    ['1.33', 'spec.limits[1].max[foo]: Invalid value: foo: must be a standard resource for containers', 'spec.limits[0].min[cpu]: Invalid value: 500m: min value 500m is greater than max value 200m'],
+    ['1.34', 'spec.limits[1].max[foo]: Invalid value: "foo": must be a standard resource for containers', 'spec.limits[0].min[cpu]: Invalid value: "500m": min value 500m is greater than max value 200m'],
+  ])('%s', async (release, name, quantity) => {
+    const { objects } = await loadManifests(['invalid-limit-range.yaml'], { cwd: 'fixtures/schema/validation' });
+    const messages = validateObjects(objects, { kubernetesVersion: release, extraSchemas: new Map(), strictKinds: false }).map((finding) => finding.message);
+    expect(messages).toEqual(expect.arrayContaining([name, quantity]));
   });
 });
 
@@ -274,17 +287,17 @@ const EXPECTED_CA_BUNDLE: string[] = [
 ];
 
 const EXPECTED_LIMIT_RANGE: string[] = [
-  "7:5 api-validation: spec.limits[0].defaultRequest[cpu]: Invalid value: 200m: min value 500m is greater than default request value 200m",
-  "7:5 api-validation: spec.limits[0].default[cpu]: Invalid value: 500m: min value 500m is greater than default value 200m",
-  "8:16 api-validation: spec.limits[0].min[cpu]: Invalid value: 500m: min value 500m is greater than max value 200m",
-  "10:33 api-validation: spec.limits[0].maxLimitRequestRatio[cpu]: Invalid value: 500m: ratio 500m is greater than max/min = 0.400000",
-  "10:33 api-validation: spec.limits[0].maxLimitRequestRatio[cpu]: Invalid value: 500m: ratio 500m is less than 1",
+  "7:5 api-validation: spec.limits[0].defaultRequest[cpu]: Invalid value: \"200m\": min value 500m is greater than default request value 200m",
+  "7:5 api-validation: spec.limits[0].default[cpu]: Invalid value: \"500m\": min value 500m is greater than default value 200m",
+  "8:16 api-validation: spec.limits[0].min[cpu]: Invalid value: \"500m\": min value 500m is greater than max value 200m",
+  "10:33 api-validation: spec.limits[0].maxLimitRequestRatio[cpu]: Invalid value: \"500m\": ratio 500m is greater than max/min = 0.400000",
+  "10:33 api-validation: spec.limits[0].maxLimitRequestRatio[cpu]: Invalid value: \"500m\": ratio 500m is less than 1",
   "12:14 api-validation: spec.limits[1].default: Forbidden: may not be specified when `type` is 'Pod'",
-  "13:35 api-validation: spec.limits[1].max[foo]: Invalid value: foo: must be a standard resource for containers",
-  "13:35 api-validation: spec.limits[1].max[foo]: Invalid value: foo: must be a standard resource type or fully qualified",
+  "13:35 api-validation: spec.limits[1].max[foo]: Invalid value: \"foo\": must be a standard resource for containers",
+  "13:35 api-validation: spec.limits[1].max[foo]: Invalid value: \"foo\": must be a standard resource type or fully qualified",
   "14:5 api-validation: spec.limits[2].limits: Required value: either minimum or maximum storage value is required, but neither was provided",
   "16:11 api-validation: spec.limits[3].type: Duplicate value: \"Container\"",
-  "19:33 api-validation: spec.limits[3].maxLimitRequestRatio[cpu]: Invalid value: 20: ratio 20 is greater than max/min = 10.000000",
-  "21:37 api-validation: spec.limits[3].defaultRequest[hugepages-2Mi]: Invalid value: 2Mi: default value 4Mi must equal to defaultRequest value 2Mi in hugepages-2Mi",
+  "19:33 api-validation: spec.limits[3].maxLimitRequestRatio[cpu]: Invalid value: \"20\": ratio 20 is greater than max/min = 10.000000",
+  "21:37 api-validation: spec.limits[3].defaultRequest[hugepages-2Mi]: Invalid value: \"2Mi\": default value 4Mi must equal to defaultRequest value 2Mi in hugepages-2Mi",
   "22:11 api-validation: spec.limits[4].type: Invalid value: \"Bogus\": must be a standard limit type or fully qualified",
 ];
