@@ -47,7 +47,7 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-// upstream: each kind's Validate<Kind> in pkg/apis/{core,apps,batch,networking}/validation; kinds not listed use a DNS-1123 subdomain name
+// upstream: each kind's Validate<Kind> in pkg/apis/<group>/validation; kinds not listed use a DNS-1123 subdomain name
 const KINDS: Readonly<Record<string, KindValidation>> = {
   'v1 Pod': { nameFn: nameIsDNSSubdomain, spec: validatePod },
   'v1 PodTemplate': { nameFn: nameIsDNSSubdomain, spec: validatePodTemplate },
@@ -131,7 +131,7 @@ const meta = (id: string, description: string, remediation: string): RuleMeta =>
 
 /** Finding ids of the API server's validation; the specific ones own the errors users most often meet. */
 export const API_VALIDATION_METAS: readonly RuleMeta[] = [
-  meta(API_VALIDATION, "a value the API server's own validation rejects (pkg/apis/*/validation): ports, probes, volumes, tolerations, schedules, Service, Secret, Ingress rules", 'Fix the field as the message says; the message is the one kubectl apply would print.'),
+  meta(API_VALIDATION, "a value the API server's own validation rejects (pkg/apis/*/validation): ports, probes, volumes, tolerations, schedules, Service, Secret, Ingress rules, RBAC, PodDisruptionBudget, HorizontalPodAutoscaler, PriorityClass, storage (PVC, PV, StorageClass), ResourceQuota", 'Fix the field as the message says; the message is the one kubectl apply would print.'),
   meta(INVALID_NAME, 'metadata.name, generateName or namespace breaks the name rule of its kind (DNS-1123 subdomain or label, DNS-1035 label for Services)', 'Use lower-case letters, digits and "-" (and "." where the kind allows it), starting and ending with a letter or digit.'),
   meta(INVALID_LABEL, 'label or annotation key, label value, or total annotation size breaks the Kubernetes rules', 'Keys are an optional DNS subdomain prefix and "/" plus a name of at most 63 letters, digits, "-", "_" and "."; label values follow the same rule for the name and may be empty.'),
   meta(SELECTOR_MISMATCH, "the controller's selector is empty or does not select its own pod template's labels", 'Make spec.selector match the labels of spec.template.metadata.labels (the selector cannot change after creation).'),
