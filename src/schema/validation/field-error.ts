@@ -104,9 +104,25 @@ function goValue(value: unknown, jsonValues: boolean): string {
   if (value instanceof GoSyntax) return value.text;
   if (value instanceof GoStringer) return jsonValues ? value.json : value.text;
   if (value === null && !jsonValues) return '"null"';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return goNumber(value);
+  if (typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return goQuote(value);
   return goJson(value);
+}
+
+const INT64_LIMIT = 2 ** 63;
+
+/**
+ * %v of a decoded JSON number: an int64 when it is whole and fits, else a float64, which %v prints in strconv's
+ * shortest 'g' form (an exponent below -4 or from 6 up: 1e+06, 1.8446744073709552e+19, 1e-05).
+ */
+function goNumber(value: number): string {
+  if (Number.isInteger(value) && Math.abs(value) < INT64_LIMIT) return BigInt(value).toString();
+  if (!Number.isFinite(value)) return value > 0 ? '+Inf' : value < 0 ? '-Inf' : 'NaN';
+  const [mantissa = '', exponentText = '0'] = value.toExponential().split('e');
+  const exponent = Number(exponentText);
+  if (exponent >= -4 && exponent < 6) return String(value);
+  return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
 }
 
 /** fmt's %q of a string. */

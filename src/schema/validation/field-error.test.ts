@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { errorMessage, errorMessageOf, GoStringer, invalid, tooLong, tooMany } from './field-error.js';
+
+// upstream: apimachinery pkg/util/validation/field errors_test.go TestErrorUsefulMessage and TestErrorString (v0.36),
+// and fmt's %v of a float64 as Go 1.24 prints it
+describe('field.Error text', () => {
+  it.each([
+    [1_000_000.5, 'x: Invalid value: 1.0000005e+06: d'],
+    [1.8446744073709552e19, 'x: Invalid value: 1.8446744073709552e+19: d'],
+    [999_999.5, 'x: Invalid value: 999999.5: d'],
+    [0.00001, 'x: Invalid value: 1e-05: d'],
+    [0.0001, 'x: Invalid value: 0.0001: d'],
+    [-42, 'x: Invalid value: -42: d'],
+    [9_007_199_254_740_993, 'x: Invalid value: 9007199254740992: d'],
+  ])('a JSON number %s prints as int64 when whole, else as %%v of a float64', (value, text) => {
+    expect(errorMessage(invalid(['x'], value, 'd'))).toBe(text);
+  });
+
+  it('counts bytes and items in the singular for one (TooLong, TooMany)', () => {
+    expect(['path.to.field: Too long: may not be more than 1 byte', 'path.to.field: Too long: may not be more than 2 bytes']).toEqual([1, 2].map((max) => errorMessage(tooLong(['path', 'to', 'field'], max))));
+    expect(errorMessage(tooMany(['path', 'to', 'field'], 2, 1))).toBe('path.to.field: Too many: 2: must have at most 1 item');
+    expect(errorMessage(tooMany(['path', 'to', 'field'], 3, 2))).toBe('path.to.field: Too many: 3: must have at most 2 items');
+  });
+
+  it('prints a value with a String method through json.Marshal from 1.34, through String() before; nil likewise', () => {
+    const error = invalid(['spec', 'hard', 'pods'], new GoStringer('1500m'), 'must be an integer');
+    expect(errorMessageOf(error, true)).toBe('spec.hard.pods: Invalid value: "1500m": must be an integer');
+    expect(errorMessageOf(error, false)).toBe('spec.hard.pods: Invalid value: 1500m: must be an integer');
+    expect(errorMessageOf(invalid(['x'], new GoStringer('a<b'), 'd'), true)).toBe('x: Invalid value: "a\\u003cb": d');
+    expect(errorMessageOf(invalid(['x'], null, 'd'), true)).toBe('x: Invalid value: null: d');
+    expect(errorMessageOf(invalid(['x'], null, 'd'), false)).toBe('x: Invalid value: "null": d');
+  });
+});
