@@ -14,7 +14,7 @@ import { closestName } from './closest-name.js';
 import { DefinitionCollector, DUPLICATE_CRD, groupKind, type CustomResourceDefinition, type CustomResourceDefinitions, type CustomResourceVersion } from './custom-resource-definition.js';
 import { finalizerWarningFindings, objectMetaFindings, servedVersion, valueToValidate, versionDigest, versionHasCelRules, versionHasListTypes, versionSchema } from './custom-resources.js';
 import { validateListSetsAndMaps } from './list-type.js';
-import { errorMessage, errorMessageOf, invalid, toPath } from './validation/field-error.js';
+import { errorMessage, toPath } from './validation/field-error.js';
 import { cleanObjectKey, readVerdict, verdictKey, writeVerdict } from './validation-verdicts.js';
 import { compileCustomSchema, customSchemas, fieldGraphOf, schemaFor, type CustomValidator } from './custom-schemas.js';
 import { createCelRuntime, evaluateCelRules, type CelOutcome, type CelRuntime } from './cel-validations.js';
@@ -280,9 +280,13 @@ function webhookNotes(object: KubeObject, deferred: readonly SchemaError[], by: 
  * maxProperties give).
  */
 const BLOCKING_KEYWORDS = new Set(['type', 'format', 'required', 'enum', 'maxLength', 'maxItems', 'maxProperties']);
-/** hasBlockingErr's field.Invalid(nil, nil, ...): nil prints as null from apimachinery 0.34, as "null" before. */
+/**
+ * hasBlockingErr's field.Invalid(nil, nil, ...): the nil path prints as <nil>, the nil value as null from apimachinery
+ * 0.34 and as "null" before.
+ */
 function celNotChecked(release: string): string {
-  return errorMessageOf(invalid([], null, 'some validation rules were not checked because the object was invalid; correct the existing errors to complete validation'), compareReleases(release, '1.34') >= 0).replace(/^: /, '<nil>: ');
+  const value = compareReleases(release, '1.34') >= 0 ? 'null' : '"null"';
+  return `<nil>: Invalid value: ${value}: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation`;
 }
 
 /** The findings, and the finalizer warnings the API server adds when none of them is an error. */
