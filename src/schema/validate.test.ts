@@ -24,7 +24,6 @@ describe('validateObjects: built-in schemas', () => {
 
   it('does not judge the form of a value, the name of a key, or the apiVersion and kind holding a substitution variable (${APP}, $NAMESPACE: Flux post-build substitution, envsubst)', async () => {
     expect(await check('substitution-variables.yaml')).toEqual([
-      "22:9 error invalid-name: metadata.name: Invalid value: \"my_app\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
       '28:16 error schema: spec.resources.requests.storage: "five-gigs" is not a valid quantity',
       '38:7 info unknown-kind: rbac.authorization.k8s.io/v1 ${ROLE_KIND}: its kind holds a substitution variable, replaced before the object is applied: not validated',
       '43:13 info unknown-kind: $API_VERSION SecretProviderClass: its apiVersion holds a substitution variable, replaced before the object is applied: not validated',
@@ -52,6 +51,13 @@ describe('validateObjects: built-in schemas', () => {
       '22:25 error schema: spec.template.spec.containers[0].ports[0].protocol must be one of "SCTP", "TCP", "UDP", got "tcp"',
       '23:28 error schema: spec.template.spec.containers[0].imagePullPolicy must be one of "Always", "IfNotPresent", "Never", got "always"',
       '26:20 error schema: spec.template.spec.containers[0].resources.limits.cpu: "2 cores" is not a valid quantity',
+    ]);
+  });
+
+  it('judges no field after a quantity the API server cannot decode, as it rejects the object with that error alone', async () => {
+    expect(await check('invalid-quantity-decoding.yaml')).toEqual([
+      '21:20 error schema: spec.template.spec.containers[0].resources.requests.cpu: "two" is not a valid quantity',
+      '39:30 error invalid-port: spec.template.spec.containers[0].ports[0].containerPort: Required value',
     ]);
   });
 

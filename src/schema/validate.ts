@@ -5,6 +5,7 @@ import { appendAll } from '../model/append.js';
 import { groupOf } from '../model/kinds.js';
 import { compareFindings, findingAt, type Finding } from '../model/finding.js';
 import { compareReleases, NEWEST_RELEASE } from '../model/kubernetes-version.js';
+import { QUANTITY_PATTERN } from '../model/quantity.js';
 import { asRecord, type KubeObject } from '../model/object.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { BUILTIN_KINDS } from './builtin-kinds.js';
@@ -386,13 +387,19 @@ function builtinFindings(validator: CompiledValidator, object: KubeObject, kuber
     const judged = lastRelease === undefined ? finding : judgeDroppedKey(finding, release, lastRelease);
     return judged ? [judged] : [];
   });
-  // a value of the wrong type fails the API server's decoding, which rejects the request before any field validation
-  const decodes = !(validator.errors ?? []).some((error) => error.keyword === 'type');
+  // a value of the wrong type, or a quantity that does not parse ("quantities must match the regular expression"),
+  // fails the API server's decoding, which rejects the request before any field validation; a value holding `${APP}`
+  // is replaced first (model/substitution.ts)
+  const decodes = !(validator.errors ?? []).some((error) => failsDecoding(error) && !isSubstitutionError(object, error));
   if (!decodes) return [...schema, ...verdict.findings].sort(compareFindings);
   const api = validateBuiltinObject(object, release);
   // so does a []byte value that is not base64, and the decoder's error is then the only one the API server returns
   if (!api.decoded) return [...verdict.findings, ...api.findings].sort(compareFindings);
   return [...withoutEnumDuplicates(schema, api.findings), ...verdict.findings, ...withoutSchemaDuplicates(api.findings, schema)].sort(compareFindings);
+}
+
+function failsDecoding(error: SchemaError): boolean {
+  return error.keyword === 'type' || (error.keyword === 'pattern' && error.params['pattern'] === QUANTITY_PATTERN);
 }
 
 function validateWith(validator: CompiledValidator, object: KubeObject, fields: FieldGraph = validator.fields ?? {}): Finding[] {
