@@ -33,6 +33,7 @@ describe('validateObjects: built-in schemas', () => {
   it('reports an enum value the API server rejects once, in its words, not again as the schema\'s enum', async () => {
     expect(await check('invalid-enum-once.yaml')).toEqual([
       '11:23 error api-validation: spec.rules[0].http.paths[0].pathType: Unsupported value: "": supported values: "Exact", "ImplementationSpecific", "Prefix"',
+      '24:19 error api-validation: preemptionPolicy: Required value',
     ]);
   });
 

@@ -440,11 +440,13 @@ function withoutSchemaDuplicates(apiFindings: Finding[], schemaFindings: readonl
 }
 
 /**
- * An enum value the API server's validation reports (`Unsupported value: "": supported values: ...`, its own words)
- * is not reported again by the schema's enum (`must be one of ...`) at the same value.
+ * An enum value the API server's validation reports (`Unsupported value: "": supported values: ...`, its own words,
+ * or `Required value` for an empty one, as ValidatePreemptionPolicy does) is not reported again by the schema's enum
+ * (`must be one of ...`) at the same value.
  */
 function withoutEnumDuplicates(schemaFindings: Finding[], apiFindings: readonly Finding[]): Finding[] {
-  const unsupported = new Set(apiFindings.filter((finding) => finding.path !== null && finding.message.includes(': Unsupported value: ')).map((finding) => finding.path));
+  const reportsValue = (message: string): boolean => message.includes(': Unsupported value: ') || message.endsWith(': Required value');
+  const unsupported = new Set(apiFindings.filter((finding) => finding.path !== null && reportsValue(finding.message)).map((finding) => finding.path));
   return unsupported.size === 0 ? schemaFindings : schemaFindings.filter((finding) => !(finding.path !== null && unsupported.has(finding.path) && finding.message.includes(' must be one of ')));
 }
 
