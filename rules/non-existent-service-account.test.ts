@@ -21,6 +21,23 @@ new RuleTester({ describe, it }).run(rule, {
       fixture: ['fixtures/rules/non-existent-service-account/sample-a/serviceaccount.yaml', 'fixtures/rules/non-existent-service-account/sample-b/deployment.yaml'],
     },
     {
+      name: 'kube-system holds ServiceAccounts the cluster creates (kubeadm\'s kube-proxy and coredns, the controllers\' own)',
+      code: `
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata: {name: cloud-node-manager, namespace: kube-system}
+        ---
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: {name: kube-proxy-windows, namespace: kube-system}
+        spec:
+          selector: {matchLabels: {k8s-app: kube-proxy-windows}}
+          template:
+            metadata: {labels: {k8s-app: kube-proxy-windows}}
+            spec: {serviceAccountName: kube-proxy, containers: [{name: kube-proxy, image: "kube-proxy:1"}]}
+      `,
+    },
+    {
       name: 'template placeholders are not ServiceAccount names',
       code: `
         apiVersion: v1

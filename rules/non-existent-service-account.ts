@@ -15,6 +15,9 @@ function isDefinedWhereApplied(index: LintIndex, pod: KubeObject, name: string):
   return !hasDeclaredNamespace(pod) && index.ofKind('ServiceAccount').some((account) => account.ref.name === name);
 }
 
+/** Holds ServiceAccounts the cluster itself creates (kubeadm's kube-proxy and coredns, the controllers' own). */
+const SYSTEM_NAMESPACE = 'kube-system';
+
 export default defineRule({
   meta: {
     id: 'non-existent-service-account',
@@ -22,7 +25,7 @@ export default defineRule({
     category: 'reliability',
     description: 'pod names a ServiceAccount that the inputs do not define, while they define others in its namespace',
     rationale:
-      'The ServiceAccount admission plugin refuses pods whose ServiceAccount does not exist, so the controller keeps failing to create them. The rule runs only when the inputs define at least one ServiceAccount that shares the pod\'s namespace (for objects without metadata.namespace: in the same directory tree, see the README): then the manifests are clearly meant to carry their ServiceAccounts, and a missing one is a typo or an omission rather than something created elsewhere. A pod without metadata.namespace is not reported when the inputs define its ServiceAccount in another namespace: it may be applied there. Template placeholders ($KSA_NAME, <KSA_NAME>) are not names and are left to the schema stage.',
+      'The ServiceAccount admission plugin refuses pods whose ServiceAccount does not exist, so the controller keeps failing to create them. The rule runs only when the inputs define at least one ServiceAccount that shares the pod\'s namespace (for objects without metadata.namespace: in the same directory tree, see the README): then the manifests are clearly meant to carry their ServiceAccounts, and a missing one is a typo or an omission rather than something created elsewhere. A pod without metadata.namespace is not reported when the inputs define its ServiceAccount in another namespace: it may be applied there. Template placeholders ($KSA_NAME, <KSA_NAME>) are not names and are left to the schema stage. Pods in kube-system are not checked: the cluster creates ServiceAccounts there that manifests never carry (kubeadm\'s kube-proxy and coredns, the controllers\' own).',
     remediation: 'Add the ServiceAccount to the manifests, or correct serviceAccountName.',
     defaultOn: true,
     queries: ['ServiceAccount'],
@@ -32,7 +35,7 @@ export default defineRule({
   check(workload, { index, report }) {
     const account = podServiceAccount(workload);
     const namespace = workload.object.ref.namespace;
-    if (!account.isExplicit || account.name === 'default' || !isNameLike(account.name)) return;
+    if (!account.isExplicit || account.name === 'default' || !isNameLike(account.name) || namespace === SYSTEM_NAMESPACE) return;
     if (!treeHasKind(index, 'ServiceAccount', workload.object) || isDefinedWhereApplied(index, workload.object, account.name)) return;
     report({ messageId: 'missing', data: { name: account.name, namespace }, at: account.at });
   },
