@@ -2,7 +2,9 @@
 import { validateContainer, validateDNS1123Label, type NameSet } from './core-container.js';
 import { duplicate, forbidden, goQuote, GoSyntax, invalid, notSupported, required, type ErrorList, type FieldPath } from './field-error.js';
 import { dns1123LabelErrors, inclusiveRangeError, labelValueErrors, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
-import { validateLabelSelector, validateSelectorRequirement } from './label-selector.js';
+import { validateLabelSelector } from './label-selector.js';
+import { validateNodeSelector, validateNodeSelectorTerm } from './node-selector.js';
+import { validatePersistentVolumeClaimTemplate } from './persistent-volume.js';
 import { validatePodResources } from './pod-resources.js';
 import { validateAnnotations, validateLabels } from './object-meta.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
@@ -139,31 +141,6 @@ function validateWeight(term: Fields | undefined, field: FieldPath): ErrorList {
   return weight !== undefined && (weight <= 0 || weight > 100) ? [invalid(field.concat('weight'), weight, 'must be in the range 1-100')] : [];
 }
 
-// upstream: validation.go ValidateNodeSelector (required node affinity of pods and PersistentVolumes)
-export function validateNodeSelector(selector: Fields, field: FieldPath): ErrorList {
-  const terms = arrayField(selector, 'nodeSelectorTerms');
-  if (terms.length === 0) return [required(field.concat('nodeSelectorTerms'), 'must have at least one node selector term')];
-  return terms.flatMap((term, index) => validateNodeSelectorTerm(asRecord(term), field.concat('nodeSelectorTerms', index), true));
-}
-
-// upstream: validation.go ValidateNodeSelectorTerm, ValidateNodeFieldSelectorRequirement
-function validateNodeSelectorTerm(term: Fields | undefined, field: FieldPath, checkValues: boolean): ErrorList {
-  const errors: ErrorList = [];
-  arrayField(term, 'matchExpressions').forEach((entry, index) => {
-    appendAll(errors, validateSelectorRequirement(asRecord(entry) ?? {}, field.concat('matchExpressions', index), { node: true, checkValues }));
-  });
-  arrayField(term, 'matchFields').forEach((entry, index) => {
-    const requirement = asRecord(entry) ?? {};
-    const at = field.concat('matchFields', index);
-    const operator = stringField(requirement, 'operator') ?? '';
-    if (operator !== 'In' && operator !== 'NotIn') errors.push(invalid(at.concat('operator'), operator, 'not a valid selector operator'));
-    else if (arrayField(requirement, 'values').length !== 1) errors.push(required(at.concat('values'), "must be only one value when `operator` is 'In' or 'NotIn' for node field selector"));
-    const fieldKey = stringField(requirement, 'key') ?? '';
-    if (fieldKey !== 'metadata.name') errors.push(invalid(at.concat('key'), fieldKey, 'not a valid field selector key'));
-  });
-  return errors;
-}
-
 // upstream: validation.go validatePodAffinityTerm: topologyKey is required and a qualified name
 function validatePodAffinityTerm(term: Fields | undefined, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
@@ -249,8 +226,15 @@ function validateVolumeSource(volume: Fields, field: FieldPath): ErrorList {
     const mode = intField(record, 'defaultMode');
     if (mode !== undefined && (mode < 0 || mode > 0o777)) errors.push(invalid(field.concat(source, 'defaultMode'), mode, FILE_MODE_ERROR));
     appendAll(errors, validateVolumeItems(source, record, field.concat(source)));
+    if (source === 'ephemeral') appendAll(errors, validateEphemeralVolumeSource(record, field.concat(source)));
   }
   return errors;
+}
+
+// upstream: validation.go validateEphemeralVolumeSource
+function validateEphemeralVolumeSource(source: Fields | undefined, field: FieldPath): ErrorList {
+  const template = recordField(source, 'volumeClaimTemplate');
+  return template ? validatePersistentVolumeClaimTemplate(template, field.concat('volumeClaimTemplate')) : [required(field.concat('volumeClaimTemplate'))];
 }
 
 // upstream: validateSecretVolumeSource, validateConfigMapVolumeSource (KeyToPath items), validateDownwardAPIVolumeSource

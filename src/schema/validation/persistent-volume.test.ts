@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorMessage, toPath, type ErrorList } from './field-error.js';
-import { validatePersistentVolume, validatePersistentVolumeClaim } from './persistent-volume.js';
+import { validatePersistentVolume, validatePersistentVolumeClaim, validatePersistentVolumeClaimTemplate } from './persistent-volume.js';
 
 const messages = (errors: ErrorList): string[] => errors.map(errorMessage);
 const claim = (spec: Record<string, unknown>): string[] => messages(validatePersistentVolumeClaim({ spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, ...spec } }));
@@ -139,6 +139,27 @@ describe('TestValidatePersistentVolumes', () => {
     expect(volume({ volumeAttributesClassName: '' })).toEqual([
       'spec.volumeAttributesClassName: Required value: an empty string is disallowed',
       'spec.csi: Required value: has to be specified when using volumeAttributesClassName',
+    ]);
+  });
+});
+
+// After upstream validation_test.go TestValidateEphemeralVolume / TestEphemeralVolumeSource cases
+describe('TestValidatePersistentVolumeClaimTemplate', () => {
+  const at = ['spec', 'volumes', 0, 'ephemeral', 'volumeClaimTemplate'];
+  const template = (metadata: Record<string, unknown>, spec: Record<string, unknown> = { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } }): string[] =>
+    messages(validatePersistentVolumeClaimTemplate({ metadata, spec }, at));
+
+  it('accepts labels and annotations and a valid claim spec', () => {
+    expect(template({ labels: { type: 'scratch' }, annotations: { owner: 'me' }, creationTimestamp: null })).toEqual([]);
+  });
+
+  it('refuses every other metadata field as validateFieldAllowList names it, then checks the spec', () => {
+    expect(template({ name: 'x', uid: '1', labels: { 'bad key!': 'v' } }, {})).toEqual([
+      expect.stringMatching(/^spec\.volumes\[0\]\.ephemeral\.volumeClaimTemplate\.metadata\.labels: Invalid value: "bad key!": /),
+      'spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.name: Forbidden: cannot be set',
+      'spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.uID: Forbidden: cannot be set',
+      'spec.volumes[0].ephemeral.volumeClaimTemplate.spec.accessModes: Required value: at least 1 access mode is required',
+      'spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources[storage]: Required value',
     ]);
   });
 });

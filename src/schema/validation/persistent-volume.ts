@@ -3,9 +3,10 @@
 import { appendAll } from '../../model/append.js';
 import { byteLength, dns1123LabelErrors, inclusiveRangeError, subdomainErrors } from '../../model/name-validation.js';
 import { parseQuantity } from '../../model/quantity.js';
-import { validateNodeSelector } from './core-pod.js';
 import { fieldPathString, forbidden, GoStringer, invalid, key, notSupported, pointing, required, toPath, tooLong, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { validateLabelSelector } from './label-selector.js';
+import { validateNodeSelector } from './node-selector.js';
+import { validateAnnotations, validateLabels } from './object-meta.js';
 import { canonicalQuantity } from './quantity-string.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 
@@ -16,10 +17,41 @@ const VOLUME_MODES = ['Block', 'Filesystem'];
 
 const NOT_POSITIVE = 'must be greater than zero';
 
-// upstream: validation.go ValidatePersistentVolumeClaim, ValidatePersistentVolumeClaimSpec (create options) (v1.36)
+// upstream: validation.go ValidatePersistentVolumeClaim (v1.36)
 export function validatePersistentVolumeClaim(object: Fields): ErrorList {
-  const spec = recordField(object, 'spec') ?? {};
-  const field: FieldPath = ['spec'];
+  return validatePersistentVolumeClaimSpec(recordField(object, 'spec') ?? {}, ['spec']);
+}
+
+/** ObjectMeta fields in Go's declaration order, as validateFieldAllowList names them (lower-cased first letter). */
+const TEMPLATE_META_FIELDS: readonly (readonly [string, string])[] = [
+  ['name', 'name'], ['generateName', 'generateName'], ['namespace', 'namespace'], ['selfLink', 'selfLink'], ['uid', 'uID'],
+  ['resourceVersion', 'resourceVersion'], ['generation', 'generation'], ['creationTimestamp', 'creationTimestamp'],
+  ['deletionTimestamp', 'deletionTimestamp'], ['deletionGracePeriodSeconds', 'deletionGracePeriodSeconds'],
+  ['ownerReferences', 'ownerReferences'], ['finalizers', 'finalizers'], ['managedFields', 'managedFields'],
+];
+
+/**
+ * A generic ephemeral volume's claim template: labels and annotations, no other metadata, and the claim spec (upstream:
+ * validation.go ValidatePersistentVolumeClaimTemplate, ValidateTemplateObjectMeta, validateFieldAllowList).
+ */
+export function validatePersistentVolumeClaimTemplate(template: Fields, field: FieldPath): ErrorList {
+  const metadata = recordField(template, 'metadata') ?? {};
+  const metaField = [...field, 'metadata'];
+  const errors = validateAnnotations(metadata['annotations'], [...metaField, 'annotations']);
+  appendAll(errors, validateLabels(metadata['labels'], [...metaField, 'labels']));
+  for (const [name, goName] of TEMPLATE_META_FIELDS) if (isSet(metadata[name])) errors.push(forbidden([...metaField, goName], 'cannot be set'));
+  return appendAll(errors, validatePersistentVolumeClaimSpec(recordField(template, 'spec') ?? {}, [...field, 'spec']));
+}
+
+/** Whether a decoded field differs from its Go zero value (null, "", 0, an empty list or map are unset). */
+function isSet(value: unknown): boolean {
+  if (value === undefined || value === null || value === '' || value === 0 || value === false) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  return typeof value !== 'object' || Object.keys(value).length > 0;
+}
+
+// upstream: validation.go ValidatePersistentVolumeClaimSpec (create options)
+function validatePersistentVolumeClaimSpec(spec: Fields, field: FieldPath): ErrorList {
   const errors = validateAccessModes(spec, field, 'at least 1 access mode is required');
   const selector = recordField(spec, 'selector');
   if (selector) appendAll(errors, validateLabelSelector(selector, [...field, 'selector']));
