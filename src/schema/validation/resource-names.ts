@@ -13,9 +13,11 @@ const STANDARD_RESOURCES = new Set([
 const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
 
 export const isHugePages = (name: string): boolean => name.startsWith('hugepages-');
+/** A quota's hugepages request (requests.hugepages-2Mi). */
+export const isHugePagesRequest = (name: string): boolean => name.startsWith('requests.hugepages-');
 
 /** IsStandardResourceName: a standard resource, or hugepages (requests.hugepages- for quotas). */
-const isStandardResourceName = (name: string): boolean => STANDARD_RESOURCES.has(name) || isHugePages(name) || name.startsWith('requests.hugepages-');
+const isStandardResourceName = (name: string): boolean => STANDARD_RESOURCES.has(name) || isHugePages(name) || isHugePagesRequest(name);
 
 /**
  * A core.ResourceName as a bad value: a named string type with a String method, printed unquoted up to 1.33

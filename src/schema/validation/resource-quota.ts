@@ -7,7 +7,7 @@ import { parseQuantity } from '../../model/quantity.js';
 import { IS_NEGATIVE_ERROR } from './core-container.js';
 import { GoStringer, GoStruct, invalid, key, pointing, required, toPath, type ErrorList, type FieldPath } from './field-error.js';
 import { canonicalQuantity } from './quantity-string.js';
-import { isExtendedResourceName, resourceNameErrors, resourceNameValue } from './resource-names.js';
+import { isExtendedResourceName, isHugePages, isHugePagesRequest, resourceNameErrors, resourceNameValue } from './resource-names.js';
 import { arrayField, asRecord, recordField, stringField, type Fields } from './values.js';
 
 const STANDARD_QUOTA_RESOURCES = new Set([
@@ -24,7 +24,7 @@ const POD_COMPUTE = new Set(['pods', 'cpu', 'memory', 'limits.cpu', 'limits.memo
 const CONFLICTING_SCOPES = [['BestEffort', 'NotBestEffort'], ['Terminating', 'NotTerminating']] as const;
 const EXISTS_ONLY_SCOPES = new Set(['BestEffort', 'NotBestEffort', 'Terminating', 'NotTerminating', 'CrossNamespacePodAffinity']);
 
-const isStandardQuotaResource = (name: string): boolean => STANDARD_QUOTA_RESOURCES.has(name) || name.startsWith('hugepages-') || name.startsWith('requests.hugepages-');
+const isStandardQuotaResource = (name: string): boolean => STANDARD_QUOTA_RESOURCES.has(name) || isHugePages(name) || isHugePagesRequest(name);
 
 // upstream: helpers.go IsResourceQuotaScopeValidForResource
 function isScopeValidForResource(scope: string, name: string): boolean {

@@ -1,17 +1,13 @@
 // pkg/apis/scheduling/validation: the PriorityClass on create (value range, reserved system- names, preemptionPolicy).
+import { SYSTEM_PRIORITY_CLASSES } from '../../model/priority-classes.js';
 import { forbidden, notSupported, required, type ErrorList } from './field-error.js';
 import { nameOnCreate } from './object-meta.js';
 import { intField, recordField, stringField, type Fields } from './values.js';
 
-// upstream: pkg/apis/scheduling/types.go HighestUserDefinablePriority, SystemCriticalPriority, SystemPriorityClassPrefix;
-// scheduling/v1/helpers.go systemPriorityClasses (v1.36)
+// upstream: pkg/apis/scheduling/types.go HighestUserDefinablePriority, SystemPriorityClassPrefix (v1.36); the system
+// classes themselves (scheduling/v1/helpers.go systemPriorityClasses) are the model's, shared with the scheduler
 const HIGHEST_USER_DEFINABLE_PRIORITY = 1_000_000_000;
-const SYSTEM_CRITICAL_PRIORITY = 2 * HIGHEST_USER_DEFINABLE_PRIORITY;
 const SYSTEM_PREFIX = 'system-';
-const SYSTEM_PRIORITY_CLASSES: ReadonlyMap<string, number> = new Map([
-  ['system-node-critical', SYSTEM_CRITICAL_PRIORITY + 1000],
-  ['system-cluster-critical', SYSTEM_CRITICAL_PRIORITY],
-]);
 const PREEMPTION_POLICIES = ['PreemptLowerPriority', 'Never'];
 
 // upstream: validation.go ValidatePriorityClass; core validation.go ValidatePreemptionPolicy (a nil policy is defaulted)
