@@ -1,5 +1,6 @@
 // pkg/apis/core/validation for PersistentVolumeClaims and PersistentVolumes (and inline PersistentVolumeSpecs) on
 // create: access modes, storage, data sources, classes, the volume source and node affinity.
+import { posix } from 'node:path';
 import { appendAll } from '../../model/append.js';
 import { byteLength, dns1123LabelErrors, inclusiveRangeError, subdomainErrors } from '../../model/name-validation.js';
 import { parseQuantity } from '../../model/quantity.js';
@@ -166,7 +167,7 @@ export function validatePersistentVolumeSpec(spec: Fields, field: FieldPath, con
   else if (nodeAffinity) appendAll(errors, validateVolumeNodeAffinity(nodeAffinity, [...field, 'nodeAffinity']));
   appendAll(errors, validateVolumeSources(spec, field));
   const hostPath = stringField(recordField(spec, 'hostPath'), 'path');
-  if (hostPath !== undefined && cleanPath(hostPath) === '/' && policy === 'Recycle') errors.push(forbidden(policyField, "may not be 'recycle' for a hostPath mount of '/'"));
+  if (hostPath !== undefined && posix.normalize(hostPath) === '/' && policy === 'Recycle') errors.push(forbidden(policyField, "may not be 'recycle' for a hostPath mount of '/'"));
   if (inline) return appendAll(errors, inlineClassErrors(spec, field));
   appendAll(errors, validateClassName(spec, 'storageClassName', field));
   appendAll(errors, validateVolumeMode(spec, field));
@@ -367,15 +368,4 @@ export function validateCSIDriverName(name: string, field: FieldPath): ErrorList
   if (name === '') return [required(field)];
   const errors: ErrorList = byteLength(name) > 63 ? [tooLong(field, 63)] : [];
   return appendAll(errors, subdomainErrors(name.toLowerCase()).map((message) => invalid(field, name, message)));
-}
-
-// Go's path.Clean, enough to tell whether a path is the root
-function cleanPath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return path.startsWith('/') ? `/${parts.join('/')}` : parts.join('/') || '.';
 }
