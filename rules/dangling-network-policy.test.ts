@@ -14,6 +14,34 @@ new RuleTester({ describe, it }).run(rule, {
           podSelector: {matchLabels: {app: db}}
       `,
     },
+    {
+      name: 'the pods of a Job carry its job-name, those of a StatefulSet their pod names (the controllers add them)',
+      code: `
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: migrate}
+        spec:
+          template:
+            metadata: {labels: {app: migrate}}
+            spec: {restartPolicy: Never, containers: [{name: c, image: "c:1"}]}
+        ---
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: db}
+        spec:
+          replicas: 2
+          template:
+            metadata: {labels: {app: db}}
+            spec: {containers: [{name: c, image: "c:1"}]}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: migrate-egress}
+        spec:
+          podSelector: {matchLabels: {job-name: migrate}}
+          egress: [{to: [{podSelector: {matchExpressions: [{key: statefulset.kubernetes.io/pod-name, operator: In, values: [db-0]}]}}]}]
+      `,
+    },
   ],
   invalid: [
     {

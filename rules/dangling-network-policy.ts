@@ -4,7 +4,7 @@ import type { Path } from '../src/model/document.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { directoryHasWorkloads, hasCustomResources } from '../src/lint/evidence.js';
 import type { LintIndex } from '../src/lint/lint-index.js';
-import { matchesLabelSelector } from '../src/lint/label-selector.js';
+import { selectsSomePods } from '../src/lint/label-selector.js';
 import { asArray, asRecord, type KubeObject } from '../src/model/object.js';
 import { valueAt } from '../src/model/workload.js';
 
@@ -28,7 +28,7 @@ function isEmptySelector(selector: unknown): boolean {
 }
 
 function selectsAnyPod(index: LintIndex, namespace: string, selector: unknown): boolean {
-  return isEmptySelector(selector) || index.workloadsIn(namespace).some((workload) => matchesLabelSelector(selector, workload.podLabels));
+  return isEmptySelector(selector) || index.workloadsIn(namespace).some((workload) => selectsSomePods(selector, workload));
 }
 
 function describeSelector(selector: unknown): string {

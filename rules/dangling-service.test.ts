@@ -77,6 +77,11 @@ new RuleTester({ describe, it }).run(rule, {
   ],
   invalid: [
     {
+      name: 'labels controllers add: StatefulSet pod names within its ordinals, a Job\'s job-name',
+      fixture: 'fixtures/rules/dangling-service/controller-labels/stateful-and-jobs.yaml',
+      errors: [{ messageId: 'noPods', line: 31, column: 3, data: { selector: 'statefulset.kubernetes.io/pod-name=kafka-3', namespace: 'streams' } }],
+    },
+    {
       name: 'the pods of a sibling directory count; a typo is still reported',
       fixture: ['fixtures/rules/dangling-service/tests/test-client.yaml', 'fixtures/rules/dangling-service/base/deployment.yaml'],
       errors: [{ messageId: 'noPods', line: 21, column: 3, data: { selector: 'app=apii', namespace: 'shop' } }],

@@ -2,7 +2,7 @@
 import { WORKLOADS } from '../src/lint/lint-index.js';
 import type { Path } from '../src/model/document.js';
 import { defineRule } from '../src/lint/define-rule.js';
-import { matchesLabelSelector } from '../src/lint/label-selector.js';
+import { selectsSomePods } from '../src/lint/label-selector.js';
 import type { LintIndex } from '../src/lint/lint-index.js';
 import { replicaCount } from '../src/lint/replicas.js';
 import { asRecord, type KubeObject } from '../src/model/object.js';
@@ -17,7 +17,7 @@ interface Expected {
 /** Pods of the workloads the budget selects, when every one of them states its count; undefined otherwise. */
 function expectedPods(index: LintIndex, pdb: KubeObject): Expected | undefined {
   const selector = asRecord(pdb.value['spec'])?.['selector'];
-  const selected = index.workloadsIn(pdb.ref.namespace).filter((workload) => matchesLabelSelector(selector, workload.podLabels));
+  const selected = index.workloadsIn(pdb.ref.namespace).filter((workload) => selectsSomePods(selector, workload));
   if (selected.length === 0) return undefined;
   let pods = 0;
   let fromHpa = false;

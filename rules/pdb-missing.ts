@@ -1,6 +1,6 @@
 // Without a PodDisruptionBudget a node drain may evict every replica at once.
 import { defineRule } from '../src/lint/define-rule.js';
-import { matchesLabelSelector } from '../src/lint/label-selector.js';
+import { selectsSomePods } from '../src/lint/label-selector.js';
 import { directoryOf } from '../src/lint/lint-index.js';
 import { replicaCount } from '../src/lint/replicas.js';
 import { asRecord } from '../src/model/object.js';
@@ -25,7 +25,7 @@ export default defineRule({
     if (!isConfigured && !budgets.some((pdb) => directoryOf(pdb.file) === directory)) return;
     const replicas = replicaCount(workload, index);
     if (replicas.count < 2 || replicas.source === 'default') return;
-    if (budgets.some((pdb) => matchesLabelSelector(asRecord(pdb.value['spec'])?.['selector'], workload.podLabels))) return;
+    if (budgets.some((pdb) => selectsSomePods(asRecord(pdb.value['spec'])?.['selector'], workload))) return;
     report({ messageId: 'missing', data: { kind: workload.kind, replicas: replicas.count }, at: replicas.at, on: replicas.source === 'replicas' ? 'value' : 'key' });
   },
 });

@@ -1,7 +1,7 @@
 // Replicas the scheduler may put on one node all go down with that node.
 import type { Path } from '../src/model/document.js';
 import { defineRule } from '../src/lint/define-rule.js';
-import { matchesLabelSelector } from '../src/lint/label-selector.js';
+import { selectsSomePods } from '../src/lint/label-selector.js';
 import { replicaCount } from '../src/lint/replicas.js';
 import { asArray, asRecord } from '../src/model/object.js';
 import type { Workload } from '../src/model/workload.js';
@@ -31,7 +31,7 @@ type TermProblem = { readonly messageId: 'termMissesOwnPods' | 'termExcludesName
  */
 // upstream: pkg/scheduler/framework/types.go newAffinityTerm (an empty namespaces list and no selector = own namespace)
 function termProblem(workload: Workload, { term, path }: AntiAffinityTerm): TermProblem {
-  if (!matchesLabelSelector(term['labelSelector'], workload.podLabels)) return { messageId: 'termMissesOwnPods', at: path.concat('labelSelector') };
+  if (!selectsSomePods(term['labelSelector'], workload)) return { messageId: 'termMissesOwnPods', at: path.concat('labelSelector') };
   const namespaces = asArray(term['namespaces']);
   if (namespaces.length > 0 && term['namespaceSelector'] === undefined && !namespaces.includes(workload.object.ref.namespace)) {
     return { messageId: 'termExcludesNamespace', at: path.concat('namespaces') };

@@ -1,21 +1,19 @@
 // Label selectors as the API server evaluates them: equality maps (Service) and LabelSelector (matchLabels + matchExpressions).
 import { asArray, asRecord, asStringMap } from '../model/object.js';
-
-/** Labels controllers add to the pods they create, which a pod template never carries. */
-const CONTROLLER_LABELS = ['statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index', 'controller-revision-hash', 'pod-template-hash', 'batch.kubernetes.io/job-completion-index'];
+import type { Workload } from '../model/workload.js';
+import { CONTROLLER_LABEL_KEYS, controllerPodLabels, type LabelValues } from './controller-pod-labels.js';
 
 /**
- * An equality selector against a pod template's labels: keys that controllers add to each pod (a Service per
- * StatefulSet pod selects statefulset.kubernetes.io/pod-name) are left out, since the template cannot carry them.
+ * An equality selector (a Service's) against the pods of a workload: the labels of its template, and those the API
+ * server and its controllers add (a Service per StatefulSet pod selects statefulset.kubernetes.io/pod-name).
  */
-export function selectsPodTemplate(selector: Readonly<Record<string, string>>, templateLabels: Readonly<Record<string, string>>): boolean {
-  const entries = templateSelectorEntries(selector);
-  return entries.length > 0 && entries.every(([key, value]) => templateLabels[key] === value);
+export function selectsPods(selector: Readonly<Record<string, string>>, workload: Workload): boolean {
+  return Object.keys(selector).length > 0 && matchesLabels({ matchLabels: selector }, podLabelsOf(workload));
 }
 
-/** The entries of an equality selector that a pod template can satisfy (controller-added keys left out). */
+/** The entries of an equality selector to look pod templates up by: the keys controllers add left out. */
 export function templateSelectorEntries(selector: Readonly<Record<string, string>>): [string, string][] {
-  return Object.entries(selector).filter(([key]) => !CONTROLLER_LABELS.includes(key));
+  return Object.entries(selector).filter(([key]) => !CONTROLLER_LABEL_KEYS.has(key));
 }
 
 /**
@@ -24,23 +22,46 @@ export function templateSelectorEntries(selector: Readonly<Record<string, string
  */
 // upstream: apimachinery/pkg/apis/meta/v1/helpers.go LabelSelectorAsSelector
 export function matchesLabelSelector(selector: unknown, labels: Readonly<Record<string, string>>): boolean {
+  return matchesLabels(selector, (key) => (Object.hasOwn(labels, key) ? { may: (value) => value === labels[key], single: true } : undefined));
+}
+
+/** matchesLabelSelector against the pods of a workload (see selectsPods): whether some of them may match. */
+export function selectsSomePods(selector: unknown, workload: Workload): boolean {
+  return matchesLabels(selector, podLabelsOf(workload));
+}
+
+/** The values a label may have on the pods matched (`single`: one value, the same on every pod); undefined when absent. */
+type LabelsView = (key: string) => { readonly may: LabelValues; readonly single: boolean } | undefined;
+
+function podLabelsOf(workload: Workload): LabelsView {
+  const added = controllerPodLabels(workload);
+  const labels = workload.podLabels;
+  return (key) => {
+    const may = added.get(key);
+    if (may) return { may, single: false };
+    return Object.hasOwn(labels, key) ? { may: (value) => value === labels[key], single: true } : undefined;
+  };
+}
+
+function matchesLabels(selector: unknown, labels: LabelsView): boolean {
   const record = asRecord(selector);
   if (!record) return false;
-  for (const [key, value] of Object.entries(asStringMap(record['matchLabels']))) if (labels[key] !== value) return false;
+  for (const [key, value] of Object.entries(asStringMap(record['matchLabels']))) if (!labels(key)?.may(value)) return false;
   return asArray(record['matchExpressions']).every((expression) => matchesExpression(expression, labels));
 }
 
-function matchesExpression(expression: unknown, labels: Readonly<Record<string, string>>): boolean {
+function matchesExpression(expression: unknown, labels: LabelsView): boolean {
   const record = asRecord(expression);
   const key = record?.['key'];
   if (typeof key !== 'string') return false;
   const values = asArray(record?.['values']).filter((value): value is string => typeof value === 'string');
-  const has = Object.hasOwn(labels, key);
+  const label = labels(key);
   switch (record?.['operator']) {
-    case 'In': return has && values.includes(labels[key] ?? '');
-    case 'NotIn': return !has || !values.includes(labels[key] ?? '');
-    case 'Exists': return has;
-    case 'DoesNotExist': return !has;
+    case 'In': return label !== undefined && values.some(label.may);
+    // a label of many values (a pod name, a hash): some pod's is not in the list
+    case 'NotIn': return label === undefined || !label.single || !values.some(label.may);
+    case 'Exists': return label !== undefined;
+    case 'DoesNotExist': return label === undefined;
     default: return false;
   }
 }

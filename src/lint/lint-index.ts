@@ -2,7 +2,7 @@
 import { groupOf } from '../model/kinds.js';
 import { asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
-import { selectsPodTemplate, templateSelectorEntries } from './label-selector.js';
+import { selectsPods, templateSelectorEntries } from './label-selector.js';
 
 export interface LintIndex {
   readonly objects: readonly KubeObject[];
@@ -69,14 +69,17 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
   for (const workload of workloads) {
     for (const [key, value] of Object.entries(workload.podLabels)) push(workloadsByLabel, labelKey(workload.object.ref.namespace, key, value), workload);
   }
+  // Services by the first entry of their selector a pod template can carry; those selecting only labels controllers add
+  // (a Service per StatefulSet pod) by namespace alone.
   let servicesByLabel: Map<string, [KubeObject, Readonly<Record<string, string>>][]> | undefined;
   const servicesWithLabel = (key: string) => {
     if (!servicesByLabel) {
       servicesByLabel = new Map();
       for (const service of byKind.get('Service') ?? NONE) {
         const selector = serviceSelector(service);
+        if (Object.keys(selector).length === 0) continue;
         const [first] = templateSelectorEntries(selector);
-        if (first) push(servicesByLabel, labelKey(service.ref.namespace, first[0], first[1]), [service, selector]);
+        push(servicesByLabel, first ? labelKey(service.ref.namespace, first[0], first[1]) : controllerOnlyKey(service.ref.namespace), [service, selector]);
       }
     }
     return servicesByLabel.get(key) ?? [];
@@ -115,9 +118,9 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
       const cached = selecting.get(workload);
       if (cached) return cached;
       const { namespace } = workload.object.ref;
-      const found = Object.entries(workload.podLabels)
-        .flatMap(([key, value]) => servicesWithLabel(labelKey(namespace, key, value)))
-        .filter(([service, selector]) => selectsPodTemplate(selector, workload.podLabels) && sharesNamespace(service, workload.object))
+      const found = [...Object.entries(workload.podLabels).map(([key, value]) => labelKey(namespace, key, value)), controllerOnlyKey(namespace)]
+        .flatMap(servicesWithLabel)
+        .filter(([service, selector]) => selectsPods(selector, workload) && sharesNamespace(service, workload.object))
         .map(([service]) => service)
         .sort((a, b) => a.order - b.order);
       selecting.set(workload, found);
@@ -125,9 +128,9 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     },
     workloadsSelectedBy(namespace, selector) {
       const lists = templateSelectorEntries(selector).map(([key, value]) => workloadsByLabel.get(labelKey(namespace, key, value)) ?? []);
-      if (lists.length === 0) return [];
-      const shortest = lists.reduce((best, list) => (list.length < best.length ? list : best));
-      return shortest.filter((workload) => selectsPodTemplate(selector, workload.podLabels));
+      // a selector of controller-added labels only: any workload of the namespace may be the one
+      const candidates = lists.length === 0 ? (workloadsByNamespace.get(namespace) ?? []) : lists.reduce((best, list) => (list.length < best.length ? list : best));
+      return candidates.filter((workload) => selectsPods(selector, workload));
     },
   };
 }
@@ -179,6 +182,11 @@ export function serviceSelector(service: KubeObject): Readonly<Record<string, st
 
 function labelKey(namespace: string, key: string, value: string): string {
   return `${namespace}\0${key}\0${value}`;
+}
+
+/** Where the Services of a namespace that select only controller-added labels are indexed (a key no valid label has). */
+function controllerOnlyKey(namespace: string): string {
+  return labelKey(namespace, '', '');
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
