@@ -23,6 +23,12 @@ describe('custom resources with their CustomResourceDefinition', () => {
     ]);
   });
 
+  it('explains a failed oneOf under a list\'s items with that item\'s own closest branch (Gateway API spec.addresses)', async () => {
+    const closest = (index: number, value: string) =>
+      `error schema: spec.addresses[${index}] matches none of the forms the schema allows, got a mapping; closest is oneOf[0]: spec.addresses[${index}].value matches none of the forms the schema allows, got "${value}"; closest is anyOf[0]: spec.addresses[${index}].value: Invalid value: "${value}": spec.addresses[${index}].value in body must be of type ipv4: "${value}"`;
+    expect(await check('list-branches.yaml')).toEqual([`47:7 ${closest(0, '1.1.1')}`, `48:7 ${closest(1, '1.a.3.4')}`, `52:7 ${closest(4, '256.255.255.255')}`]);
+  });
+
   it('reads OpenAPI v3.0 boolean exclusiveMaximum/exclusiveMinimum as making maximum/minimum exclusive, in the API server\'s words', async () => {
     expect(await check('exclusive-bounds.yaml')).toEqual([
       '47:11 error schema: spec.weight: Invalid value: 0: spec.weight in body should be greater than 0',

@@ -214,7 +214,7 @@ function closestBranch(errors: readonly SchemaError[], alternative: SchemaError)
   const prefix = `${alternative.schemaPath ?? ''}/`;
   const branches = new Map<number, SchemaError[]>();
   for (const error of errors) {
-    if (alternative.schemaPath === undefined || !error.schemaPath?.startsWith(prefix)) continue;
+    if (alternative.schemaPath === undefined || !error.schemaPath?.startsWith(prefix) || !isAtOrUnder(error, alternative)) continue;
     const index = Number.parseInt(error.schemaPath.slice(prefix.length), 10);
     branches.set(index, [...(branches.get(index) ?? []), error]);
   }
@@ -224,6 +224,14 @@ function closestBranch(errors: readonly SchemaError[], alternative: SchemaError)
     if (!best || outer.length < best.errors.length || (outer.length === best.errors.length && index < best.index)) best = { index, errors: outer };
   }
   return best;
+}
+
+/**
+ * Whether `error` is about the value `alternative` failed on or one inside it: the items of a list share one schema
+ * path, so a branch error of another item has the same schema path prefix but another instance path.
+ */
+function isAtOrUnder(error: SchemaError, alternative: SchemaError): boolean {
+  return error.instancePath === alternative.instancePath || error.instancePath.startsWith(`${alternative.instancePath}/`);
 }
 
 /** Errors of the branches of a failed anyOf/oneOf: the anyOf error itself stands for them (one finding per problem). */
