@@ -26,6 +26,7 @@ import { INVALID_LABEL, INVALID_NAME, nameIsDNS1035Label, nameIsDNSLabel, nameIs
 import { INVALID_RESTART_POLICY, SELECTOR_MISMATCH } from './template.js';
 import type { Fields } from './values.js';
 import { holdsSubstitution } from '../../model/substitution.js';
+import { valueAt } from '../../model/workload.js';
 
 interface KindValidation {
   readonly nameFn: NameFunc;
@@ -112,8 +113,9 @@ export function validateBuiltinObject(object: KubeObject, release: string): Buil
   const errors = decodeErrors.length > 0 ? decodeErrors : validateObjectMeta(object.value['metadata'], { namespaced: !isClusterScoped(apiVersion, kind), nameFn: validation.nameFn, kubeFinalizerNames: validation.genericMeta !== true });
   if (decodeErrors.length === 0 && validation.spec) appendAll(errors, validation.spec(object.value, contextOf(release)));
   const jsonValues = compareReleases(release, '1.34') >= 0;
-  // a value with `${APP}` in it is replaced before the object is applied (model/substitution.ts): not judged here
-  const findings = errors.filter((error) => !holdsSubstitution(error.value)).map((error) =>
+  // a value with `${APP}` in it is replaced before the object is applied (model/substitution.ts): not judged here, nor
+  // reported missing when a check reads only numbers there (`containerPort: ${PORT:-9002}`)
+  const findings = errors.filter((error) => !holdsSubstitution(error.value) && !holdsSubstitution(valueAt(object.value, toPath(error.field)))).map((error) =>
     findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessageOf(error, jsonValues) }, error.on),
   );
   return { findings, decoded: decodeErrors.length === 0 };
