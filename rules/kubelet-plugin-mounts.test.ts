@@ -20,6 +20,11 @@ new RuleTester({ describe, it }).run(rule, {
       errors: [{ messageId: 'pluginMount', line: 6, column: 55, data: { volume: 'flexvolume-mount', path: '/usr/libexec/kubernetes/kubelet-plugins/volume/exec' } }],
     },
     {
+      name: 'a device plugin: the kubelet device-plugins directory',
+      fixture: `${FIXTURES}/invalid-device-plugin.yaml`,
+      errors: [{ messageId: 'pluginMount', line: 18, column: 28, data: { volume: 'kubelet-device-plugins-dir', path: '/var/lib/kubelet/device-plugins' } }],
+    },
+    {
       name: 'a CSI node plugin: kubelet dir with Bidirectional propagation, plugin and registration dirs',
       fixture: `${FIXTURES}/invalid-csi-node-plugin.yaml`,
       errors: [

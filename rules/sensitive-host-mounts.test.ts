@@ -5,6 +5,7 @@ import rule from './sensitive-host-mounts.js';
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     { name: 'the kubelet plugin directories of a CSI node plugin are kubelet-plugin-mounts notes', fixture: 'fixtures/rules/kubelet-plugin-mounts/invalid-csi-node-plugin.yaml' },
+    { name: 'the kubelet device-plugins directory of a device plugin is a kubelet-plugin-mounts note', fixture: 'fixtures/rules/kubelet-plugin-mounts/invalid-device-plugin.yaml' },
     {
       code: `
         apiVersion: v1

@@ -23,15 +23,16 @@ export function hostPathVolumes(workload: Workload): HostPathVolume[] {
 }
 
 /**
- * Kubelet directories every CSI or DRA node plugin must mount (registration socket, plugin sockets), and the
- * FlexVolume driver directory its installers write to.
+ * Kubelet directories every CSI or DRA node plugin must mount (registration socket, plugin sockets), the one every
+ * device plugin registers through (upstream: k8s.io/kubelet pkg/apis/deviceplugin/v1beta1 constants.go
+ * DevicePluginPath, where KubeletSocket lives), and the FlexVolume driver directory its installers write to.
  */
-const KUBELET_PLUGIN_DIRS = ['/var/lib/kubelet/plugins', '/var/lib/kubelet/plugins_registry', '/usr/libexec/kubernetes/kubelet-plugins'];
+const KUBELET_PLUGIN_DIRS = ['/var/lib/kubelet/plugins', '/var/lib/kubelet/plugins_registry', '/var/lib/kubelet/device-plugins', '/usr/libexec/kubernetes/kubelet-plugins'];
 /** Directories a CSI node plugin mounts volumes into, which needs Bidirectional propagation to reach the pods. */
 const KUBELET_MOUNT_DIRS = ['/var/lib/kubelet/pods', '/var/lib/kubelet'];
 
 /**
- * A hostPath a CSI or DRA node plugin needs: the plugin and registration directories, or the pods directory mounted
+ * A hostPath a CSI, DRA or device plugin needs: the plugin and registration directories, or the pods directory mounted
  * with Bidirectional propagation (upstream: kubernetes-csi docs, "Deploying a CSI Driver on Kubernetes").
  */
 export function isKubeletPluginMount(workload: Workload, volume: HostPathVolume): boolean {
