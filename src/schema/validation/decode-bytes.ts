@@ -48,7 +48,7 @@ export const apiServiceCABundle: BytesFields = (object) => {
 
 const BASE64 = /^[A-Za-z0-9+/]$/;
 
-// upstream: Go encoding/base64 (*Encoding).Decode with StdEncoding: \r and \n are skipped, padding is required
+// upstream: Go encoding/base64 (*Encoding).Decode with StdEncoding (decodeQuantum): \r and \n are skipped, padding is required
 export function corruptBase64Offset(text: string): number | undefined {
   const chars: { char: string; at: number }[] = [];
   for (let at = 0; at < text.length; at++) if (text[at] !== '\n' && text[at] !== '\r') chars.push({ char: text[at] ?? '', at });
@@ -58,7 +58,10 @@ export function corruptBase64Offset(text: string): number | undefined {
       const entry = quantum[j];
       if (!entry) continue;
       if (entry.char === '=') {
-        if (j < 2 || (j === 2 && quantum[3]?.char !== '=')) return entry.at;
+        if (j < 2) return entry.at;
+        // a first '=' of two: at the end, the padding is short (len(src)); else the byte before the one not '='
+        const second = quantum[3];
+        if (j === 2 && second?.char !== '=') return second ? second.at - 1 : text.length;
         const trailing = chars[index + 4];
         if (trailing) return trailing.at;
         break;
