@@ -155,7 +155,7 @@ describe('CEL x-kubernetes-validations', () => {
       `40:1 error schema: ${notChecked}`,
       '43:3 error invalid-name: metadata.name: Required value: name or generateName is required',
       '50:7 error schema: spec: Invalid value: "object": path must be absolute',
-      '50:28 error schema: spec.path: "Relative" does not match ^[a-z/]+$',
+      '50:28 error schema: spec.path: Invalid value: "Relative": spec.path in body should match \'^[a-z/]+$\'',
     ]);
   });
 

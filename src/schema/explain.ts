@@ -114,7 +114,7 @@ function explain(context: Context, error: SchemaError): Explained | undefined {
     case 'pattern':
       return error.params['pattern'] === QUANTITY_PATTERN
         ? { path, on: 'value', message: `${where}: ${describe(value)} is not a valid quantity` }
-        : { path, on: 'value', message: `${where}: ${describe(value)} does not match ${String(error.params['pattern'])}` };
+        : { path, on: 'value', message: patternMessage(path, value, String(error.params['pattern'])) };
     case 'format':
       return { path, on: 'value', message: formatMessage(path, String(error.params['format']), String(value)) };
     case 'minimum':
@@ -150,6 +150,16 @@ function explain(context: Context, error: SchemaError): Explained | undefined {
 function formatMessage(path: Path, format: string, value: string): string {
   const field = fieldPathString(path);
   return errorMessage(invalid(path, value, `${field} in body must be of type ${format}: ${goQuote(value)}`));
+}
+
+/**
+ * The API server's words for a string that does not match its pattern (upstream: kube-openapi validate errors.go
+ * FailedPattern "%s in %s should match '%s'", which apiextensions-apiserver kubeOpenAPIResultToFieldErrors wraps in
+ * field.Invalid with the value).
+ */
+function patternMessage(path: Path, value: unknown, pattern: string): string {
+  const field = fieldPathString(path);
+  return errorMessage(invalid(path, value, `${field} in body should match '${pattern}'`));
 }
 
 /** kube-openapi's words for each comparison a number failed. */
