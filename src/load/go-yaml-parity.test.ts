@@ -83,6 +83,12 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
     ],
     objects: ['json-values'],
   },
+  // scannerc.go yaml_parser_decrease_flow_level: an empty flow collection as a key does not parse; a non-empty one does
+  {
+    file: 'invalid-empty-flow-key.yaml',
+    findings: ['8:3 yaml-syntax: did not find expected key', '15:3 yaml-syntax: invalid map key: a mapping cannot be a JSON object key'],
+    objects: ['flow-key'],
+  },
   // apimachinery decoder.go YAMLOrJSONDecoder: input starting with "{" is a stream of JSON values (encoding/json)
   { file: 'valid-json-stream.json', findings: [], objects: ['first', 'second'] },
   {

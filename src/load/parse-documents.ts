@@ -11,6 +11,7 @@ import { documentExtent } from './document-markers.js';
 import { readYamlDocuments } from './yaml-reader.js';
 import { SharedValues } from './shared-values.js';
 import { DocumentTemplates } from './document-templates.js';
+import { goYamlProblem } from './go-yaml-problem.js';
 import { ContainerSpans } from './span-index.js';
 import { LOAD_CHECKS } from './load-checks.js';
 import { ParsedDocument } from './parsed-document.js';
@@ -111,6 +112,13 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
       if (template) {
         if (!helmReported) yield template(source);
         helmReported = true;
+        continue;
+      }
+      // an empty flow collection as a key (`{}: x`) does not even parse for go-yaml, whose scanner forgets the simple
+      // key it started (decrease_flow_level deletes it by its token number): kubectl reports that, not the key
+      const unparsed = decode?.message.startsWith('invalid map key') ? goYamlProblem(chunkText) : undefined;
+      if (unparsed) {
+        yield syntaxAt(source, start + unparsed.offset, start + unparsed.offset + 1, unparsed.message);
         continue;
       }
       // `name: #@ data.values.name` reads as null: the objects are what ytt renders, not these (a data values file is none)
