@@ -122,7 +122,7 @@ export class FastSpansOnDemand implements SpanIndex {
  */
 export function buildJsonDocument(text: string, offset: number, limits: BuildLimits, positions: Positions = 'eager'): BuiltDocument[] {
   const full = () => new Builder(text, { offset, limits, json: true }).run(jsYaml().parseEvents(text, { maxDepth: limits.maxDepth }));
-  if (positions !== 'none' || NEGATIVE_ZERO.test(text) || nestsDeeperThan(text, limits.maxDepth)) return full();
+  if (positions !== 'none' || NEGATIVE_ZERO.test(text) || HUGE_NUMBER.test(text) || nestsDeeperThan(text, limits.maxDepth)) return full();
   const value: unknown = JSON.parse(text);
   if (keyCount(value) !== keysIn(text)) return full();
   let read: BuiltDocument | undefined;
@@ -135,6 +135,8 @@ export function buildJsonDocument(text: string, offset: number, limits: BuildLim
 }
 
 const NEGATIVE_ZERO = /[[:,]\s*-0(?![\d.eE])/;
+/** A number that may overflow float64 (JSON.parse reads Infinity; encoding/json refuses it). */
+const HUGE_NUMBER = /[[:,]\s*-?\d+(?:\.\d*)?(?:[eE]\+?\d{3,}|\d{300,})/;
 
 /** Whether brackets (outside strings) nest deeper than `max`. */
 function nestsDeeperThan(text: string, max: number): boolean {
@@ -347,6 +349,10 @@ class Builder {
     }
     if (typeof value === 'number' && !Number.isFinite(value)) {
       this.#decodeProblem(`json: unsupported value: ${goFloatName(value)} (kubectl cannot convert ${raw} to JSON)`, start, end);
+    }
+    // a JSON number YAML keeps as a string overflows float64: encoding/json's convertNumber refuses it (ParseFloat's ErrRange)
+    if (this.#isJson && event.style === SCALAR_STYLE.PLAIN && typeof value === 'string') {
+      this.#decodeProblem(`json: cannot unmarshal number ${raw} into Go value of type float64`, start, end);
     }
     if (this.#count(1, start, end)) this.#attach(value, start, end, 1);
   }

@@ -32,4 +32,13 @@ describe('buildJsonDocument without positions', () => {
     const deep = `${'['.repeat(300)}${']'.repeat(300)}`;
     expect(() => buildJsonDocument(deep, 0, LIMITS, 'none')).toThrow(/nesting exceeded/);
   });
+
+  it('refuses a number that overflows float64, as encoding/json does (JSON.parse reads Infinity, YAML a string)', () => {
+    for (const text of ['{"a": 1e400}', '{"a": [-1.5E+400]}', `{"a": ${'9'.repeat(400)}}`, '{"a": 1e-400, "b": 1e308}']) expectSameReading(text);
+    expect(bothReadings('{"spec": {"replicas": 1e400}}').lazy.problems).toEqual([
+      { kind: 'decode', message: 'json: cannot unmarshal number 1e400 into Go value of type float64', start: 27, end: 32 },
+    ]);
+    expect(bothReadings('{"a": [-1.5E+400]}').eager.problems.map((problem) => problem.message)).toEqual(['json: cannot unmarshal number -1.5E+400 into Go value of type float64']);
+    expect(bothReadings('{"a": 1e-400, "b": 1e308}').eager).toMatchObject({ value: { a: 0, b: 1e308 }, problems: [] });
+  });
 });
