@@ -179,4 +179,13 @@ describe('the loader reads what go-yaml v2 reads', () => {
     const [escapes] = (await load('valid-escapes.yaml')).objects;
     expect(escapes?.value).toMatchObject({ data: { apostrophe: "it's", others: '\tAé\u00a0\u0085' } });
   });
+
+  // scannerc.go yaml_parser_scan_to_next_token: tabs are allowed anywhere in flow context (js-yaml took them for indentation)
+  it('reads tabs between the tokens of a flow collection as white space, and keeps them inside quotes', async () => {
+    const [object] = (await load('valid-tab-separators.yaml')).objects;
+    expect(object?.value).toMatchObject({
+      metadata: { labels: { app: 'web', tier: 'db', zone: 'a' }, annotations: { list: '[a,\tb]' } },
+      data: { flow: ['a', 'b'], quoted: 'first second', anchored: { k: 'v' }, inFlow: { k: ['a', 'b'], j: 'c' } },
+    });
+  });
 });

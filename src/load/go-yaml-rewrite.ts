@@ -4,7 +4,9 @@
 //   with its items, or a double-quoted string with its continuation lines, at or left of the parent key's column
 //   (Tekton, Argo, Istio and Kubernetes' own examples). Those lines are indented; their leading white space is
 //   never content.
-// - a tab after an indicator (`key:\t[a]`, `key:\t&a "multi-line`) becomes a space;
+// - a tab after an indicator (`key:\t[a]`, `key:\t&a "multi-line`), or between the tokens of a flow collection
+//   (`{name:\tdb,\tb: c}`: js-yaml takes it for indentation, go-yaml's scanner allows tabs anywhere in flow context),
+//   becomes a space;
 // - the escape `\'` in double quotes (go-yaml's table has it, YAML 1.2's does not) becomes `\x27`;
 // - a plain scalar in a flow collection that ends in `:` before `,`, `]` or `}` (`[fe80::]`) is one scalar for
 //   go-yaml and a key for js-yaml: it is single-quoted (such a scalar always resolves to a string);
@@ -142,7 +144,7 @@ class Scanner {
 
   #step(char: string, position: number): number {
     if (this.#quote) return this.#inQuote(char, position);
-    if (char === '\t' && this.#previous !== undefined && this.#open.length === 0 && BLOCK_INDICATOR_BEFORE.has(this.#previous)) {
+    if (char === '\t' && (this.#open.length === 0 ? this.#previous !== undefined && BLOCK_INDICATOR_BEFORE.has(this.#previous) : this.#plainStart < 0)) {
       this.#edits.push({ offset: position, insert: '', replace: ' ' });
     }
     if (char === ' ' || char === '\t') return position;
