@@ -7,7 +7,7 @@ import { readPlainBlockDocument, type PlainBlockLimits, type Positions } from '.
 import { maxOf, minOf } from '../model/append.js';
 import type { Path } from '../model/document.js';
 import { ContainerSpans, LazySpans, type EntrySpan, type FoundSpan, type SpanIndex } from './span-index.js';
-import { blockScalarTab, unknownEscape, withGoYamlLineBreaks } from './scanner-rules.js';
+import { blockScalarTab, invalidEscape, withGoYamlLineBreaks } from './scanner-rules.js';
 import { goFloatName, keyString, resolvePlainScalar, resolveTagged } from './yaml11-scalars.js';
 
 export interface BuiltDocument {
@@ -370,7 +370,7 @@ class Builder {
   #checkScanner(event: ScalarEvent): void {
     if (this.#isJson) return;
     const problem =
-      event.style === SCALAR_STYLE.DOUBLE_QUOTED ? unknownEscape(this.#text, event.valueStart, event.valueEnd)
+      event.style === SCALAR_STYLE.DOUBLE_QUOTED ? invalidEscape(this.#text, event.valueStart, event.valueEnd)
       : event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK ? blockScalarTab(this.#text, { start: event.valueStart, end: event.valueEnd, indent: event.indent })
       : undefined;
     if (problem) this.#decodeProblem(problem.message, this.#at(problem.start), this.#at(problem.end));

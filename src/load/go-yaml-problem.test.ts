@@ -58,4 +58,16 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
   it("keeps the yaml package's wording where go-yaml reads the document (kubectl drops what follows its first node)", () => {
     expect(findings('"x" ]\n')).toEqual(['1:5 unexpected flow-seq-end token in YAML stream: "]"']);
   });
+
+  // js-yaml reads these escapes; go-yaml's scanner refuses them (scannerc.go yaml_parser_scan_flow_scalar)
+  it.each(GO_YAML_PROBLEM_CASES.filter(({ name }) => ['an unknown escape', 'a surrogate escape'].includes(name)))("is go-yaml's where js-yaml reads the document: $name", ({ text, goYaml, at }) => {
+    expect(findings(text)).toEqual([`${at} ${goYaml.replace(/^yaml: /, '')}`]);
+  });
+
+  it('refuses a JSON-style surrogate pair and a code past U+10FFFF in a double-quoted scalar, as go-yaml does', () => {
+    expect(findings('a: "x \\ud83d\\ude00"\nb: "\\U00110000"\nc: "\\U0010FFFF \\x41 \\\\u"\n')).toEqual([
+      '1:9 found invalid Unicode character escape code',
+      '2:7 found invalid Unicode character escape code',
+    ]);
+  });
 });

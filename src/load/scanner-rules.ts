@@ -1,5 +1,5 @@
 // Scanner rules of go-yaml that js-yaml does not enforce, checked on the source text of a scalar js-yaml accepted.
-// upstream: gopkg.in/yaml.v2 scannerc.go yaml_parser_scan_flow_scalar (escape table) and
+// upstream: gopkg.in/yaml.v2 scannerc.go yaml_parser_scan_flow_scalar (escape table, escape codes) and
 // yaml_parser_scan_block_scalar_breaks (tabs in a block scalar's indentation)
 
 export interface ScannerProblem {
@@ -12,12 +12,24 @@ export interface ScannerProblem {
 /** go-yaml's escape table: YAML 1.2's without `\/`, plus `\'`. */
 const GO_ESCAPES = new Set([...'0abt\tnvfre "\'\\N_LPxuU', '\n', '\r']);
 
-/** The first escape in a double-quoted scalar's source (between the quotes) that go-yaml does not know. */
-export function unknownEscape(text: string, start: number, end: number): ScannerProblem | undefined {
+/** Hex digits after `\x`, `\u` and `\U`. */
+const CODE_LENGTHS = new Map([['x', 2], ['u', 4], ['U', 8]]);
+const HEX = /^[0-9A-Fa-f]+$/;
+
+/**
+ * The first escape in a double-quoted scalar's source (between the quotes) that go-yaml refuses: one it does not know,
+ * or a code that is a UTF-16 surrogate or past U+10FFFF (so a JSON-style surrogate pair `\ud83d\ude00` is refused too).
+ */
+export function invalidEscape(text: string, start: number, end: number): ScannerProblem | undefined {
   // a bounded loop: indexOf would search past `end`, through the rest of the document, for every scalar
   for (let position = start; position < end; position++) {
     if (text.charCodeAt(position) !== 0x5c) continue;
-    if (!GO_ESCAPES.has(text.charAt(position + 1))) return { message: 'found unknown escape character', start: position, end: position + 2 };
+    const escape = text.charAt(position + 1);
+    if (!GO_ESCAPES.has(escape)) return { message: 'found unknown escape character', start: position, end: position + 2 };
+    const length = CODE_LENGTHS.get(escape) ?? 0;
+    const digits = text.slice(position + 2, position + 2 + length);
+    const code = length > 0 && HEX.test(digits) ? Number.parseInt(digits, 16) : 0;
+    if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return { message: 'found invalid Unicode character escape code', start: position + 2, end: position + 2 + length };
     position++;
   }
   return undefined;
