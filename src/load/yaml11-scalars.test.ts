@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseGoInteger, parseGoIntegerSyntax, resolvePlainScalar } from './yaml11-scalars.js';
+import { parseGoInteger, parseGoIntegerSyntax, resolvePlainScalar, resolveTagged } from './yaml11-scalars.js';
 
 describe('resolvePlainScalar (go-yaml v2 rules)', () => {
   it.each([
@@ -30,5 +30,25 @@ describe('parseGoInteger', () => {
       expect(parseGoInteger(text)).toBe(parseGoIntegerSyntax(text));
     }), { numRuns: 5000 });
     for (const text of ['999999999999999', '-999999999999999', '+1', '0', '-0', '00', '1000000000000000', '']) expect(parseGoInteger(text)).toBe(parseGoIntegerSyntax(text));
+  });
+});
+
+// every verdict printed by go-yaml v2 itself (the goyaml-oracle)
+describe('resolveTagged !!timestamp (go-yaml v2 resolve: the text must parse as one of allowedTimestampFormats)', () => {
+  it.each(['2001-12-14', '2001-1-2', '2001-12-14t21:59:43.10-05:00', '2001-12-14T21:59:43Z', '2001-12-14T1:2:3+01:00', '2001-12-14 21:59:43.10'])('keeps %j as text', (text) => {
+    expect(resolveTagged('!!timestamp', text)).toEqual({ ok: true, value: text });
+  });
+
+  it.each([
+    ['aGVsbG8=', 'cannot decode !!str `aGVsbG8=` as a !!timestamp'],
+    ['12', 'cannot decode !!int `12` as a !!timestamp'],
+    ['', 'cannot decode !!null `` as a !!timestamp'],
+    ['2001-2-30', 'cannot decode !!str `2001-2-30` as a !!timestamp'],
+    ['2001-12-14 25:00:00', 'cannot decode !!str `2001-12-14 25:00:00` as a !!timestamp'],
+    ['2001-12-14T21:59:43', 'cannot decode !!str `2001-12-14T21:59:43` as a !!timestamp'],
+    ['20011-12-14', 'cannot decode !!str `20011-12-14` as a !!timestamp'],
+  ])('refuses %j', (text, message) => {
+    expect(resolveTagged('!!timestamp', text)).toEqual({ ok: false, message });
+    expect(resolveTagged('!<tag:yaml.org,2002:timestamp>', text)).toEqual({ ok: false, message });
   });
 });

@@ -100,16 +100,31 @@ const TAG_TYPES = new Map<string, (value: unknown) => boolean>([
   ['!!float', (value) => typeof value === 'number'],
   ['!!bool', (value) => typeof value === 'boolean'],
   ['!!null', (value) => value === null],
+  ['!!timestamp', () => false],
 ]);
+
+/** resolve.go allowedTimestampFormats as time.Parse reads them: 2006-1-2, then T, t or a space (no zone) and 15:4:5.999999999 */
+const GO_TIMESTAMP = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})| (\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?)?$/;
+
+function isGoTimestamp(raw: string): boolean {
+  const match = GO_TIMESTAMP.exec(raw);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second] = [match[1], match[2], match[3], match[4] ?? match[7] ?? '0', match[5] ?? match[8] ?? '0', match[6] ?? match[9] ?? '0'].map(Number) as number[];
+  const date = new Date(Date.UTC(year ?? 0, (month ?? 0) - 1, day ?? 0));
+  // time.Parse: day out of range, month out of range, hour, minute and second out of range
+  return date.getUTCMonth() === (month ?? 0) - 1 && date.getUTCDate() === day && (hour ?? 0) < 24 && (minute ?? 0) < 60 && (second ?? 0) < 60;
+}
 
 /**
  * A tagged scalar as go-yaml v2 decodes it into interface{}: !!int, !!float, !!bool and !!null must resolve to
- * their type, !!binary is base64-decoded, every other tag (!!str, !, local and unknown tags) leaves the text.
+ * their type, !!timestamp must be a date (and stays text), !!binary is base64-decoded, every other tag (!!str, !, local and unknown tags) leaves the text.
  * upstream: gopkg.in/yaml.v2 resolve.go resolve, decode.go scalar
  */
 export function resolveTagged(tag: string, raw: string): TaggedScalar {
   const name = tag.startsWith('!<tag:yaml.org,2002:') ? `!!${tag.slice(20, -1)}` : tag;
   if (name === '!!binary') return decodeBinary(raw);
+  // a timestamp stays its text in interface{} (decode.go scalar), but the text must be one
+  if (name === '!!timestamp' && isGoTimestamp(raw)) return { ok: true, value: raw };
   const fits = TAG_TYPES.get(name);
   if (!fits) return { ok: true, value: raw };
   const value = name === '!!null' && raw === '' ? null : resolvePlainScalar(raw);
