@@ -9,6 +9,7 @@ import type { Path } from '../model/document.js';
 import { ContainerSpans, LazySpans, type EntrySpan, type FoundSpan, type SpanIndex } from './span-index.js';
 import { blockScalarTab, invalidEscape, withGoYamlLineBreaks } from './scanner-rules.js';
 import { goFloatName, keyString, resolvePlainScalar, resolveTagged } from './yaml11-scalars.js';
+import { goYamlProblem } from './go-yaml-problem.js';
 
 export interface BuiltDocument {
   readonly value: unknown;
@@ -134,6 +135,9 @@ export function buildJsonDocument(text: string, offset: number, limits: BuildLim
   return [{ value, get rootSpan() { return fully().rootSpan; }, spans: new LazySpans(() => fully().spans), problems: [] }];
 }
 
+/** A key this long (in UTF-16 units, at most go-yaml's 1024 characters plus quotes) may be past go-yaml's limit. */
+const LONG_KEY = 1000;
+
 const NEGATIVE_ZERO = /[[:,]\s*-0(?![\d.eE])/;
 /** A number that may overflow float64 (JSON.parse reads Infinity; encoding/json refuses it). */
 const HUGE_NUMBER = /[[:,]\s*-?\d+(?:\.\d*)?(?:[eE]\+?\d{3,}|\d{300,})/;
@@ -239,6 +243,7 @@ class Builder {
   readonly #limits: BuildLimits;
   readonly #toOriginal: ((offset: number) => number) | undefined;
   readonly #isJson: boolean;
+  #longKeyChecked = false;
   #documents: BuiltDocument[] = [];
   #stack: Frame[] = [];
   #anchors = new Map<string, Anchored>();
@@ -343,6 +348,7 @@ class Builder {
       const isMerge = raw === '<<' && this.#isMergeKey(event);
       // upstream: sigs.k8s.io/yaml convertToJSONableObject refuses a null key
       if (value === null) this.#decodeProblem('unsupported map key of type: <nil> (a JSON object key cannot be null)', start, end);
+      if (end - start > LONG_KEY) this.#checkLongKey();
       parent.key = { name: keyString(value), start, end, isMerge };
       parent.end = Math.max(parent.end, end);
       return;
@@ -364,6 +370,17 @@ class Builder {
     if (event.anchorStart >= 0) properties.push([event.anchorStart - 1, event.anchorEnd]);
     if (properties.length === 0) return [this.#at(event.valueStart), this.#at(event.valueEnd)];
     return [this.#at(minOf(properties.map(([start]) => start))), this.#at(maxOf(properties.map(([, end]) => end)))];
+  }
+
+  /**
+   * go-yaml's scanner forgets a simple key 1024 characters after its start (scannerc.go yaml_parser_stale_simple_keys),
+   * so a longer key is an error js-yaml does not see: the go-yaml port finds and words it, once per document.
+   */
+  #checkLongKey(): void {
+    if (this.#isJson || this.#longKeyChecked) return;
+    this.#longKeyChecked = true;
+    const problem = goYamlProblem(this.#text);
+    if (problem) this.#decodeProblem(problem.message, this.#at(problem.offset), this.#at(problem.offset + 1));
   }
 
   /** go-yaml rejects a few scalars js-yaml reads: they are errors kubectl reports. */

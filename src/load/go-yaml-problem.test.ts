@@ -64,6 +64,16 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(findings(text)).toEqual([`${at} ${goYaml.replace(/^yaml: /, '')}`]);
   });
 
+  // scannerc.go yaml_parser_stale_simple_keys: a simple key ends within 1024 characters of its start
+  it('refuses a key longer than 1024 characters, in go-yaml\'s words and at its position, and reads one of 1024', () => {
+    const key = (length: number) => 'k'.repeat(length);
+    expect(findings(`a: 1\n${key(1024)}: v\n${key(1022)}  : w\n`)).toEqual([]);
+    expect(findings(`a: 1\n${key(1025)}: v\n`)).toEqual(["2:1 could not find expected ':'"]);
+    expect(findings(`a: 1\n"${key(1030)}": v\n`)).toEqual(["2:1 could not find expected ':'"]);
+    expect(findings(`data:\n  ${key(2000)}: v\n`)).toEqual(['2:2003 mapping values are not allowed in this context']);
+    expect(findings(`- ${key(1030)}: v\n`)).toEqual(['1:1033 mapping values are not allowed in this context']);
+  });
+
   it('refuses a JSON-style surrogate pair and a code past U+10FFFF in a double-quoted scalar, as go-yaml does', () => {
     expect(findings('a: "x \\ud83d\\ude00"\nb: "\\U00110000"\nc: "\\U0010FFFF \\x41 \\\\u"\n')).toEqual([
       '1:9 found invalid Unicode character escape code',
