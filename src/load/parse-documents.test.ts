@@ -39,3 +39,22 @@ describe('the range of an empty node', () => {
     expect(pod?.rangeOf(['spec', 'ports', 1])).toMatchObject({ line: 8, column: 3 });
   });
 });
+
+// upstream: gopkg.in/yaml.v2 readerc.go yaml_parser_update_buffer (every verdict printed by go-yaml v2 itself)
+describe('characters go-yaml refuses anywhere in a document', () => {
+  const read = (text: string) => {
+    const { documents, findings } = parseDocuments(new SourceText('doc.yaml', text), DEFAULT_LIMITS);
+    return { names: documents.map((document) => (document.value as { metadata: { name: string } }).metadata.name), findings: findings.map((found) => `${found.line}:${found.column} ${found.message}`) };
+  };
+  const doc = (name: string, extra = '') => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${extra}`;
+
+  it.each([
+    ['a plain key', doc('a').replace('name:', 'n\x07ame:'), '4:4'],
+    ['a comment', doc('a', '# \x07 comment\n'), '5:3'],
+    ['a double-quoted scalar (DEL)', doc('a', 'data: {a: "\x7f"}\n'), '5:12'],
+    ['a noncharacter', doc('a', 'data: {a: "\ufffe"}\n'), '5:12'],
+    ['a NUL past the binary sniff', doc('a', `data: {a: "${'x'.repeat(10_000)}\0"}\n`), '5:10012'],
+  ])('refuses the document for one in %s, and reads the next', (_, text, at) => {
+    expect(read(`${text}---\n${doc('next', 'data: {nel: "\x85", nbsp: "\xa0", emoji: "\u{1F600}", bom: "\ufeff"}\n')}`)).toEqual({ names: ['next'], findings: [`${at} control characters are not allowed`] });
+  });
+});

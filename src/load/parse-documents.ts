@@ -166,12 +166,25 @@ interface ReadingPlan {
   readonly build: (text: string, offset: number, limits: BuildLimits, positions: Positions) => BuiltDocument[];
 }
 
+/**
+ * A character go-yaml's reader refuses anywhere in a document, comments and quoted scalars included (js-yaml checks
+ * only some scalars): not #x9, #xA, #xD, #x20-#x7E, #x85, #xA0-#xD7FF, #xE000-#xFFFD or a pair for #x10000-#x10FFFF.
+ * upstream: gopkg.in/yaml.v2 readerc.go yaml_parser_update_buffer
+ */
+const NOT_ALLOWED = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\ud800-\udfff]/;
+
 function yamlPlan(source: SourceText): ReadingPlan {
   const read = readYamlDocuments(source.text);
   const findings: Finding[] = [];
   const chunks: { start: number; end: number }[] = [];
   for (const { start, end } of read.chunks) {
-    const extent = documentExtent(source.text.slice(start, end));
+    const text = source.text.slice(start, end);
+    const control = NOT_ALLOWED.exec(text);
+    if (control) {
+      findings.push(syntaxAt(source, start + control.index, start + control.index + 1, 'control characters are not allowed'));
+      continue;
+    }
+    const extent = documentExtent(text);
     const { problem } = extent;
     if (problem) findings.push(syntaxAt(source, start + problem.start, start + problem.end, problem.message));
     if (!problem || extent.end < end - start) chunks.push({ start, end: start + extent.end });
