@@ -137,6 +137,7 @@ export function buildJsonDocument(text: string, offset: number, limits: BuildLim
 
 /** A key this long (in UTF-16 units, at most go-yaml's 1024 characters plus quotes) may be past go-yaml's limit. */
 const LONG_KEY = 1000;
+const LINE_START_TAB = /(?:^|[\n\r])\t/;
 
 const NEGATIVE_ZERO = /[[:,]\s*-0(?![\d.eE])/;
 /** A number that may overflow float64 (JSON.parse reads Infinity; encoding/json refuses it). */
@@ -243,7 +244,7 @@ class Builder {
   readonly #limits: BuildLimits;
   readonly #toOriginal: ((offset: number) => number) | undefined;
   readonly #isJson: boolean;
-  #longKeyChecked = false;
+  #goYamlConsulted = false;
   #documents: BuiltDocument[] = [];
   #stack: Frame[] = [];
   #anchors = new Map<string, Anchored>();
@@ -348,7 +349,7 @@ class Builder {
       const isMerge = raw === '<<' && this.#isMergeKey(event);
       // upstream: sigs.k8s.io/yaml convertToJSONableObject refuses a null key
       if (value === null) this.#decodeProblem('unsupported map key of type: <nil> (a JSON object key cannot be null)', start, end);
-      if (end - start > LONG_KEY) this.#checkLongKey();
+      if (end - start > LONG_KEY) this.#consultGoYaml();
       parent.key = { name: keyString(value), start, end, isMerge };
       parent.end = Math.max(parent.end, end);
       return;
@@ -373,14 +374,19 @@ class Builder {
   }
 
   /**
-   * go-yaml's scanner forgets a simple key 1024 characters after its start (scannerc.go yaml_parser_stale_simple_keys),
-   * so a longer key is an error js-yaml does not see: the go-yaml port finds and words it, once per document.
+   * Errors of go-yaml's scanner js-yaml does not see, found and worded by the go-yaml port, once per document where they
+   * may be: a simple key is forgotten 1024 characters after its start (scannerc.go yaml_parser_stale_simple_keys); a
+   * tab that starts a line in block context is not white space (yaml_parser_scan_to_next_token,
+   * yaml_parser_scan_plain_scalar: 'found a tab character that violates indentation').
    */
-  #checkLongKey(): void {
-    if (this.#isJson || this.#longKeyChecked) return;
-    this.#longKeyChecked = true;
+  #consultGoYaml(): void {
+    if (this.#isJson || this.#goYamlConsulted) return;
+    this.#goYamlConsulted = true;
     const problem = goYamlProblem(this.#text);
-    if (problem) this.#decodeProblem(problem.message, this.#at(problem.offset), this.#at(problem.offset + 1));
+    if (!problem) return;
+    const [start, end] = [this.#at(problem.offset), this.#at(problem.offset + 1)];
+    // the rules js-yaml lacks that are checked on their own (scanner-rules.ts) may have found it already
+    if (!this.#problems.some((known) => known.message === problem.message && known.start === start)) this.#decodeProblem(problem.message, start, end);
   }
 
   /** go-yaml rejects a few scalars js-yaml reads: they are errors kubectl reports. */
@@ -499,6 +505,7 @@ class Builder {
   }
 
   #endDocument(): void {
+    if (LINE_START_TAB.test(this.#text)) this.#consultGoYaml();
     const root = this.#root;
     const value = this.#aborted ? null : (root?.value ?? null);
     this.#documents.push({

@@ -74,6 +74,17 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(findings(`- ${key(1030)}: v\n`)).toEqual(['1:1033 mapping values are not allowed in this context']);
   });
 
+  // scannerc.go yaml_parser_scan_to_next_token eats tabs in block context only after content on the line
+  it('refuses a line that starts with a tab in block context, even a comment or a blank one, in go-yaml\'s words', () => {
+    expect(findings('a:\n  b: 1\n\t# c\n  d: 2\n')).toEqual(['3:1 found a tab character that violates indentation']);
+    expect(findings('a:\n  b: 1\n\t\n  d: 2\n')).toEqual(['3:1 found a tab character that violates indentation']);
+    expect(findings('\t# c\na: 1\n')).toEqual(['1:1 found character that cannot start any token']);
+    // after spaces, in a flow collection, after content: white space
+    expect(findings('a: 1\n  \t# c\nb: 2 \t# c\nc: [\n\t# c\n  x]\n')).toEqual([]);
+    // found once, by the block scalar's own check
+    expect(findings('a: |\n  x\n\t# c\nb: 1\n')).toEqual(['3:1 found a tab character where an indentation space is expected']);
+  });
+
   it('refuses a JSON-style surrogate pair and a code past U+10FFFF in a double-quoted scalar, as go-yaml does', () => {
     expect(findings('a: "x \\ud83d\\ude00"\nb: "\\U00110000"\nc: "\\U0010FFFF \\x41 \\\\u"\n')).toEqual([
       '1:9 found invalid Unicode character escape code',
