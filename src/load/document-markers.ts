@@ -3,6 +3,8 @@
 // error, and everything after a `...` is silently dropped (Unmarshal decodes the first document only).
 // upstream: gopkg.in/yaml.v2 parserc.go yaml_parser_parse_document_start, yaml.go unmarshal (first node only).
 
+import { goYamlProblem } from './go-yaml-problem.js';
+
 export interface MarkerProblem {
   readonly message: string;
   /** Offsets into the document's text. */
@@ -27,13 +29,23 @@ export function documentExtent(text: string): DocumentExtent {
   // go-yaml drops a byte order mark at the start of each document it parses
   const first = contentLine(text, text.charCodeAt(start) === 0xfeff ? start + 1 : start, end, false);
   if (first < 0) return { end, problem: undefined };
-  if (text.charCodeAt(first) === 0x25) return problemAt(text, first, end, DIRECTIVE);
+  if (text.charCodeAt(first) === 0x25) return directiveProblem(text, first, end);
   if (isDocumentEnd(text, first)) return { end, problem: { message: STARTS_WITH_END, start: first, end: first + 3 } };
   const marker = documentEndAfter(text, first, end);
   if (marker < 0) return { end, problem: undefined };
   const markerEnd = nextLine(text, marker, end);
   const lost = contentLine(text, markerEnd, end, true);
   return lost < 0 ? { end, problem: undefined } : { ...problemAt(text, lost, end, LOST_AFTER_END), end: markerEnd };
+}
+
+/**
+ * A document that starts with directives: go-yaml's own problem with them (`%YAML 1.3`: found incompatible YAML
+ * document; a duplicate; a malformed one), else the missing `---` that kubectl's split removed.
+ */
+function directiveProblem(text: string, first: number, end: number): DocumentExtent {
+  const problem = goYamlProblem(text);
+  if (!problem || problem.message === 'did not find expected <document start>') return problemAt(text, first, end, DIRECTIVE);
+  return problemAt(text, problem.offset, end, problem.message);
 }
 
 function problemAt(text: string, start: number, end: number, message: string): DocumentExtent {

@@ -38,6 +38,12 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
     findings: ['1:1 yaml-syntax: did not find expected <document start>: kubectl splits the file at "---" lines, so a directive cannot precede a document'],
     objects: ['after-directive'],
   },
+  // ... unless go-yaml refuses the directives themselves first (yaml_parser_process_directives)
+  {
+    file: 'invalid-directive-version.yaml',
+    findings: ['1:1 yaml-syntax: found incompatible YAML document', '9:1 yaml-syntax: found duplicate %YAML directive'],
+    objects: ['after-incompatible', 'after-duplicate'],
+  },
   // yaml.go unmarshal decodes the first document only; a document cannot start with "..."
   {
     file: 'invalid-document-end.yaml',
