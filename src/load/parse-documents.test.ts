@@ -57,4 +57,8 @@ describe('characters go-yaml refuses anywhere in a document', () => {
   ])('refuses the document for one in %s, and reads the next', (_, text, at) => {
     expect(read(`${text}---\n${doc('next', 'data: {nel: "\x85", nbsp: "\xa0", emoji: "\u{1F600}", bom: "\ufeff"}\n')}`)).toEqual({ names: ['next'], findings: [`${at} control characters are not allowed`] });
   });
+
+  it('reports the error go-yaml meets first when its scanner fails before its reader reaches the character', () => {
+    expect(read(doc('a', `data: {a: b: c}\n# ${'x'.repeat(2000)}\x07\n`)).findings).toEqual(["5:12 did not find expected ',' or '}'"]);
+  });
 });

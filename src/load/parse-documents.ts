@@ -6,6 +6,7 @@ import { buildDocuments, buildJsonDocument, type BuildLimits, type BuildProblem,
 import { buildThroughCache } from './document-cache.js';
 import type { CodeStore } from './validator-cache-dir.js';
 import type { Positions } from './plain-block-reader.js';
+import { goYamlProblem } from './go-yaml-problem.js';
 import { isJsonStream, splitJsonValues } from './json-stream.js';
 import { documentExtent } from './document-markers.js';
 import { readYamlDocuments } from './yaml-reader.js';
@@ -181,7 +182,9 @@ function yamlPlan(source: SourceText): ReadingPlan {
     const text = source.text.slice(start, end);
     const control = NOT_ALLOWED.exec(text);
     if (control) {
-      findings.push(syntaxAt(source, start + control.index, start + control.index + 1, 'control characters are not allowed'));
+      // go-yaml's reader decodes ahead of its scanner, not the whole document first: an earlier error is kubectl's
+      const problem = goYamlProblem(text) ?? { message: 'control characters are not allowed', offset: control.index };
+      findings.push(syntaxAt(source, start + problem.offset, start + problem.offset + 1, problem.message));
       continue;
     }
     const extent = documentExtent(text);
