@@ -244,7 +244,8 @@ class Builder {
   readonly #limits: BuildLimits;
   readonly #toOriginal: ((offset: number) => number) | undefined;
   readonly #isJson: boolean;
-  #goYamlConsulted = false;
+  /** Whether the go-yaml port found a problem in the text; undefined before it is asked. */
+  #goYamlConsulted: boolean | undefined;
   #documents: BuiltDocument[] = [];
   #stack: Frame[] = [];
   #anchors = new Map<string, Anchored>();
@@ -348,7 +349,12 @@ class Builder {
     if (parent && !Array.isArray(parent.value) && parent.key === undefined) {
       const isMerge = raw === '<<' && this.#isMergeKey(event);
       // upstream: sigs.k8s.io/yaml convertToJSONableObject refuses a null key
-      if (value === null) this.#decodeProblem('unsupported map key of type: <nil> (a JSON object key cannot be null)', start, end);
+      // an empty key (`: x`) is go-yaml's parser error (did not find expected key), placed by the port
+      if (value === null && !(event.valueStart < 0 && this.#consultGoYaml())) {
+        // an empty key without a tag or anchor (`? ` alone) has no text: the mapping's is its place
+        const [from, to] = start === end && event.valueStart < 0 ? [parent.start, parent.start + 1] : [start, end];
+        this.#decodeProblem('unsupported map key of type: <nil> (a JSON object key cannot be null)', from, to);
+      }
       if (end - start > LONG_KEY) this.#consultGoYaml();
       parent.key = { name: keyString(value), start, end, isMerge };
       parent.end = Math.max(parent.end, end);
@@ -377,16 +383,19 @@ class Builder {
    * Errors of go-yaml's scanner js-yaml does not see, found and worded by the go-yaml port, once per document where they
    * may be: a simple key is forgotten 1024 characters after its start (scannerc.go yaml_parser_stale_simple_keys); a
    * tab that starts a line in block context is not white space (yaml_parser_scan_to_next_token,
-   * yaml_parser_scan_plain_scalar: 'found a tab character that violates indentation').
+   * yaml_parser_scan_plain_scalar: 'found a tab character that violates indentation'); an empty key. True when it found
+   * one.
    */
-  #consultGoYaml(): void {
-    if (this.#isJson || this.#goYamlConsulted) return;
-    this.#goYamlConsulted = true;
+  #consultGoYaml(): boolean {
+    if (this.#isJson) return false;
+    if (this.#goYamlConsulted !== undefined) return this.#goYamlConsulted;
     const problem = goYamlProblem(this.#text);
-    if (!problem) return;
+    this.#goYamlConsulted = problem !== undefined;
+    if (!problem) return false;
     const [start, end] = [this.#at(problem.offset), this.#at(problem.offset + 1)];
     // the rules js-yaml lacks that are checked on their own (scanner-rules.ts) may have found it already
     if (!this.#problems.some((known) => known.message === problem.message && known.start === start)) this.#decodeProblem(problem.message, start, end);
+    return true;
   }
 
   /** go-yaml rejects a few scalars js-yaml reads: they are errors kubectl reports. */

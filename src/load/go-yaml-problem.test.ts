@@ -85,6 +85,14 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(findings('a: |\n  x\n\t# c\nb: 1\n')).toEqual(['3:1 found a tab character where an indentation space is expected']);
   });
 
+  // parserc.go yaml_parser_parse_block_mapping_key; sigs.k8s.io/yaml convertToJSONableObject for an explicit null key
+  it('refuses an empty key where it is, in go-yaml\'s words, not at the start of the document', () => {
+    expect(findings('a: 1\n: x\n')).toEqual(['2:1 did not find expected key']);
+    expect(findings('a:\n  b: 1\n  :\n  c: 2\n')).toEqual(['3:3 did not find expected key']);
+    expect(findings('a:\n  ? \n  : x\n')).toEqual(['2:3 unsupported map key of type: <nil> (a JSON object key cannot be null)']);
+    expect(findings('a: {~: x}\n')).toEqual(['1:5 unsupported map key of type: <nil> (a JSON object key cannot be null)']);
+  });
+
   it('refuses a JSON-style surrogate pair and a code past U+10FFFF in a double-quoted scalar, as go-yaml does', () => {
     expect(findings('a: "x \\ud83d\\ude00"\nb: "\\U00110000"\nc: "\\U0010FFFF \\x41 \\\\u"\n')).toEqual([
       '1:9 found invalid Unicode character escape code',
