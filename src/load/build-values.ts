@@ -138,6 +138,7 @@ export function buildJsonDocument(text: string, offset: number, limits: BuildLim
 /** A key this long (in UTF-16 units, at most go-yaml's 1024 characters plus quotes) may be past go-yaml's limit. */
 const LONG_KEY = 1000;
 const LINE_START_TAB = /(?:^|[\n\r])\t/;
+const LINE_BREAK = /[\n\r]/;
 
 const NEGATIVE_ZERO = /[[:,]\s*-0(?![\d.eE])/;
 /** A number that may overflow float64 (JSON.parse reads Infinity; encoding/json refuses it). */
@@ -355,7 +356,8 @@ class Builder {
         const [from, to] = start === end && event.valueStart < 0 ? [parent.start, parent.start + 1] : [start, end];
         this.#decodeProblem('unsupported map key of type: <nil> (a JSON object key cannot be null)', from, to);
       }
-      if (end - start > LONG_KEY) this.#consultGoYaml();
+      // a simple key is one line of at most 1024 characters for go-yaml; js-yaml lets a flow key span lines
+      if (end - start > LONG_KEY || (event.valueStart >= 0 && LINE_BREAK.test(this.#text.slice(event.valueStart, event.valueEnd)))) this.#consultGoYaml();
       parent.key = { name: keyString(value), start, end, isMerge };
       parent.end = Math.max(parent.end, end);
       return;

@@ -93,6 +93,13 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(findings('a: {~: x}\n')).toEqual(['1:5 unsupported map key of type: <nil> (a JSON object key cannot be null)']);
   });
 
+  // scannerc.go yaml_parser_stale_simple_keys: a simple key is forgotten at the end of its line, in flow context too
+  it('refuses a flow mapping key that spans lines, and reads a flow value that does', () => {
+    expect(findings('a: [{con\n  ainerPort: 1}]\n')).toEqual(["2:12 did not find expected ',' or '}'"]);
+    expect(findings('a: {"x\n  y": 1}\n')).toEqual(["2:5 did not find expected ',' or '}'"]);
+    expect(findings('a: {x: "1\n  2"}\nb: [x\n  y]\n')).toEqual([]);
+  });
+
   it('refuses a JSON-style surrogate pair and a code past U+10FFFF in a double-quoted scalar, as go-yaml does', () => {
     expect(findings('a: "x \\ud83d\\ude00"\nb: "\\U00110000"\nc: "\\U0010FFFF \\x41 \\\\u"\n')).toEqual([
       '1:9 found invalid Unicode character escape code',
