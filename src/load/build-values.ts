@@ -135,10 +135,18 @@ export function buildJsonDocument(text: string, offset: number, limits: BuildLim
   return [{ value, get rootSpan() { return fully().rootSpan; }, spans: new LazySpans(() => fully().spans), problems: [] }];
 }
 
+/** Whether text[from, to) holds a line break (a loop: no string is cut for every key). */
+function spansLines(text: string, from: number, to: number): boolean {
+  for (let index = Math.max(from, 0); index < to; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x0a || code === 0x0d) return true;
+  }
+  return false;
+}
+
 /** A key this long (in UTF-16 units, at most go-yaml's 1024 characters plus quotes) may be past go-yaml's limit. */
 const LONG_KEY = 1000;
 const LINE_START_TAB = /(?:^|[\n\r])\t/;
-const LINE_BREAK = /[\n\r]/;
 
 const NEGATIVE_ZERO = /[[:,]\s*-0(?![\d.eE])/;
 /** A number that may overflow float64 (JSON.parse reads Infinity; encoding/json refuses it). */
@@ -357,7 +365,7 @@ class Builder {
         this.#decodeProblem('unsupported map key of type: <nil> (a JSON object key cannot be null)', from, to);
       }
       // a simple key is one line of at most 1024 characters for go-yaml; js-yaml lets a flow key span lines
-      if (end - start > LONG_KEY || (event.valueStart >= 0 && LINE_BREAK.test(this.#text.slice(event.valueStart, event.valueEnd)))) this.#consultGoYaml();
+      if (end - start > LONG_KEY || spansLines(this.#text, event.valueStart, event.valueEnd)) this.#consultGoYaml();
       parent.key = { name: keyString(value), start, end, isMerge };
       parent.end = Math.max(parent.end, end);
       return;
