@@ -393,8 +393,8 @@ class Builder {
    * Errors of go-yaml's scanner js-yaml does not see, found and worded by the go-yaml port, once per document where they
    * may be: a simple key is forgotten 1024 characters after its start (scannerc.go yaml_parser_stale_simple_keys); a
    * tab that starts a line in block context is not white space (yaml_parser_scan_to_next_token,
-   * yaml_parser_scan_plain_scalar: 'found a tab character that violates indentation'); an empty key. True when it found
-   * one.
+   * yaml_parser_scan_plain_scalar: 'found a tab character that violates indentation'); an empty key; an empty verbatim
+   * tag (yaml_parser_scan_tag_uri). True when it found one.
    */
   #consultGoYaml(): boolean {
     if (this.#isJson) return false;
@@ -524,7 +524,8 @@ class Builder {
   }
 
   #endDocument(): void {
-    if (LINE_START_TAB.test(this.#text)) this.#consultGoYaml();
+    // an empty verbatim tag `!<>`, which js-yaml reads as a tag: did not find expected tag URI
+    if (LINE_START_TAB.test(this.#text) || this.#text.includes('!<>')) this.#consultGoYaml();
     const root = this.#root;
     const value = this.#aborted ? null : (root?.value ?? null);
     this.#documents.push({

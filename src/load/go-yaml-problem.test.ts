@@ -100,6 +100,12 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(findings('a: {x: "1\n  2"}\nb: [x\n  y]\n')).toEqual([]);
   });
 
+  // scannerc.go yaml_parser_scan_tag_uri
+  it('refuses an empty verbatim tag, on a scalar or a collection', () => {
+    expect(findings('a: !<> x\nb: !<> [x]\nc: !<tag:yaml.org,2002:str> y\nd: "!<>"\n')).toEqual(['1:6 did not find expected tag URI']);
+    expect(findings('d: "!<>"\n')).toEqual([]);
+  });
+
   it('refuses a JSON-style surrogate pair and a code past U+10FFFF in a double-quoted scalar, as go-yaml does', () => {
     expect(findings('a: "x \\ud83d\\ude00"\nb: "\\U00110000"\nc: "\\U0010FFFF \\x41 \\\\u"\n')).toEqual([
       '1:9 found invalid Unicode character escape code',
