@@ -3,10 +3,10 @@
 //   npx tsx scripts/fuzz-inputs.ts [--seed N] [--cases N] [--cli N] [--out DIR] [--only NAME] [--oracle BIN]
 //   npx tsx scripts/fuzz-inputs.ts --scaling [--base N]   (time at n, 2n, 4n, 8n, 16n: super-linear growth)
 //   npx tsx scripts/fuzz-inputs.ts --filesystem           (unreadable files, link loops, a FIFO, 300 MB, empty stdin)
-// --oracle names a built test/goyaml-oracle/main.go (see /work/shared/tools/goyaml-oracle): every YAML case that is
+// --oracle names a built test/goyaml-oracle/main.go (see ../shared/tools/goyaml-oracle): every YAML case that is
 // valid UTF-8 is then also read by go-yaml v2, and each disagreement (verdict, value or words) is a failure class.
-// Inputs are mutated copies of fixtures/ and, when present, /work/shared/corpus (read only, never copied into the
-// repository), plus generated hostile documents. Nothing is read from the network. Failures are written under --out
+// Inputs are mutated copies of fixtures/ and, when present, $KUBEFIT_CORPUS or ../shared/corpus (read only, never
+// copied into the repository), plus generated hostile documents. Nothing is read from the network. Failures are written under --out
 // (default /tmp/kubefit-fuzz), one folder per class with the smallest case first, and summarised on stdout.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -32,7 +32,8 @@ const CLI_CASES = Number(args.get('cli') ?? 60);
 const OUT = args.get('out') ?? '/tmp/kubefit-fuzz';
 const ONLY = args.get('only');
 const ROOT = new URL('..', import.meta.url).pathname;
-const CORPUS = '/work/shared/corpus';
+// $KUBEFIT_CORPUS, else ../shared/corpus beside the clone (as npm run bench finds it)
+const CORPUS = process.env['KUBEFIT_CORPUS'] ?? join(ROOT, '../shared/corpus');
 const SLOW_MS = 2000;
 
 /** mulberry32: small, fast, reproducible. */

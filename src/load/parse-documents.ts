@@ -12,7 +12,6 @@ import { documentExtent } from './document-markers.js';
 import { readYamlDocuments } from './yaml-reader.js';
 import { SharedValues } from './shared-values.js';
 import { DocumentTemplates } from './document-templates.js';
-import { goYamlProblem } from './go-yaml-problem.js';
 import { ContainerSpans } from './span-index.js';
 import { LOAD_CHECKS } from './load-checks.js';
 import { ParsedDocument } from './parsed-document.js';
