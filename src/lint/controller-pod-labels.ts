@@ -2,6 +2,7 @@
 // StatefulSet pod (`statefulset.kubernetes.io/pod-name: web-0`), a Job's pods (`job-name: pi`) or an OpenShift
 // DeploymentConfig's (`deploymentconfig: web`) selects pods that will exist.
 import { asRecord } from '../model/object.js';
+import { generatesJobSelector, JOB_NAME_LABELS, JOB_UID_LABELS } from '../model/job-labels.js';
 import type { Workload } from '../model/workload.js';
 
 /** Whether a pod of the workload may carry `value` for the label. */
@@ -47,11 +48,11 @@ export function controllerPodLabels(workload: Workload): ReadonlyMap<string, Lab
       addJobLabels(labels, workload, asRecord(spec), (value) => value === name);
       break;
     case 'CronJob':
-      addJobLabels(labels, workload, asRecord(asRecord(spec?.['jobTemplate'])?.['spec']), (value) => value.startsWith(`${name}-`) && /^\d+$/.test(value.slice(name.length + 1)));
+      addJobLabels(labels, workload, asRecord(asRecord(spec?.['jobTemplate'])?.['spec']), isNumbered(name));
       break;
     case 'DeploymentConfig':
       labels.set('deploymentconfig', (value) => value === name);
-      labels.set('deployment', (value) => value.startsWith(`${name}-`) && /^\d+$/.test(value.slice(name.length + 1)));
+      labels.set('deployment', isNumbered(name));
       break;
     default:
       break;
@@ -64,10 +65,8 @@ export const CONTROLLER_LABEL_KEYS: ReadonlySet<string> = new Set([
   ...HASH_LABELS,
   'statefulset.kubernetes.io/pod-name',
   'apps.kubernetes.io/pod-index',
-  'job-name',
-  'batch.kubernetes.io/job-name',
-  'controller-uid',
-  'batch.kubernetes.io/controller-uid',
+  ...JOB_NAME_LABELS,
+  ...JOB_UID_LABELS,
   'batch.kubernetes.io/job-completion-index',
   'deploymentconfig',
   'deployment',
@@ -75,12 +74,17 @@ export const CONTROLLER_LABEL_KEYS: ReadonlySet<string> = new Set([
 
 /** A Job's (or a CronJob's Jobs') labels: the generated selector's unless manualSelector, and the completion index. */
 function addJobLabels(labels: Map<string, LabelValues>, workload: Workload, jobSpec: Readonly<Record<string, unknown>> | undefined, isJobName: LabelValues): void {
-  if (jobSpec?.['manualSelector'] !== true) {
-    for (const key of ['job-name', 'batch.kubernetes.io/job-name']) if (!Object.hasOwn(workload.podLabels, key)) labels.set(key, isJobName);
-    for (const key of ['controller-uid', 'batch.kubernetes.io/controller-uid']) if (!Object.hasOwn(workload.podLabels, key)) labels.set(key, ANY);
+  if (generatesJobSelector(jobSpec)) {
+    for (const key of JOB_NAME_LABELS) if (!Object.hasOwn(workload.podLabels, key)) labels.set(key, isJobName);
+    for (const key of JOB_UID_LABELS) if (!Object.hasOwn(workload.podLabels, key)) labels.set(key, ANY);
   }
   const completions = jobSpec?.['completions'];
   if (jobSpec?.['completionMode'] === 'Indexed' && typeof completions === 'number') labels.set('batch.kubernetes.io/job-completion-index', (value) => isIndexBelow(value, completions));
+}
+
+/** Names of the form `<name>-<number>` (a CronJob's Jobs, a DeploymentConfig's ReplicationControllers). */
+function isNumbered(name: string): LabelValues {
+  return (value) => value.startsWith(`${name}-`) && /^\d+$/.test(value.slice(name.length + 1));
 }
 
 /** Whether `value` is an index as strconv.Itoa writes it (no sign, no leading zero) below `end`. */

@@ -7,7 +7,7 @@ import { selectorFromSet, toLabelSelector, type LabelSelector, type Labels } fro
 import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import { SYSTEM_PRIORITY_CLASSES } from '../model/priority-classes.js';
 import type { Workload } from '../model/workload.js';
-import { jobPodLabels } from './job-labels.js';
+import { jobPodLabels } from '../model/job-labels.js';
 import { limitRangeDefaultsOf } from './limit-ranger.js';
 import { SharedNodeParts, toNodeInfo, withClusterImageStates, type NodeInfo } from './node-info.js';
 import { quantityFindings } from './quantity-findings.js';
