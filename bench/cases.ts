@@ -75,9 +75,12 @@ export function formatsAtScale(context: BenchContext, label: string, args: reado
   });
 }
 
-export function feasibility(context: BenchContext, pods: number, nodes: number): Row {
-  const result = cli(context, ['fit', context.inputs.pending(pods, 1), '--cluster', context.inputs.cluster(nodes), '--format', 'json'], 3);
-  return { name: 'fit feasibility (JSON)', size: `${thousands(pods)} pods x ${thousands(nodes)} nodes`, medianMs: result.medianMs, cpuMs: result.medianCpuMs, throughput: perSecond(pods, result.medianMs, 'pods'), peakRssMiB: result.peakRssMiB, target: verdict(result.medianMs, 1000, '1 s'), note: `${clusterNote()}; ${thousands(result.stdout.length)} bytes of JSON` };
+export function feasibility(context: BenchContext, pods: number, nodes: number, snapshot: 'files' | 'json-list' = 'files'): Row {
+  const cluster = snapshot === 'files' ? context.inputs.cluster(nodes) : context.inputs.clusterList(nodes);
+  const result = cli(context, ['fit', context.inputs.pending(pods, 1), '--cluster', cluster, '--format', 'json'], 3);
+  const name = snapshot === 'files' ? 'fit feasibility (JSON)' : 'fit feasibility, cluster as one kubectl -o json List (JSON)';
+  const from = snapshot === 'files' ? `${Math.ceil(nodes / 1000)} YAML files` : `one List of ${(statSync(cluster).size / 2 ** 20).toFixed(0)} MiB`;
+  return { name, size: `${thousands(pods)} pods x ${thousands(nodes)} nodes`, medianMs: result.medianMs, cpuMs: result.medianCpuMs, throughput: perSecond(pods, result.medianMs, 'pods'), peakRssMiB: result.peakRssMiB, target: verdict(result.medianMs, 1000, '1 s'), note: `${clusterNote()} in ${from}; ${thousands(result.stdout.length)} bytes of JSON` };
 }
 
 /** --format html beside --format json on the same run, interleaved: writing the page may add at most 20%. */

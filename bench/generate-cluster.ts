@@ -53,21 +53,33 @@ export function nodeClasses(count: number, seed: number): NodeClass[] {
 
 /** Nodes and their bound pods as one multi-document YAML text per `chunk` nodes (files stay under size limits). */
 export function generateCluster(options: ClusterOptions, chunk = 1000): string[] {
-  const classes = nodeClasses(options.classes, options.seed);
-  const random = new Random(options.seed + 1);
+  const values = clusterValues(options);
   const texts: string[] = [];
   for (let first = 0; first < options.nodes; first += chunk) {
-    const values: Value[] = [];
-    for (let index = first; index < Math.min(options.nodes, first + chunk); index++) {
-      const nodeClass = classes[index % classes.length];
-      if (!nodeClass) continue;
-      const name = `node-${String(index).padStart(5, '0')}`;
-      values.push(node({ name, nodeClass, zone: ZONES[Math.floor(index / classes.length) % ZONES.length] ?? 'zone-a' }, random));
-      for (let pod = 0; pod < options.podsPerNode; pod++) values.push(boundPod({ name: `${name}-pod-${pod}`, nodeName: name, index: pod }, random));
-    }
-    texts.push(emitDocuments(values));
+    const from = first * (1 + options.podsPerNode);
+    texts.push(emitDocuments(values.slice(from, from + chunk * (1 + options.podsPerNode))));
   }
   return texts;
+}
+
+/** The same cluster as `kubectl get nodes,pods -A -o json` writes it: one List, indented by four spaces. */
+export function generateClusterList(options: ClusterOptions): string {
+  return `${JSON.stringify({ apiVersion: 'v1', items: clusterValues(options), kind: 'List', metadata: { resourceVersion: '' } }, null, 4)}\n`;
+}
+
+/** Each node followed by its bound pods. */
+function clusterValues(options: ClusterOptions): Value[] {
+  const classes = nodeClasses(options.classes, options.seed);
+  const random = new Random(options.seed + 1);
+  const values: Value[] = [];
+  for (let index = 0; index < options.nodes; index++) {
+    const nodeClass = classes[index % classes.length];
+    if (!nodeClass) continue;
+    const name = `node-${String(index).padStart(5, '0')}`;
+    values.push(node({ name, nodeClass, zone: ZONES[Math.floor(index / classes.length) % ZONES.length] ?? 'zone-a' }, random));
+    for (let pod = 0; pod < options.podsPerNode; pod++) values.push(boundPod({ name: `${name}-pod-${pod}`, nodeName: name, index: pod }, random));
+  }
+  return values;
 }
 
 /** A time of the last few days, in the form the API server writes. */

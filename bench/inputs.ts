@@ -1,7 +1,7 @@
 // Writes the benchmark inputs (seeded, so identical on every run and machine) under .bench/ once.
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateCluster, generatePending } from './generate-cluster.js';
+import { generateCluster, generateClusterList, generatePending } from './generate-cluster.js';
 import { generateManifests } from './generate-manifests.js';
 
 export const SEED = 20_261_123;
@@ -45,6 +45,11 @@ export class Inputs {
   cluster(nodes: number): string {
     // -v2: per-node condition times and per-pod token volumes; a new name, so no input of the older generator is reused
     return once(this.root, `cluster-${nodes}-v2`, () => generateCluster({ nodes, classes: NODE_CLASSES, podsPerNode: BOUND_PODS_PER_NODE, seed: SEED }));
+  }
+
+  /** cluster(nodes) as one `kubectl get nodes,pods -A -o json` List. */
+  clusterList(nodes: number): string {
+    return once(this.root, `cluster-${nodes}-v2.json`, () => generateClusterList({ nodes, classes: NODE_CLASSES, podsPerNode: BOUND_PODS_PER_NODE, seed: SEED }));
   }
 
   /** Nodes of one class (all alike but their names, zones and condition times) and no bound pods. */

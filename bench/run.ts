@@ -43,6 +43,8 @@ const lint10k = step(() => cases.lintDocuments(context, 10_000));
 step(() => cases.lintDocuments(context, 50_000), 'lint + schema, one file', '50,000 documents');
 if (!values.quick) steps(() => cases.formatsAtScale(context, 'lint, 50,000 documents', ['lint', context.inputs.manifests(50_000)], '50,000 documents'));
 step(() => cases.feasibility(context, 1000, 5000), 'fit feasibility', '1,000 pods x 5,000 nodes');
+// the same cluster as `kubectl get nodes,pods -A -o json` writes it (37 MiB in one document)
+step(() => cases.feasibility(context, 1000, 5000, 'json-list'), 'fit feasibility, one JSON List', '1,000 pods x 5,000 nodes');
 step(() => cases.htmlReport(context, 1000, 5000), 'fit report as HTML vs JSON', '1,000 pods x 5,000 nodes');
 step(() => cases.placement(context, { workloads: 500, replicas: 100, nodes: 5000, limitMs: 5000 }), 'placement', '50,000 replicas x 5,000 nodes');
 step(() => cases.placement(context, { workloads: 1400, replicas: 100, nodes: 5000, limitMs: 10_000 }), 'placement', '140,000 replicas x 5,000 nodes');

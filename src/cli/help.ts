@@ -38,7 +38,8 @@ Options
                                nodes they are grouped by identical verdict)
   --scheduler-config FILE      a KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1):
                                each pod runs the profile its spec.schedulerName names
-  --max-file-size BYTES        skip larger files with an error (default 32Mi)
+  --max-file-size BYTES        skip larger files with an error (default 32Mi;
+                               256Mi for --cluster files)
   --color, --no-color          force colors on or off (default: on a terminal only;
                                NO_COLOR and FORCE_COLOR are honoured)
   -h, --help                   show this help

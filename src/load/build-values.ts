@@ -121,16 +121,18 @@ export class FastSpansOnDemand implements SpanIndex {
  * the YAML reading runs only when a position is asked for. A text JSON.parse would read differently (a duplicate key,
  * which the YAML reading reports; a -0, which it reads as 0) or one nested deeper than the limit takes the YAML reading.
  */
-export function buildJsonDocument(text: string, offset: number, limits: BuildLimits, positions: Positions = 'eager'): BuiltDocument[] {
+export function buildJsonDocument(text: string, offset: number, limits: BuildLimits, positions: Positions = 'eager', parsed?: { readonly value: unknown }): BuiltDocument[] {
   const full = () => new Builder(text, { offset, limits, json: true }).run(jsYaml().parseEvents(text, { maxDepth: limits.maxDepth }));
-  if (positions !== 'none' || NEGATIVE_ZERO.test(text) || HUGE_NUMBER.test(text) || nestsDeeperThan(text, limits.maxDepth)) return full();
-  const value: unknown = JSON.parse(text);
-  if (keyCount(value) !== keysIn(text)) return full();
+  if (positions !== 'none') return full();
+  const value: unknown = parsed ? parsed.value : JSON.parse(text);
+  const keys = keysReadAlike(value, limits.maxDepth, 1);
+  if (keys === undefined || keys !== keysWritten(text)) return full();
   let read: BuiltDocument | undefined;
   const fully = (): BuiltDocument => {
+    if (read) return read;
     const [document] = full();
     if (!document) throw new Error('a JSON value read by JSON.parse has no YAML reading');
-    return (read ??= document);
+    return (read = document);
   };
   return [{ value, get rootSpan() { return fully().rootSpan; }, spans: new LazySpans(() => fully().spans), problems: [] }];
 }
@@ -148,23 +150,6 @@ function spansLines(text: string, from: number, to: number): boolean {
 const LONG_KEY = 1000;
 const LINE_START_TAB = /(?:^|[\n\r])\t/;
 
-const NEGATIVE_ZERO = /[[:,]\s*-0(?![\d.eE])/;
-/** A number that may overflow float64 (JSON.parse reads Infinity; encoding/json refuses it). */
-const HUGE_NUMBER = /[[:,]\s*-?\d+(?:\.\d*)?(?:[eE]\+?\d{3,}|\d{300,})/;
-
-/** Whether brackets (outside strings) nest deeper than `max`. */
-function nestsDeeperThan(text: string, max: number): boolean {
-  let depth = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === QUOTE) index = stringEnd(text, index);
-    else if (code === 0x7b || code === 0x5b) {
-      if (++depth > max) return true;
-    } else if (code === 0x7d || code === 0x5d) depth--;
-  }
-  return false;
-}
-
 const QUOTE = 0x22;
 
 /** The index of the closing quote of the JSON string that opens at `open`. */
@@ -174,7 +159,21 @@ function stringEnd(text: string, open: number): number {
   return index;
 }
 
-/** Object keys written in the text: strings followed by a colon (JSON.parse keeps only the last of duplicates). */
+/**
+ * Object keys written in the text (JSON.parse keeps only the last of duplicates). Where no key has white space before
+ * its colon, `":` counts every key and perhaps some string contents: a count equal to the keys JSON.parse kept proves
+ * that there is no duplicate. Otherwise the keys are counted exactly (keysIn).
+ */
+function keysWritten(text: string): number {
+  if (SPACE_BEFORE_COLON.test(text)) return keysIn(text);
+  let count = 0;
+  for (let at = text.indexOf('":'); at >= 0; at = text.indexOf('":', at + 2)) count++;
+  return count;
+}
+
+const SPACE_BEFORE_COLON = /"[ \t\n\r]+:/;
+
+/** Object keys written in the text: strings followed by a colon, counted by a scan of every character. */
 function keysIn(text: string): number {
   let keys = 0;
   for (let index = 0; index < text.length; index++) {
@@ -187,10 +186,29 @@ function keysIn(text: string): number {
   return keys;
 }
 
-function keyCount(value: unknown): number {
+/**
+ * The keys of JSON.parse's value, or undefined where the YAML reading would read its text otherwise: a -0 (read as 0
+ * from `-0`), a number out of float64's range (JSON.parse reads Infinity, encoding/json refuses it), or nesting deeper
+ * than `maxDepth`.
+ */
+function keysReadAlike(value: unknown, maxDepth: number, depth: number): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0) ? 0 : undefined;
   if (typeof value !== 'object' || value === null) return 0;
-  let count = Array.isArray(value) ? 0 : Object.keys(value).length;
-  for (const item of Object.values(value)) count += keyCount(item);
+  if (depth > maxDepth) return undefined;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) {
+      const keys = keysReadAlike(item, maxDepth, depth + 1);
+      if (keys === undefined) return undefined;
+      count += keys;
+    }
+    return count;
+  }
+  for (const key in value) {
+    const keys = keysReadAlike((value as Record<string, unknown>)[key], maxDepth, depth + 1);
+    if (keys === undefined) return undefined;
+    count += keys + 1;
+  }
   return count;
 }
 

@@ -1,8 +1,11 @@
 // buildJsonDocument without positions (JSON.parse, cluster snapshots) reads every value, position and problem as the
 // YAML reading with positions does.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildJsonDocument } from './build-values.js';
+import { jsYaml } from './js-yaml.js';
+import { parseDocuments } from './parse-documents.js';
+import { SourceText } from './source-text.js';
 
 const LIMITS = { maxDepth: 256, maxExpandedNodes: 1_000_000 };
 
@@ -40,5 +43,30 @@ describe('buildJsonDocument without positions', () => {
     ]);
     expect(bothReadings('{"a": [-1.5E+400]}').eager.problems.map((problem) => problem.message)).toEqual(['json: cannot unmarshal number -1.5E+400 into Go value of type float64']);
     expect(bothReadings('{"a": 1e-400, "b": 1e308}').eager).toMatchObject({ value: { a: 0, b: 1e308 }, problems: [] });
+  });
+});
+
+describe('a JSON cluster snapshot (kubectl get -o json)', () => {
+  it('counts keys exactly where one has white space before its colon or a string holds `":`', () => {
+    for (const text of ['{"a" : 1, "a": 2}', '{"s": "x\\":y", "a": 1, "a": 2}', '{"s": "x\\":y", "a": 1}', '{"a"\n:\t1, "b": {"c"\r: 2}}', '{"a": "\\\\", "a": 1}']) expectSameReading(text);
+    expect(bothReadings('{"a" : 1, "a": 2}').lazy.problems).not.toEqual([]);
+    expect(bothReadings('{"s": "x\\":y", "a": 1, "a": 2}').lazy.problems).not.toEqual([]);
+    expect(bothReadings('{"s": "x\\":y", "a": 1}').lazy.problems).toEqual([]);
+  });
+
+  it('is read by JSON.parse alone, the YAML reading only when a position is asked for', () => {
+    const items = Array.from({ length: 3 }, (_, index) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name: `node-${index}` } }));
+    const text = JSON.stringify({ apiVersion: 'v1', kind: 'List', items }, null, 4);
+    const events = vi.spyOn(jsYaml(), 'parseEvents');
+    try {
+      const { documents, findings } = parseDocuments(new SourceText('cluster.json', text), { ...LIMITS, maxDocuments: 10 }, 'none');
+      expect(findings).toEqual([]);
+      expect(documents.map((document) => document.value)).toEqual([JSON.parse(text)]);
+      expect(events).not.toHaveBeenCalled();
+      expect(documents[0]?.rangeOf(['items', 2, 'metadata', 'name'])).toMatchObject({ line: 23, column: 25 });
+      expect(events).toHaveBeenCalledTimes(1);
+    } finally {
+      events.mockRestore();
+    }
   });
 });

@@ -38,6 +38,28 @@ export function splitJsonValues(text: string): JsonStream {
   return { values, error: undefined };
 }
 
+/** A JSON text's one value, read by JSON.parse. */
+export interface ParsedJsonValue extends JsonValueSpan {
+  readonly value: unknown;
+}
+
+/**
+ * The text's value when JSON.parse reads the whole text (a `kubectl get -o json` snapshot is one List), without the
+ * character scan splitJsonValues makes to find where each value of a stream ends. Undefined when JSON.parse refuses the
+ * text: a stream of several values, comments or an error, which splitJsonValues finds and words.
+ */
+export function wholeJsonValue(text: string): ParsedJsonValue | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  let end = text.length;
+  while (end > 0 && ' \t\n\r'.includes(text.charAt(end - 1))) end--;
+  return { start: skipSpace(text, 0), end, value };
+}
+
 /** encoding/json's white space between values. */
 function skipSpace(text: string, from: number): number {
   let position = from;

@@ -249,6 +249,16 @@ describe('loadManifests on bad input', () => {
     expect([asCluster.findings, asCluster.objects.map((object) => object.ref.name)]).toEqual([[], ['n1']]);
   });
 
+  it('reads a cluster snapshot over the file size limit of manifests (kubectl get -o json of 5,000 nodes is 37 MiB)', async () => {
+    const nodes = Array.from({ length: 20 }, (_, index) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name: `node-${index}` } }));
+    await writeFile(join(dir, 'snapshot.json'), JSON.stringify({ apiVersion: 'v1', kind: 'List', items: nodes }, null, 4));
+    const limits = { maxFileSize: 1000 };
+    const asManifest = await loadManifests(['snapshot.json'], { cwd: dir, limits });
+    expect(asManifest.findings.map((finding) => finding.message)).toEqual([expect.stringMatching(/^file is 3\.\d KiB, over the 1000 bytes limit$/)]);
+    const asCluster = await loadManifests(['snapshot.json'], { cwd: dir, limits, fromCluster: true });
+    expect([asCluster.findings, asCluster.objects.length]).toEqual([[], 20]);
+  });
+
   it.skipIf(process.getuid?.() === 0)('reports an unreadable file', async () => {
     await writeFile(join(dir, 'secret.yaml'), 'a: 1\n');
     await chmod(join(dir, 'secret.yaml'), 0o000);

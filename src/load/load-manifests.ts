@@ -38,6 +38,12 @@ export const DEFAULT_LIMITS: LoadLimits = {
  */
 const CLUSTER_DOCUMENT_VALUES = 50_000_000;
 
+/**
+ * Bytes a cluster snapshot's file may have (or the limit given, when larger): `kubectl get nodes,pods -A -o json` of
+ * 5,000 Nodes and 10,000 Pods is some 37 MiB, over the 32 MiB that keeps a hostile manifest cheap.
+ */
+const CLUSTER_FILE_BYTES = 256 * 1024 * 1024;
+
 export interface LoadOptions {
   readonly cwd?: string;
   /** Reads standard input when an input is "-". */
@@ -113,7 +119,7 @@ export async function loadManifests(inputs: readonly string[], options: LoadOpti
 export async function streamManifests(inputs: readonly string[], options: LoadOptions, visit: (document: LoadedDocument) => void): Promise<StreamResult> {
   const cwd = options.cwd ?? process.cwd();
   const given = { ...DEFAULT_LIMITS, ...options.limits };
-  const limits = options.fromCluster ? { ...given, maxExpandedNodes: Math.max(given.maxExpandedNodes, CLUSTER_DOCUMENT_VALUES) } : given;
+  const limits = options.fromCluster ? { ...given, maxExpandedNodes: Math.max(given.maxExpandedNodes, CLUSTER_DOCUMENT_VALUES), maxFileSize: Math.max(given.maxFileSize, CLUSTER_FILE_BYTES) } : given;
   const expanded = await expandInputs(inputs, cwd, options.ignorePaths ?? []);
   const skipped = options.skipFiles ?? new Set<string>();
   const files = expanded.files.filter((file) => !skipped.has(resolveFrom(cwd, file)));

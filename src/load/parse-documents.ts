@@ -7,7 +7,7 @@ import { buildThroughCache } from './document-cache.js';
 import type { CodeStore } from './validator-cache-dir.js';
 import type { Positions } from './plain-block-reader.js';
 import { goYamlProblem } from './go-yaml-problem.js';
-import { isJsonStream, splitJsonValues } from './json-stream.js';
+import { isJsonStream, splitJsonValues, wholeJsonValue, type ParsedJsonValue } from './json-stream.js';
 import { documentExtent } from './document-markers.js';
 import { readYamlDocuments } from './yaml-reader.js';
 import { SharedValues } from './shared-values.js';
@@ -77,7 +77,9 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
     yield helmFinding(original, HELM_TEMPLATE);
     return;
   }
-  const comments = /\.json$/i.test(original.file) ? findJsonComments(original.text) : [];
+  // a cluster snapshot that JSON.parse reads whole (`kubectl get -o json`) needs neither the comment nor the stream scan
+  const whole = positions === 'none' && isJsonStream(original.text) ? wholeJsonValue(original.text) : undefined;
+  const comments = whole === undefined && /\.json$/i.test(original.file) ? findJsonComments(original.text) : [];
   // kubectl rejects them, but a file that holds no object (a tsconfig.json beside an app's manifests) is no manifest:
   // like a values file's duplicate keys, comments are reported only in a file with an object, before its first one
   let commentFindings = comments.map((comment) => fileFinding(original, comment.start, comment.end, { ...LOAD_CHECKS.yamlSyntax, message: 'comments are not allowed in JSON (kubectl rejects this file)' }));
@@ -85,12 +87,12 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
   let helmReported = false;
   let count = 0;
   const ytt = reader === 'manifest' ? yttAnnotationAt(source.text) : undefined;
-  const plan = isJsonStream(source.text) ? jsonPlan(source) : yamlPlan(source);
+  const plan = whole ? parsedJsonPlan(whole) : isJsonStream(source.text) ? jsonPlan(source) : yamlPlan(source);
   const shared = positions === 'none' ? new SharedValues() : undefined;
   // documents repeating an earlier one's layout are read as copies of it (document-templates.ts)
-  const templates = shared && plan.build === buildDocuments ? new DocumentTemplates(shared) : undefined;
+  const templates = shared && !plan.json ? new DocumentTemplates(shared) : undefined;
   // large YAML documents (CRDs) from the cache by content, when there is one (see document-cache.ts)
-  const build: ReadingPlan['build'] = documentCache && positions === 'eager' && plan.build === buildDocuments ? (text, offset, buildLimits) => buildThroughCache(documentCache, buildDocuments, text, offset, buildLimits) : plan.build;
+  const build: ReadingPlan['build'] = documentCache && positions === 'eager' && !plan.json ? (text, offset, buildLimits) => buildThroughCache(documentCache, buildDocuments, text, offset, buildLimits) : plan.build;
   yield* plan.findings;
   for (const chunk of plan.chunks) {
     const start = chunk.start;
@@ -137,7 +139,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
         yield tooManyDocuments(source, built.rootSpan[0], limits.maxDocuments);
         return;
       }
-      yield new ParsedDocument(source, count++, shared && !templated ? sharedDocument(built, shared) : built, { start, end: chunk.end, json: plan.build === buildJsonDocument });
+      yield new ParsedDocument(source, count++, shared && !templated ? sharedDocument(built, shared) : built, { start, end: chunk.end, json: plan.json });
     } catch (error) {
       if (!(error instanceof jsYaml().YAMLException)) throw error;
       const template = templateAt(source.text, start + (error.mark?.position ?? 0));
@@ -156,7 +158,11 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
  * by the identity of each mapping and sequence it built, so its values stay as they are.
  */
 function sharedDocument(built: BuiltDocument, shared: SharedValues): BuiltDocument {
-  return built.spans instanceof ContainerSpans ? built : { ...built, value: shared.share(built.value) };
+  if (built.spans instanceof ContainerSpans) return built;
+  // the root span asked for, not copied: a JSON document JSON.parse read works it out on the first request (a spread
+  // would read a `kubectl get -o json` snapshot's whole List again, positions and all)
+  const { spans, problems, digest } = built;
+  return { value: shared.share(built.value), get rootSpan() { return built.rootSpan; }, spans, problems, digest };
 }
 
 /** The documents of a file as kubectl frames them, the problems found framing them, and how to parse each. */
@@ -164,6 +170,8 @@ interface ReadingPlan {
   readonly chunks: readonly { start: number; end: number }[];
   readonly findings: readonly Finding[];
   readonly build: (text: string, offset: number, limits: BuildLimits, positions: Positions) => BuiltDocument[];
+  /** Read as a stream of JSON values (kubectl's JSON decoder), not as YAML documents. */
+  readonly json: boolean;
 }
 
 /**
@@ -195,7 +203,7 @@ function yamlPlan(source: SourceText): ReadingPlan {
     const { offset, message } = read.invalidSeparator;
     findings.push(syntaxAt(source, offset, lineEndOf(source.text, offset), `${message} (kubectl reads nothing from the previous separator on)`));
   }
-  return { chunks, findings, build: buildDocuments };
+  return { chunks, findings, build: buildDocuments, json: false };
 }
 
 function jsonPlan(source: SourceText): ReadingPlan {
@@ -204,7 +212,12 @@ function jsonPlan(source: SourceText): ReadingPlan {
   // `{{- $root := . -}}` first makes kubectl read a chart template as JSON: the template is the cause
   const template = error && templateAt(source.text, error.offset);
   const findings = !error ? [] : template ? [template(source)] : [syntaxAt(source, error.offset, error.offset + 1, error.message)];
-  return { chunks: stream.values, findings, build: buildJsonDocument };
+  return { chunks: stream.values, findings, build: buildJsonDocument, json: true };
+}
+
+/** One JSON value JSON.parse has read already: its value is not read again. */
+function parsedJsonPlan(whole: ParsedJsonValue): ReadingPlan {
+  return { chunks: [whole], findings: [], build: (text, offset, limits, positions) => buildJsonDocument(text, offset, limits, positions, whole), json: true };
 }
 
 function syntaxAt(source: SourceText, start: number, end: number, message: string): Finding {
