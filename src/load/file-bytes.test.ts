@@ -14,7 +14,8 @@ function bytesOf(size: number, seed: number): Buffer {
 
 describe('withFileBytes', () => {
   it('reads each file exactly, one after another and several at once, through reused buffers', async () => {
-    const sizes = [0, 1, 70_000, 10, 200_000, 65_536, 3];
+    // small files are read by direct calls, those over 256 KiB through the thread pool
+    const sizes = [0, 1, 70_000, 10, 200_000, 65_536, 3, 300_000, 1_000_000, 20];
     const files = sizes.map((size, index) => {
       const path = join(root, `file-${index}`);
       writeFileSync(path, bytesOf(size, index));
@@ -26,16 +27,16 @@ describe('withFileBytes', () => {
     expect(await Promise.all(files.map((path, index) => withFileBytes(path, sizes[index] ?? 0, matches(index))))).toEqual(sizes.map(() => true));
   });
 
-  it('reads a file as it is when it grew or shrank after it was measured', async () => {
-    const path = join(root, 'changing');
-    writeFileSync(path, bytesOf(1000, 7));
+  it.each([1000, 400_000])('reads a file as it is when it grew or shrank after it was measured (%i bytes)', async (size) => {
+    const path = join(root, `changing-${size}`);
+    writeFileSync(path, bytesOf(size, 7));
     appendFileSync(path, bytesOf(500, 8));
-    expect(await withFileBytes(path, 1000, (bytes) => bytes.equals(Buffer.concat([bytesOf(1000, 7), bytesOf(500, 8)])))).toBe(true);
+    expect(await withFileBytes(path, size, (bytes) => bytes.equals(Buffer.concat([bytesOf(size, 7), bytesOf(500, 8)])))).toBe(true);
     writeFileSync(path, bytesOf(10, 9));
-    expect(await withFileBytes(path, 1000, (bytes) => bytes.equals(bytesOf(10, 9)))).toBe(true);
+    expect(await withFileBytes(path, size, (bytes) => bytes.equals(bytesOf(10, 9)))).toBe(true);
   });
 
-  it('rejects as readFile does for a file that is not there', async () => {
-    await expect(withFileBytes(join(root, 'missing'), 10, (bytes) => bytes.length)).rejects.toMatchObject({ code: 'ENOENT' });
+  it.each([10, 400_000])('rejects as readFile does for a file that is not there (%i bytes expected)', async (size) => {
+    await expect(withFileBytes(join(root, 'missing'), size, (bytes) => bytes.length)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
