@@ -40,7 +40,7 @@ const TRIAL = 32;
 const PLAIN = /^[\w./][\w./:+=@-]*$/;
 const QUOTED = /^(?:"[^"\\\t\r]*"|'[^'\t\r]*')$/;
 
-/** Built values and lazily read positions for the documents of one file, read without positions. */
+/** Built values and lazily read positions for the documents of one file (or a run of small ones), read without positions. */
 export class DocumentTemplates {
   readonly #shared: SharedValues;
   readonly #templates: Template[] = [];

@@ -3,7 +3,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadManifests } from './load-manifests.js';
+import { loadManifests, type LoadResult } from './load-manifests.js';
 
 const load = (paths: string[], options = {}) => loadManifests(paths, { cwd: 'fixtures/load', ...options });
 const names = (result: Awaited<ReturnType<typeof load>>) => result.objects.map((object) => object.ref.name);
@@ -247,6 +247,19 @@ describe('loadManifests on bad input', () => {
     expect(asManifest.findings.map((finding) => finding.ruleId)).toEqual(['too-large']);
     const asCluster = await loadManifests(['snapshot.yaml'], { cwd: dir, fromCluster: true });
     expect([asCluster.findings, asCluster.objects.map((object) => object.ref.name)]).toEqual([[], ['n1']]);
+  });
+
+  it('shares equal values across the small files of a snapshot written one Node per file (and a file read alone keeps its own)', async () => {
+    const files = Array.from({ length: 4 }, (_, index) => `node-${index}.yaml`);
+    for (const [index, file] of files.entries()) {
+      await writeFile(join(dir, file), `apiVersion: v1\nkind: Node\nmetadata:\n  name: n${index}\nstatus:\n  capacity:\n    cpu: "4"\n    memory: 16Gi\n    pods: "110"\n`);
+    }
+    const capacities = (result: LoadResult) => result.objects.map((object) => (object.value as { status: { capacity: object } }).status.capacity);
+    const together = capacities(await loadManifests(files, { cwd: dir, fromCluster: true }));
+    expect(together.every((capacity) => capacity === together[0])).toBe(true);
+    const alone = await Promise.all(files.map(async (file) => capacities(await loadManifests([file], { cwd: dir, fromCluster: true }))[0]));
+    expect(alone[0]).toEqual(alone[1]);
+    expect(alone[0] === alone[1]).toBe(false);
   });
 
   it('reads a cluster snapshot over the file size limit of manifests (kubectl get -o json of 5,000 nodes is 37 MiB)', async () => {

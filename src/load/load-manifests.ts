@@ -14,6 +14,7 @@ import { unreadablePaths } from './kustomize-paths.js';
 import { ParsedDocument } from './parsed-document.js';
 import { decodeStdin, readSourceFile, type DigestOf, type ReadResult } from './read-file.js';
 import { objectsOf } from './to-objects.js';
+import { SnapshotReading } from './snapshot-reading.js';
 import type { CodeStore } from './validator-cache-dir.js';
 import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeRoles, kustomizeTransforms, namedPatchFiles, type KustomizeRoles } from './kustomize.js';
 import type { PatchDocument, PatchSources } from './kustomize-patches.js';
@@ -141,6 +142,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   let count = 0;
   let done = 0;
   let stdin: ReadResult | undefined;
+  const snapshot = options.fromCluster ? new SnapshotReading() : undefined;
   const parse = (read: ReadResult) => {
     options.onProgress?.(++done, total);
     if ('finding' in read) {
@@ -156,7 +158,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
     const objectFindings: Finding[] = [];
     const { documentCache } = options;
     const reader: Reader = role === 'kustomization' || role === 'configuration' ? 'kustomize' : role === 'patch' ? 'patch' : 'manifest';
-    const readAll = () => readDocuments(read.source, limits, options.fromCluster ? 'none' : 'eager', documentCache, reader);
+    const readAll = () => readDocuments(read.source, limits, options.fromCluster ? 'none' : 'eager', documentCache, reader, snapshot);
     const items = documentCache && read.digest !== undefined ? readFileThroughCache(documentCache, read.source, read.digest, buildDocuments, limits, readAll) : readAll();
     for (const item of items) {
       if (!(item instanceof ParsedDocument)) {

@@ -10,8 +10,8 @@ import { goYamlProblem } from './go-yaml-problem.js';
 import { isJsonStream, splitJsonValues, wholeJsonValue, type ParsedJsonValue } from './json-stream.js';
 import { documentExtent } from './document-markers.js';
 import { readYamlDocuments } from './yaml-reader.js';
-import { SharedValues } from './shared-values.js';
-import { DocumentTemplates } from './document-templates.js';
+import type { SharedValues } from './shared-values.js';
+import { SnapshotReading } from './snapshot-reading.js';
 import { ContainerSpans } from './span-index.js';
 import { LOAD_CHECKS } from './load-checks.js';
 import { ParsedDocument } from './parsed-document.js';
@@ -70,7 +70,7 @@ export type Reader = 'manifest' | 'patch' | 'kustomize';
  * parseDocuments one document at a time: each document (and each problem, in the order parseDocuments lists them) is
  * yielded as soon as it is read, so a caller that lets go of a document before asking for the next holds one at a time.
  */
-export function* readDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager', documentCache?: CodeStore, reader: Reader = 'manifest'): Generator<ParsedDocument | Finding, void> {
+export function* readDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager', documentCache?: CodeStore, reader: Reader = 'manifest', snapshot?: SnapshotReading): Generator<ParsedDocument | Finding, void> {
   // a native search first: the regular expression costs about 2 ms per MB even where there is no `{{`
   const chartInput = reader === 'patch' || (reader === 'manifest' && CHART_TEMPLATE_PATH.test(original.file));
   if (chartInput && original.text.includes('{{') && HELM_TEMPLATE.test(original.text)) {
@@ -88,9 +88,10 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
   let count = 0;
   const ytt = reader === 'manifest' ? yttAnnotationAt(source.text) : undefined;
   const plan = whole ? parsedJsonPlan(whole) : isJsonStream(source.text) ? jsonPlan(source) : yamlPlan(source);
-  const shared = positions === 'none' ? new SharedValues() : undefined;
+  const tables = positions === 'none' ? (snapshot ?? new SnapshotReading()).forFile(source.length) : undefined;
+  const shared = tables?.shared;
   // documents repeating an earlier one's layout are read as copies of it (document-templates.ts)
-  const templates = shared && !plan.json ? new DocumentTemplates(shared) : undefined;
+  const templates = plan.json ? undefined : tables?.templates;
   // large YAML documents (CRDs) from the cache by content, when there is one (see document-cache.ts)
   const build: ReadingPlan['build'] = documentCache && positions === 'eager' && !plan.json ? (text, offset, buildLimits) => buildThroughCache(documentCache, buildDocuments, text, offset, buildLimits) : plan.build;
   yield* plan.findings;

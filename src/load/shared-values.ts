@@ -10,8 +10,9 @@ const NEGATIVE_ZERO = Symbol('-0');
  * the values it is given, so that a snapshot keeps one copy of each and consumers may memoise by identity. Values read
  * from cluster inputs are never changed in place, which is what makes the sharing safe. A collection is only looked up
  * once all its entries were seen before: unique ones (a Node's metadata, with its name) never enter the tables, and an
- * equal subtree is shared once its entries were (a mapping of strings from its third appearance on). One per file: the
- * tables go with it, and the repeats that matter are within a file (a `kubectl get -o yaml` List is one document).
+ * equal subtree is shared once its entries were (a mapping of strings from its third appearance on). One per file, or
+ * per run of small files (snapshot-reading.ts): the tables go with it, and the repeats that matter are within a file (a
+ * `kubectl get -o yaml` List is one document) or across the small files of a snapshot written one object per file.
  * It runs for every value of a snapshot, so it allocates nothing but table entries. A string first seen in the current
  * document (startDocument) counts as new: a Node's hostname label repeats its name, a Pod's volume its volume mount,
  * and the collections holding them never repeat, so looking them up only built table levels that nothing reused
