@@ -126,7 +126,7 @@ export function buildJsonDocument(text: string, offset: number, limits: BuildLim
   if (positions !== 'none') return full();
   const value: unknown = parsed ? parsed.value : JSON.parse(text);
   const keys = keysReadAlike(value, limits.maxDepth, 1);
-  if (keys === undefined || keys !== keysWritten(text)) return full();
+  if (keys === undefined || !writesKeys(text, keys)) return full();
   let read: BuiltDocument | undefined;
   const fully = (): BuiltDocument => {
     if (read) return read;
@@ -160,15 +160,25 @@ function stringEnd(text: string, open: number): number {
 }
 
 /**
- * Object keys written in the text (JSON.parse keeps only the last of duplicates). Where no key has white space before
- * its colon, `":` counts every key and perhaps some string contents: a count equal to the keys JSON.parse kept proves
- * that there is no duplicate. Otherwise the keys are counted exactly (keysIn).
+ * Whether the text writes exactly `keys` object keys, the number JSON.parse kept (it keeps only the last of duplicates).
+ * Where no key has white space before its colon, an unescaped `":` ends every key, and otherwise only opens a string
+ * that starts with a colon (an escaped one is inside a string: an annotation holding JSON): a count equal to `keys`
+ * proves that there is no duplicate. Otherwise the keys are counted exactly.
  */
-function keysWritten(text: string): number {
-  if (SPACE_BEFORE_COLON.test(text)) return keysIn(text);
-  let count = 0;
-  for (let at = text.indexOf('":'); at >= 0; at = text.indexOf('":', at + 2)) count++;
-  return count;
+function writesKeys(text: string, keys: number): boolean {
+  if (!SPACE_BEFORE_COLON.test(text)) {
+    let count = 0;
+    for (let at = text.indexOf('":'); at >= 0; at = text.indexOf('":', at + 2)) if (!isEscaped(text, at)) count++;
+    if (count === keys) return true;
+  }
+  return keysIn(text) === keys;
+}
+
+/** Whether the character at `at` follows an odd number of backslashes. */
+function isEscaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  while (text.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++;
+  return backslashes % 2 === 1;
 }
 
 const SPACE_BEFORE_COLON = /"[ \t\n\r]+:/;

@@ -48,14 +48,18 @@ describe('buildJsonDocument without positions', () => {
 
 describe('a JSON cluster snapshot (kubectl get -o json)', () => {
   it('counts keys exactly where one has white space before its colon or a string holds `":`', () => {
-    for (const text of ['{"a" : 1, "a": 2}', '{"s": "x\\":y", "a": 1, "a": 2}', '{"s": "x\\":y", "a": 1}', '{"a"\n:\t1, "b": {"c"\r: 2}}', '{"a": "\\\\", "a": 1}']) expectSameReading(text);
+    for (const text of ['{"a" : 1, "a": 2}', '{"s": "x\\":y", "a": 1, "a": 2}', '{"s": "x\\":y", "a": 1}', '{"a"\n:\t1, "b": {"c"\r: 2}}', '{"a": "\\\\", "a": 1}', '{"a\\\\": 1, "b": 2, "b": 3}', '{"s": ":x", "b": 1, "b": 2}', '{"s": "\\\\\\":", "b": 1}']) expectSameReading(text);
+    expect(bothReadings('{"a\\\\": 1, "b": 2, "b": 3}').lazy.problems).not.toEqual([]);
+    expect(bothReadings('{"s": ":x", "b": 1, "b": 2}').lazy.problems).not.toEqual([]);
     expect(bothReadings('{"a" : 1, "a": 2}').lazy.problems).not.toEqual([]);
     expect(bothReadings('{"s": "x\\":y", "a": 1, "a": 2}').lazy.problems).not.toEqual([]);
     expect(bothReadings('{"s": "x\\":y", "a": 1}').lazy.problems).toEqual([]);
   });
 
   it('is read by JSON.parse alone, the YAML reading only when a position is asked for', () => {
-    const items = Array.from({ length: 3 }, (_, index) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name: `node-${index}` } }));
+    // an annotation holding JSON writes `\":` inside a string: the keys are then counted exactly, still without js-yaml
+    const annotations = { 'csi.volume.kubernetes.io/nodeid': '{"ebs.csi.aws.com":"i-0123"}' };
+    const items = Array.from({ length: 3 }, (_, index) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name: `node-${index}`, annotations } }));
     const text = JSON.stringify({ apiVersion: 'v1', kind: 'List', items }, null, 4);
     const events = vi.spyOn(jsYaml(), 'parseEvents');
     try {
@@ -63,10 +67,18 @@ describe('a JSON cluster snapshot (kubectl get -o json)', () => {
       expect(findings).toEqual([]);
       expect(documents.map((document) => document.value)).toEqual([JSON.parse(text)]);
       expect(events).not.toHaveBeenCalled();
-      expect(documents[0]?.rangeOf(['items', 2, 'metadata', 'name'])).toMatchObject({ line: 23, column: 25 });
+      expect(documents[0]?.rangeOf(['items', 2, 'metadata', 'name'])).toMatchObject({ line: 29, column: 25 });
       expect(events).toHaveBeenCalledTimes(1);
     } finally {
       events.mockRestore();
     }
+  });
+
+  it('counts the values JSON.parse read against the limit of one document', () => {
+    const text = (count: number) => JSON.stringify({ apiVersion: 'v1', kind: 'List', items: Array.from({ length: count }, () => [0]) });
+    const read = (count: number) => parseDocuments(new SourceText('cluster.json', text(count)), { maxDepth: 256, maxExpandedNodes: 100, maxDocuments: 10 }, 'none');
+    // the List, its three entries and two values per item
+    expect(read(48)).toMatchObject({ documents: [{ value: { kind: 'List' } }], findings: [] });
+    expect(read(49)).toMatchObject({ documents: [], findings: [{ ruleId: 'too-large', message: 'document has more than 100 values; it is not parsed', line: 1, column: 1 }] });
   });
 });

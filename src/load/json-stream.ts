@@ -41,6 +41,8 @@ export function splitJsonValues(text: string): JsonStream {
 /** A JSON text's one value, read by JSON.parse. */
 export interface ParsedJsonValue extends JsonValueSpan {
   readonly value: unknown;
+  /** Its values, itself and every value inside it. */
+  readonly values: number;
 }
 
 /**
@@ -57,7 +59,26 @@ export function wholeJsonValue(text: string): ParsedJsonValue | undefined {
   }
   let end = text.length;
   while (end > 0 && ' \t\n\r'.includes(text.charAt(end - 1))) end--;
-  return { start: skipSpace(text, 0), end, value };
+  return { start: skipSpace(text, 0), end, value, values: valuesIn(value) };
+}
+
+/**
+ * Values in `value`, itself included: a loop over the collections still to visit, not a recursion (JSON.parse reads any
+ * nesting), and scalars are only counted (a flood of them is what the count is for).
+ */
+function valuesIn(value: unknown): number {
+  const pending: object[] = [];
+  let count = 1;
+  const visit = (child: unknown) => {
+    count++;
+    if (typeof child === 'object' && child !== null) pending.push(child);
+  };
+  if (typeof value === 'object' && value !== null) pending.push(value);
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (Array.isArray(next)) for (const item of next as unknown[]) visit(item);
+    else for (const key in next) visit((next as Record<string, unknown>)[key]);
+  }
+  return count;
 }
 
 /** encoding/json's white space between values. */

@@ -98,7 +98,8 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
   for (const chunk of plan.chunks) {
     const start = chunk.start;
     const chunkText = source.text.slice(start, chunk.end);
-    if (isValueFlood(chunkText, limits)) {
+    // JSON.parse has read a whole JSON text already: its values are counted, not estimated from the text
+    if (whole ? whole.values > limits.maxExpandedNodes : isValueFlood(chunkText, limits)) {
       yield valueFlood(source, start, limits.maxExpandedNodes);
       continue;
     }
