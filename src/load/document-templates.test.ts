@@ -11,6 +11,7 @@ const SCALAR_TEXTS = [
   'node-00001', 'a', 'v1', '2026-11-20T22:03:46Z', '31900m', '128Gi', '"True"', "'x'", '"a b"', "'it''s'", '"a\\nb"', '1', '0', '-1', '+1',
   '0x1F', '0o17', '017', '1_000', '1e3', '.5', '.inf', '.nan', 'true', 'yes', 'No', 'on', '~', 'null', 'a:b', 'a:', 'a: b', 'a #b', 'a#b',
   '{}', '[]', '[a]', '-a', '- a', '&x a', '*x', '!x a', '|', '>', '%a', '@a', '`a', 'a b', '', ' a', 'a ', 'é', '9223372036854775808', '"a\rb"', "'a\rb'",
+  '"a\\"b"', '"a\\\\b"', '"\\\\"', '"a\\\\\\"b"', '"{\\"k\\":\\"v\\"}"', '"a\\/b"', '"a\\tb"', '"a\\', '"a\\\\"b"',
 ];
 
 /** A document layout: mapping entries whose values are scalars (by slot), nested mappings or sequences of scalars. */
@@ -89,6 +90,15 @@ describe('DocumentTemplates', () => {
     expect(read[4]?.status.allocatable).toBe(read[3]?.status.allocatable);
     expect(read[2]?.status.allocatable).toBe(read[0]?.status.allocatable);
     expect(read[1]?.metadata).not.toBe(read[0]?.metadata);
+  });
+
+  it('reads Nodes whose annotation holds JSON (escaped quotes) as copies, not as layouts of their own', () => {
+    const node = (index: number) => `apiVersion: v1\nkind: Node\nmetadata:\n  name: node-${index}\n  annotations:\n    csi.volume.kubernetes.io/nodeid: "{\\"ebs.csi.aws.com\\":\\"i-${index}\\\\\\"}"\n`;
+    const templates = new DocumentTemplates(new SharedValues());
+    const read = [0, 1, 2].map((index) => templates.read(node(index), 0, DEFAULT_LIMITS));
+    expect(read.map((document) => document?.value)).toStrictEqual([0, 1, 2].map((index) => buildDocuments(node(index), 0, DEFAULT_LIMITS)[0]?.value));
+    expect((read[2]?.value as { metadata: { annotations: Record<string, string> } }).metadata.annotations).toEqual({ 'csi.volume.kubernetes.io/nodeid': '{"ebs.csi.aws.com":"i-2\\"}' });
+    expect(read.map((document) => document instanceof FastSpansOnDemand)).toEqual([false, true, true]);
   });
 
   it('places a finding even when the fast reader refuses a text it never read (the full reader answers)', () => {

@@ -39,6 +39,8 @@ const TRIAL = 32;
  */
 const PLAIN = /^[\w./][\w./:+=@-]*$/;
 const QUOTED = /^(?:"[^"\\\t\r]*"|'[^'\t\r]*')$/;
+/** A double-quoted scalar whose only escapes are `\"` and `\\` (an annotation holding JSON). */
+const QUOTED_ESCAPES = /^"(?:[^"\\\t\r]|\\["\\])*"$/;
 
 /** Built values and lazily read positions for the documents of one file (or a run of small ones), read without positions. */
 export class DocumentTemplates {
@@ -168,6 +170,7 @@ const LF = 0x0a;
 /** The value the fast reader reads from a one-line scalar's text, or undefined for any text it might read otherwise. */
 function scalarOf(text: string): unknown {
   if (QUOTED.test(text)) return text.slice(1, -1);
+  if (QUOTED_ESCAPES.test(text)) return text.slice(1, -1).replace(/\\(["\\])/g, '$1');
   if (!PLAIN.test(text) || text.endsWith(':')) return undefined;
   const value = resolvePlainScalarOf(text);
   return typeof value === 'number' && !Number.isFinite(value) ? undefined : value;
