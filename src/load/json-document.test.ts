@@ -74,6 +74,23 @@ describe('a JSON cluster snapshot (kubectl get -o json)', () => {
     }
   });
 
+  it('reads a whole JSON file as the reading with positions does: values, duplicate keys, numbers and nesting', () => {
+    const limits = { ...LIMITS, maxDocuments: 10 };
+    const read = (text: string, positions: 'none' | 'eager') => {
+      const { documents, findings } = parseDocuments(new SourceText('cluster.json', text), limits, positions);
+      return { values: documents.map((document) => document.value), findings };
+    };
+    const entry = fc.tuple(fc.constantFrom('a', 'b', 'metadata', 's\\"', 'x:y'), fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(-0, '{"k":"v"}', ':', '\\')));
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 6 }), fc.constantFrom('', ' ', '\n'), fc.constantFrom(undefined, 2), (entries, space, indent) => {
+        const body = entries.map(([key, value]) => `${JSON.stringify(key)}${space}: ${JSON.stringify(value, null, indent)}`).join(', ');
+        const text = `\n{"apiVersion": "v1", "kind": "Node"${body === '' ? '' : `, ${body}`}}\n`;
+        expect(read(text, 'none')).toEqual(read(text, 'eager'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('counts the values JSON.parse read against the limit of one document', () => {
     const text = (count: number) => JSON.stringify({ apiVersion: 'v1', kind: 'List', items: Array.from({ length: count }, () => [0]) });
     const read = (count: number) => parseDocuments(new SourceText('cluster.json', text(count)), { maxDepth: 256, maxExpandedNodes: 100, maxDocuments: 10 }, 'none');
