@@ -157,14 +157,35 @@ function placeReplicas(pod: PodInfo, replicas: number, outcome: PlacementOutcome
 }
 
 function prepare(pod: PodInfo, context: PlacementContext): PreparedPod {
-  let entry = context.prepared.get(pod.signature);
-  if (!entry) {
-    entry = runPreFilters(pod, context.live);
-    context.prepared.set(pod.signature, entry);
-    if (entry.tracksPods) context.tracking.set(pod.signature, entry);
+  const { prepared, tracking } = context;
+  const { signature } = pod;
+  let entry = prepared.get(signature);
+  if (entry) {
+    // the most recently used last
+    prepared.delete(signature);
+    prepared.set(signature, entry);
+    return entry;
+  }
+  entry = runPreFilters(pod, context.live);
+  prepared.set(signature, entry);
+  if (entry.tracksPods) tracking.set(signature, entry);
+  if (prepared.size > PREPARED_KEPT) {
+    const [oldest] = prepared.keys();
+    if (oldest !== undefined) {
+      prepared.delete(oldest);
+      tracking.delete(oldest);
+    }
   }
   return entry;
 }
+
+/**
+ * Prepared pods kept for later pods of the same signature, the least recently used dropped first (a dropped one is
+ * prepared again from the nodes as they are then). A DaemonSet's pods, one per node and each pinned to its node, are
+ * all different: ten DaemonSets on 5,000 nodes kept 50,000 PreFilter states to the end of placement (peak RSS 444 ->
+ * 405 MB), and every bind updated each kept state that follows placed pods.
+ */
+const PREPARED_KEPT = 256;
 
 /** Filters and scores every node class: the node the pod was bound to, or why no node fits. */
 function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | Failure | undefined {
