@@ -3,8 +3,8 @@
 // creates may still not fit (resources, ports): the scheduler's filters decide that, as in upstream.
 import { describe, expect, it } from 'vitest';
 import { toWorkload } from '../model/workload.js';
-import { daemonNodeStatus, daemonPodSource, daemonPodSpec } from './daemonset.js';
-import { toPodInfo } from './pod-info.js';
+import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedNodeAffinity, pinnedToNode } from './daemonset.js';
+import { toPodInfo, withRequiredNodeAffinity, type PodInfo } from './pod-info.js';
 import { nodeInfoOf, objectOf, podInfoOf } from './test-support.js';
 import { NEWEST_MINOR } from './version.js';
 
@@ -65,5 +65,25 @@ describe('TestNodeShouldRunDaemonPod (upstream daemon_controller_test.go)', () =
     const node = nodeInfoOf({ name: 'test-node', labels: simpleDaemonSetLabel, unschedulable: nodeUnschedulable, allocatable: { memory: '100M', cpu: '1', pods: '100' } }, bound);
     const status = daemonNodeStatus(daemonPod(podSpec), node, NEWEST_MINOR);
     expect(status === undefined ? true : status.plugin).toBe(want);
+  });
+});
+
+describe('the daemon pod for one node', () => {
+  it('is the daemon pod as admitted with its required node affinity replaced, as building it from the pinned spec gives', () => {
+    const workload = toWorkload(objectOf({
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'ds', namespace: 'default' },
+      spec: { selector: { matchLabels: simpleDaemonSetLabel }, template: { metadata: { labels: simpleDaemonSetLabel }, spec: { ...typeIn('production'), tolerations: [{ operator: 'Exists' }] } } },
+    }));
+    if (!workload) throw new Error('no workload');
+    const options = { minor: NEWEST_MINOR, services: [], priorityClasses: new Map<string, number>(), defaultPriority: 0 };
+    const spec = daemonPodSpec(workload);
+    const admitted = toPodInfo(daemonPodSource(workload, spec), options, []);
+    const fields = (pod: PodInfo) => Object.fromEntries(Object.entries(pod));
+    const [a, b] = ['node-a', 'node-b'].map((name) => withRequiredNodeAffinity(admitted, pinnedNodeAffinity(name)));
+    expect(fields(a as PodInfo)).toEqual(fields(toPodInfo(daemonPodSource(workload, pinnedToNode(spec, 'node-a')), options, [])));
+    expect(new Set([admitted.signature, a?.signature, b?.signature]).size).toBe(3);
+    expect(a?.tolerations).toBe(admitted.tolerations);
   });
 });

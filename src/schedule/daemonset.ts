@@ -34,13 +34,16 @@ export function daemonPodSpec(workload: Workload): Readonly<Record<string, unkno
 export function pinnedToNode(spec: Readonly<Record<string, unknown>>, nodeName: string): Readonly<Record<string, unknown>> {
   const affinity = asRecord(spec['affinity']) ?? {};
   const nodeAffinity = asRecord(affinity['nodeAffinity']) ?? {};
-  const required = {
-    nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }],
-  };
   return {
     ...spec,
-    affinity: { ...affinity, nodeAffinity: { ...nodeAffinity, requiredDuringSchedulingIgnoredDuringExecution: required } },
+    affinity: { ...affinity, nodeAffinity: { ...nodeAffinity, requiredDuringSchedulingIgnoredDuringExecution: pinnedNodeAffinity(nodeName) } },
   };
+}
+
+/** The required node affinity of the daemon pod for one node. */
+// upstream: pkg/controller/daemon/util ReplaceDaemonSetPodNodeNameNodeAffinity
+export function pinnedNodeAffinity(nodeName: string): Readonly<Record<string, unknown>> {
+  return { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }] };
 }
 
 /** Why the controller creates no daemon pod for the node (nodeShouldRunDaemonPod), or undefined when it does. */

@@ -179,7 +179,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
       : podRequests(spec, specPath, podLevelResources, problems);
   const owner = { namespace, labels };
   const schedulerName = stringField(spec, 'schedulerName') || 'default-scheduler';
-  return new BuiltPodInfo(source, {
+  return new BuiltPodInfo(source.spec, {
     namespace,
     name: source.name,
     labels,
@@ -211,6 +211,17 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
 }
 
 type PodFields = Omit<PodInfo, 'signature'>;
+
+/**
+ * `pod` with its required node affinity replaced by `required` (a NodeSelector as the API writes it) and nothing else:
+ * the DaemonSet controller's pod for one node from the daemon pod as admitted, every other field shared with it, so
+ * that a DaemonSet on 5,000 nodes reads one spec, not 5,000. Its signature is the pod's and the selector's (a NUL,
+ * which no JSON signature holds, keeps the two kinds apart).
+ */
+export function withRequiredNodeAffinity(pod: PodInfo, required: Readonly<Record<string, unknown>>): PodInfo {
+  const { signature, ...fields } = pod;
+  return new BuiltPodInfo({}, { ...fields, requiredNodeAffinity: toNodeSelector(required) }, `${signature}\u0000${JSON.stringify(required)}`);
+}
 
 /**
  * Every PodInfo is one of these. An object literal with a `signature` getter is a dictionary-mode object in V8 (about
@@ -248,9 +259,10 @@ class BuiltPodInfo implements PodInfo {
   readonly #spec: Readonly<Record<string, unknown>>;
   #signature: string | undefined;
 
-  constructor(source: PodSource, fields: PodFields) {
+  constructor(spec: Readonly<Record<string, unknown>>, fields: PodFields, signature?: string) {
     Object.assign(this, fields);
-    this.#spec = source.spec;
+    this.#spec = spec;
+    this.#signature = signature;
   }
 
   // Only pods being placed need their signature; bound pods (most PodInfos of a big cluster) never ask for it.

@@ -4,7 +4,7 @@ import { findingAt, type Finding } from '../model/finding.js';
 import { asRecord, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
 import { capacityProbe, roomPerNode, type NodeRoom } from './capacity.js';
-import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedToNode } from './daemonset.js';
+import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedNodeAffinity } from './daemonset.js';
 import { findNodesThatFit, fingerprintOf, fitMessage, statusOf, type Feasibility } from './feasibility.js';
 import { fitErrorMessage, withPostFilterMessage } from './fit-error.js';
 import { hintFor } from './hints.js';
@@ -15,7 +15,7 @@ import { NODE_DETAIL_LIMIT, NodeGroups } from './node-groups.js';
 import { nodeUsage, type NodeUsage } from './node-usage.js';
 import { VerdictParts, verdictPartsOf, type VerdictPart } from './verdict-parts.js';
 import type { NodeInfo } from './node-info.js';
-import type { PodInfo, PodSource } from './pod-info.js';
+import { withRequiredNodeAffinity, type PodInfo, type PodSource } from './pod-info.js';
 import { placeAll, type PlacementOutcome, type PlacementRequest } from './placement.js';
 import { toPodDisruptionBudget } from './preemption/pod-disruption-budgets.js';
 import {
@@ -256,10 +256,13 @@ function planDaemonSet(workload: Workload, context: RunContext): Plan {
   const parts = new VerdictParts();
   const statuses: NodeStatus[] = [];
   let failed: Omit<AloneFailure, 'message'> | undefined;
+  // the pods as admission makes them, each then pinned to its node
+  let admitted: PodInfo | undefined;
   nodes.nodes.forEach((node, index) => {
     let status = daemonNodeStatus(template, node, snapshot.minor);
     if (!status) {
-      const pod = buildPodInfo(daemonPodSource(workload, pinnedToNode(spec, node.name)), snapshot.podOptions, []);
+      admitted ??= buildPodInfo(daemonPodSource(workload, spec), snapshot.podOptions, []);
+      const pod = withRequiredNodeAffinity(admitted, pinnedNodeAffinity(node.name));
       pods.push({ pod, replicas: 1 });
       const prepared = runPreFilters(pod, cluster);
       const feasibility = findNodesThatFit(prepared, nodes);
