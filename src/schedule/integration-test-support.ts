@@ -10,9 +10,10 @@ import { readSchedulerConfiguration } from './profile/scheduler-configuration.js
 import { runPreFilters } from './run-filters.js';
 import { scheduleWorkloads } from './schedule.js';
 import type { SchedulingResult } from './scheduling-result.js';
+import { SCORE_PLUGINS } from './scoring/index.js';
 import { feasibleClasses, prepareScoring, rawScores, totals } from './select-host.js';
 import { buildPodInfo, podSourceOfPod, toSchedulerSnapshot } from './snapshot.js';
-import { objectsFromYaml } from './test-support.js';
+import { feasibleNodes, objectsFromYaml } from './test-support.js';
 import { NEWEST_MINOR } from './version.js';
 
 type Labels = Readonly<Record<string, string>>;
@@ -111,14 +112,7 @@ export function scoreOnlyConfig(plugin: string, args?: Value, minor = NEWEST_MIN
  * classes as placement groups them), Score on each class and NormalizeScore. Nodes a filter rejects are left out.
  */
 export function scoreNodes(docs: readonly Value[], profiles: SchedulerProfiles, minor = NEWEST_MINOR): Record<string, number> {
-  const objects = objectsFromYaml(docs.map((doc) => stringify(doc)).join('---\n'));
-  const incoming = objects.find((object) => object.ref.kind === 'Pod' && asRecord(object.value['spec'])['nodeName'] === undefined);
-  if (!incoming) throw new Error('no pending pod');
-  const built = toSchedulerSnapshot(toClusterSnapshot(objects, true), minor, [], [incoming.ref.namespace]);
-  const nodes = new NodeClasses(built.nodes);
-  const cluster = nodes.clusterState(built.namespaceLabels, built.minor, built.storage);
-  const pod = buildPodInfo(podSourceOfPod(incoming), { ...built.podOptions, profiles }, []);
-  const feasibility = findNodesThatFit(runPreFilters(pod, cluster), nodes);
+  const { pod, nodes, cluster, feasibility } = filtered(docs, profiles, minor);
   const scoring = prepareScoring(pod, feasibility, nodes, cluster);
   const groups: readonly (readonly number[])[] = feasibility.spec
     ? feasibleClasses(feasibility, nodes, scoring.spec).map((nodeClass) => nodeClass.members)
@@ -131,5 +125,37 @@ export function scoreNodes(docs: readonly Value[], profiles: SchedulerProfiles, 
       if (node) out[node.name] = total[i] ?? 0;
     }
   });
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+  return byName(out);
+}
+
+/**
+ * The same totals computed the plain way: every feasible node scored on its own by each of the profile's score
+ * plugins (PreScore over the feasible nodes one by one, Score, NormalizeScore, weight), as kube-scheduler does.
+ */
+export function scoreEachNode(docs: readonly Value[], profiles: SchedulerProfiles, minor = NEWEST_MINOR): Record<string, number> {
+  const { pod, nodes, cluster, feasibility } = filtered(docs, profiles, minor);
+  const feasible = feasibility.verdicts.flatMap((verdict) => (verdict.status ? [] : verdict.members.flatMap((member) => nodes.nodes[member] ?? [])));
+  const total = feasible.map(() => 0);
+  for (const plugin of pod.profile?.scores ?? SCORE_PLUGINS) {
+    const state = plugin.preScore(pod, feasibleNodes(feasible), cluster);
+    if (state === undefined) continue;
+    const scores = feasible.map((node) => plugin.score(pod, node, state));
+    plugin.normalize?.(scores, state);
+    scores.forEach((score, i) => (total[i] = (total[i] ?? 0) + score * plugin.weight));
+  }
+  return byName(Object.fromEntries(feasible.map((node, i) => [node.name, total[i] ?? 0])));
+}
+
+const byName = (scores: Readonly<Record<string, number>>): Record<string, number> => Object.fromEntries(Object.entries(scores).sort(([a], [b]) => a.localeCompare(b)));
+
+/** The one pending pod of `docs` and the nodes the profile's filters leave it, as the scheduler sees them. */
+function filtered(docs: readonly Value[], profiles: SchedulerProfiles, minor: number) {
+  const objects = objectsFromYaml(docs.map((doc) => stringify(doc)).join('---\n'));
+  const incoming = objects.find((object) => object.ref.kind === 'Pod' && asRecord(object.value['spec'])['nodeName'] === undefined);
+  if (!incoming) throw new Error('no pending pod');
+  const built = toSchedulerSnapshot(toClusterSnapshot(objects, true), minor, [], [incoming.ref.namespace]);
+  const nodes = new NodeClasses(built.nodes);
+  const cluster = nodes.clusterState(built.namespaceLabels, built.minor, built.storage);
+  const pod = buildPodInfo(podSourceOfPod(incoming), { ...built.podOptions, profiles }, []);
+  return { pod, nodes, cluster, feasibility: findNodesThatFit(runPreFilters(pod, cluster), nodes) };
 }
