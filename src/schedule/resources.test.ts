@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { node, place } from './integration-test-support.js';
 import { PodRequestsMemo, podRequests, type QuantityProblem } from './resources.js';
 
 const quantityArb = fc.constantFrom('100m', '1', '1.5', '2Gi', '128Mi', 1, '0', 'abc', '-1');
@@ -49,5 +50,44 @@ describe('PodRequestsMemo', () => {
     const oneInit = { containers: [{ name: 'a', resources: small }], initContainers: [{ name: 'b', resources: large }] };
     expect(memo.podRequests(both, ['spec'], false, []).requests).toEqual({ cpu: 1100n });
     expect(memo.podRequests(oneInit, ['spec'], false, []).requests).toEqual({ cpu: 1000n });
+  });
+});
+
+// upstream: pkg/apis/core/v1/defaults.go SetDefaults_Pod, defaultPodRequests (PodLevelResources, on from v1.34): the
+// scheduler reads the Pod the API server stored, whose missing pod-level requests it defaulted from the containers.
+describe('podRequests: pod-level requests the API server defaults', () => {
+  const container = (requests: Readonly<Record<string, string>>) => ({ name: 'c', resources: { requests } });
+  it.each([
+    [
+      'a pod-level limit with containers requesting the resource: the containers total',
+      { resources: { limits: { cpu: '2', memory: '2Gi' } }, containers: [container({ cpu: '500m', memory: '256Mi' }), container({ cpu: '250m' })] },
+      { cpu: 750n, memory: 256n * 1024n * 1024n },
+    ],
+    ['a pod-level limit with containers requesting nothing: the limit', { resources: { limits: { cpu: '2', memory: '2Gi' } }, containers: [{ name: 'c' }] }, { cpu: 2000n, memory: 2n * 1024n ** 3n }],
+    [
+      'a hugepages limit (no overcommit): the limit, whatever the containers request',
+      { resources: { limits: { cpu: '1', 'hugepages-2Mi': '8Mi' } }, containers: [container({ cpu: '100m', 'hugepages-2Mi': '2Mi' })] },
+      { cpu: 100n, 'hugepages-2Mi': 8n * 1024n * 1024n },
+    ],
+    [
+      'a pod-level request stays',
+      { resources: { requests: { cpu: '1' }, limits: { cpu: '2', memory: '1Gi' } }, containers: [container({ cpu: '500m', memory: '128Mi' })] },
+      { cpu: 1000n, memory: 128n * 1024n * 1024n },
+    ],
+  ])('%s', (_name, spec, want) => {
+    expect(podRequests(spec, ['spec'], true, []).requests).toEqual(want);
+  });
+
+  it('before v1.34 the pod level is not read', () => {
+    const spec = { resources: { limits: { cpu: '2' } }, containers: [container({ cpu: '500m' })] };
+    expect(podRequests(spec, ['spec'], false, []).requests).toEqual({ cpu: 500n });
+  });
+
+  it('a pod with pod-level limits above a node fits by its containers total', () => {
+    const docs = [
+      node({ name: 'n1', capacity: { cpu: '1', memory: '4Gi' } }),
+      { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { resources: { limits: { cpu: '2', memory: '2Gi' } }, containers: [{ ...container({ cpu: '500m', memory: '256Mi' }), image: 'x' }] } },
+    ];
+    expect(place(docs)).toEqual(['n1']);
   });
 });

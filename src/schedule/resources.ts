@@ -4,7 +4,7 @@ import type { Path } from '../model/document.js';
 import { IdentityTrie } from '../model/identity-trie.js';
 import { asArray, asRecord } from '../model/object.js';
 import { addQuantities, ceilMilliValue, ceilValue, compareQuantities, parseQuantity, type Quantity } from '../model/quantity.js';
-import { isSupportedPodLevelResource } from '../model/resource-totals.js';
+import { defaultPodRequests, isSupportedPodLevelResource } from '../model/resource-totals.js';
 
 /** Amounts in the scheduler's units: cpu in millicores, everything else in whole units (both rounded up). */
 export type ResourceAmounts = Readonly<Record<string, bigint>>;
@@ -222,16 +222,40 @@ function declaredRequests(
     const restartable = asRecord(container)?.['restartPolicy'] === 'Always';
     return { requests: restartable ? withStatusRequests(requests, asRecord(container)?.['name'], status) : requests, restartable };
   });
-  const podLevel = podLevelResources ? requestsWithDefaults(spec['resources'], () => [...specPath, 'resources'], problems) : undefined;
-  return { containers, initContainers, podLevel, overhead: readResourceList(spec['overhead'], () => [...specPath, 'overhead'], problems) };
+  const overhead = readResourceList(spec['overhead'], () => [...specPath, 'overhead'], problems);
+  if (!podLevelResources) return { containers, initContainers, podLevel: undefined, overhead };
+  const podLevel = podLevelRequests(spec['resources'], () => [...specPath, 'resources'], { containers, initContainers }, problems);
+  return { containers, initContainers, podLevel, overhead };
 }
 
 /**
- * max(sum(containers) + sum(restartable init containers), max_i(init[i] + restartable init before i)) + overhead.
+ * The pod-level requests of the Pod the API server stores (v1.34+): a request missing beside a pod-level limit is the
+ * containers' total request when they request the resource (hugepages aside), else the limit.
+ */
+// upstream: pkg/apis/core/v1/defaults.go SetDefaults_Pod, defaultPodRequests
+function podLevelRequests(resources: unknown, path: () => Path, declared: Pick<DeclaredRequests, 'containers' | 'initContainers'>, problems: QuantityProblem[]): ResourceList {
+  const record = asRecord(resources);
+  const requests = readResourceList(record?.['requests'], () => [...path(), 'requests'], problems);
+  if (record?.['limits'] === undefined) return requests;
+  const limits = readResourceList(record['limits'], () => [...path(), 'limits'], problems);
+  return defaultPodRequests(requests, limits, aggregateContainers(declared, (list) => list));
+}
+
+/**
+ * max(sum(containers) + sum(restartable init containers), max_i(init[i] + restartable init before i)), the pod-level
+ * requests replacing it where set, + overhead.
  * upstream: component-helpers/resource/helpers.go AggregateContainerRequests, PodRequests (v1.35)
  */
 function aggregateRequests(declared: DeclaredRequests, nonZero: boolean): ResourceAmounts {
-  const own = nonZero ? withNonZeroDefaults : (list: ResourceList) => list;
+  const requests = aggregateContainers(declared, nonZero ? withNonZeroDefaults : (list: ResourceList) => list);
+  if (declared.podLevel) applyPodLevelRequests(requests, declared.podLevel);
+  addInto(requests, declared.overhead);
+  return toAmounts(requests);
+}
+
+/** The containers' requests, each as `own` reads it: regular containers and sidecars add up, init containers take the max. */
+// upstream: component-helpers/resource/helpers.go AggregateContainerRequests
+function aggregateContainers(declared: Pick<DeclaredRequests, 'containers' | 'initContainers'>, own: (list: ResourceList) => ResourceList): ResourceList {
   const requests: ResourceList = new Map();
   for (const container of declared.containers) addInto(requests, own(container));
   const restartable: ResourceList = new Map();
@@ -249,9 +273,7 @@ function aggregateRequests(declared: DeclaredRequests, nonZero: boolean): Resour
     }
   }
   maxInto(requests, initMax);
-  if (declared.podLevel) applyPodLevelRequests(requests, declared.podLevel);
-  addInto(requests, declared.overhead);
-  return toAmounts(requests);
+  return requests;
 }
 
 function containerRequests(container: unknown, path: () => Path, problems: QuantityProblem[]): ResourceList {
