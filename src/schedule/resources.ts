@@ -73,8 +73,17 @@ function maxInto(target: ResourceList, source: ReadonlyMap<string, Quantity>): v
 /** A pod's requests, and the same with scoring's defaults for containers that set no cpu or memory request. */
 export interface PodRequests {
   readonly requests: ResourceAmounts;
-  /** Non-zero requests (upstream: the scheduler's NonZeroRequested, from schedutil.GetNonzeroRequests). */
+  /**
+   * The pod's requests as NodeResourcesFit's score reads them: every container that sets no cpu or memory request
+   * counted at 100m / 200Mi (upstream: resourceAllocationScorer.calculatePodResourceRequest).
+   */
   readonly nonZeroRequests: ResourceAmounts;
+  /**
+   * What the pod adds to its node's NonZeroRequested (upstream: framework PodInfo.calculateResource). The same as
+   * nonZeroRequests unless the pod sets pod-level requests: then only a resource that neither the containers nor the
+   * pod level request gets the defaults (getNonMissingContainerRequests).
+   */
+  readonly boundNonZeroRequests: ResourceAmounts;
 }
 
 /**
@@ -146,7 +155,26 @@ export function podRequests(
   status?: StatusResources,
 ): PodRequests {
   const declared = declaredRequests(spec, specPath, podLevelResources, problems, status);
-  return { requests: aggregateRequests(declared, false), nonZeroRequests: aggregateRequests(declared, true) };
+  const total = totalRequests(declared, NO_DEFAULTS);
+  const requests = toAmounts(total);
+  const nonZeroRequests = toAmounts(totalRequests(declared, NON_ZERO_RESOURCES));
+  const defaulted = nonMissingContainerRequests(declared, total);
+  const boundNonZeroRequests = defaulted === NON_ZERO_RESOURCES ? nonZeroRequests : defaulted.length === 0 ? requests : toAmounts(totalRequests(declared, defaulted));
+  return { requests, nonZeroRequests, boundNonZeroRequests };
+}
+
+/** The resources scoring counts at a default for a container that does not request them. */
+const NON_ZERO_RESOURCES: readonly string[] = [CPU, MEMORY];
+const NO_DEFAULTS: readonly string[] = [];
+
+/**
+ * The resources NodeInfo counts at their defaults for the containers that do not request them: cpu and memory, or,
+ * for a pod with pod-level requests, those of the two the pod's requests (`total`) lack.
+ */
+// upstream: pkg/scheduler/framework/types.go getNonMissingContainerRequests (v1.34+, PodLevelResources)
+function nonMissingContainerRequests(declared: DeclaredRequests, total: ReadonlyMap<string, Quantity>): readonly string[] {
+  const podLevelRequestsSet = declared.podLevel !== undefined && [...declared.podLevel.keys()].some(isSupportedPodLevelResource);
+  return podLevelRequestsSet ? NON_ZERO_RESOURCES.filter((name) => !total.has(name)) : NON_ZERO_RESOURCES;
 }
 
 /**
@@ -246,11 +274,11 @@ function podLevelRequests(resources: unknown, path: () => Path, declared: Pick<D
  * requests replacing it where set, + overhead.
  * upstream: component-helpers/resource/helpers.go AggregateContainerRequests, PodRequests (v1.35)
  */
-function aggregateRequests(declared: DeclaredRequests, nonZero: boolean): ResourceAmounts {
-  const requests = aggregateContainers(declared, nonZero ? withNonZeroDefaults : (list: ResourceList) => list);
+function totalRequests(declared: DeclaredRequests, defaulted: readonly string[]): ResourceList {
+  const requests = aggregateContainers(declared, (list) => withNonZeroDefaults(list, defaulted));
   if (declared.podLevel) applyPodLevelRequests(requests, declared.podLevel);
   addInto(requests, declared.overhead);
-  return toAmounts(requests);
+  return requests;
 }
 
 /** The containers' requests, each as `own` reads it: regular containers and sidecars add up, init containers take the max. */
@@ -280,12 +308,13 @@ function containerRequests(container: unknown, path: () => Path, problems: Quant
   return requestsWithDefaults(asRecord(container)?.['resources'], () => [...path(), 'resources'], problems);
 }
 
-/** A container's requests with scoring's defaults for a missing cpu or memory request. */
-function withNonZeroDefaults(requests: ResourceList): ResourceList {
-  if (requests.has(CPU) && requests.has(MEMORY)) return requests;
+/** A container's requests with scoring's defaults for the `defaulted` resources (cpu, memory) it does not request. */
+// upstream: component-helpers/resource/helpers.go applyNonMissing
+function withNonZeroDefaults(requests: ResourceList, defaulted: readonly string[]): ResourceList {
+  if (defaulted.every((name) => requests.has(name))) return requests;
   const out: ResourceList = new Map(requests);
-  if (!out.has(CPU)) out.set(CPU, { numerator: DEFAULT_MILLI_CPU_REQUEST, denominator: 1000n });
-  if (!out.has(MEMORY)) out.set(MEMORY, { numerator: DEFAULT_MEMORY_REQUEST, denominator: 1n });
+  if (defaulted.includes(CPU) && !out.has(CPU)) out.set(CPU, { numerator: DEFAULT_MILLI_CPU_REQUEST, denominator: 1000n });
+  if (defaulted.includes(MEMORY) && !out.has(MEMORY)) out.set(MEMORY, { numerator: DEFAULT_MEMORY_REQUEST, denominator: 1n });
   return out;
 }
 
