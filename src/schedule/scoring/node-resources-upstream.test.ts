@@ -1,5 +1,5 @@
 // Ports of pkg/scheduler/framework/plugins/noderesources least_allocated_test.go TestLeastAllocatedScoringStrategy,
-// most_allocated_test.go TestMostAllocatedScoringStrategy, requested_to_capacity_ratio_test.go
+// most_allocated_test.go TestMostAllocatedScoringStrategy, fit_test.go TestFitScore, requested_to_capacity_ratio_test.go
 // TestRequestedToCapacityRatioScoringStrategy, TestResourceBinPackingSingleExtended and
 // TestResourceBinPackingMultipleExtended, and balanced_allocation_test.go TestNodeResourcesBalancedAllocation
 // (kubernetes/kubernetes, newest stored versions; the balanced scores before kubernetes#135573 from 00fdb4ff, v1.35),
@@ -26,12 +26,14 @@ interface NodeRow {
   readonly pods?: readonly (readonly Requests[])[];
 }
 
-const podDoc = (name: string, containers: readonly Requests[], nodeName?: string): Value => ({
+/** A pod with one container per request, and a sidecar (restartable init container) requesting `sidecar` if given. */
+const podDoc = (name: string, containers: readonly Requests[], nodeName?: string, sidecar?: Requests): Value => ({
   apiVersion: 'v1',
   kind: 'Pod',
   metadata: { name, namespace: 'default' },
   spec: {
     containers: containers.map((requests, i) => ({ name: `c${i}`, image: 'registry.k8s.io/pause:3.10', resources: { requests } })),
+    ...(sidecar && { initContainers: [{ name: 'sidecar', image: 'registry.k8s.io/pause:3.10', restartPolicy: 'Always', resources: { requests: sidecar } }] }),
     ...(nodeName && { nodeName }),
   },
   ...(nodeName && { status: { phase: 'Running' } }),
@@ -157,6 +159,27 @@ describe('TestMostAllocatedScoringStrategy (upstream)', () => {
     { name: "if the node doesn't have a resource", ...shared.nodeWithoutResource, want: { node1: 45, node2: 45 } },
   ])('$name', (c) => {
     expect(fitScores('MostAllocated', c)).toEqual(c.want);
+  });
+});
+
+describe('TestFitScore (upstream)', () => {
+  /** One node of `cpu` (memory 10000) holding one pod of `requests`, with a sidecar of `sidecar` if given. */
+  const holding = (name: string, cpu: string, requests: Requests, sidecar?: Requests) => [node({ name, capacity: cpuMem(cpu, '10000') }), podDoc(`${name}-pod`, [requests], name, sidecar)];
+  /** node1 (4000) with a pod of 2000 / 4000, node2 (6000) with a pod of 1000 / 2000. */
+  const differentlySized = [...holding('node1', '4000', cpuMem('2000', '4000')), ...holding('node2', '6000', cpuMem('1000', '2000'))];
+  /** Two 4000 nodes with a pod of 1000 / 2000, the one on node1 with a sidecar of as much. */
+  const withSidecarOnNode1 = [...holding('node1', '4000', cpuMem('1000', '2000'), cpuMem('1000', '2000')), ...holding('node2', '4000', cpuMem('1000', '2000'))];
+  const shape = (from: number, to: number) => ({ requestedToCapacityRatio: { shape: [{ utilization: 0, score: from }, { utilization: 100, score: to }] } });
+  it.each<readonly [string, Value, Requests, readonly Value[], Readonly<Record<string, number>>]>([
+    ['test case for ScoringStrategy RequestedToCapacityRatio case1', { type: 'RequestedToCapacityRatio', ...shape(10, 0) }, cpuMem('3000', '5000'), differentlySized, { node1: 10, node2: 32 }],
+    ['test case for ScoringStrategy RequestedToCapacityRatio case2', { type: 'RequestedToCapacityRatio', ...shape(0, 10) }, cpuMem('3000', '5000'), differentlySized, { node1: 95, node2: 68 }],
+    ['test case for ScoringStrategy MostAllocated', { type: 'MostAllocated' }, cpuMem('1000', '2000'), differentlySized, { node1: 67, node2: 36 }],
+    ['test case for ScoringStrategy LeastAllocated', { type: 'LeastAllocated' }, cpuMem('1000', '2000'), differentlySized, { node1: 32, node2: 63 }],
+    ['test case for ScoringStrategy MostAllocated with sidecar container', { type: 'MostAllocated' }, cpuMem('1000', '2000'), withSidecarOnNode1, { node1: 67, node2: 45 }],
+    ['test case for ScoringStrategy LeastAllocated with sidecar container', { type: 'LeastAllocated' }, cpuMem('1000', '2000'), withSidecarOnNode1, { node1: 32, node2: 55 }],
+  ])('%s', (_name, strategy, requests, objects, want) => {
+    const docs = [...objects, podDoc('p', [requests])];
+    expect(scoreNodes(docs, scoreOnlyConfig('NodeResourcesFit', { scoringStrategy: { ...strategy, resources: DEFAULT } }))).toEqual(want);
   });
 });
 
