@@ -75,7 +75,7 @@ export const isSupportedPodLevelResource = (name: string): boolean => name === '
  * containers' total request when they request it, and any missing request of a pod-level resource is its limit.
  */
 // upstream: pkg/apis/core/v1/defaults.go defaultPodRequests (v1.34 to v1.36; SetDefaults_Pod, so Pods only, never templates)
-export function defaultPodRequests(requests: Totals, limits: Totals, containerRequests: Totals): Totals {
+export function defaultPodRequests<Q extends Quantity>(requests: Map<string, Q>, limits: ReadonlyMap<string, Q>, containerRequests: ReadonlyMap<string, Q>): Map<string, Q> {
   if (limits.size === 0) return requests;
   const defaulted = new Map(requests);
   for (const [name, value] of containerRequests) {

@@ -119,7 +119,7 @@ export class SharedNodeParts {
   /** The sums of the pods' requests; nodes whose pods have the same request objects in the same order share them. */
   sums(pods: readonly PodInfo[]): RequestSums {
     let trie = this.#sums;
-    for (const pod of pods) trie = trie.at(pod.requests).at(pod.nonZeroRequests);
+    for (const pod of pods) trie = trie.at(pod.requests).at(pod.boundNonZeroRequests);
     return trie.value(() => {
       const sums = sumRequests(pods);
       return { requested: this.#keep(sums.requested), nonZeroRequested: this.#keep(sums.nonZeroRequested) };
@@ -174,7 +174,7 @@ function sumRequests(pods: readonly PodInfo[]): RequestSums {
   const nonZeroRequested: Record<string, bigint> = {};
   for (const pod of pods) {
     addAmountsInto(requested, pod.requests);
-    addAmountsInto(nonZeroRequested, pick(pod.nonZeroRequests));
+    addAmountsInto(nonZeroRequested, pick(pod.boundNonZeroRequests));
   }
   return { requested, nonZeroRequested };
 }
@@ -326,7 +326,7 @@ export function addPodToNode(node: NodeInfo, pod: PodInfo): NodeInfo {
   return assemble(node, {
     pods: [...node.pods, pod],
     requested: addAmounts(node.requested, pod.requests),
-    nonZeroRequested: addAmounts(node.nonZeroRequested, pick(pod.nonZeroRequests)),
+    nonZeroRequested: addAmounts(node.nonZeroRequested, pick(pod.boundNonZeroRequests)),
     usedPorts: pod.hostPorts.length > 0 ? [...node.usedPorts, ...pod.hostPorts] : node.usedPorts,
     podLabelCounts: withPodLabels(node.podLabelCounts, pod),
   }, {

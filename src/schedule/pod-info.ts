@@ -77,6 +77,8 @@ export interface PodInfo {
   readonly requests: ResourceAmounts;
   /** cpu and memory requests with scoring's defaults for containers that set none. */
   readonly nonZeroRequests: ResourceAmounts;
+  /** What the pod adds to its node's non-zero requests once bound (PodRequests.boundNonZeroRequests). */
+  readonly boundNonZeroRequests: ResourceAmounts;
   readonly hostPorts: readonly HostPort[];
   readonly requiredAffinityTerms: readonly AffinityTerm[];
   readonly requiredAntiAffinityTerms: readonly AffinityTerm[];
@@ -172,7 +174,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
   // a bound pod's status may report resized resources (in-place resize, on by default from v1.33); few do, so the
   // memo of shared declarations stays keyed on the spec
   const status = options.minor >= IN_PLACE_RESIZE_SINCE && isBoundSpec(spec) ? statusResources(source.object.value['status'], problems) : undefined;
-  const { requests, nonZeroRequests } = status
+  const { requests, nonZeroRequests, boundNonZeroRequests } = status
     ? podRequests(spec, specPath, podLevelResources, problems, status)
     : options.requestsMemo
       ? options.requestsMemo.podRequests(spec, specPath, podLevelResources, problems)
@@ -192,6 +194,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     preferredNodeAffinity: toPreferredNodeTerms(nodeAffinity?.['preferredDuringSchedulingIgnoredDuringExecution']),
     requests,
     nonZeroRequests,
+    boundNonZeroRequests,
     hostPorts: hostPortsOf(spec, options.minor >= 34),
     requiredAffinityTerms: toAffinityTerms(podAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'], owner),
     requiredAntiAffinityTerms: toAffinityTerms(podAntiAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'], owner),
@@ -240,6 +243,7 @@ class BuiltPodInfo implements PodInfo {
   readonly preferredNodeAffinity!: readonly PreferredNodeTerm[];
   readonly requests!: ResourceAmounts;
   readonly nonZeroRequests!: ResourceAmounts;
+  readonly boundNonZeroRequests!: ResourceAmounts;
   readonly hostPorts!: readonly HostPort[];
   readonly requiredAffinityTerms!: readonly AffinityTerm[];
   readonly requiredAntiAffinityTerms!: readonly AffinityTerm[];
@@ -275,7 +279,7 @@ function signatureOf(spec: Readonly<Record<string, unknown>>, info: PodFields): 
   return JSON.stringify([
     info.namespace, info.labels, info.nodeName, info.priority, info.terminating, spec['tolerations'], spec['nodeSelector'],
     spec['affinity'], spec['topologySpreadConstraints'], Object.entries(info.requests).map(String),
-    Object.entries(info.nonZeroRequests).map(String), info.hostPorts, info.images, info.imageVolumes, info.systemDefaultSpreadSelector,
+    Object.entries(info.nonZeroRequests).map(String), info.boundNonZeroRequests === info.nonZeroRequests || Object.entries(info.boundNonZeroRequests).map(String), info.hostPorts, info.images, info.imageVolumes, info.systemDefaultSpreadSelector,
     info.volumes, info.requiredNodeFeatures, info.mayPreempt, info.startTime, info.schedulerName,
   ]);
 }

@@ -4,7 +4,7 @@ import type { Path } from '../model/document.js';
 import { IdentityTrie } from '../model/identity-trie.js';
 import { asArray, asRecord } from '../model/object.js';
 import { addQuantities, ceilMilliValue, ceilValue, compareQuantities, parseQuantity, type Quantity } from '../model/quantity.js';
-import { isSupportedPodLevelResource } from '../model/resource-totals.js';
+import { defaultPodRequests, isSupportedPodLevelResource } from '../model/resource-totals.js';
 
 /** Amounts in the scheduler's units: cpu in millicores, everything else in whole units (both rounded up). */
 export type ResourceAmounts = Readonly<Record<string, bigint>>;
@@ -73,8 +73,17 @@ function maxInto(target: ResourceList, source: ReadonlyMap<string, Quantity>): v
 /** A pod's requests, and the same with scoring's defaults for containers that set no cpu or memory request. */
 export interface PodRequests {
   readonly requests: ResourceAmounts;
-  /** Non-zero requests (upstream: the scheduler's NonZeroRequested, from schedutil.GetNonzeroRequests). */
+  /**
+   * The pod's requests as NodeResourcesFit's score reads them: every container that sets no cpu or memory request
+   * counted at 100m / 200Mi (upstream: resourceAllocationScorer.calculatePodResourceRequest).
+   */
   readonly nonZeroRequests: ResourceAmounts;
+  /**
+   * What the pod adds to its node's NonZeroRequested (upstream: framework PodInfo.calculateResource). The same as
+   * nonZeroRequests unless the pod sets pod-level requests: then only a resource that neither the containers nor the
+   * pod level request gets the defaults (getNonMissingContainerRequests).
+   */
+  readonly boundNonZeroRequests: ResourceAmounts;
 }
 
 /**
@@ -146,7 +155,26 @@ export function podRequests(
   status?: StatusResources,
 ): PodRequests {
   const declared = declaredRequests(spec, specPath, podLevelResources, problems, status);
-  return { requests: aggregateRequests(declared, false), nonZeroRequests: aggregateRequests(declared, true) };
+  const total = totalRequests(declared, NO_DEFAULTS);
+  const requests = toAmounts(total);
+  const nonZeroRequests = toAmounts(totalRequests(declared, NON_ZERO_RESOURCES));
+  const defaulted = nonMissingContainerRequests(declared, total);
+  const boundNonZeroRequests = defaulted === NON_ZERO_RESOURCES ? nonZeroRequests : defaulted.length === 0 ? requests : toAmounts(totalRequests(declared, defaulted));
+  return { requests, nonZeroRequests, boundNonZeroRequests };
+}
+
+/** The resources scoring counts at a default for a container that does not request them. */
+const NON_ZERO_RESOURCES: readonly string[] = [CPU, MEMORY];
+const NO_DEFAULTS: readonly string[] = [];
+
+/**
+ * The resources NodeInfo counts at their defaults for the containers that do not request them: cpu and memory, or,
+ * for a pod with pod-level requests, those of the two the pod's requests (`total`) lack.
+ */
+// upstream: pkg/scheduler/framework/types.go getNonMissingContainerRequests (v1.34+, PodLevelResources)
+function nonMissingContainerRequests(declared: DeclaredRequests, total: ReadonlyMap<string, Quantity>): readonly string[] {
+  const podLevelRequestsSet = declared.podLevel !== undefined && [...declared.podLevel.keys()].some(isSupportedPodLevelResource);
+  return podLevelRequestsSet ? NON_ZERO_RESOURCES.filter((name) => !total.has(name)) : NON_ZERO_RESOURCES;
 }
 
 /**
@@ -222,16 +250,40 @@ function declaredRequests(
     const restartable = asRecord(container)?.['restartPolicy'] === 'Always';
     return { requests: restartable ? withStatusRequests(requests, asRecord(container)?.['name'], status) : requests, restartable };
   });
-  const podLevel = podLevelResources ? requestsWithDefaults(spec['resources'], () => [...specPath, 'resources'], problems) : undefined;
-  return { containers, initContainers, podLevel, overhead: readResourceList(spec['overhead'], () => [...specPath, 'overhead'], problems) };
+  const overhead = readResourceList(spec['overhead'], () => [...specPath, 'overhead'], problems);
+  if (!podLevelResources) return { containers, initContainers, podLevel: undefined, overhead };
+  const podLevel = podLevelRequests(spec['resources'], () => [...specPath, 'resources'], { containers, initContainers }, problems);
+  return { containers, initContainers, podLevel, overhead };
 }
 
 /**
- * max(sum(containers) + sum(restartable init containers), max_i(init[i] + restartable init before i)) + overhead.
+ * The pod-level requests of the Pod the API server stores (v1.34+): a request missing beside a pod-level limit is the
+ * containers' total request when they request the resource (hugepages aside), else the limit.
+ */
+// upstream: pkg/apis/core/v1/defaults.go SetDefaults_Pod, defaultPodRequests
+function podLevelRequests(resources: unknown, path: () => Path, declared: Pick<DeclaredRequests, 'containers' | 'initContainers'>, problems: QuantityProblem[]): ResourceList {
+  const record = asRecord(resources);
+  const requests = readResourceList(record?.['requests'], () => [...path(), 'requests'], problems);
+  if (record?.['limits'] === undefined) return requests;
+  const limits = readResourceList(record['limits'], () => [...path(), 'limits'], problems);
+  return defaultPodRequests(requests, limits, aggregateContainers(declared, (list) => list));
+}
+
+/**
+ * max(sum(containers) + sum(restartable init containers), max_i(init[i] + restartable init before i)), the pod-level
+ * requests replacing it where set, + overhead.
  * upstream: component-helpers/resource/helpers.go AggregateContainerRequests, PodRequests (v1.35)
  */
-function aggregateRequests(declared: DeclaredRequests, nonZero: boolean): ResourceAmounts {
-  const own = nonZero ? withNonZeroDefaults : (list: ResourceList) => list;
+function totalRequests(declared: DeclaredRequests, defaulted: readonly string[]): ResourceList {
+  const requests = aggregateContainers(declared, (list) => withNonZeroDefaults(list, defaulted));
+  if (declared.podLevel) applyPodLevelRequests(requests, declared.podLevel);
+  addInto(requests, declared.overhead);
+  return requests;
+}
+
+/** The containers' requests, each as `own` reads it: regular containers and sidecars add up, init containers take the max. */
+// upstream: component-helpers/resource/helpers.go AggregateContainerRequests
+function aggregateContainers(declared: Pick<DeclaredRequests, 'containers' | 'initContainers'>, own: (list: ResourceList) => ResourceList): ResourceList {
   const requests: ResourceList = new Map();
   for (const container of declared.containers) addInto(requests, own(container));
   const restartable: ResourceList = new Map();
@@ -249,21 +301,20 @@ function aggregateRequests(declared: DeclaredRequests, nonZero: boolean): Resour
     }
   }
   maxInto(requests, initMax);
-  if (declared.podLevel) applyPodLevelRequests(requests, declared.podLevel);
-  addInto(requests, declared.overhead);
-  return toAmounts(requests);
+  return requests;
 }
 
 function containerRequests(container: unknown, path: () => Path, problems: QuantityProblem[]): ResourceList {
   return requestsWithDefaults(asRecord(container)?.['resources'], () => [...path(), 'resources'], problems);
 }
 
-/** A container's requests with scoring's defaults for a missing cpu or memory request. */
-function withNonZeroDefaults(requests: ResourceList): ResourceList {
-  if (requests.has(CPU) && requests.has(MEMORY)) return requests;
+/** A container's requests with scoring's defaults for the `defaulted` resources (cpu, memory) it does not request. */
+// upstream: component-helpers/resource/helpers.go applyNonMissing
+function withNonZeroDefaults(requests: ResourceList, defaulted: readonly string[]): ResourceList {
+  if (defaulted.every((name) => requests.has(name))) return requests;
   const out: ResourceList = new Map(requests);
-  if (!out.has(CPU)) out.set(CPU, { numerator: DEFAULT_MILLI_CPU_REQUEST, denominator: 1000n });
-  if (!out.has(MEMORY)) out.set(MEMORY, { numerator: DEFAULT_MEMORY_REQUEST, denominator: 1n });
+  if (defaulted.includes(CPU) && !out.has(CPU)) out.set(CPU, { numerator: DEFAULT_MILLI_CPU_REQUEST, denominator: 1000n });
+  if (defaulted.includes(MEMORY) && !out.has(MEMORY)) out.set(MEMORY, { numerator: DEFAULT_MEMORY_REQUEST, denominator: 1n });
   return out;
 }
 

@@ -172,6 +172,13 @@ describe('PodTopologySpread score: TestPodTopologySpreadScore, pods and policies
       failed: [zoned('node-b', 'zone1', pods(1)), zoned('node-y', 'zone2', pods(4))],
       want: [100, 63],
     },
+    {
+      name: 'two Constraints on zone, 2 out of 4 nodes are candidates',
+      pod: pod(fooBar, [constraint(1, 'zone'), constraint(1, 'zone', barSelector)]),
+      nodes: [['node-a', { zone: 'zone1' }, [{ labels: fooBar }, { labels: foo }]], ['node-x', { zone: 'zone2' }, []]],
+      failed: [['node-b', { zone: 'zone1' }, [{ labels: fooBar }]], ['node-y', { zone: 'zone2' }, [{ labels: foo }, { labels: fooBar }, { labels: foo }]]],
+      want: [85, 100],
+    },
     { name: 'two Constraints on zone and node, with different labelSelectors', pod: zoneAndHost(fooBar), nodes: differentSelectors, want: [60, 20, 100, 60] },
     {
       name: 'two Constraints on zone and node, with different labelSelectors, some nodes have 0 pods',

@@ -1,0 +1,77 @@
+// Ports of pkg/scheduler/framework/plugins/nodeaffinity/node_affinity_test.go TestNodeAffinityPriority (kubernetes/
+// kubernetes, newest stored version), run the way kube-scheduler scores: the objects are loaded as a cluster, the
+// profile (a KubeSchedulerConfiguration, with NodeAffinityArgs.addedAffinity for the "added affinity" cases) scores with
+// NodeAffinity alone, and the scores are the ones selectHost compares. A PreScore Skip leaves every node at 0.
+// node-affinity.test.ts runs the same table against the plugin alone. Skipped: "PreScore returns error when an incoming
+// Pod has a broken affinity" (a label key the API server rejects) and "calculate the priorities correctly even if
+// PreScore is not called" (the scheduler always runs PreScore; its scores equal the case with PreScore).
+import { describe, expect, it } from 'vitest';
+import { node, scoreNodes, scoreOnlyConfig, type Value } from '../integration-test-support.js';
+
+type Labels = Readonly<Record<string, string>>;
+
+const label1 = { foo: 'bar' };
+const label2 = { key: 'value' };
+const label3 = { az: 'az1' };
+const label4 = { abc: 'az11', def: 'az22' };
+const label5 = { foo: 'bar', key: 'value', az: 'az1' };
+const inTerm = (key: string, value: string) => ({ key, operator: 'In', values: [value] });
+const preferred = (...terms: (readonly [number, readonly ReturnType<typeof inTerm>[]])[]) => ({
+  preferredDuringSchedulingIgnoredDuringExecution: terms.map(([weight, matchExpressions]) => ({ weight, preference: { matchExpressions } })),
+});
+const affinity1 = preferred([2, [inTerm('foo', 'bar')]]);
+const affinity2 = preferred([2, [inTerm('foo', 'bar')]], [4, [inTerm('key', 'value')]], [5, [inTerm('foo', 'bar'), inTerm('key', 'value'), inTerm('az', 'az1')]]);
+
+interface Case {
+  readonly name: string;
+  readonly affinity?: Value;
+  readonly addedAffinity?: Value;
+  readonly nodes: readonly (readonly [string, Labels])[];
+  readonly want: Readonly<Record<string, number>>;
+}
+
+function scores(c: Case): Record<string, number> {
+  const pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p', namespace: 'default' },
+    spec: { containers: [{ name: 'c', image: 'registry.k8s.io/pause:3.10' }], ...(c.affinity && { affinity: { nodeAffinity: c.affinity } }) },
+  };
+  const docs = [...c.nodes.map(([name, labels]) => node({ name, labels })), pod];
+  return scoreNodes(docs, scoreOnlyConfig('NodeAffinity', c.addedAffinity && { addedAffinity: c.addedAffinity }));
+}
+
+describe('TestNodeAffinityPriority (upstream)', () => {
+  it.each<Case>([
+    { name: 'all nodes are same priority as NodeAffinity is nil', nodes: [['node1', label1], ['node2', label2], ['node3', label3]], want: { node1: 0, node2: 0, node3: 0 } },
+    { name: 'Skip is returned in PreScore when NodeAffinity is nil', nodes: [['node1', label1]], want: { node1: 0 } },
+    {
+      name: "no node matches preferred scheduling requirements in NodeAffinity of pod so all nodes' priority is zero",
+      affinity: affinity1,
+      nodes: [['node1', label4], ['node2', label2], ['node3', label3]],
+      want: { node1: 0, node2: 0, node3: 0 },
+    },
+    {
+      name: 'only node1 matches the preferred scheduling requirements of pod',
+      affinity: affinity1,
+      nodes: [['node1', label1], ['node2', label2], ['node3', label3]],
+      want: { node1: 100, node2: 0, node3: 0 },
+    },
+    {
+      name: 'all nodes matches the preferred scheduling requirements of pod but with different priorities ',
+      affinity: affinity2,
+      nodes: [['node1', label1], ['node5', label5], ['node2', label2]],
+      want: { node1: 18, node5: 100, node2: 36 },
+    },
+    { name: 'added affinity', addedAffinity: affinity1, nodes: [['node1', label1], ['node2', label2]], want: { node1: 100, node2: 0 } },
+    {
+      name: 'added affinity and pod has default affinity',
+      affinity: affinity1,
+      addedAffinity: preferred([3, [inTerm('key', 'value')]]),
+      nodes: [['node1', label1], ['node2', label2], ['node3', label5]],
+      want: { node1: 40, node2: 60, node3: 100 },
+    },
+  ])('$name', (c) => {
+    expect(scores(c)).toEqual(c.want);
+  });
+});
