@@ -17,14 +17,17 @@ export interface PodClaims {
 /**
  * Which claims of generic ephemeral volumes not created yet count: the binding plugins see only those of a
  * WaitForFirstConsumer class (the PV controller binds the others before the pod is scheduled, leaving no constraint);
- * NodeVolumeLimits counts all of them, each a volume attached to the node.
+ * NodeVolumeLimits counts all of them, each a volume attached to the node. VolumeRestrictions reads no generic
+ * ephemeral volume at all, created or not (upstream: readWriteOncePodPVCsForPod skips volumes without
+ * persistentVolumeClaim).
  */
-export type EphemeralClaims = 'delayed' | 'all';
+export type EphemeralClaims = 'delayed' | 'all' | 'none';
 
 export function podClaims(pod: PodInfo, storage: StorageCatalog, ephemeral: EphemeralClaims = 'delayed'): PodClaims {
   const claims: ClaimInfo[] = [];
   for (const volume of pod.volumes) {
     if (volume.kind === 'ephemeral') {
+      if (ephemeral === 'none') continue;
       const claim = storage.claim(pod.namespace, volume.claimName) ?? ephemeralClaim(pod.namespace, volume, storage, ephemeral);
       if (claim) claims.push(claim);
       continue;
