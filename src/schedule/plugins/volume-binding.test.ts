@@ -252,3 +252,46 @@ describe('VolumeBinding and an allowedTopologies term without requirements', () 
     expect(runFilter(plugin, podInfoOf(claimVolumes('pvc-a')), node, cluster)).toEqual(unresolvable(bindConflict));
   });
 });
+
+// upstream: component-helpers storage/volume/pv_helpers.go FindMatchingVolume on the scheduler path (node given): the
+// PV pre-bound to the claim wins whatever its phase, selector match or access modes; otherwise the smallest Available
+// PV that is big enough, of the claim's volumeMode, not being deleted, matching the claim's selector and holding every
+// access mode the claim asks for (CheckAccessModes).
+describe('VolumeBinding and FindMatchingVolume (static PVs of the claim class)', () => {
+  const node = nodeInfoOf({ name: 'node-a', labels: { foo: 'bar' } });
+  type Patch = { readonly spec?: Value; readonly metadata?: Value; readonly status?: Value };
+  const patch = (doc: Value, { spec, metadata, status }: Patch): Value => ({
+    ...doc,
+    metadata: { ...(doc['metadata'] as Value), ...metadata },
+    spec: { ...(doc['spec'] as Value), ...spec },
+    ...(status && { status }),
+  });
+  const claim = (p: Patch = {}) => patch(pvc('pvc-a', { className: 'wait-sc', storage: '10Gi' }), p);
+  const volume = (p: Patch = {}) => patch(pv('pv-a', { className: 'wait-sc', capacity: '10Gi' }), p);
+  const verdict = (objects: readonly Value[]) => runFilter(plugin, podInfoOf(claimVolumes('pvc-a')), node, clusterWithStorage([node], [waitSC, ...objects]));
+  const gold = { selector: { matchLabels: { tier: 'gold' } } };
+
+  it.each<[string, Patch, Patch, FilterResult]>([
+    ['a PV as big as the request binds', {}, {}, SUCCESS],
+    ['a PV smaller than the request does not bind', {}, { spec: { capacity: { storage: '9Gi' } } }, unresolvable(bindConflict)],
+    ['a PV without an access mode the claim asks for does not bind', { spec: { accessModes: ['ReadWriteMany'] } }, {}, unresolvable(bindConflict)],
+    ['a PV with more access modes than the claim asks for binds', {}, { spec: { accessModes: ['ReadWriteOnce', 'ReadOnlyMany'] } }, SUCCESS],
+    ['a PV whose labels the claim selector matches binds', { spec: gold }, { metadata: { labels: { tier: 'gold' } } }, SUCCESS],
+    ["a PV whose labels the claim selector doesn't match does not bind", { spec: gold }, { metadata: { labels: { tier: 'silver' } } }, unresolvable(bindConflict)],
+    ['a Block PV does not bind a Filesystem claim', {}, { spec: { volumeMode: 'Block' } }, unresolvable(bindConflict)],
+    ['a Block PV binds a Block claim', { spec: { volumeMode: 'Block' } }, { spec: { volumeMode: 'Block' } }, SUCCESS],
+    ['a Released PV does not bind', {}, { status: { phase: 'Released' } }, unresolvable(bindConflict)],
+    ['a PV being deleted does not bind', {}, { metadata: { deletionTimestamp: '2026-01-01T00:00:00Z' } }, unresolvable(bindConflict)],
+    ['a PV reserved for another claim does not bind', {}, { spec: { claimRef: { namespace: 'default', name: 'other' } } }, unresolvable(bindConflict)],
+    [
+      'a PV pre-bound to the claim binds though Released, unselected and without its access modes',
+      { spec: { ...gold, accessModes: ['ReadWriteMany'] } },
+      { spec: { claimRef: { namespace: 'default', name: 'pvc-a' } }, status: { phase: 'Released' } },
+      SUCCESS,
+    ],
+    ['a PV pre-bound to the claim but too small does not bind', {}, { spec: { claimRef: { namespace: 'default', name: 'pvc-a' }, capacity: { storage: '1Gi' } } }, unresolvable(bindConflict)],
+    ['a PV pre-bound to the claim on another node does not bind', {}, { spec: { claimRef: { namespace: 'default', name: 'pvc-a' }, nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'foo', operator: 'In', values: ['baz'] }] }] } } } }, unresolvable(bindConflict)],
+  ])('%s', (_name, claimPatch, volumePatch, want) => {
+    expect(verdict([claim(claimPatch), volume(volumePatch)])).toEqual(want);
+  });
+});
