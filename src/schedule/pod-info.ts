@@ -114,6 +114,11 @@ export interface PodSource {
   readonly labels: Labels;
   readonly name: string;
   readonly terminating: boolean;
+  /**
+   * A pod its controller is still to create from a template (under a generated name): the claims of its generic
+   * ephemeral volumes are created for it then, so none of them exists yet whatever its name.
+   */
+  readonly fromTemplate?: true;
 }
 
 /** A Service's namespace and non-nil spec.selector. */
@@ -201,7 +206,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     systemDefaultSpreadSelector: asArray(spec['topologySpreadConstraints']).length > 0 ? undefined : defaultSelector(source, options),
     images: imagesOf(spec),
     imageVolumes: imageVolumesOf(spec),
-    volumes: podVolumesOf(spec, source.name),
+    volumes: podVolumesOf(spec, source.name, source.fromTemplate !== true),
     requiredNodeFeatures: requiredNodeFeatures(spec),
     mayPreempt: mayPreempt(spec, options),
     startTime: startTimeOf(source.object),

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SUCCESS, unresolvable, type FilterResult } from '../framework.js';
-import { clusterWithStorage, nodeInfoOf, podInfoOf, runFilter } from '../test-support.js';
+import { toPodInfo } from '../pod-info.js';
+import { podSourceOfPod } from '../snapshot.js';
+import { clusterWithStorage, nodeInfoOf, podInfoOf, podObject, runFilter } from '../test-support.js';
+import { NEWEST_MINOR } from '../version.js';
 import plugin from './volume-binding.js';
 import { claimVolumes, pv, pvc, storageClass } from './volume-test-objects.js';
 
@@ -293,5 +296,30 @@ describe('VolumeBinding and FindMatchingVolume (static PVs of the claim class)',
     ['a PV pre-bound to the claim on another node does not bind', {}, { spec: { claimRef: { namespace: 'default', name: 'pvc-a' }, nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'foo', operator: 'In', values: ['baz'] }] }] } } } }, unresolvable(bindConflict)],
   ])('%s', (_name, claimPatch, volumePatch, want) => {
     expect(verdict([claim(claimPatch), volume(volumePatch)])).toEqual(want);
+  });
+});
+
+// upstream: component-helpers storage/ephemeral VolumeClaimName, `<pod name>-<volume name>`. A Pod is placed under its
+// own name, so that claim may exist already; a controller's pod gets a generated name (scratch-<hash>-<suffix>), and
+// its claim is created from the template after it, never one named after the workload.
+describe('VolumeBinding and generic ephemeral volumes', () => {
+  const node = nodeInfoOf({ name: 'node-a', labels: { foo: 'bar' } });
+  const fast = storageClass('fast', 'WaitForFirstConsumer', 'csi.example.com');
+  const spec = {
+    containers: [{ name: 'c', image: 'i' }],
+    volumes: [{ name: 'tmp', ephemeral: { volumeClaimTemplate: { spec: { storageClassName: 'fast', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } } }],
+  };
+  // scratch-tmp, bound to a volume node-a cannot reach
+  const objects = [fast, pvc('scratch-tmp', { className: 'fast', volumeName: 'elsewhere' }), pv('elsewhere', { className: 'fast', claim: 'scratch-tmp', nodeAffinity: { foo: 'baz' } })];
+  const options = { minor: NEWEST_MINOR, services: [], priorityClasses: new Map<string, number>(), defaultPriority: 0 };
+
+  it("a Pod's volume is the claim named after it, when that claim exists", () => {
+    const pod = podInfoOf(spec, { name: 'scratch' });
+    expect(runFilter(plugin, pod, node, clusterWithStorage([node], objects))).toEqual(unresolvable(nodeConflict));
+  });
+
+  it("a pod its controller is still to create gets a new claim from the template, whatever claim bears the workload's name", () => {
+    const pod = toPodInfo({ ...podSourceOfPod(podObject(spec, { name: 'scratch' })), fromTemplate: true }, options, []);
+    expect(runFilter(plugin, pod, node, clusterWithStorage([node], objects))).toEqual(SUCCESS);
   });
 });

@@ -28,7 +28,8 @@ export function podClaims(pod: PodInfo, storage: StorageCatalog, ephemeral: Ephe
   for (const volume of pod.volumes) {
     if (volume.kind === 'ephemeral') {
       if (ephemeral === 'none') continue;
-      const claim = storage.claim(pod.namespace, volume.claimName) ?? ephemeralClaim(pod.namespace, volume, storage, ephemeral);
+      const existing = volume.mayExist ? storage.claim(pod.namespace, volume.claimName) : undefined;
+      const claim = existing ?? ephemeralClaim(pod.namespace, volume, storage, ephemeral);
       if (claim) claims.push(claim);
       continue;
     }
