@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { toClusterSnapshot } from '../../model/cluster.js';
 import { SUCCESS, unschedulable } from '../framework.js';
-import { clusterWithStorage, nodeInfoOf, objectOf, podInfoOf, runFilter } from '../test-support.js';
+import { toPodInfo } from '../pod-info.js';
+import { podSourceOfPod } from '../snapshot.js';
+import { clusterWithStorage, nodeInfoOf, objectOf, podInfoOf, podObject, runFilter } from '../test-support.js';
+import { NEWEST_MINOR } from '../version.js';
 import plugin from './node-volume-limits.js';
 import { claimVolumes, pv, pvc } from './volume-test-objects.js';
 
@@ -13,6 +16,7 @@ const HOSTPATH_IN_TREE = 'kubernetes.io/hostpath';
 const PORTWORX = 'pxd.portworx.com';
 const PORTWORX_IN_TREE = 'kubernetes.io/portworx-volume';
 const NODE = 'node-for-max-pd-test-1';
+const options = { minor: NEWEST_MINOR, services: [], priorityClasses: new Map<string, number>(), defaultPriority: 0 };
 
 type Value = Readonly<Record<string, unknown>>;
 
@@ -259,6 +263,13 @@ describe('generic ephemeral volumes of an Immediate class, before their claims e
     const node = nodeInfoOf({ name: NODE });
     const cluster = clusterWithStorage([node], [...storageFor([EBS]), csiNode('csinode', 1, [EBS])]);
     expect(runFilter(plugin, podOf({ spec: ephemeralOfClass(...volumes), name: 'abc', namespace: 'test' }), node, cluster)).toEqual(want);
+  });
+
+  it("counts each replica's own: kubefit's replicas share a PodInfo and its name, upstream's pods each have their name", () => {
+    const replica = toPodInfo({ ...podSourceOfPod(podObject(ephemeralOfClass('x'), { name: 'abc', namespace: 'test' })), fromTemplate: true }, options, []);
+    const node = nodeInfoOf({ name: NODE }, [{ ...replica, nodeName: NODE }]);
+    const cluster = clusterWithStorage([node], [...storageFor([EBS]), csiNode('csinode', 1, [EBS])]);
+    expect(runFilter(plugin, replica, node, cluster)).toEqual(exceeded);
   });
 
   it('counts those of the pods already on the node', () => {
