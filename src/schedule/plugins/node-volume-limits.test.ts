@@ -266,10 +266,11 @@ describe('generic ephemeral volumes of an Immediate class, before their claims e
   });
 
   it("counts each replica's own: kubefit's replicas share a PodInfo and its name, upstream's pods each have their name", () => {
-    const replica = toPodInfo({ ...podSourceOfPod(podObject(ephemeralOfClass('x'), { name: 'abc', namespace: 'test' })), fromTemplate: true }, options, []);
-    const node = nodeInfoOf({ name: NODE }, [{ ...replica, nodeName: NODE }]);
+    const replica = (nodeName?: string) =>
+      toPodInfo({ ...podSourceOfPod(podObject({ ...ephemeralOfClass('x'), ...(nodeName && { nodeName }) }, { name: 'abc', namespace: 'test' })), fromTemplate: true }, options, []);
+    const node = nodeInfoOf({ name: NODE }, [replica(NODE)]);
     const cluster = clusterWithStorage([node], [...storageFor([EBS]), csiNode('csinode', 1, [EBS])]);
-    expect(runFilter(plugin, replica, node, cluster)).toEqual(exceeded);
+    expect(runFilter(plugin, replica(), node, cluster)).toEqual(exceeded);
   });
 
   it('counts those of the pods already on the node', () => {
