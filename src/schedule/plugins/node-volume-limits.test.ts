@@ -120,9 +120,9 @@ interface Case {
 
 // Ported from pkg/scheduler/framework/plugins/nodevolumelimits/csi_test.go TestCSILimits (kubernetes/kubernetes at
 // 991b78f93068755236e3eeff83205f048f3d51b8); expected statuses copied from upstream. Skipped: "ephemeral volume
-// missing", "ephemeral volume not owned" and "don't skip Filter when the pod has ephemeral volumes" (kubefit places
-// pods of workloads, whose generic ephemeral claims the controller creates and owns: a missing one is made from the
-// template, ownership is not modelled).
+// missing", "ephemeral volume not owned" and the Filter half of "don't skip Filter when the pod has ephemeral volumes"
+// (ported below for its PreFilter) (kubefit places pods of workloads, whose generic ephemeral claims the controller
+// creates and owns: a missing one is made from the template, ownership is not modelled).
 const cases: Case[] = [
   { test: 'should count VolumeAttachments towards volume limit when no pods exist', newPod: pods.csiEBSOneVol, maxVols: 2, vaCount: 2, driverNames: [EBS], limitSource: 'csinode', want: exceeded },
   { test: 'should schedule pod when VolumeAttachments count does not exceed limit', newPod: pods.csiEBSOneVol, maxVols: 2, vaCount: 1, driverNames: [EBS], limitSource: 'csinode', want: SUCCESS },
@@ -165,6 +165,14 @@ describe('TestCSILimits (upstream csi_test.go)', () => {
     const pod = podOf(newPod);
     if (want === 'skip') expect(plugin.preFilter?.(pod, cluster).kind).toBe('skip');
     else expect(runFilter(plugin, pod, node, cluster)).toEqual(want);
+  });
+
+  // upstream's case expects PreFilter Success (no Skip) and then the Filter's "looking up PVC test/abc-xyz" error, the
+  // claim not being created yet; kubefit creates it as the ephemeral volume controller will, so only PreFilter is ported.
+  it("don't skip Filter when the pod has ephemeral volumes (PreFilter)", () => {
+    const node = nodeInfoOf({ name: NODE });
+    const pod = podOf({ spec: withConfigMapAndSecret({ name: 'xyz', ephemeral: {} }), name: 'abc', namespace: 'test' });
+    expect(plugin.preFilter?.(pod, clusterWithStorage([node], [...storageFor([EBS]), csiNode('csinode-with-no-limit', 0, [EBS])])).kind).toBe('state');
   });
 
   it('reads the deprecated attachable-volumes-csi-* allocatable when there is no CSINode', () => {
