@@ -206,7 +206,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     systemDefaultSpreadSelector: asArray(spec['topologySpreadConstraints']).length > 0 ? undefined : defaultSelector(source, options),
     images: imagesOf(spec),
     imageVolumes: imageVolumesOf(spec),
-    volumes: podVolumesOf(spec, source.name, source.fromTemplate !== true),
+    volumes: podVolumesOf(spec, { name: source.name, uid: source.fromTemplate ? undefined : stringField(asRecord(source.object.value['metadata']), 'uid') }),
     requiredNodeFeatures: requiredNodeFeatures(spec),
     mayPreempt: mayPreempt(spec, options),
     startTime: startTimeOf(source.object),

@@ -73,13 +73,22 @@ const withConfigMapAndSecret = (volume: Value): Value => ({
   volumes: [{ name: 'cm', configMap: { name: 'cm' } }, { name: 's', secret: { secretName: 's' } }, volume],
 });
 const ephemeralVolumes = (...names: string[]): Value => ({ containers: [{ name: 'c', image: 'i' }], volumes: names.map((name) => ({ name, ephemeral: {} })) });
-/** A generic ephemeral volume's claim `abc-<volume>` in namespace test, of class csi-sc (upstream ephemeralClaim). */
-const ephemeralClaim = (volume: string): Value => ({ ...pvc(`abc-${volume}`, { className: 'csi-sc' }), metadata: { name: `abc-${volume}`, namespace: 'test' } });
+/**
+ * A generic ephemeral volume's claim `abc-<volume>` in namespace test, of class csi-sc, whose controller is the pod abc
+ * of that uid (upstream ephemeralClaim, ephemeralClaimX and ephemeralClaimY).
+ */
+const ephemeralClaim = (volume: string, uid = EPHEMERAL_POD_UID): Value => ({
+  ...pvc(`abc-${volume}`, { className: 'csi-sc' }),
+  metadata: { name: `abc-${volume}`, namespace: 'test', ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', name: 'abc', uid, controller: true }] },
+});
+const EPHEMERAL_POD_UID = '12345';
+const EPHEMERAL_TWO_VOLUME_POD_UID = '12345II';
 
 interface PodShape {
   readonly spec: Value;
   readonly name?: string;
   readonly namespace?: string;
+  readonly uid?: string;
 }
 
 const pods = {
@@ -94,8 +103,8 @@ const pods = {
   csiEBSOneVol: { spec: claimVolumes(`csi-${EBS}-0`) },
   csiEBSTwoVol: { spec: claimVolumes(`csi-${EBS}-1`, `csi-${EBS}-2`) },
   inTreeNonMigratableOneVol: { spec: claimVolumes(`csi-${HOSTPATH_IN_TREE}-0`) },
-  ephemeralVolume: { spec: ephemeralVolumes('xyz'), name: 'abc', namespace: 'test' },
-  ephemeralTwoVolume: { spec: ephemeralVolumes('x', 'y'), name: 'abc', namespace: 'test' },
+  ephemeralVolume: { spec: ephemeralVolumes('xyz'), name: 'abc', namespace: 'test', uid: EPHEMERAL_POD_UID },
+  ephemeralTwoVolume: { spec: ephemeralVolumes('x', 'y'), name: 'abc', namespace: 'test', uid: EPHEMERAL_TWO_VOLUME_POD_UID },
   inTreeInlineVol: { spec: inlineEBS('aws-inline1') },
   inTreeInlineVolWithSameCSIVolumeID: { spec: inlineEBS(`csi-${EBS}-1`) },
   onlyConfigmapAndSecretVol: { spec: { containers: [{ name: 'c', image: 'i' }], volumes: [{ name: 'cm', configMap: { name: 'cm' } }, { name: 's', secret: { secretName: 's' } }] } },
@@ -103,8 +112,8 @@ const pods = {
   inlineMigratableWithConfigmapAndSecret: { spec: withConfigMapAndSecret({ name: 'v', awsElasticBlockStore: { volumeID: 'aws-inline1' } }) },
 } satisfies Record<string, PodShape>;
 
-const podOf = ({ spec, name = 'pod', namespace = 'default' }: PodShape, nodeName?: string) =>
-  podInfoOf({ ...spec, ...(nodeName ? { nodeName } : {}) }, { name, namespace });
+const podOf = ({ spec, name = 'pod', namespace = 'default', uid }: PodShape, nodeName?: string) =>
+  podInfoOf({ ...spec, ...(nodeName ? { nodeName } : {}) }, { name, namespace, ...(uid && { uid }) });
 
 interface Case {
   readonly test: string;
@@ -120,9 +129,10 @@ interface Case {
 
 // Ported from pkg/scheduler/framework/plugins/nodevolumelimits/csi_test.go TestCSILimits (kubernetes/kubernetes at
 // 991b78f93068755236e3eeff83205f048f3d51b8); expected statuses copied from upstream. Skipped: "ephemeral volume
-// missing", "ephemeral volume not owned" and the Filter half of "don't skip Filter when the pod has ephemeral volumes"
-// (ported below for its PreFilter) (kubefit places pods of workloads, whose generic ephemeral claims the controller
-// creates and owns: a missing one is made from the template, ownership is not modelled).
+// missing" and the Filter half of "don't skip Filter when the pod has ephemeral volumes" (ported below for its
+// PreFilter): kubefit creates a missing generic ephemeral claim from the template, as the ephemeral volume controller
+// will; "ephemeral volume not owned", an Error of this Filter upstream, is VolumeBinding's PreFilter rejection here, which
+// is where the whole scheduler stops such a pod (volume-binding.test.ts).
 const cases: Case[] = [
   { test: 'should count VolumeAttachments towards volume limit when no pods exist', newPod: pods.csiEBSOneVol, maxVols: 2, vaCount: 2, driverNames: [EBS], limitSource: 'csinode', want: exceeded },
   { test: 'should schedule pod when VolumeAttachments count does not exceed limit', newPod: pods.csiEBSOneVol, maxVols: 2, vaCount: 1, driverNames: [EBS], limitSource: 'csinode', want: SUCCESS },
@@ -147,7 +157,7 @@ const cases: Case[] = [
   { test: 'should count in-tree and csi volumes if migration is enabled (when scheduling csi volumes)', newPod: pods.csiEBSOneVol, existingPods: [pods.inTreeTwoVol], maxVols: 2, driverNames: [EBS_IN_TREE, EBS], limitSource: 'csinode', want: exceeded },
   { test: 'ephemeral volume unbound', newPod: pods.ephemeralVolume, extraClaims: [ephemeralClaim('xyz')], driverNames: [EBS], limitSource: 'csinode-with-no-limit', want: SUCCESS },
   { test: "ephemeral doesn't when node volume limit <= pods CSI volume", newPod: pods.ephemeralVolume, extraClaims: [ephemeralClaim('xyz')], existingPods: [pods.running, pods.csiEBSTwoVol], maxVols: 2, driverNames: [EBS], limitSource: 'csinode', want: exceeded },
-  { test: "ephemeral doesn't when node volume limit <= pods ephemeral CSI volume", newPod: pods.csiEBSOneVol, extraClaims: [ephemeralClaim('x'), ephemeralClaim('y')], existingPods: [pods.running, pods.ephemeralTwoVolume], maxVols: 2, driverNames: [EBS], limitSource: 'csinode', want: exceeded },
+  { test: "ephemeral doesn't when node volume limit <= pods ephemeral CSI volume", newPod: pods.csiEBSOneVol, extraClaims: [ephemeralClaim('x', EPHEMERAL_TWO_VOLUME_POD_UID), ephemeralClaim('y', EPHEMERAL_TWO_VOLUME_POD_UID)], existingPods: [pods.running, pods.ephemeralTwoVolume], maxVols: 2, driverNames: [EBS], limitSource: 'csinode', want: exceeded },
   { test: "persistent doesn't when node volume limit <= pods ephemeral CSI volume + persistent volume", newPod: pods.csiEBSOneVol, extraClaims: [ephemeralClaim('xyz')], existingPods: [pods.running, pods.ephemeralVolume, pods.csiEBSTwoVol], maxVols: 3, driverNames: [EBS], limitSource: 'csinode', want: exceeded },
   // Upstream's ephemeralEnabled: false is left over from the GenericEphemeralVolume gate (GA since v1.23); it changes nothing.
   { test: "persistent doesn't when node volume limit <= pods ephemeral CSI volume + persistent volume, ephemeral disabled", newPod: pods.csiEBSOneVol, extraClaims: [ephemeralClaim('xyz')], existingPods: [pods.running, pods.ephemeralVolume, pods.csiEBSTwoVol], maxVols: 3, driverNames: [EBS], limitSource: 'csinode', want: exceeded },

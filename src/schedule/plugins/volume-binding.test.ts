@@ -299,7 +299,8 @@ describe('VolumeBinding and FindMatchingVolume (static PVs of the claim class)',
   });
 });
 
-// upstream: component-helpers storage/ephemeral VolumeClaimName, `<pod name>-<volume name>`. A Pod is placed under its
+// upstream: component-helpers storage/ephemeral VolumeClaimName, `<pod name>-<volume name>`, and VolumeIsForPod (called by
+// volume_binding.go podHasPVCs): the claim of that name must have the pod as its controller. A Pod is placed under its
 // own name, so that claim may exist already; a controller's pod gets a generated name (scratch-<hash>-<suffix>), and
 // its claim is created from the template after it, never one named after the workload.
 describe('VolumeBinding and generic ephemeral volumes', () => {
@@ -309,17 +310,26 @@ describe('VolumeBinding and generic ephemeral volumes', () => {
     containers: [{ name: 'c', image: 'i' }],
     volumes: [{ name: 'tmp', ephemeral: { volumeClaimTemplate: { spec: { storageClassName: 'fast', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } } }],
   };
-  // scratch-tmp, bound to a volume node-a cannot reach
-  const objects = [fast, pvc('scratch-tmp', { className: 'fast', volumeName: 'elsewhere' }), pv('elsewhere', { className: 'fast', claim: 'scratch-tmp', nodeAffinity: { foo: 'baz' } })];
+  /** The claim scratch-tmp, bound to a volume node-a cannot reach, whose controller is the pod of that uid. */
+  const claimOf = (uid: string): Value[] => {
+    const claim = pvc('scratch-tmp', { className: 'fast', volumeName: 'elsewhere' });
+    const metadata = { ...(claim['metadata'] as Value), ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', name: 'scratch', uid, controller: true }] };
+    return [fast, { ...claim, metadata }, pv('elsewhere', { className: 'fast', claim: 'scratch-tmp', nodeAffinity: { foo: 'baz' } })];
+  };
+  const notOwner = unresolvable('PVC default/scratch-tmp was not created for pod default/scratch (pod is not owner)');
   const options = { minor: NEWEST_MINOR, services: [], priorityClasses: new Map<string, number>(), defaultPriority: 0 };
 
-  it("a Pod's volume is the claim named after it, when that claim exists", () => {
-    const pod = podInfoOf(spec, { name: 'scratch' });
-    expect(runFilter(plugin, pod, node, clusterWithStorage([node], objects))).toEqual(unresolvable(nodeConflict));
+  it.each([
+    ['a Pod not created yet: no existing claim is its own', {}, notOwner],
+    ['a Pod whose uid the claim does not name', { uid: 'u-1' }, notOwner],
+    ["a Pod whose uid the claim names as its controller: the claim's volume decides", { uid: 'u-2' }, unresolvable(nodeConflict)],
+  ] as const)('%s', (_name, meta, want) => {
+    const pod = podInfoOf(spec, { name: 'scratch', ...meta });
+    expect(runFilter(plugin, pod, node, clusterWithStorage([node], claimOf('u-2')))).toEqual(want);
   });
 
   it("a pod its controller is still to create gets a new claim from the template, whatever claim bears the workload's name", () => {
     const pod = toPodInfo({ ...podSourceOfPod(podObject(spec, { name: 'scratch' })), fromTemplate: true }, options, []);
-    expect(runFilter(plugin, pod, node, clusterWithStorage([node], objects))).toEqual(SUCCESS);
+    expect(runFilter(plugin, pod, node, clusterWithStorage([node], claimOf('u-2')))).toEqual(SUCCESS);
   });
 });

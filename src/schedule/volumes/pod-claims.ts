@@ -12,6 +12,11 @@ export interface PodClaims {
   readonly claims: readonly ClaimInfo[];
   /** The first claim that does not exist (only with a cluster snapshot: without one, absent claims are not checked). */
   readonly missing: string | undefined;
+  /**
+   * The first existing claim of a generic ephemeral volume that was not created for the pod (its controller is not the
+   * pod); the claims found before it are in `claims`.
+   */
+  readonly foreign?: ClaimInfo;
 }
 
 /**
@@ -28,7 +33,9 @@ export function podClaims(pod: PodInfo, storage: StorageCatalog, ephemeral: Ephe
   for (const volume of pod.volumes) {
     if (volume.kind === 'ephemeral') {
       if (ephemeral === 'none') continue;
-      const existing = volume.mayExist ? storage.claim(pod.namespace, volume.claimName) : undefined;
+      const existing = volume.podUID === undefined ? undefined : storage.claim(pod.namespace, volume.claimName);
+      // ephemeral.VolumeIsForPod: a Pod not created yet ('' uid) owns no claim
+      if (existing && (existing.controllerUID === '' || existing.controllerUID !== volume.podUID)) return { claims, missing: undefined, foreign: existing };
       const claim = existing ?? ephemeralClaim(pod.namespace, volume, storage, ephemeral);
       if (claim) claims.push(claim);
       continue;
