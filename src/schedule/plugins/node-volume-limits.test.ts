@@ -185,6 +185,16 @@ describe('TestCSILimits (upstream csi_test.go)', () => {
     expect(plugin.preFilter?.(pod, clusterWithStorage([node], [...storageFor([EBS]), csiNode('csinode-with-no-limit', 0, [EBS])])).kind).toBe('state');
   });
 
+  // Upstream's Filter fails with an Error for such a node; kubefit counts the claim's volume as attached (a snapshot
+  // whose owner references were stripped must not free the node's slots).
+  it('counts the volume of a bound pod whose generic ephemeral claim does not name it as its controller', () => {
+    const { metadata, ...claim } = ephemeralClaim('xyz') as { metadata: Value };
+    const unowned = { ...claim, metadata: { name: metadata['name'], namespace: metadata['namespace'] } };
+    const node = nodeInfoOf({ name: NODE }, [podOf({ ...pods.running, name: 'existing' }, NODE), podOf(pods.ephemeralVolume, NODE)]);
+    const cluster = clusterWithStorage([node], [...storageFor([EBS], [unowned]), csiNode('csinode', 2, [EBS])]);
+    expect(runFilter(plugin, podOf(pods.csiEBSOneVol), node, cluster)).toEqual(exceeded);
+  });
+
   it('reads the deprecated attachable-volumes-csi-* allocatable when there is no CSINode', () => {
     const existing = podOf({ ...pods.running, name: 'existing' }, 'n');
     const node = nodeInfoOf({ name: 'n', allocatable: { cpu: '1', memory: '1Gi', pods: '10', [`attachable-volumes-csi-${EBS}`]: '1' } }, [existing]);

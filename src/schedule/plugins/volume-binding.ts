@@ -39,8 +39,8 @@ function notForPod(claim: ClaimInfo, pod: PodInfo): string {
 /** GetPodVolumeClaims plus the PreFilter's verdict on them. */
 export function volumeClaimsOf(pod: PodInfo, storage: StorageCatalog): PreFilterResult<VolumeBindingState> {
   const { claims, missing, foreign } = podClaims(pod, storage);
-  // In volume order: the claims found come before the missing or foreign one, whose own state is checked first.
-  const problem = [...claims, ...(foreign ? [foreign] : [])].map(claimProblem).find((p) => p !== undefined);
+  // In volume order: the claims found (a foreign one last, its own state checked first) come before the missing one.
+  const problem = claims.map(claimProblem).find((p) => p !== undefined);
   if (problem !== undefined) return { kind: 'reject', reason: problem };
   if (missing !== undefined) return { kind: 'reject', reason: claimNotFound(missing) };
   if (foreign) return { kind: 'reject', reason: notForPod(foreign, pod) };

@@ -14,7 +14,7 @@ export interface PodClaims {
   readonly missing: string | undefined;
   /**
    * The first existing claim of a generic ephemeral volume that was not created for the pod (its controller is not the
-   * pod); the claims found before it are in `claims`.
+   * pod), the last of `claims`: VolumeBinding stops the pod there, NodeVolumeLimits counts the volume attached.
    */
   readonly foreign?: ClaimInfo;
 }
@@ -35,7 +35,7 @@ export function podClaims(pod: PodInfo, storage: StorageCatalog, ephemeral: Ephe
       if (ephemeral === 'none') continue;
       const existing = volume.podUID === undefined ? undefined : storage.claim(pod.namespace, volume.claimName);
       // ephemeral.VolumeIsForPod: a Pod not created yet ('' uid) owns no claim
-      if (existing && (existing.controllerUID === '' || existing.controllerUID !== volume.podUID)) return { claims, missing: undefined, foreign: existing };
+      if (existing && (existing.controllerUID === '' || existing.controllerUID !== volume.podUID)) return { claims: [...claims, existing], missing: undefined, foreign: existing };
       const claim = existing ?? ephemeralClaim(pod.namespace, volume, storage, ephemeral);
       if (claim) claims.push(claim);
       continue;
