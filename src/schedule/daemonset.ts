@@ -68,5 +68,6 @@ export function daemonPodSource(workload: Workload, spec: Readonly<Record<string
     labels: workload.podLabels,
     name: workload.object.ref.name,
     terminating: false,
+    fromTemplate: true,
   };
 }

@@ -116,6 +116,11 @@ export interface PodSource {
   readonly labels: Labels;
   readonly name: string;
   readonly terminating: boolean;
+  /**
+   * A pod its controller is still to create from a template (under a generated name): the claims of its generic
+   * ephemeral volumes are created for it then, so none of them exists yet whatever its name.
+   */
+  readonly fromTemplate?: true;
 }
 
 /** A Service's namespace and non-nil spec.selector. */
@@ -204,7 +209,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     systemDefaultSpreadSelector: asArray(spec['topologySpreadConstraints']).length > 0 ? undefined : defaultSelector(source, options),
     images: imagesOf(spec),
     imageVolumes: imageVolumesOf(spec),
-    volumes: podVolumesOf(spec, source.name),
+    volumes: podVolumesOf(spec, { name: source.name, uid: source.fromTemplate ? undefined : stringField(asRecord(source.object.value['metadata']), 'uid') }),
     requiredNodeFeatures: requiredNodeFeatures(spec),
     mayPreempt: mayPreempt(spec, options),
     startTime: startTimeOf(source.object),

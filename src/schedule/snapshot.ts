@@ -71,6 +71,7 @@ export function podSourceOfWorkload(workload: Workload): PodSource {
     labels,
     name: workload.object.ref.name,
     terminating: false,
+    ...(workload.kind !== 'Pod' && { fromTemplate: true as const }),
   };
 }
 
@@ -181,5 +182,5 @@ export function podSourceOfEvicted(object: KubeObject): PodSource {
   const source = podSourceOfPod(object);
   const spec: Record<string, unknown> = { ...source.spec };
   delete spec['nodeName'];
-  return { ...source, spec, terminating: false };
+  return { ...source, spec, terminating: false, fromTemplate: true };
 }

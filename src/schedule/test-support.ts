@@ -33,6 +33,7 @@ export interface PodMeta {
   readonly namespace?: string;
   readonly labels?: Readonly<Record<string, string>>;
   readonly deletionTimestamp?: string;
+  readonly uid?: string;
 }
 
 /** A Pod object with this spec. */

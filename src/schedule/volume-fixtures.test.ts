@@ -99,4 +99,18 @@ describe('generic ephemeral volumes', () => {
       },
     });
   });
+
+  it("NodeVolumeLimits: each replica attaches its own generic ephemeral volume, and no claim named after the workload is theirs", async () => {
+    // upstream csi.go filterAttachableVolumes counts one volume per claim, and every replica's claim is
+    // ephemeral.VolumeClaimName(pod, volume) of its own generated pod name
+    const report = await fit(['fixtures/schedule/NodeVolumeLimits-ephemeral']);
+    expect(report.scheduling[0]).toMatchObject({
+      feasibleNodes: ['worker-1'],
+      placement: {
+        nodes: { 'worker-1': 1 },
+        unschedulable: 1,
+        message: '0/1 nodes are available: 1 node(s) exceed max volume count. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+      },
+    });
+  });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { toClusterSnapshot } from '../../model/cluster.js';
 import { SUCCESS, unschedulable } from '../framework.js';
-import { clusterWithStorage, nodeInfoOf, objectOf, podInfoOf, runFilter } from '../test-support.js';
+import { toPodInfo } from '../pod-info.js';
+import { podSourceOfPod } from '../snapshot.js';
+import { clusterWithStorage, nodeInfoOf, objectOf, podInfoOf, podObject, runFilter } from '../test-support.js';
+import { NEWEST_MINOR } from '../version.js';
 import plugin from './node-volume-limits.js';
 import { claimVolumes, pv, pvc } from './volume-test-objects.js';
 
@@ -13,6 +16,7 @@ const HOSTPATH_IN_TREE = 'kubernetes.io/hostpath';
 const PORTWORX = 'pxd.portworx.com';
 const PORTWORX_IN_TREE = 'kubernetes.io/portworx-volume';
 const NODE = 'node-for-max-pd-test-1';
+const options = { minor: NEWEST_MINOR, services: [], priorityClasses: new Map<string, number>(), defaultPriority: 0 };
 
 type Value = Readonly<Record<string, unknown>>;
 
@@ -69,13 +73,22 @@ const withConfigMapAndSecret = (volume: Value): Value => ({
   volumes: [{ name: 'cm', configMap: { name: 'cm' } }, { name: 's', secret: { secretName: 's' } }, volume],
 });
 const ephemeralVolumes = (...names: string[]): Value => ({ containers: [{ name: 'c', image: 'i' }], volumes: names.map((name) => ({ name, ephemeral: {} })) });
-/** A generic ephemeral volume's claim `abc-<volume>` in namespace test, of class csi-sc (upstream ephemeralClaim). */
-const ephemeralClaim = (volume: string): Value => ({ ...pvc(`abc-${volume}`, { className: 'csi-sc' }), metadata: { name: `abc-${volume}`, namespace: 'test' } });
+/**
+ * A generic ephemeral volume's claim `abc-<volume>` in namespace test, of class csi-sc, whose controller is the pod abc
+ * of that uid (upstream ephemeralClaim, ephemeralClaimX and ephemeralClaimY).
+ */
+const ephemeralClaim = (volume: string, uid = EPHEMERAL_POD_UID): Value => ({
+  ...pvc(`abc-${volume}`, { className: 'csi-sc' }),
+  metadata: { name: `abc-${volume}`, namespace: 'test', ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', name: 'abc', uid, controller: true }] },
+});
+const EPHEMERAL_POD_UID = '12345';
+const EPHEMERAL_TWO_VOLUME_POD_UID = '12345II';
 
 interface PodShape {
   readonly spec: Value;
   readonly name?: string;
   readonly namespace?: string;
+  readonly uid?: string;
 }
 
 const pods = {
@@ -90,8 +103,8 @@ const pods = {
   csiEBSOneVol: { spec: claimVolumes(`csi-${EBS}-0`) },
   csiEBSTwoVol: { spec: claimVolumes(`csi-${EBS}-1`, `csi-${EBS}-2`) },
   inTreeNonMigratableOneVol: { spec: claimVolumes(`csi-${HOSTPATH_IN_TREE}-0`) },
-  ephemeralVolume: { spec: ephemeralVolumes('xyz'), name: 'abc', namespace: 'test' },
-  ephemeralTwoVolume: { spec: ephemeralVolumes('x', 'y'), name: 'abc', namespace: 'test' },
+  ephemeralVolume: { spec: ephemeralVolumes('xyz'), name: 'abc', namespace: 'test', uid: EPHEMERAL_POD_UID },
+  ephemeralTwoVolume: { spec: ephemeralVolumes('x', 'y'), name: 'abc', namespace: 'test', uid: EPHEMERAL_TWO_VOLUME_POD_UID },
   inTreeInlineVol: { spec: inlineEBS('aws-inline1') },
   inTreeInlineVolWithSameCSIVolumeID: { spec: inlineEBS(`csi-${EBS}-1`) },
   onlyConfigmapAndSecretVol: { spec: { containers: [{ name: 'c', image: 'i' }], volumes: [{ name: 'cm', configMap: { name: 'cm' } }, { name: 's', secret: { secretName: 's' } }] } },
@@ -99,8 +112,8 @@ const pods = {
   inlineMigratableWithConfigmapAndSecret: { spec: withConfigMapAndSecret({ name: 'v', awsElasticBlockStore: { volumeID: 'aws-inline1' } }) },
 } satisfies Record<string, PodShape>;
 
-const podOf = ({ spec, name = 'pod', namespace = 'default' }: PodShape, nodeName?: string) =>
-  podInfoOf({ ...spec, ...(nodeName ? { nodeName } : {}) }, { name, namespace });
+const podOf = ({ spec, name = 'pod', namespace = 'default', uid }: PodShape, nodeName?: string) =>
+  podInfoOf({ ...spec, ...(nodeName ? { nodeName } : {}) }, { name, namespace, ...(uid && { uid }) });
 
 interface Case {
   readonly test: string;
@@ -116,9 +129,10 @@ interface Case {
 
 // Ported from pkg/scheduler/framework/plugins/nodevolumelimits/csi_test.go TestCSILimits (kubernetes/kubernetes at
 // 991b78f93068755236e3eeff83205f048f3d51b8); expected statuses copied from upstream. Skipped: "ephemeral volume
-// missing", "ephemeral volume not owned" and "don't skip Filter when the pod has ephemeral volumes" (kubefit places
-// pods of workloads, whose generic ephemeral claims the controller creates and owns: a missing one is made from the
-// template, ownership is not modelled).
+// missing" and the Filter half of "don't skip Filter when the pod has ephemeral volumes" (ported below for its
+// PreFilter): kubefit creates a missing generic ephemeral claim from the template, as the ephemeral volume controller
+// will; "ephemeral volume not owned", an Error of this Filter upstream, is VolumeBinding's PreFilter rejection here, which
+// is where the whole scheduler stops such a pod (volume-binding.test.ts).
 const cases: Case[] = [
   { test: 'should count VolumeAttachments towards volume limit when no pods exist', newPod: pods.csiEBSOneVol, maxVols: 2, vaCount: 2, driverNames: [EBS], limitSource: 'csinode', want: exceeded },
   { test: 'should schedule pod when VolumeAttachments count does not exceed limit', newPod: pods.csiEBSOneVol, maxVols: 2, vaCount: 1, driverNames: [EBS], limitSource: 'csinode', want: SUCCESS },
@@ -143,7 +157,7 @@ const cases: Case[] = [
   { test: 'should count in-tree and csi volumes if migration is enabled (when scheduling csi volumes)', newPod: pods.csiEBSOneVol, existingPods: [pods.inTreeTwoVol], maxVols: 2, driverNames: [EBS_IN_TREE, EBS], limitSource: 'csinode', want: exceeded },
   { test: 'ephemeral volume unbound', newPod: pods.ephemeralVolume, extraClaims: [ephemeralClaim('xyz')], driverNames: [EBS], limitSource: 'csinode-with-no-limit', want: SUCCESS },
   { test: "ephemeral doesn't when node volume limit <= pods CSI volume", newPod: pods.ephemeralVolume, extraClaims: [ephemeralClaim('xyz')], existingPods: [pods.running, pods.csiEBSTwoVol], maxVols: 2, driverNames: [EBS], limitSource: 'csinode', want: exceeded },
-  { test: "ephemeral doesn't when node volume limit <= pods ephemeral CSI volume", newPod: pods.csiEBSOneVol, extraClaims: [ephemeralClaim('x'), ephemeralClaim('y')], existingPods: [pods.running, pods.ephemeralTwoVolume], maxVols: 2, driverNames: [EBS], limitSource: 'csinode', want: exceeded },
+  { test: "ephemeral doesn't when node volume limit <= pods ephemeral CSI volume", newPod: pods.csiEBSOneVol, extraClaims: [ephemeralClaim('x', EPHEMERAL_TWO_VOLUME_POD_UID), ephemeralClaim('y', EPHEMERAL_TWO_VOLUME_POD_UID)], existingPods: [pods.running, pods.ephemeralTwoVolume], maxVols: 2, driverNames: [EBS], limitSource: 'csinode', want: exceeded },
   { test: "persistent doesn't when node volume limit <= pods ephemeral CSI volume + persistent volume", newPod: pods.csiEBSOneVol, extraClaims: [ephemeralClaim('xyz')], existingPods: [pods.running, pods.ephemeralVolume, pods.csiEBSTwoVol], maxVols: 3, driverNames: [EBS], limitSource: 'csinode', want: exceeded },
   // Upstream's ephemeralEnabled: false is left over from the GenericEphemeralVolume gate (GA since v1.23); it changes nothing.
   { test: "persistent doesn't when node volume limit <= pods ephemeral CSI volume + persistent volume, ephemeral disabled", newPod: pods.csiEBSOneVol, extraClaims: [ephemeralClaim('xyz')], existingPods: [pods.running, pods.ephemeralVolume, pods.csiEBSTwoVol], maxVols: 3, driverNames: [EBS], limitSource: 'csinode', want: exceeded },
@@ -161,6 +175,24 @@ describe('TestCSILimits (upstream csi_test.go)', () => {
     const pod = podOf(newPod);
     if (want === 'skip') expect(plugin.preFilter?.(pod, cluster).kind).toBe('skip');
     else expect(runFilter(plugin, pod, node, cluster)).toEqual(want);
+  });
+
+  // upstream's case expects PreFilter Success (no Skip) and then the Filter's "looking up PVC test/abc-xyz" error, the
+  // claim not being created yet; kubefit creates it as the ephemeral volume controller will, so only PreFilter is ported.
+  it("don't skip Filter when the pod has ephemeral volumes (PreFilter)", () => {
+    const node = nodeInfoOf({ name: NODE });
+    const pod = podOf({ spec: withConfigMapAndSecret({ name: 'xyz', ephemeral: {} }), name: 'abc', namespace: 'test' });
+    expect(plugin.preFilter?.(pod, clusterWithStorage([node], [...storageFor([EBS]), csiNode('csinode-with-no-limit', 0, [EBS])])).kind).toBe('state');
+  });
+
+  // Upstream's Filter fails with an Error for such a node; kubefit counts the claim's volume as attached (a snapshot
+  // whose owner references were stripped must not free the node's slots).
+  it('counts the volume of a bound pod whose generic ephemeral claim does not name it as its controller', () => {
+    const { metadata, ...claim } = ephemeralClaim('xyz') as { metadata: Value };
+    const unowned = { ...claim, metadata: { name: metadata['name'], namespace: metadata['namespace'] } };
+    const node = nodeInfoOf({ name: NODE }, [podOf({ ...pods.running, name: 'existing' }, NODE), podOf(pods.ephemeralVolume, NODE)]);
+    const cluster = clusterWithStorage([node], [...storageFor([EBS], [unowned]), csiNode('csinode', 2, [EBS])]);
+    expect(runFilter(plugin, podOf(pods.csiEBSOneVol), node, cluster)).toEqual(exceeded);
   });
 
   it('reads the deprecated attachable-volumes-csi-* allocatable when there is no CSINode', () => {
@@ -259,6 +291,14 @@ describe('generic ephemeral volumes of an Immediate class, before their claims e
     const node = nodeInfoOf({ name: NODE });
     const cluster = clusterWithStorage([node], [...storageFor([EBS]), csiNode('csinode', 1, [EBS])]);
     expect(runFilter(plugin, podOf({ spec: ephemeralOfClass(...volumes), name: 'abc', namespace: 'test' }), node, cluster)).toEqual(want);
+  });
+
+  it("counts each replica's own: kubefit's replicas share a PodInfo and its name, upstream's pods each have their name", () => {
+    const replica = (nodeName?: string) =>
+      toPodInfo({ ...podSourceOfPod(podObject({ ...ephemeralOfClass('x'), ...(nodeName && { nodeName }) }, { name: 'abc', namespace: 'test' })), fromTemplate: true }, options, []);
+    const node = nodeInfoOf({ name: NODE }, [replica(NODE)]);
+    const cluster = clusterWithStorage([node], [...storageFor([EBS]), csiNode('csinode', 1, [EBS])]);
+    expect(runFilter(plugin, replica(), node, cluster)).toEqual(exceeded);
   });
 
   it('counts those of the pods already on the node', () => {

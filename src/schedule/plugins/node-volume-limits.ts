@@ -41,20 +41,25 @@ function scopeOf(storage: StorageCatalog, node: NodeInfo, minor: number): Scope 
   return { storage, isMigrated: (plugin) => hasCSINode && (plugin !== PORTWORX_PLUGIN || isPortworxMigrated) };
 }
 
-/** getCSIDriverInfoFromSC: a claim not bound yet counts as a new volume of its class's (migrated) provisioner. */
-function provisionedVolume(claim: ClaimInfo, { storage, isMigrated }: Scope): CsiVolume | undefined {
+/**
+ * getCSIDriverInfoFromSC: a claim not bound yet counts as a new volume of its class's (migrated) provisioner. `pod`
+ * tells the pods of the node apart: a generic ephemeral claim not created yet is one pod's own (kubefit's replicas of a
+ * workload share a name, upstream's pods each have theirs), so it is never the volume of another pod.
+ */
+function provisionedVolume(claim: ClaimInfo, { storage, isMigrated }: Scope, pod: string): CsiVolume | undefined {
   const provisioner = claim.className ? storage.storageClass(claim.className)?.provisioner : undefined;
   if (!provisioner) return undefined;
   const driver = migratedDriver(provisioner);
   if (driver !== undefined && !isMigrated(provisioner)) return undefined;
   // Upstream prefixes a random string per scheduler; any prefix no real handle uses will do.
-  return { driver: driver ?? provisioner, handle: `\u0000${claim.namespace}/${claim.name}` };
+  const owner = claim.ephemeral ? `${pod}\u0000` : '';
+  return { driver: driver ?? provisioner, handle: `\u0000${owner}${claim.namespace}/${claim.name}` };
 }
 
 /** getCSIDriverInfo: driver and volume handle of the claim's PV (translated when in-tree), else of its StorageClass. */
-function csiVolumeOf(claim: ClaimInfo, scope: Scope): CsiVolume | undefined {
+function csiVolumeOf(claim: ClaimInfo, scope: Scope, pod: string): CsiVolume | undefined {
   const pv = claim.volumeName === '' ? undefined : scope.storage.volume(claim.volumeName);
-  if (!pv) return provisionedVolume(claim, scope);
+  if (!pv) return provisionedVolume(claim, scope, pod);
   const csi = pv.csi ?? (pv.migrated && scope.isMigrated(pv.migrated.plugin) ? pv.migrated : undefined);
   return csi && csi.driver !== '' && csi.handle !== '' ? csi : undefined;
 }
@@ -68,14 +73,17 @@ function add(into: Map<string, string>, csi: CsiVolume): void {
   into.set(`${csi.driver}/${csi.handle}`, `${CSI_ATTACH_LIMIT_PREFIX}${csi.driver}`);
 }
 
-/** filterAttachableVolumes: unique volume name ("driver/handle") → limit key, for the pod (missing claims are not counted). */
-function attachableVolumes(pod: PodInfo, scope: Scope, into: Map<string, string>): void {
+/**
+ * filterAttachableVolumes: unique volume name ("driver/handle") → limit key, for the pod (missing claims are not
+ * counted); `entry` names the pod among the node's (see provisionedVolume).
+ */
+function attachableVolumes(pod: PodInfo, scope: Scope, into: Map<string, string>, entry: string): void {
   for (const volume of pod.volumes) {
     const inline = inlineVolumeOf(volume, scope);
     if (inline) add(into, inline);
   }
   for (const claim of podClaims(pod, scope.storage, 'all').claims) {
-    const csi = csiVolumeOf(claim, scope);
+    const csi = csiVolumeOf(claim, scope, entry);
     if (csi) add(into, csi);
   }
 }
@@ -106,7 +114,7 @@ function countByKey(volumes: Iterable<string>, into = new Map<string, bigint>())
 /** The limit keys of the volumes attached to the node: its pods' volumes, then the VolumeAttachments no pod uses. */
 function attachedCounts(node: NodeInfo, scope: Scope, minor: number): { attached: Map<string, string>; counts: Map<string, bigint> } {
   const attached = new Map<string, string>();
-  for (const existing of node.pods) attachableVolumes(existing, scope, attached);
+  node.pods.forEach((existing, i) => attachableVolumes(existing, scope, attached, String(i)));
   const counts = countByKey(attached.values());
   if (minor < VOLUME_ATTACHMENTS_SINCE) return { attached, counts };
   const byAttachments = [...attachedByVolumeAttachments(node, scope.storage)].filter(([name]) => !attached.has(name));
@@ -133,7 +141,7 @@ export default definePlugin<State>({
   filter(pod, node, { storage, minor }) {
     const scope = scopeOf(storage, node, minor);
     const newVolumes = new Map<string, string>();
-    attachableVolumes(pod, scope, newVolumes);
+    attachableVolumes(pod, scope, newVolumes, 'new');
     if (newVolumes.size === 0) return SUCCESS;
     const limits = volumeLimits(node, storage);
     if (limits.size === 0) return SUCCESS;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SUCCESS, unresolvable, type FilterResult } from '../framework.js';
-import { clusterWithStorage, nodeInfoOf, podInfoOf, runFilter } from '../test-support.js';
+import { toPodInfo } from '../pod-info.js';
+import { podSourceOfPod } from '../snapshot.js';
+import { clusterWithStorage, nodeInfoOf, podInfoOf, podObject, runFilter } from '../test-support.js';
+import { NEWEST_MINOR } from '../version.js';
 import plugin from './volume-binding.js';
 import { claimVolumes, pv, pvc, storageClass } from './volume-test-objects.js';
 
@@ -250,5 +253,83 @@ describe('VolumeBinding and an allowedTopologies term without requirements', () 
     const emptyTerm = storageClass('empty-term-sc', 'WaitForFirstConsumer', 'csi.example.com', { allowedTopologies: [{ matchLabelExpressions: [] }] });
     const cluster = clusterWithStorage([node], [pvc('pvc-a', { className: 'empty-term-sc' }), emptyTerm]);
     expect(runFilter(plugin, podInfoOf(claimVolumes('pvc-a')), node, cluster)).toEqual(unresolvable(bindConflict));
+  });
+});
+
+// upstream: component-helpers storage/volume/pv_helpers.go FindMatchingVolume on the scheduler path (node given): the
+// PV pre-bound to the claim wins whatever its phase, selector match or access modes; otherwise the smallest Available
+// PV that is big enough, of the claim's volumeMode, not being deleted, matching the claim's selector and holding every
+// access mode the claim asks for (CheckAccessModes).
+describe('VolumeBinding and FindMatchingVolume (static PVs of the claim class)', () => {
+  const node = nodeInfoOf({ name: 'node-a', labels: { foo: 'bar' } });
+  type Patch = { readonly spec?: Value; readonly metadata?: Value; readonly status?: Value };
+  const patch = (doc: Value, { spec, metadata, status }: Patch): Value => ({
+    ...doc,
+    metadata: { ...(doc['metadata'] as Value), ...metadata },
+    spec: { ...(doc['spec'] as Value), ...spec },
+    ...(status && { status }),
+  });
+  const claim = (p: Patch = {}) => patch(pvc('pvc-a', { className: 'wait-sc', storage: '10Gi' }), p);
+  const volume = (p: Patch = {}) => patch(pv('pv-a', { className: 'wait-sc', capacity: '10Gi' }), p);
+  const verdict = (objects: readonly Value[]) => runFilter(plugin, podInfoOf(claimVolumes('pvc-a')), node, clusterWithStorage([node], [waitSC, ...objects]));
+  const gold = { selector: { matchLabels: { tier: 'gold' } } };
+
+  it.each<[string, Patch, Patch, FilterResult]>([
+    ['a PV as big as the request binds', {}, {}, SUCCESS],
+    ['a PV smaller than the request does not bind', {}, { spec: { capacity: { storage: '9Gi' } } }, unresolvable(bindConflict)],
+    ['a PV without an access mode the claim asks for does not bind', { spec: { accessModes: ['ReadWriteMany'] } }, {}, unresolvable(bindConflict)],
+    ['a PV with more access modes than the claim asks for binds', {}, { spec: { accessModes: ['ReadWriteOnce', 'ReadOnlyMany'] } }, SUCCESS],
+    ['a PV whose labels the claim selector matches binds', { spec: gold }, { metadata: { labels: { tier: 'gold' } } }, SUCCESS],
+    ["a PV whose labels the claim selector doesn't match does not bind", { spec: gold }, { metadata: { labels: { tier: 'silver' } } }, unresolvable(bindConflict)],
+    ['a Block PV does not bind a Filesystem claim', {}, { spec: { volumeMode: 'Block' } }, unresolvable(bindConflict)],
+    ['a Block PV binds a Block claim', { spec: { volumeMode: 'Block' } }, { spec: { volumeMode: 'Block' } }, SUCCESS],
+    ['a Released PV does not bind', {}, { status: { phase: 'Released' } }, unresolvable(bindConflict)],
+    ['a PV being deleted does not bind', {}, { metadata: { deletionTimestamp: '2026-01-01T00:00:00Z' } }, unresolvable(bindConflict)],
+    ['a PV reserved for another claim does not bind', {}, { spec: { claimRef: { namespace: 'default', name: 'other' } } }, unresolvable(bindConflict)],
+    [
+      'a PV pre-bound to the claim binds though Released, unselected and without its access modes',
+      { spec: { ...gold, accessModes: ['ReadWriteMany'] } },
+      { spec: { claimRef: { namespace: 'default', name: 'pvc-a' } }, status: { phase: 'Released' } },
+      SUCCESS,
+    ],
+    ['a PV pre-bound to the claim but too small does not bind', {}, { spec: { claimRef: { namespace: 'default', name: 'pvc-a' }, capacity: { storage: '1Gi' } } }, unresolvable(bindConflict)],
+    ['a PV pre-bound to the claim on another node does not bind', {}, { spec: { claimRef: { namespace: 'default', name: 'pvc-a' }, nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'foo', operator: 'In', values: ['baz'] }] }] } } } }, unresolvable(bindConflict)],
+  ])('%s', (_name, claimPatch, volumePatch, want) => {
+    expect(verdict([claim(claimPatch), volume(volumePatch)])).toEqual(want);
+  });
+});
+
+// upstream: component-helpers storage/ephemeral VolumeClaimName, `<pod name>-<volume name>`, and VolumeIsForPod (called by
+// volume_binding.go podHasPVCs): the claim of that name must have the pod as its controller. A Pod is placed under its
+// own name, so that claim may exist already; a controller's pod gets a generated name (scratch-<hash>-<suffix>), and
+// its claim is created from the template after it, never one named after the workload.
+describe('VolumeBinding and generic ephemeral volumes', () => {
+  const node = nodeInfoOf({ name: 'node-a', labels: { foo: 'bar' } });
+  const fast = storageClass('fast', 'WaitForFirstConsumer', 'csi.example.com');
+  const spec = {
+    containers: [{ name: 'c', image: 'i' }],
+    volumes: [{ name: 'tmp', ephemeral: { volumeClaimTemplate: { spec: { storageClassName: 'fast', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } } }],
+  };
+  /** The claim scratch-tmp, bound to a volume node-a cannot reach, whose controller is the pod of that uid. */
+  const claimOf = (uid: string): Value[] => {
+    const claim = pvc('scratch-tmp', { className: 'fast', volumeName: 'elsewhere' });
+    const metadata = { ...(claim['metadata'] as Value), ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', name: 'scratch', uid, controller: true }] };
+    return [fast, { ...claim, metadata }, pv('elsewhere', { className: 'fast', claim: 'scratch-tmp', nodeAffinity: { foo: 'baz' } })];
+  };
+  const notOwner = unresolvable('PVC default/scratch-tmp was not created for pod default/scratch (pod is not owner)');
+  const options = { minor: NEWEST_MINOR, services: [], priorityClasses: new Map<string, number>(), defaultPriority: 0 };
+
+  it.each([
+    ['a Pod not created yet: no existing claim is its own', {}, notOwner],
+    ['a Pod whose uid the claim does not name', { uid: 'u-1' }, notOwner],
+    ["a Pod whose uid the claim names as its controller: the claim's volume decides", { uid: 'u-2' }, unresolvable(nodeConflict)],
+  ] as const)('%s', (_name, meta, want) => {
+    const pod = podInfoOf(spec, { name: 'scratch', ...meta });
+    expect(runFilter(plugin, pod, node, clusterWithStorage([node], claimOf('u-2')))).toEqual(want);
+  });
+
+  it("a pod its controller is still to create gets a new claim from the template, whatever claim bears the workload's name", () => {
+    const pod = toPodInfo({ ...podSourceOfPod(podObject(spec, { name: 'scratch' })), fromTemplate: true }, options, []);
+    expect(runFilter(plugin, pod, node, clusterWithStorage([node], claimOf('u-2')))).toEqual(SUCCESS);
   });
 });

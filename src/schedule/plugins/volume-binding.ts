@@ -31,13 +31,19 @@ function claimProblem(claim: ClaimInfo): string | undefined {
   return undefined;
 }
 
+/** ephemeral.VolumeIsForPod's error. */
+function notForPod(claim: ClaimInfo, pod: PodInfo): string {
+  return `PVC ${claim.namespace}/${claim.name} was not created for pod ${pod.namespace}/${pod.name} (pod is not owner)`;
+}
+
 /** GetPodVolumeClaims plus the PreFilter's verdict on them. */
 export function volumeClaimsOf(pod: PodInfo, storage: StorageCatalog): PreFilterResult<VolumeBindingState> {
-  const { claims, missing } = podClaims(pod, storage);
-  // In volume order: the claims found come before the missing one.
+  const { claims, missing, foreign } = podClaims(pod, storage);
+  // In volume order: the claims found (a foreign one last, its own state checked first) come before the missing one.
   const problem = claims.map(claimProblem).find((p) => p !== undefined);
   if (problem !== undefined) return { kind: 'reject', reason: problem };
   if (missing !== undefined) return { kind: 'reject', reason: claimNotFound(missing) };
+  if (foreign) return { kind: 'reject', reason: notForPod(foreign, pod) };
   if (claims.length === 0) return { kind: 'skip' };
   const bound: ClaimInfo[] = [];
   const delayed: ClaimInfo[] = [];

@@ -137,3 +137,22 @@ describe('TestAccessModeConflicts (upstream volume_restrictions_test.go)', () =>
     );
   });
 });
+
+// upstream readWriteOncePodPVCsForPod and conflictingPVCRefCountForPod read persistentVolumeClaim volumes only: a generic
+// ephemeral volume's claim, even ReadWriteOncePod and mounted by name elsewhere, is no access-mode conflict.
+describe('ReadWriteOncePod claims are those of persistentVolumeClaim volumes', () => {
+  const ephemeralClaim = { ...pvc('abc-data', { accessModes: ['ReadWriteOncePod'] }), metadata: { name: 'abc-data', namespace: 'default' } };
+  const preemptor = podInfoOf({ containers: [{ name: 'c', image: 'i' }], volumes: [{ name: 'data', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOncePod'] } } } }] }, { name: 'abc' });
+
+  it('a generic ephemeral volume whose claim another pod mounts by name', () => {
+    const node = nodeInfoOf({ name: 'node-1' }, [onNode1('mounts-it', 'abc-data')]);
+    const cluster = clusterWithStorage([node], [ephemeralClaim]);
+    expect([plugin.preFilter?.(preemptor, cluster).kind, runFilter(plugin, preemptor, node, cluster)]).toEqual(['skip', SUCCESS]);
+  });
+
+  it('the same claim mounted as a persistentVolumeClaim volume conflicts', () => {
+    const node = nodeInfoOf({ name: 'node-1' }, [onNode1('mounts-it', 'abc-data')]);
+    const cluster = clusterWithStorage([node], [ephemeralClaim]);
+    expect(runFilter(plugin, podInfoOf(claimVolumes('abc-data'), { name: 'other' }), node, cluster)).toEqual(rwopConflict);
+  });
+});

@@ -50,7 +50,7 @@ export default definePlugin<State>({
   name: 'VolumeRestrictions',
   preFilter(pod, cluster) {
     const needsCheck = pod.volumes.some(isInTreeDisk);
-    const { claims, missing } = podClaims(pod, cluster.storage);
+    const { claims, missing } = podClaims(pod, cluster.storage, 'none');
     if (missing !== undefined) return { kind: 'reject', reason: claimNotFound(missing) };
     const names = new Set(claims.filter((c) => c.accessModes.includes('ReadWriteOncePod')).map((c) => c.name));
     // Kept (not skipped) while the pod has such claims, so that replicas placed later can conflict (addPod).

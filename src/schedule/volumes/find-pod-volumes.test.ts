@@ -55,7 +55,15 @@ const provisionedPVC = testPVC('provisioned-pvc', '1Gi', 'unbound', 'waitClassWi
 const noProvisionerPVC = testPVC('no-provisioner-pvc', '1Gi', 'unbound', 'waitClass');
 const topoMismatchPVC = testPVC('topo-mismatch-pvc', '1Gi', 'unbound', 'topoMismatchClass');
 const selectedNodePVC = testPVC('provisioned-pvc', '1Gi', 'selectedNode', 'waitClassWithProvisioner');
-const correctGenericPVC = testPVC('test-pod-test-volume', '1G', 'bound', 'immediateClass', 'pv-bound');
+/** makeGenericEphemeralPVC: test-pod's claim for its volume test-volume, with test-pod as its controller when `owned`. */
+function genericPVC(owned: boolean): Value {
+  const claim = testPVC('test-pod-test-volume', '1G', 'bound', 'immediateClass', 'pv-bound');
+  const ownerReferences = owned ? [{ apiVersion: 'v1', kind: 'Pod', name: 'test-pod', uid: TEST_POD_UID, controller: true }] : [];
+  return { ...claim, metadata: { ...(claim['metadata'] as Value), ownerReferences } };
+}
+const TEST_POD_UID = 'test-pod-uid';
+const correctGenericPVC = genericPVC(true);
+const conflictingGenericPVC = genericPVC(false);
 
 const pvNode1a = testPV('pv-node1a', 'node1', '5G', 'waitClass');
 const pvNode1b = testPV('pv-node1b', 'node1', '10G', 'waitClass');
@@ -98,7 +106,7 @@ function check(scenario: Scenario, drivers: readonly Value[]): void {
   const { podPVCs = [], pvs = [], needsCapacity = false } = scenario;
   const node = nodeInfoOf({ name: 'node1', labels: { [NODE_KEY]: 'node1' } });
   const volumes = scenario.volumes ?? podPVCs.map((claim, i) => ({ name: `vol${i}`, persistentVolumeClaim: { claimName: nameOf(claim) } }));
-  const pod = podInfoOf({ containers: [{ name: 'c', image: 'i' }], volumes, nodeName: 'node1' }, { name: 'test-pod', namespace: 'testns' });
+  const pod = podInfoOf({ containers: [{ name: 'c', image: 'i' }], volumes, nodeName: 'node1' }, { name: 'test-pod', namespace: 'testns', uid: TEST_POD_UID });
   const { storage } = clusterWithStorage([node], [...classes, ...drivers, ...(scenario.cachePVCs ?? podPVCs), ...pvs]);
   const claims = volumeClaimsOf(pod, storage);
   if (scenario.fail !== undefined) {
@@ -129,8 +137,8 @@ function check(scenario: Scenario, drivers: readonly Value[]): void {
 
 // Ported from pkg/scheduler/framework/plugins/volumebinding/binder_test.go (kubernetes/kubernetes at
 // f6ddee95f9625640720984d9ef8a6c831d56b9cb), each scenario under the three CSIDriver setups. Skipped:
-// "generic-ephemeral,no-pvc" and "generic-ephemeral,wrong-pvc" (kubefit creates a generic ephemeral volume's claim from
-// its template, as the ephemeral volume controller will, and does not model claim ownership).
+// "generic-ephemeral,no-pvc" (kubefit creates a generic ephemeral volume's claim from its template, as the ephemeral
+// volume controller will).
 const withoutProvisioning: Scenario[] = [
   { name: 'no-volumes' },
   { name: 'no-pvcs', volumes: [{ name: 'scratch', emptyDir: {} }] },
@@ -151,6 +159,10 @@ const withoutProvisioning: Scenario[] = [
   { name: 'immediate-unbound-pvc', podPVCs: [immediateUnboundPVC], fail: UNBOUND_IMMEDIATE },
   { name: 'immediate-unbound-pvc,delayed-mode-bound', podPVCs: [immediateUnboundPVC, boundPVC], pvs: [pvBound], fail: UNBOUND_IMMEDIATE },
   { name: 'immediate-unbound-pvc,delayed-mode-unbound', podPVCs: [immediateUnboundPVC, unboundPVC], fail: UNBOUND_IMMEDIATE },
+  {
+    name: 'generic-ephemeral,wrong-pvc', volumes: [{ name: 'test-volume', ephemeral: {} }], cachePVCs: [conflictingGenericPVC], pvs: [pvBoundGeneric],
+    fail: 'PVC testns/test-pod-test-volume was not created for pod testns/test-pod (pod is not owner)',
+  },
   { name: 'generic-ephemeral,with-pvc', volumes: [{ name: 'test-volume', ephemeral: {} }], cachePVCs: [correctGenericPVC], pvs: [pvBoundGeneric] },
 ];
 

@@ -12,20 +12,31 @@ export interface PodClaims {
   readonly claims: readonly ClaimInfo[];
   /** The first claim that does not exist (only with a cluster snapshot: without one, absent claims are not checked). */
   readonly missing: string | undefined;
+  /**
+   * The first existing claim of a generic ephemeral volume that was not created for the pod (its controller is not the
+   * pod), the last of `claims`: VolumeBinding stops the pod there, NodeVolumeLimits counts the volume attached.
+   */
+  readonly foreign?: ClaimInfo;
 }
 
 /**
  * Which claims of generic ephemeral volumes not created yet count: the binding plugins see only those of a
  * WaitForFirstConsumer class (the PV controller binds the others before the pod is scheduled, leaving no constraint);
- * NodeVolumeLimits counts all of them, each a volume attached to the node.
+ * NodeVolumeLimits counts all of them, each a volume attached to the node. VolumeRestrictions reads no generic
+ * ephemeral volume at all, created or not (upstream: readWriteOncePodPVCsForPod skips volumes without
+ * persistentVolumeClaim).
  */
-export type EphemeralClaims = 'delayed' | 'all';
+export type EphemeralClaims = 'delayed' | 'all' | 'none';
 
 export function podClaims(pod: PodInfo, storage: StorageCatalog, ephemeral: EphemeralClaims = 'delayed'): PodClaims {
   const claims: ClaimInfo[] = [];
   for (const volume of pod.volumes) {
     if (volume.kind === 'ephemeral') {
-      const claim = storage.claim(pod.namespace, volume.claimName) ?? ephemeralClaim(pod.namespace, volume, storage, ephemeral);
+      if (ephemeral === 'none') continue;
+      const existing = volume.podUID === undefined ? undefined : storage.claim(pod.namespace, volume.claimName);
+      // ephemeral.VolumeIsForPod: a Pod not created yet ('' uid) owns no claim
+      if (existing && (existing.controllerUID === '' || existing.controllerUID !== volume.podUID)) return { claims: [...claims, existing], missing: undefined, foreign: existing };
+      const claim = existing ?? ephemeralClaim(pod.namespace, volume, storage, ephemeral);
       if (claim) claims.push(claim);
       continue;
     }

@@ -4,8 +4,12 @@ import { migratedVolume, type InTreeVolume } from './csi-migration.js';
 
 export type PodVolume =
   | { readonly kind: 'claim'; readonly name: string; readonly claimName: string }
-  /** A generic ephemeral volume: the claim `<pod>-<volume>` its controller creates from `template`. */
-  | { readonly kind: 'ephemeral'; readonly name: string; readonly claimName: string; readonly template: Readonly<Record<string, unknown>> }
+  /**
+   * A generic ephemeral volume: the claim `<pod>-<volume>` its controller creates from `template`. `podUID` is the uid
+   * an existing claim of that name must name as its controller ('' for a Pod not created yet, which owns none);
+   * undefined for a pod a controller is still to create, whose claim cannot exist yet.
+   */
+  | { readonly kind: 'ephemeral'; readonly name: string; readonly claimName: string; readonly template: Readonly<Record<string, unknown>>; readonly podUID: string | undefined }
   | { readonly kind: 'gcePersistentDisk'; readonly pdName: string; readonly readOnly: boolean; readonly migrated: InTreeVolume }
   | { readonly kind: 'awsElasticBlockStore'; readonly volumeID: string; readonly migrated: InTreeVolume }
   /** Another in-tree volume migrated to CSI (azureDisk, cinder, portworxVolume): only its attachment counts. */
@@ -14,13 +18,13 @@ export type PodVolume =
   | { readonly kind: 'iscsi'; readonly iqn: string; readonly readOnly: boolean };
 
 /** One volume entry; undefined for the sources no volume plugin reads (emptyDir, configMap, ...). */
-function toPodVolume(entry: unknown, podName: string): PodVolume | undefined {
+function toPodVolume(entry: unknown, pod: PodIdentity): PodVolume | undefined {
   const volume = asRecord(entry);
   const name = stringField(volume, 'name');
   const claim = asRecord(volume?.['persistentVolumeClaim']);
   if (claim) return { kind: 'claim', name, claimName: stringField(claim, 'claimName') };
   const ephemeral = asRecord(volume?.['ephemeral']);
-  if (ephemeral) return { kind: 'ephemeral', name, claimName: `${podName}-${name}`, template: asRecord(ephemeral['volumeClaimTemplate']) ?? {} };
+  if (ephemeral) return { kind: 'ephemeral', name, claimName: `${pod.name}-${name}`, template: asRecord(ephemeral['volumeClaimTemplate']) ?? {}, podUID: pod.uid };
   const migrated = volume && migratedVolume(volume);
   const gce = asRecord(volume?.['gcePersistentDisk']);
   if (gce && migrated) return { kind: 'gcePersistentDisk', pdName: stringField(gce, 'pdName'), readOnly: gce['readOnly'] === true, migrated };
@@ -38,11 +42,17 @@ function toPodVolume(entry: unknown, podName: string): PodVolume | undefined {
   return undefined;
 }
 
-/** The volumes of a pod named `podName` (generic ephemeral claims are named after the pod). */
-export function podVolumesOf(spec: Readonly<Record<string, unknown>>, podName: string): readonly PodVolume[] {
+/** The pod whose generic ephemeral claims are named after it; no uid for a pod a controller is still to create. */
+export interface PodIdentity {
+  readonly name: string;
+  readonly uid: string | undefined;
+}
+
+/** The volumes of a pod (generic ephemeral claims are named after it). */
+export function podVolumesOf(spec: Readonly<Record<string, unknown>>, pod: PodIdentity): readonly PodVolume[] {
   const out: PodVolume[] = [];
   for (const entry of asArray(spec['volumes'])) {
-    const volume = toPodVolume(entry, podName);
+    const volume = toPodVolume(entry, pod);
     if (volume) out.push(volume);
   }
   // one shared list for the pods without such volumes (a big snapshot's bound pods keep theirs)

@@ -31,6 +31,8 @@ export interface ClaimInfo {
   readonly deleting: boolean;
   readonly bindCompleted: boolean;
   readonly selectedNode: string | undefined;
+  /** The uid of the claim's controller (ownerReferences with controller: true); '' when it has none. */
+  readonly controllerUID: string;
   /** A generic ephemeral volume's claim not created yet: one per pod, so placement never records it. */
   readonly ephemeral?: true;
 }
@@ -118,6 +120,7 @@ export function claimInfoOf(value: Readonly<Record<string, unknown>>, namespace:
     // A claim captured Bound (or written as such) is bound even without the controller's annotation.
     bindCompleted: volumeName !== '' && (Object.hasOwn(asRecord(metadata?.['annotations']) ?? {}, ANN_BIND_COMPLETED) || phase === 'Bound'),
     selectedNode: annotations[ANN_SELECTED_NODE],
+    controllerUID: stringField(asArray(metadata?.['ownerReferences']).map(asRecord).find((owner) => owner?.['controller'] === true), 'uid'),
   };
 }
 
