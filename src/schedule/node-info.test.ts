@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SharedNodeParts, toNodeInfo, type NodeInfo } from './node-info.js';
+import { removePodsForDryRun, removePodsFromNode, SharedNodeParts, toNodeInfo, type NodeInfo } from './node-info.js';
 import { PodRequestsMemo, type QuantityProblem } from './resources.js';
-import { nodeObject, objectOf, podObject } from './test-support.js';
-import { toPodInfo } from './pod-info.js';
+import { nodeInfoOf, nodeObject, objectOf, podInfoOf, podObject } from './test-support.js';
+import { toPodInfo, type PodInfo } from './pod-info.js';
 import { podSourceOfPod } from './snapshot.js';
 
 const allocatableArb = fc.constantFrom<Readonly<Record<string, string | number>>>({ cpu: '4', memory: '16Gi', pods: '110' }, { cpu: '8', memory: '32Gi', pods: 110 }, { cpu: 'x', pods: '10' }, { cpu: '4', memory: '16Gi', pods: '110' });
@@ -64,5 +64,22 @@ describe('SharedNodeParts', () => {
     expect(second.podLabelCounts).toBe(first.podLabelCounts);
     expect(other.podLabelCounts).not.toBe(first.podLabelCounts);
     expect([...other.podLabelCounts]).toEqual([...first.podLabelCounts]);
+  });
+});
+
+describe('removePodsForDryRun', () => {
+  it('reads as removePodsFromNode does, field by field', () => {
+    const pods = [
+      podInfoOf({ containers: [{ name: 'c', ports: [{ containerPort: 80, hostPort: 80 }], resources: { requests: { cpu: '100m' } } }] }, { name: 'a', labels: { app: 'a' } }),
+      podInfoOf({ containers: [{ name: 'c' }], affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'b' } } }] } } }, { name: 'b', labels: { app: 'b' } }),
+      podInfoOf({ containers: [{ name: 'c', resources: { requests: { memory: '1Gi' } } }] }, { name: 'c', labels: { app: 'c' } }),
+    ];
+    const node = nodeInfoOf({ name: 'n', allocatable: { cpu: '4', memory: '16Gi', pods: '110' } }, [...pods, pods[0] as PodInfo]);
+    for (const removed of [[], [pods[0] as PodInfo], [pods[1] as PodInfo, pods[0] as PodInfo], pods]) {
+      const whole = removePodsFromNode(node, removed);
+      const dryRun = removePodsForDryRun(node, removed);
+      const keys = Object.keys(whole) as (keyof NodeInfo)[];
+      expect(Object.fromEntries(keys.map((key) => [key, dryRun[key]]))).toEqual(Object.fromEntries(keys.map((key) => [key, whole[key]])));
+    }
   });
 });

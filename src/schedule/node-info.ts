@@ -340,14 +340,90 @@ export function addPodToNode(node: NodeInfo, pod: PodInfo): NodeInfo {
  * one of them must leave the others.
  */
 export function removePodsFromNode(node: NodeInfo, removed: readonly PodInfo[]): NodeInfo {
+  const pods = podsWithout(node.pods, removed);
+  return withPods(node, pods, sumRequests(pods));
+}
+
+/**
+ * removePodsFromNode for DefaultPreemption's dry run, whose what-if nodes only the filters read: what most filters do
+ * not read (the pods' label counts, ports and affinity lists, the class key) is worked out on the first read. Every
+ * candidate node and every reprieve builds one: 300 Deployments of high-priority replicas on 5,000 nodes spent 8.4 s
+ * of 17 s building them whole.
+ */
+export function removePodsForDryRun(node: NodeInfo, removed: readonly PodInfo[]): NodeInfo {
+  const pods = podsWithout(node.pods, removed);
+  return new DryRunNode(node, pods, sumRequests(pods));
+}
+
+/** See removePodsForDryRun. Nothing spreads a dry run's node, which would lose the fields read on demand. */
+class DryRunNode implements NodeInfo {
+  readonly name: NodeInfo['name'];
+  readonly object: NodeInfo['object'];
+  readonly labels: NodeInfo['labels'];
+  readonly taints: NodeInfo['taints'];
+  readonly unschedulable: NodeInfo['unschedulable'];
+  readonly allocatable: NodeInfo['allocatable'];
+  readonly allowedPodNumber: NodeInfo['allowedPodNumber'];
+  readonly imageStates: NodeInfo['imageStates'];
+  readonly specKey: NodeInfo['specKey'];
+  readonly labelsKey: NodeInfo['labelsKey'];
+  readonly shared: NodeInfo['shared'];
+  readonly pods: NodeInfo['pods'];
+  readonly requested: NodeInfo['requested'];
+  readonly nonZeroRequested: NodeInfo['nonZeroRequested'];
+  #whole: NodeInfo | undefined;
+
+  constructor(node: NodeInfo, pods: readonly PodInfo[], sums: RequestSums) {
+    this.name = node.name;
+    this.object = node.object;
+    this.labels = node.labels;
+    this.taints = node.taints;
+    this.unschedulable = node.unschedulable;
+    this.allocatable = node.allocatable;
+    this.allowedPodNumber = node.allowedPodNumber;
+    this.imageStates = node.imageStates;
+    this.specKey = node.specKey;
+    this.labelsKey = node.labelsKey;
+    this.shared = node.shared;
+    this.pods = pods;
+    this.requested = sums.requested;
+    this.nonZeroRequested = sums.nonZeroRequested;
+  }
+
+  get usedPorts(): NodeInfo['usedPorts'] {
+    return this.#built().usedPorts;
+  }
+
+  get podLabelCounts(): NodeInfo['podLabelCounts'] {
+    return this.#built().podLabelCounts;
+  }
+
+  get podsWithRequiredAntiAffinity(): NodeInfo['podsWithRequiredAntiAffinity'] {
+    return this.#built().podsWithRequiredAntiAffinity;
+  }
+
+  get podsWithAffinity(): NodeInfo['podsWithAffinity'] {
+    return this.#built().podsWithAffinity;
+  }
+
+  get classKey(): string {
+    return this.#built().classKey;
+  }
+
+  #built(): NodeInfo {
+    return (this.#whole ??= withPods(this, this.pods, { requested: this.requested, nonZeroRequested: this.nonZeroRequested }));
+  }
+}
+
+/** `pods` without `removed`, one bound copy per entry (replicas kubefit places share one PodInfo). */
+function podsWithout(pods: readonly PodInfo[], removed: readonly PodInfo[]): PodInfo[] {
   const left = new Map<PodInfo, number>();
   for (const pod of removed) left.set(pod, (left.get(pod) ?? 0) + 1);
-  const pods = node.pods.filter((pod) => {
+  return pods.filter((pod) => {
     const count = left.get(pod) ?? 0;
     if (count > 0) left.set(pod, count - 1);
     return count === 0;
   });
-  return withPods(node, pods, sumRequests(pods));
 }
 
 function specKeyOf(unschedulable: boolean, taints: readonly Taint[]): string {

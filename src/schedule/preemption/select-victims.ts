@@ -3,7 +3,7 @@
 // pkg/scheduler/util/utils.go MoreImportantPod, GetPodStartTime (v1.35)
 import type { ClusterState, FailureCode } from '../framework.js';
 import { NodeClasses } from '../node-classes.js';
-import { removePodsFromNode, type NodeInfo } from '../node-info.js';
+import { removePodsForDryRun, type NodeInfo } from '../node-info.js';
 import type { PodInfo } from '../pod-info.js';
 import { filterNode, runPreFilters, type PreparedPod } from '../run-filters.js';
 import { filterPodsWithPDBViolation, type PodDisruptionBudget } from './pod-disruption-budgets.js';
@@ -70,7 +70,7 @@ export function selectVictimsOnNode(prepared: PreparedPod, index: number, scope:
   const node = scope.nodes.nodes[index];
   const potential = node?.pods.filter((pod) => pod.priority < prepared.pod.priority) ?? [];
   if (!node || potential.length === 0) return NO_VICTIMS;
-  const status = statusOn(prepared, index, removePodsFromNode(node, potential), scope);
+  const status = statusOn(prepared, index, removePodsForDryRun(node, potential), scope);
   if (status) return status;
   // Reprieve as many as possible: budget-violating pods first, each group from the most important down. Entries are
   // bound copies (replicas placed by kubefit share a PodInfo), so a reprieve gives back one copy.
@@ -79,7 +79,7 @@ export function selectVictimsOnNode(prepared: PreparedPod, index: number, scope:
   let undecided = [...violating, ...nonViolating];
   const reprieve = (pod: PodInfo): boolean => {
     undecided = undecided.slice(1);
-    if (!statusOn(prepared, index, removePodsFromNode(node, [...victims, ...undecided]), scope)) return true;
+    if (!statusOn(prepared, index, removePodsForDryRun(node, [...victims, ...undecided]), scope)) return true;
     victims.push(pod);
     return false;
   };
