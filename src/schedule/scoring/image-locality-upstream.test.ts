@@ -5,18 +5,7 @@
 // compares. image-locality.test.ts runs the same table against the plugin alone.
 import { describe, expect, it } from 'vitest';
 import { scoreNodes, scoreOnlyConfig, type Value } from '../integration-test-support.js';
-
-const MB = 1024 * 1024;
-/** node.status.images: each image's names and its size in MB. */
-type Images = readonly (readonly [readonly string[], number])[];
-
-const node403002000: Images = [[['gcr.io/40:latest', 'gcr.io/40:v1', 'gcr.io/40:v1'], 40], [['gcr.io/300:latest', 'gcr.io/300:v1'], 300], [['gcr.io/2000:latest'], 2000]];
-const node25010: Images = [[['gcr.io/250:latest'], 250], [['gcr.io/10:latest', 'gcr.io/10:v1'], 10]];
-const node60040900: Images = [[['gcr.io/600:latest'], 600], [['gcr.io/40:latest'], 40], [['gcr.io/900:latest'], 900]];
-const node300600900: Images = [[['gcr.io/300:latest'], 300], [['gcr.io/600:latest'], 600], [['gcr.io/900:latest'], 900]];
-const node400030: Images = [[['gcr.io/4000:latest'], 4000], [['gcr.io/30:latest'], 30]];
-const node203040: Images = [[['gcr.io/20:latest'], 20], [['gcr.io/30:latest'], 30], [['gcr.io/40:latest'], 40]];
-const nodeWithNoImages: Images = [];
+import { MB, node203040, node25010, node300600900, node400030, node403002000, node60040900, nodeWithNoImages, type Images } from './upstream-score-objects.js';
 
 const imageNode = (name: string, images: Images): Value => ({
   apiVersion: 'v1',

@@ -7,20 +7,9 @@
 // PreScore is not called" (the scheduler always runs PreScore; its scores equal the case with PreScore).
 import { describe, expect, it } from 'vitest';
 import { node, scoreNodes, scoreOnlyConfig, type Value } from '../integration-test-support.js';
+import { inTerm, label1, label2, label3, label4, label5, nodeAffinity1, nodeAffinity2, preferredTerms } from './upstream-score-objects.js';
 
 type Labels = Readonly<Record<string, string>>;
-
-const label1 = { foo: 'bar' };
-const label2 = { key: 'value' };
-const label3 = { az: 'az1' };
-const label4 = { abc: 'az11', def: 'az22' };
-const label5 = { foo: 'bar', key: 'value', az: 'az1' };
-const inTerm = (key: string, value: string) => ({ key, operator: 'In', values: [value] });
-const preferred = (...terms: (readonly [number, readonly ReturnType<typeof inTerm>[]])[]) => ({
-  preferredDuringSchedulingIgnoredDuringExecution: terms.map(([weight, matchExpressions]) => ({ weight, preference: { matchExpressions } })),
-});
-const affinity1 = preferred([2, [inTerm('foo', 'bar')]]);
-const affinity2 = preferred([2, [inTerm('foo', 'bar')]], [4, [inTerm('key', 'value')]], [5, [inTerm('foo', 'bar'), inTerm('key', 'value'), inTerm('az', 'az1')]]);
 
 interface Case {
   readonly name: string;
@@ -47,27 +36,27 @@ describe('TestNodeAffinityPriority (upstream)', () => {
     { name: 'Skip is returned in PreScore when NodeAffinity is nil', nodes: [['node1', label1]], want: { node1: 0 } },
     {
       name: "no node matches preferred scheduling requirements in NodeAffinity of pod so all nodes' priority is zero",
-      affinity: affinity1,
+      affinity: nodeAffinity1,
       nodes: [['node1', label4], ['node2', label2], ['node3', label3]],
       want: { node1: 0, node2: 0, node3: 0 },
     },
     {
       name: 'only node1 matches the preferred scheduling requirements of pod',
-      affinity: affinity1,
+      affinity: nodeAffinity1,
       nodes: [['node1', label1], ['node2', label2], ['node3', label3]],
       want: { node1: 100, node2: 0, node3: 0 },
     },
     {
       name: 'all nodes matches the preferred scheduling requirements of pod but with different priorities ',
-      affinity: affinity2,
+      affinity: nodeAffinity2,
       nodes: [['node1', label1], ['node5', label5], ['node2', label2]],
       want: { node1: 18, node5: 100, node2: 36 },
     },
-    { name: 'added affinity', addedAffinity: affinity1, nodes: [['node1', label1], ['node2', label2]], want: { node1: 100, node2: 0 } },
+    { name: 'added affinity', addedAffinity: nodeAffinity1, nodes: [['node1', label1], ['node2', label2]], want: { node1: 100, node2: 0 } },
     {
       name: 'added affinity and pod has default affinity',
-      affinity: affinity1,
-      addedAffinity: preferred([3, [inTerm('key', 'value')]]),
+      affinity: nodeAffinity1,
+      addedAffinity: preferredTerms([3, [inTerm('key', 'value')]]),
       nodes: [['node1', label1], ['node2', label2], ['node3', label5]],
       want: { node1: 40, node2: 60, node3: 100 },
     },

@@ -2,18 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { nodeInfoOf, podInfoOf, runScorePlugin } from '../test-support.js';
 import { toPreferredNodeTerms } from '../pod-info.js';
 import nodeAffinity, { nodeAffinityScore } from './node-affinity.js';
+import { inTerm, label1, label2, label3, label4, label5, nodeAffinity1, nodeAffinity2, preferredTerms } from './upstream-score-objects.js';
 
-const label1 = { foo: 'bar' };
-const label2 = { key: 'value' };
-const label3 = { az: 'az1' };
-const label4 = { abc: 'az11', def: 'az22' };
-const label5 = { foo: 'bar', key: 'value', az: 'az1' };
-const inTerm = (key: string, value: string) => ({ key, operator: 'In', values: [value] });
-const preferred = (...terms: (readonly [number, readonly ReturnType<typeof inTerm>[]])[]) => ({
-  nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: terms.map(([weight, matchExpressions]) => ({ weight, preference: { matchExpressions } })) },
-});
-const affinity1 = preferred([2, [inTerm('foo', 'bar')]]);
-const affinity2 = preferred([2, [inTerm('foo', 'bar')]], [4, [inTerm('key', 'value')]], [5, [inTerm('foo', 'bar'), inTerm('key', 'value'), inTerm('az', 'az1')]]);
+const preferred = (...terms: Parameters<typeof preferredTerms>) => ({ nodeAffinity: preferredTerms(...terms) });
+const affinity1 = { nodeAffinity: nodeAffinity1 };
+const affinity2 = { nodeAffinity: nodeAffinity2 };
 
 // Ported from pkg/scheduler/framework/plugins/nodeaffinity/node_affinity_test.go TestNodeAffinityPriority; the
 // "added affinity" cases run nodeAffinityScore with the profile's addedAffinity preferred terms. Skipped: "PreScore
