@@ -53,8 +53,11 @@ export function specId(spec: ClassSpec): string {
 interface Grouping {
   readonly headOf: (node: NodeInfo) => string;
   readonly classes: Map<string, NodeClass>;
-  /** The classes per head, with their tails (few per head: the nodes of one pool and usage). */
-  readonly byHead: Map<string, { readonly tail: string; readonly nodeClass: NodeClass }[]>;
+  /**
+   * The classes per head, by their tails: few per head for the nodes of one pool and usage, one per node when the tail
+   * holds the hostname (a list searched per insert made each bind cost the number of nodes, per cached grouping).
+   */
+  readonly byHead: Map<string, Map<string, NodeClass>>;
   /** Which class each node is in. */
   readonly membership: Membership;
 }
@@ -314,9 +317,11 @@ export class NodeClasses {
     members.splice(lowerBound(members, index), 1);
     if (members.length === 0) {
       grouping.classes.delete(held.key);
-      const inner = grouping.byHead.get(head)?.filter((entry) => entry.nodeClass !== held) ?? [];
-      if (inner.length === 0) grouping.byHead.delete(head);
-      else grouping.byHead.set(head, inner);
+      // the class's key is its head and its tail (addClass)
+      const inner = grouping.byHead.get(head);
+      const tail = held.key.slice(head.length);
+      if (inner?.get(tail) === held) inner.delete(tail);
+      if (inner?.size === 0) grouping.byHead.delete(head);
     }
     this.#insert(grouping, index);
   }
@@ -348,7 +353,7 @@ export class NodeClasses {
     if (!node) return;
     const head = grouping.headOf(node);
     const tail = grouping.membership.tailOf(index, node);
-    const existing = grouping.byHead.get(head)?.find((entry) => entry.tail === tail)?.nodeClass;
+    const existing = grouping.byHead.get(head)?.get(tail);
     if (existing) {
       const members = writableMembers(existing);
       members.splice(lowerBound(members, index), 0, index);
@@ -383,8 +388,8 @@ function unionOf(classes: readonly NodeClass[]): number[] {
 function addClass(grouping: Grouping, nodeClass: NodeClass, head: string, tail: string): void {
   grouping.classes.set(nodeClass.key, nodeClass);
   const inner = grouping.byHead.get(head);
-  if (inner) inner.push({ tail, nodeClass });
-  else grouping.byHead.set(head, [{ tail, nodeClass }]);
+  if (inner) inner.set(tail, nodeClass);
+  else grouping.byHead.set(head, new Map([[tail, nodeClass]]));
 }
 
 /**
