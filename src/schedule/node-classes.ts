@@ -22,6 +22,15 @@ export interface NodeClass {
   members: number[];
 }
 
+/**
+ * A class of a grouping, with the tail of its key (`key` is the head, then the tail): the very string it was added to
+ * byHead under, so that removing it does not hash a string cut from its key again (which cost placing 140,000
+ * replicas about 10%).
+ */
+interface GroupedClass extends NodeClass {
+  readonly tail: string;
+}
+
 /** Member lists handed out as they are now (a pod's verdict parts keep them): a class changes a copy of such a list. */
 const SNAPSHOTS = new WeakSet<readonly number[]>();
 
@@ -52,27 +61,27 @@ export function specId(spec: ClassSpec): string {
  */
 interface Grouping {
   readonly headOf: (node: NodeInfo) => string;
-  readonly classes: Map<string, NodeClass>;
+  readonly classes: Map<string, GroupedClass>;
   /**
    * The classes per head, by their tails: few per head for the nodes of one pool and usage, one per node when the tail
    * holds the hostname (a list searched per insert made each bind cost the number of nodes, per cached grouping).
    */
-  readonly byHead: Map<string, Map<string, NodeClass>>;
+  readonly byHead: Map<string, Map<string, GroupedClass>>;
   /** Which class each node is in. */
   readonly membership: Membership;
 }
 
 /** The class of each node in one grouping, and the tail of its key. */
 interface Membership {
-  classOf(index: number): NodeClass | undefined;
+  classOf(index: number): GroupedClass | undefined;
   /** Records that node `index` is now in `nodeClass`. */
-  assign(index: number, nodeClass: NodeClass): void;
+  assign(index: number, nodeClass: GroupedClass): void;
   tailOf(index: number, node: NodeInfo): string;
 }
 
 /** A class per node, and each node's tail worked out once (the base classes, and groupings that read the name). */
 class PerNodeMembership implements Membership {
-  readonly #classOf: NodeClass[] = [];
+  readonly #classOf: GroupedClass[] = [];
   readonly #tails: string[] = [];
   readonly #tailOf: (node: NodeInfo) => string;
 
@@ -80,11 +89,11 @@ class PerNodeMembership implements Membership {
     this.#tailOf = tailOf;
   }
 
-  classOf(index: number): NodeClass | undefined {
+  classOf(index: number): GroupedClass | undefined {
     return this.#classOf[index];
   }
 
-  assign(index: number, nodeClass: NodeClass): void {
+  assign(index: number, nodeClass: GroupedClass): void {
     this.#classOf[index] = nodeClass;
   }
 
@@ -100,7 +109,7 @@ class PerNodeMembership implements Membership {
  */
 class BaseMembership implements Membership {
   readonly #base: Grouping;
-  readonly #classOf = new WeakMap<NodeClass, NodeClass>();
+  readonly #classOf = new WeakMap<NodeClass, GroupedClass>();
   readonly #tailOf: (node: NodeInfo) => string;
 
   constructor(base: Grouping, tailOf: (node: NodeInfo) => string) {
@@ -108,17 +117,17 @@ class BaseMembership implements Membership {
     this.#tailOf = tailOf;
   }
 
-  classOf(index: number): NodeClass | undefined {
+  classOf(index: number): GroupedClass | undefined {
     const base = this.#base.membership.classOf(index);
     return base && this.#classOf.get(base);
   }
 
-  assign(index: number, nodeClass: NodeClass): void {
+  assign(index: number, nodeClass: GroupedClass): void {
     const base = this.#base.membership.classOf(index);
     if (base) this.assignBase(base, nodeClass);
   }
 
-  assignBase(base: NodeClass, nodeClass: NodeClass): void {
+  assignBase(base: NodeClass, nodeClass: GroupedClass): void {
     this.#classOf.set(base, nodeClass);
   }
 
@@ -277,10 +286,10 @@ export class NodeClasses {
       else byKey.set(key, { head, tail, bases: [baseClass] });
     }
     // as #perNode builds them: members ascending, classes in the order of their first member
-    const made = [...byKey].map(([key, { head, tail, bases }]) => ({ nodeClass: { key, members: unionOf(bases) }, head, tail, bases }));
+    const made = [...byKey].map(([key, { head, tail, bases }]) => ({ nodeClass: { key, members: unionOf(bases), tail }, head, bases }));
     made.sort((a, b) => (a.nodeClass.members[0] ?? 0) - (b.nodeClass.members[0] ?? 0));
-    for (const { nodeClass, head, tail, bases } of made) {
-      addClass(grouping, nodeClass, head, tail);
+    for (const { nodeClass, head, bases } of made) {
+      addClass(grouping, nodeClass, head);
       for (const baseClass of bases) membership.assignBase(baseClass, nodeClass);
     }
     return grouping;
@@ -301,7 +310,7 @@ export class NodeClasses {
   }
 
   /** Moves node `index` (which was `old`, in class `held`) to its class now. */
-  #move(grouping: Grouping, index: number, old: NodeInfo | undefined, held: NodeClass | undefined): void {
+  #move(grouping: Grouping, index: number, old: NodeInfo | undefined, held: GroupedClass | undefined): void {
     const node = this.#nodes[index];
     if (!held || !old || !node) return this.#insert(grouping, index);
     const head = grouping.headOf(old);
@@ -317,10 +326,8 @@ export class NodeClasses {
     members.splice(lowerBound(members, index), 1);
     if (members.length === 0) {
       grouping.classes.delete(held.key);
-      // the class's key is its head and its tail (addClass)
       const inner = grouping.byHead.get(head);
-      const tail = held.key.slice(head.length);
-      if (inner?.get(tail) === held) inner.delete(tail);
+      if (inner?.get(held.tail) === held) inner.delete(held.tail);
       if (inner?.size === 0) grouping.byHead.delete(head);
     }
     this.#insert(grouping, index);
@@ -360,8 +367,8 @@ export class NodeClasses {
       grouping.membership.assign(index, existing);
       return;
     }
-    const created: NodeClass = { key: head + tail, members: [index] };
-    addClass(grouping, created, head, tail);
+    const created: GroupedClass = { key: head + tail, members: [index], tail };
+    addClass(grouping, created, head);
     grouping.membership.assign(index, created);
   }
 }
@@ -384,12 +391,12 @@ function unionOf(classes: readonly NodeClass[]): number[] {
   return Array.from(all.sort());
 }
 
-/** Adds a class whose key is `head + tail`. */
-function addClass(grouping: Grouping, nodeClass: NodeClass, head: string, tail: string): void {
+/** Adds a class whose key is `head + nodeClass.tail`. */
+function addClass(grouping: Grouping, nodeClass: GroupedClass, head: string): void {
   grouping.classes.set(nodeClass.key, nodeClass);
   const inner = grouping.byHead.get(head);
-  if (inner) inner.set(tail, nodeClass);
-  else grouping.byHead.set(head, new Map([[tail, nodeClass]]));
+  if (inner) inner.set(nodeClass.tail, nodeClass);
+  else grouping.byHead.set(head, new Map<string, GroupedClass>().set(nodeClass.tail, nodeClass));
 }
 
 /**
