@@ -12,6 +12,7 @@ import { documentExtent } from './document-markers.js';
 import { readYamlDocuments } from './yaml-reader.js';
 import type { SharedValues } from './shared-values.js';
 import { SnapshotReading } from './snapshot-reading.js';
+import { itemDocumentText, kubectlListItems, type ListItem } from './list-items.js';
 import { ContainerSpans } from './span-index.js';
 import { LOAD_CHECKS } from './load-checks.js';
 import { ParsedDocument } from './parsed-document.js';
@@ -95,9 +96,11 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
   // large YAML documents (CRDs) from the cache by content, when there is one (see document-cache.ts)
   const build: ReadingPlan['build'] = documentCache && positions === 'eager' && !plan.json ? (text, offset, buildLimits) => buildThroughCache(documentCache, buildDocuments, text, offset, buildLimits) : plan.build;
   yield* plan.findings;
-  for (const chunk of plan.chunks) {
+  // a cluster snapshot's kubectl List is read item by item, each as a document of its own (list-items.ts)
+  const chunks = templates ? plan.chunks.flatMap((chunk) => listItemChunks(source.text, chunk, limits.maxDocuments - count)) : plan.chunks;
+  for (const chunk of chunks) {
     const start = chunk.start;
-    const chunkText = source.text.slice(start, chunk.end);
+    const chunkText = 'item' in chunk ? itemDocumentText(source.text, chunk) : source.text.slice(start, chunk.end);
     // JSON.parse has read a whole JSON text already: its values are counted, not estimated from the text
     if (whole ? whole.values > limits.maxExpandedNodes : isValueFlood(chunkText, limits)) {
       yield valueFlood(source, start, limits.maxExpandedNodes);
@@ -141,7 +144,9 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
         yield tooManyDocuments(source, built.rootSpan[0], limits.maxDocuments);
         return;
       }
-      yield new ParsedDocument(source, count++, shared && !templated ? sharedDocument(built, shared) : built, { start, end: chunk.end, json: plan.json });
+      // an item's chunk is not the file's text (its `- ` reads as two spaces): it is never read again from the file
+      const extent = 'item' in chunk ? undefined : { start, end: chunk.end, json: plan.json };
+      yield new ParsedDocument(source, count++, shared && !templated ? sharedDocument(built, shared) : built, extent);
     } catch (error) {
       if (!(error instanceof jsYaml().YAMLException)) throw error;
       const template = templateAt(source.text, start + (error.mark?.position ?? 0));
@@ -165,6 +170,12 @@ function sharedDocument(built: BuiltDocument, shared: SharedValues): BuiltDocume
   // would read a `kubectl get -o json` snapshot's whole List again, positions and all)
   const { spans, problems, digest } = built;
   return { value: shared.share(built.value), get rootSpan() { return built.rootSpan; }, spans, problems, digest };
+}
+
+/** The document's List items as chunks of their own, when it is a List as kubectl writes it; else the document. */
+function listItemChunks(text: string, chunk: { start: number; end: number }, max: number): ({ start: number; end: number } | (ListItem & { item: true }))[] {
+  const items = kubectlListItems(text, chunk.start, chunk.end, max);
+  return items ? items.map((item) => ({ ...item, item: true as const })) : [chunk];
 }
 
 /** The documents of a file as kubectl frames them, the problems found framing them, and how to parse each. */
