@@ -30,6 +30,8 @@ describe('kubectlListItems', () => {
       LIST.replace('resourceVersion: ""', 'resourceVersion: "12"'),
       `${LIST}extra: 1\n`,
       LIST.replace('apiVersion: v1\nitems', 'apiVersion: v2\nitems'),
+      LIST.replace('- apiVersion: v1\n  kind: Pod\n', '- metadata:\n    name: orphan\n- apiVersion: v1\n  kind: Pod\n'),
+      LIST.replace('- apiVersion: v1\n  kind: Pod\n', '- kind: Pod\n  apiVersion: v1\n'),
     ];
     for (const text of others) expect(kubectlListItems(text, 0, text.length, 10)).toBeUndefined();
     expect(kubectlListItems(LIST, 0, LIST.length, 1)).toBeUndefined();
@@ -39,6 +41,9 @@ describe('kubectlListItems', () => {
     const dir = await mkdtemp(join(tmpdir(), 'kubefit-list-'));
     try {
       const duplicate = LIST.replace('    name: p\n', '    name: p\n    name: q\n');
+      await writeFile(join(dir, 'untyped.yaml'), LIST.replace('- apiVersion: v1\n  kind: Pod\n', '- metadata:\n    name: orphan\n- apiVersion: v1\n  kind: Pod\n'));
+      const untyped = await loadManifests(['untyped.yaml'], { cwd: dir, fromCluster: true });
+      expect(untyped.findings.map(({ ruleId, line }) => ({ ruleId, line }))).toEqual([{ ruleId: 'type-meta-missing', line: 10 }]);
       await writeFile(join(dir, 'cluster.yaml'), duplicate);
       const asCluster = await loadManifests(['cluster.yaml'], { cwd: dir, fromCluster: true });
       const asManifest = await loadManifests(['cluster.yaml'], { cwd: dir });

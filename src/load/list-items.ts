@@ -36,7 +36,17 @@ export function kubectlListItems(text: string, start: number, end: number, max: 
   }
   if (line >= end || !LIST_TAIL.test(text.slice(line, end))) return undefined;
   items.push({ start: itemStart, end: line });
-  return items.length <= max ? items : undefined;
+  return items.length <= max && items.every((item) => hasTypeMeta(text, item)) ? items : undefined;
+}
+
+/**
+ * Whether the item starts with its apiVersion and sets a kind, as kubectl writes every item: a List's item without
+ * them is an error of the List (objectsOf), which a document of its own would not report the same way.
+ */
+function hasTypeMeta(text: string, item: ListItem): boolean {
+  if (!text.startsWith('- apiVersion: ', item.start)) return false;
+  const kind = text.indexOf('\n  kind: ', item.start);
+  return kind >= 0 && kind < item.end;
 }
 
 /** An item's text as a document: its `- ` written as two spaces, so that every offset stays the file's. */
