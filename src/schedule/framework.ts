@@ -72,6 +72,12 @@ export interface FilterPlugin<S = unknown> {
   nodeLabelKeys?(pod: PodInfo, state: S): Iterable<string>;
   /** True when the verdict depends on the node's name. */
   usesNodeName?(pod: PodInfo, state: S): boolean;
+  /**
+   * What the verdict reads from the node, as text, besides NodeInfo.classKey and what the state holds for the whole
+   * cluster (a minimum): nodes with equal domains share the verdict, and a pod placed on a node changes the domain of
+   * that node alone.
+   */
+  domainOf?(pod: PodInfo, state: S, node: NodeInfo): string;
   /** True when a pod placed on a node can change this plugin's verdict for that node only (e.g. hostname domains). */
   nodeLocal?(pod: PodInfo, state: S): boolean;
   /**

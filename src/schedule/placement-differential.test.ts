@@ -10,11 +10,11 @@ import { objectsFromYaml } from './test-support.js';
 
 type Value = Record<string, unknown>;
 
-/** A few node kinds, so that many nodes are alike (node classes with several members), in two zones. */
+/** A few node kinds, so that many nodes are alike (node classes with several members), in three zones. */
 const nodeKind = fc.record({
   cpu: fc.constantFrom('2', '4'),
   memory: fc.constantFrom('4Gi', '8Gi'),
-  tier: fc.constantFrom('t0', 't1'),
+  tier: fc.constantFrom('t0', 't1', 't2'),
   spot: fc.boolean(),
   zoned: fc.constantFrom(true, true, true, false),
   /** Nodes without the label score apart under hostname spreading. */
@@ -28,11 +28,15 @@ const workloadShape = fc.record({
   preferTier: fc.boolean(),
   apart: fc.constantFrom(false, false, true),
   zoneSpread: fc.constantFrom('none', 'none', 'ScheduleAnyway', 'DoNotSchedule'),
+  hostSpread: fc.constantFrom('none', 'none', 'ScheduleAnyway', 'DoNotSchedule'),
+  maxSkew: fc.constantFrom(1, 2),
 });
 
 const clusterShape = fc.record({
   kinds: fc.array(nodeKind, { minLength: 1, maxLength: 3 }),
   nodes: fc.integer({ min: 3, max: 24 }),
+  /** Each node's zone (of three), so that zones differ in the kinds of nodes they hold. */
+  zones: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 24, maxLength: 24 }),
   /** Node index → workload index of one pod already bound there (others: none). */
   bound: fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 6 }),
   workloads: fc.array(workloadShape, { minLength: 1, maxLength: 3 }),
@@ -44,7 +48,7 @@ function nodesOf(shape: Shape): Value[] {
   return Array.from({ length: shape.nodes }, (_, i) => {
     const kind = shape.kinds[i % shape.kinds.length] ?? { cpu: '2', memory: '4Gi', tier: 't0', spot: false, zoned: true, hostnamed: true };
     const name = `node-${String(i).padStart(2, '0')}`;
-    const labels = { tier: kind.tier, ...(kind.hostnamed && { 'kubernetes.io/hostname': name }), ...(kind.zoned && { 'topology.kubernetes.io/zone': `z${i % 2}` }) };
+    const labels = { tier: kind.tier, ...(kind.hostnamed && { 'kubernetes.io/hostname': name }), ...(kind.zoned && { 'topology.kubernetes.io/zone': `z${shape.zones[i] ?? 0}` }) };
     const spec = kind.spot ? { taints: [{ key: 'spot', value: 'true', effect: 'PreferNoSchedule' }] } : {};
     return { apiVersion: 'v1', kind: 'Node', metadata: { name, labels }, spec, status: { allocatable: { cpu: kind.cpu, memory: kind.memory, pods: '20' } } };
   });
@@ -53,11 +57,14 @@ function nodesOf(shape: Shape): Value[] {
 function podSpecOf(app: string, w: Shape['workloads'][number]): Value {
   const spec: Value = { containers: [{ name: 'c', resources: { requests: { cpu: w.cpu, memory: w.memory } } }] };
   const affinity: Value = {};
-  if (w.preferTier) affinity['nodeAffinity'] = { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 10, preference: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['t1'] }] } }] };
+  // three levels of preference: a score normalised by a maximum some nodes lack reads otherwise than by 0 or the maximum
+  const prefer = (tier: string, weight: number) => ({ weight, preference: { matchExpressions: [{ key: 'tier', operator: 'In', values: [tier] }] } });
+  if (w.preferTier) affinity['nodeAffinity'] = { preferredDuringSchedulingIgnoredDuringExecution: [prefer('t1', 10), prefer('t2', 30)] };
   if (w.apart) affinity['podAntiAffinity'] = { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app } }, topologyKey: 'kubernetes.io/hostname' }] };
   if (Object.keys(affinity).length > 0) spec['affinity'] = affinity;
-  if (w.zoneSpread !== 'none') {
-    spec['topologySpreadConstraints'] = [{ maxSkew: 2, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: w.zoneSpread, labelSelector: { matchLabels: { app } } }];
+  const spread = [['topology.kubernetes.io/zone', w.zoneSpread], ['kubernetes.io/hostname', w.hostSpread]].filter(([, when]) => when !== 'none');
+  if (spread.length > 0) {
+    spec['topologySpreadConstraints'] = spread.map(([topologyKey, whenUnsatisfiable]) => ({ maxSkew: w.maxSkew, topologyKey, whenUnsatisfiable, labelSelector: { matchLabels: { app } } }));
   }
   return spec;
 }
@@ -97,7 +104,7 @@ function generated(shape: Shape) {
 }
 
 // The fast paths of placement against the plain ones over generated clusters (few node kinds, so node classes have
-// several members; bound pods the spreading counts; default spreading, anti-affinity, zone spread).
+// several members; bound pods the spreading counts; default spreading, anti-affinity, zone and hostname spread).
 describe('placement fast paths', () => {
   it('ReplicaQueue places every workload exactly as rescoring every node for each replica does', () => {
     fc.assert(

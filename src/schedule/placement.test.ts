@@ -75,3 +75,50 @@ describe('placeAll', () => {
     expect(unschedulable).toBeGreaterThan(0);
   });
 });
+
+describe('placeAll with DoNotSchedule spreading and a normalised score', () => {
+  const node = (name: string, zone: string, tier: string) => `apiVersion: v1
+kind: Node
+metadata: {name: ${name}, labels: {kubernetes.io/hostname: ${name}, topology.kubernetes.io/zone: ${zone}, tier: ${tier}}}
+status: {allocatable: {cpu: "4", memory: 8Gi, pods: "110"}}`;
+  const yaml = [
+    node('a', 'z0', 't2'),
+    node('b', 'z1', 't1'),
+    node('c', 'z1', 't0'),
+    `apiVersion: v1
+kind: Pod
+metadata: {name: busy, namespace: default}
+spec: {nodeName: b, containers: [{name: c, resources: {requests: {cpu: 2800m, memory: 5734Mi}}}]}`,
+    `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: default}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: c, resources: {requests: {cpu: 100m, memory: 128Mi}}}]
+      topologySpreadConstraints:
+        - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}
+      affinity:
+        nodeAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+            - {weight: 10, preference: {matchExpressions: [{key: tier, operator: In, values: [t1]}]}}
+            - {weight: 30, preference: {matchExpressions: [{key: tier, operator: In, values: [t2]}]}}`,
+  ].join('\n---\n');
+
+  // The second replica cannot go to z0 again (skew): among b and c, NodeAffinity is normalised by b's 10, not by a's
+  // 30, which gives b 100 (x2) and outweighs its load; normalised by 30 it would lose to the empty c.
+  it('normalises by the maximum of the nodes the spreading leaves, as kube-scheduler does each cycle', () => {
+    const objects = objectsFromYaml(yaml);
+    const snapshot = toSchedulerSnapshot(toClusterSnapshot(objects), 35);
+    const deployment = objects.map(toWorkload).find((w): w is Workload => w?.kind === 'Deployment');
+    if (!deployment) throw new Error('no workload');
+    const pod = buildPodInfo(podSourceOfWorkload(deployment), snapshot.podOptions, []);
+    const together = placeAll([{ pods: [{ pod, replicas: 2 }], priority: 0 }], snapshot).outcomes[0];
+    const oneByOne = placeAll([0, 1].map(() => ({ pods: [{ pod, replicas: 1 }], priority: 0 })), snapshot).outcomes;
+    expect(together?.nodes).toEqual({ a: 1, b: 1 });
+    expect(oneByOne.map((o) => o.nodes)).toEqual([{ a: 1 }, { b: 1 }]);
+  });
+});

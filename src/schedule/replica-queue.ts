@@ -5,40 +5,55 @@ import { findNodesThatFit, hasFeasibleNode, type Feasibility } from './feasibili
 import type { ClusterState } from './framework.js';
 import type { ClassSpec, NodeClasses } from './node-classes.js';
 import { filterNode, type PreparedPod } from './run-filters.js';
-import type { PodInfo } from './pod-info.js';
+import type { PodInfo, TopologySpreadConstraint } from './pod-info.js';
 import { HOSTNAME_LABEL } from './node-info.js';
+import { HostnameHolders } from './hostname-holders.js';
+import type { PodTopologySpreadState } from './plugins/pod-topology-spread.js';
 import { feasibleClasses, prepareScoring, rawScores, totals, type ActiveScore, type Scoring } from './select-host.js';
-import { SpreadBuckets } from './spread-buckets.js';
+import { SpreadBuckets, type FeasibleBucket } from './spread-buckets.js';
 
 interface Entry {
   readonly total: number;
+  /** The key of the node's class. */
   readonly key: string;
   readonly index: number;
   /** The entry stands for this node alone (it holds pods a hostname spread constraint counts), not for its class. */
   readonly holder: boolean;
 }
 
+/** An entry with the key of the heap it is in. */
+interface HeapEntry extends Entry {
+  readonly heap: string;
+}
+
+/** The heaps' tops that the domain filters pass, with their heaps and their buckets' feasible nodes. */
+interface Candidates {
+  readonly tops: readonly HeapEntry[];
+  readonly heaps: readonly EntryHeap[];
+  readonly buckets: readonly FeasibleBucket[];
+}
+
 /** Max-heap on total, then the smallest node index (name). */
 class EntryHeap {
-  readonly #items: Entry[] = [];
+  readonly #items: HeapEntry[] = [];
 
-  push(entry: Entry): void {
+  push(entry: HeapEntry): void {
     const items = this.#items;
     items.push(entry);
     let i = items.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!before(items[i], items[parent])) break;
-      [items[i], items[parent]] = [items[parent] as Entry, items[i] as Entry];
+      [items[i], items[parent]] = [items[parent] as HeapEntry, items[i] as HeapEntry];
       i = parent;
     }
   }
 
-  peek(): Entry | undefined {
+  peek(): HeapEntry | undefined {
     return this.#items[0];
   }
 
-  pop(): Entry | undefined {
+  pop(): HeapEntry | undefined {
     const items = this.#items;
     const top = items[0];
     const last = items.pop();
@@ -52,7 +67,7 @@ class EntryHeap {
         if (left < items.length && before(items[left], items[next])) next = left;
         if (right < items.length && before(items[right], items[next])) next = right;
         if (next === i) break;
-        [items[i], items[next]] = [items[next] as Entry, items[i] as Entry];
+        [items[i], items[next]] = [items[next] as HeapEntry, items[i] as HeapEntry];
         i = next;
       }
     }
@@ -84,27 +99,33 @@ function domainKeysOf(prepared: PreparedPod): string[] {
 
 /**
  * The spread score's buckets when PodTopologySpread is the only score that reads other nodes (undefined when no
- * such score is active; null when the queue cannot follow the scores: other such plugins, tracked filters, ignored nodes).
+ * such score is active; null when the queue cannot follow the scores: other such plugins, ignored nodes).
  */
-function spreadBucketsOf(pod: PodInfo, scoring: { active: readonly ActiveScore[]; nodes: NodeClasses }, trackedFilters: number): SpreadBuckets | undefined | null {
+function spreadBucketsOf(pod: PodInfo, scoring: { active: readonly ActiveScore[]; nodes: NodeClasses }): SpreadBuckets | undefined | null {
   const { active, nodes } = scoring;
   const global = active.filter(({ plugin }) => !plugin.perNode);
   const spread = global[0];
   if (!spread) return undefined;
-  if (global.length > 1 || spread.plugin.name !== 'PodTopologySpread' || trackedFilters > 0) return null;
+  if (global.length > 1 || spread.plugin.name !== 'PodTopologySpread') return null;
   return SpreadBuckets.of(spread, pod, nodes) ?? null;
 }
 
+/** The hostname constraints of the spread filter (DoNotSchedule) and of the spread score (ScheduleAnyway). */
+function hostnameConstraintsOf(tracked: PreparedPod['active'], spread: SpreadBuckets | undefined): TopologySpreadConstraint[] {
+  const filtering = tracked.flatMap(({ plugin, state }) => (plugin.name === 'PodTopologySpread' ? (state as PodTopologySpreadState).constraints : []));
+  return [...filtering.filter((c) => c.topologyKey === HOSTNAME_LABEL), ...(spread?.hostnameConstraints ?? [])];
+}
+
 /**
- * Whether hostname reaches the scores only through the spread score's own-count of each node: then nodes without
- * matching pods need not be told apart by hostname, and one entry stands for all of them in a class.
+ * Whether hostname reaches the filters and scores only through hostname spread constraints, which read each node's
+ * own count of matching pods: then nodes without such pods need not be told apart by hostname, and one entry stands
+ * for all of them in a class.
  */
-function countsHostnameOnly(spread: SpreadBuckets, prepared: PreparedPod, base: Scoring, feasibility: Feasibility, nodes: NodeClasses): boolean {
-  if (!spread.readsHostCounts || base.spec.usesName || feasibility.spec?.keys.includes(HOSTNAME_LABEL)) return false;
-  if (domainKeysOf(prepared).includes(HOSTNAME_LABEL)) return false;
+function readsHostnameAsCounts(hostname: readonly TopologySpreadConstraint[], prepared: PreparedPod, base: Scoring, feasibility: Feasibility, nodes: NodeClasses): boolean {
+  if (hostname.length === 0 || base.spec.usesName || feasibility.spec?.keys.includes(HOSTNAME_LABEL)) return false;
   const others = base.active.filter(({ plugin }) => plugin.name !== 'PodTopologySpread');
   if (others.some(({ plugin, state }) => [...(plugin.nodeLabelKeys?.(prepared.pod, state) ?? [])].includes(HOSTNAME_LABEL))) return false;
-  // A node without the label scores apart (the constraint skips it): classes without the key cannot show that.
+  // A node without the label is scored or filtered apart (the constraint skips or rejects it): classes without the key cannot show that.
   return nodes.everyNodeHasLabel(HOSTNAME_LABEL);
 }
 
@@ -131,13 +152,10 @@ interface Representative {
   readonly holder: boolean;
 }
 
-/** Only these stateful plugins are allowed: their verdict is the same for every node of a topology domain. */
-const DOMAIN_PLUGINS: ReadonlySet<string> = new Set(['PodTopologySpread']);
-const ABSENT = '\u0002';
-
 /**
- * The candidates of one pod, kept in score order across its replicas: one heap per topology domain of its
- * PodTopologySpread constraints (one heap when it has none), whose verdict is checked on each heap's top only.
+ * The candidates of one pod, kept in score order across its replicas: one heap per domain of its tracked filters (the
+ * topology values of its DoNotSchedule spread constraints, its hostname count) and spread-score bucket, whose verdict
+ * is checked on each heap's top only.
  */
 export class ReplicaQueue {
   readonly #untracked: PreparedPod;
@@ -145,91 +163,103 @@ export class ReplicaQueue {
   readonly #nodes: NodeClasses;
   readonly #active: readonly ActiveScore[];
   readonly #spec: ClassSpec;
-  readonly #domainKeys: readonly string[];
-  /** Per node index, the key of its heap for the bucket it was last in (bucket keys are one string each). */
-  readonly #heapKeys: ({ readonly bucket: string; readonly key: string } | undefined)[] = [];
+  /** Per normalised score, its largest raw score over the feasible nodes when the queue was built. */
   readonly #maxima: readonly number[];
-  readonly #atMax: number[];
   readonly #heaps = new Map<string, { readonly heap: EntryHeap; readonly bucket: string }>();
+  /**
+   * Per heap: its feasible nodes (an entry for a class stands for its members outside the holders), and how many of
+   * them score each normalised score's maximum.
+   */
+  readonly #feasible = new Map<string, { nodes: number; readonly atMax: number[] }>();
   readonly #spread: SpreadBuckets | undefined;
-  /** Nodes holding pods a hostname spread constraint counts, when hostname is left out of the classes (else empty). */
-  readonly #holders: Set<number> | undefined;
+  /** Nodes holding pods a hostname spread constraint counts, when hostname is left out of the classes. */
+  readonly #holders: HostnameHolders | undefined;
   #dirty = false;
-  #pending: Entry | undefined;
+  #pending: HeapEntry | undefined;
+  /** #candidates as `stale` found them, for `next` (placing a replica clears it). */
+  #ready: Candidates | undefined;
 
-  private constructor(prepared: PreparedPod, nodes: NodeClasses, scoring: Scoring, maxima: { maxima: number[]; atMax: number[] }, spread: { buckets: SpreadBuckets | undefined; holders: Set<number> | undefined }) {
+  private constructor(prepared: PreparedPod, nodes: NodeClasses, scoring: Scoring, maxima: readonly number[], spread: { buckets: SpreadBuckets | undefined; holders: HostnameHolders | undefined }) {
     this.#spread = spread.buckets;
     this.#holders = spread.holders;
     this.#untracked = withoutDomainPlugins(prepared);
     this.#domainFilters = { ...prepared, active: prepared.active.filter((a) => isDomainPlugin(prepared, a)) };
-    this.#domainKeys = domainKeysOf(prepared);
     this.#nodes = nodes;
     this.#active = scoring.active;
     this.#spec = scoring.spec;
-    this.#maxima = maxima.maxima;
-    this.#atMax = maxima.atMax;
+    this.#maxima = maxima;
   }
 
   /** A queue for the pod's replicas, or undefined when other placements could change its verdicts or scores. */
   static build(prepared: PreparedPod, nodes: NodeClasses, cluster: ClusterState): ReplicaQueue | undefined {
     if (prepared.rejection || prepared.nodeNames) return undefined;
     const tracked = prepared.active.filter((a) => isDomainPlugin(prepared, a));
-    if (tracked.some((a) => !DOMAIN_PLUGINS.has(a.plugin.name))) return undefined;
+    // Only filters whose verdict is the same for every node of a domain (ReplicaQueue#heapKeyOf) can be followed.
+    if (tracked.some((a) => a.plugin.domainOf === undefined)) return undefined;
     const feasibility = findNodesThatFit(withoutDomainPlugins(prepared), nodes);
     if (!hasFeasibleNode(feasibility)) return undefined;
     const base = prepareScoring(prepared.pod, feasibility, nodes, cluster);
-    const spread = spreadBucketsOf(prepared.pod, { active: base.active, nodes }, tracked.length);
+    const spread = spreadBucketsOf(prepared.pod, { active: base.active, nodes });
     if (spread === null) return undefined;
-    const byHostCount = spread !== undefined && countsHostnameOnly(spread, prepared, base, feasibility, nodes);
+    const hostname = hostnameConstraintsOf(tracked, spread);
+    const byHostCount = readsHostnameAsCounts(hostname, prepared, base, feasibility, nodes);
     // Classes must not span topology domains: the domain plugins' keys join the scoring keys.
     const keys = [...new Set([...base.spec.keys, ...domainKeysOf(prepared)])].filter((key) => !byHostCount || key !== HOSTNAME_LABEL).sort();
     const scoring: Scoring = { active: base.active.filter(({ plugin }) => plugin.perNode), spec: { ...base.spec, keys } };
-    const holders = byHostCount ? spread.holders(cluster, nodes) : undefined;
-    const represented = representatives(feasibility, nodes, scoring.spec, holders ?? new Set());
-    const candidates = represented.map(({ index }) => index);
-    const sizes = represented.map(({ size }) => size);
-    represented.forEach(({ index, size }) => {
-      const node = nodes.nodes[index];
-      // The nodes an entry stands for agree on every label key the spread score reads, and on their own count.
-      if (spread && node) spread.countFeasible(node, size);
-    });
-    const raw = rawScores(prepared.pod, candidates, nodes, scoring.active);
-    // With domain filters the feasible set differs from the candidates: normalisation must not depend on it.
-    const varies = scoring.active.some(({ plugin }, p) => plugin.normalize && new Set(raw[p]).size > 1);
-    if (tracked.length > 0 && varies) return undefined;
+    const holders = byHostCount ? new HostnameHolders(hostname, prepared.pod, cluster, nodes) : undefined;
+    const represented = representatives(feasibility, nodes, scoring.spec, holders?.indices ?? new Set());
+    const raw = rawScores(prepared.pod, represented.map(({ index }) => index), nodes, scoring.active);
     const maxima = raw.map((row) => row.reduce((max, score) => Math.max(max, score), 0));
-    // How many feasible nodes hold each maximum: the normalisation changes only when the last of them drops out.
-    const atMax = raw.map((row, p) => row.reduce((sum, score, i) => sum + (score === maxima[p] ? (sizes[i] ?? 0) : 0), 0));
-    const built = new ReplicaQueue(prepared, nodes, scoring, { maxima, atMax }, { buckets: spread, holders });
+    const built = new ReplicaQueue(prepared, nodes, scoring, maxima, { buckets: spread, holders });
     totals(raw, scoring.active).forEach((total, i) => {
-      const { index, key, holder } = represented[i] ?? { index: -1, key: '', holder: false };
-      built.#heapOf(index).push({ total, key, index, holder });
+      const { index, key, holder, size } = represented[i] ?? { index: -1, key: '', holder: false, size: 0 };
+      built.#count(built.#insert({ total, key, index, holder }), size, raw.map((row) => row[i] ?? 0));
     });
-    return built;
+    // The domain filters may leave out every node scoring some maximum: the totals would be normalised otherwise.
+    return built.stale ? undefined : built;
   }
 
-  /** True when a node that dropped out held a maximum some plugin normalises by: build a new queue. */
+  /** True when the feasible nodes lack a maximum some score was normalised by: build a new queue. */
   get stale(): boolean {
+    if (!this.#dirty && !this.#ready) {
+      this.#ready = this.#candidates();
+      this.#dirty = this.#ready === undefined;
+    }
     return this.#dirty;
   }
 
-  /** The best node for the next replica; undefined when none is feasible (or the queue is stale). */
-  next(): number | undefined {
-    if (this.#dirty) return undefined;
-    const tops: Entry[] = [];
+  /**
+   * The top of each heap whose nodes the domain filters pass (they give every node of a heap its top's verdict), or
+   * undefined when those nodes lack a maximum some score was normalised by: then no total in the heaps holds.
+   */
+  #candidates(): Candidates | undefined {
+    const tops: HeapEntry[] = [];
     const heaps: EntryHeap[] = [];
-    const buckets: string[] = [];
+    const buckets: FeasibleBucket[] = [];
+    const atMax = this.#active.map(({ plugin }) => plugin.normalize === undefined);
     for (const [key, { heap, bucket }] of this.#heaps) {
       const entry = this.#validTop(heap);
       // An empty heap (its bucket emptied as nodes moved on) is made again when a node joins the bucket.
       if (!entry) this.#heaps.delete(key);
       const node = entry ? this.#nodes.nodes[entry.index] : undefined;
       if (!entry || !node || (this.#domainFilters.active.length > 0 && filterNode(this.#domainFilters, node))) continue;
+      const feasible = this.#feasible.get(key);
       tops.push(entry);
       heaps.push(heap);
-      buckets.push(bucket);
+      buckets.push({ key: bucket, nodes: feasible?.nodes ?? 0 });
+      feasible?.atMax.forEach((count, p) => {
+        if (count > 0) atMax[p] = true;
+      });
     }
-    // The spread score of a bucket depends on every bucket (normalisation): add it to each heap's top.
+    return atMax.every(Boolean) ? { tops, heaps, buckets } : undefined;
+  }
+
+  /** The best node for the next replica; undefined when none is feasible (or the queue is stale). */
+  next(): number | undefined {
+    if (this.stale || !this.#ready) return undefined;
+    const { tops, heaps, buckets } = this.#ready;
+    this.#ready = undefined;
+    // The spread score of a bucket depends on every feasible node (weights, normalisation): add it to each heap's top.
     const spread = this.#spread?.scores(buckets);
     const weight = this.#spread?.weight ?? 0;
     let chosen = -1;
@@ -254,25 +284,21 @@ export class ReplicaQueue {
   placed(index: number): void {
     const entry = this.#pending;
     this.#pending = undefined;
+    this.#ready = undefined;
     const node = this.#nodes.nodes[index];
-    if (node && this.#holders && this.#spread?.holds(node)) this.#holders.add(index);
-    if (entry && !entry.holder) {
-      const next = this.#firstFree(entry.key);
-      if (next !== undefined) this.#heapOf(next).push({ ...entry, index: next });
-    }
+    if (node) this.#holders?.placed(index, node);
     if (!node) return;
-    this.#spread?.placed(node);
+    // Normalised scores read labels and taints alone, which placing a pod leaves as they were.
     const raw = this.#active.map(({ plugin, state }) => plugin.score(this.#untracked.pod, node, state));
-    if (filterNode(this.#untracked, node)) {
-      this.#spread?.countFeasible(node, -1);
-      // The node drops out: if it held a maximum a plugin normalises by, every total may change.
-      this.#active.forEach(({ plugin }, p) => {
-        if (plugin.normalize === undefined || raw[p] !== this.#maxima[p]) return;
-        this.#atMax[p] = (this.#atMax[p] ?? 0) - 1;
-        if (this.#atMax[p] === 0) this.#dirty = true;
-      });
-      return;
+    if (entry) {
+      // The node leaves the heap it was counted in; it joins the one it is in now below, unless it dropped out.
+      this.#count(entry.heap, -1, raw);
+      const next = entry.holder ? undefined : this.#firstFree(entry.key);
+      if (next !== undefined) this.#insert({ ...entry, index: next });
     }
+    this.#spread?.placed(node);
+    // A node that drops out may have held the last of a maximum: #candidates finds that out.
+    if (filterNode(this.#untracked, node)) return;
     const scaled = this.#active.map(({ plugin, state }, p) => {
       if (!plugin.normalize) return raw[p] ?? 0;
       // Max-based normalisation of one score: normalise it beside the maximum.
@@ -280,47 +306,55 @@ export class ReplicaQueue {
       plugin.normalize(pair, state);
       return pair[1] ?? 0;
     });
-    this.#push(scaled.reduce((sum, score, p) => sum + score * (this.#active[p]?.plugin.weight ?? 0), 0), index);
+    this.#push(scaled.reduce((sum, score, p) => sum + score * (this.#active[p]?.plugin.weight ?? 0), 0), index, raw);
   }
 
-  #push(total: number, index: number): void {
+  /** Enters a feasible node with its per-node total: alone when it is a holder, else as its class's first free member. */
+  #push(total: number, index: number, raw: readonly number[]): void {
     const key = this.#nodes.classKeyOf(this.#spec, index);
-    if (this.#holders?.has(index)) {
-      this.#heapOf(index).push({ total, key, index, holder: true });
-      return;
-    }
-    const first = this.#firstFree(key) ?? index;
-    this.#heapOf(first).push({ total, key, index: first, holder: false });
+    const holder = this.#holders?.indices.has(index) ?? false;
+    const first = holder ? index : (this.#firstFree(key) ?? index);
+    // The class's first free member is in the node's heap: they agree on all the heap key reads.
+    this.#count(this.#insert({ total, key, index: first, holder }), 1, raw);
+  }
+
+  /** Counts `delta` feasible nodes with these raw scores in (positive) or out of (negative) a heap. */
+  #count(heap: string, delta: number, raw: readonly number[]): void {
+    let feasible = this.#feasible.get(heap);
+    if (!feasible) this.#feasible.set(heap, (feasible = { nodes: 0, atMax: this.#maxima.map(() => 0) }));
+    feasible.nodes += delta;
+    raw.forEach((score, p) => {
+      if (score === this.#maxima[p] && this.#active[p]?.plugin.normalize) feasible.atMax[p] = (feasible.atMax[p] ?? 0) + delta;
+    });
   }
 
   /** The first member (by name) of a class outside the holders. */
   #firstFree(key: string): number | undefined {
     const members = this.#nodes.classMembers(this.#spec, key);
-    const holders = this.#holders;
+    const holders = this.#holders?.indices;
     if (!holders || holders.size === 0) return members[0];
     for (const index of members) if (!holders.has(index)) return index;
     return undefined;
   }
 
-  #heapOf(index: number): EntryHeap {
-    const node = this.#nodes.nodes[index];
-    const bucket = this.#spread && node ? this.#spread.bucketOf(node, index) : '';
+  /** Pushes the entry onto the heap of its node's domain and bucket; returns that heap's key. */
+  #insert(entry: Entry): string {
+    const node = this.#nodes.nodes[entry.index];
+    const bucket = this.#spread && node ? this.#spread.bucketOf(node, entry.index) : '';
     let key = bucket;
-    if (this.#domainKeys.length > 0) {
-      let known = this.#heapKeys[index];
-      if (known?.bucket !== bucket) {
-        const domain = this.#domainKeys.map((k) => node?.labels[k] ?? ABSENT).join('\u0001');
-        this.#heapKeys[index] = known = { bucket, key: `${domain}\u0003${bucket}` };
-      }
-      key = known.key;
+    if (node && this.#domainFilters.active.length > 0) {
+      let domain = '';
+      for (const { plugin, state } of this.#domainFilters.active) domain += plugin.domainOf?.(this.#domainFilters.pod, state, node) ?? '';
+      key = `${domain}\u0003${bucket}`;
     }
-    let entry = this.#heaps.get(key);
-    if (!entry) this.#heaps.set(key, (entry = { heap: new EntryHeap(), bucket }));
-    return entry.heap;
+    let heap = this.#heaps.get(key);
+    if (!heap) this.#heaps.set(key, (heap = { heap: new EntryHeap(), bucket }));
+    heap.heap.push({ ...entry, heap: key });
+    return key;
   }
 
   /** The heap's top after dropping entries whose class changed since they were pushed. */
-  #validTop(heap: EntryHeap): Entry | undefined {
+  #validTop(heap: EntryHeap): HeapEntry | undefined {
     for (let entry = heap.peek(); entry; entry = heap.peek()) {
       const valid = entry.holder ? this.#nodes.classKeyOf(this.#spec, entry.index) === entry.key : this.#firstFree(entry.key) === entry.index;
       if (valid) return entry;

@@ -2,12 +2,11 @@
 // (their own matching-pod count for hostname constraints, their domain otherwise), so placing a replica moves one
 // node and bumps one domain's count instead of rescoring every node.
 // upstream: pkg/scheduler/framework/plugins/podtopologyspread/scoring.go PreScore, Score, NormalizeScore (v1.35)
-import type { ClusterState } from './framework.js';
 import type { NodeClasses } from './node-classes.js';
 import type { NodeInfo } from './node-info.js';
 import { HOSTNAME_LABEL } from './node-info.js';
 import type { PodInfo, TopologySpreadConstraint } from './pod-info.js';
-import { countsPod, nodesMayMatch, podCounter } from './plugins/pod-topology-spread.js';
+import { countsPod, podCounter } from './plugins/pod-topology-spread.js';
 import { normalizingWeight, spreadRawScore, type SpreadScoreState } from './scoring/pod-topology-spread.js';
 import type { ScorePlugin } from './scoring/score-plugin.js';
 
@@ -43,27 +42,30 @@ function domainTableOf(nodes: NodeClasses, constraints: readonly TopologySpreadC
   return table;
 }
 
+/** A bucket (its key) and how many feasible nodes it holds. */
+export interface FeasibleBucket {
+  readonly key: string;
+  readonly nodes: number;
+}
+
 export class SpreadBuckets {
   readonly #plugin: ScorePlugin;
   readonly #pod: PodInfo;
   readonly #constraints: readonly TopologySpreadConstraint[];
   /** Matching pods per domain value, per constraint (hostname constraints: unused). */
   readonly #counts: Map<string, number>[];
-  /** Feasible nodes per domain value, per constraint: a domain with none drops out of the weights. */
-  readonly #feasiblePerValue: Map<string, number>[];
   readonly #domains: DomainTable;
-  /** countPods of each hostname constraint, in order. */
-  readonly #hostCounts: readonly { readonly constraint: TopologySpreadConstraint; readonly count: (node: NodeInfo) => number }[];
-  #feasible = 0;
+  /** countPods of the hostname constraint (the API allows one per whenUnsatisfiable). */
+  readonly #hostCount: ((node: NodeInfo) => number) | undefined;
 
   private constructor({ plugin, state }: { plugin: ScorePlugin; state: SpreadScoreState }, pod: PodInfo, nodes: NodeClasses) {
     this.#plugin = plugin;
     this.#domains = domainTableOf(nodes, state.constraints);
     this.#pod = pod;
     this.#constraints = state.constraints;
-    this.#hostCounts = state.constraints.filter((c) => c.topologyKey === HOSTNAME_LABEL).map((c) => ({ constraint: c, count: podCounter(c, pod) }));
+    const hostname = state.constraints.find((c) => c.topologyKey === HOSTNAME_LABEL);
+    this.#hostCount = hostname && podCounter(hostname, pod);
     this.#counts = state.podCounts.map((counts) => new Map(counts));
-    this.#feasiblePerValue = state.constraints.map(() => new Map());
   }
 
   /** Buckets for a PreScore state without ignored nodes (those need the per-node path). */
@@ -72,45 +74,15 @@ export class SpreadBuckets {
     return spread.ignored.size > 0 ? undefined : new SpreadBuckets({ plugin, state: spread }, pod, nodes);
   }
 
-  /** Counts `delta` feasible nodes like `node` in (positive) or out (negative) of the domains the weights use. */
-  countFeasible(node: NodeInfo, delta: number): void {
-    this.#feasible += delta;
-    this.#constraints.forEach((c, i) => {
-      if (c.topologyKey === HOSTNAME_LABEL) return;
-      const perValue = this.#feasiblePerValue[i];
-      const value = node.labels[c.topologyKey] ?? '';
-      const next = (perValue?.get(value) ?? 0) + delta;
-      if (next > 0) perValue?.set(value, next);
-      else perValue?.delete(value);
-    });
-  }
-
-  /** True when a hostname constraint reads each node's own matching pods. */
-  get readsHostCounts(): boolean {
-    return this.#hostCounts.length > 0;
-  }
-
-  /** Whether a hostname constraint counts a pod on the node (nodes where none does score alike on hostname). */
-  holds(node: NodeInfo): boolean {
-    return this.#hostCounts.some(({ count }) => count(node) > 0);
-  }
-
-  /** The nodes (indices) that `holds`. */
-  holders(cluster: ClusterState, nodes: NodeClasses): Set<number> {
-    const out = new Set<number>();
-    for (const { constraint, count } of this.#hostCounts) {
-      for (const node of nodesMayMatch(constraint.selector, this.#pod.namespace, cluster)) {
-        const index = nodes.indexOf(node.name);
-        if (index !== undefined && count(node) > 0) out.add(index);
-      }
-    }
-    return out;
+  /** The constraints with the hostname key (they count each node's own pods). */
+  get hostnameConstraints(): readonly TopologySpreadConstraint[] {
+    return this.#constraints.filter((c) => c.topologyKey === HOSTNAME_LABEL);
   }
 
   /** The key of the bucket node `index` is in now. */
   bucketOf(node: NodeInfo, index: number): string {
     const domain = (this.#domains.byIndex[index] ??= this.#domainOf(node.labels));
-    const hostCount = this.#hostCounts[0]?.count(node) ?? 0;
+    const hostCount = this.#hostCount?.(node) ?? 0;
     let key = domain.keys[hostCount];
     if (key === undefined) {
       domain.keys[hostCount] = key = `${domain.text}${hostCount}`;
@@ -139,10 +111,13 @@ export class SpreadBuckets {
     });
   }
 
-  /** The normalised spread score of each bucket among `keys` (the buckets holding feasible nodes). */
-  scores(keys: readonly string[]): number[] {
-    const state = this.#state();
-    const raw = keys.map((key) => {
+  /**
+   * The normalised spread score of each of `buckets`: every bucket holding feasible nodes, with how many (several
+   * entries may name one bucket, their nodes being apart on what the filters read).
+   */
+  scores(buckets: readonly FeasibleBucket[]): number[] {
+    const state = this.#state(buckets);
+    const raw = buckets.map(({ key }) => {
       const bucket = this.#domains.buckets.get(key);
       return bucket ? spreadRawScore(state, (_c) => bucket.values[this.#constraints.indexOf(_c)], () => bucket.hostCount) : 0;
     });
@@ -150,8 +125,14 @@ export class SpreadBuckets {
     return raw;
   }
 
-  #state(): SpreadScoreState {
-    const weights = this.#constraints.map((c, i) => normalizingWeight(c.topologyKey === HOSTNAME_LABEL ? this.#feasible : (this.#feasiblePerValue[i]?.size ?? 0)));
+  /** PreScore's weights over the feasible nodes: their number for hostname, their domains for other keys. */
+  #state(feasible: readonly FeasibleBucket[]): SpreadScoreState {
+    const weights = this.#constraints.map((c, i) => {
+      if (c.topologyKey === HOSTNAME_LABEL) return normalizingWeight(feasible.reduce((sum, { nodes }) => sum + nodes, 0));
+      const values = new Set<string>();
+      for (const { key, nodes } of feasible) if (nodes > 0) values.add(this.#domains.buckets.get(key)?.values[i] ?? '');
+      return normalizingWeight(values.size);
+    });
     return { constraints: this.#constraints, ignored: new Set(), podCounts: this.#counts, weights };
   }
 

@@ -173,6 +173,22 @@ function filter(pod: PodInfo, node: NodeInfo, state: PodTopologySpreadState): Fi
   return SUCCESS;
 }
 
+/**
+ * Per constraint, what filter reads from the node: its domain (topology value), or for hostname its count of matching
+ * pods, which only a pod placed on the node itself changes; ABSENT without the label.
+ */
+function domainOf(_pod: PodInfo, state: PodTopologySpreadState, node: NodeInfo): string {
+  let text = '';
+  for (const [i, c] of state.constraints.entries()) {
+    const value = node.labels[c.topologyKey];
+    const part = value === undefined ? ABSENT : c.topologyKey === HOSTNAME_LABEL ? `#${state.matchNum[i]?.get(value) ?? 0}` : value;
+    text += `${part}\u0001`;
+  }
+  return text;
+}
+
+const ABSENT = '\u0002';
+
 // upstream: filtering.go updateWithPod
 function addPod(state: PodTopologySpreadState, pod: PodInfo, added: PodInfo, node: NodeInfo): PodTopologySpreadState {
   if (added.namespace !== pod.namespace) return state;
@@ -190,6 +206,7 @@ export function podTopologySpreadFilter(defaulting: SpreadDefaulting): FilterPlu
     preFilter: (pod, cluster) => preFilter(pod, cluster, defaulting),
     filter,
     addPod,
+    domainOf,
     nodeLabelKeys: (_pod, state) => state.constraints.map((c) => c.topologyKey),
   });
 }

@@ -1,0 +1,29 @@
+// The nodes holding pods that a pod's hostname spread constraints count: on every other node each such count is 0, so
+// those nodes read alike to the constraints (placement need not tell them apart by hostname).
+import type { ClusterState } from './framework.js';
+import type { NodeClasses } from './node-classes.js';
+import type { NodeInfo } from './node-info.js';
+import type { PodInfo, TopologySpreadConstraint } from './pod-info.js';
+import { nodesMayMatch, podCounter } from './plugins/pod-topology-spread.js';
+
+export class HostnameHolders {
+  readonly #counters: readonly { readonly constraint: TopologySpreadConstraint; readonly count: (node: NodeInfo) => number }[];
+  /** Indices of the holders. */
+  readonly indices = new Set<number>();
+
+  /** The holders now, for the hostname constraints (of the filter and the score) of `pod`. */
+  constructor(constraints: readonly TopologySpreadConstraint[], pod: PodInfo, cluster: ClusterState, nodes: NodeClasses) {
+    this.#counters = constraints.map((constraint) => ({ constraint, count: podCounter(constraint, pod) }));
+    for (const { constraint, count } of this.#counters) {
+      for (const node of nodesMayMatch(constraint.selector, pod.namespace, cluster)) {
+        const index = nodes.indexOf(node.name);
+        if (index !== undefined && count(node) > 0) this.indices.add(index);
+      }
+    }
+  }
+
+  /** After a pod was placed on node `index`: it holds from now on when some constraint counts a pod there. */
+  placed(index: number, node: NodeInfo): void {
+    if (this.#counters.some(({ count }) => count(node) > 0)) this.indices.add(index);
+  }
+}
