@@ -104,6 +104,7 @@ function placementContext(nodes: NodeClasses, snapshot: SchedulerSnapshot, lowes
     live: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage.fork()),
     prepared: new Map(),
     tracking: new Map(),
+    binds: new BindLog(),
     budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget),
     lowestPriority,
   };
@@ -119,8 +120,9 @@ interface PlacementContext {
   readonly nodes: NodeClasses;
   readonly live: ClusterState;
   readonly prepared: Map<string, PreparedPod>;
-  /** The prepared pods whose PreFilter state follows placed pods. */
-  readonly tracking: Map<string, PreparedPod>;
+  /** The prepared pods whose PreFilter state follows placed pods, with how many binds of the log it has seen. */
+  readonly tracking: Map<string, { readonly entry: PreparedPod; seen: number }>;
+  readonly binds: BindLog;
   readonly budgets: readonly PodDisruptionBudget[];
   /** No pod on any node has a lower priority (evictions only raise it): a pod at or below it cannot preempt. */
   lowestPriority: number;
@@ -157,10 +159,12 @@ function placeReplicas(pod: PodInfo, replicas: number, outcome: PlacementOutcome
 }
 
 function prepare(pod: PodInfo, context: PlacementContext): PreparedPod {
-  const { prepared, tracking } = context;
+  const { prepared, tracking, binds } = context;
   const { signature } = pod;
   let entry = prepared.get(signature);
-  if (entry) {
+  const tracked = tracking.get(signature);
+  // A state that missed binds the log no longer holds is prepared afresh.
+  if (entry && (!tracked || binds.catchUp(tracked))) {
     // the most recently used last
     prepared.delete(signature);
     prepared.set(signature, entry);
@@ -168,7 +172,7 @@ function prepare(pod: PodInfo, context: PlacementContext): PreparedPod {
   }
   entry = runPreFilters(pod, context.live);
   prepared.set(signature, entry);
-  if (entry.tracksPods) tracking.set(signature, entry);
+  if (entry.tracksPods) tracking.set(signature, { entry, seen: binds.end });
   if (prepared.size > PREPARED_KEPT) {
     const [oldest] = prepared.keys();
     if (oldest !== undefined) {
@@ -219,9 +223,12 @@ function preempt(pod: PodInfo, outcome: PlacementOutcome, context: PlacementCont
   return node ? { node } : {};
 }
 
-/** Binds the pod to node `index` and lets every cached PreFilter state see it. */
+/**
+ * Binds the pod to node `index`: the pod's own PreFilter state (a ReplicaQueue reads it) sees the bind now, other
+ * cached states when they are used again (BindLog).
+ */
 function bind(pod: PodInfo, index: number, context: PlacementContext): NodeInfo | undefined {
-  const { nodes, tracking } = context;
+  const { nodes, tracking, binds } = context;
   const node = nodes.nodes[index];
   if (!node) return undefined;
   const updated = addPodToNode(node, pod);
@@ -229,9 +236,54 @@ function bind(pod: PodInfo, index: number, context: PlacementContext): NodeInfo 
   context.lowestPriority = Math.min(context.lowestPriority, pod.priority);
   if (pod.volumes.length > 0) reserveVolumes(pod, updated, context.live.storage);
   if (pod.requiredAntiAffinityTerms.length > 0) forgetRepelled(pod, context);
-  for (const other of tracking.values()) addPodToPrepared(other, pod, updated);
+  binds.append(pod, updated);
+  const own = tracking.get(pod.signature);
+  if (own && !binds.catchUp(own)) {
+    context.prepared.delete(pod.signature);
+    tracking.delete(pod.signature);
+  }
   return updated;
 }
+
+/**
+ * The pods bound during placement, in order, for the cached PreFilter states that follow placed pods: each catches up
+ * when it is used again. Updating every cached state on each bind cost O(binds x workloads): 200 Deployments with
+ * DoNotSchedule spreading kept 200 states, updated on each of 20,000 binds, most of them never read again.
+ */
+class BindLog {
+  #binds: { readonly pod: PodInfo; readonly node: NodeInfo }[] = [];
+  /** Binds dropped from the front of the log. */
+  #dropped = 0;
+
+  /** How many binds were logged in all. */
+  get end(): number {
+    return this.#dropped + this.#binds.length;
+  }
+
+  append(pod: PodInfo, node: NodeInfo): void {
+    this.#binds.push({ pod, node });
+    // The log keeps each bind's node as it was then: the oldest half goes (states behind it are prepared afresh).
+    if (this.#binds.length > BINDS_KEPT) {
+      const half = this.#binds.length >> 1;
+      this.#binds = this.#binds.slice(half);
+      this.#dropped += half;
+    }
+  }
+
+  /** Applies the binds the state has not seen; false when some of them are no longer in the log. */
+  catchUp(tracked: { readonly entry: PreparedPod; seen: number }): boolean {
+    if (tracked.seen < this.#dropped) return false;
+    for (let i = tracked.seen - this.#dropped; i < this.#binds.length; i++) {
+      const bind = this.#binds[i];
+      if (bind) addPodToPrepared(tracked.entry, bind.pod, bind.node);
+    }
+    tracked.seen = this.end;
+    return true;
+  }
+}
+
+/** Binds kept for cached states to catch up with (a state further behind runs PreFilter again). */
+const BINDS_KEPT = 1024;
 
 /**
  * Pods that skipped InterPodAffinity and whose pods `bound`'s anti-affinity now repels must run its PreFilter again;
