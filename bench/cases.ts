@@ -144,21 +144,27 @@ export function capacity(context: BenchContext, workloads: number, nodes: number
   };
 }
 
-/** Replicas of `workloads` Deployments placed one by one; with `antiAffinityEvery`, every such one keeps its replicas apart. */
-export function placement(context: BenchContext, options: { workloads: number; replicas: number; nodes: number; limitMs: number; antiAffinityEvery?: number }): Row {
-  const { workloads, replicas, nodes, limitMs, antiAffinityEvery } = options;
-  const pending = antiAffinityEvery ? context.inputs.pendingWithAntiAffinity(workloads, replicas, antiAffinityEvery) : context.inputs.pending(workloads, replicas);
+/**
+ * Replicas of `workloads` Deployments placed one by one; with `antiAffinityEvery`, every such one keeps its replicas
+ * apart; with `spread`, every one spreads them over zones and nodes.
+ */
+export function placement(context: BenchContext, options: { workloads: number; replicas: number; nodes: number; limitMs: number; antiAffinityEvery?: number; spread?: boolean }): Row {
+  const { workloads, replicas, nodes, limitMs, antiAffinityEvery, spread } = options;
+  const pending = antiAffinityEvery
+    ? context.inputs.pendingWithAntiAffinity(workloads, replicas, antiAffinityEvery)
+    : spread ? context.inputs.pendingWithSpreading(workloads, replicas) : context.inputs.pending(workloads, replicas);
   const result = cli(context, ['fit', pending, '--cluster', context.inputs.cluster(nodes), '--format', 'json'], 3);
   const pods = workloads * replicas;
   const anti = antiAffinityEvery ? `, ${thousands(Math.ceil(workloads / antiAffinityEvery))} with required anti-affinity` : '';
+  const kind = anti ? ' with anti-affinity' : spread ? ' with topology spreading' : '';
   return {
-    name: `placement${anti ? ' with anti-affinity' : ''} (${thousands(pods + nodes * BOUND_PODS_PER_NODE)} pods in all)`,
+    name: `placement${kind} (${thousands(pods + nodes * BOUND_PODS_PER_NODE)} pods in all)`,
     size: `${thousands(pods)} replicas x ${thousands(nodes)} nodes`,
     medianMs: result.medianMs, cpuMs: result.medianCpuMs,
     throughput: perSecond(pods, result.medianMs, 'replicas'),
     peakRssMiB: result.peakRssMiB,
     target: verdict(result.medianMs, limitMs, `${limitMs / 1000} s`),
-    note: `${thousands(workloads)} Deployments${anti}; ${clusterNote()}`,
+    note: `${thousands(workloads)} Deployments${anti}${spread ? ', each spread over zones (DoNotSchedule) and nodes' : ''}; ${clusterNote()}`,
   };
 }
 

@@ -151,6 +151,8 @@ export interface PendingOptions {
   readonly seed: number;
   /** Every this-many-th workload also keeps its replicas on separate nodes (required hostname anti-affinity). */
   readonly antiAffinityEvery?: number;
+  /** Every workload spreads its replicas over zones (DoNotSchedule) and nodes (alternately ScheduleAnyway and DoNotSchedule). */
+  readonly spread?: boolean;
 }
 
 /** Pending workloads with distinct requests and a mix of nodeSelectors, tolerations and affinities. */
@@ -162,6 +164,7 @@ export function generatePending(options: PendingOptions): string {
     const name = `app-${index}`;
     const spec = pendingPodSpec(index, classes, random);
     if (options.antiAffinityEvery && index % options.antiAffinityEvery === 0) spec['affinity'] = { ...(spec['affinity'] as Value | undefined), podAntiAffinity: separateReplicas(name) };
+    if (options.spread) spec['topologySpreadConstraints'] = spreadReplicas(name, index % 2 === 0 ? 'ScheduleAnyway' : 'DoNotSchedule');
     if (options.replicas === 1) values.push({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'apps', labels: { app: name } }, spec });
     else {
       values.push({
@@ -176,6 +179,12 @@ export function generatePending(options: PendingOptions): string {
 /** Required anti-affinity against the workload's own pods on hostname: at most one replica per node. */
 function separateReplicas(app: string): Value {
   return { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app } }, topologyKey: 'kubernetes.io/hostname' }] };
+}
+
+/** The spreading most charts set: even over zones, and over nodes as `perNode` says. */
+function spreadReplicas(app: string, perNode: string): Value[] {
+  const constraint = (topologyKey: string, whenUnsatisfiable: string) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable, labelSelector: { matchLabels: { app } } });
+  return [constraint('topology.kubernetes.io/zone', 'DoNotSchedule'), constraint('kubernetes.io/hostname', perNode)];
 }
 
 function pendingPodSpec(index: number, classes: readonly NodeClass[], random: Random): Value {
