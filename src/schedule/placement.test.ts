@@ -122,3 +122,47 @@ spec:
     expect(oneByOne.map((o) => o.nodes)).toEqual([{ a: 1 }, { b: 1 }]);
   });
 });
+
+describe('placeAll with a cached PreFilter state used again later', () => {
+  const nodes = Array.from({ length: 30 }, (_, i) => `apiVersion: v1
+kind: Node
+metadata: {name: n${String(i).padStart(2, '0')}, labels: {kubernetes.io/hostname: n${i}, topology.kubernetes.io/zone: z${i % 3}}}
+status: {allocatable: {cpu: "${8 + (i % 4) * 8}", memory: 64Gi, pods: "110"}}`);
+  const deployment = (name: string, replicas: number, cpu: string, spread: boolean, zone?: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}, namespace: default}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: c, resources: {requests: {cpu: ${cpu}, memory: 16Mi}}}]${zone ? `
+      nodeSelector: {topology.kubernetes.io/zone: ${zone}}` : ''}${spread ? `
+      topologySpreadConstraints:
+        - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}
+        - {maxSkew: 2, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}` : ''}`;
+
+  // Two Deployments with one pod template share their PreFilter state; between them another one binds `between` pods
+  // the spreading counts, all in one zone, which the state catches up with (or, beyond what the log keeps, is
+  // prepared again): the second then keeps out of that zone.
+  it.each([[40], [1500]])('places the second as on the nodes the first two left (%i pods bound in between)', (between) => {
+    const yaml = [...nodes, deployment('a', 7, '10m', true), deployment('b', between, '20m', false, 'z0'), deployment('a-copy', 20, '10m', true)].join('\n---\n');
+    const objects = objectsFromYaml(yaml);
+    const snapshot = toSchedulerSnapshot(toClusterSnapshot(objects), 35);
+    const requests: PlacementRequest[] = objects.map(toWorkload).flatMap((w) => (w?.kind === 'Deployment' ? [w] : [])).map((w) => {
+      const pod = buildPodInfo(podSourceOfWorkload(w), snapshot.podOptions, []);
+      return { pods: [{ pod, replicas: Number((w.object.value['spec'] as { replicas: number }).replicas) }], priority: 0 };
+    });
+    const [first, second, third] = requests;
+    if (!first || !second || !third) throw new Error('no workloads');
+    expect(first.pods[0]?.pod.signature).toBe(third.pods[0]?.pod.signature);
+    const together = placeAll(requests, snapshot).outcomes[2];
+    const apart = placeAll([third], snapshot, placeAll([first, second], snapshot).nodes).outcomes[0];
+    // each node's verdict for the first replica that failed (parts list their members in no particular order)
+    const verdicts = (outcome: typeof together) =>
+      Object.fromEntries((outcome?.failure ?? []).flatMap((part) => [...part.members].map((node) => [node, part.reasons?.join(', ')])));
+    expect({ ...together, failure: verdicts(together) }).toEqual({ ...apart, failure: verdicts(apart) });
+    expect(together?.nodes).not.toEqual({});
+  });
+});
