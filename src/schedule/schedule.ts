@@ -199,6 +199,20 @@ function planPod(object: KubeObject, source: PodSource, replicas: number, contex
   noteUncheckedVolumes(pod, source, context);
   const prepared = runPreFilters(pod, context.cluster);
   const feasibility = findNodesThatFit(prepared, context.nodes);
+  const verdicts = verdictsOf(feasibility, pod, context);
+  const request = { pods: [{ pod, replicas }], priority: pod.priority };
+  const message = verdicts.message;
+  if (message === null) return { object, replicas, verdicts, request };
+  return { object, replicas, verdicts, request, alone: postFilterOnce({ prepared, feasibility, message }, context) };
+}
+
+/**
+ * The verdicts, shared by pods whose verdicts are equal on every node. Verdicts per node (a filter reading hostname,
+ * DoNotSchedule spreading over it) are computed afresh: their fingerprint, a class key per node, took longer to write
+ * and hash than the verdicts to build (200 Deployments on 5,000 nodes: 0.6 s of 3.3).
+ */
+function verdictsOf(feasibility: Feasibility, pod: PodInfo, context: RunContext): Verdicts {
+  if (feasibility.verdicts.length > FINGERPRINTED_VERDICTS) return toVerdicts(feasibility, pod, context.nodes);
   // Hints also read the pod's nodeSelector and host ports (resource hints follow from the reasons and the node).
   const fingerprint = `${fingerprintOf(feasibility)}\u0004${JSON.stringify([pod.nodeSelector, pod.hostPorts])}`;
   let verdicts = context.verdictCache.get(fingerprint);
@@ -206,11 +220,11 @@ function planPod(object: KubeObject, source: PodSource, replicas: number, contex
     verdicts = toVerdicts(feasibility, pod, context.nodes);
     context.verdictCache.set(fingerprint, verdicts);
   }
-  const request = { pods: [{ pod, replicas }], priority: pod.priority };
-  const message = verdicts.message;
-  if (message === null) return { object, replicas, verdicts, request };
-  return { object, replicas, verdicts, request, alone: postFilterOnce({ prepared, feasibility, message }, context) };
+  return verdicts;
 }
+
+/** Feasibilities with more verdicts (classes) than this are not looked up by fingerprint. */
+const FINGERPRINTED_VERDICTS = 1024;
 
 /** A pod that fits nowhere alone: its PreFilter state, where it failed, and the FitError message. */
 interface AloneFailure {

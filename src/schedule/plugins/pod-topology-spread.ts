@@ -74,11 +74,28 @@ function preFilter(pod: PodInfo, cluster: ClusterState, defaulting: SpreadDefaul
   const constraints = defaulting.type === 'List' && own.length === 0 ? defaultConstraints(pod, defaulting, 'DoNotSchedule') : own;
   if (constraints.length === 0) return { kind: 'skip' };
   const state: PodTopologySpreadState = { constraints, matchNum: constraints.map(() => new Map()), minCache: [] };
-  // Nodes in one group agree on the topology labels, the inclusion policies and so on the domain they count for.
-  const keys = [...constraints.map((c) => c.topologyKey), ...requiredNodeAffinityKeys(pod)];
+  // Nodes in one group agree on the inclusion policies and on the topology labels but hostname, whose every value is a
+  // domain of its own: each member with the label adds one (grouping by it too would evaluate the policies per node).
+  const domains = constraints.filter((c) => c.topologyKey !== HOSTNAME_LABEL);
+  const hostnames = constraints.flatMap((c, i) => (c.topologyKey === HOSTNAME_LABEL ? [i] : []));
+  const keys = [...domains.map((c) => c.topologyKey), ...requiredNodeAffinityKeys(pod)];
   for (const group of cluster.nodeGroups(keys, requiredNodeAffinityUsesName(pod))) {
     const representative = cluster.nodes[group.members[0] ?? -1];
-    if (representative) forEachCountedDomain(state, pod, representative, (_c, counts, value) => counts.set(value, counts.get(value) ?? 0));
+    if (!representative || !hasAllTopologyKeys(representative, domains)) continue;
+    const counted = constraints.map((c, i) => (matchesNodeInclusionPolicies(c, pod, representative) ? state.matchNum[i] : undefined));
+    // A member without the hostname label counts for no constraint (it lacks a topology key).
+    let withHostname = hostnames.length === 0;
+    for (const index of hostnames.length === 0 ? [] : group.members) {
+      const hostname = cluster.nodes[index]?.labels[HOSTNAME_LABEL];
+      if (hostname === undefined) continue;
+      withHostname = true;
+      for (const i of hostnames) if (counted[i]?.has(hostname) === false) counted[i]?.set(hostname, 0);
+    }
+    if (!withHostname) continue;
+    constraints.forEach((c, i) => {
+      const value = representative.labels[c.topologyKey] ?? '';
+      if (c.topologyKey !== HOSTNAME_LABEL && counted[i]?.has(value) === false) counted[i]?.set(value, 0);
+    });
   }
   constraints.forEach((c, i) => {
     const counts = state.matchNum[i];
