@@ -50,6 +50,8 @@ export interface ClusterState {
   nodesWithAffinityPods(): readonly NodeInfo[];
   /** Nodes hosting a pod with a required pod anti-affinity term. */
   nodesWithRequiredAntiAffinityPods(): readonly NodeInfo[];
+  /** Whether every node carries the label key. */
+  everyNodeHasLabel(key: string): boolean;
   /** The nodes grouped so that nodes in one group have equal class keys and equal values for `keys` (and names). */
   nodeGroups(keys: readonly string[], usesName: boolean): Iterable<{ readonly members: readonly number[] }>;
 }

@@ -245,6 +245,7 @@ export class NodeClasses {
       nodesWithAffinityPods: () => (this.#withAffinity ??= this.#nodes.filter((n) => n.podsWithAffinity.length > 0)),
       nodesWithRequiredAntiAffinityPods: () =>
         (this.#withAntiAffinity ??= this.#nodes.filter((n) => n.podsWithRequiredAntiAffinity.length > 0)),
+      everyNodeHasLabel: (key) => this.everyNodeHasLabel(key),
       nodeGroups: (keys, usesName) => this.classes({ keys: [...new Set(keys)].sort(), usesName }),
     };
   }

@@ -50,6 +50,11 @@ export interface PodTopologySpreadState {
   readonly matchNum: readonly Map<string, number>[];
   /** Per constraint: the smallest count, filled on demand and cleared by addPod. */
   readonly minCache: (number | undefined)[];
+  /**
+   * True while every node has the hostname label and no hostname domain counts a pod: then hostname tells no nodes
+   * apart (a verdict per node class, not per node); addPod clears it when a pod lands in a hostname domain.
+   */
+  hostnamesAlike: boolean;
 }
 
 export function hasAllTopologyKeys(node: NodeInfo, constraints: readonly TopologySpreadConstraint[]): boolean {
@@ -73,7 +78,7 @@ function preFilter(pod: PodInfo, cluster: ClusterState, defaulting: SpreadDefaul
   // System defaults are all ScheduleAnyway: only a profile's list can add constraints here.
   const constraints = defaulting.type === 'List' && own.length === 0 ? defaultConstraints(pod, defaulting, 'DoNotSchedule') : own;
   if (constraints.length === 0) return { kind: 'skip' };
-  const state: PodTopologySpreadState = { constraints, matchNum: constraints.map(() => new Map()), minCache: [] };
+  const state: PodTopologySpreadState = { constraints, matchNum: constraints.map(() => new Map()), minCache: [], hostnamesAlike: false };
   // Nodes in one group agree on the inclusion policies and on the topology labels but hostname, whose every value is a
   // domain of its own: each member with the label adds one (grouping by it too would evaluate the policies per node).
   const domains = constraints.filter((c) => c.topologyKey !== HOSTNAME_LABEL);
@@ -106,7 +111,13 @@ function preFilter(pod: PodInfo, cluster: ClusterState, defaulting: SpreadDefaul
       counts.set(value, (counts.get(value) ?? 0) + countPods(node));
     }
   });
+  state.hostnamesAlike = hostnames.length > 0 && cluster.everyNodeHasLabel(HOSTNAME_LABEL) && hostnames.every((i) => countsNone(state.matchNum[i]));
   return { kind: 'state', state };
+}
+
+function countsNone(counts: ReadonlyMap<string, number> | undefined): boolean {
+  for (const count of counts?.values() ?? []) if (count !== 0) return false;
+  return true;
 }
 
 /** Calls `visit` for every constraint the node counts for (it has all topology keys and passes the policies). */
@@ -211,7 +222,9 @@ function addPod(state: PodTopologySpreadState, pod: PodInfo, added: PodInfo, nod
   if (added.namespace !== pod.namespace) return state;
   state.minCache.length = 0;
   forEachCountedDomain(state, pod, node, (c, counts, value) => {
-    if (matchesSelector(c.selector, added.labels)) counts.set(value, (counts.get(value) ?? 0) + 1);
+    if (!matchesSelector(c.selector, added.labels)) return;
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+    if (c.topologyKey === HOSTNAME_LABEL) state.hostnamesAlike = false;
   });
   return state;
 }
@@ -224,7 +237,7 @@ export function podTopologySpreadFilter(defaulting: SpreadDefaulting): FilterPlu
     filter,
     addPod,
     domainOf,
-    nodeLabelKeys: (_pod, state) => state.constraints.map((c) => c.topologyKey),
+    nodeLabelKeys: (_pod, state) => state.constraints.map((c) => c.topologyKey).filter((key) => key !== HOSTNAME_LABEL || !state.hostnamesAlike),
   });
 }
 
