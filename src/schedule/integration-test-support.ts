@@ -11,7 +11,7 @@ import { runPreFilters } from './run-filters.js';
 import { scheduleWorkloads } from './schedule.js';
 import type { SchedulingResult } from './scheduling-result.js';
 import { SCORE_PLUGINS } from './scoring/index.js';
-import { feasibleClasses, prepareScoring, rawScores, totals } from './select-host.js';
+import { feasibleClasses, prepareScoring, rawScores, selectHost, totals } from './select-host.js';
 import { buildPodInfo, podSourceOfPod, toSchedulerSnapshot } from './snapshot.js';
 import { feasibleNodes, objectsFromYaml } from './test-support.js';
 import { NEWEST_MINOR } from './version.js';
@@ -144,6 +144,13 @@ export function scoreEachNode(docs: readonly Value[], profiles: SchedulerProfile
     scores.forEach((score, i) => (total[i] = (total[i] ?? 0) + score * plugin.weight));
   }
   return byName(Object.fromEntries(feasible.map((node, i) => [node.name, total[i] ?? 0])));
+}
+
+/** The node selectHost picks for the pending pod of `docs` (undefined when none is feasible). */
+export function selectedNode(docs: readonly Value[], profiles: SchedulerProfiles, minor = NEWEST_MINOR): string | undefined {
+  const { pod, nodes, cluster, feasibility } = filtered(docs, profiles, minor);
+  const index = selectHost(pod, feasibility, nodes, cluster);
+  return index === undefined ? undefined : nodes.nodes[index]?.name;
 }
 
 const byName = (scores: Readonly<Record<string, number>>): Record<string, number> => Object.fromEntries(Object.entries(scores).sort(([a], [b]) => a.localeCompare(b)));

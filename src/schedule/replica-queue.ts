@@ -1,15 +1,15 @@
 // Places the replicas of one pod one after another without rescoring every node each time: when the pod's filters
 // and scores read only the node itself (or, for PodTopologySpread, its topology domain), placing a replica changes
 // the verdict and score of that node alone.
-import { findNodesThatFit, hasFeasibleNode, type Feasibility } from './feasibility.js';
+import { findNodesThatFit, hasFeasibleNode } from './feasibility.js';
 import type { ClusterState } from './framework.js';
 import type { ClassSpec, NodeClasses } from './node-classes.js';
 import { filterNode, type PreparedPod } from './run-filters.js';
 import type { PodInfo, TopologySpreadConstraint } from './pod-info.js';
 import { HOSTNAME_LABEL } from './node-info.js';
-import { HostnameHolders } from './hostname-holders.js';
+import { HostnameHolders, readsHostnameAsCounts } from './hostname-holders.js';
 import type { PodTopologySpreadState } from './plugins/pod-topology-spread.js';
-import { feasibleClasses, prepareScoring, rawScores, totals, type ActiveScore, type Scoring } from './select-host.js';
+import { prepareScoring, rawScores, representatives, totals, type ActiveScore, type Scoring } from './select-host.js';
 import { SpreadBuckets, type FeasibleBucket } from './spread-buckets.js';
 
 interface Entry {
@@ -117,42 +117,6 @@ function hostnameConstraintsOf(tracked: PreparedPod['active'], spread: SpreadBuc
 }
 
 /**
- * Whether hostname reaches the filters and scores only through hostname spread constraints, which read each node's
- * own count of matching pods: then nodes without such pods need not be told apart by hostname, and one entry stands
- * for all of them in a class.
- */
-function readsHostnameAsCounts(hostname: readonly TopologySpreadConstraint[], prepared: PreparedPod, base: Scoring, feasibility: Feasibility, nodes: NodeClasses): boolean {
-  if (hostname.length === 0 || base.spec.usesName || feasibility.spec?.keys.includes(HOSTNAME_LABEL)) return false;
-  const others = base.active.filter(({ plugin }) => plugin.name !== 'PodTopologySpread');
-  if (others.some(({ plugin, state }) => [...(plugin.nodeLabelKeys?.(prepared.pod, state) ?? [])].includes(HOSTNAME_LABEL))) return false;
-  // A node without the label is scored or filtered apart (the constraint skips or rejects it): classes without the key cannot show that.
-  return nodes.everyNodeHasLabel(HOSTNAME_LABEL);
-}
-
-/**
- * Per feasible class: its first member outside `holders`, standing for all of them, and each holder alone; with how
- * many feasible nodes each entry stands for.
- */
-function representatives(feasibility: Feasibility, nodes: NodeClasses, spec: ClassSpec, holders: ReadonlySet<number>): Representative[] {
-  const out: Representative[] = [];
-  for (const { key, members } of feasibleClasses(feasibility, nodes, spec)) {
-    const held = holders.size === 0 ? [] : members.filter((index) => holders.has(index));
-    const free = held.length === 0 ? members[0] : members.find((index) => !holders.has(index));
-    if (free !== undefined) out.push({ index: free, size: members.length - held.length, key, holder: false });
-    for (const index of held) out.push({ index, size: 1, key, holder: true });
-  }
-  return out;
-}
-
-/** A queue entry's node before scoring, and how many feasible nodes it stands for. */
-interface Representative {
-  readonly index: number;
-  readonly size: number;
-  readonly key: string;
-  readonly holder: boolean;
-}
-
-/**
  * The candidates of one pod, kept in score order across its replicas: one heap per domain of its tracked filters (the
  * topology values of its DoNotSchedule spread constraints, its hostname count) and spread-score bucket, whose verdict
  * is checked on each heap's top only.
@@ -202,7 +166,7 @@ export class ReplicaQueue {
     const spread = spreadBucketsOf(prepared.pod, { active: base.active, nodes });
     if (spread === null) return undefined;
     const hostname = hostnameConstraintsOf(tracked, spread);
-    const byHostCount = readsHostnameAsCounts(hostname, prepared, base, feasibility, nodes);
+    const byHostCount = readsHostnameAsCounts(hostname, prepared.pod, base, feasibility, nodes);
     // Classes must not span topology domains: the domain plugins' keys join the scoring keys.
     const keys = [...new Set([...base.spec.keys, ...domainKeysOf(prepared)])].filter((key) => !byHostCount || key !== HOSTNAME_LABEL).sort();
     const scoring: Scoring = { active: base.active.filter(({ plugin }) => plugin.perNode), spec: { ...base.spec, keys } };

@@ -4,7 +4,7 @@
 // with preferred affinity), and an incoming pod with any mix of the default profile's scores.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scoreEachNode, scoreNodes, type Value } from './integration-test-support.js';
+import { scoreEachNode, scoreNodes, selectedNode, type Value } from './integration-test-support.js';
 import { DEFAULT_PROFILES } from './profile/profile.js';
 
 const HOSTNAME = 'kubernetes.io/hostname';
@@ -97,6 +97,33 @@ describe('scoring by node class', () => {
         expect(scoreNodes(docs, DEFAULT_PROFILES)).toEqual(scoreEachNode(docs, DEFAULT_PROFILES));
       }),
       { numRuns: 150, seed: 20_261_203 },
+    );
+  });
+
+  it('tells a node holding a pod the spreading counts from a node alike but for that pod', () => {
+    const node = (name: string) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name, labels: { [HOSTNAME]: name, [ZONE]: 'z0' } }, status: { allocatable: { cpu: '4', memory: '8Gi', pods: '20' } } });
+    const pod = (name: string, app: string, nodeName?: string) => ({
+      apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', labels: { app } },
+      spec: { ...(nodeName && { nodeName }), containers: [{ name: 'c', image: 'x', resources: { requests: { cpu: '100m' } } }], ...(!nodeName && { topologySpreadConstraints: [soft(HOSTNAME, app)] }) },
+      ...(nodeName && { status: { phase: 'Running' } }),
+    });
+    // node-a and node-b are one class (equal labels and usage); only node-a holds a pod of app web
+    const docs = [node('node-a'), node('node-b'), pod('a-0', 'web', 'node-a'), pod('b-0', 'other', 'node-b'), pod('incoming', 'web')];
+    expect(selectedNode(docs, DEFAULT_PROFILES)).toBe('node-b');
+  });
+
+  // selectHost scores fewer candidates still where hostname reaches the scores only through spreading's count of
+  // matching pods per node: one per class for the nodes holding none.
+  it('picks the node with the highest total of scoring each node on its own, the first by name among equals', () => {
+    fc.assert(
+      fc.property(clusterShape, (shape) => {
+        // every node labelled with its hostname, as that path needs
+        const docs = docsOf({ ...shape, nodes: shape.nodes.map((node) => ({ ...node, hostnamed: true })) });
+        const totals = Object.entries(scoreEachNode(docs, DEFAULT_PROFILES));
+        const best = Math.max(...totals.map(([, total]) => total));
+        expect(selectedNode(docs, DEFAULT_PROFILES)).toBe(totals.find(([, total]) => total === best)?.[0]);
+      }),
+      { numRuns: 300, seed: 20_261_204 },
     );
   });
 });

@@ -7,6 +7,8 @@ import { HOSTNAME_LABEL, type NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 import { SCORE_PLUGINS } from './scoring/index.js';
 import type { FeasibleGroup, FeasibleNodes, ScorePlugin } from './scoring/score-plugin.js';
+import type { SpreadScoreState } from './scoring/pod-topology-spread.js';
+import { HostnameHolders, readsHostnameAsCounts } from './hostname-holders.js';
 
 export interface ActiveScore {
   readonly plugin: ScorePlugin;
@@ -62,8 +64,24 @@ export function selectHost(pod: PodInfo, feasibility: Feasibility, nodes: NodeCl
   if (feasibleVerdicts.length === 0) return undefined;
   if (feasibleVerdicts.length === 1 && feasibleVerdicts[0]?.members.length === 1) return feasibleVerdicts[0].members[0];
   const scoring = prepareScoring(pod, feasibility, nodes, cluster);
-  const candidates = candidatesOf(feasibility, nodes, scoring.spec);
+  const candidates = hostnameCountedCandidates(pod, feasibility, { scoring, nodes, cluster }) ?? candidatesOf(feasibility, nodes, scoring.spec);
   return selectHighestScore(candidates, totals(rawScores(pod, candidates, nodes, scoring.active), scoring.active));
+}
+
+/**
+ * When hostname reaches the scores only through the spread score's count of each node's matching pods (the system
+ * default spreading of a StatefulSet's replicas, each a pod of its own): one candidate per class without hostname for
+ * the nodes holding no such pod, each holder apart; undefined otherwise. Scoring every node of 5,000 for each of 1,000
+ * replicas took 2.3 s.
+ */
+function hostnameCountedCandidates(pod: PodInfo, feasibility: Feasibility, context: { scoring: Scoring; nodes: NodeClasses; cluster: ClusterState }): number[] | undefined {
+  const { scoring, nodes, cluster } = context;
+  if (!feasibility.spec || !scoring.spec.keys.includes(HOSTNAME_LABEL)) return undefined;
+  const spread = scoring.active.find(({ plugin }) => plugin.name === 'PodTopologySpread')?.state as SpreadScoreState | undefined;
+  const hostname = spread?.constraints.filter((c) => c.topologyKey === HOSTNAME_LABEL) ?? [];
+  if (!readsHostnameAsCounts(hostname, pod, scoring, feasibility, nodes)) return undefined;
+  const spec: ClassSpec = { ...scoring.spec, keys: scoring.spec.keys.filter((key) => key !== HOSTNAME_LABEL) };
+  return representatives(feasibility, nodes, spec, new HostnameHolders(hostname, pod, cluster, nodes).indices).map(({ index }) => index);
 }
 
 /** One representative node (the first by name) per class of feasible nodes under the scoring spec. */
@@ -103,6 +121,30 @@ function listFeasibleClasses(feasibility: Feasibility, nodes: NodeClasses, score
     if (first !== undefined && feasibleKeys.has(filterKeys(first))) out.push(nodeClass);
   }
   return out;
+}
+
+/**
+ * Per feasible class: its first member outside `holders`, standing for all of them, and each holder alone; with how
+ * many feasible nodes each stands for.
+ */
+export function representatives(feasibility: Feasibility, nodes: NodeClasses, spec: ClassSpec, holders: ReadonlySet<number>): Representative[] {
+  const out: Representative[] = [];
+  for (const { key, members } of feasibleClasses(feasibility, nodes, spec)) {
+    const held = holders.size === 0 ? [] : members.filter((index) => holders.has(index));
+    const free = held.length === 0 ? members[0] : members.find((index) => !holders.has(index));
+    if (free !== undefined) out.push({ index: free, size: members.length - held.length, key, holder: false });
+    for (const index of held) out.push({ index, size: 1, key, holder: true });
+  }
+  return out;
+}
+
+/** A candidate node and how many feasible nodes it stands for (those of its class outside the holders, or itself). */
+export interface Representative {
+  readonly index: number;
+  readonly size: number;
+  /** The key of its class. */
+  readonly key: string;
+  readonly holder: boolean;
 }
 
 /** Raw scores, one row per active plugin, one column per candidate. */

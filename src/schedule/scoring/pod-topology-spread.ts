@@ -1,6 +1,6 @@
 // PodTopologySpread score: the pod's ScheduleAnyway constraints, or the system default constraints when it has none.
 // upstream: pkg/scheduler/framework/plugins/podtopologyspread/scoring.go, plugin.go buildDefaultConstraints (v1.35)
-import { HOSTNAME_LABEL, type NodeInfo } from '../node-info.js';
+import { HOSTNAME_LABEL } from '../node-info.js';
 import type { PodInfo, TopologySpreadConstraint } from '../pod-info.js';
 import {
   SYSTEM_DEFAULTING, countPods, defaultConstraints, hasAllTopologyKeys, matchesNodeInclusionPolicies, nodesMayMatch, podCounter,
