@@ -168,6 +168,21 @@ export function placement(context: BenchContext, options: { workloads: number; r
   };
 }
 
+/** StatefulSets with volumeClaimTemplates: every replica is a pod of its own, placed one at a time. */
+export function statefulSetPlacement(context: BenchContext, count: number, replicas: number, nodes: number): Row {
+  const result = cli(context, ['fit', context.inputs.statefulSets(count, replicas), '--cluster', context.inputs.cluster(nodes), '--format', 'json'], 3);
+  const pods = count * replicas;
+  return {
+    name: `placement of StatefulSets with claims`,
+    size: `${thousands(pods)} replicas x ${thousands(nodes)} nodes`,
+    medianMs: result.medianMs, cpuMs: result.medianCpuMs,
+    throughput: perSecond(pods, result.medianMs, 'replicas'),
+    peakRssMiB: result.peakRssMiB,
+    target: verdict(result.medianMs, 3000, '3 s'),
+    note: `${thousands(count)} StatefulSets, volumeClaimTemplates of a WaitForFirstConsumer StorageClass; ${clusterNote()}`,
+  };
+}
+
 /** Same workloads at growing cluster sizes: scheduling cost should follow node classes, not nodes. */
 export function scaling(context: BenchContext, nodes: number): Row {
   const pods = 1000;

@@ -176,6 +176,24 @@ export function generatePending(options: PendingOptions): string {
   return emitDocuments(values);
 }
 
+/**
+ * StatefulSets whose replicas each claim a volume from a WaitForFirstConsumer StorageClass (each replica is a pod of
+ * its own, placed one at a time), with the StorageClass.
+ */
+export function generateStatefulSets(count: number, replicas: number): string {
+  const values: Value[] = [{ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'gp3' }, provisioner: 'ebs.csi.aws.com', volumeBindingMode: 'WaitForFirstConsumer' }];
+  for (let index = 0; index < count; index++) {
+    const name = `db-${index}`;
+    const container = { name: 'db', image: `registry.example.com/db-${index}:1.0.0`, resources: { requests: { cpu: `${100 + (index % 8) * 50}m`, memory: `${256 + (index % 4) * 256}Mi` } }, volumeMounts: [{ name: 'data', mountPath: '/data' }] };
+    const claim = { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'gp3', resources: { requests: { storage: '10Gi' } } } };
+    values.push({
+      apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name, namespace: 'data' },
+      spec: { replicas, serviceName: name, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [container] } }, volumeClaimTemplates: [claim] },
+    });
+  }
+  return emitDocuments(values);
+}
+
 /** Required anti-affinity against the workload's own pods on hostname: at most one replica per node. */
 function separateReplicas(app: string): Value {
   return { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app } }, topologyKey: 'kubernetes.io/hostname' }] };

@@ -1,7 +1,7 @@
 // Writes the benchmark inputs (seeded, so identical on every run and machine) under .bench/ once.
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateCluster, generateClusterList, generatePending } from './generate-cluster.js';
+import { generateCluster, generateClusterList, generatePending, generateStatefulSets } from './generate-cluster.js';
 import { generateManifests } from './generate-manifests.js';
 
 export const SEED = 20_261_123;
@@ -60,6 +60,11 @@ export class Inputs {
   /** `workloads` distinct pod templates with `replicas` each (bare Pods when 1). */
   pending(workloads: number, replicas: number): string {
     return once(this.root, `pending-${workloads}x${replicas}.yaml`, () => generatePending({ workloads, replicas, classes: NODE_CLASSES, seed: SEED }));
+  }
+
+  /** `count` StatefulSets of `replicas` replicas, each replica claiming a volume of its own. */
+  statefulSets(count: number, replicas: number): string {
+    return once(this.root, `statefulsets-${count}x${replicas}.yaml`, () => generateStatefulSets(count, replicas));
   }
 
   /** As `pending`, with every workload spreading its replicas over zones and nodes (topologySpreadConstraints). */
