@@ -46,12 +46,16 @@ export interface ClusterState {
   nodesWithPods(): readonly NodeInfo[];
   /** Nodes hosting a non-terminating pod of `namespace` labelled `key: value` (NodeInfo.podLabelCounts, indexed). */
   nodesWithPodLabel(namespace: string, key: string, value: string): Iterable<NodeInfo>;
+  /** Nodes hosting a terminating pod (nodesWithPodLabel leaves them out). */
+  nodesWithTerminatingPods(): readonly NodeInfo[];
   /** Nodes hosting a pod with any pod affinity or anti-affinity term. */
   nodesWithAffinityPods(): readonly NodeInfo[];
   /** Nodes hosting a pod with a required pod anti-affinity term. */
   nodesWithRequiredAntiAffinityPods(): readonly NodeInfo[];
   /** Whether every node carries the label key. */
   everyNodeHasLabel(key: string): boolean;
+  /** The nodes labelled `key: value`. */
+  nodesLabelled(key: string, value: string): readonly NodeInfo[];
   /** The nodes grouped so that nodes in one group have equal class keys and equal values for `keys` (and names). */
   nodeGroups(keys: readonly string[], usesName: boolean): Iterable<{ readonly members: readonly number[] }>;
 }

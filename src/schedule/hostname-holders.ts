@@ -5,28 +5,26 @@ import type { ClusterState } from './framework.js';
 import type { NodeClasses } from './node-classes.js';
 import { HOSTNAME_LABEL, type NodeInfo } from './node-info.js';
 import type { PodInfo, TopologySpreadConstraint } from './pod-info.js';
-import { nodesMayMatch, podCounter } from './plugins/pod-topology-spread.js';
+import { nodesCountingPods, podCounter } from './plugins/pod-topology-spread.js';
 import type { Scoring } from './select-host.js';
 
 export class HostnameHolders {
-  readonly #counters: readonly { readonly constraint: TopologySpreadConstraint; readonly count: (node: NodeInfo) => number }[];
+  readonly #counters: readonly ((node: NodeInfo) => number)[];
   /** Indices of the holders. */
   readonly indices = new Set<number>();
 
   /** The holders now, for the hostname constraints (of the filter and the score) of `pod`. */
   constructor(constraints: readonly TopologySpreadConstraint[], pod: PodInfo, cluster: ClusterState, nodes: NodeClasses) {
-    this.#counters = constraints.map((constraint) => ({ constraint, count: podCounter(constraint, pod) }));
-    for (const { constraint, count } of this.#counters) {
-      for (const node of nodesMayMatch(constraint.selector, pod.namespace, cluster)) {
-        const index = nodes.indexOf(node.name);
-        if (index !== undefined && count(node) > 0) this.indices.add(index);
-      }
+    this.#counters = constraints.map((constraint) => podCounter(constraint, pod));
+    for (const node of nodesCountingPods(constraints, pod, cluster)) {
+      const index = nodes.indexOf(node.name);
+      if (index !== undefined) this.indices.add(index);
     }
   }
 
   /** After a pod was placed on node `index`: it holds from now on when some constraint counts a pod there. */
   placed(index: number, node: NodeInfo): void {
-    if (this.#counters.some(({ count }) => count(node) > 0)) this.indices.add(index);
+    if (this.#counters.some((count) => count(node) > 0)) this.indices.add(index);
   }
 }
 

@@ -1,5 +1,4 @@
 // Equivalence classes of nodes: nodes equal in everything a pod's filters read share one verdict (and one score).
-import { appendAll } from '../model/append.js';
 import type { Labels } from '../model/labels.js';
 import type { ClusterState } from './framework.js';
 import { HOSTNAME_LABEL, type NodeInfo } from './node-info.js';
@@ -139,6 +138,10 @@ class BaseMembership implements Membership {
 const ABSENT = '\u0002';
 const NONE: ReadonlySet<number> = new Set();
 
+function hasTerminatingPod(node: NodeInfo): boolean {
+  return node.pods.some((pod) => pod.terminating);
+}
+
 /** The key of the node's class under `spec` (the per-node definition every grouping follows). */
 export function classKey(node: NodeInfo, spec: ClassSpec): string {
   return headOf(spec)(node) + classKeyTail(node, spec);
@@ -179,11 +182,14 @@ export class NodeClasses {
   #base: Grouping | undefined;
   #withPods: NodeInfo[] | undefined;
   #withAffinity: NodeInfo[] | undefined;
+  #withTerminating: NodeInfo[] | undefined;
   #withAntiAffinity: NodeInfo[] | undefined;
   /** Node indices per podLabelKey of their pods, built on first use and kept up to date by replace. */
   #podLabelHolders: Map<string, Set<number>> | undefined;
   /** Whether every node carries a label key (labels never change). */
   readonly #everyNodeHas = new Map<string, boolean>();
+  /** Node indices per label key and value, per key built on first use (labels never change). */
+  readonly #labelled = new Map<string, Map<string, number[]>>();
 
   constructor(nodes: readonly NodeInfo[]) {
     this.#nodes = [...nodes];
@@ -233,6 +239,23 @@ export class NodeClasses {
     return known;
   }
 
+  /** Indices of the nodes labelled `key: value`. */
+  labelled(key: string, value: string): readonly number[] {
+    let byValue = this.#labelled.get(key);
+    if (!byValue) {
+      const index = new Map<string, number[]>();
+      this.#nodes.forEach((node, i) => {
+        const label = node.labels[key];
+        if (label === undefined) return;
+        const list = index.get(label);
+        if (list) list.push(i);
+        else index.set(label, [i]);
+      });
+      this.#labelled.set(key, (byValue = index));
+    }
+    return byValue.get(value) ?? [];
+  }
+
   /** A ClusterState whose nodes follow this object's updates. */
   clusterState(namespaceLabels: ReadonlyMap<string, Labels>, minor: number, storage = StorageCatalog.of([], false, minor)): ClusterState {
     return {
@@ -243,9 +266,11 @@ export class NodeClasses {
       nodesWithPods: () => (this.#withPods ??= this.#nodes.filter((n) => n.pods.length > 0)),
       nodesWithPodLabel: (namespace, key, value) => [...this.podLabelHolders(namespace, key, value)].flatMap((i) => this.#nodes[i] ?? []),
       nodesWithAffinityPods: () => (this.#withAffinity ??= this.#nodes.filter((n) => n.podsWithAffinity.length > 0)),
+      nodesWithTerminatingPods: () => (this.#withTerminating ??= this.#nodes.filter(hasTerminatingPod)),
       nodesWithRequiredAntiAffinityPods: () =>
         (this.#withAntiAffinity ??= this.#nodes.filter((n) => n.podsWithRequiredAntiAffinity.length > 0)),
       everyNodeHasLabel: (key) => this.everyNodeHasLabel(key),
+      nodesLabelled: (key, value) => this.labelled(key, value).flatMap((i) => this.#nodes[i] ?? []),
       nodeGroups: (keys, usesName) => this.classes({ keys: [...new Set(keys)].sort(), usesName }),
     };
   }
@@ -302,6 +327,7 @@ export class NodeClasses {
     this.#withPods = undefined;
     this.#withAffinity = followed(this.#withAffinity, old, node, (n) => n.podsWithAffinity.length > 0);
     this.#withAntiAffinity = followed(this.#withAntiAffinity, old, node, (n) => n.podsWithRequiredAntiAffinity.length > 0);
+    this.#withTerminating = followed(this.#withTerminating, old, node, hasTerminatingPod);
     this.#nodes[index] = node;
     if (old) this.#moveHolder(index, old, node);
     // the classes the node leaves, read before the base moves (the groupings built on it find theirs through it)

@@ -100,15 +100,32 @@ describe('scoring by node class', () => {
     );
   });
 
-  it('tells a node holding a pod the spreading counts from a node alike but for that pod', () => {
+  const apart = { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [term('web', HOSTNAME)] } };
+  it.each([
+    ['the spreading counts', { topologySpreadConstraints: [soft(HOSTNAME, 'web')] }],
+    ['a preferred anti-affinity term matches', { affinity: apart }],
+  ])('tells a node holding a pod %s from a node alike but for that pod', (_name, incoming) => {
     const node = (name: string) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name, labels: { [HOSTNAME]: name, [ZONE]: 'z0' } }, status: { allocatable: { cpu: '4', memory: '8Gi', pods: '20' } } });
-    const pod = (name: string, app: string, nodeName?: string) => ({
+    const pod = (name: string, app: string, spec: Value) => ({
       apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', labels: { app } },
-      spec: { ...(nodeName && { nodeName }), containers: [{ name: 'c', image: 'x', resources: { requests: { cpu: '100m' } } }], ...(!nodeName && { topologySpreadConstraints: [soft(HOSTNAME, app)] }) },
-      ...(nodeName && { status: { phase: 'Running' } }),
+      spec: { ...spec, containers: [{ name: 'c', image: 'x', resources: { requests: { cpu: '100m' } } }] },
+      ...(spec['nodeName'] !== undefined && { status: { phase: 'Running' } }),
     });
     // node-a and node-b are one class (equal labels and usage); only node-a holds a pod of app web
-    const docs = [node('node-a'), node('node-b'), pod('a-0', 'web', 'node-a'), pod('b-0', 'other', 'node-b'), pod('incoming', 'web')];
+    const docs = [node('node-a'), node('node-b'), pod('a-0', 'web', { nodeName: 'node-a' }), pod('b-0', 'other', { nodeName: 'node-b' }), pod('incoming', 'web', incoming)];
+    expect(selectedNode(docs, DEFAULT_PROFILES)).toBe('node-b');
+  });
+
+  // kube-scheduler's InterPodAffinity PreScore visits every pod, terminating ones too (the pod-label index leaves them out)
+  it('counts a terminating pod that a preferred anti-affinity term matches', () => {
+    const node = (name: string) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name, labels: { [HOSTNAME]: name } }, status: { allocatable: { cpu: '4', memory: '8Gi', pods: '20' } } });
+    const leaving = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'old', namespace: 'default', labels: { app: 'web' }, deletionTimestamp: '2026-01-01T00:00:00Z' }, spec: { nodeName: 'node-a', containers: [{ name: 'c', image: 'x' }] } };
+    const incoming = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'incoming', namespace: 'default', labels: { app: 'web' } }, spec: { affinity: apart, containers: [{ name: 'c', image: 'x' }] } };
+    // node-b holds a pod as large that the term does not match: the nodes differ in that term alone
+    const other = { ...leaving, metadata: { name: 'other', namespace: 'default', labels: { app: 'other' } }, spec: { ...leaving.spec, nodeName: 'node-b' } };
+    const docs = [node('node-a'), node('node-b'), leaving, other, incoming];
+    const totals = scoreEachNode(docs, DEFAULT_PROFILES);
+    expect(totals['node-a']).toBeLessThan(totals['node-b'] ?? 0);
     expect(selectedNode(docs, DEFAULT_PROFILES)).toBe('node-b');
   });
 

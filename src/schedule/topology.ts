@@ -16,6 +16,14 @@ export function updateCount(counts: Map<string, number>, node: NodeInfo, topolog
   else counts.set(key, next);
 }
 
+/** The values of `topologyKey` present in a count map. */
+export function countedValues(counts: ReadonlyMap<string, number>, topologyKey: string): string[] {
+  const prefix = pairKey(topologyKey, '');
+  const values: string[] = [];
+  for (const key of counts.keys()) if (key.startsWith(prefix)) values.push(key.slice(prefix.length));
+  return values;
+}
+
 /** Topology keys present in a count map. */
 export function countedKeys(counts: ReadonlyMap<string, number>): Set<string> {
   const keys = new Set<string>();

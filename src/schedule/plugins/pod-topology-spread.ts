@@ -154,6 +154,16 @@ export function nodesMayMatch(selector: LabelSelector, namespace: string, cluste
   return new Set(first.values.flatMap((value) => [...cluster.nodesWithPodLabel(namespace, first.key, value)]));
 }
 
+/** The nodes where some of the constraints counts a pod for `pod`. */
+export function nodesCountingPods(constraints: readonly TopologySpreadConstraint[], pod: PodInfo, cluster: ClusterState): Set<NodeInfo> {
+  const out = new Set<NodeInfo>();
+  for (const c of constraints) {
+    const count = podCounter(c, pod);
+    for (const node of nodesMayMatch(c.selector, pod.namespace, cluster)) if (count(node) > 0) out.add(node);
+  }
+  return out;
+}
+
 /** Pods on the node that the constraint counts for the incoming pod. */
 export function countPods(c: TopologySpreadConstraint, pod: PodInfo, node: NodeInfo): number {
   return podCounter(c, pod)(node);

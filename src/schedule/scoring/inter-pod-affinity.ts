@@ -1,10 +1,11 @@
 // InterPodAffinity score: preferred (anti-)affinity of the pod, and existing pods' terms that match the pod.
 // upstream: pkg/scheduler/framework/plugins/interpodaffinity/scoring.go (v1.35)
-import type { Labels } from '../../model/labels.js';
-import type { NodeInfo } from '../node-info.js';
+import { isEmptySelector, type Labels } from '../../model/labels.js';
+import type { ClusterState } from '../framework.js';
+import { HOSTNAME_LABEL, type NodeInfo } from '../node-info.js';
 import { termMatches, type AffinityTerm, type PodInfo, type WeightedAffinityTerm } from '../pod-info.js';
 import { resolveNamespaces } from '../plugins/inter-pod-affinity.js';
-import { countedKeys, pairKey, updateCount } from '../topology.js';
+import { countedKeys, countedValues, pairKey, updateCount } from '../topology.js';
 import { MAX_NODE_SCORE, defineScorePlugin, type ScorePlugin } from './score-plugin.js';
 
 /** InterPodAffinityArgs after defaulting. */
@@ -29,6 +30,21 @@ function addTerms(scores: Map<string, number>, terms: readonly WeightedAffinityT
   for (const { weight, term } of terms) addTerm(scores, term, weight * sign, match);
 }
 
+/**
+ * The nodes holding pods with affinity terms and those holding pods the terms may match (a superset: per term, the
+ * pods of its namespaces labelled with a value of its first `In` requirement, and terminating pods, which that index
+ * leaves out but the score counts), or every node when a term reaches every namespace or has no such requirement.
+ */
+function nodesMatchingTerms(terms: readonly WeightedAffinityTerm[], cluster: ClusterState): Iterable<NodeInfo> {
+  const nodes = new Set([...cluster.nodesWithAffinityPods(), ...cluster.nodesWithTerminatingPods()]);
+  for (const { term } of terms) {
+    const first = term.selector.requirements?.find((r) => r.operator === 'In');
+    if (!first || isEmptySelector(term.namespaceSelector)) return cluster.nodes;
+    for (const namespace of term.namespaces) for (const value of first.values) for (const node of cluster.nodesWithPodLabel(namespace, first.key, value)) nodes.add(node);
+  }
+  return nodes;
+}
+
 /** The InterPodAffinity score plugin with the given args (weight 2 in the default profile). */
 export function interPodAffinityScore(args: InterPodAffinityArgs): ScorePlugin {
   return defineScorePlugin<ScoreState>({
@@ -42,10 +58,10 @@ export function interPodAffinityScore(args: InterPodAffinityArgs): ScorePlugin {
       if (args.ignorePreferredTermsOfExistingPods && !hasConstraints) return undefined;
       const namespaceLabels = cluster.namespaceLabels.get(pod.namespace) ?? {};
       const topologyScore = new Map<string, number>();
-      let touched = false;
-      for (const node of hasConstraints ? cluster.nodes : cluster.nodesWithAffinityPods()) {
+      // upstream visits every pod when the pod has terms; pods that none of them can match add nothing there
+      const nodes = hasConstraints ? nodesMatchingTerms([...preferred, ...preferredAnti], cluster) : cluster.nodesWithAffinityPods();
+      for (const node of nodes) {
         for (const existing of hasConstraints ? node.pods : node.podsWithAffinity) {
-          touched = true;
           addTerms(topologyScore, preferred, 1, { pod: existing, labels: undefined, node });
           addTerms(topologyScore, preferredAnti, -1, { pod: existing, labels: undefined, node });
           const incoming = { pod, labels: namespaceLabels, node };
@@ -54,7 +70,7 @@ export function interPodAffinityScore(args: InterPodAffinityArgs): ScorePlugin {
           addTerms(topologyScore, existing.preferredAntiAffinityTerms, -1, incoming);
         }
       }
-      return touched && topologyScore.size > 0 ? { topologyScore } : undefined;
+      return topologyScore.size > 0 ? { topologyScore } : undefined;
     },
     score(_pod, node, state) {
       let total = 0;
@@ -74,6 +90,8 @@ export function interPodAffinityScore(args: InterPodAffinityArgs): ScorePlugin {
       }
     },
     nodeLabelKeys: (_pod, state) => countedKeys(state.topologyScore),
+    // Score adds the weight of each of the node's domains with one: a hostname without one adds nothing.
+    hostnameHolders: (_pod, state, cluster) => countedValues(state.topologyScore, HOSTNAME_LABEL).flatMap((value) => cluster.nodesLabelled(HOSTNAME_LABEL, value)),
   });
 }
 

@@ -3,7 +3,7 @@
 import { HOSTNAME_LABEL } from '../node-info.js';
 import type { PodInfo, TopologySpreadConstraint } from '../pod-info.js';
 import {
-  SYSTEM_DEFAULTING, countPods, defaultConstraints, hasAllTopologyKeys, matchesNodeInclusionPolicies, nodesMayMatch, podCounter,
+  SYSTEM_DEFAULTING, countPods, defaultConstraints, hasAllTopologyKeys, matchesNodeInclusionPolicies, nodesCountingPods, nodesMayMatch, podCounter,
   type SpreadDefaulting,
 } from '../plugins/pod-topology-spread.js';
 import { MAX_NODE_SCORE, defineScorePlugin, type FeasibleNodes, type ScorePlugin } from './score-plugin.js';
@@ -98,6 +98,8 @@ export function podTopologySpreadScore(defaulting: SpreadDefaulting): ScorePlugi
       });
       return state;
     },
+    // Score reads hostname for the node's own count of matching pods (every other node counts none).
+    hostnameHolders: (pod, state, cluster) => nodesCountingPods(state.constraints.filter((c) => c.topologyKey === HOSTNAME_LABEL), pod, cluster),
     score(pod, node, state) {
       if (state.ignored.has(node.name)) return Number.NaN;
       return spreadRawScore(state, (c) => node.labels[c.topologyKey], (c) => countPods(c, pod, node));

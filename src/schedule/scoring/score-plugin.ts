@@ -39,6 +39,12 @@ export interface ScorePlugin<S = unknown> {
   usesNodeName?(pod: PodInfo, state: S): boolean;
   /** Images whose presence on a node the score reads (nodes that differ in them are scored apart). */
   nodeImages?(pod: PodInfo, state: S): Iterable<string>;
+  /**
+   * For a score that reads a node's hostname only for what is held there (its matching pods, a term's weight on its
+   * domain): the nodes holding something; on every other node carrying the hostname label, the score is the one of
+   * the nodes alike but for hostname. Without it, hostname among nodeLabelKeys tells every node apart.
+   */
+  hostnameHolders?(pod: PodInfo, state: S, cluster: ClusterState): Iterable<NodeInfo>;
 }
 
 export function defineScorePlugin<S>(plugin: ScorePlugin<S>): ScorePlugin {
