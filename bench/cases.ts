@@ -179,7 +179,7 @@ export function statefulSetPlacement(context: BenchContext, count: number, repli
     throughput: perSecond(pods, result.medianMs, 'replicas'),
     peakRssMiB: result.peakRssMiB,
     target: verdict(result.medianMs, 3000, '3 s'),
-    note: `${thousands(count)} StatefulSets, volumeClaimTemplates of a WaitForFirstConsumer StorageClass; ${clusterNote()}`,
+    note: `${thousands(count)} StatefulSets, volumeClaimTemplates of a WaitForFirstConsumer StorageClass, half with preferred hostname anti-affinity; ${clusterNote()}`,
   };
 }
 

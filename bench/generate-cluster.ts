@@ -178,7 +178,8 @@ export function generatePending(options: PendingOptions): string {
 
 /**
  * StatefulSets whose replicas each claim a volume from a WaitForFirstConsumer StorageClass (each replica is a pod of
- * its own, placed one at a time), with the StorageClass.
+ * its own, placed one at a time), every other one preferring its replicas on separate nodes (the "soft" anti-affinity
+ * preset many charts default to), with the StorageClass.
  */
 export function generateStatefulSets(count: number, replicas: number): string {
   const values: Value[] = [{ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'gp3' }, provisioner: 'ebs.csi.aws.com', volumeBindingMode: 'WaitForFirstConsumer' }];
@@ -188,10 +189,15 @@ export function generateStatefulSets(count: number, replicas: number): string {
     const claim = { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'gp3', resources: { requests: { storage: '10Gi' } } } };
     values.push({
       apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name, namespace: 'data' },
-      spec: { replicas, serviceName: name, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [container] } }, volumeClaimTemplates: [claim] },
+      spec: { replicas, serviceName: name, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [container], ...(index % 2 === 1 && { affinity: { podAntiAffinity: preferApart(name) } }) } }, volumeClaimTemplates: [claim] },
     });
   }
   return emitDocuments(values);
+}
+
+/** Preferred anti-affinity against the workload's own pods on hostname. */
+function preferApart(app: string): Value {
+  return { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { labelSelector: { matchLabels: { app } }, topologyKey: 'kubernetes.io/hostname' } }] };
 }
 
 /** Required anti-affinity against the workload's own pods on hostname: at most one replica per node. */

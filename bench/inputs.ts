@@ -62,9 +62,9 @@ export class Inputs {
     return once(this.root, `pending-${workloads}x${replicas}.yaml`, () => generatePending({ workloads, replicas, classes: NODE_CLASSES, seed: SEED }));
   }
 
-  /** `count` StatefulSets of `replicas` replicas, each replica claiming a volume of its own. */
+  /** `count` StatefulSets of `replicas` replicas, each replica claiming a volume of its own (half preferring nodes apart). */
   statefulSets(count: number, replicas: number): string {
-    return once(this.root, `statefulsets-${count}x${replicas}.yaml`, () => generateStatefulSets(count, replicas));
+    return once(this.root, `statefulsets-${count}x${replicas}-soft.yaml`, () => generateStatefulSets(count, replicas));
   }
 
   /** As `pending`, with every workload spreading its replicas over zones and nodes (topologySpreadConstraints). */
