@@ -1,5 +1,5 @@
 // The nodes holding pods that a pod's hostname spread constraints count: on every other node each such count is 0, so
-// those nodes read alike to the constraints (placement need not tell them apart by hostname).
+// those nodes read alike to the constraints; and when placement may leave hostname out of its node classes for that.
 import type { Feasibility } from './feasibility.js';
 import type { ClusterState } from './framework.js';
 import type { NodeClasses } from './node-classes.js';
@@ -29,14 +29,21 @@ export class HostnameHolders {
 }
 
 /**
+ * Whether scoring classes may leave hostname out for the scores that read it only for what a node holds: nothing
+ * reads the node's name, the filters (those of `feasibility`) do not read hostname, and every node has the label (a
+ * node without it is scored or filtered apart, which classes without the key cannot show).
+ */
+export function mayLeaveHostnameOut(scoring: Scoring, feasibility: Feasibility, nodes: NodeClasses): boolean {
+  return !scoring.spec.usesName && feasibility.spec !== undefined && !feasibility.spec.keys.includes(HOSTNAME_LABEL) && nodes.everyNodeHasLabel(HOSTNAME_LABEL);
+}
+
+/**
  * Whether hostname reaches the filters and scores only through hostname spread constraints, which read each node's
  * own count of matching pods: then nodes without such pods need not be told apart by hostname, and one candidate
  * stands for all of them in a class.
  */
 export function readsHostnameAsCounts(hostname: readonly TopologySpreadConstraint[], pod: PodInfo, scoring: Scoring, feasibility: Feasibility, nodes: NodeClasses): boolean {
-  if (hostname.length === 0 || scoring.spec.usesName || feasibility.spec?.keys.includes(HOSTNAME_LABEL)) return false;
+  if (hostname.length === 0 || !mayLeaveHostnameOut(scoring, feasibility, nodes)) return false;
   const others = scoring.active.filter(({ plugin }) => plugin.name !== 'PodTopologySpread');
-  if (others.some(({ plugin, state }) => [...(plugin.nodeLabelKeys?.(pod, state) ?? [])].includes(HOSTNAME_LABEL))) return false;
-  // A node without the label is scored or filtered apart (the constraint skips or rejects it): classes without the key cannot show that.
-  return nodes.everyNodeHasLabel(HOSTNAME_LABEL);
+  return !others.some(({ plugin, state }) => [...(plugin.nodeLabelKeys?.(pod, state) ?? [])].includes(HOSTNAME_LABEL));
 }

@@ -158,7 +158,7 @@ export class ReplicaQueue {
   static build(prepared: PreparedPod, nodes: NodeClasses, cluster: ClusterState): ReplicaQueue | undefined {
     if (prepared.rejection || prepared.nodeNames) return undefined;
     const tracked = prepared.active.filter((a) => isDomainPlugin(prepared, a));
-    // Only filters whose verdict is the same for every node of a domain (ReplicaQueue#heapKeyOf) can be followed.
+    // Only filters that say what their verdict reads (FilterPlugin.domainOf, a heap's key) can be followed.
     if (tracked.some((a) => a.plugin.domainOf === undefined)) return undefined;
     const feasibility = findNodesThatFit(withoutDomainPlugins(prepared), nodes);
     if (!hasFeasibleNode(feasibility)) return undefined;
@@ -250,8 +250,8 @@ export class ReplicaQueue {
     this.#pending = undefined;
     this.#ready = undefined;
     const node = this.#nodes.nodes[index];
-    if (node) this.#holders?.placed(index, node);
     if (!node) return;
+    this.#holders?.placed(index, node);
     // Normalised scores read labels and taints alone, which placing a pod leaves as they were.
     const raw = this.#active.map(({ plugin, state }) => plugin.score(this.#untracked.pod, node, state));
     if (entry) {

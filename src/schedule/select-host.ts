@@ -7,6 +7,7 @@ import { HOSTNAME_LABEL, type NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 import { SCORE_PLUGINS } from './scoring/index.js';
 import type { FeasibleGroup, FeasibleNodes, ScorePlugin } from './scoring/score-plugin.js';
+import { mayLeaveHostnameOut } from './hostname-holders.js';
 
 export interface ActiveScore {
   readonly plugin: ScorePlugin;
@@ -75,9 +76,7 @@ export function selectHost(pod: PodInfo, feasibility: Feasibility, nodes: NodeCl
  */
 function hostnameHeldCandidates(pod: PodInfo, feasibility: Feasibility, context: { scoring: Scoring; nodes: NodeClasses; cluster: ClusterState }): number[] | undefined {
   const { scoring, nodes, cluster } = context;
-  if (!feasibility.spec || !scoring.spec.keys.includes(HOSTNAME_LABEL)) return undefined;
-  // A node without the label is scored apart (a constraint skips it): classes without the key cannot show that.
-  if (scoring.spec.usesName || feasibility.spec.keys.includes(HOSTNAME_LABEL) || !nodes.everyNodeHasLabel(HOSTNAME_LABEL)) return undefined;
+  if (!scoring.spec.keys.includes(HOSTNAME_LABEL) || !mayLeaveHostnameOut(scoring, feasibility, nodes)) return undefined;
   const holders = new Set<number>();
   for (const { plugin, state } of scoring.active) {
     if (![...(plugin.nodeLabelKeys?.(pod, state) ?? [])].includes(HOSTNAME_LABEL)) continue;
