@@ -54,6 +54,8 @@ export interface ClusterState {
   nodesWithRequiredAntiAffinityPods(): readonly NodeInfo[];
   /** Whether every node carries the label key. */
   everyNodeHasLabel(key: string): boolean;
+  /** Whether no two nodes share a value of the label key (nodes without it aside; hostname, normally). */
+  labelValuesDistinct(key: string): boolean;
   /** The nodes labelled `key: value`. */
   nodesLabelled(key: string, value: string): readonly NodeInfo[];
   /** The nodes grouped so that nodes in one group have equal class keys and equal values for `keys` (and names). */

@@ -233,6 +233,12 @@ export class NodeClasses {
     return this.#podLabelHolders.get(podLabelKey(namespace, key, value)) ?? NONE;
   }
 
+  /** Whether no two nodes share a value of the label key (nodes without it aside). */
+  labelValuesDistinct(key: string): boolean {
+    for (const members of this.#labelIndex(key).values()) if (members.length > 1) return false;
+    return true;
+  }
+
   everyNodeHasLabel(key: string): boolean {
     let known = this.#everyNodeHas.get(key);
     if (known === undefined) this.#everyNodeHas.set(key, (known = this.#nodes.every((node) => node.labels[key] !== undefined)));
@@ -241,6 +247,10 @@ export class NodeClasses {
 
   /** Indices of the nodes labelled `key: value`. */
   labelled(key: string, value: string): readonly number[] {
+    return this.#labelIndex(key).get(value) ?? [];
+  }
+
+  #labelIndex(key: string): ReadonlyMap<string, readonly number[]> {
     let byValue = this.#labelled.get(key);
     if (!byValue) {
       const index = new Map<string, number[]>();
@@ -253,7 +263,7 @@ export class NodeClasses {
       });
       this.#labelled.set(key, (byValue = index));
     }
-    return byValue.get(value) ?? [];
+    return byValue;
   }
 
   /** A ClusterState whose nodes follow this object's updates. */
@@ -270,6 +280,7 @@ export class NodeClasses {
       nodesWithRequiredAntiAffinityPods: () =>
         (this.#withAntiAffinity ??= this.#nodes.filter((n) => n.podsWithRequiredAntiAffinity.length > 0)),
       everyNodeHasLabel: (key) => this.everyNodeHasLabel(key),
+      labelValuesDistinct: (key) => this.labelValuesDistinct(key),
       nodesLabelled: (key, value) => this.labelled(key, value).flatMap((i) => this.#nodes[i] ?? []),
       nodeGroups: (keys, usesName) => this.classes({ keys: [...new Set(keys)].sort(), usesName }),
     };

@@ -35,6 +35,8 @@ const workloadShape = fc.record({
 const clusterShape = fc.record({
   kinds: fc.array(nodeKind, { minLength: 1, maxLength: 3 }),
   nodes: fc.integer({ min: 3, max: 24 }),
+  /** Nodes two by two under one hostname label (a hostname spread domain of two nodes). */
+  sharedHostnames: fc.constantFrom(false, false, true),
   /** Each node's zone (of three), so that zones differ in the kinds of nodes they hold. */
   zones: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 24, maxLength: 24 }),
   /** Node index → workload index of one pod already bound there (others: none). */
@@ -48,7 +50,7 @@ function nodesOf(shape: Shape): Value[] {
   return Array.from({ length: shape.nodes }, (_, i) => {
     const kind = shape.kinds[i % shape.kinds.length] ?? { cpu: '2', memory: '4Gi', tier: 't0', spot: false, zoned: true, hostnamed: true };
     const name = `node-${String(i).padStart(2, '0')}`;
-    const labels = { tier: kind.tier, ...(kind.hostnamed && { 'kubernetes.io/hostname': name }), ...(kind.zoned && { 'topology.kubernetes.io/zone': `z${shape.zones[i] ?? 0}` }) };
+    const labels = { tier: kind.tier, ...(kind.hostnamed && { 'kubernetes.io/hostname': shape.sharedHostnames ? `h${i >> 1}` : name }), ...(kind.zoned && { 'topology.kubernetes.io/zone': `z${shape.zones[i] ?? 0}` }) };
     const spec = kind.spot ? { taints: [{ key: 'spot', value: 'true', effect: 'PreferNoSchedule' }] } : {};
     return { apiVersion: 'v1', kind: 'Node', metadata: { name, labels }, spec, status: { allocatable: { cpu: kind.cpu, memory: kind.memory, pods: '20' } } };
   });

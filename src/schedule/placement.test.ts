@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { toClusterSnapshot } from '../model/cluster.js';
 import { toWorkload, type Workload } from '../model/workload.js';
+import { NodeClasses } from './node-classes.js';
 import { placeAll, type PlacementRequest } from './placement.js';
+import { ReplicaQueue } from './replica-queue.js';
+import { runPreFilters } from './run-filters.js';
 import { buildPodInfo, podSourceOfWorkload, toSchedulerSnapshot } from './snapshot.js';
 import { objectsFromYaml } from './test-support.js';
 
@@ -164,5 +167,58 @@ spec:
       Object.fromEntries((outcome?.failure ?? []).flatMap((part) => [...part.members].map((node) => [node, part.reasons?.join(', ')])));
     expect({ ...together, failure: verdicts(together) }).toEqual({ ...apart, failure: verdicts(apart) });
     expect(together?.nodes).not.toEqual({});
+  });
+});
+
+describe('placeAll with nodes that share a hostname label', () => {
+  // Two nodes labelled with one hostname are one domain of a hostname spread constraint (the label, not the node):
+  // a replica on either counts for both.
+  it('places DoNotSchedule hostname spreading as one pod at a time does', () => {
+    const node = (name: string, hostname: string) => `apiVersion: v1
+kind: Node
+metadata: {name: ${name}, labels: {kubernetes.io/hostname: ${hostname}, topology.kubernetes.io/zone: z0}}
+status: {allocatable: {cpu: "8", memory: 16Gi, pods: "110"}}`;
+    const running = (name: string, nodeName: string) => `apiVersion: v1
+kind: Pod
+metadata: {name: ${name}, namespace: default, labels: {app: web}}
+spec: {nodeName: ${nodeName}, containers: [{name: c, resources: {requests: {cpu: 100m, memory: 64Mi}}}]}`;
+    // a running replica on n2 (and one on n4) makes n2 a node of its own for placement
+    const busy = `apiVersion: v1
+kind: Pod
+metadata: {name: busy, namespace: default, labels: {app: other}}
+spec: {nodeName: n5, containers: [{name: c, resources: {requests: {cpu: "4", memory: 8Gi}}}]}`;
+    // n1 and n3 are alike but for hostname; n5 is loaded, so that n3 scores best among the nodes left for a replica
+    const yaml = [node('n1', 'shared'), node('n2', 'shared'), node('n3', 'n3'), node('n4', 'n4'), node('n5', 'n5'), running('old-0', 'n2'), running('old-1', 'n4'), busy, `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: default}
+spec:
+  replicas: 9
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: c, resources: {requests: {cpu: 100m, memory: 64Mi}}}]
+      topologySpreadConstraints:
+        - {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}`].join('\n---\n');
+    const objects = objectsFromYaml(yaml);
+    const snapshot = toSchedulerSnapshot(toClusterSnapshot(objects), 35);
+    const deployment = objects.map(toWorkload).find((w): w is Workload => w?.kind === 'Deployment');
+    if (!deployment) throw new Error('no workload');
+    const pod = buildPodInfo(podSourceOfWorkload(deployment), snapshot.podOptions, []);
+    // every count of replicas: the order they land in matters, not only where all of them end up
+    for (const replicas of [2, 3, 5, 9]) {
+      const together = placeAll([{ pods: [{ pod, replicas }], priority: 0 }], snapshot).outcomes[0];
+      const merged: Record<string, number> = {};
+      for (const outcome of placeAll(Array.from({ length: replicas }, () => ({ pods: [{ pod, replicas: 1 }], priority: 0 })), snapshot).outcomes) {
+        for (const [name, count] of Object.entries(outcome.nodes)) merged[name] = (merged[name] ?? 0) + count;
+      }
+      expect(together?.nodes).toEqual(merged);
+    }
+    // the first replica goes to n3, the emptiest node whose domain counts none; the replica queue picks it too
+    expect(placeAll([{ pods: [{ pod, replicas: 1 }], priority: 0 }], snapshot).outcomes[0]?.nodes).toEqual({ n3: 1 });
+    const nodes = new NodeClasses(snapshot.nodes);
+    const cluster = nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage);
+    const queue = ReplicaQueue.build(runPreFilters(pod, cluster), nodes, cluster);
+    expect(queue && nodes.nodes[queue.next() ?? -1]?.name).toBe('n3');
   });
 });

@@ -154,6 +154,8 @@ function placeReplicas(pod: PodInfo, replicas: number, outcome: PlacementOutcome
       return;
     }
     if (chosen !== undefined) queue?.placed(chosen);
+    // A queue that found no node while one fitted did not see this bind: build it again for the next replica.
+    else if (placed) queue = undefined;
     if (placed) outcome.nodes[placed.name] = (outcome.nodes[placed.name] ?? 0) + 1;
   }
 }

@@ -166,7 +166,9 @@ export class ReplicaQueue {
     const spread = spreadBucketsOf(prepared.pod, { active: base.active, nodes });
     if (spread === null) return undefined;
     const hostname = hostnameConstraintsOf(tracked, spread);
-    const byHostCount = readsHostnameAsCounts(hostname, prepared.pod, base, feasibility, nodes);
+    // The filter counts a hostname's pods over every node of that name: nodes apart only when each has its own.
+    const filtersHostname = hostname.some((c) => c.whenUnsatisfiable === 'DoNotSchedule');
+    const byHostCount = readsHostnameAsCounts(hostname, prepared.pod, base, feasibility, nodes) && (!filtersHostname || nodes.labelValuesDistinct(HOSTNAME_LABEL));
     // Classes must not span topology domains: the domain plugins' keys join the scoring keys.
     const keys = [...new Set([...base.spec.keys, ...domainKeysOf(prepared)])].filter((key) => !byHostCount || key !== HOSTNAME_LABEL).sort();
     const scoring: Scoring = { active: base.active.filter(({ plugin }) => plugin.perNode), spec: { ...base.spec, keys } };

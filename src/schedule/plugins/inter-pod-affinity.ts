@@ -18,6 +18,8 @@ export interface InterPodAffinityState {
   readonly affinityCounts: Map<string, number>;
   readonly antiAffinityCounts: Map<string, number>;
   readonly existingAntiAffinityCounts: Map<string, number>;
+  /** True when no two nodes share a hostname label: a hostname domain is then one node. */
+  readonly hostnamesOwn: boolean;
 }
 
 /** Unrolls a non-empty namespaceSelector of the incoming pod's term into the known Namespaces it selects. */
@@ -59,6 +61,7 @@ function preFilter(pod: PodInfo, cluster: ClusterState): PreFilterResult<InterPo
     affinityCounts: new Map(),
     antiAffinityCounts: new Map(),
     existingAntiAffinityCounts: new Map(),
+    hostnamesOwn: cluster.labelValuesDistinct(HOSTNAME_LABEL),
   };
   for (const node of hasTerms ? cluster.nodes : cluster.nodesWithRequiredAntiAffinityPods()) {
     for (const existing of hasTerms ? node.pods : node.podsWithRequiredAntiAffinity) addExisting(state, pod, existing, node);
@@ -108,8 +111,10 @@ export default definePlugin<InterPodAffinityState>({
     addExisting(state, pod, added, node);
     return state;
   },
-  // Only hostname domains: a bind changes the counts of the bound node's own domain, so no other node's verdict.
+  // Only hostname domains, each one node: a bind changes the counts of the bound node's own domain, so no other
+  // node's verdict (two nodes that share a hostname label are one domain).
   nodeLocal: (_pod, state) =>
+    state.hostnamesOwn &&
     state.affinityTerms.length === 0 &&
     state.antiAffinityTerms.every((t) => t.topologyKey === HOSTNAME_LABEL) &&
     [...countedKeys(state.existingAntiAffinityCounts)].every((key) => key === HOSTNAME_LABEL),

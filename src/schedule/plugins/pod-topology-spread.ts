@@ -51,10 +51,12 @@ export interface PodTopologySpreadState {
   /** Per constraint: the smallest count, filled on demand and cleared by addPod. */
   readonly minCache: (number | undefined)[];
   /**
-   * True while every node has the hostname label and no hostname domain counts a pod: then hostname tells no nodes
-   * apart (a verdict per node class, not per node); addPod clears it when a pod lands in a hostname domain.
+   * True while every node has a hostname label of its own and no hostname domain counts a pod: then hostname tells no
+   * nodes apart (a verdict per node class, not per node); addPod clears it when a pod lands in a hostname domain.
    */
   hostnamesAlike: boolean;
+  /** True when no two nodes share a hostname label: a hostname domain is then one node. */
+  hostnamesOwn: boolean;
 }
 
 export function hasAllTopologyKeys(node: NodeInfo, constraints: readonly TopologySpreadConstraint[]): boolean {
@@ -78,7 +80,7 @@ function preFilter(pod: PodInfo, cluster: ClusterState, defaulting: SpreadDefaul
   // System defaults are all ScheduleAnyway: only a profile's list can add constraints here.
   const constraints = defaulting.type === 'List' && own.length === 0 ? defaultConstraints(pod, defaulting, 'DoNotSchedule') : own;
   if (constraints.length === 0) return { kind: 'skip' };
-  const state: PodTopologySpreadState = { constraints, matchNum: constraints.map(() => new Map()), minCache: [], hostnamesAlike: false };
+  const state: PodTopologySpreadState = { constraints, matchNum: constraints.map(() => new Map()), minCache: [], hostnamesAlike: false, hostnamesOwn: false };
   // Nodes in one group agree on the inclusion policies and on the topology labels but hostname, whose every value is a
   // domain of its own: each member with the label adds one (grouping by it too would evaluate the policies per node).
   const domains = constraints.filter((c) => c.topologyKey !== HOSTNAME_LABEL);
@@ -111,7 +113,8 @@ function preFilter(pod: PodInfo, cluster: ClusterState, defaulting: SpreadDefaul
       counts.set(value, (counts.get(value) ?? 0) + countPods(node));
     }
   });
-  state.hostnamesAlike = hostnames.length > 0 && cluster.everyNodeHasLabel(HOSTNAME_LABEL) && hostnames.every((i) => countsNone(state.matchNum[i]));
+  state.hostnamesOwn = hostnames.length > 0 && cluster.labelValuesDistinct(HOSTNAME_LABEL);
+  state.hostnamesAlike = state.hostnamesOwn && cluster.everyNodeHasLabel(HOSTNAME_LABEL) && hostnames.every((i) => countsNone(state.matchNum[i]));
   return { kind: 'state', state };
 }
 
@@ -212,14 +215,15 @@ function filter(pod: PodInfo, node: NodeInfo, state: PodTopologySpreadState): Fi
 }
 
 /**
- * Per constraint, what filter reads from the node: its domain (topology value), or for hostname its count of matching
- * pods, which only a pod placed on the node itself changes; ABSENT without the label.
+ * Per constraint, what filter reads from the node: its domain (topology value), or for hostname, when each node has
+ * a hostname of its own, its count of matching pods, which only a pod placed on the node itself changes (a hostname
+ * two nodes share stays a domain: a pod placed on either changes both); ABSENT without the label.
  */
 function domainOf(_pod: PodInfo, state: PodTopologySpreadState, node: NodeInfo): string {
   let text = '';
   for (const [i, c] of state.constraints.entries()) {
     const value = node.labels[c.topologyKey];
-    const part = value === undefined ? ABSENT : c.topologyKey === HOSTNAME_LABEL ? `#${state.matchNum[i]?.get(value) ?? 0}` : value;
+    const part = value === undefined ? ABSENT : c.topologyKey === HOSTNAME_LABEL && state.hostnamesOwn ? `#${state.matchNum[i]?.get(value) ?? 0}` : value;
     text += `${part}\u0001`;
   }
   return text;
