@@ -51,6 +51,33 @@ const hostnameAntiAffinity = `
           requiredDuringSchedulingIgnoredDuringExecution:
             - {labelSelector: {matchLabels: {app: web}}, topologyKey: kubernetes.io/hostname}`;
 
+/** A Deployment of pods labelled `app: web` in `default`, with `extra` lines at the end of its pod spec. */
+function webDeployment(options: { name?: string; replicas: number; cpu?: string; memory: string; extra?: string }): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${options.name ?? 'web'}, namespace: default}
+spec:
+  replicas: ${options.replicas}
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: c, resources: {requests: {cpu: ${options.cpu ?? '100m'}, memory: ${options.memory}}}}]${options.extra ?? ''}`;
+}
+
+const WEB_ZONE_SPREAD = `
+      topologySpreadConstraints:
+        - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}`;
+
+/** The snapshot of `yaml` and the PodInfo of its (first) Deployment's pods. */
+function snapshotAndPod(yaml: string) {
+  const objects = objectsFromYaml(yaml);
+  const snapshot = toSchedulerSnapshot(toClusterSnapshot(objects), 35);
+  const deployment = objects.map(toWorkload).find((w): w is Workload => w?.kind === 'Deployment');
+  if (!deployment) throw new Error('no workload');
+  return { snapshot, pod: buildPodInfo(podSourceOfWorkload(deployment), snapshot.podOptions, []) };
+}
+
 describe('placeAll', () => {
   it.each([
     ['with per-node filters and scores', workload],
@@ -92,33 +119,18 @@ status: {allocatable: {cpu: "4", memory: 8Gi, pods: "110"}}`;
 kind: Pod
 metadata: {name: busy, namespace: default}
 spec: {nodeName: b, containers: [{name: c, resources: {requests: {cpu: 2800m, memory: 5734Mi}}}]}`,
-    `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web, namespace: default}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers: [{name: c, resources: {requests: {cpu: 100m, memory: 128Mi}}}]
-      topologySpreadConstraints:
-        - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}
+    webDeployment({ replicas: 2, memory: '128Mi', extra: `${WEB_ZONE_SPREAD}
       affinity:
         nodeAffinity:
           preferredDuringSchedulingIgnoredDuringExecution:
             - {weight: 10, preference: {matchExpressions: [{key: tier, operator: In, values: [t1]}]}}
-            - {weight: 30, preference: {matchExpressions: [{key: tier, operator: In, values: [t2]}]}}`,
+            - {weight: 30, preference: {matchExpressions: [{key: tier, operator: In, values: [t2]}]}}` }),
   ].join('\n---\n');
 
   // The second replica cannot go to z0 again (skew): among b and c, NodeAffinity is normalised by b's 10, not by a's
   // 30, which gives b 100 (x2) and outweighs its load; normalised by 30 it would lose to the empty c.
   it('normalises by the maximum of the nodes the spreading leaves, as kube-scheduler does each cycle', () => {
-    const objects = objectsFromYaml(yaml);
-    const snapshot = toSchedulerSnapshot(toClusterSnapshot(objects), 35);
-    const deployment = objects.map(toWorkload).find((w): w is Workload => w?.kind === 'Deployment');
-    if (!deployment) throw new Error('no workload');
-    const pod = buildPodInfo(podSourceOfWorkload(deployment), snapshot.podOptions, []);
+    const { snapshot, pod } = snapshotAndPod(yaml);
     const together = placeAll([{ pods: [{ pod, replicas: 2 }], priority: 0 }], snapshot).outcomes[0];
     const oneByOne = placeAll([0, 1].map(() => ({ pods: [{ pod, replicas: 1 }], priority: 0 })), snapshot).outcomes;
     expect(together?.nodes).toEqual({ a: 1, b: 1 });
@@ -131,20 +143,13 @@ describe('placeAll with a cached PreFilter state used again later', () => {
 kind: Node
 metadata: {name: n${String(i).padStart(2, '0')}, labels: {kubernetes.io/hostname: n${i}, topology.kubernetes.io/zone: z${i % 3}}}
 status: {allocatable: {cpu: "${8 + (i % 4) * 8}", memory: 64Gi, pods: "110"}}`);
-  const deployment = (name: string, replicas: number, cpu: string, spread: boolean, zone?: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: ${name}, namespace: default}
-spec:
-  replicas: ${replicas}
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers: [{name: c, resources: {requests: {cpu: ${cpu}, memory: 16Mi}}}]${zone ? `
-      nodeSelector: {topology.kubernetes.io/zone: ${zone}}` : ''}${spread ? `
-      topologySpreadConstraints:
-        - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}
-        - {maxSkew: 2, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}` : ''}`;
+  const deployment = (name: string, replicas: number, cpu: string, spread: boolean, zone?: string) => {
+    const selector = zone ? `
+      nodeSelector: {topology.kubernetes.io/zone: ${zone}}` : '';
+    const hostname = `
+        - {maxSkew: 2, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}`;
+    return webDeployment({ name, replicas, cpu, memory: '16Mi', extra: `${selector}${spread ? `${WEB_ZONE_SPREAD}${hostname}` : ''}` });
+  };
 
   // Two Deployments with one pod template share their PreFilter state; between them another one binds `between` pods
   // the spreading counts, all in one zone, which the state catches up with (or, beyond what the log keeps, is
@@ -188,23 +193,10 @@ kind: Pod
 metadata: {name: busy, namespace: default, labels: {app: other}}
 spec: {nodeName: n5, containers: [{name: c, resources: {requests: {cpu: "4", memory: 8Gi}}}]}`;
     // n1 and n3 are alike but for hostname; n5 is loaded, so that n3 scores best among the nodes left for a replica
-    const yaml = [node('n1', 'shared'), node('n2', 'shared'), node('n3', 'n3'), node('n4', 'n4'), node('n5', 'n5'), running('old-0', 'n2'), running('old-1', 'n4'), busy, `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web, namespace: default}
-spec:
-  replicas: 9
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers: [{name: c, resources: {requests: {cpu: 100m, memory: 64Mi}}}]
+    const yaml = [node('n1', 'shared'), node('n2', 'shared'), node('n3', 'n3'), node('n4', 'n4'), node('n5', 'n5'), running('old-0', 'n2'), running('old-1', 'n4'), busy, webDeployment({ replicas: 9, memory: '64Mi', extra: `
       topologySpreadConstraints:
-        - {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}`].join('\n---\n');
-    const objects = objectsFromYaml(yaml);
-    const snapshot = toSchedulerSnapshot(toClusterSnapshot(objects), 35);
-    const deployment = objects.map(toWorkload).find((w): w is Workload => w?.kind === 'Deployment');
-    if (!deployment) throw new Error('no workload');
-    const pod = buildPodInfo(podSourceOfWorkload(deployment), snapshot.podOptions, []);
+        - {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}` })].join('\n---\n');
+    const { snapshot, pod } = snapshotAndPod(yaml);
     // every count of replicas: the order they land in matters, not only where all of them end up
     for (const replicas of [2, 3, 5, 9]) {
       const together = placeAll([{ pods: [{ pod, replicas }], priority: 0 }], snapshot).outcomes[0];
