@@ -4,7 +4,7 @@ import { toSchedulerSnapshot } from '../snapshot.js';
 import { clusterOf, feasibleNodes, objectOf, podInfoOf } from '../test-support.js';
 import { NEWEST_MINOR } from '../version.js';
 import imageLocality, { imageLocalityScore, scoredImages } from './image-locality.js';
-import { MB, node203040, node25010, node300600900, node400030, node403002000, node60040900, nodeWithNoImages as noImages, type Images } from './upstream-score-objects.js';
+import { IMAGE_LOCALITY_PRIORITY, MB, PRIORITIZE_NODES_IMAGE_LOCALITY, node203040, node403002000, type Images } from './upstream-score-objects.js';
 
 const imageNode = (name: string, images: Images) =>
   objectOf({ apiVersion: 'v1', kind: 'Node', metadata: { name }, status: { images: images.map(([names, size]) => ({ names, sizeBytes: size * MB })) } });
@@ -20,17 +20,8 @@ function scores(images: readonly string[], nodes: readonly Images[], init: reado
   return snapshot.nodes.map((node) => imageLocalityScore(pod, node, state));
 }
 
-// upstream: pkg/scheduler/framework/plugins/imagelocality/image_locality_test.go TestImageLocalityPriority
 describe('ImageLocality', () => {
-  it.each([
-    ['two images spread on two nodes, prefer the larger image one', ['gcr.io/40', 'gcr.io/250'], [node403002000, node25010], [], [0, 5]],
-    ['two images on one node, prefer this node', ['gcr.io/40', 'gcr.io/300'], [node403002000, node25010], [], [7, 0]],
-    ['if exceed limit, use limit', ['gcr.io/10', 'gcr.io/4000'], [node400030, node25010], [], [100, 0]],
-    ['if exceed limit, use limit (with node which has no images present)', ['gcr.io/10', 'gcr.io/4000'], [node400030, node25010, noImages], [], [66, 0, 0]],
-    ['pod with multiple large images, node2 is preferred', ['gcr.io/300', 'gcr.io/600', 'gcr.io/900'], [node60040900, node300600900, noImages], [], [32, 36, 0]],
-    ['pod with multiple small images', ['gcr.io/30', 'gcr.io/40'], [node203040, node400030], [], [1, 0]],
-    ['include InitContainers: two images spread on two nodes, prefer the larger image one', ['gcr.io/30'], [node403002000, node203040], ['gcr.io/300'], [6, 0]],
-  ] as const)('%s', (_name, images, nodes, init, want) => {
+  it.each(IMAGE_LOCALITY_PRIORITY)('TestImageLocalityPriority: %s', (_name, images, nodes, init, want) => {
     expect(scores(images, nodes, init)).toEqual(want);
   });
 
@@ -53,15 +44,8 @@ describe('ImageLocality', () => {
     expect(imageLocality.preScore(pod, feasibleNodes(nodes), clusterOf(nodes, minor)) !== undefined).toBe(runs);
   });
 
-  // upstream: pkg/scheduler/schedule_one_test.go Test_prioritizeNodes, the two ImageLocality cases (newest stored version)
-  const status1: Images = [[['gcr.io/40:latest', 'gcr.io/40:v1'], 80], [['gcr.io/300:latest', 'gcr.io/300:v1'], 300]];
-  const status2: Images = [[['gcr.io/300:latest'], 300], [['gcr.io/40:latest', 'gcr.io/40:v1'], 80]];
-  const status3: Images = [[['gcr.io/600:latest'], 600], [['gcr.io/40:latest'], 80], [['gcr.io/900:latest'], 900]];
-  it.each([
-    ['the score from Image Locality plugin with image in all nodes', 'gcr.io/40', [5, 5, 5]],
-    ['the score from Image Locality plugin with image in partial nodes', 'gcr.io/300', [18, 18, 0]],
-  ] as const)('Test_prioritizeNodes: %s', (_name, image, want) => {
-    expect(scores([image], [status1, status2, status3])).toEqual(want);
+  it.each(PRIORITIZE_NODES_IMAGE_LOCALITY)('Test_prioritizeNodes: %s', (_name, images, nodes, init, want) => {
+    expect(scores(images, nodes, init)).toEqual(want);
   });
 
   // upstream: TestNormalizedImageName

@@ -7,7 +7,7 @@
 // PreScore" and "invalid AntiAffinity fails PreScore" (label values the API server rejects). upstream's namespace ""
 // is "default" here.
 import { describe, expect, it } from 'vitest';
-import { node, scoreNodes, scoreOnlyConfig, type Value } from '../integration-test-support.js';
+import { node, pod, scoreNodes, scoreOnlyConfig, type Value } from '../integration-test-support.js';
 
 type Labels = Readonly<Record<string, string>>;
 
@@ -69,13 +69,8 @@ interface Case {
   readonly want: readonly number[];
 }
 
-const podDoc = (name: string, pod: PodRow, nodeName?: string): Value => ({
-  apiVersion: 'v1',
-  kind: 'Pod',
-  metadata: { name, namespace: pod.namespace ?? 'default', labels: pod.labels ?? {} },
-  spec: { containers: [{ name: 'c', image: 'registry.k8s.io/pause:3.10' }], ...(pod.affinity && { affinity: pod.affinity }), ...(nodeName && { nodeName }) },
-  ...(nodeName && { status: { phase: 'Running' } }),
-});
+const podDoc = (name: string, row: PodRow, nodeName?: string): Value =>
+  pod({ name, ...(row.namespace && { namespace: row.namespace }), ...(row.labels && { labels: row.labels }), ...(nodeName && { node: nodeName }), spec: row.affinity ? { affinity: row.affinity } : {} });
 
 function scores(c: Case, args?: Value): number[] {
   const docs = [

@@ -6,7 +6,7 @@
 // Pod has a broken affinity" (a label key the API server rejects) and "calculate the priorities correctly even if
 // PreScore is not called" (the scheduler always runs PreScore; its scores equal the case with PreScore).
 import { describe, expect, it } from 'vitest';
-import { node, scoreNodes, scoreOnlyConfig, type Value } from '../integration-test-support.js';
+import { node, pod, scoreNodes, scoreOnlyConfig, type Value } from '../integration-test-support.js';
 import { inTerm, label1, label2, label3, label4, label5, nodeAffinity1, nodeAffinity2, preferredTerms } from './upstream-score-objects.js';
 
 type Labels = Readonly<Record<string, string>>;
@@ -20,13 +20,8 @@ interface Case {
 }
 
 function scores(c: Case): Record<string, number> {
-  const pod = {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name: 'p', namespace: 'default' },
-    spec: { containers: [{ name: 'c', image: 'registry.k8s.io/pause:3.10' }], ...(c.affinity && { affinity: { nodeAffinity: c.affinity } }) },
-  };
-  const docs = [...c.nodes.map(([name, labels]) => node({ name, labels })), pod];
+  const incoming = pod({ name: 'p', spec: c.affinity ? { affinity: { nodeAffinity: c.affinity } } : {} });
+  const docs = [...c.nodes.map(([name, labels]) => node({ name, labels })), incoming];
   return scoreNodes(docs, scoreOnlyConfig('NodeAffinity', c.addedAffinity && { addedAffinity: c.addedAffinity }));
 }
 

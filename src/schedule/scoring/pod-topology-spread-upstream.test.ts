@@ -6,7 +6,7 @@
 // pod-topology-spread.test.ts runs the same tables against the plugin alone. Skipped: "matchLabelKeys ignored when
 // feature gate disabled" (MatchLabelKeysInPodTopologySpread is GA and always on).
 import { describe, expect, it } from 'vitest';
-import { node, scoreNodes, scoreOnlyConfig, type Value } from '../integration-test-support.js';
+import { node, pod, scoreNodes, scoreOnlyConfig, type Value } from '../integration-test-support.js';
 
 type Labels = Readonly<Record<string, string>>;
 
@@ -64,12 +64,7 @@ const boundPod = (nodeName: string, pod: Bound, i: number): Value => ({
 });
 
 function docsOf(c: Case): Value[] {
-  const incoming = {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name: 'p', namespace: 'default', labels: c.labels },
-    spec: { containers: [{ name: 'c', image: 'registry.k8s.io/pause:3.10' }], ...(c.constraints && { topologySpreadConstraints: c.constraints }), ...c.spec },
-  };
+  const incoming = pod({ name: 'p', ...(c.labels && { labels: c.labels }), spec: { ...(c.constraints && { topologySpreadConstraints: c.constraints }), ...c.spec } });
   return [
     ...c.nodes.map((row) => node({ name: row.name, labels: row.labels, ...(row.failed && { unschedulable: true }), ...(row.taints && { taints: row.taints }) })),
     ...c.nodes.flatMap((row) => (row.pods ?? []).map((pod, i) => boundPod(row.name, pod, i))),

@@ -6,7 +6,7 @@
 // errors from numeric PreferNoSchedule taint value" runs with the gate off, where a Gt toleration tolerates nothing
 // and the scores are the same.
 import { describe, expect, it } from 'vitest';
-import { node, scoreNodes, scoreOnlyConfig, type Value } from '../integration-test-support.js';
+import { node, pod, scoreNodes, scoreOnlyConfig, type Value } from '../integration-test-support.js';
 
 const taint = (key: string, value: string, effect = 'PreferNoSchedule') => ({ key, value, effect });
 const toleration = (key: string, value: string, effect = 'PreferNoSchedule', operator = 'Equal') => ({ key, operator, value, effect });
@@ -19,13 +19,7 @@ interface Case {
 }
 
 function scores(c: Case): Record<string, number> {
-  const pod = {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name: 'pod1', namespace: 'default' },
-    spec: { containers: [{ name: 'c', image: 'registry.k8s.io/pause:3.10' }], tolerations: c.tolerations },
-  };
-  const docs = [...Object.entries(c.taints).map(([name, taints]) => node({ name, taints })), pod];
+  const docs = [...Object.entries(c.taints).map(([name, taints]) => node({ name, taints })), pod({ name: 'pod1', spec: { tolerations: c.tolerations } })];
   return scoreNodes(docs, scoreOnlyConfig('TaintToleration'));
 }
 
