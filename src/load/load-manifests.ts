@@ -150,11 +150,12 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
       return;
     }
     if (read.warning) findings.push(read.warning);
-    if (assertions.has(normalize(read.source.file))) {
+    const file = normalize(read.source.file);
+    if (assertions.has(file)) {
       findings.push(assertionFinding(read.source));
       return;
     }
-    const role = roles.get(normalize(read.source.file));
+    const role = roles.get(file);
     const objectFindings: Finding[] = [];
     const { documentCache } = options;
     const reader: Reader = role === 'kustomization' || role === 'configuration' ? 'kustomize' : role === 'patch' ? 'patch' : 'manifest';
@@ -168,7 +169,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
       }
       if (role === 'kustomization' || role === 'configuration') continue;
       // a resource of kustomizations with label or image transformers is read as `kustomize build` writes it
-      const applied = role === undefined ? transforms.get(normalize(read.source.file)) : undefined;
+      const applied = role === undefined ? transforms.get(file) : undefined;
       const found = objectsOf(applied ? kustomizedDocument(item, applied) : item, order, options.fromCluster ?? false);
       const document = { objects: [] as KubeObject[], patches: [] as KubeObject[] };
       for (const object of found.objects) {

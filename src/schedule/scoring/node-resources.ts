@@ -165,28 +165,37 @@ export const leastAllocated = nodeResourcesFitScore(DEFAULT_SCORING_STRATEGY);
 
 const NEVER = (): boolean => false;
 
-/** The requested fraction of each resource the node has, capped at 1, without and with the pod on the node. */
-function fractionsOf(node: NodeInfo, resources: readonly PodResource[]): { readonly without: number[]; readonly with: number[] } {
-  const without: number[] = [];
-  const withPod: number[] = [];
+/**
+ * The requested fraction of each resource the node has, capped at 1, without and with the pod on the node: the first
+ * `count` entries of FRACTIONS_WITHOUT and FRACTIONS_WITH (reused, scoring runs for every node and allocates nothing).
+ */
+function fractionsOf(node: NodeInfo, resources: readonly PodResource[]): number {
+  let count = 0;
   for (const { name, podRequest } of resources) {
     const capacity = scoredCapacity(node, name, podRequest);
     if (capacity === 0) continue;
     const used = usedOf(node, name, false);
-    without.push(Math.min(1, used / capacity));
-    withPod.push(Math.min(1, (used + podRequest) / capacity));
+    FRACTIONS_WITHOUT[count] = Math.min(1, used / capacity);
+    FRACTIONS_WITH[count++] = Math.min(1, (used + podRequest) / capacity);
   }
-  return { without, with: withPod };
+  return count;
 }
 
-/** (1 - standard deviation of the requested fractions, each capped at 1) * 100. */
+const FRACTIONS_WITHOUT: number[] = [];
+const FRACTIONS_WITH: number[] = [];
+
+/** (1 - standard deviation of the first `count` requested fractions, each capped at 1) * 100. */
 // upstream: noderesources/balanced_allocation.go balancedResourceScorer
-function balanceOf(fractions: readonly number[]): number {
+function balanceOf(fractions: readonly number[], count: number): number {
   let std = 0;
-  if (fractions.length === 2) std = Math.abs(((fractions[0] ?? 0) - (fractions[1] ?? 0)) / 2);
-  else if (fractions.length > 2) {
-    const mean = fractions.reduce((sum, f) => sum + f, 0) / fractions.length;
-    std = Math.sqrt(fractions.reduce((sum, f) => sum + (f - mean) * (f - mean), 0) / fractions.length);
+  if (count === 2) std = Math.abs(((fractions[0] ?? 0) - (fractions[1] ?? 0)) / 2);
+  else if (count > 2) {
+    let sum = 0;
+    for (let index = 0; index < count; index++) sum += fractions[index] ?? 0;
+    const mean = sum / count;
+    let squares = 0;
+    for (let index = 0; index < count; index++) squares += ((fractions[index] ?? 0) - mean) * ((fractions[index] ?? 0) - mean);
+    std = Math.sqrt(squares / count);
   }
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
@@ -194,7 +203,7 @@ function balanceOf(fractions: readonly number[]): number {
 type BalanceScorer = (node: NodeInfo, resources: readonly PodResource[]) => number;
 
 /** v1.35 and older: the balance of the node with the pod on it. */
-const balanceWithPod: BalanceScorer = (node, resources) => balanceOf(fractionsOf(node, resources).with);
+const balanceWithPod: BalanceScorer = (node, resources) => balanceOf(FRACTIONS_WITH, fractionsOf(node, resources));
 
 const HALF_SCORE = MAX_NODE_SCORE / 2;
 
@@ -204,8 +213,8 @@ const HALF_SCORE = MAX_NODE_SCORE / 2;
  */
 // upstream: noderesources/balanced_allocation.go balancedResourceScorer(requested, allocated, allocatable) (v1.36)
 const balanceChange: BalanceScorer = (node, resources) => {
-  const fractions = fractionsOf(node, resources);
-  return HALF_SCORE + Math.trunc((HALF_SCORE + balanceOf(fractions.with) - balanceOf(fractions.without)) / 2);
+  const count = fractionsOf(node, resources);
+  return HALF_SCORE + Math.trunc((HALF_SCORE + balanceOf(FRACTIONS_WITH, count) - balanceOf(FRACTIONS_WITHOUT, count)) / 2);
 };
 
 /** The v1.35 and older score of the pod on the node. */
