@@ -102,6 +102,8 @@ export interface StatusResources {
  */
 export function statusResources(status: unknown, problems: QuantityProblem[]): StatusResources | undefined {
   const record = asRecord(status);
+  // most pods of a snapshot report no container statuses at all (nothing to read, nothing to allocate)
+  if (record?.['containerStatuses'] === undefined && record?.['initContainerStatuses'] === undefined) return undefined;
   const containers = new Map<string, { requests: ResourceList; allocated: ResourceList }>();
   for (const field of ['containerStatuses', 'initContainerStatuses']) {
     asArray(record?.[field]).forEach((entry, index) => {
