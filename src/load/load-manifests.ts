@@ -15,6 +15,7 @@ import { ParsedDocument } from './parsed-document.js';
 import { decodeStdin, readSourceFile, type DigestOf, type ReadResult } from './read-file.js';
 import { objectsOf } from './to-objects.js';
 import { SnapshotReading } from './snapshot-reading.js';
+import { SnapshotDocument, SnapshotFile } from './snapshot-document.js';
 import type { CodeStore } from './validator-cache-dir.js';
 import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeRoles, kustomizeTransforms, namedPatchFiles, type KustomizeRoles } from './kustomize.js';
 import type { PatchDocument, PatchSources } from './kustomize-patches.js';
@@ -143,7 +144,10 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   let done = 0;
   let stdin: ReadResult | undefined;
   const snapshot = options.fromCluster ? new SnapshotReading() : undefined;
-  const parse = (read: ReadResult) => {
+  // a cluster snapshot's objects keep no text of their files (snapshot-document.ts), unless a file cannot be read again
+  const snapshotFile = (read: { source: SourceText }, rereadable: boolean) =>
+    options.fromCluster && rereadable ? SnapshotFile.of(read.source.file, resolveFrom(cwd, read.source.file), limits) : undefined;
+  const parse = (read: ReadResult, rereadable = true) => {
     options.onProgress?.(++done, total);
     if ('finding' in read) {
       findings.push(read.finding);
@@ -159,6 +163,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
     const objectFindings: Finding[] = [];
     const { documentCache } = options;
     const reader: Reader = role === 'kustomization' || role === 'configuration' ? 'kustomize' : role === 'patch' ? 'patch' : 'manifest';
+    const rereads = role === undefined && !transforms.has(file) ? snapshotFile(read, rereadable) : undefined;
     const readAll = () => readDocuments(read.source, limits, options.fromCluster ? 'none' : 'eager', documentCache, reader, snapshot);
     const items = documentCache && read.digest !== undefined ? readFileThroughCache(documentCache, read.source, read.digest, buildDocuments, limits, readAll) : readAll();
     for (const item of items) {
@@ -170,7 +175,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
       if (role === 'kustomization' || role === 'configuration') continue;
       // a resource of kustomizations with label or image transformers is read as `kustomize build` writes it
       const applied = role === undefined ? transforms.get(file) : undefined;
-      const found = objectsOf(applied ? kustomizedDocument(item, applied) : item, order, options.fromCluster ?? false);
+      const found = applied ? objectsOf(kustomizedDocument(item, applied), order, options.fromCluster ?? false) : objectsOf(item, order, options.fromCluster ?? false, rereads && new SnapshotDocument(item, rereads));
       const document = { objects: [] as KubeObject[], patches: [] as KubeObject[] };
       for (const object of found.objects) {
         if (isKustomizeConfiguration(object.value)) continue;
@@ -187,7 +192,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   const digesters = { json: fileDigestOf(limits, true), yaml: fileDigestOf(limits, false) };
   const digestOf = options.documentCache && !options.fromCluster ? (file: string) => (/\.json$/i.test(file) ? digesters.json : digesters.yaml) : undefined;
   for await (const read of readInOrder(files, cwd, { maxFileSize: limits.maxFileSize, digestOf }, known)) parse(read);
-  if (expanded.stdin) parse((stdin = await readStdin(options, limits.maxFileSize)));
+  if (expanded.stdin) parse((stdin = await readStdin(options, limits.maxFileSize)), false);
   return {
     files: total,
     count,

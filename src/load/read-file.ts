@@ -1,6 +1,6 @@
 // Reads one input file with the guards a linter in a pre-commit hook needs: size, binary, encoding.
 import { isAscii, isUtf8 } from 'node:buffer';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { readFile } from './async-fs.js';
 import { withFileBytes } from './file-bytes.js';
 import type { Finding } from '../model/finding.js';
@@ -28,14 +28,30 @@ export async function readSourceFile(file: string, absolutePath: string, maxByte
   try {
     // a direct call: stat's thread-pool round trip costs more than the call itself (see file-bytes.ts)
     const info = statSync(absolutePath);
-    if (info.isDirectory()) return failure(file, LOAD_CHECKS.fileUnreadable, 'is a directory');
-    if (info.size > maxBytes) return failure(file, LOAD_CHECKS.tooLarge, `file is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit`);
+    const refused = refusal(file, info, maxBytes);
+    if (refused) return refused;
     // a pipe (`kubefit lint <(kustomize build)`) has no size to read into: read to its end
     if (!info.isFile()) return decode(file, await readFile(absolutePath), digestOf);
     return await withFileBytes(absolutePath, info.size, (bytes) => decode(file, bytes, digestOf));
   } catch (error) {
     return failure(file, LOAD_CHECKS.fileUnreadable, describeFsError(error));
   }
+}
+
+/** readSourceFile without waiting, for a file read again on demand (snapshot-document.ts). */
+export function readSourceFileSync(file: string, absolutePath: string, maxBytes: number): ReadResult {
+  try {
+    return refusal(file, statSync(absolutePath), maxBytes) ?? decode(file, readFileSync(absolutePath));
+  } catch (error) {
+    return failure(file, LOAD_CHECKS.fileUnreadable, describeFsError(error));
+  }
+}
+
+/** Why a file of this kind and size is not read, if it is not. */
+function refusal(file: string, info: Stats, maxBytes: number): ReadResult | undefined {
+  if (info.isDirectory()) return failure(file, LOAD_CHECKS.fileUnreadable, 'is a directory');
+  if (info.size > maxBytes) return failure(file, LOAD_CHECKS.tooLarge, `file is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit`);
+  return undefined;
 }
 
 /** Text from standard input, with the same guards as a file. */

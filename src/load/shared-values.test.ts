@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { SharedValues } from './shared-values.js';
 
@@ -31,6 +33,35 @@ describe('SharedValues', () => {
     });
     expect(documents[1]?.labels).not.toBe(documents[0]?.labels);
     expect(documents[2]?.labels).toBe(documents[1]?.labels);
+  });
+
+  it('keeps no view of the text its strings were cut from (a snapshot file\'s text goes once it is read)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const collect = async () => {
+      for (let round = 0; round < 3; round++) {
+        await new Promise((done) => setTimeout(done, 10));
+        gc();
+      }
+    };
+    const textBytes = () => process.memoryUsage().external - process.memoryUsage().arrayBuffers;
+    const shared = new SharedValues();
+    const line = 'lastHeartbeatTime: 2026-11-20T22:03:46Z\n';
+    // a 16 MB text outside the heap (as Buffer decodes a large file), and values that are V8 slices (views) of it
+    const read = (): unknown[] => {
+      const text = Buffer.alloc(16 * 1024 * 1024, line).toString('latin1');
+      return [0, 1, 2].map((index) => {
+        shared.startDocument();
+        const at = index * line.length * 1000 + 19;
+        return shared.share({ status: { conditions: [{ lastHeartbeatTime: text.slice(at, at + 20), message: text.slice(at - 19, at + 20) }] } });
+      });
+    };
+    await collect();
+    const before = textBytes();
+    const values = read();
+    await collect();
+    expect(values).toHaveLength(3);
+    expect(textBytes() - before).toBeLessThan(4 * 1024 * 1024);
   });
 
   it('tells apart values that only print alike', () => {

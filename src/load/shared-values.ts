@@ -1,5 +1,6 @@
 // Equal subtrees of a cluster snapshot's values as one object: thousands of Nodes and agent Pods repeat the same
 // resources, capacities, conditions, labels and container lists, and only their names and node names differ.
+import { detached } from '../model/detached.js';
 import { IdentityTrie } from '../model/identity-trie.js';
 
 /** Map keys are compared with SameValueZero, which takes -0 for 0. */
@@ -60,10 +61,12 @@ export class SharedValues {
         this.#seen = !this.#fresh.has(known);
         return known;
       }
-      this.#strings.set(value, value);
-      this.#fresh.add(value);
+      // kept for the whole run: a copy, not a view of the file's text that would keep all of it (model/detached.ts)
+      const own = detached(value);
+      this.#strings.set(own, own);
+      this.#fresh.add(own);
       this.#seen = false;
-      return value;
+      return own;
     }
     if (Array.isArray(value)) return this.#sequence(value);
     // an own `__proto__` key (the full path keeps it as data) cannot be assigned back: such a mapping stays as it is
@@ -75,8 +78,8 @@ export class SharedValues {
   #mapping(map: Record<string, unknown>): unknown {
     let seen = true;
     for (const name in map) {
-      const entry = this.#shared(map[name]);
-      if (entry !== map[name]) map[name] = entry;
+      // assigned even when equal: an equal string (=== compares text) may be the copy that keeps no file text
+      map[name] = this.#shared(map[name]);
       seen &&= this.#seen;
     }
     return seen ? this.#first(this.#mappingTrie(map), map) : this.#unseen(map);
@@ -91,8 +94,7 @@ export class SharedValues {
   #sequence(items: unknown[]): unknown {
     let seen = true;
     for (let index = 0; index < items.length; index++) {
-      const item = this.#shared(items[index]);
-      if (item !== items[index]) items[index] = item;
+      items[index] = this.#shared(items[index]);
       seen &&= this.#seen;
     }
     return seen ? this.#first(this.#sequenceTrie(items), items) : this.#unseen(items);

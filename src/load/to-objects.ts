@@ -15,15 +15,17 @@ const ROOT: Path = Object.freeze([]);
 /** Lists nest at most this deep (a List of Lists is legal; a bomb of them is not). */
 const MAX_LIST_DEPTH = 8;
 
-export function objectsOf(document: ManifestDocument, firstOrder: number, fromCluster: boolean): ObjectsOfDocument {
+/** The objects of `document`, which keep `kept` as their document (one that holds less of the file, say). */
+export function objectsOf(document: ManifestDocument, firstOrder: number, fromCluster: boolean, kept: ManifestDocument = document): ObjectsOfDocument {
   const out: ObjectsOfDocument = { objects: [], findings: [] };
   if (document.value === null || document.value === undefined) return out;
-  collect(document, document.value, ROOT, { out, firstOrder, fromCluster, depth: 0 });
+  collect(document, document.value, ROOT, { out, kept, firstOrder, fromCluster, depth: 0 });
   return out;
 }
 
 interface Walk {
   readonly out: ObjectsOfDocument;
+  readonly kept: ManifestDocument;
   readonly firstOrder: number;
   readonly fromCluster: boolean;
   readonly depth: number;
@@ -51,7 +53,7 @@ function collect(document: ManifestDocument, value: unknown, basePath: Path, wal
     return;
   }
   walk.out.objects.push(
-    toKubeObject({ value: record, document, basePath, order: walk.firstOrder + walk.out.objects.length, fromCluster: walk.fromCluster }),
+    toKubeObject({ value: record, document: walk.kept, basePath, order: walk.firstOrder + walk.out.objects.length, fromCluster: walk.fromCluster }),
   );
 }
 
