@@ -282,23 +282,56 @@ type AffinityPods = Pick<NodeInfo, 'podsWithRequiredAntiAffinity' | 'podsWithAff
 function assemble(base: NodeBase, usage: Usage, affinity?: AffinityPods, shared?: SharedNodeParts): NodeInfo {
   const { pods, requested, nonZeroRequested, usedPorts } = usage;
   const classKey = shared ? shared.classKey(base, usage) : classKeyOf(base, [requested, nonZeroRequested], pods.length, usedPorts);
-  return {
-    name: base.name,
-    object: base.object,
-    labels: base.labels,
-    taints: base.taints,
-    unschedulable: base.unschedulable,
-    allocatable: base.allocatable,
-    allowedPodNumber: base.allowedPodNumber,
-    imageStates: base.imageStates,
-    ...usage,
-    podsWithRequiredAntiAffinity: affinity?.podsWithRequiredAntiAffinity ?? filterOrNone(pods, hasRequiredAntiAffinity),
-    podsWithAffinity: affinity?.podsWithAffinity ?? filterOrNone(pods, hasAffinity),
-    classKey,
-    specKey: base.specKey,
-    labelsKey: base.labelsKey,
-    shared: base.shared,
-  };
+  const withAffinity: AffinityPods = affinity ?? { podsWithRequiredAntiAffinity: filterOrNone(pods, hasRequiredAntiAffinity), podsWithAffinity: filterOrNone(pods, hasAffinity) };
+  return new BuiltNodeInfo(base, usage, withAffinity, classKey);
+}
+
+/**
+ * Every NodeInfo the scheduler builds (one per node, one more per bind) is one of these: declared fields give them one
+ * shape, where an object literal spreading the usage was built property by property (about a microsecond per node).
+ */
+class BuiltNodeInfo implements NodeInfo {
+  readonly name: string;
+  readonly object: KubeObject;
+  readonly labels: Labels;
+  readonly taints: readonly Taint[];
+  readonly unschedulable: boolean;
+  readonly allocatable: ResourceAmounts;
+  readonly allowedPodNumber: bigint;
+  readonly imageStates: ReadonlyMap<string, ImageStateSummary>;
+  readonly pods: readonly PodInfo[];
+  readonly requested: ResourceAmounts;
+  readonly nonZeroRequested: ResourceAmounts;
+  readonly usedPorts: readonly HostPort[];
+  readonly podLabelCounts: ReadonlyMap<string, number>;
+  readonly podsWithRequiredAntiAffinity: readonly PodInfo[];
+  readonly podsWithAffinity: readonly PodInfo[];
+  readonly classKey: string;
+  readonly specKey: string;
+  readonly labelsKey: string;
+  readonly shared: SharedNodeParts;
+
+  constructor(base: NodeBase, usage: Usage, affinity: AffinityPods, classKey: string) {
+    this.name = base.name;
+    this.object = base.object;
+    this.labels = base.labels;
+    this.taints = base.taints;
+    this.unschedulable = base.unschedulable;
+    this.allocatable = base.allocatable;
+    this.allowedPodNumber = base.allowedPodNumber;
+    this.imageStates = base.imageStates;
+    this.pods = usage.pods;
+    this.requested = usage.requested;
+    this.nonZeroRequested = usage.nonZeroRequested;
+    this.usedPorts = usage.usedPorts;
+    this.podLabelCounts = usage.podLabelCounts;
+    this.podsWithRequiredAntiAffinity = affinity.podsWithRequiredAntiAffinity;
+    this.podsWithAffinity = affinity.podsWithAffinity;
+    this.classKey = classKey;
+    this.specKey = base.specKey;
+    this.labelsKey = base.labelsKey;
+    this.shared = base.shared;
+  }
 }
 
 /** The pods that pass `test`; the shared empty list when none does (most nodes' pods have no affinity terms). */
