@@ -177,7 +177,8 @@ export class NodeClasses {
   readonly #groupings = new Map<string, Grouping>();
   /** The same groupings by spec object, sparing the id string on repeated lookups with one spec. */
   readonly #bySpec = new WeakMap<ClassSpec, Grouping>();
-  readonly #indexByName = new Map<string, number>();
+  /** Built on the first lookup by name (a pod naming its nodes, a bound pod's node): many runs make none. */
+  #indexByName: Map<string, number> | undefined;
   /** The base classes (classKey, then NodeInfo.labelsKey), built on the first coarse grouping and kept up to date by replace. */
   #base: Grouping | undefined;
   #withPods: NodeInfo[] | undefined;
@@ -193,10 +194,14 @@ export class NodeClasses {
 
   constructor(nodes: readonly NodeInfo[]) {
     this.#nodes = [...nodes];
-    this.#nodes.forEach((node, index) => this.#indexByName.set(node.name, index));
   }
 
   indexOf(name: string): number | undefined {
+    if (!this.#indexByName) {
+      const byName = new Map<string, number>();
+      this.#nodes.forEach((node, index) => byName.set(node.name, index));
+      this.#indexByName = byName;
+    }
     return this.#indexByName.get(name);
   }
 
@@ -418,15 +423,26 @@ function emptyGrouping(headOfNode: (node: NodeInfo) => string, membership: Membe
 /** The members of the classes, ascending (each class's members are): one class's list shared until either class changes. */
 function unionOf(classes: readonly NodeClass[]): number[] {
   if (classes.length === 1) return snapshotOf(classes[0]?.members ?? []);
-  let size = 0;
-  for (const nodeClass of classes) size += nodeClass.members.length;
-  const all = new Int32Array(size);
-  let at = 0;
-  for (const nodeClass of classes) {
-    all.set(nodeClass.members, at);
-    at += nodeClass.members.length;
-  }
-  return Array.from(all.sort());
+  // merged, not sorted: O(nodes x log classes), and a grouping's classes are few and long (a zone's nodes of a pool)
+  return mergedRange(classes, 0, classes.length) as number[];
+}
+
+/** The members of classes[from..to), ascending (halves merged; a class's own list for one class, only read). */
+function mergedRange(classes: readonly NodeClass[], from: number, to: number): readonly number[] {
+  if (to - from === 1) return classes[from]?.members ?? [];
+  const middle = (from + to) >>> 1;
+  return mergedSorted(mergedRange(classes, from, middle), mergedRange(classes, middle, to));
+}
+
+/** The union of two disjoint ascending lists, ascending. */
+function mergedSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push((a[i] as number) < (b[j] as number) ? (a[i++] as number) : (b[j++] as number));
+  while (i < a.length) out.push(a[i++] as number);
+  while (j < b.length) out.push(b[j++] as number);
+  return out;
 }
 
 /** Adds a class whose key is `head + nodeClass.tail`. */
