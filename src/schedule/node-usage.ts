@@ -22,12 +22,19 @@ export interface NodeUsage {
  * their amounts objects (a snapshot's node classes, see SharedNodeParts) share their records of them.
  */
 export function nodeUsage(before: readonly NodeInfo[], after: readonly NodeInfo[]): NodeUsage[] {
-  const placedOn = new Map(after.map((node) => [node.name, node]));
+  // the same nodes in the same order, as the scheduler keeps them: looked up by name only where they are not
+  let placedOn: Map<string, NodeInfo> | undefined;
+  const finalOf = (node: NodeInfo, index: number): NodeInfo => {
+    const same = after[index];
+    if (same?.name === node.name) return same;
+    placedOn ??= new Map(after.map((each) => [each.name, each]));
+    return placedOn.get(node.name) ?? node;
+  };
   const numbers = new IdentityTrie<ResourceNumbers>();
   const differences = new IdentityTrie<ResourceNumbers>();
   return before
-    .map((node) => {
-      const final = placedOn.get(node.name) ?? node;
+    .map((node, index) => {
+      const final = finalOf(node, index);
       const allowed = Number(node.allowedPodNumber);
       const placedPods = final.pods.length - node.pods.length;
       return {
