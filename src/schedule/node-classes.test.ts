@@ -81,6 +81,17 @@ describe('NodeClasses', () => {
     );
   });
 
+  it('merges base classes afresh for a grouping built after a node changed (no union made before it)', () => {
+    const zoned = (name: string, zone: string) => nodeInfoOf({ name, labels: { [ZONE]: zone, [POOL]: 'p0' }, allocatable: { cpu: '4', memory: '8Gi', pods: '110' } });
+    const classes = new NodeClasses([zoned('a', 'z0'), zoned('b', 'z1'), zoned('c', 'z0'), zoned('d', 'z1')]);
+    // both groupings merge the two zones' base classes: the first before the bind, the second after it
+    expect([...classes.classes({ keys: [], usesName: false })].map((c) => c.members)).toEqual([[0, 1, 2, 3]]);
+    const bound = classes.nodes[0];
+    if (bound) classes.replace(0, addPodToNode(bound, POD));
+    expect([...classes.classes({ keys: [POOL], usesName: false })].map((c) => c.members)).toEqual([[0], [1, 2, 3]]);
+    expect([...classes.classes({ keys: [], usesName: false })].map((c) => c.members).sort()).toEqual([[0], [1, 2, 3]]);
+  });
+
   it('puts identical nodes of a pool in one class whatever their names and hostnames', () => {
     const nodes = [0, 1, 2].flatMap((i) => [named(0, 2 * i, true), named(1, 2 * i + 1, true)]);
     const classes = [...new NodeClasses(nodes).classes({ keys: [ZONE], usesName: false })];

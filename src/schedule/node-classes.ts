@@ -1,6 +1,7 @@
 // Equivalence classes of nodes: nodes equal in everything a pod's filters read share one verdict (and one score).
 import type { Labels } from '../model/labels.js';
 import type { ClusterState } from './framework.js';
+import { IdentityTrie } from '../model/identity-trie.js';
 import { HOSTNAME_LABEL, type NodeInfo } from './node-info.js';
 import { podLabelKey } from './pod-label-counts.js';
 import { StorageCatalog } from './volumes/storage-catalog.js';
@@ -177,6 +178,8 @@ export class NodeClasses {
   readonly #groupings = new Map<string, Grouping>();
   /** The same groupings by spec object, sparing the id string on repeated lookups with one spec. */
   readonly #bySpec = new WeakMap<ClassSpec, Grouping>();
+  /** Member lists of several base classes, by those classes, made since the last replace (#unionOf). */
+  #unions = new IdentityTrie<number[]>();
   /** Built on the first lookup by name (a pod naming its nodes, a bound pod's node): many runs make none. */
   #indexByName: Map<string, number> | undefined;
   /** The base classes (classKey, then NodeInfo.labelsKey), built on the first coarse grouping and kept up to date by replace. */
@@ -328,7 +331,7 @@ export class NodeClasses {
       else byKey.set(key, { head, tail, bases: [baseClass] });
     }
     // as #perNode builds them: members ascending, classes in the order of their first member
-    const made = [...byKey].map(([key, { head, tail, bases }]) => ({ nodeClass: { key, members: unionOf(bases), tail }, head, bases }));
+    const made = [...byKey].map(([key, { head, tail, bases }]) => ({ nodeClass: { key, members: this.#unionOf(bases), tail }, head, bases }));
     made.sort((a, b) => (a.nodeClass.members[0] ?? 0) - (b.nodeClass.members[0] ?? 0));
     for (const { nodeClass, head, bases } of made) {
       addClass(grouping, nodeClass, head);
@@ -337,9 +340,23 @@ export class NodeClasses {
     return grouping;
   }
 
+  /**
+   * unionOf, shared by the groupings that merge the same base classes while none of them changes (the groupings most
+   * pods' specs make all merge the zones of a pool, 20,000 nodes of alike ones): handed out as a snapshot, which a
+   * class copies before changing it.
+   */
+  #unionOf(bases: readonly NodeClass[]): number[] {
+    if (bases.length === 1) return unionOf(bases);
+    let trie = this.#unions;
+    for (const base of bases) trie = trie.at(base);
+    return snapshotOf(trie.value(() => unionOf(bases)));
+  }
+
   /** Replaces node `index` (same name) after its pods changed; every cached grouping follows. */
   replace(index: number, node: NodeInfo): void {
     const old = this.#nodes[index];
+    // the base classes change: unions made of them before are not theirs any more
+    if (this.#base) this.#unions = new IdentityTrie<number[]>();
     this.#withPods = undefined;
     this.#withAffinity = followed(this.#withAffinity, old, node, (n) => n.podsWithAffinity.length > 0);
     this.#withAntiAffinity = followed(this.#withAntiAffinity, old, node, (n) => n.podsWithRequiredAntiAffinity.length > 0);
@@ -436,12 +453,13 @@ function mergedRange(classes: readonly NodeClass[], from: number, to: number): r
 
 /** The union of two disjoint ascending lists, ascending. */
 function mergedSorted(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
+  const out = new Array<number>(a.length + b.length);
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) out.push((a[i] as number) < (b[j] as number) ? (a[i++] as number) : (b[j++] as number));
-  while (i < a.length) out.push(a[i++] as number);
-  while (j < b.length) out.push(b[j++] as number);
+  let at = 0;
+  while (i < a.length && j < b.length) out[at++] = (a[i] as number) < (b[j] as number) ? (a[i++] as number) : (b[j++] as number);
+  while (i < a.length) out[at++] = a[i++] as number;
+  while (j < b.length) out[at++] = b[j++] as number;
   return out;
 }
 
