@@ -3,7 +3,6 @@
 // a few amounts, so most of them are compared line by line instead of parsed, and share what did not change.
 import type { Path } from '../model/document.js';
 import { FastSpansOnDemand, fastLimitsOf, type BuildLimits, type BuiltDocument } from './build-values.js';
-import { interned } from './interned-strings.js';
 import { readPlainBlockDocument } from './plain-block-reader.js';
 import { withGoYamlLineBreaks } from './scanner-rules.js';
 import type { SpanIndex } from './span-index.js';
@@ -172,13 +171,10 @@ function scalarOf(text: string): unknown {
   if (QUOTED.test(text)) return text.slice(1, -1);
   if (QUOTED_ESCAPES.test(text)) return text.slice(1, -1).replace(/\\(["\\])/g, '$1');
   if (!PLAIN.test(text) || text.endsWith(':')) return undefined;
-  const value = resolvePlainScalarOf(text);
+  // not interned: the changed scalars of a snapshot's documents are mostly names and times seen once, which would only
+  // churn the table; SharedValues (#rebuilt) shares the ones that repeat within the file
+  const value = resolvePlainScalar(text);
   return typeof value === 'number' && !Number.isFinite(value) ? undefined : value;
-}
-
-function resolvePlainScalarOf(text: string): unknown {
-  const resolved = resolvePlainScalar(text);
-  return typeof resolved === 'string' ? interned(resolved) : resolved;
 }
 
 const NO_PROBLEMS: BuiltDocument['problems'] = Object.freeze([]);
