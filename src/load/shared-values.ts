@@ -1,6 +1,6 @@
 // Equal subtrees of a cluster snapshot's values as one object: thousands of Nodes and agent Pods repeat the same
 // resources, capacities, conditions, labels and container lists, and only their names and node names differ.
-import { detached } from '../model/detached.js';
+import { detached, MIN_VIEW_LENGTH } from '../model/detached.js';
 import { IdentityTrie } from '../model/identity-trie.js';
 
 /** Map keys are compared with SameValueZero, which takes -0 for 0. */
@@ -78,8 +78,9 @@ export class SharedValues {
   #mapping(map: Record<string, unknown>): unknown {
     let seen = true;
     for (const name in map) {
-      // assigned even when equal: an equal string (=== compares text) may be the copy that keeps no file text
-      map[name] = this.#shared(map[name]);
+      const value = map[name];
+      const entry = this.#shared(value);
+      if (replaces(entry, value)) map[name] = entry;
       seen &&= this.#seen;
     }
     return seen ? this.#first(this.#mappingTrie(map), map) : this.#unseen(map);
@@ -94,7 +95,9 @@ export class SharedValues {
   #sequence(items: unknown[]): unknown {
     let seen = true;
     for (let index = 0; index < items.length; index++) {
-      items[index] = this.#shared(items[index]);
+      const item = items[index];
+      const entry = this.#shared(item);
+      if (replaces(entry, item)) items[index] = entry;
       seen &&= this.#seen;
     }
     return seen ? this.#first(this.#sequenceTrie(items), items) : this.#unseen(items);
@@ -118,6 +121,14 @@ export class SharedValues {
     trie.set(collection);
     return collection;
   }
+}
+
+/**
+ * Whether the shared `entry` must be written over `value`: another collection, or a string long enough to be a view of
+ * the file's text (equal strings test equal, so a long one is always written back; a shorter one is a copy anyway).
+ */
+function replaces(entry: unknown, value: unknown): boolean {
+  return entry !== value || (typeof entry === 'string' && entry.length >= MIN_VIEW_LENGTH);
 }
 
 function mapKeyOf(value: unknown): unknown {
