@@ -22,8 +22,11 @@ const LOST_AFTER_END = 'kubectl ignores everything after the document end marker
 const STARTS_WITH_END = 'did not find expected node content (the document starts with "...")';
 const DIRECTIVE = 'did not find expected <document start>: kubectl splits the file at "---" lines, so a directive cannot precede a document';
 
-/** One of kubectl's documents; runs once per document on the hot path: native string searches, no regular expressions. */
-export function documentExtent(text: string): DocumentExtent {
+/**
+ * One of kubectl's documents; runs once per document on the hot path: native string searches, no regular expressions.
+ * `mayEnd`: false when the whole file holds no `...`, so no document can have an end marker (looked up once per file).
+ */
+export function documentExtent(text: string, mayEnd = true): DocumentExtent {
   const start = 0;
   const end = text.length;
   // go-yaml drops a byte order mark at the start of each document it parses
@@ -31,7 +34,7 @@ export function documentExtent(text: string): DocumentExtent {
   if (first < 0) return { end, problem: undefined };
   if (text.charCodeAt(first) === 0x25) return directiveProblem(text, first, end);
   if (isDocumentEnd(text, first)) return { end, problem: { message: STARTS_WITH_END, start: first, end: first + 3 } };
-  const marker = documentEndAfter(text, first, end);
+  const marker = mayEnd ? documentEndAfter(text, first, end) : -1;
   if (marker < 0) return { end, problem: undefined };
   const markerEnd = nextLine(text, marker, end);
   const lost = contentLine(text, markerEnd, end, true);

@@ -200,6 +200,8 @@ function yamlPlan(source: SourceText): ReadingPlan {
   const chunks: { start: number; end: number }[] = [];
   // one scan of the whole text: a file without such characters (nearly every one) is not scanned again per document
   const clean = !NOT_ALLOWED.test(source.text);
+  // likewise a text without `...` has no document end marker to look for in each document
+  const mayEnd = source.text.includes('...');
   for (const { start, end } of read.chunks) {
     const text = source.text.slice(start, end);
     const control = clean ? null : NOT_ALLOWED.exec(text);
@@ -209,7 +211,7 @@ function yamlPlan(source: SourceText): ReadingPlan {
       findings.push(syntaxAt(source, start + problem.offset, start + problem.offset + 1, problem.message));
       continue;
     }
-    const extent = documentExtent(text);
+    const extent = documentExtent(text, mayEnd);
     const { problem } = extent;
     if (problem) findings.push(syntaxAt(source, start + problem.start, start + problem.end, problem.message));
     if (!problem || extent.end < end - start) chunks.push({ start, end: start + extent.end });
