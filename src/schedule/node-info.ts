@@ -288,32 +288,21 @@ function assemble(base: NodeBase, usage: Usage, affinity?: AffinityPods, shared?
   return new BuiltNodeInfo(base, usage, withAffinity, classKey);
 }
 
-/**
- * Every NodeInfo the scheduler builds (one per node, one more per bind) is one of these: declared fields give them one
- * shape, where an object literal spreading the usage was built property by property (about a microsecond per node).
- */
-class BuiltNodeInfo implements NodeInfo {
-  readonly name: string;
-  readonly object: KubeObject;
-  readonly labels: Labels;
-  readonly taints: readonly Taint[];
-  readonly unschedulable: boolean;
-  readonly allocatable: ResourceAmounts;
-  readonly allowedPodNumber: bigint;
-  readonly imageStates: ReadonlyMap<string, ImageStateSummary>;
-  readonly pods: readonly PodInfo[];
-  readonly requested: ResourceAmounts;
-  readonly nonZeroRequested: ResourceAmounts;
-  readonly usedPorts: readonly HostPort[];
-  readonly podLabelCounts: ReadonlyMap<string, number>;
-  readonly podsWithRequiredAntiAffinity: readonly PodInfo[];
-  readonly podsWithAffinity: readonly PodInfo[];
-  readonly classKey: string;
-  readonly specKey: string;
-  readonly labelsKey: string;
-  readonly shared: SharedNodeParts;
+/** The fields a NodeInfo class takes from the node as it is whatever its pods (NodeBase), in one place. */
+abstract class NodeFields {
+  readonly name: NodeInfo['name'];
+  readonly object: NodeInfo['object'];
+  readonly labels: NodeInfo['labels'];
+  readonly taints: NodeInfo['taints'];
+  readonly unschedulable: NodeInfo['unschedulable'];
+  readonly allocatable: NodeInfo['allocatable'];
+  readonly allowedPodNumber: NodeInfo['allowedPodNumber'];
+  readonly imageStates: NodeInfo['imageStates'];
+  readonly specKey: NodeInfo['specKey'];
+  readonly labelsKey: NodeInfo['labelsKey'];
+  readonly shared: NodeInfo['shared'];
 
-  constructor(base: NodeBase, usage: Usage, affinity: AffinityPods, classKey: string) {
+  constructor(base: NodeBase) {
     this.name = base.name;
     this.object = base.object;
     this.labels = base.labels;
@@ -322,6 +311,28 @@ class BuiltNodeInfo implements NodeInfo {
     this.allocatable = base.allocatable;
     this.allowedPodNumber = base.allowedPodNumber;
     this.imageStates = base.imageStates;
+    this.specKey = base.specKey;
+    this.labelsKey = base.labelsKey;
+    this.shared = base.shared;
+  }
+}
+
+/**
+ * Every NodeInfo the scheduler builds (one per node, one more per bind) is one of these: declared fields give them one
+ * shape, where an object literal spreading the usage was built property by property (about a microsecond per node).
+ */
+class BuiltNodeInfo extends NodeFields implements NodeInfo {
+  readonly pods: NodeInfo['pods'];
+  readonly requested: NodeInfo['requested'];
+  readonly nonZeroRequested: NodeInfo['nonZeroRequested'];
+  readonly usedPorts: NodeInfo['usedPorts'];
+  readonly podLabelCounts: NodeInfo['podLabelCounts'];
+  readonly podsWithRequiredAntiAffinity: NodeInfo['podsWithRequiredAntiAffinity'];
+  readonly podsWithAffinity: NodeInfo['podsWithAffinity'];
+  readonly classKey: NodeInfo['classKey'];
+
+  constructor(base: NodeBase, usage: Usage, affinity: AffinityPods, classKey: string) {
+    super(base);
     this.pods = usage.pods;
     this.requested = usage.requested;
     this.nonZeroRequested = usage.nonZeroRequested;
@@ -330,9 +341,6 @@ class BuiltNodeInfo implements NodeInfo {
     this.podsWithRequiredAntiAffinity = affinity.podsWithRequiredAntiAffinity;
     this.podsWithAffinity = affinity.podsWithAffinity;
     this.classKey = classKey;
-    this.specKey = base.specKey;
-    this.labelsKey = base.labelsKey;
-    this.shared = base.shared;
   }
 }
 
@@ -391,35 +399,14 @@ export function removePodsForDryRun(node: NodeInfo, removed: readonly PodInfo[])
 }
 
 /** See removePodsForDryRun. Nothing spreads a dry run's node, which would lose the fields read on demand. */
-class DryRunNode implements NodeInfo {
-  readonly name: NodeInfo['name'];
-  readonly object: NodeInfo['object'];
-  readonly labels: NodeInfo['labels'];
-  readonly taints: NodeInfo['taints'];
-  readonly unschedulable: NodeInfo['unschedulable'];
-  readonly allocatable: NodeInfo['allocatable'];
-  readonly allowedPodNumber: NodeInfo['allowedPodNumber'];
-  readonly imageStates: NodeInfo['imageStates'];
-  readonly specKey: NodeInfo['specKey'];
-  readonly labelsKey: NodeInfo['labelsKey'];
-  readonly shared: NodeInfo['shared'];
+class DryRunNode extends NodeFields implements NodeInfo {
   readonly pods: NodeInfo['pods'];
   readonly requested: NodeInfo['requested'];
   readonly nonZeroRequested: NodeInfo['nonZeroRequested'];
   #whole: NodeInfo | undefined;
 
   constructor(node: NodeInfo, pods: readonly PodInfo[], sums: RequestSums) {
-    this.name = node.name;
-    this.object = node.object;
-    this.labels = node.labels;
-    this.taints = node.taints;
-    this.unschedulable = node.unschedulable;
-    this.allocatable = node.allocatable;
-    this.allowedPodNumber = node.allowedPodNumber;
-    this.imageStates = node.imageStates;
-    this.specKey = node.specKey;
-    this.labelsKey = node.labelsKey;
-    this.shared = node.shared;
+    super(node);
     this.pods = pods;
     this.requested = sums.requested;
     this.nonZeroRequested = sums.nonZeroRequested;
