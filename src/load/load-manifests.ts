@@ -175,7 +175,8 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
       if (role === 'kustomization' || role === 'configuration') continue;
       // a resource of kustomizations with label or image transformers is read as `kustomize build` writes it
       const applied = role === undefined ? transforms.get(file) : undefined;
-      const found = applied ? objectsOf(kustomizedDocument(item, applied), order, options.fromCluster ?? false) : objectsOf(item, order, options.fromCluster ?? false, rereads && new SnapshotDocument(item, rereads));
+      // (a file that is read again is no kustomize resource: `applied` and `rereads` never both hold)
+      const found = objectsOf(applied ? kustomizedDocument(item, applied) : item, order, options.fromCluster ?? false, rereads && new SnapshotDocument(item, rereads));
       const document = { objects: [] as KubeObject[], patches: [] as KubeObject[] };
       for (const object of found.objects) {
         if (isKustomizeConfiguration(object.value)) continue;

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { SharedValues } from './shared-values.js';
+import { collectGarbage, externalTextBytes } from './test-support.js';
 
 const node = (name: string) => ({
   metadata: { name, labels: { 'kubernetes.io/hostname': name, zone: 'a' } },
@@ -36,15 +35,6 @@ describe('SharedValues', () => {
   });
 
   it('keeps no view of the text its strings were cut from (a snapshot file\'s text goes once it is read)', async () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const collect = async () => {
-      for (let round = 0; round < 3; round++) {
-        await new Promise((done) => setTimeout(done, 10));
-        gc();
-      }
-    };
-    const textBytes = () => process.memoryUsage().external - process.memoryUsage().arrayBuffers;
     const shared = new SharedValues();
     const line = 'lastHeartbeatTime: 2026-11-20T22:03:46Z\n';
     // a 16 MB text outside the heap (as Buffer decodes a large file), and values that are V8 slices (views) of it
@@ -56,12 +46,12 @@ describe('SharedValues', () => {
         return shared.share({ status: { conditions: [{ lastHeartbeatTime: text.slice(at, at + 20), message: text.slice(at - 19, at + 20) }] } });
       });
     };
-    await collect();
-    const before = textBytes();
+    await collectGarbage();
+    const before = externalTextBytes();
     const values = read();
-    await collect();
+    await collectGarbage();
     expect(values).toHaveLength(3);
-    expect(textBytes() - before).toBeLessThan(4 * 1024 * 1024);
+    expect(externalTextBytes() - before).toBeLessThan(4 * 1024 * 1024);
   });
 
   it('tells apart values that only print alike', () => {

@@ -1,10 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadManifests } from './load-manifests.js';
+import { collectGarbage, externalTextBytes } from './test-support.js';
 
 const NODE = 'apiVersion: v1\nkind: Node\nmetadata:\n  name: node-a\n  labels:\n    topology.kubernetes.io/zone: zone-a\nstatus:\n  allocatable:\n    cpu: "4"\n';
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-0\n  namespace: shop\nspec:\n  nodeName: node-a\n  containers:\n    - name: web\n      image: nginx:1.27\n      resources:\n        requests:\n          cpu: 250m\n';
@@ -50,26 +49,15 @@ describe('cluster snapshot documents', () => {
   });
 
   it('keep none of the files\' text: a large snapshot\'s objects hold their values, not its megabytes', async () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const collect = async () => {
-      // the last regular expression run keeps its subject (RegExp.lastMatch): one of the texts
-      /x/.test('x');
-      for (let round = 0; round < 3; round++) {
-        await new Promise((done) => setTimeout(done, 10));
-        gc();
-      }
-    };
-    const textBytes = () => process.memoryUsage().external - process.memoryUsage().arrayBuffers;
     const pods = (file: number) => Array.from({ length: 6000 }, (_, index) => POD.replace('web-0', `web-${file}-${index}`).replace('nginx:1.27', `registry.example.com/team/web:1.27.${index}`)).join('---\n');
     // two files of some 1.4 MB each: Buffer decodes them to strings outside the heap, which textBytes counts
     for (const file of [1, 2]) await writeFile(join(dir, `pods-${file}.yaml`), pods(file));
-    await collect();
-    const before = textBytes();
+    await collectGarbage();
+    const before = externalTextBytes();
     const { objects } = await loadManifests(['pods-1.yaml', 'pods-2.yaml'], { cwd: dir, fromCluster: true });
-    await collect();
+    await collectGarbage();
     expect(objects).toHaveLength(12000);
-    expect(textBytes() - before).toBeLessThan(512 * 1024);
+    expect(externalTextBytes() - before).toBeLessThan(512 * 1024);
     expect(objects[11999]?.rangeOf(['metadata', 'name'])).toMatchObject({ file: 'pods-2.yaml', line: 4 + 5999 * 14, column: 9 });
   });
 });

@@ -45,7 +45,7 @@ export class SnapshotFile {
   /** Document `index` read again, when the file still holds it (unchanged since it was read: same size and time). */
   document(index: number, value: unknown): ParsedDocument | undefined {
     const document = this.#read()[index];
-    return document && document.index === index && sameObject(document.value, value) ? document : undefined;
+    return document && sameObject(document.value, value) ? document : undefined;
   }
 
   #read(): readonly ParsedDocument[] {

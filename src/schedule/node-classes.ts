@@ -179,7 +179,7 @@ export class NodeClasses {
   /** The same groupings by spec object, sparing the id string on repeated lookups with one spec. */
   readonly #bySpec = new WeakMap<ClassSpec, Grouping>();
   /** Member lists of several base classes, by those classes, made since the last replace (#unionOf). */
-  #unions = new IdentityTrie<number[]>();
+  #unions: IdentityTrie<number[]> | undefined;
   /** Built on the first lookup by name (a pod naming its nodes, a bound pod's node): many runs make none. */
   #indexByName: Map<string, number> | undefined;
   /** The base classes (classKey, then NodeInfo.labelsKey), built on the first coarse grouping and kept up to date by replace. */
@@ -347,7 +347,7 @@ export class NodeClasses {
    */
   #unionOf(bases: readonly NodeClass[]): number[] {
     if (bases.length === 1) return unionOf(bases);
-    let trie = this.#unions;
+    let trie = (this.#unions ??= new IdentityTrie<number[]>());
     for (const base of bases) trie = trie.at(base);
     return snapshotOf(trie.value(() => unionOf(bases)));
   }
@@ -356,7 +356,7 @@ export class NodeClasses {
   replace(index: number, node: NodeInfo): void {
     const old = this.#nodes[index];
     // the base classes change: unions made of them before are not theirs any more
-    if (this.#base) this.#unions = new IdentityTrie<number[]>();
+    this.#unions = undefined;
     this.#withPods = undefined;
     this.#withAffinity = followed(this.#withAffinity, old, node, (n) => n.podsWithAffinity.length > 0);
     this.#withAntiAffinity = followed(this.#withAntiAffinity, old, node, (n) => n.podsWithRequiredAntiAffinity.length > 0);

@@ -240,9 +240,11 @@ export function withClusterImageStates(nodes: readonly NodeInfo[]): NodeInfo[] {
       cluster.set(name, known ? { size: known.size, numNodes: known.numNodes + 1 } : state);
     }
   }
-  return nodes.map((node) =>
-    node.imageStates.size === 0 ? node : { ...node, imageStates: new Map([...node.imageStates.keys()].map((n) => [n, cluster.get(n) ?? { size: 0, numNodes: 1 }])) },
-  );
+  return nodes.map((node) => {
+    if (node.imageStates.size === 0) return node;
+    const imageStates = new Map([...node.imageStates.keys()].map((n) => [n, cluster.get(n) ?? { size: 0, numNodes: 1 }]));
+    return new BuiltNodeInfo({ ...node, imageStates }, node, node, node.classKey);
+  });
 }
 
 type NodeBase = Pick<
