@@ -149,6 +149,11 @@ function spansLines(text: string, from: number, to: number): boolean {
 /** A key this long (in UTF-16 units, at most go-yaml's 1024 characters plus quotes) may be past go-yaml's limit. */
 const LONG_KEY = 1000;
 const LINE_START_TAB = /(?:^|[\n\r])\t/;
+/**
+ * The secondary tag handle followed by no URI character (`!! x`): go-yaml's yaml_parser_scan_tag_uri finds no suffix
+ * (js-yaml refuses other handles it does not know on its own).
+ */
+const EMPTY_TAG_SUFFIX = /!!(?![\w;/?:@&=+$,.!~*'()[\]%-])/;
 
 const QUOTE = 0x22;
 
@@ -552,8 +557,9 @@ class Builder {
   }
 
   #endDocument(): void {
-    // an empty verbatim tag `!<>`, which js-yaml reads as a tag: did not find expected tag URI
-    if (LINE_START_TAB.test(this.#text) || this.#text.includes('!<>')) this.#consultGoYaml();
+    // an empty verbatim tag `!<>` or a handle without a suffix (`!! x`), which js-yaml reads as tags: did not find
+    // expected tag URI
+    if (LINE_START_TAB.test(this.#text) || this.#text.includes('!<>') || (this.#text.includes('!!') && EMPTY_TAG_SUFFIX.test(this.#text))) this.#consultGoYaml();
     const root = this.#root;
     const value = this.#aborted ? null : (root?.value ?? null);
     this.#documents.push({

@@ -106,6 +106,13 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(findings('d: "!<>"\n')).toEqual([]);
   });
 
+  // scannerc.go yaml_parser_scan_tag: the `!!` handle, then yaml_parser_scan_tag_uri with no suffix
+  it('refuses the secondary tag handle without a suffix, and reads it with one', () => {
+    expect(findings('a: !!str x\nb: !! x\n')).toEqual(['2:6 did not find expected tag URI']);
+    expect(findings('b: "x!!"\nc: !!str\nd: !!str [x]\n')).toEqual([]);
+    expect(findings('a: {b: !!}\n')).toEqual(['1:10 did not find expected tag URI']);
+  });
+
   it('refuses a JSON-style surrogate pair and a code past U+10FFFF in a double-quoted scalar, as go-yaml does', () => {
     expect(findings('a: "x \\ud83d\\ude00"\nb: "\\U00110000"\nc: "\\U0010FFFF \\x41 \\\\u"\n')).toEqual([
       '1:9 found invalid Unicode character escape code',
