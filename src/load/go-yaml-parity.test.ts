@@ -73,6 +73,12 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
     findings: ['6:1 yaml-syntax: kubectl reads only the first document here: the "---" after a lone CR is not a document separator for it'],
     objects: ['lone-cr'],
   },
+  // scannerc.go yaml_parser_scan_to_next_token skips a byte order mark at column 0 as a column: no `---` marker follows
+  {
+    file: 'invalid-byte-order-mark-separator.yaml',
+    findings: ["12:1 yaml-syntax: could not find expected ':'"],
+    objects: ['kept'],
+  },
   {
     file: 'invalid-line-separator-separator.yaml',
     findings: ['5:6 yaml-syntax: kubectl reads only the first document here: the "---" after a LS (U+2028) is not a document separator for it'],

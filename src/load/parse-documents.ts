@@ -110,7 +110,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
     shared?.startDocument();
     try {
       const templated = templates?.read(chunkText, start, limits);
-      const built = templated ?? firstDocument(source, build(chunkText, start, limits, positions), findings);
+      const built = templated ?? firstDocument(source, { text: chunkText, start }, build(chunkText, start, limits, positions), findings);
       yield* findings;
       if (!built) continue;
       // `name: {{ .Name }}` parses as a mapping used as a key, which kubectl rejects: the template is the cause
@@ -244,11 +244,19 @@ function syntaxAt(source: SourceText, start: number, end: number, message: strin
 /**
  * go-yaml decodes the first document of each of kubectl's documents and drops the rest silently (a second one
  * appears only where `---` follows a line break kubectl's reader, which splits at line feeds, does not take for one:
- * a lone CR, or a NEL, LS or PS, which go-yaml reads as line breaks).
+ * a lone CR, or a NEL, LS or PS, which go-yaml reads as line breaks). A `---` the builder took for a marker where
+ * go-yaml does not (after a byte order mark, which go-yaml skips as a column of the line) is go-yaml's syntax error:
+ * kubectl reads nothing of that document.
  */
-function firstDocument(source: SourceText, built: BuiltDocument[], findings: Finding[]): BuiltDocument | undefined {
+function firstDocument(source: SourceText, chunk: { text: string; start: number }, built: BuiltDocument[], findings: Finding[]): BuiltDocument | undefined {
   const second = built[1];
   if (second) {
+    const problem = goYamlProblem(chunk.text);
+    if (problem) {
+      const at = chunk.start + problem.offset;
+      findings.push(syntaxAt(source, at, at + 1, problem.message));
+      return undefined;
+    }
     const lineBreak = OTHER_LINE_BREAKS[source.text.charAt(source.text.lastIndexOf('---', second.rootSpan[0]) - 1)] ?? 'a lone CR';
     const message = `kubectl reads only the first document here: the "---" after ${lineBreak} is not a document separator for it`;
     findings.push(fileFinding(source, second.rootSpan[0], second.rootSpan[1], { ...LOAD_CHECKS.yamlSyntax, message }));
