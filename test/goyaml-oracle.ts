@@ -66,7 +66,9 @@ export function runOracle(oracle: string, files: readonly string[]): Map<string,
 const REJECTING = new Set(['yaml-syntax', 'duplicate-key', 'too-large']);
 
 /** Where kubefit and go-yaml disagree on one file: acceptance per document, then the decoded values. */
-export function compareWithOracle(file: string, text: string, verdicts: readonly Verdict[]): Disagreement[] {
+export function compareWithOracle(file: string, original: string, verdicts: readonly Verdict[]): Disagreement[] {
+  // the text as kubectl's file decoder passes it on, as the loader reads files (read-file.ts) and the oracle (main.go)
+  const text = original.startsWith('\uFEFF') ? original.slice(1) : original;
   const source = new SourceText(file, text);
   const parsed = parseDocuments(source, DEFAULT_LIMITS);
   if (parsed.findings.some((finding) => finding.ruleId === 'helm-template')) return [];

@@ -275,6 +275,9 @@ func main() {
 			_ = out.Encode(verdict{File: file, Status: "REJECT", Error: err.Error()})
 			continue
 		}
+		// upstream: k8s.io/cli-runtime/pkg/resource/visitor.go FileVisitor decodes the file through
+		// unicode.BOMOverride(unicode.UTF8.NewDecoder()), which drops one leading UTF-8 byte order mark
+		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 		if hasJSONPrefix(data) {
 			for _, result := range judgeJSON(data) {
 				result.File = file
