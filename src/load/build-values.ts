@@ -255,8 +255,8 @@ export function buildWithPositions(text: string, offset: number, limits: BuildLi
   }
 }
 
-/** A `:` that ends a plain scalar before `,`, `]` or `}`, or one that may start a scalar in a flow collection. */
-const FLOW_COLON = /:[,\]}]|[[{,:]\s*:\S/;
+/** A `:` that ends a plain scalar before a flow indicator, or one that may start a scalar in a flow collection. */
+const FLOW_COLON = /:[,[\]{}]|[[{,:]\s*:\S/;
 
 /** Flow-collection syntax that js-yaml reads without error but not as go-yaml does (`[fe80::]`, `[a?b]`). */
 function mayReadDifferently(text: string): boolean {

@@ -65,8 +65,9 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
     findings: [
       '7:15 yaml-syntax: did not find expected node content: a plain scalar cannot start with ":" inside a flow collection',
       '14:15 yaml-syntax: did not find expected "," or the end of the flow collection: "?" inside a plain scalar',
+      "21:26 yaml-syntax: did not find expected ',' or '}'",
     ],
-    objects: ['flow-colon', 'flow-question'],
+    objects: ['flow-colon', 'flow-question', 'flow-key-colon'],
   },
   {
     file: 'invalid-lone-cr-separator.yaml',

@@ -12,8 +12,12 @@
 //   go-yaml and a key for js-yaml: it is single-quoted (such a scalar always resolves to a string);
 // - in a flow collection `?` and `:` are always indicators for go-yaml: `[?x]` is a mapping (a space is added after
 //   the `?`), and a plain scalar that starts with `:` or holds a `?` is an error (reported as a problem);
-// - a lone `-` before `,`, `]` or `}` in a flow collection (`[-]`) is a plain scalar for go-yaml: it is single-quoted.
+// - a lone `-` before `,`, `]` or `}` in a flow collection (`[-]`) is a plain scalar for go-yaml: it is single-quoted;
+// - a plain scalar in a flow collection that ends in `:` before `[` or `{` (`{s:[]}`) is go-yaml's "s:" followed by a
+//   collection where a `,` must be: the go-yaml port reports that error (js-yaml reads a key and its value).
 // upstream: gopkg.in/yaml.v2 scannerc.go yaml_parser_unroll_indent, yaml_parser_scan_flow_scalar
+
+import { goYamlProblem } from './go-yaml-problem.js';
 
 export interface Rewritten {
   readonly text: string;
@@ -41,6 +45,8 @@ interface Edit {
 export function rewriteForJsYaml(text: string): Rewritten | undefined {
   const scanner = new Scanner(text);
   const edits = scanner.run().sort((a, b) => a.offset - b.offset);
+  const problem = scanner.collectionAfterColon ? goYamlProblem(text) : undefined;
+  if (problem) scanner.problems.push({ message: problem.message, start: problem.offset, end: problem.offset + 1 });
   if (edits.length === 0 && scanner.problems.length === 0) return undefined;
   let out = '';
   let from = 0;
@@ -81,6 +87,8 @@ class Scanner {
   readonly #text: string;
   readonly #edits: Edit[] = [];
   readonly problems: { message: string; start: number; end: number }[] = [];
+  /** Whether a plain scalar in a flow collection ends in `:` right before `[` or `{` (go-yaml's error). */
+  collectionAfterColon = false;
   /** Start of the plain scalar being read inside a flow collection, or -1. */
   #plainStart = -1;
   readonly #open: Open[] = [];
@@ -201,7 +209,8 @@ class Scanner {
       return true;
     }
     if (char === '?') this.problems.push({ message: 'did not find expected "," or the end of the flow collection: "?" inside a plain scalar', start: position, end: position + 1 });
-    if (char === ':' && FLOW_INDICATORS.has(next) && next !== '[' && next !== '{') this.#quotePlain(position + 1);
+    if (char === ':' && (next === '[' || next === '{')) this.collectionAfterColon = true;
+    else if (char === ':' && FLOW_INDICATORS.has(next)) this.#quotePlain(position + 1);
     return true;
   }
 
