@@ -138,6 +138,14 @@ export function buildJsonDocument(text: string, offset: number, limits: BuildLim
 }
 
 /** Whether text[from, to) holds a line break (a loop: no string is cut for every key). */
+/** Whether only spaces and tabs follow `from` on its line (a key's `:` is on a later line). */
+function endsLine(text: string, from: number): boolean {
+  let index = from;
+  while (text.charCodeAt(index) === 0x20 || text.charCodeAt(index) === 0x09) index++;
+  const code = text.charCodeAt(index);
+  return code === 0x0a || code === 0x0d;
+}
+
 function spansLines(text: string, from: number, to: number): boolean {
   for (let index = Math.max(from, 0); index < to; index++) {
     const code = text.charCodeAt(index);
@@ -397,8 +405,9 @@ class Builder {
         const [from, to] = start === end && event.valueStart < 0 ? [parent.start, parent.start + 1] : [start, end];
         this.#decodeProblem('unsupported map key of type: <nil> (a JSON object key cannot be null)', from, to);
       }
-      // a simple key is one line of at most 1024 characters for go-yaml; js-yaml lets a flow key span lines
-      if (end - start > LONG_KEY || spansLines(this.#text, event.valueStart, event.valueEnd)) this.#consultGoYaml();
+      // a simple key is one line of at most 1024 characters, its `:` included, for go-yaml; js-yaml lets a flow key
+      // span lines, or end one before its `:` (`{name\n: x}`)
+      if (end - start > LONG_KEY || spansLines(this.#text, event.valueStart, event.valueEnd) || (event.valueStart >= 0 && endsLine(this.#text, event.valueEnd + quoted))) this.#consultGoYaml();
       parent.key = { name: keyString(value), start, end, isMerge };
       parent.end = Math.max(parent.end, end);
       return;

@@ -100,6 +100,12 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(findings('a: {x: "1\n  2"}\nb: [x\n  y]\n')).toEqual([]);
   });
 
+  it('refuses a flow mapping key whose ":" is on a later line, and reads an explicit key so', () => {
+    expect(findings('a: {name\n  : x}\n')).toEqual(["2:3 did not find expected ',' or '}'"]);
+    expect(findings('a: {"name"\n  : x}\n')).toEqual(["2:3 did not find expected ',' or '}'"]);
+    expect(findings('? a\n: b\nc:\n  ? d\n  : e\n')).toEqual([]);
+  });
+
   // scannerc.go yaml_parser_scan_tag_uri
   it('refuses an empty verbatim tag, on a scalar or a collection', () => {
     expect(findings('a: !<> x\nb: !<> [x]\nc: !<tag:yaml.org,2002:str> y\nd: "!<>"\n')).toEqual(['1:6 did not find expected tag URI']);
