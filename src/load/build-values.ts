@@ -137,7 +137,6 @@ export function buildJsonDocument(text: string, offset: number, limits: BuildLim
   return [{ value, get rootSpan() { return fully().rootSpan; }, spans: new LazySpans(() => fully().spans), problems: [] }];
 }
 
-/** Whether text[from, to) holds a line break (a loop: no string is cut for every key). */
 /** Whether only spaces and tabs follow `from` on its line (a key's `:` is on a later line). */
 function endsLine(text: string, from: number): boolean {
   let index = from;
@@ -146,6 +145,7 @@ function endsLine(text: string, from: number): boolean {
   return code === 0x0a || code === 0x0d;
 }
 
+/** Whether text[from, to) holds a line break (a loop: no string is cut for every key). */
 function spansLines(text: string, from: number, to: number): boolean {
   for (let index = Math.max(from, 0); index < to; index++) {
     const code = text.charCodeAt(index);
