@@ -32,22 +32,11 @@ export function resolvePlainScalar(text: string): unknown {
 }
 
 function resolveNumber(text: string): unknown {
-  // timestamps and versions (`2026-11-20T22:03:46Z`, `1.2.3-rc1`) are strings: no number has a character outside these
-  if (!isNumberLike(text)) return text;
   const plain = text.includes('_') ? text.replaceAll('_', '') : text;
   const integer = parseGoInteger(plain);
   if (integer !== undefined) return integer;
   if (YAML_STYLE_FLOAT.test(plain)) return finiteOr(Number(plain), text);
   return text;
-}
-
-/** The characters of Go integers (0x, 0o and 0b prefixes, hex digits) and YAML floats (exponents), with signs, `.` and `_`. */
-const NUMBER_CHARS = new Uint8Array(128);
-for (const char of '0123456789abcdefABCDEFxXoO+-._') NUMBER_CHARS[char.charCodeAt(0)] = 1;
-
-function isNumberLike(text: string): boolean {
-  for (let index = 0; index < text.length; index++) if (NUMBER_CHARS[text.charCodeAt(index)] !== 1) return false;
-  return true;
 }
 
 /** Digits a decimal integer may have to be exact as a double without BigInt (2^53 has 16). */
