@@ -79,10 +79,23 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(findings('a:\n  b: 1\n\t# c\n  d: 2\n')).toEqual(['3:1 found a tab character that violates indentation']);
     expect(findings('a:\n  b: 1\n\t\n  d: 2\n')).toEqual(['3:1 found a tab character that violates indentation']);
     expect(findings('\t# c\na: 1\n')).toEqual(['1:1 found character that cannot start any token']);
-    // after spaces, in a flow collection, after content: white space
+    // white space within a plain scalar's lines (it ends at the comment), in a flow collection, after content
     expect(findings('a: 1\n  \t# c\nb: 2 \t# c\nc: [\n\t# c\n  x]\n')).toEqual([]);
     // found once, by the block scalar's own check
     expect(findings('a: |\n  x\n\t# c\nb: 1\n')).toEqual(['3:1 found a tab character where an indentation space is expected']);
+  });
+
+  // a tab after a line's indentation or after `- `, `? ` where a simple key may start; each verdict is the oracle's
+  it("refuses a tab after the spaces that indent a line or after a block indicator, in go-yaml's words", () => {
+    expect(findings('a:\n  \t# c\n  b: 1\n')).toEqual(['2:3 found character that cannot start any token']);
+    expect(findings('a:\n  - \t# c\n    x\n')).toEqual(['2:5 found character that cannot start any token']);
+    expect(findings('a:\n-\tx\n')).toEqual(['2:2 found character that cannot start any token']);
+    expect(findings('a:\n- - \tx\n')).toEqual(['2:5 found character that cannot start any token']);
+    // a blank line of spaces and a tab inside a mapping: the tab indents the value's next line
+    expect(findings('a:\n  b: 1\n  \t\n  c: 2\n')).toEqual(['3:3 found a tab character that violates indentation']);
+    expect(findings('a:\n  - x\n  \t# c\n')).toEqual(['3:3 found a tab character that violates indentation']);
+    // content: a block scalar's line, a quoted scalar's next line, a flow collection; white space after a key's `:`
+    expect(findings('a: |\n  x\n  \ty\nb: "x\n  \ty"\nc: [\n  \t1]\nd:\tx\n')).toEqual([]);
   });
 
   // parserc.go yaml_parser_parse_block_mapping_key; sigs.k8s.io/yaml convertToJSONableObject for an explicit null key
