@@ -527,7 +527,32 @@ function generated(): Record<string, () => Buffer> {
       return out;
     },
     deploymentText: () => MUTATIONS[pick(Object.keys(MUTATIONS))]!(Buffer.from(DEPLOYMENT)),
+    whitespace: () => Buffer.from(whitespaceDocument()),
   };
+}
+/**
+ * A ConfigMap whose lines mix the white space and indicators go-yaml's scanner is strict about where js-yaml is not:
+ * tabs in and after a line's indentation, after `- `, `? ` and `:`, comments right after a token, blank lines of
+ * spaces and tabs, block scalar headers (the go-yaml oracle judges each).
+ */
+function whitespaceDocument(): string {
+  const blank = () => pick(['', ' ', '  ', '\t', ' \t', '\t ', '   ']);
+  const indent = (depth: number) => ' '.repeat(depth * 2) + (random() < 0.15 ? pick(['\t', ' \t', '\t ', ' ']) : '');
+  const value = () => pick(['x', 'a b', '"q"', "'s'", '1', '', '[a, b]', '{k: v}', '|', '>-', '|# c', '&a x', '*a', '!!str y', 'x # c', 'x\t# c', '"q"# c', '[a]#c', '"a\tb"', 'y:', '- z', '? q', '[\n\t1]', '"m\n\tl"']);
+  const line = (depth: number) => {
+    const kind = random();
+    if (kind < 0.35) return `${indent(depth)}k${int(4)}:${blank()}${value()}${random() < 0.2 ? `${blank()}# c` : ''}`;
+    if (kind < 0.55) return `${indent(depth)}-${pick([' ', '\t', ' \t', '  '])}${value()}`;
+    if (kind < 0.65) return `${indent(depth)}${blank()}# comment`;
+    if (kind < 0.75) return blank();
+    if (kind < 0.8) return `${indent(depth)}?${blank()}${value()}`;
+    if (kind < 0.85) return `${indent(depth)}:${blank()}${value()}`;
+    if (kind < 0.9) return `${indent(depth)}  ${value()}`;
+    return `${indent(depth)}k:`;
+  };
+  const lines: string[] = [];
+  for (let depth = 1, n = 2 + int(5); n > 0; n--, depth = Math.max(1, Math.min(3, depth + pick([-1, 0, 0, 1])))) lines.push(line(depth));
+  return `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ws\ndata:\n${lines.join('\n')}\n`;
 }
 const GENERATED = generated();
 

@@ -9,7 +9,7 @@ import type { Path } from '../model/document.js';
 import { ContainerSpans, LazySpans, type EntrySpan, type FoundSpan, type SpanIndex } from './span-index.js';
 import { blockScalarTab, invalidEscape, withGoYamlLineBreaks } from './scanner-rules.js';
 import { goFloatName, keyString, resolvePlainScalar, resolveTagged } from './yaml11-scalars.js';
-import { goYamlProblem } from './go-yaml-problem.js';
+import { goYamlProblem, mayHaveTabInIndentation } from './go-yaml-problem.js';
 
 export interface BuiltDocument {
   readonly value: unknown;
@@ -156,13 +156,6 @@ function spansLines(text: string, from: number, to: number): boolean {
 
 /** A key this long (in UTF-16 units, at most go-yaml's 1024 characters plus quotes) may be past go-yaml's limit. */
 const LONG_KEY = 1000;
-/**
- * A tab that only spaces and block indicators precede on its line: go-yaml's scanner does not take it for white space
- * where a simple key may start (yaml_parser_scan_to_next_token: a line start, after `- ` or `? `), or where it indents
- * a plain scalar's next line (yaml_parser_scan_plain_scalar); js-yaml reads `a:\n  \t# c`, `-\tx` and a blank line
- * `  \t` in a mapping as white space. The port decides (a tab in a block scalar or a quoted scalar is content).
- */
-const TAB_IN_INDENTATION = /(?:^|[\n\r])[ ?:-]*\t/;
 /**
  * The secondary tag handle followed by no URI character (`!! x`): go-yaml's yaml_parser_scan_tag_uri finds no suffix
  * (js-yaml refuses other handles it does not know on its own).
@@ -440,7 +433,7 @@ class Builder {
   /**
    * Errors of go-yaml's scanner js-yaml does not see, found and worded by the go-yaml port, once per document where they
    * may be: a simple key is forgotten 1024 characters after its start (scannerc.go yaml_parser_stale_simple_keys); a
-   * tab in a line's indentation in block context is not white space (TAB_IN_INDENTATION); an empty key; an empty verbatim
+   * tab in a line's indentation in block context is not white space (mayHaveTabInIndentation); an empty key; an empty verbatim
    * tag (yaml_parser_scan_tag_uri). True when it found one.
    */
   #consultGoYaml(): boolean {
@@ -573,7 +566,7 @@ class Builder {
   #endDocument(): void {
     // an empty verbatim tag `!<>` or a handle without a suffix (`!! x`), which js-yaml reads as tags: did not find
     // expected tag URI
-    if ((this.#text.includes('\t') && TAB_IN_INDENTATION.test(this.#text)) || this.#text.includes('!<>') || (this.#text.includes('!!') && EMPTY_TAG_SUFFIX.test(this.#text))) this.#consultGoYaml();
+    if (mayHaveTabInIndentation(this.#text) || this.#text.includes('!<>') || (this.#text.includes('!!') && EMPTY_TAG_SUFFIX.test(this.#text))) this.#consultGoYaml();
     const root = this.#root;
     const value = this.#aborted ? null : (root?.value ?? null);
     this.#documents.push({

@@ -1,9 +1,10 @@
 // What go-yaml v2 does with `%` directives and `...` markers inside one of kubectl's documents (kubectl has already
 // removed the `---` lines): a directive with no `---` after it is an error, a document that starts with `...` is an
-// error, and everything after a `...` is silently dropped (Unmarshal decodes the first document only).
+// error, and everything after a `...` is silently dropped (Unmarshal decodes the first document only). A document of
+// blank lines and comments is read too: a tab that starts one of its lines is an error.
 // upstream: gopkg.in/yaml.v2 parserc.go yaml_parser_parse_document_start, yaml.go unmarshal (first node only).
 
-import { goYamlProblem } from './go-yaml-problem.js';
+import { goYamlProblem, mayHaveTabInIndentation } from './go-yaml-problem.js';
 
 export interface MarkerProblem {
   readonly message: string;
@@ -31,7 +32,8 @@ export function documentExtent(text: string, mayEnd = true): DocumentExtent {
   const end = text.length;
   // go-yaml drops a byte order mark at the start of each document it parses
   const first = contentLine(text, text.charCodeAt(start) === 0xfeff ? start + 1 : start, end, false);
-  if (first < 0) return { end, problem: undefined };
+  // blank lines and comments only: kubectl still has go-yaml read them, which refuses a tab that starts a line
+  if (first < 0) return mayHaveTabInIndentation(text) ? blankDocumentProblem(text, end) : { end, problem: undefined };
   if (text.charCodeAt(first) === 0x25) return directiveProblem(text, first, end);
   if (isDocumentEnd(text, first)) return { end, problem: { message: STARTS_WITH_END, start: first, end: first + 3 } };
   const marker = mayEnd ? documentEndAfter(text, first, end) : -1;
@@ -49,6 +51,11 @@ function directiveProblem(text: string, first: number, end: number): DocumentExt
   const problem = goYamlProblem(text);
   if (!problem || problem.message === 'did not find expected <document start>') return problemAt(text, first, end, DIRECTIVE);
   return problemAt(text, problem.offset, end, problem.message);
+}
+
+function blankDocumentProblem(text: string, end: number): DocumentExtent {
+  const problem = goYamlProblem(text);
+  return problem ? problemAt(text, problem.offset, end, problem.message) : { end, problem: undefined };
 }
 
 function problemAt(text: string, start: number, end: number, message: string): DocumentExtent {

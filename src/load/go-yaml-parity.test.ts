@@ -32,6 +32,22 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
     objects: ['block-scalar-trailing-tab', 'block-scalar-trailing-space-tab'],
   },
   { file: 'valid-keep-chomping.yaml', findings: [], objects: ['keep-middle', 'keep-before-separator', 'keep-at-eof'] },
+  // scannerc.go yaml_parser_scan_to_next_token: no tab is white space where a simple key may start (a line's start,
+  // after `- `), yaml_parser_scan_plain_scalar: nor where it indents a plain scalar's next line; a document of comments
+  // is read too. In block scalars, quoted scalars and after a key's `:` a tab is content or white space.
+  {
+    file: 'invalid-tab-after-indentation.yaml',
+    findings: [
+      // found while the file is split into documents, before any is read
+      '19:1 yaml-syntax: found character that cannot start any token',
+      '5:3 yaml-syntax: found a tab character that violates indentation',
+      '15:4 yaml-syntax: found character that cannot start any token',
+      '28:3 yaml-syntax: found a tab character that violates indentation',
+    ],
+    objects: ['tab-after-spaces', 'tab-after-dash', 'blank-line-tab', 'after'],
+  },
+  // yaml_parser_scan_to_next_token and yaml_parser_scan_block_scalar take a `#` right after a token for a comment
+  { file: 'valid-comment-after-token.yaml', findings: [], objects: ['comment-after-token'] },
   // parserc.go yaml_parser_parse_document_start: kubectl's reader removed the `---` the directive needs
   {
     file: 'invalid-directive.yaml',

@@ -24,6 +24,19 @@ export function goYamlProblem(text: string): GoYamlProblem | undefined {
 }
 
 /**
+ * Whether a tab that only spaces and block indicators precede on its line may be go-yaml's error: its scanner takes no
+ * tab for white space where a simple key may start (yaml_parser_scan_to_next_token: at a line's start, after `- ` or
+ * `? `), or where it indents a plain scalar's next line (yaml_parser_scan_plain_scalar). js-yaml reads `a:\n  \t# c`,
+ * `-\tx` and a blank line `  \t` in a mapping as white space; the port decides (a tab in a block scalar, a quoted
+ * scalar or a flow collection is content or white space there too).
+ */
+export function mayHaveTabInIndentation(text: string): boolean {
+  return text.includes('\t') && TAB_IN_INDENTATION.test(text);
+}
+
+const TAB_IN_INDENTATION = /(?:^|[\n\r])[ ?:-]*\t/;
+
+/**
  * Problems go-yaml finds only after scanning past their cause, like every problem where the text ran out: a document
  * marker inside a quoted scalar, a key's line that ended without its `:`. Its context mark is the cause: what was left
  * open (the quote, the bracket), the key.

@@ -8,6 +8,8 @@
 //   (`{name:\tdb,\tb: c}`: js-yaml takes it for indentation, go-yaml's scanner allows tabs anywhere in flow context),
 //   becomes a space;
 // - the escape `\'` in double quotes (go-yaml's table has it, YAML 1.2's does not) becomes `\x27`;
+// - a comment right after a closing quote or bracket (`image: "nginx:1.27"# pinned`) or a block scalar's header
+//   (`script: |# run`) gets a space before it;
 // - a plain scalar in a flow collection that ends in `:` before `,`, `]` or `}` (`[fe80::]`) is one scalar for
 //   go-yaml and a key for js-yaml: it is single-quoted (such a scalar always resolves to a string);
 // - in a flow collection `?` and `:` are always indicators for go-yaml: `[?x]` is a mapping (a space is added after
@@ -17,7 +19,7 @@
 //   collection where a `,` must be: the go-yaml port reports that error (js-yaml reads a key and its value).
 // upstream: gopkg.in/yaml.v2 scannerc.go yaml_parser_unroll_indent, yaml_parser_scan_flow_scalar
 
-import { goYamlProblem } from './go-yaml-problem.js';
+import { goYamlProblem, mayHaveTabInIndentation } from './go-yaml-problem.js';
 
 export interface Rewritten {
   readonly text: string;
@@ -45,7 +47,8 @@ interface Edit {
 export function rewriteForJsYaml(text: string): Rewritten | undefined {
   const scanner = new Scanner(text);
   const edits = scanner.run().sort((a, b) => a.offset - b.offset);
-  const problem = scanner.collectionAfterColon ? goYamlProblem(text) : undefined;
+  // the rewrite turns a tab after `- ` or `? ` into a space: whether go-yaml refuses it is decided on the original
+  const problem = scanner.collectionAfterColon || mayHaveTabInIndentation(text) ? goYamlProblem(text) : undefined;
   if (problem) scanner.problems.push({ message: problem.message, start: problem.offset, end: problem.offset + 1 });
   if (edits.length === 0 && scanner.problems.length === 0) return undefined;
   let out = '';
@@ -76,6 +79,13 @@ function shiftBefore(shifted: readonly number[], totals: readonly number[], offs
   const before = low === 0 ? 0 : (totals[low - 1] ?? 0);
   const padStart = (shifted[low] ?? Infinity) - ((totals[low] ?? 0) - before);
   return offset >= padStart ? offset - padStart + before : before;
+}
+
+/** The last character of the block scalar header that starts at `indicator` (`|`, `>-`, `|2+`). */
+function blockScalarHeaderEnd(text: string, indicator: number): number {
+  let end = indicator;
+  while (/[-+0-9]/.test(text.charAt(end + 1))) end++;
+  return end;
 }
 
 const LINE_BREAK = /[\r\n]/g;
@@ -174,8 +184,12 @@ class Scanner {
       this.#open.push({ column, kind: 'flow' });
     } else if ((char === ']' || char === '}') && inFlow) {
       this.#open.pop();
+      this.#previous = char;
+      return this.#commentRightAfter(position);
     } else if ((char === '|' || char === '>') && !inFlow && BLOCK_INDICATOR_BEFORE.has(this.#previous)) {
       this.#blockScalarParent = this.#indent;
+      this.#previous = char;
+      return this.#commentRightAfter(blockScalarHeaderEnd(this.#text, position));
     }
     this.#previous = char;
     return position;
@@ -230,7 +244,18 @@ class Scanner {
     this.#quote = undefined;
     this.#open.pop();
     this.#previous = 'x';
-    return position;
+    return this.#commentRightAfter(position);
+  }
+
+  /**
+   * A `#` right after a closing quote or bracket, or a block scalar's header, starts a comment for go-yaml
+   * (yaml_parser_scan_to_next_token and yaml_parser_scan_block_scalar need no white space before it; only a plain
+   * scalar holds a `#`): a space goes before it, and the line's rest is skipped.
+   */
+  #commentRightAfter(position: number): number {
+    if (this.#text.charAt(position + 1) !== '#') return position;
+    this.#edits.push({ offset: position + 1, insert: ' ' });
+    return this.#lineEnd(position) - 1;
   }
 
   /** Skips the escaped character (not a line break, which the main loop must see); `\'` is rewritten. */
