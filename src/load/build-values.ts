@@ -161,6 +161,19 @@ const LONG_KEY = 1000;
  * (js-yaml refuses other handles it does not know on its own).
  */
 const EMPTY_TAG_SUFFIX = /!!(?![\w;/?:@&=+$,.!~*'()[\]%-])/;
+/**
+ * A tag right before `,`, `]` or `}`: go-yaml's yaml_parser_scan_tag wants white space after a tag (in a flow
+ * collection a `,` may follow) and its tag URI takes `,`, `[` and `]` in; js-yaml ends the tag at the indicator.
+ */
+const TAG_BEFORE_FLOW_INDICATOR = /(?:^|[\s[{,])![^\s,[\]{}]*[,\]}]/;
+
+/**
+ * Tags js-yaml reads and go-yaml refuses: an empty verbatim tag `!<>` or a handle without a suffix (`!! x`): did not
+ * find expected tag URI; a tag before a flow indicator.
+ */
+function hasTagProblem(text: string): boolean {
+  return text.includes('!<>') || (text.includes('!!') && EMPTY_TAG_SUFFIX.test(text)) || TAG_BEFORE_FLOW_INDICATOR.test(text);
+}
 
 const QUOTE = 0x22;
 
@@ -564,9 +577,7 @@ class Builder {
   }
 
   #endDocument(): void {
-    // an empty verbatim tag `!<>` or a handle without a suffix (`!! x`), which js-yaml reads as tags: did not find
-    // expected tag URI
-    if (mayHaveTabInIndentation(this.#text) || this.#text.includes('!<>') || (this.#text.includes('!!') && EMPTY_TAG_SUFFIX.test(this.#text))) this.#consultGoYaml();
+    if (mayHaveTabInIndentation(this.#text) || (this.#text.includes('!') && hasTagProblem(this.#text))) this.#consultGoYaml();
     const root = this.#root;
     const value = this.#aborted ? null : (root?.value ?? null);
     this.#documents.push({

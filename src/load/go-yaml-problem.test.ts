@@ -125,6 +125,15 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(findings('d: "!<>"\n')).toEqual([]);
   });
 
+  // scannerc.go yaml_parser_scan_tag: white space must follow a tag (a `,` may in a flow collection), and the URI takes
+  // `]` in; each verdict is the oracle's
+  it('refuses a tag right before "}" or "]" in a flow collection, and reads one before a space or ","', () => {
+    expect(findings('a: {cpu: !00m}\n')).toEqual(['1:14 did not find expected whitespace or line break']);
+    expect(findings('a: {b: !!str}\n')).toEqual(['1:13 did not find expected whitespace or line break']);
+    expect(findings('a: [!x]\n')).toEqual(["1:4 did not find expected ',' or ']'"]);
+    expect(findings('a: [!!str , b]\nc: "hi!}"\nd: x!}\n')).toEqual([]);
+  });
+
   // scannerc.go yaml_parser_scan_tag: the `!!` handle, then yaml_parser_scan_tag_uri with no suffix
   it('refuses the secondary tag handle without a suffix, and reads it with one', () => {
     expect(findings('a: !!str x\nb: !! x\n')).toEqual(['2:6 did not find expected tag URI']);
