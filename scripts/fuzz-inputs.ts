@@ -286,16 +286,17 @@ function structuralMutation(input: Buffer): Buffer | undefined {
   if (doc.errors.length > 0) return undefined;
   const nodes = nodesOf(doc.contents);
   if (nodes.length === 0) return undefined;
-  for (let n = 1 + int(3); n > 0; n--) {
-    const { parent, index } = pick(nodes);
-    const replacement = hostileNode(doc);
-    if (isMap(parent) && random() < 0.35) parent.set(doc.createNode(pick(FIELD_NAMES)), replacement);
-    else if (isMap(parent)) {
-      const pair = parent.items[index];
-      if (pair) pair.value = replacement;
-    } else parent.items[index] = replacement;
-  }
   try {
+    for (let n = 1 + int(3); n > 0; n--) {
+      const { parent, index } = pick(nodes);
+      const replacement = hostileNode(doc);
+      // a !!set refuses values that are not booleans: the mutation is dropped (the yaml package throws)
+      if (isMap(parent) && random() < 0.35) parent.set(doc.createNode(pick(FIELD_NAMES)), replacement);
+      else if (isMap(parent)) {
+        const pair = parent.items[index];
+        if (pair) pair.value = replacement;
+      } else parent.items[index] = replacement;
+    }
     return Buffer.from(doc.toString({ lineWidth: 0 }));
   } catch {
     return undefined;
