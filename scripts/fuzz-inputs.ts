@@ -529,6 +529,7 @@ function generated(): Record<string, () => Buffer> {
     },
     deploymentText: () => MUTATIONS[pick(Object.keys(MUTATIONS))]!(Buffer.from(DEPLOYMENT)),
     whitespace: () => Buffer.from(whitespaceDocument()),
+    scalars: () => Buffer.from(scalarsDocument()),
   };
 }
 /**
@@ -554,6 +555,32 @@ function whitespaceDocument(): string {
   const lines: string[] = [];
   for (let depth = 1, n = 2 + int(5); n > 0; n--, depth = Math.max(1, Math.min(3, depth + pick([-1, 0, 0, 1])))) lines.push(line(depth));
   return `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ws\ndata:\n${lines.join('\n')}\n`;
+}
+/**
+ * A ConfigMap of scalars in every style go-yaml and js-yaml may read apart: escapes and folded lines in double quotes,
+ * `''` and folds in single quotes, plain scalars over several lines and with `#`, `:` and indicators inside, block
+ * scalars with indentation and chomping indicators, blank and more-indented lines, YAML 1.1 values (octal, sexagesimal,
+ * `y`, `~`), quoted and odd keys (the go-yaml oracle judges each).
+ */
+function scalarsDocument(): string {
+  const piece = () => pick(['a', 'b c', ' ', '  ', '\t', '#', ' #', ':', ': ', '-', '\\', '\\n', '\\t', '\\x41', '\\u00e9', '\\/', "''", '"', '\n', '\n\n', '\n  ', '\n    x', '\n\t', '\u00e9', '0', '1_000', '0x1F', '017', '1:30', '.5', '-.inf', 'y', 'No', '~', 'null', '2001-12-14', '*', '&', '!', '%', '@', '`', '?', '|', '>', '[', '{', ',', '}', ']']);
+  const text = () => Array.from({ length: 1 + int(4) }, piece).join('');
+  const oneLine = () => text().replace(/\n/g, ' ');
+  const indent = (n: number, body: string) => body.split('\n').map((l) => (l === '' ? '' : ' '.repeat(n) + l)).join('\n');
+  const value = () => {
+    switch (int(7)) {
+      case 0: return `"${text().replace(/"/g, '\\"')}"`;
+      case 1: return `'${text().replace(/'/g, "''")}'`;
+      case 2: return oneLine();
+      case 3: return `${oneLine()}\n${indent(4, oneLine())}`;
+      case 4: return `${pick(['|', '>', '|-', '>+', '|2', '>1-', '|+'])}${pick(['', ' # c', '  '])}\n${indent(4, text())}${pick(['', '\n', '\n\n', '\n  \n'])}`;
+      case 5: return pick(['[', '{']) + oneLine() + pick([']', '}']);
+      default: return `"${text().replace(/"/g, '\\"')}`.replace(/\n/g, '\n   ') + '"';
+    }
+  };
+  const key = () => pick(['k', '"k x"', "'k''s'", 'k.y', '? k', '"a\\tb"', 'k#', '-k', 'k:', '1', '~', 'y']);
+  const lines = Array.from({ length: 1 + int(4) }, () => `  ${key()}: ${value()}`);
+  return `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: scalars\ndata:\n${lines.join('\n')}\n`;
 }
 const GENERATED = generated();
 

@@ -420,7 +420,7 @@ class Builder {
       // a simple key is one line of at most 1024 characters, its `:` included, for go-yaml; js-yaml lets a flow key
       // span lines, or end one before its `:` (`{name\n: x}`)
       if (end - start > LONG_KEY || spansLines(this.#text, event.valueStart, event.valueEnd) || (event.valueStart >= 0 && endsLine(this.#text, event.valueEnd + quoted))) this.#consultGoYaml();
-      parent.key = { name: keyString(value), start, end, isMerge };
+      parent.key = { name: keyString(value, raw), start, end, isMerge };
       parent.end = Math.max(parent.end, end);
       return;
     }

@@ -115,6 +115,7 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
     ],
     objects: ['json-values'],
   },
+  { file: 'valid-number-keys.yaml', findings: [], objects: ['number-keys'] },
   // scannerc.go yaml_parser_decrease_flow_level: an empty flow collection as a key does not parse; a non-empty one does
   {
     file: 'invalid-empty-flow-key.yaml',
@@ -147,6 +148,12 @@ describe('the loader reads what go-yaml v2 reads', () => {
     const result = await load(file);
     expect(result.findings.map((finding) => `${finding.line}:${finding.column} ${finding.ruleId}: ${finding.message}`)).toEqual(findings);
     expect(result.objects.map((object) => object.ref.name)).toEqual(objects);
+  });
+
+  // sigs.k8s.io/yaml convertToJSONableObject: strconv.FormatFloat(key, 'g', -1, 32) for a float key
+  it('names number keys as kubectl does: integers by their digits, floats as Go prints a float32', async () => {
+    const [object] = (await load('valid-number-keys.yaml')).objects;
+    expect(Object.keys(object?.value['data'] as object)).toEqual(['15', '31', '10000000', '0.1', '1e-07', '1e+07', '3.1415927', '-0', '123456.7', '1000.5', '-.inf', '.nan', '.inf']);
   });
 
   it('decodes flow collections and quoted scalars left of their key to go-yaml values, at their own positions', async () => {

@@ -353,10 +353,11 @@ class Reader {
     while (end > start && this.#text.charCodeAt(end - 1) === SPACE) end--;
     if (end - start > 1000) throw new Unsupported();
     this.#keyStop = end;
-    const key = resolvePlainScalar(this.#text.slice(start, end));
+    const text = this.#text.slice(start, end);
+    const key = resolvePlainScalar(text);
     // a null key is an error kubectl reports, which the full path reports too
     if (key === null) throw new Unsupported();
-    return keyString(key);
+    return keyString(key, text);
   }
 
   #canStartPlain(position: number): boolean {

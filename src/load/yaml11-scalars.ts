@@ -81,10 +81,45 @@ function finiteOr(value: number, text: string): unknown {
 }
 
 /** How a decoded mapping key becomes a JSON object key (sigs.k8s.io/yaml convertToJSONableObject). */
-export function keyString(key: unknown): string {
+export function keyString(key: unknown, text?: string): string {
   if (typeof key === 'string') return key;
   if (typeof key === 'object' && key !== null) return JSON.stringify(key);
+  if (typeof key === 'number' && !isIntegerKey(key, text)) return goFloat32Key(key);
   return String(key);
+}
+
+/** Whether go-yaml decoded the key as an integer: its text reads as one (without text: an integral value). */
+function isIntegerKey(key: number, text: string | undefined): boolean {
+  return text === undefined ? Number.isInteger(key) : parseGoInteger(text.replaceAll('_', '')) !== undefined;
+}
+
+/**
+ * A float key as sigs.k8s.io/yaml names it: strconv.FormatFloat(key, 'g', -1, 32), with .inf, -.inf and .nan for
+ * what Go prints as +Inf, -Inf and NaN (a float64 beyond float32's range is an infinity there).
+ */
+function goFloat32Key(key: number): string {
+  const single = Math.fround(key);
+  if (Number.isNaN(single)) return '.nan';
+  if (!Number.isFinite(single)) return single > 0 ? '.inf' : '-.inf';
+  if (single === 0) return Object.is(single, -0) ? '-0' : '0';
+  const magnitude = Math.abs(single);
+  // the fewest significant digits that read back as the same float32 (Go's shortest form)
+  let digits = '';
+  let exponent = 0;
+  for (let precision = 1; precision <= 9 && digits === ''; precision++) {
+    const [mantissa = '', power = '0'] = magnitude.toExponential(precision - 1).split('e');
+    if (Math.fround(Number(`${mantissa}e${power}`)) === magnitude) [digits, exponent] = [mantissa.replace('.', '').replace(/0+$/, '') || '0', Number(power)];
+  }
+  const sign = single < 0 ? '-' : '';
+  // %e when the exponent is below -4 or at least 6 (the shortest form's precision), with two exponent digits at least
+  if (exponent < -4 || exponent >= 6) {
+    const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  }
+  const point = exponent + 1;
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 /** Go's name for a float that JSON cannot hold, as encoding/json prints it. */
