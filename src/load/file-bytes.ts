@@ -3,7 +3,7 @@
 // (56 MB) of a 20,000-node snapshot one after another took 520 ms with readFile, 270 ms with reused buffers; `fit` on
 // that snapshot, which overlaps reading with parsing, runs about 80 ms faster (bench/README.md).
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { read, readFile } from './async-fs.js';
+import { close, open, read, readFile } from './async-fs.js';
 
 /** Buffers larger than this are not kept for the next file (one huge input should not stay resident). */
 const MAX_KEPT_BYTES = 8 * 1024 * 1024;
@@ -48,19 +48,14 @@ function readIntoNow(path: string, buffer: Buffer): number {
   }
 }
 
-/**
- * Opens and closes by direct calls and reads by one asynchronous call: each step through the thread pool waits for the
- * main thread to take its callback, so an asynchronous open issued while the file before is parsed let the read start
- * only after that parse (the main thread then sat idle some 20 ms per 2.7 MB file, waiting for it).
- */
 async function readInto(path: string, buffer: Buffer): Promise<number> {
-  const fd = openSync(path, 'r');
+  const fd = await open(path, 'r');
   try {
     let length = 0;
     for (let count = -1; count !== 0 && length < buffer.length; length += count) count = await read(fd, buffer, length, buffer.length - length);
     return length;
   } finally {
-    closeSync(fd);
+    await close(fd);
   }
 }
 
