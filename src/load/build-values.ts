@@ -166,6 +166,12 @@ const EMPTY_TAG_SUFFIX = /!!(?![\w;/?:@&=+$,.!~*'()[\]%-])/;
  * collection a `,` may follow) and its tag URI takes `,`, `[` and `]` in; js-yaml ends the tag at the indicator.
  */
 const TAG_BEFORE_FLOW_INDICATOR = /(?:^|[\s[{,])![^\s,[\]{}]*[,\]}]/;
+/**
+ * An anchor or alias where a node may start (a line's start, after an indicator) whose name is not go-yaml's
+ * (yaml_parser_scan_anchor: letters, digits, `_` and `-`, then white space or one of `?:,]}%@\``): js-yaml takes any
+ * character up to white space or a flow indicator.
+ */
+const ODD_ANCHOR = /(?:^|[\n\r[{,]|[:?-][ \t])[ \t]*[&*](?![\w-]+(?:[\s?:,\]}%@`]|$))/;
 
 /**
  * Tags js-yaml reads and go-yaml refuses: an empty verbatim tag `!<>` or a handle without a suffix (`!! x`): did not
@@ -173,6 +179,10 @@ const TAG_BEFORE_FLOW_INDICATOR = /(?:^|[\s[{,])![^\s,[\]{}]*[,\]}]/;
  */
 function hasTagProblem(text: string): boolean {
   return text.includes('!<>') || (text.includes('!!') && EMPTY_TAG_SUFFIX.test(text)) || TAG_BEFORE_FLOW_INDICATOR.test(text);
+}
+
+function hasAnchorProblem(text: string): boolean {
+  return (text.includes('&') || text.includes('*')) && ODD_ANCHOR.test(text);
 }
 
 const QUOTE = 0x22;
@@ -500,9 +510,10 @@ class Builder {
     const end = this.#at(anchorEnd);
     const target = this.#anchors.get(name);
     if (!target || target.open) {
-      // go-yaml's words (decode.go parser.alias, decoder.alias): kubectl prints them
+      // go-yaml's words (decode.go parser.alias, decoder.alias): kubectl prints them, unless its scanner refused the
+      // name already (`*!`)
       const message = target ? `anchor '${name}' value contains itself` : `unknown anchor '${name}' referenced`;
-      this.#problems.push({ kind: 'alias', message, start, end });
+      if (!(hasAnchorProblem(this.#text) && this.#consultGoYaml())) this.#problems.push({ kind: 'alias', message, start, end });
       if (this.#count(1, start, end)) this.#attach(null, start, end, 1);
       return;
     }
@@ -577,7 +588,7 @@ class Builder {
   }
 
   #endDocument(): void {
-    if (mayHaveTabInIndentation(this.#text) || (this.#text.includes('!') && hasTagProblem(this.#text))) this.#consultGoYaml();
+    if (mayHaveTabInIndentation(this.#text) || (this.#text.includes('!') && hasTagProblem(this.#text)) || hasAnchorProblem(this.#text)) this.#consultGoYaml();
     const root = this.#root;
     const value = this.#aborted ? null : (root?.value ?? null);
     this.#documents.push({

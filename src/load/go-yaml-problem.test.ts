@@ -134,6 +134,14 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(findings('a: [!!str , b]\nc: "hi!}"\nd: x!}\n')).toEqual([]);
   });
 
+  // scannerc.go yaml_parser_scan_anchor: letters, digits, `_` and `-`, then white space or one of ?:,]}%@`
+  it('refuses an anchor or alias whose name go-yaml does not take, and reads one it does', () => {
+    expect(findings('a: &! x\n')).toEqual(['1:5 did not find expected alphabetic or numeric character']);
+    expect(findings('a: &x\nb: *!\n')).toEqual(['2:5 did not find expected alphabetic or numeric character']);
+    expect(findings('a: &a.b x\nb: *a.b\n')).toEqual(['1:6 did not find expected alphabetic or numeric character']);
+    expect(findings('a: &a-1_B x\nb: [*a-1_B, c]\nc: "x * y"\nd: x * y\n')).toEqual([]);
+  });
+
   // scannerc.go yaml_parser_scan_tag: the `!!` handle, then yaml_parser_scan_tag_uri with no suffix
   it('refuses the secondary tag handle without a suffix, and reads it with one', () => {
     expect(findings('a: !!str x\nb: !! x\n')).toEqual(['2:6 did not find expected tag URI']);
