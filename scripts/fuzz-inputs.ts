@@ -530,6 +530,7 @@ function generated(): Record<string, () => Buffer> {
     deploymentText: () => MUTATIONS[pick(Object.keys(MUTATIONS))]!(Buffer.from(DEPLOYMENT)),
     whitespace: () => Buffer.from(whitespaceDocument()),
     scalars: () => Buffer.from(scalarsDocument()),
+    structure: () => Buffer.from(structureDocument()),
   };
 }
 /**
@@ -581,6 +582,35 @@ function scalarsDocument(): string {
   const key = () => pick(['k', '"k x"', "'k''s'", 'k.y', '? k', '"a\\tb"', 'k#', '-k', 'k:', '1', '~', 'y']);
   const lines = Array.from({ length: 1 + int(4) }, () => `  ${key()}: ${value()}`);
   return `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: scalars\ndata:\n${lines.join('\n')}\n`;
+}
+/**
+ * A Deployment-shaped document whose collections are written every way go-yaml and js-yaml may read apart: flow
+ * collections over lines and left of their key, nested and empty, with trailing commas, `? ` keys and flow pairs;
+ * block sequences at the key's column or indented, compact nested `- - `, anchors and merges on collections.
+ */
+function structureDocument(): string {
+  const atom = () => pick(['a', '"b c"', "'d'", '1', 'x: y', '"k": v', '? q', '', '-', ':', '::1', 'a:b', '[]', '{}', '*a', '&b z', '!!str 1', 'a #c']);
+  const flow = (depth: number): string => {
+    const items = Array.from({ length: int(4) }, () => (depth < 2 && random() < 0.3 ? flow(depth + 1) : atom()));
+    const open = pick(['[', '{']);
+    const separator = pick([', ', ',', ',\n  ', ' ,', ',\n', ', \n    ']);
+    return `${open}${pick(['', ' ', '\n  ', '\n'])}${items.join(separator)}${pick(['', ',', ' ', '\n', '\n  '])}${open === '[' ? ']' : '}'}`;
+  };
+  const block = (indent: number, depth: number): string => {
+    const pad = ' '.repeat(indent);
+    const lines: string[] = [];
+    for (let n = 1 + int(3); n > 0; n--) {
+      const kind = int(6);
+      const key = pick(['name', 'image', 'args', 'env', 'labels', '"quoted"', 'k', '<<']);
+      if (kind === 0 && depth < 3) lines.push(`${pad}${key}:${pick(['', ' &m'])}\n${block(indent + pick([0, 2, 4]), depth + 1)}`);
+      else if (kind === 1 && depth < 3) lines.push(`${pad}${key}:\n${pad}${pick(['', '  '])}- ${pick(['', '- ', '? '])}${atom()}\n${pad}${pick(['', '  '])}-${pick([' ', '\n' + pad + '    '])}${atom()}`);
+      else if (kind === 2) lines.push(`${pad}${key}: ${flow(0).replace(/\n/g, `\n${pad}${pick(['', '  ', ' '])}`)}`);
+      else if (kind === 3) lines.push(`${pad}? ${atom()}\n${pad}: ${atom()}`);
+      else lines.push(`${pad}${key}: ${atom()}`);
+    }
+    return lines.join('\n');
+  };
+  return `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: structure\nspec:\n${block(2, 0)}\n`;
 }
 const GENERATED = generated();
 

@@ -113,6 +113,12 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(findings('a: {x: "1\n  2"}\nb: [x\n  y]\n')).toEqual([]);
   });
 
+  // scannerc.go yaml_parser_scan_plain_scalar: ` #` ends a plain scalar in a flow collection too (the oracle's verdicts)
+  it('ends a plain scalar in a flow collection at a comment, before a "," the comment holds', () => {
+    expect(findings('a: [x #c,\n  y:, z]\n')).toEqual(["2:3 did not find expected ',' or ']'"]);
+    expect(findings('b: [p #c\n  , q]\nc: [fe80:: #c\n  , x]\n')).toEqual([]);
+  });
+
   it('refuses a flow mapping key whose ":" is on a later line, and reads an explicit key so', () => {
     expect(findings('a: {name\n  : x}\n')).toEqual(["2:3 did not find expected ',' or '}'"]);
     expect(findings('a: {"name"\n  : x}\n')).toEqual(["2:3 did not find expected ',' or '}'"]);

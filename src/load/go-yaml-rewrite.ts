@@ -166,8 +166,12 @@ class Scanner {
       this.#edits.push({ offset: position, insert: '', replace: ' ' });
     }
     if (char === ' ' || char === '\t') return position;
-    // a comment starts after white space or at a line's start (a line break before it is no white space here)
-    if (char === '#' && (position === this.#lineStart || /[ \t]/.test(this.#text.charAt(position - 1)))) return this.#lineEnd(position) - 1;
+    // a comment starts after white space or at a line's start (a line break before it is no white space here), and
+    // ends a plain scalar (yaml_parser_scan_plain_scalar)
+    if (char === '#' && (position === this.#lineStart || /[ \t]/.test(this.#text.charAt(position - 1)))) {
+      this.#plainStart = -1;
+      return this.#lineEnd(position) - 1;
+    }
     const column = position - this.#lineStart;
     const inFlow = this.#open.length > 0;
     if (inFlow && this.#flowPlain(char, position)) {
