@@ -456,8 +456,8 @@ class Builder {
   /**
    * Errors of go-yaml's scanner js-yaml does not see, found and worded by the go-yaml port, once per document where they
    * may be: a simple key is forgotten 1024 characters after its start (scannerc.go yaml_parser_stale_simple_keys); a
-   * tab in a line's indentation in block context is not white space (mayHaveTabInIndentation); an empty key; an empty verbatim
-   * tag (yaml_parser_scan_tag_uri). True when it found one.
+   * tab in a line's indentation in block context is not white space (mayHaveTabInIndentation); an empty key; tags and
+   * anchor names go-yaml refuses (hasTagProblem, hasAnchorProblem). True when it found one.
    */
   #consultGoYaml(): boolean {
     if (this.#isJson) return false;
