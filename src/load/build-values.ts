@@ -8,7 +8,7 @@ import { maxOf, minOf } from '../model/append.js';
 import type { Path } from '../model/document.js';
 import { ContainerSpans, LazySpans, type EntrySpan, type FoundSpan, type SpanIndex } from './span-index.js';
 import { blockScalarTab, invalidEscape, withGoYamlLineBreaks } from './scanner-rules.js';
-import { goFloatName, keyString, resolvePlainScalar, resolveTagged } from './yaml11-scalars.js';
+import { goFloatName, keyString, keyType, resolvePlainScalar, resolveTagged } from './yaml11-scalars.js';
 import { goYamlProblem, mayHaveTabInIndentation } from './go-yaml-problem.js';
 
 export interface BuiltDocument {
@@ -43,8 +43,10 @@ interface Frame {
   end: number;
   size: number;
   readonly anchor: string | undefined;
-  /** Mapping only: the key read and waiting for its value. */
-  key: { name: string; start: number; end: number; isMerge: boolean } | undefined;
+  /** Mapping only: the key read and waiting for its value (`type`: its Go type when it is no string, see keyType). */
+  key: { name: string; type?: string; start: number; end: number; isMerge: boolean } | undefined;
+  /** Mapping only: the Go types of the keys set under a name once one was no string (undefined until then). */
+  keyTypes?: Map<string, Set<string>>;
 }
 
 interface Anchored {
@@ -430,7 +432,7 @@ class Builder {
       // a simple key is one line of at most 1024 characters, its `:` included, for go-yaml; js-yaml lets a flow key
       // span lines, or end one before its `:` (`{name\n: x}`)
       if (end - start > LONG_KEY || spansLines(this.#text, event.valueStart, event.valueEnd) || (event.valueStart >= 0 && endsLine(this.#text, event.valueEnd + quoted))) this.#consultGoYaml();
-      parent.key = { name: keyString(value, raw), start, end, isMerge };
+      parent.key = { name: keyString(value, raw), type: keyType(value, raw), start, end, isMerge };
       parent.end = Math.max(parent.end, end);
       return;
     }
@@ -548,19 +550,24 @@ class Builder {
       // a collection or alias used as a mapping key (`? [a, b]`): it is the key, not a value
       // upstream: gopkg.in/yaml.v2 decode.go mapping ("invalid map key") and sigs.k8s.io/yaml (no null keys)
       if (typeof value === 'object') this.#decodeProblem(`invalid map key: ${value === null ? 'null' : Array.isArray(value) ? 'a sequence' : 'a mapping'} cannot be a JSON object key`, start, end);
-      parent.key = { name: keyString(value), start, end, isMerge: false };
+      parent.key = { name: keyString(value), type: keyType(value), start, end, isMerge: false };
       return;
     }
     parent.key = undefined;
     if (key.isMerge) this.#merge(parent, value, [key.start, key.end, start, end]);
-    else this.#set(parent, key.name, value, [key.start, key.end, start, end]);
+    else this.#set(parent, key.name, value, [key.start, key.end, start, end], key.type);
   }
 
-  #set(parent: Frame, name: string, value: unknown, span: EntrySpan): void {
+  /** Sets `name`; a key of a Go type not set under that name before is no duplicate for go-yaml (the last one wins). */
+  #set(parent: Frame, name: string, value: unknown, span: EntrySpan, type = 'string'): void {
     const map = parent.value as Record<string, unknown>;
-    if (Object.hasOwn(map, name) && parent.entries.has(name) && (parent.entries.get(name)?.[0] ?? -1) >= 0) {
+    const types = parent.keyTypes?.get(name);
+    const set = Object.hasOwn(map, name) && parent.entries.has(name) && (parent.entries.get(name)?.[0] ?? -1) >= 0;
+    if (set && (types ? types.has(type) : type === 'string')) {
       this.#problems.push({ kind: 'duplicate-key', message: `duplicate key "${name}"`, start: span[0], end: span[1] });
     }
+    if (types) types.add(type);
+    else if (type !== 'string') (parent.keyTypes ??= new Map()).set(name, new Set(set ? ['string', type] : [type]));
     if (name === '__proto__') Object.defineProperty(map, name, { value, enumerable: true, writable: true, configurable: true });
     else map[name] = value;
     parent.entries.set(name, span);

@@ -95,6 +95,13 @@ describe('loadManifests', () => {
     expect(brief(result)).toEqual(['duplicate-key.yaml:5:3 error duplicate-key: duplicate key "name"']);
   });
 
+  // go-yaml v2 decode.go: a key is already set when its Go type and value are equal (the oracle's verdicts)
+  it('reports keys of one name as duplicates only when go-yaml decodes them to the same type', async () => {
+    const result = await load(['duplicate-key-types.yaml']);
+    expect(names(result)).toEqual(['key-types', 'boolean-keys']);
+    expect(brief(result)).toEqual(['duplicate-key-types.yaml:18:3 error duplicate-key: duplicate key "true"']);
+  });
+
   it('does not report duplicate keys in a document that is no object (a Helm values file), only that it is skipped', async () => {
     const result = await load(['values-duplicate-key.yaml']);
     expect(brief(result)).toEqual(['values-duplicate-key.yaml:2:1 info not-kubernetes: document has no apiVersion and kind; skipped']);

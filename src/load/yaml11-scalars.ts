@@ -88,6 +88,16 @@ export function keyString(key: unknown, text?: string): string {
   return String(key);
 }
 
+/**
+ * The Go type a decoded key has when it is not a string (go-yaml's strict decoding calls keys duplicates only when
+ * type and value are equal: `1`, `"1"` and `1.0` are three keys, which sigs.k8s.io/yaml then names alike).
+ */
+export function keyType(key: unknown, text?: string): string | undefined {
+  if (typeof key === 'string') return undefined;
+  if (typeof key === 'number') return isIntegerKey(key, text) ? 'int' : 'float';
+  return typeof key;
+}
+
 /** Whether go-yaml decoded the key as an integer: its text reads as one (without text: an integral value). */
 function isIntegerKey(key: number, text: string | undefined): boolean {
   return text === undefined ? Number.isInteger(key) : parseGoInteger(text.replaceAll('_', '')) !== undefined;
