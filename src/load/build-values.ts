@@ -297,7 +297,7 @@ function mayReadDifferently(text: string): boolean {
 
 function buildRewritten(rewritten: Rewritten, offset: number, limits: BuildLimits): BuiltDocument[] {
   const events = jsYaml().parseEvents(rewritten.text, { maxDepth: limits.maxDepth });
-  const documents = new Builder(rewritten.text, { offset, limits, toOriginal: rewritten.toOriginal }).run(events);
+  const documents = new Builder(rewritten.text, { offset, limits, toOriginal: rewritten.toOriginal, goYamlProblemFound: rewritten.goYamlProblemFound }).run(events);
   const problems = rewritten.problems.map((problem) => ({ kind: 'decode' as const, message: problem.message, start: offset + problem.start, end: offset + problem.end }));
   return documents.map((document, index) => (index === 0 && problems.length > 0 ? { ...document, problems: [...problems, ...document.problems] } : document));
 }
@@ -310,6 +310,11 @@ interface Placement {
   readonly toOriginal?: (offset: number) => number;
   /** The text is a JSON value kubectl decodes with encoding/json, not go-yaml. */
   readonly json?: boolean;
+  /**
+   * Whether the go-yaml port found a problem in the text this one was rewritten from, when it was asked: go-yaml stops
+   * at its first error, so the rewritten text (a tab made a space) is not asked again.
+   */
+  readonly goYamlProblemFound?: boolean | undefined;
 }
 
 class Builder {
@@ -335,6 +340,7 @@ class Builder {
     this.#limits = placement.limits;
     this.#toOriginal = placement.toOriginal;
     this.#isJson = placement.json ?? false;
+    this.#goYamlConsulted = placement.goYamlProblemFound;
   }
 
   /** The file offset of an offset into the parsed text. */

@@ -91,6 +91,8 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(findings('a:\n  - \t# c\n    x\n')).toEqual(['2:5 found character that cannot start any token']);
     expect(findings('a:\n-\tx\n')).toEqual(['2:2 found character that cannot start any token']);
     expect(findings('a:\n- - \tx\n')).toEqual(['2:5 found character that cannot start any token']);
+    // once, go-yaml's first, where js-yaml reads a rewritten text (the tab before the flow collection made a space)
+    expect(findings('a:\n  - \t[x]\n\t# c\n')).toEqual(['2:5 found character that cannot start any token']);
     // a blank line of spaces and a tab inside a mapping: the tab indents the value's next line
     expect(findings('a:\n  b: 1\n  \t\n  c: 2\n')).toEqual(['3:3 found a tab character that violates indentation']);
     expect(findings('a:\n  - x\n  \t# c\n')).toEqual(['3:3 found a tab character that violates indentation']);

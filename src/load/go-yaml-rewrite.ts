@@ -27,6 +27,8 @@ export interface Rewritten {
   readonly problems: readonly { message: string; start: number; end: number }[];
   /** Offset in `text` → offset in the original. */
   readonly toOriginal: (offset: number) => number;
+  /** Whether the go-yaml port found a problem in the original text; undefined when it was not asked. */
+  readonly goYamlProblemFound: boolean | undefined;
 }
 
 /** A span of the scanner's state that swallows line breaks: a flow collection or a quoted scalar. */
@@ -48,7 +50,8 @@ export function rewriteForJsYaml(text: string): Rewritten | undefined {
   const scanner = new Scanner(text);
   const edits = scanner.run().sort((a, b) => a.offset - b.offset);
   // the rewrite turns a tab after `- ` or `? ` into a space: whether go-yaml refuses it is decided on the original
-  const problem = scanner.collectionAfterColon || mayHaveTabInIndentation(text) ? goYamlProblem(text) : undefined;
+  const consulted = scanner.collectionAfterColon || mayHaveTabInIndentation(text);
+  const problem = consulted ? goYamlProblem(text) : undefined;
   if (problem) scanner.problems.push({ message: problem.message, start: problem.offset, end: problem.offset + 1 });
   if (edits.length === 0 && scanner.problems.length === 0) return undefined;
   let out = '';
@@ -64,7 +67,7 @@ export function rewriteForJsYaml(text: string): Rewritten | undefined {
     totals.push(total);
   }
   out += text.slice(from);
-  return { text: out, problems: scanner.problems, toOriginal: (offset) => offset - shiftBefore(shifted, totals, offset) };
+  return { text: out, problems: scanner.problems, toOriginal: (offset) => offset - shiftBefore(shifted, totals, offset), goYamlProblemFound: consulted ? problem !== undefined : undefined };
 }
 
 /** Padding inserted before `offset` of the new text (a position inside padding maps to the line's start). */
