@@ -46,7 +46,10 @@ describe('kubefit CLI', () => {
   });
 
   it.each([
-    [['--bogus'], 'kubefit: unknown option --bogus'],
+    [['--bogus'], 'kubefit: unknown option --bogus\n'],
+    [['--clustr', 'nodes.yaml'], 'kubefit: unknown option --clustr (did you mean --cluster?)\n'],
+    [['--nocolor'], 'kubefit: unknown option --nocolor (did you mean --no-color?)\n'],
+    [['--strict'], 'kubefit: unknown option --strict (did you mean --strict-kinds?)\n'],
     [['--format', 'xml'], 'kubefit: --format must be one of'],
     [['--fail-on', 'sometimes'], 'kubefit: --fail-on must be one of error, warning, info, none, got "sometimes"'],
     [['--kubernetes-version', 'latest'], 'kubefit: --kubernetes-version must look like 1.34'],

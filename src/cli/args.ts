@@ -5,6 +5,7 @@ import type { FailOn } from '../config/config.js';
 import { resolveKubernetesRelease } from '../model/kubernetes-version.js';
 import { FORMAT_NAMES } from '../report/formatters/load-formatter.js';
 import { UsageError } from '../model/usage-error.js';
+import { suggestName } from '../schema/closest-name.js';
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'none'];
 
@@ -97,10 +98,16 @@ function parseOrExplain(argv: readonly string[]) {
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     const option = /'(-[^']*)'/.exec(text)?.[1];
-    if (text.includes('Unknown option')) throw new UsageError(`unknown option ${option ?? ''}`.trim());
+    if (text.includes('Unknown option')) throw new UsageError(`unknown option ${option ?? ''}`.trim() + optionHint(option));
     if (text.includes('argument missing')) throw new UsageError(`option ${option ?? ''} needs a value`.replace('  ', ' '));
     throw new UsageError(text.split('.')[0] ?? text);
   }
+}
+
+/** " (did you mean --cluster?)" for a misspelt long option (`--clustr`, `--nocolor`), or nothing. */
+function optionHint(option: string | undefined): string {
+  const suggestion = option?.startsWith('--') ? suggestName(option.slice(2), Object.keys(OPTIONS)) : undefined;
+  return suggestion === undefined ? '' : ` (did you mean --${suggestion}?)`;
 }
 
 /** `--max-file-size -1` means the value -1, not an option: attach such values (`--max-file-size=-1`) so they get checked. */
