@@ -12,7 +12,7 @@ import { loadContext } from './load/load-context.js';
 import { DEFAULT_LIMITS, loadManifests, streamManifests, type LoadLimits, type LoadOptions, type StreamResult } from './load/load-manifests.js';
 import { Retainer } from './load/retained-document.js';
 import { documentStore, validatorCodeStore, versionCacheDir } from './load/validator-cache-dir.js';
-import { isBound, isClusterObject, toClusterSnapshot, type ClusterSnapshot } from './model/cluster.js';
+import { isBound, isClusterObject, isStorageObject, toClusterSnapshot, type ClusterSnapshot, type StorageSource } from './model/cluster.js';
 import type { Finding } from './model/finding.js';
 import { resolveKubernetesRelease } from './model/kubernetes-version.js';
 import { asRecord, type KubeObject } from './model/object.js';
@@ -134,7 +134,8 @@ export async function analyze(command: Command, paths: readonly string[], option
   // the --scheduler-config file in a checked folder is kube-scheduler's input, not a manifest
   const skipFiles = new Set([...cluster.paths, ...(options.schedulerConfig === undefined ? [] : [resolveFrom(cwd, options.schedulerConfig)])]);
   const main = await readMain(paths, { ...loadOptions(options, config, { fromCluster: false, firstOrder: cluster.objects.length, skipFiles }), documentCache }, { command, config, analysis });
-  const snapshot = clusterOf(main.objects, cluster.objects, clusterInputs.length > 0);
+  const storageSource = clusterInputs.length === 0 ? 'inputs' : cluster.objects.some(isStorageObject) ? 'snapshot' : 'snapshot-without-storage';
+  const snapshot = clusterOf(main.objects, cluster.objects, storageSource);
   checkDrain(options.drain ?? [], snapshot);
   const neighbours = await loadContext(command === 'fit' ? [] : (options.context ?? []), {
     cwd,
@@ -326,8 +327,8 @@ function workloadsOf(main: readonly KubeObject[], cluster: readonly KubeObject[]
 }
 
 /** The cluster: everything from snapshots, plus the main inputs' objects but Pods that are not running. */
-function clusterOf(main: readonly KubeObject[], cluster: readonly KubeObject[], fromSnapshot: boolean): ClusterSnapshot {
-  return toClusterSnapshot([...cluster, ...main.filter((object) => object.ref.kind !== 'Pod' || isSnapshotBound(object))], fromSnapshot);
+function clusterOf(main: readonly KubeObject[], cluster: readonly KubeObject[], storageSource: StorageSource): ClusterSnapshot {
+  return toClusterSnapshot([...cluster, ...main.filter((object) => object.ref.kind !== 'Pod' || isSnapshotBound(object))], storageSource);
 }
 
 /** A Pod with a nodeName and a live status phase: captured from a cluster, it occupies its node. */

@@ -19,7 +19,8 @@ Options
   -c, --config FILE            config file (default: the nearest .kubefit.yaml, .kubefit.yml
                                or kubefit.config.json from here upward)
   --cluster PATH               Nodes and the Pods bound to them, e.g. the output of
-                               kubectl get nodes,pods -A -o yaml (repeatable)
+                               kubectl get nodes,pods -A -o yaml (repeatable); add
+                               pvc,pv,storageclass,csinode for the volume checks
   --context PATH               manifests cross-object rules should see but that are not checked,
                                e.g. --context . when a hook passes only the changed files;
                                parsed once and cached per user until they change (repeatable)

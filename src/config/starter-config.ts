@@ -19,7 +19,8 @@ ignore:
 #    kind: Deployment
 #    name: "legacy-*"
 
-# Nodes and the Pods bound to them, for the scheduling dry-run (kubectl get nodes,pods -A -o yaml > cluster.yaml).
+# Nodes and the Pods bound to them, for the scheduling dry-run, with the storage objects for the volume checks
+# (kubectl get nodes,pods,pvc,pv,storageclass,csinode -A -o yaml > cluster.yaml).
 cluster:
 #  - cluster.yaml
 

@@ -20,9 +20,16 @@ export interface ClusterSnapshot {
   readonly storage: readonly KubeObject[];
   /** PodDisruptionBudgets (preemption prefers victims whose budgets allow the disruption). */
   readonly podDisruptionBudgets: readonly KubeObject[];
-  /** True when a cluster snapshot was given: an object it lacks does not exist in the cluster. */
-  readonly fromSnapshot: boolean;
+  /** What the objects tell of the cluster's storage (see StorageSource). */
+  readonly storageSource: StorageSource;
 }
+
+/**
+ * What a run knows of the cluster's storage: a cluster snapshot that holds storage objects (a claim, volume or class it
+ * lacks does not exist), a snapshot without any (`kubectl get nodes,pods`: the cluster's storage is unknown), or no
+ * snapshot at all (only the inputs' own objects).
+ */
+export type StorageSource = 'snapshot' | 'snapshot-without-storage' | 'inputs';
 
 const STORAGE_KINDS: ReadonlySet<string> = new Set([
   'v1/PersistentVolumeClaim',
@@ -35,16 +42,21 @@ const STORAGE_KINDS: ReadonlySet<string> = new Set([
   'storage.k8s.io/v1/VolumeAttachment',
 ]);
 
-type Bucket = Exclude<keyof ClusterSnapshot, 'fromSnapshot'>;
+type Bucket = Exclude<keyof ClusterSnapshot, 'storageSource'>;
 
 /** Sorts objects from all inputs into the cluster snapshot's buckets. */
-export function toClusterSnapshot(objects: readonly KubeObject[], fromSnapshot = false): ClusterSnapshot {
+export function toClusterSnapshot(objects: readonly KubeObject[], storageSource: StorageSource = 'inputs'): ClusterSnapshot {
   const snapshot: { [B in Bucket]: KubeObject[] } = { nodes: [], boundPods: [], namespaces: [], priorityClasses: [], limitRanges: [], runtimeClasses: [], services: [], storage: [], podDisruptionBudgets: [] };
   for (const object of objects) {
     const bucket = bucketOf(object);
     if (bucket) snapshot[bucket].push(object);
   }
-  return { ...snapshot, fromSnapshot };
+  return { ...snapshot, storageSource };
+}
+
+/** Whether the object is one of the storage objects the volume plugins read (a claim, volume, class, CSINode...). */
+export function isStorageObject(object: KubeObject): boolean {
+  return bucketOf(object) === 'storage';
 }
 
 /** Whether the cluster snapshot holds the object (a Node, a bound Pod, a Namespace, a Service, a storage object...). */

@@ -56,7 +56,7 @@ const requests = (memory: string, cpu: string) => ({ containers: [{ name: 'c', i
 function run(docs: readonly Value[]) {
   const objects = objectsFromYaml(docs.map((doc) => stringify(doc)).join('---\n'));
   const workloads = objects.map(toWorkload).filter((w): w is Workload => w?.kind === 'DaemonSet');
-  const [result] = scheduleWorkloads(workloads, toClusterSnapshot(objects, true), { kubernetesVersion: undefined, drain: [] }).results;
+  const [result] = scheduleWorkloads(workloads, toClusterSnapshot(objects, 'snapshot'), { kubernetesVersion: undefined, drain: [] }).results;
   return { creates: result?.replicas ?? 0, scheduled: Object.keys(result?.placement.nodes ?? {}) };
 }
 

@@ -77,7 +77,7 @@ export function schedule(docs: readonly Value[], profiles?: SchedulerProfiles): 
   const objects = objectsFromYaml(docs.map((doc) => stringify(doc)).join('---\n'));
   const pending = new Set(docs.filter((doc) => doc['kind'] === 'Pod' && asRecord(doc['spec'])['nodeName'] === undefined).map((doc) => asRecord(doc['metadata'])['name']));
   const workloads = objects.map(toWorkload).filter((w): w is Workload => w !== undefined && pending.has(w.object.ref.name));
-  return [...scheduleWorkloads(workloads, toClusterSnapshot(objects, true), { kubernetesVersion: undefined, drain: [], ...(profiles && { profiles }) }).results];
+  return [...scheduleWorkloads(workloads, toClusterSnapshot(objects, 'snapshot'), { kubernetesVersion: undefined, drain: [], ...(profiles && { profiles }) }).results];
 }
 
 /** The node each pending pod landed on ('' when it did not fit), with kube-scheduler's default profile or `profiles`. */
@@ -160,7 +160,7 @@ function filtered(docs: readonly Value[], profiles: SchedulerProfiles, minor: nu
   const objects = objectsFromYaml(docs.map((doc) => stringify(doc)).join('---\n'));
   const incoming = objects.find((object) => object.ref.kind === 'Pod' && asRecord(object.value['spec'])['nodeName'] === undefined);
   if (!incoming) throw new Error('no pending pod');
-  const built = toSchedulerSnapshot(toClusterSnapshot(objects, true), minor, [], [incoming.ref.namespace]);
+  const built = toSchedulerSnapshot(toClusterSnapshot(objects, 'snapshot'), minor, [], [incoming.ref.namespace]);
   const nodes = new NodeClasses(built.nodes);
   const cluster = nodes.clusterState(built.namespaceLabels, built.minor, built.storage);
   const pod = buildPodInfo(podSourceOfPod(incoming), { ...built.podOptions, profiles }, []);

@@ -275,7 +275,7 @@ export class NodeClasses {
   }
 
   /** A ClusterState whose nodes follow this object's updates. */
-  clusterState(namespaceLabels: ReadonlyMap<string, Labels>, minor: number, storage = StorageCatalog.of([], false, minor)): ClusterState {
+  clusterState(namespaceLabels: ReadonlyMap<string, Labels>, minor: number, storage = StorageCatalog.of([], 'inputs', minor)): ClusterState {
     return {
       nodes: this.#nodes,
       namespaceLabels,

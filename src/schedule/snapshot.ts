@@ -160,7 +160,7 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
     appendAll(findings, quantityFindings(object, problems));
   }
   const nodes = withClusterImageStates([...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
-  const storage = StorageCatalog.of(snapshot.storage, snapshot.fromSnapshot, minor);
+  const storage = StorageCatalog.of(snapshot.storage, snapshot.storageSource, minor);
   const { podDisruptionBudgets } = snapshot;
   return { nodes, namespaceLabels: namespaceLabelsOf(snapshot.namespaces, podNamespaces(snapshot.boundPods, incomingNamespaces)), minor, podOptions, findings, evicted, storage, podDisruptionBudgets };
 }

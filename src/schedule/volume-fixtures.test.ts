@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fit, type CheckOptions } from '../check.js';
+import type { Finding } from '../model/finding.js';
 
 /** The scheduling results and findings of fixture inputs, through the loader and the check pipeline. */
 async function fixture(paths: readonly string[], options: CheckOptions = {}) {
@@ -80,10 +81,46 @@ describe('fixtures/schedule volume plugins', () => {
     expect(after.results['px-reader']).toMatchObject({ feasibleNodes: [], message: full });
   });
 
-  it('with a cluster snapshot, a missing claim rejects the pod at PreFilter', async () => {
-    const { results, findings } = await fixture(['fixtures/schedule/NodeVolumeLimits'], { cluster: ['fixtures/schedule/NodeUnschedulable/cordoned.yaml'] });
+  it('with a cluster snapshot that holds storage objects, a missing claim rejects the pod at PreFilter', async () => {
+    const cluster = ['fixtures/schedule/NodeUnschedulable/cordoned.yaml', 'fixtures/schedule/unknown-storage/cluster-with-storage'];
+    const { results, findings } = await fixture(['fixtures/schedule/NodeVolumeLimits'], { cluster });
     expect(results['unknown-claim']).toMatchObject({ feasibleNodes: [], message: '0/3 nodes are available: persistentvolumeclaim "elsewhere" not found. not found' });
     expect(findings.filter((f) => f.ruleId === 'volumes-not-checked')).toEqual([]);
+  });
+
+  describe('a cluster snapshot of nodes and pods only (kubectl get nodes,pods) says nothing of the storage', () => {
+    const folder = 'fixtures/schedule/unknown-storage';
+    const workloads = ['statefulset.yaml', 'unknown-class.yaml', 'missing-claim.yaml'].map((file) => `${folder}/${file}`);
+    const nodesOnly = `${folder}/cluster`;
+    const notChecked = (findings: readonly Finding[]) => findings.filter((f) => f.ruleId === 'volumes-not-checked').map((f) => [f.line, f.column, f.path, f.message]);
+    const why = 'and the cluster snapshot holds no storage objects (kubectl get nodes,pods,pvc,pv,storageclass,csinode -A -o yaml)';
+
+    it('claims and classes the inputs lack are not checked, said once; the pods are placed', async () => {
+      const { results, findings } = await fixture(workloads, { cluster: [nodesOnly] });
+      for (const name of ['db', 'uses-fast', 'uses-elsewhere']) expect(results[name]).toMatchObject({ feasibleNodes: ['node-1', 'node-2'], message: null });
+      expect(results['db']).toMatchObject({ placement: { nodes: { 'node-1': 1, 'node-2': 1 }, unschedulable: 0 } });
+      // (the files are read in kubectl's order: missing-claim.yaml first)
+      expect(notChecked(findings)).toEqual([[7, 61, 'spec.volumes[0].persistentVolumeClaim.claimName', `volumes were not checked: persistentvolumeclaim "elsewhere" is not in the inputs ${why}`]]);
+    });
+
+    it.each([
+      ['statefulset.yaml', [17, 7, 'spec.volumeClaimTemplates[0]', `volumes were not checked: persistentvolumeclaim "data-db-0" names no StorageClass, the inputs hold no default one, ${why}`]],
+      ['unknown-class.yaml', [12, 61, 'spec.volumes[0].persistentVolumeClaim.claimName', `volumes were not checked: storageclass "gp3" of persistentvolumeclaim "fast" is not in the inputs ${why}`]],
+      ['missing-claim.yaml', [7, 61, 'spec.volumes[0].persistentVolumeClaim.claimName', `volumes were not checked: persistentvolumeclaim "elsewhere" is not in the inputs ${why}`]],
+    ])('%s: the finding names what the inputs lack', async (file, expected) => {
+      const { findings } = await fixture([`${folder}/${file}`], { cluster: [nodesOnly] });
+      expect(notChecked(findings)).toEqual([expected]);
+    });
+
+    it('with the storage objects in the snapshot, the verdicts are kube-scheduler\'s', async () => {
+      const { results, findings } = await fixture(workloads, { cluster: [nodesOnly, `${folder}/cluster-with-storage`] });
+      // the claims get the default class (DefaultStorageClass admission), provisioned where the pod lands
+      expect(results['db']).toMatchObject({ placement: { nodes: { 'node-1': 1, 'node-2': 1 }, unschedulable: 0 } });
+      // upstream: volume.IsDelayBindingMode reads a class that does not exist as Immediate binding
+      expect(results['uses-fast']).toMatchObject({ message: '0/2 nodes are available: pod has unbound immediate PersistentVolumeClaims. not found' });
+      expect(results['uses-elsewhere']).toMatchObject({ message: '0/2 nodes are available: persistentvolumeclaim "elsewhere" not found. not found' });
+      expect(notChecked(findings)).toEqual([]);
+    });
   });
 });
 

@@ -4,8 +4,10 @@ import { asArray, asRecord } from '../../model/object.js';
 import type { PodInfo, PodSource } from '../pod-info.js';
 import { VOLUMES_NOT_CHECKED } from '../scheduling-checks.js';
 import type { PodVolume } from './pod-volumes.js';
-import type { StorageCatalog } from './storage-catalog.js';
+import type { StorageCatalog, UnseenStorage } from './storage-catalog.js';
+import type { StorageSource } from '../../model/cluster.js';
 import { newClaim, type ClaimInfo } from './storage-objects.js';
+import type { Path } from '../../model/document.js';
 
 export interface PodClaims {
   /** The claims found, in volume order. */
@@ -64,15 +66,44 @@ export function claimNotFound(name: string): string {
   return `persistentvolumeclaim "${name}" not found`;
 }
 
-/** The volumes-not-checked finding at the first claim the inputs lack, when there is no cluster snapshot to tell. */
+/** Why the cluster's storage is unknown, by where the run's storage objects come from. */
+const UNKNOWN_STORAGE: Readonly<Record<Exclude<StorageSource, 'snapshot'>, string>> = {
+  'inputs': 'no cluster snapshot was given',
+  'snapshot-without-storage': 'the cluster snapshot holds no storage objects (kubectl get nodes,pods,pvc,pv,storageclass,csinode -A -o yaml)',
+};
+
+/**
+ * The volumes-not-checked finding at the first claim whose storage the run cannot tell, when the cluster's storage is
+ * unknown: a claim the inputs lack (not checked), or one whose StorageClass or PersistentVolume they lack, or that
+ * names no class while they hold no default one (assumed bound to a volume every node reaches).
+ */
 export function uncheckedVolumesFinding(pod: PodInfo, source: PodSource, storage: StorageCatalog): Finding | undefined {
-  if (storage.complete) return undefined;
-  const unchecked = pod.volumes.find((v): v is PodVolume & { kind: 'claim' } => v.kind === 'claim' && !storage.claim(pod.namespace, v.claimName));
-  if (!unchecked) return undefined;
-  const index = asArray(source.spec['volumes']).findIndex((v) => asRecord(v)?.['name'] === unchecked.name);
-  return findingAt(source.object, [...source.specPath, 'volumes', index, 'persistentVolumeClaim', 'claimName'], {
-    ruleId: VOLUMES_NOT_CHECKED.id,
-    severity: VOLUMES_NOT_CHECKED.severity,
-    message: `volumes were not checked: persistentvolumeclaim "${unchecked.claimName}" is not in the inputs and no cluster snapshot was given`,
-  });
+  if (storage.source === 'snapshot') return undefined;
+  for (const volume of pod.volumes) {
+    if (volume.kind !== 'claim') continue;
+    const claim = storage.claim(pod.namespace, volume.claimName);
+    const unseen = claim && storage.unseenStorage(claim);
+    const unknown = !claim ? `persistentvolumeclaim "${volume.claimName}" is not in the inputs` : unseen ? unseenWords(unseen, claim.name) : undefined;
+    if (unknown === undefined) continue;
+    return findingAt(source.object, claimPath(source, volume), {
+      ruleId: VOLUMES_NOT_CHECKED.id,
+      severity: VOLUMES_NOT_CHECKED.severity,
+      message: `volumes were not checked: ${unknown} and ${UNKNOWN_STORAGE[storage.source]}`,
+    });
+  }
+  return undefined;
+}
+
+function unseenWords({ kind, name }: UnseenStorage, claim: string): string {
+  if (name === undefined) return `persistentvolumeclaim "${claim}" names no StorageClass, the inputs hold no default one,`;
+  return `${kind.toLowerCase()} "${name}" of persistentvolumeclaim "${claim}" is not in the inputs`;
+}
+
+/** Where the pod names the claim: its volume, or the StatefulSet's claim template the volume was made from. */
+function claimPath(source: PodSource, volume: PodVolume & { kind: 'claim' }): Path {
+  const spec = asRecord(source.object.value['spec']);
+  const template = source.object.ref.kind === 'StatefulSet' ? asArray(spec?.['volumeClaimTemplates']).findIndex((t) => asRecord(asRecord(t)?.['metadata'])?.['name'] === volume.name) : -1;
+  if (template >= 0) return ['spec', 'volumeClaimTemplates', template];
+  const index = asArray(source.spec['volumes']).findIndex((v) => asRecord(v)?.['name'] === volume.name);
+  return [...source.specPath, 'volumes', index, 'persistentVolumeClaim', 'claimName'];
 }

@@ -1,5 +1,6 @@
 // The storage objects of a run, by key, with the bindings the dry-run assumes as it places pods (the scheduler's
 // PV/PVC assume caches). Placement works on a fork so the plan's one-pod verdicts stay untouched.
+import type { StorageSource } from '../../model/cluster.js';
 import { asRecord, type KubeObject } from '../../model/object.js';
 import { findMatchingVolume } from './find-pod-volumes.js';
 import {
@@ -12,6 +13,12 @@ import {
  * volumeAttributesClassName from new claims and PVs (dropDisabledFields).
  */
 const VOLUME_ATTRIBUTES_CLASS_SINCE = 34;
+
+/** The StorageClass (undefined: the claim names none and no class is the default) or PV a claim's binding needs. */
+export interface UnseenStorage {
+  readonly kind: 'StorageClass' | 'PersistentVolume';
+  readonly name: string | undefined;
+}
 
 export function claimKey(namespace: string, name: string): string {
   return `${namespace}/${name}`;
@@ -29,10 +36,12 @@ interface Objects {
   readonly attachments: Map<string, AttachmentInfo[]>;
   /** Claims captured from a cluster (a --cluster input, or written with a status): the PV controller has seen them. */
   readonly liveClaims: Set<string>;
+  /** Claims whose class or volume the inputs lack, assumed bound to a volume every node reaches (unknown storage). */
+  readonly unseen: Map<string, UnseenStorage>;
 }
 
 function collect(storage: readonly KubeObject[]): Objects {
-  const objects: Objects = { claims: new Map(), volumes: new Map(), classes: new Map(), csiNodes: new Map(), drivers: new Map(), capacities: [], attachments: new Map(), liveClaims: new Set() };
+  const objects: Objects = { claims: new Map(), volumes: new Map(), classes: new Map(), csiNodes: new Map(), drivers: new Map(), capacities: [], attachments: new Map(), liveClaims: new Set(), unseen: new Map() };
   for (const object of storage) {
     const { kind, name, namespace } = object.ref;
     if (kind === 'PersistentVolumeClaim') {
@@ -62,14 +71,16 @@ function setOnce<V>(map: Map<string, V>, key: string, make: () => V): void {
 
 export class StorageCatalog {
   readonly #objects: Objects;
-  /** True when the objects come from a cluster snapshot: a claim that is not here does not exist. */
+  readonly source: StorageSource;
+  /** True when the objects come from a cluster snapshot with its storage: a claim that is not here does not exist. */
   readonly complete: boolean;
   /** Whether claims and PVs keep their volumeAttributesClassName (see VOLUME_ATTRIBUTES_CLASS_SINCE). */
   readonly #attributesClasses: boolean;
 
-  private constructor(objects: Objects, complete: boolean, attributesClasses: boolean) {
+  private constructor(objects: Objects, source: StorageSource, attributesClasses: boolean) {
     this.#objects = objects;
-    this.complete = complete;
+    this.source = source;
+    this.complete = source === 'snapshot';
     this.#attributesClasses = attributesClasses;
   }
 
@@ -78,8 +89,8 @@ export class StorageCatalog {
    * Claims written as manifests (not from --cluster, no status) are about to be created, so the PV controller's
    * binding of those with an Immediate class is assumed too.
    */
-  static of(storage: readonly KubeObject[], complete: boolean, minor: number): StorageCatalog {
-    const catalog = new StorageCatalog(collect(storage), complete, minor >= VOLUME_ATTRIBUTES_CLASS_SINCE);
+  static of(storage: readonly KubeObject[], source: StorageSource, minor: number): StorageCatalog {
+    const catalog = new StorageCatalog(collect(storage), source, minor >= VOLUME_ATTRIBUTES_CLASS_SINCE);
     const defaultClass = catalog.defaultClass()?.name;
     for (const [key, claim] of catalog.#objects.claims) {
       const admitted = claim.className === undefined && defaultClass !== undefined ? { ...claim, className: defaultClass } : claim;
@@ -101,6 +112,8 @@ export class StorageCatalog {
     if (pv) this.assumeBound(claim, pv);
     else if (storageClass && storageClass.provisioner !== '' && storageClass.provisioner !== NOT_SUPPORTED_PROVISIONER) this.assumeProvisioned(claim, storageClass);
     else if (!this.complete && (!storageClass || (claim.volumeName !== '' && !this.volume(claim.volumeName)))) {
+      const missingVolume = claim.volumeName !== '' && !this.volume(claim.volumeName);
+      this.#objects.unseen.set(claimKey(claim.namespace, claim.name), missingVolume ? { kind: 'PersistentVolume', name: claim.volumeName } : { kind: 'StorageClass', name: claim.className });
       this.assumeProvisioned(claim, { name: claim.className ?? '', provisioner: '', waitForFirstConsumer: false, allowedTopologies: [], isDefault: false, created: '' });
     }
   }
@@ -108,11 +121,16 @@ export class StorageCatalog {
   /** A copy whose assumed bindings do not reach this catalog. */
   fork(): StorageCatalog {
     const o = this.#objects;
-    return new StorageCatalog({ ...o, claims: new Map(o.claims), volumes: new Map(o.volumes) }, this.complete, this.#attributesClasses);
+    return new StorageCatalog({ ...o, claims: new Map(o.claims), volumes: new Map(o.volumes), unseen: new Map(o.unseen) }, this.source, this.#attributesClasses);
   }
 
   claim(namespace: string, name: string): ClaimInfo | undefined {
     return this.#objects.claims.get(claimKey(namespace, name));
+  }
+
+  /** What the inputs lack of the claim's storage, when the cluster's storage is unknown and it was assumed bound. */
+  unseenStorage(claim: ClaimInfo): UnseenStorage | undefined {
+    return this.#objects.unseen.get(claimKey(claim.namespace, claim.name));
   }
 
   volume(name: string): VolumeInfo | undefined {
