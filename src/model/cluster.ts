@@ -18,6 +18,8 @@ export interface ClusterSnapshot {
   readonly services: readonly KubeObject[];
   /** PersistentVolumeClaims, PersistentVolumes, StorageClasses, CSINodes, CSIDrivers, CSIStorageCapacities, VolumeAttachments. */
   readonly storage: readonly KubeObject[];
+  /** ReplicaSets, StatefulSets and ReplicationControllers (a pending Pod's controller's selector feeds default spreading). */
+  readonly controllers: readonly KubeObject[];
   /** PodDisruptionBudgets (preemption prefers victims whose budgets allow the disruption). */
   readonly podDisruptionBudgets: readonly KubeObject[];
   /** What the objects tell of the cluster's storage (see StorageSource). */
@@ -42,11 +44,14 @@ const STORAGE_KINDS: ReadonlySet<string> = new Set([
   'storage.k8s.io/v1/VolumeAttachment',
 ]);
 
+/** The controllers helper.DefaultSelector follows a pod's controller reference to (rcKind, rsKind, ssKind). */
+export const CONTROLLER_KINDS: ReadonlySet<string> = new Set(['v1/ReplicationController', 'apps/v1/ReplicaSet', 'apps/v1/StatefulSet']);
+
 type Bucket = Exclude<keyof ClusterSnapshot, 'storageSource'>;
 
 /** Sorts objects from all inputs into the cluster snapshot's buckets. */
 export function toClusterSnapshot(objects: readonly KubeObject[], storageSource: StorageSource = 'inputs'): ClusterSnapshot {
-  const snapshot: { [B in Bucket]: KubeObject[] } = { nodes: [], boundPods: [], namespaces: [], priorityClasses: [], limitRanges: [], runtimeClasses: [], services: [], storage: [], podDisruptionBudgets: [] };
+  const snapshot: { [B in Bucket]: KubeObject[] } = { nodes: [], boundPods: [], namespaces: [], priorityClasses: [], limitRanges: [], runtimeClasses: [], services: [], storage: [], controllers: [], podDisruptionBudgets: [] };
   for (const object of objects) {
     const bucket = bucketOf(object);
     if (bucket) snapshot[bucket].push(object);
@@ -75,6 +80,7 @@ function bucketOf(object: KubeObject): Bucket | undefined {
   if (kind === 'Service' && apiVersion === 'v1') return 'services';
   if (STORAGE_KINDS.has(`${apiVersion}/${kind}`)) return 'storage';
   if (kind === 'PodDisruptionBudget' && apiVersion === 'policy/v1') return 'podDisruptionBudgets';
+  if (CONTROLLER_KINDS.has(`${apiVersion}/${kind}`)) return 'controllers';
   return undefined;
 }
 

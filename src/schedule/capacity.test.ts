@@ -42,7 +42,7 @@ describe('capacityProbe', () => {
     const deployments = ['300m', '700m', '1100m'].map((cpu, i) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d${i}}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: d${i}}}\n  template:\n    metadata: {labels: {app: d${i}}}\n    spec: {containers: [{name: c, resources: {requests: {cpu: ${cpu}}}}]}`);
     const objects = objectsFromYaml([...nodes, ...deployments].join('\n---\n'));
     const snapshot = toSchedulerSnapshot(toClusterSnapshot(objects), 35);
-    const requests = objects.flatMap((o) => toWorkload(o) ?? []).filter((w) => w.kind === 'Deployment').map((w) => ({ pods: [{ pod: buildPodInfo(podSourceOfWorkload(w), snapshot.podOptions, []), replicas: 2 }], priority: 0 }));
+    const requests = objects.flatMap((o) => toWorkload(o) ?? []).filter((w) => w.kind === 'Deployment').map((w) => ({ pods: [{ pod: buildPodInfo(podSourceOfWorkload(w, snapshot.controllers), snapshot.podOptions, []), replicas: 2 }], priority: 0 }));
     const run = placeAll(requests, snapshot);
     // One probe for every workload: each must find the nodes as the main run left them.
     const additionalReplicas = capacityProbe(run, snapshot);
@@ -60,7 +60,7 @@ describe('preemption from a node state placed in the run', () => {
   const requestOf = (name: string, replicas: number) => {
     const workload = objects.flatMap((o) => toWorkload(o) ?? []).find((w) => w.object.ref.name === name);
     if (!workload) throw new Error(name);
-    const pod = buildPodInfo(podSourceOfWorkload(workload), snapshot.podOptions, []);
+    const pod = buildPodInfo(podSourceOfWorkload(workload, snapshot.controllers), snapshot.podOptions, []);
     return { pods: [{ pod, replicas }], priority: pod.priority };
   };
 

@@ -9,6 +9,20 @@ async function fixture(plugin: string) {
 }
 
 describe('fixtures/schedule', () => {
+  it('InterPodAffinity: preferred terms that match the pod itself score every replica after the first (PreScore skips only the first)', async () => {
+    // upstream: interpodaffinity/scoring.go PreScore, processExistingPod; totals by hand in the fixture's comments
+    const { results } = await fixture('InterPodAffinity-replicas');
+    expect(results['spread-out']?.placement).toMatchObject({ nodes: { big: 1, 'small-1': 1, 'small-2': 1 }, unschedulable: 0 });
+    expect(results['together']?.placement).toMatchObject({ nodes: { 'pair-1': 3 }, unschedulable: 0 });
+  });
+
+  it('PodTopologySpread: a pending Pod of a ReplicaSet is spread by the system default constraints with its controller\'s selector', async () => {
+    // upstream: helper/spread.go DefaultSelector follows the controller reference (by name, in the pod's namespace)
+    const { results } = await fixture('PodTopologySpread-owner');
+    expect(results['api-7d4f9-ccccc']?.placement).toMatchObject({ nodes: { n2: 1 }, unschedulable: 0 });
+    expect(results['orphan-ddddd']?.placement).toMatchObject({ nodes: { n1: 1 }, unschedulable: 0 });
+  });
+
   it('NodeUnschedulable: a cordoned node rejects all but tolerating pods', async () => {
     const { results } = await fixture('NodeUnschedulable');
     expect(results['pending']).toMatchObject({

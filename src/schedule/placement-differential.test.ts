@@ -102,7 +102,7 @@ function generated(shape: Shape) {
   const objects = objectsFromYaml(objectsOf(shape).map((value) => stringify(value)).join('---\n'));
   const snapshot = toSchedulerSnapshot(toClusterSnapshot(objects), 35);
   const deployments = objects.map(toWorkload).filter((w): w is Workload => w !== undefined && w.object.ref.kind === 'Deployment');
-  return { snapshot, pods: deployments.map((d) => buildPodInfo(podSourceOfWorkload(d), snapshot.podOptions, [])) };
+  return { snapshot, pods: deployments.map((d) => buildPodInfo(podSourceOfWorkload(d, snapshot.controllers), snapshot.podOptions, [])) };
 }
 
 // The fast paths of placement against the plain ones over generated clusters (few node kinds, so node classes have

@@ -51,6 +51,17 @@ const hostnameAntiAffinity = `
           requiredDuringSchedulingIgnoredDuringExecution:
             - {labelSelector: {matchLabels: {app: web}}, topologyKey: kubernetes.io/hostname}`;
 
+// A term matching the pod itself: no pod matches it before the first replica is bound, so InterPodAffinity's PreScore
+// skips the first replica and scores every later one (upstream scoring.go PreScore: an empty topologyScore skips).
+const preferredSelfAntiAffinity = `
+        podAntiAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+            - {weight: 100, podAffinityTerm: {labelSelector: {matchLabels: {app: web}}, topologyKey: kubernetes.io/hostname}}`;
+const preferredSelfAffinity = `
+        podAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+            - {weight: 100, podAffinityTerm: {labelSelector: {matchLabels: {app: web}}, topologyKey: topology.kubernetes.io/zone}}`;
+
 /** A Deployment of pods labelled `app: web` in `default`, with `extra` lines at the end of its pod spec. */
 function webDeployment(options: { name?: string; replicas: number; cpu?: string; memory: string; extra?: string }): string {
   return `apiVersion: apps/v1
@@ -75,7 +86,7 @@ function snapshotAndPod(yaml: string) {
   const snapshot = toSchedulerSnapshot(toClusterSnapshot(objects), 35);
   const deployment = objects.map(toWorkload).find((w): w is Workload => w?.kind === 'Deployment');
   if (!deployment) throw new Error('no workload');
-  return { snapshot, pod: buildPodInfo(podSourceOfWorkload(deployment), snapshot.podOptions, []) };
+  return { snapshot, pod: buildPodInfo(podSourceOfWorkload(deployment, snapshot.controllers), snapshot.podOptions, []) };
 }
 
 describe('placeAll', () => {
@@ -85,12 +96,14 @@ describe('placeAll', () => {
     ['with the system default spreading (buckets by hostname count and zone)', owned],
     ['with a ScheduleAnyway constraint (nodes without the zone label ignored)', `${labelled}${scheduleAnyway}`],
     ['with hostname-only required anti-affinity (node-local) and default spreading', `${owned.replace(/\n {6}affinity:[^]*$/, '')}${hostnameAntiAffinity}`],
+    ['with preferred anti-affinity to its own replicas (scored from the second replica on)', `${labelled}${preferredSelfAntiAffinity}`],
+    ['with preferred affinity to its own replicas and default spreading', `${owned}${preferredSelfAffinity}`],
   ])('places the replicas of one pod exactly as rescoring every node for each replica would, %s', (_name, yaml) => {
     const objects = objectsFromYaml(`${cluster()}\n---${yaml}`);
     const snapshot = toSchedulerSnapshot(toClusterSnapshot(objects), 35);
     const deployment = objects.map(toWorkload).find((w): w is Workload => w !== undefined);
     if (!deployment) throw new Error('no workload');
-    const pod = buildPodInfo(podSourceOfWorkload(deployment), snapshot.podOptions, []);
+    const pod = buildPodInfo(podSourceOfWorkload(deployment, snapshot.controllers), snapshot.podOptions, []);
     const together: PlacementRequest[] = [{ pods: [{ pod, replicas: 130 }], priority: 0 }];
     const oneByOne: PlacementRequest[] = Array.from({ length: 130 }, () => ({ pods: [{ pod, replicas: 1 }], priority: 0 }));
     const queued = placeAll(together, snapshot).outcomes[0];
@@ -159,7 +172,7 @@ status: {allocatable: {cpu: "${8 + (i % 4) * 8}", memory: 64Gi, pods: "110"}}`);
     const objects = objectsFromYaml(yaml);
     const snapshot = toSchedulerSnapshot(toClusterSnapshot(objects), 35);
     const requests: PlacementRequest[] = objects.map(toWorkload).flatMap((w) => (w?.kind === 'Deployment' ? [w] : [])).map((w) => {
-      const pod = buildPodInfo(podSourceOfWorkload(w), snapshot.podOptions, []);
+      const pod = buildPodInfo(podSourceOfWorkload(w, snapshot.controllers), snapshot.podOptions, []);
       return { pods: [{ pod, replicas: Number((w.object.value['spec'] as { replicas: number }).replicas) }], priority: 0 };
     });
     const [first, second, third] = requests;

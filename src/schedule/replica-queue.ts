@@ -9,7 +9,7 @@ import type { PodInfo, TopologySpreadConstraint } from './pod-info.js';
 import { HOSTNAME_LABEL } from './node-info.js';
 import { HostnameHolders, readsHostnameAsCounts } from './hostname-holders.js';
 import type { PodTopologySpreadState } from './plugins/pod-topology-spread.js';
-import { prepareScoring, rawScores, representatives, totals, type ActiveScore, type Scoring } from './select-host.js';
+import { activatedByReplicas, prepareScoring, rawScores, representatives, totals, type ActiveScore, type Scoring } from './select-host.js';
 import { SpreadBuckets, type FeasibleBucket } from './spread-buckets.js';
 
 interface Entry {
@@ -163,6 +163,8 @@ export class ReplicaQueue {
     const feasibility = findNodesThatFit(withoutDomainPlugins(prepared), nodes);
     if (!hasFeasibleNode(feasibility)) return undefined;
     const base = prepareScoring(prepared.pod, feasibility, nodes, cluster);
+    // The queue scores every replica with the plugins active now.
+    if (activatedByReplicas(prepared.pod, base.active, cluster)) return undefined;
     const spread = spreadBucketsOf(prepared.pod, { active: base.active, nodes });
     if (spread === null) return undefined;
     const hostname = hostnameConstraintsOf(tracked, spread);

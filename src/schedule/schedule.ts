@@ -109,7 +109,7 @@ export function scheduleWorkloads(
   const built = toSchedulerSnapshot(cluster, toMinorVersion(options.kubernetesVersion), options.drain, workloads.map((w) => w.object.ref.namespace));
   const snapshot = { ...built, podOptions: { ...built.podOptions, profiles } };
   // Drained pods as their controllers re-create them: without a node, so a profile must handle them again.
-  const recreated = snapshot.evicted.map(podSourceOfEvicted);
+  const recreated = snapshot.evicted.map((object) => podSourceOfEvicted(object, snapshot.controllers));
   const nodes = new NodeClasses(snapshot.nodes);
   const pending = workloads.map(podSpecOf);
   const context: RunContext = {
@@ -185,7 +185,7 @@ function noProfileFindings(pods: readonly PodSpecAt[], profiles: SchedulerProfil
 
 function planWorkload(workload: Workload, context: RunContext): Plan {
   const replicas = typeof workload.replicas === 'number' ? workload.replicas : 1;
-  const base = podSourceOfWorkload(workload);
+  const base = podSourceOfWorkload(workload, context.snapshot.controllers);
   const sources = statefulSetPodSources(workload, base, Math.max(replicas, 1), context.snapshot.storage);
   if (!sources?.[0]) return planPod(workload.object, base, replicas, context);
   // Each ordinal mounts its own claims: one pod per replica; the first one's verdicts stand for the workload.

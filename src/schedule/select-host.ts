@@ -57,6 +57,11 @@ export function prepareScoring(pod: PodInfo, feasibility: Feasibility, nodes: No
   return { active, spec: { keys: [...keys].sort(), usesName, ...(images.size > 0 && { images: [...images].sort() }) } };
 }
 
+/** True when a score the pod's PreScore skipped would score its later replicas once earlier ones are bound. */
+export function activatedByReplicas(pod: PodInfo, active: readonly ActiveScore[], cluster: ClusterState): boolean {
+  return (pod.profile?.scores ?? SCORE_PLUGINS).some((plugin) => plugin.activatedByReplicas !== undefined && !active.some((a) => a.plugin === plugin) && plugin.activatedByReplicas(pod, cluster));
+}
+
 /** Index (into `nodes.nodes`) of the node the pod goes to, or undefined when no node is feasible. */
 export function selectHost(pod: PodInfo, feasibility: Feasibility, nodes: NodeClasses, cluster: ClusterState): number | undefined {
   const feasibleVerdicts = feasibility.verdicts.filter((verdict) => !verdict.status);

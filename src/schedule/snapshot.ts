@@ -31,6 +31,38 @@ export interface SchedulerSnapshot {
   /** The storage objects; placement assumes bindings on a fork of it. */
   readonly storage: StorageCatalog;
   readonly podDisruptionBudgets: readonly KubeObject[];
+  readonly controllers: ControllerSelectors;
+}
+
+/** The selectors of the cluster's ReplicaSets, StatefulSets and ReplicationControllers, by controllerKey. */
+export type ControllerSelectors = ReadonlyMap<string, LabelSelector>;
+
+function controllerKey(apiVersion: string, kind: string, namespace: string, name: string): string {
+  return `${apiVersion}/${kind}\u0000${namespace}\u0000${name}`;
+}
+
+function controllerSelectorsOf(controllers: readonly KubeObject[]): ControllerSelectors {
+  const out = new Map<string, LabelSelector>();
+  for (const object of controllers) {
+    const { apiVersion, kind, namespace, name } = object.ref;
+    const key = controllerKey(apiVersion, kind, namespace, name);
+    const selector = ownerSelectorOf(kind, object);
+    if (selector && !out.has(key)) out.set(key, selector);
+  }
+  return out;
+}
+
+/**
+ * The selector of the pod's controller when it is a ReplicationController, ReplicaSet or StatefulSet of the cluster
+ * (looked up by name in the pod's namespace, as the scheduler's listers are).
+ * upstream: pkg/scheduler/framework/plugins/helper/spread.go DefaultSelector (v1.35)
+ */
+function controllerSelectorOf(pod: KubeObject, controllers: ControllerSelectors): LabelSelector | undefined {
+  // metav1.GetControllerOfNoCopy: the first owner reference with controller: true
+  const owner = asArray(asRecord(pod.value['metadata'])?.['ownerReferences']).map(asRecord).find((reference) => reference?.['controller'] === true);
+  const { apiVersion, kind, name } = owner ?? {};
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || typeof name !== 'string') return undefined;
+  return controllers.get(controllerKey(apiVersion, kind, pod.ref.namespace, name));
 }
 
 const POD_SPEC_PATH: Path = ['spec'];
@@ -51,18 +83,20 @@ export function podSourceOfPod(object: KubeObject): PodSource {
 const SPREAD_OWNER_KINDS: ReadonlySet<string> = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']);
 
 /** The selector of the pods' controller (a Deployment's ReplicaSet carries the Deployment's, pod-template-hash aside). */
-function ownerSelectorOf(workload: Workload): LabelSelector | undefined {
-  if (!SPREAD_OWNER_KINDS.has(workload.kind)) return undefined;
-  const selector = asRecord(workload.object.value['spec'])?.['selector'];
-  if (workload.kind === 'ReplicationController') return asRecord(selector) ? selectorFromSet(asStringMap(selector)) : undefined;
+function ownerSelectorOf(kind: string, object: KubeObject): LabelSelector | undefined {
+  if (!SPREAD_OWNER_KINDS.has(kind)) return undefined;
+  const selector = asRecord(object.value['spec'])?.['selector'];
+  if (kind === 'ReplicationController') return asRecord(selector) ? selectorFromSet(asStringMap(selector)) : undefined;
   const parsed = toLabelSelector(selector);
   return parsed.requirements ? parsed : undefined;
 }
 
-export function podSourceOfWorkload(workload: Workload): PodSource {
+/** The pods of a workload as its controller makes them (a bare Pod as written, with its controller's selector if any). */
+export function podSourceOfWorkload(workload: Workload, controllers: ControllerSelectors): PodSource {
+  const owner = workload.kind === 'Pod' ? controllerSelectorOf(workload.object, controllers) : ownerSelectorOf(workload.kind, workload.object);
   const { labels, selector: ownerSelector } = workload.kind === 'Deployment'
-    ? withPodTemplateHash(podTemplateHash(workload.object), workload.podLabels, ownerSelectorOf(workload))
-    : { labels: workload.kind === 'Job' ? jobPodLabels(workload.object, workload.podLabels) : workload.podLabels, selector: ownerSelectorOf(workload) };
+    ? withPodTemplateHash(podTemplateHash(workload.object), workload.podLabels, owner)
+    : { labels: workload.kind === 'Job' ? jobPodLabels(workload.object, workload.podLabels) : workload.podLabels, selector: owner };
   return {
     object: workload.object,
     ...(ownerSelector && { ownerSelector }),
@@ -162,7 +196,8 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
   const nodes = withClusterImageStates([...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
   const storage = StorageCatalog.of(snapshot.storage, snapshot.storageSource, minor);
   const { podDisruptionBudgets } = snapshot;
-  return { nodes, namespaceLabels: namespaceLabelsOf(snapshot.namespaces, podNamespaces(snapshot.boundPods, incomingNamespaces)), minor, podOptions, findings, evicted, storage, podDisruptionBudgets };
+  const controllers = controllerSelectorsOf(snapshot.controllers);
+  return { nodes, namespaceLabels: namespaceLabelsOf(snapshot.namespaces, podNamespaces(snapshot.boundPods, incomingNamespaces)), minor, podOptions, findings, evicted, storage, podDisruptionBudgets, controllers };
 }
 
 function* podNamespaces(boundPods: readonly KubeObject[], incomingNamespaces: Iterable<string>): Iterable<string> {
@@ -178,9 +213,10 @@ function isEvictable(pod: KubeObject): boolean {
 }
 
 /** The pod as its controller would re-create it: the same spec without a node. */
-export function podSourceOfEvicted(object: KubeObject): PodSource {
+export function podSourceOfEvicted(object: KubeObject, controllers: ControllerSelectors): PodSource {
   const source = podSourceOfPod(object);
   const spec: Record<string, unknown> = { ...source.spec };
   delete spec['nodeName'];
-  return { ...source, spec, terminating: false, fromTemplate: true };
+  const ownerSelector = controllerSelectorOf(object, controllers);
+  return { ...source, spec, terminating: false, fromTemplate: true, ...(ownerSelector && { ownerSelector }) };
 }

@@ -32,7 +32,7 @@ export function controllerOf(pod: KubeObject): string | undefined {
 
 /** The pod its controller creates in the victim's place: the same spec, unbound (a DaemonSet's stays on its node). */
 function replacementOf(victim: KubeObject, controller: string, snapshot: SchedulerSnapshot): PlacementRequest {
-  const source = podSourceOfEvicted(victim);
+  const source = podSourceOfEvicted(victim, snapshot.controllers);
   const nodeName = asRecord(victim.value['spec'])?.['nodeName'];
   const pinned = controller.startsWith('DaemonSet/') && typeof nodeName === 'string';
   const pod = buildPodInfo(pinned ? { ...source, spec: pinnedToNode(source.spec, nodeName) } : source, snapshot.podOptions, []);

@@ -89,6 +89,18 @@ export function interPodAffinityScore(args: InterPodAffinityArgs): ScorePlugin {
         scores[i] = max - min > 0 ? Math.trunc(MAX_NODE_SCORE * (((scores[i] ?? 0) - min) / (max - min))) : 0;
       }
     },
+    // A bound replica holds the pod's labels and terms: a term that matches the pod itself (its preferred terms either
+    // way, an existing replica's required affinity with hardPodAffinityWeight) gives the next replica a topologyScore.
+    activatedByReplicas(pod, cluster) {
+      const preferred = [...pod.preferredAffinityTerms, ...pod.preferredAntiAffinityTerms].map(({ term }) => term);
+      if (args.ignorePreferredTermsOfExistingPods && preferred.length === 0) return false;
+      const namespaceLabels = cluster.namespaceLabels.get(pod.namespace) ?? {};
+      const required = args.hardPodAffinityWeight > 0 ? pod.requiredAffinityTerms : [];
+      return (
+        preferred.some((term) => termMatches(resolveNamespaces(term, cluster.namespaceLabels), pod, undefined) || termMatches(term, pod, namespaceLabels)) ||
+        required.some((term) => termMatches(term, pod, namespaceLabels))
+      );
+    },
     nodeLabelKeys: (_pod, state) => countedKeys(state.topologyScore),
     // Score adds the weight of each of the node's domains with one: a hostname without one adds nothing.
     hostnameHolders: (_pod, state, cluster) => countedValues(state.topologyScore, HOSTNAME_LABEL).flatMap((value) => cluster.nodesLabelled(HOSTNAME_LABEL, value)),

@@ -45,6 +45,11 @@ export interface ScorePlugin<S = unknown> {
    * the nodes alike but for hostname. Without it, hostname among nodeLabelKeys tells every node apart.
    */
   hostnameHolders?(pod: PodInfo, state: S, cluster: ClusterState): Iterable<NodeInfo>;
+  /**
+   * For a plugin whose PreScore skips the pod: true when the pod's replicas, once bound, would make it score the later
+   * ones (what the score counts is then on a node), so they cannot all be scored with the plugin skipped.
+   */
+  activatedByReplicas?(pod: PodInfo, cluster: ClusterState): boolean;
 }
 
 export function defineScorePlugin<S>(plugin: ScorePlugin<S>): ScorePlugin {
