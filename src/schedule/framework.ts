@@ -50,6 +50,11 @@ export interface ClusterState {
   nodesWithTerminatingPods(): readonly NodeInfo[];
   /** Nodes hosting a pod with any pod affinity or anti-affinity term. */
   nodesWithAffinityPods(): readonly NodeInfo[];
+  /**
+   * Nodes hosting a pod whose required affinity or preferred (anti-)affinity terms may match `pod` (a superset, in
+   * name order: each term is indexed by its selector's first `In` requirement).
+   */
+  nodesWithTermsFor(pod: PodInfo): readonly NodeInfo[];
   /** Nodes hosting a pod with a required pod anti-affinity term. */
   nodesWithRequiredAntiAffinityPods(): readonly NodeInfo[];
   /** Whether every node carries the label key. */

@@ -4,6 +4,7 @@ import type { ClusterState } from './framework.js';
 import { IdentityTrie } from '../model/identity-trie.js';
 import { HOSTNAME_LABEL, type NodeInfo } from './node-info.js';
 import { podLabelKey } from './pod-label-counts.js';
+import { AffinityTermHolders } from './affinity-term-holders.js';
 import { StorageCatalog } from './volumes/storage-catalog.js';
 
 export interface ClassSpec {
@@ -188,6 +189,8 @@ export class NodeClasses {
   #withAffinity: NodeInfo[] | undefined;
   #withTerminating: NodeInfo[] | undefined;
   #withAntiAffinity: NodeInfo[] | undefined;
+  /** Nodes holding pods whose scored affinity terms may match a pod, built on first use and kept up to date by binds. */
+  #termHolders: AffinityTermHolders | undefined;
   /** Node indices per podLabelKey of their pods, built on first use and kept up to date by replace. */
   #podLabelHolders: Map<string, Set<number>> | undefined;
   /** Whether every node carries a label key (labels never change). */
@@ -284,6 +287,7 @@ export class NodeClasses {
       nodesWithPods: () => (this.#withPods ??= this.#nodes.filter((n) => n.pods.length > 0)),
       nodesWithPodLabel: (namespace, key, value) => [...this.podLabelHolders(namespace, key, value)].flatMap((i) => this.#nodes[i] ?? []),
       nodesWithAffinityPods: () => (this.#withAffinity ??= this.#nodes.filter((n) => n.podsWithAffinity.length > 0)),
+      nodesWithTermsFor: (pod) => (this.#termHolders ??= new AffinityTermHolders(this.#nodes)).holders(pod.labels).flatMap((i) => this.#nodes[i] ?? []),
       nodesWithTerminatingPods: () => (this.#withTerminating ??= this.#nodes.filter(hasTerminatingPod)),
       nodesWithRequiredAntiAffinityPods: () =>
         (this.#withAntiAffinity ??= this.#nodes.filter((n) => n.podsWithRequiredAntiAffinity.length > 0)),
@@ -363,6 +367,7 @@ export class NodeClasses {
     this.#withTerminating = followed(this.#withTerminating, old, node, hasTerminatingPod);
     this.#nodes[index] = node;
     if (old) this.#moveHolder(index, old, node);
+    if (old && this.#termHolders && !this.#termHolders.followBind(index, old, node)) this.#termHolders = undefined;
     // the classes the node leaves, read before the base moves (the groupings built on it find theirs through it)
     const held = [...this.#groupings.values()].map((grouping) => grouping.membership.classOf(index));
     if (this.#base) this.#move(this.#base, index, old, this.#base.membership.classOf(index));

@@ -31,12 +31,12 @@ function addTerms(scores: Map<string, number>, terms: readonly WeightedAffinityT
 }
 
 /**
- * The nodes holding pods with affinity terms and those holding pods the terms may match (a superset: per term, the
- * pods of its namespaces labelled with a value of its first `In` requirement, and terminating pods, which that index
- * leaves out but the score counts), or every node when a term reaches every namespace or has no such requirement.
+ * The nodes holding pods the pod's terms may match (a superset: per term, the pods of its namespaces labelled with a
+ * value of its first `In` requirement, and terminating pods, which that index leaves out but the score counts), or
+ * every node when a term reaches every namespace or has no such requirement.
  */
 function nodesMatchingTerms(terms: readonly WeightedAffinityTerm[], cluster: ClusterState): Iterable<NodeInfo> {
-  const nodes = new Set([...cluster.nodesWithAffinityPods(), ...cluster.nodesWithTerminatingPods()]);
+  const nodes = new Set(cluster.nodesWithTerminatingPods());
   for (const { term } of terms) {
     const first = term.selector.requirements?.find((r) => r.operator === 'In');
     if (!first || isEmptySelector(term.namespaceSelector)) return cluster.nodes;
@@ -58,13 +58,20 @@ export function interPodAffinityScore(args: InterPodAffinityArgs): ScorePlugin {
       if (args.ignorePreferredTermsOfExistingPods && !hasConstraints) return undefined;
       const namespaceLabels = cluster.namespaceLabels.get(pod.namespace) ?? {};
       const topologyScore = new Map<string, number>();
-      // upstream visits every pod when the pod has terms; pods that none of them can match add nothing there
-      const nodes = hasConstraints ? nodesMatchingTerms([...preferred, ...preferredAnti], cluster) : cluster.nodesWithAffinityPods();
-      for (const node of nodes) {
-        for (const existing of hasConstraints ? node.pods : node.podsWithAffinity) {
-          addTerms(topologyScore, preferred, 1, { pod: existing, labels: undefined, node });
-          addTerms(topologyScore, preferredAnti, -1, { pod: existing, labels: undefined, node });
-          const incoming = { pod, labels: namespaceLabels, node };
+      // upstream visits every existing pod once for both directions (processExistingPod); the sums are the same when
+      // each direction visits only the pods that may add to it: those the pod's terms may match, then those whose
+      // terms may match the pod
+      if (hasConstraints) {
+        for (const node of nodesMatchingTerms([...preferred, ...preferredAnti], cluster)) {
+          for (const existing of node.pods) {
+            addTerms(topologyScore, preferred, 1, { pod: existing, labels: undefined, node });
+            addTerms(topologyScore, preferredAnti, -1, { pod: existing, labels: undefined, node });
+          }
+        }
+      }
+      for (const node of cluster.nodesWithTermsFor(pod)) {
+        const incoming = { pod, labels: namespaceLabels, node };
+        for (const existing of node.podsWithAffinity) {
           if (args.hardPodAffinityWeight > 0) for (const term of existing.requiredAffinityTerms) addTerm(topologyScore, term, args.hardPodAffinityWeight, incoming);
           addTerms(topologyScore, existing.preferredAffinityTerms, 1, incoming);
           addTerms(topologyScore, existing.preferredAntiAffinityTerms, -1, incoming);
