@@ -37,6 +37,14 @@ describe('validateObjects: built-in schemas', () => {
     ]);
   });
 
+  it('reports ownerReferences in the API server\'s words, and a missing uid once (the schema\'s missing required field)', async () => {
+    expect(await check('invalid-owner-references.yaml')).toEqual([
+      '8:7 error schema: missing required field "uid" in metadata.ownerReferences[0]',
+      '9:20 error api-validation: metadata.ownerReferences.apiVersion: Invalid value: "apps/": version must not be empty',
+      '9:61 error api-validation: metadata.ownerReferences.uid: Invalid value: "": must not be empty',
+    ]);
+  });
+
   it('reports an unknown field at its key, with the closest known field', async () => {
     expect(await check('invalid-unknown-field.yaml')).toEqual([
       '18:11 error schema: unknown field "resource" in spec.template.spec.containers[0] (did you mean "resources"?)',

@@ -429,14 +429,16 @@ function errorsOf(validator: CompiledValidator, object: KubeObject): readonly Sc
   return validator(decoded) ? [] : (validator.errors ?? []);
 }
 
-/** A field the schema already reports as missing is not reported again as the API server's "Required value". */
+/** A field the schema already reports as missing is not reported again as the API server's error about its zero value. */
 function withoutSchemaDuplicates(apiFindings: Finding[], schemaFindings: readonly Finding[]): Finding[] {
   const missing = new Set<string>();
   for (const finding of schemaFindings) {
     const match = /^missing required field "(.+)" in (.+)$/.exec(finding.message);
     if (match) missing.add(finding.path === null ? (match[1] ?? '') : `${finding.path}.${match[1] ?? ''}`);
   }
-  return apiFindings.filter((finding) => !(finding.message.includes(': Required value') && finding.path !== null && missing.has(finding.path)));
+  // (the API server reads a missing field as its zero value: `Required value`, or `Invalid value: ""` for a string)
+  const aboutZero = (message: string) => message.includes(': Required value') || message.includes(': Invalid value: "": ');
+  return apiFindings.filter((finding) => !(aboutZero(finding.message) && finding.path !== null && missing.has(finding.path)));
 }
 
 /**

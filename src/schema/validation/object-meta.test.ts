@@ -22,9 +22,19 @@ describe('ValidateObjectMeta', () => {
     expect(messages({ name: 'a', namespace: 'Team_A' }, false)).toEqual([]);
   });
 
-  it('requires every ownerReference field and refuses orphan with foregroundDeletion (TestValidateFinalizersPreventConflictingFinalizers)', () => {
+  it('requires every ownerReference field, named without the entry\'s index (validateOwnerReference)', () => {
+    const references = [{ apiVersion: 'apps/', kind: 'ReplicaSet', name: 'r', uid: 'u' }, { apiVersion: 'a/b/c', kind: '', name: '', uid: 'u' }, { apiVersion: 'v1', kind: 'Pod', name: 'p', uid: 'u' }];
+    expect(messages({ name: 'a', ownerReferences: references })).toEqual([
+      'metadata.ownerReferences.apiVersion: Invalid value: "apps/": version must not be empty',
+      'metadata.ownerReferences.apiVersion: Invalid value: "a/b/c": version must not be empty',
+      'metadata.ownerReferences.kind: Invalid value: "": must not be empty',
+      'metadata.ownerReferences.name: Invalid value: "": must not be empty',
+    ]);
+  });
+
+  it('requires an ownerReference uid and refuses orphan with foregroundDeletion (TestValidateFinalizersPreventConflictingFinalizers)', () => {
     expect(messages({ name: 'a', ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', name: 'p', uid: '' }], finalizers: ['orphan', 'foregroundDeletion'] })).toEqual([
-      'metadata.ownerReferences[0].uid: Required value: must not be empty',
+      'metadata.ownerReferences.uid: Invalid value: "": must not be empty',
       'metadata.finalizers: Invalid value: ["orphan","foregroundDeletion"]: finalizer orphan and foregroundDeletion cannot be both set',
     ]);
   });

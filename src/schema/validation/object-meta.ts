@@ -113,15 +113,29 @@ export function validateAnnotations(annotations: unknown, field: FieldPath): Err
 }
 
 // upstream: objectmeta.go validateOwnerReference
+// upstream: apimachinery/pkg/api/validation/objectmeta.go validateOwnerReference (v1.36): every entry's errors name
+// metadata.ownerReferences without its index (the finding still points at the entry's field)
 function validateOwnerReferences(references: readonly unknown[], field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   references.forEach((entry, index) => {
     const reference = asRecord(entry);
-    for (const name of ['apiVersion', 'kind', 'name', 'uid']) {
-      if (!stringField(reference, name)) errors.push(required(field.concat(index, name), 'must not be empty'));
+    // (Go's zero value for a field the entry lacks)
+    const apiVersion = stringField(reference, 'apiVersion') ?? '';
+    const at = (name: string) => toPath(field.concat(index, name));
+    if (versionOf(apiVersion) === '') errors.push(pointing(invalid(field.concat('apiVersion'), apiVersion, 'version must not be empty'), at('apiVersion')));
+    for (const name of ['kind', 'name', 'uid']) {
+      const value = stringField(reference, name) ?? '';
+      if (value === '') errors.push(pointing(invalid(field.concat(name), value, 'must not be empty'), at(name)));
     }
   });
   return errors;
+}
+
+/** The version schema.FromAPIVersionAndKind reads from an apiVersion (ParseGroupVersion; none when it has two '/'). */
+function versionOf(apiVersion: string): string {
+  const parts = apiVersion.split('/');
+  if (parts.length === 1) return apiVersion;
+  return parts.length === 2 ? (parts[1] ?? '') : '';
 }
 
 const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
