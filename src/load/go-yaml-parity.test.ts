@@ -135,6 +135,11 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
     findings: ['4:9 helm-template: this is a Go template, not a manifest: render it with the program that fills it in, then check the output'],
     objects: [],
   },
+  {
+    file: 'invalid-go-template-after-quoted.yaml',
+    findings: ['8:13 helm-template: this is a Go template, not a manifest: render it with the program that fills it in, then check the output'],
+    objects: [],
+  },
   // resolve.go resolve, decode.go scalar (!!binary)
   {
     file: 'invalid-tags.yaml',

@@ -289,7 +289,10 @@ const PLACEHOLDER = /\{\{[^{}\n]*\}\}/;
  * line kubectl stops at (a Grafana dashboard's `legendFormat: "{{pod}}"` does not explain an error elsewhere).
  */
 function templateAt(text: string, offset: number): ((source: SourceText) => Finding) | undefined {
-  if (GO_TEMPLATE.test(text)) return (source) => (HELM_TEMPLATE.test(text) || CHART_TEMPLATE_PATH.test(source.file) ? helmFinding(source, GO_TEMPLATE) : goTemplateFinding(source));
+  if (GO_TEMPLATE.test(text)) {
+    const at = templateActionBefore(text, lineEndOf(text, offset));
+    return (source) => (HELM_TEMPLATE.test(text) || CHART_TEMPLATE_PATH.test(source.file) ? helmFinding(source, GO_TEMPLATE, at) : goTemplateFinding(source, at));
+  }
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const match = PLACEHOLDER.exec(text.slice(lineStart, lineEndOf(text, offset)));
   if (!match) return undefined;
@@ -336,14 +339,24 @@ function yttFinding(source: SourceText, offset: number): Finding {
 }
 
 /** A Go text/template outside a chart, without Helm's objects (an operator's or a test harness's own templates). */
-function goTemplateFinding(source: SourceText): Finding {
-  const offset = Math.max(0, source.text.search(GO_TEMPLATE));
+/**
+ * The last template action that starts before `end` (the end of the line the parser stopped at): a quoted
+ * `"{{ .X }}"` earlier in the file parses, the unquoted one the parser stopped at does not. The first one when none.
+ */
+function templateActionBefore(text: string, end: number): number {
+  const actions = new RegExp(GO_TEMPLATE.source, 'g');
+  let last = -1;
+  for (let match = actions.exec(text); match && match.index < end; match = actions.exec(text)) last = match.index;
+  return last >= 0 ? last : Math.max(0, text.search(GO_TEMPLATE));
+}
+
+function goTemplateFinding(source: SourceText, offset: number): Finding {
   const message = 'this is a Go template, not a manifest: render it with the program that fills it in, then check the output';
   return fileFinding(source, offset, offset + 2, { ...LOAD_CHECKS.helmTemplate, message });
 }
 
-function helmFinding(source: SourceText, syntax: RegExp): Finding {
-  const offset = Math.max(0, source.text.search(syntax));
+function helmFinding(source: SourceText, syntax: RegExp, at?: number): Finding {
+  const offset = at ?? Math.max(0, source.text.search(syntax));
   const message = 'this is a Helm template, not a manifest: render it first (helm template RELEASE CHART | kubefit check -)';
   return fileFinding(source, offset, offset + 2, { ...LOAD_CHECKS.helmTemplate, message });
 }
