@@ -34,7 +34,7 @@ new RuleTester({ describe, it }).run(rule, {
   apiVersion: v1
   kind: Service
   metadata: {name: web}
-  spec: {selector: {app: web}, ports: [{port: 80, targetPort: http}, {port: 81, targetPort: 9090}]}
+  spec: {selector: {app: web}, ports: [{port: 80, targetPort: http}, {port: 81, targetPort: 9090}, {port: 82, targetPort: http, protocol: TCP}]}
   ---
   apiVersion: v1
   kind: Service
@@ -44,6 +44,28 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a named port of another protocol: FindPort matches name and protocol',
+      code: `
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: dns}
+  spec:
+    template:
+      metadata: {labels: {app: dns}}
+      spec: {containers: [{name: c, image: "c:1", ports: [{name: dns, containerPort: 53}, {name: dns-tcp, containerPort: 53}]}]}
+  ---
+  apiVersion: v1
+  kind: Service
+  metadata: {name: dns}
+  spec:
+    selector: {app: dns}
+    ports:
+      - {name: dns, port: 53, protocol: UDP, targetPort: dns}
+      - {name: dns-tcp, port: 53, targetPort: dns-tcp}
+`,
+      errors: [{ messageId: 'otherProtocol', line: 15, column: 56, data: { port: 'dns', workload: 'Deployment dns', protocol: 'UDP', declared: 'TCP' } }],
+    },
     {
       code: `${WEB}
   apiVersion: v1

@@ -4,19 +4,28 @@ import { serviceSelector, sharesNamespace, WORKLOADS } from '../src/lint/lint-in
 import { isNameLike } from '../src/lint/object-name.js';
 import { asArray, asRecord } from '../src/model/object.js';
 
+/** A port's protocol, TCP when unset (the API server's default for container and Service ports alike). */
+function protocolOf(port: Readonly<Record<string, unknown>> | undefined): string {
+  const protocol = port?.['protocol'];
+  return typeof protocol === 'string' ? protocol : 'TCP';
+}
+
 export default defineRule({
   meta: {
     id: 'service-target-port',
     severity: 'error',
     category: 'networking',
-    description: 'Service targetPort names a port that the selected pods do not declare',
+    description: 'Service targetPort names a port that the selected pods do not declare (with the Service port\'s protocol)',
     rationale:
-      'A targetPort given by name is resolved in each selected pod\'s container ports; a pod without a port of that name is left out of the port\'s endpoints, so traffic to it fails. Only Services that select a workload of the inputs are checked (for objects without metadata.namespace: a workload in the same directory tree, see the README), and only named target ports: a container may listen on numbers it does not declare. Template placeholders (${PORT}) are not port names.',
-    remediation: 'Use the name of a container port of the selected pods (ports[].name), or the port number.',
+      'A targetPort given by name is resolved in each selected pod\'s container ports, among those of the Service port\'s protocol (TCP unless set, on both sides); a pod without such a port is left out of the port\'s endpoints, so traffic to it fails (upstream: pkg/api/v1/pod/util.go FindPort). Only Services that select a workload of the inputs are checked (for objects without metadata.namespace: a workload in the same directory tree, see the README), and only named target ports: a container may listen on numbers it does not declare. Template placeholders (${PORT}) are not port names.',
+    remediation: 'Use the name of a container port of the selected pods (ports[].name) with the same protocol, or the port number.',
     defaultOn: true,
     queries: [WORKLOADS],
     appliesTo: { target: 'object', kinds: ['Service'] },
-    messages: { unknownName: 'targetPort "{{port}}" is not the name of any container port of the selected pods ({{workload}})' },
+    messages: {
+      unknownName: 'targetPort "{{port}}" is not the name of any container port of the selected pods ({{workload}})',
+      otherProtocol: 'targetPort "{{port}}" names a {{declared}} container port of the selected pods ({{workload}}), and this Service port is {{protocol}}: it gets no endpoints',
+    },
   },
   check(service, { index, report }) {
     const selector = serviceSelector(service);
@@ -24,11 +33,23 @@ export default defineRule({
     // only the pods that land in the Service's namespace with it: a sample elsewhere without metadata.namespace may go anywhere
     const selected = index.workloadsSelectedBy(service.ref.namespace, selector).filter((workload) => sharesNamespace(workload.object, service));
     if (selected.length === 0) return;
-    const names = new Set(selected.flatMap((workload) => workload.containers.flatMap((container) => asArray(container.value['ports']).map((port) => asRecord(port)?.['name']))));
+    // each port name with the protocols it is declared with (TCP when unset)
+    const protocols = new Map<string, Set<string>>();
+    for (const container of selected.flatMap((workload) => workload.containers)) {
+      for (const declared of asArray(container.value['ports']).map(asRecord)) {
+        const name = declared?.['name'];
+        if (typeof name === 'string') protocols.set(name, (protocols.get(name) ?? new Set()).add(protocolOf(declared)));
+      }
+    }
+    const workload = selected.map((w) => `${w.kind} ${w.object.ref.name}`).join(', ');
     asArray(asRecord(service.value['spec'])?.['ports']).forEach((entry, index) => {
       const port = asRecord(entry)?.['targetPort'];
-      if (typeof port !== 'string' || /^\d+$/.test(port) || names.has(port) || !isNameLike(port)) return;
-      report({ messageId: 'unknownName', data: { port, workload: selected.map((workload) => `${workload.kind} ${workload.object.ref.name}`).join(', ') }, at: ['spec', 'ports', index, 'targetPort'] });
+      if (typeof port !== 'string' || /^\d+$/.test(port) || !isNameLike(port)) return;
+      const at = ['spec', 'ports', index, 'targetPort'];
+      const declared = protocols.get(port);
+      const protocol = protocolOf(asRecord(entry));
+      if (!declared) report({ messageId: 'unknownName', data: { port, workload }, at });
+      else if (!declared.has(protocol)) report({ messageId: 'otherProtocol', data: { port, workload, protocol, declared: [...declared].sort().join('/') }, at });
     });
   },
 });
