@@ -153,6 +153,8 @@ export interface PendingOptions {
   readonly antiAffinityEvery?: number;
   /** Every workload spreads its replicas over zones (DoNotSchedule) and nodes (alternately ScheduleAnyway and DoNotSchedule). */
   readonly spread?: boolean;
+  /** Every workload prefers its replicas on separate nodes (preferred hostname anti-affinity, many charts' default). */
+  readonly preferApart?: boolean;
 }
 
 /** Pending workloads with distinct requests and a mix of nodeSelectors, tolerations and affinities. */
@@ -164,6 +166,7 @@ export function generatePending(options: PendingOptions): string {
     const name = `app-${index}`;
     const spec = pendingPodSpec(index, classes, random);
     if (options.antiAffinityEvery && index % options.antiAffinityEvery === 0) spec['affinity'] = { ...(spec['affinity'] as Value | undefined), podAntiAffinity: separateReplicas(name) };
+    if (options.preferApart) spec['affinity'] = { ...(spec['affinity'] as Value | undefined), podAntiAffinity: preferApart(name) };
     if (options.spread) spec['topologySpreadConstraints'] = spreadReplicas(name, index % 2 === 0 ? 'ScheduleAnyway' : 'DoNotSchedule');
     if (options.replicas === 1) values.push({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'apps', labels: { app: name } }, spec });
     else {

@@ -72,6 +72,11 @@ export class Inputs {
     return once(this.root, `pending-${workloads}x${replicas}-spread.yaml`, () => generatePending({ workloads, replicas, classes: NODE_CLASSES, seed: SEED, spread: true }));
   }
 
+  /** As `pending`, with every workload preferring its replicas on separate nodes (preferred hostname anti-affinity). */
+  pendingPreferringApart(workloads: number, replicas: number): string {
+    return once(this.root, `pending-${workloads}x${replicas}-prefer-apart.yaml`, () => generatePending({ workloads, replicas, classes: NODE_CLASSES, seed: SEED, preferApart: true }));
+  }
+
   /** As `pending`, with every `every`-th workload keeping its replicas apart by required hostname anti-affinity. */
   pendingWithAntiAffinity(workloads: number, replicas: number, every: number): string {
     const name = `pending-${workloads}x${replicas}-anti${every}.yaml`;
