@@ -15,12 +15,14 @@ export interface KustomizeTransform {
 }
 
 /**
- * The document with the transforms applied in order, or the document itself when they change nothing, it is a patch
- * (`$patch`), or the cache knows it by content (its kept verdicts are the text's).
+ * The document with the transforms applied in order, or the document itself when they change nothing or it is a patch
+ * (`$patch`). A transformed document has no digest: what the caches kept under its text's (a CRD's compiled schema,
+ * its verdicts) is the untransformed value's, and ECK's CRDs, patched by kustomize to drop their podTemplate schemas,
+ * were validated against the schema their file holds.
  */
 export function kustomizedDocument(document: ManifestDocument, transforms: readonly KustomizeTransform[]): ManifestDocument {
   const root = asRecord(document.value);
-  if (!root || document.digest !== undefined || typeof root['$patch'] === 'string') return document;
+  if (!root || typeof root['$patch'] === 'string') return document;
   const kind = root['kind'];
   const items = typeof kind === 'string' && kind.endsWith('List') ? root['items'] : undefined;
   const value = Array.isArray(items) ? withItems(root, items, transforms) : transformed(root, transforms);

@@ -75,4 +75,42 @@ describe('large CustomResourceDefinitions (read through the document cache) with
     // a CRD with an unknown field is not remembered as clean
     expect(cached('validators').some((name) => name.startsWith('clean-'))).toBe(!broken);
   });
+
+  it('a large CRD that a kustomization patches is validated as patched, cold and warm (ECK drops its podTemplate schemas)', async () => {
+    const dir = join(root, 'kustomized');
+    mkdirSync(join(dir, 'resources'), { recursive: true });
+    mkdirSync(join(dir, 'patches'));
+    const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.example.com}
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+${SCHEMA_LINE}${padding}          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                podTemplate:
+                  type: object
+                  x-kubernetes-preserve-unknown-fields: true
+                  properties:
+                    spec: {type: object, required: [containers]}
+`;
+    writeFileSync(join(dir, 'resources', 'crd.yaml'), crd);
+    writeFileSync(join(dir, 'resources', 'kustomization.yaml'), 'resources: [crd.yaml]\n');
+    writeFileSync(join(dir, 'patches', 'kustomization.yaml'), 'resources: [../resources]\npatches:\n  - target: {kind: CustomResourceDefinition, name: widgets.example.com}\n    path: drop-pod-template.yaml\n');
+    writeFileSync(join(dir, 'patches', 'drop-pod-template.yaml'), '- op: remove\n  path: /spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/podTemplate/properties\n');
+    writeFileSync(join(dir, 'widget.yaml'), 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w, namespace: default}\nspec:\n  podTemplate:\n    spec: {securityContext: {runAsUser: 0}}\n');
+    const run = async (cacheDir: string | false) => (await lint(['.'], { cwd: dir, configFile: false, cacheDir })).findings.filter((f) => f.severity === 'error');
+    expect(await run(false)).toEqual([]);
+    expect(await run(join(dir, 'cache'))).toEqual([]);
+    expect(await run(join(dir, 'cache'))).toEqual([]);
+  });
 });
