@@ -17,7 +17,7 @@ export const LOAD_CHECKS = {
     id: 'duplicate-key',
     severity: 'error',
     description: 'a mapping has the same key twice',
-    rationale: 'Kubernetes keeps only the last value of a repeated key, so the first one is silently lost; strict field validation rejects it.',
+    rationale: 'kubectl apply -f decodes YAML without strict checks and keeps only the last value of a repeated key, so the first one silently never reaches the cluster (its strict field validation sees only what is left: kubernetes/kubernetes#99286, #125885); stricter YAML readers refuse the file. An error, because what the file says is not what is applied.',
     remediation: 'Remove or merge the repeated key.',
   }),
   fileUnreadable: inputCheck({
