@@ -23,6 +23,12 @@ describe('fixtures/schedule', () => {
     expect(results['orphan-ddddd']?.placement).toMatchObject({ nodes: { n1: 1 }, unschedulable: 0 });
   });
 
+  it('PodTopologySpread: pods on a node without the zone label count in the zone "" that a node labelled with the empty zone scores by', async () => {
+    // upstream: podtopologyspread/scoring.go PreScore (processAllNode reads node.Labels[key]) and Score (only labelled nodes)
+    const { results } = await fixture('PodTopologySpread-empty-zone');
+    expect(results['web']?.placement).toMatchObject({ nodes: { n2: 4 }, unschedulable: 0 });
+  });
+
   it('NodeUnschedulable: a cordoned node rejects all but tolerating pods', async () => {
     const { results } = await fixture('NodeUnschedulable');
     expect(results['pending']).toMatchObject({

@@ -101,12 +101,16 @@ export class SpreadBuckets {
     return domain;
   }
 
-  /** After a replica landed on `node`: its domains count one more matching pod. */
+  /**
+   * After a replica landed on `node`: its domains count one more matching pod. A node without the key counts in the
+   * domain "" (upstream PreScore reads `node.Labels[key]`, Go's "" for a missing key), which nodes labelled with an
+   * empty value score by.
+   */
   placed(node: NodeInfo): void {
     this.#constraints.forEach((c, i) => {
       const counts = this.#counts[i];
-      const value = node.labels[c.topologyKey];
-      if (c.topologyKey === HOSTNAME_LABEL || value === undefined || !counts?.has(value) || !countsPod(c, this.#pod, this.#pod)) return;
+      const value = node.labels[c.topologyKey] ?? '';
+      if (c.topologyKey === HOSTNAME_LABEL || !counts?.has(value) || !countsPod(c, this.#pod, this.#pod)) return;
       counts.set(value, (counts.get(value) ?? 0) + 1);
     });
   }
