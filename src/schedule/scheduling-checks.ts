@@ -26,11 +26,11 @@ export const VOLUMES_NOT_CHECKED: RuleMeta = {
   category: 'scheduling',
   description: 'a pod mounts a PersistentVolumeClaim whose claim, StorageClass or volume the inputs lack, so its volumes were not checked',
   rationale:
-    'Without a cluster snapshot that holds storage objects (none, or one of nodes and pods only) kubefit cannot tell a ' +
-    'claim or StorageClass that exists in the cluster from one that does not, so the volume plugins (VolumeRestrictions, ' +
-    'NodeVolumeLimits, VolumeBinding, VolumeZone) skip claims the inputs lack, and a claim whose StorageClass or ' +
-    'PersistentVolume they lack (or that names no class while they hold no default one) counts as bound to a volume ' +
-    'every node reaches. It is said once per run.',
+    'Without a cluster snapshot kubefit cannot tell a claim that exists in the cluster from one that does not, so the ' +
+    'volume plugins (VolumeRestrictions, NodeVolumeLimits, VolumeBinding, VolumeZone) skip claims the inputs lack. ' +
+    'Without a snapshot that holds storage objects (none, or one of nodes and pods only) the same goes for ' +
+    'StorageClasses and PersistentVolumes: a claim whose class or volume the inputs lack (or that names no class while ' +
+    'they hold no default one) counts as bound to a volume every node reaches. It is said once per run.',
   remediation:
     'Pass the cluster\'s storage objects with --cluster (kubectl get nodes,pods,pvc,pv,storageclass,csinode -A -o yaml), ' +
     'or add the PersistentVolumeClaims to the inputs.',

@@ -40,7 +40,7 @@ function pvTopologiesOf(pod: PodInfo, storage: StorageCatalog): Lookup {
     if (volume.claimName === '') return { reject: 'PersistentVolumeClaim had no name' };
     const claim = storage.claim(pod.namespace, volume.claimName);
     if (!claim) {
-      if (storage.complete) return { reject: claimNotFound(volume.claimName) };
+      if (storage.knowsClaims) return { reject: claimNotFound(volume.claimName) };
       continue;
     }
     if (claim.volumeName === '') {

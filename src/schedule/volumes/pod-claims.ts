@@ -45,7 +45,7 @@ export function podClaims(pod: PodInfo, storage: StorageCatalog, ephemeral: Ephe
     if (volume.kind !== 'claim') continue;
     const claim = storage.claim(pod.namespace, volume.claimName);
     if (claim) claims.push(claim);
-    else if (storage.complete) return { claims, missing: volume.claimName };
+    else if (storage.knowsClaims) return { claims, missing: volume.claimName };
   }
   return { claims, missing: undefined };
 }
@@ -74,21 +74,25 @@ const UNKNOWN_STORAGE: Readonly<Record<Exclude<StorageSource, 'snapshot'>, strin
 
 /**
  * The volumes-not-checked finding at the first claim whose storage the run cannot tell, when the cluster's storage is
- * unknown: a claim the inputs lack (not checked), or one whose StorageClass or PersistentVolume they lack, or that
- * names no class while they hold no default one (assumed bound to a volume every node reaches).
+ * unknown: a claim the inputs lack without a cluster snapshot (not checked), or one whose StorageClass or
+ * PersistentVolume they lack, or that names no class while they hold no default one, without a snapshot of storage
+ * objects (assumed bound to a volume every node reaches).
  */
 export function uncheckedVolumesFinding(pod: PodInfo, source: PodSource, storage: StorageCatalog): Finding | undefined {
-  if (storage.source === 'snapshot') return undefined;
+  const { source: from } = storage;
+  if (from === 'snapshot') return undefined;
   for (const volume of pod.volumes) {
     if (volume.kind !== 'claim') continue;
     const claim = storage.claim(pod.namespace, volume.claimName);
+    // with a snapshot, a claim it lacks does not exist (PreFilter rejects the pod), which is no unchecked volume
+    if (!claim && storage.knowsClaims) continue;
     const unseen = claim && storage.unseenStorage(claim);
     const unknown = !claim ? `persistentvolumeclaim "${volume.claimName}" is not in the inputs` : unseen ? unseenWords(unseen, claim.name) : undefined;
     if (unknown === undefined) continue;
     return findingAt(source.object, claimPath(source, volume), {
       ruleId: VOLUMES_NOT_CHECKED.id,
       severity: VOLUMES_NOT_CHECKED.severity,
-      message: `volumes were not checked: ${unknown} and ${UNKNOWN_STORAGE[storage.source]}`,
+      message: `volumes were not checked: ${unknown} and ${UNKNOWN_STORAGE[from]}`,
     });
   }
   return undefined;
