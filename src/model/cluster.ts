@@ -45,7 +45,7 @@ const STORAGE_KINDS: ReadonlySet<string> = new Set([
 ]);
 
 /** The controllers helper.DefaultSelector follows a pod's controller reference to (rcKind, rsKind, ssKind). */
-export const CONTROLLER_KINDS: ReadonlySet<string> = new Set(['v1/ReplicationController', 'apps/v1/ReplicaSet', 'apps/v1/StatefulSet']);
+const CONTROLLER_KINDS: ReadonlySet<string> = new Set(['v1/ReplicationController', 'apps/v1/ReplicaSet', 'apps/v1/StatefulSet']);
 
 type Bucket = Exclude<keyof ClusterSnapshot, 'storageSource'>;
 

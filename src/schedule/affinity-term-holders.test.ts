@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toClusterSnapshot } from '../model/cluster.js';
 import { AffinityTermHolders } from './affinity-term-holders.js';
+import { NodeClasses } from './node-classes.js';
+import type { PodInfo } from './pod-info.js';
 import { addPodToNode, removePodsFromNode } from './node-info.js';
 import { toSchedulerSnapshot } from './snapshot.js';
 import { objectsFromYaml } from './test-support.js';
@@ -40,15 +42,19 @@ describe('AffinityTermHolders', () => {
     expect(holders.holders({ app: 'db' })).toEqual([2]);
   });
 
-  it('follows a bind, and asks to be built again when a node lost pods', () => {
-    const holders = new AffinityTermHolders(nodes);
+  it('follows binds through NodeClasses.replace, and is built again when a node loses pods', () => {
+    const classes = new NodeClasses(nodes);
+    const cluster = classes.clusterState(new Map(), 35);
     const [incoming] = nodesOf(node('n3'), pod('e', 'n3', 'db', preferAway('{matchLabels: {app: db}}')))[0]?.pods ?? [];
-    const n3 = nodes[3];
-    if (!incoming || !n3) throw new Error('no pod');
-    expect(holders.followBind(3, n3, addPodToNode(n3, incoming))).toBe(true);
-    expect(holders.holders({ app: 'db' })).toEqual([2, 3]);
-    const n0 = nodes[0];
-    if (!n0) throw new Error('no node');
-    expect(holders.followBind(0, n0, removePodsFromNode(n0, n0.pods))).toBe(false);
+    const web = nodes[3]?.pods[0];
+    const [n0, n3] = [nodes[0], nodes[3]];
+    if (!incoming || !web || !n0 || !n3) throw new Error('no pod');
+    const names = (pod: PodInfo) => cluster.nodesWithTermsFor(pod).map((n) => n.name);
+    expect(names(incoming)).toEqual(['n2']);
+    classes.replace(3, addPodToNode(n3, incoming));
+    expect(names(incoming)).toEqual(['n2', 'n3']);
+    expect(names(web)).toEqual(['n0', 'n1', 'n2']);
+    classes.replace(0, removePodsFromNode(n0, n0.pods));
+    expect(names(web)).toEqual(['n1', 'n2']);
   });
 });

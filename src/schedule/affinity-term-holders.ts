@@ -31,7 +31,7 @@ export class AffinityTermHolders {
 
   constructor(nodes: readonly NodeInfo[]) {
     nodes.forEach((node, index) => {
-      for (const pod of node.podsWithAffinity) this.#add(index, pod);
+      for (const pod of node.podsWithAffinity) this.add(index, pod);
     });
   }
 
@@ -42,17 +42,8 @@ export class AffinityTermHolders {
     return [...out].sort((a, b) => a - b);
   }
 
-  /**
-   * Follows a bind (`node` is `old` with pods appended); false when the node lost or changed pods (the index then has
-   * to be built again).
-   */
-  followBind(index: number, old: NodeInfo, node: NodeInfo): boolean {
-    if (node.pods.length < old.pods.length || !old.pods.every((pod, i) => node.pods[i] === pod)) return false;
-    for (const pod of node.pods.slice(old.pods.length)) if (node.podsWithAffinity.includes(pod)) this.#add(index, pod);
-    return true;
-  }
-
-  #add(index: number, pod: PodInfo): void {
+  /** Indexes a pod bound to node `index` (one without scored terms adds nothing). */
+  add(index: number, pod: PodInfo): void {
     const keys = termKeys(pod);
     if (!keys) {
       this.#any.add(index);

@@ -3,6 +3,7 @@ import type { Labels } from '../model/labels.js';
 import type { ClusterState } from './framework.js';
 import { IdentityTrie } from '../model/identity-trie.js';
 import { HOSTNAME_LABEL, type NodeInfo } from './node-info.js';
+import type { PodInfo } from './pod-info.js';
 import { podLabelKey } from './pod-label-counts.js';
 import { AffinityTermHolders } from './affinity-term-holders.js';
 import { StorageCatalog } from './volumes/storage-catalog.js';
@@ -139,6 +140,12 @@ class BaseMembership implements Membership {
 
 const ABSENT = '\u0002';
 const NONE: ReadonlySet<number> = new Set();
+
+/** The pods `node` has after those of `old` when a bind only appended them; undefined when pods went or changed. */
+function appendedPods(old: NodeInfo, node: NodeInfo): readonly PodInfo[] | undefined {
+  if (node.pods.length < old.pods.length || !old.pods.every((pod, i) => node.pods[i] === pod)) return undefined;
+  return node.pods.slice(old.pods.length);
+}
 
 function hasTerminatingPod(node: NodeInfo): boolean {
   return node.pods.some((pod) => pod.terminating);
@@ -366,8 +373,13 @@ export class NodeClasses {
     this.#withAntiAffinity = followed(this.#withAntiAffinity, old, node, (n) => n.podsWithRequiredAntiAffinity.length > 0);
     this.#withTerminating = followed(this.#withTerminating, old, node, hasTerminatingPod);
     this.#nodes[index] = node;
-    if (old) this.#moveHolder(index, old, node);
-    if (old && this.#termHolders && !this.#termHolders.followBind(index, old, node)) this.#termHolders = undefined;
+    // a bind appends pods (addPodToNode): the indexes then only add what the new pods bring
+    const added = old && appendedPods(old, node);
+    if (old) this.#moveHolder(index, old, node, added);
+    if (this.#termHolders) {
+      if (added) for (const pod of added) this.#termHolders.add(index, pod);
+      else this.#termHolders = undefined;
+    }
     // the classes the node leaves, read before the base moves (the groupings built on it find theirs through it)
     const held = [...this.#groupings.values()].map((grouping) => grouping.membership.classOf(index));
     if (this.#base) this.#move(this.#base, index, old, this.#base.membership.classOf(index));
@@ -408,12 +420,11 @@ export class NodeClasses {
     }
   }
 
-  #moveHolder(index: number, old: NodeInfo, node: NodeInfo): void {
+  #moveHolder(index: number, old: NodeInfo, node: NodeInfo, added: readonly PodInfo[] | undefined): void {
     if (!this.#podLabelHolders || old.podLabelCounts === node.podLabelCounts) return;
-    const added = node.pods.length === old.pods.length + 1 && old.pods.every((pod, i) => node.pods[i] === pod) ? node.pods[old.pods.length] : undefined;
     if (added) {
-      // A bind (addPodToNode appends): only the new pod's labels can be new.
-      if (!added.terminating) this.#addHolder(index, Object.entries(added.labels).map(([key, value]) => podLabelKey(added.namespace, key, value)));
+      // only the new pods' labels can be new
+      for (const pod of added) if (!pod.terminating) this.#addHolder(index, Object.entries(pod.labels).map(([key, value]) => podLabelKey(pod.namespace, key, value)));
       return;
     }
     for (const key of old.podLabelCounts.keys()) if (!node.podLabelCounts.has(key)) this.#podLabelHolders.get(key)?.delete(index);

@@ -72,25 +72,29 @@ function setOnce<V>(map: Map<string, V>, key: string, make: () => V): void {
 export class StorageCatalog {
   readonly #objects: Objects;
   readonly source: StorageSource;
-  /**
-   * True when a cluster snapshot was given: a claim neither it nor the inputs hold does not exist (`persistentvolumeclaim
-   * "x" not found`), as the issue's contract and kube-scheduler's listers have it.
-   */
-  readonly knowsClaims: boolean;
-  /**
-   * True when the snapshot holds storage objects: a StorageClass or PV it lacks does not exist either. A snapshot of
-   * nodes and pods only says nothing of them, so a claim whose class or volume the inputs lack counts as bound.
-   */
-  readonly complete: boolean;
   /** Whether claims and PVs keep their volumeAttributesClassName (see VOLUME_ATTRIBUTES_CLASS_SINCE). */
   readonly #attributesClasses: boolean;
 
   private constructor(objects: Objects, source: StorageSource, attributesClasses: boolean) {
     this.#objects = objects;
     this.source = source;
-    this.knowsClaims = source !== 'inputs';
-    this.complete = source === 'snapshot';
     this.#attributesClasses = attributesClasses;
+  }
+
+  /**
+   * True when a cluster snapshot was given: a claim neither it nor the inputs hold does not exist (`persistentvolumeclaim
+   * "x" not found`), as kube-scheduler's listers have it.
+   */
+  get knowsClaims(): boolean {
+    return this.source !== 'inputs';
+  }
+
+  /**
+   * True when the snapshot holds storage objects: a StorageClass or PV it lacks does not exist either. A snapshot of
+   * nodes and pods only says nothing of them, so a claim whose class or volume the inputs lack counts as bound.
+   */
+  get complete(): boolean {
+    return this.source === 'snapshot';
   }
 
   /**
