@@ -1,5 +1,6 @@
 // Which nodes one pod could land on, and why every other node cannot (one filter run per class of equal nodes).
 import { fitErrorMessage } from './fit-error.js';
+import type { PluginName } from './framework.js';
 import { specId, type ClassSpec, type NodeClasses } from './node-classes.js';
 import { filterNode, nodeClassSpec, splitAtNodeUsage, type NodeStatus, type PreparedPod } from './run-filters.js';
 
@@ -110,6 +111,14 @@ export function fitMessage(feasibility: Feasibility): string | null {
     reasons.push({ reasons: feasibility.others.reasons, nodes: feasibility.numAllNodes - listed });
   }
   return fitErrorMessage(feasibility.numAllNodes, reasons);
+}
+
+/** The plugins that rejected some node, or all of them at PreFilter (upstream: Diagnosis.UnschedulablePlugins). */
+export function rejectorsOf(feasibility: Feasibility): Set<PluginName> {
+  const plugins = new Set<PluginName>();
+  for (const verdict of feasibility.verdicts) if (verdict.status) plugins.add(verdict.status.plugin);
+  if (feasibility.others) plugins.add(feasibility.others.plugin);
+  return plugins;
 }
 
 export function hasFeasibleNode(feasibility: Feasibility): boolean {

@@ -16,6 +16,15 @@ describe('fixtures/schedule', () => {
     expect(results['together']?.placement).toMatchObject({ nodes: { 'pair-1': 3 }, unschedulable: 0 });
   });
 
+  it('SchedulingQueue: a pod that fit nowhere at its turn is tried again after a later bind its queueing hint cares about', async () => {
+    // upstream: scheduling_queue.go isPodWorthRequeuing; interpodaffinity and podtopologyspread isSchedulableAfterPodChange
+    const { results } = await fixture('SchedulingQueue');
+    expect(results['web']?.placement).toEqual({ nodes: { b1: 2 }, unschedulable: 0, message: null });
+    expect(results['collector']?.placement).toEqual({ nodes: { a1: 1 }, unschedulable: 0, message: null });
+    // a bind never queues a pod that only anti-affinity rejects: it keeps the message of its only try
+    expect(results['loner']?.placement).toMatchObject({ nodes: {}, unschedulable: 1, message: expect.stringMatching(/^0\/3 nodes are available: 3 node\(s\) didn't match pod anti-affinity rules\./) });
+  });
+
   it('PodTopologySpread: a pending Pod of a ReplicaSet is spread by the system default constraints with its controller\'s selector', async () => {
     // upstream: helper/spread.go DefaultSelector follows the controller reference (by name, in the pod's namespace)
     const { results } = await fixture('PodTopologySpread-owner');

@@ -1,7 +1,8 @@
-// Places every replica of every workload in turn (priority first, then input order), each pod changing the cluster.
+// Places every replica of every workload in turn (priority first, then input order), each pod changing the cluster;
+// then tries again, round by round, the pods that a later bind or eviction may let in (kube-scheduler's requeueing).
 import { appendAll } from '../model/append.js';
-import { findNodesThatFit, fitMessage, hasFeasibleNode } from './feasibility.js';
-import type { ClusterState } from './framework.js';
+import { findNodesThatFit, fitMessage, hasFeasibleNode, rejectorsOf } from './feasibility.js';
+import type { ClusterState, PluginName } from './framework.js';
 import { NodeClasses } from './node-classes.js';
 import { addPodToNode, removePodsFromNode, type NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
@@ -11,6 +12,7 @@ import { reserveVolumes } from './plugins/volume-binding.js';
 import { toPodDisruptionBudget, type PodDisruptionBudget } from './preemption/pod-disruption-budgets.js';
 import { withPostFilterMessage } from './fit-error.js';
 import { podKey, postFilterMessageOf, preemptionOf, runPostFilter, toPreemptionResult, type PreemptionResult } from './preemption/preemption.js';
+import { bindHintFor, queuedByEviction, type BindHint } from './queueing-hints.js';
 import { ReplicaQueue } from './replica-queue.js';
 import { repelledBy } from './plugins/inter-pod-affinity.js';
 import { selectHost } from './select-host.js';
@@ -25,11 +27,14 @@ export interface PlacementRequest {
 export interface PlacementOutcome {
   readonly nodes: Record<string, number>;
   unschedulable: number;
-  /** The aggregated message computed when the first replica failed. */
+  /** The aggregated message of the first pod (in request order) left unplaced, from its last try. */
   message: string | null;
-  /** Each node's verdict for the first replica that failed, at that moment (after the earlier placements). */
+  /** Each node's verdict for that pod at its last try (after the placements before it). */
   failure?: readonly VerdictPart[];
-  /** What preemption did for the first replica that fit nowhere (null: nothing); undefined when none failed. */
+  /**
+   * What preemption did for the first replica that fit nowhere (null: nothing); undefined when none failed, or when
+   * one failed, nothing was preempted and a later try placed it.
+   */
   preemption?: PreemptionResult | null;
   /** Pods evicted by this workload's preemptions, as "<namespace>/<name>". */
   readonly preempted: string[];
@@ -38,6 +43,24 @@ export interface PlacementOutcome {
 interface Failure {
   readonly message: string;
   readonly parts: readonly VerdictPart[];
+  /** The plugins that rejected the pod (upstream: UnschedulablePlugins), which say what may let it in later. */
+  readonly rejectors: ReadonlySet<PluginName>;
+}
+
+/**
+ * Replicas of one pod of a request that fit nowhere at their last try, in the unschedulable pool until a bind or an
+ * eviction the rejecting plugins' queueing hints care about (upstream: PriorityQueue.unschedulablePods and
+ * MoveAllToActiveOrBackoffQueue).
+ */
+interface Waiting extends Failure {
+  readonly request: number;
+  /** The pod's index in its request. */
+  readonly at: number;
+  readonly pod: PodInfo;
+  readonly replicas: number;
+  readonly bindHint: BindHint | undefined;
+  /** Set when a bind or eviction since the last try may make the pod schedulable. */
+  queued: boolean;
 }
 
 export interface PlacementRun {
@@ -56,12 +79,45 @@ export function queueOrder(requests: readonly PlacementRequest[]): number[] {
 export function placeAll(requests: readonly PlacementRequest[], snapshot: SchedulerSnapshot, start: readonly NodeInfo[] = snapshot.nodes): PlacementRun {
   const nodes = new NodeClasses(start);
   const context = placementContext(nodes, snapshot, lowestPriorityOf(start));
+  return { outcomes: placeRequests(requests, queueOrder(requests), context), nodes: nodes.nodes };
+}
+
+/**
+ * Every replica in queue order; then, round by round, the waiting pods some bind or eviction since their last try
+ * queued again, higher priority first, then in the order they failed (upstream refreshes a requeued pod's queue
+ * timestamp; its backoff of at least a second lets the pods already queued go first). A round that binds and evicts
+ * nothing queues nothing, so the rounds end. Upstream also retries every pod left unschedulable after five minutes;
+ * with hints that never skip an event that helps, that changes no placement, only the wording of a later message.
+ */
+function placeRequests(requests: readonly PlacementRequest[], order: readonly number[], context: PlacementContext): PlacementOutcome[] {
   const outcomes: PlacementOutcome[] = requests.map(emptyOutcome);
-  for (const index of queueOrder(requests)) {
-    const outcome = outcomes[index];
-    if (outcome) for (const { pod, replicas } of requests[index]?.pods ?? []) placeReplicas(pod, replicas, outcome, context);
+  const attempt = (request: number, at: number, pod: PodInfo, replicas: number): void => {
+    const outcome = outcomes[request];
+    const failed = outcome && placeReplicas(pod, replicas, outcome, context);
+    if (failed) context.waiting.push({ ...failed, request, at, pod, bindHint: bindHintFor(pod, failed.rejectors), queued: false });
+  };
+  for (const index of order) requests[index]?.pods.forEach(({ pod, replicas }, at) => attempt(index, at, pod, replicas));
+  for (let queued = takeQueued(context); queued.length > 0; queued = takeQueued(context)) {
+    for (const { request, at, pod, replicas } of queued) attempt(request, at, pod, replicas);
   }
-  return { outcomes, nodes: nodes.nodes };
+  const waiting = [...context.waiting].sort((a, b) => a.request - b.request || a.at - b.at);
+  for (const { request, replicas, message, parts } of waiting) {
+    const outcome = outcomes[request];
+    if (!outcome) continue;
+    outcome.unschedulable += replicas;
+    outcome.message ??= message;
+    outcome.failure ??= parts;
+  }
+  // A failure a later try undid, without preempting, leaves nothing to say about preemption.
+  for (const outcome of outcomes) if (outcome.unschedulable === 0 && outcome.preemption === null) delete outcome.preemption;
+  return outcomes;
+}
+
+/** Takes the waiting pods that were queued again, in the order they are tried. */
+function takeQueued(context: PlacementContext): Waiting[] {
+  const queued = context.waiting.filter((w) => w.queued);
+  if (queued.length > 0) context.waiting = context.waiting.filter((w) => !w.queued);
+  return queued.sort((a, b) => b.pod.priority - a.pod.priority);
 }
 
 /** Placements tried one at a time from the same nodes, which each leaves as it found them. */
@@ -84,8 +140,7 @@ export function placementProbe(snapshot: SchedulerSnapshot, start: readonly Node
     mayPreempt: (pod) => pod.priority > lowestPriority,
     place(request) {
       const context = placementContext(nodes, snapshot, lowestPriority);
-      const outcome = emptyOutcome();
-      for (const { pod, replicas } of request.pods) placeReplicas(pod, replicas, outcome, context);
+      const [outcome = emptyOutcome()] = placeRequests([request], [0], context);
       start.forEach((node, index) => {
         if (nodes.nodes[index] !== node) nodes.replace(index, node);
       });
@@ -107,6 +162,7 @@ function placementContext(nodes: NodeClasses, snapshot: SchedulerSnapshot, lowes
     binds: new BindLog(),
     budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget),
     lowestPriority,
+    waiting: [],
   };
 }
 
@@ -126,10 +182,15 @@ interface PlacementContext {
   readonly budgets: readonly PodDisruptionBudget[];
   /** No pod on any node has a lower priority (evictions only raise it): a pod at or below it cannot preempt. */
   lowestPriority: number;
+  /** The unschedulable pool, in the order the pods failed. */
+  waiting: Waiting[];
 }
 
-/** Places `replicas` copies of the pod, through a ReplicaQueue when the pod allows it. */
-function placeReplicas(pod: PodInfo, replicas: number, outcome: PlacementOutcome, context: PlacementContext): void {
+/**
+ * Places `replicas` copies of the pod, through a ReplicaQueue when the pod allows it; how many fit nowhere (the
+ * first that failed, and the identical ones after it) and why.
+ */
+function placeReplicas(pod: PodInfo, replicas: number, outcome: PlacementOutcome, context: PlacementContext): (Failure & { readonly replicas: number }) | undefined {
   let queue: ReplicaQueue | undefined;
   let queued = replicas > 1;
   for (let replica = 0; replica < replicas; replica++) {
@@ -148,16 +209,15 @@ function placeReplicas(pod: PodInfo, replicas: number, outcome: PlacementOutcome
         continue;
       }
       // Nothing changed since this replica failed, so the remaining identical replicas fail the same way.
-      outcome.unschedulable += replicas - replica;
-      outcome.message ??= withPostFilterMessage(placed.message, postFilter.message, context.live.minor);
-      outcome.failure ??= placed.parts;
-      return;
+      const message = withPostFilterMessage(placed.message, postFilter.message, context.live.minor);
+      return { replicas: replicas - replica, message, parts: placed.parts, rejectors: placed.rejectors };
     }
     if (chosen !== undefined) queue?.placed(chosen);
     // A queue that found no node while one fitted did not see this bind: build it again for the next replica.
     else if (placed) queue = undefined;
     if (placed) outcome.nodes[placed.name] = (outcome.nodes[placed.name] ?? 0) + 1;
   }
+  return undefined;
 }
 
 function prepare(pod: PodInfo, context: PlacementContext): PreparedPod {
@@ -199,7 +259,7 @@ function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | Failure |
   const feasibility = findNodesThatFit(entry, context.nodes);
   if (!hasFeasibleNode(feasibility)) {
     const message = fitMessage(feasibility);
-    return message === null ? undefined : { message, parts: verdictPartsOf(feasibility, pod, context.nodes.nodes) };
+    return message === null ? undefined : { message, parts: verdictPartsOf(feasibility, pod, context.nodes.nodes), rejectors: rejectorsOf(feasibility) };
   }
   const chosen = selectHost(pod, feasibility, context.nodes, context.live);
   return chosen === undefined ? undefined : bind(pod, chosen, context);
@@ -218,6 +278,7 @@ function preempt(pod: PodInfo, outcome: PlacementOutcome, context: PlacementCont
   if (!preemption) return { message: postFilterMessageOf(postFilter) };
   nodes.replace(preemption.index, removePodsFromNode(preemption.node, preemption.victims));
   appendAll(outcome.preempted, preemption.victims.map(podKey));
+  for (const waiting of context.waiting) waiting.queued ||= queuedByEviction(waiting.rejectors);
   // Cached PreFilter states counted the evicted pods: prepare every pod again.
   context.prepared.clear();
   context.tracking.clear();
@@ -239,6 +300,7 @@ function bind(pod: PodInfo, index: number, context: PlacementContext): NodeInfo 
   if (pod.volumes.length > 0) reserveVolumes(pod, updated, context.live.storage);
   if (pod.requiredAntiAffinityTerms.length > 0) forgetRepelled(pod, context);
   binds.append(pod, updated);
+  for (const waiting of context.waiting) waiting.queued ||= waiting.bindHint?.(pod, context.live.namespaceLabels) === true;
   const own = tracking.get(pod.signature);
   if (own && !binds.catchUp(own)) {
     context.prepared.delete(pod.signature);

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { PluginName } from './framework.js';
+import { bindHintFor, queuedByEviction } from './queueing-hints.js';
+import { podInfoOf } from './test-support.js';
+
+const container = { name: 'c', image: 'nginx:1.27' };
+const rejectedBy = (...plugins: PluginName[]) => new Set<PluginName>(plugins);
+const noNamespaces = new Map<string, Record<string, string>>();
+
+describe('bindHintFor: whether a bound pod queues an unschedulable pod again', () => {
+  // upstream: interpodaffinity/plugin_test.go Test_isSchedulableAfterPodChange (the "add" cases)
+  const affinity = (selectors: Record<string, string>[]) => ({
+    containers: [container],
+    affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: selectors.map((matchLabels) => ({ labelSelector: { matchLabels }, topologyKey: 'zone' })) } },
+  });
+
+  it.each([
+    ['add a pod which matches the pod affinity', [{ service: 'securityscan' }], { service: 'securityscan' }, 'default', true],
+    ["add a pod which doesn't match the pod affinity", [{ service: 'securityscan' }], { service: 'other' }, 'default', false],
+    ['add a pod which matches one of two affinity terms only (one pod must match all)', [{ service: 'securityscan' }, { tier: 'db' }], { service: 'securityscan' }, 'default', false],
+    ['add a pod which matches both affinity terms', [{ service: 'securityscan' }, { tier: 'db' }], { service: 'securityscan', tier: 'db' }, 'default', true],
+    ["add a matching pod in another namespace (the term's namespaces default to the pod's)", [{ service: 'securityscan' }], { service: 'securityscan' }, 'other', false],
+  ])('InterPodAffinity: %s', (_name, selectors, labels, namespace, queued) => {
+    const pod = podInfoOf(affinity(selectors));
+    const bound = podInfoOf({ containers: [container], nodeName: 'n1' }, { name: 'bound', namespace, labels });
+    expect(bindHintFor(pod, rejectedBy('InterPodAffinity'))?.(bound, noNamespaces)).toBe(queued);
+  });
+
+  it('InterPodAffinity: a pod with only anti-affinity waits for a deletion, never a bind', () => {
+    const pod = podInfoOf({
+      containers: [container],
+      affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'x' } }, topologyKey: 'zone' }] } },
+    });
+    expect(bindHintFor(pod, rejectedBy('InterPodAffinity'))).toBeUndefined();
+  });
+
+  // upstream: podtopologyspread/plugin_test.go Test_isSchedulableAfterPodChange (the "add" cases)
+  const spread = (whenUnsatisfiable: string) => ({
+    containers: [container],
+    topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable, labelSelector: { matchLabels: { foo: '' } } }],
+  });
+
+  it.each([
+    ['add pod with labels match topologySpreadConstraints selector', { foo: '' }, 'default', true],
+    ["add pod with labels don't match topologySpreadConstraints selector", { bar: '' }, 'default', false],
+    ['add pod with different namespace', { foo: '' }, 'ns1', false],
+  ])('PodTopologySpread: %s', (_name, labels, namespace, queued) => {
+    const pod = podInfoOf(spread('DoNotSchedule'), { labels: { foo: '' } });
+    const bound = podInfoOf({ containers: [container], nodeName: 'n1' }, { name: 'bound', namespace, labels });
+    expect(bindHintFor(pod, rejectedBy('PodTopologySpread'))?.(bound, noNamespaces)).toBe(queued);
+  });
+
+  it('PodTopologySpread: only DoNotSchedule constraints count (getConstraints reads the hard ones)', () => {
+    const pod = podInfoOf(spread('ScheduleAnyway'), { labels: { foo: '' } });
+    expect(bindHintFor(pod, rejectedBy('PodTopologySpread'))).toBeUndefined();
+  });
+
+  it.each<PluginName>(['NodeResourcesFit', 'NodeAffinity', 'TaintToleration', 'NodePorts', 'VolumeBinding'])('%s: a bind never queues the pod (no assigned-pod add event, or its hint skips it)', (plugin) => {
+    const pod = podInfoOf(spread('DoNotSchedule'), { labels: { foo: '' } });
+    expect(bindHintFor(pod, rejectedBy(plugin))).toBeUndefined();
+  });
+});
+
+describe('queuedByEviction: whether an evicted pod queues an unschedulable pod again', () => {
+  it.each<[PluginName, boolean]>([
+    ['NodeResourcesFit', true],
+    ['NodePorts', true],
+    ['VolumeRestrictions', true],
+    ['NodeVolumeLimits', true],
+    ['InterPodAffinity', true],
+    ['PodTopologySpread', true],
+    ['NodeAffinity', false],
+    ['TaintToleration', false],
+    ['NodeUnschedulable', false],
+    ['VolumeBinding', false],
+  ])('%s: %s', (plugin, queued) => {
+    expect(queuedByEviction(rejectedBy(plugin))).toBe(queued);
+  });
+});
