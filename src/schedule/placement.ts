@@ -94,7 +94,10 @@ function placeRequests(requests: readonly PlacementRequest[], order: readonly nu
   const attempt = (request: number, at: number, pod: PodInfo, replicas: number): void => {
     const outcome = outcomes[request];
     const failed = outcome && placeReplicas(pod, replicas, outcome, context);
-    if (failed) context.waiting.push({ ...failed, request, at, pod, bindHint: bindHintFor(pod, failed.rejectors), queued: false });
+    if (!failed) return;
+    const waiting: Waiting = { ...failed, request, at, pod, bindHint: bindHintFor(pod, failed.rejectors), queued: false };
+    context.waiting.push(waiting);
+    if (waiting.bindHint) context.awaitingBinds.push(waiting);
   };
   for (const index of order) requests[index]?.pods.forEach(({ pod, replicas }, at) => attempt(index, at, pod, replicas));
   for (let queued = takeQueued(context); queued.length > 0; queued = takeQueued(context)) {
@@ -116,7 +119,10 @@ function placeRequests(requests: readonly PlacementRequest[], order: readonly nu
 /** Takes the waiting pods that were queued again, in the order they are tried. */
 function takeQueued(context: PlacementContext): Waiting[] {
   const queued = context.waiting.filter((w) => w.queued);
-  if (queued.length > 0) context.waiting = context.waiting.filter((w) => !w.queued);
+  if (queued.length > 0) {
+    context.waiting = context.waiting.filter((w) => !w.queued);
+    context.awaitingBinds = context.awaitingBinds.filter((w) => !w.queued);
+  }
   return queued.sort((a, b) => b.pod.priority - a.pod.priority);
 }
 
@@ -163,6 +169,7 @@ function placementContext(nodes: NodeClasses, snapshot: SchedulerSnapshot, lowes
     budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget),
     lowestPriority,
     waiting: [],
+    awaitingBinds: [],
   };
 }
 
@@ -184,6 +191,8 @@ interface PlacementContext {
   lowestPriority: number;
   /** The unschedulable pool, in the order the pods failed. */
   waiting: Waiting[];
+  /** Those of `waiting` a bind may queue again (with a bind hint): each bind asks only them. */
+  awaitingBinds: Waiting[];
 }
 
 /**
@@ -300,7 +309,7 @@ function bind(pod: PodInfo, index: number, context: PlacementContext): NodeInfo 
   if (pod.volumes.length > 0) reserveVolumes(pod, updated, context.live.storage);
   if (pod.requiredAntiAffinityTerms.length > 0) forgetRepelled(pod, context);
   binds.append(pod, updated);
-  for (const waiting of context.waiting) waiting.queued ||= waiting.bindHint?.(pod, context.live.namespaceLabels) === true;
+  for (const waiting of context.awaitingBinds) waiting.queued ||= waiting.bindHint?.(pod, context.live.namespaceLabels) === true;
   const own = tracking.get(pod.signature);
   if (own && !binds.catchUp(own)) {
     context.prepared.delete(pod.signature);

@@ -14,7 +14,7 @@ describe('bindHintFor: whether a bound pod queues an unschedulable pod again', (
     affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: selectors.map((matchLabels) => ({ labelSelector: { matchLabels }, topologyKey: 'zone' })) } },
   });
 
-  it.each([
+  it.each<[string, Record<string, string>[], Record<string, string>, string, boolean]>([
     ['add a pod which matches the pod affinity', [{ service: 'securityscan' }], { service: 'securityscan' }, 'default', true],
     ["add a pod which doesn't match the pod affinity", [{ service: 'securityscan' }], { service: 'other' }, 'default', false],
     ['add a pod which matches one of two affinity terms only (one pod must match all)', [{ service: 'securityscan' }, { tier: 'db' }], { service: 'securityscan' }, 'default', false],
