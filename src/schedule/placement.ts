@@ -170,6 +170,7 @@ function placementContext(nodes: NodeClasses, snapshot: SchedulerSnapshot, lowes
     lowestPriority,
     waiting: [],
     awaitingBinds: [],
+    placedHere: new Set(),
   };
 }
 
@@ -193,6 +194,12 @@ interface PlacementContext {
   waiting: Waiting[];
   /** Those of `waiting` a bind may queue again (with a bind hint): each bind asks only them. */
   awaitingBinds: Waiting[];
+  /**
+   * The pods this run placed, which its preemptions leave alone. In queue order no earlier pod has a lower priority;
+   * only a pod tried again may outrank one placed after its first try, and evicting that one would need its workload
+   * to place a re-created replica (not modelled: the pod stays unschedulable instead).
+   */
+  readonly placedHere: Set<PodInfo>;
 }
 
 /**
@@ -281,7 +288,8 @@ function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | Failure |
 function preempt(pod: PodInfo, outcome: PlacementOutcome, context: PlacementContext): { readonly node: NodeInfo } | { readonly message?: string } {
   const { nodes, live, budgets, lowestPriority } = context;
   const prepared = prepare(pod, context);
-  const postFilter = runPostFilter(prepared, findNodesThatFit(prepared, nodes), { nodes, cluster: live, budgets, lowestPriority });
+  const evictable = (victim: PodInfo): boolean => !context.placedHere.has(victim);
+  const postFilter = runPostFilter(prepared, findNodesThatFit(prepared, nodes), { nodes, cluster: live, budgets, lowestPriority, evictable });
   const preemption = preemptionOf(postFilter);
   if (outcome.preemption === undefined) outcome.preemption = toPreemptionResult(preemption);
   if (!preemption) return { message: postFilterMessageOf(postFilter) };
@@ -309,6 +317,7 @@ function bind(pod: PodInfo, index: number, context: PlacementContext): NodeInfo 
   if (pod.volumes.length > 0) reserveVolumes(pod, updated, context.live.storage);
   if (pod.requiredAntiAffinityTerms.length > 0) forgetRepelled(pod, context);
   binds.append(pod, updated);
+  context.placedHere.add(pod);
   for (const waiting of context.awaitingBinds) waiting.queued ||= waiting.bindHint?.(pod, context.live.namespaceLabels) === true;
   const own = tracking.get(pod.signature);
   if (own && !binds.catchUp(own)) {

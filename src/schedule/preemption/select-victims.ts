@@ -15,6 +15,8 @@ export interface PreemptionScope {
   readonly budgets: readonly PodDisruptionBudget[];
   /** No pod on any node has a lower priority: a pod at or below it finds no victims anywhere. */
   readonly lowestPriority?: number;
+  /** Which lower-priority pods may be evicted (all when absent). */
+  readonly evictable?: (pod: PodInfo) => boolean;
 }
 
 export interface Candidate {
@@ -68,7 +70,8 @@ function statusOn(prepared: PreparedPod, index: number, node: NodeInfo, scope: P
  */
 export function selectVictimsOnNode(prepared: PreparedPod, index: number, scope: PreemptionScope): Candidate | DryRunStatus {
   const node = scope.nodes.nodes[index];
-  const potential = node?.pods.filter((pod) => pod.priority < prepared.pod.priority) ?? [];
+  const { evictable } = scope;
+  const potential = node?.pods.filter((pod) => pod.priority < prepared.pod.priority && (!evictable || evictable(pod))) ?? [];
   if (!node || potential.length === 0) return NO_VICTIMS;
   const status = statusOn(prepared, index, removePodsForDryRun(node, potential), scope);
   if (status) return status;
