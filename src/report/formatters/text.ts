@@ -90,7 +90,8 @@ function schedulingLines(result: SchedulingResult, report: Report, context: Form
     : context.colors.green(result.replicas === 1 ? 'placed' : 'all placed');
   const head = `  ${formatObjectRef(result.object)}  ${plural(result.replicas, 'replica')}, ${status}${capacityText(result)}  ${context.colors.dim(`${feasible}/${total} nodes feasible`)}  ${context.colors.dim(`${result.file}:${result.line}:${result.column}`)}`;
   const preemption = [...(preemptionLine(result, context) ?? []), ...victimLines(result, context)];
-  if (!isUnschedulable(result)) return [head, ...preemption].join('\n');
+  // A workload placed in full: only a preemption that happened is worth a line, not "none" from its verdict alone.
+  if (!isUnschedulable(result)) return [head, ...(result.preemption === null ? preemption.slice(1) : preemption)].join('\n');
   // One pod fits no node: the nodes' verdicts for one pod; otherwise where the others went, and the verdicts then.
   const alone = result.message !== null;
   const where = alone || placed === 0 ? [] : [`    placed on ${placedNodesText(result, NODES_SHOWN)}`];
