@@ -25,15 +25,17 @@ describe('fixtures/schedule', () => {
     expect(results['loner']?.placement).toMatchObject({ nodes: {}, unschedulable: 1, message: expect.stringMatching(/^0\/3 nodes are available: 3 node\(s\) didn't match pod anti-affinity rules\./) });
   });
 
-  it('SchedulingQueue: a pod tried again preempts no replica the dry run placed (its re-created replica is not modelled)', async () => {
+  it('SchedulingQueue: a pod tried again may preempt a replica the dry run placed; its controller re-creates it, which then stays Pending', async () => {
     const { results } = await fixture('SchedulingQueue-preemption');
-    expect(results['batch']?.placement).toEqual({ nodes: { n1: 1 }, unschedulable: 0, message: null });
-    expect(results['api']?.placement).toMatchObject({
-      nodes: {},
-      unschedulable: 1,
-      message: "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match pod affinity rules. no new claims to deallocate, preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.",
+    expect(results['api']?.placement).toEqual({
+      nodes: { n1: 1 },
+      unschedulable: 0,
+      message: null,
+      preempted: ['default/batch'],
+      victims: [{ pod: 'default/batch', controller: 'Deployment/batch', node: null, message: expect.stringMatching(/^0\/2 nodes are available: 1 Insufficient cpu, 1 node\(s\) didn't match Pod's node affinity\/selector\./) }],
     });
-    expect(results['api']?.placement.preempted).toBeUndefined();
+    expect(results['api']?.preemption).toEqual({ node: 'n1', victims: ['default/batch'] });
+    expect(results['batch']?.placement).toMatchObject({ nodes: {}, unschedulable: 1, rejected: { n1: ['Insufficient cpu'] } });
   });
 
   it('PodTopologySpread: a pending Pod of a ReplicaSet is spread by the system default constraints with its controller\'s selector', async () => {

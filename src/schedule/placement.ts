@@ -22,6 +22,11 @@ import { verdictPartsOf, type VerdictPart } from './verdict-parts.js';
 export interface PlacementRequest {
   readonly pods: readonly { readonly pod: PodInfo; readonly replicas: number }[];
   readonly priority: number;
+  /**
+   * "<Kind>/<name>" of what re-creates a pod of the request that a preemption evicts (its workload, or a bare Pod's
+   * controller). Without one, a pod placed by the dry run is never a victim of its later preemptions.
+   */
+  readonly controller?: string;
 }
 
 export interface PlacementOutcome {
@@ -32,12 +37,25 @@ export interface PlacementOutcome {
   /** Each node's verdict for that pod at its last try (after the placements before it). */
   failure?: readonly VerdictPart[];
   /**
-   * What preemption did for the first replica that fit nowhere (null: nothing); undefined when none failed, or when
-   * one failed, nothing was preempted and a later try placed it.
+   * What preemption did for the first replica that fit nowhere (null: nothing), or the first preemption of a later
+   * try; undefined when none failed, or when one failed, nothing was preempted and a later try placed it.
    */
   preemption?: PreemptionResult | null;
   /** Pods evicted by this workload's preemptions, as "<namespace>/<name>". */
   readonly preempted: string[];
+  /** What became of the replicas placed by the dry run among them, by their index in `preempted`. */
+  readonly replaced: Map<number, ReplacedVictim>;
+}
+
+/** A replica the dry run placed and a later preemption evicted; `node` and `message` are filled in at its next try. */
+export interface ReplacedVictim {
+  /** "<namespace>/<name>". */
+  readonly pod: string;
+  /** "<Kind>/<name>" of what re-creates it. */
+  readonly controller: string;
+  /** Where the re-created replica landed, or null: it stays Pending (with kube-scheduler's message). */
+  node?: string | null;
+  message?: string;
 }
 
 interface Failure {
@@ -47,17 +65,22 @@ interface Failure {
   readonly rejectors: ReadonlySet<PluginName>;
 }
 
-/**
- * Replicas of one pod of a request that fit nowhere at their last try, in the unschedulable pool until a bind or an
- * eviction the rejecting plugins' queueing hints care about (upstream: PriorityQueue.unschedulablePods and
- * MoveAllToActiveOrBackoffQueue).
- */
-interface Waiting extends Failure {
+/** Replicas of one pod of a request to try. */
+interface Pending {
   readonly request: number;
   /** The pod's index in its request. */
   readonly at: number;
   readonly pod: PodInfo;
   readonly replicas: number;
+  /** For the re-created replica of an evicted one: its fate, filled in when it lands or at the end. */
+  readonly fate?: ReplacedVictim;
+}
+
+/**
+ * Replicas that fit nowhere at their last try, in the unschedulable pool until a bind or an eviction the rejecting
+ * plugins' queueing hints care about (upstream: PriorityQueue.unschedulablePods and MoveAllToActiveOrBackoffQueue).
+ */
+interface Waiting extends Pending, Failure {
   readonly bindHint: BindHint | undefined;
   /** Set when a bind or eviction since the last try may make the pod schedulable. */
   queued: boolean;
@@ -78,53 +101,70 @@ export function queueOrder(requests: readonly PlacementRequest[]): number[] {
 /** Places the requests on `start` (the snapshot's nodes unless given, e.g. the final nodes of an earlier run). */
 export function placeAll(requests: readonly PlacementRequest[], snapshot: SchedulerSnapshot, start: readonly NodeInfo[] = snapshot.nodes): PlacementRun {
   const nodes = new NodeClasses(start);
-  const context = placementContext(nodes, snapshot, lowestPriorityOf(start));
-  return { outcomes: placeRequests(requests, queueOrder(requests), context), nodes: nodes.nodes };
+  const context = placementContext(requests, nodes, snapshot, lowestPriorityOf(start));
+  placeRequests(queueOrder(requests), context);
+  return { outcomes: context.outcomes, nodes: nodes.nodes };
 }
 
 /**
- * Every replica in queue order; then, round by round, the waiting pods some bind or eviction since their last try
- * queued again, higher priority first, then in the order they failed (upstream refreshes a requeued pod's queue
- * timestamp; its backoff of at least a second lets the pods already queued go first). A round that binds and evicts
- * nothing queues nothing, so the rounds end. Upstream also retries every pod left unschedulable after five minutes;
- * with hints that never skip an event that helps, that changes no placement, only the wording of a later message.
+ * Every replica in queue order; then, round by round, the replicas tried again: the re-created replicas of evicted
+ * ones, and the waiting ones some bind or eviction since their last try queued again; higher priority first, then in
+ * the order they failed (upstream refreshes a requeued pod's queue timestamp; its backoff of at least a second lets
+ * the pods already queued go first). A round that binds nothing queues nothing, so the rounds end.
+ *
+ * kube-scheduler also retries every pod left in the unschedulable pool after five minutes. With hints that skip no
+ * event that may help, such a retry finds no node either: pods bound since the last try only take room (preemption's
+ * dry run already weighed evicting every lower-priority pod), and those that may help queued the pod. It would only
+ * count the nodes of its message anew.
  */
-function placeRequests(requests: readonly PlacementRequest[], order: readonly number[], context: PlacementContext): PlacementOutcome[] {
-  const outcomes: PlacementOutcome[] = requests.map(emptyOutcome);
-  const attempt = (request: number, at: number, pod: PodInfo, replicas: number): void => {
-    const outcome = outcomes[request];
-    const failed = outcome && placeReplicas(pod, replicas, outcome, context);
-    if (!failed) return;
-    const waiting: Waiting = { ...failed, request, at, pod, bindHint: bindHintFor(pod, failed.rejectors), queued: false };
-    context.waiting.push(waiting);
-    if (waiting.bindHint) context.awaitingBinds.push(waiting);
-  };
-  for (const index of order) requests[index]?.pods.forEach(({ pod, replicas }, at) => attempt(index, at, pod, replicas));
-  for (let queued = takeQueued(context); queued.length > 0; queued = takeQueued(context)) {
-    for (const { request, at, pod, replicas } of queued) attempt(request, at, pod, replicas);
+function placeRequests(order: readonly number[], context: PlacementContext): void {
+  const { requests, outcomes } = context;
+  for (const request of order) requests[request]?.pods.forEach(({ pod, replicas }, at) => attempt({ request, at, pod, replicas }, context));
+  for (let round = nextRound(context); round.length > 0; round = nextRound(context)) {
+    for (const pending of round) attempt(pending, context);
   }
   const waiting = [...context.waiting].sort((a, b) => a.request - b.request || a.at - b.at);
-  for (const { request, replicas, message, parts } of waiting) {
+  for (const { request, replicas, message, parts, fate } of waiting) {
     const outcome = outcomes[request];
     if (!outcome) continue;
     outcome.unschedulable += replicas;
     outcome.message ??= message;
     outcome.failure ??= parts;
+    if (fate) {
+      fate.node = null;
+      fate.message = message;
+    }
   }
   // A failure a later try undid, without preempting, leaves nothing to say about preemption.
   for (const outcome of outcomes) if (outcome.unschedulable === 0 && outcome.preemption === null) delete outcome.preemption;
-  return outcomes;
 }
 
-/** Takes the waiting pods that were queued again, in the order they are tried. */
-function takeQueued(context: PlacementContext): Waiting[] {
+/** Tries the replicas; those that fit nowhere join the unschedulable pool. */
+function attempt(pending: Pending, context: PlacementContext): void {
+  const outcome = context.outcomes[pending.request];
+  if (!outcome) return;
+  const failed = placeReplicas(pending.pod, pending.replicas, outcome, context);
+  if (!failed) {
+    if (pending.fate) pending.fate.node = context.lastBound;
+    return;
+  }
+  const waiting: Waiting = { ...pending, ...failed, bindHint: bindHintFor(pending.pod, failed.rejectors), queued: false };
+  context.waiting.push(waiting);
+  if (waiting.bindHint) context.awaitingBinds.push(waiting);
+}
+
+/** The replicas of the next round, in the order they are tried (none: placement is over). */
+function nextRound(context: PlacementContext): Pending[] {
   const queued = context.waiting.filter((w) => w.queued);
   if (queued.length > 0) {
     context.waiting = context.waiting.filter((w) => !w.queued);
     context.awaitingBinds = context.awaitingBinds.filter((w) => !w.queued);
   }
-  return queued.sort((a, b) => b.pod.priority - a.pod.priority);
+  const round: Pending[] = [...queued, ...context.recreated];
+  context.recreated = [];
+  return round.sort((a, b) => b.pod.priority - a.pod.priority);
 }
+
 
 /** Placements tried one at a time from the same nodes, which each leaves as it found them. */
 export interface PlacementProbe {
@@ -145,8 +185,9 @@ export function placementProbe(snapshot: SchedulerSnapshot, start: readonly Node
     cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage.fork()),
     mayPreempt: (pod) => pod.priority > lowestPriority,
     place(request) {
-      const context = placementContext(nodes, snapshot, lowestPriority);
-      const [outcome = emptyOutcome()] = placeRequests([request], [0], context);
+      const context = placementContext([request], nodes, snapshot, lowestPriority);
+      placeRequests([0], context);
+      const [outcome = emptyOutcome()] = context.outcomes;
       start.forEach((node, index) => {
         if (nodes.nodes[index] !== node) nodes.replace(index, node);
       });
@@ -156,11 +197,16 @@ export function placementProbe(snapshot: SchedulerSnapshot, start: readonly Node
 }
 
 function emptyOutcome(): PlacementOutcome {
-  return { nodes: {}, unschedulable: 0, message: null, preempted: [] };
+  return { nodes: {}, unschedulable: 0, message: null, preempted: [], replaced: new Map() };
 }
 
-function placementContext(nodes: NodeClasses, snapshot: SchedulerSnapshot, lowestPriority: number): PlacementContext {
+function placementContext(requests: readonly PlacementRequest[], nodes: NodeClasses, snapshot: SchedulerSnapshot, lowestPriority: number): PlacementContext {
+  const origins = new Map<PodInfo, { readonly request: number; readonly at: number }>();
+  requests.forEach(({ pods }, request) => pods.forEach(({ pod }, at) => origins.set(pod, { request, at })));
   return {
+    requests,
+    outcomes: requests.map(emptyOutcome),
+    origins,
     nodes,
     live: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage.fork()),
     prepared: new Map(),
@@ -170,7 +216,8 @@ function placementContext(nodes: NodeClasses, snapshot: SchedulerSnapshot, lowes
     lowestPriority,
     waiting: [],
     awaitingBinds: [],
-    placedHere: new Set(),
+    recreated: [],
+    lastBound: null,
   };
 }
 
@@ -181,6 +228,11 @@ function lowestPriorityOf(nodes: readonly NodeInfo[]): number {
 }
 
 interface PlacementContext {
+  readonly requests: readonly PlacementRequest[];
+  /** One per request. */
+  readonly outcomes: PlacementOutcome[];
+  /** Which request (and which of its pods) each pod to place comes from. */
+  readonly origins: ReadonlyMap<PodInfo, { readonly request: number; readonly at: number }>;
   readonly nodes: NodeClasses;
   readonly live: ClusterState;
   readonly prepared: Map<string, PreparedPod>;
@@ -194,12 +246,10 @@ interface PlacementContext {
   waiting: Waiting[];
   /** Those of `waiting` a bind may queue again (with a bind hint): each bind asks only them. */
   awaitingBinds: Waiting[];
-  /**
-   * The pods this run placed, which its preemptions leave alone. In queue order no earlier pod has a lower priority;
-   * only a pod tried again may outrank one placed after its first try, and evicting that one would need its workload
-   * to place a re-created replica (not modelled: the pod stays unschedulable instead).
-   */
-  readonly placedHere: Set<PodInfo>;
+  /** Replicas placed by this run that a preemption evicted, re-created by their controllers for the next round. */
+  recreated: Pending[];
+  /** The name of the node of the latest bind. */
+  lastBound: string | null;
 }
 
 /**
@@ -288,19 +338,45 @@ function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | Failure |
 function preempt(pod: PodInfo, outcome: PlacementOutcome, context: PlacementContext): { readonly node: NodeInfo } | { readonly message?: string } {
   const { nodes, live, budgets, lowestPriority } = context;
   const prepared = prepare(pod, context);
-  const evictable = (victim: PodInfo): boolean => !context.placedHere.has(victim);
+  const evictable = (victim: PodInfo): boolean => {
+    const origin = context.origins.get(victim);
+    return origin === undefined || context.requests[origin.request]?.controller !== undefined;
+  };
   const postFilter = runPostFilter(prepared, findNodesThatFit(prepared, nodes), { nodes, cluster: live, budgets, lowestPriority, evictable });
   const preemption = preemptionOf(postFilter);
-  if (outcome.preemption === undefined) outcome.preemption = toPreemptionResult(preemption);
+  // The first decision, unless a later try of the workload preempted where the first could not.
+  if (outcome.preemption === undefined || (outcome.preemption === null && preemption)) outcome.preemption = toPreemptionResult(preemption);
   if (!preemption) return { message: postFilterMessageOf(postFilter) };
   nodes.replace(preemption.index, removePodsFromNode(preemption.node, preemption.victims));
-  appendAll(outcome.preempted, preemption.victims.map(podKey));
+  for (const victim of preemption.victims) {
+    const fate = recreate(victim, preemption.node.name, context);
+    if (fate) outcome.replaced.set(outcome.preempted.length, fate);
+    outcome.preempted.push(podKey(victim));
+  }
   for (const waiting of context.waiting) waiting.queued ||= queuedByEviction(waiting.rejectors);
   // Cached PreFilter states counted the evicted pods: prepare every pod again.
   context.prepared.clear();
   context.tracking.clear();
   const node = bind(pod, preemption.index, context);
   return node ? { node } : {};
+}
+
+/**
+ * A replica this run placed, evicted from `node`: it no longer counts there, and its controller re-creates it for the
+ * next round (upstream: the controller sees a pod missing and creates one, which enters the scheduling queue).
+ * Undefined for a pod bound before the run.
+ */
+function recreate(victim: PodInfo, node: string, context: PlacementContext): ReplacedVictim | undefined {
+  const origin = context.origins.get(victim);
+  const outcome = origin && context.outcomes[origin.request];
+  const controller = origin && context.requests[origin.request]?.controller;
+  if (!origin || !outcome || controller === undefined) return undefined;
+  const count = (outcome.nodes[node] ?? 0) - 1;
+  if (count > 0) outcome.nodes[node] = count;
+  else delete outcome.nodes[node];
+  const fate: ReplacedVictim = { pod: podKey(victim), controller };
+  context.recreated.push({ request: origin.request, at: origin.at, pod: victim, replicas: 1, fate });
+  return fate;
 }
 
 /**
@@ -317,7 +393,7 @@ function bind(pod: PodInfo, index: number, context: PlacementContext): NodeInfo 
   if (pod.volumes.length > 0) reserveVolumes(pod, updated, context.live.storage);
   if (pod.requiredAntiAffinityTerms.length > 0) forgetRepelled(pod, context);
   binds.append(pod, updated);
-  context.placedHere.add(pod);
+  context.lastBound = updated.name;
   for (const waiting of context.awaitingBinds) waiting.queued ||= waiting.bindHint?.(pod, context.live.namespaceLabels) === true;
   const own = tracking.get(pod.signature);
   if (own && !binds.catchUp(own)) {

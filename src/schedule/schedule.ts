@@ -35,7 +35,7 @@ import { toMinorVersion } from './version.js';
 import { NO_SCHEDULER_PROFILE, VOLUMES_NOT_CHECKED } from './scheduling-checks.js';
 import { schedulingGatedFindings } from './scheduling-gates.js';
 import { DEFAULT_PROFILES, DEFAULT_SCHEDULER_NAME, type SchedulerProfiles } from './profile/profile.js';
-import { victimFates, type VictimFate } from './preemption/victims.js';
+import { controllerOf, victimFates, type VictimFate } from './preemption/victims.js';
 import { statefulSetPodSources } from './volumes/claim-templates.js';
 import { uncheckedVolumesFinding } from './volumes/pod-claims.js';
 
@@ -130,7 +130,8 @@ export function scheduleWorkloads(
   const groups = options.allNodes === true || snapshot.nodes.length <= NODE_DETAIL_LIMIT ? undefined : new NodeGroups(snapshot.nodes);
   for (const plan of plans) groups?.refine(plan.verdicts.parts);
   for (const outcome of run.outcomes) if (outcome.failure) groups?.refine(outcome.failure);
-  const fates = victimFates(run.outcomes.map((outcome) => outcome.preempted), cluster.boundPods, { snapshot, end: run.nodes });
+  const bound = victimFates(run.outcomes.map((outcome) => outcome.preempted), cluster.boundPods, { snapshot, end: run.nodes });
+  const fates = bound.map((list, i) => list.map((fate, j) => run.outcomes[i]?.replaced.get(j) ?? fate));
   const results = plans.map((plan, i) => withVictimFates(toResult(plan, run.outcomes[i], groups ?? snapshot.nodes), fates[i] ?? []));
   const output = { results, findings: context.findings, nodes: nodeUsage(snapshot.nodes, run.nodes), ...(groups && { nodeGroups: groups.groups() }) };
   if (!options.capacity) return output;
@@ -200,10 +201,16 @@ function planPod(object: KubeObject, source: PodSource, replicas: number, contex
   const prepared = runPreFilters(pod, context.cluster);
   const feasibility = findNodesThatFit(prepared, context.nodes);
   const verdicts = verdictsOf(feasibility, pod, context);
-  const request = { pods: [{ pod, replicas }], priority: pod.priority };
+  const request = { pods: [{ pod, replicas }], priority: pod.priority, ...recreatedBy(object) };
   const message = verdicts.message;
   if (message === null) return { object, replicas, verdicts, request };
   return { object, replicas, verdicts, request, alone: postFilterOnce({ prepared, feasibility, message }, context) };
+}
+
+/** What re-creates an evicted pod of the workload: the workload, or a bare Pod's controller (none: nothing does). */
+function recreatedBy(object: KubeObject): { readonly controller?: string } {
+  const controller = object.ref.kind === 'Pod' ? controllerOf(object) : `${object.ref.kind}/${object.ref.name}`;
+  return controller === undefined ? {} : { controller };
 }
 
 /**
@@ -288,7 +295,7 @@ function planDaemonSet(workload: Workload, context: RunContext): Plan {
   });
   const feasible = nodes.nodes.length - statuses.length;
   const message = feasible > 0 ? null : fitErrorMessage(nodes.nodes.length, statuses.map((s) => ({ reasons: s.reasons, nodes: 1 })));
-  const plan = { object: workload.object, replicas: pods.length, verdicts: { parts: parts.build(), message }, request: { pods, priority: template.priority } };
+  const plan = { object: workload.object, replicas: pods.length, verdicts: { parts: parts.build(), message }, request: { pods, priority: template.priority, ...recreatedBy(workload.object) } };
   // On a one-node cluster the message is the daemon pod's own FitError, PostFilter part included; on more nodes it
   // sums up several pods' failures (with the controller's reasons for nodes it creates no pod for).
   if (message === null || !failed || nodes.nodes.length !== 1) return plan;
