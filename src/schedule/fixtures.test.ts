@@ -38,6 +38,14 @@ describe('fixtures/schedule', () => {
     expect(results['batch']?.placement).toMatchObject({ nodes: {}, unschedulable: 1, rejected: { n1: ['Insufficient cpu'] } });
   });
 
+  it('StatefulSet: OrderedReady creates an ordinal only once the one before it runs; Parallel creates them all', async () => {
+    // upstream: statefulset/stateful_set_control.go (monotonic pod management waits for each ordinal to be Running and Ready)
+    const { results } = await fixture('StatefulSet-OrderedReady');
+    const message = "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had volume node affinity conflict. no new claims to deallocate, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.";
+    expect(results['db']?.placement).toMatchObject({ nodes: {}, unschedulable: 2, message });
+    expect(results['cache']?.placement).toMatchObject({ nodes: { n2: 1 }, unschedulable: 1, message });
+  });
+
   it('PodTopologySpread: a pending Pod of a ReplicaSet is spread by the system default constraints with its controller\'s selector', async () => {
     // upstream: helper/spread.go DefaultSelector follows the controller reference (by name, in the pod's namespace)
     const { results } = await fixture('PodTopologySpread-owner');

@@ -27,6 +27,11 @@ export interface PlacementRequest {
    * controller). Without one, a pod placed by the dry run is never a victim of its later preemptions.
    */
   readonly controller?: string;
+  /**
+   * The pods are created one at a time, each once the one before it is placed (a StatefulSet's OrderedReady pod
+   * management; upstream: stateful_set_control.go waits for each ordinal to be Running and Ready).
+   */
+  readonly ordered?: boolean;
 }
 
 export interface PlacementOutcome {
@@ -119,9 +124,20 @@ export function placeAll(requests: readonly PlacementRequest[], snapshot: Schedu
  */
 function placeRequests(order: readonly number[], context: PlacementContext): void {
   const { requests, outcomes } = context;
-  for (const request of order) requests[request]?.pods.forEach(({ pod, replicas }, at) => attempt({ request, at, pod, replicas }, context));
+  for (const request of order) {
+    const pending = requests[request]?.pods.map(({ pod, replicas }, at) => ({ request, at, pod, replicas })) ?? [];
+    for (const [i, pods] of pending.entries()) {
+      if (attempt(pods, context) || !requests[request]?.ordered) continue;
+      context.uncreated.set(request, pending.slice(i + 1));
+      break;
+    }
+  }
   for (let round = nextRound(context); round.length > 0; round = nextRound(context)) {
     for (const pending of round) attempt(pending, context);
+  }
+  for (const [request, uncreated] of context.uncreated) {
+    const outcome = outcomes[request];
+    if (outcome) for (const { replicas } of uncreated) outcome.unschedulable += replicas;
   }
   const waiting = [...context.waiting].sort((a, b) => a.request - b.request || a.at - b.at);
   for (const { request, replicas, message, parts, fate } of waiting) {
@@ -139,18 +155,24 @@ function placeRequests(order: readonly number[], context: PlacementContext): voi
   for (const outcome of outcomes) if (outcome.unschedulable === 0 && outcome.preemption === null) delete outcome.preemption;
 }
 
-/** Tries the replicas; those that fit nowhere join the unschedulable pool. */
-function attempt(pending: Pending, context: PlacementContext): void {
+/**
+ * Tries the replicas; those that fit nowhere join the unschedulable pool. Once a pod of an ordered request is placed,
+ * the next one not created yet is, for the next round. True when every replica was placed.
+ */
+function attempt(pending: Pending, context: PlacementContext): boolean {
   const outcome = context.outcomes[pending.request];
-  if (!outcome) return;
+  if (!outcome) return false;
   const failed = placeReplicas(pending.pod, pending.replicas, outcome, context);
   if (!failed) {
     if (pending.fate) pending.fate.node = context.lastBound;
-    return;
+    const next = context.uncreated.get(pending.request)?.shift();
+    if (next) context.created.push(next);
+    return true;
   }
   const waiting: Waiting = { ...pending, ...failed, bindHint: bindHintFor(pending.pod, failed.rejectors), queued: false };
   context.waiting.push(waiting);
   if (waiting.bindHint) context.awaitingBinds.push(waiting);
+  return false;
 }
 
 /** The replicas of the next round, in the order they are tried (none: placement is over). */
@@ -160,8 +182,8 @@ function nextRound(context: PlacementContext): Pending[] {
     context.waiting = context.waiting.filter((w) => !w.queued);
     context.awaitingBinds = context.awaitingBinds.filter((w) => !w.queued);
   }
-  const round: Pending[] = [...queued, ...context.recreated];
-  context.recreated = [];
+  const round: Pending[] = [...queued, ...context.created];
+  context.created = [];
   return round.sort((a, b) => b.pod.priority - a.pod.priority);
 }
 
@@ -216,7 +238,8 @@ function placementContext(requests: readonly PlacementRequest[], nodes: NodeClas
     lowestPriority,
     waiting: [],
     awaitingBinds: [],
-    recreated: [],
+    created: [],
+    uncreated: new Map(),
     lastBound: null,
   };
 }
@@ -246,8 +269,13 @@ interface PlacementContext {
   waiting: Waiting[];
   /** Those of `waiting` a bind may queue again (with a bind hint): each bind asks only them. */
   awaitingBinds: Waiting[];
-  /** Replicas placed by this run that a preemption evicted, re-created by their controllers for the next round. */
-  recreated: Pending[];
+  /**
+   * Pods created since the round began, for the next one: the re-created replicas of evicted ones, and the next
+   * ordinal of an ordered request.
+   */
+  created: Pending[];
+  /** Per ordered request, the pods not created yet, in order, while one before them waits. */
+  readonly uncreated: Map<number, Pending[]>;
   /** The name of the node of the latest bind. */
   lastBound: string | null;
 }
@@ -375,7 +403,7 @@ function recreate(victim: PodInfo, node: string, context: PlacementContext): Rep
   if (count > 0) outcome.nodes[node] = count;
   else delete outcome.nodes[node];
   const fate: ReplacedVictim = { pod: podKey(victim), controller };
-  context.recreated.push({ request: origin.request, at: origin.at, pod: victim, replicas: 1, fate });
+  context.created.push({ request: origin.request, at: origin.at, pod: victim, replicas: 1, fate });
   return fate;
 }
 

@@ -192,7 +192,9 @@ function planWorkload(workload: Workload, context: RunContext): Plan {
   // Each ordinal mounts its own claims: one pod per replica; the first one's verdicts stand for the workload.
   const plan = planPod(workload.object, sources[0], 1, context);
   const pods = sources.slice(0, replicas).map((source) => ({ pod: buildPodInfo(source, context.snapshot.podOptions, []), replicas: 1 }));
-  return { ...plan, replicas, request: { ...plan.request, pods } };
+  // OrderedReady (the default) creates each ordinal once the one before it runs; Parallel creates them all at once.
+  const ordered = asRecord(workload.object.value['spec'])?.['podManagementPolicy'] !== 'Parallel';
+  return { ...plan, replicas, request: { ...plan.request, pods, ...(ordered && { ordered }) } };
 }
 
 function planPod(object: KubeObject, source: PodSource, replicas: number, context: RunContext): Plan {
