@@ -5,20 +5,18 @@ import { NodeClasses } from './node-classes.js';
 import { addPodToNode, HOSTNAME_LABEL, type NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 import { filterNode, runPreFilters } from './run-filters.js';
-import { nodeInfoOf, podInfoOf } from './test-support.js';
+import { nodeInfoOf, podInfoOf, type NodeSpec } from './test-support.js';
 
 const ZONE = 'topology.kubernetes.io/zone';
 const POOL = 'example.com/pool';
 
 /** Node pools: taints, cordons, labels and sizes the usage-free plugins and NodeResourcesFit tell apart. */
-const NODE_POOLS: readonly NodeInfo[] = [0, 1, 2, 3, 4, 5, 6, 7].map((i) =>
-  nodeInfoOf({
-    labels: { [ZONE]: `z${i % 2}`, [POOL]: `p${i % 3}` },
-    allocatable: { cpu: String(1 + (i % 3)), memory: '4Gi', pods: String(3 + (i % 2)) },
-    ...(i % 4 === 3 && { taints: [{ key: 'dedicated', value: `p${i % 3}`, effect: 'NoSchedule' }] }),
-    ...(i === 6 && { unschedulable: true }),
-  }),
-);
+const NODE_POOLS: readonly NodeSpec[] = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => ({
+  labels: { [ZONE]: `z${i % 2}`, [POOL]: `p${i % 3}` },
+  allocatable: { cpu: String(1 + (i % 3)), memory: '4Gi', pods: String(3 + (i % 2)) },
+  ...(i % 4 === 3 && { taints: [{ key: 'dedicated', value: `p${i % 3}`, effect: 'NoSchedule' }] }),
+  ...(i === 6 && { unschedulable: true }),
+}));
 
 /** Pending and placed pods: requests, tolerations, node selectors, node affinity, host ports. */
 const PODS: readonly PodInfo[] = [
@@ -33,13 +31,28 @@ const PODS: readonly PodInfo[] = [
     affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: ZONE, operator: 'In', values: ['z1'] }] }] } } },
   }),
   podInfoOf({ containers: [{ name: 'c' }], tolerations: [{ operator: 'Exists' }] }),
+  // InterPodAffinity: hostname affinity to app=a pods (none may be placed yet); zone anti-affinity against itself
+  podInfoOf(
+    { containers: [{ name: 'c' }], affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'a' } }, topologyKey: HOSTNAME_LABEL }] } } },
+    { labels: { app: 'b' } },
+  ),
+  podInfoOf(
+    { containers: [{ name: 'c' }], affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'a' } }, topologyKey: ZONE }] } } },
+    { labels: { app: 'a' } },
+  ),
+  // zone anti-affinity against app=b pods, which have no anti-affinity of their own
+  podInfoOf(
+    { containers: [{ name: 'c' }], affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'b' } }, topologyKey: ZONE }] } } },
+    { labels: { app: 'c' } },
+  ),
 ];
 
 function nodeOf(pool: number, index: number): NodeInfo {
-  const base = NODE_POOLS[pool] ?? NODE_POOLS[0];
-  if (!base) throw new Error('no pool');
+  const spec = NODE_POOLS[pool] ?? NODE_POOLS[0];
+  if (!spec) throw new Error('no pool');
   const name = `node-${String(index).padStart(3, '0')}`;
-  return { ...base, name, labels: { ...base.labels, [HOSTNAME_LABEL]: name } };
+  // the zone by index, so that the nodes of one pool sit in different zones
+  return nodeInfoOf({ ...spec, name, labels: { ...spec.labels, [HOSTNAME_LABEL]: name, [ZONE]: `z${index % 3}` } });
 }
 
 describe('findNodesThatFit', () => {

@@ -20,6 +20,8 @@ export interface InterPodAffinityState {
   readonly existingAntiAffinityCounts: Map<string, number>;
   /** True when no two nodes share a hostname label: a hostname domain is then one node. */
   readonly hostnamesOwn: boolean;
+  /** The affinity terms' topology keys that every node has. */
+  readonly labelledEverywhere: ReadonlySet<string>;
 }
 
 /** Unrolls a non-empty namespaceSelector of the incoming pod's term into the known Namespaces it selects. */
@@ -62,6 +64,7 @@ function preFilter(pod: PodInfo, cluster: ClusterState): PreFilterResult<InterPo
     antiAffinityCounts: new Map(),
     existingAntiAffinityCounts: new Map(),
     hostnamesOwn: cluster.labelValuesDistinct(HOSTNAME_LABEL),
+    labelledEverywhere: new Set(pod.requiredAffinityTerms.map((t) => t.topologyKey).filter((key) => cluster.everyNodeHasLabel(key))),
   };
   for (const node of hasTerms ? cluster.nodes : cluster.nodesWithRequiredAntiAffinityPods()) {
     for (const existing of hasTerms ? node.pods : node.podsWithRequiredAntiAffinity) addExisting(state, pod, existing, node);
@@ -118,9 +121,12 @@ export default definePlugin<InterPodAffinityState>({
     state.affinityTerms.length === 0 &&
     state.antiAffinityTerms.every((t) => t.topologyKey === HOSTNAME_LABEL) &&
     [...countedKeys(state.existingAntiAffinityCounts)].every((key) => key === HOSTNAME_LABEL),
+  // A topology key tells nodes apart only where a domain counts a pod: with no matching pod anywhere, an affinity term
+  // reads only whether the node has the key (every node: no difference), and an anti-affinity term passes everywhere.
+  // Hostname affinity to pods that are not there made every node a class of its own.
   nodeLabelKeys: (_pod, state) => [
-    ...state.affinityTerms.map((t) => t.topologyKey),
-    ...state.antiAffinityTerms.map((t) => t.topologyKey),
+    ...state.affinityTerms.map((t) => t.topologyKey).filter((key) => state.affinityCounts.size > 0 || !state.labelledEverywhere.has(key)),
+    ...countedKeys(state.antiAffinityCounts),
     ...countedKeys(state.existingAntiAffinityCounts),
   ],
 });
