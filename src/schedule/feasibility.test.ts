@@ -45,6 +45,8 @@ const PODS: readonly PodInfo[] = [
     { containers: [{ name: 'c' }], affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'b' } }, topologyKey: ZONE }] } } },
     { labels: { app: 'c' } },
   ),
+  // a terminating app=b pod (pod affinity and anti-affinity count it; spreading does not)
+  podInfoOf({ containers: [{ name: 'c' }] }, { labels: { app: 'b' }, deletionTimestamp: '2026-12-04T00:00:00Z' }),
 ];
 
 function nodeOf(pool: number, index: number): NodeInfo {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Labels } from '../../model/labels.js';
 import { SUCCESS, unresolvable, unschedulable } from '../framework.js';
@@ -140,5 +141,56 @@ describe('InterPodAffinity: matchLabelKeys and mismatchLabelKeys merged as the A
     const guarded = [nodeInfoOf({ name: 'a', labels: { zone: 'z1' } }, [guard])];
     expect(run(plain({ app: 'web', version: 'v1' }), guarded)).toEqual(existingAntiAffinityFails);
     expect(run(plain({ app: 'web', version: 'v2' }), guarded)).toEqual(SUCCESS);
+  });
+});
+
+describe('InterPodAffinity PreFilter counts', () => {
+  // Existing pods: labels, namespace, terminating or not, and an anti-affinity term of their own.
+  const existingPod = fc.record({
+    app: fc.constantFrom('a', 'b', 'c'),
+    namespace: fc.constantFrom('default', 'other'),
+    terminating: fc.boolean(),
+    antiAgainst: fc.constantFrom(undefined, 'a', 'b'),
+  });
+  const incomingTerm = fc.record({
+    app: fc.constantFrom('a', 'b', 'c'),
+    topologyKey: fc.constantFrom('zone', 'kubernetes.io/hostname'),
+    namespaces: fc.constantFrom('own', 'other', 'all'),
+  });
+  const toTerm = (t: { app: string; topologyKey: string; namespaces: string }): Term =>
+    term({ app: t.app }, t.topologyKey, t.namespaces === 'other' ? { namespaces: ['other'] } : t.namespaces === 'all' ? { namespaceSelector: {} } : {});
+  const countsOf = (state: unknown) => {
+    const { affinityCounts, antiAffinityCounts, existingAntiAffinityCounts } = state as Record<string, Map<string, number>>;
+    return [affinityCounts, antiAffinityCounts, existingAntiAffinityCounts].map((counts) => [...(counts ?? new Map()).entries()].sort());
+  };
+
+  it('equal the counts of adding every existing pod one by one (the label index visits only nodes that may match)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(existingPod, { maxLength: 3 }), { minLength: 1, maxLength: 6 }), fc.array(incomingTerm, { maxLength: 2 }), fc.array(incomingTerm, { minLength: 1, maxLength: 2 }), (nodes, affinity, anti) => {
+        const existing = nodes.map((pods) =>
+          pods.map((p, i) =>
+            podInfoOf(
+              { containers: [{ name: 'c' }], ...(p.antiAgainst && { affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term({ app: p.antiAgainst }, 'zone')] } } }) },
+              { name: `p${i}`, labels: { app: p.app }, namespace: p.namespace, ...(p.terminating && { deletionTimestamp: '2026-12-04T00:00:00Z' }) },
+            ),
+          ),
+        );
+        const spec = (i: number) => ({ name: `n${i}`, labels: { zone: `z${i % 2}`, 'kubernetes.io/hostname': `n${i}` } });
+        const pod = podInfoOf(
+          { containers: [{ name: 'c' }], affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: affinity.map(toTerm) }, podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: anti.map(toTerm) } } },
+          { labels: { app: 'a' } },
+        );
+        const withPods = clusterOf(existing.map((pods, i) => nodeInfoOf(spec(i), pods)));
+        const empty = clusterOf(existing.map((_, i) => nodeInfoOf(spec(i))));
+        const indexed = plugin.preFilter?.(pod, withPods);
+        const reference = plugin.preFilter?.(pod, empty);
+        // with a term of its own, the pod always keeps a state
+        if (indexed?.kind !== 'state' || reference?.kind !== 'state') throw new Error('PreFilter skipped a pod with terms');
+        let state = reference.state;
+        withPods.nodes.forEach((node) => node.pods.forEach((existingPod) => (state = plugin.addPod?.(state, pod, existingPod, node) ?? state)));
+        expect(countsOf(indexed.state)).toEqual(countsOf(state));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

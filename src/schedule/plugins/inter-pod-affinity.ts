@@ -42,15 +42,40 @@ export function matchesAllTerms(terms: readonly AffinityTerm[], pod: PodInfo): b
 }
 
 function addExisting(state: InterPodAffinityState, pod: PodInfo, existing: PodInfo, node: NodeInfo): void {
+  countExistingAntiAffinity(state, pod, existing, node);
+  countAffinity(state, existing, node);
+  for (const term of state.antiAffinityTerms) countAntiAffinity(state, term, existing, node);
+}
+
+function countExistingAntiAffinity(state: InterPodAffinityState, pod: PodInfo, existing: PodInfo, node: NodeInfo): void {
   for (const term of existing.requiredAntiAffinityTerms) {
     if (termMatches(term, pod, state.namespaceLabels)) updateCount(state.existingAntiAffinityCounts, node, term.topologyKey);
   }
-  if (matchesAllTerms(state.affinityTerms, existing)) {
-    for (const term of state.affinityTerms) updateCount(state.affinityCounts, node, term.topologyKey);
+}
+
+function countAffinity(state: InterPodAffinityState, existing: PodInfo, node: NodeInfo): void {
+  if (!matchesAllTerms(state.affinityTerms, existing)) return;
+  for (const term of state.affinityTerms) updateCount(state.affinityCounts, node, term.topologyKey);
+}
+
+function countAntiAffinity(state: InterPodAffinityState, term: AffinityTerm, existing: PodInfo, node: NodeInfo): void {
+  if (termMatches(term, existing, undefined)) updateCount(state.antiAffinityCounts, node, term.topologyKey);
+}
+
+/**
+ * The nodes that may hold a pod the (namespace-resolved) term matches: those with a pod of one of its namespaces
+ * labelled with a value of its selector's first `In` requirement, and those with terminating pods (which the label
+ * index leaves out and the term counts); every node with pods for a term of all namespaces or without such a
+ * requirement. Visiting every pod of the cluster for each pod with affinity grew with pods x workloads.
+ */
+function nodesMayHoldMatch(term: AffinityTerm, cluster: ClusterState): Iterable<NodeInfo> {
+  const first = term.selector.requirements?.find((r) => r.operator === 'In');
+  if (!first || isEmptySelector(term.namespaceSelector)) return cluster.nodesWithPods();
+  const nodes = new Set<NodeInfo>(cluster.nodesWithTerminatingPods());
+  for (const namespace of term.namespaces) {
+    for (const value of first.values) for (const node of cluster.nodesWithPodLabel(namespace, first.key, value)) nodes.add(node);
   }
-  for (const term of state.antiAffinityTerms) {
-    if (termMatches(term, existing, undefined)) updateCount(state.antiAffinityCounts, node, term.topologyKey);
-  }
+  return nodes;
 }
 
 function preFilter(pod: PodInfo, cluster: ClusterState): PreFilterResult<InterPodAffinityState> {
@@ -66,8 +91,13 @@ function preFilter(pod: PodInfo, cluster: ClusterState): PreFilterResult<InterPo
     hostnamesOwn: cluster.labelValuesDistinct(HOSTNAME_LABEL),
     labelledEverywhere: new Set(pod.requiredAffinityTerms.map((t) => t.topologyKey).filter((key) => cluster.everyNodeHasLabel(key))),
   };
-  for (const node of hasTerms ? cluster.nodes : cluster.nodesWithRequiredAntiAffinityPods()) {
-    for (const existing of hasTerms ? node.pods : node.podsWithRequiredAntiAffinity) addExisting(state, pod, existing, node);
+  for (const node of cluster.nodesWithRequiredAntiAffinityPods()) {
+    for (const existing of node.podsWithRequiredAntiAffinity) countExistingAntiAffinity(state, pod, existing, node);
+  }
+  const [first] = state.affinityTerms;
+  if (first) for (const node of nodesMayHoldMatch(first, cluster)) for (const existing of node.pods) countAffinity(state, existing, node);
+  for (const term of state.antiAffinityTerms) {
+    for (const node of nodesMayHoldMatch(term, cluster)) for (const existing of node.pods) countAntiAffinity(state, term, existing, node);
   }
   // upstream: filtering.go PreFilter skips when no existing pod's anti-affinity matches the pod and it has no terms.
   return !hasTerms && state.existingAntiAffinityCounts.size === 0 ? { kind: 'skip' } : { kind: 'state', state };
