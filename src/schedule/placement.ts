@@ -12,7 +12,7 @@ import { reserveVolumes } from './plugins/volume-binding.js';
 import { toPodDisruptionBudget, type PodDisruptionBudget } from './preemption/pod-disruption-budgets.js';
 import { withPostFilterMessage } from './fit-error.js';
 import { podKey, postFilterMessageOf, preemptionOf, runPostFilter, toPreemptionResult, type PreemptionResult } from './preemption/preemption.js';
-import { bindHintFor, queuedByEviction, type BindHint } from './queueing-hints.js';
+import { BindListeners, bindHintFor, queuedByEviction } from './queueing-hints.js';
 import { ReplicaQueue } from './replica-queue.js';
 import { repelledBy } from './plugins/inter-pod-affinity.js';
 import { selectHost } from './select-host.js';
@@ -86,7 +86,6 @@ interface Pending {
  * plugins' queueing hints care about (upstream: PriorityQueue.unschedulablePods and MoveAllToActiveOrBackoffQueue).
  */
 interface Waiting extends Pending, Failure {
-  readonly bindHint: BindHint | undefined;
   /** Set when a bind or eviction since the last try may make the pod schedulable. */
   queued: boolean;
 }
@@ -169,9 +168,10 @@ function attempt(pending: Pending, context: PlacementContext): boolean {
     if (next) context.created.push(next);
     return true;
   }
-  const waiting: Waiting = { ...pending, ...failed, bindHint: bindHintFor(pending.pod, failed.rejectors), queued: false };
+  const waiting: Waiting = { ...pending, ...failed, queued: false };
   context.waiting.push(waiting);
-  if (waiting.bindHint) context.awaitingBinds.push(waiting);
+  const bindHint = bindHintFor(pending.pod, failed.rejectors);
+  if (bindHint) context.awaitingBinds.add(waiting, bindHint);
   return false;
 }
 
@@ -180,7 +180,7 @@ function nextRound(context: PlacementContext): Pending[] {
   const queued = context.waiting.filter((w) => w.queued);
   if (queued.length > 0) {
     context.waiting = context.waiting.filter((w) => !w.queued);
-    context.awaitingBinds = context.awaitingBinds.filter((w) => !w.queued);
+    context.awaitingBinds.dropQueued();
   }
   const round: Pending[] = [...queued, ...context.created];
   context.created = [];
@@ -237,7 +237,7 @@ function placementContext(requests: readonly PlacementRequest[], nodes: NodeClas
     budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget),
     lowestPriority,
     waiting: [],
-    awaitingBinds: [],
+    awaitingBinds: new BindListeners(),
     created: [],
     uncreated: new Map(),
     lastBound: null,
@@ -268,7 +268,7 @@ interface PlacementContext {
   /** The unschedulable pool, in the order the pods failed. */
   waiting: Waiting[];
   /** Those of `waiting` a bind may queue again (with a bind hint): each bind asks only them. */
-  awaitingBinds: Waiting[];
+  readonly awaitingBinds: BindListeners<Waiting>;
   /**
    * Pods created since the round began, for the next one: the re-created replicas of evicted ones, and the next
    * ordinal of an ordered request.
@@ -422,7 +422,7 @@ function bind(pod: PodInfo, index: number, context: PlacementContext): NodeInfo 
   if (pod.requiredAntiAffinityTerms.length > 0) forgetRepelled(pod, context);
   binds.append(pod, updated);
   context.lastBound = updated.name;
-  for (const waiting of context.awaitingBinds) waiting.queued ||= waiting.bindHint?.(pod, context.live.namespaceLabels) === true;
+  context.awaitingBinds.bound(pod, context.live.namespaceLabels);
   const own = tracking.get(pod.signature);
   if (own && !binds.catchUp(own)) {
     context.prepared.delete(pod.signature);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PluginName } from './framework.js';
-import { bindHintFor, queuedByEviction } from './queueing-hints.js';
+import { BindListeners, bindHintFor, queuedByEviction } from './queueing-hints.js';
 import { podInfoOf } from './test-support.js';
 
 const container = { name: 'c', image: 'nginx:1.27' };
@@ -23,7 +23,7 @@ describe('bindHintFor: whether a bound pod queues an unschedulable pod again', (
   ])('InterPodAffinity: %s', (_name, selectors, labels, namespace, queued) => {
     const pod = podInfoOf(affinity(selectors));
     const bound = podInfoOf({ containers: [container], nodeName: 'n1' }, { name: 'bound', namespace, labels });
-    expect(bindHintFor(pod, rejectedBy('InterPodAffinity'))?.(bound, noNamespaces)).toBe(queued);
+    expect(bindHintFor(pod, rejectedBy('InterPodAffinity'))?.matches(bound, noNamespaces)).toBe(queued);
   });
 
   it('InterPodAffinity: a pod with only anti-affinity waits for a deletion, never a bind', () => {
@@ -47,7 +47,7 @@ describe('bindHintFor: whether a bound pod queues an unschedulable pod again', (
   ])('PodTopologySpread: %s', (_name, labels, namespace, queued) => {
     const pod = podInfoOf(spread('DoNotSchedule'), { labels: { foo: '' } });
     const bound = podInfoOf({ containers: [container], nodeName: 'n1' }, { name: 'bound', namespace, labels });
-    expect(bindHintFor(pod, rejectedBy('PodTopologySpread'))?.(bound, noNamespaces)).toBe(queued);
+    expect(bindHintFor(pod, rejectedBy('PodTopologySpread'))?.matches(bound, noNamespaces)).toBe(queued);
   });
 
   it('PodTopologySpread: only DoNotSchedule constraints count (getConstraints reads the hard ones)', () => {
@@ -58,6 +58,40 @@ describe('bindHintFor: whether a bound pod queues an unschedulable pod again', (
   it.each<PluginName>(['NodeResourcesFit', 'NodeAffinity', 'TaintToleration', 'NodePorts', 'VolumeBinding'])('%s: a bind never queues the pod (no assigned-pod add event, or its hint skips it)', (plugin) => {
     const pod = podInfoOf(spread('DoNotSchedule'), { labels: { foo: '' } });
     expect(bindHintFor(pod, rejectedBy(plugin))).toBeUndefined();
+  });
+});
+
+describe('BindListeners: the waiting pods a bind asks, found by the labels their hints need', () => {
+  const affinityTo = (matchLabels: Record<string, string>) =>
+    podInfoOf({ containers: [container], affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels }, topologyKey: 'zone' }] } } });
+  const existsTerm = podInfoOf({
+    containers: [container],
+    affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchExpressions: [{ key: 'tier', operator: 'Exists' }] }, topologyKey: 'zone' }] } },
+  });
+  const bound = (labels: Record<string, string>) => podInfoOf({ containers: [container], nodeName: 'n1' }, { name: 'bound', labels });
+
+  it('queues exactly the pods whose hint the bound pod fires, by label or (without an In requirement) by asking', () => {
+    const listeners = new BindListeners<{ name: string; queued: boolean }>();
+    const entries = [
+      { name: 'cache', pod: affinityTo({ app: 'cache' }) },
+      { name: 'db', pod: affinityTo({ app: 'db' }) },
+      { name: 'tiered', pod: existsTerm },
+    ].map(({ name, pod }) => {
+      const entry = { name, queued: false };
+      const hint = bindHintFor(pod, rejectedBy('InterPodAffinity'));
+      if (hint) listeners.add(entry, hint);
+      return entry;
+    });
+    listeners.bound(bound({ app: 'cache' }), noNamespaces);
+    expect(entries.filter((e) => e.queued).map((e) => e.name)).toEqual(['cache']);
+    listeners.dropQueued();
+    listeners.bound(bound({ app: 'cache', tier: 'web' }), noNamespaces);
+    expect(entries.filter((e) => e.queued).map((e) => e.name)).toEqual(['cache', 'tiered']);
+    // dropped once queued: a later matching bind no longer reaches them
+    listeners.dropQueued();
+    entries.forEach((e) => (e.queued = false));
+    listeners.bound(bound({ app: 'db', tier: 'web' }), noNamespaces);
+    expect(entries.filter((e) => e.queued).map((e) => e.name)).toEqual(['db']);
   });
 });
 

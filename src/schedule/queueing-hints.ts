@@ -1,6 +1,6 @@
 // Queueing hints: whether a pod the scheduler found unschedulable is worth another try after a pod was bound or
 // evicted, from the plugins that rejected it (upstream: each plugin's EventsToRegister and QueueingHintFn, v1.35).
-import { matchesSelector, type Labels } from '../model/labels.js';
+import { matchesSelector, type LabelSelector, type Labels } from '../model/labels.js';
 import type { PluginName } from './framework.js';
 import { termMatches, type PodInfo } from './pod-info.js';
 
@@ -9,7 +9,11 @@ import { termMatches, type PodInfo } from './pod-info.js';
  * PodTopologySpread register for an assigned pod's addition; a pod rejected by any other plugin waits for a node
  * event or a deletion, which a bind is not.
  */
-export type BindHint = (bound: PodInfo, namespaceLabels: ReadonlyMap<string, Labels>) => boolean;
+export interface BindHint {
+  readonly matches: (bound: PodInfo, namespaceLabels: ReadonlyMap<string, Labels>) => boolean;
+  /** Labels ("key\0value") one of which a bound pod must carry to match; undefined: any pod may match. */
+  readonly labels: readonly string[] | undefined;
+}
 
 /** The hint for binds, or undefined when no bind can queue the pod again. */
 export function bindHintFor(pod: PodInfo, rejectors: ReadonlySet<PluginName>): BindHint | undefined {
@@ -17,18 +21,80 @@ export function bindHintFor(pod: PodInfo, rejectors: ReadonlySet<PluginName>): B
   // upstream: interpodaffinity isSchedulableAfterPodChange: an added pod that matches all required affinity terms
   if (rejectors.has('InterPodAffinity') && pod.requiredAffinityTerms.length > 0) {
     const terms = pod.requiredAffinityTerms;
-    hints.push((bound, namespaceLabels) => terms.every((term) => termMatches(term, bound, namespaceLabels.get(bound.namespace))));
+    const labels = terms.map((term) => requiredLabels(term.selector)).find((found) => found !== undefined);
+    hints.push({ matches: (bound, namespaceLabels) => terms.every((term) => termMatches(term, bound, namespaceLabels.get(bound.namespace))), labels });
   }
   // upstream: podtopologyspread isSchedulableAfterPodChange: an added pod in the same namespace that one of the hard
   // constraints' selectors (the pod's own, else the defaults, whose selector is the system default one) matches
   if (rejectors.has('PodTopologySpread')) {
     const own = pod.topologySpreadConstraints.filter((c) => c.whenUnsatisfiable === 'DoNotSchedule').map((c) => c.selector);
     const selectors = pod.topologySpreadConstraints.length > 0 ? own : pod.systemDefaultSpreadSelector ? [pod.systemDefaultSpreadSelector] : [];
-    if (selectors.length > 0) hints.push((bound) => bound.namespace === pod.namespace && selectors.some((selector) => matchesSelector(selector, bound.labels)));
+    const labels = selectors.map(requiredLabels);
+    if (selectors.length > 0) {
+      hints.push({
+        matches: (bound) => bound.namespace === pod.namespace && selectors.some((selector) => matchesSelector(selector, bound.labels)),
+        labels: labels.every((found) => found !== undefined) ? labels.flat() : undefined,
+      });
+    }
   }
-  if (hints.length === 0) return undefined;
-  const [only] = hints;
-  return hints.length === 1 && only ? only : (bound, namespaceLabels) => hints.some((hint) => hint(bound, namespaceLabels));
+  const [only, other] = hints;
+  if (!only || !other) return only;
+  return {
+    matches: (bound, namespaceLabels) => only.matches(bound, namespaceLabels) || other.matches(bound, namespaceLabels),
+    labels: only.labels && other.labels ? [...only.labels, ...other.labels] : undefined,
+  };
+}
+
+/** The labels of the selector's first `In` requirement, one of which a pod it matches carries (undefined: none such). */
+function requiredLabels(selector: LabelSelector): string[] | undefined {
+  const first = selector.requirements?.find((r) => r.operator === 'In');
+  return first?.values.map((value) => labelKey(first.key, value));
+}
+
+function labelKey(key: string, value: string): string {
+  return `${key}\u0000${value}`;
+}
+
+/** Waiting pods with a bind hint, found by the labels a bound pod must carry to queue them. */
+export class BindListeners<Entry extends { queued: boolean }> {
+  readonly #byLabel = new Map<string, Listener<Entry>[]>();
+  #any: Listener<Entry>[] = [];
+
+  add(entry: Entry, hint: BindHint): void {
+    const listener = { entry, hint };
+    if (!hint.labels) {
+      this.#any.push(listener);
+      return;
+    }
+    for (const label of hint.labels) {
+      const list = this.#byLabel.get(label);
+      if (list) list.push(listener);
+      else this.#byLabel.set(label, [listener]);
+    }
+  }
+
+  /** Marks queued every entry whose hint the bind of `pod` fires. */
+  bound(pod: PodInfo, namespaceLabels: ReadonlyMap<string, Labels>): void {
+    for (const { entry, hint } of this.#any) entry.queued ||= hint.matches(pod, namespaceLabels);
+    for (const [key, value] of Object.entries(pod.labels)) {
+      for (const { entry, hint } of this.#byLabel.get(labelKey(key, value)) ?? []) entry.queued ||= hint.matches(pod, namespaceLabels);
+    }
+  }
+
+  /** Forgets the entries queued since the last call (they are tried again, and listen anew if they fail). */
+  dropQueued(): void {
+    this.#any = this.#any.filter(({ entry }) => !entry.queued);
+    for (const [label, list] of this.#byLabel) {
+      const kept = list.filter(({ entry }) => !entry.queued);
+      if (kept.length === 0) this.#byLabel.delete(label);
+      else if (kept.length < list.length) this.#byLabel.set(label, kept);
+    }
+  }
+}
+
+interface Listener<Entry> {
+  readonly entry: Entry;
+  readonly hint: BindHint;
 }
 
 /**
