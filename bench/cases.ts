@@ -148,16 +148,17 @@ export function capacity(context: BenchContext, workloads: number, nodes: number
  * Replicas of `workloads` Deployments placed one by one; with `antiAffinityEvery`, every such one keeps its replicas
  * apart; with `spread`, every one spreads them over zones and nodes.
  */
-export function placement(context: BenchContext, options: { workloads: number; replicas: number; nodes: number; limitMs: number; antiAffinityEvery?: number; spread?: boolean; preferApart?: boolean }): Row {
-  const { workloads, replicas, nodes, limitMs, antiAffinityEvery, spread, preferApart } = options;
+export function placement(context: BenchContext, options: { workloads: number; replicas: number; nodes: number; limitMs: number; antiAffinityEvery?: number; spread?: boolean; preferApart?: boolean; waitForNextEvery?: number }): Row {
+  const { workloads, replicas, nodes, limitMs, antiAffinityEvery, spread, preferApart, waitForNextEvery } = options;
   const pending = antiAffinityEvery
     ? context.inputs.pendingWithAntiAffinity(workloads, replicas, antiAffinityEvery)
     : spread ? context.inputs.pendingWithSpreading(workloads, replicas)
-    : preferApart ? context.inputs.pendingPreferringApart(workloads, replicas) : context.inputs.pending(workloads, replicas);
+    : preferApart ? context.inputs.pendingPreferringApart(workloads, replicas)
+    : waitForNextEvery ? context.inputs.pendingWaitingForNext(workloads, replicas, waitForNextEvery) : context.inputs.pending(workloads, replicas);
   const result = cli(context, ['fit', pending, '--cluster', context.inputs.cluster(nodes), '--format', 'json'], 3);
   const pods = workloads * replicas;
   const anti = antiAffinityEvery ? `, ${thousands(Math.ceil(workloads / antiAffinityEvery))} with required anti-affinity` : '';
-  const kind = anti ? ' with anti-affinity' : spread ? ' with topology spreading' : preferApart ? ', replicas preferring separate nodes' : '';
+  const kind = anti ? ' with anti-affinity' : spread ? ' with topology spreading' : preferApart ? ', replicas preferring separate nodes' : waitForNextEvery ? ', workloads waiting for the next one' : '';
   return {
     name: `placement${kind} (${thousands(pods + nodes * BOUND_PODS_PER_NODE)} pods in all)`,
     size: `${thousands(pods)} replicas x ${thousands(nodes)} nodes`,
@@ -165,7 +166,7 @@ export function placement(context: BenchContext, options: { workloads: number; r
     throughput: perSecond(pods, result.medianMs, 'replicas'),
     peakRssMiB: result.peakRssMiB,
     target: verdict(result.medianMs, limitMs, `${limitMs / 1000} s`),
-    note: `${thousands(workloads)} Deployments${anti}${spread ? ', each spread over zones (DoNotSchedule) and nodes' : ''}${preferApart ? ', each with preferred hostname anti-affinity against its own pods (InterPodAffinity scores every replica after the first)' : ''}; ${clusterNote()}`,
+    note: `${thousands(workloads)} Deployments${anti}${spread ? ', each spread over zones (DoNotSchedule) and nodes' : ''}${preferApart ? ', each with preferred hostname anti-affinity against its own pods (InterPodAffinity scores every replica after the first)' : ''}${waitForNextEvery ? `, every ${waitForNextEvery}th required in a zone with a pod of the next one (placed once that one's first bind queues it again)` : ''}; ${clusterNote()}`,
   };
 }
 

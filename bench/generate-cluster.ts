@@ -155,6 +155,11 @@ export interface PendingOptions {
   readonly spread?: boolean;
   /** Every workload prefers its replicas on separate nodes (preferred hostname anti-affinity, many charts' default). */
   readonly preferApart?: boolean;
+  /**
+   * Every this-many-th workload must run in a zone with a pod of the workload listed after it (required zone pod
+   * affinity): none exists at its turn, so its replicas wait until that workload's first bind queues them again.
+   */
+  readonly waitForNextEvery?: number;
 }
 
 /** Pending workloads with distinct requests and a mix of nodeSelectors, tolerations and affinities. */
@@ -168,6 +173,9 @@ export function generatePending(options: PendingOptions): string {
     if (options.antiAffinityEvery && index % options.antiAffinityEvery === 0) spec['affinity'] = { ...(spec['affinity'] as Value | undefined), podAntiAffinity: separateReplicas(name) };
     if (options.preferApart) spec['affinity'] = { ...(spec['affinity'] as Value | undefined), podAntiAffinity: preferApart(name) };
     if (options.spread) spec['topologySpreadConstraints'] = spreadReplicas(name, index % 2 === 0 ? 'ScheduleAnyway' : 'DoNotSchedule');
+    if (options.waitForNextEvery && index % options.waitForNextEvery === 0 && index + 1 < options.workloads) {
+      spec['affinity'] = { ...(spec['affinity'] as Value | undefined), podAffinity: sameZoneAs(`app-${index + 1}`) };
+    }
     if (options.replicas === 1) values.push({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'apps', labels: { app: name } }, spec });
     else {
       values.push({
@@ -201,6 +209,11 @@ export function generateStatefulSets(count: number, replicas: number): string {
 /** Preferred anti-affinity against the workload's own pods on hostname. */
 function preferApart(app: string): Value {
   return { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { labelSelector: { matchLabels: { app } }, topologyKey: 'kubernetes.io/hostname' } }] };
+}
+
+/** Required pod affinity to the app's pods on zone: only in a zone where one runs. */
+function sameZoneAs(app: string): Value {
+  return { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app } }, topologyKey: 'topology.kubernetes.io/zone' }] };
 }
 
 /** Required anti-affinity against the workload's own pods on hostname: at most one replica per node. */

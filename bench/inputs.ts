@@ -77,6 +77,11 @@ export class Inputs {
     return once(this.root, `pending-${workloads}x${replicas}-prefer-apart.yaml`, () => generatePending({ workloads, replicas, classes: NODE_CLASSES, seed: SEED, preferApart: true }));
   }
 
+  /** As `pending`, with every `every`-th workload required in a zone with a pod of the workload after it. */
+  pendingWaitingForNext(workloads: number, replicas: number, every: number): string {
+    return once(this.root, `pending-${workloads}x${replicas}-wait${every}.yaml`, () => generatePending({ workloads, replicas, classes: NODE_CLASSES, seed: SEED, waitForNextEvery: every }));
+  }
+
   /** As `pending`, with every `every`-th workload keeping its replicas apart by required hostname anti-affinity. */
   pendingWithAntiAffinity(workloads: number, replicas: number, every: number): string {
     const name = `pending-${workloads}x${replicas}-anti${every}.yaml`;

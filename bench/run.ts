@@ -53,6 +53,8 @@ step(() => cases.placement(context, { workloads: 500, replicas: 100, nodes: 5000
 // zone DoNotSchedule with hostname spreading, as most charts set it (147 s for this shape before round 18)
 step(() => cases.placement(context, { workloads: 200, replicas: 100, nodes: 5000, limitMs: 10_000, spread: true }), 'placement with topology spreading', '20,000 replicas x 5,000 nodes');
 step(() => cases.placement(context, { workloads: 100, replicas: 100, nodes: 5000, limitMs: 10_000, preferApart: true }), 'placement, replicas preferring separate nodes', '10,000 replicas x 5,000 nodes');
+// pods that fit nowhere at their turn, tried again once a later bind lets them in (the queueing hints)
+step(() => cases.placement(context, { workloads: 500, replicas: 100, nodes: 5000, limitMs: 6000, waitForNextEvery: 10 }), 'placement, workloads waiting for the next one', '50,000 replicas x 5,000 nodes');
 // every replica a pod of its own, scored with the system default spreading (4.2 s before round 18)
 step(() => cases.statefulSetPlacement(context, 50, 20, 5000), 'placement of StatefulSets with claims', '1,000 replicas x 5,000 nodes');
 step(() => cases.capacity(context, 100, 5000), 'placement + --capacity', '100 workloads x 5,000 nodes');

@@ -30,6 +30,8 @@ const workloadShape = fc.record({
   zoneSpread: fc.constantFrom('none', 'none', 'ScheduleAnyway', 'DoNotSchedule'),
   hostSpread: fc.constantFrom('none', 'none', 'ScheduleAnyway', 'DoNotSchedule'),
   maxSkew: fc.constantFrom(1, 2),
+  /** Required pod affinity to the next workload's pods (bound ones or placed ones), by zone or hostname. */
+  withNext: fc.constantFrom('none', 'none', 'none', 'topology.kubernetes.io/zone', 'kubernetes.io/hostname'),
 });
 
 const clusterShape = fc.record({
@@ -56,13 +58,14 @@ function nodesOf(shape: Shape): Value[] {
   });
 }
 
-function podSpecOf(app: string, w: Shape['workloads'][number]): Value {
+function podSpecOf(app: string, w: Shape['workloads'][number], next: string): Value {
   const spec: Value = { containers: [{ name: 'c', resources: { requests: { cpu: w.cpu, memory: w.memory } } }] };
   const affinity: Value = {};
   // three levels of preference: a score normalised by a maximum some nodes lack reads otherwise than by 0 or the maximum
   const prefer = (tier: string, weight: number) => ({ weight, preference: { matchExpressions: [{ key: 'tier', operator: 'In', values: [tier] }] } });
   if (w.preferTier) affinity['nodeAffinity'] = { preferredDuringSchedulingIgnoredDuringExecution: [prefer('t1', 10), prefer('t2', 30)] };
   if (w.apart) affinity['podAntiAffinity'] = { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app } }, topologyKey: 'kubernetes.io/hostname' }] };
+  if (w.withNext !== 'none') affinity['podAffinity'] = { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: next } }, topologyKey: w.withNext }] };
   if (Object.keys(affinity).length > 0) spec['affinity'] = affinity;
   const spread = [['topology.kubernetes.io/zone', w.zoneSpread], ['kubernetes.io/hostname', w.hostSpread]].filter(([, when]) => when !== 'none');
   if (spread.length > 0) {
@@ -81,7 +84,7 @@ function objectsOf(shape: Shape): Value[] {
   });
   const deployments = shape.workloads.map((w, i) => ({
     apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: `w${i}`, namespace: 'default' },
-    spec: { replicas: w.replicas, selector: { matchLabels: { app: `w${i}` } }, template: { metadata: { labels: { app: `w${i}` } }, spec: podSpecOf(`w${i}`, w) } },
+    spec: { replicas: w.replicas, selector: { matchLabels: { app: `w${i}` } }, template: { metadata: { labels: { app: `w${i}` } }, spec: podSpecOf(`w${i}`, w, `w${(i + 1) % shape.workloads.length}`) } },
   }));
   return [...nodesOf(shape), ...bound, ...deployments];
 }
