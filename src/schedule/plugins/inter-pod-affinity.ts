@@ -136,34 +136,10 @@ function filter(pod: PodInfo, node: NodeInfo, state: InterPodAffinityState): Fil
   return SUCCESS;
 }
 
-/**
- * What filter reads from the node: its value of each topology key the terms and the existing pods' anti-affinity
- * count by, or for hostname, when each node has a hostname of its own, the counts of its own domain (which only a pod
- * placed on the node itself changes); ABSENT without the label. Only the placed pod's own replicas bind while a
- * ReplicaQueue follows the state, and their terms count by the pod's own topology keys, so the keys stay the same.
- */
-function domainOf(_pod: PodInfo, state: InterPodAffinityState, node: NodeInfo): string {
-  const keys = new Set([...state.affinityTerms.map((t) => t.topologyKey), ...state.antiAffinityTerms.map((t) => t.topologyKey), ...countedKeys(state.existingAntiAffinityCounts)]);
-  let text = '';
-  for (const key of [...keys].sort()) {
-    const value = node.labels[key];
-    if (value === undefined) text += ABSENT;
-    else if (key === HOSTNAME_LABEL && state.hostnamesOwn) {
-      const pair = pairKey(key, value);
-      text += `#${state.affinityCounts.get(pair) ?? 0},${state.antiAffinityCounts.get(pair) ?? 0},${state.existingAntiAffinityCounts.get(pair) ?? 0}`;
-    } else text += value;
-    text += '\u0001';
-  }
-  return text;
-}
-
-const ABSENT = '\u0002';
-
 export default definePlugin<InterPodAffinityState>({
   name: 'InterPodAffinity',
   preFilter,
   filter,
-  domainOf,
   addPod(state, pod, added, node) {
     addExisting(state, pod, added, node);
     return state;
