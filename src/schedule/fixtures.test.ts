@@ -46,6 +46,12 @@ describe('fixtures/schedule', () => {
     expect(results['cache']?.placement).toMatchObject({ nodes: { n2: 1 }, unschedulable: 1, message });
   });
 
+  it('InterPodAffinity: replicas with required hostname affinity are spread by the default constraints among the nodes their affinity allows', async () => {
+    // upstream: interpodaffinity filtering.go, podtopologyspread scoring.go (system defaults); totals by hand in the fixture
+    const { results } = await fixture('InterPodAffinity-required-replicas');
+    expect(results['web']?.placement).toEqual({ nodes: { n1: 1, n5: 1 }, unschedulable: 0, message: null });
+  });
+
   it('PodTopologySpread: a pending Pod of a ReplicaSet is spread by the system default constraints with its controller\'s selector', async () => {
     // upstream: helper/spread.go DefaultSelector follows the controller reference (by name, in the pod's namespace)
     const { results } = await fixture('PodTopologySpread-owner');

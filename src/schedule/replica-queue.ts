@@ -170,7 +170,10 @@ export class ReplicaQueue {
     const hostname = hostnameConstraintsOf(tracked, spread);
     // The filter counts a hostname's pods over every node of that name: nodes apart only when each has its own.
     const filtersHostname = hostname.some((c) => c.whenUnsatisfiable === 'DoNotSchedule');
-    const byHostCount = readsHostnameAsCounts(hostname, prepared.pod, base, feasibility, nodes) && (!filtersHostname || nodes.labelValuesDistinct(HOSTNAME_LABEL));
+    // Holders set apart the nodes a hostname count tells apart: another filter reading hostname (inter-pod affinity by
+    // hostname) would see members of one class in different domains, so hostname then stays in the class keys.
+    const hostnameDomains = tracked.some(({ plugin, state }) => plugin.name !== 'PodTopologySpread' && [...(plugin.nodeLabelKeys?.(prepared.pod, state) ?? [])].includes(HOSTNAME_LABEL));
+    const byHostCount = !hostnameDomains && readsHostnameAsCounts(hostname, prepared.pod, base, feasibility, nodes) && (!filtersHostname || nodes.labelValuesDistinct(HOSTNAME_LABEL));
     // Classes must not span topology domains: the domain plugins' keys join the scoring keys.
     const keys = [...new Set([...base.spec.keys, ...domainKeysOf(prepared)])].filter((key) => !byHostCount || key !== HOSTNAME_LABEL).sort();
     const scoring: Scoring = { active: base.active.filter(({ plugin }) => plugin.perNode), spec: { ...base.spec, keys } };

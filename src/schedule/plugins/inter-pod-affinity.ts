@@ -136,10 +136,25 @@ function filter(pod: PodInfo, node: NodeInfo, state: InterPodAffinityState): Fil
   return SUCCESS;
 }
 
+/**
+ * What filter reads from the node: its value of each topology key the terms and the existing pods' anti-affinity
+ * count by (ABSENT without the label). Only the placed pod's own replicas bind while a ReplicaQueue follows the
+ * state, and their terms count by the pod's own topology keys, so the keys stay the same.
+ */
+function domainOf(_pod: PodInfo, state: InterPodAffinityState, node: NodeInfo): string {
+  const keys = new Set([...state.affinityTerms.map((t) => t.topologyKey), ...state.antiAffinityTerms.map((t) => t.topologyKey), ...countedKeys(state.existingAntiAffinityCounts)]);
+  let text = '';
+  for (const key of [...keys].sort()) text += `${node.labels[key] ?? ABSENT}\u0001`;
+  return text;
+}
+
+const ABSENT = '\u0002';
+
 export default definePlugin<InterPodAffinityState>({
   name: 'InterPodAffinity',
   preFilter,
   filter,
+  domainOf,
   addPod(state, pod, added, node) {
     addExisting(state, pod, added, node);
     return state;
