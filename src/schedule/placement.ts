@@ -1,6 +1,5 @@
 // Places every replica of every workload in turn (priority first, then input order), each pod changing the cluster;
 // then tries again, round by round, the pods that a later bind or eviction may let in (kube-scheduler's requeueing).
-import { appendAll } from '../model/append.js';
 import { findNodesThatFit, fitMessage, hasFeasibleNode, rejectorsOf } from './feasibility.js';
 import type { ClusterState, PluginName } from './framework.js';
 import { NodeClasses } from './node-classes.js';
@@ -186,7 +185,6 @@ function nextRound(context: PlacementContext): Pending[] {
   context.created = [];
   return round.sort((a, b) => b.pod.priority - a.pod.priority);
 }
-
 
 /** Placements tried one at a time from the same nodes, which each leaves as it found them. */
 export interface PlacementProbe {
