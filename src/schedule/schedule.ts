@@ -130,8 +130,13 @@ export function scheduleWorkloads(
   const groups = options.allNodes === true || snapshot.nodes.length <= NODE_DETAIL_LIMIT ? undefined : new NodeGroups(snapshot.nodes);
   for (const plan of plans) groups?.refine(plan.verdicts.parts);
   for (const outcome of run.outcomes) if (outcome.failure) groups?.refine(outcome.failure);
-  const bound = victimFates(run.outcomes.map((outcome) => outcome.preempted), cluster.boundPods, { snapshot, end: run.nodes });
-  const fates = bound.map((list, i) => list.map((fate, j) => run.outcomes[i]?.replaced.get(j) ?? fate));
+  // Replicas the dry run placed and evicted were re-created during placement; victimFates follows the bound pods.
+  const boundVictims = run.outcomes.map(({ preempted, replaced }) => preempted.filter((_, j) => !replaced.has(j)));
+  const bound = victimFates(boundVictims, cluster.boundPods, { snapshot, end: run.nodes });
+  const fates = run.outcomes.map(({ preempted, replaced }, i) => {
+    const fatesOfBound = (bound[i] ?? []).values();
+    return preempted.map((pod, j): VictimFate => replaced.get(j) ?? fatesOfBound.next().value ?? { pod, controller: null });
+  });
   const results = plans.map((plan, i) => withVictimFates(toResult(plan, run.outcomes[i], groups ?? snapshot.nodes), fates[i] ?? []));
   const output = { results, findings: context.findings, nodes: nodeUsage(snapshot.nodes, run.nodes), ...(groups && { nodeGroups: groups.groups() }) };
   if (!options.capacity) return output;
