@@ -54,6 +54,16 @@ export function andSelectors(a: LabelSelector, b: LabelSelector): LabelSelector 
   return { requirements: [...a.requirements, ...b.requirements] };
 }
 
+/** The selector's first `In` requirement: a set of labels it matches holds one of its values under its key. */
+export function firstInRequirement(selector: LabelSelector): Requirement | undefined {
+  return selector.requirements?.find((r) => r.operator === 'In');
+}
+
+/** One label as a map key ("key\0value"). */
+export function labelPairKey(key: string, value: string): string {
+  return `${key}\u0000${value}`;
+}
+
 export function isEmptySelector(selector: LabelSelector): boolean {
   return selector.requirements !== null && selector.requirements.length === 0;
 }

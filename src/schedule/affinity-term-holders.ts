@@ -3,7 +3,7 @@
 // one, and with many such pods in the cluster, visiting all of them for each replica placed grows with the square of
 // the replicas. A term is indexed by its selector's first `In` requirement (matchLabels become those): only pods with
 // one of its values under that key can match it. A term without one may match any pod.
-import type { Labels } from '../model/labels.js';
+import { firstInRequirement, labelPairKey, type Labels } from '../model/labels.js';
 import type { NodeInfo } from './node-info.js';
 import type { AffinityTerm, PodInfo } from './pod-info.js';
 
@@ -12,15 +12,11 @@ function termKeys(pod: PodInfo): string[] | undefined {
   const terms: AffinityTerm[] = [...pod.requiredAffinityTerms, ...pod.preferredAffinityTerms.map((w) => w.term), ...pod.preferredAntiAffinityTerms.map((w) => w.term)];
   const keys: string[] = [];
   for (const term of terms) {
-    const first = term.selector.requirements?.find((r) => r.operator === 'In');
+    const first = firstInRequirement(term.selector);
     if (!first) return undefined;
-    for (const value of first.values) keys.push(labelKey(first.key, value));
+    for (const value of first.values) keys.push(labelPairKey(first.key, value));
   }
   return keys;
-}
-
-function labelKey(key: string, value: string): string {
-  return `${key}\u0000${value}`;
 }
 
 export class AffinityTermHolders {
@@ -38,7 +34,7 @@ export class AffinityTermHolders {
   /** Indices (ascending) of the nodes holding a pod one of whose scored terms may match a pod with these labels. */
   holders(labels: Labels): number[] {
     const out = new Set(this.#any);
-    for (const [key, value] of Object.entries(labels)) for (const index of this.#byLabel.get(labelKey(key, value)) ?? []) out.add(index);
+    for (const [key, value] of Object.entries(labels)) for (const index of this.#byLabel.get(labelPairKey(key, value)) ?? []) out.add(index);
     return [...out].sort((a, b) => a - b);
   }
 

@@ -1,6 +1,6 @@
 // Queueing hints: whether a pod the scheduler found unschedulable is worth another try after a pod was bound or
 // evicted, from the plugins that rejected it (upstream: each plugin's EventsToRegister and QueueingHintFn, v1.35).
-import { matchesSelector, type LabelSelector, type Labels } from '../model/labels.js';
+import { firstInRequirement, labelPairKey, matchesSelector, type LabelSelector, type Labels } from '../model/labels.js';
 import type { PluginName } from './framework.js';
 import { termMatches, type PodInfo } from './pod-info.js';
 
@@ -47,12 +47,8 @@ export function bindHintFor(pod: PodInfo, rejectors: ReadonlySet<PluginName>): B
 
 /** The labels of the selector's first `In` requirement, one of which a pod it matches carries (undefined: none such). */
 function requiredLabels(selector: LabelSelector): string[] | undefined {
-  const first = selector.requirements?.find((r) => r.operator === 'In');
-  return first?.values.map((value) => labelKey(first.key, value));
-}
-
-function labelKey(key: string, value: string): string {
-  return `${key}\u0000${value}`;
+  const first = firstInRequirement(selector);
+  return first?.values.map((value) => labelPairKey(first.key, value));
 }
 
 /** Waiting pods with a bind hint, found by the labels a bound pod must carry to queue them. */
@@ -77,7 +73,7 @@ export class BindListeners<Entry extends { queued: boolean }> {
   bound(pod: PodInfo, namespaceLabels: ReadonlyMap<string, Labels>): void {
     for (const { entry, hint } of this.#any) entry.queued ||= hint.matches(pod, namespaceLabels);
     for (const [key, value] of Object.entries(pod.labels)) {
-      for (const { entry, hint } of this.#byLabel.get(labelKey(key, value)) ?? []) entry.queued ||= hint.matches(pod, namespaceLabels);
+      for (const { entry, hint } of this.#byLabel.get(labelPairKey(key, value)) ?? []) entry.queued ||= hint.matches(pod, namespaceLabels);
     }
   }
 

@@ -1,6 +1,6 @@
 // InterPodAffinity: required pod affinity, pod anti-affinity, and existing pods' anti-affinity against the pod.
 // upstream: pkg/scheduler/framework/plugins/interpodaffinity/filtering.go (v1.35)
-import { isEmptySelector, matchesSelector, NOTHING, type Labels } from '../../model/labels.js';
+import { firstInRequirement, isEmptySelector, matchesSelector, NOTHING, type Labels } from '../../model/labels.js';
 import { SUCCESS, definePlugin, unresolvable, unschedulable, type ClusterState, type FilterResult, type PreFilterResult } from '../framework.js';
 import { HOSTNAME_LABEL, type NodeInfo } from '../node-info.js';
 import { termMatches, type AffinityTerm, type PodInfo } from '../pod-info.js';
@@ -65,12 +65,12 @@ function countAntiAffinity(state: InterPodAffinityState, term: AffinityTerm, exi
 /**
  * The nodes that may hold a pod the (namespace-resolved) term matches: those with a pod of one of its namespaces
  * labelled with a value of its selector's first `In` requirement, and those with terminating pods (which the label
- * index leaves out and the term counts); every node with pods for a term of all namespaces or without such a
+ * index leaves out and the term counts); undefined (any node) for a term of all namespaces or without such a
  * requirement. Visiting every pod of the cluster for each pod with affinity grew with pods x workloads.
  */
-function nodesMayHoldMatch(term: AffinityTerm, cluster: ClusterState): Iterable<NodeInfo> {
-  const first = term.selector.requirements?.find((r) => r.operator === 'In');
-  if (!first || isEmptySelector(term.namespaceSelector)) return cluster.nodesWithPods();
+export function nodesMayHoldMatch(term: AffinityTerm, cluster: ClusterState): Set<NodeInfo> | undefined {
+  const first = firstInRequirement(term.selector);
+  if (!first || isEmptySelector(term.namespaceSelector)) return undefined;
   const nodes = new Set<NodeInfo>(cluster.nodesWithTerminatingPods());
   for (const namespace of term.namespaces) {
     for (const value of first.values) for (const node of cluster.nodesWithPodLabel(namespace, first.key, value)) nodes.add(node);
@@ -95,9 +95,9 @@ function preFilter(pod: PodInfo, cluster: ClusterState): PreFilterResult<InterPo
     for (const existing of node.podsWithRequiredAntiAffinity) countExistingAntiAffinity(state, pod, existing, node);
   }
   const [first] = state.affinityTerms;
-  if (first) for (const node of nodesMayHoldMatch(first, cluster)) for (const existing of node.pods) countAffinity(state, existing, node);
+  if (first) for (const node of nodesMayHoldMatch(first, cluster) ?? cluster.nodesWithPods()) for (const existing of node.pods) countAffinity(state, existing, node);
   for (const term of state.antiAffinityTerms) {
-    for (const node of nodesMayHoldMatch(term, cluster)) for (const existing of node.pods) countAntiAffinity(state, term, existing, node);
+    for (const node of nodesMayHoldMatch(term, cluster) ?? cluster.nodesWithPods()) for (const existing of node.pods) countAntiAffinity(state, term, existing, node);
   }
   // upstream: filtering.go PreFilter skips when no existing pod's anti-affinity matches the pod and it has no terms.
   return !hasTerms && state.existingAntiAffinityCounts.size === 0 ? { kind: 'skip' } : { kind: 'state', state };

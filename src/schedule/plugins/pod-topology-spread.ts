@@ -1,6 +1,6 @@
 // PodTopologySpread (filter part): DoNotSchedule constraints, maxSkew, minDomains, node inclusion policies.
 // upstream: pkg/scheduler/framework/plugins/podtopologyspread/filtering.go, common.go (v1.35)
-import { isEmptySelector, matchesSelector, type LabelSelector } from '../../model/labels.js';
+import { firstInRequirement, isEmptySelector, matchesSelector, type LabelSelector } from '../../model/labels.js';
 import { SUCCESS, definePlugin, unresolvable, unschedulable, type ClusterState, type FilterPlugin, type FilterResult, type PreFilterResult } from '../framework.js';
 import { HOSTNAME_LABEL, type NodeInfo } from '../node-info.js';
 import { podLabelKey } from '../pod-label-counts.js';
@@ -150,7 +150,7 @@ function mayMatch(selector: LabelSelector, namespace: string, node: NodeInfo): b
  * requirement, else every node with pods. Counting over them equals counting over every node.
  */
 export function nodesMayMatch(selector: LabelSelector, namespace: string, cluster: ClusterState): Iterable<NodeInfo> {
-  const first = selector.requirements?.find((r) => r.operator === 'In');
+  const first = firstInRequirement(selector);
   if (!first) return cluster.nodesWithPods();
   const [only, ...more] = first.values;
   if (only === undefined || more.length === 0) return only === undefined ? [] : cluster.nodesWithPodLabel(namespace, first.key, only);

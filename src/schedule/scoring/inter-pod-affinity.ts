@@ -1,10 +1,10 @@
 // InterPodAffinity score: preferred (anti-)affinity of the pod, and existing pods' terms that match the pod.
 // upstream: pkg/scheduler/framework/plugins/interpodaffinity/scoring.go (v1.35)
-import { isEmptySelector, type Labels } from '../../model/labels.js';
+import type { Labels } from '../../model/labels.js';
 import type { ClusterState } from '../framework.js';
 import { HOSTNAME_LABEL, type NodeInfo } from '../node-info.js';
 import { termMatches, type AffinityTerm, type PodInfo, type WeightedAffinityTerm } from '../pod-info.js';
-import { resolveNamespaces } from '../plugins/inter-pod-affinity.js';
+import { nodesMayHoldMatch, resolveNamespaces } from '../plugins/inter-pod-affinity.js';
 import { countedKeys, countedValues, pairKey, updateCount } from '../topology.js';
 import { MAX_NODE_SCORE, defineScorePlugin, type ScorePlugin } from './score-plugin.js';
 
@@ -36,11 +36,11 @@ function addTerms(scores: Map<string, number>, terms: readonly WeightedAffinityT
  * every node when a term reaches every namespace or has no such requirement.
  */
 function nodesMatchingTerms(terms: readonly WeightedAffinityTerm[], cluster: ClusterState): Iterable<NodeInfo> {
-  const nodes = new Set(cluster.nodesWithTerminatingPods());
+  const nodes = new Set<NodeInfo>();
   for (const { term } of terms) {
-    const first = term.selector.requirements?.find((r) => r.operator === 'In');
-    if (!first || isEmptySelector(term.namespaceSelector)) return cluster.nodes;
-    for (const namespace of term.namespaces) for (const value of first.values) for (const node of cluster.nodesWithPodLabel(namespace, first.key, value)) nodes.add(node);
+    const holding = nodesMayHoldMatch(term, cluster);
+    if (!holding) return cluster.nodes;
+    for (const node of holding) nodes.add(node);
   }
   return nodes;
 }
