@@ -1,7 +1,7 @@
 // Places every replica of every workload in turn (priority first, then input order), each pod changing the cluster;
 // then tries again, round by round, the pods that a later bind or eviction may let in (kube-scheduler's requeueing).
 import { findNodesThatFit, fitMessage, hasFeasibleNode, rejectorsOf } from './feasibility.js';
-import type { ClusterState, PluginName } from './framework.js';
+import type { ClusterState } from './framework.js';
 import { NodeClasses } from './node-classes.js';
 import { addPodToNode, removePodsFromNode, type NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
@@ -11,7 +11,7 @@ import { reserveVolumes } from './plugins/volume-binding.js';
 import { toPodDisruptionBudget, type PodDisruptionBudget } from './preemption/pod-disruption-budgets.js';
 import { withPostFilterMessage } from './fit-error.js';
 import { podKey, postFilterMessageOf, preemptionOf, runPostFilter, toPreemptionResult, type PreemptionResult } from './preemption/preemption.js';
-import { BindListeners, bindHintFor, queuedByEviction } from './queueing-hints.js';
+import { SchedulingQueue, type Failure, type Pending, type ReplacedVictim } from './scheduling-queue.js';
 import { ReplicaQueue } from './replica-queue.js';
 import { repelledBy } from './plugins/inter-pod-affinity.js';
 import { selectHost } from './select-host.js';
@@ -51,44 +51,6 @@ export interface PlacementOutcome {
   readonly replaced: Map<number, ReplacedVictim>;
 }
 
-/** A replica the dry run placed and a later preemption evicted; `node` and `message` are filled in at its next try. */
-export interface ReplacedVictim {
-  /** "<namespace>/<name>". */
-  readonly pod: string;
-  /** "<Kind>/<name>" of what re-creates it. */
-  readonly controller: string;
-  /** Where the re-created replica landed, or null: it stays Pending (with kube-scheduler's message). */
-  node?: string | null;
-  message?: string;
-}
-
-interface Failure {
-  readonly message: string;
-  readonly parts: readonly VerdictPart[];
-  /** The plugins that rejected the pod (upstream: UnschedulablePlugins), which say what may let it in later. */
-  readonly rejectors: ReadonlySet<PluginName>;
-}
-
-/** Replicas of one pod of a request to try. */
-interface Pending {
-  readonly request: number;
-  /** The pod's index in its request. */
-  readonly at: number;
-  readonly pod: PodInfo;
-  readonly replicas: number;
-  /** For the re-created replica of an evicted one: its fate, filled in when it lands or at the end. */
-  readonly fate?: ReplacedVictim;
-}
-
-/**
- * Replicas that fit nowhere at their last try, in the unschedulable pool until a bind or an eviction the rejecting
- * plugins' queueing hints care about (upstream: PriorityQueue.unschedulablePods and MoveAllToActiveOrBackoffQueue).
- */
-interface Waiting extends Pending, Failure {
-  /** Set when a bind or eviction since the last try may make the pod schedulable. */
-  queued: boolean;
-}
-
 export interface PlacementRun {
   /** One outcome per request, in request order. */
   readonly outcomes: readonly PlacementOutcome[];
@@ -122,23 +84,23 @@ export function placeAll(requests: readonly PlacementRequest[], snapshot: Schedu
  */
 function placeRequests(order: readonly number[], context: PlacementContext): void {
   const { requests, outcomes } = context;
+  const { queue } = context;
   for (const request of order) {
     const pending = requests[request]?.pods.map(({ pod, replicas }, at) => ({ request, at, pod, replicas })) ?? [];
     for (const [i, pods] of pending.entries()) {
       if (attempt(pods, context) || !requests[request]?.ordered) continue;
-      context.uncreated.set(request, pending.slice(i + 1));
+      queue.holdBack(request, pending.slice(i + 1));
       break;
     }
   }
-  for (let round = nextRound(context); round.length > 0; round = nextRound(context)) {
+  for (let round = queue.nextRound(); round.length > 0; round = queue.nextRound()) {
     for (const pending of round) attempt(pending, context);
   }
-  for (const [request, uncreated] of context.uncreated) {
+  for (const [request, uncreated] of queue.uncreated) {
     const outcome = outcomes[request];
     if (outcome) for (const { replicas } of uncreated) outcome.unschedulable += replicas;
   }
-  const waiting = [...context.waiting].sort((a, b) => a.request - b.request || a.at - b.at);
-  for (const { request, replicas, message, parts, fate } of waiting) {
+  for (const { request, replicas, message, parts, fate } of queue.waiting) {
     const outcome = outcomes[request];
     if (!outcome) continue;
     outcome.unschedulable += replicas;
@@ -161,29 +123,13 @@ function attempt(pending: Pending, context: PlacementContext): boolean {
   const outcome = context.outcomes[pending.request];
   if (!outcome) return false;
   const failed = placeReplicas(pending.pod, pending.replicas, outcome, context);
-  if (!failed) {
-    if (pending.fate) pending.fate.node = context.lastBound;
-    const next = context.uncreated.get(pending.request)?.shift();
-    if (next) context.created.push(next);
-    return true;
+  if (failed) {
+    context.queue.unschedulable({ ...pending, replicas: failed.replicas }, failed);
+    return false;
   }
-  const waiting: Waiting = { ...pending, ...failed, queued: false };
-  context.waiting.push(waiting);
-  const bindHint = bindHintFor(pending.pod, failed.rejectors);
-  if (bindHint) context.awaitingBinds.add(waiting, bindHint);
-  return false;
-}
-
-/** The replicas of the next round, in the order they are tried (none: placement is over). */
-function nextRound(context: PlacementContext): Pending[] {
-  const queued = context.waiting.filter((w) => w.queued);
-  if (queued.length > 0) {
-    context.waiting = context.waiting.filter((w) => !w.queued);
-    context.awaitingBinds.dropQueued();
-  }
-  const round: Pending[] = [...queued, ...context.created];
-  context.created = [];
-  return round.sort((a, b) => b.pod.priority - a.pod.priority);
+  if (pending.fate) pending.fate.node = context.lastBound;
+  context.queue.placed(pending.request);
+  return true;
 }
 
 /** Placements tried one at a time from the same nodes, which each leaves as it found them. */
@@ -234,10 +180,7 @@ function placementContext(requests: readonly PlacementRequest[], nodes: NodeClas
     binds: new BindLog(),
     budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget),
     lowestPriority,
-    waiting: [],
-    awaitingBinds: new BindListeners(),
-    created: [],
-    uncreated: new Map(),
+    queue: new SchedulingQueue(),
     lastBound: null,
   };
 }
@@ -263,17 +206,8 @@ interface PlacementContext {
   readonly budgets: readonly PodDisruptionBudget[];
   /** No pod on any node has a lower priority (evictions only raise it): a pod at or below it cannot preempt. */
   lowestPriority: number;
-  /** The unschedulable pool, in the order the pods failed. */
-  waiting: Waiting[];
-  /** Those of `waiting` a bind may queue again (with a bind hint): each bind asks only them. */
-  readonly awaitingBinds: BindListeners<Waiting>;
-  /**
-   * Pods created since the round began, for the next one: the re-created replicas of evicted ones, and the next
-   * ordinal of an ordered request.
-   */
-  created: Pending[];
-  /** Per ordered request, the pods not created yet, in order, while one before them waits. */
-  readonly uncreated: Map<number, Pending[]>;
+  /** The pods to try again, and those created while placement goes on. */
+  readonly queue: SchedulingQueue;
   /** The name of the node of the latest bind. */
   lastBound: string | null;
 }
@@ -379,7 +313,7 @@ function preempt(pod: PodInfo, outcome: PlacementOutcome, context: PlacementCont
     if (fate) outcome.replaced.set(outcome.preempted.length, fate);
     outcome.preempted.push(podKey(victim));
   }
-  for (const waiting of context.waiting) waiting.queued ||= queuedByEviction(waiting.rejectors);
+  context.queue.evicted();
   // Cached PreFilter states counted the evicted pods: prepare every pod again.
   context.prepared.clear();
   context.tracking.clear();
@@ -401,7 +335,7 @@ function recreate(victim: PodInfo, node: string, context: PlacementContext): Rep
   if (count > 0) outcome.nodes[node] = count;
   else delete outcome.nodes[node];
   const fate: ReplacedVictim = { pod: podKey(victim), controller };
-  context.created.push({ request: origin.request, at: origin.at, pod: victim, replicas: 1, fate });
+  context.queue.create({ request: origin.request, at: origin.at, pod: victim, replicas: 1, fate });
   return fate;
 }
 
@@ -420,7 +354,7 @@ function bind(pod: PodInfo, index: number, context: PlacementContext): NodeInfo 
   if (pod.requiredAntiAffinityTerms.length > 0) forgetRepelled(pod, context);
   binds.append(pod, updated);
   context.lastBound = updated.name;
-  context.awaitingBinds.bound(pod, context.live.namespaceLabels);
+  context.queue.bound(pod, context.live.namespaceLabels);
   const own = tracking.get(pod.signature);
   if (own && !binds.catchUp(own)) {
     context.prepared.delete(pod.signature);
