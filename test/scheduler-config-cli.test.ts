@@ -150,4 +150,11 @@ describe('kubefit fit --scheduler-config', () => {
       ['without-preemption', '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate'],
     ]);
   });
+
+  it("places replicas with required affinity to their own pods among the nodes it allows when the profile gives that affinity no score (hardPodAffinityWeight: 0)", async () => {
+    // The ReplicaQueue then follows InterPodAffinity as a filter: its classes must keep the zone the first replica makes count.
+    const dir = 'fixtures/scheduler/hard-affinity-weight-zero';
+    const report = await fit([`${dir}/job.yaml`], { schedulerConfig: `${dir}/scheduler-config.yaml`, configFile: false });
+    expect(report.scheduling.find((r) => r.object.name === 'together')?.placement).toEqual({ nodes: { a1: 2, c1: 2 }, unschedulable: 0, message: null });
+  });
 });

@@ -91,6 +91,11 @@ export interface FilterPlugin<S = unknown> {
    * that node alone.
    */
   domainOf?(pod: PodInfo, state: S, node: NodeInfo): string;
+  /**
+   * The node label keys domainOf reads, when more than nodeLabelKeys names now: keys that no domain counts a pod by
+   * yet, which the pod's own replicas may make count.
+   */
+  domainKeys?(pod: PodInfo, state: S): Iterable<string>;
   /** True when a pod placed on a node can change this plugin's verdict for that node only (e.g. hostname domains). */
   nodeLocal?(pod: PodInfo, state: S): boolean;
   /**

@@ -141,3 +141,54 @@ describe('placement fast paths', () => {
     );
   });
 });
+
+/** Jobs (no system default spreading) keeping their pods apart or together by required pod (anti-)affinity. */
+const jobShape = fc.record({
+  zones: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 3, maxLength: 10 }),
+  bigNodes: fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
+  jobs: fc.array(
+    fc.record({
+      parallelism: fc.integer({ min: 2, max: 5 }),
+      cpu: fc.constantFrom('100m', '700m'),
+      topologyKey: fc.constantFrom('kubernetes.io/hostname', 'topology.kubernetes.io/zone'),
+      terms: fc.constantFrom('anti', 'affinity-to-self', 'affinity-to-next', 'anti-and-affinity-to-next'),
+    }),
+    { minLength: 1, maxLength: 3 },
+  ),
+});
+
+function jobObjects(shape: typeof jobShape extends fc.Arbitrary<infer T> ? T : never): Value[] {
+  const nodes = shape.zones.map((zone, i) => ({
+    apiVersion: 'v1', kind: 'Node', metadata: { name: `n${i}`, labels: { 'kubernetes.io/hostname': `n${i}`, 'topology.kubernetes.io/zone': `z${zone}` } },
+    status: { allocatable: { cpu: shape.bigNodes[i] ? '4' : '2', memory: '8Gi', pods: '20' } },
+  }));
+  const jobs = shape.jobs.map((job, i) => {
+    const term = (app: string) => [{ labelSelector: { matchLabels: { app } }, topologyKey: job.topologyKey }];
+    const next = `j${(i + 1) % shape.jobs.length}`;
+    const affinity: Value = {};
+    if (job.terms.startsWith('anti')) affinity['podAntiAffinity'] = { requiredDuringSchedulingIgnoredDuringExecution: term(`j${i}`) };
+    if (job.terms !== 'anti') affinity['podAffinity'] = { requiredDuringSchedulingIgnoredDuringExecution: term(job.terms === 'affinity-to-self' ? `j${i}` : next) };
+    const spec = { restartPolicy: 'Never', containers: [{ name: 'c', resources: { requests: { cpu: job.cpu, memory: '64Mi' } } }], affinity };
+    return { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: `j${i}`, namespace: 'default' }, spec: { parallelism: job.parallelism, completions: 6, template: { metadata: { labels: { app: `j${i}` } }, spec } } };
+  });
+  return [...nodes, ...jobs];
+}
+
+describe('placement fast paths, pods with required pod (anti-)affinity', () => {
+  it('ReplicaQueue places Jobs (no default spreading) exactly as placing their pods one at a time does', () => {
+    fc.assert(
+      fc.property(jobShape, (shape) => {
+        const objects = objectsFromYaml(jobObjects(shape).map((value) => stringify(value)).join('---\n'));
+        const snapshot = toSchedulerSnapshot(toClusterSnapshot(objects), 35);
+        const jobs = objects.map(toWorkload).filter((w): w is Workload => w !== undefined && w.object.ref.kind === 'Job');
+        const pods = jobs.map((job) => buildPodInfo(podSourceOfWorkload(job, snapshot.controllers), snapshot.podOptions, []));
+        const replicas = jobs.map((job) => (typeof job.replicas === 'number' ? job.replicas : 1));
+        const together: PlacementRequest[] = pods.map((pod, i) => ({ pods: [{ pod, replicas: replicas[i] ?? 1 }], priority: 0 }));
+        const owners = pods.flatMap((_, i) => Array.from({ length: replicas[i] ?? 1 }, () => i));
+        const oneByOne: PlacementRequest[] = owners.map((i) => ({ pods: [{ pod: pods[i] ?? (pods[0] as never), replicas: 1 }], priority: 0 }));
+        expect(placements(together, pods.map((_, i) => i), placeAll(together, snapshot))).toEqual(placements(oneByOne, owners, placeAll(oneByOne, snapshot)));
+      }),
+      { numRuns: 200, seed: 20_261_204 },
+    );
+  });
+});

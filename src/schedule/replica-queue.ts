@@ -94,7 +94,12 @@ function withoutDomainPlugins(prepared: PreparedPod): PreparedPod {
 }
 
 function domainKeysOf(prepared: PreparedPod): string[] {
-  return prepared.active.flatMap((a) => (isDomainPlugin(prepared, a) ? [...(a.plugin.nodeLabelKeys?.(prepared.pod, a.state) ?? [])] : []));
+  return prepared.active.flatMap((a) => (isDomainPlugin(prepared, a) ? keysOfDomain(prepared, a) : []));
+}
+
+/** The keys a domain plugin's domains read: all it may read as the pod's own replicas land, not only those it reads now. */
+function keysOfDomain(prepared: PreparedPod, { plugin, state }: PreparedPod['active'][number]): string[] {
+  return [...(plugin.domainKeys?.(prepared.pod, state) ?? plugin.nodeLabelKeys?.(prepared.pod, state) ?? [])];
 }
 
 /**
@@ -160,6 +165,9 @@ export class ReplicaQueue {
     const tracked = prepared.active.filter((a) => isDomainPlugin(prepared, a));
     // Only filters that say what their verdict reads (FilterPlugin.domainOf, a heap's key) can be followed.
     if (tracked.some((a) => a.plugin.domainOf === undefined)) return undefined;
+    // A pod the domain filters reject everywhere (affinity to pods that are not there) fails at once without a queue,
+    // whose heaps of every domain (a node each, by hostname) would be built and then rejected top by top.
+    if (tracked.length > 0 && !hasFeasibleNode(findNodesThatFit(prepared, nodes))) return undefined;
     const feasibility = findNodesThatFit(withoutDomainPlugins(prepared), nodes);
     if (!hasFeasibleNode(feasibility)) return undefined;
     const base = prepareScoring(prepared.pod, feasibility, nodes, cluster);
@@ -172,7 +180,7 @@ export class ReplicaQueue {
     const filtersHostname = hostname.some((c) => c.whenUnsatisfiable === 'DoNotSchedule');
     // Holders set apart the nodes a hostname count tells apart: another filter reading hostname (inter-pod affinity by
     // hostname) would see members of one class in different domains, so hostname then stays in the class keys.
-    const hostnameDomains = tracked.some(({ plugin, state }) => plugin.name !== 'PodTopologySpread' && [...(plugin.nodeLabelKeys?.(prepared.pod, state) ?? [])].includes(HOSTNAME_LABEL));
+    const hostnameDomains = tracked.some((a) => a.plugin.name !== 'PodTopologySpread' && keysOfDomain(prepared, a).includes(HOSTNAME_LABEL));
     const byHostCount = !hostnameDomains && readsHostnameAsCounts(hostname, prepared.pod, base, feasibility, nodes) && (!filtersHostname || nodes.labelValuesDistinct(HOSTNAME_LABEL));
     // Classes must not span topology domains: the domain plugins' keys join the scoring keys.
     const keys = [...new Set([...base.spec.keys, ...domainKeysOf(prepared)])].filter((key) => !byHostCount || key !== HOSTNAME_LABEL).sort();

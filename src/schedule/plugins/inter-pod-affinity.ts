@@ -142,10 +142,15 @@ function filter(pod: PodInfo, node: NodeInfo, state: InterPodAffinityState): Fil
  * state, and their terms count by the pod's own topology keys, so the keys stay the same.
  */
 function domainOf(_pod: PodInfo, state: InterPodAffinityState, node: NodeInfo): string {
-  const keys = new Set([...state.affinityTerms.map((t) => t.topologyKey), ...state.antiAffinityTerms.map((t) => t.topologyKey), ...countedKeys(state.existingAntiAffinityCounts)]);
   let text = '';
-  for (const key of [...keys].sort()) text += `${node.labels[key] ?? ABSENT}\u0001`;
+  for (const key of domainKeys(state)) text += `${node.labels[key] ?? ABSENT}\u0001`;
   return text;
+}
+
+/** Every key the terms count by, counted yet or not (nodeLabelKeys names only those some domain counts a pod by). */
+function domainKeys(state: InterPodAffinityState): string[] {
+  const keys = new Set([...state.affinityTerms.map((t) => t.topologyKey), ...state.antiAffinityTerms.map((t) => t.topologyKey), ...countedKeys(state.existingAntiAffinityCounts)]);
+  return [...keys].sort();
 }
 
 const ABSENT = '\u0002';
@@ -155,6 +160,7 @@ export default definePlugin<InterPodAffinityState>({
   preFilter,
   filter,
   domainOf,
+  domainKeys: (_pod, state) => domainKeys(state),
   addPod(state, pod, added, node) {
     addExisting(state, pod, added, node);
     return state;
@@ -166,12 +172,12 @@ export default definePlugin<InterPodAffinityState>({
     state.affinityTerms.length === 0 &&
     state.antiAffinityTerms.every((t) => t.topologyKey === HOSTNAME_LABEL) &&
     [...countedKeys(state.existingAntiAffinityCounts)].every((key) => key === HOSTNAME_LABEL),
-  // A topology key tells nodes apart only where a domain counts a pod: with no matching pod anywhere, an affinity term
-  // reads only whether the node has the key (every node: no difference), and an anti-affinity term passes everywhere.
-  // Hostname affinity to pods that are not there made every node a class of its own.
+  // With no matching pod anywhere, an affinity term reads only whether the node has the key (every node: no
+  // difference): hostname affinity to pods that are not there made every node a class of its own. Anti-affinity keys
+  // stay even before a domain counts a pod: a ReplicaQueue (IPA node-local) keeps the classes of its first replica.
   nodeLabelKeys: (_pod, state) => [
     ...state.affinityTerms.map((t) => t.topologyKey).filter((key) => state.affinityCounts.size > 0 || !state.labelledEverywhere.has(key)),
-    ...countedKeys(state.antiAffinityCounts),
+    ...state.antiAffinityTerms.map((t) => t.topologyKey),
     ...countedKeys(state.existingAntiAffinityCounts),
   ],
 });
