@@ -71,6 +71,8 @@ export class BindListeners<Entry extends { queued: boolean }> {
 
   /** Marks queued every entry whose hint the bind of `pod` fires. */
   bound(pod: PodInfo, namespaceLabels: ReadonlyMap<string, Labels>): void {
+    // every bind asks: most of the time nothing waits for one
+    if (this.#byLabel.size === 0 && this.#any.length === 0) return;
     for (const { entry, hint } of this.#any) entry.queued ||= hint.matches(pod, namespaceLabels);
     for (const [key, value] of Object.entries(pod.labels)) {
       for (const { entry, hint } of this.#byLabel.get(labelPairKey(key, value)) ?? []) entry.queued ||= hint.matches(pod, namespaceLabels);
