@@ -3,6 +3,7 @@
 // DeploymentConfig's (`deploymentconfig: web`) selects pods that will exist.
 import { asRecord } from '../model/object.js';
 import { generatesJobSelector, JOB_NAME_LABELS, JOB_UID_LABELS } from '../model/job-labels.js';
+import { POD_INDEX_LABEL, STATEFUL_SET_POD_NAME_LABEL, startOrdinal } from '../model/stateful-set-labels.js';
 import type { Workload } from '../model/workload.js';
 
 /** Whether a pod of the workload may carry `value` for the label. */
@@ -31,13 +32,12 @@ export function controllerPodLabels(workload: Workload): ReadonlyMap<string, Lab
       labels.set('pod-template-hash', ANY);
       break;
     case 'StatefulSet': {
-      const start = asRecord(spec?.['ordinals'])?.['start'];
-      const first = typeof start === 'number' && Number.isInteger(start) && start >= 0 ? start : 0;
+      const first = startOrdinal(workload.object);
       const replicas = typeof workload.replicas === 'number' ? workload.replicas : 1;
       const isOrdinal = (value: string) => isIndexBelow(value, first + replicas) && Number(value) >= first;
       labels.set('controller-revision-hash', ANY);
-      labels.set('statefulset.kubernetes.io/pod-name', (value) => value.startsWith(`${name}-`) && isOrdinal(value.slice(name.length + 1)));
-      labels.set('apps.kubernetes.io/pod-index', isOrdinal);
+      labels.set(STATEFUL_SET_POD_NAME_LABEL, (value) => value.startsWith(`${name}-`) && isOrdinal(value.slice(name.length + 1)));
+      labels.set(POD_INDEX_LABEL, isOrdinal);
       break;
     }
     case 'DaemonSet':

@@ -46,6 +46,18 @@ describe('fixtures/schedule', () => {
     expect(results['cache']?.placement).toMatchObject({ nodes: { n2: 1 }, unschedulable: 1, message });
   });
 
+  it('StatefulSet: ordinals count from spec.ordinals.start, and each pod carries its pod-name and pod-index labels', async () => {
+    // upstream: statefulset/stateful_set_utils.go newStatefulSetPod, updateIdentity, getPersistentVolumeClaimName
+    const { results } = await fixture('StatefulSet-ordinals');
+    expect(results['web']?.placement).toEqual({ nodes: { n2: 1, n3: 1 }, unschedulable: 0, message: null });
+    expect(results['reader']?.placement).toEqual({ nodes: { n3: 1 }, unschedulable: 0, message: null });
+    // PodIndexLabel is on by default from v1.28: before, no pod carries the ordinal as a label
+    const before = await fit(['fixtures/schedule/StatefulSet-ordinals'], { kubernetesVersion: '1.27' });
+    const byName = Object.fromEntries(before.scheduling.map((r) => [r.object.name, r]));
+    expect(byName['web']?.placement).toMatchObject({ nodes: { n2: 1, n3: 1 }, unschedulable: 0 });
+    expect(byName['reader']?.placement).toMatchObject({ nodes: {}, unschedulable: 1, rejected: { n3: ["node(s) didn't match pod affinity rules"] } });
+  });
+
   it('InterPodAffinity: replicas with required hostname affinity are spread by the default constraints among the nodes their affinity allows', async () => {
     // upstream: interpodaffinity filtering.go, podtopologyspread scoring.go (system defaults); totals by hand in the fixture
     const { results } = await fixture('InterPodAffinity-required-replicas');

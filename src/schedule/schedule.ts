@@ -192,7 +192,7 @@ function noProfileFindings(pods: readonly PodSpecAt[], profiles: SchedulerProfil
 function planWorkload(workload: Workload, context: RunContext): Plan {
   const replicas = typeof workload.replicas === 'number' ? workload.replicas : 1;
   const base = podSourceOfWorkload(workload, context.snapshot.controllers);
-  const sources = statefulSetPodSources(workload, base, Math.max(replicas, 1), context.snapshot.storage);
+  const sources = statefulSetPodSources(workload, base, Math.max(replicas, 1), context.snapshot);
   if (!sources?.[0]) return planPod(workload.object, base, replicas, context);
   // Each ordinal mounts its own claims: one pod per replica; the first one's verdicts stand for the workload.
   const plan = planPod(workload.object, sources[0], 1, context);

@@ -1,7 +1,9 @@
-// A StatefulSet's pods as its controller makes them: `<set>-<ordinal>`, each with its own claims
-// `<template>-<set>-<ordinal>` created from volumeClaimTemplates (pkg/controller/statefulset/stateful_set_utils.go
-// getPersistentVolumeClaims, updateStorage). A claim that exists already is reused.
+// A StatefulSet's pods as its controller makes them: `<set>-<ordinal>` from spec.ordinals.start, with the pod-name and
+// pod-index labels, each with its own claims `<template>-<set>-<ordinal>` created from volumeClaimTemplates
+// (pkg/controller/statefulset/stateful_set_utils.go newStatefulSetPod, getPersistentVolumeClaims, updateStorage). A
+// claim that exists already is reused.
 import { asArray, asRecord } from '../../model/object.js';
+import { startOrdinal, statefulSetPod } from '../../model/stateful-set-labels.js';
 import type { Workload } from '../../model/workload.js';
 import type { PodSource } from '../pod-info.js';
 import type { StorageCatalog } from './storage-catalog.js';
@@ -29,21 +31,28 @@ function createClaim(template: Readonly<Record<string, unknown>>, namespace: str
   storage.bindImmediately(claim);
 }
 
-/** One pod source per ordinal below `count`; undefined when the workload has no claim templates. */
-export function statefulSetPodSources(workload: Workload, base: PodSource, count: number, storage: StorageCatalog): PodSource[] | undefined {
+/** PodIndexLabel on by default (beta): each pod carries its ordinal as a label. */
+const POD_INDEX_LABEL_SINCE = 28;
+
+/** One pod source per ordinal, `count` of them; undefined when the workload has no claim templates. */
+export function statefulSetPodSources(workload: Workload, base: PodSource, count: number, context: { storage: StorageCatalog; minor: number }): PodSource[] | undefined {
   const templates = templatesOf(workload);
   if (templates.length === 0) return undefined;
-  const setName = workload.object.ref.name;
+  const { storage, minor } = context;
+  const set = workload.object;
   const names = new Set(templates.map(templateName));
+  const volumes = asArray(base.spec['volumes']).filter((v) => !names.has(String(asRecord(v)?.['name'])));
+  // StatefulSetStartOrdinal is on in every release kubefit imitates (beta from v1.27)
+  const first = startOrdinal(set);
   const sources: PodSource[] = [];
-  for (let ordinal = 0; ordinal < count; ordinal++) {
+  for (let ordinal = first; ordinal < first + count; ordinal++) {
     const claimVolumes = templates.map((template) => {
-      const claimName = `${templateName(template)}-${setName}-${ordinal}`;
-      createClaim(template, workload.object.ref.namespace, claimName, storage);
+      const claimName = `${templateName(template)}-${set.ref.name}-${ordinal}`;
+      createClaim(template, set.ref.namespace, claimName, storage);
       return { name: templateName(template), persistentVolumeClaim: { claimName } };
     });
-    const volumes = asArray(base.spec['volumes']).filter((v) => !names.has(String(asRecord(v)?.['name'])));
-    sources.push({ ...base, name: `${setName}-${ordinal}`, spec: { ...base.spec, volumes: [...volumes, ...claimVolumes] } });
+    const pod = statefulSetPod(set, base.labels, ordinal, minor >= POD_INDEX_LABEL_SINCE);
+    sources.push({ ...base, ...pod, spec: { ...base.spec, volumes: [...volumes, ...claimVolumes] } });
   }
   return sources;
 }
