@@ -51,6 +51,9 @@ describe('fixtures/schedule', () => {
     const { results } = await fixture('StatefulSet-ordinals');
     expect(results['web']?.placement).toEqual({ nodes: { n2: 1, n3: 1 }, unschedulable: 0, message: null });
     expect(results['reader']?.placement).toEqual({ nodes: { n3: 1 }, unschedulable: 0, message: null });
+    // without claims too: broker-0 takes the empty n1, broker-1 the first of the equal n2 and n3, and exporter joins it
+    expect(results['broker']?.placement).toEqual({ nodes: { n1: 1, n2: 1, n3: 1 }, unschedulable: 0, message: null });
+    expect(results['exporter']?.placement).toEqual({ nodes: { n2: 1 }, unschedulable: 0, message: null });
     // PodIndexLabel is on by default from v1.28: before, no pod carries the ordinal as a label
     const before = await fit(['fixtures/schedule/StatefulSet-ordinals'], { kubernetesVersion: '1.27' });
     const byName = Object.fromEntries(before.scheduling.map((r) => [r.object.name, r]));

@@ -36,7 +36,7 @@ import { NO_SCHEDULER_PROFILE, VOLUMES_NOT_CHECKED } from './scheduling-checks.j
 import { schedulingGatedFindings } from './scheduling-gates.js';
 import { DEFAULT_PROFILES, DEFAULT_SCHEDULER_NAME, type SchedulerProfiles } from './profile/profile.js';
 import { controllerOf, victimFates, type VictimFate } from './preemption/victims.js';
-import { statefulSetPodSources } from './volumes/claim-templates.js';
+import { statefulSetPodSources } from './stateful-set-pods.js';
 import { uncheckedVolumesFinding } from './volumes/pod-claims.js';
 
 export interface ScheduleOptions {
@@ -194,7 +194,7 @@ function planWorkload(workload: Workload, context: RunContext): Plan {
   const base = podSourceOfWorkload(workload, context.snapshot.controllers);
   const sources = statefulSetPodSources(workload, base, Math.max(replicas, 1), context.snapshot);
   if (!sources?.[0]) return planPod(workload.object, base, replicas, context);
-  // Each ordinal mounts its own claims: one pod per replica; the first one's verdicts stand for the workload.
+  // Each ordinal is a pod of its own (its labels, its claims); the first one's verdicts stand for the workload.
   const plan = planPod(workload.object, sources[0], 1, context);
   const pods = sources.slice(0, replicas).map((source) => ({ pod: buildPodInfo(source, context.snapshot.podOptions, []), replicas: 1 }));
   // OrderedReady (the default) creates each ordinal once the one before it runs; Parallel creates them all at once.

@@ -1,16 +1,16 @@
-// A StatefulSet's pods as its controller makes them: `<set>-<ordinal>` from spec.ordinals.start, with the pod-name and
-// pod-index labels, each with its own claims `<template>-<set>-<ordinal>` created from volumeClaimTemplates
-// (pkg/controller/statefulset/stateful_set_utils.go newStatefulSetPod, getPersistentVolumeClaims, updateStorage). A
-// claim that exists already is reused.
-import { asArray, asRecord } from '../../model/object.js';
-import { startOrdinal, statefulSetPod } from '../../model/stateful-set-labels.js';
-import type { Workload } from '../../model/workload.js';
-import type { PodSource } from '../pod-info.js';
-import type { StorageCatalog } from './storage-catalog.js';
-import { newClaim } from './storage-objects.js';
+// A StatefulSet's pods as its controller makes them: `<set>-<ordinal>` from spec.ordinals.start, each with the pod-name
+// and pod-index labels and its own claims `<template>-<set>-<ordinal>` created from volumeClaimTemplates
+// (pkg/controller/statefulset/stateful_set_utils.go newStatefulSetPod, updateIdentity, getPersistentVolumeClaims,
+// updateStorage). A claim that exists already is reused. The pods differ in their labels at least, so each is placed
+// as a pod of its own: a Service or a pod affinity that selects one ordinal selects one pod.
+import { asArray, asRecord } from '../model/object.js';
+import { startOrdinal, statefulSetPod } from '../model/stateful-set-labels.js';
+import type { Workload } from '../model/workload.js';
+import type { PodSource } from './pod-info.js';
+import type { StorageCatalog } from './volumes/storage-catalog.js';
+import { newClaim } from './volumes/storage-objects.js';
 
 function templatesOf(workload: Workload): Readonly<Record<string, unknown>>[] {
-  if (workload.kind !== 'StatefulSet') return [];
   const spec = asRecord(workload.object.value['spec']);
   return asArray(spec?.['volumeClaimTemplates']).flatMap((t) => (asRecord(t) ? [asRecord(t) ?? {}] : []));
 }
@@ -34,10 +34,10 @@ function createClaim(template: Readonly<Record<string, unknown>>, namespace: str
 /** PodIndexLabel on by default (beta): each pod carries its ordinal as a label. */
 const POD_INDEX_LABEL_SINCE = 28;
 
-/** One pod source per ordinal, `count` of them; undefined when the workload has no claim templates. */
+/** One pod source per ordinal, `count` of them; undefined when the workload is no StatefulSet. */
 export function statefulSetPodSources(workload: Workload, base: PodSource, count: number, context: { storage: StorageCatalog; minor: number }): PodSource[] | undefined {
+  if (workload.kind !== 'StatefulSet') return undefined;
   const templates = templatesOf(workload);
-  if (templates.length === 0) return undefined;
   const { storage, minor } = context;
   const set = workload.object;
   const names = new Set(templates.map(templateName));
@@ -52,7 +52,7 @@ export function statefulSetPodSources(workload: Workload, base: PodSource, count
       return { name: templateName(template), persistentVolumeClaim: { claimName } };
     });
     const pod = statefulSetPod(set, base.labels, ordinal, minor >= POD_INDEX_LABEL_SINCE);
-    sources.push({ ...base, ...pod, spec: { ...base.spec, volumes: [...volumes, ...claimVolumes] } });
+    sources.push({ ...base, ...pod, spec: templates.length === 0 ? base.spec : { ...base.spec, volumes: [...volumes, ...claimVolumes] } });
   }
   return sources;
 }
