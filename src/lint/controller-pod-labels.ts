@@ -2,7 +2,7 @@
 // StatefulSet pod (`statefulset.kubernetes.io/pod-name: web-0`), a Job's pods (`job-name: pi`) or an OpenShift
 // DeploymentConfig's (`deploymentconfig: web`) selects pods that will exist.
 import { asRecord } from '../model/object.js';
-import { generatesJobSelector, JOB_NAME_LABELS, JOB_UID_LABELS } from '../model/job-labels.js';
+import { generatesJobSelector, JOB_COMPLETION_INDEX_LABEL, JOB_NAME_LABELS, JOB_UID_LABELS } from '../model/job-labels.js';
 import { POD_INDEX_LABEL, STATEFUL_SET_POD_NAME_LABEL, startOrdinal } from '../model/stateful-set-labels.js';
 import type { Workload } from '../model/workload.js';
 
@@ -63,11 +63,11 @@ export function controllerPodLabels(workload: Workload): ReadonlyMap<string, Lab
 /** The label keys controllerPodLabels may give, of any workload (a pod template's labels cannot stand in for them). */
 export const CONTROLLER_LABEL_KEYS: ReadonlySet<string> = new Set([
   ...HASH_LABELS,
-  'statefulset.kubernetes.io/pod-name',
-  'apps.kubernetes.io/pod-index',
+  STATEFUL_SET_POD_NAME_LABEL,
+  POD_INDEX_LABEL,
   ...JOB_NAME_LABELS,
   ...JOB_UID_LABELS,
-  'batch.kubernetes.io/job-completion-index',
+  JOB_COMPLETION_INDEX_LABEL,
   'deploymentconfig',
   'deployment',
 ]);
@@ -79,7 +79,7 @@ function addJobLabels(labels: Map<string, LabelValues>, workload: Workload, jobS
     for (const key of JOB_UID_LABELS) if (!Object.hasOwn(workload.podLabels, key)) labels.set(key, ANY);
   }
   const completions = jobSpec?.['completions'];
-  if (jobSpec?.['completionMode'] === 'Indexed' && typeof completions === 'number') labels.set('batch.kubernetes.io/job-completion-index', (value) => isIndexBelow(value, completions));
+  if (jobSpec?.['completionMode'] === 'Indexed' && typeof completions === 'number') labels.set(JOB_COMPLETION_INDEX_LABEL, (value) => isIndexBelow(value, completions));
 }
 
 /** Names of the form `<name>-<number>` (a CronJob's Jobs, a DeploymentConfig's ReplicationControllers). */

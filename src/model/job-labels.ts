@@ -6,6 +6,8 @@ import type { Labels } from './labels.js';
 
 /** The labels that carry the Job's name. */
 export const JOB_NAME_LABELS: readonly string[] = ['batch.kubernetes.io/job-name', 'job-name'];
+/** The label of an Indexed Job's pod that carries its completion index (PodIndexLabel). */
+export const JOB_COMPLETION_INDEX_LABEL = 'batch.kubernetes.io/job-completion-index';
 /** The labels that carry the Job's uid. */
 export const JOB_UID_LABELS: readonly string[] = ['batch.kubernetes.io/controller-uid', 'controller-uid'];
 

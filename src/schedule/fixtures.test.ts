@@ -61,6 +61,16 @@ describe('fixtures/schedule', () => {
     expect(byName['reader']?.placement).toMatchObject({ nodes: {}, unschedulable: 1, rejected: { n3: ["node(s) didn't match pod affinity rules"] } });
   });
 
+  it('Job: an Indexed Job places one pod per completion index, each labelled with its index from v1.28', async () => {
+    // upstream: job/job_controller.go manageJob, job/indexed_job_utils.go addCompletionIndexLabel
+    const { results } = await fixture('Job-indexed');
+    expect(results['train']?.placement).toEqual({ nodes: { n1: 1, n2: 1, n3: 1 }, unschedulable: 0, message: null });
+    expect(results['tensorboard']?.placement).toEqual({ nodes: { n1: 1 }, unschedulable: 0, message: null });
+    const before = await fit(['fixtures/schedule/Job-indexed'], { kubernetesVersion: '1.27' });
+    const tensorboard = before.scheduling.find((r) => r.object.name === 'tensorboard');
+    expect(tensorboard?.placement).toMatchObject({ nodes: {}, unschedulable: 1, rejected: { n1: ["node(s) didn't match pod affinity rules"] } });
+  });
+
   it('InterPodAffinity: replicas with required hostname affinity are spread by the default constraints among the nodes their affinity allows', async () => {
     // upstream: interpodaffinity filtering.go, podtopologyspread scoring.go (system defaults); totals by hand in the fixture
     const { results } = await fixture('InterPodAffinity-required-replicas');

@@ -36,6 +36,7 @@ import { NO_SCHEDULER_PROFILE, VOLUMES_NOT_CHECKED } from './scheduling-checks.j
 import { schedulingGatedFindings } from './scheduling-gates.js';
 import { DEFAULT_PROFILES, DEFAULT_SCHEDULER_NAME, type SchedulerProfiles } from './profile/profile.js';
 import { controllerOf, victimFates, type VictimFate } from './preemption/victims.js';
+import { indexedJobPodSources } from './indexed-job-pods.js';
 import { statefulSetPodSources } from './stateful-set-pods.js';
 import { uncheckedVolumesFinding } from './volumes/pod-claims.js';
 
@@ -192,13 +193,16 @@ function noProfileFindings(pods: readonly PodSpecAt[], profiles: SchedulerProfil
 function planWorkload(workload: Workload, context: RunContext): Plan {
   const replicas = typeof workload.replicas === 'number' ? workload.replicas : 1;
   const base = podSourceOfWorkload(workload, context.snapshot.controllers);
-  const sources = statefulSetPodSources(workload, base, Math.max(replicas, 1), context.snapshot);
+  const count = Math.max(replicas, 1);
+  const sources = statefulSetPodSources(workload, base, count, context.snapshot) ?? indexedJobPodSources(workload, base, count, context.snapshot.minor);
   if (!sources?.[0]) return planPod(workload.object, base, replicas, context);
-  // Each ordinal is a pod of its own (its labels, its claims); the first one's verdicts stand for the workload.
+  // Each ordinal or index is a pod of its own (its labels, a StatefulSet's claims); the first one's verdicts stand for
+  // the workload.
   const plan = planPod(workload.object, sources[0], 1, context);
   const pods = sources.slice(0, replicas).map((source) => ({ pod: buildPodInfo(source, context.snapshot.podOptions, []), replicas: 1 }));
-  // OrderedReady (the default) creates each ordinal once the one before it runs; Parallel creates them all at once.
-  const ordered = asRecord(workload.object.value['spec'])?.['podManagementPolicy'] !== 'Parallel';
+  // A StatefulSet's OrderedReady (the default) creates each ordinal once the one before it runs; Parallel and a Job
+  // create them all at once.
+  const ordered = workload.kind === 'StatefulSet' && asRecord(workload.object.value['spec'])?.['podManagementPolicy'] !== 'Parallel';
   return { ...plan, replicas, request: { ...plan.request, pods, ...(ordered && { ordered }) } };
 }
 

@@ -8,6 +8,7 @@ import { startOrdinal, statefulSetPod } from '../model/stateful-set-labels.js';
 import type { Workload } from '../model/workload.js';
 import type { PodSource } from './pod-info.js';
 import type { StorageCatalog } from './volumes/storage-catalog.js';
+import { POD_INDEX_LABEL_SINCE } from './version.js';
 import { newClaim } from './volumes/storage-objects.js';
 
 function templatesOf(workload: Workload): Readonly<Record<string, unknown>>[] {
@@ -30,9 +31,6 @@ function createClaim(template: Readonly<Record<string, unknown>>, namespace: str
   storage.addClaim(claim);
   storage.bindImmediately(claim);
 }
-
-/** PodIndexLabel on by default (beta): each pod carries its ordinal as a label. */
-const POD_INDEX_LABEL_SINCE = 28;
 
 /** One pod source per ordinal, `count` of them; undefined when the workload is no StatefulSet. */
 export function statefulSetPodSources(workload: Workload, base: PodSource, count: number, context: { storage: StorageCatalog; minor: number }): PodSource[] | undefined {

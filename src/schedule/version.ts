@@ -8,3 +8,9 @@ export function toMinorVersion(text: string | undefined): number {
   const match = /^v?1\.(\d+)(?:\.\d+)?(?:[-+].*)?$/.exec(text?.trim() ?? '');
   return match ? Number(match[1]) : NEWEST_MINOR;
 }
+
+/**
+ * PodIndexLabel on by default (beta) from this release: a StatefulSet's pods carry their ordinal
+ * (`apps.kubernetes.io/pod-index`) and an Indexed Job's pods their completion index as labels.
+ */
+export const POD_INDEX_LABEL_SINCE = 28;

@@ -1,0 +1,20 @@
+// An Indexed Job's pods as the job controller makes them: one per completion index, each labelled with its index
+// (PodIndexLabel), so a pod affinity or spread selector that names one index (a training job's workers beside index 0)
+// selects the pod that will exist. Before the label, the pods differ in nothing the scheduler reads.
+// upstream: pkg/controller/job/job_controller.go manageJob, indexed_job_utils.go addCompletionIndexLabel.
+import { JOB_COMPLETION_INDEX_LABEL } from '../model/job-labels.js';
+import { asRecord } from '../model/object.js';
+import type { Workload } from '../model/workload.js';
+import type { PodSource } from './pod-info.js';
+import { POD_INDEX_LABEL_SINCE } from './version.js';
+
+/** One pod source per index below `count` (the pods the Job runs at once); undefined for any other workload. */
+export function indexedJobPodSources(workload: Workload, base: PodSource, count: number, minor: number): PodSource[] | undefined {
+  if (workload.kind !== 'Job' || minor < POD_INDEX_LABEL_SINCE) return undefined;
+  if (asRecord(workload.object.value['spec'])?.['completionMode'] !== 'Indexed') return undefined;
+  return Array.from({ length: count }, (_, index) => ({
+    ...base,
+    name: `${workload.object.ref.name}-${index}`,
+    labels: { ...base.labels, [JOB_COMPLETION_INDEX_LABEL]: String(index) },
+  }));
+}
