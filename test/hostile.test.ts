@@ -65,6 +65,7 @@ const CASES: readonly HostileCase[] = [
   },
   { file: 'custom-resources.yaml', load: [], objects: ['widgets.example.com', 'gadget', 'listed'] },
   { file: 'missing-metadata.yaml', load: [], objects: ['', '', '', ''] },
+  { file: 'huge-replicas.yaml', load: [], objects: ['huge-set', 'huge-claims', 'huge-job'] },
   { file: 'zero-containers.yaml', load: [], objects: ['no-containers', 'null-containers', 'no-spec', 'empty-template', 'no-job-template'] },
   {
     file: 'odd-yaml.yaml',

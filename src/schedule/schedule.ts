@@ -98,6 +98,8 @@ interface RunContext {
   readonly findings: Finding[];
   /** Verdicts per feasibility fingerprint: pods with equal verdicts on every node class share one result. */
   readonly verdictCache: Map<string, Verdicts>;
+  /** The pods all nodes together may run (allocatable `pods`): no workload places more, preempting or not. */
+  readonly podSlots: number;
 }
 
 export function scheduleWorkloads(
@@ -119,6 +121,7 @@ export function scheduleWorkloads(
     cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage),
     findings: [...snapshot.findings, ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(pending), ...schedulingGatedFindings(pending), ...suspendedJobFindings(workloads)],
     verdictCache: new Map(),
+    podSlots: snapshot.nodes.reduce((sum, node) => sum + Number(node.allowedPodNumber), 0),
   };
   const plans = workloads.map((w) => (w.kind === 'DaemonSet' ? planDaemonSet(w, context) : planWorkload(w, context)));
   for (const source of recreated) {
@@ -193,13 +196,15 @@ function noProfileFindings(pods: readonly PodSpecAt[], profiles: SchedulerProfil
 function planWorkload(workload: Workload, context: RunContext): Plan {
   const replicas = typeof workload.replicas === 'number' ? workload.replicas : 1;
   const base = podSourceOfWorkload(workload, context.snapshot.controllers);
-  const count = Math.max(replicas, 1);
+  // Each ordinal or index is a pod of its own (its labels, a StatefulSet's claims); the first one's verdicts stand for
+  // the workload. Those past the cluster's pod slots can never all land: the last one made stands for the rest (a
+  // hostile `replicas: 2147483647` makes a few pods more than the nodes may run, not two billion).
+  const count = Math.min(Math.max(replicas, 1), context.podSlots + 1);
   const sources = statefulSetPodSources(workload, base, count, context.snapshot) ?? indexedJobPodSources(workload, base, count, context.snapshot.minor);
   if (!sources?.[0]) return planPod(workload.object, base, replicas, context);
-  // Each ordinal or index is a pod of its own (its labels, a StatefulSet's claims); the first one's verdicts stand for
-  // the workload.
   const plan = planPod(workload.object, sources[0], 1, context);
-  const pods = sources.slice(0, replicas).map((source) => ({ pod: buildPodInfo(source, context.snapshot.podOptions, []), replicas: 1 }));
+  const made = sources.slice(0, replicas);
+  const pods = made.map((source, index) => ({ pod: buildPodInfo(source, context.snapshot.podOptions, []), replicas: index === made.length - 1 ? replicas - index : 1 }));
   // A StatefulSet's OrderedReady (the default) creates each ordinal once the one before it runs; Parallel and a Job
   // create them all at once.
   const ordered = workload.kind === 'StatefulSet' && asRecord(workload.object.value['spec'])?.['podManagementPolicy'] !== 'Parallel';
