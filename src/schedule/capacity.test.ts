@@ -70,6 +70,18 @@ describe('preemption from a node state placed in the run', () => {
     expect([capacityOf('hi'), capacityOf('lo')]).toEqual([{ additionalReplicas: 2, atLeast: false }, { additionalReplicas: 0, atLeast: false }]);
   });
 
+  it('--capacity probes from the storage the run left, and a StatefulSet grows by new ordinals with claims of their own', async () => {
+    const report = await fit(['fixtures/scheduler/capacity-volumes/app.yaml'], { cluster: ['fixtures/scheduler/capacity-volumes/cluster.yaml'], capacity: true, configFile: false });
+    const resultOf = (name: string) => report.scheduling.find((result) => result.object.name === name);
+    // more of `cache` share its claim, bound to n1's volume by the run: they land on n1 only (4 cpu, 1 taken)
+    expect(resultOf('cache')?.capacity).toEqual({ additionalReplicas: 3, atLeast: false });
+    // db-1 would claim data-db-1, and no volume is left for it (the probe used to place copies of db-0, claim and all)
+    expect(resultOf('db')?.capacity).toEqual({ additionalReplicas: 0, atLeast: false });
+    // `queue` found no volume in the run, nor would more of it (the probe used to find the volumes the run had bound free)
+    expect(resultOf('queue')?.placement).toMatchObject({ unschedulable: 1 });
+    expect(resultOf('queue')?.capacity).toEqual({ additionalReplicas: 0, atLeast: false });
+  });
+
   it('evicts one of several replicas that share a PodInfo, not all of them (upstream SelectVictimsOnNode)', () => {
     const run = placeAll([requestOf('hi', 1), requestOf('lo', 3)], snapshot);
     expect(run.nodes[0]?.pods.map((pod) => pod.name)).toEqual(['hi', 'lo', 'lo', 'lo']);

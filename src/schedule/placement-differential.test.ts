@@ -132,7 +132,8 @@ describe('placement fast paths', () => {
         const { snapshot, pods } = generated(shape);
         const requests: PlacementRequest[] = pods.map((pod, i) => ({ pods: [{ pod, replicas: shape.workloads[i]?.replicas ?? 1 }], priority: 0 }));
         const run = placeAll(requests, snapshot);
-        const counted = requests.map(capacityProbe(run, snapshot)).map((capacity) => capacity.additionalReplicas);
+        const capacity = capacityProbe(run, snapshot);
+        const counted = requests.map((request) => capacity(request).additionalReplicas);
         const probe = placementProbe(snapshot, run.nodes);
         const placed = pods.map((pod) => CAPACITY_PROBE - probe.place({ pods: [{ pod, replicas: CAPACITY_PROBE }], priority: 0 }).unschedulable);
         expect(counted).toEqual(placed);

@@ -5,6 +5,7 @@ import type { ClusterState } from './framework.js';
 import { NodeClasses } from './node-classes.js';
 import { addPodToNode, removePodsFromNode, type NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
+import type { StorageCatalog } from './volumes/storage-catalog.js';
 import type { SchedulerSnapshot } from './snapshot.js';
 import { addPodToPrepared, runPreFilters, type PreparedPod } from './run-filters.js';
 import { reserveVolumes } from './plugins/volume-binding.js';
@@ -56,6 +57,8 @@ export interface PlacementRun {
   readonly outcomes: readonly PlacementOutcome[];
   /** The nodes after placement. */
   readonly nodes: readonly NodeInfo[];
+  /** The storage objects after placement: the claims it created and the bindings it assumed. */
+  readonly storage: StorageCatalog;
 }
 
 /** Upstream's queue order: higher priority first; kubefit then keeps input order (a stable sort). */
@@ -66,9 +69,9 @@ export function queueOrder(requests: readonly PlacementRequest[]): number[] {
 /** Places the requests on `start` (the snapshot's nodes unless given, e.g. the final nodes of an earlier run). */
 export function placeAll(requests: readonly PlacementRequest[], snapshot: SchedulerSnapshot, start: readonly NodeInfo[] = snapshot.nodes): PlacementRun {
   const nodes = new NodeClasses(start);
-  const context = placementContext(requests, nodes, snapshot, lowestPriorityOf(start));
+  const context = placementContext(requests, nodes, snapshot, { lowestPriority: lowestPriorityOf(start), storage: snapshot.storage.fork() });
   placeRequests(queueOrder(requests), context);
-  return { outcomes: context.outcomes, nodes: nodes.nodes };
+  return { outcomes: context.outcomes, nodes: nodes.nodes, storage: context.live.storage };
 }
 
 /**
@@ -139,19 +142,24 @@ export interface PlacementProbe {
   readonly cluster: ClusterState;
   /** Whether a pod of this priority may preempt (some pod on the nodes has a lower one). */
   mayPreempt(pod: PodInfo): boolean;
-  /** Places the request as placeAll([request], snapshot, start) would, then puts the nodes back. */
-  place(request: PlacementRequest): PlacementOutcome;
+  /**
+   * Places the request as placeAll([request], snapshot, start) would, then puts the nodes back; on a fork of `storage`
+   * (which may hold claims made for the request), the probe's own storage by default.
+   */
+  place(request: PlacementRequest, storage?: StorageCatalog): PlacementOutcome;
 }
 
-export function placementProbe(snapshot: SchedulerSnapshot, start: readonly NodeInfo[]): PlacementProbe {
+/** Probes from `start` and `storage`: the nodes and storage objects of an earlier run (placeAll's) or the snapshot's. */
+export function placementProbe(snapshot: SchedulerSnapshot, start: readonly NodeInfo[], storage = snapshot.storage): PlacementProbe {
   const nodes = new NodeClasses(start);
   const lowestPriority = lowestPriorityOf(start);
+  const cluster = nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, storage.fork());
   return {
     nodes,
-    cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage.fork()),
+    cluster,
     mayPreempt: (pod) => pod.priority > lowestPriority,
-    place(request) {
-      const context = placementContext([request], nodes, snapshot, lowestPriority);
+    place(request, from = cluster.storage) {
+      const context = placementContext([request], nodes, snapshot, { lowestPriority, storage: from.fork() });
       placeRequests([0], context);
       const [outcome = emptyOutcome()] = context.outcomes;
       start.forEach((node, index) => {
@@ -166,7 +174,8 @@ function emptyOutcome(): PlacementOutcome {
   return { nodes: {}, unschedulable: 0, message: null, preempted: [], replaced: new Map() };
 }
 
-function placementContext(requests: readonly PlacementRequest[], nodes: NodeClasses, snapshot: SchedulerSnapshot, lowestPriority: number): PlacementContext {
+function placementContext(requests: readonly PlacementRequest[], nodes: NodeClasses, snapshot: SchedulerSnapshot, start: { lowestPriority: number; storage: StorageCatalog }): PlacementContext {
+  const { lowestPriority, storage } = start;
   const origins = new Map<PodInfo, { readonly request: number; readonly at: number }>();
   requests.forEach(({ pods }, request) => pods.forEach(({ pod }, at) => origins.set(pod, { request, at })));
   return {
@@ -174,7 +183,7 @@ function placementContext(requests: readonly PlacementRequest[], nodes: NodeClas
     outcomes: requests.map(emptyOutcome),
     origins,
     nodes,
-    live: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage.fork()),
+    live: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, storage),
     prepared: new Map(),
     tracking: new Map(),
     binds: new BindLog(),

@@ -3,7 +3,7 @@ import type { ClusterSnapshot } from '../model/cluster.js';
 import { findingAt, type Finding } from '../model/finding.js';
 import { asRecord, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
-import { capacityProbe, roomPerNode, type NodeRoom } from './capacity.js';
+import { capacityProbe, roomPerNode, type NextPods, type NodeRoom } from './capacity.js';
 import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedNodeAffinity } from './daemonset.js';
 import { findNodesThatFit, fingerprintOf, fitMessage, statusOf, type Feasibility } from './feasibility.js';
 import { fitErrorMessage, withPostFilterMessage } from './fit-error.js';
@@ -37,7 +37,7 @@ import { schedulingGatedFindings } from './scheduling-gates.js';
 import { DEFAULT_PROFILES, DEFAULT_SCHEDULER_NAME, type SchedulerProfiles } from './profile/profile.js';
 import { controllerOf, victimFates, type VictimFate } from './preemption/victims.js';
 import { indexedJobPodSources } from './indexed-job-pods.js';
-import { statefulSetPodSources } from './stateful-set-pods.js';
+import { hasClaimTemplates, statefulSetPodSources } from './stateful-set-pods.js';
 import { uncheckedVolumesFinding } from './volumes/pod-claims.js';
 
 export interface ScheduleOptions {
@@ -81,6 +81,8 @@ interface Plan {
   readonly request: PlacementRequest;
   /** Set when one pod fits nowhere: what DefaultPreemption's PostFilter does in the cluster as given. */
   readonly alone?: PostFilterAlone;
+  /** A StatefulSet's pods past its replicas, for --capacity (a scaled-up set makes new ordinals, with new claims). */
+  readonly next?: NextPods;
 }
 
 /** The PostFilter for one pod in the cluster as given, each part worked out once when first asked. */
@@ -146,7 +148,7 @@ export function scheduleWorkloads(
   if (!options.capacity) return output;
   const additionalReplicas = capacityProbe(run, snapshot);
   const withCapacity = results.map((result, i) =>
-    workloads[i] === undefined || workloads[i].kind === 'DaemonSet' ? result : { ...result, capacity: additionalReplicas(requests[i]) },
+    workloads[i] === undefined || workloads[i].kind === 'DaemonSet' ? result : { ...result, capacity: additionalReplicas(requests[i], plans[i]?.next) },
   );
   return { ...output, results: withCapacity, nodeRoom: roomPerNode(run.nodes) };
 }
@@ -208,7 +210,10 @@ function planWorkload(workload: Workload, context: RunContext): Plan {
   // A StatefulSet's OrderedReady (the default) creates each ordinal once the one before it runs; Parallel and a Job
   // create them all at once.
   const ordered = workload.kind === 'StatefulSet' && asRecord(workload.object.value['spec'])?.['podManagementPolicy'] !== 'Parallel';
-  return { ...plan, replicas, request: { ...plan.request, pods, ...(ordered && { ordered }) } };
+  const { minor, podOptions } = context.snapshot;
+  const next: NextPods = (more, storage) => (statefulSetPodSources(workload, base, more, { storage, minor }, replicas) ?? []).map((source) => buildPodInfo(source, podOptions, []));
+  // without claims of their own, the next ordinals differ from copies of the first only in the labels naming them
+  return { ...plan, replicas, request: { ...plan.request, pods, ...(ordered && { ordered }) }, ...(hasClaimTemplates(workload) && { next }) };
 }
 
 function planPod(object: KubeObject, source: PodSource, replicas: number, context: RunContext): Plan {

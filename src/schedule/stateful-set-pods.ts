@@ -16,6 +16,11 @@ function templatesOf(workload: Workload): Readonly<Record<string, unknown>>[] {
   return asArray(spec?.['volumeClaimTemplates']).flatMap((t) => (asRecord(t) ? [asRecord(t) ?? {}] : []));
 }
 
+/** Whether each pod of the StatefulSet claims volumes of its own. */
+export function hasClaimTemplates(workload: Workload): boolean {
+  return workload.kind === 'StatefulSet' && templatesOf(workload).length > 0;
+}
+
 function templateName(template: Readonly<Record<string, unknown>>): string {
   const name = asRecord(template['metadata'])?.['name'];
   return typeof name === 'string' ? name : '';
@@ -32,8 +37,8 @@ function createClaim(template: Readonly<Record<string, unknown>>, namespace: str
   storage.bindImmediately(claim);
 }
 
-/** One pod source per ordinal, `count` of them; undefined when the workload is no StatefulSet. */
-export function statefulSetPodSources(workload: Workload, base: PodSource, count: number, context: { storage: StorageCatalog; minor: number }): PodSource[] | undefined {
+/** One pod source per ordinal, `count` of them after the first `skip`; undefined when the workload is no StatefulSet. */
+export function statefulSetPodSources(workload: Workload, base: PodSource, count: number, context: { storage: StorageCatalog; minor: number }, skip = 0): PodSource[] | undefined {
   if (workload.kind !== 'StatefulSet') return undefined;
   const templates = templatesOf(workload);
   const { storage, minor } = context;
@@ -41,7 +46,7 @@ export function statefulSetPodSources(workload: Workload, base: PodSource, count
   const names = new Set(templates.map(templateName));
   const volumes = asArray(base.spec['volumes']).filter((v) => !names.has(String(asRecord(v)?.['name'])));
   // StatefulSetStartOrdinal is on in every release kubefit imitates (beta from v1.27)
-  const first = startOrdinal(set);
+  const first = startOrdinal(set) + skip;
   const sources: PodSource[] = [];
   for (let ordinal = first; ordinal < first + count; ordinal++) {
     const claimVolumes = templates.map((template) => {
