@@ -58,6 +58,7 @@ step(() => cases.placement(context, { workloads: 500, replicas: 100, nodes: 5000
 // every replica a pod of its own, scored with the system default spreading (4.2 s before round 18)
 step(() => cases.statefulSetPlacement(context, 50, 20, 5000), 'placement of StatefulSets with claims', '1,000 replicas x 5,000 nodes');
 step(() => cases.capacity(context, 100, 5000), 'placement + --capacity', '100 workloads x 5,000 nodes');
+step(() => cases.statefulSetPlacement(context, 50, 20, 5000, true), 'placement of StatefulSets with claims + --capacity', '1,000 replicas x 5,000 nodes');
 if (!values.quick) step(() => cases.nodeScaling(context), 'fit feasibility, 20,000 vs 5,000 nodes', '1,000 pods x 20,000 nodes');
 // nodes alike but their names (one class, no bound pods): what the node classes should make nearly free
 if (!values.quick) step(() => cases.nodeScaling(context, 'alike'), 'fit feasibility, 20,000 vs 5,000 alike nodes', '1,000 pods x 20,000 nodes');
