@@ -61,6 +61,11 @@ describe('fixtures/schedule', () => {
     expect(byName['reader']?.placement).toMatchObject({ nodes: {}, unschedulable: 1, rejected: { n3: ["node(s) didn't match pod affinity rules"] } });
   });
 
+  it('StatefulSet: two billion ordinals on a node claiming a billion pod slots make at most 10,000 pods, the last for the rest', async () => {
+    const report = await fit(['fixtures/scheduler/huge-node/app.yaml'], { cluster: ['fixtures/scheduler/huge-node/cluster.yaml'] });
+    expect(report.scheduling[0]?.placement).toMatchObject({ nodes: { n1: 1 }, unschedulable: 2147483646, message: expect.stringMatching(/^0\/1 nodes are available: 1 Insufficient cpu\./) });
+  });
+
   it('Job: an Indexed Job places one pod per completion index, each labelled with its index from v1.28', async () => {
     // upstream: job/job_controller.go manageJob, job/indexed_job_utils.go addCompletionIndexLabel
     const { results } = await fixture('Job-indexed');

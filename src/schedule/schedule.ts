@@ -195,13 +195,17 @@ function noProfileFindings(pods: readonly PodSpecAt[], profiles: SchedulerProfil
   });
 }
 
+/** Pods of one workload made one by one at most (a StatefulSet's ordinals, an Indexed Job's indexes). */
+const MAX_DISTINCT_PODS = 10_000;
+
 function planWorkload(workload: Workload, context: RunContext): Plan {
   const replicas = typeof workload.replicas === 'number' ? workload.replicas : 1;
   const base = podSourceOfWorkload(workload, context.snapshot.controllers);
   // Each ordinal or index is a pod of its own (its labels, a StatefulSet's claims); the first one's verdicts stand for
   // the workload. Those past the cluster's pod slots can never all land: the last one made stands for the rest (a
-  // hostile `replicas: 2147483647` makes a few pods more than the nodes may run, not two billion).
-  const count = Math.min(Math.max(replicas, 1), context.podSlots + 1);
+  // hostile `replicas: 2147483647` makes a few pods more than the nodes may run, not two billion), as it does past
+  // MAX_DISTINCT_PODS (nodes that claim to run a billion pods).
+  const count = Math.min(Math.max(replicas, 1), context.podSlots + 1, MAX_DISTINCT_PODS);
   const sources = statefulSetPodSources(workload, base, count, context.snapshot) ?? indexedJobPodSources(workload, base, count, context.snapshot.minor);
   if (!sources?.[0]) return planPod(workload.object, base, replicas, context);
   const plan = planPod(workload.object, sources[0], 1, context);
