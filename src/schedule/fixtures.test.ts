@@ -71,6 +71,8 @@ describe('fixtures/schedule', () => {
     const { results } = await fixture('Job-indexed');
     expect(results['train']?.placement).toEqual({ nodes: { n1: 1, n2: 1, n3: 1 }, unschedulable: 0, message: null });
     expect(results['tensorboard']?.placement).toEqual({ nodes: { n1: 1 }, unschedulable: 0, message: null });
+    // a CronJob's Indexed Jobs too
+    expect(results['eval-watch']?.placement).toEqual({ nodes: { n1: 1 }, unschedulable: 0, message: null });
     const before = await fit(['fixtures/schedule/Job-indexed'], { kubernetesVersion: '1.27' });
     const tensorboard = before.scheduling.find((r) => r.object.name === 'tensorboard');
     expect(tensorboard?.placement).toMatchObject({ nodes: {}, unschedulable: 1, rejected: { n1: ["node(s) didn't match pod affinity rules"] } });
