@@ -22,9 +22,13 @@ export class HostnameHolders {
     }
   }
 
-  /** After a pod was placed on node `index`: it holds from now on when some constraint counts a pod there. */
+  /**
+   * After a pod was placed on node `index`: it holds from now on when some constraint counts a pod there. A holder
+   * stays one (a bind only adds pods), so its pods are not counted again: a node taking thousands of replicas counted
+   * them all at each bind.
+   */
   placed(index: number, node: NodeInfo): void {
-    if (this.#counters.some((count) => count(node) > 0)) this.indices.add(index);
+    if (!this.indices.has(index) && this.#counters.some((count) => count(node) > 0)) this.indices.add(index);
   }
 }
 

@@ -275,7 +275,7 @@ export class ReplicaQueue {
       const next = entry.holder ? undefined : this.#firstFree(entry.key);
       if (next !== undefined) this.#insert({ ...entry, index: next });
     }
-    this.#spread?.placed(node);
+    this.#spread?.placed(node, index);
     // A node that drops out may have held the last of a maximum: #candidates finds that out.
     if (filterNode(this.#untracked, node)) return;
     const scaled = this.#active.map(({ plugin, state }, p) => {

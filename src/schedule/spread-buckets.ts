@@ -57,6 +57,10 @@ export class SpreadBuckets {
   readonly #domains: DomainTable;
   /** countPods of the hostname constraint (the API allows one per whenUnsatisfiable). */
   readonly #hostCount: ((node: NodeInfo) => number) | undefined;
+  /** Whether a replica counts for that constraint (it matches its own selector). */
+  readonly #replicaCounts: boolean;
+  /** The hostname count of each node as last read, with the node it was read from: a bind adds one, not a recount. */
+  readonly #hostCounts = new Map<number, { readonly node: NodeInfo; readonly count: number }>();
 
   private constructor({ plugin, state }: { plugin: ScorePlugin; state: SpreadScoreState }, pod: PodInfo, nodes: NodeClasses) {
     this.#plugin = plugin;
@@ -65,6 +69,7 @@ export class SpreadBuckets {
     this.#constraints = state.constraints;
     const hostname = state.constraints.find((c) => c.topologyKey === HOSTNAME_LABEL);
     this.#hostCount = hostname && podCounter(hostname, pod);
+    this.#replicaCounts = hostname !== undefined && countsPod(hostname, pod, pod);
     this.#counts = state.podCounts.map((counts) => new Map(counts));
   }
 
@@ -82,13 +87,22 @@ export class SpreadBuckets {
   /** The key of the bucket node `index` is in now. */
   bucketOf(node: NodeInfo, index: number): string {
     const domain = (this.#domains.byIndex[index] ??= this.#domainOf(node.labels));
-    const hostCount = this.#hostCount?.(node) ?? 0;
+    const hostCount = this.#hostCountOf(node, index);
     let key = domain.keys[hostCount];
     if (key === undefined) {
       domain.keys[hostCount] = key = `${domain.text}${hostCount}`;
       this.#domains.buckets.set(key, { values: domain.values, hostCount });
     }
     return key;
+  }
+
+  #hostCountOf(node: NodeInfo, index: number): number {
+    if (!this.#hostCount) return 0;
+    const known = this.#hostCounts.get(index);
+    if (known?.node === node) return known.count;
+    const count = this.#hostCount(node);
+    this.#hostCounts.set(index, { node, count });
+    return count;
   }
 
   /** What the constraints read from a node's labels (one Domain per distinct text). */
@@ -106,13 +120,20 @@ export class SpreadBuckets {
    * domain "" (upstream PreScore reads `node.Labels[key]`, Go's "" for a missing key), which nodes labelled with an
    * empty value score by.
    */
-  placed(node: NodeInfo): void {
+  placed(node: NodeInfo, index: number): void {
     this.#constraints.forEach((c, i) => {
       const counts = this.#counts[i];
       const value = node.labels[c.topologyKey] ?? '';
       if (c.topologyKey === HOSTNAME_LABEL || !counts?.has(value) || !countsPod(c, this.#pod, this.#pod)) return;
       counts.set(value, (counts.get(value) ?? 0) + 1);
     });
+    // The node as last read plus this replica: its count follows without reading its pods again (a node taking
+    // thousands of replicas counted them all at each bind).
+    const known = this.#hostCounts.get(index);
+    const { pods } = node;
+    if (known && pods.length === known.node.pods.length + 1 && pods[pods.length - 1] === this.#pod) {
+      this.#hostCounts.set(index, { node, count: known.count + (this.#replicaCounts ? 1 : 0) });
+    }
   }
 
   /**
