@@ -1,10 +1,9 @@
 // The labels the API server and the controllers give a workload's pods beyond its template's: a Service that selects one
 // StatefulSet pod (`statefulset.kubernetes.io/pod-name: web-0`), a Job's pods (`job-name: pi`) or an OpenShift
 // DeploymentConfig's (`deploymentconfig: web`) selects pods that will exist.
-import { asRecord } from '../model/object.js';
 import { generatesJobSelector, JOB_COMPLETION_INDEX_LABEL, JOB_NAME_LABELS, JOB_UID_LABELS } from '../model/job-labels.js';
 import { POD_INDEX_LABEL, STATEFUL_SET_POD_NAME_LABEL, startOrdinal } from '../model/stateful-set-labels.js';
-import type { Workload } from '../model/workload.js';
+import { jobSpecOf, type Workload } from '../model/workload.js';
 
 /** Whether a pod of the workload may carry `value` for the label. */
 export type LabelValues = (value: string) => boolean;
@@ -26,7 +25,6 @@ const HASH_LABELS: readonly string[] = ['pod-template-hash', 'controller-revisio
 export function controllerPodLabels(workload: Workload): ReadonlyMap<string, LabelValues> {
   const labels = new Map<string, LabelValues>();
   const { name } = workload.object.ref;
-  const spec = asRecord(workload.object.value['spec']);
   switch (workload.kind) {
     case 'Deployment':
       labels.set('pod-template-hash', ANY);
@@ -45,10 +43,10 @@ export function controllerPodLabels(workload: Workload): ReadonlyMap<string, Lab
       labels.set('pod-template-generation', ANY);
       break;
     case 'Job':
-      addJobLabels(labels, workload, asRecord(spec), (value) => value === name);
+      addJobLabels(labels, workload, jobSpecOf(workload), (value) => value === name);
       break;
     case 'CronJob':
-      addJobLabels(labels, workload, asRecord(asRecord(spec?.['jobTemplate'])?.['spec']), isNumbered(name));
+      addJobLabels(labels, workload, jobSpecOf(workload), isNumbered(name));
       break;
     case 'DeploymentConfig':
       labels.set('deploymentconfig', (value) => value === name);

@@ -98,10 +98,25 @@ function replicasOf(object: KubeObject, kind: PodKind): number | 'per-node' {
   if (!path) return 1;
   const value = valueAt(object.value, path);
   const count = typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 1;
-  if (kind !== 'Job' && kind !== 'CronJob') return count;
+  const jobSpec = jobSpecOf({ kind, object });
+  if (!jobSpec) return count;
   // a Job runs at most as many pods at once as it still needs completions (the job controller's wantActive)
-  const completions = valueAt(object.value, [...path.slice(0, -1), 'completions']);
+  const completions = jobSpec['completions'];
   return typeof completions === 'number' && Number.isInteger(completions) && completions >= 0 ? Math.min(count, completions) : count;
+}
+
+/** Where the Job spec of a Job is, and that of the Jobs a CronJob makes. */
+const JOB_SPEC_PATHS: Partial<Record<PodKind, Path>> = { Job: ['spec'], CronJob: ['spec', 'jobTemplate', 'spec'] };
+
+/** The path of the workload's Job spec; undefined for a kind that makes no Jobs. */
+export function jobSpecPath(kind: PodKind): Path | undefined {
+  return JOB_SPEC_PATHS[kind];
+}
+
+/** The workload's Job spec (a Job's own, a CronJob's jobTemplate's); undefined for other kinds or when it is absent. */
+export function jobSpecOf(workload: Pick<Workload, 'kind' | 'object'>): Readonly<Record<string, unknown>> | undefined {
+  const path = jobSpecPath(workload.kind);
+  return path && asRecord(valueAt(workload.object.value, path));
 }
 
 export function containersOf(podSpec: Readonly<Record<string, unknown>>, podSpecPath: Path): ContainerView[] {

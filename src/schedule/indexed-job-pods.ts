@@ -4,17 +4,9 @@
 // reads.
 // upstream: pkg/controller/job/job_controller.go manageJob, indexed_job_utils.go addCompletionIndexLabel.
 import { JOB_COMPLETION_INDEX_LABEL } from '../model/job-labels.js';
-import { asRecord } from '../model/object.js';
-import type { Workload } from '../model/workload.js';
+import { jobSpecOf, type Workload } from '../model/workload.js';
 import type { PodSource } from './pod-info.js';
 import { POD_INDEX_LABEL_SINCE } from './version.js';
-
-/** The Job spec of a Job, or of the Jobs a CronJob creates. */
-function jobSpecOf(workload: Workload): Readonly<Record<string, unknown>> | undefined {
-  const spec = asRecord(workload.object.value['spec']);
-  if (workload.kind === 'Job') return spec;
-  return workload.kind === 'CronJob' ? asRecord(asRecord(spec?.['jobTemplate'])?.['spec']) : undefined;
-}
 
 /**
  * One pod source per index below `count` (the pods the Job runs at once); undefined for a Job that is not Indexed and

@@ -1,7 +1,7 @@
 // Suspended Jobs and CronJobs: their controllers create no pods (no Jobs) until spec.suspend is false again.
 import { findingAt, type Finding } from '../model/finding.js';
 import { asRecord } from '../model/object.js';
-import type { Workload } from '../model/workload.js';
+import { jobSpecOf, jobSpecPath, type Workload } from '../model/workload.js';
 import { JOB_SUSPENDED } from './scheduling-checks.js';
 
 /**
@@ -15,10 +15,9 @@ export function suspendedJobFindings(workloads: readonly Workload[]): Finding[] 
     if (kind === 'CronJob' && spec?.['suspend'] === true) {
       return findingAt(object, ['spec', 'suspend'], { ...meta(), message: 'the CronJob is suspended: the cronjob controller creates no Jobs until spec.suspend is false; the dry-run places their pods as they will run then' });
     }
-    const jobSpec = kind === 'CronJob' ? asRecord(asRecord(spec?.['jobTemplate'])?.['spec']) : kind === 'Job' ? spec : undefined;
-    if (jobSpec?.['suspend'] !== true) return [];
-    const at = kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'suspend'] : ['spec', 'suspend'];
-    return findingAt(object, at, { ...meta(), message: 'Job suspended: the job controller creates no pods until spec.suspend is false (a queue controller such as Kueue resumes the Jobs it admits); the dry-run places them as they will run then' });
+    const path = jobSpecPath(kind);
+    if (!path || jobSpecOf({ kind, object })?.['suspend'] !== true) return [];
+    return findingAt(object, [...path, 'suspend'], { ...meta(), message: 'Job suspended: the job controller creates no pods until spec.suspend is false (a queue controller such as Kueue resumes the Jobs it admits); the dry-run places them as they will run then' });
   });
 }
 

@@ -214,10 +214,12 @@ function planWorkload(workload: Workload, context: RunContext): Plan {
   // A StatefulSet's OrderedReady (the default) creates each ordinal once the one before it runs; Parallel and a Job
   // create them all at once.
   const ordered = workload.kind === 'StatefulSet' && asRecord(workload.object.value['spec'])?.['podManagementPolicy'] !== 'Parallel';
+  const request = { ...plan.request, pods, ...(ordered && { ordered }) };
+  // without claims of their own, the next ordinals differ from copies of the first only in the labels naming them
+  if (!hasClaimTemplates(workload)) return { ...plan, replicas, request };
   const { minor, podOptions } = context.snapshot;
   const next: NextPods = (more, storage) => (statefulSetPodSources(workload, base, more, { storage, minor }, replicas) ?? []).map((source) => buildPodInfo(source, podOptions, []));
-  // without claims of their own, the next ordinals differ from copies of the first only in the labels naming them
-  return { ...plan, replicas, request: { ...plan.request, pods, ...(ordered && { ordered }) }, ...(hasClaimTemplates(workload) && { next }) };
+  return { ...plan, replicas, request, next };
 }
 
 function planPod(object: KubeObject, source: PodSource, replicas: number, context: RunContext): Plan {
