@@ -134,7 +134,7 @@ describe('placement fast paths', () => {
         const run = placeAll(requests, snapshot);
         const capacity = capacityProbe(run, snapshot);
         const counted = requests.map((request) => capacity(request).additionalReplicas);
-        const probe = placementProbe(snapshot, run.nodes);
+        const probe = placementProbe(snapshot, run.nodes, run.storage);
         const placed = pods.map((pod) => CAPACITY_PROBE - probe.place({ pods: [{ pod, replicas: CAPACITY_PROBE }], priority: 0 }).unschedulable);
         expect(counted).toEqual(placed);
       }),

@@ -149,8 +149,8 @@ export interface PlacementProbe {
   place(request: PlacementRequest, storage?: StorageCatalog): PlacementOutcome;
 }
 
-/** Probes from `start` and `storage`: the nodes and storage objects of an earlier run (placeAll's) or the snapshot's. */
-export function placementProbe(snapshot: SchedulerSnapshot, start: readonly NodeInfo[], storage = snapshot.storage): PlacementProbe {
+/** Probes from `start` and `storage`: the nodes and storage objects an earlier run (placeAll's) left. */
+export function placementProbe(snapshot: SchedulerSnapshot, start: readonly NodeInfo[], storage: StorageCatalog): PlacementProbe {
   const nodes = new NodeClasses(start);
   const lowestPriority = lowestPriorityOf(start);
   const cluster = nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, storage.fork());
