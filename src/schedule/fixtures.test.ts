@@ -61,9 +61,15 @@ describe('fixtures/schedule', () => {
     expect(byName['reader']?.placement).toMatchObject({ nodes: {}, unschedulable: 1, rejected: { n3: ["node(s) didn't match pod affinity rules"] } });
   });
 
-  it('StatefulSet: two billion ordinals on a node claiming a billion pod slots make at most 10,000 pods, the last for the rest', async () => {
+  it('a node claiming a billion pod slots runs at most 2,500 pods: two billion ordinals make 2,501, two billion replicas bind 2,499', async () => {
     const report = await fit(['fixtures/scheduler/huge-node/app.yaml'], { cluster: ['fixtures/scheduler/huge-node/cluster.yaml'] });
     expect(report.scheduling[0]?.placement).toMatchObject({ nodes: { n1: 1 }, unschedulable: 2147483646, message: expect.stringMatching(/^0\/1 nodes are available: 1 Insufficient cpu\./) });
+    expect(report.scheduling[1]?.placement).toMatchObject({ nodes: { n1: 2499 }, unschedulable: 2147483647 - 2499, message: expect.stringMatching(/^0\/1 nodes are available: 1 Too many pods\./) });
+    expect(report.findings.filter((f) => f.ruleId === 'node-pods-capped').map((f) => [f.line, f.column, f.message])).toEqual([
+      [5, 53, 'the node claims 1000000000 allocatable pods and the dry-run runs at most 2500 on one node: it filled them, so replicas it found no room for may fit here'],
+    ]);
+    // what the node declares, not the dry-run's ceiling
+    expect(report.nodes?.find((n) => n.name === 'n1')?.allocatable['pods']).toBe(1_000_000_000);
   });
 
   it('Job: an Indexed Job places one pod per completion index, each labelled with its index from v1.28', async () => {

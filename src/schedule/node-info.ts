@@ -5,6 +5,7 @@ import type { Path } from '../model/document.js';
 import type { Labels } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import { countPodLabels, withPodLabels } from './pod-label-counts.js';
+import { MAX_NODE_PODS } from './scheduling-checks.js';
 import { NONE, toTaint, type HostPort, type PodInfo, type Taint } from './pod-info.js';
 import {
   CPU, MEMORY, PODS, addAmounts, addAmountsInto, amountsKey, readResourceList, toAmounts, type QuantityProblem, type ResourceAmounts,
@@ -19,6 +20,7 @@ export interface NodeInfo {
   readonly taints: readonly Taint[];
   readonly unschedulable: boolean;
   readonly allocatable: ResourceAmounts;
+  /** The pods the node may run: allocatable `pods`, at most MAX_NODE_PODS. */
   readonly allowedPodNumber: bigint;
   /** Sum of the bound pods' requests. */
   readonly requested: ResourceAmounts;
@@ -193,7 +195,7 @@ export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems:
   const status = asRecord(node.value['status']);
   const labels = asStringMap(asRecord(node.value['metadata'])?.['labels']);
   const unschedulable = spec?.['unschedulable'] === true;
-  const allocatablePath = asRecord(status?.['allocatable']) ? 'allocatable' : 'capacity';
+  const allocatablePath = allocatableFieldOf(status);
   const allocatable = shared.allocatable(status?.[allocatablePath], ['status', allocatablePath], problems);
   const { taints, specKey } = shared.spec(spec?.['taints'], unschedulable);
   const base = {
@@ -204,13 +206,23 @@ export function toNodeInfo(node: KubeObject, pods: readonly PodInfo[], problems:
     taints,
     unschedulable,
     allocatable,
-    allowedPodNumber: allocatable[PODS] ?? 0n,
+    allowedPodNumber: allowedPodNumberOf(allocatable[PODS] ?? 0n),
     imageStates: imageStatesOf(asArray(status?.['images'])),
     specKey,
     labelsKey: shared.labelsKey(labels),
     shared,
   };
   return withPods(base, pods, shared.sums(pods), shared);
+}
+
+/** The status field the scheduler reads a node's amounts from: allocatable, or capacity when it has none. */
+export function allocatableFieldOf(status: Readonly<Record<string, unknown>> | undefined): 'allocatable' | 'capacity' {
+  return asRecord(status?.['allocatable']) ? 'allocatable' : 'capacity';
+}
+
+/** The pods a node with `declared` allocatable pods runs in the dry-run (upstream: all of them; see MAX_NODE_PODS). */
+function allowedPodNumberOf(declared: bigint): bigint {
+  return declared > MAX_NODE_PODS ? MAX_NODE_PODS : declared;
 }
 
 /** Shared by the nodes without status.images (every NodeInfo of most snapshots). */

@@ -22,20 +22,14 @@ export interface NodeUsage {
  * their amounts objects (a snapshot's node classes, see SharedNodeParts) share their records of them.
  */
 export function nodeUsage(before: readonly NodeInfo[], after: readonly NodeInfo[]): NodeUsage[] {
-  // the same nodes in the same order, as the scheduler keeps them: looked up by name only where they are not
-  let placedOn: Map<string, NodeInfo> | undefined;
-  const finalOf = (node: NodeInfo, index: number): NodeInfo => {
-    const same = after[index];
-    if (same?.name === node.name) return same;
-    placedOn ??= new Map(after.map((each) => [each.name, each]));
-    return placedOn.get(node.name) ?? node;
-  };
+  const finalOf = finalNodes(after);
   const numbers = new IdentityTrie<ResourceNumbers>();
   const differences = new IdentityTrie<ResourceNumbers>();
   return before
     .map((node, index) => {
       const final = finalOf(node, index);
-      const allowed = Number(node.allowedPodNumber);
+      // what the node declares, not the dry-run's ceiling (MAX_NODE_PODS, said by its own finding)
+      const allowed = Number(node.allocatable[PODS] ?? 0n);
       const placedPods = final.pods.length - node.pods.length;
       return {
         name: node.name,
@@ -45,6 +39,20 @@ export function nodeUsage(before: readonly NodeInfo[], after: readonly NodeInfo[
       };
     })
     .sort((a, b) => compareStrings(a.name, b.name));
+}
+
+/**
+ * The node at `index` of the nodes before placement as `after` holds it: the same nodes in the same order, as the
+ * scheduler keeps them, looked up by name only where they are not.
+ */
+export function finalNodes(after: readonly NodeInfo[]): (node: NodeInfo, index: number) => NodeInfo {
+  let placedOn: Map<string, NodeInfo> | undefined;
+  return (node, index) => {
+    const same = after[index];
+    if (same?.name === node.name) return same;
+    placedOn ??= new Map(after.map((each) => [each.name, each]));
+    return placedOn.get(node.name) ?? node;
+  };
 }
 
 /** The non-zero amounts as numbers, and `pods`. */

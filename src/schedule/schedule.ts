@@ -33,6 +33,7 @@ import type { Placement, SchedulingResult } from './scheduling-result.js';
 import { buildPodInfo, podSourceOfEvicted, podSourceOfWorkload, toSchedulerSnapshot, type SchedulerSnapshot } from './snapshot.js';
 import { toMinorVersion } from './version.js';
 import { NO_SCHEDULER_PROFILE, VOLUMES_NOT_CHECKED } from './scheduling-checks.js';
+import { podSlotsCappedFindings } from './pod-slots.js';
 import { schedulingGatedFindings } from './scheduling-gates.js';
 import { DEFAULT_PROFILES, DEFAULT_SCHEDULER_NAME, type SchedulerProfiles } from './profile/profile.js';
 import { controllerOf, victimFates, type VictimFate } from './preemption/victims.js';
@@ -144,7 +145,8 @@ export function scheduleWorkloads(
     return preempted.map((pod, j): VictimFate => replaced.get(j) ?? fatesOfBound.next().value ?? { pod, controller: null });
   });
   const results = plans.map((plan, i) => withVictimFates(toResult(plan, run.outcomes[i], groups ?? snapshot.nodes), fates[i] ?? []));
-  const output = { results, findings: context.findings, nodes: nodeUsage(snapshot.nodes, run.nodes), ...(groups && { nodeGroups: groups.groups() }) };
+  const findings = [...context.findings, ...podSlotsCappedFindings(snapshot.nodes, run.nodes)];
+  const output = { results, findings, nodes: nodeUsage(snapshot.nodes, run.nodes), ...(groups && { nodeGroups: groups.groups() }) };
   if (!options.capacity) return output;
   const additionalReplicas = capacityProbe(run, snapshot);
   const withCapacity = results.map((result, i) =>

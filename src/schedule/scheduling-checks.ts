@@ -92,4 +92,26 @@ export const NO_SCHEDULER_PROFILE: RuleMeta = {
   defaultOn: true,
 };
 
-export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, VOLUMES_NOT_CHECKED, RESOURCE_CLAIMS_NOT_CHECKED, SCHEDULING_GATED, JOB_SUSPENDED, NO_SCHEDULER_PROFILE];
+/**
+ * The most pods the dry-run runs on one node. The kubelet's maxPods defaults to 110 and managed clusters allow a few
+ * hundred; a node claiming a billion pod slots (a hand-written snapshot meaning "no limit", or hostile input) would
+ * otherwise take a billion replicas one bind at a time, each copying its growing pod list: the run would not end.
+ */
+export const MAX_NODE_PODS = 2500n;
+
+export const NODE_PODS_CAPPED: RuleMeta = {
+  id: 'node-pods-capped',
+  severity: 'info',
+  category: 'scheduling',
+  description: `a Node claims more allocatable pods than the dry-run runs on one node (${MAX_NODE_PODS}), and the dry-run filled it to that many`,
+  rationale:
+    "The kubelet runs at most its maxPods (110 by default, a few hundred on managed clusters), and the Node's " +
+    'status.allocatable.pods says how many. kube-scheduler binds pods one at a time, and so does the dry-run: a node ' +
+    `claiming millions of pod slots would keep it placing replicas for hours. kubefit runs at most ${MAX_NODE_PODS} pods on a ` +
+    'node and says so when it filled one to that limit: "Too many pods" on that node then comes earlier than it would ' +
+    'in the cluster.',
+  remediation: "Give the node its real pod capacity (kubectl get node NAME -o jsonpath='{.status.allocatable.pods}').",
+  defaultOn: true,
+};
+
+export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, VOLUMES_NOT_CHECKED, RESOURCE_CLAIMS_NOT_CHECKED, SCHEDULING_GATED, JOB_SUSPENDED, NO_SCHEDULER_PROFILE, NODE_PODS_CAPPED];
