@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { QUANTITY_PATTERN } from '../src/model/quantity.js';
+import { GO_INTEGER_BOUNDS } from '../src/schema/go-integers.js';
 
 const require = createRequire(import.meta.url);
 const CLIENT = join(require.resolve('@kubernetes/client-node/package.json'), '..');
@@ -168,7 +169,8 @@ function typeSchema(type: string, format: string, refer: (model: string) => void
   switch (type) {
     case 'string': case 'Date': case 'V1MicroTime': return { type: 'string' };
     case 'boolean': return { type: 'boolean' };
-    case 'number': return { type: format === 'int32' || format === 'int64' ? 'integer' : 'number' };
+    // an int32 or int64 field takes a number of that range only (the API server decodes into Go fields)
+    case 'number': return format === 'int32' || format === 'int64' ? { type: 'integer', ...GO_INTEGER_BOUNDS[format] } : { type: 'number' };
     case 'IntOrString': return { type: ['integer', 'string'] };
     case 'any': return {};
     default:

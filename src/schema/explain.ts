@@ -6,6 +6,7 @@ import { QUANTITY_PATTERN } from '../model/quantity.js';
 import type { FieldGraph, SchemaError } from './compiled-validator.js';
 import { definitionAt, fieldsAt } from './field-graph.js';
 import { closestName } from './closest-name.js';
+import { goIntegerOverflow, goIntegerOverflowMessage } from './go-integers.js';
 import { errorMessage, fieldPathString, goQuote, invalid, tooLong, tooMany } from './validation/field-error.js';
 import { holdsSubstitution } from '../model/substitution.js';
 
@@ -22,9 +23,10 @@ export function explainErrors(
   object: KubeObject,
   errors: readonly SchemaError[],
   fields: FieldGraph,
+  decoding: Decoding = 'json',
 ): Finding[] {
   const byPath = new Map<string, Explained>();
-  const context: Context = { object, errors, fields };
+  const context: Context = { object, errors, fields, decoding };
   const alternatives = errors.filter(isAlternative);
   const kept = errors.filter((error) => !isInsideAlternative(error, alternatives));
   const typed = new Set(kept.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
@@ -45,7 +47,11 @@ interface Context {
   readonly object: KubeObject;
   readonly errors: readonly SchemaError[];
   readonly fields: FieldGraph;
+  readonly decoding: Decoding;
 }
+
+/** How the API server reads the object: into a built-in kind's Go structs, or as JSON (a custom resource). */
+export type Decoding = 'go' | 'json';
 
 function isAlternative(error: SchemaError): boolean {
   return error.keyword === 'anyOf' || error.keyword === 'oneOf';
@@ -118,7 +124,11 @@ function explain(context: Context, error: SchemaError): Explained | undefined {
     case 'format':
       return { path, on: 'value', message: formatMessage(path, String(error.params['format']), String(value)) };
     case 'minimum':
-    case 'maximum':
+    case 'maximum': {
+      const overflow = context.decoding === 'go' ? goIntegerOverflow(error) : undefined;
+      if (overflow) return { path, on: 'value', message: goIntegerOverflowMessage(path, value, overflow, fields) };
+      return { path, on: 'value', message: boundMessage(path, value, String(error.params['comparison']), error.params['limit']) };
+    }
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
       return { path, on: 'value', message: boundMessage(path, value, String(error.params['comparison']), error.params['limit']) };

@@ -70,6 +70,17 @@ describe('validateObjects: built-in schemas', () => {
     ]);
   });
 
+  it('rejects an integer outside its Go field\'s int32 or int64 range in the decoder\'s words, and judges no field after it', async () => {
+    // upstream: sigs.k8s.io/json literalStore (UnmarshalTypeError for a number ParseInt refuses or the field overflows)
+    expect(await check('integer-overflow.yaml')).toEqual([
+      '9:13 error schema: json: cannot unmarshal number 3000000000 into Go struct field DeploymentSpec.spec.replicas of type int32',
+      '16:17 error schema: json: cannot unmarshal number -2147483649 into Go struct field PodSpec.spec.template.spec.priority of type int32',
+      '17:38 error schema: json: cannot unmarshal number 100000000000000000000 into Go struct field PodSpec.spec.template.spec.terminationGracePeriodSeconds of type int64',
+      '22:30 error schema: json: cannot unmarshal number 4294967297 into Go struct field ContainerPort.spec.template.spec.containers.ports.containerPort of type int32',
+      '42:30 error invalid-port: spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 2147483647: must be between 1 and 65535, inclusive',
+    ]);
+  });
+
   it('reports int-or-string as one problem, enums and missing required fields', async () => {
     expect(await check('invalid-service.yaml')).toEqual([
       '6:9 error schema: spec.type must be one of "ClusterIP", "ExternalName", "LoadBalancer", "NodePort", got "Loadbalancer"',

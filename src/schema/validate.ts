@@ -20,6 +20,7 @@ import { cleanObjectKey, readVerdict, verdictKey, writeVerdict } from './validat
 import { compileCustomSchema, customSchemas, fieldGraphOf, schemaFor, type CustomValidator } from './custom-schemas.js';
 import { createCelRuntime, evaluateCelRules, type CelOutcome, type CelRuntime } from './cel-validations.js';
 import { checkDeprecatedApi, DEPRECATED_API, REMOVED_APIS } from './deprecated-apis.js';
+import { goIntegerOverflow } from './go-integers.js';
 import { explainErrors, isSubstitutionError, SCHEMA_RULE } from './explain.js';
 import { holdsSubstitution, holdsSubstitutionDeep } from '../model/substitution.js';
 import { kindDelta } from './release-deltas.js';
@@ -399,11 +400,11 @@ function builtinFindings(validator: CompiledValidator, object: KubeObject, kuber
 }
 
 function failsDecoding(error: SchemaError): boolean {
-  return error.keyword === 'type' || (error.keyword === 'pattern' && error.params['pattern'] === QUANTITY_PATTERN);
+  return error.keyword === 'type' || (error.keyword === 'pattern' && error.params['pattern'] === QUANTITY_PATTERN) || goIntegerOverflow(error) !== undefined;
 }
 
 function validateWith(validator: CompiledValidator, object: KubeObject, fields: FieldGraph = validator.fields ?? {}): Finding[] {
-  return explainErrors(object, errorsOf(validator, object).filter(isJudgedOnCreate), fields).sort(compareFindings);
+  return explainErrors(object, errorsOf(validator, object).filter(isJudgedOnCreate), fields, 'go').sort(compareFindings);
 }
 
 /**
