@@ -39,6 +39,7 @@ import pdbBlocksEviction from './pdb-blocks-eviction.js';
 import pdbMissing from './pdb-missing.js';
 import plaintextSecret from './plaintext-secret.js';
 import podAntiAffinity from './pod-anti-affinity.js';
+import podPriorityMismatch from './pod-priority-mismatch.js';
 import podSecurityAdmission from './pod-security-admission.js';
 import privilegeEscalation from './privilege-escalation.js';
 import privilegedContainer from './privileged-container.js';
@@ -105,6 +106,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   pdbMissing,
   plaintextSecret,
   podAntiAffinity,
+  podPriorityMismatch,
   podSecurityAdmission,
   privilegeEscalation,
   privilegedContainer,
