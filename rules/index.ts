@@ -56,6 +56,7 @@ import recommendedLabels from './recommended-labels.js';
 import requestsMissing from './requests-missing.js';
 import resourcequota from './resourcequota.js';
 import runAsNonRoot from './run-as-non-root.js';
+import runtimeClassMismatch from './runtime-class-mismatch.js';
 import seccompProfile from './seccomp-profile.js';
 import sensitiveHostMounts from './sensitive-host-mounts.js';
 import serviceTargetPort from './service-target-port.js';
@@ -123,6 +124,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   requestsMissing,
   resourcequota,
   runAsNonRoot,
+  runtimeClassMismatch,
   seccompProfile,
   sensitiveHostMounts,
   serviceTargetPort,

@@ -7,7 +7,7 @@ import {
 import { asArray, asRecord, asStringMap, stringField, type KubeObject } from '../model/object.js';
 import { defaultedHostPort } from '../model/pod-defaults.js';
 import { withDefaultRequests, type LimitRangeDefaults } from './limit-ranger.js';
-import { admittedSpec, type RuntimeClassAdmission } from './runtime-class.js';
+import { admittedSpec, type RuntimeClassAdmission } from '../model/runtime-class.js';
 import { requiredNodeFeatures } from './plugins/node-declared-features.js';
 import type { SchedulerProfile, SchedulerProfiles } from './profile/profile.js';
 import { podRequests, statusResources, type PodRequestsMemo, type QuantityProblem, type ResourceAmounts } from './resources.js';

@@ -14,7 +14,7 @@ import { quantityFindings } from './quantity-findings.js';
 import { podTemplateHash, withPodTemplateHash } from './pod-template-hash.js';
 import { NONE, toPodInfo, type PodInfo, type PodInfoOptions, type PodSource, type ServiceSelector } from './pod-info.js';
 import { PodRequestsMemo, type QuantityProblem } from './resources.js';
-import { runtimeClassesOf } from './runtime-class.js';
+import { runtimeClassesOf } from '../model/runtime-class.js';
 import { StorageCatalog } from './volumes/storage-catalog.js';
 
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
