@@ -171,7 +171,8 @@ function typeSchema(type: string, format: string, refer: (model: string) => void
     case 'boolean': return { type: 'boolean' };
     // an int32 or int64 field takes a number of that range only (the API server decodes into Go fields)
     case 'number': return format === 'int32' || format === 'int64' ? { type: 'integer', ...GO_INTEGER_BOUNDS[format] } : { type: 'number' };
-    case 'IntOrString': return { type: ['integer', 'string'] };
+    // IntOrString.UnmarshalJSON reads a number into its int32 IntVal
+    case 'IntOrString': return { type: ['integer', 'string'], ...GO_INTEGER_BOUNDS.int32 };
     case 'any': return {};
     default:
       refer(type);

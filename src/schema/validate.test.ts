@@ -78,6 +78,7 @@ describe('validateObjects: built-in schemas', () => {
       '17:38 error schema: json: cannot unmarshal number 100000000000000000000 into Go struct field PodSpec.spec.template.spec.terminationGracePeriodSeconds of type int64',
       '22:30 error schema: json: cannot unmarshal number 4294967297 into Go struct field ContainerPort.spec.template.spec.containers.ports.containerPort of type int32',
       '42:30 error invalid-port: spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 2147483647: must be between 1 and 65535, inclusive',
+      '52:30 error schema: json: cannot unmarshal number 3000000000 into Go struct field ServicePort.spec.ports.targetPort of type int32',
     ]);
   });
 
