@@ -228,7 +228,8 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
   if (!('version' in served)) return served.findings;
   const meta = objectMetaFindings(object);
   const metaValidator = objectMetaValidator(run.options.validatorStore);
-  const metaErrors = errorsOf(metaValidator, object);
+  // a custom resource is decoded as JSON, not into ObjectMeta's Go fields: a number beyond int64 there is no error
+  const metaErrors = errorsOf(metaValidator, object).filter((error) => goIntegerOverflow(error) === undefined);
   const metaSchema = explainErrors(object, metaErrors, metaValidator.fields ?? {}).sort(compareFindings);
   // as for a built-in kind, a field the ObjectMeta schema reports missing is not reported again as "Required value"
   const findings = [...served.findings, ...withoutSchemaDuplicates(meta.findings, metaSchema), ...metaSchema];
