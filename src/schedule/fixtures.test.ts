@@ -72,6 +72,12 @@ describe('fixtures/schedule', () => {
     expect(report.nodes?.find((n) => n.name === 'n1')?.allocatable['pods']).toBe(1_000_000_000);
   });
 
+  it('a node claiming a billion pod slots that the dry-run does not fill to its ceiling gets no node-pods-capped finding', async () => {
+    const report = await fit(['fixtures/scheduler/huge-node-room/app.yaml'], { cluster: ['fixtures/scheduler/huge-node/cluster.yaml'] });
+    expect(report.scheduling[0]?.placement).toMatchObject({ nodes: { n1: 3 }, unschedulable: 0 });
+    expect(report.findings.filter((f) => f.ruleId === 'node-pods-capped')).toEqual([]);
+  });
+
   it('Job: an Indexed Job places one pod per completion index, each labelled with its index from v1.28', async () => {
     // upstream: job/job_controller.go manageJob, job/indexed_job_utils.go addCompletionIndexLabel
     const { results } = await fixture('Job-indexed');
