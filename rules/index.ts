@@ -12,6 +12,7 @@ import defaultNamespace from './default-namespace.js';
 import defaultServiceAccount from './default-service-account.js';
 import deprecatedServiceAccountField from './deprecated-service-account-field.js';
 import dockerSocket from './docker-socket.js';
+import duplicateDefaultPriorityClass from './duplicate-default-priority-class.js';
 import duplicateEnvVar from './duplicate-env-var.js';
 import envVarSecret from './env-var-secret.js';
 import ephemeralStorage from './ephemeral-storage.js';
@@ -80,6 +81,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   defaultServiceAccount,
   deprecatedServiceAccountField,
   dockerSocket,
+  duplicateDefaultPriorityClass,
   duplicateEnvVar,
   envVarSecret,
   ephemeralStorage,

@@ -9,7 +9,7 @@ import { ruleCatalog } from '../src/catalog.js';
 const ruleFiles = readdirSync('rules').filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== 'index.ts');
 const ids = ruleFiles.map((file) => file.replace(/\.ts$/, ''));
 /** Lower-case start, except a Kubernetes kind (a proper name), and no final period. */
-const SHORT_TEXT = /^(?:[a-z0-9"{]|(?:Service|Deployment|StatefulSet|DaemonSet|Pod|Job|CronJob|ReplicaSet|HorizontalPodAutoscaler|ServiceAccount|LimitRange|ResourceQuota|PersistentVolumeClaim|Ingress|NetworkPolicy|PodDisruptionBudget|DeploymentConfig|Secret|ConfigMap|Role|ClusterRole|RoleBinding|ClusterRoleBinding)\b).*[^.]$/;
+const SHORT_TEXT = /^(?:[a-z0-9"{]|(?:Service|Deployment|StatefulSet|DaemonSet|Pod|Job|CronJob|ReplicaSet|HorizontalPodAutoscaler|ServiceAccount|LimitRange|ResourceQuota|PersistentVolumeClaim|Ingress|NetworkPolicy|PodDisruptionBudget|DeploymentConfig|Secret|ConfigMap|Role|ClusterRole|RoleBinding|ClusterRoleBinding|PriorityClass)\b).*[^.]$/;
 
 describe('rule files', () => {
   it('are all registered, once, alphabetically', () => {
