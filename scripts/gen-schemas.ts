@@ -163,9 +163,10 @@ function quantitySchema(shape: string): Schema {
 
 function typeSchema(type: string, format: string, refer: (model: string) => void): Schema {
   const array = /^Array<(.+)>$/.exec(type);
-  if (array?.[1]) return { type: 'array', items: typeSchema(array[1], '', refer) };
+  // a list's or map's format is its items' (supplementalGroups: Array<number>, int64)
+  if (array?.[1]) return { type: 'array', items: typeSchema(array[1], format, refer) };
   const map = /^\{ \[key: string\]: (.+); \}$/.exec(type);
-  if (map?.[1]) return { type: 'object', additionalProperties: typeSchema(map[1], '', refer) };
+  if (map?.[1]) return { type: 'object', additionalProperties: typeSchema(map[1], format, refer) };
   switch (type) {
     case 'string': case 'Date': case 'V1MicroTime': return { type: 'string' };
     case 'boolean': return { type: 'boolean' };

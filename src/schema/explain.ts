@@ -126,7 +126,7 @@ function explain(context: Context, error: SchemaError): Explained | undefined {
     case 'minimum':
     case 'maximum': {
       const overflow = context.decoding === 'go' ? goIntegerOverflow(error) : undefined;
-      if (overflow) return { path, on: 'value', message: goIntegerOverflowMessage(path, value, overflow, fields) };
+      if (overflow) return { path, on: 'value', message: goIntegerOverflowMessage(path, value, overflow, fields, object.ref.kind) };
       return { path, on: 'value', message: boundMessage(path, value, String(error.params['comparison']), error.params['limit']) };
     }
     case 'exclusiveMinimum':

@@ -24,12 +24,17 @@ export function goIntegerOverflow(error: SchemaError): GoIntegerType | undefined
 /**
  * The decoder's error for `value` at `path`, as kubectl prints it: `json: cannot unmarshal number 3000000000 into Go
  * struct field DeploymentSpec.spec.replicas of type int32`. The struct is the Go type holding the field (the client
- * model's name without its group and version prefix), the field its path of JSON keys without list indexes; the
- * number is the JSON kubectl sent, which writes a float64 as JavaScript does (fixed below 1e21).
+ * model's name without its group and version prefix; the kind for the object's own fields), the field its path of
+ * JSON keys without list indexes; the number is the JSON kubectl sent, which writes a float64 as JavaScript does
+ * (fixed below 1e21).
  */
-export function goIntegerOverflowMessage(path: Path, value: unknown, type: GoIntegerType, fields: FieldGraph): string {
-  const definition = definitionAt(fields, path.slice(0, -1)) ?? '';
-  const struct = definition.replace(/^(?:[A-Z][a-z]+)*V\d+(?:(?:alpha|beta)\d+)?/, '');
-  const field = path.filter((segment) => typeof segment === 'string').join('.');
-  return `json: cannot unmarshal number ${String(value)} into Go struct field ${struct}.${field} of type ${type}`;
+export function goIntegerOverflowMessage(path: Path, value: unknown, type: GoIntegerType, fields: FieldGraph, kind: string): string {
+  // an item of a list of integers (supplementalGroups) is reported at the list's field
+  const keys = path.filter((segment): segment is string => typeof segment === 'string');
+  const owner = path.slice(0, path.lastIndexOf(keys[keys.length - 1] ?? ''));
+  const definition = definitionAt(fields, owner) ?? '';
+  // the object's own fields are the kind's struct (PriorityClass.value)
+  const struct = definition === '' ? kind : definition.replace(/^(?:[A-Z][a-z]+)*V\d+(?:(?:alpha|beta)\d+)?/, '');
+  const fieldPath = keys.join('.');
+  return `json: cannot unmarshal number ${String(value)} into Go struct field ${struct}.${fieldPath} of type ${type}`;
 }

@@ -79,6 +79,9 @@ describe('validateObjects: built-in schemas', () => {
       '22:30 error schema: json: cannot unmarshal number 4294967297 into Go struct field ContainerPort.spec.template.spec.containers.ports.containerPort of type int32',
       '42:30 error invalid-port: spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 2147483647: must be between 1 and 65535, inclusive',
       '52:30 error schema: json: cannot unmarshal number 3000000000 into Go struct field ServicePort.spec.ports.targetPort of type int32',
+      '61:8 error schema: json: cannot unmarshal number 3000000000 into Go struct field PriorityClass.value of type int32',
+      '69:32 error schema: json: cannot unmarshal number 100000000000000000000 into Go struct field PodSecurityContext.spec.securityContext.supplementalGroups of type int64',
+      '69:54 error schema: spec.securityContext.supplementalGroups[2] must be an integer, got 1.5',
     ]);
   });
 
