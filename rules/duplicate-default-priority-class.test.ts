@@ -22,6 +22,23 @@ new RuleTester({ describe, it }).run(rule, {
       `,
     },
     {
+      name: 'the same default class written twice (a base and its overlay copy) is one class',
+      code: `
+        apiVersion: scheduling.k8s.io/v1
+        kind: PriorityClass
+        metadata: {name: normal}
+        value: 100
+        globalDefault: true
+        ---
+        apiVersion: scheduling.k8s.io/v1
+        kind: PriorityClass
+        metadata: {name: normal}
+        value: 100
+        globalDefault: true
+        description: overlay
+      `,
+    },
+    {
       name: 'default classes of sibling projects are applied apart',
       fixture: ['fixtures/rules/duplicate-default-priority-class/team-a/classes.yaml', 'fixtures/rules/duplicate-default-priority-class/team-b/classes.yaml'],
     },

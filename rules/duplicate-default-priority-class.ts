@@ -1,7 +1,7 @@
 // A second PriorityClass marked globalDefault is refused when it is created: the Priority admission plugin lets one
 // class be the default. upstream: plugin/pkg/admission/priority/admission.go validatePriorityClass
 import { defineRule } from '../src/lint/define-rule.js';
-import { sharesDirectoryTree } from '../src/lint/lint-index.js';
+import { treeClusterObjects } from '../src/lint/evidence.js';
 
 export default defineRule({
   meta: {
@@ -23,7 +23,7 @@ export default defineRule({
   },
   check(priorityClass, { index, report }) {
     if (priorityClass.value['globalDefault'] !== true) return;
-    const first = index.ofKind('PriorityClass').find((other) => other.value['globalDefault'] === true && sharesDirectoryTree(other, priorityClass));
+    const first = treeClusterObjects(index, 'PriorityClass', priorityClass).find((other) => other.value['globalDefault'] === true);
     // the same class written twice (an overlay's copy) is one class
     if (!first || first.ref.name === priorityClass.ref.name) return;
     report({ messageId: 'second', data: { first: first.ref.name }, at: ['globalDefault'] });

@@ -2,7 +2,8 @@
 // Priority admission plugin works both out from the class and refuses a pod that says otherwise.
 // upstream: plugin/pkg/admission/priority/admission.go admitPod, getDefaultPriorityClass
 import { defineRule } from '../src/lint/define-rule.js';
-import { sharesDirectoryTree, type LintIndex } from '../src/lint/lint-index.js';
+import { treeClusterObject, treeClusterObjects } from '../src/lint/evidence.js';
+import type { LintIndex } from '../src/lint/lint-index.js';
 import type { KubeObject } from '../src/model/object.js';
 import { SYSTEM_PRIORITY_CLASSES } from '../src/model/priority-classes.js';
 
@@ -57,13 +58,12 @@ function admittedPriority(className: unknown, index: LintIndex, object: KubeObje
   if (typeof className === 'string' && className !== '') {
     const system = SYSTEM_PRIORITY_CLASSES.get(className);
     if (system !== undefined) return { value: system, preemptionPolicy: PREEMPT_LOWER_PRIORITY };
-    const defined = index.clusterNamed('PriorityClass', className, object);
-    return defined && sharesDirectoryTree(defined, object) ? classPriority(defined) : undefined;
+    const defined = treeClusterObject(index, 'PriorityClass', className, object);
+    return defined && classPriority(defined);
   }
   // no class: the globalDefault one of lowest value; without one in the inputs the cluster may still have one
-  const defaults = index.ofKind('PriorityClass').filter((other) => other.value['globalDefault'] === true && sharesDirectoryTree(other, object));
-  const lowest = defaults.map(classPriority).filter((admitted) => admitted !== undefined).sort((a, b) => a.value - b.value)[0];
-  return lowest;
+  const defaults = treeClusterObjects(index, 'PriorityClass', object).filter((other) => other.value['globalDefault'] === true);
+  return defaults.map(classPriority).filter((admitted) => admitted !== undefined).sort((a, b) => a.value - b.value)[0];
 }
 
 function classPriority(priorityClass: KubeObject): Admitted | undefined {

@@ -1,7 +1,7 @@
 // A pod that contradicts its RuntimeClass (or sets an overhead without one) is refused at creation by the RuntimeClass
 // admission plugin. upstream: plugin/pkg/admission/runtimeclass/admission.go setOverhead, setScheduling, validateOverhead
 import { defineRule } from '../src/lint/define-rule.js';
-import { sharesDirectoryTree } from '../src/lint/lint-index.js';
+import { treeClusterObject } from '../src/lint/evidence.js';
 import { runtimeClassOf, runtimeClassRefusal } from '../src/model/runtime-class.js';
 
 export default defineRule({
@@ -27,9 +27,9 @@ export default defineRule({
     const { podSpec: spec, podSpecPath: path, object } = workload;
     const name = spec['runtimeClassName'];
     const named = typeof name === 'string' && name !== '';
-    const defined = named ? index.clusterNamed('RuntimeClass', name, object) : undefined;
+    const defined = named ? treeClusterObject(index, 'RuntimeClass', name, object) : undefined;
     // a class the inputs lack may be the cluster's (non-existent-runtime-class says when it cannot be)
-    if (named && (!defined || !sharesDirectoryTree(defined, object))) return;
+    if (named && !defined) return;
     const runtimeClass = defined && runtimeClassOf(defined);
     if (defined && !runtimeClass) return;
     const refusal = runtimeClassRefusal(spec, runtimeClass);

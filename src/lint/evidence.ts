@@ -34,6 +34,17 @@ export function directoryHasKind(index: LintIndex, kind: string, object: KubeObj
  * none named `name`: then the manifests carry that kind, and a reference to a missing one is a typo or an omission.
  */
 export function treeLacksClusterObject(index: LintIndex, kind: string, name: string, object: KubeObject): boolean {
-  const defined = index.ofKind(kind).filter((other) => sharesDirectoryTree(other, object));
+  const defined = treeClusterObjects(index, kind, object);
   return defined.length > 0 && !defined.some((other) => other.ref.name === name);
+}
+
+/** The cluster-scoped objects of `kind` that the object's directory tree defines, in input order. */
+export function treeClusterObjects(index: LintIndex, kind: string, object: KubeObject): KubeObject[] {
+  return index.ofKind(kind).filter((other) => sharesDirectoryTree(other, object));
+}
+
+/** The cluster-scoped object of `kind` named `name` that the object's directory tree defines (the closest), if any. */
+export function treeClusterObject(index: LintIndex, kind: string, name: string, object: KubeObject): KubeObject | undefined {
+  const defined = index.clusterNamed(kind, name, object);
+  return defined && sharesDirectoryTree(defined, object) ? defined : undefined;
 }
