@@ -1,0 +1,27 @@
+// Port of pkg/scheduler/schedule_one_test.go Test_prioritizeNodes (kubernetes/kubernetes
+// @008b3652959ca58af8be3fb5b6ecfe9ae7638282), the NodeResourcesBalancedAllocation scores of the two cases that run the
+// real plugin next to upstream's fake Node2Prioritizer (a test plugin with no kubefit counterpart, left out here):
+// a pod requesting nothing scores 0 on both of upstream's makeNode nodes (1000m cpu, 10 × DefaultMemoryRequest memory,
+// 100 pods). Upstream calls prioritizeNodes without PreScore; BalancedAllocation's Score then treats the best-effort pod
+// as its PreScore would (Skip since v1.33, kubernetes#129138), which is kubefit's PreScore skip, a 0 for every node.
+// The ImageLocality cases of the same test are in image-locality-upstream.test.ts. Skipped: "the score from extender
+// should also be recorded in PluginToNodeScores with plugin scores" (extenders) and "all score plugins are skipped"
+// (only the fake FakePreScoreAndScorePlugin).
+import { describe, expect, it } from 'vitest';
+import { node, pod, scoreNodes, scoreOnlyConfig } from '../integration-test-support.js';
+
+// upstream schedutil.DefaultMemoryRequest (200 MiB) × 10
+const MEMORY = String(200 * 1024 * 1024 * 10);
+const makeNode = (name: string) => node({ name, capacity: { cpu: '1000m', memory: MEMORY, pods: '100' } });
+
+describe('Test_prioritizeNodes (upstream), the NodeResourcesBalancedAllocation scores', () => {
+  it.each([
+    'the score from all plugins should be recorded in PluginToNodeScores',
+    "plugin which returned skip in preScore shouldn't be executed in the score phase",
+  ])('%s', () => {
+    const docs = [makeNode('node1'), makeNode('node2'), pod({ name: 'p' })];
+    expect(scoreNodes(docs, scoreOnlyConfig('NodeResourcesBalancedAllocation'))).toEqual({ node1: 0, node2: 0 });
+    // v1.35 (before kubernetes#135573 changed the formula) the best-effort pod is skipped the same way.
+    expect(scoreNodes(docs, scoreOnlyConfig('NodeResourcesBalancedAllocation', undefined, 35), 35)).toEqual({ node1: 0, node2: 0 });
+  });
+});
