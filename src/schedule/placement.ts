@@ -17,6 +17,7 @@ import { ReplicaQueue } from './replica-queue.js';
 import { repelledBy } from './plugins/inter-pod-affinity.js';
 import { selectHost } from './select-host.js';
 import { verdictPartsOf, type VerdictPart } from './verdict-parts.js';
+import { MAX_PLACED_PODS } from './scheduling-checks.js';
 
 /** Pods of one workload (or one daemon pod per node) to place `replicas` times each. */
 export interface PlacementRequest {
@@ -59,6 +60,14 @@ export interface PlacementRun {
   readonly nodes: readonly NodeInfo[];
   /** The storage objects after placement: the claims it created and the bindings it assumed. */
   readonly storage: StorageCatalog;
+  /** Set when the run bound its most pods (maxPlaced): the first request (in queue order) left with untried replicas. */
+  readonly stopped: Stop | undefined;
+}
+
+export interface Stop {
+  readonly request: number;
+  /** The pods bound by then. */
+  readonly placed: number;
 }
 
 /** Upstream's queue order: higher priority first; kubefit then keeps input order (a stable sort). */
@@ -66,12 +75,20 @@ export function queueOrder(requests: readonly PlacementRequest[]): number[] {
   return requests.map((_, i) => i).sort((a, b) => (requests[b]?.priority ?? 0) - (requests[a]?.priority ?? 0) || a - b);
 }
 
-/** Places the requests on `start` (the snapshot's nodes unless given, e.g. the final nodes of an earlier run). */
-export function placeAll(requests: readonly PlacementRequest[], snapshot: SchedulerSnapshot, start: readonly NodeInfo[] = snapshot.nodes): PlacementRun {
+/**
+ * Places the requests on `start` (the snapshot's nodes unless given, e.g. the final nodes of an earlier run), at most
+ * `maxPlaced` pods in all: the replicas left then are not tried (notTriedMessage).
+ */
+export function placeAll(requests: readonly PlacementRequest[], snapshot: SchedulerSnapshot, start: readonly NodeInfo[] = snapshot.nodes, maxPlaced = MAX_PLACED_PODS): PlacementRun {
   const nodes = new NodeClasses(start);
-  const context = placementContext(requests, nodes, snapshot, { lowestPriority: lowestPriorityOf(start), storage: snapshot.storage.fork() });
+  const context = placementContext(requests, nodes, snapshot, { lowestPriority: lowestPriorityOf(start), storage: snapshot.storage.fork(), maxPlaced });
   placeRequests(queueOrder(requests), context);
-  return { outcomes: context.outcomes, nodes: nodes.nodes, storage: context.live.storage };
+  return { outcomes: context.outcomes, nodes: nodes.nodes, storage: context.live.storage, stopped: context.stopped };
+}
+
+/** The message of the replicas a run left untried once it had placed its most pods. */
+export function notTriedMessage(maxPlaced: number): string {
+  return `not tried: the dry-run places at most ${maxPlaced} pods in one run`;
 }
 
 /**
@@ -126,6 +143,7 @@ function attempt(pending: Pending, context: PlacementContext): boolean {
   const outcome = context.outcomes[pending.request];
   if (!outcome) return false;
   const failed = placeReplicas(pending.pod, pending.replicas, outcome, context);
+  if (failed?.untried) context.stopped ??= { request: pending.request, placed: context.binds.end };
   if (failed) {
     context.queue.unschedulable({ ...pending, replicas: failed.replicas }, failed);
     return false;
@@ -159,7 +177,7 @@ export function placementProbe(snapshot: SchedulerSnapshot, start: readonly Node
     cluster,
     mayPreempt: (pod) => pod.priority > lowestPriority,
     place(request, from = cluster.storage) {
-      const context = placementContext([request], nodes, snapshot, { lowestPriority, storage: from.fork() });
+      const context = placementContext([request], nodes, snapshot, { lowestPriority, storage: from.fork(), maxPlaced: MAX_PLACED_PODS });
       placeRequests([0], context);
       const [outcome = emptyOutcome()] = context.outcomes;
       start.forEach((node, index) => {
@@ -174,8 +192,8 @@ function emptyOutcome(): PlacementOutcome {
   return { nodes: {}, unschedulable: 0, message: null, preempted: [], replaced: new Map() };
 }
 
-function placementContext(requests: readonly PlacementRequest[], nodes: NodeClasses, snapshot: SchedulerSnapshot, start: { lowestPriority: number; storage: StorageCatalog }): PlacementContext {
-  const { lowestPriority, storage } = start;
+function placementContext(requests: readonly PlacementRequest[], nodes: NodeClasses, snapshot: SchedulerSnapshot, start: { lowestPriority: number; storage: StorageCatalog; maxPlaced: number }): PlacementContext {
+  const { lowestPriority, storage, maxPlaced } = start;
   const origins = new Map<PodInfo, { readonly request: number; readonly at: number }>();
   requests.forEach(({ pods }, request) => pods.forEach(({ pod }, at) => origins.set(pod, { request, at })));
   return {
@@ -191,6 +209,8 @@ function placementContext(requests: readonly PlacementRequest[], nodes: NodeClas
     lowestPriority,
     queue: new SchedulingQueue(),
     lastBound: null,
+    maxPlaced,
+    stopped: undefined,
   };
 }
 
@@ -219,16 +239,24 @@ interface PlacementContext {
   readonly queue: SchedulingQueue;
   /** The name of the node of the latest bind. */
   lastBound: string | null;
+  /** The most pods the run binds (preemptions' binds included). */
+  readonly maxPlaced: number;
+  /** The first request left with untried replicas once `maxPlaced` pods were bound. */
+  stopped: Stop | undefined;
 }
 
 /**
  * Places `replicas` copies of the pod, through a ReplicaQueue when the pod allows it; how many fit nowhere (the
- * first that failed, and the identical ones after it) and why.
+ * first that failed, and the identical ones after it) and why, or how many were not tried once the run had bound its
+ * most pods.
  */
-function placeReplicas(pod: PodInfo, replicas: number, outcome: PlacementOutcome, context: PlacementContext): (Failure & { readonly replicas: number }) | undefined {
+function placeReplicas(pod: PodInfo, replicas: number, outcome: PlacementOutcome, context: PlacementContext): (Failure & { readonly replicas: number; readonly untried?: true }) | undefined {
   let queue: ReplicaQueue | undefined;
   let queued = replicas > 1;
   for (let replica = 0; replica < replicas; replica++) {
+    if (context.binds.end >= context.maxPlaced) {
+      return { replicas: replicas - replica, message: notTriedMessage(context.maxPlaced), parts: [], rejectors: new Set(), untried: true };
+    }
     if (queued && (!queue || queue.stale)) {
       queue = ReplicaQueue.build(prepare(pod, context), context.nodes, context.live);
       queued = queue !== undefined;

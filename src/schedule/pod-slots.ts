@@ -1,11 +1,13 @@
-// Nodes the dry-run filled to its ceiling of pods per node (MAX_NODE_PODS) while they claim more: replicas it turned
-// away there with "Too many pods" might have fit.
+// Where the dry-run's ceilings cut it short: nodes it filled to its most pods per node (MAX_NODE_PODS) while they
+// claim more, where replicas it turned away with "Too many pods" might have fit; and the run that placed its most pods
+// (MAX_PLACED_PODS) and left replicas untried.
 import { findingAt, type Finding } from '../model/finding.js';
-import { asRecord } from '../model/object.js';
+import { asRecord, type KubeObject } from '../model/object.js';
 import { allocatableFieldOf, type NodeInfo } from './node-info.js';
 import { finalNodes } from './node-usage.js';
 import { PODS } from './resources.js';
-import { MAX_NODE_PODS, NODE_PODS_CAPPED } from './scheduling-checks.js';
+import type { PlacementRun } from './placement.js';
+import { MAX_NODE_PODS, NODE_PODS_CAPPED, PLACEMENT_STOPPED } from './scheduling-checks.js';
 
 /** `before`: the snapshot's nodes; `after`: the same nodes, in the same order, once the dry-run placed its replicas. */
 export function podSlotsCappedFindings(before: readonly NodeInfo[], after: readonly NodeInfo[]): Finding[] {
@@ -22,4 +24,18 @@ export function podSlotsCappedFindings(before: readonly NodeInfo[], after: reado
       }),
     ];
   });
+}
+
+/** The run's finding when it stopped placing, at the first workload (in queue order) it left replicas of untried. */
+export function placementStoppedFindings(run: PlacementRun, workloads: readonly { readonly object: KubeObject }[]): Finding[] {
+  const object = run.stopped && workloads[run.stopped.request]?.object;
+  if (!run.stopped || !object) return [];
+  const replicas = asRecord(object.value['spec'])?.['replicas'] === undefined ? [] : ['spec', 'replicas'];
+  return [
+    findingAt(object, replicas, {
+      ruleId: PLACEMENT_STOPPED.id,
+      severity: PLACEMENT_STOPPED.severity,
+      message: `the dry-run stopped after placing ${run.stopped.placed} pods, the most it places in one run: the replicas of this workload it had not placed by then, and those of every workload queued after it, were not tried and count as unschedulable`,
+    }),
+  ];
 }

@@ -118,6 +118,24 @@ status: {phase: Running}
     expect(result?.feasibleNodes).toEqual(['b']);
     expect(result?.rejected).toEqual({ a: ['Insufficient cpu'] });
   });
+
+  it('stops once it placed its most pods: the replicas left, later workloads\' too, are untried', () => {
+    const yaml = `${node('a')}${node('b')}${deployment('first', 2, cpu('100m'))}${deployment('big', 4, cpu('100m'))}${deployment('after', 2, cpu('100m'))}`;
+    const { results, findings } = run(yaml, { maxPlacedPods: 5 });
+    const untried = 'not tried: the dry-run places at most 5 pods in one run';
+    expect(results.map((r) => [r.object.name, r.placement.unschedulable, r.placement.message])).toEqual([
+      ['first', 0, null],
+      ['big', 1, untried],
+      ['after', 2, untried],
+    ]);
+    expect(results[1]?.placement.nodes).toEqual({ a: 2, b: 1 });
+    expect(results[1]?.placement.rejected).toBeUndefined();
+    expect(findings.map((f) => [f.ruleId, f.object?.name, f.message])).toEqual([
+      ['placement-stopped', 'big', 'the dry-run stopped after placing 5 pods, the most it places in one run: the replicas of this workload it had not placed by then, and those of every workload queued after it, were not tried and count as unschedulable'],
+    ]);
+    // below the ceiling nothing changes
+    expect(run(yaml, { maxPlacedPods: 8 }).findings).toEqual([]);
+  });
 });
 
 describe('scheduleWorkloads: feasibility', () => {

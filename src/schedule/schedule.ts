@@ -33,7 +33,7 @@ import type { Placement, SchedulingResult } from './scheduling-result.js';
 import { buildPodInfo, podSourceOfEvicted, podSourceOfWorkload, toSchedulerSnapshot, type SchedulerSnapshot } from './snapshot.js';
 import { toMinorVersion } from './version.js';
 import { NO_SCHEDULER_PROFILE, VOLUMES_NOT_CHECKED } from './scheduling-checks.js';
-import { podSlotsCappedFindings } from './pod-slots.js';
+import { placementStoppedFindings, podSlotsCappedFindings } from './pod-slots.js';
 import { schedulingGatedFindings } from './scheduling-gates.js';
 import { DEFAULT_PROFILES, DEFAULT_SCHEDULER_NAME, type SchedulerProfiles } from './profile/profile.js';
 import { controllerOf, victimFates, type VictimFate } from './preemption/victims.js';
@@ -52,6 +52,8 @@ export interface ScheduleOptions {
   readonly allNodes?: boolean;
   /** The scheduler profiles by schedulerName (readSchedulerConfiguration); kube-scheduler's default profile when absent. */
   readonly profiles?: SchedulerProfiles;
+  /** The most pods placement binds in the run (MAX_PLACED_PODS when absent); the replicas left are not tried. */
+  readonly maxPlacedPods?: number;
 }
 
 export interface ScheduleOutput {
@@ -133,7 +135,7 @@ export function scheduleWorkloads(
     plans.push({ ...plan, drainedFrom: String(asRecord(source.object.value['spec'])?.['nodeName']) });
   }
   const requests = plans.map((plan) => plan.request);
-  const run = placeAll(requests, snapshot);
+  const run = placeAll(requests, snapshot, snapshot.nodes, options.maxPlacedPods);
   const groups = options.allNodes === true || snapshot.nodes.length <= NODE_DETAIL_LIMIT ? undefined : new NodeGroups(snapshot.nodes);
   for (const plan of plans) groups?.refine(plan.verdicts.parts);
   for (const outcome of run.outcomes) if (outcome.failure) groups?.refine(outcome.failure);
@@ -145,7 +147,7 @@ export function scheduleWorkloads(
     return preempted.map((pod, j): VictimFate => replaced.get(j) ?? fatesOfBound.next().value ?? { pod, controller: null });
   });
   const results = plans.map((plan, i) => withVictimFates(toResult(plan, run.outcomes[i], groups ?? snapshot.nodes), fates[i] ?? []));
-  const findings = [...context.findings, ...podSlotsCappedFindings(snapshot.nodes, run.nodes)];
+  const findings = [...context.findings, ...podSlotsCappedFindings(snapshot.nodes, run.nodes), ...placementStoppedFindings(run, plans)];
   const output = { results, findings, nodes: nodeUsage(snapshot.nodes, run.nodes), ...(groups && { nodeGroups: groups.groups() }) };
   if (!options.capacity) return output;
   const additionalReplicas = capacityProbe(run, snapshot);
@@ -372,9 +374,9 @@ function withVictimFates(result: SchedulingResult, fates: readonly VictimFate[])
   return { ...result, placement: { ...result.placement, victims } };
 }
 
-/** Where the first replica that did not fit was rejected, node by node or by node group. */
+/** Where the first replica that did not fit was rejected, node by node or by node group (nowhere when it was not tried). */
 function failureDetail(outcome: PlacementOutcome | undefined, nodes: readonly NodeInfo[] | NodeGroups): Pick<Placement, 'rejected' | 'hints' | 'nodeVerdicts'> {
-  if (!outcome?.failure) return {};
+  if (!outcome?.failure || outcome.failure.length === 0) return {};
   if (nodes instanceof NodeGroups) return { nodeVerdicts: nodes.verdicts(outcome.failure) };
   const { rejected, hints } = perNodeDetail(outcome.failure, nodes);
   return { rejected, ...(Object.keys(hints ?? {}).length > 0 && { hints }) };

@@ -114,4 +114,26 @@ export const NODE_PODS_CAPPED: RuleMeta = {
   defaultOn: true,
 };
 
-export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, VOLUMES_NOT_CHECKED, RESOURCE_CLAIMS_NOT_CHECKED, SCHEDULING_GATED, JOB_SUSPENDED, NO_SCHEDULER_PROFILE, NODE_PODS_CAPPED];
+/**
+ * The most pods the dry-run places in one run, every workload together: more than a cluster may hold (Kubernetes'
+ * scalability limits: 150,000 pods in all, 5,000 nodes). The ceiling per node alone does not bound a run: 400 nodes
+ * claiming a billion pod slots each took a Deployment of two billion replicas 1,000,000 binds (40 s), 5,000 such nodes
+ * would take ten minutes.
+ */
+export const MAX_PLACED_PODS = 250_000;
+
+export const PLACEMENT_STOPPED: RuleMeta = {
+  id: 'placement-stopped',
+  severity: 'info',
+  category: 'scheduling',
+  description: `the dry-run placed ${MAX_PLACED_PODS.toLocaleString('en-US')} pods, the most it places in one run, and tried no more replicas`,
+  rationale:
+    'A cluster holds at most 150,000 pods (Kubernetes\' scalability limits), and kube-scheduler binds them one at a time, ' +
+    'as the dry-run does. Workloads asking for more replicas than that, on nodes that claim room for them, would keep ' +
+    `the dry-run binding for minutes. After ${MAX_PLACED_PODS.toLocaleString('en-US')} pods it stops: the replicas it did not try count as ` +
+    'unschedulable, with a message that says they were not tried, not why they would not fit.',
+  remediation: 'Check the replica counts of the workloads, and the pods the Nodes claim (status.allocatable.pods).',
+  defaultOn: true,
+};
+
+export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, VOLUMES_NOT_CHECKED, RESOURCE_CLAIMS_NOT_CHECKED, SCHEDULING_GATED, JOB_SUSPENDED, NO_SCHEDULER_PROFILE, NODE_PODS_CAPPED, PLACEMENT_STOPPED];
