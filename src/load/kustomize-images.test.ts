@@ -61,6 +61,13 @@ describe('kustomize images (upstream: api/internal/image, api/filters/imagetag)'
     expect(job?.value).toMatchObject({ spec: { template: { spec: { containers: [{ image: 'registry.example.com/shop-migrate:1.4.2' }] } } } });
   });
 
+  it('reads a folder named with a trailing slash (`../components/controller/`) as the folder', async () => {
+    const loaded = await loadManifests(['kustomize-trailing-slash'], { cwd: 'fixtures' });
+    expect(loaded.objects.map((object) => object.value)).toMatchObject([
+      { spec: { template: { spec: { containers: [{ image: 'registry.example.com/katib-controller:v0.19.0' }] } } } },
+    ]);
+  });
+
   it('gives a base built by several overlays what every build gives it: labels both add, not the tag only one sets', async () => {
     const loaded = await loadManifests(['kustomize-overlays'], { cwd: 'fixtures' });
     expect(loaded.objects.map((object) => object.value)).toMatchObject([

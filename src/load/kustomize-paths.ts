@@ -3,7 +3,7 @@
 // ("accumulating resources: ... no such file or directory", "unable to find one of 'kustomization.yaml' ..."), so
 // nothing of that build is deployed.
 import { statSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, normalize, sep } from 'node:path';
 import type { Path } from '../model/document.js';
 import { asArray, asRecord } from '../model/object.js';
 
@@ -17,6 +17,15 @@ export interface UnreadablePath {
 const PACKAGE_FIELDS = ['resources', 'bases', 'components'] as const;
 const PATCH_FILE_FIELDS = ['patchesStrategicMerge', 'patches', 'patchesJson6902'] as const;
 const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+/**
+ * The path of an entry a kustomization in `directory` names: `../base/` is `../base` (kustomize reads both as the same
+ * folder; a trailing separator must not make it another file or folder to kubefit).
+ */
+export function entryPath(directory: string, entry: string): string {
+  const path = normalize(join(directory, entry));
+  return path.length > 1 && path.endsWith(sep) ? path.slice(0, -1) : path;
+}
 
 /** The entries of `kustomization` (the file at the absolute path `file`) that kustomize build cannot read. */
 export function unreadablePaths(file: string, kustomization: unknown): UnreadablePath[] {

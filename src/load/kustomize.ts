@@ -1,5 +1,5 @@
 // Kustomize inputs: kustomization files and the files they use as patches or configuration are not cluster objects.
-import { basename, dirname, join, normalize } from 'node:path';
+import { basename, dirname, normalize } from 'node:path';
 import { asRecord } from '../model/object.js';
 import { imageRulesOf, withImage } from './kustomize-images.js';
 import { labelSetsOf, withLabels } from './kustomize-labels.js';
@@ -7,6 +7,7 @@ import { namespaceOf, withNamespace } from './kustomize-namespace.js';
 import { replicaCountsOf, withReplicas } from './kustomize-replicas.js';
 import type { KustomizeTransform } from './kustomized-document.js';
 import { kustomizationPatches, type PatchSources } from './kustomize-patches.js';
+import { entryPath } from './kustomize-paths.js';
 
 /**
  * `kustomization`: a kustomization.yaml (its own kind, or none); `patch`: a file named only as a patch, whose documents
@@ -45,7 +46,7 @@ export function kustomizeRoles(kustomizations: readonly { file: string; value: u
     roles.set(normalize(file), 'kustomization');
     packages.add(normalize(dirname(file)));
     const record = asRecord(value) ?? {};
-    const at = (entry: string) => normalize(join(dirname(file), entry));
+    const at = (entry: string) => entryPath(dirname(file), entry);
     for (const entry of pathsOf(record, ['resources'])) resources.add(at(entry));
     for (const entry of [...pathsOf(record, PATCH_FIELDS), ...commentedPatchPaths(text ?? '')]) patches.add(at(entry));
     for (const entry of pathsOf(record, ['configurations', 'transformers', 'generators', 'validators', 'replacements', 'openapi', 'crds'])) roles.set(at(entry), 'configuration');
@@ -123,14 +124,14 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
     const record = asRecord(value) ?? {};
     byDirectory.set(normalize(dirname(file)), { record, transforms: transformsOf(normalize(file), record, patches) });
   }
-  const entriesOf = (directory: string, record: Readonly<Record<string, unknown>>) => pathsOf(record, ['resources', 'bases']).map((entry) => normalize(join(directory, entry)));
+  const entriesOf = (directory: string, record: Readonly<Record<string, unknown>>) => pathsOf(record, ['resources', 'bases']).map((entry) => entryPath(directory, entry));
   const included = new Set([...byDirectory].flatMap(([directory, { record }]) => entriesOf(directory, record)));
   const out = new Map<string, KustomizeTransform[]>();
   const visit = (directory: string, inherited: readonly KustomizeTransform[], seen: ReadonlySet<string>) => {
     const kustomization = byDirectory.get(directory);
     if (!kustomization) return;
     // its components transform what its resources built before its own transformers do (KustTarget.accumulateComponents)
-    const components = pathsOf(kustomization.record, ['components']).flatMap((entry) => byDirectory.get(normalize(join(directory, entry)))?.transforms ?? []);
+    const components = pathsOf(kustomization.record, ['components']).flatMap((entry) => byDirectory.get(entryPath(directory, entry))?.transforms ?? []);
     // what an including kustomization sets outright (namespace, a replica count) is what its build writes: the inner one's is moot
     const own = [...components, ...kustomization.transforms].filter((transform) => transform.sets === undefined || !inherited.some((outer) => outer.sets === transform.sets));
     const transforms = [...own, ...inherited];
@@ -156,7 +157,7 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
  */
 function transformsOf(file: string, record: Readonly<Record<string, unknown>>, sources: PatchSources): KustomizeTransform[] {
   const namespace = namespaceOf(record);
-  const patches = kustomizationPatches(file, record, sources, (entry) => normalize(join(dirname(file), entry)));
+  const patches = kustomizationPatches(file, record, sources, (entry) => entryPath(dirname(file), entry));
   return [
     ...patches.first,
     ...[
@@ -174,7 +175,7 @@ function transformsOf(file: string, record: Readonly<Record<string, unknown>>, s
 /** The files the kustomizations name as patches (normalised paths joined to each kustomization's directory). */
 export function namedPatchFiles(kustomizations: readonly { file: string; value: unknown }[]): Set<string> {
   const files = new Set<string>();
-  for (const { file, value } of kustomizations) for (const entry of pathsOf(asRecord(value) ?? {}, PATCH_FIELDS)) files.add(normalize(join(dirname(file), entry)));
+  for (const { file, value } of kustomizations) for (const entry of pathsOf(asRecord(value) ?? {}, PATCH_FIELDS)) files.add(entryPath(dirname(file), entry));
   return files;
 }
 
