@@ -1,0 +1,224 @@
+// pkg/apis/admissionregistration/validation: ValidatingWebhookConfiguration and MutatingWebhookConfiguration on create,
+// what the schema does not say already (its required fields and enums): webhook names, rules, side effects, timeouts,
+// selectors, the client config and the AdmissionReview versions. Match conditions' CEL expressions are not compiled.
+import { appendAll } from '../../model/append.js';
+import { dns1035LabelErrors, portNumberErrors, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
+import { duplicate, invalid, notSupported, required, tooMany, type ErrorList, type FieldPath } from './field-error.js';
+import { validateLabelSelector } from './label-selector.js';
+import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
+
+// upstream: validateValidatingWebhookConfiguration / validateMutatingWebhookConfiguration with the create options
+// (requireNoSideEffects, requireRecognizedAdmissionReviewVersion, requireUniqueWebhookNames); their webhooks differ
+// only in a mutating webhook's reinvocationPolicy, an enum of the schema
+export function validateWebhookConfiguration(object: Fields): ErrorList {
+  const errors: ErrorList = [];
+  const names = new Set<string>();
+  arrayField(object, 'webhooks').forEach((entry, index) => {
+    const hook = asRecord(entry) ?? {};
+    const field: FieldPath = ['webhooks', index];
+    appendAll(errors, validateWebhook(hook, field));
+    appendAll(errors, validateAdmissionReviewVersions(hook['admissionReviewVersions'], field.concat('admissionReviewVersions')));
+    const name = stringField(hook, 'name') ?? '';
+    if (name.length === 0) return;
+    if (names.has(name)) errors.push(duplicate(field.concat('name'), name));
+    else names.add(name);
+  });
+  return errors;
+}
+
+// upstream: validateValidatingWebhook / validateMutatingWebhook (failurePolicy, matchPolicy and reinvocationPolicy
+// are enums of the schema, and so is scope)
+function validateWebhook(hook: Fields, field: FieldPath): ErrorList {
+  const errors = fullyQualifiedNameErrors(hook['name'], field.concat('name'));
+  arrayField(hook, 'rules').forEach((rule, index) => appendAll(errors, validateRuleWithOperations(asRecord(rule) ?? {}, field.concat('rules', index))));
+  // the schema's enum has the four SideEffectClass values; v1 takes only those without side effects
+  const sideEffects = stringField(hook, 'sideEffects');
+  if (sideEffects === 'Some' || sideEffects === 'Unknown') errors.push(notSupported(field.concat('sideEffects'), sideEffects, NO_SIDE_EFFECT_CLASSES));
+  const timeout = intField(hook, 'timeoutSeconds');
+  if (timeout !== undefined && (timeout > 30 || timeout < 1)) errors.push(invalid(field.concat('timeoutSeconds'), timeout, 'the timeout value must be between 1 and 30 seconds'));
+  for (const name of ['namespaceSelector', 'objectSelector']) {
+    const selector = recordField(hook, name);
+    if (selector) appendAll(errors, validateLabelSelector(selector, field.concat(name)));
+  }
+  appendAll(errors, validateClientConfig(recordField(hook, 'clientConfig'), field.concat('clientConfig')));
+  appendAll(errors, validateMatchConditions(arrayField(hook, 'matchConditions'), field.concat('matchConditions')));
+  return errors;
+}
+
+const NO_SIDE_EFFECT_CLASSES = ['None', 'NoneOnDryRun'];
+
+// upstream: apimachinery util/validation IsFullyQualifiedName
+function fullyQualifiedNameErrors(value: unknown, field: FieldPath): ErrorList {
+  if (typeof value !== 'string') return [];
+  if (value.length === 0) return [required(field)];
+  const errors = subdomainErrors(value);
+  if (errors.length > 0) return [invalid(field, value, errors.join(','))];
+  return value.split('.').length < 3 ? [invalid(field, value, 'should be a domain with at least three segments separated by dots')] : [];
+}
+
+// upstream: sets.NewString(...).List() of the OperationType values: sorted
+const SUPPORTED_OPERATIONS = ['*', 'CONNECT', 'CREATE', 'DELETE', 'UPDATE'];
+
+// upstream: validateRuleWithOperations
+function validateRuleWithOperations(rule: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const operations = arrayField(rule, 'operations');
+  if (operations.length === 0) errors.push(required(field.concat('operations')));
+  if (operations.length > 1 && operations.includes('*')) errors.push(invalid(field.concat('operations'), operations, "if '*' is present, must not specify other operations"));
+  operations.forEach((operation, index) => {
+    if (typeof operation === 'string' && !SUPPORTED_OPERATIONS.includes(operation)) errors.push(notSupported(field.concat('operations', index), operation, SUPPORTED_OPERATIONS));
+  });
+  appendAll(errors, validateRule(rule, field));
+  return errors;
+}
+
+// upstream: validateRule with allowSubResource (scope is the schema's enum)
+function validateRule(rule: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const groups = arrayField(rule, 'apiGroups');
+  if (groups.length === 0) errors.push(required(field.concat('apiGroups')));
+  if (groups.length > 1 && groups.includes('*')) errors.push(invalid(field.concat('apiGroups'), groups, "if '*' is present, must not specify other API groups"));
+  // an empty group is the legacy "v1" API
+  const versions = arrayField(rule, 'apiVersions');
+  if (versions.length === 0) errors.push(required(field.concat('apiVersions')));
+  if (versions.length > 1 && versions.includes('*')) errors.push(invalid(field.concat('apiVersions'), versions, "if '*' is present, must not specify other API versions"));
+  versions.forEach((version, index) => {
+    if (version === '') errors.push(required(field.concat('apiVersions', index)));
+  });
+  appendAll(errors, validateResources(arrayField(rule, 'resources'), field.concat('resources')));
+  return errors;
+}
+
+// upstream: validateResources
+function validateResources(resources: readonly unknown[], field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  if (resources.length === 0) errors.push(required(field));
+  const withWildcardSubresources = new Set<string>();
+  const subresourcesWithWildcardResource = new Set<string>();
+  let doubleWildcard = false;
+  let singleWildcard = false;
+  let withoutSubresource = false;
+  resources.forEach((entry, index) => {
+    if (typeof entry !== 'string') return;
+    if (entry === '') {
+      errors.push(required(field.concat(index)));
+      return;
+    }
+    if (entry === '*/*') doubleWildcard = true;
+    if (entry === '*') singleWildcard = true;
+    const slash = entry.indexOf('/');
+    if (slash < 0) {
+      withoutSubresource = entry !== '*';
+      return;
+    }
+    const resource = entry.slice(0, slash);
+    const subresource = entry.slice(slash + 1);
+    if (withWildcardSubresources.has(resource)) errors.push(invalid(field.concat(index), entry, `if '${resource}/*' is present, must not specify ${entry}`));
+    if (subresourcesWithWildcardResource.has(subresource)) errors.push(invalid(field.concat(index), entry, `if '*/${subresource}' is present, must not specify ${entry}`));
+    if (subresource === '*') withWildcardSubresources.add(resource);
+    if (resource === '*') subresourcesWithWildcardResource.add(subresource);
+  });
+  if (resources.length > 1 && doubleWildcard) errors.push(invalid(field, resources, "if '*/*' is present, must not specify other resources"));
+  if (singleWildcard && withoutSubresource) errors.push(invalid(field, resources, "if '*' is present, must not specify other resources without subresources"));
+  return errors;
+}
+
+// upstream: the clientConfig switch of validateValidatingWebhook, apiserver util/webhook ValidateWebhookURL (with
+// forceHttps) and ValidateWebhookService
+function validateClientConfig(config: Fields | undefined, field: FieldPath): ErrorList {
+  if (!config) return [];
+  const url = config['url'];
+  const service = recordField(config, 'service');
+  if ((url === undefined || url === null) === (service === undefined)) return [required(field, 'exactly one of url or service is required')];
+  if (typeof url === 'string') return validateWebhookURL(url, field.concat('url'));
+  return service ? validateWebhookService(service, field.concat('service')) : [];
+}
+
+const URL_FORM = '; desired format: https://host[/path]';
+
+/**
+ * A URL that Go's url.Parse reads without error and the same way as this pattern (scheme, authority, path, query,
+ * fragment; no escapes, spaces, IPv6 literals or port): others are left alone rather than judged by a guess.
+ */
+const PLAIN_URL = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:([^@/?#\s%[\]]*)@)?([^@/?#\s%:[\]]*)(\/[^?#\s%]*)?(?:\?([^#\s%]*))?(?:#([^\s%]*))?$/;
+
+function validateWebhookURL(url: string, field: FieldPath): ErrorList {
+  const match = PLAIN_URL.exec(url);
+  if (!match) return [];
+  const [, scheme = '', user, host = '', , query = '', fragment = ''] = match;
+  const errors: ErrorList = [];
+  // url.Parse lower-cases the scheme
+  if (scheme.toLowerCase() !== 'https') errors.push(invalid(field, scheme.toLowerCase(), `'https' is the only allowed URL scheme${URL_FORM}`));
+  if (host.length === 0) errors.push(invalid(field, host, `host must be provided${URL_FORM}`));
+  if (user !== undefined) errors.push(invalid(field, user, 'user information is not permitted in the URL'));
+  if (fragment.length > 0) errors.push(invalid(field, fragment, 'fragments are not permitted in the URL'));
+  if (query.length > 0) errors.push(invalid(field, query, 'query parameters are not permitted in the URL'));
+  return errors;
+}
+
+// upstream: ValidateWebhookService is declared (namespace, name) and called with (Name, Namespace), so through v1.36 an
+// empty namespace is reported at `name` and an empty name at `namespace` (kubernetes#141353). The schema requires both.
+function validateWebhookService(service: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  if (stringField(service, 'namespace') === '') errors.push(required(field.concat('name'), 'service name is required'));
+  if (stringField(service, 'name') === '') errors.push(required(field.concat('namespace'), 'service namespace is required'));
+  // SetDefaults_ServiceReference: an absent port is 443
+  const port = intField(service, 'port');
+  if (port !== undefined) {
+    const portErrors = portNumberErrors(port);
+    if (portErrors.length > 0) errors.push(invalid(field.concat('port'), port, `port is not valid: ${portErrors.join(', ')}`));
+  }
+  const path = stringField(service, 'path');
+  if (path === undefined || path === '/' || path === '') return errors;
+  if (path === '//') return [...errors, invalid(field.concat('path'), path, 'segment[0] may not be empty')];
+  if (!path.startsWith('/')) errors.push(invalid(field.concat('path'), path, "must start with a '/'"));
+  const rest = path.slice(1);
+  const steps = (rest.endsWith('/') ? rest.slice(0, -1) : rest).split('/');
+  steps.forEach((step, index) => {
+    if (step.length === 0) errors.push(invalid(field.concat('path'), path, `segment[${index}] may not be empty`));
+    else for (const failure of subdomainErrors(step)) errors.push(invalid(field.concat('path'), path, `segment[${index}]: ${failure}`));
+  });
+  return errors;
+}
+
+// upstream: validateMatchConditions, validateMatchCondition (the expression's CEL compilation is not modelled)
+function validateMatchConditions(conditions: readonly unknown[], field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  if (conditions.length > 64) errors.push(tooMany(field, conditions.length, 64));
+  const names = new Set<string>();
+  conditions.forEach((entry, index) => {
+    const condition = asRecord(entry) ?? {};
+    const expression = stringField(condition, 'expression');
+    if (expression !== undefined && expression.trim().length === 0) errors.push(required(field.concat(index, 'expression')));
+    const name = stringField(condition, 'name');
+    if (name === undefined) return;
+    if (name.length === 0) errors.push(required(field.concat(index, 'name')));
+    // core validation ValidateQualifiedName
+    else for (const message of qualifiedNameErrors(name)) errors.push(invalid(field.concat(index, 'name'), name, message));
+    if (name.length === 0) return;
+    if (names.has(name)) errors.push(duplicate(field.concat(index, 'name'), name));
+    else names.add(name);
+  });
+  return errors;
+}
+
+// upstream: validateAdmissionReviewVersions (AcceptedAdmissionReviewVersions: v1, v1beta1)
+function validateAdmissionReviewVersions(value: unknown, field: FieldPath): ErrorList {
+  if (!Array.isArray(value)) return [];
+  if (value.length < 1) return [required(field, 'must specify one of v1, v1beta1')];
+  const errors: ErrorList = [];
+  const seen = new Set<unknown>();
+  let accepted = false;
+  value.forEach((version, index) => {
+    if (typeof version !== 'string') return;
+    if (seen.has(version)) {
+      errors.push(invalid(field.concat(index), version, 'duplicate version'));
+      return;
+    }
+    seen.add(version);
+    for (const message of dns1035LabelErrors(version)) errors.push(invalid(field.concat(index), version, message));
+    if (version === 'v1' || version === 'v1beta1') accepted = true;
+  });
+  if (!accepted) errors.push(invalid(field, value, 'must include at least one of v1, v1beta1'));
+  return errors;
+}
