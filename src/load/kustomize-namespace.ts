@@ -5,6 +5,7 @@
 import { groupOf, isClusterScoped } from '../model/kinds.js';
 import { asRecord } from '../model/object.js';
 import { mapItems } from './kustomized-document.js';
+import { editAt, selects, type FieldSpec } from './kustomize-field-specs.js';
 
 /** A kustomization's `namespace`, when it sets one. */
 export function namespaceOf(kustomization: Readonly<Record<string, unknown>>): string | undefined {
@@ -12,8 +13,12 @@ export function namespaceOf(kustomization: Readonly<Record<string, unknown>>): s
   return typeof namespace === 'string' && namespace !== '' ? namespace : undefined;
 }
 
-/** `value` (an object of the inputs) in `namespace` as kustomize writes it: a copy of what changes, `value` itself when nothing does. */
-export function withNamespace(value: Readonly<Record<string, unknown>>, namespace: string): Readonly<Record<string, unknown>> {
+/**
+ * `value` (an object of the inputs) in `namespace` as kustomize writes it: a copy of what changes, `value` itself when
+ * nothing does. `specs`: the fields the kustomization's configurations add (kubeflow's admission webhook names
+ * `webhooks/clientConfig/service/namespace`).
+ */
+export function withNamespace(value: Readonly<Record<string, unknown>>, namespace: string, specs: readonly FieldSpec[] = []): Readonly<Record<string, unknown>> {
   const apiVersion = typeof value['apiVersion'] === 'string' ? value['apiVersion'] : '';
   const kind = typeof value['kind'] === 'string' ? value['kind'] : '';
   const group = groupOf(apiVersion);
@@ -27,6 +32,7 @@ export function withNamespace(value: Readonly<Record<string, unknown>>, namespac
   if (kind === 'APIService' && group === 'apiregistration.k8s.io') set(['spec', 'service', 'namespace'], true);
   if (kind === 'CustomResourceDefinition' && group === 'apiextensions.k8s.io') set(['spec', 'conversion', 'webhook', 'clientConfig', 'service', 'namespace'], false);
   if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') out = withSubjectNamespaces(out, namespace);
+  for (const spec of specs) if (selects(spec, apiVersion, kind)) out = editAt(out, spec.path, spec.create, (current) => (current === namespace ? undefined : namespace)) as Readonly<Record<string, unknown>>;
   return out;
 }
 

@@ -8,6 +8,8 @@ import { replicaCountsOf, withReplicas } from './kustomize-replicas.js';
 import type { KustomizeTransform } from './kustomized-document.js';
 import { kustomizationPatches, type PatchSources } from './kustomize-patches.js';
 import { entryPath } from './kustomize-paths.js';
+import { fieldSpecsOf, type FieldSpec } from './kustomize-field-specs.js';
+import { BUILTIN_VAR_REFERENCES, varNamesOf, varReferencesTransform } from './kustomize-vars.js';
 
 /**
  * `kustomization`: a kustomization.yaml (its own kind, or none); `patch`: a file named only as a patch, whose documents
@@ -119,34 +121,73 @@ const COMMENTED_ENTRY = /^\s*#+\s*-\s+(?:path:\s*)?([^\s#'"]+\.ya?ml)\s*$/;
  * such build applies, so a base that one overlay retags and another does not keeps its own image.
  */
 export function kustomizeTransforms(kustomizations: readonly { file: string; value: unknown }[], patches: PatchSources): Map<string, KustomizeTransform[]> {
-  const byDirectory = new Map<string, { record: Readonly<Record<string, unknown>>; transforms: KustomizeTransform[] }>();
+  const read = new Map<string, { file: string; record: Readonly<Record<string, unknown>>; configurations: readonly unknown[] }>();
   for (const { file, value } of kustomizations) {
     const record = asRecord(value) ?? {};
-    byDirectory.set(normalize(dirname(file)), { record, transforms: transformsOf(normalize(file), record, patches) });
+    read.set(normalize(dirname(file)), { file: normalize(file), record, configurations: configurationsOf(normalize(file), record, patches) });
   }
   const entriesOf = (directory: string, record: Readonly<Record<string, unknown>>) => pathsOf(record, ['resources', 'bases']).map((entry) => entryPath(directory, entry));
+  const componentsOf = (directory: string, record: Readonly<Record<string, unknown>>) => pathsOf(record, ['components']).map((entry) => entryPath(directory, entry));
+  /** The kustomizations a build reads: its own and those it includes, directly or not. */
+  const buildOf = (entry: string) => {
+    const tree = new Map<string, { record: Readonly<Record<string, unknown>>; configurations: readonly unknown[] }>();
+    const walk = (directory: string) => {
+      const kustomization = read.get(directory);
+      if (!kustomization || tree.has(directory)) return;
+      tree.set(directory, kustomization);
+      for (const target of [...entriesOf(directory, kustomization.record), ...componentsOf(directory, kustomization.record)]) walk(target);
+    };
+    walk(entry);
+    return [...tree.values()];
+  };
+  // a build's transformers read the field specs of the configurations of every kustomization it includes
+  // (ResAccumulator.MergeConfig), so an overlay's namespace reaches the fields a base's configuration names
+  const byDirectory = new Map([...read].map(([directory, { file, record }]) => {
+    const configurations = buildOf(directory).flatMap((member) => member.configurations);
+    return [directory, { record, transforms: transformsOf(file, record, configurations, patches) }] as const;
+  }));
+  /** The vars the kustomizations of a build declare, replaced at its end in the fields all their configurations list. */
+  const varsOf = (entry: string): BuildVars | undefined => {
+    const members = buildOf(entry);
+    const names = members.flatMap(({ record }) => varNamesOf(record));
+    return names.length === 0 ? undefined : { names, references: members.flatMap(({ configurations }) => configurations.flatMap((configuration) => fieldSpecsOf(configuration, 'varReference'))) };
+  };
+  // a file several builds include gets the vars of each: a reference is replaced in some build (an unused base's
+  // build, left with `$(NAME)`, is not what is deployed)
+  const varsByFile = new Map<string, BuildVars>();
   const included = new Set([...byDirectory].flatMap(([directory, { record }]) => entriesOf(directory, record)));
   const out = new Map<string, KustomizeTransform[]>();
-  const visit = (directory: string, inherited: readonly KustomizeTransform[], seen: ReadonlySet<string>) => {
+  const visit = (directory: string, inherited: readonly KustomizeTransform[], seen: ReadonlySet<string>, vars: BuildVars | undefined) => {
     const kustomization = byDirectory.get(directory);
     if (!kustomization) return;
     // its components transform what its resources built before its own transformers do (KustTarget.accumulateComponents)
-    const components = pathsOf(kustomization.record, ['components']).flatMap((entry) => byDirectory.get(entryPath(directory, entry))?.transforms ?? []);
+    const components = componentsOf(directory, kustomization.record).flatMap((target) => byDirectory.get(target)?.transforms ?? []);
     // what an including kustomization sets outright (namespace, a replica count) is what its build writes: the inner one's is moot
     const own = [...components, ...kustomization.transforms].filter((transform) => transform.sets === undefined || !inherited.some((outer) => outer.sets === transform.sets));
     const transforms = [...own, ...inherited];
     for (const target of entriesOf(directory, kustomization.record)) {
       if (byDirectory.has(target)) {
-        if (!seen.has(target)) visit(target, transforms, new Set([...seen, target]));
+        if (!seen.has(target)) visit(target, transforms, new Set([...seen, target]), vars);
         continue;
       }
-      const known = out.get(target);
-      out.set(target, known === undefined ? transforms : known.filter((transform) => transforms.some((other) => other.key === transform.key)));
+      const known = varsByFile.get(target);
+      if (vars) varsByFile.set(target, known ? { names: [...known.names, ...vars.names], references: [...known.references, ...vars.references] } : vars);
+      const common = out.get(target);
+      out.set(target, common === undefined ? transforms : common.filter((transform) => transforms.some((other) => other.key === transform.key)));
     }
   };
-  for (const directory of byDirectory.keys()) if (!included.has(directory)) visit(directory, [], new Set([directory]));
+  for (const directory of byDirectory.keys()) if (!included.has(directory)) visit(directory, [], new Set([directory]), varsOf(directory));
+  for (const [file, { names, references }] of varsByFile) {
+    out.set(file, [...(out.get(file) ?? []), varReferencesTransform(new Set(names), [...BUILTIN_VAR_REFERENCES, ...references])]);
+  }
   for (const [file, transforms] of out) if (transforms.length === 0) out.delete(file);
   return out;
+}
+
+/** The names of the vars a build declares, and the fields its configurations add to the builtin varReference specs. */
+interface BuildVars {
+  readonly names: readonly string[];
+  readonly references: readonly FieldSpec[];
 }
 
 /**
@@ -155,13 +196,14 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
  * One that writes a template action (helmify's `release: "{{ .Release.Name }}"`) builds a Helm chart whose values
  * only `helm template` knows: it is not applied.
  */
-function transformsOf(file: string, record: Readonly<Record<string, unknown>>, sources: PatchSources): KustomizeTransform[] {
+function transformsOf(file: string, record: Readonly<Record<string, unknown>>, configurations: readonly unknown[], sources: PatchSources): KustomizeTransform[] {
   const namespace = namespaceOf(record);
+  const namespaceSpecs = configurations.flatMap((configuration) => fieldSpecsOf(configuration, 'namespace'));
   const patches = kustomizationPatches(file, record, sources, (entry) => entryPath(dirname(file), entry));
   return [
     ...patches.first,
     ...[
-      ...(namespace === undefined ? [] : [{ key: `namespace ${JSON.stringify(namespace)}`, sets: 'namespace', apply: (value: Readonly<Record<string, unknown>>) => withNamespace(value, namespace) }]),
+      ...(namespace === undefined ? [] : [{ key: `namespace ${JSON.stringify(namespace)}`, sets: 'namespace', apply: (value: Readonly<Record<string, unknown>>) => withNamespace(value, namespace, namespaceSpecs) }]),
       ...labelSetsOf(record).map((set) => ({ key: `labels ${JSON.stringify(set)}`, apply: (value: Readonly<Record<string, unknown>>) => withLabels(value, [set]) })),
     ].filter((transform) => !transform.key.includes('{{')),
     ...patches.afterLabels,
@@ -172,11 +214,19 @@ function transformsOf(file: string, record: Readonly<Record<string, unknown>>, s
   ];
 }
 
-/** The files the kustomizations name as patches (normalised paths joined to each kustomization's directory). */
+/**
+ * The files the kustomizations name as patches or transformer configurations (normalised paths joined to each
+ * kustomization's directory): read before the resources they change.
+ */
 export function namedPatchFiles(kustomizations: readonly { file: string; value: unknown }[]): Set<string> {
   const files = new Set<string>();
-  for (const { file, value } of kustomizations) for (const entry of pathsOf(asRecord(value) ?? {}, PATCH_FIELDS)) files.add(entryPath(dirname(file), entry));
+  for (const { file, value } of kustomizations) for (const entry of pathsOf(asRecord(value) ?? {}, [...PATCH_FIELDS, 'configurations'])) files.add(entryPath(dirname(file), entry));
   return files;
+}
+
+/** The documents of the kustomization's `configurations:` files (field specs for its transformers) among the inputs. */
+function configurationsOf(file: string, record: Readonly<Record<string, unknown>>, sources: PatchSources): unknown[] {
+  return pathsOf(record, ['configurations']).flatMap((entry) => sources.file(entryPath(dirname(file), entry)) ?? []).map((document) => document.value);
 }
 
 /** File paths listed under `fields`: plain strings or `{ path }` entries; inline patches (several lines) are not files. */
