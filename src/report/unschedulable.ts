@@ -3,13 +3,16 @@ import type { ObjectRef } from '../model/object-ref.js';
 import type { SchedulingResult } from '../schedule/scheduling-result.js';
 import { placedNodesText } from './node-verdicts.js';
 
+import { isNotTriedMessage } from '../schedule/scheduling-checks.js';
+
 export { UNSCHEDULABLE as UNSCHEDULABLE_RULE } from '../schedule/scheduling-checks.js';
 
 const PLACED_NODES_SHOWN = 5;
 
 /**
  * Why replicas stay Pending: kube-scheduler's message when one pod fits no node (or none was placed), else the
- * shortfall, where the others went and kube-scheduler's message for the first that did not fit.
+ * shortfall, where the others went and kube-scheduler's message for the first that did not fit (or that the dry-run
+ * did not try them).
  */
 export function unschedulableMessage(result: SchedulingResult): string {
   if (result.message !== null) return result.message;
@@ -17,7 +20,9 @@ export function unschedulableMessage(result: SchedulingResult): string {
   const placed = placedNodesText(result, PLACED_NODES_SHOWN);
   if (placed === '' && message) return message;
   const details = [...(placed === '' ? [] : [`placed ${placed}`]), ...(message ? [message] : [])];
-  return `${unschedulable} of ${result.replicas} replicas fit on no node${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
+  // replicas left once the dry-run placed its most pods were not tried (their message says so)
+  const verdict = isNotTriedMessage(message) ? 'were not tried' : 'fit on no node';
+  return `${unschedulable} of ${result.replicas} replicas ${verdict}${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
 }
 
 /** "Deployment shop/web", or "Node gpu-1" for cluster-scoped objects. */

@@ -17,7 +17,7 @@ import { ReplicaQueue } from './replica-queue.js';
 import { repelledBy } from './plugins/inter-pod-affinity.js';
 import { selectHost } from './select-host.js';
 import { verdictPartsOf, type VerdictPart } from './verdict-parts.js';
-import { MAX_PLACED_PODS } from './scheduling-checks.js';
+import { MAX_PLACED_PODS, notTriedMessage } from './scheduling-checks.js';
 
 /** Pods of one workload (or one daemon pod per node) to place `replicas` times each. */
 export interface PlacementRequest {
@@ -84,11 +84,6 @@ export function placeAll(requests: readonly PlacementRequest[], snapshot: Schedu
   const context = placementContext(requests, nodes, snapshot, { lowestPriority: lowestPriorityOf(start), storage: snapshot.storage.fork(), maxPlaced });
   placeRequests(queueOrder(requests), context);
   return { outcomes: context.outcomes, nodes: nodes.nodes, storage: context.live.storage, stopped: context.stopped };
-}
-
-/** The message of the replicas a run left untried once it had placed its most pods. */
-export function notTriedMessage(maxPlaced: number): string {
-  return `not tried: the dry-run places at most ${maxPlaced} pods in one run`;
 }
 
 /**

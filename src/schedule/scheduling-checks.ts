@@ -122,6 +122,17 @@ export const NODE_PODS_CAPPED: RuleMeta = {
  */
 export const MAX_PLACED_PODS = 250_000;
 
+const NOT_TRIED = 'not tried: ';
+
+/** The placement message of the replicas a run left untried once it had placed its most pods. */
+export function notTriedMessage(maxPlaced: number): string {
+  return `${NOT_TRIED}the dry-run places at most ${maxPlaced} pods in one run`;
+}
+
+export function isNotTriedMessage(message: string | null | undefined): boolean {
+  return message?.startsWith(NOT_TRIED) === true;
+}
+
 export const PLACEMENT_STOPPED: RuleMeta = {
   id: 'placement-stopped',
   severity: 'info',

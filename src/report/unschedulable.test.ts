@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { toClusterSnapshot } from '../model/cluster.js';
+import { toWorkload, type Workload } from '../model/workload.js';
+import { scheduleWorkloads } from '../schedule/schedule.js';
+import { objectsFromYaml } from '../schedule/test-support.js';
+import { unschedulableMessage } from './unschedulable.js';
+
+const yaml = `
+apiVersion: v1
+kind: Node
+metadata: {name: a}
+status: {allocatable: {cpu: "1", memory: 1Gi, pods: "110"}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 4
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: c, resources: {requests: {cpu: 300m}}}]}`;
+
+function messageOf(maxPlacedPods?: number): string {
+  const objects = objectsFromYaml(yaml);
+  const workloads = objects.map(toWorkload).filter((w): w is Workload => w !== undefined);
+  const [result] = scheduleWorkloads(workloads, toClusterSnapshot(objects), { kubernetesVersion: undefined, drain: [], ...(maxPlacedPods !== undefined && { maxPlacedPods }) }).results;
+  if (!result) throw new Error('no result');
+  return unschedulableMessage(result);
+}
+
+describe('unschedulableMessage (SARIF, JUnit, GitHub)', () => {
+  it('says how many replicas fit on no node, where the others went and why', () => {
+    expect(messageOf()).toBe('1 of 4 replicas fit on no node (placed a: 3; 0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.)');
+  });
+
+  it('says that replicas the dry-run left once it had placed its most pods were not tried', () => {
+    expect(messageOf(2)).toBe('2 of 4 replicas were not tried (placed a: 2; not tried: the dry-run places at most 2 pods in one run)');
+  });
+});
