@@ -6,6 +6,7 @@ import type { KubeObject } from '../../model/object.js';
 import type { RuleMeta } from '../../model/rule-meta.js';
 import { validateWebhookConfiguration } from './admission-registration.js';
 import { validateAppsSpec } from './apps.js';
+import { apiServiceNameFn, validateAPIService } from './api-service.js';
 import { validateCronJob, validateJob } from './batch.js';
 import { compareReleases } from '../../model/kubernetes-version.js';
 import type { ValidationContext } from './core-pod.js';
@@ -31,6 +32,8 @@ import { valueAt } from '../../model/workload.js';
 
 interface KindValidation {
   readonly nameFn: NameFunc;
+  /** A name rule that reads the object's other fields (an APIService's is its version and group), instead of nameFn. */
+  readonly nameFnOf?: (object: Fields) => NameFunc;
   /** Validated with apimachinery's ValidateObjectMeta, not core's (no standard-finalizer check). */
   readonly genericMeta?: true;
   /** Failures of decoding the request body: when there are any, the API server validates nothing else. */
@@ -89,7 +92,7 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'admissionregistration.k8s.io/v1 MutatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, genericMeta: true, decode: decodeBytesFields('MutatingWebhookConfiguration', webhookCABundles), spec: validateWebhookConfiguration },
   // upstream: apiextensions and kube-aggregator validation use apimachinery's genericvalidation.ValidateObjectMeta
   'apiextensions.k8s.io/v1 CustomResourceDefinition': { nameFn: nameIsDNSSubdomain, genericMeta: true, decode: decodeBytesFields('CustomResourceDefinition', conversionWebhookCABundle) },
-  'apiregistration.k8s.io/v1 APIService': { nameFn: nameIsDNSSubdomain, genericMeta: true, decode: decodeBytesFields('APIService', apiServiceCABundle) },
+  'apiregistration.k8s.io/v1 APIService': { nameFn: nameIsDNSSubdomain, nameFnOf: apiServiceNameFn, genericMeta: true, decode: decodeBytesFields('APIService', apiServiceCABundle), spec: validateAPIService },
   'flowcontrol.apiserver.k8s.io/v1 FlowSchema': { nameFn: nameIsPathSegment },
   'flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfiguration': { nameFn: nameIsPathSegment },
 };
@@ -111,7 +114,7 @@ export function validateBuiltinObject(object: KubeObject, release: string): Buil
   if (REVIEW_KINDS.has(kind)) return { findings: [], decoded: true };
   const validation = KINDS[`${apiVersion} ${kind}`] ?? DEFAULT_KIND;
   const decodeErrors = validation.decode?.(object.value) ?? [];
-  const errors = decodeErrors.length > 0 ? decodeErrors : validateObjectMeta(object.value['metadata'], { namespaced: !isClusterScoped(apiVersion, kind), nameFn: validation.nameFn, kubeFinalizerNames: validation.genericMeta !== true });
+  const errors = decodeErrors.length > 0 ? decodeErrors : validateObjectMeta(object.value['metadata'], { namespaced: !isClusterScoped(apiVersion, kind), nameFn: validation.nameFnOf?.(object.value) ?? validation.nameFn, kubeFinalizerNames: validation.genericMeta !== true });
   if (decodeErrors.length === 0 && validation.spec) appendAll(errors, validation.spec(object.value, contextOf(release)));
   const jsonValues = compareReleases(release, '1.34') >= 0;
   // a value with `${APP}` in it is replaced before the object is applied (model/substitution.ts): not judged here, nor
@@ -134,7 +137,7 @@ const meta = (id: string, description: string, remediation: string): RuleMeta =>
 
 /** Finding ids of the API server's validation; the specific ones own the errors users most often meet. */
 export const API_VALIDATION_METAS: readonly RuleMeta[] = [
-  meta(API_VALIDATION, "a value the API server's own validation rejects (pkg/apis/*/validation): ports, probes, volumes, tolerations, schedules, Service, Secret, Ingress rules, RBAC, PodDisruptionBudget, HorizontalPodAutoscaler, PriorityClass, storage (PVC, PV, StorageClass), ResourceQuota, webhook configurations", 'Fix the field as the message says; the message is the one kubectl apply would print.'),
+  meta(API_VALIDATION, "a value the API server's own validation rejects (pkg/apis/*/validation): ports, probes, volumes, tolerations, schedules, Service, Secret, Ingress rules, RBAC, PodDisruptionBudget, HorizontalPodAutoscaler, PriorityClass, storage (PVC, PV, StorageClass), ResourceQuota, webhook configurations, APIService", 'Fix the field as the message says; the message is the one kubectl apply would print.'),
   meta(INVALID_NAME, 'metadata.name, generateName or namespace breaks the name rule of its kind (DNS-1123 subdomain or label, DNS-1035 label for Services)', 'Use lower-case letters, digits and "-" (and "." where the kind allows it), starting and ending with a letter or digit.'),
   meta(INVALID_LABEL, 'label or annotation key, label value, or total annotation size breaks the Kubernetes rules', 'Keys are an optional DNS subdomain prefix and "/" plus a name of at most 63 letters, digits, "-", "_" and "."; label values follow the same rule for the name and may be empty.'),
   meta(SELECTOR_MISMATCH, "the controller's selector is empty or does not select its own pod template's labels", 'Make spec.selector match the labels of spec.template.metadata.labels (the selector cannot change after creation).'),
