@@ -57,6 +57,20 @@ export function subdomainErrors(value: string, unit: 'characters' | 'bytes' = 'c
   return errors;
 }
 
+const DNS1123_LABEL_WITH_UNDERSCORE_FMT = '_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
+const DNS1123_SUBDOMAIN_WITH_UNDERSCORE_FMT = `${DNS1123_LABEL_WITH_UNDERSCORE_FMT}(\\.${DNS1123_LABEL_WITH_UNDERSCORE_FMT})*`;
+const DNS1123_SUBDOMAIN_WITH_UNDERSCORE = anchored(DNS1123_SUBDOMAIN_WITH_UNDERSCORE_FMT);
+
+// upstream: validation.go IsDNS1123SubdomainWithUnderscore (v1.36; a pod's dnsConfig.searches)
+export function subdomainWithUnderscoreErrors(value: string): string[] {
+  const errors: string[] = [];
+  if (byteLength(value) > 253) errors.push(maxLenError(253));
+  if (!DNS1123_SUBDOMAIN_WITH_UNDERSCORE.test(value)) {
+    errors.push(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character", DNS1123_SUBDOMAIN_WITH_UNDERSCORE_FMT, 'example.com'));
+  }
+  return errors;
+}
+
 // upstream: validation.go IsDNS1035Label (v1.36)
 export function dns1035LabelErrors(value: string): string[] {
   const errors: string[] = [];

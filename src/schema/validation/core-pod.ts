@@ -1,7 +1,8 @@
 // pkg/apis/core/validation for pod specs and templates: volumes, containers, tolerations, topology spread, names.
 import { validateContainer, validateDNS1123Label, type NameSet } from './core-container.js';
 import { duplicate, forbidden, goQuote, GoSyntax, invalid, notSupported, required, type ErrorList, type FieldPath } from './field-error.js';
-import { dns1123LabelErrors, inclusiveRangeError, labelValueErrors, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
+import { dns1123LabelErrors, inclusiveRangeError, labelValueErrors, qualifiedNameErrors, subdomainErrors, subdomainWithUnderscoreErrors } from '../../model/name-validation.js';
+import { legacyIPErrors } from './ip.js';
 import { validateLabelSelector } from './label-selector.js';
 import { validateNodeSelector, validateNodeSelectorTerm } from './node-selector.js';
 import { validatePersistentVolumeClaimTemplate } from './persistent-volume.js';
@@ -19,6 +20,12 @@ export interface ValidationContext {
   readonly podLevelResources: boolean;
   /** Before 1.32 an Exists toleration with a value printed the whole toleration, not the value. */
   readonly wholeToleration: boolean;
+  /** StrictIPCIDRValidation is on (beta, on by default since 1.36): no leading zeros, IPv4-mapped IPv6 or host bits in a CIDR. */
+  readonly strictIPs: boolean;
+  /** RelaxedDNSSearchValidation is on (beta 1.33, GA 1.34): dnsConfig.searches may hold `_` and be ".". */
+  readonly relaxedDNSSearch: boolean;
+  /** RelaxedServiceNameValidation is on (beta, on by default since 1.36): a Service name is a DNS-1123 label. */
+  readonly relaxedServiceNames: boolean;
 }
 
 export interface PodSpecOptions extends ValidationContext {
@@ -74,16 +81,52 @@ export function validatePodSpec(spec: Fields | undefined, field: FieldPath, opti
   if (constraints.length > 0) appendAll(errors, validateTopologySpreadConstraints(constraints, field.concat('topologySpreadConstraints')));
   const deadline = intField(spec, 'activeDeadlineSeconds');
   if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32)) errors.push(invalid(field.concat('activeDeadlineSeconds'), deadline, inclusiveRangeError(1, MAX_INT32)));
-  if (spec['dnsPolicy'] === 'None') appendAll(errors, validatePodDNSConfig(spec, field.concat('dnsConfig')));
+  appendAll(errors, validatePodDNSConfig(spec, field.concat('dnsConfig'), options));
+  appendAll(errors, validateHostAliases(arrayField(spec, 'hostAliases'), field.concat('hostAliases'), options));
   return errors;
 }
 
-// upstream: validation.go validatePodDNSConfig (the DNSNone part)
-function validatePodDNSConfig(spec: Fields, field: FieldPath): ErrorList {
+// upstream: validation.go validatePodDNSConfig, MaxDNSNameservers, MaxDNSSearchPaths, MaxDNSSearchListChars (v1.36)
+function validatePodDNSConfig(spec: Fields, field: FieldPath, context: ValidationContext): ErrorList {
   const config = recordField(spec, 'dnsConfig');
-  if (!config) return [required(field, 'must provide `dnsConfig` when `dnsPolicy` is None')];
-  if (arrayField(config, 'nameservers').length === 0) return [required(field.concat('nameservers'), 'must provide at least one DNS nameserver when `dnsPolicy` is None')];
-  return [];
+  if (spec['dnsPolicy'] === 'None') {
+    if (!config) return [required(field, 'must provide `dnsConfig` when `dnsPolicy` is None')];
+    if (arrayField(config, 'nameservers').length === 0) return [required(field.concat('nameservers'), 'must provide at least one DNS nameserver when `dnsPolicy` is None')];
+  }
+  if (!config) return [];
+  const errors: ErrorList = [];
+  const nameservers = arrayField(config, 'nameservers');
+  if (nameservers.length > 3) errors.push(invalid(field.concat('nameservers'), nameservers, 'must not have more than 3 nameservers'));
+  nameservers.forEach((nameserver, index) => {
+    if (typeof nameserver === 'string') appendAll(errors, legacyIPErrors(nameserver, context.strictIPs).map((message) => invalid(field.concat('nameservers', index), nameserver, message)));
+  });
+  const searches = arrayField(config, 'searches');
+  if (searches.length > 32) errors.push(invalid(field.concat('searches'), searches, 'must not have more than 32 search paths'));
+  if (searches.filter((search) => typeof search === 'string').join(' ').length > 2048) errors.push(invalid(field.concat('searches'), searches, 'must not have more than 2048 characters (including spaces) in the search list'));
+  searches.forEach((entry, index) => {
+    if (typeof entry !== 'string' || (context.relaxedDNSSearch && entry === '.')) return;
+    const search = entry.endsWith('.') ? entry.slice(0, -1) : entry;
+    const messages = context.relaxedDNSSearch ? subdomainWithUnderscoreErrors(search) : subdomainErrors(search);
+    appendAll(errors, messages.map((message) => invalid(field.concat('searches', index), search, message)));
+  });
+  arrayField(config, 'options').forEach((option, index) => {
+    if (!stringField(asRecord(option), 'name')) errors.push(required(field.concat('options', index), 'must not be empty'));
+  });
+  return errors;
+}
+
+// upstream: validation.go ValidateHostAliases
+function validateHostAliases(aliases: readonly unknown[], field: FieldPath, context: ValidationContext): ErrorList {
+  const errors: ErrorList = [];
+  aliases.forEach((entry, index) => {
+    const alias = asRecord(entry);
+    const ip = stringField(alias, 'ip') ?? '';
+    appendAll(errors, legacyIPErrors(ip, context.strictIPs).map((message) => invalid(field.concat(index, 'ip'), ip, message)));
+    arrayField(alias, 'hostnames').forEach((hostname, at) => {
+      if (typeof hostname === 'string') appendAll(errors, subdomainErrors(hostname).map((message) => invalid(field.concat(index, 'hostnames', at), hostname, message)));
+    });
+  });
+  return errors;
 }
 
 // upstream: validation.go checkHostPortConflicts (regular containers together, each init container alone),

@@ -1,7 +1,8 @@
 // pkg/apis/core/validation for the core kinds' specs: Pod, PodTemplate, ReplicationController, Service, ConfigMap, Secret.
 import { INVALID_PORT, validateDNS1123Label, validateNonnegativeField, validatePortNumOrName } from './core-container.js';
 import { templateOptions, validatePodSpec, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
-import { duplicate, forbidden, GoStruct, invalid, key, owned, pointing, required, tooLong, type ErrorList, type FieldPath } from './field-error.js';
+import { duplicate, forbidden, GoStruct, invalid, key, owned, pointing, required, tooLong, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
+import { endpointIPErrors, isIPv6String, legacyCIDRErrors, legacyIPErrors } from './ip.js';
 import { byteLength, configMapKeyErrors, portNumberErrors, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
 import { validateLabels } from './object-meta.js';
 import { validateTemplateMatchesSelector, validateRestartPolicyAlways } from './template.js';
@@ -38,18 +39,128 @@ export function validateReplicationController(object: Fields, context: Validatio
   return errors;
 }
 
-// upstream: validation.go ValidateService (create; IP families and allocation are the cluster's business) (v1.36)
-export function validateService(object: Fields): ErrorList {
+// upstream: validation.go ValidateService (create; IP allocation is the cluster's business) (v1.36)
+export function validateService(object: Fields, context: ValidationContext): ErrorList {
   const spec = recordField(object, 'spec') ?? {};
   const type = stringField(spec, 'type') ?? 'ClusterIP';
   const ports = arrayField(spec, 'ports');
+  const clusterIPs = clusterIPsOnCreate(spec);
+  const headless = type === 'ClusterIP' && clusterIPs.values.length === 1 && clusterIPs.values[0] === 'None';
   const errors: ErrorList = [];
-  if (ports.length === 0 && spec['clusterIP'] !== 'None' && type !== 'ExternalName') errors.push(required(['spec', 'ports']));
+  if (ports.length === 0 && !headless && type !== 'ExternalName') errors.push(required(['spec', 'ports']));
+  if ((type === 'LoadBalancer' || type === 'NodePort') && clusterIPs.values.length === 1 && clusterIPs.values[0] === 'None') {
+    errors.push(clusterIPs.at(invalid(['spec', 'clusterIPs', 0], 'None', `may not be set to 'None' for ${type} services`), 0));
+  }
+  if (type === 'ExternalName') appendAll(errors, validateExternalNameIPs(spec, clusterIPs));
   if (type === 'ExternalName') appendAll(errors, validateExternalName(stringField(spec, 'externalName') ?? ''));
   const names = new Set<string>();
   ports.forEach((entry, index) => appendAll(errors, validateServicePort(asRecord(entry) ?? {}, { requireName: ports.length > 1, names }, ['spec', 'ports', index])));
   if (spec['selector'] !== undefined) appendAll(errors, validateLabels(spec['selector'], ['spec', 'selector']));
+  if (type !== 'ExternalName') appendAll(errors, validateClusterIPs(spec, clusterIPs, headless, context.strictIPs));
+  appendAll(errors, validateExternalIPs(spec, context.strictIPs));
   appendAll(appendAll(errors, validateServiceTypeFields(spec, type)), validateDuplicateServicePorts(ports));
+  appendAll(errors, validateSourceRanges(object, spec, type, context.strictIPs));
+  return errors;
+}
+
+/** A Service's clusterIPs as validation sees them, and where an error about one points. */
+interface ClusterIPs {
+  readonly values: readonly unknown[];
+  /** The error pointing at the written `clusterIP` when `clusterIPs[index]` was filled in from it. */
+  at(error: FieldError, index: number): FieldError;
+}
+
+// upstream: pkg/registry/core/service/strategy.go PrepareForCreate, normalizeClusterIPs: a `clusterIP` without
+// `clusterIPs` becomes their only value before validation
+function clusterIPsOnCreate(spec: Fields): ClusterIPs {
+  const clusterIP = stringField(spec, 'clusterIP') ?? '';
+  const written = arrayField(spec, 'clusterIPs');
+  if (clusterIP !== '' && written.length === 0) return { values: [clusterIP], at: (error, index) => (index === 0 ? pointing(error, ['spec', 'clusterIP']) : error) };
+  return { values: written, at: (error) => error };
+}
+
+// upstream: ValidateService, case ExternalName: no cluster IPs or IP families
+function validateExternalNameIPs(spec: Fields, clusterIPs: ClusterIPs): ErrorList {
+  const errors: ErrorList = [];
+  if (clusterIPs.values.length > 0) errors.push(clusterIPs.at(forbidden(['spec', 'clusterIPs'], 'may not be set for ExternalName services'), 0));
+  if (arrayField(spec, 'ipFamilies').length > 0) errors.push(forbidden(['spec', 'ipFamilies'], 'may not be set for ExternalName services'));
+  if (spec['ipFamilyPolicy'] !== undefined && spec['ipFamilyPolicy'] !== null) errors.push(forbidden(['spec', 'ipFamilyPolicy'], 'may not be set for ExternalName services'));
+  return errors;
+}
+
+// upstream: validation.go ValidateServiceClusterIPsRelatedFields on create (ipFamilies' and ipFamilyPolicy's values
+// are enums of the schema)
+function validateClusterIPs(spec: Fields, clusterIPs: ClusterIPs, headless: boolean, strict: boolean): ErrorList {
+  const errors: ErrorList = [];
+  const values = clusterIPs.values;
+  const clusterIP = stringField(spec, 'clusterIP') ?? '';
+  if (clusterIP !== '' && values[0] !== clusterIP) errors.push(invalid(['spec', 'clusterIPs'], values, 'first value must match `clusterIP`'));
+  if (clusterIP === '' && values.length > 0) errors.push(invalid(['spec', 'clusterIPs'], values, 'must be empty when `clusterIP` is not specified'));
+  const families = arrayField(spec, 'ipFamilies');
+  families.forEach((family, index) => {
+    if (families.indexOf(family) < index) errors.push(duplicate(['spec', 'ipFamilies', index], family));
+  });
+  let invalidIPs = false;
+  values.forEach((value, index) => {
+    if (typeof value !== 'string') return;
+    if (index === 0 && value === 'None') {
+      if (values.length > 1) {
+        invalidIPs = true;
+        errors.push(invalid(['spec', 'clusterIPs'], values, "'None' must be the first and only value"));
+      }
+      return;
+    }
+    const messages = legacyIPErrors(value, strict);
+    invalidIPs ||= messages.length > 0;
+    appendAll(errors, messages.map((message) => clusterIPs.at(invalid(['spec', 'clusterIPs', index], value, message), index)));
+  });
+  if (values.length > 2) errors.push(invalid(['spec', 'clusterIPs'], values, 'may only hold up to 2 values'));
+  if (invalidIPs) return errors;
+  // netutils.IsDualStackIPStrings: two values, one of each family
+  if (values.length > 1 && (values.length > 2 || isIPv6String(String(values[0])) === isIPv6String(String(values[1])))) {
+    errors.push(invalid(['spec', 'clusterIPs'], values, 'may specify no more than one IP for each IP family'));
+  }
+  if (headless || families.length === 0) return errors;
+  values.slice(0, families.length).forEach((value, index) => {
+    const ip = String(value);
+    if (families[index] === 'IPv4' && isIPv6String(ip)) errors.push(clusterIPs.at(invalid(['spec', 'clusterIPs', index], ip, `expected an IPv4 value as indicated by \`ipFamilies[${index}]\``), index));
+    if (families[index] === 'IPv6' && !isIPv6String(ip)) errors.push(clusterIPs.at(invalid(['spec', 'clusterIPs', index], ip, `expected an IPv6 value as indicated by \`ipFamilies[${index}]\``), index));
+  });
+  return errors;
+}
+
+// upstream: ValidateService: "All new ExternalIPs must be valid and 'non-special'" (ValidateEndpointIP)
+function validateExternalIPs(spec: Fields, strict: boolean): ErrorList {
+  const errors: ErrorList = [];
+  arrayField(spec, 'externalIPs').forEach((value, index) => {
+    if (typeof value !== 'string') return;
+    const messages = legacyIPErrors(value, strict);
+    appendAll(errors, (messages.length > 0 ? messages : endpointIPErrors(value)).map((message) => invalid(['spec', 'externalIPs', index], value, message)));
+  });
+  return errors;
+}
+
+const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+
+// upstream: ValidateService "Validate SourceRanges field or annotation": values may be space-padded; the field's path
+// is written "LoadBalancerSourceRanges" upstream (the Forbidden for other types is validateServiceTypeFields')
+function validateSourceRanges(object: Fields, spec: Fields, type: string, strict: boolean): ErrorList {
+  const ranges = arrayField(spec, 'loadBalancerSourceRanges');
+  if (ranges.length > 0) {
+    return ranges.flatMap((value, index) => {
+      if (typeof value !== 'string') return [];
+      const trimmed = value.trim();
+      return legacyCIDRErrors(trimmed, strict).map((message) => pointing(invalid(['spec', 'LoadBalancerSourceRanges', index], trimmed, message), ['spec', 'loadBalancerSourceRanges', index]));
+    });
+  }
+  const annotations = recordField(recordField(object, 'metadata'), 'annotations');
+  const annotation = stringField(annotations, SOURCE_RANGES_ANNOTATION);
+  if (annotation === undefined) return [];
+  const field: FieldPath = ['metadata', 'annotations', key(SOURCE_RANGES_ANNOTATION)];
+  const errors: ErrorList = type === 'LoadBalancer' ? [] : [forbidden(field, "may only be used when `type` is 'LoadBalancer'")];
+  const value = annotation.trim();
+  if (value === '') return errors;
+  for (const cidr of value.split(',')) appendAll(errors, legacyCIDRErrors(cidr.trim(), strict).map((message) => invalid(field, cidr.trim(), message)));
   return errors;
 }
 

@@ -11,6 +11,7 @@ import { validateCronJob, validateJob } from './batch.js';
 import { compareReleases } from '../../model/kubernetes-version.js';
 import type { ValidationContext } from './core-pod.js';
 import { validateConfigMap, validatePod, validatePodTemplate, validateReplicationController, validateSecret, validateService } from './core.js';
+import { validateEndpoints } from './endpoints.js';
 import { apiServiceCABundle, conversionWebhookCABundle, decodeBytesFields, mapValues, webhookCABundles } from './decode-bytes.js';
 import { DUPLICATE_CONTAINER_NAME, INVALID_PORT, LIMITS_BELOW_REQUESTS } from './core-container.js';
 import { API_VALIDATION, errorMessageOf, toPath, type ErrorList } from './field-error.js';
@@ -33,7 +34,7 @@ import { valueAt } from '../../model/workload.js';
 interface KindValidation {
   readonly nameFn: NameFunc;
   /** A name rule that reads the object's other fields (an APIService's is its version and group), instead of nameFn. */
-  readonly nameFnOf?: (object: Fields) => NameFunc;
+  readonly nameFnOf?: (object: Fields, context: ValidationContext) => NameFunc;
   /** Validated with apimachinery's ValidateObjectMeta, not core's (no standard-finalizer check). */
   readonly genericMeta?: true;
   /** Failures of decoding the request body: when there are any, the API server validates nothing else. */
@@ -57,7 +58,9 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'v1 Pod': { nameFn: nameIsDNSSubdomain, spec: validatePod },
   'v1 PodTemplate': { nameFn: nameIsDNSSubdomain, spec: validatePodTemplate },
   'v1 ReplicationController': { nameFn: nameIsDNSSubdomain, spec: validateReplicationController },
-  'v1 Service': { nameFn: nameIsDNS1035Label, spec: validateService },
+  // upstream: ValidateServiceCreate; RelaxedServiceNameValidation (KEP-5311) makes it a DNS-1123 label
+  'v1 Service': { nameFn: nameIsDNS1035Label, nameFnOf: (_object, context) => (context.relaxedServiceNames ? nameIsDNSLabel : nameIsDNS1035Label), spec: validateService },
+  'v1 Endpoints': { nameFn: nameIsDNSSubdomain, spec: validateEndpoints },
   'v1 Namespace': { nameFn: nameIsDNSLabel },
   'v1 LimitRange': { nameFn: nameIsDNSSubdomain, spec: validateLimitRange },
   'v1 PersistentVolumeClaim': { nameFn: nameIsDNSSubdomain, spec: validatePersistentVolumeClaim },
@@ -114,8 +117,9 @@ export function validateBuiltinObject(object: KubeObject, release: string): Buil
   if (REVIEW_KINDS.has(kind)) return { findings: [], decoded: true };
   const validation = KINDS[`${apiVersion} ${kind}`] ?? DEFAULT_KIND;
   const decodeErrors = validation.decode?.(object.value) ?? [];
-  const errors = decodeErrors.length > 0 ? decodeErrors : validateObjectMeta(object.value['metadata'], { namespaced: !isClusterScoped(apiVersion, kind), nameFn: validation.nameFnOf?.(object.value) ?? validation.nameFn, kubeFinalizerNames: validation.genericMeta !== true });
-  if (decodeErrors.length === 0 && validation.spec) appendAll(errors, validation.spec(object.value, contextOf(release)));
+  const context = contextOf(release);
+  const errors = decodeErrors.length > 0 ? decodeErrors : validateObjectMeta(object.value['metadata'], { namespaced: !isClusterScoped(apiVersion, kind), nameFn: validation.nameFnOf?.(object.value, context) ?? validation.nameFn, kubeFinalizerNames: validation.genericMeta !== true });
+  if (decodeErrors.length === 0 && validation.spec) appendAll(errors, validation.spec(object.value, context));
   const jsonValues = compareReleases(release, '1.34') >= 0;
   // a value with `${APP}` in it is replaced before the object is applied (model/substitution.ts): not judged here, nor
   // reported missing when a check reads only numbers there (`containerPort: ${PORT:-9002}`)
@@ -125,10 +129,17 @@ export function validateBuiltinObject(object: KubeObject, release: string): Buil
   return { findings, decoded: decodeErrors.length === 0 };
 }
 
-// upstream: pkg/features/kube_features.go PodLevelResources (beta, on by default from 1.34); ValidateTolerations passed
-// the whole toleration to field.Invalid until kubernetes#128119 (1.32)
-function contextOf(release: string): ValidationContext {
-  return { podLevelResources: compareReleases(release, '1.34') >= 0, wholeToleration: compareReleases(release, '1.32') < 0 };
+// upstream: pkg/features/kube_features.go PodLevelResources (beta, on by default from 1.34), StrictIPCIDRValidation and
+// RelaxedServiceNameValidation (beta, on by default from 1.36), RelaxedDNSSearchValidation (beta from 1.33);
+// ValidateTolerations passed the whole toleration to field.Invalid until kubernetes#128119 (1.32)
+export function contextOf(release: string): ValidationContext {
+  return {
+    podLevelResources: compareReleases(release, '1.34') >= 0,
+    wholeToleration: compareReleases(release, '1.32') < 0,
+    strictIPs: compareReleases(release, '1.36') >= 0,
+    relaxedDNSSearch: compareReleases(release, '1.33') >= 0,
+    relaxedServiceNames: compareReleases(release, '1.36') >= 0,
+  };
 }
 
 const meta = (id: string, description: string, remediation: string): RuleMeta => ({
@@ -137,7 +148,7 @@ const meta = (id: string, description: string, remediation: string): RuleMeta =>
 
 /** Finding ids of the API server's validation; the specific ones own the errors users most often meet. */
 export const API_VALIDATION_METAS: readonly RuleMeta[] = [
-  meta(API_VALIDATION, "a value the API server's own validation rejects (pkg/apis/*/validation): ports, probes, volumes, tolerations, schedules, Service, Secret, Ingress rules, RBAC, PodDisruptionBudget, HorizontalPodAutoscaler, PriorityClass, storage (PVC, PV, StorageClass), ResourceQuota, webhook configurations, APIService", 'Fix the field as the message says; the message is the one kubectl apply would print.'),
+  meta(API_VALIDATION, "a value the API server's own validation rejects (pkg/apis/*/validation): ports, probes, volumes, tolerations, schedules, Service, Secret, Ingress rules, RBAC, PodDisruptionBudget, HorizontalPodAutoscaler, PriorityClass, storage (PVC, PV, StorageClass), ResourceQuota, webhook configurations, APIService, IP addresses and CIDRs (Service, Endpoints, NetworkPolicy ipBlock, pod DNS config and host aliases)", 'Fix the field as the message says; the message is the one kubectl apply would print.'),
   meta(INVALID_NAME, 'metadata.name, generateName or namespace breaks the name rule of its kind (DNS-1123 subdomain or label, DNS-1035 label for Services)', 'Use lower-case letters, digits and "-" (and "." where the kind allows it), starting and ending with a letter or digit.'),
   meta(INVALID_LABEL, 'label or annotation key, label value, or total annotation size breaks the Kubernetes rules', 'Keys are an optional DNS subdomain prefix and "/" plus a name of at most 63 letters, digits, "-", "_" and "."; label values follow the same rule for the name and may be empty.'),
   meta(SELECTOR_MISMATCH, "the controller's selector is empty or does not select its own pod template's labels", 'Make spec.selector match the labels of spec.template.metadata.labels (the selector cannot change after creation).'),

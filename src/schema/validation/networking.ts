@@ -6,6 +6,8 @@ import { byteLength, dns1035LabelErrors, dns1123LabelErrors, portNameErrors, por
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';
 import { nameIsPathSegment } from './object-meta.js';
+import type { ValidationContext } from './core-pod.js';
+import { isStrictSubnet, legacyCIDRErrors, parseCIDRSloppy } from './ip.js';
 
 const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 
@@ -102,9 +104,9 @@ function validateIngressBackend(backend: Fields, field: FieldPath): ErrorList {
   return errors;
 }
 
-// upstream: validation.go ValidateNetworkPolicySpec, ValidateNetworkPolicyPort, ValidateNetworkPolicyPeer (selectors and
-// port numbers or names; CIDRs and endPort are not checked here)
-export function validateNetworkPolicy(object: Fields): ErrorList {
+// upstream: validation.go ValidateNetworkPolicySpec, ValidateNetworkPolicyPort, ValidateNetworkPolicyPeer (selectors,
+// port numbers or names and ipBlocks; endPort is not checked here)
+export function validateNetworkPolicy(object: Fields, context: ValidationContext): ErrorList {
   const spec = recordField(object, 'spec') ?? {};
   const errors = validateLabelSelector(recordField(spec, 'podSelector') ?? {}, ['spec', 'podSelector']);
   for (const [direction, peers] of [['ingress', 'from'], ['egress', 'to']] as const) {
@@ -119,9 +121,27 @@ export function validateNetworkPolicy(object: Fields): ErrorList {
           const value = recordField(asRecord(peer), selector);
           if (value) appendAll(errors, validateLabelSelector(value, at.concat(peers, peerIndex, selector)));
         }
+        const ipBlock = recordField(asRecord(peer), 'ipBlock');
+        if (ipBlock) appendAll(errors, validateIPBlock(ipBlock, at.concat(peers, peerIndex, 'ipBlock'), context.strictIPs));
       });
     });
   }
+  return errors;
+}
+
+// upstream: validation.go ValidateIPBlock (v1.36)
+function validateIPBlock(ipBlock: Fields, field: FieldPath, strict: boolean): ErrorList {
+  const cidr = stringField(ipBlock, 'cidr') ?? '';
+  if (cidr === '') return [required(field.concat('cidr'))];
+  const errors = legacyCIDRErrors(cidr, strict).map((message) => invalid(field.concat('cidr'), cidr, message));
+  const network = parseCIDRSloppy(cidr);
+  if (!network) return errors;
+  arrayField(ipBlock, 'except').forEach((except, index) => {
+    if (typeof except !== 'string') return;
+    appendAll(errors, legacyCIDRErrors(except, strict).map((message) => invalid(field.concat('except', index), except, message)));
+    const exceptNetwork = parseCIDRSloppy(except);
+    if (exceptNetwork && !isStrictSubnet(network, exceptNetwork)) errors.push(invalid(field.concat('except', index), except, 'must be a strict subset of `cidr`'));
+  });
   return errors;
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { errorMessage, toPath } from './field-error.js';
 import { validateRuntimeClass } from './node.js';
+import { contextOf } from './index.js';
 
-const context = { podLevelResources: true, wholeToleration: false };
+const context = contextOf('1.36');
 
 // upstream: pkg/apis/node/validation/validation_test.go TestValidateRuntimeClass, TestValidateOverhead, TestValidateScheduling (v1.36)
 describe('TestValidateRuntimeClass', () => {

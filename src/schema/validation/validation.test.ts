@@ -19,7 +19,6 @@ const NAME_PART = "name part must consist of alphanumeric characters, '-', '_' o
 describe('ValidateObjectMeta', () => {
   it('ValidateObjectMeta: reports names per kind, label and annotation keys and values, missing names', async () => {
     expect(await check('invalid-object-meta.yaml')).toEqual([
-      `5:9 invalid-name: metadata.name: Invalid value: "1web": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')`,
       `7:5 invalid-label: metadata.labels: Invalid value: "app name": ${NAME_PART}`,
       `8:11 invalid-label: metadata.labels: Invalid value: "front/end": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
       `10:5 invalid-label: metadata.annotations: Invalid value: "example.com/a/b": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
@@ -28,6 +27,15 @@ describe('ValidateObjectMeta', () => {
       `40:3 invalid-name: metadata.name: Required value: name or generateName is required`,
       `46:9 invalid-name: metadata.name: Invalid value: "a-very-long-cron-job-name-that-is-more-than-fifty-two": must be no more than 52 characters`,
     ]);
+  });
+
+  it('a Service name is a DNS-1035 label before 1.36, a DNS-1123 label since (RelaxedServiceNameValidation)', async () => {
+    const { objects } = await loadManifests(['invalid-object-meta.yaml'], { cwd: 'fixtures/schema/validation' });
+    const names = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false }).filter((finding) => finding.message.includes('"1web"')).map((finding) => `${finding.line}:${finding.column} ${finding.message}`);
+    expect(names('1.35')).toEqual([
+      `5:9 metadata.name: Invalid value: "1web": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')`,
+    ]);
+    expect(names('1.36')).toEqual([]);
   });
 
   it('ValidateObjectMeta: accepts RBAC path-segment names, generateName, empty label values, mixed-case annotation keys', async () => {
@@ -48,6 +56,7 @@ describe('API server validation per API group', () => {
     ['ValidateJob, ValidateCronJobCreate, validateScheduleFormat, validateTimeZone', 'invalid-batch.yaml', () => EXPECTED_BATCH],
     ['ValidateIngressSpec, validateHTTPIngressPath, validateIngressBackend, ValidateNetworkPolicyPort', 'invalid-ingress.yaml', () => EXPECTED_INGRESS],
     ['ValidateLimitRange after SetDefaults_LimitRangeItem: types, resource names, bounds, ratios, non-overcommitable defaults', 'invalid-limit-range.yaml', () => EXPECTED_LIMIT_RANGE],
+    ['IP addresses and CIDRs: dnsConfig, hostAliases, Service cluster and external IPs and source ranges, Endpoints, ipBlocks', 'invalid-ip-addresses.yaml', () => EXPECTED_IP_ADDRESSES],
   ])('%s (%s)', async (_name, fixture, expected) => {
     expect(await check(fixture)).toEqual(expected());
   });
@@ -66,8 +75,19 @@ describe('API server validation per API group', () => {
     ['validateScheduleFormat: macros, names, steps, ranges, @every; a manual Job selector', 'valid-batch.yaml'],
     ['ValidateIngressSpec: wildcard hosts, resource backends, a defaultBackend without rules', 'valid-ingress.yaml'],
     ['ValidateLimitRange: defaults from max and min within the bounds, a custom limit type, a ratio below max/min', 'valid-limit-range.yaml'],
+    ['IP addresses and CIDRs: dual-stack cluster IPs, padded source ranges, IPv6 ipBlocks, relaxed DNS searches', 'valid-ip-addresses.yaml'],
   ])('%s (%s)', async (_name, fixture) => {
     expect(await check(fixture, 'all')).toEqual([]);
+  });
+
+  it('before 1.36 (StrictIPCIDRValidation off) takes leading zeros, IPv4-mapped IPv6 and host bits; before 1.33 no `_` in DNS searches', async () => {
+    const { objects } = await loadManifests(['invalid-ip-addresses.yaml'], { cwd: 'fixtures/schema/validation' });
+    const messages = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false }).map((finding) => finding.message);
+    const strict = /leading 0s|IPv4-mapped|bits set beyond/;
+    expect(messages('1.36').filter((message) => strict.test(message))).toHaveLength(5);
+    expect(messages('1.35').filter((message) => strict.test(message))).toEqual([]);
+    expect(messages('1.35').filter((message) => message.includes('_tcp.example.com'))).toEqual([]);
+    expect(messages('1.32').filter((message) => message.includes('_tcp.example.com'))).toHaveLength(1);
   });
 });
 
@@ -300,4 +320,37 @@ const EXPECTED_LIMIT_RANGE: string[] = [
   "19:33 api-validation: spec.limits[3].maxLimitRequestRatio[cpu]: Invalid value: \"20\": ratio 20 is greater than max/min = 10.000000",
   "21:37 api-validation: spec.limits[3].defaultRequest[hugepages-2Mi]: Invalid value: \"2Mi\": default value 4Mi must equal to defaultRequest value 2Mi in hugepages-2Mi",
   "22:11 api-validation: spec.limits[4].type: Invalid value: \"Bogus\": must be a standard limit type or fully qualified",
+];
+
+const EXPECTED_IP_ADDRESSES: string[] = [
+  "10:18 api-validation: spec.dnsConfig.nameservers: Invalid value: [\"10.0.0.10\",\"010.0.0.11\",\"::ffff:10.0.0.12\",\"10.0.0.300\"]: must not have more than 3 nameservers",
+  "10:30 api-validation: spec.dnsConfig.nameservers[1]: Invalid value: \"010.0.0.11\": must not have leading 0s",
+  "10:42 api-validation: spec.dnsConfig.nameservers[2]: Invalid value: \"::ffff:10.0.0.12\": must not be an IPv4-mapped IPv6 address",
+  "10:62 api-validation: spec.dnsConfig.nameservers[3]: Invalid value: \"10.0.0.300\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)",
+  "11:54 api-validation: spec.dnsConfig.searches[2]: Invalid value: \"Bad_Domain\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?(\\._?[a-z0-9]([-_a-z0-9]*[a-z0-9])?)*')",
+  "12:15 api-validation: spec.dnsConfig.options[0]: Required value: must not be empty",
+  "14:11 api-validation: spec.hostAliases[0].ip: Invalid value: \"10.0.0.256\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)",
+  "15:29 api-validation: spec.hostAliases[0].hostnames[1]: Invalid value: \"Bad_Host\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+  "23:14 api-validation: spec.clusterIPs[0]: Invalid value: \"None\": may not be set to 'None' for LoadBalancer services",
+  "25:17 api-validation: spec.externalIPs[0]: Invalid value: \"127.0.0.1\": may not be in the loopback range (127.0.0.0/8, ::1/128)",
+  "25:41 api-validation: spec.externalIPs[2]: Invalid value: \"not-an-ip\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)",
+  "26:46 api-validation: spec.LoadBalancerSourceRanges[1]: Invalid value: \"10.0.0.1/8\": must not have bits set beyond the prefix length",
+  "26:58 api-validation: spec.LoadBalancerSourceRanges[2]: Invalid value: \"192.168.0.0/33\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)",
+  "33:15 api-validation: spec.clusterIPs: Invalid value: [\"10.96.0.10\",\"10.96.0.11\"]: may specify no more than one IP for each IP family",
+  "33:15 api-validation: spec.clusterIPs: Invalid value: [\"10.96.0.10\",\"10.96.0.11\"]: must be empty when `clusterIP` is not specified",
+  "34:22 api-validation: spec.ipFamilies[1]: Duplicate value: \"IPv4\"",
+  "42:61 api-validation: metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]: Forbidden: may only be used when `type` is 'LoadBalancer'",
+  "42:61 api-validation: metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]: Invalid value: \"10.1.2.3/16\": must not have bits set beyond the prefix length",
+  "44:14 api-validation: spec.clusterIPs[0]: Invalid value: \"10.96.0.12\": expected an IPv6 value as indicated by `ipFamilies[0]`",
+  "54:13 api-validation: subsets[0].addresses[0].ip: Invalid value: \"169.254.1.1\": may not be in the link-local range (169.254.0.0/16, fe80::/10)",
+  "55:13 api-validation: subsets[0].addresses[1].ip: Invalid value: \"10.0.0.300\": must be a valid IP address",
+  "55:13 api-validation: subsets[0].addresses[1].ip: Invalid value: \"10.0.0.300\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)",
+  "56:19 api-validation: subsets[0].addresses[1].hostname: Invalid value: \"Bad_Host\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+  "57:19 api-validation: subsets[0].addresses[1].nodeName: Invalid value: \"\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+  "60:9 api-validation: subsets[0].ports[1].name: Required value",
+  "61:5 api-validation: subsets[1]: Required value: must specify `addresses` or `notReadyAddresses`",
+  "71:61 api-validation: spec.egress[0].to[0].ipBlock.except[1]: Invalid value: \"192.168.0.0/16\": must be a strict subset of `cidr`",
+  "71:77 api-validation: spec.egress[0].to[0].ipBlock.except[2]: Invalid value: \"10.0.0.0/8\": must be a strict subset of `cidr`",
+  "72:27 api-validation: spec.egress[0].to[1].ipBlock.cidr: Invalid value: \"172.16.0.1/12\": must not have bits set beyond the prefix length",
+  "73:27 api-validation: spec.egress[0].to[2].ipBlock.cidr: Invalid value: \"10.0.0.0/33\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)",
 ];
