@@ -1,10 +1,11 @@
 // An image without a tag or with `latest` is not reproducible: every pull may run different code.
 import { defineRule } from '../src/lint/define-rule.js';
-import { parseImageReference } from '../src/lint/image-reference.js';
+import { isImageReference, parseImageReference } from '../src/lint/image-reference.js';
 
 /**
  * Template placeholders (`<image_url>`, `${IMAGE}`, `$(IMAGE)`, `{{ .Image }}`) and build-time resolver references
- * (`ko://github.com/org/cmd`, which ko resolve replaces by a digest) are not image references.
+ * (`ko://github.com/org/cmd`, which ko resolve replaces by a digest) are not image references; neither is any text the
+ * reference grammar refuses (`FILLED BY THE OPERATOR`, which an operator replaces), which the kubelet would never pull.
  */
 const PLACEHOLDER = /[<>{}$]|^[a-z][a-z0-9+.-]*:\/\//i;
 
@@ -15,7 +16,7 @@ export default defineRule({
     category: 'images',
     description: 'image has the tag latest or no tag and no digest',
     rationale:
-      'An image reference without a tag means latest, and latest moves: two nodes may run different code under the same manifest, a rollback does not roll back, and nobody can tell which version is running. A digest pins the exact image, with or without a tag. Template placeholders such as <image_url> or ${IMAGE} and build-time references such as ko://github.com/org/cmd (replaced by a pinned digest when ko resolves them) are not reported, and neither are images from the registries the allowedRegistries option names.',
+      'An image reference without a tag means latest, and latest moves: two nodes may run different code under the same manifest, a rollback does not roll back, and nobody can tell which version is running. A digest pins the exact image, with or without a tag. Template placeholders such as <image_url>, ${IMAGE} or FILLED BY THE OPERATOR (text that is no image reference) and build-time references such as ko://github.com/org/cmd (replaced by a pinned digest when ko resolves them) are not reported, and neither are images from the registries the allowedRegistries option names.',
     remediation: 'Pin the image to a version tag such as nginx:1.27.2, or better to a digest (nginx@sha256:...).',
     defaultOn: true,
     appliesTo: { target: 'container' },
@@ -40,7 +41,7 @@ export default defineRule({
   },
   check(container, { options, report }) {
     const image = container.value['image'];
-    if (typeof image !== 'string' || image === '' || PLACEHOLDER.test(image)) return;
+    if (typeof image !== 'string' || image === '' || PLACEHOLDER.test(image) || !isImageReference(image)) return;
     if (options.allowedRegistries.some((registry) => image.startsWith(`${registry.replace(/\/+$/, '')}/`))) return;
     const reference = parseImageReference(image);
     if (reference.digest !== undefined) return;

@@ -23,3 +23,21 @@ export function parseImageReference(image: string): ImageReference {
 export function isMutableReference(reference: ImageReference): boolean {
   return reference.digest === undefined && (reference.tag === undefined || reference.tag === 'latest');
 }
+
+// upstream: github.com/distribution/reference regexp.go: the grammar ParseNormalizedNamed reads (the kubelet refuses
+// anything else with InvalidImageName before any pull)
+const ALPHANUMERIC = '[a-z0-9]+';
+const SEPARATOR = '(?:[._]|__|[-]+)';
+const PATH_COMPONENT = `${ALPHANUMERIC}(?:${SEPARATOR}${ALPHANUMERIC})*`;
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[(?:[a-fA-F0-9:]+)\\])(?::[0-9]+)?`;
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}';
+const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::${TAG})?(?:@${DIGEST})?$`);
+const NAME_TOTAL_LENGTH_MAX = 255;
+
+/** Whether `image` is an image reference at all (a placeholder such as "FILLED BY THE OPERATOR" is not). */
+export function isImageReference(image: string): boolean {
+  const match = REFERENCE.exec(image);
+  return match !== null && (match[1] ?? '').length <= NAME_TOTAL_LENGTH_MAX;
+}
