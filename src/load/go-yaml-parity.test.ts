@@ -200,6 +200,15 @@ describe('the loader reads what go-yaml v2 reads', () => {
     expect(entry?.keyRangeOf(['data', 'b'])).toMatchObject({ line: 8, column: 17 });
   });
 
+  // a mkdocs snippet in {% raw %} (external-secrets docs/snippets) is read as JSON and fails at its "%": the Go template
+  // action in a quoted string below it is not the cause (the file has no comment: it must start with "{")
+  it('blames the JSON syntax, not a later Go template action, when a file starting with "{" fails first', async () => {
+    const loaded = await load('invalid-jinja-raw.yaml');
+    expect(loaded.findings.map((finding) => `${finding.line}:${finding.column} ${finding.ruleId} ${finding.message.split(': ')[0]}`)).toEqual([
+      '1:2 yaml-syntax invalid JSON (kubectl reads input that starts with "{" as JSON)',
+    ]);
+  });
+
   it('reads a JSON stream value by value, "\\/" included, at their own positions', async () => {
     const [first, second] = (await load('valid-json-stream.json')).objects;
     expect(first?.value).toMatchObject({ data: { url: 'https://example.com' } });

@@ -226,8 +226,9 @@ function yamlPlan(source: SourceText): ReadingPlan {
 function jsonPlan(source: SourceText): ReadingPlan {
   const stream = splitJsonValues(source.text);
   const { error } = stream;
-  // `{{- $root := . -}}` first makes kubectl read a chart template as JSON: the template is the cause
-  const template = error && templateAt(source.text, error.offset);
+  // `{{- $root := . -}}` first makes kubectl read a chart template as JSON: the template is the cause, when an action
+  // comes no later than the error's line (a mkdocs `{% raw %}` first, with actions in quoted strings below, is not one)
+  const template = error && GO_TEMPLATE.exec(source.text.slice(0, lineEndOf(source.text, error.offset))) ? templateAt(source.text, error.offset) : undefined;
   const findings = !error ? [] : template ? [template(source)] : [syntaxAt(source, error.offset, error.offset + 1, error.message)];
   return { chunks: stream.values, findings, build: buildJsonDocument, json: true };
 }
