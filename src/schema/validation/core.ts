@@ -3,6 +3,7 @@ import { INVALID_PORT, validateDNS1123Label, validateNonnegativeField, validateP
 import { templateOptions, validatePodSpec, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
 import { duplicate, forbidden, GoStruct, invalid, key, owned, pointing, required, tooLong, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { endpointIPErrors, isIPv6String, legacyCIDRErrors, legacyIPErrors } from './ip.js';
+import { goJsonMapError } from './go-json.js';
 import { byteLength, configMapKeyErrors, portNumberErrors, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
 import { validateLabels } from './object-meta.js';
 import { validateTemplateMatchesSelector, validateRestartPolicyAlways } from './template.js';
@@ -295,5 +296,20 @@ function validateSecretType(type: string, keys: ReadonlySet<string>, object: Fie
   if (type === 'kubernetes.io/basic-auth' && !keys.has('username') && !keys.has('password')) {
     return [required(['data', key('username')]), required(['data', key('password')])];
   }
-  return (REQUIRED_SECRET_KEYS[type] ?? []).filter((name) => !keys.has(name)).map((name) => required(['data', key(name)]));
+  const missing = (REQUIRED_SECRET_KEYS[type] ?? []).filter((name) => !keys.has(name)).map((name) => required(['data', key(name)]));
+  const dockerKey = DOCKER_CONFIG_KEYS[type];
+  return missing.length > 0 || dockerKey === undefined ? missing : validateDockerConfig(object, dockerKey);
+}
+
+/** The Secret types whose key must hold a JSON object (a registry's credentials). */
+const DOCKER_CONFIG_KEYS: Readonly<Record<string, string>> = { 'kubernetes.io/dockercfg': '.dockercfg', 'kubernetes.io/dockerconfigjson': '.dockerconfigjson' };
+
+// upstream: ValidateSecret, "make sure that the content is well-formed json": json.Unmarshal into a map, the secret's
+// bytes never shown; stringData (merged into data before validation) wins over data
+function validateDockerConfig(object: Fields, name: string): ErrorList {
+  const text = stringField(recordField(object, 'stringData'), name);
+  const encoded = text === undefined ? stringField(recordField(object, 'data'), name) : undefined;
+  const bytes = text !== undefined ? Buffer.from(text, 'utf8') : encoded !== undefined ? Buffer.from(encoded, 'base64') : undefined;
+  const error = bytes && goJsonMapError(bytes);
+  return error ? [pointing(invalid(['data', key(name)], '<secret contents redacted>', error), [text !== undefined ? 'stringData' : 'data', name])] : [];
 }

@@ -155,6 +155,8 @@ const EXPECTED_CONFIG: string[] = [
   "35:3 api-validation: metadata.annotations[kubernetes.io/service-account.name]: Required value",
   "38:1 api-validation: data[password]: Required value",
   "38:1 api-validation: data[username]: Required value",
+  "52:22 api-validation: data[.dockerconfigjson]: Invalid value: \"<secret contents redacted>\": invalid character 'o' in literal null (expecting 'u')",
+  "60:15 api-validation: data[.dockercfg]: Invalid value: \"<secret contents redacted>\": json: cannot unmarshal array into Go value of type map[string]interface {}",
 ];
 
 const EXPECTED_APPS: string[] = [
