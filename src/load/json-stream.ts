@@ -1,5 +1,6 @@
 // kubectl reads input whose first non-space character is `{` as a stream of JSON values (encoding/json), not as YAML.
 // upstream: k8s.io/apimachinery/pkg/util/yaml/decoder.go YAMLOrJSONDecoder.Decode, GuessJSONStream
+import { goJsonSyntaxError } from '../model/go-json.js';
 
 export interface JsonValueSpan {
   readonly start: number;
@@ -19,20 +20,32 @@ export function isJsonStream(text: string): boolean {
   return JSON_PREFIX.test(text);
 }
 
-/** Each top-level value's span, checked with JSON.parse as encoding/json checks it. */
+/**
+ * The first error encoding/json's decoder gives for one value, in its words, and the character it is at: none when
+ * JSON.parse reads the value (the two agree on what is JSON). The input ending inside the value is io.ErrUnexpectedEOF
+ * for json.Decoder, which kubectl reads the stream with.
+ */
+function syntaxErrorIn(value: string): { readonly offset: number; readonly message: string } | undefined {
+  try {
+    JSON.parse(value);
+    return undefined;
+  } catch {
+    const bytes = Buffer.from(value, 'utf8');
+    const error = goJsonSyntaxError(bytes);
+    if (!error) return { offset: 0, message: 'invalid JSON' };
+    // the character holding the byte: its UTF-8 prefix decoded back
+    const offset = bytes.subarray(0, error.offset).toString('utf8').length;
+    return { offset: Math.min(offset, value.length), message: error.atEnd ? 'unexpected EOF' : error.message };
+  }
+}
+
+/** Each top-level value's span, checked as encoding/json checks it. */
 export function splitJsonValues(text: string): JsonStream {
   const values: JsonValueSpan[] = [];
   for (let start = skipSpace(text, 0); start < text.length; start = skipSpace(text, values.at(-1)?.end ?? text.length)) {
     const end = valueEnd(text, start);
-    try {
-      JSON.parse(text.slice(start, end));
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const at = /position (\d+)/.exec(reason);
-      // V8 quotes the input after the first clause ("Unexpected token 'y', ..."x": y}" is not valid JSON")
-      const message = `invalid JSON (kubectl reads input that starts with "{" as JSON): ${reason.split(/, "|, \.\.\.|\n/)[0] ?? reason}`;
-      return { values, error: { offset: start + Number(at?.[1] ?? 0), message } };
-    }
+    const error = syntaxErrorIn(text.slice(start, end));
+    if (error) return { values, error: { offset: start + error.offset, message: `invalid JSON (kubectl reads input that starts with "{" as JSON): ${error.message}` } };
     values.push({ start, end });
   }
   return { values, error: undefined };

@@ -3,7 +3,7 @@ import { INVALID_PORT, validateDNS1123Label, validateNonnegativeField, validateP
 import { templateOptions, validatePodSpec, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
 import { duplicate, forbidden, GoStruct, invalid, key, owned, pointing, required, tooLong, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { endpointIPErrors, isIPv6String, legacyCIDRErrors, legacyIPErrors } from './ip.js';
-import { goJsonMapError } from './go-json.js';
+import { goJsonMapError } from '../../model/go-json.js';
 import { byteLength, configMapKeyErrors, portNumberErrors, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
 import { validateLabels } from './object-meta.js';
 import { validateTemplateMatchesSelector, validateRestartPolicyAlways } from './template.js';

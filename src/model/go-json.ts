@@ -1,6 +1,6 @@
-// Go's encoding/json as json.Unmarshal(data, &map[string]interface{}{}) reports a problem: the scanner's syntax errors
-// (checkValid, scanner.go, in its words) first, then the UnmarshalTypeError of a top-level value that is no object.
-// A Secret of type kubernetes.io/dockerconfigjson or dockercfg is checked this way (core validation ValidateSecret).
+// Go's encoding/json in its own words: the scanner's syntax errors (scanner.go), which kubectl's JSON decoder gives for
+// input that starts with "{", and json.Unmarshal(data, &map[string]interface{}{}), which the API server runs on a
+// kubernetes.io/dockerconfigjson or dockercfg Secret's credentials (core validation ValidateSecret).
 
 type Step = (c: number) => string | undefined;
 
@@ -24,15 +24,22 @@ function quoteChar(c: number): string {
 
 /** The error json.Unmarshal gives for `bytes` decoded into a map[string]interface{}, or undefined when there is none. */
 export function goJsonMapError(bytes: Uint8Array): string | undefined {
-  const syntax = syntaxError(bytes);
-  if (syntax) return syntax;
+  const syntax = goJsonSyntaxError(bytes);
+  if (syntax) return syntax.atEnd ? 'unexpected end of JSON input' : syntax.message;
   const first = bytes.find((c) => !SPACE.has(c));
   const kind = first === 0x7b || first === 0x6e ? undefined : first === 0x5b ? 'array' : first === 0x22 ? 'string' : first === 0x74 || first === 0x66 ? 'bool' : 'number';
   return kind && `json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`;
 }
 
-/** scanner.go checkValid: the first syntax error, or undefined. */
-function syntaxError(bytes: Uint8Array): string | undefined {
+/** A syntax error of scanner.go: its message and the byte it is at; `atEnd`: the input ended inside a value. */
+export interface GoJsonSyntaxError {
+  readonly message: string;
+  readonly offset: number;
+  readonly atEnd: boolean;
+}
+
+/** scanner.go checkValid: the first syntax error of one JSON value, or undefined. */
+export function goJsonSyntaxError(bytes: Uint8Array): GoJsonSyntaxError | undefined {
   // the parse stack: 'key' (parseObjectKey), 'value' (parseObjectValue), 'array' (parseArrayValue)
   const stack: ('key' | 'value' | 'array')[] = [];
   let endTop = false;
@@ -195,13 +202,13 @@ function syntaxError(bytes: Uint8Array): string | undefined {
     return beginString(c);
   };
   step = beginValue;
-  for (const c of bytes) {
-    const error = step(c);
-    if (error) return error;
+  for (let offset = 0; offset < bytes.length; offset++) {
+    const message = step(bytes[offset] ?? 0);
+    if (message) return { message, offset, atEnd: false };
   }
   // scanner.eof: a space ends a number; anything still open is an unexpected end
   if (endTop) return undefined;
-  const error = step(0x20);
-  if (error) return error;
-  return endTop ? undefined : 'unexpected end of JSON input';
+  const message = step(0x20);
+  if (message) return { message, offset: bytes.length, atEnd: false };
+  return endTop ? undefined : { message: 'unexpected end of JSON input', offset: bytes.length, atEnd: true };
 }
