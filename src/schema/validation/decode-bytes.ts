@@ -24,8 +24,12 @@ export function decodeBytesFields(kind: string, fields: BytesFields): (object: F
 }
 
 /** Every value of a map[string][]byte field (Secret data, ConfigMap binaryData). */
+// kubectl sends the object as JSON, whose encoder writes a map's keys sorted by their bytes (encoding/json): the API
+// server's decoder meets them, and fails at the first bad one, in that order, not the file's
 export const mapValues = (name: string): BytesFields => (object) =>
-  stringEntries(object[name]).map(([entry, value]) => ({ field: [name, key(entry)], value }));
+  stringEntries(object[name])
+    .sort(([a], [b]) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')))
+    .map(([entry, value]) => ({ field: [name, key(entry)], value }));
 
 /** webhooks[*].clientConfig.caBundle of Validating- and MutatingWebhookConfigurations. */
 export const webhookCABundles: BytesFields = (object) =>

@@ -151,12 +151,12 @@ const EXPECTED_CONFIG: string[] = [
   "9:3 api-validation: data[shared]: Invalid value: \"shared\": duplicate of key present in binaryData",
   "19:3 api-validation: data[tls.key]: Required value",
   "21:3 api-validation: data[bad key]: Invalid value: \"bad key\": a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
-  "30:13 api-validation: Secret in version \"v1\" cannot be handled as a Secret: illegal base64 data at input byte 3",
-  "35:3 api-validation: metadata.annotations[kubernetes.io/service-account.name]: Required value",
-  "38:1 api-validation: data[password]: Required value",
-  "38:1 api-validation: data[username]: Required value",
-  "52:22 api-validation: data[.dockerconfigjson]: Invalid value: \"<secret contents redacted>\": invalid character 'o' in literal null (expecting 'u')",
-  "60:15 api-validation: data[.dockercfg]: Invalid value: \"<secret contents redacted>\": json: cannot unmarshal array into Go value of type map[string]interface {}",
+  "32:13 api-validation: Secret in version \"v1\" cannot be handled as a Secret: illegal base64 data at input byte 3",
+  "37:3 api-validation: metadata.annotations[kubernetes.io/service-account.name]: Required value",
+  "40:1 api-validation: data[password]: Required value",
+  "40:1 api-validation: data[username]: Required value",
+  "54:22 api-validation: data[.dockerconfigjson]: Invalid value: \"<secret contents redacted>\": invalid character 'o' in literal null (expecting 'u')",
+  "62:15 api-validation: data[.dockercfg]: Invalid value: \"<secret contents redacted>\": json: cannot unmarshal array into Go value of type map[string]interface {}",
 ];
 
 const EXPECTED_APPS: string[] = [
