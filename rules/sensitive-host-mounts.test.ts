@@ -17,6 +17,17 @@ new RuleTester({ describe, it }).run(rule, {
       `,
     },
     {
+      name: 'an add-on\'s own directory below /etc/kubernetes, read-only (node-feature-discovery\'s features.d)',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers: [{name: a, image: "a:1", volumeMounts: [{name: features, mountPath: /etc/kubernetes/node-feature-discovery/features.d, readOnly: true}]}]
+          volumes: [{name: features, hostPath: {path: /etc/kubernetes/node-feature-discovery/features.d}}]
+      `,
+    },
+    {
       name: 'a file or subdirectory below /etc, /usr or /lib that every container mounts read-only (time zone, CA bundle, modules)',
       code: `
         apiVersion: v1
@@ -53,15 +64,21 @@ new RuleTester({ describe, it }).run(rule, {
                 - {name: certs, mountPath: /certs}
                 - {name: pki, mountPath: /pki, readOnly: true}
                 - {name: etc, mountPath: /host-etc, readOnly: true}
+                - {name: cloud, mountPath: /etc/kubernetes/azure.json, readOnly: true}
+                - {name: kubeconfig-dir, mountPath: /host-k8s, readOnly: true}
           volumes:
             - {name: certs, hostPath: {path: /etc/ssl/certs}}
             - {name: pki, hostPath: {path: /etc/kubernetes/pki}}
             - {name: etc, hostPath: {path: /etc}}
+            - {name: cloud, hostPath: {path: /etc/kubernetes/azure.json}}
+            - {name: kubeconfig-dir, hostPath: {path: /etc/kubernetes}}
       `,
       errors: [
-        { messageId: 'mounted', line: 13, column: 38, data: { volume: 'certs', path: '/etc/ssl/certs' } },
-        { messageId: 'mounted', line: 14, column: 36, data: { volume: 'pki', path: '/etc/kubernetes/pki' } },
-        { messageId: 'mounted', line: 15, column: 36, data: { volume: 'etc', path: '/etc' } },
+        { messageId: 'mounted', line: 15, column: 38, data: { volume: 'certs', path: '/etc/ssl/certs' } },
+        { messageId: 'mounted', line: 16, column: 36, data: { volume: 'pki', path: '/etc/kubernetes/pki' } },
+        { messageId: 'mounted', line: 17, column: 36, data: { volume: 'etc', path: '/etc' } },
+        { messageId: 'mounted', line: 18, column: 38, data: { volume: 'cloud', path: '/etc/kubernetes/azure.json' } },
+        { messageId: 'mounted', line: 19, column: 47, data: { volume: 'kubeconfig-dir', path: '/etc/kubernetes' } },
       ],
     },
     {

@@ -10,7 +10,20 @@ const SENSITIVE = ['/', '/boot', '/dev', '/etc', '/lib', '/proc', '/sys', '/usr'
  */
 const READ_ONLY_SAFE_BELOW = ['/boot', '/etc', '/lib', '/usr'];
 /** The node's credentials, sensitive even read-only. */
-const CREDENTIALS = ['/etc/kubernetes', '/etc/shadow', '/etc/gshadow', '/etc/ssh', '/etc/sudoers', '/etc/sudoers.d'];
+const CREDENTIALS = ['/etc/shadow', '/etc/gshadow', '/etc/ssh', '/etc/sudoers', '/etc/sudoers.d'];
+/**
+ * In /etc/kubernetes, the directory itself, its files (admin.conf, kubelet.conf, a cloud provider's azure.json) and the
+ * directories kubeadm and managed nodes keep keys and static pods in are credentials; another directory below it is an
+ * add-on's own (node-feature-discovery's features.d), read-only as harmless as one below /etc.
+ */
+const KUBERNETES_CONFIG = '/etc/kubernetes';
+const KUBERNETES_CREDENTIAL_DIRECTORIES = new Set(['pki', 'certs', 'manifests', 'kubelet']);
+
+function isKubernetesCredential(path: string): boolean {
+  if (!isBelow(path, KUBERNETES_CONFIG)) return false;
+  const [entry] = path.slice(KUBERNETES_CONFIG.length + 1).split('/');
+  return entry === undefined || entry === '' || entry.includes('.') || KUBERNETES_CREDENTIAL_DIRECTORIES.has(entry);
+}
 
 function isBelow(path: string, root: string): boolean {
   return path === root || (root !== '/' && path.startsWith(`${root}/`));
@@ -18,7 +31,7 @@ function isBelow(path: string, root: string): boolean {
 
 function isSensitive(path: string, readOnly: boolean): boolean {
   if (!SENSITIVE.some((root) => isBelow(path, root))) return false;
-  if (!readOnly || SENSITIVE.includes(path) || CREDENTIALS.some((root) => isBelow(path, root))) return true;
+  if (!readOnly || SENSITIVE.includes(path) || CREDENTIALS.some((root) => isBelow(path, root)) || isKubernetesCredential(path)) return true;
   return !READ_ONLY_SAFE_BELOW.some((root) => isBelow(path, root));
 }
 
@@ -29,7 +42,7 @@ export default defineRule({
     category: 'security',
     description: 'pod mounts a sensitive directory of the node (/, /etc, /proc, /sys, /dev, /var/lib/kubelet, ...), or writes below /etc, /usr, /lib or /boot',
     rationale:
-      'These directories hold the node\'s configuration and credentials (/etc, /var/lib/kubelet), its kernel interfaces (/proc, /sys, /dev) or its binaries (/usr, /lib). A pod that mounts them can read secrets of other pods or change the node. A file or subdirectory below /etc, /usr, /lib or /boot mounted read-only (the node\'s time zone, CA bundle or kernel modules) is not reported, except the node\'s credentials (/etc/kubernetes, /etc/ssh, /etc/shadow). Log collectors and node exporters legitimately read some of them; suppress the rule on those objects with a reason. The kubelet plugin directories a CSI, DRA or device plugin must mount are reported by kubelet-plugin-mounts instead, as a note.',
+      'These directories hold the node\'s configuration and credentials (/etc, /var/lib/kubelet), its kernel interfaces (/proc, /sys, /dev) or its binaries (/usr, /lib). A pod that mounts them can read secrets of other pods or change the node. A file or subdirectory below /etc, /usr, /lib or /boot mounted read-only (the node\'s time zone, CA bundle or kernel modules) is not reported, except the node\'s credentials (/etc/kubernetes itself, its files and its pki, certs, manifests and kubelet directories; /etc/ssh, /etc/shadow); another directory below /etc/kubernetes is an add-on\'s own. Log collectors and node exporters legitimately read some of them; suppress the rule on those objects with a reason. The kubelet plugin directories a CSI, DRA or device plugin must mount are reported by kubelet-plugin-mounts instead, as a note.',
     remediation: 'Mount only the specific file or subdirectory the container needs, read-only, or use a ConfigMap, Secret or emptyDir volume instead.',
     defaultOn: true,
     appliesTo: { target: 'podSpec' },
