@@ -80,6 +80,14 @@ describe('API server validation per API group', () => {
     expect(await check(fixture, 'all')).toEqual([]);
   });
 
+  it('leaves an absent IP or CIDR the schema requires to the schema: one finding each', async () => {
+    expect(await check('invalid-ip-absent.yaml', 'all')).toEqual([
+      '6:17 schema: missing required field "ip" in subsets[0].addresses[0]',
+      '14:17 schema: missing required field "ip" in spec.hostAliases[0]',
+      '21:22 schema: missing required field "cidr" in spec.ingress[0].from[0].ipBlock',
+    ]);
+  });
+
   it('before 1.36 (StrictIPCIDRValidation off) takes leading zeros, IPv4-mapped IPv6 and host bits; before 1.33 no `_` in DNS searches', async () => {
     const { objects } = await loadManifests(['invalid-ip-addresses.yaml'], { cwd: 'fixtures/schema/validation' });
     const messages = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false }).map((finding) => finding.message);
