@@ -4,6 +4,12 @@ import { validateObjects } from '../schema/validate.js';
 import { loadManifests } from './load-manifests.js';
 
 describe('kustomize inputs', () => {
+  it('reads no object from the files a ConfigMap or Secret generator takes as data (kubebuilder\'s controller_manager_config.yaml)', async () => {
+    const loaded = await loadManifests(['kustomize-generator-data'], { cwd: 'fixtures' });
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.objects.map((object) => `${object.ref.kind}/${object.ref.name}`)).toEqual(['Deployment/manager']);
+  });
+
   it('treats kustomizations, configuration files and builtin configs as configuration, and patch-only files as fragments', async () => {
     const loaded = await loadManifests(['kustomize'], { cwd: 'fixtures' });
     expect(loaded.findings).toEqual([]);

@@ -1,6 +1,6 @@
 // Kustomize inputs: kustomization files and the files they use as patches or configuration are not cluster objects.
 import { basename, dirname, normalize } from 'node:path';
-import { asRecord } from '../model/object.js';
+import { asArray, asRecord } from '../model/object.js';
 import { imageRulesOf, withImage } from './kustomize-images.js';
 import { labelSetsOf, withLabels } from './kustomize-labels.js';
 import { namespaceOf, withNamespace } from './kustomize-namespace.js';
@@ -14,7 +14,7 @@ import { BUILTIN_VAR_REFERENCES, varNamesOf, varReferencesTransform } from './ku
 /**
  * `kustomization`: a kustomization.yaml (its own kind, or none); `patch`: a file named only as a patch, whose documents
  * are fragments of the objects they patch; `configuration`: transformer, generator, validator, replacement and
- * openapi files, read by kustomize only.
+ * openapi files, and the files generators read as data, read by kustomize only.
  */
 export type KustomizeRole = 'kustomization' | 'patch' | 'configuration';
 
@@ -51,7 +51,7 @@ export function kustomizeRoles(kustomizations: readonly { file: string; value: u
     const at = (entry: string) => entryPath(dirname(file), entry);
     for (const entry of pathsOf(record, ['resources'])) resources.add(at(entry));
     for (const entry of [...pathsOf(record, PATCH_FIELDS), ...commentedPatchPaths(text ?? '')]) patches.add(at(entry));
-    for (const entry of pathsOf(record, ['configurations', 'transformers', 'generators', 'validators', 'replacements', 'openapi', 'crds'])) roles.set(at(entry), 'configuration');
+    for (const entry of [...pathsOf(record, ['configurations', 'transformers', 'generators', 'validators', 'replacements', 'openapi', 'crds']), ...generatorDataPaths(record)]) roles.set(at(entry), 'configuration');
   }
   for (const patch of patches) if (!resources.has(patch) && !roles.has(patch)) roles.set(patch, 'patch');
   // a directory that patches come from and no resource, and that is no kustomization of its own (kubebuilder's
@@ -227,6 +227,20 @@ export function namedPatchFiles(kustomizations: readonly { file: string; value: 
 /** The documents of the kustomization's `configurations:` files (field specs for its transformers) among the inputs. */
 function configurationsOf(file: string, record: Readonly<Record<string, unknown>>, sources: PatchSources): unknown[] {
   return pathsOf(record, ['configurations']).flatMap((entry) => sources.file(entryPath(dirname(file), entry)) ?? []).map((document) => document.value);
+}
+
+/**
+ * The files a ConfigMap or Secret generator reads as data (`files:` entries, `path` or `key=path`; `envs:`; the old
+ * `env:`): their text becomes the generated object's values, so a YAML file among them (kubebuilder's
+ * controller_manager_config.yaml) is no object of the build.
+ */
+function generatorDataPaths(record: Readonly<Record<string, unknown>>): string[] {
+  return ['configMapGenerator', 'secretGenerator'].flatMap((field) => asArray(record[field]).flatMap((entry) => {
+    const generator = asRecord(entry) ?? {};
+    const files = asArray(generator['files']).flatMap((file) => (typeof file === 'string' ? [file.slice(file.indexOf('=') + 1)] : []));
+    const envs = [...asArray(generator['envs']), generator['env']].filter((env): env is string => typeof env === 'string');
+    return [...files, ...envs].filter((path) => path !== '' && !/^[a-z]+:\/\//.test(path));
+  }));
 }
 
 /** File paths listed under `fields`: plain strings or `{ path }` entries; inline patches (several lines) are not files. */
