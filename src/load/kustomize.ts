@@ -44,6 +44,7 @@ export function kustomizeRoles(kustomizations: readonly { file: string; value: u
   const resources = new Set<string>();
   const roles = new Map<string, KustomizeRole>();
   const packages = new Set<string>();
+  const data = new Set<string>();
   for (const { file, value, text } of kustomizations) {
     roles.set(normalize(file), 'kustomization');
     packages.add(normalize(dirname(file)));
@@ -51,8 +52,11 @@ export function kustomizeRoles(kustomizations: readonly { file: string; value: u
     const at = (entry: string) => entryPath(dirname(file), entry);
     for (const entry of pathsOf(record, ['resources'])) resources.add(at(entry));
     for (const entry of [...pathsOf(record, PATCH_FIELDS), ...commentedPatchPaths(text ?? '')]) patches.add(at(entry));
-    for (const entry of [...pathsOf(record, ['configurations', 'transformers', 'generators', 'validators', 'replacements', 'openapi', 'crds']), ...generatorDataPaths(record)]) roles.set(at(entry), 'configuration');
+    for (const entry of pathsOf(record, ['configurations', 'transformers', 'generators', 'validators', 'replacements', 'openapi', 'crds'])) roles.set(at(entry), 'configuration');
+    for (const entry of generatorDataPaths(record)) data.add(at(entry));
   }
+  // a generator's data file that some kustomization also builds as a resource stays an object file
+  for (const file of data) if (!resources.has(file)) roles.set(file, 'configuration');
   for (const patch of patches) if (!resources.has(patch) && !roles.has(patch)) roles.set(patch, 'patch');
   // a directory that patches come from and no resource, and that is no kustomization of its own (kubebuilder's
   // config/crd/patches): the files in it that no kustomization names are patches too
