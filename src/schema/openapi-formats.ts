@@ -5,6 +5,8 @@
 // isbn, isbn10, isbn13, creditcard, ssn, hexcolor, rgbcolor, quantity, and k8s-short-name / k8s-long-name (v1.34+);
 // password accepts anything.
 
+import { parseAddrStrict, parseCIDRSloppy, parseIPSloppy } from '../model/ip-address.js';
+
 /** A format's check of a string value. */
 export type FormatCheck = (value: string) => boolean;
 
@@ -18,10 +20,11 @@ const UUID5 = /^[0-9a-f]{8}-?[0-9a-f]{4}-?5[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a
 
 /** Checks by format name as upstream normalises it (dashes dropped: date-time is datetime). */
 const CHECKS: Readonly<Record<string, FormatCheck>> = {
-  // upstream: strfmt default.go isIPv4 (netutils.ParseIPSloppy, and a '.'), govalidator.IsIPv6 (net.ParseIP, and a ':')
-  ipv4: (value) => parseIPSloppy(value) && value.includes('.'),
-  ipv6: (value) => parseIP(value) && value.includes(':'),
-  cidr: isCIDRSloppy,
+  // upstream: strfmt default.go isIPv4 (netutils.ParseIPSloppy, and a '.'), govalidator.IsIPv6 (net.ParseIP, which is
+  // netip.ParseAddr without a zone, and a ':'), isCIDR (netutils.ParseCIDRSloppy)
+  ipv4: (value) => parseIPSloppy(value) !== undefined && value.includes('.'),
+  ipv6: (value) => !value.includes('%') && parseAddrStrict(value) !== undefined && value.includes(':'),
+  cidr: (value) => parseCIDRSloppy(value) !== undefined,
   mac: isMAC,
   uuid: (value) => UUID.test(value),
   uuid3: (value) => UUID3.test(value),
@@ -46,82 +49,6 @@ export function formatChecks(names: readonly string[]): Record<string, FormatChe
     const check = formatCheck(name);
     return check ? [[name, check]] : [];
   }));
-}
-
-// upstream: k8s.io/utils net/parse.go matchZeros and stripZeros (ParseIPSloppy, ParseCIDRSloppy)
-const LEADING_ZEROS = /(^|:)0*(0|[1-9][0-9]*)\.0*(0|[1-9][0-9]*)\.0*(0|[1-9][0-9]*)\.0*(0|[1-9][0-9]*)((\/)0*(0|[1-9][0-9]*))?$/;
-const STRIP_ZEROS = '$1$2.$3.$4.$5$7$8';
-
-function parseIPSloppy(value: string): boolean {
-  return parseIP(value) || parseIP(value.replace(LEADING_ZEROS, STRIP_ZEROS));
-}
-
-/** upstream: Go net.ParseIP (netip.ParseAddr without a zone). */
-function parseIP(value: string): boolean {
-  return addressBits(value) !== undefined;
-}
-
-/** upstream: k8s.io/utils net ParseCIDRSloppy over Go net.ParseCIDR (the prefix length may have leading zeros: dtoi). */
-function isCIDRSloppy(value: string): boolean {
-  return isCIDR(value) || isCIDR(value.replace(LEADING_ZEROS, STRIP_ZEROS));
-}
-
-function isCIDR(value: string): boolean {
-  const slash = value.indexOf('/');
-  if (slash < 0) return false;
-  const bits = addressBits(value.slice(0, slash));
-  const prefix = value.slice(slash + 1);
-  return bits !== undefined && /^[0-9]+$/.test(prefix) && Number(prefix) <= bits;
-}
-
-/** 32 or 128 for an address netip.ParseAddr accepts without a zone, else undefined. */
-function addressBits(value: string): 32 | 128 | undefined {
-  for (const char of value) {
-    if (char === '.') return isIPv4Fields(value) ? 32 : undefined;
-    if (char === ':') return isIPv6(value) ? 128 : undefined;
-    if (char === '%') return undefined;
-  }
-  return undefined;
-}
-
-/** upstream: netip parseIPv4Fields: four decimal fields, 0-255, no leading zero. */
-function isIPv4Fields(value: string): boolean {
-  return /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/.test(value);
-}
-
-/** upstream: netip parseIPv6 (a zone, which net.ParseIP rejects, fails here). */
-function isIPv6(value: string): boolean {
-  let rest = value;
-  let ellipsis = -1;
-  if (rest.startsWith('::')) {
-    ellipsis = 0;
-    rest = rest.slice(2);
-    if (rest === '') return true;
-  }
-  let filled = 0;
-  while (filled < 16) {
-    const digits = /^[0-9a-fA-F]*/.exec(rest)?.[0] ?? '';
-    if (digits.length > 4 || digits.length === 0) return false;
-    if (rest[digits.length] === '.') {
-      if ((ellipsis < 0 && filled !== 12) || filled + 4 > 16 || !isIPv4Fields(rest)) return false;
-      rest = '';
-      filled += 4;
-      break;
-    }
-    filled += 2;
-    rest = rest.slice(digits.length);
-    if (rest === '') break;
-    if (rest[0] !== ':' || rest.length === 1) return false;
-    rest = rest.slice(1);
-    if (rest[0] === ':') {
-      if (ellipsis >= 0) return false;
-      ellipsis = filled;
-      rest = rest.slice(1);
-      if (rest === '') break;
-    }
-  }
-  if (rest !== '') return false;
-  return filled < 16 ? ellipsis >= 0 : ellipsis < 0;
 }
 
 /** upstream: Go net.ParseMAC: 6, 8 or 20 octets as xx:xx, xx-xx or xxxx.xxxx, one separator throughout. */

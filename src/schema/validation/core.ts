@@ -2,7 +2,8 @@
 import { INVALID_PORT, validateDNS1123Label, validateNonnegativeField, validatePortNumOrName } from './core-container.js';
 import { templateOptions, validatePodSpec, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
 import { duplicate, forbidden, GoStruct, invalid, key, owned, pointing, required, tooLong, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
-import { endpointIPErrors, isIPv6String, legacyCIDRErrors, legacyIPErrors } from './ip.js';
+import { endpointIPErrors, legacyCIDRErrors, legacyIPErrors } from './ip.js';
+import { isIPv6String } from '../../model/ip-address.js';
 import { goJsonMapError } from '../../model/go-json.js';
 import { byteLength, configMapKeyErrors, portNumberErrors, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
 import { validateLabels } from './object-meta.js';

@@ -7,7 +7,8 @@ import { arrayField, asRecord, intField, recordField, stringField, type Fields }
 import { appendAll } from '../../model/append.js';
 import { nameIsPathSegment } from './object-meta.js';
 import type { ValidationContext } from './core-pod.js';
-import { isStrictSubnet, legacyCIDRErrors, parseCIDRSloppy } from './ip.js';
+import { legacyCIDRErrors } from './ip.js';
+import { isStrictSubnet, parseCIDRSloppy } from '../../model/ip-address.js';
 
 const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 
