@@ -145,13 +145,17 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
     return [...tree.values()];
   };
   // a build's transformers read the field specs of the configurations of every kustomization it includes
-  // (ResAccumulator.MergeConfig), so an overlay's namespace reaches the fields a base's configuration names
+  // (ResAccumulator.MergeConfig), so an overlay's namespace reaches the fields a base's configuration names; only the
+  // namespace transformer reads them, so a tree is walked only for a kustomization that sets a namespace
+  const anyConfigurations = [...read.values()].some(({ configurations }) => configurations.length > 0);
   const byDirectory = new Map([...read].map(([directory, { file, record }]) => {
-    const configurations = buildOf(directory).flatMap((member) => member.configurations);
+    const configurations = anyConfigurations && namespaceOf(record) !== undefined ? buildOf(directory).flatMap((member) => member.configurations) : [];
     return [directory, { record, transforms: transformsOf(file, record, configurations, patches) }] as const;
   }));
   /** The vars the kustomizations of a build declare, replaced at its end in the fields all their configurations list. */
+  const anyVars = [...read.values()].some(({ record }) => varNamesOf(record).length > 0);
   const varsOf = (entry: string): BuildVars | undefined => {
+    if (!anyVars) return undefined;
     const members = buildOf(entry);
     const names = members.flatMap(({ record }) => varNamesOf(record));
     return names.length === 0 ? undefined : { names, references: members.flatMap(({ configurations }) => configurations.flatMap((configuration) => fieldSpecsOf(configuration, 'varReference'))) };
