@@ -26,6 +26,14 @@ async function namesOf(name: string): Promise<string[]> {
   return (await loadManifests([at(name)])).objects.map((object) => object.ref.name);
 }
 
+describe('kustomize configurations', () => {
+  it('skips a field spec deeper than any document instead of building it (200,000 steps)', async () => {
+    const loaded = await loadManifests([at('deep-field-spec')]);
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.objects.map((object) => `${object.ref.namespace}/${object.ref.name}`)).toEqual(['deep/deep']);
+  });
+});
+
 describe('resource limits (DEFAULT_LIMITS) yield a finding, never a crash or an out-of-memory kill', () => {
   it('documents the limits', () => {
     expect(DEFAULT_LIMITS).toEqual({ maxFileSize: 32 * 1024 * 1024, maxDocuments: 100_000, maxDepth: 256, maxExpandedNodes: 1_000_000 });

@@ -21,10 +21,16 @@ export function fieldSpecsOf(configuration: unknown, field: string): FieldSpec[]
     const record = asRecord(entry);
     const path = record?.['path'];
     if (!record || typeof path !== 'string' || path === '') return [];
+    const steps = path.split('/');
+    // deeper than any document the loader reads: no value there, and creating one would only nest maps
+    if (steps.length > MAX_PATH_STEPS) return [];
     const text = (name: string) => (typeof record[name] === 'string' && record[name] !== '' ? { [name]: record[name] as string } : {});
-    return [{ ...text('kind'), ...text('group'), ...text('version'), path: path.split('/'), create: record['create'] === true }];
+    return [{ ...text('kind'), ...text('group'), ...text('version'), path: steps, create: record['create'] === true }];
   });
 }
+
+/** The loader's maxDepth (load-manifests.ts DEFAULT_LIMITS): no document nests deeper. */
+const MAX_PATH_STEPS = 256;
 
 /** Whether the spec applies to an object of this apiVersion and kind (api/resid/gvk.go IsSelected: unset parts match any). */
 export function selects(spec: FieldSpec, apiVersion: string, kind: string): boolean {
@@ -39,28 +45,28 @@ export function selects(spec: FieldSpec, apiVersion: string, kind: string): bool
  * maps on the way and the last field, for which `edit` gets undefined. Copies only what changes: `node` itself when
  * nothing does.
  */
-export function editAt(node: unknown, path: readonly string[], create: boolean, edit: (value: unknown) => unknown): unknown {
-  if (Array.isArray(node)) return mapItems(node as readonly unknown[], (item) => editAt(item, path, create, edit));
+export function editAt(node: unknown, path: readonly string[], create: boolean, edit: (value: unknown) => unknown, step = 0): unknown {
+  if (Array.isArray(node)) return mapItems(node as readonly unknown[], (item) => editAt(item, path, create, edit, step));
   const map = asRecord(node);
-  const [head, ...rest] = path;
+  const head = path[step];
   if (head === undefined) return map ? editValues(map, edit) : (edit(node) ?? node);
   if (!map) return node;
   const child = map[head];
   if (child !== undefined && child !== null) {
-    const next = editAt(child, rest, create, edit);
+    const next = editAt(child, path, create, edit, step + 1);
     return next === child ? node : { ...map, [head]: next };
   }
   if (!create) return node;
   const fresh = {};
-  const created = rest.length === 0 ? edit(undefined) : editAt(fresh, rest, create, edit);
+  const created = step + 1 === path.length ? edit(undefined) : editAt(fresh, path, create, edit, step + 1);
   return created === undefined || created === fresh ? node : { ...map, [head]: created };
 }
 
 function editValues(map: Readonly<Record<string, unknown>>, edit: (value: unknown) => unknown): Readonly<Record<string, unknown>> {
-  let out = map;
+  let out: Record<string, unknown> | undefined;
   for (const [key, value] of Object.entries(map)) {
     const next = editAt(value, [], false, edit);
-    if (next !== value) out = { ...out, [key]: next };
+    if (next !== value) (out ??= { ...map })[key] = next;
   }
-  return out;
+  return out ?? map;
 }

@@ -42,10 +42,22 @@ export async function generateHostileTree(): Promise<string> {
   await generateLinks(join(dir, 'links'));
   await mkdir(join(dir, 'directory.yaml'));
   await writeFile(join(dir, 'directory.yaml', 'inside.yaml'), configMap('inside'));
+  await generateDeepFieldSpec(join(dir, 'deep-field-spec'));
   await mkdir(join(dir, 'empty-directory.yaml'));
   await writeFile(join(dir, 'unreadable.yaml'), configMap('unreadable'));
   await chmod(join(dir, 'unreadable.yaml'), 0o000);
   return dir;
+}
+
+/**
+ * deep-field-spec/: a kustomization whose configuration names a namespace field 200,000 steps deep, to be created in
+ * every ConfigMap (each step one map; copying the rest of the path at each step took 4 GB before running out).
+ */
+async function generateDeepFieldSpec(tree: string): Promise<void> {
+  await mkdir(tree);
+  await writeFile(join(tree, 'kustomization.yaml'), 'namespace: deep\nresources:\n- config.yaml\nconfigurations:\n- field-specs.yaml\n');
+  await writeFile(join(tree, 'config.yaml'), configMap('deep'));
+  await writeFile(join(tree, 'field-specs.yaml'), `namespace:\n- kind: ConfigMap\n  create: true\n  path: ${Array(200_000).fill('a').join('/')}\n`);
 }
 
 /** links/: loops of file links, a dangling link, and directory links that lead back into the tree. */
