@@ -99,8 +99,10 @@ function validateClusterIPs(spec: Fields, clusterIPs: ClusterIPs, headless: bool
   if (clusterIP !== '' && values[0] !== clusterIP) errors.push(invalid(['spec', 'clusterIPs'], values, 'first value must match `clusterIP`'));
   if (clusterIP === '' && values.length > 0) errors.push(invalid(['spec', 'clusterIPs'], values, 'must be empty when `clusterIP` is not specified'));
   const families = arrayField(spec, 'ipFamilies');
+  const seenFamilies = new Set<unknown>();
   families.forEach((family, index) => {
-    if (families.indexOf(family) < index) errors.push(duplicate(['spec', 'ipFamilies', index], family));
+    if (seenFamilies.has(family)) errors.push(duplicate(['spec', 'ipFamilies', index], family));
+    seenFamilies.add(family);
   });
   let invalidIPs = false;
   values.forEach((value, index) => {
