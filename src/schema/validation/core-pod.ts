@@ -120,9 +120,8 @@ function validateHostAliases(aliases: readonly unknown[], field: FieldPath, cont
   const errors: ErrorList = [];
   aliases.forEach((entry, index) => {
     const alias = asRecord(entry);
-    // the schema requires the ip: an absent one is its finding
-    const ip = stringField(alias, 'ip');
-    if (ip !== undefined) appendAll(errors, legacyIPErrors(ip, context.strictIPs).map((message) => invalid(field.concat(index, 'ip'), ip, message)));
+    const ip = stringField(alias, 'ip') ?? '';
+    appendAll(errors, legacyIPErrors(ip, context.strictIPs).map((message) => invalid(field.concat(index, 'ip'), ip, message)));
     arrayField(alias, 'hostnames').forEach((hostname, at) => {
       if (typeof hostname === 'string') appendAll(errors, subdomainErrors(hostname).map((message) => invalid(field.concat(index, 'hostnames', at), hostname, message)));
     });

@@ -24,16 +24,15 @@ export function validateEndpoints(object: Fields, context: ValidationContext): E
   return errors;
 }
 
-// the schema requires the ip: an absent one is its finding, not judged again here
 function validateEndpointAddress(address: Fields, field: FieldPath, context: ValidationContext): ErrorList {
-  const ip = stringField(address, 'ip');
-  const errors = ip === undefined ? [] : legacyIPErrors(ip, context.strictIPs).map((message) => invalid(field.concat('ip'), ip, message));
+  const ip = stringField(address, 'ip') ?? '';
+  const errors = legacyIPErrors(ip, context.strictIPs).map((message) => invalid(field.concat('ip'), ip, message));
   const hostname = stringField(address, 'hostname') ?? '';
   if (hostname !== '') appendAll(errors, validateDNS1123Label(hostname, field.concat('hostname')));
   // a pointer upstream: set, even empty, it must be a node's name (ValidateNodeName)
   const nodeName = stringField(address, 'nodeName');
   if (nodeName !== undefined) appendAll(errors, subdomainErrors(nodeName).map((message) => invalid(field.concat('nodeName'), nodeName, message)));
-  if (ip !== undefined) appendAll(errors, endpointIPErrors(ip).map((message) => invalid(field.concat('ip'), ip, message)));
+  appendAll(errors, endpointIPErrors(ip).map((message) => invalid(field.concat('ip'), ip, message)));
   return errors;
 }
 

@@ -132,9 +132,7 @@ export function validateNetworkPolicy(object: Fields, context: ValidationContext
 
 // upstream: validation.go ValidateIPBlock (v1.36)
 function validateIPBlock(ipBlock: Fields, field: FieldPath, strict: boolean): ErrorList {
-  // the schema requires the cidr: an absent one is its finding
-  const cidr = stringField(ipBlock, 'cidr');
-  if (cidr === undefined) return [];
+  const cidr = stringField(ipBlock, 'cidr') ?? '';
   if (cidr === '') return [required(field.concat('cidr'))];
   const errors = legacyCIDRErrors(cidr, strict).map((message) => invalid(field.concat('cidr'), cidr, message));
   const network = parseCIDRSloppy(cidr);
