@@ -57,6 +57,7 @@ describe('API server validation per API group', () => {
     ['ValidateIngressSpec, validateHTTPIngressPath, validateIngressBackend, ValidateNetworkPolicyPort', 'invalid-ingress.yaml', () => EXPECTED_INGRESS],
     ['ValidateLimitRange after SetDefaults_LimitRangeItem: types, resource names, bounds, ratios, non-overcommitable defaults', 'invalid-limit-range.yaml', () => EXPECTED_LIMIT_RANGE],
     ['IP addresses and CIDRs: dnsConfig, hostAliases, Service cluster and external IPs and source ranges, Endpoints, ipBlocks', 'invalid-ip-addresses.yaml', () => EXPECTED_IP_ADDRESSES],
+    ['Validating/MutatingWebhookConfiguration and APIService on create', 'invalid-admission.yaml', () => EXPECTED_ADMISSION],
   ])('%s (%s)', async (_name, fixture, expected) => {
     expect(await check(fixture)).toEqual(expected());
   });
@@ -76,6 +77,7 @@ describe('API server validation per API group', () => {
     ['ValidateIngressSpec: wildcard hosts, resource backends, a defaultBackend without rules', 'valid-ingress.yaml'],
     ['ValidateLimitRange: defaults from max and min within the bounds, a custom limit type, a ratio below max/min', 'valid-limit-range.yaml'],
     ['IP addresses and CIDRs: dual-stack cluster IPs, padded source ranges, IPv6 ipBlocks, relaxed DNS searches', 'valid-ip-addresses.yaml'],
+    ['a kubebuilder webhook with a match condition, metrics-server\'s APIService', 'valid-admission.yaml'],
   ])('%s (%s)', async (_name, fixture) => {
     expect(await check(fixture, 'all')).toEqual([]);
   });
@@ -364,4 +366,20 @@ const EXPECTED_IP_ADDRESSES: string[] = [
   "71:77 api-validation: spec.egress[0].to[0].ipBlock.except[2]: Invalid value: \"10.0.0.0/8\": must be a strict subset of `cidr`",
   "72:27 api-validation: spec.egress[0].to[1].ipBlock.cidr: Invalid value: \"172.16.0.1/12\": must not have bits set beyond the prefix length",
   "73:27 api-validation: spec.egress[0].to[2].ipBlock.cidr: Invalid value: \"10.0.0.0/33\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)",
+];
+
+const EXPECTED_ADMISSION: string[] = [
+  "7:11 api-validation: webhooks[0].name: Invalid value: \"policy\": should be a domain with at least three segments separated by dots",
+  "9:18 api-validation: webhooks[0].sideEffects: Unsupported value: \"Some\": supported values: \"None\", \"NoneOnDryRun\"",
+  "10:21 api-validation: webhooks[0].timeoutSeconds: Invalid value: 60: the timeout value must be between 1 and 30 seconds",
+  "12:12 api-validation: webhooks[0].clientConfig.url: Invalid value: \"dry=1\": query parameters are not permitted in the URL",
+  "12:12 api-validation: webhooks[0].clientConfig.url: Invalid value: \"http\": 'https' is the only allowed URL scheme; desired format: https://host[/path]",
+  "14:21 api-validation: webhooks[0].rules[0].operations: Invalid value: [\"*\",\"CREATE\"]: if '*' is present, must not specify other operations",
+  "19:30 api-validation: webhooks[1].admissionReviewVersions: Invalid value: [\"v2\"]: must include at least one of v1, v1beta1",
+  "22:56 api-validation: webhooks[1].clientConfig.service.path: Invalid value: \"validate\": must start with a '/'",
+  "33:58 api-validation: webhooks[0].clientConfig.service.port: Invalid value: 0: port is not valid: must be between 1 and 65535, inclusive",
+  "34:11 api-validation: webhooks[1].name: Duplicate value: \"defaults.example.com\"",
+  "43:9 invalid-name: metadata.name: Invalid value: \"metrics\": must be `spec.version+\".\"+spec.group`: \"v1beta1.metrics.k8s.io\"",
+  "48:20 api-validation: spec.versionPriority: Invalid value: 1001: must be positive and less than 1000",
+  "49:26 api-validation: spec.insecureSkipTLSVerify: Invalid value: true: local APIServices may not have insecureSkipTLSVerify",
 ];
