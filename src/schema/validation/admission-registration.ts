@@ -123,9 +123,9 @@ function validateResources(resources: readonly unknown[], field: FieldPath): Err
   return errors;
 }
 
-// upstream: the clientConfig switch of validateValidatingWebhook, apiserver util/webhook ValidateWebhookURL (with
-// forceHttps) and ValidateWebhookService
-function validateClientConfig(config: Fields | undefined, field: FieldPath): ErrorList {
+// upstream: the clientConfig switch of validateValidatingWebhook (and of apiextensions' validateCustomResourceConversion),
+// apiserver util/webhook ValidateWebhookURL (with forceHttps) and ValidateWebhookService
+export function validateClientConfig(config: Fields | undefined, field: FieldPath): ErrorList {
   if (!config) return [];
   const url = config['url'];
   const service = recordField(config, 'service');

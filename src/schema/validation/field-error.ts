@@ -155,11 +155,11 @@ export class GoStruct {
 
 function goJson(value: unknown): string {
   if (value === undefined || value === null) return 'null';
-  if (value instanceof GoStruct) return `{${value.fields.map(([name, entry]) => `${JSON.stringify(name)}:${goJson(entry)}`).join(',')}}`;
+  if (value instanceof GoStruct) return `{${value.fields.map(([name, entry]) => `${goJsonString(name)}:${goJson(entry)}`).join(',')}}`;
   if (Array.isArray(value)) return `[${value.map(goJson).join(',')}]`;
   if (typeof value === 'object') {
-    const entries = Object.keys(value).sort().map((name) => `${JSON.stringify(name)}:${goJson((value as Record<string, unknown>)[name])}`);
+    const entries = Object.keys(value).sort().map((name) => `${goJsonString(name)}:${goJson((value as Record<string, unknown>)[name])}`);
     return `{${entries.join(',')}}`;
   }
-  return JSON.stringify(value);
+  return typeof value === 'string' ? goJsonString(value) : JSON.stringify(value);
 }

@@ -5,6 +5,7 @@ import { isClusterScoped } from '../../model/kinds.js';
 import type { KubeObject } from '../../model/object.js';
 import type { RuleMeta } from '../../model/rule-meta.js';
 import { validateWebhookConfiguration } from './admission-registration.js';
+import { crdNameFn, validateCustomResourceDefinition } from './apiextensions.js';
 import { validateAppsSpec } from './apps.js';
 import { apiServiceNameFn, validateAPIService } from './api-service.js';
 import { validateCronJob, validateJob } from './batch.js';
@@ -94,7 +95,7 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, genericMeta: true, decode: decodeBytesFields('ValidatingWebhookConfiguration', webhookCABundles), spec: validateWebhookConfiguration },
   'admissionregistration.k8s.io/v1 MutatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, genericMeta: true, decode: decodeBytesFields('MutatingWebhookConfiguration', webhookCABundles), spec: validateWebhookConfiguration },
   // upstream: apiextensions and kube-aggregator validation use apimachinery's genericvalidation.ValidateObjectMeta
-  'apiextensions.k8s.io/v1 CustomResourceDefinition': { nameFn: nameIsDNSSubdomain, genericMeta: true, decode: decodeBytesFields('CustomResourceDefinition', conversionWebhookCABundle) },
+  'apiextensions.k8s.io/v1 CustomResourceDefinition': { nameFn: nameIsDNSSubdomain, nameFnOf: crdNameFn, genericMeta: true, decode: decodeBytesFields('CustomResourceDefinition', conversionWebhookCABundle), spec: validateCustomResourceDefinition },
   'apiregistration.k8s.io/v1 APIService': { nameFn: nameIsDNSSubdomain, nameFnOf: apiServiceNameFn, genericMeta: true, decode: decodeBytesFields('APIService', apiServiceCABundle), spec: validateAPIService },
   'flowcontrol.apiserver.k8s.io/v1 FlowSchema': { nameFn: nameIsPathSegment },
   'flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfiguration': { nameFn: nameIsPathSegment },
@@ -148,7 +149,7 @@ const meta = (id: string, description: string, remediation: string): RuleMeta =>
 
 /** Finding ids of the API server's validation; the specific ones own the errors users most often meet. */
 export const API_VALIDATION_METAS: readonly RuleMeta[] = [
-  meta(API_VALIDATION, "a value the API server's own validation rejects (pkg/apis/*/validation): ports, probes, volumes, tolerations, schedules, Service, Secret, Ingress rules, RBAC, PodDisruptionBudget, HorizontalPodAutoscaler, PriorityClass, storage (PVC, PV, StorageClass), ResourceQuota, webhook configurations, APIService, IP addresses and CIDRs (Service, Endpoints, NetworkPolicy ipBlock, pod DNS config and host aliases)", 'Fix the field as the message says; the message is the one kubectl apply would print.'),
+  meta(API_VALIDATION, "a value the API server's own validation rejects (pkg/apis/*/validation): ports, probes, volumes, tolerations, schedules, Service, Secret, Ingress rules, RBAC, PodDisruptionBudget, HorizontalPodAutoscaler, PriorityClass, storage (PVC, PV, StorageClass), ResourceQuota, webhook configurations, APIService, CustomResourceDefinition (names, versions, storage version, printer columns, scale, conversion, API approval), IP addresses and CIDRs (Service, Endpoints, NetworkPolicy ipBlock, pod DNS config and host aliases)", 'Fix the field as the message says; the message is the one kubectl apply would print.'),
   meta(INVALID_NAME, 'metadata.name, generateName or namespace breaks the name rule of its kind (DNS-1123 subdomain or label, DNS-1035 label for Services)', 'Use lower-case letters, digits and "-" (and "." where the kind allows it), starting and ending with a letter or digit.'),
   meta(INVALID_LABEL, 'label or annotation key, label value, or total annotation size breaks the Kubernetes rules', 'Keys are an optional DNS subdomain prefix and "/" plus a name of at most 63 letters, digits, "-", "_" and "."; label values follow the same rule for the name and may be empty.'),
   meta(SELECTOR_MISMATCH, "the controller's selector is empty or does not select its own pod template's labels", 'Make spec.selector match the labels of spec.template.metadata.labels (the selector cannot change after creation).'),

@@ -58,6 +58,7 @@ describe('API server validation per API group', () => {
     ['ValidateLimitRange after SetDefaults_LimitRangeItem: types, resource names, bounds, ratios, non-overcommitable defaults', 'invalid-limit-range.yaml', () => EXPECTED_LIMIT_RANGE],
     ['IP addresses and CIDRs: dnsConfig, hostAliases, Service cluster and external IPs and source ranges, Endpoints, ipBlocks', 'invalid-ip-addresses.yaml', () => EXPECTED_IP_ADDRESSES],
     ['Validating/MutatingWebhookConfiguration and APIService on create', 'invalid-admission.yaml', () => EXPECTED_ADMISSION],
+    ['ValidateCustomResourceDefinition: name, group, scope, names, versions, storage, columns, scale, conversion, approval', 'invalid-crd.yaml', () => EXPECTED_CRD],
   ])('%s (%s)', async (_name, fixture, expected) => {
     expect(await check(fixture)).toEqual(expected());
   });
@@ -78,6 +79,7 @@ describe('API server validation per API group', () => {
     ['ValidateLimitRange: defaults from max and min within the bounds, a custom limit type, a ratio below max/min', 'valid-limit-range.yaml'],
     ['IP addresses and CIDRs: dual-stack cluster IPs, padded source ranges, IPv6 ipBlocks, relaxed DNS searches', 'valid-ip-addresses.yaml'],
     ['a kubebuilder webhook with a match condition, metrics-server\'s APIService', 'valid-admission.yaml'],
+    ['CRDs with a conversion webhook, per-version columns and scale, defaulted names, approved protected groups', 'valid-crd.yaml'],
   ])('%s (%s)', async (_name, fixture) => {
     expect(await check(fixture, 'all')).toEqual([]);
   });
@@ -382,4 +384,35 @@ const EXPECTED_ADMISSION: string[] = [
   "43:9 invalid-name: metadata.name: Invalid value: \"metrics\": must be `spec.version+\".\"+spec.group`: \"v1beta1.metrics.k8s.io\"",
   "48:20 api-validation: spec.versionPriority: Invalid value: 1001: must be positive and less than 1000",
   "49:26 api-validation: spec.insecureSkipTLSVerify: Invalid value: true: local APIServices may not have insecureSkipTLSVerify",
+];
+
+// spec.versions prints as the internal version's Go structs (json.Marshal, HTML-escaped); errors of fields the
+// conversion moved to spec (one version, or equal in all) name spec.additionalPrinterColumns and spec.subresources
+const EXPECTED_CRD: string[] = [
+  "5:9 invalid-name: metadata.name: Invalid value: \"widgets.example.com\": must be spec.names.plural+\".\"+spec.group",
+  "7:10 api-validation: spec.group: Invalid value: \"example\": should be a domain with at least one dot",
+  "8:10 api-validation: spec.scope: Unsupported value: \"Global\": supported values: \"Cluster\", \"Namespaced\"",
+  "9:35 api-validation: spec.names.listKind: Invalid value: \"Widget\": kind and listKind may not be the same",
+  "9:72 api-validation: spec.names.shortNames[0]: Invalid value: \"W\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
+  "11:5 api-validation: spec.versions: Invalid value: [{\"Name\":\"v1\",\"Served\":true,\"Storage\":false,\"Deprecated\":false,\"DeprecationWarning\":null,\"Schema\":null,\"Subresources\":null,\"AdditionalPrinterColumns\":null,\"SelectableFields\":null}]: must have exactly one version marked as storage version",
+  "11:5 api-validation: status.storedVersions: Invalid value: null: must have at least one stored version",
+  "22:33 api-validation: metadata.annotations[api-approved.kubernetes.io]: Invalid value: \"approved by the team\": protected groups must have approval annotation \"api-approved.kubernetes.io\" with either a URL or a reason starting with \"unapproved\", see https://github.com/kubernetes/enhancements/pull/1111",
+  "30:33 api-validation: spec.conversion.conversionReviewVersions: Invalid value: [\"v2\",\"v2\"]: must include at least one of v1, v1beta1",
+  "30:38 api-validation: spec.conversion.conversionReviewVersions[1]: Invalid value: \"v2\": duplicate version",
+  "32:14 api-validation: spec.conversion.webhookClientConfig.url: Invalid value: \"http\": 'https' is the only allowed URL scheme; desired format: https://host[/path]",
+  "34:5 api-validation: spec.versions: Invalid value: [{\"Name\":\"V1\",\"Served\":true,\"Storage\":true,\"Deprecated\":false,\"DeprecationWarning\":\"old\",\"Schema\":null,\"Subresources\":{\"Status\":null,\"Scale\":{\"SpecReplicasPath\":\".replicas\",\"StatusReplicasPath\":\"\",\"LabelSelectorPath\":null}},\"AdditionalPrinterColumns\":[{\"Name\":\"Age\",\"Type\":\"time\",\"Format\":\"\",\"Description\":\"\",\"Priority\":0,\"JSONPath\":\"metadata.creationTimestamp\"}],\"SelectableFields\":null},{\"Name\":\"v2\",\"Served\":true,\"Storage\":true,\"Deprecated\":false,\"DeprecationWarning\":null,\"Schema\":{\"OpenAPIV3Schema\":{\"ID\":\"\",\"Schema\":\"\",\"Ref\":null,\"Description\":\"a \\u003cb\\u003e \\u0026 c\",\"Type\":\"object\",\"Nullable\":false,\"Format\":\"\",\"Title\":\"\",\"Default\":null,\"Maximum\":null,\"ExclusiveMaximum\":false,\"Minimum\":null,\"ExclusiveMinimum\":false,\"MaxLength\":null,\"MinLength\":null,\"Pattern\":\"\",\"MaxItems\":null,\"MinItems\":null,\"UniqueItems\":false,\"MultipleOf\":null,\"Enum\":null,\"MaxProperties\":null,\"MinProperties\":null,\"Required\":null,\"Items\":null,\"AllOf\":null,\"OneOf\":null,\"AnyOf\":null,\"Not\":null,\"Properties\":null,\"AdditionalProperties\":null,\"PatternProperties\":null,\"Dependencies\":null,\"AdditionalItems\":null,\"Definitions\":null,\"ExternalDocs\":null,\"Example\":null,\"XPreserveUnknownFields\":null,\"XEmbeddedResource\":false,\"XIntOrString\":false,\"XListMapKeys\":null,\"XListType\":null,\"XMapType\":null,\"XValidations\":null}},\"Subresources\":null,\"AdditionalPrinterColumns\":[{\"Name\":\"Age\",\"Type\":\"date\",\"Format\":\"\",\"Description\":\"\",\"Priority\":0,\"JSONPath\":\".metadata.creationTimestamp\"}],\"SelectableFields\":null}]: must have exactly one version marked as storage version",
+  "34:7 api-validation: spec.versions[0].schema.openAPIV3Schema: Required value: schemas are required",
+  "34:13 api-validation: spec.version: Invalid value: \"V1\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
+  "34:13 api-validation: spec.versions[0].name: Invalid value: \"V1\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
+  "37:27 api-validation: spec.versions[0].deprecationWarning: Invalid value: \"old\": can only be set for deprecated versions",
+  "39:29 api-validation: spec.versions[0].additionalPrinterColumns[0].type: Invalid value: \"time\": must be one of boolean,date,integer,number,string",
+  "39:45 api-validation: spec.versions[0].additionalPrinterColumns[0].JSONPath: Invalid value: \"metadata.creationTimestamp\": must be a simple json path starting with .",
+  "41:35 api-validation: spec.versions[0].subresources.scale.specReplicasPath: Invalid value: \".replicas\": should be a json path under .spec",
+  "41:66 api-validation: spec.versions[0].subresources.scale.statusReplicasPath: Required value",
+  "44:16 api-validation: status.storedVersions: Invalid value: [\"V1\"]: must have the storage version v2",
+  "57:26 api-validation: spec.preserveUnknownFields: Invalid value: true: cannot set to true, set x-kubernetes-preserve-unknown-fields to true in spec.versions[*].schema instead",
+  "57:26 api-validation: spec.preserveUnknownFields: Invalid value: true: must be false in order to use defaults in the schema",
+  "62:33 api-validation: spec.conversion.conversionReviewVersions: Forbidden: should not be set when strategy is not set to Webhook",
+  "68:47 api-validation: spec.additionalPrinterColumns[0].format: Invalid value: \"int16\": must be one of byte,date,date-time,double,float,int32,int64,password",
+  "70:108 api-validation: spec.subresources.scale.labelSelectorPath: Invalid value: \".metadata.labels\": should be a json path under either .spec or .status",
 ];

@@ -1,0 +1,483 @@
+// apiextensions-apiserver's pkg/apis/apiextensions/validation: a CustomResourceDefinition on create, as the API server
+// sees it after decoding (v1 defaults, then the conversion to the internal version) and PrepareForCreate.
+//
+// Not modelled: the openAPIV3Schema itself (structural schema rules, defaults, CEL rules and their cost) and
+// selectableFields (their paths are resolved against the structural schema).
+import { isDeepStrictEqual } from 'node:util';
+import { appendAll } from '../../model/append.js';
+import { dns1035LabelErrors, subdomainErrors } from '../../model/name-validation.js';
+import { validateClientConfig } from './admission-registration.js';
+import { forbidden, GoStruct, invalid, key, notSupported, pointing, required, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
+import { nameIsDNSSubdomain, type NameFunc } from './object-meta.js';
+import { arrayField, asArray, asRecord, recordField, stringField, type Fields } from './values.js';
+
+/** The name a CRD must have: `spec.names.plural + "." + spec.group`, besides being a DNS subdomain. */
+// upstream: validation.go ValidateCustomResourceDefinition's nameValidationFn
+export function crdNameFn(object: Fields): NameFunc {
+  const spec = recordField(object, 'spec');
+  const requiredName = `${stringField(recordField(spec, 'names'), 'plural') ?? ''}.${stringField(spec, 'group') ?? ''}`;
+  return (name, prefix) => {
+    const failures = nameIsDNSSubdomain(name, prefix);
+    return name === requiredName ? failures : [...failures, 'must be spec.names.plural+"."+spec.group'];
+  };
+}
+
+const SPEC: FieldPath = ['spec'];
+const VERSIONS: FieldPath = ['spec', 'versions'];
+
+/** A per-version field of spec.versions that the conversion to the internal version moves to spec when all are equal. */
+type Hoistable = 'schema' | 'subresources' | 'additionalPrinterColumns';
+
+/** A hoistable field as validation sees it: its internal path, where it is in the manifest, and its value. */
+interface Located {
+  readonly field: FieldPath;
+  readonly at: FieldPath;
+  readonly value: unknown;
+}
+
+/**
+ * The internal version's view of the hoistable fields (upstream: v1/conversion.go
+ * Convert_v1_CustomResourceDefinitionSpec_To_apiextensions_CustomResourceDefinitionSpec): identical in every version,
+ * one field of spec (at the first version's place in the manifest); otherwise each version keeps its own.
+ */
+class InternalSpec {
+  readonly versions: readonly Fields[];
+  readonly #hoisted: ReadonlySet<Hoistable>;
+
+  constructor(spec: Fields | undefined) {
+    this.versions = arrayField(spec, 'versions').map((entry) => asRecord(entry) ?? {});
+    const first = this.versions[0];
+    const identical = (name: Hoistable) => first !== undefined && this.versions.every((version) => isDeepStrictEqual(version[name], first[name]));
+    this.#hoisted = new Set((['schema', 'subresources', 'additionalPrinterColumns'] as const).filter(identical));
+  }
+
+  isHoisted(name: Hoistable): boolean {
+    return this.#hoisted.has(name);
+  }
+
+  /** Version `index`'s own value of `name`, undefined when it was moved to spec. */
+  perVersion(index: number, name: Hoistable): Located | undefined {
+    const version = this.versions[index];
+    if (this.isHoisted(name) || version?.[name] === undefined) return undefined;
+    const field = VERSIONS.concat(index, name);
+    return { field, at: field, value: version[name] };
+  }
+
+  /** spec's value of `name`, moved there from the versions. */
+  topLevel(name: Hoistable): Located | undefined {
+    const value = this.versions[0]?.[name];
+    if (!this.isHoisted(name) || value === undefined) return undefined;
+    return { field: SPEC.concat(name), at: VERSIONS.concat(0, name), value };
+  }
+
+  /** The subresources that apply to version `index` (upstream: getSubresourcesForVersion). */
+  subresourcesOf(index: number): Fields | undefined {
+    return asRecord(this.isHoisted('subresources') ? this.versions[0]?.['subresources'] : this.versions[index]?.['subresources']);
+  }
+
+  /** spec.versions as the internal version's Go structs, for the errors that print the whole list. */
+  goValue(): GoStruct[] {
+    return this.versions.map((version, index) => internalVersion(version, (name) => (this.isHoisted(name) ? undefined : this.versions[index]?.[name])));
+  }
+}
+
+/** Every error ValidateCustomResourceDefinition returns for creating this CRD, after ValidateObjectMeta. */
+// upstream: validation.go ValidateCustomResourceDefinition with the create options (requireOpenAPISchema and the
+// others true), strategy.go PrepareForCreate (status reset, storedVersions = the first storage version)
+export function validateCustomResourceDefinition(object: Fields): ErrorList {
+  const spec = recordField(object, 'spec');
+  const internal = new InternalSpec(spec);
+  const errors = validateSpec(spec, internal);
+  appendAll(errors, validateStoredVersions(internal));
+  appendAll(errors, validateAPIApproval(stringField(spec, 'group') ?? '', recordField(recordField(object, 'metadata'), 'annotations')));
+  if (spec?.['preserveUnknownFields'] === true) {
+    errors.push(invalid(['spec', 'preserveUnknownFields'], true, 'cannot set to true, set x-kubernetes-preserve-unknown-fields to true in spec.versions[*].schema instead'));
+  }
+  return errors;
+}
+
+// upstream: validation.go validateCustomResourceDefinitionSpec
+function validateSpec(spec: Fields | undefined, internal: InternalSpec): ErrorList {
+  const errors: ErrorList = [];
+  const group = stringField(spec, 'group') ?? '';
+  if (group.length === 0) errors.push(required(['spec', 'group']));
+  else if (subdomainErrors(group).length > 0) errors.push(invalid(['spec', 'group'], group, subdomainErrors(group).join(',')));
+  else if (group.split('.').length < 2) errors.push(invalid(['spec', 'group'], group, 'should be a domain with at least one dot'));
+  appendAll(errors, validateEnumStrings(['spec', 'scope'], stringField(spec, 'scope') ?? '', ['Cluster', 'Namespaced']));
+  // requireOpenAPISchema: every version needs a schema, hoisted or its own
+  internal.versions.forEach((version, index) => {
+    if (recordField(recordField(version, 'schema'), 'openAPIV3Schema') === undefined) errors.push(required(VERSIONS.concat(index, 'schema', 'openAPIV3Schema'), 'schemas are required'));
+  });
+  if (spec?.['preserveUnknownFields'] === true && internal.versions.some((version) => hasDefaults(recordField(recordField(version, 'schema'), 'openAPIV3Schema')))) {
+    errors.push(invalid(['spec', 'preserveUnknownFields'], true, 'must be false in order to use defaults in the schema'));
+  }
+  appendAll(errors, validateVersions(internal));
+  appendAll(errors, validateNames(recordField(spec, 'names')));
+  const subresources = internal.topLevel('subresources');
+  if (subresources) appendAll(errors, validateSubresources(subresources));
+  const columns = internal.topLevel('additionalPrinterColumns');
+  if (columns) appendAll(errors, validateColumns(columns));
+  appendAll(errors, validateConversion(recordField(spec, 'conversion'), spec?.['preserveUnknownFields'] === true));
+  return errors;
+}
+
+function validateVersions(internal: InternalSpec): ErrorList {
+  const errors: ErrorList = [];
+  const names = new Set<string>();
+  let unique = true;
+  let storageFlags = 0;
+  internal.versions.forEach((version, index) => {
+    if (version['storage'] === true) storageFlags += 1;
+    const name = stringField(version, 'name') ?? '';
+    if (names.has(name)) unique = false;
+    names.add(name);
+    const nameErrors = dns1035LabelErrors(name);
+    if (nameErrors.length > 0) errors.push(invalid(VERSIONS.concat(index, 'name'), name, nameErrors.join(',')));
+    appendAll(errors, validateVersion(version, index, internal));
+  });
+  if (!unique) errors.push(invalid(VERSIONS, internal.goValue(), 'must contain unique version names'));
+  if (storageFlags !== 1) errors.push(invalid(VERSIONS, internal.goValue(), 'must have exactly one version marked as storage version'));
+  // the internal version's spec.version is the first version's name, checked again
+  const first = stringField(internal.versions[0], 'name');
+  if (first) {
+    const firstErrors = dns1035LabelErrors(first);
+    if (firstErrors.length > 0) errors.push(pointing(invalid(['spec', 'version'], first, firstErrors.join(',')), toPath(VERSIONS.concat(0, 'name'))));
+  }
+  return errors;
+}
+
+// upstream: validation.go validateCustomResourceDefinitionVersion (the schema's own checks are not modelled)
+function validateVersion(version: Fields, index: number, internal: InternalSpec): ErrorList {
+  const errors: ErrorList = [];
+  const field = VERSIONS.concat(index);
+  const warning = version['deprecationWarning'];
+  if (typeof warning === 'string') {
+    for (const message of deprecationWarningErrors(version['deprecated'] === true, warning)) errors.push(invalid(field.concat('deprecationWarning'), warning, message));
+  }
+  const subresources = internal.perVersion(index, 'subresources');
+  if (subresources) appendAll(errors, validateSubresources(subresources));
+  const columns = internal.perVersion(index, 'additionalPrinterColumns');
+  if (columns) appendAll(errors, validateColumns(columns));
+  return errors;
+}
+
+// upstream: validation.go validateDeprecationWarning
+function deprecationWarningErrors(deprecated: boolean, warning: string): string[] {
+  if (!deprecated) return ['can only be set for deprecated versions'];
+  const errors: string[] = [];
+  if (Buffer.byteLength(warning, 'utf8') > 256) errors.push('must be <= 256 characters long');
+  if (warning.length === 0) errors.push('must not be an empty string');
+  let byteIndex = 0;
+  for (const character of warning) {
+    if (!isGoPrintable(character)) {
+      errors.push(`must only contain printable UTF-8 characters; ${/\p{Cc}/u.test(character) ? 'control' : 'non-printable'} character found at index ${byteIndex}`);
+      break;
+    }
+    byteIndex += Buffer.byteLength(character, 'utf8');
+  }
+  return errors;
+}
+
+/** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+const isGoPrintable = (character: string): boolean => character === ' ' || /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(character);
+
+// upstream: validation.go ValidateCustomResourceDefinitionNames, after SetDefaults_CustomResourceDefinitionSpec
+// (singular: the kind in lower case; listKind: the kind + "List")
+function validateNames(names: Fields | undefined): ErrorList {
+  const errors: ErrorList = [];
+  const field: FieldPath = ['spec', 'names'];
+  const kind = stringField(names, 'kind') ?? '';
+  const plural = stringField(names, 'plural') ?? '';
+  const singular = stringField(names, 'singular') || kind.toLowerCase();
+  const listKind = stringField(names, 'listKind') || (kind.length > 0 ? `${kind}List` : '');
+  if (plural.length === 0) errors.push(required(field.concat('plural')));
+  if (singular.length === 0) errors.push(required(field.concat('singular')));
+  if (kind.length === 0) errors.push(required(field.concat('kind')));
+  if (listKind.length === 0) errors.push(required(field.concat('listKind')));
+  const label = (name: string, value: string, mixedCase = false) => {
+    const failures = dns1035LabelErrors(mixedCase ? value.toLowerCase() : value);
+    if (value.length === 0 || failures.length === 0) return;
+    const at = stringField(names, name) === value ? undefined : toPath(field.concat('kind'));
+    const error = invalid(field.concat(name), value, `${mixedCase ? 'may have mixed case, but should otherwise match: ' : ''}${failures.join(',')}`);
+    errors.push(at ? pointing(error, at) : error);
+  };
+  label('plural', plural);
+  label('singular', singular);
+  label('kind', kind, true);
+  label('listKind', listKind, true);
+  arrayField(names, 'shortNames').forEach((shortName, index) => {
+    if (typeof shortName === 'string' && dns1035LabelErrors(shortName).length > 0) errors.push(invalid(field.concat('shortNames', index), shortName, dns1035LabelErrors(shortName).join(',')));
+  });
+  if (kind.length > 0 && kind === listKind) errors.push(invalid(field.concat('listKind'), listKind, 'kind and listKind may not be the same'));
+  arrayField(names, 'categories').forEach((category, index) => {
+    if (typeof category === 'string' && dns1035LabelErrors(category).length > 0) errors.push(invalid(field.concat('categories', index), category, dns1035LabelErrors(category).join(',')));
+  });
+  return errors;
+}
+
+// upstream: validation.go ValidateCustomResourceDefinitionSubresources (the scale subresource's paths); upstream
+// names each path's field as one step ("scale.specReplicasPath")
+function validateSubresources(subresources: Located): ErrorList {
+  const scale = recordField(asRecord(subresources.value), 'scale');
+  if (!scale) return [];
+  const errors: ErrorList = [];
+  const path = (name: string, prefixes: readonly string[], detail: string, optional = false) => {
+    const value = stringField(scale, name) ?? '';
+    const field = subresources.field.concat(`scale.${name}`);
+    const place = (error: FieldError) => pointing(error, toPath(subresources.at.concat('scale', name)));
+    if (value.length === 0) {
+      if (!optional) errors.push(place(required(field)));
+      return;
+    }
+    const jsonPathErrors = simpleJSONPathErrors(value, field);
+    if (jsonPathErrors.length > 0) appendAll(errors, jsonPathErrors.map(place));
+    else if (!prefixes.some((prefix) => value.startsWith(prefix))) errors.push(place(invalid(field, value, detail)));
+  };
+  path('specReplicasPath', ['.spec.'], 'should be a json path under .spec');
+  path('statusReplicasPath', ['.status.'], 'should be a json path under .status');
+  path('labelSelectorPath', ['.spec.', '.status.'], 'should be a json path under either .spec or .status', true);
+  return errors;
+}
+
+// upstream: validation.go validateSimpleJSONPath
+function simpleJSONPathErrors(path: string, field: FieldPath): ErrorList {
+  if (path.length === 0) return [invalid(field, path, 'must not be empty')];
+  if (!path.startsWith('.')) return [invalid(field, path, 'must be a simple json path starting with .')];
+  return [];
+}
+
+const PRINTER_COLUMN_TYPES = ['boolean', 'date', 'integer', 'number', 'string'];
+const PRINTER_COLUMN_FORMATS = ['byte', 'date', 'date-time', 'double', 'float', 'int32', 'int64', 'password'];
+
+// upstream: validation.go ValidateCustomResourceColumnDefinition (the internal field JSONPath is v1's jsonPath)
+function validateColumns(columns: Located): ErrorList {
+  const errors: ErrorList = [];
+  asArray(columns.value).forEach((entry, index) => {
+    const column = asRecord(entry) ?? {};
+    const field = columns.field.concat(index);
+    const place = (error: FieldError, name: string) => errors.push(pointing(error, toPath(columns.at.concat(index, name))));
+    if (!stringField(column, 'name')) place(required(field.concat('name')), 'name');
+    const type = stringField(column, 'type') ?? '';
+    const typeDetail = `must be one of ${PRINTER_COLUMN_TYPES.join(',')}`;
+    if (type.length === 0) place(required(field.concat('type'), typeDetail), 'type');
+    else if (!PRINTER_COLUMN_TYPES.includes(type)) place(invalid(field.concat('type'), type, typeDetail), 'type');
+    const format = stringField(column, 'format') ?? '';
+    if (format.length > 0 && !PRINTER_COLUMN_FORMATS.includes(format)) place(invalid(field.concat('format'), format, `must be one of ${PRINTER_COLUMN_FORMATS.join(',')}`), 'format');
+    const jsonPath = stringField(column, 'jsonPath') ?? '';
+    if (jsonPath.length === 0) place(required(field.concat('JSONPath')), 'jsonPath');
+    else for (const error of simpleJSONPathErrors(jsonPath, field.concat('JSONPath'))) place(error, 'jsonPath');
+  });
+  return errors;
+}
+
+function validateEnumStrings(field: FieldPath, value: string, accepted: readonly string[]): ErrorList {
+  if (value === '') return [required(field)];
+  return accepted.includes(value) ? [] : [notSupported(field, value, accepted)];
+}
+
+const CONVERSION: FieldPath = ['spec', 'conversion'];
+
+// upstream: validation.go validateCustomResourceConversion with requireRecognizedConversionReviewVersion and
+// allowInvalidCABundle (create); v1's conversion.webhook.clientConfig is the internal webhookClientConfig and
+// conversion.webhook.conversionReviewVersions its conversionReviewVersions (v1/conversion.go)
+function validateConversion(conversion: Fields | undefined, preserveUnknownFields: boolean): ErrorList {
+  // SetDefaults_CustomResourceDefinitionSpec: no conversion is {strategy: None}
+  if (!conversion) return [];
+  const errors: ErrorList = [];
+  const strategy = stringField(conversion, 'strategy') ?? '';
+  if (strategy !== 'None' && preserveUnknownFields) errors.push(invalid(CONVERSION.concat('strategy'), strategy, 'must be None if spec.preserveUnknownFields is true'));
+  appendAll(errors, validateEnumStrings(CONVERSION.concat('strategy'), strategy, ['None', 'Webhook']));
+  const webhook = recordField(conversion, 'webhook');
+  const clientConfig = recordField(webhook, 'clientConfig');
+  const reviewVersions = webhook?.['conversionReviewVersions'];
+  const webhookAt = CONVERSION.concat('webhook');
+  const internalConfig = CONVERSION.concat('webhookClientConfig');
+  const fromConfig = (list: ErrorList) => list.map((error) => pointing({ ...error, field: internalConfig.concat(error.field.slice(webhookAt.length + 1)) }, toPath(error.field)));
+  if (strategy === 'Webhook') {
+    if (!clientConfig) errors.push(pointing(required(internalConfig, 'required when strategy is set to Webhook'), toPath(webhook ? webhookAt : CONVERSION.concat('strategy'))));
+    else appendAll(errors, fromConfig(validateClientConfig(clientConfig, webhookAt.concat('clientConfig'))));
+    appendAll(errors, validateReviewVersions(reviewVersions, webhook ? webhookAt : CONVERSION));
+    return errors;
+  }
+  if (clientConfig) errors.push(pointing(forbidden(internalConfig, 'should not be set when strategy is not set to Webhook'), toPath(webhookAt.concat('clientConfig'))));
+  if (asArray(reviewVersions).length > 0) errors.push(pointing(forbidden(CONVERSION.concat('conversionReviewVersions'), 'should not be set when strategy is not set to Webhook'), toPath(webhookAt.concat('conversionReviewVersions'))));
+  return errors;
+}
+
+const ACCEPTED_REVIEW_VERSIONS = ['v1', 'v1beta1'];
+
+// upstream: validation.go validateConversionReviewVersions
+function validateReviewVersions(value: unknown, webhook: FieldPath): ErrorList {
+  const field = CONVERSION.concat('conversionReviewVersions');
+  const at = (error: FieldError, index?: number) => pointing(error, toPath(index === undefined ? webhook.concat('conversionReviewVersions') : webhook.concat('conversionReviewVersions', index)));
+  const versions = asArray(value).filter((entry): entry is string => typeof entry === 'string');
+  if (versions.length === 0) return [at(required(field))];
+  const errors: ErrorList = [];
+  const seen = new Set<string>();
+  versions.forEach((version, index) => {
+    if (seen.has(version)) {
+      errors.push(at(invalid(field.concat(index), version, 'duplicate version'), index));
+      return;
+    }
+    seen.add(version);
+    for (const message of dns1035LabelErrors(version)) errors.push(at(invalid(field.concat(index), version, message), index));
+  });
+  if (!versions.some((version) => ACCEPTED_REVIEW_VERSIONS.includes(version))) errors.push(at(invalid(field, versions, `must include at least one of ${ACCEPTED_REVIEW_VERSIONS.join(', ')}`)));
+  return errors;
+}
+
+/**
+ * PrepareForCreate stores the first version marked storage as status.storedVersions; a CRD without one, or with a
+ * second, fails ValidateCustomResourceDefinitionStoredVersions as well.
+ */
+function validateStoredVersions(internal: InternalSpec): ErrorList {
+  const field: FieldPath = ['status', 'storedVersions'];
+  const firstStorage = internal.versions.find((version) => version['storage'] === true);
+  if (!firstStorage) return [pointing(invalid(field, null, 'must have at least one stored version'), toPath(VERSIONS))];
+  const storedVersions = [stringField(firstStorage, 'name') ?? ''];
+  const remaining = new Set(storedVersions);
+  const errors: ErrorList = [];
+  internal.versions.forEach((version, index) => {
+    const name = stringField(version, 'name') ?? '';
+    const stored = remaining.has(name);
+    if (version['storage'] === true && !stored) errors.push(pointing(invalid(field, storedVersions, `must have the storage version ${name}`), toPath(VERSIONS.concat(index, 'storage'))));
+    if (stored) remaining.delete(name);
+  });
+  return errors;
+}
+
+const API_APPROVED = 'api-approved.kubernetes.io';
+const ENHANCEMENT = 'see https://github.com/kubernetes/enhancements/pull/1111';
+
+// upstream: validation.go validateAPIApproval, apihelpers GetAPIApprovalState and IsProtectedCommunityGroup
+function validateAPIApproval(group: string, annotations: Fields | undefined): ErrorList {
+  const isProtected = ['k8s.io', 'kubernetes.io'].some((domain) => group === domain || group.endsWith(`.${domain}`));
+  if (!isProtected) return [];
+  const annotation = stringField(annotations, API_APPROVED) ?? '';
+  const field: FieldPath = ['metadata', 'annotations', key(API_APPROVED)];
+  if (annotation.length === 0) {
+    const error = required(field, `protected groups must have approval annotation "${API_APPROVED}", ${ENHANCEMENT}`);
+    return [annotations ? error : pointing(error, ['metadata'])];
+  }
+  if (annotation.startsWith('unapproved') || isApprovalURL(annotation)) return [];
+  return [invalid(field, annotation, `protected groups must have approval annotation "${API_APPROVED}" with either a URL or a reason starting with "unapproved", ${ENHANCEMENT}`)];
+}
+
+/** A URL with a scheme and a host, as url.ParseRequestURI reads one (no spaces or control characters, valid escapes). */
+const isApprovalURL = (value: string): boolean => /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\s]+/.test(value) && !/[\x00-\x20\x7f]|%(?![0-9A-Fa-f]{2})/.test(value);
+
+// upstream: validation.go specHasDefaults (SchemaHas over every schema of the spec)
+function hasDefaults(value: unknown): boolean {
+  const schema = asRecord(value);
+  if (!schema) return false;
+  if (schema['default'] !== undefined) return true;
+  const children = (name: string): unknown[] => {
+    const child = schema[name];
+    if (Array.isArray(child)) return child;
+    if (SCHEMA_MAPS.has(name)) return Object.values(asRecord(child) ?? {});
+    return [child];
+  };
+  return SCHEMA_CHILDREN.some((name) => children(name).some(hasDefaults));
+}
+
+/** The keywords whose values are schemas, lists of schemas (items, allOf...) or maps of them (properties...). */
+const SCHEMA_CHILDREN = ['items', 'allOf', 'oneOf', 'anyOf', 'not', 'properties', 'additionalProperties', 'patternProperties', 'dependencies', 'additionalItems', 'definitions'];
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'dependencies', 'definitions']);
+
+// ---- the internal version's Go structs, as json.Marshal prints them in a field error's value ----
+
+const fieldOr = (record: Fields | undefined, name: string): unknown => record?.[name] ?? null;
+const stringOf = (record: Fields | undefined, name: string): string => stringField(record, name) ?? '';
+const boolOf = (record: Fields | undefined, name: string): boolean => record?.[name] === true;
+
+/** upstream: apiextensions types.go CustomResourceDefinitionVersion. */
+function internalVersion(version: Fields, own: (name: Hoistable) => unknown): GoStruct {
+  const schema = asRecord(own('schema'));
+  const subresources = asRecord(own('subresources'));
+  const columns = own('additionalPrinterColumns');
+  const selectable = version['selectableFields'];
+  return new GoStruct([
+    ['Name', stringOf(version, 'name')],
+    ['Served', boolOf(version, 'served')],
+    ['Storage', boolOf(version, 'storage')],
+    ['Deprecated', boolOf(version, 'deprecated')],
+    ['DeprecationWarning', fieldOr(version, 'deprecationWarning')],
+    ['Schema', schema ? new GoStruct([['OpenAPIV3Schema', internalSchemaOrNull(schema['openAPIV3Schema'])]]) : null],
+    ['Subresources', subresources ? internalSubresources(subresources) : null],
+    ['AdditionalPrinterColumns', Array.isArray(columns) ? columns.map((entry) => internalColumn(asRecord(entry))) : null],
+    ['SelectableFields', Array.isArray(selectable) ? selectable.map((entry) => new GoStruct([['JSONPath', stringOf(asRecord(entry), 'jsonPath')]])) : null],
+  ]);
+}
+
+function internalSubresources(subresources: Fields): GoStruct {
+  const scale = recordField(subresources, 'scale');
+  return new GoStruct([
+    ['Status', subresources['status'] === undefined || subresources['status'] === null ? null : new GoStruct([])],
+    ['Scale', scale ? new GoStruct([['SpecReplicasPath', stringOf(scale, 'specReplicasPath')], ['StatusReplicasPath', stringOf(scale, 'statusReplicasPath')], ['LabelSelectorPath', fieldOr(scale, 'labelSelectorPath')]]) : null],
+  ]);
+}
+
+function internalColumn(column: Fields | undefined): GoStruct {
+  return new GoStruct([
+    ['Name', stringOf(column, 'name')], ['Type', stringOf(column, 'type')], ['Format', stringOf(column, 'format')],
+    ['Description', stringOf(column, 'description')], ['Priority', column?.['priority'] ?? 0], ['JSONPath', stringOf(column, 'jsonPath')],
+  ]);
+}
+
+const internalSchemaOrNull = (value: unknown): GoStruct | null => {
+  const schema = asRecord(value);
+  return schema ? internalSchema(schema) : null;
+};
+
+const schemaList = (value: unknown): GoStruct[] | null => (Array.isArray(value) ? value.map((entry) => internalSchema(asRecord(entry) ?? {})) : null);
+
+const schemaMap = (value: unknown): Record<string, GoStruct> | null => {
+  const record = asRecord(value);
+  return record ? Object.fromEntries(Object.entries(record).map(([name, entry]) => [name, internalSchema(asRecord(entry) ?? {})])) : null;
+};
+
+/** v1's schema-or-bool (additionalProperties, additionalItems) as the internal JSONSchemaPropsOrBool. */
+function schemaOrBool(value: unknown): GoStruct | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean') return new GoStruct([['Allows', value], ['Schema', null]]);
+  return new GoStruct([['Allows', true], ['Schema', internalSchemaOrNull(value)]]);
+}
+
+/** upstream: apiextensions types_jsonschema.go JSONSchemaProps, field by field in declaration order. */
+function internalSchema(schema: Fields): GoStruct {
+  const items = schema['items'];
+  const dependencies = asRecord(schema['dependencies']);
+  const externalDocs = recordField(schema, 'externalDocs');
+  const validations = schema['x-kubernetes-validations'];
+  return new GoStruct([
+    ['ID', stringOf(schema, 'id')], ['Schema', stringOf(schema, '$schema')], ['Ref', fieldOr(schema, '$ref')],
+    ['Description', stringOf(schema, 'description')], ['Type', stringOf(schema, 'type')], ['Nullable', boolOf(schema, 'nullable')],
+    ['Format', stringOf(schema, 'format')], ['Title', stringOf(schema, 'title')], ['Default', fieldOr(schema, 'default')],
+    ['Maximum', fieldOr(schema, 'maximum')], ['ExclusiveMaximum', boolOf(schema, 'exclusiveMaximum')],
+    ['Minimum', fieldOr(schema, 'minimum')], ['ExclusiveMinimum', boolOf(schema, 'exclusiveMinimum')],
+    ['MaxLength', fieldOr(schema, 'maxLength')], ['MinLength', fieldOr(schema, 'minLength')], ['Pattern', stringOf(schema, 'pattern')],
+    ['MaxItems', fieldOr(schema, 'maxItems')], ['MinItems', fieldOr(schema, 'minItems')], ['UniqueItems', boolOf(schema, 'uniqueItems')],
+    ['MultipleOf', fieldOr(schema, 'multipleOf')], ['Enum', fieldOr(schema, 'enum')],
+    ['MaxProperties', fieldOr(schema, 'maxProperties')], ['MinProperties', fieldOr(schema, 'minProperties')],
+    ['Required', fieldOr(schema, 'required')],
+    ['Items', items === undefined || items === null ? null : new GoStruct(Array.isArray(items) ? [['Schema', null], ['JSONSchemas', schemaList(items)]] : [['Schema', internalSchemaOrNull(items)], ['JSONSchemas', null]])],
+    ['AllOf', schemaList(schema['allOf'])], ['OneOf', schemaList(schema['oneOf'])], ['AnyOf', schemaList(schema['anyOf'])],
+    ['Not', internalSchemaOrNull(schema['not'])], ['Properties', schemaMap(schema['properties'])],
+    ['AdditionalProperties', schemaOrBool(schema['additionalProperties'])], ['PatternProperties', schemaMap(schema['patternProperties'])],
+    ['Dependencies', dependencies ? Object.fromEntries(Object.entries(dependencies).map(([name, entry]) => [name, Array.isArray(entry) ? new GoStruct([['Schema', null], ['Property', entry]]) : new GoStruct([['Schema', internalSchemaOrNull(entry)], ['Property', null]])])) : null],
+    ['AdditionalItems', schemaOrBool(schema['additionalItems'])], ['Definitions', schemaMap(schema['definitions'])],
+    ['ExternalDocs', externalDocs ? new GoStruct([['Description', stringOf(externalDocs, 'description')], ['URL', stringOf(externalDocs, 'url')]]) : null],
+    ['Example', fieldOr(schema, 'example')],
+    ['XPreserveUnknownFields', fieldOr(schema, 'x-kubernetes-preserve-unknown-fields')], ['XEmbeddedResource', boolOf(schema, 'x-kubernetes-embedded-resource')],
+    ['XIntOrString', boolOf(schema, 'x-kubernetes-int-or-string')], ['XListMapKeys', fieldOr(schema, 'x-kubernetes-list-map-keys')],
+    ['XListType', fieldOr(schema, 'x-kubernetes-list-type')], ['XMapType', fieldOr(schema, 'x-kubernetes-map-type')],
+    ['XValidations', Array.isArray(validations) ? validations.map((entry) => internalRule(asRecord(entry))) : null],
+  ]);
+}
+
+function internalRule(rule: Fields | undefined): GoStruct {
+  return new GoStruct([
+    ['Rule', stringOf(rule, 'rule')], ['Message', stringOf(rule, 'message')], ['MessageExpression', stringOf(rule, 'messageExpression')],
+    ['Reason', fieldOr(rule, 'reason')], ['FieldPath', stringOf(rule, 'fieldPath')], ['OptionalOldSelf', fieldOr(rule, 'optionalOldSelf')],
+  ]);
+}
