@@ -1,14 +1,15 @@
 // apiextensions-apiserver's pkg/apis/apiextensions/validation: a CustomResourceDefinition on create, as the API server
 // sees it after decoding (v1 defaults, then the conversion to the internal version) and PrepareForCreate.
 //
-// Not modelled: the openAPIV3Schema itself (structural schema rules, defaults, CEL rules and their cost) and
-// selectableFields (their paths are resolved against the structural schema).
+// The openAPIV3Schema is checked as structural-schema.ts says; selectableFields are not (their paths are resolved
+// against the structural schema).
 import { isDeepStrictEqual } from 'node:util';
 import { appendAll } from '../../model/append.js';
 import { dns1035LabelErrors, subdomainErrors } from '../../model/name-validation.js';
 import { validateClientConfig } from './admission-registration.js';
 import { forbidden, GoStruct, invalid, key, notSupported, pointing, required, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { nameIsDNSSubdomain, type NameFunc } from './object-meta.js';
+import { validateOpenAPIV3Schema } from './structural-schema.js';
 import { arrayField, asArray, asRecord, recordField, stringField, type Fields } from './values.js';
 
 /** The name a CRD must have: `spec.names.plural + "." + spec.group`, besides being a DNS subdomain. */
@@ -113,6 +114,9 @@ function validateSpec(spec: Fields | undefined, internal: InternalSpec): ErrorLi
   }
   appendAll(errors, validateVersions(internal));
   appendAll(errors, validateNames(recordField(spec, 'names')));
+  const schema = internal.topLevel('schema');
+  // the internal version's top-level schema is spec.validation
+  if (schema) appendAll(errors, validateSchema({ ...schema, field: ['spec', 'validation'] }, internal.versions.some((_, index) => hasStatus(internal.subresourcesOf(index)))));
   const subresources = internal.topLevel('subresources');
   if (subresources) appendAll(errors, validateSubresources(subresources));
   const columns = internal.topLevel('additionalPrinterColumns');
@@ -154,11 +158,24 @@ function validateVersion(version: Fields, index: number, internal: InternalSpec)
   if (typeof warning === 'string') {
     for (const message of deprecationWarningErrors(version['deprecated'] === true, warning)) errors.push(invalid(field.concat('deprecationWarning'), warning, message));
   }
+  const schema = internal.perVersion(index, 'schema');
+  if (schema) appendAll(errors, validateSchema(schema, hasStatus(internal.subresourcesOf(index))));
   const subresources = internal.perVersion(index, 'subresources');
   if (subresources) appendAll(errors, validateSubresources(subresources));
   const columns = internal.perVersion(index, 'additionalPrinterColumns');
   if (columns) appendAll(errors, validateColumns(columns));
   return errors;
+}
+
+const hasStatus = (subresources: Fields | undefined): boolean => subresources?.['status'] !== undefined && subresources['status'] !== null;
+
+/** A schema's errors, named by its internal path and pointing at its place in the manifest. */
+function validateSchema(schema: Located, statusEnabled: boolean): ErrorList {
+  const openAPIV3Schema = recordField(asRecord(schema.value), 'openAPIV3Schema');
+  if (!openAPIV3Schema) return [];
+  const field = schema.field.concat('openAPIV3Schema');
+  const errors = validateOpenAPIV3Schema(openAPIV3Schema, field, statusEnabled, () => internalSchema(openAPIV3Schema));
+  return schema.field === schema.at ? errors : errors.map((error) => pointing(error, toPath(schema.at.concat('openAPIV3Schema', ...error.field.slice(field.length)))));
 }
 
 // upstream: validation.go validateDeprecationWarning

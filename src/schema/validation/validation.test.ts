@@ -59,6 +59,7 @@ describe('API server validation per API group', () => {
     ['IP addresses and CIDRs: dnsConfig, hostAliases, Service cluster and external IPs and source ranges, Endpoints, ipBlocks', 'invalid-ip-addresses.yaml', () => EXPECTED_IP_ADDRESSES],
     ['Validating/MutatingWebhookConfiguration and APIService on create', 'invalid-admission.yaml', () => EXPECTED_ADMISSION],
     ['ValidateCustomResourceDefinition: name, group, scope, names, versions, storage, columns, scale, conversion, approval', 'invalid-crd.yaml', () => EXPECTED_CRD],
+    ['ValidateStructural: types, items, root additionalProperties, metadata, value validations; a status root; nullable root', 'invalid-crd-schema.yaml', () => EXPECTED_CRD_SCHEMA],
   ])('%s (%s)', async (_name, fixture, expected) => {
     expect(await check(fixture)).toEqual(expected());
   });
@@ -79,7 +80,7 @@ describe('API server validation per API group', () => {
     ['ValidateLimitRange: defaults from max and min within the bounds, a custom limit type, a ratio below max/min', 'valid-limit-range.yaml'],
     ['IP addresses and CIDRs: dual-stack cluster IPs, padded source ranges, IPv6 ipBlocks, relaxed DNS searches', 'valid-ip-addresses.yaml'],
     ['a kubebuilder webhook with a match condition, metrics-server\'s APIService', 'valid-admission.yaml'],
-    ['CRDs with a conversion webhook, per-version columns and scale, defaulted names, approved protected groups', 'valid-crd.yaml'],
+    ['CRDs with a conversion webhook, per-version columns and scale, defaulted names, approved protected groups, structural schemas', 'valid-crd.yaml'],
   ])('%s (%s)', async (_name, fixture) => {
     expect(await check(fixture, 'all')).toEqual([]);
   });
@@ -415,4 +416,24 @@ const EXPECTED_CRD: string[] = [
   "62:33 api-validation: spec.conversion.conversionReviewVersions: Forbidden: should not be set when strategy is not set to Webhook",
   "68:47 api-validation: spec.additionalPrinterColumns[0].format: Invalid value: \"int16\": must be one of byte,date,date-time,double,float,int32,int64,password",
   "70:108 api-validation: spec.subresources.scale.labelSelectorPath: Invalid value: \".metadata.labels\": should be a json path under either .spec or .status",
+];
+
+// one version: its schema is the internal spec.validation; a value validation may name a property the structural part
+// lacks below the root (upstream checks completeness at the root only)
+const EXPECTED_CRD_SCHEMA: string[] = [
+  "18:33 api-validation: spec.validation.openAPIV3Schema.additionalProperties: Forbidden: must not be used at the root",
+  "23:13 api-validation: spec.validation.openAPIV3Schema.properties[extra]: Required value: because it is defined in spec.validation.openAPIV3Schema.anyOf[1].properties[extra]",
+  "23:26 api-validation: spec.validation.openAPIV3Schema.properties[kind].type: Invalid value: \"object\": must be string",
+  "25:15 api-validation: spec.validation.openAPIV3Schema.properties[metadata]: Forbidden: must not specify anything other than name and generateName, but metadata is implicitly specified",
+  "29:15 api-validation: spec.validation.openAPIV3Schema.properties[spec].type: Required value: must not be empty for specified object fields",
+  "31:23 api-validation: spec.validation.openAPIV3Schema.properties[spec].properties[list].items: Required value: must be specified",
+  "36:41 api-validation: spec.validation.openAPIV3Schema.properties[spec].properties[selector].anyOf[0].properties[missing].type: Forbidden: must be empty to be structural",
+  "36:62 api-validation: spec.validation.openAPIV3Schema.properties[spec].properties[selector].anyOf[0].properties[missing].description: Forbidden: must be empty to be structural",
+  "40:31 api-validation: spec.validation.openAPIV3Schema.properties[spec].properties[choice].oneOf[0].title: Forbidden: must be empty to be structural",
+  "41:34 api-validation: spec.validation.openAPIV3Schema.properties[spec].properties[choice].oneOf[1].nullable: Forbidden: must be false to be structural",
+  "41:64 api-validation: spec.validation.openAPIV3Schema.properties[spec].properties[choice].oneOf[1].x-kubernetes-list-type: Forbidden: must be undefined to be structural",
+  "48:61 api-validation: spec.validation.openAPIV3Schema.properties[spec].properties[nested].properties[bad].x-kubernetes-preserve-unknown-fields: Invalid value: true: must be false if x-kubernetes-int-or-string is true",
+  "65:11 api-validation: spec.versions[0].schema.openAPIV3Schema: Invalid value: {\"ID\":\"\",\"Schema\":\"\",\"Ref\":null,\"Description\":\"\",\"Type\":\"object\",\"Nullable\":true,\"Format\":\"\",\"Title\":\"\",\"Default\":null,\"Maximum\":null,\"ExclusiveMaximum\":false,\"Minimum\":null,\"ExclusiveMinimum\":false,\"MaxLength\":null,\"MinLength\":null,\"Pattern\":\"\",\"MaxItems\":null,\"MinItems\":null,\"UniqueItems\":false,\"MultipleOf\":null,\"Enum\":null,\"MaxProperties\":null,\"MinProperties\":null,\"Required\":null,\"Items\":null,\"AllOf\":null,\"OneOf\":null,\"AnyOf\":null,\"Not\":null,\"Properties\":{\"spec\":{\"ID\":\"\",\"Schema\":\"\",\"Ref\":null,\"Description\":\"\",\"Type\":\"object\",\"Nullable\":false,\"Format\":\"\",\"Title\":\"\",\"Default\":null,\"Maximum\":null,\"ExclusiveMaximum\":false,\"Minimum\":null,\"ExclusiveMinimum\":false,\"MaxLength\":null,\"MinLength\":null,\"Pattern\":\"\",\"MaxItems\":null,\"MinItems\":null,\"UniqueItems\":false,\"MultipleOf\":null,\"Enum\":null,\"MaxProperties\":null,\"MinProperties\":null,\"Required\":null,\"Items\":null,\"AllOf\":null,\"OneOf\":null,\"AnyOf\":null,\"Not\":null,\"Properties\":null,\"AdditionalProperties\":null,\"PatternProperties\":null,\"Dependencies\":null,\"AdditionalItems\":null,\"Definitions\":null,\"ExternalDocs\":null,\"Example\":null,\"XPreserveUnknownFields\":true,\"XEmbeddedResource\":false,\"XIntOrString\":false,\"XListMapKeys\":null,\"XListType\":null,\"XMapType\":null,\"XValidations\":null}},\"AdditionalProperties\":null,\"PatternProperties\":null,\"Dependencies\":null,\"AdditionalItems\":null,\"Definitions\":null,\"ExternalDocs\":null,\"Example\":null,\"XPreserveUnknownFields\":null,\"XEmbeddedResource\":false,\"XIntOrString\":false,\"XListMapKeys\":null,\"XListType\":null,\"XMapType\":null,\"XValidations\":null}: only [Description Type Format Title Maximum ExclusiveMaximum Minimum ExclusiveMinimum MaxLength MinLength Pattern MaxItems MinItems UniqueItems MultipleOf Required Items Properties ExternalDocs Example XPreserveUnknownFields XValidations] fields are allowed at the root of the schema if the status subresource is enabled",
+  "66:21 api-validation: spec.versions[0].schema.openAPIV3Schema.nullable: Forbidden: nullable cannot be true at the root",
+  "74:17 api-validation: spec.versions[1].schema.openAPIV3Schema.type: Invalid value: \"array\": must be object at the root",
 ];
