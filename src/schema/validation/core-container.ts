@@ -2,9 +2,11 @@
 import { compareQuantities, parseQuantity } from '../../model/quantity.js';
 import { isOvercommitAllowed } from '../../model/resource-totals.js';
 import { canonicalQuantity } from './quantity-string.js';
-import { duplicate, forbidden, invalid, key, notFound, notSupported, owned, required, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
-import { dns1123LabelErrors, portNameErrors, portNumberErrors, relaxedEnvVarNameErrors } from '../../model/name-validation.js';
+import { duplicate, forbidden, invalid, key, notFound, notSupported, owned, pointing, required, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
+import { configMapKeyErrors, dns1123LabelErrors, portNameErrors, portNumberErrors, qualifiedNameErrors, relaxedEnvVarNameErrors, subdomainErrors } from '../../model/name-validation.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
+import { localDescendingPathErrors } from './local-path.js';
+import { validateSecurityContext } from './core-security-context.js';
 import { appendAll } from '../../model/append.js';
 
 export const DUPLICATE_CONTAINER_NAME = 'duplicate-container-name';
@@ -21,6 +23,31 @@ export interface ContainerContext {
   readonly names: NameSet;
   /** Init containers without restartPolicy Always may not have probes or lifecycle. */
   readonly isInit: boolean;
+  /** The pod's restartPolicy (defaulted to Always). */
+  readonly podRestartPolicy: string;
+}
+
+const RESIZE_RESOURCES = ['cpu', 'memory'];
+const RESIZE_POLICIES = ['NotRequired', 'RestartContainer'];
+
+// upstream: validation.go validateResizePolicy (its errors but the duplicate name the list)
+function validateResizePolicy(policies: readonly unknown[], field: FieldPath, podRestartPolicy: string): ErrorList {
+  const errors: ErrorList = [];
+  const seen = new Set<string>();
+  policies.forEach((entry, index) => {
+    const policy = asRecord(entry) ?? {};
+    const resource = stringField(policy, 'resourceName') ?? '';
+    const restart = stringField(policy, 'restartPolicy') ?? '';
+    const at = (error: FieldError, name: string) => errors.push(pointing(error, toPath(field.concat(index, name))));
+    if (seen.has(resource)) errors.push(duplicate(field.concat(index), resource));
+    seen.add(resource);
+    if (resource === '') at(required(field), 'resourceName');
+    else if (!RESIZE_RESOURCES.includes(resource)) at(notSupported(field, resource, RESIZE_RESOURCES), 'resourceName');
+    if (restart === '') at(required(field), 'restartPolicy');
+    else if (!RESIZE_POLICIES.includes(restart)) at(notSupported(field, restart, RESIZE_POLICIES), 'restartPolicy');
+    if (podRestartPolicy === 'Never' && restart !== 'NotRequired') at(invalid(field, restart, "must be 'NotRequired' when pod `restartPolicy` is 'Never'"), 'restartPolicy');
+  });
+  return errors;
 }
 
 // upstream: validation.go ValidateDNS1123Label
@@ -55,10 +82,13 @@ export function validateContainer(container: Fields, field: FieldPath, context: 
   if (ports.length > 0) appendAll(errors, owned(validateContainerPorts(ports, field.concat('ports')), INVALID_PORT));
   if (env.length > 0) appendAll(errors, validateEnv(env, field.concat('env')));
   if (envFrom.length > 0) appendAll(errors, validateEnvFrom(envFrom, field.concat('envFrom')));
-  if (mounts.length > 0) appendAll(errors, validateVolumeMounts(mounts, context.volumes, field.concat('volumeMounts')));
+  if (mounts.length > 0) appendAll(errors, validateVolumeMounts(mounts, container, context.volumes, field.concat('volumeMounts')));
   appendAll(errors, validateProbes(container, field, context.isInit && container['restartPolicy'] !== 'Always'));
   const resources = recordField(container, 'resources');
   if (resources) appendAll(errors, validateResourceRequirements(resources, field.concat('resources')));
+  appendAll(errors, validateSecurityContext(recordField(container, 'securityContext'), field.concat('securityContext')));
+  const resizePolicy = arrayField(container, 'resizePolicy');
+  if (resizePolicy.length > 0) appendAll(errors, validateResizePolicy(resizePolicy, field.concat('resizePolicy'), context.podRestartPolicy));
   // ContainerRestartRules (beta, on by default from 1.35): a regular container may set its own restartPolicy; older
   // releases lack the field and the release checks report it there
   const policy = container['restartPolicy'];
@@ -107,47 +137,127 @@ function validateEnv(env: readonly unknown[], field: FieldPath): ErrorList {
     const errors = name === '' ? [required(field.concat(index, 'name'))] : relaxedEnvVarNameErrors(name).map((message) => invalid(field.concat(index, 'name'), name, message));
     const valueFrom = recordField(variable, 'valueFrom');
     if (!valueFrom) return errors;
-    const sources = ENV_SOURCES.filter((source) => recordField(valueFrom, source) !== undefined).length;
     const at = field.concat(index, 'valueFrom');
-    if (sources === 0) errors.push(invalid(at, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'));
+    const sources = ENV_SOURCES.filter((source) => recordField(valueFrom, source) !== undefined);
+    for (const source of sources) appendAll(errors, ENV_SOURCE_CHECKS[source]?.(recordField(valueFrom, source) ?? {}, at.concat(source)) ?? []);
+    if (sources.length === 0) errors.push(invalid(at, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'));
     else if (stringField(variable, 'value')) errors.push(invalid(at, '', 'may not be specified when `value` is not empty'));
-    else if (sources > 1) errors.push(invalid(at, '', 'may not have more than one field specified at a time'));
+    else if (sources.length > 1) errors.push(invalid(at, '', 'may not have more than one field specified at a time'));
     return errors;
   });
+}
+
+// upstream: validation.go validEnvDownwardAPIFieldPathExpressions, validContainerResourceFieldPathExpressions
+const ENV_FIELD_PATHS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
+const RESOURCE_FIELD_PATHS = ['limits.cpu', 'limits.ephemeral-storage', 'limits.memory', 'requests.cpu', 'requests.ephemeral-storage', 'requests.memory'];
+const RESOURCE_FIELD_PREFIXES = ['limits.hugepages-', 'requests.hugepages-'];
+
+/** The checks of each valueFrom source (fileKeyRef's are not modelled). */
+const ENV_SOURCE_CHECKS: Readonly<Record<string, (source: Fields, field: FieldPath) => ErrorList>> = {
+  fieldRef: (source, field) => validateObjectFieldSelector(source, ENV_FIELD_PATHS, field),
+  resourceFieldRef: (source, field) => validateResourceFieldSelector(source, field, false),
+  configMapKeyRef: validateKeySelector,
+  secretKeyRef: validateKeySelector,
+};
+
+// upstream: validation.go validateConfigMapKeySelector, validateSecretKeySelector (the name through ValidateSecretName)
+function validateKeySelector(selector: Fields, field: FieldPath): ErrorList {
+  const name = stringField(selector, 'name') ?? '';
+  const errors = subdomainErrors(name).map((message) => invalid(field.concat('name'), name, message));
+  const keyName = stringField(selector, 'key') ?? '';
+  if (keyName === '') errors.push(required(field.concat('key')));
+  else for (const message of configMapKeyErrors(keyName)) errors.push(invalid(field.concat('key'), keyName, message));
+  return errors;
+}
+
+/** The downward API fields kubelet knows (pods helpers.go ConvertDownwardAPIFieldLabel), `spec.host` its old name. */
+const DOWNWARD_API_LABELS = new Set(['metadata.annotations', 'metadata.labels', 'metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.restartPolicy', 'spec.serviceAccountName', 'spec.schedulerName', 'status.phase', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs']);
+
+// upstream: validation.go validateObjectFieldSelector (apiVersion defaults to v1: SetDefaults_ObjectFieldSelector)
+export function validateObjectFieldSelector(selector: Fields, expressions: readonly string[], field: FieldPath): ErrorList {
+  const apiVersion = stringField(selector, 'apiVersion') || 'v1';
+  const fieldPath = stringField(selector, 'fieldPath') ?? '';
+  if (fieldPath === '') return [required(field.concat('fieldPath'))];
+  const subscripted = splitSubscriptedPath(fieldPath);
+  const converted = apiVersion !== 'v1' ? `unsupported pod version: ${apiVersion}`
+    : subscripted ? (['metadata.annotations', 'metadata.labels'].includes(subscripted.path) ? undefined : `field label does not support subscript: ${fieldPath}`)
+    : DOWNWARD_API_LABELS.has(fieldPath) || fieldPath === 'spec.host' ? undefined : `field label not supported: ${fieldPath}`;
+  if (converted !== undefined) return [invalid(field.concat('fieldPath'), fieldPath, `error converting fieldPath: ${converted}`)];
+  if (subscripted) {
+    const label = subscripted.path === 'metadata.annotations' ? subscripted.subscript.toLowerCase() : subscripted.subscript;
+    return qualifiedNameErrors(label).map((message) => invalid(field, label, message));
+  }
+  const internal = fieldPath === 'spec.host' ? 'spec.nodeName' : fieldPath;
+  return expressions.includes(internal) ? [] : [notSupported(field.concat('fieldPath'), internal, [...expressions].sort())];
+}
+
+/** `metadata.labels['app']` as its path and subscript (upstream: fieldpath.SplitMaybeSubscriptedPath). */
+function splitSubscriptedPath(fieldPath: string): { path: string; subscript: string } | undefined {
+  if (!fieldPath.endsWith("']")) return undefined;
+  const inner = fieldPath.slice(0, -2);
+  const at = inner.indexOf("['");
+  if (at <= 0) return undefined;
+  return { path: inner.slice(0, at), subscript: inner.slice(at + 2) };
+}
+
+// upstream: validation.go validateContainerResourceFieldSelector (the divisor is not checked)
+export function validateResourceFieldSelector(selector: Fields, field: FieldPath, volume: boolean): ErrorList {
+  const resource = stringField(selector, 'resource') ?? '';
+  if (volume && !stringField(selector, 'containerName')) return [required(field.concat('containerName'))];
+  if (resource === '') return [required(field.concat('resource'))];
+  if (RESOURCE_FIELD_PATHS.includes(resource) || RESOURCE_FIELD_PREFIXES.some((prefix) => resource.startsWith(prefix))) return [];
+  return [notSupported(field.concat('resource'), resource, RESOURCE_FIELD_PATHS)];
 }
 
 // fileKeyRef: EnvFiles, beta and on by default from 1.35
 const ENV_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef', 'fileKeyRef'];
 const CONTAINER_RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 
-// upstream: validation.go ValidateEnvFrom: exactly one of configMapRef and secretRef, each with a name
+// upstream: validation.go ValidateEnvFrom: the prefix, exactly one of configMapRef and secretRef, each with a name
 function validateEnvFrom(envFrom: readonly unknown[], field: FieldPath): ErrorList {
   return envFrom.flatMap((entry, index) => {
     const source = asRecord(entry) ?? {};
     const refs = ['configMapRef', 'secretRef'].filter((ref) => recordField(source, ref) !== undefined);
-    const errors = refs.flatMap((ref) => (stringField(recordField(source, ref), 'name') ? [] : [required(field.concat(index, ref, 'name'))]));
+    const prefix = stringField(source, 'prefix') ?? '';
+    const errors = relaxedEnvVarNameErrors(prefix).filter(() => prefix !== '').map((message) => invalid(field.concat(index, 'prefix'), prefix, message));
+    for (const ref of refs) if (!stringField(recordField(source, ref), 'name')) errors.push(required(field.concat(index, ref, 'name')));
     if (refs.length === 0) errors.push(invalid(field, '', 'must specify one of: `configMapRef` or `secretRef`'));
     else if (refs.length > 1) errors.push(invalid(field, '', 'may not have more than one field specified at a time'));
     return errors;
   });
 }
 
-// upstream: validation.go ValidateVolumeMounts (v1.36)
-function validateVolumeMounts(mounts: readonly unknown[], volumes: ReadonlySet<string>, field: FieldPath): ErrorList {
+// upstream: validation.go ValidateVolumeMounts (v1.36); subPath, subPathExpr, mountPropagation and recursiveReadOnly
+// errors name the list, not the mount (`volumeMounts.subPath`), and point at the mount's field
+function validateVolumeMounts(mounts: readonly unknown[], container: Fields, volumes: ReadonlySet<string>, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   const mountPoints = new Set<string>();
+  const privileged = recordField(container, 'securityContext')?.['privileged'] === true;
   mounts.forEach((entry, index) => {
-    const mount = asRecord(entry);
+    const mount = asRecord(entry) ?? {};
     const name = stringField(mount, 'name') ?? '';
     const mountPath = stringField(mount, 'mountPath') ?? '';
+    const listField = (child: string, list: ErrorList) => list.map((error) => pointing(error, toPath(field.concat(index, child))));
     if (name === '') errors.push(required(field.concat(index, 'name')));
     if (!volumes.has(name)) errors.push(notFound(field.concat(index, 'name'), name));
     if (mountPath === '') errors.push(required(field.concat(index, 'mountPath')));
     if (mountPoints.has(mountPath)) errors.push(invalid(field.concat(index, 'mountPath'), mountPath, 'must be unique'));
     mountPoints.add(mountPath);
-    const subPathExpr = stringField(mount, 'subPathExpr');
-    if (subPathExpr && stringField(mount, 'subPath')) {
-      errors.push(invalid(field.concat(index, 'subPathExpr'), subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
+    const subPath = stringField(mount, 'subPath') ?? '';
+    if (subPath !== '') appendAll(errors, listField('subPath', localDescendingPathErrors(subPath, field.concat('subPath'))));
+    const subPathExpr = stringField(mount, 'subPathExpr') ?? '';
+    if (subPathExpr !== '') {
+      if (subPath !== '') errors.push(invalid(field.concat(index, 'subPathExpr'), subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
+      appendAll(errors, listField('subPathExpr', localDescendingPathErrors(subPathExpr, field.concat('subPathExpr'))));
+    }
+    const propagation = stringField(mount, 'mountPropagation');
+    if (propagation === 'Bidirectional' && !privileged) appendAll(errors, listField('mountPropagation', [forbidden(field.concat('mountPropagation'), 'Bidirectional mount propagation is available only to privileged containers')]));
+    const recursive = stringField(mount, 'recursiveReadOnly');
+    if (recursive === 'Enabled' || recursive === 'IfPossible') {
+      const recursiveErrors: ErrorList = [];
+      if (mount['readOnly'] !== true) recursiveErrors.push(forbidden(field.concat('recursiveReadOnly'), 'may only be specified when readOnly is true'));
+      if (propagation !== undefined && propagation !== 'None') recursiveErrors.push(forbidden(field.concat('recursiveReadOnly'), 'may only be specified when mountPropagation is None or not specified'));
+      appendAll(errors, listField('recursiveReadOnly', recursiveErrors));
     }
   });
   return errors;

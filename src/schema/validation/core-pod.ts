@@ -1,6 +1,8 @@
 // pkg/apis/core/validation for pod specs and templates: volumes, containers, tolerations, topology spread, names.
-import { validateContainer, validateDNS1123Label, type NameSet } from './core-container.js';
-import { duplicate, forbidden, goQuote, GoSyntax, invalid, notSupported, required, type ErrorList, type FieldPath } from './field-error.js';
+import { validateContainer, validateDNS1123Label, validateObjectFieldSelector, validateResourceFieldSelector, type NameSet } from './core-container.js';
+import { validatePodSecurityContext } from './core-security-context.js';
+import { localNonReservedPathErrors } from './local-path.js';
+import { duplicate, forbidden, goQuote, GoSyntax, invalid, notSupported, pointing, required, toPath, type ErrorList, type FieldPath } from './field-error.js';
 import { dns1123LabelErrors, inclusiveRangeError, labelValueErrors, qualifiedNameErrors, subdomainErrors, subdomainWithUnderscoreErrors } from '../../model/name-validation.js';
 import { legacyIPErrors } from './ip.js';
 import { validateLabelSelector } from './label-selector.js';
@@ -65,7 +67,7 @@ export function validatePodSpec(spec: Fields | undefined, field: FieldPath, opti
     const isInit = list === 'initContainers';
     arrayField(spec, list).forEach((entry, index) => {
       const container = asRecord(entry);
-      if (container) appendAll(errors, validateContainer(container, field.concat(list, index), { volumes, names: containerNames, isInit }));
+      if (container) appendAll(errors, validateContainer(container, field.concat(list, index), { volumes, names: containerNames, isInit, podRestartPolicy: stringField(spec, 'restartPolicy') || 'Always' }));
     });
   }
   if (options.podLevelResources) appendAll(errors, validatePodResources(spec, field, options.isPod));
@@ -81,6 +83,9 @@ export function validatePodSpec(spec: Fields | undefined, field: FieldPath, opti
   if (constraints.length > 0) appendAll(errors, validateTopologySpreadConstraints(constraints, field.concat('topologySpreadConstraints')));
   const deadline = intField(spec, 'activeDeadlineSeconds');
   if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32)) errors.push(invalid(field.concat('activeDeadlineSeconds'), deadline, inclusiveRangeError(1, MAX_INT32)));
+  appendAll(errors, validatePodSecurityContext(spec, field));
+  const gates = arrayField(spec, 'schedulingGates');
+  if (gates.length > 0) appendAll(errors, validateSchedulingGates(gates, field.concat('schedulingGates')));
   appendAll(errors, validatePodDNSConfig(spec, field.concat('dnsConfig'), options));
   appendAll(errors, validateHostAliases(arrayField(spec, 'hostAliases'), field.concat('hostAliases'), options));
   return errors;
@@ -280,28 +285,129 @@ function validateEphemeralVolumeSource(source: Fields | undefined, field: FieldP
   return template ? validatePersistentVolumeClaimTemplate(template, field.concat('volumeClaimTemplate')) : [required(field.concat('volumeClaimTemplate'))];
 }
 
-// upstream: validateSecretVolumeSource, validateConfigMapVolumeSource (KeyToPath items), validateDownwardAPIVolumeSource
+// upstream: validateSecretVolumeSource, validateConfigMapVolumeSource (KeyToPath items), validateDownwardAPIVolumeSource,
+// validateProjectedVolumeSource
 function validateVolumeItems(source: string, record: Fields | undefined, field: FieldPath): ErrorList {
   const items = arrayField(record, 'items');
   if (source === 'secret' || source === 'configMap') return items.flatMap((item, index) => validateKeyToPath(asRecord(item) ?? {}, field.concat('items', index)));
+  if (source === 'projected') return validateProjectionSources(arrayField(record, 'sources'), field);
   if (source !== 'downwardAPI') return [];
-  // upstream passes the volume's path, not the item's, to validateDownwardAPIVolumeFile
-  return items.flatMap((item) => {
-    const file = asRecord(item) ?? {};
-    const errors: ErrorList = [];
-    if (!stringField(file, 'path')) errors.push(required(field.concat('path')));
-    if (!recordField(file, 'fieldRef') && !recordField(file, 'resourceFieldRef')) errors.push(required(field, 'one of fieldRef and resourceFieldRef is required'));
-    return errors;
-  });
+  return items.flatMap((item, index) => validateDownwardAPIVolumeFile(asRecord(item) ?? {}, field, field.concat('items', index)));
 }
 
-// upstream: validation.go validateKeyToPath (path syntax beyond presence is not checked here)
+// upstream: validation.go validateKeyToPath
 function validateKeyToPath(item: Fields, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   if (!stringField(item, 'key')) errors.push(required(field.concat('key')));
-  if (!stringField(item, 'path')) errors.push(required(field.concat('path')));
+  const path = stringField(item, 'path') ?? '';
+  if (path === '') errors.push(required(field.concat('path')));
+  appendAll(errors, localNonReservedPathErrors(path, field.concat('path')));
   const mode = intField(item, 'mode');
   if (mode !== undefined && (mode < 0 || mode > 0o777)) errors.push(invalid(field.concat('mode'), mode, FILE_MODE_ERROR));
+  return errors;
+}
+
+// upstream: validation.go validVolumeDownwardAPIFieldPathExpressions
+const VOLUME_FIELD_PATHS = ['metadata.annotations', 'metadata.labels', 'metadata.name', 'metadata.namespace', 'metadata.uid'];
+
+/**
+ * One file of a downwardAPI volume or projection. Upstream passes the source's path, not the item's (`downwardAPI.path`),
+ * so errors name that and point at the item's field (`item`).
+ */
+// upstream: validation.go validateDownwardAPIVolumeFile
+function validateDownwardAPIVolumeFile(file: Fields, field: FieldPath, item: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const path = stringField(file, 'path') ?? '';
+  if (path === '') errors.push(required(field.concat('path')));
+  appendAll(errors, localNonReservedPathErrors(path, field.concat('path')));
+  const fieldRef = recordField(file, 'fieldRef');
+  const resourceFieldRef = recordField(file, 'resourceFieldRef');
+  if (fieldRef) {
+    appendAll(errors, validateObjectFieldSelector(fieldRef, VOLUME_FIELD_PATHS, field.concat('fieldRef')));
+    if (resourceFieldRef) errors.push(invalid(field, 'resource', 'fieldRef and resourceFieldRef can not be specified simultaneously'));
+  } else if (resourceFieldRef) {
+    appendAll(errors, validateResourceFieldSelector(resourceFieldRef, field.concat('resourceFieldRef'), true));
+  } else {
+    errors.push(required(field, 'one of fieldRef and resourceFieldRef is required'));
+  }
+  const mode = intField(file, 'mode');
+  if (mode !== undefined && (mode < 0 || mode > 0o777)) errors.push(invalid(field.concat('mode'), mode, FILE_MODE_ERROR));
+  return errors.map((error) => pointing(error, toPath(item.concat(error.field.slice(field.length)))));
+}
+
+const PROJECTION_SOURCES = ['secret', 'configMap', 'downwardAPI', 'serviceAccountToken', 'clusterTrustBundle', 'podCertificate'];
+
+/**
+ * The sources of a projected volume (`field` is its `projected`): each one source, the items' paths, no path twice.
+ * Upstream reports a duplicate path and a token's missing path at `projected` (its fldPath), not at the source.
+ */
+// upstream: validation.go validateProjectionSources (the secret, configMap, downwardAPI and serviceAccountToken sources;
+// clusterTrustBundle and podCertificate only count as sources)
+function validateProjectionSources(sources: readonly unknown[], field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const paths = new Set<string>();
+  const claim = (path: string, value: unknown, at: FieldPath) => {
+    if (path === '') return;
+    if (paths.has(path)) errors.push(pointing(invalid(field, value, 'conflicting duplicate paths'), toPath(at)));
+    paths.add(path);
+  };
+  sources.forEach((entry, index) => {
+    const source = asRecord(entry) ?? {};
+    const sourceField = field.concat('sources', index);
+    for (const kind of ['secret', 'configMap'] as const) {
+      const projection = recordField(source, kind);
+      if (!projection) continue;
+      const name = stringField(projection, 'name') ?? '';
+      if (name === '') errors.push(required(sourceField.concat(kind, 'name')));
+      arrayField(projection, 'items').forEach((item, itemIndex) => {
+        const keyToPath = asRecord(item) ?? {};
+        const itemField = sourceField.concat(kind, 'items', itemIndex);
+        appendAll(errors, validateKeyToPath(keyToPath, itemField));
+        claim(stringField(keyToPath, 'path') ?? '', name, itemField.concat('path'));
+      });
+    }
+    const downwardAPI = recordField(source, 'downwardAPI');
+    arrayField(downwardAPI, 'items').forEach((item, itemIndex) => {
+      const file = asRecord(item) ?? {};
+      const itemField = sourceField.concat('downwardAPI', 'items', itemIndex);
+      appendAll(errors, validateDownwardAPIVolumeFile(file, sourceField.concat('downwardAPI'), itemField));
+      const path = stringField(file, 'path') ?? '';
+      claim(path, path, itemField.concat('path'));
+    });
+    const token = recordField(source, 'serviceAccountToken');
+    if (token) appendAll(errors, validateTokenProjection(token, field, sourceField.concat('serviceAccountToken')));
+    const count = PROJECTION_SOURCES.filter((name) => source[name] !== undefined && source[name] !== null).length;
+    if (count > 1) errors.push(forbidden(sourceField, 'may not specify more than 1 volume type per source'));
+  });
+  return errors;
+}
+
+const TOKEN_EXPIRATION_DEFAULT = 3600;
+
+// upstream: validateProjectionSources' serviceAccountToken part (expirationSeconds defaults to an hour:
+// SetDefaults_ServiceAccountTokenProjection)
+function validateTokenProjection(token: Fields, projected: FieldPath, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const expiration = intField(token, 'expirationSeconds') ?? TOKEN_EXPIRATION_DEFAULT;
+  if (expiration < 600) errors.push(invalid(field.concat('expirationSeconds'), expiration, 'may not specify a duration less than 10 minutes'));
+  if (expiration > 2 ** 32) errors.push(invalid(field.concat('expirationSeconds'), expiration, 'may not specify a duration larger than 2^32 seconds'));
+  const path = stringField(token, 'path') ?? '';
+  const place = (list: ErrorList) => list.map((error) => pointing(error, toPath(field.concat('path'))));
+  if (path === '') appendAll(errors, place([required(projected.concat('path'))]));
+  else appendAll(errors, place(localNonReservedPathErrors(path, projected.concat('path'))));
+  return errors;
+}
+
+// upstream: validation.go validateSchedulingGates
+function validateSchedulingGates(gates: readonly unknown[], field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const seen = new Set<string>();
+  gates.forEach((entry, index) => {
+    const name = stringField(asRecord(entry), 'name') ?? '';
+    for (const message of qualifiedNameErrors(name)) errors.push(pointing(invalid(field.concat(index), name, message), toPath(field.concat(index, 'name'))));
+    if (seen.has(name)) errors.push(pointing(duplicate(field.concat(index), name), toPath(field.concat(index, 'name'))));
+    seen.add(name);
+  });
   return errors;
 }
 

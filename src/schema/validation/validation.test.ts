@@ -58,6 +58,7 @@ describe('API server validation per API group', () => {
     ['ValidateLimitRange after SetDefaults_LimitRangeItem: types, resource names, bounds, ratios, non-overcommitable defaults', 'invalid-limit-range.yaml', () => EXPECTED_LIMIT_RANGE],
     ['IP addresses and CIDRs: dnsConfig, hostAliases, Service cluster and external IPs and source ranges, Endpoints, ipBlocks', 'invalid-ip-addresses.yaml', () => EXPECTED_IP_ADDRESSES],
     ['Validating/MutatingWebhookConfiguration and APIService on create', 'invalid-admission.yaml', () => EXPECTED_ADMISSION],
+    ['ValidatePodSpec: local paths, downward API and key selectors, projections, mounts, security contexts, sysctls, gates', 'invalid-pod-security.yaml', () => EXPECTED_POD_SECURITY],
     ['ValidateCustomResourceDefinition: name, group, scope, names, versions, storage, columns, scale, conversion, approval', 'invalid-crd.yaml', () => EXPECTED_CRD],
     ['ValidateStructural: types, items, root additionalProperties, metadata, value validations; a status root; nullable root', 'invalid-crd-schema.yaml', () => EXPECTED_CRD_SCHEMA],
   ])('%s (%s)', async (_name, fixture, expected) => {
@@ -80,6 +81,7 @@ describe('API server validation per API group', () => {
     ['ValidateLimitRange: defaults from max and min within the bounds, a custom limit type, a ratio below max/min', 'valid-limit-range.yaml'],
     ['IP addresses and CIDRs: dual-stack cluster IPs, padded source ranges, IPv6 ipBlocks, relaxed DNS searches', 'valid-ip-addresses.yaml'],
     ['a kubebuilder webhook with a match condition, metrics-server\'s APIService', 'valid-admission.yaml'],
+    ['kube-api-access, downward API labels and hugepages, relative sub-paths, Localhost seccomp, namespaced sysctls', 'valid-pod-security.yaml'],
     ['CRDs with a conversion webhook, per-version columns and scale, defaulted names, approved protected groups, structural schemas', 'valid-crd.yaml'],
   ])('%s (%s)', async (_name, fixture) => {
     expect(await check(fixture, 'all')).toEqual([]);
@@ -436,4 +438,41 @@ const EXPECTED_CRD_SCHEMA: string[] = [
   "65:11 api-validation: spec.versions[0].schema.openAPIV3Schema: Invalid value: {\"ID\":\"\",\"Schema\":\"\",\"Ref\":null,\"Description\":\"\",\"Type\":\"object\",\"Nullable\":true,\"Format\":\"\",\"Title\":\"\",\"Default\":null,\"Maximum\":null,\"ExclusiveMaximum\":false,\"Minimum\":null,\"ExclusiveMinimum\":false,\"MaxLength\":null,\"MinLength\":null,\"Pattern\":\"\",\"MaxItems\":null,\"MinItems\":null,\"UniqueItems\":false,\"MultipleOf\":null,\"Enum\":null,\"MaxProperties\":null,\"MinProperties\":null,\"Required\":null,\"Items\":null,\"AllOf\":null,\"OneOf\":null,\"AnyOf\":null,\"Not\":null,\"Properties\":{\"spec\":{\"ID\":\"\",\"Schema\":\"\",\"Ref\":null,\"Description\":\"\",\"Type\":\"object\",\"Nullable\":false,\"Format\":\"\",\"Title\":\"\",\"Default\":null,\"Maximum\":null,\"ExclusiveMaximum\":false,\"Minimum\":null,\"ExclusiveMinimum\":false,\"MaxLength\":null,\"MinLength\":null,\"Pattern\":\"\",\"MaxItems\":null,\"MinItems\":null,\"UniqueItems\":false,\"MultipleOf\":null,\"Enum\":null,\"MaxProperties\":null,\"MinProperties\":null,\"Required\":null,\"Items\":null,\"AllOf\":null,\"OneOf\":null,\"AnyOf\":null,\"Not\":null,\"Properties\":null,\"AdditionalProperties\":null,\"PatternProperties\":null,\"Dependencies\":null,\"AdditionalItems\":null,\"Definitions\":null,\"ExternalDocs\":null,\"Example\":null,\"XPreserveUnknownFields\":true,\"XEmbeddedResource\":false,\"XIntOrString\":false,\"XListMapKeys\":null,\"XListType\":null,\"XMapType\":null,\"XValidations\":null}},\"AdditionalProperties\":null,\"PatternProperties\":null,\"Dependencies\":null,\"AdditionalItems\":null,\"Definitions\":null,\"ExternalDocs\":null,\"Example\":null,\"XPreserveUnknownFields\":null,\"XEmbeddedResource\":false,\"XIntOrString\":false,\"XListMapKeys\":null,\"XListType\":null,\"XMapType\":null,\"XValidations\":null}: only [Description Type Format Title Maximum ExclusiveMaximum Minimum ExclusiveMinimum MaxLength MinLength Pattern MaxItems MinItems UniqueItems MultipleOf Required Items Properties ExternalDocs Example XPreserveUnknownFields XValidations] fields are allowed at the root of the schema if the status subresource is enabled",
   "66:21 api-validation: spec.versions[0].schema.openAPIV3Schema.nullable: Forbidden: nullable cannot be true at the root",
   "74:17 api-validation: spec.versions[1].schema.openAPIV3Schema.type: Invalid value: \"array\": must be object at the root",
+];
+
+// subPath, mountPropagation and recursiveReadOnly name the mount list, a projection's duplicate path and token path the
+// projected volume, a downward API file its volume source (upstream's field paths); a volume with errors is not found
+const EXPECTED_POD_SECURITY: string[] = [
+  "8:26 api-validation: spec.securityContext.shareProcessNamespace: Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled",
+  "11:55 api-validation: spec.schedulingGates[1]: Duplicate value: \"example.com/ready\"",
+  "11:82 api-validation: spec.schedulingGates[2]: Invalid value: \"not ok\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+  "13:21 api-validation: spec.securityContext.seccompProfile.localhostProfile: Required value: must be set when seccomp type is Localhost",
+  "16:16 api-validation: spec.securityContext.sysctls[1].name: Duplicate value: \"kernel.shm_rmid_forced\"",
+  "17:16 api-validation: spec.securityContext.sysctls[2].name: Invalid value: \"net.core.somaxconn\": may not be specified when 'hostNetwork' is true",
+  "18:16 api-validation: spec.securityContext.sysctls[3].name: Invalid value: \"Net.Bad\": must have at most 253 characters and match regex ^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[\\./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$",
+  "23:9 api-validation: spec.containers[0].securityContext: Invalid value: {\"Capabilities\":{\"Add\":[\"CAP_SYS_ADMIN\"],\"Drop\":null},\"Privileged\":null,\"SELinuxOptions\":null,\"WindowsOptions\":null,\"RunAsUser\":null,\"RunAsGroup\":null,\"RunAsNonRoot\":null,\"ReadOnlyRootFilesystem\":null,\"AllowPrivilegeEscalation\":false,\"ProcMount\":null,\"SeccompProfile\":{\"Type\":\"RuntimeDefault\",\"LocalhostProfile\":\"profiles/app.json\"},\"AppArmorProfile\":null}: cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN",
+  "25:66 api-validation: spec.containers[0].securityContext.seccompProfile.localhostProfile: Invalid value: {\"Type\":\"RuntimeDefault\",\"LocalhostProfile\":\"profiles/app.json\"}: can only be set when seccomp type is Localhost",
+  "28:45 api-validation: spec.containers[0].env[0].valueFrom.fieldRef.fieldPath: Invalid value: \"spec.containers\": error converting fieldPath: field label not supported: spec.containers",
+  "30:45 api-validation: spec.containers[0].env[1].valueFrom.fieldRef.fieldPath: Unsupported value: \"status.phase\": supported values: \"metadata.name\", \"metadata.namespace\", \"metadata.uid\", \"spec.nodeName\", \"spec.serviceAccountName\", \"status.hostIP\", \"status.hostIPs\", \"status.podIP\", \"status.podIPs\"",
+  "34:52 api-validation: spec.containers[0].env[3].valueFrom.resourceFieldRef.resource: Unsupported value: \"limits.nvidia.com/gpu\": supported values: \"limits.cpu\", \"limits.ephemeral-storage\", \"limits.memory\", \"requests.cpu\", \"requests.ephemeral-storage\", \"requests.memory\"",
+  "36:47 api-validation: spec.containers[0].env[4].valueFrom.configMapKeyRef.name: Invalid value: \"Settings\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+  "36:62 api-validation: spec.containers[0].env[4].valueFrom.configMapKeyRef.key: Invalid value: \"a/b\": a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
+  "38:20 api-validation: spec.containers[0].envFrom[0].prefix: Invalid value: \"1=\": a valid environment variable name must consist only of printable ASCII characters other than '='",
+  "40:18 api-validation: spec.containers[0].volumeMounts[0].name: Not found: \"config\"",
+  "40:50 api-validation: spec.containers[0].volumeMounts.subPath: Invalid value: \"../etc\": must not contain '..'",
+  "41:55 api-validation: spec.containers[0].volumeMounts.subPathExpr: Invalid value: \"/abs/$(POD)\": must be a relative path",
+  "42:60 api-validation: spec.containers[0].volumeMounts.mountPropagation: Forbidden: Bidirectional mount propagation is available only to privileged containers",
+  "43:61 api-validation: spec.containers[0].volumeMounts.recursiveReadOnly: Forbidden: may only be specified when mountPropagation is None or not specified",
+  "43:61 api-validation: spec.containers[0].volumeMounts.recursiveReadOnly: Forbidden: may only be specified when readOnly is true",
+  "45:46 api-validation: spec.containers[0].resizePolicy: Invalid value: \"RestartContainer\": must be 'NotRequired' when pod `restartPolicy` is 'Never'",
+  "46:11 api-validation: spec.containers[0].resizePolicy[1]: Duplicate value: \"cpu\"",
+  "49:58 api-validation: spec.volumes[0].configMap.items[0].path: Invalid value: \"/abs\": must be a relative path",
+  "49:80 api-validation: spec.volumes[0].configMap.items[1].path: Invalid value: \"..hidden\": must not start with '..'",
+  "53:66 api-validation: spec.volumes[2].downwardAPI.fieldRef.fieldPath: Unsupported value: \"spec.nodeName\": supported values: \"metadata.annotations\", \"metadata.labels\", \"metadata.name\", \"metadata.namespace\", \"metadata.uid\"",
+  "53:113 api-validation: spec.volumes[2].downwardAPI.resourceFieldRef.containerName: Required value",
+  "57:41 api-validation: spec.volumes[3].projected.path: Invalid value: \"../token\": must not contain '..'",
+  "57:70 api-validation: spec.volumes[3].projected.sources[0].serviceAccountToken.expirationSeconds: Invalid value: 60: may not specify a duration less than 10 minutes",
+  "59:64 api-validation: spec.volumes[3].projected: Invalid value: \"credentials\": conflicting duplicate paths",
+  "60:13 api-validation: spec.volumes[3].projected.sources[3]: Forbidden: may not specify more than 1 volume type per source",
+  "60:42 api-validation: spec.volumes[3].projected: Invalid value: \"config\": conflicting duplicate paths",
 ];

@@ -1,0 +1,129 @@
+// pkg/apis/core/validation for security contexts: a container's (privilege escalation, seccomp) and the pod's
+// (sysctls, host namespaces with process sharing or user namespaces, seccomp), as the API server checks them on create.
+import { appendAll } from '../../model/append.js';
+import { duplicate, forbidden, GoStruct, invalid, notSupported, pointing, required, toPath, type ErrorList, type FieldPath } from './field-error.js';
+import { localDescendingPathErrors } from './local-path.js';
+import { arrayField, asRecord, recordField, stringField, type Fields } from './values.js';
+
+// upstream: validation.go ValidateSecurityContext (what kubefit models: privilege escalation and seccomp)
+export function validateSecurityContext(context: Fields | undefined, field: FieldPath): ErrorList {
+  if (!context) return [];
+  const errors = validateSeccompProfile(recordField(context, 'seccompProfile'), field.concat('seccompProfile'));
+  if (context['allowPrivilegeEscalation'] === false) {
+    if (context['privileged'] === true) errors.push(invalid(field, internalSecurityContext(context), 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true'));
+    for (const capability of arrayField(recordField(context, 'capabilities'), 'add')) {
+      if (capability === 'CAP_SYS_ADMIN') errors.push(invalid(field, internalSecurityContext(context), 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN'));
+    }
+  }
+  return errors;
+}
+
+const SECCOMP_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'];
+
+// upstream: validation.go validateSeccompProfileField, validateSeccompProfileType
+function validateSeccompProfile(profile: Fields | undefined, field: FieldPath): ErrorList {
+  if (!profile) return [];
+  const errors: ErrorList = [];
+  const type = stringField(profile, 'type') ?? '';
+  if (type === '') errors.push(required(field.concat('type'), 'type is required when seccompProfile is set'));
+  else if (!SECCOMP_TYPES.includes(type)) errors.push(notSupported(field.concat('type'), type, SECCOMP_TYPES));
+  const localhostProfile = stringField(profile, 'localhostProfile');
+  if (type === 'Localhost') {
+    if (localhostProfile === undefined) errors.push(required(field.concat('localhostProfile'), 'must be set when seccomp type is Localhost'));
+    else appendAll(errors, localDescendingPathErrors(localhostProfile, field.concat('localhostProfile')));
+  } else if (localhostProfile !== undefined) {
+    errors.push(invalid(field.concat('localhostProfile'), profileStruct(profile), 'can only be set when seccomp type is Localhost'));
+  }
+  return errors;
+}
+
+/**
+ * The pod's own checks of its security context; the internal PodSecurityContext holds v1's hostNetwork, hostPID,
+ * hostIPC, shareProcessNamespace and hostUsers, so their errors name spec.securityContext (and point at the field).
+ */
+// upstream: validation.go validatePodSpecSecurityContext (sysctls, process sharing, seccomp), validateHostUsers
+export function validatePodSecurityContext(spec: Fields, field: FieldPath): ErrorList {
+  const context = recordField(spec, 'securityContext');
+  const contextField = field.concat('securityContext');
+  const errors: ErrorList = [];
+  if (spec['shareProcessNamespace'] === true && spec['hostPID'] === true) {
+    errors.push(pointing(invalid(contextField.concat('shareProcessNamespace'), true, 'ShareProcessNamespace and HostPID cannot both be enabled'), toPath(field.concat('shareProcessNamespace'))));
+  }
+  const sysctls = arrayField(context, 'sysctls');
+  if (sysctls.length > 0) appendAll(errors, validateSysctls(sysctls, spec, contextField.concat('sysctls')));
+  appendAll(errors, validateSeccompProfile(recordField(context, 'seccompProfile'), contextField.concat('seccompProfile')));
+  if (spec['hostUsers'] === false) {
+    // UserNamespacesHostNetworkSupport is alpha (off): no host network either; upstream names HostPID and HostIPC so
+    for (const [v1Name, internalName] of [['hostNetwork', 'hostNetwork'], ['hostPID', 'HostPID'], ['hostIPC', 'HostIPC']] as const) {
+      if (spec[v1Name] === true) errors.push(pointing(forbidden(field.concat(internalName), 'when `hostUsers` is false'), toPath(field.concat(v1Name))));
+    }
+  }
+  return errors;
+}
+
+const SYSCTL_SEGMENT = '[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
+const SYSCTL_NAME_FORMAT = `(${SYSCTL_SEGMENT}[\\./])*${SYSCTL_SEGMENT}`;
+const SYSCTL_NAME = new RegExp(`^${SYSCTL_NAME_FORMAT}$`);
+const SYSCTL_MAX_LENGTH = 253;
+
+// upstream: validation.go validateSysctls, IsValidSysctlName, ValidateHostSysctl (AllowNamespacedSysctlsForHostNetAndHostIPC
+// is off on create)
+function validateSysctls(sysctls: readonly unknown[], spec: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const names = new Set<string>();
+  sysctls.forEach((entry, index) => {
+    const name = stringField(asRecord(entry), 'name') ?? '';
+    const at = field.concat(index, 'name');
+    if (name === '') errors.push(required(at));
+    else if (name.length > SYSCTL_MAX_LENGTH || !SYSCTL_NAME.test(name)) errors.push(invalid(at, name, `must have at most ${SYSCTL_MAX_LENGTH} characters and match regex ^${SYSCTL_NAME_FORMAT}$`));
+    else if (names.has(name)) errors.push(duplicate(at, name));
+    const namespace = sysctlNamespace(name);
+    if (spec['hostNetwork'] === true && namespace === 'net') errors.push(invalid(at, name, "may not be specified when 'hostNetwork' is true"));
+    else if (spec['hostIPC'] === true && namespace === 'ipc') errors.push(invalid(at, name, "may not be specified when 'hostIPC' is true"));
+    names.add(name);
+  });
+  return errors;
+}
+
+const IPC_SYSCTLS = new Set(['kernel.sem', 'kernel.shmall', 'kernel.shmmax', 'kernel.shmmni', 'kernel.shm_rmid_forced', 'kernel.shm', 'kernel.msgmax', 'kernel.msgmnb', 'kernel.msgmni', 'kernel.msg']);
+
+/** The kernel namespace a sysctl belongs to (upstream: component-helpers sysctl GetNamespace, NormalizeName). */
+function sysctlNamespace(sysctl: string): 'net' | 'ipc' | undefined {
+  const separator = sysctl.search(/[./]/);
+  const normalized = separator === -1 || sysctl[separator] === '.' ? sysctl : sysctl.replace(/[./]/g, (character) => (character === '.' ? '/' : '.'));
+  const star = normalized.indexOf('*');
+  const name = star === -1 ? normalized : normalized.slice(0, star);
+  if (IPC_SYSCTLS.has(name)) return 'ipc';
+  if (name.startsWith('net.')) return 'net';
+  return name.startsWith('fs.mqueue.') ? 'ipc' : undefined;
+}
+
+// ---- the internal version's Go structs (pkg/apis/core/types.go), as json.Marshal prints them in an error's value ----
+
+const orNull = (value: unknown): unknown => value ?? null;
+
+function profileStruct(profile: Fields): GoStruct {
+  return new GoStruct([['Type', stringField(profile, 'type') ?? ''], ['LocalhostProfile', orNull(profile['localhostProfile'])]]);
+}
+
+function internalSecurityContext(context: Fields): GoStruct {
+  const capabilities = recordField(context, 'capabilities');
+  const seLinux = recordField(context, 'seLinuxOptions');
+  const windows = recordField(context, 'windowsOptions');
+  const seccomp = recordField(context, 'seccompProfile');
+  const appArmor = recordField(context, 'appArmorProfile');
+  return new GoStruct([
+    ['Capabilities', capabilities ? new GoStruct([['Add', orNull(capabilities['add'])], ['Drop', orNull(capabilities['drop'])]]) : null],
+    ['Privileged', orNull(context['privileged'])],
+    ['SELinuxOptions', seLinux ? new GoStruct(['user', 'role', 'type', 'level'].map((name) => [name[0]?.toUpperCase() + name.slice(1), stringField(seLinux, name) ?? ''])) : null],
+    ['WindowsOptions', windows ? new GoStruct([['GMSACredentialSpecName', orNull(windows['gmsaCredentialSpecName'])], ['GMSACredentialSpec', orNull(windows['gmsaCredentialSpec'])], ['RunAsUserName', orNull(windows['runAsUserName'])], ['HostProcess', orNull(windows['hostProcess'])]]) : null],
+    ['RunAsUser', orNull(context['runAsUser'])],
+    ['RunAsGroup', orNull(context['runAsGroup'])],
+    ['RunAsNonRoot', orNull(context['runAsNonRoot'])],
+    ['ReadOnlyRootFilesystem', orNull(context['readOnlyRootFilesystem'])],
+    ['AllowPrivilegeEscalation', orNull(context['allowPrivilegeEscalation'])],
+    ['ProcMount', orNull(context['procMount'])],
+    ['SeccompProfile', seccomp ? profileStruct(seccomp) : null],
+    ['AppArmorProfile', appArmor ? profileStruct(appArmor) : null],
+  ]);
+}
