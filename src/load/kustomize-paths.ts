@@ -17,6 +17,29 @@ export interface UnreadablePath {
 const PACKAGE_FIELDS = ['resources', 'bases', 'components'] as const;
 const PATCH_FILE_FIELDS = ['patchesStrategicMerge', 'patches', 'patchesJson6902'] as const;
 const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** Fields whose entries are files kustomize reads as its own configuration, and the generators that read data files. */
+const CONFIGURATION_FIELDS = ['configurations', 'crds', 'transformers', 'generators', 'validators'] as const;
+const GENERATOR_FIELDS = ['configMapGenerator', 'secretGenerator'] as const;
+
+/** The data files a generator reads: `files` entries (`path` or `key=path`), `envs` and the old `env`. */
+export function generatorFiles(generator: Readonly<Record<string, unknown>> | undefined): { at: Path; path: string }[] {
+  const files = asArray(generator?.['files']).flatMap((entry, index) => (typeof entry === 'string' ? [{ at: ['files', index], path: entry.slice(entry.indexOf('=') + 1) }] : []));
+  const envs = asArray(generator?.['envs']).flatMap((entry, index) => (typeof entry === 'string' ? [{ at: ['envs', index], path: entry }] : []));
+  const env = typeof generator?.['env'] === 'string' ? [{ at: ['env'], path: generator['env'] }] : [];
+  // (a generator reads a file, never a repository: only a URL is remote)
+  return [...files, ...envs, ...env].filter(({ path }) => path !== '' && !/^[a-z]+:\/\//.test(path));
+}
+
+/**
+ * The remote targets a kustomization names (a URL, a git repository, `github.com/org/repo/path`): kustomize build
+ * fetches them; kubefit, offline, does not, so their objects are not checked.
+ */
+export function remoteEntries(kustomization: unknown): UnreadablePath[] {
+  const record = asRecord(kustomization) ?? {};
+  return PACKAGE_FIELDS.flatMap((field) => asArray(record[field]).flatMap((entry, index) =>
+    typeof entry === 'string' && mayBeRemote(entry) ? [{ at: [field, index], message: `${field} entry "${entry}" is fetched by kustomize build; kubefit works offline and does not check its objects` }] : [],
+  ));
+}
 
 /**
  * The path of an entry a kustomization in `directory` names: `../base/` is `../base` (kustomize reads both as the same
@@ -39,6 +62,20 @@ export function unreadablePaths(file: string, kustomization: unknown): Unreadabl
       const kind = kindOf(join(directory, entry));
       if (kind === 'missing') out.push({ at: [field, index], message: `kustomize build fails: ${field} entry "${entry}" does not exist` });
       else if (kind === 'folder') out.push({ at: [field, index], message: `kustomize build fails: ${field} entry "${entry}" is a folder without a kustomization.yaml` });
+    });
+  }
+  for (const field of CONFIGURATION_FIELDS) {
+    asArray(record[field]).forEach((entry, index) => {
+      // an inline configuration (a transformer's YAML written in place) is no file
+      if (typeof entry !== 'string' || entry.includes('\n') || entry.trim() === '' || mayBeRemote(entry)) return;
+      if (kindOf(join(directory, entry)) === 'missing') out.push({ at: [field, index], message: `kustomize build fails: ${field} entry "${entry}" does not exist` });
+    });
+  }
+  for (const field of GENERATOR_FIELDS) {
+    asArray(record[field]).forEach((generator, index) => {
+      for (const { at, path } of generatorFiles(asRecord(generator))) {
+        if (kindOf(join(directory, path)) === 'missing') out.push({ at: [field, index, ...at], message: `kustomize build fails: ${field} file "${path}" does not exist` });
+      }
     });
   }
   for (const field of PATCH_FILE_FIELDS) {

@@ -71,12 +71,17 @@ describe('kustomize inputs', () => {
     expect(loaded.objects[0]?.value['metadata']).toEqual({ name: 'web' });
   });
 
-  it('reports the paths a kustomization names that kustomize build cannot read, at the entry, and leaves remote targets alone', async () => {
+  it('reports the paths a kustomization names that kustomize build cannot read, at the entry, and the remote targets it does not fetch', async () => {
     const loaded = await loadManifests(['kustomize-build'], { cwd: 'fixtures' });
     expect(loaded.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId}: ${finding.message}`)).toEqual([
       'kustomize-build/overlay/kustomization.yaml:4:5 warning kustomize-build: kustomize build fails: resources entry "missing.yaml" does not exist',
       'kustomize-build/overlay/kustomization.yaml:5:5 warning kustomize-build: kustomize build fails: resources entry "../not-a-package" is a folder without a kustomization.yaml',
+      'kustomize-build/overlay/kustomization.yaml:17:5 warning kustomize-build: kustomize build fails: configurations entry "missing-configuration.yaml" does not exist',
+      'kustomize-build/overlay/kustomization.yaml:22:9 warning kustomize-build: kustomize build fails: configMapGenerator file "missing-app.conf" does not exist',
+      'kustomize-build/overlay/kustomization.yaml:24:9 warning kustomize-build: kustomize build fails: configMapGenerator file "missing.env" does not exist',
       'kustomize-build/overlay/kustomization.yaml:9:11 warning kustomize-build: kustomize build fails: patch file "missing-patch.yaml" does not exist',
+      'kustomize-build/overlay/kustomization.yaml:6:5 info kustomize-remote: resources entry "github.com/example/platform/base?ref=v1.2.0" is fetched by kustomize build; kubefit works offline and does not check its objects',
+      'kustomize-build/overlay/kustomization.yaml:7:5 info kustomize-remote: resources entry "https://example.com/manifests/app.yaml" is fetched by kustomize build; kubefit works offline and does not check its objects',
     ]);
   });
 

@@ -7,7 +7,7 @@ import { namespaceOf, withNamespace } from './kustomize-namespace.js';
 import { replicaCountsOf, withReplicas } from './kustomize-replicas.js';
 import type { KustomizeTransform } from './kustomized-document.js';
 import { kustomizationPatches, type PatchSources } from './kustomize-patches.js';
-import { entryPath } from './kustomize-paths.js';
+import { entryPath, generatorFiles } from './kustomize-paths.js';
 import { fieldSpecsOf, type FieldSpec } from './kustomize-field-specs.js';
 import { BUILTIN_VAR_REFERENCES, varNamesOf, varReferencesTransform } from './kustomize-vars.js';
 
@@ -243,12 +243,7 @@ function configurationsOf(file: string, record: Readonly<Record<string, unknown>
  * controller_manager_config.yaml) is no object of the build.
  */
 function generatorDataPaths(record: Readonly<Record<string, unknown>>): string[] {
-  return ['configMapGenerator', 'secretGenerator'].flatMap((field) => asArray(record[field]).flatMap((entry) => {
-    const generator = asRecord(entry) ?? {};
-    const files = asArray(generator['files']).flatMap((file) => (typeof file === 'string' ? [file.slice(file.indexOf('=') + 1)] : []));
-    const envs = [...asArray(generator['envs']), generator['env']].filter((env): env is string => typeof env === 'string');
-    return [...files, ...envs].filter((path) => path !== '' && !/^[a-z]+:\/\//.test(path));
-  }));
+  return ['configMapGenerator', 'secretGenerator'].flatMap((field) => asArray(record[field]).flatMap((entry) => generatorFiles(asRecord(entry)).map(({ path }) => path)));
 }
 
 /** File paths listed under `fields`: plain strings or `{ path }` entries; inline patches (several lines) are not files. */

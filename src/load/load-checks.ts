@@ -58,9 +58,16 @@ export const LOAD_CHECKS = {
   kustomizeBuild: inputCheck({
     id: 'kustomize-build',
     severity: 'warning',
-    description: 'a kustomization names a resource, base, component or patch file that does not exist, or a folder without a kustomization, or holds a patch that does not parse',
+    description: 'a kustomization names a resource, base, component, patch, configuration or generator file that does not exist, or a folder without a kustomization, or holds a patch that does not parse',
     rationale: 'kustomize build (and kubectl apply -k) stops at the first path it cannot read, so nothing of the build is deployed. A warning, not an error: some repositories generate such files (helm template > all.yaml, a Makefile\'s image patch) before they build.',
     remediation: 'Correct the path, or add the missing file or the kustomization.yaml of the folder; if a step generates the file before the build, disable the check for that kustomization.',
+  }),
+  kustomizeRemote: inputCheck({
+    id: 'kustomize-remote',
+    severity: 'info',
+    description: 'a kustomization names a remote resource, base or component (a URL or a git repository), which kubefit does not fetch',
+    rationale: 'kustomize build downloads remote targets; kubefit never uses the network, so the objects they hold are not checked and the build is checked without them.',
+    remediation: 'Render the build and pipe it in (kubectl kustomize DIR | kubefit check -), or vendor the remote base into the repository.',
   }),
   typeMetaMissing: inputCheck({
     id: 'type-meta-missing',

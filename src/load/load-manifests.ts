@@ -10,7 +10,8 @@ import { fileFinding, parseDocuments, readDocuments, type ParseLimits, type Read
 import { LOAD_CHECKS } from './load-checks.js';
 import { SourceText } from './source-text.js';
 import { assertionFiles, isChainsawTestFile } from './test-assertions.js';
-import { unreadablePaths } from './kustomize-paths.js';
+import { remoteEntries, unreadablePaths, type UnreadablePath } from './kustomize-paths.js';
+import type { RuleMeta } from '../model/rule-meta.js';
 import { ParsedDocument } from './parsed-document.js';
 import { decodeStdin, readSourceFile, type DigestOf, type ReadResult } from './read-file.js';
 import { objectsOf } from './to-objects.js';
@@ -207,11 +208,12 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
 
 /** What the kustomization files among the inputs say about the other files (see kustomize.ts), and the paths they name that kustomize cannot read. */
 function kustomizeRolesOf(kustomizations: readonly ReadDocument[], patches: PatchSources, cwd: string): { roles: KustomizeRoles; transforms: Map<string, KustomizeTransform[]>; findings: Finding[] } {
-  const findings = kustomizations.flatMap(({ file, value, document }) => unreadablePaths(resolveFrom(cwd, file), value).map(({ at, message }) => {
-    const range = document.rangeOf(at);
-    const check = LOAD_CHECKS.kustomizeBuild;
-    return { ruleId: check.id, severity: check.severity, message, ...range, object: null, path: null };
-  }));
+  const findingsOf = (document: ParsedDocument, entries: readonly UnreadablePath[], check: RuleMeta): Finding[] =>
+    entries.map(({ at, message }) => ({ ruleId: check.id, severity: check.severity, message, ...document.rangeOf(at), object: null, path: null }));
+  const findings = kustomizations.flatMap(({ file, value, document }) => [
+    ...findingsOf(document, unreadablePaths(resolveFrom(cwd, file), value), LOAD_CHECKS.kustomizeBuild),
+    ...findingsOf(document, remoteEntries(value), LOAD_CHECKS.kustomizeRemote),
+  ]);
   return { roles: kustomizeRoles(kustomizations), transforms: kustomizeTransforms(kustomizations, patches), findings };
 }
 
