@@ -38,7 +38,7 @@ function documents(count: number): object[] {
 
 function load(text: string): KubeObject[] {
   const { documents: parsed } = parseDocuments(new SourceText('bench.yaml', text), DEFAULT_LIMITS);
-  return parsed.flatMap((document, index) => objectsOf(document, index, false).objects);
+  return parsed.flatMap((document, index) => objectsOf(document, { firstOrder: index, fromCluster: false }).objects);
 }
 
 function throughput(): void {

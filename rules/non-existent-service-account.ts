@@ -4,7 +4,7 @@ import { isNameLike } from '../src/lint/object-name.js';
 import { podServiceAccount } from '../src/lint/service-account.js';
 import { treeHasKind } from '../src/lint/evidence.js';
 import { hasDeclaredNamespace, type LintIndex } from '../src/lint/lint-index.js';
-import type { KubeObject } from '../src/model/object.js';
+import { isKnownAs, type KubeObject } from '../src/model/object.js';
 
 /**
  * Whether the ServiceAccount exists where the pod may land: in its namespace or, for a pod without metadata.namespace
@@ -12,7 +12,7 @@ import type { KubeObject } from '../src/model/object.js';
  */
 function isDefinedWhereApplied(index: LintIndex, pod: KubeObject, name: string): boolean {
   if (index.named('ServiceAccount', name, pod)) return true;
-  return !hasDeclaredNamespace(pod) && index.ofKind('ServiceAccount').some((account) => account.ref.name === name);
+  return !hasDeclaredNamespace(pod) && index.ofKind('ServiceAccount').some((account) => isKnownAs(account, name));
 }
 
 /** Holds ServiceAccounts the cluster itself creates (kubeadm's kube-proxy and coredns, the controllers' own). */

@@ -2,7 +2,7 @@
 import { defineRule } from '../src/lint/define-rule.js';
 import type { LintIndex } from '../src/lint/lint-index.js';
 import { entriesOf, isAggregated, policyRules } from '../src/lint/rbac.js';
-import { asRecord, type KubeObject } from '../src/model/object.js';
+import { asRecord, isKnownAs, type KubeObject } from '../src/model/object.js';
 
 const READ_VERBS = ['get', 'list', 'watch', '*'];
 
@@ -10,7 +10,8 @@ const READ_VERBS = ['get', 'list', 'watch', '*'];
 function isOnlyNamespaced(index: LintIndex, role: KubeObject): boolean {
   const refersToRole = (binding: KubeObject) => {
     const roleRef = asRecord(binding.value['roleRef']);
-    return roleRef?.['kind'] === 'ClusterRole' && roleRef['name'] === role.ref.name;
+    const name = roleRef?.['name'];
+    return roleRef?.['kind'] === 'ClusterRole' && typeof name === 'string' && isKnownAs(role, name);
   };
   return index.ofKind('RoleBinding').some(refersToRole) && !index.ofKind('ClusterRoleBinding').some(refersToRole);
 }

@@ -1,5 +1,5 @@
 // When a cross-object rule may trust the inputs to be complete: the guards that keep "references to nothing" precise.
-import type { KubeObject } from '../model/object.js';
+import { isKnownAs, type KubeObject } from '../model/object.js';
 import { directoryOf, sharesDirectoryTree, type LintIndex } from './lint-index.js';
 
 /** Custom resources (operators, Argo Rollouts, SealedSecrets, cert-manager) may create pods, Secrets or Services. */
@@ -35,7 +35,7 @@ export function directoryHasKind(index: LintIndex, kind: string, object: KubeObj
  */
 export function treeLacksClusterObject(index: LintIndex, kind: string, name: string, object: KubeObject): boolean {
   const defined = treeClusterObjects(index, kind, object);
-  return defined.length > 0 && !defined.some((other) => other.ref.name === name);
+  return defined.length > 0 && !defined.some((other) => isKnownAs(other, name));
 }
 
 /** The cluster-scoped objects of `kind` that the object's directory tree defines, in input order. */

@@ -1,14 +1,15 @@
 // HorizontalPodAutoscalers of the inputs and the workloads they scale (scaleTargetRef kind + name, same namespace).
-import { asRecord, type KubeObject } from '../model/object.js';
+import { asRecord, isKnownAs, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
 import type { LintIndex } from './lint-index.js';
 
 /** The HPA of the inputs that scales the workload, if any. */
 export function hpaScaling(index: LintIndex, workload: Workload): KubeObject | undefined {
-  const { kind, name } = workload.object.ref;
-  return index.nearby('HorizontalPodAutoscaler', workload.object).find((hpa) => {
+  const { object } = workload;
+  return index.nearby('HorizontalPodAutoscaler', object).find((hpa) => {
     const target = asRecord(asRecord(hpa.value['spec'])?.['scaleTargetRef']);
-    return target?.['kind'] === kind && target['name'] === name;
+    const name = target?.['name'];
+    return target?.['kind'] === object.ref.kind && typeof name === 'string' && isKnownAs(object, name);
   });
 }
 

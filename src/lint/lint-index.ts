@@ -19,6 +19,7 @@ export interface LintIndex {
   /**
    * The object of `kind` named `name` in the namespace of `near` that is applied with it when the inputs define several
    * (unrelated examples or test cases reusing one name): one of its own file, else of its directory tree, else the first.
+   * An object is found by its written name and by those kustomize builds give it (KubeObject.aliases).
    */
   named(kind: string, name: string, near: KubeObject): KubeObject | undefined;
   /** The cluster-scoped object of `kind` named `name` (a Namespace, a PriorityClass), chosen as `named` chooses. */
@@ -59,6 +60,7 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     push(byKind, object.ref.kind, object);
     push(byKindNamespace, `${object.ref.kind}\0${object.ref.namespace}`, object);
     push(byName, `${object.ref.kind}\0${object.ref.namespace}\0${object.ref.name}`, object);
+    for (const alias of object.aliases) push(byName, `${object.ref.kind}\0${object.ref.namespace}\0${alias}`, object);
   }
   const workloadByObject = new Map(workloads.map((workload) => [workload.object, workload]));
   const workloadsByNamespace = new Map<string, Workload[]>();
@@ -135,7 +137,7 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
   };
 }
 
-/** Of objects sharing a name, the one applied with `near` (see LintIndex.named). */
+/** Of objects sharing a name (written or built), the one applied with `near` (see LintIndex.named). */
 function closestOf(candidates: readonly KubeObject[], near: KubeObject): KubeObject | undefined {
   if (candidates.length < 2) return candidates[0];
   return candidates.find((object) => object.file === near.file) ?? candidates.find((object) => sharesDirectoryTree(object, near)) ?? candidates[0];

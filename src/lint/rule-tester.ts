@@ -162,7 +162,7 @@ export function parseCase(testCase: ValidCase): { objects: KubeObject[]; workloa
     const parsed = parseDocuments(source, DEFAULT_LIMITS);
     appendAll(problems, parsed.findings);
     for (const document of parsed.documents) {
-      const found = objectsOf(document, objects.length, false);
+      const found = objectsOf(document, { firstOrder: objects.length, fromCluster: false });
       appendAll(objects, found.objects);
       appendAll(problems, found.findings);
     }

@@ -1,5 +1,6 @@
 // Kustomize inputs: kustomization files and the files they use as patches or configuration are not cluster objects.
 import { basename, dirname, normalize } from 'node:path';
+import type { NameAffix } from '../model/built-names.js';
 import { asArray, asRecord } from '../model/object.js';
 import { imageRulesOf, withImage } from './kustomize-images.js';
 import { labelSetsOf, withLabels } from './kustomize-labels.js';
@@ -190,6 +191,60 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
   }
   for (const [file, transforms] of out) if (transforms.length === 0) out.delete(file);
   return out;
+}
+
+/**
+ * The namePrefix/nameSuffix pairs that the builds reaching each resource file give its objects (kustomize's
+ * PrefixSuffixTransformer), by normalised path. A nested kustomization's pair goes inside the including one's (outer
+ * prefix + inner prefix + name + inner suffix + outer suffix), and a component's inside the kustomization that uses
+ * it (its transformers run first, on what was built before it). Unlike the transformers, the pair of every build
+ * counts: each is a name the object is deployed under. A file no build renames is not in the map.
+ */
+export function kustomizeNameAffixes(kustomizations: readonly { file: string; value: unknown }[]): Map<string, NameAffix[]> {
+  const read = new Map(kustomizations.map(({ file, value }) => [normalize(dirname(file)), asRecord(value) ?? {}] as const));
+  const found = new Map<string, Map<string, NameAffix>>();
+  if (![...read.values()].some((record) => !isUnnamed(affixOf(record)))) return new Map();
+  const entriesOf = (directory: string, record: Readonly<Record<string, unknown>>) => pathsOf(record, ['resources', 'bases']).map((entry) => entryPath(directory, entry));
+  const componentsOf = (directory: string, record: Readonly<Record<string, unknown>>) => pathsOf(record, ['components']).map((entry) => entryPath(directory, entry));
+  const reach = (directory: string, affix: NameAffix, seen: ReadonlySet<string>) => {
+    for (const target of entriesOf(directory, read.get(directory) ?? {})) {
+      if (read.has(target)) {
+        if (!seen.has(target)) visit(target, affix, new Set([...seen, target]));
+      } else if (!isUnnamed(affix)) {
+        const pairs = found.get(target) ?? new Map<string, NameAffix>();
+        found.set(target, pairs.set(`${affix.prefix}\0${affix.suffix}`, affix));
+      }
+    }
+  };
+  const visit = (directory: string, outer: NameAffix, seen: ReadonlySet<string>) => {
+    const record = read.get(directory) ?? {};
+    let affix = within(outer, affixOf(record));
+    // the last component's transformers run last: its pair is outermost, and it renames only what was built before it
+    for (const component of componentsOf(directory, record).filter((target) => read.has(target) && !seen.has(target)).reverse()) {
+      affix = within(affix, affixOf(read.get(component) ?? {}));
+      reach(component, affix, seen);
+    }
+    reach(directory, affix, seen);
+  };
+  const included = new Set([...read].flatMap(([directory, record]) => [...entriesOf(directory, record), ...componentsOf(directory, record)]));
+  for (const directory of read.keys()) if (!included.has(directory)) visit(directory, UNNAMED, new Set([directory]));
+  return new Map([...found].map(([file, pairs]) => [file, [...pairs.values()]]));
+}
+
+const UNNAMED: NameAffix = { prefix: '', suffix: '' };
+
+/** A kustomization's namePrefix and nameSuffix; one that writes a Helm action (helmify's) is not applied. */
+function affixOf(record: Readonly<Record<string, unknown>>): NameAffix {
+  const [prefix, suffix] = [record['namePrefix'], record['nameSuffix']].map((value) => (typeof value === 'string' && !value.includes('{{') ? value : ''));
+  return { prefix: prefix ?? '', suffix: suffix ?? '' };
+}
+
+function within(outer: NameAffix, inner: NameAffix): NameAffix {
+  return { prefix: outer.prefix + inner.prefix, suffix: inner.suffix + outer.suffix };
+}
+
+function isUnnamed(affix: NameAffix): boolean {
+  return affix.prefix === '' && affix.suffix === '';
 }
 
 /** The names of the vars a build declares, and the fields its configurations add to the builtin varReference specs. */

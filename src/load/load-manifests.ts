@@ -18,7 +18,7 @@ import { objectsOf } from './to-objects.js';
 import { SnapshotReading } from './snapshot-reading.js';
 import { SnapshotDocument, SnapshotFile } from './snapshot-document.js';
 import type { CodeStore } from './validator-cache-dir.js';
-import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeRoles, kustomizeTransforms, namedPatchFiles, type KustomizeRoles } from './kustomize.js';
+import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeNameAffixes, kustomizeRoles, kustomizeTransforms, namedPatchFiles, type KustomizeRoles } from './kustomize.js';
 import type { PatchDocument, PatchSources } from './kustomize-patches.js';
 import { kustomizedDocument, type KustomizeTransform } from './kustomized-document.js';
 import { normalize } from 'node:path';
@@ -137,6 +137,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   for (const [file, read] of patchReads) known.set(file, read);
   const patches = patchSources(patchReads.map(([, read]) => read), kustomizations, limits);
   const { roles, transforms, findings: kustomizeFindings } = kustomizeRolesOf(kustomizations, patches, cwd);
+  const nameAffixes = kustomizeNameAffixes(kustomizations);
   const assertions = assertionFiles(documentsOf([...known].filter(([file]) => isChainsawTestFile(file)).map(([, read]) => read), limits), files);
   const findings: Finding[] = [...expanded.findings, ...kustomizeFindings, ...patches.findings];
   const total = files.length + (expanded.stdin ? 1 : 0);
@@ -177,7 +178,12 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
       // a resource of kustomizations with label or image transformers is read as `kustomize build` writes it
       const applied = role === undefined ? transforms.get(file) : undefined;
       // (a file that is read again is no kustomize resource: `applied` and `rereads` never both hold)
-      const found = objectsOf(applied ? kustomizedDocument(item, applied) : item, order, options.fromCluster ?? false, rereads && new SnapshotDocument(item, rereads));
+      const found = objectsOf(applied ? kustomizedDocument(item, applied) : item, {
+        firstOrder: order,
+        fromCluster: options.fromCluster ?? false,
+        kept: rereads && new SnapshotDocument(item, rereads),
+        nameAffixes: role === undefined ? nameAffixes.get(file) : undefined,
+      });
       const document = { objects: [] as KubeObject[], patches: [] as KubeObject[] };
       for (const object of found.objects) {
         if (isKustomizeConfiguration(object.value)) continue;

@@ -20,6 +20,7 @@ class PendingObject {
     readonly lists: readonly KubeObject[][],
     /** The kind and apiVersion a List gave the item (not in the document's value), else undefined. */
     readonly listType: Pick<KubeObject['ref'], 'kind' | 'apiVersion'> | undefined,
+    readonly aliases: readonly string[],
   ) {}
 }
 
@@ -76,7 +77,7 @@ export class Retainer {
     // the document's own source when it has one: its line index is then worked out once for the file
     this.#file ??= document instanceof ParsedDocument ? document.source : new SourceText(document.file, document.text);
     const listType = object.value === valueAt(document.value, object.basePath) ? undefined : { kind: object.ref.kind, apiVersion: object.ref.apiVersion };
-    const pending = new PendingObject(object.basePath, object.order, object.fromCluster, lists, listType);
+    const pending = new PendingObject(object.basePath, object.order, object.fromCluster, lists, listType, object.aliases);
     const last = this.#pending[this.#pending.length - 1];
     if (last !== undefined && last.value === document.value) last.objects.push(pending);
     else this.#pending.push(new Pending(document, pending));
@@ -93,9 +94,9 @@ export class Retainer {
     const copy = kept * 2 < file.text.length;
     for (const entry of pending) {
       const document = entry.document ?? new RetainedDocument(entry, this.#chunk(file, entry.extent, copy), { retainer: this, copy, json: entry.extent?.json ?? false, positions: entry.positions });
-      for (const { basePath, order, fromCluster, lists, listType } of entry.objects) {
+      for (const { basePath, order, fromCluster, lists, listType, aliases } of entry.objects) {
         const value = valueAt(document.value, basePath) as KubeObject['value'];
-        const retained = toKubeObject({ value: listType ? { ...value, ...listType } : value, document, basePath, order, fromCluster });
+        const retained = toKubeObject({ value: listType ? { ...value, ...listType } : value, document, basePath, order, fromCluster, aliases });
         for (const list of lists) list.push(retained);
       }
     }

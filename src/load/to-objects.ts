@@ -1,4 +1,5 @@
 // Documents → Kubernetes objects: `kind: List` and every `*List` flattened, non-Kubernetes documents reported.
+import { builtNames, type NameAffix } from '../model/built-names.js';
 import type { Finding } from '../model/finding.js';
 import { asRecord, toKubeObject, type KubeObject } from '../model/object.js';
 import type { ManifestDocument, Path } from '../model/document.js';
@@ -15,11 +16,23 @@ const ROOT: Path = Object.freeze([]);
 /** Lists nest at most this deep (a List of Lists is legal; a bomb of them is not). */
 const MAX_LIST_DEPTH = 8;
 
-/** The objects of `document`, which keep `kept` as their document (one that holds less of the file, say). */
-export function objectsOf(document: ManifestDocument, firstOrder: number, fromCluster: boolean, kept: ManifestDocument = document): ObjectsOfDocument {
+/** Where a document's objects go: their order and origin, and what the builds that reach its file name them. */
+export interface ObjectsAt {
+  /** Order number of the document's first object. */
+  readonly firstOrder: number;
+  readonly fromCluster: boolean;
+  /** The document the objects keep (one that holds less of the file, say); the one read when absent. */
+  readonly kept?: ManifestDocument | undefined;
+  /** The namePrefix/nameSuffix pairs of the kustomize builds that reach the file (KubeObject.aliases). */
+  readonly nameAffixes?: readonly NameAffix[] | undefined;
+}
+
+/** The objects of `document`. */
+export function objectsOf(document: ManifestDocument, at: ObjectsAt): ObjectsOfDocument {
   const out: ObjectsOfDocument = { objects: [], findings: [] };
   if (document.value === null || document.value === undefined) return out;
-  collect(document, document.value, ROOT, { out, kept, firstOrder, fromCluster, depth: 0 });
+  const { firstOrder, fromCluster, kept = document, nameAffixes } = at;
+  collect(document, document.value, ROOT, { out, kept, firstOrder, fromCluster, nameAffixes, depth: 0 });
   return out;
 }
 
@@ -28,6 +41,7 @@ interface Walk {
   readonly kept: ManifestDocument;
   readonly firstOrder: number;
   readonly fromCluster: boolean;
+  readonly nameAffixes: readonly NameAffix[] | undefined;
   readonly depth: number;
   /** The kind and apiVersion a List gives its items that have neither (undefined outside a List). */
   readonly itemType?: { readonly kind: string; readonly apiVersion: string };
@@ -52,8 +66,9 @@ function collect(document: ManifestDocument, value: unknown, basePath: Path, wal
     collectItems(document, record['items'], [...basePath, 'items'], { ...walk, itemType });
     return;
   }
+  const aliases = walk.nameAffixes && builtNames(record, walk.nameAffixes);
   walk.out.objects.push(
-    toKubeObject({ value: record, document: walk.kept, basePath, order: walk.firstOrder + walk.out.objects.length, fromCluster: walk.fromCluster }),
+    toKubeObject({ value: record, document: walk.kept, basePath, order: walk.firstOrder + walk.out.objects.length, fromCluster: walk.fromCluster, aliases }),
   );
 }
 

@@ -15,6 +15,11 @@ export interface KubeObject {
   readonly order: number;
   /** True for objects that came from --cluster snapshots (not linted, not schema-checked). */
   readonly fromCluster: boolean;
+  /**
+   * The names the kustomize builds that reach its file give it besides ref.name (namePrefix, nameSuffix): a reference
+   * may use any of them. Findings name the object as written.
+   */
+  readonly aliases: readonly string[];
   rangeOf(path: Path): SourceRange;
   keyRangeOf(path: Path): SourceRange;
   has(path: Path): boolean;
@@ -26,24 +31,30 @@ export interface KubeObjectInit {
   readonly basePath: Path;
   readonly order: number;
   readonly fromCluster: boolean;
+  /** See KubeObject.aliases (none when absent). */
+  readonly aliases?: readonly string[];
 }
+
+const NO_ALIASES: readonly string[] = Object.freeze([]);
 
 export function toKubeObject(init: KubeObjectInit): KubeObject {
   return new InputObject(init);
 }
 
 /** The fields of KubeObjectInit, copied by the constructor (declaration merging with the class below). */
-interface InputObject extends KubeObjectInit {}
+interface InputObject extends Omit<KubeObjectInit, 'aliases'> {}
 
 /** One class, no closures per object: 50,000 objects share one shape and three methods. */
 class InputObject implements KubeObject {
   readonly ref: ObjectRef;
   readonly file: string;
+  readonly aliases: readonly string[];
 
   constructor(init: KubeObjectInit) {
     Object.assign(this, init);
     this.ref = objectRefOf(init.value);
     this.file = init.document.file;
+    this.aliases = init.aliases ?? NO_ALIASES;
   }
 
   rangeOf(path: Path): SourceRange {
@@ -72,6 +83,11 @@ export function objectRefOf(value: Readonly<Record<string, unknown>>): ObjectRef
   const namespace = isClusterScoped(apiVersion, kind) ? '' : declared || 'default';
   // findings carry the ref long after the file is read: its strings must not hold the file's text
   return { apiVersion: detached(apiVersion), kind: detached(kind), namespace: detached(namespace), name: detached(name) };
+}
+
+/** Whether the object is known by `name`: the name it is written with or one a kustomize build gives it. */
+export function isKnownAs(object: KubeObject, name: string): boolean {
+  return object.ref.name === name || object.aliases.includes(name);
 }
 
 /** Narrows an unknown value to a plain mapping, or undefined. */

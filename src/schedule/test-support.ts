@@ -18,7 +18,7 @@ import { NEWEST_MINOR } from './version.js';
 /** Every object of a multi-document YAML text, with positions as the loader computes them. */
 export function objectsFromYaml(text: string, file = 'test.yaml', fromCluster = false): KubeObject[] {
   const { documents } = parseDocuments(new SourceText(file, text), DEFAULT_LIMITS);
-  return documents.flatMap((document, index) => objectsOf(document, index, fromCluster).objects);
+  return documents.flatMap((document, index) => objectsOf(document, { firstOrder: index, fromCluster }).objects);
 }
 
 /** One object from a JS value, serialised to YAML first so positions are real. */
