@@ -131,7 +131,8 @@ export function validateBuiltinObject(object: KubeObject, release: string): Buil
 }
 
 // upstream: pkg/features/kube_features.go PodLevelResources (beta, on by default from 1.34), StrictIPCIDRValidation and
-// RelaxedServiceNameValidation (beta, on by default from 1.36), RelaxedDNSSearchValidation (beta from 1.33);
+// RelaxedServiceNameValidation (beta, on by default from 1.36), RelaxedDNSSearchValidation (beta from 1.33),
+// MaxUnavailableStatefulSet (on by default in 1.35, off again in 1.36: release-deltas);
 // ValidateTolerations passed the whole toleration to field.Invalid until kubernetes#128119 (1.32)
 export function contextOf(release: string): ValidationContext {
   return {
@@ -140,6 +141,7 @@ export function contextOf(release: string): ValidationContext {
     strictIPs: compareReleases(release, '1.36') >= 0,
     relaxedDNSSearch: compareReleases(release, '1.33') >= 0,
     relaxedServiceNames: compareReleases(release, '1.36') >= 0,
+    maxUnavailableStatefulSet: compareReleases(release, '1.35') === 0,
   };
 }
 

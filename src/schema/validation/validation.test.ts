@@ -53,6 +53,7 @@ describe('API server validation per API group', () => {
     ['ValidateService, validateServicePort: port names, numbers, duplicates, type-specific fields, externalName', 'invalid-service.yaml', () => EXPECTED_SERVICE],
     ['ValidateConfigMap, ValidateSecret: keys, data and binaryData duplicates, base64 decoding, type-specific keys', 'invalid-config.yaml', () => EXPECTED_CONFIG],
     ['ValidateDeploymentSpec, ValidateDeploymentStrategy, ValidateDaemonSetSpec, ValidateStatefulSetSpec', 'invalid-apps.yaml', () => EXPECTED_APPS],
+    ['ValidateStatefulSetSpec update strategy, retention policy, ordinals; ValidateRollingUpdateDaemonSet', 'invalid-apps-strategy.yaml', () => EXPECTED_APPS_STRATEGY],
     ['ValidateJob, ValidateCronJobCreate, validateScheduleFormat, validateTimeZone', 'invalid-batch.yaml', () => EXPECTED_BATCH],
     ['ValidateIngressSpec, validateHTTPIngressPath, validateIngressBackend, ValidateNetworkPolicyPort', 'invalid-ingress.yaml', () => EXPECTED_INGRESS],
     ['ValidateLimitRange after SetDefaults_LimitRangeItem: types, resource names, bounds, ratios, non-overcommitable defaults', 'invalid-limit-range.yaml', () => EXPECTED_LIMIT_RANGE],
@@ -83,6 +84,20 @@ describe('API server validation per API group', () => {
     ['CRDs with a conversion webhook, per-version columns and scale, defaulted names, approved protected groups, structural schemas', 'valid-crd.yaml'],
   ])('%s (%s)', async (_name, fixture) => {
     expect(await check(fixture, 'all')).toEqual([]);
+  });
+
+  // strategy.go dropStatefulSetDisabledFields clears rollingUpdate.maxUnavailable unless MaxUnavailableStatefulSet is on
+  it('validateRollingUpdateStatefulSet checks maxUnavailable only where MaxUnavailableStatefulSet is on by default (1.35)', async () => {
+    const { objects } = await loadManifests(['invalid-apps-strategy.yaml'], { cwd: 'fixtures/schema/validation' });
+    const messages = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false })
+      .filter((finding) => finding.ruleId === 'api-validation' && finding.message.includes('maxUnavailable') && finding.message.startsWith('spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid'))
+      .map((finding) => `${finding.line}:${finding.column} ${finding.message}`);
+    expect(messages('1.35')).toEqual([
+      '37:23 spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: 0: cannot be 0',
+      '57:23 spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: "150%": must not be greater than 100%',
+      '113:23 spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: "120%": must not be greater than 100%',
+    ]);
+    expect(messages('1.36')).toEqual(['113:23 spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: "120%": must not be greater than 100%']);
   });
 
   // validate.ts withoutSchemaDuplicates drops the API server's "" errors where the schema reports the field missing
@@ -185,6 +200,18 @@ const EXPECTED_APPS: string[] = [
   "79:9 selector-mismatch: spec.template.metadata.labels: Invalid value: {\"app\":\"database\"}: `selector` does not match template `labels`",
   "82:11 api-validation: spec.template.spec.containers[0].image: Required value",
   "84:21 api-validation: spec.template.spec.containers[0].volumeMounts[0].name: Not found: \"data\"",
+];
+
+const EXPECTED_APPS_STRATEGY: string[] = [
+  "13:7 api-validation: spec.updateStrategy.rollingUpdate: Invalid value: {\"Partition\":2,\"MaxUnavailable\":null}: only allowed for updateStrategy 'RollingUpdate'",
+  "31:12 api-validation: spec.ordinals.start: Invalid value: -1: must be greater than or equal to 0",
+  "33:18 api-validation: spec.persistentVolumeClaimRetentionPolicy.whenDeleted: Unsupported value: \"Keep\": supported values: \"Retain\", \"Delete\"",
+  "36:18 api-validation: spec.updateStrategy.rollingUpdate.partition: Invalid value: -3: must be greater than or equal to 0",
+  "76:23 api-validation: spec.updateStrategy.rollingUpdate.maxUnavailable: Required value: cannot be 0 when maxSurge is 0",
+  "95:17 api-validation: spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: \"10%\": may not be set when maxUnavailable is non-zero",
+  "113:23 api-validation: spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: \"120%\": must not be greater than 100%",
+  "114:17 api-validation: spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: -1: may not be set when maxUnavailable is non-zero",
+  "114:17 api-validation: spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: -1: must be greater than or equal to 0",
 ];
 
 const EXPECTED_BATCH: string[] = [
