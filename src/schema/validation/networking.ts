@@ -165,7 +165,7 @@ export function validateIngressClass(object: Fields): ErrorList {
 }
 
 // upstream: apimachinery validation.go IsDomainPrefixedPath
-function domainPrefixedPathErrors(value: string, field: FieldPath): ErrorList {
+export function domainPrefixedPathErrors(value: string, field: FieldPath): ErrorList {
   if (value === '') return [required(field)];
   const slash = value.indexOf('/');
   const host = value.slice(0, slash);

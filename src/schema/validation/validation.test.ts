@@ -55,6 +55,7 @@ describe('API server validation per API group', () => {
     ['ValidateDeploymentSpec, ValidateDeploymentStrategy, ValidateDaemonSetSpec, ValidateStatefulSetSpec', 'invalid-apps.yaml', () => EXPECTED_APPS],
     ['ValidateStatefulSetSpec update strategy, retention policy, ordinals; ValidateRollingUpdateDaemonSet', 'invalid-apps-strategy.yaml', () => EXPECTED_APPS_STRATEGY],
     ['ValidateJob, ValidateCronJobCreate, validateScheduleFormat, validateTimeZone', 'invalid-batch.yaml', () => EXPECTED_BATCH],
+    ['validateJobSpec: backoffLimitPerIndex, maxFailedIndexes, podFailurePolicy, successPolicy, podReplacementPolicy, managedBy', 'invalid-job-policies.yaml', () => EXPECTED_JOB_POLICIES],
     ['ValidateIngressSpec, validateHTTPIngressPath, validateIngressBackend, ValidateNetworkPolicyPort', 'invalid-ingress.yaml', () => EXPECTED_INGRESS],
     ['ValidateLimitRange after SetDefaults_LimitRangeItem: types, resource names, bounds, ratios, non-overcommitable defaults', 'invalid-limit-range.yaml', () => EXPECTED_LIMIT_RANGE],
     ['IP addresses and CIDRs: dnsConfig, hostAliases, Service cluster and external IPs and source ranges, Endpoints, ipBlocks', 'invalid-ip-addresses.yaml', () => EXPECTED_IP_ADDRESSES],
@@ -76,7 +77,7 @@ describe('API server validation per API group', () => {
     ['ValidateService: one unnamed port, defaulted targetPort, headless, ExternalName with a final dot, LoadBalancer fields', 'valid-service.yaml'],
     ['ValidateConfigMap, ValidateSecret: dotted keys, base64 over several lines, stringData merged into data', 'valid-config.yaml'],
     ['ValidateDeploymentSpec, ValidateReplicationControllerSpec: defaults make them valid', 'valid-apps.yaml'],
-    ['validateScheduleFormat: macros, names, steps, ranges, @every; a manual Job selector', 'valid-batch.yaml'],
+    ['validateScheduleFormat: macros, names, steps, ranges, @every; a manual Job selector; defaulted Indexed Jobs with policies', 'valid-batch.yaml'],
     ['ValidateIngressSpec: wildcard hosts, resource backends, a defaultBackend without rules', 'valid-ingress.yaml'],
     ['ValidateLimitRange: defaults from max and min within the bounds, a custom limit type, a ratio below max/min', 'valid-limit-range.yaml'],
     ['IP addresses and CIDRs: dual-stack cluster IPs, padded source ranges, IPv6 ipBlocks, relaxed DNS searches', 'valid-ip-addresses.yaml'],
@@ -229,6 +230,28 @@ const EXPECTED_BATCH: string[] = [
   "57:13 api-validation: spec.schedule: Invalid value: \"CRON_TZ=UTC @weekly every\": unrecognized descriptor: @weekly every",
   "72:13 api-validation: spec.schedule: Invalid value: \"*/0 1-2-3 * JAN-FOO *\": step of range should be a positive number: */0",
   "73:13 api-validation: spec.timeZone: Invalid value: \"Local\": timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones",
+];
+
+const EXPECTED_JOB_POLICIES: string[] = [
+  "7:25 api-validation: spec.backoffLimitPerIndex: Invalid value: 1: requires indexed completion mode",
+  "8:21 api-validation: spec.maxFailedIndexes: Invalid value: 2: requires indexed completion mode",
+  "21:3 api-validation: spec.backoffLimitPerIndex: Required value: when maxFailedIndexes is specified",
+  "23:21 api-validation: spec.maxFailedIndexes: Invalid value: 5: must be less than or equal to completions",
+  "24:25 api-validation: spec.podReplacementPolicy: Unsupported value: \"TerminatingOrFailed\": supported values: \"Failed\"",
+  "27:17 api-validation: spec.podFailurePolicy.rules[0].action: Invalid value: \"FailIndex\": requires the backoffLimitPerIndex to be set",
+  "29:26 api-validation: spec.podFailurePolicy.rules[0].onExitCodes.containerName: Invalid value: \"sidecar\": must be one of the container or initContainer names in the pod template",
+  "31:19 api-validation: spec.podFailurePolicy.rules[0].onExitCodes.values: Invalid value: [0,3,3,1]: must be ordered",
+  "31:20 api-validation: spec.podFailurePolicy.rules[0].onExitCodes.values[0]: Invalid value: 0: must not be 0 for the In operator",
+  "31:26 api-validation: spec.podFailurePolicy.rules[0].onExitCodes.values[2]: Duplicate value: 3",
+  "32:9 api-validation: spec.podFailurePolicy.rules[1]: Invalid value: specifying one of OnExitCodes and OnPodConditions is required",
+  "33:9 api-validation: spec.podFailurePolicy.rules[2]: Invalid value: specifying both OnExitCodes and OnPodConditions is not supported",
+  "36:19 api-validation: spec.podFailurePolicy.rules[2].onExitCodes.values: Invalid value: []: at least one value is required",
+  `41:19 api-validation: spec.podFailurePolicy.rules[3].onPodConditions[0].type: Invalid value: "Bad Condition": ${NAME_PART}`,
+  "42:21 api-validation: spec.podFailurePolicy.rules[3].onPodConditions[0].status: Unsupported value: \"Maybe\": supported values: \"False\", \"True\", \"Unknown\"",
+  "56:5 api-validation: spec.successPolicy: Invalid value: {\"Rules\":[{\"SucceededIndexes\":\"0-2\",\"SucceededCount\":null}]}: requires indexed completion mode",
+  "73:14 api-validation: spec.managedBy: Invalid value: \"kueue\": must be a domain-prefixed path (such as \"acme.io/foo\")",
+  "76:9 api-validation: spec.successPolicy.rules[0]: Required value: at least one of succeededCount or succeededIndexes must be specified",
+  "77:25 api-validation: spec.successPolicy.rules[1].succeededCount: Invalid value: 5: must be less than or equal to 4 (the number of specified completions)",
 ];
 
 const EXPECTED_INGRESS: string[] = [
