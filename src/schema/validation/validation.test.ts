@@ -57,6 +57,7 @@ describe('API server validation per API group', () => {
     ['ValidateJob, ValidateCronJobCreate, validateScheduleFormat, validateTimeZone', 'invalid-batch.yaml', () => EXPECTED_BATCH],
     ['validateJobSpec: backoffLimitPerIndex, maxFailedIndexes, podFailurePolicy, successPolicy, podReplacementPolicy, managedBy', 'invalid-job-policies.yaml', () => EXPECTED_JOB_POLICIES],
     ['ValidateIngressSpec, validateHTTPIngressPath, validateIngressBackend, ValidateNetworkPolicyPort', 'invalid-ingress.yaml', () => EXPECTED_INGRESS],
+    ['ValidateNetworkPolicySpec: endPort against port, protocols, empty and mixed peers, policyTypes', 'invalid-network-policy.yaml', () => EXPECTED_NETWORK_POLICY],
     ['ValidateLimitRange after SetDefaults_LimitRangeItem: types, resource names, bounds, ratios, non-overcommitable defaults', 'invalid-limit-range.yaml', () => EXPECTED_LIMIT_RANGE],
     ['IP addresses and CIDRs: dnsConfig, hostAliases, Service cluster and external IPs and source ranges, Endpoints, ipBlocks', 'invalid-ip-addresses.yaml', () => EXPECTED_IP_ADDRESSES],
     ['Validating/MutatingWebhookConfiguration and APIService on create', 'invalid-admission.yaml', () => EXPECTED_ADMISSION],
@@ -78,7 +79,7 @@ describe('API server validation per API group', () => {
     ['ValidateConfigMap, ValidateSecret: dotted keys, base64 over several lines, stringData merged into data', 'valid-config.yaml'],
     ['ValidateDeploymentSpec, ValidateReplicationControllerSpec: defaults make them valid', 'valid-apps.yaml'],
     ['validateScheduleFormat: macros, names, steps, ranges, @every; a manual Job selector; defaulted Indexed Jobs with policies', 'valid-batch.yaml'],
-    ['ValidateIngressSpec: wildcard hosts, resource backends, a defaultBackend without rules', 'valid-ingress.yaml'],
+    ['ValidateIngressSpec: wildcard hosts, resource backends, a defaultBackend without rules; a NetworkPolicy port range', 'valid-ingress.yaml'],
     ['ValidateLimitRange: defaults from max and min within the bounds, a custom limit type, a ratio below max/min', 'valid-limit-range.yaml'],
     ['IP addresses and CIDRs: dual-stack cluster IPs, padded source ranges, IPv6 ipBlocks, relaxed DNS searches', 'valid-ip-addresses.yaml'],
     ['a kubebuilder webhook with a match condition, metrics-server\'s APIService', 'valid-admission.yaml'],
@@ -270,6 +271,18 @@ const EXPECTED_INGRESS: string[] = [
   "56:25 api-validation: spec.ingress[0].from[0].namespaceSelector.matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
   "58:17 invalid-port: spec.ingress[0].ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive",
   "59:17 invalid-port: spec.ingress[0].ports[1].port: Invalid value: \"metrics-endpoint\": must be no more than 15 characters",
+];
+
+const EXPECTED_NETWORK_POLICY: string[] = [
+  "8:26 api-validation: spec.policyTypes[1]: Unsupported value: \"Egres\": supported values: \"Ingress\", \"Egress\"",
+  "12:20 api-validation: spec.ingress[0].ports[0].endPort: Invalid value: 9000: must be greater than or equal to `port`",
+  "14:20 api-validation: spec.ingress[0].ports[1].endPort: Invalid value: 9100: may not be specified when `port` is non-numeric",
+  "15:20 api-validation: spec.ingress[0].ports[2].endPort: Invalid value: 443: may not be specified when `port` is not specified",
+  "17:21 api-validation: spec.ingress[0].ports[3].protocol: Unsupported value: \"ICMP\": supported values: \"TCP\", \"UDP\", \"SCTP\"",
+  "19:20 invalid-port: spec.ingress[0].ports[4].endPort: Invalid value: 70000: must be between 1 and 65535, inclusive",
+  "21:11 api-validation: spec.ingress[0].from[0]: Required value: must specify a peer",
+  "22:11 api-validation: spec.ingress[0].from[1]: Forbidden: may not specify both ipBlock and another peer",
+  "32:16 api-validation: spec.policyTypes: Invalid value: [\"Ingress\",\"Egress\",\"Ingress\"]: may not specify more than two policyTypes",
 ];
 
 // upstream: validation.go validatePodResources, validatePodResourceConsistency, validatePodResourceName (identical from
