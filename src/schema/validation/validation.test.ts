@@ -51,6 +51,7 @@ describe('API server validation per API group', () => {
     ['JSON decoding of []byte: the caBundle of webhook configurations, APIServices and CRD conversion webhooks is base64', 'invalid-ca-bundle.yaml', () => EXPECTED_CA_BUNDLE],
     ['ValidatePodCreate, ValidatePodTemplateSpec: ephemeral containers on create or in a template, a gated pod bound to a node', 'invalid-pod-create.yaml', () => EXPECTED_POD_CREATE],
     ['ValidateService, validateServicePort: port names, numbers, duplicates, type-specific fields, externalName', 'invalid-service.yaml', () => EXPECTED_SERVICE],
+    ['validateService: ClientIP affinity timeout, loadBalancerClass, traffic policies, healthCheckNodePort', 'invalid-service-traffic.yaml', () => EXPECTED_SERVICE_TRAFFIC],
     ['ValidateConfigMap, ValidateSecret: keys, data and binaryData duplicates, base64 decoding, type-specific keys', 'invalid-config.yaml', () => EXPECTED_CONFIG],
     ['ValidateDeploymentSpec, ValidateDeploymentStrategy, ValidateDaemonSetSpec, ValidateStatefulSetSpec', 'invalid-apps.yaml', () => EXPECTED_APPS],
     ['ValidateStatefulSetSpec update strategy, retention policy, ordinals; ValidateRollingUpdateDaemonSet', 'invalid-apps-strategy.yaml', () => EXPECTED_APPS_STRATEGY],
@@ -75,7 +76,7 @@ describe('API server validation per API group', () => {
 
   it.each([
     ['ValidatePodSpec: defaulting and StatefulSet volumeClaimTemplates as mount targets', 'valid-pod-spec.yaml'],
-    ['ValidateService: one unnamed port, defaulted targetPort, headless, ExternalName with a final dot, LoadBalancer fields', 'valid-service.yaml'],
+    ['ValidateService: one unnamed port, defaulted targetPort, headless, ExternalName with a final dot, LoadBalancer fields, a dropped None affinity config', 'valid-service.yaml'],
     ['ValidateConfigMap, ValidateSecret: dotted keys, base64 over several lines, stringData merged into data', 'valid-config.yaml'],
     ['ValidateDeploymentSpec, ValidateReplicationControllerSpec: defaults make them valid', 'valid-apps.yaml'],
     ['validateScheduleFormat: macros, names, steps, ranges, @every; a manual Job selector; defaulted Indexed Jobs with policies', 'valid-batch.yaml'],
@@ -174,6 +175,16 @@ const EXPECTED_SERVICE: string[] = [
   "22:26 api-validation: spec.externalTrafficPolicy: Invalid value: \"Local\": may only be set for externally-accessible services",
   "23:3 api-validation: spec.LoadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'",
   "31:17 api-validation: spec.externalName: Invalid value: \"Db.Example.com\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+];
+
+const EXPECTED_SERVICE_TRAFFIC: string[] = [
+  "13:23 api-validation: spec.sessionAffinityConfig.clientIP.timeoutSeconds: Invalid value: 90000: must be greater than 0 and less than 86400",
+  "14:22 api-validation: spec.loadBalancerClass: Forbidden: may only be used when `type` is 'LoadBalancer'",
+  "15:26 api-validation: spec.internalTrafficPolicy: Unsupported value: \"Nearest\": supported values: \"Cluster\", \"Local\"",
+  "16:24 api-validation: spec.healthCheckNodePort: Invalid value: 30100: may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'",
+  `27:22 api-validation: spec.loadBalancerClass: Invalid value: "bad class": ${NAME_PART}`,
+  "28:26 api-validation: spec.externalTrafficPolicy: Unsupported value: \"Global\": supported values: \"Cluster\", \"Local\"",
+  "29:20 api-validation: spec.sessionAffinity: Unsupported value: \"Cookie\": supported values: \"ClientIP\", \"None\"",
 ];
 
 const EXPECTED_CONFIG: string[] = [
