@@ -62,6 +62,7 @@ describe('API server validation per API group', () => {
     ['ValidateLimitRange after SetDefaults_LimitRangeItem: types, resource names, bounds, ratios, non-overcommitable defaults', 'invalid-limit-range.yaml', () => EXPECTED_LIMIT_RANGE],
     ['IP addresses and CIDRs: dnsConfig, hostAliases, Service cluster and external IPs and source ranges, Endpoints, ipBlocks', 'invalid-ip-addresses.yaml', () => EXPECTED_IP_ADDRESSES],
     ['Validating/MutatingWebhookConfiguration and APIService on create', 'invalid-admission.yaml', () => EXPECTED_ADMISSION],
+    ['validateValidatingAdmissionPolicy(Spec), validateValidatingAdmissionPolicyBinding without CEL', 'invalid-validating-policy.yaml', () => EXPECTED_VALIDATING_POLICY],
     ['ValidateCustomResourceDefinition: name, group, scope, names, versions, storage, columns, scale, conversion, approval', 'invalid-crd.yaml', () => EXPECTED_CRD],
     ['ValidateStructural: types, items, root additionalProperties, metadata, value validations; a status root; nullable root', 'invalid-crd-schema.yaml', () => EXPECTED_CRD_SCHEMA],
   ])('%s (%s)', async (_name, fixture, expected) => {
@@ -83,7 +84,7 @@ describe('API server validation per API group', () => {
     ['ValidateIngressSpec: wildcard hosts, resource backends, a defaultBackend without rules; a NetworkPolicy port range', 'valid-ingress.yaml'],
     ['ValidateLimitRange: defaults from max and min within the bounds, a custom limit type, a ratio below max/min', 'valid-limit-range.yaml'],
     ['IP addresses and CIDRs: dual-stack cluster IPs, padded source ranges, IPv6 ipBlocks, relaxed DNS searches', 'valid-ip-addresses.yaml'],
-    ['a kubebuilder webhook with a match condition, metrics-server\'s APIService', 'valid-admission.yaml'],
+    ['a kubebuilder webhook with a match condition, metrics-server\'s APIService, the documented ValidatingAdmissionPolicy and binding', 'valid-admission.yaml'],
     ['CRDs with a conversion webhook, per-version columns and scale, defaulted names, approved protected groups, structural schemas', 'valid-crd.yaml'],
   ])('%s (%s)', async (_name, fixture) => {
     expect(await check(fixture, 'all')).toEqual([]);
@@ -463,6 +464,37 @@ const EXPECTED_ADMISSION: string[] = [
 
 // spec.versions prints as the internal version's Go structs (json.Marshal, HTML-escaped); errors of fields the
 // conversion moved to spec (one version, or equal in all) name spec.additionalPrinterColumns and spec.subresources
+const EXPECTED_VALIDATING_POLICY: string[] = [
+  '7:18 api-validation: spec.failurePolicy: Unsupported value: "Retry": supported values: "Fail", "Ignore"',
+  '9:17 api-validation: spec.paramKind.apiVersion: Invalid value: "rules.example.com/v1/extra": unexpected GroupVersion string: rules.example.com/v1/extra',
+  `10:11 api-validation: spec.paramKind.kind: Invalid value: "Replica_Limit": may have mixed case, but should otherwise match: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')`,
+  '12:18 api-validation: spec.matchConstraints.matchPolicy: Unsupported value: "Loose": supported values: "Equivalent", "Exact"',
+  '13:20 api-validation: spec.matchConstraints.resourceRules: Required value',
+  '15:13 api-validation: spec.variables[0].name: Invalid value: "1st": name is not a valid CEL identifier',
+  '18:19 api-validation: spec.variables[1].expression: Required value: expression is not specified',
+  '20:19 api-validation: spec.validations[0].expression: Required value: expression is not specified',
+  '21:16 api-validation: spec.validations[0].message: Invalid value: "first line\\nsecond line": message must not contain line breaks',
+  '22:15 api-validation: spec.validations[0].reason: Unsupported value: "NotFound": supported values: "Forbidden", "Invalid", "RequestEntityTooLarge"',
+  '24:26 api-validation: spec.validations[1].messageExpression: Invalid value: "   ": must be non-empty if specified',
+  `26:12 api-validation: spec.auditAnnotations[0].key: Invalid value: "replica-limit/high replicas": ${NAME_PART}`,
+  '28:12 api-validation: spec.auditAnnotations[1].key: Duplicate value: "high replicas"',
+  `28:12 api-validation: spec.auditAnnotations[1].key: Invalid value: "replica-limit/high replicas": ${NAME_PART}`,
+  '29:24 api-validation: spec.auditAnnotations[1].valueExpression: Required value: valueExpression is not specified',
+  '36:3 api-validation: spec.auditAnnotations: Required value: validations or auditAnnotations must contain at least one item',
+  '36:3 api-validation: spec.matchConstraints: Required value',
+  '36:3 api-validation: spec.validations: Required value: validations or auditAnnotations must contain at least one item',
+  `43:15 api-validation: spec.policyName: Invalid value: "Replica_Limit": ${SUBDOMAIN}`,
+  '45:11 api-validation: spec.paramRef.name: Forbidden: name and selector are mutually exclusive',
+  '46:15 api-validation: spec.paramRef.selector: Forbidden: name and selector are mutually exclusive',
+  '47:30 api-validation: spec.paramRef.parameterNotFoundAction: Unsupported value: "Ignore": supported values: "Deny", "Allow"',
+  '48:22 api-validation: spec.validationActions: Invalid value: ["Deny","Warn","Deny","Block"]: must not contain both Deny and Warn (repeating the same validation failure information in the API response and headers serves no purpose)',
+  '48:35 api-validation: spec.validationActions[2]: Duplicate value: "Deny"',
+  '48:41 api-validation: spec.validationActions[3]: Unsupported value: "Block": supported values: "Audit", "Deny", "Warn"',
+  '56:13 api-validation: spec.paramRef: Required value: one of name or selector must be specified',
+  '63:30 api-validation: spec.matchResources.resourceRules[0].resourceNames[1]: Duplicate value: "web"',
+  '64:22 api-validation: spec.validationActions: Required value: at least one validation action is required',
+];
+
 const EXPECTED_CRD: string[] = [
   "5:9 invalid-name: metadata.name: Invalid value: \"widgets.example.com\": must be spec.names.plural+\".\"+spec.group",
   "7:10 api-validation: spec.group: Invalid value: \"example\": should be a domain with at least one dot",
