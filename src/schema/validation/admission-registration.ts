@@ -1,9 +1,11 @@
-// pkg/apis/admissionregistration/validation: ValidatingWebhookConfiguration and MutatingWebhookConfiguration on create,
+// pkg/apis/admissionregistration/validation: ValidatingWebhookConfiguration, MutatingWebhookConfiguration,
+// ValidatingAdmissionPolicy and ValidatingAdmissionPolicyBinding on create,
 // what the schema does not say already (its required fields and enums): webhook names, rules, side effects, timeouts,
 // selectors, the client config and the AdmissionReview versions. Match conditions' CEL expressions are not compiled.
 import { appendAll } from '../../model/append.js';
-import { dns1035LabelErrors, portNumberErrors, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
-import { duplicate, invalid, notSupported, required, tooMany, type ErrorList, type FieldPath } from './field-error.js';
+import { byteLength, dns1035LabelErrors, portNumberErrors, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
+import { duplicate, forbidden, GoStruct, invalid, notSupported, required, tooMany, type ErrorList, type FieldPath } from './field-error.js';
+import { nameIsPathSegment } from './object-meta.js';
 import { validateLabelSelector } from './label-selector.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 
@@ -220,5 +222,197 @@ function validateAdmissionReviewVersions(value: unknown, field: FieldPath): Erro
     if (version === 'v1' || version === 'v1beta1') accepted = true;
   });
   if (!accepted) errors.push(invalid(field, value, 'must include at least one of v1, v1beta1'));
+  return errors;
+}
+
+// upstream: admissionregistration validation.go validateValidatingAdmissionPolicy, validateValidatingAdmissionPolicySpec
+// (stored version with StrictCostEnforcementForVAP, v1.30+), after v1 SetDefaults_ValidatingAdmissionPolicySpec and
+// SetDefaults_MatchResources (failurePolicy Fail, matchPolicy Equivalent, empty selectors). The CEL expressions of
+// validations, variables, messageExpressions, audit annotations and match conditions are not compiled.
+export function validateValidatingAdmissionPolicy(object: Fields): ErrorList {
+  const spec = recordField(object, 'spec') ?? {};
+  const field: FieldPath = ['spec'];
+  const errors: ErrorList = [];
+  const failurePolicy = stringField(spec, 'failurePolicy');
+  if (failurePolicy !== undefined && !FAILURE_POLICIES.includes(failurePolicy)) errors.push(notSupported(field.concat('failurePolicy'), failurePolicy, FAILURE_POLICIES));
+  const paramKind = recordField(spec, 'paramKind');
+  if (paramKind) appendAll(errors, validateParamKind(paramKind, field.concat('paramKind')));
+  const constraints = recordField(spec, 'matchConstraints');
+  if (!constraints) errors.push(required(field.concat('matchConstraints')));
+  else {
+    appendAll(errors, validateMatchResources(constraints, field.concat('matchConstraints')));
+    if (arrayField(constraints, 'resourceRules').length === 0) errors.push(required(field.concat('matchConstraints', 'resourceRules')));
+  }
+  appendAll(errors, validateMatchConditions(arrayField(spec, 'matchConditions'), field.concat('matchConditions')));
+  arrayField(spec, 'variables').forEach((entry, index) => appendAll(errors, validateVariable(asRecord(entry) ?? {}, field.concat('variables', index))));
+  const validations = arrayField(spec, 'validations');
+  const auditAnnotations = arrayField(spec, 'auditAnnotations');
+  if (validations.length === 0 && auditAnnotations.length === 0) {
+    for (const name of ['validations', 'auditAnnotations']) errors.push(required(field.concat(name), 'validations or auditAnnotations must contain at least one item'));
+    return errors;
+  }
+  validations.forEach((entry, index) => appendAll(errors, validateValidation(asRecord(entry) ?? {}, field.concat('validations', index))));
+  return appendAll(errors, validateAuditAnnotations(auditAnnotations, stringField(recordField(object, 'metadata'), 'name') ?? '', field.concat('auditAnnotations')));
+}
+
+// upstream: supportedFailurePolicies, supportedMatchPolicies, supportedValidationPolicyReason: sets.NewString(...).List(), sorted
+const FAILURE_POLICIES = ['Fail', 'Ignore'];
+const MATCH_POLICIES = ['Equivalent', 'Exact'];
+const VALIDATION_REASONS = ['Forbidden', 'Invalid', 'RequestEntityTooLarge'];
+
+// upstream: validateParamKind, parseGroupVersion
+function validateParamKind(paramKind: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const apiVersion = stringField(paramKind, 'apiVersion') ?? '';
+  const at = field.concat('apiVersion');
+  if (apiVersion === '') errors.push(required(at));
+  else if ((apiVersion.match(/\//g) ?? []).length > 1) errors.push(invalid(at, apiVersion, `unexpected GroupVersion string: ${apiVersion}`));
+  else if (apiVersion !== '/') {
+    const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') as [string, string] : ['', apiVersion];
+    const groupErrors = group.length > 0 ? subdomainErrors(group) : [];
+    if (groupErrors.length > 0) errors.push(invalid(at, group, groupErrors.join(',')));
+    if (version.length === 0) errors.push(invalid(at, apiVersion, 'version must be specified'));
+    else if (dns1035LabelErrors(version).length > 0) errors.push(invalid(at, version, dns1035LabelErrors(version).join(',')));
+  } else errors.push(invalid(at, apiVersion, 'version must be specified'));
+  const kind = stringField(paramKind, 'kind') ?? '';
+  const kindErrors = dns1035LabelErrors(kind.toLowerCase());
+  if (kind === '') errors.push(required(field.concat('kind')));
+  else if (kindErrors.length > 0) errors.push(invalid(field.concat('kind'), kind, `may have mixed case, but should otherwise match: ${kindErrors.join(',')}`));
+  return errors;
+}
+
+// upstream: validateMatchResources, validateNamedRuleWithOperations (defaults fill matchPolicy and the selectors)
+function validateMatchResources(resources: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const matchPolicy = stringField(resources, 'matchPolicy');
+  if (matchPolicy !== undefined && !MATCH_POLICIES.includes(matchPolicy)) errors.push(notSupported(field.concat('matchPolicy'), matchPolicy, MATCH_POLICIES));
+  for (const name of ['namespaceSelector', 'objectSelector']) {
+    const selector = recordField(resources, name);
+    if (selector) appendAll(errors, validateLabelSelector(selector, field.concat(name)));
+  }
+  for (const name of ['resourceRules', 'excludeResourceRules']) {
+    arrayField(resources, name).forEach((entry, index) => {
+      const rule = asRecord(entry) ?? {};
+      const at = field.concat(name, index);
+      const seen = new Set<string>();
+      arrayField(rule, 'resourceNames').forEach((resourceName, nameIndex) => {
+        if (typeof resourceName !== 'string') return;
+        for (const message of pathSegmentNameErrors(resourceName)) errors.push(invalid(at.concat('resourceNames', nameIndex), resourceName, message));
+        if (seen.has(resourceName)) errors.push(duplicate(at.concat('resourceNames', nameIndex), resourceName));
+        seen.add(resourceName);
+      });
+      appendAll(errors, validateRuleWithOperations(rule, at));
+    });
+  }
+  return errors;
+}
+
+/** apimachinery path.ValidatePathSegmentName without a prefix. */
+function pathSegmentNameErrors(name: string): string[] {
+  return nameIsPathSegment(name, false);
+}
+
+const CEL_IDENTIFIER = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
+const CEL_RESERVED = new Set(['true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if', 'import', 'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while']);
+
+// upstream: validateVariable, isCELIdentifier
+function validateVariable(variable: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const name = stringField(variable, 'name') ?? '';
+  if (name.trim() === '') errors.push(required(field.concat('name'), 'name is not specified'));
+  else if (!CEL_IDENTIFIER.test(name) || CEL_RESERVED.has(name)) errors.push(invalid(field.concat('name'), name, 'name is not a valid CEL identifier'));
+  if ((stringField(variable, 'expression') ?? '').trim() === '') errors.push(required(field.concat('expression'), 'expression is not specified'));
+  return errors;
+}
+
+// upstream: validateValidation (Go's strings.TrimSpace; newlineMatcher [\n\r]+)
+function validateValidation(validation: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  if ((stringField(validation, 'expression') ?? '').trim() === '') errors.push(required(field.concat('expression'), 'expression is not specified'));
+  const messageExpression = stringField(validation, 'messageExpression') ?? '';
+  if (messageExpression.length > 0 && messageExpression.trim() === '') errors.push(invalid(field.concat('messageExpression'), messageExpression, 'must be non-empty if specified'));
+  const message = stringField(validation, 'message') ?? '';
+  if (message.length > 0 && message.trim() === '') errors.push(invalid(field.concat('message'), message, 'message must be non-empty if specified'));
+  else if (/[\n\r]/.test(message.trim())) errors.push(invalid(field.concat('message'), message, 'message must not contain line breaks'));
+  const reason = stringField(validation, 'reason');
+  if (reason !== undefined && !VALIDATION_REASONS.includes(reason)) errors.push(notSupported(field.concat('reason'), reason, VALIDATION_REASONS));
+  return errors;
+}
+
+const MAX_AUDIT_ANNOTATIONS = 20;
+const MAX_AUDIT_VALUE_EXPRESSION_LENGTH = 5 * 1024;
+
+// upstream: validateValidatingAdmissionPolicySpec auditAnnotations, validateAuditAnnotation
+function validateAuditAnnotations(annotations: readonly unknown[], policyName: string, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const value = () => annotations.map((entry) => new GoStruct([['Key', stringField(asRecord(entry), 'key') ?? ''], ['ValueExpression', stringField(asRecord(entry), 'valueExpression') ?? '']]));
+  if (annotations.length > MAX_AUDIT_ANNOTATIONS) errors.push(invalid(field, value(), `must not have more than ${MAX_AUDIT_ANNOTATIONS} auditAnnotations`));
+  const keys = new Set<string>();
+  annotations.forEach((entry, index) => {
+    const annotation = asRecord(entry) ?? {};
+    const at = field.concat(index);
+    const key = stringField(annotation, 'key') ?? '';
+    if (policyName === '') errors.push(invalid(at.concat('key'), key, 'requires metadata.name be non-empty'));
+    else for (const message of qualifiedNameErrors(`${policyName}/${key}`)) errors.push(invalid(at.concat('key'), `${policyName}/${key}`, message));
+    const expression = (stringField(annotation, 'valueExpression') ?? '').trim();
+    if (expression === '') errors.push(required(at.concat('valueExpression'), 'valueExpression is not specified'));
+    else if (byteLength(expression) > MAX_AUDIT_VALUE_EXPRESSION_LENGTH) errors.push(required(at.concat('valueExpression'), `must not exceed ${MAX_AUDIT_VALUE_EXPRESSION_LENGTH} bytes in length`));
+    if (keys.has(key)) errors.push(duplicate(at.concat('key'), key));
+    keys.add(key);
+  });
+  return errors;
+}
+
+// upstream: validateValidatingAdmissionPolicyBinding, validateValidatingAdmissionPolicyBindingSpec
+export function validateValidatingAdmissionPolicyBinding(object: Fields): ErrorList {
+  const spec = recordField(object, 'spec') ?? {};
+  const errors: ErrorList = [];
+  const policyName = stringField(spec, 'policyName') ?? '';
+  if (policyName === '') errors.push(required(['spec', 'policyName']));
+  else for (const message of subdomainErrors(policyName)) errors.push(invalid(['spec', 'policyName'], policyName, message));
+  const paramRef = recordField(spec, 'paramRef');
+  if (paramRef) appendAll(errors, validateParamRef(paramRef, ['spec', 'paramRef']));
+  const matchResources = recordField(spec, 'matchResources');
+  if (matchResources) appendAll(errors, validateMatchResources(matchResources, ['spec', 'matchResources']));
+  return appendAll(errors, validateValidationActions(arrayField(spec, 'validationActions'), ['spec', 'validationActions']));
+}
+
+const PARAMETER_NOT_FOUND_ACTIONS = ['Deny', 'Allow'];
+
+// upstream: validateParamRef; an absent parameterNotFoundAction is not reported (a defaulting of it is not ruled out)
+function validateParamRef(paramRef: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const name = stringField(paramRef, 'name') ?? '';
+  const selector = recordField(paramRef, 'selector');
+  if (name.length > 0) {
+    for (const message of pathSegmentNameErrors(name)) errors.push(invalid(field.concat('name'), name, message));
+    if (selector) errors.push(forbidden(field.concat('name'), 'name and selector are mutually exclusive'));
+  }
+  if (selector) {
+    appendAll(errors, validateLabelSelector(selector, field.concat('selector')));
+    if (name.length > 0) errors.push(forbidden(field.concat('selector'), 'name and selector are mutually exclusive'));
+  }
+  if (name.length === 0 && !selector) errors.push(required(field, 'one of name or selector must be specified'));
+  const action = stringField(paramRef, 'parameterNotFoundAction');
+  if (action === '') errors.push(required(field.concat('parameterNotFoundAction')));
+  else if (action !== undefined && !PARAMETER_NOT_FOUND_ACTIONS.includes(action)) errors.push(notSupported(field.concat('parameterNotFoundAction'), action, PARAMETER_NOT_FOUND_ACTIONS));
+  return errors;
+}
+
+const VALIDATION_ACTIONS = ['Audit', 'Deny', 'Warn'];
+
+// upstream: validateValidationActions
+function validateValidationActions(actions: readonly unknown[], field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const seen = new Set<unknown>();
+  actions.forEach((action, index) => {
+    if (typeof action === 'string' && !VALIDATION_ACTIONS.includes(action)) errors.push(notSupported(field.concat(index), action, VALIDATION_ACTIONS));
+    if (seen.has(action)) errors.push(duplicate(field.concat(index), action));
+    seen.add(action);
+  });
+  if (seen.has('Deny') && seen.has('Warn')) {
+    errors.push(invalid(field, actions, 'must not contain both Deny and Warn (repeating the same validation failure information in the API response and headers serves no purpose)'));
+  }
+  if (seen.size === 0) errors.push(required(field, 'at least one validation action is required'));
   return errors;
 }

@@ -1,7 +1,7 @@
 // pkg/apis/apps/validation: Deployment, ReplicaSet, StatefulSet, DaemonSet specs (create).
-import { validateNonnegativeField } from './core-container.js';
+import { IS_NEGATIVE_ERROR, validateNonnegativeField } from './core-container.js';
 import { templateOptions, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
-import { forbidden, invalid, owned, required, type ErrorList, type FieldPath } from './field-error.js';
+import { forbidden, GoStruct, invalid, notSupported, owned, pointing, required, type ErrorList, type FieldPath } from './field-error.js';
 import { labelSelectorValue, validateLabelSelector } from './label-selector.js';
 import { percentErrors } from '../../model/name-validation.js';
 import { SELECTOR_MISMATCH, validateRestartPolicyAlways, validateTemplateMatchesSelector } from './template.js';
@@ -19,6 +19,66 @@ export function validateAppsSpec(kind: AppsKind, object: Fields, context: Valida
   for (const name of ['minReadySeconds', 'revisionHistoryLimit']) appendAll(errors, validateNonnegativeField(intField(spec, name), ['spec', name]));
   appendAll(errors, validateSelectorAndTemplate(kind, spec, context));
   if (kind === 'Deployment') appendAll(appendAll(errors, validateDeploymentStrategy(recordField(spec, 'strategy'), ['spec', 'strategy'])), validateProgressDeadline(spec));
+  if (kind === 'StatefulSet') appendAll(appendAll(errors, validateStatefulSetStrategy(recordField(spec, 'updateStrategy'), context.maxUnavailableStatefulSet)), validateStatefulSetFields(spec));
+  if (kind === 'DaemonSet') appendAll(errors, validateDaemonSetUpdateStrategy(recordField(spec, 'updateStrategy')));
+  return errors;
+}
+
+// upstream: validation.go ValidateStatefulSetSpec, the updateStrategy switch, and validateRollingUpdateStatefulSet
+// (v1.36), after apps/v1 SetDefaults_StatefulSet: an absent type is RollingUpdate; an unknown type is the schema's enum.
+// Without the MaxUnavailableStatefulSet gate, strategy.go dropStatefulSetDisabledFields clears maxUnavailable first.
+function validateStatefulSetStrategy(strategy: Fields | undefined, withMaxUnavailable: boolean): ErrorList {
+  const field: FieldPath = ['spec', 'updateStrategy', 'rollingUpdate'];
+  const type = stringField(strategy, 'type') || 'RollingUpdate';
+  const rollingUpdate = recordField(strategy, 'rollingUpdate');
+  if (!rollingUpdate) return [];
+  const maxUnavailable = withMaxUnavailable ? rollingUpdate['maxUnavailable'] : undefined;
+  const intOrString = typeof maxUnavailable === 'number' || typeof maxUnavailable === 'string' ? maxUnavailable : null;
+  // the internal RollingUpdateStatefulSetStrategy has no json tags: json.Marshal prints its Go field names
+  if (type === 'OnDelete') return [invalid(field, new GoStruct([['Partition', intField(rollingUpdate, 'partition') ?? 0], ['MaxUnavailable', intOrString]]), "only allowed for updateStrategy 'RollingUpdate'")];
+  if (type !== 'RollingUpdate') return [];
+  const errors = validateNonnegativeField(intField(rollingUpdate, 'partition'), field.concat('partition'));
+  if (intOrString === null) return errors;
+  const at = field.concat('maxUnavailable');
+  appendAll(errors, validatePositiveIntOrPercent(intOrString, at));
+  if (intOrPercentValue(intOrString) === 0) errors.push(invalid(at, intOrString, 'cannot be 0'));
+  return appendAll(errors, isNotMoreThan100Percent(intOrString, at));
+}
+
+const RETENTION_POLICY_TYPES = ['Retain', 'Delete'];
+
+// upstream: ValidateStatefulSetSpec: ValidatePersistentVolumeClaimRetentionPolicy (empty values default to Retain) and
+// ordinals.start, whose path upstream writes as one child "ordinals.start"
+function validateStatefulSetFields(spec: Fields): ErrorList {
+  const errors: ErrorList = [];
+  const policy = recordField(spec, 'persistentVolumeClaimRetentionPolicy');
+  for (const name of ['whenDeleted', 'whenScaled']) {
+    const value = stringField(policy, name) ?? '';
+    if (value !== '' && !RETENTION_POLICY_TYPES.includes(value)) errors.push(notSupported(['spec', 'persistentVolumeClaimRetentionPolicy', name], value, RETENTION_POLICY_TYPES));
+  }
+  const start = intField(recordField(spec, 'ordinals'), 'start');
+  if (start !== undefined && start < 0) errors.push(pointing(invalid(['spec', 'ordinals.start'], start, IS_NEGATIVE_ERROR), ['spec', 'ordinals', 'start']));
+  return errors;
+}
+
+// upstream: validation.go ValidateDaemonSetUpdateStrategy, ValidateRollingUpdateDaemonSet (v1.36), after apps/v1
+// SetDefaults_DaemonSet: RollingUpdate with maxUnavailable 1 and maxSurge 0 unless set; an unknown type is the schema's enum
+function validateDaemonSetUpdateStrategy(strategy: Fields | undefined): ErrorList {
+  if ((stringField(strategy, 'type') || 'RollingUpdate') !== 'RollingUpdate') return [];
+  const field: FieldPath = ['spec', 'updateStrategy', 'rollingUpdate'];
+  const rollingUpdate = recordField(strategy, 'rollingUpdate');
+  const maxUnavailable = rollingUpdate?.['maxUnavailable'] ?? 1;
+  const maxSurge = rollingUpdate?.['maxSurge'] ?? 0;
+  const errors: ErrorList = [
+    ...validatePositiveIntOrPercent(maxUnavailable, field.concat('maxUnavailable')),
+    ...validatePositiveIntOrPercent(maxSurge, field.concat('maxSurge')),
+    ...isNotMoreThan100Percent(maxUnavailable, field.concat('maxUnavailable')),
+    ...isNotMoreThan100Percent(maxSurge, field.concat('maxSurge')),
+  ];
+  const hasUnavailable = intOrPercentValue(maxUnavailable) !== 0;
+  const hasSurge = intOrPercentValue(maxSurge) !== 0;
+  if (hasUnavailable && hasSurge) errors.push(invalid(field.concat('maxSurge'), maxSurge, 'may not be set when maxUnavailable is non-zero'));
+  if (!hasUnavailable && !hasSurge) errors.push(required(field.concat('maxUnavailable'), 'cannot be 0 when maxSurge is 0'));
   return errors;
 }
 
@@ -71,11 +131,13 @@ export function isNotMoreThan100Percent(value: unknown, field: FieldPath): Error
   return typeof value === 'string' && (intOrPercentValue(value) ?? 0) > 100 ? [invalid(field, value, 'must not be greater than 100%')] : [];
 }
 
-// upstream: validation.go getIntOrPercentValue
+// upstream: validation.go getIntOrPercentValue: a percent's number, else IntOrString.IntValue (strconv.Atoi of a
+// string, 0 when it does not parse)
 function intOrPercentValue(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && /^[0-9]+%$/.test(value)) return Number(value.slice(0, -1));
-  return undefined;
+  if (typeof value !== 'string') return undefined;
+  if (/^[0-9]+%$/.test(value)) return Number(value.slice(0, -1));
+  return /^[+-]?[0-9]+$/.test(value) && Math.abs(Number(value)) < 2 ** 63 ? Number(value) : 0;
 }
 
 // upstream: ValidateDeploymentSpec progressDeadlineSeconds (defaulted to 600)

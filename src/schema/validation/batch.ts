@@ -2,12 +2,13 @@
 import { validateNonnegativeField, validateNonnegativeFields } from './core-container.js';
 import { templateOptions, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
 import { cronScheduleError } from './cron-schedule.js';
-import { invalid, notSupported, owned, required, type ErrorList, type FieldPath } from './field-error.js';
+import { duplicate, GoStruct, invalid, invalidOmitValue, notSupported, owned, required, tooLong, tooMany, type ErrorList, type FieldPath } from './field-error.js';
 import { INVALID_NAME, nameOnCreate } from './object-meta.js';
 import { INVALID_RESTART_POLICY, validateTemplateMatchesSelector } from './template.js';
 import { labelSelectorValue } from './label-selector.js';
-import { dns1123LabelErrors } from '../../model/name-validation.js';
-import { asRecord, intField, recordField, stringField, type Fields } from './values.js';
+import { byteLength, dns1123LabelErrors, qualifiedNameErrors } from '../../model/name-validation.js';
+import { domainPrefixedPathErrors } from './networking.js';
+import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';
 import { matchesSelector, toLabelSelector } from '../../model/labels.js';
 
@@ -46,16 +47,182 @@ function validateIndexedJobName(object: Fields, spec: Fields | undefined): Error
 
 const JOB_COUNTS = ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished', 'backoffLimitPerIndex', 'maxFailedIndexes'];
 
-// upstream: validation.go validateJobSpec (v1.36); an absent restartPolicy is defaulted to Always, then refused
+// upstream: validation.go validateJobSpec (v1.36); an absent restartPolicy is defaulted to Always, then refused.
+// batch/v1 SetDefaults_Job sets completions to 1 when neither completions nor parallelism is set.
 function validateJobSpec(spec: Fields | undefined, field: FieldPath, context: ValidationContext): ErrorList {
   const errors = validateNonnegativeFields(spec ?? {}, JOB_COUNTS, field);
-  if (spec?.['completionMode'] === 'Indexed' && intField(spec, 'completions') === undefined) {
-    errors.push(required(field.concat('completions'), 'when completion mode is Indexed'));
+  if (spec?.['maxFailedIndexes'] !== undefined && spec['backoffLimitPerIndex'] === undefined) {
+    errors.push(required(field.concat('backoffLimitPerIndex'), 'when maxFailedIndexes is specified'));
   }
+  appendAll(errors, validateManagedBy(stringField(spec, 'managedBy'), field.concat('managedBy')));
+  appendAll(errors, validateCompletionMode(spec ?? {}, field));
+  const podFailurePolicy = recordField(spec, 'podFailurePolicy');
+  if (podFailurePolicy) appendAll(errors, validatePodFailurePolicy(spec ?? {}, podFailurePolicy, field.concat('podFailurePolicy')));
+  appendAll(errors, validateSuccessPolicy(spec ?? {}, field.concat('successPolicy')));
+  appendAll(errors, validatePodReplacementPolicy(spec ?? {}, field.concat('podReplacementPolicy')));
   const template = spec?.['template'];
   if (!asRecord(template)) return errors;
   appendAll(errors, validatePodTemplateSpec(template, field.concat('template'), templateOptions(context)));
   return [...errors, ...validateJobRestartPolicy(spec, field.concat('template', 'spec', 'restartPolicy'))];
+}
+
+const MAX_MANAGED_BY_LENGTH = 63;
+
+// upstream: validateJobSpec managedBy: IsDomainPrefixedPath, at most 63 bytes
+function validateManagedBy(managedBy: string | undefined, field: FieldPath): ErrorList {
+  if (managedBy === undefined) return [];
+  const errors = domainPrefixedPathErrors(managedBy, field);
+  if (byteLength(managedBy) > MAX_MANAGED_BY_LENGTH) errors.push(tooLong(field, MAX_MANAGED_BY_LENGTH));
+  return errors;
+}
+
+const MAX_PARALLELISM_INDEXED = 100_000;
+const MAX_FAILED_INDEXES = 100_000;
+const COMPLETIONS_SOFT_LIMIT = 100_000;
+const PARALLELISM_LIMIT_HIGH_COMPLETIONS = 10_000;
+const MAX_FAILED_INDEXES_HIGH_COMPLETIONS = 10_000;
+const HIGH_COMPLETIONS = 'when completions are above 100000 and used with backoff limit per index';
+
+/** Completions after SetDefaults_Job: 1 when neither completions nor parallelism is set. */
+function defaultedCompletions(spec: Fields): number | undefined {
+  return intField(spec, 'completions') ?? (spec['completions'] === undefined && spec['parallelism'] === undefined ? 1 : undefined);
+}
+
+// upstream: validateJobSpec, the completionMode branches (an unknown mode is the schema's enum)
+function validateCompletionMode(spec: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const perIndex = intField(spec, 'backoffLimitPerIndex');
+  const maxFailed = intField(spec, 'maxFailedIndexes');
+  if (spec['completionMode'] !== 'Indexed') {
+    if (perIndex !== undefined) errors.push(invalid(field.concat('backoffLimitPerIndex'), perIndex, 'requires indexed completion mode'));
+    if (maxFailed !== undefined) errors.push(invalid(field.concat('maxFailedIndexes'), maxFailed, 'requires indexed completion mode'));
+    return errors;
+  }
+  const completions = defaultedCompletions(spec);
+  const parallelism = intField(spec, 'parallelism');
+  if (completions === undefined && spec['completions'] === undefined) errors.push(required(field.concat('completions'), 'when completion mode is Indexed'));
+  if (parallelism !== undefined && parallelism > MAX_PARALLELISM_INDEXED) errors.push(invalid(field.concat('parallelism'), parallelism, `must be less than or equal to ${MAX_PARALLELISM_INDEXED} when completion mode is Indexed`));
+  if (completions !== undefined && maxFailed !== undefined && maxFailed > completions) errors.push(invalid(field.concat('maxFailedIndexes'), maxFailed, 'must be less than or equal to completions'));
+  if (maxFailed !== undefined && maxFailed > MAX_FAILED_INDEXES) errors.push(invalid(field.concat('maxFailedIndexes'), maxFailed, `must be less than or equal to ${MAX_FAILED_INDEXES}`));
+  if (completions === undefined || completions <= COMPLETIONS_SOFT_LIMIT || perIndex === undefined) return errors;
+  if (maxFailed === undefined) errors.push(required(field.concat('maxFailedIndexes'), `must be specified when completions is above ${COMPLETIONS_SOFT_LIMIT}`));
+  if (parallelism !== undefined && parallelism > PARALLELISM_LIMIT_HIGH_COMPLETIONS) errors.push(invalid(field.concat('parallelism'), parallelism, `must be less than or equal to ${PARALLELISM_LIMIT_HIGH_COMPLETIONS} ${HIGH_COMPLETIONS}`));
+  if (maxFailed !== undefined && maxFailed > MAX_FAILED_INDEXES_HIGH_COMPLETIONS) errors.push(invalid(field.concat('maxFailedIndexes'), maxFailed, `must be less than or equal to ${MAX_FAILED_INDEXES_HIGH_COMPLETIONS} ${HIGH_COMPLETIONS}`));
+  return errors;
+}
+
+const MAX_POD_FAILURE_POLICY_RULES = 20;
+const MAX_ON_EXIT_CODES_VALUES = 255;
+const MAX_ON_POD_CONDITIONS = 20;
+// upstream: sets.List of the supported values: sorted
+const POD_FAILURE_POLICY_ACTIONS = ['Count', 'FailIndex', 'FailJob', 'Ignore'];
+const ON_EXIT_CODES_OPERATORS = ['In', 'NotIn'];
+const CONDITION_STATUSES = ['False', 'True', 'Unknown'];
+
+/** fmt's %q of a []string, as in `valid values: %q`. */
+const quotedList = (values: readonly string[]): string => `[${values.map((value) => JSON.stringify(value)).join(' ')}]`;
+
+// upstream: validation.go validatePodFailurePolicy, validatePodFailurePolicyRule (v1.36)
+function validatePodFailurePolicy(spec: Fields, policy: Fields, field: FieldPath): ErrorList {
+  const rules = arrayField(policy, 'rules');
+  const errors: ErrorList = rules.length > MAX_POD_FAILURE_POLICY_RULES ? [tooMany(field.concat('rules'), rules.length, MAX_POD_FAILURE_POLICY_RULES)] : [];
+  const podSpec = recordField(recordField(spec, 'template'), 'spec');
+  const containerNames = new Set([...arrayField(podSpec, 'containers'), ...arrayField(podSpec, 'initContainers')].map((container) => stringField(asRecord(container), 'name') ?? ''));
+  rules.forEach((entry, index) => {
+    const rule = asRecord(entry) ?? {};
+    const at = field.concat('rules', index);
+    appendAll(errors, validatePodFailurePolicyAction(spec, stringField(rule, 'action') ?? '', at.concat('action')));
+    const onExitCodes = recordField(rule, 'onExitCodes');
+    const onPodConditions = arrayField(rule, 'onPodConditions');
+    if (onExitCodes) appendAll(errors, validateOnExitCodes(onExitCodes, at.concat('onExitCodes'), containerNames));
+    if (onPodConditions.length > 0) appendAll(errors, validateOnPodConditions(onPodConditions, at.concat('onPodConditions')));
+    if (onExitCodes && onPodConditions.length > 0) errors.push(invalidOmitValue(at, 'specifying both OnExitCodes and OnPodConditions is not supported'));
+    if (!onExitCodes && onPodConditions.length === 0) errors.push(invalidOmitValue(at, 'specifying one of OnExitCodes and OnPodConditions is required'));
+  });
+  return errors;
+}
+
+function validatePodFailurePolicyAction(spec: Fields, action: string, field: FieldPath): ErrorList {
+  if (action === '') return [required(field, `valid values: ${quotedList(POD_FAILURE_POLICY_ACTIONS)}`)];
+  if (action === 'FailIndex') return spec['backoffLimitPerIndex'] === undefined ? [invalid(field, action, 'requires the backoffLimitPerIndex to be set')] : [];
+  return POD_FAILURE_POLICY_ACTIONS.includes(action) ? [] : [notSupported(field, action, POD_FAILURE_POLICY_ACTIONS)];
+}
+
+// upstream: validatePodFailurePolicyRuleOnExitCodes (an absent `values` is the schema's required field)
+function validateOnExitCodes(onExitCodes: Fields, field: FieldPath, containerNames: ReadonlySet<string>): ErrorList {
+  const errors: ErrorList = [];
+  const operator = stringField(onExitCodes, 'operator') ?? '';
+  if (operator === '') errors.push(required(field.concat('operator'), `valid values: ${quotedList(ON_EXIT_CODES_OPERATORS)}`));
+  else if (!ON_EXIT_CODES_OPERATORS.includes(operator)) errors.push(notSupported(field.concat('operator'), operator, ON_EXIT_CODES_OPERATORS));
+  const containerName = stringField(onExitCodes, 'containerName');
+  if (containerName !== undefined && !containerNames.has(containerName)) errors.push(invalid(field.concat('containerName'), containerName, 'must be one of the container or initContainer names in the pod template'));
+  if (!Array.isArray(onExitCodes['values'])) return errors;
+  const values = arrayField(onExitCodes, 'values').filter((value): value is number => typeof value === 'number');
+  if (values.length === 0) errors.push(invalid(field.concat('values'), [], 'at least one value is required'));
+  else if (values.length > MAX_ON_EXIT_CODES_VALUES) errors.push(tooMany(field.concat('values'), values.length, MAX_ON_EXIT_CODES_VALUES));
+  const seen = new Set<number>();
+  values.forEach((value, index) => {
+    if (operator === 'In' && value === 0) errors.push(invalid(field.concat('values', index), value, 'must not be 0 for the In operator'));
+    if (seen.has(value)) errors.push(duplicate(field.concat('values', index), value));
+    seen.add(value);
+  });
+  if (values.some((value, index) => index > 0 && values[index - 1]! > value)) errors.push(invalid(field.concat('values'), values, 'must be ordered'));
+  return errors;
+}
+
+// upstream: validatePodFailurePolicyRuleOnPodConditions; SetDefaults_Job makes an empty status True
+function validateOnPodConditions(patterns: readonly unknown[], field: FieldPath): ErrorList {
+  const errors: ErrorList = patterns.length > MAX_ON_POD_CONDITIONS ? [tooMany(field, patterns.length, MAX_ON_POD_CONDITIONS)] : [];
+  patterns.forEach((entry, index) => {
+    const pattern = asRecord(entry) ?? {};
+    const type = stringField(pattern, 'type') ?? '';
+    appendAll(errors, qualifiedNameErrors(type).map((message) => invalid(field.concat(index, 'type'), type, message)));
+    const status = stringField(pattern, 'status') || 'True';
+    if (!CONDITION_STATUSES.includes(status)) errors.push(notSupported(field.concat(index, 'status'), status, CONDITION_STATUSES));
+  });
+  return errors;
+}
+
+const MAX_SUCCESS_POLICY_RULES = 20;
+const MAX_SUCCEEDED_INDEXES_LENGTH = 64 * 1024;
+
+// upstream: validateJobSpec successPolicy, validateSuccessPolicy, validateSuccessPolicyRule (the parse of succeededIndexes,
+// validateIndexesFormat, and the count against its indexes are not modelled)
+function validateSuccessPolicy(spec: Fields, field: FieldPath): ErrorList {
+  const policy = recordField(spec, 'successPolicy');
+  if (!policy) return [];
+  if (spec['completionMode'] !== 'Indexed') return [invalid(field, new GoStruct([['Rules', arrayField(policy, 'rules').map(successPolicyRuleValue)]]), 'requires indexed completion mode')];
+  const rules = arrayField(policy, 'rules');
+  const errors: ErrorList = [];
+  if (rules.length === 0) errors.push(required(field.concat('rules'), 'at least one rules must be specified when the successPolicy is specified'));
+  if (rules.length > MAX_SUCCESS_POLICY_RULES) errors.push(tooMany(field.concat('rules'), rules.length, MAX_SUCCESS_POLICY_RULES));
+  const completions = defaultedCompletions(spec);
+  rules.forEach((entry, index) => {
+    const rule = asRecord(entry) ?? {};
+    const at = field.concat('rules', index);
+    const count = intField(rule, 'succeededCount');
+    const indexes = stringField(rule, 'succeededIndexes');
+    if (count === undefined && indexes === undefined) errors.push(required(at, 'at least one of succeededCount or succeededIndexes must be specified'));
+    if (indexes !== undefined && byteLength(indexes) > MAX_SUCCEEDED_INDEXES_LENGTH) errors.push(tooLong(at.concat('succeededIndexes'), MAX_SUCCEEDED_INDEXES_LENGTH));
+    if (count === undefined) return;
+    appendAll(errors, validateNonnegativeField(count, at.concat('succeededCount')));
+    if (completions !== undefined && count > completions) errors.push(invalid(at.concat('succeededCount'), count, `must be less than or equal to ${completions} (the number of specified completions)`));
+  });
+  return errors;
+}
+
+/** The internal SuccessPolicyRule as json.Marshal prints it: Go field names, pointers null when unset. */
+function successPolicyRuleValue(entry: unknown): GoStruct {
+  const rule = asRecord(entry);
+  return new GoStruct([['SucceededIndexes', stringField(rule, 'succeededIndexes') ?? null], ['SucceededCount', intField(rule, 'succeededCount') ?? null]]);
+}
+
+// upstream: validatePodReplacementPolicy; SetDefaults_Job picks Failed with a podFailurePolicy, else TerminatingOrFailed
+function validatePodReplacementPolicy(spec: Fields, field: FieldPath): ErrorList {
+  const policy = stringField(spec, 'podReplacementPolicy');
+  if (policy === undefined) return [];
+  if (recordField(spec, 'podFailurePolicy')) return policy === 'Failed' ? [] : [notSupported(field, policy, ['Failed'])];
+  return policy === 'Failed' || policy === 'TerminatingOrFailed' ? [] : [notSupported(field, policy, ['Failed', 'TerminatingOrFailed'])];
 }
 
 function validateJobRestartPolicy(spec: Fields | undefined, field: FieldPath): ErrorList {

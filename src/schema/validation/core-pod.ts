@@ -28,6 +28,8 @@ export interface ValidationContext {
   readonly relaxedDNSSearch: boolean;
   /** RelaxedServiceNameValidation is on (beta, on by default since 1.36): a Service name is a DNS-1123 label. */
   readonly relaxedServiceNames: boolean;
+  /** MaxUnavailableStatefulSet is on (on by default in 1.35 only): else PrepareForCreate drops rollingUpdate.maxUnavailable. */
+  readonly maxUnavailableStatefulSet: boolean;
 }
 
 export interface PodSpecOptions extends ValidationContext {

@@ -1,7 +1,7 @@
 // pkg/apis/core/validation for the core kinds' specs: Pod, PodTemplate, ReplicationController, Service, ConfigMap, Secret.
 import { INVALID_PORT, validateDNS1123Label, validateNonnegativeField, validatePortNumOrName } from './core-container.js';
 import { templateOptions, validatePodSpec, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
-import { duplicate, forbidden, GoStruct, invalid, key, owned, pointing, required, tooLong, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
+import { duplicate, forbidden, GoStruct, invalid, key, notSupported, owned, pointing, required, tooLong, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { endpointIPErrors, legacyCIDRErrors, legacyIPErrors } from './ip.js';
 import { isIPv6String } from '../../model/ip-address.js';
 import { goJsonMapError } from '../../model/go-json.js';
@@ -62,7 +62,7 @@ export function validateService(object: Fields, context: ValidationContext): Err
   appendAll(errors, validateExternalIPs(spec, context.strictIPs));
   appendAll(appendAll(errors, validateServiceTypeFields(spec, type)), validateDuplicateServicePorts(ports));
   appendAll(errors, validateSourceRanges(object, spec, type, context.strictIPs));
-  return errors;
+  return appendAll(appendAll(errors, validateSessionAffinity(spec)), validateTrafficPolicies(spec, type));
 }
 
 /** A Service's clusterIPs as validation sees them, and where an error about one points. */
@@ -214,9 +214,45 @@ function validateServiceTypeFields(spec: Fields, type: string): ErrorList {
   const externallyAccessible = type === 'LoadBalancer' || type === 'NodePort' || (type === 'ClusterIP' && arrayField(spec, 'externalIPs').length > 0);
   const policy = stringField(spec, 'externalTrafficPolicy');
   if (!externallyAccessible && policy) errors.push(invalid(['spec', 'externalTrafficPolicy'], policy, 'may only be set for externally-accessible services'));
-  if ((stringField(spec, 'sessionAffinity') || 'None') === 'None' && recordField(spec, 'sessionAffinityConfig')) {
-    errors.push(forbidden(['spec', 'sessionAffinityConfig'], 'must not be set when session affinity is None'));
+  return appendAll(errors, validateLoadBalancerClass(spec, type));
+}
+
+const SESSION_AFFINITIES = ['ClientIP', 'None'];
+const TRAFFIC_POLICIES = ['Cluster', 'Local'];
+const MAX_CLIENT_IP_AFFINITY_SECONDS = 86400;
+
+// upstream: validateService sessionAffinity and validateClientIPAffinityConfig, after v1 SetDefaults_Service: an empty
+// affinity is None, whose sessionAffinityConfig is dropped (so never refused), and ClientIP gets 10800 seconds unless set
+function validateSessionAffinity(spec: Fields): ErrorList {
+  const affinity = stringField(spec, 'sessionAffinity') || 'None';
+  if (!SESSION_AFFINITIES.includes(affinity)) return [notSupported(['spec', 'sessionAffinity'], affinity, SESSION_AFFINITIES)];
+  const timeout = intField(recordField(recordField(spec, 'sessionAffinityConfig'), 'clientIP'), 'timeoutSeconds');
+  if (affinity !== 'ClientIP' || timeout === undefined || (timeout > 0 && timeout <= MAX_CLIENT_IP_AFFINITY_SECONDS)) return [];
+  return [invalid(['spec', 'sessionAffinityConfig', 'clientIP', 'timeoutSeconds'], timeout, `must be greater than 0 and less than ${MAX_CLIENT_IP_AFFINITY_SECONDS}`)];
+}
+
+// upstream: validateLoadBalancerClassField on create
+function validateLoadBalancerClass(spec: Fields, type: string): ErrorList {
+  const lbClass = stringField(spec, 'loadBalancerClass');
+  if (lbClass === undefined) return [];
+  if (type !== 'LoadBalancer') return [forbidden(['spec', 'loadBalancerClass'], "may only be used when `type` is 'LoadBalancer'")];
+  return qualifiedNameErrors(lbClass).map((message) => invalid(['spec', 'loadBalancerClass'], lbClass, message));
+}
+
+// upstream: validateServiceExternalTrafficPolicy, validateServiceInternalTrafficFieldsValue; SetDefaults_Service fills
+// both policies where they are required, and the registry allocates a needed healthCheckNodePort before validation
+function validateTrafficPolicies(spec: Fields, type: string): ErrorList {
+  const errors: ErrorList = [];
+  const external = stringField(spec, 'externalTrafficPolicy') ?? '';
+  const externallyAccessible = type === 'LoadBalancer' || type === 'NodePort' || (type === 'ClusterIP' && arrayField(spec, 'externalIPs').length > 0);
+  if (externallyAccessible && external !== '' && !TRAFFIC_POLICIES.includes(external)) errors.push(notSupported(['spec', 'externalTrafficPolicy'], external, TRAFFIC_POLICIES));
+  const healthCheckNodePort = intField(spec, 'healthCheckNodePort') ?? 0;
+  const needsHealthCheck = type === 'LoadBalancer' && external === 'Local';
+  if (!needsHealthCheck && healthCheckNodePort !== 0) {
+    errors.push(invalid(['spec', 'healthCheckNodePort'], healthCheckNodePort, "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"));
   }
+  const internal = stringField(spec, 'internalTrafficPolicy');
+  if (internal !== undefined && !TRAFFIC_POLICIES.includes(internal)) errors.push(notSupported(['spec', 'internalTrafficPolicy'], internal, TRAFFIC_POLICIES));
   return errors;
 }
 

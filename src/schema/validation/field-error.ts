@@ -35,6 +35,8 @@ const make = (type: ErrorType, field: FieldPath, value: unknown, detail: string)
 
 export const required = (field: FieldPath, detail = ''): FieldError => make('Required value', field, OMIT, detail);
 export const invalid = (field: FieldPath, value: unknown, detail: string): FieldError => make('Invalid value', field, value, detail);
+/** Invalid with field.OmitValueType{}: the message names no value. */
+export const invalidOmitValue = (field: FieldPath, detail: string): FieldError => make('Invalid value', field, OMIT, detail);
 export const duplicate = (field: FieldPath, value: unknown): FieldError => make('Duplicate value', field, value, '');
 export const forbidden = (field: FieldPath, detail: string): FieldError => make('Forbidden', field, OMIT, detail);
 export const notFound = (field: FieldPath, value: unknown): FieldError => make('Not found', field, value, '');

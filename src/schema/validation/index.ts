@@ -4,7 +4,7 @@ import { findingAt, type Finding } from '../../model/finding.js';
 import { isClusterScoped } from '../../model/kinds.js';
 import type { KubeObject } from '../../model/object.js';
 import type { RuleMeta } from '../../model/rule-meta.js';
-import { validateWebhookConfiguration } from './admission-registration.js';
+import { validateValidatingAdmissionPolicy, validateValidatingAdmissionPolicyBinding, validateWebhookConfiguration } from './admission-registration.js';
 import { crdNameFn, validateCustomResourceDefinition } from './apiextensions.js';
 import { validateAppsSpec } from './apps.js';
 import { apiServiceNameFn, validateAPIService } from './api-service.js';
@@ -94,6 +94,9 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'storage.k8s.io/v1 VolumeAttachment': { nameFn: nameIsDNSSubdomain, spec: validateVolumeAttachment },
   'admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, genericMeta: true, decode: decodeBytesFields('ValidatingWebhookConfiguration', webhookCABundles), spec: validateWebhookConfiguration },
   'admissionregistration.k8s.io/v1 MutatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, genericMeta: true, decode: decodeBytesFields('MutatingWebhookConfiguration', webhookCABundles), spec: validateWebhookConfiguration },
+  // upstream: admissionregistration validation.go validateValidatingAdmissionPolicy(Binding): genericvalidation.ValidateObjectMeta
+  'admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy': { nameFn: nameIsDNSSubdomain, genericMeta: true, spec: validateValidatingAdmissionPolicy },
+  'admissionregistration.k8s.io/v1 ValidatingAdmissionPolicyBinding': { nameFn: nameIsDNSSubdomain, genericMeta: true, spec: validateValidatingAdmissionPolicyBinding },
   // upstream: apiextensions and kube-aggregator validation use apimachinery's genericvalidation.ValidateObjectMeta
   'apiextensions.k8s.io/v1 CustomResourceDefinition': { nameFn: nameIsDNSSubdomain, nameFnOf: crdNameFn, genericMeta: true, decode: decodeBytesFields('CustomResourceDefinition', conversionWebhookCABundle), spec: validateCustomResourceDefinition },
   'apiregistration.k8s.io/v1 APIService': { nameFn: nameIsDNSSubdomain, nameFnOf: apiServiceNameFn, genericMeta: true, decode: decodeBytesFields('APIService', apiServiceCABundle), spec: validateAPIService },
@@ -131,7 +134,8 @@ export function validateBuiltinObject(object: KubeObject, release: string): Buil
 }
 
 // upstream: pkg/features/kube_features.go PodLevelResources (beta, on by default from 1.34), StrictIPCIDRValidation and
-// RelaxedServiceNameValidation (beta, on by default from 1.36), RelaxedDNSSearchValidation (beta from 1.33);
+// RelaxedServiceNameValidation (beta, on by default from 1.36), RelaxedDNSSearchValidation (beta from 1.33),
+// MaxUnavailableStatefulSet (on by default in 1.35, off again in 1.36: release-deltas);
 // ValidateTolerations passed the whole toleration to field.Invalid until kubernetes#128119 (1.32)
 export function contextOf(release: string): ValidationContext {
   return {
@@ -140,6 +144,7 @@ export function contextOf(release: string): ValidationContext {
     strictIPs: compareReleases(release, '1.36') >= 0,
     relaxedDNSSearch: compareReleases(release, '1.33') >= 0,
     relaxedServiceNames: compareReleases(release, '1.36') >= 0,
+    maxUnavailableStatefulSet: compareReleases(release, '1.35') === 0,
   };
 }
 

@@ -105,8 +105,7 @@ function validateIngressBackend(backend: Fields, field: FieldPath): ErrorList {
   return errors;
 }
 
-// upstream: validation.go ValidateNetworkPolicySpec, ValidateNetworkPolicyPort, ValidateNetworkPolicyPeer (selectors,
-// port numbers or names and ipBlocks; endPort is not checked here)
+// upstream: validation.go ValidateNetworkPolicySpec, ValidateNetworkPolicyPort, ValidateNetworkPolicyPeer (v1.36)
 export function validateNetworkPolicy(object: Fields, context: ValidationContext): ErrorList {
   const spec = recordField(object, 'spec') ?? {};
   const errors = validateLabelSelector(recordField(spec, 'podSelector') ?? {}, ['spec', 'podSelector']);
@@ -114,20 +113,57 @@ export function validateNetworkPolicy(object: Fields, context: ValidationContext
     arrayField(spec, direction).forEach((entry, index) => {
       const rule = asRecord(entry);
       const at = ['spec', direction, index];
-      arrayField(rule, 'ports').forEach((port, portIndex) => {
-        appendAll(errors, owned(validatePortNumOrName(asRecord(port)?.['port'], at.concat('ports', portIndex, 'port')), INVALID_PORT));
-      });
-      arrayField(rule, peers).forEach((peer, peerIndex) => {
-        for (const selector of ['podSelector', 'namespaceSelector']) {
-          const value = recordField(asRecord(peer), selector);
-          if (value) appendAll(errors, validateLabelSelector(value, at.concat(peers, peerIndex, selector)));
-        }
-        const ipBlock = recordField(asRecord(peer), 'ipBlock');
-        if (ipBlock) appendAll(errors, validateIPBlock(ipBlock, at.concat(peers, peerIndex, 'ipBlock'), context.strictIPs));
-      });
+      arrayField(rule, 'ports').forEach((port, portIndex) => appendAll(errors, validateNetworkPolicyPort(asRecord(port) ?? {}, at.concat('ports', portIndex))));
+      arrayField(rule, peers).forEach((peer, peerIndex) => appendAll(errors, validateNetworkPolicyPeer(asRecord(peer) ?? {}, at.concat(peers, peerIndex), context)));
     });
   }
+  return appendAll(errors, validatePolicyTypes(spec['policyTypes']));
+}
+
+const NETWORK_POLICY_PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
+
+// upstream: ValidateNetworkPolicyPort: a too-small endPort is reported with the value of `port`
+function validateNetworkPolicyPort(port: Fields, field: FieldPath): ErrorList {
+  const protocol = stringField(port, 'protocol');
+  const errors: ErrorList = protocol !== undefined && !NETWORK_POLICY_PROTOCOLS.includes(protocol) ? [notSupported(field.concat('protocol'), protocol, NETWORK_POLICY_PROTOCOLS)] : [];
+  const number = port['port'];
+  appendAll(errors, owned(validatePortNumOrName(number, field.concat('port')), INVALID_PORT));
+  const endPort = intField(port, 'endPort');
+  if (endPort === undefined) return errors;
+  const at = field.concat('endPort');
+  if (typeof number === 'number') {
+    if (endPort < number) errors.push(invalid(at, number, 'must be greater than or equal to `port`'));
+    appendAll(errors, owned(portNumberErrors(endPort).map((message) => invalid(at, endPort, message)), INVALID_PORT));
+  } else if (typeof number === 'string') errors.push(invalid(at, endPort, 'may not be specified when `port` is non-numeric'));
+  else errors.push(invalid(at, endPort, 'may not be specified when `port` is not specified'));
   return errors;
+}
+
+// upstream: ValidateNetworkPolicyPeer
+function validateNetworkPolicyPeer(peer: Fields, field: FieldPath, context: ValidationContext): ErrorList {
+  const errors: ErrorList = [];
+  let count = 0;
+  for (const selector of ['podSelector', 'namespaceSelector']) {
+    const value = recordField(peer, selector);
+    if (!value) continue;
+    count += 1;
+    appendAll(errors, validateLabelSelector(value, field.concat(selector)));
+  }
+  const ipBlock = recordField(peer, 'ipBlock');
+  if (ipBlock) appendAll(errors, validateIPBlock(ipBlock, field.concat('ipBlock'), context.strictIPs));
+  if (ipBlock) count += 1;
+  if (count === 0) errors.push(required(field, 'must specify a peer'));
+  else if (count > 1 && ipBlock) errors.push(forbidden(field, 'may not specify both ipBlock and another peer'));
+  return errors;
+}
+
+const POLICY_TYPES = ['Ingress', 'Egress'];
+
+// upstream: ValidateNetworkPolicySpec "Validate PolicyTypes": more than two stops there; duplicates are allowed
+function validatePolicyTypes(value: unknown): ErrorList {
+  const types = Array.isArray(value) ? value : [];
+  if (types.length > POLICY_TYPES.length) return [invalid(['spec', 'policyTypes'], types, 'may not specify more than two policyTypes')];
+  return types.flatMap((type, index) => (typeof type === 'string' && !POLICY_TYPES.includes(type) ? [notSupported(['spec', 'policyTypes', index], type, POLICY_TYPES)] : []));
 }
 
 // upstream: validation.go ValidateIPBlock (v1.36)
@@ -165,7 +201,7 @@ export function validateIngressClass(object: Fields): ErrorList {
 }
 
 // upstream: apimachinery validation.go IsDomainPrefixedPath
-function domainPrefixedPathErrors(value: string, field: FieldPath): ErrorList {
+export function domainPrefixedPathErrors(value: string, field: FieldPath): ErrorList {
   if (value === '') return [required(field)];
   const slash = value.indexOf('/');
   const host = value.slice(0, slash);

@@ -51,14 +51,19 @@ describe('API server validation per API group', () => {
     ['JSON decoding of []byte: the caBundle of webhook configurations, APIServices and CRD conversion webhooks is base64', 'invalid-ca-bundle.yaml', () => EXPECTED_CA_BUNDLE],
     ['ValidatePodCreate, ValidatePodTemplateSpec: ephemeral containers on create or in a template, a gated pod bound to a node', 'invalid-pod-create.yaml', () => EXPECTED_POD_CREATE],
     ['ValidateService, validateServicePort: port names, numbers, duplicates, type-specific fields, externalName', 'invalid-service.yaml', () => EXPECTED_SERVICE],
+    ['validateService: ClientIP affinity timeout, loadBalancerClass, traffic policies, healthCheckNodePort', 'invalid-service-traffic.yaml', () => EXPECTED_SERVICE_TRAFFIC],
     ['ValidateConfigMap, ValidateSecret: keys, data and binaryData duplicates, base64 decoding, type-specific keys', 'invalid-config.yaml', () => EXPECTED_CONFIG],
     ['ValidateDeploymentSpec, ValidateDeploymentStrategy, ValidateDaemonSetSpec, ValidateStatefulSetSpec', 'invalid-apps.yaml', () => EXPECTED_APPS],
+    ['ValidateStatefulSetSpec update strategy, retention policy, ordinals; ValidateRollingUpdateDaemonSet', 'invalid-apps-strategy.yaml', () => EXPECTED_APPS_STRATEGY],
     ['ValidateJob, ValidateCronJobCreate, validateScheduleFormat, validateTimeZone', 'invalid-batch.yaml', () => EXPECTED_BATCH],
+    ['validateJobSpec: backoffLimitPerIndex, maxFailedIndexes, podFailurePolicy, successPolicy, podReplacementPolicy, managedBy', 'invalid-job-policies.yaml', () => EXPECTED_JOB_POLICIES],
     ['ValidateIngressSpec, validateHTTPIngressPath, validateIngressBackend, ValidateNetworkPolicyPort', 'invalid-ingress.yaml', () => EXPECTED_INGRESS],
+    ['ValidateNetworkPolicySpec: endPort against port, protocols, empty and mixed peers, policyTypes', 'invalid-network-policy.yaml', () => EXPECTED_NETWORK_POLICY],
     ['ValidateLimitRange after SetDefaults_LimitRangeItem: types, resource names, bounds, ratios, non-overcommitable defaults', 'invalid-limit-range.yaml', () => EXPECTED_LIMIT_RANGE],
     ['IP addresses and CIDRs: dnsConfig, hostAliases, Service cluster and external IPs and source ranges, Endpoints, ipBlocks', 'invalid-ip-addresses.yaml', () => EXPECTED_IP_ADDRESSES],
     ['Validating/MutatingWebhookConfiguration and APIService on create', 'invalid-admission.yaml', () => EXPECTED_ADMISSION],
     ['ValidatePodSpec: local paths, downward API and key selectors, projections, mounts, security contexts, sysctls, gates', 'invalid-pod-security.yaml', () => EXPECTED_POD_SECURITY],
+    ['validateValidatingAdmissionPolicy(Spec), validateValidatingAdmissionPolicyBinding without CEL', 'invalid-validating-policy.yaml', () => EXPECTED_VALIDATING_POLICY],
     ['ValidateCustomResourceDefinition: name, group, scope, names, versions, storage, columns, scale, conversion, approval', 'invalid-crd.yaml', () => EXPECTED_CRD],
     ['ValidateStructural: types, items, root additionalProperties, metadata, value validations; a status root; nullable root', 'invalid-crd-schema.yaml', () => EXPECTED_CRD_SCHEMA],
   ])('%s (%s)', async (_name, fixture, expected) => {
@@ -73,18 +78,32 @@ describe('API server validation per API group', () => {
 
   it.each([
     ['ValidatePodSpec: defaulting and StatefulSet volumeClaimTemplates as mount targets', 'valid-pod-spec.yaml'],
-    ['ValidateService: one unnamed port, defaulted targetPort, headless, ExternalName with a final dot, LoadBalancer fields', 'valid-service.yaml'],
+    ['ValidateService: one unnamed port, defaulted targetPort, headless, ExternalName with a final dot, LoadBalancer fields, a dropped None affinity config', 'valid-service.yaml'],
     ['ValidateConfigMap, ValidateSecret: dotted keys, base64 over several lines, stringData merged into data', 'valid-config.yaml'],
     ['ValidateDeploymentSpec, ValidateReplicationControllerSpec: defaults make them valid', 'valid-apps.yaml'],
-    ['validateScheduleFormat: macros, names, steps, ranges, @every; a manual Job selector', 'valid-batch.yaml'],
-    ['ValidateIngressSpec: wildcard hosts, resource backends, a defaultBackend without rules', 'valid-ingress.yaml'],
+    ['validateScheduleFormat: macros, names, steps, ranges, @every; a manual Job selector; defaulted Indexed Jobs with policies', 'valid-batch.yaml'],
+    ['ValidateIngressSpec: wildcard hosts, resource backends, a defaultBackend without rules; a NetworkPolicy port range', 'valid-ingress.yaml'],
     ['ValidateLimitRange: defaults from max and min within the bounds, a custom limit type, a ratio below max/min', 'valid-limit-range.yaml'],
     ['IP addresses and CIDRs: dual-stack cluster IPs, padded source ranges, IPv6 ipBlocks, relaxed DNS searches', 'valid-ip-addresses.yaml'],
-    ['a kubebuilder webhook with a match condition, metrics-server\'s APIService', 'valid-admission.yaml'],
+    ['a kubebuilder webhook with a match condition, metrics-server\'s APIService, the documented ValidatingAdmissionPolicy and binding', 'valid-admission.yaml'],
     ['kube-api-access, downward API labels and hugepages, relative sub-paths, Localhost seccomp, namespaced sysctls', 'valid-pod-security.yaml'],
     ['CRDs with a conversion webhook, per-version columns and scale, defaulted names, approved protected groups, structural schemas', 'valid-crd.yaml'],
   ])('%s (%s)', async (_name, fixture) => {
     expect(await check(fixture, 'all')).toEqual([]);
+  });
+
+  // strategy.go dropStatefulSetDisabledFields clears rollingUpdate.maxUnavailable unless MaxUnavailableStatefulSet is on
+  it('validateRollingUpdateStatefulSet checks maxUnavailable only where MaxUnavailableStatefulSet is on by default (1.35)', async () => {
+    const { objects } = await loadManifests(['invalid-apps-strategy.yaml'], { cwd: 'fixtures/schema/validation' });
+    const messages = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false })
+      .filter((finding) => finding.ruleId === 'api-validation' && finding.message.includes('maxUnavailable') && finding.message.startsWith('spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid'))
+      .map((finding) => `${finding.line}:${finding.column} ${finding.message}`);
+    expect(messages('1.35')).toEqual([
+      '37:23 spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: 0: cannot be 0',
+      '57:23 spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: "150%": must not be greater than 100%',
+      '113:23 spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: "120%": must not be greater than 100%',
+    ]);
+    expect(messages('1.36')).toEqual(['113:23 spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: "120%": must not be greater than 100%']);
   });
 
   // validate.ts withoutSchemaDuplicates drops the API server's "" errors where the schema reports the field missing
@@ -161,6 +180,16 @@ const EXPECTED_SERVICE: string[] = [
   "31:17 api-validation: spec.externalName: Invalid value: \"Db.Example.com\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
 ];
 
+const EXPECTED_SERVICE_TRAFFIC: string[] = [
+  "13:23 api-validation: spec.sessionAffinityConfig.clientIP.timeoutSeconds: Invalid value: 90000: must be greater than 0 and less than 86400",
+  "14:22 api-validation: spec.loadBalancerClass: Forbidden: may only be used when `type` is 'LoadBalancer'",
+  "15:26 api-validation: spec.internalTrafficPolicy: Unsupported value: \"Nearest\": supported values: \"Cluster\", \"Local\"",
+  "16:24 api-validation: spec.healthCheckNodePort: Invalid value: 30100: may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'",
+  `27:22 api-validation: spec.loadBalancerClass: Invalid value: "bad class": ${NAME_PART}`,
+  "28:26 api-validation: spec.externalTrafficPolicy: Unsupported value: \"Global\": supported values: \"Cluster\", \"Local\"",
+  "29:20 api-validation: spec.sessionAffinity: Unsupported value: \"Cookie\": supported values: \"ClientIP\", \"None\"",
+];
+
 const EXPECTED_CONFIG: string[] = [
   "7:3 api-validation: data[app/config.yaml]: Invalid value: \"app/config.yaml\": a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
   "8:3 api-validation: data[..hidden]: Invalid value: \"..hidden\": must not start with '..'",
@@ -189,6 +218,18 @@ const EXPECTED_APPS: string[] = [
   "84:21 api-validation: spec.template.spec.containers[0].volumeMounts[0].name: Not found: \"data\"",
 ];
 
+const EXPECTED_APPS_STRATEGY: string[] = [
+  "13:7 api-validation: spec.updateStrategy.rollingUpdate: Invalid value: {\"Partition\":2,\"MaxUnavailable\":null}: only allowed for updateStrategy 'RollingUpdate'",
+  "31:12 api-validation: spec.ordinals.start: Invalid value: -1: must be greater than or equal to 0",
+  "33:18 api-validation: spec.persistentVolumeClaimRetentionPolicy.whenDeleted: Unsupported value: \"Keep\": supported values: \"Retain\", \"Delete\"",
+  "36:18 api-validation: spec.updateStrategy.rollingUpdate.partition: Invalid value: -3: must be greater than or equal to 0",
+  "76:23 api-validation: spec.updateStrategy.rollingUpdate.maxUnavailable: Required value: cannot be 0 when maxSurge is 0",
+  "95:17 api-validation: spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: \"10%\": may not be set when maxUnavailable is non-zero",
+  "113:23 api-validation: spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: \"120%\": must not be greater than 100%",
+  "114:17 api-validation: spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: -1: may not be set when maxUnavailable is non-zero",
+  "114:17 api-validation: spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: -1: must be greater than or equal to 0",
+];
+
 const EXPECTED_BATCH: string[] = [
   "7:16 api-validation: spec.parallelism: Invalid value: -1: must be greater than or equal to 0",
   "8:17 api-validation: spec.backoffLimit: Invalid value: -2: must be greater than or equal to 0",
@@ -204,6 +245,28 @@ const EXPECTED_BATCH: string[] = [
   "57:13 api-validation: spec.schedule: Invalid value: \"CRON_TZ=UTC @weekly every\": unrecognized descriptor: @weekly every",
   "72:13 api-validation: spec.schedule: Invalid value: \"*/0 1-2-3 * JAN-FOO *\": step of range should be a positive number: */0",
   "73:13 api-validation: spec.timeZone: Invalid value: \"Local\": timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones",
+];
+
+const EXPECTED_JOB_POLICIES: string[] = [
+  "7:25 api-validation: spec.backoffLimitPerIndex: Invalid value: 1: requires indexed completion mode",
+  "8:21 api-validation: spec.maxFailedIndexes: Invalid value: 2: requires indexed completion mode",
+  "21:3 api-validation: spec.backoffLimitPerIndex: Required value: when maxFailedIndexes is specified",
+  "23:21 api-validation: spec.maxFailedIndexes: Invalid value: 5: must be less than or equal to completions",
+  "24:25 api-validation: spec.podReplacementPolicy: Unsupported value: \"TerminatingOrFailed\": supported values: \"Failed\"",
+  "27:17 api-validation: spec.podFailurePolicy.rules[0].action: Invalid value: \"FailIndex\": requires the backoffLimitPerIndex to be set",
+  "29:26 api-validation: spec.podFailurePolicy.rules[0].onExitCodes.containerName: Invalid value: \"sidecar\": must be one of the container or initContainer names in the pod template",
+  "31:19 api-validation: spec.podFailurePolicy.rules[0].onExitCodes.values: Invalid value: [0,3,3,1]: must be ordered",
+  "31:20 api-validation: spec.podFailurePolicy.rules[0].onExitCodes.values[0]: Invalid value: 0: must not be 0 for the In operator",
+  "31:26 api-validation: spec.podFailurePolicy.rules[0].onExitCodes.values[2]: Duplicate value: 3",
+  "32:9 api-validation: spec.podFailurePolicy.rules[1]: Invalid value: specifying one of OnExitCodes and OnPodConditions is required",
+  "33:9 api-validation: spec.podFailurePolicy.rules[2]: Invalid value: specifying both OnExitCodes and OnPodConditions is not supported",
+  "36:19 api-validation: spec.podFailurePolicy.rules[2].onExitCodes.values: Invalid value: []: at least one value is required",
+  `41:19 api-validation: spec.podFailurePolicy.rules[3].onPodConditions[0].type: Invalid value: "Bad Condition": ${NAME_PART}`,
+  "42:21 api-validation: spec.podFailurePolicy.rules[3].onPodConditions[0].status: Unsupported value: \"Maybe\": supported values: \"False\", \"True\", \"Unknown\"",
+  "56:5 api-validation: spec.successPolicy: Invalid value: {\"Rules\":[{\"SucceededIndexes\":\"0-2\",\"SucceededCount\":null}]}: requires indexed completion mode",
+  "73:14 api-validation: spec.managedBy: Invalid value: \"kueue\": must be a domain-prefixed path (such as \"acme.io/foo\")",
+  "76:9 api-validation: spec.successPolicy.rules[0]: Required value: at least one of succeededCount or succeededIndexes must be specified",
+  "77:25 api-validation: spec.successPolicy.rules[1].succeededCount: Invalid value: 5: must be less than or equal to 4 (the number of specified completions)",
 ];
 
 const EXPECTED_INGRESS: string[] = [
@@ -222,6 +285,18 @@ const EXPECTED_INGRESS: string[] = [
   "56:25 api-validation: spec.ingress[0].from[0].namespaceSelector.matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
   "58:17 invalid-port: spec.ingress[0].ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive",
   "59:17 invalid-port: spec.ingress[0].ports[1].port: Invalid value: \"metrics-endpoint\": must be no more than 15 characters",
+];
+
+const EXPECTED_NETWORK_POLICY: string[] = [
+  "8:26 api-validation: spec.policyTypes[1]: Unsupported value: \"Egres\": supported values: \"Ingress\", \"Egress\"",
+  "12:20 api-validation: spec.ingress[0].ports[0].endPort: Invalid value: 9000: must be greater than or equal to `port`",
+  "14:20 api-validation: spec.ingress[0].ports[1].endPort: Invalid value: 9100: may not be specified when `port` is non-numeric",
+  "15:20 api-validation: spec.ingress[0].ports[2].endPort: Invalid value: 443: may not be specified when `port` is not specified",
+  "17:21 api-validation: spec.ingress[0].ports[3].protocol: Unsupported value: \"ICMP\": supported values: \"TCP\", \"UDP\", \"SCTP\"",
+  "19:20 invalid-port: spec.ingress[0].ports[4].endPort: Invalid value: 70000: must be between 1 and 65535, inclusive",
+  "21:11 api-validation: spec.ingress[0].from[0]: Required value: must specify a peer",
+  "22:11 api-validation: spec.ingress[0].from[1]: Forbidden: may not specify both ipBlock and another peer",
+  "32:16 api-validation: spec.policyTypes: Invalid value: [\"Ingress\",\"Egress\",\"Ingress\"]: may not specify more than two policyTypes",
 ];
 
 // upstream: validation.go validatePodResources, validatePodResourceConsistency, validatePodResourceName (identical from
@@ -391,6 +466,37 @@ const EXPECTED_ADMISSION: string[] = [
 
 // spec.versions prints as the internal version's Go structs (json.Marshal, HTML-escaped); errors of fields the
 // conversion moved to spec (one version, or equal in all) name spec.additionalPrinterColumns and spec.subresources
+const EXPECTED_VALIDATING_POLICY: string[] = [
+  '7:18 api-validation: spec.failurePolicy: Unsupported value: "Retry": supported values: "Fail", "Ignore"',
+  '9:17 api-validation: spec.paramKind.apiVersion: Invalid value: "rules.example.com/v1/extra": unexpected GroupVersion string: rules.example.com/v1/extra',
+  `10:11 api-validation: spec.paramKind.kind: Invalid value: "Replica_Limit": may have mixed case, but should otherwise match: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')`,
+  '12:18 api-validation: spec.matchConstraints.matchPolicy: Unsupported value: "Loose": supported values: "Equivalent", "Exact"',
+  '13:20 api-validation: spec.matchConstraints.resourceRules: Required value',
+  '15:13 api-validation: spec.variables[0].name: Invalid value: "1st": name is not a valid CEL identifier',
+  '18:19 api-validation: spec.variables[1].expression: Required value: expression is not specified',
+  '20:19 api-validation: spec.validations[0].expression: Required value: expression is not specified',
+  '21:16 api-validation: spec.validations[0].message: Invalid value: "first line\\nsecond line": message must not contain line breaks',
+  '22:15 api-validation: spec.validations[0].reason: Unsupported value: "NotFound": supported values: "Forbidden", "Invalid", "RequestEntityTooLarge"',
+  '24:26 api-validation: spec.validations[1].messageExpression: Invalid value: "   ": must be non-empty if specified',
+  `26:12 api-validation: spec.auditAnnotations[0].key: Invalid value: "replica-limit/high replicas": ${NAME_PART}`,
+  '28:12 api-validation: spec.auditAnnotations[1].key: Duplicate value: "high replicas"',
+  `28:12 api-validation: spec.auditAnnotations[1].key: Invalid value: "replica-limit/high replicas": ${NAME_PART}`,
+  '29:24 api-validation: spec.auditAnnotations[1].valueExpression: Required value: valueExpression is not specified',
+  '36:3 api-validation: spec.auditAnnotations: Required value: validations or auditAnnotations must contain at least one item',
+  '36:3 api-validation: spec.matchConstraints: Required value',
+  '36:3 api-validation: spec.validations: Required value: validations or auditAnnotations must contain at least one item',
+  `43:15 api-validation: spec.policyName: Invalid value: "Replica_Limit": ${SUBDOMAIN}`,
+  '45:11 api-validation: spec.paramRef.name: Forbidden: name and selector are mutually exclusive',
+  '46:15 api-validation: spec.paramRef.selector: Forbidden: name and selector are mutually exclusive',
+  '47:30 api-validation: spec.paramRef.parameterNotFoundAction: Unsupported value: "Ignore": supported values: "Deny", "Allow"',
+  '48:22 api-validation: spec.validationActions: Invalid value: ["Deny","Warn","Deny","Block"]: must not contain both Deny and Warn (repeating the same validation failure information in the API response and headers serves no purpose)',
+  '48:35 api-validation: spec.validationActions[2]: Duplicate value: "Deny"',
+  '48:41 api-validation: spec.validationActions[3]: Unsupported value: "Block": supported values: "Audit", "Deny", "Warn"',
+  '56:13 api-validation: spec.paramRef: Required value: one of name or selector must be specified',
+  '63:30 api-validation: spec.matchResources.resourceRules[0].resourceNames[1]: Duplicate value: "web"',
+  '64:22 api-validation: spec.validationActions: Required value: at least one validation action is required',
+];
+
 const EXPECTED_CRD: string[] = [
   "5:9 invalid-name: metadata.name: Invalid value: \"widgets.example.com\": must be spec.names.plural+\".\"+spec.group",
   "7:10 api-validation: spec.group: Invalid value: \"example\": should be a domain with at least one dot",
