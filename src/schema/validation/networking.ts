@@ -31,9 +31,11 @@ export function validateIngress(object: Fields): ErrorList {
   const className = stringField(spec, 'ingressClassName');
   if (className) appendAll(errors, subdomainErrors(className).map((message) => invalid(['spec', 'ingressClassName'], className, message)));
   const annotation = stringField(recordField(recordField(object, 'metadata'), 'annotations'), INGRESS_CLASS_ANNOTATION);
-  if (annotation !== undefined && className !== undefined) {
+  // upstream: ValidateIngressCreate (1.33 and later as stored; earlier releases refused the annotation beside the field
+  // whatever its value, and kubefit follows the newer rule for every release)
+  if (annotation !== undefined && className !== undefined && annotation !== className) {
     const at = ['metadata', 'annotations', INGRESS_CLASS_ANNOTATION];
-    errors.push(pointing(invalid(['annotations', INGRESS_CLASS_ANNOTATION], annotation, 'can not be set when the class field is also set'), at));
+    errors.push(pointing(invalid(['annotations', INGRESS_CLASS_ANNOTATION], annotation, 'must match `ingressClassName` when both are specified'), at));
   }
   return errors;
 }

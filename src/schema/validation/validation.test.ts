@@ -285,6 +285,7 @@ const EXPECTED_INGRESS: string[] = [
   "56:25 api-validation: spec.ingress[0].from[0].namespaceSelector.matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
   "58:17 invalid-port: spec.ingress[0].ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive",
   "59:17 invalid-port: spec.ingress[0].ports[1].port: Invalid value: \"metrics-endpoint\": must be no more than 15 characters",
+  "67:34 api-validation: annotations.kubernetes.io/ingress.class: Invalid value: \"traefik\": must match `ingressClassName` when both are specified",
 ];
 
 const EXPECTED_NETWORK_POLICY: string[] = [
