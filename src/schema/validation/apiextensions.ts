@@ -380,8 +380,11 @@ function validateAPIApproval(group: string, annotations: Fields | undefined): Er
   return [invalid(field, annotation, `protected groups must have approval annotation "${API_APPROVED}" with either a URL or a reason starting with "unapproved", ${ENHANCEMENT}`)];
 }
 
-/** A URL with a scheme and a host, as url.ParseRequestURI reads one (no spaces or control characters, valid escapes). */
-const isApprovalURL = (value: string): boolean => /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\s]+/.test(value) && !/[\x00-\x20\x7f]|%(?![0-9A-Fa-f]{2})/.test(value);
+/**
+ * A URL with a scheme and a host, as url.ParseRequestURI reads one: no space in the host, no control character and no
+ * broken escape anywhere (a space after the host is part of the path: `https://host/pull/1 (approved)` is approved).
+ */
+const isApprovalURL = (value: string): boolean => /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\s]+(?:[/?#]|$)/.test(value) && !/[\x00-\x1f\x7f]|%(?![0-9A-Fa-f]{2})/.test(value);
 
 // upstream: validation.go specHasDefaults (SchemaHas over every schema of the spec)
 function hasDefaults(value: unknown): boolean {

@@ -6,6 +6,7 @@ import { duplicate, forbidden, invalid, key, notFound, notSupported, owned, poin
 import { configMapKeyErrors, dns1123LabelErrors, portNameErrors, portNumberErrors, qualifiedNameErrors, relaxedEnvVarNameErrors, subdomainErrors } from '../../model/name-validation.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { localDescendingPathErrors } from './local-path.js';
+import { notIntegerError } from './resource-names.js';
 import { validateSecurityContext } from './core-security-context.js';
 import { appendAll } from '../../model/append.js';
 
@@ -358,12 +359,12 @@ export function validateResourceRequirements(resources: Fields | undefined, fiel
   // keys, not entries: no [name, value] pair to allocate and destructure for each resource of each container
   for (const name of Object.keys(limits)) {
     if (nameErrors) appendAll(errors, nameErrors(name, field.concat('limits', key(name))));
-    if (isNegativeQuantity(limits[name])) errors.push(negativeQuantity(field.concat('limits', key(name)), limits[name]));
+    appendAll(errors, quantityValueErrors(name, limits[name], field, 'limits'));
   }
   for (const name of Object.keys(requests)) {
     const raw = requests[name];
     if (nameErrors) appendAll(errors, nameErrors(name, field.concat('requests', key(name))));
-    if (isNegativeQuantity(raw)) errors.push(negativeQuantity(field.concat('requests', key(name)), raw));
+    appendAll(errors, quantityValueErrors(name, raw, field, 'requests'));
     const request = parseQuantity(raw);
     const limit = parseQuantity(limits[name]);
     if (request && limit) {
@@ -379,11 +380,16 @@ export function validateResourceRequirements(resources: Fields | undefined, fiel
   return errors;
 }
 
-// upstream: validation.go ValidateResourceQuantityValue / ValidateNonnegativeQuantity; the caller builds the path
-// only for an error
-function isNegativeQuantity(raw: unknown): boolean {
+// upstream: validation.go ValidateResourceQuantityValue (ValidateNonnegativeQuantity, then whole units for counted
+// resources); the path is built only for an error
+function quantityValueErrors(name: string, raw: unknown, field: FieldPath, list: 'limits' | 'requests'): ErrorList {
   const quantity = parseQuantity(raw);
-  return quantity !== undefined && quantity.numerator < 0n;
+  if (!quantity) return [];
+  const errors: ErrorList = [];
+  if (quantity.numerator < 0n) errors.push(negativeQuantity(field.concat(list, key(name)), raw));
+  const notInteger = notIntegerError(name, quantity, raw, field.concat(list, key(name)));
+  if (notInteger) errors.push(notInteger);
+  return errors;
 }
 
 const negativeQuantity = (field: FieldPath, raw: unknown): FieldError => invalid(field, canonicalQuantity(raw), IS_NEGATIVE_ERROR);

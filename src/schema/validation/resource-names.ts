@@ -2,7 +2,9 @@
 // upstream: pkg/apis/core/validation/validation.go validateResourceName, validateContainerResourceName;
 // pkg/apis/core/helper/helpers.go standardResources, IsStandardContainerResourceName, IsExtendedResourceName (v1.36)
 import { qualifiedNameErrors } from '../../model/name-validation.js';
-import { GoStringer, invalid, type ErrorList, type FieldPath } from './field-error.js';
+import { GoStringer, invalid, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
+import type { Quantity } from '../../model/quantity.js';
+import { canonicalQuantity } from './quantity-string.js';
 
 const STANDARD_RESOURCES = new Set([
   'cpu', 'memory', 'ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage', 'limits.cpu',
@@ -48,4 +50,21 @@ export function containerResourceNameErrors(name: string, field: FieldPath): Err
 export function isExtendedResourceName(name: string): boolean {
   if (!name.includes('/') || name.includes('kubernetes.io/') || name.startsWith('requests.')) return false;
   return qualifiedNameErrors(`requests.${name}`).length === 0;
+}
+
+/** Resources counted in whole units: the quota's object counts and every extended resource. */
+// upstream: pkg/apis/core/helper IsIntegerResourceName
+const INTEGER_RESOURCES = new Set([
+  'pods', 'resourcequotas', 'services', 'replicationcontrollers', 'secrets', 'configmaps', 'persistentvolumeclaims',
+  'services.nodeports', 'services.loadbalancers',
+]);
+
+/**
+ * ValidateResourceQuantityValue's integer rule: a quantity of a counted resource whose value in thousandths (rounded
+ * up, as Quantity.MilliValue) is not whole, as the error (a resource.Quantity as the bad value, printed by its String).
+ */
+export function notIntegerError(name: string, quantity: Quantity, raw: unknown, field: FieldPath): FieldError | undefined {
+  if (!INTEGER_RESOURCES.has(name) && !isExtendedResourceName(name)) return undefined;
+  const milli = (quantity.numerator * 1000n + quantity.denominator - 1n) / quantity.denominator;
+  return milli % 1000n === 0n ? undefined : invalid(field, new GoStringer(canonicalQuantity(raw)), 'must be an integer');
 }

@@ -7,17 +7,13 @@ import { parseQuantity } from '../../model/quantity.js';
 import { IS_NEGATIVE_ERROR } from './core-container.js';
 import { GoStringer, GoStruct, invalid, key, pointing, required, toPath, type ErrorList, type FieldPath } from './field-error.js';
 import { canonicalQuantity } from './quantity-string.js';
-import { isExtendedResourceName, isHugePages, isHugePagesRequest, resourceNameErrors, resourceNameValue } from './resource-names.js';
+import { isHugePages, isHugePagesRequest, notIntegerError, resourceNameErrors, resourceNameValue } from './resource-names.js';
 import { arrayField, asRecord, recordField, stringField, type Fields } from './values.js';
 
 const STANDARD_QUOTA_RESOURCES = new Set([
   'cpu', 'memory', 'ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.storage', 'requests.ephemeral-storage',
   'limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'pods', 'resourcequotas', 'services', 'replicationcontrollers',
   'secrets', 'persistentvolumeclaims', 'configmaps', 'services.nodeports', 'services.loadbalancers',
-]);
-const INTEGER_RESOURCES = new Set([
-  'pods', 'resourcequotas', 'services', 'replicationcontrollers', 'secrets', 'configmaps', 'persistentvolumeclaims',
-  'services.nodeports', 'services.loadbalancers',
 ]);
 const STANDARD_SCOPES = new Set(['Terminating', 'NotTerminating', 'BestEffort', 'NotBestEffort', 'PriorityClass', 'VolumeAttributesClass', 'CrossNamespacePodAffinity']);
 const POD_COMPUTE = new Set(['pods', 'cpu', 'memory', 'limits.cpu', 'limits.memory', 'requests.cpu', 'requests.memory']);
@@ -56,11 +52,8 @@ function validateHardLimit(name: string, raw: unknown, field: FieldPath): ErrorL
   const quantity = parseQuantity(raw);
   if (!quantity) return named;
   if (quantity.numerator < 0n) named.push(invalid(field, canonicalQuantity(raw), IS_NEGATIVE_ERROR));
-  // MilliValue()%1000: the value in thousandths, rounded up, must be whole
-  const milli = (quantity.numerator * 1000n + quantity.denominator - 1n) / quantity.denominator;
-  const isInteger = milli % 1000n === 0n;
-  // a resource.Quantity as the bad value: ErrorBody prints it with its String method, as limit-range.ts does
-  if ((INTEGER_RESOURCES.has(name) || isExtendedResourceName(name)) && !isInteger) named.push(invalid(field, new GoStringer(canonicalQuantity(raw)), 'must be an integer'));
+  const notInteger = notIntegerError(name, quantity, raw, field);
+  if (notInteger) named.push(notInteger);
   return named;
 }
 
