@@ -53,11 +53,14 @@ describe('custom resources with their CustomResourceDefinition', () => {
 
   it('reports items repeating an x-kubernetes-list-type set or the keys of a map (defaults applied first) as Duplicate values (listtype.ValidateListSetsAndMaps)', async () => {
     expect(await check('list-types.yaml')).toEqual([
-      '82:41 error schema: spec.hosts[2]: Duplicate value: "a.example.com"',
-      '86:7 error schema: spec.listeners[1]: Duplicate value: {"name":"http"}',
-      '89:7 error schema: spec.listeners[3]: Duplicate value: {}',
-      '92:7 error schema: spec.ports[1]: Duplicate value: {"port":80,"protocol":"TCP"}',
-      '95:14 error schema: spec.routes[web][1]: Duplicate value: "/"',
+      '84:41 error schema: spec.hosts[2]: Duplicate value: "a.example.com"',
+      '88:7 error schema: spec.listeners[1]: Duplicate value: {"name":"http"}',
+      // a map key is required (or defaulted) as the API server wants of a CRD; items without it still compare equal
+      '90:7 error schema: missing required field "name" in spec.listeners[2]',
+      '91:7 error schema: missing required field "name" in spec.listeners[3]',
+      '91:7 error schema: spec.listeners[3]: Duplicate value: {}',
+      '94:7 error schema: spec.ports[1]: Duplicate value: {"port":80,"protocol":"TCP"}',
+      '97:14 error schema: spec.routes[web][1]: Duplicate value: "/"',
     ]);
   });
 

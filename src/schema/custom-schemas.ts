@@ -7,6 +7,7 @@ import { groupOf } from '../model/kinds.js';
 import { asArray, asRecord } from '../model/object.js';
 import type { CompiledValidator, FieldGraph } from './compiled-validator.js';
 import { formatCheck, formatChecks } from './openapi-formats.js';
+import { withLinearErrorAppends } from './ajv-code.js';
 
 type Schema = Record<string, unknown>;
 
@@ -129,7 +130,7 @@ function compileWithAjv(body: Schema, entry: CodeCacheEntry | undefined): Custom
     const validate = ajv.compile(body) as CompiledValidator;
     if (!entry) return withFields({ validate }, body);
     const { default: standaloneCode } = require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js');
-    const code = standaloneCode(ajv, validate as never);
+    const code = withLinearErrorAppends(standaloneCode(ajv, validate as never));
     entry.store.write(`${entry.key}.cjs`, code);
     return withFields(instantiate(code, entry) ?? { validate }, body);
   } catch (error) {

@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { appendAll } from '../../model/append.js';
 import { dns1035LabelErrors, subdomainErrors } from '../../model/name-validation.js';
 import { validateClientConfig } from './admission-registration.js';
-import { forbidden, GoStruct, invalid, key, notSupported, pointing, required, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
+import { forbidden, GoStruct, GoSyntax, invalid, key, notSupported, pointing, required, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { nameIsDNSSubdomain, type NameFunc } from './object-meta.js';
 import { validateOpenAPIV3Schema } from './structural-schema.js';
 import { arrayField, asArray, asRecord, recordField, stringField, type Fields } from './values.js';
@@ -76,10 +76,30 @@ class InternalSpec {
     return asRecord(this.isHoisted('subresources') ? this.versions[0]?.['subresources'] : this.versions[index]?.['subresources']);
   }
 
-  /** spec.versions as the internal version's Go structs, for the errors that print the whole list. */
-  goValue(): GoStruct[] {
+  /**
+   * spec.versions as the internal version's Go structs, for the errors that print the whole list; past about a MiB of
+   * JSON (thousands of schema nodes, each printed with all 44 JSONSchemaProps fields) a summary stands in for it, which
+   * no one would read and which a hostile CRD of 100,000 versions made hundreds of MB long.
+   */
+  goValue(): GoStruct[] | GoSyntax {
+    const nodes = this.versions.reduce((total, version) => total + countNodes(version, PRINTED_NODES_LIMIT - total), 0);
+    if (nodes >= PRINTED_NODES_LIMIT) return new GoSyntax(`[${this.versions.length} versions, not printed: their JSON would exceed 1 MiB]`);
     return this.versions.map((version, index) => internalVersion(version, (name) => (this.isHoisted(name) ? undefined : this.versions[index]?.[name])));
   }
+}
+
+/** Values a printed spec.versions may hold before it is summarised (an internal schema node prints as ~1 KB). */
+const PRINTED_NODES_LIMIT = 1024;
+
+/** The objects and lists in `value`, counted up to `limit`. */
+function countNodes(value: unknown, limit: number): number {
+  if (limit <= 0 || value === null || typeof value !== 'object') return 0;
+  let count = 1;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    if (count >= limit) break;
+    count += countNodes(child, limit - count);
+  }
+  return count;
 }
 
 /** Every error ValidateCustomResourceDefinition returns for creating this CRD, after ValidateObjectMeta. */

@@ -1,11 +1,12 @@
 // A CRD version's openAPIV3Schema as the API server checks it on create: the root's own rules, then a structural
 // schema's invariants and completeness (apiextensions-apiserver pkg/apiserver/schema validation.go, complete.go).
 //
-// Not modelled: ValidateCustomResourceDefinitionOpenAPISchema (types, formats, list types, CEL rules and their cost),
-// the defaults' validation and a pattern's compilation. A schema the structural conversion refuses (`$ref`,
+// The OpenAPI rules are crd-openapi-schema.ts's. Not modelled: formats, CEL rules' compilation and cost, the
+// defaults' validation and a pattern's compilation. A schema the structural conversion refuses (`$ref`,
 // `definitions`, an array of items...) fails with one error upstream prints only when those checks find nothing, so
 // it is not judged here.
 import { appendAll } from '../../model/append.js';
+import { openAPISchemaErrors } from './crd-openapi-schema.js';
 import { fieldPathString, forbidden, invalid, key, required, type ErrorList, type FieldPath } from './field-error.js';
 import { asArray, asRecord, type Fields } from './values.js';
 
@@ -54,6 +55,7 @@ export function validateOpenAPIV3Schema(schema: Fields, field: FieldPath, status
     }
   }
   if (schema['nullable'] === true) errors.push(forbidden(field.concat('nullable'), 'nullable cannot be true at the root'));
+  appendAll(errors, openAPISchemaErrors(schema, field, true));
   if (isStructural(schema)) {
     appendAll(errors, invariants(schema, 'root', field));
     appendAll(errors, completeness(schema, schema, field, field));

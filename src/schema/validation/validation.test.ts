@@ -539,6 +539,7 @@ const EXPECTED_CRD_SCHEMA: string[] = [
   "36:41 api-validation: spec.validation.openAPIV3Schema.properties[spec].properties[selector].anyOf[0].properties[missing].type: Forbidden: must be empty to be structural",
   "36:62 api-validation: spec.validation.openAPIV3Schema.properties[spec].properties[selector].anyOf[0].properties[missing].description: Forbidden: must be empty to be structural",
   "40:31 api-validation: spec.validation.openAPIV3Schema.properties[spec].properties[choice].oneOf[0].title: Forbidden: must be empty to be structural",
+  "41:23 api-validation: spec.validation.openAPIV3Schema.properties[spec].properties[choice].oneOf[1].type: Required value: must be array if x-kubernetes-list-type is specified",
   "41:34 api-validation: spec.validation.openAPIV3Schema.properties[spec].properties[choice].oneOf[1].nullable: Forbidden: must be false to be structural",
   "41:64 api-validation: spec.validation.openAPIV3Schema.properties[spec].properties[choice].oneOf[1].x-kubernetes-list-type: Forbidden: must be undefined to be structural",
   "48:61 api-validation: spec.validation.openAPIV3Schema.properties[spec].properties[nested].properties[bad].x-kubernetes-preserve-unknown-fields: Invalid value: true: must be false if x-kubernetes-int-or-string is true",
