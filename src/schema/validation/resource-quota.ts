@@ -5,7 +5,7 @@
 import { appendAll } from '../../model/append.js';
 import { parseQuantity } from '../../model/quantity.js';
 import { IS_NEGATIVE_ERROR } from './core-container.js';
-import { GoStringer, GoStruct, invalid, key, pointing, required, toPath, type ErrorList, type FieldPath } from './field-error.js';
+import { GoStruct, invalid, key, pointing, required, toPath, type ErrorList, type FieldPath } from './field-error.js';
 import { canonicalQuantity } from './quantity-string.js';
 import { isHugePages, isHugePagesRequest, notIntegerError, resourceNameErrors, resourceNameValue } from './resource-names.js';
 import { arrayField, asRecord, recordField, stringField, type Fields } from './values.js';
