@@ -131,8 +131,6 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
     const record = asRecord(value) ?? {};
     read.set(normalize(dirname(file)), { file: normalize(file), record, configurations: configurationsOf(normalize(file), record, patches) });
   }
-  const entriesOf = (directory: string, record: Readonly<Record<string, unknown>>) => pathsOf(record, ['resources', 'bases']).map((entry) => entryPath(directory, entry));
-  const componentsOf = (directory: string, record: Readonly<Record<string, unknown>>) => pathsOf(record, ['components']).map((entry) => entryPath(directory, entry));
   /** The kustomizations a build reads: its own and those it includes, directly or not. */
   const buildOf = (entry: string) => {
     const tree = new Map<string, { record: Readonly<Record<string, unknown>>; configurations: readonly unknown[] }>();
@@ -204,8 +202,6 @@ export function kustomizeNameAffixes(kustomizations: readonly { file: string; va
   const read = new Map(kustomizations.map(({ file, value }) => [normalize(dirname(file)), asRecord(value) ?? {}] as const));
   const found = new Map<string, Map<string, NameAffix>>();
   if (![...read.values()].some((record) => !isUnnamed(affixOf(record)))) return new Map();
-  const entriesOf = (directory: string, record: Readonly<Record<string, unknown>>) => pathsOf(record, ['resources', 'bases']).map((entry) => entryPath(directory, entry));
-  const componentsOf = (directory: string, record: Readonly<Record<string, unknown>>) => pathsOf(record, ['components']).map((entry) => entryPath(directory, entry));
   const reach = (directory: string, affix: NameAffix, seen: ReadonlySet<string>) => {
     for (const target of entriesOf(directory, read.get(directory) ?? {})) {
       if (read.has(target)) {
@@ -245,6 +241,16 @@ function within(outer: NameAffix, inner: NameAffix): NameAffix {
 
 function isUnnamed(affix: NameAffix): boolean {
   return affix.prefix === '' && affix.suffix === '';
+}
+
+/** The resources and bases a kustomization in `directory` includes, as paths. */
+function entriesOf(directory: string, record: Readonly<Record<string, unknown>>): string[] {
+  return pathsOf(record, ['resources', 'bases']).map((entry) => entryPath(directory, entry));
+}
+
+/** The components a kustomization in `directory` uses, as paths. */
+function componentsOf(directory: string, record: Readonly<Record<string, unknown>>): string[] {
+  return pathsOf(record, ['components']).map((entry) => entryPath(directory, entry));
 }
 
 /** The names of the vars a build declares, and the fields its configurations add to the builtin varReference specs. */

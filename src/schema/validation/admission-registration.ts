@@ -297,7 +297,7 @@ function validateMatchResources(resources: Fields, field: FieldPath): ErrorList 
       const seen = new Set<string>();
       arrayField(rule, 'resourceNames').forEach((resourceName, nameIndex) => {
         if (typeof resourceName !== 'string') return;
-        for (const message of pathSegmentNameErrors(resourceName)) errors.push(invalid(at.concat('resourceNames', nameIndex), resourceName, message));
+        for (const message of nameIsPathSegment(resourceName, false)) errors.push(invalid(at.concat('resourceNames', nameIndex), resourceName, message));
         if (seen.has(resourceName)) errors.push(duplicate(at.concat('resourceNames', nameIndex), resourceName));
         seen.add(resourceName);
       });
@@ -305,11 +305,6 @@ function validateMatchResources(resources: Fields, field: FieldPath): ErrorList 
     });
   }
   return errors;
-}
-
-/** apimachinery path.ValidatePathSegmentName without a prefix. */
-function pathSegmentNameErrors(name: string): string[] {
-  return nameIsPathSegment(name, false);
 }
 
 const CEL_IDENTIFIER = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
@@ -385,7 +380,7 @@ function validateParamRef(paramRef: Fields, field: FieldPath): ErrorList {
   const name = stringField(paramRef, 'name') ?? '';
   const selector = recordField(paramRef, 'selector');
   if (name.length > 0) {
-    for (const message of pathSegmentNameErrors(name)) errors.push(invalid(field.concat('name'), name, message));
+    for (const message of nameIsPathSegment(name, false)) errors.push(invalid(field.concat('name'), name, message));
     if (selector) errors.push(forbidden(field.concat('name'), 'name and selector are mutually exclusive'));
   }
   if (selector) {

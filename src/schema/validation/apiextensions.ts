@@ -10,6 +10,7 @@ import { validateClientConfig } from './admission-registration.js';
 import { forbidden, GoStruct, GoSyntax, invalid, key, notSupported, pointing, required, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { nameIsDNSSubdomain, type NameFunc } from './object-meta.js';
 import { validateOpenAPIV3Schema } from './structural-schema.js';
+import { isSet, subschemas } from './json-schema-props.js';
 import { arrayField, asArray, asRecord, recordField, stringField, type Fields } from './values.js';
 
 /** The name a CRD must have: `spec.names.plural + "." + spec.group`, besides being a DNS subdomain. */
@@ -187,7 +188,7 @@ function validateVersion(version: Fields, index: number, internal: InternalSpec)
   return errors;
 }
 
-const hasStatus = (subresources: Fields | undefined): boolean => subresources?.['status'] !== undefined && subresources['status'] !== null;
+const hasStatus = (subresources: Fields | undefined): boolean => isSet(subresources?.['status']);
 
 /** A schema's errors, named by its internal path and pointing at its place in the manifest. */
 function validateSchema(schema: Located, statusEnabled: boolean): ErrorList {
@@ -409,20 +410,8 @@ const isApprovalURL = (value: string): boolean => /^[A-Za-z][A-Za-z0-9+.-]*:\/\/
 // upstream: validation.go specHasDefaults (SchemaHas over every schema of the spec)
 function hasDefaults(value: unknown): boolean {
   const schema = asRecord(value);
-  if (!schema) return false;
-  if (schema['default'] !== undefined) return true;
-  const children = (name: string): unknown[] => {
-    const child = schema[name];
-    if (Array.isArray(child)) return child;
-    if (SCHEMA_MAPS.has(name)) return Object.values(asRecord(child) ?? {});
-    return [child];
-  };
-  return SCHEMA_CHILDREN.some((name) => children(name).some(hasDefaults));
+  return schema !== undefined && (isSet(schema['default']) || subschemas(schema).some(hasDefaults));
 }
-
-/** The keywords whose values are schemas, lists of schemas (items, allOf...) or maps of them (properties...). */
-const SCHEMA_CHILDREN = ['items', 'allOf', 'oneOf', 'anyOf', 'not', 'properties', 'additionalProperties', 'patternProperties', 'dependencies', 'additionalItems', 'definitions'];
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'dependencies', 'definitions']);
 
 // ---- the internal version's Go structs, as json.Marshal prints them in a field error's value ----
 
@@ -452,7 +441,7 @@ function internalVersion(version: Fields, own: (name: Hoistable) => unknown): Go
 function internalSubresources(subresources: Fields): GoStruct {
   const scale = recordField(subresources, 'scale');
   return new GoStruct([
-    ['Status', subresources['status'] === undefined || subresources['status'] === null ? null : new GoStruct([])],
+    ['Status', isSet(subresources['status']) ? new GoStruct([]) : null],
     ['Scale', scale ? new GoStruct([['SpecReplicasPath', stringOf(scale, 'specReplicasPath')], ['StatusReplicasPath', stringOf(scale, 'statusReplicasPath')], ['LabelSelectorPath', fieldOr(scale, 'labelSelectorPath')]]) : null],
   ]);
 }

@@ -65,11 +65,12 @@ export function validatePodSpec(spec: Fields | undefined, field: FieldPath, opti
   const containerNames: NameSet = new Set();
   const containers = arrayField(spec, 'containers');
   if (containers.length === 0) errors.push(required(field.concat('containers')));
+  const podRestartPolicy = stringField(spec, 'restartPolicy') || 'Always';
   for (const list of CONTAINER_LISTS) {
     const isInit = list === 'initContainers';
     arrayField(spec, list).forEach((entry, index) => {
       const container = asRecord(entry);
-      if (container) appendAll(errors, validateContainer(container, field.concat(list, index), { volumes, names: containerNames, isInit, podRestartPolicy: stringField(spec, 'restartPolicy') || 'Always' }));
+      if (container) appendAll(errors, validateContainer(container, field.concat(list, index), { volumes, names: containerNames, isInit, podRestartPolicy }));
     });
   }
   if (options.podLevelResources) appendAll(errors, validatePodResources(spec, field, options.isPod));

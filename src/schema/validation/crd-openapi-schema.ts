@@ -5,6 +5,7 @@
 import { appendAll } from '../../model/append.js';
 import { forbidden, invalid, key, notSupported, required, type ErrorList, type FieldPath } from './field-error.js';
 import { asArray, asRecord, stringField, type Fields } from './values.js';
+import { isSet, schemaOf } from './json-schema-props.js';
 
 const OPENAPI_TYPES = ['array', 'boolean', 'integer', 'number', 'object', 'string'];
 const META_FIELDS = new Set(['metadata', 'kind', 'apiVersion']);
@@ -18,8 +19,6 @@ interface Walk {
   readonly defaultsForbidden?: string;
 }
 
-const isSet = (value: unknown): boolean => value !== undefined && value !== null;
-const schemaOf = (value: unknown): Fields | undefined => (Array.isArray(value) ? undefined : asRecord(value));
 const nonEmptyMap = (value: unknown): boolean => Object.keys(asRecord(value) ?? {}).length > 0;
 
 /** The errors of `schema` at `field`, the root's when `isRoot`. */

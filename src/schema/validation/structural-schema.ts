@@ -7,6 +7,7 @@
 // it is not judged here.
 import { appendAll } from '../../model/append.js';
 import { openAPISchemaErrors } from './crd-openapi-schema.js';
+import { isSet, schemaOf, subschemas } from './json-schema-props.js';
 import { fieldPathString, forbidden, invalid, key, required, type ErrorList, type FieldPath } from './field-error.js';
 import { asArray, asRecord, type Fields } from './values.js';
 
@@ -73,19 +74,15 @@ function isGoZero(v1Key: string, value: unknown): boolean {
 }
 
 /** Whether NewStructural converts the schema (upstream: convert.go NewStructural and validateUnsupportedFields). */
-function isStructural(value: unknown): boolean {
-  const schema = asRecord(value);
-  if (!schema) return true;
+function isStructural(schema: Fields): boolean {
   const nonEmpty = (name: string) => Object.keys(asRecord(schema[name]) ?? {}).length > 0;
   if ((typeof schema['id'] === 'string' && schema['id'] !== '') || (typeof schema['$schema'] === 'string' && schema['$schema'] !== '')) return false;
   if (typeof schema['$ref'] === 'string' && schema['$ref'] !== '') return false;
   if (nonEmpty('patternProperties') || nonEmpty('dependencies') || nonEmpty('definitions')) return false;
-  if (schema['additionalItems'] !== undefined && schema['additionalItems'] !== null) return false;
-  if (schema['x-kubernetes-preserve-unknown-fields'] === false) return false;
-  const items = schema['items'];
-  if (Array.isArray(items) && items.length > 0) return false;
-  const children = [items, schema['not'], asRecord(schema['additionalProperties']), ...asArray(schema['allOf']), ...asArray(schema['anyOf']), ...asArray(schema['oneOf']), ...Object.values(asRecord(schema['properties']) ?? {})];
-  return children.every(isStructural);
+  if (isSet(schema['additionalItems']) || schema['x-kubernetes-preserve-unknown-fields'] === false) return false;
+  if (asArray(schema['items']).length > 0) return false;
+  // (the sub-schemas of the keywords refused above are none left)
+  return subschemas(schema).every(isStructural);
 }
 
 type Level = 'root' | 'item' | 'field';
@@ -100,7 +97,7 @@ const propertiesOf = (schema: Fields): [string, Fields][] => Object.entries(asRe
 const typeOf = (schema: Fields | undefined): string => (typeof schema?.['type'] === 'string' ? schema['type'] : '');
 const flag = (schema: Fields, name: string): boolean => schema[name] === true;
 /** The structural schema of items or additionalProperties (a list of items is refused before, a bool has none). */
-const schemaAt = (schema: Fields, name: string): Fields | undefined => (Array.isArray(schema[name]) ? undefined : asRecord(schema[name]));
+const schemaAt = (schema: Fields, name: string): Fields | undefined => schemaOf(schema[name]);
 
 // upstream: validation.go validateStructuralInvariants
 function invariants(schema: Fields, level: Level, field: FieldPath): ErrorList {
@@ -112,7 +109,7 @@ function invariants(schema: Fields, level: Level, field: FieldPath): ErrorList {
   const properties = propertiesOf(schema);
   for (const [name, property] of properties) appendAll(errors, invariants(property, 'field', field.concat('properties', key(name))));
   const additional = schema['additionalProperties'];
-  const hasAdditional = additional !== undefined && additional !== null;
+  const hasAdditional = isSet(additional);
   if (hasAdditional) {
     if (level === 'root') errors.push(forbidden(field.concat('additionalProperties'), 'must not be used at the root'));
     const additionalSchema = schemaAt(schema, 'additionalProperties');
@@ -200,7 +197,7 @@ function valueValidation(schema: Fields, field: FieldPath, skips: Skips): ErrorL
 
 /** What a schema inside anyOf, allOf, oneOf or not must leave to the structural part, with upstream's words. */
 const FORBIDDEN_IN_VALUE_VALIDATION: readonly (readonly [string, (value: unknown) => boolean, string])[] = [
-  ['default', (value) => value !== undefined && value !== null, 'must be undefined to be structural'],
+  ['default', (value) => isSet(value), 'must be undefined to be structural'],
   ['title', (value) => typeof value === 'string' && value !== '', 'must be empty to be structural'],
   ['description', (value) => typeof value === 'string' && value !== '', 'must be empty to be structural'],
   ['nullable', (value) => value === true, 'must be false to be structural'],
@@ -208,8 +205,8 @@ const FORBIDDEN_IN_VALUE_VALIDATION: readonly (readonly [string, (value: unknown
   ['x-kubernetes-embedded-resource', (value) => value === true, 'must be false to be structural'],
   ['x-kubernetes-int-or-string', (value) => value === true, 'must be false to be structural'],
   ['x-kubernetes-list-map-keys', (value) => asArray(value).length > 0, 'must be empty to be structural'],
-  ['x-kubernetes-list-type', (value) => value !== undefined && value !== null, 'must be undefined to be structural'],
-  ['x-kubernetes-map-type', (value) => value !== undefined && value !== null, 'must be undefined to be structural'],
+  ['x-kubernetes-list-type', (value) => isSet(value), 'must be undefined to be structural'],
+  ['x-kubernetes-map-type', (value) => isSet(value), 'must be undefined to be structural'],
   ['x-kubernetes-validations', (value) => asArray(value).length > 0, 'must be empty to be structural'],
 ];
 
@@ -222,7 +219,7 @@ function nestedValueValidation(schema: Fields | undefined, field: FieldPath, ski
   for (const [name, property] of propertiesOf(schema)) appendAll(errors, nestedValueValidation(property, field.concat('properties', key(name)), NO_SKIPS));
   if (typeOf(schema) !== '') errors.push(forbidden(field.concat('type'), 'must be empty to be structural'));
   const additional = schema['additionalProperties'];
-  if (additional !== undefined && additional !== null && additional !== false) errors.push(forbidden(field.concat('additionalProperties'), 'must be undefined to be structural'));
+  if (isSet(additional) && additional !== false) errors.push(forbidden(field.concat('additionalProperties'), 'must be undefined to be structural'));
   for (const [name, isSet, detail] of FORBIDDEN_IN_VALUE_VALIDATION) if (isSet(schema[name])) errors.push(forbidden(field.concat(name), detail));
   if (propertiesOf(schema).some(([name]) => name === 'metadata')) errors.push(forbidden(field.concat('properties', key('metadata')), 'must not be specified in a nested context'));
   return errors;
