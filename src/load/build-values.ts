@@ -1,6 +1,7 @@
 // Turns js-yaml parser events into plain values (Kubernetes' YAML 1.1 reading) plus the source span of every
 // key and value, in one pass with an explicit stack (no recursion: deep input cannot overflow the call stack).
 import type { Event, ScalarEvent } from 'js-yaml';
+import { countText } from '../model/count-text.js';
 import { EVENT_ID, SCALAR_STYLE, jsYaml } from './js-yaml.js';
 import { rewriteForJsYaml, type Rewritten } from './go-yaml-rewrite.js';
 import { readPlainBlockDocument, type PlainBlockLimits, type Positions } from './plain-block-reader.js';
@@ -595,7 +596,7 @@ class Builder {
   }
 
   #abort(start: number, end: number): void {
-    const limit = this.#limits.maxExpandedNodes.toLocaleString('en-US');
+    const limit = countText(this.#limits.maxExpandedNodes);
     this.#problems.push({ kind: 'too-large', message: `document has more than ${limit} values once aliases are expanded`, start, end });
     this.#aborted = true;
   }

@@ -1,5 +1,6 @@
 // Splits a file into documents where kubectl does and parses each; a syntax error costs only its own document.
 import type { YAMLException } from 'js-yaml';
+import { countText } from '../model/count-text.js';
 import type { Finding } from '../model/finding.js';
 import { jsYaml } from './js-yaml.js';
 import { buildDocuments, buildJsonDocument, type BuildLimits, type BuildProblem, type BuiltDocument } from './build-values.js';
@@ -368,7 +369,7 @@ function isValueFlood(chunk: string, limits: ParseLimits): boolean {
 }
 
 function valueFlood(source: SourceText, offset: number, max: number): Finding {
-  const message = `document has more than ${max.toLocaleString('en-US')} values; it is not parsed`;
+  const message = `document has more than ${countText(max)} values; it is not parsed`;
   return fileFinding(source, offset, offset, { ...LOAD_CHECKS.tooLarge, message });
 }
 

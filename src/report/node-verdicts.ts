@@ -1,4 +1,5 @@
 // A scheduling result's verdicts as lines of nodes, the same for per-node detail and for grouped (large) clusters.
+import { countText } from '../model/count-text.js';
 import type { NodeVerdict } from '../schedule/node-groups.js';
 import type { SchedulingResult } from '../schedule/scheduling-result.js';
 import type { Report } from './report.js';
@@ -66,5 +67,5 @@ const NODE_NAMES_SHOWN = 3;
 export function nodesText(nodes: readonly string[]): string {
   if (nodes.length === 1) return nodes[0] ?? '';
   const names = nodes.slice(0, NODE_NAMES_SHOWN).join(', ');
-  return `${nodes.length.toLocaleString('en-US')} nodes (${names}${nodes.length > NODE_NAMES_SHOWN ? ', ...' : ''})`;
+  return `${countText(nodes.length)} nodes (${names}${nodes.length > NODE_NAMES_SHOWN ? ', ...' : ''})`;
 }

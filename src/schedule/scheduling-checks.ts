@@ -1,4 +1,5 @@
 // What the scheduling dry-run can report, as checks (a leaf module: listing them loads no scheduler code).
+import { countText } from '../model/count-text.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { INVALID_QUANTITY } from './quantity-findings.js';
 
@@ -137,11 +138,11 @@ export const PLACEMENT_STOPPED: RuleMeta = {
   id: 'placement-stopped',
   severity: 'info',
   category: 'scheduling',
-  description: `the dry-run placed ${MAX_PLACED_PODS.toLocaleString('en-US')} pods, the most it places in one run, and tried no more replicas`,
+  description: `the dry-run placed ${countText(MAX_PLACED_PODS)} pods, the most it places in one run, and tried no more replicas`,
   rationale:
     'A cluster holds at most 150,000 pods (Kubernetes\' scalability limits), and kube-scheduler binds them one at a time, ' +
     'as the dry-run does. Workloads asking for more replicas than that, on nodes that claim room for them, would keep ' +
-    `the dry-run binding for minutes. After ${MAX_PLACED_PODS.toLocaleString('en-US')} pods it stops: the replicas it did not try count as ` +
+    `the dry-run binding for minutes. After ${countText(MAX_PLACED_PODS)} pods it stops: the replicas it did not try count as ` +
     'unschedulable, with a message that says they were not tried, not why they would not fit.',
   remediation: 'Check the replica counts of the workloads, and the pods the Nodes claim (status.allocatable.pods).',
   defaultOn: true,
