@@ -66,7 +66,7 @@ export interface CheckOptions {
   readonly schedulerConfig?: string;
   /** Rules to run instead of the built-in set (plus any from config.rulesDirs, loaded by the caller). */
   readonly rules?: readonly Rule[];
-  /** Neighbour manifests lint's cross-object rules should see (e.g. the repository when only changed files are checked). */
+  /** Neighbour manifests lint's cross-object rules and custom-resource validation should see (e.g. the repository when only changed files are checked). */
   readonly context?: readonly string[];
   /**
    * The per-user cache directory (the CLI uses the OS cache directory, see load/validator-cache-dir.ts): compiled
@@ -148,6 +148,7 @@ export async function analyze(command: Command, paths: readonly string[], option
   const findings: Finding[] = [...main.findings, ...cluster.findings];
   if (analysis) {
     const { validation, linter } = analysis;
+    for (const neighbour of neighbours) validation.defineContext(neighbour);
     progress(options, 'validating objects', main.customResources.length);
     appendAll(findings, main.builtinFindings);
     appendAll(findings, validation.definitionFindings());

@@ -64,3 +64,28 @@ describe('--context', () => {
     expect(await dangling([...CHANGED, '--context', '.'], options)).toEqual([]);
   });
 });
+
+describe('--context and CustomResourceDefinitions', () => {
+  const findings = async (argv: string[]) => {
+    const root = await mkdtemp(join(tmpdir(), 'kubefit-context-crd-'));
+    onTestFinished(() => rm(root, { recursive: true, force: true }));
+    const run = await runCli(['lint', '--format', 'json', ...argv], { cwd: 'fixtures/context-crd', env: { KUBEFIT_CACHE_DIR: join(root, 'cache') } });
+    const report = JSON.parse(run.stdout) as { findings: { ruleId: string; file: string; line: number; message: string }[] };
+    return report.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId} ${finding.message}`);
+  };
+
+  it('without it, a staged custom resource whose CRD is elsewhere in the repository is not validated', async () => {
+    expect(await findings(['app/widget.yaml'])).toEqual(['app/widget.yaml:2 unknown-kind no schema for custom resource example.com/v1 Widget: not validated']);
+  });
+
+  it('with it, the CRD of a neighbour validates the custom resource, and the neighbour itself is not reported on', async () => {
+    expect(await findings(['app/widget.yaml', '--context', '.'])).toEqual([
+      'app/widget.yaml:7 schema spec.size must be an integer, got "big"',
+      'app/widget.yaml:8 schema unknown field "colour" in spec',
+    ]);
+  });
+
+  it('a CRD among the inputs wins over the copy in the context, without a duplicate-crd warning', async () => {
+    expect(await findings(['app/widget.yaml', 'app/widget-crd-v2.yaml', '--context', '.'])).toEqual([]);
+  });
+});

@@ -21,8 +21,9 @@ Options
   --cluster PATH               Nodes and the Pods bound to them, e.g. the output of
                                kubectl get nodes,pods -A -o yaml (repeatable); add
                                pvc,pv,storageclass,csinode for the volume checks
-  --context PATH               manifests cross-object rules should see but that are not checked,
-                               e.g. --context . when a hook passes only the changed files;
+  --context PATH               manifests cross-object rules and custom resources (their CRDs)
+                               should see but that are not checked, e.g. --context . when a
+                               hook passes only the changed files;
                                parsed once and cached per user until they change (repeatable)
   -f, --format FORMAT          ${FORMAT_NAMES.join(', ')} (default text)
   -o, --output FILE            write the report to FILE instead of standard output

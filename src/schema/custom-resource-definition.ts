@@ -67,6 +67,8 @@ interface Copies {
  */
 export class DefinitionCollector {
   readonly #byName = new Map<string, Copies>();
+  /** Definitions of the --context files: the last copy of each name, used only for names the inputs do not define. */
+  readonly #context = new Map<string, CustomResourceDefinition>();
 
   add(object: KubeObject): void {
     const definition = toDefinition(object);
@@ -87,16 +89,32 @@ export class DefinitionCollector {
     copies.lastAt = at;
   }
 
+  /**
+   * A CustomResourceDefinition of the --context files (a pre-commit hook's repository beside the staged files): it
+   * validates custom resources as one among the inputs would, unless the inputs define the same name or group and
+   * kind; it is never reported on (no duplicate-crd warning).
+   */
+  addContext(object: KubeObject): void {
+    const definition = toDefinition(object);
+    if (definition) this.#context.set(definition.name, definition);
+  }
+
   result(): CustomResourceDefinitions {
     const findings: Finding[] = [];
     const byGroupKind = new Map<string, CustomResourceDefinition>();
     const kindsByGroup = new Map<string, string[]>();
+    const use = (definition: CustomResourceDefinition) => {
+      byGroupKind.set(groupKind(definition.group, definition.kind), definition);
+      kindsByGroup.set(definition.group, [...(kindsByGroup.get(definition.group) ?? []), definition.kind]);
+    };
     for (const copies of this.#byName.values()) {
       const { last, servedByOthers } = copies;
       const warning = redefinitionWarning(copies);
       if (warning) findings.push(warning);
-      byGroupKind.set(groupKind(last.group, last.kind), servedByOthers.size > 0 ? { ...last, servedByOtherCopies: servedByOthers } : last);
-      kindsByGroup.set(last.group, [...(kindsByGroup.get(last.group) ?? []), last.kind]);
+      use(servedByOthers.size > 0 ? { ...last, servedByOtherCopies: servedByOthers } : last);
+    }
+    for (const [name, definition] of this.#context) {
+      if (!this.#byName.has(name) && !byGroupKind.has(groupKind(definition.group, definition.kind))) use(definition);
     }
     return { byGroupKind, kindsByGroup, findings };
   }

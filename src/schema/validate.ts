@@ -121,6 +121,16 @@ export class SchemaValidation {
   }
 
   /**
+   * `define` for an object of the --context files: its CustomResourceDefinition validates custom resources of the
+   * inputs when they do not define that name themselves, and its MutatingWebhookConfiguration intercepts them.
+   */
+  defineContext(object: KubeObject): void {
+    if (this.#run) throw new Error('a CustomResourceDefinition was added after custom resources were validated');
+    this.#definitions.addContext(object);
+    this.#webhooks.add(object);
+  }
+
+  /**
    * Findings of an object with a built-in schema or a deprecated API; undefined for one that waits for validateCustom.
    * An object of a large document (a CRD) found without problems is remembered so by the document's digest.
    */
