@@ -148,15 +148,28 @@ export function configMapKeyErrors(value: string): string[] {
   if (!CONFIG_MAP_KEY.test(value)) {
     errors.push(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", CONFIG_MAP_KEY_FMT, 'key.name', 'KEY_NAME', 'key-name'));
   }
-  if (value === '.') errors.push("must not be '.'");
-  else if (value === '..') errors.push("must not be '..'");
-  else if (value.startsWith('..')) errors.push("must not start with '..'");
-  return errors;
+  return [...errors, ...chDirPrefixErrors(value)];
+}
+
+// upstream: validation.go hasChDirPrefix
+function chDirPrefixErrors(value: string): string[] {
+  if (value === '.') return ["must not be '.'"];
+  if (value === '..') return ["must not be '..'"];
+  return value.startsWith('..') ? ["must not start with '..'"] : [];
 }
 
 // upstream: validation.go IsValidPercent (v1.36)
 export function percentErrors(value: string): string[] {
   return PERCENT.test(value) ? [] : [regexError("a valid percent string must be a numeric string followed by an ending '%'", PERCENT_FMT, '1%', '93%')];
+}
+
+const ENV_VAR_NAME_FMT = '[-._a-zA-Z][-._a-zA-Z0-9]*';
+const ENV_VAR_NAME = new RegExp(`^${ENV_VAR_NAME_FMT}$`);
+
+// upstream: validation.go IsEnvVarName, hasChDirPrefix (the rule before RelaxedEnvironmentVariableValidation, 1.31 and earlier)
+export function envVarNameErrors(value: string): string[] {
+  const errors = ENV_VAR_NAME.test(value) ? [] : [regexError("a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit", ENV_VAR_NAME_FMT, 'my.env-name', 'MY_ENV.NAME', 'MyEnvName1')];
+  return [...errors, ...chDirPrefixErrors(value)];
 }
 
 // upstream: validation.go IsRelaxedEnvVarName (RelaxedEnvironmentVariableValidation, on by default since v1.32)

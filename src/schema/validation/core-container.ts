@@ -3,7 +3,7 @@ import { compareQuantities, parseQuantity } from '../../model/quantity.js';
 import { isOvercommitAllowed } from '../../model/resource-totals.js';
 import { canonicalQuantity } from './quantity-string.js';
 import { duplicate, forbidden, invalid, key, notFound, notSupported, owned, pointing, required, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
-import { configMapKeyErrors, dns1123LabelErrors, portNameErrors, portNumberErrors, qualifiedNameErrors, relaxedEnvVarNameErrors, subdomainErrors } from '../../model/name-validation.js';
+import { configMapKeyErrors, dns1123LabelErrors, envVarNameErrors, portNameErrors, portNumberErrors, qualifiedNameErrors, relaxedEnvVarNameErrors, subdomainErrors } from '../../model/name-validation.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { localDescendingPathErrors } from './local-path.js';
 import { notIntegerError } from './resource-names.js';
@@ -26,6 +26,8 @@ export interface ContainerContext {
   readonly isInit: boolean;
   /** The pod's restartPolicy (defaulted to Always). */
   readonly podRestartPolicy: string;
+  /** RelaxedEnvironmentVariableValidation is on (beta, on by default since 1.32): env names and prefixes may hold any printable ASCII but '='. */
+  readonly relaxedEnvVarNames: boolean;
 }
 
 const RESIZE_RESOURCES = ['cpu', 'memory'];
@@ -81,8 +83,9 @@ export function validateContainer(container: Fields, field: FieldPath, context: 
   const envFrom = arrayField(container, 'envFrom');
   const mounts = arrayField(container, 'volumeMounts');
   if (ports.length > 0) appendAll(errors, owned(validateContainerPorts(ports, field.concat('ports')), INVALID_PORT));
-  if (env.length > 0) appendAll(errors, validateEnv(env, field.concat('env')));
-  if (envFrom.length > 0) appendAll(errors, validateEnvFrom(envFrom, field.concat('envFrom')));
+  const envVarNameErrorsOf = context.relaxedEnvVarNames ? relaxedEnvVarNameErrors : envVarNameErrors;
+  if (env.length > 0) appendAll(errors, validateEnv(env, field.concat('env'), envVarNameErrorsOf));
+  if (envFrom.length > 0) appendAll(errors, validateEnvFrom(envFrom, field.concat('envFrom'), envVarNameErrorsOf));
   if (mounts.length > 0) appendAll(errors, validateVolumeMounts(mounts, container, context.volumes, field.concat('volumeMounts')));
   appendAll(errors, validateProbes(container, field, context.isInit && container['restartPolicy'] !== 'Always'));
   const resources = recordField(container, 'resources');
@@ -130,12 +133,12 @@ export function validateContainerPorts(ports: readonly unknown[], field: FieldPa
   return errors;
 }
 
-// upstream: validation.go ValidateEnv, validateEnvVarValueFrom (relaxed names, the v1.32+ default)
-function validateEnv(env: readonly unknown[], field: FieldPath): ErrorList {
+// upstream: validation.go ValidateEnv, validateEnvVarValueFrom
+function validateEnv(env: readonly unknown[], field: FieldPath, nameErrors: (name: string) => string[]): ErrorList {
   return env.flatMap((entry, index) => {
     const variable = asRecord(entry) ?? {};
     const name = stringField(variable, 'name') ?? '';
-    const errors = name === '' ? [required(field.concat(index, 'name'))] : relaxedEnvVarNameErrors(name).map((message) => invalid(field.concat(index, 'name'), name, message));
+    const errors = name === '' ? [required(field.concat(index, 'name'))] : nameErrors(name).map((message) => invalid(field.concat(index, 'name'), name, message));
     const valueFrom = recordField(variable, 'valueFrom');
     if (!valueFrom) return errors;
     const at = field.concat(index, 'valueFrom');
@@ -215,12 +218,12 @@ const ENV_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretK
 const CONTAINER_RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 
 // upstream: validation.go ValidateEnvFrom: the prefix, exactly one of configMapRef and secretRef, each with a name
-function validateEnvFrom(envFrom: readonly unknown[], field: FieldPath): ErrorList {
+function validateEnvFrom(envFrom: readonly unknown[], field: FieldPath, nameErrors: (name: string) => string[]): ErrorList {
   return envFrom.flatMap((entry, index) => {
     const source = asRecord(entry) ?? {};
     const refs = ['configMapRef', 'secretRef'].filter((ref) => recordField(source, ref) !== undefined);
     const prefix = stringField(source, 'prefix') ?? '';
-    const errors = relaxedEnvVarNameErrors(prefix).filter(() => prefix !== '').map((message) => invalid(field.concat(index, 'prefix'), prefix, message));
+    const errors = prefix === '' ? [] : nameErrors(prefix).map((message) => invalid(field.concat(index, 'prefix'), prefix, message));
     for (const ref of refs) if (!stringField(recordField(source, ref), 'name')) errors.push(required(field.concat(index, ref, 'name')));
     if (refs.length === 0) errors.push(invalid(field, '', 'must specify one of: `configMapRef` or `secretRef`'));
     else if (refs.length > 1) errors.push(invalid(field, '', 'may not have more than one field specified at a time'));

@@ -30,6 +30,8 @@ export interface ValidationContext {
   readonly relaxedServiceNames: boolean;
   /** MaxUnavailableStatefulSet is on (on by default in 1.35 only): else PrepareForCreate drops rollingUpdate.maxUnavailable. */
   readonly maxUnavailableStatefulSet: boolean;
+  /** RelaxedEnvironmentVariableValidation is on (beta, on by default since 1.32): see ContainerContext. */
+  readonly relaxedEnvVarNames: boolean;
 }
 
 export interface PodSpecOptions extends ValidationContext {
@@ -70,7 +72,7 @@ export function validatePodSpec(spec: Fields | undefined, field: FieldPath, opti
     const isInit = list === 'initContainers';
     arrayField(spec, list).forEach((entry, index) => {
       const container = asRecord(entry);
-      if (container) appendAll(errors, validateContainer(container, field.concat(list, index), { volumes, names: containerNames, isInit, podRestartPolicy }));
+      if (container) appendAll(errors, validateContainer(container, field.concat(list, index), { volumes, names: containerNames, isInit, podRestartPolicy, relaxedEnvVarNames: options.relaxedEnvVarNames }));
     });
   }
   if (options.podLevelResources) appendAll(errors, validatePodResources(spec, field, options.isPod));

@@ -145,6 +145,7 @@ export function contextOf(release: string): ValidationContext {
     relaxedDNSSearch: compareReleases(release, '1.33') >= 0,
     relaxedServiceNames: compareReleases(release, '1.36') >= 0,
     maxUnavailableStatefulSet: compareReleases(release, '1.35') === 0,
+    relaxedEnvVarNames: compareReleases(release, '1.32') >= 0,
   };
 }
 

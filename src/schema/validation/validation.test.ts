@@ -586,3 +586,22 @@ const EXPECTED_POD_SECURITY: string[] = [
   "63:13 api-validation: spec.volumes[3].projected.sources[3]: Forbidden: may not specify more than 1 volume type per source",
   "63:42 api-validation: spec.volumes[3].projected: Invalid value: \"config\": conflicting duplicate paths",
 ];
+
+describe('environment variable names per release (RelaxedEnvironmentVariableValidation, on by default since 1.32)', () => {
+  it.each([
+    ['1.32', [
+      "spec.containers[0].env[4].name: Invalid value: \"A=B\": a valid environment variable name must consist only of printable ASCII characters other than '='",
+    ]],
+    ['1.31', [
+      "spec.containers[0].env[0].name: Invalid value: \"1ST_RUN\": a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')",
+      "spec.containers[0].env[1].name: Invalid value: \"APP CONFIG\": a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')",
+      "spec.containers[0].env[2].name: Invalid value: \"..hidden\": must not start with '..'",
+      "spec.containers[0].env[4].name: Invalid value: \"A=B\": a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')",
+      "spec.containers[0].envFrom[0].prefix: Invalid value: \"cfg:\": a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')",
+    ]],
+  ])('%s', async (release, expected) => {
+    const { objects } = await loadManifests(['env-var-names.yaml'], { cwd: 'fixtures/schema/validation' });
+    const findings = validateObjects(objects, { kubernetesVersion: release, extraSchemas: new Map(), strictKinds: false });
+    expect(findings.filter((finding) => finding.ruleId === 'api-validation').map((finding) => finding.message)).toEqual(expected);
+  });
+});
