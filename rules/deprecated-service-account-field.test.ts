@@ -14,6 +14,19 @@ new RuleTester({ describe, it }).run(rule, {
           containers: [{name: a, image: "a:1"}]
       `,
     },
+    {
+      name: 'an empty serviceAccount is the zero value, as if absent',
+      code: `
+        apiVersion: v1
+        kind: ReplicationController
+        metadata: {name: etcd}
+        spec:
+          template:
+            spec:
+              serviceAccount: ''
+              containers: [{name: a, image: "a:1"}]
+      `,
+    },
   ],
   invalid: [
     {

@@ -15,7 +15,9 @@ export default defineRule({
     messages: { deprecated: 'serviceAccount is deprecated: use serviceAccountName' },
   },
   check(workload, { report }) {
-    if (typeof workload.podSpec['serviceAccount'] !== 'string') return;
+    // an empty one is the field's zero value, as if it were absent (upstream: pkg/apis/core/v1 conversion.go Convert_v1_PodSpec_To_core_PodSpec)
+    const deprecated = workload.podSpec['serviceAccount'];
+    if (typeof deprecated !== 'string' || deprecated === '') return;
     report({ messageId: 'deprecated', at: workload.podSpecPath.concat('serviceAccount'), on: 'key' });
   },
 });

@@ -32,10 +32,13 @@ new RuleTester({ describe, it }).run(rule, {
                   hostPath:
                     path: /run/containerd/containerd.sock
                     type: ""
+                - name: three
+                  hostPath: {path: /run/podman/podman.sock, type: Socket}
       `,
       errors: [
         { messageId: 'mounted', line: 10, column: 28, data: { volume: 'one', path: '/var/run/docker.sock' } },
         { messageId: 'mounted', line: 13, column: 19, data: { volume: 'two', path: '/run/containerd/containerd.sock' } },
+        { messageId: 'mounted', line: 16, column: 28, data: { volume: 'three', path: '/run/podman/podman.sock' } },
       ],
     },
   ],

@@ -2,14 +2,14 @@
 import { defineRule } from '../src/lint/define-rule.js';
 import { hostPathVolumes } from '../src/lint/host-path.js';
 
-const RUNTIME_SOCKET = /(?:^|\/)(?:docker|containerd|crio|cri-dockerd)\.sock$/;
+const RUNTIME_SOCKET = /(?:^|\/)(?:docker|containerd|crio|cri-dockerd|podman)\.sock$/;
 
 export default defineRule({
   meta: {
     id: 'docker-socket',
     severity: 'error',
     category: 'security',
-    description: 'pod mounts the container runtime socket (docker.sock, containerd.sock, crio.sock)',
+    description: 'pod mounts the container runtime socket (docker.sock, containerd.sock, crio.sock, podman.sock)',
     rationale:
       'Whoever can talk to the container runtime socket can start a privileged container with the node\'s root filesystem mounted, so the pod is root on the node whatever its securityContext says.',
     remediation: 'Remove the hostPath volume; build images with a rootless builder (BuildKit rootless, kaniko) and read container data through the Kubernetes API instead.',

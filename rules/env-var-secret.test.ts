@@ -5,6 +5,16 @@ import rule from './env-var-secret.js';
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     {
+      name: 'etcd\'s initial cluster token only seeds the cluster id',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers: [{name: etcd, image: "etcd:3", env: [{name: ETCD_INITIAL_CLUSTER_TOKEN, value: openshift-cluster-1}]}]
+      `,
+    },
+    {
       name: 'the id and version of a secret in a secret manager are references',
       code: `
         apiVersion: v1

@@ -8,6 +8,11 @@ const SECRET_NAME = /(?:^|_)(?:PASS(?:WORD|WD)?|SECRET|TOKEN|API_?KEY|ACCESS_?KE
 /** Names that hold where a secret is, not the secret itself. */
 const REFERENCE_NAME = /_(?:FILE|PATH|DIR|NAME|REF|ID|VERSION|ENABLED|LENGTH|TTL|TIMEOUT|HEADER|URL|ENDPOINT)$/i;
 /**
+ * Tokens that grant nothing: etcd's initial cluster token only seeds the cluster and member IDs so that two clusters
+ * bootstrapped side by side do not join each other (etcd server/etcdmain/help.go, default 'etcd-cluster').
+ */
+const NOT_SECRET_NAME = /(?:^|_)INITIAL_CLUSTER_TOKEN$/i;
+/**
  * Values that are clearly not a secret: a path, a variable reference, a number, or a flag such as
  * MYSQL_RANDOM_ROOT_PASSWORD=yes or MYSQL_ALLOW_EMPTY_PASSWORD=true.
  */
@@ -20,7 +25,7 @@ export default defineRule({
     category: 'security',
     description: 'environment variable with a secret-like name has a literal value',
     rationale:
-      'A password or token written as env.value is stored in the repository, shown by kubectl get -o yaml and describe, and kept in the API server\'s audit logs. Names that point at a secret (PASSWORD_FILE, TOKEN_PATH, SECRET_ID, SECRET_VERSION) and values that are paths, variable references, numbers or flags (true, yes, on, random: MYSQL_RANDOM_ROOT_PASSWORD=yes asks for a generated password) are not reported.',
+      'A password or token written as env.value is stored in the repository, shown by kubectl get -o yaml and describe, and kept in the API server\'s audit logs. Names that point at a secret (PASSWORD_FILE, TOKEN_PATH, SECRET_ID, SECRET_VERSION), etcd\'s ETCD_INITIAL_CLUSTER_TOKEN (a bootstrap label, no credential) and values that are paths, variable references, numbers or flags (true, yes, on, random: MYSQL_RANDOM_ROOT_PASSWORD=yes asks for a generated password) are not reported.',
     remediation: 'Move the value into a Secret and reference it with env.valueFrom.secretKeyRef, or better mount the Secret as a file.',
     defaultOn: true,
     appliesTo: { target: 'container' },
@@ -32,7 +37,7 @@ export default defineRule({
       const name = env?.['name'];
       const value = env?.['value'];
       if (typeof name !== 'string' || typeof value !== 'string' || value.trim() === '') return;
-      if (!SECRET_NAME.test(name) || REFERENCE_NAME.test(name) || HARMLESS_VALUE.test(value)) return;
+      if (!SECRET_NAME.test(name) || REFERENCE_NAME.test(name) || NOT_SECRET_NAME.test(name) || HARMLESS_VALUE.test(value)) return;
       // a value shaped like a known key or token is plaintext-secret's, with the stronger message
       if (secretShapeOf(value) !== undefined) return;
       report({ messageId: 'literal', data: { name, container: containerLabel(container) }, at: container.path.concat('env', index, 'value') });

@@ -5,6 +5,7 @@ import rule from './pod-anti-affinity.js';
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     { name: 'one term selects the pod itself in its own namespace', fixture: 'fixtures/rules/pod-anti-affinity/valid-term-selects-own-pods.yaml' },
+    { name: 'replicas claiming a host port never share a node (NodePorts)', fixture: 'fixtures/rules/pod-anti-affinity/valid-host-ports.yaml' },
     { name: 'minReplicas 4 leaves three replicas alone', fixture: 'fixtures/rules/pod-anti-affinity/invalid-terms-that-do-not-spread.yaml', config: { ruleOptions: { 'pod-anti-affinity': { minReplicas: 4 } } } },
     {
       name: 'spread by constraint or anti-affinity; single replica',
@@ -38,6 +39,11 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a containerPort without hostNetwork, and a host port of an init container that runs to completion, do not spread',
+      fixture: 'fixtures/rules/pod-anti-affinity/invalid-ports-without-host-port.yaml',
+      errors: [{ messageId: 'notSpread', line: 8, column: 13, data: { kind: 'Deployment', replicas: 2 } }],
+    },
     {
       name: 'a term against another application and a term in another namespace do not spread the replicas',
       fixture: 'fixtures/rules/pod-anti-affinity/invalid-terms-that-do-not-spread.yaml',

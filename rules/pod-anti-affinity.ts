@@ -4,6 +4,7 @@ import { defineRule } from '../src/lint/define-rule.js';
 import { selectsSomePods } from '../src/lint/label-selector.js';
 import { replicaCount } from '../src/lint/replicas.js';
 import { asArray, asRecord } from '../src/model/object.js';
+import { defaultedHostPort } from '../src/model/pod-defaults.js';
 import type { Workload } from '../src/model/workload.js';
 
 interface AntiAffinityTerm {
@@ -39,6 +40,24 @@ function termProblem(workload: Workload, { term, path }: AntiAffinityTerm): Term
   return undefined;
 }
 
+/**
+ * Whether two replicas can never share a node: a container (or a sidecar) claims a host port, which NodePorts refuses
+ * on a node where it is taken ("node(s) didn't have free ports for the requested pod ports"); with hostNetwork every
+ * containerPort is one.
+ */
+// upstream: pkg/scheduler/framework/plugins/nodeports/node_ports.go Filter; pkg/apis/core/v1/defaults.go defaultHostNetworkPorts
+function claimsHostPort(workload: Workload): boolean {
+  const hostNetwork = workload.podSpec['hostNetwork'] === true;
+  return workload.containers.some(
+    (container) =>
+      (container.type === 'container' || container.isRestartable) &&
+      asArray(container.value['ports']).some((port) => {
+        const hostPort = defaultedHostPort(port, hostNetwork);
+        return typeof hostPort === 'number' && hostPort > 0;
+      }),
+  );
+}
+
 export default defineRule({
   meta: {
     id: 'pod-anti-affinity',
@@ -46,7 +65,7 @@ export default defineRule({
     category: 'reliability',
     description: 'workload with several replicas is not spread: no topology spread constraint, and no pod anti-affinity term that selects its own pods',
     rationale:
-      'The default scheduler spreads replicas only as a soft preference, after resources and other scores, so several replicas can end up on one node or in one zone and fail together. A podAntiAffinity term or a topologySpreadConstraint makes the spread explicit, but a term spreads the replicas only when its labelSelector matches the pod\'s own labels and its namespaces include the pod\'s namespace; a term that keeps the pods away from another application does not. Only workloads with at least minReplicas replicas (or an HorizontalPodAutoscaler minReplicas that high) are checked.',
+      'The default scheduler spreads replicas only as a soft preference, after resources and other scores, so several replicas can end up on one node or in one zone and fail together. A podAntiAffinity term or a topologySpreadConstraint makes the spread explicit, but a term spreads the replicas only when its labelSelector matches the pod\'s own labels and its namespaces include the pod\'s namespace; a term that keeps the pods away from another application does not. Replicas that claim a host port (or run with hostNetwork and a containerPort) never share a node, so they are spread already. Only workloads with at least minReplicas replicas (or an HorizontalPodAutoscaler minReplicas that high) are checked.',
     remediation: 'Add a topologySpreadConstraint on kubernetes.io/hostname (and topology.kubernetes.io/zone), or a preferred podAntiAffinity term, selecting the workload\'s own pod labels.',
     defaultOn: true,
     queries: ['HorizontalPodAutoscaler'],
@@ -67,7 +86,7 @@ export default defineRule({
   },
   check(workload, { index, options, report }) {
     const replicas = replicaCount(workload, index);
-    if (replicas.count < options.minReplicas || asArray(workload.podSpec['topologySpreadConstraints']).length > 0) return;
+    if (replicas.count < options.minReplicas || asArray(workload.podSpec['topologySpreadConstraints']).length > 0 || claimsHostPort(workload)) return;
     const data = { kind: workload.kind, replicas: replicas.count };
     const antiAffinity = asRecord(asRecord(workload.podSpec['affinity'])?.['podAntiAffinity']);
     if (!antiAffinity) {

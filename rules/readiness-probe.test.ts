@@ -42,6 +42,11 @@ new RuleTester({ describe, it }).run(rule, {
   ],
   invalid: [
     {
+      name: 'a Service targeting one container\'s port: that container, not the portless sidecars beside it',
+      fixture: 'fixtures/rules/readiness-probe/invalid-targeted-container.yaml',
+      errors: [{ messageId: 'missingSelected', line: 16, column: 17, data: { container: 'driver', service: 'controller-metrics' } }],
+    },
+    {
       name: 'no container of the selected pod has a readiness probe',
       fixture: 'fixtures/rules/readiness-probe/invalid-portless-only-container.yaml',
       errors: [

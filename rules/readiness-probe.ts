@@ -3,12 +3,28 @@ import { containerLabel, containerNamePath } from '../src/lint/container.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { isLongRunning, LONG_RUNNING_KINDS } from '../src/lint/long-running.js';
 import { isSet } from '../src/lint/resources.js';
-import { asArray } from '../src/model/object.js';
+import type { KubeObject } from '../src/model/object.js';
+import { asArray, asRecord } from '../src/model/object.js';
 import type { ContainerView, Workload } from '../src/model/workload.js';
 
 /** Another regular container of the pod has a readiness probe: it gates the pod's readiness for the Service. */
 function hasReadyPeer(workload: Workload, container: ContainerView): boolean {
   return workload.containers.some((other) => other !== container && other.type === 'container' && isSet(other.value['readinessProbe']));
+}
+
+/**
+ * Whether another regular container of the pod declares a port the Services send traffic to: a targetPort (the port
+ * when unset) naming one of its ports or equal to one of its containerPorts. That container takes the traffic, and is
+ * reported itself when it has no probe.
+ */
+function targetedPeer(workload: Workload, container: ContainerView, services: readonly KubeObject[]): boolean {
+  const targets = services.flatMap((service) => asArray(asRecord(service.value['spec'])?.['ports']).map((entry) => asRecord(entry)?.['targetPort'] ?? asRecord(entry)?.['port']));
+  return workload.containers.some(
+    (other) =>
+      other !== container &&
+      other.type === 'container' &&
+      asArray(other.value['ports']).some((port) => targets.some((target) => target !== undefined && (target === asRecord(port)?.['name'] || Number(target) === asRecord(port)?.['containerPort']))),
+  );
 }
 
 export default defineRule({
@@ -18,7 +34,7 @@ export default defineRule({
     category: 'probes',
     description: 'container that serves traffic in a long-running workload has no readinessProbe',
     rationale:
-      'Readiness decides when a pod joins its Services\' endpoints and when a rolling update may move on; without a probe a pod counts as ready as soon as its process starts. kube-score asks for a probe only when a Service in the input selects the pod, which misses Services kept in another repository, while Polaris and kube-linter ask for it on every container, which flags workers that serve nothing. kubefit asks for it when a Service in the input selects the pod or when the container declares ports, except in DaemonSets, where only a selecting Service counts (node agents expose metrics ports but rarely take Service traffic). A sidecar without ports in a pod whose other container has a readiness probe is not reported: the pod is ready only when every container is, and the serving container\'s probe already gates it. Init and ephemeral containers, Jobs and CronJobs are not checked.',
+      'Readiness decides when a pod joins its Services\' endpoints and when a rolling update may move on; without a probe a pod counts as ready as soon as its process starts. kube-score asks for a probe only when a Service in the input selects the pod, which misses Services kept in another repository, while Polaris and kube-linter ask for it on every container, which flags workers that serve nothing. kubefit asks for it when a Service in the input selects the pod or when the container declares ports, except in DaemonSets, where only a selecting Service counts (node agents expose metrics ports but rarely take Service traffic). A sidecar without ports is not reported in a pod whose other container has a readiness probe (the pod is ready only when every container is, and the serving container\'s probe already gates it) or declares a port the selecting Services target (that container takes the traffic, and is reported itself). Init and ephemeral containers, Jobs and CronJobs are not checked.',
     remediation:
       'Add a readinessProbe that succeeds only when the container can serve requests, for example an httpGet on a readiness endpoint or a tcpSocket on the serving port.',
     defaultOn: true,
@@ -32,9 +48,10 @@ export default defineRule({
   check(container, { workload, index, report }) {
     if (isSet(container.value['readinessProbe']) || !isLongRunning(workload)) return;
     const data = { container: containerLabel(container) };
-    const service = index.servicesSelecting(workload)[0];
+    const services = index.servicesSelecting(workload);
+    const service = services[0];
     const hasPorts = asArray(container.value['ports']).length > 0;
-    if (service && !hasPorts && hasReadyPeer(workload, container)) return;
+    if (service && !hasPorts && (hasReadyPeer(workload, container) || targetedPeer(workload, container, services))) return;
     if (service) report({ messageId: 'missingSelected', data: { ...data, service: service.ref.name }, at: containerNamePath(container) });
     else if (workload.kind !== 'DaemonSet' && hasPorts) report({ messageId: 'missing', data, at: containerNamePath(container) });
   },

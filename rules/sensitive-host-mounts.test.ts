@@ -4,6 +4,17 @@ import rule from './sensitive-host-mounts.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    {
+      name: 'one character device below /dev is how a pod gets a device (an SGX or FUSE device plugin), the syslog socket its node\'s syslog',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers: [{name: a, image: "a:1", volumeMounts: [{name: enclave, mountPath: /dev/sgx_enclave, readOnly: true}, {name: fuse, mountPath: /dev/fuse}]}]
+          volumes: [{name: enclave, hostPath: {path: /dev/sgx_enclave, type: CharDevice}}, {name: fuse, hostPath: {path: /dev/fuse, type: CharDevice}}, {name: syslog, hostPath: {path: /dev/log}}]
+      `,
+    },
     { name: 'the kubelet plugin directories of a CSI node plugin are kubelet-plugin-mounts notes', fixture: 'fixtures/rules/kubelet-plugin-mounts/invalid-csi-node-plugin.yaml' },
     { name: 'the kubelet device-plugins directory of a device plugin is a kubelet-plugin-mounts note', fixture: 'fixtures/rules/kubelet-plugin-mounts/invalid-device-plugin.yaml' },
     {
@@ -50,6 +61,25 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the node\'s memory as a character device, a block device, and a device path without a type',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers: [{name: a, image: "a:1"}]
+          volumes:
+            - {name: mem, hostPath: {path: /dev/mem, type: CharDevice}}
+            - {name: disk, hostPath: {path: /dev/sda, type: BlockDevice}}
+            - {name: fuse, hostPath: {path: /dev/fuse}}
+      `,
+      errors: [
+        { messageId: 'mountedFile', line: 7, column: 36, data: { volume: 'mem', path: '/dev/mem' } },
+        { messageId: 'mountedFile', line: 8, column: 37, data: { volume: 'disk', path: '/dev/sda' } },
+        { messageId: 'mounted', line: 9, column: 37, data: { volume: 'fuse', path: '/dev/fuse' } },
+      ],
+    },
     {
       name: 'below /etc written by one container, the node\'s credentials even read-only, /etc itself read-only',
       code: `

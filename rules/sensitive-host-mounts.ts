@@ -19,6 +19,13 @@ const CREDENTIALS = ['/etc/shadow', '/etc/gshadow', '/etc/ssh', '/etc/sudoers', 
 const KUBERNETES_CONFIG = '/etc/kubernetes';
 const KUBERNETES_CREDENTIAL_DIRECTORIES = new Set(['pki', 'certs', 'manifests', 'kubelet']);
 
+/** Character devices that are the node's memory and I/O ports, sensitive as any other path below /dev. */
+const MEMORY_DEVICES = ['/dev/mem', '/dev/kmem', '/dev/port'];
+/** The node's syslog socket, which logging agents and databases mount to write to it. */
+const SYSLOG_SOCKET = '/dev/log';
+/** hostPath types that are no directory (upstream: pkg/apis/core/types.go HostPathType). */
+const FILE_TYPES = ['File', 'FileOrCreate', 'Socket', 'CharDevice', 'BlockDevice'];
+
 function isKubernetesCredential(path: string): boolean {
   if (!isBelow(path, KUBERNETES_CONFIG)) return false;
   const [entry] = path.slice(KUBERNETES_CONFIG.length + 1).split('/');
@@ -29,8 +36,10 @@ function isBelow(path: string, root: string): boolean {
   return path === root || (root !== '/' && path.startsWith(`${root}/`));
 }
 
-function isSensitive(path: string, readOnly: boolean): boolean {
+function isSensitive(path: string, readOnly: boolean, type: string | undefined): boolean {
   if (!SENSITIVE.some((root) => isBelow(path, root))) return false;
+  // one device node (/dev/fuse, /dev/kvm, /dev/sgx_enclave) or socket is how a pod is given a device or the node's syslog, not the node's /dev
+  if (path.startsWith('/dev/') && !MEMORY_DEVICES.includes(path) && (type === 'CharDevice' || type === 'Socket' || path === SYSLOG_SOCKET)) return false;
   if (!readOnly || SENSITIVE.includes(path) || CREDENTIALS.some((root) => isBelow(path, root)) || isKubernetesCredential(path)) return true;
   return !READ_ONLY_SAFE_BELOW.some((root) => isBelow(path, root));
 }
@@ -42,15 +51,16 @@ export default defineRule({
     category: 'security',
     description: 'pod mounts a sensitive directory of the node (/, /etc, /proc, /sys, /dev, /var/lib/kubelet, ...), or writes below /etc, /usr, /lib or /boot',
     rationale:
-      'These directories hold the node\'s configuration and credentials (/etc, /var/lib/kubelet), its kernel interfaces (/proc, /sys, /dev) or its binaries (/usr, /lib). A pod that mounts them can read secrets of other pods or change the node. A file or subdirectory below /etc, /usr, /lib or /boot mounted read-only (the node\'s time zone, CA bundle or kernel modules) is not reported, except the node\'s credentials (/etc/kubernetes itself, its files and its pki, certs, manifests and kubelet directories; /etc/ssh, /etc/shadow); another directory below /etc/kubernetes is an add-on\'s own. Log collectors and node exporters legitimately read some of them; suppress the rule on those objects with a reason. The kubelet plugin directories a CSI, DRA or device plugin must mount are reported by kubelet-plugin-mounts instead, as a note.',
+      'These directories hold the node\'s configuration and credentials (/etc, /var/lib/kubelet), its kernel interfaces (/proc, /sys, /dev) or its binaries (/usr, /lib). A pod that mounts them can read secrets of other pods or change the node. One character device or socket below /dev (hostPath type CharDevice or Socket: /dev/fuse, /dev/kvm, a device plugin\'s device node; the syslog socket /dev/log) is how a pod is given a device or the node\'s syslog and is not reported, except /dev/mem, /dev/kmem and /dev/port. A file or subdirectory below /etc, /usr, /lib or /boot mounted read-only (the node\'s time zone, CA bundle or kernel modules) is not reported, except the node\'s credentials (/etc/kubernetes itself, its files and its pki, certs, manifests and kubelet directories; /etc/ssh, /etc/shadow); another directory below /etc/kubernetes is an add-on\'s own. Log collectors and node exporters legitimately read some of them; suppress the rule on those objects with a reason. The kubelet plugin directories a CSI, DRA or device plugin must mount are reported by kubelet-plugin-mounts instead, as a note.',
     remediation: 'Mount only the specific file or subdirectory the container needs, read-only, or use a ConfigMap, Secret or emptyDir volume instead.',
     defaultOn: true,
     appliesTo: { target: 'podSpec' },
-    messages: { mounted: 'volume "{{volume}}" mounts the node directory {{path}}' },
+    messages: { mounted: 'volume "{{volume}}" mounts the node directory {{path}}', mountedFile: 'volume "{{volume}}" mounts the node file {{path}}' },
   },
   check(workload, { report }) {
     for (const volume of hostPathVolumes(workload)) {
-      if (isSensitive(volume.hostPath, isMountedReadOnly(workload, volume.name)) && !isKubeletPluginMount(workload, volume)) report({ messageId: 'mounted', data: { volume: volume.name, path: volume.hostPath }, at: volume.at });
+      if (!isSensitive(volume.hostPath, isMountedReadOnly(workload, volume.name), volume.type) || isKubeletPluginMount(workload, volume)) continue;
+      report({ messageId: FILE_TYPES.includes(volume.type ?? '') ? 'mountedFile' : 'mounted', data: { volume: volume.name, path: volume.hostPath }, at: volume.at });
     }
   },
 });

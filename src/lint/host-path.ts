@@ -7,6 +7,8 @@ export interface HostPathVolume {
   readonly name: string;
   /** The host path as written, without trailing slashes ("/" stays "/"). */
   readonly hostPath: string;
+  /** hostPath.type as written (Directory, File, CharDevice, ...); undefined when unset. */
+  readonly type: string | undefined;
   readonly at: Path;
 }
 
@@ -17,7 +19,8 @@ export function hostPathVolumes(workload: Workload): HostPathVolume[] {
     const path = asRecord(volume?.['hostPath'])?.['path'];
     if (typeof path !== 'string') return;
     const name = typeof volume?.['name'] === 'string' ? volume['name'] : `#${index}`;
-    out.push({ name, hostPath: path.replace(/(.)\/+$/, '$1'), at: workload.podSpecPath.concat('volumes', index, 'hostPath', 'path') });
+    const type = asRecord(volume?.['hostPath'])?.['type'];
+    out.push({ name, hostPath: path.replace(/(.)\/+$/, '$1'), type: typeof type === 'string' ? type : undefined, at: workload.podSpecPath.concat('volumes', index, 'hostPath', 'path') });
   });
   return out;
 }
