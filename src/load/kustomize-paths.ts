@@ -42,6 +42,23 @@ export function remoteEntries(kustomization: unknown): UnreadablePath[] {
 }
 
 /**
+ * The local resources, bases and components of `kustomization` (the file at the absolute path `file`) that exist and
+ * that `isChecked` says are not among the checked paths: a file that is not one of them, or a kustomization folder
+ * none of them is in. kubefit does not follow the kustomization there, so their objects are not checked.
+ */
+export function unreadEntries(file: string, kustomization: unknown, isChecked: (path: string, folder: boolean) => boolean): UnreadablePath[] {
+  const record = asRecord(kustomization) ?? {};
+  const directory = dirname(file);
+  return PACKAGE_FIELDS.flatMap((field) => asArray(record[field]).flatMap((entry, index) => {
+    if (typeof entry !== 'string' || mayBeRemote(entry)) return [];
+    const path = entryPath(directory, entry);
+    const kind = kindOf(path);
+    if ((kind !== 'file' && kind !== 'package') || isChecked(path, kind === 'package')) return [];
+    return [{ at: [field, index], message: `${field} entry "${entry}" is not among the checked paths: its objects are not checked (check the folder that holds the whole build)` }];
+  }));
+}
+
+/**
  * The path of an entry a kustomization in `directory` names: `../base/` is `../base` (kustomize reads both as the same
  * folder; a trailing separator must not make it another file or folder to kubefit).
  */

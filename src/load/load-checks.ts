@@ -69,6 +69,13 @@ export const LOAD_CHECKS = {
     rationale: 'kustomize build downloads remote targets; kubefit never uses the network, so the objects they hold are not checked and the build is checked without them.',
     remediation: 'Render the build and pipe it in (kubectl kustomize DIR | kubefit check -), or vendor the remote base into the repository.',
   }),
+  kustomizeUnread: inputCheck({
+    id: 'kustomize-unread',
+    severity: 'info',
+    description: 'a kustomization names a local resource, base or component that is not among the checked paths, so its objects are not checked',
+    rationale: 'kubefit checks the files it is given and reads a kustomization to know what they become in its build; it does not follow the kustomization out of the checked paths. An overlay checked alone (kubefit lint overlays/prod) is checked without its base: a run that reports no problem may have checked none of the build\'s objects.',
+    remediation: 'Check the folder that holds the whole build (kubefit lint . or the base and the overlay together), or render it and pipe it in (kubectl kustomize overlays/prod | kubefit check -).',
+  }),
   typeMetaMissing: inputCheck({
     id: 'type-meta-missing',
     severity: 'error',

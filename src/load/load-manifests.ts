@@ -10,7 +10,7 @@ import { fileFinding, parseDocuments, readDocuments, type ParseLimits, type Read
 import { LOAD_CHECKS } from './load-checks.js';
 import { SourceText } from './source-text.js';
 import { assertionFiles, isChainsawTestFile } from './test-assertions.js';
-import { remoteEntries, unreadablePaths, type UnreadablePath } from './kustomize-paths.js';
+import { remoteEntries, unreadablePaths, unreadEntries, type UnreadablePath } from './kustomize-paths.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { ParsedDocument } from './parsed-document.js';
 import { decodeStdin, readSourceFile, type DigestOf, type ReadResult } from './read-file.js';
@@ -21,7 +21,7 @@ import type { CodeStore } from './validator-cache-dir.js';
 import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeNameAffixes, kustomizeRoles, kustomizeTransforms, namedPatchFiles, type KustomizeRoles } from './kustomize.js';
 import type { PatchDocument, PatchSources } from './kustomize-patches.js';
 import { kustomizedDocument, type KustomizeTransform } from './kustomized-document.js';
-import { normalize } from 'node:path';
+import { dirname, normalize } from 'node:path';
 
 export interface LoadLimits extends ParseLimits {
   /** Bytes one file may have. */
@@ -136,7 +136,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   const patchReads = await readAll(files.filter((file) => patchFiles.has(normalize(file)) && !known.has(file)));
   for (const [file, read] of patchReads) known.set(file, read);
   const patches = patchSources(patchReads.map(([, read]) => read), kustomizations, limits);
-  const { roles, transforms, findings: kustomizeFindings } = kustomizeRolesOf(kustomizations, patches, cwd);
+  const { roles, transforms, findings: kustomizeFindings } = kustomizeRolesOf(kustomizations, patches, cwd, checkedPaths(files.map((file) => resolveFrom(cwd, file))));
   const nameAffixes = kustomizeNameAffixes(kustomizations);
   const assertions = assertionFiles(documentsOf([...known].filter(([file]) => isChainsawTestFile(file)).map(([, read]) => read), limits), files);
   const findings: Finding[] = [...expanded.findings, ...kustomizeFindings, ...patches.findings];
@@ -213,12 +213,13 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
 }
 
 /** What the kustomization files among the inputs say about the other files (see kustomize.ts), and the paths they name that kustomize cannot read. */
-function kustomizeRolesOf(kustomizations: readonly ReadDocument[], patches: PatchSources, cwd: string): { roles: KustomizeRoles; transforms: Map<string, KustomizeTransform[]>; findings: Finding[] } {
+function kustomizeRolesOf(kustomizations: readonly ReadDocument[], patches: PatchSources, cwd: string, isChecked: (path: string, folder: boolean) => boolean): { roles: KustomizeRoles; transforms: Map<string, KustomizeTransform[]>; findings: Finding[] } {
   const findingsOf = (document: ParsedDocument, entries: readonly UnreadablePath[], check: RuleMeta): Finding[] =>
     entries.map(({ at, message }) => ({ ruleId: check.id, severity: check.severity, message, ...document.rangeOf(at), object: null, path: null }));
   const findings = kustomizations.flatMap(({ file, value, document }) => [
     ...findingsOf(document, unreadablePaths(resolveFrom(cwd, file), value), LOAD_CHECKS.kustomizeBuild),
     ...findingsOf(document, remoteEntries(value), LOAD_CHECKS.kustomizeRemote),
+    ...findingsOf(document, unreadEntries(resolveFrom(cwd, file), value, isChecked), LOAD_CHECKS.kustomizeUnread),
   ]);
   return { roles: kustomizeRoles(kustomizations), transforms: kustomizeTransforms(kustomizations, patches), findings };
 }
@@ -251,6 +252,19 @@ function patchSources(reads: readonly ReadResult[], kustomizations: readonly Rea
       return parsed.documents.map(({ value }) => ({ value, index }));
     },
   };
+}
+
+/** Whether a path is one of the checked files (`paths`, absolute), or a folder that holds one. */
+function checkedPaths(paths: readonly string[]): (path: string, folder: boolean) => boolean {
+  const files = new Set(paths);
+  const folders = new Set<string>();
+  for (const file of paths) {
+    for (let folder = dirname(file); !folders.has(folder); folder = dirname(folder)) {
+      folders.add(folder);
+      if (dirname(folder) === folder) break;
+    }
+  }
+  return (path, folder) => (folder ? folders : files).has(path);
 }
 
 interface ReadDocument {
