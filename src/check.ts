@@ -133,7 +133,7 @@ export async function analyze(command: Command, paths: readonly string[], option
   const documentCache = options.cacheDir ? documentStore(options.cacheDir, toolVersion()) : undefined;
   // the --scheduler-config file in a checked folder is kube-scheduler's input, not a manifest
   const skipFiles = new Set([...cluster.paths, ...(options.schedulerConfig === undefined ? [] : [resolveFrom(cwd, options.schedulerConfig)])]);
-  const main = await readMain(paths, { ...loadOptions(options, config, { fromCluster: false, firstOrder: cluster.objects.length, skipFiles }), documentCache }, { command, config, analysis });
+  const main = await readMain(paths, { ...loadOptions(options, config, { fromCluster: false, firstOrder: cluster.objects.length, skipFiles }), documentCache, contextPaths: command === 'fit' ? [] : (options.context ?? []) }, { command, config, analysis });
   const storageSource = clusterInputs.length === 0 ? 'inputs' : cluster.objects.some(isStorageObject) ? 'snapshot' : 'snapshot-without-storage';
   const snapshot = clusterOf(main.objects, cluster.objects, storageSource);
   checkDrain(options.drain ?? [], snapshot);

@@ -86,13 +86,18 @@ describe('kustomize inputs', () => {
   });
 
   it('says which local resources, bases and components of a kustomization are not among the checked paths', async () => {
-    const unread = async (inputs: string[]) => (await loadManifests(inputs, { cwd: 'fixtures' })).findings.filter((finding) => finding.ruleId === 'kustomize-unread').map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity}: ${finding.message}`);
+    const unread = async (inputs: string[], contextPaths?: string[]) => (await loadManifests(inputs, { cwd: 'fixtures', ...(contextPaths && { contextPaths }) })).findings.filter((finding) => finding.ruleId === 'kustomize-unread').map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity}: ${finding.message}`);
     expect(await unread(['kustomize/overlay'])).toEqual([
       'kustomize/overlay/kustomization.yaml:4:5 info: resources entry "../base" is not among the checked paths: its objects are not checked (check the folder that holds the whole build)',
       'kustomize/overlay/kustomization.yaml:6:5 info: components entry "../components/debug" is not among the checked paths: its objects are not checked (check the folder that holds the whole build)',
     ]);
     expect(await unread(['kustomize'])).toEqual([]);
     expect(await unread(['kustomize/overlay', 'kustomize/base/deployment.yaml', 'kustomize/components'])).toEqual([]);
+    // a pre-commit hook passes the staged kustomization and --context .: the rest of the build is in its context
+    expect(await unread(['kustomize/overlay/kustomization.yaml'], ['.'])).toEqual([]);
+    expect(await unread(['kustomize/overlay'], ['kustomize/base/'])).toEqual([
+      'kustomize/overlay/kustomization.yaml:6:5 info: components entry "../components/debug" is not among the checked paths: its objects are not checked (check the folder that holds the whole build)',
+    ]);
   });
 
   it('knows a root $patch document is a patch without its kustomization', async () => {

@@ -73,7 +73,7 @@ export const LOAD_CHECKS = {
     id: 'kustomize-unread',
     severity: 'info',
     description: 'a kustomization names a local resource, base or component that is not among the checked paths, so its objects are not checked',
-    rationale: 'kubefit checks the files it is given and reads a kustomization to know what they become in its build; it does not follow the kustomization out of the checked paths. An overlay checked alone (kubefit lint overlays/prod) is checked without its base: a run that reports no problem may have checked none of the build\'s objects.',
+    rationale: 'kubefit checks the files it is given and reads a kustomization to know what they become in its build; it does not follow the kustomization out of the checked paths. An overlay checked alone (kubefit lint overlays/prod) is checked without its base: a run that reports no problem may have checked none of the build\'s objects. An entry inside a --context path is not reported (a pre-commit hook passes the staged kustomization and --context .).',
     remediation: 'Check the folder that holds the whole build (kubefit lint . or the base and the overlay together), or render it and pipe it in (kubectl kustomize overlays/prod | kubefit check -).',
   }),
   typeMetaMissing: inputCheck({

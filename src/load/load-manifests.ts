@@ -10,7 +10,7 @@ import { fileFinding, parseDocuments, readDocuments, type ParseLimits, type Read
 import { LOAD_CHECKS } from './load-checks.js';
 import { SourceText } from './source-text.js';
 import { assertionFiles, isChainsawTestFile } from './test-assertions.js';
-import { remoteEntries, unreadablePaths, unreadEntries, type UnreadablePath } from './kustomize-paths.js';
+import { entryPath, remoteEntries, unreadablePaths, unreadEntries, type UnreadablePath } from './kustomize-paths.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { ParsedDocument } from './parsed-document.js';
 import { decodeStdin, readSourceFile, type DigestOf, type ReadResult } from './read-file.js';
@@ -21,7 +21,7 @@ import type { CodeStore } from './validator-cache-dir.js';
 import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeNameAffixes, kustomizeRoles, kustomizeTransforms, namedPatchFiles, type KustomizeRoles } from './kustomize.js';
 import type { PatchDocument, PatchSources } from './kustomize-patches.js';
 import { kustomizedDocument, type KustomizeTransform } from './kustomized-document.js';
-import { dirname, normalize } from 'node:path';
+import { dirname, normalize, sep } from 'node:path';
 
 export interface LoadLimits extends ParseLimits {
   /** Bytes one file may have. */
@@ -63,6 +63,11 @@ export interface LoadOptions {
   readonly skipFiles?: ReadonlySet<string>;
   /** Keeps the values of large documents between runs (document-cache.ts); none when absent. */
   readonly documentCache?: CodeStore | undefined;
+  /**
+   * Paths (files or folders, as given) whose manifests the run sees besides the inputs (--context): a kustomization's
+   * resource there is no kustomize-unread (a pre-commit hook passes the staged kustomization and `--context .`).
+   */
+  readonly contextPaths?: readonly string[];
 }
 
 export interface LoadResult {
@@ -136,7 +141,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   const patchReads = await readAll(files.filter((file) => patchFiles.has(normalize(file)) && !known.has(file)));
   for (const [file, read] of patchReads) known.set(file, read);
   const patches = patchSources(patchReads.map(([, read]) => read), kustomizations, limits);
-  const { roles, transforms, findings: kustomizeFindings } = kustomizeRolesOf(kustomizations, patches, cwd, checkedPaths(files.map((file) => resolveFrom(cwd, file))));
+  const { roles, transforms, findings: kustomizeFindings } = kustomizeRolesOf(kustomizations, patches, cwd, checkedPaths(files.map((file) => resolveFrom(cwd, file)), (options.contextPaths ?? []).map((path) => entryPath(resolveFrom(cwd, path), '.'))));
   const nameAffixes = kustomizeNameAffixes(kustomizations);
   const assertions = assertionFiles(documentsOf([...known].filter(([file]) => isChainsawTestFile(file)).map(([, read]) => read), limits), files);
   const findings: Finding[] = [...expanded.findings, ...kustomizeFindings, ...patches.findings];
@@ -254,8 +259,8 @@ function patchSources(reads: readonly ReadResult[], kustomizations: readonly Rea
   };
 }
 
-/** Whether a path is one of the checked files (`paths`, absolute), or a folder that holds one. */
-function checkedPaths(paths: readonly string[]): (path: string, folder: boolean) => boolean {
+/** Whether a path is one of the checked files (`paths`, absolute), a folder that holds one, or lies in a context path (absolute). */
+function checkedPaths(paths: readonly string[], context: readonly string[]): (path: string, folder: boolean) => boolean {
   const files = new Set(paths);
   const folders = new Set<string>();
   for (const file of paths) {
@@ -264,7 +269,7 @@ function checkedPaths(paths: readonly string[]): (path: string, folder: boolean)
       if (dirname(folder) === folder) break;
     }
   }
-  return (path, folder) => (folder ? folders : files).has(path);
+  return (path, folder) => (folder ? folders : files).has(path) || context.some((root) => path === root || path.startsWith(root === sep ? root : `${root}${sep}`));
 }
 
 interface ReadDocument {
