@@ -4,17 +4,7 @@ import rule from './sensitive-host-mounts.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
-    {
-      name: 'one character device below /dev is how a pod gets a device (an SGX or FUSE device plugin), the syslog socket its node\'s syslog',
-      code: `
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: p}
-        spec:
-          containers: [{name: a, image: "a:1", volumeMounts: [{name: enclave, mountPath: /dev/sgx_enclave, readOnly: true}, {name: fuse, mountPath: /dev/fuse}]}]
-          volumes: [{name: enclave, hostPath: {path: /dev/sgx_enclave, type: CharDevice}}, {name: fuse, hostPath: {path: /dev/fuse, type: CharDevice}}, {name: syslog, hostPath: {path: /dev/log}}]
-      `,
-    },
+    { name: 'one character device below /dev is how a pod gets a device; the syslog socket is the node\'s syslog', fixture: 'fixtures/rules/sensitive-host-mounts/valid-device-nodes.yaml' },
     { name: 'the kubelet plugin directories of a CSI node plugin are kubelet-plugin-mounts notes', fixture: 'fixtures/rules/kubelet-plugin-mounts/invalid-csi-node-plugin.yaml' },
     { name: 'the kubelet device-plugins directory of a device plugin is a kubelet-plugin-mounts note', fixture: 'fixtures/rules/kubelet-plugin-mounts/invalid-device-plugin.yaml' },
     {
@@ -63,21 +53,11 @@ new RuleTester({ describe, it }).run(rule, {
   invalid: [
     {
       name: 'the node\'s memory as a character device, a block device, and a device path without a type',
-      code: `
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: p}
-        spec:
-          containers: [{name: a, image: "a:1"}]
-          volumes:
-            - {name: mem, hostPath: {path: /dev/mem, type: CharDevice}}
-            - {name: disk, hostPath: {path: /dev/sda, type: BlockDevice}}
-            - {name: fuse, hostPath: {path: /dev/fuse}}
-      `,
+      fixture: 'fixtures/rules/sensitive-host-mounts/invalid-device-paths.yaml',
       errors: [
-        { messageId: 'mountedFile', line: 7, column: 36, data: { volume: 'mem', path: '/dev/mem' } },
-        { messageId: 'mountedFile', line: 8, column: 37, data: { volume: 'disk', path: '/dev/sda' } },
-        { messageId: 'mounted', line: 9, column: 37, data: { volume: 'fuse', path: '/dev/fuse' } },
+        { messageId: 'mountedFile', line: 11, column: 36, data: { volume: 'mem', path: '/dev/mem' } },
+        { messageId: 'mountedFile', line: 12, column: 37, data: { volume: 'disk', path: '/dev/sda' } },
+        { messageId: 'mounted', line: 13, column: 37, data: { volume: 'fuse', path: '/dev/fuse' } },
       ],
     },
     {
