@@ -61,6 +61,25 @@ describe('kustomize images (upstream: api/internal/image, api/filters/imagetag)'
     expect(job?.value).toMatchObject({ spec: { template: { spec: { containers: [{ image: 'registry.example.com/shop-migrate:1.4.2' }] } } } });
   });
 
+  it('applies the builtin ImageTagTransformer configurations `transformers:` names: a file, and a kustomization folder of them', async () => {
+    const loaded = await loadManifests(['kustomize-transformers'], { cwd: 'fixtures' });
+    expect(loaded.objects.map((object) => object.value)).toMatchObject([
+      {
+        spec: {
+          template: {
+            spec: {
+              containers: [
+                { image: 'registry.k8s.io/sig-storage/csi-provisioner:v5.1.0' },
+                { image: 'registry.k8s.io/cloud-provider-gcp/gcp-compute-persistent-disk-csi-driver:v1.15.0' },
+              ],
+            },
+          },
+        },
+      },
+    ]);
+    expect(loaded.findings).toEqual([]);
+  });
+
   it('reads a folder named with a trailing slash (`../components/controller/`) as the folder', async () => {
     const loaded = await loadManifests(['kustomize-trailing-slash'], { cwd: 'fixtures' });
     expect(loaded.objects.map((object) => object.value)).toMatchObject([

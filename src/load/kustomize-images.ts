@@ -17,12 +17,25 @@ export interface ImageRule {
 
 /** The `images` entries of a kustomization, in order. */
 export function imageRulesOf(kustomization: Readonly<Record<string, unknown>>): ImageRule[] {
-  return asArray(kustomization['images']).flatMap((entry) => {
-    const image = asRecord(entry);
-    const text = (key: string) => (typeof image?.[key] === 'string' ? (image[key] as string) : typeof image?.[key] === 'number' ? String(image[key]) : '');
-    const name = text('name');
-    return name === '' ? [] : [{ name, newName: text('newName'), newTag: text('newTag'), digest: text('digest'), tagSuffix: text('tagSuffix') }];
-  });
+  return asArray(kustomization['images']).flatMap(imageRuleOf);
+}
+
+/**
+ * The rule of a builtin ImageTagTransformer configuration (`transformers:` of a kustomization): its `imageTag` is an
+ * `images` entry, applied to containers as the `images` field is (upstream: api/builtins ImageTagTransformer, whose
+ * Transform runs imagetag.LegacyFilter before its fieldSpecs).
+ */
+export function imageTagTransformerRule(config: unknown): ImageRule | undefined {
+  const record = asRecord(config);
+  if (record?.['apiVersion'] !== 'builtin' || record['kind'] !== 'ImageTagTransformer') return undefined;
+  return imageRuleOf(record['imageTag'])[0];
+}
+
+function imageRuleOf(entry: unknown): ImageRule[] {
+  const image = asRecord(entry);
+  const text = (key: string) => (typeof image?.[key] === 'string' ? (image[key] as string) : typeof image?.[key] === 'number' ? String(image[key]) : '');
+  const name = text('name');
+  return name === '' ? [] : [{ name, newName: text('newName'), newTag: text('newTag'), digest: text('digest'), tagSuffix: text('tagSuffix') }];
 }
 
 /**

@@ -2,7 +2,7 @@
 import { basename, dirname, normalize } from 'node:path';
 import type { NameAffix } from '../model/built-names.js';
 import { asArray, asRecord } from '../model/object.js';
-import { imageRulesOf, withImage } from './kustomize-images.js';
+import { imageRulesOf, imageTagTransformerRule, withImage, type ImageRule } from './kustomize-images.js';
 import { labelSetsOf, withLabels } from './kustomize-labels.js';
 import { namespaceOf, withNamespace } from './kustomize-namespace.js';
 import { replicaCountsOf, withReplicas } from './kustomize-replicas.js';
@@ -147,9 +147,17 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
   // (ResAccumulator.MergeConfig), so an overlay's namespace reaches the fields a base's configuration names; only the
   // namespace transformer reads them, so a tree is walked only for a kustomization that sets a namespace
   const anyConfigurations = [...read.values()].some(({ configurations }) => configurations.length > 0);
+  /** The documents of a `transformers:` entry: a file, or the resources of a kustomization folder among the inputs. */
+  const transformerConfigs = (directory: string, record: Readonly<Record<string, unknown>>) =>
+    pathsOf(record, ['transformers']).flatMap((entry) => {
+      const path = entryPath(directory, entry);
+      const folder = read.get(path);
+      const files = folder ? entriesOf(path, folder.record) : [path];
+      return files.flatMap((file) => patches.file(file) ?? []).map((document) => document.value);
+    });
   const byDirectory = new Map([...read].map(([directory, { file, record }]) => {
     const configurations = anyConfigurations && namespaceOf(record) !== undefined ? buildOf(directory).flatMap((member) => member.configurations) : [];
-    return [directory, { record, transforms: transformsOf(file, record, configurations, patches) }] as const;
+    return [directory, { record, transforms: transformsOf(file, record, configurations, patches, transformerConfigs(directory, record)) }] as const;
   }));
   /** The vars the kustomizations of a build declare, replaced at its end in the fields all their configurations list. */
   const anyVars = [...read.values()].some(({ record }) => varNamesOf(record).length > 0);
@@ -265,7 +273,7 @@ interface BuildVars {
  * One that writes a template action (helmify's `release: "{{ .Release.Name }}"`) builds a Helm chart whose values
  * only `helm template` knows: it is not applied.
  */
-function transformsOf(file: string, record: Readonly<Record<string, unknown>>, configurations: readonly unknown[], sources: PatchSources): KustomizeTransform[] {
+function transformsOf(file: string, record: Readonly<Record<string, unknown>>, configurations: readonly unknown[], sources: PatchSources, transformers: readonly unknown[]): KustomizeTransform[] {
   const namespace = namespaceOf(record);
   const namespaceSpecs = configurations.flatMap((configuration) => fieldSpecsOf(configuration, 'namespace'));
   const patches = kustomizationPatches(file, record, sources, (entry) => entryPath(dirname(file), entry));
@@ -278,9 +286,16 @@ function transformsOf(file: string, record: Readonly<Record<string, unknown>>, c
     ...patches.afterLabels,
     ...[
       ...replicaCountsOf(record).map((rule) => ({ key: `replicas ${JSON.stringify(rule)}`, sets: `replicas ${rule.name}`, apply: (value: Readonly<Record<string, unknown>>) => withReplicas(value, rule) })),
-      ...imageRulesOf(record).map((rule) => ({ key: `image ${JSON.stringify(rule)}`, apply: (value: Readonly<Record<string, unknown>>) => withImage(value, rule) })),
+      ...imageRulesOf(record).map(imageTransform),
+      // the `transformers:` run after the kustomization's own fields (KustTarget.runTransformers); of the builtin
+      // configurations only ImageTagTransformer is applied
+      ...transformers.flatMap((config) => imageTagTransformerRule(config) ?? []).map(imageTransform),
     ].filter((transform) => !transform.key.includes('{{')),
   ];
+}
+
+function imageTransform(rule: ImageRule): KustomizeTransform {
+  return { key: `image ${JSON.stringify(rule)}`, apply: (value) => withImage(value, rule) };
 }
 
 /**
@@ -289,7 +304,16 @@ function transformsOf(file: string, record: Readonly<Record<string, unknown>>, c
  */
 export function namedPatchFiles(kustomizations: readonly { file: string; value: unknown }[]): Set<string> {
   const files = new Set<string>();
-  for (const { file, value } of kustomizations) for (const entry of pathsOf(asRecord(value) ?? {}, [...PATCH_FIELDS, 'configurations'])) files.add(entryPath(dirname(file), entry));
+  const byDirectory = new Map(kustomizations.map(({ file, value }) => [normalize(dirname(file)), asRecord(value) ?? {}]));
+  for (const { file, value } of kustomizations) {
+    const directory = dirname(file);
+    for (const entry of pathsOf(asRecord(value) ?? {}, [...PATCH_FIELDS, 'configurations', 'transformers'])) files.add(entryPath(directory, entry));
+    // a `transformers:` entry that is a kustomization folder: its resources are the transformer configurations
+    for (const entry of pathsOf(asRecord(value) ?? {}, ['transformers'])) {
+      const folder = byDirectory.get(entryPath(directory, entry));
+      if (folder) for (const resource of entriesOf(entryPath(directory, entry), folder)) files.add(resource);
+    }
+  }
   return files;
 }
 
