@@ -4,6 +4,7 @@ import rule from './image-pull-policy.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'template placeholders and ko:// references', fixture: 'fixtures/rules/image-pull-policy/valid-placeholders.yaml' },
     {
       code: `
         apiVersion: v1

@@ -1,7 +1,7 @@
 // With a mutable tag, IfNotPresent/Never means each node keeps whatever image it pulled first.
 import { containerLabel } from '../src/lint/container.js';
 import { defineRule } from '../src/lint/define-rule.js';
-import { isMutableReference, parseImageReference } from '../src/lint/image-reference.js';
+import { isMutableReference, isPulledAsWritten, parseImageReference } from '../src/lint/image-reference.js';
 
 export default defineRule({
   meta: {
@@ -10,7 +10,7 @@ export default defineRule({
     category: 'images',
     description: 'image with a mutable tag (latest or none) is not pulled with imagePullPolicy Always',
     rationale:
-      'For latest or untagged images the default pull policy is Always, but an explicit IfNotPresent or Never makes each node keep the image it happened to pull first, so replicas on different nodes run different code. Pinned tags and digests are not affected.',
+      'For latest or untagged images the default pull policy is Always, but an explicit IfNotPresent or Never makes each node keep the image it happened to pull first, so replicas on different nodes run different code. Pinned tags and digests are not affected, nor are template placeholders (${IMAGE}, <image_url>) and ko:// references, which are no image the kubelet pulls as written.',
     remediation: 'Pin the image to a version or digest; until then set imagePullPolicy: Always or remove the field.',
     defaultOn: true,
     appliesTo: { target: 'container' },
@@ -19,7 +19,7 @@ export default defineRule({
   check(container, { report }) {
     const image = container.value['image'];
     const policy = container.value['imagePullPolicy'];
-    if (typeof image !== 'string' || typeof policy !== 'string' || policy === 'Always') return;
+    if (typeof image !== 'string' || typeof policy !== 'string' || policy === 'Always' || !isPulledAsWritten(image)) return;
     if (!isMutableReference(parseImageReference(image))) return;
     report({ messageId: 'notAlways', data: { image, policy: String(policy) }, at: container.path.concat('imagePullPolicy') });
   },

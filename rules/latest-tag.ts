@@ -1,13 +1,6 @@
 // An image without a tag or with `latest` is not reproducible: every pull may run different code.
 import { defineRule } from '../src/lint/define-rule.js';
-import { isImageReference, parseImageReference } from '../src/lint/image-reference.js';
-
-/**
- * Template placeholders (`<image_url>`, `${IMAGE}`, `$(IMAGE)`, `{{ .Image }}`) and build-time resolver references
- * (`ko://github.com/org/cmd`, which ko resolve replaces by a digest) are not image references; neither is any text the
- * reference grammar refuses (`FILLED BY THE OPERATOR`, which an operator replaces), which the kubelet would never pull.
- */
-const PLACEHOLDER = /[<>{}$]|^[a-z][a-z0-9+.-]*:\/\//i;
+import { isPulledAsWritten, parseImageReference } from '../src/lint/image-reference.js';
 
 export default defineRule({
   meta: {
@@ -41,7 +34,7 @@ export default defineRule({
   },
   check(container, { options, report }) {
     const image = container.value['image'];
-    if (typeof image !== 'string' || image === '' || PLACEHOLDER.test(image) || !isImageReference(image)) return;
+    if (typeof image !== 'string' || !isPulledAsWritten(image)) return;
     if (options.allowedRegistries.some((registry) => image.startsWith(`${registry.replace(/\/+$/, '')}/`))) return;
     const reference = parseImageReference(image);
     if (reference.digest !== undefined) return;

@@ -41,3 +41,17 @@ export function isImageReference(image: string): boolean {
   const match = REFERENCE.exec(image);
   return match !== null && (match[1] ?? '').length <= NAME_TOTAL_LENGTH_MAX;
 }
+
+/**
+ * Template placeholders (`<image_url>`, `${IMAGE}`, `$(IMAGE)`, `{{ .Image }}`) and build-time resolver references
+ * (`ko://github.com/org/cmd`, which ko resolve replaces by a digest) are not image references.
+ */
+const PLACEHOLDER = /[<>{}$]|^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * Whether `image` names an image the kubelet would pull as written: not a placeholder, and text the reference grammar
+ * takes (`FILLED BY THE OPERATOR`, which an operator replaces, is none).
+ */
+export function isPulledAsWritten(image: string): boolean {
+  return image !== '' && !PLACEHOLDER.test(image) && isImageReference(image);
+}

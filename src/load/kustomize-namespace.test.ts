@@ -46,4 +46,12 @@ describe('kustomize namespace transformer (api/filters/namespace, builtinpluginc
     // web is built by prod only; db by prod and by staging, into two namespaces: it keeps its own
     expect(loaded.objects.map((object) => `${object.ref.namespace}/${object.ref.name}`)).toEqual(['data/db-config', 'prod/web-config']);
   });
+
+  it('fills the namespaces a file leaves unset when the builds that reach it set different ones (kuberay\'s rbac in two overlays)', async () => {
+    const loaded = await loadManifests(['kustomize-two-namespaces'], { cwd: 'fixtures' });
+    expect(loaded.findings).toEqual([]);
+    // every build writes a namespace where the file has none: the first build's stands for them
+    expect(loaded.objects.map((object) => `${object.ref.kind} ${object.ref.namespace}/${object.ref.name}`)).toEqual(['ClusterRoleBinding /operator', 'ServiceAccount default/operator']);
+    expect(loaded.objects[0]?.value['subjects']).toEqual([{ kind: 'ServiceAccount', name: 'operator', namespace: 'default' }]);
+  });
 });

@@ -18,12 +18,15 @@ export function namespaceOf(kustomization: Readonly<Record<string, unknown>>): s
  * nothing does. `specs`: the fields the kustomization's configurations add (kubeflow's admission webhook names
  * `webhooks/clientConfig/service/namespace`).
  */
-export function withNamespace(value: Readonly<Record<string, unknown>>, namespace: string, specs: readonly FieldSpec[] = []): Readonly<Record<string, unknown>> {
+export function withNamespace(value: Readonly<Record<string, unknown>>, namespace: string, specs: readonly FieldSpec[] = [], options: { unsetOnly?: boolean } = {}): Readonly<Record<string, unknown>> {
   const apiVersion = typeof value['apiVersion'] === 'string' ? value['apiVersion'] : '';
   const kind = typeof value['kind'] === 'string' ? value['kind'] : '';
   const group = groupOf(apiVersion);
+  // unsetOnly (NamespaceTransformer's option): only where no namespace is written yet
+  const unsetOnly = options.unsetOnly === true;
   let out = value;
   const set = (path: readonly string[], create: boolean) => {
+    if (unsetOnly && isSetAt(out, path)) return;
     out = (withScalarAt(out, path, create, namespace) as Readonly<Record<string, unknown>> | undefined) ?? out;
   };
   // metaNamespaceHack: every object kustomize does not know for cluster-scoped gets metadata.namespace
@@ -31,8 +34,10 @@ export function withNamespace(value: Readonly<Record<string, unknown>>, namespac
   if (kind === 'Namespace' && apiVersion === 'v1') set(['metadata', 'name'], true);
   if (kind === 'APIService' && group === 'apiregistration.k8s.io') set(['spec', 'service', 'namespace'], true);
   if (kind === 'CustomResourceDefinition' && group === 'apiextensions.k8s.io') set(['spec', 'conversion', 'webhook', 'clientConfig', 'service', 'namespace'], false);
-  if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') out = withSubjectNamespaces(out, namespace);
-  for (const spec of specs) if (selects(spec, apiVersion, kind)) out = editAt(out, spec.path, spec.create, (current) => (current === namespace ? undefined : namespace)) as Readonly<Record<string, unknown>>;
+  if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') out = withSubjectNamespaces(out, namespace, unsetOnly);
+  for (const spec of specs) {
+    if (selects(spec, apiVersion, kind)) out = editAt(out, spec.path, spec.create, (current) => (current === namespace || (unsetOnly && current !== undefined && current !== '') ? undefined : namespace)) as Readonly<Record<string, unknown>>;
+  }
   return out;
 }
 
@@ -42,17 +47,25 @@ export function withNamespace(value: Readonly<Record<string, unknown>>, namespac
  * (api/filters/nameref/nameref.go, subjects of (Cluster)RoleBindings): a subject without namespace is taken to name
  * one of the build, which the kustomization puts in its namespace (kubebuilder's config/rbac relies on it).
  */
-function withSubjectNamespaces(value: Readonly<Record<string, unknown>>, namespace: string): Readonly<Record<string, unknown>> {
+function withSubjectNamespaces(value: Readonly<Record<string, unknown>>, namespace: string, unsetOnly: boolean): Readonly<Record<string, unknown>> {
   const subjects = value['subjects'];
   if (!Array.isArray(subjects)) return value;
   const next = mapItems(subjects as readonly unknown[], (subject) => {
     const record = asRecord(subject);
     if (!record || record['namespace'] === namespace) return subject;
-    const isDefault = record['name'] === 'default';
-    const isUnplacedServiceAccount = record['kind'] === 'ServiceAccount' && (record['namespace'] === undefined || record['namespace'] === '');
+    const unset = record['namespace'] === undefined || record['namespace'] === '';
+    const isDefault = record['name'] === 'default' && (unset || !unsetOnly);
+    const isUnplacedServiceAccount = record['kind'] === 'ServiceAccount' && unset;
     return isDefault || isUnplacedServiceAccount ? { ...record, namespace } : subject;
   });
   return next === subjects ? value : { ...value, subjects: next };
+}
+
+/** Whether `node` holds a value other than null or "" at `path`. */
+function isSetAt(node: unknown, path: readonly string[]): boolean {
+  let current = node;
+  for (const key of path) current = asRecord(current)?.[key];
+  return current !== undefined && current !== null && current !== '';
 }
 
 /** `node` with `scalar` at `path` (missing maps created when `create`; else only an existing field is set), or undefined when unchanged. */

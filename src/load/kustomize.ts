@@ -187,8 +187,13 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
       }
       const known = varsByFile.get(target);
       if (vars) varsByFile.set(target, known ? { names: [...known.names, ...vars.names], references: [...known.references, ...vars.references] } : vars);
+      // what every build does to the file; where each sets a field but to its own value, what they have in common
       const common = out.get(target);
-      out.set(target, common === undefined ? transforms : common.filter((transform) => transforms.some((other) => other.key === transform.key)));
+      out.set(target, common === undefined ? transforms : common.flatMap((transform) => {
+        if (transforms.some((other) => other.key === transform.key)) return [transform];
+        const disagree = transform.sets !== undefined && transforms.some((other) => other.sets === transform.sets);
+        return disagree && transform.whereBuildsDisagree ? [transform.whereBuildsDisagree] : [];
+      }));
     }
   };
   for (const directory of byDirectory.keys()) if (!included.has(directory)) visit(directory, [], new Set([directory]), varsOf(directory));
@@ -280,7 +285,7 @@ function transformsOf(file: string, record: Readonly<Record<string, unknown>>, c
   return [
     ...patches.first,
     ...[
-      ...(namespace === undefined ? [] : [{ key: `namespace ${JSON.stringify(namespace)}`, sets: 'namespace', apply: (value: Readonly<Record<string, unknown>>) => withNamespace(value, namespace, namespaceSpecs) }]),
+      ...(namespace === undefined ? [] : [namespaceTransform(namespace, namespaceSpecs)]),
       ...labelSetsOf(record).map((set) => ({ key: `labels ${JSON.stringify(set)}`, apply: (value: Readonly<Record<string, unknown>>) => withLabels(value, [set]) })),
     ].filter((transform) => !transform.key.includes('{{')),
     ...patches.afterLabels,
@@ -292,6 +297,16 @@ function transformsOf(file: string, record: Readonly<Record<string, unknown>>, c
       ...transformers.flatMap((config) => imageTagTransformerRule(config) ?? []).map(imageTransform),
     ].filter((transform) => !transform.key.includes('{{')),
   ];
+}
+
+/**
+ * The namespace transformer; where builds set different namespaces, each fills the ones the file leaves unset (kustomize's
+ * unsetOnly), which every build does, whatever its namespace.
+ */
+function namespaceTransform(namespace: string, specs: readonly FieldSpec[]): KustomizeTransform {
+  // (a third build setting yet another namespace agrees with this one)
+  const unsetOnly: KustomizeTransform = { key: 'namespace where unset', sets: 'namespace', apply: (value) => withNamespace(value, namespace, specs, { unsetOnly: true }), get whereBuildsDisagree() { return unsetOnly; } };
+  return { key: `namespace ${JSON.stringify(namespace)}`, sets: 'namespace', apply: (value) => withNamespace(value, namespace, specs), whereBuildsDisagree: unsetOnly };
 }
 
 function imageTransform(rule: ImageRule): KustomizeTransform {

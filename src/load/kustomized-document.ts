@@ -10,6 +10,11 @@ export interface KustomizeTransform {
   readonly key: string;
   /** What the transformer sets outright (the namespace, a replica count): a later one that sets it too overrides this one. */
   readonly sets?: string;
+  /**
+   * For a file several builds set `sets` of to different values (a base deployed in two namespaces): what all of them
+   * do, if anything (the namespace where the file has none, so that a ClusterRoleBinding's subject gets one).
+   */
+  readonly whereBuildsDisagree?: KustomizeTransform;
   /** `original`: the object as its file has it (a patch selects objects by their names there too). */
   apply(value: Readonly<Record<string, unknown>>, original: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>>;
 }
