@@ -150,7 +150,7 @@ function isNamedBy(patch: ObjectValue, value: ObjectValue, original: ObjectValue
 }
 
 /** resmap.Select: every field given matches (names and namespaces as the file has them, or now). */
-function selectorOf(target: ObjectValue): (value: ObjectValue, original: ObjectValue) => boolean {
+export function selectorOf(target: ObjectValue): (value: ObjectValue, original: ObjectValue) => boolean {
   const selector = target as Selector;
   const group = anchored(selector.group);
   const version = anchored(selector.version);

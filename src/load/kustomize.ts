@@ -3,6 +3,7 @@ import { basename, dirname, normalize } from 'node:path';
 import type { NameAffix } from '../model/built-names.js';
 import { asArray, asRecord } from '../model/object.js';
 import { imageRulesOf, imageTagTransformerRule, withImage, type ImageRule } from './kustomize-images.js';
+import { replacementsTransform } from './kustomize-replacements.js';
 import { labelSetsOf, withLabels } from './kustomize-labels.js';
 import { namespaceOf, withNamespace } from './kustomize-namespace.js';
 import { replicaCountsOf, withReplicas } from './kustomize-replicas.js';
@@ -274,7 +275,8 @@ interface BuildVars {
 
 /**
  * A kustomization's transformers kubefit applies, in kustomize's order (api/internal/target/kusttarget_configplugin.go):
- * strategic-merge patches and `patches`, namespace, labels (then commonLabels), `patchesJson6902`, replicas, images.
+ * strategic-merge patches and `patches`, namespace, labels (then commonLabels), `patchesJson6902`, replicas, images,
+ * replacements (as values only the build knows), then the `transformers:` it applies (ImageTagTransformer).
  * One that writes a template action (helmify's `release: "{{ .Release.Name }}"`) builds a Helm chart whose values
  * only `helm template` knows: it is not applied.
  */
@@ -282,6 +284,7 @@ function transformsOf(file: string, record: Readonly<Record<string, unknown>>, c
   const namespace = namespaceOf(record);
   const namespaceSpecs = configurations.flatMap((configuration) => fieldSpecsOf(configuration, 'namespace'));
   const patches = kustomizationPatches(file, record, sources, (entry) => entryPath(dirname(file), entry));
+  const replacements = replacementsTransform(asArray(record['replacements']), (entry) => sources.file(entryPath(dirname(file), entry)));
   return [
     ...patches.first,
     ...[
@@ -296,6 +299,7 @@ function transformsOf(file: string, record: Readonly<Record<string, unknown>>, c
       // configurations only ImageTagTransformer is applied
       ...transformers.flatMap((config) => imageTagTransformerRule(config) ?? []).map(imageTransform),
     ].filter((transform) => !transform.key.includes('{{')),
+    ...(replacements ? [replacements] : []),
   ];
 }
 
@@ -322,7 +326,7 @@ export function namedPatchFiles(kustomizations: readonly { file: string; value: 
   const byDirectory = new Map(kustomizations.map(({ file, value }) => [normalize(dirname(file)), asRecord(value) ?? {}]));
   for (const { file, value } of kustomizations) {
     const directory = dirname(file);
-    for (const entry of pathsOf(asRecord(value) ?? {}, [...PATCH_FIELDS, 'configurations', 'transformers'])) files.add(entryPath(directory, entry));
+    for (const entry of pathsOf(asRecord(value) ?? {}, [...PATCH_FIELDS, 'configurations', 'transformers', 'replacements'])) files.add(entryPath(directory, entry));
     // a `transformers:` entry that is a kustomization folder: its resources are the transformer configurations
     for (const entry of pathsOf(asRecord(value) ?? {}, ['transformers'])) {
       const folder = byDirectory.get(entryPath(directory, entry));

@@ -47,10 +47,10 @@ function withItems(root: Readonly<Record<string, unknown>>, items: readonly unkn
 }
 
 /** `items` mapped, or `items` itself when `map` returned every item as it was (transforms copy only what changes). */
-export function mapItems<T>(items: readonly T[], map: (item: T) => T): readonly T[] {
+export function mapItems<T>(items: readonly T[], map: (item: T, index: number) => T): readonly T[] {
   let changed = false;
-  const next = items.map((item) => {
-    const value = map(item);
+  const next = items.map((item, index) => {
+    const value = map(item, index);
     changed ||= value !== item;
     return value;
   });
