@@ -120,6 +120,17 @@ describe('custom resources with their CustomResourceDefinition', () => {
     expect(notChecked('1.34')).toBe('<nil>: Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation');
   });
 
+  it('runs patterns as RE2 does (flag groups, \\z, POSIX classes, escaped punctuation), in the API server\'s words with the pattern as written', async () => {
+    const shouldMatch = (field: string, value: string, pattern: string) => `error schema: spec.${field}: Invalid value: ${JSON.stringify(value)}: spec.${field} in body should match '${pattern}'`;
+    expect(await check('re2-patterns.yaml')).toEqual([
+      `45:16 ${shouldMatch('logSeverity', 'Verbose', '^(?i)(Trace|Debug|Info|Warning|Error|Fatal)?$')}`,
+      `46:10 ${shouldMatch('month', 'March', '^((?i)january|february)$')}`,
+      `47:8 ${shouldMatch('tag', 'abc\n', '^[a-z]+\\z')}`,
+      `48:11 ${shouldMatch('window', '1030', '^\\ *[[:digit:]]{2}:[[:digit:]]{2}\\ *$')}`,
+      `49:9 ${shouldMatch('name', 'abc1', '^\\pL+$')}`,
+    ]);
+  });
+
   it('checks the formats the API server checks, as Go parses them, in its words; unknown formats are ignored and a format error keeps CEL rules from running', async () => {
     const notChecked = '<nil>: Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
     const mustBe = (field: string, format: string, value: string) => `error schema: ${field}: Invalid value: ${JSON.stringify(value)}: ${field} in body must be of type ${format}: ${JSON.stringify(value)}`;

@@ -8,6 +8,7 @@ import { asArray, asRecord } from '../model/object.js';
 import type { CompiledValidator, FieldGraph } from './compiled-validator.js';
 import { formatCheck, formatChecks } from './openapi-formats.js';
 import { withLinearErrorAppends } from './ajv-code.js';
+import { re2RegExp, re2ToJavaScript, RE2_ENGINE_MODULE } from './re2-pattern.js';
 
 type Schema = Record<string, unknown>;
 
@@ -62,8 +63,8 @@ function structural(schema: Schema, position: Position): Schema {
       out[keyword] = structural(asRecord(value) ?? {}, 'branch');
     } else if (keyword === 'allOf' || keyword === 'anyOf' || keyword === 'oneOf') {
       out[keyword] = asArray(value).map((entry) => structural(asRecord(entry) ?? {}, 'branch'));
-    } else if (keyword === 'pattern' && !isJavaScriptPattern(value)) {
-      continue; // an RE2-only pattern such as (?i)...: not checked rather than wrongly checked
+    } else if (keyword === 'pattern' && re2ToJavaScript(String(value)) === undefined) {
+      continue; // a pattern RE2 refuses, or one kubefit cannot run as RE2 does: not checked rather than wrongly checked
     } else if (!keyword.startsWith('x-kubernetes-') && keyword !== 'nullable' && keyword !== 'default') {
       out[keyword] = value;
     }
@@ -72,15 +73,6 @@ function structural(schema: Schema, position: Position): Schema {
   const open = schema['x-kubernetes-preserve-unknown-fields'] === true || schema['x-kubernetes-embedded-resource'] === true;
   if (position === 'enclosing' && out['properties'] && out['additionalProperties'] === undefined && !open) out['additionalProperties'] = false;
   return out;
-}
-
-function isJavaScriptPattern(pattern: unknown): boolean {
-  try {
-    new RegExp(String(pattern), 'u');
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const require = createRequire(import.meta.url);
@@ -93,7 +85,7 @@ export interface CustomValidator {
 }
 
 /** Bumped when the compiled form changes without the schema changing (ajv options, structural transform). */
-const COMPILER_REVISION = 'ajv8-allErrors-openapi-formats-1';
+const COMPILER_REVISION = 'ajv8-allErrors-openapi-formats-re2-1';
 
 /**
  * Compiles a custom schema (ajv is loaded only when a run has custom resources with schemas), or takes the compiled code
@@ -124,7 +116,7 @@ function compileWithAjv(body: Schema, entry: CodeCacheEntry | undefined): Custom
   const { default: Ajv, _ } = require('ajv') as typeof import('ajv');
   const formats = checkedFormats(body);
   // standalone code takes the checks from FORMATS_MODULE (see instantiate); other formats are ignored, as upstream does
-  const code = { source: entry !== undefined, formats: _`require(${FORMATS_MODULE})(${JSON.stringify(formats)})` };
+  const code = { source: entry !== undefined, formats: _`require(${FORMATS_MODULE})(${JSON.stringify(formats)})`, regExp: re2RegExp };
   const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, logger: false, formats: formatChecks(formats), code });
   try {
     const validate = ajv.compile(body) as CompiledValidator;
@@ -154,6 +146,7 @@ function instantiate(code: string, entry: CodeCacheEntry): Omit<CustomValidator,
 const FORMATS_MODULE = 'kubefit:openapi-formats';
 
 function requireFromValidator(id: string): unknown {
+  if (id === RE2_ENGINE_MODULE) return re2RegExp;
   return id === FORMATS_MODULE ? (names: string) => formatChecks(JSON.parse(names) as string[]) : require(id);
 }
 

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { re2ToJavaScript } from './re2-pattern.js';
+
+// Each pattern with strings Go's regexp.MatchString takes and refuses (RE2 semantics, regexp/syntax doc.go).
+const CASES: readonly (readonly [string, readonly string[], readonly string[]])[] = [
+  // calico's FelixConfiguration enums, kube-prometheus' AlertmanagerConfig time intervals
+  ['^(?i)(Drop|Accept|Return)?$', ['Drop', 'ACCEPT', 'return', ''], ['Reject', 'Drop ']],
+  ['^((?i)sun|mon)day$', ['sunday', 'SUNday', 'MONday'], ['SUNDAY', 'monDAY', 'tuesday']],
+  ['^((?i)january|february)(?:((:((?i)january|february))$)|$)', ['January', 'FEBRUARY:january'], ['March', 'January:']],
+  ['^(?i)[a-z]([-a-z0-9]*[a-z0-9])?$', ['Queue-1', 'a'], ['-a', 'a-']],
+  ['(?i:ab)c', ['ABc', 'aBc'], ['abC']],
+  ['^(?-i)a(?i)b$', ['aB', 'ab'], ['Ab']],
+  // \z, \A, $ and ^ without (?m) are the text's ends
+  ['^[a-z]+\\z', ['abc'], ['abc\n', 'ab1']],
+  ['\\Aab$', ['ab'], ['ab\n', 'xab']],
+  // (?m) and (?s)
+  ['(?m)^b$', ['a\nb\nc', 'b'], ['a\nbc']],
+  ['a.b', ['a\rb', 'axb'], ['a\nb']],
+  ['(?s)a.b', ['a\nb'], ['ab']],
+  // \s is [\t\n\f\r ] (no \v, no Unicode spaces)
+  ['^\\s$', [' ', '\t', '\n'], ['\v', '\u00a0']],
+  ['^[^\\s()<>]+$', ['abc'], ['a b', 'a(']],
+  // escaped punctuation, literal braces, a leading ] in a class
+  ['^\\ *x\\-y$', ['  x-y', 'x-y'], ['xy']],
+  ['^a{,3}$', ['a{,3}'], ['aaa']],
+  ['^a{2,3}$', ['aa', 'aaa'], ['a', 'aaaa']],
+  ['^[]a]+$', [']a]'], ['b']],
+  ['^x}$', ['x}'], ['x']],
+  // POSIX classes, properties, hex
+  ['^[[:alpha:]][[:alnum:]_]*$', ['a1_', 'Z'], ['1a', 'é']],
+  ['^[^[:punct:][:space:]]+$', ['abc1'], ['a.b', 'a b']],
+  ['^\\pL+$', ['Ärger', 'abc'], ['abc1']],
+  ['^\\p{Greek}+$', ['αβγ'], ['abc']],
+  ['^\\PL$', ['1'], ['a']],
+  ['^[\\x41-\\x43]+$', ['ABC'], ['D']],
+  ['^\\x{1F600}$', ['\u{1F600}'], ['x']],
+  ['^\\Q.*\\E$', ['.*'], ['ab']],
+  // named groups
+  ['^(?P<name>a+)b$', ['aab'], ['b']],
+  // a case-insensitive class with a range
+  ['^(?i)[b-d]+$', ['bCd', 'DDD'], ['a', 'E']],
+];
+
+describe('re2ToJavaScript', () => {
+  it.each(CASES)('%s', (pattern, matches, refuses) => {
+    const translated = re2ToJavaScript(pattern);
+    expect(translated).toBeDefined();
+    const regexp = new RegExp(translated ?? '', 'u');
+    for (const text of matches) expect(regexp.test(text), JSON.stringify(text)).toBe(true);
+    for (const text of refuses) expect(regexp.test(text), JSON.stringify(text)).toBe(false);
+  });
+
+  it.each([
+    ['(?=a)b', 'lookahead (RE2 has none)'],
+    ['(a)\\1', 'a backreference'],
+    ['[\\w-_]', 'a range from a class escape (Go: invalid character class range)'],
+    ['[[:^alpha:]]', 'a negated POSIX class'],
+    ['(?i)é', 'a Unicode case fold'],
+    ['a{1001}', 'a repeat count over 1000'],
+    ['(a', 'an unclosed group'],
+    ['\\Z', 'an escape RE2 does not know'],
+  ])('gives undefined for %s (%s)', (pattern) => {
+    expect(re2ToJavaScript(pattern)).toBeUndefined();
+  });
+});
