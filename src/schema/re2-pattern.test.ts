@@ -59,6 +59,7 @@ describe('re2ToJavaScript', () => {
     ['a{1001}', 'a repeat count over 1000'],
     ['(a', 'an unclosed group'],
     ['\\Z', 'an escape RE2 does not know'],
+    ['^(a+)+$', 'a repeated repetition, exponential in JavaScript (linear in RE2): a hostile CRD must not hang the run'],
   ])('gives undefined for %s (%s)', (pattern) => {
     expect(re2ToJavaScript(pattern)).toBeUndefined();
   });

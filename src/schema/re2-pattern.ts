@@ -5,6 +5,8 @@
 // cannot (a Unicode case fold, a negated POSIX class) or that RE2 refuses (lookaround, backreferences).
 // upstream: Go regexp/syntax (parse.go, perl_groups.go, doc.go)
 
+import { mayBacktrackExponentially } from '../model/regexp-backtracking.js';
+
 interface Flags {
   /** `(?i)`: ASCII letters match either case (other cased letters are not translated). */
   readonly i: boolean;
@@ -18,6 +20,8 @@ class Unsupported extends Error {}
 
 /** The JavaScript pattern (for `new RegExp(p, 'u')`) that matches what the RE2 `pattern` matches, or undefined. */
 export function re2ToJavaScript(pattern: string): string | undefined {
+  // linear in Go, exponential in JavaScript: a hostile CRD must not hang the run (the pattern is not checked)
+  if (mayBacktrackExponentially(pattern)) return undefined;
   try {
     const reader = new Re2Reader(pattern);
     const out = reader.sequence({ i: false, s: false, m: false });
