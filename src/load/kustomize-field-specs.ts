@@ -21,7 +21,8 @@ export function fieldSpecsOf(configuration: unknown, field: string): FieldSpec[]
     const record = asRecord(entry);
     const path = record?.['path'];
     if (!record || typeof path !== 'string' || path === '') return [];
-    const steps = path.split('/');
+    // an escaped slash is part of a key (`matchLabels/kubernetes.io\/metadata.name`; upstream: types.FieldSpec.PathSlice)
+    const steps = path.split(/(?<!\\)\//).map((step) => step.replaceAll('\\/', '/'));
     // deeper than any document the loader reads: no value there, and creating one would only nest maps
     if (steps.length > MAX_PATH_STEPS) return [];
     const text = (name: string) => (typeof record[name] === 'string' && record[name] !== '' ? { [name]: record[name] as string } : {});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadManifests } from './load-manifests.js';
+import { fieldSpecsOf } from './kustomize-field-specs.js';
 import { withNamespace } from './kustomize-namespace.js';
 
 describe('kustomize namespace transformer (api/filters/namespace, builtinpluginconsts/namespace.go)', () => {
@@ -53,5 +54,11 @@ describe('kustomize namespace transformer (api/filters/namespace, builtinpluginc
     // every build writes a namespace where the file has none: the first build's stands for them
     expect(loaded.objects.map((object) => `${object.ref.kind} ${object.ref.namespace}/${object.ref.name}`)).toEqual(['ClusterRoleBinding /operator', 'ServiceAccount default/operator']);
     expect(loaded.objects[0]?.value['subjects']).toEqual([{ kind: 'ServiceAccount', name: 'operator', namespace: 'default' }]);
+  });
+
+  it('reads an escaped slash in a field spec path as part of a key (types.FieldSpec.PathSlice)', () => {
+    const specs = fieldSpecsOf({ namespace: [{ kind: 'ValidatingWebhookConfiguration', path: 'webhooks/namespaceSelector/matchLabels/kubernetes.io\\/metadata.name', create: true }] }, 'namespace');
+    const webhook = { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingWebhookConfiguration', metadata: { name: 'v' }, webhooks: [{ name: 'a.example.com', namespaceSelector: { matchLabels: {} } }] };
+    expect(withNamespace(webhook, 'leader', specs)['webhooks']).toEqual([{ name: 'a.example.com', namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'leader' } } }]);
   });
 });

@@ -48,30 +48,35 @@ function targetOf(target: ObjectValue | undefined): Target[] {
   return [{ selects: selectorOf(select), rejects: (value, original) => rejects.some((reject) => reject(value, original)), fields, create: asRecord(target['options'])?.['create'] === true }];
 }
 
-/** `a.b.[x.y].[name=c].0.*`: dots separate steps except inside brackets. */
+/**
+ * `a.b.[x.y].[name=c].0.*`: steps as kustomize splits a field path (upstream: api/internal/utils/pathsplitter.go
+ * SmarterPathSplitter): on dots, but not escaped ones (`a\.b`) or those inside brackets; a leading dot is ignored.
+ */
 function stepsOf(path: string): Step[] {
   const parts: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const character of path) {
-    if (character === '.' && depth === 0) {
-      parts.push(current);
-      current = '';
-      continue;
-    }
-    if (character === '[') depth++;
-    if (character === ']') depth--;
-    current += character;
+  for (const piece of path.split('.')) {
+    const last = parts.length - 1;
+    if (last >= 0 && parts[last]?.endsWith('\\')) parts[last] = `${parts[last]?.slice(0, -1) ?? ''}.${piece}`;
+    else parts.push(piece);
   }
-  parts.push(current);
-  return parts.map((part): Step => {
-    if (part === '*') return { all: true };
-    if (/^\d+$/.test(part)) return { index: Number(part) };
-    const bracket = /^\[(.*)\]$/.exec(part)?.[1];
-    if (bracket === undefined) return { key: part };
-    const equals = bracket.indexOf('=');
-    return equals < 0 ? { key: bracket } : { where: bracket.slice(0, equals), equals: bracket.slice(equals + 1) };
-  });
+  if (parts.length > 1 && parts[0] === '') parts.shift();
+  const steps: Step[] = [];
+  for (let index = 0; index < parts.length; index++) {
+    let part = parts[index] ?? '';
+    // a bracketed element runs to the part that ends it
+    while (part.startsWith('[') && !part.endsWith(']') && index < parts.length - 1) part += `.${parts[++index] ?? ''}`;
+    steps.push(stepOf(part));
+  }
+  return steps;
+}
+
+function stepOf(part: string): Step {
+  if (part === '*') return { all: true };
+  if (/^\d+$/.test(part)) return { index: Number(part) };
+  const bracket = /^\[(.*)\]$/.exec(part)?.[1];
+  if (bracket === undefined) return { key: part };
+  const equals = bracket.indexOf('=');
+  return equals < 0 ? { key: bracket } : { where: bracket.slice(0, equals), equals: bracket.slice(equals + 1) };
 }
 
 /** `node` with the scalar at `steps` replaced by REPLACED (created when `create`), or undefined when nothing changes. */
