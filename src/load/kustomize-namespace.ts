@@ -18,15 +18,12 @@ export function namespaceOf(kustomization: Readonly<Record<string, unknown>>): s
  * nothing does. `specs`: the fields the kustomization's configurations add (kubeflow's admission webhook names
  * `webhooks/clientConfig/service/namespace`).
  */
-export function withNamespace(value: Readonly<Record<string, unknown>>, namespace: string, specs: readonly FieldSpec[] = [], options: { unsetOnly?: boolean } = {}): Readonly<Record<string, unknown>> {
+export function withNamespace(value: Readonly<Record<string, unknown>>, namespace: string, specs: readonly FieldSpec[] = []): Readonly<Record<string, unknown>> {
   const apiVersion = typeof value['apiVersion'] === 'string' ? value['apiVersion'] : '';
   const kind = typeof value['kind'] === 'string' ? value['kind'] : '';
   const group = groupOf(apiVersion);
-  // unsetOnly (NamespaceTransformer's option): only where no namespace is written yet
-  const unsetOnly = options.unsetOnly === true;
   let out = value;
   const set = (path: readonly string[], create: boolean) => {
-    if (unsetOnly && isSetAt(out, path)) return;
     out = (withScalarAt(out, path, create, namespace) as Readonly<Record<string, unknown>> | undefined) ?? out;
   };
   // metaNamespaceHack: every object kustomize does not know for cluster-scoped gets metadata.namespace
@@ -34,11 +31,22 @@ export function withNamespace(value: Readonly<Record<string, unknown>>, namespac
   if (kind === 'Namespace' && apiVersion === 'v1') set(['metadata', 'name'], true);
   if (kind === 'APIService' && group === 'apiregistration.k8s.io') set(['spec', 'service', 'namespace'], true);
   if (kind === 'CustomResourceDefinition' && group === 'apiextensions.k8s.io') set(['spec', 'conversion', 'webhook', 'clientConfig', 'service', 'namespace'], false);
-  if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') out = withSubjectNamespaces(out, namespace, unsetOnly);
-  for (const spec of specs) {
-    if (selects(spec, apiVersion, kind)) out = editAt(out, spec.path, spec.create, (current) => (current === namespace || (unsetOnly && current !== undefined && current !== '') ? undefined : namespace)) as Readonly<Record<string, unknown>>;
-  }
+  if (isRoleBinding(kind)) out = withSubjectNamespaces(out, namespace, false);
+  for (const spec of specs) if (selects(spec, apiVersion, kind)) out = editAt(out, spec.path, spec.create, (current) => (current === namespace ? undefined : namespace)) as Readonly<Record<string, unknown>>;
   return out;
+}
+
+/**
+ * What builds that put a file in different namespaces all do: fill the namespace of a (Cluster)RoleBinding's subjects
+ * that name none (`namespace` standing for each build's), which the API server requires of a ServiceAccount subject.
+ * The rest stays as the file writes it (an object without metadata.namespace goes wherever each build puts it).
+ */
+export function withUnsetSubjectNamespaces(value: Readonly<Record<string, unknown>>, namespace: string): Readonly<Record<string, unknown>> {
+  return isRoleBinding(typeof value['kind'] === 'string' ? value['kind'] : '') ? withSubjectNamespaces(value, namespace, true) : value;
+}
+
+function isRoleBinding(kind: string): boolean {
+  return kind === 'RoleBinding' || kind === 'ClusterRoleBinding';
 }
 
 /**
@@ -59,13 +67,6 @@ function withSubjectNamespaces(value: Readonly<Record<string, unknown>>, namespa
     return isDefault || isUnplacedServiceAccount ? { ...record, namespace } : subject;
   });
   return next === subjects ? value : { ...value, subjects: next };
-}
-
-/** Whether `node` holds a value other than null or "" at `path`. */
-function isSetAt(node: unknown, path: readonly string[]): boolean {
-  let current = node;
-  for (const key of path) current = asRecord(current)?.[key];
-  return current !== undefined && current !== null && current !== '';
 }
 
 /** `node` with `scalar` at `path` (missing maps created when `create`; else only an existing field is set), or undefined when unchanged. */

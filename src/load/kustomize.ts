@@ -5,7 +5,7 @@ import { asArray, asRecord } from '../model/object.js';
 import { imageRulesOf, imageTagTransformerRule, withImage, type ImageRule } from './kustomize-images.js';
 import { replacementsTransform } from './kustomize-replacements.js';
 import { labelSetsOf, withLabels } from './kustomize-labels.js';
-import { namespaceOf, withNamespace } from './kustomize-namespace.js';
+import { namespaceOf, withNamespace, withUnsetSubjectNamespaces } from './kustomize-namespace.js';
 import { replicaCountsOf, withReplicas } from './kustomize-replicas.js';
 import type { KustomizeTransform } from './kustomized-document.js';
 import { kustomizationPatches, type PatchSources } from './kustomize-patches.js';
@@ -304,13 +304,13 @@ function transformsOf(file: string, record: Readonly<Record<string, unknown>>, c
 }
 
 /**
- * The namespace transformer; where builds set different namespaces, each fills the ones the file leaves unset (kustomize's
- * unsetOnly), which every build does, whatever its namespace.
+ * The namespace transformer; where builds set different namespaces, what they all do: the subjects of a
+ * (Cluster)RoleBinding that name no namespace get one (the first build's standing for each).
  */
 function namespaceTransform(namespace: string, specs: readonly FieldSpec[]): KustomizeTransform {
   // (a third build setting yet another namespace agrees with this one)
-  const unsetOnly: KustomizeTransform = { key: 'namespace where unset', sets: 'namespace', apply: (value) => withNamespace(value, namespace, specs, { unsetOnly: true }), get whereBuildsDisagree() { return unsetOnly; } };
-  return { key: `namespace ${JSON.stringify(namespace)}`, sets: 'namespace', apply: (value) => withNamespace(value, namespace, specs), whereBuildsDisagree: unsetOnly };
+  const subjects: KustomizeTransform = { key: 'subject namespaces where unset', sets: 'namespace', apply: (value) => withUnsetSubjectNamespaces(value, namespace), get whereBuildsDisagree() { return subjects; } };
+  return { key: `namespace ${JSON.stringify(namespace)}`, sets: 'namespace', apply: (value) => withNamespace(value, namespace, specs), whereBuildsDisagree: subjects };
 }
 
 function imageTransform(rule: ImageRule): KustomizeTransform {
