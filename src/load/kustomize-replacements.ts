@@ -29,7 +29,14 @@ export function replacementsTransform(replacements: readonly unknown[], files: (
   if (targets.length === 0) return undefined;
   return {
     key: `replacements ${JSON.stringify(entries)}`,
-    apply: (value, original) => targets.reduce((out, target) => (target.selects(out, original) && !target.rejects(out, original) ? target.fields.reduce((next, steps) => (replaced(next, steps, target.create) as ObjectValue | undefined) ?? next, out) : out), value),
+    apply: (value, original) => {
+      let out = value;
+      for (const target of targets) {
+        if (!target.selects(out, original) || target.rejects(out, original)) continue;
+        for (const steps of target.fields) out = (replaced(out, steps, target.create) as ObjectValue | undefined) ?? out;
+      }
+      return out;
+    },
   };
 }
 

@@ -148,14 +148,8 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
   // (ResAccumulator.MergeConfig), so an overlay's namespace reaches the fields a base's configuration names; only the
   // namespace transformer reads them, so a tree is walked only for a kustomization that sets a namespace
   const anyConfigurations = [...read.values()].some(({ configurations }) => configurations.length > 0);
-  /** The documents of a `transformers:` entry: a file, or the resources of a kustomization folder among the inputs. */
   const transformerConfigs = (directory: string, record: Readonly<Record<string, unknown>>) =>
-    pathsOf(record, ['transformers']).flatMap((entry) => {
-      const path = entryPath(directory, entry);
-      const folder = read.get(path);
-      const files = folder ? entriesOf(path, folder.record) : [path];
-      return files.flatMap((file) => patches.file(file) ?? []).map((document) => document.value);
-    });
+    transformerFiles(directory, record, (path) => read.get(path)?.record).flatMap((file) => patches.file(file) ?? []).map((document) => document.value);
   const byDirectory = new Map([...read].map(([directory, { file, record }]) => {
     const configurations = anyConfigurations && namespaceOf(record) !== undefined ? buildOf(directory).flatMap((member) => member.configurations) : [];
     return [directory, { record, transforms: transformsOf(file, record, configurations, patches, transformerConfigs(directory, record)) }] as const;
@@ -325,15 +319,23 @@ export function namedPatchFiles(kustomizations: readonly { file: string; value: 
   const files = new Set<string>();
   const byDirectory = new Map(kustomizations.map(({ file, value }) => [normalize(dirname(file)), asRecord(value) ?? {}]));
   for (const { file, value } of kustomizations) {
-    const directory = dirname(file);
-    for (const entry of pathsOf(asRecord(value) ?? {}, [...PATCH_FIELDS, 'configurations', 'transformers', 'replacements'])) files.add(entryPath(directory, entry));
-    // a `transformers:` entry that is a kustomization folder: its resources are the transformer configurations
-    for (const entry of pathsOf(asRecord(value) ?? {}, ['transformers'])) {
-      const folder = byDirectory.get(entryPath(directory, entry));
-      if (folder) for (const resource of entriesOf(entryPath(directory, entry), folder)) files.add(resource);
-    }
+    const [directory, record] = [dirname(file), asRecord(value) ?? {}];
+    for (const entry of pathsOf(record, [...PATCH_FIELDS, 'configurations', 'replacements'])) files.add(entryPath(directory, entry));
+    for (const path of transformerFiles(directory, record, (folder) => byDirectory.get(folder))) files.add(path);
   }
   return files;
+}
+
+/**
+ * The files a kustomization's `transformers:` entries name: a file, or the resources of a kustomization folder
+ * (`kustomizationAt` a folder's kustomization among the inputs), which are the transformer configurations.
+ */
+function transformerFiles(directory: string, record: Readonly<Record<string, unknown>>, kustomizationAt: (path: string) => Readonly<Record<string, unknown>> | undefined): string[] {
+  return pathsOf(record, ['transformers']).flatMap((entry) => {
+    const path = entryPath(directory, entry);
+    const folder = kustomizationAt(path);
+    return folder ? entriesOf(path, folder) : [path];
+  });
 }
 
 /** The documents of the kustomization's `configurations:` files (field specs for its transformers) among the inputs. */

@@ -12,7 +12,7 @@ export interface KustomizeTransform {
   readonly sets?: string;
   /**
    * For a file several builds set `sets` of to different values (a base deployed in two namespaces): what all of them
-   * do, if anything (the namespace where the file has none, so that a ClusterRoleBinding's subject gets one).
+   * do, if anything (a binding's subjects that name no namespace get one).
    */
   readonly whereBuildsDisagree?: KustomizeTransform;
   /** `original`: the object as its file has it (a patch selects objects by their names there too). */

@@ -141,7 +141,9 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   const patchReads = await readAll(files.filter((file) => patchFiles.has(normalize(file)) && !known.has(file)));
   for (const [file, read] of patchReads) known.set(file, read);
   const patches = patchSources(patchReads.map(([, read]) => read), kustomizations, limits);
-  const { roles, transforms, findings: kustomizeFindings } = kustomizeRolesOf(kustomizations, patches, cwd, checkedPaths(files.map((file) => resolveFrom(cwd, file)), (options.contextPaths ?? []).map((path) => entryPath(resolveFrom(cwd, path), '.'))));
+  const contextPaths = (options.contextPaths ?? []).map((path) => entryPath(resolveFrom(cwd, path), '.'));
+  const isChecked = checkedPaths(files.map((file) => resolveFrom(cwd, file)), contextPaths);
+  const { roles, transforms, findings: kustomizeFindings } = kustomizeRolesOf(kustomizations, patches, cwd, isChecked);
   const nameAffixes = kustomizeNameAffixes(kustomizations);
   const assertions = assertionFiles(documentsOf([...known].filter(([file]) => isChainsawTestFile(file)).map(([, read]) => read), limits), files);
   const findings: Finding[] = [...expanded.findings, ...kustomizeFindings, ...patches.findings];
