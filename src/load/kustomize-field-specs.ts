@@ -31,7 +31,7 @@ export function fieldSpecsOf(configuration: unknown, field: string): FieldSpec[]
 }
 
 /** The loader's maxDepth (load-manifests.ts DEFAULT_LIMITS): no document nests deeper. */
-const MAX_PATH_STEPS = 256;
+export const MAX_PATH_STEPS = 256;
 
 /** Whether the spec applies to an object of this apiVersion and kind (api/resid/gvk.go IsSelected: unset parts match any). */
 export function selects(spec: FieldSpec, apiVersion: string, kind: string): boolean {

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { lint } from '../check.js';
 import { loadManifests } from './load-manifests.js';
 import { REPLACED } from './kustomize-replacements.js';
@@ -20,5 +23,16 @@ describe('kustomize replacements (api/filters/replacement)', () => {
   it('leaves what the build overwrites unjudged: only the rejected RoleBinding keeps its placeholder, and its error', async () => {
     const report = await lint(['kustomize-replacements'], { cwd: 'fixtures', configFile: false });
     expect(report.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`)).toEqual(['kustomize-replacements/rbac.yaml:22 api-validation']);
+  });
+
+  it('does not create a field path deeper than any document (hostile input: 200,000 steps with create took 4 GB and crashed)', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'kubefit-replacements-'));
+    onTestFinished(() => rm(root, { recursive: true, force: true }));
+    const path = (steps: number) => Array.from({ length: steps }, () => 'a').join('.');
+    const target = (steps: number) => `      - select: {kind: ConfigMap}\n        fieldPaths: ["data.${path(steps)}"]\n        options: {create: true}\n`;
+    await writeFile(join(root, 'kustomization.yaml'), `resources: [cm.yaml]\nreplacements:\n  - source: {kind: ConfigMap, name: c}\n    targets:\n${target(300)}${target(1)}`);
+    await writeFile(join(root, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n');
+    const loaded = await loadManifests([root]);
+    expect(loaded.objects[0]?.value['data']).toEqual({ a: REPLACED });
   });
 });

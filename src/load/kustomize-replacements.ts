@@ -4,6 +4,7 @@
 // model/substitution.ts), as it does a var reference, so that the checks judging the written value leave alone what
 // the build overwrites (kserve's `serviceAccountName: $(llmisvc-serviceAccountName)`).
 import { asArray, asRecord } from '../model/object.js';
+import { MAX_PATH_STEPS } from './kustomize-field-specs.js';
 import { mapItems, type KustomizeTransform } from './kustomized-document.js';
 import { selectorOf, type PatchDocument } from './kustomize-patches.js';
 
@@ -51,7 +52,8 @@ function targetOf(target: ObjectValue | undefined): Target[] {
   const select = asRecord(target?.['select']);
   if (!target || !select) return [];
   const rejects = asArray(target['reject']).flatMap((reject) => (asRecord(reject) ? [selectorOf(asRecord(reject) ?? {})] : []));
-  const fields = asArray(target['fieldPaths']).flatMap((path) => (typeof path === 'string' && path !== '' ? [stepsOf(path)] : []));
+  // a path deeper than any document the loader reads has no value there, and creating it would only nest maps
+  const fields = asArray(target['fieldPaths']).flatMap((path) => (typeof path === 'string' && path !== '' ? [stepsOf(path)] : [])).filter((steps) => steps.length <= MAX_PATH_STEPS);
   return [{ selects: selectorOf(select), rejects: (value, original) => rejects.some((reject) => reject(value, original)), fields, create: asRecord(target['options'])?.['create'] === true }];
 }
 

@@ -263,15 +263,22 @@ function patchSources(reads: readonly ReadResult[], kustomizations: readonly Rea
 
 /** Whether a path is one of the checked files (`paths`, absolute), a folder that holds one, or lies in a context path (absolute). */
 function checkedPaths(paths: readonly string[], context: readonly string[]): (path: string, folder: boolean) => boolean {
-  const files = new Set(paths);
-  const folders = new Set<string>();
-  for (const file of paths) {
-    for (let folder = dirname(file); !folders.has(folder); folder = dirname(folder)) {
-      folders.add(folder);
-      if (dirname(folder) === folder) break;
+  // built on the first question: most runs (a cluster snapshot's thousands of files) hold no kustomization to ask it
+  let sets: { files: Set<string>; folders: Set<string> } | undefined;
+  const setsOf = () => {
+    const folders = new Set<string>();
+    for (const file of paths) {
+      for (let folder = dirname(file); !folders.has(folder); folder = dirname(folder)) {
+        folders.add(folder);
+        if (dirname(folder) === folder) break;
+      }
     }
-  }
-  return (path, folder) => (folder ? folders : files).has(path) || context.some((root) => path === root || path.startsWith(root === sep ? root : `${root}${sep}`));
+    return { files: new Set(paths), folders };
+  };
+  return (path, folder) => {
+    sets ??= setsOf();
+    return (folder ? sets.folders : sets.files).has(path) || context.some((root) => path === root || path.startsWith(root === sep ? root : `${root}${sep}`));
+  };
 }
 
 interface ReadDocument {
