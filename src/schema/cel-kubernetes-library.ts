@@ -2,6 +2,7 @@
 // ip.go, cidr.go). Others (quantity, url, ip and cidr values, format, authz) are left out: rules calling them are
 // skipped, never guessed.
 import { isIP } from '../load/deferred-builtins.js';
+import { re2ToJavaScript } from './re2-pattern.js';
 import type { CelFunc, CelValue } from '@bufbuild/cel';
 
 type Cel = typeof import('@bufbuild/cel');
@@ -32,10 +33,10 @@ export function kubernetesCelFunctions(cel: Cel): CelFunc[] {
       return BigInt(values(this).findLastIndex((item) => compare(item, wanted) === 0));
     }),
     celMethod('find', CelScalar.STRING, [CelScalar.STRING], CelScalar.STRING, function find(pattern) {
-      return new RegExp(pattern, 'u').exec(this)?.[0] ?? '';
+      return re2Expression(pattern, 'u').exec(this)?.[0] ?? '';
     }),
     celMethod('findAll', CelScalar.STRING, [CelScalar.STRING], listType(CelScalar.STRING), function findAll(pattern) {
-      return [...this.matchAll(new RegExp(pattern, 'gu'))].map((match) => match[0]);
+      return [...this.matchAll(re2Expression(pattern, 'gu'))].map((match) => match[0]);
     }),
     celFunc('isIP', [CelScalar.STRING], CelScalar.BOOL, isKubernetesIp),
     celFunc('isCIDR', [CelScalar.STRING], CelScalar.BOOL, (text) => {
@@ -44,6 +45,16 @@ export function kubernetesCelFunctions(cel: Cel): CelFunc[] {
       return rest.length === 0 && isKubernetesIp(address ?? '') && /^(0|[1-9]\d*)$/.test(bits ?? '') && Number(bits) <= max;
     }),
   ];
+}
+
+/**
+ * The RE2 `pattern` (regex.go compiles with Go's regexp) as a JavaScript expression. One kubefit cannot translate, or
+ * that may backtrack exponentially (a hostile CRD must not hang the run), is an error: the rule is skipped.
+ */
+function re2Expression(pattern: string, flags: string): RegExp {
+  const translated = re2ToJavaScript(pattern);
+  if (translated === undefined) throw new Error(`pattern ${JSON.stringify(pattern)} not run: RE2 syntax kubefit does not translate, or exponential backtracking in JavaScript`);
+  return new RegExp(translated, flags);
 }
 
 /** upstream: ip.go parseIPAddr: netip.ParseAddr without a zone and not an IPv4-mapped IPv6 address. */

@@ -177,6 +177,14 @@ describe('CEL x-kubernetes-validations', () => {
     expect((await check('cel-blocked.yaml')).filter((finding) => Number(finding.split(':')[0]) > 50)).toEqual([]);
   });
 
+  it('evaluates find and findAll as RE2 (flag groups, POSIX classes) and never runs a pattern that could backtrack exponentially', async () => {
+    expect(await check('cel-regex.yaml')).toEqual([
+      '46:9 error schema: spec.code: Invalid value: "string": code has no digits',
+      '46:9 error schema: spec.code: Invalid value: "string": code is letters only',
+      `47:10 info cel-not-evaluated: x-kubernetes-validations rule "self.find('(a+)+$') == ''" of CustomResourceDefinition probes.example.com not evaluated offline (pattern "(a+)+$" not run: RE2 syntax kubefit does not translate, or exponential backtracking in JavaScript); rules kubefit cannot evaluate are skipped`,
+    ]);
+  });
+
   it('evaluates rules offline with message, messageExpression, fieldPath and reason, date-time and duration as CEL timestamps and durations, isIP; skips transition rules and reports unevaluable ones once', async () => {
     expect(await check('cel-rules.yaml')).toEqual([
       `65:3 info cel-not-evaluated: x-kubernetes-validations rule "quantity(self.memory).isGreaterThan(quantity('1Mi'))" of CustomResourceDefinition replicasets.example.com not evaluated offline (unbound function: isGreaterThan); rules kubefit cannot evaluate are skipped`,
