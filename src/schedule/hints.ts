@@ -1,12 +1,12 @@
 // The smallest change that would admit a pod to a rejected node, where one is obvious.
-import type { NodeInfo } from './node-info.js';
-import type { HostPort, PodInfo } from './pod-info.js';
+import { UNSCHEDULABLE_TAINT_KEY, type NodeInfo } from './node-info.js';
+import { withTolerations, type HostPort, type PodInfo } from './pod-info.js';
 import { undeclaredFeatures } from './plugins/node-declared-features.js';
 import { fitsRequest } from './plugins/node-resources-fit.js';
 import { portsConflict } from './plugins/node-ports.js';
-import { findUntoleratedTaint } from './plugins/taint-toleration.js';
+import { untoleratedTaints } from './plugins/taint-toleration.js';
 import { CPU, PODS } from './resources.js';
-import type { NodeStatus } from './run-filters.js';
+import { laterUsageFreeStatus, type NodeStatus, type PreparedPod } from './run-filters.js';
 
 const BINARY_SUFFIXES: readonly [string, bigint][] = [['Gi', 1n << 30n], ['Mi', 1n << 20n], ['Ki', 1n << 10n]];
 
@@ -42,15 +42,33 @@ function featureHint(pod: PodInfo, node: NodeInfo): string | undefined {
   return missing.length > 0 ? `the node's kubelet does not declare ${missing.join(', ')} (status.declaredFeatures)` : undefined;
 }
 
-/** A hint for the node's status, or undefined when no single obvious change would do. */
-export function hintFor(pod: PodInfo, node: NodeInfo, status: NodeStatus): string | undefined {
+function taintHint(pod: PodInfo, node: NodeInfo): string | undefined {
+  const taints = untoleratedTaints(node.taints, pod.tolerations).map((taint) => `${taint.key}${taint.value ? `=${taint.value}` : ''}:${taint.effect}`);
+  return taints.length > 0 ? `add toleration${taints.length > 1 ? 's' : ''} ${taints.join(', ')}` : undefined;
+}
+
+/**
+ * A hint for the node's status, or undefined when no single obvious change would do. Filters stop at the first that
+ * rejects a node; with the pod's PreFilter states, a hint is given only when the later filters that read no node usage
+ * admit the node once the hint is followed (a toleration does not help a node the pod's node affinity then rejects).
+ */
+export function hintFor(pod: PodInfo, node: NodeInfo, status: NodeStatus, prepared?: PreparedPod): string | undefined {
+  const hint = hintOf(pod, node, status);
+  return hint !== undefined && prepared !== undefined && laterUsageFreeStatus(prepared, node, status.plugin, hinted(pod, node, status)) ? undefined : hint;
+}
+
+/** The pod as a toleration hint would have it: tolerating the taints the hint names (the cordon's, for a cordoned node). */
+function hinted(pod: PodInfo, node: NodeInfo, status: NodeStatus): PodInfo {
+  const taints = status.plugin === 'TaintToleration' ? untoleratedTaints(node.taints, pod.tolerations) : status.plugin === 'NodeUnschedulable' ? node.taints.filter((taint) => taint.key === UNSCHEDULABLE_TAINT_KEY) : [];
+  return taints.length === 0 ? pod : withTolerations(pod, taints.map(({ key, value, effect }) => ({ key, operator: 'Equal', value, effect })));
+}
+
+function hintOf(pod: PodInfo, node: NodeInfo, status: NodeStatus): string | undefined {
   switch (status.plugin) {
     case 'NodeUnschedulable':
-      return 'the node is cordoned: uncordon it, or tolerate node.kubernetes.io/unschedulable:NoSchedule';
-    case 'TaintToleration': {
-      const taint = findUntoleratedTaint(node.taints, pod.tolerations);
-      return taint ? `add toleration ${taint.key}${taint.value ? `=${taint.value}` : ''}:${taint.effect}` : undefined;
-    }
+      return `the node is cordoned: uncordon it, or tolerate ${UNSCHEDULABLE_TAINT_KEY}:NoSchedule`;
+    case 'TaintToleration':
+      return taintHint(pod, node);
     case 'NodeAffinity':
       return affinityHint(pod, node);
     case 'NodePorts':

@@ -317,7 +317,7 @@ function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | Failure |
   const feasibility = findNodesThatFit(entry, context.nodes);
   if (!hasFeasibleNode(feasibility)) {
     const message = fitMessage(feasibility);
-    return message === null ? undefined : { message, parts: verdictPartsOf(feasibility, pod, context.nodes.nodes), rejectors: rejectorsOf(feasibility) };
+    return message === null ? undefined : { message, parts: verdictPartsOf(feasibility, pod, context.nodes.nodes, entry), rejectors: rejectorsOf(feasibility) };
   }
   const chosen = selectHost(pod, feasibility, context.nodes, context.live);
   return chosen === undefined ? undefined : bind(pod, chosen, context);

@@ -231,6 +231,12 @@ export function withRequiredNodeAffinity(pod: PodInfo, required: Readonly<Record
   return new BuiltPodInfo({}, { ...fields, requiredNodeAffinity: toNodeSelector(required) }, `${signature}\u0000${JSON.stringify(required)}`);
 }
 
+/** `pod` also tolerating `added` (what a hint would have it tolerate), every other field shared with it. */
+export function withTolerations(pod: PodInfo, added: readonly Toleration[]): PodInfo {
+  const { signature, ...fields } = pod;
+  return new BuiltPodInfo({}, { ...fields, tolerations: [...pod.tolerations, ...added] }, `${signature}\u0000${JSON.stringify(added)}`);
+}
+
 /**
  * Every PodInfo is one of these. An object literal with a `signature` getter is a dictionary-mode object in V8 (about
  * 1.4 kB per pod, half of a big cluster's snapshot); declared fields keep one shape with the values in the object.

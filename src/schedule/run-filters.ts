@@ -60,6 +60,17 @@ export function filterNode(prepared: PreparedPod, node: NodeInfo): NodeStatus | 
 }
 
 /**
+ * The status of the first active plugin after `plugin` that rejects the node for `pod` (the prepared pod, or one that
+ * differs from it as a hint would change it), among those that read no node usage (the nodes of one class share their
+ * verdicts), or undefined when they all pass.
+ */
+export function laterUsageFreeStatus(prepared: PreparedPod, node: NodeInfo, plugin: PluginName, pod: PodInfo): NodeStatus | undefined {
+  const after = prepared.active.findIndex((entry) => entry.plugin.name === plugin) + 1;
+  if (after === 0) return undefined;
+  return filterNode({ ...prepared, pod, active: prepared.active.slice(after).filter((entry) => entry.plugin.ignoresNodeUsage === true) }, node);
+}
+
+/**
  * The pod with only its leading active plugins that ignore node usage, and with only the others: nodes with equal
  * NodeInfo.specKey (and equal values for the pod's label keys) share the first part's verdict whatever their pods use.
  */

@@ -168,6 +168,30 @@ describe('scheduleWorkloads: feasibility', () => {
     });
   });
 
+  it('hints only a change that admits the node: every untolerated taint, and none where node affinity rejects the node next', () => {
+    const tainted = (name: string, zone: string, spec: string) => `
+apiVersion: v1
+kind: Node
+metadata: {name: ${name}, labels: {zone: ${zone}}}
+spec: ${spec}
+status: {allocatable: {cpu: "2", memory: 4Gi, pods: "110"}}
+---`;
+    const gpu = '{key: dedicated, value: gpu, effect: NoSchedule}';
+    const nodes =
+      tainted('elsewhere', 'a', `{taints: [${gpu}]}`) +
+      tainted('shared', 'b', `{taints: [${gpu}, {key: maintenance, effect: NoExecute}, {key: spot, effect: PreferNoSchedule}]}`) +
+      tainted('cordoned', 'b', `{unschedulable: true, taints: [${gpu}]}`);
+    const spec = `      nodeSelector: {zone: b}
+      containers: [{name: c}]`;
+    const [result] = run(nodes + deployment('web', 1, spec)).results;
+    expect(result?.rejected).toEqual({
+      cordoned: ['node(s) were unschedulable'],
+      elsewhere: ['node(s) had untolerated taint(s)'],
+      shared: ['node(s) had untolerated taint(s)'],
+    });
+    expect(result?.hints).toEqual({ shared: 'add tolerations dedicated=gpu:NoSchedule, maintenance:NoExecute' });
+  });
+
   it('uses the older taint wording for kubernetesVersion 1.34', () => {
     const yaml = node('t', 'spec: {taints: [{key: dedicated, value: gpu, effect: NoSchedule}]}') + deployment('web', 1, cpu('1'));
     expect(run(yaml, { kubernetesVersion: '1.34' }).results[0]?.message).toBe(

@@ -231,7 +231,7 @@ function planPod(object: KubeObject, source: PodSource, replicas: number, contex
   noteUncheckedVolumes(pod, source, context);
   const prepared = runPreFilters(pod, context.cluster);
   const feasibility = findNodesThatFit(prepared, context.nodes);
-  const verdicts = verdictsOf(feasibility, pod, context);
+  const verdicts = verdictsOf(feasibility, prepared, context);
   const request = { pods: [{ pod, replicas }], priority: pod.priority, ...recreatedBy(object) };
   const message = verdicts.message;
   if (message === null) return { object, replicas, verdicts, request };
@@ -249,13 +249,15 @@ function recreatedBy(object: KubeObject): { readonly controller?: string } {
  * DoNotSchedule spreading over it) are computed afresh: their fingerprint, a class key per node, took longer to write
  * and hash than the verdicts to build (200 Deployments on 5,000 nodes: 0.6 s of 3.3).
  */
-function verdictsOf(feasibility: Feasibility, pod: PodInfo, context: RunContext): Verdicts {
-  if (feasibility.verdicts.length > FINGERPRINTED_VERDICTS) return toVerdicts(feasibility, pod, context.nodes);
-  // Hints also read the pod's nodeSelector and host ports (resource hints follow from the reasons and the node).
-  const fingerprint = `${fingerprintOf(feasibility)}\u0004${JSON.stringify([pod.nodeSelector, pod.hostPorts])}`;
+function verdictsOf(feasibility: Feasibility, prepared: PreparedPod, context: RunContext): Verdicts {
+  if (feasibility.verdicts.length > FINGERPRINTED_VERDICTS) return toVerdicts(feasibility, prepared, context.nodes);
+  // Hints also read what the pod asks of a node beyond the reasons (resource hints follow from the reasons and the
+  // node), and whether the filters after the one that failed admit it (hints.ts).
+  const { pod } = prepared;
+  const fingerprint = `${fingerprintOf(feasibility)}\u0004${JSON.stringify([pod.nodeSelector, pod.hostPorts, pod.tolerations, pod.requiredNodeAffinity, pod.nodeName, pod.requiredNodeFeatures])}`;
   let verdicts = context.verdictCache.get(fingerprint);
   if (!verdicts) {
-    verdicts = toVerdicts(feasibility, pod, context.nodes);
+    verdicts = toVerdicts(feasibility, prepared, context.nodes);
     context.verdictCache.set(fingerprint, verdicts);
   }
   return verdicts;
@@ -293,8 +295,8 @@ function noteUncheckedVolumes(pod: PodInfo, source: PodSource, context: RunConte
   if (finding) context.findings.push(finding);
 }
 
-function toVerdicts(feasibility: Feasibility, pod: PodInfo, nodes: NodeClasses): Verdicts {
-  return { parts: verdictPartsOf(feasibility, pod, nodes.nodes), message: fitMessage(feasibility) };
+function toVerdicts(feasibility: Feasibility, prepared: PreparedPod, nodes: NodeClasses): Verdicts {
+  return { parts: verdictPartsOf(feasibility, prepared.pod, nodes.nodes, prepared), message: fitMessage(feasibility) };
 }
 
 /** A DaemonSet: one pinned pod per node the controller selects; other nodes are rejected with the controller's reason. */

@@ -4,6 +4,7 @@ import { hintFor } from './hints.js';
 import { snapshotOf } from './node-classes.js';
 import type { NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
+import type { PreparedPod } from './run-filters.js';
 
 /** Node indices, read by index or in order. */
 export type NodeIndices = readonly number[] | Int32Array;
@@ -17,11 +18,11 @@ export interface VerdictPart {
 }
 
 /** The parts of a Feasibility, with one hint per class of nodes (its members share everything the hint reads). */
-export function verdictPartsOf(feasibility: Feasibility, pod: PodInfo, nodes: readonly NodeInfo[]): VerdictPart[] {
+export function verdictPartsOf(feasibility: Feasibility, pod: PodInfo, nodes: readonly NodeInfo[], prepared: PreparedPod): VerdictPart[] {
   const parts = new VerdictParts();
   for (const verdict of feasibility.verdicts) {
     const representative = nodes[verdict.members[0] ?? -1];
-    const hint = verdict.status && representative ? hintFor(pod, representative, verdict.status) : undefined;
+    const hint = verdict.status && representative ? hintFor(pod, representative, verdict.status, prepared) : undefined;
     parts.add(verdict.status?.reasons, hint, verdict.members);
   }
   if (feasibility.others) parts.add(feasibility.others.reasons, undefined, unlistedIndices(feasibility));

@@ -32,6 +32,11 @@ export function findUntoleratedTaint(
   return taints.find((taint) => applies(taint) && !tolerations.some((t) => toleratesTaint(t, taint)));
 }
 
+/** Every taint of `taints` the filter rejects a node for (NoSchedule and NoExecute) that no toleration tolerates. */
+export function untoleratedTaints(taints: readonly Taint[], tolerations: readonly Toleration[]): Taint[] {
+  return taints.filter((taint) => isDoNotScheduleTaint(taint) && !tolerations.some((t) => toleratesTaint(t, taint)));
+}
+
 export default definePlugin<number>({
   name: 'TaintToleration',
   ignoresNodeUsage: true,
