@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestName } from './closest-name.js';
+import { closestKind, closestName } from './closest-name.js';
 
 describe('closestName', () => {
   const fields = ['resources', 'readinessProbe', 'restartPolicy', 'image', 'imagePullPolicy'];
@@ -10,4 +10,13 @@ describe('closestName', () => {
     ['imgae', 'image'],
   ])('suggests a typo %s → %s', (typo, expected) => expect(closestName(typo, fields)).toBe(expected));
   it('suggests nothing for an unrelated name', () => expect(closestName('sidecars', fields)).toBeUndefined());
+});
+
+describe('closestKind', () => {
+  it.each([
+    ['WorkflowRun', ['Workflow'], undefined],
+    ['Pipeline', ['PipelineRun'], undefined],
+    ['Deploymnt', ['Deployment', 'DeploymentRun'], 'Deployment'],
+    ['Workflows', ['Workflow'], 'Workflow'],
+  ])('%s among %j → %s', (kind, candidates, expected) => expect(closestKind(kind, candidates)).toBe(expected));
 });

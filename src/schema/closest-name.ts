@@ -16,6 +16,22 @@ export function closestName(name: string, candidates: readonly string[]): string
   return best;
 }
 
+/**
+ * The kind closest to a misspelt `kind`, leaving out kinds it extends or that extend it by whole words: WorkflowRun
+ * beside Workflow, PipelineRun beside Pipeline name other kinds, not typos of each other.
+ */
+export function closestKind(kind: string, candidates: readonly string[]): string | undefined {
+  const extendsByWords = (longer: string, shorter: string) =>
+    longer.length > shorter.length && ((longer.startsWith(shorter) && isWordStart(longer, shorter.length)) || (longer.endsWith(shorter) && isWordStart(longer, longer.length - shorter.length)));
+  return closestName(kind, candidates.filter((candidate) => !extendsByWords(kind, candidate) && !extendsByWords(candidate, kind)));
+}
+
+/** Whether a CamelCase word starts at `index` of `name`. */
+function isWordStart(name: string, index: number): boolean {
+  const character = name[index] ?? '';
+  return character !== character.toLowerCase();
+}
+
 /** A typo's likely target: the closest name, else the only candidate that starts with `name` ("latest" → "latest-tag"). */
 export function suggestName(name: string, candidates: readonly string[]): string | undefined {
   const closest = closestName(name, candidates);

@@ -86,13 +86,14 @@ describe('custom resources with their CustomResourceDefinition', () => {
     ]);
   });
 
-  it('rejects versions the CRD does not serve or define; warns about deprecated versions and kinds that look like a typo of a defined kind', async () => {
+  it('rejects versions the CRD does not serve or define; warns about deprecated versions and kinds that look like a typo of a defined kind (not one that extends it by a word)', async () => {
     expect(await check('versions.yaml')).toEqual([
       '20:13 warning deprecated-api: example.com/v1beta1 Widget is deprecated; use example.com/v1 Widget',
       '24:13 warning deprecated-api: example.com/v1beta2 Widget is going away; use example.com/v1',
       '28:13 error unknown-kind: no matches for kind "Widget" in version "example.com/v1alpha1": CustomResourceDefinition widgets.example.com does not serve v1alpha1 (served: false); it serves v1, v1beta1, v1beta2',
       '32:13 error unknown-kind: no matches for kind "Widget" in version "example.com/v2": CustomResourceDefinition widgets.example.com defines no version v2 (did you mean example.com/v1?)',
       '37:7 warning unknown-kind: no schema for custom resource example.com/v1 Widgit (did you mean Widget? no CustomResourceDefinition in the inputs defines Widgit)',
+      '42:7 info unknown-kind: no schema for custom resource example.com/v1 WidgetRun: not validated',
     ]);
   });
 

@@ -11,7 +11,7 @@ import type { RuleMeta } from '../model/rule-meta.js';
 import { BUILTIN_KINDS } from './builtin-kinds.js';
 import { builtinValidator, saveBuiltinCodeCaches } from './builtin-validators.js';
 import type { CompiledValidator, FieldGraph, SchemaError } from './compiled-validator.js';
-import { closestName } from './closest-name.js';
+import { closestKind } from './closest-name.js';
 import { DefinitionCollector, DUPLICATE_CRD, groupKind, type CustomResourceDefinition, type CustomResourceDefinitions, type CustomResourceVersion } from './custom-resource-definition.js';
 import { finalizerWarningFindings, objectMetaFindings, servedVersion, valueToValidate, versionDigest, versionHasCelRules, versionHasListTypes, versionSchema } from './custom-resources.js';
 import { validateListSetsAndMaps } from './list-type.js';
@@ -473,7 +473,7 @@ function missingSchema(object: KubeObject, run: CustomRun): Finding[] {
     const message = `unknown apiVersion and kind: Kubernetes has no ${apiVersion} ${kind}${kindHint(apiVersion, kind)}`;
     return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'error', message })];
   }
-  const suggestion = closestName(kind, run.definitions.kindsByGroup.get(groupOf(apiVersion)) ?? []);
+  const suggestion = closestKind(kind, run.definitions.kindsByGroup.get(groupOf(apiVersion)) ?? []);
   const hint = suggestion ? ` (did you mean ${suggestion}? no CustomResourceDefinition in the inputs defines ${kind})` : '';
   const what = builtin ? `${apiVersion} ${kind} (kubefit has schemas for GA APIs only)` : `custom resource ${apiVersion} ${kind}${hint}`;
   if (run.options.strictKinds) return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'error', message: `no schema for ${what}` })];
@@ -494,7 +494,7 @@ function kindHint(apiVersion: string, kind: string): string {
   const known = Object.keys(BUILTIN_KINDS).map((key) => ({ apiVersion: key.slice(0, key.indexOf(' ')), kind: key.slice(key.indexOf(' ') + 1) }));
   const elsewhere = known.filter((entry) => entry.kind === kind).map((entry) => entry.apiVersion);
   if (elsewhere.length > 0) return ` (${kind} is ${elsewhere.join(' or ')})`;
-  const suggestion = closestName(kind, known.filter((entry) => entry.apiVersion === apiVersion).map((entry) => entry.kind));
+  const suggestion = closestKind(kind, known.filter((entry) => entry.apiVersion === apiVersion).map((entry) => entry.kind));
   return suggestion ? ` (did you mean ${suggestion}?)` : '';
 }
 
