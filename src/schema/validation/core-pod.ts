@@ -32,6 +32,8 @@ export interface ValidationContext {
   readonly maxUnavailableStatefulSet: boolean;
   /** RelaxedEnvironmentVariableValidation is on (beta, on by default since 1.32): see ContainerContext. */
   readonly relaxedEnvVarNames: boolean;
+  /** The release knows the Lt and Gt toleration operators (TaintTolerationComparisonOperators, alpha since 1.35, off). */
+  readonly tolerationComparisons: boolean;
 }
 
 export interface PodSpecOptions extends ValidationContext {
@@ -418,7 +420,8 @@ function validateSchedulingGates(gates: readonly unknown[], field: FieldPath): E
 
 const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
-// upstream: validation.go ValidateTolerations (v1.36); enums of operator and effect are the schema's
+// upstream: validation.go ValidateTolerations (v1.36); enums of operator and effect are the schema's (v1.35 added Lt and Gt
+// behind TaintTolerationComparisonOperators, off by default)
 export function validateTolerations(tolerations: readonly unknown[], field: FieldPath, context: ValidationContext): ErrorList {
   const errors: ErrorList = [];
   tolerations.forEach((entry, index) => {
@@ -442,7 +445,9 @@ export function validateTolerations(tolerations: readonly unknown[], field: Fiel
       const badValue = context.wholeToleration ? tolerationGoSyntax(toleration) : value;
       errors.push(invalid(at.concat('operator'), badValue, "value must be empty when `operator` is 'Exists'"));
     } else if (operator !== 'Exists') {
-      errors.push(notSupported(at.concat('operator'), operator, ['Equal', 'Exists']));
+      // with the gate off, Lt and Gt are refused with all four operators named (its alpha is off by default)
+      const comparison = context.tolerationComparisons && (operator === 'Lt' || operator === 'Gt');
+      errors.push(notSupported(at.concat('operator'), operator, comparison ? ['Equal', 'Exists', 'Lt', 'Gt'] : ['Equal', 'Exists']));
     }
     if (effect !== '' && !TAINT_EFFECTS.includes(effect)) errors.push(notSupported(at.concat('effect'), effect, TAINT_EFFECTS));
   });

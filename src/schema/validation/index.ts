@@ -146,6 +146,7 @@ export function contextOf(release: string): ValidationContext {
     relaxedServiceNames: compareReleases(release, '1.36') >= 0,
     maxUnavailableStatefulSet: compareReleases(release, '1.35') === 0,
     relaxedEnvVarNames: compareReleases(release, '1.32') >= 0,
+    tolerationComparisons: compareReleases(release, '1.35') >= 0,
   };
 }
 

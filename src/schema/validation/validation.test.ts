@@ -605,3 +605,17 @@ describe('environment variable names per release (RelaxedEnvironmentVariableVali
     expect(findings.filter((finding) => finding.ruleId === 'api-validation').map((finding) => finding.message)).toEqual(expected);
   });
 });
+
+describe('toleration operators per release (Lt and Gt known from 1.35, behind a gate that is off)', () => {
+  const refused = (index: number, operator: string, supported: string) => `spec.tolerations[${index}].operator: Unsupported value: "${operator}": supported values: ${supported}`;
+  const [four, two] = ['"Equal", "Exists", "Lt", "Gt"', '"Equal", "Exists"'];
+  it.each([
+    ['1.36', [refused(0, 'Gt', four), refused(1, 'Lt', four), refused(2, 'In', two)]],
+    ['1.35', [refused(0, 'Gt', four), refused(1, 'Lt', four), refused(2, 'In', two)]],
+    ['1.34', [refused(0, 'Gt', two), refused(1, 'Lt', two), refused(2, 'In', two)]],
+  ])('%s', async (release, expected) => {
+    const { objects } = await loadManifests(['toleration-operators.yaml'], { cwd: 'fixtures/schema/validation' });
+    const findings = validateObjects(objects, { kubernetesVersion: release, extraSchemas: new Map(), strictKinds: false });
+    expect(findings.filter((finding) => finding.ruleId === 'api-validation').map((finding) => finding.message)).toEqual(expected);
+  });
+});
