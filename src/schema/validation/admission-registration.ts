@@ -374,7 +374,7 @@ export function validateValidatingAdmissionPolicyBinding(object: Fields): ErrorL
 
 const PARAMETER_NOT_FOUND_ACTIONS = ['Deny', 'Allow'];
 
-// upstream: validateParamRef; an absent parameterNotFoundAction is not reported (a defaulting of it is not ruled out)
+// upstream: validateParamRef; parameterNotFoundAction is required (v1 and v1beta1 default it not; v1alpha1 did, to Deny)
 function validateParamRef(paramRef: Fields, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   const name = stringField(paramRef, 'name') ?? '';
@@ -389,8 +389,8 @@ function validateParamRef(paramRef: Fields, field: FieldPath): ErrorList {
   }
   if (name.length === 0 && !selector) errors.push(required(field, 'one of name or selector must be specified'));
   const action = stringField(paramRef, 'parameterNotFoundAction');
-  if (action === '') errors.push(required(field.concat('parameterNotFoundAction')));
-  else if (action !== undefined && !PARAMETER_NOT_FOUND_ACTIONS.includes(action)) errors.push(notSupported(field.concat('parameterNotFoundAction'), action, PARAMETER_NOT_FOUND_ACTIONS));
+  if (action === undefined || action === '') errors.push(required(field.concat('parameterNotFoundAction')));
+  else if (!PARAMETER_NOT_FOUND_ACTIONS.includes(action)) errors.push(notSupported(field.concat('parameterNotFoundAction'), action, PARAMETER_NOT_FOUND_ACTIONS));
   return errors;
 }
 

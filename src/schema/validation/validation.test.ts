@@ -493,6 +493,7 @@ const EXPECTED_VALIDATING_POLICY: string[] = [
   '48:22 api-validation: spec.validationActions: Invalid value: ["Deny","Warn","Deny","Block"]: must not contain both Deny and Warn (repeating the same validation failure information in the API response and headers serves no purpose)',
   '48:35 api-validation: spec.validationActions[2]: Duplicate value: "Deny"',
   '48:41 api-validation: spec.validationActions[3]: Unsupported value: "Block": supported values: "Audit", "Deny", "Warn"',
+  '56:13 api-validation: spec.paramRef.parameterNotFoundAction: Required value',
   '56:13 api-validation: spec.paramRef: Required value: one of name or selector must be specified',
   '63:30 api-validation: spec.matchResources.resourceRules[0].resourceNames[1]: Duplicate value: "web"',
   '64:22 api-validation: spec.validationActions: Required value: at least one validation action is required',
