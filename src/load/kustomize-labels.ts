@@ -83,6 +83,16 @@ export function labelSetsOf(kustomization: Readonly<Record<string, unknown>>): L
   return sets;
 }
 
+/**
+ * The label set of a builtin LabelTransformer configuration (`transformers:` of a kustomization): its `labels` at its
+ * `fieldSpecs` only (upstream: api/internal/builtins/LabelTransformer.go, the configuration's own field specs).
+ */
+export function labelTransformerSet(config: Readonly<Record<string, unknown>>): LabelSet | undefined {
+  const pairs = stringPairs(config['labels']);
+  const specs = asArray(config['fieldSpecs']).flatMap((field) => customSpec(asRecord(field)));
+  return pairs && specs.length > 0 ? { pairs, specs } : undefined;
+}
+
 /** `value` (an object of the inputs) as the label sets leave it: a copy of what changes, `value` itself when nothing does. */
 export function withLabels(value: Readonly<Record<string, unknown>>, sets: readonly LabelSet[]): Readonly<Record<string, unknown>> {
   const apiVersion = typeof value['apiVersion'] === 'string' ? value['apiVersion'] : '';

@@ -115,7 +115,8 @@ describe('kustomize patches (PatchStrategicMergeTransformer, PatchTransformer, P
     expect(loaded.objects.map((object) => object.value)).toEqual([{
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { name: 'web' },
+      // labels.yaml, a builtin LabelTransformer `transformers:` names, at its one field spec
+      metadata: { name: 'web', labels: { team: 'web' } },
       spec: {
         // replicas.yaml; the inline `replace /spec/replicas` has no target (kustomize's error): not applied
         replicas: 3,

@@ -25,8 +25,11 @@ export interface PatchDocument {
 export interface PatchSources {
   /** The documents of a patch file (a normalised path), or undefined when it is not among the inputs. */
   file(path: string): readonly PatchDocument[] | undefined;
-  /** The documents of a patch written in the kustomization at `kustomization` (`patch: |`), at `path` there. */
-  inline(text: string, kustomization: string, path: Path): readonly PatchDocument[];
+  /**
+   * The documents of a patch written in the file at `file` (`patch: |`), at `path` there: a kustomization, or a
+   * transformer configuration among the patch files (the document whose value there is `text`).
+   */
+  inline(text: string, file: string, path: Path): readonly PatchDocument[];
 }
 
 /** One patch, applied to each object of the build it selects. */

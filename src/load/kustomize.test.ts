@@ -22,6 +22,39 @@ describe('kustomize inputs', () => {
     ]);
   });
 
+  it('applies the builtin transformer configurations `transformers:` names: labels at their field specs, namespace, replicas and patches (inline, and files named from the kustomization\'s directory)', async () => {
+    const loaded = await loadManifests(['kustomize-builtin-transformers'], { cwd: 'fixtures' });
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.objects.map((object) => object.value)).toEqual([
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'web', labels: { 'app.kubernetes.io/part-of': 'shop' }, namespace: 'shop' },
+        spec: {
+          replicas: 3,
+          selector: { matchLabels: { app: 'web' } },
+          template: {
+            metadata: { labels: { app: 'web', 'app.kubernetes.io/part-of': 'shop' } },
+            spec: {
+              containers: [{
+                name: 'web',
+                image: 'registry.example.com/web:1.0.0',
+                resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '128Mi' } },
+                readinessProbe: { httpGet: { path: '/ready', port: 8080 } },
+              }],
+              priorityClassName: 'high',
+            },
+          },
+        },
+      },
+    ]);
+    const report = await lint(['kustomize-builtin-transformers'], { cwd: 'fixtures' });
+    expect(report.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`)).toEqual([
+      'kustomize-builtin-transformers/base/deployment.yaml:6 pod-anti-affinity',
+      'kustomize-builtin-transformers/base/deployment.yaml:14 liveness-probe',
+    ]);
+  });
+
   it('checks only the field names of a patch, against the kind it patches, with $patch directives understood', async () => {
     const loaded = await loadManifests(['kustomize'], { cwd: 'fixtures' });
     const findings = validateObjects([], { kubernetesVersion: undefined, extraSchemas: new Map(), strictKinds: false }, loaded.patches);

@@ -4,9 +4,9 @@ import type { NameAffix } from '../model/built-names.js';
 import { asArray, asRecord } from '../model/object.js';
 import { imageRulesOf, imageTagTransformerRule, withImage, type ImageRule } from './kustomize-images.js';
 import { replacementsTransform } from './kustomize-replacements.js';
-import { labelSetsOf, withLabels } from './kustomize-labels.js';
+import { labelSetsOf, labelTransformerSet, withLabels, type LabelSet } from './kustomize-labels.js';
 import { namespaceOf, withNamespace, withUnsetSubjectNamespaces } from './kustomize-namespace.js';
-import { replicaCountsOf, withReplicas } from './kustomize-replicas.js';
+import { replicaCountsOf, withReplicas, type ReplicaCount } from './kustomize-replicas.js';
 import type { KustomizeTransform } from './kustomized-document.js';
 import { kustomizationPatches, type PatchSources } from './kustomize-patches.js';
 import { entryPath, generatorFiles } from './kustomize-paths.js';
@@ -41,8 +41,8 @@ export function isPatchDocument(value: Readonly<Record<string, unknown>>): boole
  * The role of every file the kustomizations name (paths joined to the kustomization's directory, normalised). `text`:
  * a kustomization's text, for the patches it lists commented out (commentedPatchPaths).
  */
-export function kustomizeRoles(kustomizations: readonly { file: string; value: unknown; text?: string }[]): KustomizeRoles {
-  const patches = new Set<string>();
+export function kustomizeRoles(kustomizations: readonly { file: string; value: unknown; text?: string }[], transformerPatches: ReadonlySet<string> = new Set()): KustomizeRoles {
+  const patches = new Set<string>(transformerPatches);
   const resources = new Set<string>();
   const roles = new Map<string, KustomizeRole>();
   const packages = new Set<string>();
@@ -148,8 +148,8 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
   // (ResAccumulator.MergeConfig), so an overlay's namespace reaches the fields a base's configuration names; only the
   // namespace transformer reads them, so a tree is walked only for a kustomization that sets a namespace
   const anyConfigurations = [...read.values()].some(({ configurations }) => configurations.length > 0);
-  const transformerConfigs = (directory: string, record: Readonly<Record<string, unknown>>) =>
-    transformerFiles(directory, record, (path) => read.get(path)?.record).flatMap((file) => patches.file(file) ?? []).map((document) => document.value);
+  const transformerConfigs = (directory: string, record: Readonly<Record<string, unknown>>): TransformerConfig[] =>
+    transformerFiles(directory, record, (path) => read.get(path)?.record).flatMap((file) => (patches.file(file) ?? []).map((document) => ({ file, value: document.value })));
   const byDirectory = new Map([...read].map(([directory, { file, record }]) => {
     const configurations = anyConfigurations && namespaceOf(record) !== undefined ? buildOf(directory).flatMap((member) => member.configurations) : [];
     return [directory, { record, transforms: transformsOf(file, record, configurations, patches, transformerConfigs(directory, record)) }] as const;
@@ -267,14 +267,20 @@ interface BuildVars {
   readonly references: readonly FieldSpec[];
 }
 
+/** One document of a file a kustomization's `transformers:` names (a normalised path). */
+interface TransformerConfig {
+  readonly file: string;
+  readonly value: unknown;
+}
+
 /**
  * A kustomization's transformers kubefit applies, in kustomize's order (api/internal/target/kusttarget_configplugin.go):
  * strategic-merge patches and `patches`, namespace, labels (then commonLabels), `patchesJson6902`, replicas, images,
- * replacements (as values only the build knows), then the `transformers:` it applies (ImageTagTransformer).
+ * replacements (as values only the build knows), then the builtin configurations its `transformers:` names.
  * One that writes a template action (helmify's `release: "{{ .Release.Name }}"`) builds a Helm chart whose values
  * only `helm template` knows: it is not applied.
  */
-function transformsOf(file: string, record: Readonly<Record<string, unknown>>, configurations: readonly unknown[], sources: PatchSources, transformers: readonly unknown[]): KustomizeTransform[] {
+function transformsOf(file: string, record: Readonly<Record<string, unknown>>, configurations: readonly unknown[], sources: PatchSources, transformers: readonly TransformerConfig[]): KustomizeTransform[] {
   const namespace = namespaceOf(record);
   const namespaceSpecs = configurations.flatMap((configuration) => fieldSpecsOf(configuration, 'namespace'));
   const patches = kustomizationPatches(file, record, sources, (entry) => entryPath(dirname(file), entry));
@@ -283,18 +289,78 @@ function transformsOf(file: string, record: Readonly<Record<string, unknown>>, c
     ...patches.first,
     ...[
       ...(namespace === undefined ? [] : [namespaceTransform(namespace, namespaceSpecs)]),
-      ...labelSetsOf(record).map((set) => ({ key: `labels ${JSON.stringify(set)}`, apply: (value: Readonly<Record<string, unknown>>) => withLabels(value, [set]) })),
-    ].filter((transform) => !transform.key.includes('{{')),
+      ...labelSetsOf(record).map(labelTransform),
+    ].filter(isPlainTransform),
     ...patches.afterLabels,
-    ...[
-      ...replicaCountsOf(record).map((rule) => ({ key: `replicas ${JSON.stringify(rule)}`, sets: `replicas ${rule.name}`, apply: (value: Readonly<Record<string, unknown>>) => withReplicas(value, rule) })),
-      ...imageRulesOf(record).map(imageTransform),
-      // the `transformers:` run after the kustomization's own fields (KustTarget.runTransformers); of the builtin
-      // configurations only ImageTagTransformer is applied
-      ...transformers.flatMap((config) => imageTagTransformerRule(config) ?? []).map(imageTransform),
-    ].filter((transform) => !transform.key.includes('{{')),
+    ...[...replicaCountsOf(record).map(replicaTransform), ...imageRulesOf(record).map(imageTransform)].filter(isPlainTransform),
+    // the `transformers:` run after the kustomization's own fields (KustTarget.runTransformers)
+    ...builtinTransforms(file, transformers, sources).filter(isPlainTransform),
     ...(replacements ? [replacements] : []),
   ];
+}
+
+/** Not a transform that writes a template action (see transformsOf). */
+function isPlainTransform(transform: KustomizeTransform): boolean {
+  return !transform.key.includes('{{');
+}
+
+/**
+ * The builtin transformer configurations (`apiVersion: builtin`) among a kustomization's `transformers:` documents,
+ * in order, each as the kustomization field it stands for (api/internal/builtins): ImageTagTransformer as an `images`
+ * entry, LabelTransformer as labels at its own field specs, NamespaceTransformer as `namespace`,
+ * ReplicaCountTransformer as a `replicas` entry, PatchTransformer, PatchStrategicMergeTransformer and
+ * PatchJson6902Transformer as patches (their paths from the kustomization's directory, which kustomize's loader
+ * reads them from). Others are not applied: PrefixSuffixTransformer renames (and so moves references),
+ * AnnotationsTransformer writes annotations as commonAnnotations does (which kubefit does not apply either), and a
+ * NamespaceTransformer with `unsetOnly`.
+ */
+function builtinTransforms(kustomization: string, configs: readonly TransformerConfig[], sources: PatchSources): KustomizeTransform[] {
+  return configs.flatMap(({ file, value }): KustomizeTransform[] => {
+    const config = asRecord(value);
+    if (config?.['apiVersion'] !== 'builtin') return [];
+    switch (config['kind']) {
+      case 'ImageTagTransformer':
+        return [imageTagTransformerRule(config)].flatMap((rule) => (rule ? [imageTransform(rule)] : []));
+      case 'LabelTransformer':
+        return [labelTransformerSet(config)].flatMap((set) => (set ? [labelTransform(set)] : []));
+      case 'ReplicaCountTransformer':
+        return replicaCountsOf({ replicas: [config['replica']] }).map(replicaTransform);
+      case 'NamespaceTransformer': {
+        const namespace = namespaceOf(asRecord(config['metadata']) ?? {});
+        return namespace === undefined || config['unsetOnly'] === true ? [] : [namespaceTransform(namespace, fieldSpecsOf(config, 'fieldSpecs'))];
+      }
+      default: {
+        const patches = patchFieldsOf(config);
+        if (!patches) return [];
+        // an inline patch is the configuration's own text (its `inline` field), positioned there
+        const inConfig: PatchSources = { file: (path) => sources.file(path), inline: (text) => sources.inline(text, file, [patches.inline]) };
+        const { first, afterLabels } = kustomizationPatches(file, patches.fields, inConfig, (entry) => entryPath(dirname(kustomization), entry));
+        return [...first, ...afterLabels];
+      }
+    }
+  });
+}
+
+/** The kustomization patch fields a builtin patch transformer's configuration stands for, and the key of its inline patch text. */
+function patchFieldsOf(config: Readonly<Record<string, unknown>>): { readonly fields: Readonly<Record<string, unknown>>; readonly inline: string } | undefined {
+  switch (config['kind']) {
+    case 'PatchTransformer':
+      return { fields: { patches: [{ path: config['path'], patch: config['patch'], target: config['target'], options: config['options'] }] }, inline: 'patch' };
+    case 'PatchStrategicMergeTransformer':
+      return { fields: { patchesStrategicMerge: [...asArray(config['paths']), ...(typeof config['patches'] === 'string' ? [config['patches']] : [])] }, inline: 'patches' };
+    case 'PatchJson6902Transformer':
+      return { fields: { patchesJson6902: [{ target: config['target'], path: config['path'], patch: config['jsonOp'] }] }, inline: 'jsonOp' };
+    default:
+      return undefined;
+  }
+}
+
+function labelTransform(set: LabelSet): KustomizeTransform {
+  return { key: `labels ${JSON.stringify(set)}`, apply: (value) => withLabels(value, [set]) };
+}
+
+function replicaTransform(rule: ReplicaCount): KustomizeTransform {
+  return { key: `replicas ${JSON.stringify(rule)}`, sets: `replicas ${rule.name}`, apply: (value) => withReplicas(value, rule) };
 }
 
 /**
@@ -322,6 +388,25 @@ export function namedPatchFiles(kustomizations: readonly { file: string; value: 
     const [directory, record] = [dirname(file), asRecord(value) ?? {}];
     for (const entry of pathsOf(record, [...PATCH_FIELDS, 'configurations', 'replacements'])) files.add(entryPath(directory, entry));
     for (const path of transformerFiles(directory, record, (folder) => byDirectory.get(folder))) files.add(path);
+  }
+  return files;
+}
+
+/**
+ * The patch files the builtin patch transformer configurations (of the files `namedPatchFiles` gave) name: read in a
+ * second round, before the resources (their paths are from the naming kustomization's directory).
+ */
+export function transformerPatchFiles(kustomizations: readonly { file: string; value: unknown }[], sources: PatchSources): Set<string> {
+  const files = new Set<string>();
+  const byDirectory = new Map(kustomizations.map(({ file, value }) => [normalize(dirname(file)), asRecord(value) ?? {}]));
+  for (const [directory, record] of byDirectory) {
+    for (const path of transformerFiles(directory, record, (folder) => byDirectory.get(folder))) {
+      for (const { value } of sources.file(path) ?? []) {
+        const config = asRecord(value);
+        const patches = config?.['apiVersion'] === 'builtin' ? patchFieldsOf(config) : undefined;
+        if (patches) for (const entry of pathsOf(patches.fields, PATCH_FIELDS)) files.add(entryPath(directory, entry));
+      }
+    }
   }
   return files;
 }

@@ -12,13 +12,14 @@ import { SourceText } from './source-text.js';
 import { assertionFiles, isChainsawTestFile } from './test-assertions.js';
 import { entryPath, remoteEntries, unreadablePaths, unreadEntries, type UnreadablePath } from './kustomize-paths.js';
 import type { RuleMeta } from '../model/rule-meta.js';
+import { valueAt } from '../model/workload.js';
 import { ParsedDocument } from './parsed-document.js';
 import { decodeStdin, readSourceFile, type DigestOf, type ReadResult } from './read-file.js';
 import { objectsOf } from './to-objects.js';
 import { SnapshotReading } from './snapshot-reading.js';
 import { SnapshotDocument, SnapshotFile } from './snapshot-document.js';
 import type { CodeStore } from './validator-cache-dir.js';
-import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeNameAffixes, kustomizeRoles, kustomizeTransforms, namedPatchFiles, type KustomizeRoles } from './kustomize.js';
+import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeNameAffixes, kustomizeRoles, kustomizeTransforms, namedPatchFiles, transformerPatchFiles, type KustomizeRoles } from './kustomize.js';
 import type { PatchDocument, PatchSources } from './kustomize-patches.js';
 import { kustomizedDocument, type KustomizeTransform } from './kustomized-document.js';
 import { dirname, normalize, sep } from 'node:path';
@@ -140,10 +141,15 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   const patchFiles = namedPatchFiles(kustomizations);
   const patchReads = await readAll(files.filter((file) => patchFiles.has(normalize(file)) && !known.has(file)));
   for (const [file, read] of patchReads) known.set(file, read);
-  const patches = patchSources(patchReads.map(([, read]) => read), kustomizations, limits);
+  const namedPatches = patchSources(patchReads.map(([, read]) => read), kustomizations, limits);
+  // and the patches the builtin patch transformers among those name
+  const transformerPatches = transformerPatchFiles(kustomizations, namedPatches);
+  const morePatchReads = await readAll(files.filter((file) => transformerPatches.has(normalize(file)) && !known.has(file)));
+  for (const [file, read] of morePatchReads) known.set(file, read);
+  const patches = morePatchReads.length === 0 ? namedPatches : patchSources([...patchReads, ...morePatchReads].map(([, read]) => read), kustomizations, limits);
   const contextPaths = (options.contextPaths ?? []).map((path) => entryPath(resolveFrom(cwd, path), '.'));
   const isChecked = checkedPaths(files.map((file) => resolveFrom(cwd, file)), contextPaths);
-  const { roles, transforms, findings: kustomizeFindings } = kustomizeRolesOf(kustomizations, patches, cwd, isChecked);
+  const { roles, transforms, findings: kustomizeFindings } = kustomizeRolesOf(kustomizations, patches, cwd, isChecked, transformerPatches);
   const nameAffixes = kustomizeNameAffixes(kustomizations);
   const assertions = assertionFiles(documentsOf([...known].filter(([file]) => isChainsawTestFile(file)).map(([, read]) => read), limits), files);
   const findings: Finding[] = [...expanded.findings, ...kustomizeFindings, ...patches.findings];
@@ -220,7 +226,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
 }
 
 /** What the kustomization files among the inputs say about the other files (see kustomize.ts), and the paths they name that kustomize cannot read. */
-function kustomizeRolesOf(kustomizations: readonly ReadDocument[], patches: PatchSources, cwd: string, isChecked: (path: string, folder: boolean) => boolean): { roles: KustomizeRoles; transforms: Map<string, KustomizeTransform[]>; findings: Finding[] } {
+function kustomizeRolesOf(kustomizations: readonly ReadDocument[], patches: PatchSources, cwd: string, isChecked: (path: string, folder: boolean) => boolean, transformerPatches: ReadonlySet<string>): { roles: KustomizeRoles; transforms: Map<string, KustomizeTransform[]>; findings: Finding[] } {
   const findingsOf = (document: ParsedDocument, entries: readonly UnreadablePath[], check: RuleMeta): Finding[] =>
     entries.map(({ at, message }) => ({ ruleId: check.id, severity: check.severity, message, ...document.rangeOf(at), object: null, path: null }));
   const findings = kustomizations.flatMap(({ file, value, document }) => [
@@ -228,7 +234,7 @@ function kustomizeRolesOf(kustomizations: readonly ReadDocument[], patches: Patc
     ...findingsOf(document, remoteEntries(value), LOAD_CHECKS.kustomizeRemote),
     ...findingsOf(document, unreadEntries(resolveFrom(cwd, file), value, isChecked), LOAD_CHECKS.kustomizeUnread),
   ]);
-  return { roles: kustomizeRoles(kustomizations), transforms: kustomizeTransforms(kustomizations, patches), findings };
+  return { roles: kustomizeRoles(kustomizations, transformerPatches), transforms: kustomizeTransforms(kustomizations, patches), findings };
 }
 
 /**
@@ -244,12 +250,12 @@ function patchSources(reads: readonly ReadResult[], kustomizations: readonly Rea
   return {
     findings,
     file: (path) => files.get(path),
-    inline: (text, kustomization, at) => {
-      const entry = byFile.get(kustomization);
+    inline: (text, file, at) => {
+      const entry = byFile.get(file) ?? files.get(file)?.find((document) => valueAt(document.value, at) === text)?.index;
       if (!entry) return [];
       // its entry's key (`patch:`): the block of text that follows starts a line below
       const index = { rangeOf: () => entry.keyRangeOf(at), keyRangeOf: () => entry.keyRangeOf(at), has: () => true };
-      const parsed = parseDocuments(new SourceText(kustomization, text), limits, 'eager', 'patch');
+      const parsed = parseDocuments(new SourceText(file, text), limits, 'eager', 'patch');
       // (a patch with Helm actions is one kustomize reads as it is: helmify's; it is not applied, and no mistake)
       const problem = parsed.findings.find((finding) => finding.ruleId === LOAD_CHECKS.yamlSyntax.id);
       if (problem) {
