@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelSetsOf, withLabels } from './kustomize-labels.js';
+import { annotationSetsOf, labelSetsOf, withPairs } from './kustomize-labels.js';
 import { loadManifests } from './load-manifests.js';
 import { validateObjects } from '../schema/validate.js';
 
@@ -22,12 +22,20 @@ describe('kustomize label transformers (builtinpluginconsts field specs)', () =>
     ['a StatefulSet of another group is not one kustomize knows', { apiVersion: 'example.com/v1', kind: 'StatefulSet', metadata: { name: 's' }, spec: {} },
       { apiVersion: 'example.com/v1', kind: 'StatefulSet', metadata: { name: 's', labels: { app: 'shop' } }, spec: {} }],
   ])('%s', (_name, value, expected) => {
-    expect(withLabels(value, common)).toEqual(expected);
+    expect(withPairs(value, common)).toEqual(expected);
+  });
+
+  it('puts commonAnnotations on metadata and pod templates, a StatefulSet of any group included (unlike commonLabels)', () => {
+    const annotations = annotationSetsOf({ commonAnnotations: { team: 'shop' } });
+    expect(withPairs({ apiVersion: 'example.com/v1', kind: 'StatefulSet', metadata: { name: 's' }, spec: { template: {} } }, annotations)).toEqual(
+      { apiVersion: 'example.com/v1', kind: 'StatefulSet', metadata: { name: 's', annotations: { team: 'shop' } }, spec: { template: { metadata: { annotations: { team: 'shop' } } } } },
+    );
+    expect(withPairs({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: {} }, annotations)).toEqual({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's', annotations: { team: 'shop' } }, spec: {} });
   });
 
   it('leaves an object that already carries the labels as it is (the same value)', () => {
     const value = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', labels: { app: 'shop' } } };
-    expect(withLabels(value, common)).toBe(value);
+    expect(withPairs(value, common)).toBe(value);
   });
 
   it('reads labels entries: metadata only by default, templates or selectors when asked, custom fields, then commonLabels last', () => {
@@ -41,7 +49,7 @@ describe('kustomize label transformers (builtinpluginconsts field specs)', () =>
       ],
     });
     expect(sets.map((set) => set.pairs)).toEqual([{ team: 'payments' }, { tier: 'web' }, { env: 'prod' }, { owner: 'me' }, { app: 'shop' }]);
-    const deployment = withLabels({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { template: {} } }, sets);
+    const deployment = withPairs({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { template: {} } }, sets);
     expect(deployment).toEqual({
       apiVersion: 'apps/v1',
       kind: 'Deployment',

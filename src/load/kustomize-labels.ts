@@ -1,6 +1,8 @@
-// kustomize's label transformers (`commonLabels`, `labels`): the labels `kustomize build` adds to a kustomization's
-// resources and where (kustomize's builtin field specs, api/internal/konfig/builtinpluginconsts). A base whose
-// Deployment gets its selector from commonLabels is then checked as it is applied, not as a Deployment without one.
+// kustomize's label and annotation transformers (`commonLabels`, `labels`, `commonAnnotations`, and the builtin
+// LabelTransformer and AnnotationsTransformer configurations): the labels and annotations `kustomize build` adds to a
+// kustomization's resources and where (kustomize's builtin field specs, api/internal/konfig/builtinpluginconsts). A
+// base whose Deployment gets its selector from commonLabels is then checked as it is applied, not as a Deployment
+// without one; a suppression or AppArmor annotation an overlay adds is read.
 import { asArray, asRecord } from '../model/object.js';
 import { mapItems } from './kustomized-document.js';
 
@@ -14,8 +16,8 @@ export interface FieldSpec {
   readonly version?: string | undefined;
 }
 
-/** The labels of one transformer and the field specs they go to. */
-export interface LabelSet {
+/** The labels (or annotations) of one transformer and the field specs they go to. */
+export interface PairSet {
   readonly pairs: Readonly<Record<string, string>>;
   readonly specs: readonly FieldSpec[];
 }
@@ -67,8 +69,8 @@ const COMMON_LABELS: readonly FieldSpec[] = [
 ];
 
 /** The label sets of a kustomization, in the order kustomize runs them: each `labels` entry, then `commonLabels`. */
-export function labelSetsOf(kustomization: Readonly<Record<string, unknown>>): LabelSet[] {
-  const sets: LabelSet[] = [];
+export function labelSetsOf(kustomization: Readonly<Record<string, unknown>>): PairSet[] {
+  const sets: PairSet[] = [];
   for (const entry of asArray(kustomization['labels'])) {
     const label = asRecord(entry);
     const pairs = stringPairs(label?.['pairs']);
@@ -83,18 +85,35 @@ export function labelSetsOf(kustomization: Readonly<Record<string, unknown>>): L
   return sets;
 }
 
+/** kustomize's commonAnnotations field specs: metadata, and the pod and job templates (any StatefulSet group). */
+const COMMON_ANNOTATIONS: readonly FieldSpec[] = [
+  spec('metadata/annotations', true),
+  spec('spec/template/metadata/annotations', true, 'ReplicationController', undefined, 'v1'),
+  ...['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet'].map((kind) => spec('spec/template/metadata/annotations', true, kind)),
+  spec('spec/template/metadata/annotations', true, 'Job', 'batch'),
+  spec('spec/jobTemplate/metadata/annotations', true, 'CronJob', 'batch'),
+  spec('spec/jobTemplate/spec/template/metadata/annotations', true, 'CronJob', 'batch'),
+];
+
+/** The annotation set of a kustomization's `commonAnnotations`, if any. */
+export function annotationSetsOf(kustomization: Readonly<Record<string, unknown>>): PairSet[] {
+  const pairs = stringPairs(kustomization['commonAnnotations']);
+  return pairs ? [{ pairs, specs: COMMON_ANNOTATIONS }] : [];
+}
+
 /**
- * The label set of a builtin LabelTransformer configuration (`transformers:` of a kustomization): its `labels` at its
- * `fieldSpecs` only (upstream: api/internal/builtins/LabelTransformer.go, the configuration's own field specs).
+ * The set of a builtin LabelTransformer (`field` labels) or AnnotationsTransformer (`field` annotations)
+ * configuration that a kustomization's `transformers:` names: its pairs at its own `fieldSpecs` only (upstream:
+ * api/internal/builtins/LabelTransformer.go, AnnotationsTransformer.go).
  */
-export function labelTransformerSet(config: Readonly<Record<string, unknown>>): LabelSet | undefined {
-  const pairs = stringPairs(config['labels']);
+export function transformerPairSet(config: Readonly<Record<string, unknown>>, field: 'labels' | 'annotations'): PairSet | undefined {
+  const pairs = stringPairs(config[field]);
   const specs = asArray(config['fieldSpecs']).flatMap((field) => customSpec(asRecord(field)));
   return pairs && specs.length > 0 ? { pairs, specs } : undefined;
 }
 
-/** `value` (an object of the inputs) as the label sets leave it: a copy of what changes, `value` itself when nothing does. */
-export function withLabels(value: Readonly<Record<string, unknown>>, sets: readonly LabelSet[]): Readonly<Record<string, unknown>> {
+/** `value` (an object of the inputs) as the label or annotation sets leave it: a copy of what changes, `value` itself when nothing does. */
+export function withPairs(value: Readonly<Record<string, unknown>>, sets: readonly PairSet[]): Readonly<Record<string, unknown>> {
   const apiVersion = typeof value['apiVersion'] === 'string' ? value['apiVersion'] : '';
   const slash = apiVersion.lastIndexOf('/');
   const object = { kind: value['kind'], group: slash < 0 ? '' : apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
@@ -102,16 +121,16 @@ export function withLabels(value: Readonly<Record<string, unknown>>, sets: reado
   for (const { pairs, specs } of sets) {
     for (const fieldSpec of specs) {
       const applies = (fieldSpec.kind === undefined || fieldSpec.kind === object.kind) && (fieldSpec.group === undefined || fieldSpec.group === object.group) && (fieldSpec.version === undefined || fieldSpec.version === object.version);
-      if (applies) out = (labelled(out, fieldSpec.path, fieldSpec.create, pairs) as Record<string, unknown> | undefined) ?? out;
+      if (applies) out = (merged(out, fieldSpec.path, fieldSpec.create, pairs) as Record<string, unknown> | undefined) ?? out;
     }
   }
   return out;
 }
 
 /** `node` with `pairs` merged into the map at `path` (each item of a list on the way), or undefined when unchanged. */
-function labelled(node: unknown, path: readonly string[], create: boolean, pairs: Readonly<Record<string, string>>): unknown {
+function merged(node: unknown, path: readonly string[], create: boolean, pairs: Readonly<Record<string, string>>): unknown {
   if (Array.isArray(node)) {
-    const items = mapItems(node as unknown[], (item) => labelled(item, path, create, pairs) ?? item);
+    const items = mapItems(node as unknown[], (item) => merged(item, path, create, pairs) ?? item);
     return items === node ? undefined : items;
   }
   const map = asRecord(node);
@@ -124,9 +143,9 @@ function labelled(node: unknown, path: readonly string[], create: boolean, pairs
   if (child === undefined || child === null) {
     // kustomize creates missing maps on a create path, never a list
     if (!create || list) return undefined;
-    return { ...map, [key]: labelled({}, rest, create, pairs) };
+    return { ...map, [key]: merged({}, rest, create, pairs) };
   }
-  const next = labelled(child, rest, create, pairs);
+  const next = merged(child, rest, create, pairs);
   return next === undefined ? undefined : { ...map, [key]: next };
 }
 

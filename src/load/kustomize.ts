@@ -4,7 +4,7 @@ import type { NameAffix } from '../model/built-names.js';
 import { asArray, asRecord } from '../model/object.js';
 import { imageRulesOf, imageTagTransformerRule, withImage, type ImageRule } from './kustomize-images.js';
 import { replacementsTransform } from './kustomize-replacements.js';
-import { labelSetsOf, labelTransformerSet, withLabels, type LabelSet } from './kustomize-labels.js';
+import { annotationSetsOf, labelSetsOf, transformerPairSet, withPairs, type PairSet } from './kustomize-labels.js';
 import { namespaceOf, withNamespace, withUnsetSubjectNamespaces } from './kustomize-namespace.js';
 import { replicaCountsOf, withReplicas, type ReplicaCount } from './kustomize-replicas.js';
 import type { KustomizeTransform } from './kustomized-document.js';
@@ -275,8 +275,9 @@ interface TransformerConfig {
 
 /**
  * A kustomization's transformers kubefit applies, in kustomize's order (api/internal/target/kusttarget_configplugin.go):
- * strategic-merge patches and `patches`, namespace, labels (then commonLabels), `patchesJson6902`, replicas, images,
- * replacements (as values only the build knows), then the builtin configurations its `transformers:` names.
+ * strategic-merge patches and `patches`, namespace, labels (then commonLabels), commonAnnotations, `patchesJson6902`,
+ * replicas, images, replacements (as values only the build knows), then the builtin configurations its
+ * `transformers:` names.
  * One that writes a template action (helmify's `release: "{{ .Release.Name }}"`) builds a Helm chart whose values
  * only `helm template` knows: it is not applied.
  */
@@ -289,13 +290,14 @@ function transformsOf(file: string, record: Readonly<Record<string, unknown>>, c
     ...patches.first,
     ...[
       ...(namespace === undefined ? [] : [namespaceTransform(namespace, namespaceSpecs)]),
-      ...labelSetsOf(record).map(labelTransform),
+      ...labelSetsOf(record).map((set) => pairsTransform('labels', set)),
+      ...annotationSetsOf(record).map((set) => pairsTransform('annotations', set)),
     ].filter(isPlainTransform),
     ...patches.afterLabels,
     ...[...replicaCountsOf(record).map(replicaTransform), ...imageRulesOf(record).map(imageTransform)].filter(isPlainTransform),
+    ...(replacements ? [replacements] : []),
     // the `transformers:` run after the kustomization's own fields (KustTarget.runTransformers)
     ...builtinTransforms(file, transformers, sources).filter(isPlainTransform),
-    ...(replacements ? [replacements] : []),
   ];
 }
 
@@ -307,11 +309,11 @@ function isPlainTransform(transform: KustomizeTransform): boolean {
 /**
  * The builtin transformer configurations (`apiVersion: builtin`) among a kustomization's `transformers:` documents,
  * in order, each as the kustomization field it stands for (api/internal/builtins): ImageTagTransformer as an `images`
- * entry, LabelTransformer as labels at its own field specs, NamespaceTransformer as `namespace`,
+ * entry, LabelTransformer and AnnotationsTransformer as labels and annotations at their own field specs,
+ * NamespaceTransformer as `namespace`,
  * ReplicaCountTransformer as a `replicas` entry, PatchTransformer, PatchStrategicMergeTransformer and
  * PatchJson6902Transformer as patches (their paths from the kustomization's directory, which kustomize's loader
- * reads them from). Others are not applied: PrefixSuffixTransformer renames (and so moves references),
- * AnnotationsTransformer writes annotations as commonAnnotations does (which kubefit does not apply either), and a
+ * reads them from). Others are not applied: PrefixSuffixTransformer renames (and so moves references), and a
  * NamespaceTransformer with `unsetOnly`.
  */
 function builtinTransforms(kustomization: string, configs: readonly TransformerConfig[], sources: PatchSources): KustomizeTransform[] {
@@ -322,7 +324,10 @@ function builtinTransforms(kustomization: string, configs: readonly TransformerC
       case 'ImageTagTransformer':
         return [imageTagTransformerRule(config)].flatMap((rule) => (rule ? [imageTransform(rule)] : []));
       case 'LabelTransformer':
-        return [labelTransformerSet(config)].flatMap((set) => (set ? [labelTransform(set)] : []));
+      case 'AnnotationsTransformer': {
+        const kind = config['kind'] === 'LabelTransformer' ? 'labels' : 'annotations';
+        return [transformerPairSet(config, kind)].flatMap((set) => (set ? [pairsTransform(kind, set)] : []));
+      }
       case 'ReplicaCountTransformer':
         return replicaCountsOf({ replicas: [config['replica']] }).map(replicaTransform);
       case 'NamespaceTransformer': {
@@ -355,8 +360,8 @@ function patchFieldsOf(config: Readonly<Record<string, unknown>>): { readonly fi
   }
 }
 
-function labelTransform(set: LabelSet): KustomizeTransform {
-  return { key: `labels ${JSON.stringify(set)}`, apply: (value) => withLabels(value, [set]) };
+function pairsTransform(kind: 'labels' | 'annotations', set: PairSet): KustomizeTransform {
+  return { key: `${kind} ${JSON.stringify(set)}`, apply: (value) => withPairs(value, [set]) };
 }
 
 function replicaTransform(rule: ReplicaCount): KustomizeTransform {
