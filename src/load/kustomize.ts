@@ -310,11 +310,10 @@ function isPlainTransform(transform: KustomizeTransform): boolean {
  * The builtin transformer configurations (`apiVersion: builtin`) among a kustomization's `transformers:` documents,
  * in order, each as the kustomization field it stands for (api/internal/builtins): ImageTagTransformer as an `images`
  * entry, LabelTransformer and AnnotationsTransformer as labels and annotations at their own field specs,
- * NamespaceTransformer as `namespace`,
- * ReplicaCountTransformer as a `replicas` entry, PatchTransformer, PatchStrategicMergeTransformer and
- * PatchJson6902Transformer as patches (their paths from the kustomization's directory, which kustomize's loader
- * reads them from). Others are not applied: PrefixSuffixTransformer renames (and so moves references), and a
- * NamespaceTransformer with `unsetOnly`.
+ * NamespaceTransformer as `namespace`, ReplicaCountTransformer as a `replicas` entry, PatchTransformer,
+ * PatchStrategicMergeTransformer and PatchJson6902Transformer as patches (their paths from the kustomization's
+ * directory, which kustomize's loader reads them from). Others are not applied: PrefixSuffixTransformer renames (and
+ * so moves references), and a NamespaceTransformer with `unsetOnly`.
  */
 function builtinTransforms(kustomization: string, configs: readonly TransformerConfig[], sources: PatchSources): KustomizeTransform[] {
   return configs.flatMap(({ file, value }): KustomizeTransform[] => {
