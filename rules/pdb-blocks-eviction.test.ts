@@ -5,7 +5,10 @@ import rule from './pdb-blocks-eviction.js';
 const FIXTURES = 'fixtures/rules/pdb-blocks-eviction';
 
 new RuleTester({ describe, it }).run(rule, {
-  valid: [{ name: 'budgets that leave room; a budget for pods outside the inputs', fixture: `${FIXTURES}/valid-budgets.yaml` }],
+  valid: [
+    { name: 'budgets that leave room; a budget for pods outside the inputs', fixture: `${FIXTURES}/valid-budgets.yaml` },
+    { name: 'a budget over replicas a substitution variable stands for', fixture: `${FIXTURES}/valid-substituted-replicas.yaml` },
+  ],
   invalid: [
     {
       name: 'maxUnavailable 0, minAvailable at the replicas or the HPA floor, 100%, and no budget at all',

@@ -24,7 +24,7 @@ function expectedPods(index: LintIndex, pdb: KubeObject): Expected | undefined {
   for (const workload of selected) {
     if (workload.replicas === 'per-node') return undefined;
     const count = replicaCount(workload, index);
-    if (count.source === 'default') return undefined;
+    if (!count || count.source === 'default') return undefined;
     pods += count.count;
     fromHpa ||= count.source === 'hpa';
   }

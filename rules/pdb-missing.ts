@@ -24,7 +24,7 @@ export default defineRule({
     const directory = directoryOf(workload.object.file);
     if (!isConfigured && !budgets.some((pdb) => directoryOf(pdb.file) === directory)) return;
     const replicas = replicaCount(workload, index);
-    if (replicas.count < 2 || replicas.source === 'default') return;
+    if (!replicas || replicas.count < 2 || replicas.source === 'default') return;
     if (budgets.some((pdb) => selectsSomePods(asRecord(pdb.value['spec'])?.['selector'], workload))) return;
     report({ messageId: 'missing', data: { kind: workload.kind, replicas: replicas.count }, at: replicas.at, on: replicas.source === 'replicas' ? 'value' : 'key' });
   },

@@ -86,7 +86,7 @@ export default defineRule({
   },
   check(workload, { index, options, report }) {
     const replicas = replicaCount(workload, index);
-    if (replicas.count < options.minReplicas || asArray(workload.podSpec['topologySpreadConstraints']).length > 0 || claimsHostPort(workload)) return;
+    if (!replicas || replicas.count < options.minReplicas || asArray(workload.podSpec['topologySpreadConstraints']).length > 0 || claimsHostPort(workload)) return;
     const data = { kind: workload.kind, replicas: replicas.count };
     const antiAffinity = asRecord(asRecord(workload.podSpec['affinity'])?.['podAntiAffinity']);
     if (!antiAffinity) {

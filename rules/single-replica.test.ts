@@ -5,6 +5,7 @@ import rule from './single-replica.js';
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     { name: 'two replicas meet the default minReplicas', fixture: 'fixtures/rules/single-replica/invalid-below-min-replicas.yaml' },
+    { name: 'replicas and an HPA minReplicas a substitution variable stands for', fixture: 'fixtures/rules/single-replica/valid-substituted-replicas.yaml' },
     {
       name: 'several replicas; scaled to zero; HPA with minReplicas 2',
       code: `

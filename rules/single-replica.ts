@@ -31,7 +31,7 @@ export default defineRule({
   },
   check(workload, { index, options, report }) {
     const replicas = replicaCount(workload, index);
-    if (replicas.count === 0 || replicas.count >= options.minReplicas) return;
+    if (!replicas || replicas.count === 0 || replicas.count >= options.minReplicas) return;
     const on = replicas.source === 'replicas' ? 'value' : 'key';
     if (replicas.count > 1) {
       report({ messageId: 'fewReplicas', data: { kind: workload.kind, replicas: replicas.count, minReplicas: options.minReplicas }, at: replicas.at, on });

@@ -1,5 +1,7 @@
 // How many pods a Deployment or StatefulSet runs, as the manifest states it (an HPA, if any, decides instead).
 import type { Path } from '../model/document.js';
+import { asRecord } from '../model/object.js';
+import { holdsSubstitution } from '../model/substitution.js';
 import type { Workload } from '../model/workload.js';
 import { hpaMinReplicas, hpaScaling } from './hpa.js';
 import type { LintIndex } from './lint-index.js';
@@ -12,9 +14,14 @@ export interface ReplicaCount {
   readonly source: 'replicas' | 'default' | 'hpa';
 }
 
-export function replicaCount(workload: Workload, index: LintIndex): ReplicaCount {
+/**
+ * The workload's lowest pod count, or undefined when a substitution variable stands for it (`replicas: ${REPLICAS}`,
+ * an HPA's `minReplicas: ${MIN:=3}`): envsubst or Flux writes the count applied, unknown here.
+ */
+export function replicaCount(workload: Workload, index: LintIndex): ReplicaCount | undefined {
   const hpa = hpaScaling(index, workload);
-  if (hpa) return { count: hpaMinReplicas(hpa), at: ['spec'], source: 'hpa' };
+  if (hpa) return holdsSubstitution(asRecord(hpa.value['spec'])?.['minReplicas']) ? undefined : { count: hpaMinReplicas(hpa), at: ['spec'], source: 'hpa' };
+  if (holdsSubstitution(asRecord(workload.object.value['spec'])?.['replicas'])) return undefined;
   const written = workload.object.has(['spec', 'replicas']);
   return { count: typeof workload.replicas === 'number' ? workload.replicas : 1, at: written ? ['spec', 'replicas'] : ['spec'], source: written ? 'replicas' : 'default' };
 }
