@@ -4,6 +4,8 @@ import rule from './host-network.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    // HostProcess containers need hostNetwork (validateWindowsHostProcessPod); windows-host-process reports them
+    { name: 'a pod of Windows HostProcess containers', fixture: 'fixtures/rules/windows-host-process/invalid-host-process.yaml' },
     {
       code: `
         apiVersion: v1

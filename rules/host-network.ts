@@ -1,4 +1,5 @@
 // A pod with hostNetwork shares the node's network namespace.
+import { hostProcessOf } from '../src/lint/container.js';
 import { defineRule } from '../src/lint/define-rule.js';
 
 export default defineRule({
@@ -15,6 +16,9 @@ export default defineRule({
     messages: { shared: 'pod sets hostNetwork: true' },
   },
   check(workload, { report }) {
-    if (workload.podSpec['hostNetwork'] === true) report({ messageId: 'shared', at: workload.podSpecPath.concat('hostNetwork') });
+    if (workload.podSpec['hostNetwork'] !== true) return;
+    // a pod of Windows HostProcess containers must set it (validateWindowsHostProcessPod): windows-host-process reports those
+    if (workload.containers.some((container) => hostProcessOf(workload, container)?.value === true)) return;
+    report({ messageId: 'shared', at: workload.podSpecPath.concat('hostNetwork') });
   },
 });

@@ -9,7 +9,10 @@ new RuleTester({ describe, it }).run(rule, {
   invalid: [
     {
       fixture: 'fixtures/rules/windows-host-process/invalid-host-process.yaml',
-      errors: [{ messageId: 'hostProcess', line: 11, column: 39, data: { container: 'agent' } }],
+      errors: [
+        { messageId: 'hostProcess', line: 11, column: 39, data: { container: 'agent' } },
+        { messageId: 'hostProcess', line: 11, column: 39, data: { container: 'logger' } },
+      ],
     },
   ],
 });

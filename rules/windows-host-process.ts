@@ -1,7 +1,6 @@
 // A Windows HostProcess container runs as a process on the node, with the node's network and file system.
-import { containerLabel, effectiveSecurityValue } from '../src/lint/container.js';
+import { containerLabel, hostProcessOf } from '../src/lint/container.js';
 import { defineRule } from '../src/lint/define-rule.js';
-import { asRecord } from '../src/model/object.js';
 
 export default defineRule({
   meta: {
@@ -17,8 +16,7 @@ export default defineRule({
     messages: { hostProcess: 'container "{{container}}" runs as a Windows HostProcess container' },
   },
   check(container, { workload, report }) {
-    const options = effectiveSecurityValue(workload, container, 'windowsOptions');
-    if (asRecord(options?.value)?.['hostProcess'] !== true || !options) return;
-    report({ messageId: 'hostProcess', data: { container: containerLabel(container) }, at: options.path.concat('hostProcess') });
+    const hostProcess = hostProcessOf(workload, container);
+    if (hostProcess?.value === true) report({ messageId: 'hostProcess', data: { container: containerLabel(container) }, at: hostProcess.path });
   },
 });

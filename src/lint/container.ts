@@ -29,6 +29,18 @@ export function effectiveSecurityValue(workload: Workload, container: ContainerV
   return undefined;
 }
 
+/**
+ * Whether the container runs as a Windows HostProcess container, and where that is written: its own
+ * `windowsOptions.hostProcess`, else the pod's (field by field, as validateWindowsHostProcessPod and the kubelet read it).
+ */
+export function hostProcessOf(workload: Workload, container: ContainerView): EffectiveValue | undefined {
+  const at = (context: unknown, path: Path): EffectiveValue | undefined => {
+    const value = asRecord(asRecord(context)?.['windowsOptions'])?.['hostProcess'];
+    return typeof value === 'boolean' ? { value, path: path.concat('securityContext', 'windowsOptions', 'hostProcess') } : undefined;
+  };
+  return at(container.value['securityContext'], container.path) ?? at(workload.podSpec['securityContext'], workload.podSpecPath);
+}
+
 /** A field of the container's own securityContext (privileged, allowPrivilegeEscalation, capabilities, ...). */
 export function containerSecurityValue(container: ContainerView, field: string): EffectiveValue | undefined {
   const value = asRecord(container.value['securityContext'])?.[field];

@@ -1,6 +1,6 @@
 // pkg/apis/core/validation for pod specs and templates: volumes, containers, tolerations, topology spread, names.
 import { validateContainer, validateDNS1123Label, validateObjectFieldSelector, validateResourceFieldSelector, type NameSet } from './core-container.js';
-import { validatePodSecurityContext } from './core-security-context.js';
+import { validatePodSecurityContext, validateWindowsHostProcessPod } from './core-security-context.js';
 import { localNonReservedPathErrors } from './local-path.js';
 import { duplicate, forbidden, goQuote, GoSyntax, invalid, notSupported, pointing, required, toPath, type ErrorList, type FieldPath } from './field-error.js';
 import { dns1123LabelErrors, inclusiveRangeError, labelValueErrors, qualifiedNameErrors, subdomainErrors, subdomainWithUnderscoreErrors } from '../../model/name-validation.js';
@@ -91,6 +91,7 @@ export function validatePodSpec(spec: Fields | undefined, field: FieldPath, opti
   const deadline = intField(spec, 'activeDeadlineSeconds');
   if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32)) errors.push(invalid(field.concat('activeDeadlineSeconds'), deadline, inclusiveRangeError(1, MAX_INT32)));
   appendAll(errors, validatePodSecurityContext(spec, field));
+  appendAll(errors, validateWindowsHostProcessPod(spec, field));
   const gates = arrayField(spec, 'schedulingGates');
   if (gates.length > 0) appendAll(errors, validateSchedulingGates(gates, field.concat('schedulingGates')));
   appendAll(errors, validatePodDNSConfig(spec, field.concat('dnsConfig'), options));

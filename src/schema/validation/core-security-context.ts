@@ -127,3 +127,32 @@ function internalSecurityContext(context: Fields): GoStruct {
     ['AppArmorProfile', appArmor ? profileStruct(appArmor) : null],
   ]);
 }
+
+const HOST_PROCESS_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
+
+// upstream: validation.go validateWindowsHostProcessPod (v1.36); the cluster is taken to allow privileged pods
+// (--allow-privileged, which every common installer sets), so "disallowed by cluster policy" is not reported
+export function validateWindowsHostProcessPod(spec: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const hostProcessOf = (context: Fields | undefined) => {
+    const value = recordField(context, 'windowsOptions')?.['hostProcess'];
+    return typeof value === 'boolean' ? value : undefined;
+  };
+  const pod = hostProcessOf(recordField(spec, 'securityContext'));
+  let containers = 0;
+  let hostProcessContainers = 0;
+  for (const list of HOST_PROCESS_LISTS) {
+    arrayField(spec, list).forEach((entry, index) => {
+      containers++;
+      const own = hostProcessOf(recordField(asRecord(entry), 'securityContext'));
+      if (pod !== undefined && own !== undefined && pod !== own) {
+        errors.push(invalid(field.concat(list, index, 'securityContext', 'windowsOptions', 'hostProcess'), own, `pod hostProcess value must be identical if both are specified, was ${pod}`));
+      }
+      if (own ?? pod) hostProcessContainers++;
+    });
+  }
+  if (hostProcessContainers === 0) return errors;
+  if (hostProcessContainers !== containers) errors.push(invalid(field, '', 'If pod contains any hostProcess containers then all containers must be HostProcess containers'));
+  if (spec['hostNetwork'] !== true) errors.push(invalid(field.concat('hostNetwork'), false, 'hostNetwork must be true if pod contains any hostProcess containers'));
+  return errors;
+}

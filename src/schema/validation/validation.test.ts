@@ -66,6 +66,7 @@ describe('API server validation per API group', () => {
     ['validateValidatingAdmissionPolicy(Spec), validateValidatingAdmissionPolicyBinding without CEL', 'invalid-validating-policy.yaml', () => EXPECTED_VALIDATING_POLICY],
     ['ValidateCustomResourceDefinition: name, group, scope, names, versions, storage, columns, scale, conversion, approval', 'invalid-crd.yaml', () => EXPECTED_CRD],
     ['ValidateStructural: types, items, root additionalProperties, metadata, value validations; a status root; nullable root', 'invalid-crd-schema.yaml', () => EXPECTED_CRD_SCHEMA],
+    ['validateWindowsHostProcessPod: hostNetwork, all containers HostProcess or none, pod and container values agree', 'invalid-windows-host-process.yaml', () => EXPECTED_WINDOWS_HOST_PROCESS],
   ])('%s (%s)', async (_name, fixture, expected) => {
     expect(await check(fixture)).toEqual(expected());
   });
@@ -620,3 +621,10 @@ describe('toleration operators per release (Lt and Gt known from 1.35, behind a 
     expect(findings.filter((finding) => finding.ruleId === 'api-validation').map((finding) => finding.message)).toEqual(expected);
   });
 });
+
+const EXPECTED_WINDOWS_HOST_PROCESS = [
+  '11:7 api-validation: spec.template.spec.hostNetwork: Invalid value: false: hostNetwork must be true if pod contains any hostProcess containers',
+  '11:7 api-validation: spec.template.spec: Invalid value: "": If pod contains any hostProcess containers then all containers must be HostProcess containers',
+  '20:43 api-validation: spec.template.spec.containers[1].securityContext.windowsOptions.hostProcess: Invalid value: false: pod hostProcess value must be identical if both are specified, was true',
+  '26:3 api-validation: spec: Invalid value: "": If pod contains any hostProcess containers then all containers must be HostProcess containers',
+];
