@@ -4,9 +4,11 @@
 /**
  * A variable reference as envsubst reads it: `$NAME`, or `${NAME}` perhaps with an operator and a default (drone/envsubst,
  * which Flux uses; cluster-api's test templates write `${ NAME }`). `$(NAME)` is Kubernetes' own dependent variable
- * syntax, not this.
+ * syntax, not this. A `${NAME` whose closing brace lies beyond the string is one the YAML reading of the unsubstituted
+ * template cut: cluster-api-provider-aws writes a whole annotation as `${ROLE/#arn/eks.amazonaws.com/role-arn: arn}`,
+ * a key `${ROLE/#arn/eks.amazonaws.com/role-arn` to YAML.
  */
-const VARIABLE = /\$(?:\{ *[A-Za-z_][A-Za-z0-9_]*(?: *[:=+?^,#%/-][^}]*)? *\}|[A-Za-z_][A-Za-z0-9_]*)/;
+const VARIABLE = /\$(?:\{ *[A-Za-z_][A-Za-z0-9_]*(?:(?: *[:=+?^,#%/-][^}]*)? *\}|(?: *[:=+?^,#%/-][^}]*)?$)|[A-Za-z_][A-Za-z0-9_]*)/;
 
 /** Whether `value` is a string with a substitution variable in it (its form is the substituted text's, unknown here). */
 export function holdsSubstitution(value: unknown): boolean {
