@@ -4,9 +4,9 @@ import { validateObjects } from '../schema/validate.js';
 import { loadManifests } from './load-manifests.js';
 
 describe('kustomize inputs', () => {
-  it('reads no object from the files a ConfigMap or Secret generator takes as data (kubebuilder\'s controller_manager_config.yaml)', async () => {
+  it('reads no object from the files a ConfigMap or Secret generator takes as data (kubebuilder\'s controller_manager_config.yaml), and says so for one holding named objects (a ClusterResourceSet payload)', async () => {
     const loaded = await loadManifests(['kustomize-generator-data'], { cwd: 'fixtures' });
-    expect(loaded.findings).toEqual([]);
+    expect(loaded.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}`)).toEqual(['kustomize-generator-data/addons/calico.yaml:4:1 kustomize-generator-data']);
     expect(loaded.objects.map((object) => `${object.ref.kind}/${object.ref.name}`)).toEqual(['Deployment/manager']);
   });
 

@@ -16,9 +16,9 @@ import { BUILTIN_VAR_REFERENCES, varNamesOf, varReferencesTransform } from './ku
 /**
  * `kustomization`: a kustomization.yaml (its own kind, or none); `patch`: a file named only as a patch, whose documents
  * are fragments of the objects they patch; `configuration`: transformer, generator, validator, replacement and
- * openapi files, and the files generators read as data, read by kustomize only.
+ * openapi files, read by kustomize only; `data`: the files a ConfigMap or Secret generator reads as values.
  */
-export type KustomizeRole = 'kustomization' | 'patch' | 'configuration';
+export type KustomizeRole = 'kustomization' | 'patch' | 'configuration' | 'data';
 
 const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
 
@@ -58,7 +58,7 @@ export function kustomizeRoles(kustomizations: readonly { file: string; value: u
     for (const entry of generatorDataPaths(record)) data.add(at(entry));
   }
   // a generator's data file that some kustomization also builds as a resource stays an object file
-  for (const file of data) if (!resources.has(file)) roles.set(file, 'configuration');
+  for (const file of data) if (!resources.has(file)) roles.set(file, 'data');
   for (const patch of patches) if (!resources.has(patch) && !roles.has(patch)) roles.set(patch, 'patch');
   // a directory that patches come from and no resource, and that is no kustomization of its own (kubebuilder's
   // config/crd/patches): the files in it that no kustomization names are patches too

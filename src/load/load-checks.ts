@@ -69,6 +69,13 @@ export const LOAD_CHECKS = {
     rationale: 'kustomize build downloads remote targets; kubefit never uses the network, so the objects they hold are not checked and the build is checked without them.',
     remediation: 'Render the build and pipe it in (kubectl kustomize DIR | kubefit check -), or vendor the remote base into the repository.',
   }),
+  kustomizeGeneratorData: inputCheck({
+    id: 'kustomize-generator-data',
+    severity: 'info',
+    description: 'a file holding Kubernetes objects is the data of a kustomization\'s ConfigMap or Secret generator, so its objects are not checked',
+    rationale: 'kustomize build turns a file a configMapGenerator or secretGenerator names (files:, envs:) into the values of the generated object: its objects are never applied as they stand, and kubefit does not check them as cluster objects. Such a file often is a payload applied elsewhere later (a cluster-api ClusterResourceSet, a manifest an operator applies): a run over the repository would otherwise say nothing about it.',
+    remediation: 'Check the file on its own (kubefit lint path/to/file.yaml), where it is read as manifests.',
+  }),
   kustomizeUnread: inputCheck({
     id: 'kustomize-unread',
     severity: 'info',

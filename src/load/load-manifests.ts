@@ -2,7 +2,7 @@
 import { appendAll } from '../model/append.js';
 import { detached } from '../model/detached.js';
 import type { Finding } from '../model/finding.js';
-import type { KubeObject } from '../model/object.js';
+import { asRecord, type KubeObject } from '../model/object.js';
 import { buildDocuments } from './build-values.js';
 import { fileDigestOf, readFileThroughCache } from './document-cache.js';
 import { expandInputs, resolveFrom } from './expand-inputs.js';
@@ -176,8 +176,10 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
     }
     const role = roles.get(file);
     const objectFindings: Finding[] = [];
+    let data: Finding | undefined;
     const { documentCache } = options;
-    const reader: Reader = role === 'kustomization' || role === 'configuration' ? 'kustomize' : role === 'patch' ? 'patch' : 'manifest';
+    const readByKustomize = role === 'kustomization' || role === 'configuration' || role === 'data';
+    const reader: Reader = readByKustomize ? 'kustomize' : role === 'patch' ? 'patch' : 'manifest';
     const rereads = role === undefined && !transforms.has(file) ? snapshotFile(read, rereadable) : undefined;
     const readAll = () => readDocuments(read.source, limits, options.fromCluster ? 'none' : 'eager', documentCache, reader, snapshot);
     const items = documentCache && read.digest !== undefined ? readFileThroughCache(documentCache, read.source, read.digest, buildDocuments, limits, readAll) : readAll();
@@ -187,7 +189,8 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
         findings.push({ ...item, message: detached(item.message) });
         continue;
       }
-      if (role === 'kustomization' || role === 'configuration') continue;
+      if (role === 'data' && !data) data = generatorDataFinding(item);
+      if (readByKustomize) continue;
       // a resource of kustomizations with label or image transformers is read as `kustomize build` writes it
       const applied = role === undefined ? transforms.get(file) : undefined;
       // (a file that is read again is no kustomize resource: `applied` and `rereads` never both hold)
@@ -208,6 +211,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
       visit(document);
     }
     appendAll(findings, objectFindings);
+    if (data) findings.push(data);
   };
   // a large file of one document is looked up by its bytes before its text is decoded (document-cache.ts)
   const digesters = { json: fileDigestOf(limits, true), yaml: fileDigestOf(limits, false) };
@@ -223,6 +227,20 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
     paths: files.map((file) => resolveFrom(cwd, file)),
     emptyStdin: stdin !== undefined && 'source' in stdin && stdin.source.text.trim() === '',
   };
+}
+
+/**
+ * The info for a generator's data file whose document is an object, named in its metadata (a ClusterResourceSet
+ * payload): read as values, its objects are not checked. Undefined for other data, among them a component's
+ * configuration file, which has a kind but no metadata (kubebuilder's ControllerManagerConfig, a
+ * KubeSchedulerConfiguration).
+ */
+function generatorDataFinding(document: ParsedDocument): Finding | undefined {
+  const value = asRecord(document.value);
+  if (typeof value?.['apiVersion'] !== 'string' || typeof value['kind'] !== 'string' || typeof asRecord(value['metadata'])?.['name'] !== 'string') return undefined;
+  const check = LOAD_CHECKS.kustomizeGeneratorData;
+  const message = 'this file is the data of a kustomization\'s ConfigMap or Secret generator: its objects are values of the generated object, not cluster objects, and are not checked here';
+  return { ruleId: check.id, severity: check.severity, message, ...document.keyRangeOf(['kind']), object: null, path: null };
 }
 
 /** What the kustomization files among the inputs say about the other files (see kustomize.ts), and the paths they name that kustomize cannot read. */
