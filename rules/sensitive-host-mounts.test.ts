@@ -84,7 +84,7 @@ new RuleTester({ describe, it }).run(rule, {
             - {name: kubeconfig-dir, hostPath: {path: /etc/kubernetes}}
       `,
       errors: [
-        { messageId: 'mounted', line: 15, column: 38, data: { volume: 'certs', path: '/etc/ssl/certs' } },
+        { messageId: 'mountedWritable', line: 15, column: 38, data: { volume: 'certs', path: '/etc/ssl/certs' } },
         { messageId: 'mounted', line: 16, column: 36, data: { volume: 'pki', path: '/etc/kubernetes/pki' } },
         { messageId: 'mounted', line: 17, column: 36, data: { volume: 'etc', path: '/etc' } },
         { messageId: 'mounted', line: 18, column: 38, data: { volume: 'cloud', path: '/etc/kubernetes/azure.json' } },

@@ -55,12 +55,21 @@ export default defineRule({
     remediation: 'Mount only the specific file or subdirectory the container needs, read-only, or use a ConfigMap, Secret or emptyDir volume instead.',
     defaultOn: true,
     appliesTo: { target: 'podSpec' },
-    messages: { mounted: 'volume "{{volume}}" mounts the node directory {{path}}', mountedFile: 'volume "{{volume}}" mounts the node file {{path}}' },
+    messages: {
+      mounted: 'volume "{{volume}}" mounts the node directory {{path}}',
+      mountedFile: 'volume "{{volume}}" mounts the node file {{path}}',
+      mountedWritable: 'volume "{{volume}}" mounts the node directory {{path}} writable',
+      mountedFileWritable: 'volume "{{volume}}" mounts the node file {{path}} writable',
+    },
   },
   check(workload, { report }) {
     for (const volume of hostPathVolumes(workload)) {
       if (!isSensitive(volume.hostPath, isMountedReadOnly(workload, volume.name), volume.type) || isKubeletPluginMount(workload, volume)) continue;
-      report({ messageId: FILE_TYPES.includes(volume.type ?? '') ? 'mountedFile' : 'mounted', data: { volume: volume.name, path: volume.hostPath }, at: volume.at });
+      // reported for being written to only (a CNI installer's /etc/cni/net.d): the message says so
+      const writable = !isSensitive(volume.hostPath, true, volume.type);
+      const file = FILE_TYPES.includes(volume.type ?? '');
+      const messageId = file ? (writable ? 'mountedFileWritable' : 'mountedFile') : writable ? 'mountedWritable' : 'mounted';
+      report({ messageId, data: { volume: volume.name, path: volume.hostPath }, at: volume.at });
     }
   },
 });
