@@ -107,6 +107,11 @@ describe('loadManifests', () => {
     expect(brief(result)).toEqual(['values-duplicate-key.yaml:2:1 info not-kubernetes: document has no apiVersion and kind; skipped']);
   });
 
+  it('says a document of JSON patch operations no kustomization names is a JSON patch', async () => {
+    const result = await load(['operations.yaml']);
+    expect(brief(result)).toEqual(['operations.yaml:2:1 info not-kubernetes: document is a JSON patch (a list of operations), not an object; skipped']);
+  });
+
   it('does not report the comments of a JSON file that holds no object (a tsconfig.json), only that it is skipped', async () => {
     const result = await load(['typescript-app/tsconfig.json']);
     expect(brief(result)).toEqual(['typescript-app/tsconfig.json:1:1 info not-kubernetes: document has no apiVersion and kind; skipped']);

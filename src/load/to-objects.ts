@@ -56,7 +56,7 @@ export function hasTypeMeta(record: Readonly<Record<string, unknown>> | undefine
 function collect(document: ManifestDocument, value: unknown, basePath: Path, walk: Walk): void {
   const record = withListType(asRecord(value), walk.itemType);
   if (!hasTypeMeta(record)) {
-    walk.out.findings.push(notKubernetes(document, basePath, record));
+    walk.out.findings.push(notKubernetes(document, basePath, record, value));
     return;
   }
   const kind = record.kind;
@@ -124,11 +124,16 @@ function decodeError(document: ManifestDocument, path: Path, error: string): Fin
   return { ruleId: check.id, severity: check.severity, message, ...document.rangeOf(path), object: null, path: null };
 }
 
+/** Whether `value` is a list of JSON patch operations (RFC 6902: each a mapping with `op` and `path`), as kustomize reads one. */
+function isJsonPatch(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0 && value.every((item) => typeof asRecord(item)?.['op'] === 'string' && typeof asRecord(item)?.['path'] === 'string');
+}
+
 /**
  * A document kubectl does not read as an object: an error where it is one but for its apiVersion or kind (it has
  * metadata and the other field: kubectl's "error validating data: apiVersion not set"), an info otherwise.
  */
-function notKubernetes(document: ManifestDocument, path: Path, record: Readonly<Record<string, unknown>> | undefined): Finding {
+function notKubernetes(document: ManifestDocument, path: Path, record: Readonly<Record<string, unknown>> | undefined, value: unknown): Finding {
   const missingFields = record ? ['apiVersion', 'kind'].filter((field) => typeof record[field] !== 'string' || record[field] === '') : [];
   const [only] = missingFields;
   if (record && only && missingFields.length === 1 && asRecord(record['metadata'])) {
@@ -139,7 +144,7 @@ function notKubernetes(document: ManifestDocument, path: Path, record: Readonly<
     return { ruleId: check.id, severity: check.severity, message: `${only} ${problem}: kubectl rejects the document`, ...document.rangeOf(path), object: null, path: null };
   }
   const missing = !record ? 'is not a mapping' : missingFields.join(' and ');
-  const message = record ? `document has no ${missing}; skipped` : `document ${missing}; skipped`;
+  const message = isJsonPatch(value) ? 'document is a JSON patch (a list of operations), not an object; skipped' : record ? `document has no ${missing}; skipped` : `document ${missing}; skipped`;
   const range = document.rangeOf(path);
   const check = LOAD_CHECKS.notKubernetes;
   return { ruleId: check.id, severity: check.severity, message, ...range, endLine: range.line, endColumn: range.column, object: null, path: null };
