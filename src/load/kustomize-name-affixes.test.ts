@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../check.js';
+import type { PositionIndex } from '../model/document.js';
 import { kustomizeNameAffixes } from './kustomize.js';
+import type { PatchSources } from './kustomize-patches.js';
 import { loadManifests } from './load-manifests.js';
 
 // fixtures/kustomize-name-prefix: openkruise/kruise's namePrefix over a base, nested overlays (see its README.md)
@@ -29,6 +31,16 @@ describe('kustomize namePrefix and nameSuffix (PrefixTransformer.go, SuffixTrans
     ]);
   });
 
+  it('puts the pairs of the builtin PrefixSuffixTransformer, PrefixTransformer and SuffixTransformer configurations `transformers:` names around the namePrefix, in order', () => {
+    const configs: Readonly<Record<string, unknown>>[] = [
+      { apiVersion: 'builtin', kind: 'PrefixSuffixTransformer', metadata: { name: 'both' }, prefix: 'team-', suffix: '-v2', fieldSpecs: [{ path: 'metadata/name' }] },
+      { apiVersion: 'builtin', kind: 'PrefixTransformer', metadata: { name: 'env' }, prefix: 'prod-', fieldSpecs: [{ path: 'metadata/name' }] },
+    ];
+    const sources: PatchSources = { file: (path) => (path === 'app/names.yaml' ? configs.map((value) => ({ value, index: EMPTY_INDEX })) : undefined), inline: () => [] };
+    const affixes = kustomizeNameAffixes([{ file: 'app/kustomization.yaml', value: { namePrefix: 'own-', resources: ['app.yaml'], transformers: ['names.yaml'] } }], sources);
+    expect(Object.fromEntries(affixes)).toEqual({ 'app/app.yaml': [{ prefix: 'prod-team-own-', suffix: '-v2' }] });
+  });
+
   it('puts a component\'s pair inside its kustomization\'s, on what was built before it', () => {
     const kustomization = (file: string, value: unknown) => ({ file, value });
     const affixes = kustomizeNameAffixes([
@@ -36,7 +48,7 @@ describe('kustomize namePrefix and nameSuffix (PrefixTransformer.go, SuffixTrans
       kustomization('first/kustomization.yaml', { kind: 'Component', namePrefix: 'first-', resources: ['first.yaml'] }),
       kustomization('second/kustomization.yaml', { kind: 'Component', nameSuffix: '-second', resources: ['second.yaml'] }),
       kustomization('helm/kustomization.yaml', { namePrefix: '{{ .Release.Name }}-', resources: ['chart.yaml'] }),
-    ]);
+    ], NO_SOURCES);
     expect(Object.fromEntries(affixes)).toEqual({
       'app/app.yaml': [{ prefix: 'outer-first-', suffix: '-second' }],
       'first/first.yaml': [{ prefix: 'outer-first-', suffix: '-second' }],
@@ -45,4 +57,9 @@ describe('kustomize namePrefix and nameSuffix (PrefixTransformer.go, SuffixTrans
   });
 });
 
+const NO_SOURCES: PatchSources = { file: () => undefined, inline: () => [] };
+
 const NAME_LOOKUPS = new Set(['non-existent-service-account', 'missing-secret-or-configmap', 'statefulset-service-name', 'dangling-hpa', 'hpa-replicas']);
+
+const EMPTY_RANGE = { file: 'app/names.yaml', line: 1, column: 1, endLine: 1, endColumn: 1 };
+const EMPTY_INDEX: PositionIndex = { rangeOf: () => EMPTY_RANGE, keyRangeOf: () => EMPTY_RANGE, has: () => false };

@@ -204,12 +204,19 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
  * PrefixSuffixTransformer), by normalised path. A nested kustomization's pair goes inside the including one's (outer
  * prefix + inner prefix + name + inner suffix + outer suffix), and a component's inside the kustomization that uses
  * it (its transformers run first, on what was built before it). Unlike the transformers, the pair of every build
- * counts: each is a name the object is deployed under. A file no build renames is not in the map.
+ * counts: each is a name the object is deployed under. A file no build renames is not in the map. A kustomization's
+ * own pair is its namePrefix and nameSuffix inside those of the builtin PrefixSuffixTransformer, PrefixTransformer
+ * and SuffixTransformer configurations its `transformers:` names (which run after them, each around the one before).
  */
-export function kustomizeNameAffixes(kustomizations: readonly { file: string; value: unknown }[]): Map<string, NameAffix[]> {
+export function kustomizeNameAffixes(kustomizations: readonly { file: string; value: unknown }[], sources: PatchSources): Map<string, NameAffix[]> {
   const read = new Map(kustomizations.map(({ file, value }) => [normalize(dirname(file)), asRecord(value) ?? {}] as const));
+  const own = new Map([...read].map(([directory, record]) => {
+    const configs = transformerFiles(directory, record, (path) => read.get(path)).flatMap((path) => sources.file(path) ?? []);
+    return [directory, configs.reduce((affix, { value }) => within(transformerAffixOf(asRecord(value)), affix), affixOf(record))] as const;
+  }));
+  const affixAt = (directory: string) => own.get(directory) ?? UNNAMED;
   const found = new Map<string, Map<string, NameAffix>>();
-  if (![...read.values()].some((record) => !isUnnamed(affixOf(record)))) return new Map();
+  if ([...own.values()].every(isUnnamed)) return new Map();
   const reach = (directory: string, affix: NameAffix, seen: ReadonlySet<string>) => {
     for (const target of entriesOf(directory, read.get(directory) ?? {})) {
       if (read.has(target)) {
@@ -222,10 +229,10 @@ export function kustomizeNameAffixes(kustomizations: readonly { file: string; va
   };
   const visit = (directory: string, outer: NameAffix, seen: ReadonlySet<string>) => {
     const record = read.get(directory) ?? {};
-    let affix = within(outer, affixOf(record));
+    let affix = within(outer, affixAt(directory));
     // the last component's transformers run last: its pair is outermost, and it renames only what was built before it
     for (const component of componentsOf(directory, record).filter((target) => read.has(target) && !seen.has(target)).reverse()) {
-      affix = within(affix, affixOf(read.get(component) ?? {}));
+      affix = within(affix, affixAt(component));
       reach(component, affix, seen);
     }
     reach(directory, affix, seen);
@@ -241,6 +248,13 @@ const UNNAMED: NameAffix = { prefix: '', suffix: '' };
 function affixOf(record: Readonly<Record<string, unknown>>): NameAffix {
   const [prefix, suffix] = [record['namePrefix'], record['nameSuffix']].map((value) => (typeof value === 'string' && !value.includes('{{') ? value : ''));
   return { prefix: prefix ?? '', suffix: suffix ?? '' };
+}
+
+/** The pair of a builtin PrefixSuffixTransformer, PrefixTransformer or SuffixTransformer configuration; none for another document. */
+function transformerAffixOf(config: Readonly<Record<string, unknown>> | undefined): NameAffix {
+  const kind = config?.['kind'];
+  if (config?.['apiVersion'] !== 'builtin' || (kind !== 'PrefixSuffixTransformer' && kind !== 'PrefixTransformer' && kind !== 'SuffixTransformer')) return UNNAMED;
+  return affixOf({ namePrefix: kind === 'SuffixTransformer' ? undefined : config['prefix'], nameSuffix: kind === 'PrefixTransformer' ? undefined : config['suffix'] });
 }
 
 function within(outer: NameAffix, inner: NameAffix): NameAffix {
@@ -312,8 +326,9 @@ function isPlainTransform(transform: KustomizeTransform): boolean {
  * entry, LabelTransformer and AnnotationsTransformer as labels and annotations at their own field specs,
  * NamespaceTransformer as `namespace`, ReplicaCountTransformer as a `replicas` entry, PatchTransformer,
  * PatchStrategicMergeTransformer and PatchJson6902Transformer as patches (their paths from the kustomization's
- * directory, which kustomize's loader reads them from). Others are not applied: PrefixSuffixTransformer renames (and
- * so moves references), and a NamespaceTransformer with `unsetOnly`.
+ * directory, which kustomize's loader reads them from). The renaming ones (PrefixSuffixTransformer, PrefixTransformer,
+ * SuffixTransformer) give names as namePrefix does (kustomizeNameAffixes); a NamespaceTransformer with `unsetOnly`
+ * is not applied.
  */
 function builtinTransforms(kustomization: string, configs: readonly TransformerConfig[], sources: PatchSources): KustomizeTransform[] {
   return configs.flatMap(({ file, value }): KustomizeTransform[] => {

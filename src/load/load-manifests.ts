@@ -150,7 +150,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   const contextPaths = (options.contextPaths ?? []).map((path) => entryPath(resolveFrom(cwd, path), '.'));
   const isChecked = checkedPaths(files.map((file) => resolveFrom(cwd, file)), contextPaths);
   const { roles, transforms, findings: kustomizeFindings } = kustomizeRolesOf(kustomizations, patches, cwd, isChecked, transformerPatches);
-  const nameAffixes = kustomizeNameAffixes(kustomizations);
+  const nameAffixes = kustomizeNameAffixes(kustomizations, patches);
   const assertions = assertionFiles(documentsOf([...known].filter(([file]) => isChainsawTestFile(file)).map(([, read]) => read), limits), files);
   const findings: Finding[] = [...expanded.findings, ...kustomizeFindings, ...patches.findings];
   const total = files.length + (expanded.stdin ? 1 : 0);
