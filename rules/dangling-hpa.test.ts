@@ -4,6 +4,7 @@ import rule from './dangling-hpa.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'names and labels a substitution variable stands for', fixture: 'fixtures/rules/substituted-references/valid-substituted.yaml' },
     {
       name: 'no workload of the namespace in the directory: the target lives elsewhere',
       code: `

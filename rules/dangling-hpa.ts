@@ -4,6 +4,7 @@ import { defineRule } from '../src/lint/define-rule.js';
 import { directoryHasWorkloads } from '../src/lint/evidence.js';
 import { POD_KINDS } from '../src/model/kinds.js';
 import { asRecord } from '../src/model/object.js';
+import { holdsSubstitution } from '../src/model/substitution.js';
 
 export default defineRule({
   meta: {
@@ -23,7 +24,7 @@ export default defineRule({
     const target = asRecord(asRecord(hpa.value['spec'])?.['scaleTargetRef']);
     const kind = target?.['kind'];
     const name = target?.['name'];
-    if (typeof kind !== 'string' || typeof name !== 'string' || !Object.hasOwn(POD_KINDS, kind)) return;
+    if (typeof kind !== 'string' || typeof name !== 'string' || holdsSubstitution(name) || !Object.hasOwn(POD_KINDS, kind)) return;
     const { namespace } = hpa.ref;
     if (!directoryHasWorkloads(index, hpa) || index.named(kind, name, hpa)) return;
     report({ messageId: 'noTarget', data: { kind, name, namespace }, at: ['spec', 'scaleTargetRef', 'name'] });

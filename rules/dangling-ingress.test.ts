@@ -7,6 +7,7 @@ const FIXTURES = 'fixtures/rules/dangling-ingress';
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     { name: 'backends by port name and number; a resource backend', fixture: `${FIXTURES}/valid-backends-exist.yaml` },
+    { name: 'a backend name or port, or a Service port, a substitution variable stands for', fixture: `${FIXTURES}/valid-substituted.yaml` },
     {
       name: 'test cases reusing a Service name: each Ingress is checked against the Service of its own file',
       fixture: [`${FIXTURES}/valid-test-cases/one-port/in.yaml`, `${FIXTURES}/valid-test-cases/two-ports/in.yaml`],

@@ -4,6 +4,7 @@ import type { Path } from '../src/model/document.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { directoryHasKind, hasCustomResources } from '../src/lint/evidence.js';
 import { asArray, asRecord, type KubeObject } from '../src/model/object.js';
+import { holdsSubstitution } from '../src/model/substitution.js';
 import { valueAt } from '../src/model/workload.js';
 
 interface Backend {
@@ -35,9 +36,11 @@ function backendsOf(ingress: KubeObject): Backend[] {
   });
 }
 
+/** Whether the Service has the port, or may have it: a substitution variable (`${PORT}`) stands for one of its ports. */
 function hasPort(service: KubeObject, port: string | number): boolean {
   return asArray(valueAt(service.value, ['spec', 'ports'])).some((entry) => {
     const servicePort = asRecord(entry);
+    if (holdsSubstitution(servicePort?.['port']) || holdsSubstitution(servicePort?.['name'])) return true;
     return typeof port === 'number' || /^\d+$/.test(port) ? Number(servicePort?.['port']) === Number(port) : servicePort?.['name'] === port;
   });
 }
@@ -63,9 +66,11 @@ export default defineRule({
     const { namespace } = ingress.ref;
     if (!directoryHasKind(index, 'Service', ingress) || hasCustomResources(index, namespace)) return;
     for (const backend of backendsOf(ingress)) {
+      // a name or port a substitution variable stands for (`${SERVICE_NAME:=web}`) is envsubst's or Flux's, unknown here
+      if (holdsSubstitution(backend.service)) continue;
       const service = index.named('Service', backend.service, ingress);
       if (!service) report({ messageId: 'noService', data: { service: backend.service, namespace }, at: backend.servicePath });
-      else if (backend.port !== undefined && !hasPort(service, backend.port)) report({ messageId: 'noPort', data: { port: JSON.stringify(backend.port), service: backend.service }, at: backend.portPath });
+      else if (backend.port !== undefined && !holdsSubstitution(backend.port) && !hasPort(service, backend.port)) report({ messageId: 'noPort', data: { port: JSON.stringify(backend.port), service: backend.service }, at: backend.portPath });
     }
   },
 });

@@ -16,6 +16,7 @@ const WEB = `
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'names and labels a substitution variable stands for', fixture: 'fixtures/rules/substituted-references/valid-substituted.yaml' },
     {
       name: 'selects the Deployment; no selector; other namespace without workloads',
       code: `${WEB}

@@ -3,6 +3,7 @@ import { defineRule } from '../src/lint/define-rule.js';
 import { directoryHasWorkloads, hasCustomResources } from '../src/lint/evidence.js';
 import { CUSTOM_RESOURCES, serviceSelector, WORKLOADS, type LintIndex } from '../src/lint/lint-index.js';
 import { asRecord, type KubeObject } from '../src/model/object.js';
+import { holdsSubstitution } from '../src/model/substitution.js';
 
 /**
  * A workload of the namespace the Service is evidently meant for: named like it (web for web, or for web-external),
@@ -49,6 +50,8 @@ export default defineRule({
     const selector = serviceSelector(service);
     if (Object.keys(selector).length === 0 || asRecord(service.value['spec'])?.['type'] === 'ExternalName') return;
     if (!directoryHasWorkloads(index, service) || hasCustomResources(index, service.ref.namespace) || !hasNamesake(index, service)) return;
+    // labels a substitution variable stands for, in the selector or a pod template, match what envsubst or Flux writes
+    if (Object.values(selector).some(holdsSubstitution) || index.workloadsIn(service.ref.namespace).some((workload) => Object.keys(selector).some((key) => holdsSubstitution(workload.podLabels[key])))) return;
     if (index.workloadsSelectedBy(service.ref.namespace, selector).length > 0) return;
     const text = Object.entries(selector).map(([key, value]) => `${key}=${value}`).join(',');
     report({ messageId: 'noPods', data: { selector: text, namespace: service.ref.namespace }, at: ['spec', 'selector'], on: 'key' });

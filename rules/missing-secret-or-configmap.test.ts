@@ -12,6 +12,7 @@ function withMissingSecret(evidence: string): string {
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'names and labels a substitution variable stands for', fixture: 'fixtures/rules/substituted-references/valid-substituted.yaml' },
     { name: 'no Secret of the namespace in the inputs: they are managed elsewhere', fixture: `${FIXTURES}/valid-no-secrets-in-inputs.yaml` },
     { name: 'a SealedSecret in the namespace may create the Secret', code: withMissingSecret('apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata: {name: app-secrets}') },
     {

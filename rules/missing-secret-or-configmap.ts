@@ -7,6 +7,7 @@ import type { LintIndex } from '../src/lint/lint-index.js';
 import { mayBeCreatedInCluster } from '../src/lint/rbac.js';
 import { asRecord, type KubeObject } from '../src/model/object.js';
 import type { Workload } from '../src/model/workload.js';
+import { holdsSubstitution } from '../src/model/substitution.js';
 
 /** ConfigMaps the cluster publishes into every namespace (root CA bundle; OpenShift's service CA). */
 const PUBLISHED = new Set(['ConfigMap\0kube-root-ca.crt', 'ConfigMap\0openshift-service-ca.crt']);
@@ -46,7 +47,8 @@ export default defineRule({
     const reported = new Set<string>();
     for (const reference of configReferences(workload)) {
       const { kind, name, key } = reference;
-      if (reference.optional || PUBLISHED.has(`${kind}\0${name}`) || !holdsKind(index, workload, kind)) continue;
+      // (a name a substitution variable stands for is unknown here)
+      if (reference.optional || holdsSubstitution(name) || PUBLISHED.has(`${kind}\0${name}`) || !holdsKind(index, workload, kind)) continue;
       const object = index.named(kind, name, workload.object);
       if (!object) {
         // a volume's items name the same object again: one report per place the name is written

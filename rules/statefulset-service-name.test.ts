@@ -14,6 +14,7 @@ const DB = `
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'names and labels a substitution variable stands for', fixture: 'fixtures/rules/substituted-references/valid-substituted.yaml' },
     {
       name: 'headless Service present',
       code: `${DB}

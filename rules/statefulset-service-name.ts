@@ -1,6 +1,7 @@
 // A StatefulSet's pods get their stable DNS names from its governing headless Service.
 import { defineRule } from '../src/lint/define-rule.js';
 import { asRecord } from '../src/model/object.js';
+import { holdsSubstitution } from '../src/model/substitution.js';
 
 export default defineRule({
   meta: {
@@ -21,7 +22,8 @@ export default defineRule({
   },
   check(workload, { index, report }) {
     const name = asRecord(workload.object.value['spec'])?.['serviceName'];
-    if (typeof name !== 'string' || name === '') return;
+    // a name a substitution variable stands for (`${SVC_NAME}`) is envsubst's or Flux's, unknown here
+    if (typeof name !== 'string' || name === '' || holdsSubstitution(name)) return;
     const namespace = workload.object.ref.namespace;
     const service = index.named('Service', name, workload.object);
     const at = ['spec', 'serviceName'];

@@ -2,7 +2,8 @@
 import { appendAll } from '../../model/append.js';
 import { findingAt, type Finding } from '../../model/finding.js';
 import { isClusterScoped } from '../../model/kinds.js';
-import type { KubeObject } from '../../model/object.js';
+import type { Path } from '../../model/document.js';
+import { asRecord, type KubeObject } from '../../model/object.js';
 import type { RuleMeta } from '../../model/rule-meta.js';
 import { validateValidatingAdmissionPolicy, validateValidatingAdmissionPolicyBinding, validateWebhookConfiguration } from './admission-registration.js';
 import { crdNameFn, validateCustomResourceDefinition } from './apiextensions.js';
@@ -29,7 +30,7 @@ import { validateCSIDriver, validateStorageClass, validateVolumeAttachment } fro
 import { INVALID_LABEL, INVALID_NAME, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, nameIsPathSegment, validateObjectMeta, type NameFunc } from './object-meta.js';
 import { INVALID_RESTART_POLICY, SELECTOR_MISMATCH } from './template.js';
 import type { Fields } from './values.js';
-import { holdsSubstitution } from '../../model/substitution.js';
+import { holdsSubstitution, holdsSubstitutionDeep } from '../../model/substitution.js';
 import { valueAt } from '../../model/workload.js';
 
 interface KindValidation {
@@ -127,10 +128,22 @@ export function validateBuiltinObject(object: KubeObject, release: string): Buil
   const jsonValues = compareReleases(release, '1.34') >= 0;
   // a value with `${APP}` in it is replaced before the object is applied (model/substitution.ts): not judged here, nor
   // reported missing when a check reads only numbers there (`containerPort: ${PORT:-9002}`)
-  const findings = errors.filter((error) => !holdsSubstitution(error.value) && !holdsSubstitution(valueAt(object.value, toPath(error.field)))).map((error) =>
+  const findings = errors.filter((error) => !holdsSubstitution(error.value) && !readsSubstitution(object.value, toPath(error.field))).map((error) =>
     findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessageOf(error, jsonValues) }, error.on),
   );
   return { findings, decoded: decodeErrors.length === 0 };
+}
+
+/**
+ * Whether the check that reported at `path` may have read a substitution variable: one in the value there (at any
+ * depth: a backend whose `port.number: ${PORT}` makes "port name or number is required"), or in a scalar beside it,
+ * which cross-field checks read (`maxSurge: ${MAX_SURGE:=1}` for maxUnavailable 0, a Service's `type: ${SVC_TYPE}` for
+ * its externalTrafficPolicy, a Job's `completionMode` for backoffLimitPerIndex).
+ */
+function readsSubstitution(root: unknown, path: Path): boolean {
+  if (holdsSubstitutionDeep(valueAt(root, path))) return true;
+  const parent = path.length > 0 ? asRecord(valueAt(root, path.slice(0, -1))) : undefined;
+  return parent !== undefined && Object.values(parent).some(holdsSubstitution);
 }
 
 // upstream: pkg/features/kube_features.go PodLevelResources (beta, on by default from 1.34), StrictIPCIDRValidation and
