@@ -61,9 +61,9 @@ export function validatePodTemplateSpec(template: unknown, field: FieldPath, opt
   return errors;
 }
 
-// upstream: validation.go ValidatePodSpec (v1.36)
-export function validatePodSpec(spec: Fields | undefined, field: FieldPath, options: PodSpecOptions): ErrorList {
-  if (!spec) return [];
+// upstream: validation.go ValidatePodSpec (v1.36); an absent spec is the zero PodSpec (no containers)
+export function validatePodSpec(given: Fields | undefined, field: FieldPath, options: PodSpecOptions): ErrorList {
+  const spec = given ?? {};
   const { names: volumes, errors } = validateVolumes(arrayField(spec, 'volumes'), field.concat('volumes'));
   for (const claim of options.claimTemplates) volumes.add(claim);
   const containerNames: NameSet = new Set();

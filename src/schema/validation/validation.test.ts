@@ -49,7 +49,7 @@ describe('API server validation per API group', () => {
     ['ValidatePodSpec: containers, ports, volumes, mounts, probes, tolerations, topology spread, resources', 'invalid-pod-spec.yaml', () => EXPECTED_POD_SPEC],
     ['ValidatePodSpec: affinity, host ports, env, init container probes, dnsConfig', 'invalid-pod-scheduling.yaml', () => EXPECTED_POD_SCHEDULING],
     ['JSON decoding of []byte: the caBundle of webhook configurations, APIServices and CRD conversion webhooks is base64', 'invalid-ca-bundle.yaml', () => EXPECTED_CA_BUNDLE],
-    ['ValidatePodCreate, ValidatePodTemplateSpec: ephemeral containers on create or in a template, a gated pod bound to a node', 'invalid-pod-create.yaml', () => EXPECTED_POD_CREATE],
+    ['ValidatePodCreate, ValidatePodTemplateSpec: ephemeral containers on create or in a template, a gated pod bound to a node, no pod spec', 'invalid-pod-create.yaml', () => EXPECTED_POD_CREATE],
     ['ValidateService, validateServicePort: port names, numbers, duplicates, type-specific fields, externalName', 'invalid-service.yaml', () => EXPECTED_SERVICE],
     ['validateService: ClientIP affinity timeout, loadBalancerClass, traffic policies, healthCheckNodePort', 'invalid-service-traffic.yaml', () => EXPECTED_SERVICE_TRAFFIC],
     ['ValidateConfigMap, ValidateSecret: keys, data and binaryData duplicates, base64 decoding, type-specific keys', 'invalid-config.yaml', () => EXPECTED_CONFIG],
@@ -392,6 +392,8 @@ const EXPECTED_POD_CREATE: string[] = [
   '9:3 api-validation: spec.ephemeralContainers: Forbidden: cannot be set on create',
   '20:13 api-validation: spec.nodeName: Forbidden: cannot be set until all schedulingGates have been cleared',
   '41:7 api-validation: spec.template.spec.ephemeralContainers: Forbidden: ephemeral containers not allowed in pod template',
+  '54:5 api-validation: spec.template.spec.containers: Required value',
+  '56:1 api-validation: spec.containers: Required value',
 ];
 
 const EXPECTED_CA_BUNDLE: string[] = [
