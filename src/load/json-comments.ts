@@ -53,3 +53,36 @@ function blockEnd(text: string, from: number): number {
   const end = text.indexOf('*/', from + 2);
   return end < 0 ? text.length : end + 2;
 }
+
+/**
+ * `text` without the trailing commas JSONC allows (a comma that only white space separates from the `}` or `]` after
+ * it), outside strings: what a tsconfig.json holds, read as JSON.
+ */
+export function withoutTrailingCommas(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let at = 0; at < text.length; at++) {
+    const character = text.charAt(at);
+    if (inString) {
+      if (character === '\\') {
+        out += character + text.charAt(at + 1);
+        at++;
+        continue;
+      }
+      inString = character !== '"';
+    } else if (character === '"') {
+      inString = true;
+    } else if (character === ',' && /^\s*[}\]]/.test(text.slice(at + 1, nextNonSpace(text, at + 1) + 1))) {
+      continue;
+    }
+    out += character;
+  }
+  return out;
+}
+
+/** The index of the first character at or after `from` that is not JSON white space (text.length if none). */
+function nextNonSpace(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && ' \t\n\r'.includes(text.charAt(at))) at++;
+  return at;
+}

@@ -107,6 +107,14 @@ describe('loadManifests', () => {
     expect(brief(result)).toEqual(['values-duplicate-key.yaml:2:1 info not-kubernetes: document has no apiVersion and kind; skipped']);
   });
 
+  it('skips a JSONC file with trailing commas that holds no object (a tsconfig.json), and still rejects a manifest with them', async () => {
+    const result = await load(['typescript-app-jsonc']);
+    expect(brief(result)).toEqual([
+      `typescript-app-jsonc/configmap.json:5:27 error yaml-syntax: invalid JSON (kubectl reads input that starts with "{" as JSON): invalid character '}' looking for beginning of object key string`,
+      'typescript-app-jsonc/tsconfig.json:1:1 info not-kubernetes: document has no apiVersion and kind; skipped',
+    ]);
+  });
+
   it('says a document of JSON patch operations no kustomization names is a JSON patch', async () => {
     const result = await load(['operations.yaml']);
     expect(brief(result)).toEqual(['operations.yaml:2:1 info not-kubernetes: document is a JSON patch (a list of operations), not an object; skipped']);

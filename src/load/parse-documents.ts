@@ -18,7 +18,7 @@ import { ContainerSpans } from './span-index.js';
 import { LOAD_CHECKS } from './load-checks.js';
 import { ParsedDocument } from './parsed-document.js';
 import { SourceText } from './source-text.js';
-import { blankComments, findJsonComments } from './json-comments.js';
+import { blankComments, findJsonComments, withoutTrailingCommas } from './json-comments.js';
 import { describeSyntaxError } from './syntax-error.js';
 import { valueFloor } from './value-floor.js';
 import { hasTypeMeta } from './to-objects.js';
@@ -230,9 +230,25 @@ function jsonPlan(source: SourceText): ReadingPlan {
   // `{{- $root := . -}}` first makes kubectl read a chart template as JSON: the template is the cause, when an action
   // comes no later than the error's line (a mkdocs `{% raw %}` first, with actions in quoted strings below, is not one)
   const template = error && GO_TEMPLATE.exec(source.text.slice(0, lineEndOf(source.text, error.offset))) ? templateAt(source.text, error.offset) : undefined;
+  // a JSONC file that holds no object (a tsconfig.json with trailing commas) is no manifest: skipped, as one without them
+  if (error && !template && holdsNoObject(source.text)) return { chunks: [], findings: [fileFinding(source, 0, 0, { ...LOAD_CHECKS.notKubernetes, message: 'document has no apiVersion and kind; skipped' })], build: buildJsonDocument, json: true };
   const findings = !error ? [] : template ? [template(source)] : [syntaxAt(source, error.offset, error.offset + 1, error.message)];
   return { chunks: stream.values, findings, build: buildJsonDocument, json: true };
 }
+
+/**
+ * Whether `text`, read as JSONC (trailing commas before `}` or `]`; comments are blanked already), is one value that
+ * is no object: no mapping with an apiVersion and a kind.
+ */
+function holdsNoObject(text: string): boolean {
+  try {
+    const value = asRecord(JSON.parse(withoutTrailingCommas(text)));
+    return typeof value?.['apiVersion'] !== 'string' || typeof value['kind'] !== 'string';
+  } catch {
+    return false;
+  }
+}
+
 
 /** One JSON value JSON.parse has read already: its value is not read again. */
 function parsedJsonPlan(whole: ParsedJsonValue): ReadingPlan {
