@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,5 +20,12 @@ describe('readSourceFile', () => {
     const read = await readSourceFile('pipe.yaml', fifo, 64 * 1024 * 1024);
     expect('source' in read && read.source.text.length).toBe(text.length);
     expect('source' in read && read.source.text === text).toBe(true);
+  });
+
+  it.skipIf(process.platform === 'win32')('says a file is a symbolic link to a missing file (a checkout without its vendor folder)', async () => {
+    const link = join(root, 'crd.yaml');
+    symlinkSync('../vendor/crd.yaml', link);
+    const read = await readSourceFile('config/crd.yaml', link, 1024);
+    expect('finding' in read && read.finding.message).toBe('a symbolic link to a missing file (../vendor/crd.yaml)');
   });
 });
