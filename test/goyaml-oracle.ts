@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findJsonComments } from '../src/load/json-comments.js';
+import { blankTrailingCommas, findJsonComments } from '../src/load/json-comments.js';
 import { DEFAULT_LIMITS } from '../src/load/load-manifests.js';
 import { parseDocuments } from '../src/load/parse-documents.js';
 import { SourceText } from '../src/load/source-text.js';
@@ -92,9 +92,9 @@ export function compareWithOracle(file: string, original: string, verdicts: read
     const disagree = (kubefit: string) => disagreements.push({ file, line, goYaml, kubefit });
     if (refused.length > 0) {
       // a document that is no object is skipped: a Helm values file's duplicate keys (Helm reads them) and a JSON
-      // file's comments (a tsconfig.json) are not judged
+      // file's comments or trailing commas (a tsconfig.json) are not judged
       const duplicateKeysOnly = refused.every((verdict) => /already set in map/.test(verdict.error ?? ''));
-      const commentedJson = /\.json$/i.test(file) && findJsonComments(text).length > 0;
+      const commentedJson = /\.json$/i.test(file) && (findJsonComments(text).length > 0 || blankTrailingCommas(text) !== text);
       if ((duplicateKeysOnly || commentedJson) && values.every((value) => !hasTypeMeta(asRecord(value)))) return;
       if (found.length === 0) disagree(`accepts ${JSON.stringify(values)}`);
       else if (!found.some((error) => refused.every((verdict) => verdict.status !== 'REJECT' || isWordedAsGoYaml(error.finding.message, verdict.error)))) {

@@ -17,6 +17,8 @@ describe('loader values equal an independent go-yaml-v2-style reading', () => {
     if (expected === undefined) return; // a deliberately broken fixture: the loader reports it (tested elsewhere)
     const parsed = parseDocuments(new SourceText(file, text), DEFAULT_LIMITS);
     if (parsed.findings.some((finding) => finding.ruleId === 'helm-template')) return;
+    // kubectl reads a text that starts with `{` as JSON, which this YAML reading does not model (JSONC's trailing commas)
+    if (parsed.findings.some((finding) => finding.message.startsWith('invalid JSON'))) return;
     // kubectl skips empty documents, so the loader need not keep them
     expect(parsed.documents.map((document) => document.value).filter(isPresent)).toEqual(expected.filter(isPresent));
   });

@@ -55,10 +55,10 @@ function blockEnd(text: string, from: number): number {
 }
 
 /**
- * `text` without the trailing commas JSONC allows (a comma that only white space separates from the `}` or `]` after
- * it), outside strings: what a tsconfig.json holds, read as JSON.
+ * `text` with the trailing commas JSONC allows (a comma that only white space separates from the `}` or `]` after it,
+ * outside strings) blanked: a tsconfig.json read as JSON, every position where it was.
  */
-export function withoutTrailingCommas(text: string): string {
+export function blankTrailingCommas(text: string): string {
   let out = '';
   let inString = false;
   for (let at = 0; at < text.length; at++) {
@@ -73,6 +73,7 @@ export function withoutTrailingCommas(text: string): string {
     } else if (character === '"') {
       inString = true;
     } else if (character === ',' && /^\s*[}\]]/.test(text.slice(at + 1, nextNonSpace(text, at + 1) + 1))) {
+      out += ' ';
       continue;
     }
     out += character;

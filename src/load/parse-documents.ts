@@ -18,7 +18,7 @@ import { ContainerSpans } from './span-index.js';
 import { LOAD_CHECKS } from './load-checks.js';
 import { ParsedDocument } from './parsed-document.js';
 import { SourceText } from './source-text.js';
-import { blankComments, findJsonComments, withoutTrailingCommas } from './json-comments.js';
+import { blankComments, blankTrailingCommas, findJsonComments } from './json-comments.js';
 import { describeSyntaxError } from './syntax-error.js';
 import { valueFloor } from './value-floor.js';
 import { hasTypeMeta } from './to-objects.js';
@@ -85,7 +85,9 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
   // kubectl rejects them, but a file that holds no object (a tsconfig.json beside an app's manifests) is no manifest:
   // like a values file's duplicate keys, comments are reported only in a file with an object, before its first one
   let commentFindings = comments.map((comment) => fileFinding(original, comment.start, comment.end, { ...LOAD_CHECKS.yamlSyntax, message: 'comments are not allowed in JSON (kubectl rejects this file)' }));
-  const source = comments.length > 0 ? new SourceText(original.file, blankComments(original.text, comments)) : original;
+  const commentFree = comments.length > 0 ? new SourceText(original.file, blankComments(original.text, comments)) : original;
+  // and JSONC's trailing commas, in a file that holds no object (read as one without them, then skipped)
+  const source = (whole === undefined && /\.json$/i.test(original.file) ? jsoncWithoutObject(commentFree) : undefined) ?? commentFree;
   let helmReported = false;
   let count = 0;
   const ytt = reader === 'manifest' ? yttAnnotationAt(source.text) : undefined;
@@ -230,22 +232,23 @@ function jsonPlan(source: SourceText): ReadingPlan {
   // `{{- $root := . -}}` first makes kubectl read a chart template as JSON: the template is the cause, when an action
   // comes no later than the error's line (a mkdocs `{% raw %}` first, with actions in quoted strings below, is not one)
   const template = error && GO_TEMPLATE.exec(source.text.slice(0, lineEndOf(source.text, error.offset))) ? templateAt(source.text, error.offset) : undefined;
-  // a JSONC file that holds no object (a tsconfig.json with trailing commas) is no manifest: skipped, as one without them
-  if (error && !template && holdsNoObject(source.text)) return { chunks: [], findings: [fileFinding(source, 0, 0, { ...LOAD_CHECKS.notKubernetes, message: 'document has no apiVersion and kind; skipped' })], build: buildJsonDocument, json: true };
   const findings = !error ? [] : template ? [template(source)] : [syntaxAt(source, error.offset, error.offset + 1, error.message)];
   return { chunks: stream.values, findings, build: buildJsonDocument, json: true };
 }
 
 /**
- * Whether `text`, read as JSONC (trailing commas before `}` or `]`; comments are blanked already), is one value that
- * is no object: no mapping with an apiVersion and a kind.
+ * A JSONC file's text with its trailing commas blanked (its comments are already), when it then is one JSON value that
+ * holds no object (a tsconfig.json); undefined otherwise: a manifest with them is kubectl's invalid JSON.
  */
-function holdsNoObject(text: string): boolean {
+function jsoncWithoutObject(source: SourceText): SourceText | undefined {
+  // a native search first: most JSON files have none
+  if (!/,\s*[}\]]/.test(source.text)) return undefined;
+  const blanked = blankTrailingCommas(source.text);
   try {
-    const value = asRecord(JSON.parse(withoutTrailingCommas(text)));
-    return typeof value?.['apiVersion'] !== 'string' || typeof value['kind'] !== 'string';
+    const value = asRecord(JSON.parse(blanked));
+    return typeof value?.['apiVersion'] === 'string' && typeof value['kind'] === 'string' ? undefined : new SourceText(source.file, blanked);
   } catch {
-    return false;
+    return undefined;
   }
 }
 

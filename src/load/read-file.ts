@@ -1,6 +1,6 @@
 // Reads one input file with the guards a linter in a pre-commit hook needs: size, binary, encoding.
 import { isAscii, isUtf8 } from 'node:buffer';
-import { existsSync, lstatSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { readFile } from './async-fs.js';
 import { withFileBytes } from './file-bytes.js';
 import type { Finding } from '../model/finding.js';
@@ -34,15 +34,18 @@ export async function readSourceFile(file: string, absolutePath: string, maxByte
     if (!info.isFile()) return decode(file, await readFile(absolutePath), digestOf);
     return await withFileBytes(absolutePath, info.size, (bytes) => decode(file, bytes, digestOf));
   } catch (error) {
-    return failure(file, LOAD_CHECKS.fileUnreadable, danglingLink(absolutePath) ?? describeFsError(error));
+    return failure(file, LOAD_CHECKS.fileUnreadable, (isMissing(error) ? danglingLink(absolutePath) : undefined) ?? describeFsError(error));
   }
 }
 
-/** "a symbolic link to a missing file" (with its target) when `path` is one: a checkout without its vendor folder. */
+function isMissing(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
+}
+
+/** "a symbolic link to a missing file" (with its target) when `path`, found missing, is one: a checkout without its vendor folder. */
 function danglingLink(path: string): string | undefined {
   try {
-    if (!lstatSync(path).isSymbolicLink() || existsSync(path)) return undefined;
-    return `a symbolic link to a missing file (${readlinkSync(path)})`;
+    return lstatSync(path).isSymbolicLink() ? `a symbolic link to a missing file (${readlinkSync(path)})` : undefined;
   } catch {
     return undefined;
   }
