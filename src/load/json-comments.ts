@@ -72,13 +72,17 @@ export function blankTrailingCommas(text: string): string {
       inString = character !== '"';
     } else if (character === '"') {
       inString = true;
-    } else if (character === ',' && /^\s*[}\]]/.test(text.slice(at + 1, nextNonSpace(text, at + 1) + 1))) {
+    } else if (character === ',' && isClosing(text.charAt(nextNonSpace(text, at + 1)))) {
       out += ' ';
       continue;
     }
     out += character;
   }
   return out;
+}
+
+function isClosing(character: string): boolean {
+  return character === '}' || character === ']';
 }
 
 /** The index of the first character at or after `from` that is not JSON white space (text.length if none). */

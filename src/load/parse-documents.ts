@@ -252,7 +252,6 @@ function jsoncWithoutObject(source: SourceText): SourceText | undefined {
   }
 }
 
-
 /** One JSON value JSON.parse has read already: its value is not read again. */
 function parsedJsonPlan(whole: ParsedJsonValue): ReadingPlan {
   return { chunks: [whole], findings: [], build: (text, offset, limits, positions) => buildJsonDocument(text, offset, limits, positions, whole), json: true };
