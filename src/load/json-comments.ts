@@ -54,40 +54,20 @@ function blockEnd(text: string, from: number): number {
   return end < 0 ? text.length : end + 2;
 }
 
+/** A JSON string (skipped), or a comma that only JSON white space separates from the `}` or `]` after it. */
+const STRING_OR_TRAILING_COMMA = /"(?:[^"\\]|\\.)*"|,(?=[ \t\n\r]*[}\]])/g;
+
 /**
- * `text` with the trailing commas JSONC allows (a comma that only white space separates from the `}` or `]` after it,
- * outside strings) blanked: a tsconfig.json read as JSON, every position where it was.
+ * `text` with the trailing commas JSONC allows (outside strings) blanked: a tsconfig.json read as JSON, every
+ * position where it was.
  */
 export function blankTrailingCommas(text: string): string {
-  let out = '';
-  let inString = false;
-  for (let at = 0; at < text.length; at++) {
-    const character = text.charAt(at);
-    if (inString) {
-      if (character === '\\') {
-        out += character + text.charAt(at + 1);
-        at++;
-        continue;
-      }
-      inString = character !== '"';
-    } else if (character === '"') {
-      inString = true;
-    } else if (character === ',' && isClosing(text.charAt(nextNonSpace(text, at + 1)))) {
-      out += ' ';
-      continue;
-    }
-    out += character;
+  const parts: string[] = [];
+  let from = 0;
+  for (const match of text.matchAll(STRING_OR_TRAILING_COMMA)) {
+    if (match[0] !== ',') continue;
+    parts.push(text.slice(from, match.index), ' ');
+    from = match.index + 1;
   }
-  return out;
-}
-
-function isClosing(character: string): boolean {
-  return character === '}' || character === ']';
-}
-
-/** The index of the first character at or after `from` that is not JSON white space (text.length if none). */
-function nextNonSpace(text: string, from: number): number {
-  let at = from;
-  while (at < text.length && ' \t\n\r'.includes(text.charAt(at))) at++;
-  return at;
+  return parts.length === 0 ? text : parts.join('') + text.slice(from);
 }

@@ -62,3 +62,17 @@ describe('characters go-yaml refuses anywhere in a document', () => {
     expect(read(doc('a', `data: {a: b: c}\n# ${'x'.repeat(2000)}\x07\n`)).findings).toEqual(["5:12 did not find expected ',' or '}'"]);
   });
 });
+
+describe('parseDocuments: JSONC', () => {
+  const jsonc = (items: number) => `{"compilerOptions": {"strict": true,}, "files": [${Array.from({ length: items }, (_, index) => `"src/file-${index}.ts"`).join(', ')},],}`;
+  it('reads a small JSONC file that holds no object as JSON without its trailing commas (a tsconfig.json)', () => {
+    const parsed = parseDocuments(new SourceText('tsconfig.json', jsonc(3)), DEFAULT_LIMITS);
+    expect(parsed.findings).toEqual([]);
+    expect(parsed.documents.map((document) => document.value)).toEqual([{ compilerOptions: { strict: true }, files: ['src/file-0.ts', 'src/file-1.ts', 'src/file-2.ts'] }]);
+  });
+
+  it('keeps kubectl\'s invalid-JSON verdict for a text over 1 MiB, which it does not try as JSONC', () => {
+    const parsed = parseDocuments(new SourceText('tsconfig.json', jsonc(60_000)), DEFAULT_LIMITS);
+    expect(parsed.findings.map((finding) => finding.ruleId)).toEqual(['yaml-syntax']);
+  });
+});

@@ -236,13 +236,17 @@ function jsonPlan(source: SourceText): ReadingPlan {
   return { chunks: stream.values, findings, build: buildJsonDocument, json: true };
 }
 
+/** The largest JSON text read as JSONC (a tsconfig.json is a few kB; a 25 MB one took 9 s and 1 GB to try). */
+const JSONC_MAX_CHARACTERS = 1024 * 1024;
+
 /**
  * A JSONC file's text with its trailing commas blanked (its comments are already), when it then is one JSON value that
  * holds no object (a tsconfig.json); undefined otherwise: a manifest with them is kubectl's invalid JSON.
  */
 function jsoncWithoutObject(source: SourceText): SourceText | undefined {
-  // a native search first: most JSON files have none
-  if (!/,\s*[}\]]/.test(source.text)) return undefined;
+  // a configuration file is small: a large text (a hostile or generated one) keeps kubectl's verdict; and a native
+  // search first: most JSON files have no trailing comma
+  if (source.length > JSONC_MAX_CHARACTERS || !/,\s*[}\]]/.test(source.text)) return undefined;
   const blanked = blankTrailingCommas(source.text);
   try {
     const value = asRecord(JSON.parse(blanked));
