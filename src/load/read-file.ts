@@ -34,12 +34,8 @@ export async function readSourceFile(file: string, absolutePath: string, maxByte
     if (!info.isFile()) return decode(file, await readFile(absolutePath), digestOf);
     return await withFileBytes(absolutePath, info.size, (bytes) => decode(file, bytes, digestOf));
   } catch (error) {
-    return failure(file, LOAD_CHECKS.fileUnreadable, (isMissing(error) ? danglingLink(absolutePath) : undefined) ?? describeFsError(error));
+    return failure(file, LOAD_CHECKS.fileUnreadable, (fsErrorCode(error) === 'ENOENT' ? danglingLink(absolutePath) : undefined) ?? describeFsError(error));
   }
-}
-
-function isMissing(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
 }
 
 /** "a symbolic link to a missing file" (with its target) when `path`, found missing, is one: a checkout without its vendor folder. */
@@ -120,9 +116,12 @@ function failure(file: string, check: RuleMeta, message: string): ReadResult {
   return { finding: inputFinding(file, check, message) };
 }
 
+function fsErrorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+}
+
 export function describeFsError(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  switch (code) {
+  switch (fsErrorCode(error)) {
     case 'ENOENT': return 'no such file or directory';
     case 'EACCES':
     case 'EPERM': return 'permission denied';
