@@ -55,6 +55,13 @@ export const LOAD_CHECKS = {
     rationale: 'Template syntax such as {{ .Values.x }} or {{ name }} only becomes Kubernetes YAML after rendering; kubectl rejects the document as it is. A ytt template parses, but its values are ytt\'s comments (name: #@ data.values.name reads as null), so its objects are not the ones ytt renders.',
     remediation: 'Render the chart and pipe it in: helm template RELEASE CHART | kubefit check - (a ytt template: ytt -f DIR | kubefit check -).',
   }),
+  helmChart: inputCheck({
+    id: 'helm-chart',
+    severity: 'warning',
+    description: 'a Helm chart is among the inputs: its templates are not checked, as kubefit does not render Helm charts',
+    rationale: 'A chart\'s templates only become Kubernetes objects when Helm renders them with its values. Met in a folder or glob that holds the chart\'s Chart.yaml, the templates are reported once for the chart, not once per file (a template file named on its own is a helm-template error); a file of the templates folder that holds no Helm action is written by Helm as it is, and is checked.',
+    remediation: 'Render the chart and check its output (helm template RELEASE CHART | kubefit check -), for instance in CI; or leave the chart out (an `ignore` path glob in .kubefit.yaml) or turn this check off.',
+  }),
   kustomizeBuild: inputCheck({
     id: 'kustomize-build',
     severity: 'warning',

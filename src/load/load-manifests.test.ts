@@ -149,6 +149,23 @@ describe('loadManifests', () => {
     ]);
   });
 
+  it('reports the templates of a chart met in a folder once, at its Chart.yaml, with its subcharts; a template named on its own stays an error', async () => {
+    const whole = await load(['helm-chart-folder']);
+    expect(whole.objects.map((object) => `${object.file} ${object.ref.kind}`)).toEqual(['helm-chart-folder/templates/limits.yaml LimitRange']);
+    expect(brief(whole).filter((line) => !line.includes('not-kubernetes'))).toEqual([
+      'helm-chart-folder/Chart.yaml:1:1 warning helm-chart: Helm chart helm-chart-folder: its 3 template files are not checked (kubefit does not render Helm); render the chart and check its output: helm template RELEASE helm-chart-folder | kubefit check -',
+    ]);
+    const subchart = await load(['helm-chart-folder/charts/cache']);
+    expect(brief(subchart).filter((line) => !line.includes('not-kubernetes'))).toEqual([
+      'helm-chart-folder/charts/cache/Chart.yaml:1:1 warning helm-chart: Helm chart helm-chart-folder/charts/cache: its template file is not checked (kubefit does not render Helm); render the chart and check its output: helm template RELEASE helm-chart-folder/charts/cache | kubefit check -',
+    ]);
+    const named = await load(['helm-chart-folder/templates']);
+    expect(brief(named).map((line) => line.split(' ').slice(0, 3).join(' '))).toEqual([
+      'helm-chart-folder/templates/deployment.yaml:4:9 error helm-template:',
+      'helm-chart-folder/templates/service.yaml:4:9 error helm-template:',
+    ]);
+  });
+
   it('says a chart template that starts with an action is a Helm template, not JSON kubectl cannot read', async () => {
     const result = await load(['helm-chart-json-start.yaml']);
     expect(brief(result)).toEqual([

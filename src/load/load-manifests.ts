@@ -6,6 +6,7 @@ import { asRecord, type KubeObject } from '../model/object.js';
 import { buildDocuments } from './build-values.js';
 import { fileDigestOf, readFileThroughCache } from './document-cache.js';
 import { expandInputs, resolveFrom } from './expand-inputs.js';
+import { foldChartTemplates } from './helm-charts.js';
 import { fileFinding, parseDocuments, readDocuments, type ParseLimits, type Reader } from './parse-documents.js';
 import { LOAD_CHECKS } from './load-checks.js';
 import { SourceText } from './source-text.js';
@@ -221,7 +222,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   return {
     files: total,
     count,
-    findings,
+    findings: foldChartTemplates(findings, files),
     matched: expanded.files.length > 0 || expanded.stdin,
     unmatchedInputs: expanded.unmatched,
     paths: files.map((file) => resolveFrom(cwd, file)),

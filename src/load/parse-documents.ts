@@ -362,7 +362,6 @@ function yttFinding(source: SourceText, offset: number): Finding {
   return fileFinding(source, offset, offset + 2, { ...LOAD_CHECKS.helmTemplate, message });
 }
 
-/** A Go text/template outside a chart, without Helm's objects (an operator's or a test harness's own templates). */
 /**
  * The last template action that starts before `end` (the end of the line the parser stopped at): a quoted
  * `"{{ .X }}"` earlier in the file parses, the unquoted one the parser stopped at does not. The first one when none.
@@ -374,6 +373,7 @@ function templateActionBefore(text: string, end: number): number {
   return last >= 0 ? last : Math.max(0, text.search(GO_TEMPLATE));
 }
 
+/** A Go text/template outside a chart, without Helm's objects (an operator's or a test harness's own templates). */
 function goTemplateFinding(source: SourceText, offset: number): Finding {
   const message = 'this is a Go template, not a manifest: render it with the program that fills it in, then check the output';
   return fileFinding(source, offset, offset + 2, { ...LOAD_CHECKS.helmTemplate, message });

@@ -1,0 +1,44 @@
+// A Helm chart given whole: its templates are reported once, at the chart, instead of once per template file.
+import { dirname, normalize, sep } from 'node:path';
+import type { Finding } from '../model/finding.js';
+import { inputFinding, LOAD_CHECKS } from './load-checks.js';
+
+/** A path below a chart's folder that Helm renders: its templates, or a subchart's. */
+const RENDERED = /^(?:templates[\\/]|charts[\\/].*[\\/]templates[\\/])/;
+
+/**
+ * `findings` with the helm-template findings of the files in a chart's templates folder folded into one helm-chart
+ * finding per chart, where the chart's Chart.yaml is among the `files` read (a folder or glob that holds the chart):
+ * such a run meets a chart among the manifests, not a template the user named. A template file that parses without
+ * Helm's objects (Helm writes it as it is) was read as a manifest and keeps its findings.
+ */
+export function foldChartTemplates(findings: readonly Finding[], files: readonly string[]): Finding[] {
+  // each chart's folder (normalised) and its Chart.yaml as the run names it
+  const charts = new Map(files.filter((file) => /(?:^|[\\/])Chart\.yaml$/.test(file)).map((file) => [dirname(normalize(file)), file]));
+  if (charts.size === 0) return [...findings];
+  const templates = new Map<string, Set<string>>();
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const chart = finding.ruleId === LOAD_CHECKS.helmTemplate.id ? chartOf(normalize(finding.file), charts) : undefined;
+    if (chart === undefined) kept.push(finding);
+    else templates.set(chart, (templates.get(chart) ?? new Set()).add(finding.file));
+  }
+  for (const [chart, inChart] of templates) {
+    const count = inChart.size === 1 ? 'template file is' : `${inChart.size} template files are`;
+    const message = `Helm chart ${chart}: its ${count} not checked (kubefit does not render Helm); render the chart and check its output: helm template RELEASE ${chart} | kubefit check -`;
+    kept.push(inputFinding(charts.get(chart) ?? chart, LOAD_CHECKS.helmChart, message));
+  }
+  return kept;
+}
+
+/**
+ * The outermost chart that renders `file`: one whose templates folder holds it, or whose charts folder holds the
+ * subchart that does (Helm renders a subchart with its parent).
+ */
+function chartOf(file: string, charts: ReadonlyMap<string, string>): string | undefined {
+  if (charts.has('.') && RENDERED.test(file)) return '.';
+  for (let at = file.indexOf(sep); at >= 0; at = file.indexOf(sep, at + 1)) {
+    if (charts.has(file.slice(0, at)) && RENDERED.test(file.slice(at + 1))) return file.slice(0, at);
+  }
+  return undefined;
+}
