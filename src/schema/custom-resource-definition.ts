@@ -1,4 +1,5 @@
 // CustomResourceDefinitions among the inputs: what each serves, and which one wins when a name is defined twice.
+import { canonicalJson } from '../model/canonical-json.js';
 import { findingAt, type Finding } from '../model/finding.js';
 import { asArray, asRecord, type KubeObject } from '../model/object.js';
 import type { RuleMeta } from '../model/rule-meta.js';
@@ -80,9 +81,9 @@ export class DefinitionCollector {
       return;
     }
     for (const version of copies.last.versions) if (version.served) copies.servedByOthers.add(version.name);
-    copies.firstJson ??= JSON.stringify(copies.firstSpec);
+    copies.firstJson ??= canonicalJson(copies.firstSpec);
     copies.firstSpec = undefined;
-    if (!copies.differs && JSON.stringify(object.value['spec']) !== copies.firstJson) copies.differs = true;
+    if (!copies.differs && canonicalJson(object.value['spec']) !== copies.firstJson) copies.differs = true;
     if (copies.second) copies.second.isLast = false;
     else copies.second = { finding: findingAt(object, ['metadata', 'name'], { ruleId: DUPLICATE_CRD.id, severity: DUPLICATE_CRD.severity, message: '' }), isLast: true };
     copies.last = definition;

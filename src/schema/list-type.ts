@@ -2,6 +2,7 @@
 // fields of a "map" (upstream: apiextensions-apiserver pkg/apiserver/schema/listtype/validation.go
 // ValidateListSetsAndMaps, which the custom resource strategy runs after the OpenAPI schema, its errors not blocking
 // the CEL rules).
+import { canonicalJson } from '../model/canonical-json.js';
 import { asRecord } from '../model/object.js';
 import { duplicate, invalid, key, type FieldError, type FieldPath } from './validation/field-error.js';
 
@@ -66,18 +67,10 @@ function repeatedAt(values: readonly unknown[]): number[] {
   const seen = new Map<string, number>();
   const repeated: number[] = [];
   values.forEach((value, index) => {
-    const identity = JSON.stringify(canonical(value));
+    const identity = canonicalJson(value);
     const times = seen.get(identity) ?? 0;
     seen.set(identity, times + 1);
     if (times === 1) repeated.push(index);
   });
   return repeated;
-}
-
-/** The value with its object keys sorted, so equal values (Go's json.Marshal of maps sorts keys) have one text. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  const record = asRecord(value);
-  if (!record) return value;
-  return Object.fromEntries(Object.keys(record).sort().map((key) => [key, canonical(record[key])]));
 }
