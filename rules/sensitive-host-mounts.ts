@@ -23,6 +23,8 @@ const KUBERNETES_CREDENTIAL_DIRECTORIES = new Set(['pki', 'certs', 'manifests', 
 const MEMORY_DEVICES = ['/dev/mem', '/dev/kmem', '/dev/port'];
 /** The node's syslog socket, which logging agents and databases mount to write to it. */
 const SYSLOG_SOCKET = '/dev/log';
+/** Devices that hold nothing of the node (read: empty, zeros or random bytes), mounted whatever their hostPath type. */
+const DATA_FREE_DEVICES = ['/dev/null', '/dev/zero', '/dev/full', '/dev/random', '/dev/urandom'];
 /** hostPath types that are no directory (upstream: pkg/apis/core/types.go HostPathType). */
 const FILE_TYPES = ['File', 'FileOrCreate', 'Socket', 'CharDevice', 'BlockDevice'];
 
@@ -39,7 +41,7 @@ function isBelow(path: string, root: string): boolean {
 function isSensitive(path: string, readOnly: boolean, type: string | undefined): boolean {
   if (!SENSITIVE.some((root) => isBelow(path, root))) return false;
   // one device node (/dev/fuse, /dev/kvm, /dev/sgx_enclave) or socket is how a pod is given a device or the node's syslog, not the node's /dev
-  if (path.startsWith('/dev/') && !MEMORY_DEVICES.includes(path) && (type === 'CharDevice' || type === 'Socket' || path === SYSLOG_SOCKET)) return false;
+  if (path.startsWith('/dev/') && !MEMORY_DEVICES.includes(path) && (type === 'CharDevice' || type === 'Socket' || path === SYSLOG_SOCKET || DATA_FREE_DEVICES.includes(path))) return false;
   if (!readOnly || SENSITIVE.includes(path) || CREDENTIALS.some((root) => isBelow(path, root)) || isKubernetesCredential(path)) return true;
   return !READ_ONLY_SAFE_BELOW.some((root) => isBelow(path, root));
 }
@@ -51,7 +53,7 @@ export default defineRule({
     category: 'security',
     description: 'pod mounts a sensitive directory of the node (/, /etc, /proc, /sys, /dev, /var/lib/kubelet, ...), or writes below /etc, /usr, /lib or /boot',
     rationale:
-      'These directories hold the node\'s configuration and credentials (/etc, /var/lib/kubelet), its kernel interfaces (/proc, /sys, /dev) or its binaries (/usr, /lib). A pod that mounts them can read secrets of other pods or change the node. One character device or socket below /dev (hostPath type CharDevice or Socket: /dev/fuse, /dev/kvm, a device plugin\'s device node; the syslog socket /dev/log) is how a pod is given a device or the node\'s syslog and is not reported, except /dev/mem, /dev/kmem and /dev/port. A file or subdirectory below /etc, /usr, /lib or /boot mounted read-only (the node\'s time zone, CA bundle or kernel modules) is not reported, except the node\'s credentials (/etc/kubernetes itself, its files and its pki, certs, manifests and kubelet directories; /etc/ssh, /etc/shadow); another directory below /etc/kubernetes is an add-on\'s own. Log collectors and node exporters legitimately read some of them; suppress the rule on those objects with a reason. The kubelet plugin directories a CSI, DRA or device plugin must mount are reported by kubelet-plugin-mounts instead, as a note.',
+      'These directories hold the node\'s configuration and credentials (/etc, /var/lib/kubelet), its kernel interfaces (/proc, /sys, /dev) or its binaries (/usr, /lib). A pod that mounts them can read secrets of other pods or change the node. One character device or socket below /dev (hostPath type CharDevice or Socket: /dev/fuse, /dev/kvm, a device plugin\'s device node; the syslog socket /dev/log) is how a pod is given a device or the node\'s syslog and is not reported, nor is /dev/null, /dev/zero, /dev/full, /dev/random or /dev/urandom (no data of the node; the NVIDIA runtime reads a mount of /dev/null as a device list), except /dev/mem, /dev/kmem and /dev/port. A file or subdirectory below /etc, /usr, /lib or /boot mounted read-only (the node\'s time zone, CA bundle or kernel modules) is not reported, except the node\'s credentials (/etc/kubernetes itself, its files and its pki, certs, manifests and kubelet directories; /etc/ssh, /etc/shadow); another directory below /etc/kubernetes is an add-on\'s own. Log collectors and node exporters legitimately read some of them; suppress the rule on those objects with a reason. The kubelet plugin directories a CSI, DRA or device plugin must mount are reported by kubelet-plugin-mounts instead, as a note.',
     remediation: 'Mount only the specific file or subdirectory the container needs, read-only, or use a ConfigMap, Secret or emptyDir volume instead.',
     defaultOn: true,
     appliesTo: { target: 'podSpec' },
