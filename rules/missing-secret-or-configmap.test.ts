@@ -19,8 +19,17 @@ new RuleTester({ describe, it }).run(rule, {
       name: 'a Role that may create Secrets: a Job or controller may make the missing one',
       code: withMissingSecret('apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: secret-init}\nrules: [{apiGroups: [""], resources: [secrets], verbs: [get, create]}]'),
     },
+    {
+      name: 'a ConfigMap kubeadm keeps in kube-system (a Windows kube-proxy DaemonSet reads it)',
+      code: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: logger, namespace: kube-system}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: kube-proxy-windows, namespace: kube-system}\nspec:\n  containers: [{name: proxy, image: "proxy:1", volumeMounts: [{name: c, mountPath: /config}]}]\n  volumes: [{name: c, configMap: {name: kube-proxy}}]',
+    },
   ],
   invalid: [
+    {
+      name: 'the same ConfigMap name outside kube-system',
+      code: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: logger}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: kube-proxy-windows}\nspec:\n  containers: [{name: proxy, image: "proxy:1", volumeMounts: [{name: c, mountPath: /config}]}]\n  volumes: [{name: c, configMap: {name: kube-proxy}}]',
+      errors: [{ messageId: 'missingObject', line: 10, column: 41 }],
+    },
     { name: 'the same pod and Secret without the evidence', code: withMissingSecret('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: unrelated}'), errors: [{ messageId: 'missingObject', line: 13, column: 73 }] },
     {
       name: 'a wrong key, a missing Secret, a misspelt ConfigMap, a missing volume Secret; optional and published ones pass',
