@@ -38,6 +38,20 @@ describe('fixtures/schedule', () => {
     expect(results['batch']?.placement).toMatchObject({ nodes: {}, unschedulable: 1, rejected: { n1: ['Insufficient cpu'] } });
   });
 
+  it('DefaultPreemption: a pod nominated by an earlier preemption waits for its terminating victim, and lands on its nominated node when it fits', async () => {
+    // upstream: default_preemption.go PodEligibleToPreemptOthers, podTerminatingByPreemption; schedule_one.go evaluateNominatedNode
+    const report = await fit([], { cluster: ['fixtures/schedule/DefaultPreemption-nominated'] });
+    const results = Object.fromEntries(report.scheduling.map((r) => [r.object.name, r]));
+    expect(results['api']?.placement).toMatchObject({
+      nodes: {},
+      unschedulable: 1,
+      message: "0/4 nodes are available: 2 Insufficient cpu, 2 node(s) didn't match Pod's node affinity/selector. no new claims to deallocate, preemption: not eligible due to a terminating pod on the nominated node.",
+    });
+    expect(results['api']?.preemption).toBeNull();
+    // LeastAllocated would pick the empty node-4
+    expect(results['report']?.placement).toEqual({ nodes: { 'node-3': 1 }, unschedulable: 0, message: null });
+  });
+
   it('StatefulSet: OrderedReady creates an ordinal only once the one before it runs; Parallel creates them all', async () => {
     // upstream: statefulset/stateful_set_control.go (monotonic pod management waits for each ordinal to be Running and Ready)
     const { results } = await fixture('StatefulSet-OrderedReady');

@@ -7,7 +7,7 @@ import { addPodToNode, removePodsFromNode, type NodeInfo } from './node-info.js'
 import type { PodInfo } from './pod-info.js';
 import type { StorageCatalog } from './volumes/storage-catalog.js';
 import type { SchedulerSnapshot } from './snapshot.js';
-import { addPodToPrepared, runPreFilters, type PreparedPod } from './run-filters.js';
+import { addPodToPrepared, filterNode, runPreFilters, type PreparedPod } from './run-filters.js';
 import { reserveVolumes } from './plugins/volume-binding.js';
 import { toPodDisruptionBudget, type PodDisruptionBudget } from './preemption/pod-disruption-budgets.js';
 import { withPostFilterMessage } from './fit-error.js';
@@ -314,6 +314,8 @@ const PREPARED_KEPT = 256;
 /** Filters and scores every node class: the node the pod was bound to, or why no node fits. */
 function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | Failure | undefined {
   const entry = prepare(pod, context);
+  const nominated = nominatedNodeThatFits(entry, context.nodes);
+  if (nominated !== undefined) return bind(pod, nominated, context);
   const feasibility = findNodesThatFit(entry, context.nodes);
   if (!hasFeasibleNode(feasibility)) {
     const message = fitMessage(feasibility);
@@ -321,6 +323,18 @@ function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | Failure |
   }
   const chosen = selectHost(pod, feasibility, context.nodes, context.live);
   return chosen === undefined ? undefined : bind(pod, chosen, context);
+}
+
+/**
+ * The node an earlier preemption nominated the pod to, when it passes the filters: kube-scheduler tries it first and
+ * binds the pod there without scoring other nodes.
+ */
+// upstream: schedule_one.go findNodesThatFitPod, evaluateNominatedNode (v1.35)
+function nominatedNodeThatFits(prepared: PreparedPod, nodes: NodeClasses): number | undefined {
+  const name = prepared.pod.nominatedNodeName;
+  const index = name === undefined || prepared.rejection ? undefined : nodes.indexOf(name);
+  const node = index === undefined ? undefined : nodes.nodes[index];
+  return node && filterNode(prepared, node) === undefined ? index : undefined;
 }
 
 /**

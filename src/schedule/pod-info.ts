@@ -99,6 +99,10 @@ export interface PodInfo {
   readonly mayPreempt: boolean;
   /** status.startTime of a running pod (preemption spares the longest-running first among equals). */
   readonly startTime: string | undefined;
+  /** status.nominatedNodeName of a pending pod: where an earlier preemption made room for it. */
+  readonly nominatedNodeName: string | undefined;
+  /** A bound pod being deleted because the scheduler preempted it (its DisruptionTarget condition says so). */
+  readonly preemptionVictim: boolean;
   /** spec.schedulerName, "default-scheduler" when unset. */
   readonly schedulerName: string;
   /** The profile of that name; undefined when none was given (the default profile runs) or none has that name. */
@@ -213,6 +217,8 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     requiredNodeFeatures: requiredNodeFeatures(spec),
     mayPreempt: mayPreempt(spec, options),
     startTime: startTimeOf(source.object),
+    nominatedNodeName: isBoundSpec(spec) ? undefined : nominatedNodeNameOf(source.object),
+    preemptionVictim: source.terminating && isPreemptionVictim(source.object),
     schedulerName,
     profile: options.profiles?.get(schedulerName),
   });
@@ -268,6 +274,8 @@ class BuiltPodInfo implements PodInfo {
   readonly requiredNodeFeatures!: readonly string[];
   readonly mayPreempt!: boolean;
   readonly startTime!: string | undefined;
+  readonly nominatedNodeName!: string | undefined;
+  readonly preemptionVictim!: boolean;
   readonly schedulerName!: string;
   readonly profile!: SchedulerProfile | undefined;
   /** The spec the signature reads besides the fields (the PodSource itself need not stay in memory). */
@@ -291,7 +299,7 @@ function signatureOf(spec: Readonly<Record<string, unknown>>, info: PodFields): 
     info.namespace, info.labels, info.nodeName, info.priority, info.terminating, spec['tolerations'], spec['nodeSelector'],
     spec['affinity'], spec['topologySpreadConstraints'], Object.entries(info.requests).map(String),
     Object.entries(info.nonZeroRequests).map(String), info.boundNonZeroRequests === info.nonZeroRequests || Object.entries(info.boundNonZeroRequests).map(String), info.hostPorts, info.images, info.imageVolumes, info.systemDefaultSpreadSelector,
-    info.volumes, info.requiredNodeFeatures, info.mayPreempt, info.startTime, info.schedulerName,
+    info.volumes, info.requiredNodeFeatures, info.mayPreempt, info.startTime, info.nominatedNodeName, info.schedulerName,
   ]);
 }
 
@@ -329,6 +337,19 @@ function startTimeOf(object: KubeObject): string | undefined {
   if (object.ref.kind !== 'Pod') return undefined;
   const startTime = asRecord(object.value['status'])?.['startTime'];
   return typeof startTime === 'string' ? startTime : undefined;
+}
+
+function nominatedNodeNameOf(object: KubeObject): string | undefined {
+  if (object.ref.kind !== 'Pod') return undefined;
+  return stringField(asRecord(object.value['status']), 'nominatedNodeName') || undefined;
+}
+
+/** The first DisruptionTarget condition says the scheduler preempted the pod. */
+// upstream: default_preemption.go podTerminatingByPreemption (v1.35)
+function isPreemptionVictim(object: KubeObject): boolean {
+  const conditions = asArray(asRecord(object.value['status'])?.['conditions']).map(asRecord);
+  const target = conditions.find((condition) => condition?.['type'] === 'DisruptionTarget');
+  return target?.['status'] === 'True' && target['reason'] === 'PreemptionByScheduler';
 }
 
 function priorityOf(spec: Readonly<Record<string, unknown>>, options: PodInfoOptions): number {

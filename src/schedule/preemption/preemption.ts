@@ -5,7 +5,7 @@
 // random), so the node statuses of a failed search are those of every potential node.
 import { appendAll, maxOf, minOf } from '../../model/append.js';
 import type { Feasibility } from '../feasibility.js';
-import { unlistedIndices } from '../feasibility.js';
+import { statusOf, unlistedIndices } from '../feasibility.js';
 import { fitErrorMessage } from '../fit-error.js';
 import type { NodeInfo } from '../node-info.js';
 import type { PodInfo } from '../pod-info.js';
@@ -175,10 +175,23 @@ function postFilterOutcome(prepared: PreparedPod, feasibility: Feasibility, run:
 /** DefaultPreemption's PostFilter: the candidates, or its status when there is none. */
 function defaultPreemption(prepared: PreparedPod, feasibility: Feasibility, { scope, search }: PostFilterRun): PostFilterStatus | { readonly candidates: readonly Candidate[] } {
   if (!prepared.pod.mayPreempt) return { code: 'Unschedulable', message: 'preemption: not eligible due to preemptionPolicy=Never.' };
+  if (waitsForVictims(prepared.pod, feasibility, scope)) return { code: 'Unschedulable', message: 'preemption: not eligible due to a terminating pod on the nominated node.' };
   // A PreFilter rejection leaves every node UnschedulableAndUnresolvable: no potential node.
   const dryRun = prepared.rejection ? { candidates: [], statuses: [] } : dryRunPreemption(prepared, nodesWherePreemptionMightHelp(feasibility), scope, search);
   if (dryRun.candidates.length > 0) return { candidates: dryRun.candidates };
   return noCandidateStatus(dryRun, feasibility.numAllNodes);
+}
+
+/**
+ * A pod nominated to a node by an earlier preemption does not preempt again while a lower-priority pod that preemption
+ * evicts is still terminating there, unless the filters now reject that node UnschedulableAndUnresolvable.
+ */
+// upstream: default_preemption.go PodEligibleToPreemptOthers (v1.35)
+function waitsForVictims(pod: PodInfo, feasibility: Feasibility, { nodes }: PreemptionScope): boolean {
+  const index = pod.nominatedNodeName === undefined ? undefined : nodes.indexOf(pod.nominatedNodeName);
+  const node = index === undefined ? undefined : nodes.nodes[index];
+  if (!node || index === undefined || statusOf(feasibility, index)?.code === 'UnschedulableAndUnresolvable') return false;
+  return node.pods.some((victim) => victim.priority < pod.priority && victim.preemptionVictim);
 }
 
 /** The preemption made, if any. */
