@@ -18,8 +18,15 @@ describe('validateObjects: built-in schemas', () => {
     'valid-pod.yaml', 'valid-deployment.yaml', 'valid-replicaset.yaml', 'valid-replicationcontroller.yaml',
     'valid-statefulset.yaml', 'valid-daemonset.yaml', 'valid-job.yaml', 'valid-cronjob.yaml', 'valid-node.yaml',
     'valid-null-fields.yaml', 'valid-null-list-items.yaml', 'valid-empty-enums.yaml', 'valid-status.yaml',
+    'valid-defaulted-required.yaml',
   ])('accepts %s', async (file) => {
     expect(await check(file)).toEqual([]);
+  });
+
+  it('judges a field the schema lists as required by the release the run checks: a zero-second sleep before v1.33', async () => {
+    expect(await check('valid-defaulted-required.yaml', { kubernetesVersion: '1.32' })).toEqual([
+      '45:11 error schema: missing required field "seconds" in spec.containers[0].lifecycle.preStop.sleep',
+    ]);
   });
 
   it('does not judge the form of a value, the name of a key, or the apiVersion and kind holding a substitution variable (${APP}, $NAMESPACE: Flux post-build substitution, envsubst), nor call a number written as one missing', async () => {

@@ -26,6 +26,7 @@ import { holdsSubstitution, holdsSubstitutionDeep } from '../model/substitution.
 import { kindDelta } from './release-deltas.js';
 import { checkRelease, judgeDroppedKey } from './release-fields.js';
 import { withoutNulls, withZeroItems } from './without-nulls.js';
+import { isUnenforcedRequired } from './unenforced-required.js';
 import { API_VALIDATION_METAS, validateBuiltinObject } from './validation/index.js';
 import { componentConfigurationNote } from './component-configuration.js';
 import { MutatingWebhookCollector } from './mutating-webhooks.js';
@@ -394,7 +395,7 @@ function builtinFindings(validator: CompiledValidator, object: KubeObject, kuber
   const release = kubernetesVersion ?? NEWEST_RELEASE;
   const verdict = checkRelease(object, release, kindDelta(object.ref.apiVersion, object.ref.kind) ?? {}, validator.fields ?? {});
   if (!verdict.served) return [...verdict.findings];
-  const schema = validateWith(validator, object).flatMap((finding) => {
+  const schema = validateWith(validator, object, (error) => !isUnenforcedRequired(error, object.ref.kind, release)).flatMap((finding) => {
     const lastRelease = finding.path === null ? undefined : verdict.droppedKeys.get(finding.path);
     const judged = lastRelease === undefined ? finding : judgeDroppedKey(finding, release, lastRelease);
     return judged ? [judged] : [];
@@ -414,8 +415,8 @@ function failsDecoding(error: SchemaError): boolean {
   return error.keyword === 'type' || (error.keyword === 'pattern' && error.params['pattern'] === QUANTITY_PATTERN) || goIntegerOverflow(error) !== undefined;
 }
 
-function validateWith(validator: CompiledValidator, object: KubeObject, fields: FieldGraph = validator.fields ?? {}): Finding[] {
-  return explainErrors(object, errorsOf(validator, object).filter(isJudgedOnCreate), fields, 'go').sort(compareFindings);
+function validateWith(validator: CompiledValidator, object: KubeObject, judged: (error: SchemaError) => boolean): Finding[] {
+  return explainErrors(object, errorsOf(validator, object).filter((error) => isJudgedOnCreate(error) && judged(error)), validator.fields ?? {}, 'go').sort(compareFindings);
 }
 
 /**
