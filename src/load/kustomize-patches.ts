@@ -10,7 +10,8 @@ import { asArray, asRecord, asStringMap, objectRefOf, stringField } from '../mod
 import { parseSelectorText } from '../model/selector-text.js';
 import { applyJsonPatch, PATCH_FAILED } from './json-patch.js';
 import { kustomizeRegExp } from './kustomize-regexp.js';
-import { MERGE_FAILED, strategicMerge } from './strategic-merge.js';
+import { CLEARED, MERGE_FAILED, strategicMerge } from './strategic-merge.js';
+import { DELETED_OBJECT } from './kustomized-document.js';
 import { mergeSchemaOf } from './strategic-merge-schema.js';
 
 type ObjectValue = Readonly<Record<string, unknown>>;
@@ -120,7 +121,7 @@ function strategicMergePatch(key: string, document: PatchDocument, target: Objec
     apply(value, original) {
       if (!selects(value, original)) return value;
       const result = strategicMerge(value, merged, mergeSchemaOf(stringField(value, 'apiVersion'), stringField(value, 'kind')), document.index);
-      return result === MERGE_FAILED ? value : result;
+      return result === MERGE_FAILED ? value : result === CLEARED ? DELETED_OBJECT : result;
     },
   };
 }

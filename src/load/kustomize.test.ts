@@ -58,6 +58,13 @@ describe('kustomize inputs', () => {
     expect(report.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`)).toEqual(['kustomize-builtin-transformers/base/deployment.yaml:14 liveness-probe']);
   });
 
+  it('drops the objects a patch deletes ($patch: delete at the top), in a List too, as kustomize build does', async () => {
+    // upstream: kustomize api/filters/patchstrategicmerge Filter, resmap ApplySmPatch (an empty result leaves the build)
+    const loaded = await loadManifests(['kustomize-patch-delete'], { cwd: 'fixtures' });
+    expect(loaded.objects.map((object) => `${object.ref.kind}/${object.ref.name}`).sort()).toEqual(['ConfigMap/extra', 'ConfigMap/settings']);
+    expect(loaded.findings).toEqual([]);
+  });
+
   it('checks only the field names of a patch, against the kind it patches, with $patch directives understood', async () => {
     const loaded = await loadManifests(['kustomize'], { cwd: 'fixtures' });
     const findings = validateObjects([], { kubernetesVersion: undefined, extraSchemas: new Map(), strictKinds: false }, loaded.patches);

@@ -19,23 +19,32 @@ export interface KustomizeTransform {
   apply(value: Readonly<Record<string, unknown>>, original: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>>;
 }
 
+/** What a transform returns for an object the build drops (a strategic merge patch `$patch: delete`). */
+export const DELETED_OBJECT: Readonly<Record<string, unknown>> = Object.freeze({});
+
 /**
- * The document with the transforms applied in order, or the document itself when they change nothing or it is a patch
- * (`$patch`). A transformed document has no digest: what the caches kept under its text's (a CRD's compiled schema,
- * its verdicts) is the untransformed value's, and ECK's CRDs, patched by kustomize to drop their podTemplate schemas,
- * were validated against the schema their file holds.
+ * The document with the transforms applied in order, the document itself when they change nothing or it is a patch
+ * (`$patch`), or undefined when a transform deletes its object. A transformed document has no digest: what the caches
+ * kept under its text's (a CRD's compiled schema, its verdicts) is the untransformed value's, and ECK's CRDs, patched
+ * by kustomize to drop their podTemplate schemas, were validated against the schema their file holds.
  */
-export function kustomizedDocument(document: ManifestDocument, transforms: readonly KustomizeTransform[]): ManifestDocument {
+export function kustomizedDocument(document: ManifestDocument, transforms: readonly KustomizeTransform[]): ManifestDocument | undefined {
   const root = asRecord(document.value);
   if (!root || typeof root['$patch'] === 'string') return document;
   const kind = root['kind'];
   const items = typeof kind === 'string' && kind.endsWith('List') ? root['items'] : undefined;
   const value = Array.isArray(items) ? withItems(root, items, transforms) : transformed(root, transforms);
+  if (value === DELETED_OBJECT) return undefined;
   return value === root ? document : new KustomizedDocument(document, value);
 }
 
 function transformed(value: Readonly<Record<string, unknown>>, transforms: readonly KustomizeTransform[]): Readonly<Record<string, unknown>> {
-  return transforms.reduce((current, transform) => transform.apply(current, value), value);
+  let current = value;
+  for (const transform of transforms) {
+    current = transform.apply(current, value);
+    if (current === DELETED_OBJECT) break;
+  }
+  return current;
 }
 
 function withItems(root: Readonly<Record<string, unknown>>, items: readonly unknown[], transforms: readonly KustomizeTransform[]): Readonly<Record<string, unknown>> {
@@ -43,7 +52,10 @@ function withItems(root: Readonly<Record<string, unknown>>, items: readonly unkn
     const record = asRecord(item);
     return record ? transformed(record, transforms) : item;
   });
-  return next === items ? root : { ...root, items: next };
+  if (next === items) return root;
+  // the items a patch deletes leave the list; the others keep their positions in the file
+  const kept = next.flatMap((item, index) => (item === DELETED_OBJECT ? [] : [index]));
+  return { ...root, items: kept.length === next.length ? next : derivedList(kept.map((index) => next[index]), items, kept) };
 }
 
 /** `items` mapped, or `items` itself when `map` returned every item as it was (transforms copy only what changes). */

@@ -195,7 +195,10 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
       // a resource of kustomizations with label or image transformers is read as `kustomize build` writes it
       const applied = role === undefined ? transforms.get(file) : undefined;
       // (a file that is read again is no kustomize resource: `applied` and `rereads` never both hold)
-      const found = objectsOf(applied ? kustomizedDocument(item, applied) : item, {
+      const built = applied ? kustomizedDocument(item, applied) : item;
+      // a patch of the build deletes the object: `kustomize build` does not write it
+      if (!built) continue;
+      const found = objectsOf(built, {
         firstOrder: order,
         fromCluster: options.fromCluster ?? false,
         kept: rereads && new SnapshotDocument(item, rereads),

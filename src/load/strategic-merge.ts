@@ -22,19 +22,21 @@ export interface MergeField {
 /** Where kustomize fails the build (a map patched with a list or a scalar, an unknown `$patch`): nothing is applied. */
 export const MERGE_FAILED: unique symbol = Symbol('merge failed');
 
-/** A field or list element the patch removes. */
-const CLEARED: unique symbol = Symbol('cleared');
+/** A field or list element the patch removes; at the top, the object itself (`$patch: delete`): the build drops it. */
+export const CLEARED: unique symbol = Symbol('cleared');
 
 /** A merged value, and whether it is the patch's own (a scalar, a list replaced, a map the target lacked). */
 type Merged = { readonly value: unknown; readonly fromPatch: boolean } | typeof CLEARED | typeof MERGE_FAILED;
 
 /**
- * `target` with `patch` merged into it (both objects), or MERGE_FAILED; `target` itself is never changed. `patchIndex`
- * holds the patch's positions: what the patch brings is located there (value-origins.ts).
+ * `target` with `patch` merged into it (both objects), CLEARED when the patch deletes it, or MERGE_FAILED; `target`
+ * itself is never changed. `patchIndex` holds the patch's positions: what the patch brings is located there
+ * (value-origins.ts).
  */
-export function strategicMerge(target: Readonly<Record<string, unknown>>, patch: Readonly<Record<string, unknown>>, schema: MergeSchema | undefined, patchIndex: PositionIndex): Readonly<Record<string, unknown>> | typeof MERGE_FAILED {
+// upstream: kustomize api/filters/patchstrategicmerge Filter (a nil result is dropped from the build)
+export function strategicMerge(target: Readonly<Record<string, unknown>>, patch: Readonly<Record<string, unknown>>, schema: MergeSchema | undefined, patchIndex: PositionIndex): Readonly<Record<string, unknown>> | typeof CLEARED | typeof MERGE_FAILED {
   const merged = mergeValue(target, patch, { schema }, { index: patchIndex, path: [] });
-  if (merged === MERGE_FAILED || merged === CLEARED) return MERGE_FAILED;
+  if (merged === MERGE_FAILED || merged === CLEARED) return merged;
   return asRecord(merged.value) ?? MERGE_FAILED;
 }
 
