@@ -42,6 +42,11 @@ new RuleTester({ describe, it }).run(rule, {
   ],
   invalid: [
     {
+      name: 'a Service that publishes not-ready addresses is no reason for a probe; the declared port is',
+      fixture: 'fixtures/rules/readiness-probe/invalid-publish-not-ready.yaml',
+      errors: [{ messageId: 'missing', line: 23, column: 17, data: { container: 'etcd' } }],
+    },
+    {
       name: 'a Service targeting one container\'s port: that container, not the portless sidecars beside it',
       fixture: 'fixtures/rules/readiness-probe/invalid-targeted-container.yaml',
       errors: [{ messageId: 'missingSelected', line: 16, column: 17, data: { container: 'driver', service: 'controller-metrics' } }],

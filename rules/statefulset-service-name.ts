@@ -10,7 +10,7 @@ export default defineRule({
     category: 'networking',
     description: 'StatefulSet serviceName names no headless Service of the inputs',
     rationale:
-      'The pods of a StatefulSet get their stable network identity (pod-0.service.namespace.svc) from the headless Service named in spec.serviceName. When that Service does not exist or has a cluster IP, the per-pod DNS names do not resolve and peers cannot find each other. A missing Service is reported only when the inputs define other Services that share the namespace (for objects without metadata.namespace: in the same directory tree).',
+      'The pods of a StatefulSet get their stable network identity (pod-0.service.namespace.svc) from the headless Service named in spec.serviceName. When that Service does not exist, the per-pod DNS names do not resolve and peers cannot find each other; when it has a cluster IP, the Kubernetes DNS specification defines no per-pod records for it (CoreDNS happens to answer them, other DNS providers need not). A missing Service is reported only when the inputs define other Services that share the namespace (for objects without metadata.namespace: in the same directory tree).',
     remediation: 'Add a Service named like spec.serviceName with clusterIP: None and a selector matching the StatefulSet\'s pods, or correct serviceName.',
     defaultOn: true,
     queries: ['Service'],
