@@ -100,7 +100,11 @@ function evaluateRule(context: Walk, rule: Readonly<Record<string, unknown>>, ta
   const result = run(runtime, text, self);
   if (result === true) return;
   if (typeof result !== 'boolean') {
-    context.outcome.skipped.push({ path: target.path, rule: text.trim(), reason: result });
+    const missing = /^field not found: (.*)$/.exec(result);
+    // a field or map key the object lacks is CEL-Go's runtime error, which the API server reports
+    // upstream: apiextensions-apiserver schema/cel/validation.go validateExpressions ("%v evaluating rule: %v")
+    if (missing) context.outcome.violations.push({ path: target.path, message: fieldError(target.path, String(target.schema['type'] ?? 'object'), `no such key: ${missing[1] ?? ''} evaluating rule: ${ruleErrorString(rule, text)}`, undefined) });
+    else context.outcome.skipped.push({ path: target.path, rule: text.trim(), reason: result });
     return;
   }
   const path = [...target.path, ...fieldPathOf(rule['fieldPath'])];
@@ -143,6 +147,12 @@ function messageOf(runtime: CelRuntime, rule: Readonly<Record<string, unknown>>,
   const message = rule['message'];
   if (typeof message === 'string' && message.trim() !== '') return message.trim();
   return `failed rule: ${String(rule['rule']).trim()}`;
+}
+
+/** upstream: validation.go ruleErrorString: the rule's message, else its text. */
+function ruleErrorString(rule: Readonly<Record<string, unknown>>, text: string): string {
+  const message = rule['message'];
+  return typeof message === 'string' && message.length > 0 ? message.trim() : text.trim();
 }
 
 /** upstream: validation.go fieldErrorForReason, rendered as field.Error.Error() ("<nil>" for the root). */

@@ -178,6 +178,13 @@ describe('CEL x-kubernetes-validations', () => {
     expect((await check('cel-blocked.yaml')).filter((finding) => Number(finding.split(':')[0]) > 50)).toEqual([]);
   });
 
+  it('reports a rule that reads a field or map key the object lacks as the API server does (no such key), and passes guarded rules', async () => {
+    expect(await check('cel-missing-keys.yaml')).toEqual([
+      '38:5 error schema: spec.resources: Invalid value: "object": no such key: cpu evaluating rule: self.requests[\'cpu\'] != \'0\'',
+      '38:5 error schema: spec.resources: Invalid value: "object": no such key: limits evaluating rule: resources.limits is mandatory',
+    ]);
+  });
+
   it('evaluates find and findAll as RE2 (flag groups, POSIX classes) and never runs a pattern that could backtrack exponentially', async () => {
     expect(await check('cel-regex.yaml')).toEqual([
       '46:9 error schema: spec.code: Invalid value: "string": code has no digits',
