@@ -1,7 +1,6 @@
 // LimitRange objects in the inputs: the LimitRanger admission plugin rejects pods whose totals break a Pod item.
 import { defineRule } from '../src/lint/define-rule.js';
-import { limitItems, limitViolations, podTotals } from '../src/lint/limit-range.js';
-import { itemDefaults } from '../src/model/limit-range-item.js';
+import { containerItemDefaults, limitItems, limitViolations, podTotals } from '../src/lint/limit-range.js';
 import { formatQuantity } from '../src/model/quantity.js';
 
 // upstream: plugin/pkg/admission/limitranger/admission.go PodValidateLimitFunc (the Pod-type branch: minConstraint,
@@ -29,7 +28,7 @@ export default defineRule({
     const limitRanges = index.nearby('LimitRange', workload.object);
     const podItems = limitItems(limitRanges, 'Pod');
     if (podItems.length === 0) return;
-    const defaults = limitItems(limitRanges, 'Container').map(({ item }) => itemDefaults(item));
+    const defaults = containerItemDefaults(index, workload.object);
     const totals = { request: podTotals(workload, defaults, 'requests'), limit: podTotals(workload, defaults, 'limits') };
     const at = workload.podSpecPath;
     for (const { object, item } of podItems) {

@@ -55,5 +55,25 @@ ${QUOTA}`,
         { messageId: 'exceeded', line: 12, column: 3, data: { kind: 'StatefulSet', resource: 'limits.memory', namespace: 'team', total: '5Gi', hard: '4Gi', quota: 'team-quota' } },
       ],
     },
+    {
+      name: 'the namespace\'s LimitRange gives the containers that request nothing its defaults before the quota counts them',
+      code: `
+  apiVersion: v1
+  kind: LimitRange
+  metadata: {name: defaults, namespace: team}
+  spec:
+    limits: [{type: Container, default: {memory: 800Mi}, defaultRequest: {cpu: 600m}}]
+  ---
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web, namespace: team}
+  spec:
+    replicas: 4
+    template: {spec: {containers: [{name: c, image: "c:1"}]}}
+${QUOTA}`,
+      errors: [
+        { messageId: 'exceeded', line: 11, column: 3, data: { kind: 'Deployment', resource: 'requests.cpu', namespace: 'team', total: '2400m', hard: '2', quota: 'team-quota' } },
+      ],
+    },
   ],
 });

@@ -1,7 +1,8 @@
 // ResourceQuota objects in the inputs: the workloads of a namespace together must fit their hard limits.
 import { defineRule } from '../src/lint/define-rule.js';
 import { sharesNamespace, WORKLOADS, type LintIndex } from '../src/lint/lint-index.js';
-import { podResources } from '../src/lint/pod-requests.js';
+import { containerItemDefaults, podTotals } from '../src/lint/limit-range.js';
+import type { ItemDefaults } from '../src/model/limit-range-item.js';
 import { asRecord, asStringMap, type KubeObject } from '../src/model/object.js';
 import { addQuantities, compareQuantities, formatQuantity, parseQuantity, quantityFormat, type Quantity } from '../src/model/quantity.js';
 import type { Workload } from '../src/model/workload.js';
@@ -14,13 +15,17 @@ interface Overrun {
   readonly hard: string;
 }
 
-/** Quota keys for compute resources and pod count; scoped quotas are skipped. */
-function demandOf(workload: Workload, resource: string): Quantity | undefined {
+/**
+ * Quota keys for compute resources and pod count; scoped quotas are skipped. A pod's usage is counted as the quota
+ * admission plugin sees it, after the LimitRanger plugin (which runs before it) filled in its namespace's defaults.
+ */
+// upstream: pkg/quota/v1/evaluator/core/pods.go podComputeUsageHelper; pkg/kubeapiserver/options/plugins.go (ResourceQuota last)
+function demandOf(workload: Workload, resource: string, defaults: readonly ItemDefaults[]): Quantity | undefined {
   const count = typeof workload.replicas === 'number' ? BigInt(workload.replicas) : undefined;
   if (count === undefined) return undefined;
   if (resource === 'pods') return { numerator: count, denominator: 1n };
   const [field, name] = resource.startsWith('limits.') ? ['limits', resource.slice(7)] as const : ['requests', resource.replace(/^requests\./, '')] as const;
-  const perPod = podResources(workload, field).get(name);
+  const perPod = podTotals(workload, defaults, field).get(name);
   return perPod && { numerator: perPod.numerator * count, denominator: perPod.denominator };
 }
 
@@ -37,7 +42,7 @@ function overruns(index: LintIndex, namespace: string): ReadonlyMap<Workload, Ov
         if (!limit || !/^(?:pods|cpu|memory|ephemeral-storage|(?:requests|limits)\.(?:cpu|memory|ephemeral-storage))$/.test(resource)) continue;
         let total: Quantity = { numerator: 0n, denominator: 1n };
         for (const workload of workloads.filter((candidate) => sharesNamespace(candidate.object, quota))) {
-          const demand = demandOf(workload, resource);
+          const demand = demandOf(workload, resource, containerItemDefaults(index, workload.object));
           if (!demand) continue;
           total = addQuantities(total, demand);
           if (compareQuantities(total, limit) <= 0) continue;
@@ -57,10 +62,10 @@ export default defineRule({
     category: 'resources',
     description: 'the workloads of a namespace together exceed a ResourceQuota of the inputs',
     rationale:
-      'The ResourceQuota admission plugin rejects a pod that would take its namespace over a hard limit, so the last workloads to scale up stay short of replicas. kubefit adds up requests (or limits) times replicas of the namespace\'s workloads in input order and reports the workload that crosses the limit. DaemonSets (their pod count depends on the nodes) and quotas with scopes are not counted.',
+      'The ResourceQuota admission plugin rejects a pod that would take its namespace over a hard limit, so the last workloads to scale up stay short of replicas. kubefit adds up requests (or limits, with the defaults the namespace\'s LimitRanges give containers that set none: the LimitRanger plugin runs before the quota) times replicas of the namespace\'s workloads in input order and reports the workload that crosses the limit. DaemonSets (their pod count depends on the nodes) and quotas with scopes are not counted.',
     remediation: 'Lower the requests or replicas of the namespace\'s workloads, or raise the ResourceQuota\'s hard limit.',
     defaultOn: true,
-    queries: [WORKLOADS, 'ResourceQuota'],
+    queries: [WORKLOADS, 'ResourceQuota', 'LimitRange'],
     appliesTo: { target: 'podSpec' },
     messages: { exceeded: '{{kind}} takes {{resource}} in namespace "{{namespace}}" to {{total}}, above the hard limit {{hard}} of ResourceQuota "{{quota}}"' },
   },

@@ -30,6 +30,11 @@ export function limitItems(limitRanges: readonly KubeObject[], type: LimitType):
   return out;
 }
 
+/** The defaults of the Container items of the LimitRanges that share the object's namespace (LintIndex.nearby), in order. */
+export function containerItemDefaults(index: LintIndex, object: KubeObject): ItemDefaults[] {
+  return limitItems(index.nearby('LimitRange', object), 'Container').map(({ item }) => itemDefaults(item));
+}
+
 /** What a namespace without LimitRanges defaults: nothing (shared, as most namespaces of the inputs have none). */
 const NO_DEFAULTS: ContainerDefaults = { limits: new Set(), requests: new Set() };
 
