@@ -31,8 +31,38 @@ new RuleTester({ describe, it }).run(rule, {
     scopes: [BestEffort]
 ${QUOTA}`,
     },
+    {
+      name: 'a LimitRange default gives the containers the limit and request a quota on them requires',
+      code: `
+  apiVersion: v1
+  kind: LimitRange
+  metadata: {name: defaults, namespace: team}
+  spec:
+    limits: [{type: Container, default: {memory: 256Mi}, defaultRequest: {cpu: 100m}}]
+  ---
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web, namespace: team}
+  spec:
+    template: {spec: {containers: [{name: c, image: "c:1"}]}}
+${QUOTA}`,
+    },
   ],
   invalid: [
+    {
+      name: 'a quota on requests.cpu and limits.memory refuses pods whose containers do not state them',
+      code: `
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web, namespace: team}
+  spec:
+    template:
+      spec:
+        initContainers: [{name: setup, image: "s:1", resources: {requests: {cpu: 100m}}}]
+        containers: [{name: app, image: "a:1", resources: {limits: {memory: 1Gi}}}, {name: proxy, image: "p:1", resources: {requests: {cpu: 50m}, limits: {memory: 64Mi}}}]
+${QUOTA}`,
+      errors: [{ messageId: 'mustSpecify', line: 6, column: 5, data: { kind: 'Deployment', quota: 'team-quota', missing: 'limits.memory for: setup; requests.cpu for: app' } }],
+    },
     {
       name: 'the second workload crosses requests.cpu and limits.memory',
       code: `

@@ -1,7 +1,8 @@
 // ResourceQuota objects in the inputs: the workloads of a namespace together must fit their hard limits.
 import { defineRule } from '../src/lint/define-rule.js';
 import { sharesNamespace, WORKLOADS, type LintIndex } from '../src/lint/lint-index.js';
-import { containerItemDefaults, podTotals } from '../src/lint/limit-range.js';
+import { containerItemDefaults, effectiveValues, podTotals } from '../src/lint/limit-range.js';
+import { containerResources } from '../src/lint/resources.js';
 import type { ItemDefaults } from '../src/model/limit-range-item.js';
 import { asRecord, asStringMap, type KubeObject } from '../src/model/object.js';
 import { addQuantities, compareQuantities, formatQuantity, parseQuantity, quantityFormat, type Quantity } from '../src/model/quantity.js';
@@ -13,6 +14,12 @@ interface Overrun {
   readonly resource: string;
   readonly total: Quantity;
   readonly hard: string;
+}
+
+/** A quota without scopes: it applies to every pod of its namespace (scoped quotas are not evaluated). */
+function isUnscoped(quota: KubeObject): boolean {
+  const spec = asRecord(quota.value['spec']);
+  return spec?.['scopes'] === undefined && spec?.['scopeSelector'] === undefined;
 }
 
 /**
@@ -29,15 +36,39 @@ function demandOf(workload: Workload, resource: string, defaults: readonly ItemD
   return perPod && { numerator: perPod.numerator * count, denominator: perPod.denominator };
 }
 
+/** The quota resources that make every container state its cpu or memory (a mistake upstream keeps for compatibility). */
+// upstream: pkg/quota/v1/evaluator/core/pods.go validationSet, Constraints, enforcePodContainerConstraints
+const VALIDATION_SET: ReadonlySet<string> = new Set(['cpu', 'memory', 'requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory']);
+
+/**
+ * What the quota admission plugin refuses the workload's pods for: the cpu and memory requests and limits a quota on
+ * them requires of every container and init container that lacks them after its LimitRange defaults, as
+ * "limits.memory for: app; requests.cpu for: app,sidecar"; undefined when none is missing.
+ */
+function missingConstraints(workload: Workload, quota: KubeObject, defaults: readonly ItemDefaults[]): string | undefined {
+  const required = Object.keys(asStringMap(asRecord(quota.value['spec'])?.['hard'])).filter((name) => VALIDATION_SET.has(name));
+  if (required.length === 0) return undefined;
+  const missing = new Map<string, Set<string>>();
+  for (const container of workload.containers) {
+    if (container.type === 'ephemeralContainer') continue;
+    const own = containerResources(container);
+    const requests = effectiveValues(own, defaults, 'requests');
+    const limits = effectiveValues(own, defaults, 'limits');
+    const stated = (name: string) => (name.startsWith('limits.') ? limits[name.slice(7)] : requests[name.replace(/^requests\./, '')]) !== undefined;
+    for (const name of required) if (!stated(name)) missing.set(name, (missing.get(name) ?? new Set()).add(container.name ?? ''));
+  }
+  if (missing.size === 0) return undefined;
+  return [...missing.keys()].sort().map((name) => `${name} for: ${[...(missing.get(name) ?? [])].sort().join(',')}`).join('; ');
+}
+
 /** The first workload, in input order, whose pods take the namespace over each hard limit. */
 function overruns(index: LintIndex, namespace: string): ReadonlyMap<Workload, Overrun[]> {
   return index.memo(`resourcequota:${namespace}`, () => {
     const found = new Map<Workload, Overrun[]>();
     const workloads = index.workloadsIn(namespace);
     for (const quota of index.ofKind('ResourceQuota', namespace)) {
-      const spec = asRecord(quota.value['spec']);
-      if (spec?.['scopes'] !== undefined || spec?.['scopeSelector'] !== undefined) continue;
-      for (const [resource, hard] of Object.entries(asStringMap(spec?.['hard']))) {
+      if (!isUnscoped(quota)) continue;
+      for (const [resource, hard] of Object.entries(asStringMap(asRecord(quota.value['spec'])?.['hard']))) {
         const limit = parseQuantity(hard);
         if (!limit || !/^(?:pods|cpu|memory|ephemeral-storage|(?:requests|limits)\.(?:cpu|memory|ephemeral-storage))$/.test(resource)) continue;
         let total: Quantity = { numerator: 0n, denominator: 1n };
@@ -60,18 +91,27 @@ export default defineRule({
     id: 'resourcequota',
     severity: 'error',
     category: 'resources',
-    description: 'the workloads of a namespace together exceed a ResourceQuota of the inputs',
+    description: 'the workloads of a namespace together exceed a ResourceQuota of the inputs, or a pod lacks the cpu or memory requests and limits a quota requires',
     rationale:
-      'The ResourceQuota admission plugin rejects a pod that would take its namespace over a hard limit, so the last workloads to scale up stay short of replicas. kubefit adds up requests (or limits, with the defaults the namespace\'s LimitRanges give containers that set none: the LimitRanger plugin runs before the quota) times replicas of the namespace\'s workloads in input order and reports the workload that crosses the limit. DaemonSets (their pod count depends on the nodes) and quotas with scopes are not counted.',
+      'The ResourceQuota admission plugin rejects a pod that would take its namespace over a hard limit, so the last workloads to scale up stay short of replicas. kubefit adds up requests (or limits, with the defaults the namespace\'s LimitRanges give containers that set none: the LimitRanger plugin runs before the quota) times replicas of the namespace\'s workloads in input order and reports the workload that crosses the limit. DaemonSets (their pod count depends on the nodes) and quotas with scopes are not counted. A quota on cpu or memory (requests or limits) also makes every container and init container state that value, after its LimitRange defaults: the plugin refuses the pod otherwise ("must specify limits.memory for: app").',
     remediation: 'Lower the requests or replicas of the namespace\'s workloads, or raise the ResourceQuota\'s hard limit.',
     defaultOn: true,
     queries: [WORKLOADS, 'ResourceQuota', 'LimitRange'],
     appliesTo: { target: 'podSpec' },
-    messages: { exceeded: '{{kind}} takes {{resource}} in namespace "{{namespace}}" to {{total}}, above the hard limit {{hard}} of ResourceQuota "{{quota}}"' },
+    messages: {
+      exceeded: '{{kind}} takes {{resource}} in namespace "{{namespace}}" to {{total}}, above the hard limit {{hard}} of ResourceQuota "{{quota}}"',
+      mustSpecify: '{{kind}}\'s pods are forbidden: failed quota: {{quota}}: must specify {{missing}}',
+    },
   },
   check(workload, { index, report }) {
     const namespace = workload.object.ref.namespace;
-    if (index.nearby('ResourceQuota', workload.object).length === 0) return;
+    const quotas = index.nearby('ResourceQuota', workload.object);
+    if (quotas.length === 0) return;
+    const defaults = containerItemDefaults(index, workload.object);
+    for (const quota of quotas.filter(isUnscoped)) {
+      const missing = missingConstraints(workload, quota, defaults);
+      if (missing) report({ messageId: 'mustSpecify', data: { kind: workload.kind, quota: quota.ref.name, missing }, at: workload.podSpecPath, on: 'key' });
+    }
     for (const overrun of overruns(index, namespace).get(workload) ?? []) {
       const at = workload.object.has(['spec', 'replicas']) ? ['spec', 'replicas'] : workload.podSpecPath;
       report({
