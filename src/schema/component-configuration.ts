@@ -28,8 +28,16 @@ const KUBECONFIG = 'v1 Config';
  * Why an object of another component's or tool's configuration is not validated, or undefined for an ordinary kind.
  * A KubeSchedulerConfiguration gets the option that reads it.
  */
+/**
+ * The API server's encryption configuration under its old name: apiserver.config.k8s.io/v1 registers it in the core
+ * group too (upstream: k8s.io/apiserver/pkg/apis/apiserver/v1/register.go, "due to a docs bug"), and
+ * --encryption-provider-config still reads it.
+ */
+const LEGACY_ENCRYPTION_CONFIG = 'v1 EncryptionConfig';
+
 export function componentConfigurationNote(group: string, apiVersion: string, kind: string): string | undefined {
   if (`${apiVersion} ${kind}` === KUBECONFIG) return `${KUBECONFIG} is a kubeconfig file, read from disk by kubectl and other clients, not an API object: not validated`;
+  if (`${apiVersion} ${kind}` === LEGACY_ENCRYPTION_CONFIG) return `${LEGACY_ENCRYPTION_CONFIG} is the API server's encryption configuration file (the old name of apiserver.config.k8s.io/v1 EncryptionConfiguration), not an API object: not validated`;
   const tool = TOOL_GROUPS.get(group);
   if (tool !== undefined) return `${apiVersion} ${kind} is a file of ${tool}, read from disk, not an API object: not validated`;
   if (!CONFIGURATION_GROUPS.has(group)) return undefined;

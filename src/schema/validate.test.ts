@@ -152,6 +152,7 @@ describe('validateObjects: kinds', () => {
       '3:7 info unknown-kind: kubescheduler.config.k8s.io/v1 KubeSchedulerConfiguration is the configuration file of a Kubernetes component, not an API object: not validated here; pass it with --scheduler-config to check it and schedule with its profiles',
       '8:7 info unknown-kind: kubelet.config.k8s.io/v1beta1 KubeletConfiguration is the configuration file of a Kubernetes component, not an API object: not validated',
       '16:7 info unknown-kind: apiserver.config.k8s.io/v1 EncryptionConfiguration is the configuration file of a Kubernetes component, not an API object: not validated',
+      "23:7 info unknown-kind: v1 EncryptionConfig is the API server's encryption configuration file (the old name of apiserver.config.k8s.io/v1 EncryptionConfiguration), not an API object: not validated",
     ];
     expect(await check('component-configuration.yaml')).toEqual(expected);
     expect(await check('component-configuration.yaml', { strictKinds: true })).toEqual(expected);
