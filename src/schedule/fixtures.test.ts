@@ -139,9 +139,15 @@ describe('fixtures/schedule', () => {
   it('DynamicResources: a pod with resourceClaims is placed on what the modelled filters allow, with a note that its devices were not checked', async () => {
     const { results, findings } = await fixture('DynamicResources');
     expect(results['trainer']).toMatchObject({ feasibleNodes: ['gpu-node'], placement: { nodes: { 'gpu-node': 1 } } });
+    // upstream: dynamicresources.go PostFilter: a pod with claims, none unavailable on a node, is "still not schedulable"
+    expect(results['oversized-trainer']?.placement?.message).toBe('0/1 nodes are available: 1 Insufficient cpu. still not schedulable, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.');
     expect(findings.filter((f) => f.ruleId === 'resource-claims-not-checked').map((f) => [f.object?.name, f.line, f.column, f.path, f.message])).toEqual([
       [
         'trainer', 28, 9, 'spec.template.spec.resourceClaims',
+        'resource claims were not checked: kubefit does not run the DynamicResources filter, so the nodes it names may lack the devices of resource claim "gpu"',
+      ],
+      [
+        'oversized-trainer', 49, 5, 'spec.resourceClaims',
         'resource claims were not checked: kubefit does not run the DynamicResources filter, so the nodes it names may lack the devices of resource claim "gpu"',
       ],
     ]);

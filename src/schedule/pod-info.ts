@@ -103,6 +103,8 @@ export interface PodInfo {
   readonly nominatedNodeName: string | undefined;
   /** A bound pod being deleted because the scheduler preempted it (its DisruptionTarget condition says so). */
   readonly preemptionVictim: boolean;
+  /** The pod claims devices (spec.resourceClaims): DynamicResources keeps state for it. */
+  readonly hasResourceClaims: boolean;
   /** spec.schedulerName, "default-scheduler" when unset. */
   readonly schedulerName: string;
   /** The profile of that name; undefined when none was given (the default profile runs) or none has that name. */
@@ -219,6 +221,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     startTime: startTimeOf(source.object),
     nominatedNodeName: isBoundSpec(spec) ? undefined : nominatedNodeNameOf(source.object),
     preemptionVictim: source.terminating && isPreemptionVictim(source.object),
+    hasResourceClaims: asArray(spec['resourceClaims']).length > 0,
     schedulerName,
     profile: options.profiles?.get(schedulerName),
   });
@@ -276,6 +279,7 @@ class BuiltPodInfo implements PodInfo {
   readonly startTime!: string | undefined;
   readonly nominatedNodeName!: string | undefined;
   readonly preemptionVictim!: boolean;
+  readonly hasResourceClaims!: boolean;
   readonly schedulerName!: string;
   readonly profile!: SchedulerProfile | undefined;
   /** The spec the signature reads besides the fields (the PodSource itself need not stay in memory). */
@@ -299,7 +303,7 @@ function signatureOf(spec: Readonly<Record<string, unknown>>, info: PodFields): 
     info.namespace, info.labels, info.nodeName, info.priority, info.terminating, spec['tolerations'], spec['nodeSelector'],
     spec['affinity'], spec['topologySpreadConstraints'], Object.entries(info.requests).map(String),
     Object.entries(info.nonZeroRequests).map(String), info.boundNonZeroRequests === info.nonZeroRequests || Object.entries(info.boundNonZeroRequests).map(String), info.hostPorts, info.images, info.imageVolumes, info.systemDefaultSpreadSelector,
-    info.volumes, info.requiredNodeFeatures, info.mayPreempt, info.startTime, info.nominatedNodeName, info.schedulerName,
+    info.volumes, info.requiredNodeFeatures, info.mayPreempt, info.startTime, info.nominatedNodeName, info.hasResourceClaims, info.schedulerName,
   ]);
 }
 
