@@ -36,6 +36,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string, ignor
     }
     for (const file of matched.files) files.add(file);
     for (const [folder, reason] of matched.unreadable) findings.push(inputFinding(folder, LOAD_CHECKS.fileUnreadable, reason));
+    for (const folder of matched.vendored) findings.push(inputFinding(folder, LOAD_CHECKS.vendoredDependencies, VENDORED_MESSAGE));
   }
   const kept = [...files].filter((file) => !ignorePaths.some((glob) => matchesPathGlob(file, glob)));
   return { files: kept.sort(compareStrings), stdin, findings, unmatched };
@@ -45,15 +46,17 @@ export async function expandInputs(inputs: readonly string[], cwd: string, ignor
 async function expandOne(input: string, cwd: string, ignorePaths: readonly string[]): Promise<Listing | string> {
   try {
     const info = await stat(resolveFrom(cwd, input));
-    if (!info.isDirectory()) return { files: [input], unreadable: [] };
+    if (!info.isDirectory()) return { files: [input], unreadable: [], vendored: [] };
     const found = await walkDirectory(input, resolveFrom(cwd, input), ignorePaths);
-    return found.files.length > 0 || found.unreadable.length > 0 ? found : 'directory has no .yaml, .yml or .json files';
+    return found.files.length > 0 || found.unreadable.length > 0 || found.vendored.length > 0 ? found : 'directory has no .yaml, .yml or .json files';
   } catch (error) {
     const found = await expandGlob(input, cwd, ignorePaths);
     if (found === undefined) return describeFsError(error);
-    return found.length > 0 ? { files: found, unreadable: [] } : 'no files match this pattern';
+    return found.length > 0 ? { files: found, unreadable: [], vendored: [] } : 'no files match this pattern';
   }
 }
+
+const VENDORED_MESSAGE = 'this is a Go module\'s vendor folder (go mod vendor): its files are third-party dependencies, not checked; name the folder to check it';
 
 export function resolveFrom(cwd: string, path: string): string {
   return path.startsWith('/') ? path : join(cwd, path);

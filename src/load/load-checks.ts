@@ -62,6 +62,13 @@ export const LOAD_CHECKS = {
     rationale: 'A chart\'s templates only become Kubernetes objects when Helm renders them with its values. Met in a folder or glob that holds the chart\'s Chart.yaml, the templates are reported once for the chart, not once per file (a template file named on its own is a helm-template error); a file of the templates folder that holds no Helm action is written by Helm as it is, and is checked.',
     remediation: 'Render the chart and check its output (helm template RELEASE CHART | kubefit check -), for instance in CI; or leave the chart out (an `ignore` path glob in .kubefit.yaml) or turn this check off.',
   }),
+  vendoredDependencies: inputCheck({
+    id: 'vendored-dependencies',
+    severity: 'info',
+    description: 'a folder walked holds a Go module\'s vendor folder (vendor/modules.txt), whose files are not checked',
+    rationale: 'go mod vendor copies the repository\'s Go dependencies, with their test and example manifests (a client library\'s test Node, the upstream e2e manifests), into vendor/. They are no part of what the repository deploys: checked, they flood the report, and a Node among them would become the scheduling dry-run\'s cluster. The folder is skipped when met below a folder kubefit walks; named itself, it is checked.',
+    remediation: 'Nothing to do; to check the vendored files, name the folder (kubefit lint vendor/github.com/example/project).',
+  }),
   kustomizeBuild: inputCheck({
     id: 'kustomize-build',
     severity: 'warning',

@@ -149,6 +149,16 @@ describe('loadManifests', () => {
     ]);
   });
 
+  it('skips a Go module\'s vendor folder met below a walked folder, once said, and checks it when named', async () => {
+    const walked = await load(['go-vendor']);
+    expect(walked.objects.map((object) => `${object.ref.kind}/${object.ref.name}`)).toEqual(['Pod/operator']);
+    expect(brief(walked)).toEqual([
+      "go-vendor/vendor:1:1 info vendored-dependencies: this is a Go module's vendor folder (go mod vendor): its files are third-party dependencies, not checked; name the folder to check it",
+    ]);
+    const named = await load(['go-vendor/vendor']);
+    expect(named.objects.map((object) => `${object.ref.kind}/${object.ref.name}`)).toEqual(['Node/node-from-a-test']);
+  });
+
   it('reports the templates of a chart met in a folder once, at its Chart.yaml, with its subcharts; a template named on its own stays an error', async () => {
     const whole = await load(['helm-chart-folder']);
     expect(whole.objects.map((object) => `${object.file} ${object.ref.kind}`)).toEqual(['helm-chart-folder/templates/limits.yaml LimitRange']);
@@ -225,8 +235,8 @@ describe('loadManifests', () => {
 
   it('walks directories for yaml, yml and json files in sorted order', async () => {
     const result = await loadManifests(['fixtures/load'], {});
-    // every manifest file below the folder, counted independently of the walker (hidden entries are skipped)
-    const expected = fg.sync('fixtures/load/**/*.{yaml,yml,json}').length;
+    // every manifest file below the folder, counted independently of the walker (hidden entries and Go vendor folders are skipped)
+    const expected = fg.sync('fixtures/load/**/*.{yaml,yml,json}', { ignore: ['**/vendor/**'] }).length;
     expect(result.files).toBe(expected);
     expect(result.paths).toEqual([...result.paths].sort());
     expect(result.objects[0]?.file).toBe('fixtures/load/anchors.yaml');

@@ -1,7 +1,8 @@
-// Lists the manifest files under a directory or matching a glob. Hidden entries, node_modules and .git are skipped;
-// a folder that cannot be listed is reported, never skipped silently. Symbolic links to directories are followed once
-// each (a link loop neither hangs the walk nor repeats files); links that lead nowhere are kept so that reading them
-// reports why. fast-glob is loaded only for glob patterns.
+// Lists the manifest files under a directory or matching a glob. Hidden entries, node_modules and .git are skipped, and
+// so is a Go module's vendor folder below the directory (said once per folder); a folder that cannot be listed is
+// reported, never skipped silently. Symbolic links to directories are followed once each (a link loop neither hangs
+// the walk nor repeats files); links that lead nowhere are kept so that reading them reports why. fast-glob is loaded
+// only for glob patterns.
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from './async-fs.js';
 import { join } from 'node:path';
@@ -12,10 +13,14 @@ import { describeFsError } from './read-file.js';
 const MANIFEST_NAME = /\.(?:ya?ml|json)$/;
 const ALWAYS_IGNORED = ['**/node_modules', '**/node_modules/**', '**/.git', '**/.git/**'];
 
-/** What a directory walk found: files as the user would name them, and folders it could not list with the reason. */
+/**
+ * What a directory walk found: files as the user would name them, folders it could not list with the reason, and the
+ * Go module vendor folders it left out.
+ */
 export interface Listing {
   readonly files: string[];
   readonly unreadable: [string, string][];
+  readonly vendored: string[];
 }
 
 interface Walk extends Listing {
@@ -28,10 +33,10 @@ interface Walk extends Listing {
 
 /** Files under `directory` (as the user named it), real files before links; `absolute` is where it is on disk. */
 export async function walkDirectory(directory: string, absolute: string, ignorePaths: readonly string[]): Promise<Listing> {
-  const walk: Walk = { ignore: [...ALWAYS_IGNORED, ...ignorePaths], seen: new Set(), files: [], unreadable: [], links: [] };
+  const walk: Walk = { ignore: [...ALWAYS_IGNORED, ...ignorePaths], seen: new Set(), files: [], unreadable: [], vendored: [], links: [] };
   await listTree(walk, { named: directory, onDisk: absolute, relative: '' });
   for (let link = walk.links.shift(); link; link = walk.links.shift()) await followLink(walk, link[0], link[1]);
-  return { files: walk.files, unreadable: walk.unreadable };
+  return { files: walk.files, unreadable: walk.unreadable, vendored: walk.vendored };
 }
 
 interface Folder {
@@ -56,7 +61,8 @@ async function listTree(walk: Walk, folder: Folder): Promise<void> {
     if (entry.name.startsWith('.')) continue;
     const child = { named: join(folder.named, entry.name), onDisk: join(folder.onDisk, entry.name), relative: folder.relative === '' ? entry.name : `${folder.relative}/${entry.name}` };
     if (isIgnored(walk, child.relative)) continue;
-    if (entry.isDirectory()) await listTree(walk, child);
+    if (entry.isDirectory() && entry.name === 'vendor' && (await isGoVendorFolder(child.onDisk))) walk.vendored.push(child.named);
+    else if (entry.isDirectory()) await listTree(walk, child);
     else if (entry.isSymbolicLink()) walk.links.push([child.named, child.onDisk]);
     else if (MANIFEST_NAME.test(entry.name) && once(walk.seen, join(real, entry.name))) addFile(walk, child.named, entry);
   }
@@ -97,6 +103,14 @@ export async function expandGlob(pattern: string, cwd: string, ignorePaths: read
 
 async function fastGlob() {
   return (await import('fast-glob')).default;
+}
+
+/**
+ * A Go module's vendored dependencies (`go mod vendor` writes vendor/modules.txt): third-party code whose test and
+ * example manifests (a Node of a client library's tests) are no part of the repository's deployment.
+ */
+async function isGoVendorFolder(folder: string): Promise<boolean> {
+  return (await stat(join(folder, 'modules.txt')).catch(() => undefined))?.isFile() === true;
 }
 
 function once(seen: Set<string>, key: string): boolean {
