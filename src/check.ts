@@ -156,7 +156,8 @@ export async function analyze(command: Command, paths: readonly string[], option
     for (const patch of main.patches) appendAll(findings, validation.validatePatch(patch));
     validation.saveCodeCaches();
     progress(options, 'linting objects', main.objects.length);
-    appendAll(findings, linter.finish(main.linted, neighbours));
+    // the objects kustomize generators make are looked up like the --context files' (never reported on)
+    appendAll(findings, linter.finish(main.linted, [...neighbours, ...main.generated]));
   }
   const noNodes = command !== 'lint' && snapshot.nodes.length === 0;
   const scheduled = command === 'lint' || noNodes ? { results: [], findings: [] } : await schedule(workloadsOf(main.objects, cluster.objects), snapshot, { options, kubernetesVersion, schedulerConfig });

@@ -7,9 +7,9 @@ import { createHash } from './deferred-builtins.js';
 import { mkdir, readFile, rename, stat, writeFile } from './async-fs.js';
 import { basename, dirname, join } from 'node:path';
 import { toKubeObject, type KubeObject } from '../model/object.js';
-import { valueHasPath, type ManifestDocument, type Path, type SourceRange } from '../model/document.js';
 import { expandInputs, resolveFrom } from './expand-inputs.js';
 import { loadManifests, type LoadLimits } from './load-manifests.js';
+import { NeighbourDocument } from './neighbour-document.js';
 
 export interface ContextOptions {
   readonly cwd: string;
@@ -121,35 +121,5 @@ async function writeCache(file: string, cache: DirectoryCache): Promise<void> {
     await rename(temporary, file);
   } catch {
     // a read-only or full cache directory only costs the next run a re-parse
-  }
-}
-
-/** A neighbour keeps its values only: rules never report on it, so every position is the file's start. */
-class NeighbourDocument implements ManifestDocument {
-  readonly file: string;
-  readonly index: number;
-  readonly value: unknown;
-  readonly text = '';
-
-  mentions(): boolean {
-    return false;
-  }
-
-  constructor(file: string, index: number, value: unknown) {
-    this.file = file;
-    this.index = index;
-    this.value = value;
-  }
-
-  rangeOf(): SourceRange {
-    return { file: this.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-  }
-
-  keyRangeOf(): SourceRange {
-    return this.rangeOf();
-  }
-
-  has(path: Path): boolean {
-    return valueHasPath(this.value, path);
   }
 }

@@ -7,6 +7,7 @@ import { buildDocuments } from './build-values.js';
 import { fileDigestOf, readFileThroughCache } from './document-cache.js';
 import { expandInputs, resolveFrom } from './expand-inputs.js';
 import { foldChartTemplates } from './helm-charts.js';
+import { generatedObjects } from './kustomize-generators.js';
 import { fileFinding, parseDocuments, readDocuments, type ParseLimits, type Reader } from './parse-documents.js';
 import { LOAD_CHECKS } from './load-checks.js';
 import { SourceText } from './source-text.js';
@@ -87,6 +88,8 @@ export interface LoadResult {
   readonly paths: readonly string[];
   /** True when standard input was named and held nothing but white space. */
   readonly emptyStdin: boolean;
+  /** The ConfigMaps and Secrets the kustomizations' generators make, known by name only (kustomize-generators.ts). */
+  readonly generated: readonly KubeObject[];
 }
 
 /** What one document of the main inputs holds, handed over while the document is still in memory. */
@@ -230,6 +233,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
     unmatchedInputs: expanded.unmatched,
     paths: files.map((file) => resolveFrom(cwd, file)),
     emptyStdin: stdin !== undefined && 'source' in stdin && stdin.source.text.trim() === '',
+    generated: generatedObjects(kustomizations, order),
   };
 }
 
