@@ -43,7 +43,7 @@ ${HPA}`,
     replicas: 3
     template: {spec: {containers: [{name: c, image: "c:1"}]}}
 ${HPA}`,
-      errors: [{ messageId: 'fixed', line: 5, column: 3, data: { hpa: 'web-hpa', kind: 'Deployment' } }],
+      errors: [{ messageId: 'fixed', line: 5, column: 3, data: { scaler: 'HorizontalPodAutoscaler', hpa: 'web-hpa', kind: 'Deployment' } }],
     },
   ],
 });

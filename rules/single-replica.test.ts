@@ -38,8 +38,45 @@ new RuleTester({ describe, it }).run(rule, {
           maxReplicas: 5
       `,
     },
+    {
+      name: 'a KEDA ScaledObject with minReplicaCount 2 (KEDA makes the HPA; its scaleTargetRef kind defaults to Deployment)',
+      code: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: distributor}
+        spec:
+          template: {spec: {containers: [{name: c, image: "c:1"}]}}
+        ---
+        apiVersion: keda.sh/v1alpha1
+        kind: ScaledObject
+        metadata: {name: distributor}
+        spec:
+          scaleTargetRef: {name: distributor}
+          minReplicaCount: 2
+          maxReplicaCount: 10
+          triggers: [{type: cpu, metricType: Utilization, metadata: {value: "80"}}]
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a KEDA ScaledObject without minReplicaCount: its HPA scales down to one replica',
+      code: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: querier}
+        spec:
+          template: {spec: {containers: [{name: c, image: "c:1"}]}}
+        ---
+        apiVersion: keda.sh/v1alpha1
+        kind: ScaledObject
+        metadata: {name: querier}
+        spec:
+          scaleTargetRef: {name: querier}
+          triggers: [{type: cpu, metricType: Utilization, metadata: {value: "80"}}]
+      `,
+      errors: [{ messageId: 'hpa', line: 4, column: 1, data: { kind: 'Deployment', minimum: 'minReplicaCount of its KEDA ScaledObject' } }],
+    },
     {
       name: 'minReplicas 3 (a quorum) reports two replicas',
       fixture: 'fixtures/rules/single-replica/invalid-below-min-replicas.yaml',

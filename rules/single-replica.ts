@@ -1,4 +1,5 @@
 // One replica means every rollout, node drain or crash is an outage.
+import { AUTOSCALER_KINDS, autoscalerMinimumText } from '../src/lint/hpa.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { replicaCount } from '../src/lint/replicas.js';
 
@@ -9,15 +10,15 @@ export default defineRule({
     category: 'reliability',
     description: 'Deployment, StatefulSet or DeploymentConfig runs a single replica',
     rationale:
-      'With one pod, a node drain, an eviction, a crash or a rollout that fails its readiness check takes the service down. Unset replicas means one. A HorizontalPodAutoscaler in the inputs that targets the workload decides instead, through its minReplicas. Workloads scaled to zero on purpose are not reported. The minReplicas option raises the bar, for example to 3 for quorum-based services.',
+      'With one pod, a node drain, an eviction, a crash or a rollout that fails its readiness check takes the service down. Unset replicas means one. A HorizontalPodAutoscaler in the inputs that targets the workload decides instead, through its minReplicas, and so does a KEDA ScaledObject, through its minReplicaCount (KEDA makes the HPA). Workloads scaled to zero on purpose are not reported. The minReplicas option raises the bar, for example to 3 for quorum-based services.',
     remediation: 'Set replicas to 2 or more (or minReplicas on its HorizontalPodAutoscaler), and spread the pods over nodes.',
     defaultOn: true,
-    queries: ['HorizontalPodAutoscaler'],
+    queries: [...AUTOSCALER_KINDS],
     appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'DeploymentConfig'] },
     messages: {
       single: '{{kind}} runs a single replica',
       defaulted: '{{kind}} runs a single replica (replicas is not set and defaults to 1)',
-      hpa: '{{kind}} may scale down to a single replica (minReplicas of its HorizontalPodAutoscaler)',
+      hpa: '{{kind}} may scale down to a single replica ({{minimum}})',
       fewReplicas: '{{kind}} runs {{replicas}} replicas, fewer than the {{minReplicas}} the configuration asks for',
     },
     options: {
@@ -38,6 +39,7 @@ export default defineRule({
       return;
     }
     const messageId = replicas.source === 'replicas' ? 'single' : replicas.source === 'default' ? 'defaulted' : 'hpa';
-    report({ messageId, data: { kind: workload.kind }, at: replicas.at, on });
+    const data = replicas.scaler ? { kind: workload.kind, minimum: autoscalerMinimumText(replicas.scaler) } : { kind: workload.kind };
+    report({ messageId, data, at: replicas.at, on });
   },
 });
