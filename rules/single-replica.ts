@@ -39,7 +39,7 @@ export default defineRule({
       return;
     }
     const messageId = replicas.source === 'replicas' ? 'single' : replicas.source === 'default' ? 'defaulted' : 'hpa';
-    const data = replicas.scaler ? { kind: workload.kind, minimum: autoscalerMinimumText(replicas.scaler) } : { kind: workload.kind };
+    const data: Record<string, string> = replicas.scaler ? { kind: workload.kind, minimum: autoscalerMinimumText(replicas.scaler) } : { kind: workload.kind };
     report({ messageId, data, at: replicas.at, on });
   },
 });
