@@ -176,6 +176,12 @@ describe('loadManifests', () => {
     ]);
   });
 
+  it('reads helm template output written under CHART/templates/ (its # Source: headers) as manifests', async () => {
+    const result = await load(['chart-output']);
+    expect(result.objects.map((object) => `${object.ref.kind}/${object.ref.name}`)).toEqual(['ConfigMap/shop-alertmanager-templates']);
+    expect(brief(result)).toEqual([]);
+  });
+
   it('says a chart template that starts with an action is a Helm template, not JSON kubectl cannot read', async () => {
     const result = await load(['helm-chart-json-start.yaml']);
     expect(brief(result)).toEqual([

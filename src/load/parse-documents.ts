@@ -74,7 +74,7 @@ export type Reader = 'manifest' | 'patch' | 'kustomize';
  */
 export function* readDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager', documentCache?: CodeStore, reader: Reader = 'manifest', snapshot?: SnapshotReading): Generator<ParsedDocument | Finding, void> {
   // a native search first: the regular expression costs about 2 ms per MB even where there is no `{{`
-  const chartInput = reader === 'patch' || (reader === 'manifest' && CHART_TEMPLATE_PATH.test(original.file));
+  const chartInput = reader === 'patch' || (reader === 'manifest' && CHART_TEMPLATE_PATH.test(original.file) && !isHelmOutput(original.text));
   if (chartInput && original.text.includes('{{') && HELM_TEMPLATE.test(original.text)) {
     yield helmFinding(original, HELM_TEMPLATE);
     return;
@@ -302,6 +302,17 @@ function lineEndOf(text: string, from: number): number {
  */
 const HELM_TEMPLATE = /\{\{[^{}]*?(?:\.(?:Values|Release|Chart|Capabilities|Files)\b|\b(?:include|toYaml|tpl|define)\b)/;
 const CHART_TEMPLATE_PATH = /(?:^|[\\/])templates[\\/]/;
+/**
+ * `helm template` output: every document it writes starts with `# Source: CHART/templates/FILE`, and `--output-dir`
+ * writes the files under `DIR/CHART/templates/` (Mimir's rendered test charts). Its Go template text is a value
+ * (an Alertmanager template in a ConfigMap), not an action left for Helm.
+ */
+const HELM_OUTPUT = /^# Source: \S+\/templates\//m;
+
+function isHelmOutput(text: string): boolean {
+  return text.includes('# Source: ') && HELM_OUTPUT.test(text);
+}
+
 /** Any Go template action or Helm function; only taken for a template when the file does not parse (Prometheus rules use them too). */
 const GO_TEMPLATE = /\{\{-?\s*(?:[.$]|if|range|with|end|else|template|include|toYaml|tpl|define)\b/;
 /** Any other `{{ placeholder }}` (Jinja, Mustache, sed-style substitution), on the line kubectl stops at. */
