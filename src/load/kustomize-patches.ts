@@ -26,6 +26,8 @@ export interface PatchDocument {
 export interface PatchSources {
   /** The documents of a patch file (a normalised path), or undefined when it is not among the inputs. */
   file(path: string): readonly PatchDocument[] | undefined;
+  /** Whether the patch file (a normalised path) is a Helm template (a helmify patch), which no document stands for. */
+  templated?(path: string): boolean;
   /**
    * The documents of a patch written in the file at `file` (`patch: |`), at `path` there: a kustomization, or a
    * transformer configuration among the patch files (the document whose value there is `text`).
@@ -47,6 +49,8 @@ export interface KustomizationPatches {
   readonly first: KustomizePatch[];
   /** `patchesJson6902`. */
   readonly afterLabels: KustomizePatch[];
+  /** Some patch writes a template action: the build is a chart `helm template` renders later (helmify). */
+  readonly templated: boolean;
 }
 
 /** A `target` (types.Selector): each field a regular expression of the whole value, the selectors as labels.Parse reads them. */
@@ -62,11 +66,19 @@ interface Selector {
 
 /** The patches `kustomization` (the file at `file`, a normalised path joined as the kustomization's entries are) holds. */
 export function kustomizationPatches(file: string, kustomization: ObjectValue, sources: PatchSources, resolve: (entry: string) => string): KustomizationPatches {
+  let templated = false;
   const documentsOf = (entry: { path?: unknown; patch?: unknown }, at: Path): readonly PatchDocument[] | undefined => {
     if (typeof entry.patch === 'string' && entry.patch.trim() !== '') return sources.inline(entry.patch, file, at);
-    return typeof entry.path === 'string' && entry.path !== '' ? sources.file(resolve(entry.path)) : undefined;
+    if (typeof entry.path !== 'string' || entry.path === '') return undefined;
+    templated ||= sources.templated?.(resolve(entry.path)) === true;
+    return sources.file(resolve(entry.path));
   };
   const first: KustomizePatch[] = [];
+  /** Adds `patch` unless it writes a template action (see KustomizationPatches.templated). */
+  const add = (patches: KustomizePatch[], patch: (KustomizePatch & { readonly content: unknown }) | undefined): void => {
+    if (patch && JSON.stringify(patch.content).includes('{{')) templated = true;
+    else if (patch) patches.push(patch);
+  };
   asArray(kustomization['patchesStrategicMerge']).forEach((entry, index) => {
     // an entry is a path, or a patch written inline when it has more than one line
     const documents = typeof entry === 'string' ? documentsOf(entry.includes('\n') ? { patch: entry } : { path: entry }, ['patchesStrategicMerge', index]) : undefined;
@@ -95,12 +107,7 @@ export function kustomizationPatches(file: string, kustomization: ObjectValue, s
     const [operations, ...more] = (record && documentsOf(record, ['patchesJson6902', index, 'patch'])) ?? [];
     if (target && operations && Array.isArray(operations.value) && more.length === 0) add(afterLabels, jsonPatch(`${file} patchesJson6902 ${index}`, operations, target));
   });
-  return { first, afterLabels };
-}
-
-/** Adds `patch` unless it writes a template action: such a build is a chart `helm template` renders later (helmify). */
-function add(patches: KustomizePatch[], patch: (KustomizePatch & { readonly content: unknown }) | undefined): void {
-  if (patch && !JSON.stringify(patch.content).includes('{{')) patches.push(patch);
+  return { first, afterLabels, templated };
 }
 
 function strategicMergePatch(key: string, document: PatchDocument, target: ObjectValue | undefined, options: ObjectValue): (KustomizePatch & { content: unknown }) | undefined {

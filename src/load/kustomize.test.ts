@@ -58,6 +58,13 @@ describe('kustomize inputs', () => {
     expect(report.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`)).toEqual(['kustomize-builtin-transformers/base/deployment.yaml:14 liveness-probe']);
   });
 
+  it('judges a base as its plain builds write it when another build is a Helm chart in the making (a patch writing {{ .Release.Namespace }})', async () => {
+    const report = await lint(['kustomize-templated-build'], { cwd: 'fixtures', configFile: false });
+    expect(report.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`)).toEqual([
+      'kustomize-templated-build/helm/patch-subjects.yaml:3 helm-template',
+    ]);
+  });
+
   it('drops the objects a patch deletes ($patch: delete at the top), in a List too, as kustomize build does', async () => {
     // upstream: kustomize api/filters/patchstrategicmerge Filter, resmap ApplySmPatch (an empty result leaves the build)
     const loaded = await loadManifests(['kustomize-patch-delete'], { cwd: 'fixtures' });

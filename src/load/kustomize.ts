@@ -152,7 +152,7 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
     transformerFiles(directory, record, (path) => read.get(path)?.record).flatMap((file) => (patches.file(file) ?? []).map((document) => ({ file, value: document.value })));
   const byDirectory = new Map([...read].map(([directory, { file, record }]) => {
     const configurations = anyConfigurations && namespaceOf(record) !== undefined ? buildOf(directory).flatMap((member) => member.configurations) : [];
-    return [directory, { record, transforms: transformsOf(file, record, configurations, patches, transformerConfigs(directory, record)) }] as const;
+    return [directory, { record, ...transformsOf(file, record, configurations, patches, transformerConfigs(directory, record)) }] as const;
   }));
   /** The vars the kustomizations of a build declare, replaced at its end in the fields all their configurations list. */
   const anyVars = [...read.values()].some(({ record }) => varNamesOf(record).length > 0);
@@ -167,9 +167,12 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
   const varsByFile = new Map<string, BuildVars>();
   const included = new Set([...byDirectory].flatMap(([directory, { record }]) => entriesOf(directory, record)));
   const out = new Map<string, KustomizeTransform[]>();
-  const visit = (directory: string, inherited: readonly KustomizeTransform[], seen: ReadonlySet<string>, vars: BuildVars | undefined) => {
+  // what the templated builds (Helm charts in the making) do to a file, used only where no other build reaches it
+  const templatedOut = new Map<string, KustomizeTransform[]>();
+  const visit = (directory: string, inherited: readonly KustomizeTransform[], seen: ReadonlySet<string>, vars: BuildVars | undefined, outerTemplated = false) => {
     const kustomization = byDirectory.get(directory);
     if (!kustomization) return;
+    const templated = outerTemplated || kustomization.templated;
     // its components transform what its resources built before its own transformers do (KustTarget.accumulateComponents)
     const components = componentsOf(directory, kustomization.record).flatMap((target) => byDirectory.get(target)?.transforms ?? []);
     // what an including kustomization sets outright (namespace, a replica count) is what its build writes: the inner one's is moot
@@ -177,14 +180,15 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
     const transforms = [...own, ...inherited];
     for (const target of entriesOf(directory, kustomization.record)) {
       if (byDirectory.has(target)) {
-        if (!seen.has(target)) visit(target, transforms, new Set([...seen, target]), vars);
+        if (!seen.has(target)) visit(target, transforms, new Set([...seen, target]), vars, templated);
         continue;
       }
       const known = varsByFile.get(target);
       if (vars) varsByFile.set(target, known ? { names: [...known.names, ...vars.names], references: [...known.references, ...vars.references] } : vars);
       // what every build does to the file; where each sets a field but to its own value, what they have in common
-      const common = out.get(target);
-      out.set(target, common === undefined ? transforms : common.flatMap((transform) => {
+      const builds = templated ? templatedOut : out;
+      const common = builds.get(target);
+      builds.set(target, common === undefined ? transforms : common.flatMap((transform) => {
         if (transforms.some((other) => other.key === transform.key)) return [transform];
         const disagree = transform.sets !== undefined && transforms.some((other) => other.sets === transform.sets);
         return disagree && transform.whereBuildsDisagree ? [transform.whereBuildsDisagree] : [];
@@ -192,6 +196,7 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
     }
   };
   for (const directory of byDirectory.keys()) if (!included.has(directory)) visit(directory, [], new Set([directory]), varsOf(directory));
+  for (const [file, transforms] of templatedOut) if (!out.has(file)) out.set(file, transforms);
   for (const [file, { names, references }] of varsByFile) {
     out.set(file, [...(out.get(file) ?? []), varReferencesTransform(new Set(names), [...BUILTIN_VAR_REFERENCES, ...references])]);
   }
@@ -295,24 +300,30 @@ interface TransformerConfig {
  * One that writes a template action (helmify's `release: "{{ .Release.Name }}"`) builds a Helm chart whose values
  * only `helm template` knows: it is not applied.
  */
-function transformsOf(file: string, record: Readonly<Record<string, unknown>>, configurations: readonly unknown[], sources: PatchSources, transformers: readonly TransformerConfig[]): KustomizeTransform[] {
+function transformsOf(file: string, record: Readonly<Record<string, unknown>>, configurations: readonly unknown[], sources: PatchSources, transformers: readonly TransformerConfig[]): BuildTransforms {
   const namespace = namespaceOf(record);
   const namespaceSpecs = configurations.flatMap((configuration) => fieldSpecsOf(configuration, 'namespace'));
   const patches = kustomizationPatches(file, record, sources, (entry) => entryPath(dirname(file), entry));
   const replacements = replacementsTransform(asArray(record['replacements']), (entry) => sources.file(entryPath(dirname(file), entry)));
-  return [
-    ...patches.first,
-    ...[
-      ...(namespace === undefined ? [] : [namespaceTransform(namespace, namespaceSpecs)]),
-      ...labelSetsOf(record).map((set) => pairsTransform('labels', set)),
-      ...annotationSetsOf(record).map((set) => pairsTransform('annotations', set)),
-    ].filter(isPlainTransform),
-    ...patches.afterLabels,
-    ...[...replicaCountsOf(record).map(replicaTransform), ...imageRulesOf(record).map(imageTransform)].filter(isPlainTransform),
-    ...(replacements ? [replacements] : []),
-    // the `transformers:` run after the kustomization's own fields (KustTarget.runTransformers)
-    ...builtinTransforms(file, transformers, sources).filter(isPlainTransform),
+  const fields = [
+    ...(namespace === undefined ? [] : [namespaceTransform(namespace, namespaceSpecs)]),
+    ...labelSetsOf(record).map((set) => pairsTransform('labels', set)),
+    ...annotationSetsOf(record).map((set) => pairsTransform('annotations', set)),
   ];
+  const counts = [...replicaCountsOf(record).map(replicaTransform), ...imageRulesOf(record).map(imageTransform)];
+  // the `transformers:` run after the kustomization's own fields (KustTarget.runTransformers)
+  const builtins = builtinTransforms(file, transformers, sources);
+  const transforms = [...patches.first, ...fields.filter(isPlainTransform), ...patches.afterLabels, ...counts.filter(isPlainTransform), ...(replacements ? [replacements] : []), ...builtins.filter(isPlainTransform)];
+  return { transforms, templated: patches.templated || [...fields, ...counts, ...builtins].some((transform) => !isPlainTransform(transform)) };
+}
+
+/**
+ * A kustomization's transforms; `templated` when one writes a template action and is left out: the build is a chart
+ * `helm template` renders later (helmify), whose output no build of the inputs shows.
+ */
+interface BuildTransforms {
+  readonly transforms: KustomizeTransform[];
+  readonly templated: boolean;
 }
 
 /** Not a transform that writes a template action (see transformsOf). */
@@ -352,7 +363,7 @@ function builtinTransforms(kustomization: string, configs: readonly TransformerC
         const patches = patchFieldsOf(config);
         if (!patches) return [];
         // an inline patch is the configuration's own text (its `inline` field), positioned there
-        const inConfig: PatchSources = { file: (path) => sources.file(path), inline: (text) => sources.inline(text, file, [patches.inline]) };
+        const inConfig: PatchSources = { file: (path) => sources.file(path), templated: (path) => sources.templated?.(path) === true, inline: (text) => sources.inline(text, file, [patches.inline]) };
         const { first, afterLabels } = kustomizationPatches(file, patches.fields, inConfig, (entry) => entryPath(dirname(kustomization), entry));
         return [...first, ...afterLabels];
       }

@@ -270,12 +270,19 @@ function kustomizeRolesOf(kustomizations: readonly ReadDocument[], patches: Patc
  */
 function patchSources(reads: readonly ReadResult[], kustomizations: readonly ReadDocument[], limits: LoadLimits): PatchSources & { readonly findings: Finding[] } {
   const files = new Map<string, PatchDocument[]>();
-  for (const read of reads) if ('source' in read) files.set(normalize(read.source.file), documentsOf([read], limits, 'patch').map(({ value, document }) => ({ value, index: document })));
+  const templated = new Set<string>();
+  for (const read of reads) {
+    if (!('source' in read)) continue;
+    const parsed = parseDocuments(read.source, limits, 'eager', 'patch');
+    files.set(normalize(read.source.file), parsed.documents.map((document) => ({ value: document.value, index: document })));
+    if (parsed.findings.some((finding) => finding.ruleId === LOAD_CHECKS.helmTemplate.id)) templated.add(normalize(read.source.file));
+  }
   const byFile = new Map(kustomizations.map((kustomization) => [normalize(kustomization.file), kustomization.document]));
   const findings: Finding[] = [];
   return {
     findings,
     file: (path) => files.get(path),
+    templated: (path) => templated.has(path),
     inline: (text, file, at) => {
       const entry = byFile.get(file) ?? files.get(file)?.find((document) => valueAt(document.value, at) === text)?.index;
       if (!entry) return [];
