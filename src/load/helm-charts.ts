@@ -10,19 +10,24 @@ const RENDERED = /^(?:templates[\\/]|charts[\\/].*[\\/]templates[\\/])/;
  * `findings` with the helm-template findings of the files in a chart's templates folder folded into one helm-chart
  * finding per chart, where the chart's Chart.yaml is among the `files` read (a folder or glob that holds the chart):
  * such a run meets a chart among the manifests, not a template the user named. A template file that parses without
- * Helm's objects (Helm writes it as it is) was read as a manifest and keeps its findings.
+ * Helm's objects (Helm writes it as it is) was read as a manifest and keeps its findings. The not-kubernetes infos of
+ * the chart's other files (Chart.yaml, values files) go with the templates.
  */
 export function foldChartTemplates(findings: readonly Finding[], files: readonly string[]): Finding[] {
   // each chart's folder (normalised) and its Chart.yaml as the run names it
   const charts = new Map(files.filter((file) => /(?:^|[\\/])Chart\.yaml$/.test(file)).map((file) => [dirname(normalize(file)), file]));
   if (charts.size === 0) return [...findings];
   const templates = new Map<string, Set<string>>();
-  const kept: Finding[] = [];
+  const others: Finding[] = [];
   for (const finding of findings) {
     const chart = finding.ruleId === LOAD_CHECKS.helmTemplate.id ? chartOf(normalize(finding.file), charts) : undefined;
-    if (chart === undefined) kept.push(finding);
+    if (chart === undefined) others.push(finding);
     else templates.set(chart, (templates.get(chart) ?? new Set()).add(finding.file));
   }
+  // the chart's own files that are no manifests (Chart.yaml, values files) are said with it, not one by one
+  const folded = [...templates.keys()];
+  const inFoldedChart = (file: string) => folded.some((chart) => chart === '.' || normalize(file).startsWith(`${chart}${sep}`));
+  const kept = others.filter((finding) => finding.ruleId !== LOAD_CHECKS.notKubernetes.id || !inFoldedChart(finding.file));
   for (const [chart, inChart] of templates) {
     const count = inChart.size === 1 ? 'template file is' : `${inChart.size} template files are`;
     const message = `Helm chart ${chart}: its ${count} not checked (kubefit does not render Helm); render the chart and check its output: helm template RELEASE ${chart} | kubefit check -`;
