@@ -73,6 +73,13 @@ describe('custom resources with their CustomResourceDefinition', () => {
     ]);
   });
 
+  it('takes a webhook that names another version of the CRD to intercept this one too, unless its matchPolicy is Exact', async () => {
+    expect(await check('mutating-webhook-equivalent.yaml')).toEqual([
+      '77:1 info schema: missing required field "size" in spec: MutatingWebhookConfiguration defaulters of the inputs intercepts its creation and may set it before validation, so it is not judged',
+      '82:1 error schema: missing required field "size" in spec',
+    ]);
+  });
+
   it('warns once at a CRD name redefined with another spec, naming the last definition, which validates; identical copies are fine', async () => {
     expect(await check('duplicate-crd.yaml')).toEqual([
       '27:9 warning duplicate-crd: CustomResourceDefinition gateways.example.com is defined more than once with different specs (first at duplicate-crd.yaml:2): the last one (duplicate-crd.yaml:55) validates its custom resources',

@@ -251,7 +251,7 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
   const value = valueToValidate(withoutNulls(object.value), version);
   const verdict = verdictOf(run, { key, version, value }, digest);
   const fields = () => (run.compiled.get(key) as CustomValidator | undefined)?.fields ?? fieldGraphFor(run, key, version);
-  const webhook = run.webhooks.mutatingOnCreate(definition.group, version.name, definition.plural);
+  const webhook = run.webhooks.mutatingOnCreate(definition.group, version.name, definition.plural, definition.versions.map((each) => each.name));
   const { judged, deferred } = deferToWebhook(verdict.schemaErrors, webhook);
   appendAll(findings, schemaFindings(object, judged, { key, fields }, run));
   if (webhook && deferred.length > 0) appendAll(findings, webhookNotes(object, deferred, { webhook, fields: fields() }));
