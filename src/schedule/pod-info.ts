@@ -343,8 +343,12 @@ function startTimeOf(object: KubeObject): string | undefined {
   return typeof startTime === 'string' ? startTime : undefined;
 }
 
+/**
+ * The node a pending pod of the cluster snapshot was nominated to. A manifest's status is none: the API server drops it
+ * when it creates the pod.
+ */
 function nominatedNodeNameOf(object: KubeObject): string | undefined {
-  if (object.ref.kind !== 'Pod') return undefined;
+  if (object.ref.kind !== 'Pod' || !object.fromCluster) return undefined;
   return stringField(asRecord(object.value['status']), 'nominatedNodeName') || undefined;
 }
 
