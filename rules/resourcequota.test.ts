@@ -50,6 +50,23 @@ ${QUOTA}`,
   ],
   invalid: [
     {
+      name: 'a pod the quota refuses for a missing limit counts toward no quota (the next one fits)',
+      code: `
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: a, namespace: team}
+  spec:
+    containers: [{name: app, image: "a:1", resources: {requests: {cpu: 1500m}}}]
+  ---
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: b, namespace: team}
+  spec:
+    containers: [{name: app, image: "b:1", resources: {requests: {cpu: 900m}, limits: {memory: 1Gi}}}]
+${QUOTA}`,
+      errors: [{ messageId: 'mustSpecify', line: 4, column: 1, data: { pods: 'pods "a" is', quota: 'team-quota', missing: 'limits.memory for: app' } }],
+    },
+    {
       name: 'a quota on requests.cpu and limits.memory refuses pods whose containers do not state them',
       code: `
   apiVersion: apps/v1
@@ -61,7 +78,7 @@ ${QUOTA}`,
         initContainers: [{name: setup, image: "s:1", resources: {requests: {cpu: 100m}}}]
         containers: [{name: app, image: "a:1", resources: {limits: {memory: 1Gi}}}, {name: proxy, image: "p:1", resources: {requests: {cpu: 50m}, limits: {memory: 64Mi}}}]
 ${QUOTA}`,
-      errors: [{ messageId: 'mustSpecify', line: 6, column: 5, data: { kind: 'Deployment', quota: 'team-quota', missing: 'limits.memory for: setup; requests.cpu for: app' } }],
+      errors: [{ messageId: 'mustSpecify', line: 6, column: 5, data: { pods: "the Deployment's pods are", quota: 'team-quota', missing: 'limits.memory for: setup; requests.cpu for: app' } }],
     },
     {
       name: 'the second workload crosses requests.cpu and limits.memory',

@@ -61,11 +61,24 @@ function missingConstraints(workload: Workload, quota: KubeObject, defaults: rea
   return [...missing.keys()].sort().map((name) => `${name} for: ${[...(missing.get(name) ?? [])].sort().join(',')}`).join('; ');
 }
 
-/** The first workload, in input order, whose pods take the namespace over each hard limit. */
+/**
+ * The first unscoped quota sharing the workload's namespace whose constraints refuse its pods, and what they lack;
+ * such pods are never created, so they count toward no quota.
+ */
+function refusal(index: LintIndex, workload: Workload): { readonly quota: KubeObject; readonly missing: string } | undefined {
+  const defaults = containerItemDefaults(index, workload.object);
+  for (const quota of index.nearby('ResourceQuota', workload.object).filter(isUnscoped)) {
+    const missing = missingConstraints(workload, quota, defaults);
+    if (missing) return { quota, missing };
+  }
+  return undefined;
+}
+
+/** The first workload, in input order, whose pods (those the quotas admit) take the namespace over each hard limit. */
 function overruns(index: LintIndex, namespace: string): ReadonlyMap<Workload, Overrun[]> {
   return index.memo(`resourcequota:${namespace}`, () => {
     const found = new Map<Workload, Overrun[]>();
-    const workloads = index.workloadsIn(namespace);
+    const workloads = index.workloadsIn(namespace).filter((workload) => !refusal(index, workload));
     for (const quota of index.ofKind('ResourceQuota', namespace)) {
       if (!isUnscoped(quota)) continue;
       for (const [resource, hard] of Object.entries(asStringMap(asRecord(quota.value['spec'])?.['hard']))) {
@@ -100,17 +113,18 @@ export default defineRule({
     appliesTo: { target: 'podSpec' },
     messages: {
       exceeded: '{{kind}} takes {{resource}} in namespace "{{namespace}}" to {{total}}, above the hard limit {{hard}} of ResourceQuota "{{quota}}"',
-      mustSpecify: '{{kind}}\'s pods are forbidden: failed quota: {{quota}}: must specify {{missing}}',
+      mustSpecify: '{{pods}} forbidden: failed quota: {{quota}}: must specify {{missing}}',
     },
   },
   check(workload, { index, report }) {
     const namespace = workload.object.ref.namespace;
-    const quotas = index.nearby('ResourceQuota', workload.object);
-    if (quotas.length === 0) return;
-    const defaults = containerItemDefaults(index, workload.object);
-    for (const quota of quotas.filter(isUnscoped)) {
-      const missing = missingConstraints(workload, quota, defaults);
-      if (missing) report({ messageId: 'mustSpecify', data: { kind: workload.kind, quota: quota.ref.name, missing }, at: workload.podSpecPath, on: 'key' });
+    if (index.nearby('ResourceQuota', workload.object).length === 0) return;
+    // the quota plugin checks a pod's constraints first: a refused pod is reported for that alone
+    const refused = refusal(index, workload);
+    if (refused) {
+      const pods = workload.kind === 'Pod' ? `pods "${workload.object.ref.name}" is` : `the ${workload.kind}'s pods are`;
+      report({ messageId: 'mustSpecify', data: { pods, quota: refused.quota.ref.name, missing: refused.missing }, at: workload.podSpecPath, on: 'key' });
+      return;
     }
     for (const overrun of overruns(index, namespace).get(workload) ?? []) {
       const at = workload.object.has(['spec', 'replicas']) ? ['spec', 'replicas'] : workload.podSpecPath;
