@@ -16,4 +16,11 @@ describe('kustomize configMapGenerator and secretGenerator', () => {
       'kustomize-generators/daemonset.yaml:15 ConfigMap "agent-datastream" is not defined in namespace "agents" of the inputs',
     ]);
   });
+
+  it('places generated objects in the namespace of the outermost build that sets one (an overlay over its base)', async () => {
+    const loaded = await loadManifests(['kustomize-generators-overlay'], { cwd: 'fixtures' });
+    expect(loaded.generated.map((object) => `${object.ref.kind}/${object.ref.namespace}/${object.ref.name}`)).toEqual(['ConfigMap/prod/app-config']);
+    const report = await lint(['kustomize-generators-overlay'], { cwd: 'fixtures', configFile: false });
+    expect(report.findings.filter((finding) => finding.ruleId === 'missing-secret-or-configmap')).toEqual([]);
+  });
 });

@@ -3,24 +3,46 @@
 // hashed name). They are known by name only, for the rules that look objects up: their data is the files' and
 // literals' (not read here), and no rule reports on them.
 // upstream: kustomize api/internal/generators (configMapGenerator, secretGenerator), api/konfig/builtinpluginconsts/namereference.go
+import { dirname, normalize } from 'node:path';
 import { asArray, asRecord, toKubeObject, type KubeObject } from '../model/object.js';
+import { componentsOf, entriesOf } from './kustomize.js';
+import { namespaceOf } from './kustomize-namespace.js';
 import { NeighbourDocument } from './neighbour-document.js';
 
 const GENERATED_KINDS = [['configMapGenerator', 'ConfigMap'], ['secretGenerator', 'Secret']] as const;
 
-/** The objects the generators of `kustomizations` make, numbered from `firstOrder`. */
+/**
+ * The objects the generators of `kustomizations` make, numbered from `firstOrder`: one per namespace the builds that
+ * include the kustomization place them in (the outermost build's `namespace`, else the generator entry's own).
+ */
 export function generatedObjects(kustomizations: readonly { readonly file: string; readonly value: unknown }[], firstOrder: number): KubeObject[] {
+  const read = new Map(kustomizations.map(({ file, value }) => [normalize(dirname(file)), { file, record: asRecord(value) ?? {} }] as const));
+  if (![...read.values()].some(({ record }) => GENERATED_KINDS.some(([field]) => asArray(record[field]).length > 0))) return [];
+  const namespaces = new Map<string, Set<string | undefined>>();
+  const visit = (directory: string, outer: string | undefined, seen: ReadonlySet<string>) => {
+    const kustomization = read.get(directory);
+    if (!kustomization) return;
+    // an including build's namespace transformer runs after this one's, on everything it built
+    const namespace = outer ?? namespaceOf(kustomization.record);
+    namespaces.set(directory, (namespaces.get(directory) ?? new Set()).add(namespace));
+    for (const target of [...entriesOf(directory, kustomization.record), ...componentsOf(directory, kustomization.record)]) {
+      if (!seen.has(target)) visit(target, namespace, new Set([...seen, target]));
+    }
+  };
+  const included = new Set([...read].flatMap(([directory, { record }]) => [...entriesOf(directory, record), ...componentsOf(directory, record)]));
+  for (const directory of read.keys()) if (!included.has(directory)) visit(directory, undefined, new Set([directory]));
   const out: KubeObject[] = [];
-  for (const { file, value } of kustomizations) {
-    const kustomization = asRecord(value) ?? {};
-    const namespace = kustomization['namespace'];
+  for (const [directory, { file, record }] of read) {
     for (const [field, kind] of GENERATED_KINDS) {
-      for (const entry of asArray(kustomization[field]).map(asRecord)) {
+      for (const entry of asArray(record[field]).map(asRecord)) {
         const name = entry?.['name'];
         if (typeof name !== 'string' || name === '') continue;
-        const inNamespace = typeof entry?.['namespace'] === 'string' ? entry['namespace'] : namespace;
-        const generated = { apiVersion: 'v1', kind, metadata: { name, ...(typeof inNamespace === 'string' && inNamespace !== '' && { namespace: inNamespace }) } };
-        out.push(toKubeObject({ value: generated, document: new NeighbourDocument(file, out.length, generated), basePath: [], order: firstOrder + out.length, fromCluster: false }));
+        const own = typeof entry?.['namespace'] === 'string' && entry['namespace'] !== '' ? entry['namespace'] : undefined;
+        for (const namespace of namespaces.get(directory) ?? [undefined]) {
+          const inNamespace = namespace ?? own;
+          const generated = { apiVersion: 'v1', kind, metadata: { name, ...(inNamespace !== undefined && { namespace: inNamespace }) } };
+          out.push(toKubeObject({ value: generated, document: new NeighbourDocument(file, out.length, generated), basePath: [], order: firstOrder + out.length, fromCluster: false }));
+        }
       }
     }
   }

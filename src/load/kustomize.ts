@@ -271,12 +271,12 @@ function isUnnamed(affix: NameAffix): boolean {
 }
 
 /** The resources and bases a kustomization in `directory` includes, as paths. */
-function entriesOf(directory: string, record: Readonly<Record<string, unknown>>): string[] {
+export function entriesOf(directory: string, record: Readonly<Record<string, unknown>>): string[] {
   return pathsOf(record, ['resources', 'bases']).map((entry) => entryPath(directory, entry));
 }
 
 /** The components a kustomization in `directory` uses, as paths. */
-function componentsOf(directory: string, record: Readonly<Record<string, unknown>>): string[] {
+export function componentsOf(directory: string, record: Readonly<Record<string, unknown>>): string[] {
   return pathsOf(record, ['components']).map((entry) => entryPath(directory, entry));
 }
 
