@@ -24,6 +24,16 @@ new RuleTester({ describe, it }).run(rule, {
           containers: [{name: a, image: "a:1", env: [{name: SECRET_ID, value: bq-readonly-key}, {name: SECRET_VERSION, value: latest}]}]
       `,
     },
+    {
+      name: 'the name and namespace of a Secret object are references (vm-operator\'s webhook secret)',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers: [{name: a, image: "a:1", env: [{name: WEBHOOK_SECRET_NAME, value: vm-operator-webhook}, {name: WEBHOOK_SECRET_NAMESPACE, value: vmware-system-vmop}]}]
+      `,
+    },
     { fixture: 'fixtures/rules/env-var-secret/valid-flag-values.yaml' },
     {
       name: 'a decimal number (a failure rate in Online Boutique\'s paymentservice) is a number, not a secret',

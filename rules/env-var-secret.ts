@@ -6,7 +6,7 @@ import { secretShapeOf } from '../src/lint/secret-shapes.js';
 
 const SECRET_NAME = /(?:^|_)(?:PASS(?:WORD|WD)?|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)(?:_|$)/i;
 /** Names that hold where a secret is, not the secret itself. */
-const REFERENCE_NAME = /_(?:FILE|PATH|DIR|NAME|REF|ID|VERSION|ENABLED|LENGTH|TTL|TIMEOUT|HEADER|URL|ENDPOINT)$/i;
+const REFERENCE_NAME = /_(?:FILE|PATH|DIR|NAME|NAMESPACE|REF|ID|VERSION|ENABLED|LENGTH|TTL|TIMEOUT|HEADER|URL|ENDPOINT)$/i;
 /**
  * Tokens that grant nothing: etcd's initial cluster token only seeds the cluster and member IDs so that two clusters
  * bootstrapped side by side do not join each other (etcd server/etcdmain/help.go, default 'etcd-cluster').

@@ -183,6 +183,11 @@ describe('loadManifests', () => {
     expect(brief(result)).toEqual([]);
   });
 
+  it('reports the syntax error a document has besides a quoted Go template, not the template', async () => {
+    const result = await load(['go-template-elsewhere.yaml']);
+    expect(brief(result)).toEqual(['go-template-elsewhere.yaml:11:22 error yaml-syntax: did not find expected alphabetic or numeric character']);
+  });
+
   it('says a chart template that starts with an action is a Helm template, not JSON kubectl cannot read', async () => {
     const result = await load(['helm-chart-json-start.yaml']);
     expect(brief(result)).toEqual([

@@ -119,7 +119,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
       // `name: {{ .Name }}` parses as a mapping used as a key, which kubectl rejects: the template is the cause
       const decode = built.problems.find((problem) => problem.kind === 'decode');
       const template = decode && templateAt(source.text, decode.start);
-      if (template) {
+      if (template && breaksDocument(source, chunkText, (text) => plan.build(text, start, limits, positions))) {
         if (!helmReported) yield template(source);
         helmReported = true;
         continue;
@@ -153,7 +153,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
     } catch (error) {
       if (!(error instanceof jsYaml().YAMLException)) throw error;
       const template = templateAt(source.text, start + (error.mark?.position ?? 0));
-      if (template) {
+      if (template && breaksDocument(source, chunkText, (text) => plan.build(text, start, limits, positions))) {
         if (!helmReported) yield template(source);
         helmReported = true;
         continue;
@@ -394,6 +394,25 @@ function helmFinding(source: SourceText, syntax: RegExp, at?: number): Finding {
   const offset = at ?? Math.max(0, source.text.search(syntax));
   const message = 'this is a Helm template, not a manifest: render it first (helm template RELEASE CHART | kubefit check -)';
   return fileFinding(source, offset, offset + 2, { ...LOAD_CHECKS.helmTemplate, message });
+}
+
+function isHelmText(source: SourceText): boolean {
+  return HELM_TEMPLATE.test(source.text) || CHART_TEMPLATE_PATH.test(source.file);
+}
+
+/**
+ * Whether a template action is what breaks the document: outside a chart, one it still fails without (no parse, or a
+ * value kubectl cannot decode) did not (a quoted action beside an unquoted resource pool path that YAML reads as an
+ * alias).
+ */
+function breaksDocument(source: SourceText, chunk: string, build: (text: string) => readonly BuiltDocument[]): boolean {
+  if (isHelmText(source)) return true;
+  const blanked = chunk.replace(/\{\{[\s\S]*?\}\}/g, (action) => action.replace(/[^\n]/g, ' '));
+  try {
+    return build(blanked).every((document) => !document.problems.some((problem) => problem.kind === 'decode'));
+  } catch {
+    return false;
+  }
 }
 
 /** Each value takes at least two characters, so only a longer chunk can hold more values than the limit. */
