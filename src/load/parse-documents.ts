@@ -303,11 +303,12 @@ function lineEndOf(text: string, from: number): number {
 const HELM_TEMPLATE = /\{\{[^{}]*?(?:\.(?:Values|Release|Chart|Capabilities|Files)\b|\b(?:include|toYaml|tpl|define)\b)/;
 const CHART_TEMPLATE_PATH = /(?:^|[\\/])templates[\\/]/;
 /**
- * `helm template` output: every document it writes starts with `# Source: CHART/templates/FILE`, and `--output-dir`
+ * `helm template` output: every document it writes starts with `# Source: CHART/templates/FILE` (right after its
+ * `---`, or at the file's start), and `--output-dir`
  * writes the files under `DIR/CHART/templates/` (Mimir's rendered test charts). Its Go template text is a value
  * (an Alertmanager template in a ConfigMap), not an action left for Helm.
  */
-const HELM_OUTPUT = /^# Source: \S+\/templates\//m;
+const HELM_OUTPUT = /(?:^|\n---[^\n]*\n)# Source: \S+\/templates\//;
 
 function isHelmOutput(text: string): boolean {
   return text.includes('# Source: ') && HELM_OUTPUT.test(text);

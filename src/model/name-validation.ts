@@ -36,6 +36,13 @@ function regexError(message: string, fmt: string, ...examples: string[]): string
 }
 
 
+// upstream: validation.go IsHTTPHeaderName (v1.36)
+const HTTP_HEADER_NAME = /^[-A-Za-z0-9]+$/;
+
+export function httpHeaderNameErrors(value: string): string[] {
+  return HTTP_HEADER_NAME.test(value) ? [] : [regexError("a valid HTTP header must consist of alphanumeric characters or '-'", '[-A-Za-z0-9]+', 'X-Header-Name')];
+}
+
 // upstream: validation.go IsDNS1123Label (v1.36)
 export function dns1123LabelErrors(value: string): string[] {
   const errors: string[] = [];

@@ -3,7 +3,7 @@ import { compareQuantities, parseQuantity } from '../../model/quantity.js';
 import { isOvercommitAllowed } from '../../model/resource-totals.js';
 import { canonicalQuantity } from './quantity-string.js';
 import { duplicate, forbidden, invalid, key, notFound, notSupported, owned, pointing, required, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
-import { configMapKeyErrors, dns1123LabelErrors, envVarNameErrors, portNameErrors, portNumberErrors, qualifiedNameErrors, relaxedEnvVarNameErrors, subdomainErrors } from '../../model/name-validation.js';
+import { configMapKeyErrors, dns1123LabelErrors, envVarNameErrors, httpHeaderNameErrors, portNameErrors, portNumberErrors, qualifiedNameErrors, relaxedEnvVarNameErrors, subdomainErrors } from '../../model/name-validation.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { localDescendingPathErrors } from './local-path.js';
 import { notIntegerError } from './resource-names.js';
@@ -334,7 +334,15 @@ function validateAction(type: string, action: Fields, handler: FieldPath): Error
   if (type === 'exec') return arrayField(action, 'command').length === 0 ? [required(handler.concat(type, 'command'))] : [];
   const port = type === 'grpc' ? intField(action, 'port') : type === 'httpGet' || type === 'tcpSocket' ? action['port'] : undefined;
   const messages = portNumOrNameErrors(port);
-  return messages.length === 0 ? [] : owned(messages.map((message) => invalid(handler.concat(type, 'port'), port, message)), INVALID_PORT);
+  const errors = messages.length === 0 ? [] : owned(messages.map((message) => invalid(handler.concat(type, 'port'), port, message)), INVALID_PORT);
+  // validateHTTPGetAction: each header's name (its value is never checked)
+  if (type === 'httpGet') {
+    for (const header of arrayField(action, 'httpHeaders')) {
+      const name = stringField(asRecord(header), 'name') ?? '';
+      for (const message of httpHeaderNameErrors(name)) errors.push(invalid(handler.concat(type, 'httpHeaders'), name, message));
+    }
+  }
+  return errors;
 }
 
 const NO_MESSAGES: readonly string[] = Object.freeze([]);

@@ -7,7 +7,7 @@ import { dns1123LabelErrors, inclusiveRangeError, labelValueErrors, qualifiedNam
 import { legacyIPErrors } from './ip.js';
 import { validateLabelSelector } from './label-selector.js';
 import { validateNodeSelector, validateNodeSelectorTerm } from './node-selector.js';
-import { validatePersistentVolumeClaimTemplate } from './persistent-volume.js';
+import { validateISCSI, validatePersistentVolumeClaimTemplate } from './persistent-volume.js';
 import { validatePodResources } from './pod-resources.js';
 import { validateAnnotations, validateLabels } from './object-meta.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
@@ -242,7 +242,7 @@ const VOLUME_SOURCES: readonly (readonly [string, string])[] = [
 const VOLUME_SOURCE_REQUIRED: Readonly<Record<string, readonly string[]>> = {
   hostPath: ['path'], gitRepo: ['repository'], gcePersistentDisk: ['pdName'], awsElasticBlockStore: ['volumeID'],
   secret: ['secretName'], nfs: ['server', 'path'], glusterfs: ['endpoints', 'path'], persistentVolumeClaim: ['claimName'],
-  configMap: ['name'], iscsi: ['targetPortal', 'iqn'],
+  configMap: ['name'],
 };
 
 const FILE_MODE_ERROR = 'must be a number between 0 and 0777 (octal), both inclusive';
@@ -283,6 +283,7 @@ function validateVolumeSource(volume: Fields, field: FieldPath): ErrorList {
     if (mode !== undefined && (mode < 0 || mode > 0o777)) errors.push(invalid(field.concat(source, 'defaultMode'), mode, FILE_MODE_ERROR));
     appendAll(errors, validateVolumeItems(source, record, field.concat(source)));
     if (source === 'ephemeral') appendAll(errors, validateEphemeralVolumeSource(record, field.concat(source)));
+    if (source === 'iscsi') appendAll(errors, validateISCSI(record ?? {}, field.concat(source)));
   }
   return errors;
 }

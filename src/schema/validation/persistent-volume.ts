@@ -322,8 +322,9 @@ function validateRBD(source: Fields, field: FieldPath): ErrorList {
   return errors;
 }
 
-// upstream: validation.go validateISCSIPersistentVolumeSource (required fields, lun range, CHAP secret)
-function validateISCSI(source: Fields, field: FieldPath): ErrorList {
+// upstream: validation.go validateISCSIPersistentVolumeSource, validateISCSIVolumeSource (a pod's): required fields,
+// lun range, CHAP secret
+export function validateISCSI(source: Fields, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   if (isBlank(source, 'targetPortal')) errors.push(required([...field, 'targetPortal']));
   if (isBlank(source, 'iqn')) errors.push(required([...field, 'iqn']));

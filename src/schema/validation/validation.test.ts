@@ -67,6 +67,7 @@ describe('API server validation per API group', () => {
     ['ValidateCustomResourceDefinition: name, group, scope, names, versions, storage, columns, scale, conversion, approval', 'invalid-crd.yaml', () => EXPECTED_CRD],
     ['ValidateStructural: types, items, root additionalProperties, metadata, value validations; a status root; nullable root', 'invalid-crd-schema.yaml', () => EXPECTED_CRD_SCHEMA],
     ['validateWindowsHostProcessPod: hostNetwork, all containers HostProcess or none, pod and container values agree', 'invalid-windows-host-process.yaml', () => EXPECTED_WINDOWS_HOST_PROCESS],
+    ['validateISCSIVolumeSource, validateHTTPGetAction: a pod volume\'s lun range, probe and hook header names', 'invalid-pod-volume-sources.yaml', () => EXPECTED_POD_VOLUME_SOURCES],
   ])('%s (%s)', async (_name, fixture, expected) => {
     expect(await check(fixture)).toEqual(expected());
   });
@@ -126,6 +127,15 @@ describe('API server validation per API group', () => {
     expect(messages('1.32').filter((message) => message.includes('_tcp.example.com'))).toHaveLength(1);
   });
 });
+
+const HEADER_NAME = "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')";
+const EXPECTED_POD_VOLUME_SOURCES: string[] = [
+  `10:59 api-validation: spec.containers[0].readinessProbe.httpGet.httpHeaders: Invalid value: "bad header": ${HEADER_NAME}`,
+  `11:64 api-validation: spec.containers[0].lifecycle.preStop.httpGet.httpHeaders: Invalid value: "X_Hook": ${HEADER_NAME}`,
+  // a volume with errors is not usable by mounts (ValidateVolumes)
+  '12:29 api-validation: spec.containers[0].volumeMounts[0].name: Not found: "data"',
+  '15:89 api-validation: spec.volumes[0].iscsi.lun: Invalid value: 300: must be between 0 and 255, inclusive',
+];
 
 const EXPECTED_POD_SPEC: string[] = [
   "12:9 api-validation: spec.volumes[0].hostPath: Forbidden: may not specify more than 1 volume type",
