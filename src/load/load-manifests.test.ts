@@ -164,7 +164,7 @@ describe('loadManifests', () => {
     expect(whole.objects.map((object) => `${object.file} ${object.ref.kind}`)).toEqual(['helm-chart-folder/templates/limits.yaml LimitRange']);
     // (Chart.yaml and values.yaml, no manifests, are said with the chart)
     expect(brief(whole)).toEqual([
-      'helm-chart-folder/Chart.yaml:1:1 warning helm-chart: Helm chart helm-chart-folder: its 3 template files are not checked (kubefit does not render Helm); render the chart and check its output: helm template RELEASE helm-chart-folder | kubefit check -',
+      'helm-chart-folder/Chart.yaml:1:1 warning helm-chart: Helm chart helm-chart-folder: its 4 template files are not checked (kubefit does not render Helm); render the chart and check its output: helm template RELEASE helm-chart-folder | kubefit check -',
     ]);
     const subchart = await load(['helm-chart-folder/charts/cache']);
     expect(brief(subchart).filter((line) => !line.includes('not-kubernetes'))).toEqual([
