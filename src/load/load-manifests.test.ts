@@ -172,6 +172,7 @@ describe('loadManifests', () => {
     ]);
     const named = await load(['helm-chart-folder/templates']);
     expect(brief(named).map((line) => line.split(' ').slice(0, 3).join(' '))).toEqual([
+      'helm-chart-folder/templates/configmap.yaml:4:9 error helm-template:',
       'helm-chart-folder/templates/deployment.yaml:4:9 error helm-template:',
       'helm-chart-folder/templates/service.yaml:4:9 error helm-template:',
     ]);

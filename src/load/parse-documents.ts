@@ -308,7 +308,7 @@ const CHART_TEMPLATE_PATH = /(?:^|[\\/])templates[\\/]/;
  * writes the files under `DIR/CHART/templates/` (Mimir's rendered test charts). Its Go template text is a value
  * (an Alertmanager template in a ConfigMap), not an action left for Helm.
  */
-const HELM_OUTPUT = /(?:^|\n---[^\n]*\n)# Source: \S+\/templates\//;
+const HELM_OUTPUT = /(?:^(?:---[^\n]*\n)?|\n---[^\n]*\n)# Source: \S+\/templates\//;
 
 function isHelmOutput(text: string): boolean {
   return text.includes('# Source: ') && HELM_OUTPUT.test(text);
