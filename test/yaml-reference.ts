@@ -13,5 +13,9 @@ export function referenceValues(text: string): unknown[] | undefined {
   const documents = parseAllDocuments(text, { version: '1.1', schema: 'yaml-1.1', merge: true, customTags: goYamlTags, uniqueKeys: false });
   const list = Array.isArray(documents) ? documents : [documents];
   if (list.some((document) => document.errors.length > 0)) return undefined;
-  return list.map((document) => document.toJS({ maxAliasCount: -1 }) as unknown);
+  try {
+    return list.map((document) => document.toJS({ maxAliasCount: -1 }) as unknown);
+  } catch {
+    return undefined; // an alias to no anchor (`*/Resources`): broken as go-yaml reads it too
+  }
 }
