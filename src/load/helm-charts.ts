@@ -30,7 +30,7 @@ export function foldChartTemplates(findings: readonly Finding[], files: readonly
   const kept = others.filter((finding) => finding.ruleId !== LOAD_CHECKS.notKubernetes.id || !inFoldedChart(finding.file));
   for (const [chart, inChart] of templates) {
     const count = inChart.size === 1 ? 'template file is' : `${inChart.size} template files are`;
-    const message = `Helm chart ${chart}: its ${count} not checked (kubefit does not render Helm); render the chart and check its output: helm template RELEASE ${chart} | kubefit check -`;
+    const message = `Helm chart ${chart}: its ${count} not checked (kubefit does not render Helm); render the chart and check its output: helm template RELEASE ${shellWord(chart)} | kubefit check -`;
     kept.push(inputFinding(charts.get(chart) ?? chart, LOAD_CHECKS.helmChart, message));
   }
   return kept;
@@ -46,4 +46,9 @@ function chartOf(file: string, charts: ReadonlyMap<string, string>): string | un
     if (charts.has(file.slice(0, at)) && RENDERED.test(file.slice(at + 1))) return file.slice(0, at);
   }
   return undefined;
+}
+
+/** `path` as one word of a POSIX shell command: as it is when it holds no character the shell reads, else single-quoted. */
+function shellWord(path: string): string {
+  return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
 }

@@ -1,5 +1,5 @@
 import fg from 'fast-glob';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +157,17 @@ describe('loadManifests', () => {
     ]);
     const named = await load(['go-vendor/vendor']);
     expect(named.objects.map((object) => `${object.ref.kind}/${object.ref.name}`)).toEqual(['Node/node-from-a-test']);
+  });
+
+  it('quotes a chart path the shell would split in the command it suggests', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kubefit-chart-'));
+    await mkdir(join(dir, "team's chart", 'templates'), { recursive: true });
+    await writeFile(join(dir, "team's chart", 'Chart.yaml'), 'apiVersion: v2\nname: x\nversion: 1.0.0\n');
+    await writeFile(join(dir, "team's chart", 'templates', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n');
+    const result = await loadManifests(['.'], { cwd: dir });
+    expect(result.findings.map((finding) => finding.message)).toEqual([
+      `Helm chart team's chart: its template file is not checked (kubefit does not render Helm); render the chart and check its output: helm template RELEASE 'team'\\''s chart' | kubefit check -`,
+    ]);
   });
 
   it('reports the templates of a chart met in a folder once, at its Chart.yaml, with its subcharts; a template named on its own stays an error', async () => {
