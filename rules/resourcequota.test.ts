@@ -11,6 +11,24 @@ const QUOTA = `
     hard: {requests.cpu: "2", limits.memory: 4Gi, pods: "10"}
 `;
 
+/** A Deployment whose container states nothing, its namespace's LimitRange defaults (limits, requests), and the quota. */
+function defaultedDeployment(limits: string, requests: string, replicas: number): string {
+  return `
+  apiVersion: v1
+  kind: LimitRange
+  metadata: {name: defaults, namespace: team}
+  spec:
+    limits: [{type: Container, default: ${limits}, defaultRequest: ${requests}}]
+  ---
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web, namespace: team}
+  spec:
+    replicas: ${replicas}
+    template: {spec: {containers: [{name: c, image: "c:1"}]}}
+${QUOTA}`;
+}
+
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     {
@@ -33,19 +51,7 @@ ${QUOTA}`,
     },
     {
       name: 'a LimitRange default gives the containers the limit and request a quota on them requires',
-      code: `
-  apiVersion: v1
-  kind: LimitRange
-  metadata: {name: defaults, namespace: team}
-  spec:
-    limits: [{type: Container, default: {memory: 256Mi}, defaultRequest: {cpu: 100m}}]
-  ---
-  apiVersion: apps/v1
-  kind: Deployment
-  metadata: {name: web, namespace: team}
-  spec:
-    template: {spec: {containers: [{name: c, image: "c:1"}]}}
-${QUOTA}`,
+      code: defaultedDeployment('{memory: 256Mi}', '{cpu: 100m}', 1),
     },
   ],
   invalid: [
@@ -104,20 +110,7 @@ ${QUOTA}`,
     },
     {
       name: 'the namespace\'s LimitRange gives the containers that request nothing its defaults before the quota counts them',
-      code: `
-  apiVersion: v1
-  kind: LimitRange
-  metadata: {name: defaults, namespace: team}
-  spec:
-    limits: [{type: Container, default: {memory: 800Mi}, defaultRequest: {cpu: 600m}}]
-  ---
-  apiVersion: apps/v1
-  kind: Deployment
-  metadata: {name: web, namespace: team}
-  spec:
-    replicas: 4
-    template: {spec: {containers: [{name: c, image: "c:1"}]}}
-${QUOTA}`,
+      code: defaultedDeployment('{memory: 800Mi}', '{cpu: 600m}', 4),
       errors: [
         { messageId: 'exceeded', line: 11, column: 3, data: { kind: 'Deployment', resource: 'requests.cpu', namespace: 'team', total: '2400m', hard: '2', quota: 'team-quota' } },
       ],
