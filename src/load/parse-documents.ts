@@ -119,7 +119,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
       // `name: {{ .Name }}` parses as a mapping used as a key, which kubectl rejects: the template is the cause
       const decode = built.problems.find((problem) => problem.kind === 'decode');
       const template = decode && templateAt(source.text, decode.start);
-      if (template && breaksDocument(source, chunkText, (text) => plan.build(text, start, limits, positions))) {
+      if (template && breaksDocument(source, decode.start, chunkText, (text) => plan.build(text, start, limits, positions))) {
         if (!helmReported) yield template(source);
         helmReported = true;
         continue;
@@ -152,8 +152,9 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
       yield new ParsedDocument(source, count++, shared && !templated ? sharedDocument(built, shared) : built, extent);
     } catch (error) {
       if (!(error instanceof jsYaml().YAMLException)) throw error;
-      const template = templateAt(source.text, start + (error.mark?.position ?? 0));
-      if (template && breaksDocument(source, chunkText, (text) => plan.build(text, start, limits, positions))) {
+      const at = start + (error.mark?.position ?? 0);
+      const template = templateAt(source.text, at);
+      if (template && breaksDocument(source, at, chunkText, (text) => plan.build(text, start, limits, positions))) {
         if (!helmReported) yield template(source);
         helmReported = true;
         continue;
@@ -402,12 +403,14 @@ function isHelmText(source: SourceText): boolean {
 }
 
 /**
- * Whether a template action is what breaks the document: outside a chart, one it still fails without (no parse, or a
- * value kubectl cannot decode) did not (a quoted action beside an unquoted resource pool path that YAML reads as an
- * alias).
+ * Whether a template action is what breaks the document at `at` (an offset in the file): in a chart, or on the line
+ * the parser stopped at (`{{ .Name }}: |` as a key), it is; elsewhere only when the document parses and decodes once
+ * its actions are blanked (a quoted action beside an unquoted resource pool path YAML reads as an alias is not).
  */
-function breaksDocument(source: SourceText, chunk: string, build: (text: string) => readonly BuiltDocument[]): boolean {
+function breaksDocument(source: SourceText, at: number, chunk: string, build: (text: string) => readonly BuiltDocument[]): boolean {
   if (isHelmText(source)) return true;
+  const lineStart = source.text.lastIndexOf('\n', at - 1) + 1;
+  if (GO_TEMPLATE.test(source.text.slice(lineStart, lineEndOf(source.text, at)))) return true;
   const blanked = chunk.replace(/\{\{[\s\S]*?\}\}/g, (action) => action.replace(/[^\n]/g, ' '));
   try {
     return build(blanked).every((document) => !document.problems.some((problem) => problem.kind === 'decode'));

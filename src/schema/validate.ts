@@ -435,11 +435,25 @@ function isJudgedOnCreate(error: SchemaError): boolean {
  * dropped, null list items of a scalar type at its zero value (without-nulls.ts).
  */
 function errorsOf(validator: CompiledValidator, object: KubeObject): readonly SchemaError[] {
-  const value = withoutNulls(object.value);
+  const value = withZeroSpec(object, withoutNulls(object.value));
   if (validator(value)) return [];
   const decoded = withZeroItems(value, validator.errors ?? []);
   if (decoded === undefined) return validator.errors ?? [];
   return validator(decoded) ? [] : (validator.errors ?? []);
+}
+
+/**
+ * Kinds whose Go spec is a struct, not a pointer: an object without `spec` decodes to the zero spec, which their
+ * validation then judges (ValidateDeploymentSpec's `spec.selector: Required value`, a Job's missing template).
+ */
+// upstream: pkg/apis/apps/validation ValidateDeployment, ValidateReplicaSet, ValidateDaemonSet, ValidateStatefulSet;
+// pkg/apis/batch/validation ValidateJob (each validates &obj.Spec)
+const STRUCT_SPEC_KINDS: ReadonlySet<string> = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job']);
+
+function withZeroSpec(object: KubeObject, value: unknown): unknown {
+  const record = asRecord(value);
+  if (!record || record['spec'] !== undefined || !STRUCT_SPEC_KINDS.has(object.ref.kind)) return value;
+  return { ...record, spec: {} };
 }
 
 /** A field the schema already reports as missing is not reported again as the API server's error about its zero value. */
