@@ -23,6 +23,14 @@ describe('validateObjects: built-in schemas', () => {
     expect(await check(file)).toEqual([]);
   });
 
+  it('judges a workload without spec as its zero spec (a struct in Go), as the API server does', async () => {
+    expect(await check('invalid-workloads-without-spec.yaml')).toEqual([
+      '3:1 error schema: missing required field "selector" in spec',
+      '3:1 error schema: missing required field "template" in spec',
+      '7:1 error schema: missing required field "template" in spec',
+    ]);
+  });
+
   it('judges a field the schema lists as required by the release the run checks: a zero-second sleep before v1.33', async () => {
     expect(await check('valid-defaulted-required.yaml', { kubernetesVersion: '1.32' })).toEqual([
       '45:11 error schema: missing required field "seconds" in spec.containers[0].lifecycle.preStop.sleep',
