@@ -23,4 +23,11 @@ describe('kustomize configMapGenerator and secretGenerator', () => {
     const report = await lint(['kustomize-generators-overlay'], { cwd: 'fixtures', configFile: false });
     expect(report.findings.filter((finding) => finding.ruleId === 'missing-secret-or-configmap')).toEqual([]);
   });
+
+  it('knows a generated object by the names the builds\' namePrefix and nameSuffix give it', async () => {
+    const loaded = await loadManifests(['kustomize-generators-prefix'], { cwd: 'fixtures' });
+    expect(loaded.generated.map((object) => [object.ref.name, object.aliases])).toEqual([['config', ['wi-webhook-config']]]);
+    const report = await lint(['kustomize-generators-prefix'], { cwd: 'fixtures', configFile: false });
+    expect(report.findings.filter((finding) => finding.ruleId === 'missing-secret-or-configmap')).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@
 // literals' (not read here), and no rule reports on them.
 // upstream: kustomize api/internal/generators (configMapGenerator, secretGenerator), api/konfig/builtinpluginconsts/namereference.go
 import { dirname, normalize } from 'node:path';
+import { builtNames, type NameAffix } from '../model/built-names.js';
 import { asArray, asRecord, toKubeObject, type KubeObject } from '../model/object.js';
 import { componentsOf, entriesOf } from './kustomize.js';
 import { namespaceOf } from './kustomize-namespace.js';
@@ -13,9 +14,10 @@ const GENERATED_KINDS = [['configMapGenerator', 'ConfigMap'], ['secretGenerator'
 
 /**
  * The objects the generators of `kustomizations` make, numbered from `firstOrder`: one per namespace the builds that
- * include the kustomization place them in (the outermost build's `namespace`, else the generator entry's own).
+ * include the kustomization place them in (the outermost build's `namespace`, else the generator entry's own), known
+ * also by the names `nameAffixes` (kustomizeNameAffixes) gives the kustomization's file.
  */
-export function generatedObjects(kustomizations: readonly { readonly file: string; readonly value: unknown }[], firstOrder: number): KubeObject[] {
+export function generatedObjects(kustomizations: readonly { readonly file: string; readonly value: unknown }[], firstOrder: number, nameAffixes: ReadonlyMap<string, readonly NameAffix[]>): KubeObject[] {
   const read = new Map(kustomizations.map(({ file, value }) => [normalize(dirname(file)), { file, record: asRecord(value) ?? {} }] as const));
   if (![...read.values()].some(({ record }) => GENERATED_KINDS.some(([field]) => asArray(record[field]).length > 0))) return [];
   const namespaces = new Map<string, Set<string | undefined>>();
@@ -41,7 +43,9 @@ export function generatedObjects(kustomizations: readonly { readonly file: strin
         for (const namespace of namespaces.get(directory) ?? [undefined]) {
           const inNamespace = namespace ?? own;
           const generated = { apiVersion: 'v1', kind, metadata: { name, ...(inNamespace !== undefined && { namespace: inNamespace }) } };
-          out.push(toKubeObject({ value: generated, document: new NeighbourDocument(file, out.length, generated), basePath: [], order: firstOrder + out.length, fromCluster: false }));
+          // known by the names the builds' namePrefix and nameSuffix give it too
+          const aliases = builtNames(generated, nameAffixes.get(normalize(file)) ?? []);
+          out.push(toKubeObject({ value: generated, document: new NeighbourDocument(file, out.length, generated), basePath: [], order: firstOrder + out.length, fromCluster: false, aliases }));
         }
       }
     }

@@ -38,7 +38,8 @@ describe('kustomize namePrefix and nameSuffix (PrefixTransformer.go, SuffixTrans
     ];
     const sources: PatchSources = { file: (path) => (path === 'app/names.yaml' ? configs.map((value) => ({ value, index: EMPTY_INDEX })) : undefined), inline: () => [] };
     const affixes = kustomizeNameAffixes([{ file: 'app/kustomization.yaml', value: { namePrefix: 'own-', resources: ['app.yaml'], transformers: ['names.yaml'] } }], sources);
-    expect(Object.fromEntries(affixes)).toEqual({ 'app/app.yaml': [{ prefix: 'prod-team-own-', suffix: '-v2' }] });
+    // (the kustomization's own file: the names its generators' objects get)
+    expect(Object.fromEntries(affixes)).toEqual({ 'app/kustomization.yaml': [{ prefix: 'prod-team-own-', suffix: '-v2' }], 'app/app.yaml': [{ prefix: 'prod-team-own-', suffix: '-v2' }] });
   });
 
   it('puts a component\'s pair inside its kustomization\'s, on what was built before it', () => {
@@ -50,6 +51,8 @@ describe('kustomize namePrefix and nameSuffix (PrefixTransformer.go, SuffixTrans
       kustomization('helm/kustomization.yaml', { namePrefix: '{{ .Release.Name }}-', resources: ['chart.yaml'] }),
     ], NO_SOURCES);
     expect(Object.fromEntries(affixes)).toEqual({
+      // its generators run after its components: their objects get its own pair only
+      'app/kustomization.yaml': [{ prefix: 'outer-', suffix: '' }],
       'app/app.yaml': [{ prefix: 'outer-first-', suffix: '-second' }],
       'first/first.yaml': [{ prefix: 'outer-first-', suffix: '-second' }],
       'second/second.yaml': [{ prefix: 'outer-', suffix: '-second' }],

@@ -212,6 +212,7 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
  * counts: each is a name the object is deployed under. A file no build renames is not in the map. A kustomization's
  * own pair is its namePrefix and nameSuffix inside those of the builtin PrefixSuffixTransformer, PrefixTransformer
  * and SuffixTransformer configurations its `transformers:` names (which run after them, each around the one before).
+ * A kustomization's own file is in the map too, with the pairs its generators' objects get.
  */
 export function kustomizeNameAffixes(kustomizations: readonly { file: string; value: unknown }[], sources: PatchSources): Map<string, NameAffix[]> {
   const read = new Map(kustomizations.map(({ file, value }) => [normalize(dirname(file)), asRecord(value) ?? {}] as const));
@@ -232,9 +233,13 @@ export function kustomizeNameAffixes(kustomizations: readonly { file: string; va
       }
     }
   };
+  const fileOf = new Map(kustomizations.map(({ file }) => [normalize(dirname(file)), normalize(file)] as const));
   const visit = (directory: string, outer: NameAffix, seen: ReadonlySet<string>) => {
     const record = read.get(directory) ?? {};
     let affix = within(outer, affixAt(directory));
+    // the objects its own generators make, keyed by the kustomization's file (its components run before them)
+    const file = fileOf.get(directory);
+    if (file !== undefined && !isUnnamed(affix)) found.set(file, (found.get(file) ?? new Map<string, NameAffix>()).set(`${affix.prefix}\0${affix.suffix}`, affix));
     // the last component's transformers run last: its pair is outermost, and it renames only what was built before it
     for (const component of componentsOf(directory, record).filter((target) => read.has(target) && !seen.has(target)).reverse()) {
       affix = within(affix, affixAt(component));

@@ -233,7 +233,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
     unmatchedInputs: expanded.unmatched,
     paths: files.map((file) => resolveFrom(cwd, file)),
     emptyStdin: stdin !== undefined && 'source' in stdin && stdin.source.text.trim() === '',
-    generated: generatedObjects(kustomizations, order),
+    generated: generatedObjects(kustomizations, order, nameAffixes),
   };
 }
 
