@@ -1,7 +1,6 @@
 // kube-prometheus with and without its CRDs: the cost of custom-resource validation, cold and with the validator cache.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CLI, type BenchContext } from './cases.js';
 import { measure, measureInterleaved } from './measure.js';
 import type { Row } from './table.js';

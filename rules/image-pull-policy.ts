@@ -1,5 +1,4 @@
 // With a mutable tag, IfNotPresent/Never means each node keeps whatever image it pulled first.
-import { containerLabel } from '../src/lint/container.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { isMutableReference, isPulledAsWritten, parseImageReference } from '../src/lint/image-reference.js';
 

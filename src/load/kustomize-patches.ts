@@ -82,35 +82,34 @@ export function kustomizationPatches(file: string, kustomization: ObjectValue, s
   asArray(kustomization['patchesStrategicMerge']).forEach((entry, index) => {
     // an entry is a path, or a patch written inline when it has more than one line
     const documents = typeof entry === 'string' ? documentsOf(entry.includes('\n') ? { patch: entry } : { path: entry }, ['patchesStrategicMerge', index]) : undefined;
-    for (const patch of documents ?? []) add(first, strategicMergePatch(`${file} patchesStrategicMerge ${index}`, patch, undefined, {}));
+    for (const patch of documents ?? []) add(first, strategicMergePatch(patch, undefined, {}));
   });
   asArray(kustomization['patches']).forEach((entry, index) => {
     const record = asRecord(entry);
     const documents = record && documentsOf(record, ['patches', index, 'patch']);
     if (!record || !documents) return;
-    const key = `${file} patches ${index}`;
     const target = asRecord(record['target']);
     const options = asRecord(record['options']) ?? {};
     const [only] = documents;
     if (documents.length === 1 && only && Array.isArray(only.value)) {
-      if (target) add(first, jsonPatch(key, only, target));
+      if (target) add(first, jsonPatch(only, target));
       return;
     }
     // several strategic-merge patches in one entry may not have a target (kustomize's error)
     if (target && documents.length > 1) return;
-    for (const patch of documents) add(first, strategicMergePatch(key, patch, target, options));
+    for (const patch of documents) add(first, strategicMergePatch(patch, target, options));
   });
   const afterLabels: KustomizePatch[] = [];
   asArray(kustomization['patchesJson6902']).forEach((entry, index) => {
     const record = asRecord(entry);
     const target = asRecord(record?.['target']);
     const [operations, ...more] = (record && documentsOf(record, ['patchesJson6902', index, 'patch'])) ?? [];
-    if (target && operations && Array.isArray(operations.value) && more.length === 0) add(afterLabels, jsonPatch(`${file} patchesJson6902 ${index}`, operations, target));
+    if (target && operations && Array.isArray(operations.value) && more.length === 0) add(afterLabels, jsonPatch(operations, target));
   });
   return { first, afterLabels, templated };
 }
 
-function strategicMergePatch(key: string, document: PatchDocument, target: ObjectValue | undefined, options: ObjectValue): (KustomizePatch & { content: unknown }) | undefined {
+function strategicMergePatch(document: PatchDocument, target: ObjectValue | undefined, options: ObjectValue): (KustomizePatch & { content: unknown }) | undefined {
   const patch = asRecord(document.value);
   if (!patch) return undefined;
   const selects = target ? selectorOf(target) : (value: ObjectValue, original: ObjectValue) => isNamedBy(patch, value, original);
@@ -123,7 +122,8 @@ function strategicMergePatch(key: string, document: PatchDocument, target: Objec
     ...(patch['metadata'] !== undefined && { metadata: { ...metadata, ...(options['allowNameChange'] === true && { name }) } }),
   };
   return {
-    key,
+    // equal patches of two builds (overlays that each patch the base alike) have the same effect
+    key: `strategic merge patch ${JSON.stringify([patch, target ?? null, options])}`,
     content: patch,
     apply(value, original) {
       if (!selects(value, original)) return value;
@@ -133,11 +133,11 @@ function strategicMergePatch(key: string, document: PatchDocument, target: Objec
   };
 }
 
-function jsonPatch(key: string, document: PatchDocument, target: ObjectValue): KustomizePatch & { content: unknown } {
+function jsonPatch(document: PatchDocument, target: ObjectValue): KustomizePatch & { content: unknown } {
   const selects = selectorOf(target);
   const operations = document.value as readonly unknown[];
   return {
-    key,
+    key: `json patch ${JSON.stringify([operations, target])}`,
     content: operations,
     apply(value, original) {
       if (!selects(value, original)) return value;

@@ -17,28 +17,28 @@ export const REPLACED = '${KUSTOMIZE_REPLACEMENT}';
 type Step = { readonly key: string } | { readonly index: number } | { readonly where: string; readonly equals: string } | { readonly all: true };
 
 /**
- * The transform of a kustomization's replacements: inline ones, and the documents of the files its `path` entries name
- * (`files`, by entry; each a replacement or a list of them). Undefined when there is none.
+ * The transforms of a kustomization's replacements, one per target, in order: inline ones, and the documents of the
+ * files its `path` entries name (`files`, by entry; each a replacement or a list of them). What a target does is
+ * known by the target alone (its fields become REPLACED, whatever the source), so two builds that replace the same
+ * fields agree on it, whatever else their lists hold.
  */
-export function replacementsTransform(replacements: readonly unknown[], files: (path: string) => readonly PatchDocument[] | undefined): KustomizeTransform | undefined {
+export function replacementsTransforms(replacements: readonly unknown[], files: (path: string) => readonly PatchDocument[] | undefined): KustomizeTransform[] {
   const entries = replacements.flatMap((entry) => {
     const path = asRecord(entry)?.['path'];
     if (typeof path !== 'string') return [entry];
     return (files(path) ?? []).flatMap((document) => (Array.isArray(document.value) ? document.value : [document.value]));
   });
-  const targets = entries.flatMap((entry) => asArray(asRecord(entry)?.['targets']).flatMap((target) => targetOf(asRecord(target))));
-  if (targets.length === 0) return undefined;
-  return {
-    key: `replacements ${JSON.stringify(entries)}`,
-    apply: (value, original) => {
-      let out = value;
-      for (const target of targets) {
-        if (!target.selects(out, original) || target.rejects(out, original)) continue;
+  return entries.flatMap((entry) => asArray(asRecord(entry)?.['targets'])).flatMap((written) =>
+    targetOf(asRecord(written)).map((target) => ({
+      key: `replacement target ${JSON.stringify(written)}`,
+      apply: (value, original) => {
+        if (!target.selects(value, original) || target.rejects(value, original)) return value;
+        let out = value;
         for (const steps of target.fields) out = (replaced(out, steps, target.create) as ObjectValue | undefined) ?? out;
-      }
-      return out;
-    },
-  };
+        return out;
+      },
+    })),
+  );
 }
 
 interface Target {

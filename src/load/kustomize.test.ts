@@ -65,6 +65,14 @@ describe('kustomize inputs', () => {
     ]);
   });
 
+  it('keeps what every build does to a shared base: the same replacement target, and equal patches from files of their own', async () => {
+    const report = await lint(['kustomize-shared-base'], { cwd: 'fixtures', configFile: false });
+    expect(report.findings.filter((finding) => finding.severity !== 'info').map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`)).toEqual([
+      'kustomize-shared-base/patches/base/deploy.yaml:6 single-replica',
+      'kustomize-shared-base/patches/base/deploy.yaml:14 liveness-probe',
+    ]);
+  });
+
   it('drops the objects a patch deletes ($patch: delete at the top), in a List too, as kustomize build does', async () => {
     // upstream: kustomize api/filters/patchstrategicmerge Filter, resmap ApplySmPatch (an empty result leaves the build)
     const loaded = await loadManifests(['kustomize-patch-delete'], { cwd: 'fixtures' });

@@ -3,7 +3,7 @@ import { basename, dirname, normalize } from 'node:path';
 import type { NameAffix } from '../model/built-names.js';
 import { asArray, asRecord } from '../model/object.js';
 import { imageRulesOf, imageTagTransformerRule, withImage, type ImageRule } from './kustomize-images.js';
-import { replacementsTransform } from './kustomize-replacements.js';
+import { replacementsTransforms } from './kustomize-replacements.js';
 import { annotationSetsOf, labelSetsOf, transformerPairSet, withPairs, type PairSet } from './kustomize-labels.js';
 import { namespaceOf, withNamespace, withUnsetSubjectNamespaces } from './kustomize-namespace.js';
 import { replicaCountsOf, withReplicas, type ReplicaCount } from './kustomize-replicas.js';
@@ -309,7 +309,7 @@ function transformsOf(file: string, record: Readonly<Record<string, unknown>>, c
   const namespace = namespaceOf(record);
   const namespaceSpecs = configurations.flatMap((configuration) => fieldSpecsOf(configuration, 'namespace'));
   const patches = kustomizationPatches(file, record, sources, (entry) => entryPath(dirname(file), entry));
-  const replacements = replacementsTransform(asArray(record['replacements']), (entry) => sources.file(entryPath(dirname(file), entry)));
+  const replacements = replacementsTransforms(asArray(record['replacements']), (entry) => sources.file(entryPath(dirname(file), entry)));
   const fields = [
     ...(namespace === undefined ? [] : [namespaceTransform(namespace, namespaceSpecs)]),
     ...labelSetsOf(record).map((set) => pairsTransform('labels', set)),
@@ -318,7 +318,7 @@ function transformsOf(file: string, record: Readonly<Record<string, unknown>>, c
   const counts = [...replicaCountsOf(record).map(replicaTransform), ...imageRulesOf(record).map(imageTransform)];
   // the `transformers:` run after the kustomization's own fields (KustTarget.runTransformers)
   const builtins = builtinTransforms(file, transformers, sources);
-  const transforms = [...patches.first, ...fields.filter(isPlainTransform), ...patches.afterLabels, ...counts.filter(isPlainTransform), ...(replacements ? [replacements] : []), ...builtins.filter(isPlainTransform)];
+  const transforms = [...patches.first, ...fields.filter(isPlainTransform), ...patches.afterLabels, ...counts.filter(isPlainTransform), ...replacements, ...builtins.filter(isPlainTransform)];
   return { transforms, templated: patches.templated || [...fields, ...counts, ...builtins].some((transform) => !isPlainTransform(transform)) };
 }
 
