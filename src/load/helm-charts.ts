@@ -3,8 +3,11 @@ import { dirname, normalize, sep } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import { inputFinding, LOAD_CHECKS } from './load-checks.js';
 
-/** A path below a chart's folder that Helm renders: its templates, or a subchart's. */
-const RENDERED = /^(?:templates[\\/]|charts[\\/].*[\\/]templates[\\/])/;
+/**
+ * A path below a chart's folder that Helm reads as chart input (its templates, Chart.yaml and values files, a
+ * subchart's): all but the `crds/` folders, whose manifests Helm applies as they are.
+ */
+const CRDS = /^(?:charts[\\/][^\\/]+[\\/])*crds[\\/]/;
 
 /**
  * `findings` with the helm-template findings of the files in a chart's templates folder folded into one helm-chart
@@ -37,13 +40,13 @@ export function foldChartTemplates(findings: readonly Finding[], files: readonly
 }
 
 /**
- * The outermost chart that renders `file`: one whose templates folder holds it, or whose charts folder holds the
- * subchart that does (Helm renders a subchart with its parent).
+ * The outermost chart that reads `file` as its input: one whose folder holds it outside its `crds/`, or whose charts
+ * folder holds the subchart that does (Helm renders a subchart with its parent).
  */
 function chartOf(file: string, charts: ReadonlyMap<string, string>): string | undefined {
-  if (charts.has('.') && RENDERED.test(file)) return '.';
+  if (charts.has('.') && !CRDS.test(file)) return '.';
   for (let at = file.indexOf(sep); at >= 0; at = file.indexOf(sep, at + 1)) {
-    if (charts.has(file.slice(0, at)) && RENDERED.test(file.slice(at + 1))) return file.slice(0, at);
+    if (charts.has(file.slice(0, at)) && !CRDS.test(file.slice(at + 1))) return file.slice(0, at);
   }
   return undefined;
 }

@@ -172,10 +172,11 @@ describe('loadManifests', () => {
 
   it('reports the templates of a chart met in a folder once, at its Chart.yaml, with its subcharts; a template named on its own stays an error', async () => {
     const whole = await load(['helm-chart-folder']);
-    expect(whole.objects.map((object) => `${object.file} ${object.ref.kind}`)).toEqual(['helm-chart-folder/templates/limits.yaml LimitRange']);
+    // (its crds/ are manifests Helm applies as they are; its values file, a placeholder in it, goes with the chart)
+    expect(whole.objects.map((object) => `${object.file} ${object.ref.kind}`)).toEqual(['helm-chart-folder/crds/widgets.yaml CustomResourceDefinition', 'helm-chart-folder/templates/limits.yaml LimitRange']);
     // (Chart.yaml and values.yaml, no manifests, are said with the chart)
     expect(brief(whole)).toEqual([
-      'helm-chart-folder/Chart.yaml:1:1 warning helm-chart: Helm chart helm-chart-folder: its 4 template files are not checked (kubefit does not render Helm); render the chart and check its output: helm template RELEASE helm-chart-folder | kubefit check -',
+      'helm-chart-folder/Chart.yaml:1:1 warning helm-chart: Helm chart helm-chart-folder: its 5 template files are not checked (kubefit does not render Helm); render the chart and check its output: helm template RELEASE helm-chart-folder | kubefit check -',
     ]);
     const subchart = await load(['helm-chart-folder/charts/cache']);
     expect(brief(subchart).filter((line) => !line.includes('not-kubernetes'))).toEqual([
