@@ -25,6 +25,20 @@ new RuleTester({ describe, it }).run(rule, {
       `,
     },
     {
+      name: 'a value that names a Secret of the inputs in the pod\'s namespace (eventing-redis reads that Secret)',
+      code: `
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: tls-secret}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers: [{name: a, image: "a:1", env: [{name: SECRET_TLS_TLSCERTIFICATE, value: tls-secret}]}]
+      `,
+    },
+    {
       name: 'the name and namespace of a Secret object are references (vm-operator\'s webhook secret)',
       code: `
         apiVersion: v1

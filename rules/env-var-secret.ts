@@ -25,13 +25,14 @@ export default defineRule({
     category: 'security',
     description: 'environment variable with a secret-like name has a literal value',
     rationale:
-      'A password or token written as env.value is stored in the repository, shown by kubectl get -o yaml and describe, and kept in the API server\'s audit logs. Names that point at a secret (PASSWORD_FILE, TOKEN_PATH, SECRET_ID, SECRET_VERSION), etcd\'s ETCD_INITIAL_CLUSTER_TOKEN (a bootstrap label, no credential) and values that are paths, variable references, numbers or flags (true, yes, on, random: MYSQL_RANDOM_ROOT_PASSWORD=yes asks for a generated password) are not reported.',
+      'A password or token written as env.value is stored in the repository, shown by kubectl get -o yaml and describe, and kept in the API server\'s audit logs. Names that point at a secret (PASSWORD_FILE, TOKEN_PATH, SECRET_ID, SECRET_VERSION), etcd\'s ETCD_INITIAL_CLUSTER_TOKEN (a bootstrap label, no credential) and values that are paths, variable references, the name of a Secret of the inputs in the pod\'s namespace (knative\'s SECRET_TLS_TLSCERTIFICATE names the Secret to read), numbers or flags (true, yes, on, random: MYSQL_RANDOM_ROOT_PASSWORD=yes asks for a generated password) are not reported.',
     remediation: 'Move the value into a Secret and reference it with env.valueFrom.secretKeyRef, or better mount the Secret as a file.',
     defaultOn: true,
+    queries: ['Secret'],
     appliesTo: { target: 'container' },
     messages: { literal: 'env {{name}} of container "{{container}}" holds a literal secret-like value' },
   },
-  check(container, { report }) {
+  check(container, { workload, index: objects, report }) {
     asArray(container.value['env']).forEach((entry, index) => {
       const env = asRecord(entry);
       const name = env?.['name'];
@@ -40,6 +41,8 @@ export default defineRule({
       if (!SECRET_NAME.test(name) || REFERENCE_NAME.test(name) || NOT_SECRET_NAME.test(name) || HARMLESS_VALUE.test(value)) return;
       // a value shaped like a known key or token is plaintext-secret's, with the stronger message
       if (secretShapeOf(value) !== undefined) return;
+      // the name of a Secret of the inputs in the pod's namespace tells the program which Secret to read
+      if (objects.named('Secret', value, workload.object)) return;
       report({ messageId: 'literal', data: { name, container: containerLabel(container) }, at: container.path.concat('env', index, 'value') });
     });
   },
