@@ -201,9 +201,10 @@ describe('loadManifests', () => {
     expect(brief(result)).toEqual(['go-template-elsewhere.yaml:11:22 error yaml-syntax: did not find expected alphabetic or numeric character']);
   });
 
-  it('blames a Go template whose action is on the line the parser stops at, even when blanking it leaves the document broken', async () => {
-    const result = await load(['go-template-key.yaml']);
-    expect(brief(result)).toEqual(['go-template-key.yaml:8:3 error helm-template: this is a Go template, not a manifest: render it with the program that fills it in, then check the output']);
+  it('blames a Go template with an unquoted action, even when blanking it leaves the document broken', async () => {
+    const GO_TEMPLATE = 'error helm-template: this is a Go template, not a manifest: render it with the program that fills it in, then check the output';
+    expect(brief(await load(['go-template-key.yaml']))).toEqual([`go-template-key.yaml:8:3 ${GO_TEMPLATE}`]);
+    expect(brief(await load(['go-template-block.yaml']))).toEqual([`go-template-block.yaml:7:3 ${GO_TEMPLATE}`]);
   });
 
   it('says a chart template that starts with an action is a Helm template, not JSON kubectl cannot read', async () => {

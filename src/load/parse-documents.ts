@@ -119,7 +119,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
       // `name: {{ .Name }}` parses as a mapping used as a key, which kubectl rejects: the template is the cause
       const decode = built.problems.find((problem) => problem.kind === 'decode');
       const template = decode && templateAt(source.text, decode.start);
-      if (template && breaksDocument(source, decode.start, chunkText, (text) => plan.build(text, start, limits, positions))) {
+      if (template && breaksDocument(source, chunkText, (text) => plan.build(text, start, limits, positions))) {
         if (!helmReported) yield template(source);
         helmReported = true;
         continue;
@@ -154,7 +154,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
       if (!(error instanceof jsYaml().YAMLException)) throw error;
       const at = start + (error.mark?.position ?? 0);
       const template = templateAt(source.text, at);
-      if (template && breaksDocument(source, at, chunkText, (text) => plan.build(text, start, limits, positions))) {
+      if (template && breaksDocument(source, chunkText, (text) => plan.build(text, start, limits, positions))) {
         if (!helmReported) yield template(source);
         helmReported = true;
         continue;
@@ -403,20 +403,28 @@ function isHelmText(source: SourceText): boolean {
 }
 
 /**
- * Whether a template action is what breaks the document at `at` (an offset in the file): in a chart, or on the line
- * the parser stopped at (`{{ .Name }}: |` as a key), it is; elsewhere only when the document parses and decodes once
- * its actions are blanked (a quoted action beside an unquoted resource pool path YAML reads as an alias is not).
+ * Whether a template action is what breaks the document: in a chart, or where an action stands unquoted (`{{ if }}`
+ * lines, `{{ .Name }}: |` as a key), it is; when every action is inside a quoted scalar, only when the document parses
+ * and decodes once they are blanked (a quoted action beside an unquoted resource pool path YAML reads as an alias is
+ * not).
  */
-function breaksDocument(source: SourceText, at: number, chunk: string, build: (text: string) => readonly BuiltDocument[]): boolean {
-  if (isHelmText(source)) return true;
-  const lineStart = source.text.lastIndexOf('\n', at - 1) + 1;
-  if (GO_TEMPLATE.test(source.text.slice(lineStart, lineEndOf(source.text, at)))) return true;
+function breaksDocument(source: SourceText, chunk: string, build: (text: string) => readonly BuiltDocument[]): boolean {
+  if (isHelmText(source) || hasUnquotedAction(chunk)) return true;
   const blanked = chunk.replace(/\{\{[\s\S]*?\}\}/g, (action) => action.replace(/[^\n]/g, ' '));
   try {
     return build(blanked).every((document) => !document.problems.some((problem) => problem.kind === 'decode'));
   } catch {
     return false;
   }
+}
+
+/** Whether some action of the text is not inside a quoted scalar of its line (an odd count of quotes before it). */
+function hasUnquotedAction(text: string): boolean {
+  for (const match of text.matchAll(/\{\{/g)) {
+    const before = text.slice(text.lastIndexOf('\n', match.index) + 1, match.index);
+    if (before.split('"').length % 2 === 1 && before.split("'").length % 2 === 1) return true;
+  }
+  return false;
 }
 
 /** Each value takes at least two characters, so only a longer chunk can hold more values than the limit. */
