@@ -75,8 +75,9 @@ export function kustomizationPatches(file: string, kustomization: ObjectValue, s
   };
   const first: KustomizePatch[] = [];
   /** Adds `patch` unless it writes a template action (see KustomizationPatches.templated). */
-  const add = (patches: KustomizePatch[], patch: (KustomizePatch & { readonly content: unknown }) | undefined): void => {
-    if (patch && JSON.stringify(patch.content).includes('{{')) templated = true;
+  // (a patch's key is its content's JSON: the template action is looked for there, not in a second serialisation)
+  const add = (patches: KustomizePatch[], patch: KustomizePatch | undefined): void => {
+    if (patch && patch.key.includes('{{')) templated = true;
     else if (patch) patches.push(patch);
   };
   asArray(kustomization['patchesStrategicMerge']).forEach((entry, index) => {
@@ -109,7 +110,7 @@ export function kustomizationPatches(file: string, kustomization: ObjectValue, s
   return { first, afterLabels, templated };
 }
 
-function strategicMergePatch(document: PatchDocument, target: ObjectValue | undefined, options: ObjectValue): (KustomizePatch & { content: unknown }) | undefined {
+function strategicMergePatch(document: PatchDocument, target: ObjectValue | undefined, options: ObjectValue): KustomizePatch | undefined {
   const patch = asRecord(document.value);
   if (!patch) return undefined;
   const selects = target ? selectorOf(target) : (value: ObjectValue, original: ObjectValue) => isNamedBy(patch, value, original);
@@ -124,7 +125,6 @@ function strategicMergePatch(document: PatchDocument, target: ObjectValue | unde
   return {
     // equal patches of two builds (overlays that each patch the base alike) have the same effect
     key: `strategic merge patch ${JSON.stringify([patch, target ?? null, options])}`,
-    content: patch,
     apply(value, original) {
       if (!selects(value, original)) return value;
       const result = strategicMerge(value, merged, mergeSchemaOf(stringField(value, 'apiVersion'), stringField(value, 'kind')), document.index);
@@ -133,12 +133,11 @@ function strategicMergePatch(document: PatchDocument, target: ObjectValue | unde
   };
 }
 
-function jsonPatch(document: PatchDocument, target: ObjectValue): KustomizePatch & { content: unknown } {
+function jsonPatch(document: PatchDocument, target: ObjectValue): KustomizePatch {
   const selects = selectorOf(target);
   const operations = document.value as readonly unknown[];
   return {
     key: `json patch ${JSON.stringify([operations, target])}`,
-    content: operations,
     apply(value, original) {
       if (!selects(value, original)) return value;
       const patched = applyJsonPatch(value, operations, { index: document.index, path: [] });
