@@ -22,6 +22,8 @@ export interface ClusterSnapshot {
   readonly controllers: readonly KubeObject[];
   /** PodDisruptionBudgets (preemption prefers victims whose budgets allow the disruption). */
   readonly podDisruptionBudgets: readonly KubeObject[];
+  /** DeviceClasses (from v1.36 NodeResourcesFit leaves the extended resources they name to Dynamic Resource Allocation). */
+  readonly deviceClasses: readonly KubeObject[];
   /** What the objects tell of the cluster's storage (see StorageSource). */
   readonly storageSource: StorageSource;
 }
@@ -51,7 +53,7 @@ type Bucket = Exclude<keyof ClusterSnapshot, 'storageSource'>;
 
 /** Sorts objects from all inputs into the cluster snapshot's buckets. */
 export function toClusterSnapshot(objects: readonly KubeObject[], storageSource: StorageSource = 'inputs'): ClusterSnapshot {
-  const snapshot: { [B in Bucket]: KubeObject[] } = { nodes: [], boundPods: [], namespaces: [], priorityClasses: [], limitRanges: [], runtimeClasses: [], services: [], storage: [], controllers: [], podDisruptionBudgets: [] };
+  const snapshot: { [B in Bucket]: KubeObject[] } = { nodes: [], boundPods: [], namespaces: [], priorityClasses: [], limitRanges: [], runtimeClasses: [], services: [], storage: [], controllers: [], podDisruptionBudgets: [], deviceClasses: [] };
   for (const object of objects) {
     const bucket = bucketOf(object);
     if (bucket) snapshot[bucket].push(object);
@@ -81,6 +83,7 @@ function bucketOf(object: KubeObject): Bucket | undefined {
   if (STORAGE_KINDS.has(`${apiVersion}/${kind}`)) return 'storage';
   if (kind === 'PodDisruptionBudget' && apiVersion === 'policy/v1') return 'podDisruptionBudgets';
   if (CONTROLLER_KINDS.has(`${apiVersion}/${kind}`)) return 'controllers';
+  if (kind === 'DeviceClass' && apiVersion.startsWith('resource.k8s.io/')) return 'deviceClasses';
   return undefined;
 }
 

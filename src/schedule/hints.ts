@@ -18,7 +18,7 @@ export function formatAmount(resourceName: string, amount: bigint): string {
 }
 
 function resourceHint(pod: PodInfo, node: NodeInfo): string | undefined {
-  const hints = fitsRequest(pod.requests, node).map((shortage) => {
+  const hints = fitsRequest(pod.requests, node, pod.draExtendedResources).map((shortage) => {
     if (shortage.resourceName === PODS) return `the node already runs ${shortage.used} of ${shortage.capacity} pods`;
     const free = shortage.capacity - shortage.used;
     const name = shortage.resourceName;

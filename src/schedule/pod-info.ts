@@ -105,6 +105,11 @@ export interface PodInfo {
   readonly preemptionVictim: boolean;
   /** The pod claims devices (spec.resourceClaims): DynamicResources keeps state for it. */
   readonly hasResourceClaims: boolean;
+  /**
+   * The extended resources it requests that a DeviceClass backs (v1.36+): NodeResourcesFit leaves them to
+   * DynamicResources on a node that advertises none of them (dra-extended-resources.ts).
+   */
+  readonly draExtendedResources: ReadonlySet<string>;
   /** spec.schedulerName, "default-scheduler" when unset. */
   readonly schedulerName: string;
   /** The profile of that name; undefined when none was given (the default profile runs) or none has that name. */
@@ -143,6 +148,8 @@ export interface PodInfoOptions {
   readonly defaultPriority: number;
   /** PriorityClass names (and "" for the globalDefault class) whose preemptionPolicy is Never. */
   readonly neverPreempting?: ReadonlySet<string>;
+  /** Extended resource names backed by a DeviceClass, and the class (dra-extended-resources.ts); none before v1.36. */
+  readonly draExtendedResources?: ReadonlyMap<string, string>;
   /** Shares the requests of pods that declare the same resources (a snapshot's bound pods). */
   readonly requestsMemo?: PodRequestsMemo;
   /** RuntimeClasses by name: their overhead, node selector and tolerations go into the pods that name them. */
@@ -222,6 +229,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     nominatedNodeName: isBoundSpec(spec) ? undefined : nominatedNodeNameOf(source.object),
     preemptionVictim: source.terminating && isPreemptionVictim(source.object),
     hasResourceClaims: asArray(spec['resourceClaims']).length > 0,
+    draExtendedResources: draBacked(requests, options.draExtendedResources),
     schedulerName,
     profile: options.profiles?.get(schedulerName),
   });
@@ -280,6 +288,7 @@ class BuiltPodInfo implements PodInfo {
   readonly nominatedNodeName!: string | undefined;
   readonly preemptionVictim!: boolean;
   readonly hasResourceClaims!: boolean;
+  readonly draExtendedResources!: ReadonlySet<string>;
   readonly schedulerName!: string;
   readonly profile!: SchedulerProfile | undefined;
   /** The spec the signature reads besides the fields (the PodSource itself need not stay in memory). */
@@ -305,6 +314,15 @@ function signatureOf(spec: Readonly<Record<string, unknown>>, info: PodFields): 
     Object.entries(info.nonZeroRequests).map(String), info.boundNonZeroRequests === info.nonZeroRequests || Object.entries(info.boundNonZeroRequests).map(String), info.hostPorts, info.images, info.imageVolumes, info.systemDefaultSpreadSelector,
     info.volumes, info.requiredNodeFeatures, info.mayPreempt, info.startTime, info.nominatedNodeName, info.hasResourceClaims, info.schedulerName,
   ]);
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/** The requested resources among `backed` (the pod's requests are amounts above zero, or zero: both are left to DRA). */
+function draBacked(requests: ResourceAmounts, backed: ReadonlyMap<string, string> | undefined): ReadonlySet<string> {
+  if (backed === undefined || backed.size === 0) return NO_NAMES;
+  const names = Object.keys(requests).filter((name) => backed.has(name));
+  return names.length > 0 ? new Set(names) : NO_NAMES;
 }
 
 /** The labels of the Services selecting the pod, merged, plus its controller's selector; undefined when empty. */

@@ -1,24 +1,63 @@
 // Pods that claim devices through Dynamic Resource Allocation: the DynamicResources filter is not modelled.
+import type { Path } from '../model/document.js';
 import { findingAt, type Finding } from '../model/finding.js';
 import { asArray, asRecord } from '../model/object.js';
 import type { PodSource } from './pod-info.js';
 import { RESOURCE_CLAIMS_NOT_CHECKED } from './scheduling-checks.js';
+
+type ClaimingPod = Pick<PodSource, 'object' | 'spec' | 'specPath'>;
 
 /**
  * A resource-claims-not-checked finding at the first entry of each pod's `resourceClaims`: kube-scheduler's
  * DynamicResources plugin places such a pod only on nodes whose ResourceSlices can satisfy its claims, which the
  * dry-run does not check, so its verdicts may name nodes the pod cannot run on.
  */
-export function uncheckedResourceClaims(pods: readonly Pick<PodSource, 'object' | 'spec' | 'specPath'>[]): Finding[] {
+export function uncheckedResourceClaims(pods: readonly ClaimingPod[]): Finding[] {
   return pods.flatMap(({ object, spec, specPath }) => {
     const claims = asArray(spec['resourceClaims']);
     if (claims.length === 0) return [];
     const name = asRecord(claims[0])?.['name'];
     const what = typeof name === 'string' ? `resource claim "${name}"${claims.length > 1 ? ` and ${claims.length - 1} more` : ''}` : 'its resource claims';
-    return findingAt(object, [...specPath, 'resourceClaims'], {
-      ruleId: RESOURCE_CLAIMS_NOT_CHECKED.id,
-      severity: RESOURCE_CLAIMS_NOT_CHECKED.severity,
-      message: `resource claims were not checked: kubefit does not run the DynamicResources filter, so the nodes it names may lack the devices of ${what}`,
+    return [notChecked(object, [...specPath, 'resourceClaims'], `the devices of ${what}`)];
+  });
+}
+
+/**
+ * The same finding for each extended resource a pod requests that a DeviceClass backs (`backed`, resource name → class;
+ * dra-extended-resources.ts), at its first request: on a node that advertises none of it, kube-scheduler allocates
+ * devices of that class for it instead, which the dry-run does not check either.
+ */
+export function uncheckedExtendedResources(pods: readonly ClaimingPod[], backed: ReadonlyMap<string, string>): Finding[] {
+  if (backed.size === 0) return [];
+  return pods.flatMap(({ object, spec, specPath }) => {
+    const requests = new Map<string, Path>();
+    for (const [path, resources] of resourceLists(spec, specPath)) {
+      for (const name of Object.keys(resources)) if (backed.has(name) && !requests.has(name)) requests.set(name, [...path, name]);
+    }
+    return [...requests].map(([name, path]) =>
+      notChecked(object, path, `the devices of DeviceClass "${backed.get(name) ?? ''}", which backs the extended resource "${name}" on nodes that do not advertise it`),
+    );
+  });
+}
+
+/** The pod's resource requests and limits, pod-level first, then each init container's and container's, with their paths. */
+function* resourceLists(spec: Readonly<Record<string, unknown>>, specPath: Path): Generator<[Path, Readonly<Record<string, unknown>>]> {
+  const lists = (resources: unknown, path: Path): [Path, Readonly<Record<string, unknown>>][] =>
+    (['requests', 'limits'] as const).flatMap((kind) => {
+      const list = asRecord(asRecord(resources)?.[kind]);
+      return list ? [[[...path, kind], list] as [Path, Readonly<Record<string, unknown>>]] : [];
     });
+  yield* lists(spec['resources'], [...specPath, 'resources']);
+  for (const field of ['initContainers', 'containers'] as const) {
+    const containers = asArray(spec[field]);
+    for (let index = 0; index < containers.length; index++) yield* lists(asRecord(containers[index])?.['resources'], [...specPath, field, index, 'resources']);
+  }
+}
+
+function notChecked(object: ClaimingPod['object'], path: Path, what: string): Finding {
+  return findingAt(object, path, {
+    ruleId: RESOURCE_CLAIMS_NOT_CHECKED.id,
+    severity: RESOURCE_CLAIMS_NOT_CHECKED.severity,
+    message: `resource claims were not checked: kubefit does not run the DynamicResources filter, so the nodes it names may lack ${what}`,
   });
 }

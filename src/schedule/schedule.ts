@@ -27,7 +27,7 @@ import {
   type PostFilterOutcome,
   type PreemptionResult,
 } from './preemption/preemption.js';
-import { uncheckedResourceClaims } from './resource-claims.js';
+import { uncheckedExtendedResources, uncheckedResourceClaims } from './resource-claims.js';
 import { runPreFilters, type NodeStatus, type PreparedPod } from './run-filters.js';
 import type { Placement, SchedulingResult } from './scheduling-result.js';
 import { buildPodInfo, podSourceOfEvicted, podSourceOfWorkload, toSchedulerSnapshot, type SchedulerSnapshot } from './snapshot.js';
@@ -124,7 +124,7 @@ export function scheduleWorkloads(
     snapshot,
     nodes,
     cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage),
-    findings: [...snapshot.findings, ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(pending), ...schedulingGatedFindings(pending), ...suspendedJobFindings(workloads)],
+    findings: [...snapshot.findings, ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(pending), ...uncheckedExtendedResources(pending, snapshot.podOptions.draExtendedResources ?? new Map()), ...schedulingGatedFindings(pending), ...suspendedJobFindings(workloads)],
     verdictCache: new Map(),
     podSlots: snapshot.nodes.reduce((sum, node) => sum + Number(node.allowedPodNumber), 0),
   };

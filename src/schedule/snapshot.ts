@@ -16,6 +16,7 @@ import { NONE, toPodInfo, type PodInfo, type PodInfoOptions, type PodSource, typ
 import { PodRequestsMemo, type QuantityProblem } from './resources.js';
 import { runtimeClassesOf } from '../model/runtime-class.js';
 import { StorageCatalog } from './volumes/storage-catalog.js';
+import { draExtendedResources } from './dra-extended-resources.js';
 
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -132,6 +133,7 @@ function podInfoOptions(snapshot: ClusterSnapshot, minor: number): PodInfoOption
     services: serviceSelectors(snapshot.services),
     runtimeClasses: runtimeClassesOf(snapshot.runtimeClasses),
     limitRangeDefaults: limitRangeDefaultsOf(snapshot.limitRanges),
+    draExtendedResources: draExtendedResources(snapshot.deviceClasses, minor),
     requestsMemo: new PodRequestsMemo(),
   };
 }

@@ -68,8 +68,8 @@ interface Case {
 const c = (milliCPU: number, memory: number, scalar?: Readonly<Record<string, number>>): Resource => ({ milliCPU, memory, ...(scalar ? { scalar } : {}) });
 
 // "skip checking ignored extended resource" and "... via resource groups" run nodeResourcesFitFilter with the
-// NodeResourcesFitArgs they set (ignoredResources / ignoredResourceGroups, empty in the default profile). Skipped: the
-// DRAExtendedResource cases that need the gate and a DeviceClass naming the resource (alpha gate).
+// NodeResourcesFitArgs they set (ignoredResources / ignoredResourceGroups, empty in the default profile). The
+// DRAExtendedResource cases with the gate on and a DeviceClass naming the resource follow the table.
 const enoughRequests: Case[] = [
   { name: 'no resources requested always fits', pod: {}, used: c(10, 20), want: SUCCESS },
   { name: 'too many resources fails', pod: { containers: [c(1, 1)] }, used: c(10, 20), want: unschedulable(insufficient('cpu'), insufficient('memory')) },
@@ -119,6 +119,18 @@ const enoughRequests: Case[] = [
 describe('TestEnoughRequests (upstream fit_test.go)', () => {
   it.each(enoughRequests)('$name', ({ pod, used, want }) => {
     expect(runFilter(plugin, podOf(pod), nodeUsing(used))).toEqual(want);
+  });
+
+  // draExtendedResourceEnabled (on by default from v1.36), with a DeviceClass mapping EXT_DRA: the pod's
+  // draExtendedResources holds what the class backs (dra-extended-resources.ts builds it from the DeviceClasses).
+  it.each<{ name: string; scalar: Readonly<Record<string, number>>; backed: readonly string[]; want: FilterResult }>([
+    { name: 'extended resource backed by device plugin', scalar: { [EXT_A]: 1 }, backed: [], want: SUCCESS },
+    { name: 'extended resource backed by DRA', scalar: { [EXT_DRA]: 1 }, backed: [EXT_DRA], want: SUCCESS },
+    // a class naming a resource the node advertises leaves it to the device plugin: NodeResourcesFit checks it
+    { name: '(kubefit) extended resource a DeviceClass names, advertised by the node', scalar: { [EXT_A]: 6 }, backed: [EXT_A], want: unresolvable(insufficient(EXT_A)) },
+  ])('$name', ({ scalar, backed, want }) => {
+    const pod = { ...podOf({ containers: [c(1, 1, scalar)] }), draExtendedResources: new Set(backed) };
+    expect(runFilter(plugin, pod, nodeUsing(c(0, 0)))).toEqual(want);
   });
 
   it.each<{ name: string; scalar: Readonly<Record<string, number>>; ignored: IgnoredResources; want: FilterResult }>([

@@ -2,6 +2,7 @@
 // upstream: pkg/scheduler/framework/plugins/noderesources/fit.go fitsRequest (v1.35; status code before v1.34 by version)
 import { SUCCESS, definePlugin, type FilterPlugin, type FilterResult } from '../framework.js';
 import type { NodeInfo } from '../node-info.js';
+import type { PodInfo } from '../pod-info.js';
 import { CPU, EPHEMERAL_STORAGE, MEMORY, PODS, type ResourceAmounts } from '../resources.js';
 
 export const ERR_REASON_TOO_MANY_PODS = 'Too many pods';
@@ -51,8 +52,11 @@ function isIgnored(name: string, ignored: IgnoredResources): boolean {
   return ignored.names.has(name) || (ignored.groups.size > 0 && ignored.groups.has(name.split('/')[0] ?? ''));
 }
 
-/** Every resource the node is short of, in upstream's order: pods, cpu, memory, ephemeral-storage, scalars. */
-export function fitsRequest(requests: ResourceAmounts, node: NodeInfo, ignored: IgnoredResources = NO_IGNORED_RESOURCES): InsufficientResource[] {
+/**
+ * Every resource the node is short of, in upstream's order: pods, cpu, memory, ephemeral-storage, scalars. A resource
+ * of `draBacked` (PodInfo.draExtendedResources) is left to DynamicResources on a node without any of it allocatable.
+ */
+export function fitsRequest(requests: ResourceAmounts, node: NodeInfo, draBacked: ReadonlySet<string>, ignored: IgnoredResources = NO_IGNORED_RESOURCES): InsufficientResource[] {
   const out: InsufficientResource[] = [];
   // Number() is exact below 2^53 and, above it, still far above any pod count.
   if (node.pods.length + 1 > Number(node.allowedPodNumber)) {
@@ -64,16 +68,17 @@ export function fitsRequest(requests: ResourceAmounts, node: NodeInfo, ignored: 
     if (requested <= 0n) continue;
     const capacity = node.allocatable[name] ?? 0n;
     const used = node.requested[name] ?? 0n;
-    if (requested > capacity - used && !isIgnored(name, ignored)) {
+    // upstream: shouldDelegateResourceToDRA (v1.36)
+    if (requested > capacity - used && !isIgnored(name, ignored) && !(capacity <= 0n && draBacked.has(name))) {
       out.push({ resourceName: name, reason: insufficient(name), requested, used, capacity });
     }
   }
   return out;
 }
 
-function filter(requests: ResourceAmounts, node: NodeInfo, state: { minor: number; ignored: IgnoredResources }): FilterResult {
+function filter(pod: PodInfo, node: NodeInfo, state: { minor: number; ignored: IgnoredResources }): FilterResult {
   const { minor, ignored } = state;
-  const shortages = fitsRequest(requests, node, ignored);
+  const shortages = fitsRequest(pod.requests, node, pod.draExtendedResources, ignored);
   if (shortages.length === 0) return SUCCESS;
   const reasons = shortages.map((s) => s.reason);
   // v1.34+: a request that even an empty node could not hold makes the node unresolvable for this pod.
@@ -86,7 +91,7 @@ export function nodeResourcesFitFilter(ignored: IgnoredResources): FilterPlugin 
   return definePlugin<{ minor: number; ignored: IgnoredResources }>({
     name: 'NodeResourcesFit',
     preFilter: (_pod, cluster) => ({ kind: 'state', state: { minor: cluster.minor, ignored } }),
-    filter: (pod, node, state) => filter(pod.requests, node, state),
+    filter,
   });
 }
 

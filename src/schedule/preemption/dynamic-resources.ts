@@ -1,7 +1,8 @@
 // DynamicResources' PostFilter, which runs before DefaultPreemption in the default profile once the plugin is in it
 // (DynamicResourceAllocation on by default from v1.34). kubefit does not run the plugin's filter: a pod's claims never
 // make a node unavailable, so none is deallocated.
-// upstream: plugins/dynamicresources/dynamicresources.go PreFilter (writes an empty state first), PostFilter (v1.35)
+// upstream: plugins/dynamicresources/dynamicresources.go PreFilter (writes an empty state first), PostFilter (v1.35);
+// preFilterExtendedResources (v1.36)
 
 /** The DynamicResources plugin's PostFilter status, or undefined when the release's default profile lacks it. */
 export interface PostFilterStatus {
@@ -14,7 +15,8 @@ export const DYNAMIC_RESOURCES_SINCE = 34;
 
 /**
  * Unschedulable "no new claims to deallocate" for a pod without claims, "still not schedulable" for one with claims
- * none of which a node found unavailable; but when an earlier PreFilter rejected the pod, DynamicResources' PreFilter
+ * none of which a node found unavailable (from v1.36 an extended resource a DeviceClass backs is one: PreFilter keeps a
+ * special claim for it, which PostFilter passes over); but when an earlier PreFilter rejected the pod, DynamicResources' PreFilter
  * never ran and reading its state fails with "not found", an Error that ends the PostFilter phase before
  * DefaultPreemption runs.
  */

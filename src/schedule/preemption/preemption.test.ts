@@ -275,8 +275,8 @@ describe('DefaultPreemption', () => {
 });
 
 // Ported from plugins/defaultpreemption/default_preemption_test.go TestPodEligibleToPreemptOthers: the cases without a
-// nominated node. Skipped: the three with status.nominatedNodeName (kubefit places pending pods afresh and does not
-// read a nominated node, nor the DisruptionTarget condition of terminating victims on it).
+// nominated node. The three with status.nominatedNodeName (a terminating victim on the nominated node) run through the
+// whole dry-run in fixtures/schedule/DefaultPreemption-nominated (fixtures.test.ts).
 describe('TestPodEligibleToPreemptOthers (upstream)', () => {
   it.each([
     ['Pod without nominated node', undefined, true],
