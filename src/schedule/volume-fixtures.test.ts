@@ -138,6 +138,17 @@ describe('generic ephemeral volumes', () => {
     });
   });
 
+  it('VolumeBinding: a pending pod of the snapshot whose generic ephemeral claim the snapshot lacks stops at PreFilter (not found)', async () => {
+    // upstream: volumebinding/volume_binding.go PreFilter, podHasPVCs; binder_test.go "generic-ephemeral,no-pvc"
+    const report = await fit([], { cluster: ['fixtures/schedule/VolumeBinding-ephemeral-created'] });
+    const byName = Object.fromEntries(report.scheduling.map((r) => [r.object.name, r]));
+    expect(byName['cache-0']).toMatchObject({ feasibleNodes: ['worker-1', 'worker-2'], placement: { unschedulable: 0 } });
+    expect(byName['scratch-0']).toMatchObject({
+      feasibleNodes: [],
+      placement: { unschedulable: 1, message: '0/2 nodes are available: persistentvolumeclaim "scratch-0-tmp" not found. not found' },
+    });
+  });
+
   it("NodeVolumeLimits: each replica attaches its own generic ephemeral volume, and no claim named after the workload is theirs", async () => {
     // upstream csi.go filterAttachableVolumes counts one volume per claim, and every replica's claim is
     // ephemeral.VolumeClaimName(pod, volume) of its own generated pod name

@@ -38,6 +38,9 @@ export function podClaims(pod: PodInfo, storage: StorageCatalog, ephemeral: Ephe
       const existing = volume.podUID === undefined ? undefined : storage.claim(pod.namespace, volume.claimName);
       // ephemeral.VolumeIsForPod: a Pod not created yet ('' uid) owns no claim
       if (existing && (existing.controllerUID === '' || existing.controllerUID !== volume.podUID)) return { claims: [...claims, existing], missing: undefined, foreign: existing };
+      // a pod that exists (it has a uid) whose claim the snapshot lacks: VolumeBinding's lister does not find it
+      // upstream: volumebinding/binder.go podVolumeClaims (v1.35)
+      if (!existing && volume.podUID !== undefined && ephemeral === 'delayed' && storage.knowsClaims) return { claims, missing: volume.claimName };
       const claim = existing ?? ephemeralClaim(pod.namespace, volume, storage, ephemeral);
       if (claim) claims.push(claim);
       continue;
