@@ -89,3 +89,35 @@ describe('--context and CustomResourceDefinitions', () => {
     expect(await findings(['app/widget.yaml', 'app/widget-crd-v2.yaml', '--context', '.'])).toEqual([]);
   });
 });
+
+describe('--context with a kustomization among the neighbours', () => {
+  const FIXTURE = 'fixtures/context-kustomize';
+  const findings = async (cwd: string, env: Record<string, string>) => {
+    const run = await runCli(['lint', '--format', 'json', 'samples/widget.yaml', '--context', 'config'], { cwd, env });
+    return (JSON.parse(run.stdout) as { findings: { ruleId: string; message: string }[] }).findings.map((finding) => `${finding.ruleId} ${finding.message}`);
+  };
+  const scratchCopy = async () => {
+    const root = await mkdtemp(join(tmpdir(), 'kubefit-context-kustomize-'));
+    onTestFinished(() => rm(root, { recursive: true, force: true }));
+    await cp(FIXTURE, join(root, 'repo'), { recursive: true });
+    return { cwd: join(root, 'repo'), env: { KUBEFIT_CACHE_DIR: join(root, 'cache') } };
+  };
+
+  it('reads the context as one: the CRD is built with the patch in a sibling folder of its file', async () => {
+    const { cwd, env } = await scratchCopy();
+    expect(await findings(cwd, env)).toEqual([]);
+    // as the inputs themselves, the same build (the check's own reading of kustomizations)
+    const run = await runCli(['lint', '--format', 'json', 'samples/widget.yaml', 'config'], { cwd, env });
+    expect((JSON.parse(run.stdout) as { findings: unknown[] }).findings).toEqual([]);
+  });
+
+  it('a changed file is read again with its kustomization, from the cache or not; a changed patch changes the build', async () => {
+    const { cwd, env } = await scratchCopy();
+    await findings(cwd, env);
+    const crd = join(cwd, 'config/crd/bases/widgets.yaml');
+    await writeFile(crd, `${await readFile(crd, 'utf8')}\n`);
+    expect(await findings(cwd, env)).toEqual([]);
+    await writeFile(join(cwd, 'config/crd/patches/config-free.yaml'), '[]\n');
+    expect(await findings(cwd, env)).toEqual(['schema spec.config must be a string, got a mapping']);
+  });
+});

@@ -2,13 +2,17 @@
 // checked (a pre-commit hook passes only the changed files). They are never validated, linted or reported on. With a
 // cache directory, each directory's objects are kept there keyed by file name, mtime and size, so a hook run parses
 // only the files that changed since the last run; a missing, stale or unreadable cache is rebuilt, never trusted.
+// A kustomization (or a chainsaw test) among them makes a file's objects depend on other files, wherever they lie
+// (its patches, components, the resources a replacement reads): such a context is read as one, and kept as one.
 import { UsageError } from '../model/usage-error.js';
 import { createHash } from './deferred-builtins.js';
 import { mkdir, readFile, rename, stat, writeFile } from './async-fs.js';
 import { basename, dirname, join } from 'node:path';
 import { toKubeObject, type KubeObject } from '../model/object.js';
 import { expandInputs, resolveFrom } from './expand-inputs.js';
+import { isKustomizationFile } from './kustomize.js';
 import { loadManifests, type LoadLimits } from './load-manifests.js';
+import { isChainsawTestFile } from './test-assertions.js';
 import { NeighbourDocument } from './neighbour-document.js';
 
 export interface ContextOptions {
@@ -38,13 +42,16 @@ export async function loadContext(inputs: readonly string[], options: ContextOpt
   if (inputs.length === 0) return [];
   const expanded = await expandInputs(inputs, options.cwd, options.ignorePaths);
   if (expanded.unmatched.length > 0) throw new UsageError(`context input "${expanded.unmatched[0]}" names no file`, 'Check the --context paths.');
+  const files = expanded.files.filter((file) => !options.exclude.has(resolveFrom(options.cwd, file)));
   const byDirectory = new Map<string, string[]>();
-  for (const file of expanded.files) {
-    const absolute = resolveFrom(options.cwd, file);
-    if (options.exclude.has(absolute)) continue;
-    const list = byDirectory.get(dirname(absolute));
-    if (list) list.push(file);
-    else byDirectory.set(dirname(absolute), [file]);
+  if (files.some((file) => isKustomizationFile(file) || isChainsawTestFile(file))) byDirectory.set(WHOLE, files);
+  else {
+    for (const file of files) {
+      const directory = dirname(resolveFrom(options.cwd, file));
+      const list = byDirectory.get(directory);
+      if (list) list.push(file);
+      else byDirectory.set(directory, [file]);
+    }
   }
   const objects: KubeObject[] = [];
   for (const [directory, files] of byDirectory) {
@@ -58,22 +65,38 @@ export async function loadContext(inputs: readonly string[], options: ContextOpt
   return objects;
 }
 
-/** Object values of each file of one directory: from the cache when mtime and size still match, else parsed. */
+/** The files of a context read as one (a kustomization among them) are kept as one entry, keyed by the working directory. */
+const WHOLE = '\u0000whole';
+
+/**
+ * Object values of each file of one directory (or of the whole context, WHOLE): from the cache when mtime and size
+ * still match, else parsed. In the whole context, one changed file has every file parsed again, together.
+ */
 async function directoryValues(directory: string, files: readonly string[], options: ContextOptions): Promise<Map<string, CachedFile['values']>> {
-  const cacheFile = options.cacheDir === undefined ? undefined : join(options.cacheDir, CACHE_FORMAT, `${createHash('sha256').update(directory).digest('hex').slice(0, 32)}.json`);
+  const key = directory === WHOLE ? `${WHOLE}${options.cwd}` : directory;
+  const cacheFile = options.cacheDir === undefined ? undefined : join(options.cacheDir, CACHE_FORMAT, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
   const cached = cacheFile === undefined ? {} : await readCache(cacheFile);
   const fresh: Record<string, CachedFile> = {};
   const stale: { file: string; mtimeMs: number; size: number }[] = [];
   const values = new Map<string, CachedFile['values']>();
+  // a directory's entries are known by file name, the whole context's by path
+  const entryName = directory === WHOLE ? (file: string) => file : basename;
   for (const file of files) {
     const info = await stat(resolveFrom(options.cwd, file)).catch(() => undefined);
     if (!info) continue;
-    const hit = cached[basename(file)];
+    const hit = cached[entryName(file)];
     if (isCachedFile(hit) && hit.mtimeMs === info.mtimeMs && hit.size === info.size) {
-      fresh[basename(file)] = hit;
+      fresh[entryName(file)] = hit;
       values.set(file, hit.values);
     } else {
       stale.push({ file, mtimeMs: info.mtimeMs, size: info.size });
+    }
+  }
+  if (directory === WHOLE && stale.length > 0) {
+    for (const [file, entry] of Object.entries(fresh)) {
+      const { mtimeMs, size } = entry as CachedFile;
+      stale.push({ file, mtimeMs, size });
+      delete fresh[file];
     }
   }
   if (stale.length > 0) {
@@ -86,7 +109,7 @@ async function directoryValues(directory: string, files: readonly string[], opti
     }
     for (const { file, mtimeMs, size } of stale) {
       const found = parsed.get(file) ?? [];
-      fresh[basename(file)] = { mtimeMs, size, values: found };
+      fresh[entryName(file)] = { mtimeMs, size, values: found };
       values.set(file, found);
     }
   }
