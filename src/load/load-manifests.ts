@@ -11,7 +11,7 @@ import { generatedObjects } from './kustomize-generators.js';
 import { fileFinding, parseDocuments, readDocuments, type ParseLimits, type Reader } from './parse-documents.js';
 import { LOAD_CHECKS } from './load-checks.js';
 import { SourceText } from './source-text.js';
-import { assertionFiles, isChainsawTestFile } from './test-assertions.js';
+import { assertionFiles, chainsawPatchFiles, isChainsawTestFile } from './test-assertions.js';
 import { entryPath, remoteEntries, unreadablePaths, unreadEntries, type UnreadablePath } from './kustomize-paths.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { valueAt } from '../model/workload.js';
@@ -155,7 +155,9 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   const isChecked = checkedPaths(files.map((file) => resolveFrom(cwd, file)), contextPaths);
   const { roles, transforms, findings: kustomizeFindings } = kustomizeRolesOf(kustomizations, patches, cwd, isChecked, transformerPatches);
   const nameAffixes = kustomizeNameAffixes(kustomizations, patches);
-  const assertions = assertionFiles(documentsOf([...known].filter(([file]) => isChainsawTestFile(file)).map(([, read]) => read), limits), files);
+  const chainsawTests = documentsOf([...known].filter(([file]) => isChainsawTestFile(file)).map(([, read]) => read), limits);
+  const assertions = assertionFiles(chainsawTests, files);
+  const chainsawPatches = chainsawPatchFiles(chainsawTests, files);
   const findings: Finding[] = [...expanded.findings, ...kustomizeFindings, ...patches.findings];
   const total = files.length + (expanded.stdin ? 1 : 0);
   let order = options.firstOrder ?? 0;
@@ -178,7 +180,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
       findings.push(assertionFinding(read.source));
       return;
     }
-    const role = roles.get(file);
+    const role = roles.get(file) ?? (chainsawPatches.has(file) ? 'patch' : undefined);
     const objectFindings: Finding[] = [];
     let data: Finding | undefined;
     const { documentCache } = options;

@@ -17,4 +17,10 @@ describe('end-to-end test assertions (chainsaw, kuttl)', () => {
       `e2e-tests/kuttl/02-errors.yaml:1:1 ${skipped}`,
     ]);
   });
+
+  it('reads the file of a chainsaw patch operation as a patch (a merge patch of the live object), not as an object', async () => {
+    const loaded = await loadManifests(['e2e-tests/chainsaw'], { cwd: 'fixtures' });
+    expect(loaded.patches.map((patch) => `${patch.file} ${patch.ref.kind}`)).toEqual(['e2e-tests/chainsaw/01-resize.yaml PersistentVolumeClaim']);
+    expect(loaded.objects.map((object) => object.file)).not.toContain('e2e-tests/chainsaw/01-resize.yaml');
+  });
 });
