@@ -5,6 +5,7 @@ import type { Path } from '../model/document.js';
 import { asArray, asRecord } from '../model/object.js';
 import { kubernetesCelFunctions } from './cel-kubernetes-library.js';
 import { parseGoDuration } from '../model/go-duration.js';
+import { goValue } from './validation/field-error.js';
 
 type Schema = Readonly<Record<string, unknown>>;
 type Cel = typeof import('@bufbuild/cel');
@@ -56,16 +57,23 @@ export function hasCelRules(schemaJson: string): boolean {
   return schemaJson.includes('"x-kubernetes-validations"');
 }
 
-/** Evaluates every rule on every value present, as on create: transition rules (oldSelf) do not run. */
-export function evaluateCelRules(runtime: LazyCelRuntime, value: unknown, schema: Schema): CelOutcome {
+/**
+ * Evaluates every rule on every value present, as on create: transition rules (oldSelf) do not run. `valuesShown`:
+ * a failed rule's error names the value itself (from v1.35), not the schema's type.
+ */
+export function evaluateCelRules(runtime: LazyCelRuntime, value: unknown, schema: Schema, valuesShown: boolean): CelOutcome {
   const outcome: CelOutcome = { violations: [], skipped: [] };
-  walk({ runtime, outcome }, value, schema, []);
+  walk({ runtime, outcome, valuesShown }, value, schema, []);
   return outcome;
 }
+
+/** The release from which a failed rule's error names the value (none for an object or array), not the schema's type. */
+export const CEL_VALUES_SHOWN_SINCE = '1.35';
 
 interface Walk {
   readonly runtime: LazyCelRuntime;
   readonly outcome: CelOutcome;
+  readonly valuesShown: boolean;
 }
 
 function walk(context: Walk, value: unknown, schema: Schema, path: Path): void {
@@ -103,14 +111,28 @@ function evaluateRule(context: Walk, rule: Readonly<Record<string, unknown>>, ta
     const missing = /^field not found: (.*)$/.exec(result);
     // a field or map key the object lacks is CEL-Go's runtime error, which the API server reports
     // upstream: apiextensions-apiserver schema/cel/validation.go validateExpressions ("%v evaluating rule: %v")
-    if (missing) context.outcome.violations.push({ path: target.path, message: fieldError(target.path, String(target.schema['type'] ?? 'object'), `no such key: ${missing[1] ?? ''} evaluating rule: ${ruleErrorString(rule, text)}`, undefined) });
+    if (missing) context.outcome.violations.push({ path: target.path, message: fieldError(target.path, typeName(target.schema), `no such key: ${missing[1] ?? ''} evaluating rule: ${ruleErrorString(rule, text)}`, undefined) });
     else context.outcome.skipped.push({ path: target.path, rule: text.trim(), reason: result });
     return;
   }
   const path = [...target.path, ...fieldPathOf(rule['fieldPath'])];
   const detail = messageOf(runtime, rule, self);
-  context.outcome.violations.push({ path, message: fieldError(path, String(target.schema['type'] ?? 'object'), detail, rule['reason']) });
+  context.outcome.violations.push({ path, message: fieldError(path, context.valuesShown ? shownValue(target) : typeName(target.schema), detail, rule['reason']) });
 }
+
+/** The schema's type as the API server's errors named it before v1.35 (and still for a rule that fails to run). */
+function typeName(schema: Schema): BadValue {
+  return { text: JSON.stringify(String(schema['type'] ?? 'object')) };
+}
+
+/** upstream v1.35+: the value itself, or none for a value of type object or array ("avoid ... complex structured values"). */
+function shownValue(target: Target): BadValue {
+  const type = target.schema['type'];
+  return type === 'object' || type === 'array' ? undefined : { text: goValue(target.value, true) };
+}
+
+/** A field error's bad value as printed, or none (field.OmitValueType). */
+type BadValue = { readonly text: string } | undefined;
 
 /** The rule's result: a boolean, or why it could not be evaluated. */
 function run(runtime: CelRuntime, text: string, self: unknown): boolean | string {
@@ -156,17 +178,18 @@ function ruleErrorString(rule: Readonly<Record<string, unknown>>, text: string):
 }
 
 /** upstream: validation.go fieldErrorForReason, rendered as field.Error.Error() ("<nil>" for the root). */
-function fieldError(path: Path, type: string, detail: string, reason: unknown): string {
+function fieldError(path: Path, value: BadValue, detail: string, reason: unknown): string {
   const field = path.length === 0 ? '<nil>' : formatFieldPath(path);
+  const shown = value === undefined ? '' : `: ${value.text}`;
   switch (reason) {
     case 'FieldValueForbidden':
       return `${field}: Forbidden: ${detail}`;
     case 'FieldValueRequired':
       return `${field}: Required value: ${detail}`;
     case 'FieldValueDuplicate':
-      return `${field}: Duplicate value: ${JSON.stringify(type)}`;
+      return `${field}: Duplicate value${shown}`;
     default:
-      return `${field}: Invalid value: ${JSON.stringify(type)}: ${detail}`;
+      return `${field}: Invalid value${shown}: ${detail}`;
   }
 }
 

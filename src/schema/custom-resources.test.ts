@@ -5,10 +5,10 @@ import { validateObjects } from './validate.js';
 const SUBDOMAIN = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 const NAME_PART = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
 
-async function check(file: string): Promise<string[]> {
+async function check(file: string, kubernetesVersion?: string): Promise<string[]> {
   const { objects, findings } = await loadManifests([file], { cwd: 'fixtures/schema/crd' });
   expect(findings).toEqual([]);
-  return validateObjects(objects, { kubernetesVersion: undefined, extraSchemas: new Map(), strictKinds: false }).map(
+  return validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false }).map(
     (finding) => `${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId}: ${finding.message}`,
   );
 }
@@ -173,10 +173,10 @@ describe('CEL x-kubernetes-validations', () => {
     expect(await check('cel-blocked.yaml')).toEqual([
       `28:1 error schema: ${notChecked}`,
       '32:15 error schema: spec.type must be one of "Exact", "Prefix", got "Regex"',
-      '38:7 error schema: spec: Invalid value: "object": path must be absolute',
+      '38:7 error schema: spec: Invalid value: path must be absolute',
       `40:1 error schema: ${notChecked}`,
       '43:3 error invalid-name: metadata.name: Required value: name or generateName is required',
-      '50:7 error schema: spec: Invalid value: "object": path must be absolute',
+      '50:7 error schema: spec: Invalid value: path must be absolute',
       '50:28 error schema: spec.path: Invalid value: "Relative": spec.path in body should match \'^[a-z/]+$\'',
     ]);
   });
@@ -194,23 +194,39 @@ describe('CEL x-kubernetes-validations', () => {
 
   it('evaluates find and findAll as RE2 (flag groups, POSIX classes) and never runs a pattern that could backtrack exponentially', async () => {
     expect(await check('cel-regex.yaml')).toEqual([
-      '46:9 error schema: spec.code: Invalid value: "string": code has no digits',
-      '46:9 error schema: spec.code: Invalid value: "string": code is letters only',
+      '46:9 error schema: spec.code: Invalid value: "abc1": code has no digits',
+      '46:9 error schema: spec.code: Invalid value: "abc1": code is letters only',
       `47:10 info cel-not-evaluated: x-kubernetes-validations rule "self.find('(a+)+$') == ''" of CustomResourceDefinition probes.example.com not evaluated offline (pattern "(a+)+$" not run: RE2 syntax kubefit does not translate, or exponential backtracking in JavaScript); rules kubefit cannot evaluate are skipped`,
     ]);
   });
 
+  const CEL_RULES_OLD_FORM = [
+    `65:3 info cel-not-evaluated: x-kubernetes-validations rule "quantity(self.memory).isGreaterThan(quantity('1Mi'))" of CustomResourceDefinition replicasets.example.com not evaluated offline (unbound function: isGreaterThan); rules kubefit cannot evaluate are skipped`,
+    '74:1 error schema: <nil>: Invalid value: "object": name must start with rs-',
+    '78:3 error schema: spec: Forbidden: legacy-mode is no longer supported',
+    '78:3 error schema: spec: Invalid value: "object": ports must be sorted',
+    '78:3 error schema: spec: Invalid value: "object": start must be before end',
+    '78:3 error schema: spec: Invalid value: "object": timeout is at most 1h',
+    '78:13 error schema: spec.replicas: Invalid value: "object": replicas 0 is below minReplicas 2',
+    `82:15 error schema: spec.tags[1]: Invalid value: "string": failed rule: self.matches('^[a-z]+$')`,
+    '86:14 error schema: spec.hostnames: Invalid value: "array": hostnames must not be IP addresses',
+  ];
+
   it('evaluates rules offline with message, messageExpression, fieldPath and reason, date-time and duration as CEL timestamps and durations, isIP; skips transition rules and reports unevaluable ones once', async () => {
+    // from 1.35 the error names the value itself, none for an object or array (the rule's target, not its fieldPath's)
+    // upstream: apiextensions-apiserver schema/cel/validation.go validateExpressions (v0.35.0: field.OmitValueType{})
     expect(await check('cel-rules.yaml')).toEqual([
       `65:3 info cel-not-evaluated: x-kubernetes-validations rule "quantity(self.memory).isGreaterThan(quantity('1Mi'))" of CustomResourceDefinition replicasets.example.com not evaluated offline (unbound function: isGreaterThan); rules kubefit cannot evaluate are skipped`,
-      '74:1 error schema: <nil>: Invalid value: "object": name must start with rs-',
+      '74:1 error schema: <nil>: Invalid value: name must start with rs-',
       '78:3 error schema: spec: Forbidden: legacy-mode is no longer supported',
-      '78:3 error schema: spec: Invalid value: "object": ports must be sorted',
-      '78:3 error schema: spec: Invalid value: "object": start must be before end',
-      '78:3 error schema: spec: Invalid value: "object": timeout is at most 1h',
-      '78:13 error schema: spec.replicas: Invalid value: "object": replicas 0 is below minReplicas 2',
-      `82:15 error schema: spec.tags[1]: Invalid value: "string": failed rule: self.matches('^[a-z]+$')`,
-      '86:14 error schema: spec.hostnames: Invalid value: "array": hostnames must not be IP addresses',
+      '78:3 error schema: spec: Invalid value: ports must be sorted',
+      '78:3 error schema: spec: Invalid value: start must be before end',
+      '78:3 error schema: spec: Invalid value: timeout is at most 1h',
+      '78:13 error schema: spec.replicas: Invalid value: replicas 0 is below minReplicas 2',
+      `82:15 error schema: spec.tags[1]: Invalid value: "API": failed rule: self.matches('^[a-z]+$')`,
+      '86:14 error schema: spec.hostnames: Invalid value: hostnames must not be IP addresses',
     ]);
+    // before 1.35: the schema's type
+    expect(await check('cel-rules.yaml', '1.34')).toEqual(CEL_RULES_OLD_FORM);
   });
 });

@@ -18,7 +18,7 @@ import { validateListSetsAndMaps } from './list-type.js';
 import { errorMessage, toPath } from './validation/field-error.js';
 import { cleanObjectKey, readVerdict, verdictKey, writeVerdict } from './validation-verdicts.js';
 import { compileCustomSchema, customSchemas, fieldGraphOf, schemaFor, type CustomValidator } from './custom-schemas.js';
-import { createCelRuntime, evaluateCelRules, type CelOutcome, type CelRuntime } from './cel-validations.js';
+import { CEL_VALUES_SHOWN_SINCE, createCelRuntime, evaluateCelRules, type CelOutcome, type CelRuntime } from './cel-validations.js';
 import { checkDeprecatedApi, DEPRECATED_API, REMOVED_APIS } from './deprecated-apis.js';
 import { goIntegerOverflow } from './go-integers.js';
 import { explainErrors, isSubstitutionError, SCHEMA_RULE } from './explain.js';
@@ -322,13 +322,15 @@ function fieldGraphFor(run: CustomRun, key: string, version: CustomResourceVersi
 /** A custom resource's schema errors and CEL outcome: from the store when this value met this schema before. */
 function verdictOf(run: CustomRun, target: { key: string; version: CustomResourceVersion; value: unknown }, digest: string): { schemaErrors: readonly SchemaError[] | string; cel: CelOutcome | undefined } {
   const store = run.options.validatorStore;
-  const storeKey = store && run.cacheVerdicts && verdictKey(digest, target.value);
+  const valuesShown = compareReleases(run.options.kubernetesVersion ?? NEWEST_RELEASE, CEL_VALUES_SHOWN_SINCE) >= 0;
+  // the CEL errors' text depends on the release (the same verdict, worded two ways)
+  const storeKey = store && run.cacheVerdicts && verdictKey(valuesShown ? digest : `${digest} cel-types`, target.value);
   const stored = store && storeKey ? readVerdict(store, storeKey) : undefined;
   if (stored) return stored;
   const { key, version, value } = target;
   const schema = versionSchema(version);
   const schemaErrors = schema ? schemaErrorsOf(run, { key, schema, value }) : [];
-  const cel = versionHasCelRules(version) && version.schema ? evaluateCelRules(() => (run.cel.runtime ??= createCelRuntime()), value, version.schema) : undefined;
+  const cel = versionHasCelRules(version) && version.schema ? evaluateCelRules(() => (run.cel.runtime ??= createCelRuntime()), value, version.schema, valuesShown) : undefined;
   if (store && storeKey && typeof schemaErrors !== 'string') writeVerdict(store, storeKey, { schemaErrors, cel });
   return { schemaErrors, cel };
 }

@@ -102,7 +102,7 @@ export function errorMessageOf(error: FieldError, jsonValues: boolean): string {
 }
 
 /** %v for numbers and booleans, %q for strings, json.Marshal (sorted keys) for the rest. */
-function goValue(value: unknown, jsonValues: boolean): string {
+export function goValue(value: unknown, jsonValues: boolean): string {
   if (value instanceof GoSyntax) return value.text;
   if (value instanceof GoStringer) return jsonValues ? value.json : value.text;
   if (value === null && !jsonValues) return '"null"';
