@@ -98,6 +98,20 @@ new RuleTester({ describe, it }).run(rule, {
 `,
       errors: [{ messageId: 'noPods', line: 14, column: 3, data: { selector: 'app=web,tier=back', namespace: 'default' } }],
     },
+    {
+      name: "a tool's file (a kind Cluster, read from disk) is no custom resource that could make the pods",
+      code: `${WEB}
+  kind: Cluster
+  apiVersion: kind.x-k8s.io/v1alpha4
+  nodes: [{role: control-plane}]
+  ---
+  apiVersion: v1
+  kind: Service
+  metadata: {name: web}
+  spec: {selector: {app: wbe}, ports: [{port: 80}]}
+`,
+      errors: [{ messageId: 'noPods', line: 17, column: 8, data: { selector: 'app=wbe', namespace: 'default' } }],
+    },
   ],
 });
 

@@ -1,4 +1,5 @@
 // The main inputs indexed once per run for cross-object rules: objects by kind and namespace, workloads by object.
+import { isConfigurationFile } from '../model/component-configuration.js';
 import { groupOf } from '../model/kinds.js';
 import { asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
@@ -115,7 +116,8 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     workloadOf: (object) => workloadByObject.get(object),
     workloadsIn: (namespace) => workloadsByNamespace.get(namespace) ?? [],
     memo: memoIn(memos),
-    customResources: () => (customResources ??= objects.filter((object) => isCustomResource(object.ref.apiVersion))),
+    // a tool's file (a kind Cluster, a clusterctl configuration) is read from disk: it makes no pods or Services
+    customResources: () => (customResources ??= objects.filter(({ ref }) => isCustomResource(ref.apiVersion) && !isConfigurationFile(groupOf(ref.apiVersion), ref.apiVersion, ref.kind))),
     servicesSelecting(workload) {
       const cached = selecting.get(workload);
       if (cached) return cached;

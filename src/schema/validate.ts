@@ -28,7 +28,7 @@ import { checkRelease, judgeDroppedKey } from './release-fields.js';
 import { withoutNulls, withZeroItems } from './without-nulls.js';
 import { isUnenforcedRequired } from './unenforced-required.js';
 import { API_VALIDATION_METAS, validateBuiltinObject } from './validation/index.js';
-import { componentConfigurationNote } from './component-configuration.js';
+import { componentConfigurationNote } from '../model/component-configuration.js';
 import { MutatingWebhookCollector } from './mutating-webhooks.js';
 
 export interface SchemaOptions {

@@ -44,3 +44,8 @@ export function componentConfigurationNote(group: string, apiVersion: string, ki
   const what = `${apiVersion} ${kind} is the configuration file of a Kubernetes component, not an API object: not validated`;
   return group === 'kubescheduler.config.k8s.io' ? `${what} here; pass it with --scheduler-config to check it and schedule with its profiles` : what;
 }
+
+/** Whether an object of this apiVersion and kind is a component's or tool's file (read from disk, never applied). */
+export function isConfigurationFile(group: string, apiVersion: string, kind: string): boolean {
+  return componentConfigurationNote(group, apiVersion, kind) !== undefined;
+}
