@@ -4,6 +4,31 @@ import rule from './sensitive-host-mounts.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    {
+      name: 'a hostPath volume no container mounts; the directory of the socket a node-driver-registrar registers ($(VAR) from its env)',
+      code: `
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: {name: csi-node}
+        spec:
+          template:
+            spec:
+              containers:
+                - name: registrar
+                  image: "registry.k8s.io/sig-storage/csi-node-driver-registrar:v2.13.0"
+                  args: ["--csi-address=/csi/csi.sock", "--kubelet-registration-path=$(REG_PATH)"]
+                  env: [{name: REG_PATH, value: /var/lib/kubelet/csi-plugins/csi.example.com/csi.sock}]
+                  volumeMounts: [{name: socket-dir, mountPath: /csi}]
+                - name: plugin
+                  image: "example.com/csi:1.0"
+                  args: ["--kubelet-registration-path", "/var/lib/kubelet/other-plugins/x.example.com/csi.sock"]
+                  volumeMounts: [{name: other-dir, mountPath: /other}]
+              volumes:
+                - {name: socket-dir, hostPath: {path: /var/lib/kubelet/csi-plugins/csi.example.com}}
+                - {name: other-dir, hostPath: {path: /var/lib/kubelet/other-plugins/x.example.com}}
+                - {name: unused, hostPath: {path: /var/lib/kubelet}}
+      `,
+    },
     { name: 'one character device below /dev is how a pod gets a device; the syslog socket is the node\'s syslog', fixture: 'fixtures/rules/sensitive-host-mounts/valid-device-nodes.yaml' },
     { name: 'the kubelet plugin directories of a CSI node plugin are kubelet-plugin-mounts notes', fixture: 'fixtures/rules/kubelet-plugin-mounts/invalid-csi-node-plugin.yaml' },
     { name: 'the kubelet device-plugins directory of a device plugin is a kubelet-plugin-mounts note', fixture: 'fixtures/rules/kubelet-plugin-mounts/invalid-device-plugin.yaml' },
@@ -52,12 +77,30 @@ new RuleTester({ describe, it }).run(rule, {
   ],
   invalid: [
     {
+      name: 'the cluster\'s data (etcd) even read-only, and a writable /lib64 beside the library directories',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers:
+            - name: a
+              image: "a:1"
+              volumeMounts: [{name: etcd, mountPath: /var/lib/etcd, readOnly: true}, {name: lib64, mountPath: /host/lib64}]
+          volumes: [{name: etcd, hostPath: {path: /var/lib/etcd}}, {name: lib64, hostPath: {path: /lib64}}]
+      `,
+      errors: [
+        { messageId: 'mounted', line: 9, column: 43, data: { volume: 'etcd', path: '/var/lib/etcd' } },
+        { messageId: 'mounted', line: 9, column: 91, data: { volume: 'lib64', path: '/lib64' } },
+      ],
+    },
+    {
       name: 'the node\'s memory as a character device, a block device, and a device path without a type',
       fixture: 'fixtures/rules/sensitive-host-mounts/invalid-device-paths.yaml',
       errors: [
-        { messageId: 'mountedFile', line: 11, column: 36, data: { volume: 'mem', path: '/dev/mem' } },
-        { messageId: 'mountedFile', line: 12, column: 37, data: { volume: 'disk', path: '/dev/sda' } },
-        { messageId: 'mounted', line: 13, column: 37, data: { volume: 'fuse', path: '/dev/fuse' } },
+        { messageId: 'mountedFile', line: 12, column: 36, data: { volume: 'mem', path: '/dev/mem' } },
+        { messageId: 'mountedFile', line: 13, column: 37, data: { volume: 'disk', path: '/dev/sda' } },
+        { messageId: 'mounted', line: 14, column: 37, data: { volume: 'fuse', path: '/dev/fuse' } },
       ],
     },
     {
@@ -104,7 +147,7 @@ new RuleTester({ describe, it }).run(rule, {
         spec:
           template:
             spec:
-              containers: [{name: a, image: "a:1"}]
+              containers: [{name: a, image: "a:1", volumeMounts: [{name: one, mountPath: /host/etc}, {name: two, mountPath: /host/sys}]}]
               volumes:
                 - name: one
                   hostPath: {path: /etc/}

@@ -1,14 +1,14 @@
 // Mounting system directories of the node gives the pod the node's configuration, credentials or kernel interfaces.
 import { defineRule } from '../src/lint/define-rule.js';
-import { hostPathVolumes, isKubeletPluginMount, isMountedReadOnly } from '../src/lint/host-path.js';
+import { hostPathVolumes, isKubeletPluginMount, isMounted, isMountedReadOnly } from '../src/lint/host-path.js';
 
 /** System directories (and everything below them) whose exposure compromises the node. */
-const SENSITIVE = ['/', '/boot', '/dev', '/etc', '/lib', '/proc', '/sys', '/usr', '/var/lib/kubelet', '/var/lib/docker', '/var/lib/containerd', '/root'];
+const SENSITIVE = ['/', '/boot', '/dev', '/etc', '/lib', '/lib64', '/proc', '/sys', '/usr', '/var/lib/kubelet', '/var/lib/docker', '/var/lib/containerd', '/var/lib/etcd', '/root'];
 /**
  * Below these, a file or subdirectory that every container mounts read-only is what the remediation asks for
  * (/etc/localtime, /etc/ssl/certs, /usr/share/zoneinfo, /lib/modules): only a writable mount is reported.
  */
-const READ_ONLY_SAFE_BELOW = ['/boot', '/etc', '/lib', '/usr'];
+const READ_ONLY_SAFE_BELOW = ['/boot', '/etc', '/lib', '/lib64', '/usr'];
 /** The node's credentials, sensitive even read-only. */
 const CREDENTIALS = ['/etc/shadow', '/etc/gshadow', '/etc/ssh', '/etc/sudoers', '/etc/sudoers.d'];
 /**
@@ -51,9 +51,9 @@ export default defineRule({
     id: 'sensitive-host-mounts',
     severity: 'error',
     category: 'security',
-    description: 'pod mounts a sensitive directory of the node (/, /etc, /proc, /sys, /dev, /var/lib/kubelet, ...), or writes below /etc, /usr, /lib or /boot',
+    description: 'pod mounts a sensitive directory of the node (/, /etc, /proc, /sys, /dev, /var/lib/kubelet, /var/lib/etcd, ...), or writes below /etc, /usr, /lib, /lib64 or /boot',
     rationale:
-      'These directories hold the node\'s configuration and credentials (/etc, /var/lib/kubelet), its kernel interfaces (/proc, /sys, /dev) or its binaries (/usr, /lib). A pod that mounts them can read secrets of other pods or change the node. One character device or socket below /dev (hostPath type CharDevice or Socket: /dev/fuse, /dev/kvm, a device plugin\'s device node; the syslog socket /dev/log) is how a pod is given a device or the node\'s syslog and is not reported, nor is /dev/null, /dev/zero, /dev/full, /dev/random or /dev/urandom (no data of the node; the NVIDIA runtime reads a mount of /dev/null as a device list), except /dev/mem, /dev/kmem and /dev/port. A file or subdirectory below /etc, /usr, /lib or /boot mounted read-only (the node\'s time zone, CA bundle or kernel modules) is not reported, except the node\'s credentials (/etc/kubernetes itself, its files and its pki, certs, manifests and kubelet directories; /etc/ssh, /etc/shadow); another directory below /etc/kubernetes is an add-on\'s own. Log collectors and node exporters legitimately read some of them; suppress the rule on those objects with a reason. The kubelet plugin directories a CSI, DRA or device plugin must mount are reported by kubelet-plugin-mounts instead, as a note.',
+      'These directories hold the node\'s configuration and credentials (/etc, /var/lib/kubelet; /var/lib/etcd holds the cluster\'s data, every Secret included), its kernel interfaces (/proc, /sys, /dev) or its binaries (/usr, /lib, /lib64). A pod that mounts them can read secrets of other pods or change the node. A hostPath volume no container mounts gives no container anything and is not reported. One character device or socket below /dev (hostPath type CharDevice or Socket: /dev/fuse, /dev/kvm, a device plugin\'s device node; the syslog socket /dev/log) is how a pod is given a device or the node\'s syslog and is not reported, nor is /dev/null, /dev/zero, /dev/full, /dev/random or /dev/urandom (no data of the node; the NVIDIA runtime reads a mount of /dev/null as a device list), except /dev/mem, /dev/kmem and /dev/port. A file or subdirectory below /etc, /usr, /lib or /boot mounted read-only (the node\'s time zone, CA bundle or kernel modules) is not reported, except the node\'s credentials (/etc/kubernetes itself, its files and its pki, certs, manifests and kubelet directories; /etc/ssh, /etc/shadow); another directory below /etc/kubernetes is an add-on\'s own. Log collectors and node exporters legitimately read some of them; suppress the rule on those objects with a reason. The kubelet plugin directories a CSI, DRA or device plugin must mount (and the directory of the socket its node-driver-registrar registers with --kubelet-registration-path) are reported by kubelet-plugin-mounts instead, as a note.',
     remediation: 'Mount only the specific file or subdirectory the container needs, read-only, or use a ConfigMap, Secret or emptyDir volume instead.',
     defaultOn: true,
     appliesTo: { target: 'podSpec' },
@@ -66,7 +66,7 @@ export default defineRule({
   },
   check(workload, { report }) {
     for (const volume of hostPathVolumes(workload)) {
-      if (!isSensitive(volume.hostPath, isMountedReadOnly(workload, volume.name), volume.type) || isKubeletPluginMount(workload, volume)) continue;
+      if (!isMounted(workload, volume.name) || !isSensitive(volume.hostPath, isMountedReadOnly(workload, volume.name), volume.type) || isKubeletPluginMount(workload, volume)) continue;
       // reported for being written to only (a CNI installer's /etc/cni/net.d): the message says so
       const writable = !isSensitive(volume.hostPath, true, volume.type);
       const file = FILE_TYPES.includes(volume.type ?? '');

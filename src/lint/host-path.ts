@@ -35,16 +35,54 @@ const KUBELET_PLUGIN_DIRS = ['/var/lib/kubelet/plugins', '/var/lib/kubelet/plugi
 const KUBELET_MOUNT_DIRS = ['/var/lib/kubelet/pods', '/var/lib/kubelet'];
 
 /**
- * A hostPath a CSI, DRA or device plugin needs: the plugin and registration directories, or the pods directory mounted
- * with Bidirectional propagation (upstream: kubernetes-csi docs, "Deploying a CSI Driver on Kubernetes").
+ * A hostPath a CSI, DRA or device plugin needs: the plugin and registration directories, the directory of the socket
+ * its node-driver-registrar registers (`--kubelet-registration-path`: the kubelet dials whatever path it is given), or
+ * the pods directory mounted with Bidirectional propagation (upstream: kubernetes-csi docs, "Deploying a CSI Driver on
+ * Kubernetes"; node-driver-registrar's README).
  */
 export function isKubeletPluginMount(workload: Workload, volume: HostPathVolume): boolean {
-  if (KUBELET_PLUGIN_DIRS.some((dir) => volume.hostPath === dir || volume.hostPath.startsWith(`${dir}/`))) return true;
+  const pluginDirs = [...KUBELET_PLUGIN_DIRS, ...registrationDirs(workload)];
+  if (pluginDirs.some((dir) => volume.hostPath === dir || volume.hostPath.startsWith(`${dir}/`))) return true;
   return KUBELET_MOUNT_DIRS.includes(volume.hostPath) && isMountedBidirectional(workload, volume.name);
+}
+
+const REGISTRATION_PATH = '--kubelet-registration-path';
+
+/**
+ * The node directories of the sockets the pod's registrars register with the kubelet: `--kubelet-registration-path=P`
+ * (or the value in the next argument), with `$(VAR)` read from the container's own env values as the kubelet expands it.
+ */
+function registrationDirs(workload: Workload): string[] {
+  const dirs: string[] = [];
+  for (const container of workload.containers) {
+    const args = [...asArray(container.value['command']), ...asArray(container.value['args'])].map((arg) => (typeof arg === 'string' ? arg : ''));
+    args.forEach((arg, index) => {
+      const value = arg.startsWith(`${REGISTRATION_PATH}=`) ? arg.slice(REGISTRATION_PATH.length + 1) : arg === REGISTRATION_PATH ? args[index + 1] : undefined;
+      const path = value === undefined ? undefined : expandEnv(value, container.value['env']);
+      const dir = path?.startsWith('/') ? path.slice(0, path.lastIndexOf('/')) : undefined;
+      if (dir && dir !== '') dirs.push(dir);
+    });
+  }
+  return dirs;
+}
+
+/** `$(NAME)` replaced by the literal env value of that name (a reference to an unknown or computed one stays as written). */
+function expandEnv(text: string, env: unknown): string {
+  const values = new Map<string, string>();
+  for (const entry of asArray(env)) {
+    const variable = asRecord(entry);
+    if (typeof variable?.['name'] === 'string' && typeof variable['value'] === 'string') values.set(variable['name'], variable['value']);
+  }
+  return text.replace(/\$\(([A-Za-z_][\w.-]*)\)/g, (whole, name: string) => values.get(name) ?? whole);
 }
 
 function isMountedBidirectional(workload: Workload, volumeName: string): boolean {
   return mountsOf(workload, volumeName).some((mount) => mount['mountPropagation'] === 'Bidirectional');
+}
+
+/** Whether any container mounts the volume (a volume no container mounts gives none of them the node's files). */
+export function isMounted(workload: Workload, volumeName: string): boolean {
+  return mountsOf(workload, volumeName).length > 0;
 }
 
 /** Whether every container that mounts the volume mounts it with readOnly: true. */
