@@ -79,5 +79,17 @@ new RuleTester({ describe, it }).run(rule, {
 `,
       errors: [{ messageId: 'unknownName', line: 17, column: 19, data: { port: 'web', workload: 'Deployment web' } }],
     },
+    {
+      name: 'a workload defined twice (rendered copies of one chart) is named once',
+      code: `${WEB}${WEB}
+  apiVersion: v1
+  kind: Service
+  metadata: {name: web}
+  spec:
+    selector: {app: web}
+    ports: [{port: 80, targetPort: metrics}]
+`,
+      errors: [{ messageId: 'unknownName', line: 24, column: 34, data: { port: 'metrics', workload: 'Deployment web' } }],
+    },
   ],
 });

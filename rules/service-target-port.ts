@@ -41,7 +41,8 @@ export default defineRule({
         if (typeof name === 'string') protocols.set(name, (protocols.get(name) ?? new Set()).add(protocolOf(declared)));
       }
     }
-    const workload = selected.map((w) => `${w.kind} ${w.object.ref.name}`).join(', ');
+    // one name per workload, however many files define it (rendered copies of one chart)
+    const workload = [...new Set(selected.map((w) => `${w.kind} ${w.object.ref.name}`))].join(', ');
     asArray(asRecord(service.value['spec'])?.['ports']).forEach((entry, index) => {
       const port = asRecord(entry)?.['targetPort'];
       if (typeof port !== 'string' || /^\d+$/.test(port) || !isNameLike(port)) return;
