@@ -112,11 +112,15 @@ describe('kustomize inputs', () => {
     ]);
   });
 
-  it('takes a file whose name says patch for a patch unless a kustomization lists it as a resource', async () => {
+  it('takes a file whose name says patch for a patch unless a kustomization lists it as a resource, or it holds a whole workload', async () => {
     const loaded = await loadManifests(['kustomize-patch-names'], { cwd: 'fixtures' });
     expect(loaded.findings).toEqual([]);
-    expect(loaded.patches.map((object) => object.file)).toEqual(['kustomize-patch-names/standalone/patch.json']);
-    expect(loaded.objects.map((object) => object.file)).toEqual(['kustomize-patch-names/listed/hotfix-patch.yaml', 'kustomize-patch-names/standalone/dispatch.yaml']);
+    expect(loaded.patches.map((object) => object.file)).toEqual(['kustomize-patch-names/standalone/patch.json', 'kustomize-patch-names/standalone/replicas-patch.yaml']);
+    expect(loaded.objects.map((object) => object.file)).toEqual([
+      'kustomize-patch-names/listed/hotfix-patch.yaml',
+      'kustomize-patch-names/standalone/deployment-patch.yaml',
+      'kustomize-patch-names/standalone/dispatch.yaml',
+    ]);
   });
 
   it('reads a kustomization as YAML even when its strings hold Helm actions for a later helm template, and knows its patches', async () => {

@@ -89,10 +89,32 @@ export class KustomizeRoles {
     if (named !== undefined || this.#resources.has(file)) return named;
     return this.#patchDirectories.has(dirname(file)) || PATCH_FILE_NAME.test(basename(file)) ? 'patch' : undefined;
   }
+
+  /** Whether the file is a patch by its name alone (no kustomization names it, nor sits beside its patches). */
+  isPatchByNameOnly(file: string): boolean {
+    return !this.#named.has(file) && !this.#resources.has(file) && !this.#patchDirectories.has(dirname(file)) && PATCH_FILE_NAME.test(basename(file));
+  }
 }
 
 /** `patch` or `patches` as a word of the file's name (not `dispatch.yaml` or `patchwork.yaml`). */
 const PATCH_FILE_NAME = /(?:^|[-_.])patch(?:es)?(?:[-_.][^/]*)?\.(?:ya?ml|json)$/i;
+
+/** Kinds whose selector a patch leaves out (immutable, set once) but a whole object must carry. */
+const SELECTOR_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+
+/**
+ * Whether a document of a file named like a patch is a whole workload (a name, a selector and an image for every
+ * container), as the Kubernetes docs' deployment-patch.yaml is, which `kubectl apply` creates before `kubectl patch`
+ * changes it: a patch repeats no selector.
+ */
+export function isWholeWorkload(value: unknown): boolean {
+  const object = asRecord(value);
+  if (!object || typeof object['kind'] !== 'string' || !SELECTOR_KINDS.has(object['kind'])) return false;
+  if (typeof asRecord(object['metadata'])?.['name'] !== 'string') return false;
+  const spec = asRecord(object['spec']);
+  const containers = asArray(asRecord(asRecord(spec?.['template'])?.['spec'])?.['containers']);
+  return asRecord(spec?.['selector']) !== undefined && containers.length > 0 && containers.every((container) => typeof asRecord(container)?.['image'] === 'string');
+}
 
 const PATCH_FIELDS = ['patches', 'patchesStrategicMerge', 'patchesJson6902'];
 

@@ -21,7 +21,7 @@ import { objectsOf } from './to-objects.js';
 import { SnapshotReading } from './snapshot-reading.js';
 import { SnapshotDocument, SnapshotFile } from './snapshot-document.js';
 import type { CodeStore } from './validator-cache-dir.js';
-import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, kustomizeNameAffixes, kustomizeRoles, kustomizeTransforms, namedPatchFiles, transformerPatchFiles, type KustomizeRoles } from './kustomize.js';
+import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, isWholeWorkload, kustomizeNameAffixes, kustomizeRoles, kustomizeTransforms, namedPatchFiles, transformerPatchFiles, type KustomizeRoles } from './kustomize.js';
 import type { PatchDocument, PatchSources } from './kustomize-patches.js';
 import { kustomizedDocument, type KustomizeTransform } from './kustomized-document.js';
 import { dirname, normalize, sep } from 'node:path';
@@ -180,16 +180,19 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
       findings.push(assertionFinding(read.source));
       return;
     }
-    const role = roles.get(file) ?? (chainsawPatches.has(file) ? 'patch' : undefined);
+    const fileRole = roles.get(file) ?? (chainsawPatches.has(file) ? 'patch' : undefined);
+    const patchByName = roles.isPatchByNameOnly(file);
     const objectFindings: Finding[] = [];
     let data: Finding | undefined;
     const { documentCache } = options;
-    const readByKustomize = role === 'kustomization' || role === 'configuration' || role === 'data';
-    const reader: Reader = readByKustomize ? 'kustomize' : role === 'patch' ? 'patch' : 'manifest';
-    const rereads = role === undefined && !transforms.has(file) ? snapshotFile(read, rereadable) : undefined;
+    const readByKustomize = fileRole === 'kustomization' || fileRole === 'configuration' || fileRole === 'data';
+    const reader: Reader = readByKustomize ? 'kustomize' : fileRole === 'patch' ? 'patch' : 'manifest';
+    const rereads = fileRole === undefined && !transforms.has(file) ? snapshotFile(read, rereadable) : undefined;
     const readAll = () => readDocuments(read.source, limits, options.fromCluster ? 'none' : 'eager', documentCache, reader, snapshot);
     const items = documentCache && read.digest !== undefined ? readFileThroughCache(documentCache, read.source, read.digest, buildDocuments, limits, readAll) : readAll();
     for (const item of items) {
+      // a whole workload in a file only named like a patch is an object (isWholeWorkload)
+      const role = patchByName && item instanceof ParsedDocument && isWholeWorkload(item.value) ? undefined : fileRole;
       if (!(item instanceof ParsedDocument)) {
         // a message may quote the text: a copy of it, so that the finding does not keep the file's text in memory
         findings.push({ ...item, message: detached(item.message) });
