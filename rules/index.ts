@@ -1,5 +1,6 @@
 // The explicit registry of built-in lint rules, alphabetical by id.
 import type { Rule } from '../src/lint/define-rule.js';
+import apiWarning from './api-warning.js';
 import automountServiceAccountToken from './automount-service-account-token.js';
 import capabilitiesNotDropped from './capabilities-not-dropped.js';
 import cronjobStartingDeadline from './cronjob-starting-deadline.js';
@@ -69,6 +70,7 @@ import windowsHostProcess from './windows-host-process.js';
 import writableHostPath from './writable-host-path.js';
 
 export const BUILTIN_RULES: readonly Rule[] = [
+  apiWarning,
   automountServiceAccountToken,
   capabilitiesNotDropped,
   cronjobStartingDeadline,
