@@ -184,6 +184,18 @@ describe('fixtures/schedule', () => {
     expect(before.findings.filter((f) => f.ruleId === 'resource-claims-not-checked')).toEqual([]);
   });
 
+  it('NodeName: a pod created with spec.nodeName is admitted by that node\'s kubelet (resources, node affinity, host ports, NoExecute taints), not scheduled', async () => {
+    // upstream: kubelet/lifecycle/predicate.go Admit, generalFilter, removeMissingExtendedResources; eventhandlers.go AdmissionCheck
+    const { results } = await fixture('NodeName-kubelet');
+    expect(results['pinned']).toMatchObject({ feasibleNodes: ['cordoned'], placement: { nodes: { cordoned: 1 }, unschedulable: 0 } });
+    expect(results['db-1']).toMatchObject({ feasibleNodes: ['small'], placement: { nodes: { small: 1 }, unschedulable: 0 } });
+    expect(results['big']?.placement?.message).toBe("Pod was rejected: Node didn't have enough resource: cpu, requested: 1000, used: 1000, capacity: 1000");
+    expect(results['wants-ssd']?.placement?.message).toBe("Pod was rejected: Predicate NodeAffinity failed: node(s) didn't match Pod's node affinity/selector");
+    expect(results['evicted']?.placement?.message).toBe("Pod was rejected: Predicate TaintToleration failed: node(s) had taints that the pod didn't tolerate");
+    expect(results['evicted']?.preemption).toBeNull();
+    expect(results['ghost']?.placement?.message).toMatch(/^no node is named "nowhere": the pod stays Pending/);
+  });
+
   it('SchedulingGates: a gated pod is placed as it will be once its gates are removed, with a note that it waits first', async () => {
     const { results, findings } = await fixture('SchedulingGates');
     expect(results['queued']).toMatchObject({ feasibleNodes: ['worker'], message: null, placement: { nodes: { worker: 1 }, unschedulable: 0 } });

@@ -3,6 +3,7 @@ import { UNSCHEDULABLE_TAINT_KEY, type NodeInfo } from './node-info.js';
 import { withTolerations, type HostPort, type PodInfo } from './pod-info.js';
 import { undeclaredFeatures } from './plugins/node-declared-features.js';
 import { fitsRequest } from './plugins/node-resources-fit.js';
+import { isKubeletAdmitted, missingExtendedResources } from './kubelet-admission.js';
 import { portsConflict } from './plugins/node-ports.js';
 import { untoleratedTaints } from './plugins/taint-toleration.js';
 import { CPU, PODS } from './resources.js';
@@ -18,7 +19,7 @@ export function formatAmount(resourceName: string, amount: bigint): string {
 }
 
 function resourceHint(pod: PodInfo, node: NodeInfo): string | undefined {
-  const hints = fitsRequest(pod.requests, node, pod.draExtendedResources).map((shortage) => {
+  const hints = fitsRequest(pod.requests, node, isKubeletAdmitted(pod) ? missingExtendedResources(pod, node) : pod.draExtendedResources).map((shortage) => {
     if (shortage.resourceName === PODS) return `the node already runs ${shortage.used} of ${shortage.capacity} pods`;
     const free = shortage.capacity - shortage.used;
     const name = shortage.resourceName;

@@ -158,6 +158,8 @@ export interface PodInfoOptions {
   readonly limitRangeDefaults?: LimitRangeDefaults;
   /** The scheduler profiles by name, for the pods to place. */
   readonly profiles?: SchedulerProfiles;
+  /** What runs a pod to place that names its node: the kubelet's admission (kubelet-admission.ts), not a profile. */
+  readonly kubeletAdmission?: SchedulerProfile;
 }
 
 /** InPlacePodVerticalScaling on by default (beta): the scheduler counts what a bound pod's status reports. */
@@ -231,7 +233,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     hasResourceClaims: asArray(spec['resourceClaims']).length > 0,
     draExtendedResources: draBacked(requests, options.draExtendedResources),
     schedulerName,
-    profile: options.profiles?.get(schedulerName),
+    profile: isBoundSpec(spec) && options.kubeletAdmission ? options.kubeletAdmission : options.profiles?.get(schedulerName),
   });
 }
 

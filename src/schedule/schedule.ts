@@ -5,7 +5,7 @@ import { asRecord, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
 import { capacityProbe, roomPerNode, type NextPods, type NodeRoom } from './capacity.js';
 import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedNodeAffinity } from './daemonset.js';
-import { findNodesThatFit, fingerprintOf, fitMessage, statusOf, type Feasibility } from './feasibility.js';
+import { findNodesThatFit, fingerprintOf, fitMessage, hasFeasibleNode, statusOf, type Feasibility } from './feasibility.js';
 import { fitErrorMessage, withPostFilterMessage } from './fit-error.js';
 import { hintFor } from './hints.js';
 import { suspendedJobFindings } from './job-suspend.js';
@@ -36,6 +36,7 @@ import { NO_SCHEDULER_PROFILE, VOLUMES_NOT_CHECKED } from './scheduling-checks.j
 import { placementStoppedFindings, podSlotsCappedFindings } from './pod-slots.js';
 import { schedulingGatedFindings } from './scheduling-gates.js';
 import { DEFAULT_PROFILES, DEFAULT_SCHEDULER_NAME, type SchedulerProfiles } from './profile/profile.js';
+import { KUBELET_ADMISSION, isKubeletAdmitted, kubeletRejection } from './kubelet-admission.js';
 import { controllerOf, victimFates, type VictimFate } from './preemption/victims.js';
 import { indexedJobPodSources } from './indexed-job-pods.js';
 import { hasClaimTemplates, statefulSetPodSources } from './stateful-set-pods.js';
@@ -115,7 +116,7 @@ export function scheduleWorkloads(
   const profiles = options.profiles ?? DEFAULT_PROFILES;
   const workloads = allWorkloads.filter((w) => runsPod(w.podSpec, profiles));
   const built = toSchedulerSnapshot(cluster, toMinorVersion(options.kubernetesVersion), options.drain, workloads.map((w) => w.object.ref.namespace));
-  const snapshot = { ...built, podOptions: { ...built.podOptions, profiles } };
+  const snapshot = { ...built, podOptions: { ...built.podOptions, profiles, kubeletAdmission: KUBELET_ADMISSION } };
   // Drained pods as their controllers re-create them: without a node, so a profile must handle them again.
   const recreated = snapshot.evicted.map((object) => podSourceOfEvicted(object, snapshot.controllers));
   const nodes = new NodeClasses(snapshot.nodes);
@@ -296,7 +297,8 @@ function noteUncheckedVolumes(pod: PodInfo, source: PodSource, context: RunConte
 }
 
 function toVerdicts(feasibility: Feasibility, prepared: PreparedPod, nodes: NodeClasses): Verdicts {
-  return { parts: verdictPartsOf(feasibility, prepared.pod, nodes.nodes, prepared), message: fitMessage(feasibility) };
+  const message = isKubeletAdmitted(prepared.pod) && !hasFeasibleNode(feasibility) ? kubeletRejection(prepared.pod, nodes.nodes) : fitMessage(feasibility);
+  return { parts: verdictPartsOf(feasibility, prepared.pod, nodes.nodes, prepared), message };
 }
 
 /** A DaemonSet: one pinned pod per node the controller selects; other nodes are rejected with the controller's reason. */
