@@ -1,5 +1,6 @@
 // A Helm chart given whole: its templates are reported once, at the chart, instead of once per template file.
-import { dirname, normalize, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, normalize, resolve, sep } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import { inputFinding, LOAD_CHECKS } from './load-checks.js';
 
@@ -11,14 +12,22 @@ const CRDS = /^(?:charts[\\/][^\\/]+[\\/])*crds[\\/]/;
 
 /**
  * `findings` with the helm-template findings of the files in a chart's templates folder folded into one helm-chart
- * finding per chart, where the chart's Chart.yaml is among the `files` read (a folder or glob that holds the chart):
- * such a run meets a chart among the manifests, not a template the user named. A template file that parses without
- * Helm's objects (Helm writes it as it is) was read as a manifest and keeps its findings. The not-kubernetes infos of
- * the chart's other files (Chart.yaml, values files) go with the templates.
+ * finding per chart: a chart whose Chart.yaml is among the `files` read (a folder or glob that holds the chart), or
+ * beside the templates on disk (`cwd` resolves the paths), so that a pre-commit hook handed the changed templates
+ * says what a run over the whole repository says. A Helm template in no chart stays an error. A template file that
+ * parses without Helm's objects (Helm writes it as it is) was read as a manifest and keeps its findings. The
+ * not-kubernetes infos of the chart's other files (Chart.yaml, values files) go with the templates.
  */
-export function foldChartTemplates(findings: readonly Finding[], files: readonly string[]): Finding[] {
+export function foldChartTemplates(findings: readonly Finding[], files: readonly string[], cwd: string): Finding[] {
   // each chart's folder (normalised) and its Chart.yaml as the run names it
   const charts = new Map(files.filter((file) => /(?:^|[\\/])Chart\.yaml$/.test(file)).map((file) => [dirname(normalize(file)), file]));
+  // a template no chart among the files reads: its chart on disk, the outermost (Helm renders a subchart with it)
+  const named = new Map(charts);
+  const tried = new Set<string>();
+  for (const finding of findings) {
+    const file = normalize(finding.file);
+    if (finding.ruleId === LOAD_CHECKS.helmTemplate.id && finding.file !== STDIN && chartOf(file, named) === undefined) addChartsOnDisk(file, { charts, tried, cwd });
+  }
   if (charts.size === 0) return [...findings];
   const templates = new Map<string, Set<string>>();
   const others: Finding[] = [];
@@ -50,6 +59,20 @@ function chartOf(file: string, charts: ReadonlyMap<string, string>): string | un
   }
   return undefined;
 }
+
+/** The charts above `file` (its folders holding a Chart.yaml on disk), as `charts` keeps them; each folder is tried once. */
+function addChartsOnDisk(file: string, search: { charts: Map<string, string>; tried: Set<string>; cwd: string }): void {
+  const { charts, tried, cwd } = search;
+  for (let folder = dirname(file); !tried.has(folder); folder = dirname(folder)) {
+    tried.add(folder);
+    if (!charts.has(folder) && existsSync(resolve(cwd, folder, CHART_FILE))) charts.set(folder, join(folder, CHART_FILE));
+    if (folder === '.' || dirname(folder) === folder) return;
+  }
+}
+
+const CHART_FILE = 'Chart.yaml';
+/** Standard input's name in findings: no folder of it is a chart. */
+const STDIN = '<stdin>';
 
 /** `path` as one word of a POSIX shell command: as it is when it holds no character the shell reads, else single-quoted. */
 function shellWord(path: string): string {

@@ -170,7 +170,7 @@ describe('loadManifests', () => {
     ]);
   });
 
-  it('reports the templates of a chart met in a folder once, at its Chart.yaml, with its subcharts; a template named on its own stays an error', async () => {
+  it('reports the templates of a chart met in a folder once, at its Chart.yaml, with its subcharts; so do templates named on their own (a pre-commit hook\'s), their Chart.yaml found on disk', async () => {
     const whole = await load(['helm-chart-folder']);
     // (its crds/ are manifests Helm applies as they are; its values file, a placeholder in it, goes with the chart)
     expect(whole.objects.map((object) => `${object.file} ${object.ref.kind}`)).toEqual(['helm-chart-folder/crds/widgets.yaml CustomResourceDefinition', 'helm-chart-folder/templates/limits.yaml LimitRange']);
@@ -182,12 +182,13 @@ describe('loadManifests', () => {
     expect(brief(subchart).filter((line) => !line.includes('not-kubernetes'))).toEqual([
       'helm-chart-folder/charts/cache/Chart.yaml:1:1 warning helm-chart: Helm chart helm-chart-folder/charts/cache: its template file is not checked (kubefit does not render Helm); render the chart and check its output: helm template RELEASE helm-chart-folder/charts/cache | kubefit check -',
     ]);
-    const named = await load(['helm-chart-folder/templates']);
-    expect(brief(named).map((line) => line.split(' ').slice(0, 3).join(' '))).toEqual([
-      'helm-chart-folder/templates/configmap.yaml:4:9 error helm-template:',
-      'helm-chart-folder/templates/deployment.yaml:4:9 error helm-template:',
-      'helm-chart-folder/templates/service.yaml:4:9 error helm-template:',
+    const named = await load(['helm-chart-folder/templates/configmap.yaml', 'helm-chart-folder/templates/service.yaml']);
+    expect(brief(named)).toEqual([
+      'helm-chart-folder/Chart.yaml:1:1 warning helm-chart: Helm chart helm-chart-folder: its 2 template files are not checked (kubefit does not render Helm); render the chart and check its output: helm template RELEASE helm-chart-folder | kubefit check -',
     ]);
+    // a subchart's template belongs to the chart that renders it
+    const nested = await load(['helm-chart-folder/charts/cache/templates/statefulset.yaml']);
+    expect(brief(nested).map((line) => line.split(': ').slice(0, 2).join(': '))).toEqual(['helm-chart-folder/Chart.yaml:1:1 warning helm-chart: Helm chart helm-chart-folder']);
   });
 
   it('reads helm template output written under CHART/templates/ (its # Source: headers) as manifests', async () => {

@@ -233,7 +233,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   return {
     files: total,
     count,
-    findings: foldChartTemplates(findings, files),
+    findings: foldChartTemplates(findings, files, cwd),
     matched: expanded.files.length > 0 || expanded.stdin,
     unmatchedInputs: expanded.unmatched,
     paths: files.map((file) => resolveFrom(cwd, file)),
