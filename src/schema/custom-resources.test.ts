@@ -167,6 +167,17 @@ describe('custom resources with their CustomResourceDefinition', () => {
   });
 });
 
+describe('x-kubernetes-embedded-resource', () => {
+  it('requires apiVersion and kind of each embedded object, a group version and a DNS-1035 kind (mixed case allowed)', async () => {
+    expect(await check('embedded-resources.yaml')).toEqual([
+      '39:7 error schema: spec.resources[0].apiVersion: Required value',
+      '39:7 error schema: spec.resources[0].kind: Required value',
+      '40:20 error schema: spec.resources[1].apiVersion: Invalid value: "a/b/c": unexpected GroupVersion string: a/b/c',
+      `40:33 error schema: spec.resources[1].kind: Invalid value: "Config_Map": may have mixed case, but should otherwise match: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')`,
+    ]);
+  });
+});
+
 describe('CEL x-kubernetes-validations', () => {
   it('are not evaluated after a type, required, enum or size violation, which the API server reports once (hasBlockingErr); a pattern violation does not stop them', async () => {
     const notChecked = '<nil>: Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';

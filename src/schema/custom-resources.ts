@@ -1,4 +1,5 @@
 // A custom resource checked as the API server checks it when its CustomResourceDefinition is installed.
+import { hasEmbeddedResources } from './embedded-resources.js';
 import { findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
 import { closestName } from './closest-name.js';
@@ -104,10 +105,16 @@ export function versionHasListTypes(version: CustomResourceVersion): boolean {
   return version.schema !== undefined && schemaFactsOf(version).hasListTypes;
 }
 
+/** True when the version's schema marks any object as an x-kubernetes-embedded-resource. */
+export function versionHasEmbeddedResources(version: CustomResourceVersion): boolean {
+  return version.schema !== undefined && schemaFactsOf(version).hasEmbeddedResources;
+}
+
 interface SchemaFacts {
   readonly digest: string;
   readonly hasCelRules: boolean;
   readonly hasListTypes: boolean;
+  readonly hasEmbeddedResources: boolean;
 }
 
 /** Worked out once per version from one JSON text of its schema. */
@@ -115,7 +122,7 @@ function schemaFactsOf(version: CustomResourceVersion): SchemaFacts {
   let facts = schemaFacts.get(version);
   if (!facts) {
     const json = JSON.stringify(version.schema);
-    schemaFacts.set(version, (facts = { digest: schemaDigest(json), hasCelRules: hasCelRules(json), hasListTypes: hasListTypes(json) }));
+    schemaFacts.set(version, (facts = { digest: schemaDigest(json), hasCelRules: hasCelRules(json), hasListTypes: hasListTypes(json), hasEmbeddedResources: hasEmbeddedResources(json) }));
   }
   return facts;
 }

@@ -13,9 +13,10 @@ import { builtinValidator, saveBuiltinCodeCaches } from './builtin-validators.js
 import type { CompiledValidator, FieldGraph, SchemaError } from './compiled-validator.js';
 import { closestKind } from './closest-name.js';
 import { DefinitionCollector, DUPLICATE_CRD, groupKind, type CustomResourceDefinition, type CustomResourceDefinitions, type CustomResourceVersion } from './custom-resource-definition.js';
-import { finalizerWarningFindings, objectMetaFindings, servedVersion, valueToValidate, versionDigest, versionHasCelRules, versionHasListTypes, versionSchema } from './custom-resources.js';
+import { finalizerWarningFindings, objectMetaFindings, servedVersion, valueToValidate, versionDigest, versionHasCelRules, versionHasEmbeddedResources, versionHasListTypes, versionSchema } from './custom-resources.js';
+import { validateEmbeddedResources } from './embedded-resources.js';
 import { validateListSetsAndMaps } from './list-type.js';
-import { errorMessage, toPath } from './validation/field-error.js';
+import { errorMessage, toPath, type FieldError } from './validation/field-error.js';
 import { cleanObjectKey, readVerdict, verdictKey, writeVerdict } from './validation-verdicts.js';
 import { compileCustomSchema, customSchemas, fieldGraphOf, schemaFor, type CustomValidator } from './custom-schemas.js';
 import { CEL_VALUES_SHOWN_SINCE, createCelRuntime, evaluateCelRules, type CelOutcome, type CelRuntime } from './cel-validations.js';
@@ -256,6 +257,7 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
   appendAll(findings, schemaFindings(object, judged, { key, fields }, run));
   if (webhook && deferred.length > 0) appendAll(findings, webhookNotes(object, deferred, { webhook, fields: fields() }));
   if (version.schema && versionHasListTypes(version)) appendAll(findings, listTypeFindings(object, value, version.schema));
+  if (version.schema && versionHasEmbeddedResources(version)) appendAll(findings, fieldErrorFindings(object, validateEmbeddedResources(value, version.schema)));
   if (verdict.cel) {
     const blocking = [...metaErrors, ...(typeof judged === 'string' ? [] : judged)].filter((error) => BLOCKING_KEYWORDS.has(error.keyword));
     const blocked = meta.blocking || blocking.some((error) => !isSubstitutionError(object, error));
@@ -269,7 +271,12 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
 
 /** Items repeating a set's value or a map's keys, as the API server's list-type check reports them (not blocking CEL). */
 function listTypeFindings(object: KubeObject, value: unknown, schema: Readonly<Record<string, unknown>>): Finding[] {
-  return validateListSetsAndMaps(value, schema).map((error) => findingAt(object, toPath(error.field), { ruleId: SCHEMA.id, severity: 'error', message: errorMessage(error) }));
+  return fieldErrorFindings(object, validateListSetsAndMaps(value, schema));
+}
+
+/** Field errors of the custom resource strategy's checks after the schema, as schema findings at their fields. */
+function fieldErrorFindings(object: KubeObject, errors: readonly FieldError[]): Finding[] {
+  return errors.map((error) => findingAt(object, toPath(error.field), { ruleId: SCHEMA.id, severity: 'error', message: errorMessage(error) }));
 }
 
 /**
