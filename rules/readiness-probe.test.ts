@@ -42,6 +42,11 @@ new RuleTester({ describe, it }).run(rule, {
   ],
   invalid: [
     {
+      name: 'a Service whose targetPort names a port the pods do not declare gives them no endpoint; the declared port is the reason',
+      fixture: 'fixtures/rules/readiness-probe/invalid-named-port-elsewhere.yaml',
+      errors: [{ messageId: 'missing', line: 20, column: 17, data: { container: 'scheduler' } }],
+    },
+    {
       name: 'a Service that publishes not-ready addresses is no reason for a probe; the declared port is',
       fixture: 'fixtures/rules/readiness-probe/invalid-publish-not-ready.yaml',
       errors: [{ messageId: 'missing', line: 23, column: 17, data: { container: 'etcd' } }],

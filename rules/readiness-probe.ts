@@ -27,6 +27,19 @@ function targetedPeer(workload: Workload, container: ContainerView, services: re
   );
 }
 
+/**
+ * Whether the Service gives the pod an endpoint: a port whose targetPort is a number (or unset: the port), or names a
+ * port some container of the pod declares. A Service whose every port names a port the pod lacks sends it nothing.
+ * upstream: pkg/controller/endpointslice utils.go getEndpointPorts, podutil.FindPort
+ */
+function routesToPod(service: KubeObject, workload: Workload): boolean {
+  const names = new Set(workload.containers.flatMap((container) => asArray(container.value['ports']).map((port) => asRecord(port)?.['name'])));
+  return asArray(asRecord(service.value['spec'])?.['ports']).some((entry) => {
+    const target = asRecord(entry)?.['targetPort'];
+    return typeof target !== 'string' || /^\d+$/.test(target) || names.has(target);
+  });
+}
+
 export default defineRule({
   meta: {
     id: 'readiness-probe',
@@ -34,7 +47,7 @@ export default defineRule({
     category: 'probes',
     description: 'container that serves traffic in a long-running workload has no readinessProbe',
     rationale:
-      'Readiness decides when a pod joins its Services\' endpoints and when a rolling update may move on; without a probe a pod counts as ready as soon as its process starts. kube-score asks for a probe only when a Service in the input selects the pod, which misses Services kept in another repository, while Polaris and kube-linter ask for it on every container, which flags workers that serve nothing. kubefit asks for it when a Service in the input selects the pod (one that publishes not-ready addresses does not count: readiness does not decide its endpoints) or when the container declares ports, except in DaemonSets, where only a selecting Service counts (node agents expose metrics ports but rarely take Service traffic). A sidecar without ports is not reported in a pod whose other container has a readiness probe (the pod is ready only when every container is, and the serving container\'s probe already gates it) or declares a port the selecting Services target (that container takes the traffic, and is reported itself). Init and ephemeral containers, Jobs and CronJobs are not checked.',
+      'Readiness decides when a pod joins its Services\' endpoints and when a rolling update may move on; without a probe a pod counts as ready as soon as its process starts. kube-score asks for a probe only when a Service in the input selects the pod, which misses Services kept in another repository, while Polaris and kube-linter ask for it on every container, which flags workers that serve nothing. kubefit asks for it when a Service in the input selects the pod (one that publishes not-ready addresses does not count: readiness does not decide its endpoints; nor does one whose every targetPort names a port the pod does not declare: it gives the pod no endpoint) or when the container declares ports, except in DaemonSets, where only a selecting Service counts (node agents expose metrics ports but rarely take Service traffic). A sidecar without ports is not reported in a pod whose other container has a readiness probe (the pod is ready only when every container is, and the serving container\'s probe already gates it) or declares a port the selecting Services target (that container takes the traffic, and is reported itself). Init and ephemeral containers, Jobs and CronJobs are not checked.',
     remediation:
       'Add a readinessProbe that succeeds only when the container can serve requests, for example an httpGet on a readiness endpoint or a tcpSocket on the serving port.',
     defaultOn: true,
@@ -50,7 +63,7 @@ export default defineRule({
     const data = { container: containerLabel(container) };
     // a Service that publishes not-ready addresses sends traffic whatever readiness says
     // upstream: pkg/controller/endpointslice podToEndpoint (ready := PublishNotReadyAddresses || IsPodReady)
-    const services = index.servicesSelecting(workload).filter((selecting) => asRecord(selecting.value['spec'])?.['publishNotReadyAddresses'] !== true);
+    const services = index.servicesSelecting(workload).filter((selecting) => asRecord(selecting.value['spec'])?.['publishNotReadyAddresses'] !== true && routesToPod(selecting, workload));
     const service = services[0];
     const hasPorts = asArray(container.value['ports']).length > 0;
     if (service && !hasPorts && (hasReadyPeer(workload, container) || targetedPeer(workload, container, services))) return;
