@@ -52,7 +52,7 @@ export function readSchedulerConfiguration(text: string, file: string, minor: nu
   if (undecodable !== undefined) throw new UsageError(`--scheduler-config ${file}: ${undecodable}`, HINT);
   const errors = new FieldErrors();
   const warnings: string[] = [];
-  const problems = { errors, warnings, invalid: invalidPlugins(minor), minor };
+  const problems = { errors, warnings, invalid: invalidPlugins(minor), minor, unknownPlugins: new Set<string>() };
   // in ValidateKubeSchedulerConfiguration's order: client connection, leader election, parallelism, profiles,
   // sampling, back-offs, extenders
   clientConnectionErrors(asRecord(root['clientConnection']) ?? {}, errors);
@@ -89,6 +89,8 @@ interface Problems {
   readonly invalid: ReadonlySet<string>;
   /** The release whose defaults and feature gates apply. */
   readonly minor: number;
+  /** Out-of-tree plugins warned of, by profile: a plugin enabled at several extension points is said once. */
+  readonly unknownPlugins: Set<string>;
 }
 
 /** isPluginInvalid's message: the plugin was removed from the (only) v1 API version kubefit reads. */
@@ -226,7 +228,8 @@ function readPlugins(record: Readonly<Record<string, unknown>> | undefined, path
   return plugins;
 }
 
-function readPluginSet(record: Readonly<Record<string, unknown>>, path: string, point: ExtensionPoint, { errors, warnings, invalid }: Problems): PluginSet {
+function readPluginSet(record: Readonly<Record<string, unknown>>, path: string, point: ExtensionPoint, { errors, warnings, invalid, unknownPlugins }: Problems): PluginSet {
+  const profilePath = path.slice(0, path.lastIndexOf('.plugins.'));
   const enabled: PluginRef[] = asArray(record['enabled']).map((entry, i) => {
     const plugin = asRecord(entry);
     const name = errors.string(plugin?.['name'], `${path}.enabled[${i}].name`);
@@ -234,7 +237,10 @@ function readPluginSet(record: Readonly<Record<string, unknown>>, path: string, 
     const implemented = IN_TREE_PLUGINS.get(name);
     // validatePluginSetForInvalidPlugins skips multiPoint
     if (point !== 'multiPoint' && invalid.has(name)) errors.invalid(`${path}.enabled[${i}]`, name, INVALID_PLUGIN);
-    else if (!implemented) warnings.push(`${path}.enabled[${i}]: plugin "${name}" is not a kube-scheduler plugin kubefit knows (out-of-tree?), so it is not modelled; the rest of the profile runs`);
+    else if (!implemented) {
+      if (!unknownPlugins.has(`${profilePath}\u0000${name}`)) warnings.push(`${path}.enabled[${i}]: plugin "${name}" is not a kube-scheduler plugin kubefit knows (out-of-tree?), so it is not modelled; the rest of the profile runs`);
+      unknownPlugins.add(`${profilePath}\u0000${name}`);
+    }
     else if (isModelled(point) && !implemented.includes(point)) errors.invalid(`${path}.enabled[${i}].name`, name, `plugin "${name}" does not extend ${pluginInterface(point)} plugin`);
     return weight === undefined ? { name } : { name, weight };
   });
