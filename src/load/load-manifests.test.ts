@@ -235,6 +235,7 @@ describe('loadManifests', () => {
       'type-meta-missing.yaml:2:1 error type-meta-missing: apiVersion not set: kubectl rejects the document',
       'type-meta-missing.yaml:7:1 error type-meta-missing: kind not set: kubectl rejects the document',
       'type-meta-missing.yaml:13:1 info not-kubernetes: document has no kind; skipped',
+      'type-meta-missing.yaml:18:1 error type-meta-missing: apiVersion not set (the key is written "apiversion"; kubectl reads keys by their exact case): kubectl rejects the document',
     ]);
   });
 

@@ -140,8 +140,11 @@ function notKubernetes(document: ManifestDocument, path: Path, record: Readonly<
     // upstream: kubectl pkg/validation getObjectKind's words
     const value = record[only];
     const problem = value === undefined || value === null || value === '' ? 'not set' : "isn't string type";
+    // `apiversion:` (a file a program reads through Go's case-insensitive JSON decoding) is no apiVersion to kubectl
+    const cased = value === undefined ? Object.keys(record).find((key) => key !== only && key.toLowerCase() === only.toLowerCase()) : undefined;
+    const note = cased === undefined ? '' : ` (the key is written "${cased}"; kubectl reads keys by their exact case)`;
     const check = LOAD_CHECKS.typeMetaMissing;
-    return { ruleId: check.id, severity: check.severity, message: `${only} ${problem}: kubectl rejects the document`, ...document.rangeOf(path), object: null, path: null };
+    return { ruleId: check.id, severity: check.severity, message: `${only} ${problem}${note}: kubectl rejects the document`, ...document.rangeOf(path), object: null, path: null };
   }
   const missing = !record ? 'is not a mapping' : missingFields.join(' and ');
   const message = isJsonPatch(value) ? 'document is a JSON patch (a list of operations), not an object; skipped' : record ? `document has no ${missing}; skipped` : `document ${missing}; skipped`;
