@@ -7,6 +7,19 @@ new RuleTester({ describe, it }).run(rule, {
   valid: [
     { name: 'current labels and fields, distinct ports, whole bytes', fixture: 'fixtures/rules/api-warning/valid-deployment.yaml' },
     {
+      name: 'an OpenShift DeploymentConfig: its API server returns no warnings',
+      code: `
+        apiVersion: apps.openshift.io/v1
+        kind: DeploymentConfig
+        metadata: {name: dc}
+        spec:
+          template:
+            spec:
+              nodeSelector: {beta.kubernetes.io/os: linux}
+              containers: [{name: a, image: "a:1"}]
+      `,
+    },
+    {
       name: 'a Pod\'s AppArmor annotation is warned of elsewhere (applyAppArmorVersionSkew), and cephfs only from 1.28',
       code: `
         apiVersion: v1
@@ -18,6 +31,41 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a template\'s host ports are not defaulted from hostNetwork (SetDefaults_Pod only): overlapping, and a hostIP without hostPort',
+      code: `
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: {name: exporter}
+        spec:
+          selector: {matchLabels: {app: e}}
+          template:
+            metadata: {labels: {app: e}}
+            spec:
+              hostNetwork: true
+              containers:
+                - {name: a, image: "a:1", ports: [{containerPort: 9100, hostPort: 9100}]}
+                - {name: b, image: "b:1", ports: [{containerPort: 9100}, {containerPort: 9200, hostIP: 10.0.0.1}]}
+      `,
+      errors: [
+        { messageId: 'warning', line: 12, column: 43, data: { text: 'spec.template.spec.containers[1].ports[0]: overlapping port definition with spec.template.spec.containers[0].ports[0]' } },
+        { messageId: 'warning', line: 12, column: 66, data: { text: 'spec.template.spec.containers[1].ports[1]: hostIP set without hostPort: {Name: HostPort:0 ContainerPort:9200 Protocol:TCP HostIP:10.0.0.1}' } },
+      ],
+    },
+    {
+      name: 'a Pod\'s host ports are defaulted from hostNetwork: the same containerPort twice is a duplicate',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          hostNetwork: true
+          containers:
+            - {name: a, image: "a:1", ports: [{containerPort: 9100}]}
+            - {name: b, image: "b:1", ports: [{containerPort: 9100}]}
+      `,
+      errors: [{ messageId: 'warning', line: 8, column: 39, data: { text: 'spec.containers[1].ports[0]: duplicate port definition with spec.containers[0].ports[0]' } }],
+    },
     {
       name: 'a Deployment with deprecated labels and annotations, null selectors, duplicates, fractional bytes, ambiguous ports and gitRepo',
       fixture: 'fixtures/rules/api-warning/invalid-deployment.yaml',

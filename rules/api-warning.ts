@@ -52,6 +52,9 @@ const APPARMOR_FIELDS_SINCE = '1.30';
 const BYTE_RESOURCES = ['memory', 'ephemeral-storage'];
 const NULL_SELECTOR = 'a null labelSelector results in matching no pod';
 
+/** The kinds whose strategies return these warnings (GetWarningsForPod, GetWarningsForPodTemplate). */
+const WARNING_KINDS: ReadonlySet<string> = new Set(['Pod', 'ReplicationController', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
+
 interface Warning {
   readonly text: string;
   readonly at: Path;
@@ -192,9 +195,12 @@ interface PortBlock {
   readonly hostPort: number;
 }
 
-/** Ports of every container (init, regular, ephemeral) that repeat a container port and protocol. */
+/**
+ * Ports of every container (init, regular, ephemeral) that repeat a container port and protocol. Only a Pod's host
+ * ports are defaulted from hostNetwork (SetDefaults_Pod); a template's stay as written until its pods are made.
+ */
 function portWarnings(workload: Workload, warn: Warn): void {
-  const hostNetwork = workload.podSpec['hostNetwork'] === true;
+  const hostNetwork = workload.kind === 'Pod' && workload.podSpec['hostNetwork'] === true;
   const all = new Map<string, PortBlock[]>();
   for (const container of workload.containers) {
     asArray(container.value['ports']).forEach((entry, index) => {
@@ -235,6 +241,8 @@ export default defineRule({
     messages: { warning: '{{text}}' },
   },
   check(workload, { report, kubernetesVersion }) {
+    // the API server's own kinds (an OpenShift DeploymentConfig's server returns no warnings)
+    if (!WARNING_KINDS.has(workload.kind)) return;
     for (const warning of warnings(workload, kubernetesVersion)) report({ messageId: 'warning', data: { text: warning.text }, at: warning.at, ...(warning.on && { on: warning.on }) });
   },
 });

@@ -16,6 +16,10 @@ const HPA = `
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     {
+      name: 'of two Deployments of one name (alternative renders), the HPA scales the one closest to it',
+      fixture: ['fixtures/rules/hpa-replicas/renders/with-autoscaling.yaml', 'fixtures/rules/hpa-replicas/renders/without-autoscaling.yaml'],
+    },
+    {
       name: 'no replicas under an HPA; replicas without an HPA',
       code: `
   apiVersion: apps/v1

@@ -1,6 +1,6 @@
 // A fixed replicas field fights the HorizontalPodAutoscaler: every apply resets the scale it chose.
 import { defineRule } from '../src/lint/define-rule.js';
-import { AUTOSCALER_KINDS, hpaScaling } from '../src/lint/hpa.js';
+import { AUTOSCALER_QUERIES, hpaScaling } from '../src/lint/hpa.js';
 
 export default defineRule({
   meta: {
@@ -12,7 +12,7 @@ export default defineRule({
       'When a HorizontalPodAutoscaler manages a Deployment, StatefulSet or DeploymentConfig, every kubectl apply or GitOps sync that carries spec.replicas resets the scale to that number, so a scaled-out workload is scaled back in until the autoscaler reacts again.',
     remediation: 'Remove spec.replicas from the manifest and let the HorizontalPodAutoscaler\'s minReplicas and maxReplicas decide.',
     defaultOn: true,
-    queries: [...AUTOSCALER_KINDS],
+    queries: [...AUTOSCALER_QUERIES],
     appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'DeploymentConfig'] },
     messages: { fixed: 'replicas is set, but {{scaler}} "{{hpa}}" scales this {{kind}}' },
   },

@@ -1,5 +1,5 @@
 // A PodDisruptionBudget that allows no eviction makes every node drain hang; one with no budget protects nothing.
-import { AUTOSCALER_KINDS } from '../src/lint/hpa.js';
+import { AUTOSCALER_QUERIES } from '../src/lint/hpa.js';
 import { WORKLOADS } from '../src/lint/lint-index.js';
 import type { Path } from '../src/model/document.js';
 import { defineRule } from '../src/lint/define-rule.js';
@@ -51,7 +51,7 @@ export default defineRule({
       'Node drains (kubectl drain), cluster upgrades and the cluster autoscaler evict pods through the Eviction API, which refuses while a PodDisruptionBudget has no disruption left. A budget with maxUnavailable: 0 (or 0%), minAvailable: 100%, or a minAvailable at or above the replicas of the workloads it selects (or the minReplicas of their HorizontalPodAutoscaler) never has one, so every drain hangs until someone deletes the budget. A policy/v1 budget with neither field allows every eviction and protects nothing. Replica counts are taken from the inputs; budgets whose workloads leave replicas unset, or are DaemonSets, are checked only for the fixed cases.',
     remediation: 'Use maxUnavailable: 1 (or a minAvailable below the replica count), and keep at least two replicas behind the budget.',
     defaultOn: true,
-    queries: [WORKLOADS, ...AUTOSCALER_KINDS],
+    queries: [...AUTOSCALER_QUERIES],
     appliesTo: { target: 'object', kinds: ['PodDisruptionBudget'] },
     messages: {
       maxUnavailableZero: 'maxUnavailable {{value}} allows no voluntary eviction, so node drains hang',

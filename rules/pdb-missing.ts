@@ -1,5 +1,5 @@
 // Without a PodDisruptionBudget a node drain may evict every replica at once.
-import { AUTOSCALER_KINDS } from '../src/lint/hpa.js';
+import { AUTOSCALER_QUERIES } from '../src/lint/hpa.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { selectsSomePods } from '../src/lint/label-selector.js';
 import { directoryOf } from '../src/lint/lint-index.js';
@@ -16,7 +16,7 @@ export default defineRule({
       'Voluntary disruptions (node drains, cluster upgrades, autoscaler scale-downs) evict pods without regard for the service unless a PodDisruptionBudget limits how many may be down at once. Single-replica workloads are not checked (a budget there would block drains, kube-score#376), and neither are workloads whose replicas are unset (kube-score#536). The rule only runs when the workload\'s directory holds a PodDisruptionBudget of its namespace, showing the manifests are meant to carry them, or when the configuration names the rule.',
     remediation: 'Add a PodDisruptionBudget whose selector matches the pod labels, with maxUnavailable: 1 (or a minAvailable below the replica count).',
     defaultOn: true,
-    queries: ['PodDisruptionBudget', ...AUTOSCALER_KINDS],
+    queries: ['PodDisruptionBudget', ...AUTOSCALER_QUERIES],
     appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'DeploymentConfig'] },
     messages: { missing: '{{kind}} runs {{replicas}} replicas but no PodDisruptionBudget selects its pods' },
   },

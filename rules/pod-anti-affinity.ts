@@ -1,5 +1,5 @@
 // Replicas the scheduler may put on one node all go down with that node.
-import { AUTOSCALER_KINDS } from '../src/lint/hpa.js';
+import { AUTOSCALER_QUERIES } from '../src/lint/hpa.js';
 import type { Path } from '../src/model/document.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { selectsSomePods } from '../src/lint/label-selector.js';
@@ -69,7 +69,7 @@ export default defineRule({
       'The default scheduler spreads replicas only as a soft preference, after resources and other scores, so several replicas can end up on one node or in one zone and fail together. A podAntiAffinity term or a topologySpreadConstraint makes the spread explicit, but a term spreads the replicas only when its labelSelector matches the pod\'s own labels and its namespaces include the pod\'s namespace; a term that keeps the pods away from another application does not. Replicas that claim a host port (or run with hostNetwork and a containerPort) never share a node, so they are spread already. Only workloads with at least minReplicas replicas (or an HorizontalPodAutoscaler minReplicas that high) are checked.',
     remediation: 'Add a topologySpreadConstraint on kubernetes.io/hostname (and topology.kubernetes.io/zone), or a preferred podAntiAffinity term, selecting the workload\'s own pod labels.',
     defaultOn: true,
-    queries: [...AUTOSCALER_KINDS],
+    queries: [...AUTOSCALER_QUERIES],
     appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig'] },
     messages: {
       notSpread: '{{kind}} runs {{replicas}} replicas with neither podAntiAffinity nor topologySpreadConstraints',

@@ -1,5 +1,5 @@
 // One replica means every rollout, node drain or crash is an outage.
-import { AUTOSCALER_KINDS, autoscalerMinimumText } from '../src/lint/hpa.js';
+import { AUTOSCALER_QUERIES, autoscalerMinimumText } from '../src/lint/hpa.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { replicaCount } from '../src/lint/replicas.js';
 
@@ -13,7 +13,7 @@ export default defineRule({
       'With one pod, a node drain, an eviction, a crash or a rollout that fails its readiness check takes the service down. Unset replicas means one. A HorizontalPodAutoscaler in the inputs that targets the workload decides instead, through its minReplicas, and so does a KEDA ScaledObject, through its minReplicaCount (KEDA makes the HPA). Workloads scaled to zero on purpose are not reported. The minReplicas option raises the bar, for example to 3 for quorum-based services.',
     remediation: 'Set replicas to 2 or more (or minReplicas on its HorizontalPodAutoscaler), and spread the pods over nodes.',
     defaultOn: true,
-    queries: [...AUTOSCALER_KINDS],
+    queries: [...AUTOSCALER_QUERIES],
     appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'DeploymentConfig'] },
     messages: {
       single: '{{kind}} runs a single replica',

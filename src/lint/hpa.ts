@@ -1,6 +1,7 @@
 // The autoscaler of a workload among the inputs: a HorizontalPodAutoscaler (scaleTargetRef kind + name, same
 // namespace), or a KEDA ScaledObject, from which KEDA makes the workload's HPA (scaleTargetRef kind defaulting to
 // Deployment). upstream: kedacore/keda controllers/keda/hpa.go newHPAForScaledObject, getHPAMinReplicas
+import { WORKLOADS } from './lint-index.js';
 import { groupOf } from '../model/kinds.js';
 import { asRecord, isKnownAs, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
@@ -9,13 +10,22 @@ import type { LintIndex } from './lint-index.js';
 /** The kinds a rule that asks for the autoscaler queries. */
 export const AUTOSCALER_KINDS = ['HorizontalPodAutoscaler', 'ScaledObject'] as const;
 
+/**
+ * What a rule that asks hpaScaling must declare in meta.queries: the autoscalers, and the workloads, of which the one
+ * of the target's name closest to the autoscaler is the one it scales.
+ */
+export const AUTOSCALER_QUERIES: readonly string[] = [WORKLOADS, ...AUTOSCALER_KINDS];
+
 /** The HPA of the inputs that scales the workload, else the KEDA ScaledObject that makes one, if any. */
 export function hpaScaling(index: LintIndex, workload: Workload): KubeObject | undefined {
   const { object } = workload;
   const scales = (scaler: KubeObject, defaultKind?: string): boolean => {
     const target = asRecord(asRecord(scaler.value['spec'])?.['scaleTargetRef']);
     const name = target?.['name'];
-    return (target?.['kind'] ?? defaultKind) === object.ref.kind && typeof name === 'string' && isKnownAs(object, name);
+    if ((target?.['kind'] ?? defaultKind) !== object.ref.kind || typeof name !== 'string' || !isKnownAs(object, name)) return false;
+    // of several objects of that name (alternative renders of one release), the one closest to the autoscaler
+    const closest = index.named(object.ref.kind, name, scaler);
+    return closest === undefined || closest === object;
   };
   return (
     index.nearby('HorizontalPodAutoscaler', object).find((hpa) => scales(hpa)) ??
