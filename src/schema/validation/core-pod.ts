@@ -78,7 +78,7 @@ export function validatePodSpec(given: Fields | undefined, field: FieldPath, opt
     });
   }
   if (options.podLevelResources) appendAll(errors, validatePodResources(spec, field, options.isPod));
-  appendAll(errors, validateHostPorts(spec, field));
+  appendAll(errors, validateHostPorts(spec, field, options.isPod));
   // absent fields and empty lists have nothing to check: their paths are not built
   if (spec['nodeSelector'] !== undefined) appendAll(errors, validateLabels(spec['nodeSelector'], field.concat('nodeSelector')));
   const affinity = recordField(spec, 'affinity');
@@ -143,8 +143,9 @@ function validateHostAliases(aliases: readonly unknown[], field: FieldPath, cont
 }
 
 // upstream: validation.go checkHostPortConflicts (regular containers together, each init container alone),
-// validatePodHostNetworkDeps (a template's hostPort 0 is defaulted to containerPort when the pod is made)
-function validateHostPorts(spec: Fields, field: FieldPath): ErrorList {
+// validatePodHostNetworkDeps (a template's hostPort 0 is defaulted to containerPort when the pod is made); a Pod's
+// is defaulted before validation (v1 defaults.go SetDefaults_Pod), so two ports of one containerPort collide
+function validateHostPorts(spec: Fields, field: FieldPath, isPod: boolean): ErrorList {
   const errors: ErrorList = [];
   const seen = new Set<string>();
   const hostNetwork = spec['hostNetwork'] === true;
@@ -153,7 +154,8 @@ function validateHostPorts(spec: Fields, field: FieldPath): ErrorList {
       if (list === 'initContainers') seen.clear();
       arrayField(asRecord(entry), 'ports').forEach((raw, portIndex) => {
         const port = asRecord(raw);
-        const hostPort = intField(port, 'hostPort') ?? 0;
+        const written = intField(port, 'hostPort') ?? 0;
+        const hostPort = isPod && hostNetwork && written === 0 ? (intField(port, 'containerPort') ?? 0) : written;
         // most ports have no hostPort: nothing to check, no path to build
         if (hostPort === 0) return;
         const at = field.concat(list, index, 'ports', portIndex, 'hostPort');

@@ -72,6 +72,10 @@ describe('API server validation per API group', () => {
     expect(await check(fixture)).toEqual(expected());
   });
 
+  it('checkHostPortConflicts sees a host-network Pod\'s ports as defaulted (hostPort = containerPort), a template\'s as written', async () => {
+    expect(await check('host-network-ports.yaml')).toEqual(['10:39 api-validation: spec.containers[1].ports[0].hostPort: Duplicate value: "TCP//9100"']);
+  });
+
   it('a []byte value that is not base64 fails decoding, and the API server reports that error alone', async () => {
     expect(await check('invalid-ca-bundle-alone.yaml', 'all')).toEqual([
       '15:15 api-validation: ValidatingWebhookConfiguration in version "v1" cannot be handled as a ValidatingWebhookConfiguration: illegal base64 data at input byte 0',
