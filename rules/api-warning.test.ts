@@ -7,6 +7,16 @@ new RuleTester({ describe, it }).run(rule, {
   valid: [
     { name: 'current labels and fields, distinct ports, whole bytes', fixture: 'fixtures/rules/api-warning/valid-deployment.yaml' },
     {
+      name: 'ports that are no numbers yet (envsubst placeholders) are not compared',
+      code: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers: [{name: a, image: "a:1", ports: [{containerPort: "\${GRPC_PORT:-9002}"}, {containerPort: "\${METRICS_PORT:-9090}"}]}]
+      `,
+    },
+    {
       name: 'an OpenShift DeploymentConfig: its API server returns no warnings',
       code: `
         apiVersion: apps.openshift.io/v1

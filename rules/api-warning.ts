@@ -209,7 +209,9 @@ function portWarnings(workload: Workload, warn: Warn): void {
       const hostIP = stringField(port, 'hostIP');
       const defaulted = defaultedHostPort(port, hostNetwork);
       const hostPort = typeof defaulted === 'number' ? defaulted : 0;
-      const containerPort = typeof port?.['containerPort'] === 'number' ? port['containerPort'] : 0;
+      // a port that is no number (`${PORT:-9090}` before envsubst) fails decoding, or is not known yet: not compared
+      if (typeof port?.['containerPort'] !== 'number') return;
+      const containerPort = port['containerPort'];
       const protocol = stringField(port, 'protocol') || 'TCP';
       if (hostIP !== '' && hostPort === 0) {
         warn(at, `hostIP set without hostPort: {Name:${stringField(port, 'name')} HostPort:${hostPort} ContainerPort:${containerPort} Protocol:${protocol} HostIP:${hostIP}}`);
