@@ -2,6 +2,7 @@
 // carry apiVersion and kind, as the custom resource strategy checks after the OpenAPI schema.
 // upstream: apiextensions-apiserver pkg/apiserver/schema/objectmeta/validation.go validate, validateEmbeddedResource
 // (its metadata checks are not modelled)
+import { appendAll } from '../model/append.js';
 import { asRecord } from '../model/object.js';
 import { dns1035LabelErrors } from '../model/name-validation.js';
 import { invalid, key, required, type FieldError, type FieldPath } from './validation/field-error.js';
@@ -28,7 +29,7 @@ function walk(value: unknown, schema: Schema, path: FieldPath, errors: FieldErro
   }
   const record = asRecord(value);
   if (!record) return;
-  if (schema['x-kubernetes-embedded-resource'] === true) errors.push(...embeddedResourceErrors(record, path));
+  if (schema['x-kubernetes-embedded-resource'] === true) appendAll(errors, embeddedResourceErrors(record, path));
   const properties = asRecord(schema['properties']);
   const additional = asRecord(schema['additionalProperties']);
   for (const [name, entry] of Object.entries(record)) {
