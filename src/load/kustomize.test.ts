@@ -112,6 +112,14 @@ describe('kustomize inputs', () => {
     ]);
   });
 
+  it('says that kustomize build fails on a kustomization it cannot decode (strict JSON into its Kustomization type), at the first problem', async () => {
+    const loaded = await loadManifests(['kustomize-undecodable'], { cwd: 'fixtures' });
+    expect(loaded.findings.filter((finding) => finding.ruleId === 'kustomize-build').map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.message}`)).toEqual([
+      'kustomize-undecodable/strings-as-patches/kustomization.yaml:8:5 kustomize build fails: invalid Kustomization: json: cannot unmarshal string into Go struct field Kustomization.patches of type types.Patch',
+      'kustomize-undecodable/unknown-field/kustomization.yaml:6:3 kustomize build fails: invalid Kustomization: json: unknown field "resource"',
+    ]);
+  });
+
   it('takes a file whose name says patch for a patch unless a kustomization lists it as a resource, or it holds a whole workload', async () => {
     const loaded = await loadManifests(['kustomize-patch-names'], { cwd: 'fixtures' });
     expect(loaded.findings).toEqual([]);

@@ -72,7 +72,7 @@ export const LOAD_CHECKS = {
   kustomizeBuild: inputCheck({
     id: 'kustomize-build',
     severity: 'warning',
-    description: 'a kustomization names a resource, base, component, patch, configuration or generator file that does not exist, or a folder without a kustomization, or holds a patch that does not parse',
+    description: 'a kustomization names a resource, base, component, patch, configuration or generator file that does not exist, or a folder without a kustomization, holds a patch that does not parse, or does not decode as a Kustomization (an unknown field, a value of the wrong type)',
     rationale: 'kustomize build (and kubectl apply -k) stops at the first path it cannot read, so nothing of the build is deployed. A warning, not an error: some repositories generate such files (helm template > all.yaml, a Makefile\'s image patch) before they build.',
     remediation: 'Correct the path, or add the missing file or the kustomization.yaml of the folder; if a step generates the file before the build, disable the check for that kustomization.',
   }),

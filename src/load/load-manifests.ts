@@ -24,6 +24,7 @@ import type { CodeStore } from './validator-cache-dir.js';
 import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, isWholeWorkload, kustomizeNameAffixes, kustomizeRoles, kustomizeTransforms, namedPatchFiles, transformerPatchFiles, type KustomizeRoles } from './kustomize.js';
 import type { PatchDocument, PatchSources } from './kustomize-patches.js';
 import { kustomizedDocument, type KustomizeTransform } from './kustomized-document.js';
+import { kustomizationDecodingError } from './kustomization-decoding.js';
 import { dirname, normalize, sep } from 'node:path';
 
 export interface LoadLimits extends ParseLimits {
@@ -261,7 +262,7 @@ function kustomizeRolesOf(kustomizations: readonly ReadDocument[], patches: Patc
   const findingsOf = (document: ParsedDocument, entries: readonly UnreadablePath[], check: RuleMeta): Finding[] =>
     entries.map(({ at, message }) => ({ ruleId: check.id, severity: check.severity, message, ...document.rangeOf(at), object: null, path: null }));
   const findings = kustomizations.flatMap(({ file, value, document }) => [
-    ...findingsOf(document, unreadablePaths(resolveFrom(cwd, file), value), LOAD_CHECKS.kustomizeBuild),
+    ...findingsOf(document, [kustomizationDecodingError(value), ...unreadablePaths(resolveFrom(cwd, file), value)].filter((entry) => entry !== undefined), LOAD_CHECKS.kustomizeBuild),
     ...findingsOf(document, remoteEntries(value), LOAD_CHECKS.kustomizeRemote),
     ...findingsOf(document, unreadEntries(resolveFrom(cwd, file), value, isChecked), LOAD_CHECKS.kustomizeUnread),
   ]);
