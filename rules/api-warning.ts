@@ -8,6 +8,7 @@ import { asArray, asRecord, stringField } from '../src/model/object.js';
 import { defaultedHostPort } from '../src/model/pod-defaults.js';
 import { ceilMilliValue, formatQuantity, parseQuantity, quantityFormat } from '../src/model/quantity.js';
 import type { Path } from '../src/model/document.js';
+import { fieldPathString, goQuote, key as mapKey, toPath, type FieldPath } from '../src/model/field-path.js';
 import type { Workload } from '../src/model/workload.js';
 
 /** upstream: node/util.go deprecatedNodeLabels. */
@@ -61,22 +62,18 @@ interface Warning {
   readonly on?: 'key';
 }
 
-/** The field path as upstream prints it: `.name`, `[index]`, and a map key as `[key]`. */
-function fieldText(path: Path, keyAt?: number): string {
-  return path.map((segment, index) => (typeof segment === 'number' || index === keyAt ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
-}
 
 function warnings(workload: Workload, release: string): Warning[] {
   const out: Warning[] = [];
   const spec = workload.podSpec;
   const specPath = workload.podSpecPath;
-  const warn = (at: Path, message: string, options: { keyAt?: number; on?: 'key' } = {}) =>
-    out.push({ text: `${fieldText(at, options.keyAt)}: ${message}`, at, ...(options.on && { on: options.on }) });
+  // the field path as upstream prints it (a map key as `[key]`: field-error.ts)
+  const warn: Warn = (field, message, on) => out.push({ text: `${fieldPathString(field)}: ${message}`, at: toPath(field), ...(on && { on }) });
 
   // deprecated node labels in the node selector, node affinity and topology keys
   for (const key of Object.keys(asRecord(spec['nodeSelector']) ?? {})) {
     const message = DEPRECATED_NODE_LABELS.get(key);
-    if (message) warn([...specPath, 'nodeSelector', key], message, { keyAt: specPath.length + 1, on: 'key' });
+    if (message) warn([...specPath, 'nodeSelector', mapKey(key)], message, 'key');
   }
   const affinity = asRecord(spec['affinity']);
   const nodeAffinity = asRecord(affinity?.['nodeAffinity']);
@@ -96,7 +93,7 @@ function warnings(workload: Workload, release: string): Warning[] {
 
   // deprecated annotations
   const annotationsPath = [...workload.podMetadataPath, 'annotations'];
-  const annotation = (key: string, message: string) => warn([...annotationsPath, key], message, { keyAt: annotationsPath.length, on: 'key' });
+  const annotation = (key: string, message: string) => warn([...annotationsPath, mapKey(key)], message, 'key');
   for (const [key, message] of DEPRECATED_ANNOTATIONS) if (Object.hasOwn(workload.podAnnotations, key)) annotation(key, message);
 
   // deprecated and removed volume plugins
@@ -108,15 +105,15 @@ function warnings(workload: Workload, release: string): Warning[] {
   });
 
   // duplicate host aliases and image pull secrets, and pull secrets without a name
-  duplicates(spec['hostAliases'], 'ip', (index, value) => warn([...specPath, 'hostAliases', index, 'ip'], `duplicate ip ${JSON.stringify(value)}`));
-  duplicates(spec['imagePullSecrets'], 'name', (index, value) => warn([...specPath, 'imagePullSecrets', index, 'name'], `duplicate name ${JSON.stringify(value)}`));
+  duplicates(spec['hostAliases'], 'ip', (index, value) => warn([...specPath, 'hostAliases', index, 'ip'], `duplicate ip ${goQuote(value)}`));
+  duplicates(spec['imagePullSecrets'], 'name', (index, value) => warn([...specPath, 'imagePullSecrets', index, 'name'], `duplicate name ${goQuote(value)}`));
   asArray(spec['imagePullSecrets']).forEach((entry, index) => {
     if (stringField(asRecord(entry), 'name') === '') warn([...specPath, 'imagePullSecrets', index, 'name'], 'invalid empty name ""');
   });
 
   // fractional byte amounts
   const overhead = asRecord(spec['overhead']);
-  for (const resource of BYTE_RESOURCES) fractionalBytes(overhead?.[resource], [...specPath, 'overhead', resource], warn);
+  for (const resource of BYTE_RESOURCES) fractionalBytes(overhead?.[resource], [...specPath, 'overhead', mapKey(resource)], warn);
 
   // seccomp and AppArmor annotations without their fields
   const securityContext = asRecord(spec['securityContext']);
@@ -137,7 +134,7 @@ function warnings(workload: Workload, release: string): Warning[] {
     }
     const resources = asRecord(container.value['resources']);
     for (const resource of BYTE_RESOURCES) {
-      for (const kind of ['limits', 'requests']) fractionalBytes(asRecord(resources?.[kind])?.[resource], [...container.path, 'resources', kind, resource], warn);
+      for (const kind of ['limits', 'requests']) fractionalBytes(asRecord(resources?.[kind])?.[resource], [...container.path, 'resources', kind, mapKey(resource)], warn);
     }
   }
 
@@ -160,7 +157,7 @@ function warnings(workload: Workload, release: string): Warning[] {
   return out;
 }
 
-type Warn = (at: Path, message: string, options?: { keyAt?: number; on?: 'key' }) => void;
+type Warn = (field: FieldPath, message: string, on?: 'key') => void;
 
 /** upstream: node/util.go GetWarningsForNodeSelectorTerm (matchExpressions only). */
 function nodeSelectorTermWarnings(term: unknown, at: Path, warn: Warn): void {
@@ -182,11 +179,11 @@ function duplicates(list: unknown, field: string, report: (index: number, value:
 }
 
 /** A memory or ephemeral-storage amount that is no whole number of bytes (MilliValue() % 1000 != 0). */
-function fractionalBytes(value: unknown, at: Path, warn: Warn): void {
+function fractionalBytes(value: unknown, at: FieldPath, warn: Warn): void {
   const quantity = parseQuantity(value);
   if (!quantity || ceilMilliValue(quantity) % 1000n === 0n) return;
   const text = formatQuantity(quantity, quantityFormat(value));
-  warn(at, `fractional byte value ${JSON.stringify(text)} is invalid, must be an integer`, { keyAt: at.length - 1 });
+  warn(at, `fractional byte value ${goQuote(text)} is invalid, must be an integer`);
 }
 
 interface PortBlock {
@@ -224,7 +221,7 @@ function portWarnings(workload: Workload, warn: Warn): void {
           : hostPort === other.hostPort && (hostIP === '') !== (other.hostIP === '') ? 'dangerously ambiguous' : undefined;
         if (kind) warn(at, `${kind} port definition with ${other.field}`);
       }
-      all.set(key, [...others, { field: fieldText(at), hostIP, hostPort }]);
+      all.set(key, [...others, { field: fieldPathString(at), hostIP, hostPort }]);
     });
   }
 }

@@ -1,9 +1,8 @@
 // apimachinery's field.Error: one validation failure at a field path, rendered exactly as the API server prints it.
 import type { Path } from '../../model/document.js';
+import { fieldPathString, goQuote, type FieldPath } from '../../model/field-path.js';
 
-/** A map key inside a field path: printed `[key]`, as upstream's Path.Key. */
-export interface MapKey { readonly key: string }
-export type FieldPath = readonly (string | number | MapKey)[];
+export { fieldPathString, goQuote, key, toPath, type FieldPath, type MapKey } from '../../model/field-path.js';
 
 // upstream: apimachinery pkg/util/validation/field/errors.go ErrorType.String (v1.36)
 export type ErrorType =
@@ -61,25 +60,6 @@ export function pointing(error: FieldError, at: Path, on: 'key' | 'value' = 'val
   return { ...error, at, on };
 }
 
-/** A map key segment, as upstream's fldPath.Key. */
-export const key = (name: string): MapKey => ({ key: name });
-
-// upstream: field/path.go Path.String
-export function fieldPathString(field: FieldPath): string {
-  let out = '';
-  for (const segment of field) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (typeof segment === 'object') out += `[${segment.key}]`;
-    else out += out === '' ? segment : `.${segment}`;
-  }
-  return out;
-}
-
-/** The document path of a field path (map keys become plain keys) for positions. */
-export function toPath(field: FieldPath): Path {
-  return field.map((segment) => (typeof segment === 'object' ? segment.key : segment));
-}
-
 /** The error as the newest release's apimachinery prints it. */
 export function errorMessage(error: FieldError): string {
   return errorMessageOf(error, true);
@@ -127,10 +107,6 @@ function goNumber(value: number): string {
   return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
 }
 
-/** fmt's %q of a string. */
-export function goQuote(value: string): string {
-  return JSON.stringify(value).replace(/\\u00([0-7][0-9a-f])/g, '\\x$1').replace(/\u007f/g, '\\x7f');
-}
 
 /** A value upstream printed with fmt's %#v (Go syntax), spelled out by its caller. */
 export class GoSyntax {
