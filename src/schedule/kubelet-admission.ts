@@ -69,18 +69,28 @@ export function isKubeletAdmitted(pod: PodInfo): boolean {
 }
 
 /**
- * Why the kubelet refuses the pod, as it sets the pod's status (phase Failed, `Pod was rejected: ` and the first failed
- * check), or that no kubelet ever sees it when no node has its name (it stays Pending: the scheduler skips it).
+ * The message of a pod no node takes: the kubelet's when it runs the pod (kubeletRejection), else kube-scheduler's
+ * FitError (`fitError`, computed only then).
  */
-export function kubeletRejection(pod: PodInfo, nodes: readonly NodeInfo[]): string {
+export function unplacedMessage(pod: PodInfo, nodes: readonly NodeInfo[], fitError: () => string | null): string | null {
+  return isKubeletAdmitted(pod) ? kubeletRejection(pod, nodes) : fitError();
+}
+
+/**
+ * Why the kubelet refuses the pod, as it sets the pod's status (phase Failed, `Pod was rejected: ` and the first failed
+ * check, with the amounts of a resource it lacks), or that no kubelet ever sees it when no node has its name (it
+ * stays Pending: the scheduler skips it).
+ */
+function kubeletRejection(pod: PodInfo, nodes: readonly NodeInfo[]): string {
   const node = nodes.find((candidate) => candidate.name === pod.nodeName);
   if (!node) return `no node is named "${pod.nodeName ?? ''}": the pod stays Pending (kube-scheduler does not schedule a pod that names its node, and no kubelet runs it)`;
-  const [shortage] = fitsRequest(pod.requests, node, missingExtendedResources(pod, node));
-  if (shortage) return `Pod was rejected: Node didn't have enough resource: ${shortage.resourceName}, requested: ${shortage.requested}, used: ${shortage.used}, capacity: ${shortage.capacity}`;
-  // (none of these keeps PreFilter state)
-  for (const plugin of [kubeletNodeAffinity, nodePorts, kubeletTaintToleration]) {
+  // (none of the profile's plugins keeps PreFilter state)
+  for (const plugin of KUBELET_ADMISSION.filters) {
     const result = plugin.filter(pod, node, undefined);
-    if (result.code !== 'Success') return `Pod was rejected: Predicate ${plugin.name} failed: ${result.reasons[0] ?? ''}`;
+    if (result.code === 'Success') continue;
+    const [shortage] = plugin === kubeletResourcesFit ? fitsRequest(pod.requests, node, missingExtendedResources(pod, node)) : [];
+    if (shortage) return `Pod was rejected: Node didn't have enough resource: ${shortage.resourceName}, requested: ${shortage.requested}, used: ${shortage.used}, capacity: ${shortage.capacity}`;
+    return `Pod was rejected: Predicate ${plugin.name} failed: ${result.reasons[0] ?? ''}`;
   }
   return 'Pod was rejected: GeneralPredicates failed due to unknown reason, which is unexpected.';
 }

@@ -1,6 +1,6 @@
 // Places every replica of every workload in turn (priority first, then input order), each pod changing the cluster;
 // then tries again, round by round, the pods that a later bind or eviction may let in (kube-scheduler's requeueing).
-import { isKubeletAdmitted, kubeletRejection } from './kubelet-admission.js';
+import { unplacedMessage } from './kubelet-admission.js';
 import { findNodesThatFit, fitMessage, hasFeasibleNode, rejectorsOf } from './feasibility.js';
 import type { ClusterState } from './framework.js';
 import { NodeClasses } from './node-classes.js';
@@ -319,7 +319,7 @@ function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | Failure |
   if (nominated !== undefined) return bind(pod, nominated, context);
   const feasibility = findNodesThatFit(entry, context.nodes);
   if (!hasFeasibleNode(feasibility)) {
-    const message = isKubeletAdmitted(pod) ? kubeletRejection(pod, context.nodes.nodes) : fitMessage(feasibility);
+    const message = unplacedMessage(pod, context.nodes.nodes, () => fitMessage(feasibility));
     return message === null ? undefined : { message, parts: verdictPartsOf(feasibility, pod, context.nodes.nodes, entry), rejectors: rejectorsOf(feasibility) };
   }
   const chosen = selectHost(pod, feasibility, context.nodes, context.live);

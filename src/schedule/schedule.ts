@@ -36,7 +36,7 @@ import { NO_SCHEDULER_PROFILE, VOLUMES_NOT_CHECKED } from './scheduling-checks.j
 import { placementStoppedFindings, podSlotsCappedFindings } from './pod-slots.js';
 import { schedulingGatedFindings } from './scheduling-gates.js';
 import { DEFAULT_PROFILES, DEFAULT_SCHEDULER_NAME, type SchedulerProfiles } from './profile/profile.js';
-import { KUBELET_ADMISSION, isKubeletAdmitted, kubeletRejection } from './kubelet-admission.js';
+import { KUBELET_ADMISSION, unplacedMessage } from './kubelet-admission.js';
 import { controllerOf, victimFates, type VictimFate } from './preemption/victims.js';
 import { indexedJobPodSources } from './indexed-job-pods.js';
 import { hasClaimTemplates, statefulSetPodSources } from './stateful-set-pods.js';
@@ -297,7 +297,7 @@ function noteUncheckedVolumes(pod: PodInfo, source: PodSource, context: RunConte
 }
 
 function toVerdicts(feasibility: Feasibility, prepared: PreparedPod, nodes: NodeClasses): Verdicts {
-  const message = isKubeletAdmitted(prepared.pod) && !hasFeasibleNode(feasibility) ? kubeletRejection(prepared.pod, nodes.nodes) : fitMessage(feasibility);
+  const message = hasFeasibleNode(feasibility) ? null : unplacedMessage(prepared.pod, nodes.nodes, () => fitMessage(feasibility));
   return { parts: verdictPartsOf(feasibility, prepared.pod, nodes.nodes, prepared), message };
 }
 
