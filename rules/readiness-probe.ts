@@ -32,11 +32,10 @@ function targetedPeer(workload: Workload, container: ContainerView, services: re
  * port some container of the pod declares. A Service whose every port names a port the pod lacks sends it nothing.
  * upstream: pkg/controller/endpointslice utils.go getEndpointPorts, podutil.FindPort
  */
-function routesToPod(service: KubeObject, workload: Workload): boolean {
-  const names = new Set(workload.containers.flatMap((container) => asArray(container.value['ports']).map((port) => asRecord(port)?.['name'])));
+function routesToPod(service: KubeObject, portNames: ReadonlySet<unknown>): boolean {
   return asArray(asRecord(service.value['spec'])?.['ports']).some((entry) => {
     const target = asRecord(entry)?.['targetPort'];
-    return typeof target !== 'string' || /^\d+$/.test(target) || names.has(target);
+    return typeof target !== 'string' || /^\d+$/.test(target) || portNames.has(target);
   });
 }
 
@@ -63,7 +62,9 @@ export default defineRule({
     const data = { container: containerLabel(container) };
     // a Service that publishes not-ready addresses sends traffic whatever readiness says
     // upstream: pkg/controller/endpointslice podToEndpoint (ready := PublishNotReadyAddresses || IsPodReady)
-    const services = index.servicesSelecting(workload).filter((selecting) => asRecord(selecting.value['spec'])?.['publishNotReadyAddresses'] !== true && routesToPod(selecting, workload));
+    const selecting = index.servicesSelecting(workload).filter((service) => asRecord(service.value['spec'])?.['publishNotReadyAddresses'] !== true);
+    const portNames = selecting.length > 0 ? new Set(workload.containers.flatMap((each) => asArray(each.value['ports']).map((port) => asRecord(port)?.['name']))) : new Set();
+    const services = selecting.filter((service) => routesToPod(service, portNames));
     const service = services[0];
     const hasPorts = asArray(container.value['ports']).length > 0;
     if (service && !hasPorts && (hasReadyPeer(workload, container) || targetedPeer(workload, container, services))) return;
