@@ -120,4 +120,11 @@ describe('--context with a kustomization among the neighbours', () => {
     await writeFile(join(cwd, 'config/crd/patches/config-free.yaml'), '[]\n');
     expect(await findings(cwd, env)).toEqual(['schema spec.config must be a string, got a mapping']);
   });
+
+  it('a file gone from the context has it read again too (a deleted patch changes the build)', async () => {
+    const { cwd, env } = await scratchCopy();
+    expect(await findings(cwd, env)).toEqual([]);
+    await rm(join(cwd, 'config/crd/patches/config-free.yaml'));
+    expect(await findings(cwd, env)).toEqual(['schema spec.config must be a string, got a mapping']);
+  });
 });

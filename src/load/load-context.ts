@@ -92,7 +92,8 @@ async function directoryValues(directory: string, files: readonly string[], opti
       stale.push({ file, mtimeMs: info.mtimeMs, size: info.size });
     }
   }
-  if (directory === WHOLE && stale.length > 0) {
+  // read as one, the context is read again when any file changed, came or went (a deleted patch changes the build)
+  if (directory === WHOLE && (stale.length > 0 || Object.keys(cached).length !== Object.keys(fresh).length)) {
     for (const [file, entry] of Object.entries(fresh)) {
       const { mtimeMs, size } = entry as CachedFile;
       stale.push({ file, mtimeMs, size });
