@@ -104,6 +104,14 @@ describe('custom resources with their CustomResourceDefinition', () => {
     ]);
   });
 
+  it('reports an unknown field whose value is null, in metadata and in the schema (pruned by its name)', async () => {
+    // upstream: apiextensions-apiserver pkg/apiserver/schema/pruning prune (every unknown key, whatever its value)
+    expect(await check('unknown-null-fields.yaml')).toEqual([
+      '33:3 error schema: unknown field "lables" in metadata (did you mean "labels"?)',
+      '36:3 error schema: unknown field "colour" in spec',
+    ]);
+  });
+
   it('validates metadata as the API server does', async () => {
     expect(await check('metadata.yaml')).toEqual([
       '23:3 error invalid-name: metadata.name: Required value: name or generateName is required',
@@ -118,6 +126,12 @@ describe('custom resources with their CustomResourceDefinition', () => {
       '51:7 warning api-validation: metadata.finalizers: "another-finalizer": prefer a domain-qualified finalizer name to avoid accidental conflicts with other finalizer writers',
       `58:15 error api-validation: metadata.finalizers: Invalid value: "bad finalizer": ${NAME_PART}`,
       '67:7 error schema: missing required field "uid" in metadata.ownerReferences[0]',
+    ]);
+  });
+
+  it('reads a property named by a CEL keyword as written (self.namespace, has(self.return)), as CEL environments of v1.31 on do', async () => {
+    expect(await check('cel-keyword-fields.yaml')).toEqual([
+      '49:10 error schema: spec.probe: Invalid value: ReturnArg not specified with Return=true.',
     ]);
   });
 

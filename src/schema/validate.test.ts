@@ -67,6 +67,15 @@ describe('validateObjects: built-in schemas', () => {
     ]);
   });
 
+  it('reports an unknown field whose value is null: the strict decoding rejects the name before reading the value', async () => {
+    // upstream: sigs.k8s.io/json decode.go object() (disallowUnknownFields saves the error before the value is read)
+    expect(await check('invalid-unknown-null-field.yaml')).toEqual([
+      '8:3 error schema: unknown field "owner" in metadata',
+      '22:11 error schema: unknown field "extra" in spec.template.spec.containers[0]',
+      '23:11 error schema: unknown field "resource" in spec.template.spec.containers[0] (did you mean "resources"?)',
+    ]);
+  });
+
   it('reports wrong types, values outside upstream enums and invalid quantities at the value, and no field validation after a type the API server cannot decode', async () => {
     expect(await check('invalid-types.yaml')).toEqual([
       '6:13 error schema: spec.replicas must be an integer, got "3"',

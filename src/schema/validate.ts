@@ -26,7 +26,7 @@ import { explainErrors, isSubstitutionError, SCHEMA_RULE } from './explain.js';
 import { holdsSubstitution, holdsSubstitutionDeep } from '../model/substitution.js';
 import { kindDelta } from './release-deltas.js';
 import { checkRelease, judgeDroppedKey } from './release-fields.js';
-import { withoutNulls, withZeroItems } from './without-nulls.js';
+import { hasNullEntry, unknownNullFields, withoutNulls, withZeroItems } from './without-nulls.js';
 import { isUnenforcedRequired } from './unenforced-required.js';
 import { API_VALIDATION_METAS, validateBuiltinObject } from './validation/index.js';
 import { componentConfigurationNote } from '../model/component-configuration.js';
@@ -253,7 +253,8 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
   const verdict = verdictOf(run, { key, version, value }, digest);
   const fields = () => (run.compiled.get(key) as CustomValidator | undefined)?.fields ?? fieldGraphFor(run, key, version);
   const webhook = run.webhooks.mutatingOnCreate(definition.group, version.name, definition.plural, definition.versions.map((each) => each.name));
-  const { judged, deferred } = deferToWebhook(verdict.schemaErrors, webhook);
+  const schemaErrors = typeof verdict.schemaErrors === 'string' ? verdict.schemaErrors : [...verdict.schemaErrors, ...customUnknownNullFields(run, { key, version, value: object.value })];
+  const { judged, deferred } = deferToWebhook(schemaErrors, webhook);
   appendAll(findings, schemaFindings(object, judged, { key, fields }, run));
   if (webhook && deferred.length > 0) appendAll(findings, webhookNotes(object, deferred, { webhook, fields: fields() }));
   if (version.schema && versionHasListTypes(version)) appendAll(findings, listTypeFindings(object, value, version.schema));
@@ -340,6 +341,14 @@ function verdictOf(run: CustomRun, target: { key: string; version: CustomResourc
   const cel = versionHasCelRules(version) && version.schema ? evaluateCelRules(() => (run.cel.runtime ??= createCelRuntime()), value, version.schema, valuesShown) : undefined;
   if (store && storeKey && typeof schemaErrors !== 'string') writeVerdict(store, storeKey, { schemaErrors, cel });
   return { schemaErrors, cel };
+}
+
+/** A custom resource's unknown fields whose value is null (its verdict, cached by value, is of the value without them). */
+function customUnknownNullFields(run: CustomRun, target: { key: string; version: CustomResourceVersion; value: unknown }): SchemaError[] {
+  const schema = versionSchema(target.version);
+  if (!schema || !hasNullEntry(target.value)) return [];
+  const compiled = compiledFor(run, target.key, schema);
+  return typeof compiled === 'string' ? [] : unknownNullFields(valueToValidate(target.value, target.version), compiled.validate);
 }
 
 /** CEL rule failures as schema errors; the first rule of a CRD kubefit cannot evaluate as one info. */
@@ -441,14 +450,16 @@ function isJudgedOnCreate(error: SchemaError): boolean {
 
 /**
  * The validator's errors on the object's value as the API server's decoding into its Go types reads it: null fields
- * dropped, null list items of a scalar type at its zero value (without-nulls.ts).
+ * dropped, null list items of a scalar type at its zero value, unknown fields reported even when null (without-nulls.ts).
  */
 function errorsOf(validator: CompiledValidator, object: KubeObject): readonly SchemaError[] {
+  // first: the validator's errors must be the run below's when this returns (builtinFindings reads them)
+  const unknownNulls = unknownNullFields(object.value, validator);
   const value = withZeroSpec(object, withoutNulls(object.value));
-  if (validator(value)) return [];
+  if (validator(value)) return unknownNulls;
   const decoded = withZeroItems(value, validator.errors ?? []);
-  if (decoded === undefined) return validator.errors ?? [];
-  return validator(decoded) ? [] : (validator.errors ?? []);
+  if (decoded === undefined) return [...(validator.errors ?? []), ...unknownNulls];
+  return [...(validator(decoded) ? [] : (validator.errors ?? [])), ...unknownNulls];
 }
 
 /**

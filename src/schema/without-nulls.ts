@@ -1,6 +1,6 @@
 // The API server treats a null field as absent (`creationTimestamp: null` is everywhere in generated manifests), and
-// reads a null item of a typed list as its type's zero value.
-import type { SchemaError } from './compiled-validator.js';
+// reads a null item of a typed list as its type's zero value; a field it does not know is an error even when null.
+import type { CompiledValidator, SchemaError } from './compiled-validator.js';
 
 /** The value with null-valued mapping entries removed, recursively; unchanged parts keep their identity. */
 export function withoutNulls(value: unknown): unknown {
@@ -8,7 +8,7 @@ export function withoutNulls(value: unknown): unknown {
 }
 
 /** Most objects have no null entry: finding that out allocates nothing. */
-function hasNullEntry(value: unknown): boolean {
+export function hasNullEntry(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   if (Array.isArray(value)) return value.some(hasNullEntry);
   for (const key in value) {
@@ -26,6 +26,28 @@ function stripNullEntries(value: unknown): unknown {
   return out;
 }
 
+/**
+ * The unknown fields whose value is null, as the validator's `additionalProperties` errors: withoutNulls drops them
+ * before validation, but the strict decoding rejects a field by its name before it reads the value
+ * (`strict decoding error: unknown field "spec.template.spec.containers[0].extra"` for `extra:` left empty). The
+ * validator runs on the value as written, so its `errors` are those of this run until the caller validates again.
+ */
+// upstream: sigs.k8s.io/json internal/golang/encoding/json decode.go object() (an unknown key with disallowUnknownFields
+// saves a strict error before the value is read); apiextensions-apiserver pruning likewise drops any unknown key
+export function unknownNullFields(value: unknown, validator: CompiledValidator): SchemaError[] {
+  if (!hasNullEntry(value) || validator(value)) return [];
+  return (validator.errors ?? []).filter((error) => error.keyword === 'additionalProperties' && holdsNull(value, error));
+}
+
+function holdsNull(value: unknown, error: SchemaError): boolean {
+  const parent = valueAt(value, pointerSegments(error.instancePath));
+  return typeof parent === 'object' && parent !== null && (parent as Record<string, unknown>)[String(error.params['additionalProperty'])] === null;
+}
+
+function pointerSegments(instancePath: string): string[] {
+  return instancePath.split('/').slice(1).map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
 /** Go's zero value of a JSON Schema scalar type. */
 const ZERO_VALUES: Readonly<Record<string, string | number | boolean>> = { string: '', integer: 0, number: 0, boolean: false };
 
@@ -39,7 +61,7 @@ const ZERO_VALUES: Readonly<Record<string, string | number | boolean>> = { strin
 export function withZeroItems(value: unknown, errors: readonly SchemaError[]): unknown {
   const items = errors.flatMap((error) => {
     const zero = error.keyword === 'type' ? ZERO_VALUES[String(error.params['type'])] : undefined;
-    const path = error.instancePath.split('/').slice(1).map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+    const path = pointerSegments(error.instancePath);
     return zero !== undefined && isNullItem(value, path) ? [{ path, zero }] : [];
   });
   if (items.length === 0) return undefined;
@@ -54,7 +76,11 @@ function isNullItem(value: unknown, path: readonly string[]): boolean {
 }
 
 function parentOf(value: unknown, path: readonly string[]): unknown {
+  return valueAt(value, path.slice(0, -1));
+}
+
+function valueAt(value: unknown, path: readonly string[]): unknown {
   let node = value;
-  for (const segment of path.slice(0, -1)) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
+  for (const segment of path) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
   return node;
 }
