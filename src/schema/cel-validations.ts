@@ -216,7 +216,9 @@ function escapeProperty(name: string): string {
 }
 
 /**
- * A JSON value as CEL sees it (upstream: apiserver pkg/cel/common/values.go): integers are CEL ints unless the schema
+ * A JSON value as CEL sees it (upstream: apiserver pkg/cel/common/values.go, valuesunstructured.go Find, which
+ * unescapes the key it is asked for; pkg/cel/types.go FindStructFieldType, keywords as field names from v1.31 by
+ * environment.go SetRecognizeKeywordAsFieldName): integers are CEL ints unless the schema
  * says `number`; `date-time` and `duration` strings are timestamps and durations; objects with `properties` are maps
  * keyed by escaped property names, other objects are maps keyed as written.
  */
@@ -234,7 +236,11 @@ function toCelValue(value: unknown, schema: Schema | undefined, runtime: CelRunt
   const map = new Map<string, unknown>();
   for (const [name, entry] of Object.entries(record)) {
     const property = properties && Object.hasOwn(properties, name) ? asRecord(properties[name]) : undefined;
-    map.set(property ? escapeProperty(name) : name, toCelValue(entry, property ?? additional, runtime));
+    const celValue = toCelValue(entry, property ?? additional, runtime);
+    map.set(property ? escapeProperty(name) : name, celValue);
+    // a keyword is a field name as written too (`self.namespace`, `has(self.return)`), as CEL environments of v1.31 on
+    // read it; a struct's fields are never iterated, so the second key is seen by selection alone
+    if (property && RESERVED.has(name)) map.set(name, celValue);
   }
   return map;
 }
