@@ -8,6 +8,7 @@ new RuleTester({ describe, it }).run(rule, {
   valid: [
     { name: 'backends by port name and number; a resource backend', fixture: `${FIXTURES}/valid-backends-exist.yaml` },
     { name: 'a backend name or port, or a Service port, a substitution variable stands for', fixture: `${FIXTURES}/valid-substituted.yaml` },
+    { name: 'a port number of an ExternalName Service without ports (the controller uses it as given)', fixture: `${FIXTURES}/valid-external-name.yaml` },
     {
       name: 'test cases reusing a Service name: each Ingress is checked against the Service of its own file',
       fixture: [`${FIXTURES}/valid-test-cases/one-port/in.yaml`, `${FIXTURES}/valid-test-cases/two-ports/in.yaml`],
@@ -32,6 +33,11 @@ new RuleTester({ describe, it }).run(rule, {
         { messageId: 'noService', line: 23, column: 31, data: { service: 'api', namespace: 'shop' } },
         { messageId: 'noPort', line: 29, column: 44, data: { port: '"https"', service: 'web' } },
       ],
+    },
+    {
+      name: 'a port name of an ExternalName Service without ports',
+      fixture: `${FIXTURES}/invalid-external-name-port-name.yaml`,
+      errors: [{ messageId: 'noPort', line: 19, column: 15, data: { port: '"https"', service: 'upstream' } }],
     },
   ],
 });

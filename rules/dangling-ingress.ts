@@ -36,12 +36,18 @@ function backendsOf(ingress: KubeObject): Backend[] {
   });
 }
 
-/** Whether the Service has the port, or may have it: a substitution variable (`${PORT}`) stands for one of its ports. */
+/**
+ * Whether the Service has the port, or may have it: a substitution variable (`${PORT}`) stands for one of its ports. An
+ * ExternalName Service (ports optional) takes any port number: the controller sends it to the external name's port.
+ */
+// upstream: ingress-nginx internal/ingress/controller/controller.go externalNamePorts ("ExternalName without port")
 function hasPort(service: KubeObject, port: string | number): boolean {
+  const isNumber = typeof port === 'number' || /^\d+$/.test(port);
+  if (isNumber && valueAt(service.value, ['spec', 'type']) === 'ExternalName') return true;
   return asArray(valueAt(service.value, ['spec', 'ports'])).some((entry) => {
     const servicePort = asRecord(entry);
     if (holdsSubstitution(servicePort?.['port']) || holdsSubstitution(servicePort?.['name'])) return true;
-    return typeof port === 'number' || /^\d+$/.test(port) ? Number(servicePort?.['port']) === Number(port) : servicePort?.['name'] === port;
+    return isNumber ? Number(servicePort?.['port']) === Number(port) : servicePort?.['name'] === port;
   });
 }
 
@@ -52,7 +58,7 @@ export default defineRule({
     category: 'networking',
     description: 'Ingress backend names a Service, or a Service port, that the inputs do not define',
     rationale:
-      'The ingress controller answers 503 for a path whose backend Service does not exist or has no such port. Like kube-linter\'s dangling-ingress, the rule looks the Service up by name in the Ingress\'s namespace, in every input directory; it also checks the port (by number or by name). It runs only when the Ingress\'s own directory defines Services of its namespace, and not when the namespace has custom resources (an operator may create the Service). Resource backends are not checked.',
+      'The ingress controller answers 503 for a path whose backend Service does not exist or has no such port. Like kube-linter\'s dangling-ingress, the rule looks the Service up by name in the Ingress\'s namespace, in every input directory; it also checks the port (by number or by name; an ExternalName Service takes any port number, which the controller sends to the external name). It runs only when the Ingress\'s own directory defines Services of its namespace, and not when the namespace has custom resources (an operator may create the Service). Resource backends are not checked.',
     remediation: 'Correct the backend\'s service name or port, or add the Service to the manifests.',
     defaultOn: true,
     queries: ['Service', CUSTOM_RESOURCES],
