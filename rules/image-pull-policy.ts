@@ -18,7 +18,7 @@ export default defineRule({
   check(container, { report }) {
     const image = container.value['image'];
     const policy = container.value['imagePullPolicy'];
-    if (typeof image !== 'string' || typeof policy !== 'string' || policy === 'Always' || !isPulledAsWritten(image)) return;
+    if (typeof image !== 'string' || typeof policy !== 'string' || policy === 'Always' || !isPulledAsWritten(image, container.value['name'])) return;
     if (!isMutableReference(parseImageReference(image))) return;
     report({ messageId: 'notAlways', data: { image, policy: String(policy) }, at: container.path.concat('imagePullPolicy') });
   },

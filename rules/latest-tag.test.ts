@@ -6,6 +6,7 @@ new RuleTester({ describe, it }).run(rule, {
   valid: [
     { name: 'allowedRegistries exempts local development registries', fixture: 'fixtures/rules/latest-tag/valid-allowed-registry.yaml', config: { ruleOptions: { 'latest-tag': { allowedRegistries: ['localhost:5000', 'kind.local/'] } } } },
     { fixture: 'fixtures/rules/latest-tag/valid-ko-placeholder.yaml' },
+    { name: 'Istio\'s gateway injection: image auto of the istio-proxy container', fixture: 'fixtures/rules/latest-tag/valid-istio-gateway-injection.yaml' },
     {
       name: 'version tag, digest, registry port with a tag, template placeholder',
       code: `
@@ -37,6 +38,7 @@ new RuleTester({ describe, it }).run(rule, {
       ],
     },
     { name: 'an OpenShift DeploymentConfig is linted like a Deployment', fixture: 'fixtures/rules/latest-tag/invalid-deploymentconfig.yaml', errors: [{ messageId: 'latestTag', line: 12, column: 18 }] },
+    { name: 'image auto of another container', fixture: 'fixtures/rules/latest-tag/invalid-auto-image.yaml', errors: [{ messageId: 'noTag', line: 9, column: 14, data: { image: 'auto' } }] },
     { fixture: 'fixtures/rules/latest-tag/invalid-scheme-like-registry.yaml', errors: [{ messageId: 'noTag', line: 7, column: 14, data: { image: 'registry.local:5000/team/app' } }] },
     {
       name: 'no tag, latest, registry port without a tag, init container',

@@ -9,7 +9,7 @@ export default defineRule({
     category: 'images',
     description: 'image has the tag latest or no tag and no digest',
     rationale:
-      'An image reference without a tag means latest, and latest moves: two nodes may run different code under the same manifest, a rollback does not roll back, and nobody can tell which version is running. A digest pins the exact image, with or without a tag. Template placeholders such as <image_url>, ${IMAGE} or FILLED BY THE OPERATOR (text that is no image reference) and build-time references such as ko://github.com/org/cmd (replaced by a pinned digest when ko resolves them) are not reported, and neither are images from the registries the allowedRegistries option names.',
+      'An image reference without a tag means latest, and latest moves: two nodes may run different code under the same manifest, a rollback does not roll back, and nobody can tell which version is running. A digest pins the exact image, with or without a tag. Template placeholders such as <image_url>, ${IMAGE} or FILLED BY THE OPERATOR (text that is no image reference) and build-time references such as ko://github.com/org/cmd (replaced by a pinned digest when ko resolves them) and Istio\'s image: auto of an istio-proxy container (replaced by the sidecar injector) are not reported, and neither are images from the registries the allowedRegistries option names.',
     remediation: 'Pin the image to a version tag such as nginx:1.27.2, or better to a digest (nginx@sha256:...).',
     defaultOn: true,
     appliesTo: { target: 'container' },
@@ -34,7 +34,7 @@ export default defineRule({
   },
   check(container, { options, report }) {
     const image = container.value['image'];
-    if (typeof image !== 'string' || !isPulledAsWritten(image)) return;
+    if (typeof image !== 'string' || !isPulledAsWritten(image, container.value['name'])) return;
     if (options.allowedRegistries.some((registry) => image.startsWith(`${registry.replace(/\/+$/, '')}/`))) return;
     const reference = parseImageReference(image);
     if (reference.digest !== undefined) return;

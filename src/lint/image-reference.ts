@@ -49,9 +49,12 @@ export function isImageReference(image: string): boolean {
 const PLACEHOLDER = /[<>{}$]|^[a-z][a-z0-9+.-]*:\/\//i;
 
 /**
- * Whether `image` names an image the kubelet would pull as written: not a placeholder, and text the reference grammar
- * takes (`FILLED BY THE OPERATOR`, which an operator replaces, is none).
+ * Whether `image` of the container named `containerName` names an image the kubelet would pull as written: not a
+ * placeholder, and text the reference grammar takes (`FILLED BY THE OPERATOR`, which an operator replaces, is none).
+ * Istio's sidecar injector replaces `image: auto` of a container named istio-proxy (how Istio installs gateways).
  */
-export function isPulledAsWritten(image: string): boolean {
+// upstream: istio pkg/kube/inject (testdata/inject/gateway.yaml: `image: auto` becomes the proxy image; docs: Installing Gateways)
+export function isPulledAsWritten(image: string, containerName: unknown): boolean {
+  if (image === 'auto' && containerName === 'istio-proxy') return false;
   return image !== '' && !PLACEHOLDER.test(image) && isImageReference(image);
 }
