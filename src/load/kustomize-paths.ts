@@ -32,14 +32,25 @@ export function generatorFiles(generator: Readonly<Record<string, unknown>> | un
 
 /**
  * The remote targets a kustomization names (a URL, a git repository, `github.com/org/repo/path`): kustomize build
- * fetches them; kubefit, offline, does not, so their objects are not checked.
+ * fetches them; kubefit, offline, does not, so their objects are not checked. And the Helm charts it inflates
+ * (`helmCharts`, the older `helmChartInflationGenerator`): `kustomize build --enable-helm` has Helm pull and render
+ * them (without the flag the build stops: "must specify --enable-helm"); kubefit renders no chart.
  */
+// upstream: kustomize api/internal/builtins/HelmChartInflationGenerator.go Config
 export function remoteEntries(kustomization: unknown): UnreadablePath[] {
   const record = asRecord(kustomization) ?? {};
-  return PACKAGE_FIELDS.flatMap((field) => asArray(record[field]).flatMap((entry, index) =>
+  const packages = PACKAGE_FIELDS.flatMap((field) => asArray(record[field]).flatMap((entry, index) =>
     typeof entry === 'string' && mayBeRemote(entry) ? [{ at: [field, index], message: `${field} entry "${entry}" is fetched by kustomize build; kubefit works offline and does not check its objects` }] : [],
   ));
+  const charts = HELM_CHART_FIELDS.flatMap(({ field, name }) => asArray(record[field]).flatMap((entry, index) => {
+    const chart = asRecord(entry)?.[name];
+    return typeof chart === 'string' && chart !== '' ? [{ at: [field, index, name], message: `${field} entry "${chart}" is a Helm chart that kustomize build --enable-helm renders; kubefit renders no chart and does not check its objects` }] : [];
+  }));
+  return [...packages, ...charts];
 }
+
+/** The fields that name Helm charts to inflate, and the key of each entry that names its chart. */
+const HELM_CHART_FIELDS = [{ field: 'helmCharts', name: 'name' }, { field: 'helmChartInflationGenerator', name: 'chartName' }] as const;
 
 /**
  * The local resources, bases and components of `kustomization` (the file at the absolute path `file`) that exist and

@@ -155,6 +155,15 @@ describe('kustomize inputs', () => {
     ]);
   });
 
+  it('says that the Helm charts a kustomization inflates are not rendered, so their objects are not checked', async () => {
+    const loaded = await loadManifests(['kustomize-helm-charts'], { cwd: 'fixtures' });
+    expect(loaded.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId}: ${finding.message}`)).toEqual([
+      'kustomize-helm-charts/kustomization.yaml:7:11 info kustomize-remote: helmCharts entry "karpenter" is a Helm chart that kustomize build --enable-helm renders; kubefit renders no chart and does not check its objects',
+      'kustomize-helm-charts/kustomization.yaml:12:16 info kustomize-remote: helmChartInflationGenerator entry "minecraft" is a Helm chart that kustomize build --enable-helm renders; kubefit renders no chart and does not check its objects',
+    ]);
+    expect(loaded.objects.map((object) => object.ref.kind)).toEqual(['Namespace']);
+  });
+
   it('says which local resources, bases and components of a kustomization are not among the checked paths', async () => {
     const unread = async (inputs: string[], contextPaths?: string[]) => (await loadManifests(inputs, { cwd: 'fixtures', ...(contextPaths && { contextPaths }) })).findings.filter((finding) => finding.ruleId === 'kustomize-unread').map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity}: ${finding.message}`);
     expect(await unread(['kustomize/overlay'])).toEqual([

@@ -79,9 +79,9 @@ export const LOAD_CHECKS = {
   kustomizeRemote: inputCheck({
     id: 'kustomize-remote',
     severity: 'info',
-    description: 'a kustomization names a remote resource, base or component (a URL or a git repository), which kubefit does not fetch',
-    rationale: 'kustomize build downloads remote targets; kubefit never uses the network, so the objects they hold are not checked and the build is checked without them.',
-    remediation: 'Render the build and pipe it in (kubectl kustomize DIR | kubefit check -), or vendor the remote base into the repository.',
+    description: 'a kustomization names a remote resource, base or component (a URL or a git repository), which kubefit does not fetch, or a Helm chart to inflate (helmCharts), which kubefit does not render',
+    rationale: 'kustomize build downloads remote targets, and with --enable-helm has Helm pull and render the charts of helmCharts; kubefit never uses the network and renders no chart, so the objects they hold are not checked and the build is checked without them.',
+    remediation: 'Render the build and pipe it in (kustomize build --enable-helm DIR | kubefit check -), or vendor the remote base into the repository.',
   }),
   kustomizeGeneratorData: inputCheck({
     id: 'kustomize-generator-data',
