@@ -128,7 +128,7 @@ export async function analyze(command: Command, paths: readonly string[], option
       strictKinds: options.strictKinds ?? false,
       validatorStore: options.cacheDir ? validatorCodeStore(options.cacheDir, toolVersion()) : undefined,
     }),
-    linter: new Linter({ rules, config: { ...config, kubernetesVersion }, workloadOf: (object) => (isSnapshotBound(object) ? undefined : toWorkload(object)) }),
+    linter: new Linter({ rules, config: { ...config, kubernetesVersion }, workloadOf: (object) => (isSnapshotPod(object) ? undefined : toWorkload(object)) }),
   };
   const documentCache = options.cacheDir ? documentStore(options.cacheDir, toolVersion()) : undefined;
   // the --scheduler-config file in a checked folder is kube-scheduler's input, not a manifest
@@ -324,18 +324,22 @@ function loadOptions(options: CheckOptions, config: KubefitConfig, role: LoadRol
  * but no status is evaluated against its node.
  */
 function workloadsOf(main: readonly KubeObject[], cluster: readonly KubeObject[]): Workload[] {
-  const candidates = [...main.filter((object) => !isSnapshotBound(object)), ...cluster.filter((object) => object.ref.kind === 'Pod' && !isBound(object) && !isFinished(object))];
+  const candidates = [...main.filter((object) => !isSnapshotPod(object)), ...cluster.filter((object) => object.ref.kind === 'Pod' && !isBound(object) && !isFinished(object))];
   return candidates.map(toWorkload).filter((workload): workload is Workload => workload !== undefined);
 }
 
 /** The cluster: everything from snapshots, plus the main inputs' objects but Pods that are not running. */
 function clusterOf(main: readonly KubeObject[], cluster: readonly KubeObject[], storageSource: StorageSource): ClusterSnapshot {
-  return toClusterSnapshot([...cluster, ...main.filter((object) => object.ref.kind !== 'Pod' || isSnapshotBound(object))], storageSource);
+  return toClusterSnapshot([...cluster, ...main.filter((object) => object.ref.kind !== 'Pod' || isSnapshotPod(object))], storageSource);
 }
 
-/** A Pod with a nodeName and a live status phase: captured from a cluster, it occupies its node. */
-function isSnapshotBound(object: KubeObject): boolean {
-  return object.ref.kind === 'Pod' && isBound(object) && typeof asRecord(object.value['status'])?.['phase'] === 'string';
+/**
+ * A Pod with a nodeName and a status phase: captured from a cluster, it is cluster state, not a workload to place or
+ * lint. A running one occupies its node; a finished one (a Job's Succeeded pod) holds nothing (toClusterSnapshot).
+ */
+function isSnapshotPod(object: KubeObject): boolean {
+  const nodeName = asRecord(object.value['spec'])?.['nodeName'];
+  return object.ref.kind === 'Pod' && typeof nodeName === 'string' && nodeName !== '' && typeof asRecord(object.value['status'])?.['phase'] === 'string';
 }
 
 function isFinished(pod: KubeObject): boolean {

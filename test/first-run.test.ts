@@ -33,6 +33,13 @@ describe('every file is read once, and a cluster snapshot is cluster input only'
     expect(report.summary.files).toBe(2);
   });
 
+  it('a snapshot checked as an input is cluster state too: its running pods occupy their node, a finished pod is neither cluster load nor a workload', async () => {
+    const run = await runCli(['fit', 'cluster.yaml', '--format', 'json'], { cwd: SNAPSHOT_DIR });
+    const report = JSON.parse(run.stdout) as Report;
+    expect(scheduled(report)).toEqual(['Pod/pending']);
+    expect(report.findings.filter((finding) => finding.object?.name === 'migrate-x7k2p')).toEqual([]);
+  });
+
   it('fit --cluster snapshot.yaml alone answers "why is my Pod pending", from the folder and from elsewhere', async () => {
     for (const [cwd, file] of [[SNAPSHOT_DIR, 'cluster.yaml'], ['.', `${SNAPSHOT_DIR}/cluster.yaml`]] as const) {
       const run = await runCli(['fit', '--cluster', file, '--format', 'json'], { cwd });
