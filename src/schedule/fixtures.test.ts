@@ -55,6 +55,16 @@ describe('fixtures/schedule', () => {
     expect(asInputs['report']?.placement).toEqual({ nodes: { 'node-4': 1 }, unschedulable: 0, message: null });
   });
 
+  it('ReplacedPods: a StatefulSet\'s and a DaemonSet\'s running pods (owned, or adopted orphans) give way to the checked template\'s; another controller\'s stay', async () => {
+    // upstream: statefulset/stateful_set_control.go processReplica (isCreated), daemon/daemon_controller.go
+    // podsShouldBeOnNode (shouldRun && !exists); rolling updates of both delete a pod before its successor is created
+    const report = await fit(['fixtures/schedule/ReplacedPods']);
+    const results = Object.fromEntries(report.scheduling.map((r) => [r.object.name, r]));
+    expect(results['web']?.placement).toEqual({ nodes: { n1: 1, n2: 1 }, unschedulable: 0, message: null });
+    expect(results['agent']?.placement).toEqual({ nodes: { n1: 1, n2: 1 }, unschedulable: 0, message: null });
+    expect(report.nodes?.map((node) => [node.name, node.bound])).toEqual([['n1', { pods: 0 }], ['n2', { cpu: 250, pods: 1 }]]);
+  });
+
   it('StatefulSet: OrderedReady creates an ordinal only once the one before it runs; Parallel creates them all', async () => {
     // upstream: statefulset/stateful_set_control.go (monotonic pod management waits for each ordinal to be Running and Ready)
     const { results } = await fixture('StatefulSet-OrderedReady');

@@ -40,6 +40,7 @@ import { KUBELET_ADMISSION, unplacedMessage } from './kubelet-admission.js';
 import { controllerOf, victimFates, type VictimFate } from './preemption/victims.js';
 import { indexedJobPodSources } from './indexed-job-pods.js';
 import { hasClaimTemplates, statefulSetPodSources } from './stateful-set-pods.js';
+import { replacedPods } from './replaced-pods.js';
 import { uncheckedVolumesFinding } from './volumes/pod-claims.js';
 
 export interface ScheduleOptions {
@@ -110,11 +111,14 @@ interface RunContext {
 
 export function scheduleWorkloads(
   allWorkloads: readonly Workload[],
-  cluster: ClusterSnapshot,
+  snapshotAsGiven: ClusterSnapshot,
   options: ScheduleOptions,
 ): ScheduleOutput {
   const profiles = options.profiles ?? DEFAULT_PROFILES;
   const workloads = allWorkloads.filter((w) => runsPod(w.podSpec, profiles));
+  // the checked StatefulSets' and DaemonSets' pods take the place of theirs that the cluster runs (replaced-pods.ts)
+  const replaced = replacedPods(workloads, snapshotAsGiven.boundPods);
+  const cluster = replaced.size === 0 ? snapshotAsGiven : { ...snapshotAsGiven, boundPods: snapshotAsGiven.boundPods.filter((pod) => !replaced.has(pod)) };
   const built = toSchedulerSnapshot(cluster, toMinorVersion(options.kubernetesVersion), options.drain, workloads.map((w) => w.object.ref.namespace));
   const snapshot = { ...built, podOptions: { ...built.podOptions, profiles, kubeletAdmission: KUBELET_ADMISSION } };
   // Drained pods as their controllers re-create them: without a node, so a profile must handle them again.
