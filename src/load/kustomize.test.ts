@@ -73,6 +73,18 @@ describe('kustomize inputs', () => {
     ]);
   });
 
+  it('checks a field that every build of a shared base writes, each to its own value, as the first build writes it: the base\'s own value is deployed by none', async () => {
+    const loaded = await loadManifests(['kustomize-builds-disagree'], { cwd: 'fixtures' });
+    expect(loaded.objects.map((object) => object.value)).toMatchObject([
+      { spec: { replicas: 3, template: { spec: { containers: [{ image: 'api:v1.4.0' }, { image: 'proxy:latest' }] } } } },
+    ]);
+    const report = await lint(['kustomize-builds-disagree'], { cwd: 'fixtures', configFile: false });
+    // the proxy's own tag is what staging deploys
+    expect(report.findings.filter((finding) => ['latest-tag', 'single-replica'].includes(finding.ruleId)).map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`)).toEqual([
+      'kustomize-builds-disagree/base/deploy.yaml:18 latest-tag',
+    ]);
+  });
+
   it('drops the objects a patch deletes ($patch: delete at the top), in a List too, as kustomize build does', async () => {
     // upstream: kustomize api/filters/patchstrategicmerge Filter, resmap ApplySmPatch (an empty result leaves the build)
     const loaded = await loadManifests(['kustomize-patch-delete'], { cwd: 'fixtures' });

@@ -146,7 +146,8 @@ const COMMENTED_ENTRY = /^\s*#+\s*-\s+(?:path:\s*)?([^\s#'"]+\.ya?ml)\s*$/;
  * The transformers (kustomized-document.ts) `kustomize build` applies to each resource file, innermost kustomization
  * first. A file is built from each kustomization that no other one includes (an entry point such as config/default),
  * through the kustomizations that include it as a directory (`resources`, `bases`); it gets the transformers every
- * such build applies, so a base that one overlay retags and another does not keeps its own image.
+ * such build applies (inEveryBuild), so a base that one overlay retags and another does not keeps its own image, and
+ * one that every overlay retags, each to its own tag, has the first one's.
  */
 export function kustomizeTransforms(kustomizations: readonly { file: string; value: unknown }[], patches: PatchSources): Map<string, KustomizeTransform[]> {
   const read = new Map<string, { file: string; record: Readonly<Record<string, unknown>>; configurations: readonly unknown[] }>();
@@ -207,14 +208,9 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
       }
       const known = varsByFile.get(target);
       if (vars) varsByFile.set(target, known ? { names: [...known.names, ...vars.names], references: [...known.references, ...vars.references] } : vars);
-      // what every build does to the file; where each sets a field but to its own value, what they have in common
       const builds = templated ? templatedOut : out;
       const common = builds.get(target);
-      builds.set(target, common === undefined ? transforms : common.flatMap((transform) => {
-        if (transforms.some((other) => other.key === transform.key)) return [transform];
-        const disagree = transform.sets !== undefined && transforms.some((other) => other.sets === transform.sets);
-        return disagree && transform.whereBuildsDisagree ? [transform.whereBuildsDisagree] : [];
-      }));
+      builds.set(target, common === undefined ? transforms : inEveryBuild(common, transforms));
     }
   };
   for (const directory of byDirectory.keys()) if (!included.has(directory)) visit(directory, [], new Set([directory]), varsOf(directory));
@@ -224,6 +220,29 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
   }
   for (const [file, transforms] of out) if (transforms.length === 0) out.delete(file);
   return out;
+}
+
+/**
+ * What every build does to a file (`common`, what the builds before did, and `transforms`, what one more does): the
+ * transforms both make, and where both write a field, each to its own value (a replica count, an image's tag), the
+ * first build's (or what both do, `whereBuildsDisagree`): the value the file holds is deployed by neither, so a finding
+ * on it would be false, and the first build's value is one that is deployed. Where one build writes a field and the
+ * other leaves it, the file's own value stands: it is deployed. Linear in the transforms of the builds.
+ */
+function inEveryBuild(common: readonly KustomizeTransform[], transforms: readonly KustomizeTransform[]): KustomizeTransform[] {
+  const shared = new Set(transforms.map((transform) => transform.key));
+  const kept = new Set(common.map((transform) => transform.key));
+  // what the other build writes its own way (a transform these builds share writes the same value in both)
+  const ownWrites = new Set(transforms.filter((transform) => !kept.has(transform.key)).map(writesOf));
+  return common.flatMap((transform) => {
+    if (shared.has(transform.key)) return [transform];
+    const writes = writesOf(transform);
+    return writes !== undefined && ownWrites.has(writes) ? [transform.whereBuildsDisagree ?? transform] : [];
+  });
+}
+
+function writesOf(transform: KustomizeTransform): string | undefined {
+  return transform.writes ?? transform.sets;
 }
 
 /**
@@ -431,7 +450,7 @@ function namespaceTransform(namespace: string, specs: readonly FieldSpec[]): Kus
 }
 
 function imageTransform(rule: ImageRule): KustomizeTransform {
-  return { key: `image ${JSON.stringify(rule)}`, apply: (value) => withImage(value, rule) };
+  return { key: `image ${JSON.stringify(rule)}`, writes: `image ${rule.name}`, apply: (value) => withImage(value, rule) };
 }
 
 /**

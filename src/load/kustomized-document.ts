@@ -11,8 +11,14 @@ export interface KustomizeTransform {
   /** What the transformer sets outright (the namespace, a replica count): a later one that sets it too overrides this one. */
   readonly sets?: string;
   /**
+   * What it writes (an image of a name; `sets` where that is given), for a file several builds reach: where each of
+   * them writes it, to a value of its own, the file's own value is deployed by none, and the first build's transform
+   * stands for them all (unless `whereBuildsDisagree` says otherwise).
+   */
+  readonly writes?: string;
+  /**
    * For a file several builds set `sets` of to different values (a base deployed in two namespaces): what all of them
-   * do, if anything (a binding's subjects that name no namespace get one).
+   * do (a binding's subjects that name no namespace get one), instead of the first build's transform.
    */
   readonly whereBuildsDisagree?: KustomizeTransform;
   /** `original`: the object as its file has it (a patch selects objects by their names there too). */
