@@ -124,6 +124,13 @@ describe('kustomize inputs', () => {
     ]);
   });
 
+  it('takes the files beside an overlay\'s patches that no kustomization names for patches, unless one holds a whole workload', async () => {
+    const loaded = await loadManifests(['kustomize-overlay-fragments'], { cwd: 'fixtures' });
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.patches.map((object) => object.file)).toEqual(['kustomize-overlay-fragments/overlay/kelvin_deployment.yaml', 'kustomize-overlay-fragments/overlay/kelvin_resources.yaml']);
+    expect(loaded.objects.map((object) => `${object.file} ${object.ref.name}`)).toEqual(['kustomize-overlay-fragments/base/deploy.yaml kelvin', 'kustomize-overlay-fragments/overlay/debug.yaml kelvin-debug']);
+  });
+
   it('says that kustomize build fails on a kustomization it cannot decode (strict JSON into its Kustomization type), at the first problem', async () => {
     const loaded = await loadManifests(['kustomize-undecodable'], { cwd: 'fixtures' });
     expect(loaded.findings.filter((finding) => finding.ruleId === 'kustomize-build').map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.message}`)).toEqual([

@@ -60,11 +60,13 @@ export function kustomizeRoles(kustomizations: readonly { file: string; value: u
   // a generator's data file that some kustomization also builds as a resource stays an object file
   for (const file of data) if (!resources.has(file)) roles.set(file, 'data');
   for (const patch of patches) if (!resources.has(patch) && !roles.has(patch)) roles.set(patch, 'patch');
-  // a directory that patches come from and no resource, and that is no kustomization of its own (kubebuilder's
-  // config/crd/patches): the files in it that no kustomization names are patches too
+  // a directory that patches come from and no resource (kubebuilder's config/crd/patches): the files in it that no
+  // kustomization names are patches too; in a kustomization's own folder (an overlay's, beside its patches: pixie's
+  // sanitizer) unless one holds a whole workload, which may be applied on its own
   const patchDirectories = new Set([...roles].filter(([, role]) => role === 'patch').map(([file]) => dirname(file)));
-  for (const directory of [...packages, ...[...resources].map(dirname)]) patchDirectories.delete(directory);
-  return new KustomizeRoles(roles, { patchDirectories, resources });
+  for (const directory of [...resources].map(dirname)) patchDirectories.delete(directory);
+  const overlayDirectories = new Set([...packages].filter((directory) => patchDirectories.delete(directory)));
+  return new KustomizeRoles(roles, { patchDirectories, overlayDirectories, resources });
 }
 
 /**
@@ -75,11 +77,13 @@ export function kustomizeRoles(kustomizations: readonly { file: string; value: u
 export class KustomizeRoles {
   readonly #named: ReadonlyMap<string, KustomizeRole>;
   readonly #patchDirectories: ReadonlySet<string>;
+  readonly #overlayDirectories: ReadonlySet<string>;
   readonly #resources: ReadonlySet<string>;
 
-  constructor(named: ReadonlyMap<string, KustomizeRole>, unnamed: { readonly patchDirectories: ReadonlySet<string>; readonly resources: ReadonlySet<string> }) {
+  constructor(named: ReadonlyMap<string, KustomizeRole>, unnamed: { readonly patchDirectories: ReadonlySet<string>; readonly overlayDirectories: ReadonlySet<string>; readonly resources: ReadonlySet<string> }) {
     this.#named = named;
     this.#patchDirectories = unnamed.patchDirectories;
+    this.#overlayDirectories = unnamed.overlayDirectories;
     this.#resources = unnamed.resources;
   }
 
@@ -87,12 +91,16 @@ export class KustomizeRoles {
   get(file: string): KustomizeRole | undefined {
     const named = this.#named.get(file);
     if (named !== undefined || this.#resources.has(file)) return named;
-    return this.#patchDirectories.has(dirname(file)) || PATCH_FILE_NAME.test(basename(file)) ? 'patch' : undefined;
+    return this.#patchDirectories.has(dirname(file)) || this.isPatchUnlessWhole(file) ? 'patch' : undefined;
   }
 
-  /** Whether the file is a patch by its name alone (no kustomization names it, nor sits beside its patches). */
-  isPatchByNameOnly(file: string): boolean {
-    return !this.#named.has(file) && !this.#resources.has(file) && !this.#patchDirectories.has(dirname(file)) && PATCH_FILE_NAME.test(basename(file));
+  /**
+   * Whether the file is a patch only by its name or by sitting in a kustomization's folder beside its patches (no
+   * kustomization names it, and it is in no folder of patches only): a whole workload in it is an object (isWholeWorkload).
+   */
+  isPatchUnlessWhole(file: string): boolean {
+    if (this.#named.has(file) || this.#resources.has(file) || this.#patchDirectories.has(dirname(file))) return false;
+    return this.#overlayDirectories.has(dirname(file)) || PATCH_FILE_NAME.test(basename(file));
   }
 }
 
@@ -103,9 +111,9 @@ const PATCH_FILE_NAME = /(?:^|[-_.])patch(?:es)?(?:[-_.][^/]*)?\.(?:ya?ml|json)$
 const SELECTOR_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
 
 /**
- * Whether a document of a file named like a patch is a whole workload (a name, a selector and an image for every
- * container), as the Kubernetes docs' deployment-patch.yaml is, which `kubectl apply` creates before `kubectl patch`
- * changes it: a patch repeats no selector.
+ * Whether a document of a file taken for a patch by its name or its place (isPatchUnlessWhole) is a whole workload (a
+ * name, a selector and an image for every container), as the Kubernetes docs' deployment-patch.yaml is, which
+ * `kubectl apply` creates before `kubectl patch` changes it: a patch repeats no selector.
  */
 export function isWholeWorkload(value: unknown): boolean {
   const object = asRecord(value);

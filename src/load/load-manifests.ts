@@ -182,7 +182,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
       return;
     }
     const fileRole = roles.get(file) ?? (chainsawPatches.has(file) ? 'patch' : undefined);
-    const patchByName = roles.isPatchByNameOnly(file);
+    const patchUnlessWhole = roles.isPatchUnlessWhole(file);
     const objectFindings: Finding[] = [];
     let data: Finding | undefined;
     const { documentCache } = options;
@@ -192,8 +192,8 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
     const readAll = () => readDocuments(read.source, limits, options.fromCluster ? 'none' : 'eager', documentCache, reader, snapshot);
     const items = documentCache && read.digest !== undefined ? readFileThroughCache(documentCache, read.source, read.digest, buildDocuments, limits, readAll) : readAll();
     for (const item of items) {
-      // a whole workload in a file only named like a patch is an object (isWholeWorkload)
-      const role = patchByName && item instanceof ParsedDocument && isWholeWorkload(item.value) ? undefined : fileRole;
+      // a whole workload in a file only named like a patch, or beside an overlay's patches, is an object (isWholeWorkload)
+      const role = patchUnlessWhole && item instanceof ParsedDocument && isWholeWorkload(item.value) ? undefined : fileRole;
       if (!(item instanceof ParsedDocument)) {
         // a message may quote the text: a copy of it, so that the finding does not keep the file's text in memory
         findings.push({ ...item, message: detached(item.message) });
