@@ -2,6 +2,7 @@
 // upstream: k8s.io/apimachinery/pkg/util/yaml/decoder.go YAMLReader.Read (lines end at "\n" only; a line starting
 // with "---" ends a document when only white space or a comment follows, and is an error for the rest of the
 // stream when anything else follows).
+import { goTrimSpace } from '../model/go-strings.js';
 
 export interface DocumentChunk {
   /** Offsets into the file text: from the line after a separator to the next separator line. */
@@ -50,10 +51,3 @@ function pushChunk(chunks: DocumentChunk[], text: string, start: number, end: nu
   if (end > start) chunks.push({ start, end });
 }
 
-/** Go's unicode.IsSpace, which strings.TrimSpace trims (JavaScript's \s also holds U+FEFF, Go's does not). */
-const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const GO_TRIM = new RegExp(`^[${GO_SPACE}]+|[${GO_SPACE}]+$`, 'g');
-
-function goTrimSpace(text: string): string {
-  return text.replace(GO_TRIM, '');
-}

@@ -8,6 +8,7 @@ import { duplicate, forbidden, GoStruct, invalid, notSupported, required, tooMan
 import { nameIsPathSegment } from './object-meta.js';
 import { validateLabelSelector } from './label-selector.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
+import { goTrimSpace } from '../../model/go-strings.js';
 
 // upstream: validateValidatingWebhookConfiguration / validateMutatingWebhookConfiguration with the create options
 // (requireNoSideEffects, requireRecognizedAdmissionReviewVersion, requireUniqueWebhookNames); their webhooks differ
@@ -323,12 +324,12 @@ function validateVariable(variable: Fields, field: FieldPath): ErrorList {
 // upstream: validateValidation (Go's strings.TrimSpace; newlineMatcher [\n\r]+)
 function validateValidation(validation: Fields, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
-  if ((stringField(validation, 'expression') ?? '').trim() === '') errors.push(required(field.concat('expression'), 'expression is not specified'));
+  if (goTrimSpace(stringField(validation, 'expression') ?? '') === '') errors.push(required(field.concat('expression'), 'expression is not specified'));
   const messageExpression = stringField(validation, 'messageExpression') ?? '';
-  if (messageExpression.length > 0 && messageExpression.trim() === '') errors.push(invalid(field.concat('messageExpression'), messageExpression, 'must be non-empty if specified'));
+  if (messageExpression.length > 0 && goTrimSpace(messageExpression) === '') errors.push(invalid(field.concat('messageExpression'), messageExpression, 'must be non-empty if specified'));
   const message = stringField(validation, 'message') ?? '';
-  if (message.length > 0 && message.trim() === '') errors.push(invalid(field.concat('message'), message, 'message must be non-empty if specified'));
-  else if (/[\n\r]/.test(message.trim())) errors.push(invalid(field.concat('message'), message, 'message must not contain line breaks'));
+  if (message.length > 0 && goTrimSpace(message) === '') errors.push(invalid(field.concat('message'), message, 'message must be non-empty if specified'));
+  else if (/[\n\r]/.test(goTrimSpace(message))) errors.push(invalid(field.concat('message'), message, 'message must not contain line breaks'));
   const reason = stringField(validation, 'reason');
   if (reason !== undefined && !VALIDATION_REASONS.includes(reason)) errors.push(notSupported(field.concat('reason'), reason, VALIDATION_REASONS));
   return errors;

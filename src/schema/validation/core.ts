@@ -10,17 +10,28 @@ import { validateLabels } from './object-meta.js';
 import { validateTemplateMatchesSelector, validateRestartPolicyAlways } from './template.js';
 import { arrayField, asRecord, intField, recordField, stringEntries, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';
+import { goTrimSpace } from '../../model/go-strings.js';
 
 // upstream: validation.go ValidatePodCreate (v1.36): the spec, then what only a created pod may not carry
 export function validatePod(object: Fields, context: ValidationContext): ErrorList {
   const spec = recordField(object, 'spec');
   const errors = validatePodSpec(spec, ['spec'], { ...context, claimTemplates: [], isPod: true });
+  appendAll(errors, validateContainersOnlyForPod(spec));
   // ephemeral containers are added later, through the ephemeralcontainers subresource
   if (arrayField(spec, 'ephemeralContainers').length > 0) errors.push(forbidden(['spec', 'ephemeralContainers'], 'cannot be set on create'));
   if ((stringField(spec, 'nodeName') ?? '') !== '' && arrayField(spec, 'schedulingGates').length > 0) {
     errors.push(forbidden(['spec', 'nodeName'], 'cannot be set until all schedulingGates have been cleared'));
   }
   return errors;
+}
+
+// upstream: validation.go validateContainersOnlyForPod, validateContainerOnlyForPod: what a pod's containers may not
+// carry and a template's may (kept for the templates written before the check)
+function validateContainersOnlyForPod(spec: Fields | undefined): ErrorList {
+  return (['containers', 'initContainers'] as const).flatMap((list) => arrayField(spec, list).flatMap((container, index) => {
+    const image = stringField(asRecord(container), 'image');
+    return image !== undefined && goTrimSpace(image) !== image ? [invalid(['spec', list, index, 'image'], image, 'must not have leading or trailing whitespace')] : [];
+  }));
 }
 
 // upstream: validation.go ValidatePodTemplate

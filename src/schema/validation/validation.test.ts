@@ -49,7 +49,7 @@ describe('API server validation per API group', () => {
     ['ValidatePodSpec: containers, ports, volumes, mounts, probes, tolerations, topology spread, resources', 'invalid-pod-spec.yaml', () => EXPECTED_POD_SPEC],
     ['ValidatePodSpec: affinity, host ports, env, init container probes, dnsConfig', 'invalid-pod-scheduling.yaml', () => EXPECTED_POD_SCHEDULING],
     ['JSON decoding of []byte: the caBundle of webhook configurations, APIServices and CRD conversion webhooks is base64', 'invalid-ca-bundle.yaml', () => EXPECTED_CA_BUNDLE],
-    ['ValidatePodCreate, ValidatePodTemplateSpec: ephemeral containers on create or in a template, a gated pod bound to a node, no pod spec', 'invalid-pod-create.yaml', () => EXPECTED_POD_CREATE],
+    ['ValidatePodCreate, ValidatePodTemplateSpec: ephemeral containers on create or in a template, a gated pod bound to a node, no pod spec, an image with white space around it (a pod\'s only)', 'invalid-pod-create.yaml', () => EXPECTED_POD_CREATE],
     ['ValidateService, validateServicePort: port names, numbers, duplicates, type-specific fields, externalName', 'invalid-service.yaml', () => EXPECTED_SERVICE],
     ['validateService: ClientIP affinity timeout, loadBalancerClass, traffic policies, healthCheckNodePort', 'invalid-service-traffic.yaml', () => EXPECTED_SERVICE_TRAFFIC],
     ['ValidateConfigMap, ValidateSecret: keys, data and binaryData duplicates, base64 decoding, type-specific keys', 'invalid-config.yaml', () => EXPECTED_CONFIG],
@@ -408,6 +408,8 @@ const EXPECTED_POD_CREATE: string[] = [
   '41:7 api-validation: spec.template.spec.ephemeralContainers: Forbidden: ephemeral containers not allowed in pod template',
   '54:5 api-validation: spec.template.spec.containers: Required value',
   '56:1 api-validation: spec.containers: Required value',
+  '67:12 api-validation: spec.initContainers[0].image: Invalid value: "busybox:1.36\\t": must not have leading or trailing whitespace',
+  '70:12 api-validation: spec.containers[0].image: Invalid value: " nginx:1.29": must not have leading or trailing whitespace',
 ];
 
 const EXPECTED_CA_BUNDLE: string[] = [
