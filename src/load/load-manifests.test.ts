@@ -208,6 +208,12 @@ describe('loadManifests', () => {
     expect(brief(await load(['go-template-block.yaml']))).toEqual([`go-template-block.yaml:7:3 ${GO_TEMPLATE}`]);
   });
 
+  it('blames a Go template comment, {{/* and {{- /*, like any other action', async () => {
+    const GO_TEMPLATE = 'error helm-template: this is a Go template, not a manifest: render it with the program that fills it in, then check the output';
+    expect(brief(await load(['go-template-comment.yaml']))).toEqual([`go-template-comment.yaml:3:1 ${GO_TEMPLATE}`]);
+    expect(brief(await load(['go-template-comment-trimmed.yaml']))).toEqual([`go-template-comment-trimmed.yaml:1:1 ${GO_TEMPLATE}`]);
+  });
+
   it('says a chart template that starts with an action is a Helm template, not JSON kubectl cannot read', async () => {
     const result = await load(['helm-chart-json-start.yaml']);
     expect(brief(result)).toEqual([

@@ -315,8 +315,13 @@ function isHelmOutput(text: string): boolean {
   return text.includes('# Source: ') && HELM_OUTPUT.test(text);
 }
 
-/** Any Go template action or Helm function; only taken for a template when the file does not parse (Prometheus rules use them too). */
-const GO_TEMPLATE = /\{\{-?\s*(?:[.$]|if|range|with|end|else|template|include|toYaml|tpl|define)\b/;
+/**
+ * Any Go template action or Helm function, or a comment; only taken for a template when the file does not parse
+ * (Prometheus rules use them too). A comment opens right at the delimiter or after its trim marker, `{{/*` or `{{- /*`
+ * (k0s comments a whole manifest out that way).
+ */
+// upstream: text/template/parse/lex.go lexLeftDelim (hasLeftTrimMarker: "-" and one of spaceChars, then leftComment)
+const GO_TEMPLATE = /\{\{(?:-?\s*(?:[.$]|if|range|with|end|else|template|include|toYaml|tpl|define)\b|(?:-[ \t\r\n])?\/\*)/;
 /** Any other `{{ placeholder }}` (Jinja, Mustache, sed-style substitution), on the line kubectl stops at. */
 const PLACEHOLDER = /\{\{[^{}\n]*\}\}/;
 
