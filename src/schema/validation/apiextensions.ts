@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { appendAll } from '../../model/append.js';
 import { dns1035LabelErrors, subdomainErrors } from '../../model/name-validation.js';
 import { validateClientConfig } from './admission-registration.js';
-import { forbidden, GoStruct, GoSyntax, invalid, key, notSupported, pointing, required, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
+import { forbidden, GoSlice, GoStruct, GoSyntax, invalid, key, notSupported, pointing, required, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { nameIsDNSSubdomain, type NameFunc } from './object-meta.js';
 import { validateOpenAPIV3Schema } from './structural-schema.js';
 import { isSet, subschemas } from './json-schema-props.js';
@@ -371,14 +371,16 @@ function validateReviewVersions(value: unknown, webhook: FieldPath): ErrorList {
 function validateStoredVersions(internal: InternalSpec): ErrorList {
   const field: FieldPath = ['status', 'storedVersions'];
   const firstStorage = internal.versions.find((version) => version['storage'] === true);
-  if (!firstStorage) return [pointing(invalid(field, null, 'must have at least one stored version'), toPath(VERSIONS))];
+  // PrepareForCreate cleared the status: storedVersions is a nil []string
+  if (!firstStorage) return [pointing(invalid(field, new GoSlice('[]string', null), 'must have at least one stored version'), toPath(VERSIONS))];
   const storedVersions = [stringField(firstStorage, 'name') ?? ''];
+  const storedValue = new GoSlice('[]string', storedVersions);
   const remaining = new Set(storedVersions);
   const errors: ErrorList = [];
   internal.versions.forEach((version, index) => {
     const name = stringField(version, 'name') ?? '';
     const stored = remaining.has(name);
-    if (version['storage'] === true && !stored) errors.push(pointing(invalid(field, storedVersions, `must have the storage version ${name}`), toPath(VERSIONS.concat(index, 'storage'))));
+    if (version['storage'] === true && !stored) errors.push(pointing(invalid(field, storedValue, `must have the storage version ${name}`), toPath(VERSIONS.concat(index, 'storage'))));
     if (stored) remaining.delete(name);
   });
   return errors;

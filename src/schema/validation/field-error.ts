@@ -69,7 +69,7 @@ export function errorMessage(error: FieldError): string {
  * The error as the release's apimachinery prints it (upstream: errors.go Error.Error and ErrorBody). `jsonValues`:
  * apimachinery 0.34 and later (Kubernetes 1.34+) print a bad value that is neither a string, number nor boolean as
  * json.Marshal does (a resource name or quantity quoted, nil as null); 0.33 and older printed a value with a String
- * method through it, unquoted, and nil as "null".
+ * method through it, unquoted, nil as "null", and a typed slice with %#v.
  */
 export function errorMessageOf(error: FieldError, jsonValues: boolean): string {
   if (error.text !== undefined) return error.text;
@@ -85,6 +85,7 @@ export function errorMessageOf(error: FieldError, jsonValues: boolean): string {
 export function goValue(value: unknown, jsonValues: boolean): string {
   if (value instanceof GoSyntax) return value.text;
   if (value instanceof GoStringer) return jsonValues ? value.json : value.text;
+  if (value instanceof GoSlice) return jsonValues ? goJson(value.items) : value.goSyntax();
   if (value === null && !jsonValues) return '"null"';
   if (typeof value === 'number') return goNumber(value);
   if (typeof value === 'boolean') return String(value);
@@ -124,6 +125,24 @@ export class GoStringer {
 /** encoding/json's text of a string: HTML-safe escapes for <, > and &, and for U+2028 and U+2029. */
 function goJsonString(value: string): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * A typed Go slice without a String method, of `[]core.ResourceQuotaScope` or `[]string`: apimachinery 0.33 and older
+ * printed it with %#v (`[]networking.IngressRule(nil)` for nil, the type and its quoted elements otherwise), so a nil one
+ * was not "null" as an untyped nil or a nil pointer; 0.34 on print it with json.Marshal. Its elements are strings, or
+ * there are none (an Ingress's absent rules).
+ */
+// upstream: apimachinery pkg/util/validation/field/errors.go ErrorBody (v0.33: the %#v fallback; v0.34: json.Marshal)
+export class GoSlice {
+  constructor(
+    readonly type: string,
+    readonly items: readonly string[] | null,
+  ) {}
+
+  goSyntax(): string {
+    return this.items === null ? `${this.type}(nil)` : `${this.type}{${this.items.map(goQuote).join(', ')}}`;
+  }
 }
 
 /** A Go struct value: json.Marshal prints its fields in declaration order, not sorted. */

@@ -1,5 +1,5 @@
 // pkg/apis/networking/validation: Ingress, IngressClass and NetworkPolicy specs (create); enums and required fields are the schema's.
-import { forbidden, invalid, notSupported, owned, pointing, required, tooLong, type ErrorList, type FieldPath } from './field-error.js';
+import { forbidden, GoSlice, invalid, notSupported, owned, pointing, required, tooLong, type ErrorList, type FieldPath } from './field-error.js';
 import { INVALID_PORT, validatePortNumOrName } from './core-container.js';
 import { validateLabelSelector } from './label-selector.js';
 import { byteLength, dns1035LabelErrors, dns1123LabelErrors, portNameErrors, portNumberErrors, subdomainErrors, wildcardSubdomainErrors } from '../../model/name-validation.js';
@@ -18,7 +18,9 @@ export function validateIngress(object: Fields): ErrorList {
   const errors: ErrorList = [];
   const rules = arrayField(spec, 'rules');
   const defaultBackend = recordField(spec, 'defaultBackend');
-  if (rules.length === 0 && !defaultBackend) errors.push(invalid(['spec'], spec['rules'] ?? null, 'either `defaultBackend` or `rules` must be specified'));
+  // upstream passes spec.Rules, nil when absent or null and empty when `rules: []`
+  const noRules = new GoSlice('[]networking.IngressRule', Array.isArray(spec['rules']) ? [] : null);
+  if (rules.length === 0 && !defaultBackend) errors.push(invalid(['spec'], noRules, 'either `defaultBackend` or `rules` must be specified'));
   if (defaultBackend) appendAll(errors, validateIngressBackend(defaultBackend, ['spec', 'defaultBackend']));
   rules.forEach((entry, index) => appendAll(errors, validateIngressRule(asRecord(entry) ?? {}, ['spec', 'rules', index])));
   arrayField(spec, 'tls').forEach((entry, index) => {

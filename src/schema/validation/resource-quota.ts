@@ -5,7 +5,7 @@
 import { appendAll } from '../../model/append.js';
 import { parseQuantity } from '../../model/quantity.js';
 import { IS_NEGATIVE_ERROR } from './core-container.js';
-import { GoStruct, invalid, key, pointing, required, toPath, type ErrorList, type FieldPath } from './field-error.js';
+import { GoSlice, GoStruct, invalid, key, pointing, required, toPath, type ErrorList, type FieldPath } from './field-error.js';
 import { canonicalQuantity } from './quantity-string.js';
 import { isHugePages, isHugePagesRequest, notIntegerError, resourceNameErrors, resourceNameValue } from './resource-names.js';
 import { arrayField, asRecord, recordField, stringField, type Fields } from './values.js';
@@ -63,12 +63,19 @@ function validateScopes(spec: Fields, names: readonly string[]): ErrorList {
   if (scopes.length === 0) return [];
   const errors: ErrorList = [];
   const field: FieldPath = ['spec', 'scopes'];
+  const value = scopesValue(spec);
   for (const scope of scopes) {
-    if (!STANDARD_SCOPES.has(scope)) errors.push(invalid(field, scopes, 'unsupported scope'));
-    for (const name of names) if (isStandardQuotaResource(name) && !isScopeValidForResource(scope, name)) errors.push(invalid(field, scopes, 'unsupported scope applied to resource'));
+    if (!STANDARD_SCOPES.has(scope)) errors.push(invalid(field, value, 'unsupported scope'));
+    for (const name of names) if (isStandardQuotaResource(name) && !isScopeValidForResource(scope, name)) errors.push(invalid(field, value, 'unsupported scope applied to resource'));
   }
-  for (const pair of CONFLICTING_SCOPES) if (pair.every((scope) => scopes.includes(scope))) errors.push(invalid(field, scopes, 'conflicting scopes'));
+  for (const pair of CONFLICTING_SCOPES) if (pair.every((scope) => scopes.includes(scope))) errors.push(invalid(field, value, 'conflicting scopes'));
   return errors;
+}
+
+/** spec.Scopes as upstream passes it, nil when absent or null. */
+function scopesValue(spec: Fields): GoSlice {
+  const scopes = Array.isArray(spec['scopes']) ? arrayField(spec, 'scopes').filter((scope): scope is string => typeof scope === 'string') : null;
+  return new GoSlice('[]core.ResourceQuotaScope', scopes);
 }
 
 /** scopeSelector.matchExpressions: scope names, operators and values, and conflicting pairs. */
@@ -100,8 +107,7 @@ function validateScopeSelector(spec: Fields, selector: Fields, names: readonly s
     seen.add(scope);
   });
   // upstream names spec.scopes (the list, often null) for a conflicting pair in the selector
-  const scopes = spec['scopes'] ?? null;
-  for (const pair of CONFLICTING_SCOPES) if (pair.every((scope) => seen.has(scope))) errors.push(pointing(invalid(field, scopes, 'conflicting scopes'), toPath(field)));
+  for (const pair of CONFLICTING_SCOPES) if (pair.every((scope) => seen.has(scope))) errors.push(pointing(invalid(field, scopesValue(spec), 'conflicting scopes'), toPath(field)));
   return errors;
 }
 

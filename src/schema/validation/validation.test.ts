@@ -358,6 +358,29 @@ describe('bad values with a String method, per release (field.Error ErrorBody)',
   });
 });
 
+// apimachinery 0.33 printed a typed slice (no String method) with %#v, so a nil one was not "null"; 0.34 json.Marshal
+describe('bad values that are typed slices, per release (field.Error ErrorBody)', () => {
+  it.each([
+    ['1.33', ['[]networking.IngressRule(nil)', '[]networking.IngressRule{}', '[]core.ResourceQuotaScope(nil)', '[]core.ResourceQuotaScope{"Terminating", "NotTerminating"}'], ['[]string(nil)', '[]string{"V1"}']],
+    ['1.34', ['null', '[]', 'null', '["Terminating","NotTerminating"]'], ['null', '["V1"]']],
+  ])('%s', async (release, [noRules, emptyRules, noScopes, scopes], [noStoredVersions, storedVersions]) => {
+    const messages = async (file: string) => {
+      const { objects } = await loadManifests([file], { cwd: 'fixtures/schema/validation' });
+      return validateObjects(objects, { kubernetesVersion: release, extraSchemas: new Map(), strictKinds: false }).map((finding) => `${finding.line}:${finding.column} ${finding.message}`);
+    };
+    expect(await messages('typed-nil-slices.yaml')).toEqual([
+      `6:7 spec: Invalid value: ${noRules}: either \`defaultBackend\` or \`rules\` must be specified`,
+      `13:3 spec: Invalid value: ${emptyRules}: either \`defaultBackend\` or \`rules\` must be specified`,
+      `23:7 spec.scopeSelector.matchExpressions: Invalid value: ${noScopes}: conflicting scopes`,
+      `32:11 spec.scopes: Invalid value: ${scopes}: conflicting scopes`,
+    ]);
+    expect((await messages('invalid-crd.yaml')).filter((message) => message.includes('status.storedVersions'))).toEqual([
+      `11:5 status.storedVersions: Invalid value: ${noStoredVersions}: must have at least one stored version`,
+      `44:16 status.storedVersions: Invalid value: ${storedVersions}: must have the storage version v2`,
+    ]);
+  });
+});
+
 // The example and the two messages of kubernetes#128119 (1.32), which made ValidateTolerations pass the value instead
 // of the whole toleration (printed with %#v by field.Error)
 describe('ValidateTolerations: an Exists toleration with a value', () => {
