@@ -206,6 +206,25 @@ describe('fixtures/schedule', () => {
     expect(results['ghost']?.placement?.message).toMatch(/^no node is named "nowhere": the pod stays Pending/);
   });
 
+  it("NodeName: the kubelet refuses first a pod whose OS label or field is not the node's OS, then Strict supplemental groups the node does not support (from 1.33)", async () => {
+    // upstream: kubelet/lifecycle/predicate.go Admit, rejectPodAdmissionBasedOnOSSelector, rejectPodAdmissionBasedOnOSField,
+    // rejectPodAdmissionBasedOnSupplementalGroupsPolicy
+    const { results } = await fixture('NodeName-kubelet-admit');
+    const label = 'Pod was rejected: Failed to admit pod as the `kubernetes.io/os` label doesn\'t match node label';
+    const field = "Pod was rejected: Failed to admit pod as the OS field doesn't match node OS";
+    const strict = 'Pod was rejected: SupplementalGroupsPolicy=Strict is not supported in this node';
+    expect(results['windows-labelled']?.placement?.message).toBe(label);
+    expect(results['windows-os']?.placement?.message).toBe(field);
+    expect(results['windows-everything']?.placement?.message).toBe(label);
+    expect(results['windows-tool']).toMatchObject({ feasibleNodes: ['windows'], placement: { nodes: { windows: 1 }, unschedulable: 0 } });
+    expect(results['strict-groups']).toMatchObject({ feasibleNodes: [], placement: { message: strict }, rejected: { 'linux-old-runtime': [strict.slice('Pod was rejected: '.length)] } });
+    expect(results['strict-groups-supported']).toMatchObject({ placement: { nodes: { 'linux-strict': 1 }, unschedulable: 0 } });
+    expect(results['strict-groups-windows']?.placement?.message).toBe(field);
+    // the SupplementalGroupsPolicy gate is alpha before 1.33: the kubelet admits such a pod
+    const before = await fit(['fixtures/schedule/NodeName-kubelet-admit'], { kubernetesVersion: '1.32' });
+    expect(before.scheduling.find((r) => r.object.name === 'strict-groups')).toMatchObject({ placement: { nodes: { 'linux-old-runtime': 1 }, unschedulable: 0 } });
+  });
+
   it('SchedulingGates: a gated pod is placed as it will be once its gates are removed, with a note that it waits first', async () => {
     const { results, findings } = await fixture('SchedulingGates');
     expect(results['queued']).toMatchObject({ feasibleNodes: ['worker'], message: null, placement: { nodes: { worker: 1 }, unschedulable: 0 } });

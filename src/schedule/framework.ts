@@ -17,7 +17,9 @@ export type PluginName =
   | 'VolumeZone'
   | 'PodTopologySpread'
   | 'InterPodAffinity'
-  | 'NodeDeclaredFeatures';
+  | 'NodeDeclaredFeatures'
+  // not a scheduler plugin: the kubelet's own checks in Admit before its GeneralPredicates (kubelet-admission.ts)
+  | 'KubeletAdmit';
 
 export type FailureCode = 'Unschedulable' | 'UnschedulableAndUnresolvable';
 

@@ -95,6 +95,10 @@ export interface PodInfo {
   readonly volumes: readonly PodVolume[];
   /** Features the pod needs its node to declare (NodeDeclaredFeatures, v1.36+). */
   readonly requiredNodeFeatures: readonly string[];
+  /** spec.os.name: the kubelet admits the pod only on a node of that OS. */
+  readonly os: string | undefined;
+  /** supplementalGroupsPolicy Strict, from v1.33: the kubelet admits the pod only on a node that supports it. */
+  readonly strictSupplementalGroups: boolean;
   /** False for `preemptionPolicy: Never` (the pod's own or its PriorityClass's): it never preempts. */
   readonly mayPreempt: boolean;
   /** status.startTime of a running pod (preemption spares the longest-running first among equals). */
@@ -165,6 +169,9 @@ export interface PodInfoOptions {
 /** InPlacePodVerticalScaling on by default (beta): the scheduler counts what a bound pod's status reports. */
 const IN_PLACE_RESIZE_SINCE = 33;
 
+/** The SupplementalGroupsPolicy gate beta: the kubelet refuses a Strict pod on a node without the feature from then. */
+const SUPPLEMENTAL_GROUPS_POLICY_SINCE = 33;
+
 /** A pod spec bound to a node (a pod re-created by its controller after an eviction is not: its status is the old pod's). */
 function isBoundSpec(spec: Readonly<Record<string, unknown>>): boolean {
   return typeof spec['nodeName'] === 'string' && spec['nodeName'] !== '';
@@ -201,6 +208,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
       : podRequests(spec, specPath, podLevelResources, problems);
   const owner = { namespace, labels };
   const schedulerName = stringField(spec, 'schedulerName') || 'default-scheduler';
+  const podOS = asRecord(spec['os']);
   return new BuiltPodInfo(source.spec, {
     namespace,
     name: source.name,
@@ -226,6 +234,8 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     imageVolumes: imageVolumesOf(spec),
     volumes: podVolumesOf(spec, { name: source.name, uid: source.fromTemplate ? undefined : stringField(asRecord(source.object.value['metadata']), 'uid') }),
     requiredNodeFeatures: requiredNodeFeatures(spec),
+    os: podOS ? stringField(podOS, 'name') : undefined,
+    strictSupplementalGroups: options.minor >= SUPPLEMENTAL_GROUPS_POLICY_SINCE && asRecord(spec['securityContext'])?.['supplementalGroupsPolicy'] === 'Strict',
     mayPreempt: mayPreempt(spec, options),
     startTime: startTimeOf(source.object),
     nominatedNodeName: isBoundSpec(spec) ? undefined : nominatedNodeNameOf(source.object),
@@ -285,6 +295,8 @@ class BuiltPodInfo implements PodInfo {
   readonly imageVolumes!: readonly string[];
   readonly volumes!: readonly PodVolume[];
   readonly requiredNodeFeatures!: readonly string[];
+  readonly os!: string | undefined;
+  readonly strictSupplementalGroups!: boolean;
   readonly mayPreempt!: boolean;
   readonly startTime!: string | undefined;
   readonly nominatedNodeName!: string | undefined;
@@ -314,7 +326,7 @@ function signatureOf(spec: Readonly<Record<string, unknown>>, info: PodFields): 
     info.namespace, info.labels, info.nodeName, info.priority, info.terminating, spec['tolerations'], spec['nodeSelector'],
     spec['affinity'], spec['topologySpreadConstraints'], Object.entries(info.requests).map(String),
     Object.entries(info.nonZeroRequests).map(String), info.boundNonZeroRequests === info.nonZeroRequests || Object.entries(info.boundNonZeroRequests).map(String), info.hostPorts, info.images, info.imageVolumes, info.systemDefaultSpreadSelector,
-    info.volumes, info.requiredNodeFeatures, info.mayPreempt, info.startTime, info.nominatedNodeName, info.hasResourceClaims, info.schedulerName,
+    info.volumes, info.requiredNodeFeatures, info.os, info.strictSupplementalGroups, info.mayPreempt, info.startTime, info.nominatedNodeName, info.hasResourceClaims, info.schedulerName,
   ]);
 }
 
