@@ -138,15 +138,21 @@ describe('generic ephemeral volumes', () => {
     });
   });
 
-  it('VolumeBinding: a pending pod of the snapshot whose generic ephemeral claim the snapshot lacks stops at PreFilter (not found)', async () => {
-    // upstream: volumebinding/volume_binding.go PreFilter, podHasPVCs; binder_test.go "generic-ephemeral,no-pvc"
+  it('VolumeBinding: a pending pod of the snapshot whose generic ephemeral claim the snapshot lacks waits at PreFilter for the ephemeral volume controller', async () => {
+    // upstream: volumebinding/volume_binding.go PreFilter, podHasPVCs (the NotFound of an ephemeral claim reworded)
     const report = await fit([], { cluster: ['fixtures/schedule/VolumeBinding-ephemeral-created'] });
     const byName = Object.fromEntries(report.scheduling.map((r) => [r.object.name, r]));
     expect(byName['cache-0']).toMatchObject({ feasibleNodes: ['worker-1', 'worker-2'], placement: { unschedulable: 0 } });
     expect(byName['scratch-0']).toMatchObject({
       feasibleNodes: [],
-      placement: { unschedulable: 1, message: '0/2 nodes are available: persistentvolumeclaim "scratch-0-tmp" not found. not found' },
+      placement: { unschedulable: 1, message: '0/2 nodes are available: waiting for ephemeral volume controller to create the persistentvolumeclaim "scratch-0-tmp". not found' },
     });
+  });
+
+  it('VolumeBinding: a Pod of the manifests (no uid yet) gets its generic ephemeral claim from its template, whatever the snapshot holds', async () => {
+    const report = await fit(['fixtures/schedule/VolumeBinding-ephemeral-manifest'], { cluster: ['fixtures/schedule/VolumeBinding-ephemeral-created'] });
+    const byName = Object.fromEntries(report.scheduling.map((r) => [r.object.name, r]));
+    expect(byName['scratch-1']).toMatchObject({ feasibleNodes: ['worker-1', 'worker-2'], placement: { unschedulable: 0 } });
   });
 
   it("NodeVolumeLimits: each replica attaches its own generic ephemeral volume, and no claim named after the workload is theirs", async () => {

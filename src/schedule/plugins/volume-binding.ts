@@ -6,7 +6,7 @@ import type { PodInfo } from '../pod-info.js';
 import { nodeSelectorKeys, selectorKeys } from '../../model/labels.js';
 import type { NodeInfo } from '../node-info.js';
 import { assumePodVolumes, findPodVolumes } from '../volumes/find-pod-volumes.js';
-import { claimNotFound, podClaims } from '../volumes/pod-claims.js';
+import { podClaims } from '../volumes/pod-claims.js';
 import type { StorageCatalog } from '../volumes/storage-catalog.js';
 import type { ClaimInfo } from '../volumes/storage-objects.js';
 
@@ -42,7 +42,7 @@ export function volumeClaimsOf(pod: PodInfo, storage: StorageCatalog): PreFilter
   // In volume order: the claims found (a foreign one last, its own state checked first) come before the missing one.
   const problem = claims.map(claimProblem).find((p) => p !== undefined);
   if (problem !== undefined) return { kind: 'reject', reason: problem };
-  if (missing !== undefined) return { kind: 'reject', reason: claimNotFound(missing) };
+  if (missing !== undefined) return { kind: 'reject', reason: missing };
   if (foreign) return { kind: 'reject', reason: notForPod(foreign, pod) };
   if (claims.length === 0) return { kind: 'skip' };
   const bound: ClaimInfo[] = [];

@@ -2,7 +2,7 @@
 // upstream: pkg/scheduler/framework/plugins/volumerestrictions/volume_restrictions.go (v1.36)
 import { SUCCESS, definePlugin, unschedulable } from '../framework.js';
 import type { PodInfo } from '../pod-info.js';
-import { claimNotFound, podClaims } from '../volumes/pod-claims.js';
+import { podClaims } from '../volumes/pod-claims.js';
 import { isInTreeDisk, type PodVolume } from '../volumes/pod-volumes.js';
 
 export const ERR_REASON_DISK_CONFLICT = 'node(s) had no available disk';
@@ -51,7 +51,7 @@ export default definePlugin<State>({
   preFilter(pod, cluster) {
     const needsCheck = pod.volumes.some(isInTreeDisk);
     const { claims, missing } = podClaims(pod, cluster.storage, 'none');
-    if (missing !== undefined) return { kind: 'reject', reason: claimNotFound(missing) };
+    if (missing !== undefined) return { kind: 'reject', reason: missing };
     const names = new Set(claims.filter((c) => c.accessModes.includes('ReadWriteOncePod')).map((c) => c.name));
     // Kept (not skipped) while the pod has such claims, so that replicas placed later can conflict (addPod).
     if (!needsCheck && names.size === 0) return { kind: 'skip' };

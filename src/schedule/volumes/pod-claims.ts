@@ -12,7 +12,10 @@ import type { Path } from '../../model/document.js';
 export interface PodClaims {
   /** The claims found, in volume order. */
   readonly claims: readonly ClaimInfo[];
-  /** The first claim that does not exist (only with a cluster snapshot: without one, absent claims are not checked). */
+  /**
+   * Why the pod stops at the first claim that does not exist (only with a cluster snapshot: without one, absent claims
+   * are not checked): apimachinery's NotFound text, or VolumeBinding's for a generic ephemeral volume's claim.
+   */
   readonly missing: string | undefined;
   /**
    * The first existing claim of a generic ephemeral volume that was not created for the pod (its controller is not the
@@ -38,9 +41,10 @@ export function podClaims(pod: PodInfo, storage: StorageCatalog, ephemeral: Ephe
       const existing = volume.podUID === undefined ? undefined : storage.claim(pod.namespace, volume.claimName);
       // ephemeral.VolumeIsForPod: a Pod not created yet ('' uid) owns no claim
       if (existing && (existing.controllerUID === '' || existing.controllerUID !== volume.podUID)) return { claims: [...claims, existing], missing: undefined, foreign: existing };
-      // a pod that exists (it has a uid) whose claim the snapshot lacks: VolumeBinding's lister does not find it
-      // upstream: volumebinding/binder.go podVolumeClaims (v1.35)
-      if (!existing && volume.podUID !== undefined && ephemeral === 'delayed' && storage.knowsClaims) return { claims, missing: volume.claimName };
+      // a pod that exists (it has a uid; a manifest's Pod has none yet) whose claim the snapshot lacks: VolumeBinding's
+      // lister does not find it, which right after the pod's creation is normal
+      // upstream: volumebinding/volume_binding.go podHasPVCs (v1.36)
+      if (!existing && volume.podUID && ephemeral === 'delayed' && storage.knowsClaims) return { claims, missing: `waiting for ephemeral volume controller to create the persistentvolumeclaim "${volume.claimName}"` };
       const claim = existing ?? ephemeralClaim(pod.namespace, volume, storage, ephemeral);
       if (claim) claims.push(claim);
       continue;
@@ -48,7 +52,7 @@ export function podClaims(pod: PodInfo, storage: StorageCatalog, ephemeral: Ephe
     if (volume.kind !== 'claim') continue;
     const claim = storage.claim(pod.namespace, volume.claimName);
     if (claim) claims.push(claim);
-    else if (storage.knowsClaims) return { claims, missing: volume.claimName };
+    else if (storage.knowsClaims) return { claims, missing: claimNotFound(volume.claimName) };
   }
   return { claims, missing: undefined };
 }
