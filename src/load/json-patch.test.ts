@@ -15,12 +15,18 @@ describe('JSON patch (RFC 6902)', () => {
     ['move', [{ op: 'move', from: '/spec/args', path: '/spec/command' }], { spec: { labels: doc.spec.labels, command: ['a', 'b'] } }],
     ['copy', [{ op: 'copy', from: '/spec/args/1', path: '/spec/args/0' }], { spec: { ...doc.spec, args: ['b', 'a', 'b'] } }],
     ['test that holds', [{ op: 'test', path: '/spec/args', value: ['a', 'b'] }], doc],
+    // evanphx/json-patch v4 patch.go: partialDoc.get of a missing key is (nil, nil), so replace sets it and test reads null
+    ['replace of a missing key of an existing mapping sets it', [{ op: 'replace', path: '/spec/replicas', value: 3 }, { op: 'replace', path: '/spec/args/1', value: 'c' }], { spec: { ...doc.spec, replicas: 3, args: ['a', 'c'] } }],
+    ['test of a missing key against null holds', [{ op: 'test', path: '/spec/missing', value: null }], doc],
   ])('%s', (_name, operations, expected) => {
     expect(applyJsonPatch(doc, operations)).toEqual(expected);
   });
 
   it.each([
-    ['replace of a missing field', [{ op: 'replace', path: '/spec/missing', value: 1 }]],
+    ['replace below a missing parent', [{ op: 'replace', path: '/status/phase', value: 'x' }]],
+    ['replace past the end', [{ op: 'replace', path: '/spec/args/2', value: 'x' }]],
+    ['a test of a missing key against a value', [{ op: 'test', path: '/spec/missing', value: 1 }]],
+    ['remove of a missing key', [{ op: 'remove', path: '/spec/missing' }]],
     ['remove past the end', [{ op: 'remove', path: '/spec/args/2' }]],
     ['add below a missing parent', [{ op: 'add', path: '/status/phase', value: 'x' }]],
     ['a test that fails', [{ op: 'test', path: '/spec/args/0', value: 'b' }]],

@@ -1,6 +1,7 @@
 // JSON patches (RFC 6902) as kustomize applies them (upstream: api/filters/patchjson6902 with
-// gopkg.in/evanphx/json-patch.v4): operations in order, each on the result of the one before; an operation that
-// cannot apply (a missing path, a failed `test`) fails the whole patch, and kustomize the build.
+// gopkg.in/evanphx/json-patch.v4, patch.go): operations in order, each on the result of the one before; an operation
+// that cannot apply (a missing parent, an index out of range, a missing key to remove, a failed `test`) fails the whole
+// patch, and kustomize the build.
 import { asRecord } from '../model/object.js';
 import { derivedList, derivedMap, type ElementOrigin, type PatchSource } from './value-origins.js';
 
@@ -31,7 +32,8 @@ function applyOperation(value: unknown, operation: Readonly<Record<string, unkno
     case 'remove':
       return removed(value, path);
     case 'replace':
-      return 'value' in operation && valueAt(value, path) !== PATCH_FAILED ? replaced(value, path, operation['value'], source) : PATCH_FAILED;
+      // v4 sets a missing key of an existing mapping (partialDoc.get never fails); an array index must exist
+      return 'value' in operation ? replaced(value, path, operation['value'], source) : PATCH_FAILED;
     case 'move': {
       const from = pointer(operation['from']);
       const moving = from ? valueAt(value, from) : PATCH_FAILED;
@@ -44,8 +46,12 @@ function applyOperation(value: unknown, operation: Readonly<Record<string, unkno
       const copied = from ? valueAt(value, from) : PATCH_FAILED;
       return copied === PATCH_FAILED ? PATCH_FAILED : added(value, path, copied, undefined);
     }
-    case 'test':
-      return 'value' in operation && deepEqual(valueAt(value, path), operation['value']) ? value : PATCH_FAILED;
+    case 'test': {
+      // v4 reads a missing key of an existing mapping as null
+      const found = valueAt(value, path);
+      const actual = found === PATCH_FAILED && isMissingKey(value, path) ? null : found;
+      return 'value' in operation && actual !== PATCH_FAILED && deepEqual(actual, operation['value']) ? value : PATCH_FAILED;
+    }
     default:
       return PATCH_FAILED;
   }
@@ -71,6 +77,13 @@ function valueAt(value: unknown, path: readonly string[]): unknown {
     }
   }
   return current;
+}
+
+/** Whether `path` names a key its mapping lacks (its parent exists and is no list). */
+function isMissingKey(value: unknown, path: readonly string[]): boolean {
+  const parent = path.length === 0 ? PATCH_FAILED : valueAt(value, path.slice(0, -1));
+  const record = Array.isArray(parent) ? undefined : asRecord(parent);
+  return record !== undefined && !Object.hasOwn(record, path.at(-1) as string);
 }
 
 /** An array index token no larger than `max` (no leading zeros, as RFC 6901 reads indices). */
