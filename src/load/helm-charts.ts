@@ -1,6 +1,6 @@
 // A Helm chart given whole: its templates are reported once, at the chart, instead of once per template file.
 import { existsSync } from 'node:fs';
-import { dirname, join, normalize, resolve, sep } from 'node:path';
+import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import { inputFinding, LOAD_CHECKS } from './load-checks.js';
 
@@ -68,6 +68,22 @@ function addChartsOnDisk(file: string, search: { charts: Map<string, string>; tr
     if (!charts.has(folder) && existsSync(resolve(cwd, folder, CHART_FILE))) charts.set(folder, join(folder, CHART_FILE));
     if (folder === '.' || dirname(folder) === folder) return;
   }
+}
+
+/**
+ * Whether a file (an absolute path) is a template of a Helm chart on disk: below a `templates` folder whose parent holds
+ * a Chart.yaml (a subchart's too). A `templates` folder in no chart (kubectl's, an Alertmanager config's) holds plain
+ * manifests. `known` keeps each folder's answer for the run.
+ */
+export function isChartTemplateFile(file: string, known: Map<string, boolean>): boolean {
+  for (let folder = dirname(file); dirname(folder) !== folder; folder = dirname(folder)) {
+    if (basename(folder) !== 'templates') continue;
+    const chart = dirname(folder);
+    let isChart = known.get(chart);
+    if (isChart === undefined) known.set(chart, (isChart = existsSync(join(chart, CHART_FILE))));
+    if (isChart) return true;
+  }
+  return false;
 }
 
 const CHART_FILE = 'Chart.yaml';

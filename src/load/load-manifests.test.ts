@@ -141,11 +141,11 @@ describe('loadManifests', () => {
     ]);
   });
 
-  it('takes a file that parses for a chart template only in a templates folder: elsewhere Helm actions in strings are values', async () => {
-    const result = await load(['helm-actions-in-values.yaml', 'chart/templates/configmap.yaml']);
-    expect(result.objects.map((object) => `${object.file} ${object.ref.name}`)).toEqual(['helm-actions-in-values.yaml app-values']);
+  it('takes a file that parses for a chart template only in a chart\'s templates folder: elsewhere Helm actions in strings are values', async () => {
+    const result = await load(['helm-actions-in-values.yaml', 'chart/templates/configmap.yaml', 'prow-monitoring/templates/alertmanager-secret.yaml']);
+    expect(result.objects.map((object) => `${object.file} ${object.ref.name}`)).toEqual(['helm-actions-in-values.yaml app-values', 'prow-monitoring/templates/alertmanager-secret.yaml alertmanager-prow']);
     expect(brief(result)).toEqual([
-      'chart/templates/configmap.yaml:7:14 error helm-template: this is a Helm template, not a manifest: render it first (helm template RELEASE CHART | kubefit check -)',
+      'chart/Chart.yaml:1:1 warning helm-chart: Helm chart chart: its template file is not checked (kubefit does not render Helm); render the chart and check its output: helm template RELEASE chart | kubefit check -',
     ]);
   });
 

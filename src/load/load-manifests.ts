@@ -6,7 +6,7 @@ import { asRecord, type KubeObject } from '../model/object.js';
 import { buildDocuments } from './build-values.js';
 import { fileDigestOf, readFileThroughCache } from './document-cache.js';
 import { expandInputs, resolveFrom } from './expand-inputs.js';
-import { foldChartTemplates } from './helm-charts.js';
+import { foldChartTemplates, isChartTemplateFile } from './helm-charts.js';
 import { generatedObjects } from './kustomize-generators.js';
 import { fileFinding, parseDocuments, readDocuments, type ParseLimits, type Reader } from './parse-documents.js';
 import { LOAD_CHECKS } from './load-checks.js';
@@ -169,6 +169,8 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   // a cluster snapshot's objects keep no text of their files (snapshot-document.ts), unless a file cannot be read again
   const snapshotFile = (read: { source: SourceText }, rereadable: boolean) =>
     options.fromCluster && rereadable ? SnapshotFile.of(read.source.file, resolveFrom(cwd, read.source.file), limits) : undefined;
+  // the folders that are Helm charts (a Chart.yaml on disk), by absolute path
+  const charts = new Map<string, boolean>();
   const parse = (read: ReadResult, rereadable = true) => {
     options.onProgress?.(++done, total);
     if ('finding' in read) {
@@ -187,7 +189,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
     let data: Finding | undefined;
     const { documentCache } = options;
     const readByKustomize = fileRole === 'kustomization' || fileRole === 'configuration' || fileRole === 'data';
-    const reader: Reader = readByKustomize ? 'kustomize' : fileRole === 'patch' ? 'patch' : 'manifest';
+    const reader: Reader = readByKustomize ? 'kustomize' : fileRole === 'patch' ? 'patch' : isChartTemplateFile(resolveFrom(cwd, file), charts) ? 'chart' : 'manifest';
     const rereads = fileRole === undefined && !transforms.has(file) ? snapshotFile(read, rereadable) : undefined;
     const readAll = () => readDocuments(read.source, limits, options.fromCluster ? 'none' : 'eager', documentCache, reader, snapshot);
     const items = documentCache && read.digest !== undefined ? readFileThroughCache(documentCache, read.source, read.digest, buildDocuments, limits, readAll) : readAll();

@@ -60,13 +60,13 @@ export function readDocumentAt(source: SourceText, json: boolean, limits: ParseL
 }
 
 /**
- * Who reads the file after kubefit: kubectl or Helm (`manifest`: in a chart's templates folder, Helm's own objects make
- * it a chart template even when it parses), kustomize merging a patch into a build (`patch`: Helm's objects anywhere
- * make the build's output a chart template, as gatekeeper's helmify patches do), or kustomize itself (`kustomize`: a
- * kustomization is YAML kustomize reads as it is; its `namespace: "{{ .Release.Namespace }}"` is a value for a later
- * `helm template`).
+ * Who reads the file after kubefit: kubectl (`manifest`), Helm (`chart`: a file of a chart's templates folder, which
+ * Helm's own objects make a chart template even when it parses), kustomize merging a patch into a build (`patch`:
+ * Helm's objects anywhere make the build's output a chart template, as gatekeeper's helmify patches do), or kustomize
+ * itself (`kustomize`: a kustomization is YAML kustomize reads as it is; its `namespace: "{{ .Release.Namespace }}"`
+ * is a value for a later `helm template`).
  */
-export type Reader = 'manifest' | 'patch' | 'kustomize';
+export type Reader = 'manifest' | 'chart' | 'patch' | 'kustomize';
 
 /**
  * parseDocuments one document at a time: each document (and each problem, in the order parseDocuments lists them) is
@@ -74,7 +74,7 @@ export type Reader = 'manifest' | 'patch' | 'kustomize';
  */
 export function* readDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager', documentCache?: CodeStore, reader: Reader = 'manifest', snapshot?: SnapshotReading): Generator<ParsedDocument | Finding, void> {
   // a native search first: the regular expression costs about 2 ms per MB even where there is no `{{`
-  const chartInput = reader === 'patch' || (reader === 'manifest' && CHART_TEMPLATE_PATH.test(original.file) && !isHelmOutput(original.text));
+  const chartInput = reader === 'patch' || (reader === 'chart' && !isHelmOutput(original.text));
   if (chartInput && original.text.includes('{{') && HELM_TEMPLATE.test(original.text)) {
     yield helmFinding(original, HELM_TEMPLATE);
     return;
@@ -90,7 +90,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
   const source = (whole === undefined && /\.json$/i.test(original.file) ? jsoncWithoutObject(commentFree) : undefined) ?? commentFree;
   let helmReported = false;
   let count = 0;
-  const ytt = reader === 'manifest' ? yttAnnotationAt(source.text) : undefined;
+  const ytt = reader === 'manifest' || reader === 'chart' ? yttAnnotationAt(source.text) : undefined;
   const plan = whole ? parsedJsonPlan(whole) : isJsonStream(source.text) ? jsonPlan(source) : yamlPlan(source);
   const tables = positions === 'none' ? (snapshot ?? new SnapshotReading()).forFile(source.length) : undefined;
   const shared = tables?.shared;
