@@ -75,7 +75,7 @@ export interface CheckOptions {
    */
   readonly cacheDir?: string | false;
   /** Reads standard input for the input "-". */
-  readonly readStdin?: () => Promise<Buffer>;
+  readonly readStdin?: LoadOptions['readStdin'];
   readonly limits?: Partial<LoadLimits>;
   /** Progress of the long phases, for a terminal display. */
   readonly onProgress?: (phase: string, done: number, total: number) => void;

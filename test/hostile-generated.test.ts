@@ -78,6 +78,8 @@ describe('resource limits (DEFAULT_LIMITS) yield a finding, never a crash or an 
 
   it('checks the first 100,000 documents of a file and says the rest is not checked', async () => {
     expect(await findingsOf('too-many-documents.yaml')).toEqual(['200001:1 too-large: file has more than 100000 documents; the rest is not checked']);
+    // documents of comments only count too: 5 million of them took minutes before the limit was met
+    expect(await findingsOf('too-many-comment-documents.yaml')).toEqual(['200001:1 too-large: file has more than 100000 documents; the rest is not checked']);
   });
 
   it('reads a 1 MiB line', async () => {

@@ -3,16 +3,24 @@
 import { main } from './main.js';
 import { toolVersion } from '../version.js';
 
-async function readStdin(): Promise<Buffer> {
+/** Standard input to its end, or to the first chunk past `maxBytes` (`kubefit lint - < /dev/zero` stops there). */
+async function readStdin(maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  let length = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    length += (chunk as Buffer).length;
+    if (length > maxBytes) break;
+  }
+  return Buffer.concat(chunks, length);
 }
 
-// a reader that stops early (kubefit ... | head) closes the pipe: that ends the run quietly, not with a stack trace
+// a reader that stops early (kubefit ... | head) closes the pipe: that ends the run quietly, not with a stack trace;
+// any other failure to write the report (ENOBUFS, ENOSPC) is said in a line, as a usage or I/O error
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  process.exit(process.exitCode ?? 0);
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`kubefit: cannot write the report to standard output: ${error.message}\n`);
+  process.exit(2);
 });
 
 async function run(): Promise<void> {

@@ -33,7 +33,7 @@ export interface CliIo {
   readonly stderr: { write(text: string): unknown };
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY?: boolean;
-  readonly readStdin: () => Promise<Buffer>;
+  readonly readStdin: (maxBytes: number) => Promise<Buffer>;
 }
 
 export async function main(io: CliIo): Promise<number> {

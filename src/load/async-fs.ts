@@ -1,10 +1,12 @@
 // The promise forms of the node:fs calls kubefit makes, over node:fs's callback API: importing node:fs/promises loads
 // readline, file watchers and directory handles (~1.6 ms of a ~70 ms start, bench/README.md), none of which kubefit uses.
-import { access as accessFile, mkdir as makeDirectory, read as readFromFile, readdir as readDirectory, readFile as readWholeFile, realpath as resolveRealPath, rename as renamePath, stat as statPath, writeFile as writeWholeFile } from 'node:fs';
+import { access as accessFile, close as closeFile, mkdir as makeDirectory, open as openFile, read as readFromFile, readdir as readDirectory, readFile as readWholeFile, realpath as resolveRealPath, rename as renamePath, stat as statPath, writeFile as writeWholeFile } from 'node:fs';
 import { promisify } from 'node:util';
 
 export const access = promisify(accessFile);
+export const close = promisify(closeFile);
 export const mkdir = promisify(makeDirectory);
+export const open = promisify(openFile);
 export const readdir = promisify(readDirectory);
 export const readFile = promisify(readWholeFile);
 /** Bytes read into `buffer` at `offset` (node:fs's read resolves to an object; this to the count). */

@@ -298,6 +298,15 @@ describe('loadManifests on bad input', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('reads a file with no size (a device, a pipe) and standard input only up to the size limit: endless input stops there', async () => {
+    const device = await loadManifests(['/dev/zero'], { limits: { maxFileSize: 1000 } });
+    expect(brief(device as never)).toEqual(['/dev/zero:1:1 error too-large: file is over the 1000 bytes limit']);
+    let asked = 0;
+    const stdin = await loadManifests(['-'], { limits: { maxFileSize: 1000 }, readStdin: async (maxBytes) => Buffer.alloc((asked = maxBytes) + 1, 0x61) });
+    expect(asked).toBe(1000);
+    expect(brief(stdin as never)).toEqual(['<stdin>:1:1 error too-large: input is over the 1000 bytes limit']);
+  });
+
   it('reports binary, missing and oversized files, warns of non-UTF-8 ones, and goes on with the rest', async () => {
     const result = await loadManifests(['binary.yaml', 'latin1.yaml', 'missing.yaml', 'big.yaml', 'good.yaml', 'bom-crlf.yaml', 'bom-utf8.yaml'], { cwd: dir, limits: { maxFileSize: 1000 } });
     expect(names(result as never)).toEqual(['bom', 'café', 'good', 'caf\uFFFD']);

@@ -53,8 +53,11 @@ const CLUSTER_FILE_BYTES = 256 * 1024 * 1024;
 
 export interface LoadOptions {
   readonly cwd?: string;
-  /** Reads standard input when an input is "-". */
-  readonly readStdin?: () => Promise<Buffer>;
+  /**
+   * Reads standard input when an input is "-": to its end, or (so that endless input costs no more) as soon as it
+   * holds more than `maxBytes`, the file size limit, which the bytes read then say.
+   */
+  readonly readStdin?: (maxBytes: number) => Promise<Buffer>;
   readonly ignorePaths?: readonly string[];
   readonly limits?: Partial<LoadLimits>;
   /** Objects are marked as coming from a cluster snapshot (not linted or schema-checked). */
@@ -381,6 +384,6 @@ async function* readInOrder(files: readonly string[], cwd: string, reading: File
 }
 
 async function readStdin(options: LoadOptions, maxFileSize: number): Promise<ReadResult> {
-  const bytes = options.readStdin ? await options.readStdin() : Buffer.alloc(0);
+  const bytes = options.readStdin ? await options.readStdin(maxFileSize) : Buffer.alloc(0);
   return decodeStdin(bytes, maxFileSize);
 }

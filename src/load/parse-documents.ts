@@ -91,7 +91,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
   let helmReported = false;
   let count = 0;
   const ytt = reader === 'manifest' || reader === 'chart' ? yttAnnotationAt(source.text) : undefined;
-  const plan = whole ? parsedJsonPlan(whole) : isJsonStream(source.text) ? jsonPlan(source) : yamlPlan(source);
+  const plan = whole ? parsedJsonPlan(whole) : isJsonStream(source.text) ? jsonPlan(source) : yamlPlan(source, limits.maxDocuments);
   const tables = positions === 'none' ? (snapshot ?? new SnapshotReading()).forFile(source.length) : undefined;
   const shared = tables?.shared;
   // documents repeating an earlier one's layout are read as copies of it (document-templates.ts)
@@ -198,8 +198,8 @@ interface ReadingPlan {
  */
 const NOT_ALLOWED = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\ud800-\udfff]/;
 
-function yamlPlan(source: SourceText): ReadingPlan {
-  const read = readYamlDocuments(source.text);
+function yamlPlan(source: SourceText, maxDocuments: number): ReadingPlan {
+  const read = readYamlDocuments(source.text, maxDocuments);
   const findings: Finding[] = [];
   const chunks: { start: number; end: number }[] = [];
   // one scan of the whole text: a file without such characters (nearly every one) is not scanned again per document
@@ -224,6 +224,7 @@ function yamlPlan(source: SourceText): ReadingPlan {
     const { offset, message } = read.invalidSeparator;
     findings.push(syntaxAt(source, offset, lineEndOf(source.text, offset), `${message} (kubectl reads nothing from the previous separator on)`));
   }
+  if (read.tooMany !== undefined) findings.push(tooManyDocuments(source, read.tooMany, maxDocuments));
   return { chunks, findings, build: buildDocuments, json: false };
 }
 

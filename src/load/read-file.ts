@@ -1,7 +1,7 @@
 // Reads one input file with the guards a linter in a pre-commit hook needs: size, binary, encoding.
 import { isAscii, isUtf8 } from 'node:buffer';
 import { lstatSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
-import { readFile } from './async-fs.js';
+import { close, open, read } from './async-fs.js';
 import { withFileBytes } from './file-bytes.js';
 import type { Finding } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule-meta.js';
@@ -30,13 +30,38 @@ export async function readSourceFile(file: string, absolutePath: string, maxByte
     const info = statSync(absolutePath);
     const refused = refusal(file, info, maxBytes);
     if (refused) return refused;
-    // a pipe (`kubefit lint <(kustomize build)`) has no size to read into: read to its end
-    if (!info.isFile()) return decode(file, await readFile(absolutePath), digestOf);
+    // a pipe (`kubefit lint <(kustomize build)`) or a device has no size to read into: read to its end, or the limit
+    if (!info.isFile()) {
+      const bytes = await readUpTo(absolutePath, maxBytes);
+      return bytes ? decode(file, bytes, digestOf) : failure(file, LOAD_CHECKS.tooLarge, `file is over the ${formatBytes(maxBytes)} limit`);
+    }
     return await withFileBytes(absolutePath, info.size, (bytes) => decode(file, bytes, digestOf));
   } catch (error) {
     return failure(file, LOAD_CHECKS.fileUnreadable, (fsErrorCode(error) === 'ENOENT' ? danglingLink(absolutePath) : undefined) ?? describeFsError(error));
   }
 }
+
+/** The bytes of a file with no size (a pipe, /dev/zero) up to `maxBytes`, or undefined when it holds more. */
+async function readUpTo(path: string, maxBytes: number): Promise<Buffer | undefined> {
+  // opened in the thread pool: a FIFO's open waits for its writer
+  const fd = await open(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(PIPE_CHUNK_BYTES);
+      const count = await read(fd, chunk, 0, chunk.length);
+      if (count === 0) return Buffer.concat(chunks, length);
+      length += count;
+      if (length > maxBytes) return undefined;
+      chunks.push(chunk.subarray(0, count));
+    }
+  } finally {
+    await close(fd);
+  }
+}
+
+const PIPE_CHUNK_BYTES = 64 * 1024;
 
 /** "a symbolic link to a missing file" (with its target) when `path`, found missing, is one: a checkout without its vendor folder. */
 function danglingLink(path: string): string | undefined {
@@ -63,9 +88,9 @@ function refusal(file: string, info: Stats, maxBytes: number): ReadResult | unde
   return undefined;
 }
 
-/** Text from standard input, with the same guards as a file. */
+/** Text from standard input (read up to one byte past `maxBytes`: see LoadOptions.readStdin), with the same guards as a file. */
 export function decodeStdin(bytes: Buffer, maxBytes: number): ReadResult {
-  if (bytes.length > maxBytes) return failure('<stdin>', LOAD_CHECKS.tooLarge, `input is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit`);
+  if (bytes.length > maxBytes) return failure('<stdin>', LOAD_CHECKS.tooLarge, `input is over the ${formatBytes(maxBytes)} limit`);
   return decode('<stdin>', bytes);
 }
 

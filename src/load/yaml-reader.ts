@@ -19,14 +19,22 @@ export interface InvalidSeparator {
 export interface YamlReaderResult {
   readonly chunks: DocumentChunk[];
   readonly invalidSeparator: InvalidSeparator | undefined;
+  /** Where the reading stopped because the text holds more than `maxChunks` documents (the first one past them). */
+  readonly tooMany?: number;
 }
 
 const SEPARATOR = /^---/gm;
 
-export function readYamlDocuments(text: string): YamlReaderResult {
+/**
+ * The documents of `text`, at most `maxChunks` of them: empty and comment-only ones count too (kubectl reads each, and
+ * 5 million `#` lines between separators took 2 minutes to go through).
+ */
+export function readYamlDocuments(text: string, maxChunks = Number.POSITIVE_INFINITY): YamlReaderResult {
   const chunks: DocumentChunk[] = [];
   let start = 0;
+  const tooMany = (): YamlReaderResult => ({ chunks: chunks.slice(0, maxChunks), invalidSeparator: undefined, tooMany: (chunks[maxChunks] as DocumentChunk).start });
   for (const match of text.matchAll(SEPARATOR)) {
+    if (chunks.length > maxChunks) return tooMany();
     if (match.index > 0 && text.charCodeAt(match.index - 1) !== 0x0a) continue; // `^` also matches after a lone CR
     const next = lineEnd(text, match.index);
     const rest = goTrimSpace(text.slice(match.index + 3, next));
@@ -38,7 +46,7 @@ export function readYamlDocuments(text: string): YamlReaderResult {
     start = next;
   }
   pushChunk(chunks, text, start, text.length);
-  return { chunks, invalidSeparator: undefined };
+  return chunks.length > maxChunks ? tooMany() : { chunks, invalidSeparator: undefined };
 }
 
 function lineEnd(text: string, from: number): number {

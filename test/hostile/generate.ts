@@ -26,6 +26,7 @@ export const GENERATED: Readonly<Record<string, string | Buffer>> = {
   'bom-crlf.yaml': `\uFEFF${configMap('bom-crlf', '\r\n')}data:\r\n  key: value\r\n`,
   'bom-crlf-broken.yaml': `\uFEFF${configMap('crlf', '\r\n')}data:\r\n  key: "unclosed\r\n`,
   'too-many-documents.yaml': '~\n---\n'.repeat(100_001),
+  'too-many-comment-documents.yaml': '# nothing here\n---\n'.repeat(100_001),
   'many-values.yaml': `${configMap('values')}data: [${'1,'.repeat(10_001)}]\n`,
   'flood-flow.yaml': `${configMap('flood')}data: [${'{},'.repeat(1_000_001)}]\n`,
   'flood-block.yaml': `${configMap('flood')}data:\n${'- a\n'.repeat(1_000_001)}`,
