@@ -39,6 +39,11 @@ export interface PatchSources {
 export interface KustomizePatch {
   /** Equal for the same patch entry of the same kustomization (two builds through it agree). */
   readonly key: string;
+  /**
+   * The fields it writes, not the values: equal for two builds' patches that set the same fields of the same objects
+   * each to its own value (an overlay per environment patching the image): see KustomizeTransform.writes.
+   */
+  readonly writes: string;
   /** `value` patched, or `value` itself when the patch does not select it or cannot apply; `original`: as its file has it. */
   apply(value: ObjectValue, original: ObjectValue): ObjectValue;
 }
@@ -125,6 +130,7 @@ function strategicMergePatch(document: PatchDocument, target: ObjectValue | unde
   return {
     // equal patches of two builds (overlays that each patch the base alike) have the same effect
     key: `strategic merge patch ${JSON.stringify([patch, target ?? null, options])}`,
+    writes: `strategic merge patch ${JSON.stringify([fieldsOf(patch), target ?? null, options])}`,
     apply(value, original) {
       if (!selects(value, original)) return value;
       const result = strategicMerge(value, merged, mergeSchemaOf(stringField(value, 'apiVersion'), stringField(value, 'kind')), document.index);
@@ -138,6 +144,7 @@ function jsonPatch(document: PatchDocument, target: ObjectValue): KustomizePatch
   const operations = document.value as readonly unknown[];
   return {
     key: `json patch ${JSON.stringify([operations, target])}`,
+    writes: `json patch ${JSON.stringify([operations.map((operation) => { const { value: _value, ...where } = asRecord(operation) ?? {}; return where; }), target])}`,
     apply(value, original) {
       if (!selects(value, original)) return value;
       const patched = applyJsonPatch(value, operations, { index: document.index, path: [] });
@@ -145,6 +152,21 @@ function jsonPatch(document: PatchDocument, target: ObjectValue): KustomizePatch
     },
   };
 }
+
+/**
+ * What a strategic-merge patch writes where, without the values: its keys, and the scalars that say which object or
+ * list item it patches (names, merge keys such as a port's containerPort, directives) as they are; every other scalar
+ * becomes null.
+ */
+function fieldsOf(value: unknown, key?: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => fieldsOf(item));
+  const record = asRecord(value);
+  if (record) return Object.fromEntries(Object.entries(record).map(([name, entry]) => [name, fieldsOf(entry, name)]));
+  return key !== undefined && (IDENTIFYING_KEYS.has(key) || key.startsWith('$')) ? value : null;
+}
+
+/** The keys whose scalar names what a patch applies to: the object's type and name, list items' merge keys. */
+const IDENTIFYING_KEYS: ReadonlySet<string> = new Set(['apiVersion', 'kind', 'name', 'namespace', 'containerPort', 'port', 'mountPath', 'devicePath', 'ip', 'topologyKey']);
 
 /** upstream: ResId.Equals of the patch's id and any id of the object (as its file has it, or now): group, version, kind, name, effective namespace. */
 function isNamedBy(patch: ObjectValue, value: ObjectValue, original: ObjectValue): boolean {

@@ -73,15 +73,15 @@ describe('kustomize inputs', () => {
     ]);
   });
 
-  it('checks a field that every build of a shared base writes, each to its own value, as the first build writes it: the base\'s own value is deployed by none', async () => {
+  it('checks a field that every build of a shared base writes, each to its own value (replicas, images, a patch of the same fields), as the first build writes it: the base\'s own value is deployed by none', async () => {
     const loaded = await loadManifests(['kustomize-builds-disagree'], { cwd: 'fixtures' });
     expect(loaded.objects.map((object) => object.value)).toMatchObject([
-      { spec: { replicas: 3, template: { spec: { containers: [{ image: 'api:v1.4.0' }, { image: 'proxy:latest' }] } } } },
+      { spec: { replicas: 3, template: { spec: { containers: [{ image: 'api:v1.4.0', securityContext: { privileged: false, allowPrivilegeEscalation: false } }, { image: 'proxy:latest' }] } } } },
     ]);
     const report = await lint(['kustomize-builds-disagree'], { cwd: 'fixtures', configFile: false });
     // the proxy's own tag is what staging deploys
-    expect(report.findings.filter((finding) => ['latest-tag', 'single-replica'].includes(finding.ruleId)).map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`)).toEqual([
-      'kustomize-builds-disagree/base/deploy.yaml:18 latest-tag',
+    expect(report.findings.filter((finding) => ['latest-tag', 'single-replica', 'privileged-container'].includes(finding.ruleId)).map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`)).toEqual([
+      'kustomize-builds-disagree/base/deploy.yaml:21 latest-tag',
     ]);
   });
 
