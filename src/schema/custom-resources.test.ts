@@ -112,6 +112,10 @@ describe('custom resources with their CustomResourceDefinition', () => {
     ]);
   });
 
+  it('leaves out a $ref, which the API server forbids in a CRD\'s schema, instead of following it (a self reference overflowed the stack)', async () => {
+    expect(await check('ref-forbidden.yaml')).toEqual(['18:24 error api-validation: spec.validation.openAPIV3Schema.properties[spec].$ref: Forbidden: $ref is not supported']);
+  });
+
   it('validates metadata as the API server does', async () => {
     expect(await check('metadata.yaml')).toEqual([
       '23:3 error invalid-name: metadata.name: Required value: name or generateName is required',

@@ -63,6 +63,8 @@ function structural(schema: Schema, position: Position): Schema {
       out[keyword] = structural(asRecord(value) ?? {}, 'branch');
     } else if (keyword === 'allOf' || keyword === 'anyOf' || keyword === 'oneOf') {
       out[keyword] = asArray(value).map((entry) => structural(asRecord(entry) ?? {}, 'branch'));
+    } else if (keyword === '$ref' || keyword === 'definitions') {
+      continue; // forbidden in a CRD's schema (api-validation refuses the CRD), never followed: `$ref: "#"` must not loop
     } else if (keyword === 'pattern' && re2ToJavaScript(String(value)) === undefined) {
       continue; // a pattern RE2 refuses, or one kubefit cannot run as RE2 does: not checked rather than wrongly checked
     } else if (!keyword.startsWith('x-kubernetes-') && keyword !== 'nullable' && keyword !== 'default') {
@@ -85,7 +87,7 @@ export interface CustomValidator {
 }
 
 /** Bumped when the compiled form changes without the schema changing (ajv options, structural transform). */
-const COMPILER_REVISION = 'ajv8-allErrors-openapi-formats-re2-1';
+const COMPILER_REVISION = 'ajv8-allErrors-openapi-formats-re2-no-ref-2';
 
 /**
  * Compiles a custom schema (ajv is loaded only when a run has custom resources with schemas), or takes the compiled code
