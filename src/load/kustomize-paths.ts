@@ -88,7 +88,10 @@ export function unreadablePaths(file: string, kustomization: unknown): Unreadabl
     asArray(record[field]).forEach((entry, index) => {
       if (typeof entry !== 'string' || mayBeRemote(entry)) return;
       const kind = kindOf(join(directory, entry));
-      if (kind === 'missing') out.push({ at: [field, index], message: `kustomize build fails: ${field} entry "${entry}" does not exist` });
+      // upstream: api/loader/fileloader.go errIfArgEqualOrHigher, before it looks for a kustomization there
+      if ((kind === 'package' || kind === 'folder') && holds(entryPath(directory, entry), directory)) {
+        out.push({ at: [field, index], message: `kustomize build fails: ${field} entry "${entry}" is this kustomization's folder or one above it (cycle detected: candidate root contains visited root)` });
+      } else if (kind === 'missing') out.push({ at: [field, index], message: `kustomize build fails: ${field} entry "${entry}" does not exist` });
       else if (kind === 'folder') out.push({ at: [field, index], message: `kustomize build fails: ${field} entry "${entry}" is a folder without a kustomization.yaml` });
     });
   }
@@ -115,6 +118,11 @@ export function unreadablePaths(file: string, kustomization: unknown): Unreadabl
     });
   }
   return out;
+}
+
+/** Whether `folder` is `directory` or a folder above it. */
+function holds(folder: string, directory: string): boolean {
+  return folder === directory || directory.startsWith(folder.endsWith(sep) ? folder : `${folder}${sep}`);
 }
 
 /**

@@ -174,6 +174,15 @@ describe('kustomize inputs', () => {
     ]);
   });
 
+  it('says that kustomize build stops at a resource that is the kustomization\'s own folder or one above it', async () => {
+    // upstream: kustomize api/loader/fileloader.go errIfArgEqualOrHigher
+    const loaded = await loadManifests(['kustomize-cycle'], { cwd: 'fixtures' });
+    expect(loaded.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}: ${finding.message}`)).toEqual([
+      'kustomize-cycle/kustomization.yaml:4:5 kustomize-build: kustomize build fails: resources entry "." is this kustomization\'s folder or one above it (cycle detected: candidate root contains visited root)',
+      'kustomize-cycle/kustomization.yaml:5:5 kustomize-build: kustomize build fails: resources entry ".." is this kustomization\'s folder or one above it (cycle detected: candidate root contains visited root)',
+    ]);
+  });
+
   it('says that the Helm charts a kustomization inflates are not rendered, so their objects are not checked', async () => {
     const loaded = await loadManifests(['kustomize-helm-charts'], { cwd: 'fixtures' });
     expect(loaded.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId}: ${finding.message}`)).toEqual([
