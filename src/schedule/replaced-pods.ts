@@ -8,8 +8,9 @@
 // update: deleteStatefulPod first); stateful_set_utils.go isMemberOf; pkg/controller/daemon/daemon_controller.go
 // podsShouldBeOnNode (shouldRun && !exists), update.go rollingUpdate; controller_ref_manager.go ClaimPods (adoption)
 import type { KubeObject } from '../model/object.js';
-import { asArray, asRecord, asStringMap } from '../model/object.js';
-import { isEmptySelector, matchesSelector, toLabelSelector } from '../model/labels.js';
+import { asRecord, asStringMap } from '../model/object.js';
+import { isEmptySelector, matchesSelector, toLabelSelector, type LabelSelector } from '../model/labels.js';
+import { controllerOf } from './preemption/victims.js';
 import type { Workload } from '../model/workload.js';
 
 /** The bound pods of `boundPods` that the StatefulSets and DaemonSets among `workloads` replace. */
@@ -17,37 +18,22 @@ export function replacedPods(workloads: readonly Workload[], boundPods: readonly
   const controllers = workloads.filter((workload) => workload.kind === 'StatefulSet' || workload.kind === 'DaemonSet');
   const replaced = new Set<KubeObject>();
   if (controllers.length === 0) return replaced;
-  const byKey = new Map(controllers.map((workload) => [controllerKey(workload.object.ref.namespace, workload.kind, workload.object.ref.name), workload]));
+  const byKey = new Set(controllers.map((workload) => `${workload.object.ref.namespace}/${workload.kind}/${workload.object.ref.name}`));
+  // an empty selector, which the API server refuses for both kinds, adopts nothing here
+  const adopters = controllers.map((workload) => ({ workload, selector: toLabelSelector(asRecord(workload.object.value['spec'])?.['selector']) })).filter(({ selector }) => !isEmptySelector(selector));
   for (const pod of boundPods) {
-    const owner = controllerReference(pod);
-    if (owner) {
-      if (byKey.has(controllerKey(pod.ref.namespace, owner.kind, owner.name))) replaced.add(pod);
-    } else if (controllers.some((workload) => adopts(workload, pod))) replaced.add(pod);
+    const owner = controllerOf(pod);
+    if (owner !== undefined ? byKey.has(`${pod.ref.namespace}/${owner}`) : adopters.some((adopter) => adopts(adopter, pod))) replaced.add(pod);
   }
   return replaced;
-}
-
-function controllerKey(namespace: string, kind: string, name: string): string {
-  return `${namespace}/${kind}/${name}`;
-}
-
-/** The pod's controller reference (`controller: true`), whatever its kind. */
-function controllerReference(pod: KubeObject): { kind: string; name: string } | undefined {
-  const owner = asArray(asRecord(pod.value['metadata'])?.['ownerReferences']).map(asRecord).find((entry) => entry?.['controller'] === true);
-  const kind = owner?.['kind'];
-  const name = owner?.['name'];
-  return typeof kind === 'string' && typeof name === 'string' ? { kind, name } : undefined;
 }
 
 /**
  * Whether the workload's controller adopts the orphan pod (a hand-written snapshot without owner references): its
  * selector matches the pod's labels, and for a StatefulSet the pod is named as one of its ordinals.
  */
-function adopts(workload: Workload, pod: KubeObject): boolean {
+function adopts({ workload, selector }: { workload: Workload; selector: LabelSelector }, pod: KubeObject): boolean {
   if (pod.ref.namespace !== workload.object.ref.namespace) return false;
-  const selector = toLabelSelector(asRecord(workload.object.value['spec'])?.['selector']);
-  // (an empty selector, which the API server refuses for both kinds, adopts nothing here)
-  if (isEmptySelector(selector)) return false;
   if (workload.kind === 'StatefulSet' && !isOrdinalOf(pod.ref.name, workload.object.ref.name)) return false;
   return matchesSelector(selector, asStringMap(asRecord(pod.value['metadata'])?.['labels']));
 }
