@@ -52,6 +52,20 @@ export function valueHasPath(value: unknown, path: Path): boolean {
   return true;
 }
 
+/** A JSON pointer (an ajv error's instancePath) as a path into `value`; a list's indexes become numbers. */
+export function pointerPath(value: unknown, pointer: string): Path {
+  if (pointer === '') return [];
+  const path: (string | number)[] = [];
+  let current = value;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const step = Array.isArray(current) ? Number(segment) : segment;
+    path.push(step);
+    current = (current as Record<string | number, unknown> | undefined)?.[step];
+  }
+  return path;
+}
+
 /** Renders a path kubectl-style: spec.template.spec.containers[0].image */
 export function formatPath(path: Path): string {
   // joined, not concatenated: `+=` makes a tree of string pieces (about 400 bytes for a path of eight segments, kept

@@ -1,7 +1,8 @@
 // Schema errors → findings: one per problem, at the offending key or value, in words a person reads.
-import { formatPath, type Path } from '../model/document.js';
+import { formatPath, pointerPath, type Path } from '../model/document.js';
 import { findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
+import { valueAt } from '../model/workload.js';
 import { QUANTITY_PATTERN } from '../model/quantity.js';
 import type { FieldGraph, SchemaError } from './compiled-validator.js';
 import { definitionAt, fieldsAt } from './field-graph.js';
@@ -88,7 +89,7 @@ const VALUE_FORM_KEYWORDS: ReadonlySet<string> = new Set(['type', 'enum', 'patte
  * (model/substitution.ts): the form of the value is not known here, so the error is not reported.
  */
 export function isSubstitutionError(object: KubeObject, error: SchemaError): boolean {
-  return isSubstitutionForm(error, valueAt(object.value, pathOf(object.value, error.instancePath)));
+  return isSubstitutionForm(error, valueAt(object.value, pointerPath(object.value, error.instancePath)));
 }
 
 function isSubstitutionForm(error: SchemaError, value: unknown): boolean {
@@ -97,7 +98,7 @@ function isSubstitutionForm(error: SchemaError, value: unknown): boolean {
 
 function explain(context: Context, error: SchemaError): Explained | undefined {
   const { object, fields } = context;
-  const path = pathOf(object.value, error.instancePath);
+  const path = pointerPath(object.value, error.instancePath);
   const where = path.length > 0 ? formatPath(path) : object.ref.kind;
   const value = valueAt(object.value, path);
   if (isSubstitutionForm(error, value)) return undefined;
@@ -263,25 +264,6 @@ function isInsideAlternative(error: SchemaError, alternatives: readonly SchemaEr
   });
 }
 
-/** A JSON pointer as a path; array indexes become numbers. */
-function pathOf(value: unknown, pointer: string): Path {
-  if (pointer === '') return [];
-  const path: (string | number)[] = [];
-  let current = value;
-  for (const raw of pointer.slice(1).split('/')) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    const step = Array.isArray(current) ? Number(segment) : segment;
-    path.push(step);
-    current = (current as Record<string | number, unknown> | undefined)?.[step];
-  }
-  return path;
-}
-
-function valueAt(value: unknown, path: Path): unknown {
-  let current = value;
-  for (const segment of path) current = (current as Record<string | number, unknown> | undefined)?.[segment];
-  return current;
-}
 
 const ARTICLES: Readonly<Record<string, string>> = {
   integer: 'an integer', string: 'a string', boolean: 'a boolean', number: 'a number', object: 'a mapping', array: 'a list', null: 'null',

@@ -1,6 +1,8 @@
 // The API server treats a null field as absent (`creationTimestamp: null` is everywhere in generated manifests), and
 // reads a null item of a typed list as its type's zero value; a field it does not know is an error even when null.
 import type { CompiledValidator, SchemaError } from './compiled-validator.js';
+import { pointerPath, type Path } from '../model/document.js';
+import { valueAt } from '../model/workload.js';
 
 /** The value with null-valued mapping entries removed, recursively; unchanged parts keep their identity. */
 export function withoutNulls(value: unknown): unknown {
@@ -40,12 +42,8 @@ export function unknownNullFields(value: unknown, validator: CompiledValidator):
 }
 
 function holdsNull(value: unknown, error: SchemaError): boolean {
-  const parent = valueAt(value, pointerSegments(error.instancePath));
+  const parent = valueAt(value, pointerPath(value, error.instancePath));
   return typeof parent === 'object' && parent !== null && (parent as Record<string, unknown>)[String(error.params['additionalProperty'])] === null;
-}
-
-function pointerSegments(instancePath: string): string[] {
-  return instancePath.split('/').slice(1).map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
 }
 
 /** Go's zero value of a JSON Schema scalar type. */
@@ -61,7 +59,7 @@ const ZERO_VALUES: Readonly<Record<string, string | number | boolean>> = { strin
 export function withZeroItems(value: unknown, errors: readonly SchemaError[]): unknown {
   const items = errors.flatMap((error) => {
     const zero = error.keyword === 'type' ? ZERO_VALUES[String(error.params['type'])] : undefined;
-    const path = pointerSegments(error.instancePath);
+    const path = pointerPath(value, error.instancePath);
     return zero !== undefined && isNullItem(value, path) ? [{ path, zero }] : [];
   });
   if (items.length === 0) return undefined;
@@ -70,17 +68,11 @@ export function withZeroItems(value: unknown, errors: readonly SchemaError[]): u
   return decoded;
 }
 
-function isNullItem(value: unknown, path: readonly string[]): boolean {
+function isNullItem(value: unknown, path: Path): boolean {
   const parent = parentOf(value, path);
   return Array.isArray(parent) && parent[Number(path.at(-1))] === null;
 }
 
-function parentOf(value: unknown, path: readonly string[]): unknown {
+function parentOf(value: unknown, path: Path): unknown {
   return valueAt(value, path.slice(0, -1));
-}
-
-function valueAt(value: unknown, path: readonly string[]): unknown {
-  let node = value;
-  for (const segment of path) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
-  return node;
 }
