@@ -382,6 +382,18 @@ describe('fixtures/schedule', () => {
     });
   });
 
+  it('DaemonSet: each daemon pod that fits nowhere is reported by its own node\'s verdict, not by the first one\'s view of every node', async () => {
+    // upstream: daemon/daemon_controller.go creates one pod per node, pinned by nodeAffinity matchFields (util.ReplaceDaemonSetPodNodeNameNodeAffinity)
+    const { results } = await fixture('DaemonSet-unplaced');
+    expect(results['agent']?.placement).toEqual({
+      nodes: { d: 1 },
+      unschedulable: 3,
+      message: "0/4 nodes are available: 1 Insufficient cpu, 1 Insufficient memory, 3 node(s) didn't satisfy plugin(s) [NodeAffinity]. no new claims to deallocate, preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.",
+      rejected: { a: ['Insufficient cpu', 'Insufficient memory'], b: ['Insufficient memory'], c: ['Insufficient cpu'] },
+      hints: { a: 'reduce the cpu request to <= 1; reduce the memory request to <= 1Gi', b: 'reduce the memory request to <= 1Gi', c: 'reduce the cpu request to <= 1' },
+    });
+  });
+
   it('DaemonSet: runs on the cordoned node, not on the tainted one, and reports the node it does not fit', async () => {
     const { results } = await fixture('DaemonSet');
     expect(results['agent']).toMatchObject({

@@ -34,6 +34,11 @@ export interface PlacementRequest {
    * management; upstream: stateful_set_control.go waits for each ordinal to be Running and Ready).
    */
   readonly ordered?: boolean;
+  /**
+   * A DaemonSet's pods, each pinned to one node: the index of pods[i]'s node. Each pod that fits nowhere is then
+   * reported by its own node's verdict (the others only say the pod is not theirs).
+   */
+  readonly pinned?: readonly number[];
 }
 
 export interface PlacementOutcome {
@@ -116,12 +121,14 @@ function placeRequests(order: readonly number[], context: PlacementContext): voi
     const outcome = outcomes[request];
     if (outcome) for (const { replicas } of uncreated) outcome.unschedulable += replicas;
   }
-  for (const { request, replicas, message, parts, fate } of queue.waiting) {
+  for (const waiting of queue.waiting) {
+    const { request, replicas, message, parts, fate } = waiting;
     const outcome = outcomes[request];
     if (!outcome) continue;
     outcome.unschedulable += replicas;
     outcome.message ??= message;
-    outcome.failure ??= parts;
+    const node = requests[request]?.pinned?.[waiting.at];
+    outcome.failure = node === undefined ? (outcome.failure ?? parts) : [...(outcome.failure ?? []), ...ownNodePart(parts, node)];
     if (fate) {
       fate.node = null;
       fate.message = message;
@@ -129,6 +136,12 @@ function placeRequests(order: readonly number[], context: PlacementContext): voi
   }
   // A failure a later try undid, without preempting, leaves nothing to say about preemption.
   for (const outcome of outcomes) if (outcome.unschedulable === 0 && outcome.preemption === null) delete outcome.preemption;
+}
+
+/** The verdict of node `index` in `parts`, as a part of its own. */
+function ownNodePart(parts: readonly VerdictPart[], index: number): VerdictPart[] {
+  const part = parts.find(({ members }) => members.includes(index));
+  return part ? [{ reasons: part.reasons, hint: part.hint, members: [index] }] : [];
 }
 
 /**

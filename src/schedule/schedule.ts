@@ -313,6 +313,7 @@ function planDaemonSet(workload: Workload, context: RunContext): Plan {
   const { runtimeClasses, limitRangeDefaults, ...controllerOptions } = snapshot.podOptions;
   const template = buildPodInfo(daemonPodSource(workload, spec), controllerOptions, context.findings);
   const pods: { pod: PodInfo; replicas: number }[] = [];
+  const pinned: number[] = [];
   const parts = new VerdictParts();
   const statuses: NodeStatus[] = [];
   let failed: Omit<AloneFailure, 'message'> | undefined;
@@ -324,6 +325,7 @@ function planDaemonSet(workload: Workload, context: RunContext): Plan {
       admitted ??= buildPodInfo(daemonPodSource(workload, spec), snapshot.podOptions, []);
       const pod = withRequiredNodeAffinity(admitted, pinnedNodeAffinity(node.name));
       pods.push({ pod, replicas: 1 });
+      pinned.push(index);
       const prepared = runPreFilters(pod, cluster);
       const feasibility = findNodesThatFit(prepared, nodes);
       status = statusOf(feasibility, index);
@@ -334,7 +336,7 @@ function planDaemonSet(workload: Workload, context: RunContext): Plan {
   });
   const feasible = nodes.nodes.length - statuses.length;
   const message = feasible > 0 ? null : fitErrorMessage(nodes.nodes.length, statuses.map((s) => ({ reasons: s.reasons, nodes: 1 })));
-  const plan = { object: workload.object, replicas: pods.length, verdicts: { parts: parts.build(), message }, request: { pods, priority: template.priority, ...recreatedBy(workload.object) } };
+  const plan = { object: workload.object, replicas: pods.length, verdicts: { parts: parts.build(), message }, request: { pods, pinned, priority: template.priority, ...recreatedBy(workload.object) } };
   // On a one-node cluster the message is the daemon pod's own FitError, PostFilter part included; on more nodes it
   // sums up several pods' failures (with the controller's reasons for nodes it creates no pod for).
   if (message === null || !failed || nodes.nodes.length !== 1) return plan;

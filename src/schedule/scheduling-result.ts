@@ -12,7 +12,10 @@ export interface Placement {
   readonly unschedulable: number;
   /** kube-scheduler's message for the first replica that did not fit, computed when it failed; null when all fit. */
   readonly message?: string | null;
-  /** When replicas did not fit: each node's reasons for the first of them, after the replicas placed before it. */
+  /**
+   * When replicas did not fit: each node's reasons for the first of them, after the replicas placed before it (for a
+   * DaemonSet: each daemon pod's that did not fit, at its own node).
+   */
   readonly rejected?: Readonly<Record<string, readonly string[]>>;
   readonly hints?: Readonly<Record<string, string>>;
   /** The same above 100 nodes (without --all-nodes), over the report's nodeGroups. */
