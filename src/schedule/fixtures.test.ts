@@ -55,6 +55,23 @@ describe('fixtures/schedule', () => {
     expect(asInputs['report']?.placement).toEqual({ nodes: { 'node-4': 1 }, unschedulable: 0, message: null });
   });
 
+  it('DefaultPreemption: a nominated pod that waits for its victim keeps its room from pods of equal or lower priority, not from higher ones', async () => {
+    // upstream: framework/runtime/framework.go RunFilterPluginsWithNominatedPods, addGENominatedPods (v1.35)
+    const report = await fit(['fixtures/schedule/DefaultPreemption-nominated-room/workloads.yaml'], { cluster: ['fixtures/schedule/DefaultPreemption-nominated-room/cluster.yaml'] });
+    const results = Object.fromEntries(report.scheduling.map((r) => [r.object.name, r]));
+    // alone, node-1's 2 free cpu would take web: api's 3 cpu are reserved there
+    expect(results['web']).toMatchObject({ feasibleNodes: [], rejected: { 'node-1': ['Insufficient cpu'], 'node-2': ['Insufficient cpu'] } });
+    expect(results['web']?.placement).toMatchObject({
+      nodes: {},
+      unschedulable: 1,
+      message: '0/2 nodes are available: 2 Insufficient cpu. no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
+    });
+    expect(results['alert']).toMatchObject({ feasibleNodes: ['node-1'], placement: { nodes: { 'node-1': 1 }, unschedulable: 0 } });
+    expect(results['api']?.placement).toMatchObject({ nodes: {}, unschedulable: 1, message: expect.stringContaining('preemption: not eligible due to a terminating pod on the nominated node.') });
+    // a node must pass with the nominated pods and without them: api, not there yet, does not satisfy follower's affinity
+    expect(results['follower']).toMatchObject({ feasibleNodes: [], placement: { nodes: {}, unschedulable: 1 } });
+  });
+
   it('ReplacedPods: a StatefulSet\'s and a DaemonSet\'s running pods (owned, or adopted orphans) give way to the checked template\'s; another controller\'s stay', async () => {
     // upstream: statefulset/stateful_set_control.go processReplica (isCreated), daemon/daemon_controller.go
     // podsShouldBeOnNode (shouldRun && !exists); rolling updates of both delete a pod before its successor is created

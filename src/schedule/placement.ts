@@ -8,7 +8,8 @@ import { addPodToNode, removePodsFromNode, type NodeInfo } from './node-info.js'
 import type { PodInfo } from './pod-info.js';
 import type { StorageCatalog } from './volumes/storage-catalog.js';
 import type { SchedulerSnapshot } from './snapshot.js';
-import { addPodToPrepared, filterNode, runPreFilters, type PreparedPod } from './run-filters.js';
+import { filterWithNominatedPods, NominatedPods, withNominatedPods } from './nominated-pods.js';
+import { addPodToPrepared, runPreFilters, type PreparedPod } from './run-filters.js';
 import { reserveVolumes } from './plugins/volume-binding.js';
 import { toPodDisruptionBudget, type PodDisruptionBudget } from './preemption/pod-disruption-budgets.js';
 import { withPostFilterMessage } from './fit-error.js';
@@ -217,6 +218,7 @@ function placementContext(requests: readonly PlacementRequest[], nodes: NodeClas
     budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget),
     lowestPriority,
     queue: new SchedulingQueue(),
+    nominated: new NominatedPods(requests.flatMap(({ pods }) => pods.map(({ pod }) => pod))),
     lastBound: null,
     maxPlaced,
     stopped: undefined,
@@ -246,6 +248,8 @@ interface PlacementContext {
   lowestPriority: number;
   /** The pods to try again, and those created while placement goes on. */
   readonly queue: SchedulingQueue;
+  /** The pending pods nominated to a node (status.nominatedNodeName) and not bound yet. */
+  readonly nominated: NominatedPods;
   /** The name of the node of the latest bind. */
   lastBound: string | null;
   /** The most pods the run binds (preemptions' binds included). */
@@ -261,7 +265,8 @@ interface PlacementContext {
  */
 function placeReplicas(pod: PodInfo, replicas: number, outcome: PlacementOutcome, context: PlacementContext): (Failure & { readonly replicas: number; readonly untried?: true }) | undefined {
   let queue: ReplicaQueue | undefined;
-  let queued = replicas > 1;
+  // a queue filters classes of nodes, not the nodes that keep room for nominated pods
+  let queued = replicas > 1 && !context.nominated.reserveFor(pod);
   for (let replica = 0; replica < replicas; replica++) {
     if (context.binds.end >= context.maxPlaced) {
       return { replicas: replicas - replica, message: notTriedMessage(context.maxPlaced), parts: [], rejectors: new Set(), untried: true };
@@ -328,9 +333,9 @@ const PREPARED_KEPT = 256;
 /** Filters and scores every node class: the node the pod was bound to, or why no node fits. */
 function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | Failure | undefined {
   const entry = prepare(pod, context);
-  const nominated = nominatedNodeThatFits(entry, context.nodes);
+  const nominated = nominatedNodeThatFits(entry, context);
   if (nominated !== undefined) return bind(pod, nominated, context);
-  const feasibility = findNodesThatFit(entry, context.nodes);
+  const feasibility = withNominatedPods(findNodesThatFit(entry, context.nodes), entry, context.nodes, context.live, context.nominated);
   if (!hasFeasibleNode(feasibility)) {
     const message = unplacedMessage(pod, context.nodes.nodes, () => fitMessage(feasibility));
     return message === null ? undefined : { message, parts: verdictPartsOf(feasibility, pod, context.nodes.nodes, entry), rejectors: rejectorsOf(feasibility) };
@@ -344,11 +349,12 @@ function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | Failure |
  * binds the pod there without scoring other nodes.
  */
 // upstream: schedule_one.go findNodesThatFitPod, evaluateNominatedNode (v1.35)
-function nominatedNodeThatFits(prepared: PreparedPod, nodes: NodeClasses): number | undefined {
+function nominatedNodeThatFits(prepared: PreparedPod, context: PlacementContext): number | undefined {
+  const { nodes, live, nominated } = context;
   const name = prepared.pod.nominatedNodeName;
   const index = name === undefined || prepared.rejection ? undefined : nodes.indexOf(name);
   const node = index === undefined ? undefined : nodes.nodes[index];
-  return node && filterNode(prepared, node) === undefined ? index : undefined;
+  return node && index !== undefined && filterWithNominatedPods(prepared, index, node, nodes, live, nominated) === undefined ? index : undefined;
 }
 
 /**
@@ -356,18 +362,20 @@ function nominatedNodeThatFits(prepared: PreparedPod, nodes: NodeClasses): numbe
  * a later cycle, normally to the nominated node), or says why it cannot. Records the first decision in the outcome.
  */
 function preempt(pod: PodInfo, outcome: PlacementOutcome, context: PlacementContext): { readonly node: NodeInfo } | { readonly message?: string } {
-  const { nodes, live, budgets, lowestPriority } = context;
+  const { nodes, live, budgets, lowestPriority, nominated } = context;
   const prepared = prepare(pod, context);
   const evictable = (victim: PodInfo): boolean => {
     const origin = context.origins.get(victim);
     return origin === undefined || context.requests[origin.request]?.controller !== undefined;
   };
-  const postFilter = runPostFilter(prepared, findNodesThatFit(prepared, nodes), { nodes, cluster: live, budgets, lowestPriority, evictable });
+  const feasibility = withNominatedPods(findNodesThatFit(prepared, nodes), prepared, nodes, live, nominated);
+  const postFilter = runPostFilter(prepared, feasibility, { nodes, cluster: live, budgets, lowestPriority, evictable, nominated });
   const preemption = preemptionOf(postFilter);
   // The first decision, unless a later try of the workload preempted where the first could not.
   if (outcome.preemption === undefined || (outcome.preemption === null && preemption)) outcome.preemption = toPreemptionResult(preemption);
   if (!preemption) return { message: postFilterMessageOf(postFilter) };
   nodes.replace(preemption.index, removePodsFromNode(preemption.node, preemption.victims));
+  nominated.preempted(preemption.node.name, pod.priority);
   for (const victim of preemption.victims) {
     const fate = recreate(victim, preemption.node.name, context);
     if (fate) outcome.replaced.set(outcome.preempted.length, fate);
@@ -410,6 +418,7 @@ function bind(pod: PodInfo, index: number, context: PlacementContext): NodeInfo 
   const updated = addPodToNode(node, pod);
   nodes.replace(index, updated);
   context.lowestPriority = Math.min(context.lowestPriority, pod.priority);
+  if (pod.nominatedNodeName !== undefined) context.nominated.bound(pod);
   if (pod.volumes.length > 0) reserveVolumes(pod, updated, context.live.storage);
   if (pod.requiredAntiAffinityTerms.length > 0) forgetRepelled(pod, context);
   binds.append(pod, updated);

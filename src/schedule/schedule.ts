@@ -11,6 +11,7 @@ import { hintFor } from './hints.js';
 import { suspendedJobFindings } from './job-suspend.js';
 import type { ClusterState } from './framework.js';
 import { NodeClasses } from './node-classes.js';
+import { NominatedPods, withNominatedPods } from './nominated-pods.js';
 import { NODE_DETAIL_LIMIT, NodeGroups } from './node-groups.js';
 import { nodeUsage, type NodeUsage } from './node-usage.js';
 import { VerdictParts, verdictPartsOf, type VerdictPart } from './verdict-parts.js';
@@ -107,6 +108,8 @@ interface RunContext {
   readonly verdictCache: Map<string, Verdicts>;
   /** The pods all nodes together may run (allocatable `pods`): no workload places more, preempting or not. */
   readonly podSlots: number;
+  /** The snapshot's pending pods nominated to a node: room the filters keep for them. */
+  readonly nominated: NominatedPods;
 }
 
 export function scheduleWorkloads(
@@ -132,6 +135,7 @@ export function scheduleWorkloads(
     findings: [...snapshot.findings, ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(pending), ...uncheckedExtendedResources(pending, snapshot.podOptions.draExtendedResources ?? new Map()), ...schedulingGatedFindings(pending), ...suspendedJobFindings(workloads)],
     verdictCache: new Map(),
     podSlots: snapshot.nodes.reduce((sum, node) => sum + Number(node.allowedPodNumber), 0),
+    nominated: nominatedPodsOf(workloads, snapshot),
   };
   const plans = workloads.map((w) => (w.kind === 'DaemonSet' ? planDaemonSet(w, context) : planWorkload(w, context)));
   for (const source of recreated) {
@@ -235,12 +239,26 @@ function planPod(object: KubeObject, source: PodSource, replicas: number, contex
   const pod = buildPodInfo(source, context.snapshot.podOptions, context.findings);
   noteUncheckedVolumes(pod, source, context);
   const prepared = runPreFilters(pod, context.cluster);
-  const feasibility = findNodesThatFit(prepared, context.nodes);
+  const feasibility = feasibilityOf(prepared, context);
   const verdicts = verdictsOf(feasibility, prepared, context);
   const request = { pods: [{ pod, replicas }], priority: pod.priority, ...recreatedBy(object) };
   const message = verdicts.message;
   if (message === null) return { object, replicas, verdicts, request };
   return { object, replicas, verdicts, request, alone: postFilterOnce({ prepared, feasibility, message }, context) };
+}
+
+/** Which nodes the pod fits, keeping the room of the pods nominated there (nominated-pods.ts). */
+function feasibilityOf(prepared: PreparedPod, context: RunContext): Feasibility {
+  return withNominatedPods(findNodesThatFit(prepared, context.nodes), prepared, context.nodes, context.cluster, context.nominated);
+}
+
+/**
+ * The snapshot's pending pods that an earlier preemption nominated to a node (a manifest's status is dropped on
+ * create, so only a snapshot's pods are nominated).
+ */
+function nominatedPodsOf(workloads: readonly Workload[], snapshot: SchedulerSnapshot): NominatedPods {
+  const nominated = workloads.filter((w) => w.kind === 'Pod' && w.object.fromCluster && asRecord(w.object.value['status'])?.['nominatedNodeName']);
+  return new NominatedPods(nominated.map((w) => buildPodInfo(podSourceOfWorkload(w, snapshot.controllers), snapshot.podOptions, [])));
 }
 
 /** What re-creates an evicted pod of the workload: the workload, or a bare Pod's controller (none: nothing does). */
@@ -281,7 +299,7 @@ interface AloneFailure {
 /** What preemption would do for the pod in the cluster as given. */
 function postFilterOnce({ prepared, feasibility, message }: AloneFailure, context: RunContext): PostFilterAlone {
   const { nodes, cluster, snapshot } = context;
-  const scope = { nodes, cluster, budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget) };
+  const scope = { nodes, cluster, budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget), nominated: context.nominated };
   let outcome: PostFilterOutcome | undefined;
   let text: string | undefined;
   return {
@@ -327,7 +345,7 @@ function planDaemonSet(workload: Workload, context: RunContext): Plan {
       pods.push({ pod, replicas: 1 });
       pinned.push(index);
       const prepared = runPreFilters(pod, cluster);
-      const feasibility = findNodesThatFit(prepared, nodes);
+      const feasibility = feasibilityOf(prepared, context);
       status = statusOf(feasibility, index);
       if (status) failed = { prepared, feasibility };
     }

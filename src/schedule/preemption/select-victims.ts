@@ -2,10 +2,11 @@
 // upstream: pkg/scheduler/framework/plugins/defaultpreemption/default_preemption.go SelectVictimsOnNode;
 // pkg/scheduler/util/utils.go MoreImportantPod, GetPodStartTime (v1.35)
 import type { ClusterState, FailureCode } from '../framework.js';
-import { NodeClasses } from '../node-classes.js';
+import type { NodeClasses } from '../node-classes.js';
 import { removePodsForDryRun, type NodeInfo } from '../node-info.js';
+import { filterWithNominatedPods, type NominatedPods } from '../nominated-pods.js';
 import type { PodInfo } from '../pod-info.js';
-import { filterNode, runPreFilters, type PreparedPod } from '../run-filters.js';
+import type { PreparedPod } from '../run-filters.js';
 import { filterPodsWithPDBViolation, type PodDisruptionBudget } from './pod-disruption-budgets.js';
 
 /** Where the what-if runs: the current nodes and cluster, and the budgets. */
@@ -17,6 +18,8 @@ export interface PreemptionScope {
   readonly lowestPriority?: number;
   /** Which lower-priority pods may be evicted (all when absent). */
   readonly evictable?: (pod: PodInfo) => boolean;
+  /** Pods nominated to nodes and not bound yet (none when absent). */
+  readonly nominated?: NominatedPods;
 }
 
 export interface Candidate {
@@ -46,22 +49,11 @@ export function byImportance(a: PodInfo, b: PodInfo): number {
 }
 
 /**
- * The filters' verdict on `node` standing in for node `index` (undefined: the pod fits). Plugins whose PreFilter state
- * counts pods elsewhere (spreading, affinity, ReadWriteOncePod, volume bindings) are prepared again on the changed
- * cluster, which is what upstream's RemovePod/AddPod extensions amount to.
+ * The filters' verdict on `node` standing in for node `index`, with the pods nominated there that the preemptor must
+ * leave room for (upstream: SelectVictimsOnNode runs RunFilterPluginsWithNominatedPods).
  */
 function statusOn(prepared: PreparedPod, index: number, node: NodeInfo, scope: PreemptionScope): DryRunStatus | undefined {
-  if (!prepared.tracksPods) return filterNode(prepared, node);
-  // The plugins before the first one that tracks pods read the node alone: they decide first, in upstream's order.
-  const first = prepared.active.findIndex(({ plugin }) => plugin.addPod);
-  const local = filterNode({ ...prepared, active: prepared.active.slice(0, first) }, node);
-  if (local) return local;
-  const changed = new NodeClasses(scope.nodes.nodes.map((n, i) => (i === index ? node : n)));
-  const { namespaceLabels, minor, storage } = scope.cluster;
-  const again = runPreFilters(prepared.pod, changed.clusterState(namespaceLabels, minor, storage));
-  if (again.rejection) return { code: 'UnschedulableAndUnresolvable', reasons: [again.rejection.reason] };
-  if (again.nodeNames && again.outside && !again.nodeNames.has(node.name)) return again.outside;
-  return filterNode(again, node);
+  return filterWithNominatedPods(prepared, index, node, scope.nodes, scope.cluster, scope.nominated);
 }
 
 /**
