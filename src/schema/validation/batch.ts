@@ -2,8 +2,8 @@
 import { validateNonnegativeField, validateNonnegativeFields } from './core-container.js';
 import { templateOptions, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
 import { cronScheduleError } from './cron-schedule.js';
-import { duplicate, GoStruct, invalid, invalidOmitValue, notSupported, owned, required, tooLong, tooMany, type ErrorList, type FieldPath } from './field-error.js';
-import { INVALID_NAME, nameOnCreate } from './object-meta.js';
+import { duplicate, GoStruct, invalid, invalidOmitValue, notSupported, owned, pointing, required, tooLong, tooMany, type ErrorList, type FieldPath } from './field-error.js';
+import { INVALID_NAME, nameOnCreate, validateLabels } from './object-meta.js';
 import { INVALID_RESTART_POLICY, validateTemplateMatchesSelector } from './template.js';
 import { labelSelectorValue } from './label-selector.js';
 import { byteLength, dns1123LabelErrors, qualifiedNameErrors } from '../../model/name-validation.js';
@@ -27,7 +27,23 @@ export function validateJob(object: Fields, context: ValidationContext): ErrorLi
     appendAll(errors, validateTemplateMatchesSelector({ kind: 'labelSelector', value: selector }, spec?.['template'], ['spec', 'template']));
   }
   appendAll(errors, validateIndexedJobName(object, spec));
+  appendAll(errors, validateGeneratedJobNameLabels(object, spec));
   return errors;
+}
+
+const JOB_NAME_LABELS = ['job-name', 'batch.kubernetes.io/job-name'];
+
+// upstream: registry/batch/job/strategy.go PrepareForCreate, generateSelector: without manualSelector the template
+// gets the job-name labels the user did not set, with the Job's name as their value, before ValidateJob checks the
+// template's labels; a name longer than a label value may be (63) is refused there. Both labels break alike, and the
+// API server prints an error once however often the list holds it.
+function validateGeneratedJobNameLabels(object: Fields, spec: Fields | undefined): ErrorList {
+  if (spec?.['manualSelector'] === true) return [];
+  const name = nameOnCreate(recordField(object, 'metadata'));
+  const labels = recordField(recordField(recordField(spec, 'template'), 'metadata'), 'labels');
+  const generated = JOB_NAME_LABELS.find((key) => labels?.[key] === undefined);
+  if (name === '' || generated === undefined) return [];
+  return validateLabels({ [generated]: name }, ['spec', 'template', 'metadata', 'labels']).map((error) => pointing(error, ['metadata', 'name']));
 }
 
 /** The user's part of a generated selector must select the labels generateSelector puts on every pod of the Job. */

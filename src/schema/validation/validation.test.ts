@@ -260,6 +260,7 @@ const EXPECTED_BATCH: string[] = [
   "57:13 api-validation: spec.schedule: Invalid value: \"CRON_TZ=UTC @weekly every\": unrecognized descriptor: @weekly every",
   "72:13 api-validation: spec.schedule: Invalid value: \"*/0 1-2-3 * JAN-FOO *\": step of range should be a positive number: */0",
   "73:13 api-validation: spec.timeZone: Invalid value: \"Local\": timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones",
+  "88:9 invalid-label: spec.template.metadata.labels: Invalid value: \"a-very-long-job-name-for-the-database-migration-of-release-2026-12-05\": must be no more than 63 bytes",
 ];
 
 const EXPECTED_JOB_POLICIES: string[] = [
