@@ -72,6 +72,17 @@ describe('fixtures/schedule', () => {
     expect(results['follower']).toMatchObject({ feasibleNodes: [], placement: { nodes: {}, unschedulable: 1 } });
   });
 
+  it('DefaultPreemption: a new pod takes its priority and preemptionPolicy from its known PriorityClass, not from a copied spec', async () => {
+    // upstream: plugin/pkg/admission/priority/admission.go admitPod (it refuses a pod whose spec says otherwise)
+    const dir = 'fixtures/schedule/DefaultPreemption-admitted-priority';
+    const report = await fit([`${dir}/workloads.yaml`], { cluster: [`${dir}/cluster.yaml`] });
+    const results = Object.fromEntries(report.scheduling.map((r) => [r.object.name, r]));
+    // priority 10, the victim's: nothing to evict (spec.priority 1000000 evicted it)
+    expect(results['app']?.preemption).toBeNull();
+    expect(results['app']?.placement.message).toBe('0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.');
+    expect(results['quiet']?.placement.message).toBe('0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: not eligible due to preemptionPolicy=Never.');
+  });
+
   it('ReplacedPods: a StatefulSet\'s and a DaemonSet\'s running pods (owned, or adopted orphans) give way to the checked template\'s; another controller\'s stay', async () => {
     // upstream: statefulset/stateful_set_control.go processReplica (isCreated), daemon/daemon_controller.go
     // podsShouldBeOnNode (shouldRun && !exists); rolling updates of both delete a pod before its successor is created

@@ -150,6 +150,8 @@ export interface PodInfoOptions {
   /** PriorityClass name → value, and the globalDefault class's value (0 when none). */
   readonly priorityClasses: ReadonlyMap<string, number>;
   readonly defaultPriority: number;
+  /** Whether a PriorityClass marked globalDefault is known (defaultPriority is its value). */
+  readonly hasGlobalDefault?: boolean;
   /** PriorityClass names (and "" for the globalDefault class) whose preemptionPolicy is Never. */
   readonly neverPreempting?: ReadonlySet<string>;
   /** Extended resource names backed by a DeviceClass, and the class (dra-extended-resources.ts); none before v1.36. */
@@ -214,7 +216,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     name: source.name,
     labels,
     nodeName: isBoundSpec(spec) ? (spec['nodeName'] as string) : undefined,
-    priority: priorityOf(spec, options),
+    priority: priorityOf(spec, options, isCreated(source)),
     terminating: source.terminating,
     tolerations: mapEntries(spec['tolerations'], toToleration),
     nodeSelector: asRecord(spec['nodeSelector']) ? asStringMap(spec['nodeSelector']) : undefined,
@@ -236,7 +238,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     requiredNodeFeatures: requiredNodeFeatures(spec),
     os: podOS ? stringField(podOS, 'name') : undefined,
     strictSupplementalGroups: options.minor >= SUPPLEMENTAL_GROUPS_POLICY_SINCE && asRecord(spec['securityContext'])?.['supplementalGroupsPolicy'] === 'Strict',
-    mayPreempt: mayPreempt(spec, options),
+    mayPreempt: mayPreempt(spec, options, isCreated(source)),
     startTime: startTimeOf(source.object),
     nominatedNodeName: isBoundSpec(spec) ? undefined : nominatedNodeNameOf(source.object),
     preemptionVictim: source.terminating && isPreemptionVictim(source.object),
@@ -361,7 +363,9 @@ function normalizedImageName(image: unknown): string {
 }
 
 /** The admission plugin copies the PriorityClass's preemptionPolicy into pods that set none. */
-function mayPreempt(spec: Readonly<Record<string, unknown>>, options: PodInfoOptions): boolean {
+function mayPreempt(spec: Readonly<Record<string, unknown>>, options: PodInfoOptions, created: boolean): boolean {
+  const admitted = created ? admittedClass(spec, options) : undefined;
+  if (admitted !== undefined) return !options.neverPreempting?.has(admitted);
   const policy = spec['preemptionPolicy'];
   if (typeof policy === 'string') return policy !== 'Never';
   const className = spec['priorityClassName'];
@@ -392,11 +396,31 @@ function isPreemptionVictim(object: KubeObject): boolean {
   return target?.['status'] === 'True' && target['reason'] === 'PreemptionByScheduler';
 }
 
-function priorityOf(spec: Readonly<Record<string, unknown>>, options: PodInfoOptions): number {
+function priorityOf(spec: Readonly<Record<string, unknown>>, options: PodInfoOptions, created: boolean): number {
+  const admitted = created ? admittedClass(spec, options) : undefined;
+  if (admitted !== undefined) return admitted === '' ? options.defaultPriority : (options.priorityClasses.get(admitted) ?? options.defaultPriority);
   if (typeof spec['priority'] === 'number') return spec['priority'];
   const className = spec['priorityClassName'];
   if (typeof className === 'string') return options.priorityClasses.get(className) ?? options.defaultPriority;
   return options.defaultPriority;
+}
+
+/**
+ * A pod still to be created (a manifest's, or one a workload makes from its template) passes the Priority admission
+ * plugin, which works its priority and preemptionPolicy out from its PriorityClass, or the globalDefault one, and
+ * refuses a pod whose spec says otherwise (the pod-priority-mismatch rule): where kubefit knows that class, it decides,
+ * not spec.priority or spec.preemptionPolicy. A pod of the snapshot, or bound to a node, runs with what it holds.
+ * upstream: plugin/pkg/admission/priority/admission.go admitPod
+ */
+function isCreated(source: PodSource): boolean {
+  return source.fromTemplate === true || (!source.object.fromCluster && !isBoundSpec(source.spec));
+}
+
+/** The class admission takes the pod's priority from, when kubefit knows it: its own, or "" for the globalDefault one. */
+function admittedClass(spec: Readonly<Record<string, unknown>>, options: PodInfoOptions): string | undefined {
+  const className = spec['priorityClassName'];
+  if (typeof className === 'string' && className !== '') return options.priorityClasses.has(className) ? className : undefined;
+  return options.hasGlobalDefault ? '' : undefined;
 }
 
 export function toToleration(value: unknown): Toleration {

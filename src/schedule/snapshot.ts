@@ -138,7 +138,7 @@ function podInfoOptions(snapshot: ClusterSnapshot, minor: number): PodInfoOption
   };
 }
 
-function priorityOptions(classes: readonly KubeObject[]): Pick<PodInfoOptions, 'priorityClasses' | 'defaultPriority' | 'neverPreempting'> {
+function priorityOptions(classes: readonly KubeObject[]): Pick<PodInfoOptions, 'priorityClasses' | 'defaultPriority' | 'hasGlobalDefault' | 'neverPreempting'> {
   const priorityClasses = new Map<string, number>(SYSTEM_PRIORITY_CLASSES);
   const neverPreempting = new Set<string>();
   let globalDefault: { readonly name: string; readonly value: number } | undefined;
@@ -152,7 +152,7 @@ function priorityOptions(classes: readonly KubeObject[]): Pick<PodInfoOptions, '
     if (object.value['globalDefault'] === true && (!globalDefault || value < globalDefault.value)) globalDefault = { name: object.ref.name, value };
   }
   if (globalDefault && neverPreempting.has(globalDefault.name)) neverPreempting.add('');
-  return { priorityClasses, defaultPriority: globalDefault?.value ?? 0, neverPreempting };
+  return { priorityClasses, defaultPriority: globalDefault?.value ?? 0, hasGlobalDefault: globalDefault !== undefined, neverPreempting };
 }
 
 /**
