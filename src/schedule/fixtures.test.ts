@@ -83,6 +83,22 @@ describe('fixtures/schedule', () => {
     expect(results['quiet']?.placement.message).toBe('0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: not eligible due to preemptionPolicy=Never.');
   });
 
+  it('NodeAffinity: preferred terms the API server accepts but PreScore cannot parse leave the pod unbound (a scheduler error, no preemption) when scoring runs', async () => {
+    // upstream: nodeaffinity/node_affinity.go PreScore (getPodPreferredNodeAffinity), framework.go RunPreScorePlugins;
+    // schedule_one.go schedulePod skips scoring for one feasible node; node_affinity_test.go TestNodeAffinityPriority
+    // "PreScore returns error when an incoming Pod has a broken affinity"
+    const dir = 'fixtures/schedule/NodeAffinity-prescore-error';
+    const report = await fit([`${dir}/pods.yaml`], { cluster: [`${dir}/cluster.yaml`] });
+    const results = Object.fromEntries(report.scheduling.map((r) => [r.object.name, r]));
+    expect(results['web']).toMatchObject({ feasibleNodes: ['node-a', 'node-b'], message: null, preemption: null });
+    expect(results['web']?.placement).toMatchObject({
+      nodes: {},
+      unschedulable: 1,
+      message: expect.stringMatching(/^running PreScore plugin "NodeAffinity": \[0\]\.matchExpressions\[0\]\.values\[1\]\[disk\]: Invalid value: "fast disk": a valid label must be an empty string/),
+    });
+    expect(results['pinned']?.placement).toEqual({ nodes: { 'node-b': 1 }, unschedulable: 0, message: null });
+  });
+
   it('ReplacedPods: a StatefulSet\'s and a DaemonSet\'s running pods (owned, or adopted orphans) give way to the checked template\'s; another controller\'s stay', async () => {
     // upstream: statefulset/stateful_set_control.go processReplica (isCreated), daemon/daemon_controller.go
     // podsShouldBeOnNode (shouldRun && !exists); rolling updates of both delete a pod before its successor is created

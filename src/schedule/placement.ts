@@ -17,7 +17,7 @@ import { podKey, postFilterMessageOf, preemptionOf, runPostFilter, toPreemptionR
 import { SchedulingQueue, type Failure, type Pending, type ReplacedVictim } from './scheduling-queue.js';
 import { ReplicaQueue } from './replica-queue.js';
 import { repelledBy } from './plugins/inter-pod-affinity.js';
-import { selectHost } from './select-host.js';
+import { preScoreError, selectHost } from './select-host.js';
 import { verdictPartsOf, type VerdictPart } from './verdict-parts.js';
 import { MAX_PLACED_PODS, notTriedMessage } from './scheduling-checks.js';
 
@@ -265,8 +265,8 @@ interface PlacementContext {
  */
 function placeReplicas(pod: PodInfo, replicas: number, outcome: PlacementOutcome, context: PlacementContext): (Failure & { readonly replicas: number; readonly untried?: true }) | undefined {
   let queue: ReplicaQueue | undefined;
-  // a queue filters classes of nodes, not the nodes that keep room for nominated pods
-  let queued = replicas > 1 && !context.nominated.reserveFor(pod);
+  // a queue filters classes of nodes, not the nodes that keep room for nominated pods, and scores without PreScore errors
+  let queued = replicas > 1 && !context.nominated.reserveFor(pod) && pod.preferredNodeAffinityError === undefined;
   for (let replica = 0; replica < replicas; replica++) {
     if (context.binds.end >= context.maxPlaced) {
       return { replicas: replicas - replica, message: notTriedMessage(context.maxPlaced), parts: [], rejectors: new Set(), untried: true };
@@ -278,6 +278,10 @@ function placeReplicas(pod: PodInfo, replicas: number, outcome: PlacementOutcome
     const chosen = queued ? queue?.next() : undefined;
     const placed = chosen === undefined ? placeOne(pod, context) : bind(pod, chosen, context);
     if (placed && 'parts' in placed) {
+      if (placed.schedulerError) {
+        outcome.preemption ??= null;
+        return { replicas: replicas - replica, ...placed };
+      }
       const postFilter = preempt(pod, outcome, context);
       if ('node' in postFilter) {
         // The cluster changed under the queue: rebuild it for the next replica.
@@ -340,6 +344,8 @@ function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | Failure |
     const message = unplacedMessage(pod, context.nodes.nodes, () => fitMessage(feasibility));
     return message === null ? undefined : { message, parts: verdictPartsOf(feasibility, pod, context.nodes.nodes, entry), rejectors: rejectorsOf(feasibility) };
   }
+  const error = preScoreError(pod, feasibility);
+  if (error !== undefined) return { message: error, parts: verdictPartsOf(feasibility, pod, context.nodes.nodes, entry), rejectors: new Set(), schedulerError: true };
   const chosen = selectHost(pod, feasibility, context.nodes, context.live);
   return chosen === undefined ? undefined : bind(pod, chosen, context);
 }

@@ -9,6 +9,7 @@ import { defaultedHostPort } from '../model/pod-defaults.js';
 import { withDefaultRequests, type LimitRangeDefaults } from './limit-ranger.js';
 import { admittedSpec, type RuntimeClassAdmission } from '../model/runtime-class.js';
 import { requiredNodeFeatures } from './plugins/node-declared-features.js';
+import { preferredTermsError } from './profile/node-selector-errors.js';
 import type { SchedulerProfile, SchedulerProfiles } from './profile/profile.js';
 import { podRequests, statusResources, type PodRequestsMemo, type QuantityProblem, type ResourceAmounts } from './resources.js';
 import { podVolumesOf, type PodVolume } from './volumes/pod-volumes.js';
@@ -74,6 +75,11 @@ export interface PodInfo {
   readonly nodeSelector: Labels | undefined;
   readonly requiredNodeAffinity: NodeSelector | undefined;
   readonly preferredNodeAffinity: readonly PreferredNodeTerm[];
+  /**
+   * Why the preferred node affinity terms cannot be parsed (values the API server lets through but labels.NewRequirement
+   * refuses), as NodeAffinity's PreScore fails with it; undefined when they parse.
+   */
+  readonly preferredNodeAffinityError: string | undefined;
   readonly requests: ResourceAmounts;
   /** cpu and memory requests with scoring's defaults for containers that set none. */
   readonly nonZeroRequests: ResourceAmounts;
@@ -222,6 +228,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     nodeSelector: asRecord(spec['nodeSelector']) ? asStringMap(spec['nodeSelector']) : undefined,
     requiredNodeAffinity: asRecord(required) ? toNodeSelector(required) : undefined,
     preferredNodeAffinity: toPreferredNodeTerms(nodeAffinity?.['preferredDuringSchedulingIgnoredDuringExecution']),
+    preferredNodeAffinityError: preferredTermsError(nodeAffinity?.['preferredDuringSchedulingIgnoredDuringExecution']),
     requests,
     nonZeroRequests,
     boundNonZeroRequests,
@@ -283,6 +290,7 @@ class BuiltPodInfo implements PodInfo {
   readonly nodeSelector!: Labels | undefined;
   readonly requiredNodeAffinity!: NodeSelector | undefined;
   readonly preferredNodeAffinity!: readonly PreferredNodeTerm[];
+  readonly preferredNodeAffinityError!: string | undefined;
   readonly requests!: ResourceAmounts;
   readonly nonZeroRequests!: ResourceAmounts;
   readonly boundNonZeroRequests!: ResourceAmounts;

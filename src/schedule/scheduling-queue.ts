@@ -14,6 +14,8 @@ export interface Failure {
   readonly parts: readonly VerdictPart[];
   /** The plugins that rejected the pod (upstream: UnschedulablePlugins), which say what may let it in later. */
   readonly rejectors: ReadonlySet<PluginName>;
+  /** The try ended in an error, not a FitError: no PostFilter (preemption) runs. */
+  readonly schedulerError?: true;
 }
 
 /** A replica the dry run placed and a later preemption evicted; `node` and `message` are filled in at its next try. */

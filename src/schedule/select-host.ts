@@ -62,6 +62,20 @@ export function activatedByReplicas(pod: PodInfo, active: readonly ActiveScore[]
   return (pod.profile?.scores ?? SCORE_PLUGINS).some((plugin) => plugin.activatedByReplicas !== undefined && !active.some((a) => a.plugin === plugin) && plugin.activatedByReplicas(pod, cluster));
 }
 
+/**
+ * The error a PreScore plugin fails with for the pod, which kube-scheduler reports instead of binding it (reason
+ * SchedulerError, retried with backoff): NodeAffinity's, for preferred terms it cannot parse. Scoring runs only when
+ * more than one node is feasible.
+ * upstream: framework/runtime/framework.go RunPreScorePlugins; nodeaffinity/node_affinity.go PreScore (v1.35)
+ */
+export function preScoreError(pod: PodInfo, feasibility: Feasibility): string | undefined {
+  const error = pod.preferredNodeAffinityError;
+  if (error === undefined || !(pod.profile?.scores ?? SCORE_PLUGINS).some((plugin) => plugin.name === 'NodeAffinity')) return undefined;
+  let feasible = 0;
+  for (const verdict of feasibility.verdicts) if (!verdict.status) feasible += verdict.members.length;
+  return feasible > 1 ? `running PreScore plugin "NodeAffinity": ${error}` : undefined;
+}
+
 /** Index (into `nodes.nodes`) of the node the pod goes to, or undefined when no node is feasible. */
 export function selectHost(pod: PodInfo, feasibility: Feasibility, nodes: NodeClasses, cluster: ClusterState): number | undefined {
   const feasibleVerdicts = feasibility.verdicts.filter((verdict) => !verdict.status);

@@ -1,13 +1,14 @@
 // Why a node selector in the scheduler configuration (NodeAffinity's addedAffinity) cannot be parsed, in the errors
-// kube-scheduler's validation returns for it. A pod's own node affinity with the same problem is not an error to the
-// scheduler: the term never matches (model/labels.ts parses both the same way, see its test).
+// kube-scheduler's validation returns for it. A pod's own required node affinity with the same problem is not an error
+// to the scheduler: the term never matches (model/labels.ts parses both the same way, see its test); its preferred
+// terms are parsed by NodeAffinity's PreScore, which fails with these errors (preferredTermsError).
 // upstream: component-helpers/scheduling/corev1/nodeaffinity NewNodeSelector, NewPreferredSchedulingTerms,
 // newNodeSelectorTerm, nodeSelectorRequirementsAsSelector, nodeSelectorRequirementsAsFieldSelector; apimachinery
 // labels.NewRequirement, validateLabelKey, validateLabelValue (v1.35)
 import { parseInt64 } from '../../model/labels.js';
 import { asArray, asRecord } from '../../model/object.js';
 import { labelValueErrors, qualifiedNameErrors } from '../../model/name-validation.js';
-import { goStringSlice, type FieldErrors, type GoValue } from './field-errors.js';
+import { aggregate, FieldErrors, goStringSlice, type GoValue } from './field-errors.js';
 
 const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'];
 const FIELD_SELECTOR_OPERATORS = ['In', 'NotIn'];
@@ -24,6 +25,16 @@ export function preferredTermsErrors(value: unknown, path: string, errors: Field
     if (term?.['weight'] === 0 || term?.['weight'] === undefined) return;
     termErrors(asRecord(term['preference']) ?? {}, `${path}[${i}]`, errors);
   });
+}
+
+/**
+ * A pod's preferred node affinity terms as NodeAffinity's PreScore parses them (getPodPreferredNodeAffinity, with
+ * NewPreferredSchedulingTerms' paths from the list's root): the aggregated error, or undefined when they parse.
+ */
+export function preferredTermsError(value: unknown): string | undefined {
+  const errors = new FieldErrors();
+  preferredTermsErrors(value, '', errors);
+  return errors.list.length > 0 ? aggregate(errors.list) : undefined;
 }
 
 function termErrors(term: Readonly<Record<string, unknown>>, path: string, errors: FieldErrors): void {
