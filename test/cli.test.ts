@@ -56,6 +56,8 @@ describe('kubefit CLI', () => {
     [['--kubernetes-version', '1.26'], 'kubefit: --kubernetes-version 1.26 is not supported: kubefit checks Kubernetes 1.27 to 1.36\n'],
     [['explain', 'no-such-rule'], 'kubefit: unknown rule "no-such-rule"'],
     [['check', 'does-not-exist/'], 'kubefit: no input found in "does-not-exist/"'],
+    // an empty argument ("$FILE" unset) names no file, not the working folder (kubectl: the path "" does not exist)
+    [['lint', ''], 'kubefit: no input found in ""'],
   ])('exits 2 with a one-line message for %j', async (argv, message) => {
     const run = await runCli(argv);
     expect(run.code).toBe(2);

@@ -44,6 +44,8 @@ export async function expandInputs(inputs: readonly string[], cwd: string, ignor
 
 /** The files an input names (and the folders under it that could not be listed), or why it names none. */
 async function expandOne(input: string, cwd: string, ignorePaths: readonly string[]): Promise<Listing | string> {
+  // resolved, it would name the working folder; kubectl refuses it (cli-runtime builder.go: the path "" does not exist)
+  if (input === '') return 'the path is empty (an unset shell variable?): it names no file';
   try {
     const info = await stat(resolveFrom(cwd, input));
     if (!info.isDirectory()) return { files: [input], unreadable: [], vendored: [] };
