@@ -42,9 +42,9 @@ describe('kustomize patches (PatchStrategicMergeTransformer, PatchTransformer, P
     expect(names.map((value) => value.metadata.name)).toEqual(patched);
   });
 
-  it('selects nothing with an expression that backtracks exponentially in JavaScript (Go\'s regexp is linear), instead of hanging', () => {
+  it('runs an expression that backtracks exponentially in JavaScript in linear time, as Go\'s regexp does, instead of hanging', () => {
     const { first } = kustomizationPatches('k.yaml', { patches: [{ target: { name: '(a|a)*' }, path: 'p.yaml' }] }, sources({ 'p.yaml': [[{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'app:2' }]] }), (entry) => entry);
-    const value = deployment(`${'a'.repeat(40)}-`);
+    const value = deployment(`${'a'.repeat(5000)}-`);
     expect(imageOf(first.reduce((current, patch) => patch.apply(current, value), value as Readonly<Record<string, unknown>>))).toBe('app:1');
   });
 

@@ -2,7 +2,7 @@
 // ip.go, cidr.go). Others (quantity, url, ip and cidr values, format, authz) are left out: rules calling them are
 // skipped, never guessed.
 import { isIP } from '../load/deferred-builtins.js';
-import { re2ToJavaScript } from './re2-pattern.js';
+import { re2RegExpOf } from './re2-pattern.js';
 import type { CelFunc, CelValue } from '@bufbuild/cel';
 
 type Cel = typeof import('@bufbuild/cel');
@@ -52,9 +52,9 @@ export function kubernetesCelFunctions(cel: Cel): CelFunc[] {
  * that may backtrack exponentially (a hostile CRD must not hang the run), is an error: the rule is skipped.
  */
 function re2Expression(pattern: string, flags: string): RegExp {
-  const translated = re2ToJavaScript(pattern);
-  if (translated === undefined) throw new Error(`pattern ${JSON.stringify(pattern)} not run: RE2 syntax kubefit does not translate, or exponential backtracking in JavaScript`);
-  return new RegExp(translated, flags);
+  const expression = re2RegExpOf(pattern, flags.includes('g'));
+  if (expression === undefined) throw new Error(`pattern ${JSON.stringify(pattern)} not run: RE2 syntax kubefit does not translate, or exponential backtracking in JavaScript`);
+  return expression;
 }
 
 /** upstream: ip.go parseIPAddr: netip.ParseAddr without a zone and not an IPv4-mapped IPv6 address. */

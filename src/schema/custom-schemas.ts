@@ -8,7 +8,7 @@ import { asArray, asRecord } from '../model/object.js';
 import type { CompiledValidator, FieldGraph } from './compiled-validator.js';
 import { formatCheck, formatChecks } from './openapi-formats.js';
 import { withLinearErrorAppends } from './ajv-code.js';
-import { re2RegExp, re2ToJavaScript, RE2_ENGINE_MODULE } from './re2-pattern.js';
+import { re2RegExp, re2RegExpOf, RE2_ENGINE_MODULE } from './re2-pattern.js';
 
 type Schema = Record<string, unknown>;
 
@@ -65,7 +65,7 @@ function structural(schema: Schema, position: Position): Schema {
       out[keyword] = asArray(value).map((entry) => structural(asRecord(entry) ?? {}, 'branch'));
     } else if (keyword === '$ref' || keyword === 'definitions') {
       continue; // forbidden in a CRD's schema (api-validation refuses the CRD), never followed: `$ref: "#"` must not loop
-    } else if (keyword === 'pattern' && re2ToJavaScript(String(value)) === undefined) {
+    } else if (keyword === 'pattern' && re2RegExpOf(String(value)) === undefined) {
       continue; // a pattern RE2 refuses, or one kubefit cannot run as RE2 does: not checked rather than wrongly checked
     } else if (!keyword.startsWith('x-kubernetes-') && keyword !== 'nullable' && keyword !== 'default') {
       out[keyword] = value;
@@ -87,7 +87,7 @@ export interface CustomValidator {
 }
 
 /** Bumped when the compiled form changes without the schema changing (ajv options, structural transform). */
-const COMPILER_REVISION = 'ajv8-allErrors-openapi-formats-re2-no-ref-2';
+const COMPILER_REVISION = 'ajv8-allErrors-openapi-formats-re2-linear-no-ref-3';
 
 /**
  * Compiles a custom schema (ajv is loaded only when a run has custom resources with schemas), or takes the compiled code

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { re2ToJavaScript } from './re2-pattern.js';
+import { re2RegExpOf, re2ToJavaScript } from './re2-pattern.js';
 
 // Each pattern with strings Go's regexp.MatchString takes and refuses (RE2 semantics, regexp/syntax doc.go).
 const CASES: readonly (readonly [string, readonly string[], readonly string[]])[] = [
@@ -59,8 +59,33 @@ describe('re2ToJavaScript', () => {
     ['a{1001}', 'a repeat count over 1000'],
     ['(a', 'an unclosed group'],
     ['\\Z', 'an escape RE2 does not know'],
-    ['^(a+)+$', 'a repeated repetition, exponential in JavaScript (linear in RE2): a hostile CRD must not hang the run'],
   ])('gives undefined for %s (%s)', (pattern) => {
     expect(re2ToJavaScript(pattern)).toBeUndefined();
+  });
+});
+
+describe('re2RegExpOf', () => {
+  // Go's regexp runs every pattern in linear time: these would backtrack exponentially in JavaScript's engine (a
+  // hostile CRD must not hang the run), so they run in V8's linear-time one, and are checked
+  it.each([
+    ['^(a+)+$', ['aaaa'], [`${'a'.repeat(5000)}!`]],
+    // Gateway API HTTPRoute cors.allowOrigins (standard channel)
+    ['(^\\*$)|(^(http(s)?):\\/\\/(((\\*\\.)?([a-zA-Z0-9\\-]+\\.)*[a-zA-Z0-9-]+|\\*)(:([0-9]{1,5}))?)$)', ['*', 'https://a.example.com:8443', 'http://*.example.com'], ['ftp://example.com', `https://${'a.'.repeat(3000)}!`]],
+    // Gateway API header values
+    ['^[!-~]+([\\t ]?[!-~]+)*$', ['a b\tc'], ['this\nis\rinvalid\r\nvalue', `${'a'.repeat(5000)}\n`]],
+  ])('%s runs in linear time', (pattern, matches, refuses) => {
+    const regexp = re2RegExpOf(pattern);
+    expect(regexp?.flags).toBe('l');
+    for (const text of matches) expect(regexp?.test(text), JSON.stringify(text)).toBe(true);
+    for (const text of refuses) expect(regexp?.test(text), JSON.stringify(text)).toBe(false);
+  });
+
+  it('runs other patterns in the backtracking engine, with the u flag', () => {
+    expect(re2RegExpOf('^[a-z]+$')?.flags).toBe('u');
+    expect(re2RegExpOf('^[a-z]+$', true)?.flags).toBe('gu');
+  });
+
+  it('gives undefined for a linear-time pattern that needs the u flag', () => {
+    expect(re2RegExpOf('^(\\p{L}+)+$')).toBeUndefined();
   });
 });

@@ -2,9 +2,12 @@
 // most of them alike, but not RE2's flag groups (`(?i)`, which calico's and kube-prometheus' enums use), `\z`, POSIX
 // classes (`[[:alpha:]]`) or escaped punctuation (`\ `), and reads `.`, `\s` and `$` a little otherwise. This writes an
 // RE2 pattern as a JavaScript one (for the `u` flag) that matches the same strings, or gives undefined for one it
-// cannot (a Unicode case fold, a negated POSIX class) or that RE2 refuses (lookaround, backreferences).
+// cannot (a Unicode case fold, a negated POSIX class) or that RE2 refuses (lookaround, backreferences). Go runs every
+// pattern in linear time; one JavaScript's backtracking engine may run in exponential time runs in V8's linear-time
+// engine instead (re2RegExpOf).
 // upstream: Go regexp/syntax (parse.go, perl_groups.go, doc.go)
 
+import { linearRegExp } from '../model/linear-regexp.js';
 import { mayBacktrackExponentially } from '../model/regexp-backtracking.js';
 
 interface Flags {
@@ -18,10 +21,28 @@ interface Flags {
 
 class Unsupported extends Error {}
 
-/** The JavaScript pattern (for `new RegExp(p, 'u')`) that matches what the RE2 `pattern` matches, or undefined. */
+/**
+ * A RegExp that matches what the RE2 `pattern` matches, in linear time as Go runs it, or undefined when kubefit cannot
+ * run it so. A pattern JavaScript's engine may backtrack on exponentially (`(a+)+`: a hostile CRD must not hang the run,
+ * and real ones hold such groups: Gateway API's `([a-zA-Z0-9\-]+\.)*`) runs in V8's linear-time engine
+ * (model/linear-regexp.ts), which takes no `u` flag: only a translation of ASCII characters and escapes runs there
+ * (astral characters then count as two, where RE2 counts one).
+ */
+export function re2RegExpOf(pattern: string, global = false): RegExp | undefined {
+  const translated = re2ToJavaScript(pattern);
+  if (translated === undefined) return undefined;
+  if (!mayBacktrackExponentially(pattern)) return new RegExp(translated, global ? 'gu' : 'u');
+  if (!ASCII_ONLY.test(translated) || /\\[pPu]/.test(translated)) return undefined;
+  return linearRegExp(translated, global ? 'g' : '');
+}
+
+const ASCII_ONLY = /^[\x20-\x7e]*$/;
+
+/**
+ * The JavaScript pattern (for `new RegExp(p, 'u')`) that matches what the RE2 `pattern` matches, or undefined. It may
+ * backtrack exponentially: run it through re2RegExpOf.
+ */
 export function re2ToJavaScript(pattern: string): string | undefined {
-  // linear in Go, exponential in JavaScript: a hostile CRD must not hang the run (the pattern is not checked)
-  if (mayBacktrackExponentially(pattern)) return undefined;
   try {
     const reader = new Re2Reader(pattern);
     const out = reader.sequence({ i: false, s: false, m: false });
@@ -286,6 +307,6 @@ export const RE2_ENGINE_MODULE = 'kubefit:re2-pattern';
  * the error's `params.pattern`, keep the pattern as written. One without a translation checks nothing (the schema
  * transforms drop those first); `code` is how standalone validators get the engine.
  */
-export const re2RegExp = Object.assign((pattern: string, flags: string): RegExp => new RegExp(re2ToJavaScript(pattern) ?? '', flags), {
+export const re2RegExp = Object.assign((pattern: string, flags: string): RegExp => re2RegExpOf(pattern, flags.includes('g')) ?? new RegExp(''), {
   code: `require(${JSON.stringify(RE2_ENGINE_MODULE)})`,
 });
