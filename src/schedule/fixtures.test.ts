@@ -99,6 +99,15 @@ describe('fixtures/schedule', () => {
     expect(results['pinned']?.placement).toEqual({ nodes: { 'node-b': 1 }, unschedulable: 0, message: null });
   });
 
+  it('DefaultPreemption: victims are sorted by importance after the reprieve from 1.29 (kubernetes#128307), not in 1.28', async () => {
+    // upstream: default_preemption_test.go TestPostFilter "pod can be made schedulable on minHighestPriority node";
+    // default_preemption.go SelectVictimsOnNode, preemption.go pickOneNodeForPreemption reads victims[0]
+    const dir = 'fixtures/schedule/DefaultPreemption-victim-order';
+    const preemption = async (kubernetesVersion: string) => (await fit([`${dir}/pod.yaml`], { cluster: [`${dir}/cluster.yaml`], kubernetesVersion })).scheduling[0]?.preemption;
+    expect(await preemption('1.29')).toEqual({ node: 'node2', victims: ['default/p3'] });
+    expect(await preemption('1.28')).toEqual({ node: 'node1', victims: ['default/p1', 'default/p2'] });
+  });
+
   it('ReplacedPods: a StatefulSet\'s and a DaemonSet\'s running pods (owned, or adopted orphans) give way to the checked template\'s; another controller\'s stay', async () => {
     // upstream: statefulset/stateful_set_control.go processReplica (isCreated), daemon/daemon_controller.go
     // podsShouldBeOnNode (shouldRun && !exists); rolling updates of both delete a pod before its successor is created

@@ -56,6 +56,9 @@ function statusOn(prepared: PreparedPod, index: number, node: NodeInfo, scope: P
   return filterWithNominatedPods(prepared, index, node, scope.nodes, scope.cluster, scope.nominated);
 }
 
+/** From this minor release on, victims are sorted by importance once reprieved (each minor's newest patch). */
+const VICTIMS_SORTED_SINCE = 29;
+
 /**
  * The victims on node `index`, or the node's status when evicting every lower-priority pod would not make room
  * (upstream: "No preemption victims found for incoming pod" when there is nothing to evict).
@@ -83,6 +86,7 @@ export function selectVictimsOnNode(prepared: PreparedPod, index: number, scope:
   for (const pod of nonViolating) reprieve(pod);
   // upstream: DryRunPreemption turns an empty victim list into an error status.
   if (victims.length === 0) return { code: 'Error', reasons: [`expected at least one victim pod on node "${node.name}"`] };
-  if (violating.length > 0 && nonViolating.length > 0) victims.sort(byImportance);
+  // the sort came with kubernetes#128307 (1.29.11, 1.30.7, 1.31.3, 1.32); 1.27 and 1.28 never got it
+  if (violating.length > 0 && nonViolating.length > 0 && scope.cluster.minor >= VICTIMS_SORTED_SINCE) victims.sort(byImportance);
   return { index, victims, numPDBViolations };
 }
