@@ -108,6 +108,15 @@ describe('fixtures/schedule', () => {
     expect(await preemption('1.28')).toEqual({ node: 'node1', victims: ['default/p1', 'default/p2'] });
   });
 
+  it('drop-disabled-fields: a release with the feature off by default drops the field on create, and the scheduler never reads it', async () => {
+    // upstream: pkg/api/pod/util.go dropDisabledFields, dropDisabledMatchLabelKeysFieldInPodAffinity
+    const dir = 'fixtures/schedule/drop-disabled-fields';
+    const placements = async (kubernetesVersion: string) => Object.fromEntries((await fit([`${dir}/workloads.yaml`], { cluster: [`${dir}/cluster.yaml`], kubernetesVersion })).scheduling.map((r) => [r.object.name, r.placement.unschedulable]));
+    expect(await placements('1.31')).toEqual({ web: 0, sidecar: 1 });
+    expect(await placements('1.30')).toEqual({ web: 1, sidecar: 1 });
+    expect(await placements('1.28')).toEqual({ web: 1, sidecar: 0 });
+  });
+
   it('ReplacedPods: a StatefulSet\'s and a DaemonSet\'s running pods (owned, or adopted orphans) give way to the checked template\'s; another controller\'s stay', async () => {
     // upstream: statefulset/stateful_set_control.go processReplica (isCreated), daemon/daemon_controller.go
     // podsShouldBeOnNode (shouldRun && !exists); rolling updates of both delete a pod before its successor is created

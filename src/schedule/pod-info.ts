@@ -6,6 +6,7 @@ import {
 } from '../model/labels.js';
 import { asArray, asRecord, asStringMap, stringField, type KubeObject } from '../model/object.js';
 import { defaultedHostPort } from '../model/pod-defaults.js';
+import { dropDisabledFields } from './drop-disabled-fields.js';
 import { withDefaultRequests, type LimitRangeDefaults } from './limit-ranger.js';
 import { admittedSpec, type RuntimeClassAdmission } from '../model/runtime-class.js';
 import { requiredNodeFeatures } from './plugins/node-declared-features.js';
@@ -186,10 +187,12 @@ function isBoundSpec(spec: Readonly<Record<string, unknown>>): boolean {
 }
 
 /**
- * The pod spec as the admission plugins that change what the scheduler reads leave it (LimitRanger, then RuntimeClass);
- * a bound pod passed them when it was created.
+ * The pod spec as the API server stores it (fields of features off in the release dropped), then as the admission
+ * plugins that change what the scheduler reads leave it (LimitRanger, then RuntimeClass); a bound pod passed them when
+ * it was created.
  */
-function admitted(spec: Readonly<Record<string, unknown>>, namespace: string, options: PodInfoOptions): Readonly<Record<string, unknown>> {
+function admitted(given: Readonly<Record<string, unknown>>, namespace: string, options: PodInfoOptions): Readonly<Record<string, unknown>> {
+  const spec = dropDisabledFields(given, options.minor);
   if (isBoundSpec(spec)) return spec;
   const limited = options.limitRangeDefaults ? withDefaultRequests(spec, namespace, options.limitRangeDefaults) : spec;
   return options.runtimeClasses ? admittedSpec(limited, options.runtimeClasses) : limited;
