@@ -117,6 +117,13 @@ describe('fixtures/schedule', () => {
     expect(await placements('1.28')).toEqual({ web: 1, sidecar: 0 });
   });
 
+  it('PodTopologySpread: an empty labelSelector counts no pod, neither bound ones nor the replicas placed before', async () => {
+    // upstream: podtopologyspread/common.go countPodsMatchSelector (an empty selector counts 0), filtering.go updateWithPod
+    const dir = 'fixtures/schedule/PodTopologySpread-empty-selector';
+    const [web] = (await fit([`${dir}/web.yaml`], { cluster: [`${dir}/cluster.yaml`] })).scheduling;
+    expect(web?.placement).toEqual({ nodes: { big: 3 }, unschedulable: 0, message: null });
+  });
+
   it('ReplacedPods: a StatefulSet\'s and a DaemonSet\'s running pods (owned, or adopted orphans) give way to the checked template\'s; another controller\'s stay', async () => {
     // upstream: statefulset/stateful_set_control.go processReplica (isCreated), daemon/daemon_controller.go
     // podsShouldBeOnNode (shouldRun && !exists); rolling updates of both delete a pod before its successor is created

@@ -236,7 +236,7 @@ function addPod(state: PodTopologySpreadState, pod: PodInfo, added: PodInfo, nod
   if (added.namespace !== pod.namespace) return state;
   state.minCache.length = 0;
   forEachCountedDomain(state, pod, node, (c, counts, value) => {
-    if (!matchesSelector(c.selector, added.labels)) return;
+    if (!countsPod(c, pod, added)) return;
     counts.set(value, (counts.get(value) ?? 0) + 1);
     if (c.topologyKey === HOSTNAME_LABEL) state.hostnamesAlike = false;
   });
