@@ -1,9 +1,10 @@
 // CRD x-kubernetes-validations (CEL) rules evaluated offline (upstream: apiextensions-apiserver pkg/apiserver/schema/cel/validation.go).
 import { createRequire } from 'node:module';
-import type { CelEnv } from '@bufbuild/cel';
+import type { CelEnv, CelValue } from '@bufbuild/cel';
 import type { Path } from '../model/document.js';
 import { asArray, asRecord } from '../model/object.js';
 import { kubernetesCelFunctions } from './cel-kubernetes-library.js';
+import { CONVERSION_ERROR, goStringConversions } from './cel-string-conversions.js';
 import { parseGoDuration } from '../model/go-duration.js';
 import { goValue } from './validation/field-error.js';
 
@@ -44,11 +45,15 @@ export type LazyCelRuntime = () => CelRuntime;
 
 const require = createRequire(import.meta.url);
 
+const NANOS_PER_SECOND = 1_000_000_000n;
+
 export function createCelRuntime(): CelRuntime {
   const cel = require('@bufbuild/cel') as Cel;
   const { strings } = require('@bufbuild/cel/ext') as typeof import('@bufbuild/cel/ext');
-  const { timestampFromDate, durationFromMs } = require('@bufbuild/protobuf/wkt') as typeof import('@bufbuild/protobuf/wkt');
-  const env = cel.celEnv({ funcs: [...strings, ...kubernetesCelFunctions(cel)] });
+  const { timestampFromDate, durationFromMs, DurationSchema } = require('@bufbuild/protobuf/wkt') as typeof import('@bufbuild/protobuf/wkt');
+  const { create } = require('@bufbuild/protobuf') as typeof import('@bufbuild/protobuf');
+  const duration = { type: cel.objectType(DurationSchema), of: (nanoseconds: bigint) => create(DurationSchema, { seconds: nanoseconds / NANOS_PER_SECOND, nanos: Number(nanoseconds % NANOS_PER_SECOND) }) as unknown as CelValue };
+  const env = cel.celEnv({ funcs: [...strings, ...kubernetesCelFunctions(cel), ...goStringConversions(cel, duration)] });
   return { cel, env, programs: new Map(), timestamp: timestampFromDate, duration: durationFromMs };
 }
 
@@ -108,16 +113,27 @@ function evaluateRule(context: Walk, rule: Readonly<Record<string, unknown>>, ta
   const result = run(runtime, text, self);
   if (result === true) return;
   if (typeof result !== 'boolean') {
-    const missing = /^field not found: (.*)$/.exec(result);
-    // a field or map key the object lacks is CEL-Go's runtime error, which the API server reports
+    // a runtime error CEL-Go gives too (a field or map key the object lacks, a failed conversion, a division by zero)
+    // is one the API server reports
     // upstream: apiextensions-apiserver schema/cel/validation.go validateExpressions ("%v evaluating rule: %v")
-    if (missing) context.outcome.violations.push({ path: target.path, message: fieldError(target.path, typeName(target.schema), `no such key: ${missing[1] ?? ''} evaluating rule: ${ruleErrorString(rule, text)}`, undefined) });
+    const error = celGoRuntimeError(result);
+    if (error) context.outcome.violations.push({ path: target.path, message: fieldError(target.path, typeName(target.schema), `${error} evaluating rule: ${ruleErrorString(rule, text)}`, undefined) });
     else context.outcome.skipped.push({ path: target.path, rule: text.trim(), reason: result });
     return;
   }
   const path = [...target.path, ...fieldPathOf(rule['fieldPath'])];
   const detail = messageOf(runtime, rule, self);
   context.outcome.violations.push({ path, message: fieldError(path, context.valuesShown ? shownValue(target) : typeName(target.schema), detail, rule['reason']) });
+}
+
+/** A runtime error of @bufbuild/cel in CEL-Go's words (common/types/err.go), when CEL-Go fails alike; undefined otherwise. */
+function celGoRuntimeError(message: string): string | undefined {
+  const missing = /^field not found: (.*)$/.exec(message);
+  if (missing) return `no such key: ${missing[1] ?? ''}`;
+  if (message.startsWith(CONVERSION_ERROR)) return message;
+  if (/^u?int divide by zero$/.test(message)) return 'division by zero';
+  if (/^u?int modulus by zero$/.test(message)) return 'modulus by zero';
+  return undefined;
 }
 
 /** The schema's type as the API server's errors named it before v1.35 (and still for a rule that fails to run). */

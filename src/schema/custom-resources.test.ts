@@ -221,6 +221,17 @@ describe('CEL x-kubernetes-validations', () => {
     ]);
   });
 
+  it('reports a rule that fails at run time with a conversion error as cel-go does (Go parsers: no spaces, no empty duration)', async () => {
+    // upstream: apiextensions-apiserver schema/cel/validation.go validateExpressions; cel-go common/types/string.go ConvertToType
+    expect(await check('cel-conversions.yaml')).toEqual([
+      `45:12 error schema: spec.timeout: Invalid value: "string": type conversion error from 'string' to 'google.protobuf.Duration' evaluating rule: must be a valid duration greater than 1ms`,
+      `53:5 error schema: spec.ports: Invalid value: "object": type conversion error from 'string' to 'int' evaluating rule: port must be between 1-65535`,
+      `60:10 error schema: spec.count: Invalid value: "string": type conversion error from 'string' to 'int' evaluating rule: must be numeric`,
+      `78:12 error schema: spec.timeout: Invalid value: "string": type conversion error from 'string' to 'google.protobuf.Duration' evaluating rule: must be a valid duration greater than 1ms`,
+      `79:10 error schema: spec.count: Invalid value: "string": type conversion error from 'string' to 'int' evaluating rule: must be numeric`,
+    ]);
+  });
+
   it('evaluates find and findAll as RE2 (flag groups, POSIX classes), a pattern that could backtrack exponentially in linear time', async () => {
     expect(await check('cel-regex.yaml')).toEqual([
       '46:9 error schema: spec.code: Invalid value: "abc1": code has no digits',
