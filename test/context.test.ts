@@ -128,3 +128,18 @@ describe('--context with a kustomization among the neighbours', () => {
     expect(await findings(cwd, env)).toEqual(['schema spec.config must be a string, got a mapping']);
   });
 });
+
+describe('--context: a file checked alone that a kustomization of the context names (a pre-commit hook\'s staged file)', () => {
+  const errors = async (file: string) => {
+    const run = await runCli(['lint', '--format', 'json', file, '--context', '.'], { cwd: 'fixtures/context-kustomize-staged', env: { KUBEFIT_CACHE_DIR: 'off' } });
+    return (JSON.parse(run.stdout) as { findings: { ruleId: string; severity: string; message: string }[] }).findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.message}`);
+  };
+
+  it('a patch the overlay names is a fragment, as when the whole tree is checked (no missing selector or image)', async () => {
+    expect(await errors('overlays/prod/privileged.yaml')).toEqual([]);
+  });
+
+  it('a resource gets its build\'s transformations (commonLabels adds the selector)', async () => {
+    expect(await errors('labels/base/deployment.yaml')).toEqual([]);
+  });
+});

@@ -144,7 +144,11 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   const readFirst = files.filter((file) => isKustomizationFile(file) || isChainsawTestFile(file));
   const readAll = (paths: readonly string[]) => Promise.all(paths.map(async (file) => [file, await readSourceFile(file, resolveFrom(cwd, file), limits.maxFileSize)] as const));
   const known = new Map(await readAll(readFirst));
-  const kustomizations = documentsOf([...known].filter(([file]) => isKustomizationFile(file)).map(([, read]) => read), limits, 'kustomize');
+  // a file checked alone (the file a pre-commit hook passes, with --context): the context's kustomizations say what it
+  // is, a patch or a resource their builds transform, as they do when the whole tree is checked
+  const contextReads = await readAll(await contextKustomizationFiles(options.contextPaths ?? [], cwd, options.ignorePaths ?? [], files));
+  const inputKustomizations = documentsOf([...known].filter(([file]) => isKustomizationFile(file)).map(([, read]) => read), limits, 'kustomize');
+  const kustomizations = [...inputKustomizations, ...documentsOf(contextReads.map(([, read]) => read), limits, 'kustomize')];
   // the patches they name, read before the resources they patch
   const patchFiles = namedPatchFiles(kustomizations);
   const patchReads = await readAll(files.filter((file) => patchFiles.has(normalize(file)) && !known.has(file)));
@@ -157,7 +161,9 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   const patches = morePatchReads.length === 0 ? namedPatches : patchSources([...patchReads, ...morePatchReads].map(([, read]) => read), kustomizations, limits);
   const contextPaths = (options.contextPaths ?? []).map((path) => entryPath(resolveFrom(cwd, path), '.'));
   const isChecked = checkedPaths(files.map((file) => resolveFrom(cwd, file)), contextPaths);
-  const { roles, transforms, findings: kustomizeFindings } = kustomizeRolesOf(kustomizations, patches, cwd, isChecked, transformerPatches);
+  const { roles, transforms, findings: allKustomizeFindings } = kustomizeRolesOf(kustomizations, patches, cwd, isChecked, transformerPatches);
+  // the context's kustomizations are not checked: only the inputs' get findings
+  const kustomizeFindings = contextReads.length === 0 ? allKustomizeFindings : allKustomizeFindings.filter((finding) => inputKustomizations.some(({ file }) => file === finding.file));
   const nameAffixes = kustomizeNameAffixes(kustomizations, patches);
   const chainsawTests = documentsOf([...known].filter(([file]) => isChainsawTestFile(file)).map(([, read]) => read), limits);
   const assertions = assertionFiles(chainsawTests, files);
@@ -339,6 +345,14 @@ interface ReadDocument {
 }
 
 /** The documents of files read first (their findings come when the files are parsed in input order). */
+/** The kustomization files under the --context paths that are not inputs themselves. */
+async function contextKustomizationFiles(contextPaths: readonly string[], cwd: string, ignorePaths: readonly string[], inputs: readonly string[]): Promise<string[]> {
+  if (contextPaths.length === 0) return [];
+  const inputPaths = new Set(inputs.map((file) => resolveFrom(cwd, file)));
+  const { files } = await expandInputs(contextPaths, cwd, ignorePaths);
+  return files.filter((file) => isKustomizationFile(file) && !inputPaths.has(resolveFrom(cwd, file)));
+}
+
 function documentsOf(reads: readonly ReadResult[], limits: LoadLimits, reader: Reader = 'manifest'): ReadDocument[] {
   const documents: ReadDocument[] = [];
   for (const read of reads) {
