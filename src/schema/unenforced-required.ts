@@ -32,6 +32,14 @@ const UNENFORCED: readonly Unenforced[] = [
   { at: /\/iscsi$/, field: 'lun' },
   // core validation validateSleepAction: 0 seconds from v1.33 (PodLifecycleSleepActionAllowZero, on by default)
   { at: /\/sleep$/, field: 'seconds', since: '1.33' },
+  // core validation validateSysctls checks each sysctl's name only, never its value
+  { at: /\/sysctls\/\d+$/, field: 'value' },
+  // core validation ValidatePreferredSchedulingTerms: weight in 1..100 and ValidateNodeSelectorTerm(preference), which
+  // takes the empty term
+  { at: /\/nodeAffinity\/preferredDuringSchedulingIgnoredDuringExecution\/\d+$/, field: 'preference' },
+  // core validation validateScaleIOVolumeSource, validateScaleIOPersistentVolumeSource: gateway, system and volumeName
+  // only
+  { at: /\/scaleIO$/, field: 'secretRef' },
 ];
 
 /** Whether the schema error is a missing field the API server of `release` accepts missing on `kind`. */
