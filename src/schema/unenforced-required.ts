@@ -37,6 +37,8 @@ const UNENFORCED: readonly Unenforced[] = [
   // core validation ValidatePreferredSchedulingTerms: weight in 1..100 and ValidateNodeSelectorTerm(preference), which
   // takes the empty term
   { at: /\/nodeAffinity\/preferredDuringSchedulingIgnoredDuringExecution\/\d+$/, field: 'preference' },
+  // batch validation validatePodFailurePolicy only caps the number of rules (validateSuccessPolicy requires them)
+  { at: /\/podFailurePolicy$/, field: 'rules' },
   // core validation validateScaleIOVolumeSource, validateScaleIOPersistentVolumeSource: gateway, system and volumeName
   // only
   { at: /\/scaleIO$/, field: 'secretRef' },
