@@ -26,6 +26,10 @@ const UNENFORCED: readonly Unenforced[] = [
   { kind: 'LimitRange', at: /^\/spec$/, field: 'limits' },
   // apps validation ValidateControllerRevision only asks revision to be non-negative
   { kind: 'ControllerRevision', at: /^$/, field: 'revision' },
+  // apiextensions validation validateCustomResourceDefinitionSpec counts the versions marked storage (exactly one) and
+  // never reads served: a version without them is an unserved, unstored one
+  { kind: 'CustomResourceDefinition', at: /^\/spec\/versions\/\d+$/, field: 'served' },
+  { kind: 'CustomResourceDefinition', at: /^\/spec\/versions\/\d+$/, field: 'storage' },
   // core validation validateHTTPGetAction checks each header's name only
   { at: /\/httpHeaders\/\d+$/, field: 'value' },
   // core validation validateISCSIVolumeSource, validateISCSIPersistentVolumeSource: lun in 0..255, so 0 passes
