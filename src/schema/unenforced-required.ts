@@ -20,8 +20,17 @@ const UNENFORCED: readonly Unenforced[] = [
   { kind: 'CSIDriver', at: /^$/, field: 'spec' },
   // storage validation validateTokenRequests: at most one token request may leave the audience empty
   { kind: 'CSIDriver', at: /^\/spec\/tokenRequests\/\d+$/, field: 'audience' },
-  // storage validation validateCSINodeDrivers ranges over the drivers; none is fine
+  // storage validation validateCSINodeDrivers ranges over the drivers; none is fine, and a missing spec is the zero
+  // CSINodeSpec (a struct in Go)
+  { kind: 'CSINode', at: /^$/, field: 'spec' },
   { kind: 'CSINode', at: /^\/spec$/, field: 'drivers' },
+  // resource validation validateDeviceClassSpec and validateResourceClaimSpec (validateDeviceClaim) range over optional
+  // lists: the zero spec (a struct in Go) passes, for a ResourceClaimTemplate's spec and its claim spec too
+  { kind: 'DeviceClass', at: /^$/, field: 'spec' },
+  { kind: 'ResourceClaim', at: /^$/, field: 'spec' },
+  { kind: 'ResourceClaimTemplate', at: /^(\/spec)?$/, field: 'spec' },
+  // resource validation validateResourcePool: generation must not be negative, so 0 passes
+  { kind: 'ResourceSlice', at: /^\/spec\/pool$/, field: 'generation' },
   // core validation ValidateLimitRange ranges over spec.limits; none is fine
   { kind: 'LimitRange', at: /^\/spec$/, field: 'limits' },
   // apps validation ValidateControllerRevision only asks revision to be non-negative

@@ -18,7 +18,7 @@ describe('validateObjects: built-in schemas', () => {
     'valid-pod.yaml', 'valid-deployment.yaml', 'valid-replicaset.yaml', 'valid-replicationcontroller.yaml',
     'valid-statefulset.yaml', 'valid-daemonset.yaml', 'valid-job.yaml', 'valid-cronjob.yaml', 'valid-node.yaml',
     'valid-null-fields.yaml', 'valid-null-list-items.yaml', 'valid-empty-enums.yaml', 'valid-status.yaml',
-    'valid-defaulted-required.yaml',
+    'valid-defaulted-required.yaml', 'valid-defaulted-required-resource.yaml',
   ])('accepts %s', async (file) => {
     expect(await check(file)).toEqual([]);
   });
