@@ -33,6 +33,12 @@ const UNENFORCED: readonly Unenforced[] = [
   { kind: 'ResourceSlice', at: /^\/spec\/pool$/, field: 'generation' },
   // core validation ValidateLimitRange ranges over spec.limits; none is fine
   { kind: 'LimitRange', at: /^\/spec$/, field: 'limits' },
+  // discovery validation validateHints: a zone hint's name must be a valid label value, and the empty one is
+  { kind: 'EndpointSlice', at: /^\/endpoints\/\d+\/hints\/forZones\/\d+$/, field: 'name' },
+  // core validation ValidateNode never reads spec.configSource on create (ValidateNodeUpdate does)
+  { kind: 'Node', at: /^\/spec\/configSource\/configMap$/, field: 'kubeletConfigKey' },
+  { kind: 'Node', at: /^\/spec\/configSource\/configMap$/, field: 'name' },
+  { kind: 'Node', at: /^\/spec\/configSource\/configMap$/, field: 'namespace' },
   // apps validation ValidateControllerRevision only asks revision to be non-negative
   { kind: 'ControllerRevision', at: /^$/, field: 'revision' },
   // apiextensions validation validateCustomResourceDefinitionSpec counts the versions marked storage (exactly one) and
