@@ -144,6 +144,7 @@ describe('validateObjects: kinds', () => {
       '16:13 error deprecated-api: autoscaling/v2beta2 HorizontalPodAutoscaler was removed in Kubernetes 1.26: use autoscaling/v2',
       '22:7 info unknown-kind: no schema for custom resource monitoring.coreos.com/v1 ServiceMonitor: not validated',
       '32:7 error unknown-kind: unknown apiVersion and kind: Kubernetes has no apps/v1 CronJob (CronJob is batch/v1)',
+      "38:7 error unknown-kind: unknown apiVersion and kind: policy/v1 Eviction is the body of a pod's eviction subresource (POST .../pods/<name>/eviction), not an object kubectl can apply",
     ]);
   });
 

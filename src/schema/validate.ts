@@ -499,13 +499,22 @@ function withoutEnumDuplicates(schemaFindings: Finding[], apiFindings: readonly 
   return unsupported.size === 0 ? schemaFindings : schemaFindings.filter((finding) => !(finding.path !== null && unsupported.has(finding.path) && finding.message.includes(' must be one of ')));
 }
 
+/**
+ * Kinds the API serves only as a subresource's request body: kubectl finds no resource to apply them to (no matches
+ * for kind), whatever their content.
+ */
+const SUBRESOURCE_BODIES: ReadonlyMap<string, string> = new Map([['policy/v1 Eviction', "a pod's eviction subresource (POST .../pods/<name>/eviction)"]]);
+
 /** unknown-kind: an error for built-in groups; for custom resources one info per kind unless strictKinds. */
 function missingSchema(object: KubeObject, run: CustomRun): Finding[] {
   const { apiVersion, kind } = object.ref;
   const builtin = BUILTIN_GROUPS.has(groupOf(apiVersion));
   const prerelease = /\/v\d+(alpha|beta)\d+$/.test(apiVersion);
   if (builtin && !prerelease) {
-    const message = `unknown apiVersion and kind: Kubernetes has no ${apiVersion} ${kind}${kindHint(apiVersion, kind)}`;
+    const body = SUBRESOURCE_BODIES.get(`${apiVersion} ${kind}`);
+    const message = body
+      ? `unknown apiVersion and kind: ${apiVersion} ${kind} is the body of ${body}, not an object kubectl can apply`
+      : `unknown apiVersion and kind: Kubernetes has no ${apiVersion} ${kind}${kindHint(apiVersion, kind)}`;
     return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'error', message })];
   }
   const suggestion = closestKind(kind, run.definitions.kindsByGroup.get(groupOf(apiVersion)) ?? []);
