@@ -89,7 +89,10 @@ export interface Analysis {
   readonly emptyStdin: boolean;
   /** True when scheduling was asked for but no Node objects were given, so it did not run. */
   readonly noNodes: boolean;
-  /** What the dry-run leaves out of the --scheduler-config configuration (out-of-tree plugins, node sampling). */
+  /**
+   * What the dry-run leaves out of the --scheduler-config configuration (out-of-tree plugins, node sampling), and inputs
+   * read as --cluster state only.
+   */
   readonly warnings: readonly string[];
 }
 
@@ -172,7 +175,7 @@ export async function analyze(command: Command, paths: readonly string[], option
     nodeGroups: 'nodeGroups' in scheduled ? scheduled.nodeGroups : undefined,
     nodes: 'nodes' in scheduled ? scheduled.nodes : undefined,
   });
-  const warnings = schedulerConfig?.warnings ?? [];
+  const warnings = [...(schedulerConfig?.warnings ?? []), ...clusterInputWarnings(paths, cluster.paths, cwd)];
   return { report, matched: paths.length === 0 ? cluster.matched : main.matched, emptyStdin: main.emptyStdin, noNodes, warnings };
 }
 
@@ -345,4 +348,10 @@ function isSnapshotPod(object: KubeObject): boolean {
 function isFinished(pod: KubeObject): boolean {
   const phase = asRecord(pod.value['status'])?.['phase'];
   return phase === 'Succeeded' || phase === 'Failed';
+}
+
+/** An input path also given with --cluster: the run reads that file once, as cluster state, and checks nothing in it. */
+function clusterInputWarnings(inputs: readonly string[], clusterPaths: readonly string[], cwd: string): string[] {
+  const cluster = new Set(clusterPaths);
+  return inputs.filter((input) => cluster.has(resolveFrom(cwd, input))).map((input) => `${input} is also given with --cluster: it is read as cluster state (Nodes and the pods bound to them), and nothing in it is checked`);
 }

@@ -79,6 +79,11 @@ describe('kubefit CLI', () => {
     expect(Array.isArray(report.scheduling)).toBe(true);
   });
 
+  it('says when an input is also given with --cluster, which reads it as cluster state only', async () => {
+    const run = await runCli(['check', 'fixtures/demo/cluster/nodes.yaml', '--cluster', 'fixtures/demo/cluster']);
+    expect(run.stderr).toContain('kubefit: warning: fixtures/demo/cluster/nodes.yaml is also given with --cluster: it is read as cluster state');
+  });
+
   it('reads standard input for -', async () => {
     const run = await runCli(['lint', '-', '--format', 'json'], { stdin: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: a, name: b}\n' });
     const report = JSON.parse(run.stdout) as Report;
