@@ -9,7 +9,13 @@ import { filterNode, runPreFilters, type NodeStatus, type PreparedPod } from './
 
 /** The status of the first plugin that rejects `node` standing in for node `index` of `nodes`, or undefined. */
 export function filterChangedNode(prepared: PreparedPod, index: number, node: NodeInfo, nodes: NodeClasses, cluster: ClusterState): NodeStatus | undefined {
-  if (!prepared.tracksPods || nodes.nodes[index] === node) return filterNode(prepared, node);
+  const before = nodes.nodes[index];
+  if (!prepared.tracksPods || before === node) return filterNode(prepared, node);
+  // Each plugin that tracks pods works its state out for the changed node: a copy updated for the pods that differ.
+  if (before && prepared.active.every(({ plugin }) => !plugin.addPod || plugin.changedNode)) {
+    const active = prepared.active.map((entry) => (entry.plugin.changedNode ? { plugin: entry.plugin, state: entry.plugin.changedNode(entry.state, prepared.pod, before, node) } : entry));
+    return filterNode({ ...prepared, active }, node);
+  }
   // The plugins before the first one that tracks pods read the node alone: they decide first, in upstream's order.
   const first = prepared.active.findIndex(({ plugin }) => plugin.addPod);
   const local = filterNode({ ...prepared, active: prepared.active.slice(0, first) }, node);

@@ -83,6 +83,12 @@ export interface FilterPlugin<S = unknown> {
   filter(pod: PodInfo, node: NodeInfo, state: S): FilterResult;
   /** Updates the state after `added` is placed on `node` (upstream's PreFilterExtensions.AddPod). */
   addPod?(state: S, pod: PodInfo, added: PodInfo, node: NodeInfo): S;
+  /**
+   * A new state, as PreFilter would make it were `before` (a node of the cluster) replaced by `after` (the same node
+   * with other pods: a preemption's what-if, nominated pods added), without changing `state` (upstream: RemovePod and
+   * AddPod on a cloned CycleState). A plugin with addPod but without this is prepared again on the changed cluster.
+   */
+  changedNode?(state: S, pod: PodInfo, before: NodeInfo, after: NodeInfo): S;
   /** Node label keys the verdict depends on besides NodeInfo.classKey (nodes equal on them share a verdict). */
   nodeLabelKeys?(pod: PodInfo, state: S): Iterable<string>;
   /** True when the verdict depends on the node's name. */

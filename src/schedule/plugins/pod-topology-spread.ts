@@ -243,6 +243,20 @@ function addPod(state: PodTopologySpreadState, pod: PodInfo, added: PodInfo, nod
   return state;
 }
 
+// upstream: filtering.go RemovePod, AddPod (updateWithPod) on a cloned preFilterState
+function changedNode(state: PodTopologySpreadState, pod: PodInfo, before: NodeInfo, after: NodeInfo): PodTopologySpreadState {
+  const matchNum = [...state.matchNum];
+  let { hostnamesAlike } = state;
+  forEachCountedDomain(state, pod, after, (c, counts, value) => {
+    const delta = after.pods.filter((existing) => countsPod(c, pod, existing)).length - before.pods.filter((existing) => countsPod(c, pod, existing)).length;
+    if (delta === 0) return;
+    const index = state.constraints.indexOf(c);
+    matchNum[index] = new Map(counts).set(value, (counts.get(value) ?? 0) + delta);
+    if (delta > 0 && c.topologyKey === HOSTNAME_LABEL) hostnamesAlike = false;
+  });
+  return { ...state, matchNum, minCache: [], hostnamesAlike };
+}
+
 /** The PodTopologySpread filter with the profile's default constraints. */
 export function podTopologySpreadFilter(defaulting: SpreadDefaulting): FilterPlugin {
   return definePlugin<PodTopologySpreadState>({
@@ -250,6 +264,7 @@ export function podTopologySpreadFilter(defaulting: SpreadDefaulting): FilterPlu
     preFilter: (pod, cluster) => preFilter(pod, cluster, defaulting),
     filter,
     addPod,
+    changedNode,
     domainOf,
     nodeLabelKeys: (_pod, state) => state.constraints.map((c) => c.topologyKey).filter((key) => key !== HOSTNAME_LABEL || !state.hostnamesAlike),
   });

@@ -76,5 +76,11 @@ export default definePlugin<State>({
     const count = usesOf(added, pod.namespace, state.readWriteOncePodClaims);
     return count === 0 ? state : { ...state, conflictingClaimRefCount: state.conflictingClaimRefCount + count };
   },
+  // upstream: volume_restrictions.go RemovePod, AddPod on a cloned preFilterState
+  changedNode(state, pod, before, after) {
+    const uses = (pods: readonly PodInfo[]): number => pods.reduce((sum, other) => sum + usesOf(other, pod.namespace, state.readWriteOncePodClaims), 0);
+    const delta = uses(after.pods) - uses(before.pods);
+    return delta === 0 ? state : { ...state, conflictingClaimRefCount: state.conflictingClaimRefCount + delta };
+  },
   usesNodeName: (_pod, state) => state.needsCheck,
 });
