@@ -148,4 +148,14 @@ describe('kustomize patches (PatchStrategicMergeTransformer, PatchTransformer, P
       'kustomize-patches/config/manager/manager.yaml:34:19 docker-socket',
     ]);
   });
+
+  // upstream: kyaml/yaml/walk/associative_sequence.go elementValues, setAssociativeSequenceElements (kustomize v5.5)
+  it('checks an object a strategic-merge patch touches with one list element per merge key, as the build writes it; a JSON patch leaves the repeated ones', async () => {
+    const report = await lint(['kustomize-repeated-keys'], { cwd: 'fixtures', configFile: false });
+    const rules = ['duplicate-container-name', 'duplicate-env-var', 'api-warning', 'service-target-port'];
+    expect(report.findings.filter((finding) => rules.includes(finding.ruleId)).map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}: ${finding.message}`)).toEqual([
+      'kustomize-repeated-keys/service.yaml:10:17 service-target-port: targetPort "http" is not the name of any container port of the selected pods (Deployment ports)',
+      'kustomize-repeated-keys/workloads.yaml:80:15 duplicate-container-name: spec.template.spec.containers[1].name: Duplicate value: "op"',
+    ]);
+  });
 });

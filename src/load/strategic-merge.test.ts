@@ -92,6 +92,35 @@ describe('strategic merge as kustomize applies it (kyaml merge2)', () => {
       deployment({ containers: [{ name: 'a' }] }),
       deployment({ containers: [{ name: 'b', env: [{ name: 'C', value: '2' }, { name: 'A', $patch: 'delete' }, { name: 'C', value: '1' }], ports: [{ containerPort: 81, name: 'web' }, { containerPort: 80 }, { containerPort: 81, name: 'm' }] }] }),
       deployment({ containers: [{ name: 'b', env: [{ name: 'C', value: '1' }], ports: [{ containerPort: 81, name: 'm' }, { containerPort: 80 }] }, { name: 'a' }] })],
+    // merge2 walks every list with merge keys of the patched object, also those the patch does not name: key values the
+    // target repeats collapse (walk/associative_sequence.go; each case as kubectl kustomize v5.5 writes it)
+    ['a metadata-only patch leaves one container of a repeated name: the last, in the first one\'s place',
+      deployment({ containers: [{ name: 'op', image: 'op:1' }, { name: 'side' }, { name: 'op', image: 'sidecar:2' }] }),
+      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { labels: { team: 'a' } } },
+      { ...deployment({ containers: [{ name: 'op', image: 'sidecar:2' }, { name: 'side' }] }), metadata: { labels: { team: 'a' } } }],
+    ['a repeated env name of a container the patch names: the last',
+      deployment({ containers: [{ name: 'op', env: [{ name: 'LOG_LEVEL', value: 'debug' }, { name: 'LOG_LEVEL', value: 'info' }] }] }),
+      deployment({ containers: [{ name: 'op', args: ['--metrics'] }] }),
+      deployment({ containers: [{ name: 'op', env: [{ name: 'LOG_LEVEL', value: 'info' }], args: ['--metrics'] }] })],
+    ['ports repeating a containerPort, without any protocol: the last',
+      deployment({ containers: [{ name: 'op', ports: [{ containerPort: 80, name: 'http' }, { containerPort: 80, name: 'https' }] }] }),
+      deployment({ containers: [{ name: 'op', args: ['--metrics'] }] }),
+      deployment({ containers: [{ name: 'op', ports: [{ containerPort: 80, name: 'https' }], args: ['--metrics'] }] })],
+    ['a patched container whose name repeats is the last as the file has it (the patch is lost), its own lists as they are; ports on two keys keep the last one\'s place; volumes and finalizers collapse',
+      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { finalizers: ['a', 'b', 'a'] }, spec: { template: { spec: {
+        containers: [
+          { name: 'op', image: 'one', env: [{ name: 'X', value: '1' }, { name: 'X', value: '2' }] },
+          { name: 'side', ports: [{ containerPort: 80, protocol: 'TCP', name: 'a' }, { containerPort: 81, name: 'c' }, { containerPort: 80, protocol: 'TCP', name: 'b' }] },
+          { name: 'op', image: 'two', env: [{ name: 'Y', value: '1' }, { name: 'Y', value: '2' }] },
+        ],
+        volumes: [{ name: 'v', emptyDir: {} }, { name: 'v', configMap: { name: 'c' } }] } } } },
+      deployment({ containers: [{ name: 'op', args: ['--x'] }] }),
+      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { finalizers: ['a', 'b'] }, spec: { template: { spec: {
+        containers: [
+          { name: 'op', image: 'two', env: [{ name: 'Y', value: '1' }, { name: 'Y', value: '2' }] },
+          { name: 'side', ports: [{ containerPort: 81, name: 'c' }, { containerPort: 80, protocol: 'TCP', name: 'b' }] },
+        ],
+        volumes: [{ name: 'v', configMap: { name: 'c' } }] } } } }],
     ['merge_primitive_finalizers: a set, the patch\'s values first',
       { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { finalizers: ['b', 'c'] } },
       { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { finalizers: ['a', 'b'] } },

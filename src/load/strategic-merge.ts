@@ -3,7 +3,9 @@
 // ListIncreaseDirection Prepend). Maps merge field by field and `null` deletes a field; a list the schema gives a merge
 // key merges element by element (the patch's elements first, then the others), a list of strings with the merge
 // strategy is a set; every other list, and every list of a kind the schema does not know (a custom resource), is
-// replaced. `$patch: delete | replace | merge` directives are honoured; kustomize's other directives are dropped.
+// replaced. `$patch: delete | replace | merge` directives are honoured; kustomize's other directives are dropped. The
+// walk rebuilds every list with merge keys of the patched object, also those the patch does not name: each keeps one
+// element per merge key values (repeated ones collapse, see walkedAlone).
 import { asRecord } from '../model/object.js';
 import type { PositionIndex } from '../model/document.js';
 import { derivedList, derivedMap, type PatchSource } from './value-origins.js';
@@ -41,7 +43,7 @@ export function strategicMerge(target: Readonly<Record<string, unknown>>, patch:
 }
 
 function mergeValue(target: unknown, patch: unknown, field: MergeField | undefined, at: PatchSource): Merged {
-  if (patch === undefined) return { value: target, fromPatch: false };
+  if (patch === undefined) return { value: walkedAlone(target, field), fromPatch: false };
   if (patch === null) return CLEARED;
   const targetKind = kindOf(target);
   const patchKind = kindOf(patch);
@@ -77,6 +79,8 @@ function mergeMap(target: unknown, patch: Readonly<Record<string, unknown>>, sch
     out[key] = merged.value;
     if (merged.fromPatch) sources.set(key, source);
   }
+  // merge2 walks the target's fields the patch lacks too
+  for (const [key, inner] of Object.entries(schema ?? {})) if (!Object.hasOwn(patch, key) && Object.hasOwn(base, key)) out[key] = walkedAlone(base[key], inner);
   return { value: derivedMap(out, base, sources), fromPatch: false };
 }
 
@@ -99,6 +103,8 @@ interface Entry {
   /** The patch's element and its index there. */
   patch?: unknown;
   patchIndex?: number;
+  /** The target repeats its key values: `target` is the last such element, which stands as the file has it. */
+  repeated?: boolean;
 }
 
 function mergeList(target: unknown, listed: readonly unknown[], field: MergeField, at: PatchSource): Merged {
@@ -127,6 +133,12 @@ function mergeList(target: unknown, listed: readonly unknown[], field: MergeFiel
   });
   target.forEach((item: unknown, index: number) => {
     const values = keyValues(item, keys);
+    // appendListNode: the target's later element of the same key values replaces the merged one in its place
+    const earlier = values[0] === '' ? undefined : entries.find((candidate) => candidate.index !== undefined && sameElement(candidate.values, values));
+    if (earlier) {
+      Object.assign(earlier, { target: item, index, repeated: true });
+      return;
+    }
     const entry = entries.find((candidate) => candidate.index === undefined && sameElement(candidate.values, values));
     if (entry) Object.assign(entry, { target: item, index });
     else entries.push({ values, target: item, index });
@@ -138,7 +150,7 @@ function mergeList(target: unknown, listed: readonly unknown[], field: MergeFiel
     const merged = mergeValue(entry.index === undefined ? null : entry.target, entry.patch, { schema: field.schema }, source);
     if (merged === MERGE_FAILED) return MERGE_FAILED;
     if (merged === CLEARED) continue;
-    out.push(merged.value);
+    out.push(entry.repeated ? entry.target : merged.value);
     origins.push(entry.index ?? source);
   }
   for (const { value, index } of unkeyed) {
@@ -199,15 +211,87 @@ function mergeByKeys(target: readonly unknown[], patch: readonly unknown[], keys
       origins.push(elementAt(index));
     }
   }
+  // (a patch element merges into the first of repeated ones, which the last replaces: the patch is lost)
+  const repeated = repeatedElements(target, keys);
   for (const [at, item] of target.entries()) {
+    const last = repeated.get(identityOf(item, keys) ?? '');
+    if (last !== undefined && last !== at) continue;
     const patched = merging.get(at);
-    const merged = patched ? mergeValue(item, patched.item, { schema: field.schema }, elementAt(patched.index)) : { value: item, fromPatch: false };
+    const merged = last === undefined ? mergeValue(item, patched?.item, { schema: field.schema }, elementAt(patched?.index ?? 0)) : { value: item, fromPatch: false };
     if (merged === MERGE_FAILED) return MERGE_FAILED;
     if (merged === CLEARED) continue;
     out.push(merged.value);
     origins.push(at);
   }
   return { value: derivedList(out, target, origins), fromPatch: false };
+}
+
+/**
+ * A value the patch does not reach, as merge2's walk still rebuilds it: each list with merge keys below it keeps one
+ * element per merge key values (walkedListAlone).
+ */
+function walkedAlone(value: unknown, field: MergeField | undefined): unknown {
+  if (Array.isArray(value)) return field?.keys ? walkedListAlone(value, field) : value;
+  const record = asRecord(value);
+  if (!record || !field?.schema) return value;
+  let out: Record<string, unknown> | undefined;
+  for (const [key, inner] of Object.entries(field.schema)) {
+    const walked = Object.hasOwn(record, key) ? walkedAlone(record[key], inner) : undefined;
+    if (walked !== record[key]) (out ??= { ...record })[key] = walked;
+  }
+  return out ? derivedMap(out, record, new Map()) : value;
+}
+
+/**
+ * A list with merge keys the patch does not reach, as kyaml rebuilds it (walk/associative_sequence.go elementValues
+ * takes each key values once; setAssociativeSequenceElements walks the first element of them, then appendListNode
+ * sets each element of the target in its place): elements that repeat key values become the last of them, as the
+ * file has it, in the first one's place (with several keys appendListNode removes and appends: in the last one's
+ * place); the others are walked in turn; a set of scalars keeps each value once, in its first place. Elements
+ * without every key stay as they are.
+ */
+function walkedListAlone(list: readonly unknown[], field: MergeField): readonly unknown[] {
+  const keys = effectiveKeys(field.keys ?? [], list);
+  if (keys.length === 0) {
+    const set = [...new Set(list)];
+    return set.length === list.length ? list : derivedList(set, list, set.map((item) => list.indexOf(item)));
+  }
+  const repeated = repeatedElements(list, keys);
+  const placed = new Set<string>();
+  const out: unknown[] = [];
+  const origins: number[] = [];
+  list.forEach((item, index) => {
+    const identity = identityOf(item, keys);
+    const last = repeated.get(identity ?? '');
+    if (identity === undefined || last === undefined) {
+      out.push(walkedAlone(item, { schema: field.schema }));
+      origins.push(index);
+    } else if (keys.length === 1 ? !placed.has(identity) : index === last) {
+      placed.add(identity);
+      out.push(list[last]);
+      origins.push(last);
+    }
+  });
+  return out.length === list.length && out.every((item, index) => item === list[index]) ? list : derivedList(out, list, origins);
+}
+
+/** The index of the last element of each merge key values (every key set) that more than one element of `items` holds. */
+function repeatedElements(items: readonly unknown[], keys: readonly string[]): ReadonlyMap<string, number> {
+  const last = new Map<string, number>();
+  const repeated = new Map<string, number>();
+  items.forEach((item, index) => {
+    const identity = identityOf(item, keys);
+    if (identity === undefined) return;
+    if (last.has(identity)) repeated.set(identity, index);
+    last.set(identity, index);
+  });
+  return repeated;
+}
+
+/** The element's merge key values as one string, or undefined when it lacks one. */
+function identityOf(item: unknown, keys: readonly string[]): string | undefined {
+  const values = keyValues(item, keys);
+  return values.includes('') ? undefined : values.join('\u0000');
 }
 
 /** `- $patch: replace` (or delete, merge): a list's directive element. */
