@@ -32,6 +32,7 @@ describe.skipIf(!kubectl())('kustomize transformers and patches agree with kusto
     ['kustomize-scaffold', 'default'],
     ['kustomize-merge', 'overlay'],
     ['kustomize-repeated-keys', '.'],
+    ['kustomize-subject-namespace', '.'],
   ])('%s (built from %s)', async (tree, entry) => {
     const built = execFileSync('kubectl', ['kustomize', `fixtures/${tree}/${entry}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const written = parseAllDocuments(built).map((document) => document.toJS() as { kind: string; metadata: { name: string } });

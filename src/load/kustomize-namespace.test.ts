@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { lint } from '../check.js';
 import { asRecord } from '../model/object.js';
 import { loadManifests } from './load-manifests.js';
 import { fieldSpecsOf } from './kustomize-field-specs.js';
-import { withNamespace } from './kustomize-namespace.js';
+import { withNamespace, withSubjectReferences } from './kustomize-namespace.js';
 
 describe('kustomize namespace transformer (api/filters/namespace, builtinpluginconsts/namespace.go)', () => {
   it.each([
@@ -20,10 +21,26 @@ describe('kustomize namespace transformer (api/filters/namespace, builtinpluginc
       { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'a.example.com' }, spec: { conversion: { strategy: 'None' } } }],
     ['a RoleBinding\'s subject named default gets the namespace (defaultOnly), others keep theirs', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'b' }, subjects: [{ kind: 'ServiceAccount', name: 'default' }, { kind: 'ServiceAccount', name: 'ci', namespace: 'ci' }] },
       { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'b', namespace: 'shop' }, subjects: [{ kind: 'ServiceAccount', name: 'default', namespace: 'shop' }, { kind: 'ServiceAccount', name: 'ci', namespace: 'ci' }] }],
-    ['a ServiceAccount subject without namespace takes the one its ServiceAccount gets in the build (nameReference); User and Group subjects keep none', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'b' }, subjects: [{ kind: 'ServiceAccount', name: 'controller' }, { kind: 'User', name: 'jane' }] },
-      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'b' }, subjects: [{ kind: 'ServiceAccount', name: 'controller', namespace: 'shop' }, { kind: 'User', name: 'jane' }] }],
+    ['a ServiceAccount subject not named default is left to the nameReference transformer', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'b' }, subjects: [{ kind: 'ServiceAccount', name: 'controller' }] },
+      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'b' }, subjects: [{ kind: 'ServiceAccount', name: 'controller' }] }],
   ])('%s', (_name, value, expected) => {
     expect(withNamespace(value, 'shop')).toEqual(expected);
+  });
+
+  // upstream: api/filters/nameref/nameref.go setMapping, selectReferral (previousNameMatches)
+  it.each([
+    ['the build holds its ServiceAccount', new Set(['controller']), [{ kind: 'ServiceAccount', name: 'controller', namespace: 'shop' }, { kind: 'ServiceAccount', name: 'robot' }, { kind: 'User', name: 'jane' }]],
+    ['kubefit cannot tell (a resource not among the inputs): taken to', undefined, [{ kind: 'ServiceAccount', name: 'controller', namespace: 'shop' }, { kind: 'ServiceAccount', name: 'robot', namespace: 'shop' }, { kind: 'User', name: 'jane' }]],
+  ])('gives a ServiceAccount subject without namespace the build\'s where it names one of the build: %s', (_name, serviceAccounts, subjects) => {
+    const binding = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'b' }, subjects: [{ kind: 'ServiceAccount', name: 'controller' }, { kind: 'ServiceAccount', name: 'robot' }, { kind: 'User', name: 'jane' }] };
+    expect(withSubjectReferences(binding, 'shop', serviceAccounts)['subjects']).toEqual(subjects);
+  });
+
+  it('checks a binding whose ServiceAccount subject names none of the build as the build writes it: without namespace', async () => {
+    const report = await lint(['kustomize-subject-namespace'], { cwd: 'fixtures', configFile: false });
+    expect(report.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}: ${finding.message}`)).toEqual([
+      'kustomize-subject-namespace/bindings.yaml:7:3 api-validation: subjects[0].namespace: Required value',
+    ]);
   });
 
   it('leaves an object already in the namespace as it is (the same value)', () => {

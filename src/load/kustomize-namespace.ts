@@ -5,6 +5,7 @@
 import { groupOf, isClusterScoped } from '../model/kinds.js';
 import { asRecord } from '../model/object.js';
 import { mapItems } from './kustomized-document.js';
+import { REPLACED } from './kustomize-replacements.js';
 import { editAt, selects, type FieldSpec } from './kustomize-field-specs.js';
 
 /** A kustomization's `namespace`, when it sets one. */
@@ -31,40 +32,55 @@ export function withNamespace(value: Readonly<Record<string, unknown>>, namespac
   if (kind === 'Namespace' && apiVersion === 'v1') set(['metadata', 'name'], true);
   if (kind === 'APIService' && group === 'apiregistration.k8s.io') set(['spec', 'service', 'namespace'], true);
   if (kind === 'CustomResourceDefinition' && group === 'apiextensions.k8s.io') set(['spec', 'conversion', 'webhook', 'clientConfig', 'service', 'namespace'], false);
-  if (isRoleBinding(kind)) out = withSubjectNamespaces(out, namespace, false);
+  // roleBindingHack in its default mode (defaultOnly)
+  if (isRoleBinding(kind)) out = withSubjectNamespaces(out, namespace, (subject) => subject['name'] === 'default');
   for (const spec of specs) if (selects(spec, apiVersion, kind)) out = editAt(out, spec.path, spec.create, (current) => (current === namespace ? undefined : namespace)) as Readonly<Record<string, unknown>>;
   return out;
 }
 
 /**
- * What builds that put a file in different namespaces all do: fill the namespace of a (Cluster)RoleBinding's subjects
- * that name none (`namespace` standing for each build's), which the API server requires of a ServiceAccount subject.
- * The rest stays as the file writes it (an object without metadata.namespace goes wherever each build puts it).
+ * The nameReference transformer at the end of a build that sets `namespace` (api/filters/nameref/nameref.go setMapping
+ * and selectReferral, for the subjects of (Cluster)RoleBindings): a ServiceAccount subject without namespace that
+ * names a ServiceAccount of the build (by a name it had: previousNameMatches) gets the namespace the build puts that
+ * ServiceAccount in (kubebuilder's config/rbac relies on it); one naming none keeps none, which the API server refuses.
+ * `serviceAccounts`: the names the build's files give its ServiceAccounts, undefined where kubefit cannot tell (a
+ * resource not among the inputs), when every such subject is taken to name one; so is a name a replacement writes.
  */
-export function withUnsetSubjectNamespaces(value: Readonly<Record<string, unknown>>, namespace: string): Readonly<Record<string, unknown>> {
-  return isRoleBinding(typeof value['kind'] === 'string' ? value['kind'] : '') ? withSubjectNamespaces(value, namespace, true) : value;
+export function withSubjectReferences(value: Readonly<Record<string, unknown>>, namespace: string, serviceAccounts: ReadonlySet<string> | undefined): Readonly<Record<string, unknown>> {
+  return isRoleBinding(typeof value['kind'] === 'string' ? value['kind'] : '') ? withSubjectNamespaces(value, namespace, (subject) => namesBuildServiceAccount(subject, serviceAccounts)) : value;
+}
+
+/**
+ * What builds that put a file in different namespaces all do: fill the namespace of a (Cluster)RoleBinding's subjects
+ * that name none (`namespace` standing for each build's), where each build would (named `default`, or naming a
+ * ServiceAccount of the build). The rest stays as the file writes it (an object without metadata.namespace goes
+ * wherever each build puts it).
+ */
+export function withUnsetSubjectNamespaces(value: Readonly<Record<string, unknown>>, namespace: string, serviceAccounts: ReadonlySet<string> | undefined): Readonly<Record<string, unknown>> {
+  if (!isRoleBinding(typeof value['kind'] === 'string' ? value['kind'] : '')) return value;
+  return withSubjectNamespaces(value, namespace, (subject) => isUnplaced(subject) && (subject['name'] === 'default' || namesBuildServiceAccount(subject, serviceAccounts)));
+}
+
+function isUnplaced(subject: Readonly<Record<string, unknown>>): boolean {
+  return subject['namespace'] === undefined || subject['namespace'] === '';
+}
+
+function namesBuildServiceAccount(subject: Readonly<Record<string, unknown>>, serviceAccounts: ReadonlySet<string> | undefined): boolean {
+  const name = subject['name'];
+  return subject['kind'] === 'ServiceAccount' && isUnplaced(subject) && (serviceAccounts === undefined || name === REPLACED || (typeof name === 'string' && serviceAccounts.has(name)));
 }
 
 function isRoleBinding(kind: string): boolean {
   return kind === 'RoleBinding' || kind === 'ClusterRoleBinding';
 }
 
-/**
- * roleBindingHack in its default mode (defaultOnly): the subjects named `default` get the namespace. And the
- * nameReference transformer gives a ServiceAccount subject the namespace of the ServiceAccount it names
- * (api/filters/nameref/nameref.go, subjects of (Cluster)RoleBindings): a subject without namespace is taken to name
- * one of the build, which the kustomization puts in its namespace (kubebuilder's config/rbac relies on it).
- */
-function withSubjectNamespaces(value: Readonly<Record<string, unknown>>, namespace: string, unsetOnly: boolean): Readonly<Record<string, unknown>> {
+/** The binding with `namespace` in each of its subjects that `chosen` holds. */
+function withSubjectNamespaces(value: Readonly<Record<string, unknown>>, namespace: string, chosen: (subject: Readonly<Record<string, unknown>>) => boolean): Readonly<Record<string, unknown>> {
   const subjects = value['subjects'];
   if (!Array.isArray(subjects)) return value;
   const next = mapItems(subjects as readonly unknown[], (subject) => {
     const record = asRecord(subject);
-    if (!record || record['namespace'] === namespace) return subject;
-    const unset = record['namespace'] === undefined || record['namespace'] === '';
-    const isDefault = record['name'] === 'default' && (unset || !unsetOnly);
-    const isUnplacedServiceAccount = record['kind'] === 'ServiceAccount' && unset;
-    return isDefault || isUnplacedServiceAccount ? { ...record, namespace } : subject;
+    return !record || record['namespace'] === namespace || !chosen(record) ? subject : { ...record, namespace };
   });
   return next === subjects ? value : { ...value, subjects: next };
 }

@@ -12,7 +12,7 @@ describe('kustomize replacements (api/filters/replacement)', () => {
     const value = (kind: string, name: string) => loaded.objects.find((object) => object.ref.kind === kind && object.ref.name === name)?.value;
     expect(value('Deployment', 'manager')).toMatchObject({ spec: { template: { spec: { serviceAccountName: REPLACED } } } });
     expect(value('RoleBinding', 'manager')?.['subjects']).toEqual([{ kind: 'ServiceAccount', name: REPLACED, namespace: 'serving' }]);
-    expect(value('RoleBinding', 'untouched')?.['subjects']).toEqual([{ kind: 'ServiceAccount', name: '$(sa-name)', namespace: 'serving' }]);
+    expect(value('RoleBinding', 'untouched')?.['subjects']).toEqual([{ kind: 'ServiceAccount', name: '$(sa-name)' }]);
     expect(value('MutatingWebhookConfiguration', 'manager')).toMatchObject({
       metadata: { annotations: { 'cert-manager.io/inject-ca-from': REPLACED } },
       webhooks: [{ clientConfig: { service: { name: 'webhook', namespace: REPLACED, path: '/mutate' } } }],

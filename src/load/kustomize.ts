@@ -5,7 +5,7 @@ import { asArray, asRecord } from '../model/object.js';
 import { imageRulesOf, imageTagTransformerRule, withImage, type ImageRule } from './kustomize-images.js';
 import { replacementsTransforms } from './kustomize-replacements.js';
 import { annotationSetsOf, labelSetsOf, transformerPairSet, withPairs, type PairSet } from './kustomize-labels.js';
-import { namespaceOf, withNamespace, withUnsetSubjectNamespaces } from './kustomize-namespace.js';
+import { namespaceOf, withNamespace, withSubjectReferences, withUnsetSubjectNamespaces } from './kustomize-namespace.js';
 import { replicaCountsOf, withReplicas, type ReplicaCount } from './kustomize-replicas.js';
 import type { KustomizeTransform } from './kustomized-document.js';
 import { kustomizationPatches, type PatchSources } from './kustomize-patches.js';
@@ -157,24 +157,13 @@ const COMMENTED_ENTRY = /^\s*#+\s*-\s+(?:path:\s*)?([^\s#'"]+\.ya?ml)\s*$/;
  * such build applies (inEveryBuild), so a base that one overlay retags and another does not keeps its own image, and
  * one that every overlay retags, each to its own tag, has the first one's.
  */
-export function kustomizeTransforms(kustomizations: readonly { file: string; value: unknown }[], patches: PatchSources): Map<string, KustomizeTransform[]> {
+export function kustomizeTransforms(kustomizations: readonly { file: string; value: unknown }[], patches: PatchSources, serviceAccounts?: ServiceAccountsOf): Map<string, KustomizeTransform[]> {
   const read = new Map<string, { file: string; record: Readonly<Record<string, unknown>>; configurations: readonly unknown[] }>();
   for (const { file, value } of kustomizations) {
     const record = asRecord(value) ?? {};
     read.set(normalize(dirname(file)), { file: normalize(file), record, configurations: configurationsOf(normalize(file), record, patches) });
   }
-  /** The kustomizations a build reads: its own and those it includes, directly or not. */
-  const buildOf = (entry: string) => {
-    const tree = new Map<string, { record: Readonly<Record<string, unknown>>; configurations: readonly unknown[] }>();
-    const walk = (directory: string) => {
-      const kustomization = read.get(directory);
-      if (!kustomization || tree.has(directory)) return;
-      tree.set(directory, kustomization);
-      for (const target of [...entriesOf(directory, kustomization.record), ...componentsOf(directory, kustomization.record)]) walk(target);
-    };
-    walk(entry);
-    return [...tree.values()];
-  };
+  const buildOf = (entry: string) => buildMembers(read, entry).map(([, member]) => member);
   // a build's transformers read the field specs of the configurations of every kustomization it includes
   // (ResAccumulator.MergeConfig), so an overlay's namespace reaches the fields a base's configuration names; only the
   // namespace transformer reads them, so a tree is walked only for a kustomization that sets a namespace
@@ -182,8 +171,10 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
   const transformerConfigs = (directory: string, record: Readonly<Record<string, unknown>>): TransformerConfig[] =>
     transformerFiles(directory, record, (path) => read.get(path)?.record).flatMap((file) => (patches.file(file) ?? []).map((document) => ({ file, value: document.value })));
   const byDirectory = new Map([...read].map(([directory, { file, record }]) => {
-    const configurations = anyConfigurations && namespaceOf(record) !== undefined ? buildOf(directory).flatMap((member) => member.configurations) : [];
-    return [directory, { record, ...transformsOf(file, record, configurations, patches, transformerConfigs(directory, record)) }] as const;
+    const namespaced = namespaceOf(record) !== undefined;
+    const configurations = anyConfigurations && namespaced ? buildOf(directory).flatMap((member) => member.configurations) : [];
+    const build = { configurations, serviceAccounts: namespaced && serviceAccounts ? buildServiceAccounts(buildFiles(read, directory), serviceAccounts) : undefined };
+    return [directory, { record, ...transformsOf(file, record, build, patches, transformerConfigs(directory, record)) }] as const;
   }));
   /** The vars the kustomizations of a build declare, replaced at its end in the fields all their configurations list. */
   const anyVars = [...read.values()].some(({ record }) => varNamesOf(record).length > 0);
@@ -228,6 +219,47 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
   }
   for (const [file, transforms] of out) if (transforms.length === 0) out.delete(file);
   return out;
+}
+
+/** The names of the ServiceAccounts a resource file (a normalised path) holds, or undefined when it is not among the inputs. */
+export type ServiceAccountsOf = (file: string) => readonly string[] | undefined;
+
+/** The kustomizations a build reads, by directory: its own and those it includes (resources, bases, components), directly or not. */
+function buildMembers<T extends { readonly record: Readonly<Record<string, unknown>> }>(read: ReadonlyMap<string, T>, entry: string): [string, T][] {
+  const tree = new Map<string, T>();
+  const walk = (directory: string) => {
+    const kustomization = read.get(directory);
+    if (!kustomization || tree.has(directory)) return;
+    tree.set(directory, kustomization);
+    for (const target of [...entriesOf(directory, kustomization.record), ...componentsOf(directory, kustomization.record)]) walk(target);
+  };
+  walk(entry);
+  return [...tree];
+}
+
+/** The resource files (not kustomization folders) of the build from `entry`. */
+function buildFiles(read: ReadonlyMap<string, { readonly record: Readonly<Record<string, unknown>> }>, entry: string): string[] {
+  return buildMembers(read, entry).flatMap(([directory, { record }]) => entriesOf(directory, record).filter((target) => !read.has(target)));
+}
+
+/**
+ * The resource files of the builds whose kustomization sets a namespace: the ServiceAccounts there are those a
+ * binding's subject may name (serviceAccounts of kustomizeTransforms).
+ */
+export function namespacedBuildFiles(kustomizations: readonly { file: string; value: unknown }[]): Set<string> {
+  const read = new Map(kustomizations.map(({ file, value }) => [normalize(dirname(file)), { record: asRecord(value) ?? {} }] as const));
+  return new Set([...read].filter(([, { record }]) => namespaceOf(record) !== undefined).flatMap(([directory]) => buildFiles(read, directory)));
+}
+
+/** The names of the ServiceAccounts in `files`, or undefined when one of the files is not among the inputs. */
+function buildServiceAccounts(files: readonly string[], serviceAccounts: ServiceAccountsOf): ReadonlySet<string> | undefined {
+  const names = new Set<string>();
+  for (const file of files) {
+    const held = serviceAccounts(file);
+    if (held === undefined) return undefined;
+    for (const name of held) names.add(name);
+  }
+  return names;
 }
 
 /**
@@ -354,20 +386,22 @@ interface TransformerConfig {
  * One that writes a template action (helmify's `release: "{{ .Release.Name }}"`) builds a Helm chart whose values
  * only `helm template` knows: it is not applied.
  */
-function transformsOf(file: string, record: Readonly<Record<string, unknown>>, configurations: readonly unknown[], sources: PatchSources, transformers: readonly TransformerConfig[]): BuildTransforms {
+function transformsOf(file: string, record: Readonly<Record<string, unknown>>, build: { readonly configurations: readonly unknown[]; readonly serviceAccounts: ReadonlySet<string> | undefined }, sources: PatchSources, transformers: readonly TransformerConfig[]): BuildTransforms {
   const namespace = namespaceOf(record);
-  const namespaceSpecs = configurations.flatMap((configuration) => fieldSpecsOf(configuration, 'namespace'));
+  const specs = build.configurations.flatMap((configuration) => fieldSpecsOf(configuration, 'namespace'));
   const patches = kustomizationPatches(file, record, sources, (entry) => entryPath(dirname(file), entry));
   const replacements = replacementsTransforms(asArray(record['replacements']), (entry) => sources.file(entryPath(dirname(file), entry)));
   const fields = [
-    ...(namespace === undefined ? [] : [namespaceTransform(namespace, namespaceSpecs)]),
+    ...(namespace === undefined ? [] : [namespaceTransform(namespace, specs, build.serviceAccounts)]),
     ...labelSetsOf(record).map((set) => pairsTransform('labels', set)),
     ...annotationSetsOf(record).map((set) => pairsTransform('annotations', set)),
   ];
   const counts = [...replicaCountsOf(record).map(replicaTransform), ...imageRulesOf(record).map(imageTransform)];
   // the `transformers:` run after the kustomization's own fields (KustTarget.runTransformers)
   const builtins = builtinTransforms(file, transformers, sources);
-  const transforms = [...patches.first, ...fields.filter(isPlainTransform), ...patches.afterLabels, ...counts.filter(isPlainTransform), ...replacements, ...builtins.filter(isPlainTransform)];
+  // the nameReference transformer runs once the build's transformers have (KustTarget.AccumulateTarget: FixBackReferences)
+  const references = namespace === undefined ? [] : [subjectReferencesTransform(namespace, build.serviceAccounts)];
+  const transforms = [...patches.first, ...fields.filter(isPlainTransform), ...patches.afterLabels, ...counts.filter(isPlainTransform), ...replacements, ...builtins.filter(isPlainTransform), ...references];
   return { transforms, templated: patches.templated || [...fields, ...counts, ...builtins].some((transform) => !isPlainTransform(transform)) };
 }
 
@@ -411,7 +445,7 @@ function builtinTransforms(kustomization: string, configs: readonly TransformerC
         return replicaCountsOf({ replicas: [config['replica']] }).map(replicaTransform);
       case 'NamespaceTransformer': {
         const namespace = namespaceOf(asRecord(config['metadata']) ?? {});
-        return namespace === undefined || config['unsetOnly'] === true ? [] : [namespaceTransform(namespace, fieldSpecsOf(config, 'fieldSpecs'))];
+        return namespace === undefined || config['unsetOnly'] === true ? [] : [namespaceTransform(namespace, fieldSpecsOf(config, 'fieldSpecs'), undefined)];
       }
       default: {
         const patches = patchFieldsOf(config);
@@ -451,10 +485,19 @@ function replicaTransform(rule: ReplicaCount): KustomizeTransform {
  * The namespace transformer; where builds set different namespaces, what they all do: the subjects of a
  * (Cluster)RoleBinding that name no namespace get one (the first build's standing for each).
  */
-function namespaceTransform(namespace: string, specs: readonly FieldSpec[]): KustomizeTransform {
+function namespaceTransform(namespace: string, specs: readonly FieldSpec[], serviceAccounts: ReadonlySet<string> | undefined): KustomizeTransform {
+  return { key: `namespace ${JSON.stringify(namespace)}`, sets: 'namespace', apply: (value) => withNamespace(value, namespace, specs), whereBuildsDisagree: unsetSubjectsTransform(namespace, serviceAccounts) };
+}
+
+/** The subjects of bindings that name a ServiceAccount of a build that sets `namespace` (withSubjectReferences). */
+function subjectReferencesTransform(namespace: string, serviceAccounts: ReadonlySet<string> | undefined): KustomizeTransform {
+  return { key: `subject references ${JSON.stringify(namespace)}`, sets: 'namespace', apply: (value) => withSubjectReferences(value, namespace, serviceAccounts), whereBuildsDisagree: unsetSubjectsTransform(namespace, serviceAccounts) };
+}
+
+function unsetSubjectsTransform(namespace: string, serviceAccounts: ReadonlySet<string> | undefined): KustomizeTransform {
   // (a third build setting yet another namespace agrees with this one)
-  const subjects: KustomizeTransform = { key: 'subject namespaces where unset', sets: 'namespace', apply: (value) => withUnsetSubjectNamespaces(value, namespace), get whereBuildsDisagree() { return subjects; } };
-  return { key: `namespace ${JSON.stringify(namespace)}`, sets: 'namespace', apply: (value) => withNamespace(value, namespace, specs), whereBuildsDisagree: subjects };
+  const subjects: KustomizeTransform = { key: 'subject namespaces where unset', sets: 'namespace', apply: (value) => withUnsetSubjectNamespaces(value, namespace, serviceAccounts), get whereBuildsDisagree() { return subjects; } };
+  return subjects;
 }
 
 function imageTransform(rule: ImageRule): KustomizeTransform {

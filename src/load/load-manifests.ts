@@ -21,7 +21,8 @@ import { objectsOf } from './to-objects.js';
 import { SnapshotReading } from './snapshot-reading.js';
 import { SnapshotDocument, SnapshotFile } from './snapshot-document.js';
 import type { CodeStore } from './validator-cache-dir.js';
-import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, isWholeWorkload, kustomizeNameAffixes, kustomizeRoles, kustomizeTransforms, namedPatchFiles, transformerPatchFiles, type KustomizeRoles } from './kustomize.js';
+import { isKustomizationFile, isKustomizeConfiguration, isPatchDocument, isWholeWorkload, kustomizeNameAffixes, kustomizeRoles, kustomizeTransforms, namedPatchFiles, namespacedBuildFiles, transformerPatchFiles, type KustomizeRoles, type ServiceAccountsOf } from './kustomize.js';
+import { serviceAccountsOfFiles } from './kustomize-service-accounts.js';
 import type { PatchDocument, PatchSources } from './kustomize-patches.js';
 import { kustomizedDocument, type KustomizeTransform } from './kustomized-document.js';
 import { kustomizationDecodingError } from './kustomization-decoding.js';
@@ -161,7 +162,9 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   const patches = morePatchReads.length === 0 ? namedPatches : patchSources([...patchReads, ...morePatchReads].map(([, read]) => read), kustomizations, limits);
   const contextPaths = (options.contextPaths ?? []).map((path) => entryPath(resolveFrom(cwd, path), '.'));
   const isChecked = checkedPaths(files.map((file) => resolveFrom(cwd, file)), contextPaths);
-  const { roles, transforms, findings: allKustomizeFindings } = kustomizeRolesOf(kustomizations, patches, cwd, isChecked, transformerPatches);
+  const namespacedFiles = namespacedBuildFiles(kustomizations);
+  const serviceAccounts = namespacedFiles.size === 0 ? undefined : await serviceAccountsOfFiles(files.filter((file) => namespacedFiles.has(normalize(file))), cwd, limits, known);
+  const { roles, transforms, findings: allKustomizeFindings } = kustomizeRolesOf(kustomizations, { patches, serviceAccounts }, cwd, isChecked, transformerPatches);
   // the context's kustomizations are not checked: only the inputs' get findings
   const kustomizeFindings = contextReads.length === 0 ? allKustomizeFindings : allKustomizeFindings.filter((finding) => inputKustomizations.some(({ file }) => file === finding.file));
   const nameAffixes = kustomizeNameAffixes(kustomizations, patches);
@@ -269,7 +272,7 @@ function generatorDataFinding(document: ParsedDocument): Finding | undefined {
 }
 
 /** What the kustomization files among the inputs say about the other files (see kustomize.ts), and the paths they name that kustomize cannot read. */
-function kustomizeRolesOf(kustomizations: readonly ReadDocument[], patches: PatchSources, cwd: string, isChecked: (path: string, folder: boolean) => boolean, transformerPatches: ReadonlySet<string>): { roles: KustomizeRoles; transforms: Map<string, KustomizeTransform[]>; findings: Finding[] } {
+function kustomizeRolesOf(kustomizations: readonly ReadDocument[], sources: { readonly patches: PatchSources; readonly serviceAccounts: ServiceAccountsOf | undefined }, cwd: string, isChecked: (path: string, folder: boolean) => boolean, transformerPatches: ReadonlySet<string>): { roles: KustomizeRoles; transforms: Map<string, KustomizeTransform[]>; findings: Finding[] } {
   const findingsOf = (document: ParsedDocument, entries: readonly UnreadablePath[], check: RuleMeta): Finding[] =>
     entries.map(({ at, message }) => ({ ruleId: check.id, severity: check.severity, message, ...document.rangeOf(at), object: null, path: null }));
   const findings = kustomizations.flatMap(({ file, value, document }) => [
@@ -277,7 +280,7 @@ function kustomizeRolesOf(kustomizations: readonly ReadDocument[], patches: Patc
     ...findingsOf(document, remoteEntries(value), LOAD_CHECKS.kustomizeRemote),
     ...findingsOf(document, unreadEntries(resolveFrom(cwd, file), value, isChecked), LOAD_CHECKS.kustomizeUnread),
   ]);
-  return { roles: kustomizeRoles(kustomizations, transformerPatches), transforms: kustomizeTransforms(kustomizations, patches), findings };
+  return { roles: kustomizeRoles(kustomizations, transformerPatches), transforms: kustomizeTransforms(kustomizations, sources.patches, sources.serviceAccounts), findings };
 }
 
 /**

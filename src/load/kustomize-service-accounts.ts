@@ -1,0 +1,39 @@
+// The ServiceAccounts in the resource files of the kustomize builds that set a namespace, read ahead of the files'
+// turn: kustomize's nameReference transformer gives a (Cluster)RoleBinding subject the namespace of the build's
+// ServiceAccount it names, and a subject naming none keeps no namespace (kustomize-namespace.ts withSubjectNamespaces).
+import { normalize } from 'node:path';
+import { asArray, asRecord } from '../model/object.js';
+import { resolveFrom } from './expand-inputs.js';
+import type { ServiceAccountsOf } from './kustomize.js';
+import { parseDocuments, type ParseLimits } from './parse-documents.js';
+import { readSourceFile, type ReadResult } from './read-file.js';
+import type { SourceText } from './source-text.js';
+
+/** A file's text that may hold a ServiceAccount: only such files are parsed ahead. */
+const MAY_HOLD_SERVICE_ACCOUNT = /\bServiceAccount\b/;
+
+/**
+ * The names of the ServiceAccounts each of `files` (among the inputs, as given) holds, a List's items too; a file not
+ * among them is undefined. `known`: the files already read, by the names given.
+ */
+export async function serviceAccountsOfFiles(files: readonly string[], cwd: string, limits: ParseLimits & { readonly maxFileSize: number }, known: ReadonlyMap<string, ReadResult>): Promise<ServiceAccountsOf> {
+  const names = new Map<string, readonly string[]>();
+  // one file after the other: their texts are not kept
+  for (const file of files) {
+    const read = known.get(file) ?? (await readSourceFile(file, resolveFrom(cwd, file), limits.maxFileSize));
+    names.set(normalize(file), 'source' in read && MAY_HOLD_SERVICE_ACCOUNT.test(read.source.text) ? serviceAccountNames(read.source, limits) : []);
+  }
+  return (file) => names.get(file);
+}
+
+function serviceAccountNames(source: SourceText, limits: ParseLimits): string[] {
+  const objects = parseDocuments(source, limits, 'none', 'manifest').documents.flatMap(({ value }) => {
+    const record = asRecord(value);
+    return typeof record?.['kind'] === 'string' && record['kind'].endsWith('List') ? asArray(record['items']) : [value];
+  });
+  return objects.flatMap((value) => {
+    const object = asRecord(value);
+    const name = asRecord(object?.['metadata'])?.['name'];
+    return object?.['apiVersion'] === 'v1' && object['kind'] === 'ServiceAccount' && typeof name === 'string' ? [name] : [];
+  });
+}
