@@ -7,7 +7,7 @@ import { configMapKeyErrors, dns1123LabelErrors, envVarNameErrors, httpHeaderNam
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { localDescendingPathErrors } from './local-path.js';
 import { notIntegerError } from './resource-names.js';
-import { validateSecurityContext } from './core-security-context.js';
+import { validateSecurityContext, type SecurityContextOptions } from './core-security-context.js';
 import { appendAll } from '../../model/append.js';
 
 export const DUPLICATE_CONTAINER_NAME = 'duplicate-container-name';
@@ -19,7 +19,7 @@ export const IS_NEGATIVE_ERROR = 'must be greater than or equal to 0';
 /** Names already used by the pod's containers, shared across the container lists as upstream's allNames. */
 export type NameSet = Set<string>;
 
-export interface ContainerContext {
+export interface ContainerContext extends SecurityContextOptions {
   readonly volumes: ReadonlySet<string>;
   readonly names: NameSet;
   /** Init containers without restartPolicy Always may not have probes or lifecycle. */
@@ -90,7 +90,7 @@ export function validateContainer(container: Fields, field: FieldPath, context: 
   appendAll(errors, validateProbes(container, field, context.isInit && container['restartPolicy'] !== 'Always'));
   const resources = recordField(container, 'resources');
   if (resources) appendAll(errors, validateResourceRequirements(resources, field.concat('resources')));
-  appendAll(errors, validateSecurityContext(recordField(container, 'securityContext'), field.concat('securityContext')));
+  appendAll(errors, validateSecurityContext(recordField(container, 'securityContext'), field.concat('securityContext'), context));
   const resizePolicy = arrayField(container, 'resizePolicy');
   if (resizePolicy.length > 0) appendAll(errors, validateResizePolicy(resizePolicy, field.concat('resizePolicy'), context.podRestartPolicy));
   // ContainerRestartRules (beta, on by default from 1.35): a regular container may set its own restartPolicy; older

@@ -32,6 +32,8 @@ export interface ValidationContext {
   readonly maxUnavailableStatefulSet: boolean;
   /** RelaxedEnvironmentVariableValidation is on (beta, on by default since 1.32): see ContainerContext. */
   readonly relaxedEnvVarNames: boolean;
+  /** ProcMountType is on (beta, on by default since 1.33): see SecurityContextOptions. */
+  readonly procMountType: boolean;
   /** The release knows the Lt and Gt toleration operators (TaintTolerationComparisonOperators, alpha since 1.35, off). */
   readonly tolerationComparisons: boolean;
 }
@@ -70,11 +72,12 @@ export function validatePodSpec(given: Fields | undefined, field: FieldPath, opt
   const containers = arrayField(spec, 'containers');
   if (containers.length === 0) errors.push(required(field.concat('containers')));
   const podRestartPolicy = stringField(spec, 'restartPolicy') || 'Always';
+  const hostUsers = spec['hostUsers'] !== false;
   for (const list of CONTAINER_LISTS) {
     const isInit = list === 'initContainers';
     arrayField(spec, list).forEach((entry, index) => {
       const container = asRecord(entry);
-      if (container) appendAll(errors, validateContainer(container, field.concat(list, index), { volumes, names: containerNames, isInit, podRestartPolicy, relaxedEnvVarNames: options.relaxedEnvVarNames }));
+      if (container) appendAll(errors, validateContainer(container, field.concat(list, index), { volumes, names: containerNames, isInit, podRestartPolicy, relaxedEnvVarNames: options.relaxedEnvVarNames, hostUsers, procMountType: options.procMountType }));
     });
   }
   if (options.podLevelResources) appendAll(errors, validatePodResources(spec, field, options.isPod));

@@ -1,21 +1,51 @@
-// pkg/apis/core/validation for security contexts: a container's (privilege escalation, seccomp) and the pod's
-// (sysctls, host namespaces with process sharing or user namespaces, seccomp), as the API server checks them on create.
+// pkg/apis/core/validation for security contexts: a container's (user and group ids, procMount, privilege escalation,
+// seccomp, AppArmor) and the pod's (ids, sysctls, host namespaces with process sharing or user namespaces, seccomp,
+// AppArmor), as the API server checks them on create.
 import { appendAll } from '../../model/append.js';
-import { duplicate, forbidden, GoStruct, invalid, notSupported, pointing, required, toPath, type ErrorList, type FieldPath } from './field-error.js';
+import { goTrimSpace } from '../../model/go-strings.js';
+import { byteLength, inclusiveRangeError } from '../../model/name-validation.js';
+import { duplicate, forbidden, GoStruct, invalid, notSupported, pointing, required, tooLong, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { localDescendingPathErrors } from './local-path.js';
 import { arrayField, asRecord, recordField, stringField, type Fields } from './values.js';
 
-// upstream: validation.go ValidateSecurityContext (what kubefit models: privilege escalation and seccomp)
-export function validateSecurityContext(context: Fields | undefined, field: FieldPath): ErrorList {
+/** What a container's security context is checked against besides itself. */
+export interface SecurityContextOptions {
+  /** The pod shares the host's user namespace: hostUsers is unset or true. */
+  readonly hostUsers: boolean;
+  /** ProcMountType is on (beta, on by default since 1.33): else PrepareForCreate sets every procMount to Default. */
+  readonly procMountType: boolean;
+}
+
+const PROC_MOUNT_TYPES = ['Default', 'Unmasked'];
+
+// upstream: validation.go ValidateSecurityContext (v1.36; privileged is allowed: the cluster's --allow-privileged),
+// ValidateProcMountType; pkg/api/pod/util.go dropDisabledProcMountField
+export function validateSecurityContext(context: Fields | undefined, field: FieldPath, options: SecurityContextOptions): ErrorList {
   if (!context) return [];
-  const errors = validateSeccompProfile(recordField(context, 'seccompProfile'), field.concat('seccompProfile'));
+  const errors = validateIDs(context, ['runAsUser', 'runAsGroup'], field);
+  const procMount = stringField(context, 'procMount');
+  if (options.procMountType && procMount !== undefined) {
+    if (!PROC_MOUNT_TYPES.includes(procMount)) errors.push(notSupported(field.concat('procMount'), procMount, PROC_MOUNT_TYPES));
+    if (options.hostUsers && procMount === 'Unmasked') errors.push(invalid(field.concat('procMount'), procMount, '`hostUsers` must be false to use `Unmasked`'));
+  }
+  appendAll(errors, validateSeccompProfile(recordField(context, 'seccompProfile'), field.concat('seccompProfile')));
   if (context['allowPrivilegeEscalation'] === false) {
     if (context['privileged'] === true) errors.push(invalid(field, internalSecurityContext(context), 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true'));
     for (const capability of arrayField(recordField(context, 'capabilities'), 'add')) {
       if (capability === 'CAP_SYS_ADMIN') errors.push(invalid(field, internalSecurityContext(context), 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN'));
     }
   }
-  return errors;
+  return appendAll(errors, validateAppArmorProfile(recordField(context, 'appArmorProfile'), field.concat('appArmorProfile')));
+}
+
+const MAX_ID = 2147483647;
+
+// upstream: apimachinery validation.go IsValidUserID, IsValidGroupID (both 0..math.MaxInt32)
+const isValidID = (id: unknown): boolean => typeof id !== 'number' || (id >= 0 && id <= MAX_ID);
+const idError = (id: unknown, field: FieldPath): FieldError => invalid(field, id, inclusiveRangeError(0, MAX_ID));
+
+function validateIDs(context: Fields, names: readonly string[], field: FieldPath): ErrorList {
+  return names.filter((name) => !isValidID(context[name])).map((name) => idError(context[name], field.concat(name)));
 }
 
 const SECCOMP_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'];
@@ -37,21 +67,46 @@ function validateSeccompProfile(profile: Fields | undefined, field: FieldPath): 
   return errors;
 }
 
+const APPARMOR_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'];
+const APPARMOR_LOCALHOST_REQUIRED = 'must be set when AppArmor type is Localhost';
+const MAX_LOCALHOST_PROFILE_LENGTH = 4095;
+
+// upstream: validation.go ValidateAppArmorProfileField (v1.36): an unset or unsupported type is the only error
+function validateAppArmorProfile(profile: Fields | undefined, field: FieldPath): ErrorList {
+  if (!profile) return [];
+  const type = stringField(profile, 'type') ?? '';
+  const localhostProfile = stringField(profile, 'localhostProfile');
+  const at = field.concat('localhostProfile');
+  if (type === '') return [required(field.concat('type'), 'type is required when appArmorProfile is set')];
+  if (!APPARMOR_TYPES.includes(type)) return [notSupported(field.concat('type'), type, APPARMOR_TYPES)];
+  if (type !== 'Localhost') return localhostProfile === undefined ? [] : [invalid(at, localhostProfile, 'can only be set when AppArmor type is Localhost')];
+  if (localhostProfile === undefined) return [required(at, APPARMOR_LOCALHOST_REQUIRED)];
+  const errors: ErrorList = [];
+  if (goTrimSpace(localhostProfile) !== localhostProfile) errors.push(invalid(at, localhostProfile, 'must not be padded with whitespace'));
+  else if (localhostProfile === '') errors.push(required(at, APPARMOR_LOCALHOST_REQUIRED));
+  if (byteLength(localhostProfile) > MAX_LOCALHOST_PROFILE_LENGTH) errors.push(tooLong(at, MAX_LOCALHOST_PROFILE_LENGTH));
+  return errors;
+}
+
 /**
  * The pod's own checks of its security context; the internal PodSecurityContext holds v1's hostNetwork, hostPID,
  * hostIPC, shareProcessNamespace and hostUsers, so their errors name spec.securityContext (and point at the field).
  */
-// upstream: validation.go validatePodSpecSecurityContext (sysctls, process sharing, seccomp), validateHostUsers
+// upstream: validation.go validatePodSpecSecurityContext (ids, process sharing, sysctls, seccomp, AppArmor), validateHostUsers
 export function validatePodSecurityContext(spec: Fields, field: FieldPath): ErrorList {
   const context = recordField(spec, 'securityContext');
   const contextField = field.concat('securityContext');
-  const errors: ErrorList = [];
+  const errors = context ? validateIDs(context, ['fsGroup', 'runAsUser', 'runAsGroup'], contextField) : [];
+  arrayField(context, 'supplementalGroups').forEach((group, index) => {
+    if (!isValidID(group)) errors.push(idError(group, contextField.concat('supplementalGroups', index)));
+  });
   if (spec['shareProcessNamespace'] === true && spec['hostPID'] === true) {
     errors.push(pointing(invalid(contextField.concat('shareProcessNamespace'), true, 'ShareProcessNamespace and HostPID cannot both be enabled'), toPath(field.concat('shareProcessNamespace'))));
   }
   const sysctls = arrayField(context, 'sysctls');
   if (sysctls.length > 0) appendAll(errors, validateSysctls(sysctls, spec, contextField.concat('sysctls')));
   appendAll(errors, validateSeccompProfile(recordField(context, 'seccompProfile'), contextField.concat('seccompProfile')));
+  appendAll(errors, validateAppArmorProfile(recordField(context, 'appArmorProfile'), contextField.concat('appArmorProfile')));
   if (spec['hostUsers'] === false) {
     // UserNamespacesHostNetworkSupport is alpha (off): no host network either; upstream names HostPID and HostIPC so
     for (const [v1Name, internalName] of [['hostNetwork', 'hostNetwork'], ['hostPID', 'HostPID'], ['hostIPC', 'HostIPC']] as const) {

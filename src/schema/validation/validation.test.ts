@@ -67,6 +67,7 @@ describe('API server validation per API group', () => {
     ['ValidateCustomResourceDefinition: name, group, scope, names, versions, storage, columns, scale, conversion, approval', 'invalid-crd.yaml', () => EXPECTED_CRD],
     ['ValidateStructural: types, items, root additionalProperties, metadata, value validations; a status root; nullable root', 'invalid-crd-schema.yaml', () => EXPECTED_CRD_SCHEMA],
     ['validateWindowsHostProcessPod: hostNetwork, all containers HostProcess or none, pod and container values agree', 'invalid-windows-host-process.yaml', () => EXPECTED_WINDOWS_HOST_PROCESS],
+    ['ValidateSecurityContext, validatePodSpecSecurityContext: user and group ids, AppArmor profiles, procMount', 'invalid-security-context-values.yaml', () => EXPECTED_SECURITY_CONTEXT_VALUES],
     ['validateISCSIVolumeSource, validateHTTPGetAction: a pod volume\'s lun range, probe and hook header names', 'invalid-pod-volume-sources.yaml', () => EXPECTED_POD_VOLUME_SOURCES],
   ])('%s (%s)', async (_name, fixture, expected) => {
     expect(await check(fixture)).toEqual(expected());
@@ -96,6 +97,15 @@ describe('API server validation per API group', () => {
     ['CRDs with a conversion webhook, per-version columns and scale, defaulted names, approved protected groups, structural schemas', 'valid-crd.yaml'],
   ])('%s (%s)', async (_name, fixture) => {
     expect(await check(fixture, 'all')).toEqual([]);
+  });
+
+  // pkg/api/pod/util.go dropDisabledProcMountField sets every procMount to Default while ProcMountType is off
+  it('ValidateSecurityContext checks procMount only where ProcMountType is on by default (1.33 on)', async () => {
+    const { objects } = await loadManifests(['invalid-security-context-values.yaml'], { cwd: 'fixtures/schema/validation' });
+    const messages = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false })
+      .filter((finding) => finding.ruleId === 'api-validation' && finding.message.includes('.procMount:')).map((finding) => finding.line);
+    expect(messages('1.33')).toEqual([19, 24]);
+    expect(messages('1.32')).toEqual([]);
   });
 
   // strategy.go dropStatefulSetDisabledFields clears rollingUpdate.maxUnavailable unless MaxUnavailableStatefulSet is on
@@ -669,4 +679,19 @@ const EXPECTED_WINDOWS_HOST_PROCESS = [
   '11:7 api-validation: spec.template.spec: Invalid value: "": If pod contains any hostProcess containers then all containers must be HostProcess containers',
   '20:43 api-validation: spec.template.spec.containers[1].securityContext.windowsOptions.hostProcess: Invalid value: false: pod hostProcess value must be identical if both are specified, was true',
   '26:3 api-validation: spec: Invalid value: "": If pod contains any hostProcess containers then all containers must be HostProcess containers',
+];
+
+const ID_RANGE = 'must be between 0 and 2147483647, inclusive';
+const EXPECTED_SECURITY_CONTEXT_VALUES = [
+  `8:14 api-validation: spec.securityContext.fsGroup: Invalid value: -5: ${ID_RANGE}`,
+  `9:32 api-validation: spec.securityContext.supplementalGroups[1]: Invalid value: -1: ${ID_RANGE}`,
+  `10:16 api-validation: spec.securityContext.runAsUser: Invalid value: 4294967294: ${ID_RANGE}`,
+  '11:63 api-validation: spec.securityContext.appArmorProfile.localhostProfile: Invalid value: "k8s-apparmor": can only be set when AppArmor type is Localhost',
+  `16:20 api-validation: spec.containers[0].securityContext.runAsUser: Invalid value: -1: ${ID_RANGE}`,
+  `17:21 api-validation: spec.containers[0].securityContext.runAsGroup: Invalid value: 2147483648: ${ID_RANGE}`,
+  '18:26 api-validation: spec.containers[0].securityContext.appArmorProfile.localhostProfile: Required value: must be set when AppArmor type is Localhost',
+  '19:20 api-validation: spec.containers[0].securityContext.procMount: Invalid value: "Unmasked": `hostUsers` must be false to use `Unmasked`',
+  '23:62 api-validation: spec.containers[1].securityContext.appArmorProfile.localhostProfile: Invalid value: " k8s-apparmor": must not be padded with whitespace',
+  '24:20 api-validation: spec.containers[1].securityContext.procMount: Unsupported value: "Masked": supported values: "Default", "Unmasked"',
+  '29:33 api-validation: spec.initContainers[0].securityContext.appArmorProfile.type: Unsupported value: "Custom": supported values: "Localhost", "RuntimeDefault", "Unconfined"',
 ];
