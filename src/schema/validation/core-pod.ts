@@ -8,6 +8,7 @@ import { legacyIPErrors } from './ip.js';
 import { validateLabelSelector } from './label-selector.js';
 import { validateNodeSelector, validateNodeSelectorTerm } from './node-selector.js';
 import { validateISCSI, validatePersistentVolumeClaimTemplate } from './persistent-volume.js';
+import { validatePodOS } from './pod-os.js';
 import { validatePodResources } from './pod-resources.js';
 import { validateAnnotations, validateLabels } from './object-meta.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
@@ -34,6 +35,8 @@ export interface ValidationContext {
   readonly relaxedEnvVarNames: boolean;
   /** ProcMountType is on (beta, on by default since 1.33): see SecurityContextOptions. */
   readonly procMountType: boolean;
+  /** UserNamespacesSupport is on (beta, on by default since 1.33): else PrepareForCreate drops hostUsers. */
+  readonly userNamespaces: boolean;
   /** The release knows the Lt and Gt toleration operators (TaintTolerationComparisonOperators, alpha since 1.35, off). */
   readonly tolerationComparisons: boolean;
 }
@@ -95,6 +98,7 @@ export function validatePodSpec(given: Fields | undefined, field: FieldPath, opt
   if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32)) errors.push(invalid(field.concat('activeDeadlineSeconds'), deadline, inclusiveRangeError(1, MAX_INT32)));
   appendAll(errors, validatePodSecurityContext(spec, field));
   appendAll(errors, validateWindowsHostProcessPod(spec, field));
+  appendAll(errors, validatePodOS(spec, field, options));
   const gates = arrayField(spec, 'schedulingGates');
   if (gates.length > 0) appendAll(errors, validateSchedulingGates(gates, field.concat('schedulingGates')));
   appendAll(errors, validatePodDNSConfig(spec, field.concat('dnsConfig'), options));

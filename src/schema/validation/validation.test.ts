@@ -68,6 +68,7 @@ describe('API server validation per API group', () => {
     ['ValidateStructural: types, items, root additionalProperties, metadata, value validations; a status root; nullable root', 'invalid-crd-schema.yaml', () => EXPECTED_CRD_SCHEMA],
     ['validateWindowsHostProcessPod: hostNetwork, all containers HostProcess or none, pod and container values agree', 'invalid-windows-host-process.yaml', () => EXPECTED_WINDOWS_HOST_PROCESS],
     ['ValidateSecurityContext, validatePodSpecSecurityContext: user and group ids, AppArmor profiles, procMount', 'invalid-security-context-values.yaml', () => EXPECTED_SECURITY_CONTEXT_VALUES],
+    ['validateOS, validateWindows, validateLinux: OS names, Linux security settings in windows pods, windowsOptions in linux pods', 'invalid-pod-os.yaml', () => EXPECTED_POD_OS],
     ['validateISCSIVolumeSource, validateHTTPGetAction: a pod volume\'s lun range, probe and hook header names', 'invalid-pod-volume-sources.yaml', () => EXPECTED_POD_VOLUME_SOURCES],
   ])('%s (%s)', async (_name, fixture, expected) => {
     expect(await check(fixture)).toEqual(expected());
@@ -105,6 +106,14 @@ describe('API server validation per API group', () => {
     const messages = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false })
       .filter((finding) => finding.ruleId === 'api-validation' && finding.message.includes('.procMount:')).map((finding) => finding.line);
     expect(messages('1.33')).toEqual([19, 24]);
+    expect(messages('1.32')).toEqual([]);
+  });
+
+  it('validateWindows refuses hostUsers only where UserNamespacesSupport is on by default (1.33 on)', async () => {
+    const { objects } = await loadManifests(['invalid-pod-os.yaml'], { cwd: 'fixtures/schema/validation' });
+    const messages = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false })
+      .filter((finding) => finding.ruleId === 'api-validation' && finding.message.startsWith('spec.hostUsers:')).map((finding) => finding.line);
+    expect(messages('1.33')).toEqual([73]);
     expect(messages('1.32')).toEqual([]);
   });
 
@@ -694,4 +703,22 @@ const EXPECTED_SECURITY_CONTEXT_VALUES = [
   '23:62 api-validation: spec.containers[1].securityContext.appArmorProfile.localhostProfile: Invalid value: " k8s-apparmor": must not be padded with whitespace',
   '24:20 api-validation: spec.containers[1].securityContext.procMount: Unsupported value: "Masked": supported values: "Default", "Unmasked"',
   '29:33 api-validation: spec.initContainers[0].securityContext.appArmorProfile.type: Unsupported value: "Custom": supported values: "Localhost", "RuntimeDefault", "Unconfined"',
+];
+
+const NOT_FOR_WINDOWS = 'Forbidden: cannot be set for a windows pod';
+const EXPECTED_POD_OS = [
+  `8:12 api-validation: spec.hostPID: ${NOT_FOR_WINDOWS}`,
+  `9:26 api-validation: spec.shareProcessNamespace: ${NOT_FOR_WINDOWS}`,
+  `11:21 api-validation: spec.securityContext.seccompProfile: ${NOT_FOR_WINDOWS}`,
+  `12:16 api-validation: spec.securityContext.runAsUser: ${NOT_FOR_WINDOWS}`,
+  `13:14 api-validation: spec.securityContext.sysctls: ${NOT_FOR_WINDOWS}`,
+  `18:37 api-validation: spec.initContainers[0].securityContext.privileged: ${NOT_FOR_WINDOWS}`,
+  `23:35 api-validation: spec.containers[0].securityContext.allowPrivilegeEscalation: ${NOT_FOR_WINDOWS}`,
+  `24:23 api-validation: spec.containers[0].securityContext.capabilities: ${NOT_FOR_WINDOWS}`,
+  `25:33 api-validation: spec.containers[0].securityContext.readOnlyRootFilesystem: ${NOT_FOR_WINDOWS}`,
+  '38:25 api-validation: spec.template.spec.securityContext.windowsOptions: Forbidden: windows options cannot be set for a linux pod',
+  '44:29 api-validation: spec.template.spec.containers[0].securityContext.windowsOptions: Forbidden: windows options cannot be set for a linux pod',
+  // validateOS stops there: no validateLinux or validateWindows for an unsupported name
+  '50:14 api-validation: spec.os: Unsupported value: "plan9": supported values: "linux", "windows"',
+  `73:14 api-validation: spec.hostUsers: ${NOT_FOR_WINDOWS}`,
 ];
