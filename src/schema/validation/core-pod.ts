@@ -6,6 +6,7 @@ import { duplicate, forbidden, goQuote, GoSyntax, invalid, notSupported, pointin
 import { dns1123LabelErrors, inclusiveRangeError, labelValueErrors, qualifiedNameErrors, subdomainErrors, subdomainWithUnderscoreErrors } from '../../model/name-validation.js';
 import { legacyIPErrors } from './ip.js';
 import { validateLabelSelector } from './label-selector.js';
+import { validateMatchLabelKeysAndMismatchLabelKeys, validateMatchLabelKeysInTopologySpread, type LabelKeysOptions } from './match-label-keys.js';
 import { validateNodeSelector, validateNodeSelectorTerm } from './node-selector.js';
 import { validateISCSI, validatePersistentVolumeClaimTemplate } from './persistent-volume.js';
 import { validatePodOS } from './pod-os.js';
@@ -37,11 +38,15 @@ export interface ValidationContext {
   readonly procMountType: boolean;
   /** UserNamespacesSupport is on (beta, on by default since 1.33): else PrepareForCreate drops hostUsers. */
   readonly userNamespaces: boolean;
+  /** MatchLabelKeysInPodAffinity is on (beta, on by default since 1.31): else PrepareForCreate drops the terms' label keys. */
+  readonly matchLabelKeysInPodAffinity: boolean;
+  /** MatchLabelKeysInPodTopologySpreadSelectorMerge is on (beta, on by default since 1.34). */
+  readonly matchLabelKeysSelectorMerge: boolean;
   /** The release knows the Lt and Gt toleration operators (TaintTolerationComparisonOperators, alpha since 1.35, off). */
   readonly tolerationComparisons: boolean;
 }
 
-export interface PodSpecOptions extends ValidationContext {
+export interface PodSpecOptions extends ValidationContext, LabelKeysOptions {
   /** Extra volume names the mounts may use: a StatefulSet's volumeClaimTemplates. */
   readonly claimTemplates: readonly string[];
   /** The spec of a Pod, not of a template: SetDefaults_Pod has given containers their limits as requests. */
@@ -50,7 +55,7 @@ export interface PodSpecOptions extends ValidationContext {
 
 /** The options of a pod template's spec. */
 export function templateOptions(context: ValidationContext, claimTemplates: readonly string[] = []): PodSpecOptions {
-  return { ...context, claimTemplates, isPod: false };
+  return { ...context, claimTemplates, isPod: false, podLabels: undefined };
 }
 
 // upstream: validation.go ValidatePodTemplateSpec (template metadata: labels and annotations only)
@@ -88,12 +93,12 @@ export function validatePodSpec(given: Fields | undefined, field: FieldPath, opt
   // absent fields and empty lists have nothing to check: their paths are not built
   if (spec['nodeSelector'] !== undefined) appendAll(errors, validateLabels(spec['nodeSelector'], field.concat('nodeSelector')));
   const affinity = recordField(spec, 'affinity');
-  if (affinity) appendAll(errors, validateAffinity(affinity, field.concat('affinity')));
+  if (affinity) appendAll(errors, validateAffinity(affinity, field.concat('affinity'), options));
   appendAll(errors, validatePodNames(spec, field));
   const tolerations = arrayField(spec, 'tolerations');
   const constraints = arrayField(spec, 'topologySpreadConstraints');
   if (tolerations.length > 0) appendAll(errors, validateTolerations(tolerations, field.concat('tolerations'), options));
-  if (constraints.length > 0) appendAll(errors, validateTopologySpreadConstraints(constraints, field.concat('topologySpreadConstraints')));
+  if (constraints.length > 0) appendAll(errors, validateTopologySpreadConstraints(constraints, field.concat('topologySpreadConstraints'), options));
   const deadline = intField(spec, 'activeDeadlineSeconds');
   if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32)) errors.push(invalid(field.concat('activeDeadlineSeconds'), deadline, inclusiveRangeError(1, MAX_INT32)));
   appendAll(errors, validatePodSecurityContext(spec, field));
@@ -179,7 +184,7 @@ function validateHostPorts(spec: Fields, field: FieldPath, isPod: boolean): Erro
 }
 
 // upstream: validation.go validateAffinity, validateNodeAffinity, validatePodAffinity, validatePodAntiAffinity
-function validateAffinity(affinity: Fields | undefined, field: FieldPath): ErrorList {
+function validateAffinity(affinity: Fields | undefined, field: FieldPath, options: PodSpecOptions): ErrorList {
   const errors: ErrorList = [];
   const nodeAffinity = recordField(affinity, 'nodeAffinity');
   const requiredTerms = recordField(nodeAffinity, 'requiredDuringSchedulingIgnoredDuringExecution');
@@ -191,11 +196,11 @@ function validateAffinity(affinity: Fields | undefined, field: FieldPath): Error
   for (const kind of ['podAffinity', 'podAntiAffinity']) {
     const podAffinity = recordField(affinity, kind);
     arrayField(podAffinity, 'requiredDuringSchedulingIgnoredDuringExecution').forEach((term, index) => {
-      appendAll(errors, validatePodAffinityTerm(asRecord(term), field.concat(kind, 'requiredDuringSchedulingIgnoredDuringExecution', index)));
+      appendAll(errors, validatePodAffinityTerm(asRecord(term), field.concat(kind, 'requiredDuringSchedulingIgnoredDuringExecution', index), options));
     });
     arrayField(podAffinity, 'preferredDuringSchedulingIgnoredDuringExecution').forEach((entry, index) => {
       const at = field.concat(kind, 'preferredDuringSchedulingIgnoredDuringExecution', index);
-      appendAll(appendAll(errors, validateWeight(asRecord(entry), at)), validatePodAffinityTerm(recordField(asRecord(entry), 'podAffinityTerm'), at.concat('podAffinityTerm')));
+      appendAll(appendAll(errors, validateWeight(asRecord(entry), at)), validatePodAffinityTerm(recordField(asRecord(entry), 'podAffinityTerm'), at.concat('podAffinityTerm'), options));
     });
   }
   return errors;
@@ -206,14 +211,15 @@ function validateWeight(term: Fields | undefined, field: FieldPath): ErrorList {
   return weight !== undefined && (weight <= 0 || weight > 100) ? [invalid(field.concat('weight'), weight, 'must be in the range 1-100')] : [];
 }
 
-// upstream: validation.go validatePodAffinityTerm: topologyKey is required and a qualified name
-function validatePodAffinityTerm(term: Fields | undefined, field: FieldPath): ErrorList {
+// upstream: validation.go validatePodAffinityTerm: label keys, topologyKey is required and a qualified name
+function validatePodAffinityTerm(term: Fields | undefined, field: FieldPath, options: PodSpecOptions): ErrorList {
   const errors: ErrorList = [];
   const selector = recordField(term, 'labelSelector');
   if (selector) appendAll(errors, validateLabelSelector(selector, field.concat('labelSelector')));
   for (const namespace of arrayField(term, 'namespaces')) {
     if (typeof namespace === 'string') appendAll(errors, dns1123LabelErrors(namespace).map((message) => invalid(field.concat('namespace'), namespace, message)));
   }
+  if (term && options.matchLabelKeysInPodAffinity) appendAll(errors, validateMatchLabelKeysAndMismatchLabelKeys(term, field, options));
   const topologyKey = stringField(term, 'topologyKey') ?? '';
   if (topologyKey === '') errors.push(required(field.concat('topologyKey'), 'can not be empty'));
   appendAll(errors, qualifiedNameErrors(topologyKey).map((message) => invalid(field.concat('topologyKey'), topologyKey, message)));
@@ -479,8 +485,9 @@ function tolerationGoSyntax(toleration: Fields): GoSyntax {
 const NOT_POSITIVE = 'must be greater than zero';
 
 // upstream: validation.go validateTopologySpreadConstraints, ValidateMaxSkew, ValidateTopologyKey,
-// ValidateSpreadConstraintNotRepeat, validateMinDomains (v1.36); whenUnsatisfiable's enum is the schema's
-export function validateTopologySpreadConstraints(constraints: readonly unknown[], field: FieldPath): ErrorList {
+// ValidateSpreadConstraintNotRepeat, validateMinDomains (v1.36); whenUnsatisfiable's enum is the schema's. On create
+// the label selector's values are checked (AllowInvalidTopologySpreadConstraintLabelSelector is only for updates)
+export function validateTopologySpreadConstraints(constraints: readonly unknown[], field: FieldPath, options: PodSpecOptions): ErrorList {
   const errors: ErrorList = [];
   const records = constraints.map((entry) => asRecord(entry) ?? {});
   records.forEach((constraint, index) => {
@@ -493,6 +500,10 @@ export function validateTopologySpreadConstraints(constraints: readonly unknown[
     const action = stringField(constraint, 'whenUnsatisfiable') ?? '';
     const repeated = records.slice(index + 1).some((other) => other['topologyKey'] === topologyKey && other['whenUnsatisfiable'] === action);
     if (repeated) errors.push(duplicate(at.concat('{topologyKey, whenUnsatisfiable}'), `{${topologyKey}, ${action}}`));
+    if (options.matchLabelKeysSelectorMerge) appendAll(errors, validateMatchLabelKeysAndMismatchLabelKeys(constraint, at, options));
+    else appendAll(errors, validateMatchLabelKeysInTopologySpread(constraint, at.concat('matchLabelKeys')));
+    const selector = recordField(constraint, 'labelSelector');
+    if (selector) appendAll(errors, validateLabelSelector(selector, at.concat('labelSelector')));
     const minDomains = intField(constraint, 'minDomains');
     if (minDomains === undefined) return;
     if (minDomains <= 0) errors.push(invalid(at.concat('minDomains'), minDomains, NOT_POSITIVE));

@@ -15,7 +15,8 @@ import { goTrimSpace } from '../../model/go-strings.js';
 // upstream: validation.go ValidatePodCreate (v1.36): the spec, then what only a created pod may not carry
 export function validatePod(object: Fields, context: ValidationContext): ErrorList {
   const spec = recordField(object, 'spec');
-  const errors = validatePodSpec(spec, ['spec'], { ...context, claimTemplates: [], isPod: true });
+  const podLabels = Object.fromEntries(stringEntries(recordField(object, 'metadata')?.['labels']));
+  const errors = validatePodSpec(spec, ['spec'], { ...context, claimTemplates: [], isPod: true, podLabels });
   appendAll(errors, validateContainersOnlyForPod(spec));
   // ephemeral containers are added later, through the ephemeralcontainers subresource
   if (arrayField(spec, 'ephemeralContainers').length > 0) errors.push(forbidden(['spec', 'ephemeralContainers'], 'cannot be set on create'));

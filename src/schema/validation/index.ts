@@ -148,7 +148,8 @@ function readsSubstitution(root: unknown, path: Path): boolean {
 
 // upstream: pkg/features/kube_features.go PodLevelResources (beta, on by default from 1.34), StrictIPCIDRValidation and
 // RelaxedServiceNameValidation (beta, on by default from 1.36), RelaxedDNSSearchValidation (beta from 1.33), ProcMountType
-// and UserNamespacesSupport (beta, on by default from 1.33),
+// and UserNamespacesSupport (beta, on by default from 1.33), MatchLabelKeysInPodAffinity (beta, on by default from 1.31),
+// MatchLabelKeysInPodTopologySpreadSelectorMerge (beta, on by default from 1.34),
 // MaxUnavailableStatefulSet (on by default in 1.35, off again in 1.36: release-deltas);
 // ValidateTolerations passed the whole toleration to field.Invalid until kubernetes#128119 (1.32)
 export function contextOf(release: string): ValidationContext {
@@ -163,6 +164,8 @@ export function contextOf(release: string): ValidationContext {
     tolerationComparisons: compareReleases(release, '1.35') >= 0,
     procMountType: compareReleases(release, '1.33') >= 0,
     userNamespaces: compareReleases(release, '1.33') >= 0,
+    matchLabelKeysInPodAffinity: compareReleases(release, '1.31') >= 0,
+    matchLabelKeysSelectorMerge: compareReleases(release, '1.34') >= 0,
   };
 }
 

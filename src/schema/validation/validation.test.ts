@@ -69,6 +69,7 @@ describe('API server validation per API group', () => {
     ['validateWindowsHostProcessPod: hostNetwork, all containers HostProcess or none, pod and container values agree', 'invalid-windows-host-process.yaml', () => EXPECTED_WINDOWS_HOST_PROCESS],
     ['ValidateSecurityContext, validatePodSpecSecurityContext: user and group ids, AppArmor profiles, procMount', 'invalid-security-context-values.yaml', () => EXPECTED_SECURITY_CONTEXT_VALUES],
     ['validateOS, validateWindows, validateLinux: OS names, Linux security settings in windows pods, windowsOptions in linux pods', 'invalid-pod-os.yaml', () => EXPECTED_POD_OS],
+    ['ValidateMatchLabelKeysAndMismatchLabelKeys, a topology spread label selector\'s values: a Pod\'s merged selectors, not a template\'s', 'invalid-match-label-keys.yaml', () => EXPECTED_MATCH_LABEL_KEYS],
     ['validateISCSIVolumeSource, validateHTTPGetAction: a pod volume\'s lun range, probe and hook header names', 'invalid-pod-volume-sources.yaml', () => EXPECTED_POD_VOLUME_SOURCES],
   ])('%s (%s)', async (_name, fixture, expected) => {
     expect(await check(fixture)).toEqual(expected());
@@ -115,6 +116,22 @@ describe('API server validation per API group', () => {
       .filter((finding) => finding.ruleId === 'api-validation' && finding.message.startsWith('spec.hostUsers:')).map((finding) => finding.line);
     expect(messages('1.33')).toEqual([73]);
     expect(messages('1.32')).toEqual([]);
+  });
+
+  it('ValidateMatchLabelKeysInTopologySpread before 1.34: keys in the selector as written, at matchLabelKeys; affinity label keys from 1.31', async () => {
+    const { objects } = await loadManifests(['invalid-match-label-keys.yaml'], { cwd: 'fixtures/schema/validation' });
+    const messages = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false })
+      .filter((finding) => finding.ruleId === 'api-validation' && /LabelKeys/.test(finding.message)).map((finding) => finding.message.slice(0, finding.message.indexOf(':')));
+    expect(messages('1.33')).toEqual([
+      'spec.topologySpreadConstraints[0].matchLabelKeys[0]',
+      'spec.topologySpreadConstraints[1].matchLabelKeys',
+      'spec.topologySpreadConstraints[2].matchLabelKeys[0]',
+      'spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0][0]',
+      'spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[1]',
+      'spec.template.spec.topologySpreadConstraints[0].matchLabelKeys[0]',
+      'spec.template.spec.affinity.podAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.mismatchLabelKeys',
+    ]);
+    expect(messages('1.30').filter((path) => path.includes('affinity'))).toEqual([]);
   });
 
   // strategy.go dropStatefulSetDisabledFields clears rollingUpdate.maxUnavailable unless MaxUnavailableStatefulSet is on
@@ -721,4 +738,15 @@ const EXPECTED_POD_OS = [
   // validateOS stops there: no validateLinux or validateWindows for an unsupported name
   '50:14 api-validation: spec.os: Unsupported value: "plan9": supported values: "linux", "windows"',
   `73:14 api-validation: spec.hostUsers: ${NOT_FOR_WINDOWS}`,
+];
+
+const EXPECTED_MATCH_LABEL_KEYS = [
+  // upstream reports a key both in the selector and in matchLabelKeys at the term's path and the key's index
+  '16:24 api-validation: spec.topologySpreadConstraints[0][0]: Invalid value: "pod-template-hash": exists in both matchLabelKeys and labelSelector',
+  '20:23 api-validation: spec.topologySpreadConstraints[1].matchLabelKeys: Forbidden: must not be specified when labelSelector is not set',
+  `25:62 api-validation: spec.topologySpreadConstraints[2].labelSelector.matchExpressions[0].values[0]: Invalid value: "web server": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
+  `26:24 api-validation: spec.topologySpreadConstraints[2].matchLabelKeys[0]: Invalid value: "bad key": ${NAME_PART}`,
+  '32:28 api-validation: spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0][0]: Invalid value: "app": exists in both matchLabelKeys and labelSelector',
+  '32:33 api-validation: spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[1]: Invalid value: "tier": exists in both matchLabelKeys and mismatchLabelKeys',
+  '59:36 api-validation: spec.template.spec.affinity.podAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.mismatchLabelKeys: Forbidden: must not be specified when labelSelector is not set',
 ];
