@@ -9,6 +9,7 @@ import { validateLabelSelector } from './label-selector.js';
 import { validateMatchLabelKeysAndMismatchLabelKeys, validateMatchLabelKeysInTopologySpread, type LabelKeysOptions } from './match-label-keys.js';
 import { validateNodeSelector, validateNodeSelectorTerm } from './node-selector.js';
 import { validateISCSI, validatePersistentVolumeClaimTemplate } from './persistent-volume.js';
+import { validatePodSpecificAnnotations } from './pod-annotations.js';
 import { validatePodOS } from './pod-os.js';
 import { validatePodResources } from './pod-resources.js';
 import { validateAnnotations, validateLabels } from './object-meta.js';
@@ -65,6 +66,7 @@ export function validatePodTemplateSpec(template: unknown, field: FieldPath, opt
   const errors = [
     ...validateLabels(metadata?.['labels'], field.concat('metadata', 'labels')),
     ...validateAnnotations(metadata?.['annotations'], field.concat('metadata', 'annotations')),
+    ...validatePodSpecificAnnotations(metadata?.['annotations'], spec, field.concat('metadata', 'annotations')),
     ...validatePodSpec(spec, field.concat('spec'), options),
   ];
   if (arrayField(spec, 'ephemeralContainers').length > 0) errors.push(forbidden(field.concat('spec', 'ephemeralContainers'), 'ephemeral containers not allowed in pod template'));

@@ -1,6 +1,7 @@
 // pkg/apis/core/validation for the core kinds' specs: Pod, PodTemplate, ReplicationController, Service, ConfigMap, Secret.
 import { INVALID_PORT, validateDNS1123Label, validateNonnegativeField, validatePortNumOrName } from './core-container.js';
 import { templateOptions, validatePodSpec, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
+import { validatePodSpecificAnnotations } from './pod-annotations.js';
 import { duplicate, forbidden, GoStruct, invalid, key, notSupported, owned, pointing, required, tooLong, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { endpointIPErrors, legacyCIDRErrors, legacyIPErrors } from './ip.js';
 import { isIPv6String } from '../../model/ip-address.js';
@@ -15,8 +16,10 @@ import { goTrimSpace } from '../../model/go-strings.js';
 // upstream: validation.go ValidatePodCreate (v1.36): the spec, then what only a created pod may not carry
 export function validatePod(object: Fields, context: ValidationContext): ErrorList {
   const spec = recordField(object, 'spec');
-  const podLabels = Object.fromEntries(stringEntries(recordField(object, 'metadata')?.['labels']));
-  const errors = validatePodSpec(spec, ['spec'], { ...context, claimTemplates: [], isPod: true, podLabels });
+  const metadata = recordField(object, 'metadata');
+  const podLabels = Object.fromEntries(stringEntries(metadata?.['labels']));
+  const errors = validatePodSpecificAnnotations(metadata?.['annotations'], spec, ['metadata', 'annotations']);
+  appendAll(errors, validatePodSpec(spec, ['spec'], { ...context, claimTemplates: [], isPod: true, podLabels }));
   appendAll(errors, validateContainersOnlyForPod(spec));
   // ephemeral containers are added later, through the ephemeralcontainers subresource
   if (arrayField(spec, 'ephemeralContainers').length > 0) errors.push(forbidden(['spec', 'ephemeralContainers'], 'cannot be set on create'));

@@ -70,6 +70,7 @@ describe('API server validation per API group', () => {
     ['ValidateSecurityContext, validatePodSpecSecurityContext: user and group ids, AppArmor profiles, procMount', 'invalid-security-context-values.yaml', () => EXPECTED_SECURITY_CONTEXT_VALUES],
     ['validateOS, validateWindows, validateLinux: OS names, Linux security settings in windows pods, windowsOptions in linux pods', 'invalid-pod-os.yaml', () => EXPECTED_POD_OS],
     ['ValidateMatchLabelKeysAndMismatchLabelKeys, a topology spread label selector\'s values: a Pod\'s merged selectors, not a template\'s', 'invalid-match-label-keys.yaml', () => EXPECTED_MATCH_LABEL_KEYS],
+    ['ValidatePodSpecificAnnotations: mirror pods, deletion cost, seccomp and AppArmor annotations of pods and templates', 'invalid-pod-annotations.yaml', () => EXPECTED_POD_ANNOTATIONS],
     ['validateISCSIVolumeSource, validateHTTPGetAction: a pod volume\'s lun range, probe and hook header names', 'invalid-pod-volume-sources.yaml', () => EXPECTED_POD_VOLUME_SOURCES],
   ])('%s (%s)', async (_name, fixture, expected) => {
     expect(await check(fixture)).toEqual(expected());
@@ -749,4 +750,15 @@ const EXPECTED_MATCH_LABEL_KEYS = [
   '32:28 api-validation: spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0][0]: Invalid value: "app": exists in both matchLabelKeys and labelSelector',
   '32:33 api-validation: spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[1]: Invalid value: "tier": exists in both matchLabelKeys and mismatchLabelKeys',
   '59:36 api-validation: spec.template.spec.affinity.podAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.mismatchLabelKeys: Forbidden: must not be specified when labelSelector is not set',
+];
+
+const EXPECTED_POD_ANNOTATIONS = [
+  '8:49 api-validation: metadata.annotations[controller.kubernetes.io/pod-deletion-cost]: Invalid value: "high": must be a 32bit integer',
+  '9:34 api-validation: metadata.annotations[kubernetes.io/config.mirror]: Invalid value: "x": must set spec.nodeName if mirror pod annotation is set',
+  // ValidateSeccompPodAnnotations names the annotation with fldPath.Child, not Key
+  '10:47 api-validation: metadata.annotations.seccomp.security.alpha.kubernetes.io/pod: Invalid value: "bogus": must be a valid seccomp profile',
+  '11:57 api-validation: metadata.annotations.container.seccomp.security.alpha.kubernetes.io/app: Invalid value: "../escape.json": must not contain \'..\'',
+  '12:58 api-validation: metadata.annotations[container.apparmor.security.beta.kubernetes.io/nope]: Invalid value: "nope": container not found',
+  '13:57 api-validation: metadata.annotations[container.apparmor.security.beta.kubernetes.io/app]: Invalid value: "custom": invalid AppArmor profile name: "custom"',
+  '28:53 api-validation: spec.template.metadata.annotations[controller.kubernetes.io/pod-deletion-cost]: Invalid value: "+10": must be a 32bit integer',
 ];
