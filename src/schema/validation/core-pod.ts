@@ -11,6 +11,7 @@ import { validateNodeSelector, validateNodeSelectorTerm } from './node-selector.
 import { validateISCSI, validatePersistentVolumeClaimTemplate } from './persistent-volume.js';
 import { validatePodSpecificAnnotations } from './pod-annotations.js';
 import { validatePodOS } from './pod-os.js';
+import { validatePodResourceClaims, validateResourceClaimNames, type PodResourceClaims } from './pod-resource-claims.js';
 import { validatePodResources } from './pod-resources.js';
 import { validateAnnotations, validateLabels } from './object-meta.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
@@ -43,6 +44,8 @@ export interface ValidationContext {
   readonly matchLabelKeysInPodAffinity: boolean;
   /** MatchLabelKeysInPodTopologySpreadSelectorMerge is on (beta, on by default since 1.34). */
   readonly matchLabelKeysSelectorMerge: boolean;
+  /** DynamicResourceAllocation is on (GA, on by default since 1.34): else PrepareForCreate drops the pod's resource claims. */
+  readonly dynamicResourceAllocation: boolean;
   /** The release knows the Lt and Gt toleration operators (TaintTolerationComparisonOperators, alpha since 1.35, off). */
   readonly tolerationComparisons: boolean;
 }
@@ -78,18 +81,11 @@ export function validatePodSpec(given: Fields | undefined, field: FieldPath, opt
   const spec = given ?? {};
   const { names: volumes, errors } = validateVolumes(arrayField(spec, 'volumes'), field.concat('volumes'));
   for (const claim of options.claimTemplates) volumes.add(claim);
-  const containerNames: NameSet = new Set();
   const containers = arrayField(spec, 'containers');
   if (containers.length === 0) errors.push(required(field.concat('containers')));
-  const podRestartPolicy = stringField(spec, 'restartPolicy') || 'Always';
-  const hostUsers = spec['hostUsers'] !== false;
-  for (const list of CONTAINER_LISTS) {
-    const isInit = list === 'initContainers';
-    arrayField(spec, list).forEach((entry, index) => {
-      const container = asRecord(entry);
-      if (container) appendAll(errors, validateContainer(container, field.concat(list, index), { volumes, names: containerNames, isInit, podRestartPolicy, relaxedEnvVarNames: options.relaxedEnvVarNames, hostUsers, procMountType: options.procMountType }));
-    });
-  }
+  const claims = options.dynamicResourceAllocation ? validatePodResourceClaims(arrayField(spec, 'resourceClaims'), field.concat('resourceClaims')) : undefined;
+  if (claims) appendAll(errors, claims.errors);
+  appendAll(errors, validateContainers(spec, field, { volumes, claims, options }));
   if (options.podLevelResources) appendAll(errors, validatePodResources(spec, field, options.isPod));
   appendAll(errors, validateHostPorts(spec, field, options.isPod));
   // absent fields and empty lists have nothing to check: their paths are not built
@@ -110,6 +106,34 @@ export function validatePodSpec(given: Fields | undefined, field: FieldPath, opt
   if (gates.length > 0) appendAll(errors, validateSchedulingGates(gates, field.concat('schedulingGates')));
   appendAll(errors, validatePodDNSConfig(spec, field.concat('dnsConfig'), options));
   appendAll(errors, validateHostAliases(arrayField(spec, 'hostAliases'), field.concat('hostAliases'), options));
+  return errors;
+}
+
+/** What a pod's containers are checked against: its usable volumes, its resource claims (when the release keeps them). */
+interface PodContainerContext {
+  readonly volumes: ReadonlySet<string>;
+  readonly claims: PodResourceClaims | undefined;
+  readonly options: PodSpecOptions;
+}
+
+// upstream: validation.go validateContainers, validateInitContainers, validateEphemeralContainers (names unique across the
+// lists; each container; its resources' claims of the pod's resourceClaims, validateResourceClaimNames)
+function validateContainers(spec: Fields, field: FieldPath, pod: PodContainerContext): ErrorList {
+  const errors: ErrorList = [];
+  const names: NameSet = new Set();
+  const podRestartPolicy = stringField(spec, 'restartPolicy') || 'Always';
+  const hostUsers = spec['hostUsers'] !== false;
+  const { relaxedEnvVarNames, procMountType } = pod.options;
+  for (const list of CONTAINER_LISTS) {
+    const isInit = list === 'initContainers';
+    arrayField(spec, list).forEach((entry, index) => {
+      const container = asRecord(entry);
+      if (!container) return;
+      appendAll(errors, validateContainer(container, field.concat(list, index), { volumes: pod.volumes, names, isInit, podRestartPolicy, relaxedEnvVarNames, hostUsers, procMountType }));
+      const claims = arrayField(recordField(container, 'resources'), 'claims');
+      if (pod.claims && claims.length > 0) appendAll(errors, validateResourceClaimNames(claims, pod.claims.names, field.concat(list, index, 'resources', 'claims')));
+    });
+  }
   return errors;
 }
 

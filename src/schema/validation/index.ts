@@ -149,7 +149,8 @@ function readsSubstitution(root: unknown, path: Path): boolean {
 // upstream: pkg/features/kube_features.go PodLevelResources (beta, on by default from 1.34), StrictIPCIDRValidation and
 // RelaxedServiceNameValidation (beta, on by default from 1.36), RelaxedDNSSearchValidation (beta from 1.33), ProcMountType
 // and UserNamespacesSupport (beta, on by default from 1.33), MatchLabelKeysInPodAffinity (beta, on by default from 1.31),
-// MatchLabelKeysInPodTopologySpreadSelectorMerge (beta, on by default from 1.34),
+// MatchLabelKeysInPodTopologySpreadSelectorMerge (beta, on by default from 1.34), DynamicResourceAllocation (GA, on by
+// default from 1.34),
 // MaxUnavailableStatefulSet (on by default in 1.35, off again in 1.36: release-deltas);
 // ValidateTolerations passed the whole toleration to field.Invalid until kubernetes#128119 (1.32)
 export function contextOf(release: string): ValidationContext {
@@ -166,6 +167,7 @@ export function contextOf(release: string): ValidationContext {
     userNamespaces: compareReleases(release, '1.33') >= 0,
     matchLabelKeysInPodAffinity: compareReleases(release, '1.31') >= 0,
     matchLabelKeysSelectorMerge: compareReleases(release, '1.34') >= 0,
+    dynamicResourceAllocation: compareReleases(release, '1.34') >= 0,
   };
 }
 

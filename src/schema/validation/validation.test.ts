@@ -71,6 +71,7 @@ describe('API server validation per API group', () => {
     ['validateOS, validateWindows, validateLinux: OS names, Linux security settings in windows pods, windowsOptions in linux pods', 'invalid-pod-os.yaml', () => EXPECTED_POD_OS],
     ['ValidateMatchLabelKeysAndMismatchLabelKeys, a topology spread label selector\'s values: a Pod\'s merged selectors, not a template\'s', 'invalid-match-label-keys.yaml', () => EXPECTED_MATCH_LABEL_KEYS],
     ['ValidatePodSpecificAnnotations: mirror pods, deletion cost, seccomp and AppArmor annotations of pods and templates', 'invalid-pod-annotations.yaml', () => EXPECTED_POD_ANNOTATIONS],
+    ['validatePodResourceClaims, validateResourceClaimNames: one source a claim, unique names, containers claim what the pod lists', 'invalid-resource-claims.yaml', () => EXPECTED_RESOURCE_CLAIMS],
     ['validateISCSIVolumeSource, validateHTTPGetAction: a pod volume\'s lun range, probe and hook header names', 'invalid-pod-volume-sources.yaml', () => EXPECTED_POD_VOLUME_SOURCES],
   ])('%s (%s)', async (_name, fixture, expected) => {
     expect(await check(fixture)).toEqual(expected());
@@ -133,6 +134,15 @@ describe('API server validation per API group', () => {
       'spec.template.spec.affinity.podAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.mismatchLabelKeys',
     ]);
     expect(messages('1.30').filter((path) => path.includes('affinity'))).toEqual([]);
+  });
+
+  // pkg/api/pod/util.go dropDisabledDynamicResourceAllocationFields while DynamicResourceAllocation is off (before 1.34)
+  it('validatePodResourceClaims checks resource claims only where DynamicResourceAllocation is on by default (1.34 on)', async () => {
+    const { objects } = await loadManifests(['invalid-resource-claims.yaml'], { cwd: 'fixtures/schema/validation' });
+    const count = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false })
+      .filter((finding) => finding.ruleId === 'api-validation' && /[cC]laims/.test(finding.message)).length;
+    expect(count('1.34')).toBe(9);
+    expect(count('1.33')).toBe(0);
   });
 
   // strategy.go dropStatefulSetDisabledFields clears rollingUpdate.maxUnavailable unless MaxUnavailableStatefulSet is on
@@ -761,4 +771,17 @@ const EXPECTED_POD_ANNOTATIONS = [
   '12:58 api-validation: metadata.annotations[container.apparmor.security.beta.kubernetes.io/nope]: Invalid value: "nope": container not found',
   '13:57 api-validation: metadata.annotations[container.apparmor.security.beta.kubernetes.io/app]: Invalid value: "custom": invalid AppArmor profile name: "custom"',
   '28:53 api-validation: spec.template.metadata.annotations[controller.kubernetes.io/pod-deletion-cost]: Invalid value: "+10": must be a 32bit integer',
+];
+
+const EXPECTED_RESOURCE_CLAIMS = [
+  '9:7 api-validation: spec.resourceClaims[0]: Invalid value: {"Name":"gpu","ResourceClaimName":"gpu-claim","ResourceClaimTemplateName":"gpu-template"}: at most one of `resourceClaimName` or `resourceClaimTemplateName` may be specified',
+  '12:13 api-validation: spec.resourceClaims[1].name: Duplicate value: "gpu"',
+  '14:13 api-validation: spec.resourceClaims[2].name: Required value',
+  '16:7 api-validation: spec.resourceClaims[3]: Invalid value: {"Name":"fpga","ResourceClaimName":null,"ResourceClaimTemplateName":null}: must specify one of: `resourceClaimName`, `resourceClaimTemplateName`',
+  `18:34 api-validation: spec.resourceClaims[4].resourceClaimTemplateName: Invalid value: "Nic_Template": ${SUBDOMAIN}`,
+  '24:13 api-validation: spec.containers[0].resources.claims[0]: Not found: "tpu": must be one of the names in pod.spec.resourceClaims: fpga, gpu, nic',
+  // the whole claim after one of its requests
+  '27:13 api-validation: spec.containers[0].resources.claims[2]: Duplicate value: "gpu"',
+  `29:22 api-validation: spec.containers[0].resources.claims[3].request: Invalid value: "Bad_Request": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
+  '43:22 api-validation: spec.template.spec.containers[0].resources.claims[0]: Not found: "gpu": must be one of the names in pod.spec.resourceClaims which is empty',
 ];
