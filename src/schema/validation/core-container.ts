@@ -6,7 +6,7 @@ import { duplicate, forbidden, invalid, key, notFound, notSupported, owned, poin
 import { configMapKeyErrors, dns1123LabelErrors, envVarNameErrors, httpHeaderNameErrors, portNameErrors, portNumberErrors, qualifiedNameErrors, relaxedEnvVarNameErrors, subdomainErrors } from '../../model/name-validation.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { localDescendingPathErrors } from './local-path.js';
-import { notIntegerError } from './resource-names.js';
+import { containerResourceNameErrors, isHugePages, notIntegerError } from './resource-names.js';
 import { validateSecurityContext, type SecurityContextOptions } from './core-security-context.js';
 import { appendAll } from '../../model/append.js';
 
@@ -89,7 +89,7 @@ export function validateContainer(container: Fields, field: FieldPath, context: 
   if (mounts.length > 0) appendAll(errors, validateVolumeMounts(mounts, container, context.volumes, field.concat('volumeMounts')));
   appendAll(errors, validateProbes(container, field, context.isInit && container['restartPolicy'] !== 'Always'));
   const resources = recordField(container, 'resources');
-  if (resources) appendAll(errors, validateResourceRequirements(resources, field.concat('resources')));
+  if (resources) appendAll(errors, validateResourceRequirements(resources, field.concat('resources'), containerResourceNameErrors));
   appendAll(errors, validateSecurityContext(recordField(container, 'securityContext'), field.concat('securityContext'), context));
   const resizePolicy = arrayField(container, 'resizePolicy');
   if (resizePolicy.length > 0) appendAll(errors, validateResizePolicy(resizePolicy, field.concat('resizePolicy'), context.podRestartPolicy));
@@ -358,23 +358,28 @@ export function validatePortNumOrName(port: unknown, field: FieldPath): ErrorLis
   return portNumOrNameErrors(port).map((message) => invalid(field, port, message));
 }
 
-/** The errors of a resource name at its path in requests or limits (the pod level checks names; containers do not yet). */
+/** The errors of a resource name at its path in requests or limits: the container's, the pod level's or an overhead's. */
 export type ResourceNameErrors = (name: string, field: FieldPath) => ErrorList;
 
-// upstream: validation.go validateResourceRequirements, as ValidateContainerResourceRequirements and
-// validatePodResourceRequirements call it (quantity syntax is the schema's; v1.36)
-export function validateResourceRequirements(resources: Fields | undefined, field: FieldPath, nameErrors?: ResourceNameErrors): ErrorList {
+// upstream: validation.go validateResourceRequirements, as ValidateContainerResourceRequirements (with
+// validateContainerResourceName) and validatePodResourceRequirements call it (quantity syntax is the schema's; v1.36);
+// a name's errors point at its key
+export function validateResourceRequirements(resources: Fields | undefined, field: FieldPath, nameErrors: ResourceNameErrors): ErrorList {
   const limits = recordField(resources, 'limits') ?? {};
   const requests = recordField(resources, 'requests') ?? {};
   const errors: ErrorList = [];
+  const checkName = (name: string, list: 'limits' | 'requests'): void => {
+    const at = field.concat(list, key(name));
+    for (const error of nameErrors(name, at)) errors.push(pointing(error, toPath(at), 'key'));
+  };
   // keys, not entries: no [name, value] pair to allocate and destructure for each resource of each container
   for (const name of Object.keys(limits)) {
-    if (nameErrors) appendAll(errors, nameErrors(name, field.concat('limits', key(name))));
+    checkName(name, 'limits');
     appendAll(errors, quantityValueErrors(name, limits[name], field, 'limits'));
   }
   for (const name of Object.keys(requests)) {
     const raw = requests[name];
-    if (nameErrors) appendAll(errors, nameErrors(name, field.concat('requests', key(name))));
+    checkName(name, 'requests');
     appendAll(errors, quantityValueErrors(name, raw, field, 'requests'));
     const request = parseQuantity(raw);
     const limit = parseQuantity(limits[name]);
@@ -388,8 +393,13 @@ export function validateResourceRequirements(resources: Fields | undefined, fiel
       errors.push(required(field.concat('limits'), 'Limit must be set for non overcommitable resources'));
     }
   }
+  const names = [...Object.keys(limits), ...Object.keys(requests)];
+  if (names.some(isHugePages) && !names.some((name) => QOS_COMPUTE_RESOURCES.includes(name))) errors.push(forbidden(field, 'HugePages require cpu or memory'));
   return errors;
 }
+
+/** supportedQoSComputeResources: hugepages need one of them beside them. */
+const QOS_COMPUTE_RESOURCES = ['cpu', 'memory'];
 
 // upstream: validation.go ValidateResourceQuantityValue (ValidateNonnegativeQuantity, then whole units for counted
 // resources); the path is built only for an error

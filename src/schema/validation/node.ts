@@ -5,6 +5,7 @@ import { validateResourceRequirements } from './core-container.js';
 import { validateTolerations, type ValidationContext } from './core-pod.js';
 import { invalid, pointing, toPath, type ErrorList } from './field-error.js';
 import { validateLabels } from './object-meta.js';
+import { containerResourceNameErrors } from './resource-names.js';
 import { arrayField, recordField, stringField, type Fields } from './values.js';
 
 // upstream: validation.go ValidateRuntimeClass, validateOverhead, validateScheduling (v1.36); a missing handler is the
@@ -24,12 +25,13 @@ export function validateRuntimeClass(object: Fields, context: ValidationContext)
 }
 
 /**
- * Upstream validates overhead.podFixed as the limits of a ResourceRequirements at `overhead`, so its messages name
- * overhead.limits[<resource>]; the findings point at the podFixed entry itself.
+ * Upstream validates overhead.podFixed as the limits of a container's ResourceRequirements at `overhead`
+ * (ValidateContainerResourceRequirements), so its messages name overhead.limits[<resource>]; the findings point at the
+ * podFixed entry itself.
  */
 function validateOverhead(podFixed: Fields): ErrorList {
-  return validateResourceRequirements({ limits: podFixed }, ['overhead']).map((error) => {
+  return validateResourceRequirements({ limits: podFixed }, ['overhead'], containerResourceNameErrors).map((error) => {
     const [, , ...rest] = toPath(error.field);
-    return pointing(error, ['overhead', 'podFixed', ...rest]);
+    return pointing(error, ['overhead', 'podFixed', ...rest], error.on);
   });
 }

@@ -39,11 +39,11 @@ function withDefaultRequests(spec: Fields, resources: Fields): Fields {
   return { ...resources, requests: { ...requests, ...Object.fromEntries(added.map(([name, value]) => [name, formatQuantity(value, value.format)])) } };
 }
 
-// upstream: validation.go validatePodResourceName, validateResourceName; the finding points at the name
+// upstream: validation.go validatePodResourceName, validateResourceName
 function podResourceNameErrors(name: string, field: FieldPath): ErrorList {
   const errors = resourceNameErrors(name, field);
   if (errors.length === 0 && !isSupportedPodLevelResource(name)) errors.push(notSupported(field, resourceNameValue(name), SUPPORTED_AT_POD_LEVEL));
-  return errors.map((error) => pointing(error, toPath(field), 'key'));
+  return errors;
 }
 
 /**

@@ -445,12 +445,19 @@ describe('ValidateTolerations: an Exists toleration with a value', () => {
 });
 
 describe('ValidateContainerResourceRequirements (limits-below-requests)', () => {
-  it('reports a request above its limit, and an extended resource whose request differs from its limit', async () => {
+  it('reports a request above its limit, an extended resource whose request differs from its limit, names not standard for containers, hugepages alone', async () => {
     expect(await check('invalid-resources.yaml')).toEqual([
-      '15:29 limits-below-requests: spec.template.spec.initContainers[0].resources.requests: Invalid value: "600m": must be less than or equal to cpu limit of 500m',
-      '15:43 limits-below-requests: spec.template.spec.initContainers[0].resources.requests: Invalid value: "1Gi": must be less than or equal to memory limit of 1000Mi',
-      '15:67 limits-below-requests: spec.template.spec.initContainers[0].resources.requests: Invalid value: "2G": must be less than or equal to ephemeral-storage limit of 1Gi',
-      '21:40 limits-below-requests: spec.template.spec.containers[0].resources.requests: Invalid value: "1": must be equal to nvidia.com/gpu limit of 2',
+      '16:29 limits-below-requests: spec.template.spec.initContainers[0].resources.requests: Invalid value: "600m": must be less than or equal to cpu limit of 500m',
+      '16:43 limits-below-requests: spec.template.spec.initContainers[0].resources.requests: Invalid value: "1Gi": must be less than or equal to memory limit of 1000Mi',
+      '16:67 limits-below-requests: spec.template.spec.initContainers[0].resources.requests: Invalid value: "2G": must be less than or equal to ephemeral-storage limit of 1Gi',
+      '22:40 limits-below-requests: spec.template.spec.containers[0].resources.requests: Invalid value: "1": must be equal to nvidia.com/gpu limit of 2',
+      '27:35 api-validation: spec.template.spec.containers[1].resources.requests[memmory]: Invalid value: "memmory": must be a standard resource for containers',
+      '27:35 api-validation: spec.template.spec.containers[1].resources.requests[memmory]: Invalid value: "memmory": must be a standard resource type or fully qualified',
+      '28:32 api-validation: spec.template.spec.containers[1].resources.limits[memmory]: Invalid value: "memmory": must be a standard resource for containers',
+      '28:32 api-validation: spec.template.spec.containers[1].resources.limits[memmory]: Invalid value: "memmory": must be a standard resource type or fully qualified',
+      '28:48 api-validation: spec.template.spec.containers[1].resources.limits[gpu]: Invalid value: "gpu": must be a standard resource for containers',
+      '28:48 api-validation: spec.template.spec.containers[1].resources.limits[gpu]: Invalid value: "gpu": must be a standard resource type or fully qualified',
+      '32:13 api-validation: spec.template.spec.containers[2].resources: Forbidden: HugePages require cpu or memory',
     ]);
   });
 
