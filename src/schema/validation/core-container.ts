@@ -28,7 +28,18 @@ export interface ContainerContext extends SecurityContextOptions {
   readonly podRestartPolicy: string;
   /** RelaxedEnvironmentVariableValidation is on (beta, on by default since 1.32): env names and prefixes may hold any printable ASCII but '='. */
   readonly relaxedEnvVarNames: boolean;
+  /** How the release checks a lifecycle sleep's seconds. */
+  readonly sleepSeconds: SleepSeconds;
+  /** The pod's terminationGracePeriodSeconds (defaulted to 30: SetDefaults_PodSpec). */
+  readonly gracePeriod: number;
 }
+
+/**
+ * validateSleepAction's rule for a lifecycle hook's sleep: 'non-negative' with AllowPodLifecycleSleepActionZeroValue
+ * (PodLifecycleSleepActionAllowZero, on by default from 1.33), 'positive' before, 'unchecked' where the release drops
+ * or lacks the field or kubefit does not know its words.
+ */
+export type SleepSeconds = 'non-negative' | 'positive' | 'unchecked';
 
 const RESIZE_RESOURCES = ['cpu', 'memory'];
 const RESIZE_POLICIES = ['NotRequired', 'RestartContainer'];
@@ -87,7 +98,7 @@ export function validateContainer(container: Fields, field: FieldPath, context: 
   if (env.length > 0) appendAll(errors, validateEnv(env, field.concat('env'), envVarNameErrorsOf));
   if (envFrom.length > 0) appendAll(errors, validateEnvFrom(envFrom, field.concat('envFrom'), envVarNameErrorsOf));
   if (mounts.length > 0) appendAll(errors, validateVolumeMounts(mounts, container, context.volumes, field.concat('volumeMounts')));
-  appendAll(errors, validateProbes(container, field, context.isInit && container['restartPolicy'] !== 'Always'));
+  appendAll(errors, validateProbes(container, field, context));
   const resources = recordField(container, 'resources');
   if (resources) appendAll(errors, validateResourceRequirements(resources, field.concat('resources'), containerResourceNameErrors));
   appendAll(errors, validateSecurityContext(recordField(container, 'securityContext'), field.concat('securityContext'), context));
@@ -269,9 +280,11 @@ function validateVolumeMounts(mounts: readonly unknown[], container: Fields, vol
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 
-// upstream: validation.go validateLivenessProbe, validateReadinessProbe, validateStartupProbe, validateInitContainers
-function validateProbes(container: Fields, field: FieldPath, isPlainInit: boolean): ErrorList {
+// upstream: validation.go validateLivenessProbe, validateReadinessProbe, validateStartupProbe, validateInitContainers,
+// validateLifecycle
+function validateProbes(container: Fields, field: FieldPath, context: ContainerContext): ErrorList {
   const errors: ErrorList = [];
+  const isPlainInit = context.isInit && container['restartPolicy'] !== 'Always';
   for (const name of PROBES) {
     const probe = recordField(container, name);
     if (!probe) continue;
@@ -292,14 +305,14 @@ function validateProbes(container: Fields, field: FieldPath, isPlainInit: boolea
   if (lifecycle && isPlainInit) errors.push(forbidden(field.concat('lifecycle'), 'may not be set for init containers without restartPolicy=Always'));
   else for (const hook of ['postStart', 'preStop']) {
     const handler = recordField(lifecycle, hook);
-    if (handler) appendAll(errors, validateHandler(handler, field.concat('lifecycle', hook), LIFECYCLE_HANDLERS));
+    if (handler) appendAll(errors, validateHandler(handler, field.concat('lifecycle', hook), { types: LIFECYCLE_HANDLERS, sleep: context }));
   }
   return errors;
 }
 
 // upstream: validation.go validateProbe; zero values are defaulted (periodSeconds 10, timeoutSeconds 1, ...), so only negatives fail
 function validateProbe(probe: Fields, field: FieldPath): ErrorList {
-  const errors = validateHandler(probe, field, PROBE_HANDLERS);
+  const errors = validateHandler(probe, field, { types: PROBE_HANDLERS });
   appendAll(errors, validateNonnegativeFields(probe, PROBE_COUNTS, field));
   const grace = intField(probe, 'terminationGracePeriodSeconds');
   if (grace !== undefined && grace <= 0) errors.push(invalid(field.concat('terminationGracePeriodSeconds'), grace, 'must be greater than 0'));
@@ -310,8 +323,16 @@ const PROBE_COUNTS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
 
+/** The handler types a probe or a lifecycle hook may use, and how a lifecycle hook's sleep is checked. */
+interface HandlerTypes {
+  readonly types: readonly string[];
+  readonly sleep?: SleepRule;
+}
+
+type SleepRule = Pick<ContainerContext, 'sleepSeconds' | 'gracePeriod'>;
+
 // upstream: validation.go validateHandler: exactly one handler type, in upstream's order
-function validateHandler(handler: Fields, field: FieldPath, types: readonly string[]): ErrorList {
+function validateHandler(handler: Fields, field: FieldPath, { types, sleep }: HandlerTypes): ErrorList {
   const errors: ErrorList = [];
   let handlers = 0;
   for (const type of types) {
@@ -322,7 +343,7 @@ function validateHandler(handler: Fields, field: FieldPath, types: readonly stri
       continue;
     }
     handlers++;
-    appendAll(errors, validateAction(type, action, field));
+    appendAll(errors, type === 'sleep' && sleep ? validateSleepAction(action, field.concat(type), sleep) : validateAction(type, action, field));
   }
   if (handlers === 0) errors.push(required(field, 'must specify a handler type'));
   return errors;
@@ -343,6 +364,17 @@ function validateAction(type: string, action: Fields, handler: FieldPath): Error
     }
   }
   return errors;
+}
+
+// upstream: validation.go validateSleepAction (v1.30 to v1.36); an absent seconds is the schema's finding before 1.33
+function validateSleepAction(action: Fields, field: FieldPath, { sleepSeconds, gracePeriod }: SleepRule): ErrorList {
+  const seconds = intField(action, 'seconds');
+  if (seconds === undefined || sleepSeconds === 'unchecked') return [];
+  const least = sleepSeconds === 'positive' ? 1 : 0;
+  if (seconds >= least && seconds <= gracePeriod) return [];
+  const bound = sleepSeconds === 'positive' ? 'greater than 0' : 'non-negative';
+  // upstream names the sleep action; the finding points at its seconds
+  return [pointing(invalid(field, seconds, `must be ${bound} and less than terminationGracePeriodSeconds (${gracePeriod})`), toPath(field.concat('seconds')))];
 }
 
 const NO_MESSAGES: readonly string[] = Object.freeze([]);

@@ -1,5 +1,5 @@
 // pkg/apis/core/validation for pod specs and templates: volumes, containers, tolerations, topology spread, names.
-import { validateContainer, validateDNS1123Label, validateObjectFieldSelector, validateResourceFieldSelector, type NameSet } from './core-container.js';
+import { validateContainer, validateDNS1123Label, validateObjectFieldSelector, validateResourceFieldSelector, type ContainerContext, type NameSet, type SleepSeconds } from './core-container.js';
 import { validatePodSecurityContext, validateWindowsHostProcessPod } from './core-security-context.js';
 import { localNonReservedPathErrors } from './local-path.js';
 import { duplicate, forbidden, goQuote, GoSyntax, invalid, notSupported, pointing, required, toPath, type ErrorList, type FieldPath } from './field-error.js';
@@ -18,6 +18,8 @@ import { arrayField, asRecord, intField, recordField, stringField, type Fields }
 import { appendAll } from '../../model/append.js';
 
 const MAX_INT32 = 2147483647;
+// upstream: pkg/apis/core/v1/defaults.go SetDefaults_PodSpec (DefaultTerminationGracePeriodSeconds)
+const DEFAULT_TERMINATION_GRACE_PERIOD = 30;
 const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
 
 /** What the release checks turn on; every kind's validation passes it down to its pod spec. */
@@ -48,6 +50,8 @@ export interface ValidationContext {
   readonly dynamicResourceAllocation: boolean;
   /** The release knows the Lt and Gt toleration operators (TaintTolerationComparisonOperators, alpha since 1.35, off). */
   readonly tolerationComparisons: boolean;
+  /** How the release checks a lifecycle hook's sleep seconds (see SleepSeconds). */
+  readonly sleepSeconds: SleepSeconds;
 }
 
 export interface PodSpecOptions extends ValidationContext, LabelKeysOptions {
@@ -123,13 +127,14 @@ function validateContainers(spec: Fields, field: FieldPath, pod: PodContainerCon
   const names: NameSet = new Set();
   const podRestartPolicy = stringField(spec, 'restartPolicy') || 'Always';
   const hostUsers = spec['hostUsers'] !== false;
-  const { relaxedEnvVarNames, procMountType } = pod.options;
+  const { relaxedEnvVarNames, procMountType, sleepSeconds } = pod.options;
+  const gracePeriod = intField(spec, 'terminationGracePeriodSeconds') ?? DEFAULT_TERMINATION_GRACE_PERIOD;
   for (const list of CONTAINER_LISTS) {
     const isInit = list === 'initContainers';
     arrayField(spec, list).forEach((entry, index) => {
       const container = asRecord(entry);
       if (!container) return;
-      appendAll(errors, validateContainer(container, field.concat(list, index), { volumes: pod.volumes, names, isInit, podRestartPolicy, relaxedEnvVarNames, hostUsers, procMountType }));
+      appendAll(errors, validateContainer(container, field.concat(list, index), { volumes: pod.volumes, names, isInit, podRestartPolicy, relaxedEnvVarNames, hostUsers, procMountType, sleepSeconds, gracePeriod }));
       const claims = arrayField(recordField(container, 'resources'), 'claims');
       if (pod.claims && claims.length > 0) appendAll(errors, validateResourceClaimNames(claims, pod.claims.names, field.concat(list, index, 'resources', 'claims')));
     });

@@ -15,7 +15,7 @@ import type { ValidationContext } from './core-pod.js';
 import { validateConfigMap, validatePod, validatePodTemplate, validateReplicationController, validateSecret, validateService } from './core.js';
 import { validateEndpoints } from './endpoints.js';
 import { apiServiceCABundle, conversionWebhookCABundle, decodeBytesFields, mapValues, webhookCABundles } from './decode-bytes.js';
-import { DUPLICATE_CONTAINER_NAME, INVALID_PORT, LIMITS_BELOW_REQUESTS } from './core-container.js';
+import { DUPLICATE_CONTAINER_NAME, INVALID_PORT, LIMITS_BELOW_REQUESTS, type SleepSeconds } from './core-container.js';
 import { API_VALIDATION, errorMessageOf, toPath, type ErrorList } from './field-error.js';
 import { validateLimitRange } from './limit-range.js';
 import { validateHorizontalPodAutoscalerV1, validateHorizontalPodAutoscalerV2 } from './autoscaling.js';
@@ -168,7 +168,19 @@ export function contextOf(release: string): ValidationContext {
     matchLabelKeysInPodAffinity: compareReleases(release, '1.31') >= 0,
     matchLabelKeysSelectorMerge: compareReleases(release, '1.34') >= 0,
     dynamicResourceAllocation: compareReleases(release, '1.34') >= 0,
+    sleepSeconds: sleepSecondsOf(release),
   };
+}
+
+/**
+ * PodLifecycleSleepAction is beta (on) from 1.30, before which the field is dropped or unknown; 1.30 and 1.31 refuse 0
+ * seconds with their own words; 1.32's words behind the off PodLifecycleSleepActionAllowZero gate are not among the
+ * stored sources, so 1.32 is not checked; from 1.33 the gate is on and 0 passes.
+ */
+// upstream: pkg/features/kube_features.go PodLifecycleSleepAction, PodLifecycleSleepActionAllowZero; kubernetes#127094
+function sleepSecondsOf(release: string): SleepSeconds {
+  if (compareReleases(release, '1.33') >= 0) return 'non-negative';
+  return compareReleases(release, '1.30') >= 0 && compareReleases(release, '1.32') < 0 ? 'positive' : 'unchecked';
 }
 
 const meta = (id: string, description: string, remediation: string): RuleMeta => ({

@@ -466,6 +466,40 @@ describe('ValidateContainerResourceRequirements (limits-below-requests)', () => 
   });
 });
 
+// upstream: validation.go validateSleepAction; the words changed with PodLifecycleSleepActionAllowZero (kubernetes#127094)
+describe('validateSleepAction: a lifecycle sleep against terminationGracePeriodSeconds, per release', () => {
+  const sleepFindings = async (release: string) => {
+    const { objects } = await loadManifests(['invalid-sleep-action.yaml'], { cwd: 'fixtures/schema/validation' });
+    return validateObjects(objects, { kubernetesVersion: release, extraSchemas: new Map(), strictKinds: false })
+      .filter((finding) => finding.ruleId === 'api-validation')
+      .map((finding) => `${finding.line}:${finding.column} ${finding.message}`);
+  };
+
+  it('from 1.33 takes 0 up to the grace period (30 by default)', async () => {
+    expect(await sleepFindings('1.33')).toEqual([
+      '15:40 spec.template.spec.containers[0].lifecycle.preStop.sleep: Invalid value: 60: must be non-negative and less than terminationGracePeriodSeconds (30)',
+      '19:40 spec.template.spec.containers[1].lifecycle.preStop.sleep: Invalid value: -1: must be non-negative and less than terminationGracePeriodSeconds (30)',
+      '36:36 spec.initContainers[0].lifecycle.preStop.sleep: Invalid value: 61: must be non-negative and less than terminationGracePeriodSeconds (60)',
+    ]);
+    expect(await sleepFindings('1.36')).toEqual(await sleepFindings('1.33'));
+  });
+
+  it('1.30 and 1.31 refuse 0 too, in their words', async () => {
+    expect(await sleepFindings('1.31')).toEqual([
+      '15:40 spec.template.spec.containers[0].lifecycle.preStop.sleep: Invalid value: 60: must be greater than 0 and less than terminationGracePeriodSeconds (30)',
+      '19:40 spec.template.spec.containers[1].lifecycle.preStop.sleep: Invalid value: -1: must be greater than 0 and less than terminationGracePeriodSeconds (30)',
+      '23:42 spec.template.spec.containers[2].lifecycle.postStart.sleep: Invalid value: 0: must be greater than 0 and less than terminationGracePeriodSeconds (30)',
+      '36:36 spec.initContainers[0].lifecycle.preStop.sleep: Invalid value: 61: must be greater than 0 and less than terminationGracePeriodSeconds (60)',
+    ]);
+    expect(await sleepFindings('1.30')).toEqual(await sleepFindings('1.31'));
+  });
+
+  it('checks nothing where the field is alpha (1.29) or its words are unknown (1.32)', async () => {
+    expect(await sleepFindings('1.29')).toEqual([]);
+    expect(await sleepFindings('1.32')).toEqual([]);
+  });
+});
+
 describe('validateHandler actions', () => {
   it('reports each probe and lifecycle action: ports out of range or misnamed (httpGet, tcpSocket, grpc), an exec without a command', async () => {
     expect(await check('invalid-handlers.yaml')).toEqual([
