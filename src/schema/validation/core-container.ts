@@ -8,6 +8,7 @@ import { arrayField, asRecord, intField, recordField, stringField, type Fields }
 import { localDescendingPathErrors } from './local-path.js';
 import { containerResourceNameErrors, isHugePages, notIntegerError } from './resource-names.js';
 import { validateSecurityContext, type SecurityContextOptions } from './core-security-context.js';
+import { nameIsDNSSubdomain } from './object-meta.js';
 import { appendAll } from '../../model/append.js';
 
 export const DUPLICATE_CONTAINER_NAME = 'duplicate-container-name';
@@ -235,11 +236,19 @@ function validateEnvFrom(envFrom: readonly unknown[], field: FieldPath, nameErro
     const refs = ['configMapRef', 'secretRef'].filter((ref) => recordField(source, ref) !== undefined);
     const prefix = stringField(source, 'prefix') ?? '';
     const errors = prefix === '' ? [] : nameErrors(prefix).map((message) => invalid(field.concat(index, 'prefix'), prefix, message));
-    for (const ref of refs) if (!stringField(recordField(source, ref), 'name')) errors.push(required(field.concat(index, ref, 'name')));
+    for (const ref of refs) appendAll(errors, validateEnvSourceName(recordField(source, ref), field.concat(index, ref, 'name')));
     if (refs.length === 0) errors.push(invalid(field, '', 'must specify one of: `configMapRef` or `secretRef`'));
     else if (refs.length > 1) errors.push(invalid(field, '', 'may not have more than one field specified at a time'));
     return errors;
   });
+}
+
+// upstream: validation.go validateConfigMapEnvSource, validateSecretEnvSource: ValidateConfigMapName and
+// ValidateSecretName with prefix true, so a trailing '-' passes
+function validateEnvSourceName(ref: Fields | undefined, field: FieldPath): ErrorList {
+  const name = stringField(ref, 'name') ?? '';
+  if (name === '') return [required(field)];
+  return nameIsDNSSubdomain(name, true).map((message) => invalid(field, name, message));
 }
 
 // upstream: validation.go ValidateVolumeMounts (v1.36); subPath, subPathExpr, mountPropagation and recursiveReadOnly

@@ -225,6 +225,8 @@ const EXPECTED_POD_SCHEDULING: string[] = [
   "49:17 api-validation: spec.containers[0].env[0].name: Invalid value: \"A=B\": a valid environment variable name must consist only of printable ASCII characters other than '='",
   "54:13 api-validation: spec.containers[0].env[1].valueFrom: Invalid value: \"\": may not be specified when `value` is not empty",
   "57:9 api-validation: spec.containers[0].envFrom: Invalid value: \"\": must specify one of: `configMapRef` or `secretRef`",
+  `58:32 api-validation: spec.containers[0].envFrom[1].configMapRef.name: Invalid value: "app_config": ${SUBDOMAIN}`,
+  `59:29 api-validation: spec.containers[0].envFrom[2].secretRef.name: Invalid value: "App-Secrets": ${SUBDOMAIN}`,
 ];
 
 const EXPECTED_SERVICE: string[] = [
