@@ -22,6 +22,8 @@ export type NameSet = Set<string>;
 
 export interface ContainerContext extends SecurityContextOptions {
   readonly volumes: ReadonlySet<string>;
+  /** The volumes a PersistentVolumeClaim backs (persistentVolumeClaim, ephemeral, a StatefulSet's claim templates). */
+  readonly claimVolumes: ReadonlySet<string>;
   readonly names: NameSet;
   /** Init containers without restartPolicy Always may not have probes or lifecycle. */
   readonly isInit: boolean;
@@ -99,6 +101,8 @@ export function validateContainer(container: Fields, field: FieldPath, context: 
   if (env.length > 0) appendAll(errors, validateEnv(env, field.concat('env'), envVarNameErrorsOf));
   if (envFrom.length > 0) appendAll(errors, validateEnvFrom(envFrom, field.concat('envFrom'), envVarNameErrorsOf));
   if (mounts.length > 0) appendAll(errors, validateVolumeMounts(mounts, container, context.volumes, field.concat('volumeMounts')));
+  const devices = arrayField(container, 'volumeDevices');
+  if (devices.length > 0) appendAll(errors, validateVolumeDevices(devices, container, context, field.concat('volumeDevices')));
   appendAll(errors, validateProbes(container, field, context));
   const resources = recordField(container, 'resources');
   if (resources) appendAll(errors, validateResourceRequirements(resources, field.concat('resources'), containerResourceNameErrors));
@@ -257,6 +261,7 @@ function validateVolumeMounts(mounts: readonly unknown[], container: Fields, vol
   const errors: ErrorList = [];
   const mountPoints = new Set<string>();
   const privileged = recordField(container, 'securityContext')?.['privileged'] === true;
+  const devices = pathsByName(container, 'volumeDevices', 'devicePath');
   mounts.forEach((entry, index) => {
     const mount = asRecord(entry) ?? {};
     const name = stringField(mount, 'name') ?? '';
@@ -267,6 +272,8 @@ function validateVolumeMounts(mounts: readonly unknown[], container: Fields, vol
     if (mountPath === '') errors.push(required(field.concat(index, 'mountPath')));
     if (mountPoints.has(mountPath)) errors.push(invalid(field.concat(index, 'mountPath'), mountPath, 'must be unique'));
     mountPoints.add(mountPath);
+    if (devices.has(name)) errors.push(invalid(field.concat(index, 'name'), name, 'must not already exist in volumeDevices'));
+    if (hasPath(devices, mountPath)) errors.push(invalid(field.concat(index, 'mountPath'), mountPath, 'must not already exist as a path in volumeDevices'));
     const subPath = stringField(mount, 'subPath') ?? '';
     if (subPath !== '') appendAll(errors, listField('subPath', localDescendingPathErrors(subPath, field.concat('subPath'))));
     const subPathExpr = stringField(mount, 'subPathExpr') ?? '';
@@ -283,6 +290,42 @@ function validateVolumeMounts(mounts: readonly unknown[], container: Fields, vol
       if (propagation !== undefined && propagation !== 'None') recursiveErrors.push(forbidden(field.concat('recursiveReadOnly'), 'may only be specified when mountPropagation is None or not specified'));
       appendAll(errors, listField('recursiveReadOnly', recursiveErrors));
     }
+  });
+  return errors;
+}
+
+/** Each entry's path by its name, the last entry of a name winning (upstream: GetVolumeMountMap, GetVolumeDeviceMap). */
+function pathsByName(container: Fields, list: 'volumeMounts' | 'volumeDevices', pathField: 'mountPath' | 'devicePath'): ReadonlyMap<string, string> {
+  const paths = new Map<string, string>();
+  for (const entry of arrayField(container, list)) paths.set(stringField(asRecord(entry), 'name') ?? '', stringField(asRecord(entry), pathField) ?? '');
+  return paths;
+}
+
+const hasPath = (paths: ReadonlyMap<string, string>, path: string): boolean => [...paths.values()].includes(path);
+
+// upstream: validation.go ValidateVolumeDevices, isMatchedDevice, validatePathNoBacksteps (v1.36)
+function validateVolumeDevices(devices: readonly unknown[], container: Fields, context: ContainerContext, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const names = new Set<string>();
+  const devicePaths = new Set<string>();
+  const mounts = pathsByName(container, 'volumeMounts', 'mountPath');
+  devices.forEach((entry, index) => {
+    const device = asRecord(entry) ?? {};
+    const name = stringField(device, 'name') ?? '';
+    const devicePath = stringField(device, 'devicePath') ?? '';
+    const nameField = field.concat(index, 'name');
+    const pathField = field.concat(index, 'devicePath');
+    if (name === '') errors.push(required(nameField));
+    if (names.has(name)) errors.push(invalid(nameField, name, 'must be unique'));
+    if (!context.volumes.has(name)) errors.push(notFound(nameField, name));
+    else if (!context.claimVolumes.has(name)) errors.push(invalid(nameField, name, 'can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode'));
+    if (devicePath === '') errors.push(required(pathField));
+    if (devicePaths.has(devicePath)) errors.push(invalid(pathField, devicePath, 'must be unique'));
+    if (devicePath.split('/').includes('..')) errors.push(invalid(pathField, devicePath, "can not contain backsteps ('..')"));
+    else devicePaths.add(devicePath);
+    if (mounts.has(name)) errors.push(invalid(nameField, name, 'must not already exist in volumeMounts'));
+    if (hasPath(mounts, devicePath)) errors.push(invalid(pathField, devicePath, 'must not already exist as a path in volumeMounts'));
+    if (name !== '') names.add(name);
   });
   return errors;
 }

@@ -83,13 +83,16 @@ export function validatePodTemplateSpec(template: unknown, field: FieldPath, opt
 // upstream: validation.go ValidatePodSpec (v1.36); an absent spec is the zero PodSpec (no containers)
 export function validatePodSpec(given: Fields | undefined, field: FieldPath, options: PodSpecOptions): ErrorList {
   const spec = given ?? {};
-  const { names: volumes, errors } = validateVolumes(arrayField(spec, 'volumes'), field.concat('volumes'));
-  for (const claim of options.claimTemplates) volumes.add(claim);
+  const { names: volumes, claims: claimVolumes, errors } = validateVolumes(arrayField(spec, 'volumes'), field.concat('volumes'));
+  for (const claim of options.claimTemplates) {
+    volumes.add(claim);
+    claimVolumes.add(claim);
+  }
   const containers = arrayField(spec, 'containers');
   if (containers.length === 0) errors.push(required(field.concat('containers')));
   const claims = options.dynamicResourceAllocation ? validatePodResourceClaims(arrayField(spec, 'resourceClaims'), field.concat('resourceClaims')) : undefined;
   if (claims) appendAll(errors, claims.errors);
-  appendAll(errors, validateContainers(spec, field, { volumes, claims, options }));
+  appendAll(errors, validateContainers(spec, field, { volumes, claimVolumes, claims, options }));
   if (options.podLevelResources) appendAll(errors, validatePodResources(spec, field, options.isPod));
   appendAll(errors, validateHostPorts(spec, field, options.isPod));
   // absent fields and empty lists have nothing to check: their paths are not built
@@ -116,6 +119,8 @@ export function validatePodSpec(given: Fields | undefined, field: FieldPath, opt
 /** What a pod's containers are checked against: its usable volumes, its resource claims (when the release keeps them). */
 interface PodContainerContext {
   readonly volumes: ReadonlySet<string>;
+  /** The volumes a claim backs (block devices may use only these). */
+  readonly claimVolumes: ReadonlySet<string>;
   readonly claims: PodResourceClaims | undefined;
   readonly options: PodSpecOptions;
 }
@@ -134,7 +139,7 @@ function validateContainers(spec: Fields, field: FieldPath, pod: PodContainerCon
     arrayField(spec, list).forEach((entry, index) => {
       const container = asRecord(entry);
       if (!container) return;
-      appendAll(errors, validateContainer(container, field.concat(list, index), { volumes: pod.volumes, names, isInit, podRestartPolicy, relaxedEnvVarNames, hostUsers, procMountType, sleepSeconds, gracePeriod }));
+      appendAll(errors, validateContainer(container, field.concat(list, index), { volumes: pod.volumes, claimVolumes: pod.claimVolumes, names, isInit, podRestartPolicy, relaxedEnvVarNames, hostUsers, procMountType, sleepSeconds, gracePeriod }));
       const claims = arrayField(recordField(container, 'resources'), 'claims');
       if (pod.claims && claims.length > 0) appendAll(errors, validateResourceClaimNames(claims, pod.claims.names, field.concat(list, index, 'resources', 'claims')));
     });
@@ -294,9 +299,11 @@ const VOLUME_SOURCE_REQUIRED: Readonly<Record<string, readonly string[]>> = {
 const FILE_MODE_ERROR = 'must be a number between 0 and 0777 (octal), both inclusive';
 
 // upstream: validation.go ValidateVolumes (v1.36): a volume with errors is not usable by mounts; a volume without a
-// source is defaulted to emptyDir (v1 SetDefaults_Volume), so "must specify a volume type" cannot happen through v1
-function validateVolumes(volumes: readonly unknown[], field: FieldPath): { names: Set<string>; errors: ErrorList } {
+// source is defaulted to emptyDir (v1 SetDefaults_Volume), so "must specify a volume type" cannot happen through v1;
+// `claims` are the usable volumes a PersistentVolumeClaim backs (isMatchedDevice)
+function validateVolumes(volumes: readonly unknown[], field: FieldPath): { names: Set<string>; claims: Set<string>; errors: ErrorList } {
   const names = new Set<string>();
+  const claims = new Set<string>();
   const errors: ErrorList = [];
   volumes.forEach((entry, index) => {
     const volume = asRecord(entry) ?? {};
@@ -307,9 +314,10 @@ function validateVolumes(volumes: readonly unknown[], field: FieldPath): { names
     else appendAll(volumeErrors, validateDNS1123Label(name, namePath));
     if (names.has(name)) volumeErrors.push(duplicate(namePath, name));
     if (volumeErrors.length === 0) names.add(name);
+    if (volumeErrors.length === 0 && (volume['persistentVolumeClaim'] != null || volume['ephemeral'] != null)) claims.add(name);
     appendAll(errors, volumeErrors);
   });
-  return { names, errors };
+  return { names, claims, errors };
 }
 
 // upstream: validation.go validateVolumeSource and the per-source validators' required fields

@@ -502,6 +502,22 @@ describe('validateSleepAction: a lifecycle sleep against terminationGracePeriodS
   });
 });
 
+describe('ValidateVolumeDevices', () => {
+  it('reports unknown, non-claim, repeated and backstepping devices and their overlap with volumeMounts', async () => {
+    expect(await check('invalid-volume-devices.yaml')).toEqual([
+      '20:18 api-validation: spec.containers[0].volumeMounts[0].name: Invalid value: "data": must not already exist in volumeDevices',
+      '20:35 api-validation: spec.containers[0].volumeMounts[0].mountPath: Invalid value: "/data": must not already exist as a path in volumeDevices',
+      '22:18 api-validation: spec.containers[0].volumeDevices[0].name: Not found: "missing"',
+      '23:18 api-validation: spec.containers[0].volumeDevices[1].name: Invalid value: "scratch": can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode',
+      '24:18 api-validation: spec.containers[0].volumeDevices[2].name: Invalid value: "data": must not already exist in volumeMounts',
+      '24:36 api-validation: spec.containers[0].volumeDevices[2].devicePath: Invalid value: "/data": must not already exist as a path in volumeMounts',
+      "25:35 api-validation: spec.containers[0].volumeDevices[3].devicePath: Invalid value: \"/dev/../xvdc\": can not contain backsteps ('..')",
+      '26:18 api-validation: spec.containers[0].volumeDevices[4].name: Invalid value: "raw": must be unique',
+      '27:36 api-validation: spec.containers[0].volumeDevices[5].devicePath: Invalid value: "/dev/xvdd": must be unique',
+    ]);
+  });
+});
+
 describe('validateHandler actions', () => {
   it('reports each probe and lifecycle action: ports out of range or misnamed (httpGet, tcpSocket, grpc), an exec without a command', async () => {
     expect(await check('invalid-handlers.yaml')).toEqual([
