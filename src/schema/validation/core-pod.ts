@@ -111,6 +111,8 @@ export function validatePodSpec(given: Fields | undefined, field: FieldPath, opt
   appendAll(errors, validatePodOS(spec, field, options));
   const gates = arrayField(spec, 'schedulingGates');
   if (gates.length > 0) appendAll(errors, validateSchedulingGates(gates, field.concat('schedulingGates')));
+  const readinessGates = arrayField(spec, 'readinessGates');
+  if (readinessGates.length > 0) appendAll(errors, validateReadinessGates(readinessGates, field.concat('readinessGates')));
   appendAll(errors, validatePodDNSConfig(spec, field.concat('dnsConfig'), options));
   appendAll(errors, validateHostAliases(arrayField(spec, 'hostAliases'), field.concat('hostAliases'), options));
   return errors;
@@ -459,6 +461,14 @@ function validateTokenProjection(token: Fields, projected: FieldPath, field: Fie
   if (path === '') appendAll(errors, place([required(projected.concat('path'))]));
   else appendAll(errors, place(localNonReservedPathErrors(path, projected.concat('path'))));
   return errors;
+}
+
+// upstream: validation.go validateReadinessGates: each conditionType a qualified name
+function validateReadinessGates(gates: readonly unknown[], field: FieldPath): ErrorList {
+  return gates.flatMap((entry, index) => {
+    const conditionType = stringField(asRecord(entry), 'conditionType') ?? '';
+    return qualifiedNameErrors(conditionType).map((message) => invalid(field.concat(index, 'conditionType'), conditionType, message));
+  });
 }
 
 // upstream: validation.go validateSchedulingGates

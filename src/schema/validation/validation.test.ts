@@ -518,6 +518,14 @@ describe('ValidateVolumeDevices', () => {
   });
 });
 
+describe('ValidatePodSpec: smaller field checks', () => {
+  it('reports a readiness gate that is no qualified name', async () => {
+    expect(await check('invalid-pod-fields.yaml')).toEqual([
+      `8:22 api-validation: spec.readinessGates[0].conditionType: Invalid value: "bad cond": ${NAME_PART}`,
+    ]);
+  });
+});
+
 describe('validateHandler actions', () => {
   it('reports each probe and lifecycle action: ports out of range or misnamed (httpGet, tcpSocket, grpc), an exec without a command', async () => {
     expect(await check('invalid-handlers.yaml')).toEqual([
