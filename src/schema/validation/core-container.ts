@@ -255,8 +255,9 @@ function validateEnvSourceName(ref: Fields | undefined, field: FieldPath): Error
   return nameIsDNSSubdomain(name, true).map((message) => invalid(field, name, message));
 }
 
-// upstream: validation.go ValidateVolumeMounts (v1.36); subPath, subPathExpr, mountPropagation and recursiveReadOnly
-// errors name the list, not the mount (`volumeMounts.subPath`), and point at the mount's field
+// upstream: validation.go ValidateVolumeMounts, validateMountRecursiveReadOnly (v1.36); subPath, subPathExpr,
+// mountPropagation and recursiveReadOnly errors name the list, not the mount (`volumeMounts.subPath`), and point at
+// the mount's field
 function validateVolumeMounts(mounts: readonly unknown[], container: Fields, volumes: ReadonlySet<string>, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   const mountPoints = new Set<string>();
@@ -289,10 +290,15 @@ function validateVolumeMounts(mounts: readonly unknown[], container: Fields, vol
       if (mount['readOnly'] !== true) recursiveErrors.push(forbidden(field.concat('recursiveReadOnly'), 'may only be specified when readOnly is true'));
       if (propagation !== undefined && propagation !== 'None') recursiveErrors.push(forbidden(field.concat('recursiveReadOnly'), 'may only be specified when mountPropagation is None or not specified'));
       appendAll(errors, listField('recursiveReadOnly', recursiveErrors));
+    } else if (recursive !== undefined && recursive !== 'Disabled') {
+      appendAll(errors, listField('recursiveReadOnly', [notSupported(field.concat('recursiveReadOnly'), recursive, RECURSIVE_READ_ONLY)]));
     }
   });
   return errors;
 }
+
+// upstream: validation.go validateMountRecursiveReadOnly's supportedRRO (sets.List: sorted)
+const RECURSIVE_READ_ONLY = ['Disabled', 'Enabled', 'IfPossible'];
 
 /** Each entry's path by its name, the last entry of a name winning (upstream: GetVolumeMountMap, GetVolumeDeviceMap). */
 function pathsByName(container: Fields, list: 'volumeMounts' | 'volumeDevices', pathField: 'mountPath' | 'devicePath'): ReadonlyMap<string, string> {

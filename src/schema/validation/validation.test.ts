@@ -519,9 +519,10 @@ describe('ValidateVolumeDevices', () => {
 });
 
 describe('ValidatePodSpec: smaller field checks', () => {
-  it('reports a readiness gate that is no qualified name', async () => {
+  it('reports a readiness gate that is no qualified name, an unknown recursiveReadOnly', async () => {
     expect(await check('invalid-pod-fields.yaml')).toEqual([
       `8:22 api-validation: spec.readinessGates[0].conditionType: Invalid value: "bad cond": ${NAME_PART}`,
+      '23:71 api-validation: spec.containers[0].volumeMounts.recursiveReadOnly: Unsupported value: "Yes": supported values: "Disabled", "Enabled", "IfPossible"',
     ]);
   });
 });
