@@ -220,13 +220,34 @@ function splitSubscriptedPath(fieldPath: string): { path: string; subscript: str
   return { path: inner.slice(0, at), subscript: inner.slice(at + 2) };
 }
 
-// upstream: validation.go validateContainerResourceFieldSelector (the divisor is not checked)
+// upstream: validation.go validateContainerResourceFieldSelector
 export function validateResourceFieldSelector(selector: Fields, field: FieldPath, volume: boolean): ErrorList {
   const resource = stringField(selector, 'resource') ?? '';
-  if (volume && !stringField(selector, 'containerName')) return [required(field.concat('containerName'))];
-  if (resource === '') return [required(field.concat('resource'))];
-  if (RESOURCE_FIELD_PATHS.includes(resource) || RESOURCE_FIELD_PREFIXES.some((prefix) => resource.startsWith(prefix))) return [];
-  return [notSupported(field.concat('resource'), resource, RESOURCE_FIELD_PATHS)];
+  const errors: ErrorList = [];
+  if (volume && !stringField(selector, 'containerName')) errors.push(required(field.concat('containerName')));
+  else if (resource === '') errors.push(required(field.concat('resource')));
+  else if (!RESOURCE_FIELD_PATHS.includes(resource) && !RESOURCE_FIELD_PREFIXES.some((prefix) => resource.startsWith(prefix))) errors.push(notSupported(field.concat('resource'), resource, RESOURCE_FIELD_PATHS));
+  return appendAll(errors, validateContainerResourceDivisor(resource, selector['divisor'], field));
+}
+
+const CPU_DIVISORS = ['1m', '1'];
+const BYTE_DIVISORS = ['1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', '1Mi', '1Gi', '1Ti', '1Pi', '1Ei'];
+const bytesDivisorMessage = (resource: string): string => `only divisor's values ${BYTE_DIVISORS.join(', ')} are supported with the ${resource} resource`;
+
+/** The divisors (as Quantity.String() prints them) each downward API resource takes, and the words of its error. */
+function divisorsOf(resource: string): { values: readonly string[]; message: string } | undefined {
+  if (resource === 'limits.cpu' || resource === 'requests.cpu') return { values: CPU_DIVISORS, message: "only divisor's values 1m and 1 are supported with the cpu resource" };
+  if (resource === 'limits.memory' || resource === 'requests.memory') return { values: BYTE_DIVISORS, message: bytesDivisorMessage('memory') };
+  if (resource === 'limits.ephemeral-storage' || resource === 'requests.ephemeral-storage') return { values: BYTE_DIVISORS, message: bytesDivisorMessage('local ephemeral storage') };
+  return RESOURCE_FIELD_PREFIXES.some((prefix) => resource.startsWith(prefix)) ? { values: BYTE_DIVISORS, message: bytesDivisorMessage('hugepages') } : undefined;
+}
+
+// upstream: validation.go validateContainerResourceDivisor: a zero (unset) divisor passes; the bad value is the resource
+function validateContainerResourceDivisor(resource: string, divisor: unknown, field: FieldPath): ErrorList {
+  const quantity = parseQuantity(divisor);
+  const divisors = divisorsOf(resource);
+  if (!quantity || quantity.numerator === 0n || !divisors || divisors.values.includes(canonicalQuantity(divisor))) return [];
+  return [invalid(field.concat('divisor'), resource, divisors.message)];
 }
 
 // fileKeyRef: EnvFiles, beta and on by default from 1.35

@@ -519,10 +519,15 @@ describe('ValidateVolumeDevices', () => {
 });
 
 describe('ValidatePodSpec: smaller field checks', () => {
-  it('reports a readiness gate that is no qualified name, an unknown recursiveReadOnly', async () => {
+  const BYTE_DIVISORS = "only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the";
+  it('reports a readiness gate that is no qualified name, an unknown recursiveReadOnly, a divisor the resource does not take', async () => {
     expect(await check('invalid-pod-fields.yaml')).toEqual([
       `8:22 api-validation: spec.readinessGates[0].conditionType: Invalid value: "bad cond": ${NAME_PART}`,
       '23:71 api-validation: spec.containers[0].volumeMounts.recursiveReadOnly: Unsupported value: "Yes": supported values: "Disabled", "Enabled", "IfPossible"',
+      `35:98 api-validation: spec.volumes[0].downwardAPI.resourceFieldRef.divisor: Invalid value: "limits.memory": ${BYTE_DIVISORS} memory resource`,
+      `40:85 api-validation: spec.containers[0].env[0].valueFrom.resourceFieldRef.divisor: Invalid value: "limits.cpu": only divisor's values 1m and 1 are supported with the cpu resource`,
+      `43:100 api-validation: spec.containers[0].env[3].valueFrom.resourceFieldRef.divisor: Invalid value: "limits.ephemeral-storage": ${BYTE_DIVISORS} local ephemeral storage resource`,
+      `44:97 api-validation: spec.containers[0].env[4].valueFrom.resourceFieldRef.divisor: Invalid value: "limits.hugepages-2Mi": ${BYTE_DIVISORS} hugepages resource`,
     ]);
   });
 });
