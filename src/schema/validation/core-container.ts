@@ -33,6 +33,8 @@ export interface ContainerContext extends SecurityContextOptions {
   readonly relaxedEnvVarNames: boolean;
   /** How the release checks a lifecycle sleep's seconds. */
   readonly sleepSeconds: SleepSeconds;
+  /** Which restartPolicy values an init container may have in the release. */
+  readonly initRestartPolicy: InitRestartPolicy;
   /** The pod's terminationGracePeriodSeconds (defaulted to 30: SetDefaults_PodSpec). */
   readonly gracePeriod: number;
 }
@@ -110,10 +112,11 @@ export function validateContainer(container: Fields, field: FieldPath, context: 
   const resizePolicy = arrayField(container, 'resizePolicy');
   if (resizePolicy.length > 0) appendAll(errors, validateResizePolicy(resizePolicy, field.concat('resizePolicy'), context.podRestartPolicy));
   // ContainerRestartRules (beta, on by default from 1.35): a regular container may set its own restartPolicy; older
-  // releases lack the field and the release checks report it there
+  // releases lack the field and the release checks report it there. An init container's values: InitRestartPolicy
   const policy = container['restartPolicy'];
-  if (!context.isInit && policy !== undefined && policy !== null && !CONTAINER_RESTART_POLICIES.includes(String(policy))) {
-    errors.push(notSupported(field.concat('restartPolicy'), policy, CONTAINER_RESTART_POLICIES));
+  const supported = context.isInit ? INIT_RESTART_POLICIES[context.initRestartPolicy] : CONTAINER_RESTART_POLICIES;
+  if (policy !== undefined && policy !== null && supported && !supported.includes(String(policy))) {
+    errors.push(notSupported(field.concat('restartPolicy'), policy, supported));
   }
   return errors;
 }
@@ -252,7 +255,22 @@ function validateContainerResourceDivisor(resource: string, divisor: unknown, fi
 
 // fileKeyRef: EnvFiles, beta and on by default from 1.35
 const ENV_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef', 'fileKeyRef'];
-const CONTAINER_RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
+// upstream: validation.go supportedContainerRestartPolicies (sets.List: sorted)
+const CONTAINER_RESTART_POLICIES = ['Always', 'Never', 'OnFailure'];
+
+/**
+ * An init container's restartPolicy values per release: SidecarContainers (beta, on from 1.29) takes only Always;
+ * with ContainerRestartRules (beta, on from 1.35) it is checked as a regular container's; before 1.29 the field is
+ * dropped (1.28's alpha) or unknown.
+ */
+export type InitRestartPolicy = 'unchecked' | 'sidecar' | 'container-restart-rules';
+
+// upstream: validation.go validateInitContainerRestartPolicy (v1.33, v1.36), validateContainerRestartPolicy (v1.36)
+const INIT_RESTART_POLICIES: Readonly<Record<InitRestartPolicy, readonly string[] | undefined>> = {
+  unchecked: undefined,
+  sidecar: ['Always'],
+  'container-restart-rules': CONTAINER_RESTART_POLICIES,
+};
 
 // upstream: validation.go ValidateEnvFrom: the prefix, exactly one of configMapRef and secretRef, each with a name
 function validateEnvFrom(envFrom: readonly unknown[], field: FieldPath, nameErrors: (name: string) => string[]): ErrorList {

@@ -1,5 +1,5 @@
 // pkg/apis/core/validation for pod specs and templates: volumes, containers, tolerations, topology spread, names.
-import { validateContainer, validateDNS1123Label, validateObjectFieldSelector, validateResourceFieldSelector, type ContainerContext, type NameSet, type SleepSeconds } from './core-container.js';
+import { validateContainer, validateDNS1123Label, validateObjectFieldSelector, validateResourceFieldSelector, type ContainerContext, type InitRestartPolicy, type NameSet, type SleepSeconds } from './core-container.js';
 import { validatePodSecurityContext, validateWindowsHostProcessPod } from './core-security-context.js';
 import { localNonReservedPathErrors } from './local-path.js';
 import { duplicate, forbidden, goQuote, GoSyntax, invalid, notSupported, pointing, required, toPath, type ErrorList, type FieldPath } from './field-error.js';
@@ -52,6 +52,8 @@ export interface ValidationContext {
   readonly tolerationComparisons: boolean;
   /** How the release checks a lifecycle hook's sleep seconds (see SleepSeconds). */
   readonly sleepSeconds: SleepSeconds;
+  /** Which restartPolicy values an init container may have (see InitRestartPolicy). */
+  readonly initRestartPolicy: InitRestartPolicy;
 }
 
 export interface PodSpecOptions extends ValidationContext, LabelKeysOptions {
@@ -134,14 +136,14 @@ function validateContainers(spec: Fields, field: FieldPath, pod: PodContainerCon
   const names: NameSet = new Set();
   const podRestartPolicy = stringField(spec, 'restartPolicy') || 'Always';
   const hostUsers = spec['hostUsers'] !== false;
-  const { relaxedEnvVarNames, procMountType, sleepSeconds } = pod.options;
+  const { relaxedEnvVarNames, procMountType, sleepSeconds, initRestartPolicy } = pod.options;
   const gracePeriod = intField(spec, 'terminationGracePeriodSeconds') ?? DEFAULT_TERMINATION_GRACE_PERIOD;
   for (const list of CONTAINER_LISTS) {
     const isInit = list === 'initContainers';
     arrayField(spec, list).forEach((entry, index) => {
       const container = asRecord(entry);
       if (!container) return;
-      appendAll(errors, validateContainer(container, field.concat(list, index), { volumes: pod.volumes, claimVolumes: pod.claimVolumes, names, isInit, podRestartPolicy, relaxedEnvVarNames, hostUsers, procMountType, sleepSeconds, gracePeriod }));
+      appendAll(errors, validateContainer(container, field.concat(list, index), { volumes: pod.volumes, claimVolumes: pod.claimVolumes, names, isInit, podRestartPolicy, relaxedEnvVarNames, hostUsers, procMountType, sleepSeconds, initRestartPolicy, gracePeriod }));
       const claims = arrayField(recordField(container, 'resources'), 'claims');
       if (pod.claims && claims.length > 0) appendAll(errors, validateResourceClaimNames(claims, pod.claims.names, field.concat(list, index, 'resources', 'claims')));
     });

@@ -15,7 +15,7 @@ import type { ValidationContext } from './core-pod.js';
 import { validateConfigMap, validatePod, validatePodTemplate, validateReplicationController, validateSecret, validateService } from './core.js';
 import { validateEndpoints } from './endpoints.js';
 import { apiServiceCABundle, conversionWebhookCABundle, decodeBytesFields, mapValues, webhookCABundles } from './decode-bytes.js';
-import { DUPLICATE_CONTAINER_NAME, INVALID_PORT, LIMITS_BELOW_REQUESTS, type SleepSeconds } from './core-container.js';
+import { DUPLICATE_CONTAINER_NAME, INVALID_PORT, LIMITS_BELOW_REQUESTS, type InitRestartPolicy, type SleepSeconds } from './core-container.js';
 import { API_VALIDATION, errorMessageOf, toPath, type ErrorList } from './field-error.js';
 import { validateLimitRange } from './limit-range.js';
 import { validateHorizontalPodAutoscalerV1, validateHorizontalPodAutoscalerV2 } from './autoscaling.js';
@@ -169,6 +169,7 @@ export function contextOf(release: string): ValidationContext {
     matchLabelKeysSelectorMerge: compareReleases(release, '1.34') >= 0,
     dynamicResourceAllocation: compareReleases(release, '1.34') >= 0,
     sleepSeconds: sleepSecondsOf(release),
+    initRestartPolicy: initRestartPolicyOf(release),
   };
 }
 
@@ -181,6 +182,12 @@ export function contextOf(release: string): ValidationContext {
 function sleepSecondsOf(release: string): SleepSeconds {
   if (compareReleases(release, '1.33') >= 0) return 'non-negative';
   return compareReleases(release, '1.30') >= 0 && compareReleases(release, '1.32') < 0 ? 'positive' : 'unchecked';
+}
+
+// upstream: pkg/features/kube_features.go SidecarContainers (beta from 1.29), ContainerRestartRules (beta from 1.35)
+function initRestartPolicyOf(release: string): InitRestartPolicy {
+  if (compareReleases(release, '1.35') >= 0) return 'container-restart-rules';
+  return compareReleases(release, '1.29') >= 0 ? 'sidecar' : 'unchecked';
 }
 
 const meta = (id: string, description: string, remediation: string): RuleMeta => ({

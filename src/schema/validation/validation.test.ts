@@ -218,7 +218,7 @@ const EXPECTED_POD_SCHEDULING: string[] = [
   "32:24 api-validation: spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Invalid value: \"\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
   "32:24 api-validation: spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Required value: can not be empty",
   "37:9 api-validation: spec.initContainers[0].readinessProbe: Forbidden: may not be set for init containers without restartPolicy=Always",
-  "42:22 api-validation: spec.containers[0].restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"OnFailure\", \"Never\"",
+  "42:22 api-validation: spec.containers[0].restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"Never\", \"OnFailure\"",
   "45:21 api-validation: spec.containers[0].ports[0].hostPort: Invalid value: 9090: must match `containerPort` when `hostNetwork` is true",
   "47:21 api-validation: spec.containers[0].ports[1].hostPort: Duplicate value: \"TCP//9090\"",
   "47:21 api-validation: spec.containers[0].ports[1].hostPort: Invalid value: 9090: must match `containerPort` when `hostNetwork` is true",
@@ -528,7 +528,20 @@ describe('ValidatePodSpec: smaller field checks', () => {
       `40:85 api-validation: spec.containers[0].env[0].valueFrom.resourceFieldRef.divisor: Invalid value: "limits.cpu": only divisor's values 1m and 1 are supported with the cpu resource`,
       `43:100 api-validation: spec.containers[0].env[3].valueFrom.resourceFieldRef.divisor: Invalid value: "limits.ephemeral-storage": ${BYTE_DIVISORS} local ephemeral storage resource`,
       `44:97 api-validation: spec.containers[0].env[4].valueFrom.resourceFieldRef.divisor: Invalid value: "limits.hugepages-2Mi": ${BYTE_DIVISORS} hugepages resource`,
+      '53:61 api-validation: spec.initContainers[0].restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "Never", "OnFailure"',
     ]);
+  });
+
+  it('takes only Always for an init container from 1.29 to 1.34 (SidecarContainers); 1.28 drops the field', async () => {
+    const { objects } = await loadManifests(['invalid-pod-fields.yaml'], { cwd: 'fixtures/schema/validation' });
+    const policies = (release: string) => validateObjects(objects, { kubernetesVersion: release, extraSchemas: new Map(), strictKinds: false })
+      .filter((finding) => finding.ruleId === 'api-validation' && finding.message.includes('initContainers')).map((finding) => `${finding.line}:${finding.column} ${finding.message}`);
+    expect(policies('1.34')).toEqual([
+      '53:61 spec.initContainers[0].restartPolicy: Unsupported value: "Sometimes": supported values: "Always"',
+      '54:57 spec.initContainers[1].restartPolicy: Unsupported value: "Never": supported values: "Always"',
+    ]);
+    expect(policies('1.29')).toEqual(policies('1.34'));
+    expect(policies('1.28')).toEqual([]);
   });
 });
 
