@@ -310,6 +310,10 @@ const EXPECTED_BATCH: string[] = [
   "72:13 api-validation: spec.schedule: Invalid value: \"*/0 1-2-3 * JAN-FOO *\": step of range should be a positive number: */0",
   "73:13 api-validation: spec.timeZone: Invalid value: \"Local\": timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones",
   "88:9 invalid-label: spec.template.metadata.labels: Invalid value: \"a-very-long-job-name-for-the-database-migration-of-release-2026-12-05\": must be no more than 63 bytes",
+  "117:3 api-validation: spec.selector: Required value",
+  "119:5 selector-mismatch: spec.template.metadata.labels: Invalid value: null: `selector` does not match template `labels`",
+  "128:3 api-validation: spec.selector: Required value",
+  "130:24 selector-mismatch: spec.template.metadata.labels: Invalid value: {\"app\":\"manual\"}: `selector` does not match template `labels`",
 ];
 
 const EXPECTED_JOB_POLICIES: string[] = [
