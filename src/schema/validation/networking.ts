@@ -93,7 +93,7 @@ function validateIngressBackend(backend: Fields, field: FieldPath): ErrorList {
   const service = recordField(backend, 'service');
   const resource = recordField(backend, 'resource');
   if (service && resource) return [invalid(field, '', 'cannot set both resource and service backends')];
-  if (resource) return [];
+  if (resource) return validateIngressTypedLocalObjectReference(resource, field.concat('resource'));
   if (!service) return [invalid(field, '', 'resource or service backend is required')];
   const errors: ErrorList = [];
   const name = stringField(service, 'name') ?? '';
@@ -106,6 +106,19 @@ function validateIngressBackend(backend: Fields, field: FieldPath): ErrorList {
   else if (portName !== '') appendAll(errors, owned(portNameErrors(portName).map((message) => invalid(field.concat('service', 'port', 'name'), portName, message)), INVALID_PORT));
   else if (portNumber !== 0) appendAll(errors, owned(portNumberErrors(portNumber).map((message) => invalid(field.concat('service', 'port', 'number'), portNumber, message)), INVALID_PORT));
   else errors.push(required(field, 'port name or number is required'));
+  return errors;
+}
+
+// upstream: validation.go validateIngressTypedLocalObjectReference: a set apiGroup is a DNS subdomain, kind and name
+// path segment names
+function validateIngressTypedLocalObjectReference(reference: Fields, field: FieldPath): ErrorList {
+  const apiGroup = stringField(reference, 'apiGroup');
+  const errors = apiGroup === undefined ? [] : subdomainErrors(apiGroup).map((message) => invalid(field.concat('apiGroup'), apiGroup, message));
+  for (const name of ['kind', 'name']) {
+    const value = stringField(reference, name) ?? '';
+    if (value === '') errors.push(required(field.concat(name), `${name} is required`));
+    else appendAll(errors, nameIsPathSegment(value, false).map((message) => invalid(field.concat(name), value, message)));
+  }
   return errors;
 }
 

@@ -355,6 +355,11 @@ const EXPECTED_INGRESS: string[] = [
   "58:17 invalid-port: spec.ingress[0].ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive",
   "59:17 invalid-port: spec.ingress[0].ports[1].port: Invalid value: \"metrics-endpoint\": must be no more than 15 characters",
   "67:34 api-validation: annotations.kubernetes.io/ingress.class: Invalid value: \"traefik\": must match `ingressClassName` when both are specified",
+  "80:49 api-validation: spec.defaultBackend.resource.kind: Required value: kind is required",
+  "80:59 api-validation: spec.defaultBackend.resource.name: Required value: name is required",
+  `87:36 api-validation: spec.rules[0].http.paths[0].backend.resource.apiGroup: Invalid value: "Example_Group": ${SUBDOMAIN}`,
+  "87:57 api-validation: spec.rules[0].http.paths[0].backend.resource.kind: Invalid value: \"Storage/Bucket\": may not contain '/'",
+  "87:79 api-validation: spec.rules[0].http.paths[0].backend.resource.name: Invalid value: \"%assets\": may not contain '%'",
 ];
 
 const EXPECTED_NETWORK_POLICY: string[] = [
