@@ -5,7 +5,7 @@ import { filterChangedNode } from './changed-node.js';
 import { node, pod, type Value } from './integration-test-support.js';
 import { NodeClasses } from './node-classes.js';
 import { addPodToNode, removePodsForDryRun } from './node-info.js';
-import { runPreFilters, type PreparedPod } from './run-filters.js';
+import { filterNode, runPreFilters } from './run-filters.js';
 import { buildPodInfo, podSourceOfPod, toSchedulerSnapshot } from './snapshot.js';
 import { objectsFromYaml } from './test-support.js';
 import { NEWEST_MINOR } from './version.js';
@@ -21,11 +21,6 @@ function random(seed: number): () => number {
   };
 }
 
-/** The same pod prepared so that the plugins' changedNode is not there: each changed node runs PreFilter again. */
-function withoutChangedNode(prepared: PreparedPod): PreparedPod {
-  return { ...prepared, active: prepared.active.map(({ plugin, state }) => ({ plugin: { ...plugin, changedNode: undefined }, state })) };
-}
-
 /**
  * A plugin state with its maps as sorted entries, without caches filled on demand, and without PodTopologySpread's
  * hostnamesAlike: a flag that only lets nodes share verdicts, which changedNode may leave false (per-node verdicts)
@@ -39,6 +34,10 @@ function comparable(state: unknown): unknown {
 const hostnamesAlike = (state: unknown): boolean => (state as { hostnamesAlike?: boolean } | undefined)?.hostnamesAlike === true;
 
 const SPREAD = {
+  affinity: {
+    podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'db' } }, topologyKey: 'topology.kubernetes.io/zone' }] },
+    podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' }] },
+  },
   topologySpreadConstraints: [
     { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'web' } } },
     { maxSkew: 2, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'web' } }, minDomains: 3 },
@@ -55,7 +54,8 @@ describe('filterChangedNode: a plugin\'s changedNode state equals PreFilter run 
     let pods = 0;
     for (let n = 0; n < nodeCount; n++) {
       for (let p = Math.floor(next() * 5); p > 0; p--) {
-        docs.push(pod({ name: `p${pods++}`, node: `n${n}`, labels: { app: next() < 0.6 ? 'web' : 'db' }, priority: Math.floor(next() * 3), requests: { cpu: '100m' } }));
+        const repels = next() < 0.2 ? { affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'topology.kubernetes.io/zone' }] } } } : {};
+        docs.push(pod({ name: `p${pods++}`, node: `n${n}`, labels: { app: next() < 0.6 ? 'web' : 'db' }, priority: Math.floor(next() * 3), requests: { cpu: '100m' }, spec: repels }));
       }
     }
     docs.push(pod({ name: 'incoming', labels: { app: 'web' }, priority: 5, requests: { cpu: '100m' }, spec: SPREAD }));
@@ -66,16 +66,16 @@ describe('filterChangedNode: a plugin\'s changedNode state equals PreFilter run 
     const nodes = new NodeClasses(built.nodes);
     const cluster = nodes.clusterState(built.namespaceLabels, built.minor, built.storage);
     const prepared = runPreFilters(buildPodInfo(podSourceOfPod(incoming), built.podOptions, []), cluster);
-    expect(prepared.active.some(({ plugin }) => plugin.changedNode)).toBe(true);
+    expect(prepared.active.filter(({ plugin }) => plugin.changedNode).map(({ plugin }) => plugin.name)).toEqual(['PodTopologySpread', 'InterPodAffinity']);
     const extra = built.nodes.flatMap((each) => each.pods);
     nodes.nodes.forEach((before, index) => {
       for (let trial = 0; trial < 6; trial++) {
         const removed = before.pods.filter(() => next() < 0.5);
         let after = removePodsForDryRun(before, removed);
         if (next() < 0.5 && extra.length > 0) after = addPodToNode(after, extra[Math.floor(next() * extra.length)] ?? extra[0]!);
-        expect(filterChangedNode(prepared, index, after, nodes, cluster)).toEqual(filterChangedNode(withoutChangedNode(prepared), index, after, nodes, cluster));
-        // and the states themselves: each plugin's changedNode state is the one its PreFilter makes on the changed cluster
+        // the verdict, and each plugin's changedNode state, are what PreFilter run again on the changed cluster gives
         const changed = new NodeClasses(nodes.nodes.map((each, i) => (i === index ? after : each))).clusterState(built.namespaceLabels, built.minor, built.storage);
+        expect(filterChangedNode(prepared, index, after, nodes)).toEqual(filterNode(runPreFilters(prepared.pod, changed, prepared.active.map(({ plugin }) => plugin)), after));
         for (const { plugin, state } of prepared.active) {
           if (!plugin.changedNode) continue;
           const fresh = runPreFilters(prepared.pod, changed, [plugin]).active[0]?.state;

@@ -86,7 +86,7 @@ export interface FilterPlugin<S = unknown> {
   /**
    * A new state, as PreFilter would make it were `before` (a node of the cluster) replaced by `after` (the same node
    * with other pods: a preemption's what-if, nominated pods added), without changing `state` (upstream: RemovePod and
-   * AddPod on a cloned CycleState). A plugin with addPod but without this is prepared again on the changed cluster.
+   * AddPod on a cloned CycleState). Every plugin with addPod has it (changed-node.ts).
    */
   changedNode?(state: S, pod: PodInfo, before: NodeInfo, after: NodeInfo): S;
   /** Node label keys the verdict depends on besides NodeInfo.classKey (nodes equal on them share a verdict). */

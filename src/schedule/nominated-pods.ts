@@ -5,7 +5,6 @@
 // pkg/scheduler/backend/queue/nominator.go; default_preemption.go getLowerPriorityNominatedPods (v1.35)
 import { filterChangedNode } from './changed-node.js';
 import { statusOf, type Feasibility, type Verdict } from './feasibility.js';
-import type { ClusterState } from './framework.js';
 import type { NodeClasses } from './node-classes.js';
 import { addPodToNode, type NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
@@ -76,17 +75,17 @@ function samePod(a: PodInfo, b: PodInfo): boolean {
  * The filters' verdict on `node` standing in for node `index`: with the pods nominated there that the pod must leave
  * room for, then (when that passes) without them.
  */
-export function filterWithNominatedPods(prepared: PreparedPod, index: number, node: NodeInfo, nodes: NodeClasses, cluster: ClusterState, nominated: NominatedPods | undefined): NodeStatus | undefined {
+export function filterWithNominatedPods(prepared: PreparedPod, index: number, node: NodeInfo, nodes: NodeClasses, nominated: NominatedPods | undefined): NodeStatus | undefined {
   const reserved = nominated?.size ? nominated.on(node.name, prepared.pod) : [];
   if (reserved.length > 0) {
-    const status = filterChangedNode(prepared, index, reserved.reduce(addPodToNode, node), nodes, cluster);
+    const status = filterChangedNode(prepared, index, reserved.reduce(addPodToNode, node), nodes);
     if (status) return status;
   }
-  return filterChangedNode(prepared, index, node, nodes, cluster);
+  return filterChangedNode(prepared, index, node, nodes);
 }
 
 /** `feasibility` with the verdicts of the nodes that keep room for nominated pods, each node a verdict of its own. */
-export function withNominatedPods(feasibility: Feasibility, prepared: PreparedPod, nodes: NodeClasses, cluster: ClusterState, nominated: NominatedPods): Feasibility {
+export function withNominatedPods(feasibility: Feasibility, prepared: PreparedPod, nodes: NodeClasses, nominated: NominatedPods): Feasibility {
   if (nominated.size === 0 || prepared.rejection) return feasibility;
   const changed = new Map<number, NodeStatus | undefined>();
   for (const name of nominated.nodeNames()) {
@@ -95,7 +94,7 @@ export function withNominatedPods(feasibility: Feasibility, prepared: PreparedPo
     const node = index === undefined ? undefined : nodes.nodes[index];
     // a node a PreFilter left out is not filtered at all
     if (!node || index === undefined || (prepared.nodeNames && !prepared.nodeNames.has(name))) continue;
-    changed.set(index, filterChangedNode(prepared, index, reserved.reduce(addPodToNode, node), nodes, cluster) ?? statusOf(feasibility, index));
+    changed.set(index, filterChangedNode(prepared, index, reserved.reduce(addPodToNode, node), nodes) ?? statusOf(feasibility, index));
   }
   if (changed.size === 0) return feasibility;
   const verdicts: Verdict[] = [];

@@ -339,7 +339,7 @@ function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | Failure |
   const entry = prepare(pod, context);
   const nominated = nominatedNodeThatFits(entry, context);
   if (nominated !== undefined) return bind(pod, nominated, context);
-  const feasibility = withNominatedPods(findNodesThatFit(entry, context.nodes), entry, context.nodes, context.live, context.nominated);
+  const feasibility = withNominatedPods(findNodesThatFit(entry, context.nodes), entry, context.nodes, context.nominated);
   if (!hasFeasibleNode(feasibility)) {
     const message = unplacedMessage(pod, context.nodes.nodes, () => fitMessage(feasibility));
     return message === null ? undefined : { message, parts: verdictPartsOf(feasibility, pod, context.nodes.nodes, entry), rejectors: rejectorsOf(feasibility) };
@@ -356,11 +356,11 @@ function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | Failure |
  */
 // upstream: schedule_one.go findNodesThatFitPod, evaluateNominatedNode (v1.35)
 function nominatedNodeThatFits(prepared: PreparedPod, context: PlacementContext): number | undefined {
-  const { nodes, live, nominated } = context;
+  const { nodes, nominated } = context;
   const name = prepared.pod.nominatedNodeName;
   const index = name === undefined || prepared.rejection ? undefined : nodes.indexOf(name);
   const node = index === undefined ? undefined : nodes.nodes[index];
-  return node && index !== undefined && filterWithNominatedPods(prepared, index, node, nodes, live, nominated) === undefined ? index : undefined;
+  return node && index !== undefined && filterWithNominatedPods(prepared, index, node, nodes, nominated) === undefined ? index : undefined;
 }
 
 /**
@@ -374,7 +374,7 @@ function preempt(pod: PodInfo, outcome: PlacementOutcome, context: PlacementCont
     const origin = context.origins.get(victim);
     return origin === undefined || context.requests[origin.request]?.controller !== undefined;
   };
-  const feasibility = withNominatedPods(findNodesThatFit(prepared, nodes), prepared, nodes, live, nominated);
+  const feasibility = withNominatedPods(findNodesThatFit(prepared, nodes), prepared, nodes, nominated);
   const postFilter = runPostFilter(prepared, feasibility, { nodes, cluster: live, budgets, lowestPriority, evictable, nominated });
   const preemption = preemptionOf(postFilter);
   // The first decision, unless a later try of the workload preempted where the first could not.

@@ -249,7 +249,7 @@ function planPod(object: KubeObject, source: PodSource, replicas: number, contex
 
 /** Which nodes the pod fits, keeping the room of the pods nominated there (nominated-pods.ts). */
 function feasibilityOf(prepared: PreparedPod, context: RunContext): Feasibility {
-  return withNominatedPods(findNodesThatFit(prepared, context.nodes), prepared, context.nodes, context.cluster, context.nominated);
+  return withNominatedPods(findNodesThatFit(prepared, context.nodes), prepared, context.nodes, context.nominated);
 }
 
 /**

@@ -41,25 +41,34 @@ export function matchesAllTerms(terms: readonly AffinityTerm[], pod: PodInfo): b
   return terms.length > 0 && terms.every((term) => termMatches(term, pod, undefined));
 }
 
-function addExisting(state: InterPodAffinityState, pod: PodInfo, existing: PodInfo, node: NodeInfo): void {
-  countExistingAntiAffinity(state, pod, existing, node);
-  countAffinity(state, existing, node);
-  for (const term of state.antiAffinityTerms) countAntiAffinity(state, term, existing, node);
+/** Counts `existing` on `node` (delta 1), or no longer (delta -1). upstream: filtering.go updateWithPod */
+function addExisting(state: InterPodAffinityState, pod: PodInfo, existing: PodInfo, node: NodeInfo, delta = 1): void {
+  countExistingAntiAffinity(state, pod, existing, node, delta);
+  countAffinity(state, existing, node, delta);
+  for (const term of state.antiAffinityTerms) countAntiAffinity(state, term, existing, node, delta);
 }
 
-function countExistingAntiAffinity(state: InterPodAffinityState, pod: PodInfo, existing: PodInfo, node: NodeInfo): void {
+function countExistingAntiAffinity(state: InterPodAffinityState, pod: PodInfo, existing: PodInfo, node: NodeInfo, delta = 1): void {
   for (const term of existing.requiredAntiAffinityTerms) {
-    if (termMatches(term, pod, state.namespaceLabels)) updateCount(state.existingAntiAffinityCounts, node, term.topologyKey);
+    if (termMatches(term, pod, state.namespaceLabels)) updateCount(state.existingAntiAffinityCounts, node, term.topologyKey, delta);
   }
 }
 
-function countAffinity(state: InterPodAffinityState, existing: PodInfo, node: NodeInfo): void {
+function countAffinity(state: InterPodAffinityState, existing: PodInfo, node: NodeInfo, delta = 1): void {
   if (!matchesAllTerms(state.affinityTerms, existing)) return;
-  for (const term of state.affinityTerms) updateCount(state.affinityCounts, node, term.topologyKey);
+  for (const term of state.affinityTerms) updateCount(state.affinityCounts, node, term.topologyKey, delta);
 }
 
-function countAntiAffinity(state: InterPodAffinityState, term: AffinityTerm, existing: PodInfo, node: NodeInfo): void {
-  if (termMatches(term, existing, undefined)) updateCount(state.antiAffinityCounts, node, term.topologyKey);
+function countAntiAffinity(state: InterPodAffinityState, term: AffinityTerm, existing: PodInfo, node: NodeInfo, delta = 1): void {
+  if (termMatches(term, existing, undefined)) updateCount(state.antiAffinityCounts, node, term.topologyKey, delta);
+}
+
+// upstream: filtering.go RemovePod, AddPod (updateWithPod) on a cloned preFilterState
+function changedNode(state: InterPodAffinityState, pod: PodInfo, before: NodeInfo, after: NodeInfo): InterPodAffinityState {
+  const changed = { ...state, affinityCounts: new Map(state.affinityCounts), antiAffinityCounts: new Map(state.antiAffinityCounts), existingAntiAffinityCounts: new Map(state.existingAntiAffinityCounts) };
+  for (const existing of before.pods) addExisting(changed, pod, existing, before, -1);
+  for (const existing of after.pods) addExisting(changed, pod, existing, after);
+  return changed;
 }
 
 /**
@@ -165,6 +174,7 @@ export default definePlugin<InterPodAffinityState>({
     addExisting(state, pod, added, node);
     return state;
   },
+  changedNode,
   // Only hostname domains, each one node: a bind changes the counts of the bound node's own domain, so no other
   // node's verdict (two nodes that share a hostname label are one domain).
   nodeLocal: (_pod, state) =>

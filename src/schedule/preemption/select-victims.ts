@@ -53,7 +53,7 @@ export function byImportance(a: PodInfo, b: PodInfo): number {
  * leave room for (upstream: SelectVictimsOnNode runs RunFilterPluginsWithNominatedPods).
  */
 function statusOn(prepared: PreparedPod, index: number, node: NodeInfo, scope: PreemptionScope): DryRunStatus | undefined {
-  return filterWithNominatedPods(prepared, index, node, scope.nodes, scope.cluster, scope.nominated);
+  return filterWithNominatedPods(prepared, index, node, scope.nodes, scope.nominated);
 }
 
 /** From this minor release on, victims are sorted by importance once reprieved (each minor's newest patch). */
