@@ -1,6 +1,5 @@
 // A PodDisruptionBudget that allows no eviction makes every node drain hang; one with no budget protects nothing.
 import { AUTOSCALER_QUERIES } from '../src/lint/hpa.js';
-import { WORKLOADS } from '../src/lint/lint-index.js';
 import type { Path } from '../src/model/document.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { selectsSomePods } from '../src/lint/label-selector.js';

@@ -1,5 +1,5 @@
 // pkg/apis/core/validation for pod specs and templates: volumes, containers, tolerations, topology spread, names.
-import { validateContainer, validateDNS1123Label, validateObjectFieldSelector, validateResourceFieldSelector, type ContainerContext, type InitRestartPolicy, type NameSet, type SleepSeconds } from './core-container.js';
+import { validateContainer, validateDNS1123Label, validateObjectFieldSelector, validateResourceFieldSelector, type InitRestartPolicy, type NameSet, type SleepSeconds } from './core-container.js';
 import { validatePodSecurityContext, validateWindowsHostProcessPod } from './core-security-context.js';
 import { localNonReservedPathErrors } from './local-path.js';
 import { duplicate, forbidden, goQuote, GoSyntax, invalid, notSupported, pointing, required, toPath, type ErrorList, type FieldPath } from './field-error.js';

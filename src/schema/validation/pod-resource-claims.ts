@@ -2,7 +2,7 @@
 import { validateDNS1123Label } from './core-container.js';
 import { duplicate, GoStruct, invalid, notFound, required, type ErrorList, type FieldPath } from './field-error.js';
 import { subdomainErrors } from '../../model/name-validation.js';
-import { arrayField, asRecord, stringField, type Fields } from './values.js';
+import { asRecord, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';
 
 /** The names of the pod's resourceClaims the containers may claim, and the errors of those entries. */
