@@ -9,8 +9,18 @@ import { parseDocuments, type ParseLimits } from './parse-documents.js';
 import { readSourceFile, type ReadResult } from './read-file.js';
 import type { SourceText } from './source-text.js';
 
-/** A file's text that may hold a ServiceAccount: only such files are parsed ahead. */
-const MAY_HOLD_SERVICE_ACCOUNT = /\bServiceAccount\b/;
+/**
+ * Whether a file's text may declare a ServiceAccount (only such files are parsed ahead): a document's own `kind` at
+ * the start of a line, or any mention in a List or a flow or JSON document. A RoleBinding's subjects name the kind
+ * indented: parsing every RBAC file ahead cost kubeflow's manifests 0.38 s of a 1.9 s run.
+ */
+function mayHoldServiceAccount(text: string): boolean {
+  return SERVICE_ACCOUNT.test(text) && (TOP_LEVEL_SERVICE_ACCOUNT.test(text) || LIST_OR_FLOW.test(text));
+}
+
+const SERVICE_ACCOUNT = /\bServiceAccount\b/;
+const TOP_LEVEL_SERVICE_ACCOUNT = /^kind:[ \t]*(["']?)ServiceAccount\1[ \t]*(?:#.*)?$/m;
+const LIST_OR_FLOW = /^(?:kind:[ \t]*["']?\w*List\b|[ \t]*[{[])/m;
 
 /**
  * The names of the ServiceAccounts each of `files` (among the inputs, as given) holds, a List's items too; a file not
@@ -21,7 +31,7 @@ export async function serviceAccountsOfFiles(files: readonly string[], cwd: stri
   // one file after the other: their texts are not kept
   for (const file of files) {
     const read = known.get(file) ?? (await readSourceFile(file, resolveFrom(cwd, file), limits.maxFileSize));
-    names.set(normalize(file), 'source' in read && MAY_HOLD_SERVICE_ACCOUNT.test(read.source.text) ? serviceAccountNames(read.source, limits) : []);
+    names.set(normalize(file), 'source' in read && mayHoldServiceAccount(read.source.text) ? serviceAccountNames(read.source, limits) : []);
   }
   return (file) => names.get(file);
 }
