@@ -1,4 +1,5 @@
 // pkg/apis/core/validation for pod specs and templates: volumes, containers, tolerations, topology spread, names.
+import { GO_INTEGER_BOUNDS } from '../go-integers.js';
 import { validateContainer, validateDNS1123Label, validateObjectFieldSelector, validateResourceFieldSelector, type InitRestartPolicy, type NameSet, type SleepSeconds } from './core-container.js';
 import { validatePodSecurityContext, validateWindowsHostProcessPod } from './core-security-context.js';
 import { localNonReservedPathErrors } from './local-path.js';
@@ -17,7 +18,6 @@ import { validateAnnotations, validateLabels } from './object-meta.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';
 
-const MAX_INT32 = 2147483647;
 // upstream: pkg/apis/core/v1/defaults.go SetDefaults_PodSpec (DefaultTerminationGracePeriodSeconds)
 const DEFAULT_TERMINATION_GRACE_PERIOD = 30;
 const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
@@ -107,7 +107,7 @@ export function validatePodSpec(given: Fields | undefined, field: FieldPath, opt
   if (tolerations.length > 0) appendAll(errors, validateTolerations(tolerations, field.concat('tolerations'), options));
   if (constraints.length > 0) appendAll(errors, validateTopologySpreadConstraints(constraints, field.concat('topologySpreadConstraints'), options));
   const deadline = intField(spec, 'activeDeadlineSeconds');
-  if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32)) errors.push(invalid(field.concat('activeDeadlineSeconds'), deadline, inclusiveRangeError(1, MAX_INT32)));
+  if (deadline !== undefined && (deadline < 1 || deadline > GO_INTEGER_BOUNDS.int32.maximum)) errors.push(invalid(field.concat('activeDeadlineSeconds'), deadline, inclusiveRangeError(1, GO_INTEGER_BOUNDS.int32.maximum)));
   appendAll(errors, validatePodSecurityContext(spec, field));
   appendAll(errors, validateWindowsHostProcessPod(spec, field));
   appendAll(errors, validatePodOS(spec, field, options));

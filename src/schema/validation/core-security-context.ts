@@ -1,6 +1,7 @@
 // pkg/apis/core/validation for security contexts: a container's (user and group ids, procMount, privilege escalation,
 // seccomp, AppArmor) and the pod's (ids, sysctls, host namespaces with process sharing or user namespaces, seccomp,
 // AppArmor), as the API server checks them on create.
+import { GO_INTEGER_BOUNDS } from '../go-integers.js';
 import { appendAll } from '../../model/append.js';
 import { goTrimSpace } from '../../model/go-strings.js';
 import { byteLength, inclusiveRangeError } from '../../model/name-validation.js';
@@ -38,7 +39,7 @@ export function validateSecurityContext(context: Fields | undefined, field: Fiel
   return appendAll(errors, validateAppArmorProfile(recordField(context, 'appArmorProfile'), field.concat('appArmorProfile')));
 }
 
-const MAX_ID = 2147483647;
+const MAX_ID = GO_INTEGER_BOUNDS.int32.maximum;
 
 // upstream: apimachinery validation.go IsValidUserID, IsValidGroupID (both 0..math.MaxInt32)
 const isValidID = (id: unknown): boolean => typeof id !== 'number' || (id >= 0 && id <= MAX_ID);

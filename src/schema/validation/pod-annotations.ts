@@ -1,5 +1,6 @@
 // pkg/apis/core/validation for the annotations a pod or pod template gives meaning to: mirror pods, deletion cost,
 // the deprecated seccomp and AppArmor annotations.
+import { GO_INTEGER_BOUNDS } from '../go-integers.js';
 import { goQuote, invalid, key, type ErrorList, type FieldPath } from './field-error.js';
 import { localDescendingPathErrors } from './local-path.js';
 import { arrayField, asRecord, stringEntries, stringField, type Fields } from './values.js';
@@ -29,15 +30,13 @@ export function validatePodSpecificAnnotations(annotations: unknown, spec: Field
   return errors;
 }
 
-const INT32_MIN = -(2 ** 31);
-const INT32_MAX = 2 ** 31 - 1;
 
 // upstream: pkg/apis/core/helper/helpers.go GetDeletionCostFromPodAnnotations, validFirstDigit (no "+", no leading 0),
 // strconv.ParseInt(value, 10, 32)
 function isInt32Text(value: string): boolean {
   if (!/^(-[0-9]+|0|[1-9][0-9]*)$/.test(value)) return false;
   const number = Number(value);
-  return number >= INT32_MIN && number <= INT32_MAX;
+  return number >= GO_INTEGER_BOUNDS.int32.minimum && number <= GO_INTEGER_BOUNDS.int32.maximum;
 }
 
 const SECCOMP_NAMED_PROFILES = ['runtime/default', 'docker/default', 'unconfined'];
