@@ -32,6 +32,8 @@ export function preferredTermsErrors(value: unknown, path: string, errors: Field
  * NewPreferredSchedulingTerms' paths from the list's root): the aggregated error, or undefined when they parse.
  */
 export function preferredTermsError(value: unknown): string | undefined {
+  // every PodInfo asks (the snapshot's bound pods too): most have no preferred terms
+  if (asArray(value).length === 0) return undefined;
   const errors = new FieldErrors();
   preferredTermsErrors(value, '', errors);
   return errors.list.length > 0 ? aggregate(errors.list) : undefined;
