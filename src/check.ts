@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { Linter, type Rule } from './lint/engine.js';
 import { SuppressionCollector } from './lint/suppress.js';
 import { loadRulesDirs } from './lint/load-rules-dir.js';
-import { resolveFrom } from './load/expand-inputs.js';
+import { listContext, resolveFrom } from './load/expand-inputs.js';
 import { loadContext } from './load/load-context.js';
 import { DEFAULT_LIMITS, loadManifests, streamManifests, type LoadLimits, type LoadOptions, type StreamResult } from './load/load-manifests.js';
 import { Retainer } from './load/retained-document.js';
@@ -136,11 +136,12 @@ export async function analyze(command: Command, paths: readonly string[], option
   const documentCache = options.cacheDir ? documentStore(options.cacheDir, toolVersion()) : undefined;
   // the --scheduler-config file in a checked folder is kube-scheduler's input, not a manifest
   const skipFiles = new Set([...cluster.paths, ...(options.schedulerConfig === undefined ? [] : [resolveFrom(cwd, options.schedulerConfig)])]);
-  const main = await readMain(paths, { ...loadOptions(options, config, { fromCluster: false, firstOrder: cluster.objects.length, skipFiles }), documentCache, contextPaths: command === 'fit' ? [] : (options.context ?? []) }, { command, config, analysis });
+  const context = command === 'fit' ? undefined : await listContext(options.context ?? [], cwd, config.ignorePaths);
+  const main = await readMain(paths, { ...loadOptions(options, config, { fromCluster: false, firstOrder: cluster.objects.length, skipFiles }), documentCache, context }, { command, config, analysis });
   const storageSource = clusterInputs.length === 0 ? 'inputs' : cluster.objects.some(isStorageObject) ? 'snapshot' : 'snapshot-without-storage';
   const snapshot = clusterOf(main.objects, cluster.objects, storageSource);
   checkDrain(options.drain ?? [], snapshot);
-  const neighbours = await loadContext(command === 'fit' ? [] : (options.context ?? []), {
+  const neighbours = await loadContext(context, {
     cwd,
     ignorePaths: config.ignorePaths,
     exclude: new Set(options.context?.length ? [...main.objectFiles].map((file) => resolveFrom(cwd, file)) : []),

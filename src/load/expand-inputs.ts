@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import { compareStrings } from '../model/finding.js';
 import { matchesPathGlob } from '../model/glob.js';
+import { UsageError } from '../model/usage-error.js';
 import { inputFinding, LOAD_CHECKS } from './load-checks.js';
 import { describeFsError } from './read-file.js';
 import { expandGlob, walkDirectory, type Listing } from './walk-directory.js';
@@ -40,6 +41,24 @@ export async function expandInputs(inputs: readonly string[], cwd: string, ignor
   }
   const kept = [...files].filter((file) => !ignorePaths.some((glob) => matchesPathGlob(file, glob)));
   return { files: kept.sort(compareStrings), stdin, findings, unmatched };
+}
+
+/**
+ * The --context paths as given and the files under them. Listed once per run: the loader reads the kustomizations among
+ * them (what a checked file is to its builds) and loadContext the rest (walking kubeflow's manifests, 1,117 files, twice
+ * cost a pre-commit run some 0.1 s).
+ */
+export interface ContextListing {
+  readonly paths: readonly string[];
+  readonly files: readonly string[];
+}
+
+/** The listing of the --context paths; none without them. A path that names no file is a usage error. */
+export async function listContext(paths: readonly string[], cwd: string, ignorePaths: readonly string[]): Promise<ContextListing | undefined> {
+  if (paths.length === 0) return undefined;
+  const expanded = await expandInputs(paths, cwd, ignorePaths);
+  if (expanded.unmatched.length > 0) throw new UsageError(`context input "${expanded.unmatched[0]}" names no file`, 'Check the --context paths.');
+  return { paths, files: expanded.files };
 }
 
 /** The files an input names (and the folders under it that could not be listed), or why it names none. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lint } from '../check.js';
 import { validateObjects } from '../schema/validate.js';
 import { loadManifests } from './load-manifests.js';
+import { listContext } from './expand-inputs.js';
 
 describe('kustomize inputs', () => {
   it('reads no object from the files a ConfigMap or Secret generator takes as data (kubebuilder\'s controller_manager_config.yaml), and says so for one holding named objects (a ClusterResourceSet payload)', async () => {
@@ -193,7 +194,7 @@ describe('kustomize inputs', () => {
   });
 
   it('says which local resources, bases and components of a kustomization are not among the checked paths', async () => {
-    const unread = async (inputs: string[], contextPaths?: string[]) => (await loadManifests(inputs, { cwd: 'fixtures', ...(contextPaths && { contextPaths }) })).findings.filter((finding) => finding.ruleId === 'kustomize-unread').map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity}: ${finding.message}`);
+    const unread = async (inputs: string[], contextPaths: string[] = []) => (await loadManifests(inputs, { cwd: 'fixtures', context: await listContext(contextPaths, 'fixtures', []) })).findings.filter((finding) => finding.ruleId === 'kustomize-unread').map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity}: ${finding.message}`);
     expect(await unread(['kustomize/overlay'])).toEqual([
       'kustomize/overlay/kustomization.yaml:4:5 info: resources entry "../base" is not among the checked paths: its objects are not checked (check the folder that holds the whole build)',
       'kustomize/overlay/kustomization.yaml:6:5 info: components entry "../components/debug" is not among the checked paths: its objects are not checked (check the folder that holds the whole build)',

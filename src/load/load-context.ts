@@ -4,12 +4,11 @@
 // only the files that changed since the last run; a missing, stale or unreadable cache is rebuilt, never trusted.
 // A kustomization (or a chainsaw test) among them makes a file's objects depend on other files, wherever they lie
 // (its patches, components, the resources a replacement reads): such a context is read as one, and kept as one.
-import { UsageError } from '../model/usage-error.js';
 import { createHash } from './deferred-builtins.js';
 import { mkdir, readFile, rename, stat, writeFile } from './async-fs.js';
 import { basename, dirname, join } from 'node:path';
 import { toKubeObject, type KubeObject } from '../model/object.js';
-import { expandInputs, resolveFrom } from './expand-inputs.js';
+import { resolveFrom, type ContextListing } from './expand-inputs.js';
 import { isKustomizationFile } from './kustomize.js';
 import { loadManifests, type LoadLimits } from './load-manifests.js';
 import { isChainsawTestFile } from './test-assertions.js';
@@ -38,11 +37,9 @@ type DirectoryCache = Record<string, unknown>;
 /** Bump when the cached form or what the loader makes of a file changes (v2: typed List items get the List's kind). */
 const CACHE_FORMAT = 'context-v2';
 
-export async function loadContext(inputs: readonly string[], options: ContextOptions): Promise<KubeObject[]> {
-  if (inputs.length === 0) return [];
-  const expanded = await expandInputs(inputs, options.cwd, options.ignorePaths);
-  if (expanded.unmatched.length > 0) throw new UsageError(`context input "${expanded.unmatched[0]}" names no file`, 'Check the --context paths.');
-  const files = expanded.files.filter((file) => !options.exclude.has(resolveFrom(options.cwd, file)));
+export async function loadContext(context: ContextListing | undefined, options: ContextOptions): Promise<KubeObject[]> {
+  if (context === undefined) return [];
+  const files = context.files.filter((file) => !options.exclude.has(resolveFrom(options.cwd, file)));
   const byDirectory = new Map<string, string[]>();
   if (files.some((file) => isKustomizationFile(file) || isChainsawTestFile(file))) byDirectory.set(WHOLE, files);
   else {

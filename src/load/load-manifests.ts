@@ -5,7 +5,7 @@ import type { Finding } from '../model/finding.js';
 import { asRecord, type KubeObject } from '../model/object.js';
 import { buildDocuments } from './build-values.js';
 import { fileDigestOf, readFileThroughCache } from './document-cache.js';
-import { expandInputs, resolveFrom } from './expand-inputs.js';
+import { expandInputs, resolveFrom, type ContextListing } from './expand-inputs.js';
 import { foldChartTemplates, isChartTemplateFile } from './helm-charts.js';
 import { generatedObjects } from './kustomize-generators.js';
 import { fileFinding, parseDocuments, readDocuments, type ParseLimits, type Reader } from './parse-documents.js';
@@ -72,10 +72,11 @@ export interface LoadOptions {
   /** Keeps the values of large documents between runs (document-cache.ts); none when absent. */
   readonly documentCache?: CodeStore | undefined;
   /**
-   * Paths (files or folders, as given) whose manifests the run sees besides the inputs (--context): a kustomization's
-   * resource there is no kustomize-unread (a pre-commit hook passes the staged kustomization and `--context .`).
+   * The paths (files or folders, as given) whose manifests the run sees besides the inputs (--context), and their files:
+   * a kustomization's resource there is no kustomize-unread (a pre-commit hook passes the staged kustomization and
+   * `--context .`), and their kustomizations say what a checked file is to their builds.
    */
-  readonly contextPaths?: readonly string[];
+  readonly context?: ContextListing | undefined;
 }
 
 export interface LoadResult {
@@ -147,7 +148,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   const known = new Map(await readAll(readFirst));
   // a file checked alone (the file a pre-commit hook passes, with --context): the context's kustomizations say what it
   // is, a patch or a resource their builds transform, as they do when the whole tree is checked
-  const contextReads = buildsThrough(await readAll(await contextKustomizationFiles(options.contextPaths ?? [], cwd, options.ignorePaths ?? [], files)), files, cwd);
+  const contextReads = buildsThrough(await readAll(contextKustomizationFiles(options.context?.files ?? [], cwd, files)), files, cwd);
   const inputKustomizations = documentsOf([...known].filter(([file]) => isKustomizationFile(file)).map(([, read]) => read), limits, 'kustomize');
   const kustomizations = [...inputKustomizations, ...documentsOf(contextReads.map(([, read]) => read), limits, 'kustomize')];
   // the patches they name, read before the resources they patch
@@ -160,7 +161,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
   const morePatchReads = await readAll(files.filter((file) => transformerPatches.has(normalize(file)) && !known.has(file)));
   for (const [file, read] of morePatchReads) known.set(file, read);
   const patches = morePatchReads.length === 0 ? namedPatches : patchSources([...patchReads, ...morePatchReads].map(([, read]) => read), kustomizations, limits);
-  const contextPaths = (options.contextPaths ?? []).map((path) => entryPath(resolveFrom(cwd, path), '.'));
+  const contextPaths = (options.context?.paths ?? []).map((path) => entryPath(resolveFrom(cwd, path), '.'));
   const isChecked = checkedPaths(files.map((file) => resolveFrom(cwd, file)), contextPaths);
   const namespacedFiles = namespacedBuildFiles(kustomizations);
   const serviceAccounts = namespacedFiles.size === 0 ? undefined : await serviceAccountsOfFiles(files.filter((file) => namespacedFiles.has(normalize(file))), cwd, limits, known);
@@ -349,10 +350,9 @@ interface ReadDocument {
 
 /** The documents of files read first (their findings come when the files are parsed in input order). */
 /** The kustomization files under the --context paths that are not inputs themselves. */
-async function contextKustomizationFiles(contextPaths: readonly string[], cwd: string, ignorePaths: readonly string[], inputs: readonly string[]): Promise<string[]> {
-  if (contextPaths.length === 0) return [];
+function contextKustomizationFiles(files: readonly string[], cwd: string, inputs: readonly string[]): string[] {
+  if (files.length === 0) return [];
   const inputPaths = new Set(inputs.map((file) => resolveFrom(cwd, file)));
-  const { files } = await expandInputs(contextPaths, cwd, ignorePaths);
   return files.filter((file) => isKustomizationFile(file) && !inputPaths.has(resolveFrom(cwd, file)));
 }
 
