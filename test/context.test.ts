@@ -38,7 +38,7 @@ describe('--context', () => {
   it('caches the neighbours per directory and re-reads a file once its size or mtime changes', async () => {
     const options = await scratch();
     expect(await dangling([...CHANGED, '--context', '.'], options)).toEqual([]);
-    expect(await readdir(join(options.env.KUBEFIT_CACHE_DIR ?? '', toolVersion(), 'context-v2'))).toHaveLength(1);
+    expect(await readdir(join(options.env.KUBEFIT_CACHE_DIR ?? '', toolVersion(), 'context-v3'))).toHaveLength(1);
     const renamed = (await readFile(join(options.cwd, 'app/deployment-api.yaml'), 'utf8')).replaceAll('app: api', 'app: api-v2');
     await writeFile(join(options.cwd, 'app/deployment-api.yaml'), renamed);
     expect(await dangling([...CHANGED, '--context', '.'], options)).toEqual([DANGLING]);
@@ -47,7 +47,7 @@ describe('--context', () => {
   it('reads an unchanged neighbour from the cache, not from its file', async () => {
     const options = await scratch();
     await dangling([...CHANGED, '--context', '.'], options);
-    const directory = join(options.env.KUBEFIT_CACHE_DIR ?? '', toolVersion(), 'context-v2');
+    const directory = join(options.env.KUBEFIT_CACHE_DIR ?? '', toolVersion(), 'context-v3');
     const [cacheFile = ''] = await readdir(directory);
     const text = await readFile(join(directory, cacheFile), 'utf8');
     await writeFile(join(directory, cacheFile), text.replaceAll('"app":"api"', '"app":"cached"'));
@@ -57,7 +57,7 @@ describe('--context', () => {
   it('rebuilds an unreadable cache instead of trusting it', async () => {
     const options = await scratch();
     await dangling([...CHANGED, '--context', '.'], options);
-    const directory = join(options.env.KUBEFIT_CACHE_DIR ?? '', toolVersion(), 'context-v2');
+    const directory = join(options.env.KUBEFIT_CACHE_DIR ?? '', toolVersion(), 'context-v3');
     for (const file of await readdir(directory)) await writeFile(join(directory, file), '{"deployment-api.yaml": ');
     expect(await dangling([...CHANGED, '--context', '.'], options)).toEqual([]);
     for (const file of await readdir(directory)) await writeFile(join(directory, file), '{"deployment-api.yaml": {"mtimeMs": 1, "size": 2, "values": 3}}');
@@ -83,6 +83,23 @@ describe('--context and CustomResourceDefinitions', () => {
       'app/widget.yaml:7 schema spec.size must be an integer, got "big"',
       'app/widget.yaml:8 schema unknown field "colour" in spec',
     ]);
+  });
+
+  it('a CRD read from the cache, its schema kept apart until a custom resource needs it, validates the same', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'kubefit-context-crd-'));
+    onTestFinished(() => rm(root, { recursive: true, force: true }));
+    const cacheDir = join(root, 'cache');
+    const runs = [];
+    for (let run = 0; run < 2; run++) runs.push(await runCli(['lint', '--format', 'json', 'app/widget.yaml', '--context', '.'], { cwd: 'fixtures/context-crd', env: { KUBEFIT_CACHE_DIR: cacheDir } }));
+    const [first, second] = runs.map((run) => (JSON.parse(run.stdout) as { findings: { message: string }[] }).findings.map((finding) => finding.message));
+    expect(first).toHaveLength(2);
+    expect(second).toEqual(first);
+    const directory = join(cacheDir, toolVersion(), 'context-v3');
+    // one cache file per directory (app/, crds/): the first line of each is the cache, the rest its CRDs' schemas
+    const files = await Promise.all((await readdir(directory)).map((file) => readFile(join(directory, file), 'utf8')));
+    const parts = files.map((text) => text.split('\n'));
+    expect(parts.map(([head = '']) => head.includes('"kind":"CustomResourceDefinition"') && !head.includes('"properties"'))).toEqual([true, true]);
+    expect(parts.map(([, schemas = '']) => schemas).join('')).toContain('"size":{"type":"integer"}');
   });
 
   it('a CRD among the inputs wins over the copy in the context, without a duplicate-crd warning', async () => {

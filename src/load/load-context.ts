@@ -13,6 +13,7 @@ import { isKustomizationFile } from './kustomize.js';
 import { loadManifests, type LoadLimits } from './load-manifests.js';
 import { isChainsawTestFile } from './test-assertions.js';
 import { NeighbourDocument } from './neighbour-document.js';
+import { decodeCache, encodeCache } from './deferred-schemas.js';
 
 export interface ContextOptions {
   readonly cwd: string;
@@ -34,8 +35,11 @@ interface CachedFile {
 /** By file name; entries are checked before use (the file is the user's to delete or damage). */
 type DirectoryCache = Record<string, unknown>;
 
-/** Bump when the cached form or what the loader makes of a file changes (v2: typed List items get the List's kind). */
-const CACHE_FORMAT = 'context-v2';
+/**
+ * Bump when the cached form or what the loader makes of a file changes (v2: typed List items get the List's kind; v3:
+ * CRD schemas apart, deferred-schemas.ts).
+ */
+const CACHE_FORMAT = 'context-v3';
 
 export async function loadContext(context: ContextListing | undefined, options: ContextOptions): Promise<KubeObject[]> {
   if (context === undefined) return [];
@@ -126,7 +130,7 @@ function isCachedFile(entry: unknown): entry is CachedFile {
 
 async function readCache(file: string): Promise<DirectoryCache> {
   try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    const parsed = decodeCache(await readFile(file));
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as DirectoryCache) : {};
   } catch {
     return {};
@@ -138,7 +142,7 @@ async function writeCache(file: string, cache: DirectoryCache): Promise<void> {
   try {
     await mkdir(dirname(file), { recursive: true, mode: 0o700 });
     const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(cache), { mode: 0o600 });
+    await writeFile(temporary, encodeCache(cache), { mode: 0o600 });
     await rename(temporary, file);
   } catch {
     // a read-only or full cache directory only costs the next run a re-parse

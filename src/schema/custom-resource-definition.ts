@@ -155,12 +155,16 @@ function toVersion(version: Readonly<Record<string, unknown>>, schemaOrigin: str
   const name = version['name'];
   if (typeof name !== 'string') return undefined;
   const warning = version['deprecationWarning'];
+  const schemaHolder = asRecord(version['schema']);
   return {
     name,
     served: version['served'] !== false,
     deprecated: version['deprecated'] === true,
     deprecationWarning: typeof warning === 'string' ? warning : undefined,
-    schema: asRecord(asRecord(version['schema'])?.['openAPIV3Schema']) as Schema | undefined,
+    // read when a custom resource of this version is validated: a --context CRD's schema is parsed only then
+    get schema() {
+      return asRecord(schemaHolder?.['openAPIV3Schema']) as Schema | undefined;
+    },
     schemaOrigin,
     hasStatusSubresource: asRecord(asRecord(version['subresources'])?.['status']) !== undefined,
   };
