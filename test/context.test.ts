@@ -1,5 +1,5 @@
 // --context: neighbours for cross-object rules when a hook passes only the changed files, cached per directory.
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -136,6 +136,19 @@ describe('--context with a kustomization among the neighbours', () => {
     expect(await findings(cwd, env)).toEqual([]);
     await writeFile(join(cwd, 'config/crd/patches/config-free.yaml'), '[]\n');
     expect(await findings(cwd, env)).toEqual(['schema spec.config must be a string, got a mapping']);
+  });
+
+  it('a run that checks another file of the context reads its cache as it is (checked files are left out after reading)', async () => {
+    const { cwd, env } = await scratchCopy();
+    const lint = async (file: string) => (JSON.parse((await runCli(['lint', '--format', 'json', file, '--context', '.'], { cwd, env })).stdout) as { findings: unknown[] }).findings;
+    expect(await lint('samples/widget.yaml')).toEqual([]);
+    const directory = join(env.KUBEFIT_CACHE_DIR, toolVersion(), 'context-v3');
+    const [cacheFile = ''] = await readdir(directory);
+    const written = (await stat(join(directory, cacheFile))).mtimeMs;
+    expect(await lint('config/crd/patches/config-free.yaml')).toEqual([]);
+    expect(await lint('samples/widget.yaml')).toEqual([]);
+    expect(await readdir(directory)).toEqual([cacheFile]);
+    expect((await stat(join(directory, cacheFile))).mtimeMs).toBe(written);
   });
 
   it('a file gone from the context has it read again too (a deleted patch changes the build)', async () => {

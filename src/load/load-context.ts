@@ -43,9 +43,11 @@ const CACHE_FORMAT = 'context-v3';
 
 export async function loadContext(context: ContextListing | undefined, options: ContextOptions): Promise<KubeObject[]> {
   if (context === undefined) return [];
-  const files = context.files.filter((file) => !options.exclude.has(resolveFrom(options.cwd, file)));
+  // the checked files are read and cached with the rest and left out after: a pre-commit run stages other files each
+  // time, and a context read as one was parsed whole again whenever the set of files it was read with changed
+  const { files } = context;
   const byDirectory = new Map<string, string[]>();
-  if (files.some((file) => isKustomizationFile(file) || isChainsawTestFile(file))) byDirectory.set(WHOLE, files);
+  if (files.some((file) => isKustomizationFile(file) || isChainsawTestFile(file))) byDirectory.set(WHOLE, [...files]);
   else {
     for (const file of files) {
       const directory = dirname(resolveFrom(options.cwd, file));
@@ -58,6 +60,7 @@ export async function loadContext(context: ContextListing | undefined, options: 
   for (const [directory, files] of byDirectory) {
     const values = await directoryValues(directory, files, options);
     for (const file of files) {
+      if (options.exclude.has(resolveFrom(options.cwd, file))) continue;
       for (const [index, value] of (values.get(file) ?? []).entries()) {
         objects.push(toKubeObject({ value, document: new NeighbourDocument(file, index, value), basePath: [], order: options.firstOrder + objects.length, fromCluster: false }));
       }
