@@ -305,6 +305,14 @@ describe('fixtures/schedule', () => {
     ]);
   });
 
+  it('SchedulingGates: a gated pod takes no room from the pods without gates, tried first (they are the ones kube-scheduler tries now)', async () => {
+    // upstream: schedulinggates/scheduling_gates.go PreEnqueue (v1.35): a gated pod never enters the active queue
+    const { results } = await fixture('SchedulingGates-held');
+    expect(results['web']).toMatchObject({ placement: { nodes: { worker: 1 }, unschedulable: 0 } });
+    expect(results['queued']).toMatchObject({ feasibleNodes: ['worker'], placement: { nodes: {}, unschedulable: 1 } });
+    expect(results['queued']?.placement.message).toMatch(/^0\/1 nodes are available: 1 Insufficient cpu\. /);
+  });
+
   it('NodeResourcesFit: a bound pod being resized in place counts the largest of spec, status and allocated requests (only the latter two when Infeasible), from 1.33', async () => {
     // upstream: component-helpers/resource/helpers.go determineContainerReqs, framework calculateResource (UseStatusResources)
     const { results } = await fixture('NodeResourcesFit-resize');

@@ -40,6 +40,8 @@ export interface PlacementRequest {
    * reported by its own node's verdict (the others only say the pod is not theirs).
    */
   readonly pinned?: readonly number[];
+  /** The pods wait for a controller before kube-scheduler tries them (scheduling gates): tried after the others. */
+  readonly held?: boolean;
 }
 
 export interface PlacementOutcome {
@@ -77,9 +79,13 @@ export interface Stop {
   readonly placed: number;
 }
 
-/** Upstream's queue order: higher priority first; kubefit then keeps input order (a stable sort). */
+/**
+ * Upstream's queue order: higher priority first; kubefit then keeps input order (a stable sort). Held requests come
+ * after all others: the active queue never holds their pods while they wait (SchedulingGates PreEnqueue).
+ */
 export function queueOrder(requests: readonly PlacementRequest[]): number[] {
-  return requests.map((_, i) => i).sort((a, b) => (requests[b]?.priority ?? 0) - (requests[a]?.priority ?? 0) || a - b);
+  const held = (i: number) => (requests[i]?.held === true ? 1 : 0);
+  return requests.map((_, i) => i).sort((a, b) => held(a) - held(b) || (requests[b]?.priority ?? 0) - (requests[a]?.priority ?? 0) || a - b);
 }
 
 /**

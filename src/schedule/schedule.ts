@@ -35,7 +35,7 @@ import { buildPodInfo, podSourceOfEvicted, podSourceOfWorkload, toSchedulerSnaps
 import { toMinorVersion } from './version.js';
 import { NO_SCHEDULER_PROFILE, VOLUMES_NOT_CHECKED } from './scheduling-checks.js';
 import { placementStoppedFindings, podSlotsCappedFindings } from './pod-slots.js';
-import { schedulingGatedFindings } from './scheduling-gates.js';
+import { heldBySchedulingGates, schedulingGatedFindings } from './scheduling-gates.js';
 import { DEFAULT_PROFILES, DEFAULT_SCHEDULER_NAME, type SchedulerProfiles } from './profile/profile.js';
 import { KUBELET_ADMISSION, unplacedMessage } from './kubelet-admission.js';
 import { controllerOf, victimFates, type VictimFate } from './preemption/victims.js';
@@ -241,7 +241,7 @@ function planPod(object: KubeObject, source: PodSource, replicas: number, contex
   const prepared = runPreFilters(pod, context.cluster);
   const feasibility = feasibilityOf(prepared, context);
   const verdicts = verdictsOf(feasibility, prepared, context);
-  const request = { pods: [{ pod, replicas }], priority: pod.priority, ...recreatedBy(object) };
+  const request = { pods: [{ pod, replicas }], priority: pod.priority, ...recreatedBy(object), ...heldBySchedulingGates(source.spec) };
   const message = verdicts.message;
   if (message === null) return { object, replicas, verdicts, request };
   return { object, replicas, verdicts, request, alone: postFilterOnce({ prepared, feasibility, message }, context) };
@@ -354,7 +354,7 @@ function planDaemonSet(workload: Workload, context: RunContext): Plan {
   });
   const feasible = nodes.nodes.length - statuses.length;
   const message = feasible > 0 ? null : fitErrorMessage(nodes.nodes.length, statuses.map((s) => ({ reasons: s.reasons, nodes: 1 })));
-  const plan = { object: workload.object, replicas: pods.length, verdicts: { parts: parts.build(), message }, request: { pods, pinned, priority: template.priority, ...recreatedBy(workload.object) } };
+  const plan = { object: workload.object, replicas: pods.length, verdicts: { parts: parts.build(), message }, request: { pods, pinned, priority: template.priority, ...recreatedBy(workload.object), ...heldBySchedulingGates(spec) } };
   // On a one-node cluster the message is the daemon pod's own FitError, PostFilter part included; on more nodes it
   // sums up several pods' failures (with the controller's reasons for nodes it creates no pod for).
   if (message === null || !failed || nodes.nodes.length !== 1) return plan;
