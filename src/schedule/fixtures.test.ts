@@ -385,6 +385,13 @@ describe('fixtures/schedule', () => {
     ]);
   });
 
+  it('Job: a suspended Job takes no room from the pods after it, which the controllers create now (its pods are tried after them)', async () => {
+    // upstream: pkg/controller/job job_controller.go: a suspended Job has no active pods (wantActive 0)
+    const { results } = await fixture('Job-suspended-held');
+    expect(results['web']).toMatchObject({ placement: { nodes: { worker: 1 }, unschedulable: 0 } });
+    expect(results['queued']).toMatchObject({ feasibleNodes: ['worker'], placement: { nodes: {}, unschedulable: 1 } });
+  });
+
   it('TaintToleration: NoSchedule filters, PreferNoSchedule does not', async () => {
     const { results } = await fixture('TaintToleration');
     expect(results['plain']).toMatchObject({

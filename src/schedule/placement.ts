@@ -40,7 +40,7 @@ export interface PlacementRequest {
    * reported by its own node's verdict (the others only say the pod is not theirs).
    */
   readonly pinned?: readonly number[];
-  /** The pods wait for a controller before kube-scheduler tries them (scheduling gates): tried after the others. */
+  /** The pods wait for a controller before kube-scheduler sees them (scheduling gates, a suspended Job): tried last. */
   readonly held?: boolean;
 }
 
@@ -81,7 +81,8 @@ export interface Stop {
 
 /**
  * Upstream's queue order: higher priority first; kubefit then keeps input order (a stable sort). Held requests come
- * after all others: the active queue never holds their pods while they wait (SchedulingGates PreEnqueue).
+ * after all others: the active queue never holds their pods while they wait (SchedulingGates PreEnqueue; a suspended
+ * Job has no pods yet).
  */
 export function queueOrder(requests: readonly PlacementRequest[]): number[] {
   const held = (i: number) => (requests[i]?.held === true ? 1 : 0);

@@ -8,7 +8,7 @@ import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedNodeAffinity } 
 import { findNodesThatFit, fingerprintOf, fitMessage, hasFeasibleNode, statusOf, type Feasibility } from './feasibility.js';
 import { fitErrorMessage, withPostFilterMessage } from './fit-error.js';
 import { hintFor } from './hints.js';
-import { suspendedJobFindings } from './job-suspend.js';
+import { heldWhileSuspended, suspendedJobFindings } from './job-suspend.js';
 import type { ClusterState } from './framework.js';
 import { NodeClasses } from './node-classes.js';
 import { NominatedPods, withNominatedPods } from './nominated-pods.js';
@@ -137,7 +137,7 @@ export function scheduleWorkloads(
     podSlots: snapshot.nodes.reduce((sum, node) => sum + Number(node.allowedPodNumber), 0),
     nominated: nominatedPodsOf(workloads, snapshot),
   };
-  const plans = workloads.map((w) => (w.kind === 'DaemonSet' ? planDaemonSet(w, context) : planWorkload(w, context)));
+  const plans = workloads.map((w) => (w.kind === 'DaemonSet' ? planDaemonSet(w, context) : heldIfSuspended(w, planWorkload(w, context))));
   for (const source of recreated) {
     if (!runsPod(source.spec, profiles)) continue;
     const plan = planPod(source.object, source, 1, context);
@@ -206,6 +206,12 @@ function noProfileFindings(pods: readonly PodSpecAt[], profiles: SchedulerProfil
       message: `schedulerName ${JSON.stringify(name)} names no scheduler profile (profiles: ${known}): the dry-run does not place these pods, which stay Pending unless a scheduler named ${JSON.stringify(name)} runs in the cluster`,
     });
   });
+}
+
+/** A suspended Job's or CronJob's pods: held, tried after the others (job-suspend.ts). */
+function heldIfSuspended(workload: Workload, plan: Plan): Plan {
+  const held = heldWhileSuspended(workload);
+  return held.held ? { ...plan, request: { ...plan.request, ...held } } : plan;
 }
 
 /** Pods of one workload made one by one at most (a StatefulSet's ordinals, an Indexed Job's indexes). */
