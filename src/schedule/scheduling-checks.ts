@@ -62,7 +62,8 @@ export const SCHEDULING_GATED: RuleMeta = {
   rationale:
     'A pod created with scheduling gates stays Pending (PodScheduled False, reason SchedulingGated) and kube-scheduler ' +
     'does not try to place it until every gate is removed, usually by the controller that added it (Kueue, quota or ' +
-    'gang schedulers). kubefit places such pods as kube-scheduler will once the gates are gone, and says that they wait first.',
+    'gang schedulers). kubefit places such pods after the pods without gates, which kube-scheduler tries first, as it will ' +
+    'once the gates are gone, and says that they wait first.',
   remediation: 'Nothing to fix if a controller removes the gates; otherwise remove spec.schedulingGates, or the pods never start.',
   defaultOn: true,
 };
@@ -75,7 +76,7 @@ export const JOB_SUSPENDED: RuleMeta = {
   rationale:
     'A Job with spec.suspend: true gets no pods (condition Suspended, reason JobSuspended) until spec.suspend is false; a ' +
     'suspended CronJob creates no Jobs. Queue controllers such as Kueue create Jobs suspended and resume the ones they ' +
-    'admit. kubefit places the pods as they will run once resumed, and says that nothing runs before.',
+    'admit. kubefit places the pods after the others, as they will run once resumed, and says that nothing runs before.',
   remediation: 'Nothing to fix if a controller resumes the Job; otherwise set spec.suspend to false, or the Job never runs.',
   defaultOn: true,
 };
