@@ -392,6 +392,14 @@ describe('fixtures/schedule', () => {
     expect(results['queued']).toMatchObject({ feasibleNodes: ['worker'], placement: { nodes: {}, unschedulable: 1 } });
   });
 
+  it('Deployment: a new paused Deployment takes no room from the pods after it (no ReplicaSet until resumed), and says so', async () => {
+    // upstream: pkg/controller/deployment/deployment_controller.go syncDeployment (paused: sync, createIfNotExisted false)
+    const { results, findings } = await fixture('Deployment-paused-held');
+    expect(results['batch']).toMatchObject({ placement: { nodes: { worker: 1 }, unschedulable: 0 } });
+    expect(results['paused']).toMatchObject({ feasibleNodes: ['worker'], placement: { nodes: {}, unschedulable: 1 } });
+    expect(findings.filter((finding) => finding.ruleId === 'deployment-paused').map((finding) => `${finding.line}:${finding.column} ${finding.severity}`)).toEqual(['13:11 info']);
+  });
+
   it('TaintToleration: NoSchedule filters, PreferNoSchedule does not', async () => {
     const { results } = await fixture('TaintToleration');
     expect(results['plain']).toMatchObject({

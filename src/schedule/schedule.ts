@@ -8,7 +8,7 @@ import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedNodeAffinity } 
 import { findNodesThatFit, fingerprintOf, fitMessage, hasFeasibleNode, statusOf, type Feasibility } from './feasibility.js';
 import { fitErrorMessage, withPostFilterMessage } from './fit-error.js';
 import { hintFor } from './hints.js';
-import { heldWhileSuspended, suspendedJobFindings } from './job-suspend.js';
+import { heldByController, heldWorkloadFindings } from './held-workloads.js';
 import type { ClusterState } from './framework.js';
 import { NodeClasses } from './node-classes.js';
 import { NominatedPods, withNominatedPods } from './nominated-pods.js';
@@ -132,12 +132,12 @@ export function scheduleWorkloads(
     snapshot,
     nodes,
     cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage),
-    findings: [...snapshot.findings, ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(pending), ...uncheckedExtendedResources(pending, snapshot.podOptions.draExtendedResources ?? new Map()), ...schedulingGatedFindings(pending), ...suspendedJobFindings(workloads)],
+    findings: [...snapshot.findings, ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(pending), ...uncheckedExtendedResources(pending, snapshot.podOptions.draExtendedResources ?? new Map()), ...schedulingGatedFindings(pending), ...heldWorkloadFindings(workloads)],
     verdictCache: new Map(),
     podSlots: snapshot.nodes.reduce((sum, node) => sum + Number(node.allowedPodNumber), 0),
     nominated: nominatedPodsOf(workloads, snapshot),
   };
-  const plans = workloads.map((w) => (w.kind === 'DaemonSet' ? planDaemonSet(w, context) : heldIfSuspended(w, planWorkload(w, context))));
+  const plans = workloads.map((w) => (w.kind === 'DaemonSet' ? planDaemonSet(w, context) : heldIfWaiting(w, planWorkload(w, context))));
   for (const source of recreated) {
     if (!runsPod(source.spec, profiles)) continue;
     const plan = planPod(source.object, source, 1, context);
@@ -208,9 +208,9 @@ function noProfileFindings(pods: readonly PodSpecAt[], profiles: SchedulerProfil
   });
 }
 
-/** A suspended Job's or CronJob's pods: held, tried after the others (job-suspend.ts). */
-function heldIfSuspended(workload: Workload, plan: Plan): Plan {
-  const held = heldWhileSuspended(workload);
+/** The pods of a suspended Job or CronJob or a paused Deployment: held, tried after the others (held-workloads.ts). */
+function heldIfWaiting(workload: Workload, plan: Plan): Plan {
+  const held = heldByController(workload);
   return held.held ? { ...plan, request: { ...plan.request, ...held } } : plan;
 }
 

@@ -68,6 +68,20 @@ export const SCHEDULING_GATED: RuleMeta = {
   defaultOn: true,
 };
 
+export const DEPLOYMENT_PAUSED: RuleMeta = {
+  id: 'deployment-paused',
+  severity: 'info',
+  category: 'scheduling',
+  description: 'a new Deployment is paused, so its controller creates no pods until it is resumed',
+  rationale:
+    'The deployment controller only syncs a paused Deployment: it creates no ReplicaSet for one that has none, so a ' +
+    'Deployment applied with spec.paused: true runs no pods until spec.paused is false (an existing one keeps the pods ' +
+    'it has and rolls out no change). kubefit places the pods after the others, as they will run once resumed, and ' +
+    'says that nothing runs before.',
+  remediation: 'Set spec.paused to false (or `kubectl rollout resume`) when the Deployment should run.',
+  defaultOn: true,
+};
+
 export const JOB_SUSPENDED: RuleMeta = {
   id: 'job-suspended',
   severity: 'info',
@@ -152,4 +166,4 @@ export const PLACEMENT_STOPPED: RuleMeta = {
   defaultOn: true,
 };
 
-export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, VOLUMES_NOT_CHECKED, RESOURCE_CLAIMS_NOT_CHECKED, SCHEDULING_GATED, JOB_SUSPENDED, NO_SCHEDULER_PROFILE, NODE_PODS_CAPPED, PLACEMENT_STOPPED];
+export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, VOLUMES_NOT_CHECKED, RESOURCE_CLAIMS_NOT_CHECKED, SCHEDULING_GATED, JOB_SUSPENDED, DEPLOYMENT_PAUSED, NO_SCHEDULER_PROFILE, NODE_PODS_CAPPED, PLACEMENT_STOPPED];
