@@ -4,8 +4,8 @@
 // pickOneNodeForPreemption takes among those candidates. TestPreempt (4 of 8; the 4 with scheduler extenders
 // skipped): the whole PostFilter after the filters, the node nominated and the pods evicted. Nodes have upstream's veryLargeRes (500m cpu, 500 bytes of
 // memory, 32 pods) and labels from their names (hostname/zone). Start times keep upstream's order in seconds instead
-// of nanoseconds. Skipped: the cases built on fake filter plugins, and those that set DefaultPreemptionArgs (kubefit
-// runs the defaults, which make every node of these clusters a candidate). TestPostFilter (4 of 19, @008b3652): the
+// of nanoseconds. Skipped: the cases built on fake filter plugins. Those that set DefaultPreemptionArgs start at node1
+// (upstream's test fixes the random offset at 4) and check the node picked. TestPostFilter (4 of 19, @008b3652): the
 // cases on nodes that admit one pod, where the filters give the Unschedulable statuses upstream hands in; skipped are
 // the cases whose statuses a real filter would not give (UnschedulableAndUnresolvable for a fitting node, Unschedulable
 // for requests beyond the node's allocatable, kept adapted in preemption.test.ts), the fake TestPlugin, extenders and
@@ -19,7 +19,8 @@ import { nodeInfoOf, objectOf } from '../test-support.js';
 import { NEWEST_MINOR } from '../version.js';
 import { toPodDisruptionBudget } from './pod-disruption-budgets.js';
 import { findNodesThatFit } from '../feasibility.js';
-import { pickOneNodeForPreemption, postFilterMessageOf, preemptionOf, runPostFilter, toPreemptionResult, type PreemptionResult } from './preemption.js';
+import { DEFAULT_PROFILE, type SchedulerProfiles } from '../profile/profile.js';
+import { pickOneNodeForPreemption, postFilterMessageOf, preemptionOf, runPostFilter, toPreemptionResult, type PreemptionArgs, type PreemptionResult } from './preemption.js';
 import { selectVictimsOnNode, type Candidate } from './select-victims.js';
 
 type Labels = Readonly<Record<string, string>>;
@@ -43,7 +44,7 @@ interface PodSpec {
   readonly spec?: Value;
 }
 
-function podInfo({ name, priority, requests, labels = {}, start, spec = {} }: PodSpec, nodeName?: string): PodInfo {
+function podInfo({ name, priority, requests, labels = {}, start, spec = {} }: PodSpec, nodeName?: string, profiles?: SchedulerProfiles): PodInfo {
   const object = objectOf({
     apiVersion: 'v1',
     kind: 'Pod',
@@ -51,7 +52,7 @@ function podInfo({ name, priority, requests, labels = {}, start, spec = {} }: Po
     spec: { ...(nodeName && { nodeName }), priority, containers: [{ name: 'c', image: 'i', ...(requests && { resources: { requests } }) }], ...spec },
     ...(start !== undefined && { status: { phase: 'Running', startTime: new Date(start * 1000).toISOString() } }),
   });
-  return toPodInfo(podSourceOfPod(object), { minor: NEWEST_MINOR, services: [], priorityClasses: new Map(), defaultPriority: 0 }, []);
+  return toPodInfo(podSourceOfPod(object), { minor: NEWEST_MINOR, services: [], priorityClasses: new Map(), defaultPriority: 0, ...(profiles && { profiles }) }, []);
 }
 
 const budget = (status: Value, matchLabels: Labels = { app: 'foo' }) => ({
@@ -75,10 +76,12 @@ interface Case {
 interface Setup extends Omit<Case, 'name' | 'want'> {
   /** Every node's allocatable (upstream st.MakeNode().Capacity); veryLargeRes and 32 pods unless said otherwise. */
   readonly allocatable?: Readonly<Record<string, string>>;
+  /** The preemptor's profile's DefaultPreemptionArgs (the defaults unless said otherwise). */
+  readonly args?: PreemptionArgs;
 }
 
 /** The preemptor after PreFilter, on nodes labelled from their names, and the preemption scope. */
-function setup({ preemptor, nodes, budgets = [], allocatable = { ...veryLarge, pods: '32' } }: Setup) {
+function setup({ preemptor, nodes, budgets = [], allocatable = { ...veryLarge, pods: '32' }, args }: Setup) {
   const infos = Object.entries(nodes).map(([key, pods]) => {
     const [name = key, zone] = key.split('/');
     const labels = { hostname: name, ...(zone && { zone }) };
@@ -86,7 +89,8 @@ function setup({ preemptor, nodes, budgets = [], allocatable = { ...veryLarge, p
   });
   const classes = new NodeClasses(infos);
   const cluster = classes.clusterState(new Map(), NEWEST_MINOR);
-  const prepared = runPreFilters(podInfo(preemptor), cluster);
+  const profiles = args && new Map([[DEFAULT_PROFILE.schedulerName, { ...DEFAULT_PROFILE, preemption: args }]]);
+  const prepared = runPreFilters(podInfo(preemptor, undefined, profiles), cluster);
   const scope = { nodes: classes, cluster, budgets: budgets.map((b) => toPodDisruptionBudget(objectOf(b))) };
   return { infos, classes, prepared, scope };
 }
@@ -320,6 +324,54 @@ const preemptCases: PreemptCase[] = [
 
 describe('TestPreempt (upstream default_preemption_test.go)', () => {
   it.each(preemptCases)('$name', (c) => {
+    const { classes, prepared, scope } = setup(c);
+    expect(toPreemptionResult(preemptionOf(runPostFilter(prepared, findNodesThatFit(prepared, classes), scope)))).toEqual(c.want);
+  });
+});
+
+// upstream: TestDryRunPreemption's cases with DefaultPreemptionArgs (upstream fixes the random offset at 4; kubefit
+// starts at node1), and preemption.go DryRunPreemption: each candidate list holds numCandidates candidates and drops
+// any beyond, so while no candidate without PDB violations turns up, only the first numCandidates violating ones count.
+const limited: PreemptionArgs = { minCandidateNodesPercentage: 40, minCandidateNodesAbsolute: 1 };
+const limitedCases: (PreemptCase & { readonly args: PreemptionArgs; readonly budgets: readonly Value[] })[] = [
+  {
+    name: 'preemption looks past numCandidates until a non-PDB violating node is found',
+    args: { minCandidateNodesPercentage: 40, minCandidateNodesAbsolute: 2 },
+    preemptor: { name: 'p', priority: HIGH, requests: large },
+    nodes: {
+      node1: [{ name: 'p1', priority: MID, requests: large, labels: app }],
+      node2: [{ name: 'p2', priority: MID, requests: large, labels: app }],
+      node3: [{ name: 'p3', priority: MID, requests: large }],
+      node4: [{ name: 'p4', priority: MID, requests: large }],
+      node5: [{ name: 'p5', priority: MID, requests: large, labels: app }],
+    },
+    budgets: [budget({ disruptionsAllowed: 0 })],
+    want: { node: 'node3', victims: ['default/p3'] },
+  },
+  {
+    name: 'a PDB-violating candidate beyond numCandidates is dropped, even with a lower-priority victim',
+    args: limited,
+    preemptor: { name: 'p', priority: HIGH, requests: large },
+    nodes: { node1: [{ name: 'p1', priority: MID, requests: large, labels: app }], node2: [{ name: 'p2', priority: LOW, requests: large, labels: app }] },
+    budgets: [budget({ disruptionsAllowed: 0 })],
+    want: { node: 'node1', victims: ['default/p1'] },
+  },
+  {
+    name: 'a candidate without PDB violations beyond the dropped ones still ends the search and wins',
+    args: limited,
+    preemptor: { name: 'p', priority: HIGH, requests: large },
+    nodes: {
+      node1: [{ name: 'p1', priority: LOW, requests: large, labels: app }],
+      node2: [{ name: 'p2', priority: LOW, requests: large, labels: app }],
+      node3: [{ name: 'p3', priority: MID, requests: large }],
+    },
+    budgets: [budget({ disruptionsAllowed: 0 })],
+    want: { node: 'node3', victims: ['default/p3'] },
+  },
+];
+
+describe('TestDryRunPreemption with DefaultPreemptionArgs (upstream default_preemption_test.go, offset 0)', () => {
+  it.each(limitedCases)('$name', (c) => {
     const { classes, prepared, scope } = setup(c);
     expect(toPreemptionResult(preemptionOf(runPostFilter(prepared, findNodesThatFit(prepared, classes), scope)))).toEqual(c.want);
   });

@@ -64,9 +64,12 @@ interface DryRun {
 type CandidateSearch = 'pick' | 'any';
 
 /**
- * DryRunPreemption: candidates in node order until enough are found (at least one without budget violations). When
- * no pod on any node has a lower priority than `lowestPriority`, nothing can be evicted anywhere.
+ * DryRunPreemption: candidates in node order until enough are found (at least one without budget violations). Like
+ * upstream's candidate lists, which hold `wanted` candidates each and drop any beyond, it keeps only the first `wanted`
+ * candidates that violate budgets while it looks on for one that does not. When no pod on any node has a lower priority
+ * than `lowestPriority`, nothing can be evicted anywhere.
  */
+// upstream: preemption.go DryRunPreemption (newCandidateList(candidatesNum), candidateList.add)
 function dryRunPreemption(prepared: PreparedPod, nodes: readonly number[], scope: PreemptionScope, search: CandidateSearch): DryRun {
   if (scope.lowestPriority !== undefined && prepared.pod.priority <= scope.lowestPriority) {
     return { candidates: [], statuses: nodes.map(() => NO_VICTIMS) };
@@ -81,8 +84,8 @@ function dryRunPreemption(prepared: PreparedPod, nodes: readonly number[], scope
       statuses.push(selected);
       continue;
     }
-    candidates.push(selected);
     if (selected.numPDBViolations === 0) nonViolating++;
+    if (selected.numPDBViolations === 0 || candidates.length - nonViolating < wanted) candidates.push(selected);
     if ((search === 'any' || nonViolating > 0) && candidates.length >= wanted) break;
   }
   return { candidates, statuses };
