@@ -44,6 +44,8 @@ const SPREAD = {
   ],
 };
 
+// The pods here are neither terminating nor counted through an empty selector: for those PodTopologySpread's
+// RemovePod/AddPod (updateWithPod) move counts its PreFilter never kept (preemption-fixture.test.ts).
 describe('filterChangedNode: a plugin\'s changedNode state equals PreFilter run again on the changed cluster', () => {
   // upstream: default_preemption.go SelectVictimsOnNode (RemovePod), framework.go addGENominatedPods (AddPod)
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('random cluster %i: every node with pods removed and added', (seed) => {

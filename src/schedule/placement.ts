@@ -290,10 +290,12 @@ function placeReplicas(pod: PodInfo, replicas: number, outcome: PlacementOutcome
         return { replicas: replicas - replica, ...placed };
       }
       const postFilter = preempt(pod, outcome, context);
-      if ('node' in postFilter) {
+      if ('node' in postFilter || 'retry' in postFilter) {
         // The cluster changed under the queue: rebuild it for the next replica.
         queue = undefined;
-        outcome.nodes[postFilter.node.name] = (outcome.nodes[postFilter.node.name] ?? 0) + 1;
+        if ('node' in postFilter) outcome.nodes[postFilter.node.name] = (outcome.nodes[postFilter.node.name] ?? 0) + 1;
+        // the same replica again, on the cluster without the victims (each retry evicted some: it ends)
+        else replica--;
         continue;
       }
       // Nothing changed since this replica failed, so the remaining identical replicas fail the same way.
@@ -374,7 +376,7 @@ function nominatedNodeThatFits(prepared: PreparedPod, context: PlacementContext)
  * PostFilter: DefaultPreemption evicts the victims it picks and the pod takes their room (kube-scheduler binds it in
  * a later cycle, normally to the nominated node), or says why it cannot. Records the first decision in the outcome.
  */
-function preempt(pod: PodInfo, outcome: PlacementOutcome, context: PlacementContext): { readonly node: NodeInfo } | { readonly message?: string } {
+function preempt(pod: PodInfo, outcome: PlacementOutcome, context: PlacementContext): { readonly node: NodeInfo } | { readonly retry: true } | { readonly message?: string } {
   const { nodes, live, budgets, lowestPriority, nominated } = context;
   const prepared = prepare(pod, context);
   const evictable = (victim: PodInfo): boolean => {
@@ -398,8 +400,13 @@ function preempt(pod: PodInfo, outcome: PlacementOutcome, context: PlacementCont
   // Cached PreFilter states counted the evicted pods: prepare every pod again.
   context.prepared.clear();
   context.tracking.clear();
-  const node = bind(pod, preemption.index, context);
-  return node ? { node } : {};
+  // kube-scheduler binds the pod in a later cycle, once the victims are gone, where the filters let it: the dry run's
+  // counts can make a node a candidate that then still rejects it (PodTopologySpread's RemovePod of a terminating
+  // victim PreFilter never counted), and the pod is tried again.
+  const node = nodes.nodes[preemption.index];
+  if (node && filterWithNominatedPods(prepare(pod, context), preemption.index, node, nodes, nominated)) return { retry: true };
+  const bound = bind(pod, preemption.index, context);
+  return bound ? { node: bound } : {};
 }
 
 /**

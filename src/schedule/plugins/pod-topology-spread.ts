@@ -243,16 +243,26 @@ function addPod(state: PodTopologySpreadState, pod: PodInfo, added: PodInfo, nod
   return state;
 }
 
+/**
+ * updateWithPod's test of a pod removed from or added to a what-if node: same namespace and the selector matches.
+ * Unlike countPodsMatchSelector it takes a terminating pod, and for an empty selector every pod, so removing such a
+ * victim lowers a count PreFilter never raised.
+ */
+function updatesCount(c: TopologySpreadConstraint, pod: PodInfo, existing: PodInfo): boolean {
+  return existing.namespace === pod.namespace && matchesSelector(c.selector, existing.labels);
+}
+
 // upstream: filtering.go RemovePod, AddPod (updateWithPod) on a cloned preFilterState
 function changedNode(state: PodTopologySpreadState, pod: PodInfo, before: NodeInfo, after: NodeInfo): PodTopologySpreadState {
   const matchNum = [...state.matchNum];
   let { hostnamesAlike } = state;
   forEachCountedDomain(state, pod, after, (c, counts, value) => {
-    const delta = after.pods.filter((existing) => countsPod(c, pod, existing)).length - before.pods.filter((existing) => countsPod(c, pod, existing)).length;
+    const delta = after.pods.filter((existing) => updatesCount(c, pod, existing)).length - before.pods.filter((existing) => updatesCount(c, pod, existing)).length;
     if (delta === 0) return;
     const index = state.constraints.indexOf(c);
     matchNum[index] = new Map(counts).set(value, (counts.get(value) ?? 0) + delta);
-    if (delta > 0 && c.topologyKey === HOSTNAME_LABEL) hostnamesAlike = false;
+    // a hostname domain whose count changed, either way (a removed victim PreFilter did not count), stands apart
+    if (c.topologyKey === HOSTNAME_LABEL) hostnamesAlike = false;
   });
   return { ...state, matchNum, minCache: [], hostnamesAlike };
 }

@@ -262,3 +262,52 @@ spec: {priority: 1000, containers: [{name: c, image: i, resources: {requests: {c
     });
   });
 });
+
+// upstream: podtopologyspread/filtering.go RemovePod -> updateWithPod (no terminating check, unlike PreFilter's
+// countPodsMatchSelector), default_preemption.go SelectVictimsOnNode, preemption.go prepareCandidate (a victim
+// already terminating gets no API call) (v1.35): a terminating low-priority pod matching the spread selector was never
+// counted, yet removing it in the dry run lowers zone1's count, so node-a is a candidate that evicts it. Once it is
+// gone the pod still breaks the spread there, and its next try finds no victims.
+describe('preemption of a terminating pod PodTopologySpread never counted', () => {
+  const node = (name: string, zone: string) => `---
+apiVersion: v1
+kind: Node
+metadata: {name: ${name}, labels: {topology.kubernetes.io/zone: ${zone}}}
+status: {allocatable: {cpu: "2", memory: 4Gi, pods: "110"}}`;
+  const bound = (name: string, nodeName: string, priority: number, cpu: string, metadata: string) => `---
+apiVersion: v1
+kind: Pod
+metadata: {name: ${name}${metadata}}
+spec: {nodeName: ${nodeName}, priority: ${priority}, containers: [{name: c, image: i, resources: {requests: {cpu: "${cpu}"}}}]}
+status: {phase: Running}`;
+  const yaml = [
+    node('node-a', 'zone1'),
+    node('node-b', 'zone2'),
+    bound('r1', 'node-a', 1000, '500m', ', labels: {app: x}'),
+    bound('t1', 'node-a', 1, '500m', ', labels: {app: x}, deletionTimestamp: "2026-01-02T00:00:00Z"'),
+    bound('h', 'node-b', 1000, '2', ''),
+    `---
+apiVersion: v1
+kind: Pod
+metadata: {name: p, labels: {app: x}}
+spec:
+  priority: 100
+  containers: [{name: c, image: i, resources: {requests: {cpu: 500m}}}]
+  topologySpreadConstraints:
+    - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: x}}}`,
+  ].join('\n');
+
+  it('nominates node-a evicting t1, then stays pending: no victims are left', () => {
+    expect(resultOf(yaml, 'p')).toMatchObject({
+      message: "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match pod topology spread constraints.",
+      preemption: { node: 'node-a', victims: ['default/t1'] },
+      placement: {
+        nodes: {},
+        unschedulable: 1,
+        preempted: ['default/t1'],
+        message:
+          "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match pod topology spread constraints. no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.",
+      },
+    });
+  });
+});
