@@ -72,6 +72,18 @@ describe('fixtures/schedule', () => {
     expect(results['follower']).toMatchObject({ feasibleNodes: [], placement: { nodes: {}, unschedulable: 1 } });
   });
 
+  it('PodTopologySpread: a nominated pod raises an empty selector\'s count where its room is kept, though PreFilter counts no pod', async () => {
+    // upstream: podtopologyspread/filtering.go AddPod -> updateWithPod (an empty selector matches every pod of the
+    // namespace; PreFilter's countPodsMatchSelector counts none), framework.go RunFilterPluginsWithNominatedPods (v1.35)
+    const dir = 'fixtures/schedule/PodTopologySpread-nominated-empty-selector';
+    const report = await fit([`${dir}/workloads.yaml`], { cluster: [`${dir}/cluster.yaml`] });
+    expect(report.scheduling.find((r) => r.object.name === 'p')).toMatchObject({
+      feasibleNodes: ['node-b'],
+      rejected: { 'node-a': ["node(s) didn't match pod topology spread constraints"] },
+      placement: { nodes: { 'node-b': 1 } },
+    });
+  });
+
   it('DefaultPreemption: a new pod takes its priority and preemptionPolicy from its known PriorityClass, not from a copied spec', async () => {
     // upstream: plugin/pkg/admission/priority/admission.go admitPod (it refuses a pod whose spec says otherwise)
     const dir = 'fixtures/schedule/DefaultPreemption-admitted-priority';
