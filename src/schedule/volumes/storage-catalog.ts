@@ -2,7 +2,7 @@
 // PV/PVC assume caches). Placement works on a fork so the plan's one-pod verdicts stay untouched.
 import type { StorageSource } from '../../model/cluster.js';
 import { asRecord, type KubeObject } from '../../model/object.js';
-import { findMatchingVolume } from './find-pod-volumes.js';
+import { findBestMatchForClaim } from './pv-index.js';
 import {
   NOT_SUPPORTED_PROVISIONER, toAttachmentInfo, toCapacityInfo, toClaimInfo, toCSINodeInfo, toStorageClassInfo, toVolumeInfo,
   type AttachmentInfo, type CapacityInfo, type ClaimInfo, type CSINodeInfo, type StorageClassInfo, type VolumeInfo,
@@ -114,14 +114,15 @@ export class StorageCatalog {
   }
 
   /**
-   * The PV controller on a new claim of an Immediate class: bound to the PV pre-bound to it or the smallest match,
-   * else to a volume its class's provisioner creates. Without a snapshot, a claim whose class or pre-bound PV is not
+   * The PV controller on a new claim of an Immediate class: bound to the PV pre-bound to it or the best match (of the
+   * PVs holding its access modes, those with the fewest modes first: findBestMatchForClaim), else to a volume its
+   * class's provisioner creates. Without a snapshot, a claim whose class or pre-bound PV is not
    * in the inputs lives in a cluster kubefit cannot see: it counts as bound to a volume every node reaches.
    */
   bindImmediately(claim: ClaimInfo): void {
     const storageClass = claim.className ? this.storageClass(claim.className) : undefined;
     if (storageClass?.waitForFirstConsumer) return;
-    const pv = findMatchingVolume(claim, this.matchCandidates(claim), undefined, new Set());
+    const pv = findBestMatchForClaim(claim, this.matchCandidates(claim));
     if (pv) this.assumeBound(claim, pv);
     else if (storageClass && storageClass.provisioner !== '' && storageClass.provisioner !== NOT_SUPPORTED_PROVISIONER) this.assumeProvisioned(claim, storageClass);
     else if (!this.complete && (!storageClass || (claim.volumeName !== '' && !this.volume(claim.volumeName)))) {
