@@ -28,7 +28,8 @@ export function checkNodeAffinity(pv: VolumeInfo, labels: Labels): boolean {
   return !pv.nodeAffinity || matchesNodeSelector(pv.nodeAffinity, labels, '');
 }
 
-function isVolumeBoundToClaim(pv: VolumeInfo, claim: ClaimInfo): boolean {
+/** IsVolumeBoundToClaim: the PV's claimRef names the claim (and its uid, when the claimRef has one). */
+export function isVolumeBoundToClaim(pv: VolumeInfo, claim: ClaimInfo): boolean {
   const ref = pv.claimRef;
   return ref !== undefined && ref.name === claim.name && ref.namespace === claim.namespace && (ref.uid === '' || ref.uid === claim.uid);
 }

@@ -2,13 +2,17 @@
 // every mode the claim asks for are searched, fewest modes first, and the first set with a match gives the volume (the
 // smallest of that set, or the one pre-bound to the claim).
 // upstream: pkg/controller/volume/persistentvolume/index.go findByClaim, allPossibleMatchingAccessModes (v1.35)
-import { findMatchingVolume } from './find-pod-volumes.js';
+import { findMatchingVolume, isVolumeBoundToClaim } from './find-pod-volumes.js';
 import type { ClaimInfo, VolumeInfo } from './storage-objects.js';
 
-/** findBestMatchForClaim with no node (the PV controller's path): undefined when no PV matches. */
-export function findBestMatchForClaim(claim: ClaimInfo, volumes: readonly VolumeInfo[]): VolumeInfo | undefined {
+/**
+ * findBestMatchForClaim with no node (the PV controller's path): undefined when no PV matches. With `delayBinding` (a
+ * WaitForFirstConsumer class) only a PV pre-bound to the claim is bound; the scheduler chooses the others.
+ */
+export function findBestMatchForClaim(claim: ClaimInfo, volumes: readonly VolumeInfo[], delayBinding: boolean): VolumeInfo | undefined {
   const byModes = new Map<string, VolumeInfo[]>();
   for (const pv of volumes) {
+    if (delayBinding && !isVolumeBoundToClaim(pv, claim)) continue;
     const modes = new Set(pv.accessModes);
     if (!claim.accessModes.every((mode) => modes.has(mode))) continue;
     const key = [...modes].sort().join(',');

@@ -2,6 +2,7 @@
 // PV/PVC assume caches). Placement works on a fork so the plan's one-pod verdicts stay untouched.
 import type { StorageSource } from '../../model/cluster.js';
 import { asRecord, type KubeObject } from '../../model/object.js';
+import { bindsRequestedVolume } from './pv-controller.js';
 import { findBestMatchForClaim } from './pv-index.js';
 import {
   NOT_SUPPORTED_PROVISIONER, toAttachmentInfo, toCapacityInfo, toClaimInfo, toCSINodeInfo, toStorageClassInfo, toVolumeInfo,
@@ -114,22 +115,33 @@ export class StorageCatalog {
   }
 
   /**
-   * The PV controller on a new claim of an Immediate class: bound to the PV pre-bound to it or the best match (of the
-   * PVs holding its access modes, those with the fewest modes first: findBestMatchForClaim), else to a volume its
-   * class's provisioner creates. Without a snapshot, a claim whose class or pre-bound PV is not
-   * in the inputs lives in a cluster kubefit cannot see: it counts as bound to a volume every node reaches.
+   * The PV controller on a new claim (syncUnboundClaim). A claim naming its PV is bound to it when it may be
+   * (bindsRequestedVolume). Otherwise it is bound to the PV pre-bound to it, or, for an Immediate class, to the best
+   * match (of the PVs holding its access modes, those with the fewest modes first: findBestMatchForClaim), else to a
+   * volume its class's provisioner creates; the scheduler binds the other WaitForFirstConsumer claims. Without a
+   * snapshot, a claim whose class or named PV is not in the inputs lives in a cluster kubefit cannot see: it counts as
+   * bound to a volume every node reaches.
    */
   bindImmediately(claim: ClaimInfo): void {
     const storageClass = claim.className ? this.storageClass(claim.className) : undefined;
-    if (storageClass?.waitForFirstConsumer) return;
-    const pv = findBestMatchForClaim(claim, this.matchCandidates(claim));
-    if (pv) this.assumeBound(claim, pv);
-    else if (storageClass && storageClass.provisioner !== '' && storageClass.provisioner !== NOT_SUPPORTED_PROVISIONER) this.assumeProvisioned(claim, storageClass);
-    else if (!this.complete && (!storageClass || (claim.volumeName !== '' && !this.volume(claim.volumeName)))) {
-      const missingVolume = claim.volumeName !== '' && !this.volume(claim.volumeName);
-      this.#objects.unseen.set(claimKey(claim.namespace, claim.name), missingVolume ? { kind: 'PersistentVolume', name: claim.volumeName } : { kind: 'StorageClass', name: claim.className });
-      this.assumeProvisioned(claim, { name: claim.className ?? '', provisioner: '', waitForFirstConsumer: false, allowedTopologies: [], isDefault: false, created: '' });
+    if (claim.volumeName !== '') {
+      const requested = this.volume(claim.volumeName);
+      if (requested && bindsRequestedVolume(claim, requested, this.#attributesClasses)) this.assumeBound(claim, requested);
+      else if (!requested && !this.complete) this.assumeUnseen(claim, { kind: 'PersistentVolume', name: claim.volumeName });
+      return;
     }
+    const delayBinding = storageClass?.waitForFirstConsumer === true;
+    const pv = findBestMatchForClaim(claim, this.matchCandidates(claim), delayBinding);
+    if (pv) this.assumeBound(claim, pv);
+    else if (delayBinding) return;
+    else if (storageClass && storageClass.provisioner !== '' && storageClass.provisioner !== NOT_SUPPORTED_PROVISIONER) this.assumeProvisioned(claim, storageClass);
+    else if (!this.complete && !storageClass) this.assumeUnseen(claim, { kind: 'StorageClass', name: claim.className });
+  }
+
+  /** The claim bound to a volume of storage the inputs lack (see bindImmediately). */
+  private assumeUnseen(claim: ClaimInfo, unseen: UnseenStorage): void {
+    this.#objects.unseen.set(claimKey(claim.namespace, claim.name), unseen);
+    this.assumeProvisioned(claim, { name: claim.className ?? '', provisioner: '', waitForFirstConsumer: false, allowedTopologies: [], isDefault: false, created: '' });
   }
 
   /** A copy whose assumed bindings do not reach this catalog. */
