@@ -10,6 +10,7 @@ import { claimVolumes, pv, pvc, storageClass } from './volume-test-objects.js';
 const nodeConflict = 'node(s) had volume node affinity conflict';
 const bindConflict = "node(s) didn't find available persistent volumes to bind";
 const notEnoughSpace = 'node(s) did not have enough free storage';
+const unboundImmediate = 'pod has unbound immediate PersistentVolumeClaims';
 const pvNotExist = 'node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)';
 
 const immediateSC = storageClass('immediate-sc', 'Immediate');
@@ -87,7 +88,7 @@ const upstreamCases: UpstreamCase[] = [
   },
   {
     name: 'immediate claims not bound', claims: ['pvc-a'], objects: [pvc('pvc-a', { className: 'immediate-sc' })],
-    preFilter: unresolvable('pod has unbound immediate PersistentVolumeClaims'),
+    preFilter: unresolvable(unboundImmediate),
   },
   { name: 'unbound claims no matches', claims: ['pvc-a'], objects: [pvc('pvc-a', { className: 'wait-sc' })], preFilter: 'state', want: [unresolvable(bindConflict)] },
   {
@@ -331,5 +332,27 @@ describe('VolumeBinding and generic ephemeral volumes', () => {
   it("a pod its controller is still to create gets a new claim from the template, whatever claim bears the workload's name", () => {
     const pod = toPodInfo({ ...podSourceOfPod(podObject(spec, { name: 'scratch' })), fromTemplate: true }, options, []);
     expect(runFilter(plugin, pod, node, clusterWithStorage([node], claimOf('u-2')))).toEqual(SUCCESS);
+  });
+});
+
+// upstream: the ephemeral volume controller creates the claim from the template; pv_controller.go syncUnboundClaim binds
+// a claim of an Immediate class to a PV or provisions one, and leaves it Pending when it can do neither, so that
+// volume_binding.go PreFilter finds it among the unbound immediate claims (binder.go GetPodVolumeClaims)
+describe('VolumeBinding and a generic ephemeral volume of an Immediate class', () => {
+  const node = nodeInfoOf({ name: 'node-a', labels: { foo: 'bar' } });
+  const ephemeral = (className: string) => ({
+    containers: [{ name: 'c', image: 'i' }],
+    volumes: [{ name: 'tmp', ephemeral: { volumeClaimTemplate: { spec: { storageClassName: className, accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } } }],
+  });
+  const verdict = (className: string, objects: readonly Value[]) => runFilter(plugin, podInfoOf(ephemeral(className)), node, clusterWithStorage([node], objects));
+
+  it.each<[string, string, readonly Value[], FilterResult]>([
+    ['a class whose provisioner creates its volume', 'csi', [storageClass('csi', 'Immediate', 'csi.example.com')], SUCCESS],
+    ['a PV of the class binds it', 'manual', [storageClass('manual', 'Immediate', 'kubernetes.io/no-provisioner'), pv('pv-a', { className: 'manual' })], SUCCESS],
+    ['no PV of the class and no provisioner: Pending', 'manual', [storageClass('manual', 'Immediate', 'kubernetes.io/no-provisioner')], unresolvable(unboundImmediate)],
+    ['no class ("") and no PV without one: Pending', '', [], unresolvable(unboundImmediate)],
+    ['a class the snapshot lacks: Pending', 'missing', [], unresolvable(unboundImmediate)],
+  ])('%s', (_name, className, objects, want) => {
+    expect(verdict(className, objects)).toEqual(want);
   });
 });

@@ -60,12 +60,14 @@ export function podClaims(pod: PodInfo, storage: StorageCatalog, ephemeral: Ephe
 /**
  * The claim the ephemeral volume controller will create for the pod, from the volume's template and with the default
  * StorageClass when it names none. A claim of an Immediate class is bound by the PV controller before the pod is
- * scheduled: unless `ephemeral` asks for all, it is left out (as a bound claim without constraints would be).
+ * scheduled: unless `ephemeral` asks for all, it is left out (as a bound claim without constraints would be), but for
+ * one the PV controller can neither bind nor provision, which stays Pending (its pod waits at VolumeBinding's PreFilter).
  */
 function ephemeralClaim(namespace: string, volume: PodVolume & { kind: 'ephemeral' }, storage: StorageCatalog, ephemeral: EphemeralClaims): ClaimInfo | undefined {
   const claim = newClaim(volume.template, namespace, volume.claimName, storage);
   const storageClass = claim.className ? storage.storageClass(claim.className) : undefined;
-  return storageClass?.waitForFirstConsumer || ephemeral === 'all' ? { ...claim, ephemeral: true } : undefined;
+  const kept = storageClass?.waitForFirstConsumer || ephemeral === 'all' || storage.pvControllerBinding(claim).kind === 'pending';
+  return kept ? { ...claim, ephemeral: true } : undefined;
 }
 
 /** The apimachinery NotFound error text for a claim. */

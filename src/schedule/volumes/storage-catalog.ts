@@ -21,6 +21,18 @@ export interface UnseenStorage {
   readonly name: string | undefined;
 }
 
+/**
+ * What the PV controller makes of a new claim: bound to a PV, to a volume its class's provisioner creates, or to storage
+ * the inputs lack (unseen); left to the scheduler (WaitForFirstConsumer); or Pending, its pod waiting at PreFilter.
+ */
+export type PVControllerBinding =
+  | { readonly kind: 'bound'; readonly pv: VolumeInfo }
+  | { readonly kind: 'provisioned'; readonly storageClass: StorageClassInfo }
+  | { readonly kind: 'unseen'; readonly unseen: UnseenStorage }
+  | { readonly kind: 'scheduler' | 'pending' };
+
+const PENDING: PVControllerBinding = { kind: 'pending' };
+
 export function claimKey(namespace: string, name: string): string {
   return `${namespace}/${name}`;
 }
@@ -122,20 +134,27 @@ export class StorageCatalog {
    * snapshot, a claim whose class or named PV is not in the inputs lives in a cluster kubefit cannot see: it counts as
    * bound to a volume every node reaches.
    */
-  bindImmediately(claim: ClaimInfo): void {
+  pvControllerBinding(claim: ClaimInfo): PVControllerBinding {
     const storageClass = claim.className ? this.storageClass(claim.className) : undefined;
     if (claim.volumeName !== '') {
       const requested = this.volume(claim.volumeName);
-      if (requested && bindsRequestedVolume(claim, requested, this.#attributesClasses)) this.assumeBound(claim, requested);
-      else if (!requested && !this.complete) this.assumeUnseen(claim, { kind: 'PersistentVolume', name: claim.volumeName });
-      return;
+      if (requested) return bindsRequestedVolume(claim, requested, this.#attributesClasses) ? { kind: 'bound', pv: requested } : PENDING;
+      return this.complete ? PENDING : { kind: 'unseen', unseen: { kind: 'PersistentVolume', name: claim.volumeName } };
     }
     const delayBinding = storageClass?.waitForFirstConsumer === true;
     const pv = findBestMatchForClaim(claim, this.matchCandidates(claim), delayBinding);
-    if (pv) this.assumeBound(claim, pv);
-    else if (delayBinding) return;
-    else if (storageClass && storageClass.provisioner !== '' && storageClass.provisioner !== NOT_SUPPORTED_PROVISIONER) this.assumeProvisioned(claim, storageClass);
-    else if (!this.complete && !storageClass) this.assumeUnseen(claim, { kind: 'StorageClass', name: claim.className });
+    if (pv) return { kind: 'bound', pv };
+    if (delayBinding) return { kind: 'scheduler' };
+    if (storageClass && storageClass.provisioner !== '' && storageClass.provisioner !== NOT_SUPPORTED_PROVISIONER) return { kind: 'provisioned', storageClass };
+    return !this.complete && !storageClass ? { kind: 'unseen', unseen: { kind: 'StorageClass', name: claim.className } } : PENDING;
+  }
+
+  /** Applies the PV controller's binding of a new claim (pvControllerBinding) to the catalog. */
+  bindImmediately(claim: ClaimInfo): void {
+    const binding = this.pvControllerBinding(claim);
+    if (binding.kind === 'bound') this.assumeBound(claim, binding.pv);
+    else if (binding.kind === 'provisioned') this.assumeProvisioned(claim, binding.storageClass);
+    else if (binding.kind === 'unseen') this.assumeUnseen(claim, binding.unseen);
   }
 
   /** The claim bound to a volume of storage the inputs lack (see bindImmediately). */
