@@ -81,6 +81,16 @@ describe('fixtures/schedule volume plugins', () => {
     expect(after.results['px-reader']).toMatchObject({ feasibleNodes: [], message: full });
   });
 
+  it('NodeVolumeLimits: a claim provisioned for a class named after an in-tree plugin counts as its CSI driver\'s volume', async () => {
+    // upstream: nodevolumelimits/csi.go getCSIDriverInfo translates the in-tree PV (TranslateInTreePVToCSI) where
+    // isCSIMigrationOn, as for a PV of the CSI driver
+    const dir = 'fixtures/schedule/NodeVolumeLimits-provisioned';
+    const { results } = await fixture([`${dir}/workloads.yaml`], { cluster: [`${dir}/cluster.yaml`] });
+    for (const reader of ['in-tree-reader', 'csi-reader']) {
+      expect(results[reader]).toMatchObject({ feasibleNodes: [], rejected: { 'node-1': ['node(s) exceed max volume count'] } });
+    }
+  });
+
   it('with a cluster snapshot that holds storage objects, a missing claim rejects the pod at PreFilter', async () => {
     const cluster = ['fixtures/schedule/NodeUnschedulable/cordoned.yaml', 'fixtures/schedule/unknown-storage/cluster-with-storage'];
     const { results, findings } = await fixture(['fixtures/schedule/NodeVolumeLimits'], { cluster });

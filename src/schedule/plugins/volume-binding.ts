@@ -75,9 +75,12 @@ export default definePlugin<VolumeBindingState>({
   },
   nodeLabelKeys: (_pod, state) => nodeLabelKeysOf(state),
   // A claim being provisioned for a named node (selected-node) tells nodes apart by name, and so does a bound in-tree
-  // PV: whether it is translated to CSI depends on the node's CSINode.
+  // PV whose translation to CSI changes its node affinity: whether it is translated depends on the node's CSINode.
   usesNodeName: (_pod, { storage, bound, delayed }) =>
-    delayed.some((claim) => claim.selectedNode !== undefined) || bound.some((claim) => storage.volume(claim.volumeName)?.migrated !== undefined),
+    delayed.some((claim) => claim.selectedNode !== undefined) || bound.some((claim) => {
+      const pv = storage.volume(claim.volumeName);
+      return pv?.migrated !== undefined && pv.migrated.nodeAffinity !== pv.nodeAffinity;
+    }),
 });
 
 /** The node labels the verdict reads: PV node affinity (also as translated to CSI), allowedTopologies and capacity topologies. */

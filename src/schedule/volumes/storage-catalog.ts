@@ -2,6 +2,7 @@
 // PV/PVC assume caches). Placement works on a fork so the plan's one-pod verdicts stay untouched.
 import type { StorageSource } from '../../model/cluster.js';
 import { asRecord, type KubeObject } from '../../model/object.js';
+import { migratedDriver } from './csi-migration.js';
 import { bindsRequestedVolume } from './pv-controller.js';
 import { findBestMatchForClaim } from './pv-index.js';
 import {
@@ -253,10 +254,15 @@ export class StorageCatalog {
   assumeProvisioned(claim: ClaimInfo, storageClass: StorageClassInfo): void {
     const name = `pvc-${claim.namespace}-${claim.name}`;
     const claimRef = { namespace: claim.namespace, name: claim.name, uid: claim.uid };
+    const { provisioner } = storageClass;
+    // A class named after an in-tree plugin provisions an in-tree PV (through its CSI driver, CSI migration), which
+    // NodeVolumeLimits counts as its CSI translation.
+    const driver = migratedDriver(provisioner);
     const pv: VolumeInfo = {
       name, labels: {}, className: storageClass.name, capacity: claim.request ?? 0n, accessModes: claim.accessModes,
       volumeMode: claim.volumeMode, attributesClass: claim.attributesClass, claimRef, available: false, deleting: false, nodeAffinity: undefined,
-      csi: { driver: storageClass.provisioner, handle: name },
+      csi: driver === undefined ? { driver: provisioner, handle: name } : undefined,
+      ...(driver !== undefined && { migrated: { driver, handle: name, plugin: provisioner, nodeAffinity: undefined } }),
     };
     this.#objects.volumes.set(name, pv);
     this.#objects.claims.set(claimKey(claim.namespace, claim.name), { ...claim, volumeName: name, bindCompleted: true });
