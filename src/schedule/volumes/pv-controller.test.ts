@@ -60,3 +60,24 @@ describe('a WaitForFirstConsumer claim of the manifests', () => {
     expect(boundVolume('data', [waitClass, volume('free', { className: 'wait' }), claim('data', { className: 'wait' })])).toBe('');
   });
 });
+
+// upstream: pv_controller.go syncUnboundClaim leaves provisioning to the class's provisioner, and
+// kubernetes-csi/external-provisioner pkg/controller/controller.go Provision fails a claim with a selector ("claim
+// Selector is not supported"): the claim stays Pending
+describe('a claim of an Immediate class with a selector', () => {
+  const csi = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'csi' }, provisioner: 'csi.example.com', volumeBindingMode: 'Immediate' };
+  const selector = { matchLabels: { tier: 'gold' } };
+  const gold = { ...volume('gold', { className: 'csi' }), metadata: { name: 'gold', labels: { tier: 'gold' } } };
+
+  it('binds a PV its selector matches', () => {
+    expect(boundVolume('data', [csi, gold, claim('data', { className: 'csi', selector })])).toBe('gold');
+  });
+
+  it('is not provisioned when no PV matches: Pending', () => {
+    expect(boundVolume('data', [csi, volume('silver', { className: 'csi' }), claim('data', { className: 'csi', selector })])).toBe('');
+  });
+
+  it('without a selector, is provisioned', () => {
+    expect(boundVolume('data', [csi, claim('data', { className: 'csi' })])).toBe('pvc-default-data');
+  });
+});

@@ -131,9 +131,9 @@ export class StorageCatalog {
    * The PV controller on a new claim (syncUnboundClaim). A claim naming its PV is bound to it when it may be
    * (bindsRequestedVolume). Otherwise it is bound to the PV pre-bound to it, or, for an Immediate class, to the best
    * match (of the PVs holding its access modes, those with the fewest modes first: findBestMatchForClaim), else to a
-   * volume its class's provisioner creates; the scheduler binds the other WaitForFirstConsumer claims. Without a
-   * snapshot, a claim whose class or named PV is not in the inputs lives in a cluster kubefit cannot see: it counts as
-   * bound to a volume every node reaches.
+   * volume its class's provisioner creates (unless the claim has a selector, which provisioners refuse); the scheduler
+   * binds the other WaitForFirstConsumer claims. Without a snapshot, a claim whose class or named PV is not in the
+   * inputs lives in a cluster kubefit cannot see: it counts as bound to a volume every node reaches.
    */
   pvControllerBinding(claim: ClaimInfo): PVControllerBinding {
     const storageClass = claim.className ? this.storageClass(claim.className) : undefined;
@@ -146,7 +146,10 @@ export class StorageCatalog {
     const pv = findBestMatchForClaim(claim, this.matchCandidates(claim), delayBinding);
     if (pv) return { kind: 'bound', pv };
     if (delayBinding) return { kind: 'scheduler' };
-    if (storageClass && storageClass.provisioner !== '' && storageClass.provisioner !== NOT_SUPPORTED_PROVISIONER) return { kind: 'provisioned', storageClass };
+    if (storageClass && storageClass.provisioner !== '' && storageClass.provisioner !== NOT_SUPPORTED_PROVISIONER) {
+      // upstream: kubernetes-csi/external-provisioner pkg/controller/controller.go Provision, 'claim Selector is not supported'
+      return claim.selector ? PENDING : { kind: 'provisioned', storageClass };
+    }
     return !this.complete && !storageClass ? { kind: 'unseen', unseen: { kind: 'StorageClass', name: claim.className } } : PENDING;
   }
 
