@@ -344,6 +344,20 @@ describe('fixtures/schedule', () => {
     expect(results['kata']).toMatchObject({ feasibleNodes: ['general'], rejected: { sandbox: ['node(s) had untolerated taint(s)'] } });
   });
 
+  it('DefaultTolerationSeconds: a created pod tolerates the not-ready and unreachable NoExecute taints it names no toleration for', async () => {
+    // upstream: plugin/pkg/admission/defaulttolerationseconds/admission.go Admit
+    const report = await fit(['fixtures/schedule/DefaultTolerationSeconds/workloads.yaml'], { cluster: ['fixtures/schedule/DefaultTolerationSeconds/cluster.yaml'] });
+    const results = Object.fromEntries(report.scheduling.map((r) => [r.object.name, r]));
+    expect(results['web']?.placement).toMatchObject({
+      nodes: { 'not-ready': 1, unreachable: 1 },
+      unschedulable: 1,
+      rejected: { 'not-ready': ['Insufficient cpu'], unreachable: ['Insufficient cpu'], 'unreachable-both': ['node(s) had untolerated taint(s)'] },
+      hints: { 'unreachable-both': 'add toleration node.kubernetes.io/unreachable:NoSchedule' },
+    });
+    // its not-ready toleration for another value is enough for the plugin to add none for not-ready
+    expect(results['picky']?.placement).toEqual({ nodes: { unreachable: 1 }, unschedulable: 0, message: null });
+  });
+
   it("LimitRanger: containers that neither request nor limit a resource get their namespace's default request", async () => {
     // upstream: plugin/pkg/admission/limitranger/admission.go defaultContainerResourceRequirements, mergeContainerResources
     const report = await fit(['fixtures/schedule/LimitRanger']);

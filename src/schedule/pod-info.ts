@@ -7,6 +7,7 @@ import {
 import { asArray, asRecord, asStringMap, stringField, type KubeObject } from '../model/object.js';
 import { defaultedHostPort } from '../model/pod-defaults.js';
 import { dropDisabledFields } from './drop-disabled-fields.js';
+import { withDefaultTolerations } from './default-toleration-seconds.js';
 import { withDefaultRequests, type LimitRangeDefaults } from './limit-ranger.js';
 import { admittedSpec, type RuntimeClassAdmission } from '../model/runtime-class.js';
 import { requiredNodeFeatures } from './plugins/node-declared-features.js';
@@ -188,14 +189,15 @@ function isBoundSpec(spec: Readonly<Record<string, unknown>>): boolean {
 
 /**
  * The pod spec as the API server stores it (fields of features off in the release dropped), then as the admission
- * plugins that change what the scheduler reads leave it (LimitRanger, then RuntimeClass); a bound pod passed them when
- * it was created.
+ * plugins that change what the scheduler reads leave it, in the API server's order (LimitRanger, DefaultTolerationSeconds,
+ * RuntimeClass: pkg/kubeapiserver/options/plugins.go AllOrderedPlugins); a bound pod passed them when it was created.
  */
 function admitted(given: Readonly<Record<string, unknown>>, namespace: string, options: PodInfoOptions): Readonly<Record<string, unknown>> {
   const spec = dropDisabledFields(given, options.minor);
   if (isBoundSpec(spec)) return spec;
   const limited = options.limitRangeDefaults ? withDefaultRequests(spec, namespace, options.limitRangeDefaults) : spec;
-  return options.runtimeClasses ? admittedSpec(limited, options.runtimeClasses) : limited;
+  const tolerating = withDefaultTolerations(limited);
+  return options.runtimeClasses ? admittedSpec(tolerating, options.runtimeClasses) : tolerating;
 }
 
 /** Builds the PodInfo of a pod (or a pod template); malformed quantities go to `problems`. */
