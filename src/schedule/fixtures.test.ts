@@ -358,6 +358,17 @@ describe('fixtures/schedule', () => {
     expect(results['picky']?.placement).toEqual({ nodes: { unreachable: 1 }, unschedulable: 0, message: null });
   });
 
+  it('a Node or bound Pod the cluster holds twice counts once (the first copy), and each other copy is reported where it is', async () => {
+    // upstream: pkg/scheduler/backend/cache/cache.go AddNode and AddPod keep one entry per node name and pod key
+    const dir = 'fixtures/schedule/duplicate-cluster-objects';
+    const report = await fit([`${dir}/app.yaml`], { cluster: [`${dir}/monday.yaml`, `${dir}/tuesday.yaml`] });
+    expect(report.findings.filter((f) => f.ruleId === 'duplicate-cluster-object').map((f) => [f.file, f.line, f.column, f.message])).toEqual([
+      [`${dir}/tuesday.yaml`, 3, 18, `Node node-1 is already in the cluster (${dir}/monday.yaml:5:18): the scheduling dry-run ignores this copy`],
+      [`${dir}/tuesday.yaml`, 8, 18, `Pod default/batch is already in the cluster (${dir}/monday.yaml:10:18): the scheduling dry-run ignores this copy`],
+    ]);
+    expect(report.scheduling[0]?.placement).toMatchObject({ nodes: { 'node-1': 1 }, unschedulable: 1, rejected: { 'node-1': ['Insufficient cpu'] } });
+  });
+
   it("LimitRanger: containers that neither request nor limit a resource get their namespace's default request", async () => {
     // upstream: plugin/pkg/admission/limitranger/admission.go defaultContainerResourceRequirements, mergeContainerResources
     const report = await fit(['fixtures/schedule/LimitRanger']);

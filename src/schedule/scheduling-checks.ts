@@ -1,6 +1,7 @@
 // What the scheduling dry-run can report, as checks (a leaf module: listing them loads no scheduler code).
 import { countText } from '../model/count-text.js';
 import type { RuleMeta } from '../model/rule-meta.js';
+import { DUPLICATE_CLUSTER_OBJECT } from './duplicate-cluster-objects.js';
 import { INVALID_QUANTITY } from './quantity-findings.js';
 
 export const UNSCHEDULABLE: RuleMeta = {
@@ -166,4 +167,4 @@ export const PLACEMENT_STOPPED: RuleMeta = {
   defaultOn: true,
 };
 
-export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, VOLUMES_NOT_CHECKED, RESOURCE_CLAIMS_NOT_CHECKED, SCHEDULING_GATED, JOB_SUSPENDED, DEPLOYMENT_PAUSED, NO_SCHEDULER_PROFILE, NODE_PODS_CAPPED, PLACEMENT_STOPPED];
+export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, DUPLICATE_CLUSTER_OBJECT, VOLUMES_NOT_CHECKED, RESOURCE_CLAIMS_NOT_CHECKED, SCHEDULING_GATED, JOB_SUSPENDED, DEPLOYMENT_PAUSED, NO_SCHEDULER_PROFILE, NODE_PODS_CAPPED, PLACEMENT_STOPPED];

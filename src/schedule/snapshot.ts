@@ -17,6 +17,7 @@ import { PodRequestsMemo, type QuantityProblem } from './resources.js';
 import { runtimeClassesOf } from '../model/runtime-class.js';
 import { StorageCatalog } from './volumes/storage-catalog.js';
 import { draExtendedResources } from './dra-extended-resources.js';
+import { FirstObjects } from './duplicate-cluster-objects.js';
 
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -168,14 +169,18 @@ function namespaceLabelsOf(namespaces: readonly KubeObject[], podNamespaces: Ite
   return out;
 }
 
-/** Builds NodeInfos from Nodes (first of each name wins) and the pods bound to them; other nodes' pods are ignored. */
-/** `incomingNamespaces`: the namespaces of the pods to schedule. */
+/**
+ * Builds NodeInfos from Nodes and the pods bound to them (of each Node, and each Pod, the first of its name: the others
+ * are reported); other nodes' pods are ignored. `incomingNamespaces`: the namespaces of the pods to schedule.
+ */
 export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, drain: readonly string[] = [], incomingNamespaces: Iterable<string> = []): SchedulerSnapshot {
   const findings: Finding[] = [];
   const podOptions = podInfoOptions(snapshot, minor);
   const podsByNode = new Map<string, PodInfo[]>();
   const evicted: KubeObject[] = [];
+  const firstPods = new FirstObjects(findings);
   for (const object of snapshot.boundPods) {
+    if (!firstPods.isFirst(`${object.ref.namespace}/${object.ref.name}`, object)) continue;
     const nodeName = String(asRecord(object.value['spec'])?.['nodeName']);
     if (drain.includes(nodeName)) {
       if (isEvictable(object)) evicted.push(object);
@@ -187,9 +192,10 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
   }
   const byName = new Map<string, NodeInfo>();
   const shared = new SharedNodeParts();
+  const firstNodes = new FirstObjects(findings);
   for (const object of snapshot.nodes) {
     const name = object.ref.name;
-    if (byName.has(name) || drain.includes(name)) continue;
+    if (!firstNodes.isFirst(name, object) || drain.includes(name)) continue;
     const problems: QuantityProblem[] = [];
     // a copy of its exact size: the list pushed to keeps room for 17 pods
     byName.set(name, toNodeInfo(object, podsByNode.get(name)?.slice() ?? NONE, problems, shared));
