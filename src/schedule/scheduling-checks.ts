@@ -3,6 +3,7 @@ import { countText } from '../model/count-text.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { DUPLICATE_CLUSTER_OBJECT } from './duplicate-cluster-objects.js';
 import { INVALID_QUANTITY } from './quantity-findings.js';
+import { MALFORMED_CLUSTER_OBJECT } from './malformed-cluster-objects.js';
 
 export const UNSCHEDULABLE: RuleMeta = {
   id: 'unschedulable',
@@ -167,4 +168,4 @@ export const PLACEMENT_STOPPED: RuleMeta = {
   defaultOn: true,
 };
 
-export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, DUPLICATE_CLUSTER_OBJECT, VOLUMES_NOT_CHECKED, RESOURCE_CLAIMS_NOT_CHECKED, SCHEDULING_GATED, JOB_SUSPENDED, DEPLOYMENT_PAUSED, NO_SCHEDULER_PROFILE, NODE_PODS_CAPPED, PLACEMENT_STOPPED];
+export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, DUPLICATE_CLUSTER_OBJECT, MALFORMED_CLUSTER_OBJECT, VOLUMES_NOT_CHECKED, RESOURCE_CLAIMS_NOT_CHECKED, SCHEDULING_GATED, JOB_SUSPENDED, DEPLOYMENT_PAUSED, NO_SCHEDULER_PROFILE, NODE_PODS_CAPPED, PLACEMENT_STOPPED];

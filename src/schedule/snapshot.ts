@@ -18,6 +18,7 @@ import { runtimeClassesOf } from '../model/runtime-class.js';
 import { StorageCatalog } from './volumes/storage-catalog.js';
 import { draExtendedResources } from './dra-extended-resources.js';
 import { FirstObjects } from './duplicate-cluster-objects.js';
+import { malformedNodeFindings, malformedPodFindings } from './malformed-cluster-objects.js';
 
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -181,6 +182,7 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
   const firstPods = new FirstObjects(findings);
   for (const object of snapshot.boundPods) {
     if (!firstPods.isFirst(`${object.ref.namespace}/${object.ref.name}`, object)) continue;
+    appendAll(findings, malformedPodFindings(object));
     const nodeName = String(asRecord(object.value['spec'])?.['nodeName']);
     if (drain.includes(nodeName)) {
       if (isEvictable(object)) evicted.push(object);
@@ -195,7 +197,9 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
   const firstNodes = new FirstObjects(findings);
   for (const object of snapshot.nodes) {
     const name = object.ref.name;
-    if (!firstNodes.isFirst(name, object) || drain.includes(name)) continue;
+    if (!firstNodes.isFirst(name, object)) continue;
+    appendAll(findings, malformedNodeFindings(object));
+    if (drain.includes(name)) continue;
     const problems: QuantityProblem[] = [];
     // a copy of its exact size: the list pushed to keeps room for 17 pods
     byName.set(name, toNodeInfo(object, podsByNode.get(name)?.slice() ?? NONE, problems, shared));

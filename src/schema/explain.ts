@@ -4,6 +4,7 @@ import { findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
 import { valueAt } from '../model/workload.js';
 import { QUANTITY_PATTERN } from '../model/quantity.js';
+import { describeValue } from '../model/describe-value.js';
 import type { FieldGraph, SchemaError } from './compiled-validator.js';
 import { definitionAt, fieldsAt } from './field-graph.js';
 import { closestName } from './closest-name.js';
@@ -114,13 +115,13 @@ function explain(context: Context, error: SchemaError): Explained | undefined {
     case 'required':
       return { path, on: 'key', message: `missing required field "${String(error.params['missingProperty'])}" in ${where}` };
     case 'type':
-      return { path, on: 'value', message: `${where} must be ${expectedTypes(error.params['type'])}, got ${describe(value)}` };
+      return { path, on: 'value', message: `${where} must be ${expectedTypes(error.params['type'])}, got ${describeValue(value)}` };
     case 'enum':
       if (value === '' && isUnsetWhenEmpty(fields, path)) return undefined;
-      return { path, on: 'value', message: `${where} must be one of ${allowed(error.params['allowedValues'])}, got ${describe(value)}` };
+      return { path, on: 'value', message: `${where} must be one of ${allowed(error.params['allowedValues'])}, got ${describeValue(value)}` };
     case 'pattern':
       return error.params['pattern'] === QUANTITY_PATTERN
-        ? { path, on: 'value', message: `${where}: ${describe(value)} is not a valid quantity` }
+        ? { path, on: 'value', message: `${where}: ${describeValue(value)} is not a valid quantity` }
         : { path, on: 'value', message: patternMessage(path, value, String(error.params['pattern'])) };
     case 'format':
       return { path, on: 'value', message: formatMessage(path, String(error.params['format']), String(value)) };
@@ -145,7 +146,7 @@ function explain(context: Context, error: SchemaError): Explained | undefined {
     case 'oneOf':
       return { path, on: 'value', message: noFormMatches(context, error, where, value) };
     case 'not':
-      return { path, on: 'value', message: `${where} matches a form the schema forbids (not), got ${describe(value)}` };
+      return { path, on: 'value', message: `${where} matches a form the schema forbids (not), got ${describeValue(value)}` };
     case 'if':
       return undefined;
     default:
@@ -224,7 +225,7 @@ function noFormMatches(context: Context, error: SchemaError, where: string, valu
   if (Array.isArray(passing)) {
     return `${where} must match exactly one form (oneOf), but matches ${passing.map((index) => `oneOf[${String(index)}]`).join(' and ')}`;
   }
-  const base = `${where} matches none of the forms the schema allows, got ${describe(value)}`;
+  const base = `${where} matches none of the forms the schema allows, got ${describeValue(value)}`;
   const closest = closestBranch(context.errors, error);
   if (!closest) return base;
   const reason = closest.errors.map((inner) => explain(context, inner)).find((explained) => explained !== undefined);
@@ -278,9 +279,3 @@ function allowed(values: unknown): string {
   return (Array.isArray(values) ? values : []).map((value) => JSON.stringify(value)).join(', ');
 }
 
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object' && value !== null) return 'a mapping';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
