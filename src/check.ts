@@ -324,11 +324,11 @@ function loadOptions(options: CheckOptions, config: KubefitConfig, role: LoadRol
 
 /**
  * Workloads to schedule: the pod-making objects of the main inputs except Pods a snapshot shows running, and the
- * pending Pods (no nodeName) of the cluster snapshots ("why is my pod Pending"). A hand-written Pod with a nodeName
- * but no status is evaluated against its node.
+ * pending Pods (no nodeName) of the cluster snapshots not being deleted ("why is my pod Pending"). A hand-written Pod
+ * with a nodeName but no status is evaluated against its node.
  */
 function workloadsOf(main: readonly KubeObject[], cluster: readonly KubeObject[]): Workload[] {
-  const candidates = [...main.filter((object) => !isSnapshotPod(object)), ...cluster.filter((object) => object.ref.kind === 'Pod' && !isBound(object) && !isFinished(object))];
+  const candidates = [...main.filter((object) => !isSnapshotPod(object)), ...cluster.filter((object) => object.ref.kind === 'Pod' && !isBound(object) && !isFinished(object) && !isBeingDeleted(object))];
   return candidates.map(toWorkload).filter((workload): workload is Workload => workload !== undefined);
 }
 
@@ -349,6 +349,14 @@ function isSnapshotPod(object: KubeObject): boolean {
 function isFinished(pod: KubeObject): boolean {
   const phase = asRecord(pod.value['status'])?.['phase'];
   return phase === 'Succeeded' || phase === 'Failed';
+}
+
+/**
+ * A snapshot's pending pod being deleted: kube-scheduler skips it ("skip schedule deleting pod"), so it takes no room.
+ * upstream: pkg/scheduler/schedule_one.go skipPodSchedule
+ */
+function isBeingDeleted(pod: KubeObject): boolean {
+  return asRecord(pod.value['metadata'])?.['deletionTimestamp'] != null;
 }
 
 /** An input path also given with --cluster: the run reads that file once, as cluster state, and checks nothing in it. */

@@ -383,6 +383,12 @@ describe('fixtures/schedule', () => {
     expect(report.scheduling[0]?.placement).toEqual({ nodes: { 'node-a': 1 }, unschedulable: 0, message: null });
   });
 
+  it("a snapshot's pending pod being deleted is not scheduled and takes no room", async () => {
+    // upstream: pkg/scheduler/schedule_one.go skipPodSchedule ("skip schedule deleting pod")
+    const report = await fit([], { cluster: ['fixtures/schedule/pending-pod-deleted'] });
+    expect(report.scheduling.map((r) => [r.object.name, r.placement])).toEqual([['web-new-q9m4d', { nodes: { 'node-1': 1 }, unschedulable: 0, message: null }]]);
+  });
+
   it("LimitRanger: containers that neither request nor limit a resource get their namespace's default request", async () => {
     // upstream: plugin/pkg/admission/limitranger/admission.go defaultContainerResourceRequirements, mergeContainerResources
     const report = await fit(['fixtures/schedule/LimitRanger']);
