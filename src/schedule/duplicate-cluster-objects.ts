@@ -26,14 +26,14 @@ export class FirstObjects {
     this.#findings = findings;
   }
 
-  /** Whether `object` is the first of `key`; a later one is reported. */
+  /** Whether `object` is the first of `key`; a later one is reported, but for one without a name (malformed already). */
   isFirst(key: string, object: KubeObject): boolean {
     const first = this.#first.get(key);
     if (first === undefined) {
       this.#first.set(key, object);
       return true;
     }
-    this.#findings.push(duplicateFinding(object, first));
+    if (object.ref.name !== '') this.#findings.push(duplicateFinding(object, first));
     return false;
   }
 }

@@ -373,12 +373,13 @@ describe('fixtures/schedule', () => {
     const dir = 'fixtures/schedule/malformed-cluster-objects';
     const report = await fit([`${dir}/app.yaml`], { cluster: [`${dir}/cluster.yaml`] });
     expect(report.findings.map((f) => [f.ruleId, f.line, f.column, f.path, f.message])).toEqual([
-      ['malformed-cluster-object', 8, 77, 'metadata.labels.zone', 'metadata.labels.zone must be a string, got 1: the scheduling dry-run treats it as absent'],
-      ['malformed-cluster-object', 9, 27, 'spec.unschedulable', 'spec.unschedulable must be a boolean, got "true": the scheduling dry-run treats it as absent'],
-      ['malformed-cluster-object', 9, 43, 'spec.taints', 'spec.taints must be a list, got a mapping: the scheduling dry-run treats it as absent'],
-      ['malformed-cluster-object', 13, 15, 'metadata.name', 'metadata.name is required'],
-      ['malformed-cluster-object', 14, 27, 'status.allocatable', 'status.allocatable must be a mapping, got a list: the scheduling dry-run treats it as absent'],
-      ['malformed-cluster-object', 18, 43, 'spec.containers[0]', 'spec.containers[0] must be a mapping, got null: the scheduling dry-run treats it as absent'],
+      ['malformed-cluster-object', 9, 77, 'metadata.labels.zone', 'metadata.labels.zone must be a string, got 1: the scheduling dry-run treats it as absent'],
+      ['malformed-cluster-object', 10, 27, 'spec.unschedulable', 'spec.unschedulable must be a boolean, got "true": the scheduling dry-run treats it as absent'],
+      ['malformed-cluster-object', 10, 43, 'spec.taints', 'spec.taints must be a list, got a mapping: the scheduling dry-run treats it as absent'],
+      ['malformed-cluster-object', 14, 15, 'metadata.name', 'metadata.name is required'],
+      ['malformed-cluster-object', 15, 27, 'status.allocatable', 'status.allocatable must be a mapping, got a list: the scheduling dry-run treats it as absent'],
+      ['malformed-cluster-object', 18, 15, 'metadata.name', 'metadata.name is required'],
+      ['malformed-cluster-object', 23, 43, 'spec.containers[0]', 'spec.containers[0] must be a mapping, got null: the scheduling dry-run treats it as absent'],
     ]);
     expect(report.scheduling[0]?.placement).toEqual({ nodes: { 'node-a': 1 }, unschedulable: 0, message: null });
   });

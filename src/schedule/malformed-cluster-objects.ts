@@ -25,6 +25,8 @@ type Shape = 'boolean' | 'mapping' | 'string map' | 'list of mappings';
 
 /** The fields the dry-run reads, with their shape; the name is required. */
 const NODE_FIELDS: readonly (readonly [Path, Shape])[] = [
+  [['spec'], 'mapping'],
+  [['status'], 'mapping'],
   [['metadata', 'labels'], 'string map'],
   [['spec', 'unschedulable'], 'boolean'],
   [['spec', 'taints'], 'list of mappings'],
@@ -33,6 +35,8 @@ const NODE_FIELDS: readonly (readonly [Path, Shape])[] = [
 ];
 
 const POD_FIELDS: readonly (readonly [Path, Shape])[] = [
+  [['spec'], 'mapping'],
+  [['status'], 'mapping'],
   [['metadata', 'labels'], 'string map'],
   [['spec', 'tolerations'], 'list of mappings'],
   [['spec', 'containers'], 'list of mappings'],

@@ -181,8 +181,8 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
   const evicted: KubeObject[] = [];
   const firstPods = new FirstObjects(findings);
   for (const object of snapshot.boundPods) {
-    if (!firstPods.isFirst(`${object.ref.namespace}/${object.ref.name}`, object)) continue;
     appendAll(findings, malformedPodFindings(object));
+    if (!firstPods.isFirst(`${object.ref.namespace}/${object.ref.name}`, object)) continue;
     const nodeName = String(asRecord(object.value['spec'])?.['nodeName']);
     if (drain.includes(nodeName)) {
       if (isEvictable(object)) evicted.push(object);
@@ -197,9 +197,8 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
   const firstNodes = new FirstObjects(findings);
   for (const object of snapshot.nodes) {
     const name = object.ref.name;
-    if (!firstNodes.isFirst(name, object)) continue;
     appendAll(findings, malformedNodeFindings(object));
-    if (drain.includes(name)) continue;
+    if (!firstNodes.isFirst(name, object) || drain.includes(name)) continue;
     const problems: QuantityProblem[] = [];
     // a copy of its exact size: the list pushed to keeps room for 17 pods
     byName.set(name, toNodeInfo(object, podsByNode.get(name)?.slice() ?? NONE, problems, shared));
