@@ -306,6 +306,18 @@ describe('fixtures/schedule', () => {
     expect(before.scheduling.find((r) => r.object.name === 'strict-groups')).toMatchObject({ placement: { nodes: { 'linux-old-runtime': 1 }, unschedulable: 0 } });
   });
 
+  it("NodeName: a pod created with spec.nodeName passes the API server's admission plugins before its kubelet admits it (a LimitRange's default request, the default NoExecute tolerations)", async () => {
+    // upstream: plugin/pkg/admission/limitranger/admission.go, plugin/pkg/admission/defaulttolerationseconds/admission.go Admit
+    const { results } = await fixture('NodeName-kubelet-admission-plugins');
+    expect(results['pinned']?.placement).toEqual({ nodes: { 'not-ready': 1 }, unschedulable: 0, message: null });
+    expect(results['defaulted']?.placement?.message).toBe("Pod was rejected: Node didn't have enough resource: cpu, requested: 2000, used: 0, capacity: 1000");
+  });
+
+  it("a snapshot's pending pod is scheduled as stored: the admission plugins it passed when created do not run again", async () => {
+    const report = await fit([], { cluster: ['fixtures/schedule/LimitRanger-snapshot-pending'] });
+    expect(report.scheduling.map((r) => [r.object.name, r.placement])).toEqual([['early', { nodes: { small: 1 }, unschedulable: 0, message: null }]]);
+  });
+
   it('SchedulingGates: a gated pod is placed as it will be once its gates are removed, with a note that it waits first', async () => {
     const { results, findings } = await fixture('SchedulingGates');
     expect(results['queued']).toMatchObject({ feasibleNodes: ['worker'], message: null, placement: { nodes: { worker: 1 }, unschedulable: 0 } });

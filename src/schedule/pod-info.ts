@@ -192,9 +192,10 @@ function isBoundSpec(spec: Readonly<Record<string, unknown>>): boolean {
  * plugins that change what the scheduler reads leave it, in the API server's order (LimitRanger, DefaultTolerationSeconds,
  * RuntimeClass: pkg/kubeapiserver/options/plugins.go AllOrderedPlugins); a bound pod passed them when it was created.
  */
-function admitted(given: Readonly<Record<string, unknown>>, namespace: string, options: PodInfoOptions): Readonly<Record<string, unknown>> {
-  const spec = dropDisabledFields(given, options.minor);
-  if (isBoundSpec(spec)) return spec;
+function admitted(source: PodSource, options: PodInfoOptions): Readonly<Record<string, unknown>> {
+  const spec = dropDisabledFields(source.spec, options.minor);
+  if (!passesAdmission(source)) return spec;
+  const namespace = source.object.ref.namespace;
   const limited = options.limitRangeDefaults ? withDefaultRequests(spec, namespace, options.limitRangeDefaults) : spec;
   const tolerating = withDefaultTolerations(limited);
   return options.runtimeClasses ? admittedSpec(tolerating, options.runtimeClasses) : tolerating;
@@ -204,7 +205,7 @@ function admitted(given: Readonly<Record<string, unknown>>, namespace: string, o
 export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: QuantityProblem[]): PodInfo {
   const { specPath, labels } = source;
   const namespace = source.object.ref.namespace;
-  const spec = admitted(source.spec, namespace, options);
+  const spec = admitted(source, options);
   const podLevelResources = options.minor >= 34;
   const affinity = asRecord(spec['affinity']);
   const podAffinity = asRecord(affinity?.['podAffinity']);
@@ -425,6 +426,16 @@ function priorityOf(spec: Readonly<Record<string, unknown>>, options: PodInfoOpt
  * not spec.priority or spec.preemptionPolicy. A pod of the snapshot, or bound to a node, runs with what it holds.
  * upstream: plugin/pkg/admission/priority/admission.go admitPod
  */
+/**
+ * Whether the pod is still to be created, and so passes the API server's admission plugins: a workload's, a re-created
+ * one, or a manifest's own, spec.nodeName or not (a snapshot's pods, bound or pending, passed them when created).
+ */
+function passesAdmission(source: PodSource): boolean {
+  if (source.fromTemplate === true) return true;
+  const object = source.object;
+  return !object.fromCluster && !(isBoundSpec(source.spec) && typeof asRecord(object.value['status'])?.['phase'] === 'string');
+}
+
 function isCreated(source: PodSource): boolean {
   return source.fromTemplate === true || (!source.object.fromCluster && !isBoundSpec(source.spec));
 }
