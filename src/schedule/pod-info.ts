@@ -420,15 +420,9 @@ function priorityOf(spec: Readonly<Record<string, unknown>>, options: PodInfoOpt
 }
 
 /**
- * A pod still to be created (a manifest's, or one a workload makes from its template) passes the Priority admission
- * plugin, which works its priority and preemptionPolicy out from its PriorityClass, or the globalDefault one, and
- * refuses a pod whose spec says otherwise (the pod-priority-mismatch rule): where kubefit knows that class, it decides,
- * not spec.priority or spec.preemptionPolicy. A pod of the snapshot, or bound to a node, runs with what it holds.
- * upstream: plugin/pkg/admission/priority/admission.go admitPod
- */
-/**
- * Whether the pod is still to be created, and so passes the API server's admission plugins: a workload's, a re-created
- * one, or a manifest's own, spec.nodeName or not (a snapshot's pods, bound or pending, passed them when created).
+ * Whether the pod is still to be created, and so passes the API server's admission plugins that change what the
+ * scheduler reads (admitted): a workload's, a re-created one, or a manifest's own, spec.nodeName or not (a snapshot's
+ * pods, bound or pending, passed them when created).
  */
 function passesAdmission(source: PodSource): boolean {
   if (source.fromTemplate === true) return true;
@@ -436,6 +430,13 @@ function passesAdmission(source: PodSource): boolean {
   return !object.fromCluster && !(isBoundSpec(source.spec) && typeof asRecord(object.value['status'])?.['phase'] === 'string');
 }
 
+/**
+ * A pod still to be created (a manifest's, or one a workload makes from its template) passes the Priority admission
+ * plugin, which works its priority and preemptionPolicy out from its PriorityClass, or the globalDefault one, and
+ * refuses a pod whose spec says otherwise (the pod-priority-mismatch rule): where kubefit knows that class, it decides,
+ * not spec.priority or spec.preemptionPolicy. A pod of the snapshot, or bound to a node, runs with what it holds.
+ * upstream: plugin/pkg/admission/priority/admission.go admitPod
+ */
 function isCreated(source: PodSource): boolean {
   return source.fromTemplate === true || (!source.object.fromCluster && !isBoundSpec(source.spec));
 }
