@@ -381,7 +381,7 @@ describe('fixtures/schedule', () => {
     expect(report.scheduling[0]?.placement).toMatchObject({ nodes: { 'node-1': 1 }, unschedulable: 1, rejected: { 'node-1': ['Insufficient cpu'] } });
   });
 
-  it('a cluster Node or bound Pod without a name, or with a field the scheduler reads in the wrong shape, is reported there (the field treated as absent)', async () => {
+  it('a cluster Node or Pod without a name, or with a field the scheduler reads in the wrong shape, is reported there (the field treated as absent)', async () => {
     const dir = 'fixtures/schedule/malformed-cluster-objects';
     const report = await fit([`${dir}/app.yaml`], { cluster: [`${dir}/cluster.yaml`] });
     expect(report.findings.map((f) => [f.ruleId, f.line, f.column, f.path, f.message])).toEqual([
@@ -392,8 +392,13 @@ describe('fixtures/schedule', () => {
       ['malformed-cluster-object', 15, 27, 'status.allocatable', 'status.allocatable must be a mapping, got a list: the scheduling dry-run treats it as absent'],
       ['malformed-cluster-object', 18, 15, 'metadata.name', 'metadata.name is required'],
       ['malformed-cluster-object', 23, 43, 'spec.containers[0]', 'spec.containers[0] must be a mapping, got null: the scheduling dry-run treats it as absent'],
+      // a pending pod's too: one whose nodeName is no string is not bound
+      ['malformed-cluster-object', 28, 22, 'spec.nodeName', 'spec.nodeName must be a string, got 7: the scheduling dry-run treats it as absent'],
     ]);
-    expect(report.scheduling[0]?.placement).toEqual({ nodes: { 'node-a': 1 }, unschedulable: 0, message: null });
+    expect(report.scheduling.map((r) => [r.object.name, r.placement])).toEqual([
+      ['web', { nodes: { 'node-a': 1 }, unschedulable: 0, message: null }],
+      ['job-1', { nodes: { 'node-a': 1 }, unschedulable: 0, message: null }],
+    ]);
   });
 
   it("a snapshot's pending pod being deleted is not scheduled and takes no room", async () => {

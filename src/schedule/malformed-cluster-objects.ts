@@ -1,4 +1,4 @@
-// Fields of a cluster's Nodes and bound Pods that the scheduling dry-run reads, in a shape no API server returns (a
+// Fields of a cluster's Nodes and Pods that the scheduling dry-run reads, in a shape no API server returns (a
 // hand-edited snapshot): reported where they are, as the schema check reports the inputs' own objects.
 import { formatPath, type Path } from '../model/document.js';
 import { describeValue } from '../model/describe-value.js';
@@ -11,7 +11,7 @@ export const MALFORMED_CLUSTER_OBJECT: RuleMeta = {
   id: 'malformed-cluster-object',
   severity: 'error',
   category: 'scheduling',
-  description: 'a Node or bound Pod of the cluster has no name, or a field the scheduler reads of the wrong type',
+  description: 'a Node or Pod of the cluster has no name, or a field the scheduler reads of the wrong type',
   rationale:
     'kubefit reads cluster snapshots without checking them against the schemas (a snapshot of 5,000 nodes is mostly ' +
     'status), trusting that they come from the API server. A hand-edited one may name no Node, or hold taints, labels, ' +
@@ -21,7 +21,7 @@ export const MALFORMED_CLUSTER_OBJECT: RuleMeta = {
   defaultOn: true,
 };
 
-type Shape = 'boolean' | 'mapping' | 'string map' | 'list of mappings';
+type Shape = 'string' | 'boolean' | 'mapping' | 'string map' | 'list of mappings';
 
 /** The fields the dry-run reads, with their shape; the name is required. */
 const NODE_FIELDS: readonly (readonly [Path, Shape])[] = [
@@ -38,6 +38,7 @@ const POD_FIELDS: readonly (readonly [Path, Shape])[] = [
   [['spec'], 'mapping'],
   [['status'], 'mapping'],
   [['metadata', 'labels'], 'string map'],
+  [['spec', 'nodeName'], 'string'],
   [['spec', 'tolerations'], 'list of mappings'],
   [['spec', 'containers'], 'list of mappings'],
   [['spec', 'initContainers'], 'list of mappings'],
@@ -51,7 +52,7 @@ export function malformedNodeFindings(node: KubeObject): Finding[] {
   return node.fromCluster ? malformedFindings(node, NODE_FIELDS) : [];
 }
 
-/** The malformed fields of a cluster Pod bound to a node. */
+/** The malformed fields of a cluster Pod, bound to a node or pending (one whose nodeName is no string is pending). */
 export function malformedPodFindings(pod: KubeObject): Finding[] {
   return pod.fromCluster ? malformedFindings(pod, POD_FIELDS) : [];
 }
@@ -74,8 +75,9 @@ function malformedFindings(object: KubeObject, fields: readonly (readonly [Path,
 function misshapen(value: unknown, shape: Shape, path: Path): { path: Path; expected: string; value: unknown } | undefined {
   const isMapping = typeof value === 'object' && value !== null && !Array.isArray(value);
   switch (shape) {
+    case 'string':
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : { path, expected: 'a boolean', value };
+      return typeof value === shape ? undefined : { path, expected: `a ${shape}`, value };
     case 'mapping':
       return isMapping ? undefined : { path, expected: 'a mapping', value };
     case 'string map': {

@@ -33,6 +33,7 @@ import { runPreFilters, type NodeStatus, type PreparedPod } from './run-filters.
 import type { Placement, SchedulingResult } from './scheduling-result.js';
 import { buildPodInfo, podSourceOfEvicted, podSourceOfWorkload, toSchedulerSnapshot, type SchedulerSnapshot } from './snapshot.js';
 import { toMinorVersion } from './version.js';
+import { malformedPodFindings } from './malformed-cluster-objects.js';
 import { NO_SCHEDULER_PROFILE, VOLUMES_NOT_CHECKED } from './scheduling-checks.js';
 import { placementStoppedFindings, podSlotsCappedFindings } from './pod-slots.js';
 import { heldBySchedulingGates, schedulingGatedFindings } from './scheduling-gates.js';
@@ -132,7 +133,7 @@ export function scheduleWorkloads(
     snapshot,
     nodes,
     cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage),
-    findings: [...snapshot.findings, ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(pending), ...uncheckedExtendedResources(pending, snapshot.podOptions.draExtendedResources ?? new Map()), ...schedulingGatedFindings(pending), ...heldWorkloadFindings(workloads)],
+    findings: [...snapshot.findings, ...malformedPendingPodFindings(workloads), ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(pending), ...uncheckedExtendedResources(pending, snapshot.podOptions.draExtendedResources ?? new Map()), ...schedulingGatedFindings(pending), ...heldWorkloadFindings(workloads)],
     verdictCache: new Map(),
     podSlots: snapshot.nodes.reduce((sum, node) => sum + Number(node.allowedPodNumber), 0),
     nominated: nominatedPodsOf(workloads, snapshot),
@@ -192,6 +193,11 @@ type PodSpecAt = Pick<PodSource, 'object' | 'spec' | 'specPath'>;
 
 function podSpecOf(workload: Workload): PodSpecAt {
   return { object: workload.object, spec: workload.podSpec, specPath: workload.podSpecPath };
+}
+
+/** The malformed fields of the snapshot's pending pods (its bound ones are checked with the nodes: snapshot.ts). */
+function malformedPendingPodFindings(workloads: readonly Workload[]): Finding[] {
+  return workloads.flatMap((workload) => (workload.kind === 'Pod' ? malformedPodFindings(workload.object) : []));
 }
 
 /** Unassigned pods that name a scheduler no profile has: kube-scheduler leaves them to that scheduler. */
