@@ -24,6 +24,10 @@ export interface ClusterSnapshot {
   readonly podDisruptionBudgets: readonly KubeObject[];
   /** DeviceClasses (from v1.36 NodeResourcesFit leaves the extended resources they name to Dynamic Resource Allocation). */
   readonly deviceClasses: readonly KubeObject[];
+  /** ResourceSlices, ResourceClaims and ResourceClaimTemplates (resource.k8s.io/v1): what DynamicResources allocates from. */
+  readonly resourceSlices: readonly KubeObject[];
+  readonly resourceClaims: readonly KubeObject[];
+  readonly resourceClaimTemplates: readonly KubeObject[];
   /** What the objects tell of the cluster's storage (see StorageSource). */
   readonly storageSource: StorageSource;
 }
@@ -49,11 +53,19 @@ const STORAGE_KINDS: ReadonlySet<string> = new Set([
 /** The controllers helper.DefaultSelector follows a pod's controller reference to (rcKind, rsKind, ssKind). */
 const CONTROLLER_KINDS: ReadonlySet<string> = new Set(['v1/ReplicationController', 'apps/v1/ReplicaSet', 'apps/v1/StatefulSet']);
 
+/** The structured-parameters objects are read in resource.k8s.io/v1 (GA from 1.34), as `kubectl get -o yaml` prints them. */
+const RESOURCE_V1 = 'resource.k8s.io/v1';
+const RESOURCE_BUCKETS: ReadonlyMap<string, 'resourceSlices' | 'resourceClaims' | 'resourceClaimTemplates'> = new Map([
+  ['ResourceSlice', 'resourceSlices'],
+  ['ResourceClaim', 'resourceClaims'],
+  ['ResourceClaimTemplate', 'resourceClaimTemplates'],
+] as const);
+
 type Bucket = Exclude<keyof ClusterSnapshot, 'storageSource'>;
 
 /** Sorts objects from all inputs into the cluster snapshot's buckets. */
 export function toClusterSnapshot(objects: readonly KubeObject[], storageSource: StorageSource = 'inputs'): ClusterSnapshot {
-  const snapshot: { [B in Bucket]: KubeObject[] } = { nodes: [], boundPods: [], namespaces: [], priorityClasses: [], limitRanges: [], runtimeClasses: [], services: [], storage: [], controllers: [], podDisruptionBudgets: [], deviceClasses: [] };
+  const snapshot: { [B in Bucket]: KubeObject[] } = { nodes: [], boundPods: [], namespaces: [], priorityClasses: [], limitRanges: [], runtimeClasses: [], services: [], storage: [], controllers: [], podDisruptionBudgets: [], deviceClasses: [], resourceSlices: [], resourceClaims: [], resourceClaimTemplates: [] };
   for (const object of objects) {
     const bucket = bucketOf(object);
     if (bucket) snapshot[bucket].push(object);
@@ -84,6 +96,7 @@ function bucketOf(object: KubeObject): Bucket | undefined {
   if (kind === 'PodDisruptionBudget' && apiVersion === 'policy/v1') return 'podDisruptionBudgets';
   if (CONTROLLER_KINDS.has(`${apiVersion}/${kind}`)) return 'controllers';
   if (kind === 'DeviceClass' && apiVersion.startsWith('resource.k8s.io/')) return 'deviceClasses';
+  if (apiVersion === RESOURCE_V1) return RESOURCE_BUCKETS.get(kind);
   return undefined;
 }
 

@@ -66,7 +66,7 @@ describe('filterChangedNode: a plugin\'s changedNode state equals PreFilter run 
     if (!incoming) throw new Error('no incoming pod');
     const built = toSchedulerSnapshot(toClusterSnapshot(objects, 'snapshot'), NEWEST_MINOR, [], ['default']);
     const nodes = new NodeClasses(built.nodes);
-    const cluster = nodes.clusterState(built.namespaceLabels, built.minor, built.storage);
+    const cluster = nodes.clusterState(built.namespaceLabels, built.minor, { storage: built.storage });
     const prepared = runPreFilters(buildPodInfo(podSourceOfPod(incoming), built.podOptions, []), cluster);
     expect(prepared.active.filter(({ plugin }) => plugin.changedNode).map(({ plugin }) => plugin.name)).toEqual(['PodTopologySpread', 'InterPodAffinity']);
     const extra = built.nodes.flatMap((each) => each.pods);
@@ -76,7 +76,7 @@ describe('filterChangedNode: a plugin\'s changedNode state equals PreFilter run 
         let after = removePodsForDryRun(before, removed);
         if (next() < 0.5 && extra.length > 0) after = addPodToNode(after, extra[Math.floor(next() * extra.length)] ?? extra[0]!);
         // the verdict, and each plugin's changedNode state, are what PreFilter run again on the changed cluster gives
-        const changed = new NodeClasses(nodes.nodes.map((each, i) => (i === index ? after : each))).clusterState(built.namespaceLabels, built.minor, built.storage);
+        const changed = new NodeClasses(nodes.nodes.map((each, i) => (i === index ? after : each))).clusterState(built.namespaceLabels, built.minor, { storage: built.storage });
         expect(filterChangedNode(prepared, index, after, nodes)).toEqual(filterNode(runPreFilters(prepared.pod, changed, prepared.active.map(({ plugin }) => plugin)), after));
         for (const { plugin, state } of prepared.active) {
           if (!plugin.changedNode) continue;

@@ -8,6 +8,12 @@ async function fixture(plugin: string) {
   return { results, findings: report.findings };
 }
 
+/** The same for a fixture directory's pods.yaml against its cluster.yaml (given with --cluster), for one release. */
+async function fixtureWithCluster(plugin: string, kubernetesVersion?: string) {
+  const report = await fit([`fixtures/schedule/${plugin}/pods.yaml`], { cluster: [`fixtures/schedule/${plugin}/cluster.yaml`], ...(kubernetesVersion && { kubernetesVersion }) });
+  return { results: Object.fromEntries(report.scheduling.map((r) => [r.object.name, r])), findings: report.findings };
+}
+
 describe('fixtures/schedule', () => {
   it('InterPodAffinity: preferred terms that match the pod itself score every replica after the first (PreScore skips only the first)', async () => {
     // upstream: interpodaffinity/scoring.go PreScore, processExistingPod; totals by hand in the fixture's comments
@@ -247,14 +253,42 @@ describe('fixtures/schedule', () => {
     ]);
   });
 
+  it('DynamicResources: with ResourceSlices and DeviceClasses, claims are allocated from the devices of the nodes they reach', async () => {
+    // upstream: dynamicresources/dynamicresources_test.go TestPlugin (v1.35); structured/internal/stable allocator_stable.go
+    const byName = (kubernetesVersion?: string) => fixtureWithCluster('DynamicResources-structured', kubernetesVersion);
+    const { results, findings } = await byName();
+    const exhausted = '0/3 nodes are available: 3 cannot allocate all claims. still not schedulable, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.';
+    // "no-resources", "with-resources": each replica's claim from the template takes a free GPU (Reserve), the third finds none;
+    // gpu-1's outdated slice (an older pool generation) offers nothing
+    expect(results['trainer']).toMatchObject({ feasibleNodes: ['gpu-1', 'gpu-2'], rejected: { 'cpu-only': ['cannot allocate all claims'] } });
+    expect(results['trainer']?.placement).toMatchObject({ nodes: { 'gpu-1': 1, 'gpu-2': 1 }, unschedulable: 1, message: exhausted });
+    // "exhausted-resources": the other A100 of gpu-1 is allocated to shared-gpu; a selector on the model attribute
+    expect(results['two-a100']).toMatchObject({ feasibleNodes: [], placement: { message: exhausted } });
+    // "good-topology", "wrong-topology": an allocated claim's node selector
+    expect(results['joins-shared']).toMatchObject({ feasibleNodes: ['gpu-1'], rejected: { 'cpu-only': ['resourceclaim not available on the node'], 'gpu-2': ['resourceclaim not available on the node'] } });
+    // allocationMode All: every device the node reaches must be free, and there must be one
+    expect(results['all-gpus']).toMatchObject({ feasibleNodes: ['gpu-2'], rejected: { 'cpu-only': ['cannot allocate all claims'], 'gpu-1': ['cannot allocate all claims'] } });
+    // "missing-class": a PreFilter rejection; DynamicResources' PostFilter then finds no claims in its state
+    expect(results['no-class']?.placement?.message).toBe(
+      '0/3 nodes are available: request fpga: device class fpga.example.com does not exist. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+    );
+    // a selector kubefit cannot evaluate (no quantity() here) leaves the claim unchecked, as if the pod claimed nothing
+    expect(results['big-memory']).toMatchObject({ feasibleNodes: ['cpu-only', 'gpu-1', 'gpu-2'] });
+    expect(findings.filter((f) => f.ruleId === 'resource-claims-not-checked').map((f) => [f.object?.name, f.path, f.message])).toEqual([
+      [
+        'big-memory', 'spec.resourceClaims',
+        `resource claims were not checked: kubefit did not run the DynamicResources filter: the selector "device.capacity['gpu.example.com'].memory.compareTo(quantity('40Gi')) >= 0" fails on device "gpu-0" of driver gpu.example.com (unbound function: compareTo), so the nodes it names may lack the devices of resource claim "gpu"`,
+      ],
+    ]);
+    // DynamicResourceAllocation is off by default before 1.34: the plugin does not run, the claims stay unchecked
+    const before = await byName('1.33');
+    expect(before.results['joins-shared']).toMatchObject({ feasibleNodes: ['cpu-only', 'gpu-1', 'gpu-2'] });
+    expect(before.findings.filter((f) => f.ruleId === 'resource-claims-not-checked')).toHaveLength(6);
+  });
+
   it('DynamicResources: from 1.36 NodeResourcesFit leaves an extended resource a DeviceClass backs to DRA on nodes that do not advertise it', async () => {
     // upstream: noderesources/fit.go shouldDelegateResourceToDRA; dynamicresources.go preFilterExtendedResources, PostFilter (v1.36)
-    const inputs = ['fixtures/schedule/DynamicResources-extended-resource/pods.yaml'];
-    const cluster = ['fixtures/schedule/DynamicResources-extended-resource/cluster.yaml'];
-    const byName = async (kubernetesVersion?: string) => {
-      const report = await fit(inputs, { cluster, ...(kubernetesVersion && { kubernetesVersion }) });
-      return { results: Object.fromEntries(report.scheduling.map((r) => [r.object.name, r])), findings: report.findings };
-    };
+    const byName = (kubernetesVersion?: string) => fixtureWithCluster('DynamicResources-extended-resource', kubernetesVersion);
     const { results, findings } = await byName();
     expect(results['two-gpus']).toMatchObject({ feasibleNodes: ['dra-node'], rejected: { 'plugin-node': ['Insufficient example.com/gpu'] } });
     expect(results['fpga']).toMatchObject({ feasibleNodes: ['dra-node', 'plugin-node'] });

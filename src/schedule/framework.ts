@@ -3,6 +3,7 @@ import type { Labels } from '../model/labels.js';
 import type { NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 import type { StorageCatalog } from './volumes/storage-catalog.js';
+import type { DeviceCatalog } from './dra/device-catalog.js';
 
 export type PluginName =
   | 'NodeUnschedulable'
@@ -17,6 +18,7 @@ export type PluginName =
   | 'VolumeZone'
   | 'PodTopologySpread'
   | 'InterPodAffinity'
+  | 'DynamicResources'
   | 'NodeDeclaredFeatures'
   // not a scheduler plugin: the kubelet's own checks in Admit before its GeneralPredicates (kubelet-admission.ts)
   | 'KubeletAdmit';
@@ -44,6 +46,8 @@ export interface ClusterState {
   readonly minor: number;
   /** Claims, PersistentVolumes, StorageClasses and CSI objects, with the volume bindings assumed so far. */
   readonly storage: StorageCatalog;
+  /** DeviceClasses, ResourceSlices, ResourceClaims and ResourceClaimTemplates (DynamicResources). */
+  readonly devices: DeviceCatalog;
   /** Nodes hosting at least one pod. */
   nodesWithPods(): readonly NodeInfo[];
   /** Nodes hosting a non-terminating pod of `namespace` labelled `key: value` (NodeInfo.podLabelCounts, indexed). */

@@ -162,7 +162,7 @@ function filtered(docs: readonly Value[], profiles: SchedulerProfiles, minor: nu
   if (!incoming) throw new Error('no pending pod');
   const built = toSchedulerSnapshot(toClusterSnapshot(objects, 'snapshot'), minor, [], [incoming.ref.namespace]);
   const nodes = new NodeClasses(built.nodes);
-  const cluster = nodes.clusterState(built.namespaceLabels, built.minor, built.storage);
+  const cluster = nodes.clusterState(built.namespaceLabels, built.minor, { storage: built.storage, devices: built.devices });
   const pod = buildPodInfo(podSourceOfPod(incoming), { ...built.podOptions, profiles }, []);
   return { pod, nodes, cluster, feasibility: findNodesThatFit(runPreFilters(pod, cluster), nodes) };
 }

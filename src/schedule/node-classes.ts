@@ -7,6 +7,7 @@ import type { PodInfo } from './pod-info.js';
 import { podLabelKey } from './pod-label-counts.js';
 import { AffinityTermHolders } from './affinity-term-holders.js';
 import { StorageCatalog } from './volumes/storage-catalog.js';
+import { DeviceCatalog } from './dra/device-catalog.js';
 
 export interface ClassSpec {
   readonly keys: readonly string[];
@@ -285,12 +286,13 @@ export class NodeClasses {
   }
 
   /** A ClusterState whose nodes follow this object's updates. */
-  clusterState(namespaceLabels: ReadonlyMap<string, Labels>, minor: number, storage = StorageCatalog.of([], 'inputs', minor)): ClusterState {
+  clusterState(namespaceLabels: ReadonlyMap<string, Labels>, minor: number, catalogs: { readonly storage?: StorageCatalog; readonly devices?: DeviceCatalog } = {}): ClusterState {
     return {
       nodes: this.#nodes,
       namespaceLabels,
       minor,
-      storage,
+      storage: catalogs.storage ?? StorageCatalog.of([], 'inputs', minor),
+      devices: catalogs.devices ?? DeviceCatalog.EMPTY,
       nodesWithPods: () => (this.#withPods ??= this.#nodes.filter((n) => n.pods.length > 0)),
       nodesWithPodLabel: (namespace, key, value) => [...this.podLabelHolders(namespace, key, value)].flatMap((i) => this.#nodes[i] ?? []),
       nodesWithAffinityPods: () => (this.#withAffinity ??= this.#nodes.filter((n) => n.podsWithAffinity.length > 0)),

@@ -222,7 +222,7 @@ spec: {nodeName: n5, containers: [{name: c, resources: {requests: {cpu: "4", mem
     // the first replica goes to n3, the emptiest node whose domain counts none; the replica queue picks it too
     expect(placeAll([{ pods: [{ pod, replicas: 1 }], priority: 0 }], snapshot).outcomes[0]?.nodes).toEqual({ n3: 1 });
     const nodes = new NodeClasses(snapshot.nodes);
-    const cluster = nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage);
+    const cluster = nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, { storage: snapshot.storage });
     const queue = ReplicaQueue.build(runPreFilters(pod, cluster), nodes, cluster);
     expect(queue && nodes.nodes[queue.next() ?? -1]?.name).toBe('n3');
   });

@@ -188,7 +188,7 @@ export interface PlacementProbe {
 export function placementProbe(snapshot: SchedulerSnapshot, start: readonly NodeInfo[], storage: StorageCatalog): PlacementProbe {
   const nodes = new NodeClasses(start);
   const lowestPriority = lowestPriorityOf(start);
-  const cluster = nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, storage.fork());
+  const cluster = nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, { storage: storage.fork(), devices: snapshot.devices });
   return {
     nodes,
     cluster,
@@ -218,7 +218,7 @@ function placementContext(requests: readonly PlacementRequest[], nodes: NodeClas
     outcomes: requests.map(emptyOutcome),
     origins,
     nodes,
-    live: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, storage),
+    live: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, { storage, devices: snapshot.devices }),
     prepared: new Map(),
     tracking: new Map(),
     binds: new BindLog(),

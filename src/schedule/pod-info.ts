@@ -15,6 +15,7 @@ import { preferredTermsError } from './profile/node-selector-errors.js';
 import type { SchedulerProfile, SchedulerProfiles } from './profile/profile.js';
 import { podRequests, statusResources, type PodRequestsMemo, type QuantityProblem, type ResourceAmounts } from './resources.js';
 import { podVolumesOf, type PodVolume } from './volumes/pod-volumes.js';
+import { podResourceClaimsOf, type PodResourceClaim } from './dra/pod-resource-claims.js';
 
 export interface Taint {
   readonly key: string;
@@ -117,6 +118,8 @@ export interface PodInfo {
   readonly preemptionVictim: boolean;
   /** The pod claims devices (spec.resourceClaims): DynamicResources keeps state for it. */
   readonly hasResourceClaims: boolean;
+  /** Its spec.resourceClaims, each with the ResourceClaim or template it names. */
+  readonly resourceClaims: readonly PodResourceClaim[];
   /**
    * The extended resources it requests that a DeviceClass backs (v1.36+): NodeResourcesFit leaves them to
    * DynamicResources on a node that advertises none of them (dra-extended-resources.ts).
@@ -256,6 +259,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     nominatedNodeName: isBoundSpec(spec) ? undefined : nominatedNodeNameOf(source.object),
     preemptionVictim: source.terminating && isPreemptionVictim(source.object),
     hasResourceClaims: asArray(spec['resourceClaims']).length > 0,
+    resourceClaims: podResourceClaimsOf(spec, source.fromTemplate ? undefined : asRecord(source.object.value['status'])),
     draExtendedResources: draBacked(requests, options.draExtendedResources),
     schedulerName,
     profile: isBoundSpec(spec) && options.kubeletAdmission ? options.kubeletAdmission : options.profiles?.get(schedulerName),
@@ -318,6 +322,7 @@ class BuiltPodInfo implements PodInfo {
   readonly nominatedNodeName!: string | undefined;
   readonly preemptionVictim!: boolean;
   readonly hasResourceClaims!: boolean;
+  readonly resourceClaims!: readonly PodResourceClaim[];
   readonly draExtendedResources!: ReadonlySet<string>;
   readonly schedulerName!: string;
   readonly profile!: SchedulerProfile | undefined;
@@ -342,7 +347,7 @@ function signatureOf(spec: Readonly<Record<string, unknown>>, info: PodFields): 
     info.namespace, info.labels, info.nodeName, info.priority, info.terminating, spec['tolerations'], spec['nodeSelector'],
     spec['affinity'], spec['topologySpreadConstraints'], Object.entries(info.requests).map(String),
     Object.entries(info.nonZeroRequests).map(String), info.boundNonZeroRequests === info.nonZeroRequests || Object.entries(info.boundNonZeroRequests).map(String), info.hostPorts, info.images, info.imageVolumes, info.systemDefaultSpreadSelector,
-    info.volumes, info.requiredNodeFeatures, info.os, info.strictSupplementalGroups, info.mayPreempt, info.startTime, info.nominatedNodeName, info.hasResourceClaims, info.schedulerName,
+    info.volumes, info.requiredNodeFeatures, info.os, info.strictSupplementalGroups, info.mayPreempt, info.startTime, info.nominatedNodeName, info.resourceClaims, info.schedulerName,
   ]);
 }
 

@@ -1,24 +1,31 @@
-// Pods that claim devices through Dynamic Resource Allocation: the DynamicResources filter is not modelled.
+// Pods that claim devices through Dynamic Resource Allocation where kubefit cannot run the DynamicResources filter.
 import type { Path } from '../model/document.js';
 import { findingAt, type Finding } from '../model/finding.js';
 import { asArray, asRecord } from '../model/object.js';
 import type { PodSource } from './pod-info.js';
 import { RESOURCE_CLAIMS_NOT_CHECKED } from './scheduling-checks.js';
+import type { DeviceCatalog } from './dra/device-catalog.js';
+import { draModelGap, NO_DEVICES } from './dra/model-gap.js';
+import { podResourceClaimsOf } from './dra/pod-resource-claims.js';
+import { DYNAMIC_RESOURCES_SINCE } from './preemption/dynamic-resources.js';
 
-type ClaimingPod = Pick<PodSource, 'object' | 'spec' | 'specPath'>;
+type ClaimingPod = Pick<PodSource, 'object' | 'spec' | 'specPath' | 'fromTemplate'>;
 
 /**
- * A resource-claims-not-checked finding at the first entry of each pod's `resourceClaims`: kube-scheduler's
- * DynamicResources plugin places such a pod only on nodes whose ResourceSlices can satisfy its claims, which the
- * dry-run does not check, so its verdicts may name nodes the pod cannot run on.
+ * A resource-claims-not-checked finding at the first entry of `resourceClaims` of each pod whose claims kubefit cannot
+ * allocate as kube-scheduler's DynamicResources plugin would (model-gap.ts says why): the dry-run places it as if it
+ * claimed nothing, so its verdicts may name nodes the pod cannot run on.
  */
-export function uncheckedResourceClaims(pods: readonly ClaimingPod[]): Finding[] {
-  return pods.flatMap(({ object, spec, specPath }) => {
+export function uncheckedResourceClaims(pods: readonly ClaimingPod[], catalog: DeviceCatalog, minor: number): Finding[] {
+  return pods.flatMap(({ object, spec, specPath, fromTemplate }) => {
     const claims = asArray(spec['resourceClaims']);
     if (claims.length === 0) return [];
+    const resourceClaims = podResourceClaimsOf(spec, fromTemplate ? undefined : asRecord(object.value['status']));
+    const gap = minor < DYNAMIC_RESOURCES_SINCE ? NO_DEVICES : draModelGap({ namespace: object.ref.namespace, resourceClaims }, catalog);
+    if (gap === undefined) return [];
     const name = asRecord(claims[0])?.['name'];
     const what = typeof name === 'string' ? `resource claim "${name}"${claims.length > 1 ? ` and ${claims.length - 1} more` : ''}` : 'its resource claims';
-    return [notChecked(object, [...specPath, 'resourceClaims'], `the devices of ${what}`)];
+    return [notChecked(object, [...specPath, 'resourceClaims'], `the devices of ${what}`, gap)];
   });
 }
 
@@ -35,7 +42,7 @@ export function uncheckedExtendedResources(pods: readonly ClaimingPod[], backed:
       for (const name of Object.keys(resources)) if (backed.has(name) && !requests.has(name)) requests.set(name, [...path, name]);
     }
     return [...requests].map(([name, path]) =>
-      notChecked(object, path, `the devices of DeviceClass "${backed.get(name) ?? ''}", which backs the extended resource "${name}" on nodes that do not advertise it`),
+      notChecked(object, path, `the devices of DeviceClass "${backed.get(name) ?? ''}", which backs the extended resource "${name}" on nodes that do not advertise it`, undefined),
     );
   });
 }
@@ -54,10 +61,12 @@ function* resourceLists(spec: Readonly<Record<string, unknown>>, specPath: Path)
   }
 }
 
-function notChecked(object: ClaimingPod['object'], path: Path, what: string): Finding {
+/** `gap`: why the DynamicResources filter did not run for the pod; undefined where kubefit never runs it. */
+function notChecked(object: ClaimingPod['object'], path: Path, what: string, gap: string | undefined): Finding {
+  const why = gap === undefined || gap === NO_DEVICES ? 'kubefit does not run the DynamicResources filter' : `kubefit did not run the DynamicResources filter: ${gap}`;
   return findingAt(object, path, {
     ruleId: RESOURCE_CLAIMS_NOT_CHECKED.id,
     severity: RESOURCE_CLAIMS_NOT_CHECKED.severity,
-    message: `resource claims were not checked: kubefit does not run the DynamicResources filter, so the nodes it names may lack ${what}`,
+    message: `resource claims were not checked: ${why}, so the nodes it names may lack ${what}`,
   });
 }

@@ -132,8 +132,8 @@ export function scheduleWorkloads(
   const context: RunContext = {
     snapshot,
     nodes,
-    cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, snapshot.storage),
-    findings: [...snapshot.findings, ...malformedPendingPodFindings(workloads), ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(pending), ...uncheckedExtendedResources(pending, snapshot.podOptions.draExtendedResources ?? new Map()), ...schedulingGatedFindings(pending), ...heldWorkloadFindings(workloads)],
+    cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, { storage: snapshot.storage, devices: snapshot.devices }),
+    findings: [...snapshot.findings, ...malformedPendingPodFindings(workloads), ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(pending, snapshot.devices, snapshot.minor), ...uncheckedExtendedResources(pending, snapshot.podOptions.draExtendedResources ?? new Map()), ...schedulingGatedFindings(pending), ...heldWorkloadFindings(workloads)],
     verdictCache: new Map(),
     podSlots: snapshot.nodes.reduce((sum, node) => sum + Number(node.allowedPodNumber), 0),
     nominated: nominatedPodsOf(workloads, snapshot),

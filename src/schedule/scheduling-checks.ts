@@ -44,14 +44,17 @@ export const RESOURCE_CLAIMS_NOT_CHECKED: RuleMeta = {
   id: 'resource-claims-not-checked',
   severity: 'info',
   category: 'scheduling',
-  description: 'a pod claims devices through resourceClaims or an extended resource a DeviceClass backs (Dynamic Resource Allocation), which the dry-run does not check',
+  description: 'a pod claims devices through resourceClaims or an extended resource a DeviceClass backs (Dynamic Resource Allocation), which the dry-run could not check',
   rationale:
     "kube-scheduler's DynamicResources plugin places a pod with spec.resourceClaims only on a node whose ResourceSlices " +
-    'can allocate every claimed device (device classes, CEL selectors, counters). From Kubernetes 1.36 (DRAExtendedResource) ' +
-    'the same goes for an extended resource that a DeviceClass names (spec.extendedResourceName, or ' +
-    'deviceclass.resource.kubernetes.io/<class>) on a node that does not advertise it: NodeResourcesFit leaves it to ' +
-    'DynamicResources. kubefit does not model that filter, so the nodes it reports for such a pod were checked for ' +
-    'everything but the claimed devices.',
+    'can allocate every claimed device (device classes, CEL selectors, counters). kubefit runs that filter from the ' +
+    'ResourceSlices, DeviceClasses, ResourceClaims and ResourceClaimTemplates it is given, except where the inputs hold ' +
+    'none of them, where a claim or template is missing, where a selector uses what kubefit cannot evaluate (quantity, ' +
+    'semver) or where the claims or slices use a feature it does not model (constraints, firstAvailable, admin access, ' +
+    'device taints, partitionable devices, binding conditions, consumable capacity). From Kubernetes 1.36 ' +
+    '(DRAExtendedResource) an extended resource that a DeviceClass names (spec.extendedResourceName, or ' +
+    'deviceclass.resource.kubernetes.io/<class>) on a node that does not advertise it is left to DynamicResources too, ' +
+    'which kubefit does not model. The nodes it reports for such a pod were checked for everything but the claimed devices.',
   remediation: 'Check the claims against the cluster\'s ResourceSlices yourself (kubectl get resourceslices), or turn the check off once you have.',
   defaultOn: true,
 };

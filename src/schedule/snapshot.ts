@@ -19,6 +19,7 @@ import { StorageCatalog } from './volumes/storage-catalog.js';
 import { draExtendedResources } from './dra-extended-resources.js';
 import { FirstObjects } from './duplicate-cluster-objects.js';
 import { malformedNodeFindings, malformedPodFindings } from './malformed-cluster-objects.js';
+import { DeviceCatalog } from './dra/device-catalog.js';
 
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -33,6 +34,8 @@ export interface SchedulerSnapshot {
   readonly evicted: readonly KubeObject[];
   /** The storage objects; placement assumes bindings on a fork of it. */
   readonly storage: StorageCatalog;
+  /** The DRA objects DynamicResources allocates devices from. */
+  readonly devices: DeviceCatalog;
   readonly podDisruptionBudgets: readonly KubeObject[];
   readonly controllers: ControllerSelectors;
 }
@@ -208,7 +211,8 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
   const storage = StorageCatalog.of(snapshot.storage, snapshot.storageSource, minor);
   const { podDisruptionBudgets } = snapshot;
   const controllers = controllerSelectorsOf(snapshot.controllers);
-  return { nodes, namespaceLabels: namespaceLabelsOf(snapshot.namespaces, podNamespaces(snapshot.boundPods, incomingNamespaces)), minor, podOptions, findings, evicted, storage, podDisruptionBudgets, controllers };
+  const devices = DeviceCatalog.of(snapshot);
+  return { nodes, namespaceLabels: namespaceLabelsOf(snapshot.namespaces, podNamespaces(snapshot.boundPods, incomingNamespaces)), minor, podOptions, findings, evicted, storage, devices, podDisruptionBudgets, controllers };
 }
 
 function* podNamespaces(boundPods: readonly KubeObject[], incomingNamespaces: Iterable<string>): Iterable<string> {

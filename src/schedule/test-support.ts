@@ -75,7 +75,7 @@ export function clusterOf(nodes: readonly NodeInfo[], minor = NEWEST_MINOR, name
 
 /** A cluster with these storage objects (PersistentVolumeClaims, PersistentVolumes, StorageClasses, CSI objects). */
 export function clusterWithStorage(nodes: readonly NodeInfo[], storage: readonly Readonly<Record<string, unknown>>[], complete = true, minor = NEWEST_MINOR): ClusterState {
-  return new NodeClasses(nodes).clusterState(new Map(), minor, StorageCatalog.of(storage.map((value) => objectOf(value, 'test.yaml', true)), complete ? 'snapshot' : 'inputs', minor));
+  return new NodeClasses(nodes).clusterState(new Map(), minor, { storage: StorageCatalog.of(storage.map((value) => objectOf(value, 'test.yaml', true)), complete ? 'snapshot' : 'inputs', minor) });
 }
 
 /** Runs one plugin as the framework would: PreFilter (skip passes, a rejection fails), then Filter. */

@@ -1,8 +1,10 @@
 // The filter plugins kubefit runs, in kube-scheduler's default order (pkg/scheduler/apis/config/v1/default_plugins.go).
-// DynamicResources is not modelled: it needs ResourceClaims and DeviceClasses. NodeDeclaredFeatures (v1.36+) is added
+// DynamicResources follows InterPodAffinity (DynamicResourceAllocation, on by default from v1.34; it skips pods without
+// claims and releases before). NodeDeclaredFeatures (v1.36+) is added
 // by default_plugins.go's applyFeatureGates when its gate is on; no 1.36 default_plugins.go was at hand to confirm its
 // slot, so kubefit runs it last. The slot only decides which reason a node that several filters reject reports.
 import type { FilterPlugin } from '../framework.js';
+import dynamicResources from './dynamic-resources.js';
 import interPodAffinity from './inter-pod-affinity.js';
 import nodeAffinity from './node-affinity.js';
 import nodeDeclaredFeatures from './node-declared-features.js';
@@ -30,5 +32,6 @@ export const FILTER_PLUGINS: readonly FilterPlugin[] = [
   volumeZone,
   podTopologySpread,
   interPodAffinity,
+  dynamicResources,
   nodeDeclaredFeatures,
 ];

@@ -165,7 +165,7 @@ function postFilterOutcome(prepared: PreparedPod, feasibility: Feasibility, run:
   if (feasibility.numAllNodes === 0) return { message: '' };
   const { profile } = prepared.pod;
   // without a profile, the release's default one (DynamicResources from 1.34)
-  const dynamicResources = profile && !profile.dynamicResources ? undefined : dynamicResourcesPostFilter(run.scope.cluster.minor, prepared.rejection !== undefined, prepared.pod.hasResourceClaims || prepared.pod.draExtendedResources.size > 0);
+  const dynamicResources = profile && !profile.dynamicResources ? undefined : dynamicResourcesPostFilter(run.scope.cluster.minor, prepared.rejection?.plugin, prepared.pod.hasResourceClaims || prepared.pod.draExtendedResources.size > 0);
   if (dynamicResources?.code === 'Error') return { message: dynamicResources.message };
   // A profile without DefaultPreemption at PostFilter never preempts.
   if (profile && !profile.preemption) return { message: dynamicResources?.message ?? '' };

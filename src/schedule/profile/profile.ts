@@ -99,7 +99,7 @@ function refusalOf(schedulerName: string, plugins: Plugins, pluginInit: PluginIn
 
 /**
  * The profile's modelled plugins after multiPoint expansion (`plugins` already merged with the defaults). In-tree
- * plugins kubefit does not model (DynamicResources, the VolumeBinding score, ...) are left out, as in the default run.
+ * plugins kubefit does not model (the VolumeBinding score, ...) are left out, as in the default run.
  */
 export function buildProfile(schedulerName: string, plugins: Plugins, args: ProfileArgs): SchedulerProfile {
   const filters = expandPoint(plugins, 'filter', implementsPoint('filter')).flatMap(({ name }) => filterPlugin(name, args) ?? []);

@@ -1,0 +1,289 @@
+// The structured-parameters objects DynamicResources reads (resource.k8s.io/v1): DeviceClasses, ResourceSlices,
+// ResourceClaims and ResourceClaimTemplates, as typed views, with what kubefit does not model named.
+// upstream: staging/src/k8s.io/api/resource/v1/types.go; dynamic-resource-allocation/structured (v1.35)
+import { matchesNodeSelector, toNodeSelector, type NodeSelector } from '../../model/labels.js';
+import { asArray, asRecord, stringField, type KubeObject } from '../../model/object.js';
+import type { NodeInfo } from '../node-info.js';
+import { claimKey } from '../volumes/storage-catalog.js';
+import { DeviceSelectors } from './device-selectors.js';
+
+/** A device attribute as CEL sees it: int, bool and string as such; a version is a value no string equals. */
+export type AttributeValue = bigint | boolean | string | { readonly version: string };
+
+export interface Device {
+  readonly name: string;
+  /** Fully qualified attribute names (an unqualified one gets the driver's domain) to values. */
+  readonly attributes: ReadonlyMap<string, AttributeValue>;
+  /** Fully qualified capacity names to quantities as written. */
+  readonly capacity: ReadonlyMap<string, string>;
+}
+
+export interface ResourceSlice {
+  readonly name: string;
+  readonly driver: string;
+  readonly pool: string;
+  readonly generation: number;
+  readonly resourceSliceCount: number;
+  readonly nodeName: string | undefined;
+  readonly allNodes: boolean;
+  readonly nodeSelector: NodeSelector | undefined;
+  readonly devices: readonly Device[];
+}
+
+export interface DeviceClass {
+  readonly name: string;
+  readonly selectors: readonly string[];
+}
+
+export interface DeviceRequest {
+  readonly name: string;
+  readonly deviceClassName: string;
+  readonly selectors: readonly string[];
+  readonly allocationMode: 'ExactCount' | 'All';
+  readonly count: number;
+}
+
+/** A device allocated to a claim (DeviceRequestAllocationResult's driver, pool and device). */
+export type DeviceID = string;
+
+export function deviceID(driver: string, pool: string, device: string): DeviceID {
+  return `${driver}/${pool}/${device}`;
+}
+
+export interface ResourceClaimSpec {
+  readonly requests: readonly DeviceRequest[];
+  /** Why kubefit cannot allocate the claim as the scheduler would (a field it does not model), if so. */
+  readonly unmodelled: string | undefined;
+}
+
+export interface Allocation {
+  readonly devices: readonly DeviceID[];
+  readonly nodeSelector: NodeSelector | undefined;
+}
+
+export interface ResourceClaim {
+  readonly namespace: string;
+  readonly name: string;
+  readonly spec: ResourceClaimSpec;
+  readonly allocation: Allocation | undefined;
+  /** status.reservedFor: the pods (by name) using the claim. */
+  readonly reservedFor: readonly string[];
+}
+
+/** resourceapi.ResourceClaimReservedForMaxSize: an allocated claim reserved this often takes no more pods. */
+export const RESERVED_FOR_MAX_SIZE = 256;
+
+/** Fields of a slice or device that kubefit does not model (partitionable devices, binding conditions, taints...). */
+const UNMODELLED_SLICE_FIELDS = ['perDeviceNodeSelection', 'sharedCounters'] as const;
+const UNMODELLED_DEVICE_FIELDS = ['consumesCounters', 'bindingConditions', 'bindsToNode', 'taints', 'allowMultipleAllocations', 'nodeName', 'nodeSelector', 'allNodes'] as const;
+const UNMODELLED_REQUEST_FIELDS = ['adminAccess', 'tolerations', 'capacity'] as const;
+
+export class DeviceCatalog {
+  readonly classes: ReadonlyMap<string, DeviceClass>;
+  readonly slices: readonly ResourceSlice[];
+  /** The CEL selectors' verdicts on the slices' devices, computed as asked. */
+  readonly selectors: DeviceSelectors;
+  /** Slices by spec.nodeName, and those that reach nodes by allNodes or a node selector. */
+  readonly #byNodeName = new Map<string, ResourceSlice[]>();
+  readonly #clusterWide: ResourceSlice[] = [];
+  #allocated: Set<DeviceID> | undefined;
+  readonly #claims: ReadonlyMap<string, ResourceClaim>;
+  readonly #templates: ReadonlyMap<string, ResourceClaimSpec>;
+  /** A slice field kubefit does not model, when one is used: then no claim is checked. */
+  readonly unmodelled: string | undefined;
+
+  private constructor(parts: { classes: Map<string, DeviceClass>; slices: ResourceSlice[]; claims: Map<string, ResourceClaim>; templates: Map<string, ResourceClaimSpec>; unmodelled: string | undefined }) {
+    this.classes = parts.classes;
+    this.slices = parts.slices;
+    this.#claims = parts.claims;
+    this.#templates = parts.templates;
+    this.unmodelled = parts.unmodelled;
+    const domains: string[] = [];
+    for (const slice of parts.slices) {
+      if (slice.nodeName === undefined) this.#clusterWide.push(slice);
+      else this.#byNodeName.set(slice.nodeName, [...(this.#byNodeName.get(slice.nodeName) ?? []), slice]);
+      for (const device of slice.devices) for (const name of [...device.attributes.keys(), ...device.capacity.keys()]) domains.push(name.slice(0, name.indexOf('/')));
+    }
+    this.selectors = new DeviceSelectors(domains);
+  }
+
+  /** The slices that offer devices to `node` (upstream: GatherPools' node matching), in the snapshot's order by kind. */
+  slicesReaching(node: NodeInfo): ResourceSlice[] {
+    const own = this.#byNodeName.get(node.name) ?? [];
+    const wide = this.#clusterWide.filter((slice) => sliceReachesNode(slice, node));
+    return wide.length === 0 ? own : [...own, ...wide];
+  }
+
+  /** The devices of every slice, with their drivers. */
+  *devices(): Generator<{ readonly device: Device; readonly driver: string }> {
+    for (const slice of this.slices) for (const device of slice.devices) yield { device, driver: slice.driver };
+  }
+
+  static of(objects: { readonly deviceClasses: readonly KubeObject[]; readonly resourceSlices: readonly KubeObject[]; readonly resourceClaims: readonly KubeObject[]; readonly resourceClaimTemplates: readonly KubeObject[] }): DeviceCatalog {
+    const classes = new Map<string, DeviceClass>();
+    for (const object of objects.deviceClasses) if (!classes.has(object.ref.name)) classes.set(object.ref.name, toDeviceClass(object));
+    const claims = new Map<string, ResourceClaim>();
+    for (const object of objects.resourceClaims) {
+      const key = claimKey(object.ref.namespace, object.ref.name);
+      if (!claims.has(key)) claims.set(key, toResourceClaim(object));
+    }
+    const templates = new Map<string, ResourceClaimSpec>();
+    for (const object of objects.resourceClaimTemplates) {
+      const key = claimKey(object.ref.namespace, object.ref.name);
+      if (!templates.has(key)) templates.set(key, toClaimSpec(asRecord(asRecord(object.value['spec'])?.['spec'])));
+    }
+    const slices = objects.resourceSlices.map(toResourceSlice);
+    const unmodelled = objects.resourceSlices.map(unmodelledSliceField).find((field) => field !== undefined);
+    return new DeviceCatalog({ classes, slices, claims, templates, unmodelled });
+  }
+
+  static readonly EMPTY = DeviceCatalog.of({ deviceClasses: [], resourceSlices: [], resourceClaims: [], resourceClaimTemplates: [] });
+
+  /** True when the cluster told nothing of its devices (no ResourceSlice, no DeviceClass): claims stay unchecked. */
+  get isEmpty(): boolean {
+    return this.slices.length === 0 && this.classes.size === 0;
+  }
+
+  claim(namespace: string, name: string): ResourceClaim | undefined {
+    return this.#claims.get(claimKey(namespace, name));
+  }
+
+  template(namespace: string, name: string): ResourceClaimSpec | undefined {
+    return this.#templates.get(claimKey(namespace, name));
+  }
+
+  /** Devices allocated to claims (admin access aside: those devices stay free), as ListAllAllocatedDevices gives them. */
+  allocatedDevices(): ReadonlySet<DeviceID> {
+    if (!this.#allocated) {
+      this.#allocated = new Set();
+      for (const claim of this.#claims.values()) for (const device of claim.allocation?.devices ?? []) this.#allocated.add(device);
+    }
+    return this.#allocated;
+  }
+}
+
+/** upstream: pools_stable.go nodeMatches: a slice reaches a node by name, by allNodes or by its node selector. */
+function sliceReachesNode(slice: ResourceSlice, node: NodeInfo): boolean {
+  if (slice.nodeName !== undefined) return slice.nodeName === node.name;
+  if (slice.allNodes) return true;
+  return slice.nodeSelector !== undefined && matchesNodeSelector(slice.nodeSelector, node.labels, node.name);
+}
+
+function toDeviceClass(object: KubeObject): DeviceClass {
+  return { name: object.ref.name, selectors: celSelectors(asRecord(object.value['spec'])?.['selectors']) };
+}
+
+/** The CEL expressions of `selectors`; a selector without one (a future kind) is kept as an empty expression. */
+function celSelectors(selectors: unknown): string[] {
+  return asArray(selectors).map((selector) => stringField(asRecord(asRecord(selector)?.['cel']), 'expression'));
+}
+
+function toResourceSlice(object: KubeObject): ResourceSlice {
+  const spec = asRecord(object.value['spec']) ?? {};
+  const pool = asRecord(spec['pool']) ?? {};
+  const driver = stringField(spec, 'driver');
+  const selector = asRecord(spec['nodeSelector']);
+  return {
+    name: object.ref.name,
+    driver,
+    pool: stringField(pool, 'name'),
+    generation: numberField(pool, 'generation') ?? 0,
+    resourceSliceCount: numberField(pool, 'resourceSliceCount') ?? 0,
+    nodeName: stringField(spec, 'nodeName') || undefined,
+    allNodes: spec['allNodes'] === true,
+    nodeSelector: selector ? toNodeSelector(selector) : undefined,
+    devices: asArray(spec['devices']).map((device) => toDevice(asRecord(device) ?? {}, driver)),
+  };
+}
+
+function toDevice(device: Readonly<Record<string, unknown>>, driver: string): Device {
+  const attributes = new Map<string, AttributeValue>();
+  for (const [name, raw] of Object.entries(asRecord(device['attributes']) ?? {})) {
+    const value = attributeValue(asRecord(raw) ?? {});
+    if (value !== undefined) attributes.set(qualified(name, driver), value);
+  }
+  const capacity = new Map<string, string>();
+  for (const [name, raw] of Object.entries(asRecord(device['capacity']) ?? {})) {
+    const value = asRecord(raw)?.['value'];
+    if (typeof value === 'string' || typeof value === 'number') capacity.set(qualified(name, driver), String(value));
+  }
+  return { name: stringField(device, 'name'), attributes, capacity };
+}
+
+function attributeValue(attribute: Readonly<Record<string, unknown>>): AttributeValue | undefined {
+  const { int, bool, string, version } = attribute;
+  if (typeof int === 'number' && Number.isInteger(int)) return BigInt(int);
+  if (typeof bool === 'boolean') return bool;
+  if (typeof string === 'string') return string;
+  if (typeof version === 'string') return { version };
+  return undefined;
+}
+
+/** upstream: dynamic-resource-allocation/cel parseQualifiedName: a name without a domain belongs to the driver's. */
+export function qualified(name: string, driver: string): string {
+  return name.includes('/') ? name : `${driver}/${name}`;
+}
+
+function unmodelledSliceField(object: KubeObject): string | undefined {
+  const spec = asRecord(object.value['spec']) ?? {};
+  const field = UNMODELLED_SLICE_FIELDS.find((name) => spec[name] !== undefined && spec[name] !== false);
+  if (field) return `ResourceSlice "${object.ref.name}" sets spec.${field}`;
+  for (const device of asArray(spec['devices'])) {
+    const record = asRecord(device) ?? {};
+    const deviceField = UNMODELLED_DEVICE_FIELDS.find((name) => record[name] !== undefined && record[name] !== false);
+    if (deviceField) return `ResourceSlice "${object.ref.name}" sets ${deviceField} on device "${stringField(record, 'name')}"`;
+  }
+  return undefined;
+}
+
+function toResourceClaim(object: KubeObject): ResourceClaim {
+  const status = asRecord(object.value['status']);
+  return {
+    namespace: object.ref.namespace,
+    name: object.ref.name,
+    spec: toClaimSpec(asRecord(object.value['spec'])),
+    allocation: toAllocation(asRecord(status?.['allocation'])),
+    reservedFor: asArray(status?.['reservedFor']).map((consumer) => stringField(asRecord(consumer), 'name')),
+  };
+}
+
+function toAllocation(allocation: Readonly<Record<string, unknown>> | undefined): Allocation | undefined {
+  if (!allocation) return undefined;
+  const results = asArray(asRecord(allocation['devices'])?.['results']).map((result) => asRecord(result) ?? {});
+  const selector = asRecord(allocation['nodeSelector']);
+  return {
+    devices: results.filter((result) => result['adminAccess'] !== true).map((result) => deviceID(stringField(result, 'driver'), stringField(result, 'pool'), stringField(result, 'device'))),
+    nodeSelector: selector ? toNodeSelector(selector) : undefined,
+  };
+}
+
+function toClaimSpec(spec: Readonly<Record<string, unknown>> | undefined): ResourceClaimSpec {
+  const devices = asRecord(spec?.['devices']) ?? {};
+  const requests: DeviceRequest[] = [];
+  let unmodelled: string | undefined;
+  if (asArray(devices['constraints']).length > 0) unmodelled = 'spec.devices.constraints';
+  for (const raw of asArray(devices['requests'])) {
+    const request = asRecord(raw) ?? {};
+    const name = stringField(request, 'name');
+    const exactly = asRecord(request['exactly']);
+    if (!exactly) {
+      unmodelled ??= `request "${name}" without exactly (firstAvailable)`;
+      continue;
+    }
+    const field = UNMODELLED_REQUEST_FIELDS.find((key) => exactly[key] !== undefined && exactly[key] !== false);
+    if (field) unmodelled ??= `request "${name}" sets exactly.${field}`;
+    requests.push({
+      name,
+      deviceClassName: stringField(exactly, 'deviceClassName'),
+      selectors: celSelectors(exactly['selectors']),
+      allocationMode: exactly['allocationMode'] === 'All' ? 'All' : 'ExactCount',
+      count: numberField(exactly, 'count') ?? 1,
+    });
+  }
+  return { requests, unmodelled };
+}
+
+function numberField(record: Readonly<Record<string, unknown>>, key: string): number | undefined {
+  const value = record[key];
+  return typeof value === 'number' ? value : undefined;
+}

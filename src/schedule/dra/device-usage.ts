@@ -1,0 +1,115 @@
+// Which devices are in use: those of the snapshot's allocated claims, and those the dry-run allocated to the pods it
+// placed (upstream: the assume cache's allocations, ListAllAllocatedDevices, and Reserve for each placed pod).
+import type { NodeInfo } from '../node-info.js';
+import type { PodInfo } from '../pod-info.js';
+import { allocate, type ClaimToAllocate } from './allocator.js';
+import type { Allocation, DeviceCatalog, DeviceID, ResourceClaimSpec } from './device-catalog.js';
+import { RESERVED_FOR_MAX_SIZE } from './device-catalog.js';
+import { claimKey } from '../volumes/storage-catalog.js';
+
+/** A pod's claim as PreFilter sees it. */
+export interface ResolvedClaim {
+  /** namespace/name, as klog.KObj prints it (a claim still to be generated from a template has no name yet). */
+  readonly label: string;
+  readonly spec: ResourceClaimSpec;
+  /** The snapshot's allocation, or the one the dry-run assumed for a claim an earlier pod shares. */
+  readonly allocation: Allocation | undefined;
+  /** resourceclaim.CanBeReserved or IsReservedForPod: room in status.reservedFor, or the pod already in it. */
+  readonly reservable: boolean;
+}
+
+/** What the dry-run allocated on one node: devices, and the allocations of named (shareable) claims. */
+interface NodeAllocations {
+  readonly devices: readonly DeviceID[];
+  readonly claims: ReadonlyMap<string, Allocation>;
+}
+
+const NOTHING: NodeAllocations = { devices: [], claims: new Map() };
+
+export class DeviceUsage {
+  readonly #catalog: DeviceCatalog;
+  readonly #byNode: ReadonlyMap<string, NodeAllocations>;
+  /** The devices in use: the snapshot's and the dry-run's. */
+  readonly allocated: ReadonlySet<DeviceID>;
+
+  private constructor(catalog: DeviceCatalog, byNode: ReadonlyMap<string, NodeAllocations>) {
+    this.#catalog = catalog;
+    this.#byNode = byNode;
+    const allocated = new Set(catalog.allocatedDevices());
+    for (const { devices } of byNode.values()) for (const device of devices) allocated.add(device);
+    this.allocated = allocated;
+  }
+
+  /** The usage of the nodes' pods, node after node (those the snapshot allocated for add nothing). */
+  static of(nodes: readonly NodeInfo[], catalog: DeviceCatalog): DeviceUsage {
+    let usage = new DeviceUsage(catalog, new Map());
+    for (const node of nodes) if (node.pods.some((pod) => pod.hasResourceClaims)) usage = usage.withNode(node, node);
+    return usage;
+  }
+
+  /** The allocation the dry-run assumed for the named claim, if any. */
+  assumed(namespace: string, name: string): Allocation | undefined {
+    for (const { claims } of this.#byNode.values()) {
+      const allocation = claims.get(claimKey(namespace, name));
+      if (allocation) return allocation;
+    }
+    return undefined;
+  }
+
+  /** Reserve for `pod` placed on `node`: its unallocated claims get devices there. */
+  withPod(pod: PodInfo, node: NodeInfo): DeviceUsage {
+    const byNode = new Map(this.#byNode);
+    byNode.set(node.name, this.#reserve(pod, node, byNode.get(node.name) ?? NOTHING));
+    return new DeviceUsage(this.#catalog, byNode);
+  }
+
+  /** The usage with `before`'s pods replaced by `after`'s (a preemption's what-if node), replayed in order. */
+  withNode(before: NodeInfo, after: NodeInfo): DeviceUsage {
+    const byNode = new Map(this.#byNode);
+    byNode.delete(before.name);
+    let usage = new DeviceUsage(this.#catalog, byNode);
+    for (const pod of after.pods) if (pod.hasResourceClaims) usage = usage.withPod(pod, after);
+    return usage;
+  }
+
+  #reserve(pod: PodInfo, node: NodeInfo, mine: NodeAllocations): NodeAllocations {
+    const claims = podClaims(pod, this.#catalog, this);
+    if (claims === undefined) return mine;
+    const pending = claims.filter((claim) => claim.resolved.allocation === undefined && claim.resolved.spec.requests.every((request) => this.#catalog.classes.has(request.deviceClassName)));
+    if (pending.length === 0) return mine;
+    const toAllocate: ClaimToAllocate[] = pending.map(({ resolved }) => ({ label: resolved.label, spec: resolved.spec }));
+    const outcome = allocate(toAllocate, node, { catalog: this.#catalog, allocated: this.allocated });
+    if (outcome.kind !== 'allocated') return mine;
+    const devices = [...mine.devices];
+    const named = new Map(mine.claims);
+    outcome.claims.forEach((allocation, index) => {
+      devices.push(...allocation.devices);
+      const key = pending[index]?.key;
+      if (key !== undefined) named.set(key, allocation);
+    });
+    return { devices, claims: named };
+  }
+}
+
+/** The pod's claims, or undefined when one is neither among the inputs nor to be made from a template they hold. */
+export function resolveClaims(pod: PodInfo, catalog: DeviceCatalog, usage: DeviceUsage): ResolvedClaim[] {
+  return (podClaims(pod, catalog, usage) ?? []).map(({ resolved }) => resolved);
+}
+
+function podClaims(pod: PodInfo, catalog: DeviceCatalog, usage: DeviceUsage): { readonly key: string | undefined; readonly resolved: ResolvedClaim }[] | undefined {
+  const out: { key: string | undefined; resolved: ResolvedClaim }[] = [];
+  for (const entry of pod.resourceClaims) {
+    if (entry.kind === 'template') {
+      const spec = catalog.template(pod.namespace, entry.templateName);
+      if (!spec) return undefined;
+      out.push({ key: undefined, resolved: { label: `${pod.namespace}/${pod.name}-${entry.name}`, spec, allocation: undefined, reservable: true } });
+      continue;
+    }
+    const claim = catalog.claim(pod.namespace, entry.claimName);
+    if (!claim) return undefined;
+    const allocation = claim.allocation ?? usage.assumed(pod.namespace, entry.claimName);
+    const reservable = claim.reservedFor.length < RESERVED_FOR_MAX_SIZE || claim.reservedFor.includes(pod.name);
+    out.push({ key: claimKey(pod.namespace, entry.claimName), resolved: { label: `${pod.namespace}/${entry.claimName}`, spec: claim.spec, allocation, reservable } });
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+// Why kubefit cannot run DynamicResources for a pod as kube-scheduler would, if it cannot: the pod's claims are then
+// left unchecked (resource-claims-not-checked) and it is placed as if it claimed nothing.
+import type { DeviceCatalog, DeviceRequest, ResourceClaimSpec } from './device-catalog.js';
+import type { PodResourceClaim } from './pod-resource-claims.js';
+
+interface ClaimingPod {
+  readonly namespace: string;
+  readonly resourceClaims: readonly PodResourceClaim[];
+}
+
+/** The gap of a snapshot that tells nothing of devices: the DynamicResources filter does not run at all. */
+export const NO_DEVICES = 'the inputs hold no ResourceSlice or DeviceClass';
+
+/**
+ * Undefined when every claim can be allocated as upstream does; otherwise what stands in the way: a snapshot without
+ * ResourceSlices and DeviceClasses, a slice or claim field kubefit does not model, a claim or template the snapshot
+ * lacks, or a selector kubefit cannot evaluate on some device.
+ */
+export function draModelGap(pod: ClaimingPod, catalog: DeviceCatalog): string | undefined {
+  if (catalog.isEmpty) return NO_DEVICES;
+  if (catalog.unmodelled !== undefined) return `${catalog.unmodelled}, which kubefit does not model`;
+  for (const claim of pod.resourceClaims) {
+    const gap = claimGap(pod.namespace, claim, catalog);
+    if (gap !== undefined) return gap;
+  }
+  return undefined;
+}
+
+function claimGap(namespace: string, claim: PodResourceClaim, catalog: DeviceCatalog): string | undefined {
+  if (claim.kind === 'claim') {
+    const found = catalog.claim(namespace, claim.claimName);
+    if (!found) return `ResourceClaim "${claim.claimName}" is not among the inputs`;
+    return found.allocation ? undefined : specGap(found.spec, catalog);
+  }
+  const spec = catalog.template(namespace, claim.templateName);
+  return spec ? specGap(spec, catalog) : `ResourceClaimTemplate "${claim.templateName}" is not among the inputs`;
+}
+
+function specGap(spec: ResourceClaimSpec, catalog: DeviceCatalog): string | undefined {
+  if (spec.unmodelled !== undefined) return `${spec.unmodelled}, which kubefit does not model`;
+  for (const request of spec.requests) {
+    const gap = selectorGap(request, catalog);
+    if (gap !== undefined) return gap;
+  }
+  return undefined;
+}
+
+/** A selector of the request or its class that fails to compile or evaluate on a device (upstream: an Error status). */
+function selectorGap(request: DeviceRequest, catalog: DeviceCatalog): string | undefined {
+  const expressions = [...(catalog.classes.get(request.deviceClassName)?.selectors ?? []), ...request.selectors];
+  for (const expression of expressions) {
+    for (const { device, driver } of catalog.devices()) {
+      const result = catalog.selectors.matches(expression, device, driver);
+      if (typeof result === 'object') return `the selector ${JSON.stringify(expression)} fails on device "${device.name}" of driver ${driver} (${result.error})`;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,82 @@
+// DynamicResources: a pod's ResourceClaims must be allocatable on the node (structured parameters, v1 API).
+// upstream: pkg/scheduler/framework/plugins/dynamicresources/dynamicresources.go PreFilter, Filter, Reserve (v1.35);
+// statusUnschedulable makes every rejection UnschedulableAndUnresolvable
+import { SUCCESS, definePlugin, unresolvable } from '../framework.js';
+import type { PodInfo } from '../pod-info.js';
+import { DYNAMIC_RESOURCES_SINCE } from '../preemption/dynamic-resources.js';
+import { draModelGap } from '../dra/model-gap.js';
+import { allocate, type ClaimToAllocate } from '../dra/allocator.js';
+import { DeviceUsage, resolveClaims, type ResolvedClaim } from '../dra/device-usage.js';
+import type { DeviceCatalog } from '../dra/device-catalog.js';
+import { matchesNodeSelector } from '../../model/labels.js';
+
+export const ERR_CANNOT_ALLOCATE = 'cannot allocate all claims';
+export const ERR_NOT_AVAILABLE = 'resourceclaim not available on the node';
+export const ERR_IN_USE = 'resourceclaim in use';
+
+interface State {
+  readonly catalog: DeviceCatalog;
+  readonly usage: DeviceUsage;
+  readonly claims: readonly ResolvedClaim[];
+  /** The claims the scheduler allocates itself (those without an allocation). */
+  readonly toAllocate: readonly ClaimToAllocate[];
+}
+
+export default definePlugin<State>({
+  name: 'DynamicResources',
+  preFilter(pod, cluster) {
+    if (!pod.hasResourceClaims || cluster.minor < DYNAMIC_RESOURCES_SINCE) return { kind: 'skip' };
+    const catalog = cluster.devices;
+    // claims kubefit cannot allocate as the scheduler would are left unchecked (resource-claims-not-checked)
+    if (draModelGap(pod, catalog) !== undefined) return { kind: 'skip' };
+    const usage = DeviceUsage.of(cluster.nodesWithPods(), catalog);
+    const prepared = stateOf(pod, catalog, usage);
+    return 'reject' in prepared ? { kind: 'reject', reason: prepared.reject } : { kind: 'state', state: prepared };
+  },
+  filter(_pod, node, state) {
+    if (state.toAllocate.length > 0) {
+      const outcome = allocate(state.toAllocate, node, { catalog: state.catalog, allocated: state.usage.allocated });
+      // upstream: an allocator error is an Error status that aborts the attempt; kubefit reports it as the node's reason
+      if (outcome.kind === 'error') return unresolvable(outcome.message);
+      if (outcome.kind === 'unsatisfiable') return unresolvable(ERR_CANNOT_ALLOCATE);
+    }
+    const unavailable = state.claims.some(({ allocation }) => allocation?.nodeSelector !== undefined && !matchesNodeSelector(allocation.nodeSelector, node.labels, node.name));
+    return unavailable ? unresolvable(ERR_NOT_AVAILABLE) : SUCCESS;
+  },
+  // Reserve: the devices a pod placed earlier got are in use, and a claim it shares with this pod is allocated now.
+  addPod(state, pod, added, node) {
+    if (!added.hasResourceClaims) return state;
+    return refreshed(state, pod, state.usage.withPod(added, node));
+  },
+  changedNode(state, pod, before, after) {
+    if (!before.pods.some((other) => other.hasResourceClaims) && !after.pods.some((other) => other.hasResourceClaims)) return state;
+    return refreshed(state, pod, state.usage.withNode(before, after));
+  },
+  // slices reach nodes by name, and an allocation's node selector may name them
+  usesNodeName: () => true,
+});
+
+function refreshed(state: State, pod: PodInfo, usage: DeviceUsage): State {
+  const next = stateOf(pod, state.catalog, usage);
+  return 'reject' in next ? { ...state, usage } : next;
+}
+
+/**
+ * PreFilter's checks: an allocated claim that takes no more consumers is in use; an unallocated one names classes that
+ * must exist.
+ */
+function stateOf(pod: PodInfo, catalog: DeviceCatalog, usage: DeviceUsage): State | { readonly reject: string } {
+  const claims = resolveClaims(pod, catalog, usage);
+  const toAllocate: ClaimToAllocate[] = [];
+  for (const claim of claims) {
+    if (claim.allocation) {
+      if (!claim.reservable) return { reject: ERR_IN_USE };
+      continue;
+    }
+    for (const request of claim.spec.requests) {
+      if (!catalog.classes.has(request.deviceClassName)) return { reject: `request ${request.name}: device class ${request.deviceClassName} does not exist` };
+    }
+    toAllocate.push({ label: claim.label, spec: claim.spec });
+  }
+  return { catalog, usage, claims, toAllocate };
+}
