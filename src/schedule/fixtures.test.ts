@@ -286,6 +286,19 @@ describe('fixtures/schedule', () => {
     expect(before.findings.filter((f) => f.ruleId === 'resource-claims-not-checked')).toHaveLength(6);
   });
 
+  it('DynamicResources: matchAttribute constraints and firstAvailable subrequests decide which node can allocate a claim', async () => {
+    // upstream: structured/internal/allocatortesting/allocator_testing.go (v1.35), the cases named in the fixture
+    const { results, findings } = await fixtureWithCluster('DynamicResources-constraints');
+    const onlyNodeA = { feasibleNodes: ['node-a'], rejected: { 'node-b': ['cannot allocate all claims'] } };
+    expect(results['same-model']).toMatchObject({ ...onlyNodeA, placement: { nodes: { 'node-a': 1 } } });
+    expect(results['retry']).toMatchObject(onlyNodeA);
+    expect(results['prefers-h100']).toMatchObject(onlyNodeA);
+    // same-model took node-a's T4s first
+    expect(results['prefers-h100']?.placement).toMatchObject({ nodes: {}, unschedulable: 1 });
+    expect(results['unknown-subrequest-class']?.placement?.message).toMatch(/^0\/2 nodes are available: request gpus\/tpu: device class tpu\.example\.com does not exist\. /);
+    expect(findings.filter((f) => f.ruleId === 'resource-claims-not-checked')).toEqual([]);
+  });
+
   it('DynamicResources: from 1.36 NodeResourcesFit leaves an extended resource a DeviceClass backs to DRA on nodes that do not advertise it', async () => {
     // upstream: noderesources/fit.go shouldDelegateResourceToDRA; dynamicresources.go preFilterExtendedResources, PostFilter (v1.36)
     const byName = (kubernetesVersion?: string) => fixtureWithCluster('DynamicResources-extended-resource', kubernetesVersion);

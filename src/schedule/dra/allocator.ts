@@ -1,10 +1,11 @@
 // The structured-parameters allocator for one node: the devices of the pools the node reaches, handed out to a pod's
 // unallocated claims request by request, with backtracking, as the "stable" allocator does for the v1 API.
 // upstream: staging/src/k8s.io/dynamic-resource-allocation/structured/internal/stable/allocator_stable.go Allocate,
-// validateDeviceRequest, allocateOne, isSelectable; pools_stable.go GatherPools, addSlice (v1.35)
+// validateDeviceRequest, allocateOne, allocateDevice, isSelectable; pools_stable.go GatherPools, addSlice (v1.35)
 import { toNodeSelector, type NodeSelector } from '../../model/labels.js';
 import type { NodeInfo } from '../node-info.js';
-import { deviceID, type Device, type DeviceCatalog, type DeviceClass, type DeviceID, type DeviceRequest, type ResourceClaimSpec, type ResourceSlice } from './device-catalog.js';
+import { deviceID, type Device, type DeviceCatalog, type DeviceClass, type DeviceID, type ExactRequest, type ResourceClaimSpec, type ResourceSlice } from './device-catalog.js';
+import { MatchAttributeConstraint } from './match-attribute.js';
 
 /** A claim the scheduler allocates: `label` names it in errors as klog.KObj does (namespace/name). */
 export interface ClaimToAllocate {
@@ -43,33 +44,52 @@ interface Pool {
 
 interface RequestData {
   readonly claim: number;
+  /** The request's name, or "<request>/<subrequest>". */
+  readonly name: string;
   readonly numDevices: number;
   /** The devices the request may take, in pool and slice order. */
   readonly candidates: readonly Candidate[];
   readonly all: boolean;
 }
 
+/** One DeviceRequest: its exact request, or its subrequests to try in order (firstAvailable). */
+type RequestChoices = readonly RequestData[];
+
+/** Allocate's errors that end the search (a constraint an "All" request cannot meet). */
+class AllocationError extends Error {}
+
 /**
  * Devices for every claim on `node`, or why none can be found: 'unsatisfiable' when no combination of free devices
  * matches ("cannot allocate all claims"), 'error' when upstream's Allocate fails (an incomplete pool asked for all
- * devices, a class that does not exist).
+ * devices, a constraint all devices cannot meet, too many devices for one claim).
  */
 export function allocate(claims: readonly ClaimToAllocate[], node: NodeInfo, context: AllocatorContext): AllocationOutcome {
   const pools = gatherPools(context.catalog.slicesReaching(node));
-  const requests: RequestData[] = [];
+  const requests: RequestChoices[] = [];
   for (const [index, claim] of claims.entries()) {
     for (const request of claim.spec.requests) {
-      const data = requestData(index, claim, request, pools, context);
-      if ('error' in data) return { kind: 'error', message: data.error };
-      requests.push(data);
+      const choices = request.choices.map((choice) => requestData(index, claim, choice, pools, context));
+      const failed = choices.find((choice) => 'error' in choice);
+      if (failed && 'error' in failed) return { kind: 'error', message: failed.error };
+      requests.push(choices.filter((choice): choice is RequestData => !('error' in choice)));
     }
   }
   const oversized = oversizedClaim(claims, requests);
   if (oversized !== undefined) return { kind: 'error', message: oversized };
-  const chosen: Candidate[][] = claims.map(() => []);
-  const allocating = new Set<DeviceID>();
-  if (!search(requests, 0, { allocated: context.allocated, allocating, chosen })) return { kind: 'unsatisfiable' };
-  return { kind: 'allocated', claims: chosen.map((devices) => ({ devices: devices.map((device) => device.id), nodeSelector: nodeSelectorOf(devices, node) })) };
+  const state: SearchState = {
+    allocated: context.allocated,
+    allocating: new Set(),
+    chosen: claims.map(() => []),
+    constraints: claims.map((claim) => claim.spec.constraints.map((constraint) => new MatchAttributeConstraint(constraint))),
+    labels: claims.map((claim) => claim.label),
+  };
+  try {
+    if (!search(requests, 0, state)) return { kind: 'unsatisfiable' };
+  } catch (error) {
+    if (error instanceof AllocationError) return { kind: 'error', message: error.message };
+    throw error;
+  }
+  return { kind: 'allocated', claims: state.chosen.map((devices) => ({ devices: devices.map((device) => device.id), nodeSelector: nodeSelectorOf(devices, node) })) };
 }
 
 /**
@@ -97,7 +117,7 @@ function gatherPools(slices: readonly ResourceSlice[]): Pool[] {
   return [...pools.values()];
 }
 
-function requestData(claimIndex: number, claim: ClaimToAllocate, request: DeviceRequest, pools: readonly Pool[], context: AllocatorContext): RequestData | { readonly error: string } {
+function requestData(claimIndex: number, claim: ClaimToAllocate, request: ExactRequest, pools: readonly Pool[], context: AllocatorContext): RequestData | { readonly error: string } {
   const where = `claim ${claim.label}, request ${request.name}`;
   const deviceClass = context.catalog.classes.get(request.deviceClassName);
   if (!deviceClass) return { error: `${where}: could not retrieve device class ${request.deviceClassName}: deviceclass.resource.k8s.io "${request.deviceClassName}" not found` };
@@ -115,23 +135,26 @@ function requestData(claimIndex: number, claim: ClaimToAllocate, request: Device
       }
     }
   }
-  return { claim: claimIndex, numDevices: all ? candidates.length : request.count, candidates, all };
+  return { claim: claimIndex, name: request.name, numDevices: all ? candidates.length : request.count, candidates, all };
 }
 
 /** resourceapi.AllocationResultsMaxSize: the devices one claim may get. */
 const ALLOCATION_RESULTS_MAX_SIZE = 32;
 
-/** The claims whose requests want more devices than one allocation result holds (Allocate's sanity check). */
-function oversizedClaim(claims: readonly ClaimToAllocate[], requests: readonly RequestData[]): string | undefined {
+/**
+ * The claims whose requests want more devices than one allocation result holds (Allocate's sanity check; a request
+ * with subrequests counts its smallest).
+ */
+function oversizedClaim(claims: readonly ClaimToAllocate[], requests: readonly RequestChoices[]): string | undefined {
   for (const [index, claim] of claims.entries()) {
-    const wanted = requests.filter((request) => request.claim === index).reduce((sum, request) => sum + request.numDevices, 0);
+    const wanted = requests.filter((choices) => choices[0]?.claim === index).reduce((sum, choices) => sum + Math.min(...choices.map((choice) => choice.numDevices)), 0);
     if (wanted > ALLOCATION_RESULTS_MAX_SIZE) return `claim ${claim.label}: number of requested devices ${wanted} exceeds the claim limit of ${ALLOCATION_RESULTS_MAX_SIZE}`;
   }
   return undefined;
 }
 
 /** isSelectable: the class's selectors, then the request's; PreFilter made sure none of them fails to evaluate. */
-function isSelectable(device: Device, driver: string, deviceClass: DeviceClass, request: DeviceRequest, catalog: DeviceCatalog): boolean {
+function isSelectable(device: Device, driver: string, deviceClass: DeviceClass, request: ExactRequest, catalog: DeviceCatalog): boolean {
   return [...deviceClass.selectors, ...request.selectors].every((expression) => catalog.selectors.matches(expression, device, driver) === true);
 }
 
@@ -139,48 +162,76 @@ interface SearchState {
   readonly allocated: ReadonlySet<DeviceID>;
   readonly allocating: Set<DeviceID>;
   readonly chosen: Candidate[][];
+  /** Each claim's matchAttribute constraints. */
+  readonly constraints: readonly (readonly MatchAttributeConstraint[])[];
+  readonly labels: readonly string[];
 }
 
 /**
- * allocateOne: devices for requests[index..], each request's devices in candidate order. Without constraints the order
- * among one request's devices does not matter, so each device is tried after the previous one only (the sets upstream's
+ * allocateOne: devices for requests[index..], trying a request's subrequests in order. Constraints are monotonic and
+ * decided by the set of devices, so each device of a request is tried after the previous one only (the sets upstream's
  * search visits, without their permutations). "All" needs every candidate, and at least one.
  */
-function search(requests: readonly RequestData[], index: number, state: SearchState): boolean {
-  const request = requests[index];
-  if (!request) return true;
-  const isFree = (candidate: Candidate) => !state.allocated.has(candidate.id) && !state.allocating.has(candidate.id);
-  if (request.all) {
-    if (request.candidates.length === 0 || !request.candidates.every(isFree)) return false;
-    return withDevices(request, request.candidates, state, () => search(requests, index + 1, state));
-  }
-  const free = request.candidates.filter(isFree);
-  if (free.length < request.numDevices) return false;
-  return choose(free, 0, request.numDevices, [], (picked) => withDevices(request, picked, state, () => search(requests, index + 1, state)));
+function search(requests: readonly RequestChoices[], index: number, state: SearchState): boolean {
+  const choices = requests[index];
+  if (!choices) return true;
+  const next = () => search(requests, index + 1, state);
+  return choices.some((request) => (request.all ? takeAll(request, state, next) : choose(request, state, { start: 0, count: request.numDevices }, next)));
 }
 
-/** Calls `next` with `count` of `free` from `start` on, in order, until it returns true. */
-function choose(free: readonly Candidate[], start: number, count: number, picked: Candidate[], next: (picked: readonly Candidate[]) => boolean): boolean {
-  if (count === 0) return next(picked);
-  for (let i = start; i <= free.length - count; i++) {
-    const candidate = free[i];
-    if (!candidate) continue;
-    picked.push(candidate);
-    if (choose(free, i + 1, count - 1, picked, next)) return true;
-    picked.pop();
+function isFree(candidate: Candidate, state: SearchState): boolean {
+  return !state.allocated.has(candidate.id) && !state.allocating.has(candidate.id);
+}
+
+/** `count` more devices for the request from its candidates at `start` on, then `next`; rolled back on failure. */
+function choose(request: RequestData, state: SearchState, from: { readonly start: number; readonly count: number }, next: () => boolean): boolean {
+  if (from.count === 0) return next();
+  for (let i = from.start; i <= request.candidates.length - from.count; i++) {
+    const candidate = request.candidates[i];
+    if (!candidate || !isFree(candidate, state) || !take(request, candidate, state)) continue;
+    if (choose(request, state, { start: i + 1, count: from.count - 1 }, next)) return true;
+    release(request, state);
   }
   return false;
 }
 
-/** Marks the devices as being allocated to the request's claim while `next` runs; keeps them when it succeeds. */
-function withDevices(request: RequestData, devices: readonly Candidate[], state: SearchState, next: () => boolean): boolean {
-  const claimDevices = state.chosen[request.claim] ?? [];
-  for (const device of devices) {
-    state.allocating.add(device.id);
-    claimDevices.push(device);
+/** Every candidate (all free, at least one), then `next`; a constraint one of them breaks is an error (must). */
+function takeAll(request: RequestData, state: SearchState, next: () => boolean): boolean {
+  if (request.candidates.length === 0 || !request.candidates.every((candidate) => isFree(candidate, state))) return false;
+  let taken = 0;
+  for (const candidate of request.candidates) {
+    if (!take(request, candidate, state)) {
+      for (; taken > 0; taken--) release(request, state);
+      const [, requestName = request.name] = request.name.split('/');
+      throw new AllocationError(`claim ${state.labels[request.claim] ?? ''}, request ${requestName}: cannot add device ${candidate.id} because a claim constraint would not be satisfied`);
+    }
+    taken++;
   }
   if (next()) return true;
-  for (const device of devices) state.allocating.delete(device.id);
-  claimDevices.splice(claimDevices.length - devices.length, devices.length);
+  for (; taken > 0; taken--) release(request, state);
   return false;
+}
+
+/** allocateDevice: the device goes to the request's claim if the claim's constraints that cover the request accept it. */
+function take(request: RequestData, candidate: Candidate, state: SearchState): boolean {
+  const constraints = (state.constraints[request.claim] ?? []).filter((constraint) => constraint.covers(request.name));
+  const added: MatchAttributeConstraint[] = [];
+  for (const constraint of constraints) {
+    if (!constraint.add(candidate.device)) {
+      for (const undo of added) undo.remove();
+      return false;
+    }
+    added.push(constraint);
+  }
+  state.allocating.add(candidate.id);
+  state.chosen[request.claim]?.push(candidate);
+  return true;
+}
+
+/** Undoes the request's last take. */
+function release(request: RequestData, state: SearchState): void {
+  const candidate = state.chosen[request.claim]?.pop();
+  if (!candidate) return;
+  state.allocating.delete(candidate.id);
+  for (const constraint of state.constraints[request.claim] ?? []) if (constraint.covers(request.name)) constraint.remove();
 }

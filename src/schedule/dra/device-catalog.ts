@@ -35,12 +35,26 @@ export interface DeviceClass {
   readonly selectors: readonly string[];
 }
 
-export interface DeviceRequest {
+/** A request's `exactly`, or one of its `firstAvailable` subrequests (named "<request>/<subrequest>"). */
+export interface ExactRequest {
   readonly name: string;
   readonly deviceClassName: string;
   readonly selectors: readonly string[];
   readonly allocationMode: 'ExactCount' | 'All';
   readonly count: number;
+}
+
+/** A DeviceRequest: its one exact request, or its subrequests in order of preference (DRAPrioritizedList). */
+export interface DeviceRequest {
+  readonly name: string;
+  readonly choices: readonly ExactRequest[];
+}
+
+/** A matchAttribute constraint: the devices of `requests` (all of the claim's when empty) share the attribute's value. */
+export interface MatchAttribute {
+  readonly requests: readonly string[];
+  /** Fully qualified attribute name. */
+  readonly attribute: string;
 }
 
 /** A device allocated to a claim (DeviceRequestAllocationResult's driver, pool and device). */
@@ -52,6 +66,7 @@ export function deviceID(driver: string, pool: string, device: string): DeviceID
 
 export interface ResourceClaimSpec {
   readonly requests: readonly DeviceRequest[];
+  readonly constraints: readonly MatchAttribute[];
   /** Why kubefit cannot allocate the claim as the scheduler would (a field it does not model), if so. */
   readonly unmodelled: string | undefined;
 }
@@ -259,28 +274,44 @@ function toAllocation(allocation: Readonly<Record<string, unknown>> | undefined)
 
 function toClaimSpec(spec: Readonly<Record<string, unknown>> | undefined): ResourceClaimSpec {
   const devices = asRecord(spec?.['devices']) ?? {};
-  const requests: DeviceRequest[] = [];
-  let unmodelled: string | undefined;
-  if (asArray(devices['constraints']).length > 0) unmodelled = 'spec.devices.constraints';
-  for (const raw of asArray(devices['requests'])) {
-    const request = asRecord(raw) ?? {};
-    const name = stringField(request, 'name');
-    const exactly = asRecord(request['exactly']);
-    if (!exactly) {
-      unmodelled ??= `request "${name}" without exactly (firstAvailable)`;
-      continue;
-    }
-    const field = UNMODELLED_REQUEST_FIELDS.find((key) => exactly[key] !== undefined && exactly[key] !== false);
-    if (field) unmodelled ??= `request "${name}" sets exactly.${field}`;
-    requests.push({
-      name,
-      deviceClassName: stringField(exactly, 'deviceClassName'),
-      selectors: celSelectors(exactly['selectors']),
-      allocationMode: exactly['allocationMode'] === 'All' ? 'All' : 'ExactCount',
-      count: numberField(exactly, 'count') ?? 1,
-    });
-  }
-  return { requests, unmodelled };
+  const unmodelled: string[] = [];
+  const requests = asArray(devices['requests']).map((raw) => toDeviceRequest(asRecord(raw) ?? {}, unmodelled));
+  const constraints = asArray(devices['constraints']).flatMap((raw, index) => {
+    const constraint = asRecord(raw) ?? {};
+    const attribute = constraint['matchAttribute'];
+    if (typeof attribute === 'string') return [{ requests: asArray(constraint['requests']).filter((name): name is string => typeof name === 'string'), attribute }];
+    unmodelled.push(`constraint #${index} without matchAttribute`);
+    return [];
+  });
+  return { requests, constraints, unmodelled: unmodelled[0] };
+}
+
+function toDeviceRequest(request: Readonly<Record<string, unknown>>, unmodelled: string[]): DeviceRequest {
+  const name = stringField(request, 'name');
+  const exactly = asRecord(request['exactly']);
+  const subrequests = exactly ? [{ name, request: exactly }] : asArray(request['firstAvailable']).map((raw) => ({ name: `${name}/${stringField(asRecord(raw), 'name')}`, request: asRecord(raw) ?? {} }));
+  if (subrequests.length === 0) unmodelled.push(`request "${name}" with neither exactly nor firstAvailable`);
+  const choices = subrequests.map((choice) => {
+    const field = UNMODELLED_REQUEST_FIELDS.find((key) => choice.request[key] !== undefined && choice.request[key] !== false);
+    if (field) unmodelled.push(`request "${choice.name}" sets ${field}`);
+    return toExactRequest(choice.name, choice.request);
+  });
+  return { name, choices };
+}
+
+function toExactRequest(name: string, request: Readonly<Record<string, unknown>>): ExactRequest {
+  return {
+    name,
+    deviceClassName: stringField(request, 'deviceClassName'),
+    selectors: celSelectors(request['selectors']),
+    allocationMode: request['allocationMode'] === 'All' ? 'All' : 'ExactCount',
+    count: numberField(request, 'count') ?? 1,
+  };
+}
+
+/** Every exact request and subrequest of the claim. */
+export function exactRequests(spec: ResourceClaimSpec): ExactRequest[] {
+  return spec.requests.flatMap((request) => request.choices);
 }
 
 function numberField(record: Readonly<Record<string, unknown>>, key: string): number | undefined {

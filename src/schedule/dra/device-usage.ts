@@ -4,7 +4,7 @@ import type { NodeInfo } from '../node-info.js';
 import type { PodInfo } from '../pod-info.js';
 import { allocate, type ClaimToAllocate } from './allocator.js';
 import type { Allocation, DeviceCatalog, DeviceID, ResourceClaimSpec } from './device-catalog.js';
-import { RESERVED_FOR_MAX_SIZE } from './device-catalog.js';
+import { exactRequests, RESERVED_FOR_MAX_SIZE } from './device-catalog.js';
 import { claimKey } from '../volumes/storage-catalog.js';
 
 /** A pod's claim as PreFilter sees it. */
@@ -75,7 +75,7 @@ export class DeviceUsage {
   #reserve(pod: PodInfo, node: NodeInfo, mine: NodeAllocations): NodeAllocations {
     const claims = podClaims(pod, this.#catalog, this);
     if (claims === undefined) return mine;
-    const pending = claims.filter((claim) => claim.resolved.allocation === undefined && claim.resolved.spec.requests.every((request) => this.#catalog.classes.has(request.deviceClassName)));
+    const pending = claims.filter((claim) => claim.resolved.allocation === undefined && exactRequests(claim.resolved.spec).every((request) => this.#catalog.classes.has(request.deviceClassName)));
     if (pending.length === 0) return mine;
     const toAllocate: ClaimToAllocate[] = pending.map(({ resolved }) => ({ label: resolved.label, spec: resolved.spec }));
     const outcome = allocate(toAllocate, node, { catalog: this.#catalog, allocated: this.allocated });

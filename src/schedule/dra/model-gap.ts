@@ -1,6 +1,6 @@
 // Why kubefit cannot run DynamicResources for a pod as kube-scheduler would, if it cannot: the pod's claims are then
 // left unchecked (resource-claims-not-checked) and it is placed as if it claimed nothing.
-import type { DeviceCatalog, DeviceRequest, ResourceClaimSpec } from './device-catalog.js';
+import { exactRequests, type DeviceCatalog, type ExactRequest, type ResourceClaimSpec } from './device-catalog.js';
 import type { PodResourceClaim } from './pod-resource-claims.js';
 
 interface ClaimingPod {
@@ -38,7 +38,7 @@ function claimGap(namespace: string, claim: PodResourceClaim, catalog: DeviceCat
 
 function specGap(spec: ResourceClaimSpec, catalog: DeviceCatalog): string | undefined {
   if (spec.unmodelled !== undefined) return `${spec.unmodelled}, which kubefit does not model`;
-  for (const request of spec.requests) {
+  for (const request of exactRequests(spec)) {
     const gap = selectorGap(request, catalog);
     if (gap !== undefined) return gap;
   }
@@ -46,7 +46,7 @@ function specGap(spec: ResourceClaimSpec, catalog: DeviceCatalog): string | unde
 }
 
 /** A selector of the request or its class that fails to compile or evaluate on a device (upstream: an Error status). */
-function selectorGap(request: DeviceRequest, catalog: DeviceCatalog): string | undefined {
+function selectorGap(request: ExactRequest, catalog: DeviceCatalog): string | undefined {
   const expressions = [...(catalog.classes.get(request.deviceClassName)?.selectors ?? []), ...request.selectors];
   for (const expression of expressions) {
     for (const { device, driver } of catalog.devices()) {

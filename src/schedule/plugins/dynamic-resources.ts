@@ -7,7 +7,7 @@ import { DYNAMIC_RESOURCES_SINCE } from '../preemption/dynamic-resources.js';
 import { draModelGap } from '../dra/model-gap.js';
 import { allocate, type ClaimToAllocate } from '../dra/allocator.js';
 import { DeviceUsage, resolveClaims, type ResolvedClaim } from '../dra/device-usage.js';
-import type { DeviceCatalog } from '../dra/device-catalog.js';
+import { exactRequests, type DeviceCatalog } from '../dra/device-catalog.js';
 import { matchesNodeSelector } from '../../model/labels.js';
 
 export const ERR_CANNOT_ALLOCATE = 'cannot allocate all claims';
@@ -73,7 +73,7 @@ function stateOf(pod: PodInfo, catalog: DeviceCatalog, usage: DeviceUsage): Stat
       if (!claim.reservable) return { reject: ERR_IN_USE };
       continue;
     }
-    for (const request of claim.spec.requests) {
+    for (const request of exactRequests(claim.spec)) {
       if (!catalog.classes.has(request.deviceClassName)) return { reject: `request ${request.name}: device class ${request.deviceClassName} does not exist` };
     }
     toAllocate.push({ label: claim.label, spec: claim.spec });
