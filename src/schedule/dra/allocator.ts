@@ -2,7 +2,7 @@
 // unallocated claims request by request, with backtracking, as the "stable" allocator does for the v1 API.
 // upstream: staging/src/k8s.io/dynamic-resource-allocation/structured/internal/stable/allocator_stable.go Allocate,
 // validateDeviceRequest, allocateOne, allocateDevice, isSelectable; pools_stable.go GatherPools, addSlice (v1.35)
-import { toNodeSelector, type NodeSelector } from '../../model/labels.js';
+import type { NodeSelector } from '../../model/labels.js';
 import type { NodeInfo } from '../node-info.js';
 import { deviceID, type Device, type DeviceCatalog, type DeviceClass, type DeviceID, type ExactRequest, type ResourceClaimSpec, type ResourceSlice } from './device-catalog.js';
 import { MatchAttributeConstraint } from './match-attribute.js';
@@ -13,10 +13,10 @@ export interface ClaimToAllocate {
   readonly spec: ResourceClaimSpec;
 }
 
-/** What one claim got: its devices, and the nodes they reach (createNodeSelector, undefined for every node). */
+/** What one claim got: its devices, and the slices they come from. */
 export interface ClaimAllocation {
   readonly devices: readonly DeviceID[];
-  readonly nodeSelector: NodeSelector | undefined;
+  readonly slices: readonly ResourceSlice[];
 }
 
 export type AllocationOutcome =
@@ -27,7 +27,7 @@ export type AllocationOutcome =
 export interface AllocatorContext {
   readonly catalog: DeviceCatalog;
   /** Devices allocated to other claims (the snapshot's and those the dry-run assumed). */
-  readonly allocated: ReadonlySet<DeviceID>;
+  readonly allocated: { has(device: DeviceID): boolean };
 }
 
 interface Candidate {
@@ -64,11 +64,10 @@ class AllocationError extends Error {}
  * devices, a constraint all devices cannot meet, too many devices for one claim).
  */
 export function allocate(claims: readonly ClaimToAllocate[], node: NodeInfo, context: AllocatorContext): AllocationOutcome {
-  const pools = gatherPools(context.catalog.slicesReaching(node));
   const requests: RequestChoices[] = [];
   for (const [index, claim] of claims.entries()) {
     for (const request of claim.spec.requests) {
-      const choices = request.choices.map((choice) => requestData(index, claim, choice, pools, context));
+      const choices = request.choices.map((choice) => requestData(index, claim, choice, node, context));
       const failed = choices.find((choice) => 'error' in choice);
       if (failed && 'error' in failed) return { kind: 'error', message: failed.error };
       requests.push(choices.filter((choice): choice is RequestData => !('error' in choice)));
@@ -89,18 +88,19 @@ export function allocate(claims: readonly ClaimToAllocate[], node: NodeInfo, con
     if (error instanceof AllocationError) return { kind: 'error', message: error.message };
     throw error;
   }
-  return { kind: 'allocated', claims: state.chosen.map((devices) => ({ devices: devices.map((device) => device.id), nodeSelector: nodeSelectorOf(devices, node) })) };
+  return { kind: 'allocated', claims: state.chosen.map((devices) => ({ devices: devices.map((device) => device.id), slices: devices.map((device) => device.slice) })) };
 }
 
 /**
- * createNodeSelector, simplified: a device of a node's own slice pins the claim to that node; otherwise the first
- * node selector of a slice it took; devices of allNodes slices reach every node.
+ * The nodes an allocation made on `node` reaches (createNodeSelector, simplified): a device of a node's own slice pins
+ * the claim to that node (`metadata.name In [node]`); otherwise the first node selector of a slice it took; devices of
+ * allNodes slices reach every node (undefined).
  */
-function nodeSelectorOf(devices: readonly Candidate[], node: NodeInfo): NodeSelector | undefined {
-  if (devices.some((device) => device.slice.nodeName !== undefined)) {
-    return toNodeSelector({ nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node.name] }] }] });
+export function allocationNodeSelector(allocation: ClaimAllocation, nodeName: string): NodeSelector | undefined {
+  if (allocation.slices.some((slice) => slice.nodeName !== undefined)) {
+    return { terms: [{ labels: null, fields: [{ operator: 'In', name: nodeName }], parsed: true, nameIn: [[nodeName]] }] };
   }
-  return devices.find((device) => device.slice.nodeSelector !== undefined)?.slice.nodeSelector;
+  return allocation.slices.find((slice) => slice.nodeSelector !== undefined)?.nodeSelector;
 }
 
 /** GatherPools: the newest generation of each pool among the slices reaching the node; incomplete when slices are missing. */
@@ -117,25 +117,33 @@ function gatherPools(slices: readonly ResourceSlice[]): Pool[] {
   return [...pools.values()];
 }
 
-function requestData(claimIndex: number, claim: ClaimToAllocate, request: ExactRequest, pools: readonly Pool[], context: AllocatorContext): RequestData | { readonly error: string } {
+function requestData(claimIndex: number, claim: ClaimToAllocate, request: ExactRequest, node: NodeInfo, context: AllocatorContext): RequestData | { readonly error: string } {
   const where = `claim ${claim.label}, request ${request.name}`;
   const deviceClass = context.catalog.classes.get(request.deviceClassName);
   if (!deviceClass) return { error: `${where}: could not retrieve device class ${request.deviceClassName}: deviceclass.resource.k8s.io "${request.deviceClassName}" not found` };
+  // what a request may take on a node does not change during a run: found once per request and node
+  const found = context.catalog.memo(request, node.name, () => selectableDevices(request, deviceClass, node, context.catalog));
+  if ('incompletePool' in found) return { error: `${where}: asks for all devices, but resource pool ${found.incompletePool} is currently being updated` };
   const all = request.allocationMode === 'All';
+  return { claim: claimIndex, name: request.name, numDevices: all ? found.candidates.length : request.count, candidates: found.candidates, all };
+}
+
+/** The devices of the node's complete pools that pass the selectors; an incomplete pool stops an All request. */
+function selectableDevices(request: ExactRequest, deviceClass: DeviceClass, node: NodeInfo, catalog: DeviceCatalog): { readonly candidates: readonly Candidate[] } | { readonly incompletePool: string } {
   const candidates: Candidate[] = [];
-  for (const pool of pools) {
+  for (const pool of gatherPools(catalog.slicesReaching(node))) {
     // ExactCount passes over incomplete pools; All cannot know what "all" is while a pool is being updated
     if (pool.incomplete) {
-      if (all) return { error: `${where}: asks for all devices, but resource pool ${pool.id} is currently being updated` };
+      if (request.allocationMode === 'All') return { incompletePool: pool.id };
       continue;
     }
     for (const slice of pool.slices) {
       for (const device of slice.devices) {
-        if (isSelectable(device, slice.driver, deviceClass, request, context.catalog)) candidates.push({ id: deviceID(slice.driver, slice.pool, device.name), device, slice });
+        if (isSelectable(device, slice.driver, deviceClass, request, catalog)) candidates.push({ id: deviceID(slice.driver, slice.pool, device.name), device, slice });
       }
     }
   }
-  return { claim: claimIndex, name: request.name, numDevices: all ? candidates.length : request.count, candidates, all };
+  return { candidates };
 }
 
 /** resourceapi.AllocationResultsMaxSize: the devices one claim may get. */
@@ -159,7 +167,7 @@ function isSelectable(device: Device, driver: string, deviceClass: DeviceClass, 
 }
 
 interface SearchState {
-  readonly allocated: ReadonlySet<DeviceID>;
+  readonly allocated: AllocatorContext['allocated'];
   readonly allocating: Set<DeviceID>;
   readonly chosen: Candidate[][];
   /** Each claim's matchAttribute constraints. */

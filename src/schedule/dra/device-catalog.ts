@@ -102,6 +102,7 @@ export class DeviceCatalog {
   readonly #byNodeName = new Map<string, ResourceSlice[]>();
   readonly #clusterWide: ResourceSlice[] = [];
   #allocated: Set<DeviceID> | undefined;
+  readonly #memos = new WeakMap<ExactRequest, Map<string, unknown>>();
   readonly #claims: ReadonlyMap<string, ResourceClaim>;
   readonly #templates: ReadonlyMap<string, ResourceClaimSpec>;
   /** A slice field kubefit does not model, when one is used: then no claim is checked. */
@@ -127,6 +128,14 @@ export class DeviceCatalog {
     const own = this.#byNodeName.get(node.name) ?? [];
     const wide = this.#clusterWide.filter((slice) => sliceReachesNode(slice, node));
     return wide.length === 0 ? own : [...own, ...wide];
+  }
+
+  /** `make()` for the request on the node, computed once per run (the catalog does not change). */
+  memo<T>(request: ExactRequest, nodeName: string, make: () => T): T {
+    let byNode = this.#memos.get(request);
+    if (!byNode) this.#memos.set(request, (byNode = new Map()));
+    if (!byNode.has(nodeName)) byNode.set(nodeName, make());
+    return byNode.get(nodeName) as T;
   }
 
   /** The devices of every slice, with their drivers. */

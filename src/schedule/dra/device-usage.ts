@@ -2,7 +2,7 @@
 // placed (upstream: the assume cache's allocations, ListAllAllocatedDevices, and Reserve for each placed pod).
 import type { NodeInfo } from '../node-info.js';
 import type { PodInfo } from '../pod-info.js';
-import { allocate, type ClaimToAllocate } from './allocator.js';
+import { allocate, allocationNodeSelector, type ClaimToAllocate } from './allocator.js';
 import type { Allocation, DeviceCatalog, DeviceID, ResourceClaimSpec } from './device-catalog.js';
 import { exactRequests, RESERVED_FOR_MAX_SIZE } from './device-catalog.js';
 import { claimKey } from '../volumes/storage-catalog.js';
@@ -30,20 +30,24 @@ export class DeviceUsage {
   readonly #catalog: DeviceCatalog;
   readonly #byNode: ReadonlyMap<string, NodeAllocations>;
   /** The devices in use: the snapshot's and the dry-run's. */
-  readonly allocated: ReadonlySet<DeviceID>;
+  readonly allocated: { has(device: DeviceID): boolean };
 
   private constructor(catalog: DeviceCatalog, byNode: ReadonlyMap<string, NodeAllocations>) {
     this.#catalog = catalog;
     this.#byNode = byNode;
-    const allocated = new Set(catalog.allocatedDevices());
-    for (const { devices } of byNode.values()) for (const device of devices) allocated.add(device);
-    this.allocated = allocated;
+    const snapshot = catalog.allocatedDevices();
+    const assumed = new Set<DeviceID>();
+    for (const { devices } of byNode.values()) for (const device of devices) assumed.add(device);
+    this.allocated = { has: (device) => snapshot.has(device) || assumed.has(device) };
   }
 
-  /** The usage of the nodes' pods, node after node (those the snapshot allocated for add nothing). */
+  /**
+   * The usage of the nodes' pods, node after node; a pod whose claims the snapshot allocated adds nothing (a
+   * cluster's bound pods, so PreFilter replays only the pods the dry run placed).
+   */
   static of(nodes: readonly NodeInfo[], catalog: DeviceCatalog): DeviceUsage {
     let usage = new DeviceUsage(catalog, new Map());
-    for (const node of nodes) if (node.pods.some((pod) => pod.hasResourceClaims)) usage = usage.withNode(node, node);
+    for (const node of nodes) if (node.pods.some((pod) => needsAllocation(pod, catalog))) usage = usage.withNode(node, node);
     return usage;
   }
 
@@ -85,10 +89,15 @@ export class DeviceUsage {
     outcome.claims.forEach((allocation, index) => {
       devices.push(...allocation.devices);
       const key = pending[index]?.key;
-      if (key !== undefined) named.set(key, allocation);
+      if (key !== undefined) named.set(key, { devices: allocation.devices, nodeSelector: allocationNodeSelector(allocation, node.name) });
     });
     return { devices, claims: named };
   }
+}
+
+/** Whether the pod has a claim the snapshot has not allocated (one made from a template, or one still pending). */
+function needsAllocation(pod: PodInfo, catalog: DeviceCatalog): boolean {
+  return pod.resourceClaims.some((entry) => entry.kind === 'template' || catalog.claim(pod.namespace, entry.claimName)?.allocation === undefined);
 }
 
 /** The pod's claims, or undefined when one is neither among the inputs nor to be made from a template they hold. */
