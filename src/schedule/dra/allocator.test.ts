@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { nodeInfoOf, objectOf } from '../test-support.js';
+import { allocate, type ClaimToAllocate } from './allocator.js';
+import { DeviceCatalog, type ExactRequest } from './device-catalog.js';
+
+const node1 = nodeInfoOf({ name: 'node-1', labels: { region: 'region-1' } });
+const node2 = nodeInfoOf({ name: 'node-2', labels: { region: 'region-2' } });
+const classA = objectOf({ apiVersion: 'resource.k8s.io/v1', kind: 'DeviceClass', metadata: { name: 'class-a' }, spec: { selectors: [{ cel: { expression: "device.driver == 'driver-a'" } }] } });
+
+function slice(name: string, spec: Readonly<Record<string, unknown>>, devices: readonly string[]) {
+  return objectOf({ apiVersion: 'resource.k8s.io/v1', kind: 'ResourceSlice', metadata: { name }, spec: { driver: 'driver-a', ...spec, devices: devices.map((device) => ({ name: device })) } });
+}
+
+function request(allocationMode: ExactRequest['allocationMode'], count = 1): ClaimToAllocate {
+  const exact: ExactRequest = { name: 'req-0', deviceClassName: 'class-a', selectors: [], allocationMode, count };
+  return { label: 'default/claim-0', spec: { requests: [{ name: 'req-0', choices: [exact] }], constraints: [], unmodelled: undefined } };
+}
+
+function catalogOf(...slices: ReturnType<typeof slice>[]): DeviceCatalog {
+  return DeviceCatalog.of({ deviceClasses: [classA], resourceSlices: slices, resourceClaims: [], resourceClaimTemplates: [] });
+}
+
+// upstream: staging/src/k8s.io/dynamic-resource-allocation/structured/internal/allocatortesting/allocator_testing.go (v1.35)
+describe('allocate (the stable allocator)', () => {
+  it('all-devices-of-the-incomplete-pool: All cannot know what "all" is while a slice of the pool is missing', () => {
+    const catalog = catalogOf(slice('slice-1', { nodeName: 'node-1', pool: { name: 'pool-1', generation: 1, resourceSliceCount: 2 } }, ['device-1']));
+    expect(allocate([request('All')], node1, { catalog, allocated: new Set() })).toEqual({
+      kind: 'error',
+      message: 'claim default/claim-0, request req-0: asks for all devices, but resource pool driver-a/pool-1 is currently being updated',
+    });
+    // ExactCount passes over the incomplete pool
+    expect(allocate([request('ExactCount')], node1, { catalog, allocated: new Set() })).toEqual({ kind: 'unsatisfiable' });
+  });
+
+  it('network-attached-device and unsuccessful-allocation-network-attached-device: a slice reaches the nodes its selector matches', () => {
+    const selector = { nodeSelectorTerms: [{ matchExpressions: [{ key: 'region', operator: 'In', values: ['region-1'] }] }] };
+    const catalog = catalogOf(slice('slice-1', { nodeSelector: selector, pool: { name: 'pool-1', generation: 1, resourceSliceCount: 1 } }, ['device-1']));
+    expect(allocate([request('ExactCount')], node1, { catalog, allocated: new Set() })).toMatchObject({ kind: 'allocated', claims: [{ devices: ['driver-a/pool-1/device-1'] }] });
+    expect(allocate([request('ExactCount')], node2, { catalog, allocated: new Set() })).toEqual({ kind: 'unsatisfiable' });
+  });
+
+  it('too-many-devices-single-request: more devices than one allocation result holds is an error', () => {
+    expect(allocate([request('ExactCount', 500)], node1, { catalog: catalogOf(), allocated: new Set() })).toEqual({
+      kind: 'error',
+      message: 'claim default/claim-0: number of requested devices 500 exceeds the claim limit of 32',
+    });
+  });
+
+  it('an outdated generation of a pool offers nothing; a device in use is not allocated again', () => {
+    const catalog = catalogOf(
+      slice('old', { nodeName: 'node-1', pool: { name: 'pool-1', generation: 1, resourceSliceCount: 1 } }, ['device-old']),
+      slice('new', { nodeName: 'node-1', pool: { name: 'pool-1', generation: 2, resourceSliceCount: 1 } }, ['device-1', 'device-2']),
+    );
+    expect(allocate([request('All')], node1, { catalog, allocated: new Set() })).toMatchObject({ claims: [{ devices: ['driver-a/pool-1/device-1', 'driver-a/pool-1/device-2'] }] });
+    expect(allocate([request('ExactCount')], node1, { catalog, allocated: new Set(['driver-a/pool-1/device-1']) })).toMatchObject({ claims: [{ devices: ['driver-a/pool-1/device-2'] }] });
+    expect(allocate([request('All')], node1, { catalog, allocated: new Set(['driver-a/pool-1/device-1']) })).toEqual({ kind: 'unsatisfiable' });
+  });
+});
