@@ -279,11 +279,16 @@ describe('fixtures/schedule', () => {
         'big-memory', 'spec.resourceClaims',
         `resource claims were not checked: kubefit did not run the DynamicResources filter: the selector "device.capacity['gpu.example.com'].memory.compareTo(quantity('40Gi')) >= 0" fails on device "gpu-0" of driver gpu.example.com (unbound function: compareTo), so the nodes it names may lack the devices of resource claim "gpu"`,
       ],
+      // "deleted-claim" (PreEnqueue: `resourceclaim "going-away" is being deleted`)
+      [
+        'uses-deleted', 'spec.resourceClaims',
+        'resource claims were not checked: kubefit did not run the DynamicResources filter: resourceclaim "going-away" is being deleted, and kube-scheduler does not try the pod until it is gone, so the nodes it names may lack the devices of resource claim "gpu"',
+      ],
     ]);
     // DynamicResourceAllocation is off by default before 1.34: the plugin does not run, the claims stay unchecked
     const before = await byName('1.33');
     expect(before.results['joins-shared']).toMatchObject({ feasibleNodes: ['cpu-only', 'gpu-1', 'gpu-2'] });
-    expect(before.findings.filter((f) => f.ruleId === 'resource-claims-not-checked')).toHaveLength(6);
+    expect(before.findings.filter((f) => f.ruleId === 'resource-claims-not-checked')).toHaveLength(7);
   });
 
   it('DynamicResources: matchAttribute constraints and firstAvailable subrequests decide which node can allocate a claim', async () => {

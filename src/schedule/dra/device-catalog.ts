@@ -83,6 +83,8 @@ export interface ResourceClaim {
   readonly allocation: Allocation | undefined;
   /** status.reservedFor: the pods (by name) using the claim. */
   readonly reservedFor: readonly string[];
+  /** metadata.deletionTimestamp is set. */
+  readonly deleting: boolean;
 }
 
 /** resourceapi.ResourceClaimReservedForMaxSize: an allocated claim reserved this often takes no more pods. */
@@ -268,6 +270,7 @@ function toResourceClaim(object: KubeObject): ResourceClaim {
     spec: toClaimSpec(asRecord(object.value['spec'])),
     allocation: toAllocation(asRecord(status?.['allocation'])),
     reservedFor: asArray(status?.['reservedFor']).map((consumer) => stringField(asRecord(consumer), 'name')),
+    deleting: asRecord(object.value['metadata'])?.['deletionTimestamp'] != null,
   };
 }
 

@@ -30,6 +30,8 @@ function claimGap(namespace: string, claim: PodResourceClaim, catalog: DeviceCat
   if (claim.kind === 'claim') {
     const found = catalog.claim(namespace, claim.claimName);
     if (!found) return `ResourceClaim "${claim.claimName}" is not among the inputs`;
+    // upstream: foreachPodResourceClaim, in PreEnqueue: the pod waits, no scheduling attempt is made
+    if (found.deleting) return `resourceclaim "${claim.claimName}" is being deleted, and kube-scheduler does not try the pod until it is gone`;
     return found.allocation ? undefined : specGap(found.spec, catalog);
   }
   const spec = catalog.template(namespace, claim.templateName);
