@@ -304,6 +304,20 @@ describe('fixtures/schedule', () => {
     expect(findings.filter((f) => f.ruleId === 'resource-claims-not-checked')).toEqual([]);
   });
 
+  it('DynamicResources: before 1.36 device taints are ignored, and devices with binding conditions or counters are never allocated', async () => {
+    // upstream: allocator_stable.go isSelectable, allocateDevice, taintPreventsAllocation behind features.DeviceTaints;
+    // dynamicresources_test.go TestPlugin "tainted-device-disabled" (v1.35)
+    const v135 = await fixtureWithCluster('DynamicResources-gates', '1.35');
+    expect(v135.results['one-device']).toMatchObject({ feasibleNodes: ['node-a'] });
+    expect(v135.results['two-devices']).toMatchObject({ feasibleNodes: [], rejected: { 'node-a': ['cannot allocate all claims'] } });
+    expect(v135.findings.filter((f) => f.ruleId === 'resource-claims-not-checked')).toEqual([]);
+    const v136 = await fixtureWithCluster('DynamicResources-gates');
+    expect(v136.findings.filter((f) => f.ruleId === 'resource-claims-not-checked').map((f) => f.message)).toEqual([
+      'resource claims were not checked: kubefit did not run the DynamicResources filter: ResourceSlice "node-a-gpu.example.com" sets spec.sharedCounters, which kubefit does not model, so the nodes it names may lack the devices of resource claim "gpus"',
+      'resource claims were not checked: kubefit did not run the DynamicResources filter: ResourceSlice "node-a-gpu.example.com" sets spec.sharedCounters, which kubefit does not model, so the nodes it names may lack the devices of resource claim "gpu"',
+    ]);
+  });
+
   it('DynamicResources: from 1.36 NodeResourcesFit leaves an extended resource a DeviceClass backs to DRA on nodes that do not advertise it', async () => {
     // upstream: noderesources/fit.go shouldDelegateResourceToDRA; dynamicresources.go preFilterExtendedResources, PostFilter (v1.36)
     const byName = (kubernetesVersion?: string) => fixtureWithCluster('DynamicResources-extended-resource', kubernetesVersion);

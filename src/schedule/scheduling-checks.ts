@@ -51,7 +51,7 @@ export const RESOURCE_CLAIMS_NOT_CHECKED: RuleMeta = {
     'ResourceSlices, DeviceClasses, ResourceClaims and ResourceClaimTemplates it is given, except where the inputs hold ' +
     'none of them, where a claim or template is missing, where a selector uses what kubefit cannot evaluate (quantity, ' +
     'semver) or where the claims or slices use a feature it does not model (distinctAttribute constraints, admin ' +
-    'access, device taints, partitionable devices, binding conditions, consumable capacity). From Kubernetes 1.36 ' +
+    'access, and from 1.36 device taints, partitionable devices, binding conditions, consumable capacity). From Kubernetes 1.36 ' +
     '(DRAExtendedResource) an extended resource that a DeviceClass names (spec.extendedResourceName, or ' +
     'deviceclass.resource.kubernetes.io/<class>) on a node that does not advertise it is left to DynamicResources too, ' +
     'which kubefit does not model. The nodes it reports for such a pod were checked for everything but the claimed devices.',

@@ -211,7 +211,7 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
   const storage = StorageCatalog.of(snapshot.storage, snapshot.storageSource, minor);
   const { podDisruptionBudgets } = snapshot;
   const controllers = controllerSelectorsOf(snapshot.controllers);
-  const devices = DeviceCatalog.of(snapshot);
+  const devices = DeviceCatalog.of(snapshot, minor);
   return { nodes, namespaceLabels: namespaceLabelsOf(snapshot.namespaces, podNamespaces(snapshot.boundPods, incomingNamespaces)), minor, podOptions, findings, evicted, storage, devices, podDisruptionBudgets, controllers };
 }
 

@@ -17,7 +17,7 @@ function request(allocationMode: ExactRequest['allocationMode'], count = 1): Cla
 }
 
 function catalogOf(...slices: ReturnType<typeof slice>[]): DeviceCatalog {
-  return DeviceCatalog.of({ deviceClasses: [classA], resourceSlices: slices, resourceClaims: [], resourceClaimTemplates: [] });
+  return DeviceCatalog.of({ deviceClasses: [classA], resourceSlices: slices, resourceClaims: [], resourceClaimTemplates: [] }, 35);
 }
 
 // upstream: staging/src/k8s.io/dynamic-resource-allocation/structured/internal/allocatortesting/allocator_testing.go (v1.35)

@@ -163,6 +163,7 @@ function oversizedClaim(claims: readonly ClaimToAllocate[], requests: readonly R
 
 /** isSelectable: the class's selectors, then the request's; PreFilter made sure none of them fails to evaluate. */
 function isSelectable(device: Device, driver: string, deviceClass: DeviceClass, request: ExactRequest, catalog: DeviceCatalog): boolean {
+  if (device.bindingConditions) return false;
   return [...deviceClass.selectors, ...request.selectors].every((expression) => catalog.selectors.matches(expression, device, driver) === true);
 }
 
@@ -187,8 +188,9 @@ function search(requests: readonly RequestChoices[], index: number, state: Searc
   return choices.some((request) => (request.all ? takeAll(request, state, next) : choose(request, state, { start: 0, count: request.numDevices }, next)));
 }
 
+/** Free, and allocatable at all (a device that consumes counters never is while DRAPartitionableDevices is off). */
 function isFree(candidate: Candidate, state: SearchState): boolean {
-  return !state.allocated.has(candidate.id) && !state.allocating.has(candidate.id);
+  return !candidate.device.consumesCounters && !state.allocated.has(candidate.id) && !state.allocating.has(candidate.id);
 }
 
 /** `count` more devices for the request from its candidates at `start` on, then `next`; rolled back on failure. */

@@ -12,6 +12,12 @@ export type AttributeValue = bigint | boolean | string | { readonly version: str
 
 export interface Device {
   readonly name: string;
+  /**
+   * Before 1.36 (DRADeviceBindingConditions off) a device with binding conditions is never selectable; with
+   * DRAPartitionableDevices off one that consumes counters is never allocated (isSelectable, allocateDevice).
+   */
+  readonly bindingConditions: boolean;
+  readonly consumesCounters: boolean;
   /** Fully qualified attribute names (an unqualified one gets the driver's domain) to values. */
   readonly attributes: ReadonlyMap<string, AttributeValue>;
   /** Fully qualified capacity names to quantities as written. */
@@ -90,10 +96,20 @@ export interface ResourceClaim {
 /** resourceapi.ResourceClaimReservedForMaxSize: an allocated claim reserved this often takes no more pods. */
 export const RESERVED_FOR_MAX_SIZE = 256;
 
-/** Fields of a slice or device that kubefit does not model (partitionable devices, binding conditions, taints...). */
+/**
+ * DRADeviceTaints, DRAPartitionableDevices, DRADeviceBindingConditions and DRAConsumableCapacity are alpha (off)
+ * before 1.36 and beta (on) from it (kube_features.go): before, the allocator ignores device taints, request
+ * tolerations and capacity, passes over slices with per-device node selection (GatherPools) and the devices above;
+ * from 1.36 kubefit does not model them.
+ */
+const DRA_DEVICE_GATES_SINCE = 36;
+
+/** Fields of a slice, device or request that kubefit does not model from 1.36 (partitionable devices, taints...). */
 const UNMODELLED_SLICE_FIELDS = ['perDeviceNodeSelection', 'sharedCounters'] as const;
 const UNMODELLED_DEVICE_FIELDS = ['consumesCounters', 'bindingConditions', 'bindsToNode', 'taints', 'allowMultipleAllocations', 'nodeName', 'nodeSelector', 'allNodes'] as const;
-const UNMODELLED_REQUEST_FIELDS = ['adminAccess', 'tolerations', 'capacity'] as const;
+const UNMODELLED_REQUEST_FIELDS = ['tolerations', 'capacity'] as const;
+/** DRAAdminAccess is on from 1.34: an admin-access request may take devices in use, which kubefit does not model. */
+const ADMIN_ACCESS = 'adminAccess';
 
 export class DeviceCatalog {
   readonly classes: ReadonlyMap<string, DeviceClass>;
@@ -145,25 +161,26 @@ export class DeviceCatalog {
     for (const slice of this.slices) for (const device of slice.devices) yield { device, driver: slice.driver };
   }
 
-  static of(objects: { readonly deviceClasses: readonly KubeObject[]; readonly resourceSlices: readonly KubeObject[]; readonly resourceClaims: readonly KubeObject[]; readonly resourceClaimTemplates: readonly KubeObject[] }): DeviceCatalog {
+  static of(objects: { readonly deviceClasses: readonly KubeObject[]; readonly resourceSlices: readonly KubeObject[]; readonly resourceClaims: readonly KubeObject[]; readonly resourceClaimTemplates: readonly KubeObject[] }, minor: number): DeviceCatalog {
+    const gatesOn = minor >= DRA_DEVICE_GATES_SINCE;
     const classes = new Map<string, DeviceClass>();
     for (const object of objects.deviceClasses) if (!classes.has(object.ref.name)) classes.set(object.ref.name, toDeviceClass(object));
     const claims = new Map<string, ResourceClaim>();
     for (const object of objects.resourceClaims) {
       const key = claimKey(object.ref.namespace, object.ref.name);
-      if (!claims.has(key)) claims.set(key, toResourceClaim(object));
+      if (!claims.has(key)) claims.set(key, toResourceClaim(object, gatesOn));
     }
     const templates = new Map<string, ResourceClaimSpec>();
     for (const object of objects.resourceClaimTemplates) {
       const key = claimKey(object.ref.namespace, object.ref.name);
-      if (!templates.has(key)) templates.set(key, toClaimSpec(asRecord(asRecord(object.value['spec'])?.['spec'])));
+      if (!templates.has(key)) templates.set(key, toClaimSpec(asRecord(asRecord(object.value['spec'])?.['spec']), gatesOn));
     }
-    const slices = objects.resourceSlices.map(toResourceSlice);
-    const unmodelled = objects.resourceSlices.map(unmodelledSliceField).find((field) => field !== undefined);
+    const slices = objects.resourceSlices.filter((object) => gatesOn || asRecord(object.value['spec'])?.['perDeviceNodeSelection'] === undefined).map(toResourceSlice);
+    const unmodelled = gatesOn ? objects.resourceSlices.map(unmodelledSliceField).find((field) => field !== undefined) : undefined;
     return new DeviceCatalog({ classes, slices, claims, templates, unmodelled });
   }
 
-  static readonly EMPTY = DeviceCatalog.of({ deviceClasses: [], resourceSlices: [], resourceClaims: [], resourceClaimTemplates: [] });
+  static readonly EMPTY = DeviceCatalog.of({ deviceClasses: [], resourceSlices: [], resourceClaims: [], resourceClaimTemplates: [] }, 0);
 
   /** True when the cluster told nothing of its devices (no ResourceSlice, no DeviceClass): claims stay unchecked. */
   get isEmpty(): boolean {
@@ -233,7 +250,8 @@ function toDevice(device: Readonly<Record<string, unknown>>, driver: string): De
     const value = asRecord(raw)?.['value'];
     if (typeof value === 'string' || typeof value === 'number') capacity.set(qualified(name, driver), String(value));
   }
-  return { name: stringField(device, 'name'), attributes, capacity };
+  const listed = (field: string) => asArray(device[field]).length > 0;
+  return { name: stringField(device, 'name'), bindingConditions: listed('bindingConditions'), consumesCounters: listed('consumesCounters'), attributes, capacity };
 }
 
 function attributeValue(attribute: Readonly<Record<string, unknown>>): AttributeValue | undefined {
@@ -262,12 +280,12 @@ function unmodelledSliceField(object: KubeObject): string | undefined {
   return undefined;
 }
 
-function toResourceClaim(object: KubeObject): ResourceClaim {
+function toResourceClaim(object: KubeObject, gatesOn: boolean): ResourceClaim {
   const status = asRecord(object.value['status']);
   return {
     namespace: object.ref.namespace,
     name: object.ref.name,
-    spec: toClaimSpec(asRecord(object.value['spec'])),
+    spec: toClaimSpec(asRecord(object.value['spec']), gatesOn),
     allocation: toAllocation(asRecord(status?.['allocation'])),
     reservedFor: asArray(status?.['reservedFor']).map((consumer) => stringField(asRecord(consumer), 'name')),
     deleting: asRecord(object.value['metadata'])?.['deletionTimestamp'] != null,
@@ -284,10 +302,11 @@ function toAllocation(allocation: Readonly<Record<string, unknown>> | undefined)
   };
 }
 
-function toClaimSpec(spec: Readonly<Record<string, unknown>> | undefined): ResourceClaimSpec {
+function toClaimSpec(spec: Readonly<Record<string, unknown>> | undefined, gatesOn: boolean): ResourceClaimSpec {
   const devices = asRecord(spec?.['devices']) ?? {};
   const unmodelled: string[] = [];
-  const requests = asArray(devices['requests']).map((raw) => toDeviceRequest(asRecord(raw) ?? {}, unmodelled));
+  const fields = gatesOn ? [ADMIN_ACCESS, ...UNMODELLED_REQUEST_FIELDS] : [ADMIN_ACCESS];
+  const requests = asArray(devices['requests']).map((raw) => toDeviceRequest(asRecord(raw) ?? {}, { fields, unmodelled }));
   const constraints = asArray(devices['constraints']).flatMap((raw, index) => {
     const constraint = asRecord(raw) ?? {};
     const attribute = constraint['matchAttribute'];
@@ -298,13 +317,13 @@ function toClaimSpec(spec: Readonly<Record<string, unknown>> | undefined): Resou
   return { requests, constraints, unmodelled: unmodelled[0] };
 }
 
-function toDeviceRequest(request: Readonly<Record<string, unknown>>, unmodelled: string[]): DeviceRequest {
+function toDeviceRequest(request: Readonly<Record<string, unknown>>, { fields, unmodelled }: { readonly fields: readonly string[]; readonly unmodelled: string[] }): DeviceRequest {
   const name = stringField(request, 'name');
   const exactly = asRecord(request['exactly']);
   const subrequests = exactly ? [{ name, request: exactly }] : asArray(request['firstAvailable']).map((raw) => ({ name: `${name}/${stringField(asRecord(raw), 'name')}`, request: asRecord(raw) ?? {} }));
   if (subrequests.length === 0) unmodelled.push(`request "${name}" with neither exactly nor firstAvailable`);
   const choices = subrequests.map((choice) => {
-    const field = UNMODELLED_REQUEST_FIELDS.find((key) => choice.request[key] !== undefined && choice.request[key] !== false);
+    const field = fields.find((key) => choice.request[key] !== undefined && choice.request[key] !== false);
     if (field) unmodelled.push(`request "${choice.name}" sets ${field}`);
     return toExactRequest(choice.name, choice.request);
   });
