@@ -253,6 +253,15 @@ describe('fixtures/schedule', () => {
     ]);
   });
 
+  it('DynamicResources: device selectors compare capacities as quantities and version attributes as semantic versions', async () => {
+    // upstream: apiserver pkg/cel/library quantity.go, semverlib.go; dynamic-resource-allocation/cel/compile.go DeviceMatches (v1.35)
+    const { results, findings } = await fixtureWithCluster('DynamicResources-cel-types');
+    expect(results['big-memory']).toMatchObject({ feasibleNodes: ['big'], rejected: { small: ['cannot allocate all claims'] } });
+    expect(results['exact-memory']).toMatchObject({ feasibleNodes: ['small'], rejected: { big: ['cannot allocate all claims'] } });
+    expect(results['new-driver']).toMatchObject({ feasibleNodes: ['small'], rejected: { big: ['cannot allocate all claims'] } });
+    expect(findings.filter((f) => f.ruleId === 'resource-claims-not-checked')).toEqual([]);
+  });
+
   it('DynamicResources: with ResourceSlices and DeviceClasses, claims are allocated from the devices of the nodes they reach', async () => {
     // upstream: dynamicresources/dynamicresources_test.go TestPlugin (v1.35); structured/internal/stable allocator_stable.go
     const byName = (kubernetesVersion?: string) => fixtureWithCluster('DynamicResources-structured', kubernetesVersion);
@@ -272,12 +281,12 @@ describe('fixtures/schedule', () => {
     expect(results['no-class']?.placement?.message).toBe(
       '0/3 nodes are available: request fpga: device class fpga.example.com does not exist. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
     );
-    // a selector kubefit cannot evaluate (no quantity() here) leaves the claim unchecked, as if the pod claimed nothing
+    // a selector that fails to evaluate (a capacity the devices lack) leaves the claim unchecked, as if the pod claimed nothing
     expect(results['big-memory']).toMatchObject({ feasibleNodes: ['cpu-only', 'gpu-1', 'gpu-2'] });
     expect(findings.filter((f) => f.ruleId === 'resource-claims-not-checked').map((f) => [f.object?.name, f.path, f.message])).toEqual([
       [
         'big-memory', 'spec.resourceClaims',
-        `resource claims were not checked: kubefit did not run the DynamicResources filter: the selector "device.capacity['gpu.example.com'].memory.compareTo(quantity('40Gi')) >= 0" fails on device "gpu-0" of driver gpu.example.com (unbound function: compareTo), so the nodes it names may lack the devices of resource claim "gpu"`,
+        `resource claims were not checked: kubefit did not run the DynamicResources filter: the selector "device.capacity['gpu.example.com'].memory.compareTo(quantity('40Gi')) >= 0" fails on device "gpu-0" of driver gpu.example.com (field not found: memory), so the nodes it names may lack the devices of resource claim "gpu"`,
       ],
       // "deleted-claim" (PreEnqueue: `resourceclaim "going-away" is being deleted`)
       [

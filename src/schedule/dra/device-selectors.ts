@@ -2,6 +2,7 @@
 // upstream: staging/src/k8s.io/dynamic-resource-allocation/cel/compile.go DeviceMatches (v1.35): `device` holds driver,
 // attributes and capacity keyed by domain then name, and a domain the device lacks is an empty map.
 import { createRequire } from 'node:module';
+import { celQuantity, celSemver, deviceCelFunctions } from './cel-device-library.js';
 import type { AttributeValue, Device } from './device-catalog.js';
 
 type Cel = typeof import('@bufbuild/cel');
@@ -13,9 +14,9 @@ export type SelectorResult = boolean | { readonly error: string };
 const require = createRequire(import.meta.url);
 
 /**
- * Compiles selectors on first use and remembers each verdict by expression and device. Quantities and versions are
- * values no string or number equals, and kubefit lacks quantity() and semver(): an expression that compares them fails
- * to evaluate here, and its claims are left unchecked.
+ * Compiles selectors on first use and remembers each verdict by expression and device. Capacities are quantities and
+ * version attributes semantic versions, compared through quantity() and semver() (cel-device-library.ts); an
+ * expression kubefit cannot evaluate leaves its claims unchecked.
  */
 export class DeviceSelectors {
   #cel: { readonly cel: Cel; readonly env: ReturnType<Cel['celEnv']> } | undefined;
@@ -66,7 +67,7 @@ export class DeviceSelectors {
   #runtime(): { readonly cel: Cel; readonly env: ReturnType<Cel['celEnv']> } {
     if (!this.#cel) {
       const cel = require('@bufbuild/cel') as Cel;
-      this.#cel = { cel, env: cel.celEnv() };
+      this.#cel = { cel, env: cel.celEnv({ funcs: deviceCelFunctions(cel) }) };
     }
     return this.#cel;
   }
@@ -75,7 +76,8 @@ export class DeviceSelectors {
     return new Map<string, unknown>([
       ['driver', driver],
       ['attributes', this.#byDomain(device.attributes, celAttribute)],
-      ['capacity', this.#byDomain(device.capacity, (quantity) => new Map([['quantity', quantity]]))],
+      // a value no quantity parses (the API server refuses it) compares as nothing
+      ['capacity', this.#byDomain(device.capacity, (quantity) => celQuantity(quantity) ?? new Map())],
     ]);
   }
 
@@ -92,7 +94,7 @@ export class DeviceSelectors {
   }
 }
 
-/** A version is kept out of reach of string comparisons: upstream's semver type equals no string. */
+/** A version attribute is a semantic version, which equals no string (one that does not parse, nothing). */
 function celAttribute(value: AttributeValue): unknown {
-  return typeof value === 'object' ? new Map([['version', value.version]]) : value;
+  return typeof value === 'object' ? (celSemver(value.version) ?? new Map()) : value;
 }
