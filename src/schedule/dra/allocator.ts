@@ -155,7 +155,7 @@ const ALLOCATION_RESULTS_MAX_SIZE = 32;
  */
 function oversizedClaim(claims: readonly ClaimToAllocate[], requests: readonly RequestChoices[]): string | undefined {
   for (const [index, claim] of claims.entries()) {
-    const wanted = requests.filter((choices) => choices[0]?.claim === index).reduce((sum, choices) => sum + Math.min(...choices.map((choice) => choice.numDevices)), 0);
+    const wanted = requests.filter((choices) => choices[0]?.claim === index).reduce((sum, choices) => sum + choices.reduce((least, choice) => Math.min(least, choice.numDevices), Infinity), 0);
     if (wanted > ALLOCATION_RESULTS_MAX_SIZE) return `claim ${claim.label}: number of requested devices ${wanted} exceeds the claim limit of ${ALLOCATION_RESULTS_MAX_SIZE}`;
   }
   return undefined;

@@ -1,5 +1,6 @@
 // Which devices are in use: those of the snapshot's allocated claims, and those the dry-run allocated to the pods it
 // placed (upstream: the assume cache's allocations, ListAllAllocatedDevices, and Reserve for each placed pod).
+import { appendAll } from '../../model/append.js';
 import type { NodeInfo } from '../node-info.js';
 import type { PodInfo } from '../pod-info.js';
 import { allocate, allocationNodeSelector, type ClaimToAllocate } from './allocator.js';
@@ -87,7 +88,7 @@ export class DeviceUsage {
     const devices = [...mine.devices];
     const named = new Map(mine.claims);
     outcome.claims.forEach((allocation, index) => {
-      devices.push(...allocation.devices);
+      appendAll(devices, allocation.devices);
       const key = pending[index]?.key;
       if (key !== undefined) named.set(key, { devices: allocation.devices, nodeSelector: allocationNodeSelector(allocation, node.name) });
     });
