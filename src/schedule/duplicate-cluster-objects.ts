@@ -6,7 +6,8 @@ import type { RuleMeta } from '../model/rule-meta.js';
 
 export const DUPLICATE_CLUSTER_OBJECT: RuleMeta = {
   id: 'duplicate-cluster-object',
-  severity: 'error',
+  // the run goes on with one copy, as the cluster has one: a mistake in how the snapshot was passed, not in a manifest
+  severity: 'warning',
   category: 'scheduling',
   description: 'the cluster holds a Node, or a Pod bound to a node, more than once (same name, and namespace for a Pod)',
   rationale:

@@ -449,9 +449,9 @@ describe('fixtures/schedule', () => {
     // upstream: pkg/scheduler/backend/cache/cache.go AddNode and AddPod keep one entry per node name and pod key
     const dir = 'fixtures/schedule/duplicate-cluster-objects';
     const report = await fit([`${dir}/app.yaml`], { cluster: [`${dir}/monday.yaml`, `${dir}/tuesday.yaml`] });
-    expect(report.findings.filter((f) => f.ruleId === 'duplicate-cluster-object').map((f) => [f.file, f.line, f.column, f.message])).toEqual([
-      [`${dir}/tuesday.yaml`, 3, 18, `Node node-1 is already in the cluster (${dir}/monday.yaml:5:18): the scheduling dry-run ignores this copy`],
-      [`${dir}/tuesday.yaml`, 8, 18, `Pod default/batch is already in the cluster (${dir}/monday.yaml:10:18): the scheduling dry-run ignores this copy`],
+    expect(report.findings.filter((f) => f.ruleId === 'duplicate-cluster-object').map((f) => [f.file, f.line, f.column, f.severity, f.message])).toEqual([
+      [`${dir}/tuesday.yaml`, 3, 18, 'warning', `Node node-1 is already in the cluster (${dir}/monday.yaml:5:18): the scheduling dry-run ignores this copy`],
+      [`${dir}/tuesday.yaml`, 8, 18, 'warning', `Pod default/batch is already in the cluster (${dir}/monday.yaml:10:18): the scheduling dry-run ignores this copy`],
     ]);
     expect(report.scheduling[0]?.placement).toMatchObject({ nodes: { 'node-1': 1 }, unschedulable: 1, rejected: { 'node-1': ['Insufficient cpu'] } });
   });
