@@ -253,13 +253,16 @@ describe('fixtures/schedule', () => {
     ]);
   });
 
-  it('DynamicResources: device selectors compare capacities as quantities and version attributes as semantic versions', async () => {
+  it('DynamicResources: device selectors compare capacities as quantities and version attributes as semantic versions, after the class\'s selectors', async () => {
     // upstream: apiserver pkg/cel/library quantity.go, semverlib.go; dynamic-resource-allocation/cel/compile.go DeviceMatches (v1.35)
     const { results, findings } = await fixtureWithCluster('DynamicResources-cel-types');
     expect(results['big-memory']).toMatchObject({ feasibleNodes: ['big'], rejected: { small: ['cannot allocate all claims'] } });
     expect(results['exact-memory']).toMatchObject({ feasibleNodes: ['small'], rejected: { big: ['cannot allocate all claims'] } });
     expect(results['new-driver']).toMatchObject({ feasibleNodes: ['small'], rejected: { big: ['cannot allocate all claims'] } });
+    // upstream: allocator_stable.go isSelectable: the class's selectors first, so no GPU selector runs on big's NIC
     expect(findings.filter((f) => f.ruleId === 'resource-claims-not-checked')).toEqual([]);
+    // dynamicresources.go PreFilter: a missing class refuses the request before any selector runs
+    expect(results['no-class']?.placement?.message).toMatch(/^0\/2 nodes are available: request gpu: device class tpu.example.com does not exist\. /);
   });
 
   it('DynamicResources: with ResourceSlices and DeviceClasses, claims are allocated from the devices of the nodes they reach', async () => {

@@ -47,13 +47,22 @@ function specGap(spec: ResourceClaimSpec, catalog: DeviceCatalog): string | unde
   return undefined;
 }
 
-/** A selector of the request or its class that fails to compile or evaluate on a device (upstream: an Error status). */
+/**
+ * A selector of the request or its class that fails to compile or evaluate on a device (upstream: an Error status).
+ * As the allocator evaluates them, a device meets the class's selectors first, then the request's, and the first one
+ * it fails ends its turn: a request selector that reads a GPU driver's attributes never runs on the devices of another
+ * driver that the class's `device.driver == ...` turned away (upstream: allocator_stable.go isSelectable, selectorsMatch).
+ */
 function selectorGap(request: ExactRequest, catalog: DeviceCatalog): string | undefined {
-  const expressions = [...(catalog.classes.get(request.deviceClassName)?.selectors ?? []), ...request.selectors];
-  for (const expression of expressions) {
-    for (const { device, driver } of catalog.devices()) {
+  const deviceClass = catalog.classes.get(request.deviceClassName);
+  // PreFilter refuses a request of a class that does not exist before any selector runs
+  if (!deviceClass) return undefined;
+  const expressions = [...deviceClass.selectors, ...request.selectors];
+  for (const { device, driver } of catalog.devices()) {
+    for (const expression of expressions) {
       const result = catalog.selectors.matches(expression, device, driver);
       if (typeof result === 'object') return `the selector ${JSON.stringify(expression)} fails on device "${device.name}" of driver ${driver} (${result.error})`;
+      if (!result) break;
     }
   }
   return undefined;
