@@ -49,8 +49,8 @@ export const RESOURCE_CLAIMS_NOT_CHECKED: RuleMeta = {
     "kube-scheduler's DynamicResources plugin places a pod with spec.resourceClaims only on a node whose ResourceSlices " +
     'can allocate every claimed device (device classes, CEL selectors, counters). kubefit runs that filter from the ' +
     'ResourceSlices, DeviceClasses, ResourceClaims and ResourceClaimTemplates it is given, except where the inputs hold ' +
-    'none of them, where a claim or template is missing, where a selector uses what kubefit cannot evaluate (quantity, ' +
-    'semver) or where the claims or slices use a feature it does not model (distinctAttribute constraints, admin ' +
+    'none of them, where a claim or template is missing, where a selector fails to evaluate or uses what kubefit cannot ' +
+    'evaluate (CEL libraries beyond quantity and semver, such as url or ip) or where the claims or slices use a feature it does not model (distinctAttribute constraints, admin ' +
     'access, and from 1.36 device taints, partitionable devices, binding conditions, consumable capacity). From Kubernetes 1.36 ' +
     '(DRAExtendedResource) an extended resource that a DeviceClass names (spec.extendedResourceName, or ' +
     'deviceclass.resource.kubernetes.io/<class>) on a node that does not advertise it is left to DynamicResources too, ' +
