@@ -43,6 +43,12 @@ describe('DRA CEL: quantity', () => {
   });
 });
 
+describe('DRA CEL: the base environment\'s strings extension', () => {
+  it.each(["'A100-SXM4'.lowerAscii().startsWith('a100')", "'gpu,nic'.split(',').size() == 2", "'  x '.trim() == 'x'"])('%s', (expression) => {
+    expect(evaluate(expression)).toBe(true);
+  });
+});
+
 describe('DRA CEL: semver', () => {
   it.each([
     "semver('1.0.0-alpha').isLessThan(semver('1.0.0-alpha.1'))",

@@ -67,7 +67,9 @@ export class DeviceSelectors {
   #runtime(): { readonly cel: Cel; readonly env: ReturnType<Cel['celEnv']> } {
     if (!this.#cel) {
       const cel = require('@bufbuild/cel') as Cel;
-      this.#cel = { cel, env: cel.celEnv({ funcs: deviceCelFunctions(cel) }) };
+      // the Kubernetes base environment DRA's compiler extends has cel-go's strings extension too
+      const { strings } = require('@bufbuild/cel/ext') as typeof import('@bufbuild/cel/ext');
+      this.#cel = { cel, env: cel.celEnv({ funcs: [...strings, ...deviceCelFunctions(cel)] }) };
     }
     return this.#cel;
   }
