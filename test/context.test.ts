@@ -151,6 +151,19 @@ describe('--context with a kustomization among the neighbours', () => {
     expect((await stat(join(directory, cacheFile))).mtimeMs).toBe(written);
   });
 
+  it('a checked file edited since the last run (a hook run again after a fix) leaves the cache as it is', async () => {
+    const { cwd, env } = await scratchCopy();
+    const lint = async () => (JSON.parse((await runCli(['lint', '--format', 'json', 'config/crd/bases/widgets.yaml', '--context', '.'], { cwd, env })).stdout) as { findings: unknown[] }).findings;
+    expect(await lint()).toEqual([]);
+    const directory = join(env.KUBEFIT_CACHE_DIR, toolVersion(), 'context-v3');
+    const [cacheFile = ''] = await readdir(directory);
+    const written = (await stat(join(directory, cacheFile))).mtimeMs;
+    const crd = join(cwd, 'config/crd/bases/widgets.yaml');
+    await writeFile(crd, `${await readFile(crd, 'utf8')}\n# edited\n`);
+    expect(await lint()).toEqual([]);
+    expect((await stat(join(directory, cacheFile))).mtimeMs).toBe(written);
+  });
+
   it('a file gone from the context has it read again too (a deleted patch changes the build)', async () => {
     const { cwd, env } = await scratchCopy();
     expect(await findings(cwd, env)).toEqual([]);

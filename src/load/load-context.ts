@@ -8,6 +8,7 @@ import { createHash } from './deferred-builtins.js';
 import { mkdir, readFile, rename, stat, writeFile } from './async-fs.js';
 import { basename, dirname, join } from 'node:path';
 import { toKubeObject, type KubeObject } from '../model/object.js';
+import { appendAll } from '../model/append.js';
 import { resolveFrom, type ContextListing } from './expand-inputs.js';
 import { isKustomizationFile } from './kustomize.js';
 import { loadManifests, type LoadLimits } from './load-manifests.js';
@@ -44,7 +45,8 @@ const CACHE_FORMAT = 'context-v3';
 export async function loadContext(context: ContextListing | undefined, options: ContextOptions): Promise<KubeObject[]> {
   if (context === undefined) return [];
   // the checked files are read and cached with the rest and left out after: a pre-commit run stages other files each
-  // time, and a context read as one was parsed whole again whenever the set of files it was read with changed
+  // time, and a context read as one was parsed whole again whenever the set of files it was read with changed; a
+  // checked file's own edits do not make its cache stale (directoryValues)
   const { files } = context;
   const byDirectory = new Map<string, string[]>();
   if (files.some((file) => isKustomizationFile(file) || isChainsawTestFile(file))) byDirectory.set(WHOLE, [...files]);
@@ -82,6 +84,7 @@ async function directoryValues(directory: string, files: readonly string[], opti
   const cached = cacheFile === undefined ? {} : await readCache(cacheFile);
   const fresh: Record<string, CachedFile> = {};
   const stale: { file: string; mtimeMs: number; size: number }[] = [];
+  const uncachedChecked: typeof stale = [];
   const values = new Map<string, CachedFile['values']>();
   // a directory's entries are known by file name, the whole context's by path
   const entryName = directory === WHOLE ? (file: string) => file : basename;
@@ -89,15 +92,20 @@ async function directoryValues(directory: string, files: readonly string[], opti
     const info = await stat(resolveFrom(options.cwd, file)).catch(() => undefined);
     if (!info) continue;
     const hit = cached[entryName(file)];
-    if (isCachedFile(hit) && hit.mtimeMs === info.mtimeMs && hit.size === info.size) {
+    // a checked file's objects are left out of the context, so its edits (a pre-commit run's staged file, changed
+    // again after the last run) need no re-reading: its cached entry stands; without one, it is read only with a
+    // whole context read again for another reason
+    const checked = options.exclude.has(resolveFrom(options.cwd, file));
+    if (isCachedFile(hit) && (checked || (hit.mtimeMs === info.mtimeMs && hit.size === info.size))) {
       fresh[entryName(file)] = hit;
       values.set(file, hit.values);
     } else {
-      stale.push({ file, mtimeMs: info.mtimeMs, size: info.size });
+      (checked ? uncachedChecked : stale).push({ file, mtimeMs: info.mtimeMs, size: info.size });
     }
   }
   // read as one, the context is read again when any file changed, came or went (a deleted patch changes the build)
   if (directory === WHOLE && (stale.length > 0 || Object.keys(cached).length !== Object.keys(fresh).length)) {
+    appendAll(stale, uncachedChecked);
     for (const [file, entry] of Object.entries(fresh)) {
       const { mtimeMs, size } = entry as CachedFile;
       stale.push({ file, mtimeMs, size });
