@@ -274,6 +274,7 @@ describe('VolumeBinding and FindMatchingVolume (static PVs of the claim class)',
   const volume = (p: Patch = {}) => patch(pv('pv-a', { className: 'wait-sc', capacity: '10Gi' }), p);
   const verdict = (objects: readonly Value[]) => runFilter(plugin, podInfoOf(claimVolumes('pvc-a')), node, clusterWithStorage([node], [waitSC, ...objects]));
   const gold = { selector: { matchLabels: { tier: 'gold' } } };
+  const BETA_STORAGE_CLASS = 'volume.beta.kubernetes.io/storage-class';
 
   it.each<[string, Patch, Patch, FilterResult]>([
     ['a PV as big as the request binds', {}, {}, SUCCESS],
@@ -287,6 +288,10 @@ describe('VolumeBinding and FindMatchingVolume (static PVs of the claim class)',
     ['a Released PV does not bind', {}, { status: { phase: 'Released' } }, unresolvable(bindConflict)],
     ['a PV being deleted does not bind', {}, { metadata: { deletionTimestamp: '2026-01-01T00:00:00Z' } }, unresolvable(bindConflict)],
     ['a PV reserved for another claim does not bind', {}, { spec: { claimRef: { namespace: 'default', name: 'other' } } }, unresolvable(bindConflict)],
+    // upstream: component-helpers storage/volume/helpers.go GetPersistentVolumeClass reads the beta annotation when it is
+    // present, even empty, before spec.storageClassName
+    ['a PV whose beta class annotation is empty is of no class', {}, { metadata: { annotations: { [BETA_STORAGE_CLASS]: '' } } }, unresolvable(bindConflict)],
+    ['a PV whose beta class annotation names the claim class binds', {}, { metadata: { annotations: { [BETA_STORAGE_CLASS]: 'wait-sc' } }, spec: { storageClassName: 'other' } }, SUCCESS],
     [
       'a PV pre-bound to the claim binds though Released, unselected and without its access modes',
       { spec: { ...gold, accessModes: ['ReadWriteMany'] } },

@@ -40,6 +40,7 @@ export interface ClaimInfo {
 export interface VolumeInfo {
   readonly name: string;
   readonly labels: Labels;
+  /** GetPersistentVolumeClass: the beta annotation when present (even empty), else spec.storageClassName. */
   readonly className: string;
   readonly capacity: bigint;
   readonly accessModes: readonly string[];
@@ -144,7 +145,7 @@ export function toVolumeInfo(object: KubeObject): VolumeInfo {
   return {
     name: object.ref.name,
     labels,
-    className: stringField(asStringMap(metadata?.['annotations']), BETA_STORAGE_CLASS) || stringField(spec, 'storageClassName'),
+    className: asStringMap(metadata?.['annotations'])[BETA_STORAGE_CLASS] ?? stringField(spec, 'storageClassName'),
     capacity: bytes(asRecord(spec?.['capacity'])?.['storage']) ?? 0n,
     accessModes: strings(spec?.['accessModes']),
     volumeMode: stringField(spec, 'volumeMode', 'Filesystem'),
