@@ -136,9 +136,9 @@ function check(scenario: Scenario, drivers: readonly Value[]): void {
 }
 
 // Ported from pkg/scheduler/framework/plugins/volumebinding/binder_test.go (kubernetes/kubernetes at
-// f6ddee95f9625640720984d9ef8a6c831d56b9cb), each scenario under the three CSIDriver setups. Skipped:
-// "generic-ephemeral,no-pvc" (kubefit creates a generic ephemeral volume's claim from its template, as the ephemeral
-// volume controller will).
+// f6ddee95f9625640720984d9ef8a6c831d56b9cb), each scenario under the three CSIDriver setups. test-pod exists (it has a
+// uid), so a generic ephemeral claim missing is one its controller has yet to create, which stops the pod in
+// volume_binding.go podHasPVCs.
 const withoutProvisioning: Scenario[] = [
   { name: 'no-volumes' },
   { name: 'no-pvcs', volumes: [{ name: 'scratch', emptyDir: {} }] },
@@ -162,6 +162,10 @@ const withoutProvisioning: Scenario[] = [
   {
     name: 'generic-ephemeral,wrong-pvc', volumes: [{ name: 'test-volume', ephemeral: {} }], cachePVCs: [conflictingGenericPVC], pvs: [pvBoundGeneric],
     fail: 'PVC testns/test-pod-test-volume was not created for pod testns/test-pod (pod is not owner)',
+  },
+  {
+    name: 'generic-ephemeral,no-pvc', volumes: [{ name: 'no-such-pvc', ephemeral: {} }], cachePVCs: [],
+    fail: 'waiting for ephemeral volume controller to create the persistentvolumeclaim "test-pod-no-such-pvc"',
   },
   { name: 'generic-ephemeral,with-pvc', volumes: [{ name: 'test-volume', ephemeral: {} }], cachePVCs: [correctGenericPVC], pvs: [pvBoundGeneric] },
 ];
