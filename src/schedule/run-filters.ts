@@ -34,6 +34,7 @@ export function runPreFilters(pod: PodInfo, cluster: ClusterState, plugins: read
   const active: ActivePlugin[] = [];
   let nodeNames: ReadonlySet<string> | undefined;
   let outside: NodeStatus | undefined;
+  const narrowing: PluginName[] = [];
   for (const plugin of plugins) {
     const result = plugin.preFilter ? plugin.preFilter(pod, cluster) : { kind: 'state' as const, state: undefined };
     if (result.kind === 'skip') continue;
@@ -43,8 +44,10 @@ export function runPreFilters(pod: PodInfo, cluster: ClusterState, plugins: read
     }
     active.push({ plugin, state: result.state });
     if (result.nodeNames) {
+      narrowing.push(plugin.name);
       nodeNames = nodeNames ? new Set([...nodeNames].filter((n) => result.nodeNames?.has(n))) : result.nodeNames;
       outside = outsideNodeNamesStatus(plugin.name, cluster.minor);
+      if (nodeNames.size === 0) return { pod, active, nodeNames, outside, rejection: { plugin: plugin.name, reason: noNodeLeft(narrowing) }, tracksPods: false };
     }
   }
   return { pod, active, nodeNames, outside, rejection: undefined, tracksPods: active.some((a) => a.plugin.addPod) };
@@ -87,6 +90,11 @@ export function splitAtNodeUsage(prepared: PreparedPod): { readonly usageFree: P
 function outsideNodeNamesStatus(plugin: PluginName, minor: number): NodeStatus {
   const reason = minor >= 31 ? `node(s) didn't satisfy plugin(s) [${plugin}]` : 'node is filtered out by the prefilter result';
   return { plugin, code: 'UnschedulableAndUnresolvable', reasons: [reason] };
+}
+
+/** framework.go RunPreFilterPlugins' status when the PreFilter results together leave no node. */
+function noNodeLeft(narrowing: readonly PluginName[]): string {
+  return narrowing.length === 1 ? `node(s) didn't satisfy plugin ${narrowing[0]}` : `node(s) didn't satisfy plugin(s) [${[...narrowing].sort().join(' ')}] simultaneously`;
 }
 
 /** Notifies every active plugin that `added` now runs on `node`. */

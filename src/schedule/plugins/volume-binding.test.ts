@@ -4,6 +4,7 @@ import { toPodInfo } from '../pod-info.js';
 import { podSourceOfPod } from '../snapshot.js';
 import { clusterWithStorage, nodeInfoOf, podInfoOf, podObject, runFilter } from '../test-support.js';
 import { NEWEST_MINOR } from '../version.js';
+import { runPreFilters } from '../run-filters.js';
 import plugin from './volume-binding.js';
 import { claimVolumes, pv, pvc, storageClass } from './volume-test-objects.js';
 
@@ -62,8 +63,9 @@ const sixZonalNodes = ['zone-a', 'zone-b', 'zone-c'].flatMap((zone) => [zonalNod
 
 // Ported from pkg/scheduler/framework/plugins/volumebinding/volume_binding_test.go TestVolumeBinding (kubernetes/kubernetes
 // at 645c553fcae94fe38d188a4bd3d33d9f1db36b34): PreFilter status, then the Filter status of each node. Upstream's
-// StorageClasses immediate-sc, wait-sc and wait-hdd-sc exist in every case. Since v1.32 (kubernetes#127584) PreFilter
-// narrows no nodes, so "all bound with local volumes" has no PreFilterResult. The scores are not ported (kubefit does
+// StorageClasses immediate-sc, wait-sc and wait-hdd-sc exist in every case. kubernetes#127584 took PreFilter's narrowing
+// out (v1.32; v1.29.11, v1.30.7, v1.31.3), so "all bound with local volumes" has a PreFilterResult only in v1.27 and v1.28
+// (ported below, with GetEligibleNodes). The scores are not ported (kubefit does
 // not score volume capacity); "zonal volumes with close capacity are preferred (custom shape)" differs from the zonal
 // case only in its scoring shape, so its Filter statuses are the same.
 const classes = [immediateSC, waitSC, waitHDDSC];
@@ -136,6 +138,60 @@ describe('TestVolumeBinding (upstream volume_binding_test.go)', () => {
     }
     expect(plugin.preFilter?.(pod, cluster).kind).toBe(preFilter);
     if (preFilter === 'state') expect(nodes.map((node) => runFilter(plugin, pod, node, cluster))).toEqual(want);
+  });
+});
+
+// upstream: binder.go GetEligibleNodes and util.GetLocalPersistentVolumeNodeNames, VolumeBinding's PreFilterResult from
+// v1.27 (kubernetes#109877) until kubernetes#127584 (v1.32; backported to v1.29.11, v1.30.7, v1.31.3).
+describe('VolumeBinding PreFilter narrows to the nodes of bound local PVs in v1.27 and v1.28', () => {
+  const boundTo = (claim: string, volume: string, affinity: Value) => [
+    pvc(claim, { className: 'wait-sc', volumeName: volume }),
+    { ...pv(volume, { className: 'wait-sc' }), spec: { ...(pv(volume, { className: 'wait-sc' })['spec'] as Value), nodeAffinity: { required: affinity } }, status: { phase: 'Bound' } },
+  ];
+  const hostnameIn = (...values: string[]) => ({ key: HOSTNAME, operator: 'In', values });
+  const terms = (...expressions: Value[][]) => ({ nodeSelectorTerms: expressions.map((matchExpressions) => ({ matchExpressions })) });
+  const nodeNamesOf = (claims: readonly string[], objects: readonly Value[], minor: number) => {
+    const pre = plugin.preFilter?.(podInfoOf(claimVolumes(...claims), { name: 'pod-a' }), clusterWithStorage(threeNodes, [...classes, ...objects], true, minor));
+    return pre?.kind === 'state' && pre.nodeNames ? [...pre.nodeNames].sort() : undefined;
+  };
+
+  // upstream volume_binding_test.go TestVolumeBinding "all bound with local volumes" (at 645c553f, before v1.32):
+  // wantPreFilterResult NodeNames {node-a}
+  it.each([[27, ['node-a']], [28, ['node-a']], [29, undefined], [NEWEST_MINOR, undefined]])('all bound with local volumes: v1.%i', (minor, want) => {
+    const objects = [...boundTo('pvc-a', 'pv-a', terms([hostnameIn('node-a')])), ...boundTo('pvc-b', 'pv-b', terms([hostnameIn('node-a')]))];
+    expect(nodeNamesOf(['pvc-a', 'pvc-b'], objects, minor)).toEqual(want);
+  });
+
+  it.each<[string, Value, string[] | undefined]>([
+    ['hostname values are intersected within a term', terms([hostnameIn('node-a', 'node-b'), hostnameIn('node-b', 'node-c')]), ['node-b']],
+    ['and united across terms', terms([hostnameIn('node-a')], [hostnameIn('node-c')]), ['node-a', 'node-c']],
+    ['a term without a hostname In requirement adds no node', terms([hostnameIn('node-a')], [{ key: ZONE, operator: 'In', values: ['zone-a'] }]), ['node-a']],
+    ['a PV with no hostname In requirement does not narrow', terms([{ key: HOSTNAME, operator: 'NotIn', values: ['node-a'] }]), undefined],
+    ['a hostname value that names no node still narrows (the node name is not checked)', terms([hostnameIn('ip-10-0-0-1')]), ['ip-10-0-0-1']],
+  ])('%s', (_name, affinity, want) => {
+    expect(nodeNamesOf(['pvc-a'], boundTo('pvc-a', 'pv-a', affinity), 28)).toEqual(want);
+  });
+
+  it('bound claims whose local PVs share a node narrow to it; a missing PV stops the narrowing', () => {
+    const [claimB] = boundTo('pvc-b', 'pv-missing', terms([hostnameIn('node-b')]));
+    const shared = [...boundTo('pvc-a', 'pv-a', terms([hostnameIn('node-a', 'node-b')])), ...boundTo('pvc-c', 'pv-c', terms([hostnameIn('node-b', 'node-c')]))];
+    expect([nodeNamesOf(['pvc-a', 'pvc-c'], shared, 28), nodeNamesOf(['pvc-a', 'pvc-b'], [...shared, claimB ?? {}], 28)]).toEqual([['node-b'], undefined]);
+  });
+
+  it('local PVs on different nodes leave none: the framework stops the pod at PreFilter', () => {
+    const objects = [...boundTo('pvc-a', 'pv-a', terms([hostnameIn('node-a')])), ...boundTo('pvc-b', 'pv-b', terms([hostnameIn('node-b')]))];
+    const prepared = runPreFilters(podInfoOf(claimVolumes('pvc-a', 'pvc-b'), { name: 'pod-a' }), clusterWithStorage(threeNodes, [...classes, ...objects], true, 28));
+    expect(prepared.rejection).toEqual({ plugin: 'VolumeBinding', reason: "node(s) didn't satisfy plugin VolumeBinding" });
+  });
+
+  it("with NodeAffinity's metadata.name terms, both narrow; when they leave no node, both are named", () => {
+    const onNode = (name: string) => ({
+      ...claimVolumes('pvc-a'),
+      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [name] }] }] } } },
+    });
+    const cluster = clusterWithStorage(threeNodes, [...classes, ...boundTo('pvc-a', 'pv-a', terms([hostnameIn('node-a', 'node-b')]))], true, 28);
+    const [both, none] = ['node-b', 'node-c'].map((name) => runPreFilters(podInfoOf(onNode(name), { name: 'pod-a' }), cluster));
+    expect([both?.nodeNames && [...both.nodeNames], none?.rejection?.reason]).toEqual([['node-b'], "node(s) didn't satisfy plugin(s) [NodeAffinity VolumeBinding] simultaneously"]);
   });
 });
 

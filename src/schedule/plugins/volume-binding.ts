@@ -3,14 +3,20 @@
 import { appendAll } from '../../model/append.js';
 import { SUCCESS, definePlugin, unresolvable, type PreFilterResult } from '../framework.js';
 import type { PodInfo } from '../pod-info.js';
-import { nodeSelectorKeys, selectorKeys } from '../../model/labels.js';
-import type { NodeInfo } from '../node-info.js';
+import { nodeSelectorKeys, selectorKeys, type NodeSelector } from '../../model/labels.js';
+import { HOSTNAME_LABEL, type NodeInfo } from '../node-info.js';
 import { assumePodVolumes, findPodVolumes } from '../volumes/find-pod-volumes.js';
 import { podClaims } from '../volumes/pod-claims.js';
 import type { StorageCatalog } from '../volumes/storage-catalog.js';
 import type { ClaimInfo } from '../volumes/storage-objects.js';
 
 export const ERR_REASON_UNBOUND_IMMEDIATE = 'pod has unbound immediate PersistentVolumeClaims';
+
+/**
+ * PreFilter narrowed the nodes to those of bound local PVs from v1.27 (kubernetes#109877) until kubernetes#127584 took
+ * it out (v1.32, backported to v1.29.11, v1.30.7 and v1.31.3): it read the hostname label's values as node names.
+ */
+const ELIGIBLE_NODES_UNTIL = 28;
 
 export interface VolumeBindingState {
   readonly storage: StorageCatalog;
@@ -58,9 +64,46 @@ export function volumeClaimsOf(pod: PodInfo, storage: StorageCatalog): PreFilter
   return { kind: 'state', state: { storage, bound, delayed } };
 }
 
+/**
+ * util.GetLocalPersistentVolumeNodeNames: the values of the PV's `kubernetes.io/hostname In` requirements, intersected
+ * within a term and united across terms.
+ */
+function localNodeNames(affinity: NodeSelector | undefined): Set<string> {
+  const names = new Set<string>();
+  for (const term of affinity?.terms ?? []) {
+    let termNames: Set<string> | undefined;
+    for (const { key, operator, values } of term.labels?.requirements ?? []) {
+      if (key !== HOSTNAME_LABEL || operator !== 'In') continue;
+      termNames = termNames ? new Set(values.filter((value) => termNames?.has(value))) : new Set(values);
+    }
+    for (const name of termNames ?? []) names.add(name);
+  }
+  return names;
+}
+
+/**
+ * binder.go GetEligibleNodes: the names every bound claim's local PV allows (those without local node names leave the
+ * set alone); undefined when none does or a PV is missing.
+ */
+function eligibleNodes(bound: readonly ClaimInfo[], storage: StorageCatalog): ReadonlySet<string> | undefined {
+  let eligible: Set<string> | undefined;
+  for (const claim of bound) {
+    const pv = storage.volume(claim.volumeName);
+    if (!pv) return undefined;
+    const names = localNodeNames(pv.nodeAffinity);
+    if (names.size > 0) eligible = eligible ? new Set([...eligible].filter((name) => names.has(name))) : names;
+  }
+  return eligible;
+}
+
 export default definePlugin<VolumeBindingState>({
   name: 'VolumeBinding',
-  preFilter: (pod, cluster) => volumeClaimsOf(pod, cluster.storage),
+  preFilter(pod, cluster) {
+    const claims = volumeClaimsOf(pod, cluster.storage);
+    if (claims.kind !== 'state' || cluster.minor > ELIGIBLE_NODES_UNTIL) return claims;
+    const nodeNames = eligibleNodes(claims.state.bound, cluster.storage);
+    return nodeNames ? { ...claims, nodeNames } : claims;
+  },
   filter(_pod, node, { storage, bound, delayed }) {
     const volumes = findPodVolumes(bound, delayed, node, storage);
     // upstream returns an error status (the scheduling attempt fails); kubefit reports it as the node's reason.
