@@ -42,8 +42,13 @@ export function podObject(spec: Readonly<Record<string, unknown>>, meta: PodMeta
 }
 
 export function podInfoOf(spec: Readonly<Record<string, unknown>>, meta: PodMeta = {}, minor = NEWEST_MINOR): PodInfo {
+  return podInfoOfObject(podObject(spec, meta), minor);
+}
+
+/** The PodInfo of a Pod object as a snapshot holds it (a bound pod's status read as the scheduler reads it). */
+export function podInfoOfObject(object: KubeObject, minor = NEWEST_MINOR): PodInfo {
   const options = { minor, services: [], priorityClasses: new Map<string, number>(), defaultPriority: 0 };
-  return toPodInfo(podSourceOfPod(podObject(spec, meta)), options, []);
+  return toPodInfo(podSourceOfPod(object), options, []);
 }
 
 export interface NodeSpec {

@@ -1,0 +1,252 @@
+// Ports of staging/src/k8s.io/component-helpers/resource/helpers_test.go (kubernetes/kubernetes, newest stored
+// version) as far as kube-scheduler counts a pod with PodRequests (framework PodInfo.calculateResource for a node's
+// pods, NodeResourcesFit's computePodResourceRequest for the pod to place): TestPodResourceRequests,
+// TestPodRequestsAndLimits, TestPodLevelResourceRequests and TestAggregateContainerRequestsAndLimits, the requests.
+// Each pod is bound to a node and read as a snapshot holds it; its status counts from v1.33, when
+// InPlacePodVerticalScaling is on by default (UseStatusResources), so the "don't use status" cases run on v1.32, and
+// SkipPodLevelResources is v1.33 (PodLevelResources off). Skipped: ExcludeOverhead and SkipContainerLevelResources,
+// which the scheduler never sets, and the cases whose containers set only limits: the API server's defaulting gives
+// the stored pod requests equal to them, which these raw pods lack. The amounts are the scheduler's: cpu in
+// millicores, the rest in units.
+// Upstream master after v1.36 takes the max of the sums of the desired, actuated and allocated requests instead of
+// summing each container's max (kubernetes#140047); this file follows v1.35 and v1.36.
+import { describe, expect, it } from 'vitest';
+import type { ResourceAmounts } from './resources.js';
+import { objectOf, podInfoOfObject } from './test-support.js';
+
+type List = Readonly<Record<string, string>>;
+interface Container {
+  readonly name?: string;
+  readonly requests?: List;
+  readonly limits?: List;
+  readonly sidecar?: boolean;
+}
+interface ContainerStatus {
+  readonly name: string;
+  /** status.containerStatuses[].resources.requests; undefined: no resources reported (cs.Resources nil). */
+  readonly requests?: List;
+  readonly allocated?: List;
+}
+interface Case {
+  readonly name: string;
+  readonly containers?: readonly Container[];
+  readonly initContainers?: readonly Container[];
+  readonly overhead?: List;
+  readonly podLevel?: List;
+  readonly statuses?: readonly ContainerStatus[];
+  readonly initStatuses?: readonly ContainerStatus[];
+  readonly infeasible?: boolean;
+  readonly minor?: number;
+  readonly want: ResourceAmounts;
+}
+
+const containerOf = (c: Container, i: number, prefix: string) => ({
+  name: c.name ?? `${prefix}${i}`,
+  image: 'registry.k8s.io/pause:3.10',
+  ...(c.sidecar && { restartPolicy: 'Always' }),
+  resources: { ...(c.requests && { requests: c.requests }), ...(c.limits && { limits: c.limits }) },
+});
+
+const statusOf = (s: ContainerStatus) => ({
+  name: s.name,
+  ...(s.allocated && { allocatedResources: s.allocated }),
+  ...(s.requests && { resources: { requests: s.requests } }),
+});
+
+function requestsOf(c: Case): ResourceAmounts {
+  const pod = objectOf({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p', namespace: 'default' },
+    spec: {
+      nodeName: 'n1',
+      containers: (c.containers ?? []).map((container, i) => containerOf(container, i, 'c')),
+      ...(c.initContainers && { initContainers: c.initContainers.map((container, i) => containerOf(container, i, 'init')) }),
+      ...(c.overhead && { overhead: c.overhead }),
+      ...(c.podLevel && { resources: { requests: c.podLevel } }),
+    },
+    status: {
+      phase: 'Running',
+      ...(c.infeasible && { conditions: [{ type: 'PodResizePending', status: 'True', reason: 'Infeasible' }] }),
+      ...(c.statuses && { containerStatuses: c.statuses.map(statusOf) }),
+      ...(c.initStatuses && { initContainerStatuses: c.initStatuses.map(statusOf) }),
+    },
+  });
+  return podInfoOfObject(pod, c.minor).requests;
+}
+
+const cpu = (value: string): List => ({ cpu: value });
+const MI = 1024n * 1024n;
+/** The "don't use status" cases: InPlacePodVerticalScaling is off by default before v1.33. */
+const WITHOUT_STATUS = 32;
+/** The SkipPodLevelResources cases: PodLevelResources is off by default before v1.34. */
+const WITHOUT_POD_LEVEL = 33;
+
+/** container-1 asks 4 cpu, its status reports 2 (a resize from 2 to 4 not yet applied, or one that is infeasible). */
+const RESIZED_CONTAINER = { containers: [{ name: 'container-1', requests: cpu('4') }], statuses: [{ name: 'container-1', requests: cpu('2') }] };
+/** The same for a restartable init container. */
+const RESIZED_SIDECAR = {
+  initContainers: [{ name: 'restartable-init-1', sidecar: true, requests: cpu('4') }],
+  initStatuses: [{ name: 'restartable-init-1', requests: cpu('2') }],
+};
+
+const podResourceRequests: Case[] = [
+  { name: 'nil options, larger init container', initContainers: [{ requests: cpu('4') }], containers: [{ requests: cpu('1') }], want: { cpu: 4000n } },
+  { name: 'nil options, larger containers', initContainers: [{ requests: cpu('2') }], containers: [{ requests: cpu('2') }, { requests: cpu('3') }], want: { cpu: 5000n } },
+  {
+    name: 'pod overhead included',
+    overhead: { cpu: '1', memory: '1Gi' },
+    initContainers: [{ requests: cpu('2'), limits: cpu('2') }],
+    containers: [{ requests: cpu('2') }, { requests: cpu('3') }],
+    want: { cpu: 6000n, memory: 1024n * MI },
+  },
+  { name: 'resized, infeasible', infeasible: true, ...RESIZED_CONTAINER, want: { cpu: 2000n } },
+  {
+    name: 'resized, infeasible & in-progress',
+    infeasible: true,
+    containers: [{ name: 'container-1', requests: cpu('6') }],
+    statuses: [{ name: 'container-1', allocated: cpu('4'), requests: cpu('2') }],
+    want: { cpu: 4000n },
+  },
+  { name: 'resized, no resize status', ...RESIZED_CONTAINER, initStatuses: [{ name: 'restartable-init-1', allocated: cpu('2') }], want: { cpu: 4000n } },
+  {
+    name: 'resized: per-resource 3-way maximum',
+    containers: [{ name: 'container-1', requests: { cpu: '30m', memory: '20M', 'ephemeral-storage': '10G' } }],
+    statuses: [{ name: 'container-1', allocated: { cpu: '20m', memory: '10M', 'ephemeral-storage': '30G' }, requests: { cpu: '10m', memory: '30M', 'ephemeral-storage': '20G' } }],
+    want: { cpu: 30n, memory: 30_000_000n, 'ephemeral-storage': 30_000_000_000n },
+  },
+  { name: "resized, infeasible, but don't use status", minor: WITHOUT_STATUS, infeasible: true, ...RESIZED_CONTAINER, want: { cpu: 4000n } },
+  { name: 'resized, restartable init container, infeasible', infeasible: true, ...RESIZED_SIDECAR, want: { cpu: 2000n } },
+  { name: 'resized, restartable init container, no resize status', ...RESIZED_SIDECAR, want: { cpu: 4000n } },
+  { name: "resized, restartable init container, infeasible, but don't use status", minor: WITHOUT_STATUS, infeasible: true, ...RESIZED_SIDECAR, want: { cpu: 4000n } },
+  {
+    name: 'restartable init container',
+    initContainers: [{ name: 'restartable-init-1', sidecar: true, requests: cpu('1') }],
+    containers: [{ name: 'container-1', requests: cpu('1') }],
+    want: { cpu: 2000n },
+  },
+  {
+    name: 'multiple restartable init containers',
+    initContainers: [{ requests: cpu('5') }, { sidecar: true, requests: cpu('1') }, { sidecar: true, requests: cpu('2') }, { sidecar: true, requests: cpu('3') }],
+    containers: [{ requests: cpu('1') }],
+    want: { cpu: 7000n },
+  },
+  {
+    name: 'multiple restartable and regular init containers',
+    initContainers: [{ requests: cpu('5') }, { sidecar: true, requests: cpu('1') }, { sidecar: true, requests: cpu('2') }, { requests: cpu('5') }, { sidecar: true, requests: cpu('3') }],
+    containers: [{ requests: cpu('1') }],
+    want: { cpu: 8000n },
+  },
+  {
+    name: 'restartable-init, init and regular',
+    initContainers: [{ sidecar: true, requests: cpu('10') }, { requests: cpu('200') }],
+    containers: [{ requests: cpu('100') }],
+    want: { cpu: 210_000n },
+  },
+  {
+    name: 'aggregate request resolves max of sums instead of sum of maxes',
+    containers: [{ name: 'c1', requests: cpu('1') }, { name: 'c2', requests: cpu('2') }],
+    statuses: [{ name: 'c1', allocated: cpu('2') }, { name: 'c2', allocated: cpu('1') }],
+    want: { cpu: 3000n },
+  },
+];
+
+describe('TestPodResourceRequests (upstream helpers_test.go)', () => {
+  it.each(podResourceRequests)('$name', (c) => {
+    expect(requestsOf(c)).toEqual(c.want);
+  });
+});
+
+// getPod(name, podResources): one container with the requests and limits given, the overhead on the pod.
+describe('TestPodRequestsAndLimits (upstream helpers_test.go), the requests', () => {
+  it.each<Case>([
+    { name: 'just-overhead', overhead: { cpu: '5', memory: '5' }, containers: [{}], want: { cpu: 5000n, memory: 5n } },
+    { name: 'req-and-overhead', overhead: { cpu: '5', memory: '5' }, containers: [{ requests: { cpu: '1', memory: '10' } }], want: { cpu: 6000n, memory: 15n } },
+    {
+      name: 'all-req-lim-and-overhead',
+      overhead: { cpu: '5', memory: '5' },
+      containers: [{ requests: { cpu: '1', memory: '10' }, limits: { cpu: '2', memory: '12' } }],
+      want: { cpu: 6000n, memory: 15n },
+    },
+    {
+      name: 'req-some-lim-and-overhead',
+      overhead: { cpu: '5', memory: '5' },
+      containers: [{ requests: { cpu: '1', memory: '10' }, limits: { cpu: '2' } }],
+      want: { cpu: 6000n, memory: 15n },
+    },
+  ])('$name', (c) => {
+    expect(requestsOf(c)).toEqual(c.want);
+  });
+});
+
+describe('TestPodLevelResourceRequests (upstream helpers_test.go)', () => {
+  const reqs = (memory: string, milliCPU: string): List => ({ memory, cpu: milliCPU });
+  it.each<Case>([
+    { name: 'nil', want: {} },
+    { name: 'pod level memory resource with SkipPodLevelResources true', minor: WITHOUT_POD_LEVEL, podLevel: { memory: '2Mi' }, want: {} },
+    { name: 'pod level memory resource with SkipPodLevelResources false', podLevel: { memory: '2Mi' }, want: { memory: 2n * MI } },
+    {
+      name: 'pod level memory and container level cpu resources with SkipPodLevelResources false',
+      podLevel: { memory: '2Mi' },
+      containers: [{ requests: cpu('2m') }],
+      want: { memory: 2n * MI, cpu: 2n },
+    },
+    // storage is no resource the scheduler counts (framework.Resource), whichever level names it
+    {
+      name: 'pod level unsupported resources set at pod-level with SkipPodLevelResources false',
+      podLevel: { storage: '2Mi' },
+      containers: [{ requests: { memory: '3Mi' } }],
+      want: { memory: 3n * MI },
+    },
+    { name: 'only container level resources set with SkipPodLevelResources false', containers: [{ requests: reqs('3Mi', '2m') }], want: { memory: 3n * MI, cpu: 2n } },
+    {
+      name: 'both container-level and pod-level resources set with SkipPodLevelResources false',
+      podLevel: reqs('6Mi', '8m'),
+      containers: [{ requests: reqs('3Mi', '2m') }],
+      want: { memory: 6n * MI, cpu: 8n },
+    },
+    {
+      name: 'container-level resources and init container set with SkipPodLevelResources false',
+      containers: [{ requests: reqs('3Mi', '2m') }],
+      initContainers: [{ requests: reqs('5Mi', '4m') }],
+      want: { memory: 5n * MI, cpu: 4n },
+    },
+    {
+      name: 'container-level resources and sidecar container set with SkipPodLevelResources false',
+      containers: [{ requests: reqs('3Mi', '2m') }],
+      initContainers: [{ sidecar: true, requests: reqs('5Mi', '4m') }],
+      want: { memory: 8n * MI, cpu: 6n },
+    },
+    {
+      name: 'container-level resources, init and sidecar container set with SkipPodLevelResources false',
+      containers: [{ requests: reqs('3Mi', '2m') }],
+      initContainers: [{ sidecar: true, requests: reqs('5Mi', '4m') }, { requests: reqs('6Mi', '8m') }],
+      want: { memory: 11n * MI, cpu: 12n },
+    },
+    {
+      name: 'pod-level resources, container-level resources, init and sidecar container set with SkipPodLevelResources false',
+      podLevel: reqs('15Mi', '18m'),
+      containers: [{ requests: reqs('3Mi', '2m') }],
+      initContainers: [{ sidecar: true, requests: reqs('5Mi', '4m') }, { requests: reqs('6Mi', '8m') }],
+      want: { memory: 15n * MI, cpu: 18n },
+    },
+  ])('$name', (c) => {
+    expect(requestsOf(c)).toEqual(c.want);
+  });
+});
+
+describe('TestAggregateContainerRequestsAndLimits (upstream helpers_test.go), the requests', () => {
+  it.each<Case>([
+    { name: 'one container with requests', containers: [{ requests: cpu('9') }], want: { cpu: 9000n } },
+    { name: 'two containers with requests', containers: [{ requests: cpu('9') }, { requests: cpu('9') }], want: { cpu: 18_000n } },
+    { name: 'regular and init containers with requests', containers: [{ requests: cpu('9') }], initContainers: [{ requests: cpu('9') }], want: { cpu: 9000n } },
+    {
+      name: 'regular, init and sidecar containers with requests',
+      containers: [{ requests: cpu('9') }],
+      initContainers: [{ sidecar: true, requests: cpu('8') }, { requests: cpu('6') }],
+      want: { cpu: 17_000n },
+    },
+  ])('$name', (c) => {
+    expect(requestsOf(c)).toEqual(c.want);
+  });
+});
