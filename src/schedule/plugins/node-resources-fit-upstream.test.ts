@@ -123,14 +123,19 @@ describe('TestEnoughRequests (upstream fit_test.go)', () => {
 
   // draExtendedResourceEnabled (on by default from v1.36), with a DeviceClass mapping EXT_DRA: the pod's
   // draExtendedResources holds what the class backs (dra-extended-resources.ts builds it from the DeviceClasses).
-  it.each<{ name: string; scalar: Readonly<Record<string, number>>; backed: readonly string[]; want: FilterResult }>([
-    { name: 'extended resource backed by device plugin', scalar: { [EXT_A]: 1 }, backed: [], want: SUCCESS },
-    { name: 'extended resource backed by DRA', scalar: { [EXT_DRA]: 1 }, backed: [EXT_DRA], want: SUCCESS },
+  // `used`: what the node's one pod requests, c(0, 0) unless given.
+  it.each<{ name: string; request: Resource; backed: readonly string[]; used?: Resource; want: FilterResult }>([
+    { name: 'extended resource backed by device plugin', request: c(0, 0, { [EXT_A]: 1 }), backed: [], want: SUCCESS },
+    { name: 'extended resource backed by DRA', request: c(1, 1, { [EXT_DRA]: 1 }), backed: [EXT_DRA], want: SUCCESS },
+    // the kubelet's admission check (no DRA manager): the node advertises the resource, so it is checked and fits
+    { name: 'extended resource backed by DRA, nil draManager', request: c(1, 1, { [EXT_A]: 1 }), backed: [], want: SUCCESS },
+    { name: 'extended resource was backed by Device Plugin (Allocatable: 0)', request: c(0, 0, { [EXT_DRA]: 1 }), backed: [EXT_DRA], used: c(0, 0, { [EXT_DRA]: 0 }), want: SUCCESS },
+    { name: 'extended resource was backed by Device Plugin (Allocatable: 0), global cache', request: c(0, 0, { [EXT_A]: 1 }), backed: [], used: c(0, 0, { [EXT_A]: 0 }), want: SUCCESS },
     // a class naming a resource the node advertises leaves it to the device plugin: NodeResourcesFit checks it
-    { name: '(kubefit) extended resource a DeviceClass names, advertised by the node', scalar: { [EXT_A]: 6 }, backed: [EXT_A], want: unresolvable(insufficient(EXT_A)) },
-  ])('$name', ({ scalar, backed, want }) => {
-    const pod = { ...podOf({ containers: [c(1, 1, scalar)] }), draExtendedResources: new Set(backed) };
-    expect(runFilter(plugin, pod, nodeUsing(c(0, 0)))).toEqual(want);
+    { name: '(kubefit) extended resource a DeviceClass names, advertised by the node', request: c(1, 1, { [EXT_A]: 6 }), backed: [EXT_A], want: unresolvable(insufficient(EXT_A)) },
+  ])('$name', ({ request, backed, used = c(0, 0), want }) => {
+    const pod = { ...podOf({ containers: [request] }), draExtendedResources: new Set(backed) };
+    expect(runFilter(plugin, pod, nodeUsing(used))).toEqual(want);
   });
 
   it.each<{ name: string; scalar: Readonly<Record<string, number>>; ignored: IgnoredResources; want: FilterResult }>([
