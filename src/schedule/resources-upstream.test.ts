@@ -11,6 +11,7 @@
 // Upstream master after v1.36 takes the max of the sums of the desired, actuated and allocated requests instead of
 // summing each container's max (kubernetes#140047); this file follows v1.35 and v1.36.
 import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../model/object.js';
 import type { ResourceAmounts } from './resources.js';
 import { objectOf, podInfoOfObject } from './test-support.js';
 
@@ -53,8 +54,9 @@ const statusOf = (s: ContainerStatus) => ({
   ...(s.requests && { resources: { requests: s.requests } }),
 });
 
-function requestsOf(c: Case): ResourceAmounts {
-  const pod = objectOf({
+/** The Pod a case describes, bound to a node. */
+function podObjectOf(c: Omit<Case, 'want'>): KubeObject {
+  return objectOf({
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name: 'p', namespace: 'default' },
@@ -72,8 +74,9 @@ function requestsOf(c: Case): ResourceAmounts {
       ...(c.initStatuses && { initContainerStatuses: c.initStatuses.map(statusOf) }),
     },
   });
-  return podInfoOfObject(pod, c.minor).requests;
 }
+
+const requestsOf = (c: Case): ResourceAmounts => podInfoOfObject(podObjectOf(c), c.minor).requests;
 
 const cpu = (value: string): List => ({ cpu: value });
 const MI = 1024n * 1024n;
@@ -248,5 +251,50 @@ describe('TestAggregateContainerRequestsAndLimits (upstream helpers_test.go), th
     },
   ])('$name', (c) => {
     expect(requestsOf(c)).toEqual(c.want);
+  });
+});
+
+// Port of pkg/scheduler/framework/plugins/noderesources/resource_allocation_test.go
+// TestResourceAllocationScorerCalculateRequests (newest stored version): the incoming pod's requests as
+// NodeResourcesFit's score reads them (calculatePodResourceRequest, NonMissingContainerRequests: every container,
+// init containers too, that requests no cpu or memory counts at 100m / 200Mi).
+describe('TestResourceAllocationScorerCalculateRequests (upstream resource_allocation_test.go)', () => {
+  const DEFAULT_CPU = 100n;
+  const DEFAULT_MEMORY = 200n * MI;
+  const small = (milliCPU: string, memory: string): Container => ({ requests: { cpu: milliCPU, memory } });
+  const oneCPUOneMi = small('1', '1Mi');
+  it.each<Omit<Case, 'want'> & { want: { cpu: bigint; memory: bigint } }>([
+    { name: 'overhead only', overhead: { cpu: '1', memory: '1Mi' }, want: { cpu: 1000n, memory: MI } },
+    { name: '1x requestless container', containers: [{}], want: { cpu: DEFAULT_CPU, memory: DEFAULT_MEMORY } },
+    { name: '2x requestless container', containers: [{}, {}], want: { cpu: 2n * DEFAULT_CPU, memory: 2n * DEFAULT_MEMORY } },
+    { name: 'request container + requestless container', containers: [oneCPUOneMi, {}], want: { cpu: 1000n + DEFAULT_CPU, memory: MI + DEFAULT_MEMORY } },
+    {
+      name: 'container + requestless container + overhead',
+      overhead: { cpu: '1', memory: '1Mi' },
+      containers: [oneCPUOneMi, {}],
+      want: { cpu: 2000n + DEFAULT_CPU, memory: 2n * MI + DEFAULT_MEMORY },
+    },
+    {
+      name: 'init container + container + requestless container + overhead',
+      overhead: { cpu: '1', memory: '1Mi' },
+      initContainers: [{ requests: cpu('3') }],
+      containers: [oneCPUOneMi, {}],
+      want: { cpu: 4000n, memory: 2n * MI + DEFAULT_MEMORY },
+    },
+    {
+      name: 'requestless init container + small init container + small container ',
+      initContainers: [{}, small('1m', '1')],
+      containers: [small('3m', '3')],
+      want: { cpu: DEFAULT_CPU, memory: DEFAULT_MEMORY },
+    },
+    {
+      name: 'requestless init container + small init container + small container + requestless container ',
+      initContainers: [{}, small('1m', '1')],
+      containers: [small('3m', '3'), {}],
+      want: { cpu: 3n + DEFAULT_CPU, memory: 3n + DEFAULT_MEMORY },
+    },
+  ])('$name', (c) => {
+    const { nonZeroRequests } = podInfoOfObject(podObjectOf(c));
+    expect({ cpu: nonZeroRequests['cpu'], memory: nonZeroRequests['memory'] }).toEqual(c.want);
   });
 });
