@@ -250,6 +250,21 @@ describe('TestResourceBinPackingMultipleExtended (upstream)', () => {
   });
 });
 
+// resource_allocation_test.go TestCalculateResourceAllocatableRequest, the device-plugin cases (newest stored version):
+// a node advertising the extended resource scores it from its allocatable with DRAExtendedResource off (v1.35) and on
+// (v1.36), allocatable 4 and requested 1, so LeastAllocated gives (4 - 1) * 100 / 4.
+describe('TestCalculateResourceAllocatableRequest (upstream resource_allocation_test.go), the device-plugin cases', () => {
+  const DRA_NAMED = 'extended.resource.dra.io/something';
+  it.each([
+    ['device-plugin-resource-feature-disabled', 35],
+    ['device-plugin-resource-feature-enabled', 36],
+  ])('%s', (_name, minor) => {
+    const nodes: NodeRow[] = [{ name: 'resource-node', capacity: { [DRA_NAMED]: '4' } }];
+    const args = { scoringStrategy: { type: 'LeastAllocated', resources: [{ name: DRA_NAMED, weight: 1 }] } };
+    expect(scores([{ [DRA_NAMED]: '1' }], nodes, 'NodeResourcesFit', args, minor)).toEqual({ 'resource-node': 75 });
+  });
+});
+
 describe('TestNodeResourcesBalancedAllocation (upstream)', () => {
   const GPU = 'nvidia.com/gpu';
   const cpuOnly = [cpuMem('1000m', '0'), cpuMem('2000m', '0')];
