@@ -291,9 +291,15 @@ export function buildWithPositions(text: string, offset: number, limits: BuildLi
 /** A `:` that ends a plain scalar before a flow indicator, or one that may start a scalar in a flow collection. */
 const FLOW_COLON = /:[,[\]{}]|[[{,:]\s*:\S/;
 
-/** Flow-collection syntax that js-yaml reads without error but not as go-yaml does (`[fe80::]`, `[a?b]`). */
+/** An anchor or alias name right before a character go-yaml ends it at and js-yaml does not (`&labels:`). */
+const ANCHOR_BEFORE_INDICATOR = /[&*][0-9A-Za-z_-]+[:?%@`]/;
+
+/**
+ * Syntax that js-yaml reads without error but not as go-yaml does: in flow collections (`[fe80::]`, `[a?b]`), and
+ * anchor names (go-yaml-rewrite.ts).
+ */
 function mayReadDifferently(text: string): boolean {
-  return (text.includes('[') || text.includes('{')) && (text.includes('?') || FLOW_COLON.test(text));
+  return ((text.includes('[') || text.includes('{')) && (text.includes('?') || FLOW_COLON.test(text))) || ANCHOR_BEFORE_INDICATOR.test(text);
 }
 
 function buildRewritten(rewritten: Rewritten, offset: number, limits: BuildLimits): BuiltDocument[] {

@@ -150,6 +150,18 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(findings('a: &a-1_B x\nb: [*a-1_B, c]\nc: "x * y"\nd: x * y\n')).toEqual([]);
   });
 
+  // scannerc.go yaml_parser_scan_anchor ends the name before `:` or `?` (js-yaml reads on to a blank), and
+  // yaml_parser_fetch_next_token starts no token with `%`, `@` or a backquote; each verdict is the oracle's
+  it('ends an anchor or alias name where go-yaml does: "&labels:" anchors an empty key', () => {
+    const values = (text: string) => parseDocuments(new SourceText('doc.yaml', text), DEFAULT_LIMITS).documents.map((document) => document.value);
+    expect(findings('a:\n  &x:\n    b: c\n')).toEqual(['2:3 unsupported map key of type: <nil> (a JSON object key cannot be null)']);
+    expect(findings('a: {&x: b}\n')).toEqual(['1:5 unsupported map key of type: <nil> (a JSON object key cannot be null)']);
+    expect(values('a: &x:b\n')).toEqual([{ a: ':b' }]);
+    expect(values('a: &x b\nc:\n  *x: 1\n')).toEqual([{ a: 'b', c: { b: 1 } }]);
+    expect(findings('a: &x% b\nc: &y@ d\n')).toEqual(['1:6 found character that cannot start any token', '2:6 found character that cannot start any token']);
+    expect(values('a: x&y:z\nb: [&p c, *p]\n')).toEqual([{ a: 'x&y:z', b: ['c', 'c'] }]);
+  });
+
   // scannerc.go yaml_parser_scan_tag: the `!!` handle, then yaml_parser_scan_tag_uri with no suffix
   it('refuses the secondary tag handle without a suffix, and reads it with one', () => {
     expect(findings('a: !!str x\nb: !! x\n')).toEqual(['2:6 did not find expected tag URI']);

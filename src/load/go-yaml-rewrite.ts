@@ -16,8 +16,11 @@
 //   the `?`), and a plain scalar that starts with `:` or holds a `?` is an error (reported as a problem);
 // - a lone `-` before `,`, `]` or `}` in a flow collection (`[-]`) is a plain scalar for go-yaml: it is single-quoted;
 // - a plain scalar in a flow collection that ends in `:` before `[` or `{` (`{s:[]}`) is go-yaml's "s:" followed by a
-//   collection where a `,` must be: the go-yaml port reports that error (js-yaml reads a key and its value).
-// upstream: gopkg.in/yaml.v2 scannerc.go yaml_parser_unroll_indent, yaml_parser_scan_flow_scalar
+//   collection where a `,` must be: the go-yaml port reports that error (js-yaml reads a key and its value);
+// - an anchor or alias name ends at the first character outside `[0-9A-Za-z_-]` for go-yaml, which may be `:`, `?`,
+//   `%`, `@` or a backquote right after it (`&labels:` is an empty key with the anchor `labels`); js-yaml reads on to
+//   a blank, so a space goes after the name.
+// upstream: gopkg.in/yaml.v2 scannerc.go yaml_parser_unroll_indent, yaml_parser_scan_flow_scalar, yaml_parser_scan_anchor
 
 import { goYamlProblem, mayHaveTabInIndentation } from './go-yaml-problem.js';
 
@@ -95,6 +98,8 @@ const LINE_BREAK = /[\r\n]/g;
 const FLOW_INDICATORS = new Set([',', '[', ']', '{', '}']);
 const BLOCK_INDICATOR_BEFORE = new Set([undefined, ':', '-', '?']);
 const VALUE_START_BEFORE = new Set([undefined, ':', '-', '?', ',', '[', '{']);
+/** upstream: scannerc.go yaml_parser_scan_anchor reads is_alpha characters. */
+const ANCHOR_CHAR = /[0-9A-Za-z_-]/;
 
 class Scanner {
   readonly #text: string;
@@ -177,13 +182,17 @@ class Scanner {
     }
     const column = position - this.#lineStart;
     const inFlow = this.#open.length > 0;
+    // in block context an indicator starts a value only after white space or at the line's start: `k: h:[::1]:80`
+    // is one plain scalar
+    const startsValue = VALUE_START_BEFORE.has(this.#previous) && (inFlow || this.#separated(position));
+    if ((char === '&' || char === '*') && startsValue && this.#plainStart < 0) {
+      this.#previous = char;
+      return this.#anchorName(position);
+    }
     if (inFlow && this.#flowPlain(char, position)) {
       this.#previous = char;
       return position;
     }
-    // in block context an indicator starts a value only after white space or at the line's start: `k: h:[::1]:80`
-    // is one plain scalar
-    const startsValue = VALUE_START_BEFORE.has(this.#previous) && (inFlow || this.#separated(position));
     if ((char === '"' || char === "'") && startsValue) {
       this.#quote = char;
       this.#open.push({ column, kind: 'quote' });
@@ -200,6 +209,21 @@ class Scanner {
     }
     this.#previous = char;
     return position;
+  }
+
+  /**
+   * The last character of the anchor or alias name after `indicator`. A space goes after a name go-yaml ends at `:`
+   * or `?`; `%`, `@` or a backquote there is go-yaml's error.
+   */
+  #anchorName(indicator: number): number {
+    let end = indicator + 1;
+    while (ANCHOR_CHAR.test(this.#text.charAt(end))) end++;
+    const after = this.#text.charAt(end);
+    if (end === indicator + 1) return indicator;
+    if (after === ':' || after === '?') this.#edits.push({ offset: end, insert: ' ' });
+    // upstream: scannerc.go yaml_parser_fetch_next_token finds no token that starts with them
+    else if (after === '%' || after === '@' || after === '`') this.problems.push({ message: 'found character that cannot start any token', start: end, end: end + 1 });
+    return end - 1;
   }
 
   #separated(position: number): boolean {
