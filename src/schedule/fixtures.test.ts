@@ -396,6 +396,24 @@ describe('fixtures/schedule', () => {
     expect(report.scheduling.map((r) => [r.object.name, r.placement])).toEqual([['early', { nodes: { small: 1 }, unschedulable: 0, message: null }]]);
   });
 
+  it('InterPodAffinity: a namespaceSelector that reads labels of a namespace without its Namespace object says what kubefit assumed', async () => {
+    // upstream: interpodaffinity/plugin.go mergeAffinityTermNamespacesIfNotEmpty (the incoming pod's terms select among
+    // the Namespaces) and filtering.go / scoring.go GetNamespaceLabelsSnapshot (existing pods' terms read the incoming
+    // pod's Namespace) (v1.35); kubefit knows a namespace without its object by kubernetes.io/metadata.name only
+    const { results, findings } = await fixtureWithCluster('InterPodAffinity-namespace-labels-unknown');
+    expect(results['web']?.placement).toMatchObject({ nodes: { n1: 1 }, unschedulable: 0 });
+    expect(findings.filter((f) => f.ruleId === 'namespace-labels-unknown').map((f) => [f.object?.name, f.line, f.column, f.path, f.message])).toEqual([
+      [
+        'web', 6, 34, 'metadata.namespace',
+        'no Namespace object for "shop" in the inputs or --cluster: the namespaceSelector of Pod other/guard\'s pod affinity terms was matched against its kubernetes.io/metadata.name label only',
+      ],
+      [
+        'web', 18, 34, 'spec.template.spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].namespaceSelector',
+        'no Namespace objects for "other", "shop" in the inputs or --cluster: this namespaceSelector was matched against their kubernetes.io/metadata.name label only',
+      ],
+    ]);
+  });
+
   it('SchedulingGates: a gated pod is placed as it will be once its gates are removed, with a note that it waits first', async () => {
     const { results, findings } = await fixture('SchedulingGates');
     expect(results['queued']).toMatchObject({ feasibleNodes: ['worker'], message: null, placement: { nodes: { worker: 1 }, unschedulable: 0 } });

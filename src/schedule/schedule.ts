@@ -37,6 +37,7 @@ import { malformedPodFindings } from './malformed-cluster-objects.js';
 import { NO_SCHEDULER_PROFILE, VOLUMES_NOT_CHECKED } from './scheduling-checks.js';
 import { placementStoppedFindings, podSlotsCappedFindings } from './pod-slots.js';
 import { heldBySchedulingGates, schedulingGatedFindings } from './scheduling-gates.js';
+import { unknownNamespaceLabelsFindings } from './namespace-labels.js';
 import { DEFAULT_PROFILES, DEFAULT_SCHEDULER_NAME, type SchedulerProfiles } from './profile/profile.js';
 import { KUBELET_ADMISSION, unplacedMessage } from './kubelet-admission.js';
 import { controllerOf, victimFates, type VictimFate } from './preemption/victims.js';
@@ -133,7 +134,7 @@ export function scheduleWorkloads(
     snapshot,
     nodes,
     cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, { storage: snapshot.storage, devices: snapshot.devices }),
-    findings: [...snapshot.findings, ...malformedPendingPodFindings(workloads), ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(pending, snapshot.devices, snapshot.minor), ...uncheckedExtendedResources(pending, snapshot.podOptions.draExtendedResources ?? new Map()), ...schedulingGatedFindings(pending), ...heldWorkloadFindings(workloads)],
+    findings: [...snapshot.findings, ...malformedPendingPodFindings(workloads), ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(pending, snapshot.devices, snapshot.minor), ...uncheckedExtendedResources(pending, snapshot.podOptions.draExtendedResources ?? new Map()), ...unknownNamespaceLabelsFindings(pending, cluster.namespaces, cluster.boundPods), ...schedulingGatedFindings(pending), ...heldWorkloadFindings(workloads)],
     verdictCache: new Map(),
     podSlots: snapshot.nodes.reduce((sum, node) => sum + Number(node.allowedPodNumber), 0),
     nominated: nominatedPodsOf(workloads, snapshot),

@@ -59,6 +59,25 @@ export const RESOURCE_CLAIMS_NOT_CHECKED: RuleMeta = {
   defaultOn: true,
 };
 
+export const NAMESPACE_LABELS_UNKNOWN: RuleMeta = {
+  id: 'namespace-labels-unknown',
+  severity: 'info',
+  category: 'scheduling',
+  description: "a pod affinity term's namespaceSelector reads labels of a namespace whose Namespace object the inputs and --cluster lack",
+  rationale:
+    "kube-scheduler matches a pod (anti-)affinity term's namespaceSelector against the labels of the cluster's " +
+    'Namespace objects: the incoming pod\'s terms select among all Namespaces, and an existing pod\'s terms are matched ' +
+    "against the incoming pod's Namespace. A namespace that holds pods exists, but without its object kubefit knows " +
+    'only the kubernetes.io/metadata.name label the API server sets on every Namespace, and matches the selector ' +
+    'against that label alone: a term selecting other labels (team: data) may then match nothing, or a NotIn or ' +
+    'DoesNotExist term everything, where the cluster would decide otherwise. A selector that reads only ' +
+    'kubernetes.io/metadata.name, or an empty one (all namespaces), needs no Namespace object.',
+  remediation:
+    'Pass the cluster\'s Namespaces with --cluster (kubectl get namespaces,nodes,pods -A -o yaml), or add the Namespace ' +
+    'objects to the inputs.',
+  defaultOn: true,
+};
+
 export const SCHEDULING_GATED: RuleMeta = {
   id: 'scheduling-gated',
   severity: 'info',
@@ -171,4 +190,4 @@ export const PLACEMENT_STOPPED: RuleMeta = {
   defaultOn: true,
 };
 
-export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, DUPLICATE_CLUSTER_OBJECT, MALFORMED_CLUSTER_OBJECT, VOLUMES_NOT_CHECKED, RESOURCE_CLAIMS_NOT_CHECKED, SCHEDULING_GATED, JOB_SUSPENDED, DEPLOYMENT_PAUSED, NO_SCHEDULER_PROFILE, NODE_PODS_CAPPED, PLACEMENT_STOPPED];
+export const SCHEDULING_CHECKS: readonly RuleMeta[] = [UNSCHEDULABLE, INVALID_QUANTITY, DUPLICATE_CLUSTER_OBJECT, MALFORMED_CLUSTER_OBJECT, VOLUMES_NOT_CHECKED, RESOURCE_CLAIMS_NOT_CHECKED, NAMESPACE_LABELS_UNKNOWN, SCHEDULING_GATED, JOB_SUSPENDED, DEPLOYMENT_PAUSED, NO_SCHEDULER_PROFILE, NODE_PODS_CAPPED, PLACEMENT_STOPPED];

@@ -20,8 +20,7 @@ import { draExtendedResources } from './dra-extended-resources.js';
 import { FirstObjects } from './duplicate-cluster-objects.js';
 import { malformedNodeFindings, malformedPodFindings } from './malformed-cluster-objects.js';
 import { DeviceCatalog } from './dra/device-catalog.js';
-
-const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+import { namespaceLabelsOf } from './namespace-labels.js';
 
 /** The cluster before anything is placed: nodes sorted by name, Namespace labels, the release to imitate. */
 export interface SchedulerSnapshot {
@@ -158,19 +157,6 @@ function priorityOptions(classes: readonly KubeObject[]): Pick<PodInfoOptions, '
   }
   if (globalDefault && neverPreempting.has(globalDefault.name)) neverPreempting.add('');
   return { priorityClasses, defaultPriority: globalDefault?.value ?? 0, hasGlobalDefault: globalDefault !== undefined, neverPreempting };
-}
-
-/**
- * Each Namespace's labels, with the name label the API server sets on every Namespace. A namespace that holds pods
- * (bound or incoming) exists in the cluster even when the inputs lack its object: it is known by that label alone.
- */
-function namespaceLabelsOf(namespaces: readonly KubeObject[], podNamespaces: Iterable<string>): Map<string, Labels> {
-  const out = new Map<string, Labels>();
-  for (const ns of namespaces) {
-    out.set(ns.ref.name, { ...asStringMap(asRecord(ns.value['metadata'])?.['labels']), [NAMESPACE_NAME_LABEL]: ns.ref.name });
-  }
-  for (const name of podNamespaces) if (!out.has(name)) out.set(name, { [NAMESPACE_NAME_LABEL]: name });
-  return out;
 }
 
 /**
