@@ -414,6 +414,12 @@ describe('fixtures/schedule', () => {
     ]);
   });
 
+  it('InterPodAffinity: a snapshot pod\'s affinity terms are read as stored, matchLabelKeys merged at its creation and not again', async () => {
+    // upstream: pkg/registry/core/pod/strategy.go PrepareForCreate mutatePodAffinity (PrepareForUpdate does not) (v1.35)
+    const { results } = await fixtureWithCluster('InterPodAffinity-matchLabelKeys-stored');
+    expect(results['new']).toMatchObject({ feasibleNodes: ['n2'], rejected: { n1: ["node(s) didn't satisfy existing pods anti-affinity rules"] } });
+  });
+
   it('SchedulingGates: a gated pod is placed as it will be once its gates are removed, with a note that it waits first', async () => {
     const { results, findings } = await fixture('SchedulingGates');
     expect(results['queued']).toMatchObject({ feasibleNodes: ['worker'], message: null, placement: { nodes: { worker: 1 }, unschedulable: 0 } });

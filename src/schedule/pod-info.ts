@@ -223,7 +223,8 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     : options.requestsMemo
       ? options.requestsMemo.podRequests(spec, specPath, podLevelResources, problems)
       : podRequests(spec, specPath, podLevelResources, problems);
-  const owner = { namespace, labels };
+  // the API server merges matchLabelKeys into a term's selector when it creates the pod; a stored pod's is read as is
+  const owner: TermOwner = { namespace, labels, stored: !passesAdmission(source) };
   const schedulerName = stringField(spec, 'schedulerName') || 'default-scheduler';
   const podOS = asRecord(spec['os']);
   return new BuiltPodInfo(source.spec, {
@@ -514,12 +515,19 @@ export function toPreferredNodeTerms(value: unknown): readonly PreferredNodeTerm
   return out;
 }
 
-function toAffinityTerm(value: unknown, pod: { namespace: string; labels: Labels }): AffinityTerm {
+/** The pod whose affinity terms are read: its namespace and labels, and whether it is as the API server stores it. */
+interface TermOwner {
+  readonly namespace: string;
+  readonly labels: Labels;
+  readonly stored: boolean;
+}
+
+function toAffinityTerm(value: unknown, pod: TermOwner): AffinityTerm {
   const record = asRecord(value);
   const namespaces = asArray(record?.['namespaces']).filter((n): n is string => typeof n === 'string');
   const hasSelector = asRecord(record?.['namespaceSelector']) !== undefined;
   return {
-    selector: withLabelKeys(record, pod.labels),
+    selector: pod.stored ? toLabelSelector(record?.['labelSelector']) : withLabelKeys(record, pod.labels),
     namespaces: new Set(namespaces.length === 0 && !hasSelector ? [pod.namespace] : namespaces),
     namespaceSelector: hasSelector ? toLabelSelector(record?.['namespaceSelector']) : NOTHING,
     topologyKey: stringField(record, 'topologyKey'),
@@ -528,9 +536,10 @@ function toAffinityTerm(value: unknown, pod: { namespace: string; labels: Labels
 
 /**
  * The term's labelSelector with `key In [value]` per matchLabelKeys and `key NotIn [value]` per mismatchLabelKeys
- * present in the pod's labels, as the API server writes them at pod creation; a nil selector stays nil.
+ * present in the pod's labels, as the API server writes them at pod creation (PrepareForCreate only: a pod already
+ * created keeps the selector it was stored with, whatever its labels became since); a nil selector stays nil.
  */
-// upstream: pkg/registry/core/pod/strategy.go applyMatchLabelKeysAndMismatchLabelKeysToPodAffinityTerm (v1.35)
+// upstream: pkg/registry/core/pod/strategy.go PrepareForCreate, mutatePodAffinity, applyMatchLabelKeysAndMismatchLabelKeys (v1.35)
 function withLabelKeys(term: Readonly<Record<string, unknown>> | undefined, podLabels: Labels): LabelSelector {
   const selector = toLabelSelector(term?.['labelSelector']);
   if (!selector.requirements) return selector;
@@ -543,7 +552,7 @@ function withLabelKeys(term: Readonly<Record<string, unknown>> | undefined, podL
   return added.length === 0 ? selector : { requirements: [...selector.requirements, ...added] };
 }
 
-function toAffinityTerms(value: unknown, pod: { namespace: string; labels: Labels }): readonly AffinityTerm[] {
+function toAffinityTerms(value: unknown, pod: TermOwner): readonly AffinityTerm[] {
   return mapEntries(value, (entry) => toAffinityTerm(entry, pod));
 }
 
@@ -555,7 +564,7 @@ function mapEntries<T>(value: unknown, fn: (entry: unknown) => T): readonly T[] 
   return Array.isArray(value) && value.length > 0 ? value.map(fn) : NONE;
 }
 
-function toWeightedTerms(value: unknown, pod: { namespace: string; labels: Labels }): readonly WeightedAffinityTerm[] {
+function toWeightedTerms(value: unknown, pod: TermOwner): readonly WeightedAffinityTerm[] {
   if (asArray(value).length === 0) return NONE;
   const out: WeightedAffinityTerm[] = [];
   for (const entry of asArray(value)) {
