@@ -78,6 +78,22 @@ describe('fixtures/schedule', () => {
     expect(results['follower']).toMatchObject({ feasibleNodes: [], placement: { nodes: {}, unschedulable: 1 } });
   });
 
+  it('DefaultPreemption: a nominated pod that finds no preemption candidate loses its nomination, and the room it kept is free for the pods after it', async () => {
+    // upstream: preemption.go Preempt (no candidate: NewPostFilterResultWithNominatedNode("")), schedule_one.go
+    // handleSchedulingFailure, nominator.go addNominatedPodUnlocked (ModeOverride); default_preemption_test.go
+    // TestPostFilter "pod with tied priority is still unschedulable" wants that result (v1.35)
+    const dir = 'fixtures/schedule/DefaultPreemption-nominated-cleared';
+    const report = await fit([`${dir}/workloads.yaml`], { cluster: [`${dir}/cluster.yaml`] });
+    const results = Object.fromEntries(report.scheduling.map((r) => [r.object.name, r]));
+    expect(results['api']?.placement).toMatchObject({
+      nodes: {},
+      unschedulable: 1,
+      message: '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+    });
+    // alone, web leaves api's 2 cpu free; scheduled after api's failure, it takes node-1's last cpu
+    expect(results['web']).toMatchObject({ feasibleNodes: [], placement: { nodes: { 'node-1': 1 }, unschedulable: 0, message: null } });
+  });
+
   it('PodTopologySpread: a nominated pod raises an empty selector\'s count where its room is kept, though PreFilter counts no pod', async () => {
     // upstream: podtopologyspread/filtering.go AddPod -> updateWithPod (an empty selector matches every pod of the
     // namespace; PreFilter's countPodsMatchSelector counts none), framework.go RunFilterPluginsWithNominatedPods (v1.35)

@@ -44,8 +44,11 @@ export class NominatedPods {
     return this.#byNode.keys();
   }
 
-  /** `pod` was bound: it is nominated no longer (upstream: the nominator forgets an assumed pod). */
-  bound(pod: PodInfo): void {
+  /**
+   * `pod` is nominated no longer: it was bound (upstream: the nominator forgets an assumed pod), or its PostFilter
+   * cleared its nomination (nominator.go addNominatedPodUnlocked with ModeOverride and no node name).
+   */
+  deleteNominatedPodIfExists(pod: PodInfo): void {
     this.#remove(pod.nominatedNodeName, (nominated) => samePod(nominated, pod));
   }
 

@@ -388,7 +388,11 @@ function preempt(pod: PodInfo, outcome: PlacementOutcome, context: PlacementCont
   const preemption = preemptionOf(postFilter);
   // The first decision, unless a later try of the workload preempted where the first could not.
   if (outcome.preemption === undefined || (outcome.preemption === null && preemption)) outcome.preemption = toPreemptionResult(preemption);
-  if (!preemption) return { message: postFilterMessageOf(postFilter) };
+  if (!preemption) {
+    // A pod that found no candidate is nominated no longer: the pods after it may take the room it kept.
+    if ('clearsNominatedNodeName' in postFilter && pod.nominatedNodeName !== undefined) nominated.deleteNominatedPodIfExists(pod);
+    return { message: postFilterMessageOf(postFilter) };
+  }
   nodes.replace(preemption.index, removePodsFromNode(preemption.node, preemption.victims));
   nominated.preempted(preemption.node.name, pod.priority);
   for (const victim of preemption.victims) {
@@ -438,7 +442,7 @@ function bind(pod: PodInfo, index: number, context: PlacementContext): NodeInfo 
   const updated = addPodToNode(node, pod);
   nodes.replace(index, updated);
   context.lowestPriority = Math.min(context.lowestPriority, pod.priority);
-  if (pod.nominatedNodeName !== undefined) context.nominated.bound(pod);
+  if (pod.nominatedNodeName !== undefined) context.nominated.deleteNominatedPodIfExists(pod);
   if (pod.volumes.length > 0) reserveVolumes(pod, updated, context.live.storage);
   if (pod.requiredAntiAffinityTerms.length > 0) forgetRepelled(pod, context);
   binds.append(pod, updated);

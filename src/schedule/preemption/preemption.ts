@@ -51,8 +51,16 @@ export function nodesWherePreemptionMightHelp(feasibility: Feasibility): number[
   return out.sort((a, b) => a - b);
 }
 
-/** The DefaultPreemption PostFilter's outcome: the preemption it makes, or its status message ("preemption: ..."). */
-export type PostFilterOutcome = { readonly preemption: Preemption } | { readonly message: string };
+/**
+ * The DefaultPreemption PostFilter's outcome: the preemption it makes, or its status message ("preemption: ..."), and
+ * whether its result takes the pod's nomination away (it found no candidate: NewPostFilterResultWithNominatedNode("")).
+ */
+export type PostFilterOutcome = { readonly preemption: Preemption } | PostFilterFailure;
+
+interface PostFilterFailure {
+  readonly message: string;
+  readonly clearsNominatedNodeName?: true;
+}
 
 interface DryRun {
   readonly candidates: Candidate[];
@@ -160,7 +168,7 @@ interface PostFilterRun {
  * DefaultPreemption: the candidates found, or the message, the reasons of Unschedulable statuses joined by ", " (an
  * Error status ends the phase and alone makes the message).
  */
-function postFilterOutcome(prepared: PreparedPod, feasibility: Feasibility, run: PostFilterRun): { readonly message: string } | { readonly candidates: readonly Candidate[] } {
+function postFilterOutcome(prepared: PreparedPod, feasibility: Feasibility, run: PostFilterRun): PostFilterFailure | { readonly candidates: readonly Candidate[] } {
   // Without nodes the scheduler fails with ErrNoNodesAvailable, no FitError: PostFilter does not run.
   if (feasibility.numAllNodes === 0) return { message: '' };
   const { profile } = prepared.pod;
@@ -171,18 +179,23 @@ function postFilterOutcome(prepared: PreparedPod, feasibility: Feasibility, run:
   if (profile && !profile.preemption) return { message: dynamicResources?.message ?? '' };
   const preemption = defaultPreemption(prepared, feasibility, run);
   if ('candidates' in preemption) return preemption;
-  if (preemption.code === 'Error' || !dynamicResources) return { message: preemption.message };
-  return { message: `${dynamicResources.message}, ${preemption.message}` };
+  const message = preemption.code === 'Error' || !dynamicResources ? preemption.message : `${dynamicResources.message}, ${preemption.message}`;
+  return preemption.clearsNominatedNodeName ? { message, clearsNominatedNodeName: true } : { message };
 }
 
-/** DefaultPreemption's PostFilter: the candidates, or its status when there is none. */
-function defaultPreemption(prepared: PreparedPod, feasibility: Feasibility, { scope, search }: PostFilterRun): PostFilterStatus | { readonly candidates: readonly Candidate[] } {
+/**
+ * DefaultPreemption's PostFilter: the candidates, or its status when there is none. An eligible pod that finds no
+ * candidate loses its nomination (Evaluator.Preempt returns NewPostFilterResultWithNominatedNode(""), which
+ * handleSchedulingFailure hands the nominator with ModeOverride); one not eligible, or an Error, keeps it (a nil result).
+ */
+function defaultPreemption(prepared: PreparedPod, feasibility: Feasibility, { scope, search }: PostFilterRun): (PostFilterStatus & Pick<PostFilterFailure, 'clearsNominatedNodeName'>) | { readonly candidates: readonly Candidate[] } {
   if (!prepared.pod.mayPreempt) return { code: 'Unschedulable', message: 'preemption: not eligible due to preemptionPolicy=Never.' };
   if (waitsForVictims(prepared.pod, feasibility, scope)) return { code: 'Unschedulable', message: 'preemption: not eligible due to a terminating pod on the nominated node.' };
   // A PreFilter rejection leaves every node UnschedulableAndUnresolvable: no potential node.
   const dryRun = prepared.rejection ? { candidates: [], statuses: [] } : dryRunPreemption(prepared, nodesWherePreemptionMightHelp(feasibility), scope, search);
   if (dryRun.candidates.length > 0) return { candidates: dryRun.candidates };
-  return noCandidateStatus(dryRun, feasibility.numAllNodes);
+  const status = noCandidateStatus(dryRun, feasibility.numAllNodes);
+  return status.code === 'Unschedulable' ? { ...status, clearsNominatedNodeName: true } : status;
 }
 
 /**
