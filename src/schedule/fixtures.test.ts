@@ -94,6 +94,17 @@ describe('fixtures/schedule', () => {
     expect(results['web']).toMatchObject({ feasibleNodes: [], placement: { nodes: { 'node-1': 1 }, unschedulable: 0, message: null } });
   });
 
+  it('DefaultPreemption: a higher-priority preemption on its node takes a pod\'s nomination away: it no longer waits for the victims terminating there, nor is tried there first', async () => {
+    // upstream: preemption.go prepareCandidate (getLowerPriorityNominatedPods, util.ClearNominatedNodeName),
+    // default_preemption.go PodEligibleToPreemptOthers (v1.35)
+    const dir = 'fixtures/schedule/DefaultPreemption-nomination-taken';
+    const report = await fit([`${dir}/workloads.yaml`], { cluster: [`${dir}/cluster.yaml`] });
+    const results = Object.fromEntries(report.scheduling.map((r) => [r.object.name, r]));
+    expect(results['urgent']?.placement).toMatchObject({ nodes: { 'node-1': 1 }, preempted: ['default/batch'] });
+    expect(results['api']?.placement).toMatchObject({ nodes: { 'node-2': 1 }, unschedulable: 0, preempted: ['default/report'] });
+    expect(results['cache']?.placement).toEqual({ nodes: { 'node-3': 1 }, unschedulable: 0, message: null });
+  });
+
   it('PodTopologySpread: a nominated pod raises an empty selector\'s count where its room is kept, though PreFilter counts no pod', async () => {
     // upstream: podtopologyspread/filtering.go AddPod -> updateWithPod (an empty selector matches every pod of the
     // namespace; PreFilter's countPodsMatchSelector counts none), framework.go RunFilterPluginsWithNominatedPods (v1.35)

@@ -39,6 +39,15 @@ export class NominatedPods {
     return false;
   }
 
+  /**
+   * The node `pod` is nominated to now: its status' node until it binds or loses the nomination (upstream: a cleared
+   * status.nominatedNodeName, which evaluateNominatedNode and PodEligibleToPreemptOthers read).
+   */
+  nominatedNodeName(pod: PodInfo): string | undefined {
+    const name = pod.nominatedNodeName;
+    return name !== undefined && this.#byNode.get(name)?.some((nominated) => samePod(nominated, pod)) ? name : undefined;
+  }
+
   /** The names of the nodes pods are nominated to. */
   nodeNames(): Iterable<string> {
     return this.#byNode.keys();

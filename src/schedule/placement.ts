@@ -366,7 +366,7 @@ function placeOne(pod: PodInfo, context: PlacementContext): NodeInfo | Failure |
 // upstream: schedule_one.go findNodesThatFitPod, evaluateNominatedNode (v1.35)
 function nominatedNodeThatFits(prepared: PreparedPod, context: PlacementContext): number | undefined {
   const { nodes, nominated } = context;
-  const name = prepared.pod.nominatedNodeName;
+  const name = nominated.nominatedNodeName(prepared.pod);
   const index = name === undefined || prepared.rejection ? undefined : nodes.indexOf(name);
   const node = index === undefined ? undefined : nodes.nodes[index];
   return node && index !== undefined && filterWithNominatedPods(prepared, index, node, nodes, nominated) === undefined ? index : undefined;

@@ -203,8 +203,10 @@ function defaultPreemption(prepared: PreparedPod, feasibility: Feasibility, { sc
  * evicts is still terminating there, unless the filters now reject that node UnschedulableAndUnresolvable.
  */
 // upstream: default_preemption.go PodEligibleToPreemptOthers (v1.35)
-function waitsForVictims(pod: PodInfo, feasibility: Feasibility, { nodes }: PreemptionScope): boolean {
-  const index = pod.nominatedNodeName === undefined ? undefined : nodes.indexOf(pod.nominatedNodeName);
+function waitsForVictims(pod: PodInfo, feasibility: Feasibility, { nodes, nominated }: PreemptionScope): boolean {
+  // the pod's status as the scheduler keeps it: a nomination taken away is gone (without a nominator, as created)
+  const name = nominated ? nominated.nominatedNodeName(pod) : pod.nominatedNodeName;
+  const index = name === undefined ? undefined : nodes.indexOf(name);
   const node = index === undefined ? undefined : nodes.nodes[index];
   if (!node || index === undefined || statusOf(feasibility, index)?.code === 'UnschedulableAndUnresolvable') return false;
   return node.pods.some((victim) => victim.priority < pod.priority && victim.preemptionVictim);
