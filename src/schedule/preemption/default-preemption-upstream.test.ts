@@ -228,6 +228,15 @@ const cases: Case[] = [
     budgets: [budget({ disruptionsAllowed: 1, disruptedPods: { 'p1.3': '2026-01-01T00:00:00Z' } })],
     want: { node1: { victims: ['p1.1', 'p1.2', 'p1.3'], violations: 1 } },
   },
+  // upstream: preemption_test.go TestDryRunPreemption "pdb violation on each node" (@3e34da6e): its fake
+  // SelectVictimsOnNode evicts each node's pod with one violation; here a budget allowing none makes it so
+  {
+    name: 'pdb violation on each node',
+    preemptor: { name: 'p', priority: HIGH, requests: large },
+    nodes: { node1: [{ name: 'p1', priority: MID, requests: large, labels: app }], node2: [{ name: 'p2', priority: MID, requests: large, labels: app }] },
+    budgets: [budget({ disruptionsAllowed: 0 })],
+    want: { node1: { victims: ['p1'], violations: 1 }, node2: { victims: ['p2'], violations: 1 } },
+  },
 ];
 
 describe('TestDryRunPreemption (upstream default_preemption_test.go)', () => {
@@ -333,7 +342,26 @@ describe('TestPreempt (upstream default_preemption_test.go)', () => {
 // starts at node1), and preemption.go DryRunPreemption: each candidate list holds numCandidates candidates and drops
 // any beyond, so while no candidate without PDB violations turns up, only the first numCandidates violating ones count.
 const limited: PreemptionArgs = { minCandidateNodesPercentage: 40, minCandidateNodesAbsolute: 1 };
+const mids = (...names: string[]): PreemptCase['nodes'] => Object.fromEntries(names.map((node, i) => [node, [{ name: `p${i + 1}`, priority: MID, requests: large }]]));
 const limitedCases: (PreemptCase & { readonly args: PreemptionArgs; readonly budgets: readonly Value[] })[] = [
+  // upstream, from offset 4: node5 and node1; from offset 0: node1 and node2, equal, the first picked
+  {
+    name: 'all nodes are possible candidates, but DefaultPreemptionArgs limits to 2',
+    args: limited,
+    preemptor: { name: 'p', priority: HIGH, requests: large },
+    nodes: mids('node1', 'node2', 'node3', 'node4', 'node5'),
+    budgets: [],
+    want: { node: 'node1', victims: ['default/p1'] },
+  },
+  // upstream, from offset 4: node5 (no), node1 (yes), node2 (no), node3 (yes); from offset 0: node1 and node3
+  {
+    name: 'some nodes are not possible candidates, DefaultPreemptionArgs limits to 2',
+    args: limited,
+    preemptor: { name: 'p', priority: HIGH, requests: large },
+    nodes: { ...mids('node1', 'node2', 'node3', 'node4', 'node5'), node2: [{ name: 'p2', priority: VERY_HIGH, requests: large }], node5: [{ name: 'p5', priority: VERY_HIGH, requests: large }] },
+    budgets: [],
+    want: { node: 'node1', victims: ['default/p1'] },
+  },
   {
     name: 'preemption looks past numCandidates until a non-PDB violating node is found',
     args: { minCandidateNodesPercentage: 40, minCandidateNodesAbsolute: 2 },
