@@ -94,6 +94,15 @@ describe('fixtures/schedule', () => {
     expect(results['web']).toMatchObject({ feasibleNodes: [], placement: { nodes: { 'node-1': 1 }, unschedulable: 0, message: null } });
   });
 
+  it('DefaultPreemption: a nominated pod a PreFilter rejects loses its nomination before 1.34, and keeps it from 1.34 (DynamicResources\' PostFilter Error ends the phase first)', async () => {
+    // upstream: framework.go RunPostFilterPlugins, preemption.go findCandidates (ClearNominatedNodeName),
+    // dynamicresources.go PostFilter (v1.35)
+    const dir = 'fixtures/schedule/DefaultPreemption-nominated-prefilter';
+    const web = async (kubernetesVersion: string) => (await fit([`${dir}/workloads.yaml`], { cluster: [`${dir}/cluster.yaml`], kubernetesVersion })).scheduling.find((r) => r.object.name === 'web');
+    expect((await web('1.33'))?.placement).toMatchObject({ nodes: { 'node-1': 1 }, unschedulable: 0 });
+    expect((await web('1.34'))?.placement).toMatchObject({ nodes: {}, unschedulable: 1 });
+  });
+
   it('DefaultPreemption: a higher-priority preemption on its node takes a pod\'s nomination away: it no longer waits for the victims terminating there, nor is tried there first', async () => {
     // upstream: preemption.go prepareCandidate (getLowerPriorityNominatedPods, util.ClearNominatedNodeName),
     // default_preemption.go PodEligibleToPreemptOthers (v1.35)
