@@ -75,22 +75,44 @@ export function pluginInterface(point: Exclude<ExtensionPoint, 'multiPoint'>): s
 const FRAMEWORK_ORDER = ['preFilter', 'filter', 'postFilter', 'reserve', 'preScore', 'score', 'preBind', 'bind', 'postBind', 'permit', 'preEnqueue', 'queueSort'] as const;
 
 /**
- * updatePluginList / expandMultiPointPlugins (v1.35): the interface a known plugin's second registration at `point` is
- * rejected as ("already registered as"), or undefined when it is not (a point it does not extend says so instead). In
- * multiPoint it is the first point, in framework order, the copy expands to: one the plugin implements that neither
- * disables it (by name or "*") nor enables it itself (an override). kubefit knows only the points in IN_TREE_PLUGINS,
- * so a plugin that also extends PreFilter or PreScore is named at its first one of those.
+ * What NewFramework refuses when it lists a profile's merged plugins (v1.35), in its order: updatePluginList at each
+ * point in getExtensionPoints order (a plugin enabled at a point it does not extend, or enabled there twice), then
+ * expandMultiPointPlugins (a multiPoint plugin that expands twice to a point, reported at the first one). Plugins kubefit
+ * does not know (out-of-tree, warned of) are passed over, and so are points it does not model for "does not extend";
+ * it knows only the points in IN_TREE_PLUGINS, so a plugin that also extends PreFilter or PreScore is named at its first
+ * one of those.
  */
-export function registeredTwiceAs(plugins: Plugins, point: ExtensionPoint, name: string): string | undefined {
-  const implemented = IN_TREE_PLUGINS.get(name) ?? [];
-  if (point !== 'multiPoint') {
-    return isModelled(point) && !implemented.includes(point) ? undefined : pluginInterface(point);
+export function pluginListError(plugins: Plugins): string | undefined {
+  for (const point of FRAMEWORK_ORDER) {
+    const registered = new Set<string>();
+    for (const { name } of plugins[point]?.enabled ?? []) {
+      const implemented = IN_TREE_PLUGINS.get(name);
+      if (!implemented) continue;
+      if (isModelled(point) && !implemented.includes(point)) return `plugin "${name}" does not extend ${pluginInterface(point)} plugin`;
+      if (registered.has(name)) return alreadyRegistered(name, point);
+      registered.add(name);
+    }
   }
-  const expandsTo = FRAMEWORK_ORDER.find((p) => {
-    const own = plugins[p];
-    return implemented.includes(p) && !own?.disabled.some((d) => d === '*' || d === name) && !own?.enabled.some((e) => e.name === name);
-  });
-  return expandsTo && pluginInterface(expandsTo);
+  return multiPointError(plugins);
+}
+
+/** expandMultiPointPlugins: a point that disables "*" or the plugin, or enables it itself (an override), skips it. */
+function multiPointError(plugins: Plugins): string | undefined {
+  for (const point of FRAMEWORK_ORDER) {
+    const own = plugins[point];
+    if (own?.disabled.includes('*')) continue;
+    const expanded = new Set<string>();
+    for (const { name } of plugins.multiPoint?.enabled ?? []) {
+      if (!IN_TREE_PLUGINS.get(name)?.includes(point) || own?.disabled.includes(name) || own?.enabled.some((p) => p.name === name)) continue;
+      if (expanded.has(name)) return alreadyRegistered(name, point);
+      expanded.add(name);
+    }
+  }
+  return undefined;
+}
+
+function alreadyRegistered(name: string, point: (typeof FRAMEWORK_ORDER)[number]): string {
+  return `plugin "${name}" already registered as "${pluginInterface(point)}"`;
 }
 
 /** The last release whose default profile listed the in-tree volume limit plugins (they left in v1.31). */

@@ -14,7 +14,7 @@ import { podTopologySpreadScore } from '../scoring/pod-topology-spread.js';
 import type { ScorePlugin } from '../scoring/score-plugin.js';
 import type { ProfileArgs } from './plugin-args.js';
 import { aggregate } from './field-errors.js';
-import { EXTENSION_POINTS, IN_TREE_PLUGINS, expandPoint, type ExtensionPoint, type Plugins } from './plugin-sets.js';
+import { EXTENSION_POINTS, IN_TREE_PLUGINS, expandPoint, pluginListError, type ExtensionPoint, type Plugins } from './plugin-sets.js';
 
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
 
@@ -77,8 +77,9 @@ export type PluginInitErrors = ReadonlyMap<string, readonly string[]>;
 
 /**
  * What frameworkImpl's NewFramework refuses in a profile's merged plugins, as kube-scheduler reports it (scheduler.New
- * and profile.NewMap wrap it; the first error only): an enabled plugin whose factory rejects its args, then a profile
- * that does not sort its queue with exactly one plugin or binds with none.
+ * and profile.NewMap wrap it; the first error only): an enabled plugin whose factory rejects its args, then a plugin
+ * listed where it cannot be (pluginListError), then a profile that does not sort its queue with exactly one plugin or
+ * binds with none.
  */
 export function frameworkError(schedulerName: string, plugins: Plugins, pluginInit: PluginInitErrors): string | undefined {
   const refusal = refusalOf(schedulerName, plugins, pluginInit);
@@ -91,6 +92,8 @@ function refusalOf(schedulerName: string, plugins: Plugins, pluginInit: PluginIn
       return `initializing plugin "${name}": ${aggregate(errors)}`;
     }
   }
+  const listed = pluginListError(plugins);
+  if (listed !== undefined) return listed;
   const queueSorts = expandPoint(plugins, 'queueSort', implementsPoint('queueSort')).length;
   if (queueSorts !== 1) return `only one queue sort plugin required for profile with scheduler name "${schedulerName}", but got ${queueSorts}`;
   if (expandPoint(plugins, 'bind', implementsPoint('bind')).length === 0) return `at least one bind plugin is needed for profile with scheduler name "${schedulerName}"`;

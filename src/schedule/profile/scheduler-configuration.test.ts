@@ -82,16 +82,24 @@ describe('readSchedulerConfiguration: merging and multiPoint expansion (mergePlu
   });
 
   // framework/runtime/framework.go updatePluginList and expandMultiPointPlugins: a plugin twice at one point, or twice
-  // in multiPoint, fails the profile at the first point (upstream order) the multiPoint copy would expand to.
+  // in multiPoint, fails the profile at the first point (upstream order) the multiPoint copy would expand to. NewFramework
+  // returns the error, so kube-scheduler reports it as it does every profile it cannot build (scheduler.New,
+  // profile.NewMap), with no field path (TestNewFrameworkErrors "duplicate plugin name", TestNewFrameworkMultiPointExpansion
+  // "Expect 'already registered' error").
+  const REFUSED = '--scheduler-config sched.yaml: initializing profiles: creating profile for scheduler name default-scheduler: ';
   it.each([
-    ['twice at score', '{score: {enabled: [{name: ImageLocality}, {name: ImageLocality, weight: 3}]}}', 'score.enabled[1].name: Invalid value: "ImageLocality": plugin "ImageLocality" already registered as "ScorePlugin"'],
-    ['twice at filter', '{filter: {enabled: [{name: NodeName}, {name: NodePorts}, {name: NodeName}]}}', 'filter.enabled[2].name: Invalid value: "NodeName": plugin "NodeName" already registered as "FilterPlugin"'],
-    ['twice in multiPoint', '{multiPoint: {enabled: [{name: NodeName}, {name: NodeName}]}}', 'multiPoint.enabled[1].name: Invalid value: "NodeName": plugin "NodeName" already registered as "FilterPlugin"'],
-    ['twice in multiPoint, also disabled there (multiPoint\'s disabled list does not stop the expansion)', '{multiPoint: {enabled: [{name: NodeName}, {name: NodeName}], disabled: [{name: NodeName}]}}', 'multiPoint.enabled[1].name: Invalid value: "NodeName": plugin "NodeName" already registered as "FilterPlugin"'],
+    ['twice at score', '{score: {enabled: [{name: ImageLocality}, {name: ImageLocality, weight: 3}]}}', 'plugin "ImageLocality" already registered as "ScorePlugin"'],
+    ['twice at filter', '{filter: {enabled: [{name: NodeName}, {name: NodePorts}, {name: NodeName}]}}', 'plugin "NodeName" already registered as "FilterPlugin"'],
+    ['twice in multiPoint', '{multiPoint: {enabled: [{name: NodeName}, {name: NodeName}]}}', 'plugin "NodeName" already registered as "FilterPlugin"'],
+    ['twice in multiPoint, also disabled there (multiPoint\'s disabled list does not stop the expansion)', '{multiPoint: {enabled: [{name: NodeName}, {name: NodeName}], disabled: [{name: NodeName}]}}', 'plugin "NodeName" already registered as "FilterPlugin"'],
     ['twice in multiPoint, the filter point enables it itself: an override, so no error there', '{multiPoint: {enabled: [{name: NodeName}, {name: NodeName}]}, filter: {enabled: [{name: NodeName}]}}', 'no error'],
-    ['twice in multiPoint (queue sort)', '{multiPoint: {enabled: [{name: PrioritySort}, {name: PrioritySort}]}}', 'multiPoint.enabled[1].name: Invalid value: "PrioritySort": plugin "PrioritySort" already registered as "QueueSortPlugin"'],
+    ['twice in multiPoint (queue sort)', '{multiPoint: {enabled: [{name: PrioritySort}, {name: PrioritySort}]}}', 'plugin "PrioritySort" already registered as "QueueSortPlugin"'],
+    // expandMultiPointPlugins goes point by point (getExtensionPoints order), each through the whole multiPoint list
+    ['two twice in multiPoint: the first point either expands to decides', '{multiPoint: {enabled: [{name: ImageLocality}, {name: ImageLocality}, {name: NodeName}, {name: NodeName}]}}', 'plugin "NodeName" already registered as "FilterPlugin"'],
+    // updatePluginList lists every point before multiPoint is expanded
+    ['a point\'s own list before multiPoint', '{multiPoint: {enabled: [{name: NodeName}, {name: NodeName}]}, score: {enabled: [{name: ImageLocality}, {name: ImageLocality}]}}', 'plugin "ImageLocality" already registered as "ScorePlugin"'],
   ])('a plugin registered twice is an error: %s', (_name, plugins, message) => {
-    expect(errorOf(`profiles: [{plugins: ${plugins}}]`)).toBe(message === 'no error' ? message : `--scheduler-config sched.yaml: profiles[0].plugins.${message}`);
+    expect(errorOf(`profiles: [{plugins: ${plugins}}]`)).toBe(message === 'no error' ? message : `${REFUSED}${message}`);
   });
 
   it('a multiPoint plugin re-configured at a point it expands to is an override, not a double registration', () => {
@@ -126,10 +134,16 @@ describe('readSchedulerConfiguration: merging and multiPoint expansion (mergePlu
     );
   });
 
+  // framework.go updatePluginList: an error of NewFramework, so only once the configuration validates, after the
+  // plugins' factories (NodeResourcesFit's args) and before the queue-sort and bind counts.
   it('a plugin enabled at a point it does not extend is an error, as at framework start-up', () => {
-    expect(errorOf('profiles: [{plugins: {score: {enabled: [{name: NodePorts}]}}}]')).toBe(
-      '--scheduler-config sched.yaml: profiles[0].plugins.score.enabled[0].name: Invalid value: "NodePorts": plugin "NodePorts" does not extend ScorePlugin plugin',
+    expect(errorOf('profiles: [{plugins: {score: {enabled: [{name: NodePorts}]}}}]')).toBe(`${REFUSED}plugin "NodePorts" does not extend ScorePlugin plugin`);
+    expect(errorOf('profiles: [{plugins: {filter: {enabled: [{name: ImageLocality}]}, score: {enabled: [{name: NodePorts}]}}}]')).toBe(`${REFUSED}plugin "ImageLocality" does not extend FilterPlugin plugin`);
+    expect(errorOf('profiles: [{plugins: {score: {enabled: [{name: NodePorts}]}}, pluginConfig: [{name: InterPodAffinity, args: {hardPodAffinityWeight: 101}}]}]')).toBe(
+      '--scheduler-config sched.yaml: profiles[0].pluginConfig[0].args.hardPodAffinityWeight: Invalid value: 101: not in valid range [0, 100]',
     );
+    expect(errorOf('profiles: [{plugins: {score: {enabled: [{name: NodePorts}]}}, pluginConfig: [{name: NodeResourcesFit, args: {scoringStrategy: {type: Spread}}}]}]')).toMatch(/creating profile for scheduler name default-scheduler: initializing plugin "NodeResourcesFit": /);
+    expect(errorOf('profiles: [{plugins: {score: {enabled: [{name: NodePorts}]}, bind: {disabled: [{name: DefaultBinder}]}}}]')).toBe(`${REFUSED}plugin "NodePorts" does not extend ScorePlugin plugin`);
   });
 });
 

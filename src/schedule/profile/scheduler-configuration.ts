@@ -11,10 +11,7 @@ import {
   IN_TREE_PLUGINS,
   defaultPlugins,
   invalidPlugins,
-  isModelled,
   mergePlugins,
-  pluginInterface,
-  registeredTwiceAs,
   type ExtensionPoint,
   type PluginRef,
   type PluginSet,
@@ -216,15 +213,6 @@ function readPlugins(record: Readonly<Record<string, unknown>> | undefined, path
     const set = asRecord(record[point]);
     if (set) plugins[point] = readPluginSet(set, `${path}.${point}`, point, problems);
   }
-  // Defaults are all in multiPoint and a re-configured default replaces it in place, so a plugin registered twice
-  // after merging is one the profile's own list names twice.
-  for (const point of EXTENSION_POINTS) {
-    plugins[point]?.enabled.forEach(({ name }, i, enabled) => {
-      if (!IN_TREE_PLUGINS.has(name) || problems.invalid.has(name) || enabled.findIndex((p) => p.name === name) === i) return;
-      const type = registeredTwiceAs(plugins, point, name);
-      if (type) problems.errors.invalid(`${path}.${point}.enabled[${i}].name`, name, `plugin "${name}" already registered as "${type}"`);
-    });
-  }
   return plugins;
 }
 
@@ -234,14 +222,12 @@ function readPluginSet(record: Readonly<Record<string, unknown>>, path: string, 
     const plugin = asRecord(entry);
     const name = errors.string(plugin?.['name'], `${path}.enabled[${i}].name`);
     const weight = errors.integer(plugin?.['weight'], `${path}.enabled[${i}].weight`);
-    const implemented = IN_TREE_PLUGINS.get(name);
     // validatePluginSetForInvalidPlugins skips multiPoint
     if (point !== 'multiPoint' && invalid.has(name)) errors.invalid(`${path}.enabled[${i}]`, name, INVALID_PLUGIN);
-    else if (!implemented) {
+    else if (!IN_TREE_PLUGINS.has(name)) {
       if (!unknownPlugins.has(`${profilePath}\u0000${name}`)) warnings.push(`${path}.enabled[${i}]: plugin "${name}" is not a kube-scheduler plugin kubefit knows (out-of-tree?), so it is not modelled; the rest of the profile runs`);
       unknownPlugins.add(`${profilePath}\u0000${name}`);
     }
-    else if (isModelled(point) && !implemented.includes(point)) errors.invalid(`${path}.enabled[${i}].name`, name, `plugin "${name}" does not extend ${pluginInterface(point)} plugin`);
     return weight === undefined ? { name } : { name, weight };
   });
   const disabled = asArray(record['disabled']).map((entry, i) => errors.string(asRecord(entry)?.['name'], `${path}.disabled[${i}].name`));
