@@ -358,6 +358,77 @@ describe('readSchedulerConfiguration: addedAffinity parse errors (TestValidateNo
   });
 });
 
+// upstream: validation_pluginargs_test.go's tables, case by case, as a v1 configuration reaches them (after v1
+// defaulting: a resource weight of 0 becomes 1, so "weight less than min" cases pass; a missing scoringStrategy is
+// defaulted, so "ScoringStrategy: field is required" cannot occur). Like upstream (ignoreBadValueDetail,
+// strings.Contains), each row names the fields and error types, in order, not the whole message.
+describe('readSchedulerConfiguration: validation_pluginargs_test.go tables', () => {
+  const body = (plugin: string, args: string) => `profiles: [{pluginConfig: [{name: ${plugin}, args: ${args}}]}]`;
+  const shape = (points: string) => `{scoringStrategy: {type: RequestedToCapacityRatio, requestedToCapacityRatio: {shape: [${points}]}}}`;
+  it.each([
+    ['TestValidateDefaultPreemptionArgs valid args (default)', 'DefaultPreemption', '{minCandidateNodesPercentage: 10, minCandidateNodesAbsolute: 100}', []],
+    ['TestValidateDefaultPreemptionArgs negative minCandidateNodesPercentage', 'DefaultPreemption', '{minCandidateNodesPercentage: -1, minCandidateNodesAbsolute: 100}', ['minCandidateNodesPercentage: Invalid value']],
+    ['TestValidateDefaultPreemptionArgs minCandidateNodesPercentage over 100', 'DefaultPreemption', '{minCandidateNodesPercentage: 900, minCandidateNodesAbsolute: 100}', ['minCandidateNodesPercentage: Invalid value']],
+    ['TestValidateDefaultPreemptionArgs negative minCandidateNodesAbsolute', 'DefaultPreemption', '{minCandidateNodesPercentage: 20, minCandidateNodesAbsolute: -1}', ['minCandidateNodesAbsolute: Invalid value']],
+    ['TestValidateDefaultPreemptionArgs all zero', 'DefaultPreemption', '{minCandidateNodesPercentage: 0, minCandidateNodesAbsolute: 0}', ['minCandidateNodesPercentage: Invalid value', 'minCandidateNodesAbsolute: Invalid value']],
+    ['TestValidateDefaultPreemptionArgs both negative', 'DefaultPreemption', '{minCandidateNodesPercentage: -1, minCandidateNodesAbsolute: -1}', ['minCandidateNodesPercentage: Invalid value', 'minCandidateNodesAbsolute: Invalid value']],
+    ['TestValidateInterPodAffinityArgs valid args', 'InterPodAffinity', '{hardPodAffinityWeight: 10}', []],
+    ['TestValidateInterPodAffinityArgs hardPodAffinityWeight less than min', 'InterPodAffinity', '{hardPodAffinityWeight: -1}', ['hardPodAffinityWeight: Invalid value']],
+    ['TestValidatePodTopologySpreadArgs valid config', 'PodTopologySpread', '{defaultingType: List, defaultConstraints: [{maxSkew: 1, topologyKey: node, whenUnsatisfiable: DoNotSchedule}, {maxSkew: 2, topologyKey: zone, whenUnsatisfiable: ScheduleAnyway}]}', []],
+    ['TestValidatePodTopologySpreadArgs maxSkew less than zero', 'PodTopologySpread', '{defaultingType: List, defaultConstraints: [{maxSkew: -1, topologyKey: node, whenUnsatisfiable: DoNotSchedule}]}', ['defaultConstraints[0].maxSkew: Invalid value']],
+    ['TestValidatePodTopologySpreadArgs empty topology key', 'PodTopologySpread', '{defaultingType: List, defaultConstraints: [{maxSkew: 1, topologyKey: "", whenUnsatisfiable: DoNotSchedule}]}', ['defaultConstraints[0].topologyKey: Required value']],
+    ['TestValidatePodTopologySpreadArgs whenUnsatisfiable is empty', 'PodTopologySpread', '{defaultingType: List, defaultConstraints: [{maxSkew: 1, topologyKey: node, whenUnsatisfiable: ""}]}', ['defaultConstraints[0].whenUnsatisfiable: Required value']],
+    ['TestValidatePodTopologySpreadArgs whenUnsatisfiable contains unsupported action', 'PodTopologySpread', '{defaultingType: List, defaultConstraints: [{maxSkew: 1, topologyKey: node, whenUnsatisfiable: "unknown action"}]}', ['defaultConstraints[0].whenUnsatisfiable: Unsupported value']],
+    ['TestValidatePodTopologySpreadArgs duplicated constraints', 'PodTopologySpread', '{defaultingType: List, defaultConstraints: [{maxSkew: 1, topologyKey: node, whenUnsatisfiable: DoNotSchedule}, {maxSkew: 2, topologyKey: node, whenUnsatisfiable: DoNotSchedule}]}', ['defaultConstraints[1]: Duplicate value']],
+    ['TestValidatePodTopologySpreadArgs label selector present', 'PodTopologySpread', '{defaultingType: List, defaultConstraints: [{maxSkew: 1, topologyKey: key, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {a: b}}}]}', ['defaultConstraints[0].labelSelector: Forbidden']],
+    ['TestValidatePodTopologySpreadArgs list default constraints, no constraints', 'PodTopologySpread', '{defaultingType: List}', []],
+    ['TestValidatePodTopologySpreadArgs system default constraints', 'PodTopologySpread', '{defaultingType: System}', []],
+    ['TestValidatePodTopologySpreadArgs wrong constraints', 'PodTopologySpread', '{defaultingType: unknown}', ['defaultingType: Unsupported value']],
+    ['TestValidatePodTopologySpreadArgs system default constraints, but has constraints', 'PodTopologySpread', '{defaultingType: System, defaultConstraints: [{maxSkew: 1, topologyKey: key, whenUnsatisfiable: DoNotSchedule}]}', ['defaultingType: Invalid value']],
+    // defaults_test.go TestPluginArgsDefaults "PodTopologySpreadArgs resources with value": the type defaults to System
+    ['TestPluginArgsDefaults PodTopologySpreadArgs resources with value', 'PodTopologySpread', '{defaultConstraints: [{topologyKey: planet, whenUnsatisfiable: DoNotSchedule, maxSkew: 2}]}', ['defaultingType: Invalid value']],
+    ['TestValidateNodeResourcesBalancedAllocationArgs valid config', 'NodeResourcesBalancedAllocation', '{resources: [{name: cpu, weight: 1}, {name: memory, weight: 1}]}', []],
+    ['TestValidateNodeResourcesBalancedAllocationArgs invalid config', 'NodeResourcesBalancedAllocation', '{resources: [{name: cpu, weight: 2}, {name: memory, weight: 1}]}', ['resources[0].weight: Invalid value']],
+    ['TestValidateNodeResourcesBalancedAllocationArgs repeated resources', 'NodeResourcesBalancedAllocation', '{resources: [{name: cpu, weight: 1}, {name: cpu, weight: 1}]}', ['resources[1].name: Duplicate value']],
+    ['TestPluginArgsDefaults NodeResourcesBalancedAllocationArgs have resource no weight', 'NodeResourcesBalancedAllocation', '{resources: [{name: cpu}, {name: scalar.io/scalar0}, {name: scalar.io/scalar1, weight: 1}]}', []],
+    ['TestValidateNodeAffinityArgs empty', 'NodeAffinity', '{}', []],
+    ['TestValidateFitArgs IgnoredResources: too long value', 'NodeResourcesFit', `{ignoredResources: [longvalue${'a'.repeat(64)}]}`, ['ignoredResources[0]: Invalid value', 'name part must be no more than 63']],
+    ['TestValidateFitArgs IgnoredResources: name is empty', 'NodeResourcesFit', '{ignoredResources: [example.com/]}', ['ignoredResources[0]: Invalid value', 'name part must be non-empty']],
+    ['TestValidateFitArgs IgnoredResources: name has too many slash', 'NodeResourcesFit', '{ignoredResources: [example.com/aaa/bbb]}', ['ignoredResources[0]: Invalid value']],
+    ['TestValidateFitArgs IgnoredResources: valid args', 'NodeResourcesFit', '{ignoredResources: [example.com]}', []],
+    ['TestValidateFitArgs IgnoredResourceGroups: valid args', 'NodeResourcesFit', '{ignoredResourceGroups: [example.com]}', []],
+    ['TestValidateFitArgs IgnoredResourceGroups: illegal args', 'NodeResourcesFit', '{ignoredResourceGroups: [example.com/]}', ['ignoredResourceGroups[0]: Invalid value', 'name part must be non-empty']],
+    ['TestValidateFitArgs IgnoredResourceGroups: name is too long', 'NodeResourcesFit', `{ignoredResourceGroups: [${'a'.repeat(64)}]}`, ['ignoredResourceGroups[0]: Invalid value', 'name part must be no more than 63']],
+    ['TestValidateFitArgs IgnoredResourceGroups: name cannot be contain slash', 'NodeResourcesFit', '{ignoredResourceGroups: [example.com/aa]}', ["resource group name can't contain '/'"]],
+    ['TestValidateLeastAllocatedScoringStrategy default config', 'NodeResourcesFit', '{scoringStrategy: {type: LeastAllocated}}', []],
+    ['TestValidateLeastAllocatedScoringStrategy multi valid resources', 'NodeResourcesFit', '{scoringStrategy: {type: LeastAllocated, resources: [{name: cpu, weight: 1}, {name: memory, weight: 10}]}}', []],
+    ['TestValidateLeastAllocatedScoringStrategy weight less than min (v1 defaults 0 to 1)', 'NodeResourcesFit', '{scoringStrategy: {type: LeastAllocated, resources: [{name: cpu, weight: 0}]}}', []],
+    ['TestValidateLeastAllocatedScoringStrategy weight greater than max', 'NodeResourcesFit', '{scoringStrategy: {type: LeastAllocated, resources: [{name: cpu, weight: 101}]}}', ['scoringStrategy.resources[0].weight: Invalid value']],
+    ['TestValidateLeastAllocatedScoringStrategy multi invalid resources (v1 defaults the 0)', 'NodeResourcesFit', '{scoringStrategy: {type: LeastAllocated, resources: [{name: cpu, weight: 0}, {name: memory, weight: 101}]}}', ['scoringStrategy.resources[1].weight: Invalid value']],
+    ['TestValidateMostAllocatedScoringStrategy default config', 'NodeResourcesFit', '{scoringStrategy: {type: MostAllocated}}', []],
+    ['TestValidateMostAllocatedScoringStrategy weight greater than max', 'NodeResourcesFit', '{scoringStrategy: {type: MostAllocated, resources: [{name: cpu, weight: 101}]}}', ['scoringStrategy.resources[0].weight: Invalid value']],
+    ['TestValidateRequestedToCapacityRatioScoringStrategy no shapes', 'NodeResourcesFit', '{scoringStrategy: {type: RequestedToCapacityRatio, requestedToCapacityRatio: {}}}', ['scoringStrategy.shape: Required value']],
+    ['TestValidateRequestedToCapacityRatioScoringStrategy weight greater than max', 'NodeResourcesFit', '{scoringStrategy: {type: RequestedToCapacityRatio, resources: [{name: cpu, weight: 101}], requestedToCapacityRatio: {shape: [{utilization: 30, score: 3}]}}}', ['scoringStrategy.resources[0].weight: Invalid value']],
+    ['TestValidateRequestedToCapacityRatioScoringStrategy valid shapes', 'NodeResourcesFit', shape('{utilization: 30, score: 3}'), []],
+    ['TestValidateRequestedToCapacityRatioScoringStrategy utilization less than min', 'NodeResourcesFit', shape('{utilization: -1, score: 3}'), ['scoringStrategy.shape[0].utilization: Invalid value']],
+    ['TestValidateRequestedToCapacityRatioScoringStrategy utilization greater than max', 'NodeResourcesFit', shape('{utilization: 101, score: 3}'), ['scoringStrategy.shape[0].utilization: Invalid value']],
+    ['TestValidateRequestedToCapacityRatioScoringStrategy duplicated utilization values', 'NodeResourcesFit', shape('{utilization: 10, score: 3}, {utilization: 10, score: 3}'), ['scoringStrategy.shape[1].utilization: Invalid value']],
+    ['TestValidateRequestedToCapacityRatioScoringStrategy increasing utilization values', 'NodeResourcesFit', shape('{utilization: 10, score: 3}, {utilization: 20, score: 3}, {utilization: 30, score: 3}'), []],
+    ['TestValidateRequestedToCapacityRatioScoringStrategy non-increasing utilization values', 'NodeResourcesFit', shape('{utilization: 10, score: 3}, {utilization: 20, score: 3}, {utilization: 15, score: 3}'), ['scoringStrategy.shape[2].utilization: Invalid value']],
+    ['TestValidateRequestedToCapacityRatioScoringStrategy score less than min', 'NodeResourcesFit', shape('{utilization: 10, score: -1}'), ['scoringStrategy.shape[0].score: Invalid value']],
+    ['TestValidateRequestedToCapacityRatioScoringStrategy score greater than max', 'NodeResourcesFit', shape('{utilization: 10, score: 11}'), ['scoringStrategy.shape[0].score: Invalid value']],
+  ])('%s', (_name, plugin, args, fragments) => {
+    const message = errorOf(body(plugin, args));
+    if (fragments.length === 0) {
+      expect(message).toBe('no error');
+      return;
+    }
+    const at = fragments.map((fragment) => message.indexOf(fragment));
+    expect(at.every((index) => index >= 0), message).toBe(true);
+    expect(at, message).toEqual([...at].sort((a, b) => a - b));
+  });
+});
+
 describe('readSchedulerConfiguration: NodeResourcesFit args are the plugin\'s to reject (validatePluginConfig maps "NodeResourcesFitArgs")', () => {
   const FIT = "pluginConfig: [{name: NodeResourcesFit, args: {scoringStrategy: {type: Spread}}}]";
 
@@ -389,6 +460,10 @@ describe('readSchedulerConfiguration: the rest of ValidateKubeSchedulerConfigura
     ['a lease no longer than the renew deadline (10s by default)', 'leaderElection: {leaseDuration: 10s}', 'leaderElection.leaseDuration: Invalid value: 10s: must be greater than `RenewDeadline`'],
     ['a duration Go cannot parse', 'leaderElection: {retryPeriod: 2d}', 'leaderElection.retryPeriod: Invalid value: "2d": time: unknown unit "d" in duration "2d"'],
     ['bad-percentage-of-nodes-to-score', 'percentageOfNodesToScore: 101', 'percentageOfNodesToScore: Invalid value: 101: not in valid range [0-100]'],
+    ['negative-percentage-of-nodes-to-score', 'percentageOfNodesToScore: -1', 'percentageOfNodesToScore: Invalid value: -1: not in valid range [0-100]'],
+    ['greater-than-100-profile-percentage-of-nodes-to-score', 'profiles: [{schedulerName: me}, {schedulerName: other, percentageOfNodesToScore: 101}]', 'profiles[1].percentageOfNodesToScore: Invalid value: 101: not in valid range [0-100]'],
+    ['negative-profile-percentage-of-nodes-to-score', 'profiles: [{schedulerName: me}, {schedulerName: other, percentageOfNodesToScore: -1}]', 'profiles[1].percentageOfNodesToScore: Invalid value: -1: not in valid range [0-100]'],
+    ['duplicated-plugin-config', 'profiles: [{pluginConfig: [{name: config}, {name: config}]}]', 'profiles[0].pluginConfig[1]: Duplicate value: "config"'],
     ['a non-positive initial back-off', 'podInitialBackoffSeconds: 0', 'podInitialBackoffSeconds: Invalid value: 0: must be greater than 0'],
     ['a max back-off below the initial one', 'podInitialBackoffSeconds: 5\npodMaxBackoffSeconds: 4', 'podMaxBackoffSeconds: Invalid value: 4: must be greater than or equal to PodInitialBackoffSeconds'],
     ['extender-negative-weight', 'extenders: [{urlPrefix: http://e, prioritizeVerb: prioritize, weight: -1}]', 'extenders[0].weight: Invalid value: -1: must have a positive weight applied to it'],
