@@ -102,6 +102,42 @@ describe('readSchedulerConfiguration: merging and multiPoint expansion (mergePlu
     expect(errorOf(`profiles: [{plugins: ${plugins}}]`)).toBe(message === 'no error' ? message : `${REFUSED}${message}`);
   });
 
+  // upstream: framework_test.go TestNewFrameworkMultiPointExpansion (v1.35), its test plugins played by in-tree ones
+  // (testPlugin: NodeAffinity, scorePlugin1: ImageLocality, scoreWithNormalizePlugin1/scorePlugin2: TaintToleration),
+  // on a profile that keeps only the queue sort and binder of the defaults.
+  const ONLY = "{disabled: [{name: '*'}], enabled: [{name: PrioritySort}, {name: DefaultBinder}";
+  it.each([
+    ['plugin expansion', `{multiPoint: ${ONLY}, {name: NodeAffinity, weight: 5}]}}`, ['NodeAffinity'], ['NodeAffinity:5']],
+    ['disable MultiPoint plugin at some extension points', `{multiPoint: ${ONLY}, {name: NodeAffinity}]}, score: {disabled: [{name: NodeAffinity}]}}`, ['NodeAffinity'], []],
+    ['Multiple MultiPoint plugins', `{multiPoint: ${ONLY}, {name: NodeAffinity}, {name: ImageLocality}]}}`, ['NodeAffinity'], ['NodeAffinity:1', 'ImageLocality:1']],
+    ['disable MultiPoint extension (PreScore only)', `{multiPoint: ${ONLY}, {name: NodeAffinity}, {name: ImageLocality}]}, preScore: {disabled: [{name: '*'}]}}`, ['NodeAffinity'], ['NodeAffinity:1', 'ImageLocality:1']],
+    [
+      'Reorder MultiPoint plugins (specified extension takes precedence)',
+      `{multiPoint: ${ONLY}, {name: TaintToleration}, {name: NodeAffinity}, {name: ImageLocality}]}, score: {enabled: [{name: ImageLocality}, {name: NodeAffinity}]}}`,
+      ['TaintToleration', 'NodeAffinity'],
+      ['ImageLocality:1', 'NodeAffinity:1', 'TaintToleration:1'],
+    ],
+    [
+      'Reorder MultiPoint plugins (specified extension only takes precedence when it exists in MultiPoint)',
+      `{multiPoint: ${ONLY}, {name: NodeAffinity}, {name: ImageLocality}]}, score: {enabled: [{name: TaintToleration}, {name: ImageLocality}, {name: NodeAffinity}]}}`,
+      ['NodeAffinity'],
+      ['ImageLocality:1', 'NodeAffinity:1', 'TaintToleration:1'],
+    ],
+    ['Override MultiPoint plugins weights', `{multiPoint: ${ONLY}, {name: NodeAffinity}, {name: ImageLocality}]}, score: {enabled: [{name: ImageLocality, weight: 5}, {name: NodeAffinity, weight: 3}]}}`, ['NodeAffinity'], ['ImageLocality:5', 'NodeAffinity:3']],
+    // v1 merging drops the default ImageLocality that multiPoint disables and appends the one it enables
+    ['disable and enable MultiPoint plugin by name', "{multiPoint: {enabled: [{name: DefaultBinder}, {name: PrioritySort}, {name: ImageLocality}], disabled: [{name: '*'}, {name: ImageLocality}]}}", [], ['ImageLocality:1']],
+    [
+      'Override MultiPoint plugins weights and avoid a plugin being loaded multiple times',
+      `{multiPoint: ${ONLY}, {name: NodeAffinity}, {name: ImageLocality}]}, score: {enabled: [{name: ImageLocality, weight: 5}, {name: TaintToleration, weight: 5}, {name: NodeAffinity, weight: 3}]}}`,
+      ['NodeAffinity'],
+      ['ImageLocality:5', 'NodeAffinity:3', 'TaintToleration:5'],
+    ],
+  ])('TestNewFrameworkMultiPointExpansion %s', (_name, plugins, filters, scores) => {
+    const [profile] = summary(`profiles: [{plugins: ${plugins}}]`);
+    expect(profile?.filters).toEqual(filters);
+    expect(profile?.scores).toEqual(scores);
+  });
+
   it('a multiPoint plugin re-configured at a point it expands to is an override, not a double registration', () => {
     const [profile] = summary('profiles: [{plugins: {multiPoint: {enabled: [{name: ImageLocality, weight: 4}]}, score: {enabled: [{name: ImageLocality, weight: 7}]}}}]');
     expect(profile?.scores.filter((score) => score.startsWith('ImageLocality'))).toEqual(['ImageLocality:7']);
