@@ -77,6 +77,16 @@ const boundPod = (nodeName: string, hostPort: number): Value => ({
   status: { phase: 'Running' },
 });
 
+/** A TestNodeShouldRunDaemonPod case on "test-node" (simpleDaemonSetLabel, 100M memory and 1 cpu allocatable). */
+function shouldRun(predicate: string, spec: Value, creates: number, { pods = [], unschedulable = false }: { pods?: readonly Value[]; unschedulable?: boolean } = {}): Case {
+  const node = newNode({ name: 'test-node', labels: simpleDaemonSetLabel, allocatable: { memory: '100M', cpu: '1', pods: '100' }, unschedulable });
+  return { name: `TestNodeShouldRunDaemonPod ${predicate}`, nodes: [node], ds: newDaemonSet(spec), pods, creates };
+}
+
+const requiredType = (type: string): Value => ({
+  affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'type', operator: 'In', values: [type] }] }] } } },
+});
+
 const cases: Case[] = [
   { name: 'TestOneNodeDaemonLaunchesPod', nodes: [newNode({ name: 'only-node' })], ds: newDaemonSet(), creates: 1 },
   {
@@ -163,6 +173,18 @@ const cases: Case[] = [
     ds: newDaemonSet({ priority: 2000000000 }, 'kube-system'),
     creates: 1,
   },
+  // TestNodeShouldRunDaemonPod: shouldRun on upstream's "test-node"; the controller leaves resources and host ports to
+  // the scheduler
+  shouldRun('ShouldRunDaemonPod', requests('50M', '0.5'), 1),
+  shouldRun('InsufficientResourceError', requests('200M', '0.5'), 1),
+  shouldRun('ErrPodNotMatchHostName', { ...requests('50M', '0.5'), nodeName: 'other-node' }, 0),
+  shouldRun('ErrPodNotFitsHostPorts', { containers: [{ name: 'c', image: 'foo/bar', ports: [{ containerPort: 666, hostPort: 666 }] }] }, 1, { pods: [boundPod('test-node', 666)] }),
+  shouldRun('InsufficientResourceError (a pod on the node)', requests('100M', '0.5'), 1, { pods: [{ ...boundPod('test-node', 666), spec: { nodeName: 'test-node', containers: [{ name: 'c', image: 'i', ports: [{ containerPort: 666, hostPort: 666 }], resources: { requests: { memory: '50M', cpu: '0.5' } } }] } }] }),
+  shouldRun('ErrNodeSelectorNotMatch', { nodeSelector: { name: 'simple-daemon', type: 'test' } }, 0),
+  shouldRun('ShouldRunDaemonPod (nodeSelector)', { nodeSelector: simpleDaemonSetLabel }, 1),
+  shouldRun('ErrPodAffinityNotMatch', requiredType('test'), 0),
+  shouldRun('ShouldRunDaemonPod (node affinity)', requiredType('production'), 1),
+  shouldRun('ShouldRunDaemonPodOnUnschedulableNode', requests('50M', '0.5'), 1, { unschedulable: true }),
 ];
 
 describe('DaemonSet controller (upstream daemon_controller_test.go)', () => {
