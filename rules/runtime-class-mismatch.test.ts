@@ -87,5 +87,23 @@ new RuleTester({ describe, it }).run(rule, {
         { messageId: 'refused', line: 38, column: 43, data: { message: 'pod rejected: Pod Overhead set without corresponding RuntimeClass defined Overhead' } },
       ],
     },
+    {
+      // admission.go setOverhead checks runtimeClass.Overhead != nil before validateOverhead runs: a class whose overhead
+      // has no podFixed defines an overhead of nothing, which a pod's own overhead does not match
+      name: 'an overhead other than the nothing of a class whose overhead has no podFixed',
+      code: `
+        apiVersion: node.k8s.io/v1
+        kind: RuntimeClass
+        metadata: {name: bare}
+        handler: runc
+        overhead: {}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec: {runtimeClassName: bare, overhead: {cpu: 100m}, containers: [{name: a, image: "a:1"}]}
+      `,
+      errors: [{ messageId: 'refused', line: 10, column: 42, data: { message: "pod rejected: Pod's Overhead doesn't match RuntimeClass's defined Overhead" } }],
+    },
   ],
 });

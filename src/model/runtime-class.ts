@@ -24,7 +24,9 @@ export function runtimeClassesOf(objects: readonly KubeObject[]): ReadonlyMap<st
 
 /** What the RuntimeClass adds to pods; undefined when its overhead is no list of quantities (the API server refuses it). */
 export function runtimeClassOf(object: KubeObject): RuntimeClassAdmission | undefined {
-  const overhead = asRecord(object.value['overhead'])?.['podFixed'];
+  // setOverhead reads the class's overhead, not its podFixed: `overhead: {}` sets none, yet refuses a pod that sets one
+  const declared = asRecord(object.value['overhead']);
+  const overhead = declared && (declared['podFixed'] ?? {});
   if (overhead !== undefined && !isQuantityList(overhead)) return undefined;
   const scheduling = asRecord(object.value['scheduling']);
   return {
