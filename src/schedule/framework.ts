@@ -117,6 +117,12 @@ export interface FilterPlugin<S = unknown> {
   readonly ignoresNodeUsage?: boolean;
 }
 
+/** Which of a plugin's PreFilter and Filter a profile runs (expanded at the preFilter and filter points apart). */
+export interface FilterPoints {
+  readonly preFilter: boolean;
+  readonly filter: boolean;
+}
+
 /** Erases a plugin's state type so plugins can sit in one ordered list. */
 export function definePlugin<S>(plugin: FilterPlugin<S>): FilterPlugin {
   return plugin as FilterPlugin;

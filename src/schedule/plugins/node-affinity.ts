@@ -2,7 +2,7 @@
 // upstream: pkg/scheduler/framework/plugins/nodeaffinity/node_affinity.go (v1.35),
 // component-helpers/scheduling/corev1/nodeaffinity GetRequiredNodeAffinity
 import { matchesNodeSelector, nodeSelectorKeys, nodeSelectorUsesName, type Labels, type NodeSelector } from '../../model/labels.js';
-import { SUCCESS, definePlugin, unresolvable, type FilterPlugin, type PreFilterResult } from '../framework.js';
+import { SUCCESS, definePlugin, unresolvable, type FilterPlugin, type FilterPoints, type PreFilterResult } from '../framework.js';
 import type { PodInfo, PreferredNodeTerm } from '../pod-info.js';
 
 export const ERR_REASON_POD = "node(s) didn't match Pod's node affinity/selector";
@@ -61,17 +61,26 @@ export function requiredNodeAffinityUsesName(pod: PodInfo): boolean {
   return pod.requiredNodeAffinity !== undefined && nodeSelectorUsesName(pod.requiredNodeAffinity);
 }
 
-/** The NodeAffinity filter; a profile's addedAffinity is checked first, with its own reason. */
-export function nodeAffinityFilter(added: AddedAffinity): FilterPlugin {
+const BOTH_POINTS: FilterPoints = { preFilter: true, filter: true };
+
+/**
+ * The NodeAffinity filter; a profile's addedAffinity is checked first, with its own reason. A profile may run one of
+ * PreFilter and Filter without the other: PreFilter alone still skips, narrows to the `metadata.name` nodes or rejects
+ * conflicting terms while every node passes; Filter alone reads the pod's required affinity itself (upstream's
+ * "Fallback to calculate requiredNodeSelector and requiredNodeAffinity here when PreFilter is disabled").
+ */
+export function nodeAffinityFilter(added: AddedAffinity, points: FilterPoints = BOTH_POINTS): FilterPlugin {
   const { required } = added;
   return definePlugin<undefined>({
     name: 'NodeAffinity',
     ignoresNodeUsage: true,
-    preFilter: (pod) => preFilter(pod, added),
-    filter(pod, node) {
-      if (required && !matchesNodeSelector(required, node.labels, node.name)) return unresolvable(ERR_REASON_ENFORCED);
-      return matchesRequiredNodeAffinity(pod, node.labels, node.name) ? SUCCESS : unresolvable(ERR_REASON_POD);
-    },
+    ...(points.preFilter && { preFilter: (pod: PodInfo) => preFilter(pod, added) }),
+    filter: points.filter
+      ? (pod, node) => {
+          if (required && !matchesNodeSelector(required, node.labels, node.name)) return unresolvable(ERR_REASON_ENFORCED);
+          return matchesRequiredNodeAffinity(pod, node.labels, node.name) ? SUCCESS : unresolvable(ERR_REASON_POD);
+        }
+      : () => SUCCESS,
     nodeLabelKeys: (pod) => (required ? [...requiredNodeAffinityKeys(pod), ...nodeSelectorKeys(required)] : requiredNodeAffinityKeys(pod)),
     usesNodeName: (pod) => requiredNodeAffinityUsesName(pod) || (required !== undefined && nodeSelectorUsesName(required)),
   });

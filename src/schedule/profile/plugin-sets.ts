@@ -37,7 +37,8 @@ export function isModelled(point: ExtensionPoint): point is ModelledPoint {
 
 /**
  * The in-tree plugins and the modelled points each implements; the three that implement none of them list their only
- * point (PreEnqueue, QueueSort, Bind). Points kubefit does not model (preFilter, preScore, reserve, ...) are left out.
+ * point (PreEnqueue, QueueSort, Bind). Points kubefit does not model (preScore, reserve, ...) are left out, and so is
+ * preFilter but for NodeAffinity, whose PreFilter kubefit runs apart from its Filter when a profile has only one.
  */
 export const IN_TREE_PLUGINS: ReadonlyMap<string, readonly ExtensionPoint[]> = new Map<string, readonly ExtensionPoint[]>([
   ['SchedulingGates', ['preEnqueue']],
@@ -45,7 +46,7 @@ export const IN_TREE_PLUGINS: ReadonlyMap<string, readonly ExtensionPoint[]> = n
   ['NodeUnschedulable', ['filter']],
   ['NodeName', ['filter']],
   ['TaintToleration', ['filter', 'score']],
-  ['NodeAffinity', ['filter', 'score']],
+  ['NodeAffinity', ['preFilter', 'filter', 'score']],
   ['NodePorts', ['filter']],
   ['NodeResourcesFit', ['filter', 'score']],
   ['VolumeRestrictions', ['filter']],

@@ -1,6 +1,6 @@
 // A scheduler profile: the filter and score plugins it runs, configured by its plugin args, and its PostFilter.
 // upstream: pkg/scheduler/profile/profile.go NewMap, framework/runtime/framework.go NewFramework (v1.35)
-import type { FilterPlugin } from '../framework.js';
+import type { FilterPlugin, FilterPoints } from '../framework.js';
 import { FILTER_PLUGINS } from '../plugins/index.js';
 import { nodeAffinityFilter } from '../plugins/node-affinity.js';
 import { nodeResourcesFitFilter } from '../plugins/node-resources-fit.js';
@@ -45,9 +45,9 @@ export const DEFAULT_PROFILE: SchedulerProfile = {
 
 export const DEFAULT_PROFILES: SchedulerProfiles = new Map([[DEFAULT_SCHEDULER_NAME, DEFAULT_PROFILE]]);
 
-/** Plugins with modelled args, built per profile; the others are the default profile's instances. */
-const CONFIGURED_FILTERS: Readonly<Record<string, (args: ProfileArgs) => FilterPlugin>> = {
-  NodeAffinity: (args) => nodeAffinityFilter(args.nodeAffinity),
+/** Plugins with modelled args (or points), built per profile; the others are the default profile's instances. */
+const CONFIGURED_FILTERS: Readonly<Record<string, (args: ProfileArgs, points: FilterPoints) => FilterPlugin>> = {
+  NodeAffinity: (args, points) => nodeAffinityFilter(args.nodeAffinity, points),
   NodeResourcesFit: (args) => nodeResourcesFitFilter(args.nodeResourcesFit.ignored),
   PodTopologySpread: (args) => podTopologySpreadFilter(args.podTopologySpread),
 };
@@ -60,8 +60,8 @@ const CONFIGURED_SCORES: Readonly<Record<string, (args: ProfileArgs) => ScorePlu
   NodeResourcesBalancedAllocation: (args) => balancedAllocationOf(args.balancedAllocation),
 };
 
-function filterPlugin(name: string, args: ProfileArgs): FilterPlugin | undefined {
-  return CONFIGURED_FILTERS[name]?.(args) ?? FILTER_PLUGINS.find((plugin) => plugin.name === name);
+function filterPlugin(name: string, args: ProfileArgs, points: FilterPoints): FilterPlugin | undefined {
+  return CONFIGURED_FILTERS[name]?.(args, points) ?? FILTER_PLUGINS.find((plugin) => plugin.name === name);
 }
 
 function scorePlugin(name: string, args: ProfileArgs): ScorePlugin | undefined {
@@ -105,7 +105,11 @@ function refusalOf(schedulerName: string, plugins: Plugins, pluginInit: PluginIn
  * plugins kubefit does not model (the VolumeBinding score, ...) are left out, as in the default run.
  */
 export function buildProfile(schedulerName: string, plugins: Plugins, args: ProfileArgs): SchedulerProfile {
-  const filters = expandPoint(plugins, 'filter', implementsPoint('filter')).flatMap(({ name }) => filterPlugin(name, args) ?? []);
+  const preFilters = new Set(expandPoint(plugins, 'preFilter', implementsPoint('preFilter')).map(({ name }) => name));
+  const filterNames = expandPoint(plugins, 'filter', implementsPoint('filter')).map(({ name }) => name);
+  // a PreFilter whose Filter the profile leaves out still runs (first: NodeAffinity's is the first in the defaults)
+  const names = [...[...preFilters].filter((name) => !filterNames.includes(name)), ...filterNames];
+  const filters = names.flatMap((name) => filterPlugin(name, args, { preFilter: preFilters.has(name), filter: filterNames.includes(name) }) ?? []);
   const scores = expandPoint(plugins, 'score', implementsPoint('score')).flatMap(({ name, weight }) => {
     const plugin = scorePlugin(name, args);
     return plugin ? [{ ...plugin, weight }] : [];

@@ -6,6 +6,10 @@ import { FieldErrors } from './field-errors.js';
 import { DEFAULT_ARGS, readPluginArgs } from './plugin-args.js';
 import { DEFAULT_PROFILE } from './profile.js';
 import { readSchedulerConfiguration } from './scheduler-configuration.js';
+import { toClusterSnapshot } from '../../model/cluster.js';
+import { toWorkload, type Workload } from '../../model/workload.js';
+import { scheduleWorkloads } from '../schedule.js';
+import { objectsFromYaml } from '../test-support.js';
 
 const HEAD = 'apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\n';
 
@@ -600,5 +604,57 @@ describe('readSchedulerConfiguration: one queue sort for all profiles (validateC
     expect(errorOf('profiles: [{schedulerName: me, plugins: {queueSort: {enabled: [{name: A}, {name: B}]}}}]')).toMatch(
       /^--scheduler-config sched.yaml: profiles\[0\].plugins.queueSort.Enabled: Invalid value: 2: only one queue sort plugin can be enabled$/,
     );
+  });
+});
+
+// upstream: framework/runtime/framework.go expandMultiPointPlugins puts NodeAffinity at preFilter and filter apart, so a
+// profile may disable one: its PreFilter alone still narrows a pod to its metadata.name nodes; its Filter alone reads the
+// pod's required affinity itself (node_affinity.go Filter, "Fallback ... when PreFilter is disabled").
+describe('readSchedulerConfiguration: NodeAffinity at preFilter and filter apart', () => {
+  const CLUSTER = `apiVersion: v1
+kind: Node
+metadata: {name: a, labels: {pool: general}}
+status: {allocatable: {cpu: "4", memory: 8Gi, pods: "110"}}
+---
+apiVersion: v1
+kind: Node
+metadata: {name: b, labels: {pool: batch}}
+status: {allocatable: {cpu: "4", memory: 8Gi, pods: "110"}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: busy, namespace: default}
+spec: {nodeName: b, containers: [{name: c, image: "x:1", resources: {requests: {cpu: "2"}}}]}
+status: {phase: Running}
+`;
+  const PINNED = `apiVersion: v1
+kind: Pod
+metadata: {name: pinned, namespace: default}
+spec:
+  affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchFields: [{key: metadata.name, operator: In, values: [b]}]}]}}}
+  containers: [{name: c, image: "c:1", resources: {requests: {cpu: "3"}}}]
+`;
+  function place(plugins: string) {
+    const objects = [...objectsFromYaml(CLUSTER, 'cluster.yaml', true), ...objectsFromYaml(PINNED)];
+    const workloads = objects.map(toWorkload).filter((w): w is Workload => w !== undefined && !w.object.fromCluster);
+    const options = { kubernetesVersion: undefined, drain: [], profiles: profiles(`profiles: [{plugins: ${plugins}}]`) };
+    const [result] = scheduleWorkloads(workloads, toClusterSnapshot(objects, 'snapshot'), options).results;
+    return { nodes: result?.placement.nodes, message: result?.message?.split('.')[0] };
+  }
+
+  it('the filter point disabled: PreFilter still keeps the pod to node b, where it does not fit', () => {
+    expect(place('{filter: {disabled: [{name: NodeAffinity}]}}')).toEqual({ nodes: {}, message: "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't satisfy plugin(s) [NodeAffinity]" });
+  });
+
+  it('the preFilter point disabled: Filter rejects node a itself', () => {
+    expect(place('{preFilter: {disabled: [{name: NodeAffinity}]}}')).toEqual({ nodes: {}, message: "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match Pod's node affinity/selector" });
+  });
+
+  it('both disabled, through multiPoint: the pod runs where it fits', () => {
+    expect(place('{multiPoint: {disabled: [{name: NodeAffinity}]}}')).toEqual({ nodes: { a: 1 }, message: undefined });
+  });
+
+  it('a plugin registered twice in multiPoint is named at PreFilter, its first point', () => {
+    expect(errorOf('profiles: [{plugins: {multiPoint: {enabled: [{name: NodeAffinity}, {name: NodeAffinity}]}}}]')).toMatch(/plugin "NodeAffinity" already registered as "PreFilterPlugin"$/);
   });
 });
