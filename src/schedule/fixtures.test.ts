@@ -555,6 +555,13 @@ describe('fixtures/schedule', () => {
     expect(report.nodes).toEqual([{ name: 'small', allocatable: { cpu: 2500, memory: 8 * 2 ** 30, pods: 110 }, bound: { pods: 0 }, placed: { cpu: 2100, memory: 3 * 2 ** 30, pods: 4 } }]);
   });
 
+  it('RuntimeClass: a pod that names a class is not placed as the pod alike but for it was (the class changes what the filters read)', async () => {
+    // upstream: plugin/pkg/admission/runtimeclass/admission.go setScheduling; kube-scheduler runs each pod's own PreFilter
+    const { results } = await fixture('RuntimeClass-twin-pods');
+    expect(results['plain']).toMatchObject({ feasibleNodes: ['general'], placement: { nodes: { general: 1 }, unschedulable: 0 } });
+    expect(results['sandboxed']).toMatchObject({ feasibleNodes: ['sandbox'], placement: { nodes: { sandbox: 1 }, unschedulable: 0 } });
+  });
+
   it("RuntimeClass: a pod's own overhead must equal its class's as quantities, else the plugin refuses it (left as written)", async () => {
     const { results } = await fixture('RuntimeClass-overhead');
     expect(results['same-overhead']).toMatchObject({ feasibleNodes: ['kata-node'] });

@@ -227,7 +227,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
   const owner: TermOwner = { namespace, labels, stored: !passesAdmission(source) };
   const schedulerName = stringField(spec, 'schedulerName') || 'default-scheduler';
   const podOS = asRecord(spec['os']);
-  return new BuiltPodInfo(source.spec, {
+  return new BuiltPodInfo(spec, {
     namespace,
     name: source.name,
     labels,
@@ -327,7 +327,7 @@ class BuiltPodInfo implements PodInfo {
   readonly draExtendedResources!: ReadonlySet<string>;
   readonly schedulerName!: string;
   readonly profile!: SchedulerProfile | undefined;
-  /** The spec the signature reads besides the fields (the PodSource itself need not stay in memory). */
+  /** The spec as admitted, which the signature reads besides the fields (the PodSource itself need not stay in memory). */
   readonly #spec: Readonly<Record<string, unknown>>;
   #signature: string | undefined;
 
