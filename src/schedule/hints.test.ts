@@ -14,6 +14,17 @@ describe('hintFor', () => {
     );
   });
 
+  it('leaves the pod overhead out of the request the containers could make (predicates.go "verify pod overhead is accounted for")', () => {
+    // upstream: component-helpers/resource/helpers.go PodRequests adds spec.overhead to what NodeResourcesFit compares
+    const beardsecond = 'example.com/beardsecond';
+    const filler = podInfoOf({ containers: [{ name: 'c', resources: { requests: { [beardsecond]: '700' } } }] });
+    const node = nodeInfoOf({ allocatable: { [beardsecond]: '1000', pods: '110' } }, [filler]);
+    const status = { plugin: 'NodeResourcesFit', code: 'Unschedulable', reasons: [] } as const;
+    const withOverhead = (overhead: string) => podInfoOf({ containers: [{ name: 'c', resources: { requests: { [beardsecond]: '200' } } }], overhead: { [beardsecond]: overhead } });
+    expect(hintFor(withOverhead('250'), node, status)).toBe('reduce the example.com/beardsecond request to <= 50, as the pod overhead takes 250 more');
+    expect(hintFor(withOverhead('300'), node, status)).toBe('the node has 300 example.com/beardsecond left, no more than the pod overhead of 300');
+  });
+
   it('names the toleration to add and the label the node lacks', () => {
     const node = nodeInfoOf({ labels: { zone: 'a' }, taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }] });
     const pod = podInfoOf({ containers: [{ name: 'c' }], nodeSelector: { zone: 'b', disk: 'ssd' } });

@@ -2,7 +2,7 @@
 import { UNSCHEDULABLE_TAINT_KEY, type NodeInfo } from './node-info.js';
 import { withTolerations, type HostPort, type PodInfo } from './pod-info.js';
 import { undeclaredFeatures } from './plugins/node-declared-features.js';
-import { fitsRequest } from './plugins/node-resources-fit.js';
+import { fitsRequest, type InsufficientResource } from './plugins/node-resources-fit.js';
 import { isKubeletAdmitted, missingExtendedResources } from './kubelet-admission.js';
 import { portsConflict } from './plugins/node-ports.js';
 import { untoleratedTaints } from './plugins/taint-toleration.js';
@@ -21,11 +21,19 @@ export function formatAmount(resourceName: string, amount: bigint): string {
 function resourceHint(pod: PodInfo, node: NodeInfo): string | undefined {
   const hints = fitsRequest(pod.requests, node, isKubeletAdmitted(pod) ? missingExtendedResources(pod, node) : pod.draExtendedResources).map((shortage) => {
     if (shortage.resourceName === PODS) return `the node already runs ${shortage.used} of ${shortage.capacity} pods`;
-    const free = shortage.capacity - shortage.used;
-    const name = shortage.resourceName;
-    return free > 0n ? `reduce the ${name} request to <= ${formatAmount(name, free)}` : `the node has no ${name} left (${formatAmount(name, shortage.capacity)} allocatable)`;
+    return shortageHint(shortage, pod.overhead[shortage.resourceName] ?? 0n);
   });
   return hints.length > 0 ? hints.join('; ') : undefined;
+}
+
+/** The request the containers could make on the node: what it has free, less the pod overhead, which they cannot shrink. */
+function shortageHint({ resourceName: name, capacity, used }: InsufficientResource, overhead: bigint): string {
+  const free = capacity - used;
+  if (free <= 0n) return `the node has no ${name} left (${formatAmount(name, capacity)} allocatable)`;
+  if (overhead === 0n) return `reduce the ${name} request to <= ${formatAmount(name, free)}`;
+  return free > overhead
+    ? `reduce the ${name} request to <= ${formatAmount(name, free - overhead)}, as the pod overhead takes ${formatAmount(name, overhead)} more`
+    : `the node has ${formatAmount(name, free)} ${name} left, no more than the pod overhead of ${formatAmount(name, overhead)}`;
 }
 
 function affinityHint(pod: PodInfo, node: NodeInfo): string | undefined {

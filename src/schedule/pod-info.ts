@@ -88,6 +88,8 @@ export interface PodInfo {
   readonly nonZeroRequests: ResourceAmounts;
   /** What the pod adds to its node's non-zero requests once bound (PodRequests.boundNonZeroRequests). */
   readonly boundNonZeroRequests: ResourceAmounts;
+  /** The part of `requests` that is spec.overhead (PodRequests.overhead). */
+  readonly overhead: ResourceAmounts;
   readonly hostPorts: readonly HostPort[];
   readonly requiredAffinityTerms: readonly AffinityTerm[];
   readonly requiredAntiAffinityTerms: readonly AffinityTerm[];
@@ -218,7 +220,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
   // a bound pod's status may report resized resources (in-place resize, on by default from v1.33); few do, so the
   // memo of shared declarations stays keyed on the spec
   const status = options.minor >= IN_PLACE_RESIZE_SINCE && isBoundSpec(spec) ? statusResources(source.object.value['status'], problems) : undefined;
-  const { requests, nonZeroRequests, boundNonZeroRequests } = status
+  const { requests, nonZeroRequests, boundNonZeroRequests, overhead } = status
     ? podRequests(spec, specPath, podLevelResources, problems, status)
     : options.requestsMemo
       ? options.requestsMemo.podRequests(spec, specPath, podLevelResources, problems)
@@ -242,6 +244,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     requests,
     nonZeroRequests,
     boundNonZeroRequests,
+    overhead,
     hostPorts: hostPortsOf(spec, options.minor >= 34),
     requiredAffinityTerms: toAffinityTerms(podAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'], owner),
     requiredAntiAffinityTerms: toAffinityTerms(podAntiAffinity?.['requiredDuringSchedulingIgnoredDuringExecution'], owner),
@@ -305,6 +308,7 @@ class BuiltPodInfo implements PodInfo {
   readonly requests!: ResourceAmounts;
   readonly nonZeroRequests!: ResourceAmounts;
   readonly boundNonZeroRequests!: ResourceAmounts;
+  readonly overhead!: ResourceAmounts;
   readonly hostPorts!: readonly HostPort[];
   readonly requiredAffinityTerms!: readonly AffinityTerm[];
   readonly requiredAntiAffinityTerms!: readonly AffinityTerm[];

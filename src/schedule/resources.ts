@@ -84,6 +84,8 @@ export interface PodRequests {
    * pod level request gets the defaults (getNonMissingContainerRequests).
    */
   readonly boundNonZeroRequests: ResourceAmounts;
+  /** The part of `requests` that is spec.overhead (a RuntimeClass's), which no container request can shrink. */
+  readonly overhead: ResourceAmounts;
 }
 
 /**
@@ -162,8 +164,10 @@ export function podRequests(
   const nonZeroRequests = toAmounts(totalRequests(declared, NON_ZERO_RESOURCES));
   const defaulted = nonMissingContainerRequests(declared, total);
   const boundNonZeroRequests = defaulted === NON_ZERO_RESOURCES ? nonZeroRequests : defaulted.length === 0 ? requests : toAmounts(totalRequests(declared, defaulted));
-  return { requests, nonZeroRequests, boundNonZeroRequests };
+  return { requests, nonZeroRequests, boundNonZeroRequests, overhead: declared.overhead.size > 0 ? toAmounts(declared.overhead) : NO_OVERHEAD };
 }
+
+const NO_OVERHEAD: ResourceAmounts = {};
 
 /** The resources scoring counts at a default for a container that does not request them. */
 const NON_ZERO_RESOURCES: readonly string[] = [CPU, MEMORY];
