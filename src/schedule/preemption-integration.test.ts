@@ -2,11 +2,16 @@
 // whole scheduler runs the preemptor against pods already running, and upstream's evicted pods must be the ones
 // kubefit's preemption names (and the preemptor must then land on the node). Ported: TestPreemption (the 3 cases without
 // upstream's token filter plugin, and the PodDisruptionConditions variant, identical for scheduling), TestNonPreemption,
-// TestPreemptionStarvation, TestPDBInPreemption (budget statuses written as the disruption controller computes them:
-// disruptionsAllowed = healthy pods - minAvailable), TestReadWriteOncePodPreemption. Skipped: the token-filter cases, TestPreemptionRaces (a race
-// between API events), TestNominatedNodeCleanUp and TestPreferNominatedNode (nominatedNodeName, not modelled).
+// TestDisablePreemption, TestPodPriorityResolution (the two system classes; the third case, a class that does not
+// exist, is the API server's refusal: rules/non-existent-priority-class), TestPreemptionStarvation, TestPDBInPreemption
+// (budget statuses written as the disruption controller computes them: disruptionsAllowed = healthy pods - minAvailable),
+// TestPreferNominatedNode, TestReadWriteOncePodPreemption, and TestAsyncPreemption as the state each case ends in (who
+// runs, who was evicted, who stays pending). Skipped: the token-filter cases, TestPreemptionRaces (a race between API
+// events) and TestNominatedNodeCleanUp (pods created batch after batch, each batch scheduled before the next exists).
 import { describe, expect, it } from 'vitest';
 import { node, pod, schedule, type PodDoc, type Value } from './integration-test-support.js';
+import { readSchedulerConfiguration } from './profile/scheduler-configuration.js';
+import { NEWEST_MINOR } from './version.js';
 
 const LOW = 100;
 const MEDIUM = 200;
@@ -205,5 +210,82 @@ describe('PriorityClass globalDefault (upstream Priority admission)', () => {
     { name: 'the lower default class never preempts', classes: [priorityClass('low-default', MEDIUM, 'Never'), priorityClass('high-default', HIGH, 'PreemptLowerPriority')], preempted: [] },
   ])('multiple default classes resolves to the minimum value among them: $name', ({ classes, preempted }) => {
     expect(preemptedWith(classes)).toEqual(preempted);
+  });
+});
+
+describe('TestDisablePreemption (upstream test/integration/scheduler/preemption)', () => {
+  // upstream: InitTestDisablePreemption, a default profile whose PostFilter has DefaultPreemption disabled
+  const config = { apiVersion: 'kubescheduler.config.k8s.io/v1', kind: 'KubeSchedulerConfiguration', profiles: [{ schedulerName: 'default-scheduler', plugins: { postFilter: { disabled: [{ name: 'DefaultPreemption' }] } } }] };
+  const { profiles } = readSchedulerConfiguration(JSON.stringify(config), 'test.json', NEWEST_MINOR);
+
+  it('pod preemption will not happen', () => {
+    const [result] = schedule([...node1, pod(victim400), pod(preemptor300)], profiles);
+    expect(result?.placement.preempted).toBeUndefined();
+    expect(result?.placement.nodes).toEqual({});
+  });
+});
+
+// The two system classes every API server creates: a pod of system-node-critical (2000001000) evicts one running at
+// system-cluster-critical's value (2000000000), a pod of system-cluster-critical does not (equal priority).
+describe('TestPodPriorityResolution (upstream test/integration/scheduler/preemption)', () => {
+  it.each([
+    ['SystemNodeCritical priority class', 'system-node-critical', ['victim-pod']],
+    ['SystemClusterCritical priority class', 'system-cluster-critical', []],
+  ] as const)('%s', (_name, priorityClassName, preempted) => {
+    const running = pod({ name: 'victim-pod', namespace: 'kube-system', node: 'node1', priority: 2_000_000_000, requests: res(400, 200) });
+    const incoming = pod({ name: `pod-${priorityClassName}`, namespace: 'kube-system', requests: res(300, 200), spec: { priorityClassName } });
+    const [result] = schedule([...node1, running, incoming]);
+    expect((result?.placement.preempted ?? []).map((key) => key.split('/')[1])).toEqual(preempted);
+  });
+});
+
+// upstream's initTestPreferNominatedNode sets status.nominatedNodeName to node-1 on every pod it pops; in both cases
+// node-1 is also the node (or not a node) the filters alone leave, so the pods are written without it (the nominated
+// node taken before a better-scored one: fixtures/schedule/DefaultPreemption-nominated).
+describe('TestPreferNominatedNode (upstream test/integration/scheduler/preemption)', () => {
+  const nodes = ['node-1', 'node-2'].map((name) => node({ name, capacity: nodeRes }));
+  it.each([
+    { name: 'nominated node released all resource, preemptor is scheduled to the nominated node', lowOn: 'node-2', runningNode: 'node-1' },
+    { name: 'nominated node cannot pass all the filters, preemptor should find a different node', lowOn: 'node-1', runningNode: 'node-2' },
+  ])('$name', ({ lowOn, runningNode }) => {
+    const low = pod({ name: 'low-pod', node: lowOn, priority: LOW, requests: defaultPodRes });
+    const [result] = schedule([...nodes, low, pod({ name: 'preemptor-pod', priority: HIGH, requests: res(500, 200) })]);
+    expect(result?.placement.nodes).toEqual({ [runningNode]: 1 });
+  });
+});
+
+// Each case as it ends once every preemption has completed: one node of 4 cpu, victims of priority 1.
+describe('TestAsyncPreemption (upstream test/integration/scheduler/preemption)', () => {
+  const asyncNode = node({ name: 'node', capacity: { cpu: '4' } });
+  const victims = (count: number, cpu: string) => Array.from({ length: count }, (_, i) => pod({ name: `victim-${i}`, node: 'node', priority: 1, requests: { cpu } }));
+  const pending = (name: string, priority: number, cpu: string) => pod({ name, priority, requests: { cpu } });
+
+  it.each([
+    { name: 'basic: async preemption happens expectedly', victims: victims(2, '2'), pods: [pending('preemptor', 100, '4')], placed: ['preemptor'], evicted: 2 },
+    {
+      name: "Lower priority Pod doesn't take over the place for higher priority Pod that is running the preemption",
+      victims: victims(2, '2'),
+      pods: [pending('preemptor-high-priority', 100, '4'), pending('pod-mid-priority', 50, '4')],
+      placed: ['preemptor-high-priority'],
+      evicted: 2,
+    },
+    {
+      name: 'Higher priority Pod takes over the place for lower priority Pod that is running the preemption',
+      victims: victims(4, '1'),
+      pods: [pending('preemptor-high-priority', 100, '4'), pending('preemptor-super-high-priority', 200, '4')],
+      placed: ['preemptor-super-high-priority'],
+      evicted: 4,
+    },
+    {
+      name: 'Lower priority Pod can select the same place where the higher priority Pod is preempting if the node is big enough',
+      victims: victims(4, '1'),
+      pods: [pending('preemptor-high-priority', 100, '2'), pending('preemptor-mid-priority', 50, '2')],
+      placed: ['preemptor-high-priority', 'preemptor-mid-priority'],
+      evicted: 4,
+    },
+  ])('$name', (c) => {
+    const results = schedule([asyncNode, ...c.victims, ...c.pods]);
+    expect(results.filter((result) => result.placement.nodes['node'] === 1).map((result) => result.object.name)).toEqual(c.placed);
+    expect(new Set(results.flatMap((result) => result.placement.preempted ?? [])).size).toBe(c.evicted);
   });
 });
