@@ -1,5 +1,6 @@
 // Port of test/integration/volumescheduling/volume_binding_test.go (kubernetes/kubernetes @9891f82d816be0f7ee3ff1eb080089737ad596c9
-// and earlier stored versions): TestVolumeBinding, TestPVAffinityConflict, TestVolumeProvision and TestCapacity, run
+// and earlier stored versions): TestVolumeBinding, TestVolumeBindingWithAntiAffinity, TestVolumeBindingWithAffinity,
+// TestPVAffinityConflict, TestVolumeProvision and TestCapacity, run
 // through the whole scheduler. Upstream runs the PV controller beside the scheduler: claims it binds before the pod is
 // scheduled (Immediate classes, claims or volumes pre-bound by name) are written here as it leaves them (bound,
 // bind-completed), so that what is left is the scheduler's part. Volumes are upstream's makePV (local, 5Gi, RWO,
@@ -61,7 +62,7 @@ const makePVC = ({ name, className, volume }: PVC): Value => ({
 });
 
 const makePod = (name: string, claims: readonly string[], spec: Value = {}) =>
-  pod({ name, spec: { volumes: claims.map((claimName, i) => ({ name: `vol${i}`, persistentVolumeClaim: { claimName } })), ...spec } });
+  pod({ name, labels: { app: 'volume-binding-test' }, spec: { volumes: claims.map((claimName, i) => ({ name: `vol${i}`, persistentVolumeClaim: { claimName } })), ...spec } });
 
 /** A claim and the volume the PV controller bound it to. */
 const bound = (claim: string, volume: string, className: string, nodeName?: string) => [
@@ -139,6 +140,30 @@ describe('TestVolumeBinding (upstream test/integration/volumescheduling)', () =>
   ];
   it.each(cases)('$name', ({ claims, objects, nodes: want }) => {
     expect(placedOn([...classes, ...objects], claims, 2).nodes).toEqual(want);
+  });
+});
+
+// testVolumeBindingWithAffinity: each pod claims one WaitForFirstConsumer volume and keeps away (required pod
+// anti-affinity on the hostname) from the others; node-1 has numPVsFirstNode volumes, every other node one. The pods
+// must land on as many nodes as there are pods. Upstream's TestVolumeBindingWithAffinity passes anti = true as well.
+describe('TestVolumeBindingWithAntiAffinity, TestVolumeBindingWithAffinity (upstream test/integration/volumescheduling)', () => {
+  const antiAffinity = {
+    affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['volume-binding-test'] }] }, topologyKey: HOSTNAME }] } },
+  };
+  it.each([
+    ['TestVolumeBindingWithAntiAffinity', 10, 10, 100],
+    ['TestVolumeBindingWithAffinity', 100, 10, 10],
+  ])('%s: %i nodes, %i pods, %i volumes on node-1', (_name, numNodes, numPods, numPVsFirstNode) => {
+    const volumes = [
+      ...Array.from({ length: numPVsFirstNode }, (_, i) => makePV({ name: `pv-node1-${i}`, className: 'wait', node: 'node-1' })),
+      ...Array.from({ length: numNodes - 1 }, (_, i) => makePV({ name: `pv-node${i + 2}-0`, className: 'wait', node: `node-${i + 2}` })),
+    ];
+    const claims = Array.from({ length: numPods }, (_, i) => makePVC({ name: `pvc-${i}`, className: 'wait' }));
+    const pods = Array.from({ length: numPods }, (_, i) => makePod(`pod${String(i).padStart(3, '0')}`, [`pvc-${i}`], { ...antiAffinity }));
+    const results = schedule([...nodes(numNodes), storageClass('wait', 'WaitForFirstConsumer'), ...volumes, ...claims, ...pods]);
+    const placed = results.flatMap((result) => Object.keys(result.placement.nodes));
+    expect(placed).toHaveLength(numPods);
+    expect(new Set(placed).size).toBe(numPods);
   });
 });
 
