@@ -22,6 +22,8 @@ export interface Feasibility {
   readonly verdicts: readonly Verdict[];
   /** The status of every node not listed in `verdicts` (a PreFilter narrowed the nodes). */
   readonly others: NodeStatus | undefined;
+  /** Whether the FitError message counts the nodes of `others` (see run-filters.ts outsideNodes). */
+  readonly othersCounted: boolean;
   readonly preFilterMessage: string | undefined;
 }
 
@@ -31,7 +33,7 @@ export function findNodesThatFit(prepared: PreparedPod, nodes: NodeClasses): Fea
     // upstream: schedule_one.go findNodesThatFitPod gives every node the PreFilter status (SetAbsentNodesStatus).
     const { plugin, reason } = prepared.rejection;
     const others: NodeStatus = { plugin, code: 'UnschedulableAndUnresolvable', reasons: [reason] };
-    return { numAllNodes, spec: undefined, verdicts: [], others, preFilterMessage: reason };
+    return { numAllNodes, spec: undefined, verdicts: [], others, othersCounted: true, preFilterMessage: reason };
   }
   const verdicts: Verdict[] = [];
   if (prepared.nodeNames && prepared.outside) {
@@ -40,13 +42,13 @@ export function findNodesThatFit(prepared: PreparedPod, nodes: NodeClasses): Fea
       const node = index === undefined ? undefined : nodes.nodes[index];
       if (node && index !== undefined) verdicts.push({ key: name, members: [index], status: filterNode(prepared, node) });
     }
-    return { numAllNodes, spec: undefined, verdicts, others: prepared.outside, preFilterMessage: undefined };
+    return { numAllNodes, spec: undefined, verdicts, others: prepared.outside.status, othersCounted: prepared.outside.counted, preFilterMessage: undefined };
   }
   const spec = nodeClassSpec(prepared);
   const { usageFree, rest } = splitAtNodeUsage(prepared);
   if (usageFree.active.length === 0 || rest.active.length === 0) appendClassVerdicts(verdicts, nodes, spec, prepared);
   else appendUsageFreeFirst(verdicts, nodes, spec, { usageFree, rest });
-  return { numAllNodes, spec, verdicts, others: undefined, preFilterMessage: undefined };
+  return { numAllNodes, spec, verdicts, others: undefined, othersCounted: false, preFilterMessage: undefined };
 }
 
 /** One verdict per class of `spec` (whose keys pass `passes`), from the plugins of `prepared`. */
@@ -107,7 +109,7 @@ export function fitMessage(feasibility: Feasibility): string | null {
     reasons.push({ reasons: verdict.status.reasons, nodes: verdict.members.length });
   }
   // upstream: FitError.Error adds the absent nodes' status only when NodeToStatus.Len() < NumAllNodes.
-  if (feasibility.others && listed < feasibility.numAllNodes) {
+  if (feasibility.others && feasibility.othersCounted && listed < feasibility.numAllNodes) {
     reasons.push({ reasons: feasibility.others.reasons, nodes: feasibility.numAllNodes - listed });
   }
   return fitErrorMessage(feasibility.numAllNodes, reasons);

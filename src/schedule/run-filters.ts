@@ -16,14 +16,20 @@ interface ActivePlugin {
   state: unknown;
 }
 
+/** The nodes outside a PreFilter's node names: their status, and whether the FitError message counts them. */
+export interface OutsideNodes {
+  readonly status: NodeStatus;
+  readonly counted: boolean;
+}
+
 /** A pod after PreFilter: the plugins to run with their states, or the PreFilter rejection. */
 export interface PreparedPod {
   readonly pod: PodInfo;
   readonly active: readonly ActivePlugin[];
   /** Nodes a PreFilter narrowed the search to (NodeAffinity's metadata.name terms). */
   readonly nodeNames: ReadonlySet<string> | undefined;
-  /** The status of the nodes outside `nodeNames`. */
-  readonly outside: NodeStatus | undefined;
+  /** The nodes outside `nodeNames`. */
+  readonly outside: OutsideNodes | undefined;
   readonly rejection: { readonly plugin: PluginName; readonly reason: string } | undefined;
   /** True when some active plugin keeps state that pods placed later must update (addPod). */
   readonly tracksPods: boolean;
@@ -33,7 +39,7 @@ export interface PreparedPod {
 export function runPreFilters(pod: PodInfo, cluster: ClusterState, plugins: readonly FilterPlugin[] = pod.profile?.filters ?? FILTER_PLUGINS): PreparedPod {
   const active: ActivePlugin[] = [];
   let nodeNames: ReadonlySet<string> | undefined;
-  let outside: NodeStatus | undefined;
+  let outside: OutsideNodes | undefined;
   const narrowing: PluginName[] = [];
   for (const plugin of plugins) {
     const result = plugin.preFilter ? plugin.preFilter(pod, cluster) : { kind: 'state' as const, state: undefined };
@@ -46,7 +52,7 @@ export function runPreFilters(pod: PodInfo, cluster: ClusterState, plugins: read
     if (result.nodeNames) {
       narrowing.push(plugin.name);
       nodeNames = nodeNames ? new Set([...nodeNames].filter((n) => result.nodeNames?.has(n))) : result.nodeNames;
-      outside = outsideNodeNamesStatus(plugin.name, cluster.minor);
+      outside = outsideNodes(plugin.name, cluster.minor);
       if (nodeNames.size === 0) return { pod, active, nodeNames, outside, rejection: { plugin: plugin.name, reason: noNodeLeft(narrowing) }, tracksPods: false };
     }
   }
@@ -84,12 +90,17 @@ export function splitAtNodeUsage(prepared: PreparedPod): { readonly usageFree: P
 }
 
 /**
- * Status of nodes outside a PreFilter's node set: upstream's absent-nodes status since v1.31 (NodeToStatus); from
- * v1.27 to v1.30 (the fix of kubernetes#119770, backported) findNodesThatFitPod recorded each such node explicitly.
+ * The nodes outside a PreFilter's node set. Since v1.31 they are NodeToStatus's absent nodes, whose status FitError
+ * counts (kubernetes#126022). Before, #119779 (v1.29.0) recorded each as 'node is filtered out by the prefilter
+ * result', but #125197, backported to 1.27.15, 1.28.11, 1.29.6 and 1.30.2, left them out of NodeToStatusMap again, and
+ * FitError.Error counted that map alone: the message leaves them out (preemption still reads them as
+ * UnschedulableAndUnresolvable, "Preemption is not helpful for scheduling").
  */
-function outsideNodeNamesStatus(plugin: PluginName, minor: number): NodeStatus {
-  const reason = minor >= 31 ? `node(s) didn't satisfy plugin(s) [${plugin}]` : 'node is filtered out by the prefilter result';
-  return { plugin, code: 'UnschedulableAndUnresolvable', reasons: [reason] };
+// upstream: schedule_one.go findNodesThatFitPod; framework/types.go FitError.Error (release-1.30)
+function outsideNodes(plugin: PluginName, minor: number): OutsideNodes {
+  const counted = minor >= 31;
+  const reason = counted ? `node(s) didn't satisfy plugin(s) [${plugin}]` : 'node is filtered out by the prefilter result';
+  return { status: { plugin, code: 'UnschedulableAndUnresolvable', reasons: [reason] }, counted };
 }
 
 /** framework.go RunPreFilterPlugins' status when the PreFilter results together leave no node. */

@@ -321,13 +321,17 @@ ${names.map((values) => `              - matchFields: [{key: metadata.name, oper
     );
   });
 
-  it('before 1.31 each node outside the PreFilter node names was recorded as "node is filtered out by the prefilter result"', () => {
+  it('before 1.31 the nodes outside the PreFilter node names are absent from NodeToStatusMap: the FitError leaves them out', () => {
+    // upstream: schedule_one.go findNodesThatFitPod with kubernetes#125197 (backported to 1.27.15, 1.28.11, 1.29.6,
+    // 1.30.2); framework/types.go FitError.Error counts NodeToStatusMap alone before #126022 (v1.31); preemption's
+    // nodesWherePreemptionMightHelp reads an absent node as UnschedulableAndUnresolvable
     const small = '{cpu: "50m", memory: 4Gi, pods: "110"}';
     const [some] = run(node('a', '', small) + node('b', '', small) + deployment('web', 1, nameTerms(['a'])), { kubernetesVersion: '1.30' }).results;
     expect(some?.message).toBe(
       // Before 1.34 Insufficient cpu is Unschedulable even when the node is too small: a potential node.
-      '0/2 nodes are available: 1 Insufficient cpu, 1 node is filtered out by the prefilter result. preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.',
+      '0/2 nodes are available: 1 Insufficient cpu. preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.',
     );
+    // the node's own line keeps the wording #119779 gave such nodes (1.29.0 to 1.29.5)
     expect(some?.rejected).toEqual({ a: ['Insufficient cpu'], b: ['node is filtered out by the prefilter result'] });
   });
 

@@ -374,6 +374,7 @@ describe('TestNodesWherePreemptionMightHelp (upstream)', () => {
       spec: undefined,
       verdicts: statuses.map(([code, plugin, reason], i) => ({ key: `node${i + 1}`, members: [i], status: { code, plugin, reasons: [reason] } })),
       others: undefined,
+      othersCounted: false,
       preFilterMessage: undefined,
     };
     expect(nodesWherePreemptionMightHelp(feasibility).map((i) => `node${i + 1}`)).toEqual(want);
