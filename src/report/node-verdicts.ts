@@ -29,12 +29,21 @@ export function rejectedVerdicts(verdicts: Verdicts, nodeGroups: Report['nodeGro
 }
 
 /**
- * The nodes that reject the workload's unschedulable replicas: for one pod alone when it fits no node, else as they
- * stood when the first replica failed (when the result carries that), else for one pod alone.
+ * One pod of the workload fits no node and no replica was placed, so every replica waits for the reasons one pod alone
+ * meets. A replica placed all the same (by preempting, or once a pod it needs was placed) leaves the others waiting
+ * for the reasons the placement met when the first of them failed.
+ */
+export function isPlacedNowhere(result: SchedulingResult): result is SchedulingResult & { readonly message: string } {
+  return result.message !== null && result.placement.unschedulable === result.replicas;
+}
+
+/**
+ * The nodes that reject the workload's unschedulable replicas: for one pod alone when it is placed nowhere, else as
+ * they stood when the first replica failed (when the result carries that), else for one pod alone.
  */
 export function unschedulableVerdicts(result: SchedulingResult, nodeGroups: Report['nodeGroups']): NodesVerdict[] {
   const { placement } = result;
-  const afterPlacement = result.message === null && (placement.rejected !== undefined || placement.nodeVerdicts !== undefined);
+  const afterPlacement = !isPlacedNowhere(result) && (placement.rejected !== undefined || placement.nodeVerdicts !== undefined);
   return rejectedVerdicts(afterPlacement ? placement : result, nodeGroups);
 }
 

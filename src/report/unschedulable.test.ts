@@ -1,8 +1,11 @@
+import { createColors } from 'picocolors';
 import { describe, expect, it } from 'vitest';
+import { fit } from '../check.js';
 import { toClusterSnapshot } from '../model/cluster.js';
 import { toWorkload, type Workload } from '../model/workload.js';
 import { scheduleWorkloads } from '../schedule/schedule.js';
 import { objectsFromYaml } from '../schedule/test-support.js';
+import { formatText } from './formatters/text.js';
 import { unschedulableMessage } from './unschedulable.js';
 
 const yaml = `
@@ -37,4 +40,20 @@ describe('unschedulableMessage (SARIF, JUnit, GitHub)', () => {
   it('says that replicas the dry-run left once it had placed its most pods were not tried', () => {
     expect(messageOf(2)).toBe('2 of 4 replicas were not tried (placed a: 2; not tried: the dry-run places at most 2 pods in one run)');
   });
+
+  // A pod that fits no node alone still places replicas by preempting (and bare pods are gone for good): the replica
+  // left Pending waits for what the placement met, not for what one pod met on the untouched cluster (whose own
+  // preemption made room, so its message has no PostFilter part).
+  it('says where the replicas placed by preemption went and why the rest stay Pending', async () => {
+    const dir = 'fixtures/scheduler/preempted-partly';
+    const report = await fit([`${dir}/app.yaml`], { cluster: [`${dir}/cluster.yaml`], configFile: false });
+    const [result] = report.scheduling;
+    if (!result) throw new Error('no result');
+    expect(result.message).toBe('0/2 nodes are available: 2 Insufficient cpu.');
+    const pending = '0/2 nodes are available: 2 Insufficient cpu. no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.';
+    expect(unschedulableMessage(result)).toBe(`1 of 5 replicas fit on no node (placed n1: 2, n2: 2; ${pending})`);
+    const text = formatText(report, { rules: [], colors: createColors(false), cwd: '/', quiet: false });
+    expect(text).toContain(`    placed on n1: 2, n2: 2\n    ${pending}\n`);
+  });
 });
+

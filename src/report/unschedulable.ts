@@ -1,7 +1,7 @@
 // The scheduling dry-run seen as a check, for formats that only know rules and results (SARIF, JUnit, GitHub).
 import type { ObjectRef } from '../model/object-ref.js';
 import type { SchedulingResult } from '../schedule/scheduling-result.js';
-import { placedNodesText } from './node-verdicts.js';
+import { isPlacedNowhere, placedNodesText } from './node-verdicts.js';
 
 import { isNotTriedMessage } from '../schedule/scheduling-checks.js';
 
@@ -10,13 +10,14 @@ export { UNSCHEDULABLE as UNSCHEDULABLE_RULE } from '../schedule/scheduling-chec
 const PLACED_NODES_SHOWN = 5;
 
 /**
- * Why replicas stay Pending: kube-scheduler's message when one pod fits no node (or none was placed), else the
+ * Why replicas stay Pending: kube-scheduler's message when one pod fits no node and none was placed, else the
  * shortfall, where the others went and kube-scheduler's message for the first that did not fit (or that the dry-run
  * did not try them).
  */
 export function unschedulableMessage(result: SchedulingResult): string {
-  if (result.message !== null) return result.message;
-  const { unschedulable, message } = result.placement;
+  if (isPlacedNowhere(result)) return result.message;
+  const { unschedulable } = result.placement;
+  const message = result.placement.message ?? result.message;
   const placed = placedNodesText(result, PLACED_NODES_SHOWN);
   if (placed === '' && message) return message;
   const details = [...(placed === '' ? [] : [`placed ${placed}`]), ...(message ? [message] : [])];
