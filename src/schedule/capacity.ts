@@ -104,11 +104,14 @@ export function roomPerNode(nodes: readonly NodeInfo[]): Record<string, NodeRoom
   return room;
 }
 
-/** Bytes in the binary suffixes Kubernetes users read: "6.5Gi", "512Mi". */
+/**
+ * Bytes in the binary suffixes Kubernetes users read: "6.5Gi", "512Mi". Rounded down, never up: room shown as 7.8Gi
+ * where 7.75Gi is left would promise a 7.8Gi pod a place it does not have.
+ */
 function formatMemory(bytes: bigint): string {
   const value = Number(bytes);
   for (const [suffix, size] of [['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const) {
-    if (Math.abs(value) >= size) return `${(value / size).toFixed(1).replace(/\.0$/, '')}${suffix}`;
+    if (Math.abs(value) >= size) return `${Math.floor((value * 10) / size) / 10}${suffix}`;
   }
   return String(value);
 }
