@@ -168,6 +168,16 @@ describe('scheduleWorkloads: feasibility', () => {
     });
   });
 
+  it('leaves hints out where no node has one, at the top as in placement (no empty "hints": {})', () => {
+    const spec = `      containers:
+        - name: c
+          resources: {requests: {cpu: "1"}}`;
+    const [result] = run(node('a') + node('b') + deployment('web', 5, spec)).results;
+    expect(result?.feasibleNodes).toEqual(['a', 'b']);
+    expect(result).not.toHaveProperty('hints');
+    expect(result?.placement.hints).toEqual({ a: 'the node has no cpu left (2 allocatable)', b: 'the node has no cpu left (2 allocatable)' });
+  });
+
   it('hints only a change that admits the node: every untolerated taint, and none where node affinity rejects the node next', () => {
     const tainted = (name: string, zone: string, spec: string) => `
 apiVersion: v1

@@ -420,7 +420,7 @@ function failureDetail(outcome: PlacementOutcome | undefined, nodes: readonly No
   if (!outcome?.failure || outcome.failure.length === 0) return {};
   if (nodes instanceof NodeGroups) return { nodeVerdicts: nodes.verdicts(outcome.failure) };
   const { rejected, hints } = perNodeDetail(outcome.failure, nodes);
-  return { rejected, ...(Object.keys(hints ?? {}).length > 0 && { hints }) };
+  return { rejected, ...(hints && { hints }) };
 }
 
 /** The feasible nodes, and each rejected node's reasons and hint, in node name order. */
@@ -436,5 +436,6 @@ function perNodeDetail(parts: readonly VerdictPart[], nodes: readonly NodeInfo[]
     else if (part?.reasons) rejected[node.name] = part.reasons;
     if (part?.hint !== undefined) hints[node.name] = part.hint;
   });
-  return { feasibleNodes, rejected, hints };
+  // no hint at all: the field is left out, as the contract's optional fields are (placement.hints too)
+  return { feasibleNodes, rejected, ...(Object.keys(hints).length > 0 && { hints }) };
 }
