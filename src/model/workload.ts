@@ -92,12 +92,16 @@ function workloadOf(object: KubeObject): Workload | undefined {
   };
 }
 
+const MAX_INT32 = 2 ** 31 - 1;
+
 function replicasOf(object: KubeObject, kind: PodKind): number | 'per-node' {
   if (kind === 'DaemonSet') return 'per-node';
   const path = POD_KINDS[kind].replicasPath;
   if (!path) return 1;
   const value = valueAt(object.value, path);
-  const count = typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 1;
+  // replicas is an int32: the API server refuses more (kubectl: cannot unmarshal number ... of type int32), and past
+  // 2^53 the count of replicas left Pending would equal the replicas, however many were placed
+  const count = typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_INT32 ? value : 1;
   const jobSpec = jobSpecOf({ kind, object });
   if (!jobSpec) return count;
   // a Job runs at most as many pods at once as it still needs completions (the job controller's wantActive)

@@ -119,6 +119,14 @@ status: {phase: Running}
     expect(result?.rejected).toEqual({ a: ['Insufficient cpu'] });
   });
 
+  it('reads replicas the API server refuses (past int32) as the default 1, as it reads a negative or a string one', () => {
+    const spec = `      containers:
+        - name: c
+          resources: {requests: {cpu: 100m}}`;
+    const results = run(node('a') + deployment('past', '99999999999999999999' as unknown as number, spec) + deployment('int32', 2147483647, spec)).results;
+    expect(results.map((result) => [result.replicas, result.placement.unschedulable])).toEqual([[1, 0], [2147483647, 2147483628]]);
+  });
+
   it('stops once it placed its most pods: the replicas left, later workloads\' too, are untried', () => {
     const yaml = `${node('a')}${node('b')}${deployment('first', 2, cpu('100m'))}${deployment('big', 4, cpu('100m'))}${deployment('after', 2, cpu('100m'))}`;
     const { results, findings } = run(yaml, { maxPlacedPods: 5 });
