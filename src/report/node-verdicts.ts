@@ -18,14 +18,25 @@ interface Verdicts {
   readonly nodeVerdicts?: readonly NodeVerdict[] | undefined;
 }
 
-/** Rejected nodes, one line per node (per-node detail) or per verdict over node groups. */
+/**
+ * Rejected nodes, one line per verdict: over node groups, or over the nodes of per-node detail that got the same
+ * reasons and hint (so a cluster of 50 nodes, or --all-nodes, reads as the grouped results of a larger one do).
+ */
 export function rejectedVerdicts(verdicts: Verdicts, nodeGroups: Report['nodeGroups']): NodesVerdict[] {
   if (verdicts.nodeVerdicts) {
     return verdicts.nodeVerdicts
       .filter((v) => v.reasons !== null)
       .map((v) => ({ nodes: v.nodeGroups.flatMap((id) => nodeGroups?.[id] ?? []), reasons: v.reasons, hint: v.hint }));
   }
-  return Object.entries(verdicts.rejected ?? {}).map(([node, reasons]) => ({ nodes: [node], reasons, hint: verdicts.hints?.[node] }));
+  const alike = new Map<string, { nodes: string[]; reasons: readonly string[]; hint: string | undefined }>();
+  for (const [node, reasons] of Object.entries(verdicts.rejected ?? {})) {
+    const hint = verdicts.hints?.[node];
+    const key = `${reasons.join('\n')}\u0000${hint ?? ''}`;
+    const verdict = alike.get(key);
+    if (verdict) verdict.nodes.push(node);
+    else alike.set(key, { nodes: [node], reasons, hint });
+  }
+  return [...alike.values()];
 }
 
 /**

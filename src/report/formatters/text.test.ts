@@ -1,6 +1,7 @@
 import { createColors } from 'picocolors';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../model/finding.js';
+import type { SchedulingResult } from '../../schedule/scheduling-result.js';
 import { buildReport } from '../build-report.js';
 import { formatText, RULE_COUNT_THRESHOLD } from './text.js';
 
@@ -31,5 +32,28 @@ describe('text formatter: findings per rule', () => {
 
   it('leaves it out for a few findings', () => {
     expect(textOf([finding('latest-tag', 1)])).not.toContain('Findings per rule');
+  });
+});
+
+describe('text formatter: rejected nodes', () => {
+  // per-node detail (up to 100 nodes, or --all-nodes): 12 nodes with two verdicts read as the grouped results of a
+  // larger cluster do, every node accounted for, instead of eight nodes and "... and 4 more"
+  it('gives nodes with the same reasons and hint one line', () => {
+    const names = Array.from({ length: 12 }, (_, index) => `node-${String(index).padStart(2, '0')}`);
+    const tainted = (name: string) => Number(name.slice(-2)) % 3 === 0;
+    const result: SchedulingResult = {
+      object: { apiVersion: 'v1', kind: 'Pod', namespace: 'default', name: 'p' },
+      file: 'p.yaml', line: 1, column: 1, replicas: 1,
+      feasibleNodes: [],
+      rejected: Object.fromEntries(names.map((name) => [name, [tainted(name) ? 'node(s) had untolerated taint(s)' : 'Insufficient cpu']])),
+      hints: Object.fromEntries(names.filter(tainted).map((name) => [name, 'add toleration a=b:NoSchedule'])),
+      message: '0/12 nodes are available: 4 node(s) had untolerated taint(s), 8 Insufficient cpu.',
+      placement: { nodes: {}, unschedulable: 1, message: '0/12 nodes are available: 4 node(s) had untolerated taint(s), 8 Insufficient cpu.' },
+    };
+    const text = formatText(buildReport({ toolVersion: '0.0.0', files: 1, objects: 1, findings: [], scheduling: [result] }), CONTEXT);
+    expect(text.split('\n').filter((line) => line.startsWith('      '))).toEqual([
+      '      4 nodes (node-00, node-03, node-06, ...): node(s) had untolerated taint(s)  (add toleration a=b:NoSchedule)',
+      '      8 nodes (node-01, node-02, node-04, ...): Insufficient cpu',
+    ]);
   });
 });
