@@ -2,7 +2,7 @@
 // groups on large clusters, else the nodes, merged when every workload gave them the same verdict and placed nothing
 // there (so thousands of identical nodes are one column).
 import type { SchedulingResult } from '../schedule/scheduling-result.js';
-import { formatObjectRef } from './unschedulable.js';
+import { formatObjectRef, pendingMessage } from './unschedulable.js';
 import { pluginOfReason } from './reason-plugin.js';
 import type { Report } from './report.js';
 import { appendAll } from '../model/append.js';
@@ -62,7 +62,7 @@ export function fitMatrix(report: Report): FitMatrix {
     location: `${result.file}:${result.line}:${result.column}`,
     replicas: result.replicas,
     unschedulable: result.placement.unschedulable,
-    message: result.message ?? result.placement.message ?? null,
+    message: pendingMessage(result),
     cells: merged.columns.flatMap((column) => [grid[row]?.[column.first]?.verdict ?? 0, column.members.reduce((sum, member) => sum + (grid[row]?.[member]?.placed ?? 0), 0)]),
   }));
   return { columns: merged.columns.map(({ label, nodes }) => ({ label, nodes })), verdicts: verdicts.list, rows };

@@ -17,13 +17,21 @@ const PLACED_NODES_SHOWN = 5;
 export function unschedulableMessage(result: SchedulingResult): string {
   if (isPlacedNowhere(result)) return result.message;
   const { unschedulable } = result.placement;
-  const message = result.placement.message ?? result.message;
+  const message = pendingMessage(result);
   const placed = placedNodesText(result, PLACED_NODES_SHOWN);
   if (placed === '' && message) return message;
   const details = [...(placed === '' ? [] : [`placed ${placed}`]), ...(message ? [message] : [])];
   // replicas left once the dry-run placed its most pods were not tried (their message says so)
   const verdict = isNotTriedMessage(message) ? 'were not tried' : 'fit on no node';
   return `${unschedulable} of ${result.replicas} replicas ${verdict}${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
+}
+
+/**
+ * kube-scheduler's message for the workload's Pending replicas: one pod's when none was placed, else the one the
+ * placement met when the first of them failed.
+ */
+export function pendingMessage(result: SchedulingResult): string | null {
+  return isPlacedNowhere(result) ? result.message : (result.placement.message ?? result.message);
 }
 
 /** "Deployment shop/web", or "Node gpu-1" for cluster-scoped objects. */

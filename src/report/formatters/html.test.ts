@@ -42,6 +42,23 @@ describe('fitMatrix', () => {
   });
 });
 
+describe('fitMatrix: the row message', () => {
+  // the text, SARIF, JUnit and GitHub reports give the message of the replica left Pending, not one pod's on the
+  // untouched cluster, when replicas were placed all the same (by preempting)
+  it("is the Pending replicas' message, one pod's only when none was placed", () => {
+    const alone = '0/2 nodes are available: 2 Insufficient cpu.';
+    const pending = `${alone} no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.`;
+    const matrix = fitMatrix(report({
+      scheduling: [
+        result('partly', { replicas: 5, message: alone, placement: { nodes: { a: 4 }, unschedulable: 1, message: pending } }),
+        result('nowhere', { replicas: 2, message: alone, placement: { nodes: {}, unschedulable: 2, message: pending } }),
+        result('placed', { replicas: 2, message: alone, placement: { nodes: { a: 2 }, unschedulable: 0, message: null } }),
+      ],
+    }));
+    expect(matrix.rows.map((row) => row.message)).toEqual([pending, alone, alone]);
+  });
+});
+
 describe('formatHtml', () => {
   it('escapes what it embeds, so no manifest text can end the data script', () => {
     const page = String(formatHtml(report({ scheduling: [result('</script><script>alert(1)</script>', { feasibleNodes: ['a'], rejected: {} })] }), context));

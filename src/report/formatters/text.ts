@@ -4,8 +4,8 @@ import type { Finding, Severity } from '../../model/finding.js';
 import type { SchedulingResult } from '../../schedule/scheduling-result.js';
 import { isUnschedulable } from '../build-report.js';
 import type { Report } from '../report.js';
-import { feasibleCount, isPlacedNowhere, nodesText, placedNodesText, unschedulableVerdicts, type NodesVerdict } from '../node-verdicts.js';
-import { formatObjectRef, unschedulableMessage } from '../unschedulable.js';
+import { feasibleCount, nodesText, placedNodesText, unschedulableVerdicts, type NodesVerdict } from '../node-verdicts.js';
+import { formatObjectRef, pendingMessage, unschedulableMessage } from '../unschedulable.js';
 import type { FormatContext, TextFormatter } from './format-context.js';
 
 export const formatText: TextFormatter = (report, context) => {
@@ -92,11 +92,9 @@ function schedulingLines(result: SchedulingResult, report: Report, context: Form
   const preemption = [...(preemptionLine(result, context) ?? []), ...victimLines(result, context)];
   // A workload placed in full: only a preemption that happened is worth a line, not "none" from its verdict alone.
   if (!isUnschedulable(result)) return [head, ...(result.preemption === null ? preemption.slice(1) : preemption)].join('\n');
-  // One pod fits no node and none was placed: the nodes' verdicts for one pod; otherwise where the others went, and the
-  // verdicts then.
-  const alone = isPlacedNowhere(result);
-  const where = alone || placed === 0 ? [] : [`    placed on ${placedNodesText(result, NODES_SHOWN)}`];
-  const message = alone ? result.message : (result.placement.message ?? unschedulableMessage(result));
+  // Where the placed replicas went, and why the others wait (one pod's message and verdicts when none was placed).
+  const where = placed === 0 ? [] : [`    placed on ${placedNodesText(result, NODES_SHOWN)}`];
+  const message = pendingMessage(result) ?? unschedulableMessage(result);
   const verdicts = nodeLines(unschedulableVerdicts(result, report.nodeGroups), context);
   return [head, ...where, `    ${message}`, ...preemption, ...verdicts].join('\n');
 }
