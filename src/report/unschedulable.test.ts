@@ -55,5 +55,18 @@ describe('unschedulableMessage (SARIF, JUnit, GitHub)', () => {
     const text = formatText(report, { rules: [], colors: createColors(false), cwd: '/', quiet: false });
     expect(text).toContain(`    placed on n1: 2, n2: 2\n    ${pending}\n`);
   });
+
+  // The same for a replica tried again once the pod its required affinity needs was placed (README: the replica queue)
+  it('says where the replicas placed after a requeue went and why the rest stay Pending', async () => {
+    const dir = 'fixtures/scheduler/requeued-partly';
+    const report = await fit([`${dir}/app.yaml`], { cluster: [`${dir}/cluster.yaml`], configFile: false });
+    const web = report.scheduling.find((result) => result.object.name === 'web');
+    if (!web) throw new Error('no result');
+    expect(web.message).toContain("2 node(s) didn't match pod affinity rules");
+    expect(unschedulableMessage(web)).toBe(
+      "4 of 5 replicas fit on no node (placed worker-b1: 1; 0/3 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match pod affinity rules, 1 node(s) had untolerated taint(s)." +
+        ' no new claims to deallocate, preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.)',
+    );
+  });
 });
 
