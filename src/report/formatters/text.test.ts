@@ -57,3 +57,16 @@ describe('text formatter: rejected nodes', () => {
     ]);
   });
 });
+
+describe('text formatter: --drain', () => {
+  it('says which pods --drain took off their node', () => {
+    const result: SchedulingResult = {
+      object: { apiVersion: 'v1', kind: 'Pod', namespace: 'default', name: 'low-1' },
+      file: 'cluster.yaml', line: 26, column: 1, replicas: 1, feasibleNodes: ['n2'], rejected: {}, message: null,
+      placement: { nodes: { n2: 1 }, unschedulable: 0 }, drainedFrom: 'n1',
+    };
+    const text = formatText(buildReport({ toolVersion: '0.0.0', files: 1, objects: 0, findings: [], scheduling: [result] }), CONTEXT);
+    expect(text).toContain('  Pod default/low-1 (drained from n1)  1 replica, placed  1/1 nodes feasible  cluster.yaml:26:1\n');
+  });
+});
+

@@ -88,7 +88,9 @@ function schedulingLines(result: SchedulingResult, report: Report, context: Form
   const status = isUnschedulable(result)
     ? `${placed} placed, ${context.colors.red(`${result.placement.unschedulable} unschedulable`)}`
     : context.colors.green(result.replicas === 1 ? 'placed' : 'all placed');
-  const head = `  ${formatObjectRef(result.object)}  ${plural(result.replicas, 'replica')}, ${status}${capacityText(result)}  ${context.colors.dim(`${feasible}/${total} nodes feasible`)}  ${context.colors.dim(`${result.file}:${result.line}:${result.column}`)}`;
+  // a pod of a --drain'ed node, re-created by its controller (the HTML report and JSON's drainedFrom say so too)
+  const drained = result.drainedFrom === undefined ? '' : ` (drained from ${result.drainedFrom})`;
+  const head = `  ${formatObjectRef(result.object)}${drained}  ${plural(result.replicas, 'replica')}, ${status}${capacityText(result)}  ${context.colors.dim(`${feasible}/${total} nodes feasible`)}  ${context.colors.dim(`${result.file}:${result.line}:${result.column}`)}`;
   const preemption = [...(preemptionLine(result, context) ?? []), ...victimLines(result, context)];
   // A workload placed in full: only a preemption that happened is worth a line, not "none" from its verdict alone.
   if (!isUnschedulable(result)) return [head, ...(result.preemption === null ? preemption.slice(1) : preemption)].join('\n');
