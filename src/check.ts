@@ -116,6 +116,8 @@ export async function analyze(command: Command, paths: readonly string[], option
   const config = await configOf(options, cwd);
   // the cluster is read first, so that a snapshot inside a checked folder is cluster input only, read once
   const clusterInputs = [...new Set([...(options.cluster ?? []), ...config.cluster])];
+  // standard input is read once: the cluster took it all, and the manifests' "-" was then reported empty
+  if (clusterInputs.includes('-') && paths.includes('-')) throw new UsageError('standard input is named both as an input and with --cluster, and it can be read only once', 'Save one of them to a file and name that.');
   const rules = options.rules ?? [...BUILTIN_RULES, ...(await loadRulesDirs(config.rulesDirs.map((dir) => resolve(cwd, dir))))];
   // configuration mistakes stop the run before any manifest is read
   checkRuleIds(config, [...ruleCatalog(rules.map((rule) => rule.meta)), ...config.customRules]);

@@ -82,6 +82,12 @@ describe('failures a CI user must see (exit 2)', () => {
     expect(run.stderr).toContain('kubefit: standard input is empty');
   });
 
+  it('standard input named both as an input and as the cluster', async () => {
+    const run = await runCli(['fit', '-', '--cluster', '-'], { stdin: 'apiVersion: v1\nkind: Node\nmetadata: {name: a}\n' });
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toContain('kubefit: standard input is named both as an input and with --cluster, and it can be read only once');
+  });
+
   it('a --cluster path that does not exist', async () => {
     const run = await runCli(['check', `${SNAPSHOT_DIR}/web.yaml`, '--cluster', 'no-such-cluster.yaml', '--fail-on', 'none']);
     expect(run.code).toBe(2);
