@@ -60,6 +60,13 @@ describe('fitMatrix: the row message', () => {
 });
 
 describe('formatHtml', () => {
+  it('rounds the room a node has left down, never up, as --capacity does', () => {
+    const nodes: NodeUsage[] = [{ name: 'a', allocatable: { cpu: 2000, memory: 2 ** 33, pods: 110 }, bound: { memory: 2 ** 28, pods: 1 }, placed: {} }];
+    const page = String(formatHtml(report({ nodes, scheduling: [result('web', { feasibleNodes: ['a'], rejected: {} })] }), context));
+    // 8Gi - 256Mi = 7.75Gi: "7.8Gi free" would promise a 7.8Gi pod room it does not have
+    expect(page).toContain('256Mi bound + 0 placed of 8Gi, 7.7Gi free');
+  });
+
   it('escapes what it embeds, so no manifest text can end the data script', () => {
     const page = String(formatHtml(report({ scheduling: [result('</script><script>alert(1)</script>', { feasibleNodes: ['a'], rejected: {} })] }), context));
     expect(page).not.toContain('</script><script>alert(1)');

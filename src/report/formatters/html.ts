@@ -99,7 +99,7 @@ function headroomBar(resource: string, usage: NodeUsage): string {
   const share = (value: number) => `${((100 * value) / total).toFixed(1)}%`;
   const free = Math.max(0, allocatable - bound - placed);
   const over = bound + placed > allocatable;
-  const text = `${formatAmount(resource, bound)} bound + ${formatAmount(resource, placed)} placed of ${formatAmount(resource, allocatable)}${over ? ' (over-committed)' : `, ${formatAmount(resource, free)} free`}`;
+  const text = `${formatAmount(resource, bound)} bound + ${formatAmount(resource, placed)} placed of ${formatAmount(resource, allocatable)}${over ? ' (over-committed)' : `, ${formatAmount(resource, free, Math.floor)} free`}`;
   return `<div class="bar${over ? ' over' : ''}" role="img" aria-label="${escape(text)}" title="${escape(text)}"><span class="bound" style="width:${share(bound)}"></span><span class="placed" style="width:${share(placed)}"></span></div><span class="amount">${escape(text)}</span>`;
 }
 
@@ -107,10 +107,11 @@ function amount(numbers: ResourceNumbers, resource: string): number {
   return numbers[resource] ?? 0;
 }
 
-function formatAmount(resource: string, value: number): string {
+/** `round` picks how tenths are rounded: room left is rounded down, never up, as --capacity's is (a pod of it fits). */
+function formatAmount(resource: string, value: number, round: (tenths: number) => number = Math.round): string {
   if (resource === 'cpu') return value % 1000 === 0 ? `${value / 1000}` : `${value}m`;
   if (resource === 'memory' || resource === 'ephemeral-storage' || resource.startsWith('hugepages-')) {
-    for (const [suffix, size] of [['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const) if (value >= size) return `${Number((value / size).toFixed(1))}${suffix}`;
+    for (const [suffix, size] of [['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const) if (value >= size) return `${round((value * 10) / size) / 10}${suffix}`;
   }
   return String(value);
 }
