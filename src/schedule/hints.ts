@@ -20,7 +20,8 @@ export function formatAmount(resourceName: string, amount: bigint): string {
 
 function resourceHint(pod: PodInfo, node: NodeInfo): string | undefined {
   const hints = fitsRequest(pod.requests, node, isKubeletAdmitted(pod) ? missingExtendedResources(pod, node) : pod.draExtendedResources).map((shortage) => {
-    if (shortage.resourceName === PODS) return `the node already runs ${shortage.used} of ${shortage.capacity} pods`;
+    // a Node written without status.allocatable (or pods: 0) admits no pod at all: "runs 0 of 0 pods" hid why
+    if (shortage.resourceName === PODS) return shortage.capacity === 0n ? 'the node admits no pods (status.allocatable.pods is 0 or absent)' : `the node already runs ${shortage.used} of ${shortage.capacity} pods`;
     return shortageHint(shortage, pod.overhead[shortage.resourceName] ?? 0n);
   });
   return hints.length > 0 ? hints.join('; ') : undefined;

@@ -170,7 +170,7 @@ describe('scheduleWorkloads: feasibility', () => {
     );
     expect(result?.hints).toEqual({
       cordoned: 'the node is cordoned: uncordon it, or tolerate node.kubernetes.io/unschedulable:NoSchedule',
-      full: 'the node already runs 0 of 0 pods; reduce the memory request to <= 1Gi; the node has no nvidia.com/gpu left (0 allocatable)',
+      full: 'the node admits no pods (status.allocatable.pods is 0 or absent); reduce the memory request to <= 1Gi; the node has no nvidia.com/gpu left (0 allocatable)',
       small: 'reduce the cpu request to <= 1; reduce the memory request to <= 1Gi; the node has no nvidia.com/gpu left (0 allocatable)',
       tainted: 'add toleration dedicated=gpu:NoSchedule',
     });
