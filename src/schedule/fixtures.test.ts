@@ -366,22 +366,20 @@ describe('fixtures/schedule', () => {
     ]);
   });
 
-  it('DynamicResources: from 1.36 NodeResourcesFit leaves an extended resource a DeviceClass backs to DRA on nodes that do not advertise it', async () => {
-    // upstream: noderesources/fit.go shouldDelegateResourceToDRA; dynamicresources.go preFilterExtendedResources, PostFilter (v1.36)
+  it('DynamicResources: from 1.36 NodeResourcesFit leaves an extended resource a DeviceClass backs to DRA on nodes that do not advertise it, which allocates devices of the class there', async () => {
+    // upstream: noderesources/fit.go shouldDelegateResourceToDRA; dynamicresources.go preFilterExtendedResources,
+    // filterExtendedResources, Reserve, PostFilter (v1.36)
     const byName = (kubernetesVersion?: string) => fixtureWithCluster('DynamicResources-extended-resource', kubernetesVersion);
     const { results, findings } = await byName();
-    expect(results['two-gpus']).toMatchObject({ feasibleNodes: ['dra-node'], rejected: { 'plugin-node': ['Insufficient example.com/gpu'] } });
-    expect(results['fpga']).toMatchObject({ feasibleNodes: ['dra-node', 'plugin-node'] });
+    expect(results['two-gpus']).toMatchObject({ feasibleNodes: ['dra-node'], rejected: { 'plugin-node': ['Insufficient example.com/gpu'] }, placement: { nodes: { 'dra-node': 1 } } });
+    expect(results['fpga']).toMatchObject({ feasibleNodes: ['dra-node'], rejected: { 'plugin-node': ['cannot allocate all claims'] } });
+    // the GPUs two-gpus took on the DRA node are in use
+    expect(results['two-more-gpus']?.placement?.message).toBe(
+      '0/2 nodes are available: 1 Insufficient example.com/gpu, 1 cannot allocate all claims. still not schedulable, preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.',
+    );
     expect(results['tpu']).toMatchObject({ feasibleNodes: [], rejected: { 'dra-node': ['Insufficient example.com/tpu'] } });
     expect(results['oversized']?.placement?.message).toBe('0/2 nodes are available: 2 Insufficient cpu. still not schedulable, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.');
-    expect(findings.filter((f) => f.ruleId === 'resource-claims-not-checked').map((f) => [f.object?.name, f.line, f.column, f.path])).toEqual([
-      ['two-gpus', 9, 45, 'spec.containers[0].resources.limits["example.com/gpu"]'],
-      ['fpga', 19, 83, 'spec.initContainers[0].resources.requests["deviceclass.resource.kubernetes.io/fpga.example.com"]'],
-      ['oversized', 44, 68, 'spec.containers[0].resources.limits["example.com/gpu"]'],
-    ]);
-    expect(findings.find((f) => f.object?.name === 'fpga')?.message).toBe(
-      'resource claims were not checked: kubefit does not run the DynamicResources filter, so the nodes it names may lack the devices of DeviceClass "fpga.example.com", which backs the extended resource "deviceclass.resource.kubernetes.io/fpga.example.com" on nodes that do not advertise it',
-    );
+    expect(findings.filter((f) => f.ruleId === 'resource-claims-not-checked')).toEqual([]);
     // DRAExtendedResource is alpha (off) in 1.34 and 1.35
     const before = await byName('1.35');
     expect(before.results['two-gpus']).toMatchObject({ feasibleNodes: [], rejected: { 'dra-node': ['Insufficient example.com/gpu'] } });

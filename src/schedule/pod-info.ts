@@ -16,6 +16,7 @@ import type { SchedulerProfile, SchedulerProfiles } from './profile/profile.js';
 import { podRequests, statusResources, type PodRequestsMemo, type QuantityProblem, type ResourceAmounts } from './resources.js';
 import { podVolumesOf, type PodVolume } from './volumes/pod-volumes.js';
 import { podResourceClaimsOf, type PodResourceClaim } from './dra/pod-resource-claims.js';
+import { extendedResourceRequests, type ExtendedResourceRequests } from './dra/extended-resource-claim.js';
 
 export interface Taint {
   readonly key: string;
@@ -123,10 +124,11 @@ export interface PodInfo {
   /** Its spec.resourceClaims, each with the ResourceClaim or template it names. */
   readonly resourceClaims: readonly PodResourceClaim[];
   /**
-   * The extended resources it requests that a DeviceClass backs (v1.36+): NodeResourcesFit leaves them to
-   * DynamicResources on a node that advertises none of them (dra-extended-resources.ts).
+   * The extended resources it requests that a DeviceClass backs (v1.36+), with the device requests of each: NodeResourcesFit
+   * leaves them to DynamicResources on a node that advertises none of them (dra-extended-resources.ts,
+   * dra/extended-resource-claim.ts).
    */
-  readonly draExtendedResources: ReadonlySet<string>;
+  readonly draExtendedResources: ExtendedResourceRequests;
   /** spec.schedulerName, "default-scheduler" when unset. */
   readonly schedulerName: string;
   /** The profile of that name; undefined when none was given (the default profile runs) or none has that name. */
@@ -264,7 +266,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     preemptionVictim: source.terminating && isPreemptionVictim(source.object),
     hasResourceClaims: asArray(spec['resourceClaims']).length > 0,
     resourceClaims: podResourceClaimsOf(spec, source.fromTemplate ? undefined : asRecord(source.object.value['status'])),
-    draExtendedResources: draBacked(requests, options.draExtendedResources),
+    draExtendedResources: draBacked(spec, requests, options.draExtendedResources),
     schedulerName,
     profile: isBoundSpec(spec) && options.kubeletAdmission ? options.kubeletAdmission : options.profiles?.get(schedulerName),
   });
@@ -328,7 +330,7 @@ class BuiltPodInfo implements PodInfo {
   readonly preemptionVictim!: boolean;
   readonly hasResourceClaims!: boolean;
   readonly resourceClaims!: readonly PodResourceClaim[];
-  readonly draExtendedResources!: ReadonlySet<string>;
+  readonly draExtendedResources!: ExtendedResourceRequests;
   readonly schedulerName!: string;
   readonly profile!: SchedulerProfile | undefined;
   /** The spec as admitted, which the signature reads besides the fields (the PodSource itself need not stay in memory). */
@@ -353,16 +355,21 @@ function signatureOf(spec: Readonly<Record<string, unknown>>, info: PodFields): 
     spec['affinity'], spec['topologySpreadConstraints'], Object.entries(info.requests).map(String),
     Object.entries(info.nonZeroRequests).map(String), info.boundNonZeroRequests === info.nonZeroRequests || Object.entries(info.boundNonZeroRequests).map(String), info.hostPorts, info.images, info.imageVolumes, info.systemDefaultSpreadSelector,
     info.volumes, info.requiredNodeFeatures, info.os, info.strictSupplementalGroups, info.mayPreempt, info.startTime, info.nominatedNodeName, info.resourceClaims, info.schedulerName,
+    info.draExtendedResources.size > 0 && [...info.draExtendedResources],
   ]);
 }
 
-const NO_NAMES: ReadonlySet<string> = new Set();
+const NO_EXTENDED_RESOURCES: ExtendedResourceRequests = new Map();
 
-/** The requested resources among `backed` (the pod's requests are amounts above zero, or zero: both are left to DRA). */
-function draBacked(requests: ResourceAmounts, backed: ReadonlyMap<string, string> | undefined): ReadonlySet<string> {
-  if (backed === undefined || backed.size === 0) return NO_NAMES;
-  const names = Object.keys(requests).filter((name) => backed.has(name));
-  return names.length > 0 ? new Set(names) : NO_NAMES;
+/** The device requests of the resources among `backed` the pod requests more than zero of (preFilterExtendedResources). */
+function draBacked(spec: Readonly<Record<string, unknown>>, requests: ResourceAmounts, backed: ReadonlyMap<string, string> | undefined): ExtendedResourceRequests {
+  if (backed === undefined || backed.size === 0) return NO_EXTENDED_RESOURCES;
+  const requested = new Map<string, string>();
+  for (const name in requests) {
+    const deviceClass = backed.get(name);
+    if (deviceClass !== undefined && requests[name] !== 0n) requested.set(name, deviceClass);
+  }
+  return requested.size > 0 ? extendedResourceRequests(spec, requested) : NO_EXTENDED_RESOURCES;
 }
 
 /** The labels of the Services selecting the pod, merged, plus its controller's selector; undefined when empty. */

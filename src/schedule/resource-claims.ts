@@ -5,7 +5,7 @@ import { asArray, asRecord } from '../model/object.js';
 import type { PodSource } from './pod-info.js';
 import { RESOURCE_CLAIMS_NOT_CHECKED } from './scheduling-checks.js';
 import type { DeviceCatalog } from './dra/device-catalog.js';
-import { draModelGap, NO_DEVICES } from './dra/model-gap.js';
+import { deviceClassGap, draModelGap, NO_DEVICES } from './dra/model-gap.js';
 import { podResourceClaimsOf } from './dra/pod-resource-claims.js';
 import { DYNAMIC_RESOURCES_SINCE } from './preemption/dynamic-resources.js';
 
@@ -31,19 +31,26 @@ export function uncheckedResourceClaims(pods: readonly ClaimingPod[], catalog: D
 
 /**
  * The same finding for each extended resource a pod requests that a DeviceClass backs (`backed`, resource name → class;
- * dra-extended-resources.ts), at its first request: on a node that advertises none of it, kube-scheduler allocates
- * devices of that class for it instead, which the dry-run does not check either.
+ * dra-extended-resources.ts), at its first request, when kubefit cannot allocate the devices of that class as the
+ * DynamicResources plugin would on nodes that do not advertise the resource (model-gap.ts deviceClassGap).
  */
-export function uncheckedExtendedResources(pods: readonly ClaimingPod[], backed: ReadonlyMap<string, string>): Finding[] {
+export function uncheckedExtendedResources(pods: readonly ClaimingPod[], backed: ReadonlyMap<string, string>, catalog: DeviceCatalog): Finding[] {
   if (backed.size === 0) return [];
+  const gaps = new Map<string, string | undefined>();
+  const gapOf = (deviceClass: string) => {
+    if (!gaps.has(deviceClass)) gaps.set(deviceClass, deviceClassGap(deviceClass, catalog));
+    return gaps.get(deviceClass);
+  };
   return pods.flatMap(({ object, spec, specPath }) => {
     const requests = new Map<string, Path>();
     for (const [path, resources] of resourceLists(spec, specPath)) {
       for (const name of Object.keys(resources)) if (backed.has(name) && !requests.has(name)) requests.set(name, [...path, name]);
     }
-    return [...requests].map(([name, path]) =>
-      notChecked(object, path, `the devices of DeviceClass "${backed.get(name) ?? ''}", which backs the extended resource "${name}" on nodes that do not advertise it`, undefined),
-    );
+    return [...requests].flatMap(([name, path]) => {
+      const deviceClass = backed.get(name) ?? '';
+      const gap = gapOf(deviceClass);
+      return gap === undefined ? [] : [notChecked(object, path, `the devices of DeviceClass "${deviceClass}", which backs the extended resource "${name}" on nodes that do not advertise it`, gap)];
+    });
   });
 }
 
@@ -61,9 +68,9 @@ function* resourceLists(spec: Readonly<Record<string, unknown>>, specPath: Path)
   }
 }
 
-/** `gap`: why the DynamicResources filter did not run for the pod; undefined where kubefit never runs it. */
-function notChecked(object: ClaimingPod['object'], path: Path, what: string, gap: string | undefined): Finding {
-  const why = gap === undefined || gap === NO_DEVICES ? 'kubefit does not run the DynamicResources filter' : `kubefit did not run the DynamicResources filter: ${gap}`;
+/** `gap`: why the DynamicResources filter did not run for the pod. */
+function notChecked(object: ClaimingPod['object'], path: Path, what: string, gap: string): Finding {
+  const why = gap === NO_DEVICES ? 'kubefit does not run the DynamicResources filter' : `kubefit did not run the DynamicResources filter: ${gap}`;
   return findingAt(object, path, {
     ruleId: RESOURCE_CLAIMS_NOT_CHECKED.id,
     severity: RESOURCE_CLAIMS_NOT_CHECKED.severity,

@@ -310,7 +310,8 @@ function aggregateContainers(declared: Pick<DeclaredRequests, 'containers' | 'in
   return requests;
 }
 
-function containerRequests(container: unknown, path: () => Path, problems: QuantityProblem[]): ResourceList {
+/** A container's requests, defaulted from its limits (what the API server stores). */
+export function containerRequests(container: unknown, path: () => Path, problems: QuantityProblem[]): ResourceList {
   return requestsWithDefaults(asRecord(container)?.['resources'], () => [...path(), 'resources'], problems);
 }
 

@@ -134,7 +134,7 @@ export function scheduleWorkloads(
     snapshot,
     nodes,
     cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, { storage: snapshot.storage, devices: snapshot.devices }),
-    findings: [...snapshot.findings, ...malformedPendingPodFindings(workloads), ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(pending, snapshot.devices, snapshot.minor), ...uncheckedExtendedResources(pending, snapshot.podOptions.draExtendedResources ?? new Map()), ...unknownNamespaceLabelsFindings(pending, cluster.namespaces, cluster.boundPods), ...schedulingGatedFindings(pending), ...heldWorkloadFindings(workloads)],
+    findings: [...snapshot.findings, ...malformedPendingPodFindings(workloads), ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(pending, snapshot.devices, snapshot.minor), ...uncheckedExtendedResources(pending, snapshot.podOptions.draExtendedResources ?? new Map(), snapshot.devices), ...unknownNamespaceLabelsFindings(pending, cluster.namespaces, cluster.boundPods), ...schedulingGatedFindings(pending), ...heldWorkloadFindings(workloads)],
     verdictCache: new Map(),
     podSlots: snapshot.nodes.reduce((sum, node) => sum + Number(node.allowedPodNumber), 0),
     nominated: nominatedPodsOf(workloads, snapshot),

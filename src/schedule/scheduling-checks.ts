@@ -53,8 +53,9 @@ export const RESOURCE_CLAIMS_NOT_CHECKED: RuleMeta = {
     'evaluate (CEL libraries beyond quantity and semver, such as url or ip) or where the claims or slices use a feature it does not model (distinctAttribute constraints, admin ' +
     'access, and from 1.36 device taints, partitionable devices, binding conditions, consumable capacity). From Kubernetes 1.36 ' +
     '(DRAExtendedResource) an extended resource that a DeviceClass names (spec.extendedResourceName, or ' +
-    'deviceclass.resource.kubernetes.io/<class>) on a node that does not advertise it is left to DynamicResources too, ' +
-    'which kubefit does not model. The nodes it reports for such a pod were checked for everything but the claimed devices.',
+    'deviceclass.resource.kubernetes.io/<class>) on a node that does not advertise it is allocated devices of that class ' +
+    'too, which kubefit checks unless the slices use such a feature or the class a selector it cannot evaluate. The nodes ' +
+    'it reports for such a pod were checked for everything but the claimed devices.',
   remediation: 'Check the claims against the cluster\'s ResourceSlices yourself (kubectl get resourceslices), or turn the check off once you have.',
   defaultOn: true,
 };

@@ -4,6 +4,7 @@ import { appendAll } from '../../model/append.js';
 import type { NodeInfo } from '../node-info.js';
 import type { PodInfo } from '../pod-info.js';
 import { allocate, allocationNodeSelector, type ClaimToAllocate } from './allocator.js';
+import { extendedResourceClaim } from './extended-resource-claim.js';
 import type { Allocation, DeviceCatalog, DeviceID, ResourceClaimSpec } from './device-catalog.js';
 import { exactRequests, RESERVED_FOR_MAX_SIZE } from './device-catalog.js';
 import { claimKey } from '../volumes/storage-catalog.js';
@@ -73,14 +74,17 @@ export class DeviceUsage {
     const byNode = new Map(this.#byNode);
     byNode.delete(before.name);
     let usage = new DeviceUsage(this.#catalog, byNode);
-    for (const pod of after.pods) if (pod.hasResourceClaims) usage = usage.withPod(pod, after);
+    for (const pod of after.pods) if (claimsDevices(pod)) usage = usage.withPod(pod, after);
     return usage;
   }
 
   #reserve(pod: PodInfo, node: NodeInfo, mine: NodeAllocations): NodeAllocations {
     const claims = podClaims(pod, this.#catalog, this);
     if (claims === undefined) return mine;
-    const pending = claims.filter((claim) => claim.resolved.allocation === undefined && exactRequests(claim.resolved.spec).every((request) => this.#catalog.classes.has(request.deviceClassName)));
+    const pending: { readonly key: string | undefined; readonly resolved: ClaimToAllocate }[] = claims.filter((claim) => claim.resolved.allocation === undefined && exactRequests(claim.resolved.spec).every((request) => this.#catalog.classes.has(request.deviceClassName)));
+    // the special claim of a pod the dry run placed (a bound pod's is among the snapshot's claims, if at all)
+    const extended = placedWithExtendedResources(pod) ? extendedResourceClaim(pod, node) : undefined;
+    if (extended !== undefined && extended !== 'unfit') pending.push({ key: undefined, resolved: extended });
     if (pending.length === 0) return mine;
     const toAllocate: ClaimToAllocate[] = pending.map(({ resolved }) => ({ label: resolved.label, spec: resolved.spec }));
     const outcome = allocate(toAllocate, node, { catalog: this.#catalog, allocated: this.allocated });
@@ -96,9 +100,21 @@ export class DeviceUsage {
   }
 }
 
-/** Whether the pod has a claim the snapshot has not allocated (one made from a template, or one still pending). */
+/** Whether the pod takes devices: it has ResourceClaims, or the dry run placed it with DRA-backed extended resources. */
+export function claimsDevices(pod: PodInfo): boolean {
+  return pod.hasResourceClaims || placedWithExtendedResources(pod);
+}
+
+function placedWithExtendedResources(pod: PodInfo): boolean {
+  return pod.draExtendedResources.size > 0 && pod.nodeName === undefined;
+}
+
+/**
+ * Whether the pod has a claim the snapshot has not allocated (one made from a template, or one still pending), or
+ * extended resources backed by DRA that the dry run placed it with.
+ */
 function needsAllocation(pod: PodInfo, catalog: DeviceCatalog): boolean {
-  return pod.resourceClaims.some((entry) => entry.kind === 'template' || catalog.claim(pod.namespace, entry.claimName)?.allocation === undefined);
+  return placedWithExtendedResources(pod) || pod.resourceClaims.some((entry) => entry.kind === 'template' || catalog.claim(pod.namespace, entry.claimName)?.allocation === undefined);
 }
 
 /** The pod's claims, or undefined when one is neither among the inputs nor to be made from a template they hold. */

@@ -2,10 +2,13 @@
 // left unchecked (resource-claims-not-checked) and it is placed as if it claimed nothing.
 import { exactRequests, type DeviceCatalog, type ExactRequest, type ResourceClaimSpec } from './device-catalog.js';
 import type { PodResourceClaim } from './pod-resource-claims.js';
+import type { ExtendedResourceRequests } from './extended-resource-claim.js';
 
 interface ClaimingPod {
   readonly namespace: string;
   readonly resourceClaims: readonly PodResourceClaim[];
+  /** The device requests of its DRA-backed extended resources (dra/extended-resource-claim.ts). */
+  readonly draExtendedResources?: ExtendedResourceRequests;
 }
 
 /** The gap of a snapshot that tells nothing of devices: the DynamicResources filter does not run at all. */
@@ -21,6 +24,10 @@ export function draModelGap(pod: ClaimingPod, catalog: DeviceCatalog): string | 
   if (catalog.unmodelled !== undefined) return `${catalog.unmodelled}, which kubefit does not model`;
   for (const claim of pod.resourceClaims) {
     const gap = claimGap(pod.namespace, claim, catalog);
+    if (gap !== undefined) return gap;
+  }
+  for (const requests of pod.draExtendedResources?.values() ?? []) {
+    const gap = requestsGap(requests, catalog);
     if (gap !== undefined) return gap;
   }
   return undefined;
@@ -40,7 +47,17 @@ function claimGap(namespace: string, claim: PodResourceClaim, catalog: DeviceCat
 
 function specGap(spec: ResourceClaimSpec, catalog: DeviceCatalog): string | undefined {
   if (spec.unmodelled !== undefined) return `${spec.unmodelled}, which kubefit does not model`;
-  for (const request of exactRequests(spec)) {
+  return requestsGap(exactRequests(spec), catalog);
+}
+
+/** The gap of the devices of a DeviceClass that backs an extended resource: an unmodelled slice, or a failing selector. */
+export function deviceClassGap(deviceClassName: string, catalog: DeviceCatalog): string | undefined {
+  if (catalog.unmodelled !== undefined) return `${catalog.unmodelled}, which kubefit does not model`;
+  return selectorGap({ name: '', deviceClassName, selectors: [], allocationMode: 'ExactCount', count: 1 }, catalog);
+}
+
+function requestsGap(requests: readonly ExactRequest[], catalog: DeviceCatalog): string | undefined {
+  for (const request of requests) {
     const gap = selectorGap(request, catalog);
     if (gap !== undefined) return gap;
   }

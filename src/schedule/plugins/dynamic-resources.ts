@@ -1,18 +1,22 @@
-// DynamicResources: a pod's ResourceClaims must be allocatable on the node (structured parameters, v1 API).
-// upstream: pkg/scheduler/framework/plugins/dynamicresources/dynamicresources.go PreFilter, Filter, Reserve (v1.35);
-// statusUnschedulable makes every rejection UnschedulableAndUnresolvable
+// DynamicResources: a pod's ResourceClaims must be allocatable on the node (structured parameters, v1 API), and from
+// v1.36 so must the devices of the extended resources a DeviceClass backs that the node does not advertise (the special
+// claim, dra/extended-resource-claim.ts).
+// upstream: pkg/scheduler/framework/plugins/dynamicresources/dynamicresources.go PreFilter, Filter, Reserve (v1.35,
+// v1.36); statusUnschedulable makes every rejection UnschedulableAndUnresolvable
 import { SUCCESS, definePlugin, unresolvable } from '../framework.js';
 import type { PodInfo } from '../pod-info.js';
 import { DYNAMIC_RESOURCES_SINCE } from '../preemption/dynamic-resources.js';
 import { draModelGap } from '../dra/model-gap.js';
 import { allocate, type ClaimToAllocate } from '../dra/allocator.js';
-import { DeviceUsage, resolveClaims, type ResolvedClaim } from '../dra/device-usage.js';
+import { claimsDevices, DeviceUsage, resolveClaims, type ResolvedClaim } from '../dra/device-usage.js';
+import { extendedResourceClaim } from '../dra/extended-resource-claim.js';
 import { exactRequests, type DeviceCatalog } from '../dra/device-catalog.js';
 import { matchesNodeSelector } from '../../model/labels.js';
 
 export const ERR_CANNOT_ALLOCATE = 'cannot allocate all claims';
 export const ERR_NOT_AVAILABLE = 'resourceclaim not available on the node';
 export const ERR_IN_USE = 'resourceclaim in use';
+export const ERR_CANNOT_FIT_RESOURCE = 'cannot fit resource';
 
 interface State {
   readonly catalog: DeviceCatalog;
@@ -25,7 +29,8 @@ interface State {
 export default definePlugin<State>({
   name: 'DynamicResources',
   preFilter(pod, cluster) {
-    if (!pod.hasResourceClaims || cluster.minor < DYNAMIC_RESOURCES_SINCE) return { kind: 'skip' };
+    // draExtendedResources is empty before v1.36
+    if ((!pod.hasResourceClaims && pod.draExtendedResources.size === 0) || cluster.minor < DYNAMIC_RESOURCES_SINCE) return { kind: 'skip' };
     const catalog = cluster.devices;
     // claims kubefit cannot allocate as the scheduler would are left unchecked (resource-claims-not-checked)
     if (draModelGap(pod, catalog) !== undefined) return { kind: 'skip' };
@@ -33,9 +38,13 @@ export default definePlugin<State>({
     const prepared = stateOf(pod, catalog, usage);
     return 'reject' in prepared ? { kind: 'reject', reason: prepared.reject } : { kind: 'state', state: prepared };
   },
-  filter(_pod, node, state) {
-    if (state.toAllocate.length > 0) {
-      const outcome = allocate(state.toAllocate, node, { catalog: state.catalog, allocated: state.usage.allocated });
+  filter(pod, node, state) {
+    // upstream: filterExtendedResources, then the special claim is allocated after the pod's own claims
+    const extended = pod.draExtendedResources.size > 0 ? extendedResourceClaim(pod, node) : undefined;
+    if (extended === 'unfit') return unresolvable(ERR_CANNOT_FIT_RESOURCE);
+    const toAllocate = extended ? [...state.toAllocate, extended] : state.toAllocate;
+    if (toAllocate.length > 0) {
+      const outcome = allocate(toAllocate, node, { catalog: state.catalog, allocated: state.usage.allocated });
       // upstream: an allocator error is an Error status that aborts the attempt; kubefit reports it as the node's reason
       if (outcome.kind === 'error') return unresolvable(outcome.message);
       if (outcome.kind === 'unsatisfiable') return unresolvable(ERR_CANNOT_ALLOCATE);
@@ -45,11 +54,11 @@ export default definePlugin<State>({
   },
   // Reserve: the devices a pod placed earlier got are in use, and a claim it shares with this pod is allocated now.
   addPod(state, pod, added, node) {
-    if (!added.hasResourceClaims) return state;
+    if (!claimsDevices(added)) return state;
     return refreshed(state, pod, state.usage.withPod(added, node));
   },
   changedNode(state, pod, before, after) {
-    if (!before.pods.some((other) => other.hasResourceClaims) && !after.pods.some((other) => other.hasResourceClaims)) return state;
+    if (!before.pods.some(claimsDevices) && !after.pods.some(claimsDevices)) return state;
     return refreshed(state, pod, state.usage.withNode(before, after));
   },
   // slices reach nodes by name, and an allocation's node selector may name them

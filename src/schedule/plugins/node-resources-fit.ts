@@ -56,7 +56,7 @@ function isIgnored(name: string, ignored: IgnoredResources): boolean {
  * Every resource the node is short of, in upstream's order: pods, cpu, memory, ephemeral-storage, scalars. A resource
  * of `draBacked` (PodInfo.draExtendedResources) is left to DynamicResources on a node without any of it allocatable.
  */
-export function fitsRequest(requests: ResourceAmounts, node: NodeInfo, draBacked: ReadonlySet<string>, ignored: IgnoredResources = NO_IGNORED_RESOURCES): InsufficientResource[] {
+export function fitsRequest(requests: ResourceAmounts, node: NodeInfo, draBacked: { has(name: string): boolean }, ignored: IgnoredResources = NO_IGNORED_RESOURCES): InsufficientResource[] {
   const out: InsufficientResource[] = [];
   // Number() is exact below 2^53 and, above it, still far above any pod count.
   if (node.pods.length + 1 > Number(node.allowedPodNumber)) {
