@@ -151,6 +151,14 @@ describe('kubefit fit --scheduler-config', () => {
     ]);
   });
 
+  it('NodeResourcesFit scores an extended resource a DeviceClass backs by the devices of the class on each node, those taken by earlier replicas in use (v1.36)', async () => {
+    // upstream: fit_test.go TestFitScore "test case for ScoringStrategy LeastAllocated with Extended resources";
+    // resource_allocation.go calculateDRAResourceTotals
+    const dir = 'fixtures/scheduler/dra-extended-resource-score';
+    const report = await fit([`${dir}/app.yaml`], { cluster: [`${dir}/cluster.yaml`], schedulerConfig: `${dir}/scheduler-config.yaml`, configFile: false });
+    expect(report.scheduling[0]?.placement).toEqual({ nodes: { node1: 1, node2: 2 }, unschedulable: 0, message: null });
+  });
+
   it("places replicas with required affinity to their own pods among the nodes it allows when the profile gives that affinity no score (hardPodAffinityWeight: 0)", async () => {
     // The ReplicaQueue then follows InterPodAffinity as a filter: its classes must keep the zone the first replica makes count.
     const dir = 'fixtures/scheduler/hard-affinity-weight-zero';

@@ -105,8 +105,9 @@ export function claimsDevices(pod: PodInfo): boolean {
   return pod.hasResourceClaims || placedWithExtendedResources(pod);
 }
 
+/** A pod the dry run placed with DRA-backed extended resources, whose profile runs DynamicResources (Reserve). */
 function placedWithExtendedResources(pod: PodInfo): boolean {
-  return pod.draExtendedResources.size > 0 && pod.nodeName === undefined;
+  return pod.draExtendedResources.size > 0 && pod.nodeName === undefined && (pod.profile === undefined || pod.profile.filters.some((plugin) => plugin.name === 'DynamicResources'));
 }
 
 /**

@@ -8,7 +8,7 @@ const gpus = (count: number) => ({ resources: { requests: { [GPU]: String(count)
 
 /** The (name, count) of each device request of the GPU resource. */
 function countsOf(spec: Readonly<Record<string, unknown>>): [string, number][] {
-  return (extendedResourceRequests(spec, backed).get(GPU) ?? []).map((request) => [request.name, request.count]);
+  return (extendedResourceRequests(spec, backed).get(GPU)?.requests ?? []).map((request) => [request.name, request.count]);
 }
 
 // upstream: extendeddynamicresources.go createRequestsAndMappings, createResourceRequestAndMappings (v1.36;

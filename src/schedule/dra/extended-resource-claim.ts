@@ -12,8 +12,14 @@ import { DEVICE_CLASS_RESOURCE_PREFIX } from '../dra-extended-resources.js';
 import type { ClaimToAllocate } from './allocator.js';
 import type { ExactRequest } from './device-catalog.js';
 
-/** The device requests of each extended resource the pod requests that a DeviceClass backs, by resource name. */
-export type ExtendedResourceRequests = ReadonlyMap<string, readonly ExactRequest[]>;
+/** An extended resource the pod requests that a DeviceClass backs: the class, and the device requests for it. */
+export interface ExtendedResourceDevices {
+  readonly deviceClassName: string;
+  readonly requests: readonly ExactRequest[];
+}
+
+/** The pod's DRA-backed extended resources by name. */
+export type ExtendedResourceRequests = ReadonlyMap<string, ExtendedResourceDevices>;
 
 /** specialClaimInMemName: the claim gets its name only when PreBind creates it. */
 const SPECIAL_CLAIM_IN_MEM_NAME = '<extended-resources>';
@@ -26,7 +32,7 @@ export function extendedResourceRequests(spec: Readonly<Record<string, unknown>>
     requests: containerRequests(container, () => [], []),
     shortLived: index < initContainers.length && asRecord(container)?.['restartPolicy'] !== 'Always',
   }));
-  const out = new Map<string, readonly ExactRequest[]>();
+  const out = new Map<string, ExtendedResourceDevices>();
   for (const [resource, deviceClassName] of [...backed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const longLived: (ExactRequest | undefined)[] = containers.map(({ index, requests, shortLived }) => (shortLived ? undefined : containerRequest({ index, requests, resource, deviceClassName }, [])));
     let largestShortLived: ExactRequest | undefined;
@@ -35,7 +41,7 @@ export function extendedResourceRequests(spec: Readonly<Record<string, unknown>>
       const request = containerRequest({ index, requests, resource, deviceClassName }, longLived.slice(index));
       if (request && (!largestShortLived || largestShortLived.count < request.count)) largestShortLived = request;
     }
-    out.set(resource, [...(largestShortLived ? [largestShortLived] : []), ...longLived.filter((request) => request !== undefined)]);
+    out.set(resource, { deviceClassName, requests: [...(largestShortLived ? [largestShortLived] : []), ...longLived.filter((request) => request !== undefined)] });
   }
   return out;
 }
@@ -78,7 +84,7 @@ export function extendedResourceClaim(pod: { readonly namespace: string; readonl
     if (!isDRAExtendedResourceName(name) || pod.requests[name] === 0n) continue;
     const allocatable = node.allocatable[name];
     const backedBy = pod.draExtendedResources.get(name);
-    if (backedBy && (allocatable ?? 0n) === 0n) (requests ??= []).push(...backedBy);
+    if (backedBy && (allocatable ?? 0n) === 0n) (requests ??= []).push(...backedBy.requests);
     else if (allocatable === undefined) return 'unfit';
   }
   if (!requests) return undefined;

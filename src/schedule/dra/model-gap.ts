@@ -26,7 +26,7 @@ export function draModelGap(pod: ClaimingPod, catalog: DeviceCatalog): string | 
     const gap = claimGap(pod.namespace, claim, catalog);
     if (gap !== undefined) return gap;
   }
-  for (const requests of pod.draExtendedResources?.values() ?? []) {
+  for (const { requests } of pod.draExtendedResources?.values() ?? []) {
     const gap = requestsGap(requests, catalog);
     if (gap !== undefined) return gap;
   }

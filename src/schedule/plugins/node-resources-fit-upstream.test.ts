@@ -134,7 +134,7 @@ describe('TestEnoughRequests (upstream fit_test.go)', () => {
     // a class naming a resource the node advertises leaves it to the device plugin: NodeResourcesFit checks it
     { name: '(kubefit) extended resource a DeviceClass names, advertised by the node', request: c(1, 1, { [EXT_A]: 6 }), backed: [EXT_A], want: unresolvable(insufficient(EXT_A)) },
   ])('$name', ({ request, backed, used = c(0, 0), want }) => {
-    const pod = { ...podOf({ containers: [request] }), draExtendedResources: new Map(backed.map((name) => [name, []])) };
+    const pod = { ...podOf({ containers: [request] }), draExtendedResources: new Map(backed.map((name) => [name, { deviceClassName: 'device-class-name', requests: [] }])) };
     expect(runFilter(plugin, pod, nodeUsing(used))).toEqual(want);
   });
 

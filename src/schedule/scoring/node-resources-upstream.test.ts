@@ -340,3 +340,67 @@ describe('TestNodeResourcesBalancedAllocation (upstream)', () => {
     expect(scores(NOTHING, [makeNode('node1', 4000, 10000), makeNode('node2', 4000, 10000)], 'NodeResourcesBalancedAllocation', { resources: DEFAULT })).toEqual({ node1: 0, node2: 0 });
   });
 });
+
+// fit_test.go TestFitScore "... with Extended resources" (DRAExtendedResource, v1.36; kubernetes#134058): the pod requests
+// an extended resource a DeviceClass names and neither node advertises it, so each node scores the devices of the class
+// its ResourceSlices offer, LeastAllocated (3 - 1) * 100 / 3 and (2 - 1) * 100 / 2. Upstream's PreScore-less variant
+// scores the same; kube-scheduler always runs PreScore, so it is the same row here.
+describe('TestFitScore (upstream), the DRA-backed extended resource cases', () => {
+  const DRA_NAMED = 'extended.resource.dra.io/something';
+  const slice = (nodeName: string, devices: readonly string[]): Value => ({
+    apiVersion: 'resource.k8s.io/v1',
+    kind: 'ResourceSlice',
+    metadata: { name: `${nodeName}-slice` },
+    spec: { driver: 'test-driver', nodeName, pool: { name: nodeName, generation: 1, resourceSliceCount: 1 }, devices: devices.map((name) => ({ name })) },
+  });
+  const objects = [
+    node({ name: 'node1', capacity: {} }),
+    node({ name: 'node2', capacity: {} }),
+    { apiVersion: 'resource.k8s.io/v1', kind: 'DeviceClass', metadata: { name: 'device-class-name' }, spec: { extendedResourceName: DRA_NAMED } },
+    slice('node1', ['device-1', 'device-2', 'device-3']),
+    slice('node2', ['device-1', 'device-2']),
+  ];
+  it.each([
+    ['test case for ScoringStrategy LeastAllocated with Extended resources', NEWEST_MINOR, { node1: 66, node2: 50 }],
+    // DRAExtendedResource off: neither node has the resource, which is then not scored
+    ['(kubefit) the same with DRAExtendedResource off (v1.35)', 35, { node1: 0, node2: 0 }],
+  ])('%s', (_name, minor, want) => {
+    const args = { scoringStrategy: { type: 'LeastAllocated', resources: [{ name: DRA_NAMED, weight: 1 }] } };
+    expect(scoreNodes([...objects, podDoc('p', [{ [DRA_NAMED]: '1' }])], scoreOnlyConfig('NodeResourcesFit', args, minor), minor)).toEqual(want);
+  });
+});
+
+// resource_allocation_test.go TestCalculateResourceAllocatableRequest, the DRA-backed cases (newest stored version):
+// allocatable = the node's devices of the class, requested = those allocated + the pod's request, shown through
+// MostAllocated (requested * 100 / allocatable; 0 where the resource is not scored). Not mirrored: the shared-device
+// (consumable capacity) and per-device node selection cases, which kubefit leaves to resource-claims-not-checked.
+describe('TestCalculateResourceAllocatableRequest (upstream resource_allocation_test.go), the DRA-backed cases', () => {
+  const DRA_NAMED = 'extended.resource.dra.io/something';
+  const IMPLICIT = 'deviceclass.resource.kubernetes.io/device-class-name';
+  const deviceClass = (spec: Value): Value => ({ apiVersion: 'resource.k8s.io/v1', kind: 'DeviceClass', metadata: { name: 'device-class-name' }, spec });
+  const slice = (devices: readonly string[]): Value => ({
+    apiVersion: 'resource.k8s.io/v1',
+    kind: 'ResourceSlice',
+    metadata: { name: 'resource-node-slice' },
+    spec: { driver: 'test-driver', nodeName: 'resource-node', pool: { name: 'resource-node', generation: 1, resourceSliceCount: 1 }, devices: devices.map((name) => ({ name })) },
+  });
+  const allocatedClaim: Value = {
+    apiVersion: 'resource.k8s.io/v1',
+    kind: 'ResourceClaim',
+    metadata: { name: 'test-claim', namespace: 'default' },
+    spec: { devices: { requests: [{ name: 'req-1', exactly: { deviceClassName: 'device-class-name' } }] } },
+    status: { allocation: { devices: { results: [{ request: 'req-1', driver: 'test-driver', pool: 'resource-node', device: 'device-1' }] } } },
+  };
+  const named = deviceClass({ extendedResourceName: DRA_NAMED });
+  it.each<readonly [string, string, readonly Value[], number]>([
+    ['DRA-backed-resource-explicit', DRA_NAMED, [named, slice(['device-1'])], 100],
+    ['DRA-backed-resource-implicit', IMPLICIT, [deviceClass({}), slice(['device-1'])], 100],
+    ['DRA-backed-resource-no-slices', DRA_NAMED, [named], 0],
+    // 1 allocated + 1 requested of 2
+    ['DRA-backed-resource-with-allocated-device', DRA_NAMED, [named, slice(['device-1', 'device-2']), allocatedClaim], 100],
+  ])('%s', (_name, resource, objects, want) => {
+    const args = { scoringStrategy: { type: 'MostAllocated', resources: [{ name: resource, weight: 1 }] } };
+    const docs = [node({ name: 'resource-node', capacity: {} }), ...objects, podDoc('p', [{ [resource]: '1' }])];
+    expect(scoreNodes(docs, scoreOnlyConfig('NodeResourcesFit', args))).toEqual({ 'resource-node': want });
+  });
+});

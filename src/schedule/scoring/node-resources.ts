@@ -1,11 +1,13 @@
 // NodeResourcesFit scores (LeastAllocated, MostAllocated, RequestedToCapacityRatio) and NodeResourcesBalancedAllocation
 // over the resources their plugin args name (cpu and memory, weight 1 each, by default).
 // upstream: pkg/scheduler/framework/plugins/noderesources/{least_allocated,most_allocated,requested_to_capacity_ratio,
-// balanced_allocation,resource_allocation}.go, plugins/helper/shape_score.go BuildBrokenLinearFunction (v1.36)
+// balanced_allocation,resource_allocation}.go, plugins/helper/shape_score.go BuildBrokenLinearFunction (v1.36); the
+// devices of DRA-backed extended resources for NodeResourcesFit's score: dra-resource-totals.ts
 import type { NodeInfo } from '../node-info.js';
 import type { PodInfo } from '../pod-info.js';
 import { CPU, EPHEMERAL_STORAGE, MEMORY, isScalarResourceName } from '../resources.js';
 import { MAX_NODE_SCORE, defineScorePlugin, type ScorePlugin } from './score-plugin.js';
+import { DRAResourceTotals } from './dra-resource-totals.js';
 
 /** A resource a score reads, with its weight (config.ResourceSpec). */
 export interface ResourceSpec {
@@ -126,22 +128,39 @@ function strategyOf(strategy: ScoringStrategy): Strategy {
 interface PodResource extends ResourceSpec {
   readonly nonZero: boolean;
   readonly podRequest: number;
+  /** The DeviceClass that backs it, when the pod requests it and one does (v1.36+). */
+  readonly deviceClassName: string | undefined;
 }
 
 function podResourcesOf(pod: PodInfo, resources: readonly ResourceSpec[], readsNonZeroOf: (name: string) => boolean): PodResource[] {
   return resources.map(({ name, weight }) => {
     const nonZero = readsNonZeroOf(name);
-    return { name, weight, nonZero, podRequest: podRequestOf(pod, name, nonZero) };
+    return { name, weight, nonZero, podRequest: podRequestOf(pod, name, nonZero), deviceClassName: pod.draExtendedResources.get(name)?.deviceClassName };
   });
 }
 
-function weightedMean(node: NodeInfo, resources: readonly PodResource[], strategy: Strategy): number {
+/**
+ * calculateResourceAllocatableRequest: the resource's allocatable on the node and what is requested of it with the
+ * pod; for a resource a DeviceClass backs that the node does not advertise, its devices of the class and those in use.
+ */
+function allocatableRequest(node: NodeInfo, resource: PodResource, dra: DRAResourceTotals | undefined): readonly [number, number] {
+  const { name, nonZero, podRequest, deviceClassName } = resource;
+  const capacity = scoredCapacity(node, name, podRequest);
+  if (capacity === 0 && dra && deviceClassName !== undefined) {
+    const devices = dra.of(node, deviceClassName);
+    if (devices.capacity > 0) return [devices.capacity, devices.allocated + podRequest];
+  }
+  return [capacity, usedOf(node, name, nonZero) + podRequest];
+}
+
+function weightedMean(node: NodeInfo, state: FitScoreState, strategy: Strategy): number {
   let nodeScore = 0;
   let weightSum = 0;
-  for (const { name, weight, nonZero, podRequest } of resources) {
-    const capacity = scoredCapacity(node, name, podRequest);
+  for (const resource of state.resources) {
+    const [capacity, requested] = allocatableRequest(node, resource, state.dra);
     if (capacity === 0) continue;
-    const score = strategy.resourceScore(usedOf(node, name, nonZero) + podRequest, capacity);
+    const { weight } = resource;
+    const score = strategy.resourceScore(requested, capacity);
     if (!strategy.counts(score)) continue;
     nodeScore += score * weight;
     weightSum += weight;
@@ -149,15 +168,26 @@ function weightedMean(node: NodeInfo, resources: readonly PodResource[], strateg
   return weightSum === 0 ? 0 : strategy.round(nodeScore / weightSum);
 }
 
+interface FitScoreState {
+  readonly resources: readonly PodResource[];
+  /** The devices of the DRA-backed resources the pod requests (getDRAPreScoredParams); undefined when it requests none. */
+  readonly dra: DRAResourceTotals | undefined;
+}
+
 /** NodeResourcesFit's score plugin with the given strategy (weight 1 in the default profile). */
 export function nodeResourcesFitScore(strategy: ScoringStrategy): ScorePlugin {
   const scorer = strategyOf(strategy);
-  return defineScorePlugin<readonly PodResource[]>({
+  return defineScorePlugin<FitScoreState>({
     name: 'NodeResourcesFit',
     weight: 1,
     perNode: true,
-    preScore: (pod) => podResourcesOf(pod, strategy.resources, readsNonZero),
-    score: (_pod, node, resources) => weightedMean(node, resources, scorer),
+    preScore(pod, _feasible, cluster) {
+      const resources = podResourcesOf(pod, strategy.resources, readsNonZero);
+      return { resources, dra: resources.some((resource) => resource.deviceClassName !== undefined) ? new DRAResourceTotals(cluster.devices) : undefined };
+    },
+    score: (_pod, node, state) => weightedMean(node, state, scorer),
+    // the devices of a node's slices are the node's own
+    usesNodeName: (_pod, state) => state.dra !== undefined,
   });
 }
 
