@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { nodeInfoOf } from '../test-support.js';
+import { nodeInfoOf, podObject, runFilter } from '../test-support.js';
+import { toPodInfo } from '../pod-info.js';
+import { podSourceOfPod } from '../snapshot.js';
+import dynamicResources from '../plugins/dynamic-resources.js';
 import { extendedResourceClaim, extendedResourceRequests } from './extended-resource-claim.js';
 
 const GPU = 'example.com/gpu';
@@ -51,5 +54,26 @@ describe('extendedResourceClaim (filterExtendedResources)', () => {
 
   it('an extended resource neither advertised nor backed: "cannot fit resource"', () => {
     expect(extendedResourceClaim(pod({ [GPU]: 1n, 'example.com/tpu': 1n }), nodeInfoOf({ name: 'dra' }))).toBe('unfit');
+  });
+});
+
+// The hot path: a pod without a DRA-backed request carries the one shared empty map, and DynamicResources skips it.
+describe('pods without DRA-backed extended resources', () => {
+  const options = { minor: 36, services: [], priorityClasses: new Map<string, number>(), defaultPriority: 0, draExtendedResources: backed };
+  const podInfo = (spec: Readonly<Record<string, unknown>>) => toPodInfo(podSourceOfPod(podObject(spec)), options, []);
+
+  it('share one empty map, whatever else they request', () => {
+    const cpuOnly = podInfo({ containers: [{ name: 'c', resources: { requests: { cpu: '1' } } }] });
+    const otherExtended = podInfo({ containers: [{ name: 'c', resources: { limits: { 'example.com/tpu': '1' } } }] });
+    const zeroGpus = podInfo({ containers: [{ name: 'c', ...gpus(0) }] });
+    expect(cpuOnly.draExtendedResources.size).toBe(0);
+    expect(otherExtended.draExtendedResources).toBe(cpuOnly.draExtendedResources);
+    expect(zeroGpus.draExtendedResources).toBe(cpuOnly.draExtendedResources);
+    expect(podInfo({ containers: [{ name: 'c', ...gpus(1) }] }).draExtendedResources.size).toBe(1);
+  });
+
+  it('are skipped by DynamicResources (a node without devices would otherwise fail them)', () => {
+    const node = nodeInfoOf({ name: 'node' });
+    expect(runFilter(dynamicResources, podInfo({ containers: [{ name: 'c', resources: { requests: { cpu: '1' } } }] }), node)).toEqual({ code: 'Success' });
   });
 });
