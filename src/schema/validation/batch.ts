@@ -2,7 +2,7 @@
 import { validateNonnegativeField, validateNonnegativeFields } from './core-container.js';
 import { templateOptions, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
 import { cronScheduleError } from './cron-schedule.js';
-import { duplicate, GoStruct, invalid, invalidOmitValue, notSupported, owned, pointing, required, tooLong, tooMany, type ErrorList, type FieldPath } from './field-error.js';
+import { duplicate, GoStruct, goQuote, invalid, invalidOmitValue, notSupported, owned, pointing, required, tooLong, tooMany, type ErrorList, type FieldPath } from './field-error.js';
 import { INVALID_NAME, nameOnCreate, validateLabels } from './object-meta.js';
 import { INVALID_RESTART_POLICY, SELECTOR_MISMATCH, validateTemplateMatchesSelector } from './template.js';
 import { labelSelectorValue } from './label-selector.js';
@@ -215,8 +215,7 @@ function validateOnPodConditions(patterns: readonly unknown[], field: FieldPath)
 const MAX_SUCCESS_POLICY_RULES = 20;
 const MAX_SUCCEEDED_INDEXES_LENGTH = 64 * 1024;
 
-// upstream: validateJobSpec successPolicy, validateSuccessPolicy, validateSuccessPolicyRule (the parse of succeededIndexes,
-// validateIndexesFormat, and the count against its indexes are not modelled)
+// upstream: validateJobSpec successPolicy, validateSuccessPolicy, validateSuccessPolicyRule (v1.36)
 function validateSuccessPolicy(spec: Fields, field: FieldPath): ErrorList {
   const policy = recordField(spec, 'successPolicy');
   if (!policy) return [];
@@ -233,11 +232,56 @@ function validateSuccessPolicy(spec: Fields, field: FieldPath): ErrorList {
     const indexes = stringField(rule, 'succeededIndexes');
     if (count === undefined && indexes === undefined) errors.push(required(at, 'at least one of succeededCount or succeededIndexes must be specified'));
     if (indexes !== undefined && byteLength(indexes) > MAX_SUCCEEDED_INDEXES_LENGTH) errors.push(tooLong(at.concat('succeededIndexes'), MAX_SUCCEEDED_INDEXES_LENGTH));
+    const parsed = indexes === undefined || completions === undefined ? undefined : indexesFormat(indexes, completions);
+    if (typeof parsed === 'string') errors.push(invalid(at.concat('succeededIndexes'), indexes, `error parsing succeededIndexes: ${parsed}`));
     if (count === undefined) return;
     appendAll(errors, validateNonnegativeField(count, at.concat('succeededCount')));
     if (completions !== undefined && count > completions) errors.push(invalid(at.concat('succeededCount'), count, `must be less than or equal to ${completions} (the number of specified completions)`));
+    // a succeededIndexes that does not parse counts no index
+    const total = typeof parsed === 'number' ? parsed : 0;
+    if (parsed !== undefined && count > total) errors.push(invalid(at.concat('succeededCount'), count, `must be less than or equal to ${total} (the number of indexes in the specified succeededIndexes field)`));
   });
   return errors;
+}
+
+/** How many indexes a list of intervals (`1,3-5`) names, or why it does not parse. */
+// upstream: validation.go validateIndexesFormat (v1.36)
+function indexesFormat(indexes: string, completions: number): number | string {
+  if (indexes === '') return 0;
+  let last: number | undefined;
+  let total = 0;
+  for (const fragment of indexes.split(',')) {
+    const interval = indexInterval(fragment, completions);
+    if (typeof interval === 'string') return interval;
+    const [first, end] = interval;
+    if (last !== undefined && last >= first) return `non-increasing order, previous: ${last}, current: ${first}`;
+    total += end - first + 1;
+    last = end;
+  }
+  return total;
+}
+
+// upstream: validation.go parseIndexInterval (v1.36)
+function indexInterval(fragment: string, completions: number): readonly [number, number] | string {
+  const limits = fragment.split('-');
+  if (limits.length > 2) return `the fragment ${goQuote(fragment)} violates the requirement that an index interval can have at most two parts separated by '-'`;
+  const bounds: number[] = [];
+  for (const limit of limits) {
+    const index = atoi(limit);
+    if (index === undefined) return `cannot convert string to integer for index: ${goQuote(limit)}`;
+    if (index >= completions) return `too large index: ${goQuote(limit)}`;
+    bounds.push(index);
+  }
+  const [first = 0, end = first] = bounds;
+  if (limits.length > 1 && first >= end) return `non-increasing order, previous: ${first}, current: ${end}`;
+  return [first, end];
+}
+
+/** Go's strconv.Atoi: an optional sign and decimal digits within int64. */
+function atoi(text: string): number | undefined {
+  if (!/^[+-]?[0-9]+$/.test(text)) return undefined;
+  const value = BigInt(text);
+  return value >= -(2n ** 63n) && value < 2n ** 63n ? Number(value) : undefined;
 }
 
 /** The internal SuccessPolicyRule as json.Marshal prints it: Go field names, pointers null when unset. */

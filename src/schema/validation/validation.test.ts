@@ -336,6 +336,17 @@ const EXPECTED_JOB_POLICIES: string[] = [
   "73:14 api-validation: spec.managedBy: Invalid value: \"kueue\": must be a domain-prefixed path (such as \"acme.io/foo\")",
   "76:9 api-validation: spec.successPolicy.rules[0]: Required value: at least one of succeededCount or succeededIndexes must be specified",
   "77:25 api-validation: spec.successPolicy.rules[1].succeededCount: Invalid value: 5: must be less than or equal to 4 (the number of specified completions)",
+  // TestValidateJob errorCases `spec.successPolicy.rules[0].succeededIndexes: Invalid value: "invalid-format": error parsing
+  // succeededIndexes: cannot convert string to integer for index: "invalid"` and `...succeededCount: Invalid value: 4: must be
+  // less than or equal to 3 (the number of indexes in the specified succeededIndexes field)`; parseIndexInterval's other errors
+  "78:27 api-validation: spec.successPolicy.rules[2].succeededIndexes: Invalid value: \"invalid-format\": error parsing succeededIndexes: cannot convert string to integer for index: \"invalid\"",
+  "80:25 api-validation: spec.successPolicy.rules[3].succeededCount: Invalid value: 4: must be less than or equal to 3 (the number of indexes in the specified succeededIndexes field)",
+  "81:27 api-validation: spec.successPolicy.rules[4].succeededIndexes: Invalid value: \"1,0-2\": error parsing succeededIndexes: non-increasing order, previous: 1, current: 0",
+  "82:27 api-validation: spec.successPolicy.rules[5].succeededIndexes: Invalid value: \"1-2-3\": error parsing succeededIndexes: the fragment \"1-2-3\" violates the requirement that an index interval can have at most two parts separated by '-'",
+  "83:27 api-validation: spec.successPolicy.rules[6].succeededIndexes: Invalid value: \"3,4\": error parsing succeededIndexes: too large index: \"4\"",
+  // a succeededIndexes that does not parse counts no index (validateIndexesFormat returns 0 with its error)
+  "84:25 api-validation: spec.successPolicy.rules[6].succeededCount: Invalid value: 1: must be less than or equal to 0 (the number of indexes in the specified succeededIndexes field)",
+  "85:27 api-validation: spec.successPolicy.rules[7].succeededIndexes: Invalid value: \"2-1\": error parsing succeededIndexes: non-increasing order, previous: 2, current: 1",
 ];
 
 const EXPECTED_INGRESS: string[] = [
