@@ -117,12 +117,16 @@ function defaultedCompletions(spec: Fields): number | undefined {
   return intField(spec, 'completions') ?? (spec['completions'] === undefined && spec['parallelism'] === undefined ? 1 : undefined);
 }
 
-// upstream: validateJobSpec, the completionMode branches (an unknown mode is the schema's enum)
+const COMPLETION_MODES = ['NonIndexed', 'Indexed'];
+
+// upstream: validateJobSpec, the completionMode branches: an unknown mode is neither Indexed nor NonIndexed
 function validateCompletionMode(spec: Fields, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   const perIndex = intField(spec, 'backoffLimitPerIndex');
   const maxFailed = intField(spec, 'maxFailedIndexes');
-  if (spec['completionMode'] !== 'Indexed') {
+  const mode = stringField(spec, 'completionMode');
+  if (mode !== undefined && !COMPLETION_MODES.includes(mode)) return [notSupported(field.concat('completionMode'), mode, COMPLETION_MODES)];
+  if (mode !== 'Indexed') {
     if (perIndex !== undefined) errors.push(invalid(field.concat('backoffLimitPerIndex'), perIndex, 'requires indexed completion mode'));
     if (maxFailed !== undefined) errors.push(invalid(field.concat('maxFailedIndexes'), maxFailed, 'requires indexed completion mode'));
     return errors;
@@ -307,6 +311,8 @@ function validateJobRestartPolicy(spec: Fields | undefined, field: FieldPath): E
   return error ? owned([error], INVALID_RESTART_POLICY) : [];
 }
 
+const CONCURRENCY_POLICIES = ['Allow', 'Forbid', 'Replace'];
+
 // upstream: validation.go ValidateCronJobCreate, validateCronJobSpec, validateScheduleFormat, validateTimeZone (v1.36);
 // on create a schedule may not carry TZ or CRON_TZ
 export function validateCronJob(object: Fields, isTimeZone: (name: string) => boolean, context: ValidationContext): ErrorList {
@@ -319,6 +325,9 @@ export function validateCronJob(object: Fields, isTimeZone: (name: string) => bo
   else if (schedule !== undefined) appendAll(errors, validateScheduleFormat(schedule, isTimeZone));
   const timeZone = stringField(spec, 'timeZone');
   if (timeZone !== undefined) appendAll(errors, validateTimeZone(timeZone, isTimeZone));
+  // upstream: validateConcurrencyPolicy; batch/v1 SetDefaults_CronJob makes an empty policy Allow
+  const concurrencyPolicy = stringField(spec, 'concurrencyPolicy') || 'Allow';
+  if (!CONCURRENCY_POLICIES.includes(concurrencyPolicy)) errors.push(notSupported(['spec', 'concurrencyPolicy'], concurrencyPolicy, CONCURRENCY_POLICIES));
   for (const field of ['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit']) {
     appendAll(errors, validateNonnegativeField(intField(spec, field), ['spec', field]));
   }

@@ -314,6 +314,10 @@ const EXPECTED_BATCH: string[] = [
   "119:5 selector-mismatch: spec.template.metadata.labels: Invalid value: null: `selector` does not match template `labels`",
   "128:3 api-validation: spec.selector: Required value",
   "130:24 selector-mismatch: spec.template.metadata.labels: Invalid value: {\"app\":\"manual\"}: `selector` does not match template `labels`",
+  // validateConcurrencyPolicy's default case, and validateJobSpec's completionMode NotSupported (an unknown mode is neither
+  // Indexed nor NonIndexed, so backoffLimitPerIndex does not read 'requires indexed completion mode')
+  "142:22 api-validation: spec.concurrencyPolicy: Unsupported value: \"Sometimes\": supported values: \"Allow\", \"Forbid\", \"Replace\"",
+  "157:19 api-validation: spec.completionMode: Unsupported value: \"Sequential\": supported values: \"NonIndexed\", \"Indexed\"",
 ];
 
 const EXPECTED_JOB_POLICIES: string[] = [
