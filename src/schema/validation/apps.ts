@@ -47,10 +47,13 @@ function validateStatefulSetStrategy(strategy: Fields | undefined, withMaxUnavai
 
 const RETENTION_POLICY_TYPES = ['Retain', 'Delete'];
 
-// upstream: ValidateStatefulSetSpec: ValidatePersistentVolumeClaimRetentionPolicy (empty values default to Retain) and
-// ordinals.start, whose path upstream writes as one child "ordinals.start"
+// upstream: ValidateStatefulSetSpec: podManagementPolicy (apps/v1 SetDefaults_StatefulSet makes an empty one OrderedReady),
+// ValidatePersistentVolumeClaimRetentionPolicy (empty values default to Retain) and ordinals.start, whose path upstream
+// writes as one child "ordinals.start"
 function validateStatefulSetFields(spec: Fields): ErrorList {
   const errors: ErrorList = [];
+  const podManagementPolicy = stringField(spec, 'podManagementPolicy') || 'OrderedReady';
+  if (podManagementPolicy !== 'OrderedReady' && podManagementPolicy !== 'Parallel') errors.push(invalid(['spec', 'podManagementPolicy'], podManagementPolicy, "must be 'OrderedReady' or 'Parallel'"));
   const policy = recordField(spec, 'persistentVolumeClaimRetentionPolicy');
   for (const name of ['whenDeleted', 'whenScaled']) {
     const value = stringField(policy, name) ?? '';

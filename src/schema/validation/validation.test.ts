@@ -77,6 +77,12 @@ describe('API server validation per API group', () => {
     expect(await check(fixture)).toEqual(expected());
   });
 
+  it('an enum value the API server refuses in its own words is not reported again in the schema\'s', async () => {
+    expect((await check('invalid-apps-strategy.yaml', 'all')).filter((line) => line.includes('podManagementPolicy'))).toEqual([
+      "128:24 api-validation: spec.podManagementPolicy: Invalid value: \"Burst\": must be 'OrderedReady' or 'Parallel'",
+    ]);
+  });
+
   it('checkHostPortConflicts sees a host-network Pod\'s ports as defaulted (hostPort = containerPort), a template\'s as written', async () => {
     expect(await check('host-network-ports.yaml')).toEqual(['10:39 api-validation: spec.containers[1].ports[0].hostPort: Duplicate value: "TCP//9100"']);
   });
@@ -292,6 +298,8 @@ const EXPECTED_APPS_STRATEGY: string[] = [
   "113:23 api-validation: spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: \"120%\": must not be greater than 100%",
   "114:17 api-validation: spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: -1: may not be set when maxUnavailable is non-zero",
   "114:17 api-validation: spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: -1: must be greater than or equal to 0",
+  // TestValidateStatefulSet errorCases "invalid pod management policy"
+  "128:24 api-validation: spec.podManagementPolicy: Invalid value: \"Burst\": must be 'OrderedReady' or 'Parallel'",
 ];
 
 const EXPECTED_BATCH: string[] = [
