@@ -23,8 +23,10 @@ export type TemplateOwner = 'ReplicaSet' | 'StatefulSet' | 'DaemonSet' | 'Replic
 
 /**
  * Controllers whose pods run forever: restartPolicy (defaulted to Always) must stay Always; activeDeadlineSeconds is
- * refused (Forbidden for a StatefulSet, Invalid for the others).
+ * refused (Forbidden for the apps kinds, Invalid for a ReplicationController).
  */
+// upstream: apps/validation/validation.go ValidatePodTemplateSpecForReplicaSet, ValidateDaemonSetSpec,
+// ValidateStatefulSetSpec (field.Forbidden)
 export function validateRestartPolicyAlways(kind: TemplateOwner, template: unknown, field: FieldPath): ErrorList {
   const spec = recordField(asRecord(template), 'spec');
   // an empty policy is the field unset, which SetDefaults_PodSpec makes Always (a plain Go string: "" is unset)
@@ -35,6 +37,6 @@ export function validateRestartPolicyAlways(kind: TemplateOwner, template: unkno
   if (deadline === undefined) return errors;
   const at = field.concat('spec', 'activeDeadlineSeconds');
   const detail = `activeDeadlineSeconds in ${kind} is not Supported`;
-  errors.push(kind === 'StatefulSet' ? forbidden(at, detail) : invalid(at, deadline, detail));
+  errors.push(kind === 'ReplicationController' ? invalid(at, deadline, detail) : forbidden(at, detail));
   return errors;
 }

@@ -279,7 +279,8 @@ const EXPECTED_APPS: string[] = [
   "10:28 api-validation: spec.progressDeadlineSeconds: Invalid value: 10: must be greater than minReadySeconds",
   "14:7 api-validation: spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'",
   "19:9 api-validation: spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'",
-  "26:30 api-validation: spec.template.spec.activeDeadlineSeconds: Invalid value: 60: activeDeadlineSeconds in ReplicaSet is not Supported",
+  // TestValidateDeployment / TestValidateReplicaSet: ValidatePodTemplateSpecForReplicaSet refuses it with field.Forbidden
+  "26:30 api-validation: spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in ReplicaSet is not Supported",
   "38:23 api-validation: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0",
   "57:13 selector-mismatch: spec.selector: Invalid value: {}: empty selector is invalid for daemonset",
   "63:22 invalid-restart-policy: spec.template.spec.restartPolicy: Unsupported value: \"OnFailure\": supported values: \"Always\"",
@@ -300,6 +301,8 @@ const EXPECTED_APPS_STRATEGY: string[] = [
   "114:17 api-validation: spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: -1: must be greater than or equal to 0",
   // TestValidateStatefulSet errorCases "invalid pod management policy"
   "128:24 api-validation: spec.podManagementPolicy: Invalid value: \"Burst\": must be 'OrderedReady' or 'Parallel'",
+  // ValidateDaemonSetSpec refuses it with field.Forbidden
+  "151:30 api-validation: spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in DaemonSet is not Supported",
 ];
 
 const EXPECTED_BATCH: string[] = [
