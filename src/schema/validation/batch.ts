@@ -4,7 +4,7 @@ import { templateOptions, validatePodTemplateSpec, type ValidationContext } from
 import { cronScheduleError } from './cron-schedule.js';
 import { duplicate, GoStruct, goQuote, invalid, invalidOmitValue, notSupported, owned, pointing, required, tooLong, tooMany, type ErrorList, type FieldPath } from './field-error.js';
 import { INVALID_NAME, nameOnCreate, validateLabels } from './object-meta.js';
-import { INVALID_RESTART_POLICY, SELECTOR_MISMATCH, validateTemplateMatchesSelector } from './template.js';
+import { INVALID_RESTART_POLICY, selectorMismatch, validateTemplateMatchesSelector } from './template.js';
 import { labelSelectorValue } from './label-selector.js';
 import { byteLength, dns1123LabelErrors, qualifiedNameErrors } from '../../model/name-validation.js';
 import { domainPrefixedPathErrors } from './networking.js';
@@ -39,9 +39,7 @@ export function validateJob(object: Fields, context: ValidationContext): ErrorLi
  */
 // upstream: validation.go ValidateJobSpec (v1.36); registry/batch/job/strategy.go generateSelector
 function validateMissingManualSelector(spec: Fields): ErrorList {
-  const labels = recordField(recordField(recordField(spec, 'template'), 'metadata'), 'labels') ?? null;
-  const mismatch = invalid(['spec', 'template', 'metadata', 'labels'], labels, '`selector` does not match template `labels`');
-  return [required(['spec', 'selector']), ...owned([mismatch], SELECTOR_MISMATCH)];
+  return [required(['spec', 'selector']), ...selectorMismatch(['spec', 'template'], recordField(recordField(spec, 'template'), 'metadata')?.['labels'])];
 }
 
 const JOB_NAME_LABELS = ['job-name', 'batch.kubernetes.io/job-name'];

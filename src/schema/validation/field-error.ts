@@ -86,6 +86,7 @@ export function goValue(value: unknown, jsonValues: boolean): string {
   if (value instanceof GoSyntax) return value.text;
   if (value instanceof GoStringer) return jsonValues ? value.json : value.text;
   if (value instanceof GoSlice) return jsonValues ? goJson(value.items) : value.goSyntax();
+  if (value instanceof GoStringMap) return jsonValues ? goJson(value.entries) : value.goSyntax();
   if (value === null && !jsonValues) return '"null"';
   if (typeof value === 'number') return goNumber(value);
   if (typeof value === 'boolean') return String(value);
@@ -142,6 +143,21 @@ export class GoSlice {
 
   goSyntax(): string {
     return this.items === null ? `${this.type}(nil)` : `${this.type}{${this.items.map(goQuote).join(', ')}}`;
+  }
+}
+
+/**
+ * A Go map[string]string (a pod template's labels): apimachinery 0.33 and older printed it with %#v
+ * (`map[string]string{"app":"web", "tier":"db"}`, keys sorted; `map[string]string(nil)` when unset), 0.34 on with
+ * json.Marshal (`{"app":"web"}`, null when unset).
+ */
+export class GoStringMap {
+  constructor(readonly entries: Readonly<Record<string, string>> | null) {}
+
+  goSyntax(): string {
+    if (this.entries === null) return 'map[string]string(nil)';
+    const entries = this.entries;
+    return `map[string]string{${Object.keys(entries).sort().map((name) => `${goQuote(name)}:${goQuote(entries[name] ?? '')}`).join(', ')}}`;
   }
 }
 

@@ -1,6 +1,6 @@
 // What the controllers' validations share about their pod template: selector match and restartPolicy.
 import { matchesSelector, toLabelSelector } from '../../model/labels.js';
-import { forbidden, invalid, notSupported, owned, type ErrorList, type FieldPath } from './field-error.js';
+import { forbidden, GoStringMap, invalid, notSupported, owned, type ErrorList, type FieldPath } from './field-error.js';
 import { asRecord, intField, recordField, stringEntries, stringField } from './values.js';
 import { appendAll } from '../../model/append.js';
 
@@ -15,6 +15,12 @@ export function validateTemplateMatchesSelector(selector: Selector, template: un
   const labels = Object.fromEntries(stringEntries(labelsValue));
   const parsed = selector.kind === 'set' ? toLabelSelector({ matchLabels: selector.labels }) : toLabelSelector(selector.value);
   if (!parsed.requirements || parsed.requirements.length === 0 || matchesSelector(parsed, labels)) return [];
+  return selectorMismatch(field, labelsValue);
+}
+
+/** The template's labels do not match the selector; the message prints them as the Go map they decode to (nil when unset). */
+export function selectorMismatch(field: FieldPath, labelsValue: unknown): ErrorList {
+  const labels = new GoStringMap(asRecord(labelsValue) ? Object.fromEntries(stringEntries(labelsValue)) : null);
   return owned([invalid(field.concat('metadata', 'labels'), labels, '`selector` does not match template `labels`')], SELECTOR_MISMATCH);
 }
 

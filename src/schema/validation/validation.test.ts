@@ -430,6 +430,20 @@ describe('validatePodResources (PodLevelResources, 1.34+)', () => {
   });
 });
 
+// apimachinery 0.33 printed a template's labels, a Go map[string]string, with %#v (keys sorted, nil when unset); 0.34 with
+// json.Marshal. TestValidateJob errorCases "spec.template.metadata.labels: Invalid value: map[string]string{\"y\":\"z\"}:
+// `selector` does not match template `labels`" is the third object, as a 1.33 API server answers it.
+describe('template labels the selector does not match, per release (field.Error ErrorBody)', () => {
+  it.each([
+    ['1.33', 'map[string]string(nil)', 'map[string]string{"app":"api", "tier":"frontend"}', 'map[string]string{"y":"z"}'],
+    ['1.34', 'null', '{"app":"api","tier":"frontend"}', '{"y":"z"}'],
+  ])('%s', async (release, unset, two, job) => {
+    const { objects } = await loadManifests(['invalid-template-labels.yaml'], { cwd: 'fixtures/schema/validation' });
+    const messages = validateObjects(objects, { kubernetesVersion: release, extraSchemas: new Map(), strictKinds: false }).filter((finding) => finding.ruleId === 'selector-mismatch').map((finding) => `${finding.line}:${finding.column} ${finding.message}`);
+    expect(messages).toEqual([unset, two, job].map((labels, index) => `${[9, 23, 39][index]}:${[5, 15, 15][index]} spec.template.metadata.labels: Invalid value: ${labels}: \`selector\` does not match template \`labels\``));
+  });
+});
+
 // apimachinery 0.34 (Kubernetes 1.34) prints a bad value with a String method (resource.Quantity, core.ResourceName)
 // through json.Marshal, quoted; 0.33 printed its String(), as 1.33 API servers answer
 describe('bad values with a String method, per release (field.Error ErrorBody)', () => {
