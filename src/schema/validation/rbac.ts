@@ -1,7 +1,7 @@
 // pkg/apis/rbac/validation: Role, ClusterRole, RoleBinding and ClusterRoleBinding on create, after SetDefaults_Subject.
 import { appendAll } from '../../model/append.js';
 import { subdomainErrors } from '../../model/name-validation.js';
-import { invalid, notSupported, required, type ErrorList, type FieldPath } from './field-error.js';
+import { GoSlice, invalid, notSupported, required, type ErrorList, type FieldPath } from './field-error.js';
 import { validateLabelSelector } from './label-selector.js';
 import { nameIsPathSegment } from './object-meta.js';
 import { arrayField, asRecord, recordField, stringField, type Fields } from './values.js';
@@ -16,8 +16,10 @@ const isEmptyList = (record: Fields, name: string): boolean => arrayField(record
 function validatePolicyRule(rule: Fields, isNamespaced: boolean, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   if (isEmptyList(rule, 'verbs')) errors.push(required(field.concat('verbs'), 'verbs must contain at least one value'));
-  const urls = arrayField(rule, 'nonResourceURLs');
-  if (urls.length > 0) {
+  const urlList = arrayField(rule, 'nonResourceURLs');
+  // a []string: %#v before apimachinery 0.34 (`[]string{"/healthz"}`), json.Marshal since
+  const urls = new GoSlice('[]string', urlList.filter((url): url is string => typeof url === 'string'));
+  if (urlList.length > 0) {
     if (isNamespaced) errors.push(invalid(field.concat('nonResourceURLs'), urls, 'namespaced rules cannot apply to non-resource URLs'));
     if (!isEmptyList(rule, 'apiGroups') || !isEmptyList(rule, 'resources') || !isEmptyList(rule, 'resourceNames')) {
       errors.push(invalid(field.concat('nonResourceURLs'), urls, 'rules cannot apply to both regular resources and non-resource URLs'));
