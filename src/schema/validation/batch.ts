@@ -2,7 +2,7 @@
 import { validateNonnegativeField, validateNonnegativeFields } from './core-container.js';
 import { templateOptions, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
 import { cronScheduleError } from './cron-schedule.js';
-import { duplicate, GoStruct, goQuote, invalid, invalidOmitValue, notSupported, owned, pointing, required, tooLong, tooMany, type ErrorList, type FieldPath } from './field-error.js';
+import { duplicate, GoSlice, GoStruct, goQuote, invalid, invalidOmitValue, notSupported, owned, pointing, required, tooLong, tooMany, type ErrorList, type FieldPath } from './field-error.js';
 import { INVALID_NAME, nameOnCreate, validateLabels } from './object-meta.js';
 import { INVALID_RESTART_POLICY, selectorMismatch, validateTemplateMatchesSelector } from './template.js';
 import { labelSelectorValue } from './label-selector.js';
@@ -189,7 +189,7 @@ function validateOnExitCodes(onExitCodes: Fields, field: FieldPath, containerNam
   if (containerName !== undefined && !containerNames.has(containerName)) errors.push(invalid(field.concat('containerName'), containerName, 'must be one of the container or initContainer names in the pod template'));
   if (!Array.isArray(onExitCodes['values'])) return errors;
   const values = arrayField(onExitCodes, 'values').filter((value): value is number => typeof value === 'number');
-  if (values.length === 0) errors.push(invalid(field.concat('values'), [], 'at least one value is required'));
+  if (values.length === 0) errors.push(invalid(field.concat('values'), new GoSlice('[]int32', values), 'at least one value is required'));
   else if (values.length > MAX_ON_EXIT_CODES_VALUES) errors.push(tooMany(field.concat('values'), values.length, MAX_ON_EXIT_CODES_VALUES));
   const seen = new Set<number>();
   values.forEach((value, index) => {
@@ -197,7 +197,7 @@ function validateOnExitCodes(onExitCodes: Fields, field: FieldPath, containerNam
     if (seen.has(value)) errors.push(duplicate(field.concat('values', index), value));
     seen.add(value);
   });
-  if (values.some((value, index) => index > 0 && values[index - 1]! > value)) errors.push(invalid(field.concat('values'), values, 'must be ordered'));
+  if (values.some((value, index) => index > 0 && values[index - 1]! > value)) errors.push(invalid(field.concat('values'), new GoSlice('[]int32', values), 'must be ordered'));
   return errors;
 }
 

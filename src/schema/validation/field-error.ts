@@ -129,20 +129,20 @@ function goJsonString(value: string): string {
 }
 
 /**
- * A typed Go slice without a String method, of `[]core.ResourceQuotaScope` or `[]string`: apimachinery 0.33 and older
- * printed it with %#v (`[]networking.IngressRule(nil)` for nil, the type and its quoted elements otherwise), so a nil one
- * was not "null" as an untyped nil or a nil pointer; 0.34 on print it with json.Marshal. Its elements are strings, or
- * there are none (an Ingress's absent rules).
+ * A typed Go slice without a String method, of `[]core.ResourceQuotaScope`, `[]string` or `[]int32`: apimachinery 0.33
+ * and older printed it with %#v (`[]networking.IngressRule(nil)` for nil, the type and its elements, strings quoted,
+ * otherwise), so a nil one was not "null" as an untyped nil or a nil pointer; 0.34 on print it with json.Marshal. Its
+ * elements are strings or integers, or there are none (an Ingress's absent rules).
  */
 // upstream: apimachinery pkg/util/validation/field/errors.go ErrorBody (v0.33: the %#v fallback; v0.34: json.Marshal)
 export class GoSlice {
   constructor(
     readonly type: string,
-    readonly items: readonly string[] | null,
+    readonly items: readonly (string | number)[] | null,
   ) {}
 
   goSyntax(): string {
-    return this.items === null ? `${this.type}(nil)` : `${this.type}{${this.items.map(goQuote).join(', ')}}`;
+    return this.items === null ? `${this.type}(nil)` : `${this.type}{${this.items.map((item) => (typeof item === 'string' ? goQuote(item) : goNumber(item))).join(', ')}}`;
   }
 }
 

@@ -179,7 +179,9 @@ const POLICY_TYPES = ['Ingress', 'Egress'];
 // upstream: ValidateNetworkPolicySpec "Validate PolicyTypes": more than two stops there; duplicates are allowed
 function validatePolicyTypes(value: unknown): ErrorList {
   const types = Array.isArray(value) ? value : [];
-  if (types.length > POLICY_TYPES.length) return [invalid(['spec', 'policyTypes'], types, 'may not specify more than two policyTypes')];
+  if (types.length > POLICY_TYPES.length) {
+    return [invalid(['spec', 'policyTypes'], new GoSlice('[]networking.PolicyType', types.filter((type): type is string => typeof type === 'string')), 'may not specify more than two policyTypes')];
+  }
   return types.flatMap((type, index) => (typeof type === 'string' && !POLICY_TYPES.includes(type) ? [notSupported(['spec', 'policyTypes', index], type, POLICY_TYPES)] : []));
 }
 

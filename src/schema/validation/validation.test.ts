@@ -480,6 +480,24 @@ describe('bad values that are typed slices, per release (field.Error ErrorBody)'
   });
 });
 
+// TestValidateJob errorCases "spec.podFailurePolicy.rules[0].onExitCodes.values: Invalid value: []int32{19, 11}: must be
+// ordered" and "...: Invalid value: []int32{}: at least one value is required" (as 1.33 prints them); ValidateNetworkPolicySpec's
+// []networking.PolicyType
+describe('bad values that are []int32 or []networking.PolicyType, per release (field.Error ErrorBody)', () => {
+  it.each([
+    ['1.33', '[]int32{0, 3, 3, 1}', '[]int32{}', '[]networking.PolicyType{"Ingress", "Egress", "Ingress"}'],
+    ['1.34', '[0,3,3,1]', '[]', '["Ingress","Egress","Ingress"]'],
+  ])('%s', async (release, unordered, none, policyTypes) => {
+    const { objects } = await loadManifests(['invalid-job-policies.yaml', 'invalid-network-policy.yaml'], { cwd: 'fixtures/schema/validation' });
+    const messages = validateObjects(objects, { kubernetesVersion: release, extraSchemas: new Map(), strictKinds: false }).map((finding) => finding.message);
+    expect(messages).toEqual(expect.arrayContaining([
+      `spec.podFailurePolicy.rules[0].onExitCodes.values: Invalid value: ${unordered}: must be ordered`,
+      `spec.podFailurePolicy.rules[2].onExitCodes.values: Invalid value: ${none}: at least one value is required`,
+      `spec.policyTypes: Invalid value: ${policyTypes}: may not specify more than two policyTypes`,
+    ]));
+  });
+});
+
 // The example and the two messages of kubernetes#128119 (1.32), which made ValidateTolerations pass the value instead
 // of the whole toleration (printed with %#v by field.Error)
 describe('ValidateTolerations: an Exists toleration with a value', () => {
