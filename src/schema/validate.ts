@@ -491,11 +491,11 @@ function withoutSchemaDuplicates(apiFindings: Finding[], schemaFindings: readonl
 /**
  * An enum value the API server's validation reports (`Unsupported value: "": supported values: ...`, its own words
  * such as ValidateStatefulSetSpec's `Invalid value: "": must be 'OrderedReady' or 'Parallel'`, or `Required value` for
- * an empty one, as ValidatePreemptionPolicy does) is not reported again by the schema's enum (`must be one of ...`) at
- * the same value.
+ * an empty one, as ValidatePreemptionPolicy and validatePodFailurePolicyRule (`Required value: valid values: [...]`) do)
+ * is not reported again by the schema's enum (`must be one of ...`) at the same value.
  */
 function withoutEnumDuplicates(schemaFindings: Finding[], apiFindings: readonly Finding[]): Finding[] {
-  const reportsValue = (message: string): boolean => message.includes(': Unsupported value: ') || message.includes(': Invalid value: ') || message.endsWith(': Required value');
+  const reportsValue = (message: string): boolean => /: (Unsupported value|Invalid value|Required value)\b/.test(message);
   const unsupported = new Set(apiFindings.filter((finding) => finding.path !== null && reportsValue(finding.message)).map((finding) => finding.path));
   return unsupported.size === 0 ? schemaFindings : schemaFindings.filter((finding) => !(finding.path !== null && unsupported.has(finding.path) && finding.message.includes(' must be one of ')));
 }

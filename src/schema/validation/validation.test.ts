@@ -81,6 +81,10 @@ describe('API server validation per API group', () => {
     expect((await check('invalid-apps-strategy.yaml', 'all')).filter((line) => line.includes('podManagementPolicy'))).toEqual([
       "128:24 api-validation: spec.podManagementPolicy: Invalid value: \"Burst\": must be 'OrderedReady' or 'Parallel'",
     ]);
+    expect((await check('invalid-job-policies.yaml', 'all')).filter((line) => line.startsWith('100:') || line.startsWith('101:'))).toEqual([
+      '100:17 api-validation: spec.podFailurePolicy.rules[0].action: Required value: valid values: ["Count" "FailIndex" "FailJob" "Ignore"]',
+      '101:33 api-validation: spec.podFailurePolicy.rules[0].onExitCodes.operator: Required value: valid values: ["In" "NotIn"]',
+    ]);
   });
 
   it('checkHostPortConflicts sees a host-network Pod\'s ports as defaulted (hostPort = containerPort), a template\'s as written', async () => {
@@ -362,6 +366,10 @@ const EXPECTED_JOB_POLICIES: string[] = [
   // a succeededIndexes that does not parse counts no index (validateIndexesFormat returns 0 with its error)
   "84:25 api-validation: spec.successPolicy.rules[6].succeededCount: Invalid value: 1: must be less than or equal to 0 (the number of indexes in the specified succeededIndexes field)",
   "85:27 api-validation: spec.successPolicy.rules[7].succeededIndexes: Invalid value: \"2-1\": error parsing succeededIndexes: non-increasing order, previous: 2, current: 1",
+  // TestValidateJob errorCases `spec.podFailurePolicy.rules[0].action: Required value: valid values: ["Count" "FailIndex"
+  // "FailJob" "Ignore"]` and `spec.podFailurePolicy.rules[0].onExitCodes.operator: Required value: valid values: ["In" "NotIn"]`
+  "100:17 api-validation: spec.podFailurePolicy.rules[0].action: Required value: valid values: [\"Count\" \"FailIndex\" \"FailJob\" \"Ignore\"]",
+  "101:33 api-validation: spec.podFailurePolicy.rules[0].onExitCodes.operator: Required value: valid values: [\"In\" \"NotIn\"]",
 ];
 
 const EXPECTED_INGRESS: string[] = [
