@@ -143,11 +143,17 @@ function intOrPercentValue(value: unknown): number | undefined {
   return /^[+-]?[0-9]+$/.test(value) && Math.abs(Number(value)) < 2 ** 63 ? Number(value) : 0;
 }
 
-// upstream: ValidateDeploymentSpec progressDeadlineSeconds (defaulted to 600)
+const DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
+
+// upstream: ValidateDeploymentSpec progressDeadlineSeconds; apps/v1 SetDefaults_Deployment makes an unset one 600, so a
+// minReadySeconds of 600 or more alone is refused (the finding then points at minReadySeconds, the field written)
 function validateProgressDeadline(spec: Fields): ErrorList {
-  const deadline = intField(spec, 'progressDeadlineSeconds');
-  if (deadline === undefined) return [];
-  const errors = validateNonnegativeField(deadline, ['spec', 'progressDeadlineSeconds']);
-  if (deadline <= (intField(spec, 'minReadySeconds') ?? 0)) errors.push(invalid(['spec', 'progressDeadlineSeconds'], deadline, 'must be greater than minReadySeconds'));
+  const field: FieldPath = ['spec', 'progressDeadlineSeconds'];
+  const written = intField(spec, 'progressDeadlineSeconds');
+  const deadline = written ?? DEFAULT_PROGRESS_DEADLINE_SECONDS;
+  const errors = written === undefined ? [] : validateNonnegativeField(written, field);
+  if (deadline > (intField(spec, 'minReadySeconds') ?? 0)) return errors;
+  const error = invalid(field, deadline, 'must be greater than minReadySeconds');
+  errors.push(written === undefined ? pointing(error, ['spec', 'minReadySeconds']) : error);
   return errors;
 }

@@ -291,6 +291,8 @@ const EXPECTED_APPS: string[] = [
   "79:9 selector-mismatch: spec.template.metadata.labels: Invalid value: {\"app\":\"database\"}: `selector` does not match template `labels`",
   "82:11 api-validation: spec.template.spec.containers[0].image: Required value",
   "84:21 api-validation: spec.template.spec.containers[0].volumeMounts[0].name: Not found: \"data\"",
+  // TestValidateDeployment errorCases["must be greater than minReadySeconds"] (600 and 600), the 600 being apps/v1's default
+  "92:20 api-validation: spec.progressDeadlineSeconds: Invalid value: 600: must be greater than minReadySeconds",
 ];
 
 const EXPECTED_APPS_STRATEGY: string[] = [
