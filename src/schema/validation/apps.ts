@@ -1,7 +1,7 @@
 // pkg/apis/apps/validation: Deployment, ReplicaSet, StatefulSet, DaemonSet specs (create).
 import { IS_NEGATIVE_ERROR, validateNonnegativeField } from './core-container.js';
 import { templateOptions, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
-import { forbidden, GoStruct, invalid, notSupported, owned, pointing, required, type ErrorList, type FieldPath } from './field-error.js';
+import { forbidden, GoIntOrString, GoStruct, invalid, notSupported, owned, pointing, required, type ErrorList, type FieldPath } from './field-error.js';
 import { labelSelectorValue, validateLabelSelector } from './label-selector.js';
 import { percentErrors } from '../../model/name-validation.js';
 import { SELECTOR_MISMATCH, validateRestartPolicyAlways, validateTemplateMatchesSelector } from './template.js';
@@ -41,7 +41,7 @@ function validateStatefulSetStrategy(strategy: Fields | undefined, withMaxUnavai
   if (intOrString === null) return errors;
   const at = field.concat('maxUnavailable');
   appendAll(errors, validatePositiveIntOrPercent(intOrString, at));
-  if (intOrPercentValue(intOrString) === 0) errors.push(invalid(at, intOrString, 'cannot be 0'));
+  if (intOrPercentValue(intOrString) === 0) errors.push(invalid(at, new GoIntOrString(intOrString), 'cannot be 0'));
   return appendAll(errors, isNotMoreThan100Percent(intOrString, at));
 }
 
@@ -80,7 +80,7 @@ function validateDaemonSetUpdateStrategy(strategy: Fields | undefined): ErrorLis
   ];
   const hasUnavailable = intOrPercentValue(maxUnavailable) !== 0;
   const hasSurge = intOrPercentValue(maxSurge) !== 0;
-  if (hasUnavailable && hasSurge) errors.push(invalid(field.concat('maxSurge'), maxSurge, 'may not be set when maxUnavailable is non-zero'));
+  if (hasUnavailable && hasSurge) errors.push(invalid(field.concat('maxSurge'), intOrStringValue(maxSurge), 'may not be set when maxUnavailable is non-zero'));
   if (!hasUnavailable && !hasSurge) errors.push(required(field.concat('maxUnavailable'), 'cannot be 0 when maxSurge is 0'));
   return errors;
 }
@@ -117,7 +117,7 @@ function validateDeploymentStrategy(strategy: Fields | undefined, field: FieldPa
     ...validatePositiveIntOrPercent(maxSurge, field.concat('rollingUpdate', 'maxSurge')),
   ];
   if (intOrPercentValue(maxUnavailable) === 0 && intOrPercentValue(maxSurge) === 0) {
-    errors.push(invalid(field.concat('rollingUpdate', 'maxUnavailable'), maxUnavailable, 'may not be 0 when `maxSurge` is 0'));
+    errors.push(invalid(field.concat('rollingUpdate', 'maxUnavailable'), intOrStringValue(maxUnavailable), 'may not be 0 when `maxSurge` is 0'));
   }
   appendAll(errors, isNotMoreThan100Percent(maxUnavailable, field.concat('rollingUpdate', 'maxUnavailable')));
   return errors;
@@ -125,13 +125,18 @@ function validateDeploymentStrategy(strategy: Fields | undefined, field: FieldPa
 
 // upstream: validation.go ValidatePositiveIntOrPercent
 export function validatePositiveIntOrPercent(value: unknown, field: FieldPath): ErrorList {
-  if (typeof value === 'string') return percentErrors(value).map((message) => invalid(field, value, message));
+  if (typeof value === 'string') return percentErrors(value).map((message) => invalid(field, new GoIntOrString(value), message));
   return typeof value === 'number' ? validateNonnegativeField(value, field) : [];
 }
 
 // upstream: validation.go IsNotMoreThan100Percent, getPercentValue
 export function isNotMoreThan100Percent(value: unknown, field: FieldPath): ErrorList {
-  return typeof value === 'string' && (intOrPercentValue(value) ?? 0) > 100 ? [invalid(field, value, 'must not be greater than 100%')] : [];
+  return typeof value === 'string' && (intOrPercentValue(value) ?? 0) > 100 ? [invalid(field, new GoIntOrString(value), 'must not be greater than 100%')] : [];
+}
+
+/** An int-or-string as the intstr.IntOrString upstream's message prints, anything else as it is. */
+function intOrStringValue(value: unknown): unknown {
+  return typeof value === 'number' || typeof value === 'string' ? new GoIntOrString(value) : value;
 }
 
 // upstream: validation.go getIntOrPercentValue: a percent's number, else IntOrString.IntValue (strconv.Atoi of a

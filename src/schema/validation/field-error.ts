@@ -87,6 +87,7 @@ export function goValue(value: unknown, jsonValues: boolean): string {
   if (value instanceof GoStringer) return jsonValues ? value.json : value.text;
   if (value instanceof GoSlice) return jsonValues ? goJson(value.items) : value.goSyntax();
   if (value instanceof GoStringMap) return jsonValues ? goJson(value.entries) : value.goSyntax();
+  if (value instanceof GoIntOrString) return jsonValues ? goJson(value.value) : value.goSyntax();
   if (value === null && !jsonValues) return '"null"';
   if (typeof value === 'number') return goNumber(value);
   if (typeof value === 'boolean') return String(value);
@@ -158,6 +159,19 @@ export class GoStringMap {
     if (this.entries === null) return 'map[string]string(nil)';
     const entries = this.entries;
     return `map[string]string{${Object.keys(entries).sort().map((name) => `${goQuote(name)}:${goQuote(entries[name] ?? '')}`).join(', ')}}`;
+  }
+}
+
+/**
+ * An intstr.IntOrString (maxSurge, maxUnavailable, minAvailable): its String method has a pointer receiver, so
+ * apimachinery 0.33 and older printed the value with %#v (`intstr.IntOrString{Type:1, IntVal:0, StrVal:"0%"}`); 0.34 on
+ * print its MarshalJSON (`"0%"`, `0`).
+ */
+export class GoIntOrString {
+  constructor(readonly value: number | string) {}
+
+  goSyntax(): string {
+    return typeof this.value === 'number' ? `intstr.IntOrString{Type:0, IntVal:${goNumber(this.value)}, StrVal:""}` : `intstr.IntOrString{Type:1, IntVal:0, StrVal:${goQuote(this.value)}}`;
   }
 }
 

@@ -508,6 +508,26 @@ describe('bad values that are []int32 or []networking.PolicyType, per release (f
   });
 });
 
+// intstr.IntOrString's String method has a pointer receiver: 1.33 API servers print the value with %#v, as in a 1.3x
+// answer "spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"0%"}: may
+// not be 0 when `maxSurge` is 0" (ValidateRollingUpdateDeployment, ValidateRollingUpdateDaemonSet, ValidatePositiveIntOrPercent,
+// IsNotMoreThan100Percent); 1.34 its MarshalJSON
+describe('bad values that are intstr.IntOrString, per release (field.Error ErrorBody)', () => {
+  it.each([
+    ['1.33', 'intstr.IntOrString{Type:1, IntVal:0, StrVal:"0%"}', 'intstr.IntOrString{Type:0, IntVal:2, StrVal:""}', 'intstr.IntOrString{Type:1, IntVal:0, StrVal:"50"}', 'intstr.IntOrString{Type:1, IntVal:0, StrVal:"120%"}'],
+    ['1.34', '"0%"', '2', '"50"', '"120%"'],
+  ])('%s', async (release, zeroPercent, two, fifty, tooMuch) => {
+    const { objects } = await loadManifests(['int-or-string-values.yaml'], { cwd: 'fixtures/schema/validation' });
+    const messages = validateObjects(objects, { kubernetesVersion: release, extraSchemas: new Map(), strictKinds: false }).filter((finding) => API_IDS.has(finding.ruleId)).map((finding) => `${finding.line}:${finding.column} ${finding.message}`);
+    expect(messages).toEqual([
+      `7:37 spec.strategy.rollingUpdate.maxUnavailable: Invalid value: ${zeroPercent}: may not be 0 when \`maxSurge\` is 0`,
+      `24:50 spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: ${two}: may not be set when maxUnavailable is non-zero`,
+      `40:17 spec.minAvailable: Invalid value: ${fifty}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')`,
+      `49:19 spec.maxUnavailable: Invalid value: ${tooMuch}: must not be greater than 100%`,
+    ]);
+  });
+});
+
 // The example and the two messages of kubernetes#128119 (1.32), which made ValidateTolerations pass the value instead
 // of the whole toleration (printed with %#v by field.Error)
 describe('ValidateTolerations: an Exists toleration with a value', () => {
