@@ -88,6 +88,7 @@ export function goValue(value: unknown, jsonValues: boolean): string {
   if (value instanceof GoSlice) return jsonValues ? goJson(value.items) : value.goSyntax();
   if (value instanceof GoStringMap) return jsonValues ? goJson(value.entries) : value.goSyntax();
   if (value instanceof GoIntOrString) return jsonValues ? goJson(value.value) : value.goSyntax();
+  if (value instanceof GoStruct && value.goSyntax !== undefined && !jsonValues) return value.goSyntax;
   if (value === null && !jsonValues) return '"null"';
   if (typeof value === 'number') return goNumber(value);
   if (typeof value === 'boolean') return String(value);
@@ -177,7 +178,11 @@ export class GoIntOrString {
 
 /** A Go struct value: json.Marshal prints its fields in declaration order, not sorted. */
 export class GoStruct {
-  constructor(readonly fields: readonly (readonly [string, unknown])[]) {}
+  constructor(
+    readonly fields: readonly (readonly [string, unknown])[],
+    /** Its %#v, as apimachinery 0.33 and older print it, where that holds no pointer address. */
+    readonly goSyntax?: string,
+  ) {}
 }
 
 function goJson(value: unknown): string {

@@ -1,8 +1,8 @@
 // meta/v1 label selectors as the API server validates them (apimachinery pkg/apis/meta/v1/validation).
-import { forbidden, GoStruct, invalid, required, type ErrorList, type FieldPath } from './field-error.js';
+import { forbidden, GoSlice, GoStringMap, GoStruct, goQuote, invalid, required, type ErrorList, type FieldPath } from './field-error.js';
 import { labelValueErrors, qualifiedNameErrors } from '../../model/name-validation.js';
 import { validateLabels } from './object-meta.js';
-import { arrayField, asRecord, stringField, type Fields } from './values.js';
+import { arrayField, asRecord, stringEntries, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';
 
 // upstream: meta/v1/validation ValidateLabelSelector
@@ -51,5 +51,24 @@ export function labelSelectorValue(selector: Fields): GoStruct {
     return new GoStruct([['key', requirement['key'] ?? ''], ['operator', requirement['operator'] ?? ''], ...(values.length > 0 ? [['values', values] as [string, unknown]] : [])]);
   });
   if (expressions.length > 0) fields.push(['matchExpressions', expressions]);
-  return new GoStruct(fields);
+  return new GoStruct(fields, labelSelectorGoSyntax(selector));
+}
+
+/**
+ * A *metav1.LabelSelector as apimachinery 0.33 and older print it: its String method has a pointer receiver, so the
+ * dereferenced value falls to %#v, as in 'spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":
+ * "web"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable' (nil when a field is unset).
+ */
+function labelSelectorGoSyntax(selector: Fields): string {
+  const matchLabels = asRecord(selector['matchLabels']);
+  const labels = new GoStringMap(matchLabels ? Object.fromEntries(stringEntries(matchLabels)) : null).goSyntax();
+  const requirements = Array.isArray(selector['matchExpressions']) ? arrayField(selector, 'matchExpressions').map(requirementGoSyntax) : null;
+  const expressions = requirements === null ? '[]v1.LabelSelectorRequirement(nil)' : `[]v1.LabelSelectorRequirement{${requirements.join(', ')}}`;
+  return `v1.LabelSelector{MatchLabels:${labels}, MatchExpressions:${expressions}}`;
+}
+
+function requirementGoSyntax(entry: unknown): string {
+  const requirement = asRecord(entry) ?? {};
+  const values = Array.isArray(requirement['values']) ? arrayField(requirement, 'values').filter((value): value is string => typeof value === 'string') : null;
+  return `v1.LabelSelectorRequirement{Key:${goQuote(stringField(requirement, 'key') ?? '')}, Operator:${goQuote(stringField(requirement, 'operator') ?? '')}, Values:${new GoSlice('[]string', values).goSyntax()}}`;
 }

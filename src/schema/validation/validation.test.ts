@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../../load/load-manifests.js';
 import { validateObjects } from '../validate.js';
+import { goValue } from './field-error.js';
+import { labelSelectorValue } from './label-selector.js';
 
 const API_IDS = new Set(['api-validation', 'invalid-name', 'invalid-label', 'selector-mismatch', 'duplicate-container-name', 'invalid-port', 'invalid-restart-policy', 'limits-below-requests']);
 
@@ -525,6 +527,28 @@ describe('bad values that are intstr.IntOrString, per release (field.Error Error
       `40:17 spec.minAvailable: Invalid value: ${fifty}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')`,
       `49:19 spec.maxUnavailable: Invalid value: ${tooMuch}: must not be greater than 100%`,
     ]);
+  });
+});
+
+// *metav1.LabelSelector's String method has a pointer receiver: 1.33 API servers print the selector with %#v, as in the
+// familiar "spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"web"},
+// MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable"; 1.34 with json.Marshal
+describe('bad values that are label selectors, per release (field.Error ErrorBody)', () => {
+  it.each([
+    ['1.33', 'v1.LabelSelector{MatchLabels:map[string]string{"app":"nightly"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}', 'v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}'],
+    ['1.34', '{"matchLabels":{"app":"nightly"}}', '{}'],
+  ])('%s', async (release, nightly, empty) => {
+    const { objects } = await loadManifests(['invalid-batch.yaml', 'invalid-apps.yaml'], { cwd: 'fixtures/schema/validation' });
+    const messages = validateObjects(objects, { kubernetesVersion: release, extraSchemas: new Map(), strictKinds: false }).map((finding) => finding.message);
+    expect(messages).toEqual(expect.arrayContaining([
+      `spec.jobTemplate.spec.selector: Invalid value: ${nightly}: \`selector\` will be auto-generated`,
+      `spec.selector: Invalid value: ${empty}: empty selector is invalid for daemonset`,
+    ]));
+  });
+
+  it('prints requirements and their values in Go syntax', () => {
+    const selector = labelSelectorValue({ matchExpressions: [{ key: 'tier', operator: 'In', values: ['web', 'api'] }, { key: 'canary', operator: 'DoesNotExist' }] });
+    expect(goValue(selector, false)).toBe('v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement{v1.LabelSelectorRequirement{Key:"tier", Operator:"In", Values:[]string{"web", "api"}}, v1.LabelSelectorRequirement{Key:"canary", Operator:"DoesNotExist", Values:[]string(nil)}}}');
   });
 });
 
