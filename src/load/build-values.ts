@@ -157,6 +157,10 @@ function spansLines(text: string, from: number, to: number): boolean {
   return false;
 }
 
+function hasProperties(event: ScalarEvent): boolean {
+  return event.tagStart >= 0 || event.anchorStart >= 0;
+}
+
 /** A key this long (in UTF-16 units, at most go-yaml's 1024 characters plus quotes) may be past go-yaml's limit. */
 const LONG_KEY = 1000;
 /**
@@ -443,8 +447,10 @@ class Builder {
         this.#decodeProblem('unsupported map key of type: <nil> (a JSON object key cannot be null)', from, to);
       }
       // a simple key is one line of at most 1024 characters, its `:` included, for go-yaml; js-yaml lets a flow key
-      // span lines, or end one before its `:` (`{name\n: x}`)
-      if (end - start > LONG_KEY || spansLines(this.#text, event.valueStart, event.valueEnd) || (event.valueStart >= 0 && endsLine(this.#text, event.valueEnd + quoted))) this.#consultGoYaml();
+      // span lines, or end one before its `:` (`{name\n: x}`). A key with a tag or anchor may follow another key's `:`
+      // on its line (`a: !!str b: c`), where go-yaml's scanner starts no simple key (yaml_parser_fetch_value clears
+      // simple_key_allowed) and js-yaml reads a nested mapping
+      if (end - start > LONG_KEY || spansLines(this.#text, event.valueStart, event.valueEnd) || (event.valueStart >= 0 && endsLine(this.#text, event.valueEnd + quoted)) || hasProperties(event)) this.#consultGoYaml();
       parent.key = { name: keyString(value, raw), type: keyType(value, raw), start, end, isMerge };
       parent.end = Math.max(parent.end, end);
       return;

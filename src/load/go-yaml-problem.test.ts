@@ -169,6 +169,15 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(findings('a: {b: !!}\n')).toEqual(['1:10 did not find expected tag URI']);
   });
 
+  // scannerc.go yaml_parser_fetch_value clears simple_key_allowed after a key's `:`, so no key starts again on that line
+  // (yaml_parser_fetch_tag and fetch_anchor save one only where it is allowed); each verdict is the oracle's
+  it('refuses a tagged or anchored key after another key\'s ":" on its line, and reads one after "- " or on its own line', () => {
+    expect(findings('a: !!str b: c\nd: &x !!int 1: e\n')).toEqual(['1:11 mapping values are not allowed in this context']);
+    expect(findings('d: &x e: f\n')).toEqual(['1:8 mapping values are not allowed in this context']);
+    expect(findings('- !!str b: c\n- &x d: e\n- - &y f: g\n')).toEqual([]);
+    expect(findings('a:\n  !!str b: c\n&x d: e\n')).toEqual([]);
+  });
+
   it('refuses a JSON-style surrogate pair and a code past U+10FFFF in a double-quoted scalar, as go-yaml does', () => {
     expect(findings('a: "x \\ud83d\\ude00"\nb: "\\U00110000"\nc: "\\U0010FFFF \\x41 \\\\u"\n')).toEqual([
       '1:9 found invalid Unicode character escape code',
