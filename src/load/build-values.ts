@@ -439,7 +439,7 @@ class Builder {
     const parent = this.#stack.at(-1);
     if (parent && !Array.isArray(parent.value) && parent.key === undefined) {
       const isMerge = raw === '<<' && this.#isMergeKey(event);
-      // upstream: sigs.k8s.io/yaml convertToJSONableObject refuses a null key
+      // upstream: sigs.k8s.io/yaml convertToJSONableObject refuses a null key, and a uint64 one (below)
       // an empty key (`: x`) is go-yaml's parser error (did not find expected key), placed by the port
       if (value === null && !(event.valueStart < 0 && this.#consultGoYaml())) {
         // an empty key without a tag or anchor (`? ` alone) has no text: the mapping's is its place
@@ -451,7 +451,9 @@ class Builder {
       // on its line (`a: !!str b: c`), where go-yaml's scanner starts no simple key (yaml_parser_fetch_value clears
       // simple_key_allowed) and js-yaml reads a nested mapping
       if (end - start > LONG_KEY || spansLines(this.#text, event.valueStart, event.valueEnd) || (event.valueStart >= 0 && endsLine(this.#text, event.valueEnd + quoted)) || hasProperties(event)) this.#consultGoYaml();
-      parent.key = { name: keyString(value, raw), type: keyType(value, raw), start, end, isMerge };
+      const type = keyType(value, raw);
+      if (type === 'uint64') this.#decodeProblem('unsupported map key of type: uint64 (a JSON object key cannot be an integer above 9223372036854775807)', start, end);
+      parent.key = { name: keyString(value, raw), type, start, end, isMerge };
       parent.end = Math.max(parent.end, end);
       return;
     }

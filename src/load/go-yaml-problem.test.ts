@@ -108,6 +108,16 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(findings('a: {~: x}\n')).toEqual(['1:5 unsupported map key of type: <nil> (a JSON object key cannot be null)']);
   });
 
+  // resolve.go resolve decodes an integer past int64 as a uint64, a key type sigs.k8s.io/yaml convertToJSONableObject
+  // refuses ('unsupported map key of type: uint64, key: 0x8000000000000000, value: 1'); each verdict is the oracle's
+  it('refuses an integer key past int64, in block and flow mappings, and reads int64 keys, quoted ones and floats', () => {
+    const refused = (at: string) => `${at} unsupported map key of type: uint64 (a JSON object key cannot be an integer above 9223372036854775807)`;
+    expect(findings('9223372036854775808: 1\n')).toEqual([refused('1:1')]);
+    expect(findings('a:\n  - 1_8446744073709551615: 1\n')).toEqual([refused('2:5')]);
+    expect(findings('a: {0x8000000000000000: 1, !!int 01000000000000000000000: 2}\n')).toEqual([refused('1:5'), refused('1:34')]);
+    expect(findings('9223372036854775807: 1\n-9223372036854775808: 2\n"9223372036854775808": 3\n+9223372036854775808: 4\n')).toEqual([]);
+  });
+
   // scannerc.go yaml_parser_stale_simple_keys: a simple key is forgotten at the end of its line, in flow context too
   it('refuses a flow mapping key that spans lines, and reads a flow value that does', () => {
     expect(findings('a: [{con\n  ainerPort: 1}]\n')).toEqual(["2:12 did not find expected ',' or '}'"]);

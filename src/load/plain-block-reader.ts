@@ -4,7 +4,7 @@
 // Values and spans are exactly what the full path builds (YAML 1.1 scalars; js-yaml's event positions).
 import { FlatSpanWriter, type SpanIndex } from './span-index.js';
 import { interned } from './interned-strings.js';
-import { keyString, resolvePlainScalar } from './yaml11-scalars.js';
+import { isUint64Key, keyString, resolvePlainScalar } from './yaml11-scalars.js';
 
 export interface PlainBlockLimits {
   readonly maxDepth: number;
@@ -355,8 +355,8 @@ class Reader {
     this.#keyStop = end;
     const text = this.#text.slice(start, end);
     const key = resolvePlainScalar(text);
-    // a null key is an error kubectl reports, which the full path reports too
-    if (key === null) throw new Unsupported();
+    // a null or uint64 key is an error kubectl reports, which the full path reports too
+    if (key === null || isUint64Key(key, text)) throw new Unsupported();
     return keyString(key, text);
   }
 

@@ -61,6 +61,12 @@ function isShortDecimal(text: string): boolean {
 
 /** parseGoInteger by Go's syntax, exactly (BigInt for the range check). */
 export function parseGoIntegerSyntax(plain: string): number | undefined {
+  const integer = goInteger(plain);
+  return integer === undefined ? undefined : Number(integer);
+}
+
+/** The integer go-yaml v2 resolves: strconv.ParseInt(s, 0, 64), else strconv.ParseUint (no sign, up to 2^64-1). */
+function goInteger(plain: string): bigint | undefined {
   const match = GO_INT.exec(plain);
   if (!match) return undefined;
   const [, sign, hex, octal, binary, legacyOctal, decimal] = match;
@@ -72,7 +78,7 @@ export function parseGoIntegerSyntax(plain: string): number | undefined {
     : BigInt(decimal ?? '0');
   const fits = sign === '-' ? magnitude <= INT64_MAX + 1n : sign === '+' ? magnitude <= INT64_MAX : magnitude <= UINT64_MAX;
   if (!fits) return undefined;
-  return Number(sign === '-' ? -magnitude : magnitude);
+  return sign === '-' ? -magnitude : magnitude;
 }
 
 /** go's strconv.ParseFloat fails with ErrRange on overflow, and the scalar then stays a string. */
@@ -94,8 +100,16 @@ export function keyString(key: unknown, text?: string): string {
  */
 export function keyType(key: unknown, text?: string): string | undefined {
   if (typeof key === 'string') return undefined;
-  if (typeof key === 'number') return isIntegerKey(key, text) ? 'int' : 'float';
+  if (typeof key === 'number') return isIntegerKey(key, text) ? (isUint64Key(key, text) ? 'uint64' : 'int') : 'float';
   return typeof key;
+}
+
+/**
+ * An integer key past int64 that go-yaml decodes as a uint64 (resolve.go resolve: ParseUint after ParseInt), a key
+ * type sigs.k8s.io/yaml convertToJSONableObject refuses. Only its text tells 2^63-1 and 2^63 apart (one double).
+ */
+export function isUint64Key(key: unknown, text: string | undefined): boolean {
+  return typeof key === 'number' && key >= 2 ** 63 && text !== undefined && (goInteger(text.replaceAll('_', '')) ?? 0n) > INT64_MAX;
 }
 
 /** Whether go-yaml decoded the key as an integer: its text reads as one (without text: an integral value). */
