@@ -158,7 +158,7 @@ describe('the loader reads what go-yaml v2 reads', () => {
   // sigs.k8s.io/yaml convertToJSONableObject: strconv.FormatFloat(key, 'g', -1, 32) for a float key
   it('names number keys as kubectl does: integers by their digits, floats as Go prints a float32', async () => {
     const [object] = (await load('valid-number-keys.yaml')).objects;
-    expect(Object.keys(object?.value['data'] as object)).toEqual(['15', '31', '10000000', '0.1', '1e-07', '1e+07', '3.1415927', '-0', '123456.7', '1000.5', '-.inf', '.nan', '.inf']);
+    expect(Object.keys(object?.value['data'] as object)).toEqual(['15', '31', '10000000', '0.1', '1e-07', '1e+07', '3.1415927', '-0', '123456.7', '1000.5', '-.inf', '.nan', '.inf', '9223372036854775807', '-9007199254740993']);
   });
 
   it('decodes flow collections and quoted scalars left of their key to go-yaml values, at their own positions', async () => {

@@ -91,6 +91,8 @@ export function keyString(key: unknown, text?: string): string {
   if (typeof key === 'string') return key;
   if (typeof key === 'object' && key !== null) return JSON.stringify(key);
   if (typeof key === 'number' && !isIntegerKey(key, text)) return goFloat32Key(key);
+  // strconv.Itoa prints the int itself: its text names it where a double cannot (9223372036854775807)
+  if (typeof key === 'number' && !Number.isSafeInteger(key) && text !== undefined) return String(goInteger(text.replaceAll('_', '')));
   return String(key);
 }
 
