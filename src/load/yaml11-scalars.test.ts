@@ -52,3 +52,27 @@ describe('resolveTagged !!timestamp (go-yaml v2 resolve: the text must parse as 
     expect(resolveTagged('!<tag:yaml.org,2002:timestamp>', text)).toEqual({ ok: false, message });
   });
 });
+
+// resolve.go resolve: the plain text's own tag must be the one asked for (an integer may be a !!float); each message is
+// the oracle's
+describe('resolveTagged !!int, !!float, !!bool and !!null (go-yaml v2 resolve)', () => {
+  it.each([
+    ['!!int', '1.0', 'cannot decode !!float `1.0` as a !!int'],
+    ['!!int', '1e3', 'cannot decode !!float `1e3` as a !!int'],
+    ['!!int', '-9223372036854775809', 'cannot decode !!float `-9223372036854775809` as a !!int'],
+    ['!!bool', '1.0', 'cannot decode !!float `1.0` as a !!bool'],
+    ['!!null', '3.', 'cannot decode !!float `3.` as a !!null'],
+    ['!!timestamp', '0.', 'cannot decode !!float `0.` as a !!timestamp'],
+  ])('refuses %s %j, an integral float', (tag, text, message) => {
+    expect(resolveTagged(tag, text)).toEqual({ ok: false, message });
+  });
+
+  it.each([
+    ['!!int', '1_000', 1000],
+    ['!!int', '0x10', 16],
+    ['!!float', '1', 1],
+    ['!!float', '.5', 0.5],
+  ])('reads %s %j', (tag, text, value) => {
+    expect(resolveTagged(tag, text)).toEqual({ ok: true, value });
+  });
+});

@@ -155,13 +155,13 @@ export function goFloatName(value: number): string {
 
 export type TaggedScalar = { ok: true; value: unknown } | { ok: false; message: string };
 
-/** The type a resolvable tag demands of the plain resolution (go-yaml v2 resolve; !!float also takes an integer). */
-const TAG_TYPES = new Map<string, (value: unknown) => boolean>([
-  ['!!int', (value) => Number.isInteger(value)],
-  ['!!float', (value) => typeof value === 'number'],
-  ['!!bool', (value) => typeof value === 'boolean'],
-  ['!!null', (value) => value === null],
-  ['!!timestamp', () => false],
+/** The plain resolutions a resolvable tag accepts (go-yaml v2 resolve; !!float also takes an integer). */
+const TAG_TYPES = new Map<string, readonly string[]>([
+  ['!!int', ['!!int']],
+  ['!!float', ['!!int', '!!float']],
+  ['!!bool', ['!!bool']],
+  ['!!null', ['!!null']],
+  ['!!timestamp', []],
 ]);
 
 /** resolve.go allowedTimestampFormats as time.Parse reads them: 2006-1-2, then T, t or a space (no zone) and 15:4:5.999999999 */
@@ -186,17 +186,19 @@ export function resolveTagged(tag: string, raw: string): TaggedScalar {
   if (name === '!!binary') return decodeBinary(raw);
   // a timestamp stays its text in interface{} (decode.go scalar), but the text must be one
   if (name === '!!timestamp' && isGoTimestamp(raw)) return { ok: true, value: raw };
-  const fits = TAG_TYPES.get(name);
-  if (!fits) return { ok: true, value: raw };
+  const accepted = TAG_TYPES.get(name);
+  if (!accepted) return { ok: true, value: raw };
   const value = name === '!!null' && raw === '' ? null : resolvePlainScalar(raw);
-  if (fits(value)) return { ok: true, value };
-  return { ok: false, message: `cannot decode ${shortTagOf(value)} \`${raw}\` as a ${name}` };
+  const resolved = shortTagOf(value, raw);
+  if (accepted.includes(resolved)) return { ok: true, value };
+  return { ok: false, message: `cannot decode ${resolved} \`${raw}\` as a ${name}` };
 }
 
-function shortTagOf(value: unknown): string {
+/** The tag the plain text resolves to: `1.0` and `1e3` are floats though their values are integral. */
+function shortTagOf(value: unknown, raw: string): string {
   if (value === null) return '!!null';
   if (typeof value === 'boolean') return '!!bool';
-  if (typeof value === 'number') return Number.isInteger(value) ? '!!int' : '!!float';
+  if (typeof value === 'number') return parseGoInteger(raw.replaceAll('_', '')) === undefined ? '!!float' : '!!int';
   return '!!str';
 }
 
