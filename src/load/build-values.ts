@@ -298,12 +298,15 @@ const FLOW_COLON = /:[,[\]{}]|[[{,:]\s*:\S/;
 /** An anchor or alias name right before a character go-yaml ends it at and js-yaml does not (`&labels:`). */
 const ANCHOR_BEFORE_INDICATOR = /[&*][0-9A-Za-z_-]+[:?%@`]/;
 
+/** A `\` ending a line that an empty line follows: in double quotes, an escaped line break before empty lines. */
+const ESCAPED_BREAK_BEFORE_EMPTY_LINE = /\\(?:\r\n?|\n)[ \t]*[\r\n]/;
+
 /**
- * Syntax that js-yaml reads without error but not as go-yaml does: in flow collections (`[fe80::]`, `[a?b]`), and
- * anchor names (go-yaml-rewrite.ts).
+ * Syntax that js-yaml reads without error but not as go-yaml does: in flow collections (`[fe80::]`, `[a?b]`), anchor
+ * names, and empty lines after an escaped line break (go-yaml-rewrite.ts).
  */
 function mayReadDifferently(text: string): boolean {
-  return ((text.includes('[') || text.includes('{')) && (text.includes('?') || FLOW_COLON.test(text))) || ANCHOR_BEFORE_INDICATOR.test(text);
+  return ((text.includes('[') || text.includes('{')) && (text.includes('?') || FLOW_COLON.test(text))) || ANCHOR_BEFORE_INDICATOR.test(text) || (text.includes('\\') && ESCAPED_BREAK_BEFORE_EMPTY_LINE.test(text));
 }
 
 function buildRewritten(rewritten: Rewritten, offset: number, limits: BuildLimits): BuiltDocument[] {

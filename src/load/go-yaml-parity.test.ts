@@ -230,7 +230,9 @@ describe('the loader reads what go-yaml v2 reads', () => {
       spec: { int: 12, float: 1, bool: true },
     });
     const [escapes] = (await load('valid-escapes.yaml')).objects;
-    expect(escapes?.value).toMatchObject({ data: { apostrophe: "it's", others: '\tAé\u00a0\u0085' } });
+    expect(escapes?.value).toMatchObject({ data: { apostrophe: "it's", others: '\tAé\u00a0\u0085', continued: 'run \n\n--flag --other', after: 'x' } });
+    expect(escapes?.rangeOf(['data', 'continued'])).toMatchObject({ line: 10, column: 14, endLine: 14, endColumn: 13 });
+    expect(escapes?.keyRangeOf(['data', 'after'])).toMatchObject({ line: 15, column: 3 });
   });
 
   // scannerc.go yaml_parser_scan_to_next_token: tabs are allowed anywhere in flow context (js-yaml took them for indentation)

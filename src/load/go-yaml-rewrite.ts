@@ -8,6 +8,7 @@
 //   (`{name:\tdb,\tb: c}`: js-yaml takes it for indentation, go-yaml's scanner allows tabs anywhere in flow context),
 //   becomes a space;
 // - the escape `\'` in double quotes (go-yaml's table has it, YAML 1.2's does not) becomes `\x27`;
+// - an escaped line break in double quotes followed by empty lines, which js-yaml drops, gets a `\n` for each;
 // - a comment right after a closing quote or bracket (`image: "nginx:1.27"# pinned`) or a block scalar's header
 //   (`script: |# run`) gets a space before it;
 // - a plain scalar in a flow collection that ends in `:` before `,`, `]` or `}` (`[fe80::]`) is one scalar for
@@ -92,6 +93,23 @@ function blockScalarHeaderEnd(text: string, indicator: number): number {
   let end = indicator;
   while (/[-+0-9]/.test(text.charAt(end + 1))) end++;
   return end;
+}
+
+/**
+ * The empty lines (white space only) after the line break at `at`. go-yaml keeps a line feed for each after an escaped
+ * line break (yaml_parser_scan_flow_scalar reads them as trailing breaks), as YAML's l-empty lines are; js-yaml skips
+ * them with the break (`"a\⏎⏎  b"` is "a\nb" for go-yaml, "ab" for js-yaml).
+ */
+function emptyLinesAfter(text: string, at: number): number {
+  let position = at + (text.startsWith('\r\n', at) ? 2 : 1);
+  let count = 0;
+  for (;;) {
+    while (text.charAt(position) === ' ' || text.charAt(position) === '\t') position++;
+    const char = text.charAt(position);
+    if (char !== '\r' && char !== '\n') return count;
+    count++;
+    position += text.startsWith('\r\n', position) ? 2 : 1;
+  }
 }
 
 const LINE_BREAK = /[\r\n]/g;
@@ -289,11 +307,17 @@ class Scanner {
     return this.#lineEnd(position) - 1;
   }
 
-  /** Skips the escaped character (not a line break, which the main loop must see); `\'` is rewritten. */
+  /**
+   * Skips the escaped character (not a line break, which the main loop must see); `\'` is rewritten, and an escaped
+   * line break before empty lines gets their line feeds as `\n` escapes.
+   */
   #escape(position: number): number {
     const next = this.#text.charAt(position + 1);
     if (next === "'") this.#edits.push({ offset: position + 1, insert: 'x2', replace: '7' });
-    return next === '\r' || next === '\n' ? position : position + 1;
+    if (next !== '\r' && next !== '\n') return position + 1;
+    const empty = emptyLinesAfter(this.#text, position + 1);
+    if (empty > 0) this.#edits.push({ offset: position, insert: '\\n'.repeat(empty) });
+    return position;
   }
 
   #lineEnd(from: number): number {
