@@ -172,6 +172,18 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(values('a: x&y:z\nb: [&p c, *p]\n')).toEqual([{ a: 'x&y:z', b: ['c', 'c'] }]);
   });
 
+  // scannerc.go yaml_parser_scan_to_next_token takes tabs in flow context, and yaml_parser_scan_flow_scalar does not
+  // check a quoted scalar's indentation, after an anchor or a tag as after nothing; each value is the oracle's
+  it('reads a flow collection or quoted scalar after an anchor or tag as without one: tabs inside, lines left of the key', () => {
+    const read = (text: string) => {
+      const parsed = parseDocuments(new SourceText('doc.yaml', text), DEFAULT_LIMITS);
+      return { values: parsed.documents.map((document) => document.value), findings: parsed.findings.map((found) => found.message) };
+    };
+    expect(read('k: &b [a: ON,\tOff]\nm: !!map {a: 1,\tb: 2}\n')).toEqual({ values: [{ k: [{ a: true }, false], m: { a: 1, b: 2 } }], findings: [] });
+    expect(read('- &a !!str [x,\ty]\n- !<tag:yaml.org,2002:seq> [x,\ty]\n')).toEqual({ values: [[['x', true], ['x', true]]], findings: [] });
+    expect(read('a:\n  k: &a "x\ny"\n  l: !!str "x\ny"\n  b: [\t1]\n')).toEqual({ values: [{ a: { k: 'x y', l: 'x y', b: [1] } }], findings: [] });
+  });
+
   // scannerc.go yaml_parser_scan_tag: the `!!` handle, then yaml_parser_scan_tag_uri with no suffix
   it('refuses the secondary tag handle without a suffix, and reads it with one', () => {
     expect(findings('a: !!str x\nb: !! x\n')).toEqual(['2:6 did not find expected tag URI']);

@@ -203,10 +203,12 @@ class Scanner {
     // in block context an indicator starts a value only after white space or at the line's start: `k: h:[::1]:80`
     // is one plain scalar
     const startsValue = VALUE_START_BEFORE.has(this.#previous) && (inFlow || this.#separated(position));
+    // a node's anchor or tag leaves the place where it may start as it was (`key: &a [`, `- !!str |`); an alias is a node
     if ((char === '&' || char === '*') && startsValue && this.#plainStart < 0) {
-      this.#previous = char;
+      if (char === '*') this.#previous = char;
       return this.#anchorName(position);
     }
+    if (char === '!' && startsValue && this.#plainStart < 0) return this.#tagEnd(position, inFlow);
     if (inFlow && this.#flowPlain(char, position)) {
       this.#previous = char;
       return position;
@@ -241,6 +243,13 @@ class Scanner {
     if (after === ':' || after === '?') this.#edits.push({ offset: end, insert: ' ' });
     // upstream: scannerc.go yaml_parser_fetch_next_token finds no token that starts with them
     else if (after === '%' || after === '@' || after === '`') this.problems.push({ message: 'found character that cannot start any token', start: end, end: end + 1 });
+    return end - 1;
+  }
+
+  /** The last character of the tag that starts at `position`: white space ends it, and a flow indicator in a collection. */
+  #tagEnd(position: number, inFlow: boolean): number {
+    let end = position + 1;
+    for (let char = this.#text.charAt(end); char !== '' && !/[ \t\r\n]/.test(char) && !(inFlow && FLOW_INDICATORS.has(char)); char = this.#text.charAt(++end));
     return end - 1;
   }
 
