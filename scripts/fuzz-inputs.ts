@@ -15,6 +15,7 @@ import { isUtf8 } from 'node:buffer';
 import { parseDocument, isMap, isSeq, Scalar, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
 import { analyze, type Command } from '../src/check.js';
 import { compareWithOracle, runOracle } from '../test/goyaml-oracle.js';
+import { grammarDocument } from './yaml-grammar.js';
 import type { Finding } from '../src/model/finding.js';
 import { UsageError } from '../src/model/usage-error.js';
 
@@ -531,6 +532,7 @@ function generated(): Record<string, () => Buffer> {
     whitespace: () => Buffer.from(whitespaceDocument()),
     scalars: () => Buffer.from(scalarsDocument()),
     structure: () => Buffer.from(structureDocument()),
+    grammar: () => Buffer.from(grammarDocument(random)),
   };
 }
 /**
