@@ -184,6 +184,17 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(read('a:\n  k: &a "x\ny"\n  l: !!str "x\ny"\n  b: [\t1]\n')).toEqual({ values: [{ a: { k: 'x y', l: 'x y', b: [1] } }], findings: [] });
   });
 
+  // scannerc.go yaml_parser_scan_block_scalar_breaks: the widest blank line before a block scalar's content is its
+  // indentation, so a comment line left of it ends the scalar there; each value is the oracle's
+  it('ends a block scalar that has only blank lines at a comment left of the widest, and reads its content otherwise', () => {
+    const values = (text: string) => parseDocuments(new SourceText('doc.yaml', text), DEFAULT_LIMITS).documents.map((document) => document.value);
+    expect(values('k: |-\n   \n #\nb: 1\n')).toEqual([{ k: '', b: 1 }]);
+    expect(values('a:\n  k: |\n     \n   # c\n  b: 1\n')).toEqual([{ a: { k: '', b: 1 } }]);
+    expect(values('k: |+\r\n   \r\n\r\n #\r\n')).toEqual([{ k: '\n\n' }]);
+    expect(values('- |\n    \n  # c\n- x\n')).toEqual([['', 'x']]);
+    expect(values('k: |2\n    \n #\n')).toEqual([{ k: '  \n' }]);
+  });
+
   // scannerc.go yaml_parser_scan_tag: the `!!` handle, then yaml_parser_scan_tag_uri with no suffix
   it('refuses the secondary tag handle without a suffix, and reads it with one', () => {
     expect(findings('a: !!str x\nb: !! x\n')).toEqual(['2:6 did not find expected tag URI']);

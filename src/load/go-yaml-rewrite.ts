@@ -9,6 +9,7 @@
 //   becomes a space;
 // - the escape `\'` in double quotes (go-yaml's table has it, YAML 1.2's does not) becomes `\x27`;
 // - an escaped line break in double quotes followed by empty lines, which js-yaml drops, gets a `\n` for each;
+// - a comment line left of the blank lines that open a block scalar ends the scalar for go-yaml: it moves to column 0;
 // - a comment right after a closing quote or bracket (`image: "nginx:1.27"# pinned`) or a block scalar's header
 //   (`script: |# run`) gets a space before it;
 // - a plain scalar in a flow collection that ends in `:` before `,`, `]` or `}` (`[fe80::]`) is one scalar for
@@ -136,6 +137,11 @@ class Scanner {
   #previous: string | undefined;
   /** Block scalar: lines indented more than this are its content; -1 outside one. */
   #blockScalarParent = -1;
+  /**
+   * The widest run of spaces on the blank lines that open a block scalar without an indentation indicator, before its
+   * first content line; -1 outside them.
+   */
+  #blockScalarBlank = -1;
 
   constructor(text: string) {
     this.#text = text;
@@ -146,6 +152,7 @@ class Scanner {
     for (let position = 0; position < text.length; position++) {
       const char = text.charAt(position);
       if (char === '\n' || char === '\r') {
+        if (this.#indent < 0 && this.#blockScalarBlank >= 0) this.#blockScalarBlank = Math.max(this.#blockScalarBlank, this.#spacesFrom(this.#lineStart));
         if (char === '\r' && text.charAt(position + 1) === '\n') position++;
         this.#newLine(position + 1);
         continue;
@@ -172,8 +179,12 @@ class Scanner {
   #startContent(position: number): boolean {
     const column = position - this.#lineStart;
     if (this.#blockScalarParent >= 0) {
-      if (column > this.#blockScalarParent) return false;
+      if (column > this.#blockScalarParent && !this.#endsEmptyBlockScalar(position)) {
+        this.#blockScalarBlank = -1;
+        return false;
+      }
       this.#blockScalarParent = -1;
+      this.#blockScalarBlank = -1;
     }
     this.#indent = column;
     const outer = this.#open[0];
@@ -223,9 +234,11 @@ class Scanner {
       this.#previous = char;
       return this.#commentRightAfter(position);
     } else if ((char === '|' || char === '>') && !inFlow && BLOCK_INDICATOR_BEFORE.has(this.#previous)) {
+      const headerEnd = blockScalarHeaderEnd(this.#text, position);
       this.#blockScalarParent = this.#indent;
+      this.#blockScalarBlank = /[1-9]/.test(this.#text.slice(position, headerEnd + 1)) ? -1 : 0;
       this.#previous = char;
-      return this.#commentRightAfter(blockScalarHeaderEnd(this.#text, position));
+      return this.#commentRightAfter(headerEnd);
     }
     this.#previous = char;
     return position;
@@ -251,6 +264,24 @@ class Scanner {
     let end = position + 1;
     for (let char = this.#text.charAt(end); char !== '' && !/[ \t\r\n]/.test(char) && !(inFlow && FLOW_INDICATORS.has(char)); char = this.#text.charAt(++end));
     return end - 1;
+  }
+
+  /**
+   * A comment line left of the blank lines that open a block scalar ends it for go-yaml, which takes the widest of them
+   * for the scalar's indentation (yaml_parser_scan_block_scalar_breaks max_indent); js-yaml refuses the comment's
+   * indentation after the empty scalar ('bad indentation of a mapping entry'), so the comment moves to column 0 (its
+   * first space becomes a `#`).
+   */
+  #endsEmptyBlockScalar(position: number): boolean {
+    if (this.#text.charAt(position) !== '#' || position - this.#lineStart >= this.#blockScalarBlank) return false;
+    this.#edits.push({ offset: this.#lineStart, insert: '', replace: '#' });
+    return true;
+  }
+
+  #spacesFrom(start: number): number {
+    let end = start;
+    while (this.#text.charAt(end) === ' ') end++;
+    return end - start;
   }
 
   #separated(position: number): boolean {
