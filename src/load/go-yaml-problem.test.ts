@@ -195,6 +195,15 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(values('k: |2\n    \n #\n')).toEqual([{ k: '  \n' }]);
   });
 
+  // a `-` or `?` before a tab on a plain scalar's next line is the scalar's own where go-yaml reads the document (after
+  // a block indicator it refuses the tab); each value is the oracle's
+  it('keeps a tab after a "-" on a plain scalar\'s next line where other syntax has the text rewritten', () => {
+    const values = (text: string) => parseDocuments(new SourceText('doc.yaml', text), DEFAULT_LIMITS).documents.map((document) => document.value);
+    expect(values('k: k2:[a, b]\n  - \tx\n')).toEqual([{ k: 'k2:[a, b] - \tx' }]);
+    expect(values('a: [fe80::]\nb: name:x\n  -\t[ 1 ]\n')).toEqual([{ a: ['fe80::'], b: 'name:x -\t[ 1 ]' }]);
+    expect(findings('a: [fe80::]\nb:\n  -\tx\n')).toEqual(['3:4 found character that cannot start any token']);
+  });
+
   // scannerc.go yaml_parser_scan_tag: the `!!` handle, then yaml_parser_scan_tag_uri with no suffix
   it('refuses the secondary tag handle without a suffix, and reads it with one', () => {
     expect(findings('a: !!str x\nb: !! x\n')).toEqual(['2:6 did not find expected tag URI']);

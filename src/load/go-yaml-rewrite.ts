@@ -53,10 +53,13 @@ interface Edit {
 /** The rewritten text, or undefined when nothing needs rewriting. */
 export function rewriteForJsYaml(text: string): Rewritten | undefined {
   const scanner = new Scanner(text);
-  const edits = scanner.run().sort((a, b) => a.offset - b.offset);
-  // the rewrite turns a tab after `- ` or `? ` into a space: whether go-yaml refuses it is decided on the original
+  const found = scanner.run();
+  // whether go-yaml refuses a tab after `- ` or `? ` is decided on the original; where it reads the document, such a
+  // `-` or `?` is a plain scalar's (`name:x` then `  -\t[a]` is one scalar): the tab stays. Where it refuses it, the tab
+  // becomes a space, so that the rest of the document is still read
   const consulted = scanner.collectionAfterColon || mayHaveTabInIndentation(text);
   const problem = consulted ? goYamlProblem(text) : undefined;
+  const edits = (problem ? [...found, ...scanner.tabsAfterEntry] : found).sort((a, b) => a.offset - b.offset);
   if (problem) scanner.problems.push({ message: problem.message, start: problem.offset, end: problem.offset + 1 });
   if (edits.length === 0 && scanner.problems.length === 0) return undefined;
   let out = '';
@@ -124,6 +127,8 @@ class Scanner {
   readonly #text: string;
   readonly #edits: Edit[] = [];
   readonly problems: { message: string; start: number; end: number }[] = [];
+  /** Tabs after a block `-` or `?`, as spaces: go-yaml's error if they follow an indicator (yaml_parser_scan_to_next_token). */
+  readonly tabsAfterEntry: Edit[] = [];
   /** Whether a plain scalar in a flow collection ends in `:` right before `[` or `{` (go-yaml's error). */
   collectionAfterColon = false;
   /** Start of the plain scalar being read inside a flow collection, or -1. */
@@ -200,7 +205,7 @@ class Scanner {
   #step(char: string, position: number): number {
     if (this.#quote) return this.#inQuote(char, position);
     if (char === '\t' && (this.#open.length === 0 ? this.#previous !== undefined && BLOCK_INDICATOR_BEFORE.has(this.#previous) : this.#plainStart < 0)) {
-      this.#edits.push({ offset: position, insert: '', replace: ' ' });
+      (this.#open.length === 0 && this.#previous !== ':' ? this.tabsAfterEntry : this.#edits).push({ offset: position, insert: '', replace: ' ' });
     }
     if (char === ' ' || char === '\t') return position;
     // a comment starts after white space or at a line's start (a line break before it is no white space here), and
