@@ -54,7 +54,12 @@ interface Anchored {
   value: unknown;
   size: number;
   open: boolean;
+  /** A plain scalar's text, which names it as a key (`*a :`) as its value cannot: 2^63 is a uint64, 1e20 a float. */
+  text?: string;
 }
+
+/** upstream: sigs.k8s.io/yaml convertToJSONableObject knows no uint64 key. */
+const UINT64_KEY_PROBLEM = 'unsupported map key of type: uint64 (a JSON object key cannot be an integer above 9223372036854775807)';
 
 /**
  * Parses `text` (a slice of the file starting at `offset`); throws js-yaml's YAMLException on syntax errors.
@@ -438,7 +443,7 @@ class Builder {
     // the quotes are mapped too: a rewrite may have added them
     const [start, end] = event.valueStart < 0 ? this.#emptyNodeSpan(event) : [this.#at(event.valueStart - quoted), this.#at(event.valueEnd + quoted)];
     const anchor = this.#anchorName(event);
-    if (anchor !== undefined) this.#anchors.set(anchor, { value, size: 1, open: false });
+    if (anchor !== undefined) this.#anchors.set(anchor, { value, size: 1, open: false, text: event.style === SCALAR_STYLE.PLAIN && event.tagStart < 0 ? raw : undefined });
     const parent = this.#stack.at(-1);
     if (parent && !Array.isArray(parent.value) && parent.key === undefined) {
       const isMerge = raw === '<<' && this.#isMergeKey(event);
@@ -455,7 +460,7 @@ class Builder {
       // simple_key_allowed) and js-yaml reads a nested mapping
       if (end - start > LONG_KEY || spansLines(this.#text, event.valueStart, event.valueEnd) || (event.valueStart >= 0 && endsLine(this.#text, event.valueEnd + quoted)) || hasProperties(event)) this.#consultGoYaml();
       const type = keyType(value, raw);
-      if (type === 'uint64') this.#decodeProblem('unsupported map key of type: uint64 (a JSON object key cannot be an integer above 9223372036854775807)', start, end);
+      if (type === 'uint64') this.#decodeProblem(UINT64_KEY_PROBLEM, start, end);
       parent.key = { name: keyString(value, raw), type, start, end, isMerge };
       parent.end = Math.max(parent.end, end);
       return;
@@ -544,7 +549,7 @@ class Builder {
       return;
     }
     // an alias expands to a copy of every value of its target
-    if (this.#count(target.size, start, end)) this.#attach(target.value, start, end, target.size);
+    if (this.#count(target.size, start, end)) this.#attach(target.value, start, end, target.size, target.text);
   }
 
   /** Counts values of the expanded document; false (and the document aborted) once they pass the limit. */
@@ -555,8 +560,8 @@ class Builder {
     return false;
   }
 
-  /** Places a value of `size` values in its parent collection (or as the document's root). */
-  #attach(value: unknown, start: number, end: number, size: number): void {
+  /** Places a value of `size` values in its parent collection (or as the document's root); `keyText` names an alias key. */
+  #attach(value: unknown, start: number, end: number, size: number, keyText?: string): void {
     const parent = this.#stack.at(-1);
     if (!parent) {
       this.#root = { value, start, end };
@@ -574,7 +579,9 @@ class Builder {
       // a collection or alias used as a mapping key (`? [a, b]`): it is the key, not a value
       // upstream: gopkg.in/yaml.v2 decode.go mapping ("invalid map key") and sigs.k8s.io/yaml (no null keys)
       if (typeof value === 'object') this.#decodeProblem(`invalid map key: ${value === null ? 'null' : Array.isArray(value) ? 'a sequence' : 'a mapping'} cannot be a JSON object key`, start, end);
-      parent.key = { name: keyString(value), type: keyType(value), start, end, isMerge: false };
+      const type = keyType(value, keyText);
+      if (type === 'uint64') this.#decodeProblem(UINT64_KEY_PROBLEM, start, end);
+      parent.key = { name: keyString(value, keyText), type, start, end, isMerge: false };
       return;
     }
     parent.key = undefined;

@@ -118,6 +118,13 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(findings('9223372036854775807: 1\n-9223372036854775808: 2\n"9223372036854775808": 3\n+9223372036854775808: 4\n')).toEqual([]);
   });
 
+  // an alias key is the anchored node: its text says what go-yaml decoded (decode.go alias), a uint64 or a float
+  it('names an alias key by its anchored scalar\'s text: a uint64 is refused, a float past int64 named as a float32', () => {
+    const values = (text: string) => parseDocuments(new SourceText('doc.yaml', text), DEFAULT_LIMITS).documents.map((document) => document.value);
+    expect(findings('b: &b 9223372036854775808\nc: {*b : 1}\n')).toEqual(['2:5 unsupported map key of type: uint64 (a JSON object key cannot be an integer above 9223372036854775807)']);
+    expect(values('b: &b 18446744073709551616\n*b : 1\nc: &c "1e3"\n*c : 2\n')).toEqual([{ b: 18446744073709551616, '1.8446744e+19': 1, c: '1e3', '1e3': 2 }]);
+  });
+
   // scannerc.go yaml_parser_stale_simple_keys: a simple key is forgotten at the end of its line, in flow context too
   it('refuses a flow mapping key that spans lines, and reads a flow value that does', () => {
     expect(findings('a: [{con\n  ainerPort: 1}]\n')).toEqual(["2:12 did not find expected ',' or '}'"]);
