@@ -4,6 +4,7 @@
 // after another: each reuses the devices of the containers that start after it and they share one request, the largest.
 // upstream: pkg/scheduler/framework/plugins/dynamicresources/extendeddynamicresources.go createRequestsAndMappings,
 // createResourceRequestAndMappings, partitionContainerIndices, filterExtendedResources (v1.36; kubernetes#134882)
+import { appendAll } from '../../model/append.js';
 import { asArray, asRecord } from '../../model/object.js';
 import type { NodeInfo } from '../node-info.js';
 import { containerRequests, type ResourceAmounts } from '../resources.js';
@@ -84,7 +85,7 @@ export function extendedResourceClaim(pod: { readonly namespace: string; readonl
     if (!isDRAExtendedResourceName(name) || pod.requests[name] === 0n) continue;
     const allocatable = node.allocatable[name];
     const backedBy = pod.draExtendedResources.get(name);
-    if (backedBy && (allocatable ?? 0n) === 0n) (requests ??= []).push(...backedBy.requests);
+    if (backedBy && (allocatable ?? 0n) === 0n) appendAll((requests ??= []), backedBy.requests);
     else if (allocatable === undefined) return 'unfit';
   }
   if (!requests) return undefined;
