@@ -454,6 +454,13 @@ describe('fixtures/schedule', () => {
     expect(results['new']).toMatchObject({ feasibleNodes: ['n2'], rejected: { n1: ["node(s) didn't satisfy existing pods anti-affinity rules"] } });
   });
 
+  it('InterPodAffinity: a hand-written bound pod whose selector lacks its matchLabelKeys gets the merge its creation would have made', async () => {
+    // upstream: pkg/registry/core/pod/strategy.go PrepareForCreate mutatePodAffinity (v1.35); validation refuses a
+    // matchLabelKeys key the labelSelector already has at creation, so a stored pod always has the merged requirement
+    const { results } = await fixtureWithCluster('InterPodAffinity-matchLabelKeys-hand-written');
+    expect(results['new']).toMatchObject({ feasibleNodes: ['n1', 'n2'] });
+  });
+
   it('SchedulingGates: a gated pod is placed as it will be once its gates are removed, with a note that it waits first', async () => {
     const { results, findings } = await fixture('SchedulingGates');
     expect(results['queued']).toMatchObject({ feasibleNodes: ['worker'], message: null, placement: { nodes: { worker: 1 }, unschedulable: 0 } });

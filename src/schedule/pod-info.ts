@@ -227,7 +227,7 @@ export function toPodInfo(source: PodSource, options: PodInfoOptions, problems: 
     : options.requestsMemo
       ? options.requestsMemo.podRequests(spec, specPath, podLevelResources, problems)
       : podRequests(spec, specPath, podLevelResources, problems);
-  // the API server merges matchLabelKeys into a term's selector when it creates the pod; a stored pod's is read as is
+  // the API server merges matchLabelKeys into a term's selector when it creates the pod; a stored pod's has them already
   const owner: TermOwner = { namespace, labels, stored: !passesAdmission(source) };
   const schedulerName = stringField(spec, 'schedulerName') || 'default-scheduler';
   const podOS = asRecord(spec['os']);
@@ -538,7 +538,7 @@ function toAffinityTerm(value: unknown, pod: TermOwner): AffinityTerm {
   const namespaces = asArray(record?.['namespaces']).filter((n): n is string => typeof n === 'string');
   const hasSelector = asRecord(record?.['namespaceSelector']) !== undefined;
   return {
-    selector: pod.stored ? toLabelSelector(record?.['labelSelector']) : withLabelKeys(record, pod.labels),
+    selector: withLabelKeys(record, pod),
     namespaces: new Set(namespaces.length === 0 && !hasSelector ? [pod.namespace] : namespaces),
     namespaceSelector: hasSelector ? toLabelSelector(record?.['namespaceSelector']) : NOTHING,
     topologyKey: stringField(record, 'topologyKey'),
@@ -548,19 +548,24 @@ function toAffinityTerm(value: unknown, pod: TermOwner): AffinityTerm {
 /**
  * The term's labelSelector with `key In [value]` per matchLabelKeys and `key NotIn [value]` per mismatchLabelKeys
  * present in the pod's labels, as the API server writes them at pod creation (PrepareForCreate only: a pod already
- * created keeps the selector it was stored with, whatever its labels became since); a nil selector stays nil.
+ * created keeps the selector it was stored with, whatever its labels became since); a nil selector stays nil. A
+ * snapshot's pod whose selector has no requirement on such a key was written by hand, not read back from an API
+ * server (whose validation refuses a key in both at creation): it gets the merge its creation would have made.
  */
 // upstream: pkg/registry/core/pod/strategy.go PrepareForCreate, mutatePodAffinity, applyMatchLabelKeysAndMismatchLabelKeys (v1.35)
-function withLabelKeys(term: Readonly<Record<string, unknown>> | undefined, podLabels: Labels): LabelSelector {
+function withLabelKeys(term: Readonly<Record<string, unknown>> | undefined, pod: TermOwner): LabelSelector {
   const selector = toLabelSelector(term?.['labelSelector']);
-  if (!selector.requirements) return selector;
+  const { requirements } = selector;
+  if (!requirements) return selector;
   const added: Requirement[] = [];
   for (const [field, operator] of [['matchLabelKeys', 'In'], ['mismatchLabelKeys', 'NotIn']] as const) {
     for (const key of asArray(term?.[field])) {
-      if (typeof key === 'string' && Object.hasOwn(podLabels, key)) added.push({ key, operator, values: [podLabels[key] ?? ''] });
+      if (typeof key !== 'string' || !Object.hasOwn(pod.labels, key)) continue;
+      if (pod.stored && requirements.some((requirement) => requirement.key === key)) continue;
+      added.push({ key, operator, values: [pod.labels[key] ?? ''] });
     }
   }
-  return added.length === 0 ? selector : { requirements: [...selector.requirements, ...added] };
+  return added.length === 0 ? selector : { requirements: [...requirements, ...added] };
 }
 
 function toAffinityTerms(value: unknown, pod: TermOwner): readonly AffinityTerm[] {
