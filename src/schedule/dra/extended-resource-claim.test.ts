@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nodeInfoOf, podObject, runFilter } from '../test-support.js';
+import { nodeInfoOf, podObject } from '../test-support.js';
 import { toPodInfo } from '../pod-info.js';
 import { podSourceOfPod } from '../snapshot.js';
-import dynamicResources from '../plugins/dynamic-resources.js';
 import { extendedResourceClaim, extendedResourceRequests } from './extended-resource-claim.js';
 
 const GPU = 'example.com/gpu';
@@ -57,7 +56,8 @@ describe('extendedResourceClaim (filterExtendedResources)', () => {
   });
 });
 
-// The hot path: a pod without a DRA-backed request carries the one shared empty map, and DynamicResources skips it.
+// The hot path: a pod without a DRA-backed request carries the one shared empty map, which DynamicResources' PreFilter
+// skips at its first test (draExtendedResources.size === 0).
 describe('pods without DRA-backed extended resources', () => {
   const options = { minor: 36, services: [], priorityClasses: new Map<string, number>(), defaultPriority: 0, draExtendedResources: backed };
   const podInfo = (spec: Readonly<Record<string, unknown>>) => toPodInfo(podSourceOfPod(podObject(spec)), options, []);
@@ -70,10 +70,5 @@ describe('pods without DRA-backed extended resources', () => {
     expect(otherExtended.draExtendedResources).toBe(cpuOnly.draExtendedResources);
     expect(zeroGpus.draExtendedResources).toBe(cpuOnly.draExtendedResources);
     expect(podInfo({ containers: [{ name: 'c', ...gpus(1) }] }).draExtendedResources.size).toBe(1);
-  });
-
-  it('are skipped by DynamicResources (a node without devices would otherwise fail them)', () => {
-    const node = nodeInfoOf({ name: 'node' });
-    expect(runFilter(dynamicResources, podInfo({ containers: [{ name: 'c', resources: { requests: { cpu: '1' } } }] }), node)).toEqual({ code: 'Success' });
   });
 });
