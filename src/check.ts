@@ -142,12 +142,13 @@ export async function analyze(command: Command, paths: readonly string[], option
   const main = await readMain(paths, { ...loadOptions(options, config, { fromCluster: false, firstOrder: cluster.objects.length, skipFiles }), documentCache, context }, { command, config, analysis });
   const storageSource = clusterInputs.length === 0 ? 'inputs' : cluster.objects.some(isStorageObject) ? 'snapshot' : 'snapshot-without-storage';
   const snapshot = clusterOf(main.objects, cluster.objects, storageSource);
+  const objectsRead = main.count + cluster.objects.length;
   checkDrain(options.drain ?? [], snapshot);
   const neighbours = await loadContext(context, {
     cwd,
     ignorePaths: config.ignorePaths,
     exclude: new Set(options.context?.length ? [...main.objectFiles].map((file) => resolveFrom(cwd, file)) : []),
-    firstOrder: main.count + cluster.objects.length,
+    firstOrder: objectsRead,
     ...(options.cacheDir && { cacheDir: versionCacheDir(options.cacheDir, toolVersion()) }),
     ...(options.limits !== undefined && { limits: options.limits }),
   });
@@ -170,8 +171,9 @@ export async function analyze(command: Command, paths: readonly string[], option
   appendAll(findings, scheduled.findings);
   const report = buildReport({
     toolVersion: toolVersion(),
+    // both count what was read, the --cluster inputs included (README, JSON output)
     files: main.files + cluster.files,
-    objects: main.count,
+    objects: objectsRead,
     findings: main.suppressions.apply(findings),
     scheduling: scheduled.results,
     nodeRoom: 'nodeRoom' in scheduled ? scheduled.nodeRoom : undefined,

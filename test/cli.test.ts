@@ -79,6 +79,11 @@ describe('kubefit CLI', () => {
     expect(Array.isArray(report.scheduling)).toBe(true);
   });
 
+  it('counts the objects of the --cluster inputs as it counts their files', async () => {
+    const run = await runCli(['fit', '--format', 'json', 'fixtures/scheduler/profiles/app.yaml', '--cluster', 'fixtures/scheduler/profiles/cluster.yaml']);
+    expect((JSON.parse(run.stdout) as Report).summary).toMatchObject({ files: 2, objects: 7 });
+  });
+
   it('says when an input is also given with --cluster, which reads it as cluster state only', async () => {
     const run = await runCli(['check', 'fixtures/demo/cluster/nodes.yaml', '--cluster', 'fixtures/demo/cluster']);
     expect(run.stderr).toContain('kubefit: warning: fixtures/demo/cluster/nodes.yaml is also given with --cluster: it is read as cluster state');

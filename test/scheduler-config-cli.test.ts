@@ -20,7 +20,7 @@ describe('kubefit fit --scheduler-config', () => {
         Deployment default/packed  2 replicas, all placed  3/3 nodes feasible  fixtures/scheduler/profiles/app.yaml:2:1
         Deployment default/pinned  1 replica, placed  2/3 nodes feasible  fixtures/scheduler/profiles/app.yaml:15:1
 
-      ✔ 1 problem (0 errors, 1 warning, 0 infos) in 3 objects from 2 files, 2 workloads fully placed
+      ✔ 1 problem (0 errors, 1 warning, 0 infos) in 7 objects from 2 files, 2 workloads fully placed
       "
     `);
   });
