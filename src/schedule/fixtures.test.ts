@@ -524,6 +524,16 @@ describe('fixtures/schedule', () => {
     expect(report.scheduling[0]?.placement).toMatchObject({ nodes: { 'node-1': 1 }, unschedulable: 1, rejected: { 'node-1': ['Insufficient cpu'] } });
   });
 
+  it('a workload the inputs define twice is placed once, as the last copy kubectl apply leaves, and the other copy is reported', async () => {
+    // the API server keeps one object per kind, namespace and name (kubectl apply of the second copy patches the first)
+    const dir = 'fixtures/schedule/duplicate-workload';
+    const report = await fit([`${dir}/web-v1.yaml`, `${dir}/web-v2.yaml`], { cluster: [`${dir}/cluster.yaml`] });
+    expect(report.scheduling.map((r) => [r.file, r.placement])).toEqual([[`${dir}/web-v2.yaml`, { nodes: { 'node-1': 2 }, unschedulable: 0, message: null }]]);
+    expect(report.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.severity, f.message])).toEqual([
+      ['duplicate-workload', `${dir}/web-v1.yaml`, 5, 9, 'warning', `Deployment default/web is defined again at ${dir}/web-v2.yaml:6:9, the copy kubectl apply leaves: the scheduling dry-run places that one, not this one`],
+    ]);
+  });
+
   it('a cluster Node or Pod without a name, or with a field the scheduler reads in the wrong shape, is reported there (the field treated as absent)', async () => {
     const dir = 'fixtures/schedule/malformed-cluster-objects';
     const report = await fit([`${dir}/app.yaml`], { cluster: [`${dir}/cluster.yaml`] });

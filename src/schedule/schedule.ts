@@ -5,6 +5,7 @@ import { asRecord, type KubeObject } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
 import { capacityProbe, roomPerNode, type NextPods, type NodeRoom } from './capacity.js';
 import { daemonNodeStatus, daemonPodSource, daemonPodSpec, pinnedNodeAffinity } from './daemonset.js';
+import { lastCopies } from './duplicate-workloads.js';
 import { findNodesThatFit, fingerprintOf, fitMessage, hasFeasibleNode, statusOf, type Feasibility } from './feasibility.js';
 import { fitErrorMessage, withPostFilterMessage } from './fit-error.js';
 import { hintFor } from './hints.js';
@@ -115,11 +116,13 @@ interface RunContext {
 }
 
 export function scheduleWorkloads(
-  allWorkloads: readonly Workload[],
+  inputWorkloads: readonly Workload[],
   snapshotAsGiven: ClusterSnapshot,
   options: ScheduleOptions,
 ): ScheduleOutput {
   const profiles = options.profiles ?? DEFAULT_PROFILES;
+  const applied = lastCopies(inputWorkloads);
+  const allWorkloads = applied.workloads;
   const workloads = allWorkloads.filter((w) => runsPod(w.podSpec, profiles));
   // the checked StatefulSets' and DaemonSets' pods take the place of theirs that the cluster runs (replaced-pods.ts)
   const replaced = replacedPods(workloads, snapshotAsGiven.boundPods);
@@ -134,7 +137,7 @@ export function scheduleWorkloads(
     snapshot,
     nodes,
     cluster: nodes.clusterState(snapshot.namespaceLabels, snapshot.minor, { storage: snapshot.storage, devices: snapshot.devices }),
-    findings: [...snapshot.findings, ...malformedPendingPodFindings(workloads), ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(pending, snapshot.devices, snapshot.minor), ...uncheckedExtendedResources(pending, snapshot.podOptions.draExtendedResources ?? new Map(), snapshot.devices), ...unknownNamespaceLabelsFindings(pending, cluster.namespaces, cluster.boundPods), ...schedulingGatedFindings(pending), ...heldWorkloadFindings(workloads)],
+    findings: [...snapshot.findings, ...applied.findings, ...malformedPendingPodFindings(workloads), ...noProfileFindings([...allWorkloads.map(podSpecOf), ...recreated], profiles), ...uncheckedResourceClaims(pending, snapshot.devices, snapshot.minor), ...uncheckedExtendedResources(pending, snapshot.podOptions.draExtendedResources ?? new Map(), snapshot.devices), ...unknownNamespaceLabelsFindings(pending, cluster.namespaces, cluster.boundPods), ...schedulingGatedFindings(pending), ...heldWorkloadFindings(workloads)],
     verdictCache: new Map(),
     podSlots: snapshot.nodes.reduce((sum, node) => sum + Number(node.allowedPodNumber), 0),
     nominated: nominatedPodsOf(workloads, snapshot),

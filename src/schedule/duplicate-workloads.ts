@@ -1,0 +1,47 @@
+// Workloads the inputs define more than once (same API group, kind, namespace and name): `kubectl apply -f` of all
+// inputs leaves one object, the last one applied, so the dry-run places that copy only and reports the others.
+import { findingAt, type Finding } from '../model/finding.js';
+import { groupOf } from '../model/kinds.js';
+import type { RuleMeta } from '../model/rule-meta.js';
+import type { Workload } from '../model/workload.js';
+
+export const DUPLICATE_WORKLOAD: RuleMeta = {
+  id: 'duplicate-workload',
+  severity: 'warning',
+  category: 'scheduling',
+  description: 'the inputs define a workload more than once (same kind, namespace and name), so only the last copy is placed',
+  rationale:
+    'The API server keeps one object per kind, namespace and name: `kubectl apply -f` of all the inputs creates the ' +
+    'first copy and then replaces it with each later one, so the cluster runs the pods of the last copy only. The ' +
+    'scheduling dry-run places the last copy alone (placing every copy would count its pods twice) and ignores the ' +
+    'others, which may be the ones meant.',
+  remediation: 'Keep one definition of the workload in the inputs, or give the copies different names or namespaces.',
+  defaultOn: true,
+};
+
+/** The workloads `kubectl apply -f` of the inputs leaves (the last copy of each), and a warning at every other copy. */
+export function lastCopies(workloads: readonly Workload[]): { readonly workloads: readonly Workload[]; readonly findings: readonly Finding[] } {
+  const last = new Map<string, Workload>();
+  for (const workload of workloads) if (!workload.object.fromCluster) last.set(identityOf(workload), workload);
+  const findings: Finding[] = [];
+  const applied = workloads.filter((workload) => {
+    const kept = workload.object.fromCluster ? workload : (last.get(identityOf(workload)) ?? workload);
+    if (kept !== workload) findings.push(duplicateFinding(workload, kept));
+    return kept === workload;
+  });
+  return { workloads: applied, findings };
+}
+
+function identityOf({ object: { ref } }: Workload): string {
+  return `${groupOf(ref.apiVersion)}\0${ref.kind}\0${ref.namespace}\0${ref.name}`;
+}
+
+function duplicateFinding(ignored: Workload, kept: Workload): Finding {
+  const { kind, namespace, name } = ignored.object.ref;
+  const at = kept.object.rangeOf(['metadata', 'name']);
+  return findingAt(ignored.object, ['metadata', 'name'], {
+    ruleId: DUPLICATE_WORKLOAD.id,
+    severity: DUPLICATE_WORKLOAD.severity,
+    message: `${kind} ${namespace}/${name} is defined again at ${at.file}:${at.line}:${at.column}, the copy kubectl apply leaves: the scheduling dry-run places that one, not this one`,
+  });
+}
