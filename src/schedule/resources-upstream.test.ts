@@ -36,7 +36,10 @@ interface Case {
   readonly podLevel?: List;
   readonly statuses?: readonly ContainerStatus[];
   readonly initStatuses?: readonly ContainerStatus[];
-  readonly infeasible?: boolean;
+  /** status.conditions: a PodResizeInProgress, or a PodResizePending with this reason. */
+  readonly resize?: 'InProgress' | 'Deferred' | 'Infeasible';
+  /** status.resources.requests (pod-level resources, as the kubelet reports them). */
+  readonly podLevelStatus?: List;
   readonly minor?: number;
   readonly want: ResourceAmounts;
 }
@@ -54,6 +57,9 @@ const statusOf = (s: ContainerStatus) => ({
   ...(s.requests && { resources: { requests: s.requests } }),
 });
 
+const resizeConditionOf = (resize: NonNullable<Case['resize']>) =>
+  resize === 'InProgress' ? { type: 'PodResizeInProgress', status: 'True' } : { type: 'PodResizePending', status: 'True', reason: resize };
+
 /** The Pod a case describes, bound to a node. */
 function podObjectOf(c: Omit<Case, 'want'>): KubeObject {
   return objectOf({
@@ -69,7 +75,8 @@ function podObjectOf(c: Omit<Case, 'want'>): KubeObject {
     },
     status: {
       phase: 'Running',
-      ...(c.infeasible && { conditions: [{ type: 'PodResizePending', status: 'True', reason: 'Infeasible' }] }),
+      ...(c.resize && { conditions: [resizeConditionOf(c.resize)] }),
+      ...(c.podLevelStatus && { resources: { requests: c.podLevelStatus } }),
       ...(c.statuses && { containerStatuses: c.statuses.map(statusOf) }),
       ...(c.initStatuses && { initContainerStatuses: c.initStatuses.map(statusOf) }),
     },
@@ -103,10 +110,10 @@ const podResourceRequests: Case[] = [
     containers: [{ requests: cpu('2') }, { requests: cpu('3') }],
     want: { cpu: 6000n, memory: 1024n * MI },
   },
-  { name: 'resized, infeasible', infeasible: true, ...RESIZED_CONTAINER, want: { cpu: 2000n } },
+  { name: 'resized, infeasible', resize: 'Infeasible', ...RESIZED_CONTAINER, want: { cpu: 2000n } },
   {
     name: 'resized, infeasible & in-progress',
-    infeasible: true,
+    resize: 'Infeasible',
     containers: [{ name: 'container-1', requests: cpu('6') }],
     statuses: [{ name: 'container-1', allocated: cpu('4'), requests: cpu('2') }],
     want: { cpu: 4000n },
@@ -118,10 +125,10 @@ const podResourceRequests: Case[] = [
     statuses: [{ name: 'container-1', allocated: { cpu: '20m', memory: '10M', 'ephemeral-storage': '30G' }, requests: { cpu: '10m', memory: '30M', 'ephemeral-storage': '20G' } }],
     want: { cpu: 30n, memory: 30_000_000n, 'ephemeral-storage': 30_000_000_000n },
   },
-  { name: "resized, infeasible, but don't use status", minor: WITHOUT_STATUS, infeasible: true, ...RESIZED_CONTAINER, want: { cpu: 4000n } },
-  { name: 'resized, restartable init container, infeasible', infeasible: true, ...RESIZED_SIDECAR, want: { cpu: 2000n } },
+  { name: "resized, infeasible, but don't use status", minor: WITHOUT_STATUS, resize: 'Infeasible', ...RESIZED_CONTAINER, want: { cpu: 4000n } },
+  { name: 'resized, restartable init container, infeasible', resize: 'Infeasible', ...RESIZED_SIDECAR, want: { cpu: 2000n } },
   { name: 'resized, restartable init container, no resize status', ...RESIZED_SIDECAR, want: { cpu: 4000n } },
-  { name: "resized, restartable init container, infeasible, but don't use status", minor: WITHOUT_STATUS, infeasible: true, ...RESIZED_SIDECAR, want: { cpu: 4000n } },
+  { name: "resized, restartable init container, infeasible, but don't use status", minor: WITHOUT_STATUS, resize: 'Infeasible', ...RESIZED_SIDECAR, want: { cpu: 4000n } },
   {
     name: 'restartable init container',
     initContainers: [{ name: 'restartable-init-1', sidecar: true, requests: cpu('1') }],
@@ -248,6 +255,44 @@ describe('TestAggregateContainerRequestsAndLimits (upstream helpers_test.go), th
       containers: [{ requests: cpu('9') }],
       initContainers: [{ sidecar: true, requests: cpu('8') }, { requests: cpu('6') }],
       want: { cpu: 17_000n },
+    },
+  ])('$name', (c) => {
+    expect(requestsOf(c)).toEqual(c.want);
+  });
+});
+
+// upstream: pkg/scheduler/framework/types_test.go TestCalculatePodResourcesWithResize (v1.35): what PodInfo
+// CalculateResource counts for a bound pod being resized (one container c1, init container i1, sidecar s1; 500Mi and
+// 800Mi for upstream's mem500M and mem800M). The pod-level cases read the pod-level spec, whatever status.resources says.
+describe('TestCalculatePodResourcesWithResize (upstream types_test.go)', () => {
+  const c500 = { cpu: '500m', memory: '500Mi' };
+  const c700 = { cpu: '700m', memory: '800Mi' };
+  const c700m500 = { cpu: '700m', memory: '500Mi' };
+  const running = (requests: List, status: List) => ({ containers: [{ name: 'c1', requests }], statuses: [{ name: 'c1', requests: status }] });
+  const want500 = { cpu: 500n, memory: 500n * MI };
+  const want700 = { cpu: 700n, memory: 800n * MI };
+  const podLevel = { podLevel: c700m500, podLevelStatus: c500, ...running(c500, c700m500) };
+  it.each<Case>([
+    { name: 'Pod with no pending resize', ...running(c500, c500), want: want500 },
+    { name: 'Pod with pod-level resources no pending resize', ...podLevel, want: { cpu: 700n, memory: 500n * MI } },
+    { name: 'Pod with resize in progress', ...running(c500, c500), resize: 'InProgress', want: want500 },
+    { name: 'Pod with pod-level resources and resize in progress', ...podLevel, resize: 'InProgress', want: { cpu: 700n, memory: 500n * MI } },
+    { name: 'Pod with deferred resize', ...running(c700, c500), resize: 'Deferred', want: want700 },
+    { name: 'Pod with pod-level resources and with deferred resize', podLevel: c700, podLevelStatus: c500, ...running(c500, c500), resize: 'Deferred', want: want700 },
+    { name: 'Pod with infeasible resize', ...running(c700, c500), resize: 'Infeasible', want: want500 },
+    {
+      name: 'Pod with init container and no pending resize',
+      ...running(c500, c500),
+      initContainers: [{ name: 'i1', requests: c700 }],
+      initStatuses: [{ name: 'i1', requests: c700 }],
+      want: want700,
+    },
+    {
+      name: 'Pod with sider container and no pending resize',
+      ...running(c500, c500),
+      initContainers: [{ name: 'i1', requests: c700 }, { name: 's1', sidecar: true, requests: c700 }],
+      initStatuses: [{ name: 'i1', requests: c700 }, { name: 's1', requests: c700 }],
+      want: { cpu: 1200n, memory: 1300n * MI },
     },
   ])('$name', (c) => {
     expect(requestsOf(c)).toEqual(c.want);
