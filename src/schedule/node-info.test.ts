@@ -83,3 +83,37 @@ describe('removePodsForDryRun', () => {
     }
   });
 });
+
+// upstream: pkg/scheduler/framework/types_test.go TestNodeInfoAddPod and TestNodeInfoRemovePod (v1.35): a node's
+// Requested and NonZeroRequested sum its pods' requests with their overhead (an init container's larger request
+// counts, 200Mi stands for a container's missing memory only in NonZeroRequested), and UsedPorts gathers their host ports.
+describe('TestNodeInfoAddPod and TestNodeInfoRemovePod (upstream types_test.go)', () => {
+  const port = (hostPort: number) => [{ containerPort: hostPort, hostIP: '127.0.0.1', hostPort, protocol: 'TCP' }];
+  const pod = (name: string, spec: Readonly<Record<string, unknown>>) => podInfoOf({ nodeName: 'test-node', ...spec }, { name, namespace: 'node_info_cache_test' });
+  const withOverhead = (overhead: Readonly<Record<string, string>>, requests: Readonly<Record<string, string>>, hostPort: number) => ({
+    overhead,
+    containers: [{ name: 'c', resources: { requests }, ports: port(hostPort) }],
+  });
+  const portsOf = (node: NodeInfo) => node.usedPorts.map(({ ip, protocol, port: p }) => `${ip} ${protocol}/${p}`);
+
+  it('TestNodeInfoAddPod: overhead, an init container and host ports', () => {
+    const both = { cpu: '500m', memory: '500' };
+    const node = nodeInfoOf({ name: 'test-node' }, [
+      pod('test-1', withOverhead({ cpu: '500m' }, { cpu: '100m', memory: '500' }, 80)),
+      pod('test-2', withOverhead(both, { cpu: '200m' }, 8080)),
+      pod('test-3', { ...withOverhead(both, { cpu: '200m' }, 8080), initContainers: [{ name: 'i', resources: { requests: { cpu: '500m', memory: '200Mi' } } }] }),
+    ]);
+    expect(node.requested).toEqual({ cpu: 2300n, memory: 209_716_700n });
+    expect(node.nonZeroRequested).toEqual({ cpu: 2300n, memory: 419_431_900n });
+    expect(portsOf(node)).toEqual(['127.0.0.1 TCP/80', '127.0.0.1 TCP/8080', '127.0.0.1 TCP/8080']);
+  });
+
+  it('TestNodeInfoRemovePod: removing test-1 leaves test-2 alone', () => {
+    const overhead = { cpu: '500m', memory: '500' };
+    const first = pod('test-1', withOverhead(overhead, { cpu: '100m', memory: '500' }, 80));
+    const node = nodeInfoOf({ name: 'test-node' }, [first, pod('test-2', withOverhead(overhead, { cpu: '200m', memory: '1Ki' }, 8080))]);
+    expect([node.requested, node.nonZeroRequested]).toEqual([{ cpu: 1300n, memory: 2524n }, { cpu: 1300n, memory: 2524n }]);
+    const removed = removePodsFromNode(node, [first]);
+    expect([removed.requested, removed.nonZeroRequested, portsOf(removed)]).toEqual([{ cpu: 700n, memory: 1524n }, { cpu: 700n, memory: 1524n }, ['127.0.0.1 TCP/8080']]);
+  });
+});
