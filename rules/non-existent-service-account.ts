@@ -3,7 +3,8 @@ import { defineRule } from '../src/lint/define-rule.js';
 import { isNameLike } from '../src/lint/object-name.js';
 import { podServiceAccount } from '../src/lint/service-account.js';
 import { treeHasKind } from '../src/lint/evidence.js';
-import { hasDeclaredNamespace, type LintIndex } from '../src/lint/lint-index.js';
+import type { LintIndex } from '../src/lint/lint-index.js';
+import { hasDeclaredNamespace } from '../src/model/apply-namespace.js';
 import { isKnownAs, type KubeObject } from '../src/model/object.js';
 
 /**

@@ -2,8 +2,8 @@
 import { AUTOSCALER_QUERIES } from '../src/lint/hpa.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { selectsSomePods } from '../src/lint/label-selector.js';
-import { directoryOf } from '../src/lint/lint-index.js';
 import { replicaCount } from '../src/lint/replicas.js';
+import { directoryOf } from '../src/model/apply-namespace.js';
 import { asRecord } from '../src/model/object.js';
 
 export default defineRule({

@@ -1,9 +1,9 @@
 // A pod that violates the Pod Security level its namespace enforces is refused by the PodSecurity admission plugin.
 import { defineRule } from '../src/lint/define-rule.js';
-import { hasDeclaredNamespace } from '../src/lint/lint-index.js';
 import { aggregateForbiddenDetail } from '../src/lint/pod-security/checks.js';
 import { enforcedPolicy, formatLevelVersion } from '../src/lint/pod-security/level-version.js';
 import { evaluatePod } from '../src/lint/pod-security/registry.js';
+import { hasDeclaredNamespace } from '../src/model/apply-namespace.js';
 import { asRecord, asStringMap } from '../src/model/object.js';
 
 export default defineRule({

@@ -1,8 +1,9 @@
 // ResourceQuota objects in the inputs: the workloads of a namespace together must fit their hard limits.
 import { defineRule } from '../src/lint/define-rule.js';
-import { sharesNamespace, WORKLOADS, type LintIndex } from '../src/lint/lint-index.js';
+import { WORKLOADS, type LintIndex } from '../src/lint/lint-index.js';
 import { containerItemDefaults, effectiveValues, podTotals } from '../src/lint/limit-range.js';
 import { containerResources } from '../src/lint/resources.js';
+import { sharesNamespace } from '../src/model/apply-namespace.js';
 import type { ItemDefaults } from '../src/model/limit-range-item.js';
 import { asRecord, asStringMap, type KubeObject } from '../src/model/object.js';
 import { addQuantities, compareQuantities, formatQuantity, parseQuantity, quantityFormat, type Quantity } from '../src/model/quantity.js';

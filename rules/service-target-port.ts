@@ -1,7 +1,8 @@
 // A named targetPort that the selected pods do not declare leaves the Service without endpoints for that port.
 import { defineRule } from '../src/lint/define-rule.js';
-import { serviceSelector, sharesNamespace, WORKLOADS } from '../src/lint/lint-index.js';
+import { serviceSelector, WORKLOADS } from '../src/lint/lint-index.js';
 import { isNameLike } from '../src/lint/object-name.js';
+import { sharesNamespace } from '../src/model/apply-namespace.js';
 import { asArray, asRecord } from '../src/model/object.js';
 
 /** A port's protocol, TCP when unset (the API server's default for container and Service ports alike). */

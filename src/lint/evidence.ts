@@ -1,6 +1,7 @@
 // When a cross-object rule may trust the inputs to be complete: the guards that keep "references to nothing" precise.
+import { directoryOf, sharesDirectoryTree } from '../model/apply-namespace.js';
 import { isKnownAs, type KubeObject } from '../model/object.js';
-import { directoryOf, sharesDirectoryTree, type LintIndex } from './lint-index.js';
+import type { LintIndex } from './lint-index.js';
 
 /** Custom resources (operators, Argo Rollouts, SealedSecrets, cert-manager) may create pods, Secrets or Services. */
 export function hasCustomResources(index: LintIndex, namespace: string): boolean {

@@ -1,7 +1,8 @@
+import { directoryOf, sharesNamespace } from '../model/apply-namespace.js';
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../model/object.js';
 import { objectOf } from '../schedule/test-support.js';
-import { buildLintIndex, directoryOf, sharesNamespace } from './lint-index.js';
+import { buildLintIndex } from './lint-index.js';
 
 describe('directoryOf', () => {
   it('is the part before the last separator, or empty', () => {

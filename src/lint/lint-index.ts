@@ -1,4 +1,5 @@
 // The main inputs indexed once per run for cross-object rules: objects by kind and namespace, workloads by object.
+import { directoryOf, hasDeclaredNamespace, sharesDirectoryTree, sharesNamespace } from '../model/apply-namespace.js';
 import { isConfigurationFile } from '../model/component-configuration.js';
 import { groupOf } from '../model/kinds.js';
 import { asRecord, asStringMap, type KubeObject } from '../model/object.js';
@@ -151,33 +152,6 @@ export function memoIn(memos: Map<string, unknown>): LintIndex['memo'] {
     if (!memos.has(key)) memos.set(key, compute());
     return memos.get(key) as T;
   };
-}
-
-/** The directory part of a file path ("" for a bare name): manifests of one application usually share it. */
-export function directoryOf(file: string): string {
-  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-  return slash < 0 ? '' : file.slice(0, slash);
-}
-
-/** Whether two objects of the same namespace name end up in one namespace (see LintIndex.nearby). */
-export function sharesNamespace(a: KubeObject, b: KubeObject): boolean {
-  return (hasDeclaredNamespace(a) && hasDeclaredNamespace(b)) || sharesDirectoryTree(a, b);
-}
-
-/** Whether one object's directory is the other's or below it: the files of one application's tree. */
-export function sharesDirectoryTree(a: KubeObject, b: KubeObject): boolean {
-  const [dirA, dirB] = [directoryOf(a.file), directoryOf(b.file)];
-  return isSameOrBelow(dirA, dirB) || isSameOrBelow(dirB, dirA);
-}
-
-/** Whether the object names its namespace (metadata.namespace) rather than taking whatever namespace kubectl targets. */
-export function hasDeclaredNamespace(object: KubeObject): boolean {
-  const namespace = asRecord(object.value['metadata'])?.['namespace'];
-  return typeof namespace === 'string' && namespace !== '';
-}
-
-function isSameOrBelow(directory: string, ancestor: string): boolean {
-  return ancestor === '' || directory === ancestor || directory.startsWith(`${ancestor}/`) || directory.startsWith(`${ancestor}\\`);
 }
 
 export function serviceSelector(service: KubeObject): Readonly<Record<string, string>> {

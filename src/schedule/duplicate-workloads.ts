@@ -1,5 +1,6 @@
 // Workloads the inputs define more than once (same API group, kind, namespace and name): `kubectl apply -f` of all
 // inputs leaves one object, the last one applied, so the dry-run places that copy only and reports the others.
+import { sharesNamespace } from '../model/apply-namespace.js';
 import { findingAt, type Finding } from '../model/finding.js';
 import { groupOf } from '../model/kinds.js';
 import type { RuleMeta } from '../model/rule-meta.js';
@@ -14,22 +15,38 @@ export const DUPLICATE_WORKLOAD: RuleMeta = {
     'The API server keeps one object per kind, namespace and name: `kubectl apply -f` of all the inputs creates the ' +
     'first copy and then replaces it with each later one, so the cluster runs the pods of the last copy only. The ' +
     'scheduling dry-run places the last copy alone (placing every copy would count its pods twice) and ignores the ' +
-    'others, which may be the ones meant.',
+    'others, which may be the ones meant. Copies without a namespace in unrelated folders (separate projects checked in ' +
+    'one run) are taken to be applied apart, as the cross-object rules take them, and are placed each.',
   remediation: 'Keep one definition of the workload in the inputs, or give the copies different names or namespaces.',
   defaultOn: true,
 };
 
-/** The workloads `kubectl apply -f` of the inputs leaves (the last copy of each), and a warning at every other copy. */
+/**
+ * The workloads `kubectl apply -f` of the inputs leaves, and a warning at every copy a later one replaces: a later copy
+ * of the same identity that lands in the same namespace (sharesNamespace: both declare it, or their files share a
+ * directory tree; unrelated projects checked in one run are applied apart).
+ */
 export function lastCopies(workloads: readonly Workload[]): { readonly workloads: readonly Workload[]; readonly findings: readonly Finding[] } {
-  const last = new Map<string, Workload>();
-  for (const workload of workloads) if (!workload.object.fromCluster) last.set(identityOf(workload), workload);
-  const findings: Finding[] = [];
-  const applied = workloads.filter((workload) => {
-    const kept = workload.object.fromCluster ? workload : (last.get(identityOf(workload)) ?? workload);
-    if (kept !== workload) findings.push(duplicateFinding(workload, kept));
-    return kept === workload;
-  });
-  return { workloads: applied, findings };
+  const copies = new Map<string, Workload[]>();
+  for (const workload of workloads) {
+    if (workload.object.fromCluster) continue;
+    const key = identityOf(workload);
+    const found = copies.get(key);
+    if (found) found.push(workload);
+    else copies.set(key, [workload]);
+  }
+  const replaced = new Map<Workload, Workload>();
+  for (const group of copies.values()) {
+    group.forEach((copy, i) => {
+      const last = group.findLast((later, j) => j > i && sharesNamespace(later.object, copy.object));
+      if (last) replaced.set(copy, last);
+    });
+  }
+  if (replaced.size === 0) return { workloads, findings: [] };
+  return {
+    workloads: workloads.filter((workload) => !replaced.has(workload)),
+    findings: [...replaced].map(([copy, last]) => duplicateFinding(copy, last)),
+  };
 }
 
 function identityOf({ object: { ref } }: Workload): string {

@@ -534,6 +534,14 @@ describe('fixtures/schedule', () => {
     ]);
   });
 
+  it('copies of a workload that land in different namespaces when applied (no namespace, unrelated project folders) are placed each', async () => {
+    // the same notion of "applied together" as the cross-object rules' (model/apply-namespace.ts sharesNamespace)
+    const dir = 'fixtures/schedule/duplicate-workload';
+    const report = await fit([`${dir}/apart/shop/web.yaml`, `${dir}/apart/blog/web.yaml`], { cluster: [`${dir}/cluster.yaml`] });
+    expect(report.scheduling.map((r) => [r.file, r.placement.unschedulable])).toEqual([[`${dir}/apart/blog/web.yaml`, 0], [`${dir}/apart/shop/web.yaml`, 0]]);
+    expect(report.findings).toEqual([]);
+  });
+
   it('a cluster Node or Pod without a name, or with a field the scheduler reads in the wrong shape, is reported there (the field treated as absent)', async () => {
     const dir = 'fixtures/schedule/malformed-cluster-objects';
     const report = await fit([`${dir}/app.yaml`], { cluster: [`${dir}/cluster.yaml`] });
