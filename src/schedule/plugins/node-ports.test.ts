@@ -58,6 +58,31 @@ const fitsCases = [
   },
 ];
 
+// upstream: pkg/scheduler/framework/types_test.go TestHostPortInfo_Check (v1.35): HostPortInfo.CheckConflict, the
+// ports already added standing for a bound pod's and the one checked for the incoming pod's ("" is 0.0.0.0 and TCP;
+// a port of 0 is no host port, so the plugin is skipped).
+const hostPortInfoCheckCases = [
+  { name: 'empty check should check 0.0.0.0 and TCP', added: ['TCP/127.0.0.1/80'], check: '//81', conflicts: false },
+  { name: 'empty check should check 0.0.0.0 and TCP (conflicted)', added: ['TCP/127.0.0.1/80'], check: '//80', conflicts: true },
+  { name: 'empty port check should pass', added: ['TCP/127.0.0.1/80'], check: '//0', conflicts: false },
+  { name: '0.0.0.0 should check all registered IPs', added: ['TCP/127.0.0.1/80'], check: 'TCP/0.0.0.0/80', conflicts: true },
+  { name: '0.0.0.0 with different protocol should be allowed', added: ['UDP/127.0.0.1/80'], check: 'TCP/0.0.0.0/80', conflicts: false },
+  { name: '0.0.0.0 with different port should be allowed', added: ['TCP/127.0.0.1/79', 'TCP/127.0.0.1/81', 'TCP/127.0.0.1/82'], check: 'TCP/0.0.0.0/80', conflicts: false },
+  { name: 'normal ip should check all registered 0.0.0.0', added: ['TCP/0.0.0.0/80'], check: 'TCP/127.0.0.1/80', conflicts: true },
+  {
+    name: 'normal ip with different port/protocol should be allowed (0.0.0.0)',
+    added: ['TCP/0.0.0.0/79', 'UDP/0.0.0.0/80', 'TCP/0.0.0.0/81', 'TCP/0.0.0.0/82'],
+    check: 'TCP/127.0.0.1/80',
+    conflicts: false,
+  },
+  {
+    name: 'normal ip with different port/protocol should be allowed',
+    added: ['TCP/127.0.0.1/79', 'UDP/127.0.0.1/80', 'TCP/127.0.0.1/81', 'TCP/127.0.0.1/82'],
+    check: 'TCP/127.0.0.1/80',
+    conflicts: false,
+  },
+];
+
 describe('NodePorts', () => {
   it.each(cases)('$name', ({ pod, existing, want }) => {
     const node = nodeInfoOf({}, [podWithPorts(existing)]);
@@ -71,6 +96,10 @@ describe('NodePorts', () => {
 
   it('TCP hostPort conflict from sidecar initContainer', () => {
     expect(runFilter(plugin, podWithInitContainerPort(true), nodeInfoOf({}, [podWithPorts(['TCP/0.0.0.0/8001'])]))).toEqual(conflict);
+  });
+
+  it.each(hostPortInfoCheckCases)('TestHostPortInfo_Check: $name', ({ added, check, conflicts }) => {
+    expect(runFilter(plugin, podWithPorts([check]), nodeInfoOf({}, [podWithPorts(added)]))).toEqual(conflicts ? conflict : SUCCESS);
   });
 
   it.each(fitsCases)('TestFits: $name', ({ pod, existing, fits }) => {
