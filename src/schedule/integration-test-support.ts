@@ -86,11 +86,12 @@ export function place(docs: readonly Value[], profiles?: SchedulerProfiles): str
 }
 
 /**
- * A KubeSchedulerConfiguration whose default profile scores with `plugin` alone, at weight 1, with `args` if given,
- * and filters with NodeUnschedulable alone: as in upstream's score plugin tests, every node is a candidate except
- * the ones marked `spec.unschedulable` (their failedNodes).
+ * A KubeSchedulerConfiguration whose default profile scores with `plugin` alone (or with each plugin of a list), at
+ * weight 1, with `args` for it if given, and filters with NodeUnschedulable alone: as in upstream's score plugin tests,
+ * every node is a candidate except the ones marked `spec.unschedulable` (their failedNodes).
  */
-export function scoreOnlyConfig(plugin: string, args?: Value, minor = NEWEST_MINOR): SchedulerProfiles {
+export function scoreOnlyConfig(plugin: string | readonly string[], args?: Value, minor = NEWEST_MINOR): SchedulerProfiles {
+  const plugins = typeof plugin === 'string' ? [plugin] : plugin;
   const config = {
     apiVersion: 'kubescheduler.config.k8s.io/v1',
     kind: 'KubeSchedulerConfiguration',
@@ -98,9 +99,9 @@ export function scoreOnlyConfig(plugin: string, args?: Value, minor = NEWEST_MIN
       schedulerName: 'default-scheduler',
       plugins: {
         filter: { disabled: [{ name: '*' }], enabled: [{ name: 'NodeUnschedulable' }] },
-        score: { disabled: [{ name: '*' }], enabled: [{ name: plugin, weight: 1 }] },
+        score: { disabled: [{ name: '*' }], enabled: plugins.map((name) => ({ name, weight: 1 })) },
       },
-      ...(args && { pluginConfig: [{ name: plugin, args }] }),
+      ...(args && { pluginConfig: [{ name: plugins[0], args }] }),
     }],
   };
   return readSchedulerConfiguration(JSON.stringify(config), 'test.json', minor).profiles;

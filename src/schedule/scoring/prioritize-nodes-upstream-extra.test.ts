@@ -23,3 +23,23 @@ describe('Test_prioritizeNodes (upstream), the NodeResourcesBalancedAllocation s
     expect(scoreNodes(docs, scoreOnlyConfig('NodeResourcesBalancedAllocation', undefined, 35), 35)).toEqual({ node1: 0, node2: 0 });
   });
 });
+
+// upstream: schedule_one_test.go TestZeroRequest (the v1.31/v1.32 copy: Test_prioritizeNodes there still scores a
+// best-effort pod 100 on BalancedAllocation, before kubernetes#129138): NodeResourcesFit (LeastAllocated) and
+// BalancedAllocation, weight 1 each, on two makeNode nodes each running a large pod (3 × the non-zero defaults) and a
+// pod requesting nothing (node1) or the defaults themselves (node2). A pod requesting nothing scores as one requesting
+// the defaults, and a larger pod lower. From v1.33 the best-effort pod's BalancedAllocation is a PreScore skip (0).
+describe('TestZeroRequest (upstream, v1.32)', () => {
+  const DEFAULT_MEMORY = String(200 * 1024 * 1024);
+  const small = { cpu: '100m', memory: DEFAULT_MEMORY };
+  const large = { cpu: '300m', memory: String(3 * 200 * 1024 * 1024) };
+  const bound = [pod({ name: 'large1', node: 'node1', requests: large }), pod({ name: 'noResources1', node: 'node1' }), pod({ name: 'large2', node: 'node2', requests: large }), pod({ name: 'small2', node: 'node2', requests: small })];
+  it.each([
+    { name: 'test priority of zero-request pod with node with zero-request pod', requests: undefined, want: 150 },
+    { name: 'test priority of nonzero-request pod with node with zero-request pod', requests: small, want: 150 },
+    { name: 'test priority of larger pod with node with zero-request pod', requests: large, want: 130 },
+  ])('$name', ({ requests, want }) => {
+    const docs = [makeNode('node1'), makeNode('node2'), ...bound, pod({ name: 'p', ...(requests && { requests }) })];
+    expect(scoreNodes(docs, scoreOnlyConfig(['NodeResourcesFit', 'NodeResourcesBalancedAllocation'], undefined, 32), 32)).toEqual({ node1: want, node2: want });
+  });
+});
