@@ -24,7 +24,8 @@ export const DUPLICATE_WORKLOAD: RuleMeta = {
 /**
  * The workloads `kubectl apply -f` of the inputs leaves, and a warning at every copy a later one replaces: a later copy
  * of the same identity that lands in the same namespace (sharesNamespace: both declare it, or their files share a
- * directory tree; unrelated projects checked in one run are applied apart).
+ * directory tree; unrelated projects checked in one run are applied apart). A pending Pod of the cluster snapshot that
+ * an input Pod of the same namespace and name checks is that pod as the snapshot caught it: the input's copy is placed.
  */
 export function lastCopies(workloads: readonly Workload[]): { readonly workloads: readonly Workload[]; readonly findings: readonly Finding[] } {
   const copies = new Map<string, Workload[]>();
@@ -42,9 +43,10 @@ export function lastCopies(workloads: readonly Workload[]): { readonly workloads
       if (last) replaced.set(copy, last);
     });
   }
-  if (replaced.size === 0) return { workloads, findings: [] };
+  const checked = (workload: Workload) => workload.object.fromCluster && copies.has(identityOf(workload));
+  if (replaced.size === 0 && !workloads.some(checked)) return { workloads, findings: [] };
   return {
-    workloads: workloads.filter((workload) => !replaced.has(workload)),
+    workloads: workloads.filter((workload) => !replaced.has(workload) && !checked(workload)),
     findings: [...replaced].map(([copy, last]) => duplicateFinding(copy, last)),
   };
 }

@@ -534,6 +534,13 @@ describe('fixtures/schedule', () => {
     ]);
   });
 
+  it('a pending Pod of the snapshot that an input Pod checks is placed once, as the input has it', async () => {
+    const dir = 'fixtures/schedule/duplicate-workload/pending';
+    const report = await fit([`${dir}/pod.yaml`], { cluster: [`${dir}/cluster.yaml`] });
+    expect(report.scheduling.map((r) => [r.file, r.placement])).toEqual([[`${dir}/pod.yaml`, { nodes: { 'node-1': 1 }, unschedulable: 0, message: null }]]);
+    expect(report.findings).toEqual([]);
+  });
+
   it('copies of a workload that land in different namespaces when applied (no namespace, unrelated project folders) are placed each', async () => {
     // the same notion of "applied together" as the cross-object rules' (model/apply-namespace.ts sharesNamespace)
     const dir = 'fixtures/schedule/duplicate-workload';
