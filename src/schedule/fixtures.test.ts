@@ -541,6 +541,12 @@ describe('fixtures/schedule', () => {
     expect(report.findings).toEqual([]);
   });
 
+  it('an input Pod takes the place of the running pod of its namespace and name (a pod spec is not changed in place)', async () => {
+    const dir = 'fixtures/schedule/duplicate-workload';
+    const report = await fit([`${dir}/pending/pod.yaml`], { cluster: [`${dir}/running/cluster.yaml`] });
+    expect(report.scheduling.map((r) => [r.file, r.placement])).toEqual([[`${dir}/pending/pod.yaml`, { nodes: { 'node-1': 1 }, unschedulable: 0, message: null }]]);
+  });
+
   it('copies of a workload that land in different namespaces when applied (no namespace, unrelated project folders) are placed each', async () => {
     // the same notion of "applied together" as the cross-object rules' (model/apply-namespace.ts sharesNamespace)
     const dir = 'fixtures/schedule/duplicate-workload';

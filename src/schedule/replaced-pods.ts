@@ -4,6 +4,9 @@
 // (a DaemonSet surges only with maxSurge, off by default). So the checked template's pods take the place of the
 // running ones: counting both would double their requests and have each new pod repel itself by its own
 // anti-affinity or host ports. (A Deployment's new ReplicaSet surges next to the old one: its pods stay; README.)
+// Likewise a Pod the inputs check takes the place of the running pod of its namespace and name: a pod's spec cannot
+// be changed in place, so the checked one stands for that pod deleted and created again (placing it next to itself
+// would have it rejected for its own requests).
 // upstream: pkg/controller/statefulset/stateful_set_control.go processReplica (isCreated), updateStatefulSet (rolling
 // update: deleteStatefulPod first); stateful_set_utils.go isMemberOf; pkg/controller/daemon/daemon_controller.go
 // podsShouldBeOnNode (shouldRun && !exists), update.go rollingUpdate; controller_ref_manager.go ClaimPods (adoption)
@@ -13,10 +16,11 @@ import { isEmptySelector, matchesSelector, toLabelSelector, type LabelSelector }
 import { controllerOf } from './preemption/victims.js';
 import type { Workload } from '../model/workload.js';
 
-/** The bound pods of `boundPods` that the StatefulSets and DaemonSets among `workloads` replace. */
+/** The bound pods of `boundPods` that the StatefulSets, DaemonSets and Pods among `workloads` replace. */
 export function replacedPods(workloads: readonly Workload[], boundPods: readonly KubeObject[]): Set<KubeObject> {
   const controllers = workloads.filter((workload) => workload.kind === 'StatefulSet' || workload.kind === 'DaemonSet');
-  const replaced = new Set<KubeObject>();
+  const checkedPods = new Set(workloads.filter((workload) => workload.kind === 'Pod' && !workload.object.fromCluster).map((workload) => podKey(workload.object)));
+  const replaced = new Set(checkedPods.size === 0 ? [] : boundPods.filter((pod) => checkedPods.has(podKey(pod))));
   if (controllers.length === 0) return replaced;
   const byKey = new Set(controllers.map((workload) => `${workload.object.ref.namespace}/${workload.kind}/${workload.object.ref.name}`));
   // an empty selector, which the API server refuses for both kinds, adopts nothing here
@@ -36,6 +40,10 @@ function adopts({ workload, selector }: { workload: Workload; selector: LabelSel
   if (pod.ref.namespace !== workload.object.ref.namespace) return false;
   if (workload.kind === 'StatefulSet' && !isOrdinalOf(pod.ref.name, workload.object.ref.name)) return false;
   return matchesSelector(selector, asStringMap(asRecord(pod.value['metadata'])?.['labels']));
+}
+
+function podKey(pod: KubeObject): string {
+  return `${pod.ref.namespace}/${pod.ref.name}`;
 }
 
 /** upstream: stateful_set_utils.go getParentNameAndOrdinal (`^(.*)-([0-9]+)$`) */
