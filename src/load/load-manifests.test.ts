@@ -208,6 +208,11 @@ describe('loadManifests', () => {
     expect(brief(await load(['go-template-block.yaml']))).toEqual([`go-template-block.yaml:7:3 ${GO_TEMPLATE}`]);
   });
 
+  it('calls a Go template in a templates folder with no Chart.yaml a Go template, not a Helm chart\'s', async () => {
+    const GO_TEMPLATE = 'error helm-template: this is a Go template, not a manifest: render it with the program that fills it in, then check the output';
+    expect(brief(await load(['go-template-folder']))).toEqual([`go-template-folder/templates/worker.template.yaml:6:9 ${GO_TEMPLATE}`]);
+  });
+
   it('blames a Go template comment, {{/* and {{- /*, like any other action', async () => {
     const GO_TEMPLATE = 'error helm-template: this is a Go template, not a manifest: render it with the program that fills it in, then check the output';
     expect(brief(await load(['go-template-comment.yaml']))).toEqual([`go-template-comment.yaml:3:1 ${GO_TEMPLATE}`]);

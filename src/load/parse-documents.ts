@@ -75,6 +75,8 @@ export type Reader = 'manifest' | 'chart' | 'patch' | 'kustomize';
 export function* readDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager', documentCache?: CodeStore, reader: Reader = 'manifest', snapshot?: SnapshotReading): Generator<ParsedDocument | Finding, void> {
   // a native search first: the regular expression costs about 2 ms per MB even where there is no `{{`
   const chartInput = reader === 'patch' || (reader === 'chart' && !isHelmOutput(original.text));
+  // a templates folder is a chart's only with a Chart.yaml beside it on disk (load-manifests.ts isChartTemplateFile)
+  const inChart = reader === 'chart';
   if (chartInput && original.text.includes('{{') && HELM_TEMPLATE.test(original.text)) {
     yield helmFinding(original, HELM_TEMPLATE);
     return;
@@ -91,7 +93,9 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
   let helmReported = false;
   let count = 0;
   const ytt = reader === 'manifest' || reader === 'chart' ? yttAnnotationAt(source.text) : undefined;
-  const plan = whole ? parsedJsonPlan(whole) : isJsonStream(source.text) ? jsonPlan(source) : yamlPlan(source, limits.maxDocuments);
+  const plan = whole ? parsedJsonPlan(whole) : isJsonStream(source.text) ? jsonPlan(source, inChart) : yamlPlan(source, limits.maxDocuments);
+  // whether a template action found where the document fails is its cause: always in a Helm template
+  const blamesTemplate = (chunk: string, start: number) => isHelmText(source.text, inChart) || breaksDocument(chunk, (text) => plan.build(text, start, limits, positions));
   const tables = positions === 'none' ? (snapshot ?? new SnapshotReading()).forFile(source.length) : undefined;
   const shared = tables?.shared;
   // documents repeating an earlier one's layout are read as copies of it (document-templates.ts)
@@ -118,8 +122,8 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
       if (!built) continue;
       // `name: {{ .Name }}` parses as a mapping used as a key, which kubectl rejects: the template is the cause
       const decode = built.problems.find((problem) => problem.kind === 'decode');
-      const template = decode && templateAt(source.text, decode.start);
-      if (template && breaksDocument(source, chunkText, (text) => plan.build(text, start, limits, positions))) {
+      const template = decode && templateAt(source.text, decode.start, inChart);
+      if (template && blamesTemplate(chunkText, start)) {
         if (!helmReported) yield template(source);
         helmReported = true;
         continue;
@@ -153,8 +157,8 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
     } catch (error) {
       if (!(error instanceof jsYaml().YAMLException)) throw error;
       const at = start + (error.mark?.position ?? 0);
-      const template = templateAt(source.text, at);
-      if (template && breaksDocument(source, chunkText, (text) => plan.build(text, start, limits, positions))) {
+      const template = templateAt(source.text, at, inChart);
+      if (template && blamesTemplate(chunkText, start)) {
         if (!helmReported) yield template(source);
         helmReported = true;
         continue;
@@ -228,12 +232,12 @@ function yamlPlan(source: SourceText, maxDocuments: number): ReadingPlan {
   return { chunks, findings, build: buildDocuments, json: false };
 }
 
-function jsonPlan(source: SourceText): ReadingPlan {
+function jsonPlan(source: SourceText, inChart: boolean): ReadingPlan {
   const stream = splitJsonValues(source.text);
   const { error } = stream;
   // `{{- $root := . -}}` first makes kubectl read a chart template as JSON: the template is the cause, when an action
   // comes no later than the error's line (a mkdocs `{% raw %}` first, with actions in quoted strings below, is not one)
-  const template = error && GO_TEMPLATE.exec(source.text.slice(0, lineEndOf(source.text, error.offset))) ? templateAt(source.text, error.offset) : undefined;
+  const template = error && GO_TEMPLATE.exec(source.text.slice(0, lineEndOf(source.text, error.offset))) ? templateAt(source.text, error.offset, inChart) : undefined;
   const findings = !error ? [] : template ? [template(source)] : [syntaxAt(source, error.offset, error.offset + 1, error.message)];
   return { chunks: stream.values, findings, build: buildJsonDocument, json: true };
 }
@@ -303,7 +307,6 @@ function lineEndOf(text: string, from: number): number {
  * `hostnames: ["{{ .Release.Name }}.example.com"]`): a file there is a template only when it does not parse.
  */
 const HELM_TEMPLATE = /\{\{[^{}]*?(?:\.(?:Values|Release|Chart|Capabilities|Files)\b|\b(?:include|toYaml|tpl|define)\b)/;
-const CHART_TEMPLATE_PATH = /(?:^|[\\/])templates[\\/]/;
 /**
  * `helm template` output: every document it writes starts with `# Source: CHART/templates/FILE` (right after its
  * `---`, or at the file's start), and `--output-dir`
@@ -331,10 +334,10 @@ const PLACEHOLDER = /\{\{[^{}\n]*\}\}/;
  * template, if it is one: Go template syntax anywhere makes it a Helm chart's; another placeholder counts only on the
  * line kubectl stops at (a Grafana dashboard's `legendFormat: "{{pod}}"` does not explain an error elsewhere).
  */
-function templateAt(text: string, offset: number): ((source: SourceText) => Finding) | undefined {
+function templateAt(text: string, offset: number, inChart: boolean): ((source: SourceText) => Finding) | undefined {
   if (GO_TEMPLATE.test(text)) {
     const at = templateActionBefore(text, lineEndOf(text, offset));
-    return (source) => (HELM_TEMPLATE.test(text) || CHART_TEMPLATE_PATH.test(source.file) ? helmFinding(source, GO_TEMPLATE, at) : goTemplateFinding(source, at));
+    return (source) => (isHelmText(text, inChart) ? helmFinding(source, GO_TEMPLATE, at) : goTemplateFinding(source, at));
   }
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const match = PLACEHOLDER.exec(text.slice(lineStart, lineEndOf(text, offset)));
@@ -404,18 +407,18 @@ function helmFinding(source: SourceText, syntax: RegExp, at?: number): Finding {
   return fileFinding(source, offset, offset + 2, { ...LOAD_CHECKS.helmTemplate, message });
 }
 
-function isHelmText(source: SourceText): boolean {
-  return HELM_TEMPLATE.test(source.text) || CHART_TEMPLATE_PATH.test(source.file);
+function isHelmText(text: string, inChart: boolean): boolean {
+  return inChart || HELM_TEMPLATE.test(text);
 }
 
 /**
- * Whether a template action is what breaks the document: in a chart, or where an action stands unquoted (`{{ if }}`
- * lines, `{{ .Name }}: |` as a key), it is; when every action is inside a quoted scalar, only when the document parses
- * and decodes once they are blanked (a quoted action beside an unquoted resource pool path YAML reads as an alias is
- * not).
+ * Whether a template action outside a Helm template is what breaks the document: where an action stands unquoted
+ * (`{{ if }}` lines, `{{ .Name }}: |` as a key), it is; when every action is inside a quoted scalar, only when the
+ * document parses and decodes once they are blanked (a quoted action beside an unquoted resource pool path YAML reads
+ * as an alias is not).
  */
-function breaksDocument(source: SourceText, chunk: string, build: (text: string) => readonly BuiltDocument[]): boolean {
-  if (isHelmText(source) || hasUnquotedAction(chunk)) return true;
+function breaksDocument(chunk: string, build: (text: string) => readonly BuiltDocument[]): boolean {
+  if (hasUnquotedAction(chunk)) return true;
   const blanked = chunk.replace(/\{\{[\s\S]*?\}\}/g, (action) => action.replace(/[^\n]/g, ' '));
   try {
     return build(blanked).every((document) => !document.problems.some((problem) => problem.kind === 'decode'));
