@@ -45,9 +45,12 @@ interface Located {
 class InternalSpec {
   readonly versions: readonly Fields[];
   readonly #hoisted: ReadonlySet<Hoistable>;
+  /** Whether spec.versions is a list, so the Go slice is not nil when it is empty. */
+  readonly #listed: boolean;
 
   constructor(spec: Fields | undefined) {
     this.versions = arrayField(spec, 'versions').map((entry) => asRecord(entry) ?? {});
+    this.#listed = Array.isArray(spec?.['versions']);
     const first = this.versions[0];
     const identical = (name: Hoistable) => first !== undefined && this.versions.every((version) => isDeepStrictEqual(version[name], first[name]));
     this.#hoisted = new Set((['schema', 'subresources', 'additionalPrinterColumns'] as const).filter(identical));
@@ -80,9 +83,11 @@ class InternalSpec {
   /**
    * spec.versions as the internal version's Go structs, for the errors that print the whole list; past about a MiB of
    * JSON (thousands of schema nodes, each printed with all 44 JSONSchemaProps fields) a summary stands in for it, which
-   * no one would read and which a hostile CRD of 100,000 versions made hundreds of MB long.
+   * no one would read and which a hostile CRD of 100,000 versions made hundreds of MB long. No versions are an empty
+   * slice, or a nil one when spec.versions is unset (`null`; %#v before 1.34).
    */
-  goValue(): GoStruct[] | GoSyntax {
+  goValue(): GoStruct[] | GoSyntax | GoSlice {
+    if (this.versions.length === 0) return new GoSlice('[]apiextensions.CustomResourceDefinitionVersion', this.#listed ? [] : null);
     const nodes = this.versions.reduce((total, version) => total + countNodes(version, PRINTED_NODES_LIMIT - total), 0);
     if (nodes >= PRINTED_NODES_LIMIT) return new GoSyntax(`[${this.versions.length} versions, not printed: their JSON would exceed 1 MiB]`);
     return this.versions.map((version, index) => internalVersion(version, (name) => (this.isHoisted(name) ? undefined : this.versions[index]?.[name])));

@@ -472,9 +472,9 @@ describe('bad values with a String method, per release (field.Error ErrorBody)',
 // apimachinery 0.33 printed a typed slice (no String method) with %#v, so a nil one was not "null"; 0.34 json.Marshal
 describe('bad values that are typed slices, per release (field.Error ErrorBody)', () => {
   it.each([
-    ['1.33', ['[]networking.IngressRule(nil)', '[]networking.IngressRule{}', '[]core.ResourceQuotaScope(nil)', '[]core.ResourceQuotaScope{"Terminating", "NotTerminating"}'], ['[]string(nil)', '[]string{"V1"}']],
-    ['1.34', ['null', '[]', 'null', '["Terminating","NotTerminating"]'], ['null', '["V1"]']],
-  ])('%s', async (release, [noRules, emptyRules, noScopes, scopes], [noStoredVersions, storedVersions]) => {
+    ['1.33', ['[]networking.IngressRule(nil)', '[]networking.IngressRule{}', '[]core.ResourceQuotaScope(nil)', '[]core.ResourceQuotaScope{"Terminating", "NotTerminating"}'], ['[]string(nil)', '[]string{"V1"}'], ['[]apiextensions.CustomResourceDefinitionVersion(nil)', '[]apiextensions.CustomResourceDefinitionVersion{}']],
+    ['1.34', ['null', '[]', 'null', '["Terminating","NotTerminating"]'], ['null', '["V1"]'], ['null', '[]']],
+  ])('%s', async (release, [noRules, emptyRules, noScopes, scopes], [noStoredVersions, storedVersions], [noVersions, emptyVersions]) => {
     const messages = async (file: string) => {
       const { objects } = await loadManifests([file], { cwd: 'fixtures/schema/validation' });
       return validateObjects(objects, { kubernetesVersion: release, extraSchemas: new Map(), strictKinds: false }).map((finding) => `${finding.line}:${finding.column} ${finding.message}`);
@@ -488,6 +488,11 @@ describe('bad values that are typed slices, per release (field.Error ErrorBody)'
     expect((await messages('invalid-crd.yaml')).filter((message) => message.includes('status.storedVersions'))).toEqual([
       `11:5 status.storedVersions: Invalid value: ${noStoredVersions}: must have at least one stored version`,
       `44:16 status.storedVersions: Invalid value: ${storedVersions}: must have the storage version v2`,
+    ]);
+    // v1's conversion keeps a nil spec.versions nil (zz_generated.conversion.go autoConvert_v1_CustomResourceDefinitionSpec_To_...)
+    expect((await messages('crd-without-versions.yaml')).filter((message) => message.includes(' spec.versions:'))).toEqual([
+      `8:3 spec.versions: Invalid value: ${noVersions}: must have exactly one version marked as storage version`,
+      `20:13 spec.versions: Invalid value: ${emptyVersions}: must have exactly one version marked as storage version`,
     ]);
   });
 });
