@@ -1,8 +1,10 @@
 // Documents → Kubernetes objects: `kind: List` and every `*List` flattened, non-Kubernetes documents reported.
 import { builtNames, type NameAffix } from '../model/built-names.js';
+import { componentConfigurationNote } from '../model/component-configuration.js';
 import type { Finding } from '../model/finding.js';
 import { asRecord, toKubeObject, type KubeObject } from '../model/object.js';
 import type { ManifestDocument, Path } from '../model/document.js';
+import { groupOf } from '../model/kinds.js';
 import { LOAD_CHECKS } from './load-checks.js';
 
 export interface ObjectsOfDocument {
@@ -142,13 +144,28 @@ function notKubernetes(document: ManifestDocument, path: Path, record: Readonly<
     const problem = value === undefined || value === null || value === '' ? 'not set' : "isn't string type";
     // `apiversion:` (a file a program reads through Go's case-insensitive JSON decoding) is no apiVersion to kubectl
     const cased = value === undefined ? Object.keys(record).find((key) => key !== only && key.toLowerCase() === only.toLowerCase()) : undefined;
+    const toolFile = cased === undefined ? undefined : configurationFileNote({ ...record, [only]: record[cased] });
+    if (toolFile !== undefined) return skipped(document, path, toolFile);
     const note = cased === undefined ? '' : ` (the key is written "${cased}"; kubectl reads keys by their exact case)`;
     const check = LOAD_CHECKS.typeMetaMissing;
     return { ruleId: check.id, severity: check.severity, message: `${only} ${problem}${note}: kubectl rejects the document`, ...document.rangeOf(path), object: null, path: null };
   }
   const missing = !record ? 'is not a mapping' : missingFields.join(' and ');
-  const message = isJsonPatch(value) ? 'document is a JSON patch (a list of operations), not an object; skipped' : record ? `document has no ${missing}; skipped` : `document ${missing}; skipped`;
+  return skipped(document, path, isJsonPatch(value) ? 'document is a JSON patch (a list of operations), not an object; skipped' : record ? `document has no ${missing}; skipped` : `document ${missing}; skipped`);
+}
+
+function skipped(document: ManifestDocument, path: Path, message: string): Finding {
   const range = document.rangeOf(path);
   const check = LOAD_CHECKS.notKubernetes;
   return { ruleId: check.id, severity: check.severity, message, ...range, endLine: range.line, endColumn: range.column, object: null, path: null };
+}
+
+/**
+ * Why a document is a tool's or component's own file, which its program decodes with Go's case-insensitive field
+ * matching (operator-sdk's `make bundle` writes `apiversion:` in bundle/tests/scorecard/config.yaml): undefined for
+ * any other document.
+ */
+function configurationFileNote(record: Readonly<Record<string, unknown>>): string | undefined {
+  const { apiVersion, kind } = record;
+  return typeof apiVersion === 'string' && typeof kind === 'string' ? componentConfigurationNote(groupOf(apiVersion), apiVersion, kind) : undefined;
 }

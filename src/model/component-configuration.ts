@@ -1,5 +1,5 @@
 // Configuration files of Kubernetes' own components (kube-scheduler, kubelet, kube-proxy, the API server, kubeadm) and
-// of tools (kind, clusterctl, chainsaw, Crossplane packages) and kubeconfig files: they carry apiVersion and kind but are
+// of tools (kind, clusterctl, chainsaw, Crossplane packages, operator-sdk scorecard) and kubeconfig files: they carry apiVersion and kind but are
 // read from disk by their program, never applied as API objects.
 
 /** API groups of component configuration types (the config packages of each component, the API server's file formats). */
@@ -16,6 +16,7 @@ const CONFIGURATION_GROUPS: ReadonlySet<string> = new Set([
 const TOOL_GROUPS: ReadonlyMap<string, string> = new Map([
   ['kind.x-k8s.io', 'kind'], ['clusterctl.cluster.x-k8s.io', 'clusterctl'], ['meta.pkg.crossplane.io', 'a Crossplane package (crossplane xpkg build)'],
   ['chainsaw.kyverno.io', 'chainsaw'], ['kuttl.dev', 'kuttl'], ['kpt.dev', 'kpt'], ['k3d.io', 'k3d'],
+  ['scorecard.operatorframework.io', 'operator-sdk scorecard'],
 ]);
 
 /**

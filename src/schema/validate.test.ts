@@ -157,11 +157,12 @@ describe('validateObjects: kinds', () => {
     ]);
   });
 
-  it('says a tool\'s file (kind, clusterctl, a kubeconfig) is not an API object, even when the inputs hold a CRD of its kind', async () => {
+  it('says a tool\'s file (kind, clusterctl, operator-sdk scorecard, a kubeconfig) is not an API object, even when the inputs hold a CRD of its kind', async () => {
     expect(await check('tool-files.yaml')).toEqual([
       '24:7 info unknown-kind: clusterctl.cluster.x-k8s.io/v1alpha3 Metadata is a file of clusterctl, read from disk, not an API object: not validated',
       '27:7 info unknown-kind: kind.x-k8s.io/v1alpha4 Cluster is a file of kind, read from disk, not an API object: not validated',
       '33:7 info unknown-kind: v1 Config is a kubeconfig file, read from disk by kubectl and other clients, not an API object: not validated',
+      '47:7 info unknown-kind: scorecard.operatorframework.io/v1alpha3 Configuration is a file of operator-sdk scorecard, read from disk, not an API object: not validated',
     ]);
   });
 
