@@ -575,6 +575,26 @@ describe('fixtures/schedule', () => {
     ]);
   });
 
+  it('the objects the scheduler consults beside Nodes and Pods are reported where a field it reads has a shape no API server returns; a PriorityClass without value has value 0', async () => {
+    // upstream: pkg/apis/scheduling/types.go PriorityClass.Value (an int32, required by no validation:
+    // validation.go ValidatePriorityClass); plugin/pkg/admission/priority/admission.go; preemption.go filterPodsWithPDBViolation
+    const { results, findings } = await fixtureWithCluster('malformed-cluster-objects-kinds');
+    expect(findings.map((f) => [f.ruleId, f.line, f.column, f.path, f.message])).toEqual([
+      ['malformed-cluster-object', 17, 24, 'metadata.ownerReferences', 'metadata.ownerReferences must be a list, got a mapping: the scheduling dry-run treats it as absent'],
+      ['malformed-cluster-object', 28, 25, 'metadata.ownerReferences[0]', 'metadata.ownerReferences[0] has no kind: the scheduling dry-run treats the reference as absent'],
+      ['malformed-cluster-object', 42, 12, 'value', 'value must be an integer, got "high": the scheduling dry-run treats it as absent'],
+      ['malformed-cluster-object', 43, 20, 'globalDefault', 'globalDefault must be a boolean, got "false": the scheduling dry-run treats it as absent'],
+      ['malformed-cluster-object', 47, 53, 'spec.selector.matchLabels', 'spec.selector.matchLabels must be a mapping, got a list: the scheduling dry-run treats it as absent'],
+      ['malformed-cluster-object', 48, 34, 'status.disruptionsAllowed', 'status.disruptionsAllowed must be an integer, got "1": the scheduling dry-run treats it as absent'],
+      ['malformed-cluster-object', 52, 22, 'spec.selector', 'spec.selector must be a mapping, got "app=filler": the scheduling dry-run treats it as absent'],
+      ['malformed-cluster-object', 56, 28, 'spec.attachRequired', 'spec.attachRequired must be a boolean, got "yes": the scheduling dry-run treats it as absent'],
+      ['malformed-cluster-object', 60, 88, 'spec.pool.generation', 'spec.pool.generation must be an integer, got "1": the scheduling dry-run treats it as absent'],
+    ]);
+    // priority 0, not the globalDefault class's 1000: it may not preempt filler (500)
+    expect(results['urgent']?.placement).toMatchObject({ nodes: {}, unschedulable: 1, message: expect.stringContaining('preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.') });
+    expect(results['urgent']?.preemption).toBeNull();
+  });
+
   it("a snapshot's pending pod being deleted is not scheduled and takes no room", async () => {
     // upstream: pkg/scheduler/schedule_one.go skipPodSchedule ("skip schedule deleting pod")
     const report = await fit([], { cluster: ['fixtures/schedule/pending-pod-deleted'] });

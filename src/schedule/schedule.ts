@@ -34,7 +34,7 @@ import { runPreFilters, type NodeStatus, type PreparedPod } from './run-filters.
 import type { Placement, SchedulingResult } from './scheduling-result.js';
 import { buildPodInfo, podSourceOfEvicted, podSourceOfWorkload, toSchedulerSnapshot, type SchedulerSnapshot } from './snapshot.js';
 import { toMinorVersion } from './version.js';
-import { malformedPodFindings } from './malformed-cluster-objects.js';
+import { malformedClusterObjectFindings } from './malformed-cluster-objects.js';
 import { NO_SCHEDULER_PROFILE, VOLUMES_NOT_CHECKED } from './scheduling-checks.js';
 import { placementStoppedFindings, podSlotsCappedFindings } from './pod-slots.js';
 import { heldBySchedulingGates, schedulingGatedFindings } from './scheduling-gates.js';
@@ -201,7 +201,7 @@ function podSpecOf(workload: Workload): PodSpecAt {
 
 /** The malformed fields of the snapshot's pending pods (its bound ones are checked with the nodes: snapshot.ts). */
 function malformedPendingPodFindings(workloads: readonly Workload[]): Finding[] {
-  return workloads.flatMap((workload) => (workload.kind === 'Pod' ? malformedPodFindings(workload.object) : []));
+  return workloads.flatMap((workload) => (workload.kind === 'Pod' ? malformedClusterObjectFindings(workload.object) : []));
 }
 
 /** Unassigned pods that name a scheduler no profile has: kube-scheduler leaves them to that scheduler. */

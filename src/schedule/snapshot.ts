@@ -18,7 +18,7 @@ import { runtimeClassesOf } from '../model/runtime-class.js';
 import { StorageCatalog } from './volumes/storage-catalog.js';
 import { draExtendedResources } from './dra-extended-resources.js';
 import { FirstObjects } from './duplicate-cluster-objects.js';
-import { malformedNodeFindings, malformedPodFindings } from './malformed-cluster-objects.js';
+import { malformedClusterObjectFindings } from './malformed-cluster-objects.js';
 import { DeviceCatalog } from './dra/device-catalog.js';
 import { namespaceLabelsOf } from './namespace-labels.js';
 
@@ -147,8 +147,9 @@ function priorityOptions(classes: readonly KubeObject[]): Pick<PodInfoOptions, '
   const neverPreempting = new Set<string>();
   let globalDefault: { readonly name: string; readonly value: number } | undefined;
   for (const object of classes) {
-    const value = object.value['value'];
-    if (typeof value !== 'number') continue;
+    // a value that is not an integer is reported (malformed-cluster-object) and read as absent: an int32 field the
+    // object leaves out decodes to 0, as the API server stores a class written without one (PriorityClass.Value)
+    const value = Number.isInteger(object.value['value']) ? (object.value['value'] as number) : 0;
     priorityClasses.set(object.ref.name, value);
     if (object.value['preemptionPolicy'] === 'Never') neverPreempting.add(object.ref.name);
     // upstream: plugin/pkg/admission/priority/admission.go getDefaultPriorityClass: of several global defaults (a
@@ -170,7 +171,7 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
   const evicted: KubeObject[] = [];
   const firstPods = new FirstObjects(findings);
   for (const object of snapshot.boundPods) {
-    appendAll(findings, malformedPodFindings(object));
+    appendAll(findings, malformedClusterObjectFindings(object));
     if (!firstPods.isFirst(`${object.ref.namespace}/${object.ref.name}`, object)) continue;
     const nodeName = String(asRecord(object.value['spec'])?.['nodeName']);
     if (drain.includes(nodeName)) {
@@ -186,19 +187,26 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
   const firstNodes = new FirstObjects(findings);
   for (const object of snapshot.nodes) {
     const name = object.ref.name;
-    appendAll(findings, malformedNodeFindings(object));
+    appendAll(findings, malformedClusterObjectFindings(object));
     if (!firstNodes.isFirst(name, object) || drain.includes(name)) continue;
     const problems: QuantityProblem[] = [];
     // a copy of its exact size: the list pushed to keeps room for 17 pods
     byName.set(name, toNodeInfo(object, podsByNode.get(name)?.slice() ?? NONE, problems, shared));
     appendAll(findings, quantityFindings(object, problems));
   }
+  for (const object of consultedObjects(snapshot)) appendAll(findings, malformedClusterObjectFindings(object));
   const nodes = withClusterImageStates([...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
   const storage = StorageCatalog.of(snapshot.storage, snapshot.storageSource, minor);
   const { podDisruptionBudgets } = snapshot;
   const controllers = controllerSelectorsOf(snapshot.controllers);
   const devices = DeviceCatalog.of(snapshot, minor);
   return { nodes, namespaceLabels: namespaceLabelsOf(snapshot.namespaces, podNamespaces(snapshot.boundPods, incomingNamespaces)), minor, podOptions, findings, evicted, storage, devices, podDisruptionBudgets, controllers };
+}
+
+/** The objects the scheduler consults beside Nodes and bound Pods. */
+function* consultedObjects(snapshot: ClusterSnapshot): Iterable<KubeObject> {
+  const { priorityClasses, namespaces, services, controllers, runtimeClasses, limitRanges, storage, podDisruptionBudgets, deviceClasses, resourceSlices, resourceClaims, resourceClaimTemplates } = snapshot;
+  for (const objects of [priorityClasses, namespaces, services, controllers, runtimeClasses, limitRanges, storage, podDisruptionBudgets, deviceClasses, resourceSlices, resourceClaims, resourceClaimTemplates]) yield* objects;
 }
 
 function* podNamespaces(boundPods: readonly KubeObject[], incomingNamespaces: Iterable<string>): Iterable<string> {
