@@ -595,6 +595,17 @@ describe('fixtures/schedule', () => {
     expect(results['urgent']?.preemption).toBeNull();
   });
 
+  it("a snapshot's negative allocatable and requests, which the API server refuses, are reported and read as absent", async () => {
+    // upstream: pkg/apis/core/validation/validation.go ValidateResourceQuantityValue, ValidateNonnegativeQuantity
+    const { results, findings } = await fixtureWithCluster('negative-quantities');
+    expect(findings.map((f) => [f.ruleId, f.line, f.column, f.path, f.message])).toEqual([
+      ['invalid-quantity', 14, 33, 'status.allocatable.cpu', 'quantity "-4" must be greater than or equal to 0: the scheduling dry-run treats it as absent'],
+      ['invalid-quantity', 27, 74, 'spec.containers[0].resources.requests.cpu', 'quantity "-3" must be greater than or equal to 0: the scheduling dry-run treats it as absent'],
+      ['invalid-quantity', 27, 88, 'spec.containers[0].resources.requests.memory', 'quantity "-1Gi" must be greater than or equal to 0: the scheduling dry-run treats it as absent'],
+    ]);
+    expect(results['web']).toMatchObject({ feasibleNodes: [], rejected: { 'node-1': ['Insufficient cpu'], 'node-2': ['Insufficient cpu'] } });
+  });
+
   it("a snapshot's pending pod being deleted is not scheduled and takes no room", async () => {
     // upstream: pkg/scheduler/schedule_one.go skipPodSchedule ("skip schedule deleting pod")
     const report = await fit([], { cluster: ['fixtures/schedule/pending-pod-deleted'] });

@@ -32,7 +32,10 @@ function pathOf(path: LazyPath): Path {
   return typeof path === 'function' ? path() : path;
 }
 
-/** Reads a ResourceList mapping; malformed quantities are reported and left out. */
+/**
+ * Reads a ResourceList mapping; malformed and negative quantities are reported and left out (the API server refuses a
+ * negative one in requests, limits, overhead, capacity and allocatable: validation.go ValidateResourceQuantityValue).
+ */
 export function readResourceList(value: unknown, path: LazyPath, problems: QuantityProblem[]): ResourceList {
   const list: ResourceList = new Map();
   const record = asRecord(value);
@@ -40,7 +43,7 @@ export function readResourceList(value: unknown, path: LazyPath, problems: Quant
   for (const name in record) {
     const raw = record[name];
     const quantity = parseQuantity(raw);
-    if (quantity) list.set(name, quantity);
+    if (quantity && quantity.numerator >= 0n) list.set(name, quantity);
     else problems.push({ path: [...pathOf(path), name], value: raw });
   }
   return list;
