@@ -589,6 +589,10 @@ describe('fixtures/schedule', () => {
       ['malformed-cluster-object', 52, 22, 'spec.selector', 'spec.selector must be a mapping, got "app=filler": the scheduling dry-run treats it as absent'],
       ['malformed-cluster-object', 56, 28, 'spec.attachRequired', 'spec.attachRequired must be a boolean, got "yes": the scheduling dry-run treats it as absent'],
       ['malformed-cluster-object', 60, 88, 'spec.pool.generation', 'spec.pool.generation must be an integer, got "1": the scheduling dry-run treats it as absent'],
+      // in every entry of a list: the first bad one
+      ['malformed-cluster-object', 65, 114, 'allowedTopologies[0].matchLabelExpressions[1].key', 'allowedTopologies[0].matchLabelExpressions[1].key must be a string, got 1: the scheduling dry-run treats it as absent'],
+      ['malformed-cluster-object', 70, 15, 'capacity', 'capacity must be a quantity of at least 0, got "lots": the scheduling dry-run treats it as absent'],
+      ['malformed-cluster-object', 74, 72, 'spec.devices.requests[0].exactly.deviceClassName', 'spec.devices.requests[0].exactly.deviceClassName must be a string, got 7: the scheduling dry-run treats it as absent'],
     ]);
     // priority 0, not the globalDefault class's 1000: it may not preempt filler (500)
     expect(results['urgent']?.placement).toMatchObject({ nodes: {}, unschedulable: 1, message: expect.stringContaining('preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.') });

@@ -4,6 +4,7 @@ import { formatPath, type Path } from '../model/document.js';
 import { describeValue } from '../model/describe-value.js';
 import { findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
+import { parseQuantity } from '../model/quantity.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { valueAt } from '../model/workload.js';
 
@@ -22,14 +23,29 @@ export const MALFORMED_CLUSTER_OBJECT: RuleMeta = {
   defaultOn: true,
 };
 
-type Shape = 'string' | 'boolean' | 'integer' | 'mapping' | 'string map' | 'list of strings' | 'list of mappings' | 'owner references';
+type Shape = 'string' | 'boolean' | 'integer' | 'quantity' | 'mapping' | 'string map' | 'list of strings' | 'list of mappings' | 'owner references';
 type Field = readonly [Path, Shape];
+
+/** A path segment for every entry of a list (whose own shape another field checks); the first bad entry is reported. */
+const EACH = -1;
 
 /** A metav1.LabelSelector: a mapping of matchLabels and matchExpressions. */
 const labelSelector = (path: Path): Field[] => [
   [path, 'mapping'],
   [[...path, 'matchLabels'], 'string map'],
   [[...path, 'matchExpressions'], 'list of mappings'],
+];
+
+/** A resource.k8s.io/v1 DeviceClaim: its requests (each exactly one device class's) and constraints. */
+const deviceClaim = (path: Path): Field[] => [
+  [path, 'mapping'],
+  [[...path, 'requests'], 'list of mappings'],
+  [[...path, 'requests', EACH, 'name'], 'string'],
+  [[...path, 'requests', EACH, 'exactly'], 'mapping'],
+  [[...path, 'requests', EACH, 'exactly', 'deviceClassName'], 'string'],
+  [[...path, 'requests', EACH, 'exactly', 'count'], 'integer'],
+  [[...path, 'requests', EACH, 'exactly', 'selectors'], 'list of mappings'],
+  [[...path, 'constraints'], 'list of mappings'],
 ];
 
 const OWNER_REFERENCES: Field = [['metadata', 'ownerReferences'], 'owner references'];
@@ -81,7 +97,14 @@ const FIELDS: ReadonlyMap<string, readonly Field[]> = new Map<string, readonly F
     [['scheduling', 'tolerations'], 'list of mappings'],
   ]],
   ['LimitRange', [[['spec'], 'mapping'], [['spec', 'limits'], 'list of mappings']]],
-  ['StorageClass', [[['provisioner'], 'string'], [['volumeBindingMode'], 'string'], [['allowedTopologies'], 'list of mappings']]],
+  ['StorageClass', [
+    [['provisioner'], 'string'],
+    [['volumeBindingMode'], 'string'],
+    [['allowedTopologies'], 'list of mappings'],
+    [['allowedTopologies', EACH, 'matchLabelExpressions'], 'list of mappings'],
+    [['allowedTopologies', EACH, 'matchLabelExpressions', EACH, 'key'], 'string'],
+    [['allowedTopologies', EACH, 'matchLabelExpressions', EACH, 'values'], 'list of strings'],
+  ]],
   ['PersistentVolumeClaim', [
     OWNER_REFERENCES,
     [['spec'], 'mapping'],
@@ -107,9 +130,14 @@ const FIELDS: ReadonlyMap<string, readonly Field[]> = new Map<string, readonly F
   ]],
   ['CSINode', [[['spec'], 'mapping'], [['spec', 'drivers'], 'list of mappings']]],
   ['CSIDriver', [[['spec'], 'mapping'], [['spec', 'attachRequired'], 'boolean'], [['spec', 'storageCapacity'], 'boolean']]],
-  ['CSIStorageCapacity', [[['storageClassName'], 'string'], ...labelSelector(['nodeTopology'])]],
+  ['CSIStorageCapacity', [[['storageClassName'], 'string'], [['capacity'], 'quantity'], [['maximumVolumeSize'], 'quantity'], ...labelSelector(['nodeTopology'])]],
   ['VolumeAttachment', [[['spec'], 'mapping'], [['spec', 'nodeName'], 'string'], [['spec', 'attacher'], 'string'], [['spec', 'source'], 'mapping']]],
-  ['DeviceClass', [[['spec'], 'mapping'], [['spec', 'selectors'], 'list of mappings']]],
+  ['DeviceClass', [
+    [['spec'], 'mapping'],
+    [['spec', 'selectors'], 'list of mappings'],
+    [['spec', 'selectors', EACH, 'cel'], 'mapping'],
+    [['spec', 'selectors', EACH, 'cel', 'expression'], 'string'],
+  ]],
   ['ResourceSlice', [
     [['spec'], 'mapping'],
     [['spec', 'driver'], 'string'],
@@ -121,12 +149,13 @@ const FIELDS: ReadonlyMap<string, readonly Field[]> = new Map<string, readonly F
     [['spec', 'pool', 'generation'], 'integer'],
     [['spec', 'pool', 'resourceSliceCount'], 'integer'],
     [['spec', 'devices'], 'list of mappings'],
+    [['spec', 'devices', EACH, 'name'], 'string'],
+    [['spec', 'devices', EACH, 'attributes'], 'mapping'],
+    [['spec', 'devices', EACH, 'capacity'], 'mapping'],
   ]],
   ['ResourceClaim', [
     [['spec'], 'mapping'],
-    [['spec', 'devices'], 'mapping'],
-    [['spec', 'devices', 'requests'], 'list of mappings'],
-    [['spec', 'devices', 'constraints'], 'list of mappings'],
+    ...deviceClaim(['spec', 'devices']),
     [['status'], 'mapping'],
     [['status', 'allocation'], 'mapping'],
     [['status', 'reservedFor'], 'list of mappings'],
@@ -134,8 +163,7 @@ const FIELDS: ReadonlyMap<string, readonly Field[]> = new Map<string, readonly F
   ['ResourceClaimTemplate', [
     [['spec'], 'mapping'],
     [['spec', 'spec'], 'mapping'],
-    [['spec', 'spec', 'devices'], 'mapping'],
-    [['spec', 'spec', 'devices', 'requests'], 'list of mappings'],
+    ...deviceClaim(['spec', 'spec', 'devices']),
   ]],
 ]);
 
@@ -155,12 +183,26 @@ function malformedFindings(object: KubeObject, fields: readonly Field[]): Findin
   if (name === undefined || name === null || name === '') findings.push(finding(object, NAME, 'metadata.name is required'));
   else if (typeof name !== 'string') findings.push(finding(object, NAME, `metadata.name must be a string, got ${describeValue(name)}`));
   for (const [path, shape] of fields) {
-    const value = valueAt(object.value, path);
-    if (value === undefined || value === null) continue;
-    const bad = misshapen(value, shape, path);
+    const bad = firstMisshapen(object.value, path, shape);
     if (bad) findings.push(finding(object, bad.path, `${bad.problem}: the scheduling dry-run treats ${bad.absent ?? 'it'} as absent`));
   }
   return findings;
+}
+
+/** The first value at `path` (each entry where it says EACH) that departs from `shape`. */
+function firstMisshapen(root: unknown, path: Path, shape: Shape): Misshapen | undefined {
+  const each = path.indexOf(EACH);
+  if (each < 0) {
+    const value = valueAt(root, path);
+    return value === undefined || value === null ? undefined : misshapen(value, shape, path);
+  }
+  const list = valueAt(root, path.slice(0, each));
+  if (!Array.isArray(list)) return undefined;
+  for (let index = 0; index < list.length; index++) {
+    const bad = firstMisshapen(root, [...path.slice(0, each), index, ...path.slice(each + 1)], shape);
+    if (bad) return bad;
+  }
+  return undefined;
 }
 
 const isMapping = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -182,6 +224,10 @@ function misshapen(value: unknown, shape: Shape, path: Path): Misshapen | undefi
       return typeof value === shape ? undefined : wrongType(path, `a ${shape}`, value);
     case 'integer':
       return Number.isInteger(value) ? undefined : wrongType(path, 'an integer', value);
+    case 'quantity': {
+      const quantity = parseQuantity(value);
+      return quantity && quantity.numerator >= 0n ? undefined : wrongType(path, 'a quantity of at least 0', value);
+    }
     case 'mapping':
       return isMapping(value) ? undefined : wrongType(path, 'a mapping', value);
     case 'string map': {
