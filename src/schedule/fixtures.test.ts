@@ -593,9 +593,10 @@ describe('fixtures/schedule', () => {
       ['malformed-cluster-object', 65, 114, 'allowedTopologies[0].matchLabelExpressions[1].key', 'allowedTopologies[0].matchLabelExpressions[1].key must be a string, got 1: the scheduling dry-run treats it as absent'],
       ['malformed-cluster-object', 70, 15, 'capacity', 'capacity must be a quantity of at least 0, got "lots": the scheduling dry-run treats it as absent'],
       ['malformed-cluster-object', 74, 72, 'spec.devices.requests[0].exactly.deviceClassName', 'spec.devices.requests[0].exactly.deviceClassName must be a string, got 7: the scheduling dry-run treats it as absent'],
+      ['malformed-cluster-object', 78, 88, 'spec.taints[1].value', 'spec.taints[1].value must be a string, got 1: the scheduling dry-run treats it as absent'],
     ]);
     // priority 0, not the globalDefault class's 1000: it may not preempt filler (500)
-    expect(results['urgent']?.placement).toMatchObject({ nodes: {}, unschedulable: 1, message: expect.stringContaining('preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.') });
+    expect(results['urgent']?.placement).toMatchObject({ nodes: {}, unschedulable: 1, message: expect.stringContaining('preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.') });
     expect(results['urgent']?.preemption).toBeNull();
   });
 

@@ -60,6 +60,9 @@ const FIELDS: ReadonlyMap<string, readonly Field[]> = new Map<string, readonly F
     [['metadata', 'labels'], 'string map'],
     [['spec', 'unschedulable'], 'boolean'],
     [['spec', 'taints'], 'list of mappings'],
+    [['spec', 'taints', EACH, 'key'], 'string'],
+    [['spec', 'taints', EACH, 'value'], 'string'],
+    [['spec', 'taints', EACH, 'effect'], 'string'],
     [['status', 'allocatable'], 'mapping'],
     [['status', 'capacity'], 'mapping'],
   ]],
@@ -169,96 +172,117 @@ const FIELDS: ReadonlyMap<string, readonly Field[]> = new Map<string, readonly F
 
 const NAME: Path = ['metadata', 'name'];
 
+/** A field split at its EACH segments: the path to a value, or to a list whose every entry holds `entry`. */
+interface CompiledField {
+  readonly path: Path;
+  readonly shape: Shape;
+  readonly entry?: CompiledField;
+}
+
+function compile(path: Path, shape: Shape): CompiledField {
+  const each = path.indexOf(EACH);
+  return each < 0 ? { path, shape } : { path: path.slice(0, each), shape, entry: compile(path.slice(each + 1), shape) };
+}
+
+const COMPILED: ReadonlyMap<string, readonly CompiledField[]> = new Map([...FIELDS].map(([kind, fields]) => [kind, fields.map(([path, shape]) => compile(path, shape))]));
+
 /**
  * The malformed fields of an object of the cluster snapshot (a Node, a Pod bound or pending, a PriorityClass...; one
  * whose nodeName is no string is pending); an input's own objects are schema-checked instead.
  */
 export function malformedClusterObjectFindings(object: KubeObject): Finding[] {
-  return object.fromCluster ? malformedFindings(object, FIELDS.get(object.ref.kind) ?? []) : [];
+  return object.fromCluster ? malformedFindings(object, COMPILED.get(object.ref.kind) ?? []) : [];
 }
 
-function malformedFindings(object: KubeObject, fields: readonly Field[]): Finding[] {
+function malformedFindings(object: KubeObject, fields: readonly CompiledField[]): Finding[] {
   const findings: Finding[] = [];
   const name = valueAt(object.value, NAME);
   if (name === undefined || name === null || name === '') findings.push(finding(object, NAME, 'metadata.name is required'));
   else if (typeof name !== 'string') findings.push(finding(object, NAME, `metadata.name must be a string, got ${describeValue(name)}`));
-  for (const [path, shape] of fields) {
-    const bad = firstMisshapen(object.value, path, shape);
-    if (bad) findings.push(finding(object, bad.path, `${bad.problem}: the scheduling dry-run treats ${bad.absent ?? 'it'} as absent`));
+  for (const field of fields) {
+    const bad = firstMisshapen(object.value, field);
+    if (bad) findings.push(finding(object, bad.path, `${problemText(bad)}: the scheduling dry-run treats ${bad.inReference ? 'the reference' : 'it'} as absent`));
   }
   return findings;
 }
 
-/** The first value at `path` (each entry where it says EACH) that departs from `shape`. */
-function firstMisshapen(root: unknown, path: Path, shape: Shape): Misshapen | undefined {
-  const each = path.indexOf(EACH);
-  if (each < 0) {
-    const value = valueAt(root, path);
-    return value === undefined || value === null ? undefined : misshapen(value, shape, path);
+/** The first value of the field (in each entry of a list, for EACH) that departs from its shape; paths from `root`. */
+function firstMisshapen(root: unknown, field: CompiledField): Misshapen | undefined {
+  const value = valueAt(root, field.path);
+  if (value === undefined || value === null) return undefined;
+  if (!field.entry) {
+    const bad = misshapen(value, field.shape);
+    return bad && { ...bad, path: [...field.path, ...bad.path] };
   }
-  const list = valueAt(root, path.slice(0, each));
-  if (!Array.isArray(list)) return undefined;
-  for (let index = 0; index < list.length; index++) {
-    const bad = firstMisshapen(root, [...path.slice(0, each), index, ...path.slice(each + 1)], shape);
-    if (bad) return bad;
+  if (!Array.isArray(value)) return undefined;
+  for (let index = 0; index < value.length; index++) {
+    const bad = firstMisshapen(value[index], field.entry);
+    if (bad) return { ...bad, path: [...field.path, index, ...bad.path] };
   }
   return undefined;
 }
 
 const isMapping = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** What is wrong where, the path relative to the value checked until firstMisshapen roots it. */
 interface Misshapen {
   readonly path: Path;
-  readonly problem: string;
-  /** What the dry-run leaves out, when more than the field: 'the reference'. */
-  readonly absent?: string;
+  /** What the value should be; absent when a required key is missing (`missing`). */
+  readonly expected?: string;
+  readonly value?: unknown;
+  readonly missing?: string;
+  /** In an owner reference: the dry-run leaves out the whole reference. */
+  readonly inReference?: boolean;
 }
 
-const wrongType = (path: Path, expected: string, value: unknown): Misshapen => ({ path, problem: `${formatPath(path)} must be ${expected}, got ${describeValue(value)}` });
+function problemText(bad: Misshapen): string {
+  const at = formatPath(bad.path);
+  return bad.missing === undefined ? `${at} must be ${bad.expected}, got ${describeValue(bad.value)}` : `${at} has no ${bad.missing}`;
+}
 
-/** Where `value` (at `path`) departs from `shape`: itself, or its first bad entry. */
-function misshapen(value: unknown, shape: Shape, path: Path): Misshapen | undefined {
+/** Where `value` departs from `shape`: itself (path []), or its first bad entry. */
+function misshapen(value: unknown, shape: Shape): Misshapen | undefined {
   switch (shape) {
     case 'string':
     case 'boolean':
-      return typeof value === shape ? undefined : wrongType(path, `a ${shape}`, value);
+      return typeof value === shape ? undefined : { path: [], expected: `a ${shape}`, value };
     case 'integer':
-      return Number.isInteger(value) ? undefined : wrongType(path, 'an integer', value);
+      return Number.isInteger(value) ? undefined : { path: [], expected: 'an integer', value };
     case 'quantity': {
       const quantity = parseQuantity(value);
-      return quantity && quantity.numerator >= 0n ? undefined : wrongType(path, 'a quantity of at least 0', value);
+      return quantity && quantity.numerator >= 0n ? undefined : { path: [], expected: 'a quantity of at least 0', value };
     }
     case 'mapping':
-      return isMapping(value) ? undefined : wrongType(path, 'a mapping', value);
+      return isMapping(value) ? undefined : { path: [], expected: 'a mapping', value };
     case 'string map': {
-      if (!isMapping(value)) return wrongType(path, 'a mapping', value);
+      if (!isMapping(value)) return { path: [], expected: 'a mapping', value };
       const key = Object.keys(value).find((entry) => typeof value[entry] !== 'string');
-      return key === undefined ? undefined : wrongType([...path, key], 'a string', value[key]);
+      return key === undefined ? undefined : { path: [key], expected: 'a string', value: value[key] };
     }
     case 'list of strings':
-      return firstBadEntry(value, path, (entry) => typeof entry === 'string', 'a string');
+      return firstBadEntry(value, (entry) => typeof entry === 'string', 'a string');
     case 'list of mappings':
-      return firstBadEntry(value, path, isMapping, 'a mapping');
+      return firstBadEntry(value, isMapping, 'a mapping');
     case 'owner references':
-      return firstBadEntry(value, path, isMapping, 'a mapping') ?? firstBadReference(value as readonly Readonly<Record<string, unknown>>[], path);
+      return firstBadEntry(value, isMapping, 'a mapping') ?? firstBadReference(value as readonly Readonly<Record<string, unknown>>[]);
   }
 }
 
-function firstBadEntry(value: unknown, path: Path, isEntry: (entry: unknown) => boolean, expected: string): Misshapen | undefined {
-  if (!Array.isArray(value)) return wrongType(path, 'a list', value);
+function firstBadEntry(value: unknown, isEntry: (entry: unknown) => boolean, expected: string): Misshapen | undefined {
+  if (!Array.isArray(value)) return { path: [], expected: 'a list', value };
   const index = value.findIndex((entry) => !isEntry(entry));
-  return index < 0 ? undefined : wrongType([...path, index], expected, value[index]);
+  return index < 0 ? undefined : { path: [index], expected, value: value[index] };
 }
 
 /** The first owner reference without a string apiVersion, kind or name (the API server requires each). */
-function firstBadReference(references: readonly Readonly<Record<string, unknown>>[], path: Path): Misshapen | undefined {
+function firstBadReference(references: readonly Readonly<Record<string, unknown>>[]): Misshapen | undefined {
   for (const [index, reference] of references.entries()) {
     const key = OWNER_REFERENCE_KEYS.find((entry) => typeof reference[entry] !== 'string');
     if (key === undefined) continue;
-    const at = [...path, index];
     const value = reference[key];
-    const problem = value === undefined || value === null ? `${formatPath(at)} has no ${key}` : wrongType([...at, key], 'a string', value).problem;
-    return { path: value === undefined ? at : [...at, key], problem, absent: 'the reference' };
+    return value === undefined || value === null
+      ? { path: [index], missing: key, inReference: true }
+      : { path: [index, key], expected: 'a string', value, inReference: true };
   }
   return undefined;
 }
