@@ -140,3 +140,17 @@ function decimalParts(q: Quantity): { mantissa: bigint; exponent: number } | und
 export function isQuantityList(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((quantity) => parseQuantity(quantity) !== undefined);
 }
+
+/**
+ * A quantity of a resource list (requests, limits, overhead, capacity, allocatable): undefined for one the API server
+ * refuses there, malformed or negative (pkg/apis/core/validation/validation.go ValidateResourceQuantityValue).
+ */
+export function parseResourceQuantity(input: unknown): Quantity | undefined {
+  const quantity = parseQuantity(input);
+  return quantity && quantity.numerator >= 0n ? quantity : undefined;
+}
+
+/** A resource list mapping the API server takes: every value a quantity of at least 0 (see parseResourceQuantity). */
+export function isResourceList(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((quantity) => parseResourceQuantity(quantity) !== undefined);
+}

@@ -2,7 +2,7 @@
 // tolerations when it is created, and a pod that contradicts its class is refused (plugin/pkg/admission/runtimeclass/
 // admission.go setOverhead, setScheduling, validateOverhead).
 import { asArray, asRecord, asStringMap, type KubeObject } from './object.js';
-import { compareQuantities, isQuantityList, parseQuantity } from './quantity.js';
+import { compareQuantities, isResourceList, parseQuantity } from './quantity.js';
 
 /** What a RuntimeClass adds to the pods that name it. */
 export interface RuntimeClassAdmission {
@@ -22,12 +22,15 @@ export function runtimeClassesOf(objects: readonly KubeObject[]): ReadonlyMap<st
   return classes;
 }
 
-/** What the RuntimeClass adds to pods; undefined when its overhead is no list of quantities (the API server refuses it). */
+/**
+ * What the RuntimeClass adds to pods; undefined when its overhead is no list of quantities of at least 0 (the API server
+ * refuses it: node/validation ValidateRuntimeClass, validateOverhead).
+ */
 export function runtimeClassOf(object: KubeObject): RuntimeClassAdmission | undefined {
   // setOverhead reads the class's overhead, not its podFixed: `overhead: {}` sets none, yet refuses a pod that sets one
   const declared = asRecord(object.value['overhead']);
   const overhead = declared && (declared['podFixed'] ?? {});
-  if (overhead !== undefined && !isQuantityList(overhead)) return undefined;
+  if (overhead !== undefined && !isResourceList(overhead)) return undefined;
   const scheduling = asRecord(object.value['scheduling']);
   return {
     overhead,

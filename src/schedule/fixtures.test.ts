@@ -594,10 +594,13 @@ describe('fixtures/schedule', () => {
       ['malformed-cluster-object', 70, 15, 'capacity', 'capacity must be a quantity of at least 0, got "lots": the scheduling dry-run treats it as absent'],
       ['malformed-cluster-object', 74, 72, 'spec.devices.requests[0].exactly.deviceClassName', 'spec.devices.requests[0].exactly.deviceClassName must be a string, got 7: the scheduling dry-run treats it as absent'],
       ['malformed-cluster-object', 78, 88, 'spec.taints[1].value', 'spec.taints[1].value must be a string, got 1: the scheduling dry-run treats it as absent'],
+      // the class, not the pod that names it: its overhead would reach the pod with no position of its own
+      ['malformed-cluster-object', 84, 46, 'overhead.podFixed.memory', 'overhead.podFixed.memory must be a quantity of at least 0, got "-64Mi": the scheduling dry-run treats the RuntimeClass as absent'],
     ]);
     // priority 0, not the globalDefault class's 1000: it may not preempt filler (500)
     expect(results['urgent']?.placement).toMatchObject({ nodes: {}, unschedulable: 1, message: expect.stringContaining('preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.') });
     expect(results['urgent']?.preemption).toBeNull();
+    expect(results['sandboxed']?.placement).toEqual({ nodes: { 'node-1': 1 }, unschedulable: 0, message: null });
   });
 
   it("a snapshot's negative allocatable and requests, which the API server refuses, are reported and read as absent", async () => {

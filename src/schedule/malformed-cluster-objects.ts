@@ -4,7 +4,7 @@ import { formatPath, type Path } from '../model/document.js';
 import { describeValue } from '../model/describe-value.js';
 import { findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
-import { parseQuantity } from '../model/quantity.js';
+import { parseResourceQuantity } from '../model/quantity.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { valueAt } from '../model/workload.js';
 
@@ -23,8 +23,9 @@ export const MALFORMED_CLUSTER_OBJECT: RuleMeta = {
   defaultOn: true,
 };
 
-type Shape = 'string' | 'boolean' | 'integer' | 'quantity' | 'mapping' | 'string map' | 'list of strings' | 'list of mappings' | 'owner references';
-type Field = readonly [Path, Shape];
+type Shape = 'string' | 'boolean' | 'integer' | 'quantity' | 'resource list' | 'mapping' | 'string map' | 'list of strings' | 'list of mappings' | 'owner references';
+/** A field, its shape, and what the dry-run leaves out when it is malformed if more than the field itself. */
+type Field = readonly [Path, Shape, string?];
 
 /** A path segment for every entry of a list (whose own shape another field checks); the first bad entry is reported. */
 const EACH = -1;
@@ -94,7 +95,7 @@ const FIELDS: ReadonlyMap<string, readonly Field[]> = new Map<string, readonly F
   ['ReplicationController', [[['spec'], 'mapping'], [['spec', 'selector'], 'string map']]],
   ['RuntimeClass', [
     [['overhead'], 'mapping'],
-    [['overhead', 'podFixed'], 'mapping'],
+    [['overhead', 'podFixed'], 'resource list', 'the RuntimeClass'],
     [['scheduling'], 'mapping'],
     [['scheduling', 'nodeSelector'], 'string map'],
     [['scheduling', 'tolerations'], 'list of mappings'],
@@ -176,15 +177,16 @@ const NAME: Path = ['metadata', 'name'];
 interface CompiledField {
   readonly path: Path;
   readonly shape: Shape;
+  readonly absent: string | undefined;
   readonly entry?: CompiledField;
 }
 
-function compile(path: Path, shape: Shape): CompiledField {
+function compile(path: Path, shape: Shape, absent: string | undefined): CompiledField {
   const each = path.indexOf(EACH);
-  return each < 0 ? { path, shape } : { path: path.slice(0, each), shape, entry: compile(path.slice(each + 1), shape) };
+  return each < 0 ? { path, shape, absent } : { path: path.slice(0, each), shape, absent, entry: compile(path.slice(each + 1), shape, absent) };
 }
 
-const COMPILED: ReadonlyMap<string, readonly CompiledField[]> = new Map([...FIELDS].map(([kind, fields]) => [kind, fields.map(([path, shape]) => compile(path, shape))]));
+const COMPILED: ReadonlyMap<string, readonly CompiledField[]> = new Map([...FIELDS].map(([kind, fields]) => [kind, fields.map(([path, shape, absent]) => compile(path, shape, absent))]));
 
 /**
  * The malformed fields of an object of the cluster snapshot (a Node, a Pod bound or pending, a PriorityClass...; one
@@ -201,7 +203,7 @@ function malformedFindings(object: KubeObject, fields: readonly CompiledField[])
   else if (typeof name !== 'string') findings.push(finding(object, NAME, `metadata.name must be a string, got ${describeValue(name)}`));
   for (const field of fields) {
     const bad = firstMisshapen(object.value, field);
-    if (bad) findings.push(finding(object, bad.path, `${problemText(bad)}: the scheduling dry-run treats ${bad.inReference ? 'the reference' : 'it'} as absent`));
+    if (bad) findings.push(finding(object, bad.path, `${problemText(bad)}: the scheduling dry-run treats ${bad.absent ?? field.absent ?? 'it'} as absent`));
   }
   return findings;
 }
@@ -231,8 +233,8 @@ interface Misshapen {
   readonly expected?: string;
   readonly value?: unknown;
   readonly missing?: string;
-  /** In an owner reference: the dry-run leaves out the whole reference. */
-  readonly inReference?: boolean;
+  /** What the dry-run leaves out, when more than the field (an owner reference's: the reference). */
+  readonly absent?: string;
 }
 
 function problemText(bad: Misshapen): string {
@@ -248,9 +250,12 @@ function misshapen(value: unknown, shape: Shape): Misshapen | undefined {
       return typeof value === shape ? undefined : { path: [], expected: `a ${shape}`, value };
     case 'integer':
       return Number.isInteger(value) ? undefined : { path: [], expected: 'an integer', value };
-    case 'quantity': {
-      const quantity = parseQuantity(value);
-      return quantity && quantity.numerator >= 0n ? undefined : { path: [], expected: 'a quantity of at least 0', value };
+    case 'quantity':
+      return parseResourceQuantity(value) ? undefined : { path: [], expected: 'a quantity of at least 0', value };
+    case 'resource list': {
+      if (!isMapping(value)) return { path: [], expected: 'a mapping', value };
+      const key = Object.keys(value).find((name) => !parseResourceQuantity(value[name]));
+      return key === undefined ? undefined : { path: [key], expected: 'a quantity of at least 0', value: value[key] };
     }
     case 'mapping':
       return isMapping(value) ? undefined : { path: [], expected: 'a mapping', value };
@@ -281,8 +286,8 @@ function firstBadReference(references: readonly Readonly<Record<string, unknown>
     if (key === undefined) continue;
     const value = reference[key];
     return value === undefined || value === null
-      ? { path: [index], missing: key, inReference: true }
-      : { path: [index, key], expected: 'a string', value, inReference: true };
+      ? { path: [index], missing: key, absent: 'the reference' }
+      : { path: [index, key], expected: 'a string', value, absent: 'the reference' };
   }
   return undefined;
 }

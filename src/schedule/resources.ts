@@ -3,7 +3,7 @@ import { appendAll } from '../model/append.js';
 import type { Path } from '../model/document.js';
 import { IdentityTrie } from '../model/identity-trie.js';
 import { asArray, asRecord } from '../model/object.js';
-import { addQuantities, ceilMilliValue, ceilValue, compareQuantities, parseQuantity, type Quantity } from '../model/quantity.js';
+import { addQuantities, ceilMilliValue, ceilValue, compareQuantities, parseResourceQuantity, type Quantity } from '../model/quantity.js';
 import { defaultPodRequests, isSupportedPodLevelResource } from '../model/resource-totals.js';
 
 /** Amounts in the scheduler's units: cpu in millicores, everything else in whole units (both rounded up). */
@@ -32,18 +32,15 @@ function pathOf(path: LazyPath): Path {
   return typeof path === 'function' ? path() : path;
 }
 
-/**
- * Reads a ResourceList mapping; malformed and negative quantities are reported and left out (the API server refuses a
- * negative one in requests, limits, overhead, capacity and allocatable: validation.go ValidateResourceQuantityValue).
- */
+/** Reads a ResourceList mapping; malformed and negative quantities are reported and left out. */
 export function readResourceList(value: unknown, path: LazyPath, problems: QuantityProblem[]): ResourceList {
   const list: ResourceList = new Map();
   const record = asRecord(value);
   if (!record) return list;
   for (const name in record) {
     const raw = record[name];
-    const quantity = parseQuantity(raw);
-    if (quantity && quantity.numerator >= 0n) list.set(name, quantity);
+    const quantity = parseResourceQuantity(raw);
+    if (quantity) list.set(name, quantity);
     else problems.push({ path: [...pathOf(path), name], value: raw });
   }
   return list;
