@@ -596,6 +596,7 @@ describe('fixtures/schedule', () => {
       ['malformed-cluster-object', 78, 88, 'spec.taints[1].value', 'spec.taints[1].value must be a string, got 1: the scheduling dry-run treats it as absent'],
       // the class, not the pod that names it: its overhead would reach the pod with no position of its own
       ['malformed-cluster-object', 84, 46, 'overhead.podFixed.memory', 'overhead.podFixed.memory must be a quantity of at least 0, got "-64Mi": the scheduling dry-run treats the RuntimeClass as absent'],
+      ['malformed-cluster-object', 91, 141, 'spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey', 'spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey must be a string, got 5: the scheduling dry-run treats it as absent'],
     ]);
     // priority 0, not the globalDefault class's 1000: it may not preempt filler (500)
     expect(results['urgent']?.placement).toMatchObject({ nodes: {}, unschedulable: 1, message: expect.stringContaining('preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.') });

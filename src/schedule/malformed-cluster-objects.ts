@@ -24,8 +24,11 @@ export const MALFORMED_CLUSTER_OBJECT: RuleMeta = {
 };
 
 type Shape = 'string' | 'boolean' | 'integer' | 'quantity' | 'resource list' | 'mapping' | 'string map' | 'list of strings' | 'list of mappings' | 'owner references';
-/** A field, its shape, and what the dry-run leaves out when it is malformed if more than the field itself. */
-type Field = readonly [Path, Shape, string?];
+/**
+ * A field, its shape, and what the dry-run leaves out when it is malformed if more than the field itself; or a value
+ * whose fields (paths from it) are checked only where it is present, which keeps the check of objects without it cheap.
+ */
+type Field = readonly [Path, Shape, string?] | readonly [Path, readonly Field[]];
 
 /** A path segment for every entry of a list (whose own shape another field checks); the first bad entry is reported. */
 const EACH = -1;
@@ -36,6 +39,19 @@ const labelSelector = (path: Path): Field[] => [
   [[...path, 'matchLabels'], 'string map'],
   [[...path, 'matchExpressions'], 'list of mappings'],
 ];
+
+/** A bound pod's required (anti-)affinity terms, which filter the pods scheduled beside it (InterPodAffinity). */
+function requiredPodAffinityTerms(path: Path): Field[] {
+  const terms: Path = [...path, 'requiredDuringSchedulingIgnoredDuringExecution'];
+  return [
+    [path, 'mapping'],
+    [terms, 'list of mappings'],
+    ...labelSelector([...terms, EACH, 'labelSelector']),
+    [[...terms, EACH, 'topologyKey'], 'string'],
+    [[...terms, EACH, 'namespaces'], 'list of strings'],
+    [[...terms, EACH, 'namespaceSelector'], 'mapping'],
+  ];
+}
 
 /** A resource.k8s.io/v1 DeviceClaim: its requests (each exactly one device class's) and constraints. */
 const deviceClaim = (path: Path): Field[] => [
@@ -77,6 +93,8 @@ const FIELDS: ReadonlyMap<string, readonly Field[]> = new Map<string, readonly F
     [['spec', 'containers'], 'list of mappings'],
     [['spec', 'initContainers'], 'list of mappings'],
     [['spec', 'overhead'], 'mapping'],
+    [['spec', 'affinity'], 'mapping'],
+    [['spec', 'affinity'], [...requiredPodAffinityTerms(['podAffinity']), ...requiredPodAffinityTerms(['podAntiAffinity'])]],
   ]],
   // upstream: plugin/pkg/admission/priority/admission.go (value, globalDefault, preemptionPolicy)
   ['PriorityClass', [[['value'], 'integer'], [['globalDefault'], 'boolean'], [['preemptionPolicy'], 'string']]],
@@ -173,20 +191,29 @@ const FIELDS: ReadonlyMap<string, readonly Field[]> = new Map<string, readonly F
 
 const NAME: Path = ['metadata', 'name'];
 
-/** A field split at its EACH segments: the path to a value, or to a list whose every entry holds `entry`. */
+/**
+ * A field split at its EACH segments: the path to a value, or to a list whose every entry holds `entry`; or the path to
+ * a value whose own fields are `within`.
+ */
 interface CompiledField {
   readonly path: Path;
   readonly shape: Shape;
   readonly absent: string | undefined;
   readonly entry?: CompiledField;
+  readonly within?: readonly CompiledField[];
 }
 
-function compile(path: Path, shape: Shape, absent: string | undefined): CompiledField {
+function compileField(path: Path, shape: Shape, absent: string | undefined): CompiledField {
   const each = path.indexOf(EACH);
-  return each < 0 ? { path, shape, absent } : { path: path.slice(0, each), shape, absent, entry: compile(path.slice(each + 1), shape, absent) };
+  return each < 0 ? { path, shape, absent } : { path: path.slice(0, each), shape, absent, entry: compileField(path.slice(each + 1), shape, absent) };
 }
 
-const COMPILED: ReadonlyMap<string, readonly CompiledField[]> = new Map([...FIELDS].map(([kind, fields]) => [kind, fields.map(([path, shape, absent]) => compile(path, shape, absent))]));
+function compile(field: Field): CompiledField {
+  const [path, shape] = field;
+  return typeof shape === 'string' ? compileField(path, shape, field[2]) : { path, shape: 'mapping', absent: undefined, within: shape.map(compile) };
+}
+
+const COMPILED: ReadonlyMap<string, readonly CompiledField[]> = new Map([...FIELDS].map(([kind, fields]) => [kind, fields.map(compile)]));
 
 /**
  * The malformed fields of an object of the cluster snapshot (a Node, a Pod bound or pending, a PriorityClass...; one
@@ -201,11 +228,23 @@ function malformedFindings(object: KubeObject, fields: readonly CompiledField[])
   const name = valueAt(object.value, NAME);
   if (name === undefined || name === null || name === '') findings.push(finding(object, NAME, 'metadata.name is required'));
   else if (typeof name !== 'string') findings.push(finding(object, NAME, `metadata.name must be a string, got ${describeValue(name)}`));
-  for (const field of fields) {
-    const bad = firstMisshapen(object.value, field);
-    if (bad) findings.push(finding(object, bad.path, `${problemText(bad)}: the scheduling dry-run treats ${bad.absent ?? field.absent ?? 'it'} as absent`));
-  }
+  reportMisshapen(object, { root: object.value, base: [] }, fields, findings);
   return findings;
+}
+
+/** Reports each field's first departure from its shape; `base` is the path of `root` in the object. */
+function reportMisshapen(object: KubeObject, at: { readonly root: unknown; readonly base: Path }, fields: readonly CompiledField[], findings: Finding[]): void {
+  for (const field of fields) {
+    if (field.within) {
+      const value = valueAt(at.root, field.path);
+      if (value !== undefined && value !== null) reportMisshapen(object, { root: value, base: [...at.base, ...field.path] }, field.within, findings);
+      continue;
+    }
+    const bad = firstMisshapen(at.root, field);
+    if (!bad) continue;
+    const path = [...at.base, ...bad.path];
+    findings.push(finding(object, path, `${problemText({ ...bad, path })}: the scheduling dry-run treats ${bad.absent ?? field.absent ?? 'it'} as absent`));
+  }
 }
 
 /** The first value of the field (in each entry of a list, for EACH) that departs from its shape; paths from `root`. */
