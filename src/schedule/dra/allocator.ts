@@ -13,10 +13,11 @@ export interface ClaimToAllocate {
   readonly spec: ResourceClaimSpec;
 }
 
-/** What one claim got: its devices, and the slices they come from. */
+/** What one claim got: its devices, the slices they come from, and the request each went to ("<request>/<subrequest>" for a firstAvailable one). */
 export interface ClaimAllocation {
   readonly devices: readonly DeviceID[];
   readonly slices: readonly ResourceSlice[];
+  readonly requests: readonly string[];
 }
 
 export type AllocationOutcome =
@@ -34,6 +35,12 @@ interface Candidate {
   readonly id: DeviceID;
   readonly device: Device;
   readonly slice: ResourceSlice;
+}
+
+/** A device taken for a request. */
+interface Chosen {
+  readonly candidate: Candidate;
+  readonly request: string;
 }
 
 interface Pool {
@@ -88,7 +95,10 @@ export function allocate(claims: readonly ClaimToAllocate[], node: NodeInfo, con
     if (error instanceof AllocationError) return { kind: 'error', message: error.message };
     throw error;
   }
-  return { kind: 'allocated', claims: state.chosen.map((devices) => ({ devices: devices.map((device) => device.id), slices: devices.map((device) => device.slice) })) };
+  return {
+    kind: 'allocated',
+    claims: state.chosen.map((chosen) => ({ devices: chosen.map(({ candidate }) => candidate.id), slices: chosen.map(({ candidate }) => candidate.slice), requests: chosen.map(({ request }) => request) })),
+  };
 }
 
 /**
@@ -170,7 +180,7 @@ function isSelectable(device: Device, driver: string, deviceClass: DeviceClass, 
 interface SearchState {
   readonly allocated: AllocatorContext['allocated'];
   readonly allocating: Set<DeviceID>;
-  readonly chosen: Candidate[][];
+  readonly chosen: Chosen[][];
   /** Each claim's matchAttribute constraints. */
   readonly constraints: readonly (readonly MatchAttributeConstraint[])[];
   readonly labels: readonly string[];
@@ -234,14 +244,14 @@ function take(request: RequestData, candidate: Candidate, state: SearchState): b
     added.push(constraint);
   }
   state.allocating.add(candidate.id);
-  state.chosen[request.claim]?.push(candidate);
+  state.chosen[request.claim]?.push({ candidate, request: request.name });
   return true;
 }
 
 /** Undoes the request's last take. */
 function release(request: RequestData, state: SearchState): void {
-  const candidate = state.chosen[request.claim]?.pop();
-  if (!candidate) return;
-  state.allocating.delete(candidate.id);
+  const chosen = state.chosen[request.claim]?.pop();
+  if (!chosen) return;
+  state.allocating.delete(chosen.candidate.id);
   for (const constraint of state.constraints[request.claim] ?? []) if (constraint.covers(request.name)) constraint.remove();
 }

@@ -80,6 +80,8 @@ export interface ResourceClaimSpec {
 export interface Allocation {
   readonly devices: readonly DeviceID[];
   readonly nodeSelector: NodeSelector | undefined;
+  /** The request of each result, admin access or not ("<request>/<subrequest>" for a firstAvailable one). */
+  readonly requests: readonly string[];
 }
 
 export interface ResourceClaim {
@@ -299,6 +301,7 @@ function toAllocation(allocation: Readonly<Record<string, unknown>> | undefined)
   return {
     devices: results.filter((result) => result['adminAccess'] !== true).map((result) => deviceID(stringField(result, 'driver'), stringField(result, 'pool'), stringField(result, 'device'))),
     nodeSelector: selector ? toNodeSelector(selector) : undefined,
+    requests: results.map((result) => stringField(result, 'request')),
   };
 }
 

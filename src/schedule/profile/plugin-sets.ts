@@ -4,6 +4,7 @@
 // framework/runtime/framework.go expandMultiPointPlugins, getScoreWeights (v1.35)
 import { DYNAMIC_RESOURCES_SINCE } from '../preemption/dynamic-resources.js';
 import { NODE_DECLARED_FEATURES_SINCE } from '../plugins/node-declared-features.js';
+import { PRIORITIZED_LIST_SCORE_SINCE } from '../scoring/dynamic-resources.js';
 
 /** A plugin named at an extension point; `weight` only counts for score (0 or absent: the multiPoint weight, else 1). */
 export interface PluginRef {
@@ -59,7 +60,7 @@ export const IN_TREE_PLUGINS: ReadonlyMap<string, readonly ExtensionPoint[]> = n
   ['VolumeZone', ['filter']],
   ['PodTopologySpread', ['filter', 'score']],
   ['InterPodAffinity', ['filter', 'score']],
-  ['DynamicResources', ['filter', 'postFilter']],
+  ['DynamicResources', ['filter', 'postFilter', 'score']],
   ['DefaultPreemption', ['postFilter']],
   ['NodeResourcesBalancedAllocation', ['score']],
   ['ImageLocality', ['score']],
@@ -147,7 +148,7 @@ export function defaultPlugins(minor: number): Plugins {
     { name: 'VolumeZone' },
     { name: 'PodTopologySpread', weight: 2 },
     { name: 'InterPodAffinity', weight: 2 },
-    ...(minor >= DYNAMIC_RESOURCES_SINCE ? [{ name: 'DynamicResources' }] : []),
+    ...(minor >= DYNAMIC_RESOURCES_SINCE ? [{ name: 'DynamicResources', ...(minor >= PRIORITIZED_LIST_SCORE_SINCE && { weight: 2 }) }] : []),
     { name: 'DefaultPreemption' },
     { name: 'NodeResourcesBalancedAllocation', weight: 1 },
     { name: 'ImageLocality', weight: 1 },

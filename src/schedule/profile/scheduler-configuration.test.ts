@@ -49,7 +49,10 @@ describe('readSchedulerConfiguration: defaults (SetDefaults_KubeSchedulerConfigu
     // 1.34; kubefit's default instances skip themselves before.
     const absent = new Set([...(minor >= 36 ? [] : ['NodeDeclaredFeatures']), ...(minor >= 34 ? [] : ['DynamicResources'])]);
     const filters = DEFAULT_SUMMARY.filters.filter((name) => !absent.has(name));
-    expect(summary('', minor)).toEqual([{ ...DEFAULT_SUMMARY, filters }]);
+    // DynamicResources scores at weight 2 from 1.36 (default_plugins.go applyDynamicResources); before, the defaults
+    // name no weight, and its score skips itself
+    const scores = DEFAULT_SUMMARY.scores.flatMap((score) => (score !== 'DynamicResources:2' || minor >= 36 ? [score] : minor >= 34 ? ['DynamicResources:1'] : []));
+    expect(summary('', minor)).toEqual([{ ...DEFAULT_SUMMARY, filters, scores }]);
   });
 
   it('a single profile without schedulerName is default-scheduler; several need names', () => {
@@ -63,7 +66,7 @@ describe('readSchedulerConfiguration: defaults (SetDefaults_KubeSchedulerConfigu
 describe('readSchedulerConfiguration: merging and multiPoint expansion (mergePluginSet, expandMultiPointPlugins)', () => {
   it('a score plugin re-enabled with a weight keeps the multiPoint order and takes the new weight', () => {
     const [profile] = summary('profiles: [{plugins: {score: {enabled: [{name: ImageLocality, weight: 7}]}}}]');
-    expect(profile?.scores).toEqual(['ImageLocality:7', 'TaintToleration:3', 'NodeAffinity:2', 'NodeResourcesFit:1', 'PodTopologySpread:2', 'InterPodAffinity:2', 'NodeResourcesBalancedAllocation:1']);
+    expect(profile?.scores).toEqual(['ImageLocality:7', 'TaintToleration:3', 'NodeAffinity:2', 'NodeResourcesFit:1', 'PodTopologySpread:2', 'InterPodAffinity:2', 'DynamicResources:2', 'NodeResourcesBalancedAllocation:1']);
   });
 
   it('disabled "*" at a point keeps only what that point enables itself; disabled names drop out', () => {

@@ -1,5 +1,6 @@
 // The score plugins of the default profile that kubefit models, with their default weights
 // (pkg/scheduler/apis/config/v1/default_plugins.go). The VolumeBinding score is not modelled.
+import dynamicResources from './dynamic-resources.js';
 import imageLocality from './image-locality.js';
 import interPodAffinity from './inter-pod-affinity.js';
 import nodeAffinity from './node-affinity.js';
@@ -14,6 +15,7 @@ export const SCORE_PLUGINS: readonly ScorePlugin[] = [
   leastAllocated,
   podTopologySpread,
   interPodAffinity,
+  dynamicResources,
   balancedAllocation,
   imageLocality,
 ];
