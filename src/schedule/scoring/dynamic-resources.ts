@@ -2,7 +2,9 @@
 // upstream: pkg/scheduler/framework/plugins/dynamicresources/dynamicresources.go Score, computeScore, NormalizeScore;
 // apis/config/v1/default_plugins.go applyDynamicResources (weight 2) (v1.36)
 import type { ClaimAllocation } from '../dra/allocator.js';
+import type { DeviceCatalog, ResourceClaimSpec } from '../dra/device-catalog.js';
 import type { ResolvedClaim } from '../dra/device-usage.js';
+import type { PodInfo } from '../pod-info.js';
 import { allocateOnNode, preFilterDynamicResources, type DynamicResourcesState } from '../plugins/dynamic-resources.js';
 import { defaultNormalizeScore, defineScorePlugin } from './score-plugin.js';
 
@@ -15,8 +17,16 @@ export const PRIORITIZED_LIST_SCORE_SINCE = 36;
 /** resourceapi.FirstAvailableDeviceRequestMaxSize: the first subrequest scores this much, each later one a point less. */
 const FIRST_AVAILABLE_DEVICE_REQUEST_MAX_SIZE = 8;
 
-function hasFirstAvailable(claim: ResolvedClaim): boolean {
-  return claim.spec.requests.some((request) => request.choices.some((choice) => choice.name !== request.name));
+function hasFirstAvailable(spec: ResourceClaimSpec): boolean {
+  return spec.requests.some((request) => request.choices.some((choice) => choice.name !== request.name));
+}
+
+/** Whether a claim of the pod has a firstAvailable request (read from the specs: the devices in use are not needed). */
+function prefersSubrequests(pod: PodInfo, catalog: DeviceCatalog): boolean {
+  return pod.resourceClaims.some((entry) => {
+    const spec = entry.kind === 'claim' ? catalog.claim(pod.namespace, entry.claimName)?.spec : catalog.template(pod.namespace, entry.templateName);
+    return spec !== undefined && hasFirstAvailable(spec);
+  });
 }
 
 /**
@@ -44,9 +54,9 @@ export default defineScorePlugin<DynamicResourcesState>({
   perNode: false,
   // Every node scores 0 for a pod without firstAvailable requests: skipping changes no total.
   preScore(pod, _feasible, cluster) {
-    if (!pod.hasResourceClaims || cluster.minor < PRIORITIZED_LIST_SCORE_SINCE) return undefined;
+    if (!pod.hasResourceClaims || cluster.minor < PRIORITIZED_LIST_SCORE_SINCE || !prefersSubrequests(pod, cluster.devices)) return undefined;
     const prepared = preFilterDynamicResources(pod, cluster);
-    return prepared.kind === 'state' && prepared.state.claims.some(hasFirstAvailable) ? prepared.state : undefined;
+    return prepared.kind === 'state' ? prepared.state : undefined;
   },
   score(pod, node, state) {
     const outcome = allocateOnNode(pod, node, state);
