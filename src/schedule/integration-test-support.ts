@@ -72,12 +72,13 @@ const asRecord = (value: unknown): Value => (typeof value === 'object' && value 
 /**
  * Schedules the pending pods of `docs`, in the scheduler's order; one result per pending pod, in `docs` order. The
  * objects are the whole cluster, as the API server of an integration test holds it: a claim they lack does not exist.
+ * `kubernetesVersion` ("1.35"): the release to follow, the newest by default.
  */
-export function schedule(docs: readonly Value[], profiles?: SchedulerProfiles): SchedulingResult[] {
+export function schedule(docs: readonly Value[], profiles?: SchedulerProfiles, kubernetesVersion?: string): SchedulingResult[] {
   const objects = objectsFromYaml(docs.map((doc) => stringify(doc)).join('---\n'));
   const pending = new Set(docs.filter((doc) => doc['kind'] === 'Pod' && asRecord(doc['spec'])['nodeName'] === undefined).map((doc) => asRecord(doc['metadata'])['name']));
   const workloads = objects.map(toWorkload).filter((w): w is Workload => w !== undefined && pending.has(w.object.ref.name));
-  return [...scheduleWorkloads(workloads, toClusterSnapshot(objects, 'snapshot'), { kubernetesVersion: undefined, drain: [], ...(profiles && { profiles }) }).results];
+  return [...scheduleWorkloads(workloads, toClusterSnapshot(objects, 'snapshot'), { kubernetesVersion, drain: [], ...(profiles && { profiles }) }).results];
 }
 
 /** The node each pending pod landed on ('' when it did not fit), with kube-scheduler's default profile or `profiles`. */

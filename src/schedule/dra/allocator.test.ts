@@ -17,8 +17,14 @@ function request(allocationMode: ExactRequest['allocationMode'], count = 1): Cla
 }
 
 function catalogOf(...slices: ReturnType<typeof slice>[]): DeviceCatalog {
-  return DeviceCatalog.of({ deviceClasses: [classA], resourceSlices: slices, resourceClaims: [], resourceClaimTemplates: [] }, 35);
+  return catalogFor(35, ...slices);
 }
+
+function catalogFor(minor: number, ...slices: ReturnType<typeof slice>[]): DeviceCatalog {
+  return DeviceCatalog.of({ deviceClasses: [classA], resourceSlices: slices, resourceClaims: [], resourceClaimTemplates: [] }, minor);
+}
+
+const UNSATISFIABLE = { kind: 'unsatisfiable', invalidPools: false };
 
 // upstream: staging/src/k8s.io/dynamic-resource-allocation/structured/internal/allocatortesting/allocator_testing.go (v1.35)
 describe('allocate (the stable allocator)', () => {
@@ -29,14 +35,26 @@ describe('allocate (the stable allocator)', () => {
       message: 'claim default/claim-0, request req-0: asks for all devices, but resource pool driver-a/pool-1 is currently being updated',
     });
     // ExactCount passes over the incomplete pool
-    expect(allocate([request('ExactCount')], node1, { catalog, allocated: new Set() })).toEqual({ kind: 'unsatisfiable' });
+    expect(allocate([request('ExactCount')], node1, { catalog, allocated: new Set() })).toEqual(UNSATISFIABLE);
   });
 
   it('network-attached-device and unsuccessful-allocation-network-attached-device: a slice reaches the nodes its selector matches', () => {
     const selector = { nodeSelectorTerms: [{ matchExpressions: [{ key: 'region', operator: 'In', values: ['region-1'] }] }] };
     const catalog = catalogOf(slice('slice-1', { nodeSelector: selector, pool: { name: 'pool-1', generation: 1, resourceSliceCount: 1 } }, ['device-1']));
     expect(allocate([request('ExactCount')], node1, { catalog, allocated: new Set() })).toMatchObject({ kind: 'allocated', claims: [{ devices: ['driver-a/pool-1/device-1'] }] });
-    expect(allocate([request('ExactCount')], node2, { catalog, allocated: new Set() })).toEqual({ kind: 'unsatisfiable' });
+    expect(allocate([request('ExactCount')], node2, { catalog, allocated: new Set() })).toEqual(UNSATISFIABLE);
+  });
+
+  it('duplicate-slice: from 1.36 a complete pool that repeats a device name is invalid, which the node reports when nothing else fits', () => {
+    // allocator_stable.go Allocate: ErrFailedAllocationOnNode, "invalid resource pools were encountered" (v1.36.3)
+    const pool = { nodeName: 'node-1', pool: { name: 'pool-1', generation: 1, resourceSliceCount: 2 } };
+    const catalog = catalogFor(36, slice('slice-1', pool, ['device-1']), slice('slice-1-2', pool, ['device-1']));
+    expect(allocate([request('ExactCount')], node1, { catalog, allocated: new Set() })).toEqual({ kind: 'unsatisfiable', invalidPools: true });
+    // validateDeviceRequest: All cannot know what "all" is in an invalid pool
+    expect(allocate([request('All')], node1, { catalog, allocated: new Set() })).toEqual({
+      kind: 'error',
+      message: 'claim default/claim-0, request req-0: asks for all devices, but resource pool driver-a/pool-1 is currently invalid',
+    });
   });
 
   it('too-many-devices-single-request: more devices than one allocation result holds is an error', () => {
@@ -53,6 +71,6 @@ describe('allocate (the stable allocator)', () => {
     );
     expect(allocate([request('All')], node1, { catalog, allocated: new Set() })).toMatchObject({ claims: [{ devices: ['driver-a/pool-1/device-1', 'driver-a/pool-1/device-2'] }] });
     expect(allocate([request('ExactCount')], node1, { catalog, allocated: new Set(['driver-a/pool-1/device-1']) })).toMatchObject({ claims: [{ devices: ['driver-a/pool-1/device-2'] }] });
-    expect(allocate([request('All')], node1, { catalog, allocated: new Set(['driver-a/pool-1/device-1']) })).toEqual({ kind: 'unsatisfiable' });
+    expect(allocate([request('All')], node1, { catalog, allocated: new Set(['driver-a/pool-1/device-1']) })).toEqual(UNSATISFIABLE);
   });
 });

@@ -22,7 +22,8 @@ export interface ClaimAllocation {
 
 export type AllocationOutcome =
   | { readonly kind: 'allocated'; readonly claims: readonly ClaimAllocation[] }
-  | { readonly kind: 'unsatisfiable' }
+  /** `invalidPools`: an invalid pool reaches the node ("invalid resource pools were encountered"). */
+  | { readonly kind: 'unsatisfiable'; readonly invalidPools: boolean }
   | { readonly kind: 'error'; readonly message: string };
 
 export interface AllocatorContext {
@@ -47,6 +48,8 @@ interface Pool {
   readonly id: string;
   readonly slices: ResourceSlice[];
   incomplete: boolean;
+  /** Complete, with a device name in more than one place (validateDeviceNames), where the release checks it. */
+  invalid: boolean;
 }
 
 interface RequestData {
@@ -67,8 +70,9 @@ class AllocationError extends Error {}
 
 /**
  * Devices for every claim on `node`, or why none can be found: 'unsatisfiable' when no combination of free devices
- * matches ("cannot allocate all claims"), 'error' when upstream's Allocate fails (an incomplete pool asked for all
- * devices, a constraint all devices cannot meet, too many devices for one claim).
+ * matches ("cannot allocate all claims", or from v1.36 "invalid resource pools were encountered" where an invalid pool
+ * reaches the node), 'error' when upstream's Allocate fails (an incomplete or invalid pool asked for all devices, a
+ * constraint all devices cannot meet, too many devices for one claim).
  */
 export function allocate(claims: readonly ClaimToAllocate[], node: NodeInfo, context: AllocatorContext): AllocationOutcome {
   const requests: RequestChoices[] = [];
@@ -90,7 +94,7 @@ export function allocate(claims: readonly ClaimToAllocate[], node: NodeInfo, con
     labels: claims.map((claim) => claim.label),
   };
   try {
-    if (!search(requests, 0, state)) return { kind: 'unsatisfiable' };
+    if (!search(requests, 0, state)) return { kind: 'unsatisfiable', invalidPools: context.catalog.validatesPools && gatherPools(context.catalog.slicesReaching(node), true).some((pool) => pool.invalid) };
   } catch (error) {
     if (error instanceof AllocationError) return { kind: 'error', message: error.message };
     throw error;
@@ -114,17 +118,32 @@ export function allocationNodeSelector(allocation: ClaimAllocation, nodeName: st
 }
 
 /** GatherPools: the newest generation of each pool among the slices reaching the node; incomplete when slices are missing. */
-function gatherPools(slices: readonly ResourceSlice[]): Pool[] {
+function gatherPools(slices: readonly ResourceSlice[], validates: boolean): Pool[] {
   const pools = new Map<string, Pool>();
   for (const slice of slices) {
     const id = `${slice.driver}/${slice.pool}`;
     const pool = pools.get(id);
-    if (!pool) pools.set(id, { id, slices: [slice], incomplete: false });
+    if (!pool) pools.set(id, { id, slices: [slice], incomplete: false, invalid: false });
     else if (slice.generation > (pool.slices[0]?.generation ?? 0)) pool.slices.splice(0, pool.slices.length, slice);
     else if (slice.generation === pool.slices[0]?.generation) pool.slices.push(slice);
   }
-  for (const pool of pools.values()) pool.incomplete = pool.slices.length !== pool.slices[0]?.resourceSliceCount;
+  for (const pool of pools.values()) {
+    pool.incomplete = pool.slices.length !== pool.slices[0]?.resourceSliceCount;
+    pool.invalid = validates && !pool.incomplete && repeatsDeviceName(pool.slices);
+  }
   return [...pools.values()];
+}
+
+/** validateDeviceNames: a device name in two places of a pool. */
+function repeatsDeviceName(slices: readonly ResourceSlice[]): boolean {
+  const names = new Set<string>();
+  for (const slice of slices) {
+    for (const { name } of slice.devices) {
+      if (names.has(name)) return true;
+      names.add(name);
+    }
+  }
+  return false;
 }
 
 function requestData(claimIndex: number, claim: ClaimToAllocate, request: ExactRequest, node: NodeInfo, context: AllocatorContext): RequestData | { readonly error: string } {
@@ -133,18 +152,18 @@ function requestData(claimIndex: number, claim: ClaimToAllocate, request: ExactR
   if (!deviceClass) return { error: `${where}: could not retrieve device class ${request.deviceClassName}: deviceclass.resource.k8s.io "${request.deviceClassName}" not found` };
   // what a request may take on a node does not change during a run: found once per request and node
   const found = context.catalog.memo(request, node.name, () => selectableDevices(request, deviceClass, node, context.catalog));
-  if ('incompletePool' in found) return { error: `${where}: asks for all devices, but resource pool ${found.incompletePool} is currently being updated` };
+  if ('unusablePool' in found) return { error: `${where}: asks for all devices, but resource pool ${found.unusablePool.id} is currently ${found.unusablePool.incomplete ? 'being updated' : 'invalid'}` };
   const all = request.allocationMode === 'All';
   return { claim: claimIndex, name: request.name, numDevices: all ? found.candidates.length : request.count, candidates: found.candidates, all };
 }
 
-/** The devices of the node's complete pools that pass the selectors; an incomplete pool stops an All request. */
-function selectableDevices(request: ExactRequest, deviceClass: DeviceClass, node: NodeInfo, catalog: DeviceCatalog): { readonly candidates: readonly Candidate[] } | { readonly incompletePool: string } {
+/** The devices of the node's complete, valid pools that pass the selectors; another pool stops an All request. */
+function selectableDevices(request: ExactRequest, deviceClass: DeviceClass, node: NodeInfo, catalog: DeviceCatalog): { readonly candidates: readonly Candidate[] } | { readonly unusablePool: Pool } {
   const candidates: Candidate[] = [];
-  for (const pool of gatherPools(catalog.slicesReaching(node))) {
-    // ExactCount passes over incomplete pools; All cannot know what "all" is while a pool is being updated
-    if (pool.incomplete) {
-      if (request.allocationMode === 'All') return { incompletePool: pool.id };
+  for (const pool of gatherPools(catalog.slicesReaching(node), catalog.validatesPools)) {
+    // ExactCount passes over incomplete and invalid pools; All cannot know what "all" is then
+    if (pool.incomplete || pool.invalid) {
+      if (request.allocationMode === 'All') return { unusablePool: pool };
       continue;
     }
     for (const slice of pool.slices) {

@@ -106,6 +106,9 @@ export const RESERVED_FOR_MAX_SIZE = 256;
  */
 const DRA_DEVICE_GATES_SINCE = 36;
 
+/** The release whose allocator kubefit knows to pass over invalid pools (DeviceCatalog.validatesPools). */
+const POOL_VALIDATION_SINCE = 36;
+
 /** Fields of a slice, device or request that kubefit does not model from 1.36 (partitionable devices, taints...). */
 const UNMODELLED_SLICE_FIELDS = ['perDeviceNodeSelection', 'sharedCounters'] as const;
 const UNMODELLED_DEVICE_FIELDS = ['consumesCounters', 'bindingConditions', 'bindsToNode', 'taints', 'allowMultipleAllocations', 'nodeName', 'nodeSelector', 'allNodes'] as const;
@@ -127,8 +130,15 @@ export class DeviceCatalog {
   readonly #templates: ReadonlyMap<string, ResourceClaimSpec>;
   /** A slice field kubefit does not model, when one is used: then no claim is checked. */
   readonly unmodelled: string | undefined;
+  /**
+   * From v1.36 a complete pool whose slices repeat a device name is invalid: its devices are not allocated, and a node
+   * that finds no devices elsewhere says so (pools_stable.go buildPool, validateDeviceNames; allocator_stable.go Allocate,
+   * ErrFailedAllocationOnNode); how v1.35 treats such a pool is not among the stored sources.
+   */
+  readonly validatesPools: boolean;
 
-  private constructor(parts: { classes: Map<string, DeviceClass>; slices: ResourceSlice[]; claims: Map<string, ResourceClaim>; templates: Map<string, ResourceClaimSpec>; unmodelled: string | undefined }) {
+  private constructor(parts: { classes: Map<string, DeviceClass>; slices: ResourceSlice[]; claims: Map<string, ResourceClaim>; templates: Map<string, ResourceClaimSpec>; unmodelled: string | undefined; validatesPools: boolean }) {
+    this.validatesPools = parts.validatesPools;
     this.classes = parts.classes;
     this.slices = parts.slices;
     this.#claims = parts.claims;
@@ -179,7 +189,7 @@ export class DeviceCatalog {
     }
     const slices = objects.resourceSlices.filter((object) => gatesOn || asRecord(object.value['spec'])?.['perDeviceNodeSelection'] === undefined).map(toResourceSlice);
     const unmodelled = gatesOn ? objects.resourceSlices.map(unmodelledSliceField).find((field) => field !== undefined) : undefined;
-    return new DeviceCatalog({ classes, slices, claims, templates, unmodelled });
+    return new DeviceCatalog({ classes, slices, claims, templates, unmodelled, validatesPools: minor >= POOL_VALIDATION_SINCE });
   }
 
   static readonly EMPTY = DeviceCatalog.of({ deviceClasses: [], resourceSlices: [], resourceClaims: [], resourceClaimTemplates: [] }, 0);

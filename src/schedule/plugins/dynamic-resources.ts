@@ -15,6 +15,8 @@ import { exactRequests, type DeviceCatalog } from '../dra/device-catalog.js';
 import { matchesNodeSelector } from '../../model/labels.js';
 
 export const ERR_CANNOT_ALLOCATE = 'cannot allocate all claims';
+/** upstream: ErrFailedAllocationOnNode from Allocate, a per-node Unschedulable status (v1.36). */
+export const ERR_INVALID_POOLS = 'invalid resource pools were encountered';
 export const ERR_NOT_AVAILABLE = 'resourceclaim not available on the node';
 export const ERR_IN_USE = 'resourceclaim in use';
 export const ERR_CANNOT_FIT_RESOURCE = 'cannot fit resource';
@@ -35,7 +37,7 @@ export default definePlugin<DynamicResourcesState>({
     if (outcome === 'unfit') return unresolvable(ERR_CANNOT_FIT_RESOURCE);
     // upstream: an allocator error is an Error status that aborts the attempt; kubefit reports it as the node's reason
     if (outcome?.kind === 'error') return unresolvable(outcome.message);
-    if (outcome?.kind === 'unsatisfiable') return unresolvable(ERR_CANNOT_ALLOCATE);
+    if (outcome?.kind === 'unsatisfiable') return unresolvable(outcome.invalidPools ? ERR_INVALID_POOLS : ERR_CANNOT_ALLOCATE);
     const unavailable = state.claims.some(({ allocation }) => allocation?.nodeSelector !== undefined && !matchesNodeSelector(allocation.nodeSelector, node.labels, node.name));
     return unavailable ? unresolvable(ERR_NOT_AVAILABLE) : SUCCESS;
   },

@@ -1,0 +1,48 @@
+// upstream: test/integration/dra/dra_test.go testInvalidResourceSlices (v1.36): eight workers, a claim of one device of
+// the class, and ResourceSlices whose pool repeats a device name; each case's outcome and PodScheduled message.
+import { describe, expect, it } from 'vitest';
+import { node, pod, schedule, type Value } from '../integration-test-support.js';
+
+const CLASS = 'my-resource-class';
+const deviceClass: Value = { apiVersion: 'resource.k8s.io/v1', kind: 'DeviceClass', metadata: { name: CLASS }, spec: {} };
+const claim: Value = {
+  apiVersion: 'resource.k8s.io/v1',
+  kind: 'ResourceClaim',
+  metadata: { name: 'my-pod-my-resource', namespace: 'default' },
+  spec: { devices: { requests: [{ name: 'req-1', exactly: { deviceClassName: CLASS } }] } },
+};
+const myPod = pod({ name: 'my-pod', spec: { resourceClaims: [{ name: 'my-resource', resourceClaimName: 'my-pod-my-resource' }] } });
+const workers = Array.from({ length: 8 }, (_, i) => node({ name: `worker-${i}`, capacity: { cpu: '100', memory: '1000' } }));
+
+/** st.MakeResourceSlice(node, driver).Devices("device-1"), named with `suffix`, in a pool of `count` slices. */
+function slice(nodeName: string, suffix: string, count: number): Value {
+  return {
+    apiVersion: 'resource.k8s.io/v1',
+    kind: 'ResourceSlice',
+    metadata: { name: `${nodeName}-driver${suffix}` },
+    spec: { driver: 'driver', nodeName, pool: { name: nodeName, generation: 1, resourceSliceCount: count }, devices: [{ name: 'device-1' }] },
+  };
+}
+/** Two slices of one pool, each with device-1: the pool is complete and invalid (validateDeviceNames). */
+const invalidPool = (nodeName: string): Value[] => [slice(nodeName, '-1', 2), slice(nodeName, '-2', 2)];
+
+const run = (slices: readonly Value[], kubernetesVersion?: string) => schedule([...workers, deviceClass, ...slices, claim, myPod], undefined, kubernetesVersion)[0];
+const notHelpful = 'still not schedulable, preemption: 0/8 nodes are available: 8 Preemption is not helpful for scheduling.';
+
+describe('dra_test.go testInvalidResourceSlices (upstream)', () => {
+  it('invalid-one-node-and-valid-other: the devices of the valid pool are allocated', () => {
+    expect(run([...invalidPool('worker-0'), slice('worker-1', '', 1)])?.placement.nodes).toEqual({ 'worker-1': 1 });
+  });
+
+  it('only-invalid-for-one-node: that node says so, the others cannot allocate all claims', () => {
+    expect(run(invalidPool('worker-0'))?.placement.message).toBe(`0/8 nodes are available: 1 invalid resource pools were encountered, 7 cannot allocate all claims. ${notHelpful}`);
+  });
+
+  it('invalid-for-all-nodes', () => {
+    expect(run(workers.flatMap((_, i) => invalidPool(`worker-${i}`)))?.placement.message).toBe(`0/8 nodes are available: 8 invalid resource pools were encountered. ${notHelpful}`);
+  });
+
+  it('before 1.36 kubefit does not validate pools (how 1.35 treats an invalid one is not among the stored sources)', () => {
+    expect(run(invalidPool('worker-0'), '1.35')?.placement.nodes).toEqual({ 'worker-0': 1 });
+  });
+});
