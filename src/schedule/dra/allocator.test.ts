@@ -57,6 +57,33 @@ describe('allocate (the stable allocator)', () => {
     });
   });
 
+  it('small-and-large-backtrack-requests and -claims: a first choice that starves a later request is undone', () => {
+    // two devices listed large first: the small request takes the small one once the large request finds nothing else
+    const memory = (quantity: string) => `device.capacity['driver-a'].memory.compareTo(quantity('${quantity}')) >= 0`;
+    const sized = objectOf({ apiVersion: 'resource.k8s.io/v1', kind: 'ResourceSlice', metadata: { name: 'slice-1' }, spec: { driver: 'driver-a', nodeName: 'node-1', pool: { name: 'pool-1', generation: 1, resourceSliceCount: 1 }, devices: [{ name: 'device-2', capacity: { memory: { value: '2Gi' } } }, { name: 'device-1', capacity: { memory: { value: '1Gi' } } }] } });
+    const catalog = DeviceCatalog.of({ deviceClasses: [classA], resourceSlices: [sized], resourceClaims: [], resourceClaimTemplates: [] }, 35);
+    const exact = (name: string, quantity: string): ExactRequest => ({ name, deviceClassName: 'class-a', selectors: [memory(quantity)], allocationMode: 'ExactCount', count: 1 });
+    const claimOf = (label: string, ...requests: ExactRequest[]): ClaimToAllocate => ({ label, spec: { requests: requests.map((r) => ({ name: r.name, choices: [r] })), constraints: [], unmodelled: undefined } });
+    expect(allocate([claimOf('default/claim-0', exact('req-0', '1Gi'), exact('req-1', '2Gi'))], node1, { catalog, allocated: new Set() })).toMatchObject({ claims: [{ devices: ['driver-a/pool-1/device-1', 'driver-a/pool-1/device-2'] }] });
+    expect(allocate([claimOf('default/claim-0', exact('req-0', '1Gi')), claimOf('default/claim-1', exact('req-1', '2Gi'))], node1, { catalog, allocated: new Set() })).toMatchObject({
+      claims: [{ devices: ['driver-a/pool-1/device-1'] }, { devices: ['driver-a/pool-1/device-2'] }],
+    });
+  });
+
+  it('all-devices-no-solution and -reversed: one device cannot go both to a claim for all devices and to another', () => {
+    const catalog = catalogOf(slice('slice-1', { nodeName: 'node-1', pool: { name: 'pool-1', generation: 1, resourceSliceCount: 1 } }, ['device-1']));
+    expect(allocate([request('ExactCount'), request('All')], node1, { catalog, allocated: new Set() })).toEqual(UNSATISFIABLE);
+    expect(allocate([request('All'), request('ExactCount')], node1, { catalog, allocated: new Set() })).toEqual(UNSATISFIABLE);
+  });
+
+  it('obsolete-slice: the newer generation of a two-slice pool has one slice so far, an incomplete pool ExactCount passes over', () => {
+    const catalog = catalogOf(
+      slice('slice-1-obsolete', { nodeName: 'node-1', pool: { name: 'pool-1', generation: 1, resourceSliceCount: 2 } }, ['device-1']),
+      slice('slice-1-obsolete', { nodeName: 'node-1', pool: { name: 'pool-1', generation: 2, resourceSliceCount: 2 } }, ['device-2']),
+    );
+    expect(allocate([request('ExactCount')], node1, { catalog, allocated: new Set() })).toEqual(UNSATISFIABLE);
+  });
+
   it('too-many-devices-single-request: more devices than one allocation result holds is an error', () => {
     expect(allocate([request('ExactCount', 500)], node1, { catalog: catalogOf(), allocated: new Set() })).toEqual({
       kind: 'error',
