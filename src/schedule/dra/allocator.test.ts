@@ -12,8 +12,13 @@ function slice(name: string, spec: Readonly<Record<string, unknown>>, devices: r
 }
 
 function request(allocationMode: ExactRequest['allocationMode'], count = 1): ClaimToAllocate {
-  const exact: ExactRequest = { name: 'req-0', deviceClassName: 'class-a', selectors: [], allocationMode, count };
+  const exact: ExactRequest = { name: 'req-0', deviceClassName: 'class-a', selectors: [], allocationMode, count, adminAccess: false };
   return { label: 'default/claim-0', spec: { requests: [{ name: 'req-0', choices: [exact] }], constraints: [], unmodelled: undefined } };
+}
+
+function adminAccess(claim: ClaimToAllocate): ClaimToAllocate {
+  const requests = claim.spec.requests.map((r) => ({ ...r, choices: r.choices.map((choice) => ({ ...choice, adminAccess: true })) }));
+  return { ...claim, spec: { ...claim.spec, requests } };
 }
 
 function catalogOf(...slices: ReturnType<typeof slice>[]): DeviceCatalog {
@@ -62,7 +67,7 @@ describe('allocate (the stable allocator)', () => {
     const memory = (quantity: string) => `device.capacity['driver-a'].memory.compareTo(quantity('${quantity}')) >= 0`;
     const sized = objectOf({ apiVersion: 'resource.k8s.io/v1', kind: 'ResourceSlice', metadata: { name: 'slice-1' }, spec: { driver: 'driver-a', nodeName: 'node-1', pool: { name: 'pool-1', generation: 1, resourceSliceCount: 1 }, devices: [{ name: 'device-2', capacity: { memory: { value: '2Gi' } } }, { name: 'device-1', capacity: { memory: { value: '1Gi' } } }] } });
     const catalog = DeviceCatalog.of({ deviceClasses: [classA], resourceSlices: [sized], resourceClaims: [], resourceClaimTemplates: [] }, 35);
-    const exact = (name: string, quantity: string): ExactRequest => ({ name, deviceClassName: 'class-a', selectors: [memory(quantity)], allocationMode: 'ExactCount', count: 1 });
+    const exact = (name: string, quantity: string): ExactRequest => ({ name, deviceClassName: 'class-a', selectors: [memory(quantity)], allocationMode: 'ExactCount', count: 1, adminAccess: false });
     const claimOf = (label: string, ...requests: ExactRequest[]): ClaimToAllocate => ({ label, spec: { requests: requests.map((r) => ({ name: r.name, choices: [r] })), constraints: [], unmodelled: undefined } });
     expect(allocate([claimOf('default/claim-0', exact('req-0', '1Gi'), exact('req-1', '2Gi'))], node1, { catalog, allocated: new Set() })).toMatchObject({ claims: [{ devices: ['driver-a/pool-1/device-1', 'driver-a/pool-1/device-2'] }] });
     expect(allocate([claimOf('default/claim-0', exact('req-0', '1Gi')), claimOf('default/claim-1', exact('req-1', '2Gi'))], node1, { catalog, allocated: new Set() })).toMatchObject({
@@ -82,6 +87,20 @@ describe('allocate (the stable allocator)', () => {
       slice('slice-1-obsolete', { nodeName: 'node-1', pool: { name: 'pool-1', generation: 2, resourceSliceCount: 2 } }, ['device-2']),
     );
     expect(allocate([request('ExactCount')], node1, { catalog, allocated: new Set() })).toEqual(UNSATISFIABLE);
+  });
+
+  it('all-devices-some-allocated and -admin-access: a device in use stops "all" unless the request has admin access', () => {
+    const catalog = catalogOf(slice('slice-1', { nodeName: 'node-1', pool: { name: 'pool-1', generation: 1, resourceSliceCount: 1 } }, ['device-1', 'device-2']));
+    const inUse = { catalog, allocated: new Set(['driver-a/pool-1/device-1']) };
+    expect(allocate([request('All')], node1, inUse)).toEqual(UNSATISFIABLE);
+    const admin = adminAccess(request('All'));
+    // the claim holds no device: admin access leaves both free for others (and a request's name for each result)
+    expect(allocate([admin], node1, inUse)).toMatchObject({ claims: [{ devices: [], requests: ['req-0', 'req-0'] }] });
+    // allocatingDeviceForClaim: an admin-access request does not take a device its own claim takes
+    const twice: ClaimToAllocate = { ...admin, spec: { ...admin.spec, requests: [...(request('ExactCount', 2).spec.requests), ...admin.spec.requests] } };
+    expect(allocate([twice], node1, { catalog, allocated: new Set() })).toEqual(UNSATISFIABLE);
+    // deviceInUse: a device an admin-access request of another claim takes is not free for a plain one
+    expect(allocate([adminAccess(request('ExactCount', 2)), request('ExactCount')], node1, { catalog, allocated: new Set() })).toEqual(UNSATISFIABLE);
   });
 
   it('too-many-devices-single-request: more devices than one allocation result holds is an error', () => {

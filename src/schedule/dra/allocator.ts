@@ -13,7 +13,10 @@ export interface ClaimToAllocate {
   readonly spec: ResourceClaimSpec;
 }
 
-/** What one claim got: its devices, the slices they come from, and the request each went to ("<request>/<subrequest>" for a firstAvailable one). */
+/**
+ * What one claim got: the devices it holds (those taken with admin access stay free for others), the slices of all it
+ * took, and the request each went to ("<request>/<subrequest>" for a firstAvailable one).
+ */
 export interface ClaimAllocation {
   readonly devices: readonly DeviceID[];
   readonly slices: readonly ResourceSlice[];
@@ -42,6 +45,7 @@ interface Candidate {
 interface Chosen {
   readonly candidate: Candidate;
   readonly request: string;
+  readonly adminAccess: boolean;
 }
 
 interface Pool {
@@ -60,6 +64,7 @@ interface RequestData {
   /** The devices the request may take, in pool and slice order. */
   readonly candidates: readonly Candidate[];
   readonly all: boolean;
+  readonly adminAccess: boolean;
 }
 
 /** One DeviceRequest: its exact request, or its subrequests to try in order (firstAvailable). */
@@ -88,7 +93,7 @@ export function allocate(claims: readonly ClaimToAllocate[], node: NodeInfo, con
   if (oversized !== undefined) return { kind: 'error', message: oversized };
   const state: SearchState = {
     allocated: context.allocated,
-    allocating: new Set(),
+    allocating: new Map(),
     chosen: claims.map(() => []),
     constraints: claims.map((claim) => claim.spec.constraints.map((constraint) => new MatchAttributeConstraint(constraint))),
     labels: claims.map((claim) => claim.label),
@@ -101,7 +106,11 @@ export function allocate(claims: readonly ClaimToAllocate[], node: NodeInfo, con
   }
   return {
     kind: 'allocated',
-    claims: state.chosen.map((chosen) => ({ devices: chosen.map(({ candidate }) => candidate.id), slices: chosen.map(({ candidate }) => candidate.slice), requests: chosen.map(({ request }) => request) })),
+    claims: state.chosen.map((chosen) => ({
+      devices: chosen.flatMap(({ candidate, adminAccess }) => (adminAccess ? [] : [candidate.id])),
+      slices: chosen.map(({ candidate }) => candidate.slice),
+      requests: chosen.map(({ request }) => request),
+    })),
   };
 }
 
@@ -154,7 +163,7 @@ function requestData(claimIndex: number, claim: ClaimToAllocate, request: ExactR
   const found = context.catalog.memo(request, node.name, () => selectableDevices(request, deviceClass, node, context.catalog));
   if ('unusablePool' in found) return { error: `${where}: asks for all devices, but resource pool ${found.unusablePool.id} is currently ${found.unusablePool.incomplete ? 'being updated' : 'invalid'}` };
   const all = request.allocationMode === 'All';
-  return { claim: claimIndex, name: request.name, numDevices: all ? found.candidates.length : request.count, candidates: found.candidates, all };
+  return { claim: claimIndex, name: request.name, numDevices: all ? found.candidates.length : request.count, candidates: found.candidates, all, adminAccess: request.adminAccess };
 }
 
 /** The devices of the node's complete, valid pools that pass the selectors; another pool stops an All request. */
@@ -198,7 +207,8 @@ function isSelectable(device: Device, driver: string, deviceClass: DeviceClass, 
 
 interface SearchState {
   readonly allocated: AllocatorContext['allocated'];
-  readonly allocating: Set<DeviceID>;
+  /** The claims (by index) taking each device so far. */
+  readonly allocating: Map<DeviceID, number[]>;
   readonly chosen: Chosen[][];
   /** Each claim's matchAttribute constraints. */
   readonly constraints: readonly (readonly MatchAttributeConstraint[])[];
@@ -217,9 +227,15 @@ function search(requests: readonly RequestChoices[], index: number, state: Searc
   return choices.some((request) => (request.all ? takeAll(request, state, next) : choose(request, state, { start: 0, count: request.numDevices }, next)));
 }
 
-/** Free, and allocatable at all (a device that consumes counters never is while DRAPartitionableDevices is off). */
-function isFree(candidate: Candidate, state: SearchState): boolean {
-  return !candidate.device.consumesCounters && !state.allocated.has(candidate.id) && !state.allocating.has(candidate.id);
+/**
+ * Free for the request, and allocatable at all (a device that consumes counters never is while DRAPartitionableDevices
+ * is off): with admin access, a device its own claim is not taking yet; else one nobody holds or is taking.
+ */
+function isFree(candidate: Candidate, request: RequestData, state: SearchState): boolean {
+  if (candidate.device.consumesCounters) return false;
+  const takers = state.allocating.get(candidate.id);
+  if (request.adminAccess) return !takers?.includes(request.claim);
+  return !state.allocated.has(candidate.id) && (takers === undefined || takers.length === 0);
 }
 
 /** `count` more devices for the request from its candidates at `start` on, then `next`; rolled back on failure. */
@@ -227,7 +243,7 @@ function choose(request: RequestData, state: SearchState, from: { readonly start
   if (from.count === 0) return next();
   for (let i = from.start; i <= request.candidates.length - from.count; i++) {
     const candidate = request.candidates[i];
-    if (!candidate || !isFree(candidate, state) || !take(request, candidate, state)) continue;
+    if (!candidate || !isFree(candidate, request, state) || !take(request, candidate, state)) continue;
     if (choose(request, state, { start: i + 1, count: from.count - 1 }, next)) return true;
     release(request, state);
   }
@@ -236,7 +252,7 @@ function choose(request: RequestData, state: SearchState, from: { readonly start
 
 /** Every candidate (all free, at least one), then `next`; a constraint one of them breaks is an error (must). */
 function takeAll(request: RequestData, state: SearchState, next: () => boolean): boolean {
-  if (request.candidates.length === 0 || !request.candidates.every((candidate) => isFree(candidate, state))) return false;
+  if (request.candidates.length === 0 || !request.candidates.every((candidate) => isFree(candidate, request, state))) return false;
   let taken = 0;
   for (const candidate of request.candidates) {
     if (!take(request, candidate, state)) {
@@ -262,8 +278,10 @@ function take(request: RequestData, candidate: Candidate, state: SearchState): b
     }
     added.push(constraint);
   }
-  state.allocating.add(candidate.id);
-  state.chosen[request.claim]?.push({ candidate, request: request.name });
+  const takers = state.allocating.get(candidate.id);
+  if (takers) takers.push(request.claim);
+  else state.allocating.set(candidate.id, [request.claim]);
+  state.chosen[request.claim]?.push({ candidate, request: request.name, adminAccess: request.adminAccess });
   return true;
 }
 
@@ -271,6 +289,6 @@ function take(request: RequestData, candidate: Candidate, state: SearchState): b
 function release(request: RequestData, state: SearchState): void {
   const chosen = state.chosen[request.claim]?.pop();
   if (!chosen) return;
-  state.allocating.delete(chosen.candidate.id);
+  state.allocating.get(chosen.candidate.id)?.pop();
   for (const constraint of state.constraints[request.claim] ?? []) if (constraint.covers(request.name)) constraint.remove();
 }

@@ -48,6 +48,11 @@ export interface ExactRequest {
   readonly selectors: readonly string[];
   readonly allocationMode: 'ExactCount' | 'All';
   readonly count: number;
+  /**
+   * DRAAdminAccess (on wherever DynamicResources runs by default, v1.34 on): the request may take devices other claims
+   * hold, and its devices stay free for them.
+   */
+  readonly adminAccess: boolean;
 }
 
 /** A DeviceRequest: its one exact request, or its subrequests in order of preference (DRAPrioritizedList). */
@@ -113,8 +118,6 @@ const POOL_VALIDATION_SINCE = 36;
 const UNMODELLED_SLICE_FIELDS = ['perDeviceNodeSelection', 'sharedCounters'] as const;
 const UNMODELLED_DEVICE_FIELDS = ['consumesCounters', 'bindingConditions', 'bindsToNode', 'taints', 'allowMultipleAllocations', 'nodeName', 'nodeSelector', 'allNodes'] as const;
 const UNMODELLED_REQUEST_FIELDS = ['tolerations', 'capacity'] as const;
-/** DRAAdminAccess is on from 1.34: an admin-access request may take devices in use, which kubefit does not model. */
-const ADMIN_ACCESS = 'adminAccess';
 
 export class DeviceCatalog {
   readonly classes: ReadonlyMap<string, DeviceClass>;
@@ -318,7 +321,7 @@ function toAllocation(allocation: Readonly<Record<string, unknown>> | undefined)
 function toClaimSpec(spec: Readonly<Record<string, unknown>> | undefined, gatesOn: boolean): ResourceClaimSpec {
   const devices = asRecord(spec?.['devices']) ?? {};
   const unmodelled: string[] = [];
-  const fields = gatesOn ? [ADMIN_ACCESS, ...UNMODELLED_REQUEST_FIELDS] : [ADMIN_ACCESS];
+  const fields = gatesOn ? UNMODELLED_REQUEST_FIELDS : [];
   const requests = asArray(devices['requests']).map((raw) => toDeviceRequest(asRecord(raw) ?? {}, { fields, unmodelled }));
   const constraints = asArray(devices['constraints']).flatMap((raw, index) => {
     const constraint = asRecord(raw) ?? {};
@@ -350,6 +353,7 @@ function toExactRequest(name: string, request: Readonly<Record<string, unknown>>
     selectors: celSelectors(request['selectors']),
     allocationMode: request['allocationMode'] === 'All' ? 'All' : 'ExactCount',
     count: numberField(request, 'count') ?? 1,
+    adminAccess: request['adminAccess'] === true,
   };
 }
 

@@ -71,7 +71,7 @@ function containerRequest({ index, requests, resource, deviceClassName }: Contai
     if (reused >= wanted) return undefined;
   }
   const names = [...requests.keys()].sort();
-  return { name: `container-${index}-request-${names.indexOf(resource)}`, deviceClassName, selectors: [], allocationMode: 'ExactCount', count: wanted - reused };
+  return { name: `container-${index}-request-${names.indexOf(resource)}`, deviceClassName, selectors: [], allocationMode: 'ExactCount', count: wanted - reused, adminAccess: false };
 }
 
 /**

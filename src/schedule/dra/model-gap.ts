@@ -53,7 +53,7 @@ function specGap(spec: ResourceClaimSpec, catalog: DeviceCatalog): string | unde
 /** The gap of the devices of a DeviceClass that backs an extended resource: an unmodelled slice, or a failing selector. */
 export function deviceClassGap(deviceClassName: string, catalog: DeviceCatalog): string | undefined {
   if (catalog.unmodelled !== undefined) return `${catalog.unmodelled}, which kubefit does not model`;
-  return selectorGap({ name: '', deviceClassName, selectors: [], allocationMode: 'ExactCount', count: 1 }, catalog);
+  return selectorGap({ name: '', deviceClassName, selectors: [], allocationMode: 'ExactCount', count: 1, adminAccess: false }, catalog);
 }
 
 function requestsGap(requests: readonly ExactRequest[], catalog: DeviceCatalog): string | undefined {

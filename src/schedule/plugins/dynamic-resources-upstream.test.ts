@@ -1,5 +1,6 @@
 // upstream: test/integration/dra/dra_test.go testInvalidResourceSlices (v1.36): eight workers, a claim of one device of
-// the class, and ResourceSlices whose pool repeats a device name; each case's outcome and PodScheduled message.
+// the class, and ResourceSlices whose pool repeats a device name; each case's outcome and PodScheduled message. Then
+// pkg/scheduler/framework/plugins/dynamicresources/dynamicresources_test.go TestPlugin's admin-access cases.
 import { describe, expect, it } from 'vitest';
 import { node, pod, schedule, type Value } from '../integration-test-support.js';
 
@@ -44,5 +45,37 @@ describe('dra_test.go testInvalidResourceSlices (upstream)', () => {
 
   it('before 1.36 kubefit does not validate pools (how 1.35 treats an invalid one is not among the stored sources)', () => {
     expect(run(invalidPool('worker-0'), '1.35')?.placement.nodes).toEqual({ 'worker-0': 1 });
+  });
+});
+
+describe('dynamicresources_test.go TestPlugin (upstream), admin access (DRAAdminAccess on from 1.34)', () => {
+  const workerSlice = slice('worker-0', '', 1);
+  /** A claim of one device of the class, pending or allocated device-1, with admin access or not. */
+  const claimOf = (name: string, options: { adminAccess: boolean; allocated: boolean }): Value => ({
+    ...claim,
+    metadata: { name, namespace: 'default' },
+    spec: { devices: { requests: [{ name: 'req-1', exactly: { deviceClassName: CLASS, ...(options.adminAccess && { adminAccess: true }) } }] } },
+    ...(options.allocated && { status: { allocation: { devices: { results: [{ request: 'req-1', driver: 'driver', pool: 'worker-0', device: 'device-1', ...(options.adminAccess && { adminAccess: true }) }] } } } }),
+  });
+  const run = (claims: readonly Value[]) => schedule([node({ name: 'worker-0' }), deviceClass, workerSlice, ...claims, myPod])[0];
+
+  it('request-admin-access-with-DRAAdminAccess-featuregate: the pending claim asks for admin access, so it gets the device another claim holds', () => {
+    const result = run([claimOf('my-pod-my-resource', { adminAccess: true, allocated: false }), claimOf('not-my-claim', { adminAccess: false, allocated: true })]);
+    expect(result).toMatchObject({ feasibleNodes: ['worker-0'], rejected: {} });
+  });
+
+  it('exhausted-resources: without admin access the device another claim holds is in use', () => {
+    const result = run([claimOf('my-pod-my-resource', { adminAccess: false, allocated: false }), claimOf('not-my-claim', { adminAccess: false, allocated: true })]);
+    expect(result?.rejected).toEqual({ 'worker-0': ['cannot allocate all claims'] });
+  });
+
+  it('structured-ignore-allocated-admin-access: a device an admin-access claim holds stays free', () => {
+    const result = run([claimOf('my-pod-my-resource', { adminAccess: false, allocated: false }), claimOf('not-my-claim', { adminAccess: true, allocated: true })]);
+    expect(result).toMatchObject({ feasibleNodes: ['worker-0'], rejected: {} });
+  });
+
+  it('an admin-access request still needs a device of the class on the node', () => {
+    const result = schedule([node({ name: 'worker-0' }), deviceClass, claimOf('my-pod-my-resource', { adminAccess: true, allocated: false }), myPod])[0];
+    expect(result?.rejected).toEqual({ 'worker-0': ['cannot allocate all claims'] });
   });
 });
