@@ -79,3 +79,23 @@ describe('dynamicresources_test.go TestPlugin (upstream), admin access (DRAAdmin
     expect(result?.rejected).toEqual({ 'worker-0': ['cannot allocate all claims'] });
   });
 });
+
+describe('dynamicresources_test.go TestPlugin (upstream), reservations', () => {
+  const allocated = (reservedFor: readonly string[]): Value => ({
+    ...claim,
+    status: {
+      allocation: { devices: { results: [{ request: 'req-1', driver: 'driver', pool: 'worker-0', device: 'device-1' }] } },
+      reservedFor: reservedFor.map((name) => ({ resource: 'pods', name, uid: name })),
+    },
+  });
+  const run = (reservedFor: readonly string[]) => schedule([node({ name: 'worker-0' }), deviceClass, slice('worker-0', '', 1), allocated(reservedFor), myPod])[0];
+  const others = Array.from({ length: 256 }, (_, i) => `other-${i}`);
+
+  it('reserved-okay: a claim reserved for the pod itself', () => {
+    expect(run(['my-pod', ...others.slice(1)])?.placement.nodes).toEqual({ 'worker-0': 1 });
+  });
+
+  it('a claim reserved for ResourceClaimReservedForMaxSize other pods is in use (PreFilter)', () => {
+    expect(run(others)?.placement.message).toBe('0/1 nodes are available: resourceclaim in use. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.');
+  });
+});
