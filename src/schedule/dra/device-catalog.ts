@@ -87,6 +87,11 @@ export interface Allocation {
   readonly nodeSelector: NodeSelector | undefined;
   /** The request of each result, admin access or not ("<request>/<subrequest>" for a firstAvailable one). */
   readonly requests: readonly string[];
+  /**
+   * From v1.36 (DRADeviceBindingConditions with DRAResourceClaimDeviceStatus): a result's binding failure condition is
+   * True in status.devices, so the claim is available on no node (dynamicresources.go isClaimReadyForBinding).
+   */
+  readonly bindingFailed: boolean;
 }
 
 export interface ResourceClaim {
@@ -301,13 +306,13 @@ function toResourceClaim(object: KubeObject, gatesOn: boolean): ResourceClaim {
     namespace: object.ref.namespace,
     name: object.ref.name,
     spec: toClaimSpec(asRecord(object.value['spec']), gatesOn),
-    allocation: toAllocation(asRecord(status?.['allocation'])),
+    allocation: toAllocation(asRecord(status?.['allocation']), gatesOn ? asArray(status?.['devices']) : []),
     reservedFor: asArray(status?.['reservedFor']).map((consumer) => stringField(asRecord(consumer), 'name')),
     deleting: asRecord(object.value['metadata'])?.['deletionTimestamp'] != null,
   };
 }
 
-function toAllocation(allocation: Readonly<Record<string, unknown>> | undefined): Allocation | undefined {
+function toAllocation(allocation: Readonly<Record<string, unknown>> | undefined, deviceStatuses: readonly unknown[]): Allocation | undefined {
   if (!allocation) return undefined;
   const results = asArray(asRecord(allocation['devices'])?.['results']).map((result) => asRecord(result) ?? {});
   const selector = asRecord(allocation['nodeSelector']);
@@ -315,7 +320,27 @@ function toAllocation(allocation: Readonly<Record<string, unknown>> | undefined)
     devices: results.filter((result) => result['adminAccess'] !== true).map((result) => deviceID(stringField(result, 'driver'), stringField(result, 'pool'), stringField(result, 'device'))),
     nodeSelector: selector ? toNodeSelector(selector) : undefined,
     requests: results.map((result) => stringField(result, 'request')),
+    bindingFailed: hasFailedBinding(results, deviceStatuses),
   };
+}
+
+/**
+ * isClaimReadyForBinding's error: going through the results with binding conditions, one whose device has a binding
+ * failure condition True in status.devices, before one whose device has no status or is not ready yet ends the check.
+ */
+function hasFailedBinding(results: readonly Readonly<Record<string, unknown>>[], deviceStatuses: readonly unknown[]): boolean {
+  for (const result of results) {
+    const bindingConditions = asArray(result['bindingConditions']);
+    if (bindingConditions.length === 0) continue;
+    const status = deviceStatuses.map((entry) => asRecord(entry) ?? {}).find((entry) => ['driver', 'pool', 'device'].every((key) => entry[key] === result[key]));
+    if (!status) return false;
+    const conditions = asArray(status['conditions']).map((condition) => asRecord(condition) ?? {});
+    // apimeta.FindStatusCondition: the condition of that type
+    const isTrue = (type: unknown) => conditions.find((condition) => condition['type'] === type)?.['status'] === 'True';
+    if (asArray(result['bindingFailureConditions']).some(isTrue)) return true;
+    if (!bindingConditions.every(isTrue)) return false;
+  }
+  return false;
 }
 
 function toClaimSpec(spec: Readonly<Record<string, unknown>> | undefined, gatesOn: boolean): ResourceClaimSpec {

@@ -94,7 +94,7 @@ export class DeviceUsage {
     outcome.claims.forEach((allocation, index) => {
       appendAll(devices, allocation.devices);
       const key = pending[index]?.key;
-      if (key !== undefined) named.set(key, { devices: allocation.devices, nodeSelector: allocationNodeSelector(allocation, node.name), requests: allocation.requests });
+      if (key !== undefined) named.set(key, { devices: allocation.devices, nodeSelector: allocationNodeSelector(allocation, node.name), requests: allocation.requests, bindingFailed: false });
     });
     return { devices, claims: named };
   }

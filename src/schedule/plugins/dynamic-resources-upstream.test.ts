@@ -99,3 +99,33 @@ describe('dynamicresources_test.go TestPlugin (upstream), reservations', () => {
     expect(run(others)?.placement.message).toBe('0/1 nodes are available: resourceclaim in use. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.');
   });
 });
+
+describe('dynamicresources_test.go TestPlugin (upstream), binding conditions of allocated claims (1.36)', () => {
+  /** allocatedClaim whose result has bindingConditions ["condition"], bindingFailureConditions ["failed"], and their status. */
+  const boundClaim = (name: string, conditions: Readonly<Record<string, 'True' | 'False'>>): Value => {
+    const result = { request: 'req-1', driver: 'driver', pool: 'worker-0', device: 'device-1', bindingConditions: ['condition'], bindingFailureConditions: ['failed'] };
+    const selector = { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['worker-0'] }] }] };
+    const statusConditions = Object.entries(conditions).map(([type, status]) => ({ type, status, reason: 'Test', message: '', lastTransitionTime: '2026-01-01T00:00:00Z' }));
+    return { ...claim, metadata: { name, namespace: 'default' }, status: { allocation: { devices: { results: [result] }, nodeSelector: selector }, devices: [{ driver: 'driver', pool: 'worker-0', device: 'device-1', conditions: statusConditions }] } };
+  };
+  const twoClaims = pod({ name: 'my-pod', spec: { resourceClaims: [{ name: 'my-resource', resourceClaimName: 'my-pod-my-resource' }, { name: 'my-resource-2', resourceClaimName: 'my-pod-my-resource-2' }] } });
+  const run = (claims: readonly Value[], pending: Value, kubernetesVersion?: string) => schedule([node({ name: 'worker-0' }), deviceClass, slice('worker-0', '', 1), ...claims, pending], undefined, kubernetesVersion)[0];
+  const failed = boundClaim('my-pod-my-resource', { condition: 'False', failed: 'True' });
+
+  it('bound-claim-with-failed-binding: the claim is available on no node', () => {
+    expect(run([failed], myPod)?.rejected).toEqual({ 'worker-0': ['resourceclaim not available on the node'] });
+  });
+
+  it('bound-claim-with-succeeded-binding-conditions', () => {
+    expect(run([boundClaim('my-pod-my-resource', { condition: 'True', failed: 'False' })], myPod)?.placement.nodes).toEqual({ 'worker-0': 1 });
+  });
+
+  it('multi-claims-binding-conditions-one-fail', () => {
+    const claims = [boundClaim('my-pod-my-resource', { condition: 'True', failed: 'False' }), boundClaim('my-pod-my-resource-2', { condition: 'False', failed: 'True' })];
+    expect(run(claims, twoClaims)?.rejected).toEqual({ 'worker-0': ['resourceclaim not available on the node'] });
+  });
+
+  it('before 1.36 (DRADeviceBindingConditions off) the conditions are not read', () => {
+    expect(run([failed], myPod, '1.35')?.placement.nodes).toEqual({ 'worker-0': 1 });
+  });
+});

@@ -38,7 +38,7 @@ export default definePlugin<DynamicResourcesState>({
     // upstream: an allocator error is an Error status that aborts the attempt; kubefit reports it as the node's reason
     if (outcome?.kind === 'error') return unresolvable(outcome.message);
     if (outcome?.kind === 'unsatisfiable') return unresolvable(outcome.invalidPools ? ERR_INVALID_POOLS : ERR_CANNOT_ALLOCATE);
-    const unavailable = state.claims.some(({ allocation }) => allocation?.nodeSelector !== undefined && !matchesNodeSelector(allocation.nodeSelector, node.labels, node.name));
+    const unavailable = state.claims.some(({ allocation }) => allocation !== undefined && (allocation.bindingFailed || (allocation.nodeSelector !== undefined && !matchesNodeSelector(allocation.nodeSelector, node.labels, node.name))));
     return unavailable ? unresolvable(ERR_NOT_AVAILABLE) : SUCCESS;
   },
   // Reserve: the devices a pod placed earlier got are in use, and a claim it shares with this pod is allocated now.
