@@ -2,7 +2,7 @@
 import { compareQuantities, parseQuantity } from '../../model/quantity.js';
 import { isOvercommitAllowed } from '../../model/resource-totals.js';
 import { canonicalQuantity } from './quantity-string.js';
-import { duplicate, forbidden, invalid, key, notFound, notSupported, owned, pointing, required, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
+import { duplicate, forbidden, invalid, key, notFound, notSupported, owned, pointing, required, toPath, unsupportedValue, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { configMapKeyErrors, dns1123LabelErrors, envVarNameErrors, httpHeaderNameErrors, portNameErrors, portNumberErrors, qualifiedNameErrors, relaxedEnvVarNameErrors, subdomainErrors } from '../../model/name-validation.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { localDescendingPathErrors } from './local-path.js';
@@ -93,12 +93,14 @@ export function validateNonnegativeFields(record: Fields, names: readonly string
 export function validateContainer(container: Fields, field: FieldPath, context: ContainerContext): ErrorList {
   const errors = validateContainerName(container, field, context.names);
   if (!stringField(container, 'image')) errors.push(required(field.concat('image')));
+  // v1 SetDefaults_Container fills in an empty terminationMessagePolicy (File) and imagePullPolicy
+  appendAll(errors, unsupportedValue(field.concat('terminationMessagePolicy'), stringField(container, 'terminationMessagePolicy') || undefined, TERMINATION_MESSAGE_POLICIES));
   // an empty list has nothing to check: its path is not built
   const ports = arrayField(container, 'ports');
   const env = arrayField(container, 'env');
   const envFrom = arrayField(container, 'envFrom');
   const mounts = arrayField(container, 'volumeMounts');
-  if (ports.length > 0) appendAll(errors, owned(validateContainerPorts(ports, field.concat('ports')), INVALID_PORT));
+  if (ports.length > 0) appendAll(errors, validateContainerPorts(ports, field.concat('ports')));
   const envVarNameErrorsOf = context.relaxedEnvVarNames ? relaxedEnvVarNameErrors : envVarNameErrors;
   if (env.length > 0) appendAll(errors, validateEnv(env, field.concat('env'), envVarNameErrorsOf));
   if (envFrom.length > 0) appendAll(errors, validateEnvFrom(envFrom, field.concat('envFrom'), envVarNameErrorsOf));
@@ -106,6 +108,7 @@ export function validateContainer(container: Fields, field: FieldPath, context: 
   const devices = arrayField(container, 'volumeDevices');
   if (devices.length > 0) appendAll(errors, validateVolumeDevices(devices, container, context, field.concat('volumeDevices')));
   appendAll(errors, validateProbes(container, field, context));
+  appendAll(errors, validatePullPolicy(stringField(container, 'imagePullPolicy') || undefined, field.concat('imagePullPolicy')));
   const resources = recordField(container, 'resources');
   if (resources) appendAll(errors, validateResourceRequirements(resources, field.concat('resources'), containerResourceNameErrors));
   appendAll(errors, validateSecurityContext(recordField(container, 'securityContext'), field.concat('securityContext'), context));
@@ -121,6 +124,16 @@ export function validateContainer(container: Fields, field: FieldPath, context: 
   return errors;
 }
 
+// upstream: validation.go validateContainerCommon's terminationMessagePolicy values (upstream's order)
+const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
+// upstream: validation.go supportedPullPolicies (sets.List: sorted)
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
+
+// upstream: validation.go validatePullPolicy, for a container's imagePullPolicy and an image volume's pullPolicy
+export function validatePullPolicy(policy: string | undefined, field: FieldPath): ErrorList {
+  return unsupportedValue(field, policy, PULL_POLICIES);
+}
+
 function validateContainerName(container: Fields, field: FieldPath, names: NameSet): ErrorList {
   const name = stringField(container, 'name');
   if (!name) return [required(field.concat('name'))];
@@ -130,26 +143,41 @@ function validateContainerName(container: Fields, field: FieldPath, names: NameS
   return errors;
 }
 
-// upstream: validation.go validateContainerPorts (v1.36)
-export function validateContainerPorts(ports: readonly unknown[], field: FieldPath): ErrorList {
+// upstream: validation.go validateContainerPorts (v1.36); the names and numbers are the invalid-port check's
+function validateContainerPorts(ports: readonly unknown[], field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   const names = new Set<string>();
   ports.forEach((entry, index) => {
     const port = asRecord(entry);
+    const portErrors: ErrorList = [];
     const name = stringField(port, 'name');
     if (name) {
       const messages = portNameErrors(name);
-      if (messages.length > 0) appendAll(errors, messages.map((message) => invalid(field.concat(index, 'name'), name, message)));
-      else if (names.has(name)) errors.push(duplicate(field.concat(index, 'name'), name));
+      if (messages.length > 0) appendAll(portErrors, messages.map((message) => invalid(field.concat(index, 'name'), name, message)));
+      else if (names.has(name)) portErrors.push(duplicate(field.concat(index, 'name'), name));
       else names.add(name);
     }
     const containerPort = intField(port, 'containerPort');
-    if (!containerPort) errors.push(required(field.concat(index, 'containerPort')));
-    else appendAll(errors, portNumberErrors(containerPort).map((message) => invalid(field.concat(index, 'containerPort'), containerPort, message)));
+    if (!containerPort) portErrors.push(required(field.concat(index, 'containerPort')));
+    else appendAll(portErrors, portNumberErrors(containerPort).map((message) => invalid(field.concat(index, 'containerPort'), containerPort, message)));
     const hostPort = intField(port, 'hostPort');
-    if (hostPort) appendAll(errors, portNumberErrors(hostPort).map((message) => invalid(field.concat(index, 'hostPort'), hostPort, message)));
+    if (hostPort) appendAll(portErrors, portNumberErrors(hostPort).map((message) => invalid(field.concat(index, 'hostPort'), hostPort, message)));
+    appendAll(appendAll(errors, owned(portErrors, INVALID_PORT)), validatePortProtocol(port, field.concat(index)));
   });
   return errors;
+}
+
+// upstream: validation.go supportedPortProtocols (sets.List: sorted)
+const PORT_PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+
+/**
+ * A container's, Service's or endpoint's port protocol: one of PORT_PROTOCOLS, an empty one being TCP (v1
+ * zz_generated.defaults.go for a container port's `+default="TCP"`, SetDefaults_Service, SetDefaults_Endpoints).
+ */
+// upstream: validation.go validateContainerPorts, validateServicePort, validateEndpointPort
+export function validatePortProtocol(port: Fields | undefined, field: FieldPath): ErrorList {
+  const protocol = stringField(port, 'protocol');
+  return protocol && !PORT_PROTOCOLS.includes(protocol) ? [notSupported(field.concat('protocol'), protocol, PORT_PROTOCOLS)] : [];
 }
 
 // upstream: validation.go ValidateEnv, validateEnvVarValueFrom
@@ -322,6 +350,7 @@ function validateVolumeMounts(mounts: readonly unknown[], container: Fields, vol
       appendAll(errors, listField('subPathExpr', localDescendingPathErrors(subPathExpr, field.concat('subPathExpr'))));
     }
     const propagation = stringField(mount, 'mountPropagation');
+    appendAll(errors, listField('mountPropagation', unsupportedValue(field.concat('mountPropagation'), propagation, MOUNT_PROPAGATIONS)));
     if (propagation === 'Bidirectional' && !privileged) appendAll(errors, listField('mountPropagation', [forbidden(field.concat('mountPropagation'), 'Bidirectional mount propagation is available only to privileged containers')]));
     const recursive = stringField(mount, 'recursiveReadOnly');
     if (recursive === 'Enabled' || recursive === 'IfPossible') {
@@ -336,6 +365,8 @@ function validateVolumeMounts(mounts: readonly unknown[], container: Fields, vol
   return errors;
 }
 
+// upstream: validation.go validateMountPropagation's supportedMountPropagations (sets.List: sorted)
+const MOUNT_PROPAGATIONS = ['Bidirectional', 'HostToContainer', 'None'];
 // upstream: validation.go validateMountRecursiveReadOnly's supportedRRO (sets.List: sorted)
 const RECURSIVE_READ_ONLY = ['Disabled', 'Enabled', 'IfPossible'];
 
@@ -453,8 +484,10 @@ function validateAction(type: string, action: Fields, handler: FieldPath): Error
   const port = type === 'grpc' ? intField(action, 'port') : type === 'httpGet' || type === 'tcpSocket' ? action['port'] : undefined;
   const messages = portNumOrNameErrors(port);
   const errors = messages.length === 0 ? [] : owned(messages.map((message) => invalid(handler.concat(type, 'port'), port, message)), INVALID_PORT);
-  // validateHTTPGetAction: each header's name (its value is never checked)
+  // validateHTTPGetAction: the scheme (SetDefaults_HTTPGetAction makes an empty one HTTP), each header's name (its
+  // value is never checked)
   if (type === 'httpGet') {
+    appendAll(errors, unsupportedValue(handler.concat(type, 'scheme'), stringField(action, 'scheme') || undefined, HTTP_SCHEMES));
     for (const header of arrayField(action, 'httpHeaders')) {
       const name = stringField(asRecord(header), 'name') ?? '';
       for (const message of httpHeaderNameErrors(name)) errors.push(invalid(handler.concat(type, 'httpHeaders'), name, message));
@@ -462,6 +495,9 @@ function validateAction(type: string, action: Fields, handler: FieldPath): Error
   }
   return errors;
 }
+
+// upstream: validation.go supportedHTTPSchemes (sets.List: sorted)
+const HTTP_SCHEMES = ['HTTP', 'HTTPS'];
 
 // upstream: validation.go validateSleepAction (v1.30 to v1.36); an absent seconds is the schema's finding before 1.33
 function validateSleepAction(action: Fields, field: FieldPath, { sleepSeconds, gracePeriod }: SleepRule): ErrorList {

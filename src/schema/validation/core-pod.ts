@@ -1,9 +1,9 @@
 // pkg/apis/core/validation for pod specs and templates: volumes, containers, tolerations, topology spread, names.
 import { GO_INTEGER_BOUNDS } from '../go-integers.js';
-import { validateContainer, validateDNS1123Label, validateObjectFieldSelector, validateResourceFieldSelector, type InitRestartPolicy, type NameSet, type SleepSeconds } from './core-container.js';
+import { validateContainer, validateDNS1123Label, validatePullPolicy, validateObjectFieldSelector, validateResourceFieldSelector, type InitRestartPolicy, type NameSet, type SleepSeconds } from './core-container.js';
 import { validatePodSecurityContext, validateWindowsHostProcessPod } from './core-security-context.js';
 import { localNonReservedPathErrors } from './local-path.js';
-import { duplicate, forbidden, goQuote, GoSyntax, invalid, notSupported, pointing, required, toPath, type ErrorList, type FieldPath } from './field-error.js';
+import { duplicate, forbidden, goQuote, GoSyntax, invalid, notSupported, pointing, required, toPath, unsupportedValue, type ErrorList, type FieldPath } from './field-error.js';
 import { dns1123LabelErrors, inclusiveRangeError, labelValueErrors, qualifiedNameErrors, subdomainErrors, subdomainWithUnderscoreErrors } from '../../model/name-validation.js';
 import { legacyIPErrors } from './ip.js';
 import { validateLabelSelector } from './label-selector.js';
@@ -50,6 +50,8 @@ export interface ValidationContext {
   readonly dynamicResourceAllocation: boolean;
   /** The release knows the Lt and Gt toleration operators (TaintTolerationComparisonOperators, alpha since 1.35, off). */
   readonly tolerationComparisons: boolean;
+  /** ImageVolume is on (beta, on by default since 1.35): else PrepareForCreate drops a volume's image source. */
+  readonly imageVolume: boolean;
   /** How the release checks a lifecycle hook's sleep seconds (see SleepSeconds). */
   readonly sleepSeconds: SleepSeconds;
   /** Which restartPolicy values an init container may have (see InitRestartPolicy). */
@@ -85,7 +87,7 @@ export function validatePodTemplateSpec(template: unknown, field: FieldPath, opt
 // upstream: validation.go ValidatePodSpec (v1.36); an absent spec is the zero PodSpec (no containers)
 export function validatePodSpec(given: Fields | undefined, field: FieldPath, options: PodSpecOptions): ErrorList {
   const spec = given ?? {};
-  const { names: volumes, claims: claimVolumes, errors } = validateVolumes(arrayField(spec, 'volumes'), field.concat('volumes'));
+  const { names: volumes, claims: claimVolumes, errors } = validateVolumes(arrayField(spec, 'volumes'), field.concat('volumes'), options);
   for (const claim of options.claimTemplates) {
     volumes.add(claim);
     claimVolumes.add(claim);
@@ -95,6 +97,7 @@ export function validatePodSpec(given: Fields | undefined, field: FieldPath, opt
   const claims = options.dynamicResourceAllocation ? validatePodResourceClaims(arrayField(spec, 'resourceClaims'), field.concat('resourceClaims')) : undefined;
   if (claims) appendAll(errors, claims.errors);
   appendAll(errors, validateContainers(spec, field, { volumes, claimVolumes, claims, options }));
+  appendAll(errors, validatePodPolicies(spec, field));
   if (options.podLevelResources) appendAll(errors, validatePodResources(spec, field, options.isPod));
   appendAll(errors, validateHostPorts(spec, field, options.isPod));
   // absent fields and empty lists have nothing to check: their paths are not built
@@ -118,6 +121,24 @@ export function validatePodSpec(given: Fields | undefined, field: FieldPath, opt
   appendAll(errors, validatePodDNSConfig(spec, field.concat('dnsConfig'), options));
   appendAll(errors, validateHostAliases(arrayField(spec, 'hostAliases'), field.concat('hostAliases'), options));
   return errors;
+}
+
+// upstream: validation.go validateRestartPolicy, validateDNSPolicy (their value lists in upstream's order)
+const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
+const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
+const PREEMPTION_POLICIES = ['PreemptLowerPriority', 'Never'];
+
+// upstream: ValidatePodSpec: validateRestartPolicy, validateDNSPolicy, ValidatePreemptionPolicy (v1.36); v1
+// SetDefaults_PodSpec makes an empty restartPolicy Always and an empty dnsPolicy ClusterFirst
+function validatePodPolicies(spec: Fields, field: FieldPath): ErrorList {
+  const errors = unsupportedValue(field.concat('restartPolicy'), stringField(spec, 'restartPolicy') || undefined, RESTART_POLICIES);
+  appendAll(errors, unsupportedValue(field.concat('dnsPolicy'), stringField(spec, 'dnsPolicy') || undefined, DNS_POLICIES));
+  return appendAll(errors, validatePreemptionPolicy(stringField(spec, 'preemptionPolicy'), field.concat('preemptionPolicy')));
+}
+
+// upstream: validation.go ValidatePreemptionPolicy (a nil policy is not checked)
+export function validatePreemptionPolicy(policy: string | undefined, field: FieldPath): ErrorList {
+  return policy === '' ? [required(field)] : unsupportedValue(field, policy, PREEMPTION_POLICIES);
 }
 
 /** What a pod's containers are checked against: its usable volumes, its resource claims (when the release keeps them). */
@@ -300,12 +321,16 @@ const VOLUME_SOURCE_REQUIRED: Readonly<Record<string, readonly string[]>> = {
   configMap: ['name'],
 };
 
+// upstream: validation.go supportedHostPathTypes (sets.List: sorted; "" is HostPathUnset, v1
+// SetDefaults_HostPathVolumeSource's value for an absent type)
+const HOST_PATH_TYPES = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
+
 const FILE_MODE_ERROR = 'must be a number between 0 and 0777 (octal), both inclusive';
 
 // upstream: validation.go ValidateVolumes (v1.36): a volume with errors is not usable by mounts; a volume without a
 // source is defaulted to emptyDir (v1 SetDefaults_Volume), so "must specify a volume type" cannot happen through v1;
 // `claims` are the usable volumes a PersistentVolumeClaim backs (isMatchedDevice)
-function validateVolumes(volumes: readonly unknown[], field: FieldPath): { names: Set<string>; claims: Set<string>; errors: ErrorList } {
+function validateVolumes(volumes: readonly unknown[], field: FieldPath, context: ValidationContext): { names: Set<string>; claims: Set<string>; errors: ErrorList } {
   const names = new Set<string>();
   const claims = new Set<string>();
   const errors: ErrorList = [];
@@ -313,7 +338,7 @@ function validateVolumes(volumes: readonly unknown[], field: FieldPath): { names
     const volume = asRecord(entry) ?? {};
     const name = stringField(volume, 'name') ?? '';
     const namePath = field.concat(index, 'name');
-    const volumeErrors = validateVolumeSource(volume, field.concat(index));
+    const volumeErrors = validateVolumeSource(volume, field.concat(index), context);
     if (name === '') volumeErrors.push(required(namePath));
     else appendAll(volumeErrors, validateDNS1123Label(name, namePath));
     if (names.has(name)) volumeErrors.push(duplicate(namePath, name));
@@ -324,8 +349,9 @@ function validateVolumes(volumes: readonly unknown[], field: FieldPath): { names
   return { names, claims, errors };
 }
 
-// upstream: validation.go validateVolumeSource and the per-source validators' required fields
-function validateVolumeSource(volume: Fields, field: FieldPath): ErrorList {
+// upstream: validation.go validateVolumeSource and the per-source validators' required fields, validateHostPathType,
+// validateImageVolumeSource's pullPolicy
+function validateVolumeSource(volume: Fields, field: FieldPath, context: ValidationContext): ErrorList {
   const errors: ErrorList = [];
   let sources = 0;
   for (const [source, child] of VOLUME_SOURCES) {
@@ -342,6 +368,9 @@ function validateVolumeSource(volume: Fields, field: FieldPath): ErrorList {
     appendAll(errors, validateVolumeItems(source, record, field.concat(source)));
     if (source === 'ephemeral') appendAll(errors, validateEphemeralVolumeSource(record, field.concat(source)));
     if (source === 'iscsi') appendAll(errors, validateISCSI(record ?? {}, field.concat(source)));
+    if (source === 'hostPath') appendAll(errors, unsupportedValue(field.concat(source, 'type'), stringField(record, 'type'), HOST_PATH_TYPES));
+    // v1 SetDefaults_Volume fills in an empty pullPolicy; without the gate PrepareForCreate drops the source
+    if (source === 'image' && context.imageVolume) appendAll(errors, validatePullPolicy(stringField(record, 'pullPolicy') || undefined, field.concat(source, 'pullPolicy')));
   }
   return errors;
 }
@@ -535,8 +564,12 @@ function tolerationGoSyntax(toleration: Fields): GoSyntax {
 
 const NOT_POSITIVE = 'must be greater than zero';
 
+// upstream: validation.go supportedScheduleActions, supportedPodTopologySpreadNodePolicies (sets.List: sorted)
+const SCHEDULE_ACTIONS = ['DoNotSchedule', 'ScheduleAnyway'];
+const NODE_INCLUSION_POLICIES = ['Honor', 'Ignore'];
+
 // upstream: validation.go validateTopologySpreadConstraints, ValidateMaxSkew, ValidateTopologyKey,
-// ValidateSpreadConstraintNotRepeat, validateMinDomains (v1.36); whenUnsatisfiable's enum is the schema's. On create
+// ValidateWhenUnsatisfiable, ValidateSpreadConstraintNotRepeat, validateMinDomains, validateNodeInclusionPolicy (v1.36). On create
 // the label selector's values are checked (AllowInvalidTopologySpreadConstraintLabelSelector is only for updates)
 export function validateTopologySpreadConstraints(constraints: readonly unknown[], field: FieldPath, options: PodSpecOptions): ErrorList {
   const errors: ErrorList = [];
@@ -549,8 +582,11 @@ export function validateTopologySpreadConstraints(constraints: readonly unknown[
     if (topologyKey === '') errors.push(required(at.concat('topologyKey'), 'can not be empty'));
     else appendAll(errors, qualifiedNameErrors(topologyKey).map((message) => invalid(at.concat('topologyKey'), topologyKey, message)));
     const action = stringField(constraint, 'whenUnsatisfiable') ?? '';
+    // an absent whenUnsatisfiable is the schema's missing required field
+    appendAll(errors, unsupportedValue(at.concat('whenUnsatisfiable'), stringField(constraint, 'whenUnsatisfiable'), SCHEDULE_ACTIONS));
     const repeated = records.slice(index + 1).some((other) => other['topologyKey'] === topologyKey && other['whenUnsatisfiable'] === action);
     if (repeated) errors.push(duplicate(at.concat('{topologyKey, whenUnsatisfiable}'), `{${topologyKey}, ${action}}`));
+    for (const policy of ['nodeAffinityPolicy', 'nodeTaintsPolicy']) appendAll(errors, unsupportedValue(at.concat(policy), stringField(constraint, policy), NODE_INCLUSION_POLICIES));
     if (options.matchLabelKeysSelectorMerge) appendAll(errors, validateMatchLabelKeysAndMismatchLabelKeys(constraint, at, options));
     else appendAll(errors, validateMatchLabelKeysInTopologySpread(constraint, at.concat('matchLabelKeys')));
     const selector = recordField(constraint, 'labelSelector');

@@ -5,7 +5,7 @@ import { GO_INTEGER_BOUNDS } from '../go-integers.js';
 import { appendAll } from '../../model/append.js';
 import { goTrimSpace } from '../../model/go-strings.js';
 import { byteLength, inclusiveRangeError } from '../../model/name-validation.js';
-import { duplicate, forbidden, GoStruct, invalid, notSupported, pointing, required, tooLong, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
+import { duplicate, forbidden, GoStruct, invalid, notSupported, pointing, required, tooLong, toPath, unsupportedValue, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { localDescendingPathErrors } from './local-path.js';
 import { arrayField, asRecord, recordField, stringField, type Fields } from './values.js';
 
@@ -89,11 +89,15 @@ function validateAppArmorProfile(profile: Fields | undefined, field: FieldPath):
   return errors;
 }
 
+// upstream: validation.go validFSGroupChangePolicies (sets.List: sorted)
+const FS_GROUP_CHANGE_POLICIES = ['Always', 'OnRootMismatch'];
+
 /**
  * The pod's own checks of its security context; the internal PodSecurityContext holds v1's hostNetwork, hostPID,
  * hostIPC, shareProcessNamespace and hostUsers, so their errors name spec.securityContext (and point at the field).
  */
-// upstream: validation.go validatePodSpecSecurityContext (ids, process sharing, sysctls, seccomp, AppArmor), validateHostUsers
+// upstream: validation.go validatePodSpecSecurityContext (ids, process sharing, sysctls, fsGroupChangePolicy, seccomp,
+// AppArmor), validateHostUsers
 export function validatePodSecurityContext(spec: Fields, field: FieldPath): ErrorList {
   const context = recordField(spec, 'securityContext');
   const contextField = field.concat('securityContext');
@@ -106,6 +110,7 @@ export function validatePodSecurityContext(spec: Fields, field: FieldPath): Erro
   }
   const sysctls = arrayField(context, 'sysctls');
   if (sysctls.length > 0) appendAll(errors, validateSysctls(sysctls, spec, contextField.concat('sysctls')));
+  appendAll(errors, unsupportedValue(contextField.concat('fsGroupChangePolicy'), stringField(context, 'fsGroupChangePolicy'), FS_GROUP_CHANGE_POLICIES));
   appendAll(errors, validateSeccompProfile(recordField(context, 'seccompProfile'), contextField.concat('seccompProfile')));
   appendAll(errors, validateAppArmorProfile(recordField(context, 'appArmorProfile'), contextField.concat('appArmorProfile')));
   if (spec['hostUsers'] === false) {

@@ -1,5 +1,5 @@
 // pkg/apis/core/validation for the core kinds' specs: Pod, PodTemplate, ReplicationController, Service, ConfigMap, Secret.
-import { INVALID_PORT, validateDNS1123Label, validateNonnegativeField, validatePortNumOrName } from './core-container.js';
+import { INVALID_PORT, validateDNS1123Label, validateNonnegativeField, validatePortNumOrName, validatePortProtocol } from './core-container.js';
 import { templateOptions, validatePodSpec, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
 import { validatePodSpecificAnnotations } from './pod-annotations.js';
 import { duplicate, forbidden, GoStruct, invalid, key, notSupported, owned, pointing, required, tooLong, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
@@ -59,7 +59,8 @@ export function validateReplicationController(object: Fields, context: Validatio
 // upstream: validation.go ValidateService (create; IP allocation is the cluster's business) (v1.36)
 export function validateService(object: Fields, context: ValidationContext): ErrorList {
   const spec = recordField(object, 'spec') ?? {};
-  const type = stringField(spec, 'type') ?? 'ClusterIP';
+  // v1 SetDefaults_Service: an empty type is ClusterIP
+  const type = stringField(spec, 'type') || 'ClusterIP';
   const ports = arrayField(spec, 'ports');
   const clusterIPs = clusterIPsOnCreate(spec);
   const headless = type === 'ClusterIP' && clusterIPs.values.length === 1 && clusterIPs.values[0] === 'None';
@@ -75,6 +76,7 @@ export function validateService(object: Fields, context: ValidationContext): Err
   if (spec['selector'] !== undefined) appendAll(errors, validateLabels(spec['selector'], ['spec', 'selector']));
   if (type !== 'ExternalName') appendAll(errors, validateClusterIPs(spec, clusterIPs, headless, context.strictIPs));
   appendAll(errors, validateExternalIPs(spec, context.strictIPs));
+  if (!SERVICE_TYPES.includes(type)) errors.push(notSupported(['spec', 'type'], type, SERVICE_TYPES));
   appendAll(appendAll(errors, validateServiceTypeFields(spec, type)), validateDuplicateServicePorts(ports));
   appendAll(errors, validateSourceRanges(object, spec, type, context.strictIPs));
   return appendAll(appendAll(errors, validateSessionAffinity(spec)), validateTrafficPolicies(spec, type));
@@ -105,8 +107,12 @@ function validateExternalNameIPs(spec: Fields, clusterIPs: ClusterIPs): ErrorLis
   return errors;
 }
 
-// upstream: validation.go ValidateServiceClusterIPsRelatedFields on create (ipFamilies' and ipFamilyPolicy's values
-// are enums of the schema)
+// upstream: validation.go supportedServiceType, supportedServiceIPFamily, supportedServiceIPFamilyPolicy (sets.List: sorted)
+const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
+const IP_FAMILIES = ['IPv4', 'IPv6'];
+const IP_FAMILY_POLICIES = ['PreferDualStack', 'RequireDualStack', 'SingleStack'];
+
+// upstream: validation.go ValidateServiceClusterIPsRelatedFields on create
 function validateClusterIPs(spec: Fields, clusterIPs: ClusterIPs, headless: boolean, strict: boolean): ErrorList {
   const errors: ErrorList = [];
   const values = clusterIPs.values;
@@ -116,9 +122,12 @@ function validateClusterIPs(spec: Fields, clusterIPs: ClusterIPs, headless: bool
   const families = arrayField(spec, 'ipFamilies');
   const seenFamilies = new Set<unknown>();
   families.forEach((family, index) => {
+    if (typeof family === 'string' && !IP_FAMILIES.includes(family)) errors.push(notSupported(['spec', 'ipFamilies', index], family, IP_FAMILIES));
     if (seenFamilies.has(family)) errors.push(duplicate(['spec', 'ipFamilies', index], family));
     seenFamilies.add(family);
   });
+  const policy = stringField(spec, 'ipFamilyPolicy');
+  if (policy !== undefined && !IP_FAMILY_POLICIES.includes(policy)) errors.push(notSupported(['spec', 'ipFamilyPolicy'], policy, IP_FAMILY_POLICIES));
   let invalidIPs = false;
   values.forEach((value, index) => {
     if (typeof value !== 'string') return;
@@ -207,6 +216,7 @@ function validateServicePort(port: Fields, context: ServicePortContext, field: F
   }
   const number = intField(port, 'port');
   if (number !== undefined) appendAll(errors, owned(portNumberErrors(number).map((message) => invalid(field.concat('port'), number, message)), INVALID_PORT));
+  appendAll(errors, validatePortProtocol(port, field));
   const target = port['targetPort'];
   if (target !== 0 && target !== '') appendAll(errors, owned(validatePortNumOrName(target, field.concat('targetPort')), INVALID_PORT));
   const appProtocol = stringField(port, 'appProtocol');

@@ -2,7 +2,7 @@
 // node names and ports (v1.36 validateEndpointSubsets, validateEndpointAddress, ValidateEndpointIP, validateEndpointPort).
 import { appendAll } from '../../model/append.js';
 import { portNumberErrors, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
-import { INVALID_PORT, validateDNS1123Label } from './core-container.js';
+import { INVALID_PORT, validateDNS1123Label, validatePortProtocol } from './core-container.js';
 import type { ValidationContext } from './core-pod.js';
 import { invalid, owned, required, type ErrorList, type FieldPath } from './field-error.js';
 import { endpointIPErrors, legacyIPErrors } from './ip.js';
@@ -36,7 +36,7 @@ function validateEndpointAddress(address: Fields, field: FieldPath, context: Val
   return errors;
 }
 
-// the protocol is defaulted to TCP (SetDefaults_EndpointPort) and otherwise an enum of the schema, which also requires the port
+// upstream: validation.go validateEndpointPort (the schema requires the port)
 function validateEndpointPort(port: Fields, requireName: boolean, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   const name = stringField(port, 'name') ?? '';
@@ -44,6 +44,7 @@ function validateEndpointPort(port: Fields, requireName: boolean, field: FieldPa
   else if (name !== '') appendAll(errors, validateDNS1123Label(name, field.concat('name')));
   const number = intField(port, 'port');
   if (number !== undefined) appendAll(errors, owned(portNumberErrors(number).map((message) => invalid(field.concat('port'), number, message)), INVALID_PORT));
+  appendAll(errors, validatePortProtocol(port, field));
   const appProtocol = stringField(port, 'appProtocol');
   if (appProtocol !== undefined) appendAll(errors, qualifiedNameErrors(appProtocol).map((message) => invalid(field.concat('appProtocol'), appProtocol, message)));
   return errors;

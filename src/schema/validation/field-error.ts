@@ -50,6 +50,14 @@ export function notSupported(field: FieldPath, value: unknown, supported: readon
   return make('Unsupported value', field, value, supported.length > 0 ? `supported values: ${supported.map((entry) => JSON.stringify(entry)).join(', ')}` : '');
 }
 
+/**
+ * The NotSupported error of an enum field whose `value` is set and not one of `supported`; none when it is unset
+ * (undefined: absent, or empty where v1 defaulting fills it in).
+ */
+export function unsupportedValue(field: FieldPath, value: string | undefined, supported: readonly string[]): ErrorList {
+  return value === undefined || supported.includes(value) ? [] : [notSupported(field, value, supported)];
+}
+
 /** The same errors, owned by a more specific finding id. */
 export function owned(errors: ErrorList, ruleId: string): ErrorList {
   return errors.length === 0 ? errors : errors.map((error) => ({ ...error, ruleId }));

@@ -150,7 +150,7 @@ function readsSubstitution(root: unknown, path: Path): boolean {
 // RelaxedServiceNameValidation (beta, on by default from 1.36), RelaxedDNSSearchValidation (beta from 1.33), ProcMountType
 // and UserNamespacesSupport (beta, on by default from 1.33), MatchLabelKeysInPodAffinity (beta, on by default from 1.31),
 // MatchLabelKeysInPodTopologySpreadSelectorMerge (beta, on by default from 1.34), DynamicResourceAllocation (GA, on by
-// default from 1.34),
+// default from 1.34), ImageVolume (beta, on by default from 1.35),
 // MaxUnavailableStatefulSet (on by default in 1.35, off again in 1.36: release-deltas);
 // ValidateTolerations passed the whole toleration to field.Invalid until kubernetes#128119 (1.32)
 export function contextOf(release: string): ValidationContext {
@@ -168,6 +168,7 @@ export function contextOf(release: string): ValidationContext {
     matchLabelKeysInPodAffinity: compareReleases(release, '1.31') >= 0,
     matchLabelKeysSelectorMerge: compareReleases(release, '1.34') >= 0,
     dynamicResourceAllocation: compareReleases(release, '1.34') >= 0,
+    imageVolume: compareReleases(release, '1.35') >= 0,
     sleepSeconds: sleepSecondsOf(release),
     initRestartPolicy: initRestartPolicyOf(release),
   };

@@ -1,6 +1,8 @@
 // pkg/apis/scheduling/validation: the PriorityClass on create (value range, reserved system- names, preemptionPolicy).
 import { SYSTEM_PRIORITY_CLASSES } from '../../model/priority-classes.js';
-import { forbidden, notSupported, required, type ErrorList } from './field-error.js';
+import { forbidden, type ErrorList } from './field-error.js';
+import { validatePreemptionPolicy } from './core-pod.js';
+import { appendAll } from '../../model/append.js';
 import { nameOnCreate } from './object-meta.js';
 import { intField, recordField, stringField, type Fields } from './values.js';
 
@@ -8,7 +10,6 @@ import { intField, recordField, stringField, type Fields } from './values.js';
 // classes themselves (scheduling/v1/helpers.go systemPriorityClasses) are the model's, shared with the scheduler
 const HIGHEST_USER_DEFINABLE_PRIORITY = 1_000_000_000;
 const SYSTEM_PREFIX = 'system-';
-const PREEMPTION_POLICIES = ['PreemptLowerPriority', 'Never'];
 
 // upstream: validation.go ValidatePriorityClass; core validation.go ValidatePreemptionPolicy (a nil policy is defaulted)
 export function validatePriorityClass(object: Fields): ErrorList {
@@ -21,10 +22,7 @@ export function validatePriorityClass(object: Fields): ErrorList {
   } else if (value > HIGHEST_USER_DEFINABLE_PRIORITY) {
     errors.push(forbidden(['value'], `maximum allowed value of a user defined priority is ${HIGHEST_USER_DEFINABLE_PRIORITY}`));
   }
-  const policy = stringField(object, 'preemptionPolicy');
-  if (policy === '') errors.push(required(['preemptionPolicy']));
-  else if (policy !== undefined && !PREEMPTION_POLICIES.includes(policy)) errors.push(notSupported(['preemptionPolicy'], policy, PREEMPTION_POLICIES));
-  return errors;
+  return appendAll(errors, validatePreemptionPolicy(stringField(object, 'preemptionPolicy'), ['preemptionPolicy']));
 }
 
 // upstream: scheduling/v1/helpers.go IsKnownSystemPriorityClass: the system classes are never a global default

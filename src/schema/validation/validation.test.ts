@@ -75,8 +75,20 @@ describe('API server validation per API group', () => {
     ['ValidatePodSpecificAnnotations: mirror pods, deletion cost, seccomp and AppArmor annotations of pods and templates', 'invalid-pod-annotations.yaml', () => EXPECTED_POD_ANNOTATIONS],
     ['validatePodResourceClaims, validateResourceClaimNames: one source a claim, unique names, containers claim what the pod lists', 'invalid-resource-claims.yaml', () => EXPECTED_RESOURCE_CLAIMS],
     ['validateISCSIVolumeSource, validateHTTPGetAction: a pod volume\'s lun range, probe and hook header names', 'invalid-pod-volume-sources.yaml', () => EXPECTED_POD_VOLUME_SOURCES],
+    ['field.NotSupported on core enums: pod and container policies, protocols, schemes, Service type and IP families; defaulted empty values', 'invalid-core-enums.yaml', () => EXPECTED_CORE_ENUMS],
   ])('%s (%s)', async (_name, fixture, expected) => {
     expect(await check(fixture)).toEqual(expected());
+  });
+
+  it('a core enum value is reported once, in the API server\'s words: its OpenAPI enums are informational', async () => {
+    expect(await check('invalid-core-enums.yaml', 'all')).toEqual(EXPECTED_CORE_ENUMS);
+  });
+
+  it('an image volume\'s pullPolicy is checked only where the release keeps the source (ImageVolume, on from 1.35)', async () => {
+    const { objects } = await loadManifests(['invalid-core-enums.yaml'], { cwd: 'fixtures/schema/validation' });
+    const pullPolicy = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false }).filter((finding) => finding.ruleId === 'api-validation' && finding.message.includes('image.pullPolicy')).map((finding) => finding.message);
+    expect(pullPolicy('1.34')).toEqual([]);
+    expect(pullPolicy('1.35')).toEqual(['spec.volumes[2].image.pullPolicy: Unsupported value: "always": supported values: "Always", "IfNotPresent", "Never"']);
   });
 
   it('an enum value the API server refuses in its own words is not reported again in the schema\'s', async () => {
@@ -313,11 +325,40 @@ const EXPECTED_APPS_STRATEGY: string[] = [
   "151:30 api-validation: spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in DaemonSet is not Supported",
 ];
 
+// validation.go validateRestartPolicy, validateDNSPolicy, ValidatePreemptionPolicy, validateFSGroupChangePolicy,
+// ValidateWhenUnsatisfiable, validateNodeInclusionPolicy, validatePullPolicy, validateContainerCommon,
+// validateContainerPorts, validateHTTPGetAction, validateMountPropagation (the list's path), validateHostPathType,
+// validateImageVolumeSource, ValidateService, ValidateServiceClusterIPsRelatedFields, validateServicePort, validateEndpointPort
+const EXPECTED_CORE_ENUMS: string[] = [
+  '7:18 api-validation: spec.restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"',
+  '8:14 api-validation: spec.dnsPolicy: Unsupported value: "Weird": supported values: "ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"',
+  '9:21 api-validation: spec.preemptionPolicy: Unsupported value: "Maybe": supported values: "PreemptLowerPriority", "Never"',
+  '11:26 api-validation: spec.securityContext.fsGroupChangePolicy: Unsupported value: "Sometimes": supported values: "Always", "OnRootMismatch"',
+  '15:26 api-validation: spec.topologySpreadConstraints[0].whenUnsatisfiable: Unsupported value: "Maybe": supported values: "DoNotSchedule", "ScheduleAnyway"',
+  '16:27 api-validation: spec.topologySpreadConstraints[0].nodeAffinityPolicy: Unsupported value: "Sometimes": supported values: "Honor", "Ignore"',
+  '17:25 api-validation: spec.topologySpreadConstraints[0].nodeTaintsPolicy: Unsupported value: "": supported values: "Honor", "Ignore"',
+  '21:24 api-validation: spec.containers[0].imagePullPolicy: Unsupported value: "always": supported values: "Always", "IfNotPresent", "Never"',
+  '22:33 api-validation: spec.containers[0].terminationMessagePolicy: Unsupported value: "Foo": supported values: "File", "FallbackToLogsOnError"',
+  '25:21 api-validation: spec.containers[0].ports[0].protocol: Unsupported value: "tcp": supported values: "SCTP", "TCP", "UDP"',
+  '27:37 api-validation: spec.containers[0].livenessProbe.httpGet.scheme: Unsupported value: "ftp": supported values: "HTTP", "HTTPS"',
+  '30:39 api-validation: spec.containers[0].lifecycle.preStop.httpGet.scheme: Unsupported value: "http": supported values: "HTTP", "HTTPS"',
+  '34:29 api-validation: spec.containers[0].volumeMounts.mountPropagation: Unsupported value: "Sometimes": supported values: "Bidirectional", "HostToContainer", "None"',
+  '39:40 api-validation: spec.volumes[1].hostPath.type: Unsupported value: "Dir": supported values: "", "BlockDevice", "CharDevice", "Directory", "DirectoryOrCreate", "File", "FileOrCreate", "Socket"',
+  '41:52 api-validation: spec.volumes[2].image.pullPolicy: Unsupported value: "always": supported values: "Always", "IfNotPresent", "Never"',
+  '48:9 api-validation: spec.type: Unsupported value: "Foo": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"',
+  '49:19 api-validation: spec.ipFamilyPolicy: Unsupported value: "Quux": supported values: "PreferDualStack", "RequireDualStack", "SingleStack"',
+  '50:16 api-validation: spec.ipFamilies[0]: Unsupported value: "IPv5": supported values: "IPv4", "IPv6"',
+  '55:17 api-validation: spec.ports[0].protocol: Unsupported value: "tcp": supported values: "SCTP", "TCP", "UDP"',
+  '66:19 api-validation: subsets[0].ports[0].protocol: Unsupported value: "tcp": supported values: "SCTP", "TCP", "UDP"',
+];
+
 const EXPECTED_BATCH: string[] = [
   "7:16 api-validation: spec.parallelism: Invalid value: -1: must be greater than or equal to 0",
   "8:17 api-validation: spec.backoffLimit: Invalid value: -2: must be greater than or equal to 0",
   "10:5 api-validation: spec.selector: Invalid value: {\"matchLabels\":{\"app\":\"migrate\"}}: `selector` not auto-generated",
   "17:7 invalid-restart-policy: spec.template.spec.restartPolicy: Required value: valid values: \"OnFailure\", \"Never\"",
+  // ValidatePodSpec's validateRestartPolicy, then validateJobSpec's own list
+  "28:22 api-validation: spec.template.spec.restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"OnFailure\", \"Never\"",
   "28:22 invalid-restart-policy: spec.template.spec.restartPolicy: Unsupported value: \"Sometimes\": supported values: \"OnFailure\", \"Never\"",
   "38:13 api-validation: spec.schedule: Invalid value: \"0 25 * * *\": end of range (25) above maximum (23): 25",
   "39:13 api-validation: spec.timeZone: Invalid value: \"Mars/Olympus\": unknown time zone Mars/Olympus",
