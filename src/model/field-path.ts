@@ -25,7 +25,17 @@ export function toPath(field: FieldPath): Path {
   return field.map((segment) => (typeof segment === 'object' ? segment.key : segment));
 }
 
-/** fmt's %q of a string. */
+const GO_ESCAPES: Readonly<Record<string, string>> = { '\u0007': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '\\': '\\\\', '"': '\\"' };
+/** What strconv.Quote escapes: a quote, a backslash, and each rune unicode.IsPrint refuses (all but letters, marks, numbers, punctuation, symbols and the ASCII space). */
+const GO_QUOTED = /["\\]|[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu;
+
+/** fmt's %q of a string (strconv.Quote): \a-style escapes, \x for other ASCII controls, \u or \U for other unprintable runes. */
 export function goQuote(value: string): string {
-  return JSON.stringify(value).replace(/\\u00([0-7][0-9a-f])/g, '\\x$1').replace(/\u007f/g, '\\x7f');
+  return `"${value.replace(GO_QUOTED, (rune) => {
+    const escape = GO_ESCAPES[rune];
+    if (escape !== undefined) return escape;
+    const code = rune.codePointAt(0) ?? 0;
+    if (code < 0x20 || code === 0x7f) return `\\x${code.toString(16).padStart(2, '0')}`;
+    return code < 0x10000 ? `\\u${code.toString(16).padStart(4, '0')}` : `\\U${code.toString(16).padStart(8, '0')}`;
+  })}"`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessage, errorMessageOf, GoStringer, invalid, tooLong, tooMany } from './field-error.js';
+import { errorMessage, errorMessageOf, goQuote, GoStringer, invalid, tooLong, tooMany } from './field-error.js';
 
 // upstream: apimachinery pkg/util/validation/field errors_test.go TestErrorUsefulMessage and TestErrorString (v0.36),
 // and fmt's %v of a float64 as Go 1.24 prints it
@@ -29,5 +29,10 @@ describe('field.Error text', () => {
     expect(errorMessageOf(invalid(['x'], new GoStringer('a<b'), 'd'), true)).toBe('x: Invalid value: "a\\u003cb": d');
     expect(errorMessageOf(invalid(['x'], null, 'd'), true)).toBe('x: Invalid value: null: d');
     expect(errorMessageOf(invalid(['x'], null, 'd'), false)).toBe('x: Invalid value: "null": d');
+  });
+
+  it('quotes a string as strconv.Quote does: \\a-style escapes, \\x for ASCII controls, \\u and \\U for runes unicode.IsPrint refuses', () => {
+    expect(goQuote('\u0007\v\t"\\\u0001\u007f')).toBe('"\\a\\v\\t\\"\\\\\\x01\\x7f"');
+    expect(goQuote('é😀 \u00a0\u200b\u2028\u{e0001}')).toBe('"é😀 \\u00a0\\u200b\\u2028\\U000e0001"');
   });
 });
