@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessage, errorMessageOf, goQuote, GoStringer, invalid, tooLong, tooMany } from './field-error.js';
+import { errorMessage, errorMessageOf, goQuote, GoStringer, invalid, tooLong, tooMany, unsupportedValue } from './field-error.js';
 
 // upstream: apimachinery pkg/util/validation/field errors_test.go TestErrorUsefulMessage and TestErrorString (v0.36),
 // and fmt's %v of a float64 as Go 1.24 prints it
@@ -34,5 +34,11 @@ describe('field.Error text', () => {
   it('quotes a string as strconv.Quote does: \\a-style escapes, \\x for ASCII controls, \\u and \\U for runes unicode.IsPrint refuses', () => {
     expect(goQuote('\u0007\v\t"\\\u0001\u007f')).toBe('"\\a\\v\\t\\"\\\\\\x01\\x7f"');
     expect(goQuote('é😀 \u00a0\u200b\u2028\u{e0001}')).toBe('"é😀 \\u00a0\\u200b\\u2028\\U000e0001"');
+  });
+
+  it('prints an enum value of a named string type through json.Marshal from 1.34, with %#v before', () => {
+    const [error] = unsupportedValue(['spec', 'ports', 0, 'protocol'], 'tcp<udp\u00a0', ['SCTP', 'TCP', 'UDP']);
+    expect(error && errorMessageOf(error, true)).toBe('spec.ports[0].protocol: Unsupported value: "tcp\\u003cudp\u00a0": supported values: "SCTP", "TCP", "UDP"');
+    expect(error && errorMessageOf(error, false)).toBe('spec.ports[0].protocol: Unsupported value: "tcp<udp\\u00a0": supported values: "SCTP", "TCP", "UDP"');
   });
 });

@@ -55,7 +55,7 @@ export function notSupported(field: FieldPath, value: unknown, supported: readon
  * (undefined: absent, or empty where v1 defaulting fills it in).
  */
 export function unsupportedValue(field: FieldPath, value: string | undefined, supported: readonly string[]): ErrorList {
-  return value === undefined || supported.includes(value) ? [] : [notSupported(field, value, supported)];
+  return value === undefined || supported.includes(value) ? [] : [notSupported(field, new GoNamedString(value), supported)];
 }
 
 /** The same errors, owned by a more specific finding id. */
@@ -93,6 +93,7 @@ export function errorMessageOf(error: FieldError, jsonValues: boolean): string {
 export function goValue(value: unknown, jsonValues: boolean): string {
   if (value instanceof GoSyntax) return value.text;
   if (value instanceof GoStringer) return jsonValues ? value.json : value.text;
+  if (value instanceof GoNamedString) return jsonValues ? goJsonString(value.text) : goQuote(value.text);
   if (value instanceof GoSlice) return jsonValues ? goJson(value.items) : value.goSyntax();
   if (value instanceof GoStringMap) return jsonValues ? goJson(value.entries) : value.goSyntax();
   if (value instanceof GoIntOrString) return jsonValues ? goJson(value.value) : value.goSyntax();
@@ -131,6 +132,16 @@ export class GoStringer {
     readonly text: string,
     readonly json: string = goJsonString(text),
   ) {}
+}
+
+/**
+ * A value of a named Go string type (core.Protocol, core.PullPolicy; a pointer to one prints as the value): not a
+ * `string` to ErrorBody's type switch, so apimachinery 0.34 on print it with json.Marshal ("a\u003cb"), 0.33 and
+ * older with %#v, which quotes as %q does ("a<b").
+ */
+// upstream: apimachinery pkg/util/validation/field/errors.go ErrorBody (v0.33: pointer dereference, %#v; v0.34: json.Marshal)
+export class GoNamedString {
+  constructor(readonly text: string) {}
 }
 
 /** encoding/json's text of a string: HTML-safe escapes for <, > and &, and for U+2028 and U+2029. */
