@@ -31,6 +31,8 @@ export interface ContainerContext extends SecurityContextOptions {
   readonly podRestartPolicy: string;
   /** RelaxedEnvironmentVariableValidation is on (beta, on by default since 1.32): env names and prefixes may hold any printable ASCII but '='. */
   readonly relaxedEnvVarNames: boolean;
+  /** EnvFiles is on (beta, on by default since 1.35): a valueFrom without a source is told about fileKeyRef too. */
+  readonly envFiles: boolean;
   /** How the release checks a lifecycle sleep's seconds. */
   readonly sleepSeconds: SleepSeconds;
   /** Which restartPolicy values an init container may have in the release. */
@@ -102,7 +104,7 @@ export function validateContainer(container: Fields, field: FieldPath, context: 
   const mounts = arrayField(container, 'volumeMounts');
   if (ports.length > 0) appendAll(errors, validateContainerPorts(ports, field.concat('ports')));
   const envVarNameErrorsOf = context.relaxedEnvVarNames ? relaxedEnvVarNameErrors : envVarNameErrors;
-  if (env.length > 0) appendAll(errors, validateEnv(env, field.concat('env'), envVarNameErrorsOf));
+  if (env.length > 0) appendAll(errors, validateEnv(env, field.concat('env'), envVarNameErrorsOf, context.envFiles));
   if (envFrom.length > 0) appendAll(errors, validateEnvFrom(envFrom, field.concat('envFrom'), envVarNameErrorsOf));
   if (mounts.length > 0) appendAll(errors, validateVolumeMounts(mounts, container, context.volumes, field.concat('volumeMounts')));
   const devices = arrayField(container, 'volumeDevices');
@@ -180,8 +182,11 @@ export function validatePortProtocol(port: Fields | undefined, field: FieldPath)
   return protocol && !PORT_PROTOCOLS.includes(protocol) ? [notSupported(field.concat('protocol'), protocol, PORT_PROTOCOLS)] : [];
 }
 
-// upstream: validation.go ValidateEnv, validateEnvVarValueFrom
-function validateEnv(env: readonly unknown[], field: FieldPath, nameErrors: (name: string) => string[]): ErrorList {
+const ENV_SOURCES_REQUIRED = 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`';
+const ENV_SOURCES_REQUIRED_WITH_FILES = 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef`, `secretKeyRef` or `fileKeyRef`';
+
+// upstream: validation.go ValidateEnv, validateEnvVarValueFrom (v1.36: opts.AllowEnvFilesValidation, from the EnvFiles gate)
+function validateEnv(env: readonly unknown[], field: FieldPath, nameErrors: (name: string) => string[], envFiles: boolean): ErrorList {
   return env.flatMap((entry, index) => {
     const variable = asRecord(entry) ?? {};
     const name = stringField(variable, 'name') ?? '';
@@ -191,7 +196,7 @@ function validateEnv(env: readonly unknown[], field: FieldPath, nameErrors: (nam
     const at = field.concat(index, 'valueFrom');
     const sources = ENV_SOURCES.filter((source) => recordField(valueFrom, source) !== undefined);
     for (const source of sources) appendAll(errors, ENV_SOURCE_CHECKS[source]?.(recordField(valueFrom, source) ?? {}, at.concat(source)) ?? []);
-    if (sources.length === 0) errors.push(invalid(at, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'));
+    if (sources.length === 0) errors.push(invalid(at, '', envFiles ? ENV_SOURCES_REQUIRED_WITH_FILES : ENV_SOURCES_REQUIRED));
     else if (stringField(variable, 'value')) errors.push(invalid(at, '', 'may not be specified when `value` is not empty'));
     else if (sources.length > 1) errors.push(invalid(at, '', 'may not have more than one field specified at a time'));
     return errors;

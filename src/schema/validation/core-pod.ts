@@ -38,6 +38,8 @@ export interface ValidationContext {
   readonly maxUnavailableStatefulSet: boolean;
   /** RelaxedEnvironmentVariableValidation is on (beta, on by default since 1.32): see ContainerContext. */
   readonly relaxedEnvVarNames: boolean;
+  /** EnvFiles is on (beta, on by default since 1.35): see ContainerContext. */
+  readonly envFiles: boolean;
   /** ProcMountType is on (beta, on by default since 1.33): see SecurityContextOptions. */
   readonly procMountType: boolean;
   /** UserNamespacesSupport is on (beta, on by default since 1.33): else PrepareForCreate drops hostUsers. */
@@ -157,14 +159,14 @@ function validateContainers(spec: Fields, field: FieldPath, pod: PodContainerCon
   const names: NameSet = new Set();
   const podRestartPolicy = stringField(spec, 'restartPolicy') || 'Always';
   const hostUsers = spec['hostUsers'] !== false;
-  const { relaxedEnvVarNames, procMountType, sleepSeconds, initRestartPolicy } = pod.options;
+  const { relaxedEnvVarNames, envFiles, procMountType, sleepSeconds, initRestartPolicy } = pod.options;
   const gracePeriod = intField(spec, 'terminationGracePeriodSeconds') ?? DEFAULT_TERMINATION_GRACE_PERIOD;
   for (const list of CONTAINER_LISTS) {
     const isInit = list === 'initContainers';
     arrayField(spec, list).forEach((entry, index) => {
       const container = asRecord(entry);
       if (!container) return;
-      appendAll(errors, validateContainer(container, field.concat(list, index), { volumes: pod.volumes, claimVolumes: pod.claimVolumes, names, isInit, podRestartPolicy, relaxedEnvVarNames, hostUsers, procMountType, sleepSeconds, initRestartPolicy, gracePeriod }));
+      appendAll(errors, validateContainer(container, field.concat(list, index), { volumes: pod.volumes, claimVolumes: pod.claimVolumes, names, isInit, podRestartPolicy, relaxedEnvVarNames, envFiles, hostUsers, procMountType, sleepSeconds, initRestartPolicy, gracePeriod }));
       const claims = arrayField(recordField(container, 'resources'), 'claims');
       if (pod.claims && claims.length > 0) appendAll(errors, validateResourceClaimNames(claims, pod.claims.names, field.concat(list, index, 'resources', 'claims')));
     });

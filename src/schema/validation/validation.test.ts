@@ -84,6 +84,13 @@ describe('API server validation per API group', () => {
     expect(await check('invalid-core-enums.yaml', 'all')).toEqual(EXPECTED_CORE_ENUMS);
   });
 
+  it('validateEnvVarValueFrom names fileKeyRef among the sources from 1.35 (EnvFiles, on by default: AllowEnvFilesValidation)', async () => {
+    const { objects } = await loadManifests(['invalid-env-source.yaml'], { cwd: 'fixtures/schema/validation' });
+    const messages = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false }).map((finding) => `${finding.line}:${finding.column} ${finding.message}`);
+    expect(messages('1.34')).toEqual(['12:22 spec.containers[0].env[0].valueFrom: Invalid value: "": must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`']);
+    expect(messages('1.35')).toEqual(['12:22 spec.containers[0].env[0].valueFrom: Invalid value: "": must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef`, `secretKeyRef` or `fileKeyRef`']);
+  });
+
   it('an image volume\'s pullPolicy is checked only where the release keeps the source (ImageVolume, on from 1.35)', async () => {
     const { objects } = await loadManifests(['invalid-core-enums.yaml'], { cwd: 'fixtures/schema/validation' });
     const pullPolicy = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false }).filter((finding) => finding.ruleId === 'api-validation' && finding.message.includes('image.pullPolicy')).map((finding) => finding.message);
