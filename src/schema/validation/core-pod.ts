@@ -38,6 +38,8 @@ export interface ValidationContext {
   readonly maxUnavailableStatefulSet: boolean;
   /** RelaxedEnvironmentVariableValidation is on (beta, on by default since 1.32): see ContainerContext. */
   readonly relaxedEnvVarNames: boolean;
+  /** SupplementalGroupsPolicy is on (beta, on by default since 1.33): else PrepareForCreate drops the pod's policy. */
+  readonly supplementalGroupsPolicy: boolean;
   /** EnvFiles is on (beta, on by default since 1.35): see ContainerContext. */
   readonly envFiles: boolean;
   /** ProcMountType is on (beta, on by default since 1.33): see SecurityContextOptions. */
@@ -113,7 +115,7 @@ export function validatePodSpec(given: Fields | undefined, field: FieldPath, opt
   if (constraints.length > 0) appendAll(errors, validateTopologySpreadConstraints(constraints, field.concat('topologySpreadConstraints'), options));
   const deadline = intField(spec, 'activeDeadlineSeconds');
   if (deadline !== undefined && (deadline < 1 || deadline > GO_INTEGER_BOUNDS.int32.maximum)) errors.push(invalid(field.concat('activeDeadlineSeconds'), deadline, inclusiveRangeError(1, GO_INTEGER_BOUNDS.int32.maximum)));
-  appendAll(errors, validatePodSecurityContext(spec, field));
+  appendAll(errors, validatePodSecurityContext(spec, field, options.supplementalGroupsPolicy));
   appendAll(errors, validateWindowsHostProcessPod(spec, field));
   appendAll(errors, validatePodOS(spec, field, options));
   const gates = arrayField(spec, 'schedulingGates');

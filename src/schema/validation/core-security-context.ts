@@ -89,16 +89,17 @@ function validateAppArmorProfile(profile: Fields | undefined, field: FieldPath):
   return errors;
 }
 
-// upstream: validation.go validFSGroupChangePolicies (sets.List: sorted)
+// upstream: validation.go validFSGroupChangePolicies, validSupplementalGroupsPolicies (sets.List: sorted)
 const FS_GROUP_CHANGE_POLICIES = ['Always', 'OnRootMismatch'];
+const SUPPLEMENTAL_GROUPS_POLICIES = ['Merge', 'Strict'];
 
 /**
  * The pod's own checks of its security context; the internal PodSecurityContext holds v1's hostNetwork, hostPID,
  * hostIPC, shareProcessNamespace and hostUsers, so their errors name spec.securityContext (and point at the field).
  */
 // upstream: validation.go validatePodSpecSecurityContext (ids, process sharing, sysctls, fsGroupChangePolicy, seccomp,
-// AppArmor), validateHostUsers
-export function validatePodSecurityContext(spec: Fields, field: FieldPath): ErrorList {
+// AppArmor, supplementalGroupsPolicy where the release keeps it), validateHostUsers
+export function validatePodSecurityContext(spec: Fields, field: FieldPath, supplementalGroupsPolicy: boolean): ErrorList {
   const context = recordField(spec, 'securityContext');
   const contextField = field.concat('securityContext');
   const errors = context ? validateIDs(context, ['fsGroup', 'runAsUser', 'runAsGroup'], contextField) : [];
@@ -113,6 +114,7 @@ export function validatePodSecurityContext(spec: Fields, field: FieldPath): Erro
   appendAll(errors, unsupportedValue(contextField.concat('fsGroupChangePolicy'), stringField(context, 'fsGroupChangePolicy'), FS_GROUP_CHANGE_POLICIES));
   appendAll(errors, validateSeccompProfile(recordField(context, 'seccompProfile'), contextField.concat('seccompProfile')));
   appendAll(errors, validateAppArmorProfile(recordField(context, 'appArmorProfile'), contextField.concat('appArmorProfile')));
+  if (supplementalGroupsPolicy) appendAll(errors, unsupportedValue(contextField.concat('supplementalGroupsPolicy'), stringField(context, 'supplementalGroupsPolicy'), SUPPLEMENTAL_GROUPS_POLICIES));
   if (spec['hostUsers'] === false) {
     // UserNamespacesHostNetworkSupport is alpha (off): no host network either; upstream names HostPID and HostIPC so
     for (const [v1Name, internalName] of [['hostNetwork', 'hostNetwork'], ['hostPID', 'HostPID'], ['hostIPC', 'HostIPC']] as const) {

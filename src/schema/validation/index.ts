@@ -150,7 +150,8 @@ function readsSubstitution(root: unknown, path: Path): boolean {
 // RelaxedServiceNameValidation (beta, on by default from 1.36), RelaxedDNSSearchValidation (beta from 1.33), ProcMountType
 // and UserNamespacesSupport (beta, on by default from 1.33), MatchLabelKeysInPodAffinity (beta, on by default from 1.31),
 // MatchLabelKeysInPodTopologySpreadSelectorMerge (beta, on by default from 1.34), DynamicResourceAllocation (GA, on by
-// default from 1.34), ImageVolume and EnvFiles (beta, on by default from 1.35),
+// default from 1.34), ImageVolume and EnvFiles (beta, on by default from 1.35), SupplementalGroupsPolicy (beta, on by
+// default from 1.33),
 // MaxUnavailableStatefulSet (on by default in 1.35, off again in 1.36: release-deltas);
 // ValidateTolerations passed the whole toleration to field.Invalid until kubernetes#128119 (1.32)
 export function contextOf(release: string): ValidationContext {
@@ -163,6 +164,7 @@ export function contextOf(release: string): ValidationContext {
     maxUnavailableStatefulSet: compareReleases(release, '1.35') === 0,
     relaxedEnvVarNames: compareReleases(release, '1.32') >= 0,
     envFiles: compareReleases(release, '1.35') >= 0,
+    supplementalGroupsPolicy: compareReleases(release, '1.33') >= 0,
     tolerationComparisons: compareReleases(release, '1.35') >= 0,
     procMountType: compareReleases(release, '1.33') >= 0,
     userNamespaces: compareReleases(release, '1.33') >= 0,

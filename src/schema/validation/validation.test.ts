@@ -98,6 +98,13 @@ describe('API server validation per API group', () => {
     expect(pullPolicy('1.35')).toEqual(['spec.volumes[2].image.pullPolicy: Unsupported value: "always": supported values: "Always", "IfNotPresent", "Never"']);
   });
 
+  it('a pod\'s supplementalGroupsPolicy is checked only where the release keeps it (SupplementalGroupsPolicy, on from 1.33)', async () => {
+    const { objects } = await loadManifests(['invalid-core-enums.yaml'], { cwd: 'fixtures/schema/validation' });
+    const policy = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false }).filter((finding) => finding.ruleId === 'api-validation' && finding.message.includes('supplementalGroupsPolicy')).map((finding) => finding.message);
+    expect(policy('1.32')).toEqual([]);
+    expect(policy('1.33')).toEqual(['spec.securityContext.supplementalGroupsPolicy: Unsupported value: "Loose": supported values: "Merge", "Strict"']);
+  });
+
   it('an enum value the API server refuses in its own words is not reported again in the schema\'s', async () => {
     expect((await check('invalid-apps-strategy.yaml', 'all')).filter((line) => line.includes('podManagementPolicy'))).toEqual([
       "128:24 api-validation: spec.podManagementPolicy: Invalid value: \"Burst\": must be 'OrderedReady' or 'Parallel'",
@@ -357,6 +364,7 @@ const EXPECTED_CORE_ENUMS: string[] = [
   '50:16 api-validation: spec.ipFamilies[0]: Unsupported value: "IPv5": supported values: "IPv4", "IPv6"',
   '55:17 api-validation: spec.ports[0].protocol: Unsupported value: "tcp": supported values: "SCTP", "TCP", "UDP"',
   '66:19 api-validation: subsets[0].ports[0].protocol: Unsupported value: "tcp": supported values: "SCTP", "TCP", "UDP"',
+  '112:31 api-validation: spec.securityContext.supplementalGroupsPolicy: Unsupported value: "Loose": supported values: "Merge", "Strict"',
 ];
 
 const EXPECTED_BATCH: string[] = [
