@@ -519,7 +519,8 @@ function validateSchedulingGates(gates: readonly unknown[], field: FieldPath): E
   return errors;
 }
 
-const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+// upstream: validation.go validateTaintEffect's values (upstream's order)
+export const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
 // upstream: validation.go ValidateTolerations (v1.36); enums of operator and effect are the schema's (v1.35 added Lt and Gt
 // behind TaintTolerationComparisonOperators, off by default)

@@ -1,12 +1,12 @@
-// pkg/apis/core/validation for the core kinds' specs: Pod, PodTemplate, ReplicationController, Service, ConfigMap, Secret.
+// pkg/apis/core/validation for the core kinds' specs: Pod, PodTemplate, ReplicationController, Service, Node taints, ConfigMap, Secret.
 import { INVALID_PORT, validateDNS1123Label, validateNonnegativeField, validatePortNumOrName, validatePortProtocol } from './core-container.js';
-import { templateOptions, validatePodSpec, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
+import { TAINT_EFFECTS, templateOptions, validatePodSpec, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
 import { validatePodSpecificAnnotations } from './pod-annotations.js';
-import { duplicate, forbidden, GoStruct, invalid, key, notSupported, owned, pointing, required, tooLong, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
+import { duplicate, forbidden, GoStruct, invalid, key, notSupported, owned, pointing, required, tooLong, unsupportedValue, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { endpointIPErrors, legacyCIDRErrors, legacyIPErrors } from './ip.js';
 import { isIPv6String } from '../../model/ip-address.js';
 import { goJsonMapError } from '../../model/go-json.js';
-import { byteLength, configMapKeyErrors, portNumberErrors, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
+import { byteLength, configMapKeyErrors, labelValueErrors, portNumberErrors, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
 import { validateLabels } from './object-meta.js';
 import { validateTemplateMatchesSelector, validateRestartPolicyAlways } from './template.js';
 import { arrayField, asRecord, intField, recordField, stringEntries, stringField, type Fields } from './values.js';
@@ -297,6 +297,31 @@ function validateDuplicateServicePorts(ports: readonly unknown[]): ErrorList {
     const value = new GoStruct([['Name', ''], ['Protocol', protocol], ['AppProtocol', null], ['Port', number], ['TargetPort', 0], ['NodePort', 0]]);
     if (seenPorts.has(`${protocol}/${number}`)) errors.push(duplicate(['spec', 'ports', index], value));
     seenPorts.add(`${protocol}/${number}`);
+  });
+  return errors;
+}
+
+/**
+ * A Node's taints: key, value and effect (an empty effect is Required). Upstream builds their path under `metadata`
+ * (`metadata.taints[0].effect`); the findings point at spec.taints. A repeated key and effect (Duplicate, the internal
+ * Taint struct as its value) is not checked.
+ */
+// upstream: validation.go ValidateNode (fldPath := field.NewPath("metadata"); fldPath.Child("taints")), validateNodeTaints,
+// validateTaintEffect (v1.36)
+export function validateNode(object: Fields): ErrorList {
+  const errors: ErrorList = [];
+  arrayField(recordField(object, 'spec'), 'taints').forEach((entry, index) => {
+    const taint = asRecord(entry) ?? {};
+    const at = (error: FieldError, name: string): FieldError => pointing(error, ['spec', 'taints', index, name]);
+    const field: FieldPath = ['metadata', 'taints', index];
+    const taintKey = stringField(taint, 'key') ?? '';
+    for (const message of qualifiedNameErrors(taintKey)) errors.push(at(invalid(field.concat('key'), taintKey, message), 'key'));
+    const value = stringField(taint, 'value') ?? '';
+    const valueMessages = labelValueErrors(value);
+    if (valueMessages.length > 0) errors.push(at(invalid(field.concat('value'), value, valueMessages.join(';')), 'value'));
+    const effect = stringField(taint, 'effect') ?? '';
+    if (effect === '') errors.push(at(required(field.concat('effect')), 'effect'));
+    else appendAll(errors, unsupportedValue(field.concat('effect'), effect, TAINT_EFFECTS).map((error) => at(error, 'effect')));
   });
   return errors;
 }

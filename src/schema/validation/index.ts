@@ -12,7 +12,7 @@ import { apiServiceNameFn, validateAPIService } from './api-service.js';
 import { validateCronJob, validateJob } from './batch.js';
 import { compareReleases } from '../../model/kubernetes-version.js';
 import type { ValidationContext } from './core-pod.js';
-import { validateConfigMap, validatePod, validatePodTemplate, validateReplicationController, validateSecret, validateService } from './core.js';
+import { validateConfigMap, validateNode, validatePod, validatePodTemplate, validateReplicationController, validateSecret, validateService } from './core.js';
 import { validateEndpoints } from './endpoints.js';
 import { apiServiceCABundle, conversionWebhookCABundle, decodeBytesFields, mapValues, webhookCABundles } from './decode-bytes.js';
 import { DUPLICATE_CONTAINER_NAME, INVALID_PORT, LIMITS_BELOW_REQUESTS, type InitRestartPolicy, type SleepSeconds } from './core-container.js';
@@ -64,6 +64,7 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'v1 Service': { nameFn: nameIsDNS1035Label, nameFnOf: (_object, context) => (context.relaxedServiceNames ? nameIsDNSLabel : nameIsDNS1035Label), spec: validateService },
   'v1 Endpoints': { nameFn: nameIsDNSSubdomain, spec: validateEndpoints },
   'v1 Namespace': { nameFn: nameIsDNSLabel },
+  'v1 Node': { nameFn: nameIsDNSSubdomain, spec: validateNode },
   'v1 LimitRange': { nameFn: nameIsDNSSubdomain, spec: validateLimitRange },
   'v1 PersistentVolumeClaim': { nameFn: nameIsDNSSubdomain, spec: validatePersistentVolumeClaim },
   'v1 PersistentVolume': { nameFn: nameIsDNSSubdomain, spec: validatePersistentVolume },

@@ -75,6 +75,7 @@ describe('API server validation per API group', () => {
     ['ValidatePodSpecificAnnotations: mirror pods, deletion cost, seccomp and AppArmor annotations of pods and templates', 'invalid-pod-annotations.yaml', () => EXPECTED_POD_ANNOTATIONS],
     ['validatePodResourceClaims, validateResourceClaimNames: one source a claim, unique names, containers claim what the pod lists', 'invalid-resource-claims.yaml', () => EXPECTED_RESOURCE_CLAIMS],
     ['validateISCSIVolumeSource, validateHTTPGetAction: a pod volume\'s lun range, probe and hook header names', 'invalid-pod-volume-sources.yaml', () => EXPECTED_POD_VOLUME_SOURCES],
+    ['ValidateNode, validateNodeTaints, validateTaintEffect: taint keys, values and effects, named under metadata', 'invalid-node-taints.yaml', () => EXPECTED_NODE_TAINTS],
     ['field.NotSupported on core enums: pod and container policies, protocols, schemes, Service type and IP families; defaulted empty values', 'invalid-core-enums.yaml', () => EXPECTED_CORE_ENUMS],
   ])('%s (%s)', async (_name, fixture, expected) => {
     expect(await check(fixture)).toEqual(expected());
@@ -365,6 +366,13 @@ const EXPECTED_CORE_ENUMS: string[] = [
   '55:17 api-validation: spec.ports[0].protocol: Unsupported value: "tcp": supported values: "SCTP", "TCP", "UDP"',
   '66:19 api-validation: subsets[0].ports[0].protocol: Unsupported value: "tcp": supported values: "SCTP", "TCP", "UDP"',
   '112:31 api-validation: spec.securityContext.supplementalGroupsPolicy: Unsupported value: "Loose": supported values: "Merge", "Strict"',
+];
+
+const EXPECTED_NODE_TAINTS: string[] = [
+  '10:15 api-validation: metadata.taints[0].effect: Unsupported value: "NoSchedul": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"',
+  `11:12 api-validation: metadata.taints[1].key: Invalid value: "bad key": ${NAME_PART}`,
+  `12:14 api-validation: metadata.taints[1].value: Invalid value: "bad value!": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
+  '13:15 api-validation: metadata.taints[1].effect: Required value',
 ];
 
 const EXPECTED_BATCH: string[] = [
