@@ -16,7 +16,7 @@ import { validateConfigMap, validateNode, validatePod, validatePodTemplate, vali
 import { validateEndpoints } from './endpoints.js';
 import { apiServiceCABundle, conversionWebhookCABundle, decodeBytesFields, mapValues, webhookCABundles } from './decode-bytes.js';
 import { DUPLICATE_CONTAINER_NAME, INVALID_PORT, LIMITS_BELOW_REQUESTS, type InitRestartPolicy, type SleepSeconds } from './core-container.js';
-import { API_VALIDATION, errorMessageOf, toPath, type ErrorList } from './field-error.js';
+import { API_VALIDATION, errorMessageOf, GoNamedString, toPath, type ErrorList } from './field-error.js';
 import { validateLimitRange } from './limit-range.js';
 import { validateHorizontalPodAutoscalerV1, validateHorizontalPodAutoscalerV2 } from './autoscaling.js';
 import { validateRuntimeClass } from './node.js';
@@ -129,11 +129,14 @@ export function validateBuiltinObject(object: KubeObject, release: string): Buil
   const jsonValues = compareReleases(release, '1.34') >= 0;
   // a value with `${APP}` in it is replaced before the object is applied (model/substitution.ts): not judged here, nor
   // reported missing when a check reads only numbers there (`containerPort: ${PORT:-9002}`)
-  const findings = errors.filter((error) => !holdsSubstitution(error.value) && !readsSubstitution(object.value, toPath(error.field))).map((error) =>
+  const findings = errors.filter((error) => !holdsSubstitution(writtenValue(error.value)) && !readsSubstitution(object.value, toPath(error.field))).map((error) =>
     findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessageOf(error, jsonValues) }, error.on),
   );
   return { findings, decoded: decodeErrors.length === 0 };
 }
+
+/** The value as written: an enum's value is wrapped for printing (GoNamedString). */
+const writtenValue = (value: unknown): unknown => (value instanceof GoNamedString ? value.text : value);
 
 /**
  * Whether the check that reported at `path` may have read a substitution variable: one in the value there (at any
