@@ -1,9 +1,9 @@
 // Turns js-yaml parser events into plain values (Kubernetes' YAML 1.1 reading) plus the source span of every
 // key and value, in one pass with an explicit stack (no recursion: deep input cannot overflow the call stack).
-import type { Event, ScalarEvent } from 'js-yaml';
+import type { Event, ScalarEvent, YAMLException } from 'js-yaml';
 import { countText } from '../model/count-text.js';
 import { EVENT_ID, SCALAR_STYLE, jsYaml } from './js-yaml.js';
-import { rewriteForJsYaml, type Rewritten } from './go-yaml-rewrite.js';
+import { rewriteForJsYaml, startsWithIndentedMarker, type Rewritten } from './go-yaml-rewrite.js';
 import { readPlainBlockDocument, type PlainBlockLimits, type Positions } from './plain-block-reader.js';
 import { maxOf, minOf } from '../model/append.js';
 import type { Path } from '../model/document.js';
@@ -276,12 +276,15 @@ function keysReadAlike(value: unknown, maxDepth: number, depth: number): number 
  */
 export function buildWithPositions(text: string, offset: number, limits: BuildLimits): BuiltDocument[] {
   const yaml = jsYaml();
-  const silent = mayReadDifferently(text) ? rewriteForJsYaml(text) : undefined;
+  // js-yaml's reading of a text that starts with an indented `---` is never go-yaml's: its error stands
+  const misread = startsWithIndentedMarker(text);
+  const silent = misread || mayReadDifferently(text) ? rewriteForJsYaml(text) : undefined;
   if (silent) {
     try {
       return buildRewritten(silent, offset, limits);
     } catch (error) {
       if (!(error instanceof yaml.YAMLException)) throw error;
+      if (misread) throw inOriginal(error, silent);
     }
   }
   try {
@@ -312,6 +315,12 @@ const ESCAPED_BREAK_BEFORE_EMPTY_LINE = /\\(?:\r\n?|\n)[ \t]*[\r\n]/;
  */
 function mayReadDifferently(text: string): boolean {
   return ((text.includes('[') || text.includes('{')) && (text.includes('?') || FLOW_COLON.test(text))) || ANCHOR_BEFORE_INDICATOR.test(text) || (text.includes('\\') && ESCAPED_BREAK_BEFORE_EMPTY_LINE.test(text));
+}
+
+/** js-yaml's error on a rewritten text, placed in the original. */
+function inOriginal(error: YAMLException, rewritten: Rewritten): YAMLException {
+  const mark = error.mark && { ...error.mark, position: rewritten.toOriginal(error.mark.position) };
+  return new (jsYaml().YAMLException)(error.reason, mark);
 }
 
 function buildRewritten(rewritten: Rewritten, offset: number, limits: BuildLimits): BuiltDocument[] {

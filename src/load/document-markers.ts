@@ -31,11 +31,13 @@ export function documentExtent(text: string, mayEnd = true): DocumentExtent {
   const start = 0;
   const end = text.length;
   // go-yaml drops a byte order mark at the start of each document it parses
-  const first = contentLine(text, text.charCodeAt(start) === 0xfeff ? start + 1 : start, end, false);
+  const from = text.charCodeAt(start) === 0xfeff ? start + 1 : start;
+  const first = contentLine(text, from, end, false);
   // blank lines and comments only: kubectl still has go-yaml read them, which refuses a tab that starts a line
   if (first < 0) return mayHaveTabInIndentation(text) ? blankDocumentProblem(text, end) : { end, problem: undefined };
   if (text.charCodeAt(first) === 0x25) return directiveProblem(text, first, end);
-  if (isDocumentEnd(text, first)) return { end, problem: { message: STARTS_WITH_END, start: first, end: first + 3 } };
+  // indented, `...` is a plain scalar's text (scannerc.go yaml_parser_fetch_next_token checks mark.column == 0)
+  if (isLineStart(text, first, from) && isDocumentEnd(text, first)) return { end, problem: { message: STARTS_WITH_END, start: first, end: first + 3 } };
   const marker = mayEnd ? documentEndAfter(text, first, end) : -1;
   if (marker < 0) return { end, problem: undefined };
   const markerEnd = nextLine(text, marker, end);
@@ -61,6 +63,11 @@ function blankDocumentProblem(text: string, end: number): DocumentExtent {
 function problemAt(text: string, start: number, end: number, message: string): DocumentExtent {
   const stop = Math.max(start + 1, lineContentEnd(text, start, end));
   return { end, problem: { message, start, end: stop } };
+}
+
+function isLineStart(text: string, position: number, textStart: number): boolean {
+  const before = text.charCodeAt(position - 1);
+  return position === textStart || before === 0x0a || before === 0x0d;
 }
 
 /** `...` at a line start, followed by white space or the line's end. */

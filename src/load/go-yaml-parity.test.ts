@@ -1,8 +1,11 @@
 // Fixtures where kubefit once disagreed with go-yaml v2 (what kubectl parses with): each now gets go-yaml's verdict
 // and values, and an error at the content go-yaml would silently drop. test/goyaml-differential.test.ts checks the
 // same fixtures against go-yaml itself where Go is installed.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadManifests } from './load-manifests.js';
+import { DEFAULT_LIMITS, loadManifests } from './load-manifests.js';
+import { parseDocuments } from './parse-documents.js';
+import { SourceText } from './source-text.js';
 
 const load = (file: string) => loadManifests([file], { cwd: 'fixtures/load/go-yaml' });
 
@@ -68,6 +71,18 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
       '12:1 yaml-syntax: did not find expected node content (the document starts with "...")',
     ],
     objects: ['before-end', 'after-empty'],
+  },
+  // scannerc.go yaml_parser_fetch_next_token: `---` and `...` are markers at column 0 only; indented on a document's
+  // first line they start a plain scalar, and what follows it is refused or dropped (js-yaml took `   ---` for a marker)
+  {
+    file: 'invalid-indented-marker.yaml',
+    findings: [
+      '2:11 yaml-syntax: mapping values are not allowed in this context',
+      '9:1 yaml-syntax: unexpected scalar token in YAML stream: "apiVersion"',
+      '15:11 yaml-syntax: mapping values are not allowed in this context',
+      '20:2 not-kubernetes: document is not a mapping; skipped',
+    ],
+    objects: ['after'],
   },
   // apimachinery decoder.go YAMLReader.Read
   // (it drops the document it was reading too)
@@ -179,6 +194,12 @@ describe('the loader reads what go-yaml v2 reads', () => {
       hostPath: 'HostPath is a directory on the host. --- TODO(jonesdl) We need to restrict who can use host directory mounts',
       other: 'a ... b',
     });
+  });
+
+  it('reads an indented "---" on a document\'s first line as the plain scalar go-yaml reads', () => {
+    const file = 'fixtures/load/go-yaml/invalid-indented-marker.yaml';
+    const { documents } = parseDocuments(new SourceText(file, readFileSync(file, 'utf8')), DEFAULT_LIMITS);
+    expect(documents.map((document) => document.value)).toEqual(['--- | a', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'after' } }]);
   });
 
   it('reads a flow plain scalar ending in ":" as one string and "?x" as a key, at their own positions', async () => {

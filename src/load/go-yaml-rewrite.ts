@@ -22,6 +22,8 @@
 // - an anchor or alias name ends at the first character outside `[0-9A-Za-z_-]` for go-yaml, which may be `:`, `?`,
 //   `%`, `@` or a backquote right after it (`&labels:` is an empty key with the anchor `labels`); js-yaml reads on to
 //   a blank, so a space goes after the name.
+// - an indented `---` on the text's first line is a plain scalar for go-yaml (a marker is at column 0 only) and a
+//   document start marker for js-yaml, which counts no indentation before the first line break: a line feed goes first.
 // upstream: gopkg.in/yaml.v2 scannerc.go yaml_parser_unroll_indent, yaml_parser_scan_flow_scalar, yaml_parser_scan_anchor
 
 import { goYamlProblem, mayHaveTabInIndentation } from './go-yaml-problem.js';
@@ -59,7 +61,7 @@ export function rewriteForJsYaml(text: string): Rewritten | undefined {
   // becomes a space, so that the rest of the document is still read
   const consulted = scanner.collectionAfterColon || mayHaveTabInIndentation(text);
   const problem = consulted ? goYamlProblem(text) : undefined;
-  const edits = (problem ? [...found, ...scanner.tabsAfterEntry] : found).sort((a, b) => a.offset - b.offset);
+  const edits = [...(startsWithIndentedMarker(text) ? [FIRST_LINE_BREAK] : []), ...found, ...(problem ? scanner.tabsAfterEntry : [])].sort((a, b) => a.offset - b.offset);
   if (problem) scanner.problems.push({ message: problem.message, start: problem.offset, end: problem.offset + 1 });
   if (edits.length === 0 && scanner.problems.length === 0) return undefined;
   let out = '';
@@ -77,6 +79,14 @@ export function rewriteForJsYaml(text: string): Rewritten | undefined {
   out += text.slice(from);
   return { text: out, problems: scanner.problems, toOriginal: (offset) => offset - shiftBefore(shifted, totals, offset), goYamlProblemFound: consulted ? problem !== undefined : undefined };
 }
+
+/** js-yaml's readDocument checks `state.lineIndent === 0` for `---`, and lineIndent is counted at line breaks only. */
+export function startsWithIndentedMarker(text: string): boolean {
+  return text.charCodeAt(0) === 0x20 && INDENTED_MARKER.test(text);
+}
+
+const INDENTED_MARKER = /^ +---(?:[ \t\r\n]|$)/;
+const FIRST_LINE_BREAK: Edit = { offset: 0, insert: '\n' };
 
 /** Padding inserted before `offset` of the new text (a position inside padding maps to the line's start). */
 function shiftBefore(shifted: readonly number[], totals: readonly number[], offset: number): number {
