@@ -11,6 +11,7 @@ import { ContainerSpans, LazySpans, type EntrySpan, type FoundSpan, type SpanInd
 import { blockScalarTab, invalidEscape, withGoYamlLineBreaks } from './scanner-rules.js';
 import { goFloatName, keyString, keyType, resolvePlainScalar, resolveTagged } from './yaml11-scalars.js';
 import { goYamlProblem, mayHaveTabInIndentation } from './go-yaml-problem.js';
+import { NonFiniteValues, type NonFiniteValue } from './non-finite-values.js';
 
 export interface BuiltDocument {
   readonly value: unknown;
@@ -56,6 +57,8 @@ interface Anchored {
   open: boolean;
   /** A plain scalar's text, which names it as a key (`*a :`) as its value cannot: 2^63 is a uint64, 1e20 a float. */
   text?: string;
+  /** Why kubectl cannot convert the scalar to JSON (.inf, .nan). */
+  nonFinite?: string;
 }
 
 /** upstream: sigs.k8s.io/yaml convertToJSONableObject knows no uint64 key. */
@@ -358,6 +361,8 @@ class Builder {
   #anchors = new Map<string, Anchored>();
   #spans = new Map<object, Map<string | number, EntrySpan>>();
   #problems: BuildProblem[] = [];
+  /** Created for the first non-finite number of a document. */
+  #nonFinite: NonFiniteValues | undefined;
   #root: { value: unknown; start: number; end: number } | undefined;
   #expanded = 0;
   #aborted = false;
@@ -390,6 +395,7 @@ class Builder {
     this.#anchors = new Map();
     this.#spans = new Map();
     this.#problems = [];
+    this.#nonFinite = undefined;
     this.#root = undefined;
     this.#expanded = 0;
     this.#aborted = false;
@@ -452,8 +458,9 @@ class Builder {
     // the quotes are mapped too: a rewrite may have added them
     const [start, end] = event.valueStart < 0 ? this.#emptyNodeSpan(event) : [this.#at(event.valueStart - quoted), this.#at(event.valueEnd + quoted)];
     const anchor = this.#anchorName(event);
-    if (anchor !== undefined) this.#anchors.set(anchor, { value, size: 1, open: false, text: event.style === SCALAR_STYLE.PLAIN && event.tagStart < 0 ? raw : undefined });
     const parent = this.#stack.at(-1);
+    const nonFinite = typeof value === 'number' && !Number.isFinite(value) ? `json: unsupported value: ${goFloatName(value)} (kubectl cannot convert ${raw} to JSON)` : undefined;
+    if (anchor !== undefined) this.#anchors.set(anchor, { value, size: 1, open: false, text: event.style === SCALAR_STYLE.PLAIN && event.tagStart < 0 ? raw : undefined, nonFinite });
     if (parent && !Array.isArray(parent.value) && parent.key === undefined) {
       const isMerge = raw === '<<' && this.#isMergeKey(event);
       // upstream: sigs.k8s.io/yaml convertToJSONableObject refuses a null key, and a uint64 one (below)
@@ -474,9 +481,7 @@ class Builder {
       parent.end = Math.max(parent.end, end);
       return;
     }
-    if (typeof value === 'number' && !Number.isFinite(value)) {
-      this.#decodeProblem(`json: unsupported value: ${goFloatName(value)} (kubectl cannot convert ${raw} to JSON)`, start, end);
-    }
+    if (nonFinite !== undefined) this.#noteNonFinite(value as number, { message: nonFinite, start, end });
     // a JSON number YAML keeps as a string overflows float64: encoding/json's convertNumber refuses it (ParseFloat's ErrRange)
     if (this.#isJson && event.style === SCALAR_STYLE.PLAIN && typeof value === 'string') {
       this.#decodeProblem(`json: cannot unmarshal number ${raw} into Go value of type float64`, start, end);
@@ -557,8 +562,20 @@ class Builder {
       if (this.#count(1, start, end)) this.#attach(null, start, end, 1);
       return;
     }
+    if (target.nonFinite !== undefined) this.#noteNonFinite(target.value as number, { message: target.nonFinite, start, end });
     // an alias expands to a copy of every value of its target
     if (this.#count(target.size, start, end)) this.#attach(target.value, start, end, target.size, target.text);
+  }
+
+  /** A value (not a key) about to be attached: a document that holds it once decoded is refused (non-finite-values.ts). */
+  #noteNonFinite(number: number, value: NonFiniteValue): void {
+    const parent = this.#stack.at(-1);
+    if (!parent) {
+      this.#decodeProblem(value.message, value.start, value.end);
+      return;
+    }
+    const key = Array.isArray(parent.value) ? parent.value.length : parent.key?.name;
+    if (key !== undefined) (this.#nonFinite ??= new NonFiniteValues()).note(parent.value, key, number, value);
   }
 
   /** Counts values of the expanded document; false (and the document aborted) once they pass the limit. */
@@ -624,6 +641,7 @@ class Builder {
       for (const [name, entry] of Object.entries(source)) {
         (parent.value as Record<string, unknown>)[name] = entry;
         parent.entries.set(name, [-1, -1, span[2], span[3]]);
+        if (this.#nonFinite && typeof entry === 'number') this.#nonFinite.copy(source, parent.value, name);
       }
     }
   }
@@ -638,6 +656,7 @@ class Builder {
     if (mayHaveTabInIndentation(this.#text) || (this.#text.includes('!') && hasTagProblem(this.#text)) || hasAnchorProblem(this.#text)) this.#consultGoYaml();
     const root = this.#root;
     const value = this.#aborted ? null : (root?.value ?? null);
+    for (const held of this.#nonFinite?.heldBy(value) ?? []) this.#decodeProblem(held.message, held.start, held.end);
     this.#documents.push({
       value,
       rootSpan: [root?.start ?? this.#offset, root?.end ?? this.#offset],

@@ -122,13 +122,20 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
   // sigs.k8s.io/yaml convertToJSONableObject and json.Marshal; decode.go mapping ("invalid map key")
   {
     file: 'invalid-json-values.yaml',
+    // the keys' problems first: json.Marshal runs on the value once its keys are converted
     findings: [
-      '7:13 yaml-syntax: json: unsupported value: +Inf (kubectl cannot convert .inf to JSON)',
-      '8:8 yaml-syntax: json: unsupported value: NaN (kubectl cannot convert .NaN to JSON)',
       '9:3 yaml-syntax: unsupported map key of type: <nil> (a JSON object key cannot be null)',
       '10:5 yaml-syntax: invalid map key: a sequence cannot be a JSON object key',
+      '7:13 yaml-syntax: json: unsupported value: +Inf (kubectl cannot convert .inf to JSON)',
+      '8:8 yaml-syntax: json: unsupported value: NaN (kubectl cannot convert .NaN to JSON)',
     ],
     objects: ['json-values'],
+  },
+  // ... of the value decoded with merge keys applied (decode.go mapping, merge): a key overriding a merged .nan drops it
+  {
+    file: 'invalid-json-values-merged.yaml',
+    findings: ['20:6 yaml-syntax: json: unsupported value: NaN (kubectl cannot convert .nan to JSON)'],
+    objects: ['merged-json-values', 'aliased-json-values'],
   },
   { file: 'valid-number-keys.yaml', findings: [], objects: ['number-keys'] },
   // scannerc.go yaml_parser_decrease_flow_level: an empty flow collection as a key does not parse; a non-empty one does
