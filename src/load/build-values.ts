@@ -445,7 +445,8 @@ class Builder {
   #close(): void {
     const frame = this.#stack.pop();
     if (!frame) return;
-    if (frame.anchor !== undefined) this.#anchors.set(frame.anchor, { value: frame.value, size: frame.size, open: false });
+    // a node inside may have taken the name since: go-yaml's parser names a node as it starts (decode.go parser.anchor)
+    if (frame.anchor !== undefined && this.#anchors.get(frame.anchor)?.value === frame.value) this.#anchors.set(frame.anchor, { value: frame.value, size: frame.size, open: false });
     // its values were counted as they were read: the collection itself is the one new value
     if (this.#count(1, frame.start, frame.end)) this.#attach(frame.value, frame.start, frame.end, frame.size);
   }

@@ -138,6 +138,7 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
     objects: ['merged-json-values', 'aliased-json-values'],
   },
   { file: 'valid-number-keys.yaml', findings: [], objects: ['number-keys'] },
+  { file: 'valid-anchor-redefined-inside.yaml', findings: [], objects: ['anchor-redefined-inside'] },
   // scannerc.go yaml_parser_decrease_flow_level: an empty flow collection as a key does not parse; a non-empty one does
   {
     file: 'invalid-empty-flow-key.yaml',
@@ -207,6 +208,13 @@ describe('the loader reads what go-yaml v2 reads', () => {
     const file = 'fixtures/load/go-yaml/invalid-indented-marker.yaml';
     const { documents } = parseDocuments(new SourceText(file, readFileSync(file, 'utf8')), DEFAULT_LIMITS);
     expect(documents.map((document) => document.value)).toEqual(['--- | a', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'after' } }]);
+  });
+
+  // decode.go parser.anchor: a node's anchor is set as the node starts, so an anchor inside that takes the name again
+  // is what later aliases name (kubefit once named the outer node again as it ended)
+  it('resolves an alias to the last node given the anchor, an inner one included', async () => {
+    const [object] = (await load('valid-anchor-redefined-inside.yaml')).objects;
+    expect(object?.value['data']).toEqual({ tier: 'web', first: ['a', 'b'], last: 'b' });
   });
 
   it('reads a flow plain scalar ending in ":" as one string and "?x" as a key, at their own positions', async () => {
