@@ -150,6 +150,14 @@ class Scanner {
   #indent = -1;
   /** The last non-space character on this line, outside quotes. */
   #previous: string | undefined;
+  /**
+   * go-yaml's block indentation where a block scalar starts (yaml_parser_roll_indent): the column of the last `- ` or
+   * `? ` on the line before `- |`, that of the key before `k: |`, the first node after such an indicator or the line's
+   * first content (`- k: |`: the mapping starts at `k`, anchor or tag included).
+   */
+  #indicatorColumn = -1;
+  #nodeColumn = -1;
+  #afterIndicator = false;
   /** Block scalar: lines indented more than this are its content; -1 outside one. */
   #blockScalarParent = -1;
   /**
@@ -202,6 +210,9 @@ class Scanner {
       this.#blockScalarBlank = -1;
     }
     this.#indent = column;
+    this.#nodeColumn = column;
+    this.#indicatorColumn = column;
+    this.#afterIndicator = false;
     const outer = this.#open[0];
     // only at column 0 is `---` or `...` a document marker that ends the span (scannerc.go checks mark.column == 0);
     // indented, it is content (controller-gen's `--- TODO(jonesdl)` in a quoted description)
@@ -226,6 +237,7 @@ class Scanner {
     }
     const column = position - this.#lineStart;
     const inFlow = this.#open.length > 0;
+    if (!inFlow) this.#trackBlockNode(char, column, position);
     // in block context an indicator starts a value only after white space or at the line's start: `k: h:[::1]:80`
     // is one plain scalar
     const startsValue = VALUE_START_BEFORE.has(this.#previous) && (inFlow || this.#separated(position));
@@ -250,13 +262,19 @@ class Scanner {
       return this.#commentRightAfter(position);
     } else if ((char === '|' || char === '>') && !inFlow && BLOCK_INDICATOR_BEFORE.has(this.#previous)) {
       const headerEnd = blockScalarHeaderEnd(this.#text, position);
-      this.#blockScalarParent = this.#indent;
+      this.#blockScalarParent = this.#previous === ':' ? this.#nodeColumn : this.#indicatorColumn;
       this.#blockScalarBlank = /[1-9]/.test(this.#text.slice(position, headerEnd + 1)) ? -1 : 0;
       this.#previous = char;
       return this.#commentRightAfter(headerEnd);
     }
     this.#previous = char;
     return position;
+  }
+
+  #trackBlockNode(char: string, column: number, position: number): void {
+    if (this.#afterIndicator) this.#nodeColumn = column;
+    this.#afterIndicator = (char === '-' || char === '?') && /^[ \t\r\n]?$/.test(this.#text.charAt(position + 1));
+    if (this.#afterIndicator) this.#indicatorColumn = column;
   }
 
   /**
