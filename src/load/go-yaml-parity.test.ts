@@ -276,8 +276,16 @@ describe('the loader reads what go-yaml v2 reads', () => {
     const [object] = (await load('valid-tab-separators.yaml')).objects;
     expect(object?.value).toMatchObject({
       metadata: { labels: { app: 'web', tier: 'db', zone: 'a' }, annotations: { list: '[a,\tb]' } },
-      // a block scalar of `- - |-` or `- k: |-` ends at the column of the node it is in (4), not the line's indentation
-      data: { flow: ['a', 'b'], quoted: 'first second', anchored: { k: 'v' }, inFlow: { k: ['a', 'b'], j: 'c' }, entries: [[''], { k: '', j: ['a', 'b'] }] },
+      data: {
+        flow: ['a', 'b'],
+        quoted: 'first second',
+        anchored: { k: 'v' },
+        inFlow: { k: ['a', 'b'], j: 'c' },
+        // a block scalar of `- - |-` or `- k: |-` ends at the column of the node it is in (4), not the line's indentation
+        entries: [[''], { k: '', j: ['a', 'b'] }],
+        // ... but a tab in a plain scalar stays: in block context `,` starts no flow collection
+        plain: 'a:[] ,\t[b,\tc]',
+      },
     });
   });
 });

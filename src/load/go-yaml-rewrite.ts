@@ -239,8 +239,8 @@ class Scanner {
     const inFlow = this.#open.length > 0;
     if (!inFlow) this.#trackBlockNode(char, column, position);
     // in block context an indicator starts a value only after white space or at the line's start: `k: h:[::1]:80`
-    // is one plain scalar
-    const startsValue = VALUE_START_BEFORE.has(this.#previous) && (inFlow || this.#separated(position));
+    // is one plain scalar, and `,` is no indicator there (`a:[] ,<tab>[b` too)
+    const startsValue = inFlow ? VALUE_START_BEFORE.has(this.#previous) : BLOCK_INDICATOR_BEFORE.has(this.#previous) && this.#separated(position);
     // a node's anchor or tag leaves the place where it may start as it was (`key: &a [`, `- !!str |`); an alias is a node
     if ((char === '&' || char === '*') && startsValue && this.#plainStart < 0) {
       if (char === '*') this.#previous = char;
