@@ -76,3 +76,17 @@ describe('resolveTagged !!int, !!float, !!bool and !!null (go-yaml v2 resolve)',
     expect(resolveTagged(tag, text)).toEqual({ ok: true, value });
   });
 });
+
+// decode.go scalar: !!binary is base64-decoded into a Go string, which json.Marshal writes with a U+FFFD for each byte
+// that starts no valid UTF-8 sequence (encode.go appendString); each value is the oracle's
+describe('resolveTagged !!binary', () => {
+  it.each([
+    ['aGk=', 'hi'],
+    ['4oI=', '\uFFFD\uFFFD'],
+    ['gOKCrA==', '\uFFFD€'],
+    ['7aCA', '\uFFFD\uFFFD\uFFFD'],
+    ['9JCAgA==', '\uFFFD\uFFFD\uFFFD\uFFFD'],
+  ])('reads %j as go-yaml and encoding/json do', (text, value) => {
+    expect(resolveTagged('!!binary', text)).toEqual({ ok: true, value });
+  });
+});

@@ -206,5 +206,35 @@ function shortTagOf(value: unknown, raw: string): string {
 function decodeBinary(raw: string): TaggedScalar {
   const text = raw.replace(/[\r\n]/g, '');
   if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) return { ok: false, message: '!!binary value contains invalid base64 data' };
-  return { ok: true, value: Buffer.from(text, 'base64').toString('utf8') };
+  const bytes = Buffer.from(text, 'base64');
+  const decoded = bytes.toString('utf8');
+  return { ok: true, value: decoded.includes('\uFFFD') ? goUtf8String(bytes) : decoded };
+}
+
+/**
+ * The bytes as encoding/json writes them: a U+FFFD for each byte that starts no valid sequence, where Node writes one
+ * for the longest invalid prefix of a sequence (`E2 82` is two for Go, one for Node).
+ */
+// upstream: encoding/json encode.go appendString (utf8.DecodeRuneInString returns RuneError, 1 for a bad byte)
+function goUtf8String(bytes: Buffer): string {
+  let out = '';
+  for (let index = 0; index < bytes.length; ) {
+    const length = utf8SequenceLength(bytes, index);
+    out += length === 0 ? '\uFFFD' : bytes.toString('utf8', index, index + length);
+    index += Math.max(length, 1);
+  }
+  return out;
+}
+
+/** The length of the valid UTF-8 sequence at `index`, 0 if none starts there. upstream: unicode/utf8 acceptRanges */
+function utf8SequenceLength(bytes: Buffer, index: number): number {
+  const first = bytes[index] ?? 0;
+  if (first < 0x80) return 1;
+  const length = first >= 0xc2 && first <= 0xdf ? 2 : first >= 0xe0 && first <= 0xef ? 3 : first >= 0xf0 && first <= 0xf4 ? 4 : 0;
+  const [low, high] = first === 0xe0 ? [0xa0, 0xbf] : first === 0xed ? [0x80, 0x9f] : first === 0xf0 ? [0x90, 0xbf] : first === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+  for (let next = 1; next < length; next++) {
+    const byte = bytes[index + next];
+    if (byte === undefined || byte < (next === 1 ? low : 0x80) || byte > (next === 1 ? high : 0xbf)) return 0;
+  }
+  return length;
 }
