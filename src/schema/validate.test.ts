@@ -109,6 +109,15 @@ describe('validateObjects: built-in schemas', () => {
     ]);
   });
 
+  // sigs.k8s.io/json decode.go array: a slice of uint8 is read element by element; only a string is base64
+  it('takes a []byte field written as a list of byte numbers, as the API server\'s decoding does, and no other list', async () => {
+    expect(await check('invalid-byte-lists.yaml')).toEqual([
+      '17:13 error schema: binaryData.tooLarge must be a string, got a list',
+      '18:13 error schema: binaryData.fraction must be a string, got a list',
+      '19:9 error schema: binaryData.text must be a string, got a list',
+    ]);
+  });
+
   it('reports int-or-string as one problem, enums and missing required fields', async () => {
     expect(await check('invalid-service.yaml')).toEqual([
       '6:9 error schema: spec.type must be one of "ClusterIP", "ExternalName", "LoadBalancer", "NodePort", got "Loadbalancer"',

@@ -27,6 +27,7 @@ import { holdsSubstitution, holdsSubstitutionDeep } from '../model/substitution.
 import { kindDelta } from './release-deltas.js';
 import { checkRelease, judgeDroppedKey } from './release-fields.js';
 import { hasNullEntry, unknownNullFields, withoutNulls, withZeroItems } from './without-nulls.js';
+import { withByteLists } from './byte-lists.js';
 import { isUnenforcedRequired } from './unenforced-required.js';
 import { API_VALIDATION_METAS, validateBuiltinObject } from './validation/index.js';
 import { componentConfigurationNote } from '../model/component-configuration.js';
@@ -450,15 +451,18 @@ function isJudgedOnCreate(error: SchemaError): boolean {
 
 /**
  * The validator's errors on the object's value as the API server's decoding into its Go types reads it: null fields
- * dropped, null list items of a scalar type at its zero value, unknown fields reported even when null (without-nulls.ts).
+ * dropped, null list items of a scalar type at its zero value, unknown fields reported even when null (without-nulls.ts),
+ * a []byte field written as a list of byte numbers (byte-lists.ts).
  */
 function errorsOf(validator: CompiledValidator, object: KubeObject): readonly SchemaError[] {
   // first: the validator's errors must be the run below's when this returns (builtinFindings reads them)
   const unknownNulls = unknownNullFields(object.value, validator);
   const value = withZeroSpec(object, withoutNulls(object.value));
   if (validator(value)) return unknownNulls;
-  const decoded = withZeroItems(value, validator.errors ?? []);
-  if (decoded === undefined) return [...(validator.errors ?? []), ...unknownNulls];
+  const errors = validator.errors ?? [];
+  const zeroItems = withZeroItems(value, errors);
+  const decoded = withByteLists(`${object.ref.apiVersion} ${object.ref.kind}`, zeroItems ?? value, errors) ?? zeroItems;
+  if (decoded === undefined) return [...errors, ...unknownNulls];
   return [...(validator(decoded) ? [] : (validator.errors ?? [])), ...unknownNulls];
 }
 
