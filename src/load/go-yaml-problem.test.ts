@@ -59,6 +59,13 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(findings('"x" ]\n')).toEqual(['1:5 unexpected flow-seq-end token in YAML stream: "]"']);
   });
 
+  // yaml.go unmarshal decodes that first node, and decode.go fails at its first error: kubectl reports that one
+  it("is the first node's decoding error where go-yaml drops what follows the node (each the oracle's)", () => {
+    expect(findings('!!float k:0.  #c\n{a: 1}: {b: c}\n')).toEqual(['1:1 cannot decode !!str `k:0.` as a !!float']);
+    expect(findings('!!binary k:\n  {}\n')).toEqual(['1:1 !!binary value contains invalid base64 data']);
+    expect(findings('!!int x\n# c\nkind: y\n')).toEqual(['1:1 cannot decode !!str `x` as a !!int']);
+  });
+
   // js-yaml reads these escapes; go-yaml's scanner refuses them (scannerc.go yaml_parser_scan_flow_scalar)
   it.each(GO_YAML_PROBLEM_CASES.filter(({ name }) => ['an unknown escape', 'a surrogate escape'].includes(name)))("is go-yaml's where js-yaml reads the document: $name", ({ text, goYaml, at }) => {
     expect(findings(text)).toEqual([`${at} ${goYaml.replace(/^yaml: /, '')}`]);

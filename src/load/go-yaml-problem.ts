@@ -58,11 +58,29 @@ function errorIn(input: string): GoYamlError | undefined {
   }
 }
 
-/** Anchors are known from the start of their node on, so an alias inside its own anchored node is no error here. */
-function composeFirstDocument(parser: GoYamlParser): void {
+/**
+ * Where the first node of one of kubectl's documents ends, when go-yaml reads it and text follows that Unmarshal drops
+ * (`!!float k:0.` then `{a: 1}: x`): kubectl then reports what decoding that node meets, not the rest.
+ */
+export function firstNodeEnd(text: string): number | undefined {
+  const input = asKubectlReads(text);
+  try {
+    const end = composeFirstDocument(new GoYamlParser(new GoYamlScanner(input.text)));
+    const offset = end === undefined ? text.length : input.toOriginal(end.start.offset);
+    return offset < text.length ? offset : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Anchors are known from the start of their node on, so an alias inside its own anchored node is no error here. The
+ * document's end event marks what follows its node.
+ */
+function composeFirstDocument(parser: GoYamlParser): GoYamlEvent | undefined {
   parser.parse();
   const document = parser.parse();
-  if (!document || document.type === 'stream-end') return;
+  if (!document || document.type === 'stream-end') return undefined;
   const anchors = new Set<string>();
   let depth = 0;
   do {
@@ -74,5 +92,5 @@ function composeFirstDocument(parser: GoYamlParser): void {
     if (event.type === 'sequence-start' || event.type === 'mapping-start') depth++;
     if (event.type === 'sequence-end' || event.type === 'mapping-end') depth--;
   } while (depth > 0);
-  parser.parse();
+  return parser.parse();
 }

@@ -163,7 +163,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
         helmReported = true;
         continue;
       }
-      yield syntaxFinding(source, start, chunkText, error);
+      yield syntaxFinding(source, { start, text: chunkText }, error, limits);
     }
   }
 }
@@ -347,9 +347,9 @@ function templateAt(text: string, offset: number, inChart: boolean): ((source: S
   return (source) => fileFinding(source, at, at + 2, { ...LOAD_CHECKS.helmTemplate, message });
 }
 
-function syntaxFinding(source: SourceText, chunkStart: number, chunk: string, error: YAMLException): Finding {
-  const problem = describeSyntaxError(chunk, error);
-  const offset = chunkStart + problem.offset;
+function syntaxFinding(source: SourceText, chunk: { start: number; text: string }, error: YAMLException, limits: BuildLimits): Finding {
+  const problem = describeSyntaxError(chunk.text, error, limits);
+  const offset = chunk.start + problem.offset;
   const check = problem.message.startsWith('nesting exceeded') ? LOAD_CHECKS.tooLarge : LOAD_CHECKS.yamlSyntax;
   return fileFinding(source, offset, offset + 1, { ...check, message: problem.message });
 }

@@ -5,7 +5,8 @@
 import { createRequire } from 'node:module';
 import type { YAMLException } from 'js-yaml';
 import type { Document } from 'yaml';
-import { goYamlProblem } from './go-yaml-problem.js';
+import { buildWithPositions, type BuildLimits } from './build-values.js';
+import { firstNodeEnd, goYamlProblem } from './go-yaml-problem.js';
 import { withGoYamlLineBreaks } from './scanner-rules.js';
 
 type YamlModule = typeof import('yaml');
@@ -18,10 +19,27 @@ export interface SyntaxProblem {
 }
 
 /** `text` is one of kubectl's documents, as in the file. */
-export function describeSyntaxError(text: string, error: YAMLException): SyntaxProblem {
+export function describeSyntaxError(text: string, error: YAMLException, limits: BuildLimits): SyntaxProblem {
   const fallback = { message: error.reason || 'invalid YAML', offset: error.mark?.position ?? 0 };
   if (fallback.message.startsWith('nesting exceeded')) return fallback;
-  return goYamlProblem(text) ?? describeWithYamlPackage(withGoYamlLineBreaks(text), fallback);
+  return goYamlProblem(text) ?? firstNodeProblem(text, limits) ?? describeWithYamlPackage(withGoYamlLineBreaks(text), fallback);
+}
+
+/**
+ * Where go-yaml reads a first node and Unmarshal drops what follows it, kubectl reports the first error decoding that
+ * node meets (`cannot decode !!str \`k:0.\` as a !!float`), if any.
+ */
+// upstream: go-yaml v2 yaml.go unmarshal (the first node only), decode.go d.unmarshal (failf panics at the first error)
+function firstNodeProblem(text: string, limits: BuildLimits): SyntaxProblem | undefined {
+  const end = firstNodeEnd(text);
+  if (end === undefined) return undefined;
+  try {
+    const problems = buildWithPositions(text.slice(0, end), 0, limits)[0]?.problems ?? [];
+    const first = problems.find((problem) => problem.kind === 'decode' || problem.kind === 'alias');
+    return first && { message: first.message, offset: first.start };
+  } catch {
+    return undefined;
+  }
 }
 
 function describeWithYamlPackage(text: string, fallback: SyntaxProblem): SyntaxProblem {
