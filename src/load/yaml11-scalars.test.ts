@@ -63,7 +63,9 @@ describe('resolveTagged !!int, !!float, !!bool and !!null (go-yaml v2 resolve)',
     ['!!bool', '1.0', 'cannot decode !!float `1.0` as a !!bool'],
     ['!!null', '3.', 'cannot decode !!float `3.` as a !!null'],
     ['!!timestamp', '0.', 'cannot decode !!float `0.` as a !!timestamp'],
-  ])('refuses %s %j, an integral float', (tag, text, message) => {
+    ['!!float', '18446744073709551615', 'cannot decode !!int `18446744073709551615` as a !!float'],
+    ['!!float', '0x8000000000000000', 'cannot decode !!int `0x8000000000000000` as a !!float'],
+  ])('refuses %s %j, an integral float or a uint64', (tag, text, message) => {
     expect(resolveTagged(tag, text)).toEqual({ ok: false, message });
   });
 
@@ -71,6 +73,8 @@ describe('resolveTagged !!int, !!float, !!bool and !!null (go-yaml v2 resolve)',
     ['!!int', '1_000', 1000],
     ['!!int', '0x10', 16],
     ['!!float', '1', 1],
+    ['!!float', '9223372036854775807', 9223372036854775807],
+    ['!!float', '-9223372036854775809', -9223372036854775809],
     ['!!float', '.5', 0.5],
   ])('reads %s %j', (tag, text, value) => {
     expect(resolveTagged(tag, text)).toEqual({ ok: true, value });

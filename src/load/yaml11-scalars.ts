@@ -190,7 +190,8 @@ export function resolveTagged(tag: string, raw: string): TaggedScalar {
   if (!accepted) return { ok: true, value: raw };
   const value = name === '!!null' && raw === '' ? null : resolvePlainScalar(raw);
   const resolved = shortTagOf(value, raw);
-  if (accepted.includes(resolved)) return { ok: true, value };
+  // !!float takes an int or int64, not the uint64 of an integer past 2^63-1 (resolve.go resolve: `case int64, int`)
+  if (accepted.includes(resolved) && !(name === '!!float' && resolved === '!!int' && isUint64Key(value, raw))) return { ok: true, value };
   return { ok: false, message: `cannot decode ${resolved} \`${raw}\` as a ${name}` };
 }
 
