@@ -49,6 +49,8 @@ interface Frame {
   key: { name: string; type?: string; start: number; end: number; isMerge: boolean } | undefined;
   /** Mapping only: the Go types of the keys set under a name once one was no string (undefined until then). */
   keyTypes?: Map<string, Set<string>>;
+  /** Mapping only: keys written before a merge key (`<<`) took their value, which a later one still duplicates. */
+  mergedOver?: Set<string>;
 }
 
 interface Anchored {
@@ -620,7 +622,7 @@ class Builder {
   #set(parent: Frame, name: string, value: unknown, span: EntrySpan, type = 'string'): void {
     const map = parent.value as Record<string, unknown>;
     const types = parent.keyTypes?.get(name);
-    const set = Object.hasOwn(map, name) && parent.entries.has(name) && (parent.entries.get(name)?.[0] ?? -1) >= 0;
+    const set = Object.hasOwn(map, name) && parent.entries.has(name) && ((parent.entries.get(name)?.[0] ?? -1) >= 0 || parent.mergedOver?.has(name) === true);
     if (set && (types ? types.has(type) : type === 'string')) {
       this.#problems.push({ kind: 'duplicate-key', message: `duplicate key "${name}"`, start: span[0], end: span[1] });
     }
@@ -640,6 +642,7 @@ class Builder {
         return;
       }
       for (const [name, entry] of Object.entries(source)) {
+        if ((parent.entries.get(name)?.[0] ?? -1) >= 0) (parent.mergedOver ??= new Set()).add(name);
         (parent.value as Record<string, unknown>)[name] = entry;
         parent.entries.set(name, [-1, -1, span[2], span[3]]);
         if (this.#nonFinite && typeof entry === 'number') this.#nonFinite.copy(source, parent.value, name);

@@ -102,6 +102,11 @@ describe('loadManifests', () => {
     expect(brief(result)).toEqual(['duplicate-key-types.yaml:18:3 error duplicate-key: duplicate key "true"']);
   });
 
+  it('reports a key written twice with a merge key between them, and not one a merge key set before', async () => {
+    const result = await load(['duplicate-key-merged.yaml']);
+    expect(brief(result)).toEqual(['duplicate-key-merged.yaml:11:3 error duplicate-key: duplicate key "a"']);
+  });
+
   it('does not report duplicate keys in a document that is no object (a Helm values file), only that it is skipped', async () => {
     const result = await load(['values-duplicate-key.yaml']);
     expect(brief(result)).toEqual(['values-duplicate-key.yaml:2:1 info not-kubernetes: document has no apiVersion and kind; skipped']);
