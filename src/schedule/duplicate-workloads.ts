@@ -1,6 +1,6 @@
 // Workloads the inputs define more than once (same API group, kind, namespace and name): `kubectl apply -f` of all
 // inputs leaves one object, the last one applied, so the dry-run places that copy only and reports the others.
-import { sharesNamespace } from '../model/apply-namespace.js';
+import { sharesDirectoryTree } from '../model/apply-namespace.js';
 import { findingAt, type Finding } from '../model/finding.js';
 import { groupOf } from '../model/kinds.js';
 import type { RuleMeta } from '../model/rule-meta.js';
@@ -15,16 +15,17 @@ export const DUPLICATE_WORKLOAD: RuleMeta = {
     'The API server keeps one object per kind, namespace and name: `kubectl apply -f` of all the inputs creates the ' +
     'first copy and then replaces it with each later one, so the cluster runs the pods of the last copy only. The ' +
     'scheduling dry-run places the last copy alone (placing every copy would count its pods twice) and ignores the ' +
-    'others, which may be the ones meant. Copies without a namespace in unrelated folders (separate projects checked in ' +
-    'one run) are taken to be applied apart, as the cross-object rules take them, and are placed each.',
+    'others, which may be the ones meant. Only copies whose files share a directory tree are taken to be applied ' +
+    'together: copies in sibling folders (separate projects or test cases checked in one run) are placed each.',
   remediation: 'Keep one definition of the workload in the inputs, or give the copies different names or namespaces.',
   defaultOn: true,
 };
 
 /**
  * The workloads `kubectl apply -f` of the inputs leaves, and a warning at every copy a later one replaces: a later copy
- * of the same identity that lands in the same namespace (sharesNamespace: both declare it, or their files share a
- * directory tree; unrelated projects checked in one run are applied apart). A pending Pod of the cluster snapshot that
+ * of the same identity whose file shares a directory tree with it (one folder's `kubectl apply -f -R`). Copies in
+ * sibling folders are not taken for one object even when both declare the namespace: a repository's separate projects
+ * and test cases, checked in one run, are applied apart. A pending Pod of the cluster snapshot that
  * an input Pod of the same namespace and name checks is that pod as the snapshot caught it: the input's copy is placed.
  */
 export function lastCopies(workloads: readonly Workload[]): { readonly workloads: readonly Workload[]; readonly findings: readonly Finding[] } {
@@ -39,7 +40,7 @@ export function lastCopies(workloads: readonly Workload[]): { readonly workloads
   const replaced = new Map<Workload, Workload>();
   for (const group of copies.values()) {
     group.forEach((copy, i) => {
-      const last = group.findLast((later, j) => j > i && sharesNamespace(later.object, copy.object));
+      const last = group.findLast((later, j) => j > i && sharesDirectoryTree(later.object, copy.object));
       if (last) replaced.set(copy, last);
     });
   }

@@ -547,11 +547,13 @@ describe('fixtures/schedule', () => {
     expect(report.scheduling.map((r) => [r.file, r.placement])).toEqual([[`${dir}/pending/pod.yaml`, { nodes: { 'node-1': 1 }, unschedulable: 0, message: null }]]);
   });
 
-  it('copies of a workload that land in different namespaces when applied (no namespace, unrelated project folders) are placed each', async () => {
-    // the same notion of "applied together" as the cross-object rules' (model/apply-namespace.ts sharesNamespace)
+  it.each(['apart/shop', 'apart-namespaced/case-a'])('copies of a workload in sibling folders (%s and its sibling) are applied apart and placed each, with or without a declared namespace', async (first) => {
+    // copies count as one object only when their files share a directory tree (model/apply-namespace.ts sharesDirectoryTree):
+    // a repository's separate projects and test cases, checked in one run, are not applied together
     const dir = 'fixtures/schedule/duplicate-workload';
-    const report = await fit([`${dir}/apart/shop/web.yaml`, `${dir}/apart/blog/web.yaml`], { cluster: [`${dir}/cluster.yaml`] });
-    expect(report.scheduling.map((r) => [r.file, r.placement.unschedulable])).toEqual([[`${dir}/apart/blog/web.yaml`, 0], [`${dir}/apart/shop/web.yaml`, 0]]);
+    const second = first === 'apart/shop' ? 'apart/blog' : 'apart-namespaced/case-b';
+    const report = await fit([`${dir}/${first}/web.yaml`, `${dir}/${second}/web.yaml`], { cluster: [`${dir}/cluster.yaml`] });
+    expect(report.scheduling.map((r) => [r.file, r.placement.unschedulable]).sort()).toEqual([[`${dir}/${first}/web.yaml`, 0], [`${dir}/${second}/web.yaml`, 0]].sort());
     expect(report.findings).toEqual([]);
   });
 
