@@ -11,6 +11,7 @@ import { ContainerSpans, LazySpans, type EntrySpan, type FoundSpan, type SpanInd
 import { blockScalarTab, invalidEscape, withGoYamlLineBreaks } from './scanner-rules.js';
 import { goFloatName, keyString, keyType, resolvePlainScalar, resolveTagged } from './yaml11-scalars.js';
 import { goYamlProblem, mayHaveTabInIndentation } from './go-yaml-problem.js';
+import { asKubectlReads } from './kubectl-lines.js';
 import { NonFiniteValues, type NonFiniteValue } from './non-finite-values.js';
 
 export interface BuiltDocument {
@@ -280,25 +281,39 @@ function keysReadAlike(value: unknown, maxDepth: number, depth: number): number 
  * and when js-yaml rejects the original. A syntax error is always reported in the original text.
  */
 export function buildWithPositions(text: string, offset: number, limits: BuildLimits): BuiltDocument[] {
+  // kubectl's line reader drops one "\r" before each "\n" (kubectl-lines.ts): a "\r\r\n" reaches go-yaml as one line
+  // break, where js-yaml reads two (a lone CR, then a CRLF). Only then is the text read as kubectl passes it on.
+  if (!text.includes('\r\r\n')) return buildRead(text, offset, limits);
+  const lines = asKubectlReads(text);
+  try {
+    return buildRead(lines.text, offset, limits, lines.toOriginal);
+  } catch (error) {
+    if (!(error instanceof jsYaml().YAMLException)) throw error;
+    throw markedAt(error, lines.toOriginal);
+  }
+}
+
+/** buildWithPositions of `text`; `toOriginal` maps its offsets to the original's, when it is kubectl's reading of it. */
+function buildRead(text: string, offset: number, limits: BuildLimits, toOriginal?: (offset: number) => number): BuiltDocument[] {
   const yaml = jsYaml();
   // js-yaml's reading of a text that starts with an indented `---` is never go-yaml's: its error stands
   const misread = startsWithIndentedMarker(text);
   const silent = misread || mayReadDifferently(text) ? rewriteForJsYaml(text) : undefined;
   if (silent) {
     try {
-      return buildRewritten(silent, offset, limits);
+      return buildRewritten(silent, offset, limits, toOriginal);
     } catch (error) {
       if (!(error instanceof yaml.YAMLException)) throw error;
-      if (misread) throw inOriginal(error, silent);
+      if (misread) throw markedAt(error, silent.toOriginal);
     }
   }
   try {
-    return new Builder(text, { offset, limits }).run(yaml.parseEvents(text, { maxDepth: limits.maxDepth }));
+    return new Builder(text, { offset, limits, toOriginal }).run(yaml.parseEvents(text, { maxDepth: limits.maxDepth }));
   } catch (error) {
     const rewritten = error instanceof yaml.YAMLException && !error.reason?.startsWith('nesting exceeded') ? rewriteForJsYaml(text) : undefined;
     if (!rewritten) throw error;
     try {
-      return buildRewritten(rewritten, offset, limits);
+      return buildRewritten(rewritten, offset, limits, toOriginal);
     } catch {
       throw error;
     }
@@ -322,16 +337,19 @@ function mayReadDifferently(text: string): boolean {
   return ((text.includes('[') || text.includes('{')) && (text.includes('?') || FLOW_COLON.test(text))) || ANCHOR_BEFORE_INDICATOR.test(text) || (text.includes('\\') && ESCAPED_BREAK_BEFORE_EMPTY_LINE.test(text));
 }
 
-/** js-yaml's error on a rewritten text, placed in the original. */
-function inOriginal(error: YAMLException, rewritten: Rewritten): YAMLException {
-  const mark = error.mark && { ...error.mark, position: rewritten.toOriginal(error.mark.position) };
+/** js-yaml's error on a text other than the original (rewritten, or kubectl's lines), placed in the original. */
+function markedAt(error: YAMLException, toOriginal: (offset: number) => number): YAMLException {
+  const mark = error.mark && { ...error.mark, position: toOriginal(error.mark.position) };
   return new (jsYaml().YAMLException)(error.reason, mark);
 }
 
-function buildRewritten(rewritten: Rewritten, offset: number, limits: BuildLimits): BuiltDocument[] {
+/** `base` maps the offsets of the text `rewritten` was rewritten from, when that is not the original either. */
+function buildRewritten(rewritten: Rewritten, offset: number, limits: BuildLimits, base?: (offset: number) => number): BuiltDocument[] {
+  const toOriginal = base ? (at: number) => base(rewritten.toOriginal(at)) : rewritten.toOriginal;
+  const inFile = (at: number) => offset + (base ? base(at) : at);
   const events = jsYaml().parseEvents(rewritten.text, { maxDepth: limits.maxDepth });
-  const documents = new Builder(rewritten.text, { offset, limits, toOriginal: rewritten.toOriginal, goYamlProblemFound: rewritten.goYamlProblemFound }).run(events);
-  const problems = rewritten.problems.map((problem) => ({ kind: 'decode' as const, message: problem.message, start: offset + problem.start, end: offset + problem.end }));
+  const documents = new Builder(rewritten.text, { offset, limits, toOriginal, goYamlProblemFound: rewritten.goYamlProblemFound }).run(events);
+  const problems = rewritten.problems.map((problem) => ({ kind: 'decode' as const, message: problem.message, start: inFile(problem.start), end: inFile(problem.end) }));
   return documents.map((document, index) => (index === 0 && problems.length > 0 ? { ...document, problems: [...problems, ...document.problems] } : document));
 }
 

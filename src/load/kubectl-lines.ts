@@ -4,7 +4,7 @@
 
 export interface KubectlLines {
   readonly text: string;
-  /** The offset in the file's document of an offset in `text`. */
+  /** The offset in the file's document of an offset in `text`; a line feed's is that of the "\r" dropped before it. */
   readonly toOriginal: (offset: number) => number;
 }
 
@@ -14,17 +14,17 @@ export function asKubectlReads(document: string): KubectlLines {
   /** Offsets in `text` of the line feeds whose "\r" was dropped, in order. */
   const lineFeeds: number[] = [];
   for (let at = ended.indexOf('\r\n'); at >= 0; at = ended.indexOf('\r\n', at + 2)) lineFeeds.push(at - lineFeeds.length);
-  const toOriginal = (offset: number) => offset + countUpTo(lineFeeds, offset);
+  const toOriginal = (offset: number) => offset + countBelow(lineFeeds, offset);
   return { text: ended.replaceAll('\r\n', '\n'), toOriginal };
 }
 
-/** How many of the sorted `values` are at most `limit`. */
-function countUpTo(values: readonly number[], limit: number): number {
+/** How many of the sorted `values` are below `limit`. */
+function countBelow(values: readonly number[], limit: number): number {
   let low = 0;
   let high = values.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((values[middle] as number) <= limit) low = middle + 1;
+    if ((values[middle] as number) < limit) low = middle + 1;
     else high = middle;
   }
   return low;

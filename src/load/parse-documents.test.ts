@@ -76,3 +76,27 @@ describe('parseDocuments: JSONC', () => {
     expect(parsed.findings.map((finding) => finding.ruleId)).toEqual(['yaml-syntax']);
   });
 });
+
+describe('parseDocuments with "\\r\\r\\n" line ends', () => {
+  // kubectl's line reader drops one "\r" before each "\n": go-yaml reads one line break there, not two
+  const file = 'fixtures/load/cr-crlf-line-ends.yaml';
+  const source = new SourceText(file, readFileSync(file, 'utf8'));
+  const [document] = parseDocuments(source, DEFAULT_LIMITS).documents;
+
+  it('reads the values go-yaml reads from kubectl', () => {
+    expect(document?.value).toMatchObject({ data: { script: 'echo a\n\necho b\n\necho c\n', folded: 'one two\n', plain: 'first second', quoted: 'x y' } });
+  });
+
+  it('places each value in the file as it is', () => {
+    const at = (text: string, end = false) => source.positionAt(source.text.indexOf(text) + (end ? text.length : 0));
+    const range = (path: Path) => {
+      const { line, column, endLine, endColumn } = document?.rangeOf(path) ?? {};
+      return { line, column, endLine, endColumn };
+    };
+    const expected = (from: string, to: string) => ({ ...at(from), endLine: at(to, true).line, endColumn: at(to, true).column });
+    expect(range(['metadata', 'name'])).toEqual(expected('cr-crlf', 'cr-crlf'));
+    expect(range(['data', 'plain'])).toEqual(expected('first', 'second'));
+    expect(range(['data', 'quoted'])).toEqual(expected('"x', 'y"'));
+    expect(document?.keyRangeOf(['data', 'folded'])).toMatchObject(at('folded'));
+  });
+});
