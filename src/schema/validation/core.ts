@@ -2,7 +2,7 @@
 import { INVALID_PORT, validateDNS1123Label, validateNonnegativeField, validatePortNumOrName, validatePortProtocol } from './core-container.js';
 import { TAINT_EFFECTS, templateOptions, validatePodSpec, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
 import { validatePodSpecificAnnotations } from './pod-annotations.js';
-import { duplicate, forbidden, GoStruct, invalid, key, notSupported, owned, pointing, required, tooLong, unsupportedValue, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
+import { duplicate, forbidden, GoStruct, invalid, key, owned, pointing, required, tooLong, unsupportedValue, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { endpointIPErrors, legacyCIDRErrors, legacyIPErrors } from './ip.js';
 import { isIPv6String } from '../../model/ip-address.js';
 import { goJsonMapError } from '../../model/go-json.js';
@@ -76,7 +76,7 @@ export function validateService(object: Fields, context: ValidationContext): Err
   if (spec['selector'] !== undefined) appendAll(errors, validateLabels(spec['selector'], ['spec', 'selector']));
   if (type !== 'ExternalName') appendAll(errors, validateClusterIPs(spec, clusterIPs, headless, context.strictIPs));
   appendAll(errors, validateExternalIPs(spec, context.strictIPs));
-  if (!SERVICE_TYPES.includes(type)) errors.push(notSupported(['spec', 'type'], type, SERVICE_TYPES));
+  appendAll(errors, unsupportedValue(['spec', 'type'], type, SERVICE_TYPES));
   appendAll(appendAll(errors, validateServiceTypeFields(spec, type)), validateDuplicateServicePorts(ports));
   appendAll(errors, validateSourceRanges(object, spec, type, context.strictIPs));
   return appendAll(appendAll(errors, validateSessionAffinity(spec)), validateTrafficPolicies(spec, type));
@@ -122,12 +122,11 @@ function validateClusterIPs(spec: Fields, clusterIPs: ClusterIPs, headless: bool
   const families = arrayField(spec, 'ipFamilies');
   const seenFamilies = new Set<unknown>();
   families.forEach((family, index) => {
-    if (typeof family === 'string' && !IP_FAMILIES.includes(family)) errors.push(notSupported(['spec', 'ipFamilies', index], family, IP_FAMILIES));
+    if (typeof family === 'string') appendAll(errors, unsupportedValue(['spec', 'ipFamilies', index], family, IP_FAMILIES));
     if (seenFamilies.has(family)) errors.push(duplicate(['spec', 'ipFamilies', index], family));
     seenFamilies.add(family);
   });
-  const policy = stringField(spec, 'ipFamilyPolicy');
-  if (policy !== undefined && !IP_FAMILY_POLICIES.includes(policy)) errors.push(notSupported(['spec', 'ipFamilyPolicy'], policy, IP_FAMILY_POLICIES));
+  appendAll(errors, unsupportedValue(['spec', 'ipFamilyPolicy'], stringField(spec, 'ipFamilyPolicy'), IP_FAMILY_POLICIES));
   let invalidIPs = false;
   values.forEach((value, index) => {
     if (typeof value !== 'string') return;
@@ -250,7 +249,8 @@ const MAX_CLIENT_IP_AFFINITY_SECONDS = 86400;
 // affinity is None, whose sessionAffinityConfig is dropped (so never refused), and ClientIP gets 10800 seconds unless set
 function validateSessionAffinity(spec: Fields): ErrorList {
   const affinity = stringField(spec, 'sessionAffinity') || 'None';
-  if (!SESSION_AFFINITIES.includes(affinity)) return [notSupported(['spec', 'sessionAffinity'], affinity, SESSION_AFFINITIES)];
+  const unsupported = unsupportedValue(['spec', 'sessionAffinity'], affinity, SESSION_AFFINITIES);
+  if (unsupported.length > 0) return unsupported;
   const timeout = intField(recordField(recordField(spec, 'sessionAffinityConfig'), 'clientIP'), 'timeoutSeconds');
   if (affinity !== 'ClientIP' || timeout === undefined || (timeout > 0 && timeout <= MAX_CLIENT_IP_AFFINITY_SECONDS)) return [];
   return [invalid(['spec', 'sessionAffinityConfig', 'clientIP', 'timeoutSeconds'], timeout, `must be greater than 0 and less than ${MAX_CLIENT_IP_AFFINITY_SECONDS}`)];
@@ -270,14 +270,14 @@ function validateTrafficPolicies(spec: Fields, type: string): ErrorList {
   const errors: ErrorList = [];
   const external = stringField(spec, 'externalTrafficPolicy') ?? '';
   const externallyAccessible = type === 'LoadBalancer' || type === 'NodePort' || (type === 'ClusterIP' && arrayField(spec, 'externalIPs').length > 0);
-  if (externallyAccessible && external !== '' && !TRAFFIC_POLICIES.includes(external)) errors.push(notSupported(['spec', 'externalTrafficPolicy'], external, TRAFFIC_POLICIES));
+  if (externallyAccessible && external !== '') appendAll(errors, unsupportedValue(['spec', 'externalTrafficPolicy'], external, TRAFFIC_POLICIES));
   const healthCheckNodePort = intField(spec, 'healthCheckNodePort') ?? 0;
   const needsHealthCheck = type === 'LoadBalancer' && external === 'Local';
   if (!needsHealthCheck && healthCheckNodePort !== 0) {
     errors.push(invalid(['spec', 'healthCheckNodePort'], healthCheckNodePort, "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"));
   }
   const internal = stringField(spec, 'internalTrafficPolicy');
-  if (internal !== undefined && !TRAFFIC_POLICIES.includes(internal)) errors.push(notSupported(['spec', 'internalTrafficPolicy'], internal, TRAFFIC_POLICIES));
+  appendAll(errors, unsupportedValue(['spec', 'internalTrafficPolicy'], internal, TRAFFIC_POLICIES));
   return errors;
 }
 

@@ -99,6 +99,22 @@ describe('API server validation per API group', () => {
     expect(pullPolicy('1.35')).toEqual(['spec.volumes[2].image.pullPolicy: Unsupported value: "always": supported values: "Always", "IfNotPresent", "Never"']);
   });
 
+  it('a Service\'s enum values print as named Go string types: json.Marshal from 1.34, %#v before', async () => {
+    // upstream: apimachinery field/errors.go ErrorBody; validation.go ValidateService (type, ipFamilyPolicy, ipFamilies,
+    // sessionAffinity, internalTrafficPolicy), validateServiceExternalTrafficPolicy
+    const { objects } = await loadManifests(['service-enum-quoting.yaml'], { cwd: 'fixtures/schema/validation' });
+    const messages = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false }).filter((finding) => finding.ruleId === 'api-validation').map((finding) => `${finding.line}:${finding.column} ${finding.message}`);
+    expect(messages('1.36')).toEqual([
+      '9:9 spec.type: Unsupported value: "Node\\u003cPort": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"',
+      '10:19 spec.ipFamilyPolicy: Unsupported value: "Single\\u003cStack": supported values: "PreferDualStack", "RequireDualStack", "SingleStack"',
+      '11:16 spec.ipFamilies[0]: Unsupported value: "IPv\\u003c4": supported values: "IPv4", "IPv6"',
+      '12:20 spec.sessionAffinity: Unsupported value: "Client\\u003cIP": supported values: "ClientIP", "None"',
+      '13:26 spec.internalTrafficPolicy: Unsupported value: "Lo\\u003ccal": supported values: "Cluster", "Local"',
+      '23:26 spec.externalTrafficPolicy: Unsupported value: "Lo\\u003ccal": supported values: "Cluster", "Local"',
+    ]);
+    expect(messages('1.33').map((message) => message.replace(/^\S+ /, ''))).toEqual(messages('1.36').map((message) => message.replace(/^\S+ /, '').replaceAll('\\u003c', '<')));
+  });
+
   it('a pod\'s supplementalGroupsPolicy is checked only where the release keeps it (SupplementalGroupsPolicy, on from 1.33)', async () => {
     const { objects } = await loadManifests(['invalid-core-enums.yaml'], { cwd: 'fixtures/schema/validation' });
     const policy = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false }).filter((finding) => finding.ruleId === 'api-validation' && finding.message.includes('supplementalGroupsPolicy')).map((finding) => finding.message);
