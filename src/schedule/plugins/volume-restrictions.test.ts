@@ -129,6 +129,18 @@ describe('TestAccessModeConflicts (upstream volume_restrictions_test.go)', () =>
     expect(runFilter(plugin, podWithOneConflict, node, clusterWithStorage([node, other], [readWriteOncePodPVC1]))).toEqual(rwopConflict);
   });
 
+  // upstream calPreFilterState counts a claim in use once, RemovePod (updateWithPod) takes one per volume of the pod
+  // removed, and satisfyReadWriteOncePod conflicts only while the count is above zero.
+  it('a pod mounting the claim twice, removed for preemption, leaves no conflict (the count drops to -1)', () => {
+    const mountsTwice = onNode1('mounts-twice', 'claim-with-rwop-1', 'claim-with-rwop-1');
+    const before = nodeInfoOf({ name: 'node-1' }, [mountsTwice]);
+    const after = nodeInfoOf({ name: 'node-1' });
+    const pre = plugin.preFilter?.(podWithOneConflict, clusterWithStorage([before], [readWriteOncePodPVC1]));
+    if (pre?.kind !== 'state') return expect.fail('PreFilter keeps a state');
+    const removed = plugin.changedNode?.(pre.state, podWithOneConflict, before, after) ?? expect.fail('changedNode');
+    expect([plugin.filter(podWithOneConflict, before, pre.state), plugin.filter(podWithOneConflict, after, removed)]).toEqual([rwopConflict, SUCCESS]);
+  });
+
   it('gives the reason of v1.32 and older (before kubernetes#129145) with --kubernetes-version 1.32', () => {
     const node = nodeInfoOf({ name: 'node-1' }, [podWithOnePVC]);
     const cluster = clusterWithStorage([node], [readWriteOncePodPVC1], true, 32);

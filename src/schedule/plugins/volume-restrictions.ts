@@ -17,7 +17,10 @@ interface State {
   readonly needsCheck: boolean;
   /** Names of the pod's claims with the ReadWriteOncePod access mode. */
   readonly readWriteOncePodClaims: ReadonlySet<string>;
-  /** How many of them a pod in the cluster already uses. */
+  /**
+   * How many of them a pod in the cluster already uses, then plus or minus each volume of a pod added or removed: a
+   * pod mounting one claim twice takes two, so the count can drop below zero.
+   */
   readonly conflictingClaimRefCount: number;
   readonly minor: number;
 }
@@ -69,7 +72,8 @@ export default definePlugin<State>({
         return unschedulable(ERR_REASON_DISK_CONFLICT);
       }
     }
-    if (state.conflictingClaimRefCount === 0) return SUCCESS;
+    // upstream: satisfyReadWriteOncePod, conflictingPVCRefCount > 0
+    if (state.conflictingClaimRefCount <= 0) return SUCCESS;
     return unschedulable(state.minor >= READ_WRITE_ONCE_POD_REASON_SINCE ? ERR_REASON_READ_WRITE_ONCE_POD_CONFLICT : ERR_REASON_READ_WRITE_ONCE_POD_CONFLICT_BEFORE_33);
   },
   addPod(state, pod, added) {
