@@ -458,3 +458,25 @@ describe('TestPostFilter (upstream default_preemption_test.go)', () => {
     else expect(postFilterMessageOf(outcome)).toBe(`no new claims to deallocate, ${want.message}`);
   });
 });
+
+// SelectVictimsOnNode sorts the potential victims with sort.Slice and util.MoreImportantPod, whose GetPodStartTime reads
+// time.Now() for a pod not started yet, the first pod's before the second's: of two such pods of one priority each is
+// the more important, and Go's sort gives them a definite order (the reverse of the node's up to 12 pods, pdqsort's
+// beyond; the orders printed by go1.19 sort.Slice). The node admits the preemptor and all but one of its pods.
+describe('SelectVictimsOnNode: MoreImportantPod and pods not started yet (upstream util.MoreImportantPod, GetPodStartTime)', () => {
+  const victimsOn = (pods: readonly PodSpec[]) => {
+    const { candidates: found } = dryRun({ preemptor: { name: 'p', priority: HIGH }, nodes: { node1: pods }, allocatable: { pods: String(pods.length) } });
+    return found.map((candidate) => candidate.victims.map((pod) => pod.name));
+  };
+  const named = (count: number, start?: number) => Array.from({ length: count }, (_, i): PodSpec => ({ name: `p${i}`, priority: LOW, ...(start !== undefined && { start }) }));
+
+  it.each([
+    ['two pods not started: the second is reprieved first, the first goes', named(2), ['p0']],
+    ['two pods started at once: the first is reprieved first, the second goes', named(2, 0), ['p1']],
+    ['13 pods not started: pdqsort reprieves p6 last', named(13), ['p6']],
+    ['13 pods started at once: pdqsort keeps their order', named(13, 0), ['p12']],
+    ['a started pod is more important than one not started', [{ name: 'p0', priority: LOW }, { name: 'p1', priority: LOW, start: 0 }], ['p0']],
+  ] as const)('%s', (_name, pods, victims) => {
+    expect(victimsOn(pods)).toEqual([victims]);
+  });
+});

@@ -70,8 +70,9 @@ spec: {replicas: 3, selector: {matchLabels: {app: api}}, template: {metadata: {l
         message: '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
         preempted: ['jobs/batch-1', 'jobs/batch-2'],
       },
-      // Equal importance: the first pod is reprieved first, so the second one goes.
-      preemption: { node: 'only', victims: ['jobs/batch-2'] },
+      // Neither pod has started: to MoreImportantPod each is more important than the other, and Go's sort.Slice puts
+      // them in the reverse of the node's order, so batch-2 is reprieved first and batch-1 goes.
+      preemption: { node: 'only', victims: ['jobs/batch-1'] },
     });
   });
 });
@@ -164,16 +165,17 @@ spec: {replicas: 3, selector: {matchLabels: {app: api}}, template: {metadata: {l
     const workloads = objects.map(toWorkload).filter((w): w is Workload => w?.kind === 'Deployment');
     const [api] = scheduleWorkloads(workloads, toClusterSnapshot(objects), { kubernetesVersion: undefined, drain: [] }).results;
     expect(api?.placement).toMatchObject({ nodes: { ssd: 3 }, unschedulable: 0, preempted: ['jobs/cache-1', 'jobs/db-0', 'jobs/one-off'] });
-    // Each replica evicts the last pod it cannot reprieve (one-off, then db-0, then cache-1); the re-created pods are
-    // placed in that order, so db-0 takes the room left on spare.
+    // None of the pods has started, so each replica reprieves them in the reverse of the node's order and evicts the
+    // first (cache-1, then db-0, then one-off); the re-created pods are placed in that order, so cache-1 takes the
+    // room left on spare.
     expect(api?.placement.victims).toEqual([
+      { pod: 'jobs/cache-1', controller: 'ReplicaSet/cache-7d9f', node: 'spare' },
       {
-        pod: 'jobs/cache-1',
-        controller: 'ReplicaSet/cache-7d9f',
+        pod: 'jobs/db-0',
+        controller: 'StatefulSet/db',
         node: null,
         message: '0/2 nodes are available: 2 Insufficient cpu. no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
       },
-      { pod: 'jobs/db-0', controller: 'StatefulSet/db', node: 'spare' },
       { pod: 'jobs/one-off', controller: null },
     ]);
   });

@@ -1,6 +1,7 @@
 // SelectVictimsOnNode: the fewest lower-priority pods to evict from one node so that the preemptor fits there.
 // upstream: pkg/scheduler/framework/plugins/defaultpreemption/default_preemption.go SelectVictimsOnNode;
 // pkg/scheduler/util/utils.go MoreImportantPod, GetPodStartTime (v1.35)
+import { sortSlice } from '../../model/go-sort.js';
 import type { ClusterState, FailureCode } from '../framework.js';
 import type { NodeClasses } from '../node-classes.js';
 import { removePodsForDryRun, type NodeInfo } from '../node-info.js';
@@ -43,9 +44,23 @@ export function startTimeOf(pod: PodInfo): number {
   return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
 }
 
-/** MoreImportantPod as a comparator: higher priority first, then the earlier start. */
-export function byImportance(a: PodInfo, b: PodInfo): number {
-  return b.priority - a.priority || startTimeOf(a) - startTimeOf(b) || 0;
+/**
+ * MoreImportantPod: the higher priority, then the earlier start. GetPodStartTime reads time.Now() for each pod not
+ * started yet, the first pod's before the second's, so of two such pods the first is always the more important one:
+ * Go's sort.Slice (sortSlice) turns that into a definite order (the reverse of the node's, up to 12 pods).
+ */
+function moreImportantPod(a: PodInfo, b: PodInfo): boolean {
+  if (a.priority !== b.priority) return a.priority > b.priority;
+  const aStart = startTimeOf(a);
+  const bStart = startTimeOf(b);
+  return aStart === Number.POSITIVE_INFINITY && bStart === Number.POSITIVE_INFINITY ? true : aStart < bStart;
+}
+
+/** sort.Slice(pods, MoreImportantPod), on a copy. */
+function byImportance(pods: readonly PodInfo[]): PodInfo[] {
+  const sorted = [...pods];
+  sortSlice(sorted, moreImportantPod);
+  return sorted;
 }
 
 /**
@@ -72,7 +87,7 @@ export function selectVictimsOnNode(prepared: PreparedPod, index: number, scope:
   if (status) return status;
   // Reprieve as many as possible: budget-violating pods first, each group from the most important down. Entries are
   // bound copies (replicas placed by kubefit share a PodInfo), so a reprieve gives back one copy.
-  const { violating, nonViolating } = filterPodsWithPDBViolation([...potential].sort(byImportance), scope.budgets);
+  const { violating, nonViolating } = filterPodsWithPDBViolation(byImportance(potential), scope.budgets);
   const victims: PodInfo[] = [];
   let undecided = [...violating, ...nonViolating];
   const reprieve = (pod: PodInfo): boolean => {
@@ -87,6 +102,6 @@ export function selectVictimsOnNode(prepared: PreparedPod, index: number, scope:
   // upstream: DryRunPreemption turns an empty victim list into an error status.
   if (victims.length === 0) return { code: 'Error', reasons: [`expected at least one victim pod on node "${node.name}"`] };
   // the sort came with kubernetes#128307 (1.29.11, 1.30.7, 1.31.3, 1.32); 1.27 and 1.28 never got it
-  if (violating.length > 0 && nonViolating.length > 0 && scope.cluster.minor >= VICTIMS_SORTED_SINCE) victims.sort(byImportance);
-  return { index, victims, numPDBViolations };
+  const sorted = violating.length > 0 && nonViolating.length > 0 && scope.cluster.minor >= VICTIMS_SORTED_SINCE;
+  return { index, victims: sorted ? byImportance(victims) : victims, numPDBViolations };
 }
