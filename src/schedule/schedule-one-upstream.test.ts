@@ -1,7 +1,8 @@
 // Port of pkg/scheduler/schedule_one_test.go TestSchedulerSchedulePod (kubernetes/kubernetes @008b3652): the cases
 // built on real plugins (VolumeBinding, PodTopologySpread), run through the whole scheduler; nodes are upstream's bare
 // nodes (a hostname label, 32 pods). Upstream's FitError text is the start of kubefit's message (kubefit appends the
-// PostFilter's). Skipped: the cases on fake filter, score and PreFilter plugins and on extenders.
+// PostFilter's). "test prefilter plugin returned an invalid node" runs on NodeAffinity, the one default PreFilter that
+// names nodes. Skipped: the other cases on fake filter, score and PreFilter plugins and on extenders.
 import { describe, expect, it } from 'vitest';
 import { node, pod, schedule, type Value } from './integration-test-support.js';
 
@@ -67,6 +68,14 @@ const cases: Case[] = [
       withClaim('PVC1'),
     ],
     wantNodes: ['node1'],
+  },
+  {
+    // upstream's FakePreFilter names a node the snapshot lacks; NodeAffinity's PreFilter does so for a metadata.name
+    // term naming no node: no node is filtered, and every node is an absent node with the PreFilter plugins' status.
+    name: 'test prefilter plugin returned an invalid node',
+    docs: [...hostNodes('1', '2'), pod({ name: 'test-prefilter', spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['invalid-node'] }] }] } } } } })],
+    wantNodes: [],
+    message: "0/2 nodes are available: 2 node(s) didn't satisfy plugin(s) [NodeAffinity].",
   },
 ];
 
