@@ -24,7 +24,8 @@ describe('SharedNodeParts', () => {
     const first = shared.spec(declared, false);
     expect(shared.spec(declared, false)).toBe(first);
     expect(first.taints.map((taint) => `${taint.key}:${taint.effect}`)).toEqual(['dedicated:NoSchedule']);
-    expect(shared.spec(undefined, true).taints.map((taint) => taint.key)).toEqual(['node.kubernetes.io/unschedulable']);
+    // a cordoned node has the unschedulable taint only where the node lifecycle controller added it to spec.taints
+    expect(shared.spec(undefined, true).taints).toEqual([]);
     expect(toNodeInfo(objectOf({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'n' }, status: { conditions: [{ type: 'Ready', status: 'False' }] } }), [], []).taints).toEqual([]);
   });
 

@@ -17,6 +17,10 @@ export interface NodeInfo {
   readonly name: string;
   readonly object: KubeObject;
   readonly labels: Labels;
+  /**
+   * spec.taints as declared: no taint for spec.unschedulable (the node lifecycle controller adds that one to a live
+   * cluster's Node) or for conditions. upstream: the plugins read node.Spec.Taints
+   */
   readonly taints: readonly Taint[];
   readonly unschedulable: boolean;
   readonly allocatable: ResourceAmounts;
@@ -149,7 +153,7 @@ export class SharedNodeParts {
   spec(declared: unknown, unschedulable: boolean): { taints: readonly Taint[]; specKey: string } {
     return this.#specs.at(declared).at(unschedulable).value(() => {
       const listed = asArray(declared);
-      const taints = withCordonTaint(listed.length > 0 ? listed.map(toTaint) : NONE, unschedulable);
+      const taints = listed.length > 0 ? listed.map(toTaint) : NONE;
       return { taints, specKey: this.intern(specKeyOf(unschedulable, taints)) };
     });
   }
@@ -472,12 +476,3 @@ function classKeyOf(base: NodeBase, requested: readonly ResourceAmounts[], podCo
   return `${base.specKey}|${shared.amountsKey(base.allocatable)}|${requested.map((amounts) => shared.amountsKey(amounts)).join('/')}|${podCount}|${portKey}`;
 }
 
-/**
- * The declared taints plus the cordon taint for spec.unschedulable (NodeUnschedulable decides the same first); `taints`
- * itself when it is there (it may be the shared NONE). Conditions are not read: the scheduler and the DaemonSet
- * controller see only spec.taints (upstream daemon_controller_test.go TestNotReadyNodeDaemonDoesLaunchPod).
- */
-function withCordonTaint(taints: readonly Taint[], unschedulable: boolean): readonly Taint[] {
-  if (!unschedulable || taints.some((t) => t.key === UNSCHEDULABLE_TAINT_KEY && t.effect === 'NoSchedule')) return taints;
-  return [...taints, { key: UNSCHEDULABLE_TAINT_KEY, value: '', effect: 'NoSchedule' }];
-}

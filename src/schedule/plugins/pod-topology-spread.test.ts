@@ -89,6 +89,16 @@ describe('PodTopologySpread', () => {
     expect(runFilter(plugin, spreadPod([zoneConstraint()]), nodes[1] as NodeInfo, clusterOf(nodes))).toEqual(skewed);
   });
 
+  // upstream: common.go matchNodeInclusionPolicies reads node.Spec.Taints, where only the node lifecycle controller puts
+  // the cordon taint: a cordoned node written without it is still a domain under Honor (NodeUnschedulable rejects it).
+  it('nodeTaintsPolicy Honor counts a cordoned node whose spec.taints lack the unschedulable taint', () => {
+    const nodes = [
+      nodeInfoOf({ name: 'node-a', labels: { zone: 'zone1' }, unschedulable: true }),
+      nodeInfoOf({ name: 'node-x', labels: { zone: 'zone2' } }, matching(1)),
+    ];
+    expect(runFilter(plugin, spreadPod([zoneConstraint({ nodeTaintsPolicy: 'Honor' })]), nodes[1] as NodeInfo, clusterOf(nodes))).toEqual(skewed);
+  });
+
   it('matchLabelKeys narrows the selector to pods with the same value', () => {
     const nodes = [
       nodeInfoOf({ name: 'node-a', labels: { zone: 'zone1' } }, matching(2, { foo: '', rev: 'old' })),

@@ -121,6 +121,12 @@ describe('TaintToleration', () => {
     expect(runFilter(plugin, pod, nodeInfoOf({ taints }))).toEqual(want);
   });
 
+  // upstream: taint_toleration.go Filter reads node.Spec.Taints; spec.unschedulable is NodeUnschedulable's alone
+  it('passes a cordoned node whose spec.taints lack the unschedulable taint (a profile without NodeUnschedulable)', () => {
+    const pod = podInfoOf({ containers: [{ name: 'c' }] });
+    expect(runFilter(plugin, pod, nodeInfoOf({ unschedulable: true }))).toEqual(SUCCESS);
+  });
+
   it('names the first untolerated taint before v1.35, with an empty value printed as nothing', () => {
     const pod = podInfoOf({ containers: [{ name: 'c' }], tolerations: [{ key: 'a', operator: 'Exists' }] });
     const node = nodeInfoOf({ taints: [{ key: 'a', value: '1', effect: 'NoSchedule' }, { key: 'dedicated', value: '', effect: 'NoSchedule' }, { key: 'z', value: 'x', effect: 'NoSchedule' }] });
