@@ -1,7 +1,7 @@
 // pkg/apis/apps/validation: Deployment, ReplicaSet, StatefulSet, DaemonSet specs (create).
 import { IS_NEGATIVE_ERROR, validateNonnegativeField } from './core-container.js';
 import { templateOptions, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
-import { forbidden, GoIntOrString, GoStruct, invalid, notSupported, owned, pointing, required, type ErrorList, type FieldPath } from './field-error.js';
+import { forbidden, GoIntOrString, GoStruct, goQuote, invalid, notSupported, owned, pointing, required, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { labelSelectorValue, validateLabelSelector } from './label-selector.js';
 import { percentErrors } from '../../model/name-validation.js';
 import { SELECTOR_MISMATCH, validateRestartPolicyAlways, validateTemplateMatchesSelector } from './template.js';
@@ -25,18 +25,23 @@ export function validateAppsSpec(kind: AppsKind, object: Fields, context: Valida
 }
 
 // upstream: validation.go ValidateStatefulSetSpec, the updateStrategy switch, and validateRollingUpdateStatefulSet
-// (v1.36), after apps/v1 SetDefaults_StatefulSet: an absent type is RollingUpdate; an unknown type is the schema's enum.
-// Without the MaxUnavailableStatefulSet gate, strategy.go dropStatefulSetDisabledFields clears maxUnavailable first.
+// (v1.36), after apps/v1 SetDefaults_StatefulSet: an absent type is RollingUpdate; an unknown one is Invalid with the
+// whole internal StatefulSetUpdateStrategy as its value. Without the MaxUnavailableStatefulSet gate, strategy.go
+// dropStatefulSetDisabledFields clears maxUnavailable first.
 function validateStatefulSetStrategy(strategy: Fields | undefined, withMaxUnavailable: boolean): ErrorList {
   const field: FieldPath = ['spec', 'updateStrategy', 'rollingUpdate'];
   const type = stringField(strategy, 'type') || 'RollingUpdate';
   const rollingUpdate = recordField(strategy, 'rollingUpdate');
-  if (!rollingUpdate) return [];
-  const maxUnavailable = withMaxUnavailable ? rollingUpdate['maxUnavailable'] : undefined;
+  const maxUnavailable = withMaxUnavailable ? rollingUpdate?.['maxUnavailable'] : undefined;
   const intOrString = typeof maxUnavailable === 'number' || typeof maxUnavailable === 'string' ? maxUnavailable : null;
   // the internal RollingUpdateStatefulSetStrategy has no json tags: json.Marshal prints its Go field names
-  if (type === 'OnDelete') return [invalid(field, new GoStruct([['Partition', intField(rollingUpdate, 'partition') ?? 0], ['MaxUnavailable', intOrString]]), "only allowed for updateStrategy 'RollingUpdate'")];
-  if (type !== 'RollingUpdate') return [];
+  const rollingUpdateValue = rollingUpdate && new GoStruct([['Partition', intField(rollingUpdate, 'partition') ?? 0], ['MaxUnavailable', intOrString]]);
+  if (type !== 'RollingUpdate' && type !== 'OnDelete') {
+    const value = updateStrategyValue('StatefulSetUpdateStrategy', type, rollingUpdateValue, 'RollingUpdateStatefulSetStrategy');
+    return [pointing(invalid(['spec', 'updateStrategy'], value, "must be 'RollingUpdate' or 'OnDelete'"), ['spec', 'updateStrategy', 'type'])];
+  }
+  if (!rollingUpdateValue) return [];
+  if (type === 'OnDelete') return [invalid(field, rollingUpdateValue, "only allowed for updateStrategy 'RollingUpdate'")];
   const errors = validateNonnegativeField(intField(rollingUpdate, 'partition'), field.concat('partition'));
   if (intOrString === null) return errors;
   const at = field.concat('maxUnavailable');
@@ -65,11 +70,14 @@ function validateStatefulSetFields(spec: Fields): ErrorList {
 }
 
 // upstream: validation.go ValidateDaemonSetUpdateStrategy, ValidateRollingUpdateDaemonSet (v1.36), after apps/v1
-// SetDefaults_DaemonSet: RollingUpdate with maxUnavailable 1 and maxSurge 0 unless set; an unknown type is the schema's enum
+// SetDefaults_DaemonSet: RollingUpdate with maxUnavailable 1 and maxSurge 0 unless set; an unknown type is NotSupported
+// with the whole internal DaemonSetUpdateStrategy as its value
 function validateDaemonSetUpdateStrategy(strategy: Fields | undefined): ErrorList {
-  if ((stringField(strategy, 'type') || 'RollingUpdate') !== 'RollingUpdate') return [];
-  const field: FieldPath = ['spec', 'updateStrategy', 'rollingUpdate'];
+  const type = stringField(strategy, 'type') || 'RollingUpdate';
   const rollingUpdate = recordField(strategy, 'rollingUpdate');
+  if (type === 'OnDelete') return [];
+  if (type !== 'RollingUpdate') return [unknownStrategyType(['spec', 'updateStrategy'], updateStrategyValue('DaemonSetUpdateStrategy', type, rollingUpdate && maxUnavailableAndSurge(rollingUpdate), 'RollingUpdateDaemonSet'), ['RollingUpdate', 'OnDelete'])];
+  const field: FieldPath = ['spec', 'updateStrategy', 'rollingUpdate'];
   const maxUnavailable = rollingUpdate?.['maxUnavailable'] ?? 1;
   const maxSurge = rollingUpdate?.['maxSurge'] ?? 0;
   const errors: ErrorList = [
@@ -104,12 +112,14 @@ function validateSelectorAndTemplate(kind: AppsKind, spec: Fields, context: Vali
   return errors;
 }
 
-// upstream: validation.go ValidateDeploymentStrategy, ValidateRollingUpdateDeployment; absent fields default to RollingUpdate 25%/25%
+// upstream: validation.go ValidateDeploymentStrategy, ValidateRollingUpdateDeployment; an absent or empty type (apps/v1
+// SetDefaults_Deployment) is RollingUpdate with absent fields 25%/25%; an unknown one is NotSupported with the whole
+// internal DeploymentStrategy as its value
 function validateDeploymentStrategy(strategy: Fields | undefined, field: FieldPath): ErrorList {
-  const type = stringField(strategy, 'type') ?? 'RollingUpdate';
+  const type = stringField(strategy, 'type') || 'RollingUpdate';
   const rollingUpdate = recordField(strategy, 'rollingUpdate');
   if (type === 'Recreate') return rollingUpdate ? [forbidden(field.concat('rollingUpdate'), "may not be specified when strategy `type` is 'Recreate'")] : [];
-  if (type !== 'RollingUpdate') return [];
+  if (type !== 'RollingUpdate') return [unknownStrategyType(field, updateStrategyValue('DeploymentStrategy', type, rollingUpdate && maxUnavailableAndSurge(rollingUpdate), 'RollingUpdateDeployment'), ['Recreate', 'RollingUpdate'])];
   const maxUnavailable = rollingUpdate?.['maxUnavailable'] ?? '25%';
   const maxSurge = rollingUpdate?.['maxSurge'] ?? '25%';
   const errors: ErrorList = [
@@ -121,6 +131,28 @@ function validateDeploymentStrategy(strategy: Fields | undefined, field: FieldPa
   }
   appendAll(errors, isNotMoreThan100Percent(maxUnavailable, field.concat('rollingUpdate', 'maxUnavailable')));
   return errors;
+}
+
+/** A strategy type none of the kind's: NotSupported naming the strategy, pointing at its type. */
+function unknownStrategyType(field: FieldPath, value: GoStruct, supported: readonly string[]): FieldError {
+  return pointing(notSupported(field, value, supported), toPath(field.concat('type')));
+}
+
+/**
+ * An internal apps strategy (DeploymentStrategy, DaemonSetUpdateStrategy, StatefulSetUpdateStrategy: no json tags) as
+ * json.Marshal prints it (1.34+), and as %#v does (up to 1.33) when its rollingUpdate pointer is nil.
+ */
+// upstream: pkg/apis/apps/types.go; apimachinery field/errors.go ErrorBody
+function updateStrategyValue(type: string, strategyType: string, rollingUpdate: GoStruct | undefined, rollingUpdateType: string): GoStruct {
+  const goSyntax = rollingUpdate ? undefined : `apps.${type}{Type:${goQuote(strategyType)}, RollingUpdate:(*apps.${rollingUpdateType})(nil)}`;
+  return new GoStruct([['Type', strategyType], ['RollingUpdate', rollingUpdate ?? null]], goSyntax);
+}
+
+/** An internal RollingUpdateDeployment or RollingUpdateDaemonSet: a nil v1 *IntOrString converts to the zero value, 0. */
+// upstream: apimachinery meta/v1 Convert_Pointer_intstr_IntOrString_To_intstr_IntOrString
+function maxUnavailableAndSurge(rollingUpdate: Fields): GoStruct {
+  const intOrString = (value: unknown) => (typeof value === 'number' || typeof value === 'string' ? value : 0);
+  return new GoStruct([['MaxUnavailable', intOrString(rollingUpdate['maxUnavailable'])], ['MaxSurge', intOrString(rollingUpdate['maxSurge'])]]);
 }
 
 // upstream: validation.go ValidatePositiveIntOrPercent

@@ -57,6 +57,7 @@ describe('API server validation per API group', () => {
     ['ValidateConfigMap, ValidateSecret: keys, data and binaryData duplicates, base64 decoding, type-specific keys', 'invalid-config.yaml', () => EXPECTED_CONFIG],
     ['ValidateDeploymentSpec, ValidateDeploymentStrategy, ValidateDaemonSetSpec, ValidateStatefulSetSpec', 'invalid-apps.yaml', () => EXPECTED_APPS],
     ['ValidateStatefulSetSpec update strategy, retention policy, ordinals; ValidateRollingUpdateDaemonSet', 'invalid-apps-strategy.yaml', () => EXPECTED_APPS_STRATEGY],
+    ['ValidateDeploymentStrategy, ValidateDaemonSetUpdateStrategy, ValidateStatefulSetSpec: an unknown strategy type names the whole strategy', 'invalid-apps-strategy-type.yaml', () => EXPECTED_APPS_STRATEGY_TYPE],
     ['ValidateJob, ValidateCronJobCreate, validateScheduleFormat, validateTimeZone', 'invalid-batch.yaml', () => EXPECTED_BATCH],
     ['validateJobSpec: backoffLimitPerIndex, maxFailedIndexes, podFailurePolicy, successPolicy, podReplacementPolicy, managedBy', 'invalid-job-policies.yaml', () => EXPECTED_JOB_POLICIES],
     ['ValidateIngressSpec, validateHTTPIngressPath, validateIngressBackend, ValidateNetworkPolicyPort', 'invalid-ingress.yaml', () => EXPECTED_INGRESS],
@@ -79,6 +80,22 @@ describe('API server validation per API group', () => {
     ['field.NotSupported on core enums: pod and container policies, protocols, schemes, Service type and IP families; defaulted empty values', 'invalid-core-enums.yaml', () => EXPECTED_CORE_ENUMS],
   ])('%s (%s)', async (_name, fixture, expected) => {
     expect(await check(fixture)).toEqual(expected());
+  });
+
+  it('an unknown apps strategy type is reported once, in the API server\'s words, not by the OpenAPI enum', async () => {
+    expect(await check('invalid-apps-strategy-type.yaml', 'all')).toEqual(EXPECTED_APPS_STRATEGY_TYPE);
+  });
+
+  it('up to 1.33 a strategy prints with %#v where its rollingUpdate is nil (apimachinery 0.33 ErrorBody)', async () => {
+    const { objects } = await loadManifests(['invalid-apps-strategy-type.yaml'], { cwd: 'fixtures/schema/validation' });
+    const messages = validateObjects(objects, { kubernetesVersion: '1.33', extraSchemas: new Map(), strictKinds: false }).filter((finding) => finding.ruleId === 'api-validation').map((finding) => finding.message);
+    expect(messages).toEqual([
+      'spec.strategy: Unsupported value: apps.DeploymentStrategy{Type:"BlueGreen", RollingUpdate:(*apps.RollingUpdateDeployment)(nil)}: supported values: "Recreate", "RollingUpdate"',
+      'spec.strategy: Unsupported value: {"Type":"Canary","RollingUpdate":{"MaxUnavailable":0,"MaxSurge":2}}: supported values: "Recreate", "RollingUpdate"',
+      'spec.updateStrategy: Unsupported value: apps.DaemonSetUpdateStrategy{Type:"Surge", RollingUpdate:(*apps.RollingUpdateDaemonSet)(nil)}: supported values: "RollingUpdate", "OnDelete"',
+      'spec.updateStrategy: Invalid value: {"Type":"Rolling","RollingUpdate":{"Partition":1,"MaxUnavailable":null}}: must be \'RollingUpdate\' or \'OnDelete\'',
+      'spec.updateStrategy: Invalid value: apps.StatefulSetUpdateStrategy{Type:"Partitioned", RollingUpdate:(*apps.RollingUpdateStatefulSetStrategy)(nil)}: must be \'RollingUpdate\' or \'OnDelete\'',
+    ]);
   });
 
   it('a core enum value is reported once, in the API server\'s words: its OpenAPI enums are informational', async () => {
@@ -354,6 +371,17 @@ const EXPECTED_APPS_STRATEGY: string[] = [
   "128:24 api-validation: spec.podManagementPolicy: Invalid value: \"Burst\": must be 'OrderedReady' or 'Parallel'",
   // ValidateDaemonSetSpec refuses it with field.Forbidden
   "151:30 api-validation: spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in DaemonSet is not Supported",
+];
+
+// apps validation.go ValidateDeploymentStrategy and ValidateDaemonSetUpdateStrategy (field.NotSupported of the strategy),
+// ValidateStatefulSetSpec (field.Invalid of spec.UpdateStrategy); the internal types have no json tags; a nil v1
+// *IntOrString converts to 0
+const EXPECTED_APPS_STRATEGY_TYPE: string[] = [
+  '9:11 api-validation: spec.strategy: Unsupported value: {"Type":"BlueGreen","RollingUpdate":null}: supported values: "Recreate", "RollingUpdate"',
+  '26:11 api-validation: spec.strategy: Unsupported value: {"Type":"Canary","RollingUpdate":{"MaxUnavailable":0,"MaxSurge":2}}: supported values: "Recreate", "RollingUpdate"',
+  '63:11 api-validation: spec.updateStrategy: Unsupported value: {"Type":"Surge","RollingUpdate":null}: supported values: "RollingUpdate", "OnDelete"',
+  '81:11 api-validation: spec.updateStrategy: Invalid value: {"Type":"Rolling","RollingUpdate":{"Partition":1,"MaxUnavailable":null}}: must be \'RollingUpdate\' or \'OnDelete\'',
+  '101:11 api-validation: spec.updateStrategy: Invalid value: {"Type":"Partitioned","RollingUpdate":null}: must be \'RollingUpdate\' or \'OnDelete\'',
 ];
 
 // validation.go validateRestartPolicy, validateDNSPolicy, ValidatePreemptionPolicy, validateFSGroupChangePolicy,
