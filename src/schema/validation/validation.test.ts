@@ -98,6 +98,22 @@ describe('API server validation per API group', () => {
     ]);
   });
 
+  // upstream: certificates validation_test.go TestValidateCertificateSigningRequestCreate; core names_test.go ValidateSignerName
+  it('validateCertificateSigningRequest: any name a path segment allows, usages, signerName, expirationSeconds', async () => {
+    expect(await check('invalid-certificates.yaml', 'all')).toEqual([
+      "15:9 invalid-name: metadata.name: Invalid value: \"csr%1\": may not contain '%'",
+      "27:15 api-validation: spec.signerName: Invalid value: \"example.com\": must be a fully qualified domain and path of the form 'example.com/signer-name'",
+      "36:15 api-validation: spec.signerName: Invalid value: \"example\": should be a domain with at least two segments separated by dots",
+      "45:15 api-validation: spec.signerName: Invalid value: \"Example.com\": validating label \"Example\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+      "54:15 api-validation: spec.signerName: Invalid value: \"team.Signer_A\": validating label \"Signer_A\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+      "63:15 api-validation: spec.signerName: Invalid value: \"kubernetes.io/legacy-unknown\": the legacy signerName is not allowed via this API version",
+      "73:11 api-validation: spec.usages: Required value",
+      "82:25 api-validation: spec.usages[1]: Unsupported value: \"bogus\": supported values: \"any\", \"cert sign\", \"client auth\", \"code signing\", \"content commitment\", \"crl sign\", \"data encipherment\", \"decipher only\", \"digital signature\", \"email protection\", \"encipher only\", \"ipsec end system\", \"ipsec tunnel\", \"ipsec user\", \"key agreement\", \"key encipherment\", \"microsoft sgc\", \"netscape sgc\", \"ocsp signing\", \"s/mime\", \"server auth\", \"signing\", \"timestamping\"",
+      "82:32 api-validation: spec.usages[2]: Duplicate value: \"client auth\"",
+      "92:22 api-validation: spec.expirationSeconds: Invalid value: 599: may not specify a duration less than 600 seconds (10 minutes)",
+    ]);
+  });
+
   it('a core enum value is reported once, in the API server\'s words: its OpenAPI enums are informational', async () => {
     expect(await check('invalid-core-enums.yaml', 'all')).toEqual(EXPECTED_CORE_ENUMS);
   });
