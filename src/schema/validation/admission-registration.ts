@@ -4,7 +4,7 @@
 // selectors, the client config and the AdmissionReview versions. Match conditions' CEL expressions are not compiled.
 import { appendAll } from '../../model/append.js';
 import { byteLength, dns1035LabelErrors, portNumberErrors, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
-import { duplicate, forbidden, GoStruct, invalid, notSupported, required, tooMany, type ErrorList, type FieldPath } from './field-error.js';
+import { duplicate, forbidden, GoStruct, invalid, notSupported, required, tooMany, unsupportedValue, type ErrorList, type FieldPath } from './field-error.js';
 import { nameIsPathSegment } from './object-meta.js';
 import { validateLabelSelector } from './label-selector.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
@@ -12,14 +12,16 @@ import { goTrimSpace } from '../../model/go-strings.js';
 
 // upstream: validateValidatingWebhookConfiguration / validateMutatingWebhookConfiguration with the create options
 // (requireNoSideEffects, requireRecognizedAdmissionReviewVersion, requireUniqueWebhookNames); their webhooks differ
-// only in a mutating webhook's reinvocationPolicy, an enum of the schema
+// only in a mutating webhook's reinvocationPolicy (validateMutatingWebhook)
 export function validateWebhookConfiguration(object: Fields): ErrorList {
   const errors: ErrorList = [];
   const names = new Set<string>();
+  const mutating = object['kind'] === 'MutatingWebhookConfiguration';
   arrayField(object, 'webhooks').forEach((entry, index) => {
     const hook = asRecord(entry) ?? {};
     const field: FieldPath = ['webhooks', index];
     appendAll(errors, validateWebhook(hook, field));
+    if (mutating) appendAll(errors, unsupportedValue(field.concat('reinvocationPolicy'), stringField(hook, 'reinvocationPolicy'), REINVOCATION_POLICIES));
     appendAll(errors, validateAdmissionReviewVersions(hook['admissionReviewVersions'], field.concat('admissionReviewVersions')));
     const name = stringField(hook, 'name') ?? '';
     if (name.length === 0) return;
@@ -29,14 +31,16 @@ export function validateWebhookConfiguration(object: Fields): ErrorList {
   return errors;
 }
 
-// upstream: validateValidatingWebhook / validateMutatingWebhook (failurePolicy, matchPolicy and reinvocationPolicy
-// are enums of the schema, and so is scope)
+// upstream: validateValidatingWebhook / validateMutatingWebhook: failurePolicy, matchPolicy and sideEffects are
+// NotSupported when set to a value none of theirs (v1 SetDefaults_ValidatingWebhook fills only absent ones; a missing
+// sideEffects is the schema's required field)
 function validateWebhook(hook: Fields, field: FieldPath): ErrorList {
   const errors = fullyQualifiedNameErrors(hook['name'], field.concat('name'));
   arrayField(hook, 'rules').forEach((rule, index) => appendAll(errors, validateRuleWithOperations(asRecord(rule) ?? {}, field.concat('rules', index))));
-  // the schema's enum has the four SideEffectClass values; v1 takes only those without side effects
-  const sideEffects = stringField(hook, 'sideEffects');
-  if (sideEffects === 'Some' || sideEffects === 'Unknown') errors.push(notSupported(field.concat('sideEffects'), sideEffects, NO_SIDE_EFFECT_CLASSES));
+  appendAll(errors, unsupportedValue(field.concat('failurePolicy'), stringField(hook, 'failurePolicy'), FAILURE_POLICIES));
+  appendAll(errors, unsupportedValue(field.concat('matchPolicy'), stringField(hook, 'matchPolicy'), MATCH_POLICIES));
+  // requireNoSideEffects on create: only the classes without side effects
+  appendAll(errors, unsupportedValue(field.concat('sideEffects'), stringField(hook, 'sideEffects'), NO_SIDE_EFFECT_CLASSES));
   const timeout = intField(hook, 'timeoutSeconds');
   if (timeout !== undefined && (timeout > 30 || timeout < 1)) errors.push(invalid(field.concat('timeoutSeconds'), timeout, 'the timeout value must be between 1 and 30 seconds'));
   for (const name of ['namespaceSelector', 'objectSelector']) {
@@ -48,7 +52,10 @@ function validateWebhook(hook: Fields, field: FieldPath): ErrorList {
   return errors;
 }
 
+// upstream: noSideEffectClasses, supportedReinvocationPolicies, validScopes: sets.NewString(...).List(), sorted
 const NO_SIDE_EFFECT_CLASSES = ['None', 'NoneOnDryRun'];
+const REINVOCATION_POLICIES = ['IfNeeded', 'Never'];
+const SCOPES = ['*', 'Cluster', 'Namespaced'];
 
 // upstream: apimachinery util/validation IsFullyQualifiedName
 function fullyQualifiedNameErrors(value: unknown, field: FieldPath): ErrorList {
@@ -75,7 +82,7 @@ function validateRuleWithOperations(rule: Fields, field: FieldPath): ErrorList {
   return errors;
 }
 
-// upstream: validateRule with allowSubResource (scope is the schema's enum)
+// upstream: validateRule with allowSubResource; v1 SetDefaults_Rule fills an absent scope with "*"
 function validateRule(rule: Fields, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   const groups = arrayField(rule, 'apiGroups');
@@ -89,7 +96,7 @@ function validateRule(rule: Fields, field: FieldPath): ErrorList {
     if (version === '') errors.push(required(field.concat('apiVersions', index)));
   });
   appendAll(errors, validateResources(arrayField(rule, 'resources'), field.concat('resources')));
-  return errors;
+  return appendAll(errors, unsupportedValue(field.concat('scope'), stringField(rule, 'scope'), SCOPES));
 }
 
 // upstream: validateResources
@@ -234,8 +241,7 @@ export function validateValidatingAdmissionPolicy(object: Fields): ErrorList {
   const spec = recordField(object, 'spec') ?? {};
   const field: FieldPath = ['spec'];
   const errors: ErrorList = [];
-  const failurePolicy = stringField(spec, 'failurePolicy');
-  if (failurePolicy !== undefined && !FAILURE_POLICIES.includes(failurePolicy)) errors.push(notSupported(field.concat('failurePolicy'), failurePolicy, FAILURE_POLICIES));
+  appendAll(errors, unsupportedValue(field.concat('failurePolicy'), stringField(spec, 'failurePolicy'), FAILURE_POLICIES));
   const paramKind = recordField(spec, 'paramKind');
   if (paramKind) appendAll(errors, validateParamKind(paramKind, field.concat('paramKind')));
   const constraints = recordField(spec, 'matchConstraints');
@@ -285,8 +291,7 @@ function validateParamKind(paramKind: Fields, field: FieldPath): ErrorList {
 // upstream: validateMatchResources, validateNamedRuleWithOperations (defaults fill matchPolicy and the selectors)
 function validateMatchResources(resources: Fields, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
-  const matchPolicy = stringField(resources, 'matchPolicy');
-  if (matchPolicy !== undefined && !MATCH_POLICIES.includes(matchPolicy)) errors.push(notSupported(field.concat('matchPolicy'), matchPolicy, MATCH_POLICIES));
+  appendAll(errors, unsupportedValue(field.concat('matchPolicy'), stringField(resources, 'matchPolicy'), MATCH_POLICIES));
   for (const name of ['namespaceSelector', 'objectSelector']) {
     const selector = recordField(resources, name);
     if (selector) appendAll(errors, validateLabelSelector(selector, field.concat(name)));

@@ -114,6 +114,19 @@ describe('API server validation per API group', () => {
     ]);
   });
 
+  // upstream: admissionregistration validation.go validateValidatingWebhook, validateMutatingWebhook, validateRule
+  it('webhook failurePolicy, matchPolicy, sideEffects, reinvocationPolicy and rule scope are NotSupported, once', async () => {
+    expect(await check('invalid-admission-enums.yaml', 'all')).toEqual([
+      "9:18 api-validation: webhooks[0].sideEffects: Unsupported value: \"Maybe\": supported values: \"None\", \"NoneOnDryRun\"",
+      "10:20 api-validation: webhooks[0].failurePolicy: Unsupported value: \"Explode\": supported values: \"Fail\", \"Ignore\"",
+      "11:18 api-validation: webhooks[0].matchPolicy: Unsupported value: \"Fuzzy\": supported values: \"Equivalent\", \"Exact\"",
+      "19:16 api-validation: webhooks[0].rules[0].scope: Unsupported value: \"Global\": supported values: \"*\", \"Cluster\", \"Namespaced\"",
+      "29:25 api-validation: webhooks[0].reinvocationPolicy: Unsupported value: \"Always\": supported values: \"IfNeeded\", \"Never\"",
+      "30:20 api-validation: webhooks[0].failurePolicy: Unsupported value: \"\": supported values: \"Fail\", \"Ignore\"",
+      "52:16 api-validation: spec.matchConstraints.resourceRules[0].scope: Unsupported value: \"namespaced\": supported values: \"*\", \"Cluster\", \"Namespaced\"",
+    ]);
+  });
+
   it('a core enum value is reported once, in the API server\'s words: its OpenAPI enums are informational', async () => {
     expect(await check('invalid-core-enums.yaml', 'all')).toEqual(EXPECTED_CORE_ENUMS);
   });
