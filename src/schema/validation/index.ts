@@ -28,9 +28,9 @@ import { validateIngress, validateIngressClass, validateNetworkPolicy } from './
 import { validatePersistentVolume, validatePersistentVolumeClaim } from './persistent-volume.js';
 import { validateResourceQuota } from './resource-quota.js';
 import { validateCSIDriver, validateStorageClass, validateVolumeAttachment } from './storage.js';
-import { INVALID_LABEL, INVALID_NAME, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, nameIsPathSegment, validateObjectMeta, type NameFunc } from './object-meta.js';
+import { INVALID_LABEL, INVALID_NAME, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, nameIsPathSegment, validateNamespaceFinalizers, validateObjectMeta, type NameFunc } from './object-meta.js';
 import { INVALID_RESTART_POLICY, SELECTOR_MISMATCH } from './template.js';
-import type { Fields } from './values.js';
+import { arrayField, recordField, type Fields } from './values.js';
 import { holdsSubstitution, holdsSubstitutionDeep } from '../../model/substitution.js';
 import { valueAt } from '../../model/workload.js';
 
@@ -64,7 +64,7 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   // upstream: ValidateServiceCreate; RelaxedServiceNameValidation (KEP-5311) makes it a DNS-1123 label
   'v1 Service': { nameFn: nameIsDNS1035Label, nameFnOf: (_object, context) => (context.relaxedServiceNames ? nameIsDNSLabel : nameIsDNS1035Label), spec: validateService },
   'v1 Endpoints': { nameFn: nameIsDNSSubdomain, spec: validateEndpoints },
-  'v1 Namespace': { nameFn: nameIsDNSLabel },
+  'v1 Namespace': { nameFn: nameIsDNSLabel, spec: (object) => validateNamespaceFinalizers(arrayField(recordField(object, 'spec'), 'finalizers')) },
   'v1 Node': { nameFn: nameIsDNSSubdomain, spec: validateNode },
   'v1 LimitRange': { nameFn: nameIsDNSSubdomain, spec: validateLimitRange },
   'v1 PersistentVolumeClaim': { nameFn: nameIsDNSSubdomain, spec: validatePersistentVolumeClaim },

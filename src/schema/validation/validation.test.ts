@@ -127,6 +127,14 @@ describe('API server validation per API group', () => {
     ]);
   });
 
+  // upstream: core validation.go ValidateNamespace, validateFinalizerName (the list's path, unindexed)
+  it('ValidateNamespace: spec.finalizers are qualified names, standard or fully qualified', async () => {
+    expect(await check('invalid-namespace-finalizers.yaml', 'all')).toEqual([
+      "10:7 api-validation: spec.finalizers: Invalid value: \"cleanup\": name is neither a standard finalizer name nor is it fully qualified",
+      "11:7 api-validation: spec.finalizers: Invalid value: \"example.com/Bad_Name/x\": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+    ]);
+  });
+
   it('a core enum value is reported once, in the API server\'s words: its OpenAPI enums are informational', async () => {
     expect(await check('invalid-core-enums.yaml', 'all')).toEqual(EXPECTED_CORE_ENUMS);
   });
