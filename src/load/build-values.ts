@@ -138,6 +138,7 @@ export class FastSpansOnDemand implements SpanIndex {
 export function buildJsonDocument(text: string, offset: number, limits: BuildLimits, positions: Positions = 'eager', parsed?: { readonly value: unknown }): BuiltDocument[] {
   const full = () => new Builder(text, { offset, limits, json: true }).run(jsYaml().parseEvents(text, { maxDepth: limits.maxDepth }));
   if (positions !== 'none') return full();
+  if (SURROGATE_ESCAPE.test(text)) return full();
   const value: unknown = parsed ? parsed.value : JSON.parse(text);
   const keys = keysReadAlike(value, limits.maxDepth, 1);
   if (keys === undefined || !writesKeys(text, keys)) return full();
@@ -150,6 +151,18 @@ export function buildJsonDocument(text: string, offset: number, limits: BuildLim
   };
   return [{ value, get rootSpan() { return fully().rootSpan; }, spans: new LazySpans(() => fully().spans), problems: [] }];
 }
+
+/**
+ * A JSON string as encoding/json decodes it: a `\u` escape of a surrogate that starts no pair (`"\ud800"`, a low one
+ * first) is U+FFFD (decode.go unquoteBytes: utf16.DecodeRune fails, "fall back to replacement rune"), where JSON.parse
+ * and js-yaml keep the lone UTF-16 unit. Text read from UTF-8 holds no lone surrogate: only such an escape writes one.
+ */
+function jsonString(text: string): string {
+  return text.isWellFormed() ? text : text.toWellFormed();
+}
+
+/** A JSON text that may escape a surrogate: JSON.parse would keep a lone one, which jsonString replaces. */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 
 /** Whether only spaces and tabs follow `from` on its line (a key's `:` is on a later line). */
 function endsLine(text: string, from: number): boolean {
@@ -561,6 +574,7 @@ class Builder {
   }
 
   #resolve(raw: string, event: ScalarEvent): unknown {
+    if (this.#isJson) return event.style === SCALAR_STYLE.PLAIN ? resolvePlainScalar(raw) : jsonString(raw);
     if (event.tagStart < 0) return event.style === SCALAR_STYLE.PLAIN ? resolvePlainScalar(raw) : raw;
     const resolved = resolveTagged(this.#text.slice(event.tagStart, event.tagEnd), raw);
     if (!resolved.ok) {

@@ -44,6 +44,23 @@ describe('buildJsonDocument without positions', () => {
     expect(bothReadings('{"a": [-1.5E+400]}').eager.problems.map((problem) => problem.message)).toEqual(['json: cannot unmarshal number -1.5E+400 into Go value of type float64']);
     expect(bothReadings('{"a": 1e-400, "b": 1e308}').eager).toMatchObject({ value: { a: 0, b: 1e308 }, problems: [] });
   });
+
+  it('reads an escaped surrogate that starts no pair as U+FFFD, as encoding/json does (values from the oracle)', () => {
+    const cases: [string, unknown][] = [
+      ['{"a": "\\ud800"}', { a: '\ufffd' }],
+      ['{"a": "\\udc00"}', { a: '\ufffd' }],
+      ['{"a": "\\ud800\\u0041"}', { a: '\ufffdA' }],
+      ['{"a": "\\udc00\\ud800"}', { a: '\ufffd\ufffd' }],
+      ['{"a": "\\ud83d\\ud83d\\ude00"}', { a: '\ufffd\u{1f600}' }],
+      ['{"a": "\\uD83D\\uDE00", "\\udfff": ["\\uDBFF"]}', { a: '\u{1f600}', '\ufffd': ['\ufffd'] }],
+    ];
+    for (const [text, value] of cases) {
+      expectSameReading(text);
+      expect(bothReadings(text).lazy).toMatchObject({ value, problems: [] });
+    }
+    // two keys that both decode to U+FFFD are one key written twice
+    expect(bothReadings('{"\\ud800": 1, "\\udbff": 2}').lazy.problems.map((problem) => problem.message)).toEqual(['duplicate key "\ufffd"']);
+  });
 });
 
 describe('a JSON cluster snapshot (kubectl get -o json)', () => {
