@@ -285,6 +285,9 @@ describe('the loader reads what go-yaml v2 reads', () => {
         entries: [[''], { k: '', j: ['a', 'b'] }],
         // ... but a tab in a plain scalar stays: in block context `,` starts no flow collection
         plain: 'a:[] ,\t[b,\tc]',
+        // a tab between a quoted key or an alias and its `:` is skipped in a flow collection: the `:` is an indicator
+        quotedKeys: { k: 'v', j: ['w'] },
+        aliasKey: ['a', { a: 'z' }],
       },
     });
   });

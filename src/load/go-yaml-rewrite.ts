@@ -129,6 +129,8 @@ function emptyLinesAfter(text: string, at: number): number {
 const LINE_BREAK = /[\r\n]/g;
 const FLOW_INDICATORS = new Set([',', '[', ']', '{', '}']);
 const BLOCK_INDICATOR_BEFORE = new Set([undefined, ':', '-', '?']);
+/** The last character of a closed quoted scalar, or an alias's `*`: what may end a simple key in a flow collection. */
+const SIMPLE_KEY_END = new Set(['"', "'", '*']);
 const VALUE_START_BEFORE = new Set([undefined, ':', '-', '?', ',', '[', '{']);
 /** upstream: scannerc.go yaml_parser_scan_anchor reads is_alpha characters. */
 const ANCHOR_CHAR = /[0-9A-Za-z_-]/;
@@ -325,8 +327,10 @@ class Scanner {
   /** Tracks a plain scalar inside a flow collection; true when `char` belongs to it. */
   #flowPlain(char: string, position: number): boolean {
     const next = this.#text.charAt(position + 1);
-    const afterQuote = /["']/.test(this.#text.charAt(position - 1)) && this.#plainStart < 0;
-    if (FLOW_INDICATORS.has(char) || (char === ':' && (afterQuote || /^[ \t\r\n]?$/.test(next)))) {
+    // a quoted scalar or an alias before it on the line, blanks between them or not, is a simple key for go-yaml
+    // (yaml_parser_save_simple_key; yaml_parser_scan_to_next_token skips tabs in a flow collection): `{"a"\t:b}` is {a: b}
+    const afterKey = this.#plainStart < 0 && this.#previous !== undefined && SIMPLE_KEY_END.has(this.#previous);
+    if (FLOW_INDICATORS.has(char) || (char === ':' && (afterKey || /^[ \t\r\n]?$/.test(next)))) {
       this.#plainStart = -1;
       return false;
     }
@@ -365,7 +369,7 @@ class Scanner {
     if (char === "'" && this.#text.charAt(position + 1) === "'") return position + 1;
     this.#quote = undefined;
     this.#open.pop();
-    this.#previous = 'x';
+    this.#previous = char;
     return this.#commentRightAfter(position);
   }
 
