@@ -288,6 +288,8 @@ describe('the loader reads what go-yaml v2 reads', () => {
         // a tab between a quoted key or an alias and its `:` is skipped in a flow collection: the `:` is an indicator
         quotedKeys: { k: 'v', j: ['w'] },
         aliasKey: ['a', { a: 'z' }],
+        // tabs before a flow collection's continuation lines, at, left or right of its bracket, are white space
+        tabbed: ['a', 'b', { c: 'd', e: 'f' }],
       },
     });
   });

@@ -2,8 +2,8 @@
 // mapped back to the original:
 // - go-yaml (libyaml's scanner) does not check indentation inside flow collections and quoted scalars: `args: [`
 //   with its items, or a double-quoted string with its continuation lines, at or left of the parent key's column
-//   (Tekton, Argo, Istio and Kubernetes' own examples). Those lines are indented; their leading white space is
-//   never content.
+//   (Tekton, Argo, Istio and Kubernetes' own examples). Those lines are indented, the tabs of their leading white
+//   space become spaces; it is never content.
 // - a tab after an indicator (`key:\t[a]`, `key:\t&a "multi-line`), or between the tokens of a flow collection
 //   (`{name:\tdb,\tb: c}`: js-yaml takes it for indentation, go-yaml's scanner allows tabs anywhere in flow context),
 //   becomes a space;
@@ -219,8 +219,13 @@ class Scanner {
     // only at column 0 is `---` or `...` a document marker that ends the span (scannerc.go checks mark.column == 0);
     // indented, it is content (controller-gen's `--- TODO(jonesdl)` in a quoted description)
     const isMarker = column === 0 && /^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(this.#text.slice(position, position + 4));
-    if (outer && column < outer.column && !isMarker) {
-      this.#edits.push({ offset: this.#lineStart, insert: ' '.repeat(outer.column - column) });
+    if (outer && !isMarker) {
+      if (column < outer.column) this.#edits.push({ offset: this.#lineStart, insert: ' '.repeat(outer.column - column) });
+      // a tab before the line's content is white space there too (yaml_parser_scan_to_next_token in a flow collection,
+      // the blanks a quoted scalar's line starts with); js-yaml counts only spaces for its indentation
+      for (let tab = this.#text.indexOf('\t', this.#lineStart); tab >= 0 && tab < position; tab = this.#text.indexOf('\t', tab + 1)) {
+        this.#edits.push({ offset: tab, insert: '', replace: ' ' });
+      }
     }
     return true;
   }
