@@ -10,8 +10,8 @@
 // - the escape `\'` in double quotes (go-yaml's table has it, YAML 1.2's does not) becomes `\x27`;
 // - an escaped line break in double quotes followed by empty lines, which js-yaml drops, gets a `\n` for each;
 // - a comment line left of the blank lines that open a block scalar ends the scalar for go-yaml: it moves to column 0;
-// - a comment right after a closing quote or bracket (`image: "nginx:1.27"# pinned`) or a block scalar's header
-//   (`script: |# run`) gets a space before it;
+// - a comment right after a closing quote or bracket (`image: "nginx:1.27"# pinned`), a block scalar's header
+//   (`script: |# run`) or, in a flow collection, an indicator a token follows (`[# c`, `"k":# c`) gets a space before it;
 // - a plain scalar in a flow collection that ends in `:` before `,`, `]` or `}` (`[fe80::]`) is one scalar for
 //   go-yaml and a key for js-yaml: it is single-quoted (such a scalar always resolves to a string);
 // - in a flow collection `?` and `:` are always indicators for go-yaml: `[?x]` is a mapping (a space is added after
@@ -132,6 +132,8 @@ const BLOCK_INDICATOR_BEFORE = new Set([undefined, ':', '-', '?']);
 /** The last character of a closed quoted scalar, or an alias's `*`: what may end a simple key in a flow collection. */
 const SIMPLE_KEY_END = new Set(['"', "'", '*']);
 const VALUE_START_BEFORE = new Set([undefined, ':', '-', '?', ',', '[', '{']);
+/** The indicators after which a token starts in a flow collection. */
+const FLOW_TOKEN_BEFORE = new Set<string | undefined>(['[', '{', ',', ':', '?']);
 /** upstream: scannerc.go yaml_parser_scan_anchor reads is_alpha characters. */
 const ANCHOR_CHAR = /[0-9A-Za-z_-]/;
 
@@ -244,6 +246,12 @@ class Scanner {
     }
     const column = position - this.#lineStart;
     const inFlow = this.#open.length > 0;
+    // in a flow collection a `#` where a token starts (`[# c`, `{"k":#c`) starts a comment for go-yaml, white space
+    // before it or not (yaml_parser_scan_to_next_token): a space goes before it
+    if (char === '#' && inFlow && this.#plainStart < 0 && FLOW_TOKEN_BEFORE.has(this.#previous)) {
+      this.#edits.push({ offset: position, insert: ' ' });
+      return this.#lineEnd(position) - 1;
+    }
     if (!inFlow) this.#trackBlockNode(char, column, position);
     // in block context an indicator starts a value only after white space or at the line's start: `k: h:[::1]:80`
     // is one plain scalar, and `,` is no indicator there (`a:[] ,<tab>[b` too)
