@@ -197,6 +197,8 @@ const EMPTY_TAG_SUFFIX = /!!(?![\w;/?:@&=+$,.!~*'()[\]%-])/;
  * collection a `,` may follow) and its tag URI takes `,`, `[` and `]` in; js-yaml ends the tag at the indicator.
  */
 const TAG_BEFORE_FLOW_INDICATOR = /(?:^|[\s[{,])![^\s,[\]{}]*[,\]}]/;
+/** A tag holding a `#`: js-yaml's tag URI takes it, go-yaml's (yaml_parser_scan_tag_uri) ends there and wants a blank. */
+const TAG_WITH_HASH = /(?:^|[\s[{,])![^\s,[\]{}]*#/;
 /**
  * An anchor or alias where a node may start (a line's start, after an indicator) whose name is not go-yaml's
  * (yaml_parser_scan_anchor: letters, digits, `_` and `-`, then white space or one of `?:,]}%@\``): js-yaml takes any
@@ -206,10 +208,10 @@ const ODD_ANCHOR = /(?:^|[\n\r[{,]|[:?-][ \t])[ \t]*[&*](?![\w-]+(?:[\s?:,\]}%@`
 
 /**
  * Tags js-yaml reads and go-yaml refuses: an empty verbatim tag `!<>` or a handle without a suffix (`!! x`): did not
- * find expected tag URI; a tag before a flow indicator.
+ * find expected tag URI; a tag before a flow indicator; a tag holding a `#` (`!!str#c`).
  */
 function hasTagProblem(text: string): boolean {
-  return text.includes('!<>') || (text.includes('!!') && EMPTY_TAG_SUFFIX.test(text)) || TAG_BEFORE_FLOW_INDICATOR.test(text);
+  return text.includes('!<>') || (text.includes('!!') && EMPTY_TAG_SUFFIX.test(text)) || TAG_BEFORE_FLOW_INDICATOR.test(text) || (text.includes('#') && TAG_WITH_HASH.test(text));
 }
 
 function hasAnchorProblem(text: string): boolean {

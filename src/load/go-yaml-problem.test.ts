@@ -166,6 +166,15 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(findings('a: [!!str , b]\nc: "hi!}"\nd: x!}\n')).toEqual([]);
   });
 
+  // scannerc.go yaml_parser_scan_tag_uri takes no `#` (js-yaml's tag URI does); each verdict is the oracle's
+  it('refuses a tag holding a "#", and reads a comment after a tag and a blank', () => {
+    expect(findings('k: !!str#c\n')).toEqual(['1:9 did not find expected whitespace or line break']);
+    expect(findings('k: !foo#bar x\n')).toEqual(['1:8 did not find expected whitespace or line break']);
+    expect(findings('k: [!!str# c\n  b]\n')).toEqual(['1:10 did not find expected whitespace or line break']);
+    expect(findings("k: !<tag:x#y> v\n")).toEqual(["1:11 did not find the expected '>'"]);
+    expect(findings('k: !!str # c\nl: "!a#b"\nm: x!a#b\n')).toEqual([]);
+  });
+
   // scannerc.go yaml_parser_scan_anchor: letters, digits, `_` and `-`, then white space or one of ?:,]}%@`
   it('refuses an anchor or alias whose name go-yaml does not take, and reads one it does', () => {
     expect(findings('a: &! x\n')).toEqual(['1:5 did not find expected alphabetic or numeric character']);
