@@ -21,8 +21,14 @@ describe('withZeroItems', () => {
     expect(value.args).toEqual(['a', null]);
   });
 
-  it('leaves null objects, null fields and items of another type to the errors', () => {
-    const value = { containers: [null], name: null, args: [true] };
-    expect(withZeroItems(value, [typeError('/containers/0', 'object'), typeError('/name', 'string'), typeError('/args/0', 'string')])).toBeUndefined();
+  it('reads a null item of a list of objects as the zero struct, a new one for each', () => {
+    const decoded = withZeroItems({ ingress: [null, null] }, [typeError('/ingress/0', 'object'), typeError('/ingress/1', 'object')]) as { ingress: object[] };
+    expect(decoded).toEqual({ ingress: [{}, {}] });
+    expect(decoded.ingress[0]).not.toBe(decoded.ingress[1]);
+  });
+
+  it('leaves null fields and items of another type to the errors', () => {
+    const value = { name: null, args: [true] };
+    expect(withZeroItems(value, [typeError('/name', 'string'), typeError('/args/0', 'string')])).toBeUndefined();
   });
 });

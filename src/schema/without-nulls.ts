@@ -49,16 +49,22 @@ function holdsNull(value: unknown, error: SchemaError): boolean {
 /** Go's zero value of a JSON Schema scalar type. */
 const ZERO_VALUES: Readonly<Record<string, string | number | boolean>> = { string: '', integer: 0, number: 0, boolean: false };
 
+/** Go's zero value of a JSON Schema type: an object is the zero struct, which its fields' validation then judges. */
+function zeroValue(type: unknown): unknown {
+  return type === 'object' ? {} : ZERO_VALUES[String(type)];
+}
+
 /**
- * `value` with every null list item that `errors` reports as not of its scalar type replaced by that type's zero
- * value, or undefined when there is none: encoding/json leaves a list element it reads as null at its zero value, so
- * the API server takes `args: [a, null]` for ["a", ""] (a placeholder such as `- #{IMAGE}` is a comment, so null).
+ * `value` with every null list item that `errors` reports as not of its type replaced by that type's zero value, or
+ * undefined when there is none: encoding/json leaves a list element it reads as null at its zero value, so the API
+ * server takes `args: [a, null]` for ["a", ""] (a placeholder such as `- #{IMAGE}` is a comment, so null), and
+ * `imagePullSecrets: [null]` for one LocalObjectReference{} (an empty item a template left).
  */
 // upstream: encoding/json decode.go literalStore ("null": only interfaces, pointers, maps and slices change), which
 // sigs.k8s.io/json forks for the API server's decoding of built-in kinds
 export function withZeroItems(value: unknown, errors: readonly SchemaError[]): unknown {
   const items = errors.flatMap((error) => {
-    const zero = error.keyword === 'type' ? ZERO_VALUES[String(error.params['type'])] : undefined;
+    const zero = error.keyword === 'type' ? zeroValue(error.params['type']) : undefined;
     const path = pointerPath(value, error.instancePath);
     return zero !== undefined && isNullItem(value, path) ? [{ path, zero }] : [];
   });
