@@ -105,6 +105,8 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
     findings: ['6:1 yaml-syntax: kubectl reads only the first document here: the "---" after a lone CR is not a document separator for it'],
     objects: ['lone-cr'],
   },
+  // ... but an empty document after it loses nothing (yaml.go unmarshal reads the first document; the rest is empty)
+  { file: 'valid-lone-cr-marker-at-end.yaml', findings: [], objects: ['lone-cr-marker-at-end'] },
   // a comment at a line's start is skipped whole: the quote it holds opens no scalar whose continuation lines the
   // rewrite for js-yaml would indent (which flattened the document into one that parses)
   { file: 'invalid-commented-quote.yaml', findings: ["9:5 yaml-syntax: did not find expected key"], objects: [] },

@@ -279,14 +279,16 @@ function syntaxAt(source: SourceText, start: number, end: number, message: strin
  * kubectl reads nothing of that document.
  */
 function firstDocument(source: SourceText, chunk: { text: string; start: number }, built: BuiltDocument[], findings: Finding[]): BuiltDocument | undefined {
-  const second = built[1];
-  if (second) {
+  if (built.length > 1) {
     const problem = goYamlProblem(chunk.text);
     if (problem) {
       const at = chunk.start + problem.offset;
       findings.push(syntaxAt(source, at, at + 1, problem.message));
       return undefined;
     }
+    // an empty document after the marker (`b: 2<CR>---` at the file's end) loses nothing
+    const second = built.find((document, index) => index > 0 && (document.value !== null || document.problems.length > 0));
+    if (!second) return built[0];
     const lineBreak = OTHER_LINE_BREAKS[source.text.charAt(source.text.lastIndexOf('---', second.rootSpan[0]) - 1)] ?? 'a lone CR';
     const message = `kubectl reads only the first document here: the "---" after ${lineBreak} is not a document separator for it`;
     findings.push(fileFinding(source, second.rootSpan[0], second.rootSpan[1], { ...LOAD_CHECKS.yamlSyntax, message }));

@@ -113,13 +113,21 @@ func judge(text []byte) verdict {
 // text with each merge key renamed to a unique ordinary key instead.
 func lostContent(text []byte) string {
 	decoder := yaml.NewDecoder(bytes.NewReader(text))
-	var first, rest interface{}
+	var first interface{}
 	if decoder.Decode(&first) == nil {
-		if err := decoder.Decode(&rest); err != io.EOF {
-			if err == nil {
+		// an empty document after the first (`a: 1<CR>---` at the end) holds nothing to lose
+		for {
+			var rest interface{}
+			err := decoder.Decode(&rest)
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return err.Error()
+			}
+			if rest != nil {
 				return "content after the first node is ignored"
 			}
-			return err.Error()
 		}
 	}
 	var strict interface{}
