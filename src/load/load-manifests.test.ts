@@ -224,6 +224,11 @@ describe('loadManifests', () => {
     expect(brief(await load(['go-template-comment-trimmed.yaml']))).toEqual([`go-template-comment-trimmed.yaml:1:1 ${GO_TEMPLATE}`]);
   });
 
+  it('calls a Go template that defines a named template a Go template: define is text/template\'s own action, not Helm\'s', async () => {
+    const GO_TEMPLATE = 'error helm-template: this is a Go template, not a manifest: render it with the program that fills it in, then check the output';
+    expect(brief(await load(['go-template-define.yaml']))).toEqual([`go-template-define.yaml:2:1 ${GO_TEMPLATE}`]);
+  });
+
   it('says a chart template that starts with an action is a Helm template, not JSON kubectl cannot read', async () => {
     const result = await load(['helm-chart-json-start.yaml']);
     expect(brief(result)).toEqual([

@@ -308,7 +308,7 @@ function lineEndOf(text: string, from: number): number {
  * chart template even when it happens to parse. Elsewhere they may be values for a later `tpl` (a Flux HelmRelease's
  * `hostnames: ["{{ .Release.Name }}.example.com"]`): a file there is a template only when it does not parse.
  */
-const HELM_TEMPLATE = /\{\{[^{}]*?(?:\.(?:Values|Release|Chart|Capabilities|Files)\b|\b(?:include|toYaml|tpl|define)\b)/;
+const HELM_TEMPLATE = /\{\{[^{}]*?(?:\.(?:Values|Release|Chart|Capabilities|Files)\b|\b(?:include|toYaml|tpl)\b)/;
 /**
  * `helm template` output: every document it writes starts with `# Source: CHART/templates/FILE` (right after its
  * `---`, or at the file's start), and `--output-dir`
