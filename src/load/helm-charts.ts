@@ -71,19 +71,21 @@ function addChartsOnDisk(file: string, search: { charts: Map<string, string>; tr
 }
 
 /**
- * Whether a file (an absolute path) is a template of a Helm chart on disk: below a `templates` folder whose parent holds
- * a Chart.yaml (a subchart's too). A `templates` folder in no chart (kubectl's, an Alertmanager config's) holds plain
- * manifests. `known` keeps each folder's answer for the run.
+ * The folder of a Helm chart on disk that holds a file (an absolute path): `templates` for one below a templates folder
+ * whose parent holds a Chart.yaml (a subchart's too), which Helm renders; `crds` for one below such a crds folder, which
+ * Helm applies as it is (chart.go CRDObjects: the files whose name starts with `crds/`). Such a folder in no chart
+ * (kubectl's, an Alertmanager config's) holds plain manifests. `known` keeps each folder's answer for the run.
  */
-export function isChartTemplateFile(file: string, known: Map<string, boolean>): boolean {
+export function chartFolderOf(file: string, known: Map<string, boolean>): 'templates' | 'crds' | undefined {
   for (let folder = dirname(file); dirname(folder) !== folder; folder = dirname(folder)) {
-    if (basename(folder) !== 'templates') continue;
+    const name = basename(folder);
+    if (name !== 'templates' && name !== 'crds') continue;
     const chart = dirname(folder);
     let isChart = known.get(chart);
     if (isChart === undefined) known.set(chart, (isChart = existsSync(join(chart, CHART_FILE))));
-    if (isChart) return true;
+    if (isChart) return name;
   }
-  return false;
+  return undefined;
 }
 
 const CHART_FILE = 'Chart.yaml';

@@ -229,6 +229,13 @@ describe('loadManifests', () => {
     expect(brief(await load(['go-template-define.yaml']))).toEqual([`go-template-define.yaml:2:1 ${GO_TEMPLATE}`]);
   });
 
+  it('says a Helm template in a chart\'s crds folder is applied unrendered, not that rendering the chart would fill it in', async () => {
+    const result = await load(['helm-chart-crds/crds/redisfailovers.yaml']);
+    expect(brief(result)).toEqual([
+      "helm-chart-crds/crds/redisfailovers.yaml:6:5 error helm-template: this is a Helm template in a chart's crds folder, which Helm applies as it is, without rendering it: move it to the chart's templates folder or write it without template actions",
+    ]);
+  });
+
   it('says a chart template that starts with an action is a Helm template, not JSON kubectl cannot read', async () => {
     const result = await load(['helm-chart-json-start.yaml']);
     expect(brief(result)).toEqual([

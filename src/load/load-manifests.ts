@@ -6,7 +6,7 @@ import { asRecord, type KubeObject } from '../model/object.js';
 import { buildDocuments } from './build-values.js';
 import { fileDigestOf, readFileThroughCache } from './document-cache.js';
 import { expandInputs, resolveFrom, type ContextListing } from './expand-inputs.js';
-import { foldChartTemplates, isChartTemplateFile } from './helm-charts.js';
+import { chartFolderOf, foldChartTemplates } from './helm-charts.js';
 import { generatedObjects } from './kustomize-generators.js';
 import { fileFinding, parseDocuments, readDocuments, type ParseLimits, type Reader } from './parse-documents.js';
 import { LOAD_CHECKS } from './load-checks.js';
@@ -111,6 +111,9 @@ export type StreamResult = Omit<LoadResult, 'objects' | 'patches'> & {
   readonly count: number;
 };
 
+/** Who reads a file after kubefit, by the Helm chart folder that holds it (chartFolderOf): Helm renders templates/ only. */
+const CHART_READERS: Readonly<Record<'templates' | 'crds' | 'none', Reader>> = { templates: 'chart', crds: 'chart-crds', none: 'manifest' };
+
 /** Files read ahead of the one being parsed: enough to keep the disk busy, few enough to bound the texts in memory. */
 const READ_AHEAD = 16;
 /**
@@ -202,7 +205,7 @@ export async function streamManifests(inputs: readonly string[], options: LoadOp
     let data: Finding | undefined;
     const { documentCache } = options;
     const readByKustomize = fileRole === 'kustomization' || fileRole === 'configuration' || fileRole === 'data';
-    const reader: Reader = readByKustomize ? 'kustomize' : fileRole === 'patch' ? 'patch' : isChartTemplateFile(resolveFrom(cwd, file), charts) ? 'chart' : 'manifest';
+    const reader: Reader = readByKustomize ? 'kustomize' : fileRole === 'patch' ? 'patch' : CHART_READERS[chartFolderOf(resolveFrom(cwd, file), charts) ?? 'none'];
     const rereads = fileRole === undefined && !transforms.has(file) ? snapshotFile(read, rereadable) : undefined;
     const readAll = () => readDocuments(read.source, limits, options.fromCluster ? 'none' : 'eager', documentCache, reader, snapshot);
     const items = documentCache && read.digest !== undefined ? readFileThroughCache(documentCache, read.source, read.digest, buildDocuments, limits, readAll) : readAll();

@@ -61,12 +61,13 @@ export function readDocumentAt(source: SourceText, json: boolean, limits: ParseL
 
 /**
  * Who reads the file after kubefit: kubectl (`manifest`), Helm (`chart`: a file of a chart's templates folder, which
- * Helm's own objects make a chart template even when it parses), kustomize merging a patch into a build (`patch`:
+ * Helm's own objects make a chart template even when it parses; `chart-crds`: a file of a chart's crds folder, which
+ * Helm applies as it is, unrendered), kustomize merging a patch into a build (`patch`:
  * Helm's objects anywhere make the build's output a chart template, as gatekeeper's helmify patches do), or kustomize
  * itself (`kustomize`: a kustomization is YAML kustomize reads as it is; its `namespace: "{{ .Release.Namespace }}"`
  * is a value for a later `helm template`).
  */
-export type Reader = 'manifest' | 'chart' | 'patch' | 'kustomize';
+export type Reader = 'manifest' | 'chart' | 'chart-crds' | 'patch' | 'kustomize';
 
 /**
  * parseDocuments one document at a time: each document (and each problem, in the order parseDocuments lists them) is
@@ -75,10 +76,10 @@ export type Reader = 'manifest' | 'chart' | 'patch' | 'kustomize';
 export function* readDocuments(original: SourceText, limits: ParseLimits, positions: Positions = 'eager', documentCache?: CodeStore, reader: Reader = 'manifest', snapshot?: SnapshotReading): Generator<ParsedDocument | Finding, void> {
   // a native search first: the regular expression costs about 2 ms per MB even where there is no `{{`
   const chartInput = reader === 'patch' || (reader === 'chart' && !isHelmOutput(original.text));
-  // a templates folder is a chart's only with a Chart.yaml beside it on disk (load-manifests.ts isChartTemplateFile)
+  // a templates folder is a chart's only with a Chart.yaml beside it on disk (helm-charts.ts chartFolderOf)
   const inChart = reader === 'chart';
   if (chartInput && original.text.includes('{{') && HELM_TEMPLATE.test(original.text)) {
-    yield helmFinding(original, HELM_TEMPLATE);
+    yield helmFinding(original, reader, HELM_TEMPLATE);
     return;
   }
   // a cluster snapshot that JSON.parse reads whole (`kubectl get -o json`) needs neither the comment nor the stream scan
@@ -92,8 +93,8 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
   const source = (whole === undefined && /\.json$/i.test(original.file) ? jsoncWithoutObject(commentFree) : undefined) ?? commentFree;
   let helmReported = false;
   let count = 0;
-  const ytt = reader === 'manifest' || reader === 'chart' ? yttAnnotationAt(source.text) : undefined;
-  const plan = whole ? parsedJsonPlan(whole) : isJsonStream(source.text) ? jsonPlan(source, inChart) : yamlPlan(source, limits.maxDocuments);
+  const ytt = reader === 'manifest' || reader === 'chart' || reader === 'chart-crds' ? yttAnnotationAt(source.text) : undefined;
+  const plan = whole ? parsedJsonPlan(whole) : isJsonStream(source.text) ? jsonPlan(source, reader) : yamlPlan(source, limits.maxDocuments);
   // whether a template action found where the document fails is its cause: always in a Helm template
   const blamesTemplate = (chunk: string, start: number) => isHelmText(source.text, inChart) || breaksDocument(chunk, (text) => plan.build(text, start, limits, positions));
   const tables = positions === 'none' ? (snapshot ?? new SnapshotReading()).forFile(source.length) : undefined;
@@ -122,7 +123,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
       if (!built) continue;
       // `name: {{ .Name }}` parses as a mapping used as a key, which kubectl rejects: the template is the cause
       const decode = built.problems.find((problem) => problem.kind === 'decode');
-      const template = decode && templateAt(source.text, decode.start, inChart);
+      const template = decode && templateAt(source.text, decode.start, reader);
       if (template && blamesTemplate(chunkText, start)) {
         if (!helmReported) yield template(source);
         helmReported = true;
@@ -157,7 +158,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
     } catch (error) {
       if (!(error instanceof jsYaml().YAMLException)) throw error;
       const at = start + (error.mark?.position ?? 0);
-      const template = templateAt(source.text, at, inChart);
+      const template = templateAt(source.text, at, reader);
       if (template && blamesTemplate(chunkText, start)) {
         if (!helmReported) yield template(source);
         helmReported = true;
@@ -232,12 +233,12 @@ function yamlPlan(source: SourceText, maxDocuments: number): ReadingPlan {
   return { chunks, findings, build: buildDocuments, json: false };
 }
 
-function jsonPlan(source: SourceText, inChart: boolean): ReadingPlan {
+function jsonPlan(source: SourceText, reader: Reader): ReadingPlan {
   const stream = splitJsonValues(source.text);
   const { error } = stream;
   // `{{- $root := . -}}` first makes kubectl read a chart template as JSON: the template is the cause, when an action
   // comes no later than the error's line (a mkdocs `{% raw %}` first, with actions in quoted strings below, is not one)
-  const template = error && GO_TEMPLATE.exec(source.text.slice(0, lineEndOf(source.text, error.offset))) ? templateAt(source.text, error.offset, inChart) : undefined;
+  const template = error && GO_TEMPLATE.exec(source.text.slice(0, lineEndOf(source.text, error.offset))) ? templateAt(source.text, error.offset, reader) : undefined;
   const findings = !error ? [] : template ? [template(source)] : [syntaxAt(source, error.offset, error.offset + 1, error.message)];
   return { chunks: stream.values, findings, build: buildJsonDocument, json: true };
 }
@@ -336,10 +337,10 @@ const PLACEHOLDER = /\{\{[^{}\n]*\}\}/;
  * template, if it is one: Go template syntax anywhere makes it a Helm chart's; another placeholder counts only on the
  * line kubectl stops at (a Grafana dashboard's `legendFormat: "{{pod}}"` does not explain an error elsewhere).
  */
-function templateAt(text: string, offset: number, inChart: boolean): ((source: SourceText) => Finding) | undefined {
+function templateAt(text: string, offset: number, reader: Reader): ((source: SourceText) => Finding) | undefined {
   if (GO_TEMPLATE.test(text)) {
     const at = templateActionBefore(text, lineEndOf(text, offset));
-    return (source) => (isHelmText(text, inChart) ? helmFinding(source, GO_TEMPLATE, at) : goTemplateFinding(source, at));
+    return (source) => (isHelmText(text, reader === 'chart') ? helmFinding(source, reader, GO_TEMPLATE, at) : goTemplateFinding(source, at));
   }
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const match = PLACEHOLDER.exec(text.slice(lineStart, lineEndOf(text, offset)));
@@ -403,11 +404,14 @@ function goTemplateFinding(source: SourceText, offset: number): Finding {
   return fileFinding(source, offset, offset + 2, { ...LOAD_CHECKS.helmTemplate, message });
 }
 
-function helmFinding(source: SourceText, syntax: RegExp, at?: number): Finding {
+function helmFinding(source: SourceText, reader: Reader, syntax: RegExp, at?: number): Finding {
   const offset = at ?? Math.max(0, source.text.search(syntax));
-  const message = 'this is a Helm template, not a manifest: render it first (helm template RELEASE CHART | kubefit check -)';
-  return fileFinding(source, offset, offset + 2, { ...LOAD_CHECKS.helmTemplate, message });
+  return fileFinding(source, offset, offset + 2, { ...LOAD_CHECKS.helmTemplate, message: reader === 'chart-crds' ? HELM_CRDS_TEMPLATE : HELM_TEMPLATE_FILE });
 }
+
+const HELM_TEMPLATE_FILE = 'this is a Helm template, not a manifest: render it first (helm template RELEASE CHART | kubefit check -)';
+/** upstream: helm pkg/action/install.go installCRDs builds each chart.CRDObjects() file's data as it is; only templates/ is rendered */
+const HELM_CRDS_TEMPLATE = "this is a Helm template in a chart's crds folder, which Helm applies as it is, without rendering it: move it to the chart's templates folder or write it without template actions";
 
 function isHelmText(text: string, inChart: boolean): boolean {
   return inChart || HELM_TEMPLATE.test(text);
