@@ -15,11 +15,16 @@ new RuleTester({ describe, it }).run(rule, {
       fixture: `${FIXTURES}/invalid-budgets.yaml`,
       errors: [
         { messageId: 'maxUnavailableZero', line: 32, column: 19, data: { value: '0' } },
-        { messageId: 'minAvailableReplicas', line: 39, column: 17, data: { value: '3', pods: 3 } },
-        { messageId: 'minAvailableHpa', line: 46, column: 17, data: { value: '2', pods: 2 } },
+        { messageId: 'minAvailableReplicas', line: 39, column: 17, data: { value: '3', pods: '3 pods' } },
+        { messageId: 'minAvailableHpa', line: 46, column: 17, data: { value: '2', pods: '2 pods' } },
         { messageId: 'minAvailableAll', line: 53, column: 17, data: { value: '100%' } },
         { messageId: 'noBudget', line: 59, column: 1 },
       ],
+    },
+    {
+      name: 'a budget that keeps the one pod an autoscaler may scale to',
+      fixture: `${FIXTURES}/invalid-one-pod.yaml`,
+      errors: [{ messageId: 'minAvailableHpa', line: 23, column: 17, data: { value: '80%', pods: '1 pod' } }],
     },
   ],
 });

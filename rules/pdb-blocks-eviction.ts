@@ -55,8 +55,8 @@ export default defineRule({
     messages: {
       maxUnavailableZero: 'maxUnavailable {{value}} allows no voluntary eviction, so node drains hang',
       minAvailableAll: 'minAvailable {{value}} keeps every pod, so node drains hang',
-      minAvailableReplicas: 'minAvailable {{value}} is not below the {{pods}} pods of the workloads it selects, so node drains hang',
-      minAvailableHpa: 'minAvailable {{value}} is not below the {{pods}} pods the selected workloads scale down to (HorizontalPodAutoscaler minReplicas), so node drains hang',
+      minAvailableReplicas: 'minAvailable {{value}} is not below the {{pods}} of the workloads it selects, so node drains hang',
+      minAvailableHpa: 'minAvailable {{value}} is not below the {{pods}} the selected workloads scale down to (HorizontalPodAutoscaler minReplicas), so node drains hang',
       noBudget: 'PodDisruptionBudget sets neither minAvailable nor maxUnavailable, so it limits no eviction',
     },
   },
@@ -74,7 +74,7 @@ export default defineRule({
       const expected = expectedPods(index, pdb);
       const required = expected && scaled(minAvailable, expected.pods);
       if (!expected || required === undefined || required < expected.pods || expected.pods === 0) return;
-      report({ messageId: expected.fromHpa ? 'minAvailableHpa' : 'minAvailableReplicas', data: { value: String(minAvailable), pods: expected.pods }, at: at('minAvailable') });
+      report({ messageId: expected.fromHpa ? 'minAvailableHpa' : 'minAvailableReplicas', data: { value: String(minAvailable), pods: `${expected.pods} ${expected.pods === 1 ? 'pod' : 'pods'}` }, at: at('minAvailable') });
     }
   },
 });
