@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { volumeClaimsOf } from '../plugins/volume-binding.js';
-import { clusterWithStorage, nodeInfoOf, podInfoOf } from '../test-support.js';
-import { ERR_REASON_BIND_CONFLICT, ERR_REASON_NODE_CONFLICT, ERR_REASON_NOT_ENOUGH_SPACE, ERR_REASON_PV_NOT_EXIST, assumePodVolumes, findPodVolumes } from './find-pod-volumes.js';
+import { clusterWithStorage, nodeInfoOf, objectOf, podInfoOf } from '../test-support.js';
+import { ERR_REASON_BIND_CONFLICT, ERR_REASON_NODE_CONFLICT, ERR_REASON_NOT_ENOUGH_SPACE, ERR_REASON_PV_NOT_EXIST, assumePodVolumes, findMatchingVolume, findPodVolumes } from './find-pod-volumes.js';
+import { claimInfoOf, toVolumeInfo } from './storage-objects.js';
 
 type Value = Readonly<Record<string, unknown>>;
 
@@ -340,5 +341,41 @@ describe('TestFindPodVolumesWithCSIMigration (upstream binder_test.go)', () => {
     const claims = volumeClaimsOf(pod, storage);
     if (claims.kind !== 'state') throw new Error(`PreFilter: ${claims.kind}`);
     expect(findPodVolumes(claims.state.bound, claims.state.delayed, node, storage)).toMatchObject({ kind: 'decided', reasons });
+  });
+});
+
+// Ported from component-helpers storage/volume pv_helpers_test.go TestFindMatchVolumeWithNode (the scheduler's path: a
+// node, delayBinding), the rows without volumeAttributesClassName. PVs are named by upstream's UIDs (two of its PVs
+// share the name affinity003); claims are in myns, of class wait, Filesystem.
+describe('TestFindMatchVolumeWithNode (upstream pv_helpers_test.go)', () => {
+  const nodeAffinity = (value: string) => ({ required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'key1', operator: 'In', values: [value] }] }] } });
+  const volume = (name: string, capacity: string, available: boolean, spec: Value = {}) => toVolumeInfo(objectOf({
+    apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name },
+    spec: { capacity: { storage: capacity }, local: { path: '/' }, accessModes: ['ReadWriteOnce', 'ReadOnlyMany'], volumeMode: 'Filesystem', ...spec },
+    ...(available ? { status: { phase: 'Available' } } : { status: { phase: '' } }),
+  }));
+  const volumes = [
+    volume('local-small', '5G', true),
+    volume('local-pd-very-large', '200E', true, { storageClassName: 'large' }),
+    volume('affinity-pv', '100G', true, { storageClassName: 'wait', nodeAffinity: nodeAffinity('value1') }),
+    volume('affinity-pv2', '150G', true, { storageClassName: 'wait', nodeAffinity: nodeAffinity('value1') }),
+    volume('affinity-prebound', '100G', true, { storageClassName: 'wait', claimRef: { name: 'claim02', namespace: 'myns' }, nodeAffinity: nodeAffinity('value1') }),
+    volume('affinity-pv3', '200G', true, { storageClassName: 'wait', nodeAffinity: nodeAffinity('value3') }),
+    volume('affinity-pv4', '200G', false, { storageClassName: 'wait', nodeAffinity: nodeAffinity('value4') }),
+  ];
+  const claim = (name: string, accessModes: readonly string[] = ['ReadWriteOnce']) =>
+    claimInfoOf({ spec: { accessModes, resources: { requests: { storage: '100G' } }, storageClassName: 'wait', volumeMode: 'Filesystem' } }, 'myns', name);
+  it.each([
+    ['success-match', claim('claim01'), 'value1', [], 'affinity-pv'],
+    ['success-prebound', claim('claim02'), 'value1', [], 'affinity-prebound'],
+    ['success-exclusion', claim('claim01'), 'value1', ['affinity-pv'], 'affinity-pv2'],
+    ['fail-exclusion', claim('claim01'), 'value1', ['affinity-pv', 'affinity-pv2'], undefined],
+    ['fail-accessmode', claim('claim01', ['ReadWriteMany']), 'value1', [], undefined],
+    ['fail-nodeaffinity', claim('claim01'), 'value2', [], undefined],
+    ['fail-prebound-node-affinity', claim('claim02'), 'value3', [], undefined],
+    ['fail-nonavaliable', claim('claim04'), 'value4', [], undefined],
+    ['success-bad-and-good-node-affinity', claim('claim03'), 'value3', [], 'affinity-pv3'],
+  ] as const)('%s', (_name, pvc, nodeValue, excluded, want) => {
+    expect(findMatchingVolume(pvc, volumes, { key1: nodeValue }, new Set(excluded))?.name).toBe(want);
   });
 });
