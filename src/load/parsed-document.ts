@@ -94,6 +94,7 @@ export function rangeIn(source: SourceText, positioned: Positioned, path: Path):
 export function keyRangeIn(source: SourceText, positioned: Positioned, path: Path): SourceRange {
   const found = positioned.spans.find(path);
   if (!found.span) return rangeIn(source, positioned, path);
-  const [keyStart, keyEnd, start, end] = found.span;
-  return keyStart >= 0 && found.complete ? source.rangeOf(keyStart, keyEnd) : source.rangeOf(start, end);
+  const [keyStart, keyEnd] = found.span;
+  // a sequence item's (or an unspelt key's) range is its value's, an empty item's included (placed by rangeIn)
+  return keyStart >= 0 && found.complete ? source.rangeOf(keyStart, keyEnd) : rangeIn(source, positioned, path);
 }
