@@ -81,6 +81,7 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
       '9:1 yaml-syntax: unexpected scalar token in YAML stream: "apiVersion"',
       '15:11 yaml-syntax: mapping values are not allowed in this context',
       '20:2 not-kubernetes: document is not a mapping; skipped',
+      '28:3 not-kubernetes: document is not a mapping; skipped',
     ],
     objects: ['after'],
   },
@@ -209,7 +210,12 @@ describe('the loader reads what go-yaml v2 reads', () => {
   it('reads an indented "---" on a document\'s first line as the plain scalar go-yaml reads', () => {
     const file = 'fixtures/load/go-yaml/invalid-indented-marker.yaml';
     const { documents } = parseDocuments(new SourceText(file, readFileSync(file, 'utf8')), DEFAULT_LIMITS);
-    expect(documents.map((document) => document.value)).toEqual(['--- | a', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'after' } }]);
+    expect(documents.map((document) => document.value)).toEqual([
+      '--- | a',
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'after' } },
+      // ... which the next lines continue, left of it too (a top-level node's indentation is 0)
+      '--- continued [on, lines left of it] {and a tab}',
+    ]);
   });
 
   // decode.go parser.anchor: a node's anchor is set as the node starts, so an anchor inside that takes the name again

@@ -61,7 +61,7 @@ export function rewriteForJsYaml(text: string): Rewritten | undefined {
   // becomes a space, so that the rest of the document is still read
   const consulted = scanner.collectionAfterColon || mayHaveTabInIndentation(text);
   const problem = consulted ? goYamlProblem(text) : undefined;
-  const edits = [...(startsWithIndentedMarker(text) ? [FIRST_LINE_BREAK] : []), ...found, ...(problem ? scanner.tabsAfterEntry : [])].sort((a, b) => a.offset - b.offset);
+  const edits = [...indentedMarkerEdits(text), ...found, ...(problem ? scanner.tabsAfterEntry : [])].sort((a, b) => a.offset - b.offset);
   if (problem) scanner.problems.push({ message: problem.message, start: problem.offset, end: problem.offset + 1 });
   if (edits.length === 0 && scanner.problems.length === 0) return undefined;
   let out = '';
@@ -87,6 +87,44 @@ export function startsWithIndentedMarker(text: string): boolean {
 
 const INDENTED_MARKER = /^ +---(?:[ \t\r\n]|$)/;
 const FIRST_LINE_BREAK: Edit = { offset: 0, insert: '\n' };
+
+/**
+ * A line feed before an indented `---` on the text's first line, which keeps js-yaml from taking it for a marker. For
+ * go-yaml it starts a plain scalar, which the next lines continue at any indentation (a top-level node's is 0) until a
+ * comment, a value indicator or a marker at column 0 (yaml_parser_scan_plain_scalar): `  ---` then `[1, 2]` is the
+ * string "--- [1, 2]". js-yaml, given the line feed, ends the scalar at a line left of the first one: such lines are
+ * padded to its column.
+ */
+function indentedMarkerEdits(text: string): Edit[] {
+  if (!startsWithIndentedMarker(text)) return [];
+  const edits = [FIRST_LINE_BREAK];
+  const column = text.indexOf('-');
+  const first = text.slice(0, lineEndAt(text, 0));
+  if (VALUE_INDICATOR.test(first) || COMMENT_AFTER.test(first)) return edits;
+  for (let lineStart = text.indexOf('\n') + 1; lineStart > 0; lineStart = text.indexOf('\n', lineStart) + 1) {
+    const line = text.slice(lineStart, lineEndAt(text, lineStart));
+    const indent = LINE_INDENT.exec(line)?.[0] ?? '';
+    const content = line.slice(indent.length);
+    if (content === '' || content === '\r') continue;
+    if (content.startsWith('#') || MARKER_LINE.test(line) || VALUE_INDICATOR.test(content)) break;
+    if (indent.length < column) edits.push({ offset: lineStart, insert: ' '.repeat(column - indent.length) });
+    // the scalar's leading blanks on a line may be tabs too (its indentation is 0, which no tab violates)
+    for (let tab = indent.indexOf('\t'); tab >= 0; tab = indent.indexOf('\t', tab + 1)) edits.push({ offset: lineStart + tab, insert: '', replace: ' ' });
+    if (COMMENT_AFTER.test(content)) break;
+  }
+  return edits;
+}
+
+const LINE_INDENT = /^[ \t]*/;
+/** A `:` a blank follows (go-yaml's value indicator, where a plain scalar ends) and a comment after white space. */
+const VALUE_INDICATOR = /:(?:[ \t\r]|$)/;
+const COMMENT_AFTER = /[ \t]#/;
+const MARKER_LINE = /^(?:---|\.\.\.)(?:[ \t\r]|$)/;
+
+function lineEndAt(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
+}
 
 /** Padding inserted before `offset` of the new text (a position inside padding maps to the line's start). */
 function shiftBefore(shifted: readonly number[], totals: readonly number[], offset: number): number {
