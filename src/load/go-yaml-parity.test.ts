@@ -82,6 +82,7 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
       '15:11 yaml-syntax: mapping values are not allowed in this context',
       '20:2 not-kubernetes: document is not a mapping; skipped',
       '28:3 not-kubernetes: document is not a mapping; skipped',
+      '33:3 not-kubernetes: document is not a mapping; skipped',
     ],
     objects: ['after'],
   },
@@ -215,6 +216,8 @@ describe('the loader reads what go-yaml v2 reads', () => {
       { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'after' } },
       // ... which the next lines continue, left of it too (a top-level node's indentation is 0)
       '--- continued [on, lines left of it] {and a tab}',
+      // ... after comment lines too
+      '--- "and quoted"',
     ]);
   });
 

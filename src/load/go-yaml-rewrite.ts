@@ -89,32 +89,36 @@ const INDENTED_MARKER = /^ +---(?:[ \t\r\n]|$)/;
 const FIRST_LINE_BREAK: Edit = { offset: 0, insert: '\n' };
 
 /**
- * A line feed before an indented `---` on the text's first line, which keeps js-yaml from taking it for a marker. For
- * go-yaml it starts a plain scalar, which the next lines continue at any indentation (a top-level node's is 0) until a
- * comment, a value indicator or a marker at column 0 (yaml_parser_scan_plain_scalar): `  ---` then `[1, 2]` is the
- * string "--- [1, 2]". js-yaml, given the line feed, ends the scalar at a line left of the first one: such lines are
- * padded to its column.
+ * An indented `---` on a document's first content line starts a plain scalar for go-yaml (a marker is at column 0
+ * only), which the next lines continue at any indentation (a top-level node's is 0) until a comment, a value indicator
+ * or a marker at column 0 (yaml_parser_scan_plain_scalar): `  ---` then `[1, 2]` is the string "--- [1, 2]". js-yaml
+ * ends the scalar at a line left of the first one: such lines are padded to its column. On the text's first line a
+ * line feed goes first too, which keeps js-yaml from taking the `---` for a marker.
  */
 function indentedMarkerEdits(text: string): Edit[] {
-  if (!startsWithIndentedMarker(text)) return [];
-  const edits = [FIRST_LINE_BREAK];
-  const column = text.indexOf('-');
-  const first = text.slice(0, lineEndAt(text, 0));
+  const marker = INDENTED_MARKER_LINE.exec(text);
+  if (!marker) return [];
+  const column = marker[1]?.length ?? 0;
+  const lineStart = marker[0].length - column - 3;
+  const edits = lineStart === 0 ? [FIRST_LINE_BREAK] : [];
+  const first = text.slice(lineStart, lineEndAt(text, lineStart));
   if (VALUE_INDICATOR.test(first) || COMMENT_AFTER.test(first)) return edits;
-  for (let lineStart = text.indexOf('\n') + 1; lineStart > 0; lineStart = text.indexOf('\n', lineStart) + 1) {
-    const line = text.slice(lineStart, lineEndAt(text, lineStart));
+  for (let start = text.indexOf('\n', lineStart) + 1; start > 0; start = text.indexOf('\n', start) + 1) {
+    const line = text.slice(start, lineEndAt(text, start));
     const indent = LINE_INDENT.exec(line)?.[0] ?? '';
     const content = line.slice(indent.length);
     if (content === '' || content === '\r') continue;
     if (content.startsWith('#') || MARKER_LINE.test(line) || VALUE_INDICATOR.test(content)) break;
-    if (indent.length < column) edits.push({ offset: lineStart, insert: ' '.repeat(column - indent.length) });
+    if (indent.length < column) edits.push({ offset: start, insert: ' '.repeat(column - indent.length) });
     // the scalar's leading blanks on a line may be tabs too (its indentation is 0, which no tab violates)
-    for (let tab = indent.indexOf('\t'); tab >= 0; tab = indent.indexOf('\t', tab + 1)) edits.push({ offset: lineStart + tab, insert: '', replace: ' ' });
+    for (let tab = indent.indexOf('\t'); tab >= 0; tab = indent.indexOf('\t', tab + 1)) edits.push({ offset: start + tab, insert: '', replace: ' ' });
     if (COMMENT_AFTER.test(content)) break;
   }
   return edits;
 }
 
+/** Blank and comment lines, then an indented `---` (its indentation captured). */
+const INDENTED_MARKER_LINE = /^(?:[ \t]*(?:#[^\n]*)?\n)*( +)---(?=[ \t\r\n]|$)/;
 const LINE_INDENT = /^[ \t]*/;
 /** A `:` a blank follows (go-yaml's value indicator, where a plain scalar ends) and a comment after white space. */
 const VALUE_INDICATOR = /:(?:[ \t\r]|$)/;
