@@ -3,7 +3,7 @@
 //   npx tsx scripts/fuzz-inputs.ts [--seed N] [--cases N] [--cli N] [--out DIR] [--only NAME] [--oracle BIN]
 //   npx tsx scripts/fuzz-inputs.ts --scaling [--base N]   (time at n, 2n, 4n, 8n, 16n: super-linear growth)
 //   npx tsx scripts/fuzz-inputs.ts --filesystem           (unreadable files, link loops, a FIFO, 300 MB, empty stdin)
-// --oracle names a built test/goyaml-oracle/main.go (see ../shared/tools/goyaml-oracle): every YAML case that is
+// --oracle names a built test/goyaml-oracle/main.go (see ../shared/tools/goyaml-oracle): every YAML or JSON case that is
 // valid UTF-8 is then also read by go-yaml v2, and each disagreement (verdict, value or words) is a failure class.
 // Inputs are mutated copies of fixtures/ and, when present, $KUBEFIT_CORPUS or ../shared/corpus (read only, never
 // copied into the repository), plus generated hostile documents. Nothing is read from the network. Failures are written under --out
@@ -16,6 +16,7 @@ import { parseDocument, isMap, isSeq, Scalar, type Node as YamlNode, type YAMLMa
 import { analyze, type Command } from '../src/check.js';
 import { compareWithOracle, runOracle } from '../test/goyaml-oracle.js';
 import { grammarDocument } from './yaml-grammar.js';
+import { documentStream, jsonLikeFlow, jsonStream } from './differential-grammars.js';
 import type { Finding } from '../src/model/finding.js';
 import { UsageError } from '../src/model/usage-error.js';
 
@@ -533,6 +534,9 @@ function generated(): Record<string, () => Buffer> {
     scalars: () => Buffer.from(scalarsDocument()),
     structure: () => Buffer.from(structureDocument()),
     grammar: () => Buffer.from(grammarDocument(random)),
+    jsonStream: () => Buffer.from(jsonStream(random)),
+    jsonLikeFlow: () => Buffer.from(jsonLikeFlow(random)),
+    documentStream: () => Buffer.from(documentStream(random)),
   };
 }
 /**
@@ -785,7 +789,7 @@ async function main(): Promise<void> {
   }
   const oracle = args.get('oracle');
   if (oracle) {
-    const files = readdirSync(join(OUT, 'cases')).filter((name) => name.endsWith('.yaml')).map((name) => join(OUT, 'cases', name));
+    const files = readdirSync(join(OUT, 'cases')).filter((name) => /\.(?:yaml|json)$/.test(name)).map((name) => join(OUT, 'cases', name));
     // go-yaml reads bytes; kubectl decodes them first (invalid UTF-8 becomes U+FFFD, UTF-16 is decoded): those are left out
     const texts = files.map((file) => readFileSync(file)).map((bytes) => (isUtf8(bytes) && !bytes.subarray(0, 2).equals(Buffer.from([0xfe, 0xff])) && !bytes.subarray(0, 2).equals(Buffer.from([0xff, 0xfe])) ? bytes.toString('utf8') : undefined));
     const compared = files.filter((_, index) => texts[index] !== undefined);
@@ -796,7 +800,7 @@ async function main(): Promise<void> {
       for (const disagreement of compareWithOracle(file, text, verdicts.get(file) ?? [])) {
         const name = `go-yaml ${normalise(disagreement.goYaml).slice(0, 70)} / kubefit ${normalise(disagreement.kubefit).replace(/\[.*$/, '[…]').slice(0, 70)}`;
         const list = classes.get(name) ?? [];
-        list.push({ id: file.replace(/.*\//, '').replace(/\.yaml$/, ''), origin: 'oracle', bytes: Buffer.from(text), failures: [{ class: name, detail: `line ${disagreement.line}: go-yaml ${disagreement.goYaml.slice(0, 200)}; kubefit ${disagreement.kubefit.slice(0, 200)}` }] });
+        list.push({ id: file.replace(/.*\//, '').replace(/\.(?:yaml|json)$/, ''), origin: 'oracle', bytes: Buffer.from(text), failures: [{ class: name, detail: `line ${disagreement.line}: go-yaml ${disagreement.goYaml.slice(0, 200)}; kubefit ${disagreement.kubefit.slice(0, 200)}` }] });
         classes.set(name, list);
       }
     }

@@ -223,12 +223,43 @@ func judgeJSON(data []byte) []verdict {
 		if err != nil {
 			return append(verdicts, verdict{Line: line, Status: "REJECT", Error: err.Error()})
 		}
+		if err := numbersInRange(value); err != nil {
+			verdicts = append(verdicts, verdict{Line: line, Status: "REJECT", Error: err.Error()})
+			continue
+		}
 		if duplicate := duplicateJSONKey(data[valueStart:decoder.InputOffset()]); duplicate != "" {
 			verdicts = append(verdicts, verdict{Line: line, Status: "LOSSY", Error: "duplicate key " + duplicate})
 			continue
 		}
 		verdicts = append(verdicts, verdict{Line: line, Status: "ACCEPT", Value: value})
 	}
+}
+
+// upstream: sigs.k8s.io/json internal/golang/encoding/json decode.go convertNumber, which kubectl's unstructured decoding
+// (UnmarshalCaseSensitivePreserveInts) runs on each number: an int64, else a float64; one out of float64's range fails.
+func numbersInRange(value interface{}) error {
+	switch typed := value.(type) {
+	case json.Number:
+		if _, err := typed.Int64(); err == nil {
+			return nil
+		}
+		if _, err := typed.Float64(); err != nil {
+			return fmt.Errorf("json: cannot unmarshal number %s into Go value of type float64", typed)
+		}
+	case map[string]interface{}:
+		for _, item := range typed {
+			if err := numbersInRange(item); err != nil {
+				return err
+			}
+		}
+	case []interface{}:
+		for _, item := range typed {
+			if err := numbersInRange(item); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // encoding/json keeps the last of repeated keys silently.
