@@ -219,6 +219,9 @@ describe('the loader reads what go-yaml v2 reads', () => {
       // ... after comment lines too
       '--- "and quoted"',
     ]);
+    // ... and with CRLF line ends (the blank line before the marker ends in one)
+    const crlf = '# c\r\n\r\n  ---\r\n[1]\r\n';
+    expect(parseDocuments(new SourceText('crlf.yaml', crlf), DEFAULT_LIMITS).documents.map((document) => document.value)).toEqual(['--- [1]']);
   });
 
   // decode.go parser.anchor: a node's anchor is set as the node starts, so an anchor inside that takes the name again

@@ -118,7 +118,7 @@ function indentedMarkerEdits(text: string): Edit[] {
 }
 
 /** Blank and comment lines, then an indented `---` (its indentation captured). */
-const INDENTED_MARKER_LINE = /^(?:[ \t]*(?:#[^\n]*)?\n)*( +)---(?=[ \t\r\n]|$)/;
+const INDENTED_MARKER_LINE = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*( +)---(?=[ \t\r\n]|$)/;
 const LINE_INDENT = /^[ \t]*/;
 /** A `:` a blank follows (go-yaml's value indicator, where a plain scalar ends) and a comment after white space. */
 const VALUE_INDICATOR = /:(?:[ \t\r]|$)/;
