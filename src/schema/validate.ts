@@ -427,7 +427,24 @@ function builtinFindings(validator: CompiledValidator, object: KubeObject, kuber
   const api = validateBuiltinObject(object, release);
   // so does a []byte value that is not base64, and the decoder's error is then the only one the API server returns
   if (!api.decoded) return [...verdict.findings, ...api.findings].sort(compareFindings);
-  return [...withoutEnumDuplicates(schema, api.findings), ...verdict.findings, ...withoutSchemaDuplicates(api.findings, schema)].sort(compareFindings);
+  const unserved = unservedFields(verdict.findings);
+  const seen = api.findings.filter((finding) => !unserved(finding));
+  // nor, there, the schema's enum, which the API server checks only through that validation
+  const schemaSeen = schema.filter((finding) => !(finding.message.includes(' must be one of ') && unserved(finding)));
+  return [...withoutEnumDuplicates(schemaSeen, seen), ...verdict.findings, ...withoutSchemaDuplicates(seen, schemaSeen)].sort(compareFindings);
+}
+
+/**
+ * Whether a finding lies at or under a field the release check reported: the API server's validation never sees a
+ * field its release does not have yet (strict field validation rejects the request as it decodes; without it the
+ * decoder drops the field) nor one whose feature gate is off by default there (the kind's strategy drops it on create,
+ * as job strategy.go dropJobDisabledFields does).
+ */
+function unservedFields(releaseFindings: readonly Finding[]): (finding: Finding) => boolean {
+  const fields = releaseFindings.flatMap((finding) => (finding.path === null ? [] : [finding.path]));
+  if (fields.length === 0) return () => false;
+  const under = (path: string, field: string): boolean => path === field || path.startsWith(`${field}.`) || path.startsWith(`${field}[`);
+  return (finding) => finding.path !== null && fields.some((field) => under(finding.path as string, field));
 }
 
 function failsDecoding(error: SchemaError): boolean {

@@ -135,6 +135,32 @@ describe('API server validation per API group', () => {
     ]);
   });
 
+  // a field the release does not have, or whose gate is off by default there (job strategy.go dropJobDisabledFields):
+  // the release check's finding alone, not the API server's errors at it or the schema's enum
+  it('the API server\'s validation does not see a field its release lacks or drops', async () => {
+    const { objects } = await loadManifests(['invalid-gated-job-fields.yaml'], { cwd: 'fixtures/schema/validation' });
+    const messages = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false }).map((finding) => `${finding.line}:${finding.column} ${finding.severity} ${finding.message}`);
+    expect(messages('1.27')).toEqual([
+      "9:3 error unknown field \"backoffLimitPerIndex\" in spec: added in Kubernetes 1.28 (alpha, on by default from 1.29); this run checks 1.27",
+      "10:3 error unknown field \"managedBy\" in spec: added in Kubernetes 1.30 (alpha, on by default from 1.32); this run checks 1.27",
+      "11:3 error unknown field \"successPolicy\" in spec: added in Kubernetes 1.30 (alpha, on by default from 1.31); this run checks 1.27",
+      "14:3 error unknown field \"podReplacementPolicy\" in spec: added in Kubernetes 1.28 (alpha, on by default from 1.29); this run checks 1.27",
+    ]);
+    expect(messages('1.28')).toEqual([
+      "9:3 warning field \"backoffLimitPerIndex\" in spec is off by default in Kubernetes 1.28 (feature gate JobBackoffLimitPerIndex, on by default from 1.29): the API server drops it unless the gate is enabled",
+      "10:3 error unknown field \"managedBy\" in spec: added in Kubernetes 1.30 (alpha, on by default from 1.32); this run checks 1.28",
+      "11:3 error unknown field \"successPolicy\" in spec: added in Kubernetes 1.30 (alpha, on by default from 1.31); this run checks 1.28",
+      "14:3 warning field \"podReplacementPolicy\" in spec is off by default in Kubernetes 1.28 (feature gate JobPodReplacementPolicy, on by default from 1.29): the API server drops it unless the gate is enabled",
+    ]);
+    expect(messages('1.30')).toEqual([
+      "9:25 error spec.backoffLimitPerIndex: Invalid value: 1: requires indexed completion mode",
+      "10:3 warning field \"managedBy\" in spec is off by default in Kubernetes 1.30 (feature gate JobManagedBy, on by default from 1.32): the API server drops it unless the gate is enabled",
+      "11:3 warning field \"successPolicy\" in spec is off by default in Kubernetes 1.30 (feature gate JobSuccessPolicy, on by default from 1.31): the API server drops it unless the gate is enabled",
+      "14:25 error spec.podReplacementPolicy: Unsupported value: \"Sometimes\": supported values: \"Failed\", \"TerminatingOrFailed\"",
+    ]);
+    expect(messages('1.36')).toHaveLength(4);
+  });
+
   it('a core enum value is reported once, in the API server\'s words: its OpenAPI enums are informational', async () => {
     expect(await check('invalid-core-enums.yaml', 'all')).toEqual(EXPECTED_CORE_ENUMS);
   });
