@@ -161,6 +161,22 @@ describe('API server validation per API group', () => {
     expect(messages('1.36')).toHaveLength(4);
   });
 
+  // upstream: discovery validation.go ValidateEndpointSlice, validateEndpoints, validatePorts, validateHints
+  it('ValidateEndpointSlice: address type, addresses, node names, hostnames, zone hints, port names, protocols, appProtocol', async () => {
+    expect(await check('invalid-endpoint-slice.yaml', 'all')).toEqual([
+      "7:14 api-validation: addressType: Unsupported value: \"IPv5\": supported values: \"FQDN\", \"IPv4\", \"IPv6\"",
+      "9:16 api-validation: endpoints[0].addresses: Required value: must contain at least 1 address",
+      "10:15 api-validation: endpoints[0].nodeName: Invalid value: \"Node_1\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+      "11:15 api-validation: endpoints[0].hostname: Invalid value: \"db.primary\": must not contain dots",
+      "15:17 api-validation: endpoints[0].hints.forZones[1].name: Duplicate value: \"zone-a\"",
+      "16:17 api-validation: endpoints[0].hints.forZones[2].name: Invalid value: \"zone b\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+      "20:5 api-validation: ports[1].name: Duplicate value: \"\"",
+      "21:11 api-validation: ports[2].name: Invalid value: \"Metrics\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+      "23:15 api-validation: ports[2].protocol: Unsupported value: \"ICMP\": supported values: \"SCTP\", \"TCP\", \"UDP\"",
+      "24:18 api-validation: ports[2].appProtocol: Invalid value: \"https://example\": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+    ]);
+  });
+
   it('a core enum value is reported once, in the API server\'s words: its OpenAPI enums are informational', async () => {
     expect(await check('invalid-core-enums.yaml', 'all')).toEqual(EXPECTED_CORE_ENUMS);
   });
