@@ -106,8 +106,6 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   // upstream: apiextensions and kube-aggregator validation use apimachinery's genericvalidation.ValidateObjectMeta
   'apiextensions.k8s.io/v1 CustomResourceDefinition': { nameFn: nameIsDNSSubdomain, nameFnOf: crdNameFn, genericMeta: true, decode: decodeBytesFields('CustomResourceDefinition', conversionWebhookCABundle), spec: validateCustomResourceDefinition },
   'apiregistration.k8s.io/v1 APIService': { nameFn: nameIsDNSSubdomain, nameFnOf: apiServiceNameFn, genericMeta: true, decode: decodeBytesFields('APIService', apiServiceCABundle), spec: validateAPIService },
-  'flowcontrol.apiserver.k8s.io/v1 FlowSchema': { nameFn: nameIsPathSegment },
-  'flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfiguration': { nameFn: nameIsPathSegment },
 };
 
 /** Requests, not stored objects: the API server does not validate their metadata. */

@@ -14,7 +14,7 @@ export const nameIsDNSSubdomain: NameFunc = masked((name) => subdomainErrors(nam
 export const nameIsDNSLabel: NameFunc = masked(dns1123LabelErrors);
 export const nameIsDNS1035Label: NameFunc = masked(dns1035LabelErrors);
 
-// upstream: content/path.go IsPathSegmentName, IsPathSegmentPrefix (ValidateRBACName, flowcontrol names) (v1.36)
+// upstream: content/path.go IsPathSegmentName, IsPathSegmentPrefix (ValidateRBACName) (v1.36)
 export const nameIsPathSegment: NameFunc = (name, prefix) => {
   if (!prefix && (name === '.' || name === '..')) return [`may not be '${name}'`];
   return ['/', '%'].filter((illegal) => name.includes(illegal)).map((illegal) => `may not contain '${illegal}'`);

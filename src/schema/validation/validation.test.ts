@@ -177,6 +177,14 @@ describe('API server validation per API group', () => {
     ]);
   });
 
+  // upstream: flowcontrol validation.go ValidateFlowSchemaName, ValidatePriorityLevelConfigurationName (NameIsDNSSubdomain)
+  it('a FlowSchema or PriorityLevelConfiguration name is a DNS subdomain', async () => {
+    expect(await check('invalid-flowcontrol-names.yaml', 'all')).toEqual([
+      "5:9 invalid-name: metadata.name: Invalid value: \"system:operators\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+      "24:9 invalid-name: metadata.name: Invalid value: \"Workload_High\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+    ]);
+  });
+
   it('a core enum value is reported once, in the API server\'s words: its OpenAPI enums are informational', async () => {
     expect(await check('invalid-core-enums.yaml', 'all')).toEqual(EXPECTED_CORE_ENUMS);
   });
