@@ -4,6 +4,7 @@ import { findingAt, type Finding } from '../../model/finding.js';
 import { isClusterScoped } from '../../model/kinds.js';
 import { certificateRequestName, validateCertificateSigningRequest } from './certificates.js';
 import { validateEndpointSlice } from './discovery.js';
+import { validateFlowSchema } from './flowcontrol.js';
 import type { Path } from '../../model/document.js';
 import { asRecord, type KubeObject } from '../../model/object.js';
 import type { RuleMeta } from '../../model/rule-meta.js';
@@ -94,6 +95,7 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'node.k8s.io/v1 RuntimeClass': { nameFn: nameIsDNSSubdomain, genericMeta: true, spec: validateRuntimeClass },
   'certificates.k8s.io/v1 CertificateSigningRequest': { nameFn: certificateRequestName, spec: validateCertificateSigningRequest },
   'discovery.k8s.io/v1 EndpointSlice': { nameFn: nameIsDNSSubdomain, spec: validateEndpointSlice },
+  'flowcontrol.apiserver.k8s.io/v1 FlowSchema': { nameFn: nameIsDNSSubdomain, spec: validateFlowSchema },
   'networking.k8s.io/v1 IngressClass': { nameFn: nameIsDNSSubdomain, spec: validateIngressClass },
   'storage.k8s.io/v1 StorageClass': { nameFn: nameIsDNSSubdomain, spec: validateStorageClass },
   'storage.k8s.io/v1 CSIDriver': { nameFn: nameIsDNSSubdomain, spec: validateCSIDriver },

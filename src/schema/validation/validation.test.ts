@@ -185,6 +185,30 @@ describe('API server validation per API group', () => {
     ]);
   });
 
+  // upstream: flowcontrol validation.go ValidateFlowSchemaSpec, ValidateFlowSchemaPolicyRulesWithSubjects,
+  // ValidateFlowSchemaSubject, ValidateFlowSchemaResourcePolicyRule, ValidateFlowSchemaNonResourcePolicyRule
+  it('ValidateFlowSchemaSpec: precedence, priority level, subjects, resource and non-resource rules', async () => {
+    expect(await check('invalid-flow-schema.yaml', 'all')).toEqual([
+      "7:23 api-validation: spec.matchingPrecedence: Invalid value: 1: only the schema named 'exempt' may have matchingPrecedence 1",
+      "9:11 api-validation: spec.priorityLevelConfiguration.name: Invalid value: \"Workload_High\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+      "15:24 api-validation: spec.rules[0].subjects[0].serviceAccount.namespace: Required value: must specify namespace for service account",
+      "17:13 api-validation: spec.rules[0].subjects[0].user: Forbidden: user is forbidden when subject kind is not 'User'",
+      "18:17 api-validation: spec.rules[0].subjects[1].kind: Unsupported value: \"Robot\": supported values: \"Group\", \"ServiceAccount\", \"User\"",
+      "19:11 api-validation: spec.rules[0].subjects[2].group: Required value: group is required when subject kind is 'Group'",
+      "21:18 api-validation: spec.rules[0].resourceRules[0].verbs: Unsupported value: [\"get\",\"fetch\"]: supported values: \"create\", \"delete\", \"deletecollection\", \"get\", \"list\", \"patch\", \"proxy\", \"update\", \"watch\"",
+      "22:22 api-validation: spec.rules[0].resourceRules[0].apiGroups: Invalid value: [\"*\",\"apps\"]: if '*' is present, must not specify other api groups",
+      "23:22 api-validation: spec.rules[0].resourceRules[0].resources: Required value: resource rules must supply at least one resource",
+      "24:24 api-validation: spec.rules[0].resourceRules[0].namespaces[0]: Invalid value: \"Team_A\": each member of this list must be '*' or a DNS-1123 label; a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+      "25:17 api-validation: spec.rules[1].subjects: Required value: subjects must contain at least one value",
+      "27:18 api-validation: spec.rules[1].nonResourceRules[0].verbs: Invalid value: [\"*\",\"get\"]: if '*' is present, must not specify other verbs",
+      "28:29 api-validation: spec.rules[1].nonResourceRules[0].nonResourceURLs[0]: Invalid value: \"healthz\": must start with slash",
+      "28:40 api-validation: spec.rules[1].nonResourceRules[0].nonResourceURLs[1]: Invalid value: \"/metrics/*/x\": wildcard can only do suffix matching",
+      "28:56 api-validation: spec.rules[1].nonResourceRules[0].nonResourceURLs[2]: Invalid value: \"/a//b\": must not contain double slash",
+      "29:7 api-validation: spec.rules[2]: Required value: at least one of resourceRules and nonResourceRules has to be non-empty",
+      "32:19 api-validation: spec.rules[2].subjects[0].user.name: Required value",
+    ]);
+  });
+
   it('a core enum value is reported once, in the API server\'s words: its OpenAPI enums are informational', async () => {
     expect(await check('invalid-core-enums.yaml', 'all')).toEqual(EXPECTED_CORE_ENUMS);
   });
