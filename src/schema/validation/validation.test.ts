@@ -82,8 +82,17 @@ describe('API server validation per API group', () => {
     expect(await check(fixture)).toEqual(expected());
   });
 
-  it('an unknown apps strategy type is reported once, in the API server\'s words, not by the OpenAPI enum', async () => {
-    expect(await check('invalid-apps-strategy-type.yaml', 'all')).toEqual(EXPECTED_APPS_STRATEGY_TYPE);
+  // every schema-stage finding: the API server's words, not the OpenAPI enum's as well
+  it.each([
+    ['an unknown apps strategy type is reported once, in the API server\'s words, not by the OpenAPI enum', 'invalid-apps-strategy-type.yaml', () => EXPECTED_APPS_STRATEGY_TYPE],
+    ['validateCertificateSigningRequest: any name a path segment allows, usages, signerName, expirationSeconds', 'invalid-certificates.yaml', () => EXPECTED_CERTIFICATES],
+    ['webhook failurePolicy, matchPolicy, sideEffects, reinvocationPolicy and rule scope are NotSupported, once', 'invalid-admission-enums.yaml', () => EXPECTED_ADMISSION_ENUMS],
+    ['ValidateNamespace: spec.finalizers are qualified names, standard or fully qualified', 'invalid-namespace-finalizers.yaml', () => EXPECTED_NAMESPACE_FINALIZERS],
+    ['ValidateEndpointSlice: address type, addresses, node names, hostnames, zone hints, port names, protocols, appProtocol', 'invalid-endpoint-slice.yaml', () => EXPECTED_ENDPOINT_SLICE],
+    ['a FlowSchema or PriorityLevelConfiguration name is a DNS subdomain', 'invalid-flowcontrol-names.yaml', () => EXPECTED_FLOWCONTROL_NAMES],
+    ['ValidateFlowSchemaSpec: precedence, priority level, subjects, resource and non-resource rules', 'invalid-flow-schema.yaml', () => EXPECTED_FLOW_SCHEMA],
+  ])('%s (%s)', async (_name, fixture, expected) => {
+    expect(await check(fixture, 'all')).toEqual(expected());
   });
 
   it('up to 1.33 a strategy prints with %#v where its rollingUpdate is nil (apimachinery 0.33 ErrorBody)', async () => {
@@ -95,43 +104,6 @@ describe('API server validation per API group', () => {
       'spec.updateStrategy: Unsupported value: apps.DaemonSetUpdateStrategy{Type:"Surge", RollingUpdate:(*apps.RollingUpdateDaemonSet)(nil)}: supported values: "RollingUpdate", "OnDelete"',
       'spec.updateStrategy: Invalid value: {"Type":"Rolling","RollingUpdate":{"Partition":1,"MaxUnavailable":null}}: must be \'RollingUpdate\' or \'OnDelete\'',
       'spec.updateStrategy: Invalid value: apps.StatefulSetUpdateStrategy{Type:"Partitioned", RollingUpdate:(*apps.RollingUpdateStatefulSetStrategy)(nil)}: must be \'RollingUpdate\' or \'OnDelete\'',
-    ]);
-  });
-
-  // upstream: certificates validation_test.go TestValidateCertificateSigningRequestCreate; core names_test.go ValidateSignerName
-  it('validateCertificateSigningRequest: any name a path segment allows, usages, signerName, expirationSeconds', async () => {
-    expect(await check('invalid-certificates.yaml', 'all')).toEqual([
-      "15:9 invalid-name: metadata.name: Invalid value: \"csr%1\": may not contain '%'",
-      "27:15 api-validation: spec.signerName: Invalid value: \"example.com\": must be a fully qualified domain and path of the form 'example.com/signer-name'",
-      "36:15 api-validation: spec.signerName: Invalid value: \"example\": should be a domain with at least two segments separated by dots",
-      "45:15 api-validation: spec.signerName: Invalid value: \"Example.com\": validating label \"Example\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
-      "54:15 api-validation: spec.signerName: Invalid value: \"team.Signer_A\": validating label \"Signer_A\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
-      "63:15 api-validation: spec.signerName: Invalid value: \"kubernetes.io/legacy-unknown\": the legacy signerName is not allowed via this API version",
-      "73:11 api-validation: spec.usages: Required value",
-      "82:25 api-validation: spec.usages[1]: Unsupported value: \"bogus\": supported values: \"any\", \"cert sign\", \"client auth\", \"code signing\", \"content commitment\", \"crl sign\", \"data encipherment\", \"decipher only\", \"digital signature\", \"email protection\", \"encipher only\", \"ipsec end system\", \"ipsec tunnel\", \"ipsec user\", \"key agreement\", \"key encipherment\", \"microsoft sgc\", \"netscape sgc\", \"ocsp signing\", \"s/mime\", \"server auth\", \"signing\", \"timestamping\"",
-      "82:32 api-validation: spec.usages[2]: Duplicate value: \"client auth\"",
-      "92:22 api-validation: spec.expirationSeconds: Invalid value: 599: may not specify a duration less than 600 seconds (10 minutes)",
-    ]);
-  });
-
-  // upstream: admissionregistration validation.go validateValidatingWebhook, validateMutatingWebhook, validateRule
-  it('webhook failurePolicy, matchPolicy, sideEffects, reinvocationPolicy and rule scope are NotSupported, once', async () => {
-    expect(await check('invalid-admission-enums.yaml', 'all')).toEqual([
-      "9:18 api-validation: webhooks[0].sideEffects: Unsupported value: \"Maybe\": supported values: \"None\", \"NoneOnDryRun\"",
-      "10:20 api-validation: webhooks[0].failurePolicy: Unsupported value: \"Explode\": supported values: \"Fail\", \"Ignore\"",
-      "11:18 api-validation: webhooks[0].matchPolicy: Unsupported value: \"Fuzzy\": supported values: \"Equivalent\", \"Exact\"",
-      "19:16 api-validation: webhooks[0].rules[0].scope: Unsupported value: \"Global\": supported values: \"*\", \"Cluster\", \"Namespaced\"",
-      "29:25 api-validation: webhooks[0].reinvocationPolicy: Unsupported value: \"Always\": supported values: \"IfNeeded\", \"Never\"",
-      "30:20 api-validation: webhooks[0].failurePolicy: Unsupported value: \"\": supported values: \"Fail\", \"Ignore\"",
-      "52:16 api-validation: spec.matchConstraints.resourceRules[0].scope: Unsupported value: \"namespaced\": supported values: \"*\", \"Cluster\", \"Namespaced\"",
-    ]);
-  });
-
-  // upstream: core validation.go ValidateNamespace, validateFinalizerName (the list's path, unindexed)
-  it('ValidateNamespace: spec.finalizers are qualified names, standard or fully qualified', async () => {
-    expect(await check('invalid-namespace-finalizers.yaml', 'all')).toEqual([
-      "10:7 api-validation: spec.finalizers: Invalid value: \"cleanup\": name is neither a standard finalizer name nor is it fully qualified",
-      "11:7 api-validation: spec.finalizers: Invalid value: \"example.com/Bad_Name/x\": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
     ]);
   });
 
@@ -159,54 +131,6 @@ describe('API server validation per API group', () => {
       "14:25 error spec.podReplacementPolicy: Unsupported value: \"Sometimes\": supported values: \"Failed\", \"TerminatingOrFailed\"",
     ]);
     expect(messages('1.36')).toHaveLength(4);
-  });
-
-  // upstream: discovery validation.go ValidateEndpointSlice, validateEndpoints, validatePorts, validateHints
-  it('ValidateEndpointSlice: address type, addresses, node names, hostnames, zone hints, port names, protocols, appProtocol', async () => {
-    expect(await check('invalid-endpoint-slice.yaml', 'all')).toEqual([
-      "7:14 api-validation: addressType: Unsupported value: \"IPv5\": supported values: \"FQDN\", \"IPv4\", \"IPv6\"",
-      "9:16 api-validation: endpoints[0].addresses: Required value: must contain at least 1 address",
-      "10:15 api-validation: endpoints[0].nodeName: Invalid value: \"Node_1\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
-      "11:15 api-validation: endpoints[0].hostname: Invalid value: \"db.primary\": must not contain dots",
-      "15:17 api-validation: endpoints[0].hints.forZones[1].name: Duplicate value: \"zone-a\"",
-      "16:17 api-validation: endpoints[0].hints.forZones[2].name: Invalid value: \"zone b\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
-      "20:5 api-validation: ports[1].name: Duplicate value: \"\"",
-      "21:11 api-validation: ports[2].name: Invalid value: \"Metrics\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
-      "23:15 api-validation: ports[2].protocol: Unsupported value: \"ICMP\": supported values: \"SCTP\", \"TCP\", \"UDP\"",
-      "24:18 api-validation: ports[2].appProtocol: Invalid value: \"https://example\": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
-    ]);
-  });
-
-  // upstream: flowcontrol validation.go ValidateFlowSchemaName, ValidatePriorityLevelConfigurationName (NameIsDNSSubdomain)
-  it('a FlowSchema or PriorityLevelConfiguration name is a DNS subdomain', async () => {
-    expect(await check('invalid-flowcontrol-names.yaml', 'all')).toEqual([
-      "5:9 invalid-name: metadata.name: Invalid value: \"system:operators\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
-      "24:9 invalid-name: metadata.name: Invalid value: \"Workload_High\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
-    ]);
-  });
-
-  // upstream: flowcontrol validation.go ValidateFlowSchemaSpec, ValidateFlowSchemaPolicyRulesWithSubjects,
-  // ValidateFlowSchemaSubject, ValidateFlowSchemaResourcePolicyRule, ValidateFlowSchemaNonResourcePolicyRule
-  it('ValidateFlowSchemaSpec: precedence, priority level, subjects, resource and non-resource rules', async () => {
-    expect(await check('invalid-flow-schema.yaml', 'all')).toEqual([
-      "7:23 api-validation: spec.matchingPrecedence: Invalid value: 1: only the schema named 'exempt' may have matchingPrecedence 1",
-      "9:11 api-validation: spec.priorityLevelConfiguration.name: Invalid value: \"Workload_High\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
-      "15:24 api-validation: spec.rules[0].subjects[0].serviceAccount.namespace: Required value: must specify namespace for service account",
-      "17:13 api-validation: spec.rules[0].subjects[0].user: Forbidden: user is forbidden when subject kind is not 'User'",
-      "18:17 api-validation: spec.rules[0].subjects[1].kind: Unsupported value: \"Robot\": supported values: \"Group\", \"ServiceAccount\", \"User\"",
-      "19:11 api-validation: spec.rules[0].subjects[2].group: Required value: group is required when subject kind is 'Group'",
-      "21:18 api-validation: spec.rules[0].resourceRules[0].verbs: Unsupported value: [\"get\",\"fetch\"]: supported values: \"create\", \"delete\", \"deletecollection\", \"get\", \"list\", \"patch\", \"proxy\", \"update\", \"watch\"",
-      "22:22 api-validation: spec.rules[0].resourceRules[0].apiGroups: Invalid value: [\"*\",\"apps\"]: if '*' is present, must not specify other api groups",
-      "23:22 api-validation: spec.rules[0].resourceRules[0].resources: Required value: resource rules must supply at least one resource",
-      "24:24 api-validation: spec.rules[0].resourceRules[0].namespaces[0]: Invalid value: \"Team_A\": each member of this list must be '*' or a DNS-1123 label; a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
-      "25:17 api-validation: spec.rules[1].subjects: Required value: subjects must contain at least one value",
-      "27:18 api-validation: spec.rules[1].nonResourceRules[0].verbs: Invalid value: [\"*\",\"get\"]: if '*' is present, must not specify other verbs",
-      "28:29 api-validation: spec.rules[1].nonResourceRules[0].nonResourceURLs[0]: Invalid value: \"healthz\": must start with slash",
-      "28:40 api-validation: spec.rules[1].nonResourceRules[0].nonResourceURLs[1]: Invalid value: \"/metrics/*/x\": wildcard can only do suffix matching",
-      "28:56 api-validation: spec.rules[1].nonResourceRules[0].nonResourceURLs[2]: Invalid value: \"/a//b\": must not contain double slash",
-      "29:7 api-validation: spec.rules[2]: Required value: at least one of resourceRules and nonResourceRules has to be non-empty",
-      "32:19 api-validation: spec.rules[2].subjects[0].user.name: Required value",
-    ]);
   });
 
   it('a core enum value is reported once, in the API server\'s words: its OpenAPI enums are informational', async () => {
@@ -493,6 +417,79 @@ const EXPECTED_APPS_STRATEGY_TYPE: string[] = [
   '63:11 api-validation: spec.updateStrategy: Unsupported value: {"Type":"Surge","RollingUpdate":null}: supported values: "RollingUpdate", "OnDelete"',
   '81:11 api-validation: spec.updateStrategy: Invalid value: {"Type":"Rolling","RollingUpdate":{"Partition":1,"MaxUnavailable":null}}: must be \'RollingUpdate\' or \'OnDelete\'',
   '101:11 api-validation: spec.updateStrategy: Invalid value: {"Type":"Partitioned","RollingUpdate":null}: must be \'RollingUpdate\' or \'OnDelete\'',
+];
+
+// certificates validation_test.go TestValidateCertificateSigningRequestCreate; core names.go ValidateSignerName
+const EXPECTED_CERTIFICATES: string[] = [
+  "15:9 invalid-name: metadata.name: Invalid value: \"csr%1\": may not contain '%'",
+  "27:15 api-validation: spec.signerName: Invalid value: \"example.com\": must be a fully qualified domain and path of the form 'example.com/signer-name'",
+  "36:15 api-validation: spec.signerName: Invalid value: \"example\": should be a domain with at least two segments separated by dots",
+  "45:15 api-validation: spec.signerName: Invalid value: \"Example.com\": validating label \"Example\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+  "54:15 api-validation: spec.signerName: Invalid value: \"team.Signer_A\": validating label \"Signer_A\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+  "63:15 api-validation: spec.signerName: Invalid value: \"kubernetes.io/legacy-unknown\": the legacy signerName is not allowed via this API version",
+  "73:11 api-validation: spec.usages: Required value",
+  "82:25 api-validation: spec.usages[1]: Unsupported value: \"bogus\": supported values: \"any\", \"cert sign\", \"client auth\", \"code signing\", \"content commitment\", \"crl sign\", \"data encipherment\", \"decipher only\", \"digital signature\", \"email protection\", \"encipher only\", \"ipsec end system\", \"ipsec tunnel\", \"ipsec user\", \"key agreement\", \"key encipherment\", \"microsoft sgc\", \"netscape sgc\", \"ocsp signing\", \"s/mime\", \"server auth\", \"signing\", \"timestamping\"",
+  "82:32 api-validation: spec.usages[2]: Duplicate value: \"client auth\"",
+  "92:22 api-validation: spec.expirationSeconds: Invalid value: 599: may not specify a duration less than 600 seconds (10 minutes)",
+];
+
+// admissionregistration validation.go validateValidatingWebhook, validateMutatingWebhook, validateRule
+const EXPECTED_ADMISSION_ENUMS: string[] = [
+  "9:18 api-validation: webhooks[0].sideEffects: Unsupported value: \"Maybe\": supported values: \"None\", \"NoneOnDryRun\"",
+  "10:20 api-validation: webhooks[0].failurePolicy: Unsupported value: \"Explode\": supported values: \"Fail\", \"Ignore\"",
+  "11:18 api-validation: webhooks[0].matchPolicy: Unsupported value: \"Fuzzy\": supported values: \"Equivalent\", \"Exact\"",
+  "19:16 api-validation: webhooks[0].rules[0].scope: Unsupported value: \"Global\": supported values: \"*\", \"Cluster\", \"Namespaced\"",
+  "29:25 api-validation: webhooks[0].reinvocationPolicy: Unsupported value: \"Always\": supported values: \"IfNeeded\", \"Never\"",
+  "30:20 api-validation: webhooks[0].failurePolicy: Unsupported value: \"\": supported values: \"Fail\", \"Ignore\"",
+  "52:16 api-validation: spec.matchConstraints.resourceRules[0].scope: Unsupported value: \"namespaced\": supported values: \"*\", \"Cluster\", \"Namespaced\"",
+];
+
+// core validation.go ValidateNamespace, validateFinalizerName (the list's path, unindexed)
+const EXPECTED_NAMESPACE_FINALIZERS: string[] = [
+  "10:7 api-validation: spec.finalizers: Invalid value: \"cleanup\": name is neither a standard finalizer name nor is it fully qualified",
+  "11:7 api-validation: spec.finalizers: Invalid value: \"example.com/Bad_Name/x\": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+];
+
+// discovery validation.go ValidateEndpointSlice, validateEndpoints, validatePorts, validateHints
+const EXPECTED_ENDPOINT_SLICE: string[] = [
+  "7:14 api-validation: addressType: Unsupported value: \"IPv5\": supported values: \"FQDN\", \"IPv4\", \"IPv6\"",
+  "9:16 api-validation: endpoints[0].addresses: Required value: must contain at least 1 address",
+  "10:15 api-validation: endpoints[0].nodeName: Invalid value: \"Node_1\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+  "11:15 api-validation: endpoints[0].hostname: Invalid value: \"db.primary\": must not contain dots",
+  "15:17 api-validation: endpoints[0].hints.forZones[1].name: Duplicate value: \"zone-a\"",
+  "16:17 api-validation: endpoints[0].hints.forZones[2].name: Invalid value: \"zone b\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+  "20:5 api-validation: ports[1].name: Duplicate value: \"\"",
+  "21:11 api-validation: ports[2].name: Invalid value: \"Metrics\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+  "23:15 api-validation: ports[2].protocol: Unsupported value: \"ICMP\": supported values: \"SCTP\", \"TCP\", \"UDP\"",
+  "24:18 api-validation: ports[2].appProtocol: Invalid value: \"https://example\": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+];
+
+// flowcontrol validation.go ValidateFlowSchemaName, ValidatePriorityLevelConfigurationName (NameIsDNSSubdomain)
+const EXPECTED_FLOWCONTROL_NAMES: string[] = [
+  "5:9 invalid-name: metadata.name: Invalid value: \"system:operators\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+  "24:9 invalid-name: metadata.name: Invalid value: \"Workload_High\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+];
+
+// flowcontrol validation.go ValidateFlowSchemaSpec, ValidateFlowSchemaPolicyRulesWithSubjects, ValidateFlowSchemaSubject,
+// ValidateFlowSchemaResourcePolicyRule, ValidateFlowSchemaNonResourcePolicyRule
+const EXPECTED_FLOW_SCHEMA: string[] = [
+  "7:23 api-validation: spec.matchingPrecedence: Invalid value: 1: only the schema named 'exempt' may have matchingPrecedence 1",
+  "9:11 api-validation: spec.priorityLevelConfiguration.name: Invalid value: \"Workload_High\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+  "15:24 api-validation: spec.rules[0].subjects[0].serviceAccount.namespace: Required value: must specify namespace for service account",
+  "17:13 api-validation: spec.rules[0].subjects[0].user: Forbidden: user is forbidden when subject kind is not 'User'",
+  "18:17 api-validation: spec.rules[0].subjects[1].kind: Unsupported value: \"Robot\": supported values: \"Group\", \"ServiceAccount\", \"User\"",
+  "19:11 api-validation: spec.rules[0].subjects[2].group: Required value: group is required when subject kind is 'Group'",
+  "21:18 api-validation: spec.rules[0].resourceRules[0].verbs: Unsupported value: [\"get\",\"fetch\"]: supported values: \"create\", \"delete\", \"deletecollection\", \"get\", \"list\", \"patch\", \"proxy\", \"update\", \"watch\"",
+  "22:22 api-validation: spec.rules[0].resourceRules[0].apiGroups: Invalid value: [\"*\",\"apps\"]: if '*' is present, must not specify other api groups",
+  "23:22 api-validation: spec.rules[0].resourceRules[0].resources: Required value: resource rules must supply at least one resource",
+  "24:24 api-validation: spec.rules[0].resourceRules[0].namespaces[0]: Invalid value: \"Team_A\": each member of this list must be '*' or a DNS-1123 label; a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+  "25:17 api-validation: spec.rules[1].subjects: Required value: subjects must contain at least one value",
+  "27:18 api-validation: spec.rules[1].nonResourceRules[0].verbs: Invalid value: [\"*\",\"get\"]: if '*' is present, must not specify other verbs",
+  "28:29 api-validation: spec.rules[1].nonResourceRules[0].nonResourceURLs[0]: Invalid value: \"healthz\": must start with slash",
+  "28:40 api-validation: spec.rules[1].nonResourceRules[0].nonResourceURLs[1]: Invalid value: \"/metrics/*/x\": wildcard can only do suffix matching",
+  "28:56 api-validation: spec.rules[1].nonResourceRules[0].nonResourceURLs[2]: Invalid value: \"/a//b\": must not contain double slash",
+  "29:7 api-validation: spec.rules[2]: Required value: at least one of resourceRules and nonResourceRules has to be non-empty",
+  "32:19 api-validation: spec.rules[2].subjects[0].user.name: Required value",
 ];
 
 // validation.go validateRestartPolicy, validateDNSPolicy, ValidatePreemptionPolicy, validateFSGroupChangePolicy,
