@@ -4,6 +4,7 @@ import rule from './capabilities-not-dropped.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'a Windows pod, where the API server forbids the field', fixture: 'fixtures/rules/capabilities-not-dropped/valid-windows-pod.yaml' },
     {
       code: `
         apiVersion: v1
@@ -17,6 +18,7 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    { fixture: 'fixtures/rules/capabilities-not-dropped/invalid-linux-pod.yaml', errors: [{ messageId: 'notDropped', line: 14, column: 17, data: { container: 'web' } }] },
     {
       code: `
         apiVersion: v1

@@ -4,6 +4,7 @@ import rule from './read-only-root-filesystem.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'a Windows pod, where the API server forbids the field', fixture: 'fixtures/rules/read-only-root-filesystem/valid-windows-pod.yaml' },
     {
       code: `
         apiVersion: v1
@@ -18,6 +19,7 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    { fixture: 'fixtures/rules/read-only-root-filesystem/invalid-linux-pod.yaml', errors: [{ messageId: 'unset', line: 14, column: 17, data: { container: 'web' } }] },
     {
       code: `
         apiVersion: v1

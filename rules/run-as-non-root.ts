@@ -1,7 +1,6 @@
 // A container running as root turns a container escape or a writable host mount into root on the node.
-import { containerLabel, containerNamePath, effectiveSecurityValue } from '../src/lint/container.js';
+import { containerLabel, containerNamePath, effectiveSecurityValue, isWindowsPod } from '../src/lint/container.js';
 import { defineRule } from '../src/lint/define-rule.js';
-import { asRecord } from '../src/model/object.js';
 
 export default defineRule({
   meta: {
@@ -21,7 +20,7 @@ export default defineRule({
     },
   },
   check(container, { workload, report }) {
-    if (asRecord(workload.podSpec['os'])?.['name'] === 'windows' || effectiveSecurityValue(workload, container, 'windowsOptions')) return;
+    if (isWindowsPod(workload) || effectiveSecurityValue(workload, container, 'windowsOptions')) return;
     const nonRoot = effectiveSecurityValue(workload, container, 'runAsNonRoot');
     const user = effectiveSecurityValue(workload, container, 'runAsUser');
     const data = { container: containerLabel(container) };

@@ -4,6 +4,7 @@ import rule from './seccomp-profile.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'a Windows pod, where the API server forbids the field', fixture: 'fixtures/rules/seccomp-profile/valid-windows-pod.yaml' },
     {
       name: 'pod-level RuntimeDefault is inherited',
       code: `
@@ -17,6 +18,7 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    { fixture: 'fixtures/rules/seccomp-profile/invalid-linux-pod.yaml', errors: [{ messageId: 'unset', line: 14, column: 17, data: { container: 'web' } }] },
     {
       code: `
         apiVersion: v1

@@ -47,6 +47,16 @@ export function containerSecurityValue(container: ContainerView, field: string):
   return value === undefined || value === null ? undefined : { value, path: container.path.concat('securityContext', field) };
 }
 
+/**
+ * Whether the pod declares spec.os.name: windows. The API server then forbids the Linux-only security settings
+ * (seccompProfile, capabilities, readOnlyRootFilesystem, runAsUser, ...), and Pod Security exempts such pods from the
+ * restricted checks on them from 1.25.
+ */
+// upstream: pkg/apis/core/validation/validation.go validateWindows ("cannot be set for a windows pod")
+export function isWindowsPod(pod: Pick<Workload, 'podSpec'>): boolean {
+  return asRecord(pod.podSpec['os'])?.['name'] === 'windows';
+}
+
 /** How messages name a container: its name, or its position when it has none. */
 export function containerLabel(container: ContainerView): string {
   return container.name ?? `#${container.index}`;

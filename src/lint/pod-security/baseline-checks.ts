@@ -4,9 +4,10 @@ import { asArray, asRecord, stringField } from '../../model/object.js';
 import { defaultedHostPort } from '../../model/pod-defaults.js';
 import type { ContainerView } from '../../model/workload.js';
 import {
-  ALLOWED, containerSecurityContext, containersPhrase, exceptUserNamespacePods, forbidden, isWindowsPod, joinQuote, nameOf, pluralize,
+  ALLOWED, containerSecurityContext, containersPhrase, exceptUserNamespacePods, forbidden, joinQuote, nameOf, pluralize,
   podSecurityContext, settersPhrase, sortedList, stringsOf, type Check, type CheckResult, type PodInput,
 } from './checks.js';
+import { isWindowsPod } from '../container.js';
 
 function hostNamespaces(pod: PodInput): CheckResult {
   const shared = (['hostNetwork', 'hostPID', 'hostIPC'] as const).filter((field) => pod.podSpec[field] === true);

@@ -77,11 +77,6 @@ export function exceptUserNamespacePods(check: CheckPod): CheckPod {
   return (pod) => (pod.podSpec['hostUsers'] === false ? ALLOWED : check(pod));
 }
 
-/** A pod declaring spec.os.name: windows, exempt from the Linux-only restricted checks from 1.25. */
-export function isWindowsPod(pod: PodInput): boolean {
-  return asRecord(pod.podSpec['os'])?.['name'] === 'windows';
-}
-
 export function podSecurityContext(pod: PodInput): Readonly<Record<string, unknown>> | undefined {
   return asRecord(pod.podSpec['securityContext']);
 }

@@ -6,9 +6,10 @@ import {
   CAPABILITIES_BASELINE_ID, HOST_PATH_VOLUMES_ID, PROC_MOUNT_ID, SECCOMP_PROFILE_BASELINE_ID, isRuntimeDefaultOrLocalhost, procMountDefaultOnly,
 } from './baseline-checks.js';
 import {
-  ALLOWED, containerSecurityContext, containersPhrase, exceptUserNamespacePods, forbidden, isWindowsPod, joinQuote, nameOf, pluralize,
+  ALLOWED, containerSecurityContext, containersPhrase, exceptUserNamespacePods, forbidden, joinQuote, nameOf, pluralize,
   podSecurityContext, settersPhrase, sortedList, stringsOf, type Check, type CheckPod, type CheckResult, type PodInput,
 } from './checks.js';
+import { isWindowsPod } from '../container.js';
 
 /** Variants from 1.25 admit Windows pods: API validation forbids these Linux-only fields on them. */
 function exceptWindowsPods(check: CheckPod): CheckPod {
