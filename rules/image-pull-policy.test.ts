@@ -4,6 +4,7 @@ import rule from './image-pull-policy.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'image volumes pulled Always, or pinned', fixture: 'fixtures/rules/image-pull-policy/valid-image-volume.yaml' },
     { name: 'template placeholders and ko:// references', fixture: 'fixtures/rules/image-pull-policy/valid-placeholders.yaml' },
     {
       code: `
@@ -20,6 +21,10 @@ new RuleTester({ describe, it }).run(rule, {
   ],
   invalid: [
     {
+      fixture: 'fixtures/rules/image-pull-policy/invalid-image-volume.yaml',
+      errors: [{ messageId: 'notAlways', line: 14, column: 21, data: { image: 'quay.io/org/model:latest', field: 'pullPolicy', policy: 'IfNotPresent' } }],
+    },
+    {
       code: `
         apiVersion: v1
         kind: Pod
@@ -30,7 +35,7 @@ new RuleTester({ describe, it }).run(rule, {
               image: a:latest
               imagePullPolicy: IfNotPresent
       `,
-      errors: [{ messageId: 'notAlways', line: 8, column: 24, data: { image: 'a:latest', policy: 'IfNotPresent' } }],
+      errors: [{ messageId: 'notAlways', line: 8, column: 24, data: { image: 'a:latest', field: 'imagePullPolicy', policy: 'IfNotPresent' } }],
     },
   ],
 });

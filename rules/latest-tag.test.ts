@@ -4,6 +4,7 @@ import rule from './latest-tag.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'image volumes pinned by tag or digest', fixture: 'fixtures/rules/latest-tag/valid-image-volume.yaml' },
     { name: 'allowedRegistries exempts local development registries', fixture: 'fixtures/rules/latest-tag/valid-allowed-registry.yaml', config: { ruleOptions: { 'latest-tag': { allowedRegistries: ['localhost:5000', 'kind.local/'] } } } },
     { fixture: 'fixtures/rules/latest-tag/valid-ko-placeholder.yaml' },
     { name: 'Istio\'s gateway injection: image auto of the istio-proxy container', fixture: 'fixtures/rules/latest-tag/valid-istio-gateway-injection.yaml' },
@@ -29,6 +30,14 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'image volumes with latest or no tag',
+      fixture: 'fixtures/rules/latest-tag/invalid-image-volume.yaml',
+      errors: [
+        { messageId: 'latestTag', line: 17, column: 30, data: { image: 'quay.io/org/model:latest' } },
+        { messageId: 'noTag', line: 19, column: 30, data: { image: 'registry.local:5000/org/tokenizer' } },
+      ],
+    },
     {
       name: 'without allowedRegistries, local registries are reported too',
       fixture: 'fixtures/rules/latest-tag/valid-allowed-registry.yaml',

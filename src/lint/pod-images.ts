@@ -1,0 +1,37 @@
+// The images a pod pulls: each container's image, and each image volume's reference (ImageVolume), with their pull policies.
+import type { Path } from '../model/document.js';
+import { asArray, asRecord } from '../model/object.js';
+import type { Workload } from '../model/workload.js';
+
+export interface PulledImage {
+  /** The reference as written (image of a container, image.reference of a volume); undefined when absent. */
+  readonly image: unknown;
+  readonly imagePath: Path;
+  /** The pull policy as written (imagePullPolicy, image.pullPolicy); undefined when absent. */
+  readonly policy: unknown;
+  readonly policyPath: Path;
+  /** The name of the container that runs the image; undefined for an image volume. */
+  readonly containerName: unknown;
+}
+
+/**
+ * Every container's image (init, regular, ephemeral), then every image volume's. A volume's reference "behaves in the
+ * same way as pod.spec.containers[*].image", and its pullPolicy defaults as a container's imagePullPolicy does.
+ */
+// upstream: staging/src/k8s.io/api/core/v1/types.go ImageVolumeSource
+export function pulledImages(workload: Workload): PulledImage[] {
+  const images: PulledImage[] = workload.containers.map((container) => ({
+    image: container.value['image'],
+    imagePath: container.path.concat('image'),
+    policy: container.value['imagePullPolicy'],
+    policyPath: container.path.concat('imagePullPolicy'),
+    containerName: container.value['name'],
+  }));
+  asArray(workload.podSpec['volumes']).forEach((entry, index) => {
+    const source = asRecord(asRecord(entry)?.['image']);
+    if (!source) return;
+    const path = workload.podSpecPath.concat('volumes', index, 'image');
+    images.push({ image: source['reference'], imagePath: path.concat('reference'), policy: source['pullPolicy'], policyPath: path.concat('pullPolicy'), containerName: undefined });
+  });
+  return images;
+}
