@@ -6,7 +6,7 @@ import { selectsSomePods } from '../src/lint/label-selector.js';
 import { replicaCount } from '../src/lint/replicas.js';
 import { asArray, asRecord } from '../src/model/object.js';
 import { defaultedHostPort } from '../src/model/pod-defaults.js';
-import type { Workload } from '../src/model/workload.js';
+import { isRegularOrSidecar, type Workload } from '../src/model/workload.js';
 
 interface AntiAffinityTerm {
   readonly term: Readonly<Record<string, unknown>>;
@@ -51,7 +51,7 @@ function claimsHostPort(workload: Workload): boolean {
   const hostNetwork = workload.podSpec['hostNetwork'] === true;
   return workload.containers.some(
     (container) =>
-      (container.type === 'container' || container.isRestartable) &&
+      isRegularOrSidecar(container) &&
       asArray(container.value['ports']).some((port) => {
         const hostPort = defaultedHostPort(port, hostNetwork);
         return typeof hostPort === 'number' && hostPort > 0;

@@ -15,6 +15,7 @@ const WEB = `
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'a sidecar\'s named port', fixture: 'fixtures/rules/service-target-port/valid-sidecar-port.yaml' },
     {
       name: 'a Service and a workload without metadata.namespace in unrelated directories do not share a namespace',
       fixture: ['fixtures/rules/service-target-port/bundle/metrics-service.yaml', 'fixtures/rules/service-target-port/examples/operator-with-tracing.yaml'],
@@ -44,6 +45,11 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a port only a plain init container declares',
+      fixture: 'fixtures/rules/service-target-port/invalid-init-container-port.yaml',
+      errors: [{ messageId: 'unknownName', line: 25, column: 45, data: { port: 'admin', workload: 'Deployment web' } }],
+    },
     {
       name: 'a named port of another protocol: FindPort matches name and protocol',
       code: `

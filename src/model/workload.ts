@@ -16,6 +16,15 @@ export interface ContainerView {
   readonly isRestartable: boolean;
 }
 
+/**
+ * A regular container or a sidecar: it runs as long as the pod does, so a Service's named targetPort resolves in its
+ * ports and the pod is ready only when it is.
+ */
+// upstream: pkg/api/v1/pod/util.go FindPort; pkg/kubelet/status/generate.go GenerateContainersReadyCondition
+export function isRegularOrSidecar(container: ContainerView): boolean {
+  return container.type === 'container' || container.isRestartable;
+}
+
 export interface Workload {
   readonly object: KubeObject;
   readonly kind: PodKind;
