@@ -9,6 +9,8 @@ new RuleTester({ describe, it }).run(rule, {
       fixture: ['fixtures/rules/readiness-probe/gateway/service.yaml', 'fixtures/rules/readiness-probe/worker/deployment.yaml'],
     },
     { fixture: 'fixtures/rules/readiness-probe/valid-portless-sidecar.yaml' },
+    { name: 'a native sidecar\'s readiness probe gates the pod', fixture: 'fixtures/rules/readiness-probe/valid-native-sidecar-probe.yaml' },
+    { name: 'a Service port naming only a plain init container\'s port', fixture: 'fixtures/rules/readiness-probe/valid-init-container-port.yaml' },
     {
       name: 'probe set; a worker without ports; a DaemonSet no Service selects',
       code: `
