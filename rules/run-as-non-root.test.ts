@@ -4,6 +4,7 @@ import rule from './run-as-non-root.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'a pod in its own user namespace', fixture: 'fixtures/rules/run-as-non-root/valid-user-namespace.yaml' },
     {
       name: 'pod-level runAsNonRoot is inherited by every container',
       code: `
@@ -40,6 +41,12 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'hostUsers: false before 1.33, which drops it',
+      fixture: 'fixtures/rules/run-as-non-root/invalid-user-namespace-before-1.33.yaml',
+      config: { kubernetesVersion: '1.32' },
+      errors: [{ messageId: 'unset', line: 13, column: 17, data: { container: 'buildkit' } }],
+    },
     {
       name: 'unset, runAsUser 0 overriding the pod, runAsNonRoot false',
       code: `

@@ -1,6 +1,7 @@
 // A container running as root turns a container escape or a writable host mount into root on the node.
 import { containerLabel, containerNamePath, effectiveSecurityValue, isWindowsPod } from '../src/lint/container.js';
 import { defineRule } from '../src/lint/define-rule.js';
+import { compareReleases } from '../src/model/kubernetes-version.js';
 
 export default defineRule({
   meta: {
@@ -9,7 +10,7 @@ export default defineRule({
     category: 'security',
     description: 'container may run as root: neither runAsNonRoot nor a non-zero runAsUser applies',
     rationale:
-      'Processes that run as UID 0 in a container are root on the node as soon as they escape the container or reach a host mount. The pod-level securityContext counts for every container that does not override it, so a pod-level runAsNonRoot: true or runAsUser: 1000 satisfies all of them. Windows pods are not checked.',
+      'Processes that run as UID 0 in a container are root on the node as soon as they escape the container or reach a host mount. The pod-level securityContext counts for every container that does not override it, so a pod-level runAsNonRoot: true or runAsUser: 1000 satisfies all of them. Windows pods are not checked, nor, from Kubernetes 1.33 (UserNamespacesSupport on by default), pods with hostUsers: false: their root is an unprivileged user of the node, and the restricted Pod Security Standard admits them from 1.35.',
     remediation: 'Set runAsNonRoot: true (and a non-zero runAsUser if the image has no numeric non-root USER) in the pod or container securityContext.',
     defaultOn: false,
     appliesTo: { target: 'container', containerTypes: ['container', 'initContainer'] },
@@ -19,8 +20,10 @@ export default defineRule({
       nonRootDisabled: 'container "{{container}}" sets runAsNonRoot: false and no non-zero runAsUser',
     },
   },
-  check(container, { workload, report }) {
+  check(container, { workload, kubernetesVersion, report }) {
     if (isWindowsPod(workload) || effectiveSecurityValue(workload, container, 'windowsOptions')) return;
+    // upstream: pod-security-admission policy relaxPolicyForUserNamespacePod (runAsNonRoot, runAsUser from 1.35)
+    if (workload.podSpec['hostUsers'] === false && compareReleases(kubernetesVersion, '1.33') >= 0) return;
     const nonRoot = effectiveSecurityValue(workload, container, 'runAsNonRoot');
     const user = effectiveSecurityValue(workload, container, 'runAsUser');
     const data = { container: containerLabel(container) };
