@@ -64,6 +64,18 @@ describe('custom resources with their CustomResourceDefinition', () => {
     ]);
   });
 
+  it('prints a repeated map key with %#v up to 1.33, as apimachinery 0.33 ErrorBody prints a map[string]interface{} (json.Marshal from 0.34)', async () => {
+    expect(await check('list-types.yaml', '1.33')).toEqual([
+      '84:41 error schema: spec.hosts[2]: Duplicate value: "a.example.com"',
+      '88:7 error schema: spec.listeners[1]: Duplicate value: map[string]interface {}{"name":"http"}',
+      '90:7 error schema: missing required field "name" in spec.listeners[2]',
+      '91:7 error schema: missing required field "name" in spec.listeners[3]',
+      '91:7 error schema: spec.listeners[3]: Duplicate value: map[string]interface {}{}',
+      '94:7 error schema: spec.ports[1]: Duplicate value: map[string]interface {}{"port":80, "protocol":"TCP"}',
+      '97:14 error schema: spec.routes[web][1]: Duplicate value: "/"',
+    ]);
+  });
+
   it('leaves a missing required field that a mutating webhook of the inputs may set on create to the webhook (an info), and the CEL rules with it', async () => {
     expect(await check('mutating-webhook.yaml')).toEqual([
       '50:1 error schema: <nil>: Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',

@@ -4,7 +4,7 @@
 // the CEL rules).
 import { canonicalJson } from '../model/canonical-json.js';
 import { asRecord } from '../model/object.js';
-import { duplicate, invalid, key, type FieldError, type FieldPath } from './validation/field-error.js';
+import { duplicate, invalid, key, unstructured, type FieldError, type FieldPath } from './validation/field-error.js';
 
 type Schema = Readonly<Record<string, unknown>>;
 
@@ -42,16 +42,16 @@ function walk(value: unknown, schema: Schema, path: FieldPath, errors: FieldErro
 function validateList(list: readonly unknown[], schema: Schema, path: FieldPath, errors: FieldError[]): void {
   const listType = schema['x-kubernetes-list-type'];
   if (listType === 'set') {
-    for (const index of repeatedAt(list)) errors.push(duplicate([...path, index], list[index]));
+    for (const index of repeatedAt(list)) errors.push(duplicate([...path, index], unstructured(list[index])));
   } else if (listType === 'map') {
     const keyFields = Array.isArray(schema['x-kubernetes-list-map-keys']) ? schema['x-kubernetes-list-map-keys'].filter((key): key is string => typeof key === 'string') : [];
     const notObject = list.findIndex((item) => item !== null && asRecord(item) === undefined);
     if (notObject >= 0) {
-      errors.push(invalid([...path, notObject], list[notObject], 'must be an object for an array of list-type map'));
+      errors.push(invalid([...path, notObject], unstructured(list[notObject]), 'must be an object for an array of list-type map'));
       return;
     }
     const keys = list.map((item) => keyOf(asRecord(item), keyFields));
-    for (const index of repeatedAt(keys)) errors.push(duplicate([...path, index], keys[index]));
+    for (const index of repeatedAt(keys)) errors.push(duplicate([...path, index], unstructured(keys[index])));
   }
 }
 

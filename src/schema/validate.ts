@@ -16,7 +16,7 @@ import { DefinitionCollector, DUPLICATE_CRD, groupKind, type CustomResourceDefin
 import { finalizerWarningFindings, objectMetaFindings, servedVersion, valueToValidate, versionDigest, versionHasCelRules, versionHasEmbeddedResources, versionHasListTypes, versionSchema } from './custom-resources.js';
 import { validateEmbeddedResources } from './embedded-resources.js';
 import { validateListSetsAndMaps } from './list-type.js';
-import { errorMessage, toPath, type FieldError } from './validation/field-error.js';
+import { errorMessageOf, printsJsonValues, toPath, type FieldError } from './validation/field-error.js';
 import { cleanObjectKey, readVerdict, verdictKey, writeVerdict } from './validation-verdicts.js';
 import { compileCustomSchema, customSchemas, fieldGraphOf, schemaFor, type CustomValidator } from './custom-schemas.js';
 import { CEL_VALUES_SHOWN_SINCE, createCelRuntime, evaluateCelRules, type CelOutcome, type CelRuntime } from './cel-validations.js';
@@ -258,8 +258,9 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
   const { judged, deferred } = deferToWebhook(schemaErrors, webhook);
   appendAll(findings, schemaFindings(object, judged, { key, fields }, run));
   if (webhook && deferred.length > 0) appendAll(findings, webhookNotes(object, deferred, { webhook, fields: fields() }));
-  if (version.schema && versionHasListTypes(version)) appendAll(findings, listTypeFindings(object, value, version.schema));
-  if (version.schema && versionHasEmbeddedResources(version)) appendAll(findings, fieldErrorFindings(object, validateEmbeddedResources(value, version.schema)));
+  const release = run.options.kubernetesVersion ?? NEWEST_RELEASE;
+  if (version.schema && versionHasListTypes(version)) appendAll(findings, fieldErrorFindings(object, validateListSetsAndMaps(value, version.schema), release));
+  if (version.schema && versionHasEmbeddedResources(version)) appendAll(findings, fieldErrorFindings(object, validateEmbeddedResources(value, version.schema), release));
   if (verdict.cel) {
     const blocking = [...metaErrors, ...(typeof judged === 'string' ? [] : judged)].filter((error) => BLOCKING_KEYWORDS.has(error.keyword));
     const blocked = meta.blocking || blocking.some((error) => !isSubstitutionError(object, error));
@@ -271,14 +272,13 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
   return withFinalizerWarnings(findings, object).sort(compareFindings);
 }
 
-/** Items repeating a set's value or a map's keys, as the API server's list-type check reports them (not blocking CEL). */
-function listTypeFindings(object: KubeObject, value: unknown, schema: Readonly<Record<string, unknown>>): Finding[] {
-  return fieldErrorFindings(object, validateListSetsAndMaps(value, schema));
-}
-
-/** Field errors of the custom resource strategy's checks after the schema, as schema findings at their fields. */
-function fieldErrorFindings(object: KubeObject, errors: readonly FieldError[]): Finding[] {
-  return errors.map((error) => findingAt(object, toPath(error.field), { ruleId: SCHEMA.id, severity: 'error', message: errorMessage(error) }));
+/**
+ * Field errors of the custom resource strategy's checks after the schema (items repeating a list-type set's value or
+ * a map's keys, which do not block CEL; embedded resources), as schema findings at their fields, in the release's words.
+ */
+function fieldErrorFindings(object: KubeObject, errors: readonly FieldError[], release: string): Finding[] {
+  const jsonValues = printsJsonValues(release);
+  return errors.map((error) => findingAt(object, toPath(error.field), { ruleId: SCHEMA.id, severity: 'error', message: errorMessageOf(error, jsonValues) }));
 }
 
 /**

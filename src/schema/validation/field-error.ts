@@ -1,6 +1,7 @@
 // apimachinery's field.Error: one validation failure at a field path, rendered exactly as the API server prints it.
 import type { Path } from '../../model/document.js';
 import { fieldPathString, goQuote, type FieldPath } from '../../model/field-path.js';
+import { compareReleases } from '../../model/kubernetes-version.js';
 
 export { fieldPathString, goQuote, key, toPath, type FieldPath, type MapKey } from '../../model/field-path.js';
 
@@ -97,6 +98,7 @@ export function goValue(value: unknown, jsonValues: boolean): string {
   if (value instanceof GoSlice) return jsonValues ? goJson(value.items) : value.goSyntax();
   if (value instanceof GoStringMap) return jsonValues ? goJson(value.entries) : value.goSyntax();
   if (value instanceof GoIntOrString) return jsonValues ? goJson(value.value) : value.goSyntax();
+  if (value instanceof GoUnstructured) return jsonValues ? goJson(value.value) : value.goSyntax();
   if (value instanceof GoStruct && value.goSyntax !== undefined && !jsonValues) return value.goSyntax;
   if (value === null && !jsonValues) return '"null"';
   if (typeof value === 'number') return goNumber(value);
@@ -193,6 +195,41 @@ export class GoIntOrString {
   goSyntax(): string {
     return typeof this.value === 'number' ? `intstr.IntOrString{Type:0, IntVal:${goNumber(this.value)}, StrVal:""}` : `intstr.IntOrString{Type:1, IntVal:0, StrVal:${goQuote(this.value)}}`;
   }
+}
+
+/**
+ * A map or list of a custom resource as the API server decodes it, into a map[string]interface{} or []interface{}:
+ * apimachinery 0.33 and older printed it with %#v (`map[string]interface {}{"name":"a", "port":80}`, keys sorted,
+ * `interface {}(nil)` for a null inside), 0.34 on with json.Marshal (`{"name":"a","port":80}`).
+ */
+// upstream: apimachinery pkg/util/validation/field/errors.go ErrorBody (v0.33: the %#v fallback; v0.34: json.Marshal)
+export class GoUnstructured {
+  constructor(readonly value: object) {}
+
+  goSyntax(): string {
+    return unstructuredSyntax(this.value);
+  }
+}
+
+/** A custom resource's value as a field error holds it: a map or a list wrapped as GoUnstructured, a scalar as it is. */
+export function unstructured(value: unknown): unknown {
+  return value !== null && typeof value === 'object' ? new GoUnstructured(value) : value;
+}
+
+function unstructuredSyntax(value: unknown): string {
+  if (value === null || value === undefined) return 'interface {}(nil)';
+  if (Array.isArray(value)) return `[]interface {}{${value.map(unstructuredSyntax).join(', ')}}`;
+  if (typeof value === 'object') {
+    const record = value as Readonly<Record<string, unknown>>;
+    return `map[string]interface {}{${Object.keys(record).sort().map((name) => `${goQuote(name)}:${unstructuredSyntax(record[name])}`).join(', ')}}`;
+  }
+  if (typeof value === 'number') return goNumber(value);
+  return typeof value === 'string' ? goQuote(value) : String(value);
+}
+
+/** Whether the release's apimachinery (0.34 on, Kubernetes 1.34+) prints a bad value that is no string, number or boolean as json.Marshal does. */
+export function printsJsonValues(release: string): boolean {
+  return compareReleases(release, '1.34') >= 0;
 }
 
 /** A Go struct value: json.Marshal prints its fields in declaration order, not sorted. */
