@@ -204,6 +204,15 @@ describe('x-kubernetes-embedded-resource', () => {
       '39:7 error schema: spec.resources[0].kind: Required value',
       '40:20 error schema: spec.resources[1].apiVersion: Invalid value: "a/b/c": unexpected GroupVersion string: a/b/c',
       `40:33 error schema: spec.resources[1].kind: Invalid value: "Config_Map": may have mixed case, but should otherwise match: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')`,
+      '47:20 error schema: spec.resources[0].apiVersion: Invalid value: ["v1"]: must be a string',
+      '47:32 error schema: spec.resources[0].kind: Invalid value: {"name":"ConfigMap"}: must be a string',
+    ]);
+  });
+
+  it('prints an apiVersion or kind that is no string with %#v up to 1.33 (apimachinery 0.33 ErrorBody), as JSON from 1.34', async () => {
+    expect((await check('embedded-resources.yaml', '1.33')).slice(-2)).toEqual([
+      '47:20 error schema: spec.resources[0].apiVersion: Invalid value: []interface {}{"v1"}: must be a string',
+      '47:32 error schema: spec.resources[0].kind: Invalid value: map[string]interface {}{"name":"ConfigMap"}: must be a string',
     ]);
   });
 });

@@ -5,7 +5,7 @@
 import { appendAll } from '../model/append.js';
 import { asRecord } from '../model/object.js';
 import { dns1035LabelErrors } from '../model/name-validation.js';
-import { invalid, key, required, type FieldError, type FieldPath } from './validation/field-error.js';
+import { invalid, key, required, unstructured, type FieldError, type FieldPath } from './validation/field-error.js';
 
 type Schema = Readonly<Record<string, unknown>>;
 
@@ -45,14 +45,14 @@ function embeddedResourceErrors(object: Readonly<Record<string, unknown>>, path:
   if (!Object.hasOwn(object, 'kind')) errors.push(required([...path, 'kind']));
   const apiVersion = object['apiVersion'];
   if (Object.hasOwn(object, 'apiVersion')) {
-    if (typeof apiVersion !== 'string') errors.push(invalid([...path, 'apiVersion'], apiVersion, 'must be a string'));
+    if (typeof apiVersion !== 'string') errors.push(invalid([...path, 'apiVersion'], unstructured(apiVersion), 'must be a string'));
     else if (apiVersion === '') errors.push(invalid([...path, 'apiVersion'], apiVersion, 'must not be empty'));
     // schema.ParseGroupVersion: "group/version" or "version", one slash at most
     else if (apiVersion.split('/').length > 2) errors.push(invalid([...path, 'apiVersion'], apiVersion, `unexpected GroupVersion string: ${apiVersion}`));
   }
   const kind = object['kind'];
   if (Object.hasOwn(object, 'kind')) {
-    if (typeof kind !== 'string') errors.push(invalid([...path, 'kind'], kind, 'must be a string'));
+    if (typeof kind !== 'string') errors.push(invalid([...path, 'kind'], unstructured(kind), 'must be a string'));
     else if (kind === '') errors.push(invalid([...path, 'kind'], kind, 'must not be empty'));
     else {
       const problems = dns1035LabelErrors(kind.toLowerCase());
