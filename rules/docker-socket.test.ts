@@ -4,6 +4,7 @@ import rule from './docker-socket.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'a Windows named pipe that is not the runtime\'s', fixture: 'fixtures/rules/docker-socket/valid-windows-other-pipes.yaml' },
     {
       code: `
         apiVersion: v1
@@ -16,6 +17,14 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the Windows runtimes\' named pipes',
+      fixture: 'fixtures/rules/docker-socket/invalid-windows-named-pipes.yaml',
+      errors: [
+        { messageId: 'mounted', line: 20, column: 28, data: { volume: 'docker', path: '\\\\.\\pipe\\docker_engine' } },
+        { messageId: 'mounted', line: 22, column: 28, data: { volume: 'containerd', path: '//./pipe/containerd-containerd' } },
+      ],
+    },
     {
       code: `
         apiVersion: apps/v1
