@@ -4,6 +4,7 @@ import rule from './pod-anti-affinity.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'constraints that count the own pods (a matching selector, matchLabelKeys)', fixture: 'fixtures/rules/pod-anti-affinity/valid-constraints-select-own-pods.yaml' },
     { name: 'one term selects the pod itself in its own namespace', fixture: 'fixtures/rules/pod-anti-affinity/valid-term-selects-own-pods.yaml' },
     { name: 'replicas claiming a host port never share a node (NodePorts)', fixture: 'fixtures/rules/pod-anti-affinity/valid-host-ports.yaml' },
     { name: 'minReplicas 4 leaves three replicas alone', fixture: 'fixtures/rules/pod-anti-affinity/invalid-terms-that-do-not-spread.yaml', config: { ruleOptions: { 'pod-anti-affinity': { minReplicas: 4 } } } },
@@ -16,8 +17,9 @@ new RuleTester({ describe, it }).run(rule, {
         spec:
           replicas: 3
           template:
+            metadata: {labels: {app: a}}
             spec:
-              topologySpreadConstraints: [{maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway}]
+              topologySpreadConstraints: [{maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: a}}}]
               containers: [{name: c, image: "c:1"}]
         ---
         apiVersion: apps/v1
@@ -27,7 +29,7 @@ new RuleTester({ describe, it }).run(rule, {
           replicas: 2
           template:
             spec:
-              affinity: {podAntiAffinity: {preferredDuringSchedulingIgnoredDuringExecution: []}}
+              affinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{topologyKey: kubernetes.io/hostname, labelSelector: {}}]}}
               containers: [{name: c, image: "c:1"}]
         ---
         apiVersion: apps/v1
@@ -39,6 +41,16 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'constraints without a selector, with an empty one or another application\'s; anti-affinity without terms',
+      fixture: 'fixtures/rules/pod-anti-affinity/invalid-constraints-that-do-not-spread.yaml',
+      errors: [
+        { messageId: 'constraintMissesOwnPods', line: 14, column: 11, data: { kind: 'Deployment', replicas: 3 } },
+        { messageId: 'constraintMissesOwnPods', line: 20, column: 11, data: { kind: 'Deployment', replicas: 3 } },
+        { messageId: 'constraintMissesOwnPods', line: 21, column: 95, data: { kind: 'Deployment', replicas: 3 } },
+        { messageId: 'notSpread', line: 29, column: 13, data: { kind: 'StatefulSet', replicas: 2 } },
+      ],
+    },
     {
       name: 'a containerPort without hostNetwork, and a host port of an init container that runs to completion, do not spread',
       fixture: 'fixtures/rules/pod-anti-affinity/invalid-ports-without-host-port.yaml',

@@ -4,6 +4,7 @@ import type { Path } from '../src/model/document.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { selectsSomePods } from '../src/lint/label-selector.js';
 import { replicaCount } from '../src/lint/replicas.js';
+import { isEmptySelector, toLabelSelector } from '../src/model/labels.js';
 import { asArray, asRecord } from '../src/model/object.js';
 import { defaultedHostPort } from '../src/model/pod-defaults.js';
 import { isRegularOrSidecar, type Workload } from '../src/model/workload.js';
@@ -25,7 +26,7 @@ function antiAffinityTerms(workload: Workload): AntiAffinityTerm[] {
   return [...required, ...preferred].flatMap(({ term, path }) => (term ? [{ term, path }] : []));
 }
 
-type TermProblem = { readonly messageId: 'termMissesOwnPods' | 'termExcludesNamespace'; readonly at: Path } | undefined;
+type TermProblem = { readonly messageId: 'termMissesOwnPods' | 'termExcludesNamespace' | 'constraintMissesOwnPods'; readonly at: Path } | undefined;
 
 /**
  * Why a term does not keep the workload's own replicas apart: its selector misses their labels (matchLabelKeys take
@@ -39,6 +40,20 @@ function termProblem(workload: Workload, { term, path }: AntiAffinityTerm): Term
     return { messageId: 'termExcludesNamespace', at: path.concat('namespaces') };
   }
   return undefined;
+}
+
+/**
+ * Why a topology spread constraint does not spread the workload's own replicas: its labelSelector misses their labels,
+ * or is empty or absent without matchLabelKeys to fill it, so the scheduler counts no pod in any domain and every
+ * placement has the same skew.
+ */
+// upstream: podtopologyspread common.go countPodsMatchSelector (an empty selector counts nothing); apimachinery
+// LabelSelectorAsSelector (an absent one selects nothing)
+function constraintProblem(workload: Workload, constraint: unknown, path: Path): TermProblem {
+  const record = asRecord(constraint);
+  const selector = toLabelSelector(record?.['labelSelector']);
+  const spreads = selector.requirements === null || isEmptySelector(selector) ? asArray(record?.['matchLabelKeys']).length > 0 : selectsSomePods(record?.['labelSelector'], workload);
+  return spreads ? undefined : { messageId: 'constraintMissesOwnPods', at: record?.['labelSelector'] === undefined ? path : path.concat('labelSelector') };
 }
 
 /**
@@ -64,9 +79,9 @@ export default defineRule({
     id: 'pod-anti-affinity',
     severity: 'warning',
     category: 'reliability',
-    description: 'workload with several replicas is not spread: no topology spread constraint, and no pod anti-affinity term that selects its own pods',
+    description: 'workload with several replicas is not spread: no topology spread constraint or pod anti-affinity term that selects its own pods',
     rationale:
-      'The default scheduler spreads replicas only as a soft preference, after resources and other scores, so several replicas can end up on one node or in one zone and fail together. A podAntiAffinity term or a topologySpreadConstraint makes the spread explicit, but a term spreads the replicas only when its labelSelector matches the pod\'s own labels and its namespaces include the pod\'s namespace; a term that keeps the pods away from another application does not. Replicas that claim a host port (or run with hostNetwork and a containerPort) never share a node, so they are spread already. Only workloads with at least minReplicas replicas (or an HorizontalPodAutoscaler minReplicas that high) are checked.',
+      'The default scheduler spreads replicas only as a soft preference, after resources and other scores, so several replicas can end up on one node or in one zone and fail together. A podAntiAffinity term or a topologySpreadConstraint makes the spread explicit, but a term spreads the replicas only when its labelSelector matches the pod\'s own labels and its namespaces include the pod\'s namespace; a term that keeps the pods away from another application does not. Likewise a constraint spreads them only when its labelSelector matches their labels; an empty or absent labelSelector counts no pod (unless matchLabelKeys fill it), so it spreads nothing, and a podAntiAffinity without terms spreads nothing either. Replicas that claim a host port (or run with hostNetwork and a containerPort) never share a node, so they are spread already. Only workloads with at least minReplicas replicas (or an HorizontalPodAutoscaler minReplicas that high) are checked.',
     remediation: 'Add a topologySpreadConstraint on kubernetes.io/hostname (and topology.kubernetes.io/zone), or a preferred podAntiAffinity term, selecting the workload\'s own pod labels.',
     defaultOn: true,
     queries: [...AUTOSCALER_QUERIES],
@@ -75,6 +90,7 @@ export default defineRule({
       notSpread: '{{kind}} runs {{replicas}} replicas with neither podAntiAffinity nor topologySpreadConstraints',
       termMissesOwnPods: 'podAntiAffinity term does not select the pod\'s own labels, so the {{replicas}} replicas of this {{kind}} are not spread',
       termExcludesNamespace: 'podAntiAffinity term looks only in other namespaces than "{{namespace}}", so the {{replicas}} replicas of this {{kind}} are not spread',
+      constraintMissesOwnPods: 'topologySpreadConstraint does not select the pod\'s own labels, so the {{replicas}} replicas of this {{kind}} are not spread',
     },
     options: {
       schema: {
@@ -87,18 +103,18 @@ export default defineRule({
   },
   check(workload, { index, options, report }) {
     const replicas = replicaCount(workload, index);
-    if (!replicas || replicas.count < options.minReplicas || asArray(workload.podSpec['topologySpreadConstraints']).length > 0 || claimsHostPort(workload)) return;
+    if (!replicas || replicas.count < options.minReplicas || claimsHostPort(workload)) return;
     const data = { kind: workload.kind, replicas: replicas.count };
-    const antiAffinity = asRecord(asRecord(workload.podSpec['affinity'])?.['podAntiAffinity']);
-    if (!antiAffinity) {
-      report({ messageId: 'notSpread', data, at: replicas.at, on: replicas.source === 'replicas' ? 'value' : 'key' });
-      return;
-    }
-    const problems = antiAffinityTerms(workload).map((term) => termProblem(workload, term));
+    const constraintsPath = workload.podSpecPath.concat('topologySpreadConstraints');
+    const problems = [
+      ...asArray(workload.podSpec['topologySpreadConstraints']).map((constraint, index) => constraintProblem(workload, constraint, constraintsPath.concat(index))),
+      ...antiAffinityTerms(workload).map((term) => termProblem(workload, term)),
+    ];
+    if (problems.length === 0) report({ messageId: 'notSpread', data, at: replicas.at, on: replicas.source === 'replicas' ? 'value' : 'key' });
     if (problems.some((problem) => problem === undefined)) return;
     for (const problem of problems) {
-      if (problem?.messageId === 'termMissesOwnPods') report({ messageId: problem.messageId, data, at: problem.at, on: 'key' });
-      else if (problem) report({ messageId: problem.messageId, data: { ...data, namespace: workload.object.ref.namespace }, at: problem.at, on: 'key' });
+      if (problem?.messageId === 'termExcludesNamespace') report({ messageId: problem.messageId, data: { ...data, namespace: workload.object.ref.namespace }, at: problem.at, on: 'key' });
+      else if (problem) report({ messageId: problem.messageId, data, at: problem.at, on: 'key' });
     }
   },
 });
