@@ -31,6 +31,7 @@ ${QUOTA}`;
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'pod-level resources, which spare the containers', fixture: 'fixtures/rules/resourcequota/valid-pod-level-resources.yaml' },
     {
       name: 'exactly at the limit; scoped quotas are not evaluated',
       code: `
@@ -55,6 +56,11 @@ ${QUOTA}`,
     },
   ],
   invalid: [
+    {
+      name: 'pod-level resources count toward the quota',
+      fixture: 'fixtures/rules/resourcequota/invalid-pod-level-resources-exceed.yaml',
+      errors: [{ messageId: 'exceeded', line: 13, column: 3, data: { kind: 'Deployment', resource: 'requests.cpu', namespace: 'team', total: '2400m', hard: '2', quota: 'team-quota' } }],
+    },
     {
       name: 'a pod the quota refuses for a missing limit counts toward no quota (the next one fits)',
       code: `

@@ -2,7 +2,7 @@
 import { defineRule } from '../src/lint/define-rule.js';
 import { WORKLOADS, type LintIndex } from '../src/lint/lint-index.js';
 import { containerItemDefaults, effectiveValues, podTotals } from '../src/lint/limit-range.js';
-import { containerResources } from '../src/lint/resources.js';
+import { containerResources, isPodLevelResourcesSet } from '../src/lint/resources.js';
 import { sharesNamespace } from '../src/model/apply-namespace.js';
 import type { ItemDefaults } from '../src/model/limit-range-item.js';
 import { asRecord, asStringMap, type KubeObject } from '../src/model/object.js';
@@ -44,9 +44,11 @@ const VALIDATION_SET: ReadonlySet<string> = new Set(['cpu', 'memory', 'requests.
 /**
  * What the quota admission plugin refuses the workload's pods for: the cpu and memory requests and limits a quota on
  * them requires of every container and init container that lacks them after its LimitRange defaults, as
- * "limits.memory for: app; requests.cpu for: app,sidecar"; undefined when none is missing.
+ * "limits.memory for: app; requests.cpu for: app,sidecar"; undefined when none is missing. A pod that sets pod-level
+ * cpu or memory is not asked (PodLevelResources: container values are no longer mandatory).
  */
 function missingConstraints(workload: Workload, quota: KubeObject, defaults: readonly ItemDefaults[]): string | undefined {
+  if (isPodLevelResourcesSet(workload)) return undefined;
   const required = Object.keys(asStringMap(asRecord(quota.value['spec'])?.['hard'])).filter((name) => VALIDATION_SET.has(name));
   if (required.length === 0) return undefined;
   const missing = new Map<string, Set<string>>();
@@ -107,7 +109,7 @@ export default defineRule({
     category: 'resources',
     description: 'the workloads of a namespace together exceed a ResourceQuota of the inputs, or a pod lacks the cpu or memory requests and limits a quota requires',
     rationale:
-      'The ResourceQuota admission plugin rejects a pod that would take its namespace over a hard limit, so the last workloads to scale up stay short of replicas. kubefit adds up requests (or limits, with the defaults the namespace\'s LimitRanges give containers that set none: the LimitRanger plugin runs before the quota) times replicas of the namespace\'s workloads in input order and reports the workload that crosses the limit. DaemonSets (their pod count depends on the nodes) and quotas with scopes are not counted. A quota on cpu or memory (requests or limits) also makes every container and init container state that value, after its LimitRange defaults: the plugin refuses the pod otherwise ("must specify limits.memory for: app").',
+      'The ResourceQuota admission plugin rejects a pod that would take its namespace over a hard limit, so the last workloads to scale up stay short of replicas. kubefit adds up requests (or limits, with the defaults the namespace\'s LimitRanges give containers that set none: the LimitRanger plugin runs before the quota) times replicas of the namespace\'s workloads in input order and reports the workload that crosses the limit. DaemonSets (their pod count depends on the nodes) and quotas with scopes are not counted. A quota on cpu or memory (requests or limits) also makes every container and init container state that value, after its LimitRange defaults: the plugin refuses the pod otherwise ("must specify limits.memory for: app"), unless the pod sets pod-level cpu or memory (spec.resources, PodLevelResources, on by default since 1.34).',
     remediation: 'Lower the requests or replicas of the namespace\'s workloads, or raise the ResourceQuota\'s hard limit.',
     defaultOn: true,
     queries: [WORKLOADS, 'ResourceQuota', 'LimitRange'],

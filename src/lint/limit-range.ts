@@ -6,7 +6,7 @@ import { aggregateContainerTotals, defaultPodRequests, quantities, type Containe
 import { itemDefaults, type ItemDefaults } from '../model/limit-range-item.js';
 import type { ContainerView, Workload } from '../model/workload.js';
 import type { LintIndex } from './lint-index.js';
-import { containerResources, podLevelResources, type ContainerResources } from './resources.js';
+import { containerResources, isPodLevelResource, podLevelResources, type ContainerResources } from './resources.js';
 
 export interface ContainerDefaults {
   /** Resource names that get a default limit (`default`). */
@@ -144,10 +144,6 @@ function podLevelValues(values: Totals): Totals {
   const out = new Map(values);
   for (const name of out.keys()) if (!isPodLevelResource(name)) out.delete(name);
   return out;
-}
-
-function isPodLevelResource(name: string): boolean {
-  return name === 'cpu' || name === 'memory';
 }
 
 /** A container's own values (a limit is also its request: SetDefaults_Pod), then the first LimitRange default. */

@@ -46,6 +46,18 @@ export function podLevelResources(workload: Workload): Pick<ContainerResources, 
   return { requests: asRecord(resources?.['requests']) ?? {}, limits: asRecord(resources?.['limits']) ?? {} };
 }
 
+/** A resource a pod may set at the pod level: cpu and memory (the API server refuses others, hugepages aside). */
+export function isPodLevelResource(name: string): boolean {
+  return name === 'cpu' || name === 'memory';
+}
+
+/** Whether the pod sets a pod-level cpu or memory request or limit. */
+// upstream: staging/src/k8s.io/component-helpers/resource/helpers.go IsPodLevelResourcesSet
+export function isPodLevelResourcesSet(workload: Workload): boolean {
+  const { requests, limits } = podLevelResources(workload);
+  return [requests, limits].some((values) => Object.keys(values).some((name) => isPodLevelResource(name) && isSet(values[name])));
+}
+
 /** True when the value is set (the API server treats an explicit null like an absent field). */
 export function isSet(value: unknown): boolean {
   return value !== undefined && value !== null;
