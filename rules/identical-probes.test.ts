@@ -6,6 +6,7 @@ import rule, { isSameValue } from './identical-probes.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'a native sidecar with a more tolerant liveness probe', fixture: 'fixtures/rules/identical-probes/valid-native-sidecar.yaml' },
     {
       name: 'different failureThreshold; only one probe',
       code: `
@@ -25,6 +26,7 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    { name: 'a native sidecar', fixture: 'fixtures/rules/identical-probes/invalid-native-sidecar.yaml', errors: [{ messageId: 'identical', line: 15, column: 11, data: { container: 'proxy' } }] },
     {
       name: 'same probe with keys in another order',
       code: `

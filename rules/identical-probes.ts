@@ -10,10 +10,10 @@ export default defineRule({
     category: 'probes',
     description: 'livenessProbe and readinessProbe are identical',
     rationale:
-      'Readiness takes a pod out of its Services while it cannot serve; liveness restarts it. When both are the same probe with the same thresholds, an overloaded pod is restarted at the very moment it should only have been taken out of rotation, which turns load spikes into restart storms. Probes that differ in any field, such as a higher failureThreshold for liveness, are not reported.',
+      'Readiness takes a pod out of its Services while it cannot serve; liveness restarts it. When both are the same probe with the same thresholds, an overloaded pod is restarted at the very moment it should only have been taken out of rotation, which turns load spikes into restart storms. Probes that differ in any field, such as a higher failureThreshold for liveness, are not reported. A native sidecar (an init container with restartPolicy: Always) is checked too: the kubelet restarts it on its liveness probe and the pod is ready only when it is (plain init containers cannot have these probes).',
     remediation: 'Give the livenessProbe a more tolerant failureThreshold or periodSeconds than the readinessProbe, or point it at a cheaper endpoint that only checks that the process is alive.',
     defaultOn: true,
-    appliesTo: { target: 'container', containerTypes: ['container'] },
+    appliesTo: { target: 'container', containerTypes: ['container', 'initContainer'] },
     messages: { identical: 'container "{{container}}" uses the same probe for liveness and readiness' },
   },
   check(container, { report }) {
