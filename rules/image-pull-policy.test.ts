@@ -4,6 +4,7 @@ import rule from './image-pull-policy.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'a DeploymentConfig container whose image an ImageChange trigger sets', fixture: 'fixtures/rules/latest-tag/valid-deploymentconfig-image-trigger.yaml' },
     { name: 'image volumes pulled Always, or pinned', fixture: 'fixtures/rules/image-pull-policy/valid-image-volume.yaml' },
     { name: 'template placeholders and ko:// references', fixture: 'fixtures/rules/image-pull-policy/valid-placeholders.yaml' },
     {

@@ -4,6 +4,7 @@ import rule from './latest-tag.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'a DeploymentConfig container whose image an ImageChange trigger sets', fixture: 'fixtures/rules/latest-tag/valid-deploymentconfig-image-trigger.yaml' },
     { name: 'image volumes pinned by tag or digest', fixture: 'fixtures/rules/latest-tag/valid-image-volume.yaml' },
     { name: 'allowedRegistries exempts local development registries', fixture: 'fixtures/rules/latest-tag/valid-allowed-registry.yaml', config: { ruleOptions: { 'latest-tag': { allowedRegistries: ['localhost:5000', 'kind.local/'] } } } },
     { fixture: 'fixtures/rules/latest-tag/valid-ko-placeholder.yaml' },
@@ -30,6 +31,11 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a DeploymentConfig container no ImageChange trigger names',
+      fixture: 'fixtures/rules/latest-tag/invalid-deploymentconfig-untriggered-container.yaml',
+      errors: [{ messageId: 'latestTag', line: 21, column: 18, data: { image: 'quay.io/org/proxy:latest' } }],
+    },
     {
       name: 'image volumes with latest or no tag',
       fixture: 'fixtures/rules/latest-tag/invalid-image-volume.yaml',

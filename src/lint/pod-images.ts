@@ -15,12 +15,26 @@ export interface PulledImage {
 }
 
 /**
+ * The containers of a DeploymentConfig whose image an ImageChange trigger sets: a config not deployed yet always has
+ * them updated to the image stream tag's image, so what is written there is not what runs.
+ */
+// upstream: openshift/api apps/v1 types.go DeploymentTriggerImageChangeParams (Automatic, ContainerNames)
+function triggeredContainers(workload: Workload): ReadonlySet<unknown> {
+  if (workload.kind !== 'DeploymentConfig') return new Set();
+  const triggers = asArray(asRecord(workload.object.value['spec'])?.['triggers']).map(asRecord);
+  return new Set(triggers.flatMap((trigger) => (trigger?.['type'] === 'ImageChange' ? asArray(asRecord(trigger['imageChangeParams'])?.['containerNames']) : [])));
+}
+
+/**
  * Every container's image (init, regular, ephemeral), then every image volume's. A volume's reference "behaves in the
- * same way as pod.spec.containers[*].image", and its pullPolicy defaults as a container's imagePullPolicy does.
+ * same way as pod.spec.containers[*].image", and its pullPolicy defaults as a container's imagePullPolicy does. A
+ * container whose image a DeploymentConfig's ImageChange trigger sets is left out.
  */
 // upstream: staging/src/k8s.io/api/core/v1/types.go ImageVolumeSource
 export function pulledImages(workload: Workload): PulledImage[] {
-  const images: PulledImage[] = workload.containers.map((container) => ({
+  const triggered = triggeredContainers(workload);
+  const containers = triggered.size === 0 ? workload.containers : workload.containers.filter((container) => !triggered.has(container.value['name']));
+  const images: PulledImage[] = containers.map((container) => ({
     image: container.value['image'],
     imagePath: container.path.concat('image'),
     policy: container.value['imagePullPolicy'],
