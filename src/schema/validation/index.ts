@@ -3,6 +3,7 @@ import { appendAll } from '../../model/append.js';
 import { findingAt, type Finding } from '../../model/finding.js';
 import { isClusterScoped } from '../../model/kinds.js';
 import { certificateRequestName, validateCertificateSigningRequest } from './certificates.js';
+import { validateLease } from './coordination.js';
 import { validateEndpointSlice } from './discovery.js';
 import { validateFlowSchema } from './flowcontrol.js';
 import type { Path } from '../../model/document.js';
@@ -94,6 +95,8 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   // upstream: node validation uses apimachinery's ValidateObjectMeta
   'node.k8s.io/v1 RuntimeClass': { nameFn: nameIsDNSSubdomain, genericMeta: true, spec: validateRuntimeClass },
   'certificates.k8s.io/v1 CertificateSigningRequest': { nameFn: certificateRequestName, spec: validateCertificateSigningRequest },
+  // upstream: coordination validation.go ValidateLease: apimachinery's ValidateObjectMeta
+  'coordination.k8s.io/v1 Lease': { nameFn: nameIsDNSSubdomain, genericMeta: true, spec: validateLease },
   'discovery.k8s.io/v1 EndpointSlice': { nameFn: nameIsDNSSubdomain, spec: validateEndpointSlice },
   'flowcontrol.apiserver.k8s.io/v1 FlowSchema': { nameFn: nameIsDNSSubdomain, spec: validateFlowSchema },
   'networking.k8s.io/v1 IngressClass': { nameFn: nameIsDNSSubdomain, spec: validateIngressClass },

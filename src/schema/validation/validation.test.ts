@@ -89,6 +89,7 @@ describe('API server validation per API group', () => {
     ['webhook failurePolicy, matchPolicy, sideEffects, reinvocationPolicy and rule scope are NotSupported, once', 'invalid-admission-enums.yaml', () => EXPECTED_ADMISSION_ENUMS],
     ['ValidateNamespace: spec.finalizers are qualified names, standard or fully qualified', 'invalid-namespace-finalizers.yaml', () => EXPECTED_NAMESPACE_FINALIZERS],
     ['ValidateEndpointSlice: address type, addresses, node names, hostnames, zone hints, port names, protocols, appProtocol', 'invalid-endpoint-slice.yaml', () => EXPECTED_ENDPOINT_SLICE],
+    ['ValidateLease: apimachinery\'s object meta (a finalizer need not be standard), positive durations, transitions', 'invalid-lease.yaml', () => EXPECTED_LEASE],
     ['a FlowSchema or PriorityLevelConfiguration name is a DNS subdomain', 'invalid-flowcontrol-names.yaml', () => EXPECTED_FLOWCONTROL_NAMES],
     ['ValidateFlowSchemaSpec: precedence, priority level, subjects, resource and non-resource rules', 'invalid-flow-schema.yaml', () => EXPECTED_FLOW_SCHEMA],
   ])('%s (%s)', async (_name, fixture, expected) => {
@@ -462,6 +463,12 @@ const EXPECTED_ENDPOINT_SLICE: string[] = [
   "21:11 api-validation: ports[2].name: Invalid value: \"Metrics\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
   "23:15 api-validation: ports[2].protocol: Unsupported value: \"ICMP\": supported values: \"SCTP\", \"TCP\", \"UDP\"",
   "24:18 api-validation: ports[2].appProtocol: Invalid value: \"https://example\": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+];
+
+// coordination validation.go ValidateLease, ValidateLeaseSpec
+const EXPECTED_LEASE: string[] = [
+  "9:25 api-validation: spec.leaseDurationSeconds: Invalid value: 0: must be greater than 0",
+  "10:21 api-validation: spec.leaseTransitions: Invalid value: -1: must be greater than or equal to 0",
 ];
 
 // flowcontrol validation.go ValidateFlowSchemaName, ValidatePriorityLevelConfigurationName (NameIsDNSSubdomain)
