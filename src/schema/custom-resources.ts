@@ -11,7 +11,7 @@ import { hasListTypes } from './list-type.js';
 import { schemaDigest } from './validation-verdicts.js';
 import { DEPRECATED_API } from './deprecated-apis.js';
 import { applyDefaults } from './structural-defaults.js';
-import { API_VALIDATION, errorMessage, toPath } from './validation/field-error.js';
+import { API_VALIDATION, errorMessageOf, toPath, type ErrorPrinting } from './validation/field-error.js';
 import { finalizerWarnings, nameIsDNSSubdomain, validateObjectMeta } from './validation/object-meta.js';
 import { holdsSubstitution } from '../model/substitution.js';
 
@@ -45,12 +45,13 @@ export function servedVersion(object: KubeObject, definition: CustomResourceDefi
  * ObjectMeta findings of a custom resource (upstream: apiextensions-apiserver customresource validator.go,
  * apimachinery's ValidateObjectMetaAccessor with NameIsDNSSubdomain); the namespace is left to the API server's
  * routing, as a cluster-scoped resource drops it. Its finalizers need not be standard or domain-qualified (see
- * finalizerWarningFindings). `blocking`: an error that keeps the API server from evaluating CEL rules.
+ * finalizerWarningFindings), worded as `printing` says. `blocking`: an error that keeps the API server from evaluating
+ * CEL rules.
  */
-export function objectMetaFindings(object: KubeObject): { readonly findings: Finding[]; readonly blocking: boolean } {
+export function objectMetaFindings(object: KubeObject, printing: ErrorPrinting): { readonly findings: Finding[]; readonly blocking: boolean } {
   // a name holding `${APP}` is replaced before the API server sees it (model/substitution.ts)
   const errors = validateObjectMeta(object.value['metadata'], { namespaced: false, nameFn: nameIsDNSSubdomain, kubeFinalizerNames: false }).filter((error) => !holdsSubstitution(error.value));
-  const findings = errors.map((error) => findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessage(error) }, error.on));
+  const findings = errors.map((error) => findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessageOf(error, printing) }, error.on));
   // upstream hasBlockingErr: these keep x-kubernetes-validations from being evaluated
   return { findings, blocking: errors.some((error) => error.type === 'Required value' || error.type === 'Unsupported value' || error.type === 'Too long') };
 }

@@ -9,7 +9,7 @@ import type { FieldGraph, SchemaError } from './compiled-validator.js';
 import { definitionAt, fieldsAt } from './field-graph.js';
 import { closestName } from './closest-name.js';
 import { goIntegerOverflow, goIntegerOverflowMessage } from './go-integers.js';
-import { errorMessage, fieldPathString, goQuote, invalid, tooLong, tooMany } from './validation/field-error.js';
+import { errorMessage, errorMessageOf, fieldPathString, goQuote, invalid, tooLongMaxLength, tooMany, type ErrorPrinting } from './validation/field-error.js';
 import { holdsSubstitution } from '../model/substitution.js';
 
 export const SCHEMA_RULE = 'schema';
@@ -20,15 +20,19 @@ interface Explained {
   readonly message: string;
 }
 
-/** Findings for a validator's errors on `object`; `fields` describes the schema's objects for suggestions. */
+/**
+ * Findings for a validator's errors on `object`; `fields` describes the schema's objects for suggestions, `printing`
+ * how the checked release's apimachinery words a field error.
+ */
 export function explainErrors(
   object: KubeObject,
   errors: readonly SchemaError[],
   fields: FieldGraph,
+  printing: ErrorPrinting,
   decoding: Decoding = 'json',
 ): Finding[] {
   const byPath = new Map<string, Explained>();
-  const context: Context = { object, errors, fields, decoding };
+  const context: Context = { object, errors, fields, decoding, printing };
   const alternatives = errors.filter(isAlternative);
   const kept = errors.filter((error) => !isInsideAlternative(error, alternatives));
   const typed = new Set(kept.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
@@ -50,6 +54,7 @@ interface Context {
   readonly errors: readonly SchemaError[];
   readonly fields: FieldGraph;
   readonly decoding: Decoding;
+  readonly printing: ErrorPrinting;
 }
 
 /** How the API server reads the object: into a built-in kind's Go structs, or as JSON (a custom resource). */
@@ -141,7 +146,7 @@ function explain(context: Context, error: SchemaError): Explained | undefined {
     case 'maxProperties':
     case 'minProperties':
     case 'multipleOf':
-      return { path, on: 'value', message: sizeMessage(path, value, error) };
+      return { path, on: 'value', message: sizeMessage(path, value, error, context.printing) };
     case 'anyOf':
     case 'oneOf':
       return { path, on: 'value', message: noFormMatches(context, error, where, value) };
@@ -194,20 +199,21 @@ function boundMessage(path: Path, value: unknown, comparison: string, limit: unk
 
 /**
  * The API server's words for a length, item count or multiple a value breaks (upstream: apiextensions-apiserver
- * validation.go kubeOpenAPIResultToFieldErrors: maxLength is field.TooLong, maxItems and maxProperties field.TooMany
- * with the count; the others wrap kube-openapi's message, e.g. "%s in %s should be at least %d chars long", in
- * field.Invalid with the value, or with the count for items and properties).
+ * validation.go kubeOpenAPIResultToFieldErrors: maxLength is field.TooLongMaxLength (TooLong's words from 1.32),
+ * maxItems and maxProperties field.TooMany with the count, both worded for the release; the others wrap kube-openapi's
+ * message, e.g. "%s in %s should be at least %d chars long", in field.Invalid with the value, or with the count for
+ * items and properties).
  */
-function sizeMessage(path: Path, value: unknown, error: SchemaError): string {
+function sizeMessage(path: Path, value: unknown, error: SchemaError, printing: ErrorPrinting): string {
   const field = fieldPathString(path);
   const limit = Number(error.params['limit']);
   const count = Array.isArray(value) ? value.length : value !== null && typeof value === 'object' ? Object.keys(value).length : 0;
   switch (error.keyword) {
     case 'maxLength':
-      return errorMessage(tooLong(path, limit));
+      return errorMessageOf(tooLongMaxLength(path, limit), printing);
     case 'maxItems':
     case 'maxProperties':
-      return errorMessage(tooMany(path, count, limit));
+      return errorMessageOf(tooMany(path, count, limit), printing);
     case 'minLength':
       return errorMessage(invalid(path, value, `${field} in body should be at least ${limit} chars long`));
     case 'minItems':

@@ -16,7 +16,7 @@ import { DefinitionCollector, DUPLICATE_CRD, groupKind, type CustomResourceDefin
 import { finalizerWarningFindings, objectMetaFindings, servedVersion, valueToValidate, versionDigest, versionHasCelRules, versionHasEmbeddedResources, versionHasListTypes, versionSchema } from './custom-resources.js';
 import { validateEmbeddedResources } from './embedded-resources.js';
 import { validateListSetsAndMaps } from './list-type.js';
-import { errorMessageOf, printsJsonValues, toPath, type FieldError } from './validation/field-error.js';
+import { errorMessageOf, errorPrinting, toPath, type ErrorPrinting, type FieldError } from './validation/field-error.js';
 import { cleanObjectKey, readVerdict, verdictKey, writeVerdict } from './validation-verdicts.js';
 import { compileCustomSchema, customSchemas, fieldGraphOf, schemaFor, type CustomValidator } from './custom-schemas.js';
 import { CEL_VALUES_SHOWN_SINCE, createCelRuntime, evaluateCelRules, type CelOutcome, type CelRuntime } from './cel-validations.js';
@@ -188,7 +188,7 @@ export class SchemaValidation {
 
   #custom(): CustomRun {
     const options = this.#options;
-    return (this.#run ??= { options, definitions: this.#definitions.result(), webhooks: this.#webhooks, extra: customSchemas(options.extraSchemas), compiled: new Map(), fieldGraphs: new Map(), cacheVerdicts: true, reportedKinds: new Set(), cel: { reported: new Set() } });
+    return (this.#run ??= { options, definitions: this.#definitions.result(), webhooks: this.#webhooks, extra: customSchemas(options.extraSchemas), compiled: new Map(), fieldGraphs: new Map(), cacheVerdicts: true, reportedKinds: new Set(), cel: { reported: new Set() }, printing: errorPrinting(options.kubernetesVersion ?? NEWEST_RELEASE) });
   }
 }
 
@@ -203,7 +203,7 @@ function validatePatch(patch: KubeObject, run: CustomRun): Finding[] {
   const validator = builtin ? { validate: builtin, fields: builtin.fields ?? {} } : schema && version && definition && compiledFor(run, `${definition.name} ${version.name}`, schema);
   if (!validator || typeof validator === 'string' || validator.validate(withoutPatchDirectives(withoutNulls(patch.value)))) return [];
   const unknownFields = (validator.validate.errors ?? []).filter((error) => error.keyword === 'additionalProperties');
-  return explainErrors(patch, unknownFields, validator.fields).sort(compareFindings);
+  return explainErrors(patch, unknownFields, validator.fields, run.printing).sort(compareFindings);
 }
 
 interface CustomRun {
@@ -216,6 +216,8 @@ interface CustomRun {
   cacheVerdicts: boolean;
   readonly reportedKinds: Set<string>;
   readonly cel: { runtime?: CelRuntime; readonly reported: Set<string> };
+  /** How the checked release's apimachinery words the schema's field errors. */
+  readonly printing: ErrorPrinting;
 }
 
 function validateCustomResource(object: KubeObject, run: CustomRun): Finding[] {
@@ -239,11 +241,11 @@ function validateCustomResource(object: KubeObject, run: CustomRun): Finding[] {
 function validateByDefinition(object: KubeObject, definition: CustomResourceDefinition, run: CustomRun): Finding[] {
   const served = servedVersion(object, definition);
   if (!('version' in served)) return served.findings;
-  const meta = objectMetaFindings(object);
+  const meta = objectMetaFindings(object, run.printing);
   const metaValidator = objectMetaValidator(run.options.validatorStore);
   // a custom resource is decoded as JSON, not into ObjectMeta's Go fields: a number beyond int64 there is no error
   const metaErrors = errorsOf(metaValidator, object).filter((error) => goIntegerOverflow(error) === undefined);
-  const metaSchema = explainErrors(object, metaErrors, metaValidator.fields ?? {}).sort(compareFindings);
+  const metaSchema = explainErrors(object, metaErrors, metaValidator.fields ?? {}, run.printing).sort(compareFindings);
   // as for a built-in kind, a field the ObjectMeta schema reports missing is not reported again as "Required value"
   const findings = [...served.findings, ...withoutSchemaDuplicates(meta.findings, metaSchema), ...metaSchema];
   const { version } = served;
@@ -257,10 +259,9 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
   const schemaErrors = typeof verdict.schemaErrors === 'string' ? verdict.schemaErrors : [...verdict.schemaErrors, ...customUnknownNullFields(run, { key, version, value: object.value })];
   const { judged, deferred } = deferToWebhook(schemaErrors, webhook);
   appendAll(findings, schemaFindings(object, judged, { key, fields }, run));
-  if (webhook && deferred.length > 0) appendAll(findings, webhookNotes(object, deferred, { webhook, fields: fields() }));
-  const release = run.options.kubernetesVersion ?? NEWEST_RELEASE;
-  if (version.schema && versionHasListTypes(version)) appendAll(findings, fieldErrorFindings(object, validateListSetsAndMaps(value, version.schema), release));
-  if (version.schema && versionHasEmbeddedResources(version)) appendAll(findings, fieldErrorFindings(object, validateEmbeddedResources(value, version.schema), release));
+  if (webhook && deferred.length > 0) appendAll(findings, webhookNotes(object, deferred, { webhook, fields: fields(), printing: run.printing }));
+  if (version.schema && versionHasListTypes(version)) appendAll(findings, fieldErrorFindings(object, validateListSetsAndMaps(value, version.schema), run.printing));
+  if (version.schema && versionHasEmbeddedResources(version)) appendAll(findings, fieldErrorFindings(object, validateEmbeddedResources(value, version.schema), run.printing));
   if (verdict.cel) {
     const blocking = [...metaErrors, ...(typeof judged === 'string' ? [] : judged)].filter((error) => BLOCKING_KEYWORDS.has(error.keyword));
     const blocked = meta.blocking || blocking.some((error) => !isSubstitutionError(object, error));
@@ -276,9 +277,8 @@ function validateByDefinition(object: KubeObject, definition: CustomResourceDefi
  * Field errors of the custom resource strategy's checks after the schema (items repeating a list-type set's value or
  * a map's keys, which do not block CEL; embedded resources), as schema findings at their fields, in the release's words.
  */
-function fieldErrorFindings(object: KubeObject, errors: readonly FieldError[], release: string): Finding[] {
-  const jsonValues = printsJsonValues(release);
-  return errors.map((error) => findingAt(object, toPath(error.field), { ruleId: SCHEMA.id, severity: 'error', message: errorMessageOf(error, jsonValues) }));
+function fieldErrorFindings(object: KubeObject, errors: readonly FieldError[], printing: ErrorPrinting): Finding[] {
+  return errors.map((error) => findingAt(object, toPath(error.field), { ruleId: SCHEMA.id, severity: 'error', message: errorMessageOf(error, printing) }));
 }
 
 /**
@@ -291,9 +291,9 @@ function deferToWebhook(errors: readonly SchemaError[] | string, webhook: string
 }
 
 /** A missing required field that the webhook may set: an info, since only the webhook's code knows. */
-function webhookNotes(object: KubeObject, deferred: readonly SchemaError[], by: { webhook: string; fields: FieldGraph }): Finding[] {
+function webhookNotes(object: KubeObject, deferred: readonly SchemaError[], by: { webhook: string; fields: FieldGraph; printing: ErrorPrinting }): Finding[] {
   const note = `: MutatingWebhookConfiguration ${by.webhook} of the inputs intercepts its creation and may set it before validation, so it is not judged`;
-  return explainErrors(object, deferred, by.fields).map((finding) => ({ ...finding, severity: 'info' as const, message: `${finding.message}${note}` }));
+  return explainErrors(object, deferred, by.fields, by.printing).map((finding) => ({ ...finding, severity: 'info' as const, message: `${finding.message}${note}` }));
 }
 
 /**
@@ -396,7 +396,7 @@ function schemaErrorsOf(run: CustomRun, target: CustomTarget): readonly SchemaEr
 
 /** Findings of schema errors (`fields` gives the schema's field graph for suggestions); one warning per unusable schema. */
 function schemaFindings(object: KubeObject, errors: readonly SchemaError[] | string, schema: { key: string; fields: () => FieldGraph }, run: CustomRun): Finding[] {
-  if (typeof errors !== 'string') return errors.length === 0 ? [] : explainErrors(object, errors, schema.fields()).sort(compareFindings);
+  if (typeof errors !== 'string') return errors.length === 0 ? [] : explainErrors(object, errors, schema.fields(), run.printing).sort(compareFindings);
   if (run.reportedKinds.has(schema.key)) return [];
   run.reportedKinds.add(schema.key);
   const message = `the schema of ${object.ref.apiVersion} ${object.ref.kind} cannot be used: ${errors}`;
@@ -414,7 +414,7 @@ function builtinFindings(validator: CompiledValidator, object: KubeObject, kuber
   const release = kubernetesVersion ?? NEWEST_RELEASE;
   const verdict = checkRelease(object, release, kindDelta(object.ref.apiVersion, object.ref.kind) ?? {}, validator.fields ?? {});
   if (!verdict.served) return [...verdict.findings];
-  const schema = validateWith(validator, object, (error) => !isUnenforcedRequired(error, object.ref.kind, release)).flatMap((finding) => {
+  const schema = validateWith(validator, object, errorPrinting(release), (error) => !isUnenforcedRequired(error, object.ref.kind, release)).flatMap((finding) => {
     const lastRelease = finding.path === null ? undefined : verdict.droppedKeys.get(finding.path);
     const judged = lastRelease === undefined ? finding : judgeDroppedKey(finding, release, lastRelease);
     return judged ? [judged] : [];
@@ -451,8 +451,8 @@ function failsDecoding(error: SchemaError): boolean {
   return error.keyword === 'type' || (error.keyword === 'pattern' && error.params['pattern'] === QUANTITY_PATTERN) || goIntegerOverflow(error) !== undefined;
 }
 
-function validateWith(validator: CompiledValidator, object: KubeObject, judged: (error: SchemaError) => boolean): Finding[] {
-  return explainErrors(object, errorsOf(validator, object).filter((error) => isJudgedOnCreate(error) && judged(error)), validator.fields ?? {}, 'go').sort(compareFindings);
+function validateWith(validator: CompiledValidator, object: KubeObject, printing: ErrorPrinting, judged: (error: SchemaError) => boolean): Finding[] {
+  return explainErrors(object, errorsOf(validator, object).filter((error) => isJudgedOnCreate(error) && judged(error)), validator.fields ?? {}, printing, 'go').sort(compareFindings);
 }
 
 /**

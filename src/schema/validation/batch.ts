@@ -2,7 +2,7 @@
 import { validateNonnegativeField, validateNonnegativeFields } from './core-container.js';
 import { templateOptions, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
 import { cronScheduleError } from './cron-schedule.js';
-import { duplicate, GoSlice, GoStruct, goQuote, invalid, invalidOmitValue, notSupported, owned, pointing, required, tooLong, tooMany, type ErrorList, type FieldPath } from './field-error.js';
+import { duplicate, GoSlice, GoStruct, goQuote, invalid, invalidOmitValue, notSupported, owned, pointing, required, tooLong, tooLongMaxLength, tooMany, type ErrorList, type FieldPath } from './field-error.js';
 import { INVALID_NAME, nameOnCreate, validateLabels } from './object-meta.js';
 import { INVALID_RESTART_POLICY, selectorMismatch, validateTemplateMatchesSelector } from './template.js';
 import { labelSelectorValue } from './label-selector.js';
@@ -95,11 +95,11 @@ function validateJobSpec(spec: Fields | undefined, field: FieldPath, context: Va
 
 const MAX_MANAGED_BY_LENGTH = 63;
 
-// upstream: validateJobSpec managedBy: IsDomainPrefixedPath, at most 63 bytes
+// upstream: validateJobSpec managedBy: IsDomainPrefixedPath, at most 63 bytes (field.TooLongMaxLength up to 1.31)
 function validateManagedBy(managedBy: string | undefined, field: FieldPath): ErrorList {
   if (managedBy === undefined) return [];
   const errors = domainPrefixedPathErrors(managedBy, field);
-  if (byteLength(managedBy) > MAX_MANAGED_BY_LENGTH) errors.push(tooLong(field, MAX_MANAGED_BY_LENGTH));
+  if (byteLength(managedBy) > MAX_MANAGED_BY_LENGTH) errors.push(tooLongMaxLength(field, MAX_MANAGED_BY_LENGTH));
   return errors;
 }
 

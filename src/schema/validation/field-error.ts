@@ -24,6 +24,17 @@ export interface FieldError {
   readonly ruleId: string;
   /** A failure the API server reports before field validation (decoding), with its own text. */
   readonly text?: string;
+  /** The limit a Too long or Too many error names in its detail, worded by the release (see limitDetail). */
+  readonly limit?: Limit;
+}
+
+/**
+ * A maximum and the apimachinery constructor whose words name it: TooLong (bytes), TooLongMaxLength (a length without
+ * unit up to 1.31, TooLong's words from 1.32) or TooMany (items).
+ */
+interface Limit {
+  readonly max: number;
+  readonly words: 'TooLong' | 'TooLongMaxLength' | 'TooMany';
 }
 
 export type ErrorList = FieldError[];
@@ -40,11 +51,40 @@ export const invalidOmitValue = (field: FieldPath, detail: string): FieldError =
 export const duplicate = (field: FieldPath, value: unknown): FieldError => make('Duplicate value', field, value, '');
 export const forbidden = (field: FieldPath, detail: string): FieldError => make('Forbidden', field, OMIT, detail);
 export const notFound = (field: FieldPath, value: unknown): FieldError => make('Not found', field, value, '');
-// upstream: errors.go TooLong and TooMany ("1 byte", "1 item": errors_test.go)
-export const tooLong = (field: FieldPath, maxBytes: number): FieldError => make('Too long', field, OMIT, `may not be more than ${counted(maxBytes, 'byte')}`);
-export const tooMany = (field: FieldPath, actual: number, max: number): FieldError => make('Too many', field, actual, `must have at most ${counted(max, 'item')}`);
+// upstream: errors.go TooLong, TooLongMaxLength and TooMany; the detail is worded for the release by limitDetail
+export const tooLong = (field: FieldPath, maxBytes: number): FieldError => ({ ...make('Too long', field, OMIT, ''), limit: { max: maxBytes, words: 'TooLong' } });
+/** field.TooLongMaxLength, which call sites such as Job's spec.managedBy used up to 1.31. */
+export const tooLongMaxLength = (field: FieldPath, max: number): FieldError => ({ ...make('Too long', field, OMIT, ''), limit: { max, words: 'TooLongMaxLength' } });
+export const tooMany = (field: FieldPath, actual: number, max: number): FieldError => ({ ...make('Too many', field, actual, ''), limit: { max, words: 'TooMany' } });
 
-const counted = (count: number, unit: string): string => `${count} ${unit}${count === 1 ? '' : 's'}`;
+/**
+ * What of apimachinery's field error printing changed within the releases kubefit models (upstream:
+ * apimachinery pkg/util/validation/field/errors.go at v0.27.0 to v0.36.0).
+ */
+export interface ErrorPrinting {
+  /** 0.34 on: a bad value that is neither a string, number nor boolean is printed as json.Marshal does (goValue). */
+  readonly jsonValues: boolean;
+  /** 0.32 on: TooLong says 'may not be more than N bytes' (before, 'must have at most N bytes'), and TooLongMaxLength is TooLong. */
+  readonly tooLongInBytes: boolean;
+  /** 0.34 on: a limit of 1 is '1 byte', '1 item' (before, '1 bytes', '1 items'). */
+  readonly singularUnits: boolean;
+}
+
+/** How the release's apimachinery prints field errors. */
+export function errorPrinting(release: string): ErrorPrinting {
+  const jsonValues = compareReleases(release, '1.34') >= 0;
+  return { jsonValues, tooLongInBytes: compareReleases(release, '1.32') >= 0, singularUnits: jsonValues };
+}
+
+const NEWEST: ErrorPrinting = { jsonValues: true, tooLongInBytes: true, singularUnits: true };
+
+/** The limit's words (upstream: errors.go TooLong "may not be more than %d %s", from 0.32; TooMany "must have at most %d %s"). */
+function limitDetail({ max, words }: Limit, printing: ErrorPrinting): string {
+  const counted = (unit: string): string => `${max} ${unit}${max === 1 && printing.singularUnits ? '' : 's'}`;
+  if (words === 'TooMany') return `must have at most ${counted('item')}`;
+  if (printing.tooLongInBytes) return `may not be more than ${counted('byte')}`;
+  return words === 'TooLong' ? `must have at most ${counted('byte')}` : `may not be longer than ${max}`;
+}
 
 // upstream: errors.go NotSupported
 export function notSupported(field: FieldPath, value: unknown, supported: readonly string[]): FieldError {
@@ -71,22 +111,23 @@ export function pointing(error: FieldError, at: Path, on: 'key' | 'value' = 'val
 
 /** The error as the newest release's apimachinery prints it. */
 export function errorMessage(error: FieldError): string {
-  return errorMessageOf(error, true);
+  return errorMessageOf(error, NEWEST);
 }
 
 /**
- * The error as the release's apimachinery prints it (upstream: errors.go Error.Error and ErrorBody). `jsonValues`:
- * apimachinery 0.34 and later (Kubernetes 1.34+) print a bad value that is neither a string, number nor boolean as
- * json.Marshal does (a resource name or quantity quoted, nil as null); 0.33 and older printed a value with a String
- * method through it, unquoted, nil as "null", and a typed slice with %#v.
+ * The error as the release's apimachinery prints it (upstream: errors.go Error.Error and ErrorBody). With
+ * `printing.jsonValues` (apimachinery 0.34 and later, Kubernetes 1.34+) a bad value that is neither a string, number
+ * nor boolean is printed as json.Marshal does (a resource name or quantity quoted, nil as null); 0.33 and older printed
+ * a value with a String method through it, unquoted, nil as "null", and a typed slice with %#v.
  */
-export function errorMessageOf(error: FieldError, jsonValues: boolean): string {
+export function errorMessageOf(error: FieldError, printing: ErrorPrinting): string {
   if (error.text !== undefined) return error.text;
   let body: string = error.type;
   if (error.value !== OMIT && error.type !== 'Forbidden' && error.type !== 'Required value' && error.type !== 'Too long') {
-    body += `: ${goValue(error.value, jsonValues)}`;
+    body += `: ${goValue(error.value, printing.jsonValues)}`;
   }
-  if (error.detail.length > 0) body += `: ${error.detail}`;
+  const detail = error.limit === undefined ? error.detail : limitDetail(error.limit, printing);
+  if (detail.length > 0) body += `: ${detail}`;
   return `${fieldPathString(error.field)}: ${body}`;
 }
 
@@ -225,11 +266,6 @@ function unstructuredSyntax(value: unknown): string {
   }
   if (typeof value === 'number') return goNumber(value);
   return typeof value === 'string' ? goQuote(value) : String(value);
-}
-
-/** Whether the release's apimachinery (0.34 on, Kubernetes 1.34+) prints a bad value that is no string, number or boolean as json.Marshal does. */
-export function printsJsonValues(release: string): boolean {
-  return compareReleases(release, '1.34') >= 0;
 }
 
 /** A Go struct value: json.Marshal prints its fields in declaration order, not sorted. */

@@ -20,7 +20,7 @@ import { validateConfigMap, validateNode, validatePod, validatePodTemplate, vali
 import { validateEndpoints } from './endpoints.js';
 import { apiServiceCABundle, conversionWebhookCABundle, decodeBytesFields, mapValues, webhookCABundles } from './decode-bytes.js';
 import { DUPLICATE_CONTAINER_NAME, INVALID_PORT, LIMITS_BELOW_REQUESTS, type InitRestartPolicy, type SleepSeconds } from './core-container.js';
-import { API_VALIDATION, errorMessageOf, GoNamedString, printsJsonValues, toPath, type ErrorList } from './field-error.js';
+import { API_VALIDATION, errorMessageOf, errorPrinting, GoNamedString, toPath, type ErrorList } from './field-error.js';
 import { validateLimitRange } from './limit-range.js';
 import { validateHorizontalPodAutoscalerV1, validateHorizontalPodAutoscalerV2 } from './autoscaling.js';
 import { validateRuntimeClass } from './node.js';
@@ -133,11 +133,11 @@ export function validateBuiltinObject(object: KubeObject, release: string): Buil
   const context = contextOf(release);
   const errors = decodeErrors.length > 0 ? decodeErrors : validateObjectMeta(object.value['metadata'], { namespaced: !isClusterScoped(apiVersion, kind), nameFn: validation.nameFnOf?.(object.value, context) ?? validation.nameFn, kubeFinalizerNames: validation.genericMeta !== true });
   if (decodeErrors.length === 0 && validation.spec) appendAll(errors, validation.spec(object.value, context));
-  const jsonValues = printsJsonValues(release);
+  const printing = errorPrinting(release);
   // a value with `${APP}` in it is replaced before the object is applied (model/substitution.ts): not judged here, nor
   // reported missing when a check reads only numbers there (`containerPort: ${PORT:-9002}`)
   const findings = errors.filter((error) => !holdsSubstitution(writtenValue(error.value)) && !readsSubstitution(object.value, toPath(error.field))).map((error) =>
-    findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessageOf(error, jsonValues) }, error.on),
+    findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessageOf(error, printing) }, error.on),
   );
   return { findings, decoded: decodeErrors.length === 0 };
 }

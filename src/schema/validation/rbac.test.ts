@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessage, errorMessageOf } from './field-error.js';
+import { errorMessage, errorMessageOf, errorPrinting } from './field-error.js';
 import { validateClusterRole, validateClusterRoleBinding, validateRole, validateRoleBinding } from './rbac.js';
 
 // upstream: pkg/apis/rbac/validation/validation_test.go (v1.36), one row per case, each with the exact messages
@@ -61,8 +61,8 @@ describe('rbac validation', () => {
 
   it('prints a rule\'s nonResourceURLs, a []string, with %#v before 1.34 (apimachinery 0.33 ErrorBody) and as JSON since', () => {
     const errors = validateRole({ rules: [{ verbs: ['get'], nonResourceURLs: ['/healthz', '/metrics'] }] });
-    expect(errors.map((error) => errorMessageOf(error, false))).toEqual(['rules[0].nonResourceURLs: Invalid value: []string{"/healthz", "/metrics"}: namespaced rules cannot apply to non-resource URLs']);
-    expect(errors.map((error) => errorMessageOf(error, true))).toEqual(['rules[0].nonResourceURLs: Invalid value: ["/healthz","/metrics"]: namespaced rules cannot apply to non-resource URLs']);
+    expect(errors.map((error) => errorMessageOf(error, errorPrinting('1.33')))).toEqual(['rules[0].nonResourceURLs: Invalid value: []string{"/healthz", "/metrics"}: namespaced rules cannot apply to non-resource URLs']);
+    expect(errors.map((error) => errorMessageOf(error, errorPrinting('1.34')))).toEqual(['rules[0].nonResourceURLs: Invalid value: ["/healthz","/metrics"]: namespaced rules cannot apply to non-resource URLs']);
   });
 
   it.each([

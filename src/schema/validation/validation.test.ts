@@ -108,6 +108,28 @@ describe('API server validation per API group', () => {
     ]);
   });
 
+  // upstream: apimachinery field/errors.go TooLong, TooLongMaxLength, TooMany at v0.31.0, v0.32.0 and v0.34.0;
+  // apiextensions-apiserver kubeOpenAPIResultToFieldErrors (maxLength is TooLongMaxLength up to 1.31)
+  it('words a Too long or Too many error as the release\'s apimachinery does', async () => {
+    const { objects } = await loadManifests(['invalid-limit-wording.yaml'], { cwd: 'fixtures/schema/validation' });
+    const messages = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false }).map((finding) => `${finding.line}:${finding.column} ${finding.message}`);
+    expect(messages('1.31')).toEqual([
+      '9:15 spec.controller: Too long: must have at most 250 bytes',
+      '48:9 spec.code: Too long: may not be longer than 4',
+      '49:11 spec.owners: Too many: 2: must have at most 1 items',
+    ]);
+    expect(messages('1.33')).toEqual([
+      '9:15 spec.controller: Too long: may not be more than 250 bytes',
+      '48:9 spec.code: Too long: may not be more than 4 bytes',
+      '49:11 spec.owners: Too many: 2: must have at most 1 items',
+    ]);
+    expect(messages('1.36')).toEqual([
+      '9:15 spec.controller: Too long: may not be more than 250 bytes',
+      '48:9 spec.code: Too long: may not be more than 4 bytes',
+      '49:11 spec.owners: Too many: 2: must have at most 1 item',
+    ]);
+  });
+
   // a field the release does not have, or whose gate is off by default there (job strategy.go dropJobDisabledFields):
   // the release check's finding alone, not the API server's errors at it or the schema's enum
   it('the API server\'s validation does not see a field its release lacks or drops', async () => {
