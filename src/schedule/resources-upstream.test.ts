@@ -208,6 +208,12 @@ describe('TestPodLevelResourceRequests (upstream helpers_test.go)', () => {
       containers: [{ requests: { memory: '3Mi' } }],
       want: { memory: 3n * MI },
     },
+    {
+      name: 'pod level unsupported resources set at both pod-level and container-level with SkipPodLevelResources false',
+      podLevel: { storage: '2Mi' },
+      containers: [{ requests: { storage: '3Mi' } }],
+      want: {},
+    },
     { name: 'only container level resources set with SkipPodLevelResources false', containers: [{ requests: reqs('3Mi', '2m') }], want: { memory: 3n * MI, cpu: 2n } },
     {
       name: 'both container-level and pod-level resources set with SkipPodLevelResources false',
@@ -239,6 +245,31 @@ describe('TestPodLevelResourceRequests (upstream helpers_test.go)', () => {
       containers: [{ requests: reqs('3Mi', '2m') }],
       initContainers: [{ sidecar: true, requests: reqs('5Mi', '4m') }, { requests: reqs('6Mi', '8m') }],
       want: { memory: 15n * MI, cpu: 18n },
+    },
+    // pod-level hugepages replace the containers' (PodLevelResources counts hugepages-* as a pod-level resource)
+    { name: 'pod-level resources, hugepage request/limit single page size', podLevel: { memory: '10Mi', 'hugepages-2Mi': '2Mi' }, want: { memory: 10n * MI, 'hugepages-2Mi': 2n * MI } },
+    {
+      name: 'pod-level resources, hugepage request/limit multiple page sizes',
+      podLevel: { cpu: '1', 'hugepages-2Mi': '2Mi', 'hugepages-1Gi': '1Gi' },
+      want: { cpu: 1000n, 'hugepages-2Mi': 2n * MI, 'hugepages-1Gi': 1024n * MI },
+    },
+    {
+      name: 'pod-level resources, container-level resources, hugepage request/limit single page size',
+      podLevel: { cpu: '1', 'hugepages-2Mi': '10Mi' },
+      containers: [{ requests: { 'hugepages-2Mi': '6Mi' }, limits: { 'hugepages-2Mi': '6Mi' } }],
+      want: { cpu: 1000n, 'hugepages-2Mi': 10n * MI },
+    },
+    {
+      name: 'pod-level resources, container-level resources, hugepage request/limit multiple page sizes',
+      podLevel: { cpu: '1', 'hugepages-2Mi': '10Mi', 'hugepages-1Gi': '2Gi' },
+      containers: [{ requests: { cpu: '1', 'hugepages-1Gi': '2Gi' }, limits: { 'hugepages-1Gi': '2Gi' } }],
+      want: { cpu: 1000n, 'hugepages-2Mi': 10n * MI, 'hugepages-1Gi': 2048n * MI },
+    },
+    {
+      name: 'pod-level resources, container-level resources, hugepage request/limit multiple page sizes between pod-level and container-level',
+      podLevel: { cpu: '1', 'hugepages-2Mi': '10Mi' },
+      containers: [{ requests: { memory: '4Mi', 'hugepages-1Gi': '1Gi' }, limits: { 'hugepages-1Gi': '1Gi' } }],
+      want: { cpu: 1000n, memory: 4n * MI, 'hugepages-2Mi': 10n * MI, 'hugepages-1Gi': 1024n * MI },
     },
   ])('$name', (c) => {
     expect(requestsOf(c)).toEqual(c.want);
