@@ -349,3 +349,31 @@ describe('TestPreFilterStateAddRemovePod (upstream filtering_test.go)', () => {
     expect(after).toEqual(all);
   });
 });
+
+// upstream: filtering_discrepancy_test.go TestAffinityDiscrepancy (kubernetes/kubernetes @2048681c, after v1.36: a
+// fast track for hostname-scoped terms that must keep these verdicts). Two hostname terms need one pod matching both.
+describe('TestAffinityDiscrepancy (upstream filtering_discrepancy_test.go)', () => {
+  const HOSTNAME = 'kubernetes.io/hostname';
+  const twoTerms = [term(HOSTNAME, [['foo', 'In', ['bar']]]), term(HOSTNAME, [['baz', 'In', ['qux']]])];
+  const host = (name: string) => [name, { [HOSTNAME]: name }] as const;
+  const podA = { node: 'node-1', labels: { foo: 'bar' } };
+  const podB = { node: 'node-1', labels: { baz: 'qux' } };
+  it.each<Case>([
+    {
+      name: 'a node with two pods each matching one term fails, the node of a pod matching both passes, an empty node fails',
+      pod: { affinity: twoTerms },
+      pods: [podA, podB, { node: 'node-3', labels: { foo: 'bar', baz: 'qux' } }],
+      nodes: [host('node-1'), host('node-3'), host('node-2')],
+      want: [AFFINITY, SUCCESS, AFFINITY],
+    },
+    {
+      name: 'with no pod matching both terms anywhere, a pod matching its own terms passes on the empty node (the first-pod exception)',
+      pod: { labels: { foo: 'bar', baz: 'qux' }, affinity: twoTerms },
+      pods: [podA, podB],
+      nodes: [host('node-1'), host('node-2')],
+      want: [SUCCESS, SUCCESS],
+    },
+  ])('$name', (c) => {
+    expect(statuses(c)).toEqual(c.want);
+  });
+});
