@@ -287,6 +287,19 @@ describe('TestAggregateContainerRequestsAndLimits (upstream helpers_test.go), th
       initContainers: [{ sidecar: true, requests: cpu('8') }, { requests: cpu('6') }],
       want: { cpu: 17_000n },
     },
+    // status.resources counts (UseStatusResources, v1.33+): the max of the spec's, the status' and the allocated requests
+    {
+      name: 'regularcontainers with empty requests, but status with non-empty requests',
+      containers: [{ name: 'container-1' }],
+      statuses: [{ name: 'container-1', requests: cpu('2') }],
+      want: { cpu: 2000n },
+    },
+    {
+      name: 'always-restart init containers with empty requests, but status with non-empty requests',
+      initContainers: [{ name: 'container-1', sidecar: true }],
+      initStatuses: [{ name: 'container-1', requests: cpu('2') }],
+      want: { cpu: 2000n },
+    },
   ])('$name', (c) => {
     expect(requestsOf(c)).toEqual(c.want);
   });
