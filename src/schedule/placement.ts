@@ -11,7 +11,7 @@ import type { SchedulerSnapshot } from './snapshot.js';
 import { filterWithNominatedPods, NominatedPods, withNominatedPods } from './nominated-pods.js';
 import { addPodToPrepared, runPreFilters, type PreparedPod } from './run-filters.js';
 import { reserveVolumes } from './plugins/volume-binding.js';
-import { toPodDisruptionBudget, type PodDisruptionBudget } from './preemption/pod-disruption-budgets.js';
+import type { PodDisruptionBudget } from './preemption/pod-disruption-budgets.js';
 import { withPostFilterMessage } from './fit-error.js';
 import { podKey, postFilterMessageOf, preemptionOf, runPostFilter, toPreemptionResult, type PreemptionResult } from './preemption/preemption.js';
 import { SchedulingQueue, type Failure, type Pending, type ReplacedVictim } from './scheduling-queue.js';
@@ -222,7 +222,7 @@ function placementContext(requests: readonly PlacementRequest[], nodes: NodeClas
     prepared: new Map(),
     tracking: new Map(),
     binds: new BindLog(),
-    budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget),
+    budgets: snapshot.podDisruptionBudgets,
     lowestPriority,
     queue: new SchedulingQueue(),
     nominated: new NominatedPods(requests.flatMap(({ pods }) => pods.map(({ pod }) => pod))),

@@ -130,6 +130,18 @@ describe('TestPDBInPreemption (upstream test/integration/scheduler/preemption)',
   it.each(pdbCases)('$name', (c) => {
     expect(run(c).preempted.sort()).toEqual([...c.preempted].sort());
   });
+
+  // Upstream creates the budgets without a status, marks the running pods Ready (addPodConditionReady) and waits for
+  // the disruption controller to count them (waitForPDBsStable): kubefit counts them the same way.
+  const asCreated = (value: Value): Value => {
+    if (value['kind'] === 'PodDisruptionBudget') return { ...value, status: undefined };
+    if (value['kind'] === 'Pod') return { ...value, status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] } };
+    return value;
+  };
+  it.each(pdbCases)('$name (budgets as created, pods Ready)', ({ nodes, existing, preemptor, preempted }) => {
+    const [result] = schedule([...nodes.map(asCreated), ...existing.map((doc) => asCreated(pod(doc))), pod(preemptor)]);
+    expect((result?.placement.preempted ?? []).map((key) => key.split('/')[1]).sort()).toEqual([...preempted].sort());
+  });
 });
 
 describe('TestPreemptionStarvation (upstream test/integration/scheduler/preemption)', () => {

@@ -19,7 +19,6 @@ import { VerdictParts, verdictPartsOf, type VerdictPart } from './verdict-parts.
 import type { NodeInfo } from './node-info.js';
 import { withRequiredNodeAffinity, type PodInfo, type PodSource } from './pod-info.js';
 import { placeAll, type PlacementOutcome, type PlacementRequest } from './placement.js';
-import { toPodDisruptionBudget } from './preemption/pod-disruption-budgets.js';
 import {
   postFilterMessage,
   postFilterMessageOf,
@@ -315,7 +314,7 @@ interface AloneFailure {
 /** What preemption would do for the pod in the cluster as given. */
 function postFilterOnce({ prepared, feasibility, message }: AloneFailure, context: RunContext): PostFilterAlone {
   const { nodes, cluster, snapshot } = context;
-  const scope = { nodes, cluster, budgets: snapshot.podDisruptionBudgets.map(toPodDisruptionBudget), nominated: context.nominated };
+  const scope = { nodes, cluster, budgets: snapshot.podDisruptionBudgets, nominated: context.nominated };
   let outcome: PostFilterOutcome | undefined;
   let text: string | undefined;
   return {

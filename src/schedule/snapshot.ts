@@ -21,6 +21,7 @@ import { FirstObjects } from './duplicate-cluster-objects.js';
 import { malformedClusterObjectFindings } from './malformed-cluster-objects.js';
 import { DeviceCatalog } from './dra/device-catalog.js';
 import { namespaceLabelsOf } from './namespace-labels.js';
+import { toPodDisruptionBudget, type PodDisruptionBudget } from './preemption/pod-disruption-budgets.js';
 
 /** The cluster before anything is placed: nodes sorted by name, Namespace labels, the release to imitate. */
 export interface SchedulerSnapshot {
@@ -35,7 +36,8 @@ export interface SchedulerSnapshot {
   readonly storage: StorageCatalog;
   /** The DRA objects DynamicResources allocates devices from. */
   readonly devices: DeviceCatalog;
-  readonly podDisruptionBudgets: readonly KubeObject[];
+  /** With the disruption controller's count for those written without a status. */
+  readonly podDisruptionBudgets: readonly PodDisruptionBudget[];
   readonly controllers: ControllerSelectors;
 }
 
@@ -197,7 +199,7 @@ export function toSchedulerSnapshot(snapshot: ClusterSnapshot, minor: number, dr
   for (const object of consultedObjects(snapshot)) appendAll(findings, malformedClusterObjectFindings(object));
   const nodes = withClusterImageStates([...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
   const storage = StorageCatalog.of(snapshot.storage, snapshot.storageSource, minor);
-  const { podDisruptionBudgets } = snapshot;
+  const podDisruptionBudgets = snapshot.podDisruptionBudgets.map((budget) => toPodDisruptionBudget(budget, { pods: snapshot.boundPods, controllers: snapshot.controllers }));
   const controllers = controllerSelectorsOf(snapshot.controllers);
   const devices = DeviceCatalog.of(snapshot, minor);
   return { nodes, namespaceLabels: namespaceLabelsOf(snapshot.namespaces, podNamespaces(snapshot.boundPods, incomingNamespaces)), minor, podOptions, findings, evicted, storage, devices, podDisruptionBudgets, controllers };

@@ -91,7 +91,7 @@ function setup({ preemptor, nodes, budgets = [], allocatable = { ...veryLarge, p
   const cluster = classes.clusterState(new Map(), NEWEST_MINOR);
   const profiles = args && new Map([[DEFAULT_PROFILE.schedulerName, { ...DEFAULT_PROFILE, preemption: args }]]);
   const prepared = runPreFilters(podInfo(preemptor, undefined, profiles), cluster);
-  const scope = { nodes: classes, cluster, budgets: budgets.map((b) => toPodDisruptionBudget(objectOf(b))) };
+  const scope = { nodes: classes, cluster, budgets: budgets.map((b) => toPodDisruptionBudget(objectOf(b), { pods: [], controllers: [] })) };
   return { infos, classes, prepared, scope };
 }
 

@@ -3,23 +3,31 @@
 import { isEmptySelector, matchesSelector, toLabelSelector, type LabelSelector } from '../../model/labels.js';
 import { asRecord, type KubeObject } from '../../model/object.js';
 import type { PodInfo } from '../pod-info.js';
+import { disruptionsAllowed, type DisruptionScope } from './disruption-controller.js';
 
 export interface PodDisruptionBudget {
   readonly namespace: string;
   readonly selector: LabelSelector;
-  /** status.disruptionsAllowed; 0 for a budget written without status (the controller has not counted yet). */
+  /**
+   * status.disruptionsAllowed; for a budget written without one, what the disruption controller counts from the
+   * cluster's pods (disruption-controller.ts).
+   */
   readonly disruptionsAllowed: number;
   /** status.disruptedPods: evictions the API server already counted. */
   readonly disruptedPods: ReadonlySet<string>;
 }
 
-export function toPodDisruptionBudget(object: KubeObject): PodDisruptionBudget {
+/** The budget as preemption reads it; a status-less one is counted on first use (only preemption reads the count). */
+export function toPodDisruptionBudget(object: KubeObject, cluster: DisruptionScope): PodDisruptionBudget {
   const status = asRecord(object.value['status']);
   const allowed = status?.['disruptionsAllowed'];
+  let counted = typeof allowed === 'number' ? allowed : undefined;
   return {
     namespace: object.ref.namespace,
     selector: toLabelSelector(asRecord(object.value['spec'])?.['selector']),
-    disruptionsAllowed: typeof allowed === 'number' ? allowed : 0,
+    get disruptionsAllowed() {
+      return (counted ??= disruptionsAllowed(object, cluster));
+    },
     disruptedPods: new Set(Object.keys(asRecord(status?.['disruptedPods']) ?? {})),
   };
 }

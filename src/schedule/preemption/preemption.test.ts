@@ -145,7 +145,7 @@ function postFilterArgs({ preemptor, nodes, budgets = [], cpu = {}, minor = NEWE
   const classes = new NodeClasses(infos);
   const cluster = classes.clusterState(new Map(), minor);
   const prepared = runPreFilters(pod(preemptor), cluster);
-  const scope = { nodes: classes, cluster, budgets: budgets.map((b) => toPodDisruptionBudget(objectOf(b))) };
+  const scope = { nodes: classes, cluster, budgets: budgets.map((b) => toPodDisruptionBudget(objectOf(b), { pods: [], controllers: [] })) };
   return [prepared, findNodesThatFit(prepared, classes), scope] as const;
 }
 
