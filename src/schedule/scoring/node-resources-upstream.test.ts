@@ -8,8 +8,8 @@
 // node-resources.test.ts runs the same tables against the plugins alone. upstream's pods without containers request
 // nothing; here they have one container requesting cpu 0 and memory 0 (a missing request would get scoring's
 // non-zero defaults). Skipped: the args-validation cases (weights -1, 0 and 101, and "Resources not set", which
-// defaulting fills) live in profile/scheduler-configuration.test.ts, the "if PreScore not called" cases (the score
-// reads what PreScore computed), and the DRA extended resource cases (DRAExtendedResource is not modelled).
+// defaulting fills) live in profile/scheduler-configuration.test.ts, and the "if PreScore not called" cases (the score
+// reads what PreScore computed). The DRA-backed extended resource cases run at v1.36 (DRAExtendedResource on).
 import { describe, expect, it } from 'vitest';
 import { node, scoreNodes, scoreOnlyConfig, type Value } from '../integration-test-support.js';
 import { NEWEST_MINOR } from '../version.js';
@@ -338,6 +338,32 @@ describe('TestNodeResourcesBalancedAllocation (upstream)', () => {
   // "nothing scheduled, nothing requested, skip in PreScore": a best-effort pod is not scored (every node at 0) since v1.33
   it('nothing scheduled, nothing requested, skip in PreScore', () => {
     expect(scores(NOTHING, [makeNode('node1', 4000, 10000), makeNode('node2', 4000, 10000)], 'NodeResourcesBalancedAllocation', { resources: DEFAULT })).toEqual({ node1: 0, node2: 0 });
+  });
+
+  // "include DRA resource on a node for balanced resource allocation" (DRAExtendedResource, v1.36): the pod requests only
+  // an extended resource a DeviceClass names, which neither node advertises; node1's slice offers 8 devices of the class,
+  // so its fractions are cpu 3000/3500, memory 0, devices 0 -> 1/8 (balance 60 -> 62, score 76); node2 has no device,
+  // the resource is left out there (63 -> 63, score 75). kube-scheduler's Filter would reject node2; the score is
+  // upstream's all the same.
+  it('include DRA resource on a node for balanced resource allocation', () => {
+    const DRA_NAMED = 'extended.resource.dra.io/something';
+    const devices = Array.from({ length: 8 }, (_, i) => ({ name: `device-${i + 1}` }));
+    const docs = [
+      node({ name: 'node1', capacity: { cpu: '3500m', memory: '40000' } }),
+      node({ name: 'node2', capacity: { cpu: '3500m', memory: '40000' } }),
+      podDoc('node1-0', cpuOnly, 'node1'),
+      podDoc('node2-0', cpuAndMemory, 'node2'),
+      { apiVersion: 'resource.k8s.io/v1', kind: 'DeviceClass', metadata: { name: 'device-class-name' }, spec: { extendedResourceName: DRA_NAMED } },
+      {
+        apiVersion: 'resource.k8s.io/v1',
+        kind: 'ResourceSlice',
+        metadata: { name: 'node1-slice' },
+        spec: { driver: 'test-driver', nodeName: 'node1', pool: { name: 'node1', generation: 1, resourceSliceCount: 1 }, devices },
+      },
+      podDoc('p', [{ [DRA_NAMED]: '1' }]),
+    ];
+    const args = { resources: [...DEFAULT, { name: DRA_NAMED, weight: 1 }] };
+    expect(scoreNodes(docs, scoreOnlyConfig('NodeResourcesBalancedAllocation', args))).toEqual({ node1: 76, node2: 75 });
   });
 });
 

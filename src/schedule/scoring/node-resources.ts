@@ -3,11 +3,12 @@
 // upstream: pkg/scheduler/framework/plugins/noderesources/{least_allocated,most_allocated,requested_to_capacity_ratio,
 // balanced_allocation,resource_allocation}.go, plugins/helper/shape_score.go BuildBrokenLinearFunction (v1.36); the
 // devices of DRA-backed extended resources for NodeResourcesFit's score: dra-resource-totals.ts
+import type { ClusterState } from '../framework.js';
 import type { NodeInfo } from '../node-info.js';
 import type { PodInfo } from '../pod-info.js';
 import { CPU, EPHEMERAL_STORAGE, MEMORY, isScalarResourceName } from '../resources.js';
 import { MAX_NODE_SCORE, defineScorePlugin, type ScorePlugin } from './score-plugin.js';
-import { DRAResourceTotals } from './dra-resource-totals.js';
+import { DRAResourceTotals, type DeviceTotals } from './dra-resource-totals.js';
 
 /** A resource a score reads, with its weight (config.ResourceSpec). */
 export interface ResourceSpec {
@@ -144,13 +145,26 @@ function podResourcesOf(pod: PodInfo, resources: readonly ResourceSpec[], readsN
  * pod; for a resource a DeviceClass backs that the node does not advertise, its devices of the class and those in use.
  */
 function allocatableRequest(node: NodeInfo, resource: PodResource, dra: DRAResourceTotals | undefined): readonly [number, number] {
-  const { name, nonZero, podRequest, deviceClassName } = resource;
+  const { name, nonZero, podRequest } = resource;
   const capacity = scoredCapacity(node, name, podRequest);
-  if (capacity === 0 && dra && deviceClassName !== undefined) {
-    const devices = dra.of(node, deviceClassName);
-    if (devices.capacity > 0) return [devices.capacity, devices.allocated + podRequest];
-  }
+  const devices = capacity === 0 ? draDevicesOf(node, resource, dra) : undefined;
+  if (devices) return [devices.capacity, devices.allocated + podRequest];
   return [capacity, usedOf(node, name, nonZero) + podRequest];
+}
+
+/**
+ * calculateDRAExtendedResourceAllocatableRequest: for a resource a DeviceClass backs that the node does not advertise,
+ * the node's devices of the class and those in use; undefined when it has none (the resource is then not scored).
+ */
+function draDevicesOf(node: NodeInfo, resource: PodResource, dra: DRAResourceTotals | undefined): DeviceTotals | undefined {
+  if (!dra || resource.deviceClassName === undefined) return undefined;
+  const devices = dra.of(node, resource.deviceClassName);
+  return devices.capacity > 0 ? devices : undefined;
+}
+
+/** getDRAPreScoredParams: the devices of the DRA-backed resources among `resources`; undefined when the pod requests none. */
+function draTotalsFor(resources: readonly PodResource[], cluster: ClusterState): DRAResourceTotals | undefined {
+  return resources.some((resource) => resource.deviceClassName !== undefined) ? new DRAResourceTotals(cluster.devices) : undefined;
 }
 
 function weightedMean(node: NodeInfo, state: FitScoreState, strategy: Strategy): number {
@@ -183,7 +197,7 @@ export function nodeResourcesFitScore(strategy: ScoringStrategy): ScorePlugin {
     perNode: true,
     preScore(pod, _feasible, cluster) {
       const resources = podResourcesOf(pod, strategy.resources, readsNonZero);
-      return { resources, dra: resources.some((resource) => resource.deviceClassName !== undefined) ? new DRAResourceTotals(cluster.devices) : undefined };
+      return { resources, dra: draTotalsFor(resources, cluster) };
     },
     score: (_pod, node, state) => weightedMean(node, state, scorer),
     // the devices of a node's slices are the node's own
@@ -196,15 +210,23 @@ export const leastAllocated = nodeResourcesFitScore(DEFAULT_SCORING_STRATEGY);
 const NEVER = (): boolean => false;
 
 /**
- * The requested fraction of each resource the node has, capped at 1, without and with the pod on the node: the first
- * `count` entries of FRACTIONS_WITHOUT and FRACTIONS_WITH (reused, scoring runs for every node and allocates nothing).
+ * The requested fraction of each resource the node has (from v1.36 the devices of a DRA-backed one it does not
+ * advertise), capped at 1, without and with the pod on the node: the first `count` entries of FRACTIONS_WITHOUT and
+ * FRACTIONS_WITH (reused, scoring runs for every node and allocates nothing).
  */
-function fractionsOf(node: NodeInfo, resources: readonly PodResource[]): number {
+function fractionsOf(node: NodeInfo, { resources, dra }: FitScoreState): number {
   let count = 0;
-  for (const { name, podRequest } of resources) {
-    const capacity = scoredCapacity(node, name, podRequest);
-    if (capacity === 0) continue;
-    const used = usedOf(node, name, false);
+  for (const resource of resources) {
+    const { name, podRequest } = resource;
+    let capacity = scoredCapacity(node, name, podRequest);
+    let used: number;
+    if (capacity !== 0) used = usedOf(node, name, false);
+    else {
+      const devices = draDevicesOf(node, resource, dra);
+      if (!devices) continue;
+      capacity = devices.capacity;
+      used = devices.allocated;
+    }
     FRACTIONS_WITHOUT[count] = Math.min(1, used / capacity);
     FRACTIONS_WITH[count++] = Math.min(1, (used + podRequest) / capacity);
   }
@@ -230,10 +252,10 @@ function balanceOf(fractions: readonly number[], count: number): number {
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
 
-type BalanceScorer = (node: NodeInfo, resources: readonly PodResource[]) => number;
+type BalanceScorer = (node: NodeInfo, state: FitScoreState) => number;
 
 /** v1.35 and older: the balance of the node with the pod on it. */
-const balanceWithPod: BalanceScorer = (node, resources) => balanceOf(FRACTIONS_WITH, fractionsOf(node, resources));
+const balanceWithPod: BalanceScorer = (node, state) => balanceOf(FRACTIONS_WITH, fractionsOf(node, state));
 
 const HALF_SCORE = MAX_NODE_SCORE / 2;
 
@@ -242,14 +264,14 @@ const HALF_SCORE = MAX_NODE_SCORE / 2;
  * imbalanced, 100 the other way (kubernetes#135573).
  */
 // upstream: noderesources/balanced_allocation.go balancedResourceScorer(requested, allocated, allocatable) (v1.36)
-const balanceChange: BalanceScorer = (node, resources) => {
-  const count = fractionsOf(node, resources);
+const balanceChange: BalanceScorer = (node, state) => {
+  const count = fractionsOf(node, state);
   return HALF_SCORE + Math.trunc((HALF_SCORE + balanceOf(FRACTIONS_WITH, count) - balanceOf(FRACTIONS_WITHOUT, count)) / 2);
 };
 
 /** The v1.35 and older score of the pod on the node. */
 export function balancedAllocationScore(pod: PodInfo, node: NodeInfo, resources: readonly ResourceSpec[] = DEFAULT_RESOURCES): number {
-  return balanceWithPod(node, podResourcesOf(pod, resources, NEVER));
+  return balanceWithPod(node, { resources: podResourcesOf(pod, resources, NEVER), dra: undefined });
 }
 
 /** A pod requesting none of the scored resources, as resourceAllocationScorer.isBestEffortPod. */
@@ -262,10 +284,9 @@ const SKIPS_BEST_EFFORT_SINCE = 33;
 /** Since v1.36 the score is the change of balance the pod brings, not the balance with it (kubernetes#135573). */
 const SCORES_BALANCE_CHANGE_SINCE = 36;
 
-/** The balance scorer of a release and the pod's requests it reads. */
-interface BalanceState {
+/** The balance scorer of a release, the pod's requests it reads and the devices of those a DeviceClass backs. */
+interface BalanceState extends FitScoreState {
   readonly scorer: BalanceScorer;
-  readonly resources: readonly PodResource[];
 }
 
 /** NodeResourcesBalancedAllocation over `resources` (NodeResourcesBalancedAllocationArgs; weight 1 by default). */
@@ -278,9 +299,12 @@ export function balancedAllocationOf(resources: readonly ResourceSpec[]): ScoreP
     preScore(pod, _feasible, cluster) {
       if (cluster.minor >= SKIPS_BEST_EFFORT_SINCE && isBestEffortPod(pod, resources)) return undefined;
       const scorer = cluster.minor >= SCORES_BALANCE_CHANGE_SINCE ? balanceChange : balanceWithPod;
-      return { scorer, resources: podResourcesOf(pod, resources, NEVER) };
+      const podResources = podResourcesOf(pod, resources, NEVER);
+      return { scorer, resources: podResources, dra: draTotalsFor(podResources, cluster) };
     },
-    score: (_pod, node, state) => state.scorer(node, state.resources),
+    score: (_pod, node, state) => state.scorer(node, state),
+    // the devices of a node's slices are the node's own
+    usesNodeName: (_pod, state) => state.dra !== undefined,
   });
 }
 
