@@ -196,6 +196,16 @@ describe('fixtures/schedule', () => {
     expect(results['cache']?.placement).toMatchObject({ nodes: { n2: 1 }, unschedulable: 1, message });
   });
 
+  it('StatefulSet: OrderedReady creates ordinal 1 after the pods made at apply time are scheduled, not right after ordinal 0', async () => {
+    // upstream: statefulset/stateful_set_control.go processReplica (monotonic: one pod per sync, the next once it is Running and Ready)
+    const { results } = await fixture('StatefulSet-OrderedReady-later-ordinals');
+    const message = '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.';
+    expect(results['db']?.placement).toMatchObject({ nodes: { n1: 1 }, unschedulable: 1, message });
+    expect(results['web']?.placement).toMatchObject({ nodes: { n1: 1 }, unschedulable: 0, message: null });
+    // Parallel: both ordinals made at apply time, queued after web
+    expect(results['queue']?.placement).toMatchObject({ nodes: {}, unschedulable: 2, message });
+  });
+
   it('StatefulSet: ordinals count from spec.ordinals.start, and each pod carries its pod-name and pod-index labels', async () => {
     // upstream: statefulset/stateful_set_utils.go newStatefulSetPod, updateIdentity, getPersistentVolumeClaimName
     const { results } = await fixture('StatefulSet-ordinals');
@@ -213,7 +223,8 @@ describe('fixtures/schedule', () => {
 
   it('a node claiming a billion pod slots runs at most 2,500 pods: two billion ordinals make 2,501, two billion replicas bind 2,499', async () => {
     const report = await fit(['fixtures/scheduler/huge-node/app.yaml'], { cluster: ['fixtures/scheduler/huge-node/cluster.yaml'] });
-    expect(report.scheduling[0]?.placement).toMatchObject({ nodes: { n1: 1 }, unschedulable: 2147483646, message: expect.stringMatching(/^0\/1 nodes are available: 1 Insufficient cpu\./) });
+    // ordinal 1 is created once ordinal 0 runs, after the Deployment's replicas took the node's last slots
+    expect(report.scheduling[0]?.placement).toMatchObject({ nodes: { n1: 1 }, unschedulable: 2147483646, message: expect.stringMatching(/^0\/1 nodes are available: 1 Insufficient cpu, 1 Too many pods\./) });
     expect(report.scheduling[1]?.placement).toMatchObject({ nodes: { n1: 2499 }, unschedulable: 2147483647 - 2499, message: expect.stringMatching(/^0\/1 nodes are available: 1 Too many pods\./) });
     expect(report.findings.filter((f) => f.ruleId === 'node-pods-capped').map((f) => [f.line, f.column, f.message])).toEqual([
       [5, 53, 'the node claims 1000000000 allocatable pods and the dry-run runs at most 2500 on one node: it filled them, so replicas it found no room for may fit here'],

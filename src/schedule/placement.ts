@@ -116,11 +116,9 @@ function placeRequests(order: readonly number[], context: PlacementContext): voi
   const { queue } = context;
   for (const request of order) {
     const pending = requests[request]?.pods.map(({ pod, replicas }, at) => ({ request, at, pod, replicas })) ?? [];
-    for (const [i, pods] of pending.entries()) {
-      if (attempt(pods, context) || !requests[request]?.ordered) continue;
-      queue.holdBack(request, pending.slice(i + 1));
-      break;
-    }
+    // OrderedReady creates the next ordinal once the one before runs: after the pods created with the first
+    if (requests[request]?.ordered) queue.holdBack(request, pending.splice(1));
+    for (const pods of pending) attempt(pods, context);
   }
   for (let round = queue.nextRound(); round.length > 0; round = queue.nextRound()) {
     for (const pending of round) attempt(pending, context);
