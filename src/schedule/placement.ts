@@ -101,10 +101,11 @@ export function placeAll(requests: readonly PlacementRequest[], snapshot: Schedu
 }
 
 /**
- * Every replica in queue order; then, round by round, the replicas tried again: the re-created replicas of evicted
- * ones, and the waiting ones some bind or eviction since their last try queued again; higher priority first, then in
- * the order they failed (upstream refreshes a requeued pod's queue timestamp; its backoff of at least a second lets
- * the pods already queued go first). A round that binds nothing queues nothing, so the rounds end.
+ * Every replica in queue order (of an ordered request, its first pod); then, round by round, the replicas tried
+ * again or made since: the next pod of an ordered request whose last one was placed, the re-created replicas of
+ * evicted ones, and the waiting ones some bind or eviction since their last try queued again; higher priority first,
+ * then in the order they failed (upstream refreshes a requeued pod's queue timestamp; its backoff of at least a second
+ * lets the pods already queued go first). A round that binds nothing queues nothing, so the rounds end.
  *
  * kube-scheduler also retries every pod left in the unschedulable pool after five minutes. With hints that skip no
  * event that may help, such a retry finds no node either: pods bound since the last try only take room (preemption's
