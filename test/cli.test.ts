@@ -118,6 +118,20 @@ describe('kubefit CLI', () => {
   });
 });
 
+describe('kubefit CLI on text that would act on a terminal', () => {
+  // A key, name or label from the inputs is printed in messages, node lines and headers: an ESC, C1 control or
+  // bidirectional override in it would clear the screen, set the window title or reorder the line.
+  it('writes control and bidirectional characters from the inputs as Go\'s %q escapes them, in findings and scheduling', async () => {
+    const run = await runCli(['check', 'fixtures/hostile/terminal-controls.yaml', '--color']);
+    expect(run.code).toBe(1);
+    const plain = run.stdout.replace(/\x1b\[\d+m/g, '');
+    expect(plain).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]/);
+    expect(plain).toContain('unknown field "\\u202eevil" in metadata');
+    expect(plain).toContain('Pod default/web\\x1b[2J  1 replica, 0 placed, 1 unschedulable');
+    expect(plain).toContain('      node\\x1b]0;title\\a: node(s) didn\'t match Pod\'s node affinity/selector  (node lacks label disk\\u009b31m=ssd)');
+  });
+});
+
 describe('kubefit CLI without Nodes', () => {
   it('check skips the scheduling dry-run and says so on stderr', async () => {
     const run = await runCli(['check', 'fixtures/load/multi-doc.yaml']);

@@ -12,6 +12,7 @@ import { severityRank } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import { loadFormatter } from '../report/formatters/load-formatter.js';
 import type { Report } from '../report/report.js';
+import { terminalText } from '../report/formatters/terminal-text.js';
 import { toolVersion } from '../version.js';
 import { stat } from '../load/async-fs.js';
 import { dirname } from 'node:path';
@@ -85,7 +86,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   if (!matched) throw new UsageError(`no input found in ${paths.map((path) => `"${path}"`).join(', ')}`, 'Name YAML or JSON files, directories, glob patterns, or - for standard input.');
   if (noNodes && invocation.command === 'fit') throw new UsageError(`no Node objects to schedule on${loadErrorsText(report)}`, 'Pass the cluster with --cluster, e.g. the output of kubectl get nodes,pods -A -o yaml.');
   if (noNodes) io.stderr.write('kubefit: no Node objects in the inputs or --cluster, so the scheduling dry-run was skipped\n');
-  for (const warning of warnings) io.stderr.write(`kubefit: warning: ${warning}\n`);
+  for (const warning of warnings) io.stderr.write(`kubefit: warning: ${terminalText(warning)}\n`);
   const formatter = await loadFormatter(invocation.format);
   const useColor = invocation.output === undefined && colorEnabled(invocation, io);
   const output = formatter(report, { rules: ruleCatalog(), colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet, readSource: sourceReader(io.cwd) });
@@ -98,7 +99,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
 /** The input errors that may be why no Node was found (a cluster file that does not parse), one per line. */
 function loadErrorsText(report: Report): string {
   const errors = report.findings.filter((finding) => finding.severity === 'error' && finding.object === null);
-  return errors.map((finding) => `\n  ${finding.file}:${finding.line}:${finding.column}: ${finding.message} (${finding.ruleId})`).join('');
+  return errors.map((finding) => `\n  ${terminalText(`${finding.file}:${finding.line}:${finding.column}: ${finding.message}`)} (${finding.ruleId})`).join('');
 }
 
 /** Reads input files again for formats that show source lines; files that cannot be read show none. */

@@ -31,11 +31,14 @@ const GO_QUOTED = /["\\]|[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu;
 
 /** fmt's %q of a string (strconv.Quote): \a-style escapes, \x for other ASCII controls, \u or \U for other unprintable runes. */
 export function goQuote(value: string): string {
-  return `"${value.replace(GO_QUOTED, (rune) => {
-    const escape = GO_ESCAPES[rune];
-    if (escape !== undefined) return escape;
-    const code = rune.codePointAt(0) ?? 0;
-    if (code < 0x20 || code === 0x7f) return `\\x${code.toString(16).padStart(2, '0')}`;
-    return code < 0x10000 ? `\\u${code.toString(16).padStart(4, '0')}` : `\\U${code.toString(16).padStart(8, '0')}`;
-  })}"`;
+  return `"${value.replace(GO_QUOTED, goEscape)}"`;
+}
+
+/** One rune as strconv.Quote escapes it: \a-style, \x for other ASCII controls, \u or \U for other runes. */
+export function goEscape(rune: string): string {
+  const escape = GO_ESCAPES[rune];
+  if (escape !== undefined) return escape;
+  const code = rune.codePointAt(0) ?? 0;
+  if (code < 0x20 || code === 0x7f) return `\\x${code.toString(16).padStart(2, '0')}`;
+  return code < 0x10000 ? `\\u${code.toString(16).padStart(4, '0')}` : `\\U${code.toString(16).padStart(8, '0')}`;
 }

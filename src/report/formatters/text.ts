@@ -7,6 +7,7 @@ import type { Report } from '../report.js';
 import { feasibleCount, nodesText, placedNodesText, unschedulableVerdicts, type NodesVerdict } from '../node-verdicts.js';
 import { formatObjectRef, pendingMessage, unschedulableMessage } from '../unschedulable.js';
 import type { FormatContext, TextFormatter } from './format-context.js';
+import { terminalText } from './terminal-text.js';
 
 export const formatText: TextFormatter = (report, context) => {
   const findings = context.quiet ? report.findings.filter((finding) => finding.severity === 'error') : report.findings;
@@ -45,10 +46,10 @@ function findingSections(findings: readonly Finding[], context: FormatContext): 
     const width = maxOf(positions.map((position) => position.length));
     // each line joined into one flat string: a template literal makes a tree of pieces (some 200 bytes more per
     // line), and a file's lines are all in memory until they are joined (17,000 of them for 10,000 documents)
-    const lines = [context.colors.underline(file)];
+    const lines = [context.colors.underline(terminalText(file))];
     group.forEach((finding, index) => {
       const position = context.colors.dim((positions[index] ?? '').padEnd(width));
-      lines.push(['  ', position, '  ', severityLabel(finding.severity, context), '  ', finding.message, '  ', context.colors.dim(finding.ruleId)].join(''));
+      lines.push(['  ', position, '  ', severityLabel(finding.severity, context), '  ', terminalText(finding.message), '  ', context.colors.dim(finding.ruleId)].join(''));
     });
     return lines;
   });
@@ -72,7 +73,7 @@ function capacitySection(report: Report, context: FormatContext): string {
   const nodes = Object.entries(report.capacity?.nodes ?? {});
   if (context.quiet || nodes.length === 0) return '';
   const width = maxOf(nodes.map(([name]) => name.length));
-  const lines = nodes.map(([name, room]) => `  ${name.padEnd(width)}  cpu ${room.cpu}, memory ${room.memory}, ${plural(room.pods, 'pod')}`);
+  const lines = nodes.map(([name, room]) => `  ${terminalText(name.padEnd(width))}  cpu ${room.cpu}, memory ${room.memory}, ${plural(room.pods, 'pod')}`);
   return [context.colors.bold('Room left per node after placement'), ...lines].join('\n');
 }
 
@@ -90,30 +91,30 @@ function schedulingLines(result: SchedulingResult, report: Report, context: Form
     : context.colors.green(result.replicas === 1 ? 'placed' : 'all placed');
   // a pod of a --drain'ed node, re-created by its controller (the HTML report and JSON's drainedFrom say so too)
   const drained = result.drainedFrom === undefined ? '' : ` (drained from ${result.drainedFrom})`;
-  const head = `  ${formatObjectRef(result.object)}${drained}  ${plural(result.replicas, 'replica')}, ${status}${capacityText(result)}  ${context.colors.dim(`${feasible}/${total} nodes feasible`)}  ${context.colors.dim(`${result.file}:${result.line}:${result.column}`)}`;
+  const head = `  ${terminalText(`${formatObjectRef(result.object)}${drained}`)}  ${plural(result.replicas, 'replica')}, ${status}${capacityText(result)}  ${context.colors.dim(`${feasible}/${total} nodes feasible`)}  ${context.colors.dim(terminalText(`${result.file}:${result.line}:${result.column}`))}`;
   const preemption = [...(preemptionLine(result, context) ?? []), ...victimLines(result, context)];
   // A workload placed in full: only a preemption that happened is worth a line, not "none" from its verdict alone.
   if (!isUnschedulable(result)) return [head, ...(result.preemption === null ? preemption.slice(1) : preemption)].join('\n');
   // Where the placed replicas went, and why the others wait (one pod's message and verdicts when none was placed).
-  const where = placed === 0 ? [] : [`    placed on ${placedNodesText(result, NODES_SHOWN)}`];
+  const where = placed === 0 ? [] : [`    placed on ${terminalText(placedNodesText(result, NODES_SHOWN))}`];
   const message = pendingMessage(result) ?? unschedulableMessage(result);
   const verdicts = nodeLines(unschedulableVerdicts(result, report.nodeGroups), context);
-  return [head, ...where, `    ${message}`, ...preemption, ...verdicts].join('\n');
+  return [head, ...where, `    ${terminalText(message)}`, ...preemption, ...verdicts].join('\n');
 }
 
 /** What DefaultPreemption would do for a pod that fit nowhere. */
 function preemptionLine(result: SchedulingResult, context: FormatContext): [string] | undefined {
   if (result.preemption === undefined) return undefined;
   if (result.preemption === null) return [context.colors.dim('    preemption: none (evicting lower-priority pods would not make room, or the pod may not preempt)')];
-  return [`    preemption: on ${result.preemption.node}, evicting ${result.preemption.victims.join(', ')}`];
+  return [`    preemption: ${terminalText(`on ${result.preemption.node}, evicting ${result.preemption.victims.join(', ')}`)}`];
 }
 
 /** What becomes of each pod the workload's replicas preempted. */
 function victimLines(result: SchedulingResult, context: FormatContext): string[] {
   return (result.placement.victims ?? []).map(({ pod, controller, node }) => {
-    if (controller === null) return `    evicted ${pod}: no controller, gone for good`;
-    const after = node ? `placed again on ${node}` : context.colors.red('stays Pending');
-    return `    evicted ${pod}: ${controller} re-creates it, ${after}`;
+    if (controller === null) return `    evicted ${terminalText(pod)}: no controller, gone for good`;
+    const after = node ? `placed again on ${terminalText(node)}` : context.colors.red('stays Pending');
+    return `    evicted ${terminalText(`${pod}: ${controller}`)} re-creates it, ${after}`;
   });
 }
 
@@ -122,7 +123,7 @@ const NODES_SHOWN = 8;
 /** Each rejected node's (or group of nodes') reasons and the smallest change that would admit the pod there. */
 function nodeLines(verdicts: readonly NodesVerdict[], context: FormatContext): string[] {
   const lines = verdicts.slice(0, NODES_SHOWN).map(({ nodes, reasons, hint }) => {
-    return `      ${nodesText(nodes)}: ${reasons?.join(', ') ?? ''}${hint ? context.colors.dim(`  (${hint})`) : ''}`;
+    return `      ${terminalText(`${nodesText(nodes)}: ${reasons?.join(', ') ?? ''}`)}${hint ? context.colors.dim(`  (${terminalText(hint)})`) : ''}`;
   });
   if (verdicts.length > NODES_SHOWN) lines.push(context.colors.dim(`      ... and ${verdicts.length - NODES_SHOWN} more (--format json lists them all)`));
   return lines;
