@@ -83,7 +83,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   });
   progress.clear();
   if (emptyStdin) throw new UsageError('standard input is empty', 'The command that should feed kubefit printed nothing (did helm template or kustomize fail?).');
-  if (!matched) throw new UsageError(`no input found in ${paths.map((path) => `"${path}"`).join(', ')}`, 'Name YAML or JSON files, directories, glob patterns, or - for standard input.');
+  if (!matched) throw new UsageError(`no input found in ${paths.map((path) => `"${path}"`).join(', ')}${loadErrorsText(report)}`, 'Name YAML or JSON files, directories, glob patterns, or - for standard input.');
   if (noNodes && invocation.command === 'fit') throw new UsageError(`no Node objects to schedule on${loadErrorsText(report)}`, 'Pass the cluster with --cluster, e.g. the output of kubectl get nodes,pods -A -o yaml.');
   if (noNodes) io.stderr.write('kubefit: no Node objects in the inputs or --cluster, so the scheduling dry-run was skipped\n');
   for (const warning of warnings) io.stderr.write(`kubefit: warning: ${terminalText(warning)}\n`);
@@ -96,7 +96,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   return exitCode(report, config.failOn);
 }
 
-/** The input errors that may be why no Node was found (a cluster file that does not parse), one per line. */
+/** The input errors that may be why no input or no Node was found (a missing file, a cluster file that does not parse), one per line. */
 function loadErrorsText(report: Report): string {
   const errors = report.findings.filter((finding) => finding.severity === 'error' && finding.object === null);
   return errors.map((finding) => `\n  ${terminalText(`${finding.file}:${finding.line}:${finding.column}: ${finding.message}`)} (${finding.ruleId})`).join('');
