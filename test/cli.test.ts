@@ -55,6 +55,10 @@ describe('kubefit CLI', () => {
     [['--kubernetes-version', 'latest'], 'kubefit: --kubernetes-version must look like 1.34'],
     [['--kubernetes-version', '1.26'], 'kubefit: --kubernetes-version 1.26 is not supported: kubefit checks Kubernetes 1.27 to 1.36\n'],
     [['explain', 'no-such-rule'], 'kubefit: unknown rule "no-such-rule"'],
+    [['--color=always'], 'kubefit: option --color takes no value\n'],
+    [['rules', 'k8s/'], 'kubefit: rules takes no argument, got "k8s/"\n'],
+    [['explain', 'latest-tag', 'liveness-probe'], 'kubefit: explain takes one rule id, got "liveness-probe"\n'],
+    [['init', 'k8s/'], 'kubefit: init takes no argument, got "k8s/"\n'],
     [['check', 'does-not-exist/'], 'kubefit: no input found in "does-not-exist/"\n  does-not-exist/:1:1: no such file or directory (file-unreadable)\n'],
     [['lint', 'no-such.yaml', 'fixtures/load/empty-dir-*/'], 'kubefit: no input found in "no-such.yaml", "fixtures/load/empty-dir-*/"\n  fixtures/load/empty-dir-*/:1:1: no files match this pattern (file-unreadable)\n  no-such.yaml:1:1: no such file or directory (file-unreadable)\n'],
     // an empty argument ("$FILE" unset) names no file, not the working folder (kubectl: the path "" does not exist)

@@ -67,6 +67,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   const isCommand = COMMANDS.includes(first as CommandName);
   const command = isCommand ? (first as CommandName) : 'check';
   const paths = isCommand ? rest : positionals;
+  checkArgumentCount(command, paths);
   return {
     command,
     implicitCommand: !isCommand,
@@ -92,6 +93,16 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   };
 }
 
+/** The arguments a command other than check, lint and fit takes: `kubefit rules k8s/` reads no manifest. */
+const ARGUMENTS_TAKEN: Partial<Record<CommandName, number>> = { rules: 0, explain: 1, init: 0 };
+
+function checkArgumentCount(command: CommandName, args: readonly string[]): void {
+  const most = ARGUMENTS_TAKEN[command];
+  if (most === undefined || args.length <= most) return;
+  const taken = most === 0 ? 'takes no argument' : 'takes one rule id';
+  throw new UsageError(`${command} ${taken}, got ${args.slice(most).map((arg) => `"${arg}"`).join(', ')}`);
+}
+
 function parseOrExplain(argv: readonly string[]) {
   try {
     return parseArgs({ args: withAttachedValues(argv), options: OPTIONS, allowPositionals: true, strict: true });
@@ -100,6 +111,8 @@ function parseOrExplain(argv: readonly string[]) {
     const option = /'(-[^']*)'/.exec(text)?.[1];
     if (text.includes('Unknown option')) throw new UsageError(`unknown option ${option ?? ''}`.trim() + optionHint(option));
     if (text.includes('argument missing')) throw new UsageError(`option ${option ?? ''} needs a value`.replace('  ', ' '));
+    // `--color=always` (ls, grep, git): a flag given a value
+    if (text.includes('does not take an argument')) throw new UsageError(`option ${option ?? ''} takes no value`.replace('  ', ' '));
     throw new UsageError(text.split('.')[0] ?? text);
   }
 }
