@@ -123,6 +123,19 @@ describe('kubefit CLI', () => {
   });
 });
 
+describe('kubefit CLI on paths the system refuses', () => {
+  it('says what the system said, without Node\'s error code, call and absolute path', async () => {
+    const [underFile, tooLong] = [`${CLEAN}/x.yaml`, `${'a'.repeat(300)}.yaml`];
+    const run = await runCli(['lint', '--format', 'json', underFile, tooLong, CLEAN]);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.findings.map(({ file, ruleId, message }) => `${file} ${ruleId}: ${message}`)).toEqual([
+      `${tooLong} file-unreadable: name too long`,
+      `${underFile} file-unreadable: not a directory`,
+    ]);
+  });
+});
+
 describe('kubefit CLI on text that would act on a terminal', () => {
   // A key, name or label from the inputs is printed in messages, node lines and headers: an ESC, C1 control or
   // bidirectional override in it would clear the screen, set the window title or reorder the line.

@@ -152,8 +152,15 @@ export function describeFsError(error: unknown): string {
     case 'EPERM': return 'permission denied';
     case 'ELOOP': return 'too many levels of symbolic links';
     case 'EISDIR': return 'is a directory';
-    default: return error instanceof Error ? error.message : String(error);
+    default: return error instanceof Error ? systemErrorText(error.message) : String(error);
   }
+}
+
+/** Node's "ENOTDIR: not a directory, stat '/abs/path'" is the system's text, its call and the path the finding names. */
+const SYSTEM_ERROR = /^[A-Z][A-Z0-9_]*: (.+?), [a-z_]+(?: '.*')?$/s;
+
+function systemErrorText(message: string): string {
+  return SYSTEM_ERROR.exec(message)?.[1] ?? message;
 }
 
 export function formatBytes(bytes: number): string {
