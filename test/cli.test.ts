@@ -178,7 +178,13 @@ describe('kubefit --schemas', () => {
   it('exits 2 for a schema folder that cannot be read', async () => {
     const run = await runCli(['lint', 'fixtures/schema/custom-resources.yaml', '--schemas', 'no-such-dir']);
     expect(run.code).toBe(2);
-    expect(run.stderr.startsWith('kubefit: cannot read schema directory no-such-dir')).toBe(true);
+    expect(run.stderr.split('\n')[0]).toBe('kubefit: cannot read schema directory no-such-dir: no such file or directory');
+  });
+
+  it('says a schema folder that is a file is not a directory', async () => {
+    const run = await runCli(['lint', 'fixtures/schema/custom-resources.yaml', '--schemas', 'fixtures/schema/custom-resources.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe('kubefit: cannot read schema directory fixtures/schema/custom-resources.yaml: not a directory');
   });
 });
 

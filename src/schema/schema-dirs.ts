@@ -1,5 +1,6 @@
 // Reads --schemas directories (kubeconform's layout) into the extraSchemas map validateObjects takes.
 import { readdir, readFile } from '../load/async-fs.js';
+import { describeFsError } from '../load/read-file.js';
 import { join, relative, resolve, sep } from 'node:path';
 
 export interface SchemaDirs {
@@ -18,7 +19,7 @@ export async function loadSchemaDirs(dirs: readonly string[], cwd: string): Prom
     try {
       entries = (await readdir(root, { encoding: 'utf8', recursive: true })).filter((entry) => /(^|[\\/])[^\\/]+_[^\\/]+\.json$/.test(entry)).sort();
     } catch (error) {
-      out.errors.push(`cannot read schema directory ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+      out.errors.push(`cannot read schema directory ${dir}: ${describeFsError(error)}`);
       continue;
     }
     for (const entry of entries) {
