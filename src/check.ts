@@ -64,6 +64,11 @@ export interface CheckOptions {
    * each pod the one its spec.schedulerName names, instead of kube-scheduler's default profile.
    */
   readonly schedulerConfig?: string;
+  /**
+   * The file the report is written to (relative to `cwd`; the CLI's --output): never read as an input, so a report
+   * an earlier run wrote into a checked folder (`-o report.json`) is not checked as a manifest.
+   */
+  readonly reportFile?: string;
   /** Rules to run instead of the built-in set (plus any from config.rulesDirs, loaded by the caller). */
   readonly rules?: readonly Rule[];
   /** Neighbour manifests lint's cross-object rules and custom-resource validation should see (e.g. the repository when only changed files are checked). */
@@ -136,8 +141,9 @@ export async function analyze(command: Command, paths: readonly string[], option
     linter: new Linter({ rules, config: { ...config, kubernetesVersion }, workloadOf: (object) => (isSnapshotPod(object) ? undefined : toWorkload(object)) }),
   };
   const documentCache = options.cacheDir ? documentStore(options.cacheDir, toolVersion()) : undefined;
-  // the --scheduler-config file in a checked folder is kube-scheduler's input, not a manifest
-  const skipFiles = new Set([...cluster.paths, ...(options.schedulerConfig === undefined ? [] : [resolveFrom(cwd, options.schedulerConfig)])]);
+  // the --scheduler-config file in a checked folder is kube-scheduler's input, and the report file a report, not manifests
+  const ownFiles = [options.schedulerConfig, options.reportFile].filter((file) => file !== undefined).map((file) => resolveFrom(cwd, file));
+  const skipFiles = new Set([...cluster.paths, ...ownFiles]);
   const context = command === 'fit' ? undefined : await listContext(options.context ?? [], cwd, config.ignorePaths);
   const main = await readMain(paths, { ...loadOptions(options, config, { fromCluster: false, firstOrder: cluster.objects.length, skipFiles }), documentCache, context }, { command, config, analysis });
   const storageSource = clusterInputs.length === 0 ? 'inputs' : cluster.objects.some(isStorageObject) ? 'snapshot' : 'snapshot-without-storage';

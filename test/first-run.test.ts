@@ -166,6 +166,13 @@ describe('the report path is checked before the run', () => {
     expect(run.stderr.split('\n')[0]).toMatch(/^kubefit: cannot write the report to .*no\/such\/folder\/report\.json: folder .* does not exist$/);
   });
 
+  it('-o into a checked folder: the next run does not read the last report as a manifest', async () => {
+    const root = await project({ 'k8s/web.yaml': await readFile(`${SNAPSHOT_DIR}/web.yaml`, 'utf8') });
+    for (let run = 0; run < 2; run++) expect((await runCli(['lint', 'k8s', '-f', 'json', '-o', 'k8s/report.json'], { cwd: root })).code).toBe(0);
+    const { summary, findings } = JSON.parse(await readFile(join(root, 'k8s/report.json'), 'utf8')) as Report;
+    expect([summary.files, findings.filter((finding) => finding.file !== 'k8s/web.yaml')]).toEqual([1, []]);
+  });
+
   it('-o onto a directory', async () => {
     const run = await runCli(['lint', `${SNAPSHOT_DIR}/web.yaml`, '-o', SNAPSHOT_DIR]);
     expect(run.code).toBe(2);

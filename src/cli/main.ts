@@ -77,6 +77,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
     capacity: invocation.capacity,
     allNodes: invocation.allNodes,
     ...(invocation.schedulerConfig !== undefined && { schedulerConfig: invocation.schedulerConfig }),
+    ...(outputFile !== undefined && { reportFile: outputFile }),
     cacheDir: cacheDirectory(io.env) ?? false,
     onProgress: progress.update,
     ...(invocation.maxFileSize !== undefined && { limits: { maxFileSize: invocation.maxFileSize } }),
