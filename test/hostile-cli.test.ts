@@ -1,11 +1,13 @@
 // Hostile inputs through the real binary: exit codes, output on the right stream, never a stack trace.
+import { spawnSync } from 'node:child_process';
+import { existsSync, openSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/report/report.js';
 import { generateHostileTree } from './hostile/generate.js';
 import { CONTROL } from './hostile/hostile-run.js';
-import { spawnCli, STACK_FRAME, type ProcessRun } from './hostile/spawn-cli.js';
+import { BIN, spawnCli, STACK_FRAME, type ProcessRun } from './hostile/spawn-cli.js';
 
 let dir = '';
 beforeAll(async () => {
@@ -69,6 +71,12 @@ describe('the kubefit binary on hostile input', () => {
     expectNoCrash(run);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('<stdin>\n  1:1  error    file is binary (it contains NUL bytes)  binary-file');
+  });
+
+  it.runIf(existsSync('/dev/full'))('exits 2 with one line in the system\'s words when standard output is full', () => {
+    const run = spawnSync(process.execPath, [BIN, 'lint', 'fixtures/hostile'], { stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'], env: { PATH: process.env['PATH'] ?? '', KUBEFIT_CACHE_DIR: 'off' } });
+    expect(run.status).toBe(2);
+    expect(run.stderr.toString()).toBe('kubefit: cannot write the report to standard output: no space left on device\n');
   });
 
   it.concurrent('exits 2 with one line when nothing matches', async () => {

@@ -2,6 +2,7 @@
 // The kubefit executable: wires the process to main() and turns an escaped bug into a report request.
 import { main } from './main.js';
 import { toolVersion } from '../version.js';
+import { describeFsError } from '../load/read-file.js';
 
 /** Standard input to its end, or to the first chunk past `maxBytes` (`kubefit lint - < /dev/zero` stops there). */
 async function readStdin(maxBytes: number): Promise<Buffer> {
@@ -19,7 +20,7 @@ async function readStdin(maxBytes: number): Promise<Buffer> {
 // any other failure to write the report (ENOBUFS, ENOSPC) is said in a line, as a usage or I/O error
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  process.stderr.write(`kubefit: cannot write the report to standard output: ${error.message}\n`);
+  process.stderr.write(`kubefit: cannot write the report to standard output: ${describeFsError(error)}\n`);
   process.exit(2);
 });
 
