@@ -94,6 +94,8 @@ export interface Analysis {
   readonly emptyStdin: boolean;
   /** True when scheduling was asked for but no Node objects were given, so it did not run. */
   readonly noNodes: boolean;
+  /** True when scheduling was asked for and Nodes were given, but neither a workload nor a pending Pod of the cluster. */
+  readonly noWorkloads: boolean;
   /**
    * What the dry-run leaves out of the --scheduler-config configuration (out-of-tree plugins, node sampling), and inputs
    * read as --cluster state only.
@@ -173,7 +175,9 @@ export async function analyze(command: Command, paths: readonly string[], option
     appendAll(findings, linter.finish(main.linted, [...neighbours, ...main.generated]));
   }
   const noNodes = command !== 'lint' && snapshot.nodes.length === 0;
-  const scheduled = command === 'lint' || noNodes ? { results: [], findings: [] } : await schedule(workloadsOf(main.objects, cluster.objects), snapshot, { options, kubernetesVersion, schedulerConfig });
+  const schedules = command !== 'lint' && !noNodes;
+  const workloads = schedules ? workloadsOf(main.objects, cluster.objects) : [];
+  const scheduled = schedules ? await schedule(workloads, snapshot, { options, kubernetesVersion, schedulerConfig }) : { results: [], findings: [] };
   appendAll(findings, scheduled.findings);
   const report = buildReport({
     toolVersion: toolVersion(),
@@ -187,7 +191,7 @@ export async function analyze(command: Command, paths: readonly string[], option
     nodes: 'nodes' in scheduled ? scheduled.nodes : undefined,
   });
   const warnings = [...(schedulerConfig?.warnings ?? []), ...clusterInputWarnings(paths, cluster.paths, cwd)];
-  return { report, matched: paths.length === 0 ? cluster.matched : main.matched, emptyStdin: main.emptyStdin, noNodes, warnings };
+  return { report, matched: paths.length === 0 ? cluster.matched : main.matched, emptyStdin: main.emptyStdin, noNodes, noWorkloads: schedules && workloads.length === 0, warnings };
 }
 
 interface MainRun {

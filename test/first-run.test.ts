@@ -48,6 +48,14 @@ describe('every file is read once, and a cluster snapshot is cluster input only'
       expect(run.code).toBe(1);
     }
   });
+
+  it('fit on a snapshot with no pending Pod, or on inputs without workloads, says there is nothing to schedule', async () => {
+    for (const argv of [['fit', '--cluster', 'fixtures/demo/cluster'], ['fit', 'fixtures/load/multi-doc.yaml', '--cluster', 'fixtures/demo/cluster']]) {
+      const run = await runCli(argv);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe('kubefit: nothing to schedule: no workload in the inputs and no pending Pod in the cluster\n');
+    }
+  });
 });
 
 describe('a cluster snapshot straight from the API', () => {

@@ -67,7 +67,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   const config = { ...fileConfig, schemas: [...fileConfig.schemas, ...invocation.schemas] };
   const paths = defaultPaths(invocation, config.cluster.length > 0);
   const progress = createProgress(io.stderr, io.stderrIsTTY === true && !io.env['CI']);
-  const { report, matched, emptyStdin, noNodes, warnings } = await analyze(invocation.command === 'fit' ? 'fit' : invocation.command === 'lint' ? 'lint' : 'check', paths, {
+  const { report, matched, emptyStdin, noNodes, noWorkloads, warnings } = await analyze(invocation.command === 'fit' ? 'fit' : invocation.command === 'lint' ? 'lint' : 'check', paths, {
     cwd: io.cwd,
     config,
     readStdin: io.readStdin,
@@ -87,6 +87,8 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   if (!matched) throw new UsageError(`no input found in ${paths.map((path) => `"${path}"`).join(', ')}${loadErrorsText(report)}`, 'Name YAML or JSON files, directories, glob patterns, or - for standard input.');
   if (noNodes && invocation.command === 'fit') throw new UsageError(`no Node objects to schedule on${loadErrorsText(report)}`, 'Pass the cluster with --cluster, e.g. the output of kubectl get nodes,pods -A -o yaml.');
   if (noNodes) io.stderr.write('kubefit: no Node objects in the inputs or --cluster, so the scheduling dry-run was skipped\n');
+  // `fit --cluster snapshot.yaml` asks "why is my Pod pending": a snapshot without one gets a word, not only "0 problems"
+  else if (invocation.command === 'fit' && noWorkloads) io.stderr.write('kubefit: nothing to schedule: no workload in the inputs and no pending Pod in the cluster\n');
   for (const warning of warnings) io.stderr.write(`kubefit: warning: ${terminalText(warning)}\n`);
   const formatter = await loadFormatter(invocation.format);
   const useColor = invocation.output === undefined && colorEnabled(invocation, io);
