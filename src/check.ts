@@ -164,7 +164,7 @@ export async function analyze(command: Command, paths: readonly string[], option
   if (analysis) {
     const { validation, linter } = analysis;
     for (const neighbour of neighbours) validation.defineContext(neighbour);
-    progress(options, 'validating objects', main.customResources.length);
+    progress(options, 'validating custom resources', main.customResources.length);
     appendAll(findings, main.builtinFindings);
     appendAll(findings, validation.definitionFindings());
     appendAll(findings, validation.validateCustomResources(main.customResources));

@@ -236,3 +236,11 @@ describe('rough edges of the command line', () => {
     expect(forced.stdout).toContain('\u001b[');
   });
 });
+
+describe('the progress a terminal shows', () => {
+  it('names each phase for what it works on', async () => {
+    const phases = new Set<string>();
+    await check(['fixtures/demo/app'], { cluster: ['fixtures/demo/cluster'], configFile: false, onProgress: (phase) => phases.add(phase) });
+    expect([...phases]).toEqual(['reading cluster files', 'reading files', 'validating custom resources', 'linting objects', 'placing workloads']);
+  });
+});
