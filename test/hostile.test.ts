@@ -63,6 +63,7 @@ const CASES: readonly HostileCase[] = [
     ],
     objects: ['unknown-core', 'not-really-a-pod'],
   },
+  { file: 'nested-lists.yaml', load: ['54:17 too-large: List nested in 8 Lists: deeper Lists are not flattened, so its items are not checked'], objects: ['in-eight-lists'] },
   { file: 'custom-resources.yaml', load: [], objects: ['widgets.example.com', 'gadget', 'listed'] },
   { file: 'missing-metadata.yaml', load: [], objects: ['', '', '', ''] },
   { file: 'huge-replicas.yaml', load: [], objects: ['huge-set', 'huge-claims', 'huge-job'] },

@@ -62,7 +62,12 @@ function collect(document: ManifestDocument, value: unknown, basePath: Path, wal
     return;
   }
   const kind = record.kind;
-  if (kind.endsWith('List') && Object.hasOwn(record, 'items') && walk.depth < MAX_LIST_DEPTH) {
+  const isList = kind.endsWith('List') && Object.hasOwn(record, 'items');
+  if (isList && walk.depth >= MAX_LIST_DEPTH) {
+    walk.out.findings.push(listTooDeep(document, basePath));
+    return;
+  }
+  if (isList) {
     // an item's kind is the List's without the suffix: a PodList's items are Pods ('' for a List's)
     const itemType = { kind: kind.slice(0, -'List'.length), apiVersion: record['apiVersion'] };
     collectItems(document, record['items'], [...basePath, 'items'], { ...walk, itemType });
@@ -118,6 +123,13 @@ function jsonType(value: unknown): string {
   if (typeof value === 'object') return 'object';
   if (typeof value === 'boolean') return 'bool';
   return typeof value === 'string' ? 'string' : 'number';
+}
+
+/** A List inside more Lists than MAX_LIST_DEPTH: too-large at its position, its items not read (README, Limits). */
+function listTooDeep(document: ManifestDocument, path: Path): Finding {
+  const check = LOAD_CHECKS.tooLarge;
+  const message = `List nested in ${MAX_LIST_DEPTH} Lists: deeper Lists are not flattened, so its items are not checked`;
+  return { ruleId: check.id, severity: check.severity, message, ...document.rangeOf(path), object: null, path: null };
 }
 
 function decodeError(document: ManifestDocument, path: Path, error: string): Finding {
