@@ -89,7 +89,8 @@ describe('parseConfig', () => {
     ['rules:\n  latest-tag: fatal\n', '.kubefit.yaml:2:15: rules.latest-tag must be one of error, warning, info, off'],
     ['failOn: warning\nrulez: {}\n', '.kubefit.yaml:2:1: unknown key "rulez" in the config'],
     ['rules:\n  Latest_Tag: off\n', '.kubefit.yaml:2:3: "Latest_Tag" in rules is not a rule id (lower-case words joined by "-")'],
-    ['kubernetesVersion: 1.30\n', '.kubefit.yaml:1:20: kubernetesVersion must be a string'],
+    ['kubernetesVersion: 1.30\n', '.kubefit.yaml:1:20: kubernetesVersion must be a string (quote it, "1.30": unquoted, YAML reads 1.3)'],
+    ['ignore:\n  - { rule: latest-tag, name: 007 }\n', '.kubefit.yaml:2:31: ignore[0].name must be a string (quote it, "007": unquoted, YAML reads 7)'],
     ['cluster: nodes.yaml\n', '.kubefit.yaml:1:10: cluster must be an array'],
     ['ignore:\n  - "vendor/**"\n  - { rule: latest-tag, kinds: [Pod] }\n', '.kubefit.yaml:3:25: unknown key "kinds" in ignore[1]'],
     ['overrides:\n  - files: ["a/**"]\n', '.kubefit.yaml:2:5: overrides[0] needs "rules"'],
@@ -98,6 +99,11 @@ describe('parseConfig', () => {
     ['rules: [\n', '.kubefit.yaml:2:1: '],
   ])('reports %j at file:line:col', (text, message) => {
     expect(problemOf(text).startsWith(message), problemOf(text)).toBe(true);
+  });
+
+  it('suggests quotes only for a plain scalar YAML reads as no string', () => {
+    expect(problemOf('kubernetesVersion: {major: 1}\n')).toBe('.kubefit.yaml:1:20: kubernetesVersion must be a string');
+    expect(problemOf('kubernetesVersion: [1.30]\n')).toBe('.kubefit.yaml:1:20: kubernetesVersion must be a string');
   });
 });
 

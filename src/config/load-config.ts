@@ -89,7 +89,7 @@ function parseConfigFile(text: string, file: string): Required<Pick<ConfigFile, 
   if (syntaxError) throw new UsageError(`${at(syntaxError.pos[0])}: ${firstLine(syntaxError.message)}`, HINT);
   const value = withoutEmptyKeys(document.toJS() ?? {});
   const problem = mostSpecific(validateContent(value));
-  if (problem) throw new UsageError(`${at(offsetOf(document, problem))}: ${describeProblem(problem)}`, HINT);
+  if (problem) throw new UsageError(`${at(offsetOf(document, problem))}: ${describeProblem(problem)}${quoteHint(document, text, problem)}`, HINT);
   const locate = (path: readonly (string | number)[]) => {
     const offset = keyOffset(document, path);
     return offset === undefined ? undefined : at(offset);
@@ -162,6 +162,15 @@ function describeProblem(problem: ErrorObject): string {
     default:
       return `${where} ${problem.message ?? 'is not valid'}`;
   }
+}
+
+/** For a string written without quotes that YAML reads as a number (`kubernetesVersion: 1.30` is 1.3): how to write it. */
+function quoteHint(document: Document, text: string, problem: ErrorObject): string {
+  if (problem.keyword !== 'type' || problem.params['type'] !== 'string') return '';
+  const node = document.getIn(pathOf(problem), true);
+  if (!isScalar(node) || node.type !== 'PLAIN' || node.range === undefined || node.range === null) return '';
+  const written = text.slice(node.range[0], node.range[1]);
+  return ` (quote it, "${written}": unquoted, YAML reads ${JSON.stringify(node.value)})`;
 }
 
 function article(type: string): string {
