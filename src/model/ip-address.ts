@@ -244,3 +244,28 @@ export function isStrictSubnet(outer: CIDR, inner: CIDR): boolean {
   }
   return true;
 }
+
+/**
+ * Go's net.IP String: dotted decimal for an IPv4 address (its IPv4-mapped form too), else RFC 5952 (lower-case hex
+ * groups without leading zeros, the first longest run of two or more zero groups as `::`).
+ */
+export function formatIP(ip: IP): string {
+  if (isV4(ip)) return Array.from(ip.subarray(12)).join('.');
+  const groups = Array.from({ length: 8 }, (_, index) => ((ip[2 * index] ?? 0) << 8) | (ip[2 * index + 1] ?? 0));
+  let start = -1;
+  let end = -1;
+  for (let i = 0; i < 8; i++) {
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > end - start) [start, end] = [i, j];
+    i = j;
+  }
+  const hex = (from: number, to: number): string => groups.slice(from, to).map((group) => group.toString(16)).join(':');
+  return end - start < 2 ? hex(0, 8) : `${hex(0, start)}::${hex(end, 8)}`;
+}
+
+/** Go's net.IPNet String of ParseCIDRSloppy's network: the masked address and the prefix length. */
+export function formatCIDR(cidr: CIDR): string {
+  const network = Uint8Array.from(cidr.ip, (byte, index) => (index < 16 - cidr.length ? byte : byte & prefixMask(cidr.bits, index - (16 - cidr.length))));
+  return `${formatIP(network)}/${cidr.bits}`;
+}

@@ -2,7 +2,8 @@
 // apimachinery's messages (util/validation/ip.go, v1.36) and core validation's ValidateEndpointIP. From v1.36
 // StrictIPCIDRValidation is on by default: leading zeros, IPv4-mapped IPv6 addresses and CIDR values with bits set
 // beyond the prefix are refused.
-import { hasHostBits, isV4, parseAddrStrict, parseCIDRSloppy, parseIPSloppy } from '../../model/ip-address.js';
+import { goQuote } from '../../model/field-path.js';
+import { formatCIDR, formatIP, hasHostBits, isV4, parseAddrStrict, parseCIDRSloppy, parseIPSloppy } from '../../model/ip-address.js';
 
 const SLOPPY_IP = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
 
@@ -31,6 +32,20 @@ export function legacyCIDRErrors(value: string, strict: boolean): string[] {
   if (!addr || value.slice(0, slash).includes('%') || !/^(0|[1-9][0-9]*)$/.test(bitsText) || bits > maxBits) return ['must not have leading 0s in IP or prefix length'];
   if (addr.is6 && isV4(addr.ip)) return ['must not have an IPv4-mapped IPv6 address'];
   return hasHostBits(addr.ip, bits, addr.is6 ? 16 : 4) ? ['must not have bits set beyond the prefix length'] : [];
+}
+
+/** upstream: IsValidIP (apimachinery 0.33 on): a strict IP address, written as Go's net.IP String writes it. */
+export function ipErrors(value: string): string[] {
+  const errors = legacyIPErrors(value, true);
+  const ip = errors.length === 0 ? parseIPSloppy(value) : undefined;
+  return ip && formatIP(ip) !== value ? [`must be in canonical form (${goQuote(formatIP(ip))})`] : errors;
+}
+
+/** upstream: IsValidCIDR (apimachinery 0.33 on): a strict CIDR value, written as Go's net.IPNet String writes it. */
+export function cidrErrors(value: string): string[] {
+  const errors = legacyCIDRErrors(value, true);
+  const cidr = errors.length === 0 ? parseCIDRSloppy(value) : undefined;
+  return cidr && formatCIDR(cidr) !== value ? [`must be in canonical form (${goQuote(formatCIDR(cidr))})`] : errors;
 }
 
 /** upstream: validation.go ValidateEndpointIP (Endpoints and EndpointSlice addresses, a Service's externalIPs). */

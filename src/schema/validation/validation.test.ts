@@ -108,6 +108,24 @@ describe('API server validation per API group', () => {
     ]);
   });
 
+  // upstream: networking validation.go ValidateServiceCIDR, ValidateIPAddress (v1.36); apimachinery ip.go IsValidCIDR,
+  // IsValidIP; the kinds are served from 1.33 (v1), whose apimachinery printed a []string with %#v
+  it('ServiceCIDR and IPAddress: strict canonical CIDRs and names, one CIDR per family, a parent reference', async () => {
+    const { objects } = await loadManifests(['invalid-service-cidr.yaml'], { cwd: 'fixtures/schema/validation' });
+    const messages = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false }).map((finding) => `${finding.line}:${finding.column} ${finding.ruleId}: ${finding.message}`);
+    const expected = (family: string) => [
+      '9:7 api-validation: spec.cidrs[0]: Invalid value: "10.96.0.1/16": must not have bits set beyond the prefix length',
+      '10:7 api-validation: spec.cidrs[1]: Invalid value: "FD00:10:96::/112": must be in canonical form ("fd00:10:96::/112")',
+      `17:10 api-validation: spec.cidrs: Invalid value: ${family}: may specify no more than one IP for each IP family, i.e 192.168.0.0/24 and 2001:db8::/64`,
+      '23:7 api-validation: spec.cidrs: Required value: at least one CIDR required',
+      '28:9 invalid-name: metadata.name: Invalid value: "2001:db8:0:0::a": must be in canonical form ("2001:db8::a")',
+      "43:15 api-validation: spec.parentRef.resource: Invalid value: \"gateways/x\": may not contain '/'",
+      '44:11 api-validation: spec.parentRef.name: Required value',
+    ];
+    expect(messages('1.36')).toEqual(expected('["10.96.0.0/16","10.97.0.0/16"]'));
+    expect(messages('1.33')).toEqual(expected('[]string{"10.96.0.0/16", "10.97.0.0/16"}'));
+  });
+
   // upstream: apimachinery field/errors.go TooLong, TooLongMaxLength, TooMany at v0.31.0, v0.32.0 and v0.34.0;
   // apiextensions-apiserver kubeOpenAPIResultToFieldErrors (maxLength is TooLongMaxLength up to 1.31)
   it('words a Too long or Too many error as the release\'s apimachinery does', async () => {
