@@ -36,6 +36,15 @@ function regexError(message: string, fmt: string, ...examples: string[]): string
 }
 
 
+// upstream: content/identifier.go IsCIdentifier (v1.36)
+const C_IDENTIFIER_FMT = '[A-Za-z_][A-Za-z0-9_]*';
+const C_IDENTIFIER = anchored(C_IDENTIFIER_FMT);
+
+export function cIdentifierErrors(value: string): string[] {
+  if (C_IDENTIFIER.test(value)) return [];
+  return [regexError("a valid C identifier must start with alphabetic character or '_', followed by a string of alphanumeric characters or '_'", C_IDENTIFIER_FMT, 'my_name', 'MY_NAME', 'MyName')];
+}
+
 // upstream: validation.go IsHTTPHeaderName (v1.36)
 const HTTP_HEADER_NAME = /^[-A-Za-z0-9]+$/;
 

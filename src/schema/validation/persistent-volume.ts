@@ -36,12 +36,17 @@ const TEMPLATE_META_FIELDS: readonly (readonly [string, string])[] = [
  * validation.go ValidatePersistentVolumeClaimTemplate, ValidateTemplateObjectMeta, validateFieldAllowList).
  */
 export function validatePersistentVolumeClaimTemplate(template: Fields, field: FieldPath): ErrorList {
-  const metadata = recordField(template, 'metadata') ?? {};
-  const metaField = [...field, 'metadata'];
-  const errors = validateAnnotations(metadata['annotations'], [...metaField, 'annotations']);
-  appendAll(errors, validateLabels(metadata['labels'], [...metaField, 'labels']));
-  for (const [name, goName] of TEMPLATE_META_FIELDS) if (isSet(metadata[name])) errors.push(forbidden([...metaField, goName], 'cannot be set'));
+  const errors = validateTemplateObjectMeta(recordField(template, 'metadata'), [...field, 'metadata']);
   return appendAll(errors, validatePersistentVolumeClaimSpec(recordField(template, 'spec') ?? {}, [...field, 'spec']));
+}
+
+/** An embedded template's metadata: labels and annotations, nothing else (a ResourceClaimTemplate's too). */
+// upstream: validation.go ValidateTemplateObjectMeta, validateFieldAllowList (v1.36)
+export function validateTemplateObjectMeta(metadata: Fields | undefined, metaField: FieldPath): ErrorList {
+  const errors = validateAnnotations(metadata?.['annotations'], [...metaField, 'annotations']);
+  appendAll(errors, validateLabels(metadata?.['labels'], [...metaField, 'labels']));
+  for (const [name, goName] of TEMPLATE_META_FIELDS) if (isSet(metadata?.[name])) errors.push(forbidden([...metaField, goName], 'cannot be set'));
+  return errors;
 }
 
 /** Whether a decoded field differs from its Go zero value (null, "", 0, an empty list or map are unset). */

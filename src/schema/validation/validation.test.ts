@@ -126,6 +126,25 @@ describe('API server validation per API group', () => {
     expect(messages('1.33')).toEqual(expected('[]string{"10.96.0.0/16", "10.97.0.0/16"}'));
   });
 
+  // upstream: resource validation.go ValidateResourceClaimTemplate, ValidateResourceClaim, ValidateDeviceClass (v1.36;
+  // a repeated request is a Duplicate at its name up to 1.34); DRADeviceClassExtendedResource's field is dropped at 1.34
+  it('ResourceClaim, ResourceClaimTemplate and DeviceClass: requests, allocation modes, references, parameters', async () => {
+    const { objects } = await loadManifests(['invalid-dra-claims.yaml'], { cwd: 'fixtures/schema/validation' });
+    const messages = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false }).map((finding) => `${finding.line}:${finding.column} ${finding.message}`);
+    const common = [
+      `12:17 spec.spec.devices.requests[0].name: Invalid value: "gpu_0": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
+      '15:29 spec.spec.devices.requests[0].exactly.allocationMode: Unsupported value: "Some": supported values: "All", "ExactCount"',
+      "20:20 spec.spec.devices.requests[1].exactly.count: Invalid value: 2: must not be specified when allocationMode is 'All'",
+    ];
+    const rest = [
+      "26:27 spec.spec.devices.constraints[0].requests[1]: Invalid value: \"missing\": must be the name of a request in the claim or the name of a request and a subrequest separated by '/'",
+      '36:9 spec.devices.requests[0]: Required value: exactly one of `exactly` or `firstAvailable` is required',
+      '41:23 spec.devices.config[0].opaque.parameters: Invalid value: "<value omitted>": must be a valid JSON object',
+    ];
+    expect(messages('1.36')).toEqual([...common, '21:11 spec.spec.devices.requests[2]: Duplicate value: "gpu"', ...rest, '51:25 spec.extendedResourceName: Invalid value: "gpu": must be a valid extended resource name']);
+    expect(messages('1.34').filter((message) => !message.startsWith('51:'))).toEqual([...common, '21:17 spec.spec.devices.requests[2].name: Duplicate value: "gpu"', ...rest]);
+  });
+
   // upstream: apimachinery field/errors.go TooLong, TooLongMaxLength, TooMany at v0.31.0, v0.32.0 and v0.34.0;
   // apiextensions-apiserver kubeOpenAPIResultToFieldErrors (maxLength is TooLongMaxLength up to 1.31)
   it('words a Too long or Too many error as the release\'s apimachinery does', async () => {
