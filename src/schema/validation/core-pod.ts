@@ -56,13 +56,19 @@ export interface ValidationContext {
   readonly tolerationComparisons: boolean;
   /** ImageVolume is on (beta, on by default since 1.35): else PrepareForCreate drops a volume's image source. */
   readonly imageVolume: boolean;
-  /** DRAConsumableCapacity is on (beta, on by default since 1.36): a device constraint may be a distinctAttribute. */
-  readonly consumableCapacity: boolean;
+  /**
+   * DRADeviceTaints, DRAPartitionableDevices, DRADeviceBindingConditions and DRAConsumableCapacity are on (beta, on by
+   * default since 1.36): else the strategies drop their fields (device taints and tolerations, shared counters,
+   * per-device node selection, capacity policies) and a device constraint is a matchAttribute.
+   */
+  readonly draDeviceGates: boolean;
   /**
    * 1.35 on: resource.k8s.io validation words its errors as its declarative validation does (a repeated request is a
    * Duplicate at the request, not its name; a fully qualified name without domain or with an empty part).
    */
   readonly draDeclarativeErrors: boolean;
+  /** 1.36 on: a ResourceSlice device's attribute or capacity name that is no qualified name is an error at the map. */
+  readonly draKeyErrorsAtMap: boolean;
   /** How the release checks a lifecycle hook's sleep seconds (see SleepSeconds). */
   readonly sleepSeconds: SleepSeconds;
   /** Which restartPolicy values an init container may have (see InitRestartPolicy). */

@@ -31,6 +31,7 @@ import { validateIngress, validateIngressClass, validateNetworkPolicy } from './
 import { validatePersistentVolume, validatePersistentVolumeClaim } from './persistent-volume.js';
 import { ipAddressName, validateIPAddress, validateServiceCIDR } from './service-cidr.js';
 import { validateDeviceClass, validateResourceClaim, validateResourceClaimTemplate } from './resource-claim.js';
+import { validateResourceSlice } from './resource-slice.js';
 import { validateResourceQuota } from './resource-quota.js';
 import { validateCSIDriver, validateStorageClass, validateVolumeAttachment } from './storage.js';
 import { INVALID_LABEL, INVALID_NAME, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, nameIsPathSegment, validateNamespaceFinalizers, validateObjectMeta, type NameFunc } from './object-meta.js';
@@ -106,6 +107,7 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'resource.k8s.io/v1 DeviceClass': { nameFn: nameIsDNSSubdomain, spec: validateDeviceClass },
   'resource.k8s.io/v1 ResourceClaim': { nameFn: nameIsDNSSubdomain, spec: validateResourceClaim },
   'resource.k8s.io/v1 ResourceClaimTemplate': { nameFn: nameIsDNSSubdomain, spec: validateResourceClaimTemplate },
+  'resource.k8s.io/v1 ResourceSlice': { nameFn: nameIsDNSSubdomain, spec: validateResourceSlice },
   'networking.k8s.io/v1 ServiceCIDR': { nameFn: nameIsDNSSubdomain, spec: validateServiceCIDR },
   'networking.k8s.io/v1 IPAddress': { nameFn: ipAddressName, spec: validateIPAddress },
   'storage.k8s.io/v1 StorageClass': { nameFn: nameIsDNSSubdomain, spec: validateStorageClass },
@@ -170,7 +172,7 @@ function readsSubstitution(root: unknown, path: Path): boolean {
 // and UserNamespacesSupport (beta, on by default from 1.33), MatchLabelKeysInPodAffinity (beta, on by default from 1.31),
 // MatchLabelKeysInPodTopologySpreadSelectorMerge (beta, on by default from 1.34), DynamicResourceAllocation (GA, on by
 // default from 1.34), ImageVolume and EnvFiles (beta, on by default from 1.35), SupplementalGroupsPolicy (beta, on by
-// default from 1.33), DRAConsumableCapacity (beta, on by default from 1.36),
+// default from 1.33), the DRA device gates (beta, on by default from 1.36),
 // MaxUnavailableStatefulSet (on by default in 1.35, off again in 1.36: release-deltas);
 // ValidateTolerations passed the whole toleration to field.Invalid until kubernetes#128119 (1.32)
 export function contextOf(release: string): ValidationContext {
@@ -191,8 +193,9 @@ export function contextOf(release: string): ValidationContext {
     matchLabelKeysSelectorMerge: compareReleases(release, '1.34') >= 0,
     dynamicResourceAllocation: compareReleases(release, '1.34') >= 0,
     imageVolume: compareReleases(release, '1.35') >= 0,
-    consumableCapacity: compareReleases(release, '1.36') >= 0,
+    draDeviceGates: compareReleases(release, '1.36') >= 0,
     draDeclarativeErrors: compareReleases(release, '1.35') >= 0,
+    draKeyErrorsAtMap: compareReleases(release, '1.36') >= 0,
     sleepSeconds: sleepSecondsOf(release),
     initRestartPolicy: initRestartPolicyOf(release),
   };
@@ -221,7 +224,7 @@ const meta = (id: string, description: string, remediation: string): RuleMeta =>
 
 /** Finding ids of the API server's validation; the specific ones own the errors users most often meet. */
 export const API_VALIDATION_METAS: readonly RuleMeta[] = [
-  meta(API_VALIDATION, "a value the API server's own validation rejects (pkg/apis/*/validation): ports, probes, volumes (item and sub-paths, projections, downward API), security contexts, sysctls, tolerations, schedules, Service, Secret, Ingress rules, RBAC, PodDisruptionBudget, HorizontalPodAutoscaler, PriorityClass, storage (PVC, PV, StorageClass), ResourceQuota, webhook configurations, APIService, CustomResourceDefinition (names, versions, storage version, printer columns, scale, conversion, API approval, a structural schema), DRA claims, claim templates and device classes (requests, allocation modes, constraints, opaque config), IP addresses and CIDRs (Service, Endpoints, NetworkPolicy ipBlock, ServiceCIDR, IPAddress names, pod DNS config and host aliases)", 'Fix the field as the message says; the message is the one kubectl apply would print.'),
+  meta(API_VALIDATION, "a value the API server's own validation rejects (pkg/apis/*/validation): ports, probes, volumes (item and sub-paths, projections, downward API), security contexts, sysctls, tolerations, schedules, Service, Secret, Ingress rules, RBAC, PodDisruptionBudget, HorizontalPodAutoscaler, PriorityClass, storage (PVC, PV, StorageClass), ResourceQuota, webhook configurations, APIService, CustomResourceDefinition (names, versions, storage version, printer columns, scale, conversion, API approval, a structural schema), DRA claims, claim templates, device classes and ResourceSlices (requests, allocation modes, constraints, opaque config, pools, node selection, device attributes), IP addresses and CIDRs (Service, Endpoints, NetworkPolicy ipBlock, ServiceCIDR, IPAddress names, pod DNS config and host aliases)", 'Fix the field as the message says; the message is the one kubectl apply would print.'),
   meta(INVALID_NAME, 'metadata.name, generateName or namespace breaks the name rule of its kind (DNS-1123 subdomain or label, DNS-1035 label for Services)', 'Use lower-case letters, digits and "-" (and "." where the kind allows it), starting and ending with a letter or digit.'),
   meta(INVALID_LABEL, 'label or annotation key, label value, or total annotation size breaks the Kubernetes rules', 'Keys are an optional DNS subdomain prefix and "/" plus a name of at most 63 letters, digits, "-", "_" and "."; label values follow the same rule for the name and may be empty.'),
   meta(SELECTOR_MISMATCH, "the controller's selector is empty or does not select its own pod template's labels", 'Make spec.selector match the labels of spec.template.metadata.labels (the selector cannot change after creation).'),

@@ -23,7 +23,7 @@ const DEVICE_MAX_ID_LENGTH = 32;
 type ItemCheck = (item: Fields, field: FieldPath) => ErrorList;
 
 /** validateSlice: too many items is the only error (a guard against huge lists), else each item's. */
-function validateSlice(items: readonly unknown[], maxSize: number, check: ItemCheck, field: FieldPath): ErrorList {
+export function validateSlice(items: readonly unknown[], maxSize: number, check: ItemCheck, field: FieldPath): ErrorList {
   if (items.length > maxSize) return [tooMany(field, items.length, maxSize)];
   return items.flatMap((item, index) => check(asRecord(item) ?? {}, field.concat(index)));
 }
@@ -32,7 +32,7 @@ function validateSlice(items: readonly unknown[], maxSize: number, check: ItemCh
  * validateSet: validateSlice, then a Duplicate for each item whose key an earlier one has, at the item (up to 1.34 at
  * the key's field, `keyField`, when the key is one).
  */
-function validateSet<K>(items: readonly unknown[], maxSize: number, check: (item: unknown, field: FieldPath) => ErrorList, keyOf: (item: unknown) => K, field: FieldPath, keyField?: string): ErrorList {
+export function validateSet<K>(items: readonly unknown[], maxSize: number, check: (item: unknown, field: FieldPath) => ErrorList, keyOf: (item: unknown) => K, field: FieldPath, keyField?: string): ErrorList {
   if (items.length > maxSize) return [tooMany(field, items.length, maxSize)];
   const errors = items.flatMap((item, index) => check(item, field.concat(index)));
   const seen = new Set<K>();
@@ -44,7 +44,7 @@ function validateSet<K>(items: readonly unknown[], maxSize: number, check: (item
   return errors;
 }
 
-const nameOf = (item: unknown): string => stringField(asRecord(item), 'name') ?? '';
+export const nameOf = (item: unknown): string => stringField(asRecord(item), 'name') ?? '';
 const asString = (item: unknown): string => (typeof item === 'string' ? item : '');
 
 /** The request names of a claim, each with its subrequests' names (requestNames.Has: "request" or "request/subrequest"). */
@@ -130,7 +130,7 @@ function validateAllocationMode(request: Fields, field: FieldPath): ErrorList {
 }
 
 // upstream: validation.go validDeviceTaintEffects (sets.List: sorted), validDeviceTolerationOperators
-const DEVICE_TAINT_EFFECTS = ['NoExecute', 'NoSchedule', 'None'];
+export const DEVICE_TAINT_EFFECTS = ['NoExecute', 'NoSchedule', 'None'];
 const DEVICE_TOLERATION_OPERATORS = ['Equal', 'Exists'];
 
 // upstream: validateDeviceToleration; the operator defaults to Equal
@@ -169,8 +169,8 @@ function validateDeviceConstraint(constraint: Fields, field: FieldPath, names: R
   const match = stringField(constraint, 'matchAttribute');
   const distinct = stringField(constraint, 'distinctAttribute');
   if (match !== undefined) return appendAll(errors, validateFullyQualifiedName(match, field.concat('matchAttribute'), context));
-  if (distinct !== undefined && context.consumableCapacity) return appendAll(errors, validateFullyQualifiedName(distinct, field.concat('distinctAttribute'), context));
-  errors.push(context.consumableCapacity ? required(field, 'exactly one of "matchAttribute" or "distinctAttribute" is required, but multiple fields are set') : required(field.concat('matchAttribute')));
+  if (distinct !== undefined && context.draDeviceGates) return appendAll(errors, validateFullyQualifiedName(distinct, field.concat('distinctAttribute'), context));
+  errors.push(context.draDeviceGates ? required(field, 'exactly one of "matchAttribute" or "distinctAttribute" is required, but multiple fields are set') : required(field.concat('matchAttribute')));
   return errors;
 }
 
@@ -185,7 +185,7 @@ function validateFullyQualifiedName(name: string, field: FieldPath, context: Val
   return errors;
 }
 
-function validateQualifiedName(name: string, field: FieldPath, context: ValidationContext): ErrorList {
+export function validateQualifiedName(name: string, field: FieldPath, context: ValidationContext): ErrorList {
   const legacy = !context.draDeclarativeErrors;
   if (legacy && name === '') return [required(field, 'name required')];
   const parts = name.split('/');

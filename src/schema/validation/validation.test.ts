@@ -145,6 +145,24 @@ describe('API server validation per API group', () => {
     expect(messages('1.34').filter((message) => !message.startsWith('51:'))).toEqual([...common, '21:17 spec.spec.devices.requests[2].name: Duplicate value: "gpu"', ...rest]);
   });
 
+  // upstream: resource validation.go ValidateResourceSlice (v1.36: an attribute name's errors at the map, a repeated
+  // device at the device; 1.35: at the name's key; 1.34: the Duplicate at the device's name)
+  it('ResourceSlice: pool, node selection, device names, attribute names and values', async () => {
+    const { objects } = await loadManifests(['invalid-resource-slice.yaml'], { cwd: 'fixtures/schema/validation' });
+    const messages = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false }).map((finding) => `${finding.line}:${finding.column} ${finding.message}`);
+    const C_IDENTIFIER = "Invalid value: \"gpu-index\": a valid C identifier must start with alphabetic character or '_', followed by a string of alphanumeric characters or '_' (e.g. 'my_name',  or 'MY_NAME',  or 'MyName', regex used for validation is '[A-Za-z_][A-Za-z0-9_]*')";
+    const rows = (attributeName: string, duplicate: string) => [
+      '8:3 spec: Invalid value: "{`nodeName`, `allNodes`}": exactly one of `nodeName`, `nodeSelector`, `allNodes`, `perDeviceNodeSelection` is required, but multiple fields are set',
+      '13:25 spec.pool.resourceSliceCount: Invalid value: 0: must be greater than zero',
+      attributeName,
+      '18:34 spec.devices[0].attributes[driverVersion].version: Invalid value: "1.2": must be a string compatible with semver.org spec 2.0.0',
+      duplicate,
+    ];
+    expect(messages('1.36')).toEqual(rows(`17:9 spec.devices[0].attributes: ${C_IDENTIFIER}`, '19:7 spec.devices[1]: Duplicate value: "gpu-0"'));
+    expect(messages('1.35')).toEqual(rows(`17:9 spec.devices[0].attributes[gpu-index]: ${C_IDENTIFIER}`, '19:7 spec.devices[1]: Duplicate value: "gpu-0"'));
+    expect(messages('1.34')).toEqual(rows(`17:9 spec.devices[0].attributes[gpu-index]: ${C_IDENTIFIER}`, '19:13 spec.devices[1].name: Duplicate value: "gpu-0"'));
+  });
+
   // upstream: apimachinery field/errors.go TooLong, TooLongMaxLength, TooMany at v0.31.0, v0.32.0 and v0.34.0;
   // apiextensions-apiserver kubeOpenAPIResultToFieldErrors (maxLength is TooLongMaxLength up to 1.31)
   it('words a Too long or Too many error as the release\'s apimachinery does', async () => {
