@@ -33,7 +33,7 @@ import { ipAddressName, validateIPAddress, validateServiceCIDR } from './service
 import { validateDeviceClass, validateResourceClaim, validateResourceClaimTemplate } from './resource-claim.js';
 import { validateResourceSlice } from './resource-slice.js';
 import { validateResourceQuota } from './resource-quota.js';
-import { validateCSIDriver, validateStorageClass, validateVolumeAttachment } from './storage.js';
+import { validateCSIDriver, validateCSIStorageCapacity, validateStorageClass, validateVolumeAttachment, validateVolumeAttributesClass } from './storage.js';
 import { INVALID_LABEL, INVALID_NAME, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, nameIsPathSegment, validateNamespaceFinalizers, validateObjectMeta, type NameFunc } from './object-meta.js';
 import { INVALID_RESTART_POLICY, SELECTOR_MISMATCH } from './template.js';
 import { arrayField, recordField, type Fields } from './values.js';
@@ -113,6 +113,9 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'storage.k8s.io/v1 StorageClass': { nameFn: nameIsDNSSubdomain, spec: validateStorageClass },
   'storage.k8s.io/v1 CSIDriver': { nameFn: nameIsDNSSubdomain, spec: validateCSIDriver },
   'storage.k8s.io/v1 VolumeAttachment': { nameFn: nameIsDNSSubdomain, spec: validateVolumeAttachment },
+  // upstream: storage validation.go ValidateVolumeAttributesClass, ValidateCSIStorageCapacity: core's ValidateObjectMeta
+  'storage.k8s.io/v1 VolumeAttributesClass': { nameFn: nameIsDNSSubdomain, spec: validateVolumeAttributesClass },
+  'storage.k8s.io/v1 CSIStorageCapacity': { nameFn: nameIsDNSSubdomain, spec: validateCSIStorageCapacity },
   'admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, genericMeta: true, decode: decodeBytesFields('ValidatingWebhookConfiguration', webhookCABundles), spec: validateWebhookConfiguration },
   'admissionregistration.k8s.io/v1 MutatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, genericMeta: true, decode: decodeBytesFields('MutatingWebhookConfiguration', webhookCABundles), spec: validateWebhookConfiguration },
   // upstream: admissionregistration validation.go validateValidatingAdmissionPolicy(Binding): genericvalidation.ValidateObjectMeta
@@ -224,7 +227,7 @@ const meta = (id: string, description: string, remediation: string): RuleMeta =>
 
 /** Finding ids of the API server's validation; the specific ones own the errors users most often meet. */
 export const API_VALIDATION_METAS: readonly RuleMeta[] = [
-  meta(API_VALIDATION, "a value the API server's own validation rejects (pkg/apis/*/validation): ports, probes, volumes (item and sub-paths, projections, downward API), security contexts, sysctls, tolerations, schedules, Service, Secret, Ingress rules, RBAC, PodDisruptionBudget, HorizontalPodAutoscaler, PriorityClass, storage (PVC, PV, StorageClass), ResourceQuota, webhook configurations, APIService, CustomResourceDefinition (names, versions, storage version, printer columns, scale, conversion, API approval, a structural schema), DRA claims, claim templates, device classes and ResourceSlices (requests, allocation modes, constraints, opaque config, pools, node selection, device attributes), IP addresses and CIDRs (Service, Endpoints, NetworkPolicy ipBlock, ServiceCIDR, IPAddress names, pod DNS config and host aliases)", 'Fix the field as the message says; the message is the one kubectl apply would print.'),
+  meta(API_VALIDATION, "a value the API server's own validation rejects (pkg/apis/*/validation): ports, probes, volumes (item and sub-paths, projections, downward API), security contexts, sysctls, tolerations, schedules, Service, Secret, Ingress rules, RBAC, PodDisruptionBudget, HorizontalPodAutoscaler, PriorityClass, storage (PVC, PV, StorageClass, VolumeAttributesClass, CSIStorageCapacity), ResourceQuota, webhook configurations, APIService, CustomResourceDefinition (names, versions, storage version, printer columns, scale, conversion, API approval, a structural schema), DRA claims, claim templates, device classes and ResourceSlices (requests, allocation modes, constraints, opaque config, pools, node selection, device attributes), IP addresses and CIDRs (Service, Endpoints, NetworkPolicy ipBlock, ServiceCIDR, IPAddress names, pod DNS config and host aliases)", 'Fix the field as the message says; the message is the one kubectl apply would print.'),
   meta(INVALID_NAME, 'metadata.name, generateName or namespace breaks the name rule of its kind (DNS-1123 subdomain or label, DNS-1035 label for Services)', 'Use lower-case letters, digits and "-" (and "." where the kind allows it), starting and ending with a letter or digit.'),
   meta(INVALID_LABEL, 'label or annotation key, label value, or total annotation size breaks the Kubernetes rules', 'Keys are an optional DNS subdomain prefix and "/" plus a name of at most 63 letters, digits, "-", "_" and "."; label values follow the same rule for the name and may be empty.'),
   meta(SELECTOR_MISMATCH, "the controller's selector is empty or does not select its own pod template's labels", 'Make spec.selector match the labels of spec.template.metadata.labels (the selector cannot change after creation).'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorMessage } from './field-error.js';
-import { validateCSIDriver, validateStorageClass, validateVolumeAttachment } from './storage.js';
+import { validateCSIDriver, validateCSIStorageCapacity, validateStorageClass, validateVolumeAttachment, validateVolumeAttributesClass } from './storage.js';
 
 const storageClass = (fields: Record<string, unknown>): string[] => validateStorageClass({ provisioner: 'ebs.csi.aws.com', ...fields }).map(errorMessage);
 const csiDriver = (spec: Record<string, unknown>): string[] => validateCSIDriver({ spec }).map(errorMessage);
@@ -98,5 +98,32 @@ describe('TestValidateVolumeAttachment', () => {
       'spec.source.inlineVolumeSpec.storageClassName: Forbidden: may not be specified in the context of inline volumes',
       'spec.source.inlineVolumeSpec.volumeMode: Forbidden: may not specify volumeMode other than Filesystem in the context of inline volumes',
     ]);
+  });
+});
+
+const SUBDOMAIN = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+
+// upstream: validation_test.go TestValidateVolumeAttributesClass (v1.36)
+describe('TestValidateVolumeAttributesClass', () => {
+  const attributesClass = (fields: Record<string, unknown>): string[] => validateVolumeAttributesClass({ driverName: 'ebs.csi.aws.com', parameters: { iops: '3000' }, ...fields }).map(errorMessage);
+
+  it('a qualified driver name and at least one parameter, none with an empty key (validateProvisioner, validateParameters)', () => {
+    expect(attributesClass({})).toEqual([]);
+    expect(attributesClass({ driverName: '' })).toEqual(['driverName: Required value']);
+    expect(attributesClass({ driverName: 'Invalid/Driver/Name' })[0]).toMatch(/^driverName: Invalid value: "invalid\/driver\/name": /);
+    expect(attributesClass({ parameters: {} })).toEqual(['parameters: Required value: must contain at least one key/value pair']);
+    expect(attributesClass({ parameters: { '': 'x' } })).toEqual(['parameters: Invalid value: "": field can not be empty.']);
+  });
+});
+
+// upstream: validation_test.go TestValidateCSIStorageCapacity (v1.36)
+describe('TestValidateCSIStorageCapacity', () => {
+  const capacity = (fields: Record<string, unknown>): string[] => validateCSIStorageCapacity({ storageClassName: 'fast', ...fields }).map(errorMessage);
+
+  it('the node topology selector, a DNS-subdomain class name and a capacity not below zero', () => {
+    expect(capacity({ capacity: '10Gi', nodeTopology: { matchLabels: { 'topology.kubernetes.io/zone': 'a' } } })).toEqual([]);
+    expect(capacity({ storageClassName: 'Bad_Name' })).toEqual([`storageClassName: Invalid value: "Bad_Name": ${SUBDOMAIN}`]);
+    expect(capacity({ capacity: '-1Gi' })).toEqual(['capacity: Invalid value: "-1Gi": must be greater than or equal to 0']);
+    expect(capacity({ nodeTopology: { matchExpressions: [{ key: 'zone', operator: 'In' }] } })).toEqual(['nodeTopology.matchExpressions[0].values: Required value: must be specified when `operator` is \'In\' or \'NotIn\'']);
   });
 });

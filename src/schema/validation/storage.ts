@@ -1,10 +1,15 @@
-// pkg/apis/storage/validation: StorageClass, CSIDriver and VolumeAttachment on create (v1 defaulting has set the fields
-// validation requires).
-// upstream: validation.go ValidateStorageClass, ValidateCSIDriver, ValidateVolumeAttachment and their helpers (v1.36)
+// pkg/apis/storage/validation: StorageClass, CSIDriver, VolumeAttachment, VolumeAttributesClass and CSIStorageCapacity
+// on create (v1 defaulting has set the fields validation requires).
+// upstream: validation.go ValidateStorageClass, ValidateCSIDriver, ValidateVolumeAttachment,
+// ValidateVolumeAttributesClass, ValidateCSIStorageCapacity and their helpers (v1.36)
 import { appendAll } from '../../model/append.js';
 import { byteLength, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
 import { duplicate, forbidden, invalid, notSupported, pointing, required, tooLong, type ErrorList, type FieldPath } from './field-error.js';
 import { validateCSIDriverName, validatePersistentVolumeSpec } from './persistent-volume.js';
+import { IS_NEGATIVE_ERROR } from './core-container.js';
+import { validateLabelSelector } from './label-selector.js';
+import { canonicalQuantity } from './quantity-string.js';
+import { parseQuantity } from '../../model/quantity.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 
 const MAX_PARAMETERS = 512;
@@ -13,8 +18,8 @@ const RECLAIM_POLICIES = ['Delete', 'Retain'];
 const BINDING_MODES = ['Immediate', 'WaitForFirstConsumer'];
 
 export function validateStorageClass(object: Fields): ErrorList {
-  const errors = validateProvisioner(stringField(object, 'provisioner') ?? '');
-  appendAll(errors, validateParameters(recordField(object, 'parameters') ?? {}));
+  const errors = validateProvisioner(stringField(object, 'provisioner') ?? '', ['provisioner']);
+  appendAll(errors, validateParameters(recordField(object, 'parameters') ?? {}, true));
   const policy = stringField(object, 'reclaimPolicy') ?? '';
   if (policy !== '' && !RECLAIM_POLICIES.includes(policy)) errors.push(notSupported(['reclaimPolicy'], policy, RECLAIM_POLICIES));
   const mode = stringField(object, 'volumeBindingMode');
@@ -23,14 +28,14 @@ export function validateStorageClass(object: Fields): ErrorList {
 }
 
 // upstream: validateProvisioner: a qualified name once lower-cased (ValidateQualifiedName prints the lower-cased value)
-function validateProvisioner(provisioner: string): ErrorList {
-  if (provisioner === '') return [required(['provisioner'])];
+function validateProvisioner(provisioner: string, field: FieldPath): ErrorList {
+  if (provisioner === '') return [required(field)];
   const lower = provisioner.toLowerCase();
-  return qualifiedNameErrors(lower).map((message) => invalid(['provisioner'], lower, message));
+  return qualifiedNameErrors(lower).map((message) => invalid(field, lower, message));
 }
 
-// upstream: validateParameters (allowEmpty for StorageClasses)
-function validateParameters(parameters: Fields): ErrorList {
+// upstream: validateParameters (allowEmpty for StorageClasses, not for VolumeAttributesClasses)
+function validateParameters(parameters: Fields, allowEmpty: boolean): ErrorList {
   const field: FieldPath = ['parameters'];
   const entries = Object.entries(parameters);
   if (entries.length > MAX_PARAMETERS) return [tooLong(field, MAX_PARAMETERS)];
@@ -41,6 +46,25 @@ function validateParameters(parameters: Fields): ErrorList {
     size += byteLength(name) + (typeof value === 'string' ? byteLength(value) : 0);
   }
   if (size > MAX_PARAMETERS_SIZE) errors.push(tooLong(field, MAX_PARAMETERS_SIZE));
+  if (!allowEmpty && entries.length === 0) errors.push(required(field, 'must contain at least one key/value pair'));
+  return errors;
+}
+
+// upstream: ValidateVolumeAttributesClass: the CSI driver as a provisioner, at least one parameter
+export function validateVolumeAttributesClass(object: Fields): ErrorList {
+  const errors = validateProvisioner(stringField(object, 'driverName') ?? '', ['driverName']);
+  return appendAll(errors, validateParameters(recordField(object, 'parameters') ?? {}, false));
+}
+
+// upstream: ValidateCSIStorageCapacity (create): the node topology selector, the class name, a capacity not below zero
+export function validateCSIStorageCapacity(object: Fields): ErrorList {
+  const topology = recordField(object, 'nodeTopology');
+  const errors = topology ? validateLabelSelector(topology, ['nodeTopology']) : [];
+  const className = stringField(object, 'storageClassName') ?? '';
+  appendAll(errors, subdomainErrors(className).map((message) => invalid(['storageClassName'], className, message)));
+  const capacity = object['capacity'];
+  const quantity = capacity === undefined || capacity === null ? undefined : parseQuantity(capacity);
+  if (quantity && quantity.numerator < 0n) errors.push(invalid(['capacity'], canonicalQuantity(capacity), IS_NEGATIVE_ERROR));
   return errors;
 }
 
