@@ -545,12 +545,12 @@ export function validateResourceRequirements(resources: Fields | undefined, fiel
   // keys, not entries: no [name, value] pair to allocate and destructure for each resource of each container
   for (const name of Object.keys(limits)) {
     checkName(name, 'limits');
-    appendAll(errors, quantityValueErrors(name, limits[name], field, 'limits'));
+    appendAll(errors, validateResourceQuantityValue(name, limits[name], () => field.concat('limits', key(name))));
   }
   for (const name of Object.keys(requests)) {
     const raw = requests[name];
     checkName(name, 'requests');
-    appendAll(errors, quantityValueErrors(name, raw, field, 'requests'));
+    appendAll(errors, validateResourceQuantityValue(name, raw, () => field.concat('requests', key(name))));
     const request = parseQuantity(raw);
     const limit = parseQuantity(limits[name]);
     if (request && limit) {
@@ -573,12 +573,12 @@ const QOS_COMPUTE_RESOURCES = ['cpu', 'memory'];
 
 // upstream: validation.go ValidateResourceQuantityValue (ValidateNonnegativeQuantity, then whole units for counted
 // resources); the path is built only for an error
-function quantityValueErrors(name: string, raw: unknown, field: FieldPath, list: 'limits' | 'requests'): ErrorList {
+export function validateResourceQuantityValue(name: string, raw: unknown, fieldOf: () => FieldPath): ErrorList {
   const quantity = parseQuantity(raw);
   if (!quantity) return [];
   const errors: ErrorList = [];
-  if (quantity.numerator < 0n) errors.push(negativeQuantity(field.concat(list, key(name)), raw));
-  const notInteger = notIntegerError(name, quantity, raw, field.concat(list, key(name)));
+  if (quantity.numerator < 0n) errors.push(negativeQuantity(fieldOf(), raw));
+  const notInteger = notIntegerError(name, quantity, raw, fieldOf);
   if (notInteger) errors.push(notInteger);
   return errors;
 }

@@ -1,10 +1,13 @@
 // pkg/apis/core/validation for the core kinds' specs: Pod, PodTemplate, ReplicationController, Service, Node taints, ConfigMap, Secret.
-import { INVALID_PORT, validateDNS1123Label, validateNonnegativeField, validatePortNumOrName, validatePortProtocol } from './core-container.js';
+import { INVALID_PORT, validateDNS1123Label, validateNonnegativeField, validatePortNumOrName, validatePortProtocol, validateResourceQuantityValue } from './core-container.js';
 import { TAINT_EFFECTS, templateOptions, validatePodSpec, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
 import { validatePodSpecificAnnotations } from './pod-annotations.js';
-import { duplicate, forbidden, GoStruct, invalid, key, owned, pointing, required, tooLong, unsupportedValue, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
+import { duplicate, forbidden, GoSlice, GoStringer, GoStruct, internalError, invalid, key, owned, pointing, required, tooLong, unsupportedValue, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { endpointIPErrors, legacyCIDRErrors, legacyIPErrors } from './ip.js';
-import { isIPv6String } from '../../model/ip-address.js';
+import { isIPv6String, isV4, parseCIDRSloppy } from '../../model/ip-address.js';
+import { parseQuantity } from '../../model/quantity.js';
+import { canonicalQuantity } from './quantity-string.js';
+import { isHugePages } from './resource-names.js';
 import { goJsonMapError } from '../../model/go-json.js';
 import { byteLength, configMapKeyErrors, labelValueErrors, portNumberErrors, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
 import { validateLabels } from './object-meta.js';
@@ -302,13 +305,20 @@ function validateDuplicateServicePorts(ports: readonly unknown[]): ErrorList {
 }
 
 /**
- * A Node's taints: key, value and effect (an empty effect is Required). Upstream builds their path under `metadata`
- * (`metadata.taints[0].effect`); the findings point at spec.taints. A repeated key and effect (Duplicate, the internal
- * Taint struct as its value) is not checked.
+ * A Node on create: its taints, then its status's resources (a node's create strategy keeps the status the kubelet
+ * registers with), then its pod CIDRs. Taints: key, value and effect (an empty effect is Required); upstream builds their
+ * path under `metadata` (`metadata.taints[0].effect`), the findings point at spec.taints. A repeated key and effect
+ * (Duplicate, the internal Taint struct as its value) and the node annotations (taints, preferAvoidPods) are not checked.
  */
 // upstream: validation.go ValidateNode (fldPath := field.NewPath("metadata"); fldPath.Child("taints")), validateNodeTaints,
 // validateTaintEffect (v1.36)
-export function validateNode(object: Fields): ErrorList {
+export function validateNode(object: Fields, context: ValidationContext): ErrorList {
+  const errors = validateNodeTaints(object);
+  appendAll(errors, validateNodeResources(recordField(object, 'status')));
+  return appendAll(errors, validateNodePodCIDRs(arrayField(recordField(object, 'spec'), 'podCIDRs'), context.strictIPs));
+}
+
+function validateNodeTaints(object: Fields): ErrorList {
   const errors: ErrorList = [];
   arrayField(recordField(object, 'spec'), 'taints').forEach((entry, index) => {
     const taint = asRecord(entry) ?? {};
@@ -322,6 +332,45 @@ export function validateNode(object: Fields): ErrorList {
     const effect = stringField(taint, 'effect') ?? '';
     if (effect === '') errors.push(at(required(field.concat('effect')), 'effect'));
     else appendAll(errors, unsupportedValue(field.concat('effect'), effect, TAINT_EFFECTS).map((error) => at(error, 'effect')));
+  });
+  return errors;
+}
+
+// upstream: validation.go ValidateNodeResources: capacity and allocatable quantities (ValidateResourceQuantityValue),
+// and positive hugepages of one page size only; every resource after a second size is reported (Go's map order is
+// random; kubefit takes the written one)
+function validateNodeResources(status: Fields | undefined): ErrorList {
+  return ['capacity', 'allocatable'].flatMap((list) => {
+    const errors: ErrorList = [];
+    const pageSizes = new Set<string>();
+    for (const [name, raw] of Object.entries(recordField(status, list) ?? {})) {
+      const field = (): FieldPath => ['status', list, key(name)];
+      appendAll(errors, validateResourceQuantityValue(name, raw, field));
+      const quantity = parseQuantity(raw);
+      if (isHugePages(name) && quantity && quantity.numerator > 0n) pageSizes.add(name);
+      if (pageSizes.size > 1) errors.push(invalid(field(), new GoStringer(canonicalQuantity(raw)), 'may not have pre-allocated hugepages for multiple page sizes'));
+    }
+    return errors;
+  });
+}
+
+// upstream: ValidateNode, spec.podCIDRs: each a CIDR (IsValidCIDRForLegacyField), and more than one only one per IP
+// family (netutils.IsDualStackCIDRStrings, whose parse error is an internal error) and without repeats
+function validateNodePodCIDRs(cidrs: readonly unknown[], strict: boolean): ErrorList {
+  const field: FieldPath = ['spec', 'podCIDRs'];
+  const values = cidrs.map(String);
+  const errors = values.flatMap((value, index) => legacyCIDRErrors(value, strict).map((message) => invalid(field.concat(index), value, message)));
+  if (values.length < 2) return errors;
+  const parsed = values.map(parseCIDRSloppy);
+  const unparsed = parsed.findIndex((cidr) => cidr === undefined);
+  if (unparsed >= 0) errors.push(internalError(field, `invalid PodCIDRs. failed to check with dual stack with error:invalid CIDR[${unparsed}]: <nil> (invalid CIDR address: ${values[unparsed] ?? ''})`));
+  const families = new Set(parsed.map((cidr) => cidr && isV4(cidr.ip)));
+  const dualStack = unparsed < 0 && families.has(true) && families.has(false);
+  if (!dualStack || values.length > 2) errors.push(invalid(field, new GoSlice('[]string', values), 'may specify no more than one CIDR for each IP family'));
+  const seen = new Set<string>();
+  values.forEach((value, index) => {
+    if (seen.has(value)) errors.push(duplicate(field.concat(index), value));
+    seen.add(value);
   });
   return errors;
 }

@@ -7,7 +7,8 @@ export { fieldPathString, goQuote, key, toPath, type FieldPath, type MapKey } fr
 
 // upstream: apimachinery pkg/util/validation/field/errors.go ErrorType.String (v1.36)
 export type ErrorType =
-  | 'Required value' | 'Invalid value' | 'Duplicate value' | 'Unsupported value' | 'Forbidden' | 'Too long' | 'Too many' | 'Not found';
+  | 'Required value' | 'Invalid value' | 'Duplicate value' | 'Unsupported value' | 'Forbidden' | 'Too long' | 'Too many' | 'Not found'
+  | 'Internal error';
 
 const OMIT = Symbol('omitted value');
 
@@ -51,6 +52,8 @@ export const invalidOmitValue = (field: FieldPath, detail: string): FieldError =
 export const duplicate = (field: FieldPath, value: unknown): FieldError => make('Duplicate value', field, value, '');
 export const forbidden = (field: FieldPath, detail: string): FieldError => make('Forbidden', field, OMIT, detail);
 export const notFound = (field: FieldPath, value: unknown): FieldError => make('Not found', field, value, '');
+/** field.InternalError: the message names no value, only the error's text. */
+export const internalError = (field: FieldPath, detail: string): FieldError => make('Internal error', field, OMIT, detail);
 // upstream: errors.go TooLong, TooLongMaxLength and TooMany; the detail is worded for the release by limitDetail
 export const tooLong = (field: FieldPath, maxBytes: number): FieldError => ({ ...make('Too long', field, OMIT, ''), limit: { max: maxBytes, words: 'TooLong' } });
 /** field.TooLongMaxLength, which call sites such as Job's spec.managedBy used up to 1.31. */
@@ -123,7 +126,7 @@ export function errorMessage(error: FieldError): string {
 export function errorMessageOf(error: FieldError, printing: ErrorPrinting): string {
   if (error.text !== undefined) return error.text;
   let body: string = error.type;
-  if (error.value !== OMIT && error.type !== 'Forbidden' && error.type !== 'Required value' && error.type !== 'Too long') {
+  if (error.value !== OMIT && error.type !== 'Forbidden' && error.type !== 'Required value' && error.type !== 'Too long' && error.type !== 'Internal error') {
     body += `: ${goValue(error.value, printing.jsonValues)}`;
   }
   const detail = error.limit === undefined ? error.detail : limitDetail(error.limit, printing);

@@ -63,8 +63,8 @@ const INTEGER_RESOURCES = new Set([
  * ValidateResourceQuantityValue's integer rule: a quantity of a counted resource whose value in thousandths (rounded
  * up, as Quantity.MilliValue) is not whole, as the error (a resource.Quantity as the bad value, printed by its String).
  */
-export function notIntegerError(name: string, quantity: Quantity, raw: unknown, field: FieldPath): FieldError | undefined {
+export function notIntegerError(name: string, quantity: Quantity, raw: unknown, fieldOf: () => FieldPath): FieldError | undefined {
   if (!INTEGER_RESOURCES.has(name) && !isExtendedResourceName(name)) return undefined;
   const milli = (quantity.numerator * 1000n + quantity.denominator - 1n) / quantity.denominator;
-  return milli % 1000n === 0n ? undefined : invalid(field, new GoStringer(canonicalQuantity(raw)), 'must be an integer');
+  return milli % 1000n === 0n ? undefined : invalid(fieldOf(), new GoStringer(canonicalQuantity(raw)), 'must be an integer');
 }

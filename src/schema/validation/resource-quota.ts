@@ -52,7 +52,7 @@ function validateHardLimit(name: string, raw: unknown, field: FieldPath): ErrorL
   const quantity = parseQuantity(raw);
   if (!quantity) return named;
   if (quantity.numerator < 0n) named.push(invalid(field, canonicalQuantity(raw), IS_NEGATIVE_ERROR));
-  const notInteger = notIntegerError(name, quantity, raw, field);
+  const notInteger = notIntegerError(name, quantity, raw, () => field);
   if (notInteger) named.push(notInteger);
   return named;
 }
