@@ -69,6 +69,8 @@ export interface ValidationContext {
   readonly draDeclarativeErrors: boolean;
   /** 1.36 on: a ResourceSlice device's attribute or capacity name that is no qualified name is an error at the map. */
   readonly draKeyErrorsAtMap: boolean;
+  /** 1.30 on: a limited priority level may have zero nominal concurrency shares (1.29's create strategy refused them). */
+  readonly zeroLimitedShares: boolean;
   /** How the release checks a lifecycle hook's sleep seconds (see SleepSeconds). */
   readonly sleepSeconds: SleepSeconds;
   /** Which restartPolicy values an init container may have (see InitRestartPolicy). */

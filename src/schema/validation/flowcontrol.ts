@@ -1,5 +1,6 @@
-// pkg/apis/flowcontrol/validation: a FlowSchema's spec on create (precedence, priority level, rules and subjects).
-// The distinguisher method and the fixed specs of the mandatory 'exempt' and 'catch-all' schemas are not checked here.
+// pkg/apis/flowcontrol/validation: a FlowSchema's spec on create (precedence, priority level, rules and subjects) and a
+// PriorityLevelConfiguration's (type, limited or exempt shares and percentages, limit response, queuing). The
+// distinguisher method and the fixed specs of the mandatory 'exempt' and 'catch-all' objects are not checked here.
 import { appendAll } from '../../model/append.js';
 import { dns1123LabelErrors, subdomainErrors } from '../../model/name-validation.js';
 import { forbidden, GoNamedString, GoSlice, invalid, notSupported, required, type ErrorList, type FieldPath } from './field-error.js';
@@ -131,3 +132,86 @@ function nonResourceURLProblem(path: string): string | undefined {
 }
 
 const strings = (record: Fields, name: string): string[] => arrayField(record, name).filter((entry): entry is string => typeof entry === 'string');
+
+// upstream: validation.go supportedPriorityLevelEnablement, supportedLimitResponseType (sorted),
+// priorityLevelConfigurationQueuingMaxQueues; apiserver shufflesharding MaxHashBits
+const PRIORITY_LEVEL_TYPES = ['Exempt', 'Limited'];
+const LIMIT_RESPONSE_TYPES = ['Queue', 'Reject'];
+const MAX_QUEUES = 10 * 1000;
+const MAX_HASH_BITS = 60;
+
+/**
+ * A PriorityLevelConfiguration's spec, after v1 defaulting (a limited level's nominalConcurrencyShares 30 when unset,
+ * queuing's handSize 8, queues 64 and queueLengthLimit 50 when zero). The create strategy allows zero shares from 1.30
+ * (AllowZeroLimitedNominalConcurrencyShares); in 1.29 they must be positive. The fixed specs of the mandatory 'exempt'
+ * and 'catch-all' levels are not checked.
+ */
+// upstream: validation.go ValidatePriorityLevelConfigurationSpec, ValidateLimitedPriorityLevelConfiguration,
+// ValidateExemptPriorityLevelConfiguration, ValidateLimitResponse, ValidatePriorityLevelQueuingConfiguration (v1.36);
+// registry/flowcontrol/prioritylevelconfiguration/strategy.go Validate
+export function validatePriorityLevelConfiguration(object: Fields, allowZeroShares: boolean): ErrorList {
+  const spec = recordField(object, 'spec') ?? {};
+  const field: FieldPath = ['spec'];
+  const type = stringField(spec, 'type') ?? '';
+  const errors: ErrorList = [];
+  if ((stringField(recordField(object, 'metadata'), 'name') === EXEMPT) !== (type === 'Exempt')) {
+    errors.push(invalid(field.concat('type'), new GoNamedString(type), "type must be 'Exempt' if and only if name is 'exempt'"));
+  }
+  const limited = recordField(spec, 'limited');
+  const exempt = recordField(spec, 'exempt');
+  if (type === 'Exempt') {
+    if (limited) errors.push(forbidden(field.concat('limited'), 'must be nil if the type is not Limited'));
+    if (exempt) appendAll(errors, validateShares(exempt, field.concat('exempt'), true));
+  } else if (type === 'Limited') {
+    if (exempt) errors.push(forbidden(field.concat('exempt'), 'must be nil if the type is Limited'));
+    if (!limited) errors.push(required(field.concat('limited'), 'must not be empty when type is Limited'));
+    else appendAll(errors, validateLimited(limited, field.concat('limited'), allowZeroShares));
+  } else errors.push(notSupported(field.concat('type'), new GoNamedString(type), PRIORITY_LEVEL_TYPES));
+  return errors;
+}
+
+function validateLimited(limited: Fields, field: FieldPath, allowZeroShares: boolean): ErrorList {
+  const shares = intField(limited, 'nominalConcurrencyShares') ?? 30;
+  const errors: ErrorList = [];
+  if (allowZeroShares ? shares < 0 : shares <= 0) errors.push(invalid(field.concat('nominalConcurrencyShares'), shares, allowZeroShares ? 'must be a non-negative integer' : 'must be positive'));
+  appendAll(errors, validateLimitResponse(recordField(limited, 'limitResponse') ?? {}, field.concat('limitResponse')));
+  appendAll(errors, validateShares({ lendablePercent: limited['lendablePercent'] }, field, false));
+  const borrowing = intField(limited, 'borrowingLimitPercent');
+  if (borrowing !== undefined && borrowing < 0) errors.push(invalid(field.concat('borrowingLimitPercent'), borrowing, 'if specified, must be a non-negative integer'));
+  return errors;
+}
+
+/** An exempt level's shares (when `withShares`) and the lendable percent of either kind of level. */
+function validateShares(level: Fields, field: FieldPath, withShares: boolean): ErrorList {
+  const errors: ErrorList = [];
+  const shares = intField(level, 'nominalConcurrencyShares');
+  if (withShares && shares !== undefined && shares < 0) errors.push(invalid(field.concat('nominalConcurrencyShares'), shares, 'must be a non-negative integer'));
+  const lendable = intField(level, 'lendablePercent');
+  if (lendable !== undefined && (lendable < 0 || lendable > 100)) errors.push(invalid(field.concat('lendablePercent'), lendable, 'must be between 0 and 100, inclusive'));
+  return errors;
+}
+
+function validateLimitResponse(response: Fields, field: FieldPath): ErrorList {
+  const type = stringField(response, 'type') ?? '';
+  const queuing = recordField(response, 'queuing');
+  if (type === 'Reject') return queuing ? [forbidden(field.concat('queuing'), 'must be nil if limited.limitResponse.type is not Limited')] : [];
+  if (type !== 'Queue') return [notSupported(field.concat('type'), new GoNamedString(type), LIMIT_RESPONSE_TYPES)];
+  return queuing ? validateQueuing(queuing, field.concat('queuing')) : [required(field.concat('queuing'), 'must not be empty if limited.limitResponse.type is Limited')];
+}
+
+// shufflesharding.RequiredEntropyBits: ceil(log2(deckSize) * handSize)
+function validateQueuing(queuing: Fields, field: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const lengthLimit = intField(queuing, 'queueLengthLimit') || 50;
+  if (lengthLimit <= 0) errors.push(invalid(field.concat('queueLengthLimit'), lengthLimit, 'must be positive'));
+  const queues = intField(queuing, 'queues') || 64;
+  if (queues <= 0) errors.push(invalid(field.concat('queues'), queues, 'must be positive'));
+  else if (queues > MAX_QUEUES) errors.push(invalid(field.concat('queues'), queues, `must not be greater than ${MAX_QUEUES}`));
+  const handSize = intField(queuing, 'handSize') || 8;
+  if (handSize <= 0) errors.push(invalid(field.concat('handSize'), handSize, 'must be positive'));
+  else if (handSize > queues) errors.push(invalid(field.concat('handSize'), handSize, `should not be greater than queues (${queues})`));
+  else if (Math.ceil(Math.log2(queues) * handSize) > MAX_HASH_BITS) {
+    errors.push(invalid(field.concat('handSize'), handSize, `required entropy bits of deckSize ${queues} and handSize ${handSize} should not be greater than ${MAX_HASH_BITS}`));
+  }
+  return errors;
+}

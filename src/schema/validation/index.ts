@@ -5,7 +5,7 @@ import { isClusterScoped } from '../../model/kinds.js';
 import { certificateRequestName, validateCertificateSigningRequest } from './certificates.js';
 import { validateLease } from './coordination.js';
 import { validateEndpointSlice } from './discovery.js';
-import { validateFlowSchema } from './flowcontrol.js';
+import { validateFlowSchema, validatePriorityLevelConfiguration } from './flowcontrol.js';
 import type { Path } from '../../model/document.js';
 import { asRecord, type KubeObject } from '../../model/object.js';
 import type { RuleMeta } from '../../model/rule-meta.js';
@@ -102,6 +102,8 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'coordination.k8s.io/v1 Lease': { nameFn: nameIsDNSSubdomain, genericMeta: true, spec: validateLease },
   'discovery.k8s.io/v1 EndpointSlice': { nameFn: nameIsDNSSubdomain, spec: validateEndpointSlice },
   'flowcontrol.apiserver.k8s.io/v1 FlowSchema': { nameFn: nameIsDNSSubdomain, spec: validateFlowSchema },
+  // upstream: prioritylevelconfiguration strategy.go Validate: AllowZeroLimitedNominalConcurrencyShares from 1.30
+  'flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfiguration': { nameFn: nameIsDNSSubdomain, spec: (object, context) => validatePriorityLevelConfiguration(object, context.zeroLimitedShares) },
   'networking.k8s.io/v1 IngressClass': { nameFn: nameIsDNSSubdomain, spec: validateIngressClass },
   // upstream: resource validation.go ValidateDeviceClass uses core's ValidateObjectMetaWithOpts with validate.LongName
   'resource.k8s.io/v1 DeviceClass': { nameFn: nameIsDNSSubdomain, spec: validateDeviceClass },
@@ -199,6 +201,7 @@ export function contextOf(release: string): ValidationContext {
     draDeviceGates: compareReleases(release, '1.36') >= 0,
     draDeclarativeErrors: compareReleases(release, '1.35') >= 0,
     draKeyErrorsAtMap: compareReleases(release, '1.36') >= 0,
+    zeroLimitedShares: compareReleases(release, '1.30') >= 0,
     sleepSeconds: sleepSecondsOf(release),
     initRestartPolicy: initRestartPolicyOf(release),
   };
@@ -227,7 +230,7 @@ const meta = (id: string, description: string, remediation: string): RuleMeta =>
 
 /** Finding ids of the API server's validation; the specific ones own the errors users most often meet. */
 export const API_VALIDATION_METAS: readonly RuleMeta[] = [
-  meta(API_VALIDATION, "a value the API server's own validation rejects (pkg/apis/*/validation): ports, probes, volumes (item and sub-paths, projections, downward API), security contexts, sysctls, tolerations, schedules, Service, Secret, Ingress rules, RBAC, PodDisruptionBudget, HorizontalPodAutoscaler, PriorityClass, storage (PVC, PV, StorageClass, VolumeAttributesClass, CSIStorageCapacity), ResourceQuota, webhook configurations, APIService, CustomResourceDefinition (names, versions, storage version, printer columns, scale, conversion, API approval, a structural schema), DRA claims, claim templates, device classes and ResourceSlices (requests, allocation modes, constraints, opaque config, pools, node selection, device attributes), IP addresses and CIDRs (Service, Endpoints, NetworkPolicy ipBlock, ServiceCIDR, IPAddress names, pod DNS config and host aliases)", 'Fix the field as the message says; the message is the one kubectl apply would print.'),
+  meta(API_VALIDATION, "a value the API server's own validation rejects (pkg/apis/*/validation): ports, probes, volumes (item and sub-paths, projections, downward API), security contexts, sysctls, tolerations, schedules, Service, Secret, Ingress rules, RBAC, PodDisruptionBudget, HorizontalPodAutoscaler, PriorityClass, storage (PVC, PV, StorageClass, VolumeAttributesClass, CSIStorageCapacity), ResourceQuota, webhook configurations, FlowSchema and PriorityLevelConfiguration, APIService, CustomResourceDefinition (names, versions, storage version, printer columns, scale, conversion, API approval, a structural schema), DRA claims, claim templates, device classes and ResourceSlices (requests, allocation modes, constraints, opaque config, pools, node selection, device attributes), IP addresses and CIDRs (Service, Endpoints, NetworkPolicy ipBlock, ServiceCIDR, IPAddress names, pod DNS config and host aliases)", 'Fix the field as the message says; the message is the one kubectl apply would print.'),
   meta(INVALID_NAME, 'metadata.name, generateName or namespace breaks the name rule of its kind (DNS-1123 subdomain or label, DNS-1035 label for Services)', 'Use lower-case letters, digits and "-" (and "." where the kind allows it), starting and ending with a letter or digit.'),
   meta(INVALID_LABEL, 'label or annotation key, label value, or total annotation size breaks the Kubernetes rules', 'Keys are an optional DNS subdomain prefix and "/" plus a name of at most 63 letters, digits, "-", "_" and "."; label values follow the same rule for the name and may be empty.'),
   meta(SELECTOR_MISMATCH, "the controller's selector is empty or does not select its own pod template's labels", 'Make spec.selector match the labels of spec.template.metadata.labels (the selector cannot change after creation).'),
