@@ -425,8 +425,9 @@ function builtinFindings(validator: CompiledValidator, object: KubeObject, kuber
   const decodes = !(validator.errors ?? []).some((error) => failsDecoding(error) && !isSubstitutionError(object, error));
   if (!decodes) return [...schema, ...verdict.findings].sort(compareFindings);
   const api = validateBuiltinObject(object, release);
-  // so does a []byte value that is not base64, and the decoder's error is then the only one the API server returns
-  if (!api.decoded) return [...verdict.findings, ...api.findings].sort(compareFindings);
+  // so does a []byte value that is not base64, and the decoder's error is then the only one the API server returns (as
+  // is a node port the Service registry cannot allocate, before validation)
+  if (!api.validated) return [...verdict.findings, ...api.findings].sort(compareFindings);
   const unserved = unservedFields(verdict.findings);
   const seen = api.findings.filter((finding) => !unserved(finding));
   // nor, there, the schema's enum, which the API server checks only through that validation

@@ -30,6 +30,7 @@ import { validatePriorityClass } from './scheduling.js';
 import { validateIngress, validateIngressClass, validateNetworkPolicy } from './networking.js';
 import { validatePersistentVolume, validatePersistentVolumeClaim } from './persistent-volume.js';
 import { ipAddressName, validateIPAddress, validateServiceCIDR } from './service-cidr.js';
+import { allocateNodePorts } from './service-node-ports.js';
 import { validateDeviceClass, validateResourceClaim, validateResourceClaimTemplate } from './resource-claim.js';
 import { validateResourceSlice } from './resource-slice.js';
 import { validateResourceQuota } from './resource-quota.js';
@@ -46,8 +47,11 @@ interface KindValidation {
   readonly nameFnOf?: (object: Fields, context: ValidationContext) => NameFunc;
   /** Validated with apimachinery's ValidateObjectMeta, not core's (no standard-finalizer check). */
   readonly genericMeta?: true;
-  /** Failures of decoding the request body: when there are any, the API server validates nothing else. */
-  readonly decode?: (object: Fields) => ErrorList;
+  /**
+   * Failures before validation, of decoding the request body or of the registry's allocations on create (a Service's
+   * node ports): when there are any, the API server validates nothing else.
+   */
+  readonly beforeValidation?: (object: Fields) => ErrorList;
   readonly spec?: (object: Fields, context: ValidationContext) => ErrorList;
 }
 
@@ -68,7 +72,7 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'v1 PodTemplate': { nameFn: nameIsDNSSubdomain, spec: validatePodTemplate },
   'v1 ReplicationController': { nameFn: nameIsDNSSubdomain, spec: validateReplicationController },
   // upstream: ValidateServiceCreate; RelaxedServiceNameValidation (KEP-5311) makes it a DNS-1123 label
-  'v1 Service': { nameFn: nameIsDNS1035Label, nameFnOf: (_object, context) => (context.relaxedServiceNames ? nameIsDNSLabel : nameIsDNS1035Label), spec: validateService },
+  'v1 Service': { nameFn: nameIsDNS1035Label, nameFnOf: (_object, context) => (context.relaxedServiceNames ? nameIsDNSLabel : nameIsDNS1035Label), beforeValidation: allocateNodePorts, spec: validateService },
   'v1 Endpoints': { nameFn: nameIsDNSSubdomain, spec: validateEndpoints },
   'v1 Namespace': { nameFn: nameIsDNSLabel, spec: (object) => validateNamespaceFinalizers(arrayField(recordField(object, 'spec'), 'finalizers')) },
   'v1 Node': { nameFn: nameIsDNSSubdomain, spec: validateNode },
@@ -76,8 +80,8 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'v1 PersistentVolumeClaim': { nameFn: nameIsDNSSubdomain, spec: validatePersistentVolumeClaim },
   'v1 PersistentVolume': { nameFn: nameIsDNSSubdomain, spec: validatePersistentVolume },
   'v1 ResourceQuota': { nameFn: nameIsDNSSubdomain, spec: validateResourceQuota },
-  'v1 ConfigMap': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('ConfigMap', mapValues('binaryData')), spec: validateConfigMap },
-  'v1 Secret': { nameFn: nameIsDNSSubdomain, decode: decodeBytesFields('Secret', mapValues('data')), spec: validateSecret },
+  'v1 ConfigMap': { nameFn: nameIsDNSSubdomain, beforeValidation: decodeBytesFields('ConfigMap', mapValues('binaryData')), spec: validateConfigMap },
+  'v1 Secret': { nameFn: nameIsDNSSubdomain, beforeValidation: decodeBytesFields('Secret', mapValues('data')), spec: validateSecret },
   'apps/v1 Deployment': { nameFn: nameIsDNSSubdomain, spec: (object, context) => validateAppsSpec('Deployment', object, context) },
   'apps/v1 ReplicaSet': { nameFn: nameIsDNSSubdomain, spec: (object, context) => validateAppsSpec('ReplicaSet', object, context) },
   'apps/v1 StatefulSet': { nameFn: nameIsDNSLabel, spec: (object, context) => validateAppsSpec('StatefulSet', object, context) },
@@ -118,14 +122,14 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   // upstream: storage validation.go ValidateVolumeAttributesClass, ValidateCSIStorageCapacity: core's ValidateObjectMeta
   'storage.k8s.io/v1 VolumeAttributesClass': { nameFn: nameIsDNSSubdomain, spec: validateVolumeAttributesClass },
   'storage.k8s.io/v1 CSIStorageCapacity': { nameFn: nameIsDNSSubdomain, spec: validateCSIStorageCapacity },
-  'admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, genericMeta: true, decode: decodeBytesFields('ValidatingWebhookConfiguration', webhookCABundles), spec: validateWebhookConfiguration },
-  'admissionregistration.k8s.io/v1 MutatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, genericMeta: true, decode: decodeBytesFields('MutatingWebhookConfiguration', webhookCABundles), spec: validateWebhookConfiguration },
+  'admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, genericMeta: true, beforeValidation: decodeBytesFields('ValidatingWebhookConfiguration', webhookCABundles), spec: validateWebhookConfiguration },
+  'admissionregistration.k8s.io/v1 MutatingWebhookConfiguration': { nameFn: nameIsDNSSubdomain, genericMeta: true, beforeValidation: decodeBytesFields('MutatingWebhookConfiguration', webhookCABundles), spec: validateWebhookConfiguration },
   // upstream: admissionregistration validation.go validateValidatingAdmissionPolicy(Binding): genericvalidation.ValidateObjectMeta
   'admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy': { nameFn: nameIsDNSSubdomain, genericMeta: true, spec: validateValidatingAdmissionPolicy },
   'admissionregistration.k8s.io/v1 ValidatingAdmissionPolicyBinding': { nameFn: nameIsDNSSubdomain, genericMeta: true, spec: validateValidatingAdmissionPolicyBinding },
   // upstream: apiextensions and kube-aggregator validation use apimachinery's genericvalidation.ValidateObjectMeta
-  'apiextensions.k8s.io/v1 CustomResourceDefinition': { nameFn: nameIsDNSSubdomain, nameFnOf: crdNameFn, genericMeta: true, decode: decodeBytesFields('CustomResourceDefinition', conversionWebhookCABundle), spec: validateCustomResourceDefinition },
-  'apiregistration.k8s.io/v1 APIService': { nameFn: nameIsDNSSubdomain, nameFnOf: apiServiceNameFn, genericMeta: true, decode: decodeBytesFields('APIService', apiServiceCABundle), spec: validateAPIService },
+  'apiextensions.k8s.io/v1 CustomResourceDefinition': { nameFn: nameIsDNSSubdomain, nameFnOf: crdNameFn, genericMeta: true, beforeValidation: decodeBytesFields('CustomResourceDefinition', conversionWebhookCABundle), spec: validateCustomResourceDefinition },
+  'apiregistration.k8s.io/v1 APIService': { nameFn: nameIsDNSSubdomain, nameFnOf: apiServiceNameFn, genericMeta: true, beforeValidation: decodeBytesFields('APIService', apiServiceCABundle), spec: validateAPIService },
 };
 
 /** Requests, not stored objects: the API server does not validate their metadata. */
@@ -135,26 +139,29 @@ const DEFAULT_KIND: KindValidation = { nameFn: nameIsDNSSubdomain };
 
 export interface BuiltinVerdict {
   readonly findings: Finding[];
-  /** False when a []byte value failed decoding: the API server rejects the request with that error alone. */
-  readonly decoded: boolean;
+  /**
+   * False when the request failed before validation (a []byte value that does not decode, a node port that cannot be
+   * allocated): the API server rejects it with that error alone.
+   */
+  readonly validated: boolean;
 }
 
 /** Every error the API server's validation (of `release`) would return for creating this built-in object, as findings. */
 export function validateBuiltinObject(object: KubeObject, release: string): BuiltinVerdict {
   const { apiVersion, kind } = object.ref;
-  if (REVIEW_KINDS.has(kind)) return { findings: [], decoded: true };
+  if (REVIEW_KINDS.has(kind)) return { findings: [], validated: true };
   const validation = KINDS[`${apiVersion} ${kind}`] ?? DEFAULT_KIND;
-  const decodeErrors = validation.decode?.(object.value) ?? [];
+  const earlyErrors = validation.beforeValidation?.(object.value) ?? [];
   const context = contextOf(release);
-  const errors = decodeErrors.length > 0 ? decodeErrors : validateObjectMeta(object.value['metadata'], { namespaced: !isClusterScoped(apiVersion, kind), nameFn: validation.nameFnOf?.(object.value, context) ?? validation.nameFn, kubeFinalizerNames: validation.genericMeta !== true });
-  if (decodeErrors.length === 0 && validation.spec) appendAll(errors, validation.spec(object.value, context));
+  const errors = earlyErrors.length > 0 ? earlyErrors : validateObjectMeta(object.value['metadata'], { namespaced: !isClusterScoped(apiVersion, kind), nameFn: validation.nameFnOf?.(object.value, context) ?? validation.nameFn, kubeFinalizerNames: validation.genericMeta !== true });
+  if (earlyErrors.length === 0 && validation.spec) appendAll(errors, validation.spec(object.value, context));
   const printing = errorPrinting(release);
   // a value with `${APP}` in it is replaced before the object is applied (model/substitution.ts): not judged here, nor
   // reported missing when a check reads only numbers there (`containerPort: ${PORT:-9002}`)
   const findings = errors.filter((error) => !holdsSubstitution(writtenValue(error.value)) && !readsSubstitution(object.value, toPath(error.field))).map((error) =>
     findingAt(object, error.at ?? toPath(error.field), { ruleId: error.ruleId, severity: 'error', message: errorMessageOf(error, printing) }, error.on),
   );
-  return { findings, decoded: decodeErrors.length === 0 };
+  return { findings, validated: earlyErrors.length === 0 };
 }
 
 /** The value as written: an enum's value is wrapped for printing (GoNamedString). */

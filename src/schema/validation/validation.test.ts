@@ -163,6 +163,14 @@ describe('API server validation per API group', () => {
     expect(messages('1.34')).toEqual(rows(`17:9 spec.devices[0].attributes[gpu-index]: ${C_IDENTIFIER}`, '19:13 spec.devices[1].name: Duplicate value: "gpu-0"'));
   });
 
+  // upstream: registry/core/service/storage alloc.go allocNodePorts, portallocator ErrNotInRange (v1.36): BeginCreate
+  // allocates before BeforeCreate validates
+  it('a node port the registry cannot allocate is the only error, before the name\'s', async () => {
+    expect(await check('invalid-service-node-port.yaml', 'all')).toEqual([
+      '13:17 api-validation: spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767',
+    ]);
+  });
+
   // upstream: apimachinery field/errors.go TooLong, TooLongMaxLength, TooMany at v0.31.0, v0.32.0 and v0.34.0;
   // apiextensions-apiserver kubeOpenAPIResultToFieldErrors (maxLength is TooLongMaxLength up to 1.31)
   it('words a Too long or Too many error as the release\'s apimachinery does', async () => {
