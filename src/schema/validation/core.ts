@@ -358,7 +358,7 @@ function validateNodeResources(status: Fields | undefined): ErrorList {
 // family (netutils.IsDualStackCIDRStrings, whose parse error is an internal error) and without repeats
 function validateNodePodCIDRs(cidrs: readonly unknown[], strict: boolean): ErrorList {
   const field: FieldPath = ['spec', 'podCIDRs'];
-  const values = cidrs.map(String);
+  const values = cidrs.map((cidr) => (typeof cidr === 'string' ? cidr : ''));
   const errors = values.flatMap((value, index) => legacyCIDRErrors(value, strict).map((message) => invalid(field.concat(index), value, message)));
   if (values.length < 2) return errors;
   const parsed = values.map(parseCIDRSloppy);

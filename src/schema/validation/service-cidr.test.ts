@@ -20,6 +20,7 @@ describe('TestValidateServiceCIDR', () => {
     ['good-iprange-ipv4-bad-ipv6', ['192.168.0.0/24', 'FD00:1234::/64'], ['spec.cidrs[1]: Invalid value: "FD00:1234::/64": must be in canonical form ("fd00:1234::/64")']],
     ['good-iprange-ipv6-bad-ipv4', ['192.168.007.0/24', 'fd00:1234::/64'], ['spec.cidrs[0]: Invalid value: "192.168.007.0/24": must not have leading 0s in IP or prefix length']],
     ['a zero run not compressed', ['fd00:0:0:0::/64'], ['spec.cidrs[0]: Invalid value: "fd00:0:0:0::/64": must be in canonical form ("fd00::/64")']],
+    ['a null item is the empty string', [null as unknown as string], ['spec.cidrs[0]: Invalid value: "": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)']],
     ['two of one family', ['10.0.0.0/16', '10.1.0.0/16'], ['spec.cidrs: Invalid value: ["10.0.0.0/16","10.1.0.0/16"]: may specify no more than one IP for each IP family, i.e 192.168.0.0/24 and 2001:db8::/64']],
   ])('%s', (_name, cidrs, expected) => {
     expect(serviceCIDR(cidrs)).toEqual(expected);

@@ -12,7 +12,8 @@ import { arrayField, recordField, stringField, type Fields } from './values.js';
 // prints it (json.Marshal from 1.34, %#v before)
 export function validateServiceCIDR(object: Fields): ErrorList {
   const field: FieldPath = ['spec', 'cidrs'];
-  const cidrs = arrayField(recordField(object, 'spec'), 'cidrs').map(String);
+  // a null item decodes as Go's zero string
+  const cidrs = arrayField(recordField(object, 'spec'), 'cidrs').map((cidr) => (typeof cidr === 'string' ? cidr : ''));
   if (cidrs.length === 0) return [required(field, 'at least one CIDR required')];
   if (cidrs.length > 2) {
     const goSyntax = `networking.ServiceCIDRSpec{CIDRs:[]string{${cidrs.map(goQuote).join(', ')}}}`;
