@@ -50,8 +50,8 @@ describe('allocate (the stable allocator)', () => {
     expect(allocate([request('ExactCount')], node2, { catalog, allocated: new Set() })).toEqual(UNSATISFIABLE);
   });
 
-  it('duplicate-slice: from 1.36 a complete pool that repeats a device name is invalid, which the node reports when nothing else fits', () => {
-    // allocator_stable.go Allocate: ErrFailedAllocationOnNode, "invalid resource pools were encountered" (v1.36.3)
+  it('duplicate-slice: from 1.35 a complete pool that repeats a device name is invalid, which the node reports when nothing else fits', () => {
+    // allocator_stable.go Allocate: ErrFailedAllocationOnNode, "invalid resource pools were encountered" (v0.35.6, v0.36.2)
     const pool = { nodeName: 'node-1', pool: { name: 'pool-1', generation: 1, resourceSliceCount: 2 } };
     const catalog = catalogFor(36, slice('slice-1', pool, ['device-1']), slice('slice-1-2', pool, ['device-1']));
     expect(allocate([request('ExactCount')], node1, { catalog, allocated: new Set() })).toEqual({ kind: 'unsatisfiable', invalidPools: true });
@@ -118,5 +118,60 @@ describe('allocate (the stable allocator)', () => {
     expect(allocate([request('All')], node1, { catalog, allocated: new Set() })).toMatchObject({ claims: [{ devices: ['driver-a/pool-1/device-1', 'driver-a/pool-1/device-2'] }] });
     expect(allocate([request('ExactCount')], node1, { catalog, allocated: new Set(['driver-a/pool-1/device-1']) })).toMatchObject({ claims: [{ devices: ['driver-a/pool-1/device-2'] }] });
     expect(allocate([request('All')], node1, { catalog, allocated: new Set(['driver-a/pool-1/device-1']) })).toEqual(UNSATISFIABLE);
+  });
+});
+
+// upstream: structured/internal/allocatortesting/allocator_testing.go (v0.35.6, v0.36.2; v0.34.9 for 1.34), which
+// pools_stable.go GatherPools and checkSlicesInPool, and allocator_stable.go allocateOne, decide
+describe('allocate: the pools a node sees, by release', () => {
+  const pool = (name: string, generation: number, resourceSliceCount: number) => ({ name, generation, resourceSliceCount });
+  const free = { allocated: new Set<string>() };
+
+  it('different-resourceslices-in-pool-can-target-different-nodes: from 1.35 a pool is complete when its slices on all nodes add up', () => {
+    const slices = [slice('slice-1', { nodeName: 'node-2', pool: pool('pool-1', 1, 2) }, ['device-1']), slice('slice-2', { nodeName: 'node-1', pool: pool('pool-1', 1, 2) }, ['device-2'])];
+    for (const minor of [35, 36]) {
+      expect(allocate([request('ExactCount')], node1, { ...free, catalog: catalogFor(minor, ...slices) })).toMatchObject({ kind: 'allocated', claims: [{ devices: ['driver-a/pool-1/device-2'] }] });
+    }
+    // allocation-mode-all-with-multi-host-resource-pool: "all" is the devices of the slices that reach the node
+    expect(allocate([request('All')], node1, { ...free, catalog: catalogFor(36, ...slices) })).toMatchObject({ kind: 'allocated', claims: [{ devices: ['driver-a/pool-1/device-2'] }] });
+    // 1.34 counts only the slices that reach the node: the pool is incomplete, so "all" cannot be known
+    expect(allocate([request('All')], node1, { ...free, catalog: catalogFor(34, ...slices) })).toMatchObject({ kind: 'error', message: 'claim default/claim-0, request req-0: asks for all devices, but resource pool driver-a/pool-1 is currently being updated' });
+  });
+
+  it('multi-host-resource-pool-with-stale-slice-for-current-node: a newer generation on another node makes the pool obsolete', () => {
+    const slices = [slice('slice-1', { nodeName: 'node-1', pool: pool('pool-1', 1, 2) }, ['device-1']), slice('slice-2', { nodeName: 'node-2', pool: pool('pool-1', 2, 2) }, ['device-2'])];
+    expect(allocate([request('ExactCount')], node1, { ...free, catalog: catalogFor(36, ...slices) })).toEqual(UNSATISFIABLE);
+    // checkSlicesInPool: the obsolete pool is left out, not incomplete, so "all" finds no device rather than an error
+    expect(allocate([request('All')], node1, { ...free, catalog: catalogFor(36, ...slices) })).toEqual(UNSATISFIABLE);
+  });
+
+  it('no-allocation-from-incomplete-pools: from 1.35 ExactCount passes over an incomplete pool; 1.34 takes its devices', () => {
+    const slices = [slice('slice-1', { nodeName: 'node-1', pool: pool('pool-1', 1, 2) }, ['device-1'])];
+    expect(allocate([request('ExactCount')], node1, { ...free, catalog: catalogFor(35, ...slices) })).toEqual(UNSATISFIABLE);
+    // v0.34.9 allocateOne checks pools for IsInvalid only
+    expect(allocate([request('ExactCount')], node1, { ...free, catalog: catalogFor(34, ...slices) })).toMatchObject({ kind: 'allocated', claims: [{ devices: ['driver-a/pool-1/device-1'] }] });
+  });
+
+  it('duplicate-slice: 1.35 passes over the invalid pool and says so; 1.34 fails the search that reaches it', () => {
+    const twin = pool('pool-1', 1, 2);
+    const slices = [slice('slice-1', { nodeName: 'node-1', pool: twin }, ['device-1']), slice('slice-1-2', { nodeName: 'node-1', pool: twin }, ['device-1'])];
+    expect(allocate([request('ExactCount')], node1, { ...free, catalog: catalogFor(35, ...slices) })).toEqual({ kind: 'unsatisfiable', invalidPools: true });
+    expect(allocate([request('ExactCount')], node1, { ...free, catalog: catalogFor(34, ...slices) })).toEqual({ kind: 'error', message: 'pool pool-1 is invalid: duplicate device name device-1' });
+  });
+
+  it('invalid-pool-is-ok-if-devices-can-be-allocated-from-other and -is-error-if-no-other-device-can-be-allocated', () => {
+    const twin = pool('pool-1', 1, 2);
+    const slices = [slice('slice-1', { nodeName: 'node-1', pool: twin }, ['device-1']), slice('slice-2', { nodeName: 'node-1', pool: twin }, ['device-1']), slice('slice-3', { nodeName: 'node-1', pool: pool('pool-2', 1, 1) }, ['device-2'])];
+    const catalog = catalogFor(35, ...slices);
+    expect(allocate([request('ExactCount')], node1, { ...free, catalog })).toMatchObject({ kind: 'allocated', claims: [{ devices: ['driver-a/pool-2/device-2'] }] });
+    expect(allocate([request('ExactCount')], node1, { catalog, allocated: new Set(['driver-a/pool-2/device-2']) })).toEqual({ kind: 'unsatisfiable', invalidPools: true });
+  });
+
+  it('1.34: a search that finds its devices before the invalid pool succeeds', () => {
+    const twin = pool('pool-2', 1, 2);
+    const slices = [slice('slice-1', { nodeName: 'node-1', pool: pool('pool-1', 1, 1) }, ['device-1']), slice('slice-2', { nodeName: 'node-1', pool: twin }, ['device-2']), slice('slice-3', { nodeName: 'node-1', pool: twin }, ['device-2'])];
+    const catalog = catalogFor(34, ...slices);
+    expect(allocate([request('ExactCount')], node1, { ...free, catalog })).toMatchObject({ kind: 'allocated', claims: [{ devices: ['driver-a/pool-1/device-1'] }] });
+    expect(allocate([request('ExactCount', 2)], node1, { ...free, catalog })).toEqual({ kind: 'error', message: 'pool pool-2 is invalid: duplicate device name device-2' });
   });
 });

@@ -4,7 +4,7 @@
 // validateDeviceRequest, allocateOne, allocateDevice, isSelectable; pools_stable.go GatherPools, addSlice (v1.35)
 import type { NodeSelector } from '../../model/labels.js';
 import type { NodeInfo } from '../node-info.js';
-import { deviceID, type Device, type DeviceCatalog, type DeviceClass, type DeviceID, type ExactRequest, type ResourceClaimSpec, type ResourceSlice } from './device-catalog.js';
+import { deviceID, poolID, type Device, type DeviceCatalog, type DeviceClass, type DeviceID, type ExactRequest, type ResourceClaimSpec, type ResourceSlice } from './device-catalog.js';
 import { MatchAttributeConstraint } from './match-attribute.js';
 
 /** A claim the scheduler allocates: `label` names it in errors as klog.KObj does (namespace/name). */
@@ -63,8 +63,15 @@ interface RequestData {
   readonly numDevices: number;
   /** The devices the request may take, in pool and slice order. */
   readonly candidates: readonly Candidate[];
+  /** Before v1.35: the first invalid pool, after the candidates before `at`; a search that reaches it fails. */
+  readonly invalidPool: InvalidPool | undefined;
   readonly all: boolean;
   readonly adminAccess: boolean;
+}
+
+interface InvalidPool {
+  readonly at: number;
+  readonly message: string;
 }
 
 /** One DeviceRequest: its exact request, or its subrequests to try in order (firstAvailable). */
@@ -99,7 +106,7 @@ export function allocate(claims: readonly ClaimToAllocate[], node: NodeInfo, con
     labels: claims.map((claim) => claim.label),
   };
   try {
-    if (!search(requests, 0, state)) return { kind: 'unsatisfiable', invalidPools: context.catalog.validatesPools && gatherPools(context.catalog.slicesReaching(node), true).some((pool) => pool.invalid) };
+    if (!search(requests, 0, state)) return { kind: 'unsatisfiable', invalidPools: context.catalog.poolRules.skipsUnusablePools && gatherPools(node, context.catalog).some((pool) => pool.invalid) };
   } catch (error) {
     if (error instanceof AllocationError) return { kind: 'error', message: error.message };
     throw error;
@@ -126,33 +133,48 @@ export function allocationNodeSelector(allocation: ClaimAllocation, nodeName: st
   return allocation.slices.find((slice) => slice.nodeSelector !== undefined)?.nodeSelector;
 }
 
-/** GatherPools: the newest generation of each pool among the slices reaching the node; incomplete when slices are missing. */
-function gatherPools(slices: readonly ResourceSlice[], validates: boolean): Pool[] {
+/**
+ * GatherPools: the newest generation of each pool among the slices reaching the node, incomplete when slices are
+ * missing, invalid when it repeats a device name (catalog.poolRules says how each release judges both).
+ */
+function gatherPools(node: NodeInfo, catalog: DeviceCatalog): Pool[] {
   const pools = new Map<string, Pool>();
-  for (const slice of slices) {
-    const id = `${slice.driver}/${slice.pool}`;
+  for (const slice of catalog.slicesReaching(node)) {
+    const id = poolID(slice);
     const pool = pools.get(id);
     if (!pool) pools.set(id, { id, slices: [slice], incomplete: false, invalid: false });
     else if (slice.generation > (pool.slices[0]?.generation ?? 0)) pool.slices.splice(0, pool.slices.length, slice);
     else if (slice.generation === pool.slices[0]?.generation) pool.slices.push(slice);
   }
+  const rules = catalog.poolRules;
   for (const pool of pools.values()) {
-    pool.incomplete = pool.slices.length !== pool.slices[0]?.resourceSliceCount;
-    pool.invalid = validates && !pool.incomplete && repeatsDeviceName(pool.slices);
+    const generation = pool.slices[0]?.generation ?? 0;
+    let count = pool.slices.length;
+    if (count !== pool.slices[0]?.resourceSliceCount && rules.countsWholePool) {
+      // checkSlicesInPool: a newer generation the node does not see makes the pool obsolete
+      const whole = catalog.poolSlices(pool.id);
+      if (whole.some((slice) => slice.generation > generation)) {
+        pools.delete(pool.id);
+        continue;
+      }
+      count = whole.filter((slice) => slice.generation === generation).length;
+    }
+    pool.incomplete = count !== pool.slices[0]?.resourceSliceCount;
+    pool.invalid = (rules.validatesIncompletePools || !pool.incomplete) && repeatedDeviceName(pool.slices) !== undefined;
   }
   return [...pools.values()];
 }
 
 /** validateDeviceNames: a device name in two places of a pool. */
-function repeatsDeviceName(slices: readonly ResourceSlice[]): boolean {
+function repeatedDeviceName(slices: readonly ResourceSlice[]): string | undefined {
   const names = new Set<string>();
   for (const slice of slices) {
     for (const { name } of slice.devices) {
-      if (names.has(name)) return true;
+      if (names.has(name)) return name;
       names.add(name);
     }
   }
-  return false;
+  return undefined;
 }
 
 function requestData(claimIndex: number, claim: ClaimToAllocate, request: ExactRequest, node: NodeInfo, context: AllocatorContext): RequestData | { readonly error: string } {
@@ -163,17 +185,25 @@ function requestData(claimIndex: number, claim: ClaimToAllocate, request: ExactR
   const found = context.catalog.memo(request, node.name, () => selectableDevices(request, deviceClass, node, context.catalog));
   if ('unusablePool' in found) return { error: `${where}: asks for all devices, but resource pool ${found.unusablePool.id} is currently ${found.unusablePool.incomplete ? 'being updated' : 'invalid'}` };
   const all = request.allocationMode === 'All';
-  return { claim: claimIndex, name: request.name, numDevices: all ? found.candidates.length : request.count, candidates: found.candidates, all, adminAccess: request.adminAccess };
+  return { claim: claimIndex, name: request.name, numDevices: all ? found.candidates.length : request.count, candidates: found.candidates, invalidPool: found.invalidPool, all, adminAccess: request.adminAccess };
 }
 
-/** The devices of the node's complete, valid pools that pass the selectors; another pool stops an All request. */
-function selectableDevices(request: ExactRequest, deviceClass: DeviceClass, node: NodeInfo, catalog: DeviceCatalog): { readonly candidates: readonly Candidate[] } | { readonly unusablePool: Pool } {
+/**
+ * The devices of the node's pools that pass the selectors; an incomplete or invalid pool stops an All request. From
+ * v1.35 ExactCount passes over such pools; before, it takes an incomplete pool's devices, and an invalid pool is an
+ * error where the search reaches it (allocateOne).
+ */
+function selectableDevices(request: ExactRequest, deviceClass: DeviceClass, node: NodeInfo, catalog: DeviceCatalog): { readonly candidates: readonly Candidate[]; readonly invalidPool: InvalidPool | undefined } | { readonly unusablePool: Pool } {
   const candidates: Candidate[] = [];
-  for (const pool of gatherPools(catalog.slicesReaching(node), catalog.validatesPools)) {
-    // ExactCount passes over incomplete and invalid pools; All cannot know what "all" is then
+  let invalidPool: InvalidPool | undefined;
+  for (const pool of gatherPools(node, catalog)) {
     if (pool.incomplete || pool.invalid) {
       if (request.allocationMode === 'All') return { unusablePool: pool };
-      continue;
+      if (catalog.poolRules.skipsUnusablePools) continue;
+      if (pool.invalid) {
+        invalidPool = { at: candidates.length, message: `pool ${pool.slices[0]?.pool ?? ''} is invalid: duplicate device name ${repeatedDeviceName(pool.slices) ?? ''}` };
+        break;
+      }
     }
     for (const slice of pool.slices) {
       for (const device of slice.devices) {
@@ -181,7 +211,7 @@ function selectableDevices(request: ExactRequest, deviceClass: DeviceClass, node
       }
     }
   }
-  return { candidates };
+  return { candidates, invalidPool };
 }
 
 /** resourceapi.AllocationResultsMaxSize: the devices one claim may get. */
@@ -241,12 +271,15 @@ function isFree(candidate: Candidate, request: RequestData, state: SearchState):
 /** `count` more devices for the request from its candidates at `start` on, then `next`; rolled back on failure. */
 function choose(request: RequestData, state: SearchState, from: { readonly start: number; readonly count: number }, next: () => boolean): boolean {
   if (from.count === 0) return next();
-  for (let i = from.start; i <= request.candidates.length - from.count; i++) {
+  const { invalidPool } = request;
+  const last = invalidPool ? invalidPool.at - 1 : request.candidates.length - from.count;
+  for (let i = from.start; i <= last; i++) {
     const candidate = request.candidates[i];
     if (!candidate || !isFree(candidate, request, state) || !take(request, candidate, state)) continue;
     if (choose(request, state, { start: i + 1, count: from.count - 1 }, next)) return true;
     release(request, state);
   }
+  if (invalidPool) throw new AllocationError(invalidPool.message);
   return false;
 }
 

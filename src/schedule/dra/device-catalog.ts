@@ -75,6 +75,11 @@ export function deviceID(driver: string, pool: string, device: string): DeviceID
   return `${driver}/${pool}/${device}`;
 }
 
+/** A pool's PoolID as upstream prints it: "<driver>/<pool>". */
+export function poolID(slice: Pick<ResourceSlice, 'driver' | 'pool'>): string {
+  return `${slice.driver}/${slice.pool}`;
+}
+
 export interface ResourceClaimSpec {
   readonly requests: readonly DeviceRequest[];
   readonly constraints: readonly MatchAttribute[];
@@ -116,8 +121,31 @@ export const RESERVED_FOR_MAX_SIZE = 256;
  */
 const DRA_DEVICE_GATES_SINCE = 36;
 
-/** The release whose allocator kubefit knows to pass over invalid pools (DeviceCatalog.validatesPools). */
-const POOL_VALIDATION_SINCE = 36;
+/**
+ * How GatherPools and the allocator treat incomplete and invalid pools (a complete pool whose slices repeat a device
+ * name is invalid). upstream: structured/internal/stable/pools_stable.go GatherPools, checkSlicesInPool, buildPool,
+ * poolIsInvalid; allocator_stable.go Allocate, validateDeviceRequest, allocateOne (v1.34.9, v1.35.6, v1.36.2)
+ */
+export interface PoolRules {
+  /**
+   * From v1.35 a pool the node sees only part of counts all its slices of that generation, wherever they reach
+   * (checkSlicesInPool): a pool whose slices target different nodes is complete, and one with a newer generation
+   * elsewhere is obsolete and ignored. Before, only the slices that reach the node count.
+   */
+  readonly countsWholePool: boolean;
+  /**
+   * From v1.35 ExactCount passes over incomplete and invalid pools, and a node without a solution but with an invalid
+   * pool says so ("invalid resource pools were encountered"). Before, ExactCount takes the devices of an incomplete
+   * pool, and reaching an invalid pool in the search ends it with an error ("pool <pool> is invalid: ...").
+   */
+  readonly skipsUnusablePools: boolean;
+  /** Before v1.36 an incomplete pool is checked for repeated device names too (poolIsInvalid); from v1.36 only complete ones (buildPool). */
+  readonly validatesIncompletePools: boolean;
+}
+
+function poolRulesOf(minor: number): PoolRules {
+  return { countsWholePool: minor >= 35, skipsUnusablePools: minor >= 35, validatesIncompletePools: minor < 36 };
+}
 
 /** Fields of a slice, device or request that kubefit does not model from 1.36 (partitionable devices, taints...). */
 const UNMODELLED_SLICE_FIELDS = ['perDeviceNodeSelection', 'sharedCounters'] as const;
@@ -138,15 +166,12 @@ export class DeviceCatalog {
   readonly #templates: ReadonlyMap<string, ResourceClaimSpec>;
   /** A slice field kubefit does not model, when one is used: then no claim is checked. */
   readonly unmodelled: string | undefined;
-  /**
-   * From v1.36 a complete pool whose slices repeat a device name is invalid: its devices are not allocated, and a node
-   * that finds no devices elsewhere says so (pools_stable.go buildPool, validateDeviceNames; allocator_stable.go Allocate,
-   * ErrFailedAllocationOnNode); how v1.35 treats such a pool is not among the stored sources.
-   */
-  readonly validatesPools: boolean;
+  readonly poolRules: PoolRules;
+  /** Every slice by driver and pool, those GatherPools passes over included (checkSlicesInPool reads them all). */
+  readonly #byPool = new Map<string, ResourceSlice[]>();
 
-  private constructor(parts: { classes: Map<string, DeviceClass>; slices: ResourceSlice[]; claims: Map<string, ResourceClaim>; templates: Map<string, ResourceClaimSpec>; unmodelled: string | undefined; validatesPools: boolean }) {
-    this.validatesPools = parts.validatesPools;
+  private constructor(parts: { classes: Map<string, DeviceClass>; slices: ResourceSlice[]; allSlices: ResourceSlice[]; claims: Map<string, ResourceClaim>; templates: Map<string, ResourceClaimSpec>; unmodelled: string | undefined; poolRules: PoolRules }) {
+    this.poolRules = parts.poolRules;
     this.classes = parts.classes;
     this.slices = parts.slices;
     this.#claims = parts.claims;
@@ -159,6 +184,15 @@ export class DeviceCatalog {
       for (const device of slice.devices) for (const name of [...device.attributes.keys(), ...device.capacity.keys()]) domains.push(name.slice(0, name.indexOf('/')));
     }
     this.selectors = new DeviceSelectors(domains);
+    for (const slice of parts.allSlices) {
+      const id = poolID(slice);
+      this.#byPool.set(id, [...(this.#byPool.get(id) ?? []), slice]);
+    }
+  }
+
+  /** All slices of the pool `id` (poolID), whatever nodes they reach. */
+  poolSlices(id: string): readonly ResourceSlice[] {
+    return this.#byPool.get(id) ?? [];
   }
 
   /** The slices that offer devices to `node` (upstream: GatherPools' node matching), in the snapshot's order by kind. */
@@ -195,9 +229,10 @@ export class DeviceCatalog {
       const key = claimKey(object.ref.namespace, object.ref.name);
       if (!templates.has(key)) templates.set(key, toClaimSpec(asRecord(asRecord(object.value['spec'])?.['spec']), gatesOn));
     }
-    const slices = objects.resourceSlices.filter((object) => gatesOn || asRecord(object.value['spec'])?.['perDeviceNodeSelection'] === undefined).map(toResourceSlice);
+    const allSlices = objects.resourceSlices.map(toResourceSlice);
+    const slices = allSlices.filter((_, index) => gatesOn || asRecord(objects.resourceSlices[index]?.value['spec'])?.['perDeviceNodeSelection'] === undefined);
     const unmodelled = gatesOn ? objects.resourceSlices.map(unmodelledSliceField).find((field) => field !== undefined) : undefined;
-    return new DeviceCatalog({ classes, slices, claims, templates, unmodelled, validatesPools: minor >= POOL_VALIDATION_SINCE });
+    return new DeviceCatalog({ classes, slices, allSlices, claims, templates, unmodelled, poolRules: poolRulesOf(minor) });
   }
 
   static readonly EMPTY = DeviceCatalog.of({ deviceClasses: [], resourceSlices: [], resourceClaims: [], resourceClaimTemplates: [] }, 0);

@@ -43,8 +43,12 @@ describe('dra_test.go testInvalidResourceSlices (upstream)', () => {
     expect(run(workers.flatMap((_, i) => invalidPool(`worker-${i}`)))?.placement.message).toBe(`0/8 nodes are available: 8 invalid resource pools were encountered. ${notHelpful}`);
   });
 
-  it('before 1.36 kubefit does not validate pools (how 1.35 treats an invalid one is not among the stored sources)', () => {
-    expect(run(invalidPool('worker-0'), '1.35')?.placement.nodes).toEqual({ 'worker-0': 1 });
+  it('1.35 passes over an invalid pool as 1.36 does (v0.35.6 allocator_stable.go Allocate: ErrFailedAllocationOnNode)', () => {
+    expect(run(invalidPool('worker-0'), '1.35')?.placement.message).toBe(`0/8 nodes are available: 1 invalid resource pools were encountered, 7 cannot allocate all claims. ${notHelpful}`);
+  });
+
+  it('1.34 fails the node whose search reaches the invalid pool (v0.34.9 allocateOne: "pool <pool> is invalid")', () => {
+    expect(run(invalidPool('worker-0'), '1.34')?.rejected?.['worker-0']).toEqual(['pool worker-0 is invalid: duplicate device name device-1']);
   });
 });
 
