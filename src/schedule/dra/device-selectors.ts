@@ -1,7 +1,9 @@
 // CEL device selectors (DeviceClass and request selectors) evaluated against devices, once per expression and device.
 // upstream: staging/src/k8s.io/dynamic-resource-allocation/cel/compile.go DeviceMatches (v1.35): `device` holds driver,
-// attributes and capacity keyed by domain then name, and a domain the device lacks is an empty map.
+// attributes and capacity keyed by domain then name, and a domain the device lacks is an empty map; cel.bind as
+// ext.Bindings (cel-bindings.ts).
 import { createRequire } from 'node:module';
+import { expandBindings } from './cel-bindings.js';
 import { celQuantity, celSemver, deviceCelFunctions } from './cel-device-library.js';
 import type { AttributeValue, Device } from './device-catalog.js';
 
@@ -55,7 +57,7 @@ export class DeviceSelectors {
     if (program === undefined) {
       const { cel, env } = this.#runtime();
       try {
-        program = cel.plan(env, cel.parse(expression)) as Program;
+        program = cel.plan(env, expandBindings(cel.parse(expression))) as Program;
       } catch (error) {
         program = error instanceof Error ? error.message : String(error);
       }
