@@ -53,8 +53,11 @@ const STORAGE_KINDS: ReadonlySet<string> = new Set([
 /** The controllers helper.DefaultSelector follows a pod's controller reference to (rcKind, rsKind, ssKind). */
 const CONTROLLER_KINDS: ReadonlySet<string> = new Set(['v1/ReplicationController', 'apps/v1/ReplicaSet', 'apps/v1/StatefulSet']);
 
-/** The structured-parameters objects are read in resource.k8s.io/v1 (GA from 1.34), as `kubectl get -o yaml` prints them. */
-const RESOURCE_V1 = 'resource.k8s.io/v1';
+/**
+ * The structured-parameters objects of resource.k8s.io/v1 (GA from 1.34), as `kubectl get -o yaml` prints them, and of
+ * the beta versions the API server still serves, which it stores as v1 (dra/v1beta1-conversion.ts).
+ */
+const RESOURCE_VERSIONS: ReadonlySet<string> = new Set(['resource.k8s.io/v1', 'resource.k8s.io/v1beta2', 'resource.k8s.io/v1beta1']);
 const RESOURCE_BUCKETS: ReadonlyMap<string, 'resourceSlices' | 'resourceClaims' | 'resourceClaimTemplates'> = new Map([
   ['ResourceSlice', 'resourceSlices'],
   ['ResourceClaim', 'resourceClaims'],
@@ -96,7 +99,7 @@ function bucketOf(object: KubeObject): Bucket | undefined {
   if (kind === 'PodDisruptionBudget' && apiVersion === 'policy/v1') return 'podDisruptionBudgets';
   if (CONTROLLER_KINDS.has(`${apiVersion}/${kind}`)) return 'controllers';
   if (kind === 'DeviceClass' && apiVersion.startsWith('resource.k8s.io/')) return 'deviceClasses';
-  if (apiVersion === RESOURCE_V1) return RESOURCE_BUCKETS.get(kind);
+  if (RESOURCE_VERSIONS.has(apiVersion)) return RESOURCE_BUCKETS.get(kind);
   return undefined;
 }
 

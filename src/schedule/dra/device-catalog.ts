@@ -6,6 +6,7 @@ import { asArray, asRecord, stringField, type KubeObject } from '../../model/obj
 import type { NodeInfo } from '../node-info.js';
 import { claimKey } from '../volumes/storage-catalog.js';
 import { DeviceSelectors } from './device-selectors.js';
+import { asResourceV1, type ResourceObject } from './v1beta1-conversion.js';
 
 /** A device attribute as CEL sees it: int, bool and string as such; a version is a value no string equals. */
 export type AttributeValue = bigint | boolean | string | { readonly version: string };
@@ -220,18 +221,19 @@ export class DeviceCatalog {
     const classes = new Map<string, DeviceClass>();
     for (const object of objects.deviceClasses) if (!classes.has(object.ref.name)) classes.set(object.ref.name, toDeviceClass(object));
     const claims = new Map<string, ResourceClaim>();
-    for (const object of objects.resourceClaims) {
+    for (const object of objects.resourceClaims.map(asResourceV1)) {
       const key = claimKey(object.ref.namespace, object.ref.name);
       if (!claims.has(key)) claims.set(key, toResourceClaim(object, gatesOn));
     }
     const templates = new Map<string, ResourceClaimSpec>();
-    for (const object of objects.resourceClaimTemplates) {
+    for (const object of objects.resourceClaimTemplates.map(asResourceV1)) {
       const key = claimKey(object.ref.namespace, object.ref.name);
       if (!templates.has(key)) templates.set(key, toClaimSpec(asRecord(asRecord(object.value['spec'])?.['spec']), gatesOn));
     }
-    const allSlices = objects.resourceSlices.map(toResourceSlice);
-    const slices = allSlices.filter((_, index) => gatesOn || asRecord(objects.resourceSlices[index]?.value['spec'])?.['perDeviceNodeSelection'] === undefined);
-    const unmodelled = gatesOn ? objects.resourceSlices.map(unmodelledSliceField).find((field) => field !== undefined) : undefined;
+    const sliceObjects = objects.resourceSlices.map(asResourceV1);
+    const allSlices = sliceObjects.map(toResourceSlice);
+    const slices = allSlices.filter((_, index) => gatesOn || asRecord(sliceObjects[index]?.value['spec'])?.['perDeviceNodeSelection'] === undefined);
+    const unmodelled = gatesOn ? sliceObjects.map(unmodelledSliceField).find((field) => field !== undefined) : undefined;
     return new DeviceCatalog({ classes, slices, allSlices, claims, templates, unmodelled, poolRules: poolRulesOf(minor) });
   }
 
@@ -276,7 +278,7 @@ function celSelectors(selectors: unknown): string[] {
   return asArray(selectors).map((selector) => stringField(asRecord(asRecord(selector)?.['cel']), 'expression'));
 }
 
-function toResourceSlice(object: KubeObject): ResourceSlice {
+function toResourceSlice(object: ResourceObject): ResourceSlice {
   const spec = asRecord(object.value['spec']) ?? {};
   const pool = asRecord(spec['pool']) ?? {};
   const driver = stringField(spec, 'driver');
@@ -323,7 +325,7 @@ export function qualified(name: string, driver: string): string {
   return name.includes('/') ? name : `${driver}/${name}`;
 }
 
-function unmodelledSliceField(object: KubeObject): string | undefined {
+function unmodelledSliceField(object: ResourceObject): string | undefined {
   const spec = asRecord(object.value['spec']) ?? {};
   const field = UNMODELLED_SLICE_FIELDS.find((name) => spec[name] !== undefined && spec[name] !== false);
   if (field) return `ResourceSlice "${object.ref.name}" sets spec.${field}`;
@@ -335,7 +337,7 @@ function unmodelledSliceField(object: KubeObject): string | undefined {
   return undefined;
 }
 
-function toResourceClaim(object: KubeObject, gatesOn: boolean): ResourceClaim {
+function toResourceClaim(object: ResourceObject, gatesOn: boolean): ResourceClaim {
   const status = asRecord(object.value['status']);
   return {
     namespace: object.ref.namespace,
