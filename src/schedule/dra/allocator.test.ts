@@ -175,3 +175,29 @@ describe('allocate: the pools a node sees, by release', () => {
     expect(allocate([request('ExactCount', 2)], node1, { ...free, catalog })).toEqual({ kind: 'error', message: 'pool pool-2 is invalid: duplicate device name device-2' });
   });
 });
+
+// upstream: structured/internal/allocatortesting/lexicographical_testing.go TestLexicographicalAllocator (v0.36.2), which
+// the incubating allocator the 1.36 default gates pick runs
+describe('allocate: the order pools and slices are tried in', () => {
+  const free = { allocated: new Set<string>() };
+  const two = () => request('ExactCount', 2);
+
+  it('lexicographical-sorting-pools: from 1.36 pool-1 and pool-2 before pool-3, whatever the input order', () => {
+    const slices = ['pool-3', 'pool-2', 'pool-1'].map((pool, i) => slice(`slice-${i + 1}`, { nodeName: 'node-1', pool: { name: pool, generation: 1, resourceSliceCount: 1 } }, ['device-1']));
+    expect(allocate([two()], node1, { ...free, catalog: catalogFor(36, ...slices) })).toMatchObject({ claims: [{ devices: ['driver-a/pool-1/device-1', 'driver-a/pool-2/device-1'] }] });
+    // 1.35 sets no order (a Go map); kubefit keeps the inputs'
+    expect(allocate([two()], node1, { ...free, catalog: catalogFor(35, ...slices) })).toMatchObject({ claims: [{ devices: ['driver-a/pool-3/device-1', 'driver-a/pool-2/device-1'] }] });
+  });
+
+  it('lexicographical-sorting-slices: from 1.36 a pool\'s slices by name', () => {
+    const slices = [3, 2, 1].map((n) => slice(`slice-${n}`, { nodeName: 'node-1', pool: { name: 'pool-1', generation: 1, resourceSliceCount: 3 } }, [`device-${n}`]));
+    expect(allocate([two()], node1, { ...free, catalog: catalogFor(36, ...slices) })).toMatchObject({ claims: [{ devices: ['driver-a/pool-1/device-1', 'driver-a/pool-1/device-2'] }] });
+  });
+
+  it('from 1.35 only a complete pool is checked for repeated names (buildPool); 1.34 checks an incomplete one too', () => {
+    const pool = { name: 'pool-1', generation: 1, resourceSliceCount: 3 };
+    const slices = [slice('slice-1', { nodeName: 'node-1', pool }, ['device-1']), slice('slice-2', { nodeName: 'node-1', pool }, ['device-1'])];
+    expect(allocate([request('ExactCount')], node1, { ...free, catalog: catalogFor(35, ...slices) })).toEqual(UNSATISFIABLE);
+    expect(allocate([request('ExactCount')], node1, { ...free, catalog: catalogFor(34, ...slices) })).toEqual({ kind: 'error', message: 'pool pool-1 is invalid: duplicate device name device-1' });
+  });
+});

@@ -1,7 +1,9 @@
 // The structured-parameters allocator for one node: the devices of the pools the node reaches, handed out to a pod's
-// unallocated claims request by request, with backtracking, as the "stable" allocator does for the v1 API.
-// upstream: staging/src/k8s.io/dynamic-resource-allocation/structured/internal/stable/allocator_stable.go Allocate,
-// validateDeviceRequest, allocateOne, allocateDevice, isSelectable; pools_stable.go GatherPools, addSlice (v1.35)
+// unallocated claims request by request, with backtracking, as the allocator the default gates pick ("incubating")
+// does for the v1 API.
+// upstream: staging/src/k8s.io/dynamic-resource-allocation/structured/internal/incubating/allocator_incubating.go
+// Allocate, validateDeviceRequest, allocateOne, allocateDevice, isSelectable; pools_incubating.go GatherPools, addSlice
+// (v0.34.9, v0.35.6, v0.36.2; the stable allocator of a release is the incubating one of the release before)
 import type { NodeSelector } from '../../model/labels.js';
 import type { NodeInfo } from '../node-info.js';
 import { deviceID, poolID, type Device, type DeviceCatalog, type DeviceClass, type DeviceID, type ExactRequest, type ResourceClaimSpec, type ResourceSlice } from './device-catalog.js';
@@ -161,8 +163,16 @@ function gatherPools(node: NodeInfo, catalog: DeviceCatalog): Pool[] {
     }
     pool.incomplete = count !== pool.slices[0]?.resourceSliceCount;
     pool.invalid = (rules.validatesIncompletePools || !pool.incomplete) && repeatedDeviceName(pool.slices) !== undefined;
+    if (rules.ordersByName) pool.slices.sort((a, b) => compareNames(a.name, b.name));
   }
-  return [...pools.values()];
+  const gathered = [...pools.values()];
+  if (rules.ordersByName) gathered.sort((a, b) => compareNames(a.slices[0]?.driver ?? '', b.slices[0]?.driver ?? '') || compareNames(a.slices[0]?.pool ?? '', b.slices[0]?.pool ?? ''));
+  return gathered;
+}
+
+/** cmp.Compare on Go strings (bytewise; the names are ASCII). */
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** validateDeviceNames: a device name in two places of a pool. */

@@ -123,9 +123,12 @@ export const RESERVED_FOR_MAX_SIZE = 256;
 const DRA_DEVICE_GATES_SINCE = 36;
 
 /**
- * How GatherPools and the allocator treat incomplete and invalid pools (a complete pool whose slices repeat a device
- * name is invalid). upstream: structured/internal/stable/pools_stable.go GatherPools, checkSlicesInPool, buildPool,
- * poolIsInvalid; allocator_stable.go Allocate, validateDeviceRequest, allocateOne (v1.34.9, v1.35.6, v1.36.2)
+ * How GatherPools and the allocator treat incomplete and invalid pools (a pool whose slices repeat a device name is
+ * invalid), and in what order they try pools. With each release's default gates (DRAAdminAccess and DRAPrioritizedList
+ * on from 1.34; DRADeviceBindingConditions and DRAConsumableCapacity from 1.36) structured/allocator.go picks the
+ * "incubating" allocator. upstream: structured/internal/incubating/pools_incubating.go GatherPools, checkSlicesInPool,
+ * buildPool, poolIsInvalid; allocator_incubating.go Allocate, validateDeviceRequest, allocateOne (v0.34.9, v0.35.6,
+ * v0.36.2)
  */
 export interface PoolRules {
   /**
@@ -140,12 +143,17 @@ export interface PoolRules {
    * pool, and reaching an invalid pool in the search ends it with an error ("pool <pool> is invalid: ...").
    */
   readonly skipsUnusablePools: boolean;
-  /** Before v1.36 an incomplete pool is checked for repeated device names too (poolIsInvalid); from v1.36 only complete ones (buildPool). */
+  /** Before v1.35 an incomplete pool is checked for repeated device names too (poolIsInvalid); from v1.35 only complete ones (buildPool). */
   readonly validatesIncompletePools: boolean;
+  /**
+   * From v1.36 pools are tried in order of driver and pool name, and a pool's slices in order of name (sortPoolsByID,
+   * sortSlicesByName: first fit takes the devices of the first); before, in no set order (kubefit: the inputs').
+   */
+  readonly ordersByName: boolean;
 }
 
 function poolRulesOf(minor: number): PoolRules {
-  return { countsWholePool: minor >= 35, skipsUnusablePools: minor >= 35, validatesIncompletePools: minor < 36 };
+  return { countsWholePool: minor >= 35, skipsUnusablePools: minor >= 35, validatesIncompletePools: minor < 35, ordersByName: minor >= 36 };
 }
 
 /** Fields of a slice, device or request that kubefit does not model from 1.36 (partitionable devices, taints...). */
