@@ -51,8 +51,9 @@ export const RESOURCE_CLAIMS_NOT_CHECKED: RuleMeta = {
     'can allocate every claimed device (device classes, CEL selectors, counters). kubefit runs that filter from the ' +
     'ResourceSlices, DeviceClasses, ResourceClaims and ResourceClaimTemplates it is given, except where the inputs hold ' +
     'none of them, where a claim or template is missing, where a selector fails to evaluate or uses what kubefit cannot ' +
-    'evaluate (CEL libraries beyond quantity and semver, such as url or ip) or where the claims or slices use a feature it does not model (distinctAttribute constraints, admin ' +
-    'access, and from 1.36 device taints, partitionable devices, binding conditions, consumable capacity). From Kubernetes 1.36 ' +
+    'evaluate (CEL libraries beyond quantity, semver and cel.bind, such as url or ip) or where the claims or slices use a feature it does not model ' +
+    '(distinctAttribute constraints, and from 1.36 partitionable devices, binding conditions, consumable capacity; device taints and ' +
+    'request tolerations are checked). From Kubernetes 1.36 ' +
     '(DRAExtendedResource) an extended resource that a DeviceClass names (spec.extendedResourceName, or ' +
     'deviceclass.resource.kubernetes.io/<class>) on a node that does not advertise it is allocated devices of that class ' +
     'too, which kubefit checks unless the slices use such a feature or the class a selector it cannot evaluate. The nodes ' +

@@ -8,6 +8,7 @@ import type { NodeSelector } from '../../model/labels.js';
 import type { NodeInfo } from '../node-info.js';
 import { deviceID, poolID, type Device, type DeviceCatalog, type DeviceClass, type DeviceID, type ExactRequest, type ResourceClaimSpec, type ResourceSlice } from './device-catalog.js';
 import { MatchAttributeConstraint } from './match-attribute.js';
+import { taintPreventsAllocation, type DeviceToleration } from './device-taints.js';
 
 /** A claim the scheduler allocates: `label` names it in errors as klog.KObj does (namespace/name). */
 export interface ClaimToAllocate {
@@ -69,6 +70,7 @@ interface RequestData {
   readonly invalidPool: InvalidPool | undefined;
   readonly all: boolean;
   readonly adminAccess: boolean;
+  readonly tolerations: readonly DeviceToleration[];
 }
 
 interface InvalidPool {
@@ -195,7 +197,7 @@ function requestData(claimIndex: number, claim: ClaimToAllocate, request: ExactR
   const found = context.catalog.memo(request, node.name, () => selectableDevices(request, deviceClass, node, context.catalog));
   if ('unusablePool' in found) return { error: `${where}: asks for all devices, but resource pool ${found.unusablePool.id} is currently ${found.unusablePool.incomplete ? 'being updated' : 'invalid'}` };
   const all = request.allocationMode === 'All';
-  return { claim: claimIndex, name: request.name, numDevices: all ? found.candidates.length : request.count, candidates: found.candidates, invalidPool: found.invalidPool, all, adminAccess: request.adminAccess };
+  return { claim: claimIndex, name: request.name, numDevices: all ? found.candidates.length : request.count, candidates: found.candidates, invalidPool: found.invalidPool, all, adminAccess: request.adminAccess, tolerations: request.tolerations ?? [] };
 }
 
 /**
@@ -269,10 +271,12 @@ function search(requests: readonly RequestChoices[], index: number, state: Searc
 
 /**
  * Free for the request, and allocatable at all (a device that consumes counters never is while DRAPartitionableDevices
- * is off): with admin access, a device its own claim is not taking yet; else one nobody holds or is taking.
+ * is off, nor one with a taint the request does not tolerate): with admin access, a device its own claim is not taking
+ * yet; else one nobody holds or is taking.
  */
 function isFree(candidate: Candidate, request: RequestData, state: SearchState): boolean {
   if (candidate.device.consumesCounters) return false;
+  if (candidate.device.taints && taintPreventsAllocation(candidate.device.taints, request.tolerations)) return false;
   const takers = state.allocating.get(candidate.id);
   if (request.adminAccess) return !takers?.includes(request.claim);
   return !state.allocated.has(candidate.id) && (takers === undefined || takers.length === 0);

@@ -7,6 +7,7 @@ import type { NodeInfo } from '../node-info.js';
 import { claimKey } from '../volumes/storage-catalog.js';
 import { DeviceSelectors } from './device-selectors.js';
 import { asResourceV1, type ResourceObject } from './v1beta1-conversion.js';
+import { deviceTaintsOf, deviceTolerationsOf, type DeviceTaint, type DeviceToleration } from './device-taints.js';
 
 /** A device attribute as CEL sees it: int, bool and string as such; a version is a value no string equals. */
 export type AttributeValue = bigint | boolean | string | { readonly version: string };
@@ -19,6 +20,8 @@ export interface Device {
    */
   readonly bindingConditions: boolean;
   readonly consumesCounters: boolean;
+  /** From 1.36 (DRADeviceTaints): the device's taints (none when absent, and before 1.36, which ignores them). */
+  readonly taints?: readonly DeviceTaint[];
   /** Fully qualified attribute names (an unqualified one gets the driver's domain) to values. */
   readonly attributes: ReadonlyMap<string, AttributeValue>;
   /** Fully qualified capacity names to quantities as written. */
@@ -54,6 +57,8 @@ export interface ExactRequest {
    * hold, and its devices stay free for them.
    */
   readonly adminAccess: boolean;
+  /** From 1.36 (DRADeviceTaints): the device taints the request tolerates (none when absent). */
+  readonly tolerations?: readonly DeviceToleration[];
 }
 
 /** A DeviceRequest: its one exact request, or its subrequests in order of preference (DRAPrioritizedList). */
@@ -156,10 +161,10 @@ function poolRulesOf(minor: number): PoolRules {
   return { countsWholePool: minor >= 35, skipsUnusablePools: minor >= 35, validatesIncompletePools: minor < 35, ordersByName: minor >= 36 };
 }
 
-/** Fields of a slice, device or request that kubefit does not model from 1.36 (partitionable devices, taints...). */
+/** Fields of a slice, device or request that kubefit does not model from 1.36 (partitionable devices, capacity...). */
 const UNMODELLED_SLICE_FIELDS = ['perDeviceNodeSelection', 'sharedCounters'] as const;
-const UNMODELLED_DEVICE_FIELDS = ['consumesCounters', 'bindingConditions', 'bindsToNode', 'taints', 'allowMultipleAllocations', 'nodeName', 'nodeSelector', 'allNodes'] as const;
-const UNMODELLED_REQUEST_FIELDS = ['tolerations', 'capacity'] as const;
+const UNMODELLED_DEVICE_FIELDS = ['consumesCounters', 'bindingConditions', 'bindsToNode', 'allowMultipleAllocations', 'nodeName', 'nodeSelector', 'allNodes'] as const;
+const UNMODELLED_REQUEST_FIELDS = ['capacity'] as const;
 
 export class DeviceCatalog {
   readonly classes: ReadonlyMap<string, DeviceClass>;
@@ -239,7 +244,7 @@ export class DeviceCatalog {
       if (!templates.has(key)) templates.set(key, toClaimSpec(asRecord(asRecord(object.value['spec'])?.['spec']), gatesOn));
     }
     const sliceObjects = objects.resourceSlices.map(asResourceV1);
-    const allSlices = sliceObjects.map(toResourceSlice);
+    const allSlices = sliceObjects.map((object) => toResourceSlice(object, gatesOn));
     const slices = allSlices.filter((_, index) => gatesOn || asRecord(sliceObjects[index]?.value['spec'])?.['perDeviceNodeSelection'] === undefined);
     const unmodelled = gatesOn ? sliceObjects.map(unmodelledSliceField).find((field) => field !== undefined) : undefined;
     return new DeviceCatalog({ classes, slices, allSlices, claims, templates, unmodelled, poolRules: poolRulesOf(minor) });
@@ -286,7 +291,7 @@ function celSelectors(selectors: unknown): string[] {
   return asArray(selectors).map((selector) => stringField(asRecord(asRecord(selector)?.['cel']), 'expression'));
 }
 
-function toResourceSlice(object: ResourceObject): ResourceSlice {
+function toResourceSlice(object: ResourceObject, gatesOn: boolean): ResourceSlice {
   const spec = asRecord(object.value['spec']) ?? {};
   const pool = asRecord(spec['pool']) ?? {};
   const driver = stringField(spec, 'driver');
@@ -300,11 +305,11 @@ function toResourceSlice(object: ResourceObject): ResourceSlice {
     nodeName: stringField(spec, 'nodeName') || undefined,
     allNodes: spec['allNodes'] === true,
     nodeSelector: selector ? toNodeSelector(selector) : undefined,
-    devices: asArray(spec['devices']).map((device) => toDevice(asRecord(device) ?? {}, driver)),
+    devices: asArray(spec['devices']).map((device) => toDevice(asRecord(device) ?? {}, driver, gatesOn)),
   };
 }
 
-function toDevice(device: Readonly<Record<string, unknown>>, driver: string): Device {
+function toDevice(device: Readonly<Record<string, unknown>>, driver: string, gatesOn: boolean): Device {
   const attributes = new Map<string, AttributeValue>();
   for (const [name, raw] of Object.entries(asRecord(device['attributes']) ?? {})) {
     const value = attributeValue(asRecord(raw) ?? {});
@@ -316,7 +321,8 @@ function toDevice(device: Readonly<Record<string, unknown>>, driver: string): De
     if (typeof value === 'string' || typeof value === 'number') capacity.set(qualified(name, driver), String(value));
   }
   const listed = (field: string) => asArray(device[field]).length > 0;
-  return { name: stringField(device, 'name'), bindingConditions: listed('bindingConditions'), consumesCounters: listed('consumesCounters'), attributes, capacity };
+  const taints = gatesOn ? deviceTaintsOf(device['taints']) : [];
+  return { name: stringField(device, 'name'), bindingConditions: listed('bindingConditions'), consumesCounters: listed('consumesCounters'), attributes, capacity, ...(taints.length > 0 && { taints }) };
 }
 
 function attributeValue(attribute: Readonly<Record<string, unknown>>): AttributeValue | undefined {
@@ -392,7 +398,7 @@ function toClaimSpec(spec: Readonly<Record<string, unknown>> | undefined, gatesO
   const devices = asRecord(spec?.['devices']) ?? {};
   const unmodelled: string[] = [];
   const fields = gatesOn ? UNMODELLED_REQUEST_FIELDS : [];
-  const requests = asArray(devices['requests']).map((raw) => toDeviceRequest(asRecord(raw) ?? {}, { fields, unmodelled }));
+  const requests = asArray(devices['requests']).map((raw) => toDeviceRequest(asRecord(raw) ?? {}, { fields, unmodelled, gatesOn }));
   const constraints = asArray(devices['constraints']).flatMap((raw, index) => {
     const constraint = asRecord(raw) ?? {};
     const attribute = constraint['matchAttribute'];
@@ -403,7 +409,7 @@ function toClaimSpec(spec: Readonly<Record<string, unknown>> | undefined, gatesO
   return { requests, constraints, unmodelled: unmodelled[0] };
 }
 
-function toDeviceRequest(request: Readonly<Record<string, unknown>>, { fields, unmodelled }: { readonly fields: readonly string[]; readonly unmodelled: string[] }): DeviceRequest {
+function toDeviceRequest(request: Readonly<Record<string, unknown>>, { fields, unmodelled, gatesOn }: { readonly fields: readonly string[]; readonly unmodelled: string[]; readonly gatesOn: boolean }): DeviceRequest {
   const name = stringField(request, 'name');
   const exactly = asRecord(request['exactly']);
   const subrequests = exactly ? [{ name, request: exactly }] : asArray(request['firstAvailable']).map((raw) => ({ name: `${name}/${stringField(asRecord(raw), 'name')}`, request: asRecord(raw) ?? {} }));
@@ -411,12 +417,13 @@ function toDeviceRequest(request: Readonly<Record<string, unknown>>, { fields, u
   const choices = subrequests.map((choice) => {
     const field = fields.find((key) => choice.request[key] !== undefined && choice.request[key] !== false);
     if (field) unmodelled.push(`request "${choice.name}" sets ${field}`);
-    return toExactRequest(choice.name, choice.request);
+    return toExactRequest(choice.name, choice.request, gatesOn);
   });
   return { name, choices };
 }
 
-function toExactRequest(name: string, request: Readonly<Record<string, unknown>>): ExactRequest {
+function toExactRequest(name: string, request: Readonly<Record<string, unknown>>, gatesOn: boolean): ExactRequest {
+  const tolerations = gatesOn ? deviceTolerationsOf(request['tolerations']) : [];
   return {
     name,
     deviceClassName: stringField(request, 'deviceClassName'),
@@ -424,6 +431,7 @@ function toExactRequest(name: string, request: Readonly<Record<string, unknown>>
     allocationMode: request['allocationMode'] === 'All' ? 'All' : 'ExactCount',
     count: numberField(request, 'count') ?? 1,
     adminAccess: request['adminAccess'] === true,
+    ...(tolerations.length > 0 && { tolerations }),
   };
 }
 
