@@ -133,3 +133,11 @@ describe('dynamicresources_test.go TestPlugin (upstream), binding conditions of 
     expect(run([failed], myPod, '1.35')?.placement.nodes).toEqual({ 'worker-0': 1 });
   });
 });
+
+describe('dynamicresources.go PreFilter validateDeviceClass (upstream)', () => {
+  it('a request without a device class is an unsupported request type', () => {
+    const classless: Value = { ...claim, spec: { devices: { requests: [{ name: 'req-1', exactly: {} }] } } };
+    const result = schedule([node({ name: 'worker-0' }), deviceClass, slice('worker-0', '', 1), classless, myPod])[0];
+    expect(result?.placement.message).toMatch(/^0\/1 nodes are available: request req-1: unsupported request type\. /);
+  });
+});

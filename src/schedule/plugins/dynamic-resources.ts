@@ -96,6 +96,8 @@ function stateOf(pod: PodInfo, catalog: DeviceCatalog, usage: DeviceUsage): Dyna
       continue;
     }
     for (const request of exactRequests(claim.spec)) {
+      // validateDeviceClass: a request without a class is an Error status, one whose class is missing Unschedulable
+      if (request.deviceClassName === '') return { reject: `request ${request.name}: unsupported request type` };
       if (!catalog.classes.has(request.deviceClassName)) return { reject: `request ${request.name}: device class ${request.deviceClassName} does not exist` };
     }
     toAllocate.push({ label: claim.label, spec: claim.spec });
