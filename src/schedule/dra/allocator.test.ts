@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeInfoOf, objectOf } from '../test-support.js';
-import { allocate, type ClaimToAllocate } from './allocator.js';
+import { matchesNodeSelector } from '../../model/labels.js';
+import { allocate, allocationNodeSelector, type ClaimAllocation, type ClaimToAllocate } from './allocator.js';
 import { DeviceCatalog, type ExactRequest } from './device-catalog.js';
 
 const node1 = nodeInfoOf({ name: 'node-1', labels: { region: 'region-1' } });
@@ -199,5 +200,20 @@ describe('allocate: the order pools and slices are tried in', () => {
     const slices = [slice('slice-1', { nodeName: 'node-1', pool }, ['device-1']), slice('slice-2', { nodeName: 'node-1', pool }, ['device-1'])];
     expect(allocate([request('ExactCount')], node1, { ...free, catalog: catalogFor(35, ...slices) })).toEqual(UNSATISFIABLE);
     expect(allocate([request('ExactCount')], node1, { ...free, catalog: catalogFor(34, ...slices) })).toEqual({ kind: 'error', message: 'pool pool-1 is invalid: duplicate device name device-1' });
+  });
+});
+
+// upstream: allocator_incubating.go createNodeSelector (v0.36.2): the requirements of every slice's node selector in one term
+describe('allocationNodeSelector', () => {
+  it('a claim with devices of two network-attached slices reaches only the nodes both slices reach', () => {
+    const bySelector = (name: string, key: string, value: string) =>
+      slice(name, { nodeSelector: { nodeSelectorTerms: [{ matchExpressions: [{ key, operator: 'In', values: [value] }] }] }, pool: { name, generation: 1, resourceSliceCount: 1 } }, ['device-1']);
+    const catalog = catalogOf(bySelector('rack-1', 'rack', '1'), bySelector('zone-a', 'zone', 'a'));
+    const outcome = allocate([request('ExactCount', 2)], nodeInfoOf({ name: 'node-1', labels: { rack: '1', zone: 'a' } }), { catalog, allocated: new Set() });
+    const [allocation] = outcome.kind === 'allocated' ? outcome.claims : [];
+    const selector = allocationNodeSelector(allocation as ClaimAllocation, 'node-1');
+    expect(selector && matchesNodeSelector(selector, { rack: '1', zone: 'a' }, 'node-2')).toBe(true);
+    expect(selector && matchesNodeSelector(selector, { rack: '1', zone: 'b' }, 'node-3')).toBe(false);
+    expect(selector && matchesNodeSelector(selector, { rack: '2', zone: 'a' }, 'node-4')).toBe(false);
   });
 });

@@ -126,15 +126,29 @@ export function allocate(claims: readonly ClaimToAllocate[], node: NodeInfo, con
 }
 
 /**
- * The nodes an allocation made on `node` reaches (createNodeSelector, simplified): a device of a node's own slice pins
- * the claim to that node (`metadata.name In [node]`); otherwise the first node selector of a slice it took; devices of
- * allNodes slices reach every node (undefined).
+ * The nodes an allocation made on `node` reaches (createNodeSelector): a device of a node's own slice pins the claim to
+ * that node (`metadata.name In [node]`); otherwise one term holding the requirements of every node selector of the
+ * slices it took (each slice's one term: the claim needs a node all of them reach); devices of allNodes slices reach
+ * every node (undefined).
  */
 export function allocationNodeSelector(allocation: ClaimAllocation, nodeName: string): NodeSelector | undefined {
   if (allocation.slices.some((slice) => slice.nodeName !== undefined)) {
     return { terms: [{ labels: null, fields: [{ operator: 'In', name: nodeName }], parsed: true, nameIn: [[nodeName]] }] };
   }
-  return allocation.slices.find((slice) => slice.nodeSelector !== undefined)?.nodeSelector;
+  const terms = [...new Set(allocation.slices.map((slice) => slice.nodeSelector?.terms[0]))].filter((term) => term !== undefined);
+  if (terms.length <= 1) return terms[0] && { terms };
+  const labels = terms.flatMap((term) => term.labels?.requirements ?? []);
+  const fields = terms.flatMap((term) => term.fields ?? []);
+  return {
+    terms: [
+      {
+        labels: labels.length > 0 ? { requirements: labels } : null,
+        fields: fields.length > 0 ? fields : null,
+        parsed: terms.every((term) => term.parsed),
+        nameIn: terms.flatMap((term) => term.nameIn),
+      },
+    ],
+  };
 }
 
 /**
