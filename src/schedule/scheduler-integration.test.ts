@@ -54,3 +54,26 @@ describe('TestAllocatable (upstream test/integration/scheduler)', () => {
     );
   });
 });
+
+// Port of test/integration/scheduler/node_capacity_test.go TestNodeCapacityMutationInvalidatesCache: the node's
+// allocatable memory before and after its status update, each a snapshot; the pod (8Gi, pinned by nodeSelector) fits
+// only the node as it is now. Downscale: a 1Gi primer pod is bound before the node shrinks to 4Gi.
+describe('TestNodeCapacityMutationInvalidatesCache (upstream test/integration/scheduler)', () => {
+  const testNode = (name: string, memory: string) => node({ name, labels: { 'test-node': name }, capacity: { pods: '10', memory } });
+  const pinned = (name: string, nodeName: string, memory: string, bound = false) =>
+    pod({ name, requests: { memory }, ...(bound ? { node: nodeName } : { spec: { nodeSelector: { 'test-node': nodeName } } }) });
+  const unschedulable = '0/1 nodes are available: 1 Insufficient memory. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.';
+
+  it.each([
+    ['upscale: 4Gi, the pod stays pending', '4Gi', ''],
+    ['upscale: allocatable raised to 10Gi, the pod is scheduled', '10Gi', 'upscale-node'],
+  ])('%s', (_name, memory, want) => {
+    expect(placed([testNode('upscale-node', memory), pinned('upscale-pod', 'upscale-node', '8Gi')])).toEqual({ 'upscale-pod': want });
+  });
+
+  it('downscale: pod stays Pending after node allocatable shrinks below request', () => {
+    const [result] = schedule([testNode('downscale-node', '4Gi'), pinned('downscale-primer', 'downscale-node', '1Gi', true), pinned('downscale-target', 'downscale-node', '8Gi')]);
+    expect(result?.placement.nodes).toEqual({});
+    expect(result?.placement.message).toBe(unschedulable);
+  });
+});

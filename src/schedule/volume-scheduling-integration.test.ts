@@ -5,7 +5,8 @@
 // scheduled (Immediate classes, claims or volumes pre-bound by name) are written here as it leaves them (bound,
 // bind-completed), so that what is left is the scheduler's part. Volumes are upstream's makePV (local, 5Gi, RWO,
 // required node affinity on kubernetes.io/hostname), claims its makePVC (5Gi, RWO), nodes node-1.. labelled with their
-// hostname. Skipped: TestVolumeBindingRescheduling (retries after API events), the stress tests, and
+// hostname. TestVolumeBindingStress and TestVolumeBindingDynamicStressFast are ported (their resync and slow-provisioning
+// twins schedule the same). Skipped: TestVolumeBindingRescheduling (retries after API events) and
 // TestRescheduleProvisioning (a provisioning failure in the PV controller).
 import { describe, expect, it } from 'vitest';
 import { node, pod, schedule, type Value } from './integration-test-support.js';
@@ -240,5 +241,32 @@ describe('TestCapacity (upstream test/integration/volumescheduling)', () => {
     ];
     const shouldFail = capacitySupported && !haveCapacity;
     expect(placedOn(objects, ['pvc-canprovision'], 1).nodes).toEqual(shouldFail ? [] : ['node-1']);
+  });
+});
+
+// testVolumeBindingStress: one node, podLimit (50) pods each claiming volsPerPod (3) volumes, all of them on node-1;
+// every pod must be scheduled. Upstream picks at random whether a volume is an unbound WaitForFirstConsumer one or
+// one pre-bound to its claim (whose Immediate claim the PV controller binds); here even volumes are the former and odd
+// ones the latter. The dynamic variants create no volumes: a WaitForFirstConsumer class with a provisioner makes them.
+describe('TestVolumeBindingStress, TestVolumeBindingDynamicStressFast (upstream test/integration/volumescheduling)', () => {
+  const podLimit = 50;
+  const volsPerPod = 3;
+  const podsClaiming = (count: number) =>
+    Array.from({ length: count }, (_, i) => makePod(`pod${String(i).padStart(3, '0')}`, Array.from({ length: volsPerPod }, (_, j) => `pvc-stress-${i * volsPerPod + j}`)));
+  const claimIndexes = Array.from({ length: podLimit * volsPerPod }, (_, i) => i);
+
+  it('TestVolumeBindingStress: static volumes, half unbound and half pre-bound, every pod lands on node-1', () => {
+    const volumes = claimIndexes.flatMap((i) =>
+      i % 2 === 0
+        ? [makePV({ name: `pv-stress-${i}`, className: 'wait', node: 'node-1' }), makePVC({ name: `pvc-stress-${i}`, className: 'wait' })]
+        : bound(`pvc-stress-${i}`, `pv-stress-${i}`, 'immediate', 'node-1'));
+    const results = schedule([...nodes(1), storageClass('immediate', 'Immediate'), storageClass('wait', 'WaitForFirstConsumer'), ...volumes, ...podsClaiming(podLimit)]);
+    expect(results.map((result) => Object.keys(result.placement.nodes))).toEqual(results.map(() => ['node-1']));
+  });
+
+  it('TestVolumeBindingDynamicStressFast: every claim provisioned, every pod lands on node-1', () => {
+    const claims = claimIndexes.map((i) => makePVC({ name: `pvc-stress-${i}`, className: 'dynamic' }));
+    const results = schedule([...nodes(1), storageClass('dynamic', 'WaitForFirstConsumer', MOCK_PROVISIONER), ...claims, ...podsClaiming(podLimit)]);
+    expect(results.map((result) => Object.keys(result.placement.nodes))).toEqual(results.map(() => ['node-1']));
   });
 });
