@@ -2,7 +2,8 @@
 // snapshot shows it: TestUnschedulableNodes (spec.unschedulable, then not), TestMultipleSchedulers and
 // TestMultipleSchedulingProfiles (a pod is placed only by the profile its schedulerName names), TestAllocatable (a
 // node without status.allocatable is read by its capacity, as the API server's defaulting copies it; then an
-// allocatable below the request). Skipped: the parts that wait on API events.
+// allocatable below the request), TestSchedulerInformers, TestNodeEvents (a snapshot per step). Skipped: the parts that
+// wait on API events.
 import { describe, expect, it } from 'vitest';
 import { node, pod, schedule, type Value } from './integration-test-support.js';
 import { readSchedulerConfiguration } from './profile/scheduler-configuration.js';
@@ -75,5 +76,60 @@ describe('TestNodeCapacityMutationInvalidatesCache (upstream test/integration/sc
     const [result] = schedule([testNode('downscale-node', '4Gi'), pinned('downscale-primer', 'downscale-node', '1Gi', true), pinned('downscale-target', 'downscale-node', '8Gi')]);
     expect(result?.placement.nodes).toEqual({});
     expect(result?.placement.message).toBe(unschedulable);
+  });
+});
+
+describe('TestSchedulerInformers (upstream test/integration/scheduler)', () => {
+  const defaultPodRes = { cpu: '200m', memory: '200' };
+  const node1 = node({ name: 'node-1', capacity: { cpu: '500m', memory: '500' } });
+  const runningBy = (name: string, schedulerName: string) => pod({ name, labels: { foo: 'bar' }, node: 'node-1', requests: defaultPodRes, spec: { schedulerName } });
+  const onInvalidNode = { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['invalid-node'] }] }] } } } };
+
+  it.each([
+    {
+      name: 'Pod cannot be scheduled when node is occupied by pods scheduled by other schedulers',
+      docs: [node1, runningBy('pod1', 'foo-scheduler'), runningBy('pod2', 'bar-scheduler'), pod({ name: 'unschedulable-pod', requests: defaultPodRes })],
+      message: '0/1 nodes are available: 1 Insufficient cpu, 1 Insufficient memory. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+    },
+    {
+      name: 'The pod cannot be scheduled when nodeAffinity specifies a non-existent node.',
+      docs: [node1, pod({ name: 'unschedulable-pod', requests: defaultPodRes, spec: onInvalidNode })],
+      message: "0/1 nodes are available: 1 node(s) didn't satisfy plugin(s) [NodeAffinity]. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.",
+    },
+  ])('$name', ({ docs, message }) => {
+    const [result] = schedule(docs);
+    expect(result?.placement.nodes).toEqual({});
+    expect(result?.placement.message).toBe(message);
+  });
+});
+
+// TestNodeEvents, one snapshot per step: pod1 fills node1 and pod2 is unschedulable; node2 arrives tainted, the
+// tolerating plug-pod lands there and pod2 still fits nowhere; the taint is removed and pod2 lands beside plug-pod.
+describe('TestNodeEvents (upstream test/integration/scheduler)', () => {
+  const small = { pods: '32', cpu: '100m', memory: '30' };
+  const node1 = node({ name: 'node-events-test-node1', capacity: small });
+  const node2 = (tainted: boolean) =>
+    node({ name: 'node-events-test-node2', labels: { 'affinity-key': 'affinity-value' }, capacity: small, ...(tainted && { taints: [{ key: 'taint-key', effect: 'NoSchedule' }] }) });
+  const cpu = (name: string, millis: string, nodeName?: string, spec?: Value) => pod({ name, requests: { cpu: millis }, ...(nodeName && { node: nodeName }), ...(spec && { spec }) });
+  const plug = {
+    tolerations: [{ key: 'taint-key', operator: 'Exists' }],
+    affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'affinity-key', operator: 'In', values: ['affinity-value'] }] }] } } },
+  };
+
+  it('1-2: pod1 schedules on node1, pod2 is unschedulable', () => {
+    expect(placed([node1, cpu('pod1', '80m'), cpu('pod2', '40m')])).toEqual({ pod1: 'node-events-test-node1', pod2: '' });
+  });
+
+  it('3: node2 is tainted: plug-pod lands there, pod2 stays unschedulable', () => {
+    const docs = [node1, node2(true), cpu('pod1', '80m', 'node-events-test-node1'), cpu('pod2', '40m'), cpu('plug-pod', '40m', undefined, plug)];
+    const [pod2] = schedule(docs);
+    expect(pod2?.placement.message).toBe(
+      '0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint(s). no new claims to deallocate, preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.',
+    );
+    expect(placed(docs)).toEqual({ pod2: '', 'plug-pod': 'node-events-test-node2' });
+  });
+
+  it('4: the taint is removed: pod2 schedules on node2', () => {
+    expect(placed([node1, node2(false), cpu('pod1', '80m', 'node-events-test-node1'), cpu('plug-pod', '40m', 'node-events-test-node2', plug), cpu('pod2', '40m')])).toEqual({ pod2: 'node-events-test-node2' });
   });
 });
