@@ -301,3 +301,55 @@ describe('TestAsyncPreemption (upstream test/integration/scheduler/preemption)',
     expect(new Set(results.flatMap((result) => result.placement.preempted ?? [])).size).toBe(c.evicted);
   });
 });
+
+// Port of test/integration/scheduler/nominated_node_name/nominated_node_name_test.go
+// TestPreemptionAndNominatedNodeNameScenarios: one node of 4 cpu (node2 alike), each scenario as it ends. A pod created
+// with .status.nominatedNodeName is pending and nominated there; the nomination neither lets a pod that cannot fit in,
+// nor holds room against a higher-priority pod, nor keeps a pod from preempting elsewhere.
+describe('TestPreemptionAndNominatedNodeNameScenarios (upstream test/integration/scheduler/nominated_node_name)', () => {
+  const nodeOf4 = (name: string) => node({ name, capacity: { cpu: '4' } });
+  const create = (name: string, cpu: string, priority: number, at: { node?: string; nominated?: string } = {}): Value => {
+    const doc = pod({ name, priority, requests: { cpu }, ...(at.node && { node: at.node }), spec: { terminationGracePeriodSeconds: 0 } });
+    return at.nominated ? { ...doc, status: { phase: 'Pending', nominatedNodeName: at.nominated } } : doc;
+  };
+  const notHelpful = '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.';
+  const noVictims = '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.';
+
+  it.each([
+    {
+      name: 'basic preemption sets NominatedNodeName',
+      docs: [nodeOf4('node'), create('victim', '4', 1, { node: 'node' }), create('preemptor', '2', 100)],
+      want: { preemptor: ['node', ['default/victim'], null] },
+    },
+    {
+      name: 'Overwrite NominatedNodeName with preemption (node2 needs one victim, node two)',
+      docs: [
+        nodeOf4('node'),
+        nodeOf4('node2'),
+        create('victim-1', '2', 1, { node: 'node' }),
+        create('victim-2', '2', 1, { node: 'node' }),
+        create('victim-3', '3', 1, { node: 'node2' }),
+        create('preemptor', '4', 100, { nominated: 'node' }),
+      ],
+      want: { preemptor: ['node2', ['default/victim-3'], null] },
+    },
+    {
+      name: 'NNN is ignored on pod that cannot fit on the node',
+      docs: [nodeOf4('node'), create('pod-exceeds-capacity', '5', 1, { nominated: 'node' }), create('pod-fits', '3', 1)],
+      want: { 'pod-exceeds-capacity': ['', [], notHelpful], 'pod-fits': ['node', [], null] },
+    },
+    {
+      name: 'NNN is ignored on lower priority pod when higher priority pod without NNN is being scheduled',
+      docs: [nodeOf4('node'), create('low-priority', '4', 1, { nominated: 'node' }), create('high-priority', '4', 100)],
+      want: { 'high-priority': ['node', [], null], 'low-priority': ['', [], noVictims] },
+    },
+    {
+      name: 'No preemption, NNN is cleared after binding',
+      docs: [nodeOf4('node'), create('pod', '4', 1, { nominated: 'node' })],
+      want: { pod: ['node', [], null] },
+    },
+  ])('$name', ({ docs, want }) => {
+    const results = schedule(docs);
+    expect(Object.fromEntries(results.map((result) => [result.object.name, [Object.keys(result.placement.nodes)[0] ?? '', result.placement.preempted ?? [], result.placement.message]]))).toEqual(want);
+  });
+});
