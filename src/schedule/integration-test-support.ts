@@ -75,7 +75,19 @@ const asRecord = (value: unknown): Value => (typeof value === 'object' && value 
  * `kubernetesVersion` ("1.35"): the release to follow, the newest by default.
  */
 export function schedule(docs: readonly Value[], profiles?: SchedulerProfiles, kubernetesVersion?: string): SchedulingResult[] {
-  const objects = objectsFromYaml(docs.map((doc) => stringify(doc)).join('---\n'));
+  return scheduleObjects(docs, false, profiles, kubernetesVersion);
+}
+
+/**
+ * The same with `docs` read as a cluster snapshot (kubectl get -o yaml) rather than manifests to apply: a pending pod
+ * keeps its status, so a status.nominatedNodeName nominates it (the API server drops a manifest's status on create).
+ */
+export function scheduleSnapshot(docs: readonly Value[]): SchedulingResult[] {
+  return scheduleObjects(docs, true);
+}
+
+function scheduleObjects(docs: readonly Value[], fromCluster: boolean, profiles?: SchedulerProfiles, kubernetesVersion?: string): SchedulingResult[] {
+  const objects = objectsFromYaml(docs.map((doc) => stringify(doc)).join('---\n'), 'test.yaml', fromCluster);
   const pending = new Set(docs.filter((doc) => doc['kind'] === 'Pod' && asRecord(doc['spec'])['nodeName'] === undefined).map((doc) => asRecord(doc['metadata'])['name']));
   const workloads = objects.map(toWorkload).filter((w): w is Workload => w !== undefined && pending.has(w.object.ref.name));
   return [...scheduleWorkloads(workloads, toClusterSnapshot(objects, 'snapshot'), { kubernetesVersion, drain: [], ...(profiles && { profiles }) }).results];

@@ -9,7 +9,7 @@
 // runs, who was evicted, who stays pending). Skipped: the token-filter cases, TestPreemptionRaces (a race between API
 // events) and TestNominatedNodeCleanUp (pods created batch after batch, each batch scheduled before the next exists).
 import { describe, expect, it } from 'vitest';
-import { node, pod, schedule, type PodDoc, type Value } from './integration-test-support.js';
+import { node, pod, schedule, scheduleSnapshot, type PodDoc, type Value } from './integration-test-support.js';
 import { readSchedulerConfiguration } from './profile/scheduler-configuration.js';
 import { NEWEST_MINOR } from './version.js';
 
@@ -302,54 +302,80 @@ describe('TestAsyncPreemption (upstream test/integration/scheduler/preemption)',
   });
 });
 
-// Port of test/integration/scheduler/nominated_node_name/nominated_node_name_test.go
-// TestPreemptionAndNominatedNodeNameScenarios: one node of 4 cpu (node2 alike), each scenario as it ends. A pod created
-// with .status.nominatedNodeName is pending and nominated there; the nomination neither lets a pod that cannot fit in,
-// nor holds room against a higher-priority pod, nor keeps a pod from preempting elsewhere.
-describe('TestPreemptionAndNominatedNodeNameScenarios (upstream test/integration/scheduler/nominated_node_name)', () => {
-  const nodeOf4 = (name: string) => node({ name, capacity: { cpu: '4' } });
-  const create = (name: string, cpu: string, priority: number, at: { node?: string; nominated?: string } = {}): Value => {
-    const doc = pod({ name, priority, requests: { cpu }, ...(at.node && { node: at.node }), spec: { terminationGracePeriodSeconds: 0 } });
+// Ports of test/integration/scheduler/nominated_node_name/nominated_node_name_test.go
+// TestPreemptionAndNominatedNodeNameScenarios and of test/integration/scheduler/preemption/nominatednodename
+// (TestExternalComponentSetsNominatedNodeName, TestNominatedNodeNamePriorityWhenNodeAppears,
+// TestHighPriorityIgnoresNominatedNode), each as it ends. The objects are a cluster snapshot, so a pending pod's
+// status.nominatedNodeName nominates it: it is tried on that node first, and pods of equal or lower priority leave it
+// room there, unless it cannot fit, a higher-priority pod comes first, or a preemption elsewhere needs fewer victims.
+describe('NominatedNodeName scenarios (upstream test/integration/scheduler/nominated_node_name, preemption/nominatednodename)', () => {
+  const sized = (name: string, cpu: string, memory?: string) => node({ name, capacity: { cpu, ...(memory && { memory }) } });
+  const create = (name: string, requests: Readonly<Record<string, string>>, priority?: number, at: { node?: string; nominated?: string } = {}): Value => {
+    const doc = pod({ name, requests, ...(priority !== undefined && { priority }), ...(at.node && { node: at.node }), spec: { terminationGracePeriodSeconds: 0 } });
     return at.nominated ? { ...doc, status: { phase: 'Pending', nominatedNodeName: at.nominated } } : doc;
   };
+  const cpu = (amount: string) => ({ cpu: amount });
+  const big = { cpu: '600m', memory: '40Mi' };
   const notHelpful = '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.';
   const noVictims = '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.';
+  const reserved =
+    '0/2 nodes are available: 1 Insufficient memory, 2 Insufficient cpu. no new claims to deallocate, preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.';
 
   it.each([
     {
       name: 'basic preemption sets NominatedNodeName',
-      docs: [nodeOf4('node'), create('victim', '4', 1, { node: 'node' }), create('preemptor', '2', 100)],
+      docs: [sized('node', '4'), create('victim', cpu('4'), 1, { node: 'node' }), create('preemptor', cpu('2'), 100)],
       want: { preemptor: ['node', ['default/victim'], null] },
     },
     {
       name: 'Overwrite NominatedNodeName with preemption (node2 needs one victim, node two)',
       docs: [
-        nodeOf4('node'),
-        nodeOf4('node2'),
-        create('victim-1', '2', 1, { node: 'node' }),
-        create('victim-2', '2', 1, { node: 'node' }),
-        create('victim-3', '3', 1, { node: 'node2' }),
-        create('preemptor', '4', 100, { nominated: 'node' }),
+        sized('node', '4'),
+        sized('node2', '4'),
+        create('victim-1', cpu('2'), 1, { node: 'node' }),
+        create('victim-2', cpu('2'), 1, { node: 'node' }),
+        create('victim-3', cpu('3'), 1, { node: 'node2' }),
+        create('preemptor', cpu('4'), 100, { nominated: 'node' }),
       ],
       want: { preemptor: ['node2', ['default/victim-3'], null] },
     },
     {
       name: 'NNN is ignored on pod that cannot fit on the node',
-      docs: [nodeOf4('node'), create('pod-exceeds-capacity', '5', 1, { nominated: 'node' }), create('pod-fits', '3', 1)],
+      docs: [sized('node', '4'), create('pod-exceeds-capacity', cpu('5'), 1, { nominated: 'node' }), create('pod-fits', cpu('3'), 1)],
       want: { 'pod-exceeds-capacity': ['', [], notHelpful], 'pod-fits': ['node', [], null] },
     },
     {
       name: 'NNN is ignored on lower priority pod when higher priority pod without NNN is being scheduled',
-      docs: [nodeOf4('node'), create('low-priority', '4', 1, { nominated: 'node' }), create('high-priority', '4', 100)],
+      docs: [sized('node', '4'), create('low-priority', cpu('4'), 1, { nominated: 'node' }), create('high-priority', cpu('4'), 100)],
       want: { 'high-priority': ['node', [], null], 'low-priority': ['', [], noVictims] },
     },
     {
       name: 'No preemption, NNN is cleared after binding',
-      docs: [nodeOf4('node'), create('pod', '4', 1, { nominated: 'node' })],
+      docs: [sized('node', '4'), create('pod', cpu('4'), 1, { nominated: 'node' })],
       want: { pod: ['node', [], null] },
     },
+    {
+      name: 'TestExternalComponentSetsNominatedNodeName: the pod lands on the node an external component nominated',
+      docs: [sized('node1', '1000m', '100Mi'), sized('node2', '1000m', '100Mi'), create('external-nnn-pod', {}, undefined, { nominated: 'node2' })],
+      want: { 'external-nnn-pod': ['node2', [], null] },
+    },
+    {
+      name: 'TestNominatedNodeNamePriorityWhenNodeAppears: the nominated pod takes the node, the other one does not fit beside it',
+      docs: [sized('node1', '500m', '50Mi'), sized('nominated-node', '700m', '50Mi'), create('pod-with-nnn', big, undefined, { nominated: 'nominated-node' }), create('pod-without-nnn', big)],
+      want: { 'pod-with-nnn': ['nominated-node', [], null], 'pod-without-nnn': ['', [], reserved] },
+    },
+    {
+      name: 'TestNominatedNodeNamePriorityWhenNodeAppears, pod-without-nnn created first: the nominated pod\'s room is kept from it',
+      docs: [sized('node1', '500m', '50Mi'), sized('nominated-node', '700m', '50Mi'), create('pod-without-nnn', big), create('pod-with-nnn', big, undefined, { nominated: 'nominated-node' })],
+      want: { 'pod-with-nnn': ['nominated-node', [], null], 'pod-without-nnn': ['', [], reserved] },
+    },
+    {
+      name: 'TestHighPriorityIgnoresNominatedNode: the high-priority pod takes the empty node, preempting nothing',
+      docs: [sized('node1', '1000m', '100Mi'), sized('node2', '1000m', '100Mi'), create('existing-pod', { cpu: '900m', memory: '50Mi' }, 100, { node: 'node1' }), create('high-priority-pod', { cpu: '800m', memory: '50Mi' }, 300)],
+      want: { 'high-priority-pod': ['node2', [], null] },
+    },
   ])('$name', ({ docs, want }) => {
-    const results = schedule(docs);
+    const results = scheduleSnapshot(docs);
     expect(Object.fromEntries(results.map((result) => [result.object.name, [Object.keys(result.placement.nodes)[0] ?? '', result.placement.preempted ?? [], result.placement.message]]))).toEqual(want);
   });
 });
