@@ -446,7 +446,7 @@ function bind(pod: PodInfo, index: number, context: PlacementContext): NodeInfo 
   if (pod.requiredAntiAffinityTerms.length > 0) forgetRepelled(pod, context);
   binds.append(pod, updated);
   context.lastBound = updated.name;
-  context.queue.bound(pod, context.live.namespaceLabels);
+  context.queue.bound(pod);
   const own = tracking.get(pod.signature);
   if (own && !binds.catchUp(own)) {
     context.prepared.delete(pod.signature);

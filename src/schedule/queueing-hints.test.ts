@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { PluginName } from './framework.js';
 import { BindListeners, bindHintFor, queuedByEviction } from './queueing-hints.js';
+import { node, pod, schedule } from './integration-test-support.js';
 import { podInfoOf } from './test-support.js';
 
 const container = { name: 'c', image: 'nginx:1.27' };
 const rejectedBy = (...plugins: PluginName[]) => new Set<PluginName>(plugins);
-const noNamespaces = new Map<string, Record<string, string>>();
 
 describe('bindHintFor: whether a bound pod queues an unschedulable pod again', () => {
   // upstream: interpodaffinity/plugin_test.go Test_isSchedulableAfterPodChange (the "add" cases)
@@ -23,7 +23,23 @@ describe('bindHintFor: whether a bound pod queues an unschedulable pod again', (
   ])('InterPodAffinity: %s', (_name, selectors, labels, namespace, queued) => {
     const pod = podInfoOf(affinity(selectors));
     const bound = podInfoOf({ containers: [container], nodeName: 'n1' }, { name: 'bound', namespace, labels });
-    expect(bindHintFor(pod, rejectedBy('InterPodAffinity'))?.matches(bound, noNamespaces)).toBe(queued);
+    expect(bindHintFor(pod, rejectedBy('InterPodAffinity'))?.matches(bound)).toBe(queued);
+  });
+
+  // podMatchesAllAffinityTerms matches with nil namespace labels: a namespaceSelector selects by them nothing but what
+  // an empty set matches (all namespaces for {}, those without the key for DoesNotExist)
+  it.each<[string, Record<string, unknown>, boolean]>([
+    ['namespaceSelector {} (every namespace)', { namespaceSelector: {} }, true],
+    ['namespaceSelector with matchLabels, even one the namespace has', { namespaceSelector: { matchLabels: { team: 'a' } } }, false],
+    ['namespaceSelector with DoesNotExist (an empty label set matches it)', { namespaceSelector: { matchExpressions: [{ key: 'team', operator: 'DoesNotExist' }] } }, true],
+    ['the namespace listed by name', { namespaces: ['other'] }, true],
+  ])('InterPodAffinity: add a matching pod in another namespace, term with %s', (_name, namespaces, queued) => {
+    const pod = podInfoOf({
+      containers: [container],
+      affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { service: 'securityscan' } }, topologyKey: 'zone', ...namespaces }] } },
+    });
+    const bound = podInfoOf({ containers: [container], nodeName: 'n1' }, { name: 'bound', namespace: 'other', labels: { service: 'securityscan' } });
+    expect(bindHintFor(pod, rejectedBy('InterPodAffinity'))?.matches(bound)).toBe(queued);
   });
 
   it('InterPodAffinity: a pod with only anti-affinity waits for a deletion, never a bind', () => {
@@ -47,7 +63,7 @@ describe('bindHintFor: whether a bound pod queues an unschedulable pod again', (
   ])('PodTopologySpread: %s', (_name, labels, namespace, queued) => {
     const pod = podInfoOf(spread('DoNotSchedule'), { labels: { foo: '' } });
     const bound = podInfoOf({ containers: [container], nodeName: 'n1' }, { name: 'bound', namespace, labels });
-    expect(bindHintFor(pod, rejectedBy('PodTopologySpread'))?.matches(bound, noNamespaces)).toBe(queued);
+    expect(bindHintFor(pod, rejectedBy('PodTopologySpread'))?.matches(bound)).toBe(queued);
   });
 
   it('PodTopologySpread: only DoNotSchedule constraints count (getConstraints reads the hard ones)', () => {
@@ -82,15 +98,15 @@ describe('BindListeners: the waiting pods a bind asks, found by the labels their
       if (hint) listeners.add(entry, hint);
       return entry;
     });
-    listeners.bound(bound({ app: 'cache' }), noNamespaces);
+    listeners.bound(bound({ app: 'cache' }));
     expect(entries.filter((e) => e.queued).map((e) => e.name)).toEqual(['cache']);
     listeners.dropQueued();
-    listeners.bound(bound({ app: 'cache', tier: 'web' }), noNamespaces);
+    listeners.bound(bound({ app: 'cache', tier: 'web' }));
     expect(entries.filter((e) => e.queued).map((e) => e.name)).toEqual(['cache', 'tiered']);
     // dropped once queued: a later matching bind no longer reaches them
     listeners.dropQueued();
     entries.forEach((e) => (e.queued = false));
-    listeners.bound(bound({ app: 'db', tier: 'web' }), noNamespaces);
+    listeners.bound(bound({ app: 'db', tier: 'web' }));
     expect(entries.filter((e) => e.queued).map((e) => e.name)).toEqual(['db']);
   });
 });
@@ -109,5 +125,25 @@ describe('queuedByEviction: whether an evicted pod queues an unschedulable pod a
     ['VolumeBinding', false],
   ])('%s: %s', (plugin, queued) => {
     expect(queuedByEviction(rejectedBy(plugin))).toBe(queued);
+  });
+});
+
+// Through the whole scheduler: a pod whose required affinity selects the namespace of its match only by its labels is
+// not tried again when that match binds later in the run (upstream would retry it only at the unschedulable pool's
+// periodic flush), while one that lists the namespace is.
+describe('InterPodAffinity bind hint and namespaceSelector, through the scheduler', () => {
+  const namespace = (name: string, labels: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } });
+  const needsDb = (term: Record<string, unknown>) =>
+    pod({ name: 'app', namespace: 'web', spec: { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'db' } }, topologyKey: 'kubernetes.io/hostname', ...term }] } } } });
+  const cluster = [namespace('web', {}), namespace('data', { team: 'a' }), node({ name: 'n1', labels: { 'kubernetes.io/hostname': 'n1' } })];
+  const db = pod({ name: 'db', namespace: 'data', labels: { app: 'db' } });
+
+  it.each([
+    ['namespaceSelector team=a: stays pending', { namespaceSelector: { matchLabels: { team: 'a' } } }, ''],
+    ['namespaces [data]: placed beside db', { namespaces: ['data'] }, 'n1'],
+  ])('%s', (_name, term, want) => {
+    const [app, placedDb] = schedule([...cluster, needsDb(term), db]);
+    expect(Object.keys(placedDb?.placement.nodes ?? {})).toEqual(['n1']);
+    expect(Object.keys(app?.placement.nodes ?? {})[0] ?? '').toBe(want);
   });
 });

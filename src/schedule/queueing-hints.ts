@@ -10,19 +10,25 @@ import { termMatches, type PodInfo } from './pod-info.js';
  * event or a deletion, which a bind is not.
  */
 export interface BindHint {
-  readonly matches: (bound: PodInfo, namespaceLabels: ReadonlyMap<string, Labels>) => boolean;
+  readonly matches: (bound: PodInfo) => boolean;
   /** Labels ("key\0value") one of which a bound pod must carry to match; undefined: any pod may match. */
   readonly labels: readonly string[] | undefined;
 }
+
+/** The labels upstream's hint matches a namespaceSelector against: none (AffinityTerm.Matches with nil labels). */
+const NO_NAMESPACE_LABELS: Labels = {};
 
 /** The hint for binds, or undefined when no bind can queue the pod again. */
 export function bindHintFor(pod: PodInfo, rejectors: ReadonlySet<PluginName>): BindHint | undefined {
   const hints: BindHint[] = [];
   // upstream: interpodaffinity isSchedulableAfterPodChange: an added pod that matches all required affinity terms
+  // (podMatchesAllAffinityTerms). Its terms come straight from the spec (GetAffinityTerms: a namespaceSelector is not
+  // merged into the namespaces as PreFilter merges it) and are matched with nil namespace labels, so a pod that only a
+  // namespaceSelector with requirements would select does not queue it.
   if (rejectors.has('InterPodAffinity') && pod.requiredAffinityTerms.length > 0) {
     const terms = pod.requiredAffinityTerms;
     const labels = terms.map((term) => requiredLabels(term.selector)).find((found) => found !== undefined);
-    hints.push({ matches: (bound, namespaceLabels) => terms.every((term) => termMatches(term, bound, namespaceLabels.get(bound.namespace))), labels });
+    hints.push({ matches: (bound) => terms.every((term) => termMatches(term, bound, NO_NAMESPACE_LABELS)), labels });
   }
   // upstream: podtopologyspread isSchedulableAfterPodChange: an added pod in the same namespace that one of the hard
   // constraints' selectors (the pod's own, else the defaults, whose selector is the system default one) matches
@@ -40,7 +46,7 @@ export function bindHintFor(pod: PodInfo, rejectors: ReadonlySet<PluginName>): B
   const [only, other] = hints;
   if (!only || !other) return only;
   return {
-    matches: (bound, namespaceLabels) => only.matches(bound, namespaceLabels) || other.matches(bound, namespaceLabels),
+    matches: (bound) => only.matches(bound) || other.matches(bound),
     labels: only.labels && other.labels ? [...only.labels, ...other.labels] : undefined,
   };
 }
@@ -70,12 +76,12 @@ export class BindListeners<Entry extends { queued: boolean }> {
   }
 
   /** Marks queued every entry whose hint the bind of `pod` fires. */
-  bound(pod: PodInfo, namespaceLabels: ReadonlyMap<string, Labels>): void {
+  bound(pod: PodInfo): void {
     // every bind asks: most of the time nothing waits for one
     if (this.#byLabel.size === 0 && this.#any.length === 0) return;
-    for (const { entry, hint } of this.#any) entry.queued ||= hint.matches(pod, namespaceLabels);
+    for (const { entry, hint } of this.#any) entry.queued ||= hint.matches(pod);
     for (const [key, value] of Object.entries(pod.labels)) {
-      for (const { entry, hint } of this.#byLabel.get(labelPairKey(key, value)) ?? []) entry.queued ||= hint.matches(pod, namespaceLabels);
+      for (const { entry, hint } of this.#byLabel.get(labelPairKey(key, value)) ?? []) entry.queued ||= hint.matches(pod);
     }
   }
 

@@ -23,7 +23,7 @@ describe('SchedulingQueue', () => {
     queue.unschedulable({ request: 3, at: 0, pod: withAffinityTo('cache'), replicas: 1 }, failure('NodeResourcesFit'));
     queue.unschedulable({ request: 4, at: 0, pod: withAffinityTo('cache'), replicas: 1 }, failure('NodeAffinity'));
     expect(queue.nextRound()).toEqual([]);
-    queue.bound(bound('cache'), new Map());
+    queue.bound(bound('cache'));
     expect(names(queue.nextRound())).toEqual([2, 0]);
     expect(names(queue.waiting)).toEqual([1, 3, 4]);
     // an eviction queues the pods rejected for what pods hold (room, affinity), not one a node label keeps out

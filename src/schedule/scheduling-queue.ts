@@ -2,7 +2,6 @@
 // care about moves back to the queue, and the pods created while placement goes on (the re-created replica of an
 // evicted one, a StatefulSet's next ordinal).
 // upstream: pkg/scheduler/backend/queue/scheduling_queue.go (unschedulablePods, MoveAllToActiveOrBackoffQueue)
-import type { Labels } from '../model/labels.js';
 import type { PluginName } from './framework.js';
 import type { PodInfo } from './pod-info.js';
 import { BindListeners, bindHintFor, queuedByEviction } from './queueing-hints.js';
@@ -82,8 +81,8 @@ export class SchedulingQueue {
   }
 
   /** A pod was bound: queues the waiting pods its bind may let in. */
-  bound(pod: PodInfo, namespaceLabels: ReadonlyMap<string, Labels>): void {
-    this.#listeners.bound(pod, namespaceLabels);
+  bound(pod: PodInfo): void {
+    this.#listeners.bound(pod);
   }
 
   /** Pods were evicted: queues the waiting pods rejected for what such pods hold. */
