@@ -370,6 +370,18 @@ describe('NominatedNodeName scenarios (upstream test/integration/scheduler/nomin
       want: { 'pod-with-nnn': ['nominated-node', [], null], 'pod-without-nnn': ['', [], reserved] },
     },
     {
+      name: 'preemption/nominatednodename "prefers nominated node": node2 needs one victim, node1 two',
+      docs: [
+        sized('node1', '1000m', '100Mi'),
+        sized('node2', '1000m', '100Mi'),
+        create('low-priority-pod', { cpu: '900m', memory: '50Mi' }, 100, { node: 'node2' }),
+        create('low-priority-pod-2', { cpu: '500m', memory: '30Mi' }, 100, { node: 'node1' }),
+        create('low-priority-pod-3', { cpu: '450m', memory: '20Mi' }, 100, { node: 'node1' }),
+        create('high-priority-pod', { cpu: '600m', memory: '50Mi' }, 300),
+      ],
+      want: { 'high-priority-pod': ['node2', ['default/low-priority-pod'], null] },
+    },
+    {
       name: 'TestHighPriorityIgnoresNominatedNode: the high-priority pod takes the empty node, preempting nothing',
       docs: [sized('node1', '1000m', '100Mi'), sized('node2', '1000m', '100Mi'), create('existing-pod', { cpu: '900m', memory: '50Mi' }, 100, { node: 'node1' }), create('high-priority-pod', { cpu: '800m', memory: '50Mi' }, 300)],
       want: { 'high-priority-pod': ['node2', [], null] },
