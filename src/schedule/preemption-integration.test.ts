@@ -303,9 +303,10 @@ describe('TestAsyncPreemption (upstream test/integration/scheduler/preemption)',
 });
 
 // Ports of test/integration/scheduler/nominated_node_name/nominated_node_name_test.go
-// TestPreemptionAndNominatedNodeNameScenarios and of test/integration/scheduler/preemption/nominatednodename
+// TestPreemptionAndNominatedNodeNameScenarios, of test/integration/scheduler/preemption/nominatednodename
 // (TestExternalComponentSetsNominatedNodeName, TestNominatedNodeNamePriorityWhenNodeAppears,
-// TestHighPriorityIgnoresNominatedNode), each as it ends. The objects are a cluster snapshot, so a pending pod's
+// TestHighPriorityIgnoresNominatedNode, "prefers nominated node") and of eventhandler TestUpdateNominatedNodeName, each
+// as it ends. The objects are a cluster snapshot, so a pending pod's
 // status.nominatedNodeName nominates it: it is tried on that node first, and pods of equal or lower priority leave it
 // room there, unless it cannot fit, a higher-priority pod comes first, or a preemption elsewhere needs fewer victims.
 describe('NominatedNodeName scenarios (upstream test/integration/scheduler/nominated_node_name, preemption/nominatednodename)', () => {
@@ -380,6 +381,20 @@ describe('NominatedNodeName scenarios (upstream test/integration/scheduler/nomin
         create('high-priority-pod', { cpu: '600m', memory: '50Mi' }, 300),
       ],
       want: { 'high-priority-pod': ['node2', ['default/low-priority-pod'], null] },
+    },
+    {
+      name: 'eventhandler TestUpdateNominatedNodeName "Preempt nominated pod": the high-priority pod fits, the nominated one no longer does and loses its nomination, the low one fits',
+      docs: [
+        node({ name: 'node-0', capacity: { memory: '32' } }),
+        { ...create('test-nominated-pod', { memory: '25' }, 200), status: { phase: 'Pending', nominatedNodeName: 'node-0' } },
+        create('test-lp-pod', { memory: '20' }, 100),
+        create('test-hp-pod', { memory: '10' }, 300),
+      ],
+      want: {
+        'test-hp-pod': ['node-0', [], null],
+        'test-nominated-pod': ['', [], '0/1 nodes are available: 1 Insufficient memory. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.'],
+        'test-lp-pod': ['node-0', [], null],
+      },
     },
     {
       name: 'TestHighPriorityIgnoresNominatedNode: the high-priority pod takes the empty node, preempting nothing',
