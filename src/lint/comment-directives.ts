@@ -17,6 +17,8 @@ const MARKER = 'kubefit-disable';
 const DIRECTIVE = /^#\s*kubefit-(disable-line|disable-next-line)(?:\s+(.*?))?\s*$/;
 /** A line whose value is a block scalar (`key: |`, `- >-`, `key: |2 # note`): the following deeper lines are text. */
 const BLOCK_SCALAR_START = /(?:^|[:-])\s+[|>][-+1-9]*\s*(?:#.*)?$/;
+/** The `- ` indicators before a line's node: `  - - key: |` holds a mapping at column 6. */
+const SEQUENCE_ENTRIES = /^\s*(?:-\s+)*/;
 
 /**
  * Reads the directives of a document's file; real comments only (a `#` inside a quoted string, a plain scalar such as
@@ -41,9 +43,18 @@ export function commentDirectivesIn(document: Pick<ManifestDocument, 'text' | 'm
       const directive = start < 0 ? undefined : parseDirective(line.slice(start).trimEnd(), index + 1, start + 1);
       if (directive) directives.push(directive);
     }
-    if (BLOCK_SCALAR_START.test(line)) blockIndent = indent;
+    if (BLOCK_SCALAR_START.test(line)) blockIndent = blockScalarParentIndent(line, indent);
   });
   return directives;
+}
+
+/**
+ * The indentation a block scalar's text must exceed: its mapping key's column (`  - args: |` is a key at column 4, so
+ * a sibling key at column 4 ends the text), or the entry's own `-` for a sequence entry that is the scalar (`- |`).
+ */
+function blockScalarParentIndent(line: string, indent: number): number {
+  const node = SEQUENCE_ENTRIES.exec(line)?.[0].length ?? indent;
+  return /^[|>]/.test(line.slice(node)) ? line.lastIndexOf('-', node) : node;
 }
 
 /** Offset of the `#` that starts a comment on the line, or -1: outside quotes, at the start or after white space. */

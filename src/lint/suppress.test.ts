@@ -139,4 +139,24 @@ describe('comment directives', () => {
     `;
     expect(run(code)).toEqual(['12:14 latest-tag error image "nginx" has no tag, so it runs whatever latest is at pull time']);
   });
+
+  it('are read again after a block scalar that is the value of a sequence entry\'s key', () => {
+    const code = `
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web
+      spec:
+        containers:
+          - command: |
+              run
+            image: nginx  # kubefit-disable-line latest-tag
+            name: app
+            args:
+              - |
+                # kubefit-disable-line liveness-probe
+            livenessProbe: {exec: {command: [true]}}
+    `;
+    expect(run(code)).toEqual([]);
+  });
 });
