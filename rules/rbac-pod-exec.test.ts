@@ -5,5 +5,8 @@ import rule from './rbac-pod-exec.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: RBAC_VALID,
-  invalid: rbacInvalid([{ messageId: 'exec', line: 12, column: 17, data: { kind: 'ClusterRole', verb: 'create', resource: 'pods/exec' } }]),
+  invalid: rbacInvalid([
+    { messageId: 'exec', line: 12, column: 17, data: { kind: 'ClusterRole', verb: 'create', resource: 'pods/exec' } },
+    { messageId: 'exec', line: 38, column: 17, data: { kind: 'Role', verb: 'create', resource: '*/attach' } },
+  ]),
 });

@@ -1,8 +1,7 @@
 // pods/exec and pods/attach run commands inside any pod the role reaches, with that pod's credentials.
 import { defineRule } from '../src/lint/define-rule.js';
-import { entriesOf, isAggregated, policyRules, ROLE_KINDS } from '../src/lint/rbac.js';
+import { entriesOf, isAggregated, policyRules, ROLE_KINDS, subresourceEntries } from '../src/lint/rbac.js';
 
-const EXEC_RESOURCES = ['pods/exec', 'pods/attach', 'pods/*'];
 /** Exec and attach are create on the subresource (and get, for clients that still use a GET upgrade). */
 const EXEC_VERBS = ['create', 'get', '*'];
 
@@ -13,7 +12,7 @@ export default defineRule({
     category: 'rbac',
     description: 'Role or ClusterRole allows exec into or attach to pods',
     rationale:
-      'The commands kubectl exec and attach are create (or, for older clients, get) on the pods/exec and pods/attach subresources. Whoever holds them runs commands in the pods the role reaches, with their service account tokens, mounted Secrets and network access. Polaris reports it as clusterrolePodExecAttach and rolePodExecAttach. Off by default (on in kubefit:strict): debugging and CI roles sometimes need it.',
+      'The commands kubectl exec and attach are create (or, for older clients, get) on the pods/exec and pods/attach subresources. Whoever holds them runs commands in the pods the role reaches, with their service account tokens, mounted Secrets and network access. A resource written */exec or */attach grants them too; pods/* is no wildcard in RBAC (only * and */subresource are) and grants nothing, and a bare * is left to rbac-wildcard. Polaris reports it as clusterrolePodExecAttach and rolePodExecAttach. Off by default (on in kubefit:strict): debugging and CI roles sometimes need it.',
     remediation: 'Remove pods/exec and pods/attach from the rule, or grant them only in a dedicated debugging Role bound to people, not workloads.',
     defaultOn: false,
     appliesTo: { target: 'object', kinds: ROLE_KINDS },
@@ -25,7 +24,7 @@ export default defineRule({
       const [verb] = entriesOf(rule, 'verbs', EXEC_VERBS);
       const isCore = rule.apiGroups.includes('') || rule.apiGroups.includes('*');
       if (!verb || !isCore) continue;
-      for (const resource of entriesOf(rule, 'resources', EXEC_RESOURCES)) report({ messageId: 'exec', data: { kind: role.ref.kind, verb: verb.value, resource: resource.value }, at: resource.at });
+      for (const resource of subresourceEntries(rule, 'pods', ['exec', 'attach'])) report({ messageId: 'exec', data: { kind: role.ref.kind, verb: verb.value, resource: resource.value }, at: resource.at });
     }
   },
 });

@@ -44,6 +44,15 @@ export function entriesOf(rule: PolicyRule, field: 'verbs' | 'resources', values
   return rule[field].flatMap((value, index) => (values.includes(value) ? [{ value, at: rule.path.concat(field, index) }] : []));
 }
 
+/**
+ * Positions of the entries of a rule's resources that grant one of the `subresources` of `resource`, as the RBAC
+ * authorizer's ResourceMatches reads them: `pods/exec` itself or `*\/exec` for every resource's exec (`pods/*` is no
+ * wildcard, only a name that matches nothing). A bare `*` is left to rbac-wildcard.
+ */
+export function subresourceEntries(rule: PolicyRule, resource: string, subresources: readonly string[]): { value: string; at: Path }[] {
+  return entriesOf(rule, 'resources', subresources.flatMap((subresource) => [`${resource}/${subresource}`, `*/${subresource}`]));
+}
+
 /** The Roles or ClusterRoles that hold rules (an aggregated ClusterRole's rules are filled in by the controller). */
 export function isAggregated(role: KubeObject): boolean {
   return asRecord(role.value['aggregationRule']) !== undefined;
