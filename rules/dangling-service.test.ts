@@ -112,6 +112,24 @@ new RuleTester({ describe, it }).run(rule, {
 `,
       errors: [{ messageId: 'noPods', line: 17, column: 8, data: { selector: 'app=wbe', namespace: 'default' } }],
     },
+    {
+      name: 'an OpenShift DeploymentConfig is a workload of the inputs, not a custom resource that could make the pods',
+      code: `${WEB}
+  apiVersion: apps.openshift.io/v1
+  kind: DeploymentConfig
+  metadata: {name: worker}
+  spec:
+    template:
+      metadata: {labels: {app: worker}}
+      spec: {containers: [{name: c, image: "c:1"}]}
+  ---
+  apiVersion: v1
+  kind: Service
+  metadata: {name: web}
+  spec: {selector: {app: wbe}, ports: [{port: 80}]}
+`,
+      errors: [{ messageId: 'noPods', line: 21, column: 8, data: { selector: 'app=wbe', namespace: 'default' } }],
+    },
   ],
 });
 

@@ -117,8 +117,12 @@ export function buildLintIndex(objects: readonly KubeObject[], workloads: readon
     workloadOf: (object) => workloadByObject.get(object),
     workloadsIn: (namespace) => workloadsByNamespace.get(namespace) ?? [],
     memo: memoIn(memos),
-    // a tool's file (a kind Cluster, a clusterctl configuration) is read from disk: it makes no pods or Services
-    customResources: () => (customResources ??= objects.filter(({ ref }) => isCustomResource(ref.apiVersion) && !isConfigurationFile(groupOf(ref.apiVersion), ref.apiVersion, ref.kind))),
+    // a tool's file (a kind Cluster, a clusterctl configuration) is read from disk: it makes no pods or Services; an
+    // OpenShift DeploymentConfig is a workload whose pods the index already holds, not an operator's unseen output
+    customResources: () =>
+      (customResources ??= objects.filter(
+        (object) => isCustomResource(object.ref.apiVersion) && !workloadByObject.has(object) && !isConfigurationFile(groupOf(object.ref.apiVersion), object.ref.apiVersion, object.ref.kind),
+      )),
     servicesSelecting(workload) {
       const cached = selecting.get(workload);
       if (cached) return cached;
