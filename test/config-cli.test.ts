@@ -51,6 +51,15 @@ describe('config file in the CLI', () => {
     expect((JSON.parse(run.stdout) as Report).findings.map((finding) => finding.file)).not.toContain('legacy/broken.yaml');
   });
 
+  it('applies a parent directory\'s overrides and ignore globs that cover the working directory itself', async () => {
+    const config = 'overrides:\n  - files: ["apps/**"]\n    rules: {latest-tag: warning}\nignore:\n  - "apps/*/generated/**"\n';
+    const root = await project({ '.kubefit.yaml': config, 'apps/web/pod.yaml': POD, 'apps/web/generated/broken.yaml': 'a: "\n' });
+    const report = JSON.parse((await runIn(join(root, 'apps', 'web'), ['lint', '--format', 'json', '.'])).stdout) as Report;
+    expect(report.findings.filter((finding) => finding.ruleId === 'latest-tag' || finding.file.startsWith('generated')).map((finding) => [finding.file, finding.ruleId, finding.severity])).toEqual([
+      ['pod.yaml', 'latest-tag', 'warning'],
+    ]);
+  });
+
   it('stops with exit code 2 and the position of a mistake in the file named by --config', async () => {
     const root = await project({ 'ci/kubefit.yaml': 'rules:\n  latest-tag: fatal\n', 'pod.yaml': POD });
     const run = await runIn(root, ['lint', '--config', 'ci/kubefit.yaml', 'pod.yaml']);

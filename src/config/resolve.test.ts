@@ -44,6 +44,12 @@ describe('resolveConfig', () => {
     expect(config.overrides[0]?.files).toEqual(['../../test/**']);
     const inner = resolveConfig({ file: '/repo/.kubefit.yaml', baseDir: '/repo', content: { ignore: ['apps/shop/old/**'], cluster: ['apps/shop/cluster.yaml'] } }, {}, '/repo/apps/shop');
     expect([inner.ignorePaths, inner.cluster]).toEqual([['old/**'], ['cluster.yaml']]);
+    const covering = resolveConfig(
+      { file: '/repo/.kubefit.yaml', baseDir: '/repo', content: { ignore: ['apps/*/old/**', 'apps/**/*.json', 'apps/web/**'], overrides: [{ files: ['apps/**'], rules: {} }] } },
+      {},
+      '/repo/apps/shop',
+    );
+    expect([covering.ignorePaths, covering.overrides[0]?.files]).toEqual([['old/**', '**/*.json', '../../apps/web/**'], ['**']]);
     expect(config.baseDir).toBe('/repo');
   });
 

@@ -1,5 +1,6 @@
 // The configuration a run uses: defaults, then the config file, then command-line flags.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { matchesGlob } from '../model/glob.js';
 import { DEFAULT_CONFIG, type FailOn, type IgnoreEntry, type KubefitConfig, type RuleOptionValues, type RuleSetting } from './config.js';
 import type { ConfigFile, RuleEntry } from './load-config.js';
 
@@ -49,16 +50,30 @@ function fileSettings(file: ConfigFile, cwd: string): Partial<KubefitConfig> {
 }
 
 /**
- * `vendor/**` in ../.kubefit.yaml becomes `../vendor/**`, and `apps/legacy/**` seen from apps/ becomes `legacy/**`;
- * globs starting with `**` match at any depth and stay.
+ * `vendor/**` in ../.kubefit.yaml becomes `../vendor/**`, and seen from apps/shop, `apps/shop/old/**` becomes `old/**`,
+ * `apps/*\/old/**` too and `apps/**` becomes `**`; globs starting with `**` match at any depth and stay.
  */
 function rebaseGlob(baseDir: string, cwd: string, glob: string): string {
   const toBase = relative(cwd, baseDir).split(sep).join('/');
   if (toBase === '' || glob.startsWith('**') || isAbsolute(glob)) return glob;
   const pattern = glob.replace(/^\.\//, '');
   const fromBase = relative(baseDir, cwd).split(sep).join('/');
-  if (!fromBase.startsWith('..') && pattern.startsWith(`${fromBase}/`)) return pattern.slice(fromBase.length + 1);
-  return `${toBase}/${pattern}`;
+  return (!fromBase.startsWith('..') && globBelow(pattern, fromBase.split('/'))) || `${toBase}/${pattern}`;
+}
+
+/**
+ * What is left of `pattern` below `directory` when its leading segments match the directory's, one segment each
+ * (`*`, `?` within a segment) or any number of them (`**`, which then covers every depth below); undefined when they
+ * do not, or when nothing is left.
+ */
+function globBelow(pattern: string, directory: readonly string[]): string | undefined {
+  const segments = pattern.split('/');
+  for (const [index, name] of directory.entries()) {
+    const segment = segments[index];
+    if (segment === '**') return segments.slice(index).join('/');
+    if (segment === undefined || !matchesGlob(name, segment)) return undefined;
+  }
+  return segments.slice(directory.length).join('/') || undefined;
 }
 
 /** `rules` entries as written (severity, [severity, options] or options) split into severities and options. */
