@@ -2,7 +2,7 @@
 import { GO_INTEGER_BOUNDS } from '../go-integers.js';
 import { validateContainer, validateDNS1123Label, validatePullPolicy, validateObjectFieldSelector, validateResourceFieldSelector, type InitRestartPolicy, type NameSet, type SleepSeconds } from './core-container.js';
 import { validatePodSecurityContext, validateWindowsHostProcessPod } from './core-security-context.js';
-import { localNonReservedPathErrors } from './local-path.js';
+import { localNonReservedPathErrors, pathNoBackstepsErrors } from './local-path.js';
 import { duplicate, forbidden, goQuote, GoSyntax, invalid, notSupported, pointing, required, toPath, unsupportedValue, type ErrorList, type FieldPath } from './field-error.js';
 import { dns1123LabelErrors, inclusiveRangeError, labelValueErrors, qualifiedNameErrors, subdomainErrors, subdomainWithUnderscoreErrors } from '../../model/name-validation.js';
 import { legacyIPErrors } from './ip.js';
@@ -387,7 +387,11 @@ function validateVolumeSource(volume: Fields, field: FieldPath, context: Validat
     appendAll(errors, validateVolumeItems(source, record, field.concat(source)));
     if (source === 'ephemeral') appendAll(errors, validateEphemeralVolumeSource(record, field.concat(source)));
     if (source === 'iscsi') appendAll(errors, validateISCSI(record ?? {}, field.concat(source)));
-    if (source === 'hostPath') appendAll(errors, unsupportedValue(field.concat(source, 'type'), stringField(record, 'type'), HOST_PATH_TYPES));
+    if (source === 'hostPath') {
+      // upstream: validation.go validateHostPathVolumeSource (an empty path is the Required error above)
+      appendAll(errors, pathNoBackstepsErrors(stringField(record, 'path') ?? '', field.concat(source, 'path')));
+      appendAll(errors, unsupportedValue(field.concat(source, 'type'), stringField(record, 'type'), HOST_PATH_TYPES));
+    }
     // v1 SetDefaults_Volume fills in an empty pullPolicy; without the gate PrepareForCreate drops the source
     if (source === 'image' && context.imageVolume) appendAll(errors, validatePullPolicy(stringField(record, 'pullPolicy') || undefined, field.concat(source, 'pullPolicy')));
   }

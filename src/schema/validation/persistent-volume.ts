@@ -6,6 +6,7 @@ import { byteLength, dns1123LabelErrors, inclusiveRangeError, subdomainErrors } 
 import { parseQuantity } from '../../model/quantity.js';
 import { fieldPathString, forbidden, GoStringer, invalid, key, notSupported, pointing, required, toPath, tooLong, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { validateLabelSelector } from './label-selector.js';
+import { pathNoBackstepsErrors } from './local-path.js';
 import { validateNodeSelector } from './node-selector.js';
 import { validateAnnotations, validateLabels } from './object-meta.js';
 import { canonicalQuantity } from './quantity-string.js';
@@ -277,15 +278,10 @@ function validateVolumeSources(spec: Fields, field: FieldPath): ErrorList {
 
 const isBlank = (source: Fields, name: string): boolean => (stringField(source, name) ?? '') === '';
 
-// upstream: validation.go validatePathNoBacksteps
-function validatePathNoBacksteps(path: string, field: FieldPath): ErrorList {
-  return path.split('/').includes('..') ? [invalid(field, path, "must not contain '..'")] : [];
-}
-
 // upstream: validation.go validateHostPathVolumeSource (the type is the schema's enum)
 function validateHostPath(source: Fields, field: FieldPath): ErrorList {
   const path = stringField(source, 'path') ?? '';
-  return path === '' ? [required([...field, 'path'])] : validatePathNoBacksteps(path, [...field, 'path']);
+  return path === '' ? [required([...field, 'path'])] : pathNoBackstepsErrors(path, [...field, 'path']);
 }
 
 // upstream: validation.go validateGCEPersistentDiskVolumeSource, validateAWSElasticBlockStoreVolumeSource
@@ -344,7 +340,7 @@ export function validateISCSI(source: Fields, field: FieldPath): ErrorList {
 // upstream: validation.go validateLocalVolumeSource; ValidatePersistentVolumeSpec requires node affinity with it
 function validateLocal(source: Fields, field: FieldPath, spec: Fields): ErrorList {
   const path = stringField(source, 'path') ?? '';
-  const errors = path === '' ? [required([...field, 'path'])] : validatePathNoBacksteps(path, [...field, 'path']);
+  const errors = path === '' ? [required([...field, 'path'])] : pathNoBackstepsErrors(path, [...field, 'path']);
   if (!recordField(spec, 'nodeAffinity')) errors.push(required([...field.slice(0, -1), 'nodeAffinity'], 'Local volume requires node affinity'));
   return errors;
 }
