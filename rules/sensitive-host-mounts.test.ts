@@ -30,6 +30,7 @@ new RuleTester({ describe, it }).run(rule, {
       `,
     },
     { name: 'one character device below /dev is how a pod gets a device; the syslog socket is the node\'s syslog', fixture: 'fixtures/rules/sensitive-host-mounts/valid-device-nodes.yaml' },
+    { name: 'cleaned of repeated slashes and . segments, directories of the agent\'s own', fixture: 'fixtures/rules/sensitive-host-mounts/valid-clean-subdirectories.yaml' },
     { name: 'the kubelet plugin directories of a CSI node plugin are kubelet-plugin-mounts notes', fixture: 'fixtures/rules/kubelet-plugin-mounts/invalid-csi-node-plugin.yaml' },
     { name: 'the kubelet device-plugins directory of a device plugin is a kubelet-plugin-mounts note', fixture: 'fixtures/rules/kubelet-plugin-mounts/invalid-device-plugin.yaml' },
     {
@@ -92,6 +93,15 @@ new RuleTester({ describe, it }).run(rule, {
       errors: [
         { messageId: 'mounted', line: 9, column: 43, data: { volume: 'etcd', path: '/var/lib/etcd' } },
         { messageId: 'mounted', line: 9, column: 91, data: { volume: 'lib64', path: '/lib64' } },
+      ],
+    },
+    {
+      name: 'sensitive directories written with repeated slashes, . segments or a trailing slash, as the node resolves them',
+      fixture: 'fixtures/rules/sensitive-host-mounts/invalid-unclean-paths.yaml',
+      errors: [
+        { messageId: 'mounted', line: 15, column: 40, data: { volume: 'etc', path: '/etc' } },
+        { messageId: 'mounted', line: 16, column: 44, data: { volume: 'kubelet', path: '/var/lib/kubelet' } },
+        { messageId: 'mounted', line: 17, column: 41, data: { volume: 'proc', path: '/proc' } },
       ],
     },
     {

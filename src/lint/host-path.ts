@@ -1,11 +1,12 @@
 // hostPath volumes of a pod spec, with the path of each `hostPath.path` value for reports.
+import { posix } from 'node:path';
 import type { Path } from '../model/document.js';
 import { asArray, asRecord } from '../model/object.js';
 import type { Workload } from '../model/workload.js';
 
 export interface HostPathVolume {
   readonly name: string;
-  /** The host path as written, without trailing slashes ("/" stays "/"). */
+  /** The node path the volume reaches (see nodePath): `//etc/` and `/./etc` are /etc. */
   readonly hostPath: string;
   /** hostPath.type as written (Directory, File, CharDevice, ...); undefined when unset. */
   readonly type: string | undefined;
@@ -20,9 +21,19 @@ export function hostPathVolumes(workload: Workload): HostPathVolume[] {
     if (typeof path !== 'string') return;
     const name = typeof volume?.['name'] === 'string' ? volume['name'] : `#${index}`;
     const type = asRecord(volume?.['hostPath'])?.['type'];
-    out.push({ name, hostPath: path.replace(/(.)\/+$/, '$1'), type: typeof type === 'string' ? type : undefined, at: workload.podSpecPath.concat('volumes', index, 'hostPath', 'path') });
+    out.push({ name, hostPath: nodePath(path), type: typeof type === 'string' ? type : undefined, at: workload.podSpecPath.concat('volumes', index, 'hostPath', 'path') });
   });
   return out;
+}
+
+/**
+ * A hostPath as the node's kernel resolves it (the kubelet mounts it as written): repeated slashes, `.` and `..`
+ * segments and trailing slashes go ("/" stays "/"). A Windows named pipe (`//./pipe/...` or with backslashes) stays as written.
+ */
+function nodePath(path: string): string {
+  if (/^(?:\/\/|\\\\)\.[\\/]/.test(path)) return path;
+  const cleaned = posix.normalize(path);
+  return cleaned.length > 1 ? cleaned.replace(/\/+$/, '') : cleaned;
 }
 
 /**
