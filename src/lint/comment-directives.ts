@@ -30,7 +30,7 @@ export function commentDirectivesIn(document: Pick<ManifestDocument, 'text' | 'm
   if (!document.mentions(MARKER)) return [];
   const text = document.text;
   const directives: CommentDirective[] = [];
-  const lines = text.split('\n');
+  const lines = text.split(/\r?\n/);
   let blockIndent = -1;
   lines.forEach((line, index) => {
     const indent = line.search(/\S/);

@@ -159,4 +159,21 @@ describe('comment directives', () => {
     `;
     expect(run(code)).toEqual([]);
   });
+
+  it('read CRLF files line by line as LF ones: a block scalar whose header has a comment still holds its text', () => {
+    const code = dedent(`
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web
+        annotations:
+          note: | # kept for the runbook
+            # kubefit-disable-next-line liveness-probe
+      spec:
+        containers:
+          - name: app
+            image: nginx  # kubefit-disable-line latest-tag
+    `).replace(/\n/g, '\r\n');
+    expect(run(code)).toEqual(['10:13 liveness-probe warning container "app" has no livenessProbe']);
+  });
 });
