@@ -59,6 +59,25 @@ describe('applySuppressions', () => {
     expect(run(code)).toEqual([]);
   });
 
+  it('honours the annotation on a CronJob\'s job template, which its Jobs carry', () => {
+    const code = `
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: nightly}
+      spec:
+        schedule: "0 3 * * *"
+        jobTemplate:
+          metadata:
+            annotations: {kubefit.dev/ignore: latest-tag}
+          spec:
+            template:
+              spec:
+                restartPolicy: Never
+                containers: [{name: backup, image: backup}]
+    `;
+    expect(run(code)).toEqual([]);
+  });
+
   it('honours kubefit-disable-next-line and kubefit-disable-line comments and reports unused ones', () => {
     const code = `
       apiVersion: v1

@@ -91,11 +91,13 @@ function objectKey(file: string, ref: ObjectRef): string {
   return `${file}\0${ref.apiVersion}\0${ref.kind}\0${ref.namespace}\0${ref.name}`;
 }
 
-/** The object's own annotation and, for workloads, the pod template's. */
+/** The object's own annotation and, for workloads, each template's: a CronJob's job template and its pod template. */
 function annotationSuppressions(object: KubeObject): Suppression[] {
   const kind = podKindOf(object.ref.apiVersion, object.ref.kind);
   const metadataPaths: Path[] = [['metadata']];
-  if (kind && POD_KINDS[kind].templatePath.length > 0) metadataPaths.push([...POD_KINDS[kind].templatePath, 'metadata']);
+  (kind ? POD_KINDS[kind].templatePath : []).forEach((step, index, templatePath) => {
+    if (step === 'template' || step === 'jobTemplate') metadataPaths.push([...templatePath.slice(0, index + 1), 'metadata']);
+  });
   const out: Suppression[] = [];
   for (const metadataPath of metadataPaths) {
     const value = asStringMap(asRecord(valueAt(object.value, metadataPath))?.['annotations'])[IGNORE_ANNOTATION];
