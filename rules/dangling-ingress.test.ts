@@ -9,6 +9,7 @@ new RuleTester({ describe, it }).run(rule, {
     { name: 'backends by port name and number; a resource backend', fixture: `${FIXTURES}/valid-backends-exist.yaml` },
     { name: 'a backend name or port, or a Service port, a substitution variable stands for', fixture: `${FIXTURES}/valid-substituted.yaml` },
     { name: 'a port number of an ExternalName Service without ports (the controller uses it as given)', fixture: `${FIXTURES}/valid-external-name.yaml` },
+    { name: 'an AWS Load Balancer Controller action named by an actions.<name> annotation (port name use-annotation)', fixture: `${FIXTURES}/valid-alb-annotation-actions.yaml` },
     {
       name: 'test cases reusing a Service name: each Ingress is checked against the Service of its own file',
       fixture: [`${FIXTURES}/valid-test-cases/one-port/in.yaml`, `${FIXTURES}/valid-test-cases/two-ports/in.yaml`],
@@ -25,6 +26,11 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'port name use-annotation without a matching actions.<name> annotation',
+      fixture: `${FIXTURES}/invalid-alb-action-without-annotation.yaml`,
+      errors: [{ messageId: 'noService', line: 16, column: 31, data: { service: 'ssl-redirekt', namespace: 'default' } }],
+    },
     {
       name: 'a port the Service lacks, a missing Service, a legacy port name',
       fixture: `${FIXTURES}/invalid-missing-service-and-port.yaml`,

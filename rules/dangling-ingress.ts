@@ -51,6 +51,18 @@ function hasPort(service: KubeObject, port: string | number): boolean {
   });
 }
 
+/**
+ * A backend the AWS Load Balancer Controller reads from an annotation: port name `use-annotation` and an
+ * `<prefix>/actions.<service name>` annotation (the prefix is alb.ingress.kubernetes.io unless --annotations-prefix
+ * changes it) holding a redirect, fixed response or forward action; the name is the action's, not a Service's.
+ */
+// upstream: aws-load-balancer-controller pkg/ingress/enhanced_backend_builder.go magicServicePortUseAnnotation, buildActionViaAnnotation
+function isAnnotationAction(ingress: KubeObject, backend: Backend): boolean {
+  if (backend.port !== 'use-annotation') return false;
+  const annotations = asRecord(valueAt(ingress.value, ['metadata', 'annotations'])) ?? {};
+  return Object.keys(annotations).some((key) => key.endsWith(`/actions.${backend.service}`));
+}
+
 export default defineRule({
   meta: {
     id: 'dangling-ingress',
@@ -58,7 +70,7 @@ export default defineRule({
     category: 'networking',
     description: 'Ingress backend names a Service, or a Service port, that the inputs do not define',
     rationale:
-      'The ingress controller answers 503 for a path whose backend Service does not exist or has no such port. Like kube-linter\'s dangling-ingress, the rule looks the Service up by name in the Ingress\'s namespace, in every input directory; it also checks the port (by number or by name; an ExternalName Service takes any port number, which the controller sends to the external name). It runs only when the Ingress\'s own directory defines Services of its namespace, and not when the namespace has custom resources (an operator may create the Service). Resource backends are not checked.',
+      'The ingress controller answers 503 for a path whose backend Service does not exist or has no such port. Like kube-linter\'s dangling-ingress, the rule looks the Service up by name in the Ingress\'s namespace, in every input directory; it also checks the port (by number or by name; an ExternalName Service takes any port number, which the controller sends to the external name). A backend with the port name use-annotation and an actions.<name> annotation on the Ingress is an AWS Load Balancer Controller action (a redirect or fixed response), not a Service. It runs only when the Ingress\'s own directory defines Services of its namespace, and not when the namespace has custom resources (an operator may create the Service). Resource backends are not checked.',
     remediation: 'Correct the backend\'s service name or port, or add the Service to the manifests.',
     defaultOn: true,
     queries: ['Service', CUSTOM_RESOURCES],
@@ -73,7 +85,7 @@ export default defineRule({
     if (!directoryHasKind(index, 'Service', ingress) || hasCustomResources(index, namespace)) return;
     for (const backend of backendsOf(ingress)) {
       // a name or port a substitution variable stands for (`${SERVICE_NAME:=web}`) is envsubst's or Flux's, unknown here
-      if (holdsSubstitution(backend.service)) continue;
+      if (holdsSubstitution(backend.service) || isAnnotationAction(ingress, backend)) continue;
       const service = index.named('Service', backend.service, ingress);
       if (!service) report({ messageId: 'noService', data: { service: backend.service, namespace }, at: backend.servicePath });
       else if (backend.port !== undefined && !holdsSubstitution(backend.port) && !hasPort(service, backend.port)) report({ messageId: 'noPort', data: { port: JSON.stringify(backend.port), service: backend.service }, at: backend.portPath });
