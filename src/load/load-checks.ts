@@ -100,9 +100,9 @@ export const LOAD_CHECKS = {
   typeMetaMissing: inputCheck({
     id: 'type-meta-missing',
     severity: 'error',
-    description: 'an object (a document with metadata) has a kind but no apiVersion, or an apiVersion but no kind',
-    rationale: 'kubectl reads apiVersion and kind before anything else and rejects the document ("error validating data: apiVersion not set"); nothing of it is applied. A document without metadata or without both fields is no object at all (not-kubernetes).',
-    remediation: 'Add the missing apiVersion (such as apps/v1) or kind.',
+    description: 'an object (a document with metadata) has a kind but no apiVersion, or an apiVersion but no kind; or an object\'s apiVersion has more than one /',
+    rationale: 'kubectl reads apiVersion and kind before anything else and rejects the document ("error validating data: apiVersion not set", "unexpected GroupVersion string: example.com/v1/beta" for an apiVersion that is neither group/version nor version); nothing of it is applied. A document without metadata or without both fields is no object at all (not-kubernetes).',
+    remediation: 'Add the missing apiVersion (such as apps/v1) or kind, or write the apiVersion as group/version.',
   }),
   notKubernetes: inputCheck({
     id: 'not-kubernetes',

@@ -256,7 +256,7 @@ describe('loadManifests', () => {
     expect(brief(result)).toEqual(['placeholder-elsewhere.yaml:8:11 error yaml-syntax: found unexpected end of stream']);
   });
 
-  it('rejects an object without its apiVersion or kind, as kubectl does, and skips what is no object or a tool\'s own file', async () => {
+  it('rejects an object without its apiVersion or kind or with an apiVersion ParseGroupVersion refuses, as kubectl does, and skips what is no object or a tool\'s own file', async () => {
     const result = await load(['type-meta-missing.yaml']);
     expect(result.objects).toEqual([]);
     expect(brief(result)).toEqual([
@@ -265,6 +265,8 @@ describe('loadManifests', () => {
       'type-meta-missing.yaml:13:1 info not-kubernetes: document has no kind; skipped',
       'type-meta-missing.yaml:18:1 error type-meta-missing: apiVersion not set (the key is written "apiversion"; kubectl reads keys by their exact case): kubectl rejects the document',
       'type-meta-missing.yaml:25:1 info not-kubernetes: scorecard.operatorframework.io/v1alpha3 Configuration is a file of operator-sdk scorecard, read from disk, not an API object: not validated',
+      'type-meta-missing.yaml:32:13 error type-meta-missing: unexpected GroupVersion string: example.com/v1/beta: kubectl rejects the document',
+      'type-meta-missing.yaml:37:13 error type-meta-missing: unexpected GroupVersion string: apps/v1/beta: kubectl rejects the document',
     ]);
   });
 

@@ -4,7 +4,7 @@ import { componentConfigurationNote } from '../model/component-configuration.js'
 import type { Finding } from '../model/finding.js';
 import { asRecord, toKubeObject, type KubeObject } from '../model/object.js';
 import type { ManifestDocument, Path } from '../model/document.js';
-import { groupOf } from '../model/kinds.js';
+import { groupOf, groupVersionError } from '../model/kinds.js';
 import { LOAD_CHECKS } from './load-checks.js';
 
 export interface ObjectsOfDocument {
@@ -59,6 +59,12 @@ function collect(document: ManifestDocument, value: unknown, basePath: Path, wal
   const record = withListType(asRecord(value), walk.itemType);
   if (!hasTypeMeta(record)) {
     walk.out.findings.push(notKubernetes(document, basePath, record, value));
+    return;
+  }
+  // kubectl's getObjectKind (pkg/validation) reads the apiVersion with schema.ParseGroupVersion before anything else
+  const unreadVersion = groupVersionError(record.apiVersion);
+  if (unreadVersion !== undefined) {
+    walk.out.findings.push(typeMetaError(document, [...basePath, 'apiVersion'], unreadVersion));
     return;
   }
   const kind = record.kind;
@@ -159,11 +165,16 @@ function notKubernetes(document: ManifestDocument, path: Path, record: Readonly<
     const toolFile = cased === undefined ? undefined : configurationFileNote({ ...record, [only]: record[cased] });
     if (toolFile !== undefined) return skipped(document, path, toolFile);
     const note = cased === undefined ? '' : ` (the key is written "${cased}"; kubectl reads keys by their exact case)`;
-    const check = LOAD_CHECKS.typeMetaMissing;
-    return { ruleId: check.id, severity: check.severity, message: `${only} ${problem}${note}: kubectl rejects the document`, ...document.rangeOf(path), object: null, path: null };
+    return typeMetaError(document, path, `${only} ${problem}${note}`);
   }
   const missing = !record ? 'is not a mapping' : missingFields.join(' and ');
   return skipped(document, path, isJsonPatch(value) ? 'document is a JSON patch (a list of operations), not an object; skipped' : record ? `document has no ${missing}; skipped` : `document ${missing}; skipped`);
+}
+
+/** kubectl's refusal of an object whose apiVersion or kind it cannot read (`problem`: getObjectKind's words), at `path`. */
+function typeMetaError(document: ManifestDocument, path: Path, problem: string): Finding {
+  const check = LOAD_CHECKS.typeMetaMissing;
+  return { ruleId: check.id, severity: check.severity, message: `${problem}: kubectl rejects the document`, ...document.rangeOf(path), object: null, path: null };
 }
 
 function skipped(document: ManifestDocument, path: Path, message: string): Finding {

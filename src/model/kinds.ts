@@ -46,6 +46,14 @@ export const POD_KINDS: Readonly<Record<PodKind, PodKindInfo>> = {
   DeploymentConfig: { templatePath: ['spec', 'template'], replicasPath: ['spec', 'replicas'], groups: ['apps.openshift.io', ''] },
 };
 
+/**
+ * schema.ParseGroupVersion's error for an apiVersion it cannot read as "group/version" or "version" (more than one
+ * '/'), or undefined when it reads it.
+ */
+export function groupVersionError(apiVersion: string): string | undefined {
+  return apiVersion.indexOf('/') === apiVersion.lastIndexOf('/') ? undefined : `unexpected GroupVersion string: ${apiVersion}`;
+}
+
 /** The API group of an apiVersion: "apps/v1" → "apps", "v1" → "". */
 export function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');

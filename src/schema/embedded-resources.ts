@@ -3,6 +3,7 @@
 // upstream: apiextensions-apiserver pkg/apiserver/schema/objectmeta/validation.go validate, validateEmbeddedResource
 // (its metadata checks are not modelled)
 import { appendAll } from '../model/append.js';
+import { groupVersionError } from '../model/kinds.js';
 import { asRecord } from '../model/object.js';
 import { dns1035LabelErrors } from '../model/name-validation.js';
 import { invalid, key, required, unstructured, type FieldError, type FieldPath } from './validation/field-error.js';
@@ -47,8 +48,10 @@ function embeddedResourceErrors(object: Readonly<Record<string, unknown>>, path:
   if (Object.hasOwn(object, 'apiVersion')) {
     if (typeof apiVersion !== 'string') errors.push(invalid([...path, 'apiVersion'], unstructured(apiVersion), 'must be a string'));
     else if (apiVersion === '') errors.push(invalid([...path, 'apiVersion'], apiVersion, 'must not be empty'));
-    // schema.ParseGroupVersion: "group/version" or "version", one slash at most
-    else if (apiVersion.split('/').length > 2) errors.push(invalid([...path, 'apiVersion'], apiVersion, `unexpected GroupVersion string: ${apiVersion}`));
+    else {
+      const unreadVersion = groupVersionError(apiVersion);
+      if (unreadVersion !== undefined) errors.push(invalid([...path, 'apiVersion'], apiVersion, unreadVersion));
+    }
   }
   const kind = object['kind'];
   if (Object.hasOwn(object, 'kind')) {

@@ -9,6 +9,7 @@ import { nameIsPathSegment } from './object-meta.js';
 import { validateLabelSelector } from './label-selector.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { goTrimSpace } from '../../model/go-strings.js';
+import { groupVersionError } from '../../model/kinds.js';
 
 // upstream: validateValidatingWebhookConfiguration / validateMutatingWebhookConfiguration with the create options
 // (requireNoSideEffects, requireRecognizedAdmissionReviewVersion, requireUniqueWebhookNames); their webhooks differ
@@ -272,8 +273,9 @@ function validateParamKind(paramKind: Fields, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   const apiVersion = stringField(paramKind, 'apiVersion') ?? '';
   const at = field.concat('apiVersion');
+  const unreadVersion = groupVersionError(apiVersion);
   if (apiVersion === '') errors.push(required(at));
-  else if ((apiVersion.match(/\//g) ?? []).length > 1) errors.push(invalid(at, apiVersion, `unexpected GroupVersion string: ${apiVersion}`));
+  else if (unreadVersion !== undefined) errors.push(invalid(at, apiVersion, unreadVersion));
   else if (apiVersion !== '/') {
     const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') as [string, string] : ['', apiVersion];
     const groupErrors = group.length > 0 ? subdomainErrors(group) : [];

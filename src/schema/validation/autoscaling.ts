@@ -1,6 +1,7 @@
 // pkg/apis/autoscaling/validation: the HorizontalPodAutoscaler spec on create, autoscaling/v2 and v1 (as converted).
 import { appendAll } from '../../model/append.js';
 import type { Path } from '../../model/document.js';
+import { groupVersionError } from '../../model/kinds.js';
 import { parseQuantity } from '../../model/quantity.js';
 import { validateDNS1123Label } from './core-container.js';
 import { forbidden, invalid, notSupported, pointing, required, type ErrorList, type FieldPath } from './field-error.js';
@@ -77,9 +78,9 @@ function validateCrossVersionObjectReference(ref: Fields, field: FieldPath, allo
     else appendAll(errors, nameIsPathSegment(value, false).map((message) => invalid(field.concat(name), value, message)));
   }
   const apiVersion = stringField(ref, 'apiVersion') ?? '';
-  const slashes = apiVersion.split('/').length - 1;
-  if (slashes > 1) errors.push(invalid(field.concat('apiVersion'), apiVersion, `unexpected GroupVersion string: ${apiVersion}`));
-  else if (!allowEmptyGroup && (slashes === 0 || apiVersion.startsWith('/'))) errors.push(invalid(field.concat('apiVersion'), apiVersion, 'apiVersion must specify API group'));
+  const unreadVersion = groupVersionError(apiVersion);
+  if (unreadVersion !== undefined) errors.push(invalid(field.concat('apiVersion'), apiVersion, unreadVersion));
+  else if (!allowEmptyGroup && (!apiVersion.includes('/') || apiVersion.startsWith('/'))) errors.push(invalid(field.concat('apiVersion'), apiVersion, 'apiVersion must specify API group'));
   return errors;
 }
 
