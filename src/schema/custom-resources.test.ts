@@ -105,7 +105,7 @@ describe('custom resources with their CustomResourceDefinition', () => {
     ]);
   });
 
-  it('rejects versions the CRD does not serve or define; warns about deprecated versions and kinds that look like a typo of a defined kind (not one that extends it by a word)', async () => {
+  it('rejects versions the CRD does not serve or define, and its group written as the apiVersion; warns about deprecated versions and kinds that look like a typo of a defined kind (not one that extends it by a word)', async () => {
     expect(await check('versions.yaml')).toEqual([
       '20:13 warning deprecated-api: example.com/v1beta1 Widget is deprecated; use example.com/v1 Widget',
       '24:13 warning deprecated-api: example.com/v1beta2 Widget is going away; use example.com/v1',
@@ -113,6 +113,7 @@ describe('custom resources with their CustomResourceDefinition', () => {
       '32:13 error unknown-kind: no matches for kind "Widget" in version "example.com/v2": CustomResourceDefinition widgets.example.com defines no version v2 (did you mean example.com/v1?)',
       '37:7 warning unknown-kind: no schema for custom resource example.com/v1 Widgit (did you mean Widget? no CustomResourceDefinition in the inputs defines Widgit)',
       '42:7 info unknown-kind: no schema for custom resource example.com/v1 WidgetRun: not validated',
+      '47:13 error unknown-kind: no matches for kind "Widget" in version "example.com": example.com is the API group of CustomResourceDefinition widgets.example.com, not a version (did you mean example.com/v1?)',
     ]);
   });
 

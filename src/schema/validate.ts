@@ -534,6 +534,9 @@ function missingSchema(object: KubeObject, run: CustomRun): Finding[] {
   const builtin = BUILTIN_GROUPS.has(groupOf(apiVersion));
   const prerelease = /\/v\d+(alpha|beta)\d+$/.test(apiVersion);
   if (builtin && !prerelease) {
+    // an apiVersion without '/' is a version of the core group to kubectl, even when it is a CRD's group
+    const definition = apiVersion.includes('/') ? undefined : run.definitions.byGroupKind.get(groupKind(apiVersion, kind));
+    if (definition) return [findingAt(object, ['apiVersion'], { ruleId: UNKNOWN_KIND.id, severity: 'error', message: groupWithoutVersion(apiVersion, kind, definition) })];
     const body = SUBRESOURCE_BODIES.get(`${apiVersion} ${kind}`);
     const message = body
       ? `unknown apiVersion and kind: ${apiVersion} ${kind} is the body of ${body}, not an object kubectl can apply`
@@ -547,6 +550,17 @@ function missingSchema(object: KubeObject, run: CustomRun): Finding[] {
   // a likely typo, but its CRD may simply not be among the inputs: a warning, never a false error
   if (suggestion) return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'warning', message: `no schema for ${what}` })];
   return onceForKind(run, `${apiVersion} ${kind}`, () => findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'info', message: `no schema for ${what}: not validated` }));
+}
+
+/**
+ * kubectl's RESTMapping error for an apiVersion that is the group of a CRD of the inputs without its version
+ * (`apiVersion: fluentbit.fluent.io`): schema.ParseGroupVersion reads it as a version of the core group.
+ */
+function groupWithoutVersion(apiVersion: string, kind: string, definition: CustomResourceDefinition): string {
+  const served = definition.versions.filter((version) => version.served);
+  const current = served.some((version) => !version.deprecated) ? served.filter((version) => !version.deprecated) : served;
+  const hint = current.length > 0 ? ` (did you mean ${current.map((version) => `${definition.group}/${version.name}`).join(' or ')}?)` : '';
+  return `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}: ${apiVersion} is the API group of CustomResourceDefinition ${definition.name}, not a version${hint}`;
 }
 
 /** The info for a kind the run has not reported yet; nothing for the kind's later objects. */
