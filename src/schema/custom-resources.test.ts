@@ -117,6 +117,14 @@ describe('custom resources with their CustomResourceDefinition', () => {
     ]);
   });
 
+  it('reports a value outside an enum in the API server\'s words (kubeOpenAPIResultToFieldErrors EnumFailCode: field.NotSupported)', async () => {
+    expect(await check('enum-words.yaml')).toEqual([
+      '32:10 error schema: spec.match: Unsupported value: "Regex": supported values: "Exact", "Prefix"',
+      '33:11 error schema: spec.weight: Unsupported value: 5: supported values: "1", "10"',
+      '36:17 error schema: spec.backends[1].protocol: Unsupported value: "TCP": supported values: "HTTP", "GRPC"',
+    ]);
+  });
+
   it('reports an unknown field whose value is null, in metadata and in the schema (pruned by its name)', async () => {
     // upstream: apiextensions-apiserver pkg/apiserver/schema/pruning prune (every unknown key, whatever its value)
     expect(await check('unknown-null-fields.yaml')).toEqual([
@@ -223,7 +231,7 @@ describe('CEL x-kubernetes-validations', () => {
     const notChecked = '<nil>: Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
     expect(await check('cel-blocked.yaml')).toEqual([
       `28:1 error schema: ${notChecked}`,
-      '32:15 error schema: spec.type must be one of "Exact", "Prefix", got "Regex"',
+      '32:15 error schema: spec.type: Unsupported value: "Regex": supported values: "Exact", "Prefix"',
       '38:7 error schema: spec: Invalid value: path must be absolute',
       `40:1 error schema: ${notChecked}`,
       '43:3 error invalid-name: metadata.name: Required value: name or generateName is required',

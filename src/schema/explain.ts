@@ -9,7 +9,7 @@ import type { FieldGraph, SchemaError } from './compiled-validator.js';
 import { definitionAt, fieldsAt } from './field-graph.js';
 import { closestName } from './closest-name.js';
 import { goIntegerOverflow, goIntegerOverflowMessage } from './go-integers.js';
-import { errorMessage, errorMessageOf, fieldPathString, goQuote, invalid, tooLongMaxLength, tooMany, type ErrorPrinting } from './validation/field-error.js';
+import { errorMessage, errorMessageOf, fieldPathString, goQuote, invalid, notSupported, tooLongMaxLength, tooMany, type ErrorPrinting } from './validation/field-error.js';
 import { holdsSubstitution } from '../model/substitution.js';
 
 export const SCHEMA_RULE = 'schema';
@@ -123,6 +123,7 @@ function explain(context: Context, error: SchemaError): Explained | undefined {
       return { path, on: 'value', message: `${where} must be ${expectedTypes(error.params['type'])}, got ${describeValue(value)}` };
     case 'enum':
       if (value === '' && isUnsetWhenEmpty(fields, path)) return undefined;
+      if (context.decoding === 'json') return { path, on: 'value', message: enumMessage(path, value, error.params['allowedValues'], context.printing) };
       return { path, on: 'value', message: `${where} must be one of ${allowed(error.params['allowedValues'])}, got ${describeValue(value)}` };
     case 'pattern':
       return error.params['pattern'] === QUANTITY_PATTERN
@@ -157,6 +158,16 @@ function explain(context: Context, error: SchemaError): Explained | undefined {
     default:
       return { path, on: 'value', message: `${where} ${error.message ?? 'is invalid'}` };
   }
+}
+
+/**
+ * The API server's words for a custom resource's value outside its enum (upstream: apiextensions-apiserver validation.go
+ * kubeOpenAPIResultToFieldErrors: EnumFailCode is field.NotSupported with the value, each allowed string as it is and
+ * any other allowed value as its JSON), worded for the release as `printing` says.
+ */
+function enumMessage(path: Path, value: unknown, allowedValues: unknown, printing: ErrorPrinting): string {
+  const supported = (Array.isArray(allowedValues) ? allowedValues : []).map((entry) => (typeof entry === 'string' ? entry : JSON.stringify(entry)));
+  return errorMessageOf(notSupported(path, value, supported), printing);
 }
 
 /**
