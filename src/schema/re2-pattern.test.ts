@@ -73,6 +73,13 @@ describe('re2RegExpOf', () => {
     ['(^\\*$)|(^(http(s)?):\\/\\/(((\\*\\.)?([a-zA-Z0-9\\-]+\\.)*[a-zA-Z0-9-]+|\\*)(:([0-9]{1,5}))?)$)', ['*', 'https://a.example.com:8443', 'http://*.example.com'], ['ftp://example.com', `https://${'a.'.repeat(3000)}!`]],
     // Gateway API header values
     ['^[!-~]+([\\t ]?[!-~]+)*$', ['a b\tc'], ['this\nis\rinvalid\r\nvalue', `${'a'.repeat(5000)}\n`]],
+    // Envoy Gateway Backend spec.endpoints[*].ip.address: counts the engine refuses nested ({1,4} in {1,7}) run written
+    // out; upstream egctl validate_test.go TestRunValidate expects "a.b.c.d" to fail it
+    [
+      '^((25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)\\.){3}(25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)$|^(([0-9a-fA-F]{1,4}:){1,7}[0-9a-fA-F]{1,4}|::|(([0-9a-fA-F]{1,4}:){0,5})?(:[0-9a-fA-F]{1,4}){1,2})$',
+      ['10.0.0.1', '::', 'fe80::1', '2001:db8:0:0:0:0:0:1'],
+      ['a.b.c.d', '256.1.1.1', '1:2:3:4:5:6:7:8:9'],
+    ],
   ])('%s runs in linear time', (pattern, matches, refuses) => {
     const regexp = re2RegExpOf(pattern);
     expect(regexp?.flags).toBe('l');
@@ -83,6 +90,11 @@ describe('re2RegExpOf', () => {
   it('runs other patterns in the backtracking engine, with the u flag', () => {
     expect(re2RegExpOf('^[a-z]+$')?.flags).toBe('u');
     expect(re2RegExpOf('^[a-z]+$', true)?.flags).toBe('gu');
+  });
+
+  it('writes nested counts out only while the expression stays near the size the engine takes itself (a hostile CRD must not slow the run)', () => {
+    expect(re2RegExpOf('((a|b){1,12}){1,12}c')).toBeUndefined();
+    expect(re2RegExpOf('(a|b){1,400}c')).toBeUndefined();
   });
 
   it('gives undefined for a linear-time pattern that needs the u flag', () => {
