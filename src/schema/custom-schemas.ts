@@ -87,7 +87,7 @@ export interface CustomValidator {
 }
 
 /** Bumped when the compiled form changes without the schema changing (ajv options, structural transform). */
-const COMPILER_REVISION = 'ajv8-allErrors-openapi-formats-re2-linear-no-ref-written-out-4';
+const COMPILER_REVISION = 'ajv8-allErrors-openapi-formats-re2-linear-no-ref-written-out-5';
 
 /**
  * Compiles a custom schema (ajv is loaded only when a run has custom resources with schemas), or takes the compiled code

@@ -234,7 +234,8 @@ class Re2Reader {
         continue;
       }
       const low = this.#classAtom(flags);
-      if (this.#text[this.#at] === '-' && this.#text[this.#at + 1] !== ']' && this.#text[this.#at + 1] !== undefined) {
+      // a class escape (\d, \w, \pL) starts no range: Go's parseClass goes on after it, so `[\w-_]` holds '-' itself
+      if (low.char !== undefined && this.#text[this.#at] === '-' && this.#text[this.#at + 1] !== ']' && this.#text[this.#at + 1] !== undefined) {
         this.#at++;
         const high = this.#classAtom(flags);
         out += rangeOf(low, high, flags);
