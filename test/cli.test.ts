@@ -71,6 +71,19 @@ describe('kubefit CLI', () => {
     expect(run.stderr).not.toContain('    at ');
   });
 
+  it('explains a kube-linter, kube-score or Polaris check name as the kubefit rule that covers it', async () => {
+    const run = await runCli(['explain', 'no-read-only-root-fs']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith("kube-linter's no-read-only-root-fs is kubefit's read-only-root-filesystem.\n\nread-only-root-filesystem (warning, security, off by default)\n")).toBe(true);
+    expect(run.stdout).toContain('\nPeer checks: kube-linter: no-read-only-root-fs; kube-score: container-security-context-readonlyrootfilesystem; Polaris: notReadOnlyRootFilesystem\n');
+    const probes = await runCli(['explain', 'pod-probes']);
+    expect(probes.stdout.startsWith("kube-score's pod-probes is kubefit's readiness-probe and liveness-probe (kube-score asks for probes only when a Service selects the pod).\n\nreadiness-probe (")).toBe(true);
+    expect(probes.stdout).toContain('\nliveness-probe (warning, probes, on by default)\n');
+    const misspelt = await runCli(['explain', 'notReadOnlyRootFileSystem']);
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toContain('kubefit: unknown rule "notReadOnlyRootFileSystem" (did you mean notReadOnlyRootFilesystem?)');
+  });
+
   it('prints the JSON contract', async () => {
     const run = await runCli(['check', '--format', 'json', 'fixtures/load/duplicate-key.yaml', CLEAN]);
     const report = JSON.parse(run.stdout) as Report;

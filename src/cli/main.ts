@@ -18,6 +18,7 @@ import { stat } from '../load/async-fs.js';
 import { dirname } from 'node:path';
 import { resolveFrom } from '../load/expand-inputs.js';
 import { didYouMean, suggestName } from '../schema/closest-name.js';
+import { PEER_CHECK_NAMES, peerChecksNamed, peerNamesText, peerNameSentence } from '../lint/peer-check-names.js';
 import { parseInvocation, type Invocation } from './args.js';
 import { COMMANDS } from './command-names.js';
 import { runInit } from './commands/init.js';
@@ -176,9 +177,20 @@ function listRules(rules: readonly RuleMeta[], format: string): string {
 function explainRule(id: string | undefined, rules: readonly RuleMeta[]): string {
   if (id === undefined) throw new UsageError('explain needs a rule id', 'Run "kubefit rules" to list them.');
   const rule = rules.find((candidate) => candidate.id === id);
-  if (!rule) throw new UsageError(`unknown rule "${id}"${didYouMean(id, rules.map((candidate) => candidate.id))}`, 'Run "kubefit rules" to list them.');
+  if (rule) return ruleText(rule);
+  const peers = peerChecksNamed(id);
+  const covering = [...new Set(peers.flatMap((peer) => peer.ruleIds))].flatMap((ruleId) => rules.filter((candidate) => candidate.id === ruleId));
+  if (covering.length === 0) {
+    const names = [...rules.map((candidate) => candidate.id), ...PEER_CHECK_NAMES.map((peer) => peer.name)];
+    throw new UsageError(`unknown rule "${id}"${didYouMean(id, names)}`, 'Run "kubefit rules" to list them.');
+  }
+  return [peers.map((peer) => `${peerNameSentence(peer, true)}.\n`).join(''), ...covering.map(ruleText)].join('\n');
+}
+
+function ruleText(rule: RuleMeta): string {
   const state = rule.defaultOn ? 'on by default' : 'off by default';
-  return `${rule.id} (${rule.severity}, ${rule.category}, ${state})\n\n${rule.description}\n\nWhy: ${rule.rationale}\n\nFix: ${rule.remediation}\n${optionsText(rule)}`;
+  const peers = peerNamesText(rule.id);
+  return `${rule.id} (${rule.severity}, ${rule.category}, ${state})\n\n${rule.description}\n\nWhy: ${rule.rationale}\n\nFix: ${rule.remediation}\n${optionsText(rule)}${peers === '' ? '' : `\nPeer checks: ${peers}\n`}`;
 }
 
 /** The options a lint rule takes (meta.options), one line each with type, default and description. */

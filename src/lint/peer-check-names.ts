@@ -161,3 +161,10 @@ export function peerNameHint(name: string): string {
   const peers = peerChecksNamed(name);
   return peers.length === 0 ? '' : ` (${peers.map((peer) => peerNameSentence(peer, false)).join('; ')})`;
 }
+
+/** "kube-linter: no-read-only-root-fs; kube-score: ...; Polaris: notReadOnlyRootFilesystem" for a kubefit check, or ''. */
+export function peerNamesText(ruleId: string): string {
+  const byTool = new Map<PeerTool, string[]>();
+  for (const peer of peerChecksOf(ruleId)) byTool.set(peer.tool, [...(byTool.get(peer.tool) ?? []), peer.name]);
+  return [...byTool].map(([tool, names]) => `${tool}: ${names.join(', ')}`).join('; ');
+}
