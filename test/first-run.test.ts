@@ -115,6 +115,17 @@ describe('failures a CI user must see (exit 2)', () => {
     expect(run.stderr).toContain(`kubefit: .kubefit.yaml:2:3: unknown rule "latest-tagg" (did you mean latest-tag?)`);
   });
 
+  it('a kube-linter, kube-score or Polaris check name in the configuration, with the kubefit rule that covers it', async () => {
+    const root = await project({ '.kubefit.yaml': 'rules:\n  run-as-non-root: error\n  no-read-only-root-fs: off\n', 'pod.yaml': POD });
+    const run = await runCli(['lint', 'pod.yaml'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`kubefit: .kubefit.yaml:3:3: unknown rule "no-read-only-root-fs" (kube-linter's no-read-only-root-fs is kubefit's read-only-root-filesystem)\n`);
+    const polaris = await project({ '.kubefit.yaml': 'overrides:\n  - files: ["**"]\n    rules:\n      notReadOnlyRootFilesystem: off\n', 'pod.yaml': POD });
+    const camel = await runCli(['lint', 'pod.yaml'], { cwd: polaris });
+    expect(camel.code).toBe(2);
+    expect(camel.stderr).toContain(`kubefit: .kubefit.yaml:4:7: "notReadOnlyRootFilesystem" in overrides[0].rules is not a rule id (Polaris's notReadOnlyRootFilesystem is kubefit's read-only-root-filesystem)\n`);
+  });
+
   it('a rule that cannot be configured, in rules or overrides', async () => {
     const root = await project({ '.kubefit.yaml': 'overrides:\n  - files: ["**"]\n    rules:\n      unschedulable: off\n', 'pod.yaml': POD });
     const run = await runCli(['lint', 'pod.yaml'], { cwd: root });

@@ -181,7 +181,7 @@ function explainRule(id: string | undefined, rules: readonly RuleMeta[]): string
   const peers = peerChecksNamed(id);
   const covering = [...new Set(peers.flatMap((peer) => peer.ruleIds))].flatMap((ruleId) => rules.filter((candidate) => candidate.id === ruleId));
   if (covering.length === 0) {
-    const names = [...rules.map((candidate) => candidate.id), ...PEER_CHECK_NAMES.map((peer) => peer.name)];
+    const names = [...new Set([...rules.map((candidate) => candidate.id), ...PEER_CHECK_NAMES.map((peer) => peer.name)])];
     throw new UsageError(`unknown rule "${id}"${didYouMean(id, names)}`, 'Run "kubefit rules" to list them.');
   }
   return [peers.map((peer) => `${peerNameSentence(peer, true)}.\n`).join(''), ...covering.map(ruleText)].join('\n');

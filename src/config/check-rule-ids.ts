@@ -1,6 +1,7 @@
 // Rule ids named in the configuration must exist and be configurable: a typo would otherwise silently do nothing.
 import type { RuleMeta } from '../model/rule-meta.js';
 import { UsageError } from '../model/usage-error.js';
+import { peerNameHint } from '../lint/peer-check-names.js';
 import { didYouMean } from '../schema/closest-name.js';
 import { configKeyAt, type KubefitConfig } from './config.js';
 
@@ -14,7 +15,7 @@ export function checkRuleIds(config: KubefitConfig, catalog: readonly Pick<RuleM
   for (const { id, path } of named) {
     const meta = known.get(id);
     if (meta === undefined) {
-      throw new UsageError(`${configKeyAt(config, path)}unknown rule "${id}"${didYouMean(id, [...known.keys()])}`, 'Run "kubefit rules" to list every rule id.');
+      throw new UsageError(`${configKeyAt(config, path)}unknown rule "${id}"${peerNameHint(id) || didYouMean(id, [...known.keys()])}`, 'Run "kubefit rules" to list every rule id.');
     }
     if (meta.notConfigurable !== undefined) {
       throw new UsageError(`${configKeyAt(config, path)}rule "${id}" cannot be configured: ${meta.notConfigurable}`, 'Remove it from the configuration.');

@@ -89,6 +89,7 @@ describe('parseConfig', () => {
     ['rules:\n  latest-tag: fatal\n', '.kubefit.yaml:2:15: rules.latest-tag must be one of error, warning, info, off'],
     ['failOn: warning\nrulez: {}\n', '.kubefit.yaml:2:1: unknown key "rulez" in the config'],
     ['rules:\n  Latest_Tag: off\n', '.kubefit.yaml:2:3: "Latest_Tag" in rules is not a rule id (lower-case words joined by "-")'],
+    ['rules:\n  cpuRequestsMissing: off\n', `.kubefit.yaml:2:3: "cpuRequestsMissing" in rules is not a rule id (Polaris's cpuRequestsMissing is kubefit's requests-missing)`],
     ['kubernetesVersion: 1.30\n', '.kubefit.yaml:1:20: kubernetesVersion must be a string (quote it, "1.30": unquoted, YAML reads 1.3)'],
     ['ignore:\n  - { rule: latest-tag, name: 007 }\n', '.kubefit.yaml:2:31: ignore[0].name must be a string (quote it, "007": unquoted, YAML reads 7)'],
     ['cluster: nodes.yaml\n', '.kubefit.yaml:1:10: cluster must be an array'],

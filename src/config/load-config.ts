@@ -6,6 +6,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { UsageError } from '../model/usage-error.js';
 import { formatPath } from '../model/document.js';
+import { peerNameHint } from '../lint/peer-check-names.js';
 import type { FailOn, IgnoreEntry, RuleOptionValues, RuleSetting, SchemaRuleConfig } from './config.js';
 
 /** A rule's entry in the config file: a severity, `[severity, options]` (ESLint's form), or options alone. */
@@ -151,8 +152,10 @@ function describeProblem(problem: ErrorObject): string {
   switch (problem.keyword) {
     case 'additionalProperties':
       return `unknown key "${String(params['additionalProperty'])}" in ${where}`;
-    case 'propertyNames':
-      return `"${String(params['propertyName'])}" in ${where} is not a rule id (lower-case words joined by "-")`;
+    case 'propertyNames': {
+      const name = String(params['propertyName']);
+      return `"${name}" in ${where} is not a rule id${peerNameHint(name) || ' (lower-case words joined by "-")'}`;
+    }
     case 'enum':
       return `${where} must be one of ${(params['allowedValues'] as unknown[]).join(', ')}`;
     case 'required':

@@ -158,7 +158,8 @@ export function peerNameSentence(peer: PeerCheckName, withNote: boolean): string
 
 /** " (kube-linter's no-read-only-root-fs is kubefit's read-only-root-filesystem)" for a peer name, or nothing. */
 export function peerNameHint(name: string): string {
-  const peers = peerChecksNamed(name);
+  // a peer name that is also the kubefit id (kube-linter's latest-tag) needs no hint
+  const peers = peerChecksNamed(name).filter((peer) => !peer.ruleIds.includes(name));
   return peers.length === 0 ? '' : ` (${peers.map((peer) => peerNameSentence(peer, false)).join('; ')})`;
 }
 

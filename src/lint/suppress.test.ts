@@ -44,6 +44,24 @@ describe('applySuppressions', () => {
     ]);
   });
 
+  it('names the kubefit rule when a suppression names a kube-linter, kube-score or Polaris check', () => {
+    const code = `
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web
+        annotations: {kubefit.dev/ignore: "latest-tag, no-liveness-probe"}
+      spec:
+        # kubefit-disable-next-line livenessProbeMissing, latest-tag
+        containers: [{name: app, image: nginx}]
+    `;
+    expect(run(code)).toEqual([
+      `5:37 unused-suppression info "no-liveness-probe" in the kubefit.dev/ignore annotation suppresses no finding (kube-linter's no-liveness-probe is kubefit's liveness-probe)`,
+      `7:3 unused-suppression info "livenessProbeMissing" in kubefit-disable-next-line suppresses no finding (Polaris's livenessProbeMissing is kubefit's liveness-probe)`,
+      '8:23 liveness-probe warning container "app" has no livenessProbe',
+    ]);
+  });
+
   it('honours the annotation on a pod template', () => {
     const code = `
       apiVersion: apps/v1

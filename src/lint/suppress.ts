@@ -10,6 +10,7 @@ import { asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import { valueAt } from '../model/workload.js';
 import { commentDirectivesIn, type CommentDirective } from './comment-directives.js';
 import { IGNORE_ANNOTATION, parseIgnoreAnnotation } from './ignore-annotation.js';
+import { peerNameHint } from './peer-check-names.js';
 import { UNUSED_SUPPRESSION } from './lint-checks.js';
 import { settingResolver } from './rule-settings.js';
 
@@ -109,7 +110,7 @@ function annotationSuppressions(object: KubeObject): Suppression[] {
     out.push({
       ruleIds,
       used: new Set(),
-      unused: (ruleId) => ({ ...unused, message: `"${ruleId ?? ''}" in the ${IGNORE_ANNOTATION} annotation suppresses no finding` }),
+      unused: (ruleId) => ({ ...unused, message: `"${ruleId ?? ''}" in the ${IGNORE_ANNOTATION} annotation suppresses no finding${peerNameHint(ruleId ?? '')}` }),
     });
   }
   return out;
@@ -122,7 +123,7 @@ function commentSuppression(file: string, directive: CommentDirective): Suppress
     used: new Set(),
     unused: (ruleId) => ({
       ...unusedSpec(),
-      message: ruleId === undefined ? `${name} suppresses no finding` : `"${ruleId}" in ${name} suppresses no finding`,
+      message: ruleId === undefined ? `${name} suppresses no finding` : `"${ruleId}" in ${name} suppresses no finding${peerNameHint(ruleId)}`,
       file,
       line: directive.line,
       column: directive.column,
