@@ -75,7 +75,7 @@ describe('kubefit CLI', () => {
     const run = await runCli(['explain', 'no-read-only-root-fs']);
     expect(run.code).toBe(0);
     expect(run.stdout.startsWith("kube-linter's no-read-only-root-fs is kubefit's read-only-root-filesystem.\n\nread-only-root-filesystem (warning, security, off by default)\n")).toBe(true);
-    expect(run.stdout).toContain('\nPeer checks: kube-linter: no-read-only-root-fs; kube-score: container-security-context-readonlyrootfilesystem; Polaris: notReadOnlyRootFilesystem\n');
+    expect(run.stdout).toContain('\nIn other tools: kube-linter: no-read-only-root-fs; kube-score: container-security-context-readonlyrootfilesystem; Polaris: notReadOnlyRootFilesystem\n');
     const probes = await runCli(['explain', 'pod-probes']);
     expect(probes.stdout.startsWith("kube-score's pod-probes is kubefit's readiness-probe and liveness-probe (kube-score asks for probes only when a Service selects the pod).\n\nreadiness-probe (")).toBe(true);
     expect(probes.stdout).toContain('\nliveness-probe (warning, probes, on by default)\n');

@@ -190,7 +190,7 @@ function explainRule(id: string | undefined, rules: readonly RuleMeta[]): string
 function ruleText(rule: RuleMeta): string {
   const state = rule.defaultOn ? 'on by default' : 'off by default';
   const peers = peerNamesText(rule.id);
-  return `${rule.id} (${rule.severity}, ${rule.category}, ${state})\n\n${rule.description}\n\nWhy: ${rule.rationale}\n\nFix: ${rule.remediation}\n${optionsText(rule)}${peers === '' ? '' : `\nPeer checks: ${peers}\n`}`;
+  return `${rule.id} (${rule.severity}, ${rule.category}, ${state})\n\n${rule.description}\n\nWhy: ${rule.rationale}\n\nFix: ${rule.remediation}\n${optionsText(rule)}${peers === '' ? '' : `\nIn other tools: ${peers}\n`}`;
 }
 
 /** The options a lint rule takes (meta.options), one line each with type, default and description. */

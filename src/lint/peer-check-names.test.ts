@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import readOnlyRootFilesystem from '../../rules/read-only-root-filesystem.js';
 import { ruleCatalog } from '../catalog.js';
 import { PEER_CHECK_NAMES, peerChecksOf, peerNameHint } from './peer-check-names.js';
+import { renderRuleDoc } from './rule-docs.js';
 
 describe('peer check names', () => {
   it('maps every peer check to kubefit checks that exist (a renamed rule breaks this)', () => {
@@ -28,5 +30,11 @@ describe('peer check names', () => {
     expect(peerNameHint('no-read-only-root-fs')).toBe(" (kube-linter's no-read-only-root-fs is kubefit's read-only-root-filesystem)");
     expect(peerNameHint('pod-probes')).toBe(" (kube-score's pod-probes is kubefit's readiness-probe and liveness-probe)");
     expect(peerNameHint('no-such-check')).toBe('');
+  });
+
+  it('lists the peer names on the generated rule page', () => {
+    expect(renderRuleDoc(readOnlyRootFilesystem)).toContain(
+      '## In other tools\n\n- kube-linter: `no-read-only-root-fs`\n- kube-score: `container-security-context-readonlyrootfilesystem`\n- Polaris: `notReadOnlyRootFilesystem`\n',
+    );
   });
 });

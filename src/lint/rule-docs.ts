@@ -4,6 +4,7 @@ import type { RuleMeta } from '../model/rule-meta.js';
 import type { Rule } from './define-rule.js';
 import { docsPathOf } from './define-rule.js';
 import { IGNORE_ANNOTATION } from './ignore-annotation.js';
+import { peerChecksOf } from './peer-check-names.js';
 
 /** Every generated file, keyed by its path from the repository root: one page per rule and per other check. */
 export function renderRuleDocs(rules: readonly Rule[], checks: readonly RuleMeta[]): Map<string, string> {
@@ -66,7 +67,16 @@ function pageHead(meta: RuleMeta): string[] {
     '',
     meta.remediation,
     '',
+    ...peerChecksSection(meta.id),
   ];
+}
+
+/** The kube-linter, kube-score and Polaris checks this one covers, for teams moving over. */
+function peerChecksSection(id: string): string[] {
+  const peers = peerChecksOf(id);
+  if (peers.length === 0) return [];
+  const lines = peers.map((peer) => `- ${peer.tool}: \`${peer.name}\`${peer.note === undefined ? '' : ` (${peer.note})`}`);
+  return ['## In other tools', '', ...lines, '', `\`kubefit explain <name>\` leads here from any of these names; the configuration and suppressions take the kubefit id.`, ''];
 }
 
 function configureSection(meta: RuleMeta): string[] {
