@@ -79,6 +79,9 @@ describe('kubefit CLI', () => {
     const probes = await runCli(['explain', 'pod-probes']);
     expect(probes.stdout.startsWith("kube-score's pod-probes is kubefit's readiness-probe and liveness-probe (kube-score asks for probes only when a Service selects the pod).\n\nreadiness-probe (")).toBe(true);
     expect(probes.stdout).toContain('\nliveness-probe (warning, probes, on by default)\n');
+    const uncovered = await runCli(['explain', 'cpuLimitsMissing']);
+    expect(uncovered.code).toBe(2);
+    expect(uncovered.stderr).toContain(`kubefit: unknown rule "cpuLimitsMissing" (Polaris's cpuLimitsMissing has no kubefit counterpart: kubefit does not ask for a cpu limit)\n`);
     const misspelt = await runCli(['explain', 'notReadOnlyRootFileSystem']);
     expect(misspelt.code).toBe(2);
     expect(misspelt.stderr).toContain('kubefit: unknown rule "notReadOnlyRootFileSystem" (did you mean notReadOnlyRootFilesystem?)');

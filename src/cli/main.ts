@@ -18,7 +18,7 @@ import { stat } from '../load/async-fs.js';
 import { dirname } from 'node:path';
 import { resolveFrom } from '../load/expand-inputs.js';
 import { didYouMean, suggestName } from '../schema/closest-name.js';
-import { PEER_CHECK_NAMES, peerChecksNamed, peerNamesText, peerNameSentence } from '../lint/peer-check-names.js';
+import { PEER_CHECK_NAMES, peerChecksNamed, peerNameHint, peerNamesText, peerNameSentence } from '../lint/peer-check-names.js';
 import { parseInvocation, type Invocation } from './args.js';
 import { COMMANDS } from './command-names.js';
 import { runInit } from './commands/init.js';
@@ -181,8 +181,9 @@ function explainRule(id: string | undefined, rules: readonly RuleMeta[]): string
   const peers = peerChecksNamed(id);
   const covering = [...new Set(peers.flatMap((peer) => peer.ruleIds))].flatMap((ruleId) => rules.filter((candidate) => candidate.id === ruleId));
   if (covering.length === 0) {
+    // a peer check kubefit has no counterpart for is named as such, not taken for a typo
     const names = [...new Set([...rules.map((candidate) => candidate.id), ...PEER_CHECK_NAMES.map((peer) => peer.name)])];
-    throw new UsageError(`unknown rule "${id}"${didYouMean(id, names)}`, 'Run "kubefit rules" to list them.');
+    throw new UsageError(`unknown rule "${id}"${peers.length > 0 ? peerNameHint(id) : didYouMean(id, names)}`, 'Run "kubefit rules" to list them.');
   }
   return [peers.map((peer) => `${peerNameSentence(peer, true)}.\n`).join(''), ...covering.map(ruleText)].join('\n');
 }

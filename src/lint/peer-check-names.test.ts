@@ -11,6 +11,16 @@ describe('peer check names', () => {
     expect(missing).toEqual([]);
   });
 
+  it('lists every check of the three tools (kube-linter 63 built-in, kube-score 39 in README_CHECKS.md, Polaris 44 in pkg/config/checks)', () => {
+    const count = (tool: string) => PEER_CHECK_NAMES.filter((peer) => peer.tool === tool).length;
+    expect([count('kube-linter'), count('kube-score'), count('Polaris')]).toEqual([63, 39, 44]);
+  });
+
+  it('says when kubefit has no counterpart, with what to use instead', () => {
+    expect(peerNameHint('cpuLimitsMissing')).toBe(" (Polaris's cpuLimitsMissing has no kubefit counterpart: kubefit does not ask for a cpu limit)");
+    expect(peerNameHint('ssh-port')).toBe(" (kube-linter's ssh-port has no kubefit counterpart)");
+  });
+
   it('names each peer check once per tool', () => {
     const keys = PEER_CHECK_NAMES.map((peer) => `${peer.tool} ${peer.name}`);
     expect(keys.length).toBe(new Set(keys).size);

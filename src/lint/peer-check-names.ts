@@ -6,8 +6,9 @@ export type PeerTool = 'kube-linter' | 'kube-score' | 'Polaris';
 export interface PeerCheckName {
   readonly tool: PeerTool;
   readonly name: string;
+  /** Empty: kubefit has no counterpart (a name listed so that it is not taken for a typo). */
   readonly ruleIds: readonly string[];
-  /** Where the kubefit check's scope differs from the peer's. */
+  /** Where the kubefit check's scope differs from the peer's, or what to use instead. */
   readonly note?: string;
 }
 
@@ -59,6 +60,24 @@ const KUBE_LINTER: readonly Entry[] = [
   ['cluster-admin-role-binding', 'rbac-cluster-admin-binding'],
   ['access-to-secrets', 'rbac-secrets-read', 'kubefit reports ClusterRoles that read Secrets in every namespace, on the role rather than its binding'],
   ['wildcard-in-rules', 'rbac-wildcard'],
+  ['access-to-create-pods', []],
+  ['dangling-servicemonitor', []],
+  ['dnsconfig-options', []],
+  ['exposed-services', []],
+  ['hpa-minimum-three-replicas', []],
+  ['job-ttl-seconds-after-finished', []],
+  ['no-node-affinity', []],
+  ['no-rolling-update-strategy', []],
+  ['non-isolated-pod', []],
+  ['pdb-unhealthy-pod-eviction-policy', []],
+  ['priority-class-name', [], 'non-existent-priority-class checks that the class exists'],
+  ['read-secret-from-env-var', []],
+  ['required-annotation-email', [], 'a customRules entry in the configuration can require an annotation'],
+  ['required-label-owner', [], 'a customRules entry in the configuration can require a label'],
+  ['restart-policy', [], 'invalid-restart-policy reports the policies the API server rejects'],
+  ['scc-deny-privileged-container', []],
+  ['sorted-keys', []],
+  ['ssh-port', []],
 ];
 
 const KUBE_SCORE: readonly Entry[] = [
@@ -92,6 +111,15 @@ const KUBE_SCORE: readonly Entry[] = [
   ['stable-version', 'deprecated-api'],
   ['label-values', 'invalid-label'],
   ['container-ports-check', 'invalid-port', 'kubefit checks port names and numbers; duplicate names are api-validation errors'],
+  ['pod-topology-spread-constraints', 'api-validation', 'kubefit reports the constraints the API server rejects, which does not require a labelSelector'],
+  ['container-resource-requests-equal-limits', []],
+  ['container-cpu-requests-equal-limits', []],
+  ['container-memory-requests-equal-limits', []],
+  ['container-ephemeral-storage-request-equals-limit', []],
+  ['deployment-strategy', []],
+  ['horizontalpodautoscaler-replicas', []],
+  ['pod-networkpolicy', []],
+  ['service-type', []],
 ];
 
 const POLARIS: readonly Entry[] = [
@@ -131,13 +159,21 @@ const POLARIS: readonly Entry[] = [
   ['clusterrolebindingPodExecAttach', 'rbac-pod-exec', 'kubefit reports the role that allows it, not the binding'],
   ['rolebindingClusterRolePodExecAttach', 'rbac-pod-exec', 'kubefit reports the role that allows it, not the binding'],
   ['rolebindingRolePodExecAttach', 'rbac-pod-exec', 'kubefit reports the role that allows it, not the binding'],
+  ['cpuLimitsMissing', [], 'kubefit does not ask for a cpu limit'],
+  ['hpaMinAvailability', []],
+  ['metadataAndInstanceMismatched', []],
+  ['missingNetworkPolicy', []],
+  ['pdbMinAvailableGreaterThanHPAMinReplicas', []],
+  ['priorityClassNotSet', [], 'non-existent-priority-class checks that a named class exists'],
+  ['rolebindingClusterAdminRole', [], 'rbac-wildcard reports the wildcard rules that make a Role cluster-admin-like'],
+  ['tlsSettingsMissing', []],
 ];
 
 function toNames(tool: PeerTool, entries: readonly Entry[]): PeerCheckName[] {
   return entries.map(([name, ruleIds, note]) => ({ tool, name, ruleIds: typeof ruleIds === 'string' ? [ruleIds] : ruleIds, ...(note === undefined ? {} : { note }) }));
 }
 
-/** Every mapped peer check; peers' checks kubefit has no counterpart for are left out. */
+/** Every check of kube-linter's built-in list, kube-score's README_CHECKS.md and Polaris' pkg/config/checks. */
 export const PEER_CHECK_NAMES: readonly PeerCheckName[] = [...toNames('kube-linter', KUBE_LINTER), ...toNames('kube-score', KUBE_SCORE), ...toNames('Polaris', POLARIS)];
 
 /** The peer checks called `name` (one name may belong to two tools), in the table's order. */
@@ -152,15 +188,18 @@ export function peerChecksOf(ruleId: string): PeerCheckName[] {
 
 /** "kube-linter's no-read-only-root-fs is kubefit's read-only-root-filesystem", with the scope note if asked. */
 export function peerNameSentence(peer: PeerCheckName, withNote: boolean): string {
-  const note = withNote && peer.note !== undefined ? ` (${peer.note})` : '';
-  return `${peer.tool}'s ${peer.name} is kubefit's ${peer.ruleIds.join(' and ')}${note}`;
+  const subject = `${peer.tool}'s ${peer.name}`;
+  const note = withNote ? peer.note : undefined;
+  if (peer.ruleIds.length === 0) return `${subject} has no kubefit counterpart${note === undefined ? '' : `: ${note}`}`;
+  return `${subject} is kubefit's ${peer.ruleIds.join(' and ')}${note === undefined ? '' : ` (${note})`}`;
 }
 
 /** " (kube-linter's no-read-only-root-fs is kubefit's read-only-root-filesystem)" for a peer name, or nothing. */
 export function peerNameHint(name: string): string {
   // a peer name that is also the kubefit id (kube-linter's latest-tag) needs no hint
   const peers = peerChecksNamed(name).filter((peer) => !peer.ruleIds.includes(name));
-  return peers.length === 0 ? '' : ` (${peers.map((peer) => peerNameSentence(peer, false)).join('; ')})`;
+  // the note is the useful part when kubefit has no counterpart: what to use instead
+  return peers.length === 0 ? '' : ` (${peers.map((peer) => peerNameSentence(peer, peer.ruleIds.length === 0)).join('; ')})`;
 }
 
 /** "kube-linter: no-read-only-root-fs; kube-score: ...; Polaris: notReadOnlyRootFilesystem" for a kubefit check, or ''. */
