@@ -80,6 +80,9 @@ export function buildDocuments(source: string, offset: number, limits: BuildLimi
 }
 
 /** Shared by the documents without problems (nearly all of them). */
+// upstream: gopkg.in/yaml.v2 decode.go failWantMap ("map merge requires map or sequence of maps as the value")
+const MERGE_PROBLEM = 'a merge key (<<) needs a mapping or a list of mappings';
+const MERGE_ALIAS_PROBLEM = 'a merge key (<<) needs a mapping or a list of mappings written in place: go-yaml merges no alias of a list';
 const NO_PROBLEMS: readonly BuildProblem[] = Object.freeze([]);
 
 /** The tags that make a `<<` key a merge key: the non-specific `!` (implicit in go-yaml) and merge's, short or verbatim. */
@@ -600,6 +603,14 @@ class Builder {
       return;
     }
     if (target.nonFinite !== undefined) this.#noteNonFinite(target.value as number, { message: target.nonFinite, start, end });
+    // upstream: gopkg.in/yaml.v2 decode.go merge: an alias after `<<` must name a mapping; a list of mappings is merged
+    // only when written in place (`<<: [*a, *b]`), not through an alias of it (`<<: *list`)
+    const parent = this.#stack.at(-1);
+    if (parent?.key?.isMerge && Array.isArray(target.value)) {
+      this.#problems.push({ kind: 'alias', message: MERGE_ALIAS_PROBLEM, start, end });
+      parent.key = undefined;
+      return;
+    }
     // an alias expands to a copy of every value of its target
     if (this.#count(target.size, start, end)) this.#attach(target.value, start, end, target.size, target.text);
   }
@@ -672,7 +683,7 @@ class Builder {
     const sources = Array.isArray(value) ? [...value].reverse() : [value];
     for (const source of sources) {
       if (typeof source !== 'object' || source === null || Array.isArray(source)) {
-        this.#problems.push({ kind: 'alias', message: 'a merge key (<<) needs a mapping or a list of mappings', start: span[0], end: span[1] });
+        this.#problems.push({ kind: 'alias', message: MERGE_PROBLEM, start: span[0], end: span[1] });
         return;
       }
       for (const [name, entry] of Object.entries(source)) {

@@ -141,6 +141,12 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
     findings: ['20:6 yaml-syntax: json: unsupported value: NaN (kubectl cannot convert .nan to JSON)'],
     objects: ['merged-json-values', 'aliased-json-values'],
   },
+  // decode.go merge: `<<` takes an alias of a mapping, or a list written in place, not an alias of a list
+  {
+    file: 'invalid-merge-aliased-list.yaml',
+    findings: ['12:7 yaml-syntax: a merge key (<<) needs a mapping or a list of mappings written in place: go-yaml merges no alias of a list'],
+    objects: ['merge-aliased-list', 'merge-list-in-place'],
+  },
   { file: 'valid-number-keys.yaml', findings: [], objects: ['number-keys'] },
   { file: 'valid-anchor-redefined-inside.yaml', findings: [], objects: ['anchor-redefined-inside'] },
   // scannerc.go yaml_parser_decrease_flow_level: an empty flow collection as a key does not parse; a non-empty one does
