@@ -9,7 +9,7 @@ import { maxOf, minOf } from '../model/append.js';
 import type { Path } from '../model/document.js';
 import { ContainerSpans, LazySpans, type EntrySpan, type FoundSpan, type SpanIndex } from './span-index.js';
 import { blockScalarTab, invalidEscape, withGoYamlLineBreaks } from './scanner-rules.js';
-import { goFloatName, keyString, keyType, resolvePlainScalar, resolveTagged } from './yaml11-scalars.js';
+import { goFloatName, keyString, keyType, NAN_KEY_TYPE, resolvePlainScalar, resolveTagged } from './yaml11-scalars.js';
 import { goYamlProblem, mayHaveTabInIndentation } from './go-yaml-problem.js';
 import { asKubectlReads } from './kubectl-lines.js';
 import { NonFiniteValues, type NonFiniteValue } from './non-finite-values.js';
@@ -514,9 +514,10 @@ class Builder {
       // on its line (`a: !!str b: c`), where go-yaml's scanner starts no simple key (yaml_parser_fetch_value clears
       // simple_key_allowed) and js-yaml reads a nested mapping
       if (end - start > LONG_KEY || spansLines(this.#text, event.valueStart, event.valueEnd) || (event.valueStart >= 0 && endsLine(this.#text, event.valueEnd + quoted)) || hasProperties(event)) this.#consultGoYaml();
-      const type = keyType(value, raw);
+      const tag = event.tagStart >= 0 ? this.#text.slice(event.tagStart, event.tagEnd) : undefined;
+      const type = keyType(value, raw, tag);
       if (type === 'uint64') this.#decodeProblem(UINT64_KEY_PROBLEM, start, end);
-      parent.key = { name: keyString(value, raw), type, start, end, isMerge };
+      parent.key = { name: keyString(value, raw, tag), type, start, end, isMerge };
       parent.end = Math.max(parent.end, end);
       return;
     }
@@ -668,7 +669,7 @@ class Builder {
     const map = parent.value as Record<string, unknown>;
     const types = parent.keyTypes?.get(name);
     const set = Object.hasOwn(map, name) && parent.entries.has(name) && ((parent.entries.get(name)?.[0] ?? -1) >= 0 || parent.mergedOver?.has(name) === true);
-    if (set && (types ? types.has(type) : type === 'string')) {
+    if (set && type !== NAN_KEY_TYPE && (types ? types.has(type) : type === 'string')) {
       this.#problems.push({ kind: 'duplicate-key', message: `duplicate key "${name}"`, start: span[0], end: span[1] });
     }
     if (types) types.add(type);

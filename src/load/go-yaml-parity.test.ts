@@ -148,6 +148,9 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
     objects: ['merge-aliased-list', 'merge-list-in-place'],
   },
   { file: 'valid-number-keys.yaml', findings: [], objects: ['number-keys'] },
+  // resolve.go resolve (!!float makes an int a float64) and decode.go mapping (strict: equal Go values are duplicates)
+  { file: 'valid-float-keys.yaml', findings: [], objects: ['float-keys'] },
+  { file: 'invalid-float-key-duplicate.yaml', findings: ['9:3 duplicate-key: duplicate key "1"'], objects: ['float-key-duplicate'] },
   { file: 'valid-anchor-redefined-inside.yaml', findings: [], objects: ['anchor-redefined-inside'] },
   // scannerc.go yaml_parser_decrease_flow_level: an empty flow collection as a key does not parse; a non-empty one does
   {
@@ -192,6 +195,11 @@ describe('the loader reads what go-yaml v2 reads', () => {
   it('names number keys as kubectl does: integers by their digits, floats as Go prints a float32', async () => {
     const [object] = (await load('valid-number-keys.yaml')).objects;
     expect(Object.keys(object?.value['data'] as object)).toEqual(['15', '31', '10000000', '0.1', '1e-07', '1e+07', '3.1415927', '-0', '123456.7', '1000.5', '-.inf', '.nan', '.inf', '9223372036854775807', '-9007199254740993']);
+  });
+
+  it('names a key tagged !!float as a float and calls float keys duplicates by their float64 values', async () => {
+    const [object] = (await load('valid-float-keys.yaml')).objects;
+    expect(Object.keys(object?.value['data'] as object)).toEqual(['7', '1e+06', '.inf', '.nan']);
   });
 
   it('decodes flow collections and quoted scalars left of their key to go-yaml values, at their own positions', async () => {

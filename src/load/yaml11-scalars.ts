@@ -86,11 +86,14 @@ function finiteOr(value: number, text: string): unknown {
   return Number.isFinite(value) ? value : text;
 }
 
-/** How a decoded mapping key becomes a JSON object key (sigs.k8s.io/yaml convertToJSONableObject). */
-export function keyString(key: unknown, text?: string): string {
+/**
+ * How a decoded mapping key becomes a JSON object key (sigs.k8s.io/yaml convertToJSONableObject); `tag` is the key's
+ * tag when it has one (`!!float 1000` is a float64 key, named 1e+03 as a float32).
+ */
+export function keyString(key: unknown, text?: string, tag?: string): string {
   if (typeof key === 'string') return key;
   if (typeof key === 'object' && key !== null) return JSON.stringify(key);
-  if (typeof key === 'number' && !isIntegerKey(key, text)) return goFloat32Key(key);
+  if (typeof key === 'number' && !isIntegerKey(key, text, tag)) return goFloat32Key(key);
   // strconv.Itoa prints the int itself: its text names it where a double cannot (9223372036854775807)
   if (typeof key === 'number' && !Number.isSafeInteger(key) && text !== undefined) return String(goInteger(text.replaceAll('_', '')));
   return String(key);
@@ -100,11 +103,22 @@ export function keyString(key: unknown, text?: string): string {
  * The Go type a decoded key has when it is not a string (go-yaml's strict decoding calls keys duplicates only when
  * type and value are equal: `1`, `"1"` and `1.0` are three keys, which sigs.k8s.io/yaml then names alike).
  */
-export function keyType(key: unknown, text?: string): string | undefined {
+export function keyType(key: unknown, text?: string, tag?: string): string | undefined {
   if (typeof key === 'string') return undefined;
-  if (typeof key === 'number') return isIntegerKey(key, text) ? (isUint64Key(key, text) ? 'uint64' : 'int') : 'float';
+  if (typeof key === 'number') return isIntegerKey(key, text, tag) ? (isUint64Key(key, text) ? 'uint64' : 'int') : floatKeyType(key);
   return typeof key;
 }
+
+/**
+ * A float key's type holds its float64 value: Go's map compares the values, not the float32 names sigs.k8s.io/yaml
+ * gives them (`3.5e38` and `.inf` are two keys, both named .inf), -0 equals 0, and NaN equals no key (NAN_KEY_TYPE).
+ */
+function floatKeyType(key: number): string {
+  return Number.isNaN(key) ? NAN_KEY_TYPE : `float ${key === 0 ? 0 : key}`;
+}
+
+/** The type of a NaN key, which no other key duplicates. */
+export const NAN_KEY_TYPE = 'float NaN';
 
 /**
  * An integer key past int64 that go-yaml decodes as a uint64 (resolve.go resolve: ParseUint after ParseInt), a key
@@ -114,8 +128,12 @@ export function isUint64Key(key: unknown, text: string | undefined): boolean {
   return typeof key === 'number' && key >= 2 ** 63 && text !== undefined && (goInteger(text.replaceAll('_', '')) ?? 0n) > INT64_MAX;
 }
 
-/** Whether go-yaml decoded the key as an integer: its text reads as one (without text: an integral value). */
-function isIntegerKey(key: number, text: string | undefined): boolean {
+/**
+ * Whether go-yaml decoded the key as an integer: its text reads as one (without text: an integral value), unless it is
+ * tagged !!float (resolve.go resolve makes the int a float64).
+ */
+function isIntegerKey(key: number, text: string | undefined, tag: string | undefined): boolean {
+  if (tag !== undefined && shortTag(tag) === '!!float') return false;
   return text === undefined ? Number.isInteger(key) : parseGoInteger(text.replaceAll('_', '')) !== undefined;
 }
 
@@ -182,7 +200,7 @@ function isGoTimestamp(raw: string): boolean {
  * upstream: gopkg.in/yaml.v2 resolve.go resolve, decode.go scalar
  */
 export function resolveTagged(tag: string, raw: string): TaggedScalar {
-  const name = tag.startsWith('!<tag:yaml.org,2002:') ? `!!${tag.slice(20, -1)}` : tag;
+  const name = shortTag(tag);
   if (name === '!!binary') return decodeBinary(raw);
   // a timestamp stays its text in interface{} (decode.go scalar), but the text must be one
   if (name === '!!timestamp' && isGoTimestamp(raw)) return { ok: true, value: raw };
@@ -201,6 +219,11 @@ function shortTagOf(value: unknown, raw: string): string {
   if (typeof value === 'boolean') return '!!bool';
   if (typeof value === 'number') return parseGoInteger(raw.replaceAll('_', '')) === undefined ? '!!float' : '!!int';
   return '!!str';
+}
+
+/** A tag in its short form: `!<tag:yaml.org,2002:float>` is `!!float` (resolve.go shortTag). */
+function shortTag(tag: string): string {
+  return tag.startsWith('!<tag:yaml.org,2002:') ? `!!${tag.slice(20, -1)}` : tag;
 }
 
 /** Go's base64.StdEncoding ignores line breaks only; the bytes become a string (JSON turns bad UTF-8 into U+FFFD). */
