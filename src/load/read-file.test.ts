@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,20 @@ describe('readSourceFile', () => {
     const read = await readSourceFile('pipe.yaml', fifo, 64 * 1024 * 1024);
     expect('source' in read && read.source.text.length).toBe(text.length);
     expect('source' in read && read.source.text === text).toBe(true);
+  });
+
+  // upstream: cli-runtime visitor.go FileVisitor.Visit reads through unicode.BOMOverride(unicode.UTF8.NewDecoder());
+  // golang.org/x/text unicode.go utf16Decoder.Transform writes U+FFFD for a lone surrogate and another for a single
+  // trailing byte (TextDecoder made one of a high surrogate and that byte)
+  it.each([
+    ['utf-16le, a high surrogate and a single trailing byte', 'fffe6b003a00200061003dd800', 'k: a\uFFFD\uFFFD'],
+    ['utf-16be, a single trailing byte', 'feff006b003a0020006100', 'k: a\uFFFD'],
+    ['utf-16le, a lone low surrogate', 'fffe6b003a00200000dc6100', 'k: \uFFFDa'],
+  ])('reads %s as kubectl does', async (_, hex, text) => {
+    const file = join(root, `${hex}.yaml`);
+    writeFileSync(file, Buffer.from(hex, 'hex'));
+    const read = await readSourceFile('utf16.yaml', file, 1024);
+    expect('source' in read && read.source.text).toBe(text);
   });
 
   it.skipIf(process.platform === 'win32')('says a file is a symbolic link to a missing file (a checkout without its vendor folder)', async () => {

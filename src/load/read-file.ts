@@ -102,7 +102,7 @@ export function decodeStdin(bytes: Buffer, maxBytes: number): ReadResult {
 function decode(file: string, bytes: Buffer, digestOf?: DigestOf): ReadResult {
   const utf16 = utf16Encoding(bytes);
   if (utf16) {
-    const text = new TextDecoder(utf16).decode(bytes);
+    const text = utf16Text(bytes, utf16);
     return text.includes('\0') ? failure(file, LOAD_CHECKS.binaryFile, 'file is binary (it contains NUL characters)') : { source: new SourceText(file, text) };
   }
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return failure(file, LOAD_CHECKS.binaryFile, 'file is binary (it contains NUL bytes)');
@@ -128,6 +128,16 @@ function validUtf8(bytes: Buffer): EncodedText | undefined {
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   if (isAscii(body)) return { bytes: body, encoding: 'latin1' };
   return isUtf8(body) ? { bytes: body, encoding: 'utf8' } : undefined;
+}
+
+/**
+ * UTF-16 text as golang.org/x/text's utf16Decoder reads it: each lone surrogate is a U+FFFD, and a single trailing byte
+ * is one more (TextDecoder reads a high surrogate and that byte as one bad sequence, one U+FFFD).
+ */
+function utf16Text(bytes: Buffer, encoding: 'utf-16le' | 'utf-16be'): string {
+  const units = bytes.length & ~1;
+  const text = new TextDecoder(encoding).decode(bytes.subarray(0, units));
+  return units === bytes.length ? text : `${text}\uFFFD`;
 }
 
 /** The UTF-16 encoding a byte order mark names (go-yaml and kubectl read both). */
