@@ -1,8 +1,9 @@
 // Generators for the go-yaml oracle (scripts/fuzz-inputs.ts --oracle) beside yaml-grammar.ts, each after a shape its
 // documents rarely take: JSON streams (kubectl reads input that starts with "{" with encoding/json), YAML whose flow
 // collections are written like JSON (quoted keys, tabs, line breaks and comments between every token, properties and
-// aliases on keys), and files of several documents (the separators kubectl's reader splits on or not, markers,
-// directives, byte order marks, lone CRs, JSON documents among YAML ones).
+// aliases on keys), files of several documents (the separators kubectl's reader splits on or not, markers,
+// directives, byte order marks, lone CRs, JSON documents among YAML ones), mappings with keys that are not strings,
+// and merge keys.
 
 type Random = () => number;
 
@@ -104,4 +105,55 @@ export function documentStream(random: Random): string {
   if (chance(0.2)) parts.push(pick(['---\n', '---', '...\n', '\n\n', '---\n# c\n', '\r\n']));
   const text = parts.join('');
   return chance(0.1) ? text.replace(/\n/g, '\r\n') : text;
+}
+
+const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n';
+/** Keys go-yaml decodes to numbers, booleans, nulls, timestamps (as text) or collections, plain, tagged and quoted. */
+const KEYS = ['0.1', '1.0', '1.5', '-0.0', '1e3', '1E-7', '123456789.123', '16777217', '16777217.0', '3.4e38', '3.5e38', '1e39', '.inf', '-.inf', '.nan',
+  '+.5', '0x10', '0o17', '017', '08', '1_000', '1:30', '-1:30', '1:30.5', 'yes', 'No', 'on', 'OFF', 'y', 'n', 'true', '~', 'null', '', '2001-12-14',
+  '2001-12-14 21:59:43.10 -5', '9223372036854775807', '9223372036854775808', '-9223372036854775809', '18446744073709551616', '1e400', '!!binary aGk=',
+  '!!float 1', '!!float 1000000', '!!int 07', '!!str 1.0', '!!bool yes', '!!null ~', '!!timestamp 2001-12-14', '"1.0"', "'yes'", '[a]', '{a: 1}',
+  '0.30000000000000004', '1.0000001', '100000000', '1e+16', '12345678', '0.000001', '0.0000001', '-', '+1', '0b11', '6.8523015e+5', '685_230.15', '190:20:30.15'];
+
+/**
+ * A mapping whose keys are not strings: sigs.k8s.io/yaml names them (integers by their digits, floats as Go prints a
+ * float32, booleans) or refuses them (null, uint64, collections), and go-yaml's strict decoding calls equal Go values
+ * duplicates. Every value is the same: keys of different Go values can share a name, and which one's value kubectl
+ * keeps then depends on Go's map order.
+ */
+export function mapKeys(random: Random): string {
+  const { int, pick, chance } = picker(random);
+  const lines: string[] = [];
+  for (let n = 1 + int(4); n > 0; n--) {
+    const key = pick(KEYS);
+    if (chance(0.15)) lines.push(`  ? ${key}\n  : v`);
+    else if (chance(0.15)) lines.push(`  {${key}: v}: v`);
+    else lines.push(`  ${key}: v`);
+  }
+  if (chance(0.2)) return `${lines.map((line) => line.slice(2)).join('\n')}\n`;
+  return `${CONFIG_MAP}data:\n${lines.join('\n')}\n`;
+}
+
+const MERGE_ANCHORS = ['base: &a {x: 1, y: 2}', 'other: &b\n  y: 3\n  z: 4', 'chain: &c\n  <<: *a\n  w: 5', 'list: &l [1, 2]', 'scalar: &s hello',
+  'nested: &n {x: {deep: 1}, <<: {q: 1}}', 'empty: &e {}', 'nul: &z ~', 'maps: &m [{p: 1}, {p: 2, r: 3}]', 'tagged: &t !!map {t: 1}'];
+const MERGE_VALUES = ['*a', '*b', '*c', '[*a, *b]', '[*b, *a]', '[*a, *c]', '*l', '*s', '*n', '*e', '*z', '[]', '{}', '~', '[*a, {y: 9}]', '{y: 10}',
+  '[{k: 1}, {k: 2}]', '*m', '[*m]', '[*a, *a]', '[*e]', '[[*a]]', '[*z]', '"str"', '!!map {h: 1}', '&inner {i: 1}'];
+const MERGE_KEYS = ['<<', '<<', '<<', '"<<"', "'<<'", '!!merge <<', '!!str <<'];
+
+/**
+ * Anchors and merge keys (`<<`): aliases of mappings, lists and scalars, lists of aliases and of mappings written in
+ * place, keys before and after the merge, in block and flow mappings and in the mappings of a list.
+ */
+export function mergeKeys(random: Random): string {
+  const { int, pick, chance } = picker(random);
+  const entries = (indent: string) => Array.from({ length: 1 + int(3) }, () =>
+    chance(0.3) ? `${indent}${pick(['x', 'y', 'z', 'w'])}: ${pick(['o1', '2', '~', '[3]'])}` : `${indent}${pick(MERGE_KEYS)}: ${pick(MERGE_VALUES)}`);
+  const uses = Array.from({ length: 1 + int(3) }, (_, index) => {
+    switch (int(3)) {
+      case 0: return `use${index}:\n${entries('  ').join('\n')}`;
+      case 1: return `use${index}:\n${Array.from({ length: 1 + int(2) }, () => `- ${entries('  ').join('\n').slice(2)}`).join('\n')}`;
+      default: return `use${index}: {${entries('').join(', ')}}`;
+    }
+  });
+  return `${MERGE_ANCHORS.filter(() => chance(0.8)).join('\n')}\n${uses.join('\n')}\n`;
 }

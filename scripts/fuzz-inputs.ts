@@ -16,7 +16,7 @@ import { parseDocument, isMap, isSeq, Scalar, type Node as YamlNode, type YAMLMa
 import { analyze, type Command } from '../src/check.js';
 import { compareWithOracle, runOracle } from '../test/goyaml-oracle.js';
 import { grammarDocument } from './yaml-grammar.js';
-import { documentStream, jsonLikeFlow, jsonStream } from './differential-grammars.js';
+import { documentStream, jsonLikeFlow, jsonStream, mapKeys, mergeKeys } from './differential-grammars.js';
 import type { Finding } from '../src/model/finding.js';
 import { UsageError } from '../src/model/usage-error.js';
 
@@ -537,6 +537,8 @@ function generated(): Record<string, () => Buffer> {
     jsonStream: () => Buffer.from(jsonStream(random)),
     jsonLikeFlow: () => Buffer.from(jsonLikeFlow(random)),
     documentStream: () => Buffer.from(documentStream(random)),
+    mapKeys: () => Buffer.from(mapKeys(random)),
+    mergeKeys: () => Buffer.from(mergeKeys(random)),
   };
 }
 /**

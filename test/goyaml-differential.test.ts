@@ -8,6 +8,8 @@ import fc from 'fast-check';
 import fg from 'fast-glob';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareWithOracle, goYamlOracle, runOracle } from './goyaml-oracle.js';
+import { Random } from '../bench/random.js';
+import { mapKeys, mergeKeys } from '../scripts/differential-grammars.js';
 
 const oracle = goYamlOracle();
 
@@ -25,6 +27,8 @@ describe.skipIf(!oracle)('the loader agrees with go-yaml v2 (what kubectl parses
   it.each([
     ['generated YAML: flow collections, escapes, block scalars, anchors, tags, directives, odd indentation, line ends', () => fc.sample(yamlFile, { numRuns: 500, seed: 12 })],
     ['generated block scalars and multi-line plain and quoted scalars: folding, chomping, blank and more-indented lines, in mappings and sequences', () => fc.sample(blockScalarFile, { numRuns: 400, seed: 7 })],
+    ['generated keys that are not strings: numbers, floats named as float32, booleans, tagged keys, duplicates by Go value', () => drawn(mapKeys, 600, 21)],
+    ['generated merge keys: aliases of mappings, lists and scalars, lists written in place, overrides, flow mappings', () => drawn(mergeKeys, 600, 22)],
   ])('on %s', (_, sample) => {
     const samples = sample();
     const files = samples.map((text, index) => {
@@ -37,6 +41,12 @@ describe.skipIf(!oracle)('the loader agrees with go-yaml v2 (what kubectl parses
     expect(disagreements.map((found) => ({ ...found, text: JSON.stringify(samples[files.indexOf(found.file)]) }))).toEqual([]);
   });
 });
+
+/** `count` texts of a generator of scripts/differential-grammars.ts, drawn from one seeded random source. */
+function drawn(generator: (random: () => number) => string, count: number, seed: number): string[] {
+  const random = new Random(seed);
+  return Array.from({ length: count }, () => generator(() => random.next()));
+}
 
 const plain = fc.constantFrom('1', '0x1F', '0o17', '017', '+12', '-3', '1_000', '1.5', '1e3', '.5', 'yes', 'No', 'on', '~', 'null', '.inf', '-.Inf', '.nan', '2001-12-14', 'a b', 'x: y', 'a#b', 'a #c', 'é', '12:30');
 const escape = fc.constantFrom('\\t', '\\n', '\\/', "\\'", '\\"', '\\\\', '\\x41', '\\u00e9', '\\U0001F600', '\\N', '\\_', '\\L', '\\P', '\\0', '\\a', '\\e', '\\ ', '\\q', '\\x4');
