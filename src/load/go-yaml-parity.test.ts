@@ -160,10 +160,16 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
   },
   // apimachinery decoder.go YAMLOrJSONDecoder: input starting with "{" is a stream of JSON values (encoding/json)
   { file: 'valid-json-stream.json', findings: [], objects: ['first', 'second'] },
+  // ... until encoding/json fails on the first or second value: the rest is YAML then (v0.33.0, 9b3d085f), a flow
+  // mapping (`{apiVersion: v1}`), a value JSON does not read (`yes`), documents after `---`
+  { file: 'valid-json-then-yaml-value.json', findings: [], objects: ['valid-json', 'yaml-in-json'] },
+  { file: 'valid-json-then-yaml.yaml', findings: [], objects: ['json-first', 'yaml-after'] },
+  { file: 'valid-flow-mapping-first.yaml', findings: [], objects: ['flow-mapping-first'] },
+  // ... but after two values the stream is JSON to its end
   {
     file: 'invalid-json-stream.json',
-    findings: [`10:23 yaml-syntax: invalid JSON (kubectl reads input that starts with "{" as JSON): invalid character 'y' looking for beginning of value`],
-    objects: ['valid-json'],
+    findings: [`15:23 yaml-syntax: invalid JSON (kubectl reads input that starts with "{" as JSON): invalid character 'y' looking for beginning of value`],
+    objects: ['first', 'second'],
   },
   // a Go template action parses as a mapping key kubectl rejects ("invalid map key"): the template is named instead
   {

@@ -13,11 +13,19 @@ export interface JsonStream {
   readonly error: { readonly offset: number; readonly message: string } | undefined;
 }
 
-/** Go's unicode.IsSpace before the brace (hasJSONPrefix trims with it). */
-const JSON_PREFIX = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*\{/;
+/** Go's unicode.IsSpace. */
+export const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+
+/** White space before the brace (hasJSONPrefix trims with unicode.IsSpace). */
+const JSON_PREFIX = new RegExp(`^${GO_SPACE.source}*\\{`);
+
+/** The bytes cli-runtime's StreamVisitor has kubectl look at (NewYAMLOrJSONDecoder(reader, 4096), GuessJSONStream). */
+const PEEKED_BYTES = 4096;
 
 export function isJsonStream(text: string): boolean {
-  return JSON_PREFIX.test(text);
+  const prefix = JSON_PREFIX.exec(text);
+  // the brace must be among the bytes peeked at (white space before it is ASCII mostly: a native count only when long)
+  return prefix !== null && (prefix[0].length <= PEEKED_BYTES / 3 || Buffer.byteLength(prefix[0]) <= PEEKED_BYTES);
 }
 
 /**

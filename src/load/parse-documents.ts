@@ -7,8 +7,8 @@ import { buildDocuments, buildJsonDocument, type BuildLimits, type BuildProblem,
 import { buildThroughCache } from './document-cache.js';
 import type { CodeStore } from './validator-cache-dir.js';
 import type { Positions } from './plain-block-reader.js';
-import { goYamlProblem } from './go-yaml-problem.js';
-import { isJsonStream, splitJsonValues, wholeJsonValue, type ParsedJsonValue } from './json-stream.js';
+import { firstNodeEnd, goYamlProblem } from './go-yaml-problem.js';
+import { GO_SPACE, isJsonStream, splitJsonValues, wholeJsonValue, type ParsedJsonValue } from './json-stream.js';
 import { documentExtent } from './document-markers.js';
 import { readYamlDocuments } from './yaml-reader.js';
 import type { SharedValues } from './shared-values.js';
@@ -94,7 +94,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
   let helmReported = false;
   let count = 0;
   const ytt = reader === 'manifest' || reader === 'chart' || reader === 'chart-crds' ? yttAnnotationAt(source.text) : undefined;
-  const plan = whole ? parsedJsonPlan(whole) : isJsonStream(source.text) ? jsonPlan(source, reader) : yamlPlan(source, limits.maxDocuments);
+  const plan = whole ? parsedJsonPlan(whole) : isJsonStream(source.text) ? jsonPlan(source, reader, limits) : yamlPlan(source, limits.maxDocuments);
   // whether a template action found where the document fails is its cause: always in a Helm template
   const blamesTemplate = (chunk: string, start: number) => isHelmText(source.text, inChart) || breaksDocument(chunk, (text) => plan.build(text, start, limits, positions));
   const tables = positions === 'none' ? (snapshot ?? new SnapshotReading()).forFile(source.length) : undefined;
@@ -153,7 +153,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
         return;
       }
       // an item's chunk is not the file's text (its `- ` reads as two spaces): it is never read again from the file
-      const extent = 'item' in chunk ? undefined : { start, end: chunk.end, json: plan.json };
+      const extent = 'item' in chunk ? undefined : { start, end: chunk.end, json: plan.json && start < (plan.yamlFrom ?? Number.POSITIVE_INFINITY) };
       yield new ParsedDocument(source, count++, shared && !templated ? sharedDocument(built, shared) : built, extent);
     } catch (error) {
       if (!(error instanceof jsYaml().YAMLException)) throw error;
@@ -194,6 +194,8 @@ interface ReadingPlan {
   readonly build: (text: string, offset: number, limits: BuildLimits, positions: Positions) => BuiltDocument[];
   /** Read as a stream of JSON values (kubectl's JSON decoder), not as YAML documents. */
   readonly json: boolean;
+  /** Where a JSON stream's chunks end and YAML documents begin, in a stream kubectl reads as both (yamlAfterJson). */
+  readonly yamlFrom?: number;
 }
 
 /**
@@ -203,8 +205,9 @@ interface ReadingPlan {
  */
 const NOT_ALLOWED = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\ud800-\udfff]/;
 
-function yamlPlan(source: SourceText, maxDocuments: number): ReadingPlan {
-  const read = readYamlDocuments(source.text, maxDocuments);
+/** The YAML documents of the file, from offset `from` on (see yamlAfterJson). */
+function yamlPlan(source: SourceText, maxDocuments: number, from = 0): ReadingPlan {
+  const read = readYamlDocuments(source.text, maxDocuments, from);
   const findings: Finding[] = [];
   const chunks: { start: number; end: number }[] = [];
   // one scan of the whole text: a file without such characters (nearly every one) is not scanned again per document
@@ -233,14 +236,60 @@ function yamlPlan(source: SourceText, maxDocuments: number): ReadingPlan {
   return { chunks, findings, build: buildDocuments, json: false };
 }
 
-function jsonPlan(source: SourceText, reader: Reader): ReadingPlan {
+function jsonPlan(source: SourceText, reader: Reader, limits: ParseLimits): ReadingPlan {
   const stream = splitJsonValues(source.text);
   const { error } = stream;
   // `{{- $root := . -}}` first makes kubectl read a chart template as JSON: the template is the cause, when an action
   // comes no later than the error's line (a mkdocs `{% raw %}` first, with actions in quoted strings below, is not one)
   const template = error && GO_TEMPLATE.exec(source.text.slice(0, lineEndOf(source.text, error.offset))) ? templateAt(source.text, error.offset, reader) : undefined;
+  if (error && !template && stream.values.length <= 1) {
+    const yaml = yamlAfterJson(source, stream.values[0]?.end ?? 0, limits);
+    const yamlFrom = yaml?.chunks[0]?.start;
+    if (yaml && yamlFrom !== undefined) {
+      const build: ReadingPlan['build'] = (text, offset, ...rest) => (offset < yamlFrom ? buildJsonDocument : buildDocuments)(text, offset, ...rest);
+      return { chunks: [...stream.values, ...yaml.chunks], findings: yaml.findings, build, json: stream.values.length > 0, yamlFrom };
+    }
+  }
   const findings = !error ? [] : template ? [template(source)] : [syntaxAt(source, error.offset, error.offset + 1, error.message)];
   return { chunks: stream.values, findings, build: buildJsonDocument, json: true };
+}
+
+/**
+ * The rest of a stream kubectl reads as YAML once encoding/json fails on its first or second value (kubectl 1.33 and
+ * later: a flow mapping such as `{name: x}`, or a JSON object and then YAML documents after `---`), from the end of the
+ * last value read and its white space up to the first line break; undefined when the YAML decoder fails on the first
+ * document too, for which kubectl reports the JSON error.
+ * upstream: apimachinery decoder.go YAMLOrJSONDecoder.Decode and consumeWhitespace (v0.33.0, 9b3d085f "Better
+ * handling of YAML that tastes like JSON"; before, every value was encoding/json's)
+ */
+function yamlAfterJson(source: SourceText, end: number, limits: ParseLimits): ReadingPlan | undefined {
+  const from = afterWhitespace(source.text, end);
+  // no first document: the reader failed on it (an invalid separator ends it)
+  const [first] = readYamlDocuments(source.text, 1, from).chunks;
+  if (!first || !yamlDecodes(source.text.slice(first.start, first.end), first.start, limits)) return undefined;
+  return yamlPlan(source, limits.maxDocuments, from);
+}
+
+/** Where consumeWhitespace stops: at the first character that is no white space, or after the first line feed. */
+function afterWhitespace(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && GO_SPACE.test(text.charAt(at))) if (text.charCodeAt(at++) === 0x0a) break;
+  return at;
+}
+
+/**
+ * Whether go-yaml parses the document's first node and sigs.k8s.io/yaml converts it (yaml.Unmarshal decodes that node
+ * only, and a duplicate key is no error for it).
+ */
+function yamlDecodes(text: string, offset: number, limits: BuildLimits): boolean {
+  if (goYamlProblem(text)) return false;
+  try {
+    const built = buildDocuments(text.slice(0, firstNodeEnd(text) ?? text.length), offset, limits)[0];
+    return built?.problems.every((problem) => problem.kind === 'duplicate-key') ?? true;
+  } catch (error) {
+    if (!(error instanceof jsYaml().YAMLException)) throw error;
+    return false;
+  }
 }
 
 /** The largest JSON text read as JSONC (a tsconfig.json is a few kB; a 25 MB one took 9 s and 1 GB to try). */

@@ -26,16 +26,18 @@ export interface YamlReaderResult {
 const SEPARATOR = /^---/gm;
 
 /**
- * The documents of `text`, at most `maxChunks` of them: empty and comment-only ones count too (kubectl reads each, and
- * 5 million `#` lines between separators took 2 minutes to go through).
+ * The documents of `text` from offset `from` (where kubectl's YAML decoder takes over a stream from its JSON decoder),
+ * at most `maxChunks` of them: empty and comment-only ones count too (kubectl reads each, and 5 million `#` lines
+ * between separators took 2 minutes to go through).
  */
-export function readYamlDocuments(text: string, maxChunks = Number.POSITIVE_INFINITY): YamlReaderResult {
+export function readYamlDocuments(text: string, maxChunks = Number.POSITIVE_INFINITY, from = 0): YamlReaderResult {
   const chunks: DocumentChunk[] = [];
-  let start = 0;
+  let start = from;
   const tooMany = (): YamlReaderResult => ({ chunks: chunks.slice(0, maxChunks), invalidSeparator: undefined, tooMany: (chunks[maxChunks] as DocumentChunk).start });
   for (const match of text.matchAll(SEPARATOR)) {
     if (chunks.length > maxChunks) return tooMany();
-    if (match.index > 0 && text.charCodeAt(match.index - 1) !== 0x0a) continue; // `^` also matches after a lone CR
+    if (match.index < from) continue;
+    if (match.index > from && text.charCodeAt(match.index - 1) !== 0x0a) continue; // `^` also matches after a lone CR
     const next = lineEnd(text, match.index);
     const rest = goTrimSpace(text.slice(match.index + 3, next));
     if (rest !== '' && !rest.startsWith('#')) {

@@ -25,6 +25,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	yaml "gopkg.in/yaml.v2"
 )
@@ -202,27 +203,41 @@ func keyString(key, item interface{}) (string, error) {
 }
 
 // upstream: apimachinery decoder.go YAMLOrJSONDecoder.Decode and GuessJSONStream: a stream whose first non-space
-// byte is "{" is read as a stream of JSON values by encoding/json, not as YAML.
+// byte within the 4096 bytes cli-runtime's StreamVisitor peeks at is "{" is read as a stream of JSON values by
+// encoding/json, not as YAML.
 func hasJSONPrefix(data []byte) bool {
+	if len(data) > 4096 {
+		data = data[:4096]
+	}
 	return bytes.HasPrefix(bytes.TrimLeftFunc(data, unicode.IsSpace), []byte("{"))
 }
 
-func judgeJSON(data []byte) []verdict {
-	var verdicts []verdict
+// judgeJSON reads the values of a JSON stream. Since apimachinery v0.33 (9b3d085f "Better handling of YAML that
+// tastes like JSON") YAMLOrJSONDecoder.Decode reads the rest of the stream as YAML when encoding/json fails on its
+// first or second value: from the end of the last value read, its white space up to and including the first line
+// break consumed (consumeWhitespace). Then yamlFrom is that offset and failed the JSON error, which kubectl reports
+// if the YAML decoder fails on its first document too; else yamlFrom is -1.
+func judgeJSON(data []byte) (verdicts []verdict, yamlFrom int, failed *verdict) {
 	decoder := json.NewDecoder(bytes.NewReader(data))
 	decoder.UseNumber()
+	decoded, end := 0, 0
 	for {
 		start := decoder.InputOffset()
 		var value interface{}
 		err := decoder.Decode(&value)
 		if err == io.EOF {
-			return verdicts
+			return verdicts, -1, nil
 		}
 		valueStart := len(data) - len(bytes.TrimLeftFunc(data[start:], unicode.IsSpace))
 		line := 1 + bytes.Count(data[:valueStart], []byte("\n"))
 		if err != nil {
-			return append(verdicts, verdict{Line: line, Status: "REJECT", Error: err.Error()})
+			failed = &verdict{Line: line, Status: "REJECT", Error: err.Error()}
+			if decoded > 1 {
+				return append(verdicts, *failed), -1, nil
+			}
+			return verdicts, afterWhitespace(data, end), failed
 		}
+		decoded, end = decoded+1, int(decoder.InputOffset())
 		if err := numbersInRange(value); err != nil {
 			verdicts = append(verdicts, verdict{Line: line, Status: "REJECT", Error: err.Error()})
 			continue
@@ -233,6 +248,21 @@ func judgeJSON(data []byte) []verdict {
 		}
 		verdicts = append(verdicts, verdict{Line: line, Status: "ACCEPT", Value: value})
 	}
+}
+
+// upstream: apimachinery decoder.go YAMLOrJSONDecoder.consumeWhitespace
+func afterWhitespace(data []byte, from int) int {
+	for from < len(data) {
+		r, size := utf8.DecodeRune(data[from:])
+		if !unicode.IsSpace(r) {
+			return from
+		}
+		from += size
+		if r == '\n' {
+			return from
+		}
+	}
+	return from
 }
 
 // upstream: sigs.k8s.io/json internal/golang/encoding/json decode.go convertNumber, which kubectl's unstructured decoding
@@ -317,18 +347,37 @@ func main() {
 		// upstream: k8s.io/cli-runtime/pkg/resource/visitor.go FileVisitor decodes the file through
 		// unicode.BOMOverride(unicode.UTF8.NewDecoder()), which drops one leading UTF-8 byte order mark
 		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+		yamlFrom, failed := 0, (*verdict)(nil)
 		if hasJSONPrefix(data) {
-			for _, result := range judgeJSON(data) {
+			var verdicts []verdict
+			verdicts, yamlFrom, failed = judgeJSON(data)
+			for _, result := range verdicts {
 				result.File = file
 				_ = out.Encode(result)
 			}
-			continue
+			if yamlFrom < 0 {
+				continue
+			}
 		}
-		chunks, separator := split(data)
-		for _, chunk := range chunks {
+		lines := bytes.Count(data[:yamlFrom], []byte("\n"))
+		chunks, separator := split(data[yamlFrom:])
+		for index, chunk := range chunks {
 			result := judge(chunk.text)
-			result.File, result.Line = file, chunk.line
+			result.File, result.Line = file, chunk.line+lines
+			if index == 0 && failed != nil && result.Status == "REJECT" {
+				// the YAML decoder failed too: kubectl reports the JSON decoder's error and reads no further
+				failed.File = file
+				_ = out.Encode(failed)
+				separator = nil
+				break
+			}
 			_ = out.Encode(result)
+		}
+		if failed != nil && len(chunks) == 0 {
+			// the reader failed on the first document (an invalid separator ends it): the JSON error is kubectl's
+			failed.File = file
+			_ = out.Encode(failed)
+			separator = nil
 		}
 		if separator != nil {
 			separator.File = file
