@@ -63,6 +63,19 @@ describe('characters go-yaml refuses anywhere in a document', () => {
   });
 });
 
+// cli-runtime visitor.go StreamVisitor: NewYAMLOrJSONDecoder(reader, 4096) has GuessJSONStream peek at 4,096 bytes
+describe('parseDocuments: a JSON stream is one whose "{" is among the first 4,096 bytes', () => {
+  // `\/` is an escape of JSON, not of YAML's double-quoted scalars
+  const text = (blankLines: number) => `${'\n'.repeat(blankLines)}{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a\\/b"}}\n`;
+  it.each([
+    [4095, []],
+    [4096, ['4097:66 found unknown escape character']],
+  ])('after %i blank lines', (blankLines, findings) => {
+    const parsed = parseDocuments(new SourceText('stream.json', text(blankLines)), DEFAULT_LIMITS);
+    expect(parsed.findings.map((finding) => `${finding.line}:${finding.column} ${finding.message}`)).toEqual(findings);
+  });
+});
+
 describe('parseDocuments: JSONC', () => {
   const jsonc = (items: number) => `{"compilerOptions": {"strict": true,}, "files": [${Array.from({ length: items }, (_, index) => `"src/file-${index}.ts"`).join(', ')},],}`;
   it('reads a small JSONC file that holds no object as JSON without its trailing commas (a tsconfig.json)', () => {
