@@ -165,6 +165,14 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
   { file: 'valid-json-then-yaml-value.json', findings: [], objects: ['valid-json', 'yaml-in-json'] },
   { file: 'valid-json-then-yaml.yaml', findings: [], objects: ['json-first', 'yaml-after'] },
   { file: 'valid-flow-mapping-first.yaml', findings: [], objects: ['flow-mapping-first'] },
+  // ... from right after the value: a `---` there is the YAML stream's first line, a separator (consumeWhitespace
+  // stops at it), and the stream ends; a separator with text after it fails the YAML decoder, so the JSON error stands
+  { file: 'valid-json-then-marker.json', findings: [], objects: ['before-marker'] },
+  {
+    file: 'invalid-json-then-separator.json',
+    findings: [`1:85 yaml-syntax: invalid JSON (kubectl reads input that starts with "{" as JSON): invalid character '-' in numeric literal`],
+    objects: ['before-separator'],
+  },
   // ... but after two values the stream is JSON to its end
   {
     file: 'invalid-json-stream.json',

@@ -244,8 +244,8 @@ function jsonPlan(source: SourceText, reader: Reader, limits: ParseLimits): Read
   const template = error && GO_TEMPLATE.exec(source.text.slice(0, lineEndOf(source.text, error.offset))) ? templateAt(source.text, error.offset, reader) : undefined;
   if (error && !template && stream.values.length <= 1) {
     const yaml = yamlAfterJson(source, stream.values[0]?.end ?? 0, limits);
-    const yamlFrom = yaml?.chunks[0]?.start;
-    if (yaml && yamlFrom !== undefined) {
+    if (yaml) {
+      const yamlFrom = yaml.chunks[0]?.start ?? source.length;
       const build: ReadingPlan['build'] = (text, offset, ...rest) => (offset < yamlFrom ? buildJsonDocument : buildDocuments)(text, offset, ...rest);
       return { chunks: [...stream.values, ...yaml.chunks], findings: yaml.findings, build, json: stream.values.length > 0, yamlFrom };
     }
@@ -264,9 +264,11 @@ function jsonPlan(source: SourceText, reader: Reader, limits: ParseLimits): Read
  */
 function yamlAfterJson(source: SourceText, end: number, limits: ParseLimits): ReadingPlan | undefined {
   const from = afterWhitespace(source.text, end);
-  // no first document: the reader failed on it (an invalid separator ends it)
-  const [first] = readYamlDocuments(source.text, 1, from).chunks;
-  if (!first || !yamlDecodes(source.text.slice(first.start, first.end), first.start, limits)) return undefined;
+  const read = readYamlDocuments(source.text, 1, from);
+  const [first] = read.chunks;
+  // no first document: the stream ends (`}---`), or the reader failed on it (an invalid separator ends it)
+  if (!first) return read.invalidSeparator ? undefined : { chunks: [], findings: [], build: buildDocuments, json: false };
+  if (!yamlDecodes(source.text.slice(first.start, first.end), first.start, limits)) return undefined;
   return yamlPlan(source, limits.maxDocuments, from);
 }
 

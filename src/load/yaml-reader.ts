@@ -34,21 +34,28 @@ export function readYamlDocuments(text: string, maxChunks = Number.POSITIVE_INFI
   const chunks: DocumentChunk[] = [];
   let start = from;
   const tooMany = (): YamlReaderResult => ({ chunks: chunks.slice(0, maxChunks), invalidSeparator: undefined, tooMany: (chunks[maxChunks] as DocumentChunk).start });
-  for (const match of text.matchAll(SEPARATOR)) {
+  for (const index of separatorLines(text, from)) {
     if (chunks.length > maxChunks) return tooMany();
-    if (match.index < from) continue;
-    if (match.index > from && text.charCodeAt(match.index - 1) !== 0x0a) continue; // `^` also matches after a lone CR
-    const next = lineEnd(text, match.index);
-    const rest = goTrimSpace(text.slice(match.index + 3, next));
+    const next = lineEnd(text, index);
+    const rest = goTrimSpace(text.slice(index + 3, next));
     if (rest !== '' && !rest.startsWith('#')) {
       // kubectl returns the error and drops the document it was reading, so nothing from `start` on is read
-      return { chunks, invalidSeparator: { offset: match.index, message: `invalid Yaml document separator: ${rest}` } };
+      return { chunks, invalidSeparator: { offset: index, message: `invalid Yaml document separator: ${rest}` } };
     }
-    pushChunk(chunks, text, start, match.index);
+    pushChunk(chunks, text, start, index);
     start = next;
   }
   pushChunk(chunks, text, start, text.length);
   return chunks.length > maxChunks ? tooMany() : { chunks, invalidSeparator: undefined };
+}
+
+/** Where the lines starting with `---` begin, from `from` on: the stream's first line starts there, mid-line or not. */
+function* separatorLines(text: string, from: number): Generator<number> {
+  if (from > 0 && text.charCodeAt(from - 1) !== 0x0a && text.startsWith('---', from)) yield from;
+  for (const match of text.matchAll(SEPARATOR)) {
+    // `^` also matches after a lone CR
+    if (match.index >= from && (match.index === 0 || text.charCodeAt(match.index - 1) === 0x0a)) yield match.index;
+  }
 }
 
 function lineEnd(text: string, from: number): number {

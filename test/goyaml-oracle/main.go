@@ -373,7 +373,7 @@ func main() {
 			}
 			_ = out.Encode(result)
 		}
-		if failed != nil && len(chunks) == 0 {
+		if failed != nil && len(chunks) == 0 && separator != nil {
 			// the reader failed on the first document (an invalid separator ends it): the JSON error is kubectl's
 			failed.File = file
 			_ = out.Encode(failed)
