@@ -173,6 +173,12 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
     findings: [`1:85 yaml-syntax: invalid JSON (kubectl reads input that starts with "{" as JSON): invalid character '-' in numeric literal`],
     objects: ['before-separator'],
   },
+  // encoding/json's words for a stray comma after a value (the YAML decoder fails on it too)
+  {
+    file: 'invalid-json-stream-comma.json',
+    findings: [`1:80 yaml-syntax: invalid JSON (kubectl reads input that starts with "{" as JSON): invalid character ',' looking for beginning of value`],
+    objects: ['before-comma'],
+  },
   // ... but after two values the stream is JSON to its end
   {
     file: 'invalid-json-stream.json',

@@ -117,7 +117,8 @@ function valueEnd(text: string, start: number): number {
     if (char === '"') position = stringEnd(text, position);
     else if (char === '{' || char === '[') depth++;
     else if (char === '}' || char === ']') depth--;
-    else if (depth === 0 && ' \t\n\r,'.includes(char)) return position;
+    // a value ends at white space or a comma, but not before its first character (a stray `,` is the value then)
+    else if (depth === 0 && position > start && ' \t\n\r,'.includes(char)) return position;
     if (depth <= 0 && (char === '"' || char === '}' || char === ']')) return position + 1;
   }
   return text.length;
