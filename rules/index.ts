@@ -39,6 +39,7 @@ import nonExistentRuntimeClass from './non-existent-runtime-class.js';
 import nonExistentServiceAccount from './non-existent-service-account.js';
 import pdbBlocksEviction from './pdb-blocks-eviction.js';
 import pdbMissing from './pdb-missing.js';
+import peerSuppression from './peer-suppression.js';
 import plaintextSecret from './plaintext-secret.js';
 import podAntiAffinity from './pod-anti-affinity.js';
 import podPriorityMismatch from './pod-priority-mismatch.js';
@@ -109,6 +110,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   nonExistentServiceAccount,
   pdbBlocksEviction,
   pdbMissing,
+  peerSuppression,
   plaintextSecret,
   podAntiAffinity,
   podPriorityMismatch,

@@ -87,6 +87,20 @@ describe('kubefit CLI', () => {
     expect(misspelt.stderr).toContain('kubefit: unknown rule "notReadOnlyRootFileSystem" (did you mean notReadOnlyRootFilesystem?)');
   });
 
+  it('reports a peer tool\'s suppression annotation at its key, does not honour it, and names kubefit\'s equivalent', async () => {
+    const pod = (annotations: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: shop\n  annotations:\n${annotations}spec:\n  containers:\n    - name: web\n      image: nginx:latest\n`;
+    const findings = async (annotations: string) => {
+      const run = await runCli(['lint', '-', '--format', 'json'], { stdin: pod(annotations) });
+      return (JSON.parse(run.stdout) as Report).findings.filter((finding) => ['latest-tag', 'peer-suppression'].includes(finding.ruleId));
+    };
+    const exempt = '    polaris.fairwinds.com/tagNotSpecified-exempt: "true"\n';
+    expect((await findings(exempt)).map((finding) => [finding.ruleId, `${finding.line}:${finding.column}`, finding.message])).toEqual([
+      ['peer-suppression', '7:5', "kubefit does not honour Polaris's polaris.fairwinds.com/tagNotSpecified-exempt annotation; kubefit's equivalent is kubefit.dev/ignore: latest-tag=<reason>"],
+      ['latest-tag', '11:14', expect.any(String)],
+    ]);
+    expect(await findings(`${exempt}    kubefit.dev/ignore: latest-tag=pinned by digest at deploy time\n`)).toEqual([]);
+  });
+
   it('prints the JSON contract', async () => {
     const run = await runCli(['check', '--format', 'json', 'fixtures/load/duplicate-key.yaml', CLEAN]);
     const report = JSON.parse(run.stdout) as Report;

@@ -1,6 +1,5 @@
 // Applies the three suppression forms to every finding of a run and reports the suppressions that matched nothing.
 import type { IgnoreEntry, KubefitConfig } from '../config/config.js';
-import type { Path } from '../model/document.js';
 import { detached } from '../model/detached.js';
 import { findingAt, type Finding } from '../model/finding.js';
 import { matchesGlob, matchesPathGlob } from '../model/glob.js';
@@ -10,6 +9,7 @@ import { asRecord, asStringMap, type KubeObject } from '../model/object.js';
 import { valueAt } from '../model/workload.js';
 import { commentDirectivesIn, type CommentDirective } from './comment-directives.js';
 import { IGNORE_ANNOTATION, parseIgnoreAnnotation } from './ignore-annotation.js';
+import { suppressionMetadataPaths } from './suppression-metadata.js';
 import { peerNameHint } from './peer-check-names.js';
 import { UNUSED_SUPPRESSION } from './lint-checks.js';
 import { settingResolver } from './rule-settings.js';
@@ -94,13 +94,8 @@ function objectKey(file: string, ref: ObjectRef): string {
 
 /** The object's own annotation and, for workloads, each template's: a CronJob's job template and its pod template. */
 function annotationSuppressions(object: KubeObject): Suppression[] {
-  const kind = podKindOf(object.ref.apiVersion, object.ref.kind);
-  const metadataPaths: Path[] = [['metadata']];
-  (kind ? POD_KINDS[kind].templatePath : []).forEach((step, index, templatePath) => {
-    if (step === 'template' || step === 'jobTemplate') metadataPaths.push([...templatePath.slice(0, index + 1), 'metadata']);
-  });
   const out: Suppression[] = [];
-  for (const metadataPath of metadataPaths) {
+  for (const metadataPath of suppressionMetadataPaths(object.ref)) {
     const value = asStringMap(asRecord(valueAt(object.value, metadataPath))?.['annotations'])[IGNORE_ANNOTATION];
     if (value === undefined) continue;
     const at = metadataPath.concat('annotations', IGNORE_ANNOTATION);
