@@ -90,7 +90,7 @@ function parseConfigFile(text: string, file: string): Required<Pick<ConfigFile, 
   if (syntaxError) throw new UsageError(`${at(syntaxError.pos[0])}: ${firstLine(syntaxError.message)}`, HINT);
   const value = withoutEmptyKeys(document.toJS() ?? {});
   const problem = mostSpecific(validateContent(value));
-  if (problem) throw new UsageError(`${at(offsetOf(document, problem))}: ${describeProblem(problem)}${quoteHint(document, text, problem)}`, HINT);
+  if (problem) throw new UsageError(`${at(offsetOf(document, problem))}: ${describeProblem(problem, document)}${quoteHint(document, text, problem)}`, HINT);
   const locate = (path: readonly (string | number)[]) => {
     const offset = keyOffset(document, path);
     return offset === undefined ? undefined : at(offset);
@@ -145,17 +145,19 @@ function valueOffset(document: Document, path: readonly (string | number)[]): nu
   return (node as { range?: [number, number, number] } | null | undefined)?.range?.[0];
 }
 
-function describeProblem(problem: ErrorObject): string {
+function describeProblem(problem: ErrorObject, document: Document): string {
   const path = pathOf(problem);
   const where = path.length === 0 ? 'the config' : formatPath(path);
   const params = problem.params;
   switch (problem.keyword) {
     case 'additionalProperties':
       return `unknown key "${String(params['additionalProperty'])}" in ${where}`;
-    case 'propertyNames': {
-      const name = String(params['propertyName']);
-      return `"${name}" in ${where} is not a rule id${peerNameHint(name) || ' (lower-case words joined by "-")'}`;
-    }
+    case 'propertyNames':
+      return notRuleId(String(params['propertyName']), where);
+    case 'pattern':
+      // an ignore entry's rule
+      if (problem.schemaPath === '#/definitions/ruleId/pattern') return notRuleId(String(document.getIn(path)), where);
+      return `${where} ${problem.message ?? 'is not valid'}`;
     case 'enum':
       return `${where} must be one of ${(params['allowedValues'] as unknown[]).join(', ')}`;
     case 'required':
@@ -165,6 +167,10 @@ function describeProblem(problem: ErrorObject): string {
     default:
       return `${where} ${problem.message ?? 'is not valid'}`;
   }
+}
+
+function notRuleId(name: string, where: string): string {
+  return `"${name}" in ${where} is not a rule id${peerNameHint(name) || ' (lower-case words joined by "-")'}`;
 }
 
 /** For a string written without quotes that YAML reads as a number (`kubernetesVersion: 1.30` is 1.3): how to write it. */
