@@ -23,7 +23,7 @@ import { loadSchemaDirs } from './schema/schema-dirs.js';
 import { SchemaValidation } from './schema/validate.js';
 import { UsageError } from './model/usage-error.js';
 import { loadRunConfig } from './config/load-run-config.js';
-import { checkRuleIds } from './config/check-rule-ids.js';
+import { checkRuleIds, ignoreRuleWarnings } from './config/check-rule-ids.js';
 import { ruleCatalog } from './catalog.js';
 import { didYouMean } from './schema/closest-name.js';
 import { toolVersion } from './version.js';
@@ -127,7 +127,8 @@ export async function analyze(command: Command, paths: readonly string[], option
   if (clusterInputs.includes('-') && paths.includes('-')) throw new UsageError('standard input is named both as an input and with --cluster, and it can be read only once', 'Save one of them to a file and name that.');
   const rules = options.rules ?? [...BUILTIN_RULES, ...(await loadRulesDirs(config.rulesDirs.map((dir) => resolve(cwd, dir))))];
   // configuration mistakes stop the run before any manifest is read
-  checkRuleIds(config, [...ruleCatalog(rules.map((rule) => rule.meta)), ...config.customRules]);
+  const catalog = [...ruleCatalog(rules.map((rule) => rule.meta)), ...config.customRules];
+  checkRuleIds(config, catalog);
   if (Object.keys(config.ruleOptions).length > 0) await checkRuleOptions(rules, config);
   const kubernetesVersion = resolveKubernetesRelease(options.kubernetesVersion ?? config.kubernetesVersion);
   const schedulerConfig = command === 'lint' ? undefined : await readSchedulerConfig(options.schedulerConfig, { cwd, kubernetesVersion });
@@ -190,7 +191,7 @@ export async function analyze(command: Command, paths: readonly string[], option
     nodeGroups: 'nodeGroups' in scheduled ? scheduled.nodeGroups : undefined,
     nodes: 'nodes' in scheduled ? scheduled.nodes : undefined,
   });
-  const warnings = [...(schedulerConfig?.warnings ?? []), ...clusterInputWarnings(paths, cluster.paths, cwd)];
+  const warnings = [...ignoreRuleWarnings(config, catalog), ...(schedulerConfig?.warnings ?? []), ...clusterInputWarnings(paths, cluster.paths, cwd)];
   return { report, matched: paths.length === 0 ? cluster.matched : main.matched, emptyStdin: main.emptyStdin, noNodes, noWorkloads: schedules && workloads.length === 0, warnings };
 }
 

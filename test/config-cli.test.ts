@@ -69,6 +69,30 @@ describe('config file in the CLI', () => {
     expect((await runIn(root, ['lint', '--config', 'missing.yaml', 'pod.yaml'])).stderr).toMatch(/^kubefit: config file missing\.yaml not found\n/);
   });
 
+  it('warns, at the entry\'s rule, about an ignore entry whose rule names no check, with the peer tool\'s hint', async () => {
+    const config = [
+      'ignore:',
+      '  - "vendor/**"',
+      '  - rule: no-read-only-root-fs',
+      '  - {rule: rbac-wildcard, kind: ClusterRole}',
+      '  - rule: no-such-check',
+      '  - {kind: Pod, rule: latest-tga}',
+      '  - rule: latest-tag',
+      '',
+    ].join('\n');
+    const root = await project({ '.kubefit.yaml': config, 'pod.yaml': POD });
+    const run = await runIn(root, ['lint', '--format', 'json', '.']);
+    expect(run.stderr).toBe(
+      [
+        "kubefit: warning: .kubefit.yaml:3:5: unknown rule \"no-read-only-root-fs\" (kube-linter's no-read-only-root-fs is kubefit's read-only-root-filesystem): the ignore entry suppresses nothing",
+        'kubefit: warning: .kubefit.yaml:5:5: unknown rule "no-such-check": the ignore entry suppresses nothing',
+        'kubefit: warning: .kubefit.yaml:6:17: unknown rule "latest-tga" (did you mean latest-tag?): the ignore entry suppresses nothing',
+        '',
+      ].join('\n'),
+    );
+    expect([run.code, (JSON.parse(run.stdout) as Report).findings.map((finding) => finding.ruleId)]).toEqual([0, ['liveness-probe', 'memory-limit-missing', 'requests-missing']]);
+  });
+
   it('extends kubefit:strict, which turns on the rules that are off by default', async () => {
     const root = await project({ 'pod.yaml': POD, '.kubefit.yaml': 'extends: kubefit:strict\n' });
     const ids = (cwd: string) => runIn(cwd, ['lint', '--format', 'json', '.']).then((run) => (JSON.parse(run.stdout) as Report).findings.map((finding) => finding.ruleId));

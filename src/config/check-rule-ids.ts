@@ -1,6 +1,7 @@
 // Rule ids named in the configuration must exist and be configurable: a typo would otherwise silently do nothing.
 import type { RuleMeta } from '../model/rule-meta.js';
 import { UsageError } from '../model/usage-error.js';
+import { matchesGlob } from '../model/glob.js';
 import { peerNameHint } from '../lint/peer-check-names.js';
 import { didYouMean } from '../schema/closest-name.js';
 import { configKeyAt, type KubefitConfig } from './config.js';
@@ -21,4 +22,16 @@ export function checkRuleIds(config: KubefitConfig, catalog: readonly Pick<RuleM
       throw new UsageError(`${configKeyAt(config, path)}rule "${id}" cannot be configured: ${meta.notConfigurable}`, 'Remove it from the configuration.');
     }
   }
+}
+
+/**
+ * A warning for each `ignore` entry whose rule (a rule id; the library also takes a glob) matches no check: the entry suppresses nothing. Warnings, not
+ * errors, so that a configuration that ran before still runs.
+ */
+export function ignoreRuleWarnings(config: KubefitConfig, catalog: readonly Pick<RuleMeta, 'id'>[]): string[] {
+  const ids = catalog.map((meta) => meta.id);
+  return config.ignore.flatMap(({ rule }, index) => {
+    if (rule === undefined || ids.some((id) => matchesGlob(id, rule))) return [];
+    return [`${configKeyAt(config, ['ignore', index, 'rule'])}unknown rule "${rule}"${peerNameHint(rule) || didYouMean(rule, ids)}: the ignore entry suppresses nothing`];
+  });
 }

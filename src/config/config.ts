@@ -54,7 +54,10 @@ export interface KubefitConfig {
   readonly overrides: readonly { readonly files: readonly string[]; readonly rules: Readonly<Record<string, RuleSetting>> }[];
   /** The directory paths in the config are relative to. */
   readonly baseDir: string;
-  /** `file:line:col` of a key in the config file (e.g. ['rules', 'latest-tag']); absent when no file was read. */
+  /**
+   * `file:line:col` of the config file's key for a path of this configuration (['rules', 'latest-tag'], ['ignore', 0,
+   * 'rule'] for ignore[0]); absent when no file was read.
+   */
   readonly locate?: ((path: readonly (string | number)[]) => string | undefined) | undefined;
 }
 

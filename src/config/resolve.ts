@@ -45,7 +45,16 @@ function fileSettings(file: ConfigFile, cwd: string): Partial<KubefitConfig> {
     overrides: (content.overrides ?? []).map((override) => ({ files: override.files.map(glob), rules: override.rules })),
     customRules: content.customRules ?? [],
     baseDir,
-    locate: file.locate,
+    locate: file.locate && locateInFile(file.locate, ignore),
+  };
+}
+
+/** `locate` for paths of the resolved configuration: its ignore[i] is the file's i-th entry that is not a path glob. */
+function locateInFile(locate: NonNullable<ConfigFile['locate']>, ignore: readonly (string | IgnoreEntry)[]): NonNullable<KubefitConfig['locate']> {
+  const entryIndexes = ignore.flatMap((entry, index) => (typeof entry === 'string' ? [] : [index]));
+  return (path) => {
+    const [head, index, ...rest] = path;
+    return locate(head === 'ignore' && typeof index === 'number' ? ['ignore', entryIndexes[index] ?? index, ...rest] : path);
   };
 }
 
