@@ -14,7 +14,8 @@ export default defineRule({
     description: 'a kube-linter, kube-score or Polaris suppression annotation, which kubefit does not honour',
     rationale:
       'Teams moving from kube-linter (ignore-check.kube-linter.io/<check>, kube-linter.io/ignore-all), kube-score (kube-score/ignore) or Polaris (polaris.fairwinds.com/<check>-exempt, polaris.fairwinds.com/exempt) keep those annotations, and readers take the object for exempt. kubefit reads only its own kubefit.dev/ignore, so the finding the annotation meant to silence is still reported. The finding names the kubefit annotation that does the same; it is not reported when the object\'s kubefit.dev/ignore already covers those checks.',
-    remediation: 'Add the kubefit.dev/ignore annotation the message names, with the reason, next to the peer annotation (keep the peer annotation while the other tool still runs).',
+    remediation:
+      'Where kubefit reports the finding the peer annotation meant to silence, add the kubefit.dev/ignore annotation the message names, with the reason, next to the peer annotation (keep that one while the other tool still runs). Where it reports none, the kubefit annotation would be an unused-suppression: turn this rule off for the object instead (kubefit.dev/ignore: peer-suppression=<reason>).',
     defaultOn: true,
     appliesTo: { target: 'object' },
     messages: { notHonoured: "kubefit does not honour {{tool}}'s {{key}} annotation{{advice}}" },
