@@ -39,6 +39,15 @@ describe('kubefit CLI', () => {
     );
   });
 
+  // upstream: apimachinery unstructuredJSONScheme.decode (any kind with items is a List) and cli-runtime
+  // FlattenListVisitor.Visit (a List holding a List fails whole): which objects the files hold, as kubectl reads them
+  it('reads the objects kubectl reads from a kind with top-level items and from a List holding a List', async () => {
+    const run = await runCli(['lint', '--format', 'json', 'fixtures/load/lists/items-of-any-kind.yaml', 'fixtures/load/lists/nested-lists.yaml']);
+    const report = JSON.parse(run.stdout) as { findings: { line: number; ruleId: string }[]; summary: { objects: number } };
+    expect(report.summary.objects).toBe(5);
+    expect(report.findings.filter((finding) => finding.ruleId === 'yaml-syntax').map((finding) => finding.line)).toEqual([25, 8]);
+  });
+
   it('honours --fail-on', async () => {
     expect((await runCli(['lint', 'fixtures/load/not-kubernetes.yaml'])).code).toBe(0);
     expect((await runCli(['lint', '--fail-on', 'info', 'fixtures/load/not-kubernetes.yaml'])).code).toBe(1);

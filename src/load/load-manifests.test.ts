@@ -77,6 +77,26 @@ describe('loadManifests', () => {
     ]);
   });
 
+  // upstream: apimachinery unstructured helpers.go unstructuredJSONScheme.decode (a `items` key, null included, makes an
+  // UnstructuredList of any kind; decodeToList: item kind strings.TrimSuffix(kind, "List")), and cli-runtime
+  // visitor.go FlattenListVisitor.Visit (a nested item whose items is an array fails meta.ExtractList: the whole List)
+  it('flattens any kind with top-level items and fails a List holding a List, as kubectl does', async () => {
+    const result = await load(['lists/items-of-any-kind.yaml', 'lists/nested-lists.yaml']);
+    expect(result.objects.map((object) => `${object.ref.apiVersion} ${object.ref.kind} ${object.ref.name}`)).toEqual([
+      'v1 ConfigMap listed-configmap',
+      'example.com/v1 Inventory an-inventory-item',
+      'v1 ConfigMap kept',
+      'v1 ConfigMap first',
+      'v1 ConfigMap with-null-items',
+    ]);
+    expect(brief(result)).toEqual([
+      ...[[6, 'Inventory'], [15, 'ConfigMap'], [20, 'Secret']].map(([line, kind]) =>
+        `lists/items-of-any-kind.yaml:${line}:1 info not-kubernetes: ${kind} has a top-level items, so kubectl reads it as a List: it applies the items, not the ${kind} itself; skipped`),
+      'lists/items-of-any-kind.yaml:25:8 error yaml-syntax: json: cannot unmarshal object into Go struct field decodeList.items of type []json.RawMessage (kubectl cannot decode this List)',
+      'lists/nested-lists.yaml:8:3 error yaml-syntax: *unstructured.Unstructured is not a list: no Items field in this object (kubectl cannot flatten a List nested in a List, so none of its items is applied)',
+    ]);
+  });
+
   it('reads JSON files and *List kinds', async () => {
     const result = await load(['data.json']);
     expect(names(result)).toEqual(['from-json']);

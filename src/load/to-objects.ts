@@ -1,4 +1,5 @@
-// Documents → Kubernetes objects: `kind: List` and every `*List` flattened, non-Kubernetes documents reported.
+// Documents → Kubernetes objects: every document with a top-level `items` (`kind: List`, a `*List`, any kind) flattened
+// as kubectl's decoder and resource builder flatten it, non-Kubernetes documents reported.
 import { builtNames, type NameAffix } from '../model/built-names.js';
 import { componentConfigurationNote } from '../model/component-configuration.js';
 import type { Finding } from '../model/finding.js';
@@ -14,9 +15,6 @@ export interface ObjectsOfDocument {
 
 /** The base path of a document's own object, shared by all of them. */
 const ROOT: Path = Object.freeze([]);
-
-/** Lists nest at most this deep (a List of Lists is legal; a bomb of them is not). */
-const MAX_LIST_DEPTH = 8;
 
 /** Where a document's objects go: their order and origin, and what the builds that reach its file name them. */
 export interface ObjectsAt {
@@ -34,7 +32,7 @@ export function objectsOf(document: ManifestDocument, at: ObjectsAt): ObjectsOfD
   const out: ObjectsOfDocument = { objects: [], findings: [] };
   if (document.value === null || document.value === undefined) return out;
   const { firstOrder, fromCluster, kept = document, nameAffixes } = at;
-  collect(document, document.value, ROOT, { out, kept, firstOrder, fromCluster, nameAffixes, depth: 0 });
+  collect(document, document.value, ROOT, { out, kept, firstOrder, fromCluster, nameAffixes });
   return out;
 }
 
@@ -44,7 +42,6 @@ interface Walk {
   readonly firstOrder: number;
   readonly fromCluster: boolean;
   readonly nameAffixes: readonly NameAffix[] | undefined;
-  readonly depth: number;
   /** The kind and apiVersion a List gives its items that have neither (undefined outside a List). */
   readonly itemType?: { readonly kind: string; readonly apiVersion: string };
 }
@@ -67,16 +64,17 @@ function collect(document: ManifestDocument, value: unknown, basePath: Path, wal
     walk.out.findings.push(typeMetaError(document, [...basePath, 'apiVersion'], unreadVersion));
     return;
   }
-  const kind = record.kind;
-  const isList = kind.endsWith('List') && Object.hasOwn(record, 'items');
-  if (isList && walk.depth >= MAX_LIST_DEPTH) {
-    walk.out.findings.push(listTooDeep(document, basePath));
-    return;
-  }
-  if (isList) {
-    // an item's kind is the List's without the suffix: a PodList's items are Pods ('' for a List's)
-    const itemType = { kind: kind.slice(0, -'List'.length), apiVersion: record['apiVersion'] };
-    collectItems(document, record['items'], [...basePath, 'items'], { ...walk, itemType });
+  // upstream: apimachinery unstructured helpers.go unstructuredJSONScheme.decode: a document whose `items` is present
+  // (null included) is an UnstructuredList whatever its kind; the object itself is not applied, only its items
+  if (walk.itemType === undefined && Object.hasOwn(record, 'items')) {
+    // an item's kind is strings.TrimSuffix(kind, "List"): a PodList's items are Pods ('' for a List's, Foo for a Foo's)
+    const isListKind = record.kind.endsWith('List');
+    const kind = isListKind ? record.kind.slice(0, -'List'.length) : record.kind;
+    const findings = walk.out.findings.length;
+    collectItems(document, record['items'], [...basePath, 'items'], { ...walk, itemType: { kind, apiVersion: record.apiVersion } });
+    if (!isListKind && walk.out.findings.slice(findings).every((finding) => finding.ruleId !== LOAD_CHECKS.yamlSyntax.id)) {
+      walk.out.findings.push(readAsList(document, [...basePath, 'items'], record.kind));
+    }
     return;
   }
   const aliases = walk.nameAffixes && builtNames(record, walk.nameAffixes);
@@ -101,7 +99,12 @@ function collectItems(document: ManifestDocument, items: unknown, path: Path, wa
     walk.out.findings.push(decodeError(document, [...path, scalar], `json: cannot unmarshal ${jsonType(items[scalar])} into Go value of type map[string]interface {}`));
     return;
   }
-  items.forEach((item, index) => collect(document, item, [...path, index], { ...walk, depth: walk.depth + 1 }));
+  const nested = items.findIndex((item) => Array.isArray(asRecord(item)?.['items']));
+  if (nested >= 0) {
+    walk.out.findings.push(nestedListError(document, [...path, nested]));
+    return;
+  }
+  items.forEach((item, index) => collect(document, item, [...path, index], walk));
 }
 
 /**
@@ -131,16 +134,23 @@ function jsonType(value: unknown): string {
   return typeof value === 'string' ? 'string' : 'number';
 }
 
-/** A List inside more Lists than MAX_LIST_DEPTH: too-large at its position, its items not read (README, Limits). */
-function listTooDeep(document: ManifestDocument, path: Path): Finding {
-  const check = LOAD_CHECKS.tooLarge;
-  const message = `List nested in ${MAX_LIST_DEPTH} Lists: deeper Lists are not flattened, so its items are not checked`;
-  return { ruleId: check.id, severity: check.severity, message, ...document.rangeOf(path), object: null, path: null };
+/**
+ * A List that holds a List: kubectl's FlattenListVisitor finds the item is a list (Unstructured.IsList: its `items` is
+ * an array) but meta.ExtractList cannot read an Unstructured's items (it looks for a Go field named Items), so the
+ * whole List fails before any of its items is visited.
+ */
+// upstream: cli-runtime pkg/resource/visitor.go FlattenListVisitor.Visit; apimachinery pkg/api/meta/help.go getItemsPtr
+function nestedListError(document: ManifestDocument, path: Path): Finding {
+  return listError(document, path, '*unstructured.Unstructured is not a list: no Items field in this object (kubectl cannot flatten a List nested in a List, so none of its items is applied)');
 }
 
 function decodeError(document: ManifestDocument, path: Path, error: string): Finding {
+  return listError(document, path, `${error} (kubectl cannot decode this List)`);
+}
+
+/** A List kubectl fails whole, at `path`. */
+function listError(document: ManifestDocument, path: Path, message: string): Finding {
   const check = LOAD_CHECKS.yamlSyntax;
-  const message = `${error} (kubectl cannot decode this List)`;
   return { ruleId: check.id, severity: check.severity, message, ...document.rangeOf(path), object: null, path: null };
 }
 
@@ -177,8 +187,13 @@ function typeMetaError(document: ManifestDocument, path: Path, problem: string):
   return { ruleId: check.id, severity: check.severity, message: `${problem}: kubectl rejects the document`, ...document.rangeOf(path), object: null, path: null };
 }
 
-function skipped(document: ManifestDocument, path: Path, message: string): Finding {
-  const range = document.rangeOf(path);
+/** An object of a kind not named *List that kubectl reads as a List all the same (its `items` key at `path`). */
+function readAsList(document: ManifestDocument, path: Path, kind: string): Finding {
+  const message = `${kind} has a top-level items, so kubectl reads it as a List: it applies the items, not the ${kind} itself; skipped`;
+  return skipped(document, path, message, document.keyRangeOf(path));
+}
+
+function skipped(document: ManifestDocument, path: Path, message: string, range = document.rangeOf(path)): Finding {
   const check = LOAD_CHECKS.notKubernetes;
   return { ruleId: check.id, severity: check.severity, message, ...range, endLine: range.line, endColumn: range.column, object: null, path: null };
 }
