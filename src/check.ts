@@ -13,14 +13,15 @@ import { DEFAULT_LIMITS, loadManifests, streamManifests, type LoadLimits, type L
 import { Retainer } from './load/retained-document.js';
 import { documentStore, validatorCodeStore, versionCacheDir } from './load/validator-cache-dir.js';
 import { isBound, isClusterObject, isStorageObject, toClusterSnapshot, type ClusterSnapshot, type StorageSource } from './model/cluster.js';
-import type { Finding } from './model/finding.js';
+import { findingAt, type Finding } from './model/finding.js';
 import { resolveKubernetesRelease } from './model/kubernetes-version.js';
 import { asRecord, type KubeObject } from './model/object.js';
+import { objectMetaDecodingError } from './model/object-meta-decoding.js';
 import { toWorkload, type Workload } from './model/workload.js';
 import { buildReport } from './report/build-report.js';
 import type { Report } from './report/report.js';
 import { loadSchemaDirs } from './schema/schema-dirs.js';
-import { SchemaValidation } from './schema/validate.js';
+import { SCHEMA, SchemaValidation } from './schema/validate.js';
 import { UsageError } from './model/usage-error.js';
 import { loadRunConfig } from './config/load-run-config.js';
 import { checkRuleIds, ignoreRuleWarnings } from './config/check-rule-ids.js';
@@ -177,7 +178,9 @@ export async function analyze(command: Command, paths: readonly string[], option
   }
   const noNodes = command !== 'lint' && snapshot.nodes.length === 0;
   const schedules = command !== 'lint' && !noNodes;
-  const workloads = schedules ? workloadsOf(main.objects, cluster.objects) : [];
+  const { workloads, refused } = schedules ? workloadsOf(main.objects, cluster.objects) : { workloads: [], refused: [] };
+  // check's schema validation reports the same fields; fit says why such a workload is not placed
+  if (!analysis) appendAll(findings, refused);
   const scheduled = schedules ? await schedule(workloads, snapshot, { options, kubernetesVersion, schedulerConfig }) : { results: [], findings: [] };
   appendAll(findings, scheduled.findings);
   const report = buildReport({
@@ -342,9 +345,17 @@ function loadOptions(options: CheckOptions, config: KubefitConfig, role: LoadRol
  * pending Pods (no nodeName) of the cluster snapshots not being deleted ("why is my pod Pending"). A hand-written Pod
  * with a nodeName but no status is evaluated against its node.
  */
-function workloadsOf(main: readonly KubeObject[], cluster: readonly KubeObject[]): Workload[] {
-  const candidates = [...main.filter((object) => !isSnapshotPod(object)), ...cluster.filter((object) => object.ref.kind === 'Pod' && !isBound(object) && !isFinished(object) && !isBeingDeleted(object))];
-  return candidates.map(toWorkload).filter((workload): workload is Workload => workload !== undefined);
+function workloadsOf(main: readonly KubeObject[], cluster: readonly KubeObject[]): { workloads: Workload[]; refused: Finding[] } {
+  const refused: Finding[] = [];
+  const decoded = main.filter((object) => {
+    if (isSnapshotPod(object)) return false;
+    // kubectl refuses an object whose metadata does not decode (model/object-meta-decoding.ts): nothing to place
+    const error = objectMetaDecodingError(object.value);
+    if (error && toWorkload(object)) refused.push(findingAt(object, error.path, { ruleId: SCHEMA.id, severity: SCHEMA.severity, message: error.message }));
+    return error === undefined;
+  });
+  const candidates = [...decoded, ...cluster.filter((object) => object.ref.kind === 'Pod' && !isBound(object) && !isFinished(object) && !isBeingDeleted(object))];
+  return { workloads: candidates.map(toWorkload).filter((workload): workload is Workload => workload !== undefined), refused };
 }
 
 /** The cluster: everything from snapshots, plus the main inputs' objects but Pods that are not running. */

@@ -48,6 +48,17 @@ describe('kubefit CLI', () => {
     expect(report.findings.filter((finding) => finding.ruleId === 'yaml-syntax').map((finding) => finding.line)).toEqual([25, 8]);
   });
 
+  // upstream: cli-runtime pkg/resource/metadata_decoder.go metadataValidatingDecoder.Decode: kubectl refuses a document
+  // whose metadata does not decode into ObjectMeta (`name: y` is go-yaml v2's true), so nothing of it is scheduled
+  it('does not place a workload kubectl refuses for its metadata, and fit reports it as check does', async () => {
+    const runs = await Promise.all(['fit', 'check'].map((command) => runCli([command, '--format', 'json', 'fixtures/schedule/ObjectMetaDecoding'])));
+    const reports = runs.map((run) => JSON.parse(run.stdout) as { findings: { line: number; ruleId: string; message: string }[]; scheduling: { object: { name: string } }[] });
+    for (const report of reports) expect(report.scheduling.map((result) => result.object.name)).toEqual(['placed']);
+    const [fitSchema, checkSchema] = reports.map((report) => report.findings.filter((finding) => finding.ruleId === 'schema').map((finding) => `${finding.line} ${finding.message}`));
+    expect(fitSchema).toEqual(['12 metadata.name must be a string, got true', '19 metadata.namespace must be a string, got 3']);
+    expect(checkSchema).toEqual(fitSchema);
+  });
+
   it('honours --fail-on', async () => {
     expect((await runCli(['lint', 'fixtures/load/not-kubernetes.yaml'])).code).toBe(0);
     expect((await runCli(['lint', '--fail-on', 'info', 'fixtures/load/not-kubernetes.yaml'])).code).toBe(1);
