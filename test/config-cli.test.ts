@@ -60,6 +60,15 @@ describe('config file in the CLI', () => {
     ]);
   });
 
+  it('says which config file it uses when one folder holds several (the first of the documented order wins)', async () => {
+    const root = await project({ '.kubefit.yml': 'failOn: none\n', 'kubefit.config.json': '{"failOn": "warning"}', 'k8s/pod.yaml': POD });
+    const run = await runIn(join(root, 'k8s'), ['lint', '--format', 'json', '.']);
+    expect(run.stderr).toBe('kubefit: warning: ../.kubefit.yml is the config file used; ../kubefit.config.json in the same folder is ignored (the first of .kubefit.yaml, .kubefit.yml, kubefit.config.json wins)\n');
+    expect(run.code).toBe(0);
+    // a file named with --config is the one meant: no word about the others
+    expect((await runIn(root, ['lint', '--config', 'kubefit.config.json', 'k8s'])).stderr).toBe('');
+  });
+
   it('stops with exit code 2 and the position of a mistake in the file named by --config', async () => {
     const root = await project({ 'ci/kubefit.yaml': 'rules:\n  latest-tag: fatal\n', 'pod.yaml': POD });
     const run = await runIn(root, ['lint', '--config', 'ci/kubefit.yaml', 'pod.yaml']);

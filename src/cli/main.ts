@@ -64,6 +64,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
     ...(invocation.failOn !== undefined && { failOn: invocation.failOn }),
     ...(invocation.kubernetesVersion !== undefined && { kubernetesVersion: invocation.kubernetesVersion }),
     cluster: invocation.cluster,
+    warn: (message) => io.stderr.write(`kubefit: warning: ${terminalText(message)}\n`),
   });
   const config = { ...fileConfig, schemas: [...fileConfig.schemas, ...invocation.schemas] };
   const paths = defaultPaths(invocation, config.cluster.length > 0);

@@ -15,12 +15,22 @@ export async function discoverConfig(cwd: string, explicit?: string): Promise<st
     if (!info.isFile()) throw new UsageError(`config file ${explicit} is not a file`, 'Check the --config path.');
     return file;
   }
+  return (await discoverConfigFiles(cwd))[0];
+}
+
+/**
+ * The config files of the nearest directory upward that has one, in order of preference: the first is used, any other
+ * is ignored (and worth a warning, since it may be the one the user edits).
+ */
+export async function discoverConfigFiles(cwd: string): Promise<readonly string[]> {
   for (let directory = resolve(cwd); ; directory = dirname(directory)) {
+    const files: string[] = [];
     for (const name of CONFIG_FILE_NAMES) {
       const file = join(directory, name);
-      if (await isFile(file)) return file;
+      if (await isFile(file)) files.push(file);
     }
-    if (dirname(directory) === directory) return undefined;
+    if (files.length > 0) return files;
+    if (dirname(directory) === directory) return [];
   }
 }
 
