@@ -11,6 +11,9 @@ describe('github formatter', () => {
   it('escapes %, CR and LF in data, and also : and , in properties', () => {
     expect(escapeData('100% a:b,c\r\nd')).toBe('100%25 a:b,c%0D%0Ad');
     expect(escapeProperty('100% a:b,c\r\nd')).toBe('100%25 a%3Ab%2Cc%0D%0Ad');
+    // the toolkit passes other controls through; ESC, C1 and bidi controls would act on the log viewer or the annotation
+    expect(escapeData('name\u001b]0;pwned\u0007 \u009b2J \u202eabc\tz')).toBe('name\\x1b]0;pwned\\a \\u009b2J \\u202eabc\tz');
+    expect(escapeProperty('a\u001b[31m.yaml')).toBe('a\\x1b[31m.yaml');
   });
 
   it('writes one command line per problem, columns only for one-line ranges, no file for standard input', () => {

@@ -4,6 +4,7 @@ import { isUnschedulable } from '../build-report.js';
 import { formatObjectRef, UNSCHEDULABLE_RULE, unschedulableMessage } from '../unschedulable.js';
 import { repositoryPath } from './artifact-uri.js';
 import type { TextFormatter } from './format-context.js';
+import { terminalText } from './terminal-text.js';
 
 type Command = 'error' | 'warning' | 'notice';
 
@@ -54,9 +55,13 @@ function toCommand(annotation: Annotation, cwd: string): string {
   return `::${annotation.command} ${list.join(',')}::${escapeData(annotation.message)}`;
 }
 
-// upstream: actions/toolkit packages/core/src/command.ts escapeData / escapeProperty
+/**
+ * upstream: actions/toolkit packages/core/src/command.ts escapeData / escapeProperty (%, CR, LF; the runner decodes
+ * only those). The other controls the toolkit passes through would act on the log viewer, which renders ANSI escapes,
+ * or reorder the annotation's text: they are written as the text report writes them (\x1b).
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return terminalText(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 export function escapeProperty(text: string): string {
