@@ -59,6 +59,12 @@ describe('kubefit CLI', () => {
     expect(checkSchema).toEqual(fitSchema);
   });
 
+  it('takes -f=json as -f json, as kubectl (spf13/pflag parseSingleShortArg) does', async () => {
+    const run = await runCli(['lint', '-f=json', CLEAN]);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as Report).summary.objects).toBe(3);
+  });
+
   it('writes no terminal control from the inputs into GitHub annotations', async () => {
     const run = await runCli(['lint', '-', '--format', 'github'], { stdin: 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - {name: "c\\e]0;title\\ab\\u202e", image: nginx}\n' });
     expect(run.stdout).toContain('::warning title=liveness-probe::container "c\\x1b]0;title\\ab\\u202e" has no livenessProbe\n');
@@ -82,6 +88,16 @@ describe('kubefit CLI', () => {
     [['--kubernetes-version', '1.26'], 'kubefit: --kubernetes-version 1.26 is not supported: kubefit checks Kubernetes 1.27 to 1.36\n'],
     [['explain', 'no-such-rule'], 'kubefit: unknown rule "no-such-rule"'],
     [['--color=always'], 'kubefit: option --color takes no value\n'],
+    // -q=1 was read as -q -= -1 ("unknown option -="); a short flag given a value is refused as --quiet=1 is
+    [['-q=1'], 'kubefit: option -q takes no value\n'],
+    [['-o=', CLEAN], 'kubefit: option -o needs a value\n'],
+    // an option the command never reads is a mistake, not silently ignored (check and fit read --scheduler-config)
+    [['lint', '--scheduler-config', 'missing.yaml', CLEAN], 'kubefit: lint does not use --scheduler-config\n--scheduler-config is for check and fit.'],
+    [['lint', '--drain', 'node-a', CLEAN], 'kubefit: lint does not use --drain\n'],
+    [['fit', '--strict-kinds', CLEAN], 'kubefit: fit does not use --strict-kinds\n--strict-kinds is for check and lint.'],
+    [['rules', '-o', 'rules.txt'], 'kubefit: rules does not use --output\n--output is for check, lint and fit.'],
+    [['explain', 'latest-tag', '--quiet'], 'kubefit: explain does not use --quiet\n'],
+    [['init', '--config', 'x.yaml'], 'kubefit: init does not use --config\n'],
     [['rules', 'k8s/'], 'kubefit: rules takes no argument, got "k8s/"\n'],
     [['explain', 'latest-tag', 'liveness-probe'], 'kubefit: explain takes one rule id, got "liveness-probe"\n'],
     [['init', 'k8s/'], 'kubefit: init takes no argument, got "k8s/"\n'],

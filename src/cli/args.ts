@@ -68,6 +68,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   const command = isCommand ? (first as CommandName) : 'check';
   const paths = isCommand ? rest : positionals;
   checkArgumentCount(command, paths);
+  if (!values.help && !values.version) checkOptionsUsed(command, Object.keys(values) as OptionName[]);
   return {
     command,
     implicitCommand: !isCommand,
@@ -103,7 +104,34 @@ function checkArgumentCount(command: CommandName, args: readonly string[]): void
   throw new UsageError(`${command} ${taken}, got ${args.slice(most).map((arg) => `"${arg}"`).join(', ')}`);
 }
 
+type OptionName = keyof typeof OPTIONS;
+
+/** Options every command accepts. */
+const GLOBAL_OPTIONS: readonly OptionName[] = ['help', 'version', 'color', 'no-color'];
+const READING: readonly OptionName[] = ['config', 'cluster', 'format', 'output', 'fail-on', 'quiet', 'kubernetes-version', 'max-file-size'];
+const VALIDATION: readonly OptionName[] = ['context', 'schemas', 'strict-kinds'];
+const SCHEDULING: readonly OptionName[] = ['drain', 'capacity', 'all-nodes', 'scheduler-config'];
+
+/** The options each command reads: `lint --scheduler-config x.yaml` would otherwise be ignored without a word. */
+const OPTIONS_USED: Record<CommandName, readonly OptionName[]> = {
+  check: [...READING, ...VALIDATION, ...SCHEDULING],
+  lint: [...READING, ...VALIDATION],
+  fit: [...READING, ...SCHEDULING],
+  rules: ['format'],
+  explain: [],
+  init: [],
+  help: [],
+};
+
+function checkOptionsUsed(command: CommandName, given: readonly OptionName[]): void {
+  const unused = given.find((option) => !GLOBAL_OPTIONS.includes(option) && !OPTIONS_USED[command].includes(option));
+  if (unused === undefined) return;
+  const users = COMMANDS.filter((name) => OPTIONS_USED[name].includes(unused));
+  throw new UsageError(`${command} does not use --${unused}`, `--${unused} is for ${listed(users)}. Run "kubefit --help" for usage.`);
+}
+
 function parseOrExplain(argv: readonly string[]) {
+  checkShortOptionValues(argv);
   try {
     return parseArgs({ args: withAttachedValues(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
@@ -114,6 +142,20 @@ function parseOrExplain(argv: readonly string[]) {
     // `--color=always` (ls, grep, git): a flag given a value
     if (text.includes('does not take an argument')) throw new UsageError(`option ${option ?? ''} takes no value`.replace('  ', ' '));
     throw new UsageError(text.split('.')[0] ?? text);
+  }
+}
+
+/**
+ * `-q=1` would be read as -q -= -1 ("unknown option -="): a flag given a value is refused as `--quiet=1` is. A short
+ * option that takes a value accepts `-f=json` as kubectl's flag parser (spf13/pflag parseSingleShortArg) does.
+ */
+function checkShortOptionValues(argv: readonly string[]): void {
+  for (const arg of argv) {
+    if (arg === '--') return;
+    const flag = /^(-[^-])=/.exec(arg)?.[1];
+    if (flag === undefined) continue;
+    if (optionOf(flag)?.type === 'boolean') throw new UsageError(`option ${flag} takes no value`);
+    if (arg === `${flag}=`) throw new UsageError(`option ${flag} needs a value`);
   }
 }
 
@@ -129,7 +171,9 @@ function withAttachedValues(argv: readonly string[]): string[] {
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] ?? '';
     const next = argv[index + 1];
-    if (takesValue(arg) && next !== undefined && /^-[^-]/.test(next) && !isKnownOption(next)) {
+    const shortWithValue = /^(-[^-])=(.*)$/s.exec(arg);
+    if (shortWithValue?.[1] !== undefined && takesValue(shortWithValue[1])) args.push(`${shortWithValue[1]}${shortWithValue[2]}`);
+    else if (takesValue(arg) && next !== undefined && /^-[^-]/.test(next) && !isKnownOption(next)) {
       args.push(arg.startsWith('--') ? `${arg}=${next}` : `${arg}${next}`);
       index++;
     } else args.push(arg);
@@ -160,4 +204,9 @@ function byteCount(value: string): number {
   const scale: Record<string, number> = { '': 1, k: 1e3, Ki: 1024, M: 1e6, Mi: 1024 ** 2, G: 1e9, Gi: 1024 ** 3 };
   if (!match) throw new UsageError(`--max-file-size must be a byte count such as 64Mi, got "${value}"`);
   return Number(match[1]) * (scale[match[2] ?? ''] ?? 1);
+}
+
+/** "check, lint and fit". */
+function listed(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
 }
