@@ -7,6 +7,7 @@ import { attribute, formatJunit, text } from './junit.js';
 interface ParsedCase {
   '@_classname': string;
   '@_name': string;
+  '@_time': string;
   failure?: { '#text': string; '@_type': string; '@_message': string };
   'system-out'?: string;
 }
@@ -14,6 +15,7 @@ interface ParsedSuite {
   '@_name': string;
   '@_tests': string;
   '@_failures': string;
+  '@_time': string;
   testcase: ParsedCase[];
 }
 
@@ -38,6 +40,16 @@ describe('junit formatter', () => {
       ['k8s/db.yaml', ['StatefulSet shop/db fits the cluster'], '1'],
       ['k8s/web app.yaml', ['Deployment shop/web fits the cluster', 'Deployment shop/web'], '2'],
     ]);
+  });
+
+  // dorny/test-reporter src/parsers/java-junit/java-junit-parser.ts: parseFloat(ts.$.time) and parseFloat(tc.$.time),
+  // shown as "NaNms" when the attribute is missing
+  it('gives every suite and case a time, as dorny/test-reporter needs', () => {
+    const xml = formatJunit(FIXTURE_REPORT, FIXTURE_CONTEXT);
+    const suites = parse(xml);
+    const times = suites.flatMap((suite) => [suite['@_time'], ...suite.testcase.map((testCase) => testCase['@_time'])]);
+    expect(times.map((time) => parseFloat(time))).toEqual(times.map(() => 0));
+    expect(xml).toContain('<testsuites name="kubefit" tests="7" failures="5" errors="0" time="0">');
   });
 
   it('carries every finding of an object in its failure, and keeps line breaks in attributes', () => {
