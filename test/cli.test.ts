@@ -59,6 +59,12 @@ describe('kubefit CLI', () => {
     expect(checkSchema).toEqual(fitSchema);
   });
 
+  it('reads every argument after -- as a path', async () => {
+    const run = await runCli(['lint', '--', '-o=x.yaml', '--max-file-size', '-1']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe('kubefit: no input found in "-o=x.yaml", "--max-file-size", "-1"');
+  });
+
   it('takes -f=json as -f json, as kubectl (spf13/pflag parseSingleShortArg) does', async () => {
     const run = await runCli(['lint', '-f=json', CLEAN]);
     expect(run.code).toBe(0);

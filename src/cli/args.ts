@@ -170,6 +170,8 @@ function withAttachedValues(argv: readonly string[]): string[] {
   const args: string[] = [];
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] ?? '';
+    // after --, every argument is a path (`kubefit lint -- -o=x.yaml`)
+    if (arg === '--') return [...args, ...argv.slice(index)];
     const next = argv[index + 1];
     const shortWithValue = /^(-[^-])=(.*)$/s.exec(arg);
     if (shortWithValue?.[1] !== undefined && takesValue(shortWithValue[1])) args.push(`${shortWithValue[1]}${shortWithValue[2]}`);
