@@ -104,6 +104,7 @@ describe('kubefit CLI', () => {
     [['rules', '-o', 'rules.txt'], 'kubefit: rules does not use --output\n--output is for check, lint and fit.'],
     [['explain', 'latest-tag', '--quiet'], 'kubefit: explain does not use --quiet\n'],
     [['init', '--config', 'x.yaml'], 'kubefit: init does not use --config\n'],
+    [['lint', '-q', '-f', 'json', CLEAN], 'kubefit: --quiet is for the text format, not json\n'],
     [['rules', 'k8s/'], 'kubefit: rules takes no argument, got "k8s/"\n'],
     [['explain', 'latest-tag', 'liveness-probe'], 'kubefit: explain takes one rule id, got "liveness-probe"\n'],
     [['init', 'k8s/'], 'kubefit: init takes no argument, got "k8s/"\n'],

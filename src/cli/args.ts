@@ -69,6 +69,8 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   const paths = isCommand ? rest : positionals;
   checkArgumentCount(command, paths);
   if (!values.help && !values.version) checkOptionsUsed(command, Object.keys(values) as OptionName[]);
+  // only the text report leaves findings out; the other formats are read by programs
+  if (values.quiet && values.format !== undefined && values.format !== 'text') throw new UsageError(`--quiet is for the text format, not ${values.format}`);
   return {
     command,
     implicitCommand: !isCommand,
