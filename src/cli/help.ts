@@ -47,6 +47,9 @@ Options
   -h, --help                   show this help
   -v, --version                show the version
 
+lint takes no --drain, --capacity, --all-nodes or --scheduler-config; fit no --context,
+--schemas or --strict-kinds; rules only --format; explain and init no option.
+
 Exit codes
   0  no finding at or above --fail-on, and every workload fully schedulable
   1  findings at or above --fail-on, or an unschedulable replica
