@@ -6,7 +6,7 @@ import { parseQuantity } from '../../model/quantity.js';
 import { validateDNS1123Label } from './core-container.js';
 import { forbidden, invalid, notSupported, pointing, required, type ErrorList, type FieldPath } from './field-error.js';
 import { nameIsPathSegment } from './object-meta.js';
-import { canonicalQuantity } from './quantity-string.js';
+import { quantityValue } from './quantity-value.js';
 import { containerResourceNameErrors } from './resource-names.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 
@@ -161,7 +161,7 @@ function validateMetricTarget(target: Fields, field: FieldPath): ErrorList {
   if (type !== undefined && !TARGET_TYPES.includes(type)) errors.push(invalid(field.concat('type'), type, 'must be either Utilization, Value, or AverageValue'));
   for (const name of ['value', 'averageValue']) {
     const quantity = parseQuantity(target[name]);
-    if (quantity && quantity.numerator <= 0n) errors.push(invalid(field.concat(name), canonicalQuantity(target[name]), 'must be positive'));
+    if (quantity && quantity.numerator <= 0n) errors.push(invalid(field.concat(name), quantityValue(target[name], { resourceList: false, stringCalled: false }), 'must be positive'));
   }
   const utilization = intField(target, 'averageUtilization');
   if (utilization !== undefined && utilization < 1) errors.push(invalid(field.concat('averageUtilization'), utilization, 'must be greater than 0'));

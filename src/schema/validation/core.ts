@@ -2,11 +2,11 @@
 import { INVALID_PORT, validateDNS1123Label, validateNonnegativeField, validatePortNumOrName, validatePortProtocol, validateResourceQuantityValue } from './core-container.js';
 import { TAINT_EFFECTS, templateOptions, validatePodSpec, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
 import { validatePodSpecificAnnotations } from './pod-annotations.js';
-import { duplicate, forbidden, GoSlice, GoStringer, GoStruct, internalError, invalid, key, owned, pointing, required, tooLong, unsupportedValue, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
+import { duplicate, forbidden, GoSlice, GoStruct, internalError, invalid, key, owned, pointing, required, tooLong, unsupportedValue, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { endpointIPErrors, legacyCIDRErrors, legacyIPErrors } from './ip.js';
 import { isIPv6String, isV4, parseCIDRSloppy } from '../../model/ip-address.js';
 import { parseQuantity } from '../../model/quantity.js';
-import { canonicalQuantity } from './quantity-string.js';
+import { quantityValue, RESOURCE_LIST_ENTRY } from './quantity-value.js';
 import { isHugePages } from './resource-names.js';
 import { goJsonMapError } from '../../model/go-json.js';
 import { byteLength, configMapKeyErrors, labelValueErrors, portNumberErrors, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
@@ -348,7 +348,7 @@ function validateNodeResources(status: Fields | undefined): ErrorList {
       appendAll(errors, validateResourceQuantityValue(name, raw, field));
       const quantity = parseQuantity(raw);
       if (isHugePages(name) && quantity && quantity.numerator > 0n) pageSizes.add(name);
-      if (pageSizes.size > 1) errors.push(invalid(field(), new GoStringer(canonicalQuantity(raw)), 'may not have pre-allocated hugepages for multiple page sizes'));
+      if (pageSizes.size > 1) errors.push(invalid(field(), quantityValue(raw, RESOURCE_LIST_ENTRY), 'may not have pre-allocated hugepages for multiple page sizes'));
     }
     return errors;
   });

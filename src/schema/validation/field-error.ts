@@ -138,6 +138,7 @@ export function errorMessageOf(error: FieldError, printing: ErrorPrinting): stri
 export function goValue(value: unknown, jsonValues: boolean): string {
   if (value instanceof GoSyntax) return value.text;
   if (value instanceof GoStringer) return jsonValues ? value.json : value.text;
+  if (value instanceof GoQuantity) return jsonValues ? value.json : value.goSyntax;
   if (value instanceof GoNamedString) return jsonValues ? goJsonString(value.text) : goQuote(value.text);
   if (value instanceof GoSlice) return jsonValues ? goJson(value.items) : value.goSyntax();
   if (value instanceof GoStringMap) return jsonValues ? goJson(value.entries) : value.goSyntax();
@@ -177,6 +178,14 @@ export class GoStringer {
   constructor(
     readonly text: string,
     readonly json: string = goJsonString(text),
+  ) {}
+}
+
+/** A resource.Quantity: its %#v (apimachinery 0.33 and older) and its json.Marshal (0.34 on); see quantity-value.ts. */
+export class GoQuantity {
+  constructor(
+    readonly goSyntax: string,
+    readonly json: string,
   ) {}
 }
 

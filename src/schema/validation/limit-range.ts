@@ -6,7 +6,8 @@ import { itemDefaults } from '../../model/limit-range-item.js';
 import { qualifiedNameErrors } from '../../model/name-validation.js';
 import { ceilMilliValue, compareQuantities, formatQuantity, parseQuantity, quantityFormat, type Quantity } from '../../model/quantity.js';
 import { isOvercommitAllowed } from '../../model/resource-totals.js';
-import { GoStringer, duplicate, forbidden, invalid, key, required, type ErrorList, type FieldPath } from './field-error.js';
+import { duplicate, forbidden, invalid, key, required, type ErrorList, type FieldPath } from './field-error.js';
+import { quantityValue } from './quantity-value.js';
 import { containerResourceNameErrors, resourceNameErrors } from './resource-names.js';
 import { arrayField, asRecord, recordField, type Fields } from './values.js';
 
@@ -82,8 +83,9 @@ function boundErrors(name: string, values: ReadonlyMap<Bound, ReadonlyMap<string
   const [min, max, def, defaultRequest, ratio] = [get('min'), get('max'), get('default'), get('defaultRequest'), get('maxLimitRequestRatio')];
   const field = (bound: Bound): FieldPath => [...at, bound, key(name)];
   const text = (value: { text: unknown; quantity: Quantity }): string => formatQuantity(value.quantity, quantityFormat(value.text));
-  // a resource.Quantity as the bad value: its String (up to 1.33) or its JSON string (from 1.34)
-  const shown = (value: { text: unknown; quantity: Quantity }): GoStringer => new GoStringer(text(value));
+  // the resource.Quantity as the bad value, after the detail's String() call on it cached its text (gc reads a plain
+  // argument after the calls among the arguments)
+  const shown = (value: { text: unknown }) => quantityValue(value.text, { resourceList: true, stringCalled: true });
   const above = (a: { quantity: Quantity } | undefined, b: { quantity: Quantity } | undefined): boolean => a !== undefined && b !== undefined && compareQuantities(a.quantity, b.quantity) > 0;
   if (min && max && above(min, max)) errors.push(invalid(field('min'), shown(min), `min value ${text(min)} is greater than max value ${text(max)}`));
   if (defaultRequest && min && above(min, defaultRequest)) errors.push(invalid(field('defaultRequest'), shown(defaultRequest), `min value ${text(min)} is greater than default request value ${text(defaultRequest)}`));

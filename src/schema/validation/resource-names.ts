@@ -4,7 +4,7 @@
 import { qualifiedNameErrors } from '../../model/name-validation.js';
 import { GoStringer, invalid, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import type { Quantity } from '../../model/quantity.js';
-import { canonicalQuantity } from './quantity-string.js';
+import { quantityValue, RESOURCE_LIST_ENTRY } from './quantity-value.js';
 
 const STANDARD_RESOURCES = new Set([
   'cpu', 'memory', 'ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage', 'limits.cpu',
@@ -61,10 +61,10 @@ const INTEGER_RESOURCES = new Set([
 
 /**
  * ValidateResourceQuantityValue's integer rule: a quantity of a counted resource whose value in thousandths (rounded
- * up, as Quantity.MilliValue) is not whole, as the error (a resource.Quantity as the bad value, printed by its String).
+ * up, as Quantity.MilliValue) is not whole, as the error (the resource.Quantity itself as the bad value).
  */
 export function notIntegerError(name: string, quantity: Quantity, raw: unknown, fieldOf: () => FieldPath): FieldError | undefined {
   if (!INTEGER_RESOURCES.has(name) && !isExtendedResourceName(name)) return undefined;
   const milli = (quantity.numerator * 1000n + quantity.denominator - 1n) / quantity.denominator;
-  return milli % 1000n === 0n ? undefined : invalid(fieldOf(), new GoStringer(canonicalQuantity(raw)), 'must be an integer');
+  return milli % 1000n === 0n ? undefined : invalid(fieldOf(), quantityValue(raw, RESOURCE_LIST_ENTRY), 'must be an integer');
 }
