@@ -18,6 +18,7 @@ import { compareReleases } from '../../model/kubernetes-version.js';
 import type { ValidationContext } from './core-pod.js';
 import { validateConfigMap, validateNode, validatePod, validatePodTemplate, validateReplicationController, validateSecret, validateService } from './core.js';
 import { validateEndpoints } from './endpoints.js';
+import { validateCoreEvent, validateEventsV1Event } from './events.js';
 import { apiServiceCABundle, conversionWebhookCABundle, decodeBytesFields, mapValues, webhookCABundles } from './decode-bytes.js';
 import { DUPLICATE_CONTAINER_NAME, INVALID_PORT, LIMITS_BELOW_REQUESTS, type InitRestartPolicy, type SleepSeconds } from './core-container.js';
 import { API_VALIDATION, errorMessageOf, errorPrinting, GoNamedString, toPath, type ErrorList } from './field-error.js';
@@ -53,6 +54,11 @@ interface KindValidation {
    */
   readonly beforeValidation?: (object: Fields) => ErrorList;
   readonly spec?: (object: Fields, context: ValidationContext) => ErrorList;
+  /**
+   * The strategy validates no ObjectMeta: only rest.BeforeCreate's common check does (genericvalidation
+   * ValidateObjectMetaAccessor with path-segment names), and only once the strategy's validation passed.
+   */
+  readonly metaAfterSpec?: true;
 }
 
 /** Go's time.LoadLocation ("Local" and "UTC" are built in), approximated by the IANA database Node ships. */
@@ -73,6 +79,9 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'v1 ReplicationController': { nameFn: nameIsDNSSubdomain, spec: validateReplicationController },
   // upstream: ValidateServiceCreate; RelaxedServiceNameValidation (KEP-5311) makes it a DNS-1123 label
   'v1 Service': { nameFn: nameIsDNS1035Label, nameFnOf: (_object, context) => (context.relaxedServiceNames ? nameIsDNSLabel : nameIsDNS1035Label), beforeValidation: allocateNodePorts, spec: validateService },
+  // upstream: events.go ValidateEventCreate: core/v1 gets the legacy checks alone, events.k8s.io/v1 core's ObjectMeta too
+  'v1 Event': { nameFn: nameIsPathSegment, genericMeta: true, metaAfterSpec: true, spec: validateCoreEvent },
+  'events.k8s.io/v1 Event': { nameFn: nameIsDNSSubdomain, spec: validateEventsV1Event },
   'v1 Endpoints': { nameFn: nameIsDNSSubdomain, spec: validateEndpoints },
   'v1 Namespace': { nameFn: nameIsDNSLabel, spec: (object) => validateNamespaceFinalizers(arrayField(recordField(object, 'spec'), 'finalizers')) },
   'v1 Node': { nameFn: nameIsDNSSubdomain, spec: validateNode },
@@ -153,8 +162,10 @@ export function validateBuiltinObject(object: KubeObject, release: string): Buil
   const validation = KINDS[`${apiVersion} ${kind}`] ?? DEFAULT_KIND;
   const earlyErrors = validation.beforeValidation?.(object.value) ?? [];
   const context = contextOf(release);
-  const errors = earlyErrors.length > 0 ? earlyErrors : validateObjectMeta(object.value['metadata'], { namespaced: !isClusterScoped(apiVersion, kind), nameFn: validation.nameFnOf?.(object.value, context) ?? validation.nameFn, kubeFinalizerNames: validation.genericMeta !== true });
+  const metaErrors = (): ErrorList => validateObjectMeta(object.value['metadata'], { namespaced: !isClusterScoped(apiVersion, kind), nameFn: validation.nameFnOf?.(object.value, context) ?? validation.nameFn, kubeFinalizerNames: validation.genericMeta !== true });
+  const errors = earlyErrors.length > 0 ? earlyErrors : validation.metaAfterSpec ? [] : metaErrors();
   if (earlyErrors.length === 0 && validation.spec) appendAll(errors, validation.spec(object.value, context));
+  if (earlyErrors.length === 0 && validation.metaAfterSpec && errors.length === 0) appendAll(errors, metaErrors());
   const printing = errorPrinting(release);
   // a value with `${APP}` in it is replaced before the object is applied (model/substitution.ts): not judged here, nor
   // reported missing when a check reads only numbers there (`containerPort: ${PORT:-9002}`)
