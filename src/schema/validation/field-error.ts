@@ -138,7 +138,7 @@ export function errorMessageOf(error: FieldError, printing: ErrorPrinting): stri
 export function goValue(value: unknown, jsonValues: boolean): string {
   if (value instanceof GoSyntax) return value.text;
   if (value instanceof GoStringer) return jsonValues ? value.json : value.text;
-  if (value instanceof GoQuantity) return jsonValues ? value.json : value.goSyntax;
+  if (value instanceof GoPrinted) return jsonValues ? value.json : value.goSyntax;
   if (value instanceof GoNamedString) return jsonValues ? goJsonString(value.text) : goQuote(value.text);
   if (value instanceof GoSlice) return jsonValues ? goJson(value.items) : value.goSyntax();
   if (value instanceof GoStringMap) return jsonValues ? goJson(value.entries) : value.goSyntax();
@@ -181,8 +181,8 @@ export class GoStringer {
   ) {}
 }
 
-/** A resource.Quantity: its %#v (apimachinery 0.33 and older) and its json.Marshal (0.34 on); see quantity-value.ts. */
-export class GoQuantity {
+/** A value whose %#v (apimachinery 0.33 and older) and json.Marshal (0.34 on) its caller spells out (quantity-value.ts). */
+export class GoPrinted {
   constructor(
     readonly goSyntax: string,
     readonly json: string,

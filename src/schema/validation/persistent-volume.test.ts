@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessage, toPath, type ErrorList } from './field-error.js';
+import { errorMessage, errorMessageOf, errorPrinting, toPath, type ErrorList } from './field-error.js';
 import { validatePersistentVolume, validatePersistentVolumeClaim, validatePersistentVolumeClaimTemplate } from './persistent-volume.js';
 
 const messages = (errors: ErrorList): string[] => errors.map(errorMessage);
@@ -90,6 +90,16 @@ describe('TestValidatePersistentVolumes', () => {
       'spec.capacity: Unsupported value: {"cpu":"1","storage":"-1Gi"}: supported values: "storage"',
       'spec.capacity[storage]: Invalid value: -1073741824: must be a valid resource quantity',
       'spec.capacity[storage]: Invalid value: "-1Gi": must be greater than zero',
+    ]);
+  });
+
+  // a core.ResourceList has no String method: apimachinery 0.33 prints it with %#v, its quantities as structs
+  it('prints the capacity list with %#v up to 1.33 (field.Error ErrorBody)', () => {
+    const printing = errorPrinting('1.33');
+    const at133 = (spec: Record<string, unknown>): string[] => validatePersistentVolume({ spec }).map((error) => errorMessageOf(error, printing)).filter((message) => message.includes('Unsupported'));
+    expect(at133({})).toEqual(['spec.capacity: Unsupported value: core.ResourceList(nil): supported values: "storage"']);
+    expect(at133({ capacity: { cpu: '1', storage: '1Gi' } })).toEqual([
+      'spec.capacity: Unsupported value: core.ResourceList{"cpu":resource.Quantity{i:resource.int64Amount{value:1, scale:0}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:"1", Format:"DecimalSI"}, "storage":resource.Quantity{i:resource.int64Amount{value:1073741824, scale:0}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:"1Gi", Format:"BinarySI"}}: supported values: "storage"',
     ]);
   });
 

@@ -10,6 +10,7 @@ import { pathNoBackstepsErrors } from './local-path.js';
 import { validateNodeSelector } from './node-selector.js';
 import { validateAnnotations, validateLabels } from './object-meta.js';
 import { canonicalQuantity } from './quantity-string.js';
+import { resourceListValue } from './quantity-value.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 
 // upstream: validation.go supportedAccessModes, supportedReclaimPolicy, supportedVolumeModes (sets.List: sorted) (v1.36)
@@ -204,9 +205,7 @@ function validateCapacity(spec: Fields, field: FieldPath): ErrorList {
   const at = [...field, 'capacity'];
   const names = Object.keys(capacity);
   const errors: ErrorList = names.length === 0 ? [required(at)] : [];
-  // a ResourceList as the bad value: json.Marshal prints each quantity as its canonical string, an absent list as null
-  const shown = spec['capacity'] === undefined ? null : Object.fromEntries(names.map((name) => [name, canonicalQuantity(capacity[name])]));
-  if (capacity['storage'] === undefined || names.length > 1) errors.push(notSupported(at, shown, ['storage']));
+  if (capacity['storage'] === undefined || names.length > 1) errors.push(notSupported(at, resourceListValue(recordField(spec, 'capacity')), ['storage']));
   // upstream ranges over the map (Go map order); kubefit reports the names sorted
   for (const name of [...names].sort()) {
     const quantity = parseQuantity(capacity[name]);

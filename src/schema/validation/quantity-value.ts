@@ -5,7 +5,7 @@
 // upstream: apimachinery pkg/api/resource/quantity.go ParseQuantity, parseQuantityString, RoundUp, String, MarshalJSON;
 // amount.go int64Amount.AsScale; math.go negativeScaleInt64; field/errors.go ErrorBody (v0.27.0..v0.36.0)
 import { formatQuantity, parseQuantity, quantityFormat, type Quantity, type QuantityFormat } from '../../model/quantity.js';
-import { GoQuantity, goQuote } from './field-error.js';
+import { GoPrinted, goQuote } from './field-error.js';
 
 /** How the value reached validation. */
 export interface QuantityHistory {
@@ -32,11 +32,23 @@ const SCANNED = /^([+-]?)0*(\d*)(?:\.(\d*))?(.*)$/;
 const BINARY_EXPONENT: Readonly<Record<string, number>> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 const DECIMAL_EXPONENT: Readonly<Record<string, number>> = { '': 0, n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
 
+/**
+ * A core.ResourceList (a map of quantities, no String method) as the bad value: %#v up to 1.33 (keys sorted; a nil
+ * map is core.ResourceList(nil)), json.Marshal from 1.34 (null when nil). Its entries are defaulted (RoundUp(-3)).
+ */
+export function resourceListValue(list: Readonly<Record<string, unknown>> | undefined): GoPrinted {
+  if (list === undefined) return new GoPrinted('core.ResourceList(nil)', 'null');
+  const entries = Object.keys(list).sort().map((name) => [name, quantityValue(list[name], RESOURCE_LIST_ENTRY)] as const);
+  const goSyntax = entries.map(([name, value]) => `${goQuote(name)}:${value?.goSyntax ?? 'resource.Quantity{}'}`).join(', ');
+  const json = entries.map(([name, value]) => `${JSON.stringify(name)}:${value?.json ?? '"0"'}`).join(',');
+  return new GoPrinted(`core.ResourceList{${goSyntax}}`, `{${json}}`);
+}
+
 /** A ResourceList entry passed on as it was decoded and defaulted. */
 export const RESOURCE_LIST_ENTRY: QuantityHistory = { resourceList: true, stringCalled: false };
 
 /** The bad value for field.Invalid; undefined when `raw` is not a quantity. */
-export function quantityValue(raw: unknown, history: QuantityHistory): GoQuantity | undefined {
+export function quantityValue(raw: unknown, history: QuantityHistory): GoPrinted | undefined {
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
   const exact = parseQuantity(text);
   if (text === undefined || !exact) return undefined;
@@ -45,7 +57,7 @@ export function quantityValue(raw: unknown, history: QuantityHistory): GoQuantit
   const canonical = formatQuantity(amount(fields), fields.format);
   if (history.stringCalled && fields.cached === '') fields = { ...fields, cached: canonical };
   const json = JSON.stringify(fields.cached === '' ? canonical : fields.cached);
-  return new GoQuantity(goSyntax(fields), json);
+  return new GoPrinted(goSyntax(fields), json);
 }
 
 // upstream: ParseQuantity: "0" keeps its text; an int64 fast path (value and scale, the text cached when it is already
