@@ -2,6 +2,7 @@
 import { compareQuantities, parseQuantity } from '../../model/quantity.js';
 import { isOvercommitAllowed } from '../../model/resource-totals.js';
 import { canonicalQuantity } from './quantity-string.js';
+import { quantityString } from './quantity-value.js';
 import { duplicate, forbidden, invalid, key, notFound, notSupported, owned, pointing, required, toPath, unsupportedValue, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { configMapKeyErrors, dns1123LabelErrors, envVarNameErrors, httpHeaderNameErrors, portNameErrors, portNumberErrors, qualifiedNameErrors, relaxedEnvVarNameErrors, subdomainErrors } from '../../model/name-validation.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
@@ -278,11 +279,12 @@ function divisorsOf(resource: string): { values: readonly string[]; message: str
   return RESOURCE_FIELD_PREFIXES.some((prefix) => resource.startsWith(prefix)) ? { values: BYTE_DIVISORS, message: bytesDivisorMessage('hugepages') } : undefined;
 }
 
-// upstream: validation.go validateContainerResourceDivisor: a zero (unset) divisor passes; the bad value is the resource
+// upstream: validation.go validateContainerResourceDivisor: a zero (unset) divisor passes; the divisor's String() must
+// be one of the values (a text ParseQuantity cached as written, such as "01", is not "1"); the bad value is the resource
 function validateContainerResourceDivisor(resource: string, divisor: unknown, field: FieldPath): ErrorList {
   const quantity = parseQuantity(divisor);
   const divisors = divisorsOf(resource);
-  if (!quantity || quantity.numerator === 0n || !divisors || divisors.values.includes(canonicalQuantity(divisor))) return [];
+  if (!quantity || quantity.numerator === 0n || !divisors || divisors.values.includes(quantityString(divisor) ?? '')) return [];
   return [invalid(field.concat('divisor'), resource, divisors.message)];
 }
 

@@ -47,6 +47,15 @@ export function resourceListValue(list: Readonly<Record<string, unknown>> | unde
 /** A ResourceList entry passed on as it was decoded and defaulted. */
 export const RESOURCE_LIST_ENTRY: QuantityHistory = { resourceList: true, stringCalled: false };
 
+/**
+ * Quantity.String() of a decoded quantity: the text as written when ParseQuantity found it canonical (so "01" and
+ * "+1" stay so), else the canonical form.
+ */
+export function quantityString(raw: unknown): string | undefined {
+  const json = quantityValue(raw, { resourceList: false, stringCalled: true })?.json;
+  return json === undefined ? undefined : (JSON.parse(json) as string);
+}
+
 /** The bad value for field.Invalid; undefined when `raw` is not a quantity. */
 export function quantityValue(raw: unknown, history: QuantityHistory): GoPrinted | undefined {
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;

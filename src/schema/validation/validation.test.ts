@@ -967,6 +967,15 @@ describe('ValidatePodSpec: smaller field checks', () => {
     ]);
   });
 
+  // upstream: validateContainerResourceDivisor compares divisor.String(), which ParseQuantity cached as written for "01"
+  // and "+1" (quantity.go: the int64 fast path keeps a text with no trailing zeros at a scale of a multiple of 3)
+  it('compares a divisor as Quantity.String() prints it', async () => {
+    expect(await check('divisor-written-forms.yaml')).toEqual([
+      `10:86 api-validation: spec.containers[0].env[0].valueFrom.resourceFieldRef.divisor: Invalid value: "limits.cpu": only divisor's values 1m and 1 are supported with the cpu resource`,
+      `11:89 api-validation: spec.containers[0].env[1].valueFrom.resourceFieldRef.divisor: Invalid value: "limits.memory": ${BYTE_DIVISORS} memory resource`,
+    ]);
+  });
+
   it('takes only Always for an init container from 1.29 to 1.34 (SidecarContainers); 1.28 drops the field', async () => {
     const { objects } = await loadManifests(['invalid-pod-fields.yaml'], { cwd: 'fixtures/schema/validation' });
     const policies = (release: string) => validateObjects(objects, { kubernetesVersion: release, extraSchemas: new Map(), strictKinds: false })
