@@ -2,7 +2,7 @@
 import { compareQuantities, parseQuantity } from '../../model/quantity.js';
 import { isOvercommitAllowed } from '../../model/resource-totals.js';
 import { canonicalQuantity } from './quantity-string.js';
-import { quantityString } from './quantity-value.js';
+import { quantityString, RESOURCE_LIST_ENTRY } from './quantity-value.js';
 import { duplicate, forbidden, invalid, key, notFound, notSupported, owned, pointing, required, toPath, unsupportedValue, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { configMapKeyErrors, dns1123LabelErrors, envVarNameErrors, httpHeaderNameErrors, portNameErrors, portNumberErrors, qualifiedNameErrors, relaxedEnvVarNameErrors, subdomainErrors } from '../../model/name-validation.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
@@ -557,10 +557,11 @@ export function validateResourceRequirements(resources: Fields | undefined, fiel
     const limit = parseQuantity(limits[name]);
     if (request && limit) {
       const order = compareQuantities(request, limit);
-      const detail = (relation: string): string => `must be ${relation} ${name} limit of ${canonicalQuantity(limits[name])}`;
+      // upstream prints both with Quantity.String(), after defaulting rounded them up to milli units
+      const detail = (relation: string): string => `must be ${relation} ${name} limit of ${quantityString(limits[name], RESOURCE_LIST_ENTRY) ?? ''}`;
       const relation = order !== 0 && !isOvercommitAllowed(name) ? 'equal to' : order > 0 ? 'less than or equal to' : undefined;
       // upstream names the requests field; the finding points at the request itself
-      if (relation) errors.push({ ...invalid(field.concat('requests'), canonicalQuantity(raw), detail(relation)), at: toPath(field.concat('requests', name)), ruleId: LIMITS_BELOW_REQUESTS });
+      if (relation) errors.push({ ...invalid(field.concat('requests'), quantityString(raw, RESOURCE_LIST_ENTRY), detail(relation)), at: toPath(field.concat('requests', name)), ruleId: LIMITS_BELOW_REQUESTS });
     } else if (request && limits[name] === undefined && !isOvercommitAllowed(name)) {
       errors.push(required(field.concat('limits'), 'Limit must be set for non overcommitable resources'));
     }

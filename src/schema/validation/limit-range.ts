@@ -4,10 +4,10 @@
 import { appendAll } from '../../model/append.js';
 import { itemDefaults } from '../../model/limit-range-item.js';
 import { qualifiedNameErrors } from '../../model/name-validation.js';
-import { ceilMilliValue, compareQuantities, formatQuantity, parseQuantity, quantityFormat, type Quantity } from '../../model/quantity.js';
+import { ceilMilliValue, compareQuantities, parseQuantity, type Quantity } from '../../model/quantity.js';
 import { isOvercommitAllowed } from '../../model/resource-totals.js';
 import { duplicate, forbidden, invalid, key, required, type ErrorList, type FieldPath } from './field-error.js';
-import { quantityValue } from './quantity-value.js';
+import { quantityString, quantityValue, RESOURCE_LIST_ENTRY } from './quantity-value.js';
 import { containerResourceNameErrors, resourceNameErrors } from './resource-names.js';
 import { arrayField, asRecord, recordField, type Fields } from './values.js';
 
@@ -82,7 +82,8 @@ function boundErrors(name: string, values: ReadonlyMap<Bound, ReadonlyMap<string
   const get = (bound: Bound) => values.get(bound)?.get(name);
   const [min, max, def, defaultRequest, ratio] = [get('min'), get('max'), get('default'), get('defaultRequest'), get('maxLimitRequestRatio')];
   const field = (bound: Bound): FieldPath => [...at, bound, key(name)];
-  const text = (value: { text: unknown; quantity: Quantity }): string => formatQuantity(value.quantity, quantityFormat(value.text));
+  // Quantity.String() of the defaulted entry
+  const text = (value: { text: unknown }): string => quantityString(value.text, RESOURCE_LIST_ENTRY) ?? '';
   // the resource.Quantity as the bad value, after the detail's String() call on it cached its text (gc reads a plain
   // argument after the calls among the arguments)
   const shown = (value: { text: unknown }) => quantityValue(value.text, { resourceList: true, stringCalled: true });

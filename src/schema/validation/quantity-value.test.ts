@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessageOf, errorPrinting, invalid } from './field-error.js';
+import { validatePod } from './core.js';
+import { errorMessage, errorMessageOf, errorPrinting, invalid } from './field-error.js';
+import { contextOf } from './index.js';
 import { quantityValue, RESOURCE_LIST_ENTRY } from './quantity-value.js';
 
 const struct = (value: string, scale: number, s: string, format: string, dec = '(*inf.Dec)(nil)'): string =>
@@ -37,5 +39,17 @@ describe('a resource.Quantity as a bad value (ParseQuantity, field.Error ErrorBo
 
   it('a String() call on the same variable caches the canonical text (ValidateLimitRange details)', () => {
     expect(printed('1000m', '1.33', { resourceList: true, stringCalled: true })).toBe(struct('1000', -3, '1', 'DecimalSI'));
+  });
+});
+
+// upstream: validation.go validateResourceRequirements and ValidateLimitRange print quantities with Quantity.String()
+// after v1 defaulting (SetDefaults_ResourceList: RoundUp(-3)); ParseQuantity keeps a canonical text as written
+describe('Quantity.String() in details (validateResourceRequirements, ValidateLimitRange)', () => {
+  it('prints a ResourceList entry rounded up to milli units, and a cached text as written', () => {
+    const pod = (requests: Record<string, string>, limits: Record<string, string>): string[] =>
+      validatePod({ metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'i', resources: { requests, limits } }] } }, contextOf('1.36'))
+        .map(errorMessage).filter((message) => message.includes('limit of'));
+    expect(pod({ cpu: '1500u' }, { cpu: '1m' })).toEqual(['spec.containers[0].resources.requests: Invalid value: "2m": must be less than or equal to cpu limit of 1m']);
+    expect(pod({ memory: '+3Gi' }, { memory: '+2Gi' })).toEqual(['spec.containers[0].resources.requests: Invalid value: "+3Gi": must be less than or equal to memory limit of +2Gi']);
   });
 });

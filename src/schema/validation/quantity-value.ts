@@ -48,11 +48,11 @@ export function resourceListValue(list: Readonly<Record<string, unknown>> | unde
 export const RESOURCE_LIST_ENTRY: QuantityHistory = { resourceList: true, stringCalled: false };
 
 /**
- * Quantity.String() of a decoded quantity: the text as written when ParseQuantity found it canonical (so "01" and
- * "+1" stay so), else the canonical form.
+ * Quantity.String() of a decoded (and, for a ResourceList entry, defaulted) quantity: the text as written when
+ * ParseQuantity found it canonical (so "01" and "+1" stay so), else the canonical form.
  */
-export function quantityString(raw: unknown): string | undefined {
-  const json = quantityValue(raw, { resourceList: false, stringCalled: true })?.json;
+export function quantityString(raw: unknown, history: QuantityHistory = { resourceList: false, stringCalled: true }): string | undefined {
+  const json = quantityValue(raw, history)?.json;
   return json === undefined ? undefined : (JSON.parse(json) as string);
 }
 
