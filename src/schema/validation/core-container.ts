@@ -1,5 +1,5 @@
 // pkg/apis/core/validation for containers: names, image, ports, env, volume mounts, probes, lifecycle handlers, resources.
-import { compareQuantities, parseQuantity } from '../../model/quantity.js';
+import { ceilMilliValue, parseQuantity } from '../../model/quantity.js';
 import { isOvercommitAllowed } from '../../model/resource-totals.js';
 import { canonicalQuantity } from './quantity-string.js';
 import { quantityString, RESOURCE_LIST_ENTRY } from './quantity-value.js';
@@ -556,7 +556,9 @@ export function validateResourceRequirements(resources: Fields | undefined, fiel
     const request = parseQuantity(raw);
     const limit = parseQuantity(limits[name]);
     if (request && limit) {
-      const order = compareQuantities(request, limit);
+      // compared as defaulted: rounded up to milli units (SetDefaults_ResourceList)
+      const [requestMilli, limitMilli] = [ceilMilliValue(request), ceilMilliValue(limit)];
+      const order = requestMilli < limitMilli ? -1 : requestMilli > limitMilli ? 1 : 0;
       // upstream prints both with Quantity.String(), after defaulting rounded them up to milli units
       const detail = (relation: string): string => `must be ${relation} ${name} limit of ${quantityString(limits[name], RESOURCE_LIST_ENTRY) ?? ''}`;
       const relation = order !== 0 && !isOvercommitAllowed(name) ? 'equal to' : order > 0 ? 'less than or equal to' : undefined;

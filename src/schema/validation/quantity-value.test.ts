@@ -50,6 +50,8 @@ describe('Quantity.String() in details (validateResourceRequirements, ValidateLi
       validatePod({ metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'i', resources: { requests, limits } }] } }, contextOf('1.36'))
         .map(errorMessage).filter((message) => message.includes('limit of'));
     expect(pod({ cpu: '1500u' }, { cpu: '1m' })).toEqual(['spec.containers[0].resources.requests: Invalid value: "2m": must be less than or equal to cpu limit of 1m']);
+    // 1200u and 1100u are both 2m once defaulted: equal
+    expect(pod({ cpu: '1200u' }, { cpu: '1100u' })).toEqual([]);
     expect(pod({ memory: '+3Gi' }, { memory: '+2Gi' })).toEqual(['spec.containers[0].resources.requests: Invalid value: "+3Gi": must be less than or equal to memory limit of +2Gi']);
   });
 });
