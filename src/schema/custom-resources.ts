@@ -2,6 +2,7 @@
 import { hasEmbeddedResources } from './embedded-resources.js';
 import { findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
+import { noKindMatch } from '../model/kinds.js';
 import { closestName } from './closest-name.js';
 import type { CustomResourceDefinition, CustomResourceVersion } from './custom-resource-definition.js';
 import { resourceSchema } from './custom-schemas.js';
@@ -25,7 +26,7 @@ export function servedVersion(object: KubeObject, definition: CustomResourceDefi
   const { apiVersion, kind } = object.ref;
   const name = apiVersion.slice(apiVersion.indexOf('/') + 1);
   const version = definition.versions.find((entry) => entry.name === name);
-  const noMatch = `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}`;
+  const noMatch = noKindMatch(apiVersion, kind);
   const served = definition.versions.filter((entry) => entry.served).map((entry) => entry.name);
   if (!version || !version.served) {
     const suggestion = closestName(name, served);

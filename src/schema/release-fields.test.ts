@@ -70,7 +70,7 @@ describe('a field the newest release dropped', () => {
 describe('a kind the checked release does not serve yet', () => {
   it('is an error at its apiVersion, and validated normally from the release that serves it', async () => {
     expect(await check('validating-admission-policy.yaml', '1.29')).toEqual([
-      '1:13 error admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy is not served by Kubernetes 1.29: it arrived in 1.30',
+      '1:13 error no matches for kind "ValidatingAdmissionPolicy" in version "admissionregistration.k8s.io/v1": Kubernetes 1.29 does not serve admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy: it arrived in 1.30',
     ]);
     expect(await check('validating-admission-policy.yaml', '1.30')).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { formatPath, type Path } from '../model/document.js';
 import { findingAt, type Finding } from '../model/finding.js';
 import { asRecord, type KubeObject } from '../model/object.js';
 import { compareReleases } from '../model/kubernetes-version.js';
+import { noKindMatch } from '../model/kinds.js';
 import type { FieldGraph } from './compiled-validator.js';
 import { SCHEMA_RULE } from './explain.js';
 import type { FieldFact, KindDelta } from './release-deltas.js';
@@ -39,7 +40,7 @@ interface KeyStep {
 export function checkRelease(object: KubeObject, release: string, delta: KindDelta, graph: FieldGraph): ReleaseCheck {
   if (delta.servedFrom !== undefined && compareReleases(release, delta.servedFrom) < 0) {
     const { apiVersion, kind } = object.ref;
-    const message = `${apiVersion} ${kind} is not served by Kubernetes ${release}: it arrived in ${delta.servedFrom}`;
+    const message = `${noKindMatch(apiVersion, kind)}: Kubernetes ${release} does not serve ${apiVersion} ${kind}: it arrived in ${delta.servedFrom}`;
     return { served: false, findings: [findingAt(object, ['apiVersion'], { ruleId: 'unknown-kind', severity: 'error', message })], droppedKeys: new Map() };
   }
   // most kinds are the same in every shipped release: nothing to look for

@@ -145,15 +145,16 @@ describe('validateObjects: API-server validations of workloads', () => {
 });
 
 describe('validateObjects: kinds', () => {
-  it('reports unknown built-in kinds, removed API versions and custom resources without a schema once per kind', async () => {
+  it('reports unknown built-in kinds in kubectl\'s words (cli-runtime mapper.go infoForData, meta.NoKindMatchError), removed API versions and custom resources without a schema once per kind', async () => {
     expect(await check('invalid-kinds.yaml')).toEqual([
-      '2:7 error unknown-kind: unknown apiVersion and kind: Kubernetes has no apps/v1 Deploymnet (did you mean Deployment?)',
+      '2:7 error unknown-kind: no matches for kind "Deploymnet" in version "apps/v1": Kubernetes has no apps/v1 Deploymnet (did you mean Deployment?)',
       '6:13 error deprecated-api: extensions/v1beta1 Deployment was removed in Kubernetes 1.16: use apps/v1',
       '11:13 error deprecated-api: policy/v1beta1 PodDisruptionBudget was removed in Kubernetes 1.25: use policy/v1',
       '16:13 error deprecated-api: autoscaling/v2beta2 HorizontalPodAutoscaler was removed in Kubernetes 1.26: use autoscaling/v2',
       '22:7 info unknown-kind: no schema for custom resource monitoring.coreos.com/v1 ServiceMonitor: not validated',
-      '32:7 error unknown-kind: unknown apiVersion and kind: Kubernetes has no apps/v1 CronJob (CronJob is batch/v1)',
-      "38:7 error unknown-kind: unknown apiVersion and kind: policy/v1 Eviction is the body of a pod's eviction subresource (POST .../pods/<name>/eviction), not an object kubectl can apply",
+      '32:7 error unknown-kind: no matches for kind "CronJob" in version "apps/v1": Kubernetes has no apps/v1 CronJob (CronJob is batch/v1)',
+      "38:7 error unknown-kind: no matches for kind \"Eviction\" in version \"policy/v1\": policy/v1 Eviction is the body of a pod's eviction subresource (POST .../pods/<name>/eviction), not an object kubectl can apply",
+      '45:7 error unknown-kind: no matches for kind "Template" in version "v1": Kubernetes has no v1 Template',
     ]);
   });
 

@@ -2,7 +2,7 @@
 import { withoutPatchDirectives } from '../load/kustomize.js';
 import type { CodeStore } from '../load/validator-cache-dir.js';
 import { appendAll } from '../model/append.js';
-import { groupOf } from '../model/kinds.js';
+import { groupOf, noKindMatch } from '../model/kinds.js';
 import { compareFindings, findingAt, type Finding } from '../model/finding.js';
 import { compareReleases, NEWEST_RELEASE } from '../model/kubernetes-version.js';
 import { QUANTITY_PATTERN } from '../model/quantity.js';
@@ -539,8 +539,8 @@ function missingSchema(object: KubeObject, run: CustomRun): Finding[] {
     if (definition) return [findingAt(object, ['apiVersion'], { ruleId: UNKNOWN_KIND.id, severity: 'error', message: groupWithoutVersion(apiVersion, kind, definition) })];
     const body = SUBRESOURCE_BODIES.get(`${apiVersion} ${kind}`);
     const message = body
-      ? `unknown apiVersion and kind: ${apiVersion} ${kind} is the body of ${body}, not an object kubectl can apply`
-      : `unknown apiVersion and kind: Kubernetes has no ${apiVersion} ${kind}${kindHint(apiVersion, kind)}`;
+      ? `${noKindMatch(apiVersion, kind)}: ${apiVersion} ${kind} is the body of ${body}, not an object kubectl can apply`
+      : `${noKindMatch(apiVersion, kind)}: Kubernetes has no ${apiVersion} ${kind}${kindHint(apiVersion, kind)}`;
     return [findingAt(object, ['kind'], { ruleId: UNKNOWN_KIND.id, severity: 'error', message })];
   }
   const suggestion = closestKind(kind, run.definitions.kindsByGroup.get(groupOf(apiVersion)) ?? []);
@@ -560,7 +560,7 @@ function groupWithoutVersion(apiVersion: string, kind: string, definition: Custo
   const served = definition.versions.filter((version) => version.served);
   const current = served.some((version) => !version.deprecated) ? served.filter((version) => !version.deprecated) : served;
   const hint = current.length > 0 ? ` (did you mean ${current.map((version) => `${definition.group}/${version.name}`).join(' or ')}?)` : '';
-  return `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}: ${apiVersion} is the API group of CustomResourceDefinition ${definition.name}, not a version${hint}`;
+  return `${noKindMatch(apiVersion, kind)}: ${apiVersion} is the API group of CustomResourceDefinition ${definition.name}, not a version${hint}`;
 }
 
 /** The info for a kind the run has not reported yet; nothing for the kind's later objects. */
