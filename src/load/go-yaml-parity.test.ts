@@ -78,13 +78,26 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
     file: 'invalid-indented-marker.yaml',
     findings: [
       '2:11 yaml-syntax: mapping values are not allowed in this context',
-      '9:1 yaml-syntax: unexpected scalar token in YAML stream: "apiVersion"',
+      '9:1 yaml-syntax: kubectl reads only the first node of this document and ignores everything after it up to the next "---"',
       '15:11 yaml-syntax: mapping values are not allowed in this context',
+      '7:3 not-kubernetes: document is not a mapping; skipped',
       '20:2 not-kubernetes: document is not a mapping; skipped',
       '28:3 not-kubernetes: document is not a mapping; skipped',
       '33:3 not-kubernetes: document is not a mapping; skipped',
     ],
     objects: ['after'],
+  },
+  // yaml.go unmarshal parses a document's first node only (a percona e2e log of JSON values, the first with a trailing
+  // comma, which encoding/json refuses and kubectl 1.33+ then reads as YAML): the node is read, what follows is lost
+  {
+    file: 'invalid-after-first-node.yaml',
+    findings: ['4:1 yaml-syntax: kubectl reads only the first node of this document and ignores everything after it up to the next "---"'],
+    objects: ['first-node'],
+  },
+  {
+    file: 'invalid-after-first-node.json',
+    findings: ['3:1 yaml-syntax: kubectl reads only the first node of this document and ignores everything after it up to the next "---"'],
+    objects: ['first-node-json'],
   },
   // apimachinery decoder.go YAMLReader.Read
   // (it drops the document it was reading too)
@@ -246,6 +259,8 @@ describe('the loader reads what go-yaml v2 reads', () => {
     const file = 'fixtures/load/go-yaml/invalid-indented-marker.yaml';
     const { documents } = parseDocuments(new SourceText(file, readFileSync(file, 'utf8')), DEFAULT_LIMITS);
     expect(documents.map((document) => document.value)).toEqual([
+      // (the first node of a document whose next line go-yaml never reads)
+      '---',
       '--- | a',
       { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'after' } },
       // ... which the next lines continue, left of it too (a top-level node's indentation is 0)

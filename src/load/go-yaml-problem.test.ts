@@ -55,8 +55,8 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(findings('a: 1\n---\nkind: Pod\nmetadata:\n  name: x\n labels: {}\n')).toEqual(['6:2 did not find expected key']);
   });
 
-  it("keeps the yaml package's wording where go-yaml reads the document (kubectl drops what follows its first node)", () => {
-    expect(findings('"x" ]\n')).toEqual(['1:5 unexpected flow-seq-end token in YAML stream: "]"']);
+  it('says that kubectl drops what follows the first node where go-yaml reads the document (yaml.go unmarshal)', () => {
+    expect(findings('"x" ]\n')).toEqual(['1:5 kubectl reads only the first node of this document and ignores everything after it up to the next "---"']);
   });
 
   // yaml.go unmarshal decodes that first node, and decode.go fails at its first error: kubectl reports that one

@@ -73,6 +73,12 @@ export function firstNodeEnd(text: string): number | undefined {
   }
 }
 
+/** The text of a document's first node when go-yaml reads it and Unmarshal drops text after it (`{a: 1}` then `{b: 2}`). */
+export function firstNodeText(text: string): string | undefined {
+  const end = firstNodeEnd(text);
+  return end === undefined ? undefined : text.slice(0, end);
+}
+
 /**
  * Anchors are known from the start of their node on, so an alias inside its own anchored node is no error here. The
  * document's end event marks what follows its node.

@@ -7,7 +7,7 @@ import { buildDocuments, buildJsonDocument, type BuildLimits, type BuildProblem,
 import { buildThroughCache } from './document-cache.js';
 import type { CodeStore } from './validator-cache-dir.js';
 import type { Positions } from './plain-block-reader.js';
-import { firstNodeEnd, goYamlProblem } from './go-yaml-problem.js';
+import { firstNodeEnd, firstNodeText, goYamlProblem } from './go-yaml-problem.js';
 import { GO_SPACE, isJsonStream, splitJsonValues, wholeJsonValue, type ParsedJsonValue } from './json-stream.js';
 import { documentExtent } from './document-markers.js';
 import { readYamlDocuments } from './yaml-reader.js';
@@ -106,7 +106,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
   yield* plan.findings;
   // a cluster snapshot's kubectl List is read item by item, each as a document of its own (list-items.ts)
   const chunks = templates ? plan.chunks.flatMap((chunk) => listItemChunks(source.text, chunk, limits.maxDocuments - count)) : plan.chunks;
-  for (const chunk of chunks) {
+  chunks: for (const chunk of chunks) {
     const start = chunk.start;
     const chunkText = 'item' in chunk ? itemDocumentText(source.text, chunk) : source.text.slice(start, chunk.end);
     // JSON.parse has read a whole JSON text already: its values are counted, not estimated from the text
@@ -114,57 +114,72 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
       yield valueFlood(source, start, limits.maxExpandedNodes);
       continue;
     }
-    const findings: Finding[] = [];
-    shared?.startDocument();
-    try {
-      const templated = templates?.read(chunkText, start, limits);
-      const built = templated ?? firstDocument(source, { text: chunkText, start }, build(chunkText, start, limits, positions), findings);
-      yield* findings;
-      if (!built) continue;
-      // `name: {{ .Name }}` parses as a mapping used as a key, which kubectl rejects: the template is the cause
-      const decode = built.problems.find((problem) => problem.kind === 'decode');
-      const template = decode && templateAt(source.text, decode.start, reader);
-      if (template && blamesTemplate(chunkText, start)) {
-        if (!helmReported) yield template(source);
-        helmReported = true;
-        continue;
+    // go-yaml's Unmarshal reads only a document's first node: when js-yaml refuses what follows it, the node is read alone
+    let text = chunkText;
+    for (;;) {
+      const findings: Finding[] = [];
+      shared?.startDocument();
+      try {
+        const templated = templates?.read(text, start, limits);
+        const built = templated ?? firstDocument(source, { text, start }, build(text, start, limits, positions), findings);
+        yield* findings;
+        if (!built) continue chunks;
+        // `name: {{ .Name }}` parses as a mapping used as a key, which kubectl rejects: the template is the cause
+        const decode = built.problems.find((problem) => problem.kind === 'decode');
+        // (a first node go-yaml cannot decode fails the whole document: its error alone is kubectl's)
+        if (text !== chunkText && !decode) {
+          const dropped = afterWhitespace(chunkText, text.length);
+          yield syntaxAt(source, start + dropped, start + dropped + 1, DROPPED_AFTER_FIRST_NODE);
+        }
+        const template = decode && templateAt(source.text, decode.start, reader);
+        if (template && blamesTemplate(text, start)) {
+          if (!helmReported) yield template(source);
+          helmReported = true;
+          continue chunks;
+        }
+        // an empty flow collection as a key (`{}: x`) does not even parse for go-yaml, whose scanner forgets the simple
+        // key it started (decrease_flow_level deletes it by its token number): kubectl reports that, not the key
+        const unparsed = decode?.message.startsWith('invalid map key') ? goYamlProblem(text) : undefined;
+        if (unparsed) {
+          yield syntaxAt(source, start + unparsed.offset, start + unparsed.offset + 1, unparsed.message);
+          continue chunks;
+        }
+        // `name: #@ data.values.name` reads as null: the objects are what ytt renders, not these (a data values file is none)
+        if (ytt !== undefined && isObjectLike(asRecord(built.value))) {
+          yield yttFinding(source, ytt);
+          return;
+        }
+        // a document that is no object is skipped (a Helm values file, read by Helm without duplicate-key checks)
+        const isObject = hasTypeMeta(asRecord(built.value));
+        if (isObject) {
+          yield* commentFindings;
+          commentFindings = [];
+        }
+        for (const problem of built.problems) if (isObject || problem.kind !== 'duplicate-key') yield problemFinding(source, problem);
+        if (count >= limits.maxDocuments) {
+          yield tooManyDocuments(source, built.rootSpan[0], limits.maxDocuments);
+          return;
+        }
+        // an item's chunk is not the file's text (its `- ` reads as two spaces): it is never read again from the file
+        const extent = 'item' in chunk ? undefined : { start, end: text === chunkText ? chunk.end : start + text.length, json: plan.json && start < (plan.yamlFrom ?? Number.POSITIVE_INFINITY) };
+        yield new ParsedDocument(source, count++, shared && !templated ? sharedDocument(built, shared) : built, extent);
+      } catch (error) {
+        if (!(error instanceof jsYaml().YAMLException)) throw error;
+        const at = start + (error.mark?.position ?? 0);
+        const template = templateAt(source.text, at, reader);
+        if (template && blamesTemplate(chunkText, start)) {
+          if (!helmReported) yield template(source);
+          helmReported = true;
+          continue chunks;
+        }
+        const firstNode = text === chunkText ? firstNodeText(chunkText) : undefined;
+        if (firstNode !== undefined) {
+          text = firstNode;
+          continue;
+        }
+        yield syntaxFinding(source, { start, text: chunkText }, error, limits);
       }
-      // an empty flow collection as a key (`{}: x`) does not even parse for go-yaml, whose scanner forgets the simple
-      // key it started (decrease_flow_level deletes it by its token number): kubectl reports that, not the key
-      const unparsed = decode?.message.startsWith('invalid map key') ? goYamlProblem(chunkText) : undefined;
-      if (unparsed) {
-        yield syntaxAt(source, start + unparsed.offset, start + unparsed.offset + 1, unparsed.message);
-        continue;
-      }
-      // `name: #@ data.values.name` reads as null: the objects are what ytt renders, not these (a data values file is none)
-      if (ytt !== undefined && isObjectLike(asRecord(built.value))) {
-        yield yttFinding(source, ytt);
-        return;
-      }
-      // a document that is no object is skipped (a Helm values file, read by Helm without duplicate-key checks)
-      const isObject = hasTypeMeta(asRecord(built.value));
-      if (isObject) {
-        yield* commentFindings;
-        commentFindings = [];
-      }
-      for (const problem of built.problems) if (isObject || problem.kind !== 'duplicate-key') yield problemFinding(source, problem);
-      if (count >= limits.maxDocuments) {
-        yield tooManyDocuments(source, built.rootSpan[0], limits.maxDocuments);
-        return;
-      }
-      // an item's chunk is not the file's text (its `- ` reads as two spaces): it is never read again from the file
-      const extent = 'item' in chunk ? undefined : { start, end: chunk.end, json: plan.json && start < (plan.yamlFrom ?? Number.POSITIVE_INFINITY) };
-      yield new ParsedDocument(source, count++, shared && !templated ? sharedDocument(built, shared) : built, extent);
-    } catch (error) {
-      if (!(error instanceof jsYaml().YAMLException)) throw error;
-      const at = start + (error.mark?.position ?? 0);
-      const template = templateAt(source.text, at, reader);
-      if (template && blamesTemplate(chunkText, start)) {
-        if (!helmReported) yield template(source);
-        helmReported = true;
-        continue;
-      }
-      yield syntaxFinding(source, { start, text: chunkText }, error, limits);
+      break;
     }
   }
 }
@@ -318,6 +333,9 @@ function jsoncWithoutObject(source: SourceText): SourceText | undefined {
 function parsedJsonPlan(whole: ParsedJsonValue): ReadingPlan {
   return { chunks: [whole], findings: [], build: (text, offset, limits, positions) => buildJsonDocument(text, offset, limits, positions, whole), json: true };
 }
+
+/** What follows a document's first node, which go-yaml's Unmarshal never reads (yaml.go unmarshal: parser.parse once). */
+const DROPPED_AFTER_FIRST_NODE = 'kubectl reads only the first node of this document and ignores everything after it up to the next "---"';
 
 function syntaxAt(source: SourceText, start: number, end: number, message: string): Finding {
   return fileFinding(source, start, end, { ...LOAD_CHECKS.yamlSyntax, message });
