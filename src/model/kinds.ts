@@ -54,7 +54,6 @@ export function groupVersionError(apiVersion: string): string | undefined {
   return apiVersion.indexOf('/') === apiVersion.lastIndexOf('/') ? undefined : `unexpected GroupVersion string: ${apiVersion}`;
 }
 
-/** The API group of an apiVersion: "apps/v1" → "apps", "v1" → "". */
 /**
  * kubectl's RESTMapping error for a kind the cluster does not serve at that apiVersion (apimachinery meta.NoKindMatchError
  * with one searched version, which cli-runtime's mapper wraps as "resource mapping not found").
@@ -63,6 +62,7 @@ export function noKindMatch(apiVersion: string, kind: string): string {
   return `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}`;
 }
 
+/** The API group of an apiVersion: "apps/v1" → "apps", "v1" → "". */
 export function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');
   return slash < 0 ? '' : apiVersion.slice(0, slash);

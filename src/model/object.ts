@@ -135,3 +135,11 @@ export function stringField(record: Readonly<Record<string, unknown>> | undefine
   const value = record?.[key];
   return typeof value === 'string' ? value : fallback;
 }
+
+/**
+ * The owner reference of an object's metadata with `controller: true` (the first, as metav1.GetControllerOf takes it),
+ * or undefined.
+ */
+export function controllerReference(metadata: unknown): Readonly<Record<string, unknown>> | undefined {
+  return asArray(asRecord(metadata)?.['ownerReferences']).map(asRecord).find((reference) => reference?.['controller'] === true);
+}

@@ -4,7 +4,7 @@ import type { ClusterSnapshot } from '../model/cluster.js';
 import type { Path } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { selectorFromSet, toLabelSelector, type LabelSelector, type Labels } from '../model/labels.js';
-import { asArray, asRecord, asStringMap, type KubeObject } from '../model/object.js';
+import { asArray, asRecord, asStringMap, controllerReference, type KubeObject } from '../model/object.js';
 import { SYSTEM_PRIORITY_CLASSES } from '../model/priority-classes.js';
 import type { Workload } from '../model/workload.js';
 import { jobPodLabels } from '../model/job-labels.js';
@@ -65,8 +65,8 @@ function controllerSelectorsOf(controllers: readonly KubeObject[]): ControllerSe
  * upstream: pkg/scheduler/framework/plugins/helper/spread.go DefaultSelector (v1.35)
  */
 function controllerSelectorOf(pod: KubeObject, controllers: ControllerSelectors): LabelSelector | undefined {
-  // metav1.GetControllerOfNoCopy: the first owner reference with controller: true
-  const owner = asArray(asRecord(pod.value['metadata'])?.['ownerReferences']).map(asRecord).find((reference) => reference?.['controller'] === true);
+  // metav1.GetControllerOfNoCopy
+  const owner = controllerReference(pod.value['metadata']);
   const { apiVersion, kind, name } = owner ?? {};
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || typeof name !== 'string') return undefined;
   return controllers.get(controllerKey(apiVersion, kind, pod.ref.namespace, name));

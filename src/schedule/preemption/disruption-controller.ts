@@ -4,7 +4,8 @@
 // (getPodReplicationController, getPodDeployment, getPodReplicaSet, getPodStatefulSet), countHealthyPods,
 // updatePdbStatus, failSafe (v1.36); apimachinery intstr.GetScaledValueFromIntOrPercent
 import { matchesSelector, toLabelSelector } from '../../model/labels.js';
-import { asArray, asRecord, asStringMap, stringField, type KubeObject } from '../../model/object.js';
+import { groupOf } from '../../model/kinds.js';
+import { asArray, asRecord, asStringMap, controllerReference, stringField, type KubeObject } from '../../model/object.js';
 
 /** The pods and controllers the controller's listers hold. */
 export interface DisruptionScope {
@@ -14,16 +15,6 @@ export interface DisruptionScope {
 }
 
 type OwnerReference = Readonly<Record<string, unknown>>;
-
-/** metav1.GetControllerOf: the first owner reference with controller: true. */
-function controllerOf(object: KubeObject): OwnerReference | undefined {
-  return asArray(asRecord(object.value['metadata'])?.['ownerReferences']).map(asRecord).find((reference) => reference?.['controller'] === true);
-}
-
-function groupOf(apiVersion: string): string {
-  const slash = apiVersion.indexOf('/');
-  return slash < 0 ? '' : apiVersion.slice(0, slash);
-}
 
 /** The groups each finder accepts for its kind (verifyGroupKind). */
 const FINDER_GROUPS: Readonly<Record<string, readonly string[]>> = {
@@ -44,7 +35,7 @@ function scaleOf(reference: OwnerReference, namespace: string, controllers: read
   const controller = controllers.find((c) => c.ref.kind === kind && c.ref.namespace === namespace && c.ref.name === name);
   const uid = stringField(asRecord(controller?.value['metadata']), 'uid');
   if (!controller || uid !== stringField(reference, 'uid')) return undefined;
-  if (kind === 'ReplicaSet' && stringField(controllerOf(controller), 'kind') === 'Deployment') return undefined;
+  if (kind === 'ReplicaSet' && stringField(controllerReference(controller.value['metadata']), 'kind') === 'Deployment') return undefined;
   const replicas = asRecord(controller.value['spec'])?.['replicas'];
   return { uid, scale: typeof replicas === 'number' ? replicas : 1 };
 }
@@ -53,7 +44,7 @@ function scaleOf(reference: OwnerReference, namespace: string, controllers: read
 function expectedScale(pods: readonly KubeObject[], controllers: readonly KubeObject[]): number | undefined {
   const scales = new Map<string, number>();
   for (const pod of pods) {
-    const reference = controllerOf(pod);
+    const reference = controllerReference(pod.value['metadata']);
     // an unmanaged pod is left out (the controller warns that the status cannot be right)
     if (!reference || scales.has(stringField(reference, 'uid'))) continue;
     const found = scaleOf(reference, pod.ref.namespace, controllers);

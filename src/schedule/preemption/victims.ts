@@ -1,7 +1,7 @@
 // What becomes of the pods preemption evicts: a controller re-creates its pod, which is scheduled again; a bare Pod is
 // gone. upstream: preemption.go PreemptPod deletes the victim; its controller (ReplicaSet, StatefulSet, Job,
 // DaemonSet, ...) sees a pod missing and creates a new one, which enters the scheduling queue like any other.
-import { asArray, asRecord, type KubeObject } from '../../model/object.js';
+import { asRecord, controllerReference, type KubeObject } from '../../model/object.js';
 import { pinnedToNode } from '../daemonset.js';
 import type { NodeInfo } from '../node-info.js';
 import { placeAll, type PlacementOutcome, type PlacementRequest } from '../placement.js';
@@ -23,8 +23,7 @@ export interface VictimFate {
 
 /** The ownerReference with `controller: true`, as "<Kind>/<name>". */
 export function controllerOf(pod: KubeObject): string | undefined {
-  const owners = asArray(asRecord(pod.value['metadata'])?.['ownerReferences']).map(asRecord);
-  const owner = owners.find((o) => o?.['controller'] === true);
+  const owner = controllerReference(pod.value['metadata']);
   const kind = owner?.['kind'];
   const name = owner?.['name'];
   return typeof kind === 'string' && typeof name === 'string' ? `${kind}/${name}` : undefined;

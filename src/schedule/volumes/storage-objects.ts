@@ -1,6 +1,6 @@
 // Typed views of the storage objects the volume plugins read (core/v1 and storage.k8s.io/v1), narrowed once.
 import { toLabelSelector, toNodeSelector, type LabelSelector, type Labels, type NodeSelector } from '../../model/labels.js';
-import { asArray, asRecord, asStringMap, stringField, type KubeObject } from '../../model/object.js';
+import { asArray, asRecord, asStringMap, controllerReference, stringField, type KubeObject } from '../../model/object.js';
 import { ceilValue, parseQuantity } from '../../model/quantity.js';
 import { migratedPersistentVolume, type CsiVolume, type MigratedVolume } from './csi-migration.js';
 
@@ -121,7 +121,7 @@ export function claimInfoOf(value: Readonly<Record<string, unknown>>, namespace:
     // A claim captured Bound (or written as such) is bound even without the controller's annotation.
     bindCompleted: volumeName !== '' && (Object.hasOwn(asRecord(metadata?.['annotations']) ?? {}, ANN_BIND_COMPLETED) || phase === 'Bound'),
     selectedNode: annotations[ANN_SELECTED_NODE],
-    controllerUID: stringField(asArray(metadata?.['ownerReferences']).map(asRecord).find((owner) => owner?.['controller'] === true), 'uid'),
+    controllerUID: stringField(controllerReference(metadata), 'uid'),
   };
 }
 
