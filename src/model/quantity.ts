@@ -9,8 +9,9 @@ export interface Quantity {
 const QUANTITY = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[eE][+-]?\d+|[numkMGTPE])?$/;
 /** The quantity syntax as a JSON Schema `pattern` (the generated schemas use it, so schema and scheduler agree). */
 export const QUANTITY_PATTERN = QUANTITY.source;
-const BINARY_POWER: Readonly<Record<string, bigint>> = { Ki: 10n, Mi: 20n, Gi: 30n, Ti: 40n, Pi: 50n, Ei: 60n };
-const DECIMAL_POWER: Readonly<Record<string, number>> = { n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+/** The power of two of each binary suffix, and of ten of each decimal one. */
+export const BINARY_POWER: Readonly<Record<string, number>> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+export const DECIMAL_POWER: Readonly<Record<string, number>> = { n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
 /** Exponents beyond this are rejected rather than expanded (a defence against `1e999999999`). */
 const MAX_EXPONENT = 1000;
 
@@ -38,7 +39,7 @@ function parseQuantityText(text: string): Quantity | undefined {
   const [whole = '', fraction = ''] = number.split('.');
   let numerator = BigInt((whole || '0') + fraction);
   let exponent = -fraction.length;
-  if (suffix in BINARY_POWER) numerator <<= BINARY_POWER[suffix] ?? 0n;
+  if (suffix in BINARY_POWER) numerator <<= BigInt(BINARY_POWER[suffix] ?? 0);
   else if (suffix in DECIMAL_POWER) exponent += DECIMAL_POWER[suffix] ?? 0;
   else if (suffix !== '') exponent += Number(suffix.slice(1));
   if (Math.abs(exponent) > MAX_EXPONENT) return undefined;

@@ -4,7 +4,7 @@
 // text when there is one, else the canonical form).
 // upstream: apimachinery pkg/api/resource/quantity.go ParseQuantity, parseQuantityString, RoundUp, String, MarshalJSON;
 // amount.go int64Amount.AsScale; math.go negativeScaleInt64; field/errors.go ErrorBody (v0.27.0..v0.36.0)
-import { formatQuantity, parseQuantity, quantityFormat, type Quantity, type QuantityFormat } from '../../model/quantity.js';
+import { BINARY_POWER, DECIMAL_POWER, formatQuantity, parseQuantity, quantityFormat, type Quantity, type QuantityFormat } from '../../model/quantity.js';
 import { GoPrinted, goQuote } from './field-error.js';
 
 /** How the value reached validation. */
@@ -29,8 +29,6 @@ const NANO = -9;
 const MILLI = -3;
 const MAX_INT64_FACTORS = 18;
 const SCANNED = /^([+-]?)0*(\d*)(?:\.(\d*))?(.*)$/;
-const BINARY_EXPONENT: Readonly<Record<string, number>> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
-const DECIMAL_EXPONENT: Readonly<Record<string, number>> = { '': 0, n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
 
 /**
  * A core.ResourceList (a map of quantities, no String method) as the bad value: %#v up to 1.33 (keys sorted; a nil
@@ -75,9 +73,9 @@ function parsedFields(text: string, exact: Quantity): QuantityFields {
   if (text === '0') return { value: 0n, scale: 0, dec: undefined, cached: text, format: 'DecimalSI' };
   const [, sign = '', numerator = '', denominator = '', suffix = ''] = SCANNED.exec(text) ?? [];
   const num = numerator === '' ? '0' : numerator;
-  const binary = BINARY_EXPONENT[suffix];
+  const binary = Object.hasOwn(BINARY_POWER, suffix) ? BINARY_POWER[suffix] : undefined;
   const format: QuantityFormat = quantityFormat(text);
-  const exponent = binary ?? DECIMAL_EXPONENT[suffix] ?? Number(suffix.slice(1));
+  const exponent = binary ?? (suffix === '' ? 0 : Object.hasOwn(DECIMAL_POWER, suffix) ? DECIMAL_POWER[suffix] ?? 0 : Number(suffix.slice(1)));
   const precision = binary === undefined
     ? MAX_INT64_FACTORS - (num.length + denominator.length)
     : denominator === '' ? 15 - num.length - Math.trunc((binary * 3) / 10) - 1 : -1;
