@@ -17,15 +17,17 @@ export const LINEAR_ENGINE_FLAG = '--enable-experimental-regexp-engine';
  */
 export function linearRegExp(source: string, flags = ''): RegExp | undefined {
   setFlagsFromString(LINEAR_ENGINE_FLAG);
-  for (const candidate of [source, writtenOut(source)]) {
-    if (candidate === undefined) continue;
-    try {
-      return new RegExp(candidate, `${flags}l`);
-    } catch {
-      // the next candidate, or none
-    }
+  // written out only when the engine refuses the expression as it is
+  return compiled(source, flags) ?? compiled(writtenOut(source), flags);
+}
+
+function compiled(source: string | undefined, flags: string): RegExp | undefined {
+  if (source === undefined) return undefined;
+  try {
+    return new RegExp(source, `${flags}l`);
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 /**
