@@ -225,8 +225,9 @@ function yamlPlan(source: SourceText, maxDocuments: number, from = 0): ReadingPl
   const read = readYamlDocuments(source.text, maxDocuments, from);
   const findings: Finding[] = [];
   const chunks: { start: number; end: number }[] = [];
-  // one scan of the whole text: a file without such characters (nearly every one) is not scanned again per document
-  const clean = !NOT_ALLOWED.test(source.text);
+  // one scan of the whole text (none when its bytes were searched): a file without such characters (nearly every one)
+  // is not scanned again per document
+  const clean = source.readable || !NOT_ALLOWED.test(source.text);
   // likewise a text without `...` has no document end marker to look for in each document
   const mayEnd = source.text.includes('...');
   for (const { start, end } of read.chunks) {

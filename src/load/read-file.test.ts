@@ -3,6 +3,7 @@ import { createWriteStream, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadManifests } from './load-manifests.js';
 import { readSourceFile } from './read-file.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kubefit-read-'));
@@ -34,6 +35,33 @@ describe('readSourceFile', () => {
     writeFileSync(file, Buffer.from(hex, 'hex'));
     const read = await readSourceFile('utf16.yaml', file, 1024);
     expect('source' in read && read.source.text).toBe(text);
+  });
+
+  // an ASCII file's bytes are searched for what go-yaml's reader refuses (SourceText.readable), so that its text is not
+  it.each([
+    ['a bell deep in the file', '\x07', false],
+    ['DEL', '\x7f', false],
+    ['a form feed', '\f', false],
+    ['tabs and carriage returns only', '\t\r', true],
+  ])('reads an ASCII file with %s as readable: %s', async (_, character, readable) => {
+    const file = join(root, `controls-${readable}-${character.charCodeAt(0)}.yaml`);
+    writeFileSync(file, `${'# padding past the binary sniff\n'.repeat(400)}k: a${character}b\n`);
+    const read = await readSourceFile('controls.yaml', file, 1024 * 1024);
+    expect('source' in read && read.source.readable).toBe(readable);
+  });
+
+  it('still finds a control character deep in an ASCII file, at its line and column', async () => {
+    const file = join(root, 'bell.yaml');
+    writeFileSync(file, `${'# padding past the binary sniff\n'.repeat(400)}apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\x07b\n`);
+    const { findings } = await loadManifests(['bell.yaml'], { cwd: root });
+    expect(findings.map((finding) => `${finding.line}:${finding.column} ${finding.message}`)).toEqual(['404:10 control characters are not allowed']);
+  });
+
+  it('leaves a file with non-ASCII text to the search of its text', async () => {
+    const file = join(root, 'utf8.yaml');
+    writeFileSync(file, 'k: é\n');
+    const read = await readSourceFile('utf8.yaml', file, 1024);
+    expect('source' in read && read.source.readable).toBe(false);
   });
 
   it.skipIf(process.platform === 'win32')('says a file is a symbolic link to a missing file (a checkout without its vendor folder)', async () => {

@@ -109,7 +109,7 @@ function decode(file: string, bytes: Buffer, digestOf?: DigestOf): ReadResult {
   const valid = validUtf8(bytes);
   if (valid !== undefined) {
     const digest = digestOf?.(bytes);
-    if (digest === undefined) return { source: new SourceText(file, valid.bytes.toString(valid.encoding)) };
+    if (digest === undefined) return { source: new SourceText(file, valid.bytes.toString(valid.encoding), valid.encoding === 'latin1' && !hasAsciiControl(valid.bytes)) };
     // a copy: `bytes` may be reused once this returns
     return { source: new SourceText(file, { bytes: Buffer.from(valid.bytes), encoding: valid.encoding }), digest };
   }
@@ -128,6 +128,17 @@ function validUtf8(bytes: Buffer): EncodedText | undefined {
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   if (isAscii(body)) return { bytes: body, encoding: 'latin1' };
   return isUtf8(body) ? { bytes: body, encoding: 'utf8' } : undefined;
+}
+
+/**
+ * ASCII characters go-yaml's reader refuses: C0 controls but tab, line feed and carriage return, and DEL.
+ * upstream: gopkg.in/yaml.v2 readerc.go yaml_parser_update_buffer
+ */
+const ASCII_CONTROLS = [...Array.from({ length: 0x20 }, (_, code) => code).filter((code) => code !== 0x09 && code !== 0x0a && code !== 0x0d), 0x7f];
+
+/** Whether ASCII `bytes` hold a character go-yaml's reader refuses: one native byte search per such character. */
+function hasAsciiControl(bytes: Buffer): boolean {
+  return ASCII_CONTROLS.some((code) => bytes.includes(code));
 }
 
 /**

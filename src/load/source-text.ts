@@ -14,6 +14,11 @@ export interface Position {
 
 export class SourceText {
   readonly file: string;
+  /**
+   * True when the text is known to hold none of the characters go-yaml's reader refuses (an ASCII file's bytes were
+   * searched for them before decoding, which is some ten times faster than a search of its text); else unknown.
+   */
+  readonly readable: boolean;
   #text: string | undefined;
   /** The bytes the text is decoded from on first use (a file whose documents came from the cache, document-cache.ts). */
   #bytes: EncodedText | undefined;
@@ -22,9 +27,10 @@ export class SourceText {
   #lineStarts: Int32Array | undefined;
   #known: Map<number, Position> | undefined;
 
-  /** `text`, or the bytes it decodes from (as many characters at most). */
-  constructor(file: string, text: string | EncodedText) {
+  /** `text`, or the bytes it decodes from (as many characters at most); `readable`: see SourceText.readable. */
+  constructor(file: string, text: string | EncodedText, readable = false) {
     this.file = file;
+    this.readable = readable;
     if (typeof text === 'string') {
       this.#text = text;
       this.length = text.length;
