@@ -92,6 +92,24 @@ describe('DocumentTemplates', () => {
     expect(read[1]?.metadata).not.toBe(read[0]?.metadata);
   });
 
+  it('reads copies that change the leaves the copy before changed, fewer of them, others, or none, as the full path does', () => {
+    const node = (name: string, zone: string, time: string, cpu: string) =>
+      `apiVersion: v1\nkind: Node\nmetadata:\n  name: ${name}\n  labels:\n    zone: ${zone}\nstatus:\n  allocatable:\n    cpu: ${cpu}\n  conditions:\n    - type: Ready\n      lastHeartbeatTime: ${time}\n`;
+    const texts = [
+      node('a', 'z1', '2026-11-20T00:00:00Z', '4'),
+      node('b', 'z2', '2026-11-21T00:00:00Z', '4'), // name, zone and time change: the copies after expect those
+      node('c', 'z2', '2026-11-22T00:00:00Z', '4'), // the zone as the template's: no change there
+      node('d', 'z3', '2026-11-23T00:00:00Z', '8'), // cpu too, which the copy before did not change
+      node('a', 'z1', '2026-11-20T00:00:00Z', '4'), // the template's own text
+      node('e', 'z1', '"quoted"', '4'),
+      node('f', 'z1', 'a: b', '4'), // no scalar the fast reader reads alike: no copy
+    ];
+    const templates = new DocumentTemplates(new SharedValues());
+    const read = texts.map((text) => templates.read(text, 0, DEFAULT_LIMITS));
+    expect(read.slice(0, 6).map((document) => document?.value)).toStrictEqual(texts.slice(0, 6).map((text) => buildDocuments(text, 0, DEFAULT_LIMITS)[0]?.value));
+    expect(read.map((document) => document instanceof FastSpansOnDemand)).toEqual([false, true, true, true, true, true, false]);
+  });
+
   it('reads Nodes whose annotation holds JSON (escaped quotes) as copies, not as layouts of their own', () => {
     const node = (index: number) => `apiVersion: v1\nkind: Node\nmetadata:\n  name: node-${index}\n  annotations:\n    csi.volume.kubernetes.io/nodeid: "{\\"ebs.csi.aws.com\\":\\"i-${index}\\\\\\"}"\n`;
     const templates = new DocumentTemplates(new SharedValues());

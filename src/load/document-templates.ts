@@ -23,6 +23,23 @@ interface Template {
   readonly fixed: readonly string[];
   readonly leaves: readonly Leaf[];
   readonly value: unknown;
+  /** The template's text, and where each leaf starts in it. */
+  readonly text: string;
+  readonly starts: readonly number[];
+  /** The leaves the last document read as a copy of this template changed, and the text between them (see Runs). */
+  runs: Runs | undefined;
+}
+
+/**
+ * The leaves a document is expected to change (those the document before changed: a snapshot's nodes differ in the
+ * same names, labels and times) and the template's text between them. A document that has that text between them is
+ * compared in a few native searches instead of two per line; any other goes leaf by leaf.
+ */
+interface Runs {
+  /** Indices of the expected changes, ascending. */
+  readonly changed: readonly number[];
+  /** `between[k]`: the text from the end of the line of leaf changed[k - 1] (or the start) to leaf changed[k]; one more to the end. */
+  readonly between: readonly string[];
 }
 
 /** Templates tried per document, most recently used first. */
@@ -63,7 +80,7 @@ export class DocumentTemplates {
     const changes = this.#changes;
     for (let index = 0; index < this.#templates.length; index++) {
       const template = this.#templates[index] as Template;
-      if (!changes.read(template, text)) continue;
+      if (!changes.readExpected(template, text) && !changes.read(template, text)) continue;
       if (index > 0) this.#templates.unshift(this.#templates.splice(index, 1)[0] as Template);
       return new TemplatedDocument(changes.size === 0 ? template.value : this.#rebuilt(template.value, 0, 0, changes.size), text, offset, limits);
     }
@@ -85,7 +102,7 @@ export class DocumentTemplates {
       from = leaf.start + leaf.text.length;
     }
     fixed.push(text.slice(from));
-    this.#templates.unshift({ fixed, leaves: leaves.map(({ path, text }) => ({ path, text })), value });
+    this.#templates.unshift({ fixed, leaves: leaves.map(({ path, text }) => ({ path, text })), value, text, starts: leaves.map((leaf) => leaf.start), runs: undefined });
     if (this.#templates.length > TEMPLATES) this.#templates.pop();
     return { value, rootSpan: read.rootSpan, spans: read.spans, problems: [] };
   }
@@ -117,10 +134,39 @@ class Changes {
   readonly values: unknown[] = [];
   size = 0;
 
+  /**
+   * `read` for a text that differs from the template's at most in the leaves the last copy changed (template.runs):
+   * false when it does not, and `read` decides. The same outcome as `read`: the template's text between the expected
+   * leaves holds the unchanged leaves with their line feeds, and an expected leaf with its text unchanged is no change.
+   */
+  readExpected(template: Template, text: string): boolean {
+    const { runs } = template;
+    if (!runs) return false;
+    this.size = 0;
+    let position = 0;
+    const { changed, between } = runs;
+    for (let k = 0; k < changed.length; k++) {
+      const part = between[k] as string;
+      if (!matchesAt(text, part, position)) return false;
+      position += part.length;
+      const leaf = template.leaves[changed[k] as number] as Leaf;
+      const end = lineEnd(text, position);
+      if (end - position === leaf.text.length && matchesAt(text, leaf.text, position)) {
+        position = end;
+        continue;
+      }
+      if (!this.#change(leaf, text, position, end)) return false;
+      position = end;
+    }
+    const last = between[changed.length] as string;
+    return position + last.length === text.length && matchesAt(text, last, position);
+  }
+
   /** Whether `text` reads as `template` but for the scalars it then holds (none: the same text). */
   read(template: Template, text: string): boolean {
     const { fixed, leaves } = template;
     this.size = 0;
+    const changed: number[] = [];
     let position = 0;
     for (let index = 0; index < leaves.length; index++) {
       const part = fixed[index] as string;
@@ -132,15 +178,37 @@ class Changes {
         continue;
       }
       const end = lineEnd(text, position);
-      const value = scalarOf(text.slice(position, end));
-      if (value === undefined) return false;
-      this.paths[this.size] = leaf.path;
-      this.values[this.size++] = value;
+      if (!this.#change(leaf, text, position, end)) return false;
+      changed.push(index);
       position = end;
     }
     const last = fixed[leaves.length] as string;
-    return position + last.length === text.length && matchesAt(text, last, position);
+    if (position + last.length !== text.length || !matchesAt(text, last, position)) return false;
+    template.runs = runsOf(template, changed);
+    return true;
   }
+
+  /** Records the leaf's new scalar, `text` from `start` to its line's `end`; false when the fast reader might read it otherwise. */
+  #change(leaf: Leaf, text: string, start: number, end: number): boolean {
+    const value = scalarOf(text.slice(start, end));
+    if (value === undefined) return false;
+    this.paths[this.size] = leaf.path;
+    this.values[this.size++] = value;
+    return true;
+  }
+}
+
+/** The template's Runs when the leaves `changed` change. */
+function runsOf(template: Template, changed: readonly number[]): Runs {
+  const between: string[] = [];
+  let from = 0;
+  for (const index of changed) {
+    const start = template.starts[index] as number;
+    between.push(template.text.slice(from, start));
+    from = start + (template.leaves[index] as Leaf).text.length;
+  }
+  between.push(template.text.slice(from));
+  return { changed, between };
 }
 
 /**
@@ -165,11 +233,16 @@ function lineEnd(text: string, from: number): number {
 }
 
 const LF = 0x0a;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
 
 /** The value the fast reader reads from a one-line scalar's text, or undefined for any text it might read otherwise. */
 function scalarOf(text: string): unknown {
-  if (QUOTED.test(text)) return text.slice(1, -1);
-  if (QUOTED_ESCAPES.test(text)) return text.slice(1, -1).replace(/\\(["\\])/g, '$1');
+  const first = text.charCodeAt(0);
+  if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+    if (QUOTED.test(text)) return text.slice(1, -1);
+    return QUOTED_ESCAPES.test(text) ? text.slice(1, -1).replace(/\\(["\\])/g, '$1') : undefined;
+  }
   if (!PLAIN.test(text) || text.endsWith(':')) return undefined;
   // not interned: the changed scalars of a snapshot's documents are mostly names and times seen once, which would only
   // churn the table; SharedValues (#rebuilt) shares the ones that repeat within the file
