@@ -185,6 +185,11 @@ function toNameRequirement(entry: unknown): NameRequirement | undefined {
   return operator === 'In' || operator === 'NotIn' ? { operator, name } : undefined;
 }
 
+/**
+ * Whether a node with these labels and this name matches the selector's terms (ORed). An empty name is a node without
+ * fields: its terms' matchFields are not checked (upstream: component-helpers nodeaffinity.go extractNodeFields,
+ * nodeSelectorTerm.match), as for the unnamed Node storage CheckNodeAffinity builds from a node's labels.
+ */
 export function matchesNodeSelector(selector: NodeSelector, labels: Labels, nodeName: string): boolean {
   for (const term of selector.terms) if (matchesNodeSelectorTerm(term, labels, nodeName)) return true;
   return false;
@@ -193,7 +198,7 @@ export function matchesNodeSelector(selector: NodeSelector, labels: Labels, node
 export function matchesNodeSelectorTerm(term: NodeSelectorTerm, labels: Labels, nodeName: string): boolean {
   if (!term.parsed || (!term.labels && !term.fields)) return false;
   if (term.labels && !matchesSelector(term.labels, labels)) return false;
-  if (term.fields) {
+  if (term.fields && nodeName !== '') {
     for (const field of term.fields) if ((field.name === nodeName) !== (field.operator === 'In')) return false;
   }
   return true;

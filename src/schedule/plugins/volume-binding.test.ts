@@ -361,6 +361,36 @@ describe('VolumeBinding and FindMatchingVolume (static PVs of the claim class)',
   });
 });
 
+// upstream: component-helpers storage/volume/pv_helpers.go CheckNodeAffinity matches the PV's node affinity against a
+// Node that has the node's labels and no name, and nodeaffinity.go nodeSelectorTerm.match skips matchFields when the
+// node has no fields (extractNodeFields leaves metadata.name out for an empty name): a PV's metadata.name requirements
+// never reject a node, bound or to bind.
+describe('VolumeBinding and a PV node affinity on metadata.name (CheckNodeAffinity sees no node name)', () => {
+  const node = nodeInfoOf({ name: 'node-a', labels: { foo: 'bar' } });
+  const byName = (operator: string, name: string, labels: readonly Value[] = []) => ({
+    required: { nodeSelectorTerms: [{ matchExpressions: labels, matchFields: [{ key: 'metadata.name', operator, values: [name] }] }] },
+  });
+  const boundTo = (nodeAffinity: Value) => [
+    pvc('pvc-a', { className: 'wait-sc', volumeName: 'pv-a' }),
+    { ...pv('pv-a', { className: 'wait-sc' }), spec: { ...(pv('pv-a', { className: 'wait-sc' })['spec'] as Value), claimRef: { namespace: 'default', name: 'pvc-a' }, nodeAffinity } },
+  ];
+  const toBind = (nodeAffinity: Value) => [
+    pvc('pvc-a', { className: 'wait-sc' }),
+    { ...pv('pv-a', { className: 'wait-sc' }), spec: { ...(pv('pv-a', { className: 'wait-sc' })['spec'] as Value), nodeAffinity }, status: { phase: 'Available' } },
+  ];
+  const verdict = (objects: readonly Value[]) => runFilter(plugin, podInfoOf(claimVolumes('pvc-a')), node, clusterWithStorage([node], [waitSC, ...objects]));
+  const fooIs = (value: string): Value => ({ key: 'foo', operator: 'In', values: [value] });
+
+  it.each<[string, Value, FilterResult, FilterResult]>([
+    ['In another node', byName('In', 'node-b'), SUCCESS, SUCCESS],
+    ['NotIn this node', byName('NotIn', 'node-a'), SUCCESS, SUCCESS],
+    ['In another node, with a label requirement the node meets', byName('In', 'node-b', [fooIs('bar')]), SUCCESS, SUCCESS],
+    ['In this node, with a label requirement the node does not meet', byName('In', 'node-a', [fooIs('baz')]), unresolvable(nodeConflict), unresolvable(bindConflict)],
+  ])('%s', (_name, nodeAffinity, bound, unbound) => {
+    expect([verdict(boundTo(nodeAffinity)), verdict(toBind(nodeAffinity))]).toEqual([bound, unbound]);
+  });
+});
+
 // upstream: component-helpers storage/ephemeral VolumeClaimName, `<pod name>-<volume name>`, and VolumeIsForPod (called by
 // volume_binding.go podHasPVCs): the claim of that name must have the pod as its controller. A Pod is placed under its
 // own name, so that claim may exist already; a controller's pod gets a generated name (scratch-<hash>-<suffix>), and

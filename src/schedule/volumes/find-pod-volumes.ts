@@ -23,7 +23,7 @@ export type PodVolumes =
       readonly dynamicProvisions: readonly ClaimInfo[];
     };
 
-/** CheckNodeAffinity: only the node's labels count (matchFields see an unnamed node). */
+/** CheckNodeAffinity: only the node's labels count; matchFields are not checked on the unnamed node it builds. */
 export function checkNodeAffinity(pv: VolumeInfo, labels: Labels): boolean {
   return !pv.nodeAffinity || matchesNodeSelector(pv.nodeAffinity, labels, '');
 }
