@@ -212,11 +212,11 @@ function runsOf(template: Template, changed: readonly number[]): Runs {
 }
 
 /**
- * `text.startsWith(part, position)`, without its cost on V8: a native search that starts where `part` should be (it
- * looks further only when `part` is not there), or a loop for short parts; no substring (this runs for every line).
+ * `text.startsWith(part, position)`, without its cost on V8: for a long part, the native comparison of the slice
+ * (a view, no copy) where `part` should be, about twice as fast as a search starting there; a loop for a short one.
  */
 function matchesAt(text: string, part: string, position: number): boolean {
-  if (part.length >= SHORT) return text.indexOf(part, position) === position;
+  if (part.length >= SHORT) return text.slice(position, position + part.length) === part;
   for (let index = 0; index < part.length; index++) if (text.charCodeAt(position + index) !== part.charCodeAt(index)) return false;
   return true;
 }

@@ -12,6 +12,8 @@ describe('resolvePlainScalar (go-yaml v2 rules)', () => {
     ['1e400', '1e400'], ['2001-12-14', '2001-12-14'], ['22:22', '22:22'], ['yes please', 'yes please'],
     ['v1', 'v1'], ['.', '.'], ['-', '-'], ['0x', '0x'], ['Yes!', 'Yes!'], ['1.0.0', '1.0.0'],
     ['18446744073709551615', 18446744073709551615], ['0xFFFFFFFFFFFFFFFFFF', '0xFFFFFFFFFFFFFFFFFF'],
+    // the characters numbers are spelt with, and texts with one more (no number): isNumberText before the expressions
+    ['2026-11-20T22:03:46Z', '2026-11-20T22:03:46Z'], ['0xAbC_d', 0xabcd], ['-0O_17', -15], ['1E+3', 1000], ['1e3i', '1e3i'], ['0x1G', '0x1G'], ['1é', '1é'],
   ])('%j → %j', (text, expected) => {
     expect(resolvePlainScalar(text)).toEqual(expected);
   });

@@ -13,6 +13,16 @@ for (const word of ['-.inf', '-.Inf', '-.INF']) WORDS.set(word, Number.NEGATIVE_
 const HINTED = new Uint8Array(128);
 for (const char of '+-0123456789yYnNtTfFoO~.') HINTED[char.charCodeAt(0)] = 1;
 /** strconv.ParseInt(s, 0, 64) syntax: sign, then 0x/0o/0b prefixes, a leading 0 for octal, or decimal. */
+/** The characters GO_INT and YAML_STYLE_FLOAT are spelt with, and `_`: a text with any other is neither. */
+const NUMBER_CHAR = new Uint8Array(128);
+for (const char of '+-._0123456789abcdefABCDEFxXoO') NUMBER_CHAR[char.charCodeAt(0)] = 1;
+
+/** Whether `text` may be a number (a time such as 2026-11-20T22:03:46Z is not: no regular expression needs to say so). */
+function isNumberText(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (NUMBER_CHAR[text.charCodeAt(index)] !== 1) return false;
+  return true;
+}
+
 const GO_INT = /^([+-]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|0([0-7]*)|([1-9][0-9]*))$/;
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const DOT_FLOAT = /^\.[0-9]+(?:[eE][-+]?[0-9]+)?$/;
@@ -32,6 +42,7 @@ export function resolvePlainScalar(text: string): unknown {
 }
 
 function resolveNumber(text: string): unknown {
+  if (!isNumberText(text)) return text;
   const plain = text.includes('_') ? text.replaceAll('_', '') : text;
   const integer = parseGoInteger(plain);
   if (integer !== undefined) return integer;
