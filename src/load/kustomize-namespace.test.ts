@@ -29,11 +29,26 @@ describe('kustomize namespace transformer (api/filters/namespace, builtinpluginc
 
   // upstream: api/filters/nameref/nameref.go setMapping, selectReferral (previousNameMatches)
   it.each([
-    ['the build holds its ServiceAccount', new Set(['controller']), [{ kind: 'ServiceAccount', name: 'controller', namespace: 'shop' }, { kind: 'ServiceAccount', name: 'robot' }, { kind: 'User', name: 'jane' }]],
+    ['the build holds its ServiceAccount', new Map([['controller', new Set(['default'])]]), [{ kind: 'ServiceAccount', name: 'controller', namespace: 'shop' }, { kind: 'ServiceAccount', name: 'robot' }, { kind: 'User', name: 'jane' }]],
     ['kubefit cannot tell (a resource not among the inputs): taken to', undefined, [{ kind: 'ServiceAccount', name: 'controller', namespace: 'shop' }, { kind: 'ServiceAccount', name: 'robot', namespace: 'shop' }, { kind: 'User', name: 'jane' }]],
   ])('gives a ServiceAccount subject without namespace the build\'s where it names one of the build: %s', (_name, serviceAccounts, subjects) => {
     const binding = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'b' }, subjects: [{ kind: 'ServiceAccount', name: 'controller' }, { kind: 'ServiceAccount', name: 'robot' }, { kind: 'User', name: 'jane' }] };
     expect(withSubjectReferences(binding, 'shop', serviceAccounts)['subjects']).toEqual(subjects);
+  });
+
+  // upstream: api/filters/nameref/nameref.go filterMapCandidatesByNamespace (GroupedByOriginalNamespace: a ServiceAccount
+  // written without namespace is in default), setMapping (the subject takes the referral's name and namespace)
+  it('moves a ServiceAccount subject that names the namespace the build\'s ServiceAccount is written in (none is default)', () => {
+    const binding = {
+      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'b' },
+      subjects: [{ kind: 'ServiceAccount', name: 'controller', namespace: 'default' }, { kind: 'ServiceAccount', name: 'robot', namespace: 'ci' }, { kind: 'ServiceAccount', name: 'other', namespace: 'default' }],
+    };
+    const serviceAccounts = new Map([['controller', new Set(['default'])], ['robot', new Set(['default'])]]);
+    expect(withSubjectReferences(binding, 'shop', serviceAccounts)['subjects']).toEqual([
+      { kind: 'ServiceAccount', name: 'controller', namespace: 'shop' },
+      { kind: 'ServiceAccount', name: 'robot', namespace: 'ci' },
+      { kind: 'ServiceAccount', name: 'other', namespace: 'default' },
+    ]);
   });
 
   it('checks a binding whose ServiceAccount subject names none of the build as the build writes it: without namespace', async () => {

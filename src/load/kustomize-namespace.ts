@@ -40,13 +40,14 @@ export function withNamespace(value: Readonly<Record<string, unknown>>, namespac
 
 /**
  * The nameReference transformer at the end of a build that sets `namespace` (api/filters/nameref/nameref.go setMapping
- * and selectReferral, for the subjects of (Cluster)RoleBindings): a ServiceAccount subject without namespace that
- * names a ServiceAccount of the build (by a name it had: previousNameMatches) gets the namespace the build puts that
- * ServiceAccount in (kubebuilder's config/rbac relies on it); one naming none keeps none, which the API server refuses.
+ * and selectReferral, for the subjects of (Cluster)RoleBindings): a ServiceAccount subject that names a ServiceAccount
+ * of the build (by a name it had: previousNameMatches), without namespace or with the one the ServiceAccount's file
+ * writes (default when none), gets the namespace the build puts that ServiceAccount in (kubebuilder's config/rbac
+ * relies on it); one naming none keeps its own, and one without namespace then keeps none, which the API server refuses.
  * `serviceAccounts`: the names the build's files give its ServiceAccounts, undefined where kubefit cannot tell (a
  * resource not among the inputs), when every such subject is taken to name one; so is a name a replacement writes.
  */
-export function withSubjectReferences(value: Readonly<Record<string, unknown>>, namespace: string, serviceAccounts: ReadonlySet<string> | undefined): Readonly<Record<string, unknown>> {
+export function withSubjectReferences(value: Readonly<Record<string, unknown>>, namespace: string, serviceAccounts: BuildServiceAccounts | undefined): Readonly<Record<string, unknown>> {
   return isRoleBinding(typeof value['kind'] === 'string' ? value['kind'] : '') ? withSubjectNamespaces(value, namespace, (subject) => namesBuildServiceAccount(subject, serviceAccounts)) : value;
 }
 
@@ -56,7 +57,7 @@ export function withSubjectReferences(value: Readonly<Record<string, unknown>>, 
  * ServiceAccount of the build). The rest stays as the file writes it (an object without metadata.namespace goes
  * wherever each build puts it).
  */
-export function withUnsetSubjectNamespaces(value: Readonly<Record<string, unknown>>, namespace: string, serviceAccounts: ReadonlySet<string> | undefined): Readonly<Record<string, unknown>> {
+export function withUnsetSubjectNamespaces(value: Readonly<Record<string, unknown>>, namespace: string, serviceAccounts: BuildServiceAccounts | undefined): Readonly<Record<string, unknown>> {
   if (!isRoleBinding(typeof value['kind'] === 'string' ? value['kind'] : '')) return value;
   return withSubjectNamespaces(value, namespace, (subject) => isUnplaced(subject) && (subject['name'] === 'default' || namesBuildServiceAccount(subject, serviceAccounts)));
 }
@@ -65,9 +66,16 @@ function isUnplaced(subject: Readonly<Record<string, unknown>>): boolean {
   return subject['namespace'] === undefined || subject['namespace'] === '';
 }
 
-function namesBuildServiceAccount(subject: Readonly<Record<string, unknown>>, serviceAccounts: ReadonlySet<string> | undefined): boolean {
+/** The ServiceAccounts of a build's files: each name with the namespaces its files write it in. */
+export type BuildServiceAccounts = ReadonlyMap<string, ReadonlySet<string>>;
+
+function namesBuildServiceAccount(subject: Readonly<Record<string, unknown>>, serviceAccounts: BuildServiceAccounts | undefined): boolean {
   const name = subject['name'];
-  return subject['kind'] === 'ServiceAccount' && isUnplaced(subject) && (serviceAccounts === undefined || name === REPLACED || (typeof name === 'string' && serviceAccounts.has(name)));
+  if (subject['kind'] !== 'ServiceAccount') return false;
+  if (isUnplaced(subject)) return serviceAccounts === undefined || name === REPLACED || (typeof name === 'string' && serviceAccounts.has(name));
+  // nameref.go filterMapCandidatesByNamespace: a subject's namespace picks the ServiceAccounts its build's files write
+  // in it (GroupedByOriginalNamespace, none written is default), which the build then moves with the subject
+  return typeof name === 'string' && serviceAccounts?.get(name)?.has(String(subject['namespace'])) === true;
 }
 
 function isRoleBinding(kind: string): boolean {

@@ -4,7 +4,7 @@
 import { normalize } from 'node:path';
 import { asArray, asRecord } from '../model/object.js';
 import { resolveFrom } from './expand-inputs.js';
-import type { ServiceAccountsOf } from './kustomize.js';
+import type { ServiceAccountId, ServiceAccountsOf } from './kustomize.js';
 import { parseDocuments, type ParseLimits } from './parse-documents.js';
 import { readSourceFile, type ReadResult } from './read-file.js';
 import type { SourceText } from './source-text.js';
@@ -23,27 +23,31 @@ const TOP_LEVEL_SERVICE_ACCOUNT = /^kind:[ \t]*(["']?)ServiceAccount\1[ \t]*(?:#
 const LIST_OR_FLOW = /^(?:kind:[ \t]*["']?\w*List\b|[ \t]*[{[])/m;
 
 /**
- * The names of the ServiceAccounts each of `files` (among the inputs, as given) holds, a List's items too; a file not
- * among them is undefined. `known`: the files already read, by the names given.
+ * The ServiceAccounts each of `files` (among the inputs, as given) holds, a List's items too; a file not among them is
+ * undefined. `known`: the files already read, by the names given.
  */
 export async function serviceAccountsOfFiles(files: readonly string[], cwd: string, limits: ParseLimits & { readonly maxFileSize: number }, known: ReadonlyMap<string, ReadResult>): Promise<ServiceAccountsOf> {
-  const names = new Map<string, readonly string[]>();
+  const held = new Map<string, readonly ServiceAccountId[]>();
   // one file after the other: their texts are not kept
   for (const file of files) {
     const read = known.get(file) ?? (await readSourceFile(file, resolveFrom(cwd, file), limits.maxFileSize));
-    names.set(normalize(file), 'source' in read && mayHoldServiceAccount(read.source.text) ? serviceAccountNames(read.source, limits) : []);
+    held.set(normalize(file), 'source' in read && mayHoldServiceAccount(read.source.text) ? serviceAccountIds(read.source, limits) : []);
   }
-  return (file) => names.get(file);
+  return (file) => held.get(file);
 }
 
-function serviceAccountNames(source: SourceText, limits: ParseLimits): string[] {
+function serviceAccountIds(source: SourceText, limits: ParseLimits): ServiceAccountId[] {
   const objects = parseDocuments(source, limits, 'none', 'manifest').documents.flatMap(({ value }) => {
     const record = asRecord(value);
     return typeof record?.['kind'] === 'string' && record['kind'].endsWith('List') ? asArray(record['items']) : [value];
   });
   return objects.flatMap((value) => {
     const object = asRecord(value);
-    const name = asRecord(object?.['metadata'])?.['name'];
-    return object?.['apiVersion'] === 'v1' && object['kind'] === 'ServiceAccount' && typeof name === 'string' ? [name] : [];
+    const metadata = asRecord(object?.['metadata']);
+    const name = metadata?.['name'];
+    if (object?.['apiVersion'] !== 'v1' || object['kind'] !== 'ServiceAccount' || typeof name !== 'string') return [];
+    // upstream: api/resid/resid.go EffectiveNamespace (an unset namespace is default)
+    const namespace = metadata?.['namespace'];
+    return [{ name, namespace: typeof namespace === 'string' && namespace !== '' ? namespace : 'default' }];
   });
 }

@@ -5,7 +5,7 @@ import { asArray, asRecord } from '../model/object.js';
 import { imageRulesOf, imageTagTransformerRule, withImage, type ImageRule } from './kustomize-images.js';
 import { replacementsTransforms } from './kustomize-replacements.js';
 import { annotationSetsOf, labelSetsOf, transformerPairSet, withPairs, type PairSet } from './kustomize-labels.js';
-import { namespaceOf, withNamespace, withSubjectReferences, withUnsetSubjectNamespaces } from './kustomize-namespace.js';
+import { namespaceOf, withNamespace, withSubjectReferences, withUnsetSubjectNamespaces, type BuildServiceAccounts } from './kustomize-namespace.js';
 import { replicaCountsOf, withReplicas, type ReplicaCount } from './kustomize-replicas.js';
 import type { KustomizeTransform } from './kustomized-document.js';
 import { kustomizationPatches, type PatchSources } from './kustomize-patches.js';
@@ -221,8 +221,14 @@ export function kustomizeTransforms(kustomizations: readonly { file: string; val
   return out;
 }
 
-/** The names of the ServiceAccounts a resource file (a normalised path) holds, or undefined when it is not among the inputs. */
-export type ServiceAccountsOf = (file: string) => readonly string[] | undefined;
+/** The ServiceAccounts a resource file (a normalised path) holds, or undefined when it is not among the inputs. */
+export type ServiceAccountsOf = (file: string) => readonly ServiceAccountId[] | undefined;
+
+/** A ServiceAccount as its file writes it: `namespace` is default where it writes none. */
+export interface ServiceAccountId {
+  readonly name: string;
+  readonly namespace: string;
+}
 
 /** The kustomizations a build reads, by directory: its own and those it includes (resources, bases, components), directly or not. */
 function buildMembers<T extends { readonly record: Readonly<Record<string, unknown>> }>(read: ReadonlyMap<string, T>, entry: string): [string, T][] {
@@ -251,15 +257,15 @@ export function namespacedBuildFiles(kustomizations: readonly { file: string; va
   return new Set([...read].filter(([, { record }]) => namespaceOf(record) !== undefined).flatMap(([directory]) => buildFiles(read, directory)));
 }
 
-/** The names of the ServiceAccounts in `files`, or undefined when one of the files is not among the inputs. */
-function buildServiceAccounts(files: readonly string[], serviceAccounts: ServiceAccountsOf): ReadonlySet<string> | undefined {
-  const names = new Set<string>();
+/** The ServiceAccounts in `files`, or undefined when one of the files is not among the inputs. */
+function buildServiceAccounts(files: readonly string[], serviceAccounts: ServiceAccountsOf): BuildServiceAccounts | undefined {
+  const namespaces = new Map<string, Set<string>>();
   for (const file of files) {
     const held = serviceAccounts(file);
     if (held === undefined) return undefined;
-    for (const name of held) names.add(name);
+    for (const { name, namespace } of held) namespaces.set(name, (namespaces.get(name) ?? new Set()).add(namespace));
   }
-  return names;
+  return namespaces;
 }
 
 /**
@@ -386,7 +392,7 @@ interface TransformerConfig {
  * One that writes a template action (helmify's `release: "{{ .Release.Name }}"`) builds a Helm chart whose values
  * only `helm template` knows: it is not applied.
  */
-function transformsOf(file: string, record: Readonly<Record<string, unknown>>, build: { readonly configurations: readonly unknown[]; readonly serviceAccounts: ReadonlySet<string> | undefined }, sources: PatchSources, transformers: readonly TransformerConfig[]): BuildTransforms {
+function transformsOf(file: string, record: Readonly<Record<string, unknown>>, build: { readonly configurations: readonly unknown[]; readonly serviceAccounts: BuildServiceAccounts | undefined }, sources: PatchSources, transformers: readonly TransformerConfig[]): BuildTransforms {
   const namespace = namespaceOf(record);
   const specs = build.configurations.flatMap((configuration) => fieldSpecsOf(configuration, 'namespace'));
   const patches = kustomizationPatches(file, record, sources, (entry) => entryPath(dirname(file), entry));
@@ -485,16 +491,16 @@ function replicaTransform(rule: ReplicaCount): KustomizeTransform {
  * The namespace transformer; where builds set different namespaces, what they all do: the subjects of a
  * (Cluster)RoleBinding that name no namespace get one (the first build's standing for each).
  */
-function namespaceTransform(namespace: string, specs: readonly FieldSpec[], serviceAccounts: ReadonlySet<string> | undefined): KustomizeTransform {
+function namespaceTransform(namespace: string, specs: readonly FieldSpec[], serviceAccounts: BuildServiceAccounts | undefined): KustomizeTransform {
   return { key: `namespace ${JSON.stringify(namespace)}`, sets: 'namespace', apply: (value) => withNamespace(value, namespace, specs), whereBuildsDisagree: unsetSubjectsTransform(namespace, serviceAccounts) };
 }
 
 /** The subjects of bindings that name a ServiceAccount of a build that sets `namespace` (withSubjectReferences). */
-function subjectReferencesTransform(namespace: string, serviceAccounts: ReadonlySet<string> | undefined): KustomizeTransform {
+function subjectReferencesTransform(namespace: string, serviceAccounts: BuildServiceAccounts | undefined): KustomizeTransform {
   return { key: `subject references ${JSON.stringify(namespace)}`, sets: 'namespace', apply: (value) => withSubjectReferences(value, namespace, serviceAccounts), whereBuildsDisagree: unsetSubjectsTransform(namespace, serviceAccounts) };
 }
 
-function unsetSubjectsTransform(namespace: string, serviceAccounts: ReadonlySet<string> | undefined): KustomizeTransform {
+function unsetSubjectsTransform(namespace: string, serviceAccounts: BuildServiceAccounts | undefined): KustomizeTransform {
   // (a third build setting yet another namespace agrees with this one)
   const subjects: KustomizeTransform = { key: 'subject namespaces where unset', sets: 'namespace', apply: (value) => withUnsetSubjectNamespaces(value, namespace, serviceAccounts), get whereBuildsDisagree() { return subjects; } };
   return subjects;
