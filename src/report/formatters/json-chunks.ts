@@ -79,6 +79,10 @@ const BATCH_CHARS = 1 << 12;
  * number of items per call follows their length, so that a piece stays near BATCH_CHARS.
  */
 function* itemsInBatches(items: readonly unknown[], indent: string): Generator<string> {
+  if (sharesMembers(items)) {
+    yield* recordsWithSharedMembers(items, indent);
+    return;
+  }
   yield '[';
   let count = 1;
   for (let start = 0; start < items.length; ) {
@@ -106,6 +110,71 @@ function itemsText(batch: readonly unknown[], indent: string): string {
   const closing = levels * (levels + 1);
   // then the batch's own `[` and `\n<indent>]`
   return text.slice(opening + 1, text.length - closing - indent.length - 2);
+}
+
+/**
+ * Whether the array's first records share an object member (the same object, as the `nodes` records of alike nodes
+ * share their amounts): its records are then written member by member, each shared object stringified once.
+ */
+function sharesMembers(items: readonly unknown[]): boolean {
+  const [first, ...next] = items.slice(0, 3);
+  if (!isPlainRecord(first)) return false;
+  return Object.keys(first).some((key) => {
+    const member = first[key];
+    return typeof member === 'object' && member !== null && next.some((item) => isPlainRecord(item) && item[key] === member);
+  });
+}
+
+/**
+ * itemsInBatches for records sharing objects: `[` + members(item, 0) per item + `]` exactly, where each object member is
+ * stringified once per distinct object (by identity: 20,000 node records share a few amounts objects) instead of once
+ * per record; a record that is no plain object, or has a member with toJSON (which JSON.stringify calls with its key),
+ * is stringified whole.
+ */
+function* recordsWithSharedMembers(items: readonly unknown[], indent: string): Generator<string> {
+  const inner = `${indent}  `;
+  const memberIndent = `\n${inner}  `;
+  const objectTexts = new Map<object, string>();
+  const keyTexts = new Map<string, string>();
+  let text = '[';
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    text += `${index === 0 ? '' : ','}\n${inner}${recordText(item, memberIndent, objectTexts, keyTexts) ?? stringified(toJsonValue(item), inner, true)}`;
+    if (text.length >= CHUNK_CHARS) {
+      yield text;
+      text = '';
+    }
+  }
+  yield `${text}\n${indent}]`;
+}
+
+/** The record as JSON.stringify(item, null, 2) writes it at `memberIndent`, or undefined when it cannot tell. */
+function recordText(item: unknown, memberIndent: string, objectTexts: Map<object, string>, keyTexts: Map<string, string>): string | undefined {
+  if (!isPlainRecord(item)) return undefined;
+  let text = '';
+  for (const key of Object.keys(item)) {
+    const member = item[key];
+    let memberText: string | undefined;
+    if (typeof member === 'object' && member !== null) {
+      if (typeof (member as { toJSON?: unknown }).toJSON === 'function') return undefined;
+      memberText = objectTexts.get(member);
+      if (memberText === undefined) objectTexts.set(member, (memberText = (JSON.stringify(member, null, 2) as string).replaceAll('\n', memberIndent)));
+    } else if (isWritable(member)) {
+      if (typeof member === 'bigint') return undefined;
+      memberText = JSON.stringify(member) as string;
+    } else continue;
+    let keyText = keyTexts.get(key);
+    if (keyText === undefined) keyTexts.set(key, (keyText = `${memberIndent}${JSON.stringify(key)}: `));
+    text += `${text === '' ? '' : ','}${keyText}${memberText}`;
+  }
+  return text === '' ? '{}' : `{${text}${memberIndent.slice(0, -2)}}`;
+}
+
+/** Mappings as JSON.stringify walks them without surprises: plain objects, no class instances. */
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return (prototype === Object.prototype || prototype === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
 }
 
 /** What JSON.stringify sees: the result of toJSON() when there is one. */
