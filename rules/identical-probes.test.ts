@@ -7,6 +7,7 @@ import rule, { isSameValue } from './identical-probes.js';
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     { name: 'a native sidecar with a more tolerant liveness probe', fixture: 'fixtures/rules/identical-probes/valid-native-sidecar.yaml' },
+    { name: 'a field set to other than the default the other probe gets', fixture: 'fixtures/rules/identical-probes/valid-defaults-differ.yaml' },
     {
       name: 'different failureThreshold; only one probe',
       code: `
@@ -27,6 +28,14 @@ new RuleTester({ describe, it }).run(rule, {
   ],
   invalid: [
     { name: 'a native sidecar', fixture: 'fixtures/rules/identical-probes/invalid-native-sidecar.yaml', errors: [{ messageId: 'identical', line: 15, column: 11, data: { container: 'proxy' } }] },
+    {
+      name: 'defaults written out on one probe only',
+      fixture: 'fixtures/rules/identical-probes/invalid-defaults-written-out.yaml',
+      errors: [
+        { messageId: 'identical', line: 17, column: 11, data: { container: 'server' } },
+        { messageId: 'identical', line: 25, column: 11, data: { container: 'web' } },
+      ],
+    },
     {
       name: 'same probe with keys in another order',
       code: `

@@ -10,7 +10,7 @@ export default defineRule({
     category: 'probes',
     description: 'livenessProbe and readinessProbe are identical',
     rationale:
-      'Readiness takes a pod out of its Services while it cannot serve; liveness restarts it. When both are the same probe with the same thresholds, an overloaded pod is restarted at the very moment it should only have been taken out of rotation, which turns load spikes into restart storms. Probes that differ in any field, such as a higher failureThreshold for liveness, are not reported. A native sidecar (an init container with restartPolicy: Always) is checked too: the kubelet restarts it on its liveness probe and the pod is ready only when it is (plain init containers cannot have these probes).',
+      'Readiness takes a pod out of its Services while it cannot serve; liveness restarts it. When both are the same probe with the same thresholds, an overloaded pod is restarted at the very moment it should only have been taken out of rotation, which turns load spikes into restart storms. Probes are compared as the API server stores them, defaults filled in (periodSeconds 10, timeoutSeconds 1, successThreshold 1, failureThreshold 3, an httpGet\'s path / and scheme HTTP), so periodSeconds: 10 written on one probe only does not make them differ; probes that differ in any field, such as a higher failureThreshold for liveness, are not reported. A native sidecar (an init container with restartPolicy: Always) is checked too: the kubelet restarts it on its liveness probe and the pod is ready only when it is (plain init containers cannot have these probes).',
     remediation: 'Give the livenessProbe a more tolerant failureThreshold or periodSeconds than the readinessProbe, or point it at a cheaper endpoint that only checks that the process is alive.',
     defaultOn: true,
     appliesTo: { target: 'container', containerTypes: ['container', 'initContainer'] },
@@ -19,10 +19,37 @@ export default defineRule({
   check(container, { report }) {
     const liveness = asRecord(container.value['livenessProbe']);
     const readiness = asRecord(container.value['readinessProbe']);
-    if (!liveness || !readiness || !isSameValue(liveness, readiness)) return;
+    if (!liveness || !readiness || !isSameValue(asDefaulted(liveness), asDefaulted(readiness))) return;
     report({ messageId: 'identical', data: { container: containerLabel(container) }, at: container.path.concat('livenessProbe'), on: 'key' });
   },
 });
+
+// upstream: pkg/apis/core/v1/defaults.go SetDefaults_Probe, SetDefaults_HTTPGetAction (each fills a field left zero)
+const PROBE_DEFAULTS: Readonly<Record<string, unknown>> = { timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 };
+const HTTP_GET_DEFAULTS: Readonly<Record<string, unknown>> = { path: '/', scheme: 'HTTP' };
+
+/**
+ * The probe as the API server stores it: a field written as its zero value (initialDelaySeconds: 0, host: "",
+ * httpHeaders: []) is the same as an absent one, and the defaults fill what is left unset, so periodSeconds: 10 on one
+ * probe and none on the other is the same probe.
+ */
+function asDefaulted(probe: Readonly<Record<string, unknown>>): unknown {
+  const pruned = asRecord(withoutZeroValues(probe)) ?? {};
+  const httpGet = asRecord(pruned['httpGet']);
+  return { ...PROBE_DEFAULTS, ...pruned, ...(httpGet && { httpGet: { ...HTTP_GET_DEFAULTS, ...httpGet } }) };
+}
+
+function withoutZeroValues(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutZeroValues);
+  const record = asRecord(value);
+  if (!record) return value;
+  const entries = Object.entries(record).map(([key, item]) => [key, withoutZeroValues(item)] as const);
+  return Object.fromEntries(entries.filter(([, item]) => !isZeroValue(item)));
+}
+
+function isZeroValue(value: unknown): boolean {
+  return value === null || value === 0 || value === '' || (Array.isArray(value) && value.length === 0);
+}
 
 /**
  * Whether two values are the same JSON: arrays item by item, objects key by key whatever the key order, anything
