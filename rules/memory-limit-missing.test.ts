@@ -22,6 +22,7 @@ const teamPodWith = (item: string) => `
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     { fixture: 'fixtures/rules/memory-limit-missing/valid-pod-level-limit.yaml' },
+    { name: 'a container limit of 0 under a pod-level limit', fixture: 'fixtures/rules/memory-limit-missing/valid-zero-limit-pod-level.yaml' },
     {
       name: 'limit set, or defaulted by a LimitRange in the same namespace',
       code: teamPodWith('{type: Container, default: {memory: 128Mi}}'),
@@ -33,6 +34,8 @@ new RuleTester({ describe, it }).run(rule, {
   ],
   invalid: [
     { fixture: 'fixtures/rules/memory-limit-missing/invalid-pod-level-request-only.yaml', errors: [{ messageId: 'missing', line: 8, column: 13, data: { container: 'web' } }] },
+    // kube-score score/container/container.go containerResources (Limits.Memory().IsZero(): "Memory limit is not set")
+    { name: 'a memory limit of 0, which no LimitRange default replaces', fixture: 'fixtures/rules/memory-limit-missing/invalid-zero-limit.yaml', errors: [{ messageId: 'missing', line: 12, column: 17, data: { container: 'api' } }] },
     {
       name: 'no limit; a LimitRange in another namespace does not count',
       code: `

@@ -2,7 +2,7 @@
 import { containerLabel, containerNamePath } from '../src/lint/container.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { containerDefaults } from '../src/lint/limit-range.js';
-import { containerResources, isSet, podLevelResources } from '../src/lint/resources.js';
+import { containerResources, isNonZero, isSet, podLevelResources } from '../src/lint/resources.js';
 
 export default defineRule({
   meta: {
@@ -11,7 +11,7 @@ export default defineRule({
     category: 'resources',
     description: 'container has no memory limit',
     rationale:
-      'Unlike cpu, memory cannot be throttled. A container without a memory limit can grow until the node runs out of memory, and then the kernel or the kubelet kills whatever it picks, often other pods. A pod-level memory limit (spec.resources.limits.memory, PodLevelResources) caps every container, and a default limit from a LimitRange that shares the namespace counts when the inputs contain one.',
+      'Unlike cpu, memory cannot be throttled. A container without a memory limit can grow until the node runs out of memory, and then the kernel or the kubelet kills whatever it picks, often other pods. A pod-level memory limit (spec.resources.limits.memory, PodLevelResources) caps every container, and a default limit from a LimitRange that shares the namespace counts when the inputs contain one. A limit of 0 is none: the kubelet sets no memory limit for it, as kube-score and kube-linter read it.',
     remediation: 'Set resources.limits.memory, usually equal to or a little above the memory request.',
     defaultOn: true,
     queries: ['LimitRange'],
@@ -20,7 +20,8 @@ export default defineRule({
   },
   check(container, { workload, index, report }) {
     const { limits } = containerResources(container);
-    if (isSet(limits['memory']) || isSet(podLevelResources(workload).limits['memory']) || containerDefaults(index, workload.object).limits.has('memory')) return;
+    if (isNonZero(limits['memory']) || isNonZero(podLevelResources(workload).limits['memory'])) return;
+    if (!isSet(limits['memory']) && containerDefaults(index, workload.object).limits.has('memory')) return;
     report({ messageId: 'missing', data: { container: containerLabel(container) }, at: containerNamePath(container) });
   },
 });

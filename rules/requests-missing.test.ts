@@ -5,6 +5,7 @@ import rule from './requests-missing.js';
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     { fixture: 'fixtures/rules/requests-missing/valid-pod-level-resources.yaml' },
+    { name: 'small amounts, a limit copied into the request, a 0 request under a pod-level one', fixture: 'fixtures/rules/requests-missing/valid-non-zero-amounts.yaml' },
     { name: 'a namespace-less LimitRange defaults the pods of its own directory', fixture: ['fixtures/rules/requests-missing/project-a/limitrange.yaml', 'fixtures/rules/requests-missing/project-a/pod.yaml'] },
     {
       name: 'requests set, limits only (defaulted into requests), LimitRange default in the namespace',
@@ -36,6 +37,16 @@ new RuleTester({ describe, it }).run(rule, {
   ],
   invalid: [
     { fixture: 'fixtures/rules/requests-missing/invalid-pod-level-cpu-only.yaml', errors: [{ messageId: 'missing', line: 8, column: 13, data: { container: 'web', resources: 'memory' } }] },
+    // kube-score score/container/container.go containerResources (Requests.Cpu().IsZero(): "CPU request is not set")
+    {
+      name: 'requests of 0, limits of 0 copied into them, a 0 request beside a limit',
+      fixture: 'fixtures/rules/requests-missing/invalid-zero-amounts.yaml',
+      errors: [
+        { messageId: 'missing', line: 8, column: 13, data: { container: 'requests-zero', resources: 'cpu or memory' } },
+        { messageId: 'missing', line: 11, column: 13, data: { container: 'limits-zero', resources: 'cpu or memory' } },
+        { messageId: 'missing', line: 14, column: 13, data: { container: 'request-zero-limit-set', resources: 'cpu' } },
+      ],
+    },
     {
       name: 'a namespace-less LimitRange does not default the pods of a sibling project',
       fixture: ['fixtures/rules/requests-missing/project-a/limitrange.yaml', 'fixtures/rules/requests-missing/project-b/pod.yaml'],

@@ -1,6 +1,7 @@
 // A container's resources.requests and resources.limits as plain maps, with the paths rules report at.
 import type { Path } from '../model/document.js';
 import { asRecord } from '../model/object.js';
+import { compareQuantities, parseQuantity, ZERO } from '../model/quantity.js';
 import type { ContainerView, Workload } from '../model/workload.js';
 
 export interface ContainerResources {
@@ -61,4 +62,23 @@ export function isPodLevelResourcesSet(workload: Workload): boolean {
 /** True when the value is set (the API server treats an explicit null like an absent field). */
 export function isSet(value: unknown): boolean {
   return value !== undefined && value !== null;
+}
+
+/**
+ * Whether a request or limit asks for something: set, and not a zero quantity. A cpu or memory amount of 0 is none at
+ * all: the QoS class counts only positive requests and limits, and the kubelet sets no memory limit for 0. A value
+ * that is no quantity counts as set (the schema reports it).
+ */
+// upstream: pkg/apis/core/v1/helper/qos/qos.go ComputePodQOS (quantity.Cmp(zeroQuantity) == 1);
+// pkg/kubelet/kuberuntime/kuberuntime_container_linux.go calculateLinuxResources (if memLimit != 0)
+export function isNonZero(value: unknown): boolean {
+  if (!isSet(value)) return false;
+  const quantity = parseQuantity(value);
+  return quantity === undefined || compareQuantities(quantity, ZERO) !== 0;
+}
+
+/** The request a container or pod gets for a resource: its own, else its limit (the API server copies the limit). */
+// upstream: pkg/apis/core/v1/defaults.go SetDefaults_Pod (a limit without a request becomes the request)
+export function defaultedRequest(resources: Pick<ContainerResources, 'requests' | 'limits'>, name: string): unknown {
+  return isSet(resources.requests[name]) ? resources.requests[name] : resources.limits[name];
 }
