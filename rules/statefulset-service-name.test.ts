@@ -8,7 +8,7 @@ const DB = `
   metadata: {name: db}
   spec:
     serviceName: db
-    template: {spec: {containers: [{name: c, image: "c:1"}]}}
+    template: {metadata: {labels: {app: db}}, spec: {containers: [{name: c, image: "c:1"}]}}
   ---
 `;
 
@@ -25,8 +25,15 @@ new RuleTester({ describe, it }).run(rule, {
 `,
     },
     { name: 'no Services in the inputs at all', code: DB },
+    { name: 'headless Services selecting the pods, one pod by its pod-name label, or none (endpoints kept by hand)', fixture: 'fixtures/rules/statefulset-service-name/valid-service-selects-pods.yaml' },
   ],
   invalid: [
+    // kube-score score/apps_test.go TestStatefulsetHasServiceNameDifferentLabel (statefulset-service-name-different-label.yaml)
+    {
+      name: 'a headless Service that selects other pods',
+      fixture: 'fixtures/rules/statefulset-service-name/invalid-service-selects-other-pods.yaml',
+      errors: [{ messageId: 'notSelecting', line: 15, column: 16, data: { name: 'db' } }],
+    },
     {
       code: `${DB}
   apiVersion: v1
