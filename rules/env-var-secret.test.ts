@@ -4,6 +4,7 @@ import rule from './env-var-secret.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'words that contain a secret-like word, camelCase references', fixture: 'fixtures/rules/env-var-secret/valid-joined-and-camel-case-names.yaml' },
     {
       name: 'etcd\'s initial cluster token only seeds the cluster id',
       code: `
@@ -90,6 +91,17 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    // kube-linter pkg/builtinchecks/yamls/env-var-secret.yaml ((?i).*secret.*); Polaris sensitiveContainerEnvVar.yaml ((?i)password, token, secret)
+    {
+      name: 'secret-like words ending longer words, and camelCase names',
+      fixture: 'fixtures/rules/env-var-secret/invalid-joined-and-camel-case-names.yaml',
+      errors: [
+        { messageId: 'literal', line: 14, column: 41, data: { name: 'PGPASSWORD', container: 'psql' } },
+        { messageId: 'literal', line: 15, column: 57, data: { name: 'spring.datasource.password', container: 'psql' } },
+        { messageId: 'literal', line: 16, column: 43, data: { name: 'clientSecret', container: 'psql' } },
+        { messageId: 'literal', line: 17, column: 46, data: { name: 'NGROK_AUTHTOKEN', container: 'psql' } },
+      ],
+    },
     { fixture: 'fixtures/rules/env-var-secret/invalid-literal-password.yaml', errors: [{ messageId: 'literal', line: 10, column: 46, data: { name: 'MYSQL_ROOT_PASSWORD', container: 'mysql' } }] },
     {
       code: `

@@ -4,7 +4,17 @@ import { defineRule } from '../src/lint/define-rule.js';
 import { asArray, asRecord } from '../src/model/object.js';
 import { secretShapeOf } from '../src/lint/secret-shapes.js';
 
-const SECRET_NAME = /(?:^|_)(?:PASS(?:WORD|WD)?|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)(?:_|$)/i;
+/**
+ * A secret-like word of the name, whose words are split at _, . and - and where a lower-case letter meets an upper-case
+ * one (dbPassword, clientSecret). PASSWORD, PASSWD, SECRET and TOKEN also end longer words: PGPASSWORD (libpq's),
+ * ROOTPASSWORD, CLIENTSECRET, AUTHTOKEN; PASSWORDLESS or TOKENIZER do not.
+ */
+const SECRET_NAME = /(?:^|_)(?:[A-Z0-9]*(?:PASSWORD|PASSWD|SECRET|TOKEN)|PASS|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)(?:_|$)/i;
+
+/** The name with its words joined by _, so that SECRET_NAME and REFERENCE_NAME read dbPassword as db_Password. */
+function wordsOf(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[.-]/g, '_');
+}
 /** Names that hold where a secret is, not the secret itself. */
 const REFERENCE_NAME = /_(?:FILE|PATH|DIR|NAME|NAMESPACE|REF|ID|VERSION|ENABLED|LENGTH|TTL|TIMEOUT|HEADER|URL|ENDPOINT)$/i;
 /**
@@ -25,7 +35,7 @@ export default defineRule({
     category: 'security',
     description: 'environment variable with a secret-like name has a literal value',
     rationale:
-      'A password or token written as env.value is stored in the repository, shown by kubectl get -o yaml and describe, and kept in the API server\'s audit logs. Names that point at a secret (PASSWORD_FILE, TOKEN_PATH, SECRET_ID, SECRET_VERSION), etcd\'s ETCD_INITIAL_CLUSTER_TOKEN (a bootstrap label, no credential) and values that are paths, variable references, the name of a Secret of the inputs in the pod\'s namespace (knative\'s SECRET_TLS_TLSCERTIFICATE names the Secret to read), numbers or flags (true, yes, on, random: MYSQL_RANDOM_ROOT_PASSWORD=yes asks for a generated password) are not reported.',
+      'A password or token written as env.value is stored in the repository, shown by kubectl get -o yaml and describe, and kept in the API server\'s audit logs. A name is read word by word (DB_PASSWORD, dbPassword, spring.datasource.password), and PASSWORD, PASSWD, SECRET and TOKEN count at the end of a longer word too (libpq\'s PGPASSWORD, CLIENTSECRET), as kube-linter and Polaris find them anywhere in the name. Names that point at a secret (PASSWORD_FILE, TOKEN_PATH, SECRET_ID, SECRET_VERSION), etcd\'s ETCD_INITIAL_CLUSTER_TOKEN (a bootstrap label, no credential) and values that are paths, variable references, the name of a Secret of the inputs in the pod\'s namespace (knative\'s SECRET_TLS_TLSCERTIFICATE names the Secret to read), numbers or flags (true, yes, on, random: MYSQL_RANDOM_ROOT_PASSWORD=yes asks for a generated password) are not reported.',
     remediation: 'Move the value into a Secret and reference it with env.valueFrom.secretKeyRef, or better mount the Secret as a file.',
     defaultOn: true,
     queries: ['Secret'],
@@ -38,7 +48,8 @@ export default defineRule({
       const name = env?.['name'];
       const value = env?.['value'];
       if (typeof name !== 'string' || typeof value !== 'string' || value.trim() === '') return;
-      if (!SECRET_NAME.test(name) || REFERENCE_NAME.test(name) || NOT_SECRET_NAME.test(name) || HARMLESS_VALUE.test(value)) return;
+      const words = wordsOf(name);
+      if (!SECRET_NAME.test(words) || REFERENCE_NAME.test(words) || NOT_SECRET_NAME.test(words) || HARMLESS_VALUE.test(value)) return;
       // a value shaped like a known key or token is plaintext-secret's, with the stronger message
       if (secretShapeOf(value) !== undefined) return;
       // the name of a Secret of the inputs in the pod's namespace tells the program which Secret to read
