@@ -4,6 +4,7 @@ import rule from './env-var-secret.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'references Bank-Vaults, 1Password and akv2k8s replace at start-up', fixture: 'fixtures/rules/env-var-secret/valid-injector-references.yaml' },
     { name: 'words that contain a secret-like word, camelCase references', fixture: 'fixtures/rules/env-var-secret/valid-joined-and-camel-case-names.yaml' },
     {
       name: 'etcd\'s initial cluster token only seeds the cluster id',
@@ -91,6 +92,14 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'literals that only look like injector references',
+      fixture: 'fixtures/rules/env-var-secret/invalid-reference-lookalikes.yaml',
+      errors: [
+        { messageId: 'literal', line: 11, column: 38, data: { name: 'DB_PASSWORD', container: 'app' } },
+        { messageId: 'literal', line: 12, column: 36, data: { name: 'API_TOKEN', container: 'app' } },
+      ],
+    },
     // kube-linter pkg/builtinchecks/yamls/env-var-secret.yaml ((?i).*secret.*); Polaris sensitiveContainerEnvVar.yaml ((?i)password, token, secret)
     {
       name: 'secret-like words ending longer words, and camelCase names',

@@ -28,6 +28,15 @@ const NOT_SECRET_NAME = /(?:^|_)INITIAL_CLUSTER_TOKEN$/i;
  */
 const HARMLESS_VALUE = /^(?:\/|\$\(|\$\{|(?:true|false|yes|no|on|off|y|n|random|enabled?|disabled?|none|empty)$|\d+(?:\.\d+)?$)/i;
 
+/**
+ * Values a secret injector replaces with the secret at start-up, so the manifest holds only where the secret is:
+ * Bank-Vaults' vault: and bao: references (>> for a dynamic secret), 1Password's op://vault/item/field, and
+ * akv2k8s' name@azurekeyvault.
+ */
+// upstream: bank-vaults/vault-secrets-webhook pkg/common HasVaultPrefix, HasBaoPrefix; 1Password
+// kubernetes-secrets-injector (op:// env values); SparebankenVest azure-key-vault-to-kubernetes envLookupKey
+const SECRET_REFERENCE = /^(?:>>)?(?:vault|bao):|^op:\/\/|@azurekeyvault(?:\?|$)/;
+
 export default defineRule({
   meta: {
     id: 'env-var-secret',
@@ -35,7 +44,7 @@ export default defineRule({
     category: 'security',
     description: 'environment variable with a secret-like name has a literal value',
     rationale:
-      'A password or token written as env.value is stored in the repository, shown by kubectl get -o yaml and describe, and kept in the API server\'s audit logs. A name is read word by word (DB_PASSWORD, dbPassword, spring.datasource.password), and PASSWORD, PASSWD, SECRET and TOKEN count at the end of a longer word too (libpq\'s PGPASSWORD, CLIENTSECRET), as kube-linter and Polaris find them anywhere in the name. Names that point at a secret (PASSWORD_FILE, TOKEN_PATH, SECRET_ID, SECRET_VERSION), etcd\'s ETCD_INITIAL_CLUSTER_TOKEN (a bootstrap label, no credential) and values that are paths, variable references, the name of a Secret of the inputs in the pod\'s namespace (knative\'s SECRET_TLS_TLSCERTIFICATE names the Secret to read), numbers or flags (true, yes, on, random: MYSQL_RANDOM_ROOT_PASSWORD=yes asks for a generated password) are not reported.',
+      'A password or token written as env.value is stored in the repository, shown by kubectl get -o yaml and describe, and kept in the API server\'s audit logs. A name is read word by word (DB_PASSWORD, dbPassword, spring.datasource.password), and PASSWORD, PASSWD, SECRET and TOKEN count at the end of a longer word too (libpq\'s PGPASSWORD, CLIENTSECRET), as kube-linter and Polaris find them anywhere in the name. Names that point at a secret (PASSWORD_FILE, TOKEN_PATH, SECRET_ID, SECRET_VERSION), etcd\'s ETCD_INITIAL_CLUSTER_TOKEN (a bootstrap label, no credential) and values that are paths, variable references, the name of a Secret of the inputs in the pod\'s namespace (knative\'s SECRET_TLS_TLSCERTIFICATE names the Secret to read), numbers or flags (true, yes, on, random: MYSQL_RANDOM_ROOT_PASSWORD=yes asks for a generated password), and references a secret injector replaces at start-up (Bank-Vaults\' vault:secret/data/db#password, 1Password\'s op://vault/item/field, akv2k8s\' db-password@azurekeyvault) are not reported.',
     remediation: 'Move the value into a Secret and reference it with env.valueFrom.secretKeyRef, or better mount the Secret as a file.',
     defaultOn: true,
     queries: ['Secret'],
@@ -49,7 +58,7 @@ export default defineRule({
       const value = env?.['value'];
       if (typeof name !== 'string' || typeof value !== 'string' || value.trim() === '') return;
       const words = wordsOf(name);
-      if (!SECRET_NAME.test(words) || REFERENCE_NAME.test(words) || NOT_SECRET_NAME.test(words) || HARMLESS_VALUE.test(value)) return;
+      if (!SECRET_NAME.test(words) || REFERENCE_NAME.test(words) || NOT_SECRET_NAME.test(words) || HARMLESS_VALUE.test(value) || SECRET_REFERENCE.test(value)) return;
       // a value shaped like a known key or token is plaintext-secret's, with the stronger message
       if (secretShapeOf(value) !== undefined) return;
       // the name of a Secret of the inputs in the pod's namespace tells the program which Secret to read
