@@ -32,8 +32,9 @@ new RuleTester({ describe, it }).run(rule, {
       name: 'defaults written out on one probe only',
       fixture: 'fixtures/rules/identical-probes/invalid-defaults-written-out.yaml',
       errors: [
-        { messageId: 'identical', line: 17, column: 11, data: { container: 'server' } },
-        { messageId: 'identical', line: 25, column: 11, data: { container: 'web' } },
+        { messageId: 'identical', line: 18, column: 11, data: { container: 'server' } },
+        { messageId: 'identical', line: 26, column: 11, data: { container: 'web' } },
+        { messageId: 'identical', line: 35, column: 11, data: { container: 'api' } },
       ],
     },
     {
