@@ -27,6 +27,8 @@ describe('kustomize namePrefix and nameSuffix (PrefixTransformer.go, SuffixTrans
       // the autoscaler names the Deployment as the builds do: it scales it
       'kustomize-name-prefix/base/app.yaml:11 hpa-replicas: replicas is set, but HorizontalPodAutoscaler "manager" scales this Deployment',
       'kustomize-name-prefix/base/app.yaml:44 non-existent-service-account: no ServiceAccount "kruise-manager-staging" is defined in namespace "default" of the inputs',
+      // serviceName kruise-db-prod finds base's Service db by the name the prod build gives it; that Service selects the db pods, not cache's
+      'kustomize-name-prefix/overlays/prod/extra.yaml:21 statefulset-service-name: Service "kruise-db-prod" named by serviceName does not select the pods of this StatefulSet, so they get no per-pod DNS names',
       'kustomize-name-prefix/overlays/prod/extra.yaml:51 non-existent-service-account: no ServiceAccount "manager-prod" is defined in namespace "default" of the inputs',
     ]);
   });
