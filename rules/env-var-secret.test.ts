@@ -102,13 +102,15 @@ new RuleTester({ describe, it }).run(rule, {
     },
     // kube-linter pkg/builtinchecks/yamls/env-var-secret.yaml ((?i).*secret.*); Polaris sensitiveContainerEnvVar.yaml ((?i)password, token, secret)
     {
-      name: 'secret-like words ending longer words, and camelCase names',
+      name: 'secret-like words ending longer words, camelCase names, Azure keys',
       fixture: 'fixtures/rules/env-var-secret/invalid-joined-and-camel-case-names.yaml',
       errors: [
         { messageId: 'literal', line: 14, column: 41, data: { name: 'PGPASSWORD', container: 'psql' } },
         { messageId: 'literal', line: 15, column: 57, data: { name: 'spring.datasource.password', container: 'psql' } },
         { messageId: 'literal', line: 16, column: 43, data: { name: 'clientSecret', container: 'psql' } },
         { messageId: 'literal', line: 17, column: 46, data: { name: 'NGROK_AUTHTOKEN', container: 'psql' } },
+        { messageId: 'literal', line: 18, column: 56, data: { name: 'AZURE_STORAGE_ACCOUNT_KEY', container: 'psql' } },
+        { messageId: 'literal', line: 19, column: 46, data: { name: 'AZURE_BATCH_KEY', container: 'psql' } },
       ],
     },
     { fixture: 'fixtures/rules/env-var-secret/invalid-literal-password.yaml', errors: [{ messageId: 'literal', line: 10, column: 46, data: { name: 'MYSQL_ROOT_PASSWORD', container: 'mysql' } }] },

@@ -7,9 +7,10 @@ import { secretShapeOf } from '../src/lint/secret-shapes.js';
 /**
  * A secret-like word of the name, whose words are split at _, . and - and where a lower-case letter meets an upper-case
  * one (dbPassword, clientSecret). PASSWORD, PASSWD, SECRET and TOKEN also end longer words: PGPASSWORD (libpq's),
- * ROOTPASSWORD, CLIENTSECRET, AUTHTOKEN; PASSWORDLESS or TOKENIZER do not.
+ * ROOTPASSWORD, CLIENTSECRET, AUTHTOKEN; PASSWORDLESS or TOKENIZER do not. A storage account key (ACCOUNT_KEY) and an
+ * Azure key (AZURE_..._KEY: AZURE_STORAGE_KEY, AZURE_BATCH_KEY) are credentials too (Polaris sensitiveContainerEnvVar).
  */
-const SECRET_NAME = /(?:^|_)(?:[A-Z0-9]*(?:PASSWORD|PASSWD|SECRET|TOKEN)|PASS|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)(?:_|$)/i;
+const SECRET_NAME = /(?:^|_)(?:[A-Z0-9]*(?:PASSWORD|PASSWD|SECRET|TOKEN)|PASS|API_?KEY|ACCESS_?KEY|ACCOUNT_?KEY|PRIVATE_?KEY|CREDENTIALS?)(?:_|$)|^AZURE_\w*KEY$/i;
 
 /** The name with its words joined by _, so that SECRET_NAME and REFERENCE_NAME read dbPassword as db_Password. */
 function wordsOf(name: string): string {
@@ -44,7 +45,7 @@ export default defineRule({
     category: 'security',
     description: 'environment variable with a secret-like name has a literal value',
     rationale:
-      'A password or token written as env.value is stored in the repository, shown by kubectl get -o yaml and describe, and kept in the API server\'s audit logs. A name is read word by word (DB_PASSWORD, dbPassword, spring.datasource.password), and PASSWORD, PASSWD, SECRET and TOKEN count at the end of a longer word too (libpq\'s PGPASSWORD, CLIENTSECRET), as kube-linter and Polaris find them anywhere in the name. Names that point at a secret (PASSWORD_FILE, TOKEN_PATH, SECRET_ID, SECRET_VERSION), etcd\'s ETCD_INITIAL_CLUSTER_TOKEN (a bootstrap label, no credential) and values that are paths, variable references, the name of a Secret of the inputs in the pod\'s namespace (knative\'s SECRET_TLS_TLSCERTIFICATE names the Secret to read), numbers or flags (true, yes, on, random: MYSQL_RANDOM_ROOT_PASSWORD=yes asks for a generated password), and references a secret injector replaces at start-up (Bank-Vaults\' vault:secret/data/db#password, 1Password\'s op://vault/item/field, akv2k8s\' db-password@azurekeyvault) are not reported.',
+      'A password or token written as env.value is stored in the repository, shown by kubectl get -o yaml and describe, and kept in the API server\'s audit logs. A name is read word by word (DB_PASSWORD, dbPassword, spring.datasource.password), and PASSWORD, PASSWD, SECRET and TOKEN count at the end of a longer word too (libpq\'s PGPASSWORD, CLIENTSECRET), as kube-linter and Polaris find them anywhere in the name; a storage account key (AZURE_STORAGE_ACCOUNT_KEY) and any AZURE_..._KEY count, as in Polaris. Names that point at a secret (PASSWORD_FILE, TOKEN_PATH, SECRET_ID, SECRET_VERSION), etcd\'s ETCD_INITIAL_CLUSTER_TOKEN (a bootstrap label, no credential) and values that are paths, variable references, the name of a Secret of the inputs in the pod\'s namespace (knative\'s SECRET_TLS_TLSCERTIFICATE names the Secret to read), numbers or flags (true, yes, on, random: MYSQL_RANDOM_ROOT_PASSWORD=yes asks for a generated password), and references a secret injector replaces at start-up (Bank-Vaults\' vault:secret/data/db#password, 1Password\'s op://vault/item/field, akv2k8s\' db-password@azurekeyvault) are not reported.',
     remediation: 'Move the value into a Secret and reference it with env.valueFrom.secretKeyRef, or better mount the Secret as a file.',
     defaultOn: true,
     queries: ['Secret'],
