@@ -84,6 +84,7 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
       '20:2 not-kubernetes: document is not a mapping; skipped',
       '28:3 not-kubernetes: document is not a mapping; skipped',
       '33:3 not-kubernetes: document is not a mapping; skipped',
+      '37:3 not-kubernetes: document is not a mapping; skipped',
     ],
     objects: ['after'],
   },
@@ -255,7 +256,7 @@ describe('the loader reads what go-yaml v2 reads', () => {
     });
   });
 
-  it('reads an indented "---" on a document\'s first line as the plain scalar go-yaml reads', () => {
+  it('reads an indented "---" or other plain scalar on a document\'s first line as the plain scalar go-yaml reads', () => {
     const file = 'fixtures/load/go-yaml/invalid-indented-marker.yaml';
     const { documents } = parseDocuments(new SourceText(file, readFileSync(file, 'utf8')), DEFAULT_LIMITS);
     expect(documents.map((document) => document.value)).toEqual([
@@ -267,6 +268,8 @@ describe('the loader reads what go-yaml v2 reads', () => {
       '--- continued [on, lines left of it] {and a tab}',
       // ... after comment lines too
       '--- "and quoted"',
+      // ... as any plain scalar does
+      'plain scalar',
     ]);
     // ... and with CRLF line ends (the blank line before the marker ends in one)
     const crlf = '# c\r\n\r\n  ---\r\n[1]\r\n';

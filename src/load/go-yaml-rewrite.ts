@@ -61,7 +61,7 @@ export function rewriteForJsYaml(text: string): Rewritten | undefined {
   // becomes a space, so that the rest of the document is still read
   const consulted = scanner.collectionAfterColon || mayHaveTabInIndentation(text);
   const problem = consulted ? goYamlProblem(text) : undefined;
-  const edits = [...indentedMarkerEdits(text), ...found, ...(problem ? scanner.tabsAfterEntry : [])].sort((a, b) => a.offset - b.offset);
+  const edits = [...indentedScalarEdits(text), ...found, ...(problem ? scanner.tabsAfterEntry : [])].sort((a, b) => a.offset - b.offset);
   if (problem) scanner.problems.push({ message: problem.message, start: problem.offset, end: problem.offset + 1 });
   if (edits.length === 0 && scanner.problems.length === 0) return undefined;
   let out = '';
@@ -89,18 +89,19 @@ const INDENTED_MARKER = /^ +---(?:[ \t\r\n]|$)/;
 const FIRST_LINE_BREAK: Edit = { offset: 0, insert: '\n' };
 
 /**
- * An indented `---` on a document's first content line starts a plain scalar for go-yaml (a marker is at column 0
- * only), which the next lines continue at any indentation (a top-level node's is 0) until a comment, a value indicator
- * or a marker at column 0 (yaml_parser_scan_plain_scalar): `  ---` then `[1, 2]` is the string "--- [1, 2]". js-yaml
- * ends the scalar at a line left of the first one: such lines are padded to its column. On the text's first line a
- * line feed goes first too, which keeps js-yaml from taking the `---` for a marker.
+ * A plain scalar indented on a document's first content line, an indented `---` included (a marker is at column 0
+ * only), is a top-level node for go-yaml, which the next lines continue at any indentation (a top-level node's is 0)
+ * until a comment, a value indicator or a marker at column 0 (yaml_parser_scan_plain_scalar): `  ---` then `[1, 2]`
+ * is the string "--- [1, 2]", `# c`, `  a` then `b` is "a b". js-yaml ends the scalar at a line left of the first
+ * one: such lines are padded to its column. On the text's first line a line feed goes before a `---` too, which keeps
+ * js-yaml from taking it for a marker.
  */
-function indentedMarkerEdits(text: string): Edit[] {
-  const marker = INDENTED_MARKER_LINE.exec(text);
-  if (!marker) return [];
-  const column = marker[1]?.length ?? 0;
-  const lineStart = marker[0].length - column - 3;
-  const edits = lineStart === 0 ? [FIRST_LINE_BREAK] : [];
+function indentedScalarEdits(text: string): Edit[] {
+  const scalar = INDENTED_PLAIN_SCALAR_LINE.exec(text);
+  if (!scalar) return [];
+  const column = scalar[1]?.length ?? 0;
+  const lineStart = scalar[0].length - column;
+  const edits = lineStart === 0 && INDENTED_MARKER.test(text) ? [FIRST_LINE_BREAK] : [];
   const first = text.slice(lineStart, lineEndAt(text, lineStart));
   if (VALUE_INDICATOR.test(first) || COMMENT_AFTER.test(first)) return edits;
   for (let start = text.indexOf('\n', lineStart) + 1; start > 0; start = text.indexOf('\n', start) + 1) {
@@ -117,8 +118,12 @@ function indentedMarkerEdits(text: string): Edit[] {
   return edits;
 }
 
-/** Blank and comment lines, then an indented `---` (its indentation captured). */
-const INDENTED_MARKER_LINE = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*( +)---(?=[ \t\r\n]|$)/;
+/**
+ * Blank and comment lines, then the indentation (captured) of a plain scalar, after the tag or anchor it may have: a
+ * character that starts no other token, or `-`, `?` or `:` before a non-blank.
+ * upstream: scannerc.go yaml_parser_fetch_next_token (the check for a plain scalar)
+ */
+const INDENTED_PLAIN_SCALAR_LINE = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*( +)(?=(?:[&!][^ \t\r\n]*[ \t]+)*(?:[^-?:,[\]{}#&*!|>'"%@`\s]|[-?:][^\s]))/;
 const LINE_INDENT = /^[ \t]*/;
 /** A `:` a blank follows (go-yaml's value indicator, where a plain scalar ends) and a comment after white space. */
 const VALUE_INDICATOR = /:(?:[ \t\r]|$)/;
