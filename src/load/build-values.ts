@@ -322,7 +322,8 @@ function buildRead(text: string, offset: number, limits: BuildLimits, toOriginal
       return buildRewritten(silent, offset, limits, toOriginal);
     } catch (error) {
       if (!(error instanceof yaml.YAMLException)) throw error;
-      if (misread) throw markedAt(error, silent.toOriginal);
+      // ... nor where go-yaml refuses the text too (`k: *a: x`: js-yaml reads the alias `a:`, go-yaml `a`, then a `:`)
+      if (misread || goYamlProblem(text) !== undefined) throw markedAt(error, silent.toOriginal);
     }
   }
   try {

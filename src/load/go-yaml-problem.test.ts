@@ -195,6 +195,13 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(values('a: x&y:z\nb: [&p c, *p]\n')).toEqual([{ a: 'x&y:z', b: ['c', 'c'] }]);
   });
 
+  // scannerc.go yaml_parser_scan_anchor ends an alias's name at `:`, and decode.go parser.alias fails on an unknown one
+  // before the scanner reaches that `:`; js-yaml reads the alias `a:` (each verdict is the oracle's)
+  it('ends an alias before a ":" right after it: an unknown one is refused by its name, a known one at the ":"', () => {
+    expect(findings('k: *a: #c\n')).toEqual(["1:4 unknown anchor 'a' referenced"]);
+    expect(findings('k: &a x\nj: *a:\n')).toEqual(['2:6 mapping values are not allowed in this context']);
+  });
+
   // scannerc.go yaml_parser_scan_to_next_token takes tabs in flow context, and yaml_parser_scan_flow_scalar does not
   // check a quoted scalar's indentation, after an anchor or a tag as after nothing; each value is the oracle's
   it('reads a flow collection or quoted scalar after an anchor or tag as without one: tabs inside, lines left of the key', () => {
