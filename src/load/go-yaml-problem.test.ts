@@ -202,6 +202,17 @@ describe('the yaml-syntax finding of a document js-yaml rejects', () => {
     expect(findings('k: &a x\nj: *a:\n')).toEqual(['2:6 mapping values are not allowed in this context']);
   });
 
+  // scannerc.go yaml_parser_scan_plain_scalar: in block context a plain scalar holds `[`, `{` and quotes, on its next
+  // lines too; none opens a flow collection or a quoted scalar that the next lines would continue (each verdict is the
+  // oracle's)
+  it('reads "[", "{" or a quote in a plain scalar as its text, and refuses a line left of the scalar after it', () => {
+    const values = (text: string) => parseDocuments(new SourceText('doc.yaml', text), DEFAULT_LIMITS).documents.map((document) => document.value);
+    expect(findings('data:\n  k: a\n    [x\n- c\n')).toEqual(['4:1 did not find expected key']);
+    expect(findings('k: a - "x\n- c\n')).toEqual(['2:1 did not find expected key']);
+    expect(findings('k: a - [x\n  y]\nl: {b\n')).toEqual(["3:4 did not find expected ',' or '}'"]);
+    expect(values('- a [x\n  "y\n- c\n')).toEqual([['a [x "y', 'c']]);
+  });
+
   // scannerc.go yaml_parser_scan_to_next_token takes tabs in flow context, and yaml_parser_scan_flow_scalar does not
   // check a quoted scalar's indentation, after an anchor or a tag as after nothing; each value is the oracle's
   it('reads a flow collection or quoted scalar after an anchor or tag as without one: tabs inside, lines left of the key', () => {

@@ -181,6 +181,10 @@ const SIMPLE_KEY_END = new Set(['"', "'", '*']);
 const VALUE_START_BEFORE = new Set([undefined, ':', '-', '?', ',', '[', '{']);
 /** The indicators after which a token starts in a flow collection. */
 const FLOW_TOKEN_BEFORE = new Set<string | undefined>(['[', '{', ',', ':', '?']);
+/** What #previous holds after a plain scalar's text: no indicator. */
+const PLAIN_TEXT = 'a';
+/** Characters that start another token than a plain scalar (upstream: scannerc.go yaml_parser_fetch_next_token). */
+const NOT_PLAIN_START = /[&*!"'[\]{}|>#%@`,]/;
 /** upstream: scannerc.go yaml_parser_scan_anchor reads is_alpha characters. */
 const ANCHOR_CHAR = /[0-9A-Za-z_-]/;
 
@@ -216,6 +220,14 @@ class Scanner {
    * first content line; -1 outside them.
    */
   #blockScalarBlank = -1;
+  /**
+   * A plain scalar in block context is being read: it holds every indicator but `: ` and ` #`, and goes on over the
+   * next lines indented more than `#plainParent`, the column of the collection it is in (yaml_parser_scan_plain_scalar).
+   */
+  #blockPlain = false;
+  #plainParent = -1;
+  /** The column of the collection a node on the next line belongs to, when this line ended with `:`, `-` or `?`. */
+  #pendingParent = -1;
 
   constructor(text: string) {
     this.#text = text;
@@ -244,6 +256,8 @@ class Scanner {
   }
 
   #newLine(start: number): void {
+    // (blank and comment lines leave it as it was)
+    if (this.#previous !== undefined) this.#pendingParent = this.#open.length === 0 && this.#quote === undefined && BLOCK_INDICATOR_BEFORE.has(this.#previous) ? this.#parentColumn() : -1;
     this.#lineStart = start;
     this.#indent = -1;
     this.#previous = undefined;
@@ -260,6 +274,13 @@ class Scanner {
       this.#blockScalarParent = -1;
       this.#blockScalarBlank = -1;
     }
+    // the next line of a plain scalar is read as its text, whatever it starts with (`[`, `"`, `- `)
+    if (this.#blockPlain && this.#open.length === 0 && column > this.#plainParent && !this.#isMarkerAt(position, column) && this.#text.charAt(position) !== '#') {
+      this.#indent = column;
+      this.#previous = PLAIN_TEXT;
+      return true;
+    }
+    this.#blockPlain = false;
     this.#indent = column;
     this.#nodeColumn = column;
     this.#indicatorColumn = column;
@@ -267,7 +288,7 @@ class Scanner {
     const outer = this.#open[0];
     // only at column 0 is `---` or `...` a document marker that ends the span (scannerc.go checks mark.column == 0);
     // indented, it is content (controller-gen's `--- TODO(jonesdl)` in a quoted description)
-    const isMarker = column === 0 && /^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(this.#text.slice(position, position + 4));
+    const isMarker = this.#isMarkerAt(position, column);
     if (outer && !isMarker) {
       if (column < outer.column) this.#edits.push({ offset: this.#lineStart, insert: ' '.repeat(outer.column - column) });
       // a tab before the line's content is white space there too (yaml_parser_scan_to_next_token in a flow collection,
@@ -289,10 +310,15 @@ class Scanner {
     // ends a plain scalar (yaml_parser_scan_plain_scalar)
     if (char === '#' && (position === this.#lineStart || /[ \t]/.test(this.#text.charAt(position - 1)))) {
       this.#plainStart = -1;
+      this.#blockPlain = false;
       return this.#lineEnd(position) - 1;
     }
     const column = position - this.#lineStart;
     const inFlow = this.#open.length > 0;
+    if (!inFlow && this.#blockPlainText(char, position)) {
+      this.#previous = PLAIN_TEXT;
+      return position;
+    }
     // in a flow collection a `#` where a token starts (`[# c`, `{"k":#c`) starts a comment for go-yaml, white space
     // before it or not (yaml_parser_scan_to_next_token): a space goes before it
     if (char === '#' && inFlow && this.#plainStart < 0 && FLOW_TOKEN_BEFORE.has(this.#previous)) {
@@ -331,6 +357,32 @@ class Scanner {
     }
     this.#previous = char;
     return position;
+  }
+
+  /** Whether `char` belongs to a plain scalar in block context, which it may start. */
+  #blockPlainText(char: string, position: number): boolean {
+    const next = this.#text.charAt(position + 1);
+    if (char === ':' && /^[ \t\r\n]?$/.test(next)) {
+      this.#blockPlain = false;
+      return false;
+    }
+    if (this.#blockPlain) return true;
+    const startsPlain = BLOCK_INDICATOR_BEFORE.has(this.#previous) && this.#separated(position) && !NOT_PLAIN_START.test(char) && !(/[-?:]/.test(char) && /^[ \t\r\n]?$/.test(next));
+    if (!startsPlain) return false;
+    this.#trackBlockNode(char, position - this.#lineStart, position);
+    this.#blockPlain = true;
+    this.#plainParent = this.#previous === undefined ? (this.#pendingParent >= 0 ? this.#pendingParent : position - this.#lineStart - 1) : this.#parentColumn();
+    return true;
+  }
+
+  /** The column of the block collection a node after this line's last `:`, `-` or `?` belongs to. */
+  #parentColumn(): number {
+    return this.#previous === ':' ? this.#nodeColumn : this.#indicatorColumn;
+  }
+
+  /** Only at column 0 is `---` or `...` a document marker (scannerc.go checks mark.column == 0). */
+  #isMarkerAt(position: number, column: number): boolean {
+    return column === 0 && /^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(this.#text.slice(position, position + 4));
   }
 
   #trackBlockNode(char: string, column: number, position: number): void {
