@@ -34,6 +34,7 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
     findings: ['8:1 yaml-syntax: found a tab character where an indentation space is expected', '19:3 yaml-syntax: found a tab character where an indentation space is expected'],
     objects: ['block-scalar-trailing-tab', 'block-scalar-trailing-space-tab'],
   },
+  { file: 'valid-block-scalar-at-key-column.yaml', findings: [], objects: ['block-scalar-at-key-column'] },
   { file: 'valid-keep-chomping.yaml', findings: [], objects: ['keep-middle', 'keep-before-separator', 'keep-at-eof'] },
   // scannerc.go yaml_parser_scan_to_next_token: no tab is white space where a simple key may start (a line's start,
   // after `- `), yaml_parser_scan_plain_scalar: nor where it indents a plain scalar's next line; a document of comments
@@ -246,6 +247,13 @@ describe('the loader reads what go-yaml v2 reads', () => {
     expect(quoted?.value).toMatchObject({ spec: { containers: [{ args: [' cd /go/src && go build -v . '], workingDir: 'a b' }] } });
     expect(quoted?.rangeOf([...container, 'args', 0])).toMatchObject({ line: 10, column: 12, endLine: 13, endColumn: 6 });
     expect(quoted?.keyRangeOf([...container, 'workingDir'])).toMatchObject({ line: 14, column: 5 });
+  });
+
+  it('reads a block scalar whose header is at its key\'s column on the next line as the key\'s value', async () => {
+    const [object] = (await load('valid-block-scalar-at-key-column.yaml')).objects;
+    expect(object?.value['data']).toEqual({ script: 'echo hi\n', folded: 'a b', last: 'x' });
+    expect(object?.rangeOf(['data', 'script'])).toMatchObject({ line: 10, column: 1 });
+    expect(object?.keyRangeOf(['data', 'last'])).toMatchObject({ line: 15, column: 3 });
   });
 
   it('folds a continuation line starting with an indented "---" or "..." into the quoted scalar', async () => {

@@ -350,6 +350,10 @@ class Scanner {
       return this.#commentRightAfter(position);
     } else if ((char === '|' || char === '>') && !inFlow && BLOCK_INDICATOR_BEFORE.has(this.#previous)) {
       const headerEnd = blockScalarHeaderEnd(this.#text, position);
+      // a block scalar is never a key for go-yaml, so a header on the line after a `:`, `-` or `?`, at the column of
+      // their collection, starts the node they wait for (yaml_parser_fetch_block_scalar saves no simple key); js-yaml
+      // takes it for a key: it is indented by one, its content's indentation stays
+      if (this.#previous === undefined && position - this.#lineStart === this.#pendingParent) this.#edits.push({ offset: position, insert: ' ' });
       this.#blockScalarParent = this.#previous === ':' ? this.#nodeColumn : this.#indicatorColumn;
       this.#blockScalarBlank = /[1-9]/.test(this.#text.slice(position, headerEnd + 1)) ? -1 : 0;
       this.#previous = char;
