@@ -1,8 +1,8 @@
 // Turns js-yaml parser events into plain values (Kubernetes' YAML 1.1 reading) plus the source span of every
 // key and value, in one pass with an explicit stack (no recursion: deep input cannot overflow the call stack).
-import type { Event, ScalarEvent, YAMLException } from 'js-yaml';
+import type { DocumentEvent, Event, MappingEvent, PopEvent, ScalarEvent, SequenceEvent, YAMLException } from 'js-yaml';
 import { countText } from '../model/count-text.js';
-import { EVENT_ID, SCALAR_STYLE, jsYaml } from './js-yaml.js';
+import { COLLECTION_STYLE, EVENT_ID, SCALAR_STYLE, jsYaml } from './js-yaml.js';
 import { rewriteForJsYaml, startsWithIndentedMarker, type Rewritten } from './go-yaml-rewrite.js';
 import { readPlainBlockDocument, type PlainBlockLimits, type Positions } from './plain-block-reader.js';
 import { maxOf, minOf } from '../model/append.js';
@@ -46,6 +46,8 @@ interface Frame {
   end: number;
   size: number;
   readonly anchor: string | undefined;
+  /** A block collection (`k: v` on lines, `- x`), not a flow one. */
+  readonly block: boolean;
   /** Mapping only: the key read and waiting for its value (`type`: its Go type when it is no string, see keyType). */
   key: { name: string; type?: string; start: number; end: number; isMerge: boolean } | undefined;
   /** Mapping only: the Go types of the keys set under a name once one was no string (undefined until then). */
@@ -62,6 +64,17 @@ interface Anchored {
   text?: string;
   /** Why kubectl cannot convert the scalar to JSON (.inf, .nan). */
   nonFinite?: string;
+}
+
+/** Whether only indentation, and the indicator of an explicit key, precede `start` on its line. */
+function startsKeyLine(text: string, start: number): boolean {
+  let at = start - 1;
+  while (at >= 0 && (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x09)) at--;
+  if (at >= 0 && text.charCodeAt(at) === 0x3f && at < start - 1) {
+    at--;
+    while (at >= 0 && (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x09)) at--;
+  }
+  return at < 0 || text.charCodeAt(at) === 0x0a || text.charCodeAt(at) === 0x0d;
 }
 
 /** upstream: sigs.k8s.io/yaml convertToJSONableObject knows no uint64 key. */
@@ -441,10 +454,11 @@ class Builder {
   }
 
   #handle(event: Event): void {
+    if (event.type !== EVENT_ID.POP && event.type !== EVENT_ID.DOCUMENT) this.#checkKeyLine(event);
     switch (event.type) {
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE:
-        this.#open(event.type === EVENT_ID.MAPPING ? {} : [], event.start, this.#anchorName(event));
+        this.#open(event.type === EVENT_ID.MAPPING ? {} : [], event, this.#anchorName(event));
         return;
       case EVENT_ID.SCALAR:
         this.#scalar(event);
@@ -461,6 +475,23 @@ class Builder {
     }
   }
 
+  /**
+   * A key of a block mapping other than its first starts a line for go-yaml (after its indentation and a `? `): after
+   * a node on the same line it is refused (`v:` then `- "x" b: 1` is go-yaml's 'did not find expected key'), where
+   * js-yaml ends an indentless sequence's item there and reads the key into the mapping around it. The go-yaml port
+   * words the problem.
+   */
+  #checkKeyLine(event: Exclude<Event, PopEvent | DocumentEvent>): void {
+    const parent = this.#stack.at(-1);
+    if (!parent?.block || Array.isArray(parent.value) || parent.key !== undefined || parent.size === 1) return;
+    let start = event.type === EVENT_ID.SCALAR ? event.valueStart - (event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED ? 1 : 0) : event.type === EVENT_ID.ALIAS ? event.anchorStart - 1 : event.start;
+    if (event.type !== EVENT_ID.ALIAS) {
+      if (event.tagStart >= 0 && (start < 0 || event.tagStart < start)) start = event.tagStart;
+      if (event.anchorStart > 0 && (start < 0 || event.anchorStart - 1 < start)) start = event.anchorStart - 1;
+    }
+    if (start > 0 && !startsKeyLine(this.#text, start)) this.#consultGoYaml();
+  }
+
   /** After an alias bomb is detected the document's remaining events only need their nesting tracked. */
   #skip(event: Event): void {
     if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) this.#stack.push(this.#frame([], 0, undefined));
@@ -470,12 +501,12 @@ class Builder {
     }
   }
 
-  #frame(value: Record<string, unknown> | unknown[], start: number, anchor: string | undefined): Frame {
-    return { value, entries: new Map(), start, end: start + 1, size: 1, anchor, key: undefined };
+  #frame(value: Record<string, unknown> | unknown[], start: number, anchor: string | undefined, block = false): Frame {
+    return { value, entries: new Map(), start, end: start + 1, size: 1, anchor, block, key: undefined };
   }
 
-  #open(value: Record<string, unknown> | unknown[], start: number, anchor: string | undefined): void {
-    const frame = this.#frame(value, this.#at(start), anchor);
+  #open(value: Record<string, unknown> | unknown[], event: MappingEvent | SequenceEvent, anchor: string | undefined): void {
+    const frame = this.#frame(value, this.#at(event.start), anchor, event.style === COLLECTION_STYLE.BLOCK);
     if (anchor !== undefined) this.#anchors.set(anchor, { value, size: 1, open: true });
     this.#stack.push(frame);
     this.#spans.set(value, frame.entries);

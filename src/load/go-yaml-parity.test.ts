@@ -89,6 +89,13 @@ const CASES: { file: string; findings: string[]; objects: string[] }[] = [
     ],
     objects: ['after'],
   },
+  // parserc.go yaml_parser_parse_block_mapping_key: a key after a node on its line (js-yaml read it into the mapping
+  // around a sequence at its key's column)
+  {
+    file: 'invalid-key-after-sequence-item.yaml',
+    findings: ['12:16 yaml-syntax: did not find expected key', '20:12 yaml-syntax: did not find expected key'],
+    objects: ['key-after-quoted-item', 'key-after-flow-item', 'last'],
+  },
   // yaml.go unmarshal parses a document's first node only (a percona e2e log of JSON values, the first with a trailing
   // comma, which encoding/json refuses and kubectl 1.33+ then reads as YAML): the node is read, what follows is lost
   {
