@@ -79,6 +79,18 @@ describe('the kubefit binary on hostile input', () => {
     expect(run.stderr.toString()).toBe('kubefit: cannot write the report to standard output: no space left on device\n');
   });
 
+  // the yaml package throws on aliases expanding past its limit: kubefit crashed with a stack trace on both
+  it.concurrent.each([
+    ['lint', '-c', ':6:12: document contains excessive aliasing'],
+    ['fit', '--scheduler-config', ': document contains excessive aliasing'],
+  ])('%s exits 2 with one line on an alias bomb given to %s', async (command, flag, expected) => {
+    const bomb = join(dir, 'billion-laughs.yaml');
+    const run = await spawnCli([command, flag, bomb, CONTROL]);
+    expectNoCrash(run);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toMatch(new RegExp(`^kubefit: .*billion-laughs\\.yaml${expected}$`));
+  });
+
   it.concurrent('exits 2 with one line when nothing matches', async () => {
     const run = await spawnCli(['check', join(dir, 'no-such-dir/')]);
     expectNoCrash(run);

@@ -105,6 +105,16 @@ describe('parseConfig', () => {
     expect(problemOf(text).startsWith(message), problemOf(text)).toBe(true);
   });
 
+  // the yaml package throws on aliases expanding past its limit, and reads !!set, !!timestamp and !!binary as a Set, a
+  // Date and bytes, which the JSON schema took for an empty object
+  it('refuses an alias bomb at its first alias, and tagged values as the plain data they are', () => {
+    const bomb = `a: &a [x]\n${['b', 'c', 'd', 'e', 'f', 'g'].map((name, index) => `${name}: &${name} [${Array(9).fill(`*${'abcdefg'[index]}`).join(', ')}]`).join('\n')}\n`;
+    expect(problemOf(bomb)).toBe('.kubefit.yaml:2:8: document contains excessive aliasing');
+    expect(problemOf('rules: !!timestamp 2001-01-01\n')).toBe('.kubefit.yaml:1:20: rules must be an object');
+    expect(problemOf('rules: !!binary aGk=\n')).toBe('.kubefit.yaml:1:17: rules must be an object');
+    expect(problemOf('rules: !!set {latest-tag}\n')).toMatch(/^\.kubefit\.yaml:\d+:\d+: rules\.latest-tag must be one of error, warning, info, off$/);
+  });
+
   it('suggests quotes only for a plain scalar YAML reads as no string', () => {
     expect(problemOf('kubernetesVersion: {major: 1}\n')).toBe('.kubefit.yaml:1:20: kubernetesVersion must be a string');
     expect(problemOf('kubernetesVersion: [1.30]\n')).toBe('.kubefit.yaml:1:20: kubernetesVersion must be a string');

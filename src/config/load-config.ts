@@ -4,6 +4,7 @@ import { readFile } from '../load/async-fs.js';
 import { dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { fileValue, PLAIN_DATA } from '../model/yaml-file-value.js';
 import { UsageError } from '../model/usage-error.js';
 import { formatPath } from '../model/document.js';
 import { peerNameHint } from '../lint/peer-check-names.js';
@@ -81,14 +82,16 @@ export function parseConfig(text: string, file: string): ConfigFileContent {
 
 function parseConfigFile(text: string, file: string): Required<Pick<ConfigFile, 'content' | 'locate'>> {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, ...PLAIN_DATA });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return `${file}:${line}:${col}`;
   };
   const [syntaxError] = document.errors;
   if (syntaxError) throw new UsageError(`${at(syntaxError.pos[0])}: ${firstLine(syntaxError.message)}`, HINT);
-  const value = withoutEmptyKeys(document.toJS() ?? {});
+  const read = fileValue(document);
+  if (!read.ok) throw new UsageError(`${at(read.offset)}: ${read.message}`, HINT);
+  const value = withoutEmptyKeys(read.value ?? {});
   const problem = mostSpecific(validateContent(value));
   if (problem) throw new UsageError(`${at(offsetOf(document, problem))}: ${describeProblem(problem, document)}${quoteHint(document, text, problem)}`, HINT);
   const locate = (path: readonly (string | number)[]) => {

@@ -300,6 +300,14 @@ describe('readSchedulerConfiguration: strict decoding (scheme_test.go TestCodecs
     );
   });
 
+  // the yaml package throws on aliases expanding past its limit (kubefit crashed); a !!timestamp stays the text
+  // go-yaml hands sigs.k8s.io/yaml, not a Date printed in ISO form
+  it('an alias bomb is refused as a usage error, and a tagged timestamp is its text', () => {
+    const bomb = `a: &a [x]\n${['b', 'c', 'd', 'e', 'f', 'g'].map((name, index) => `${name}: &${name} [${Array(9).fill(`*${'abcdefg'[index]}`).join(', ')}]`).join('\n')}\n`;
+    expect(errorOf(bomb)).toBe('--scheduler-config sched.yaml: document contains excessive aliasing');
+    expect(errorOf('parallelism: !!timestamp 2001-01-01\n')).toBe('--scheduler-config sched.yaml: parallelism: Invalid value: "2001-01-01": must be an integer');
+  });
+
   it('every field of the v1 types is known; DynamicResourcesArgs only from 1.34', () => {
     const body = `parallelism: 8
 leaderElection: {leaderElect: true, leaseDuration: 15s, renewDeadline: 10s, retryPeriod: 2s, resourceLock: leases, resourceName: s, resourceNamespace: kube-system}

@@ -4,6 +4,7 @@
 import { parseAllDocuments } from 'yaml';
 import { asArray, asRecord } from '../../model/object.js';
 import { UsageError } from '../../model/usage-error.js';
+import { fileValue, PLAIN_DATA } from '../../model/yaml-file-value.js';
 import { FieldErrors, GoValue, aggregate, goDuration } from './field-errors.js';
 import { DEFAULT_ARGS, readPluginArgs, type ProfileArgs } from './plugin-args.js';
 import {
@@ -35,13 +36,14 @@ const HINT = 'See https://kubernetes.io/docs/reference/scheduling/config/ for th
 
 /** The profiles of the configuration in `text` (YAML or JSON); a UsageError naming the file and field when invalid. */
 export function readSchedulerConfiguration(text: string, file: string, minor: number): SchedulerConfiguration {
-  const documents = parseAllDocuments(text);
+  const documents = parseAllDocuments(text, PLAIN_DATA);
   if (!Array.isArray(documents) || documents.length !== 1) throw new UsageError(`--scheduler-config ${file}: expected one YAML document`, HINT);
   const [document] = documents;
   const problem = document?.errors[0];
   if (problem) throw new UsageError(`--scheduler-config ${file}: not YAML: ${problem.message.split('\n')[0]}`, HINT);
-  const value: unknown = document?.toJS();
-  const root = asRecord(value);
+  const read = document ? fileValue(document) : undefined;
+  if (read?.ok === false) throw new UsageError(`--scheduler-config ${file}: ${read.message}`, HINT);
+  const root = asRecord(read?.value);
   if (!root || root['apiVersion'] !== API_VERSION || root['kind'] !== KIND) {
     throw new UsageError(`--scheduler-config ${file}: expected apiVersion ${API_VERSION} and kind ${KIND}`, HINT);
   }
