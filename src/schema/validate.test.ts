@@ -213,6 +213,15 @@ describe('validateObjects: custom resources', () => {
     expect(await check('exclusive-bounds-schemas.yaml', { extraSchemas: schemas })).toEqual(['9:16 error schema: spec.parallelism: Invalid value: 0: spec.parallelism in body should be greater than 0']);
   });
 
+  it('warns once per kind that a schema whose $ref loops back without reaching a field cannot be used', async () => {
+    const extraSchemas = new Map<string, unknown>([['example.com/loop_v1', { $ref: '#' }], ['example.com/allofloop_v1', { type: 'object', allOf: [{ $ref: '#' }] }]]);
+    const unusable = 'cannot be used: validating with it overflows the stack (Maximum call stack size exceeded): a $ref loops back before reaching a field, or the value is nested too deep for it';
+    expect(await check('self-referencing-schema.yaml', { extraSchemas })).toEqual([
+      `4:7 warning unknown-kind: the schema of example.com/v1 Loop ${unusable}`,
+      `15:7 warning unknown-kind: the schema of example.com/v1 AllOfLoop ${unusable}`,
+    ]);
+  });
+
   it('reports a custom resource without a schema once per kind', async () => {
     expect(await check('custom-resources.yaml')).toEqual([
       '45:1 error schema: missing required field "schedule" in spec',

@@ -388,7 +388,15 @@ function validateBySchema(object: KubeObject, target: CustomTarget, run: CustomR
 function schemaErrorsOf(run: CustomRun, target: CustomTarget): readonly SchemaError[] | string {
   const customValidator = compiledFor(run, target.key, target.schema);
   if (typeof customValidator === 'string') return customValidator;
-  const valid = customValidator.validate(target.value);
+  let valid: boolean;
+  try {
+    valid = customValidator.validate(target.value);
+  } catch (error) {
+    // a `$ref` back to a schema that reaches no deeper field (`{"$ref": "#"}`) recurses without end, a schema
+    // kubeconform's compiler refuses (santhosh-tekuri/jsonschema's infinite loop error)
+    if (error instanceof RangeError) return `validating with it overflows the stack (${error.message}): a $ref loops back before reaching a field, or the value is nested too deep for it`;
+    throw error;
+  }
   customValidator.saveCodeCache?.();
   customValidator.saveCodeCache = undefined;
   return valid ? [] : [...(customValidator.validate.errors ?? [])];
