@@ -23,8 +23,6 @@ export interface YamlReaderResult {
   readonly tooMany?: number;
 }
 
-const SEPARATOR = /^---/gm;
-
 /**
  * The documents of `text` from offset `from` (where kubectl's YAML decoder takes over a stream from its JSON decoder),
  * at most `maxChunks` of them: empty and comment-only ones count too (kubectl reads each, and 5 million `#` lines
@@ -49,13 +47,13 @@ export function readYamlDocuments(text: string, maxChunks = Number.POSITIVE_INFI
   return chunks.length > maxChunks ? tooMany() : { chunks, invalidSeparator: undefined };
 }
 
-/** Where the lines starting with `---` begin, from `from` on: the stream's first line starts there, mid-line or not. */
+/**
+ * Where the lines starting with `---` begin, from `from` on: the stream's first line starts there, mid-line or not.
+ * Lines end at line feeds only (a lone CR ends none); a native search for `\n---` finds the rest.
+ */
 function* separatorLines(text: string, from: number): Generator<number> {
-  if (from > 0 && text.charCodeAt(from - 1) !== 0x0a && text.startsWith('---', from)) yield from;
-  for (const match of text.matchAll(SEPARATOR)) {
-    // `^` also matches after a lone CR
-    if (match.index >= from && (match.index === 0 || text.charCodeAt(match.index - 1) === 0x0a)) yield match.index;
-  }
+  if ((from === 0 || text.charCodeAt(from - 1) !== 0x0a) && text.startsWith('---', from)) yield from;
+  for (let at = text.indexOf('\n---', Math.max(0, from - 1)); at >= 0; at = text.indexOf('\n---', at + 1)) yield at + 1;
 }
 
 function lineEnd(text: string, from: number): number {
