@@ -1,10 +1,10 @@
 // pkg/apis/admissionregistration/validation: ValidatingWebhookConfiguration, MutatingWebhookConfiguration,
-// ValidatingAdmissionPolicy and ValidatingAdmissionPolicyBinding on create,
+// Validating- and MutatingAdmissionPolicy and their bindings on create,
 // what the schema does not say already (its required fields and enums): webhook names, rules, side effects, timeouts,
 // selectors, the client config and the AdmissionReview versions. Match conditions' CEL expressions are not compiled.
 import { appendAll } from '../../model/append.js';
 import { byteLength, dns1035LabelErrors, portNumberErrors, qualifiedNameErrors, subdomainErrors } from '../../model/name-validation.js';
-import { duplicate, forbidden, GoStruct, invalid, notSupported, required, tooMany, unsupportedValue, type ErrorList, type FieldPath } from './field-error.js';
+import { duplicate, forbidden, GoNamedString, GoStruct, invalid, notSupported, pointing, required, toPath, tooMany, unsupportedValue, type ErrorList, type FieldPath } from './field-error.js';
 import { nameIsPathSegment } from './object-meta.js';
 import { validateLabelSelector } from './label-selector.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
@@ -241,6 +241,23 @@ function validateAdmissionReviewVersions(value: unknown, field: FieldPath): Erro
 export function validateValidatingAdmissionPolicy(object: Fields): ErrorList {
   const spec = recordField(object, 'spec') ?? {};
   const field: FieldPath = ['spec'];
+  const errors = validatePolicyMatching(spec, field);
+  const validations = arrayField(spec, 'validations');
+  const auditAnnotations = arrayField(spec, 'auditAnnotations');
+  if (validations.length === 0 && auditAnnotations.length === 0) {
+    for (const name of ['validations', 'auditAnnotations']) errors.push(required(field.concat(name), 'validations or auditAnnotations must contain at least one item'));
+    return errors;
+  }
+  validations.forEach((entry, index) => appendAll(errors, validateValidation(asRecord(entry) ?? {}, field.concat('validations', index))));
+  return appendAll(errors, validateAuditAnnotations(auditAnnotations, stringField(recordField(object, 'metadata'), 'name') ?? '', field.concat('auditAnnotations')));
+}
+
+/**
+ * What validateValidatingAdmissionPolicySpec and validateMutatingAdmissionPolicySpec check alike, in their order:
+ * failurePolicy, paramKind, matchConstraints (and for a mutating policy the operations it may match), matchConditions
+ * and variables.
+ */
+function validatePolicyMatching(spec: Fields, field: FieldPath, mutatingOperations?: readonly string[]): ErrorList {
   const errors: ErrorList = [];
   appendAll(errors, unsupportedValue(field.concat('failurePolicy'), stringField(spec, 'failurePolicy'), FAILURE_POLICIES));
   const paramKind = recordField(spec, 'paramKind');
@@ -250,17 +267,63 @@ export function validateValidatingAdmissionPolicy(object: Fields): ErrorList {
   else {
     appendAll(errors, validateMatchResources(constraints, field.concat('matchConstraints')));
     if (arrayField(constraints, 'resourceRules').length === 0) errors.push(required(field.concat('matchConstraints', 'resourceRules')));
+    if (mutatingOperations) appendAll(errors, validateMatchedOperations(constraints, field.concat('matchConstraints'), mutatingOperations));
   }
   appendAll(errors, validateMatchConditions(arrayField(spec, 'matchConditions'), field.concat('matchConditions')));
   arrayField(spec, 'variables').forEach((entry, index) => appendAll(errors, validateVariable(asRecord(entry) ?? {}, field.concat('variables', index))));
-  const validations = arrayField(spec, 'validations');
-  const auditAnnotations = arrayField(spec, 'auditAnnotations');
-  if (validations.length === 0 && auditAnnotations.length === 0) {
-    for (const name of ['validations', 'auditAnnotations']) errors.push(required(field.concat(name), 'validations or auditAnnotations must contain at least one item'));
-    return errors;
-  }
-  validations.forEach((entry, index) => appendAll(errors, validateValidation(asRecord(entry) ?? {}, field.concat('validations', index))));
-  return appendAll(errors, validateAuditAnnotations(auditAnnotations, stringField(recordField(object, 'metadata'), 'name') ?? '', field.concat('auditAnnotations')));
+  return errors;
+}
+
+// upstream: supportedMutatingOperations ("MutatatingAdmissionPolicy does not support DELETE"): sets.NewString(...).List()
+const SUPPORTED_MUTATING_OPERATIONS = ['*', 'CONNECT', 'CREATE', 'UPDATE'];
+
+/**
+ * validateMutatingAdmissionPolicySpec and validateMutatingAdmissionPolicyBindingSpec: "It is only possible to mutate
+ * create and update requests". Each resource rule's operation outside `operations` is NotSupported at
+ * `<resources>.resourceRules.operations`, a path without the indexes (the finding points at the operation).
+ */
+function validateMatchedOperations(resources: Fields, field: FieldPath, operations: readonly string[]): ErrorList {
+  const errors: ErrorList = [];
+  arrayField(resources, 'resourceRules').forEach((rule, ruleIndex) => {
+    arrayField(asRecord(rule), 'operations').forEach((operation, index) => {
+      if (typeof operation !== 'string' || operations.includes(operation)) return;
+      errors.push(pointing(notSupported(field.concat('resourceRules', 'operations'), new GoNamedString(operation), operations), toPath(field.concat('resourceRules', ruleIndex, 'operations', index))));
+    });
+  });
+  return errors;
+}
+
+// upstream: admissionregistration validation.go validateMutatingAdmissionPolicy, validateMutatingAdmissionPolicySpec
+// (v1.36), after v1 SetDefaults_MutatingAdmissionPolicySpec (failurePolicy Fail; reinvocationPolicy has no default) and
+// SetDefaults_MatchResources. The CEL expressions of mutations, variables and match conditions are not compiled.
+export function validateMutatingAdmissionPolicy(object: Fields): ErrorList {
+  const spec = recordField(object, 'spec') ?? {};
+  const field: FieldPath = ['spec'];
+  const errors = validatePolicyMatching(spec, field, SUPPORTED_MUTATING_OPERATIONS);
+  const mutations = arrayField(spec, 'mutations');
+  if (mutations.length === 0) errors.push(required(field.concat('mutations'), 'mutations must contain at least one item'));
+  mutations.forEach((entry, index) => appendAll(errors, validateMutation(asRecord(entry) ?? {}, field.concat('mutations', index))));
+  const reinvocationPolicy = stringField(spec, 'reinvocationPolicy') ?? '';
+  if (reinvocationPolicy === '') errors.push(required(field.concat('reinvocationPolicy')));
+  else appendAll(errors, unsupportedValue(field.concat('reinvocationPolicy'), reinvocationPolicy, REINVOCATION_POLICIES));
+  return errors;
+}
+
+// upstream: supportedPatchType: sets.NewString(...).List(), sorted
+const PATCH_TYPES = ['ApplyConfiguration', 'JSONPatch'];
+
+// upstream: validateMutation, validateJSONPatch, validateApplyConfiguration (before the expression's CEL compilation)
+function validateMutation(mutation: Fields, field: FieldPath): ErrorList {
+  const patchType = stringField(mutation, 'patchType') ?? '';
+  if (patchType === '') return [required(field.concat('patchType'))];
+  if (!PATCH_TYPES.includes(patchType)) return [notSupported(field.concat('patchType'), new GoNamedString(patchType), PATCH_TYPES)];
+  const [name, other] = patchType === 'JSONPatch' ? ['jsonPatch', 'applyConfiguration'] : ['applyConfiguration', 'jsonPatch'];
+  const errors: ErrorList = [];
+  const patch = recordField(mutation, name);
+  if (!patch) errors.push(required(field.concat(name), `must be specified when patchType is ${patchType}`));
+  else if (goTrimSpace(stringField(patch, 'expression') ?? '') === '') errors.push(required(field.concat(name, 'expression')));
+  if (recordField(mutation, other)) errors.push(invalid(field.concat(other), `{${other}}`, `must not be specified when patchType is ${patchType}`));
+  return errors;
 }
 
 // upstream: supportedFailurePolicies, supportedMatchPolicies, supportedValidationPolicyReason: sets.NewString(...).List(), sorted
@@ -369,6 +432,17 @@ function validateAuditAnnotations(annotations: readonly unknown[], policyName: s
 // upstream: validateValidatingAdmissionPolicyBinding, validateValidatingAdmissionPolicyBindingSpec
 export function validateValidatingAdmissionPolicyBinding(object: Fields): ErrorList {
   const spec = recordField(object, 'spec') ?? {};
+  const errors = validateBindingTarget(spec);
+  return appendAll(errors, validateValidationActions(arrayField(spec, 'validationActions'), ['spec', 'validationActions']));
+}
+
+// upstream: validateMutatingAdmissionPolicyBinding, validateMutatingAdmissionPolicyBindingSpec (v1.36)
+export function validateMutatingAdmissionPolicyBinding(object: Fields): ErrorList {
+  return validateBindingTarget(recordField(object, 'spec') ?? {}, SUPPORTED_MUTATING_OPERATIONS);
+}
+
+/** What both bindings' specs check alike: policyName, paramRef, matchResources (and a mutating one's operations). */
+function validateBindingTarget(spec: Fields, mutatingOperations?: readonly string[]): ErrorList {
   const errors: ErrorList = [];
   const policyName = stringField(spec, 'policyName') ?? '';
   if (policyName === '') errors.push(required(['spec', 'policyName']));
@@ -376,8 +450,9 @@ export function validateValidatingAdmissionPolicyBinding(object: Fields): ErrorL
   const paramRef = recordField(spec, 'paramRef');
   if (paramRef) appendAll(errors, validateParamRef(paramRef, ['spec', 'paramRef']));
   const matchResources = recordField(spec, 'matchResources');
-  if (matchResources) appendAll(errors, validateMatchResources(matchResources, ['spec', 'matchResources']));
-  return appendAll(errors, validateValidationActions(arrayField(spec, 'validationActions'), ['spec', 'validationActions']));
+  if (!matchResources) return errors;
+  appendAll(errors, validateMatchResources(matchResources, ['spec', 'matchResources']));
+  return mutatingOperations ? appendAll(errors, validateMatchedOperations(matchResources, ['spec', 'matchResources'], mutatingOperations)) : errors;
 }
 
 const PARAMETER_NOT_FOUND_ACTIONS = ['Deny', 'Allow'];

@@ -9,7 +9,7 @@ import { validateFlowSchema, validatePriorityLevelConfiguration } from './flowco
 import type { Path } from '../../model/document.js';
 import { asRecord, type KubeObject } from '../../model/object.js';
 import type { RuleMeta } from '../../model/rule-meta.js';
-import { validateValidatingAdmissionPolicy, validateValidatingAdmissionPolicyBinding, validateWebhookConfiguration } from './admission-registration.js';
+import { validateMutatingAdmissionPolicy, validateMutatingAdmissionPolicyBinding, validateValidatingAdmissionPolicy, validateValidatingAdmissionPolicyBinding, validateWebhookConfiguration } from './admission-registration.js';
 import { crdNameFn, validateCustomResourceDefinition } from './apiextensions.js';
 import { validateAppsSpec } from './apps.js';
 import { apiServiceNameFn, validateAPIService } from './api-service.js';
@@ -136,6 +136,9 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   // upstream: admissionregistration validation.go validateValidatingAdmissionPolicy(Binding): genericvalidation.ValidateObjectMeta
   'admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy': { nameFn: nameIsDNSSubdomain, genericMeta: true, spec: validateValidatingAdmissionPolicy },
   'admissionregistration.k8s.io/v1 ValidatingAdmissionPolicyBinding': { nameFn: nameIsDNSSubdomain, genericMeta: true, spec: validateValidatingAdmissionPolicyBinding },
+  // upstream: validateMutatingAdmissionPolicy(Binding): genericvalidation.ValidateObjectMeta
+  'admissionregistration.k8s.io/v1 MutatingAdmissionPolicy': { nameFn: nameIsDNSSubdomain, genericMeta: true, spec: validateMutatingAdmissionPolicy },
+  'admissionregistration.k8s.io/v1 MutatingAdmissionPolicyBinding': { nameFn: nameIsDNSSubdomain, genericMeta: true, spec: validateMutatingAdmissionPolicyBinding },
   // upstream: apiextensions and kube-aggregator validation use apimachinery's genericvalidation.ValidateObjectMeta
   'apiextensions.k8s.io/v1 CustomResourceDefinition': { nameFn: nameIsDNSSubdomain, nameFnOf: crdNameFn, genericMeta: true, beforeValidation: decodeBytesFields('CustomResourceDefinition', conversionWebhookCABundle), spec: validateCustomResourceDefinition },
   'apiregistration.k8s.io/v1 APIService': { nameFn: nameIsDNSSubdomain, nameFnOf: apiServiceNameFn, genericMeta: true, beforeValidation: decodeBytesFields('APIService', apiServiceCABundle), spec: validateAPIService },
@@ -248,7 +251,7 @@ const meta = (id: string, description: string, remediation: string): RuleMeta =>
 
 /** Finding ids of the API server's validation; the specific ones own the errors users most often meet. */
 export const API_VALIDATION_METAS: readonly RuleMeta[] = [
-  meta(API_VALIDATION, "a value the API server's own validation rejects (pkg/apis/*/validation): ports, probes, volumes (item and sub-paths, projections, downward API), security contexts, sysctls, tolerations, schedules, Service, Secret, Ingress rules, RBAC, PodDisruptionBudget, HorizontalPodAutoscaler, PriorityClass, storage (PVC, PV, StorageClass, VolumeAttributesClass, CSIStorageCapacity), ResourceQuota, webhook configurations, FlowSchema and PriorityLevelConfiguration, APIService, CustomResourceDefinition (names, versions, storage version, printer columns, scale, conversion, API approval, a structural schema), DRA claims, claim templates, device classes and ResourceSlices (requests, allocation modes, constraints, opaque config, pools, node selection, device attributes), IP addresses and CIDRs (Service, Endpoints, NetworkPolicy ipBlock, ServiceCIDR, IPAddress names, pod DNS config and host aliases)", 'Fix the field as the message says; the message is the one kubectl apply would print.'),
+  meta(API_VALIDATION, "a value the API server's own validation rejects (pkg/apis/*/validation): ports, probes, volumes (item and sub-paths, projections, downward API), security contexts, sysctls, tolerations, schedules, Service, Secret, Ingress rules, RBAC, PodDisruptionBudget, HorizontalPodAutoscaler, PriorityClass, storage (PVC, PV, StorageClass, VolumeAttributesClass, CSIStorageCapacity), ResourceQuota, webhook configurations, admission policies and bindings, FlowSchema and PriorityLevelConfiguration, APIService, CustomResourceDefinition (names, versions, storage version, printer columns, scale, conversion, API approval, a structural schema), DRA claims, claim templates, device classes and ResourceSlices (requests, allocation modes, constraints, opaque config, pools, node selection, device attributes), IP addresses and CIDRs (Service, Endpoints, NetworkPolicy ipBlock, ServiceCIDR, IPAddress names, pod DNS config and host aliases)", 'Fix the field as the message says; the message is the one kubectl apply would print.'),
   meta(INVALID_NAME, 'metadata.name, generateName or namespace breaks the name rule of its kind (DNS-1123 subdomain or label, DNS-1035 label for Services)', 'Use lower-case letters, digits and "-" (and "." where the kind allows it), starting and ending with a letter or digit.'),
   meta(INVALID_LABEL, 'label or annotation key, label value, or total annotation size breaks the Kubernetes rules', 'Keys are an optional DNS subdomain prefix and "/" plus a name of at most 63 letters, digits, "-", "_" and "."; label values follow the same rule for the name and may be empty.'),
   meta(SELECTOR_MISMATCH, "the controller's selector is empty or does not select its own pod template's labels", 'Make spec.selector match the labels of spec.template.metadata.labels (the selector cannot change after creation).'),

@@ -67,6 +67,8 @@ describe('API server validation per API group', () => {
     ['Validating/MutatingWebhookConfiguration and APIService on create', 'invalid-admission.yaml', () => EXPECTED_ADMISSION],
     ['ValidatePodSpec: local paths, downward API and key selectors, projections, mounts, security contexts, sysctls, gates', 'invalid-pod-security.yaml', () => EXPECTED_POD_SECURITY],
     ['validateValidatingAdmissionPolicy(Spec), validateValidatingAdmissionPolicyBinding without CEL', 'invalid-validating-policy.yaml', () => EXPECTED_VALIDATING_POLICY],
+    // upstream: validation_test.go TestValidateMutatingAdmissionPolicy, TestValidateMutatingAdmissionPolicyBinding
+    ['validateMutatingAdmissionPolicy(Spec), validateMutation, validateMutatingAdmissionPolicyBinding without CEL', 'invalid-mutating-policy.yaml', () => EXPECTED_MUTATING_POLICY],
     ['ValidateCustomResourceDefinition: name, group, scope, names, versions, storage, columns, scale, conversion, approval', 'invalid-crd.yaml', () => EXPECTED_CRD],
     ['ValidateStructural: types, items, root additionalProperties, metadata, value validations; a status root; nullable root', 'invalid-crd-schema.yaml', () => EXPECTED_CRD_SCHEMA],
     ['validateWindowsHostProcessPod: hostNetwork, all containers HostProcess or none, pod and container values agree', 'invalid-windows-host-process.yaml', () => EXPECTED_WINDOWS_HOST_PROCESS],
@@ -289,7 +291,7 @@ describe('API server validation per API group', () => {
     ['ValidateIngressSpec: wildcard hosts, resource backends, a defaultBackend without rules; a NetworkPolicy port range', 'valid-ingress.yaml'],
     ['ValidateLimitRange: defaults from max and min within the bounds, a custom limit type, a ratio below max/min', 'valid-limit-range.yaml'],
     ['IP addresses and CIDRs: dual-stack cluster IPs, padded source ranges, IPv6 ipBlocks, relaxed DNS searches', 'valid-ip-addresses.yaml'],
-    ['a kubebuilder webhook with a match condition, metrics-server\'s APIService, the documented ValidatingAdmissionPolicy and binding', 'valid-admission.yaml'],
+    ['a kubebuilder webhook with a match condition, metrics-server\'s APIService, the documented admission policies and bindings', 'valid-admission.yaml'],
     ['kube-api-access, downward API labels and hugepages, relative sub-paths, Localhost seccomp, namespaced sysctls', 'valid-pod-security.yaml'],
     ['CRDs with a conversion webhook, per-version columns and scale, defaulted names, approved protected groups, structural schemas', 'valid-crd.yaml'],
   ])('%s (%s)', async (_name, fixture) => {
@@ -1117,6 +1119,30 @@ const EXPECTED_VALIDATING_POLICY: string[] = [
   '56:13 api-validation: spec.paramRef: Required value: one of name or selector must be specified',
   '63:30 api-validation: spec.matchResources.resourceRules[0].resourceNames[1]: Duplicate value: "web"',
   '64:22 api-validation: spec.validationActions: Required value: at least one validation action is required',
+];
+
+const EXPECTED_MUTATING_POLICY: string[] = [
+  '7:18 api-validation: spec.failurePolicy: Unsupported value: "Retry": supported values: "Fail", "Ignore"',
+  `10:11 api-validation: spec.paramKind.kind: Invalid value: "Sidecar_Config": may have mixed case, but should otherwise match: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')`,
+  '13:30 api-validation: spec.matchConstraints.resourceRules.operations: Unsupported value: "DELETE": supported values: "*", "CONNECT", "CREATE", "UPDATE"',
+  '17:22 api-validation: spec.matchConstraints.resourceRules.operations: Unsupported value: "PATCH": supported values: "*", "CONNECT", "CREATE", "UPDATE"',
+  '17:22 api-validation: spec.matchConstraints.resourceRules[1].operations[0]: Unsupported value: "PATCH": supported values: "*", "CONNECT", "CREATE", "DELETE", "UPDATE"',
+  '22:13 api-validation: spec.variables[0].name: Invalid value: "1st": name is not a valid CEL identifier',
+  '25:7 api-validation: spec.mutations[0].jsonPatch: Required value: must be specified when patchType is JSONPatch',
+  '27:9 api-validation: spec.mutations[0].applyConfiguration: Invalid value: "{applyConfiguration}": must not be specified when patchType is JSONPatch',
+  '30:21 api-validation: spec.mutations[1].applyConfiguration.expression: Required value',
+  '32:9 api-validation: spec.mutations[1].jsonPatch: Invalid value: "{jsonPatch}": must not be specified when patchType is ApplyConfiguration',
+  '33:18 api-validation: spec.mutations[2].patchType: Unsupported value: "StrategicMerge": supported values: "ApplyConfiguration", "JSONPatch"',
+  '34:23 api-validation: spec.reinvocationPolicy: Unsupported value: "Always": supported values: "IfNeeded", "Never"',
+  '41:3 api-validation: spec.mutations: Required value: mutations must contain at least one item',
+  '41:3 api-validation: spec.reinvocationPolicy: Required value',
+  '42:20 api-validation: spec.matchConstraints.resourceRules: Required value',
+  `49:15 api-validation: spec.policyName: Invalid value: "Sidecar_Injector": ${SUBDOMAIN}`,
+  '52:30 api-validation: spec.paramRef.parameterNotFoundAction: Unsupported value: "Ignore": supported values: "Deny", "Allow"',
+  '54:18 api-validation: spec.matchResources.matchPolicy: Unsupported value: "Loose": supported values: "Equivalent", "Exact"',
+  '56:21 api-validation: spec.matchResources.resourceRules[0].operations: Invalid value: ["*","DELETE"]: if \'*\' is present, must not specify other operations',
+  '56:27 api-validation: spec.matchResources.resourceRules.operations: Unsupported value: "DELETE": supported values: "*", "CONNECT", "CREATE", "UPDATE"',
+  '66:3 api-validation: spec.policyName: Required value',
 ];
 
 const EXPECTED_CRD: string[] = [
