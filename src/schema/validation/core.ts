@@ -412,7 +412,7 @@ export function validateSecret(object: Fields): ErrorList {
     total += size;
   }
   if (total > MAX_SECRET_SIZE) errors.push(tooLong(['data'], MAX_SECRET_SIZE));
-  appendAll(errors, validateSecretType(stringField(object, 'type') ?? 'Opaque', new Set(data.keys()), object));
+  appendAll(errors, validateSecretType(stringField(object, 'type') ?? 'Opaque', data, object));
   return errors;
 }
 
@@ -425,16 +425,22 @@ const REQUIRED_SECRET_KEYS: Readonly<Record<string, readonly string[]>> = {
   'kubernetes.io/tls': ['tls.crt', 'tls.key'],
 };
 
-// upstream: secrets.go ValidateSecret, the switch on secret.Type
-function validateSecretType(type: string, keys: ReadonlySet<string>, object: Fields): ErrorList {
+// upstream: secrets.go ValidateSecret, the switch on secret.Type: an ssh-auth Secret's key must not be empty
+// (len(secret.Data[SSHAuthPrivateKey]) == 0), the other types' keys only present; `data` holds each key's field and
+// decoded size, and an empty key is pointed at where it is written
+function validateSecretType(type: string, data: ReadonlyMap<string, { field: string; size: number }>, object: Fields): ErrorList {
   if (type === 'kubernetes.io/service-account-token') {
     const annotations = recordField(recordField(object, 'metadata'), 'annotations');
     return stringField(annotations, 'kubernetes.io/service-account.name') ? [] : [required(['metadata', 'annotations', key('kubernetes.io/service-account.name')])];
   }
-  if (type === 'kubernetes.io/basic-auth' && !keys.has('username') && !keys.has('password')) {
+  if (type === 'kubernetes.io/basic-auth' && !data.has('username') && !data.has('password')) {
     return [required(['data', key('username')]), required(['data', key('password')])];
   }
-  const missing = (REQUIRED_SECRET_KEYS[type] ?? []).filter((name) => !keys.has(name)).map((name) => required(['data', key(name)]));
+  const isMissing = (name: string): boolean => (type === 'kubernetes.io/ssh-auth' ? (data.get(name)?.size ?? 0) === 0 : !data.has(name));
+  const missing = (REQUIRED_SECRET_KEYS[type] ?? []).filter(isMissing).map((name) => {
+    const written = data.get(name);
+    return written ? pointing(required(['data', key(name)]), [written.field, name]) : required(['data', key(name)]);
+  });
   const dockerKey = DOCKER_CONFIG_KEYS[type];
   return missing.length > 0 || dockerKey === undefined ? missing : validateDockerConfig(object, dockerKey);
 }
