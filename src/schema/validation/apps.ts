@@ -3,7 +3,7 @@ import { IS_NEGATIVE_ERROR, validateNonnegativeField } from './core-container.js
 import { templateOptions, validatePodTemplateSpec, type ValidationContext } from './core-pod.js';
 import { forbidden, GoIntOrString, GoStruct, goQuote, invalid, notSupported, owned, pointing, required, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { labelSelectorValue, validateLabelSelector } from './label-selector.js';
-import { percentErrors } from '../../model/name-validation.js';
+import { dns1123LabelErrors, percentErrors } from '../../model/name-validation.js';
 import { SELECTOR_MISMATCH, validateRestartPolicyAlways, validateTemplateMatchesSelector } from './template.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { appendAll } from '../../model/append.js';
@@ -19,7 +19,7 @@ export function validateAppsSpec(kind: AppsKind, object: Fields, context: Valida
   for (const name of ['minReadySeconds', 'revisionHistoryLimit']) appendAll(errors, validateNonnegativeField(intField(spec, name), ['spec', name]));
   appendAll(errors, validateSelectorAndTemplate(kind, spec, context));
   if (kind === 'Deployment') appendAll(appendAll(errors, validateDeploymentStrategy(recordField(spec, 'strategy'), ['spec', 'strategy'])), validateProgressDeadline(spec));
-  if (kind === 'StatefulSet') appendAll(appendAll(errors, validateStatefulSetStrategy(recordField(spec, 'updateStrategy'), context.maxUnavailableStatefulSet)), validateStatefulSetFields(spec));
+  if (kind === 'StatefulSet') appendAll(appendAll(errors, validateStatefulSetStrategy(recordField(spec, 'updateStrategy'), context.maxUnavailableStatefulSet)), validateStatefulSetFields(spec, context));
   if (kind === 'DaemonSet') appendAll(errors, validateDaemonSetUpdateStrategy(recordField(spec, 'updateStrategy')));
   return errors;
 }
@@ -53,9 +53,10 @@ function validateStatefulSetStrategy(strategy: Fields | undefined, withMaxUnavai
 const RETENTION_POLICY_TYPES = ['Retain', 'Delete'];
 
 // upstream: ValidateStatefulSetSpec: podManagementPolicy (apps/v1 SetDefaults_StatefulSet makes an empty one OrderedReady),
-// ValidatePersistentVolumeClaimRetentionPolicy (empty values default to Retain) and ordinals.start, whose path upstream
-// writes as one child "ordinals.start"
-function validateStatefulSetFields(spec: Fields): ErrorList {
+// ValidatePersistentVolumeClaimRetentionPolicy (empty values default to Retain), ordinals.start, whose path upstream
+// writes as one child "ordinals.start", and on create a set serviceName (ValidateDNS1123Label: the controller makes it
+// each pod's spec.subdomain; kubernetes#130233, StatefulSetValidationOptions)
+function validateStatefulSetFields(spec: Fields, context: ValidationContext): ErrorList {
   const errors: ErrorList = [];
   const podManagementPolicy = stringField(spec, 'podManagementPolicy') || 'OrderedReady';
   if (podManagementPolicy !== 'OrderedReady' && podManagementPolicy !== 'Parallel') errors.push(invalid(['spec', 'podManagementPolicy'], podManagementPolicy, "must be 'OrderedReady' or 'Parallel'"));
@@ -66,6 +67,8 @@ function validateStatefulSetFields(spec: Fields): ErrorList {
   }
   const start = intField(recordField(spec, 'ordinals'), 'start');
   if (start !== undefined && start < 0) errors.push(pointing(invalid(['spec', 'ordinals.start'], start, IS_NEGATIVE_ERROR), ['spec', 'ordinals', 'start']));
+  const serviceName = stringField(spec, 'serviceName') ?? '';
+  if (context.statefulSetServiceName && serviceName !== '') appendAll(errors, dns1123LabelErrors(serviceName).map((message) => invalid(['spec', 'serviceName'], serviceName, message)));
   return errors;
 }
 

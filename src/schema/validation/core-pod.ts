@@ -36,6 +36,8 @@ export interface ValidationContext {
   readonly relaxedServiceNames: boolean;
   /** MaxUnavailableStatefulSet is on (on by default in 1.35 only): else PrepareForCreate drops rollingUpdate.maxUnavailable. */
   readonly maxUnavailableStatefulSet: boolean;
+  /** 1.33 on: a new StatefulSet's serviceName must be a DNS-1123 label (kubernetes#130233). */
+  readonly statefulSetServiceName: boolean;
   /** RelaxedEnvironmentVariableValidation is on (beta, on by default since 1.32): see ContainerContext. */
   readonly relaxedEnvVarNames: boolean;
   /** SupplementalGroupsPolicy is on (beta, on by default since 1.33): else PrepareForCreate drops the pod's policy. */

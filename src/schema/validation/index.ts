@@ -209,6 +209,7 @@ export function contextOf(release: string): ValidationContext {
     relaxedDNSSearch: compareReleases(release, '1.33') >= 0,
     relaxedServiceNames: compareReleases(release, '1.36') >= 0,
     maxUnavailableStatefulSet: compareReleases(release, '1.35') === 0,
+    statefulSetServiceName: compareReleases(release, '1.33') >= 0,
     relaxedEnvVarNames: compareReleases(release, '1.32') >= 0,
     envFiles: compareReleases(release, '1.35') >= 0,
     supplementalGroupsPolicy: compareReleases(release, '1.33') >= 0,

@@ -16,6 +16,7 @@ async function check(file: string, which: 'api' | 'all' = 'api'): Promise<string
 }
 
 const SUBDOMAIN = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+const DNS1123_LABEL = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 const NAME_PART = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
 
 describe('ValidateObjectMeta', () => {
@@ -96,6 +97,13 @@ describe('API server validation per API group', () => {
     ['ValidateFlowSchemaSpec: precedence, priority level, subjects, resource and non-resource rules', 'invalid-flow-schema.yaml', () => EXPECTED_FLOW_SCHEMA],
   ])('%s (%s)', async (_name, fixture, expected) => {
     expect(await check(fixture, 'all')).toEqual(expected());
+  });
+
+  // upstream: apps validation.go ValidateStatefulSet (StatefulSetValidationOptions), kubernetes#130233 (1.33)
+  it('a StatefulSet serviceName that is no DNS-1123 label is refused from 1.33 on', async () => {
+    const { objects } = await loadManifests(['invalid-apps.yaml'], { cwd: 'fixtures/schema/validation' });
+    const serviceNames = (kubernetesVersion: string) => validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false }).filter((finding) => finding.message.startsWith('spec.serviceName')).length;
+    expect([serviceNames('1.32'), serviceNames('1.33')]).toEqual([0, 2]);
   });
 
   it('up to 1.33 a strategy prints with %#v where its rollingUpdate is nil (apimachinery 0.33 ErrorBody)', async () => {
@@ -478,6 +486,8 @@ const EXPECTED_APPS: string[] = [
   "84:21 api-validation: spec.template.spec.containers[0].volumeMounts[0].name: Not found: \"data\"",
   // TestValidateDeployment errorCases["must be greater than minReadySeconds"] (600 and 600), the 600 being apps/v1's default
   "92:20 api-validation: spec.progressDeadlineSeconds: Invalid value: 600: must be greater than minReadySeconds",
+  "109:16 api-validation: spec.serviceName: Invalid value: \"cache.headless\": must not contain dots",
+  `125:16 api-validation: spec.serviceName: Invalid value: "Queue_Headless": ${DNS1123_LABEL}`,
 ];
 
 const EXPECTED_APPS_STRATEGY: string[] = [
