@@ -38,6 +38,8 @@ export interface ValidationContext {
   readonly maxUnavailableStatefulSet: boolean;
   /** 1.33 on: a new StatefulSet's serviceName must be a DNS-1123 label (kubernetes#130233). */
   readonly statefulSetServiceName: boolean;
+  /** 1.31 on: a ControllerRevision's data must be a JSON object (kubernetes#125549). */
+  readonly controllerRevisionJSONObject: boolean;
   /** RelaxedEnvironmentVariableValidation is on (beta, on by default since 1.32): see ContainerContext. */
   readonly relaxedEnvVarNames: boolean;
   /** SupplementalGroupsPolicy is on (beta, on by default since 1.33): else PrepareForCreate drops the pod's policy. */

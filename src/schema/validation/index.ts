@@ -12,6 +12,7 @@ import type { RuleMeta } from '../../model/rule-meta.js';
 import { validateMutatingAdmissionPolicy, validateMutatingAdmissionPolicyBinding, validateValidatingAdmissionPolicy, validateValidatingAdmissionPolicyBinding, validateWebhookConfiguration } from './admission-registration.js';
 import { crdNameFn, validateCustomResourceDefinition } from './apiextensions.js';
 import { validateAppsSpec } from './apps.js';
+import { validateControllerRevision } from './controller-revision.js';
 import { apiServiceNameFn, validateAPIService } from './api-service.js';
 import { validateCronJob, validateJob } from './batch.js';
 import { compareReleases } from '../../model/kubernetes-version.js';
@@ -95,6 +96,7 @@ const KINDS: Readonly<Record<string, KindValidation>> = {
   'apps/v1 ReplicaSet': { nameFn: nameIsDNSSubdomain, spec: (object, context) => validateAppsSpec('ReplicaSet', object, context) },
   'apps/v1 StatefulSet': { nameFn: nameIsDNSLabel, spec: (object, context) => validateAppsSpec('StatefulSet', object, context) },
   'apps/v1 DaemonSet': { nameFn: nameIsDNSSubdomain, spec: (object, context) => validateAppsSpec('DaemonSet', object, context) },
+  'apps/v1 ControllerRevision': { nameFn: nameIsDNSSubdomain, spec: validateControllerRevision },
   'batch/v1 Job': { nameFn: nameIsDNSSubdomain, spec: validateJob },
   'batch/v1 CronJob': { nameFn: nameIsDNSSubdomain, spec: (object, context) => validateCronJob(object, isTimeZone, context) },
   'networking.k8s.io/v1 Ingress': { nameFn: nameIsDNSSubdomain, spec: validateIngress },
@@ -210,6 +212,7 @@ export function contextOf(release: string): ValidationContext {
     relaxedServiceNames: compareReleases(release, '1.36') >= 0,
     maxUnavailableStatefulSet: compareReleases(release, '1.35') === 0,
     statefulSetServiceName: compareReleases(release, '1.33') >= 0,
+    controllerRevisionJSONObject: compareReleases(release, '1.31') >= 0,
     relaxedEnvVarNames: compareReleases(release, '1.32') >= 0,
     envFiles: compareReleases(release, '1.35') >= 0,
     supplementalGroupsPolicy: compareReleases(release, '1.33') >= 0,
