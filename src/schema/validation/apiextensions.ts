@@ -1,14 +1,14 @@
 // apiextensions-apiserver's pkg/apis/apiextensions/validation: a CustomResourceDefinition on create, as the API server
 // sees it after decoding (v1 defaults, then the conversion to the internal version) and PrepareForCreate.
 //
-// The openAPIV3Schema is checked as structural-schema.ts says; selectableFields are not (their paths are resolved
-// against the structural schema).
+// The openAPIV3Schema is checked as structural-schema.ts says, selectableFields as selectable-fields.ts says.
 import { isDeepStrictEqual } from 'node:util';
 import { appendAll } from '../../model/append.js';
 import { dns1035LabelErrors, subdomainErrors } from '../../model/name-validation.js';
 import { validateClientConfig } from './admission-registration.js';
 import { forbidden, GoSlice, GoStruct, GoSyntax, invalid, key, notSupported, pointing, required, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { nameIsDNSSubdomain, type NameFunc } from './object-meta.js';
+import { validateSelectableFields } from './selectable-fields.js';
 import { validateOpenAPIV3Schema } from './structural-schema.js';
 import { isSet, subschemas } from './json-schema-props.js';
 import { arrayField, asArray, asRecord, recordField, stringField, type Fields } from './values.js';
@@ -28,7 +28,7 @@ const SPEC: FieldPath = ['spec'];
 const VERSIONS: FieldPath = ['spec', 'versions'];
 
 /** A per-version field of spec.versions that the conversion to the internal version moves to spec when all are equal. */
-type Hoistable = 'schema' | 'subresources' | 'additionalPrinterColumns';
+type Hoistable = 'schema' | 'subresources' | 'additionalPrinterColumns' | 'selectableFields';
 
 /** A hoistable field as validation sees it: its internal path, where it is in the manifest, and its value. */
 interface Located {
@@ -53,7 +53,7 @@ class InternalSpec {
     this.#listed = Array.isArray(spec?.['versions']);
     const first = this.versions[0];
     const identical = (name: Hoistable) => first !== undefined && this.versions.every((version) => isDeepStrictEqual(version[name], first[name]));
-    this.#hoisted = new Set((['schema', 'subresources', 'additionalPrinterColumns'] as const).filter(identical));
+    this.#hoisted = new Set((['schema', 'subresources', 'additionalPrinterColumns', 'selectableFields'] as const).filter(identical));
   }
 
   isHoisted(name: Hoistable): boolean {
@@ -147,6 +147,8 @@ function validateSpec(spec: Fields | undefined, internal: InternalSpec): ErrorLi
   if (subresources) appendAll(errors, validateSubresources(subresources));
   const columns = internal.topLevel('additionalPrinterColumns');
   if (columns) appendAll(errors, validateColumns(columns));
+  const selectable = internal.topLevel('selectableFields');
+  if (selectable) appendAll(errors, validateSelectableFields({ ...selectable, field: SPEC }, openAPIV3SchemaOf(schema), 'may only be set when validations.schema is included'));
   appendAll(errors, validateConversion(recordField(spec, 'conversion'), spec?.['preserveUnknownFields'] === true));
   return errors;
 }
@@ -190,10 +192,15 @@ function validateVersion(version: Fields, index: number, internal: InternalSpec)
   if (subresources) appendAll(errors, validateSubresources(subresources));
   const columns = internal.perVersion(index, 'additionalPrinterColumns');
   if (columns) appendAll(errors, validateColumns(columns));
+  const selectable = internal.perVersion(index, 'selectableFields');
+  if (selectable) appendAll(errors, validateSelectableFields({ ...selectable, field }, openAPIV3SchemaOf(schema), 'may only be set when `version.schema.openAPIV3Schema` is not included'));
   return errors;
 }
 
 const hasStatus = (subresources: Fields | undefined): boolean => isSet(subresources?.['status']);
+
+/** The openAPIV3Schema of a level's schema (spec.validation or a version's schema); none when either is unset. */
+const openAPIV3SchemaOf = (schema: Located | undefined): Fields | undefined => recordField(asRecord(schema?.value), 'openAPIV3Schema');
 
 /** A schema's errors, named by its internal path and pointing at its place in the manifest. */
 function validateSchema(schema: Located, statusEnabled: boolean): ErrorList {
@@ -431,7 +438,7 @@ function internalVersion(version: Fields, own: (name: Hoistable) => unknown): Go
   const schema = asRecord(own('schema'));
   const subresources = asRecord(own('subresources'));
   const columns = own('additionalPrinterColumns');
-  const selectable = version['selectableFields'];
+  const selectable = own('selectableFields');
   return new GoStruct([
     ['Name', stringOf(version, 'name')],
     ['Served', boolOf(version, 'served')],
