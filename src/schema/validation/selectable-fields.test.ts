@@ -18,17 +18,17 @@ const TYPES = 'must point to a field of type string, boolean or integer. Enum st
 describe('ValidateCustomResourceSelectableFields', () => {
   it('resolves each jsonPath in the schema of its level, as the conversion to the internal version places them', async () => {
     expect(await check('invalid-crd-selectable-fields.yaml')).toEqual([
-      '27:21 api-validation: spec.versions[0].selectableFields[1].jsonPath: Invalid value: ".spec.xyz": is an invalid path: does not refer to a valid field',
-      `28:21 api-validation: spec.versions[0].selectableFields[2].jsonPath: Invalid value: ".spec.obj": ${TYPES}`,
-      '29:21 api-validation: spec.versions[0].selectableFields[3].jsonPath: Duplicate value: ".spec.color"',
-      '31:21 api-validation: spec.versions[0].selectableFields[5].jsonPath: Invalid value: "spec.color": is an invalid path: expected [ or . but got: spec',
-      '32:21 api-validation: spec.versions[0].selectableFields[6].jsonPath: Invalid value: ".spec[\'color\']": is an invalid path: array notation is not allowed',
-      '33:21 api-validation: spec.versions[0].selectableFields[7].jsonPath: Invalid value: ".spec.": is an invalid path: unexpected end of JSON path',
-      '34:21 api-validation: spec.versions[0].selectableFields[8].jsonPath: Invalid value: ".metadata.name": is an invalid path: does not refer to a valid field',
-      '47:21 api-validation: spec.versions[1].selectableFields[0].jsonPath: Invalid value: ".spec.color": is an invalid path: does not refer to a valid field',
-      '83:9 api-validation: spec.selectableFields: Too many: 9: must have at most 8 items',
-      '92:21 api-validation: spec.selectableFields[9].jsonPath: Invalid value: ".spec.zz": is an invalid path: does not refer to a valid field',
-      '116:9 api-validation: spec.versions[0].selectableFields: Invalid value: "": may only be set when `version.schema.openAPIV3Schema` is not included',
+      '28:21 api-validation: spec.versions[0].selectableFields[1].jsonPath: Invalid value: ".spec.xyz": is an invalid path: does not refer to a valid field',
+      `29:21 api-validation: spec.versions[0].selectableFields[2].jsonPath: Invalid value: ".spec.obj": ${TYPES}`,
+      '30:21 api-validation: spec.versions[0].selectableFields[3].jsonPath: Duplicate value: ".spec.color"',
+      '32:21 api-validation: spec.versions[0].selectableFields[5].jsonPath: Invalid value: "spec.color": is an invalid path: expected [ or . but got: spec',
+      '33:21 api-validation: spec.versions[0].selectableFields[6].jsonPath: Invalid value: ".spec[\'color\']": is an invalid path: array notation is not allowed',
+      '34:21 api-validation: spec.versions[0].selectableFields[7].jsonPath: Invalid value: ".spec.": is an invalid path: unexpected end of JSON path',
+      '35:21 api-validation: spec.versions[0].selectableFields[8].jsonPath: Invalid value: ".metadata.name": is an invalid path: does not refer to a valid field',
+      '49:21 api-validation: spec.versions[1].selectableFields[0].jsonPath: Invalid value: ".spec.color": is an invalid path: does not refer to a valid field',
+      '85:9 api-validation: spec.selectableFields: Too many: 9: must have at most 8 items',
+      '94:21 api-validation: spec.selectableFields[9].jsonPath: Invalid value: ".spec.zz": is an invalid path: does not refer to a valid field',
+      '118:9 api-validation: spec.versions[0].selectableFields: Invalid value: "": may only be set when `version.schema.openAPIV3Schema` is not included',
     ]);
   });
 });
