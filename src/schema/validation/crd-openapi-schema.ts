@@ -6,6 +6,7 @@ import { appendAll } from '../../model/append.js';
 import { forbidden, invalid, key, notSupported, required, type ErrorList, type FieldPath } from './field-error.js';
 import { asArray, asRecord, stringField, type Fields } from './values.js';
 import { isSet, schemaOf } from './json-schema-props.js';
+import { convertsToStructural, validFieldPath } from './valid-field-path.js';
 
 const OPENAPI_TYPES = ['array', 'boolean', 'integer', 'number', 'object', 'string'];
 const META_FIELDS = new Set(['metadata', 'kind', 'apiVersion']);
@@ -57,7 +58,7 @@ export function openAPISchemaErrors(schema: Fields, field: FieldPath, isRoot: bo
   if (schema['x-kubernetes-preserve-unknown-fields'] === false) errors.push(invalid(field.concat('x-kubernetes-preserve-unknown-fields'), false, 'must be true or undefined'));
   appendAll(errors, mapTypeErrors(schema, type, field));
   appendAll(errors, listTypeErrors(schema, type, itemsSchema, field));
-  appendAll(errors, validationRuleErrors(asArray(schema['x-kubernetes-validations']), field.concat('x-kubernetes-validations')));
+  appendAll(errors, validationRuleErrors(schema, field.concat('x-kubernetes-validations')));
   return errors;
 }
 
@@ -146,11 +147,15 @@ function listTypeErrors(schema: Fields, type: string, items: Fields | undefined,
 
 const NEWLINES = /[\n\r]/;
 
-// upstream: the static checks of x-kubernetes-validations in ValidateCustomResourceDefinitionOpenAPISchema (the
-// field path's resolution against the schema and the CEL compilation are not modelled)
-function validationRuleErrors(rules: readonly unknown[], field: FieldPath): ErrorList {
+// upstream: validation.go pathValid
+const isValidPath = (schema: Fields, path: string): boolean => !convertsToStructural(schema) || validFieldPath(path, schema, { allowArrayNotation: true }).kind !== 'error';
+
+// upstream: the static checks of x-kubernetes-validations in ValidateCustomResourceDefinitionOpenAPISchema, pathValid
+// (a fieldPath resolves in the rule's own schema node, when NewStructural converts it); the CEL compilation is not
+// modelled
+function validationRuleErrors(schema: Fields, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
-  rules.forEach((entry, index) => {
+  asArray(schema['x-kubernetes-validations']).forEach((entry, index) => {
     const rule = asRecord(entry) ?? {};
     const at = field.concat(index);
     const text = (stringField(rule, 'rule') ?? '').trim();
@@ -167,6 +172,7 @@ function validationRuleErrors(rules: readonly unknown[], field: FieldPath): Erro
     const fieldPath = stringField(rule, 'fieldPath') ?? '';
     if (fieldPath.length > 0 && fieldPath.trim() === '') errors.push(invalid(at.concat('fieldPath'), fieldPath, 'must be non-empty if specified'));
     if (NEWLINES.test(fieldPath)) errors.push(invalid(at.concat('fieldPath'), fieldPath, 'must not contain line breaks'));
+    if (fieldPath.length > 0 && !isValidPath(schema, fieldPath)) errors.push(invalid(at.concat('fieldPath'), fieldPath, 'must be a valid path'));
   });
   return errors;
 }

@@ -85,6 +85,7 @@ describe('a CRD schema on create', () => {
       'spec.validation.openAPIV3Schema.x-kubernetes-validations[2].message: Invalid value: "two\\nlines": must not contain line breaks',
       'spec.validation.openAPIV3Schema.x-kubernetes-validations[2].reason: Unsupported value: "FieldValueWrong": supported values: "FieldValueDuplicate", "FieldValueForbidden", "FieldValueInvalid", "FieldValueRequired"',
       'spec.validation.openAPIV3Schema.x-kubernetes-validations[2].fieldPath: Invalid value: " ": must be non-empty if specified',
+      'spec.validation.openAPIV3Schema.x-kubernetes-validations[2].fieldPath: Invalid value: " ": must be a valid path',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 // apiextensions-apiserver's ValidFieldPath: where a JSON path such as `.spec.replicas` or `.spec['x.y']` leads in a CRD's
 // structural schema, for selectableFields and the fieldPath of x-kubernetes-validations rules.
+import { isSet } from './json-schema-props.js';
 import { asRecord, type Fields } from './values.js';
 
 /**
@@ -111,5 +112,3 @@ export function convertsToStructural(schema: Fields): boolean {
   for (const name of ['allOf', 'anyOf', 'oneOf']) nested.push(...(Array.isArray(schema[name]) ? schema[name] : []));
   return nested.every((child) => asRecord(child) === undefined || convertsToStructural(asRecord(child) ?? {}));
 }
-
-const isSet = (value: unknown): boolean => value !== undefined && value !== null;

@@ -32,3 +32,25 @@ describe('ValidateCustomResourceSelectableFields', () => {
     ]);
   });
 });
+
+// upstream: validation_test.go TestValidateCustomResourceDefinition "x-kubernetes-validations should have valid fieldPath
+// for array" and "x-kubernetes-validations have invalid fieldPath" (validation.go pathValid, with array notation)
+describe('pathValid', () => {
+  it('resolves a rule\'s fieldPath in the rule\'s own schema node, subscripts and escapes included', async () => {
+    const path = (line: string, at: string, value: string) => `${line} api-validation: spec.validation.openAPIV3Schema.${at}.fieldPath: Invalid value: "${value}": must be a valid path`;
+    expect(await check('invalid-crd-rule-field-paths.yaml')).toEqual([
+      path('21:41', 'x-kubernetes-validations[2]', '.a.c'),
+      path('22:41', 'x-kubernetes-validations[3]', '.list[0]'),
+      path('23:41', 'x-kubernetes-validations[4]', '   '),
+      '23:41 api-validation: spec.validation.openAPIV3Schema.x-kubernetes-validations[4].fieldPath: Invalid value: "   ": must be non-empty if specified',
+      path('24:41', 'x-kubernetes-validations[5]', '.'),
+      path('25:41', 'x-kubernetes-validations[6]', '..'),
+      path('46:45', 'properties[spec].x-kubernetes-validations[2]', '.replicas'),
+      path('66:53', 'x-kubernetes-validations[0]', '.list[0].b'),
+      path('67:53', 'x-kubernetes-validations[1]', '.list[0.b'),
+      path('68:53', 'x-kubernetes-validations[2]', '.list0].b'),
+      path('69:53', 'x-kubernetes-validations[3]', '.a.c'),
+      path('70:53', 'x-kubernetes-validations[4]', '.a.b.d'),
+    ]);
+  });
+});
