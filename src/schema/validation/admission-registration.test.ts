@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateWebhookConfiguration } from './admission-registration.js';
+import { validateValidatingAdmissionPolicy, validateWebhookConfiguration } from './admission-registration.js';
 import { errorMessage } from './field-error.js';
 
 const hook = (fields: Record<string, unknown>): Record<string, unknown> => ({
@@ -111,6 +111,17 @@ describe('webhook configurations on create', () => {
       'webhooks[0].admissionReviewVersions[1]: Invalid value: "v2": duplicate version',
       "webhooks[0].admissionReviewVersions[2]: Invalid value: \"V3\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
       'webhooks[0].admissionReviewVersions: Invalid value: ["v2","v2","V3"]: must include at least one of v1, v1beta1',
+    ]);
+  });
+
+  // upstream: validateMatchCondition, validateVariable, validateAuditAnnotation trim with Go's strings.TrimSpace, which
+  // takes U+0085 (NEL) as space and leaves U+FEFF, unlike JavaScript's trim()
+  it('reads an expression of only Go white space as empty, and one of U+FEFF as written', () => {
+    expect(errors(hook({ matchConditions: [{ name: 'nel', expression: '\u0085' }, { name: 'bom', expression: '\ufeff' }] }))).toEqual(['webhooks[0].matchConditions[0].expression: Required value']);
+    const policy = { metadata: { name: 'p' }, spec: { matchConstraints: { resourceRules: [{ operations: ['CREATE'], apiGroups: [''], apiVersions: ['v1'], resources: ['pods'] }] }, variables: [{ name: 'v', expression: '\u0085' }], auditAnnotations: [{ key: 'k', valueExpression: '\u0085 ' }] } };
+    expect(validateValidatingAdmissionPolicy(policy).map(errorMessage)).toEqual([
+      'spec.variables[0].expression: Required value: expression is not specified',
+      'spec.auditAnnotations[0].valueExpression: Required value: valueExpression is not specified',
     ]);
   });
 });

@@ -200,7 +200,7 @@ function validateMatchConditions(conditions: readonly unknown[], field: FieldPat
   conditions.forEach((entry, index) => {
     const condition = asRecord(entry) ?? {};
     const expression = stringField(condition, 'expression');
-    if (expression !== undefined && expression.trim().length === 0) errors.push(required(field.concat(index, 'expression')));
+    if (expression !== undefined && goTrimSpace(expression).length === 0) errors.push(required(field.concat(index, 'expression')));
     const name = stringField(condition, 'name');
     if (name === undefined) return;
     if (name.length === 0) errors.push(required(field.concat(index, 'name')));
@@ -385,9 +385,9 @@ const CEL_RESERVED = new Set(['true', 'false', 'null', 'in', 'as', 'break', 'con
 function validateVariable(variable: Fields, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   const name = stringField(variable, 'name') ?? '';
-  if (name.trim() === '') errors.push(required(field.concat('name'), 'name is not specified'));
+  if (goTrimSpace(name) === '') errors.push(required(field.concat('name'), 'name is not specified'));
   else if (!CEL_IDENTIFIER.test(name) || CEL_RESERVED.has(name)) errors.push(invalid(field.concat('name'), name, 'name is not a valid CEL identifier'));
-  if ((stringField(variable, 'expression') ?? '').trim() === '') errors.push(required(field.concat('expression'), 'expression is not specified'));
+  if (goTrimSpace(stringField(variable, 'expression') ?? '') === '') errors.push(required(field.concat('expression'), 'expression is not specified'));
   return errors;
 }
 
@@ -420,7 +420,7 @@ function validateAuditAnnotations(annotations: readonly unknown[], policyName: s
     const key = stringField(annotation, 'key') ?? '';
     if (policyName === '') errors.push(invalid(at.concat('key'), key, 'requires metadata.name be non-empty'));
     else for (const message of qualifiedNameErrors(`${policyName}/${key}`)) errors.push(invalid(at.concat('key'), `${policyName}/${key}`, message));
-    const expression = (stringField(annotation, 'valueExpression') ?? '').trim();
+    const expression = goTrimSpace(stringField(annotation, 'valueExpression') ?? '');
     if (expression === '') errors.push(required(at.concat('valueExpression'), 'valueExpression is not specified'));
     else if (byteLength(expression) > MAX_AUDIT_VALUE_EXPRESSION_LENGTH) errors.push(required(at.concat('valueExpression'), `must not exceed ${MAX_AUDIT_VALUE_EXPRESSION_LENGTH} bytes in length`));
     if (keys.has(key)) errors.push(duplicate(at.concat('key'), key));

@@ -179,7 +179,7 @@ function validateSourceRanges(object: Fields, spec: Fields, type: string, strict
   if (ranges.length > 0) {
     return ranges.flatMap((value, index) => {
       if (typeof value !== 'string') return [];
-      const trimmed = value.trim();
+      const trimmed = goTrimSpace(value);
       return legacyCIDRErrors(trimmed, strict).map((message) => pointing(invalid(['spec', 'LoadBalancerSourceRanges', index], trimmed, message), ['spec', 'loadBalancerSourceRanges', index]));
     });
   }
@@ -188,9 +188,9 @@ function validateSourceRanges(object: Fields, spec: Fields, type: string, strict
   if (annotation === undefined) return [];
   const field: FieldPath = ['metadata', 'annotations', key(SOURCE_RANGES_ANNOTATION)];
   const errors: ErrorList = type === 'LoadBalancer' ? [] : [forbidden(field, "may only be used when `type` is 'LoadBalancer'")];
-  const value = annotation.trim();
+  const value = goTrimSpace(annotation);
   if (value === '') return errors;
-  for (const cidr of value.split(',')) appendAll(errors, legacyCIDRErrors(cidr.trim(), strict).map((message) => invalid(field, cidr.trim(), message)));
+  for (const cidr of value.split(',')) appendAll(errors, legacyCIDRErrors(goTrimSpace(cidr), strict).map((message) => invalid(field, goTrimSpace(cidr), message)));
   return errors;
 }
 

@@ -3,6 +3,7 @@
 // properties beside additionalProperties, and the x-kubernetes list and map extensions. The CEL rules are not compiled;
 // their static checks (an empty rule, a message with line breaks, a reason) are made.
 import { appendAll } from '../../model/append.js';
+import { goTrimSpace } from '../../model/go-strings.js';
 import { forbidden, invalid, key, notSupported, required, type ErrorList, type FieldPath } from './field-error.js';
 import { asArray, asRecord, stringField, type Fields } from './values.js';
 import { isSet, schemaOf } from './json-schema-props.js';
@@ -158,19 +159,19 @@ function validationRuleErrors(schema: Fields, field: FieldPath): ErrorList {
   asArray(schema['x-kubernetes-validations']).forEach((entry, index) => {
     const rule = asRecord(entry) ?? {};
     const at = field.concat(index);
-    const text = (stringField(rule, 'rule') ?? '').trim();
+    const text = goTrimSpace(stringField(rule, 'rule') ?? '');
     const message = stringField(rule, 'message') ?? '';
-    const trimmedMessage = message.trim();
+    const trimmedMessage = goTrimSpace(message);
     if (text === '') errors.push(required(at.concat('rule'), 'rule is not specified'));
     else if (message.length > 0 && trimmedMessage === '') errors.push(invalid(at.concat('message'), message, 'must be non-empty if specified'));
     else if (NEWLINES.test(trimmedMessage)) errors.push(invalid(at.concat('message'), message, 'must not contain line breaks'));
     else if (NEWLINES.test(text) && trimmedMessage === '') errors.push(required(at.concat('message'), 'message must be specified if rule contains line breaks'));
     const messageExpression = stringField(rule, 'messageExpression') ?? '';
-    if (messageExpression.length > 0 && messageExpression.trim() === '') errors.push(required(at.concat('messageExpression'), 'messageExpression must be non-empty if specified'));
+    if (messageExpression.length > 0 && goTrimSpace(messageExpression) === '') errors.push(required(at.concat('messageExpression'), 'messageExpression must be non-empty if specified'));
     const reason = rule['reason'];
     if (isSet(reason) && !VALIDATION_REASONS.includes(String(reason))) errors.push(notSupported(at.concat('reason'), reason, VALIDATION_REASONS));
     const fieldPath = stringField(rule, 'fieldPath') ?? '';
-    if (fieldPath.length > 0 && fieldPath.trim() === '') errors.push(invalid(at.concat('fieldPath'), fieldPath, 'must be non-empty if specified'));
+    if (fieldPath.length > 0 && goTrimSpace(fieldPath) === '') errors.push(invalid(at.concat('fieldPath'), fieldPath, 'must be non-empty if specified'));
     if (NEWLINES.test(fieldPath)) errors.push(invalid(at.concat('fieldPath'), fieldPath, 'must not contain line breaks'));
     if (fieldPath.length > 0 && !isValidPath(schema, fieldPath)) errors.push(invalid(at.concat('fieldPath'), fieldPath, 'must be a valid path'));
   });

@@ -87,5 +87,7 @@ describe('a CRD schema on create', () => {
       'spec.validation.openAPIV3Schema.x-kubernetes-validations[2].fieldPath: Invalid value: " ": must be non-empty if specified',
       'spec.validation.openAPIV3Schema.x-kubernetes-validations[2].fieldPath: Invalid value: " ": must be a valid path',
     ]);
+    // strings.TrimSpace: U+0085 is space to Go, U+FEFF is not
+    expect(errors({ type: 'object', 'x-kubernetes-validations': [{ rule: '\u0085' }, { rule: '\ufeff' }] })).toEqual(['spec.validation.openAPIV3Schema.x-kubernetes-validations[0].rule: Required value: rule is not specified']);
   });
 });
