@@ -8,6 +8,7 @@ import { dns1035LabelErrors, subdomainErrors } from '../../model/name-validation
 import { validateClientConfig } from './admission-registration.js';
 import { forbidden, GoSlice, GoStruct, GoSyntax, invalid, key, notSupported, pointing, required, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { nameIsDNSSubdomain, type NameFunc } from './object-meta.js';
+import type { ValidationContext } from './core-pod.js';
 import { validateSelectableFields } from './selectable-fields.js';
 import { validateOpenAPIV3Schema } from './structural-schema.js';
 import { isSet, subschemas } from './json-schema-props.js';
@@ -30,6 +31,17 @@ const VERSIONS: FieldPath = ['spec', 'versions'];
 /** A per-version field of spec.versions that the conversion to the internal version moves to spec when all are equal. */
 type Hoistable = 'schema' | 'subresources' | 'additionalPrinterColumns' | 'selectableFields';
 
+/** The detail of selectable fields at spec or at a version without a schema there (its words are upstream's). */
+interface MissingSchemaWords {
+  readonly spec: string;
+  readonly version: string;
+}
+
+// upstream: validation.go validateCustomResourceDefinitionSpec and validateCustomResourceDefinitionVersion: from 1.34
+// without the leading "selectableFields" and with the version's path quoted
+const MISSING_SCHEMA_WORDS: MissingSchemaWords = { spec: 'may only be set when validations.schema is included', version: 'may only be set when `version.schema.openAPIV3Schema` is not included' };
+const MISSING_SCHEMA_WORDS_PREFIXED: MissingSchemaWords = { spec: 'selectableFields may only be set when validations.schema is included', version: 'selectableFields may only be set when version.schema.openAPIV3Schema is not included' };
+
 /** A hoistable field as validation sees it: its internal path, where it is in the manifest, and its value. */
 interface Located {
   readonly field: FieldPath;
@@ -44,11 +56,14 @@ interface Located {
  */
 class InternalSpec {
   readonly versions: readonly Fields[];
+  /** How the release words selectable fields at a level without a schema. */
+  readonly missingSchemaWords: MissingSchemaWords;
   readonly #hoisted: ReadonlySet<Hoistable>;
   /** Whether spec.versions is a list, so the Go slice is not nil when it is empty. */
   readonly #listed: boolean;
 
-  constructor(spec: Fields | undefined) {
+  constructor(spec: Fields | undefined, missingSchemaWords: MissingSchemaWords) {
+    this.missingSchemaWords = missingSchemaWords;
     this.versions = arrayField(spec, 'versions').map((entry) => asRecord(entry) ?? {});
     this.#listed = Array.isArray(spec?.['versions']);
     const first = this.versions[0];
@@ -111,9 +126,9 @@ function countNodes(value: unknown, limit: number): number {
 /** Every error ValidateCustomResourceDefinition returns for creating this CRD, after ValidateObjectMeta. */
 // upstream: validation.go ValidateCustomResourceDefinition with the create options (requireOpenAPISchema and the
 // others true), strategy.go PrepareForCreate (status reset, storedVersions = the first storage version)
-export function validateCustomResourceDefinition(object: Fields): ErrorList {
+export function validateCustomResourceDefinition(object: Fields, context: ValidationContext): ErrorList {
   const spec = recordField(object, 'spec');
-  const internal = new InternalSpec(spec);
+  const internal = new InternalSpec(spec, context.selectableFieldsUnprefixed ? MISSING_SCHEMA_WORDS : MISSING_SCHEMA_WORDS_PREFIXED);
   const errors = validateSpec(spec, internal);
   appendAll(errors, validateStoredVersions(internal));
   appendAll(errors, validateAPIApproval(stringField(spec, 'group') ?? '', recordField(recordField(object, 'metadata'), 'annotations')));
@@ -148,7 +163,7 @@ function validateSpec(spec: Fields | undefined, internal: InternalSpec): ErrorLi
   const columns = internal.topLevel('additionalPrinterColumns');
   if (columns) appendAll(errors, validateColumns(columns));
   const selectable = internal.topLevel('selectableFields');
-  if (selectable) appendAll(errors, validateSelectableFields({ ...selectable, field: SPEC }, openAPIV3SchemaOf(schema), 'may only be set when validations.schema is included'));
+  if (selectable) appendAll(errors, validateSelectableFields({ ...selectable, field: SPEC }, openAPIV3SchemaOf(schema), internal.missingSchemaWords.spec));
   appendAll(errors, validateConversion(recordField(spec, 'conversion'), spec?.['preserveUnknownFields'] === true));
   return errors;
 }
@@ -193,7 +208,7 @@ function validateVersion(version: Fields, index: number, internal: InternalSpec)
   const columns = internal.perVersion(index, 'additionalPrinterColumns');
   if (columns) appendAll(errors, validateColumns(columns));
   const selectable = internal.perVersion(index, 'selectableFields');
-  if (selectable) appendAll(errors, validateSelectableFields({ ...selectable, field }, openAPIV3SchemaOf(schema), 'may only be set when `version.schema.openAPIV3Schema` is not included'));
+  if (selectable) appendAll(errors, validateSelectableFields({ ...selectable, field }, openAPIV3SchemaOf(schema), internal.missingSchemaWords.version));
   return errors;
 }
 

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../../load/load-manifests.js';
 import { validateObjects } from '../validate.js';
 
-/** Every schema-stage finding of a fixture, as the CLI prints its position, id and message. */
-async function check(file: string): Promise<string[]> {
+/** Every schema-stage finding of a fixture for `kubernetesVersion`, as the CLI prints its position, id and message. */
+async function check(file: string, kubernetesVersion?: string): Promise<string[]> {
   const { objects, findings } = await loadManifests([file], { cwd: 'fixtures/schema/validation' });
   expect(findings).toEqual([]);
-  return validateObjects(objects, { kubernetesVersion: undefined, extraSchemas: new Map(), strictKinds: false })
+  return validateObjects(objects, { kubernetesVersion, extraSchemas: new Map(), strictKinds: false })
     .map((finding) => `${finding.line}:${finding.column} ${finding.ruleId}: ${finding.message}`);
 }
 
@@ -29,6 +29,12 @@ describe('ValidateCustomResourceSelectableFields', () => {
       '85:9 api-validation: spec.selectableFields: Too many: 9: must have at most 8 items',
       '94:21 api-validation: spec.selectableFields[9].jsonPath: Invalid value: ".spec.zz": is an invalid path: does not refer to a valid field',
       '118:9 api-validation: spec.versions[0].selectableFields: Invalid value: "": may only be set when `version.schema.openAPIV3Schema` is not included',
+    ]);
+  });
+
+  it('before 1.34 the detail of selectable fields without a schema starts with "selectableFields"', async () => {
+    expect((await check('invalid-crd-selectable-fields.yaml', '1.33')).filter((message) => message.includes('may only be set'))).toEqual([
+      '118:9 api-validation: spec.versions[0].selectableFields: Invalid value: "": selectableFields may only be set when version.schema.openAPIV3Schema is not included',
     ]);
   });
 });
