@@ -31,16 +31,21 @@ const VERSIONS: FieldPath = ['spec', 'versions'];
 /** A per-version field of spec.versions that the conversion to the internal version moves to spec when all are equal. */
 type Hoistable = 'schema' | 'subresources' | 'additionalPrinterColumns' | 'selectableFields';
 
-/** The detail of selectable fields at spec or at a version without a schema there (its words are upstream's). */
+/**
+ * The release's words where a schema is missing: a version's (required), and where selectable fields are set at spec
+ * or at a version without a schema there.
+ */
 interface MissingSchemaWords {
+  readonly required: string;
   readonly spec: string;
   readonly version: string;
 }
 
 // upstream: validation.go validateCustomResourceDefinitionSpec and validateCustomResourceDefinitionVersion: from 1.34
-// without the leading "selectableFields" and with the version's path quoted
-const MISSING_SCHEMA_WORDS: MissingSchemaWords = { spec: 'may only be set when validations.schema is included', version: 'may only be set when `version.schema.openAPIV3Schema` is not included' };
-const MISSING_SCHEMA_WORDS_PREFIXED: MissingSchemaWords = { spec: 'selectableFields may only be set when validations.schema is included', version: 'selectableFields may only be set when version.schema.openAPIV3Schema is not included' };
+// a missing schema is Required without detail (kubernetes#132472), and selectable fields are worded without the
+// leading "selectableFields", the version's path quoted
+const MISSING_SCHEMA_WORDS: MissingSchemaWords = { required: '', spec: 'may only be set when validations.schema is included', version: 'may only be set when `version.schema.openAPIV3Schema` is not included' };
+const MISSING_SCHEMA_WORDS_BEFORE_1_34: MissingSchemaWords = { required: 'schemas are required', spec: 'selectableFields may only be set when validations.schema is included', version: 'selectableFields may only be set when version.schema.openAPIV3Schema is not included' };
 
 /** A hoistable field as validation sees it: its internal path, where it is in the manifest, and its value. */
 interface Located {
@@ -56,7 +61,7 @@ interface Located {
  */
 class InternalSpec {
   readonly versions: readonly Fields[];
-  /** How the release words selectable fields at a level without a schema. */
+  /** How the release words a missing schema, and selectable fields at a level without one. */
   readonly missingSchemaWords: MissingSchemaWords;
   readonly #hoisted: ReadonlySet<Hoistable>;
   /** Whether spec.versions is a list, so the Go slice is not nil when it is empty. */
@@ -128,7 +133,7 @@ function countNodes(value: unknown, limit: number): number {
 // others true), strategy.go PrepareForCreate (status reset, storedVersions = the first storage version)
 export function validateCustomResourceDefinition(object: Fields, context: ValidationContext): ErrorList {
   const spec = recordField(object, 'spec');
-  const internal = new InternalSpec(spec, context.selectableFieldsUnprefixed ? MISSING_SCHEMA_WORDS : MISSING_SCHEMA_WORDS_PREFIXED);
+  const internal = new InternalSpec(spec, context.newCRDWording ? MISSING_SCHEMA_WORDS : MISSING_SCHEMA_WORDS_BEFORE_1_34);
   const errors = validateSpec(spec, internal);
   appendAll(errors, validateStoredVersions(internal));
   appendAll(errors, validateAPIApproval(stringField(spec, 'group') ?? '', recordField(recordField(object, 'metadata'), 'annotations')));
@@ -148,7 +153,7 @@ function validateSpec(spec: Fields | undefined, internal: InternalSpec): ErrorLi
   appendAll(errors, validateEnumStrings(['spec', 'scope'], stringField(spec, 'scope') ?? '', ['Cluster', 'Namespaced']));
   // requireOpenAPISchema: every version needs a schema, hoisted or its own
   internal.versions.forEach((version, index) => {
-    if (recordField(recordField(version, 'schema'), 'openAPIV3Schema') === undefined) errors.push(required(VERSIONS.concat(index, 'schema', 'openAPIV3Schema'), 'schemas are required'));
+    if (recordField(recordField(version, 'schema'), 'openAPIV3Schema') === undefined) errors.push(required(VERSIONS.concat(index, 'schema', 'openAPIV3Schema'), internal.missingSchemaWords.required));
   });
   if (spec?.['preserveUnknownFields'] === true && internal.versions.some((version) => hasDefaults(recordField(recordField(version, 'schema'), 'openAPIV3Schema')))) {
     errors.push(invalid(['spec', 'preserveUnknownFields'], true, 'must be false in order to use defaults in the schema'));

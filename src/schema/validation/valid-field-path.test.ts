@@ -32,6 +32,13 @@ describe('ValidateCustomResourceSelectableFields', () => {
     ]);
   });
 
+  // upstream: kubernetes#132472 (1.34) dropped the detail of a version's missing schema
+  it('before 1.34 a missing schema is "schemas are required"', async () => {
+    const missing = async (release: string) => (await check('crd-without-schema.yaml', release)).filter((message) => message.includes('openAPIV3Schema: Required'));
+    expect(await missing('1.33')).toEqual(['11:7 api-validation: spec.versions[0].schema.openAPIV3Schema: Required value: schemas are required']);
+    expect(await missing('1.34')).toEqual(['11:7 api-validation: spec.versions[0].schema.openAPIV3Schema: Required value']);
+  });
+
   it('before 1.34 the detail of selectable fields without a schema starts with "selectableFields"', async () => {
     expect((await check('invalid-crd-selectable-fields.yaml', '1.33')).filter((message) => message.includes('may only be set'))).toEqual([
       '118:9 api-validation: spec.versions[0].selectableFields: Invalid value: "": selectableFields may only be set when version.schema.openAPIV3Schema is not included',
