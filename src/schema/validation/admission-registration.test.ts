@@ -73,7 +73,7 @@ describe('webhook configurations on create', () => {
     ]);
     expect(errors(hook({ clientConfig: { url: 'HTTP://user@/hook?x=1#top' } }))).toEqual([
       "webhooks[0].clientConfig.url: Invalid value: \"http\": 'https' is the only allowed URL scheme; desired format: https://host[/path]",
-      'webhooks[0].clientConfig.url: Invalid value: "": host must be provided; desired format: https://host[/path]',
+      'webhooks[0].clientConfig.url: Invalid value: "": host must be specified; desired format: https://host[/path]',
       'webhooks[0].clientConfig.url: Invalid value: "user": user information is not permitted in the URL',
       'webhooks[0].clientConfig.url: Invalid value: "top": fragments are not permitted in the URL',
       'webhooks[0].clientConfig.url: Invalid value: "x=1": query parameters are not permitted in the URL',

@@ -160,7 +160,7 @@ function validateWebhookURL(url: string, field: FieldPath): ErrorList {
   const errors: ErrorList = [];
   // url.Parse lower-cases the scheme
   if (scheme.toLowerCase() !== 'https') errors.push(invalid(field, scheme.toLowerCase(), `'https' is the only allowed URL scheme${URL_FORM}`));
-  if (host.length === 0) errors.push(invalid(field, host, `host must be provided${URL_FORM}`));
+  if (host.length === 0) errors.push(invalid(field, host, `host must be specified${URL_FORM}`));
   if (user !== undefined) errors.push(invalid(field, user, 'user information is not permitted in the URL'));
   if (fragment.length > 0) errors.push(invalid(field, fragment, 'fragments are not permitted in the URL'));
   if (query.length > 0) errors.push(invalid(field, query, 'query parameters are not permitted in the URL'));
