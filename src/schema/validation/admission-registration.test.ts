@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateValidatingAdmissionPolicy, validateWebhookConfiguration } from './admission-registration.js';
 import { errorMessage } from './field-error.js';
+import { contextOf } from './index.js';
 
 const hook = (fields: Record<string, unknown>): Record<string, unknown> => ({
   name: 'pods.policy.example.com',
@@ -10,7 +11,7 @@ const hook = (fields: Record<string, unknown>): Record<string, unknown> => ({
   admissionReviewVersions: ['v1'],
   ...fields,
 });
-const errors = (...webhooks: Record<string, unknown>[]): string[] => validateWebhookConfiguration({ webhooks }).map(errorMessage);
+const errors = (...webhooks: Record<string, unknown>[]): string[] => validateWebhookConfiguration({ webhooks }, contextOf('1.36')).map(errorMessage);
 const rule = (fields: Record<string, unknown>) => hook({ rules: [{ operations: ['CREATE'], apiGroups: [''], apiVersions: ['v1'], resources: ['pods'], ...fields }] });
 
 // Cases after upstream pkg/apis/admissionregistration/validation/validation_test.go TestValidateValidatingWebhookConfiguration
@@ -91,7 +92,11 @@ describe('webhook configurations on create', () => {
     ]);
     expect(errors(hook({ clientConfig: { service: { name: 's', namespace: 'n', path: '//' } } }))).toEqual(['webhooks[0].clientConfig.service.path: Invalid value: "//": segment[0] may not be empty']);
     // the arguments swapped upstream (kubernetes#141353): an empty namespace is reported at name
-    expect(errors(hook({ clientConfig: { service: { name: 's', namespace: '' } } }))).toEqual(['webhooks[0].clientConfig.service.name: Required value: service name is required']);
+    expect(errors(hook({ clientConfig: { service: { name: 's', namespace: '' } } }))).toEqual(['webhooks[0].clientConfig.service.name: Required value']);
+    // apiserver util/webhook ValidateWebhookService: the details went in 1.34 (kubernetes#132472)
+    expect(validateWebhookConfiguration({ webhooks: [hook({ clientConfig: { service: { name: '', namespace: 'n' } } })] }, contextOf('1.33')).map(errorMessage)).toEqual([
+      'webhooks[0].clientConfig.service.namespace: Required value: service namespace is required',
+    ]);
   });
 
   it('checks match conditions: at most 64, named by qualified names, unique, with an expression', () => {

@@ -10,18 +10,19 @@ import { validateLabelSelector } from './label-selector.js';
 import { arrayField, asRecord, intField, recordField, stringField, type Fields } from './values.js';
 import { goTrimSpace } from '../../model/go-strings.js';
 import { groupVersionError } from '../../model/kinds.js';
+import type { ValidationContext } from './core-pod.js';
 
 // upstream: validateValidatingWebhookConfiguration / validateMutatingWebhookConfiguration with the create options
 // (requireNoSideEffects, requireRecognizedAdmissionReviewVersion, requireUniqueWebhookNames); their webhooks differ
 // only in a mutating webhook's reinvocationPolicy (validateMutatingWebhook)
-export function validateWebhookConfiguration(object: Fields): ErrorList {
+export function validateWebhookConfiguration(object: Fields, context: ValidationContext): ErrorList {
   const errors: ErrorList = [];
   const names = new Set<string>();
   const mutating = object['kind'] === 'MutatingWebhookConfiguration';
   arrayField(object, 'webhooks').forEach((entry, index) => {
     const hook = asRecord(entry) ?? {};
     const field: FieldPath = ['webhooks', index];
-    appendAll(errors, validateWebhook(hook, field));
+    appendAll(errors, validateWebhook(hook, field, webhookServiceWords(context)));
     if (mutating) appendAll(errors, unsupportedValue(field.concat('reinvocationPolicy'), stringField(hook, 'reinvocationPolicy'), REINVOCATION_POLICIES));
     appendAll(errors, validateAdmissionReviewVersions(hook['admissionReviewVersions'], field.concat('admissionReviewVersions')));
     const name = stringField(hook, 'name') ?? '';
@@ -35,7 +36,7 @@ export function validateWebhookConfiguration(object: Fields): ErrorList {
 // upstream: validateValidatingWebhook / validateMutatingWebhook: failurePolicy, matchPolicy and sideEffects are
 // NotSupported when set to a value none of theirs (v1 SetDefaults_ValidatingWebhook fills only absent ones; a missing
 // sideEffects is the schema's required field)
-function validateWebhook(hook: Fields, field: FieldPath): ErrorList {
+function validateWebhook(hook: Fields, field: FieldPath, serviceWords: WebhookServiceWords): ErrorList {
   const errors = fullyQualifiedNameErrors(hook['name'], field.concat('name'));
   arrayField(hook, 'rules').forEach((rule, index) => appendAll(errors, validateRuleWithOperations(asRecord(rule) ?? {}, field.concat('rules', index))));
   appendAll(errors, unsupportedValue(field.concat('failurePolicy'), stringField(hook, 'failurePolicy'), FAILURE_POLICIES));
@@ -48,7 +49,7 @@ function validateWebhook(hook: Fields, field: FieldPath): ErrorList {
     const selector = recordField(hook, name);
     if (selector) appendAll(errors, validateLabelSelector(selector, field.concat(name)));
   }
-  appendAll(errors, validateClientConfig(recordField(hook, 'clientConfig'), field.concat('clientConfig')));
+  appendAll(errors, validateClientConfig(recordField(hook, 'clientConfig'), field.concat('clientConfig'), serviceWords));
   appendAll(errors, validateMatchConditions(arrayField(hook, 'matchConditions'), field.concat('matchConditions')));
   return errors;
 }
@@ -136,13 +137,13 @@ function validateResources(resources: readonly unknown[], field: FieldPath): Err
 
 // upstream: the clientConfig switch of validateValidatingWebhook (and of apiextensions' validateCustomResourceConversion),
 // apiserver util/webhook ValidateWebhookURL (with forceHttps) and ValidateWebhookService
-export function validateClientConfig(config: Fields | undefined, field: FieldPath): ErrorList {
+export function validateClientConfig(config: Fields | undefined, field: FieldPath, serviceWords: WebhookServiceWords): ErrorList {
   if (!config) return [];
   const url = config['url'];
   const service = recordField(config, 'service');
   if ((url === undefined || url === null) === (service === undefined)) return [required(field, 'exactly one of url or service is required')];
   if (typeof url === 'string') return validateWebhookURL(url, field.concat('url'));
-  return service ? validateWebhookService(service, field.concat('service')) : [];
+  return service ? validateWebhookService(service, field.concat('service'), serviceWords) : [];
 }
 
 const URL_FORM = '; desired format: https://host[/path]';
@@ -167,12 +168,23 @@ function validateWebhookURL(url: string, field: FieldPath): ErrorList {
   return errors;
 }
 
+/** The details of ValidateWebhookService's Required errors for a service's name and namespace. */
+export interface WebhookServiceWords {
+  readonly name: string;
+  readonly namespace: string;
+}
+
+// upstream: apiserver util/webhook/validation.go ValidateWebhookService: 'service name is required' and 'service
+// namespace is required' up to 1.33; from 1.34 no detail (kubernetes#132472)
+export const webhookServiceWords = (context: ValidationContext): WebhookServiceWords =>
+  context.cleanedUpDetails ? { name: '', namespace: '' } : { name: 'service name is required', namespace: 'service namespace is required' };
+
 // upstream: ValidateWebhookService is declared (namespace, name) and called with (Name, Namespace), so through v1.36 an
 // empty namespace is reported at `name` and an empty name at `namespace` (kubernetes#141353). The schema requires both.
-function validateWebhookService(service: Fields, field: FieldPath): ErrorList {
+function validateWebhookService(service: Fields, field: FieldPath, words: WebhookServiceWords): ErrorList {
   const errors: ErrorList = [];
-  if (stringField(service, 'namespace') === '') errors.push(required(field.concat('name'), 'service name is required'));
-  if (stringField(service, 'name') === '') errors.push(required(field.concat('namespace'), 'service namespace is required'));
+  if (stringField(service, 'namespace') === '') errors.push(required(field.concat('name'), words.name));
+  if (stringField(service, 'name') === '') errors.push(required(field.concat('namespace'), words.namespace));
   // SetDefaults_ServiceReference: an absent port is 443
   const port = intField(service, 'port');
   if (port !== undefined) {

@@ -5,7 +5,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { appendAll } from '../../model/append.js';
 import { dns1035LabelErrors, subdomainErrors } from '../../model/name-validation.js';
-import { validateClientConfig } from './admission-registration.js';
+import { validateClientConfig, webhookServiceWords, type WebhookServiceWords } from './admission-registration.js';
 import { forbidden, GoSlice, GoStruct, GoSyntax, invalid, key, notSupported, pointing, required, toPath, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
 import { nameIsDNSSubdomain, type NameFunc } from './object-meta.js';
 import type { ValidationContext } from './core-pod.js';
@@ -41,6 +41,12 @@ interface MissingSchemaWords {
   readonly version: string;
 }
 
+/** The release's words of the errors whose wording changed within the releases kubefit models. */
+interface ReleaseWords {
+  readonly missingSchema: MissingSchemaWords;
+  readonly webhookService: WebhookServiceWords;
+}
+
 // upstream: validation.go validateCustomResourceDefinitionSpec and validateCustomResourceDefinitionVersion: from 1.34
 // a missing schema is Required without detail (kubernetes#132472), and selectable fields are worded without the
 // leading "selectableFields", the version's path quoted
@@ -61,14 +67,14 @@ interface Located {
  */
 class InternalSpec {
   readonly versions: readonly Fields[];
-  /** How the release words a missing schema, and selectable fields at a level without one. */
-  readonly missingSchemaWords: MissingSchemaWords;
+  /** How the release words a missing schema, selectable fields at a level without one, a conversion webhook service. */
+  readonly words: ReleaseWords;
   readonly #hoisted: ReadonlySet<Hoistable>;
   /** Whether spec.versions is a list, so the Go slice is not nil when it is empty. */
   readonly #listed: boolean;
 
-  constructor(spec: Fields | undefined, missingSchemaWords: MissingSchemaWords) {
-    this.missingSchemaWords = missingSchemaWords;
+  constructor(spec: Fields | undefined, words: ReleaseWords) {
+    this.words = words;
     this.versions = arrayField(spec, 'versions').map((entry) => asRecord(entry) ?? {});
     this.#listed = Array.isArray(spec?.['versions']);
     const first = this.versions[0];
@@ -133,7 +139,7 @@ function countNodes(value: unknown, limit: number): number {
 // others true), strategy.go PrepareForCreate (status reset, storedVersions = the first storage version)
 export function validateCustomResourceDefinition(object: Fields, context: ValidationContext): ErrorList {
   const spec = recordField(object, 'spec');
-  const internal = new InternalSpec(spec, context.newCRDWording ? MISSING_SCHEMA_WORDS : MISSING_SCHEMA_WORDS_BEFORE_1_34);
+  const internal = new InternalSpec(spec, { missingSchema: context.cleanedUpDetails ? MISSING_SCHEMA_WORDS : MISSING_SCHEMA_WORDS_BEFORE_1_34, webhookService: webhookServiceWords(context) });
   const errors = validateSpec(spec, internal);
   appendAll(errors, validateStoredVersions(internal));
   appendAll(errors, validateAPIApproval(stringField(spec, 'group') ?? '', recordField(recordField(object, 'metadata'), 'annotations')));
@@ -153,7 +159,7 @@ function validateSpec(spec: Fields | undefined, internal: InternalSpec): ErrorLi
   appendAll(errors, validateEnumStrings(['spec', 'scope'], stringField(spec, 'scope') ?? '', ['Cluster', 'Namespaced']));
   // requireOpenAPISchema: every version needs a schema, hoisted or its own
   internal.versions.forEach((version, index) => {
-    if (recordField(recordField(version, 'schema'), 'openAPIV3Schema') === undefined) errors.push(required(VERSIONS.concat(index, 'schema', 'openAPIV3Schema'), internal.missingSchemaWords.required));
+    if (recordField(recordField(version, 'schema'), 'openAPIV3Schema') === undefined) errors.push(required(VERSIONS.concat(index, 'schema', 'openAPIV3Schema'), internal.words.missingSchema.required));
   });
   if (spec?.['preserveUnknownFields'] === true && internal.versions.some((version) => hasDefaults(recordField(recordField(version, 'schema'), 'openAPIV3Schema')))) {
     errors.push(invalid(['spec', 'preserveUnknownFields'], true, 'must be false in order to use defaults in the schema'));
@@ -168,8 +174,8 @@ function validateSpec(spec: Fields | undefined, internal: InternalSpec): ErrorLi
   const columns = internal.topLevel('additionalPrinterColumns');
   if (columns) appendAll(errors, validateColumns(columns));
   const selectable = internal.topLevel('selectableFields');
-  if (selectable) appendAll(errors, validateSelectableFields({ ...selectable, field: SPEC }, openAPIV3SchemaOf(schema), internal.missingSchemaWords.spec));
-  appendAll(errors, validateConversion(recordField(spec, 'conversion'), spec?.['preserveUnknownFields'] === true));
+  if (selectable) appendAll(errors, validateSelectableFields({ ...selectable, field: SPEC }, openAPIV3SchemaOf(schema), internal.words.missingSchema.spec));
+  appendAll(errors, validateConversion(recordField(spec, 'conversion'), spec?.['preserveUnknownFields'] === true, internal.words.webhookService));
   return errors;
 }
 
@@ -213,7 +219,7 @@ function validateVersion(version: Fields, index: number, internal: InternalSpec)
   const columns = internal.perVersion(index, 'additionalPrinterColumns');
   if (columns) appendAll(errors, validateColumns(columns));
   const selectable = internal.perVersion(index, 'selectableFields');
-  if (selectable) appendAll(errors, validateSelectableFields({ ...selectable, field }, openAPIV3SchemaOf(schema), internal.missingSchemaWords.version));
+  if (selectable) appendAll(errors, validateSelectableFields({ ...selectable, field }, openAPIV3SchemaOf(schema), internal.words.missingSchema.version));
   return errors;
 }
 
@@ -350,7 +356,7 @@ const CONVERSION: FieldPath = ['spec', 'conversion'];
 // upstream: validation.go validateCustomResourceConversion with requireRecognizedConversionReviewVersion and
 // allowInvalidCABundle (create); v1's conversion.webhook.clientConfig is the internal webhookClientConfig and
 // conversion.webhook.conversionReviewVersions its conversionReviewVersions (v1/conversion.go)
-function validateConversion(conversion: Fields | undefined, preserveUnknownFields: boolean): ErrorList {
+function validateConversion(conversion: Fields | undefined, preserveUnknownFields: boolean, serviceWords: WebhookServiceWords): ErrorList {
   // SetDefaults_CustomResourceDefinitionSpec: no conversion is {strategy: None}
   if (!conversion) return [];
   const errors: ErrorList = [];
@@ -365,7 +371,7 @@ function validateConversion(conversion: Fields | undefined, preserveUnknownField
   const fromConfig = (list: ErrorList) => list.map((error) => pointing({ ...error, field: internalConfig.concat(error.field.slice(webhookAt.length + 1)) }, toPath(error.field)));
   if (strategy === 'Webhook') {
     if (!clientConfig) errors.push(pointing(required(internalConfig, 'required when strategy is set to Webhook'), toPath(webhook ? webhookAt : CONVERSION.concat('strategy'))));
-    else appendAll(errors, fromConfig(validateClientConfig(clientConfig, webhookAt.concat('clientConfig'))));
+    else appendAll(errors, fromConfig(validateClientConfig(clientConfig, webhookAt.concat('clientConfig'), serviceWords)));
     appendAll(errors, validateReviewVersions(reviewVersions, webhook ? webhookAt : CONVERSION));
     return errors;
   }

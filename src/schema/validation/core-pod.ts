@@ -40,8 +40,11 @@ export interface ValidationContext {
   readonly statefulSetServiceName: boolean;
   /** 1.31 on: a ControllerRevision's data must be a JSON object (kubernetes#125549). */
   readonly controllerRevisionJSONObject: boolean;
-  /** 1.34 on: a CRD's missing schema is Required without detail, selectable fields without one lose their "selectableFields". */
-  readonly newCRDWording: boolean;
+  /**
+   * 1.34 on: Required errors without their redundant detail (kubernetes#132472: a CRD version's missing schema, a
+   * webhook service's name and namespace) and Invalid details without the field's name (a CRD's selectable fields).
+   */
+  readonly cleanedUpDetails: boolean;
   /** RelaxedEnvironmentVariableValidation is on (beta, on by default since 1.32): see ContainerContext. */
   readonly relaxedEnvVarNames: boolean;
   /** SupplementalGroupsPolicy is on (beta, on by default since 1.33): else PrepareForCreate drops the pod's policy. */

@@ -213,7 +213,7 @@ export function contextOf(release: string): ValidationContext {
     maxUnavailableStatefulSet: compareReleases(release, '1.35') === 0,
     statefulSetServiceName: compareReleases(release, '1.33') >= 0,
     controllerRevisionJSONObject: compareReleases(release, '1.31') >= 0,
-    newCRDWording: compareReleases(release, '1.34') >= 0,
+    cleanedUpDetails: compareReleases(release, '1.34') >= 0,
     relaxedEnvVarNames: compareReleases(release, '1.32') >= 0,
     envFiles: compareReleases(release, '1.35') >= 0,
     supplementalGroupsPolicy: compareReleases(release, '1.33') >= 0,
