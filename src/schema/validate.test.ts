@@ -33,7 +33,7 @@ describe('validateObjects: built-in schemas', () => {
 
   it('judges a field the schema lists as required by the release the run checks: a zero-second sleep before v1.33', async () => {
     expect(await check('valid-defaulted-required.yaml', { kubernetesVersion: '1.32' })).toEqual([
-      '45:11 error schema: missing required field "seconds" in spec.containers[0].lifecycle.preStop.sleep',
+      '47:11 error schema: missing required field "seconds" in spec.containers[0].lifecycle.preStop.sleep',
     ]);
   });
 

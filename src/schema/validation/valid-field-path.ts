@@ -1,7 +1,7 @@
 // apiextensions-apiserver's ValidFieldPath: where a JSON path such as `.spec.replicas` or `.spec['x.y']` leads in a CRD's
 // structural schema, for selectableFields and the fieldPath of x-kubernetes-validations rules.
 import { isSet } from './json-schema-props.js';
-import { asRecord, type Fields } from './values.js';
+import { asArray, asRecord, type Fields } from './values.js';
 
 /**
  * Where a jsonPath leads in a structural schema: the field's path (`.name` for a property, `[key]` for a key of
@@ -108,7 +108,8 @@ export function convertsToStructural(schema: Fields): boolean {
   if (isSet(schema['additionalItems']) || schema['x-kubernetes-preserve-unknown-fields'] === false) return false;
   const items = schema['items'];
   if (Array.isArray(items) && items.length > 0) return false;
-  const nested = [items, schema['additionalProperties'], schema['not'], ...Object.values(asRecord(schema['properties']) ?? {})];
-  for (const name of ['allOf', 'anyOf', 'oneOf']) nested.push(...(Array.isArray(schema[name]) ? schema[name] : []));
-  return nested.every((child) => asRecord(child) === undefined || convertsToStructural(asRecord(child) ?? {}));
+  const converts = (child: unknown): boolean => asRecord(child) === undefined || convertsToStructural(asRecord(child) ?? {});
+  if (![items, schema['additionalProperties'], schema['not']].every(converts)) return false;
+  if (!Object.values(asRecord(schema['properties']) ?? {}).every(converts)) return false;
+  return ['allOf', 'anyOf', 'oneOf'].every((name) => asArray(schema[name]).every(converts));
 }
