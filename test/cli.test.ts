@@ -97,6 +97,10 @@ describe('kubefit CLI', () => {
     // -q=1 was read as -q -= -1 ("unknown option -="); a short flag given a value is refused as --quiet=1 is
     [['-q=1'], 'kubefit: option -q takes no value\n'],
     [['-o=', CLEAN], 'kubefit: option -o needs a value\n'],
+    // parseArgs' own wording ("Option '--cluster' argument is ambiguous", "-f, --format <value>") is not kubefit's
+    [['--cluster', '--format', 'json', CLEAN], 'kubefit: option --cluster needs a value before --format\n'],
+    [['lint', '-f', '-q', CLEAN], 'kubefit: option -f needs a value before -q\n'],
+    [['lint', CLEAN, '--format'], 'kubefit: option -f, --format needs a value\n'],
     // an option the command never reads is a mistake, not silently ignored (check and fit read --scheduler-config)
     [['lint', '--scheduler-config', 'missing.yaml', CLEAN], 'kubefit: lint does not use --scheduler-config\n--scheduler-config is for check and fit.'],
     [['lint', '--drain', 'node-a', CLEAN], 'kubefit: lint does not use --drain\n'],

@@ -140,9 +140,12 @@ function parseOrExplain(argv: readonly string[]) {
     const text = error instanceof Error ? error.message : String(error);
     const option = /'(-[^']*)'/.exec(text)?.[1];
     if (text.includes('Unknown option')) throw new UsageError(`unknown option ${option ?? ''}`.trim() + optionHint(option));
-    if (text.includes('argument missing')) throw new UsageError(`option ${option ?? ''} needs a value`.replace('  ', ' '));
+    // parseArgs names the option as its usage line does: "-f, --format <value>"
+    const name = (option ?? '').replace(/ <value>$/, '');
+    if (text.includes('argument missing')) throw new UsageError(`option ${name} needs a value`.replace('  ', ' '));
+    if (text.includes('argument is ambiguous')) throw new UsageError(`option ${name} needs a value${optionAfter(argv, name)}`);
     // `--color=always` (ls, grep, git): a flag given a value
-    if (text.includes('does not take an argument')) throw new UsageError(`option ${option ?? ''} takes no value`.replace('  ', ' '));
+    if (text.includes('does not take an argument')) throw new UsageError(`option ${name} takes no value`.replace('  ', ' '));
     throw new UsageError(text.split('.')[0] ?? text);
   }
 }
@@ -159,6 +162,15 @@ function checkShortOptionValues(argv: readonly string[]): void {
     if (optionOf(flag)?.type === 'boolean') throw new UsageError(`option ${flag} takes no value`);
     if (arg === `${flag}=`) throw new UsageError(`option ${flag} needs a value`);
   }
+}
+
+/**
+ * " before --format" for `--cluster --format json`: an option written where the value of the one before it should be,
+ * which parseArgs refuses as ambiguous where kubectl's pflag would take it as the value.
+ */
+function optionAfter(argv: readonly string[], option: string): string {
+  const next = argv[argv.indexOf(option) + 1];
+  return argv.includes(option) && next !== undefined ? ` before ${next}` : '';
 }
 
 /** " (did you mean --cluster?)" for a misspelt long option (`--clustr`, `--nocolor`), or nothing. */
