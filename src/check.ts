@@ -26,7 +26,7 @@ import { UsageError } from './model/usage-error.js';
 import { loadRunConfig } from './config/load-run-config.js';
 import { checkRuleIds, ignoreRuleWarnings } from './config/check-rule-ids.js';
 import { ruleCatalog } from './catalog.js';
-import { didYouMean } from './schema/closest-name.js';
+import { didYouMean } from './model/closest-name.js';
 import { toolVersion } from './version.js';
 import type { SchedulerConfiguration } from './schedule/profile/scheduler-configuration.js';
 

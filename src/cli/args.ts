@@ -5,7 +5,7 @@ import type { FailOn } from '../config/config.js';
 import { resolveKubernetesRelease } from '../model/kubernetes-version.js';
 import { FORMAT_NAMES } from '../report/formatters/load-formatter.js';
 import { UsageError } from '../model/usage-error.js';
-import { suggestName } from '../schema/closest-name.js';
+import { suggestName } from '../model/closest-name.js';
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'none'];
 

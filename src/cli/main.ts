@@ -17,7 +17,7 @@ import { toolVersion } from '../version.js';
 import { stat } from '../load/async-fs.js';
 import { dirname } from 'node:path';
 import { resolveFrom } from '../load/expand-inputs.js';
-import { didYouMean, suggestName } from '../schema/closest-name.js';
+import { didYouMean, suggestName } from '../model/closest-name.js';
 import { PEER_CHECK_NAMES, peerChecksNamed, peerNameHint, peerNamesText, peerNameSentence } from '../lint/peer-check-names.js';
 import { parseInvocation, type Invocation } from './args.js';
 import { COMMANDS } from './command-names.js';

@@ -3,7 +3,7 @@ import type { RuleMeta } from '../model/rule-meta.js';
 import { UsageError } from '../model/usage-error.js';
 import { matchesGlob } from '../model/glob.js';
 import { peerNameHint } from '../lint/peer-check-names.js';
-import { didYouMean } from '../schema/closest-name.js';
+import { didYouMean } from '../model/closest-name.js';
 import { configKeyAt, type KubefitConfig } from './config.js';
 
 /** Throws a UsageError for the first rule id in `rules` or `overrides` that no check has or that cannot be configured. */

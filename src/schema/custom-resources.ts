@@ -3,7 +3,7 @@ import { hasEmbeddedResources } from './embedded-resources.js';
 import { findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject } from '../model/object.js';
 import { noKindMatch } from '../model/kinds.js';
-import { closestName } from './closest-name.js';
+import { closestName } from '../model/closest-name.js';
 import type { CustomResourceDefinition, CustomResourceVersion } from './custom-resource-definition.js';
 import { resourceSchema } from './custom-schemas.js';
 import { deprecationWarning } from './crd-deprecation.js';

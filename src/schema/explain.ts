@@ -7,7 +7,7 @@ import { QUANTITY_PATTERN } from '../model/quantity.js';
 import { describeValue } from '../model/describe-value.js';
 import type { FieldGraph, SchemaError } from './compiled-validator.js';
 import { definitionAt, fieldsAt } from './field-graph.js';
-import { closestName } from './closest-name.js';
+import { closestName } from '../model/closest-name.js';
 import { goIntegerOverflow, goIntegerOverflowMessage } from './go-integers.js';
 import { errorMessage, errorMessageOf, fieldPathString, goQuote, invalid, notSupported, tooLongMaxLength, tooMany, type ErrorPrinting } from './validation/field-error.js';
 import { holdsSubstitution } from '../model/substitution.js';

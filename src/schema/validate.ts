@@ -11,7 +11,7 @@ import type { RuleMeta } from '../model/rule-meta.js';
 import { BUILTIN_KINDS } from './builtin-kinds.js';
 import { builtinValidator, saveBuiltinCodeCaches } from './builtin-validators.js';
 import type { CompiledValidator, FieldGraph, SchemaError } from './compiled-validator.js';
-import { closestKind } from './closest-name.js';
+import { closestKind } from '../model/closest-name.js';
 import { DefinitionCollector, DUPLICATE_CRD, groupKind, type CustomResourceDefinition, type CustomResourceDefinitions, type CustomResourceVersion } from './custom-resource-definition.js';
 import { finalizerWarningFindings, objectMetaFindings, servedVersion, valueToValidate, versionDigest, versionHasCelRules, versionHasEmbeddedResources, versionHasListTypes, versionSchema } from './custom-resources.js';
 import { validateEmbeddedResources } from './embedded-resources.js';
