@@ -188,7 +188,7 @@ export async function analyze(command: Command, paths: readonly string[], option
     // both count what was read, the --cluster inputs included (README, JSON output)
     files: main.files + cluster.files,
     objects: objectsRead,
-    findings: main.suppressions.apply(findings),
+    findings: main.suppressions.apply(findings, catalog.map((meta) => meta.id)),
     scheduling: scheduled.results,
     nodeRoom: 'nodeRoom' in scheduled ? scheduled.nodeRoom : undefined,
     nodeGroups: 'nodeGroups' in scheduled ? scheduled.nodeGroups : undefined,

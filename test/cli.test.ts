@@ -154,6 +154,19 @@ describe('kubefit CLI', () => {
     expect(await findings(`${exempt}    kubefit.dev/ignore: latest-tag=pinned by digest at deploy time\n`)).toEqual([]);
   });
 
+  // as ESLint's lib/linter/linter.js createMissingRuleMessage reports a directive naming an unknown rule, and as an ignore entry's rule is
+  // worded in the configuration: a typo in a suppression is not just "unused"
+  it('says which rule a suppression naming no check likely meant, in the annotation and in comment directives', async () => {
+    const stdin = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  annotations:\n    kubefit.dev/ignore: "latest-tagg, readiness-probe"\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27  # kubefit-disable-line imagee-pull-policy, no-such-check\n';
+    const run = await runCli(['lint', '-'], { stdin });
+    expect(run.stdout.split('\n').filter((line) => line.endsWith('unused-suppression'))).toEqual([
+      '  6:25   info     "readiness-probe" in the kubefit.dev/ignore annotation suppresses no finding  unused-suppression',
+      '  6:25   info     unknown rule "latest-tagg" in the kubefit.dev/ignore annotation (did you mean latest-tag?): it suppresses nothing  unused-suppression',
+      '  10:26  info     unknown rule "imagee-pull-policy" in kubefit-disable-line (did you mean image-pull-policy?): it suppresses nothing  unused-suppression',
+      '  10:26  info     unknown rule "no-such-check" in kubefit-disable-line: it suppresses nothing  unused-suppression',
+    ]);
+  });
+
   it('prints the JSON contract', async () => {
     const run = await runCli(['check', '--format', 'json', 'fixtures/load/duplicate-key.yaml', CLEAN]);
     const report = JSON.parse(run.stdout) as Report;

@@ -18,7 +18,7 @@ export const UNUSED_SUPPRESSION: RuleMeta = {
   category: 'metadata',
   description: 'a kubefit.dev/ignore annotation or kubefit-disable comment suppresses nothing',
   rationale: 'Suppressions outlive the problems they hid. A stale one would silently hide the same problem if it came back, and it misleads readers about the manifest.',
-  remediation: 'Remove the rule id from the annotation or comment, or remove the suppression altogether.',
+  remediation: 'Remove the rule id from the annotation or comment, or remove the suppression altogether; an id that names no check (the message says which one it likely meant) is corrected instead.',
   defaultOn: true,
 };
 

@@ -11,6 +11,7 @@ import { commentDirectivesIn, type CommentDirective } from './comment-directives
 import { IGNORE_ANNOTATION, parseIgnoreAnnotation } from './ignore-annotation.js';
 import { suppressionMetadataPaths } from './suppression-metadata.js';
 import { peerNameHint } from './peer-check-names.js';
+import { didYouMean } from '../model/closest-name.js';
 import { UNUSED_SUPPRESSION } from './lint-checks.js';
 import { settingResolver } from './rule-settings.js';
 
@@ -18,8 +19,8 @@ interface Suppression {
   /** Rule ids it names; empty for every rule. */
   readonly ruleIds: readonly string[];
   readonly used: Set<string>;
-  /** The unused-suppression finding for one of its ids (undefined: the whole suppression). */
-  unused(ruleId: string | undefined): Finding;
+  /** The unused-suppression finding for one of its ids (undefined: the whole suppression); `ruleIds` are the checks of the run. */
+  unused(ruleId: string | undefined, ruleIds: readonly string[] | undefined): Finding;
 }
 
 /** What config ignore entries naming a container need of an object: its kind and pod template. */
@@ -70,8 +71,11 @@ export class SuppressionCollector {
     }
   }
 
-  /** Drops suppressed findings, applies config severities, adds unused-suppression findings. */
-  apply(findings: readonly Finding[]): Finding[] {
+  /**
+   * Drops suppressed findings, applies config severities, adds unused-suppression findings; with the run's check ids,
+   * one naming no check says so (and which check it likely meant).
+   */
+  apply(findings: readonly Finding[], ruleIds?: readonly string[]): Finding[] {
     const config = this.#config;
     const resolve = settingResolver(config);
     const suppressions: Suppressions = { byObject: this.#byObject, byLine: this.#byLine, objects: this.#objects };
@@ -83,7 +87,7 @@ export class SuppressionCollector {
       kept.push(setting === finding.severity ? finding : { ...finding, severity: setting });
     };
     for (const finding of findings) keep(finding, true);
-    for (const finding of unusedFindings(suppressions)) keep(finding, false);
+    for (const finding of unusedFindings(suppressions, ruleIds)) keep(finding, false);
     return kept;
   }
 }
@@ -105,7 +109,7 @@ function annotationSuppressions(object: KubeObject): Suppression[] {
     out.push({
       ruleIds,
       used: new Set(),
-      unused: (ruleId) => ({ ...unused, message: `"${ruleId ?? ''}" in the ${IGNORE_ANNOTATION} annotation suppresses no finding${peerNameHint(ruleId ?? '')}` }),
+      unused: (ruleId, ruleIds) => ({ ...unused, message: unusedIdMessage(ruleId ?? '', `the ${IGNORE_ANNOTATION} annotation`, ruleIds) }),
     });
   }
   return out;
@@ -116,9 +120,9 @@ function commentSuppression(file: string, directive: CommentDirective): Suppress
   return {
     ruleIds: directive.ruleIds,
     used: new Set(),
-    unused: (ruleId) => ({
+    unused: (ruleId, ruleIds) => ({
       ...unusedSpec(),
-      message: ruleId === undefined ? `${name} suppresses no finding` : `"${ruleId}" in ${name} suppresses no finding${peerNameHint(ruleId)}`,
+      message: ruleId === undefined ? `${name} suppresses no finding` : unusedIdMessage(ruleId, name, ruleIds),
       file,
       line: directive.line,
       column: directive.column,
@@ -128,6 +132,16 @@ function commentSuppression(file: string, directive: CommentDirective): Suppress
       path: null,
     }),
   };
+}
+
+/**
+ * `"latest-tag" in kubefit-disable-line suppresses no finding`; an id that is a peer tool's check name gets the kubefit
+ * id, and one that names no check is worded as the config's unknown rule ids are (with the likely one, for a typo).
+ */
+function unusedIdMessage(ruleId: string, where: string, ruleIds: readonly string[] | undefined): string {
+  const peer = peerNameHint(ruleId);
+  if (peer !== '' || ruleIds === undefined || ruleIds.includes(ruleId)) return `"${ruleId}" in ${where} suppresses no finding${peer}`;
+  return `unknown rule "${ruleId}" in ${where}${didYouMean(ruleId, ruleIds)}: it suppresses nothing`;
 }
 
 function unusedSpec() {
@@ -151,14 +165,14 @@ function isSuppressed(finding: Finding, suppressions: Suppressions): boolean {
   return suppressed;
 }
 
-function unusedFindings(suppressions: Suppressions): Finding[] {
+function unusedFindings(suppressions: Suppressions, ruleIds: readonly string[] | undefined): Finding[] {
   const out: Finding[] = [];
   for (const list of [...suppressions.byObject.values(), ...suppressions.byLine.values()]) {
     for (const suppression of list) {
       if (suppression.ruleIds.length === 0) {
-        if (suppression.used.size === 0) out.push(suppression.unused(undefined));
+        if (suppression.used.size === 0) out.push(suppression.unused(undefined, ruleIds));
       } else {
-        for (const ruleId of new Set(suppression.ruleIds)) if (!suppression.used.has(ruleId)) out.push(suppression.unused(ruleId));
+        for (const ruleId of new Set(suppression.ruleIds)) if (!suppression.used.has(ruleId)) out.push(suppression.unused(ruleId, ruleIds));
       }
     }
   }
