@@ -8,6 +8,7 @@ import { fileValue, PLAIN_DATA } from '../model/yaml-file-value.js';
 import { UsageError } from '../model/usage-error.js';
 import { formatPath } from '../model/document.js';
 import { peerNameHint } from '../lint/peer-check-names.js';
+import { didYouMean } from '../model/closest-name.js';
 import type { FailOn, IgnoreEntry, RuleOptionValues, RuleSetting, SchemaRuleConfig } from './config.js';
 
 /** A rule's entry in the config file: a severity, `[severity, options]` (ESLint's form), or options alone. */
@@ -37,7 +38,8 @@ export interface ConfigFile {
   readonly locate?: (path: readonly (string | number)[]) => string | undefined;
 }
 
-const HINT = 'See schemas/kubefit-config.schema.json, or run "kubefit init" for a commented example.';
+// a path into this repository would name nothing where kubefit is installed from npm
+const HINT = 'See https://github.com/kubefit/kubefit/blob/main/docs/integrations.md#configuration-file for the format.';
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 
@@ -57,7 +59,8 @@ function readConfigSchema(): object {
 }
 
 function validateContent(value: unknown): readonly ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true }).compile(readConfigSchema());
+  // verbose: an unknown key's error carries the schema around it, whose known keys make the did-you-mean
+  validator ??= new Ajv({ allErrors: true, verbose: true }).compile(readConfigSchema());
   return validator(value) ? [] : (validator.errors ?? []);
 }
 
@@ -154,7 +157,7 @@ function describeProblem(problem: ErrorObject, document: Document): string {
   const params = problem.params;
   switch (problem.keyword) {
     case 'additionalProperties':
-      return `unknown key "${String(params['additionalProperty'])}" in ${where}`;
+      return `unknown key "${String(params['additionalProperty'])}" in ${where}${didYouMean(String(params['additionalProperty']), knownKeys(problem))}`;
     case 'propertyNames':
       return notRuleId(String(params['propertyName']), where);
     case 'pattern':
@@ -170,6 +173,12 @@ function describeProblem(problem: ErrorObject, document: Document): string {
     default:
       return `${where} ${problem.message ?? 'is not valid'}`;
   }
+}
+
+/** The keys the schema around an unknown key defines. */
+function knownKeys(problem: ErrorObject): string[] {
+  const properties = (problem.parentSchema as { properties?: object } | undefined)?.properties;
+  return properties === undefined ? [] : Object.keys(properties);
 }
 
 function notRuleId(name: string, where: string): string {
