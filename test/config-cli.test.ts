@@ -131,7 +131,7 @@ describe('config file in the CLI', () => {
     expect((await findings()).map((finding) => finding.severity)).toEqual(['warning']);
     await writeFile(join(root, '.kubefit.yaml'), 'rules:\n  single-replica: {minReplica: 3}\n');
     const bad = await runIn(root, ['lint', '.']);
-    expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([2, 'kubefit: .kubefit.yaml:2:3: rule single-replica: unknown option "minReplica"']);
+    expect([bad.code, bad.stderr]).toEqual([2, 'kubefit: .kubefit.yaml:2:3: rule single-replica: unknown option "minReplica" (did you mean minReplicas?)\nRun "kubefit explain single-replica" for the options it takes.\n']);
     await writeFile(join(root, '.kubefit.yaml'), 'rules:\n  host-ipc: [error, {any: 1}]\n');
     expect((await runIn(root, ['lint', '.'])).stderr.split('\n')[0]).toBe('kubefit: .kubefit.yaml:2:3: rule host-ipc takes no options');
     expect((await runIn(root, ['explain', 'single-replica'])).stdout).toContain('\n  minReplicas (integer, default 2): Fewest replicas');

@@ -128,7 +128,7 @@ function observe(rule: Rule, testCase: ValidCase): Observed[] {
     rules: { ...(!rule.meta.defaultOn && { [rule.meta.id]: rule.meta.severity }), ...testCase.config?.rules },
   };
   const [problem] = ruleOptionProblems([rule], config);
-  if (problem !== undefined) throw new Error(`${rule.meta.id}: the case's options do not fit the rule's schema: ${problem}`);
+  if (problem !== undefined) throw new Error(`${rule.meta.id}: the case's options do not fit the rule's schema: ${problem.message}`);
   const findings = lintObjects({ objects, workloads, rules: [recording], config }).filter((finding) => finding.ruleId === rule.meta.id);
   assert.equal(findings.length, reports.length, 'every report becomes one finding');
   const observed = findings.map((finding, index) => ({ ...(reports[index] ?? { messageId: '', data: undefined }), finding }));
