@@ -114,6 +114,12 @@ describe('config file in the CLI', () => {
     expect([run.code, (JSON.parse(run.stdout) as Report).findings.map((finding) => finding.ruleId)]).toEqual([0, ['liveness-probe', 'memory-limit-missing', 'requests-missing']]);
   });
 
+  it('says at its entry in the file why a rulesDirs folder cannot be read, as it says it for a --schemas folder', async () => {
+    const root = await project({ 'k8s/.kubefit.yaml': 'rulesDirs:\n  - lint-rules/\n', 'k8s/pod.yaml': POD });
+    const run = await runIn(join(root, 'k8s'), ['lint', '.']);
+    expect([run.code, run.stderr]).toEqual([2, 'kubefit: .kubefit.yaml:2:5: cannot read rules directory lint-rules: no such file or directory\nCheck rulesDirs in the configuration.\n']);
+  });
+
   it('extends kubefit:strict, which turns on the rules that are off by default', async () => {
     const root = await project({ 'pod.yaml': POD, '.kubefit.yaml': 'extends: kubefit:strict\n' });
     const ids = (cwd: string) => runIn(cwd, ['lint', '--format', 'json', '.']).then((run) => (JSON.parse(run.stdout) as Report).findings.map((finding) => finding.ruleId));

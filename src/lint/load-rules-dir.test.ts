@@ -6,7 +6,7 @@ import { parseCase } from './rule-tester.js';
 
 describe('loadRulesDirs', () => {
   it('loads rule modules that then run like built-in rules', async () => {
-    const rules = await loadRulesDirs(['fixtures/rules/rules-dir']);
+    const rules = await loadRulesDirs({ rulesDirs: ['fixtures/rules/rules-dir'] }, '.');
     expect(rules.map((rule) => rule.meta.id)).toEqual(['service-exists', 'team-label']);
     const { objects, workloads } = parseCase({ code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n' });
     const findings = lintObjects({ objects, workloads, rules, config: DEFAULT_CONFIG });
@@ -14,10 +14,10 @@ describe('loadRulesDirs', () => {
   });
 
   it('rejects a module without the rule shape, naming the file', async () => {
-    await expect(loadRulesDirs(['fixtures/rules/bad-rules-dir'])).rejects.toThrow(/broken\.js: not a kubefit rule: check is not a function/);
+    await expect(loadRulesDirs({ rulesDirs: ['fixtures/rules/bad-rules-dir'] }, '.')).rejects.toThrow(/broken\.js: not a kubefit rule: check is not a function/);
   });
 
   it('rejects a directory that cannot be read', async () => {
-    await expect(loadRulesDirs(['fixtures/rules/no-such-dir'])).rejects.toThrow(/rulesDir fixtures\/rules\/no-such-dir cannot be read/);
+    await expect(loadRulesDirs({ rulesDirs: ['fixtures/rules/no-such-dir'] }, '.')).rejects.toThrow('config rulesDirs: cannot read rules directory fixtures/rules/no-such-dir: no such file or directory');
   });
 });

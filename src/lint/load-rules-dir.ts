@@ -1,8 +1,10 @@
 // Loads rule modules from the configured rulesDirs (*.js, *.mjs), checking each has the shape of a built-in rule.
 import { readdir } from '../load/async-fs.js';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { configKeyAt, type KubefitConfig } from '../config/config.js';
 import { importModule } from '../load/import-module.js';
+import { describeFsError } from '../load/read-file.js';
 import { UsageError } from '../model/usage-error.js';
 import { SEVERITIES } from '../model/finding.js';
 import { asRecord } from '../model/object.js';
@@ -12,22 +14,25 @@ import { EVERY_KIND } from './lint-index.js';
 const TARGETS: readonly unknown[] = ['object', 'podSpec', 'container'];
 const TEXT_FIELDS = ['id', 'category', 'description', 'rationale', 'remediation'] as const;
 
-/** Every rule module of the directories, in directory order and then file name order. */
-export async function loadRulesDirs(dirs: readonly string[]): Promise<Rule[]> {
+/**
+ * Every rule module of the configuration's rulesDirs (relative to `cwd`), in directory order and then file name order;
+ * a directory that cannot be read is a usage error at its entry in the config file.
+ */
+export async function loadRulesDirs(config: Pick<KubefitConfig, 'rulesDirs' | 'locate'>, cwd: string): Promise<Rule[]> {
   const rules: Rule[] = [];
-  for (const dir of dirs) {
-    const files = (await readdir(dir).catch(() => {
-      throw new UsageError(`rulesDir ${dir} cannot be read`);
+  for (const [index, dir] of config.rulesDirs.entries()) {
+    const files = (await readdir(resolve(cwd, dir)).catch((error: unknown) => {
+      throw new UsageError(`${configKeyAt(config, ['rulesDirs', index])}cannot read rules directory ${dir}: ${describeFsError(error)}`, 'Check rulesDirs in the configuration.');
     })).filter((file) => /\.m?js$/.test(file)).sort();
-    for (const file of files) rules.push(await loadRuleModule(join(dir, file)));
+    for (const file of files) rules.push(await loadRuleModule(join(dir, file), cwd));
   }
   return rules;
 }
 
-async function loadRuleModule(file: string): Promise<Rule> {
+async function loadRuleModule(file: string, cwd: string): Promise<Rule> {
   let module: unknown;
   try {
-    module = await importModule(pathToFileURL(file).href);
+    module = await importModule(pathToFileURL(resolve(cwd, file)).href);
   } catch (error) {
     // a syntax error or a throw at load time is the user's module, not a kubefit bug: no stack trace
     throw new UsageError(`${file}: cannot load the rule module: ${error instanceof Error ? error.message : String(error)}`);
