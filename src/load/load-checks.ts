@@ -59,7 +59,7 @@ export const LOAD_CHECKS = {
     id: 'helm-chart',
     severity: 'warning',
     description: 'a Helm chart is among the inputs: its templates are not checked, as kubefit does not render Helm charts',
-    rationale: 'A chart\'s templates only become Kubernetes objects when Helm renders them with its values. Met in a folder or glob that holds the chart\'s Chart.yaml, the templates are reported once for the chart, not once per file (a template file named on its own is a helm-template error); a file of the templates folder that holds no Helm action is written by Helm as it is, and is checked.',
+    rationale: 'A chart\'s templates only become Kubernetes objects when Helm renders them with its values. Met in a folder or glob that holds the chart\'s Chart.yaml, the templates are reported once for the chart, not once per file, and so are templates named on their own with the chart\'s Chart.yaml above them on disk, as a pre-commit hook passes them (a template in no chart is a helm-template error); a file of the templates folder that holds no Helm action is written by Helm as it is, and is checked.',
     remediation: 'Render the chart and check its output (helm template RELEASE CHART | kubefit check -), for instance in CI; or leave the chart out (an `ignore` path glob in .kubefit.yaml) or turn this check off.',
   }),
   vendoredDependencies: inputCheck({
