@@ -83,6 +83,18 @@ describe('kubefit CLI', () => {
     expect((await runCli(['lint', '--fail-on', 'none', 'fixtures/load/broken.yaml'])).code).toBe(0);
   });
 
+  // the summary's ✔/✖ said "errors or unschedulable" whatever --fail-on said: ✔ above an exit code of 1
+  it('marks the text summary as the exit code judges the run, --fail-on included', async () => {
+    const summary = async (argv: string[]) => {
+      const run = await runCli(argv);
+      return [run.code, run.stdout.trimEnd().split('\n').at(-1)?.slice(0, 1)];
+    };
+    expect(await summary(['lint', 'fixtures/load/not-kubernetes.yaml'])).toEqual([0, '✔']);
+    expect(await summary(['lint', '--fail-on', 'info', 'fixtures/load/not-kubernetes.yaml'])).toEqual([1, '✖']);
+    expect(await summary(['lint', 'fixtures/load/broken.yaml'])).toEqual([1, '✖']);
+    expect(await summary(['lint', '--fail-on', 'none', 'fixtures/load/broken.yaml'])).toEqual([0, '✔']);
+  });
+
   it.each([
     [['--bogus'], 'kubefit: unknown option --bogus\n'],
     [['--clustr', 'nodes.yaml'], 'kubefit: unknown option --clustr (did you mean --cluster?)\n'],

@@ -5,11 +5,10 @@ import { isAbsolute, join } from 'node:path';
 import { createColors } from 'picocolors';
 import { ruleCatalog } from '../catalog.js';
 import { analyze } from '../check.js';
-import type { FailOn } from '../config/config.js';
 import { loadRunConfig } from '../config/load-run-config.js';
 import { cacheDirectory } from '../load/validator-cache-dir.js';
-import { severityRank } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule-meta.js';
+import { exitCode } from '../report/exit-code.js';
 import { loadFormatter } from '../report/formatters/load-formatter.js';
 import type { Report } from '../report/report.js';
 import { terminalText } from '../report/formatters/terminal-text.js';
@@ -94,7 +93,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   for (const warning of warnings) io.stderr.write(`kubefit: warning: ${terminalText(warning)}\n`);
   const formatter = await loadFormatter(invocation.format);
   const useColor = invocation.output === undefined && colorEnabled(invocation, io);
-  const output = formatter(report, { rules: ruleCatalog(), colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet, readSource: sourceReader(io.cwd) });
+  const output = formatter(report, { rules: ruleCatalog(), colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet, failOn: config.failOn, readSource: sourceReader(io.cwd) });
   if (outputFile !== undefined) await writeUserFile(outputFile, output, 'Check the --output path.');
   else if (typeof output === 'string') io.stdout.write(output);
   else for (const chunk of output) io.stdout.write(chunk);
@@ -117,15 +116,6 @@ function sourceReader(cwd: string): (file: string) => string | undefined {
       return undefined;
     }
   };
-}
-
-/** 2 for internal errors, 1 for findings at or above the threshold or unschedulable replicas, else 0. */
-export function exitCode(report: Report, failOn: FailOn): number {
-  if (report.findings.some((finding) => finding.ruleId === 'internal-error')) return 2;
-  if (report.summary.unschedulable > 0) return 1;
-  if (failOn === 'none') return 0;
-  const threshold = severityRank(failOn);
-  return report.findings.some((finding) => severityRank(finding.severity) >= threshold) ? 1 : 0;
 }
 
 /**

@@ -1,4 +1,5 @@
 // What a formatter may know besides the report: rule metadata, colour choice, where paths are relative to.
+import type { FailOn } from '../../config/config.js';
 import type { RuleMeta } from '../../model/rule-meta.js';
 import type { Colors } from 'picocolors/types.js';
 import type { Report } from '../report.js';
@@ -14,6 +15,8 @@ export interface FormatContext {
   readonly readSource?: (file: string) => string | undefined;
   /** text format: show errors only. */
   readonly quiet: boolean;
+  /** The lowest severity that fails the run, which the text summary's mark follows (default error, as the CLI's). */
+  readonly failOn?: FailOn;
 }
 
 /** Long outputs (json, sarif) come as chunks: `String(output)` joins them. */

@@ -3,6 +3,7 @@ import { appendAll, maxOf } from '../../model/append.js';
 import type { Finding, Severity } from '../../model/finding.js';
 import type { SchedulingResult } from '../../schedule/scheduling-result.js';
 import { isUnschedulable } from '../build-report.js';
+import { exitCode } from '../exit-code.js';
 import type { Report } from '../report.js';
 import { feasibleCount, nodesText, placedNodesText, unschedulableVerdicts, type NodesVerdict } from '../node-verdicts.js';
 import { formatObjectRef, pendingMessage, unschedulableMessage } from '../unschedulable.js';
@@ -163,7 +164,8 @@ function summaryLine(report: Report, context: FormatContext): string {
   const counts = `${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')})`;
   const scheduling = workloads > 0 ? `, ${placementText(workloads, unschedulable)}` : '';
   const line = `${counts} in ${plural(objects, 'object')} from ${plural(files, 'file')}${scheduling}`;
-  const failed = errors > 0 || unschedulable > 0;
+  // the mark is the exit code's verdict: --fail-on warning fails on warnings, --fail-on none passes errors
+  const failed = exitCode(report, context.failOn ?? 'error') !== 0;
   return failed ? context.colors.red(context.colors.bold(`✖ ${line}`)) : context.colors.green(`✔ ${line}`);
 }
 
