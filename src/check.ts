@@ -145,8 +145,9 @@ export async function analyze(command: Command, paths: readonly string[], option
     linter: new Linter({ rules, config: { ...config, kubernetesVersion }, workloadOf: (object) => (isSnapshotPod(object) ? undefined : toWorkload(object)) }),
   };
   const documentCache = options.cacheDir ? documentStore(options.cacheDir, toolVersion()) : undefined;
-  // the --scheduler-config file in a checked folder is kube-scheduler's input, and the report file a report, not manifests
-  const ownFiles = [options.schedulerConfig, options.reportFile].filter((file) => file !== undefined).map((file) => resolveFrom(cwd, file));
+  // the --scheduler-config file in a checked folder is kube-scheduler's input, the report file a report and the config
+  // file kubefit's own (a kubefit.config.json is no hidden file), not manifests
+  const ownFiles = [options.schedulerConfig, options.reportFile, config.file].filter((file) => file !== undefined).map((file) => resolveFrom(cwd, file));
   const skipFiles = new Set([...cluster.paths, ...ownFiles]);
   const context = command === 'fit' ? undefined : await listContext(options.context ?? [], cwd, config.ignorePaths);
   const main = await readMain(paths, { ...loadOptions(options, config, { fromCluster: false, firstOrder: cluster.objects.length, skipFiles }), documentCache, context }, { command, config, analysis });

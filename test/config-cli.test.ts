@@ -120,6 +120,18 @@ describe('config file in the CLI', () => {
     expect([run.code, run.stderr]).toEqual([2, 'kubefit: .kubefit.yaml:2:5: cannot read rules directory lint-rules: no such file or directory\nCheck rulesDirs in the configuration.\n']);
   });
 
+  // a kubefit.config.json is no hidden file: a folder walk met it, and a pre-commit hook passes a staged .kubefit.yaml
+  it('does not read the config file it uses as a manifest, in a checked folder or named', async () => {
+    const root = await project({ 'kubefit.config.json': '{"rules": {"latest-tag": "warning"}}\n', 'pod.yaml': POD, 'other/kubefit.config.json': '{}\n' });
+    const lint = async (argv: string[]) => {
+      const report = JSON.parse((await runIn(root, ['lint', '--format', 'json', ...argv])).stdout) as Report;
+      return { files: [...new Set(report.findings.map((finding) => finding.file))], latestTag: report.findings.find((finding) => finding.ruleId === 'latest-tag')?.severity };
+    };
+    // the file is used (latest-tag is a warning), not checked; other/'s is no config this run uses, and not-kubernetes
+    expect(await lint(['.'])).toEqual({ files: ['other/kubefit.config.json', 'pod.yaml'], latestTag: 'warning' });
+    expect(await lint(['kubefit.config.json', 'pod.yaml'])).toEqual({ files: ['pod.yaml'], latestTag: 'warning' });
+  });
+
   it('extends kubefit:strict, which turns on the rules that are off by default', async () => {
     const root = await project({ 'pod.yaml': POD, '.kubefit.yaml': 'extends: kubefit:strict\n' });
     const ids = (cwd: string) => runIn(cwd, ['lint', '--format', 'json', '.']).then((run) => (JSON.parse(run.stdout) as Report).findings.map((finding) => finding.ruleId));

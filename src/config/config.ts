@@ -54,6 +54,8 @@ export interface KubefitConfig {
   readonly overrides: readonly { readonly files: readonly string[]; readonly rules: Readonly<Record<string, RuleSetting>> }[];
   /** The directory paths in the config are relative to. */
   readonly baseDir: string;
+  /** The config file read, as the run names it (relative to the working directory); absent when none was read. */
+  readonly file?: string;
   /**
    * `file:line:col` of the config file's key for a path of this configuration (['rules', 'latest-tag'], ['ignore', 0,
    * 'rule'] for ignore[0]); absent when no file was read.

@@ -45,6 +45,7 @@ function fileSettings(file: ConfigFile, cwd: string): Partial<KubefitConfig> {
     overrides: (content.overrides ?? []).map((override) => ({ files: override.files.map(glob), rules: override.rules })),
     customRules: content.customRules ?? [],
     baseDir,
+    file: file.file,
     locate: file.locate && locateInFile(file.locate, ignore),
   };
 }
