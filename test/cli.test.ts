@@ -71,6 +71,11 @@ describe('kubefit CLI', () => {
     expect((JSON.parse(run.stdout) as Report).summary.objects).toBe(3);
   });
 
+  it('takes short options run together, their value attached or not', async () => {
+    for (const argv of [['-fjson'], ['-qf', 'text']]) expect((await runCli(['lint', ...argv, CLEAN])).code).toBe(0);
+    expect((await runCli(['lint', '-fjson', CLEAN])).stdout.startsWith('{')).toBe(true);
+  });
+
   it('writes no terminal control from the inputs into GitHub annotations', async () => {
     const run = await runCli(['lint', '-', '--format', 'github'], { stdin: 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - {name: "c\\e]0;title\\ab\\u202e", image: nginx}\n' });
     expect(run.stdout).toContain('::warning title=liveness-probe::container "c\\x1b]0;title\\ab\\u202e" has no livenessProbe\n');
@@ -113,6 +118,12 @@ describe('kubefit CLI', () => {
     [['--cluster', '--format', 'json', CLEAN], 'kubefit: option --cluster needs a value before --format\n'],
     [['lint', '-f', '-q', CLEAN], 'kubefit: option -f needs a value before -q\n'],
     [['lint', CLEAN, '--format'], 'kubefit: option -f, --format needs a value\n'],
+    // a long name after one dash (Go's flag package: kubeconform -output json -strict -summary) was read as short
+    // options: -o utput wrote the report to a file named utput, -strict said "unknown option -s"
+    [['-output', 'json', CLEAN], 'kubefit: unknown option -output (did you mean --output?)\n'],
+    [['-config=ci.yaml', CLEAN], 'kubefit: unknown option -config (did you mean --config?)\n'],
+    [['-strict', CLEAN], 'kubefit: unknown option -strict (did you mean --strict-kinds?)\n'],
+    [['-summary', CLEAN], 'kubefit: unknown option -summary\n'],
     // an option the command never reads is a mistake, not silently ignored (check and fit read --scheduler-config)
     [['lint', '--scheduler-config', 'missing.yaml', CLEAN], 'kubefit: lint does not use --scheduler-config\n--scheduler-config is for check and fit.'],
     [['lint', '--drain', 'node-a', CLEAN], 'kubefit: lint does not use --drain\n'],

@@ -134,6 +134,7 @@ function checkOptionsUsed(command: CommandName, given: readonly OptionName[]): v
 
 function parseOrExplain(argv: readonly string[]) {
   checkShortOptionValues(argv);
+  checkSingleDashNames(argv);
   try {
     return parseArgs({ args: withAttachedValues(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
@@ -171,6 +172,30 @@ function checkShortOptionValues(argv: readonly string[]): void {
 function optionAfter(argv: readonly string[], option: string): string {
   const next = argv[argv.indexOf(option) + 1];
   return argv.includes(option) && next !== undefined ? ` before ${next}` : '';
+}
+
+/**
+ * `-output json`, `-strict`: a long name after one dash, as Go's flag package (kubeconform) takes it. parseArgs reads
+ * it as short options, `-o utput` (the report silently written to a file named utput) or `-s` ("unknown option -s");
+ * refused whole, with the long option it likely is. Short options run together (`-qf json`, `-fjson`) pass.
+ */
+function checkSingleDashNames(argv: readonly string[]): void {
+  for (const arg of argv) {
+    if (arg === '--') return;
+    const name = /^-([a-z][a-z-]+)(?:=|$)/.exec(arg)?.[1];
+    if (name === undefined || (!(name in OPTIONS) && isShortOptionGroup(name))) continue;
+    throw new UsageError(`unknown option -${name}${name in OPTIONS ? ` (did you mean --${name}?)` : optionHint(`--${name}`)}`);
+  }
+}
+
+/** `qf` (-q -f), `fjson` (-f json): flags, then at most one option taking the rest as its value. */
+function isShortOptionGroup(letters: string): boolean {
+  for (const letter of letters) {
+    const option = optionOf(`-${letter}`);
+    if (option === undefined) return false;
+    if (option.type === 'string') return true;
+  }
+  return true;
 }
 
 /** " (did you mean --cluster?)" for a misspelt long option (`--clustr`, `--nocolor`), or nothing. */
