@@ -1,6 +1,9 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Report } from '../src/report/report.js';
 import { toolVersion } from '../src/version.js';
 import { runCli } from './run-cli.js';
@@ -71,6 +74,13 @@ describe('kubefit CLI', () => {
     expect((JSON.parse(run.stdout) as Report).summary.objects).toBe(3);
   });
 
+  it('writes a file named as a format when the path says it is one', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'kubefit-output-'));
+    onTestFinished(() => rm(folder, { recursive: true, force: true }));
+    expect((await runCli(['lint', resolve(CLEAN), '-f', 'json', '-o', './json'], { cwd: folder })).code).toBe(0);
+    expect((JSON.parse(await readFile(join(folder, 'json'), 'utf8')) as Report).summary.objects).toBe(3);
+  });
+
   it('takes short options run together, their value attached or not', async () => {
     for (const argv of [['-fjson'], ['-qf', 'text']]) expect((await runCli(['lint', ...argv, CLEAN])).code).toBe(0);
     expect((await runCli(['lint', '-fjson', CLEAN])).stdout.startsWith('{')).toBe(true);
@@ -124,6 +134,9 @@ describe('kubefit CLI', () => {
     [['-config=ci.yaml', CLEAN], 'kubefit: unknown option -config (did you mean --config?)\n'],
     [['-strict', CLEAN], 'kubefit: unknown option -strict (did you mean --strict-kinds?)\n'],
     [['-summary', CLEAN], 'kubefit: unknown option -summary\n'],
+    // kubectl's -o json is an output format: kubefit's -o json wrote the report to a file named json, printing nothing
+    [['lint', CLEAN, '-o', 'json'], 'kubefit: -o, --output names the file to write the report to, not a format: "json" would be a file named json\nUse -f json for the json format (kubectl\'s -o json), or -o ./json for a file of that name.\n'],
+    [['lint', CLEAN, '--output=yaml'], 'kubefit: -o, --output names the file to write the report to, not a format: "yaml" would be a file named yaml\nUse -f with one of text, json, sarif, github, junit, html for a format (kubectl\'s -o yaml), or -o ./yaml for a file of that name.\n'],
     // an option the command never reads is a mistake, not silently ignored (check and fit read --scheduler-config)
     [['lint', '--scheduler-config', 'missing.yaml', CLEAN], 'kubefit: lint does not use --scheduler-config\n--scheduler-config is for check and fit.'],
     [['lint', '--drain', 'node-a', CLEAN], 'kubefit: lint does not use --drain\n'],

@@ -80,7 +80,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     config: values.config,
     schemas: values.schemas ?? [],
     format: oneOf('--format', values.format ?? 'text', FORMAT_NAMES),
-    output: values.output,
+    output: values.output === undefined ? undefined : outputFile(values.output),
     failOn: values['fail-on'] === undefined ? undefined : oneOf('--fail-on', values['fail-on'], FAIL_ON),
     quiet: values.quiet ?? false,
     color: values['no-color'] ? false : values.color,
@@ -233,6 +233,19 @@ function takesValue(arg: string): boolean {
 
 function isKnownOption(arg: string): boolean {
   return optionOf(arg) !== undefined;
+}
+
+/** kubectl's output formats, which its users write after -o out of habit. */
+const KUBECTL_FORMATS = ['json', 'yaml', 'wide', 'name'];
+
+/**
+ * `-o json` is kubectl's output format but kubefit's output file: it would write the report to a file named json in
+ * the working directory and print nothing. A format's bare name is refused; `-o ./json` names such a file.
+ */
+function outputFile(value: string): string {
+  if (!FORMAT_NAMES.includes(value) && !KUBECTL_FORMATS.includes(value)) return value;
+  const format = FORMAT_NAMES.includes(value) ? `-f ${value} for the ${value} format` : `-f with one of ${FORMAT_NAMES.join(', ')} for a format`;
+  throw new UsageError(`-o, --output names the file to write the report to, not a format: "${value}" would be a file named ${value}`, `Use ${format} (kubectl's -o ${value}), or -o ./${value} for a file of that name.`);
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
