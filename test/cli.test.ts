@@ -313,6 +313,11 @@ describe('kubefit --schemas', () => {
     expect(run.stderr.split('\n')[0]).toBe('kubefit: cannot read schema directory no-such-dir: no such file or directory');
   });
 
+  it('says a schema location given as a URL, as kubeconform takes it, is not read', async () => {
+    const run = await runCli(['lint', '--schemas', 'https://raw.githubusercontent.com/datreeio/CRDs-catalog/main/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json', CLEAN]);
+    expect([run.code, run.stderr.split('\n')[0]]).toEqual([2, 'kubefit: cannot read schema directory https://raw.githubusercontent.com/datreeio/CRDs-catalog/main/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json: a URL, and kubefit reads schemas offline, from a folder in the same layout (a clone of datreeio/CRDs-catalog, for one)']);
+  });
+
   it('says a schema folder that is a file is not a directory', async () => {
     const run = await runCli(['lint', 'fixtures/schema/custom-resources.yaml', '--schemas', 'fixtures/schema/custom-resources.yaml']);
     expect(run.code).toBe(2);

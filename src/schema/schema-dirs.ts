@@ -14,6 +14,11 @@ export interface SchemaDirs {
 export async function loadSchemaDirs(dirs: readonly string[], cwd: string): Promise<SchemaDirs> {
   const out: SchemaDirs = { schemas: new Map(), errors: [] };
   for (const dir of dirs) {
+    // kubeconform's -schema-location takes URL templates; kubefit does not fetch
+    if (/^[a-z][a-z\d+.-]*:\/\//i.test(dir)) {
+      out.errors.push(`cannot read schema directory ${dir}: a URL, and kubefit reads schemas offline, from a folder in the same layout (a clone of datreeio/CRDs-catalog, for one)`);
+      continue;
+    }
     const root = resolve(cwd, dir);
     let entries: string[];
     try {
