@@ -134,6 +134,8 @@ describe('kubefit CLI', () => {
     [['-config=ci.yaml', CLEAN], 'kubefit: unknown option -config (did you mean --config?)\n'],
     [['-strict', CLEAN], 'kubefit: unknown option -strict (did you mean --strict-kinds?)\n'],
     [['-summary', CLEAN], 'kubefit: unknown option -summary\n'],
+    // kube-linter version, kubectl version: read as a path, it was "no input found in "version""
+    [['version'], 'kubefit: unknown command "version" (did you mean --version?)\n'],
     // kubectl's -o json is an output format: kubefit's -o json wrote the report to a file named json, printing nothing
     [['lint', CLEAN, '-o', 'json'], 'kubefit: -o, --output names the file to write the report to, not a format: "json" would be a file named json\nUse -f json for the json format (kubectl\'s -o json), or -o ./json for a file of that name.\n'],
     [['lint', CLEAN, '--output=yaml'], 'kubefit: -o, --output names the file to write the report to, not a format: "yaml" would be a file named yaml\nUse -f with one of text, json, sarif, github, junit, html for a format (kubectl\'s -o yaml), or -o ./yaml for a file of that name.\n'],

@@ -131,7 +131,8 @@ function defaultPaths(invocation: Invocation, clusterInConfig: boolean): readonl
 async function checkNotMisspeltCommand(invocation: Invocation, cwd: string): Promise<void> {
   const first = invocation.paths[0];
   if (!invocation.implicitCommand || first === undefined || first === '-' || /[*?[{]/.test(first)) return;
-  const suggestion = suggestName(first, COMMANDS);
+  // kubectl, helm and kube-linter have a version command; kubefit has --version
+  const suggestion = first === 'version' ? '--version' : suggestName(first, COMMANDS);
   if (suggestion === undefined || (await exists(resolveFrom(cwd, first)))) return;
   throw new UsageError(`unknown command "${first}" (did you mean ${suggestion}?)`);
 }
