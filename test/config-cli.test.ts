@@ -80,7 +80,7 @@ describe('config file in the CLI', () => {
 
   // a new user's typo in a key gets the key it likely is, and the hint names a page that exists where kubefit was
   // installed from npm (schemas/ is a path into kubefit's repository, not the user's)
-  it('names the key an unknown key likely is, and points at the format\'s documentation', async () => {
+  it('names the key an unknown key likely is, a second document as such, and points at the format\'s documentation', async () => {
     const root = await project({ '.kubefit.yaml': 'rulez:\n  latest-tag: off\nignore:\n  - rul: latest-tag\n', 'pod.yaml': POD });
     expect((await runIn(root, ['lint', 'pod.yaml'])).stderr).toBe(
       'kubefit: .kubefit.yaml:4:5: unknown key "rul" in ignore[0] (did you mean rule?)\n' +
@@ -88,6 +88,9 @@ describe('config file in the CLI', () => {
     );
     await writeFile(join(root, '.kubefit.yaml'), 'rulez:\n  latest-tag: off\n');
     expect((await runIn(root, ['lint', 'pod.yaml'])).stderr.split('\n')[0]).toBe('kubefit: .kubefit.yaml:1:1: unknown key "rulez" in the config (did you mean rules?)');
+    // the yaml library's advice was "source contains multiple documents; please use YAML.parseAllDocuments()"
+    await writeFile(join(root, '.kubefit.yaml'), '---\nrules: {}\n---\nfailOn: none\n');
+    expect((await runIn(root, ['lint', 'pod.yaml'])).stderr.split('\n')[0]).toBe('kubefit: .kubefit.yaml:3:1: a second YAML document: a config file holds one');
   });
 
   it('warns, at the entry\'s rule, about an ignore entry whose rule names no check, with the peer tool\'s hint', async () => {

@@ -91,7 +91,11 @@ function parseConfigFile(text: string, file: string): Required<Pick<ConfigFile, 
     return `${file}:${line}:${col}`;
   };
   const [syntaxError] = document.errors;
-  if (syntaxError) throw new UsageError(`${at(syntaxError.pos[0])}: ${firstLine(syntaxError.message)}`, HINT);
+  // the yaml library's own advice for a second document ("please use YAML.parseAllDocuments()") is for programmers
+  if (syntaxError) {
+    const syntax = syntaxError.code === 'MULTIPLE_DOCS' ? 'a second YAML document: a config file holds one' : firstLine(syntaxError.message);
+    throw new UsageError(`${at(syntaxError.pos[0])}: ${syntax}`, HINT);
+  }
   const read = fileValue(document);
   if (!read.ok) throw new UsageError(`${at(read.offset)}: ${read.message}`, HINT);
   const value = withoutEmptyKeys(read.value ?? {});
