@@ -135,6 +135,14 @@ describe('config file in the CLI', () => {
     expect(await lint(['kubefit.config.json', 'pod.yaml'])).toEqual({ files: ['pod.yaml'], latestTag: 'warning' });
   });
 
+  it('refuses a custom rule whose id a check or an earlier custom rule already has', async () => {
+    const custom = (id: string) => `  - id: ${id}\n    severity: warning\n    message: needs a team label\n    target: object\n    schema: {required: [metadata]}\n`;
+    const root = await project({ '.kubefit.yaml': `customRules:\n${custom('latest-tag')}`, 'pod.yaml': POD });
+    expect((await runIn(root, ['lint', 'pod.yaml'])).stderr).toBe('kubefit: .kubefit.yaml:2:5: custom rule id "latest-tag" is already a kubefit check\'s\nGive the custom rule an id of its own.\n');
+    await writeFile(join(root, '.kubefit.yaml'), `customRules:\n${custom('team-label')}${custom('team-label')}`);
+    expect((await runIn(root, ['lint', 'pod.yaml'])).stderr.split('\n')[0]).toBe('kubefit: .kubefit.yaml:7:5: custom rule id "team-label" is already an earlier custom rule\'s');
+  });
+
   it('extends kubefit:strict, which turns on the rules that are off by default', async () => {
     const root = await project({ 'pod.yaml': POD, '.kubefit.yaml': 'extends: kubefit:strict\n' });
     const ids = (cwd: string) => runIn(cwd, ['lint', '--format', 'json', '.']).then((run) => (JSON.parse(run.stdout) as Report).findings.map((finding) => finding.ruleId));

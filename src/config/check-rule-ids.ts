@@ -22,6 +22,20 @@ export function checkRuleIds(config: KubefitConfig, catalog: readonly Pick<RuleM
       throw new UsageError(`${configKeyAt(config, path)}rule "${id}" cannot be configured: ${meta.notConfigurable}`, 'Remove it from the configuration.');
     }
   }
+  checkCustomRuleIds(config, catalog);
+}
+
+/**
+ * A custom rule's id must be its own: one a check (or an earlier custom rule) has would run beside it under one name,
+ * their findings, severities and suppressions mixed. `catalog` lists the checks before the custom rules.
+ */
+function checkCustomRuleIds(config: KubefitConfig, catalog: readonly Pick<RuleMeta, 'id'>[]): void {
+  for (const [index, custom] of config.customRules.entries()) {
+    const first = catalog.find((meta) => meta.id === custom.id);
+    if (first === undefined || first === custom) continue;
+    const owner = config.customRules.includes(first as (typeof config.customRules)[number]) ? 'an earlier custom rule' : 'a kubefit check';
+    throw new UsageError(`${configKeyAt(config, ['customRules', index, 'id'])}custom rule id "${custom.id}" is already ${owner}'s`, 'Give the custom rule an id of its own.');
+  }
 }
 
 /**
