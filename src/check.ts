@@ -126,7 +126,7 @@ export async function analyze(command: Command, paths: readonly string[], option
   const clusterInputs = [...new Set([...(options.cluster ?? []), ...config.cluster])];
   // standard input is read once: the cluster took it all, and the manifests' "-" was then reported empty
   if (clusterInputs.includes('-') && paths.includes('-')) throw new UsageError('standard input is named both as an input and with --cluster, and it can be read only once', 'Save one of them to a file and name that.');
-  const rules = options.rules ?? [...BUILTIN_RULES, ...(await loadRulesDirs(config, cwd))];
+  const rules = options.rules ?? [...BUILTIN_RULES, ...(await loadRulesDirs(config, cwd, new Set(ruleCatalog().map((meta) => meta.id))))];
   // configuration mistakes stop the run before any manifest is read
   const catalog = [...ruleCatalog(rules.map((rule) => rule.meta)), ...config.customRules];
   checkRuleIds(config, catalog);

@@ -1,7 +1,7 @@
 // The config file through the CLI: ignored paths and severities, globs rebased from a parent directory, error messages.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { main } from '../src/cli/main.js';
 import type { Report } from '../src/report/report.js';
@@ -141,6 +141,13 @@ describe('config file in the CLI', () => {
     expect((await runIn(root, ['lint', 'pod.yaml'])).stderr).toBe('kubefit: .kubefit.yaml:2:5: custom rule id "latest-tag" is already a kubefit check\'s\nGive the custom rule an id of its own.\n');
     await writeFile(join(root, '.kubefit.yaml'), `customRules:\n${custom('team-label')}${custom('team-label')}`);
     expect((await runIn(root, ['lint', 'pod.yaml'])).stderr.split('\n')[0]).toBe('kubefit: .kubefit.yaml:7:5: custom rule id "team-label" is already an earlier custom rule\'s');
+  });
+
+  it('refuses a rule module whose rule id an earlier module has', async () => {
+    const rulesDir = JSON.stringify(resolve('fixtures/rules/rules-dir'));
+    const root = await project({ '.kubefit.yaml': `rulesDirs: [${rulesDir}, ${rulesDir}]\n`, 'pod.yaml': POD });
+    const run = await runIn(root, ['lint', 'pod.yaml']);
+    expect([run.code, run.stderr]).toEqual([2, `kubefit: ${join(resolve('fixtures/rules/rules-dir'), 'service-exists.mjs')}: rule id "service-exists" is already an earlier rule module's\nGive the rule an id of its own.\n`]);
   });
 
   it('extends kubefit:strict, which turns on the rules that are off by default', async () => {

@@ -17,6 +17,10 @@ describe('loadRulesDirs', () => {
     await expect(loadRulesDirs({ rulesDirs: ['fixtures/rules/bad-rules-dir'] }, '.')).rejects.toThrow(/broken\.js: not a kubefit rule: check is not a function/);
   });
 
+  it('rejects a module whose rule id a check or an earlier module has', async () => {
+    await expect(loadRulesDirs({ rulesDirs: ['fixtures/rules/rules-dir'] }, '.', new Set(['team-label']))).rejects.toThrow('fixtures/rules/rules-dir/team-label.mjs: rule id "team-label" is already a kubefit check\'s');
+  });
+
   it('rejects a directory that cannot be read', async () => {
     await expect(loadRulesDirs({ rulesDirs: ['fixtures/rules/no-such-dir'] }, '.')).rejects.toThrow('config rulesDirs: cannot read rules directory fixtures/rules/no-such-dir: no such file or directory');
   });

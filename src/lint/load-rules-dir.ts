@@ -16,15 +16,22 @@ const TEXT_FIELDS = ['id', 'category', 'description', 'rationale', 'remediation'
 
 /**
  * Every rule module of the configuration's rulesDirs (relative to `cwd`), in directory order and then file name order;
- * a directory that cannot be read is a usage error at its entry in the config file.
+ * a directory that cannot be read is a usage error at its entry in the config file, and so is a module whose rule id
+ * a check of `takenIds` or an earlier module has (the two would run under one name).
  */
-export async function loadRulesDirs(config: Pick<KubefitConfig, 'rulesDirs' | 'locate'>, cwd: string): Promise<Rule[]> {
+export async function loadRulesDirs(config: Pick<KubefitConfig, 'rulesDirs' | 'locate'>, cwd: string, takenIds: ReadonlySet<string> = new Set()): Promise<Rule[]> {
   const rules: Rule[] = [];
   for (const [index, dir] of config.rulesDirs.entries()) {
     const files = (await readdir(resolve(cwd, dir)).catch((error: unknown) => {
       throw new UsageError(`${configKeyAt(config, ['rulesDirs', index])}cannot read rules directory ${dir}: ${describeFsError(error)}`, 'Check rulesDirs in the configuration.');
     })).filter((file) => /\.m?js$/.test(file)).sort();
-    for (const file of files) rules.push(await loadRuleModule(join(dir, file), cwd));
+    for (const file of files) {
+      const rule = await loadRuleModule(join(dir, file), cwd);
+      const { id } = rule.meta;
+      const owner = takenIds.has(id) ? 'a kubefit check\'s' : rules.some((other) => other.meta.id === id) ? 'an earlier rule module\'s' : undefined;
+      if (owner !== undefined) throw new UsageError(`${join(dir, file)}: rule id "${id}" is already ${owner}`, 'Give the rule an id of its own.');
+      rules.push(rule);
+    }
   }
   return rules;
 }
