@@ -143,6 +143,15 @@ describe('config file in the CLI', () => {
     expect((await runIn(root, ['lint', 'pod.yaml'])).stderr.split('\n')[0]).toBe('kubefit: .kubefit.yaml:7:5: custom rule id "team-label" is already an earlier custom rule\'s');
   });
 
+  it('says where a custom rule\'s schema is no JSON Schema, in the file\'s terms rather than ajv\'s data/type', async () => {
+    const config = 'customRules:\n  - id: team-label\n    severity: warning\n    message: needs a team label\n    target: object\n    schema: {type: objekt}\n';
+    const root = await project({ '.kubefit.yaml': config, 'pod.yaml': POD });
+    expect((await runIn(root, ['lint', 'pod.yaml'])).stderr).toBe(
+      'kubefit: .kubefit.yaml:6:5: custom rule "team-label" has an invalid JSON Schema: schema.type must be one of array, boolean, integer, null, number, object, string\n' +
+        "A custom rule's schema is a JSON Schema (draft-07) that the target must satisfy.\n",
+    );
+  });
+
   it('refuses a rule module whose rule id an earlier module has', async () => {
     const rulesDir = JSON.stringify(resolve('fixtures/rules/rules-dir'));
     const root = await project({ '.kubefit.yaml': `rulesDirs: [${rulesDir}, ${rulesDir}]\n`, 'pod.yaml': POD });

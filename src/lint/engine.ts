@@ -1,5 +1,5 @@
 // Runs lint rules over the objects and workloads of the main inputs; the engine loops, rules only look and report.
-import type { KubefitConfig } from '../config/config.js';
+import { configKeyAt, type KubefitConfig } from '../config/config.js';
 import { findingAt, findingOf, type Finding, type Severity } from '../model/finding.js';
 import { POD_KINDS } from '../model/kinds.js';
 import type { KubeObject } from '../model/object.js';
@@ -91,7 +91,7 @@ export class Linter {
 
   constructor(setup: LintSetup) {
     this.#setup = setup;
-    this.#rules = [...setup.rules, ...setup.config.customRules.map(toSchemaRule)];
+    this.#rules = [...setup.rules, ...setup.config.customRules.map((custom, index) => toSchemaRule(custom, configKeyAt(setup.config, ['customRules', index, 'schema'])))];
     this.#shared = setup.config.overrides.length === 0 ? activeRules(this.#rules, '', setup.config) : undefined;
     this.#kept = keptKinds(this.#rules.filter(mayRun(setup.config)));
     const local = localIndex(() => this.#current);

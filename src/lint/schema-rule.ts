@@ -7,9 +7,12 @@ import type { Path } from '../model/document.js';
 import { defineRule, type Rule } from './define-rule.js';
 import { containerNamePath } from './container.js';
 
-/** Compiles a configured schema rule once; the engine then runs it like a built-in rule. */
-export function toSchemaRule(config: SchemaRuleConfig): Rule {
-  const validate = compile(config);
+/**
+ * Compiles a configured schema rule once; the engine then runs it like a built-in rule. `at` (`file:line:col: `)
+ * locates its schema for the usage error a schema ajv refuses is.
+ */
+export function toSchemaRule(config: SchemaRuleConfig, at = ''): Rule {
+  const validate = compile(config, at);
   const meta = {
     id: config.id,
     severity: config.severity,
@@ -43,13 +46,27 @@ export function toSchemaRule(config: SchemaRuleConfig): Rule {
 const require = createRequire(import.meta.url);
 
 /** ajv is loaded only when the configuration defines custom rules. */
-function compile(config: SchemaRuleConfig): ValidateFunction {
+function compile(config: SchemaRuleConfig, at: string): ValidateFunction {
   const { Ajv } = require('ajv') as typeof import('ajv');
+  const ajv = new Ajv({ allErrors: false, strict: false });
+  // the meta-schema's first complaint, worded for the file (`schema.type must be one of ...`), not as ajv's `data/type`
+  const [problem] = ajv.validateSchema(config.schema) === true ? [] : (ajv.errors ?? []);
+  if (problem !== undefined) throw invalidSchema(config, at, schemaProblemText(problem));
   try {
-    return new Ajv({ allErrors: false, strict: false }).compile(config.schema);
+    return ajv.compile(config.schema);
   } catch (error) {
-    throw new UsageError(`custom rule "${config.id}" has an invalid JSON Schema: ${error instanceof Error ? error.message : String(error)}`);
+    throw invalidSchema(config, at, error instanceof Error ? error.message : String(error));
   }
+}
+
+function invalidSchema(config: SchemaRuleConfig, at: string, problem: string): UsageError {
+  return new UsageError(`${at}custom rule "${config.id}" has an invalid JSON Schema: ${problem}`, 'A custom rule\'s schema is a JSON Schema (draft-07) that the target must satisfy.');
+}
+
+function schemaProblemText(error: ErrorObject): string {
+  const where = ['schema', ...error.instancePath.split('/').slice(1)].join('.');
+  const allowed = error.params['allowedValues'];
+  return Array.isArray(allowed) ? `${where} must be one of ${allowed.join(', ')}` : `${where} ${error.message ?? 'is not valid'}`;
 }
 
 type Reporter = (report: { messageId: 'failed'; data: Record<string, string>; at: Path }) => void;
