@@ -32,6 +32,7 @@ describe('resolveConfig', () => {
       overrides: [{ files: ['test/**'], rules: { 'latest-tag': 'off' } }],
       rulesDirs: ['/opt/rules'],
       baseDir: '/repo',
+      file: '/repo/.kubefit.yaml',
     });
   });
 
