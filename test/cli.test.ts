@@ -134,6 +134,8 @@ describe('kubefit CLI', () => {
     [['-config=ci.yaml', CLEAN], 'kubefit: unknown option -config (did you mean --config?)\n'],
     [['-strict', CLEAN], 'kubefit: unknown option -strict (did you mean --strict-kinds?)\n'],
     [['-summary', CLEAN], 'kubefit: unknown option -summary\n'],
+    // a value that starts with a dash is the option's, as before: no Node is named -worker
+    [['--drain', '-worker', CLEAN], 'kubefit: --drain -worker: no Node of that name in the cluster\n'],
     // kube-linter version, kubectl version: read as a path, it was "no input found in "version""
     [['version'], 'kubefit: unknown command "version" (did you mean --version?)\n'],
     // kubectl's -o json is an output format: kubefit's -o json wrote the report to a file named json, printing nothing

@@ -180,8 +180,10 @@ function optionAfter(argv: readonly string[], option: string): string {
  * refused whole, with the long option it likely is. Short options run together (`-qf json`, `-fjson`) pass.
  */
 function checkSingleDashNames(argv: readonly string[]): void {
-  for (const arg of argv) {
+  for (const [index, arg] of argv.entries()) {
     if (arg === '--') return;
+    // the value of the option before it (`--drain -x`), which withAttachedValues attaches
+    if (index > 0 && takesValue(argv[index - 1] ?? '')) continue;
     const name = /^-([a-z][a-z-]+)(?:=|$)/.exec(arg)?.[1];
     if (name === undefined || (!(name in OPTIONS) && isShortOptionGroup(name))) continue;
     throw new UsageError(`unknown option -${name}${name in OPTIONS ? ` (did you mean --${name}?)` : optionHint(`--${name}`)}`);
