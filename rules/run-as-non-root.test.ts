@@ -5,6 +5,9 @@ import rule from './run-as-non-root.js';
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     { name: 'a pod in its own user namespace', fixture: 'fixtures/rules/run-as-non-root/valid-user-namespace.yaml' },
+    // kube-linter pkg/templates/runasnonroot/template_test.go TestContainerRunAsGroupOverridesPodRunAsGroup,
+    // TestMissingRunAsGroupAllowedWhenRunAsUserNonRoot
+    { name: 'a non-zero runAsGroup overrides the pod\'s 0; no runAsGroup at all', fixture: 'fixtures/rules/run-as-non-root/valid-run-as-group.yaml' },
     {
       name: 'pod-level runAsNonRoot is inherited by every container',
       code: `
@@ -41,6 +44,16 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    {
+      // kube-linter pkg/templates/runasnonroot/template_test.go TestContainerRunAsGroupZero, TestPodRunAsGroupZero
+      name: 'runAsGroup 0 of the container, or of the pod for every container that sets none',
+      fixture: 'fixtures/rules/run-as-non-root/invalid-run-as-group-zero.yaml',
+      errors: [
+        { messageId: 'runAsRootGroup', line: 18, column: 25, data: { container: 'app' } },
+        { messageId: 'runAsRootGroup', line: 32, column: 21, data: { container: 'init' } },
+        { messageId: 'runAsRootGroup', line: 32, column: 21, data: { container: 'app' } },
+      ],
+    },
     {
       name: 'hostUsers: false before 1.33, which drops it',
       fixture: 'fixtures/rules/run-as-non-root/invalid-user-namespace-before-1.33.yaml',
