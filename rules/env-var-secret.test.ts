@@ -4,6 +4,8 @@ import rule from './env-var-secret.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    // Polaris test/checks/sensitiveConfigmapContent/success.valid_keys_and_values.yaml, success.no_data.yaml
+    { name: 'ConfigMap keys that are not secret-like, or hold references, flags or a file', fixture: 'fixtures/rules/env-var-secret/valid-configmap-keys.yaml' },
     { name: 'references Bank-Vaults, 1Password and akv2k8s replace at start-up', fixture: 'fixtures/rules/env-var-secret/valid-injector-references.yaml' },
     { name: 'words that contain a secret-like word, camelCase references', fixture: 'fixtures/rules/env-var-secret/valid-joined-and-camel-case-names.yaml' },
     {
@@ -92,6 +94,19 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    {
+      // Polaris test/checks/sensitiveConfigmapContent/failure.key_password.yaml, failure.key_aws_secret_access_key.yaml,
+      // failure.key_azure_batch_key.yaml
+      name: 'ConfigMap keys named like a secret, with a literal value',
+      fixture: 'fixtures/rules/env-var-secret/invalid-configmap-keys.yaml',
+      errors: [
+        { messageId: 'configMapData', line: 9, column: 16, data: { key: 'db_password' } },
+        { messageId: 'configMapData', line: 10, column: 26, data: { key: 'AWS_SECRET_ACCESS_KEY' } },
+        { messageId: 'configMapData', line: 11, column: 20, data: { key: 'AZURE_BATCH_KEY' } },
+        { messageId: 'configMapData', line: 12, column: 31, data: { key: 'spring.datasource.password' } },
+        { messageId: 'configMapData', line: 14, column: 1, data: { key: 'apiToken' } },
+      ],
+    },
     {
       name: 'literals that only look like injector references',
       fixture: 'fixtures/rules/env-var-secret/invalid-reference-lookalikes.yaml',

@@ -1,7 +1,8 @@
-// A secret written as a literal env value lives in Git, in `kubectl get -o yaml` output and in every audit log.
+// A secret written as a literal env value or ConfigMap value lives in Git, in `kubectl get -o yaml` output and in every audit log.
 import { containerLabel } from '../src/lint/container.js';
 import { defineRule } from '../src/lint/define-rule.js';
-import { asArray, asRecord } from '../src/model/object.js';
+import type { LintIndex } from '../src/lint/lint-index.js';
+import { asArray, asRecord, type KubeObject } from '../src/model/object.js';
 import { secretShapeOf } from '../src/lint/secret-shapes.js';
 
 /**
@@ -43,28 +44,46 @@ export default defineRule({
     id: 'env-var-secret',
     severity: 'warning',
     category: 'security',
-    description: 'environment variable with a secret-like name has a literal value',
+    description: 'environment variable or ConfigMap key with a secret-like name has a literal value',
     rationale:
-      'A password or token written as env.value is stored in the repository, shown by kubectl get -o yaml and describe, and kept in the API server\'s audit logs. A name is read word by word (DB_PASSWORD, dbPassword, spring.datasource.password), and PASSWORD, PASSWD, SECRET and TOKEN count at the end of a longer word too (libpq\'s PGPASSWORD, CLIENTSECRET), as kube-linter and Polaris find them anywhere in the name; a storage account key (AZURE_STORAGE_ACCOUNT_KEY) and any AZURE_..._KEY count, as in Polaris. Names that point at a secret (PASSWORD_FILE, TOKEN_PATH, SECRET_ID, SECRET_VERSION), etcd\'s ETCD_INITIAL_CLUSTER_TOKEN (a bootstrap label, no credential) and values that are paths, variable references, the name of a Secret of the inputs in the pod\'s namespace (knative\'s SECRET_TLS_TLSCERTIFICATE names the Secret to read), numbers or flags (true, yes, on, random: MYSQL_RANDOM_ROOT_PASSWORD=yes asks for a generated password), and references a secret injector replaces at start-up (Bank-Vaults\' vault:secret/data/db#password, 1Password\'s op://vault/item/field, akv2k8s\' db-password@azurekeyvault) are not reported.',
-    remediation: 'Move the value into a Secret and reference it with env.valueFrom.secretKeyRef, or better mount the Secret as a file.',
+      'A password or token written as env.value or as ConfigMap data is stored in the repository, shown by kubectl get -o yaml and describe, readable by anyone allowed to read ConfigMaps, and kept in the API server\'s audit logs; a ConfigMap key becomes an environment variable of that name through envFrom. A name is read word by word (DB_PASSWORD, dbPassword, spring.datasource.password), and PASSWORD, PASSWD, SECRET and TOKEN count at the end of a longer word too (libpq\'s PGPASSWORD, CLIENTSECRET), as kube-linter and Polaris find them anywhere in the name; a storage account key (AZURE_STORAGE_ACCOUNT_KEY) and any AZURE_..._KEY count, as in Polaris. ConfigMap keys are read as Polaris\' sensitiveConfigmapContent reads them, with the same names; a value of several lines is the content of a file (a mounted configuration), which plaintext-secret searches for keys. Names that point at a secret (PASSWORD_FILE, TOKEN_PATH, SECRET_ID, SECRET_VERSION), etcd\'s ETCD_INITIAL_CLUSTER_TOKEN (a bootstrap label, no credential) and values that are paths, variable references, the name of a Secret of the inputs in the namespace (knative\'s SECRET_TLS_TLSCERTIFICATE names the Secret to read), numbers or flags (true, yes, on, random: MYSQL_RANDOM_ROOT_PASSWORD=yes asks for a generated password), and references a secret injector replaces at start-up (Bank-Vaults\' vault:secret/data/db#password, 1Password\'s op://vault/item/field, akv2k8s\' db-password@azurekeyvault) are not reported.',
+    remediation: 'Move the value into a Secret and reference it with env.valueFrom.secretKeyRef (or envFrom.secretRef for a whole ConfigMap of such keys), or better mount the Secret as a file.',
     defaultOn: true,
     queries: ['Secret'],
-    appliesTo: { target: 'container' },
-    messages: { literal: 'env {{name}} of container "{{container}}" holds a literal secret-like value' },
+    appliesTo: { target: 'object' },
+    messages: {
+      literal: 'env {{name}} of container "{{container}}" holds a literal secret-like value',
+      configMapData: 'ConfigMap key "{{key}}" holds a literal secret-like value',
+    },
   },
-  check(container, { workload, index: objects, report }) {
-    asArray(container.value['env']).forEach((entry, index) => {
-      const env = asRecord(entry);
-      const name = env?.['name'];
-      const value = env?.['value'];
-      if (typeof name !== 'string' || typeof value !== 'string' || value.trim() === '') return;
-      const words = wordsOf(name);
-      if (!SECRET_NAME.test(words) || REFERENCE_NAME.test(words) || NOT_SECRET_NAME.test(words) || HARMLESS_VALUE.test(value) || SECRET_REFERENCE.test(value)) return;
-      // a value shaped like a known key or token is plaintext-secret's, with the stronger message
-      if (secretShapeOf(value) !== undefined) return;
-      // the name of a Secret of the inputs in the pod's namespace tells the program which Secret to read
-      if (objects.named('Secret', value, workload.object)) return;
-      report({ messageId: 'literal', data: { name, container: containerLabel(container) }, at: container.path.concat('env', index, 'value') });
-    });
+  check(object, { index, report }) {
+    // upstream: Polaris pkg/config/checks/sensitiveConfigmapContent.yaml (data's propertyNames)
+    if (object.ref.kind === 'ConfigMap' && object.ref.apiVersion === 'v1') {
+      for (const [key, value] of Object.entries(asRecord(object.value['data']) ?? {})) {
+        if (typeof value === 'string' && !value.trim().includes('\n') && isLiteralSecret(key, value, object, index)) {
+          report({ messageId: 'configMapData', data: { key }, at: ['data', key] });
+        }
+      }
+    }
+    for (const container of index.workloadOf(object)?.containers ?? []) {
+      asArray(container.value['env']).forEach((entry, envIndex) => {
+        const env = asRecord(entry);
+        const name = env?.['name'];
+        const value = env?.['value'];
+        if (typeof name !== 'string' || typeof value !== 'string' || !isLiteralSecret(name, value, object, index)) return;
+        report({ messageId: 'literal', data: { name, container: containerLabel(container) }, at: container.path.concat('env', envIndex, 'value') });
+      });
+    }
   },
 });
+
+/** Whether a variable or key called name holds value as a literal secret; object is where it is written (for its namespace). */
+function isLiteralSecret(name: string, value: string, object: KubeObject, index: LintIndex): boolean {
+  if (value.trim() === '') return false;
+  const words = wordsOf(name);
+  if (!SECRET_NAME.test(words) || REFERENCE_NAME.test(words) || NOT_SECRET_NAME.test(words) || HARMLESS_VALUE.test(value) || SECRET_REFERENCE.test(value)) return false;
+  // a value shaped like a known key or token is plaintext-secret's, with the stronger message
+  if (secretShapeOf(value) !== undefined) return false;
+  // the name of a Secret of the inputs in the namespace tells the program which Secret to read
+  return !index.named('Secret', value, object);
+}

@@ -145,7 +145,7 @@ const POLARIS: readonly Entry[] = [
   ['hostPathSet', 'host-path-volume'],
   ['hostPortSet', 'host-port'],
   ['sensitiveContainerEnvVar', 'env-var-secret'],
-  ['sensitiveConfigmapContent', 'plaintext-secret', 'kubefit looks for private keys and cloud credentials in the values'],
+  ['sensitiveConfigmapContent', ['env-var-secret', 'plaintext-secret'], 'env-var-secret reads the keys, plaintext-secret the values (private keys and cloud credentials)'],
   ['automountServiceAccountToken', 'automount-service-account-token'],
   ['deploymentMissingReplicas', 'single-replica'],
   ['topologySpreadConstraint', 'pod-anti-affinity', 'kubefit also accepts pod anti-affinity, and asks only workloads with several replicas'],
