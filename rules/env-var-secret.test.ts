@@ -96,7 +96,7 @@ new RuleTester({ describe, it }).run(rule, {
   invalid: [
     {
       // Polaris test/checks/sensitiveConfigmapContent/failure.key_password.yaml, failure.key_aws_secret_access_key.yaml,
-      // failure.key_azure_batch_key.yaml
+      // failure.key_azure_batch_key.yaml, failure.key_oci_cli_key_content.yaml
       name: 'ConfigMap keys named like a secret, with a literal value',
       fixture: 'fixtures/rules/env-var-secret/invalid-configmap-keys.yaml',
       errors: [
@@ -105,6 +105,7 @@ new RuleTester({ describe, it }).run(rule, {
         { messageId: 'configMapData', line: 11, column: 20, data: { key: 'AZURE_BATCH_KEY' } },
         { messageId: 'configMapData', line: 12, column: 31, data: { key: 'spring.datasource.password' } },
         { messageId: 'configMapData', line: 14, column: 1, data: { key: 'apiToken' } },
+        { messageId: 'configMapData', line: 15, column: 24, data: { key: 'OCI_CLI_KEY_CONTENT' } },
       ],
     },
     {
@@ -120,12 +121,14 @@ new RuleTester({ describe, it }).run(rule, {
       name: 'secret-like words ending longer words, camelCase names, Azure keys',
       fixture: 'fixtures/rules/env-var-secret/invalid-joined-and-camel-case-names.yaml',
       errors: [
-        { messageId: 'literal', line: 14, column: 41, data: { name: 'PGPASSWORD', container: 'psql' } },
-        { messageId: 'literal', line: 15, column: 57, data: { name: 'spring.datasource.password', container: 'psql' } },
-        { messageId: 'literal', line: 16, column: 43, data: { name: 'clientSecret', container: 'psql' } },
-        { messageId: 'literal', line: 17, column: 46, data: { name: 'NGROK_AUTHTOKEN', container: 'psql' } },
-        { messageId: 'literal', line: 18, column: 56, data: { name: 'AZURE_STORAGE_ACCOUNT_KEY', container: 'psql' } },
-        { messageId: 'literal', line: 19, column: 46, data: { name: 'AZURE_BATCH_KEY', container: 'psql' } },
+        { messageId: 'literal', line: 15, column: 41, data: { name: 'PGPASSWORD', container: 'psql' } },
+        { messageId: 'literal', line: 16, column: 57, data: { name: 'spring.datasource.password', container: 'psql' } },
+        { messageId: 'literal', line: 17, column: 43, data: { name: 'clientSecret', container: 'psql' } },
+        { messageId: 'literal', line: 18, column: 46, data: { name: 'NGROK_AUTHTOKEN', container: 'psql' } },
+        { messageId: 'literal', line: 19, column: 56, data: { name: 'AZURE_STORAGE_ACCOUNT_KEY', container: 'psql' } },
+        { messageId: 'literal', line: 20, column: 46, data: { name: 'AZURE_BATCH_KEY', container: 'psql' } },
+        { messageId: 'literal', line: 21, column: 50, data: { name: 'OCI_CLI_KEY_CONTENT', container: 'psql' } },
+        { messageId: 'literal', line: 22, column: 45, data: { name: 'WEBHOOK_BEARER', container: 'psql' } },
       ],
     },
     { fixture: 'fixtures/rules/env-var-secret/invalid-literal-password.yaml', errors: [{ messageId: 'literal', line: 10, column: 46, data: { name: 'MYSQL_ROOT_PASSWORD', container: 'mysql' } }] },
