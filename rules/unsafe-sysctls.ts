@@ -1,22 +1,7 @@
 // Sysctls outside the kubelet's safe set are node-wide or affect other pods; the kubelet rejects them by default.
 import { defineRule } from '../src/lint/define-rule.js';
 import { asArray, asRecord } from '../src/model/object.js';
-
-// upstream: pkg/kubelet/sysctl/safe_sysctls.go (v1.32), namespaced and isolated per pod
-const SAFE_SYSCTLS = new Set([
-  'kernel.shm_rmid_forced',
-  'net.ipv4.ip_local_port_range',
-  'net.ipv4.tcp_syncookies',
-  'net.ipv4.ping_group_range',
-  'net.ipv4.ip_unprivileged_port_start',
-  'net.ipv4.ip_local_reserved_ports',
-  'net.ipv4.tcp_keepalive_time',
-  'net.ipv4.tcp_fin_timeout',
-  'net.ipv4.tcp_keepalive_intvl',
-  'net.ipv4.tcp_keepalive_probes',
-  'net.ipv4.tcp_rmem',
-  'net.ipv4.tcp_wmem',
-]);
+import { safeSysctlsOf } from '../src/model/safe-sysctls.js';
 
 export default defineRule({
   meta: {
@@ -25,17 +10,18 @@ export default defineRule({
     category: 'security',
     description: 'pod sets a sysctl outside the safe set',
     rationale:
-      'Only a small set of namespaced sysctls is safe: isolated per pod and unable to hurt the node. The kubelet refuses pods with other sysctls (the pod fails with SysctlForbidden) unless the node allows them with --allowed-unsafe-sysctls, and when it does they can destabilise every pod on the node.',
+      'Only a small set of namespaced sysctls is safe: isolated per pod and unable to hurt the node. The set grows with the release the run checks (net.ipv4.ip_local_reserved_ports from 1.27, tcp_keepalive_time, tcp_keepalive_intvl, tcp_keepalive_probes and tcp_fin_timeout from 1.29, tcp_rmem and tcp_wmem from 1.32), as the kubelet\'s and the baseline Pod Security level\'s lists grew. The kubelet refuses pods with other sysctls (the pod fails with SysctlForbidden) unless the node allows them with --allowed-unsafe-sysctls, and when it does they can destabilise every pod on the node.',
     remediation: 'Remove the sysctl, or run the pod only on dedicated nodes that allow it (with a taint and a matching toleration) and suppress the rule there with a reason.',
     defaultOn: true,
     appliesTo: { target: 'podSpec' },
     messages: { unsafe: 'sysctl {{sysctl}} is not in the safe set' },
   },
-  check(workload, { report }) {
+  check(workload, { kubernetesVersion, report }) {
+    const safe = safeSysctlsOf(kubernetesVersion);
     const sysctls = asArray(asRecord(workload.podSpec['securityContext'])?.['sysctls']);
     sysctls.forEach((entry, index) => {
       const name = asRecord(entry)?.['name'];
-      if (typeof name !== 'string' || SAFE_SYSCTLS.has(name.replaceAll('/', '.'))) return;
+      if (typeof name !== 'string' || safe.has(name.replaceAll('/', '.'))) return;
       report({ messageId: 'unsafe', data: { sysctl: name }, at: workload.podSpecPath.concat('securityContext', 'sysctls', index, 'name') });
     });
   },

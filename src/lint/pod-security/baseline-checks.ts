@@ -2,6 +2,7 @@
 import { appendAll } from '../../model/append.js';
 import { asArray, asRecord, stringField } from '../../model/object.js';
 import { defaultedHostPort } from '../../model/pod-defaults.js';
+import { safeSysctlsOf } from '../../model/safe-sysctls.js';
 import type { ContainerView } from '../../model/workload.js';
 import {
   ALLOWED, containerSecurityContext, containersPhrase, exceptUserNamespacePods, forbidden, joinQuote, nameOf, pluralize,
@@ -219,14 +220,7 @@ function seccompProfileBaseline1_19(pod: PodInput): CheckResult {
   return forbidden('seccompProfile', `${settersPhrase(podIsBad, badContainers)} must not set securityContext.seccompProfile.type to ${joinQuote(sortedList(badValues))}`);
 }
 
-const SYSCTLS_1_0 = ['kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range', 'net.ipv4.ip_unprivileged_port_start'];
-const SYSCTLS_1_27 = [...SYSCTLS_1_0, 'net.ipv4.ip_local_reserved_ports'];
-const SYSCTLS_1_29 = [...SYSCTLS_1_27, 'net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes'];
-const SYSCTLS_1_32 = [...SYSCTLS_1_29, 'net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem'];
-const SYSCTLS_1_37 = [...SYSCTLS_1_32, 'net.ipv4.tcp_slow_start_after_idle', 'net.ipv4.tcp_notsent_lowat'];
-
-function sysctls(allowed: readonly string[]) {
-  const allowedSet = new Set(allowed);
+function sysctls(allowedSet: ReadonlySet<string>) {
   return (pod: PodInput): CheckResult => {
     const names = asArray(podSecurityContext(pod)?.['sysctls']).map((sysctl) => stringField(asRecord(sysctl), 'name'));
     const bad = names.filter((name) => !allowedSet.has(name));
@@ -274,11 +268,11 @@ export const BASELINE_CHECKS: readonly Check[] = [
     id: 'sysctls',
     level: 'baseline',
     versions: [
-      { minimumVersion: 0, checkPod: sysctls(SYSCTLS_1_0) },
-      { minimumVersion: 27, checkPod: sysctls(SYSCTLS_1_27) },
-      { minimumVersion: 29, checkPod: sysctls(SYSCTLS_1_29) },
-      { minimumVersion: 32, checkPod: sysctls(SYSCTLS_1_32) },
-      { minimumVersion: 37, checkPod: sysctls(SYSCTLS_1_37) },
+      { minimumVersion: 0, checkPod: sysctls(safeSysctlsOf('1.0')) },
+      { minimumVersion: 27, checkPod: sysctls(safeSysctlsOf('1.27')) },
+      { minimumVersion: 29, checkPod: sysctls(safeSysctlsOf('1.29')) },
+      { minimumVersion: 32, checkPod: sysctls(safeSysctlsOf('1.32')) },
+      { minimumVersion: 37, checkPod: sysctls(safeSysctlsOf('1.37')) },
     ],
   },
   { id: 'windowsHostProcess', level: 'baseline', versions: [{ minimumVersion: 0, checkPod: windowsHostProcess }] },
