@@ -2,6 +2,7 @@
 import { containerLabel } from '../src/lint/container.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import type { LintIndex } from '../src/lint/lint-index.js';
+import { POD_KINDS } from '../src/model/kinds.js';
 import { asArray, asRecord, type KubeObject } from '../src/model/object.js';
 import { secretShapeOf } from '../src/lint/secret-shapes.js';
 
@@ -51,7 +52,8 @@ export default defineRule({
     remediation: 'Move the value into a Secret and reference it with env.valueFrom.secretKeyRef (or envFrom.secretRef for a whole ConfigMap of such keys), or better mount the Secret as a file.',
     defaultOn: true,
     queries: ['Secret'],
-    appliesTo: { target: 'object' },
+    // ConfigMaps and the kinds that make pods, so that the run keeps only those for this cross-object rule
+    appliesTo: { target: 'object', kinds: ['ConfigMap', ...Object.keys(POD_KINDS)] },
     messages: {
       literal: 'env {{name}} of container "{{container}}" holds a literal secret-like value',
       configMapData: 'ConfigMap key "{{key}}" holds a literal secret-like value',
