@@ -1,5 +1,6 @@
 // Turns js-yaml parser events into plain values (Kubernetes' YAML 1.1 reading) plus the source span of every
 // key and value, in one pass with an explicit stack (no recursion: deep input cannot overflow the call stack).
+import { isDeepStrictEqual } from 'node:util';
 import type { DocumentEvent, Event, MappingEvent, PopEvent, ScalarEvent, SequenceEvent, YAMLException } from 'js-yaml';
 import { countText } from '../model/count-text.js';
 import { COLLECTION_STYLE, EVENT_ID, SCALAR_STYLE, jsYaml } from './js-yaml.js';
@@ -25,8 +26,11 @@ export interface BuiltDocument {
 }
 
 export interface BuildProblem {
-  /** `decode`: go-yaml or sigs.k8s.io/yaml refuses the value, so kubectl rejects the document. */
-  readonly kind: 'duplicate-key' | 'alias' | 'decode' | 'too-large';
+  /**
+   * `decode`: go-yaml or sigs.k8s.io/yaml refuses the value, so kubectl rejects the document. `ambiguous-key`: keys go-yaml
+   * keeps apart get one JSON name with different values, and kubectl keeps one of them at random.
+   */
+  readonly kind: 'duplicate-key' | 'ambiguous-key' | 'alias' | 'decode' | 'too-large';
   readonly message: string;
   readonly start: number;
   readonly end: number;
@@ -50,10 +54,16 @@ interface Frame {
   readonly block: boolean;
   /** Mapping only: the key read and waiting for its value (`type`: its Go type when it is no string, see keyType). */
   key: { name: string; type?: string; start: number; end: number; isMerge: boolean } | undefined;
-  /** Mapping only: the Go types of the keys set under a name once one was no string (undefined until then). */
-  keyTypes?: Map<string, Set<string>>;
+  /** Mapping only: the keys go-yaml keeps apart under a name once one was no string, by Go type (undefined until then). */
+  keyTypes?: Map<string, TypedKey[]>;
   /** Mapping only: keys written before a merge key (`<<`) took their value, which a later one still duplicates. */
   mergedOver?: Set<string>;
+}
+
+/** A key of a Go type (see keyType) and the value go-yaml holds under it. */
+interface TypedKey {
+  readonly type: string;
+  readonly value: unknown;
 }
 
 interface Anchored {
@@ -94,6 +104,22 @@ export function buildDocuments(source: string, offset: number, limits: BuildLimi
 
 /** Shared by the documents without problems (nearly all of them). */
 // upstream: gopkg.in/yaml.v2 decode.go failWantMap ("map merge requires map or sequence of maps as the value")
+/** keyType's types as Go names them (go-yaml decodes an integer key as an int, a float one as a float64). */
+function goKeyType(type: string): string {
+  return type === 'boolean' ? 'bool' : type.startsWith('float') ? 'float64' : type;
+}
+
+/**
+ * Two keys go-yaml keeps apart (their Go types or values differ) that get one JSON name with different values:
+ * sigs.k8s.io/yaml writes each to the name in Go's map order, which is random.
+ * upstream: sigs.k8s.io/yaml yaml.go convertToJSONableObject (strMap[keyString] for each key of the go-yaml map)
+ */
+function ambiguousKeyMessage(name: string, type: string, rivalType: string): string {
+  const article = (goType: string) => (/^[aeiou]/.test(goType) ? 'an' : 'a');
+  const [goType, rival] = [goKeyType(type), goKeyType(rivalType)];
+  return `${article(goType)} ${goType} key and ${article(rival)} ${rival} key before it both become the JSON key "${name}", with different values: kubectl keeps one of them at random`;
+}
+
 const MERGE_PROBLEM = 'a merge key (<<) needs a mapping or a list of mappings';
 const MERGE_ALIAS_PROBLEM = 'a merge key (<<) needs a mapping or a list of mappings written in place: go-yaml merges no alias of a list';
 const NO_PROBLEMS: readonly BuildProblem[] = Object.freeze([]);
@@ -699,13 +725,18 @@ class Builder {
   /** Sets `name`; a key of a Go type not set under that name before is no duplicate for go-yaml (the last one wins). */
   #set(parent: Frame, name: string, value: unknown, span: EntrySpan, type = 'string'): void {
     const map = parent.value as Record<string, unknown>;
-    const types = parent.keyTypes?.get(name);
+    const keys = parent.keyTypes?.get(name);
     const set = Object.hasOwn(map, name) && parent.entries.has(name) && ((parent.entries.get(name)?.[0] ?? -1) >= 0 || parent.mergedOver?.has(name) === true);
-    if (set && type !== NAN_KEY_TYPE && (types ? types.has(type) : type === 'string')) {
+    if (set && type !== NAN_KEY_TYPE && (keys ? keys.some((key) => key.type === type) : type === 'string')) {
       this.#problems.push({ kind: 'duplicate-key', message: `duplicate key "${name}"`, start: span[0], end: span[1] });
     }
-    if (types) types.add(type);
-    else if (type !== 'string') (parent.keyTypes ??= new Map()).set(name, new Set(set ? ['string', type] : [type]));
+    if (keys || type !== 'string') {
+      // go-yaml's map holds one value per Go key (a NaN key equals none); the others keep theirs
+      const others = (keys ?? (set ? [{ type: 'string', value: map[name] }] : [])).filter((key) => type === NAN_KEY_TYPE || key.type !== type);
+      const rival = others.find((key) => !isDeepStrictEqual(key.value, value));
+      if (rival) this.#problems.push({ kind: 'ambiguous-key', message: ambiguousKeyMessage(name, type, rival.type), start: span[0], end: span[1] });
+      (parent.keyTypes ??= new Map()).set(name, [...others, { type, value }]);
+    }
     if (name === '__proto__') Object.defineProperty(map, name, { value, enumerable: true, writable: true, configurable: true });
     else map[name] = value;
     parent.entries.set(name, span);

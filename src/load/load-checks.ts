@@ -16,8 +16,8 @@ export const LOAD_CHECKS = {
   duplicateKey: inputCheck({
     id: 'duplicate-key',
     severity: 'error',
-    description: 'a mapping has the same key twice',
-    rationale: 'kubectl apply -f decodes YAML without strict checks and keeps only the last value of a repeated key, so the first one silently never reaches the cluster (its strict field validation sees only what is left: kubernetes/kubernetes#99286, #125885); stricter YAML readers refuse the file. An error, because what the file says is not what is applied.',
+    description: 'a mapping has the same key twice, or two keys that become one JSON key',
+    rationale: 'kubectl apply -f decodes YAML without strict checks and keeps only the last value of a repeated key, so the first one silently never reaches the cluster (its strict field validation sees only what is left: kubernetes/kubernetes#99286, #125885); stricter YAML readers refuse the file. An error, because what the file says is not what is applied. Keys YAML keeps apart but JSON names alike (1, "1" and 1.0) are a warning where their values differ: kubectl converts them in Go\'s random map order and keeps one of the values, not always the same.',
     remediation: 'Remove or merge the repeated key.',
   }),
   fileUnreadable: inputCheck({

@@ -122,6 +122,20 @@ describe('loadManifests', () => {
     expect(brief(result)).toEqual(['duplicate-key-types.yaml:18:3 error duplicate-key: duplicate key "true"']);
   });
 
+  // sigs.k8s.io/yaml yaml.go convertToJSONableObject: keys go-yaml keeps apart are named in Go's (random) map order
+  it('warns where keys go-yaml keeps apart become one JSON key with different values, which kubectl keeps at random', async () => {
+    const result = await load(['duplicate-key-json-names.yaml']);
+    expect(names(result)).toEqual(['int-and-float', 'string-then-int', 'float32-names', 'nested']);
+    expect(brief(result)).toEqual([
+      'duplicate-key-json-names.yaml:10:3 warning duplicate-key: a float64 key and an int key before it both become the JSON key "1", with different values: kubectl keeps one of them at random',
+      'duplicate-key-json-names.yaml:18:3 warning duplicate-key: an int key and a string key before it both become the JSON key "80", with different values: kubectl keeps one of them at random',
+      'duplicate-key-json-names.yaml:28:3 warning duplicate-key: a float64 key and a float64 key before it both become the JSON key ".inf", with different values: kubectl keeps one of them at random',
+      'duplicate-key-json-names.yaml:30:3 warning duplicate-key: a float64 key and a float64 key before it both become the JSON key ".nan", with different values: kubectl keeps one of them at random',
+      'duplicate-key-json-names.yaml:41:3 error duplicate-key: duplicate key "true"',
+      'duplicate-key-json-names.yaml:41:3 warning duplicate-key: a bool key and a string key before it both become the JSON key "true", with different values: kubectl keeps one of them at random',
+    ]);
+  });
+
   it('reports a key written twice with a merge key between them, and not one a merge key set before', async () => {
     const result = await load(['duplicate-key-merged.yaml']);
     expect(brief(result)).toEqual(['duplicate-key-merged.yaml:11:3 error duplicate-key: duplicate key "a"']);

@@ -155,7 +155,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
           yield* commentFindings;
           commentFindings = [];
         }
-        for (const problem of built.problems) if (isObject || problem.kind !== 'duplicate-key') yield problemFinding(source, problem);
+        for (const problem of built.problems) if (isObject || (problem.kind !== 'duplicate-key' && problem.kind !== 'ambiguous-key')) yield problemFinding(source, problem);
         if (count >= limits.maxDocuments) {
           yield tooManyDocuments(source, built.rootSpan[0], limits.maxDocuments);
           return;
@@ -303,7 +303,7 @@ function yamlDecodes(text: string, offset: number, limits: BuildLimits): boolean
   if (goYamlProblem(text)) return false;
   try {
     const built = buildDocuments(text.slice(0, firstNodeEnd(text) ?? text.length), offset, limits)[0];
-    return built?.problems.every((problem) => problem.kind === 'duplicate-key') ?? true;
+    return built?.problems.every((problem) => problem.kind === 'duplicate-key' || problem.kind === 'ambiguous-key') ?? true;
   } catch (error) {
     if (!(error instanceof jsYaml().YAMLException)) throw error;
     return false;
@@ -430,6 +430,8 @@ function syntaxFinding(source: SourceText, chunk: { start: number; text: string 
 function problemFinding(source: SourceText, problem: BuildProblem): Finding {
   const check =
     problem.kind === 'duplicate-key' ? LOAD_CHECKS.duplicateKey
+    // kubectl applies one of the values without a word: what is applied may not be what the file means
+    : problem.kind === 'ambiguous-key' ? { ...LOAD_CHECKS.duplicateKey, severity: 'warning' as const }
     : problem.kind === 'too-large' ? LOAD_CHECKS.tooLarge
     : LOAD_CHECKS.yamlSyntax;
   return fileFinding(source, problem.start, problem.end, { ...check, message: problem.message });
