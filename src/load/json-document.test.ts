@@ -45,6 +45,22 @@ describe('buildJsonDocument without positions', () => {
     expect(bothReadings('{"a": 1e-400, "b": 1e308}').eager).toMatchObject({ value: { a: 0, b: 1e308 }, problems: [] });
   });
 
+  // sigs.k8s.io/json decode.go literalInterface: convertNumber's error is saved as the number is read (saveError), so
+  // a value a later key of the same name replaces still fails the document (kubectl's unstructured decoding)
+  it('refuses an overflowing number under a key written again, escaped or not, in either order', () => {
+    const cases: [string, string][] = [
+      ['{"a": "1", "\\u0061": 1e400}', '1e400'],
+      ['{"\\u0061": 1e400, "a": "1"}', '1e400'],
+      ['{"a": 1e400, "\\u0061": "1"}', '1e400'],
+      ['{"d": {"\\u00e9": 2, "\\u00E9": -1e999}}', '-1e999'],
+    ];
+    for (const [text, number] of cases) {
+      expectSameReading(text);
+      const decode = { kind: 'decode', message: `json: cannot unmarshal number ${number} into Go value of type float64`, start: 5 + text.indexOf(number) };
+      expect(bothReadings(text).lazy.problems).toEqual(expect.arrayContaining([expect.objectContaining(decode), expect.objectContaining({ kind: 'duplicate-key' })]));
+    }
+  });
+
   it('reads an escaped surrogate that starts no pair as U+FFFD, as encoding/json does (values from the oracle)', () => {
     const cases: [string, unknown][] = [
       ['{"a": "\\ud800"}', { a: '\ufffd' }],
