@@ -115,20 +115,27 @@ const KEYS = ['0.1', '1.0', '1.5', '-0.0', '1e3', '1E-7', '123456789.123', '1677
   '!!float 1', '!!float 1000000', '!!int 07', '!!str 1.0', '!!bool yes', '!!null ~', '!!timestamp 2001-12-14', '"1.0"', "'yes'", '[a]', '{a: 1}',
   '0.30000000000000004', '1.0000001', '100000000', '1e+16', '12345678', '0.000001', '0.0000001', '-', '+1', '0b11', '6.8523015e+5', '685_230.15', '190:20:30.15'];
 
+/** Keys of different Go types or values that sigs.k8s.io/yaml gives one JSON name. */
+const JSON_ALIKE = [['1', '"1"', '1.0', '!!float 1', '01'], ['true', 'yes', '"true"', 'On'], ['3.5e38', '1e39', '.inf', '".inf"'], ['.nan', '.NaN', '".nan"'],
+  ['1e3', '1000', '"1000"', '1_000.0'], ['16777217', '16777216.0', '"16777217"'], ['-0.0', '0', '"0"', '-0']];
+
 /**
  * A mapping whose keys are not strings: sigs.k8s.io/yaml names them (integers by their digits, floats as Go prints a
  * float32, booleans) or refuses them (null, uint64, collections), and go-yaml's strict decoding calls equal Go values
- * duplicates. Every value is the same: keys of different Go values can share a name, and which one's value kubectl
- * keeps then depends on Go's map order.
+ * duplicates. Keys of different Go values can share a name, and which one's value kubectl keeps then depends on Go's
+ * map order: the oracle calls that LOSSY where the values differ, and the loader warns.
  */
 export function mapKeys(random: Random): string {
   const { int, pick, chance } = picker(random);
   const lines: string[] = [];
+  const alike = pick(JSON_ALIKE);
   for (let n = 1 + int(4); n > 0; n--) {
-    const key = pick(KEYS);
-    if (chance(0.15)) lines.push(`  ? ${key}\n  : v`);
-    else if (chance(0.15)) lines.push(`  {${key}: v}: v`);
-    else lines.push(`  ${key}: v`);
+    const key = chance(0.4) ? pick(alike) : pick(KEYS);
+    // two values: keys JSON names alike with different ones are kubectl's random pick
+    const value = pick(['v', 'v', 'w']);
+    if (chance(0.15)) lines.push(`  ? ${key}\n  : ${value}`);
+    else if (chance(0.15)) lines.push(`  {${key}: v}: ${value}`);
+    else lines.push(`  ${key}: ${value}`);
   }
   if (chance(0.2)) return `${lines.map((line) => line.slice(2)).join('\n')}\n`;
   return `${CONFIG_MAP}data:\n${lines.join('\n')}\n`;

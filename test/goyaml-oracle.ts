@@ -93,7 +93,7 @@ export function compareWithOracle(file: string, original: string, verdicts: read
     if (refused.length > 0) {
       // a document that is no object is skipped: a Helm values file's duplicate keys (Helm reads them) and a JSON
       // file's comments or trailing commas (a tsconfig.json) are not judged
-      const duplicateKeysOnly = refused.every((verdict) => /already set in map/.test(verdict.error ?? ''));
+      const duplicateKeysOnly = refused.every((verdict) => /already set in map|^duplicate key |^ambiguous JSON key /.test(verdict.error ?? ''));
       const commentedJson = /\.json$/i.test(file) && (findJsonComments(text).length > 0 || blankTrailingCommas(text) !== text);
       if ((duplicateKeysOnly || commentedJson) && values.every((value) => !hasTypeMeta(asRecord(value)))) return;
       if (found.length === 0) disagree(`accepts ${JSON.stringify(values)}`);

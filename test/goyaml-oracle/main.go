@@ -7,7 +7,9 @@
 //	{"file":F,"line":N,"status":"REJECT","error":E}   kubectl fails on this document (or, for the
 //	                                                   document separator, on the rest of the file)
 //	{"file":F,"line":N,"status":"LOSSY","error":E}    decoded, but content is silently dropped (a second
-//	                                                   node after the first, or a duplicate key)
+//	                                                   node after the first, a duplicate key, or keys of
+//	                                                   different Go types JSON names alike, with different
+//	                                                   values: kubectl keeps one of them at random)
 //
 // N is the 1-based line where the document's text starts. Build (GOPATH mode, Debian's golang-gopkg-yaml.v2-dev):
 //
@@ -21,6 +23,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -96,12 +99,16 @@ func judge(text []byte) verdict {
 	if err := yaml.Unmarshal(text, &value); err != nil {
 		return verdict{Status: "REJECT", Error: err.Error()}
 	}
+	ambiguous = nil
 	converted, err := toJSONable(value)
 	if err == nil {
 		_, err = json.Marshal(converted)
 	}
 	if err != nil {
 		return verdict{Status: "REJECT", Error: err.Error()}
+	}
+	if len(ambiguous) > 0 {
+		return verdict{Status: "LOSSY", Error: "ambiguous JSON key " + strconv.Quote(ambiguous[0])}
 	}
 	if lost := lostContent(text); lost != "" {
 		return verdict{Status: "LOSSY", Error: lost}
@@ -148,6 +155,9 @@ func withoutMergeKeys(text []byte) []byte {
 	})
 }
 
+// The JSON names toJSONable gave keys of different Go types with different values (kubectl keeps one at random).
+var ambiguous []string
+
 // upstream: sigs.k8s.io/yaml yaml.go convertToJSONableObject (no JSON target: kubectl decodes into RawExtension).
 func toJSONable(value interface{}) (interface{}, error) {
 	switch typed := value.(type) {
@@ -158,9 +168,15 @@ func toJSONable(value interface{}) (interface{}, error) {
 			if err != nil {
 				return nil, err
 			}
-			if out[name], err = toJSONable(item); err != nil {
+			converted, err := toJSONable(item)
+			if err != nil {
 				return nil, err
 			}
+			// keys go-yaml keeps apart (1, "1", 1.0) get one name: the value kept depends on Go's map order
+			if previous, ok := out[name]; ok && !reflect.DeepEqual(previous, converted) {
+				ambiguous = append(ambiguous, name)
+			}
+			out[name] = converted
 		}
 		return out, nil
 	case []interface{}:
@@ -238,7 +254,7 @@ func judgeJSON(data []byte) (verdicts []verdict, yamlFrom int, failed *verdict) 
 			return verdicts, afterWhitespace(data, end), failed
 		}
 		decoded, end = decoded+1, int(decoder.InputOffset())
-		if err := numbersInRange(value); err != nil {
+		if err := numbersInRange(data[valueStart:decoder.InputOffset()]); err != nil {
 			verdicts = append(verdicts, verdict{Line: line, Status: "REJECT", Error: err.Error()})
 			continue
 		}
@@ -266,30 +282,25 @@ func afterWhitespace(data []byte, from int) int {
 }
 
 // upstream: sigs.k8s.io/json internal/golang/encoding/json decode.go convertNumber, which kubectl's unstructured decoding
-// (UnmarshalCaseSensitivePreserveInts) runs on each number: an int64, else a float64; one out of float64's range fails.
-func numbersInRange(value interface{}) error {
-	switch typed := value.(type) {
-	case json.Number:
-		if _, err := typed.Int64(); err == nil {
+// (UnmarshalCaseSensitivePreserveInts) runs on each number as it reads it (literalInterface saves the error): an
+// int64, else a float64; one out of float64's range fails, even under a key a later one of the same name replaces.
+func numbersInRange(value []byte) error {
+	decoder := json.NewDecoder(bytes.NewReader(value))
+	decoder.UseNumber()
+	for {
+		token, err := decoder.Token()
+		if err != nil {
 			return nil
 		}
-		if _, err := typed.Float64(); err != nil {
-			return fmt.Errorf("json: cannot unmarshal number %s into Go value of type float64", typed)
-		}
-	case map[string]interface{}:
-		for _, item := range typed {
-			if err := numbersInRange(item); err != nil {
-				return err
+		if number, ok := token.(json.Number); ok {
+			if _, err := number.Int64(); err == nil {
+				continue
 			}
-		}
-	case []interface{}:
-		for _, item := range typed {
-			if err := numbersInRange(item); err != nil {
-				return err
+			if _, err := number.Float64(); err != nil {
+				return fmt.Errorf("json: cannot unmarshal number %s into Go value of type float64", number)
 			}
 		}
 	}
-	return nil
 }
 
 // encoding/json keeps the last of repeated keys silently.
