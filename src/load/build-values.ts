@@ -114,10 +114,13 @@ function goKeyType(type: string): string {
  * sigs.k8s.io/yaml writes each to the name in Go's map order, which is random.
  * upstream: sigs.k8s.io/yaml yaml.go convertToJSONableObject (strMap[keyString] for each key of the go-yaml map)
  */
-function ambiguousKeyMessage(name: string, type: string, rivalType: string): string {
-  const article = (goType: string) => (/^[aeiou]/.test(goType) ? 'an' : 'a');
-  const [goType, rival] = [goKeyType(type), goKeyType(rivalType)];
-  return `${article(goType)} ${goType} key and ${article(rival)} ${rival} key before it both become the JSON key "${name}", with different values: kubectl keeps one of them at random`;
+function ambiguousKeyMessage(name: string, types: readonly [string, string], merged: boolean): string {
+  const [key, rival] = types.map((type) => {
+    const goType = goKeyType(type);
+    return `${/^[aeiou]/.test(goType) ? 'an' : 'a'} ${goType} key`;
+  });
+  const keys = merged ? `the merge key (<<) sets ${key} beside ${rival}, which` : `${key} and ${rival} before it`;
+  return `${keys} both become the JSON key "${name}", with different values: kubectl keeps one of them at random`;
 }
 
 const MERGE_PROBLEM = 'a merge key (<<) needs a mapping or a list of mappings';
@@ -438,6 +441,8 @@ class Builder {
   #stack: Frame[] = [];
   #anchors = new Map<string, Anchored>();
   #spans = new Map<object, Map<string | number, EntrySpan>>();
+  /** The Go-typed keys of each mapping closed that had a key that is no string, for a merge key (`<<`) to merge. */
+  #keyTypesOf = new WeakMap<object, Map<string, TypedKey[]>>();
   #problems: BuildProblem[] = [];
   /** Created for the first non-finite number of a document. */
   #nonFinite: NonFiniteValues | undefined;
@@ -543,6 +548,7 @@ class Builder {
     if (!frame) return;
     // a node inside may have taken the name since: go-yaml's parser names a node as it starts (decode.go parser.anchor)
     if (frame.anchor !== undefined && this.#anchors.get(frame.anchor)?.value === frame.value) this.#anchors.set(frame.anchor, { value: frame.value, size: frame.size, open: false });
+    if (frame.keyTypes) this.#keyTypesOf.set(frame.value, frame.keyTypes);
     // its values were counted as they were read: the collection itself is the one new value
     if (this.#count(1, frame.start, frame.end)) this.#attach(frame.value, frame.start, frame.end, frame.size);
   }
@@ -730,27 +736,44 @@ class Builder {
     if (set && type !== NAN_KEY_TYPE && (keys ? keys.some((key) => key.type === type) : type === 'string')) {
       this.#problems.push({ kind: 'duplicate-key', message: `duplicate key "${name}"`, start: span[0], end: span[1] });
     }
-    if (keys || type !== 'string') {
-      // go-yaml's map holds one value per Go key (a NaN key equals none); the others keep theirs
-      const others = (keys ?? (set ? [{ type: 'string', value: map[name] }] : [])).filter((key) => type === NAN_KEY_TYPE || key.type !== type);
-      const rival = others.find((key) => !isDeepStrictEqual(key.value, value));
-      if (rival) this.#problems.push({ kind: 'ambiguous-key', message: ambiguousKeyMessage(name, type, rival.type), start: span[0], end: span[1] });
-      (parent.keyTypes ??= new Map()).set(name, [...others, { type, value }]);
-    }
+    if (keys || type !== 'string') this.#holdKeys(parent, name, [{ type, value }], keys ?? (set ? [{ type: 'string', value: map[name] }] : []), span);
     if (name === '__proto__') Object.defineProperty(map, name, { value, enumerable: true, writable: true, configurable: true });
     else map[name] = value;
     parent.entries.set(name, span);
   }
 
+  /**
+   * go-yaml's map holds `keys` (of Go types, see keyType) under `name` from now on: each replaces the held key of its
+   * type (a NaN key equals none), and one whose value differs from a key left held is kubectl's random pick.
+   */
+  #holdKeys(parent: Frame, name: string, keys: readonly TypedKey[], held: readonly TypedKey[], span: EntrySpan, merged?: Set<string>): void {
+    const left = held.filter((key) => key.type === NAN_KEY_TYPE || !keys.some((added) => added.type === key.type));
+    for (const added of keys) {
+      const rival = left.find((key) => !isDeepStrictEqual(key.value, added.value));
+      // a merge key is reported once per name, however many of its mappings hold one
+      if (!rival || merged?.has(name)) continue;
+      merged?.add(name);
+      this.#problems.push({ kind: 'ambiguous-key', message: ambiguousKeyMessage(name, [added.type, rival.type], merged !== undefined), start: span[0], end: span[1] });
+      break;
+    }
+    (parent.keyTypes ??= new Map()).set(name, [...left, ...keys]);
+  }
+
   /** `<<: *base` or `<<: [*a, *b]` (go-yaml v2 order: merged keys overwrite earlier ones, earlier maps win). */
   #merge(parent: Frame, value: unknown, span: EntrySpan): void {
     const sources = Array.isArray(value) ? [...value].reverse() : [value];
+    const ambiguous = new Set<string>();
     for (const source of sources) {
       if (typeof source !== 'object' || source === null || Array.isArray(source)) {
         this.#problems.push({ kind: 'alias', message: MERGE_PROBLEM, start: span[0], end: span[1] });
         return;
       }
+      const sourceKeys = this.#keyTypesOf.get(source);
       for (const [name, entry] of Object.entries(source)) {
+        // the merged keys keep their Go types: 1 merged beside "1" is a second key of that JSON name
+        const typed = sourceKeys?.get(name);
+        const held = parent.keyTypes?.get(name);
+        if (typed || held) this.#holdKeys(parent, name, typed ?? [{ type: 'string', value: entry }], held ?? (Object.hasOwn(parent.value, name) ? [{ type: 'string', value: (parent.value as Record<string, unknown>)[name] }] : []), span, ambiguous);
         if ((parent.entries.get(name)?.[0] ?? -1) >= 0) (parent.mergedOver ??= new Set()).add(name);
         (parent.value as Record<string, unknown>)[name] = entry;
         parent.entries.set(name, [-1, -1, span[2], span[3]]);
