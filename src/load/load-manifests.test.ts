@@ -124,17 +124,17 @@ describe('loadManifests', () => {
 
   // sigs.k8s.io/yaml yaml.go convertToJSONableObject: keys go-yaml keeps apart are named in Go's (random) map order
   it('warns where keys go-yaml keeps apart become one JSON key with different values, which kubectl keeps at random', async () => {
-    const result = await load(['duplicate-key-json-names.yaml']);
+    const result = await load(['go-yaml/duplicate-key-json-names.yaml']);
     expect(names(result)).toEqual(['int-and-float', 'string-then-int', 'float32-names', 'nested', 'merged']);
     expect(brief(result)).toEqual([
-      'duplicate-key-json-names.yaml:10:3 warning duplicate-key: a float64 key and an int key before it both become the JSON key "1", with different values: kubectl keeps one of them at random',
-      'duplicate-key-json-names.yaml:18:3 warning duplicate-key: an int key and a string key before it both become the JSON key "80", with different values: kubectl keeps one of them at random',
-      'duplicate-key-json-names.yaml:28:3 warning duplicate-key: a float64 key and a float64 key before it both become the JSON key ".inf", with different values: kubectl keeps one of them at random',
-      'duplicate-key-json-names.yaml:30:3 warning duplicate-key: a float64 key and a float64 key before it both become the JSON key ".nan", with different values: kubectl keeps one of them at random',
-      'duplicate-key-json-names.yaml:41:3 error duplicate-key: duplicate key "true"',
-      'duplicate-key-json-names.yaml:41:3 warning duplicate-key: a bool key and a string key before it both become the JSON key "true", with different values: kubectl keeps one of them at random',
-      'duplicate-key-json-names.yaml:48:3 warning duplicate-key: the merge key (<<) sets a string key beside a float64 key, which both become the JSON key "1", with different values: kubectl keeps one of them at random',
-      'duplicate-key-json-names.yaml:50:3 warning duplicate-key: the merge key (<<) sets an int key beside a string key, which both become the JSON key "2", with different values: kubectl keeps one of them at random',
+      'go-yaml/duplicate-key-json-names.yaml:10:3 warning duplicate-key: a float64 key and an int key before it both become the JSON key "1", with different values: kubectl keeps one of them at random',
+      'go-yaml/duplicate-key-json-names.yaml:18:3 warning duplicate-key: an int key and a string key before it both become the JSON key "80", with different values: kubectl keeps one of them at random',
+      'go-yaml/duplicate-key-json-names.yaml:28:3 warning duplicate-key: a float64 key and a float64 key before it both become the JSON key ".inf", with different values: kubectl keeps one of them at random',
+      'go-yaml/duplicate-key-json-names.yaml:30:3 warning duplicate-key: a float64 key and a float64 key before it both become the JSON key ".nan", with different values: kubectl keeps one of them at random',
+      'go-yaml/duplicate-key-json-names.yaml:41:3 error duplicate-key: duplicate key "true"',
+      'go-yaml/duplicate-key-json-names.yaml:41:3 warning duplicate-key: a bool key and a string key before it both become the JSON key "true", with different values: kubectl keeps one of them at random',
+      'go-yaml/duplicate-key-json-names.yaml:48:3 warning duplicate-key: the merge key (<<) sets a string key beside a float64 key, which both become the JSON key "1", with different values: kubectl keeps one of them at random',
+      'go-yaml/duplicate-key-json-names.yaml:50:3 warning duplicate-key: the merge key (<<) sets an int key beside a string key, which both become the JSON key "2", with different values: kubectl keeps one of them at random',
     ]);
   });
 
