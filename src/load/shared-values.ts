@@ -2,6 +2,7 @@
 // resources, capacities, conditions, labels and container lists, and only their names and node names differ.
 import { detached, MIN_VIEW_LENGTH } from '../model/detached.js';
 import { IdentityTrie } from '../model/identity-trie.js';
+import { isPlainRecord } from '../model/plain-record.js';
 
 /** Map keys are compared with SameValueZero, which takes -0 for 0. */
 const NEGATIVE_ZERO = Symbol('-0');
@@ -133,11 +134,4 @@ function replaces(entry: unknown, value: unknown): boolean {
 
 function mapKeyOf(value: unknown): unknown {
   return Object.is(value, -0) ? NEGATIVE_ZERO : value;
-}
-
-/** Mappings as YAML and JSON readers build them (not class instances such as dates or buffers). */
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }

@@ -1,5 +1,6 @@
 // JSON.stringify(value, null, 2) in pieces: a report with hundreds of thousands of findings or nodes is longer than
 // the longest string V8 can build ("RangeError: Invalid string length"), so large outputs are written chunk by chunk.
+import { isPlainRecord } from '../../model/plain-record.js';
 
 /** Output of a formatter: one string, or the chunks of a long one in order. */
 export type FormatOutput = string | ChunkedText;
@@ -118,10 +119,10 @@ function itemsText(batch: readonly unknown[], indent: string): string {
  */
 function sharesMembers(items: readonly unknown[]): boolean {
   const [first, ...next] = items.slice(0, 3);
-  if (!isPlainRecord(first)) return false;
+  if (!isRecordWithoutToJson(first)) return false;
   return Object.keys(first).some((key) => {
     const member = first[key];
-    return typeof member === 'object' && member !== null && next.some((item) => isPlainRecord(item) && item[key] === member);
+    return typeof member === 'object' && member !== null && next.some((item) => isRecordWithoutToJson(item) && item[key] === member);
   });
 }
 
@@ -150,7 +151,7 @@ function* recordsWithSharedMembers(items: readonly unknown[], indent: string): G
 
 /** The record as JSON.stringify(item, null, 2) writes it at `memberIndent`, or undefined when it cannot tell. */
 function recordText(item: unknown, memberIndent: string, objectTexts: Map<object, string>, keyTexts: Map<string, string>): string | undefined {
-  if (!isPlainRecord(item)) return undefined;
+  if (!isRecordWithoutToJson(item)) return undefined;
   let text = '';
   for (const key of Object.keys(item)) {
     const member = item[key];
@@ -170,11 +171,10 @@ function recordText(item: unknown, memberIndent: string, objectTexts: Map<object
   return text === '' ? '{}' : `{${text}${memberIndent.slice(0, -2)}}`;
 }
 
-/** Mappings as JSON.stringify walks them without surprises: plain objects, no class instances. */
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return (prototype === Object.prototype || prototype === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+
+/** A plain object JSON.stringify walks without calling it (no toJSON of its own). */
+function isRecordWithoutToJson(value: unknown): value is Record<string, unknown> {
+  return isPlainRecord(value) && typeof value['toJSON'] !== 'function';
 }
 
 /** What JSON.stringify sees: the result of toJSON() when there is one. */
