@@ -234,7 +234,8 @@ function malformedFindings(object: KubeObject, fields: readonly CompiledField[])
 
 /** Reports each field's first departure from its shape; `base` is the path of `root` in the object. */
 function reportMisshapen(object: KubeObject, at: { readonly root: unknown; readonly base: Path }, fields: readonly CompiledField[], findings: Finding[]): void {
-  for (const field of fields) {
+  for (let index = 0; index < fields.length; index++) {
+    const field = fields[index] as CompiledField;
     if (field.within) {
       const value = valueAt(at.root, field.path);
       if (value !== undefined && value !== null) reportMisshapen(object, { root: value, base: [...at.base, ...field.path] }, field.within, findings);
@@ -264,6 +265,7 @@ function firstMisshapen(root: unknown, field: CompiledField): Misshapen | undefi
 }
 
 const isMapping = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
 
 /** What is wrong where, the path relative to the value checked until firstMisshapen roots it. */
 interface Misshapen {
@@ -293,18 +295,19 @@ function misshapen(value: unknown, shape: Shape): Misshapen | undefined {
       return parseResourceQuantity(value) ? undefined : { path: [], expected: 'a quantity of at least 0', value };
     case 'resource list': {
       if (!isMapping(value)) return { path: [], expected: 'a mapping', value };
-      const key = Object.keys(value).find((name) => !parseResourceQuantity(value[name]));
-      return key === undefined ? undefined : { path: [key], expected: 'a quantity of at least 0', value: value[key] };
+      for (const key in value) if (!parseResourceQuantity(value[key])) return { path: [key], expected: 'a quantity of at least 0', value: value[key] };
+      return undefined;
     }
     case 'mapping':
       return isMapping(value) ? undefined : { path: [], expected: 'a mapping', value };
     case 'string map': {
       if (!isMapping(value)) return { path: [], expected: 'a mapping', value };
-      const key = Object.keys(value).find((entry) => typeof value[entry] !== 'string');
-      return key === undefined ? undefined : { path: [key], expected: 'a string', value: value[key] };
+      // a for-in loop, no key list: every Node's and Pod's labels are checked
+      for (const key in value) if (typeof value[key] !== 'string') return { path: [key], expected: 'a string', value: value[key] };
+      return undefined;
     }
     case 'list of strings':
-      return firstBadEntry(value, (entry) => typeof entry === 'string', 'a string');
+      return firstBadEntry(value, isString, 'a string');
     case 'list of mappings':
       return firstBadEntry(value, isMapping, 'a mapping');
     case 'owner references':

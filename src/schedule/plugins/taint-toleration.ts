@@ -23,18 +23,29 @@ export function isDoNotScheduleTaint(taint: Taint): boolean {
   return taint.effect === 'NoSchedule' || taint.effect === 'NoExecute';
 }
 
+/** Whether some toleration tolerates the taint (v1.Toleration.ToleratesTaint of any). */
+// index loops, no closures: the filter and the score run for every class of nodes and every pod
+export function isTolerated(taint: Taint, tolerations: readonly Toleration[]): boolean {
+  for (let index = 0; index < tolerations.length; index++) if (toleratesTaint(tolerations[index] as Toleration, taint)) return true;
+  return false;
+}
+
 /** The first taint passing `applies` that no toleration tolerates. */
 export function findUntoleratedTaint(
   taints: readonly Taint[],
   tolerations: readonly Toleration[],
   applies: (taint: Taint) => boolean = isDoNotScheduleTaint,
 ): Taint | undefined {
-  return taints.find((taint) => applies(taint) && !tolerations.some((t) => toleratesTaint(t, taint)));
+  for (let index = 0; index < taints.length; index++) {
+    const taint = taints[index] as Taint;
+    if (applies(taint) && !isTolerated(taint, tolerations)) return taint;
+  }
+  return undefined;
 }
 
 /** Every taint of `taints` the filter rejects a node for (NoSchedule and NoExecute) that no toleration tolerates. */
 export function untoleratedTaints(taints: readonly Taint[], tolerations: readonly Toleration[]): Taint[] {
-  return taints.filter((taint) => isDoNotScheduleTaint(taint) && !tolerations.some((t) => toleratesTaint(t, taint)));
+  return taints.filter((taint) => isDoNotScheduleTaint(taint) && !isTolerated(taint, tolerations));
 }
 
 export default definePlugin<number>({

@@ -141,18 +141,6 @@ function podResourcesOf(pod: PodInfo, resources: readonly ResourceSpec[], readsN
 }
 
 /**
- * calculateResourceAllocatableRequest: the resource's allocatable on the node and what is requested of it with the
- * pod; for a resource a DeviceClass backs that the node does not advertise, its devices of the class and those in use.
- */
-function allocatableRequest(node: NodeInfo, resource: PodResource, dra: DRAResourceTotals | undefined): readonly [number, number] {
-  const { name, nonZero, podRequest } = resource;
-  const capacity = scoredCapacity(node, name, podRequest);
-  const devices = capacity === 0 ? draDevicesOf(node, resource, dra) : undefined;
-  if (devices) return [devices.capacity, devices.allocated + podRequest];
-  return [capacity, usedOf(node, name, nonZero) + podRequest];
-}
-
-/**
  * calculateDRAExtendedResourceAllocatableRequest: for a resource a DeviceClass backs that the node does not advertise,
  * the node's devices of the class and those in use; undefined when it has none (the resource is then not scored).
  */
@@ -167,12 +155,39 @@ function draTotalsFor(resources: readonly PodResource[], cluster: ClusterState):
   return resources.some((resource) => resource.deviceClassName !== undefined) ? new DRAResourceTotals(cluster.devices) : undefined;
 }
 
+/**
+ * calculateResourceAllocatableRequest without the pod, into ALLOCATABLE: [0] the resource's allocatable on the node,
+ * [1] what its pods request of it (`nonZero`: as NodeResourcesFit's score reads them); for a resource a DeviceClass
+ * backs that the node does not advertise, its devices of the class and those in use. False when the resource is not
+ * scored on the node.
+ */
+// one reused array, no tuple per call: the scores run for every candidate of every pod
+function readAllocatable(node: NodeInfo, resource: PodResource, dra: DRAResourceTotals | undefined, nonZero: boolean): boolean {
+  const { name, podRequest } = resource;
+  const capacity = scoredCapacity(node, name, podRequest);
+  if (capacity !== 0) {
+    ALLOCATABLE[0] = capacity;
+    ALLOCATABLE[1] = usedOf(node, name, nonZero);
+    return true;
+  }
+  const devices = draDevicesOf(node, resource, dra);
+  if (!devices) return false;
+  ALLOCATABLE[0] = devices.capacity;
+  ALLOCATABLE[1] = devices.allocated;
+  return true;
+}
+
+const ALLOCATABLE = new Float64Array(2);
+
 function weightedMean(node: NodeInfo, state: FitScoreState, strategy: Strategy): number {
   let nodeScore = 0;
   let weightSum = 0;
-  for (const resource of state.resources) {
-    const [capacity, requested] = allocatableRequest(node, resource, state.dra);
-    if (capacity === 0) continue;
+  const { resources } = state;
+  for (let index = 0; index < resources.length; index++) {
+    const resource = resources[index] as PodResource;
+    if (!readAllocatable(node, resource, state.dra, resource.nonZero)) continue;
+    const capacity = ALLOCATABLE[0] as number;
+    const requested = (ALLOCATABLE[1] as number) + resource.podRequest;
     const { weight } = resource;
     const score = strategy.resourceScore(requested, capacity);
     if (!strategy.counts(score)) continue;
@@ -216,19 +231,13 @@ const NEVER = (): boolean => false;
  */
 function fractionsOf(node: NodeInfo, { resources, dra }: FitScoreState): number {
   let count = 0;
-  for (const resource of resources) {
-    const { name, podRequest } = resource;
-    let capacity = scoredCapacity(node, name, podRequest);
-    let used: number;
-    if (capacity !== 0) used = usedOf(node, name, false);
-    else {
-      const devices = draDevicesOf(node, resource, dra);
-      if (!devices) continue;
-      capacity = devices.capacity;
-      used = devices.allocated;
-    }
+  for (let index = 0; index < resources.length; index++) {
+    const resource = resources[index] as PodResource;
+    if (!readAllocatable(node, resource, dra, false)) continue;
+    const capacity = ALLOCATABLE[0] as number;
+    const used = ALLOCATABLE[1] as number;
     FRACTIONS_WITHOUT[count] = Math.min(1, used / capacity);
-    FRACTIONS_WITH[count++] = Math.min(1, (used + podRequest) / capacity);
+    FRACTIONS_WITH[count++] = Math.min(1, (used + resource.podRequest) / capacity);
   }
   return count;
 }

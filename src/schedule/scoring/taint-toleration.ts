@@ -1,7 +1,7 @@
 // TaintToleration score: fewer untolerated PreferNoSchedule taints is better.
 // upstream: pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go PreScore, Score, NormalizeScore (v1.35)
-import type { Toleration } from '../pod-info.js';
-import { toleratesTaint } from '../plugins/taint-toleration.js';
+import type { Taint, Toleration } from '../pod-info.js';
+import { isTolerated } from '../plugins/taint-toleration.js';
 import { defaultNormalizeScore, defineScorePlugin } from './score-plugin.js';
 
 export default defineScorePlugin<readonly Toleration[]>({
@@ -12,8 +12,10 @@ export default defineScorePlugin<readonly Toleration[]>({
   preScore: (pod) => pod.tolerations.filter((t) => t.effect === '' || t.effect === 'PreferNoSchedule'),
   score(_pod, node, tolerations) {
     let untolerated = 0;
-    for (const taint of node.taints) {
-      if (taint.effect === 'PreferNoSchedule' && !tolerations.some((t) => toleratesTaint(t, taint))) untolerated++;
+    const { taints } = node;
+    for (let index = 0; index < taints.length; index++) {
+      const taint = taints[index] as Taint;
+      if (taint.effect === 'PreferNoSchedule' && !isTolerated(taint, tolerations)) untolerated++;
     }
     return untolerated;
   },
