@@ -4,6 +4,7 @@ import type { NodeUsage } from '../../schedule/node-usage.js';
 import type { SchedulingResult } from '../../schedule/scheduling-result.js';
 import { fitMatrix } from '../fit-matrix.js';
 import type { Report } from '../report.js';
+import { runCli } from '../../../test/run-cli.js';
 import { formatHtml } from './html.js';
 
 const context = { rules: [], colors: createColors(false), cwd: '/', quiet: false };
@@ -71,6 +72,12 @@ describe('formatHtml', () => {
     const page = String(formatHtml(report({ scheduling: [result('</script><script>alert(1)</script>', { feasibleNodes: ['a'], rejected: {} })] }), context));
     expect(page).not.toContain('</script><script>alert(1)');
     expect(page.match(/<\/script>/g)).toHaveLength(2);
+  });
+
+  it('writes the bidirectional formatting characters of the inputs (messages and source lines) as Go escapes', async () => {
+    const run = await runCli(['lint', '-', '--format', 'html'], { stdin: 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - {name: "c\u202e", image: nginx}\n' });
+    expect(run.stdout).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+    expect(run.stdout).toContain('container &#34;c\\u202e&#34; has no livenessProbe');
   });
 
   it('stays below 20 MB for 1,000 workloads on 5,000 nodes in 25 groups, with 10,000 findings', () => {

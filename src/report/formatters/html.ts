@@ -8,6 +8,7 @@ import { fitMatrix } from '../fit-matrix.js';
 import type { Report } from '../report.js';
 import type { FormatContext, Formatter } from './format-context.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './html-assets.js';
+import { inShownOrder } from './terminal-text.js';
 
 const DOCS = 'https://github.com/kubefit/kubefit/blob/main/docs/rules';
 
@@ -157,6 +158,7 @@ function fileTable(file: string, findings: readonly Finding[], context: FormatCo
   return `<h3>${escape(file)}</h3><table class="findings"><thead><tr><th scope="col">Line</th><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Message and source</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** Markup characters as references; the bidirectional formatting characters, which reorder what follows, as Go escapes. */
 function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  return inShownOrder(text).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -66,6 +66,13 @@ describe('junit formatter', () => {
     expect(text('bell\u0007 \uD800 ok\uD83D\uDE00')).toBe('bell\uFFFD \uFFFD ok\uD83D\uDE00');
   });
 
+  it('writes the bidirectional formatting characters of the inputs as Go escapes, which a test view cannot reorder by', async () => {
+    expect(text('evil\u202eabc \u2066x\u2069 \u200f')).toBe('evil\\u202eabc \\u2066x\\u2069 \\u200f');
+    const run = await runCli(['lint', '-', '--format', 'junit'], { stdin: 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - {name: "c\\u202e", image: nginx}\n' });
+    expect(run.stdout).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+    expect(run.stdout).toContain('container "c\\u202e" has no livenessProbe');
+  });
+
   it('reports loader findings through the CLI', async () => {
     const run = await runCli(['lint', '--format', 'junit', 'fixtures/load/duplicate-key.yaml']);
     expect(run.code).toBe(1);

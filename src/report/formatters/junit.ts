@@ -7,6 +7,7 @@ import { nodesText, unschedulableVerdicts } from '../node-verdicts.js';
 import type { Report } from '../report.js';
 import { formatObjectRef, UNSCHEDULABLE_RULE, unschedulableMessage } from '../unschedulable.js';
 import type { TextFormatter } from './format-context.js';
+import { inShownOrder } from './terminal-text.js';
 
 /** One testcase: an object's findings, or a workload's scheduling outcome. */
 interface TestCase {
@@ -112,9 +113,12 @@ function testCaseXml(file: string, testCase: TestCase): string {
   return [`${open}>`, ...failure, ...output, '    </testcase>'].join('\n');
 }
 
-/** Characters XML 1.0 cannot carry at all (most C0 controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD. */
+/**
+ * Characters XML 1.0 cannot carry at all (most C0 controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD; the
+ * bidirectional formatting characters, which a CI's test view would show text reordered by, are escaped.
+ */
 function xmlChars(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return inShownOrder(value).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 export function text(value: string): string {
