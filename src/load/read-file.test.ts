@@ -57,6 +57,20 @@ describe('readSourceFile', () => {
     expect(findings.map((finding) => `${finding.line}:${finding.column} ${finding.message}`)).toEqual(['404:10 control characters are not allowed']);
   });
 
+  it('leaves a file that opens a JSON object or array to the search of its text, which it needs only when read as YAML', async () => {
+    const files: [string, string][] = [['list.json', ' \n\t[{"kind": "List"}]\n'], ['object.json', '{"kind": "List"}']];
+    for (const [name, text] of files) {
+      const file = join(root, name);
+      writeFileSync(file, text);
+      const read = await readSourceFile(name, file, 1024);
+      expect('source' in read && read.source.readable).toBe(false);
+    }
+    // a YAML flow mapping opens like JSON: its control character is still found
+    writeFileSync(join(root, 'flow.yaml'), '{apiVersion: v1, kind: ConfigMap, metadata: {name: a}}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\x07b\n');
+    const { findings } = await loadManifests(['flow.yaml'], { cwd: root });
+    expect(findings.map((finding) => `${finding.line}:${finding.column} ${finding.message}`)).toEqual(['6:10 control characters are not allowed']);
+  });
+
   it('leaves a file with non-ASCII text to the search of its text', async () => {
     const file = join(root, 'utf8.yaml');
     writeFileSync(file, 'k: é\n');

@@ -109,7 +109,7 @@ function decode(file: string, bytes: Buffer, digestOf?: DigestOf): ReadResult {
   const valid = validUtf8(bytes);
   if (valid !== undefined) {
     const digest = digestOf?.(bytes);
-    if (digest === undefined) return { source: new SourceText(file, valid.bytes.toString(valid.encoding), valid.encoding === 'latin1' && !hasAsciiControl(valid.bytes)) };
+    if (digest === undefined) return { source: new SourceText(file, valid.bytes.toString(valid.encoding), isYamlReadable(valid)) };
     // a copy: `bytes` may be reused once this returns
     return { source: new SourceText(file, { bytes: Buffer.from(valid.bytes), encoding: valid.encoding }), digest };
   }
@@ -136,9 +136,22 @@ function validUtf8(bytes: Buffer): EncodedText | undefined {
  */
 const ASCII_CONTROLS = [...Array.from({ length: 0x20 }, (_, code) => code).filter((code) => code !== 0x09 && code !== 0x0a && code !== 0x0d), 0x7f];
 
-/** Whether ASCII `bytes` hold a character go-yaml's reader refuses: one native byte search per such character. */
-function hasAsciiControl(bytes: Buffer): boolean {
-  return ASCII_CONTROLS.some((code) => bytes.includes(code));
+/**
+ * SourceText.readable: ASCII without a character go-yaml's reader refuses, by one native byte search per such
+ * character. Not searched (unknown) for a text that opens a JSON object or array: it is read as JSON, and searched
+ * only if its YAML is read after all (a `kubectl get -o json` snapshot of 5,000 nodes is 37 MB of bytes to search).
+ */
+function isYamlReadable({ bytes, encoding }: EncodedText): boolean {
+  return encoding === 'latin1' && !opensJson(bytes) && !ASCII_CONTROLS.some((code) => bytes.includes(code));
+}
+
+/** Whether the first byte after whitespace is `{` or `[`. */
+function opensJson(bytes: Buffer): boolean {
+  for (const byte of bytes) {
+    if (byte === 0x7b || byte === 0x5b) return true;
+    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return false;
+  }
+  return false;
 }
 
 /**
