@@ -92,6 +92,15 @@ describe('kubefit CLI', () => {
     expect(run.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
   });
 
+  it('shows under --quiet every finding that fails the run, the warnings too with --fail-on warning', async () => {
+    const stdin = 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - {name: c, image: nginx:1.27}\n';
+    const failing = await runCli(['lint', '-', '-q', '--fail-on', 'warning'], { stdin });
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toContain('6:12  warning  container "c" has no livenessProbe  liveness-probe');
+    const passing = await runCli(['lint', '-', '-q'], { stdin });
+    expect({ code: passing.code, stdout: passing.stdout }).toEqual({ code: 0, stdout: '✔ 3 problems (0 errors, 3 warnings, 0 infos) in 1 object from 1 file\n' });
+  });
+
   it('honours --fail-on', async () => {
     expect((await runCli(['lint', 'fixtures/load/not-kubernetes.yaml'])).code).toBe(0);
     expect((await runCli(['lint', '--fail-on', 'info', 'fixtures/load/not-kubernetes.yaml'])).code).toBe(1);

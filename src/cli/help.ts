@@ -28,7 +28,8 @@ Options
   -f, --format FORMAT          ${FORMAT_NAMES.join(', ')} (default text)
   -o, --output FILE            write the report to FILE instead of standard output
   --fail-on LEVEL              error, warning, info or none (default error)
-  -q, --quiet                  text format: errors and unschedulable workloads only
+  -q, --quiet                  text format: only what fails the run (errors, or down to --fail-on)
+                               and unschedulable workloads
   --schemas DIR                JSON Schemas for custom resources in kubeconform's layout
                                ({kind}_{version}.json or {group}/{kind}_{version}.json) (repeatable)
   --kubernetes-version X.Y     check against that release, 1.27 to 1.36 (default 1.36)

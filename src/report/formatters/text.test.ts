@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
 import { describe, expect, it } from 'vitest';
+import type { FailOn } from '../../config/config.js';
 import type { Finding } from '../../model/finding.js';
 import type { SchedulingResult } from '../../schedule/scheduling-result.js';
 import { buildReport } from '../build-report.js';
@@ -67,6 +68,24 @@ describe('text formatter: --drain', () => {
     };
     const text = formatText(buildReport({ toolVersion: '0.0.0', files: 1, objects: 0, findings: [], scheduling: [result] }), CONTEXT);
     expect(text).toContain('  Pod default/low-1 (drained from n1)  1 replica, placed  1/1 nodes feasible  cluster.yaml:26:1\n');
+  });
+});
+
+describe('text formatter: --quiet', () => {
+  const severities: Finding[] = (['error', 'warning', 'info'] as const).map((severity, index) => ({ ...finding(`${severity}-rule`, index + 1), severity }));
+  const shown = (failOn: FailOn | undefined) => {
+    const text = formatText(buildReport({ toolVersion: '0.0.0', files: 1, objects: 1, findings: severities, scheduling: [] }), { ...CONTEXT, quiet: true, ...(failOn && { failOn }) });
+    return severities.filter((each) => text.includes(each.message)).map((each) => each.severity);
+  };
+
+  it.each([
+    [undefined, ['error']],
+    ['error', ['error']],
+    ['none', ['error']],
+    ['warning', ['error', 'warning']],
+    ['info', ['error', 'warning', 'info']],
+  ] as const)('with --fail-on %s shows the %j findings: every one that fails the run', (failOn, expected) => {
+    expect(shown(failOn)).toEqual(expected);
   });
 });
 

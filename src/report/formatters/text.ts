@@ -1,6 +1,7 @@
 // Human output in ESLint's "stylish" spirit: findings grouped by file, then scheduling, then a summary line.
 import { appendAll, maxOf } from '../../model/append.js';
-import type { Finding, Severity } from '../../model/finding.js';
+import type { FailOn } from '../../config/config.js';
+import { severityRank, type Finding, type Severity } from '../../model/finding.js';
 import type { SchedulingResult } from '../../schedule/scheduling-result.js';
 import { isUnschedulable } from '../build-report.js';
 import { exitCode } from '../exit-code.js';
@@ -11,7 +12,7 @@ import type { FormatContext, TextFormatter } from './format-context.js';
 import { terminalText } from './terminal-text.js';
 
 export const formatText: TextFormatter = (report, context) => {
-  const findings = context.quiet ? report.findings.filter((finding) => finding.severity === 'error') : report.findings;
+  const findings = context.quiet ? failingFindings(report.findings, context.failOn) : report.findings;
   const sections = [
     headline(report, findings.length, context),
     ...findingSections(findings, context),
@@ -33,6 +34,15 @@ export const formatText: TextFormatter = (report, context) => {
   lines.push('');
   return lines.join('\n');
 };
+
+/**
+ * What --quiet shows: the errors, and with a lower --fail-on the warnings (and infos) that fail the run too, so that a
+ * run that fails always shows why (it exited 1 with nothing but the summary line under `-q --fail-on warning`).
+ */
+function failingFindings(findings: readonly Finding[], failOn: FailOn | undefined): readonly Finding[] {
+  const threshold = Math.min(severityRank('error'), failOn === undefined || failOn === 'none' ? Number.POSITIVE_INFINITY : severityRank(failOn));
+  return findings.filter((finding) => severityRank(finding.severity) >= threshold);
+}
 
 /** Per file, its name and then one line per finding. */
 function findingSections(findings: readonly Finding[], context: FormatContext): string[][] {
