@@ -6,7 +6,6 @@ import { readFile } from './load/async-fs.js';
 import { resolve } from 'node:path';
 import { Linter, type Rule } from './lint/engine.js';
 import { SuppressionCollector } from './lint/suppress.js';
-import { loadRulesDirs } from './lint/load-rules-dir.js';
 import { listContext, resolveFrom } from './load/expand-inputs.js';
 import { loadContext } from './load/load-context.js';
 import { DEFAULT_LIMITS, loadManifests, streamManifests, type LoadLimits, type LoadOptions, type StreamResult } from './load/load-manifests.js';
@@ -25,7 +24,8 @@ import { SCHEMA, SchemaValidation } from './schema/validate.js';
 import { UsageError } from './model/usage-error.js';
 import { loadRunConfig } from './config/load-run-config.js';
 import { checkRuleIds, ignoreRuleWarnings } from './config/check-rule-ids.js';
-import { ruleCatalog } from './catalog.js';
+import { ruleSetOf } from './catalog.js';
+import type { RuleMeta } from './model/rule-meta.js';
 import { didYouMean } from './model/closest-name.js';
 import { toolVersion } from './version.js';
 import type { SchedulerConfiguration } from './schedule/profile/scheduler-configuration.js';
@@ -102,6 +102,8 @@ export interface Analysis {
    * read as --cluster state only.
    */
   readonly warnings: readonly string[];
+  /** Every check the run can report: built-in, from `rulesDirs` modules and the configuration's `customRules`. */
+  readonly catalog: readonly RuleMeta[];
 }
 
 /** Schema validation, lint rules and the scheduling dry-run over `paths`. */
@@ -126,10 +128,9 @@ export async function analyze(command: Command, paths: readonly string[], option
   const clusterInputs = [...new Set([...(options.cluster ?? []), ...config.cluster])];
   // standard input is read once: the cluster took it all, and the manifests' "-" was then reported empty
   if (clusterInputs.includes('-') && paths.includes('-')) throw new UsageError('standard input is named both as an input and with --cluster, and it can be read only once', 'Save one of them to a file and name that.');
-  const rules = options.rules ?? [...BUILTIN_RULES, ...(await loadRulesDirs(config, cwd, new Set(ruleCatalog().map((meta) => meta.id))))];
   // configuration mistakes stop the run before any manifest is read
-  const catalog = [...ruleCatalog(rules.map((rule) => rule.meta)), ...config.customRules];
-  checkRuleIds(config, catalog);
+  const { rules, checks, catalog } = await ruleSetOf(config, cwd, options.rules);
+  checkRuleIds(config, checks);
   if (Object.keys(config.ruleOptions).length > 0) await checkRuleOptions(rules, config);
   const kubernetesVersion = resolveKubernetesRelease(options.kubernetesVersion ?? config.kubernetesVersion);
   const schedulerConfig = command === 'lint' ? undefined : await readSchedulerConfig(options.schedulerConfig, { cwd, kubernetesVersion });
@@ -196,7 +197,7 @@ export async function analyze(command: Command, paths: readonly string[], option
     nodes: 'nodes' in scheduled ? scheduled.nodes : undefined,
   });
   const warnings = [...ignoreRuleWarnings(config, catalog), ...(schedulerConfig?.warnings ?? []), ...clusterInputWarnings(paths, cluster.paths, cwd)];
-  return { report, matched: paths.length === 0 ? cluster.matched : main.matched, emptyStdin: main.emptyStdin, noNodes, noWorkloads: schedules && workloads.length === 0, warnings };
+  return { report, matched: paths.length === 0 ? cluster.matched : main.matched, emptyStdin: main.emptyStdin, noNodes, noWorkloads: schedules && workloads.length === 0, warnings, catalog };
 }
 
 interface MainRun {

@@ -46,4 +46,25 @@ describe('rulesDirs through the bin', () => {
     expect(run.stderr.split('\n')[0]).toBe('kubefit: rule reads-config-maps reads ConfigMap from ctx.index, which its meta.queries does not name');
     expect(run.stderr).not.toMatch(STACK_FRAME);
   });
+
+  it('lists, explains and describes in SARIF the configuration\'s rules: rulesDirs modules and customRules', async () => {
+    const { dir, cacheDir } = await project('fixtures/rules/rules-dir');
+    const custom = 'customRules:\n  - id: owner-annotation\n    severity: warning\n    message: objects name their owner\n    target: object\n    schema: {required: [metadata], properties: {metadata: {required: [annotations]}}}\n';
+    await writeFile(join(dir, '.kubefit.yaml'), `rulesDirs: [${JSON.stringify(resolve('fixtures/rules/rules-dir'))}]\n${custom}`);
+    const env = { KUBEFIT_CACHE_DIR: cacheDir };
+    const rules = await spawnCli(['rules', '--format', 'json'], { cwd: dir, env });
+    expect(rules.stderr).toBe('');
+    const listed = (JSON.parse(rules.stdout) as { id: string; category: string; description: string }[]).filter((rule) => ['team-label', 'owner-annotation'].includes(rule.id));
+    expect(listed.map(({ id, category }) => `${id} ${category}`)).toEqual([expect.stringMatching(/^team-label /), 'owner-annotation custom']);
+    const explained = await spawnCli(['explain', 'owner-annotation'], { cwd: dir, env });
+    expect({ code: explained.code, first: explained.stdout.split('\n')[0] }).toEqual({ code: 0, first: expect.stringContaining('owner-annotation') });
+    expect(explained.stdout).toContain('objects name their owner');
+    // another configuration, named with --config, is the one read
+    await writeFile(join(dir, 'other.yaml'), 'rules: {}\n');
+    const elsewhere = await spawnCli(['explain', 'owner-annotation', '--config', 'other.yaml'], { cwd: dir, env });
+    expect({ code: elsewhere.code, stderr: elsewhere.stderr.split('\n')[0] }).toEqual({ code: 2, stderr: expect.stringContaining('unknown rule "owner-annotation"') });
+    const sarif = await spawnCli(['lint', 'deploy.yaml', '--format', 'sarif'], { cwd: dir, env });
+    const descriptors = (JSON.parse(sarif.stdout) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } } }[] }).runs[0]?.tool.driver.rules ?? [];
+    expect(descriptors.find((rule) => rule.id === 'owner-annotation')?.shortDescription.text).toBe('objects name their owner');
+  });
 });

@@ -119,8 +119,8 @@ const OPTIONS_USED: Record<CommandName, readonly OptionName[]> = {
   check: [...READING, ...VALIDATION, ...SCHEDULING],
   lint: [...READING, ...VALIDATION],
   fit: [...READING, ...SCHEDULING],
-  rules: ['format'],
-  explain: [],
+  rules: ['format', 'config'],
+  explain: ['config'],
   init: [],
   help: [],
 };

@@ -8,7 +8,8 @@ Usage
   kubefit [check] [paths...]   schema validation + lint rules + scheduling dry-run (default)
   kubefit lint [paths...]      schema validation + lint rules, no scheduling
   kubefit fit [paths...]       scheduling dry-run only
-  kubefit rules                list every check with its id, severity and description
+  kubefit rules                list every check with its id, severity and description (the
+                               configuration's custom rules and rulesDirs modules too)
   kubefit explain RULE         full documentation of one check
   kubefit init                 write a commented starter .kubefit.yaml here
 
@@ -49,7 +50,7 @@ Options
   -v, --version                show the version
 
 lint takes no --drain, --capacity, --all-nodes or --scheduler-config; fit no --context,
---schemas or --strict-kinds; rules only --format; explain and init no option.
+--schemas or --strict-kinds; rules --format and --config; explain --config; init no option.
 
 Exit codes
   0  no finding at or above --fail-on, and every workload fully schedulable

@@ -3,7 +3,7 @@ import { maxOf } from '../model/append.js';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { createColors } from 'picocolors';
-import { ruleCatalog } from '../catalog.js';
+import { ruleSetOf } from '../catalog.js';
 import { analyze } from '../check.js';
 import { loadRunConfig } from '../config/load-run-config.js';
 import { cacheDirectory } from '../load/validator-cache-dir.js';
@@ -42,8 +42,8 @@ export async function main(io: CliIo): Promise<number> {
     const invocation = parseInvocation(io.argv);
     if (invocation.help) return write(io, helpText(toolVersion()), 0);
     if (invocation.version) return write(io, `${toolVersion()}\n`, 0);
-    if (invocation.command === 'rules') return write(io, listRules(ruleCatalog(), invocation.format), 0);
-    if (invocation.command === 'explain') return write(io, explainRule(invocation.paths[0], ruleCatalog()), 0);
+    if (invocation.command === 'rules') return write(io, listRules(await configuredCatalog(invocation, io), invocation.format), 0);
+    if (invocation.command === 'explain') return write(io, explainRule(invocation.paths[0], await configuredCatalog(invocation, io)), 0);
     if (invocation.command === 'init') return write(io, await runInit(io.cwd), 0);
     return await runAnalysis(invocation, io);
   } catch (error) {
@@ -68,7 +68,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   const config = { ...fileConfig, schemas: [...fileConfig.schemas, ...invocation.schemas] };
   const paths = defaultPaths(invocation, config.cluster.length > 0);
   const progress = createProgress(io.stderr, io.stderrIsTTY === true && !io.env['CI']);
-  const { report, matched, emptyStdin, noNodes, noWorkloads, warnings } = await analyze(invocation.command === 'fit' ? 'fit' : invocation.command === 'lint' ? 'lint' : 'check', paths, {
+  const { report, matched, emptyStdin, noNodes, noWorkloads, warnings, catalog } = await analyze(invocation.command === 'fit' ? 'fit' : invocation.command === 'lint' ? 'lint' : 'check', paths, {
     cwd: io.cwd,
     config,
     readStdin: io.readStdin,
@@ -93,11 +93,21 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   for (const warning of warnings) io.stderr.write(`kubefit: warning: ${terminalText(warning)}\n`);
   const formatter = await loadFormatter(invocation.format);
   const useColor = invocation.output === undefined && colorEnabled(invocation, io);
-  const output = formatter(report, { rules: ruleCatalog(), colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet, failOn: config.failOn, readSource: sourceReader(io.cwd) });
+  const output = formatter(report, { rules: catalog, colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet, failOn: config.failOn, readSource: sourceReader(io.cwd) });
   if (outputFile !== undefined) await writeUserFile(outputFile, output, 'Check the --output path.');
   else if (typeof output === 'string') io.stdout.write(output);
   else for (const chunk of output) io.stdout.write(chunk);
   return exitCode(report, config.failOn);
+}
+
+/** The checks of the configuration the run would read (its custom rules and `rulesDirs` modules too), for rules and explain. */
+async function configuredCatalog(invocation: Invocation, io: CliIo): Promise<readonly RuleMeta[]> {
+  const config = await loadRunConfig({
+    cwd: io.cwd,
+    ...(invocation.config !== undefined && { configFile: invocation.config }),
+    warn: (message) => io.stderr.write(`kubefit: warning: ${terminalText(message)}\n`),
+  });
+  return (await ruleSetOf(config, io.cwd)).catalog;
 }
 
 /** The input errors that may be why no input or no Node was found (a missing file, a cluster file that does not parse), one per line. */

@@ -6,9 +6,12 @@ import { peerNameHint } from '../lint/peer-check-names.js';
 import { didYouMean } from '../model/closest-name.js';
 import { configKeyAt, type KubefitConfig } from './config.js';
 
-/** Throws a UsageError for the first rule id in `rules` or `overrides` that no check has or that cannot be configured. */
-export function checkRuleIds(config: KubefitConfig, catalog: readonly Pick<RuleMeta, 'id' | 'notConfigurable'>[]): void {
-  const known = new Map(catalog.map((meta) => [meta.id, meta]));
+/**
+ * Throws a UsageError for the first rule id in `rules` or `overrides` that no check (of `checks`, or a custom rule) has
+ * or that cannot be configured, and for a custom rule whose id is taken.
+ */
+export function checkRuleIds(config: KubefitConfig, checks: readonly Pick<RuleMeta, 'id' | 'notConfigurable'>[]): void {
+  const known = new Map<string, Pick<RuleMeta, 'id' | 'notConfigurable'>>([...checks, ...config.customRules].map((meta) => [meta.id, meta]));
   const named = [
     ...[...new Set([...Object.keys(config.rules), ...Object.keys(config.ruleOptions)])].map((id) => ({ id, path: ['rules', id] })),
     ...config.overrides.flatMap((override, index) => Object.keys(override.rules).map((id) => ({ id, path: ['overrides', index, 'rules', id] }))),
@@ -22,18 +25,18 @@ export function checkRuleIds(config: KubefitConfig, catalog: readonly Pick<RuleM
       throw new UsageError(`${configKeyAt(config, path)}rule "${id}" cannot be configured: ${meta.notConfigurable}`, 'Remove it from the configuration.');
     }
   }
-  checkCustomRuleIds(config, catalog);
+  checkCustomRuleIds(config, checks);
 }
 
 /**
  * A custom rule's id must be its own: one a check (or an earlier custom rule) has would run beside it under one name,
- * their findings, severities and suppressions mixed. `catalog` lists the checks before the custom rules.
+ * their findings, severities and suppressions mixed.
  */
-function checkCustomRuleIds(config: KubefitConfig, catalog: readonly Pick<RuleMeta, 'id'>[]): void {
+function checkCustomRuleIds(config: KubefitConfig, checks: readonly Pick<RuleMeta, 'id'>[]): void {
   for (const [index, custom] of config.customRules.entries()) {
-    const first = catalog.find((meta) => meta.id === custom.id);
-    if (first === undefined || first === custom) continue;
-    const owner = config.customRules.includes(first as (typeof config.customRules)[number]) ? 'an earlier custom rule' : 'a kubefit check';
+    const taken = checks.some((meta) => meta.id === custom.id);
+    if (!taken && !config.customRules.slice(0, index).some((earlier) => earlier.id === custom.id)) continue;
+    const owner = taken ? 'a kubefit check' : 'an earlier custom rule';
     throw new UsageError(`${configKeyAt(config, ['customRules', index, 'id'])}custom rule id "${custom.id}" is already ${owner}'s`, 'Give the custom rule an id of its own.');
   }
 }

@@ -4,8 +4,22 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { UsageError } from '../model/usage-error.js';
 import type { SchemaRuleConfig } from '../config/config.js';
 import type { Path } from '../model/document.js';
+import type { RuleMeta } from '../model/rule-meta.js';
 import { defineRule, type Rule } from './define-rule.js';
 import { containerNamePath } from './container.js';
+
+/** What `kubefit rules`, `explain` and SARIF's rule list say of a configured schema rule (its schema is not compiled). */
+export function schemaRuleMeta(config: SchemaRuleConfig): RuleMeta {
+  return {
+    id: config.id,
+    severity: config.severity,
+    category: 'custom',
+    description: config.message,
+    rationale: 'This rule is defined in the kubefit configuration file as a JSON Schema.',
+    remediation: 'Change the manifest so that it satisfies the rule described in the configuration file.',
+    defaultOn: true,
+  };
+}
 
 /**
  * Compiles a configured schema rule once; the engine then runs it like a built-in rule. `at` (`file:line:col: `)
@@ -13,16 +27,7 @@ import { containerNamePath } from './container.js';
  */
 export function toSchemaRule(config: SchemaRuleConfig, at = ''): Rule {
   const validate = compile(config, at);
-  const meta = {
-    id: config.id,
-    severity: config.severity,
-    category: 'custom' as const,
-    description: config.message,
-    rationale: 'This rule is defined in the kubefit configuration file as a JSON Schema.',
-    remediation: 'Change the manifest so that it satisfies the rule described in the configuration file.',
-    defaultOn: true,
-    messages: { failed: `${config.message} ({{reason}})` },
-  };
+  const meta = { ...schemaRuleMeta(config), messages: { failed: `${config.message} ({{reason}})` } };
   const kinds = config.kinds ? { kinds: config.kinds } : {};
   if (config.target === 'object') {
     return defineRule({
