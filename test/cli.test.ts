@@ -88,7 +88,7 @@ describe('kubefit CLI', () => {
 
   it('writes no terminal control from the inputs into GitHub annotations', async () => {
     const run = await runCli(['lint', '-', '--format', 'github'], { stdin: 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - {name: "c\\e]0;title\\ab\\u202e", image: nginx}\n' });
-    expect(run.stdout).toContain('::warning title=liveness-probe::container "c\\x1b]0;title\\ab\\u202e" has no livenessProbe\n');
+    expect(run.stdout).toContain('::warning title=liveness-probe::<stdin>:6:12: container "c\\x1b]0;title\\ab\\u202e" has no livenessProbe\n');
     expect(run.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
   });
 

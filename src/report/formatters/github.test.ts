@@ -16,13 +16,13 @@ describe('github formatter', () => {
     expect(escapeProperty('a\u001b[31m.yaml')).toBe('a\\x1b[31m.yaml');
   });
 
-  it('writes one command line per problem, columns only for one-line ranges, no file for standard input', () => {
+  it('writes one command line per problem, columns only for one-line ranges, no file but the position in the message for standard input', () => {
     const lines = formatGithub(FIXTURE_REPORT, FIXTURE_CONTEXT).split('\n');
     expect(lines).toHaveLength(FIXTURE_REPORT.findings.length + 2 + 1);
     expect(lines[4]).toBe(
       '::warning file=k8s/web app.yaml,line=21,col=18,endLine=21,endColumn=30,title=latest-tag::image "nginx:latest" uses the mutable tag latest, 100%25 of pulls may differ',
     );
-    expect(lines[1]).toBe('::notice title=not-kubernetes::document has no apiVersion and kind; skipped');
+    expect(lines[1]).toBe('::notice title=not-kubernetes::<stdin>:1:1: document has no apiVersion and kind; skipped');
   });
 
   it('prints nothing for a clean run through the CLI', async () => {

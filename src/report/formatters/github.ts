@@ -52,7 +52,10 @@ function toCommand(annotation: Annotation, cwd: string): string {
     ['title', annotation.title],
   ];
   const list = properties.filter(([, value]) => value !== undefined).map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
-  return `::${annotation.command} ${list.join(',')}::${escapeData(annotation.message)}`;
+  // an annotation GitHub cannot attach to a file of the repository (standard input: `helm template | kubefit -`, or a
+  // file outside the checkout) says where it is in its message
+  const where = file === undefined ? `${annotation.file}:${annotation.line}:${annotation.column}: ` : '';
+  return `::${annotation.command} ${list.join(',')}::${escapeData(`${where}${annotation.message}`)}`;
 }
 
 /**
