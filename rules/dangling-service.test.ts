@@ -75,6 +75,25 @@ new RuleTester({ describe, it }).run(rule, {
   spec: {selector: {app: api}, ports: [{port: 80}]}
 `,
     },
+    {
+      name: 'an Argo Rollout\'s pods, the hash label Argo Rollouts adds to them included',
+      code: `${WEB}
+  apiVersion: argoproj.io/v1alpha1
+  kind: Rollout
+  metadata: {name: checkout}
+  spec:
+    selector: {matchLabels: {app: checkout}}
+    template:
+      metadata: {labels: {app: checkout}}
+      spec: {containers: [{name: c, image: "c:1"}]}
+    strategy: {canary: {}}
+  ---
+  apiVersion: v1
+  kind: Service
+  metadata: {name: checkout-canary}
+  spec: {selector: {app: checkout, rollouts-pod-template-hash: 6cf78c66c5}, ports: [{port: 80}]}
+`,
+    },
   ],
   invalid: [
     {
@@ -129,6 +148,26 @@ new RuleTester({ describe, it }).run(rule, {
   spec: {selector: {app: wbe}, ports: [{port: 80}]}
 `,
       errors: [{ messageId: 'noPods', line: 21, column: 8, data: { selector: 'app=wbe', namespace: 'default' } }],
+    },
+    {
+      name: 'an Argo Rollout with a template is a workload of the inputs, not a custom resource that could make the pods',
+      code: `${WEB}
+  apiVersion: argoproj.io/v1alpha1
+  kind: Rollout
+  metadata: {name: checkout}
+  spec:
+    selector: {matchLabels: {app: checkout}}
+    template:
+      metadata: {labels: {app: checkout}}
+      spec: {containers: [{name: c, image: "c:1"}]}
+    strategy: {canary: {}}
+  ---
+  apiVersion: v1
+  kind: Service
+  metadata: {name: checkout}
+  spec: {selector: {app: chekout}, ports: [{port: 80}]}
+`,
+      errors: [{ messageId: 'noPods', line: 23, column: 8, data: { selector: 'app=chekout', namespace: 'default' } }],
     },
   ],
 });

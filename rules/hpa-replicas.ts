@@ -9,11 +9,11 @@ export default defineRule({
     category: 'reliability',
     description: 'workload scaled by a HorizontalPodAutoscaler (or a KEDA ScaledObject) also sets replicas',
     rationale:
-      'When a HorizontalPodAutoscaler manages a Deployment, StatefulSet or DeploymentConfig, every kubectl apply or GitOps sync that carries spec.replicas resets the scale to that number, so a scaled-out workload is scaled back in until the autoscaler reacts again.',
+      'When a HorizontalPodAutoscaler manages a Deployment, StatefulSet, DeploymentConfig or Argo Rollout, every kubectl apply or GitOps sync that carries spec.replicas resets the scale to that number, so a scaled-out workload is scaled back in until the autoscaler reacts again.',
     remediation: 'Remove spec.replicas from the manifest and let the HorizontalPodAutoscaler\'s minReplicas and maxReplicas decide.',
     defaultOn: true,
     queries: [...AUTOSCALER_QUERIES],
-    appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'DeploymentConfig'] },
+    appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'DeploymentConfig', 'Rollout'] },
     messages: { fixed: 'replicas is set, but {{scaler}} "{{hpa}}" scales this {{kind}}' },
   },
   check(workload, { index, report }) {

@@ -5,6 +5,7 @@ import rule from './latest-tag.js';
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     { name: 'a DeploymentConfig container whose image an ImageChange trigger sets', fixture: 'fixtures/rules/latest-tag/valid-deploymentconfig-image-trigger.yaml' },
+    { name: 'an Argo Rollout that borrows a Deployment\'s template (workloadRef)', fixture: 'fixtures/rules/latest-tag/valid-rollout-workload-ref.yaml' },
     { name: 'image volumes pinned by tag or digest', fixture: 'fixtures/rules/latest-tag/valid-image-volume.yaml' },
     { name: 'allowedRegistries exempts local development registries', fixture: 'fixtures/rules/latest-tag/valid-allowed-registry.yaml', config: { ruleOptions: { 'latest-tag': { allowedRegistries: ['localhost:5000', 'kind.local/'] } } } },
     { fixture: 'fixtures/rules/latest-tag/valid-ko-placeholder.yaml' },
@@ -53,6 +54,7 @@ new RuleTester({ describe, it }).run(rule, {
       ],
     },
     { name: 'an OpenShift DeploymentConfig is linted like a Deployment', fixture: 'fixtures/rules/latest-tag/invalid-deploymentconfig.yaml', errors: [{ messageId: 'latestTag', line: 12, column: 18 }] },
+    { name: 'an Argo Rollout is linted like a Deployment', fixture: 'fixtures/rules/latest-tag/invalid-rollout.yaml', errors: [{ messageId: 'latestTag', line: 14, column: 18 }] },
     { name: 'image auto of another container', fixture: 'fixtures/rules/latest-tag/invalid-auto-image.yaml', errors: [{ messageId: 'noTag', line: 9, column: 14, data: { image: 'auto' } }] },
     { fixture: 'fixtures/rules/latest-tag/invalid-scheme-like-registry.yaml', errors: [{ messageId: 'noTag', line: 7, column: 14, data: { image: 'registry.local:5000/team/app' } }] },
     {

@@ -17,7 +17,7 @@ export default defineRule({
     remediation: 'Add a PodDisruptionBudget whose selector matches the pod labels, with maxUnavailable: 1 (or a minAvailable below the replica count).',
     defaultOn: true,
     queries: ['PodDisruptionBudget', ...AUTOSCALER_QUERIES],
-    appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'DeploymentConfig'] },
+    appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'DeploymentConfig', 'Rollout'] },
     messages: { missing: '{{kind}} runs {{replicas}} replicas but no PodDisruptionBudget selects its pods' },
   },
   check(workload, { index, isConfigured, report }) {

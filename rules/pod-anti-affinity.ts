@@ -85,7 +85,7 @@ export default defineRule({
     remediation: 'Add a topologySpreadConstraint on kubernetes.io/hostname (and topology.kubernetes.io/zone), or a preferred podAntiAffinity term, selecting the workload\'s own pod labels.',
     defaultOn: true,
     queries: [...AUTOSCALER_QUERIES],
-    appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig'] },
+    appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig', 'Rollout'] },
     messages: {
       notSpread: '{{kind}} runs {{replicas}} replicas with neither podAntiAffinity nor topologySpreadConstraints',
       termMissesOwnPods: 'podAntiAffinity term does not select the pod\'s own labels, so the {{replicas}} replicas of this {{kind}} are not spread',

@@ -84,6 +84,7 @@ new RuleTester({ describe, it }).run(rule, {
       errors: [{ messageId: 'fewReplicas', line: 5, column: 13, data: { kind: 'StatefulSet', replicas: 2, minReplicas: 3 } }],
     },
     { name: 'an OpenShift DeploymentConfig', fixture: 'fixtures/rules/single-replica/invalid-deploymentconfig.yaml', errors: [{ messageId: 'single', line: 5, column: 13, data: { kind: 'DeploymentConfig' } }] },
+    { name: 'an Argo Rollout', fixture: 'fixtures/rules/single-replica/invalid-rollout.yaml', errors: [{ messageId: 'single', line: 5, column: 13, data: { kind: 'Rollout' } }] },
     {
       code: `
         apiVersion: apps/v1

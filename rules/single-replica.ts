@@ -8,13 +8,13 @@ export default defineRule({
     id: 'single-replica',
     severity: 'warning',
     category: 'reliability',
-    description: 'Deployment, StatefulSet or DeploymentConfig runs a single replica',
+    description: 'Deployment, StatefulSet, DeploymentConfig or Argo Rollout runs a single replica',
     rationale:
       'With one pod, a node drain, an eviction, a crash or a rollout that fails its readiness check takes the service down. Unset replicas means one. A HorizontalPodAutoscaler in the inputs that targets the workload decides instead, through its minReplicas, and so does a KEDA ScaledObject, through its minReplicaCount (KEDA makes the HPA). Workloads scaled to zero on purpose are not reported. The minReplicas option raises the bar, for example to 3 for quorum-based services.',
     remediation: 'Set replicas to 2 or more (or minReplicas on its HorizontalPodAutoscaler), and spread the pods over nodes.',
     defaultOn: true,
     queries: [...AUTOSCALER_QUERIES],
-    appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'DeploymentConfig'] },
+    appliesTo: { target: 'podSpec', kinds: ['Deployment', 'StatefulSet', 'DeploymentConfig', 'Rollout'] },
     messages: {
       single: '{{kind}} runs a single replica',
       defaulted: '{{kind}} runs a single replica (replicas is not set and defaults to 1)',

@@ -4,6 +4,7 @@
 import { generatesJobSelector, JOB_COMPLETION_INDEX_LABEL, JOB_NAME_LABELS, JOB_UID_LABELS } from '../model/job-labels.js';
 import { POD_INDEX_LABEL, STATEFUL_SET_POD_NAME_LABEL, startOrdinal } from '../model/stateful-set-labels.js';
 import { jobSpecOf, type Workload } from '../model/workload.js';
+import { ROLLOUTS_POD_TEMPLATE_HASH } from '../model/rollout-labels.js';
 
 /** Whether a pod of the workload may carry `value` for the label. */
 export type LabelValues = (value: string) => boolean;
@@ -11,7 +12,7 @@ export type LabelValues = (value: string) => boolean;
 const ANY: LabelValues = () => true;
 
 /** Labels named after a generated hash or uid: any value may be the one a pod gets. */
-const HASH_LABELS: readonly string[] = ['pod-template-hash', 'controller-revision-hash', 'pod-template-generation'];
+const HASH_LABELS: readonly string[] = ['pod-template-hash', 'controller-revision-hash', 'pod-template-generation', ROLLOUTS_POD_TEMPLATE_HASH];
 
 /**
  * The controller-added labels of the workload's pods, each with the values it may take (the template's own labels
@@ -20,7 +21,7 @@ const HASH_LABELS: readonly string[] = ['pod-template-hash', 'controller-revisio
  * pod-template-generation), registry/batch/job/strategy.go generateSelector (job-name, controller-uid, both with and
  * without the batch.kubernetes.io/ prefix, added where the template lacks them), job/indexed_job_utils.go
  * (job-completion-index), cronjob/utils.go getJobFromTemplate2 (its Jobs are named `<cronjob>-<minutes>`), and
- * OpenShift's MakeDeployment (deploymentconfig, deployment).
+ * OpenShift's MakeDeployment (deploymentconfig, deployment), Argo Rollouts' replicaset.go (rollouts-pod-template-hash).
  */
 export function controllerPodLabels(workload: Workload): ReadonlyMap<string, LabelValues> {
   const labels = new Map<string, LabelValues>();
@@ -28,6 +29,9 @@ export function controllerPodLabels(workload: Workload): ReadonlyMap<string, Lab
   switch (workload.kind) {
     case 'Deployment':
       labels.set('pod-template-hash', ANY);
+      break;
+    case 'Rollout':
+      labels.set(ROLLOUTS_POD_TEMPLATE_HASH, ANY);
       break;
     case 'StatefulSet': {
       const first = startOrdinal(workload.object);

@@ -18,7 +18,7 @@ export function isClusterScoped(_apiVersion: string, kind: string): boolean {
 
 export type PodKind =
   | 'Pod' | 'Deployment' | 'ReplicaSet' | 'ReplicationController' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob'
-  | 'DeploymentConfig';
+  | 'DeploymentConfig' | 'Rollout';
 
 export interface PodKindInfo {
   /** Path of the pod template (metadata + spec); [] for a Pod itself. */
@@ -27,6 +27,8 @@ export interface PodKindInfo {
   readonly replicasPath: Path | null;
   /** API groups the kind is served from (current and removed ones, so old manifests still get a model). */
   readonly groups: readonly string[];
+  /** Served by a CustomResourceDefinition (Argo Rollouts'): an object of the kind may be made outside the inputs. */
+  readonly customResource?: true;
 }
 
 export const POD_KINDS: Readonly<Record<PodKind, PodKindInfo>> = {
@@ -44,6 +46,9 @@ export const POD_KINDS: Readonly<Record<PodKind, PodKindInfo>> = {
   },
   // OpenShift's DeploymentConfig (apps.openshift.io/v1; plain v1 on OpenShift 3) runs a pod template like a Deployment.
   DeploymentConfig: { templatePath: ['spec', 'template'], replicasPath: ['spec', 'replicas'], groups: ['apps.openshift.io', ''] },
+  // Argo Rollouts' Rollout (argoproj.io/v1alpha1) is a drop-in Deployment: its ReplicaSets run its pod template. One
+  // that borrows a Deployment's template (spec.workloadRef) makes no workload of its own (workload.ts).
+  Rollout: { templatePath: ['spec', 'template'], replicasPath: ['spec', 'replicas'], groups: ['argoproj.io'], customResource: true },
 };
 
 /**

@@ -85,6 +85,8 @@ function workloadOf(object: KubeObject): Workload | undefined {
   if (!kind) return undefined;
   const paths = podPathsOf(kind);
   const template = valueAt(object.value, POD_KINDS[kind].templatePath);
+  // a Rollout without a template of its own runs the pods of the Deployment its workloadRef names, which is read as one
+  if (kind === 'Rollout' && template === undefined) return undefined;
   const metadata = asRecord(asRecord(template)?.['metadata']);
   const podSpecPath = paths.spec;
   const podSpec = asRecord(valueAt(object.value, podSpecPath)) ?? {};

@@ -264,6 +264,15 @@ describe('fixtures/schedule', () => {
     expect(results['orphan-ddddd']?.placement).toMatchObject({ nodes: { n1: 1 }, unschedulable: 0 });
   });
 
+  it('Rollout: an Argo Rollout\'s replicas are spread by the system default constraints as a Deployment\'s, a Job\'s are not', async () => {
+    // upstream: podtopologyspread/common.go buildDefaultConstraints, helper/spread.go DefaultSelector (ReplicaSet owners)
+    const { results } = await fixture('Rollout');
+    expect(results['checkout']?.placement).toEqual({ nodes: { n1: 1, n2: 1 }, unschedulable: 0, message: null });
+    expect(results['batch']?.placement).toEqual({ nodes: { n1: 2 }, unschedulable: 0, message: null });
+    // a Rollout with a workloadRef runs the pods of the Deployment it names
+    expect(results['borrowed']).toBeUndefined();
+  });
+
   it('PodTopologySpread: pods on a node without the zone label count in the zone "" that a node labelled with the empty zone scores by', async () => {
     // upstream: podtopologyspread/scoring.go PreScore (processAllNode reads node.Labels[key]) and Score (only labelled nodes)
     const { results } = await fixture('PodTopologySpread-empty-zone');

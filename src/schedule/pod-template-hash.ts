@@ -31,12 +31,15 @@ export function podTemplateHash(deployment: KubeObject): string {
   return safeEncodeString(String(hash));
 }
 
-/** The pods' labels and their ReplicaSet's selector, each with the hash added (getNewReplicaSet). */
-// upstream: pkg/controller/deployment/sync.go getNewReplicaSet (v1.35)
-export function withPodTemplateHash(hash: string, labels: Labels, selector: LabelSelector | undefined): { labels: Labels; selector: LabelSelector | undefined } {
+/**
+ * The pods' labels and their ReplicaSet's selector, each with the hash added under `key` (getNewReplicaSet; an Argo
+ * Rollout's ReplicaSets carry rollouts-pod-template-hash, computed by the same ComputeHash).
+ */
+// upstream: pkg/controller/deployment/sync.go getNewReplicaSet (v1.35); argo-rollouts rollout/replicaset.go
+export function withPodTemplateHash(hash: string, labels: Labels, selector: LabelSelector | undefined, key = POD_TEMPLATE_HASH_LABEL): { labels: Labels; selector: LabelSelector | undefined } {
   return {
-    labels: { ...labels, [POD_TEMPLATE_HASH_LABEL]: hash },
-    selector: selector && andSelectors(selector, selectorFromSet({ [POD_TEMPLATE_HASH_LABEL]: hash })),
+    labels: { ...labels, [key]: hash },
+    selector: selector && andSelectors(selector, selectorFromSet({ [key]: hash })),
   };
 }
 

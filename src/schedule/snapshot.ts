@@ -11,7 +11,8 @@ import { jobPodLabels } from '../model/job-labels.js';
 import { limitRangeDefaultsOf } from './limit-ranger.js';
 import { SharedNodeParts, toNodeInfo, withClusterImageStates, type NodeInfo } from './node-info.js';
 import { quantityFindings } from './quantity-findings.js';
-import { podTemplateHash, withPodTemplateHash } from './pod-template-hash.js';
+import { POD_TEMPLATE_HASH_LABEL, podTemplateHash, withPodTemplateHash } from './pod-template-hash.js';
+import { ROLLOUTS_POD_TEMPLATE_HASH } from '../model/rollout-labels.js';
 import { NONE, toPodInfo, type PodInfo, type PodInfoOptions, type PodSource, type ServiceSelector } from './pod-info.js';
 import { PodRequestsMemo, type QuantityProblem } from './resources.js';
 import { runtimeClassesOf } from '../model/runtime-class.js';
@@ -86,8 +87,11 @@ export function podSourceOfPod(object: KubeObject): PodSource {
   };
 }
 
-/** Kinds whose pods are owned by a ReplicaSet, StatefulSet or ReplicationController with the workload's selector. */
-const SPREAD_OWNER_KINDS: ReadonlySet<string> = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']);
+/**
+ * Kinds whose pods are owned by a ReplicaSet, StatefulSet or ReplicationController with the workload's selector (an
+ * Argo Rollout's by ReplicaSets, as a Deployment's).
+ */
+const SPREAD_OWNER_KINDS: ReadonlySet<string> = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController', 'Rollout']);
 
 /** The selector of the pods' controller (a Deployment's ReplicaSet carries the Deployment's, pod-template-hash aside). */
 function ownerSelectorOf(kind: string, object: KubeObject): LabelSelector | undefined {
@@ -101,8 +105,8 @@ function ownerSelectorOf(kind: string, object: KubeObject): LabelSelector | unde
 /** The pods of a workload as its controller makes them (a bare Pod as written, with its controller's selector if any). */
 export function podSourceOfWorkload(workload: Workload, controllers: ControllerSelectors): PodSource {
   const owner = workload.kind === 'Pod' ? controllerSelectorOf(workload.object, controllers) : ownerSelectorOf(workload.kind, workload.object);
-  const { labels, selector: ownerSelector } = workload.kind === 'Deployment'
-    ? withPodTemplateHash(podTemplateHash(workload.object), workload.podLabels, owner)
+  const { labels, selector: ownerSelector } = workload.kind === 'Deployment' || workload.kind === 'Rollout'
+    ? withPodTemplateHash(podTemplateHash(workload.object), workload.podLabels, owner, workload.kind === 'Rollout' ? ROLLOUTS_POD_TEMPLATE_HASH : POD_TEMPLATE_HASH_LABEL)
     : { labels: workload.kind === 'Job' ? jobPodLabels(workload.object, workload.podLabels) : workload.podLabels, selector: owner };
   return {
     object: workload.object,
