@@ -14,6 +14,20 @@ const WEB = `
   ---
 `;
 
+/** An Argo Rollout with a pod template: a workload of the inputs. */
+const ROLLOUT = `
+  apiVersion: argoproj.io/v1alpha1
+  kind: Rollout
+  metadata: {name: checkout}
+  spec:
+    selector: {matchLabels: {app: checkout}}
+    template:
+      metadata: {labels: {app: checkout}}
+      spec: {containers: [{name: c, image: "c:1"}]}
+    strategy: {canary: {}}
+  ---
+`;
+
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     { name: 'names and labels a substitution variable stands for', fixture: 'fixtures/rules/substituted-references/valid-substituted.yaml' },
@@ -77,18 +91,7 @@ new RuleTester({ describe, it }).run(rule, {
     },
     {
       name: 'an Argo Rollout\'s pods, the hash label Argo Rollouts adds to them included',
-      code: `${WEB}
-  apiVersion: argoproj.io/v1alpha1
-  kind: Rollout
-  metadata: {name: checkout}
-  spec:
-    selector: {matchLabels: {app: checkout}}
-    template:
-      metadata: {labels: {app: checkout}}
-      spec: {containers: [{name: c, image: "c:1"}]}
-    strategy: {canary: {}}
-  ---
-  apiVersion: v1
+      code: `${WEB}${ROLLOUT}  apiVersion: v1
   kind: Service
   metadata: {name: checkout-canary}
   spec: {selector: {app: checkout, rollouts-pod-template-hash: 6cf78c66c5}, ports: [{port: 80}]}
@@ -151,18 +154,7 @@ new RuleTester({ describe, it }).run(rule, {
     },
     {
       name: 'an Argo Rollout with a template is a workload of the inputs, not a custom resource that could make the pods',
-      code: `${WEB}
-  apiVersion: argoproj.io/v1alpha1
-  kind: Rollout
-  metadata: {name: checkout}
-  spec:
-    selector: {matchLabels: {app: checkout}}
-    template:
-      metadata: {labels: {app: checkout}}
-      spec: {containers: [{name: c, image: "c:1"}]}
-    strategy: {canary: {}}
-  ---
-  apiVersion: v1
+      code: `${WEB}${ROLLOUT}  apiVersion: v1
   kind: Service
   metadata: {name: checkout}
   spec: {selector: {app: chekout}, ports: [{port: 80}]}
