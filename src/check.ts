@@ -1,6 +1,5 @@
 // The library's pipeline: load → model → schema, lint, schedule → one Report. The CLI is a thin layer over it.
 import { appendAll } from './model/append.js';
-import { BUILTIN_RULES } from '../rules/index.js';
 import { DEFAULT_CONFIG, type KubefitConfig } from './config/config.js';
 import { readFile } from './load/async-fs.js';
 import { resolve } from 'node:path';
@@ -311,10 +310,8 @@ function progress(options: CheckOptions, phase: string, total: number): void {
 /** Rule options that do not fit their rule's schema are a usage error; ajv loads only when the config has options. */
 async function checkRuleOptions(rules: readonly Rule[], config: KubefitConfig): Promise<void> {
   const [problem] = (await import('./lint/rule-options.js')).ruleOptionProblems(rules, config);
-  if (problem === undefined) return;
-  // kubefit explain knows the built-in rules only, not a rulesDirs module's
-  const builtin = BUILTIN_RULES.some((rule) => rule.meta.id === problem.ruleId);
-  throw new UsageError(problem.message, builtin ? `Run "kubefit explain ${problem.ruleId}" for the options it takes.` : 'Its rule module\'s meta.options.schema says which options it takes.');
+  // kubefit explain reads the configuration, so it describes a rulesDirs module's options too
+  if (problem !== undefined) throw new UsageError(problem.message, `Run "kubefit explain ${problem.ruleId}" for the options it takes.`);
 }
 
 /** Custom-resource schemas from the config's `schemas` directories (and --schemas); an unreadable one is a usage error. */

@@ -1,7 +1,7 @@
 // Rule modules from rulesDirs through the installed bin, whose launcher runs the CLI via node:vm and lends it import():
 // they load with a cold and a warm code cache, see every object unless they declare meta.queries, and a query they do
 // not declare is a usage error, not a crash.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -66,5 +66,26 @@ describe('rulesDirs through the bin', () => {
     const sarif = await spawnCli(['lint', 'deploy.yaml', '--format', 'sarif'], { cwd: dir, env });
     const descriptors = (JSON.parse(sarif.stdout) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } } }[] }).runs[0]?.tool.driver.rules ?? [];
     expect(descriptors.find((rule) => rule.id === 'owner-annotation')?.shortDescription.text).toBe('objects name their owner');
+  });
+
+  it('points a rule module\'s bad option to kubefit explain, which describes the module\'s options', async () => {
+    const { dir, cacheDir } = await project('fixtures/rules/rules-dir');
+    const modules = join(dir, 'modules');
+    await mkdir(modules);
+    await writeFile(join(modules, 'owner.mjs'), `export default {
+  meta: {
+    id: 'owner', severity: 'warning', category: 'custom', description: 'workload names no owner', rationale: 'r', remediation: 'f', defaultOn: true,
+    appliesTo: { target: 'object', kinds: ['Deployment'] }, messages: { missing: 'no owner' },
+    options: { schema: { type: 'object', properties: { label: { type: 'string', description: 'the owner label' } }, additionalProperties: false }, defaults: { label: 'team' } },
+  },
+  check() {},
+};
+`);
+    await writeFile(join(dir, '.kubefit.yaml'), 'rulesDirs: [modules]\nrules:\n  owner: [warning, {lable: team}]\n');
+    const env = { KUBEFIT_CACHE_DIR: cacheDir };
+    const bad = await spawnCli(['lint', 'deploy.yaml'], { cwd: dir, env });
+    expect([bad.code, bad.stderr.split('\n')[1]]).toEqual([2, 'Run "kubefit explain owner" for the options it takes.']);
+    const explained = await spawnCli(['explain', 'owner'], { cwd: dir, env });
+    expect(explained.stdout).toContain('  label (string, default "team"): the owner label');
   });
 });

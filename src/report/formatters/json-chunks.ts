@@ -171,7 +171,6 @@ function recordText(item: unknown, memberIndent: string, objectTexts: Map<object
   return text === '' ? '{}' : `{${text}${memberIndent.slice(0, -2)}}`;
 }
 
-
 /** A plain object JSON.stringify walks without calling it (no toJSON of its own). */
 function isRecordWithoutToJson(value: unknown): value is Record<string, unknown> {
   return isPlainRecord(value) && typeof value['toJSON'] !== 'function';

@@ -1,10 +1,10 @@
 // Human output in ESLint's "stylish" spirit: findings grouped by file, then scheduling, then a summary line.
 import { appendAll, maxOf } from '../../model/append.js';
 import type { FailOn } from '../../config/config.js';
-import { severityRank, type Finding, type Severity } from '../../model/finding.js';
+import type { Finding, Severity } from '../../model/finding.js';
 import type { SchedulingResult } from '../../schedule/scheduling-result.js';
 import { isUnschedulable } from '../build-report.js';
-import { exitCode } from '../exit-code.js';
+import { exitCode, failsRun } from '../exit-code.js';
 import type { Report } from '../report.js';
 import { feasibleCount, nodesText, placedNodesText, unschedulableVerdicts, type NodesVerdict } from '../node-verdicts.js';
 import { formatObjectRef, pendingMessage, unschedulableMessage } from '../unschedulable.js';
@@ -40,8 +40,7 @@ export const formatText: TextFormatter = (report, context) => {
  * run that fails always shows why (it exited 1 with nothing but the summary line under `-q --fail-on warning`).
  */
 function failingFindings(findings: readonly Finding[], failOn: FailOn | undefined): readonly Finding[] {
-  const threshold = Math.min(severityRank('error'), failOn === undefined || failOn === 'none' ? Number.POSITIVE_INFINITY : severityRank(failOn));
-  return findings.filter((finding) => severityRank(finding.severity) >= threshold);
+  return findings.filter((finding) => finding.severity === 'error' || failsRun(finding.severity, failOn ?? 'error'));
 }
 
 /** Per file, its name and then one line per finding. */
