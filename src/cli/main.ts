@@ -63,7 +63,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
     ...(invocation.failOn !== undefined && { failOn: invocation.failOn }),
     ...(invocation.kubernetesVersion !== undefined && { kubernetesVersion: invocation.kubernetesVersion }),
     cluster: invocation.cluster,
-    warn: (message) => io.stderr.write(`kubefit: warning: ${terminalText(message)}\n`),
+    warn: (message) => warn(io, message),
   });
   const config = { ...fileConfig, schemas: [...fileConfig.schemas, ...invocation.schemas] };
   const paths = defaultPaths(invocation, config.cluster.length > 0);
@@ -90,7 +90,7 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   if (noNodes) io.stderr.write('kubefit: no Node objects in the inputs or --cluster, so the scheduling dry-run was skipped\n');
   // `fit --cluster snapshot.yaml` asks "why is my Pod pending": a snapshot without one gets a word, not only "0 problems"
   else if (invocation.command === 'fit' && noWorkloads) io.stderr.write('kubefit: nothing to schedule: no workload in the inputs and no pending Pod in the cluster\n');
-  for (const warning of warnings) io.stderr.write(`kubefit: warning: ${terminalText(warning)}\n`);
+  for (const warning of warnings) warn(io, warning);
   const formatter = await loadFormatter(invocation.format);
   const useColor = invocation.output === undefined && colorEnabled(invocation, io);
   const output = formatter(report, { rules: catalog, colors: createColors(useColor), cwd: io.cwd, quiet: invocation.quiet, failOn: config.failOn, readSource: sourceReader(io.cwd) });
@@ -100,12 +100,17 @@ async function runAnalysis(invocation: Invocation, io: CliIo): Promise<number> {
   return exitCode(report, config.failOn);
 }
 
+/** A warning on standard error, its input text written as a terminal shows it. */
+function warn(io: CliIo, message: string): void {
+  io.stderr.write(`kubefit: warning: ${terminalText(message)}\n`);
+}
+
 /** The checks of the configuration the run would read (its custom rules and `rulesDirs` modules too), for rules and explain. */
 async function configuredCatalog(invocation: Invocation, io: CliIo): Promise<readonly RuleMeta[]> {
   const config = await loadRunConfig({
     cwd: io.cwd,
     ...(invocation.config !== undefined && { configFile: invocation.config }),
-    warn: (message) => io.stderr.write(`kubefit: warning: ${terminalText(message)}\n`),
+    warn: (message) => warn(io, message),
   });
   return (await ruleSetOf(config, io.cwd)).catalog;
 }
