@@ -38,6 +38,7 @@ ${HPA}`,
     },
   ],
   invalid: [
+    { name: 'an Argo Rollout', fixture: 'fixtures/rules/rollout/invalid-replicated-rollout.yaml', errors: [{ messageId: 'fixed', line: 7, column: 3, data: { scaler: 'HorizontalPodAutoscaler', hpa: 'checkout', kind: 'Rollout' } }] },
     {
       code: `
   apiVersion: apps/v1

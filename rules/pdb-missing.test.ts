@@ -36,6 +36,7 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    { name: 'an Argo Rollout', fixture: 'fixtures/rules/rollout/invalid-replicated-rollout.yaml', errors: [{ messageId: 'missing', line: 6, column: 1, data: { kind: 'Rollout', replicas: 3 } }] },
     {
       name: 'the only budget selects other pods',
       code: `${DEPLOYMENT}

@@ -41,6 +41,7 @@ new RuleTester({ describe, it }).run(rule, {
     },
   ],
   invalid: [
+    { name: 'an Argo Rollout', fixture: 'fixtures/rules/rollout/invalid-replicated-rollout.yaml', errors: [{ messageId: 'notSpread', line: 6, column: 1, data: { kind: 'Rollout', replicas: 3 } }] },
     {
       name: 'constraints without a selector, with an empty one or another application\'s; anti-affinity without terms',
       fixture: 'fixtures/rules/pod-anti-affinity/invalid-constraints-that-do-not-spread.yaml',

@@ -4,6 +4,7 @@ import rule from './single-replica.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'an Argo Rollout of 3 replicas', fixture: 'fixtures/rules/rollout/invalid-replicated-rollout.yaml' },
     { name: 'two replicas meet the default minReplicas', fixture: 'fixtures/rules/single-replica/invalid-below-min-replicas.yaml' },
     { name: 'replicas and an HPA minReplicas a substitution variable stands for', fixture: 'fixtures/rules/single-replica/valid-substituted-replicas.yaml' },
     {
