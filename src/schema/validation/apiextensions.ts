@@ -28,7 +28,7 @@ export function crdNameFn(object: Fields): NameFunc {
 const SPEC: FieldPath = ['spec'];
 const VERSIONS: FieldPath = ['spec', 'versions'];
 
-/** A per-version field of spec.versions that the conversion to the internal version moves to spec when all are equal. */
+/** A per-version field of spec.versions that the conversion to the internal version moves to spec when all are equal (selectableFields only with the schema). */
 type Hoistable = 'schema' | 'subresources' | 'additionalPrinterColumns' | 'selectableFields';
 
 /**
@@ -79,7 +79,8 @@ class InternalSpec {
     this.#listed = Array.isArray(spec?.['versions']);
     const first = this.versions[0];
     const identical = (name: Hoistable) => first !== undefined && this.versions.every((version) => isDeepStrictEqual(version[name], first[name]));
-    this.#hoisted = new Set((['schema', 'subresources', 'additionalPrinterColumns', 'selectableFields'] as const).filter(identical));
+    // upstream: v1 conversion.go moves selectableFields to spec only when the schemas move too
+    this.#hoisted = new Set((['schema', 'subresources', 'additionalPrinterColumns', 'selectableFields'] as const).filter((name) => identical(name) && (name !== 'selectableFields' || identical('schema'))));
   }
 
   isHoisted(name: Hoistable): boolean {
