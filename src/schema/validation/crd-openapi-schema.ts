@@ -6,8 +6,8 @@ import { appendAll } from '../../model/append.js';
 import { goTrimSpace } from '../../model/go-strings.js';
 import { forbidden, invalid, key, notSupported, required, type ErrorList, type FieldPath } from './field-error.js';
 import { asArray, asRecord, stringField, type Fields } from './values.js';
-import { isSet, schemaOf } from './json-schema-props.js';
-import { convertsToStructural, validFieldPath } from './valid-field-path.js';
+import { convertsToStructural, isSet, schemaOf } from './json-schema-props.js';
+import { validFieldPath } from './valid-field-path.js';
 
 const OPENAPI_TYPES = ['array', 'boolean', 'integer', 'number', 'object', 'string'];
 const META_FIELDS = new Set(['metadata', 'kind', 'apiVersion']);

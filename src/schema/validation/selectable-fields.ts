@@ -1,7 +1,8 @@
 // apiextensions-apiserver's checks of a CustomResourceDefinition's selectableFields: each jsonPath names a string,
 // boolean or integer field of the version's structural schema, outside metadata, once; at most 8 of them.
 import { duplicate, invalid, pointing, required, toPath, tooMany, type ErrorList, type FieldError, type FieldPath } from './field-error.js';
-import { convertsToStructural, validFieldPath } from './valid-field-path.js';
+import { convertsToStructural } from './json-schema-props.js';
+import { validFieldPath } from './valid-field-path.js';
 import { asArray, asRecord, stringField, type Fields } from './values.js';
 
 // upstream: validation.go MaxSelectableFields

@@ -7,7 +7,7 @@
 // it is not judged here.
 import { appendAll } from '../../model/append.js';
 import { openAPISchemaErrors } from './crd-openapi-schema.js';
-import { isSet, schemaOf, subschemas } from './json-schema-props.js';
+import { convertsToStructural, isSet, schemaOf } from './json-schema-props.js';
 import { fieldPathString, forbidden, invalid, key, required, type ErrorList, type FieldPath } from './field-error.js';
 import { asArray, asRecord, type Fields } from './values.js';
 
@@ -57,7 +57,7 @@ export function validateOpenAPIV3Schema(schema: Fields, field: FieldPath, status
   }
   if (schema['nullable'] === true) errors.push(forbidden(field.concat('nullable'), 'nullable cannot be true at the root'));
   appendAll(errors, openAPISchemaErrors(schema, field, true));
-  if (isStructural(schema)) {
+  if (convertsToStructural(schema)) {
     appendAll(errors, invariants(schema, 'root', field));
     appendAll(errors, completeness(schema, schema, field, field));
   }
@@ -71,18 +71,6 @@ const SCALAR_KEYS = new Set(['id', '$schema', 'description', 'type', 'nullable',
 function isGoZero(v1Key: string, value: unknown): boolean {
   if (value === undefined || value === null) return true;
   return SCALAR_KEYS.has(v1Key) && (value === false || value === '');
-}
-
-/** Whether NewStructural converts the schema (upstream: convert.go NewStructural and validateUnsupportedFields). */
-function isStructural(schema: Fields): boolean {
-  const nonEmpty = (name: string) => Object.keys(asRecord(schema[name]) ?? {}).length > 0;
-  if ((typeof schema['id'] === 'string' && schema['id'] !== '') || (typeof schema['$schema'] === 'string' && schema['$schema'] !== '')) return false;
-  if (typeof schema['$ref'] === 'string' && schema['$ref'] !== '') return false;
-  if (nonEmpty('patternProperties') || nonEmpty('dependencies') || nonEmpty('definitions')) return false;
-  if (isSet(schema['additionalItems']) || schema['x-kubernetes-preserve-unknown-fields'] === false) return false;
-  if (asArray(schema['items']).length > 0) return false;
-  // (the sub-schemas of the keywords refused above are none left)
-  return subschemas(schema).every(isStructural);
 }
 
 type Level = 'root' | 'item' | 'field';

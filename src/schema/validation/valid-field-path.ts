@@ -1,7 +1,6 @@
 // apiextensions-apiserver's ValidFieldPath: where a JSON path such as `.spec.replicas` or `.spec['x.y']` leads in a CRD's
 // structural schema, for selectableFields and the fieldPath of x-kubernetes-validations rules.
-import { isSet } from './json-schema-props.js';
-import { asArray, asRecord, type Fields } from './values.js';
+import { asRecord, type Fields } from './values.js';
 
 /**
  * Where a jsonPath leads in a structural schema: the field's path (`.name` for a property, `[key]` for a key of
@@ -93,23 +92,3 @@ function subscriptName(quoted: string): string | FieldPathResult {
 }
 
 const SINGLE_QUOTE_ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', "'": "'", '\\': '\\' };
-
-/**
- * Whether apiextensions' NewStructural converts `schema`: none of the fields a structural schema cannot hold (id,
- * $schema, $ref, patternProperties, dependencies, additionalItems, definitions), no list of item schemas and no
- * x-kubernetes-preserve-unknown-fields false, at any depth. Without the conversion upstream resolves no path (a field
- * path passes; selectable fields go through a nil schema), so none is judged here.
- */
-// upstream: apiextensions-apiserver pkg/apiserver/schema/convert.go NewStructural, newNestedValueValidation,
-// validateUnsupportedFields, newExtensions
-export function convertsToStructural(schema: Fields): boolean {
-  const nonEmpty = (value: unknown): boolean => (typeof value === 'string' ? value.length > 0 : (asRecord(value) !== undefined && Object.keys(asRecord(value) ?? {}).length > 0));
-  if (['id', '$schema', '$ref', 'patternProperties', 'dependencies', 'definitions'].some((name) => nonEmpty(schema[name]))) return false;
-  if (isSet(schema['additionalItems']) || schema['x-kubernetes-preserve-unknown-fields'] === false) return false;
-  const items = schema['items'];
-  if (Array.isArray(items) && items.length > 0) return false;
-  const converts = (child: unknown): boolean => asRecord(child) === undefined || convertsToStructural(asRecord(child) ?? {});
-  if (![items, schema['additionalProperties'], schema['not']].every(converts)) return false;
-  if (!Object.values(asRecord(schema['properties']) ?? {}).every(converts)) return false;
-  return ['allOf', 'anyOf', 'oneOf'].every((name) => asArray(schema[name]).every(converts));
-}
