@@ -468,7 +468,8 @@ const EXPECTED_CONFIG: string[] = [
   "40:1 api-validation: data[password]: Required value",
   "40:1 api-validation: data[username]: Required value",
   "54:22 api-validation: data[.dockerconfigjson]: Invalid value: \"<secret contents redacted>\": invalid character 'o' in literal null (expecting 'u')",
-  "62:15 api-validation: data[.dockercfg]: Invalid value: \"<secret contents redacted>\": json: cannot unmarshal array into Go value of type map[string]interface {}",  "71:19 api-validation: data[ssh-privatekey]: Required value",
+  "62:15 api-validation: data[.dockercfg]: Invalid value: \"<secret contents redacted>\": json: cannot unmarshal array into Go value of type map[string]interface {}",
+  "71:19 api-validation: data[ssh-privatekey]: Required value",
 ];
 
 const EXPECTED_APPS: string[] = [
