@@ -736,7 +736,8 @@ class Builder {
     if (set && type !== NAN_KEY_TYPE && (keys ? keys.some((key) => key.type === type) : type === 'string')) {
       this.#problems.push({ kind: 'duplicate-key', message: `duplicate key "${name}"`, start: span[0], end: span[1] });
     }
-    if (keys || type !== 'string') this.#holdKeys(parent, name, [{ type, value }], keys ?? (set ? [{ type: 'string', value: map[name] }] : []), span);
+    // a string key a merge key (<<) set is held too, though no duplicate
+    if (keys || type !== 'string') this.#holdKeys(parent, name, [{ type, value }], keys ?? (Object.hasOwn(map, name) ? [{ type: 'string', value: map[name] }] : []), span);
     if (name === '__proto__') Object.defineProperty(map, name, { value, enumerable: true, writable: true, configurable: true });
     else map[name] = value;
     parent.entries.set(name, span);

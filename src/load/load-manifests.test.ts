@@ -135,6 +135,8 @@ describe('loadManifests', () => {
       'go-yaml/duplicate-key-json-names.yaml:41:3 warning duplicate-key: a bool key and a string key before it both become the JSON key "true", with different values: kubectl keeps one of them at random',
       'go-yaml/duplicate-key-json-names.yaml:48:3 warning duplicate-key: the merge key (<<) sets a string key beside a float64 key, which both become the JSON key "1", with different values: kubectl keeps one of them at random',
       'go-yaml/duplicate-key-json-names.yaml:50:3 warning duplicate-key: the merge key (<<) sets an int key beside a string key, which both become the JSON key "2", with different values: kubectl keeps one of them at random',
+      // a string key a merge key set, then an int key written (the oracle's verdict)
+      'go-yaml/duplicate-key-json-names.yaml:56:3 warning duplicate-key: an int key and a string key before it both become the JSON key "5", with different values: kubectl keeps one of them at random',
     ]);
   });
 
