@@ -102,8 +102,6 @@ export function buildDocuments(source: string, offset: number, limits: BuildLimi
   return [{ value: fast.value, rootSpan: fast.rootSpan, spans, problems: NO_PROBLEMS }];
 }
 
-/** Shared by the documents without problems (nearly all of them). */
-// upstream: gopkg.in/yaml.v2 decode.go failWantMap ("map merge requires map or sequence of maps as the value")
 /** keyType's types as Go names them (go-yaml decodes an integer key as an int, a float one as a float64). */
 function goKeyType(type: string): string {
   return type === 'boolean' ? 'bool' : type.startsWith('float') ? 'float64' : type;
@@ -123,8 +121,10 @@ function ambiguousKeyMessage(name: string, types: readonly [string, string], mer
   return `${keys} both become the JSON key "${name}", with different values: kubectl keeps one of them at random`;
 }
 
+// upstream: gopkg.in/yaml.v2 decode.go failWantMap ("map merge requires map or sequence of maps as the value")
 const MERGE_PROBLEM = 'a merge key (<<) needs a mapping or a list of mappings';
 const MERGE_ALIAS_PROBLEM = 'a merge key (<<) needs a mapping or a list of mappings written in place: go-yaml merges no alias of a list';
+/** Shared by the documents without problems (nearly all of them). */
 const NO_PROBLEMS: readonly BuildProblem[] = Object.freeze([]);
 
 /** The tags that make a `<<` key a merge key: the non-specific `!` (implicit in go-yaml) and merge's, short or verbatim. */

@@ -12,7 +12,6 @@ for (const word of ['-.inf', '-.Inf', '-.INF']) WORDS.set(word, Number.NEGATIVE_
 /** First characters for which go-yaml v2 tries anything but a string (its resolve table's hints), by char code. */
 const HINTED = new Uint8Array(128);
 for (const char of '+-0123456789yYnNtTfFoO~.') HINTED[char.charCodeAt(0)] = 1;
-/** strconv.ParseInt(s, 0, 64) syntax: sign, then 0x/0o/0b prefixes, a leading 0 for octal, or decimal. */
 /** The characters GO_INT and YAML_STYLE_FLOAT are spelt with, and `_`: a text with any other is neither. */
 const NUMBER_CHAR = new Uint8Array(128);
 for (const char of '+-._0123456789abcdefABCDEFxXoO') NUMBER_CHAR[char.charCodeAt(0)] = 1;
@@ -23,6 +22,7 @@ function isNumberText(text: string): boolean {
   return true;
 }
 
+/** strconv.ParseInt(s, 0, 64) syntax: sign, then 0x/0o/0b prefixes, a leading 0 for octal, or decimal. */
 const GO_INT = /^([+-]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|0([0-7]*)|([1-9][0-9]*))$/;
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const DOT_FLOAT = /^\.[0-9]+(?:[eE][-+]?[0-9]+)?$/;
