@@ -95,14 +95,9 @@ export class DocumentTemplates {
     if (!read?.spans) return undefined;
     const value = this.#shared.share(read.value);
     const leaves = oneLineScalars(text, offset, value, read.spans);
-    const fixed: string[] = [];
-    let from = 0;
-    for (const leaf of leaves) {
-      fixed.push(text.slice(from, leaf.start));
-      from = leaf.start + leaf.text.length;
-    }
-    fixed.push(text.slice(from));
-    this.#templates.unshift({ fixed, leaves: leaves.map(({ path, text }) => ({ path, text })), value, text, starts: leaves.map((leaf) => leaf.start), runs: undefined });
+    const starts = leaves.map((leaf) => leaf.start);
+    const fixed = textBetween(text, starts, leaves, leaves.keys());
+    this.#templates.unshift({ fixed, leaves: leaves.map(({ path, text }) => ({ path, text })), value, text, starts, runs: undefined });
     if (this.#templates.length > TEMPLATES) this.#templates.pop();
     return { value, rootSpan: read.rootSpan, spans: read.spans, problems: [] };
   }
@@ -200,15 +195,20 @@ class Changes {
 
 /** The template's Runs when the leaves `changed` change. */
 function runsOf(template: Template, changed: readonly number[]): Runs {
+  return { changed, between: textBetween(template.text, template.starts, template.leaves, changed) };
+}
+
+/** The parts of `text` around the leaves `indices` (ascending), which start at `starts`: one more than the leaves. */
+function textBetween(text: string, starts: readonly number[], leaves: readonly Leaf[], indices: Iterable<number>): string[] {
   const between: string[] = [];
   let from = 0;
-  for (const index of changed) {
-    const start = template.starts[index] as number;
-    between.push(template.text.slice(from, start));
-    from = start + (template.leaves[index] as Leaf).text.length;
+  for (const index of indices) {
+    const start = starts[index] as number;
+    between.push(text.slice(from, start));
+    from = start + (leaves[index] as Leaf).text.length;
   }
-  between.push(template.text.slice(from));
-  return { changed, between };
+  between.push(text.slice(from));
+  return between;
 }
 
 /**
