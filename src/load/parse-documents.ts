@@ -155,7 +155,7 @@ export function* readDocuments(original: SourceText, limits: ParseLimits, positi
           yield* commentFindings;
           commentFindings = [];
         }
-        for (const problem of built.problems) if (isObject || (problem.kind !== 'duplicate-key' && problem.kind !== 'ambiguous-key')) yield problemFinding(source, problem);
+        for (const problem of built.problems) if (isObject || !isKeyProblem(problem)) yield problemFinding(source, problem);
         if (count >= limits.maxDocuments) {
           yield tooManyDocuments(source, built.rootSpan[0], limits.maxDocuments);
           return;
@@ -303,7 +303,7 @@ function yamlDecodes(text: string, offset: number, limits: BuildLimits): boolean
   if (goYamlProblem(text)) return false;
   try {
     const built = buildDocuments(text.slice(0, firstNodeEnd(text) ?? text.length), offset, limits)[0];
-    return built?.problems.every((problem) => problem.kind === 'duplicate-key' || problem.kind === 'ambiguous-key') ?? true;
+    return built?.problems.every(isKeyProblem) ?? true;
   } catch (error) {
     if (!(error instanceof jsYaml().YAMLException)) throw error;
     return false;
@@ -425,6 +425,11 @@ function syntaxFinding(source: SourceText, chunk: { start: number; text: string 
   const offset = chunk.start + problem.offset;
   const check = problem.message.startsWith('nesting exceeded') ? LOAD_CHECKS.tooLarge : LOAD_CHECKS.yamlSyntax;
   return fileFinding(source, offset, offset + 1, { ...check, message: problem.message });
+}
+
+/** A key written twice, or two that become one JSON key: kubectl decodes the document all the same. */
+function isKeyProblem(problem: BuildProblem): boolean {
+  return problem.kind === 'duplicate-key' || problem.kind === 'ambiguous-key';
 }
 
 function problemFinding(source: SourceText, problem: BuildProblem): Finding {
