@@ -16,7 +16,8 @@ export class SourceText {
   readonly file: string;
   /**
    * True when the text is known to hold none of the characters go-yaml's reader refuses (an ASCII file's bytes were
-   * searched for them before decoding, which is some ten times faster than a search of its text); else unknown.
+   * searched for them before decoding: a few times faster than a search of its text for a file of some hundred kB, as
+   * fast for tens of MB); else unknown.
    */
   readonly readable: boolean;
   #text: string | undefined;
